@@ -1,0 +1,100 @@
+"""``validate --annotate``: a copy of the roster with each flagged cell marked.
+
+Errors are filled red and warnings yellow, each with a comment holding the message, and a
+问题清单 sheet lists every finding with a link to its cell, so a school fixes the workbook it
+knows instead of reading a report. The input file is only read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+
+from lbc.files import safe_cell_text, write_atomic
+from lbc.findings import Finding
+from lbc.messages import t
+from lbc.reading import read_book
+
+FILLS = {
+    "error": PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE"),
+    "warning": PatternFill("solid", start_color="FFEB9C", end_color="FFEB9C"),
+}
+
+
+def set_text(cell, value: object) -> None:
+    """Write a value; strings that look like formulas stay text (no planted formulas)."""
+    cell.value = value
+    if safe_cell_text(value):
+        cell.data_type = "s"
+
+
+def _open_copy(source: Path) -> Workbook:
+    """The workbook to mark: the original for .xlsx/.xlsm, else its values rebuilt."""
+    if source.suffix.lower() in (".xlsx", ".xlsm"):
+        return load_workbook(source, rich_text=False)
+    book = read_book(source)
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet in book.sheets:
+        ws = wb.create_sheet(sheet.name[:31])
+        for i, row in enumerate(sheet.rows):
+            for j, value in enumerate(row):
+                if value not in (None, ""):
+                    set_text(ws.cell(sheet.row0 + i + 1, sheet.col0 + j + 1), value)
+    return wb
+
+
+def annotate(source: Path, findings: list[Finding], out: Path, show_pii: bool = False) -> int:
+    """Write the marked copy to ``out`` atomically; return how many cells were marked."""
+    wb = _open_copy(source)
+    marked: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        if f.sheet in wb.sheetnames and f.row and f.column:
+            marked.setdefault((f.sheet, f"{f.column}{f.row}"), []).append(f)
+    for (sheet, ref), items in marked.items():
+        cell = wb[sheet][ref]
+        worst = "error" if any(f.severity == "error" for f in items) else "warning"
+        cell.fill = FILLS[worst]
+        text = "\n".join(f"[{f.code}] {f.message}" for f in items)
+        cell.comment = Comment(text, "lbc", width=320, height=40 + 20 * len(items))
+    _problem_sheet(wb, findings, show_pii)
+    write_atomic(out, wb.save, inputs=[source])
+    return len(marked)
+
+
+def _problem_sheet(wb: Workbook, findings: list[Finding], show_pii: bool) -> None:
+    name = t("annotate.sheet")
+    while name in wb.sheetnames:
+        name += "_"
+    ws = wb.create_sheet(name, 0)
+    headers = [
+        t("out.col.code"),
+        t("out.col.severity"),
+        t("annotate.col.sheet"),
+        t("annotate.col.cell"),
+        t("out.col.field"),
+        t("out.col.child"),
+        t("out.col.message"),
+        t("out.col.value"),
+    ]
+    for j, text in enumerate(headers, 1):
+        ws.cell(1, j, text).font = Font(bold=True)
+    for i, f in enumerate(findings, 2):
+        d = f.as_dict(show_pii)
+        ref = f"{f.column}{f.row}" if f.row and f.column else ""
+        values = [f.code, t(f"severity.{f.severity}"), f.sheet, ref, f.field, d["child"]]
+        values += [f.message, d["value"]]
+        for j, value in enumerate(values, 1):
+            set_text(ws.cell(i, j), value)
+        if ref and f.sheet in wb.sheetnames:
+            link = ws.cell(i, 4)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{f.sheet}'!{ref}")
+            link.font = Font(color="0563C1", underline="single")
+    for j, width in enumerate((9, 7, 16, 8, 18, 18, 60, 24), 1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    ws.freeze_panes = "A2"

@@ -1,0 +1,435 @@
+"""Every rule of the field dictionary, run over canonical tables, producing findings.
+
+The checks read normalised values only; the raw cell text is kept for the finding's
+``value`` so a school sees exactly what it typed. A column the roster lacks is reported once
+(COL001), never once per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from stdnum.cn import ric
+
+from lbc import normalise as nz
+from lbc.contacts import away_parents, has_left, missing_contacts
+from lbc.fields import FIELDS, Kind, field
+from lbc.findings import Finding
+from lbc.messages import t
+from lbc.roster import Roster, Table
+
+_ID_SHAPE = re.compile(r"\d{17}[\dX]")
+_PLACE_WORDS = re.compile(r"[省市区县州盟旗]")
+
+CHILD_REQUIRED = ("name", "gender", "id_number", "class", "health", "home_address")
+CHILD_REQUIRED += ("left_behind_type",)
+
+_CLOSED_LISTS: dict[str, str] = {
+    "gender": "男、女",
+    "left_behind_type": "父母均外出、父亲外出、母亲外出、非留守",
+    "enrollment_status": "在读、转入、转出、休学、辍学、毕业",
+    "key_target": "是、否",
+    "categories": "孤儿、残疾、单亲、建档立卡、低保、贫困、学困",
+    "party_member": "是、否",
+    "active": "是、否（在岗、离岗…）",
+    "cat_orphan": "是、否",
+    "cat_disabled": "是、否",
+    "cat_registered_poor": "是、否",
+    "cat_low_income": "是、否",
+    "cat_single_parent": "是、否",
+    "cat_struggling": "是、否",
+}
+_RELATIONS = "祖父、祖母、外祖父、外祖母、父亲、母亲、亲属、其他"
+_PHONES = ("father_phone", "mother_phone", "parent_phone", "parent_work_phone", "guardian_phone")
+
+
+@lru_cache(maxsize=8192)
+def region_known(region: str, year: int) -> bool:
+    """Whether a 6-digit region code was in use in ``year`` (python-stdnum's list)."""
+    try:
+        ric.get_birth_place(region + f"{year:04d}0101" + "0000")
+    except Exception:
+        return False
+    return True
+
+
+def id_birth_date(number: Any) -> dt.date | None:
+    """The birth date inside a well-formed 18-character ID, else None."""
+    if not isinstance(number, str) or not _ID_SHAPE.fullmatch(number):
+        return None
+    try:
+        return dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return None
+
+
+def id_gender(number: str) -> str:
+    return "男" if int(number[16]) % 2 else "女"
+
+
+def _raw_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+class _Out:
+    """Collects findings for one table with its file, sheet and column letters filled in."""
+
+    def __init__(self, table: Table, kind: Kind) -> None:
+        self.table = table
+        self.kind = kind
+        self.findings: list[Finding] = []
+
+    def label(self, key: str) -> str:
+        col = self.table.columns.get(key)
+        return col.label if col else field(self.kind, key).label
+
+    def add(
+        self,
+        code: str,
+        i: int | None,
+        key: str | None,
+        subject: str | None = None,
+        /,
+        **params: object,
+    ) -> None:
+        table = self.table
+        row = table.rows[i] if i is not None else None
+        column = table.letter(key) if key and i is not None else None
+        value = None
+        if i is not None and key and key in table.raw:
+            value = _raw_text(table.raw[key][i])
+        self.findings.append(
+            Finding(
+                code=code,
+                file=table.file,
+                sheet=table.sheet,
+                row=row,
+                column=column,
+                field=key,
+                value=value,
+                child=subject,
+                message=t(f"rule.{code}", **params),
+            )
+        )
+
+
+def child_label(table: Table, i: int) -> str:
+    """ "张雨涵 三年级(2)班": how a finding names the child."""
+    name = table.get("name", i) or ""
+    cls = table.get("class", i)
+    if cls is None:
+        return name
+    cls_text = str(cls) if isinstance(cls, nz.ClassRef) else cls.raw
+    return f"{name} {cls_text}".strip()
+
+
+def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
+    """All findings for everything read, in Excel order within each sheet."""
+    today = today or dt.date.today()
+    teacher_names = {
+        n for tbl in roster.teachers for n in tbl.values.get("name", []) if isinstance(n, str)
+    }
+    findings: list[Finding] = []
+    for table in roster.children:
+        findings += check_children(table, today, teacher_names if roster.teachers else None)
+    for table in roster.teachers:
+        findings += check_teachers(table)
+    findings += check_duplicate_ids(roster.children)
+    for table in roster.records:
+        findings += check_records(table, today, roster)
+    order = {(tbl.file, tbl.sheet): n for n, tbl in enumerate(roster.tables())}
+    findings.sort(key=lambda f: (order.get((f.file, f.sheet), 0), *f.sort_key))
+    return findings
+
+
+def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
+    for key in keys:
+        if not out.table.has(key):
+            out.add("COL001", None, key, label=field(out.kind, key).label)
+
+
+def check_children(
+    table: Table, today: dt.date, teacher_names: set[str] | None = None
+) -> list[Finding]:
+    out = _Out(table, Kind.CHILDREN)
+    required = [k for k in CHILD_REQUIRED if not (k == "class" and table.has("grade"))]
+    if not table.has("id_number"):
+        required.append("birth_date")
+    _missing_columns(out, required)
+    missing_contact_columns: set[str] = set()
+    v = table.values
+    n = len(table)
+    empty = [None] * n
+    ids, births = v.get("id_number", empty), v.get("birth_date", empty)
+    genders, classes, grades = v.get("gender", empty), v.get("class", empty), v.get("grade", empty)
+    for i in range(n):
+        who = child_label(table, i)
+        id_value = ids[i]
+        id_date = _check_id(out, i, who, id_value, today)
+        for key in required:
+            if key in v and v[key][i] is None:
+                out.add("REQ001", i, key, who, label=out.label(key))
+        birth = births[i]
+        if birth is None and id_date is None and table.has("birth_date"):
+            out.add("REQ001", i, "birth_date", who, label=out.label("birth_date"))
+        elif isinstance(birth, nz.Bad):
+            out.add("DATE001", i, "birth_date", who, label=out.label("birth_date"))
+        elif isinstance(birth, dt.date):
+            _check_birth(out, i, who, birth, today)
+            if id_date and id_date != birth:
+                out.add("ID006", i, "birth_date", who, id_date=id_date, date=birth)
+        gender = genders[i]
+        if id_date and gender in ("男", "女") and id_gender(id_value) != gender:
+            out.add("ID007", i, "gender", who, id_gender=id_gender(id_value), gender=gender)
+        cls, grade = classes[i], grades[i]
+        if isinstance(cls, nz.Bad):
+            out.add("CLS001", i, "class", who)
+        if isinstance(grade, nz.Bad):
+            out.add("CLS001", i, "grade", who)
+        elif isinstance(grade, int) and isinstance(cls, nz.ClassRef) and cls.grade != grade:
+            out.add("CLS002", i, "grade", who, grade=grade, cls=cls)
+        for key, allowed in _CLOSED_LISTS.items():
+            if key in v and isinstance(v[key][i], nz.Bad):
+                out.add("VAL001", i, key, who, label=out.label(key), allowed=allowed)
+        if isinstance(v.get("guardian_relation", empty)[i], nz.Bad):
+            out.add("VAL002", i, "guardian_relation", who, allowed=_RELATIONS)
+        age = v.get("guardian_age", empty)[i]
+        if isinstance(age, nz.Bad):
+            out.add(
+                "VAL001", i, "guardian_age", who, label=out.label("guardian_age"), allowed="16–100"
+            )
+        elif isinstance(age, int) and not 16 <= age <= 100:
+            out.add(
+                "VAL003",
+                i,
+                "guardian_age",
+                who,
+                label=out.label("guardian_age"),
+                value=age,
+                low=16,
+                high=100,
+            )
+        for key in _PHONES:
+            if key in v and isinstance(v[key][i], nz.Bad):
+                out.add("PHN001", i, key, who, label=out.label(key))
+        for missing in missing_contacts(table, i):
+            if table.has(missing.field):
+                out.add(missing.code, i, missing.field, who, **missing.params, what=missing.what)
+            else:
+                missing_contact_columns.add(missing.field)
+        if not has_left(table, i):
+            for parent in away_parents(table, i):
+                _check_work_place(out, i, who, parent)
+        teacher = v.get("support_teacher", empty)[i]
+        if teacher_names is not None and teacher and teacher not in teacher_names:
+            out.add("TCH003", i, "support_teacher", who, name=teacher)
+    _missing_columns(out, sorted(missing_contact_columns - set(required)))
+    _check_duplicate_children(out)
+    return out.findings
+
+
+def _check_id(out: _Out, i: int, who: str, value: Any, today: dt.date) -> dt.date | None:
+    """Check one ID number; return the birth date it holds when it is well formed."""
+    if value is None:
+        return None
+    if isinstance(value, nz.NumericId):
+        out.add("ID004", i, "id_number", who)
+        return None
+    if not _ID_SHAPE.fullmatch(value):
+        out.add("ID001", i, "id_number", who)
+        return None
+    born = id_birth_date(value)
+    if born is None or born > today or born.year < 1900:
+        out.add("ID003", i, "id_number", who, raw=value[6:14])
+        return None
+    if ric.calc_check_digit(value) != value[-1]:
+        out.add("ID002", i, "id_number", who)
+    if not region_known(value[:6], born.year):
+        out.add("ID005", i, "id_number", who, region=value[:6])
+    return born
+
+
+def _check_birth(out: _Out, i: int, who: str, birth: dt.date, today: dt.date) -> None:
+    if birth > today:
+        out.add("DATE002", i, "birth_date", who, label=out.label("birth_date"), date=birth)
+        return
+    age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    if not 3 <= age <= 20:
+        out.add("DATE003", i, "birth_date", who, date=birth, age=age)
+
+
+def _check_work_place(out: _Out, i: int, who: str, parent: str) -> None:
+    table = out.table
+    key = f"{parent}_work_place"
+    if not table.has(key) and table.has("parent_work_place"):
+        key = "parent_work_place"
+    if not table.has(key):
+        return  # an optional column: its absence is not a per-row warning
+    place = table.get(key, i)
+    if place and (len(place) >= 4 or _PLACE_WORDS.search(place)):
+        return
+    out.add("CON005", i, key, who, who="父亲" if parent == "father" else "母亲", who_en=parent)
+
+
+def _check_duplicate_children(out: _Out) -> None:
+    """Same name, birth date and class on two rows (IDs differ or are missing)."""
+    table = out.table
+    if not (table.has("name") and table.has("class")):
+        return
+    seen: dict[tuple, int] = {}
+    ids = table.values.get("id_number")
+    for i in range(len(table)):
+        name, cls = table.get("name", i), table.get("class", i)
+        birth = table.get("birth_date", i)
+        if not isinstance(birth, dt.date):
+            birth = id_birth_date(ids[i]) if ids else None
+        if not name or not isinstance(cls, nz.ClassRef) or birth is None:
+            continue
+        key = (name, birth, cls)
+        first = seen.setdefault(key, i)
+        if first != i and not (ids and ids[first] and ids[first] == ids[i]):
+            out.add("DUP002", i, "name", child_label(table, i), other=table.rows[first])
+
+
+def check_duplicate_ids(tables: list[Table]) -> list[Finding]:
+    """The same ID number on two rows, within a sheet or across files."""
+    findings: list[Finding] = []
+    seen: dict[str, tuple[Table, int]] = {}
+    for table in tables:
+        ids = table.values.get("id_number")
+        if not ids:
+            continue
+        out = _Out(table, Kind.CHILDREN)
+        for i, value in enumerate(ids):
+            if not isinstance(value, str) or not value:
+                continue
+            first = seen.setdefault(value, (table, i))
+            if first != (table, i):
+                other_table, j = first
+                other = str(other_table.rows[j])
+                if other_table is not table:
+                    other = f"{other_table.file}·{other_table.sheet} {other}"
+                out.add("DUP001", i, "id_number", child_label(table, i), other=other)
+        findings += out.findings
+    return findings
+
+
+def check_teachers(table: Table) -> list[Finding]:
+    out = _Out(table, Kind.TEACHERS)
+    _missing_columns(out, [f.key for f in FIELDS[Kind.TEACHERS] if f.required])
+    v = table.values
+    empty = [None] * len(table)
+    names, phones, notes = v.get("name", empty), v.get("phone", empty), v.get("notes", empty)
+    first_row: dict[str, int] = {}
+    for i in range(len(table)):
+        name = names[i]
+        if name is None:
+            out.add("REQ001", i, "name", None, label=out.label("name"))
+        elif name in first_row:
+            j = first_row[name]
+            if not (notes[i] and notes[j] and notes[i] != notes[j]):
+                out.add("TCH002", i, "name", name, other=table.rows[j])
+        else:
+            first_row[name] = i
+        if table.has("phone"):
+            if phones[i] is None:
+                out.add("TCH001", i, "phone", name)
+            elif isinstance(phones[i], nz.Bad):
+                out.add("PHN001", i, "phone", name, label=out.label("phone"))
+        for key in ("party_member", "active", "gender"):
+            if key in v and isinstance(v[key][i], nz.Bad):
+                allowed = _CLOSED_LISTS.get(key, "男、女")
+                out.add("VAL001", i, key, name, label=out.label(key), allowed=allowed)
+        if isinstance(v.get("classes", empty)[i], nz.Bad):
+            out.add("CLS001", i, "classes", name)
+        cap = v.get("capacity", empty)[i]
+        if isinstance(cap, nz.Bad):
+            out.add("VAL001", i, "capacity", name, label=out.label("capacity"), allowed="0–20")
+        elif isinstance(cap, int) and cap > 20:
+            out.add(
+                "VAL003",
+                i,
+                "capacity",
+                name,
+                label=out.label("capacity"),
+                value=cap,
+                low=0,
+                high=20,
+            )
+    return out.findings
+
+
+# Kinds of record about the whole class or school, which need not name a child.
+GROUP_KINDS = frozenset({"活动"})
+
+
+def check_records(table: Table, today: dt.date, roster: Roster) -> list[Finding]:
+    out = _Out(table, Kind.RECORDS)
+    _missing_columns(out, [f.key for f in FIELDS[Kind.RECORDS] if f.required])
+    teacher_names = {
+        n for tbl in roster.teachers for n in tbl.values.get("name", []) if isinstance(n, str)
+    }
+    children: dict[str, list[Any]] = defaultdict(list)
+    for tbl in roster.children:
+        for name, cls in zip(
+            tbl.values.get("name", []), tbl.values.get("class", [None] * len(tbl)), strict=True
+        ):
+            if name:
+                children[name].append(cls)
+    v = table.values
+    empty = [None] * len(table)
+    for i in range(len(table)):
+        student, kind = v.get("student", empty)[i], v.get("kind", empty)[i]
+        who = student
+        date = v.get("date", empty)[i]
+        if table.has("date"):
+            if date is None:
+                out.add("REQ001", i, "date", who, label=out.label("date"))
+            elif isinstance(date, nz.Bad):
+                out.add("DATE001", i, "date", who, label=out.label("date"))
+            elif date > today:
+                out.add("DATE002", i, "date", who, label=out.label("date"), date=date)
+        teacher = v.get("teacher", empty)[i]
+        if table.has("teacher"):
+            if teacher is None:
+                out.add("REQ001", i, "teacher", who, label=out.label("teacher"))
+            elif roster.teachers and teacher not in teacher_names:
+                out.add("REC001", i, "teacher", who, name=teacher)
+        if table.has("kind"):
+            if kind is None:
+                out.add("REQ001", i, "kind", who, label=out.label("kind"))
+            elif isinstance(kind, nz.Bad):
+                out.add("REC004", i, "kind", who, allowed="、".join(nz.RECORD_KINDS))
+        if student is None:
+            if kind not in GROUP_KINDS and table.has("student"):
+                out.add("REQ001", i, "student", who, label=out.label("student"))
+            continue
+        cls = v.get("class", empty)[i]
+        matches = match_child(children, student, cls)
+        if matches == 0:
+            out.add("REC002", i, "student", who, name=student)
+        elif matches > 1:
+            out.add("REC003", i, "student", who, name=student, count=matches)
+    return out.findings
+
+
+def match_child(children: dict[str, list[Any]], name: str, cls: Any) -> int:
+    """How many roster children a record's name (and class, when given) points at."""
+    candidates = children.get(name, [])
+    if isinstance(cls, nz.ClassRef) and len(candidates) > 1:
+        return sum(1 for c in candidates if c == cls)
+    if isinstance(cls, nz.ClassRef) and candidates:
+        return 1 if candidates[0] == cls or not isinstance(candidates[0], nz.ClassRef) else 0
+    return len(candidates)

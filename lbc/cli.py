@@ -1,0 +1,76 @@
+"""The ``lbc`` command: global options, and the subcommands wired in from lbc.commands."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from lbc import __version__, messages
+from lbc.commands import common, rules, validate
+from lbc.messages import h
+
+app = typer.Typer(
+    help=h("app"),
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lbc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=h("version"))
+    ] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help=h("lang"))] = None,
+    debug: Annotated[bool, typer.Option("--debug", help=h("debug"))] = False,
+) -> None:
+    if lang:
+        messages.set_lang(lang)
+    if debug:
+        common.DEBUG["on"] = True
+
+
+app.command("validate", help=h("validate"))(validate.validate)
+app.command("rules", help=h("rules"))(rules.rules)
+
+
+def _lift_global_options(argv: list[str]) -> list[str]:
+    """Let ``--lang``/``--debug`` stand anywhere (``lbc validate x --lang en``), as people
+    type them, by moving them in front of the subcommand where the parser expects them."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            front += argv[i : i + 2]
+            i += 2
+            continue
+        if arg.startswith("--lang=") or arg == "--debug":
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def main() -> None:
+    argv = _lift_global_options(sys.argv[1:])
+    for i, arg in enumerate(argv):  # language must be known before help texts render
+        if arg == "--lang" and i + 1 < len(argv):
+            messages.set_lang(argv[i + 1])
+        elif arg.startswith("--lang="):
+            messages.set_lang(arg.split("=", 1)[1])
+    app(args=argv, prog_name="lbc")

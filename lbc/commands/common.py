@@ -1,0 +1,111 @@
+"""What every command shares: input resolution, output streams, errors, progress."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from lbc.config import Config, resolve_inputs
+from lbc.errors import LbcError
+from lbc.messages import h, t
+from lbc.render import FORMATS
+from lbc.roster import Roster, load_roster
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FilesArg = Annotated[list[Path] | None, typer.Argument(help=h("files"), show_default=False)]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help=h("config"))]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help=h("format"))]
+ShowPiiOpt = Annotated[bool, typer.Option("--show-pii", help=h("show_pii"))]
+
+DEBUG = {"on": os.environ.get("LBC_DEBUG", "") not in ("", "0")}
+
+
+def stdout() -> Console:
+    """Results console; when piped, wide enough that Chinese messages are not folded."""
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=200)
+    return console
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def fail(message: str) -> typer.Exit:
+    """Print one line on stderr and return the exit to raise (code 2)."""
+    print(t("err.prefix") + message, file=sys.stderr)
+    return typer.Exit(2)
+
+
+def handle_errors(fn: F) -> F:
+    """Turn every failure into one line on stderr and exit 2; a traceback only with --debug."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except LbcError as exc:
+            if DEBUG["on"]:
+                traceback.print_exc()
+            raise fail(str(exc)) from None
+        except Exception as exc:
+            if DEBUG["on"]:
+                traceback.print_exc()
+            raise fail(t("err.internal", reason=f"{type(exc).__name__}: {exc}")) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def check_format(fmt: str, choices: tuple[str, ...] = FORMATS) -> str:
+    if fmt not in choices:
+        raise LbcError(t("err.bad_format", fmt=fmt, choices="、".join(choices)))
+    return fmt
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to here when it is below here."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], Config]:
+    return resolve_inputs(list(files or []), config)
+
+
+@contextlib.contextmanager
+def progress(text: str) -> Iterator[None]:
+    """A spinner on stderr while a slow stage runs, only on a terminal and without NO_COLOR."""
+    if not sys.stderr.isatty() or os.environ.get("NO_COLOR"):
+        yield
+        return
+    with stderr().status(text):
+        yield
+
+
+def read(files: list[Path], cfg: Config) -> Roster:
+    with progress(t("note.reading") + " " + "、".join(display_path(p) for p in files)):
+        roster = load_roster(files, cfg.synonyms, display=display_path)
+    err = stderr()
+    for table in roster.tables():
+        if table.unknown:
+            cols = "、".join(f"{label}({letter})" for letter, label in table.unknown)
+            err.print(
+                t("note.unknown_columns", file=table.file, sheet=table.sheet, columns=cols),
+                markup=False,
+            )
+    return roster

@@ -1,0 +1,138 @@
+"""``lbc validate``: every finding in the archive, pointed at its cell."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lbc import __version__
+from lbc.annotate import annotate
+from lbc.checks import check_roster
+from lbc.commands import common
+from lbc.errors import LbcError
+from lbc.findings import Finding
+from lbc.messages import h, t
+from lbc.render import rich_table, to_csv, to_json
+from lbc.roster import Roster
+from lbc.rules import parse_codes, selected
+
+FINDING_COLUMNS = (
+    "code",
+    "severity",
+    "file",
+    "sheet",
+    "row",
+    "column",
+    "field",
+    "value",
+    "child",
+    "message",
+)
+
+
+@common.handle_errors
+def validate(
+    files: common.FilesArg = None,
+    config: common.ConfigOpt = None,
+    fmt: common.FormatOpt = "table",
+    select: Annotated[list[str] | None, typer.Option("--select", help=h("select"))] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help=h("ignore"))] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=h("strict"))] = False,
+    annotate_out: Annotated[
+        Path | None, typer.Option("--annotate", help=h("annotate"), metavar="OUT.xlsx")
+    ] = None,
+    show_pii: common.ShowPiiOpt = False,
+) -> None:
+    """校验花名册：逐个单元格指出错误和缺失。"""
+    common.check_format(fmt)
+    chosen, skipped = parse_codes(select), parse_codes(ignore)
+    paths, cfg = common.inputs(files, config)
+    if annotate_out is not None and len(paths) != 1:
+        raise LbcError(t("err.annotate_many"))
+    roster = common.read(paths, cfg)
+    with common.progress(t("help.validate")):
+        findings = [f for f in check_roster(roster) if selected(f.code, chosen, skipped)]
+    if annotate_out is not None:
+        count = annotate(paths[0], findings, annotate_out, show_pii)
+        common.stderr().print(t("note.annotated", path=annotate_out, count=count), markup=False)
+    summary = summarise(roster, findings)
+    if fmt == "json":
+        document = {
+            "lbc": __version__,
+            "files": describe_files(roster),
+            "summary": summary,
+            "findings": [f.as_dict(show_pii) for f in findings],
+        }
+        typer.echo(to_json(document), nl=False)
+    elif fmt == "csv":
+        typer.echo(to_csv((f.as_dict(show_pii) for f in findings), FINDING_COLUMNS), nl=False)
+    else:
+        print_table(roster, findings, summary, show_pii)
+    failing = summary["errors"] + (summary["warnings"] if strict else 0)
+    raise typer.Exit(1 if failing else 0)
+
+
+def summarise(roster: Roster, findings: list[Finding]) -> dict[str, object]:
+    by_code = Counter(f.code for f in findings)
+    by_severity = Counter(f.severity for f in findings)
+    return {
+        "children": sum(len(tbl) for tbl in roster.children),
+        "teachers": sum(len(tbl) for tbl in roster.teachers),
+        "records": sum(len(tbl) for tbl in roster.records),
+        "errors": by_severity.get("error", 0),
+        "warnings": by_severity.get("warning", 0),
+        "by_code": dict(sorted(by_code.items())),
+    }
+
+
+def describe_files(roster: Roster) -> list[dict[str, object]]:
+    """What was read from each file: which sheet is which, header rows, unknown columns."""
+    out: list[dict[str, object]] = []
+    for name in roster.files:
+        sheets = [
+            {
+                "sheet": tbl.sheet,
+                "kind": str(tbl.kind),
+                "header_rows": list(tbl.header_rows),
+                "rows": len(tbl),
+                "columns": {key: col.letter for key, col in tbl.columns.items()},
+                "unknown_columns": [label for _, label in tbl.unknown],
+            }
+            for tbl in roster.tables()
+            if tbl.file == name
+        ]
+        skipped = [sheet for file, sheet in roster.skipped if file == name]
+        out.append({"file": name, "sheets": sheets, "skipped_sheets": skipped})
+    return out
+
+
+def print_table(
+    roster: Roster, findings: list[Finding], summary: dict[str, object], show_pii: bool
+) -> None:
+    console = common.stdout()
+    groups: dict[tuple[str, str | None], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.file, f.sheet), []).append(f)
+    headers = [
+        t("out.col.location"),
+        t("out.col.code"),
+        t("out.col.severity"),
+        t("out.col.child"),
+        t("out.col.message"),
+        t("out.col.value"),
+    ]
+    for (file, sheet), items in groups.items():
+        rows = []
+        for f in items:
+            d = f.as_dict(show_pii)
+            where = f"{f.column or ''}{f.row or ''}" or t("out.whole_column")
+            severity = t(f"severity.{f.severity}")
+            rows.append((where, f.code, severity, d["child"], f.message, d["value"]))
+        title = t("out.sheet_heading", file=file, sheet=sheet)
+        console.print(rich_table(headers, rows, title=title))
+    if not findings:
+        console.print(t("out.no_findings"), markup=False)
+    console.print(t("out.summary", **summary), markup=False)

@@ -1,0 +1,444 @@
+"""Every piece of user-facing text, in Chinese and English, in one place.
+
+School staff read Chinese first, so Chinese is the default; ``--lang en`` or ``LBC_LANG=en``
+switches to English. Codes, field keys and JSON keys are never translated, so they do not
+live here. Keeping the catalogue in one module lets a translator or reviewer see every
+sentence lbc can say without reading the code.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGS = ("zh", "en")
+
+_lang = "en" if os.environ.get("LBC_LANG", "").lower().startswith("en") else "zh"
+
+
+def set_lang(lang: str) -> None:
+    """Switch the language of everything rendered from here on."""
+    global _lang
+    _lang = "en" if lang.lower().startswith("en") else "zh"
+
+
+def lang() -> str:
+    return _lang
+
+
+def t(key: str, **params: object) -> str:
+    """The text for ``key`` in the current language, with ``params`` filled in."""
+    zh, en = _TEXT[key]
+    text = en if _lang == "en" else zh
+    return text.format(**params) if params else text
+
+
+def h(key: str) -> str:
+    """Help text for a command or option (chosen when the CLI is built)."""
+    return t("help." + key)
+
+
+_TEXT: dict[str, tuple[str, str]] = {
+    # ---- errors that stop a command (exit 2) ----
+    "err.prefix": ("lbc: 错误：", "lbc: error: "),
+    "err.no_input": (
+        "没有指定花名册文件，当前目录及上级目录也没有 lbc.toml。请写出文件路径，或先运行 lbc init 创建工作区。",
+        "no roster file given and no lbc.toml here or above; name a file, or run `lbc init` to create a workspace.",
+    ),
+    "err.missing": ("找不到文件：{path}", "file not found: {path}"),
+    "err.is_dir": (
+        "{path} 是文件夹，请写出其中的花名册文件",
+        "{path} is a folder; name the roster file inside it",
+    ),
+    "err.empty": ("{path} 是空文件", "{path} is empty"),
+    "err.unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "err.unsupported": (
+        "{path} 不是支持的表格格式（支持 .xlsx .xlsm .xls .xlsb .ods .csv）",
+        "{path} is not a supported spreadsheet (.xlsx .xlsm .xls .xlsb .ods .csv)",
+    ),
+    "err.encrypted": (
+        "{path} 设置了打开密码，请在 Excel 中取消密码后另存再试",
+        "{path} is password-protected; remove the password in Excel, save, and try again",
+    ),
+    "err.corrupt": (
+        "{path} 已损坏或不是真正的 Excel 文件（{reason}）",
+        "{path} is corrupt or not a real spreadsheet ({reason})",
+    ),
+    "err.xml_unsafe": (
+        "{path} 含有不安全的 XML 内容，已拒绝读取",
+        "{path} contains unsafe XML and was refused",
+    ),
+    "err.too_wide": (
+        "{path} 的工作表“{sheet}”有 {cols} 列，超出花名册可能的范围，已拒绝读取",
+        "sheet '{sheet}' of {path} has {cols} columns, far more than a roster can have; refused",
+    ),
+    "err.no_children": (
+        "在 {files} 中没有找到留守儿童名册（表头需含“姓名”“身份证号”“班级”等列）",
+        "no children sheet found in {files} (the header needs columns such as 姓名, 身份证号, 班级)",
+    ),
+    "err.csv_encoding": (
+        "{path} 的编码无法识别（支持 UTF-8 和 GBK/GB18030）",
+        "cannot tell the encoding of {path} (UTF-8 and GBK/GB18030 are supported)",
+    ),
+    "err.config": ("配置文件 {path} 有误：{reason}", "bad config {path}: {reason}"),
+    "err.output_is_input": (
+        "输出文件 {path} 与输入文件相同，已拒绝覆盖",
+        "output {path} is one of the input files; refusing to overwrite it",
+    ),
+    "err.output_dir": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "err.bad_code": (
+        "未知的规则代码：{code}（lbc rules 可列出全部代码）",
+        "unknown rule code: {code} (`lbc rules` lists them)",
+    ),
+    "err.bad_format": (
+        "不支持的输出格式：{fmt}（可选 {choices}）",
+        "unsupported format: {fmt} (choose {choices})",
+    ),
+    "err.annotate_many": (
+        "--annotate 只能用于一个花名册文件",
+        "--annotate takes exactly one roster file",
+    ),
+    "err.init_exists": (
+        "{path} 已存在，未覆盖（换一个文件夹，或先移走它）",
+        "{path} already exists; not overwritten",
+    ),
+    "err.internal": (
+        "内部错误：{reason}（加 --debug 查看详情，并请反馈给维护者）",
+        "internal error: {reason} (run with --debug for details and please report it)",
+    ),
+    "reason.not_zip": ("不是 zip 格式的 Excel 文件", "not a zip-based workbook"),
+    "reason.not_ole": ("不是 Excel 97-2003 格式", "not an Excel 97-2003 file"),
+    "cfg.section": ("[{section}] 应是一个表", "[{section}] must be a table"),
+    "cfg.type": ("{key} 应为 {expected}", "{key} must be {expected}"),
+    "cfg.unknown_key": (
+        "[synonyms] 中的 {key} 不是已知字段键（见字段字典）",
+        "[synonyms] key {key} is not a known field key",
+    ),
+    # ---- notes on stderr ----
+    "note.unknown_columns": (
+        "提示：{file} 的“{sheet}”有未识别的列，已忽略：{columns}",
+        "note: {file} sheet '{sheet}' has columns lbc does not know, ignored: {columns}",
+    ),
+    "note.sheet_skipped": (
+        "提示：{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，已跳过",
+        "note: {file} sheet '{sheet}' is not a children, teachers or records sheet; skipped",
+    ),
+    "note.annotated": (
+        "已写出标注文件：{path}（{count} 个单元格被标注）",
+        "wrote annotated copy: {path} ({count} cells marked)",
+    ),
+    "note.init_done": (
+        "已创建工作区：{path}（lbc.toml 与 roster.xlsx）。填好花名册后运行：lbc validate",
+        "workspace created in {path} (lbc.toml and roster.xlsx). Fill in the roster, then run: lbc validate",
+    ),
+    "note.reading": ("读取", "reading"),
+    # ---- validate output ----
+    "out.summary": (
+        "共检查 {children} 名儿童、{teachers} 名教师、{records} 条帮扶记录：{errors} 个错误，{warnings} 个警告",
+        "checked {children} children, {teachers} teachers, {records} support records: "
+        "{errors} errors, {warnings} warnings",
+    ),
+    "out.no_findings": ("没有发现问题。", "no problems found."),
+    "out.col.location": ("位置", "location"),
+    "out.col.code": ("代码", "code"),
+    "out.col.severity": ("级别", "severity"),
+    "out.col.field": ("字段", "field"),
+    "out.col.child": ("对象", "who"),
+    "out.col.message": ("问题", "problem"),
+    "out.col.value": ("值", "value"),
+    "out.col.class": ("班级", "class"),
+    "out.col.head_teacher": ("班主任", "head teacher"),
+    "out.col.name": ("姓名", "name"),
+    "out.col.missing": ("缺少", "missing"),
+    "out.col.row": ("行", "row"),
+    "out.col.title": ("说明", "title"),
+    "out.sheet_heading": ("{file} · {sheet}", "{file} · {sheet}"),
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("警告", "warning"),
+    "out.whole_column": ("整列", "whole column"),
+    "out.whole_file": ("整个文件", "whole file"),
+    # ---- flag output ----
+    "flag.heading": (
+        "{cls}（班主任：{head}）— {count} 人缺少联系方式",
+        "{cls} (head teacher: {head}) — {count} missing a contact",
+    ),
+    "flag.teachers_heading": (
+        "教师 — {count} 人缺少联系电话",
+        "Teachers — {count} without a phone",
+    ),
+    "flag.no_head": ("未登记", "not recorded"),
+    "flag.no_class": ("班级不明", "class unknown"),
+    "flag.summary": (
+        "共 {children} 名儿童、{teachers} 名教师缺少必需的联系方式",
+        "{children} children and {teachers} teachers are missing a required contact",
+    ),
+    "flag.none": ("所有儿童和教师的联系方式都已齐全。", "every child and teacher is reachable."),
+    "flag.teacher_phone": ("教师本人电话", "teacher's own phone"),
+    # ---- rules command ----
+    "rules.example": ("示例", "example"),
+    "rules.field": ("字段", "field"),
+    "rules.severity": ("级别", "severity"),
+    # ---- annotate ----
+    "annotate.sheet": ("问题清单", "Problems"),
+    "annotate.link": ("跳转", "go to"),
+    "annotate.col.sheet": ("工作表", "sheet"),
+    "annotate.col.cell": ("单元格", "cell"),
+    # ---- init workbook ----
+    "init.children_sheet": ("留守儿童花名册", "留守儿童花名册"),
+    "init.teachers_sheet": ("教师名单", "教师名单"),
+    "init.records_sheet": ("帮扶记录", "帮扶记录"),
+    # ---- contact descriptions (flag and findings) ----
+    "contact.guardian_name": ("监护人姓名", "guardian's name"),
+    "contact.guardian_relation": ("监护人与儿童关系", "guardian's relation"),
+    "contact.guardian_phone": ("监护人电话", "guardian's phone"),
+    "contact.parent_phone_any": ("父母任一方电话", "a parent's phone"),
+    "contact.father_phone": ("父亲电话", "father's phone"),
+    "contact.mother_phone": ("母亲电话", "mother's phone"),
+    "contact.parent_phone": ("家长电话", "parent's phone"),
+    "contact.guardian_or_other_parent": (
+        "监护人或另一方家长的电话",
+        "a guardian's or the other parent's phone",
+    ),
+    # ---- rules: message shown in a finding, a title for `lbc rules`, an example ----
+    "rule.COL001": ("缺少必需的列“{label}”", "required column '{label}' is missing"),
+    "rule.COL001.title": ("缺少必需的列", "required column missing"),
+    "rule.COL001.example": (
+        "花名册没有“监护人电话”列：整列报告一次，不逐行重复",
+        "the roster has no 监护人电话 column: reported once, not per row",
+    ),
+    "rule.REQ001": ("“{label}”未填写", "'{label}' is empty"),
+    "rule.REQ001.title": ("必填项为空", "required value empty"),
+    "rule.REQ001.example": ("家庭住址一栏空白", "家庭住址 left blank"),
+    "rule.ID001": (
+        "身份证号应为18位（17位数字加1位校验码）",
+        "an ID number has 18 characters (17 digits and a check character)",
+    ),
+    "rule.ID001.title": ("身份证号长度或字符不对", "ID number malformed"),
+    "rule.ID001.example": ("51132120150304123（只有17位）", "51132120150304123 (17 digits)"),
+    "rule.ID002": ("身份证号校验位错误", "ID number check digit is wrong"),
+    "rule.ID002.title": ("身份证号校验位错误", "ID check digit wrong"),
+    "rule.ID002.example": (
+        "511321201503041235：按 GB 11643 计算最后一位应为 4",
+        "511321201503041235: by GB 11643 the last character should be 4",
+    ),
+    "rule.ID003": (
+        "身份证号中的出生日期 {raw} 不是真实日期",
+        "the birth date {raw} inside the ID number is not a real date",
+    ),
+    "rule.ID003.title": ("身份证号内的出生日期无效", "birth date inside ID invalid"),
+    "rule.ID003.example": ("511321201502301234（2月30日）", "511321201502301234 (30 February)"),
+    "rule.ID004": (
+        "身份证号被存成了数字，Excel 只保留15位，后几位已丢失；请把该列设为文本后按原件重新录入",
+        "the ID number is stored as a number; Excel keeps 15 digits, so the last ones are lost. "
+        "Format the column as text and type it again from the card",
+    ),
+    "rule.ID004.title": ("身份证号存成了数字", "ID stored as a number"),
+    "rule.ID004.example": (
+        "单元格显示 5.11321E+17：数值型单元格无法恢复原号码",
+        "the cell shows 5.11321E+17: the number cannot be recovered",
+    ),
+    "rule.ID005": (
+        "身份证号的地区码 {region} 不在现行行政区划代码表中（可能是已撤销的旧代码，请核对）",
+        "region code {region} is not in the current list (it may be a retired code; please check)",
+    ),
+    "rule.ID005.title": ("地区码不在代码表中", "region code not in the official list"),
+    "rule.ID005.example": ("412723…（已撤销的旧县代码）", "412723… (a retired county code)"),
+    "rule.ID006": (
+        "身份证号中的出生日期 {id_date} 与“出生日期”{date} 不一致",
+        "birth date in the ID number ({id_date}) differs from 出生日期 ({date})",
+    ),
+    "rule.ID006.title": ("身份证号与出生日期不一致", "ID disagrees with birth date"),
+    "rule.ID006.example": (
+        "身份证号含 20150304，出生日期填 2015-04-03",
+        "the ID holds 20150304, 出生日期 says 2015-04-03",
+    ),
+    "rule.ID007": (
+        "身份证号显示为{id_gender}，与“性别”{gender} 不一致",
+        "the ID number says {id_gender}, 性别 says {gender}",
+    ),
+    "rule.ID007.title": ("身份证号与性别不一致", "ID disagrees with gender"),
+    "rule.ID007.example": (
+        "第17位为奇数（男），性别填“女”",
+        "the 17th digit is odd (male), 性别 says 女",
+    ),
+    "rule.DUP001": (
+        "身份证号与第 {other} 行重复",
+        "same ID number as row {other}",
+    ),
+    "rule.DUP001.title": ("身份证号重复", "duplicate ID number"),
+    "rule.DUP001.example": (
+        "同一个身份证号在第 5 行和第 88 行各出现一次",
+        "one ID number on rows 5 and 88",
+    ),
+    "rule.DUP002": (
+        "姓名、出生日期、班级与第 {other} 行相同，可能重复登记",
+        "same name, birth date and class as row {other}: entered twice?",
+    ),
+    "rule.DUP002.title": ("同名同生日同班，疑似重复", "probable duplicate child"),
+    "rule.DUP002.example": (
+        "两行都是 张雨涵、2016-05-01、三年级(2)班",
+        "two rows of 张雨涵, 2016-05-01, 三年级(2)班",
+    ),
+    "rule.PHN001": (
+        "“{label}”格式不对：应为11位手机号（1开头）或带区号的座机号",
+        "'{label}' is not a phone number: 11-digit mobile starting 1, or area code and number",
+    ),
+    "rule.PHN001.title": ("电话号码格式不对", "malformed phone number"),
+    "rule.PHN001.example": ("1381234567（少一位）", "1381234567 (one digit short)"),
+    "rule.DATE001": ("“{label}”无法识别为日期", "'{label}' is not a readable date"),
+    "rule.DATE001.title": ("日期无法识别", "unreadable date"),
+    "rule.DATE001.example": ("“去年春天”、“2015-13-01”", "“去年春天”, “2015-13-01”"),
+    "rule.DATE002": ("“{label}”{date} 晚于今天", "'{label}' {date} is in the future"),
+    "rule.DATE002.title": ("日期在今天之后", "date in the future"),
+    "rule.DATE002.example": ("出生日期 2030-01-01", "出生日期 2030-01-01"),
+    "rule.DATE003": (
+        "按出生日期 {date}，该儿童今年 {age} 岁，不像在校学生，请核对",
+        "born {date}, the child is {age}: unlikely for a pupil, please check",
+    ),
+    "rule.DATE003.title": ("年龄不合常理", "implausible age"),
+    "rule.DATE003.example": ("小学生出生日期 1985-06-01", "a pupil born 1985-06-01"),
+    "rule.CLS001": (
+        "无法识别的班级，请写成如“三年级(2)班”",
+        "unreadable class; write it like 三年级(2)班",
+    ),
+    "rule.CLS001.title": ("班级无法识别", "unreadable class"),
+    "rule.CLS001.example": ("“火箭班”", "“火箭班”"),
+    "rule.CLS002": (
+        "“年级”{grade} 与“班级”{cls} 不一致",
+        "年级 {grade} disagrees with 班级 {cls}",
+    ),
+    "rule.CLS002.title": ("年级与班级不一致", "grade disagrees with class"),
+    "rule.CLS002.example": ("年级 四年级，班级 三(2)班", "年级 四年级, 班级 三(2)班"),
+    "rule.VAL001": (
+        "“{label}”的值无法识别，可填：{allowed}",
+        "'{label}' has a value lbc cannot read; allowed: {allowed}",
+    ),
+    "rule.VAL001.title": ("取值不在可选范围", "value not in the allowed list"),
+    "rule.VAL001.example": ("性别填“男孩”；留守类型填“单亲留守”（不知哪方外出）", "性别 “男孩”"),
+    "rule.VAL002": (
+        "“与儿童关系”无法识别，可填：{allowed}",
+        "guardian relation not recognised; allowed: {allowed}",
+    ),
+    "rule.VAL002.title": ("监护人关系无法识别", "unrecognised guardian relation"),
+    "rule.VAL002.example": ("“看护”", "“看护”"),
+    "rule.VAL003": (
+        "“{label}”{value} 不在合理范围（{low}–{high}）",
+        "'{label}' {value} is outside {low}–{high}",
+    ),
+    "rule.VAL003.title": ("数值超出合理范围", "number out of range"),
+    "rule.VAL003.example": ("监护人年龄 8", "监护人年龄 8"),
+    "rule.CON001": (
+        "父母均外出，缺少{what}",
+        "both parents away and no {what}",
+    ),
+    "rule.CON001.title": ("父母均外出，监护人信息不全", "both away: guardian incomplete"),
+    "rule.CON001.example": (
+        "留守类型“父母均外出”，监护人电话空白",
+        "父母均外出 with no guardian phone",
+    ),
+    "rule.CON002": (
+        "父母均外出，父母双方都没有联系电话",
+        "both parents away and neither parent has a phone",
+    ),
+    "rule.CON002.title": ("父母均外出，父母都无电话", "both away: no parent phone"),
+    "rule.CON002.example": ("父亲电话、母亲电话都空白", "父亲电话 and 母亲电话 both blank"),
+    "rule.CON003": ("{who}外出，缺少{who}电话", "{who_en} away and no {who_en}'s phone"),
+    "rule.CON003.title": ("外出家长无电话", "away parent has no phone"),
+    "rule.CON003.example": ("留守类型“父亲外出”，父亲电话空白", "父亲外出 with no 父亲电话"),
+    "rule.CON004": (
+        "{who}外出，监护人和另一方家长都没有电话",
+        "{who_en} away and neither a guardian nor the other parent has a phone",
+    ),
+    "rule.CON004.title": ("单亲外出，家中无人可联系", "one away: nobody at home reachable"),
+    "rule.CON004.example": (
+        "“母亲外出”，父亲电话和监护人电话都空白",
+        "母亲外出, no 父亲电话 and no 监护人电话",
+    ),
+    "rule.CON005": (
+        "{who}外出，务工地点未填到省、市",
+        "{who_en} away and the work place is not given to province and city",
+    ),
+    "rule.CON005.title": ("外出家长务工地点不详", "away parent's work place unknown"),
+    "rule.CON005.example": ("父亲务工地址填“外地”", "父亲务工地址 “外地”"),
+    "rule.TCH001": ("教师没有联系电话", "teacher has no phone"),
+    "rule.TCH001.title": ("教师无联系电话", "teacher without a phone"),
+    "rule.TCH001.example": ("教师名单中联系电话空白", "blank 联系电话 in the teacher list"),
+    "rule.TCH002": (
+        "教师姓名与第 {other} 行重名，请在备注中注明区分",
+        "same teacher name as row {other}; add a distinguishing note",
+    ),
+    "rule.TCH002.title": ("教师重名", "duplicate teacher name"),
+    "rule.TCH002.example": ("两位“王芳”且备注为空", "two 王芳 with no note"),
+    "rule.TCH003": (
+        "帮扶教师“{name}”不在教师名单中",
+        "support teacher '{name}' is not in the teacher list",
+    ),
+    "rule.TCH003.title": ("帮扶教师不在教师名单", "support teacher unknown"),
+    "rule.TCH003.example": ("花名册写“刘老师”，教师名单没有此人", "“刘老师” not in the list"),
+    "rule.REC001": (
+        "记录中的教师“{name}”不在教师名单中",
+        "teacher '{name}' in this record is not in the teacher list",
+    ),
+    "rule.REC001.title": ("记录的教师未登记", "record names an unknown teacher"),
+    "rule.REC001.example": ("帮扶记录写“赵老师”，教师名单没有", "“赵老师” not in the list"),
+    "rule.REC002": (
+        "记录中的学生“{name}”不在花名册中",
+        "child '{name}' in this record is not in the roster",
+    ),
+    "rule.REC002.title": ("记录的学生未登记", "record names an unknown child"),
+    "rule.REC002.example": ("帮扶记录写“李小明”，花名册没有", "“李小明” not in the roster"),
+    "rule.REC003": (
+        "记录中的学生“{name}”对应花名册中 {count} 名儿童，请注明班级",
+        "'{name}' matches {count} children; add the class",
+    ),
+    "rule.REC003.title": ("记录的学生有重名", "record matches several children"),
+    "rule.REC003.example": ("两个“王浩”在不同班，记录未写班级", "two 王浩, no class given"),
+    "rule.REC004": (
+        "无法识别的帮扶类型，可填：{allowed}",
+        "unknown kind of support; allowed: {allowed}",
+    ),
+    "rule.REC004.title": ("帮扶类型无法识别", "unknown record kind"),
+    "rule.REC004.example": ("类型填“聊天”", "“聊天”"),
+    # ---- help texts ----
+    "help.app": (
+        "lbc：留守儿童工作台。校验花名册、列出缺失联系方式、结对帮扶、学期工作总结。",
+        "lbc: tools for schools caring for left-behind children.",
+    ),
+    "help.version": ("显示版本号并退出", "show the version and exit"),
+    "help.lang": ("界面语言：zh（中文，默认）或 en", "language: zh (default) or en"),
+    "help.debug": ("出错时显示完整的调用栈", "show the full traceback on errors"),
+    "help.config": ("lbc.toml 的路径（默认在当前及上级目录查找）", "path of lbc.toml"),
+    "help.files": (
+        "花名册文件（.xlsx .xls .csv …）；不写则使用 lbc.toml 中的文件",
+        "roster files; default: those named in lbc.toml",
+    ),
+    "help.format": ("输出格式：table、json 或 csv", "output format: table, json or csv"),
+    "help.show_pii": (
+        "显示完整的身份证号和电话（默认打码）",
+        "show full ID and phone numbers (masked by default)",
+    ),
+    "help.validate": (
+        "校验花名册：逐个单元格指出错误和缺失",
+        "check the roster and point at every bad cell",
+    ),
+    "help.select": (
+        "只报告这些规则（代码或前缀，逗号分隔，如 ID,CON001）",
+        "report only these rule codes or prefixes",
+    ),
+    "help.ignore": ("不报告这些规则（代码或前缀）", "skip these rule codes or prefixes"),
+    "help.strict": ("警告也按错误处理（退出码 1）", "treat warnings as errors (exit 1)"),
+    "help.annotate": (
+        "另存一份标注好的工作簿：问题单元格标红/黄并加批注，附“问题清单”表",
+        "write an annotated copy of the workbook",
+    ),
+    "help.flag": (
+        "列出缺少必需联系方式的儿童和教师，按班级分组，交给班主任逐一联系",
+        "list children and teachers missing a required contact, grouped by class",
+    ),
+    "help.rules": ("列出全部校验规则，或解释某条规则", "list the rules, or explain one"),
+    "help.rule_code": ("规则代码，如 ID002", "a rule code such as ID002"),
+    "help.init": (
+        "创建工作区：带注释的 lbc.toml 与空白花名册模板",
+        "create a workspace: lbc.toml and a blank roster workbook",
+    ),
+    "help.init_dir": ("工作区文件夹（默认当前文件夹）", "workspace folder (default: here)"),
+}

@@ -1,0 +1,483 @@
+"""Turn messy cell values into canonical ones before any check runs.
+
+Normalising is not an error: full-width digits, stray spaces, phones typed as numbers, dates
+in any of the spellings schools use all become one canonical form. A value that cannot be
+read becomes a :class:`Bad`, which the checks turn into a finding. ``None`` means empty.
+
+Every function takes one raw cell value (str, int, float, bool, date, datetime, or None) and
+never raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import opencc
+
+_t2s = opencc.OpenCC("t2s")
+
+
+@dataclass(frozen=True, slots=True)
+class Bad:
+    """A value that could not be read; ``raw`` is what the cell held, as text."""
+
+    raw: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ClassRef:
+    """A class as grade and class number: 三年级(2)班 is ClassRef(3, 2)."""
+
+    grade: int
+    number: int
+
+    def __str__(self) -> str:
+        return f"{GRADE_NAMES[self.grade]}年级({self.number})班"
+
+
+@dataclass(frozen=True, slots=True)
+class NumericId:
+    """An ID number stored as a number cell: its last digits are already lost."""
+
+    digits: str
+
+
+GRADE_NAMES = {
+    1: "一",
+    2: "二",
+    3: "三",
+    4: "四",
+    5: "五",
+    6: "六",
+    7: "七",
+    8: "八",
+    9: "九",
+    10: "十",
+    11: "十一",
+    12: "十二",
+}
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+    "初一": 7,
+    "初二": 8,
+    "初三": 9,
+    "高一": 10,
+    "高二": 11,
+    "高三": 12,
+}
+
+
+def _as_text(value: Any) -> str | None:
+    """Cell value as folded text (NFKC, trimmed), or None when empty."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    return text or None
+
+
+def text(value: Any) -> str | None:
+    """Free text: width folded, spaces collapsed."""
+    s = _as_text(value)
+    if s is None:
+        return None
+    return " ".join(s.split())
+
+
+_NAME_DOTS = str.maketrans({"・": "·", "•": "·", "‧": "·", "∙": "·", "⋅": "·", ".": "·"})
+
+
+def name(value: Any) -> str | None:
+    """A person's name: no inner spaces, one kind of middle dot for minority names."""
+    s = _as_text(value)
+    if s is None:
+        return None
+    return "".join(s.split()).translate(_NAME_DOTS)
+
+
+_PHONE_STRIP = re.compile(r"[\s\-—–_()（）.·]+")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_LANDLINE = re.compile(r"(0\d{2,3})(\d{7,8})")
+
+
+def phone(value: Any) -> str | Bad | None:
+    """A mainland mobile (11 digits) or a landline as ``0xxx-xxxxxxx``."""
+    if isinstance(value, float) and value.is_integer() and value > 0:
+        value = str(int(value))
+    s = _as_text(value)
+    if s is None:
+        return None
+    digits = _PHONE_STRIP.sub("", s)
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    elif digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    if _MOBILE.fullmatch(digits):
+        return digits
+    m = _LANDLINE.fullmatch(digits)
+    if m and len(digits) in (10, 11, 12):
+        return f"{m.group(1)}-{m.group(2)}"
+    # A landline with the area code written apart, e.g. "0817-5521234" already split.
+    return Bad(s)
+
+
+def id_number(value: Any) -> str | NumericId | None:
+    """An ID number as text; a number cell is kept apart because its digits are lost."""
+    if isinstance(value, bool):
+        return _as_text(value)
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        return NumericId(f"{int(value)}" if float(value).is_integer() else repr(value))
+    s = _as_text(value)
+    if s is None:
+        return None
+    return "".join(s.split()).upper()
+
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_DATE_PATTERNS = (
+    re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s.*)?"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+)
+_MONTH_PATTERN = re.compile(r"(\d{4})[-/.年](\d{1,2})月?")
+
+
+def date(value: Any) -> dt.date | Bad | None:
+    """A date from an Excel date, a serial number, or 2015-03-04 / 2015/3/4 / 2015.3.4 /
+    2015年3月4日 / 20150304. A year and month alone (2015年3月) reads as the first."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        if 1 <= value < 2958466:
+            if 19000101 <= value <= 21001231 and float(value).is_integer():
+                return date(str(int(value)))
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return Bad(_as_text(value) or "")
+    s = _as_text(value)
+    if s is None:
+        return None
+    for pattern in _DATE_PATTERNS:
+        m = pattern.fullmatch(s)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return Bad(s)
+    m = _MONTH_PATTERN.fullmatch(s)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return Bad(s)
+    return Bad(s)
+
+
+_CLASS_PATTERNS = (
+    # 三年级(2)班, 3年级2班, 三(2)班, 3(2), 三年级二班, 初一(3)班, 3-2, 3.2, 3年2班
+    re.compile(
+        r"(?P<g>初[一二三]|高[一二三]|十[一二]?|[一二两三四五六七八九]|\d{1,2})"
+        r"(?:年级|年|级)?"
+        r"[(（\[\-.．_ ]?"
+        r"(?P<c>\d{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九])"
+        r"[)）\]]?班?"
+    ),
+    # 302, 1203: grade then a two-digit class
+    re.compile(r"(?P<g>\d{1,2})(?P<c>\d{2})"),
+)
+
+
+def _cn_number(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    if s in _CN_DIGITS:
+        return _CN_DIGITS[s]
+    if s.startswith("十"):
+        return 10 + _CN_DIGITS.get(s[1:], 0)
+    raise ValueError(s)
+
+
+def class_ref(value: Any) -> ClassRef | Bad | None:
+    """A class in any of the spellings schools use, read as grade and class number."""
+    s = _as_text(value)
+    if s is None:
+        return None
+    compact = "".join(s.split())
+    for pattern in _CLASS_PATTERNS:
+        m = pattern.fullmatch(compact)
+        if m:
+            grade, number = _cn_number(m.group("g")), _cn_number(m.group("c"))
+            if 1 <= grade <= 12 and 1 <= number <= 99:
+                return ClassRef(grade, number)
+    return Bad(s)
+
+
+_GRADE = re.compile(
+    r"(初[一二三]|高[一二三]|十[一二]?|[一二两三四五六七八九]|\d{1,2})(?:年级|年|级)?"
+)
+
+
+def grade(value: Any) -> int | Bad | None:
+    """A grade: 三年级, 3, 初一 …"""
+    s = _as_text(value)
+    if s is None:
+        return None
+    m = re.fullmatch(
+        r"(初[一二三]|高[一二三]|十[一二]?|[一二两三四五六七八九]|\d{1,2})(?:年级|年|级)?", s
+    )
+    if m:
+        g = _cn_number(m.group(1))
+        if 1 <= g <= 12:
+            return g
+    return Bad(s)
+
+
+def classes(value: Any) -> tuple[ClassRef, ...] | Bad | None:
+    """Several classes separated by 、，, ; / or spaces (a teacher's 任教班级)."""
+    s = _as_text(value)
+    if s is None:
+        return None
+    parts = [p for p in re.split(r"[、,;；/\s]+", s) if p]
+    refs = []
+    for part in parts:
+        ref = class_ref(part)
+        if isinstance(ref, Bad):
+            return Bad(s)
+        if ref is not None:
+            refs.append(ref)
+    return tuple(refs)
+
+
+def _closed(mapping: dict[str, str]):
+    """A normaliser for a closed list: folded and simplified text looked up in ``mapping``."""
+
+    def normalise(value: Any) -> str | Bad | None:
+        s = _as_text(value)
+        if s is None:
+            return None
+        key = _t2s.convert("".join(s.split())).lower()
+        return mapping.get(key, Bad(s))
+
+    return normalise
+
+
+gender = _closed(
+    {
+        "男": "男",
+        "女": "女",
+        "男性": "男",
+        "女性": "女",
+        "m": "男",
+        "f": "女",
+        "male": "男",
+        "female": "女",
+    }
+)
+
+yes_no = _closed(
+    {
+        **dict.fromkeys(("是", "y", "yes", "true", "1", "√", "✓", "有", "对"), "是"),
+        **dict.fromkeys(("否", "n", "no", "false", "0", "×", "✗", "无", "不是", "没有"), "否"),
+    }
+)
+
+party_member = _closed(
+    {
+        **dict.fromkeys(("是", "y", "yes", "1", "√", "党员", "中共党员", "预备党员"), "是"),
+        **dict.fromkeys(("否", "n", "no", "0", "×", "群众", "团员", "共青团员", "民主党派"), "否"),
+    }
+)
+
+active = _closed(
+    {
+        **dict.fromkeys(("是", "y", "yes", "1", "√", "在岗", "在职", "正常"), "是"),
+        **dict.fromkeys(
+            ("否", "n", "no", "0", "×", "离岗", "病假", "产假", "休假", "调出", "退休", "离职"),
+            "否",
+        ),
+    }
+)
+
+BOTH_AWAY, FATHER_AWAY, MOTHER_AWAY, NOT_LEFT_BEHIND = (
+    "父母均外出",
+    "父亲外出",
+    "母亲外出",
+    "非留守",
+)
+
+left_behind_type = _closed(
+    {
+        **dict.fromkeys(
+            (
+                "父母均外出",
+                "双亲留守",
+                "双方外出",
+                "父母双方外出",
+                "父母外出",
+                "父母均外出务工",
+                "父母双方外出务工",
+                "双亲外出",
+                "双留守",
+            ),
+            BOTH_AWAY,
+        ),
+        **dict.fromkeys(("父亲外出", "父外出", "父亲外出务工", "父单方外出"), FATHER_AWAY),
+        **dict.fromkeys(("母亲外出", "母外出", "母亲外出务工", "母单方外出"), MOTHER_AWAY),
+        **dict.fromkeys(("非留守", "否", "不是", "非留守儿童"), NOT_LEFT_BEHIND),
+    }
+)
+
+enrollment_status = _closed(
+    {
+        **dict.fromkeys(("在读", "在校", "正常"), "在读"),
+        "转入": "转入",
+        **dict.fromkeys(("转出", "转学"), "转出"),
+        "休学": "休学",
+        **dict.fromkeys(("辍学", "失学"), "辍学"),
+        "毕业": "毕业",
+    }
+)
+
+relation = _closed(
+    {
+        **dict.fromkeys(("祖父", "爷爷"), "祖父"),
+        **dict.fromkeys(("祖母", "奶奶"), "祖母"),
+        **dict.fromkeys(("外祖父", "外公", "姥爷"), "外祖父"),
+        **dict.fromkeys(("外祖母", "外婆", "姥姥"), "外祖母"),
+        **dict.fromkeys(("父亲", "父子", "父女", "爸爸"), "父亲"),
+        **dict.fromkeys(("母亲", "母子", "母女", "妈妈"), "母亲"),
+        **dict.fromkeys(
+            (
+                "亲属",
+                "亲戚",
+                "叔叔",
+                "伯父",
+                "伯伯",
+                "婶婶",
+                "姑姑",
+                "姑妈",
+                "舅舅",
+                "舅妈",
+                "姨妈",
+                "阿姨",
+                "哥哥",
+                "姐姐",
+                "叔侄",
+                "姑侄",
+                "舅甥",
+            ),
+            "亲属",
+        ),
+        **dict.fromkeys(("其他", "其它", "朋友", "邻居"), "其他"),
+    }
+)
+
+RECORD_KINDS = (
+    "谈心",
+    "家访",
+    "电话联系",
+    "视频通话",
+    "学习辅导",
+    "生活照顾",
+    "心理疏导",
+    "送温暖",
+    "活动",
+)
+
+record_kind = _closed(
+    {
+        **{k: k for k in RECORD_KINDS},
+        **dict.fromkeys(("谈心谈话", "谈话", "个别谈心"), "谈心"),
+        **dict.fromkeys(("走访", "入户走访", "上门家访"), "家访"),
+        **dict.fromkeys(("电话", "电话家访", "打电话"), "电话联系"),
+        **dict.fromkeys(("视频", "视频联系", "视频家访"), "视频通话"),
+        **dict.fromkeys(("辅导", "课业辅导", "作业辅导"), "学习辅导"),
+        **dict.fromkeys(("心理辅导", "心理咨询"), "心理疏导"),
+        **dict.fromkeys(("慰问", "送温暖活动"), "送温暖"),
+        **dict.fromkeys(("集体活动", "主题活动"), "活动"),
+    }
+)
+
+_CATEGORY_WORDS = {
+    "孤儿": "孤儿",
+    "事实孤儿": "孤儿",
+    "残疾": "残疾",
+    "残疾儿童": "残疾",
+    "单亲": "单亲",
+    "单亲家庭": "单亲",
+    "建档立卡": "建档立卡",
+    "建档立卡户": "建档立卡",
+    "建卡": "建档立卡",
+    "低保": "低保",
+    "低保户": "低保",
+    "贫困": "贫困",
+    "贫困户": "贫困",
+    "困难": "贫困",
+    "学困": "学困",
+    "学困生": "学困",
+}
+
+
+def categories(value: Any) -> tuple[str, ...] | Bad | None:
+    """A list of categories (孤儿、建档立卡 …) in canonical words, in a stable order."""
+    s = _as_text(value)
+    if s is None:
+        return None
+    found: list[str] = []
+    for part in re.split(r"[、,;；/\s+]+", _t2s.convert(s)):
+        if not part or part in ("无", "否", "/"):
+            continue
+        word = _CATEGORY_WORDS.get(part)
+        if word is None:
+            return Bad(s)
+        if word not in found:
+            found.append(word)
+    return tuple(found)
+
+
+def integer(value: Any) -> int | Bad | None:
+    """A whole number (an age, a capacity); "3人" and "70岁" read too."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and (math.isnan(value) or not value.is_integer()):
+            return Bad(repr(value))
+        return int(value)
+    s = _as_text(value)
+    if s is None:
+        return None
+    m = re.fullmatch(r"(\d{1,4})\s*[人岁名个]?", s)
+    return int(m.group(1)) if m else Bad(s)

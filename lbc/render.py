@@ -1,0 +1,43 @@
+"""Rows to text: JSON, CSV and terminal tables, shared by every command that reports rows.
+
+JSON is one UTF-8 document with stable key order and no ASCII escaping; CSV has a header
+row; tables are rich renderables the command prints. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.table import Table as RichTable
+
+FORMATS = ("table", "json", "csv")
+
+
+def to_json(document: object) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def to_csv(rows: Iterable[dict[str, object]], columns: Sequence[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in columns})
+    return buf.getvalue()
+
+
+def rich_table(
+    headers: Sequence[str], rows: Iterable[Sequence[object]], title: str | None = None
+) -> RichTable:
+    table = RichTable(
+        title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, expand=False
+    )
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    return table
