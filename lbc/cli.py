@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from lbc import __version__, messages
-from lbc.commands import common, rules, validate
+from lbc.commands import common, flag, init, rules, validate
 from lbc.messages import h
 
 app = typer.Typer(
@@ -39,7 +39,9 @@ def _main(
         common.DEBUG["on"] = True
 
 
+app.command("init", help=h("init"))(init.init)
 app.command("validate", help=h("validate"))(validate.validate)
+app.command("flag", help=h("flag"))(flag.flag_command)
 app.command("rules", help=h("rules"))(rules.rules)
 
 

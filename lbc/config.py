@@ -6,6 +6,7 @@ parent, so a school can run ``lbc validate`` from anywhere inside its workspace.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,4 +107,4 @@ def resolve_inputs(files: list[Path], config_path: Path | None) -> tuple[list[Pa
         return files, cfg
     if cfg.path is None or not cfg.rosters:
         raise LbcError(t("err.no_input"))
-    return cfg.rosters, cfg
+    return [Path(os.path.relpath(p)) for p in cfg.rosters], cfg

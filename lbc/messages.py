@@ -25,7 +25,7 @@ def lang() -> str:
     return _lang
 
 
-def t(key: str, **params: object) -> str:
+def t(key: str, /, **params: object) -> str:
     """The text for ``key`` in the current language, with ``params`` filled in."""
     zh, en = _TEXT[key]
     text = en if _lang == "en" else zh

@@ -126,7 +126,9 @@ def name(value: Any) -> str | None:
 
 _PHONE_STRIP = re.compile(r"[\s\-—–_()（）.·]+")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
-_LANDLINE = re.compile(r"(0\d{2,3})(\d{7,8})")
+# Area codes: 010 and 02x have three digits, every other (03xx-09xx) has four. A greedy
+# ``0\d{2,3}`` would read Beijing's 010-12345678 as 0101-2345678.
+_LANDLINE = re.compile(r"(0(?:10|2\d)|0[3-9]\d{2})(\d{7,8})")
 
 
 def phone(value: Any) -> str | Bad | None:
@@ -144,9 +146,8 @@ def phone(value: Any) -> str | Bad | None:
     if _MOBILE.fullmatch(digits):
         return digits
     m = _LANDLINE.fullmatch(digits)
-    if m and len(digits) in (10, 11, 12):
+    if m:
         return f"{m.group(1)}-{m.group(2)}"
-    # A landline with the area code written apart, e.g. "0817-5521234" already split.
     return Bad(s)
 
 
@@ -154,10 +155,13 @@ def id_number(value: Any) -> str | NumericId | None:
     """An ID number as text; a number cell is kept apart because its digits are lost."""
     if isinstance(value, bool):
         return _as_text(value)
-    if isinstance(value, (int, float)):
-        if isinstance(value, float) and math.isnan(value):
+    if isinstance(value, int):
+        # Not float(value).is_integer(): a big int overflows float and would raise.
+        return NumericId(str(value))
+    if isinstance(value, float):
+        if math.isnan(value):
             return None
-        return NumericId(f"{int(value)}" if float(value).is_integer() else repr(value))
+        return NumericId(f"{int(value)}" if value.is_integer() else repr(value))
     s = _as_text(value)
     if s is None:
         return None
@@ -184,9 +188,10 @@ def date(value: Any) -> dt.date | Bad | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and math.isnan(value):
             return None
+        # 20150304 typed as a number: checked before the serial range, which it exceeds.
+        if 19000101 <= value <= 21001231 and value == int(value):
+            return date(str(int(value)))
         if 1 <= value < 2958466:
-            if 19000101 <= value <= 21001231 and float(value).is_integer():
-                return date(str(int(value)))
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         return Bad(_as_text(value) or "")
     s = _as_text(value)

@@ -12,7 +12,9 @@ import json
 from collections.abc import Iterable, Sequence
 
 from rich import box
+from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
+from rich.text import Text
 
 FORMATS = ("table", "json", "csv")
 
@@ -32,12 +34,14 @@ def to_csv(rows: Iterable[dict[str, object]], columns: Sequence[str]) -> str:
 
 def rich_table(
     headers: Sequence[str], rows: Iterable[Sequence[object]], title: str | None = None
-) -> RichTable:
-    table = RichTable(
-        title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, expand=False
-    )
+) -> RenderableType:
+    """A plain-lined table; the title on its own line so a long Chinese heading never wraps
+    into the table's width."""
+    table = RichTable(box=box.SIMPLE_HEAD, expand=False)
     for header in headers:
         table.add_column(header, overflow="fold")
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
-    return table
+    if title is None:
+        return table
+    return Group(Text(title, style="bold"), table)

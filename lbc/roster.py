@@ -184,19 +184,21 @@ def _header_labels(sheet: RawSheet, i: int, two_rows: bool) -> list[str]:
     sub = [_cell_text(v) for v in sheet.rows[i + 1]]
     abs_row = sheet.row0 + i
     # Horizontal merges in the top row spread their text over the merged columns.
-    for (r1, c1), (_, c2) in sheet.merged:
-        if r1 == abs_row and c2 > c1:
-            text = top[c1 - sheet.col0] if 0 <= c1 - sheet.col0 < len(top) else ""
-            for c in range(max(c1, sheet.col0), min(c2, sheet.col0 + len(top) - 1) + 1):
-                if not top[c - sheet.col0]:
-                    top[c - sheet.col0] = text
+    row_merges = [(c1, c2) for (r1, c1), (_, c2) in sheet.merged if r1 == abs_row and c2 > c1]
+    for c1, c2 in row_merges:
+        text = top[c1 - sheet.col0] if 0 <= c1 - sheet.col0 < len(top) else ""
+        for c in range(max(c1, sheet.col0), min(c2, sheet.col0 + len(top) - 1) + 1):
+            if not top[c - sheet.col0]:
+                top[c - sheet.col0] = text
     labels = []
     group = ""
     for a, b in zip(top, sub, strict=False):
         if a and b:
             group = a
-        elif not a and b and group and not sheet.merged:
-            a = group  # CSV and unmerged files: "父亲,," above "姓名,电话,…"
+        elif not a and b and group and not row_merges:
+            # CSV and unmerged group rows: "父亲,," above "姓名,电话,…". Judged by this row's
+            # merges, not the sheet's: a merged title must not stop an unmerged group row.
+            a = group
         elif a and not b:
             group = ""
         labels.append(a + "\x00" + b if a and b else a or b)
@@ -352,7 +354,6 @@ def _merge_categories(table: Table) -> None:
 def load_roster(
     paths: Sequence[Path],
     synonyms: dict[str, list[str]] | None = None,
-    display: Callable[[Path], str] = str,
 ) -> Roster:
     """Read every file, recognise each sheet by its header, and build canonical tables.
 
@@ -361,7 +362,7 @@ def load_roster(
     roster = Roster(files=[], children=[], teachers=[], records=[], skipped=[])
     for path in paths:
         book: RawBook = read_book(path)
-        name = display(path)
+        name = str(path)
         roster.files.append(name)
         for sheet in book.sheets:
             table = build_table(name, sheet, synonyms)

@@ -75,14 +75,6 @@ def check_format(fmt: str, choices: tuple[str, ...] = FORMATS) -> str:
     return fmt
 
 
-def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to here when it is below here."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
-
-
 def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], Config]:
     return resolve_inputs(list(files or []), config)
 
@@ -98,8 +90,8 @@ def progress(text: str) -> Iterator[None]:
 
 
 def read(files: list[Path], cfg: Config) -> Roster:
-    with progress(t("note.reading") + " " + "、".join(display_path(p) for p in files)):
-        roster = load_roster(files, cfg.synonyms, display=display_path)
+    with progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
+        roster = load_roster(files, cfg.synonyms)
     err = stderr()
     for table in roster.tables():
         if table.unknown:

@@ -1,0 +1,119 @@
+"""``lbc flag``: who is missing a required contact, grouped by class for head teachers."""
+
+from __future__ import annotations
+
+import typer
+
+from lbc import __version__
+from lbc.commands import common
+from lbc.flagging import FlagReport, flag
+from lbc.messages import t
+from lbc.render import rich_table, to_csv, to_json
+
+CSV_COLUMNS = ("class", "head_teacher", "name", "file", "sheet", "row", "missing", "missing_text")
+
+
+@common.handle_errors
+def flag_command(
+    files: common.FilesArg = None,
+    config: common.ConfigOpt = None,
+    fmt: common.FormatOpt = "table",
+) -> None:
+    """列出缺少必需联系方式的儿童和教师，按班级分组。"""
+    common.check_format(fmt)
+    paths, cfg = common.inputs(files, config)
+    report = flag(common.read(paths, cfg))
+    if fmt == "json":
+        typer.echo(to_json(as_document(report)), nl=False)
+    elif fmt == "csv":
+        typer.echo(to_csv(csv_rows(report), CSV_COLUMNS), nl=False)
+    else:
+        print_table(report)
+    raise typer.Exit(1 if report.children_count or report.teachers else 0)
+
+
+def as_document(report: FlagReport) -> dict[str, object]:
+    return {
+        "lbc": __version__,
+        "summary": {"children": report.children_count, "teachers": len(report.teachers)},
+        "classes": [
+            {
+                "class": g.cls,
+                "head_teachers": g.head_teachers,
+                "children": [
+                    {
+                        "name": c.name,
+                        "file": c.file,
+                        "sheet": c.sheet,
+                        "row": c.row,
+                        "left_behind_type": c.left_behind_type,
+                        "missing": c.missing,
+                        "missing_text": c.missing_text,
+                    }
+                    for c in g.children
+                ],
+            }
+            for g in report.classes
+        ],
+        "teachers": [
+            {"name": x.name, "file": x.file, "sheet": x.sheet, "row": x.row, "missing": ["phone"]}
+            for x in report.teachers
+        ],
+    }
+
+
+def csv_rows(report: FlagReport) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for g in report.classes:
+        for c in g.children:
+            rows.append(
+                {
+                    "class": g.cls,
+                    "head_teacher": "、".join(g.head_teachers),
+                    "name": c.name,
+                    "file": c.file,
+                    "sheet": c.sheet,
+                    "row": c.row,
+                    "missing": ";".join(c.missing),
+                    "missing_text": "、".join(c.missing_text),
+                }
+            )
+    for x in report.teachers:
+        rows.append(
+            {
+                "class": "",
+                "head_teacher": "",
+                "name": x.name,
+                "file": x.file,
+                "sheet": x.sheet,
+                "row": x.row,
+                "missing": "phone",
+                "missing_text": t("flag.teacher_phone"),
+            }
+        )
+    return rows
+
+
+def print_table(report: FlagReport) -> None:
+    console = common.stdout()
+    headers = [t("out.col.row"), t("out.col.name"), t("out.col.missing")]
+    for g in report.classes:
+        title = t(
+            "flag.heading",
+            cls=g.cls or t("flag.no_class"),
+            head="、".join(g.head_teachers) or t("flag.no_head"),
+            count=len(g.children),
+        )
+        rows = [(c.row, c.name, "、".join(c.missing_text)) for c in g.children]
+        console.print(rich_table(headers, rows, title=title))
+    if report.teachers:
+        title = t("flag.teachers_heading", count=len(report.teachers))
+        rows = [(x.row, x.name, t("flag.teacher_phone")) for x in report.teachers]
+        console.print(rich_table(headers, rows, title=title))
+    if not report.classes and not report.teachers:
+        console.print(t("flag.none"), markup=False)
+    else:
+        console.print(
+            t("flag.summary", children=report.children_count, teachers=len(report.teachers)),
+            markup=False,
+        )

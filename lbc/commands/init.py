@@ -1,0 +1,21 @@
+"""``lbc init [DIR]``: a commented lbc.toml and a blank roster workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lbc.commands import common
+from lbc.messages import h, t
+from lbc.workspace import init_workspace
+
+
+@common.handle_errors
+def init(
+    folder: Annotated[Path, typer.Argument(help=h("init_dir"))] = Path("."),
+) -> None:
+    """创建工作区：带注释的 lbc.toml 与空白花名册模板。"""
+    init_workspace(folder)
+    common.stderr().print(t("note.init_done", path=folder), markup=False)

@@ -1,0 +1,143 @@
+"""``lbc init``: a new workspace a school can start filling in the same day.
+
+The blank roster already carries the standard headers, dropdowns for the closed lists and
+text-formatted ID and phone columns, because an ID typed into a General cell loses its last
+three digits for good: prevention beats a finding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from lbc.config import CONFIG_NAME
+from lbc.errors import LbcError
+from lbc.fields import FIELDS, Kind
+from lbc.files import write_atomic
+from lbc.messages import t
+from lbc.normalise import RECORD_KINDS
+
+ROSTER_NAME = "roster.xlsx"
+TEMPLATE_ROWS = 1000  # rows prepared with formats and dropdowns
+
+CONFIG_TEMPLATE = """\
+# lbc 工作区配置。lbc 在当前文件夹及上级文件夹中查找本文件。
+
+[school]
+name = ""                  # 学校名称，如 "青山镇中心小学"
+contact_phone = ""         # 家校联系电话，印在联系卡上
+
+[files]
+roster = ["roster.xlsx"]   # 花名册文件，相对本文件的路径；可写多个
+
+[pairing]
+max_per_teacher = 2        # 每名教师最多帮扶几名儿童（教师名单“可帮扶人数”列可单独设定）
+
+[synonyms]
+# 本校花名册的特殊表头：字段键 = ["表头", ...]，字段键见字段字典
+# guardian_phone = ["爷爷奶奶电话"]
+"""
+
+CHILD_COLUMNS = (
+    "序号",
+    "姓名",
+    "性别",
+    "身份证号",
+    "学籍号",
+    "出生日期",
+    "民族",
+    "班级",
+    "健康状况",
+    "家庭住址",
+    "留守类型",
+    "类别",
+    "重点帮扶对象",
+    "在校状态",
+    "父亲姓名",
+    "父亲电话",
+    "父亲务工地址",
+    "母亲姓名",
+    "母亲电话",
+    "母亲务工地址",
+    "监护人姓名",
+    "与儿童关系",
+    "监护人电话",
+    "监护人住址",
+    "监护人年龄",
+    "监护人身体状况",
+    "帮扶教师",
+    "备注",
+)
+TEACHER_COLUMNS = tuple(f.label for f in FIELDS[Kind.TEACHERS])
+RECORD_COLUMNS = tuple(f.label for f in FIELDS[Kind.RECORDS])
+
+TEXT_COLUMNS = {"身份证号", "学籍号", "父亲电话", "母亲电话", "监护人电话", "联系电话"}
+DATE_COLUMNS = {"出生日期", "日期"}
+
+# Closed lists: (allowed values, whether another value is refused or only warned about).
+DROPDOWNS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "性别": (("男", "女"), True),
+    "留守类型": (("父母均外出", "父亲外出", "母亲外出", "非留守"), True),
+    "在校状态": (("在读", "转入", "转出", "休学", "辍学", "毕业"), True),
+    "重点帮扶对象": (("是", "否"), True),
+    "健康状况": (("健康", "一般或较弱", "慢性病", "残疾", "患病"), False),
+    "与儿童关系": (("祖父", "祖母", "外祖父", "外祖母", "父亲", "母亲", "亲属", "其他"), True),
+    "职务": (("班主任", "科任教师", "校领导", "行政"), False),
+    "党员": (("是", "否"), True),
+    "在岗": (("是", "否"), True),
+    "类型": (RECORD_KINDS, True),
+}
+
+
+def _sheet(wb: Workbook, title: str, columns: tuple[str, ...]) -> None:
+    ws = wb.create_sheet(title)
+    header_fill = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
+    for j, label in enumerate(columns, 1):
+        cell = ws.cell(1, j, label)
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(horizontal="center")
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = 20 if label in TEXT_COLUMNS else 12
+        rng = f"{letter}2:{letter}{TEMPLATE_ROWS + 1}"
+        if label in TEXT_COLUMNS or label in DATE_COLUMNS:
+            fmt = "@" if label in TEXT_COLUMNS else "yyyy-mm-dd"
+            for row in range(2, TEMPLATE_ROWS + 2):
+                ws.cell(row, j).number_format = fmt
+        if label in DROPDOWNS:
+            values, strict = DROPDOWNS[label]
+            dv = DataValidation(
+                type="list",
+                formula1='"' + ",".join(values) + '"',
+                allow_blank=True,
+                errorStyle="stop" if strict else "warning",
+                showErrorMessage=True,
+            )
+            dv.add(rng)
+            ws.add_data_validation(dv)
+    ws.freeze_panes = "A2"
+
+
+def blank_roster() -> Workbook:
+    wb = Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, t("init.children_sheet"), CHILD_COLUMNS)
+    _sheet(wb, t("init.teachers_sheet"), TEACHER_COLUMNS)
+    _sheet(wb, t("init.records_sheet"), RECORD_COLUMNS)
+    return wb
+
+
+def init_workspace(folder: Path) -> list[Path]:
+    """Write lbc.toml and a blank roster into ``folder``; refuse to overwrite either."""
+    folder.mkdir(parents=True, exist_ok=True)
+    config, roster = folder / CONFIG_NAME, folder / ROSTER_NAME
+    for path in (config, roster):
+        if path.exists():
+            raise LbcError(t("err.init_exists", path=path))
+    write_atomic(config, lambda tmp: tmp.write_text(CONFIG_TEMPLATE, encoding="utf-8"))
+    write_atomic(roster, blank_roster().save)
+    return [config, roster]

@@ -1,0 +1,134 @@
+"""Shared helpers for building real roster files and running the real CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from stdnum.cn import ric
+from typer.testing import CliRunner
+
+from lbc import messages
+from lbc.cli import app
+
+CHILD_HEADER = [
+    "序号",
+    "姓名",
+    "性别",
+    "身份证号",
+    "出生日期",
+    "班级",
+    "健康状况",
+    "家庭住址",
+    "留守类型",
+    "父亲电话",
+    "母亲电话",
+    "监护人姓名",
+    "与儿童关系",
+    "监护人电话",
+]
+
+TEACHER_HEADER = ["姓名", "性别", "联系电话", "职务", "任教班级", "任教学科", "党员", "在岗"]
+RECORD_HEADER = ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"]
+
+
+def make_id(birth: dt.date, seq: int = 123, region: str = "511321") -> str:
+    """A valid 18-character ID: region, birth date, sequence (odd = 男), check digit."""
+    body = f"{region}{birth:%Y%m%d}{seq:03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+NAMES = [
+    "张雨涵",
+    "李明轩",
+    "王梓萱",
+    "刘浩然",
+    "陈思彤",
+    "杨子墨",
+    "黄欣怡",
+    "赵俊熙",
+    "周雨桐",
+    "吴宇航",
+    "徐若曦",
+    "孙博文",
+]
+
+
+def child_row(
+    n: int,
+    name: str | None = None,
+    gender: str = "女",
+    birth: dt.date = dt.date(2016, 5, 1),
+    cls: str = "三年级(2)班",
+    kind: str = "父母均外出",
+    **overrides: Any,
+) -> list[Any]:
+    """One clean child row matching CHILD_HEADER; keyword overrides by header label."""
+    seq = 100 + n * 2 + (1 if gender == "男" else 0)
+    values = {
+        "序号": n,
+        "姓名": name or (NAMES[n - 1] if n <= len(NAMES) else f"{NAMES[n % len(NAMES)]}{n}"),
+        "性别": gender,
+        "身份证号": make_id(birth, seq),
+        "出生日期": birth,
+        "班级": cls,
+        "健康状况": "健康",
+        "家庭住址": "四川省南部县青山镇幸福村3组",
+        "留守类型": kind,
+        "父亲电话": "13812345678",
+        "母亲电话": "13912345678",
+        "监护人姓名": "张大爷",
+        "与儿童关系": "祖父",
+        "监护人电话": "13712345678",
+    }
+    values.update(overrides)
+    return [values[h] for h in CHILD_HEADER]
+
+
+def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
+    """A real .xlsx with one sheet per entry; rows start at Excel row 1."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _chinese_and_clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in Chinese, without colour, and without a stray LBC_* setting."""
+    for var in ("LBC_LANG", "LBC_DEBUG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    messages.set_lang("zh")
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+def run(*args: str | os.PathLike[str], cwd: Path | None = None) -> Result:
+    """Run the real CLI in-process (typer's CliRunner), stdout and stderr kept apart."""
+    runner = CliRunner()
+    old = Path.cwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        result = runner.invoke(app, [str(a) for a in args], prog_name="lbc")
+    finally:
+        os.chdir(old)
+        messages.set_lang("zh")
+    return Result(result.exit_code, result.stdout, result.stderr)

@@ -1,0 +1,163 @@
+"""The command-line surface: version, help, workspaces, config discovery, rules, init."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from lbc import __version__
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout == f"lbc {__version__}\n"
+
+
+def test_help_is_chinese_and_offers_completion():
+    out = run("--help").stdout
+    for text in ("校验花名册", "列出缺少必需联系方式", "创建工作区", "--install-completion"):
+        assert text in out
+    assert "逐个单元格" in run("validate", "--help").stdout
+
+
+def test_no_file_and_no_config_says_how_to_fix(tmp_path):
+    result = run("validate", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("lbc: 错误：没有指定花名册文件")
+    assert "lbc init" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_config_found_from_a_subfolder_like_git(tmp_path):
+    write_xlsx(tmp_path / "名册.xlsx", {"花名册": [CHILD_HEADER, child_row(1, 监护人电话=None)]})
+    (tmp_path / "lbc.toml").write_text('[files]\nroster = ["名册.xlsx"]\n', encoding="utf-8")
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    result = run("validate", "--format", "json", cwd=sub)
+    assert result.exit_code == 1
+    doc = result.json()
+    assert doc["files"][0]["file"] == os.path.join("..", "..", "名册.xlsx")
+    assert [f["code"] for f in doc["findings"]] == ["CON001"]
+
+
+def test_explicit_config_option(tmp_path):
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    cfg = tmp_path / "lbc.toml"
+    cfg.write_text('[files]\nroster = "r.xlsx"\n', encoding="utf-8")
+    assert run("validate", "--config", cfg).exit_code == 0
+
+
+def test_bad_config_is_one_line(tmp_path):
+    (tmp_path / "lbc.toml").write_text("[files\nroster = 3", encoding="utf-8")
+    result = run("validate", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("lbc: 错误：配置文件") and len(result.stderr.splitlines()) == 1
+    (tmp_path / "lbc.toml").write_text("[pairing]\nmax_per_teacher = -1\n", encoding="utf-8")
+    assert "max_per_teacher" in run("validate", cwd=tmp_path).stderr
+    (tmp_path / "lbc.toml").write_text('[synonyms]\nnope = ["x"]\n', encoding="utf-8")
+    assert "nope" in run("validate", cwd=tmp_path).stderr
+
+
+def test_bad_format_is_usage_error(tmp_path):
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    result = run("validate", path, "--format", "xml")
+    assert result.exit_code == 2 and "xml" in result.stderr
+
+
+def test_rules_list_and_explain():
+    listing = run("rules", "--format", "json").json()
+    assert listing[0]["code"] == "COL001" and len(listing) >= 30
+    one = run("rules", "id002")
+    assert one.exit_code == 0
+    assert one.stdout.splitlines()[0] == "ID002  身份证号校验位错误"
+    assert "示例：" in one.stdout
+    unknown = run("rules", "NOPE1")
+    assert unknown.exit_code == 2 and "NOPE1" in unknown.stderr
+
+
+def test_init_writes_a_workspace_that_validates(tmp_path):
+    result = run("init", tmp_path / "ws")
+    assert result.exit_code == 0, result.stderr
+    ws = tmp_path / "ws"
+    assert stat.S_IMODE((ws / "roster.xlsx").stat().st_mode) == 0o600
+    assert "max_per_teacher = 2" in (ws / "lbc.toml").read_text(encoding="utf-8")
+    wb = load_workbook(ws / "roster.xlsx")
+    assert wb.sheetnames == ["留守儿童花名册", "教师名单", "帮扶记录"]
+    children = wb["留守儿童花名册"]
+    header = [c.value for c in children[1]]
+    id_col = header.index("身份证号") + 1
+    assert children.cell(2, id_col).number_format == "@"
+    assert children.cell(500, header.index("监护人电话") + 1).number_format == "@"
+    lists = {
+        str(dv.sqref).split(":")[0][:-1]: dv.formula1
+        for dv in children.data_validations.dataValidation
+    }
+    gender_col = chr(ord("A") + header.index("性别"))
+    assert lists[gender_col] == '"男,女"'
+    type_col = chr(ord("A") + header.index("留守类型"))
+    assert lists[type_col] == '"父母均外出,父亲外出,母亲外出,非留守"'
+    # A blank workspace is a valid archive with nobody in it.
+    doc = run("validate", "--format", "json", cwd=ws).json()
+    assert doc["summary"]["children"] == 0 and doc["findings"] == []
+    kinds = [s["kind"] for s in doc["files"][0]["sheets"]]
+    assert kinds == ["children", "teachers", "records"]
+    # and init never overwrites
+    again = run("init", ws)
+    assert again.exit_code == 2 and "已存在" in again.stderr
+
+
+def test_english_via_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("LBC_LANG", "en")
+    exe = shutil.which("lbc", path=str(Path(sys.executable).parent)) or shutil.which("lbc")
+    assert exe, "the lbc console script is installed"
+    result = subprocess.run(
+        [exe, "validate", str(tmp_path / "missing.xlsx")], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"lbc: error: file not found: {tmp_path / 'missing.xlsx'}\n"
+
+
+def test_samples_end_to_end_in_a_subprocess(tmp_path):
+    """What the README's first command does: validate and flag the sample workspace."""
+    exe = shutil.which("lbc", path=str(Path(sys.executable).parent)) or shutil.which("lbc")
+    samples = tmp_path / "samples"
+    shutil.copytree(REPO / "samples", samples)
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run(
+        [exe, "validate", "--format", "json"], cwd=samples, capture_output=True, env=env
+    )
+    assert result.returncode == 1, result.stderr
+    doc = json.loads(result.stdout)
+    got = sorted((f["sheet"], f["row"], f["column"], f["code"]) for f in doc["findings"])
+    assert got == sorted(
+        [
+            ("留守儿童花名册", 38, "P", "CON005"),
+            ("留守儿童花名册", 45, "G", "CLS001"),
+            ("留守儿童花名册", 59, "E", "ID006"),
+            ("留守儿童花名册", 92, "D", "DUP001"),
+            ("留守儿童花名册", 106, "I", "REQ001"),
+            ("留守儿童花名册", 107, "C", "ID007"),
+            ("留守儿童花名册", 112, "O", "CON003"),
+            ("留守儿童花名册", 117, "D", "ID002"),
+            ("留守儿童花名册", 119, "V", "CON001"),
+            ("留守儿童花名册", 121, "D", "ID004"),
+            ("留守儿童花名册", 152, "R", "PHN001"),
+            ("教师名单", 21, "D", "TCH001"),
+            ("帮扶记录", 144, "B", "REC001"),
+            ("帮扶记录", 228, "C", "REC002"),
+        ]
+    )
+    assert doc["summary"]["children"] == 151
+    flagged = subprocess.run([exe, "flag"], cwd=samples, capture_output=True, text=True, env=env)
+    assert flagged.returncode == 1
+    assert "五年级(2)班（班主任：蒲晓丽）— 1 人缺少联系方式" in flagged.stdout
+    assert "Traceback" not in flagged.stderr + result.stderr.decode()

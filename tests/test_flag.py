@@ -1,0 +1,72 @@
+"""lbc flag: who cannot be reached, grouped by class with the head teacher."""
+
+from __future__ import annotations
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+TEACHERS = [
+    TEACHER_HEADER,
+    ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
+    ["李强", "男", "13800000002", "班主任", "一年级(1)班", "数学", "否", "是"],
+    ["陈静", "女", None, "科任教师", "三年级(2)班", "英语", "否", "是"],
+    ["赵敏", "女", "12345", "科任教师", "三年级(2)班", "音乐", "否", "是"],
+]
+
+
+def roster(tmp_path):
+    rows = [
+        CHILD_HEADER,
+        child_row(1),  # row 2: reachable
+        child_row(2, 监护人电话=None),  # 3: 三(2) both away, no guardian phone
+        child_row(3, cls="一年级(1)班", kind="父亲外出", 父亲电话=None),  # 4
+        child_row(4, cls="3(2)", 监护人电话="12345"),  # 5: malformed = unreachable
+        child_row(5, kind="母亲外出", 父亲电话=None, 监护人电话=None),  # 6: nobody at home
+        child_row(6, cls="火箭班", 监护人姓名=None),  # 7: class unreadable
+        child_row(7, kind="非留守", 父亲电话=None, 母亲电话=None, 监护人电话=None),  # 8: fine
+        child_row(8, 监护人电话=None, 在校状态="转出"),  # 9: left school: not listed
+    ]
+    header = [*CHILD_HEADER, "在校状态"]
+    rows = [header] + [[*r, "在读"] for r in rows[1:-1]] + [[*rows[-1], "转出"]]
+    return write_xlsx(tmp_path / "r.xlsx", {"花名册": rows, "教师": TEACHERS})
+
+
+def test_flag_json_groups_by_class_in_grade_order(tmp_path):
+    result = run("flag", roster(tmp_path), "--format", "json")
+    assert result.exit_code == 1
+    doc = result.json()
+    assert doc["summary"] == {"children": 5, "teachers": 2}
+    classes = [(c["class"], c["head_teachers"]) for c in doc["classes"]]
+    assert classes == [("一年级(1)班", ["李强"]), ("三年级(2)班", ["王芳"]), ("火箭班", [])]
+    third = doc["classes"][1]["children"]
+    assert [(c["name"], c["row"], c["missing"]) for c in third] == [
+        ("李明轩", 3, ["guardian_phone"]),
+        ("刘浩然", 5, ["guardian_phone"]),
+        ("陈思彤", 6, ["guardian_phone"]),
+    ]
+    assert doc["classes"][0]["children"][0]["missing"] == ["father_phone"]
+    assert doc["classes"][2]["children"][0]["missing"] == ["guardian_name"]
+    assert [(x["name"], x["row"]) for x in doc["teachers"]] == [("陈静", 4), ("赵敏", 5)]
+
+
+def test_flag_table_is_a_list_per_head_teacher(tmp_path):
+    out = run("flag", roster(tmp_path)).stdout
+    assert "三年级(2)班（班主任：王芳）— 3 人缺少联系方式" in out
+    assert "火箭班（班主任：未登记）— 1 人缺少联系方式" in out
+    assert "教师 — 2 人缺少联系电话" in out
+    assert out.rstrip().endswith("共 5 名儿童、2 名教师缺少必需的联系方式")
+
+
+def test_flag_csv(tmp_path):
+    lines = run("flag", roster(tmp_path), "--format", "csv").stdout.splitlines()
+    assert lines[0] == "class,head_teacher,name,file,sheet,row,missing,missing_text"
+    assert lines[1].startswith("一年级(1)班,李强,王梓萱,")
+    assert lines[1].endswith(",花名册,4,father_phone,父亲电话")
+    assert lines[-1].endswith(",教师,5,phone,教师本人电话")
+    assert len(lines) == 1 + 5 + 2
+
+
+def test_flag_exit_zero_when_everyone_is_reachable(tmp_path):
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    result = run("flag", path)
+    assert result.exit_code == 0
+    assert result.stdout == "所有儿童和教师的联系方式都已齐全。\n"

@@ -1,0 +1,313 @@
+"""lbc validate: every rule on a roster built cell by cell, with exact locations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import stat
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import (
+    CHILD_HEADER,
+    RECORD_HEADER,
+    TEACHER_HEADER,
+    child_row,
+    make_id,
+    run,
+    write_xlsx,
+)
+from lbc.rules import RULES
+
+B = dt.date(2016, 5, 1)
+TEACHERS = [
+    TEACHER_HEADER,
+    ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
+    ["李强", "男", "13800000002", "科任教师", "三年级(2)班、四年级(1)班", "数学", "否", "是"],
+    ["陈静", "女", None, "科任教师", "四年级(1)班", "英语", "否", "是"],  # TCH001 D4
+    ["李强", "男", "1380000000", "科任教师", "五年级(1)班", "体育", "否", "是"],  # TCH002, PHN001
+]
+
+
+def one_of_each(tmp_path):
+    """A roster where each data row (Excel row = 2 + index) carries one planted defect."""
+    numeric_id = 511321201605011234
+    rows = [
+        CHILD_HEADER,
+        child_row(1),  # row 2: clean
+        child_row(2, 身份证号="51132120160501123"),  # 3: ID001
+        child_row(3, 身份证号=make_id(B, 104)[:-1] + "0"),  # 4: ID002 (real check is not 0)
+        child_row(4, 身份证号="511321201602301240"),  # 5: ID003 (30 Feb)
+        child_row(5, 身份证号=numeric_id),  # 6: ID004
+        child_row(6, 身份证号=make_id(B, 110, region="412723")),  # 7: ID005 warning
+        child_row(7, 出生日期=dt.date(2016, 6, 1)),  # 8: ID006
+        child_row(8, 性别="男"),  # 9: ID007 (ID sequence is even)
+        child_row(9, name="赵六", 家庭住址=None),  # 10: REQ001 家庭住址
+        child_row(10, 班级="火箭班"),  # 11: CLS001
+        child_row(11, 性别="男孩"),  # 12: VAL001
+        child_row(12, 监护人电话="1371234567"),  # 13: PHN001
+        child_row(13, 监护人电话=None),  # 14: CON001 (both away, no guardian phone)
+        child_row(14, 父亲电话=None, 母亲电话=None),  # 15: CON002
+        child_row(15, kind="父亲外出", 父亲电话=None),  # 16: CON003
+        child_row(16, kind="母亲外出", 父亲电话=None, 监护人电话=None),  # 17: CON004
+        child_row(17, name="孙七", 出生日期="去年春天", 身份证号=None),  # 18: DATE001 + REQ001 ID
+        child_row(18, name="周八", 出生日期=dt.date(1990, 1, 1), 身份证号=None),  # 19: DATE003
+        child_row(19, 与儿童关系="看护"),  # 20: VAL002
+        child_row(20, name="吴九", 身份证号=make_id(B, 140)),  # 21: DUP001 with row 22
+        child_row(21, name="吴九", 身份证号=make_id(B, 140)),  # 22
+        child_row(22, name="郑十", 身份证号=None),  # 23: REQ001 id, DUP002 with 24
+        child_row(23, name="郑十", 身份证号=None),  # 24
+    ]
+    records = [
+        RECORD_HEADER,
+        [dt.date(2024, 9, 10), "王芳", "张雨涵", "三年级(2)班", "谈心", "谈学习"],  # clean
+        [dt.date(2024, 9, 11), "刘备", "张雨涵", "三年级(2)班", "谈心", ""],  # REC001 B3
+        [dt.date(2024, 9, 12), "王芳", "不存在", None, "家访", ""],  # REC002 C4
+        [dt.date(2024, 9, 13), "王芳", "吴九", None, "聊天", ""],  # REC004 E5, REC003 C5
+    ]
+    return write_xlsx(tmp_path / "roster.xlsx", {"花名册": rows, "教师": TEACHERS, "记录": records})
+
+
+EXPECTED = {
+    ("花名册", 3, "D", "ID001"),
+    ("花名册", 4, "D", "ID002"),
+    ("花名册", 5, "D", "ID003"),
+    ("花名册", 6, "D", "ID004"),
+    ("花名册", 7, "D", "ID005"),
+    ("花名册", 8, "E", "ID006"),
+    ("花名册", 9, "C", "ID007"),
+    ("花名册", 10, "H", "REQ001"),
+    ("花名册", 11, "F", "CLS001"),
+    ("花名册", 12, "C", "VAL001"),
+    ("花名册", 13, "N", "PHN001"),
+    ("花名册", 14, "N", "CON001"),
+    ("花名册", 15, "J", "CON002"),
+    ("花名册", 16, "J", "CON003"),
+    ("花名册", 17, "N", "CON004"),
+    ("花名册", 18, "D", "REQ001"),
+    ("花名册", 18, "E", "DATE001"),
+    ("花名册", 19, "D", "REQ001"),
+    ("花名册", 19, "E", "DATE003"),
+    ("花名册", 20, "M", "VAL002"),
+    ("花名册", 22, "D", "DUP001"),
+    ("花名册", 23, "D", "REQ001"),
+    ("花名册", 24, "D", "REQ001"),
+    ("花名册", 24, "B", "DUP002"),
+    ("教师", 4, "C", "TCH001"),
+    ("教师", 5, "A", "TCH002"),
+    ("教师", 5, "C", "PHN001"),
+    ("记录", 3, "B", "REC001"),
+    ("记录", 4, "C", "REC002"),
+    ("记录", 5, "C", "REC003"),
+    ("记录", 5, "E", "REC004"),
+}
+
+
+def test_every_rule_at_its_cell(tmp_path):
+    path = one_of_each(tmp_path)
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    doc = result.json()
+    got = {(f["sheet"], f["row"], f["column"], f["code"]) for f in doc["findings"]}
+    assert got == EXPECTED
+    assert doc["summary"]["children"] == 23
+    assert doc["summary"]["teachers"] == 4
+    assert doc["summary"]["records"] == 4
+    assert doc["summary"]["warnings"] == 4  # ID005, DATE003, VAL002, REC004
+    assert doc["summary"]["errors"] == len(EXPECTED) - 4
+
+
+def test_finding_shape_matches_the_contract(tmp_path):
+    path = one_of_each(tmp_path)
+    doc = run("validate", path, "--format", "json").json()
+    assert list(doc) == ["lbc", "files", "summary", "findings"]
+    f = next(f for f in doc["findings"] if f["code"] == "ID002")
+    assert list(f) == [
+        "code",
+        "severity",
+        "file",
+        "sheet",
+        "row",
+        "column",
+        "field",
+        "value",
+        "child",
+        "message",
+    ]
+    real = make_id(B, 104)[:-1] + "0"
+    assert f == {
+        "code": "ID002",
+        "severity": "error",
+        "file": str(path),
+        "sheet": "花名册",
+        "row": 4,
+        "column": "D",
+        "field": "id_number",
+        "value": real[:6] + "********" + real[-4:],
+        "child": "王*萱 三年级(2)班",
+        "message": "身份证号校验位错误",
+    }
+
+
+def test_show_pii_prints_full_numbers(tmp_path):
+    path = one_of_each(tmp_path)
+    masked = run("validate", path, "--format", "csv").stdout
+    full = run("validate", path, "--format", "csv", "--show-pii").stdout
+    assert "1371234567" not in masked and "137***4567" in masked
+    assert "1371234567" in full and "黄欣怡 三年级(2)班" in full
+
+
+def test_every_code_is_in_the_catalogue():
+    codes = {code for _, _, _, code in EXPECTED} | {"COL001", "DATE002", "CLS002", "VAL003"}
+    codes |= {"CON005", "TCH003"}
+    assert codes == set(RULES)
+
+
+def test_select_ignore_and_strict(tmp_path):
+    path = one_of_each(tmp_path)
+    doc = run("validate", path, "--format", "json", "--select", "ID,CON001").json()
+    assert {f["code"] for f in doc["findings"]} == {
+        "ID001",
+        "ID002",
+        "ID003",
+        "ID004",
+        "ID005",
+        "ID006",
+        "ID007",
+        "CON001",
+    }
+    only_warning = run("validate", path, "--select", "ID005")
+    assert only_warning.exit_code == 0
+    assert run("validate", path, "--select", "ID005", "--strict").exit_code == 1
+    doc = run("validate", path, "--format", "json", "--ignore", "ID", "--ignore", "REC").json()
+    codes = {f["code"] for f in doc["findings"]}
+    assert not any(c.startswith(("ID", "REC")) for c in codes) and "CON001" in codes
+    bad = run("validate", path, "--select", "XYZ9")
+    assert bad.exit_code == 2 and "XYZ9" in bad.stderr
+
+
+def test_missing_column_is_reported_once(tmp_path):
+    header = [h for h in CHILD_HEADER if h != "家庭住址"]
+    rows = [header] + [
+        [v for h, v in zip(CHILD_HEADER, child_row(n), strict=True) if h != "家庭住址"]
+        for n in range(1, 4)
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"学生": rows})
+    doc = run("validate", path, "--format", "json").json()
+    assert [(f["code"], f["row"], f["column"], f["field"]) for f in doc["findings"]] == [
+        ("COL001", None, None, "home_address")
+    ]
+
+
+def test_contact_columns_missing_are_reported_once_not_per_row(tmp_path):
+    keep = [h for h in CHILD_HEADER if h not in ("监护人姓名", "与儿童关系", "监护人电话")]
+    rows = [keep] + [
+        [v for h, v in zip(CHILD_HEADER, child_row(n), strict=True) if h in keep]
+        for n in range(1, 6)
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"学生": rows})
+    doc = run("validate", path, "--format", "json").json()
+    got = sorted((f["code"], f["field"], f["row"]) for f in doc["findings"])
+    assert got == [
+        ("COL001", "guardian_name", None),
+        ("COL001", "guardian_phone", None),
+        ("COL001", "guardian_relation", None),
+    ]
+
+
+def test_clean_roster_exits_zero_with_table_output(tmp_path):
+    rows = [CHILD_HEADER, child_row(1), child_row(2, name="李明", gender="男")]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    result = run("validate", path)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "没有发现问题。\n共检查 2 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    )
+
+
+def test_table_output_groups_by_sheet(tmp_path):
+    path = one_of_each(tmp_path)
+    out = run("validate", path).stdout
+    assert out.index(f"{path} · 花名册") < out.index(f"{path} · 教师") < out.index(f"{path} · 记录")
+    assert "D4 " in out and "ID002" in out and "身份证号校验位错误" in out
+    assert out.rstrip().endswith("共检查 23 名儿童、4 名教师、4 条帮扶记录：27 个错误，4 个警告")
+
+
+def test_english_messages(tmp_path):
+    path = one_of_each(tmp_path)
+    doc = run("--lang", "en", "validate", path, "--format", "json").json()
+    f = next(f for f in doc["findings"] if f["code"] == "ID002")
+    assert f["message"] == "ID number check digit is wrong"
+    assert f["code"] == "ID002" and f["field"] == "id_number"
+
+
+def test_annotate_marks_cells_and_leaves_input_untouched(tmp_path):
+    path = one_of_each(tmp_path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    out = tmp_path / "标注.xlsx"
+    result = run("validate", path, "--annotate", out)
+    assert result.exit_code == 1
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    wb = load_workbook(out)
+    assert wb.sheetnames[0] == "问题清单"
+    cell = wb["花名册"]["D4"]
+    assert cell.fill.start_color.rgb.endswith("FFC7CE")
+    assert "[ID002] 身份证号校验位错误" in cell.comment.text
+    assert wb["花名册"]["D7"].fill.start_color.rgb.endswith("FFEB9C")  # warning: yellow
+    assert wb["花名册"]["D2"].fill.fill_type is None  # a clean cell stays clean
+    listing = wb["问题清单"]
+    rows = list(listing.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(EXPECTED)
+    link = next(c for c in listing["D"] if c.value == "D4")
+    assert link.hyperlink.location == "'花名册'!D4"
+
+
+def test_annotate_writes_hostile_text_as_text(tmp_path):
+    import csv
+
+    hostile = '=HYPERLINK("http://x","y")'
+    path = tmp_path / "r.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(CHILD_HEADER)
+        w.writerow(child_row(1, 班级=hostile, 出生日期="2016-05-01"))
+    out = tmp_path / "a.xlsx"
+    assert run("validate", path, "--annotate", out).exit_code == 1
+    wb = load_workbook(out)
+    listing = wb["问题清单"]
+    cell = next(c for c in listing["H"] if c.value == hostile)
+    assert cell.data_type == "s"
+    assert wb["r"]["F2"].value == hostile and wb["r"]["F2"].data_type == "s"
+
+
+def test_annotate_refuses_to_overwrite_its_input(tmp_path):
+    path = one_of_each(tmp_path)
+    before = path.read_bytes()
+    result = run("validate", path, "--annotate", path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("lbc: 错误：输出文件") and len(result.stderr.splitlines()) == 1
+    assert path.read_bytes() == before
+
+
+def test_annotate_from_csv_builds_a_workbook(tmp_path):
+    import csv
+
+    path = tmp_path / "r.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(CHILD_HEADER)
+        w.writerow(child_row(1, 班级="火箭班", 出生日期="2016-05-01"))
+    out = tmp_path / "a.xlsx"
+    assert run("validate", path, "--annotate", out).exit_code == 1
+    wb = load_workbook(out)
+    assert wb["r"]["F2"].value == "火箭班"
+    assert "[CLS001]" in wb["r"]["F2"].comment.text
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+def test_every_format_masks_ids(tmp_path, fmt):
+    path = one_of_each(tmp_path)
+    out = run("validate", path, "--format", fmt).stdout
+    assert make_id(B, 140) not in out
