@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -73,9 +74,13 @@ def id_gender(number: str) -> str:
 
 
 def _raw_text(value: Any) -> str | None:
+    """A cell as the school sees it in Excel: big numbers with Excel's 15 significant digits
+    (an ID typed as a number shows 511321201310087000, not the float's 511321201310086976)."""
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
+        if abs(value) >= 1e15:
+            return str(int(Decimal(f"{value:.15g}")))
         return str(int(value))
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
@@ -91,16 +96,27 @@ class _Out:
         self.kind = kind
         self.findings: list[Finding] = []
 
+    def subject(self, i: int) -> str | None:
+        """Who row ``i`` is about, computed only when there is a finding to show it in."""
+        if self.kind is Kind.CHILDREN:
+            return child_label(self.table, i)
+        name = self.table.get("name" if self.kind is Kind.TEACHERS else "student", i)
+        return name if isinstance(name, str) else None
+
     def label(self, key: str) -> str:
         col = self.table.columns.get(key)
-        return col.label if col else field(self.kind, key).label
+        if col:
+            return col.label
+        try:
+            return field(self.kind, key).label
+        except KeyError:  # a key of another sheet kind: this sheet cannot hold it
+            return key
 
     def add(
         self,
         code: str,
         i: int | None,
         key: str | None,
-        subject: str | None = None,
         /,
         **params: object,
     ) -> None:
@@ -119,7 +135,7 @@ class _Out:
                 column=column,
                 field=key,
                 value=value,
-                child=subject,
+                child=self.subject(i) if i is not None else None,
                 message=t(f"rule.{code}", **params),
             )
         )
@@ -160,6 +176,20 @@ def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
             out.add("COL001", None, key, label=field(out.kind, key).label)
 
 
+def _each_bad(out: _Out, key: str, code: str, **params: object) -> None:
+    """A finding for every unreadable value in one column (one tight loop per column)."""
+    for i, value in enumerate(out.table.values.get(key, ())):
+        if value.__class__ is nz.Bad:
+            out.add(code, i, key, **params)
+
+
+def _each_empty(out: _Out, key: str) -> None:
+    label = out.label(key)
+    for i, value in enumerate(out.table.values.get(key, ())):
+        if value is None:
+            out.add("REQ001", i, key, label=label)
+
+
 def check_children(
     table: Table, today: dt.date, teacher_names: set[str] | None = None
 ) -> list[Finding]:
@@ -168,109 +198,94 @@ def check_children(
     if not table.has("id_number"):
         required.append("birth_date")
     _missing_columns(out, required)
-    missing_contact_columns: set[str] = set()
+    for key in required:
+        if key != "birth_date":
+            _each_empty(out, key)
+    _each_bad(out, "class", "CLS001")
+    _each_bad(out, "grade", "CLS001")
+    for key, allowed in _CLOSED_LISTS.items():
+        _each_bad(out, key, "VAL001", label=out.label(key), allowed=allowed)
+    _each_bad(out, "guardian_relation", "VAL002", allowed=_RELATIONS)
+    _each_bad(out, "guardian_age", "VAL001", label=out.label("guardian_age"), allowed="16–100")
+    for key in _PHONES:
+        _each_bad(out, key, "PHN001", label=out.label(key))
+
     v = table.values
     n = len(table)
     empty = [None] * n
     ids, births = v.get("id_number", empty), v.get("birth_date", empty)
     genders, classes, grades = v.get("gender", empty), v.get("class", empty), v.get("grade", empty)
+    ages, teachers = v.get("guardian_age", empty), v.get("support_teacher", empty)
+    has_birth_column = table.has("birth_date")
+    missing_contact_columns: set[str] = set()
     for i in range(n):
-        who = child_label(table, i)
         id_value = ids[i]
-        id_date = _check_id(out, i, who, id_value, today)
-        for key in required:
-            if key in v and v[key][i] is None:
-                out.add("REQ001", i, key, who, label=out.label(key))
+        id_date = _check_id(out, i, id_value, today) if id_value is not None else None
         birth = births[i]
-        if birth is None and id_date is None and table.has("birth_date"):
-            out.add("REQ001", i, "birth_date", who, label=out.label("birth_date"))
-        elif isinstance(birth, nz.Bad):
-            out.add("DATE001", i, "birth_date", who, label=out.label("birth_date"))
-        elif isinstance(birth, dt.date):
-            _check_birth(out, i, who, birth, today)
+        if birth is None:
+            if id_date is None and has_birth_column:
+                out.add("REQ001", i, "birth_date", label=out.label("birth_date"))
+        elif birth.__class__ is nz.Bad:
+            out.add("DATE001", i, "birth_date", label=out.label("birth_date"))
+        else:
+            _check_birth(out, i, birth, today)
             if id_date and id_date != birth:
-                out.add("ID006", i, "birth_date", who, id_date=id_date, date=birth)
+                out.add("ID006", i, "birth_date", id_date=id_date, date=birth)
         gender = genders[i]
         if id_date and gender in ("男", "女") and id_gender(id_value) != gender:
-            out.add("ID007", i, "gender", who, id_gender=id_gender(id_value), gender=gender)
-        cls, grade = classes[i], grades[i]
-        if isinstance(cls, nz.Bad):
-            out.add("CLS001", i, "class", who)
-        if isinstance(grade, nz.Bad):
-            out.add("CLS001", i, "grade", who)
-        elif isinstance(grade, int) and isinstance(cls, nz.ClassRef) and cls.grade != grade:
-            out.add("CLS002", i, "grade", who, grade=grade, cls=cls)
-        for key, allowed in _CLOSED_LISTS.items():
-            if key in v and isinstance(v[key][i], nz.Bad):
-                out.add("VAL001", i, key, who, label=out.label(key), allowed=allowed)
-        if isinstance(v.get("guardian_relation", empty)[i], nz.Bad):
-            out.add("VAL002", i, "guardian_relation", who, allowed=_RELATIONS)
-        age = v.get("guardian_age", empty)[i]
-        if isinstance(age, nz.Bad):
-            out.add(
-                "VAL001", i, "guardian_age", who, label=out.label("guardian_age"), allowed="16–100"
-            )
-        elif isinstance(age, int) and not 16 <= age <= 100:
-            out.add(
-                "VAL003",
-                i,
-                "guardian_age",
-                who,
-                label=out.label("guardian_age"),
-                value=age,
-                low=16,
-                high=100,
-            )
-        for key in _PHONES:
-            if key in v and isinstance(v[key][i], nz.Bad):
-                out.add("PHN001", i, key, who, label=out.label(key))
+            out.add("ID007", i, "gender", id_gender=id_gender(id_value), gender=gender)
+        grade, cls = grades[i], classes[i]
+        if grade.__class__ is int and cls.__class__ is nz.ClassRef and cls.grade != grade:
+            out.add("CLS002", i, "grade", grade=grade, cls=cls)
+        age = ages[i]
+        if age.__class__ is int and not 16 <= age <= 100:
+            label = out.label("guardian_age")
+            out.add("VAL003", i, "guardian_age", label=label, value=age, low=16, high=100)
         for missing in missing_contacts(table, i):
             if table.has(missing.field):
-                out.add(missing.code, i, missing.field, who, **missing.params, what=missing.what)
+                out.add(missing.code, i, missing.field, **missing.params, what=missing.what)
             else:
                 missing_contact_columns.add(missing.field)
         if not has_left(table, i):
             for parent in away_parents(table, i):
-                _check_work_place(out, i, who, parent)
-        teacher = v.get("support_teacher", empty)[i]
+                _check_work_place(out, i, parent)
+        teacher = teachers[i]
         if teacher_names is not None and teacher and teacher not in teacher_names:
-            out.add("TCH003", i, "support_teacher", who, name=teacher)
+            out.add("TCH003", i, "support_teacher", name=teacher)
     _missing_columns(out, sorted(missing_contact_columns - set(required)))
     _check_duplicate_children(out)
     return out.findings
 
 
-def _check_id(out: _Out, i: int, who: str, value: Any, today: dt.date) -> dt.date | None:
+def _check_id(out: _Out, i: int, value: Any, today: dt.date) -> dt.date | None:
     """Check one ID number; return the birth date it holds when it is well formed."""
-    if value is None:
-        return None
     if isinstance(value, nz.NumericId):
-        out.add("ID004", i, "id_number", who)
+        out.add("ID004", i, "id_number")
         return None
     if not _ID_SHAPE.fullmatch(value):
-        out.add("ID001", i, "id_number", who)
+        out.add("ID001", i, "id_number")
         return None
     born = id_birth_date(value)
     if born is None or born > today or born.year < 1900:
-        out.add("ID003", i, "id_number", who, raw=value[6:14])
+        out.add("ID003", i, "id_number", raw=value[6:14])
         return None
     if ric.calc_check_digit(value) != value[-1]:
-        out.add("ID002", i, "id_number", who)
+        out.add("ID002", i, "id_number")
     if not region_known(value[:6], born.year):
-        out.add("ID005", i, "id_number", who, region=value[:6])
+        out.add("ID005", i, "id_number", region=value[:6])
     return born
 
 
-def _check_birth(out: _Out, i: int, who: str, birth: dt.date, today: dt.date) -> None:
+def _check_birth(out: _Out, i: int, birth: dt.date, today: dt.date) -> None:
     if birth > today:
-        out.add("DATE002", i, "birth_date", who, label=out.label("birth_date"), date=birth)
+        out.add("DATE002", i, "birth_date", label=out.label("birth_date"), date=birth)
         return
     age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
     if not 3 <= age <= 20:
-        out.add("DATE003", i, "birth_date", who, date=birth, age=age)
+        out.add("DATE003", i, "birth_date", date=birth, age=age)
 
 
-def _check_work_place(out: _Out, i: int, who: str, parent: str) -> None:
+def _check_work_place(out: _Out, i: int, parent: str) -> None:
     table = out.table
     key = f"{parent}_work_place"
     if not table.has(key) and table.has("parent_work_place"):
@@ -280,7 +295,7 @@ def _check_work_place(out: _Out, i: int, who: str, parent: str) -> None:
     place = table.get(key, i)
     if place and (len(place) >= 4 or _PLACE_WORDS.search(place)):
         return
-    out.add("CON005", i, key, who, who="父亲" if parent == "father" else "母亲", who_en=parent)
+    out.add("CON005", i, key, who="父亲" if parent == "father" else "母亲", who_en=parent)
 
 
 def _check_duplicate_children(out: _Out) -> None:
@@ -300,7 +315,7 @@ def _check_duplicate_children(out: _Out) -> None:
         key = (name, birth, cls)
         first = seen.setdefault(key, i)
         if first != i and not (ids and ids[first] and ids[first] == ids[i]):
-            out.add("DUP002", i, "name", child_label(table, i), other=table.rows[first])
+            out.add("DUP002", i, "name", other=table.rows[first])
 
 
 def check_duplicate_ids(tables: list[Table]) -> list[Finding]:
@@ -321,7 +336,7 @@ def check_duplicate_ids(tables: list[Table]) -> list[Finding]:
                 other = str(other_table.rows[j])
                 if other_table is not table:
                     other = f"{other_table.file}·{other_table.sheet} {other}"
-                out.add("DUP001", i, "id_number", child_label(table, i), other=other)
+                out.add("DUP001", i, "id_number", other=other)
         findings += out.findings
     return findings
 
@@ -336,27 +351,27 @@ def check_teachers(table: Table) -> list[Finding]:
     for i in range(len(table)):
         name = names[i]
         if name is None:
-            out.add("REQ001", i, "name", None, label=out.label("name"))
+            out.add("REQ001", i, "name", label=out.label("name"))
         elif name in first_row:
             j = first_row[name]
             if not (notes[i] and notes[j] and notes[i] != notes[j]):
-                out.add("TCH002", i, "name", name, other=table.rows[j])
+                out.add("TCH002", i, "name", other=table.rows[j])
         else:
             first_row[name] = i
         if table.has("phone"):
             if phones[i] is None:
-                out.add("TCH001", i, "phone", name)
+                out.add("TCH001", i, "phone")
             elif isinstance(phones[i], nz.Bad):
-                out.add("PHN001", i, "phone", name, label=out.label("phone"))
+                out.add("PHN001", i, "phone", label=out.label("phone"))
         for key in ("party_member", "active", "gender"):
             if key in v and isinstance(v[key][i], nz.Bad):
                 allowed = _CLOSED_LISTS.get(key, "男、女")
-                out.add("VAL001", i, key, name, label=out.label(key), allowed=allowed)
+                out.add("VAL001", i, key, label=out.label(key), allowed=allowed)
         if isinstance(v.get("classes", empty)[i], nz.Bad):
-            out.add("CLS001", i, "classes", name)
+            out.add("CLS001", i, "classes")
         cap = v.get("capacity", empty)[i]
         if isinstance(cap, nz.Bad):
-            out.add("VAL001", i, "capacity", name, label=out.label("capacity"), allowed="0–20")
+            out.add("VAL001", i, "capacity", label=out.label("capacity"), allowed="0–20")
         elif isinstance(cap, int) and cap > 20:
             out.add(
                 "VAL003",
@@ -392,36 +407,35 @@ def check_records(table: Table, today: dt.date, roster: Roster) -> list[Finding]
     empty = [None] * len(table)
     for i in range(len(table)):
         student, kind = v.get("student", empty)[i], v.get("kind", empty)[i]
-        who = student
         date = v.get("date", empty)[i]
         if table.has("date"):
             if date is None:
-                out.add("REQ001", i, "date", who, label=out.label("date"))
+                out.add("REQ001", i, "date", label=out.label("date"))
             elif isinstance(date, nz.Bad):
-                out.add("DATE001", i, "date", who, label=out.label("date"))
+                out.add("DATE001", i, "date", label=out.label("date"))
             elif date > today:
-                out.add("DATE002", i, "date", who, label=out.label("date"), date=date)
+                out.add("DATE002", i, "date", label=out.label("date"), date=date)
         teacher = v.get("teacher", empty)[i]
         if table.has("teacher"):
             if teacher is None:
-                out.add("REQ001", i, "teacher", who, label=out.label("teacher"))
+                out.add("REQ001", i, "teacher", label=out.label("teacher"))
             elif roster.teachers and teacher not in teacher_names:
-                out.add("REC001", i, "teacher", who, name=teacher)
+                out.add("REC001", i, "teacher", name=teacher)
         if table.has("kind"):
             if kind is None:
-                out.add("REQ001", i, "kind", who, label=out.label("kind"))
+                out.add("REQ001", i, "kind", label=out.label("kind"))
             elif isinstance(kind, nz.Bad):
-                out.add("REC004", i, "kind", who, allowed="、".join(nz.RECORD_KINDS))
+                out.add("REC004", i, "kind", allowed="、".join(nz.RECORD_KINDS))
         if student is None:
             if kind not in GROUP_KINDS and table.has("student"):
-                out.add("REQ001", i, "student", who, label=out.label("student"))
+                out.add("REQ001", i, "student", label=out.label("student"))
             continue
         cls = v.get("class", empty)[i]
         matches = match_child(children, student, cls)
         if matches == 0:
-            out.add("REC002", i, "student", who, name=student)
+            out.add("REC002", i, "student", name=student)
         elif matches > 1:
-            out.add("REC003", i, "student", who, name=student, count=matches)
+            out.add("REC003", i, "student", name=student, count=matches)
     return out.findings
 
 
