@@ -117,11 +117,15 @@ _NAME_DOTS = str.maketrans({"・": "·", "•": "·", "‧": "·", "∙": "·", 
 
 
 def name(value: Any) -> str | None:
-    """A person's name: no inner spaces, one kind of middle dot for minority names."""
+    """A person's name: no inner spaces, one kind of middle dot for minority names.
+
+    Folded again once the spaces are gone, since removing one can let NFKC compose what it
+    separated ("t¨" -> "t ̈" -> "ẗ"); otherwise name(name(x)) could differ from name(x).
+    """
     s = _as_text(value)
     if s is None:
         return None
-    return "".join(s.split()).translate(_NAME_DOTS)
+    return unicodedata.normalize("NFKC", "".join(s.split())).translate(_NAME_DOTS)
 
 
 _PHONE_STRIP = re.compile(r"[\s\-—–_()（）.·]+")
@@ -214,6 +218,9 @@ def date(value: Any) -> dt.date | Bad | None:
 
 
 _CLASS_PATTERNS = (
+    # 302, 101, 1203: grade then a two-digit class. Tried first: the pattern below would read
+    # 101 (一年级1班) greedily as grade 10 class 1.
+    re.compile(r"(?P<g>\d{1,2})(?P<c>\d{2})"),
     # 三年级(2)班, 3年级2班, 三(2)班, 3(2), 三年级二班, 初一(3)班, 3-2, 3.2, 3年2班
     re.compile(
         r"(?P<g>初[一二三]|高[一二三]|十[一二]?|[一二两三四五六七八九]|\d{1,2})"
@@ -222,8 +229,6 @@ _CLASS_PATTERNS = (
         r"(?P<c>\d{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九])"
         r"[)）\]]?班?"
     ),
-    # 302, 1203: grade then a two-digit class
-    re.compile(r"(?P<g>\d{1,2})(?P<c>\d{2})"),
 )
 
 
@@ -476,9 +481,14 @@ def categories(value: Any) -> tuple[str, ...] | Bad | None:
 
 
 def integer(value: Any) -> int | Bad | None:
-    """A whole number (an age, a capacity); "3人" and "70岁" read too."""
+    """A whole number (an age, a capacity); "3人" and "70岁" read too.
+
+    NaN is an empty cell here as in every other normaliser, not a Bad.
+    """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if isinstance(value, float) and (math.isnan(value) or not value.is_integer()):
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        if isinstance(value, float) and not value.is_integer():
             return Bad(repr(value))
         return int(value)
     s = _as_text(value)

@@ -248,12 +248,17 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
             continue
         one = _header_labels(sheet, i, two_rows=False)
         two = _header_labels(sheet, i, two_rows=True) if i + 1 < len(sheet.rows) else None
+        below = _header_labels(sheet, i + 1, two_rows=False) if two is not None else None
         for kind in sorted(FIELDS, key=order.__getitem__):
             found = _match(kind, lookups[kind], one, sheet)
             height = 1
-            if two is not None:
+            if two is not None and below is not None:
                 joined = _match(kind, lookups[kind], two, sheet)
-                if joined.score > found.score:
+                # Two rows only when they find more than either row alone: a title above a
+                # one-row header (merged across, or typed in A1 alone) would otherwise be
+                # joined to it as a group label and reported as a header row.
+                alone = max(found.score, _match(kind, lookups[kind], below, sheet).score)
+                if joined.score > alone:
                     found, height = joined, 2
             if not _anchors_ok(kind, set(found.columns)):
                 continue

@@ -1,0 +1,853 @@
+"""Every normaliser in lbc.normalise: never raises, returns None / canonical / Bad, and reads
+every spelling the field dictionary (shared/spec/archive-fields.md) says it must."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lbc import normalise as nz
+from lbc.normalise import Bad, ClassRef, NumericId
+
+# ---------------------------------------------------------------------------------------------
+# What each normaliser may return (besides None and Bad)
+
+MOBILE = re.compile(r"1[3-9]\d{9}")
+LANDLINE = re.compile(r"0(10|2\d)-\d{7,8}|0[3-9]\d{2}-\d{7,8}")
+YES_NO = {"是", "否"}
+LEFT_BEHIND = {"父母均外出", "父亲外出", "母亲外出", "非留守"}
+ENROLLMENT = {"在读", "转入", "转出", "休学", "辍学", "毕业"}
+RELATIONS = {"祖父", "祖母", "外祖父", "外祖母", "父亲", "母亲", "亲属", "其他"}
+CATEGORIES = {"孤儿", "残疾", "单亲", "建档立卡", "低保", "贫困", "学困"}
+
+
+def _ok_text(r: Any) -> bool:
+    return isinstance(r, str) and r != "" and r == " ".join(r.split())
+
+
+def _ok_name(r: Any) -> bool:
+    return isinstance(r, str) and r != "" and not any(c.isspace() for c in r)
+
+
+def _ok_phone(r: Any) -> bool:
+    return isinstance(r, str) and bool(MOBILE.fullmatch(r) or LANDLINE.fullmatch(r))
+
+
+def _ok_id(r: Any) -> bool:
+    if isinstance(r, NumericId):
+        return isinstance(r.digits, str) and r.digits != ""
+    return isinstance(r, str) and r != "" and r == r.upper() and not any(c.isspace() for c in r)
+
+
+def _ok_class(r: Any) -> bool:
+    return isinstance(r, ClassRef) and 1 <= r.grade <= 12 and 1 <= r.number <= 99
+
+
+def _ok_classes(r: Any) -> bool:
+    return isinstance(r, tuple) and all(_ok_class(c) for c in r)
+
+
+def _ok_categories(r: Any) -> bool:
+    return isinstance(r, tuple) and set(r) <= CATEGORIES and len(set(r)) == len(r)
+
+
+def _in(values: set[str]) -> Callable[[Any], bool]:
+    return lambda r: isinstance(r, str) and r in values
+
+
+# name -> (normaliser, what a non-None, non-Bad result must satisfy)
+NORMALISERS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], bool]]] = {
+    "text": (nz.text, _ok_text),
+    "name": (nz.name, _ok_name),
+    "phone": (nz.phone, _ok_phone),
+    "id_number": (nz.id_number, _ok_id),
+    "date": (nz.date, lambda r: type(r) is dt.date),
+    "class_ref": (nz.class_ref, _ok_class),
+    "grade": (nz.grade, lambda r: type(r) is int and 1 <= r <= 12),
+    "classes": (nz.classes, _ok_classes),
+    "gender": (nz.gender, _in({"男", "女"})),
+    "yes_no": (nz.yes_no, _in(YES_NO)),
+    "party_member": (nz.party_member, _in(YES_NO)),
+    "active": (nz.active, _in(YES_NO)),
+    "left_behind_type": (nz.left_behind_type, _in(LEFT_BEHIND)),
+    "enrollment_status": (nz.enrollment_status, _in(ENROLLMENT)),
+    "relation": (nz.relation, _in(RELATIONS)),
+    "record_kind": (nz.record_kind, _in(set(nz.RECORD_KINDS))),
+    "categories": (nz.categories, _ok_categories),
+    "integer": (nz.integer, lambda r: type(r) is int),
+}
+
+# Every public normaliser in the module is covered above.
+PUBLIC = {
+    "text",
+    "name",
+    "phone",
+    "id_number",
+    "date",
+    "class_ref",
+    "grade",
+    "classes",
+    "gender",
+    "yes_no",
+    "party_member",
+    "active",
+    "left_behind_type",
+    "enrollment_status",
+    "relation",
+    "record_kind",
+    "categories",
+    "integer",
+}
+
+
+def test_every_normaliser_is_covered() -> None:
+    assert set(NORMALISERS) == PUBLIC
+    for key in PUBLIC:
+        assert callable(getattr(nz, key))
+
+
+# ---------------------------------------------------------------------------------------------
+# Arbitrary cell values
+
+# Characters that reach the interesting branches: digits in both widths, separators, the
+# words of classes, dates and closed lists.
+ROSTERISH = (
+    "0123456789０１２３４５６７８９ +-－.．/()（）[]【】_·・•年月日级班初高一二两三四五六七八九十"
+    "男女是否有无√×XxMmFf建档立卡户低保孤儿残疾学困、,，;；人岁\t\n\u3000"
+)
+
+SPECIAL_FLOATS = [
+    math.nan,
+    math.inf,
+    -math.inf,
+    0.0,
+    -0.0,
+    5e-324,
+    1e15,
+    1e16,
+    1e300,
+    -1e300,
+    1.7976931348623157e308,
+    13812345678.0,
+    -13812345678.0,
+    13812345678.5,
+    42064.0,
+    42064.75,
+    20150304.0,
+    2958465.0,
+    2958466.0,
+    511321201503041234.0,
+]
+
+ANY_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.text(),
+    st.text(alphabet=ROSTERISH, max_size=20),
+    # Far beyond any cell (a double holds ~309 digits) but inside Python's int->str limit.
+    st.integers(min_value=-(10**400), max_value=10**400),
+    st.integers(min_value=-(10**12), max_value=10**20),
+    st.floats(),
+    st.sampled_from(SPECIAL_FLOATS),
+    st.dates(),
+    st.datetimes(),
+)
+
+FAST = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.mark.parametrize("key", sorted(NORMALISERS))
+@FAST
+@given(value=ANY_VALUE)
+def test_never_raises_and_returns_none_canonical_or_bad(key: str, value: Any) -> None:
+    fn, ok = NORMALISERS[key]
+    result = fn(value)
+    if result is None:
+        return
+    if isinstance(result, Bad):
+        assert isinstance(result.raw, str)
+        return
+    assert ok(result), f"{key}({value!r}) -> {result!r}"
+
+
+@pytest.mark.parametrize("key", sorted(NORMALISERS))
+@pytest.mark.parametrize("value", [None, "", " ", "\u3000", "\t\n", math.nan])
+def test_empty_is_none(key: str, value: Any) -> None:
+    fn, _ = NORMALISERS[key]
+    assert fn(value) is None
+
+
+@pytest.mark.parametrize("key", sorted(NORMALISERS))
+@pytest.mark.parametrize("value", [*SPECIAL_FLOATS, True, False, 10**400, -(10**400)])
+def test_special_numbers_never_raise(key: str, value: Any) -> None:
+    fn, ok = NORMALISERS[key]
+    result = fn(value)
+    assert result is None or isinstance(result, Bad) or ok(result)
+
+
+# ---------------------------------------------------------------------------------------------
+# Idempotence: a canonical value read again is itself
+
+
+@FAST
+@given(value=ANY_VALUE)
+def test_idempotent(value: Any) -> None:
+    for key in ("text", "name", "phone", "grade"):
+        fn, _ = NORMALISERS[key]
+        r = fn(value)
+        if r is not None and not isinstance(r, Bad):
+            assert fn(r) == r, key
+    # An ID is digits and X; non-ASCII garbage (which the check rejects anyway) need not be
+    # a fixed point of NFKC + upper().
+    r = nz.id_number(value)
+    if isinstance(r, str) and r.isascii():
+        assert nz.id_number(r) == r
+    for key in (
+        "gender",
+        "yes_no",
+        "party_member",
+        "active",
+        "left_behind_type",
+        "enrollment_status",
+        "relation",
+        "record_kind",
+    ):
+        fn, _ = NORMALISERS[key]
+        r = fn(value)
+        if isinstance(r, str):
+            assert fn(r) == r, key
+    d = nz.date(value)
+    if isinstance(d, dt.date):
+        assert nz.date(d) == d
+        if d.year >= 1000:
+            assert nz.date(d.isoformat()) == d
+            assert nz.date(f"{d.year}年{d.month}月{d.day}日") == d
+    ref = nz.class_ref(value)
+    if isinstance(ref, ClassRef):
+        assert nz.class_ref(str(ref)) == ref
+    refs = nz.classes(value)
+    if isinstance(refs, tuple) and refs:
+        assert nz.classes("、".join(map(str, refs))) == refs
+    cats = nz.categories(value)
+    if isinstance(cats, tuple) and cats:
+        assert nz.categories("、".join(cats)) == cats
+    n = nz.integer(value)
+    if isinstance(n, int) and 0 <= n <= 9999:
+        assert nz.integer(str(n)) == n
+
+
+def test_class_ref_round_trips_every_grade_and_class() -> None:
+    """str(ClassRef) reads back for grades 1–12 and classes 1–99, and so do 3(2) and 302."""
+    for g in range(1, 13):
+        for c in range(1, 100):
+            ref = ClassRef(g, c)
+            assert nz.class_ref(str(ref)) == ref, str(ref)
+            assert nz.class_ref(f"{g}({c})") == ref
+            assert nz.class_ref(f"{g}年级{c}班") == ref
+            assert nz.class_ref(f"{g}{c:02d}") == ref  # 302, 101, 1203
+
+
+@FAST
+@given(g=st.integers(1, 12), c=st.integers(1, 99))
+def test_class_ref_spellings_property(g: int, c: int) -> None:
+    ref = ClassRef(g, c)
+    grade_cn = nz.GRADE_NAMES[g]
+    for spelling in (
+        f"{grade_cn}年级({c})班",
+        f"{grade_cn}年级（{c}）班",
+        f"{grade_cn}({c})班",
+        f"{g}({c})",
+        f"{g}年级{c}班",
+        f" {g} 年级 {c} 班 ",
+        f"{g}{c:02d}",
+        float(f"{g}{c:02d}"),
+        int(f"{g}{c:02d}"),
+    ):
+        assert nz.class_ref(spelling) == ref, spelling
+
+
+# ---------------------------------------------------------------------------------------------
+# Phones
+
+FULL_WIDTH = str.maketrans("0123456789-+()", "０１２３４５６７８９－＋（）")
+
+
+@FAST
+@given(number=st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True))
+def test_mobile_spellings_property(number: str) -> None:
+    a, b, c = number[:3], number[3:7], number[7:]
+    for spelling in (
+        number,
+        float(number),
+        int(number),
+        f"{a}-{b}-{c}",
+        f"{a} {b} {c}",
+        number.translate(FULL_WIDTH),
+        f"{a}-{b}-{c}".translate(FULL_WIDTH),
+        f"+86{number}",
+        f"+86 {a} {b} {c}",
+        f"86{number}",
+        f"  {number}\t",
+    ):
+        assert nz.phone(spelling) == number, spelling
+    assert nz.phone(number[:-1]) == Bad(number[:-1])  # 10 digits
+    assert nz.phone(number + "0") == Bad(number + "0")  # 12 digits
+
+
+@FAST
+@given(
+    area=st.one_of(
+        st.just("010"),
+        st.from_regex(r"02[0-9]", fullmatch=True),
+        st.from_regex(r"0[3-9][0-9]{2}", fullmatch=True),
+    ),
+    local=st.from_regex(r"[2-9][0-9]{6,7}", fullmatch=True),
+)
+def test_landline_spellings_property(area: str, local: str) -> None:
+    want = f"{area}-{local}"
+    for spelling in (
+        want,
+        area + local,
+        f"{area} {local}",
+        f"({area}){local}",
+        f"（{area}）{local}",
+        want.translate(FULL_WIDTH),
+    ):
+        assert nz.phone(spelling) == want, spelling
+    assert nz.phone(nz.phone(want)) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (13812345678.0, "13812345678"),
+        (13812345678, "13812345678"),
+        ("13812345678", "13812345678"),
+        (" 13812345678 ", "13812345678"),
+        ("138-1234-5678", "13812345678"),
+        ("138 1234 5678", "13812345678"),
+        ("138–1234–5678", "13812345678"),
+        ("１３８１２３４５６７８", "13812345678"),
+        ("１３８－１２３４－５６７８", "13812345678"),
+        ("+8613812345678", "13812345678"),
+        ("+86 138 1234 5678", "13812345678"),
+        ("+86-138-1234-5678", "13812345678"),
+        ("8613812345678", "13812345678"),
+        ("0817-5521234", "0817-5521234"),
+        ("08175521234", "0817-5521234"),
+        ("0817 5521234", "0817-5521234"),
+        ("(0817)5521234", "0817-5521234"),
+        ("（0817）5521234", "0817-5521234"),
+        ("０８１７－５５２１２３４", "0817-5521234"),
+        ("0817-55212345", "0817-55212345"),
+        # Three-digit area codes (010, 02x) are not read as four.
+        ("010-12345678", "010-12345678"),
+        ("01012345678", "010-12345678"),
+        ("021-87654321", "021-87654321"),
+        ("02887654321", "028-87654321"),
+        (None, None),
+        ("", None),
+        ("1381234567", Bad("1381234567")),  # 10-digit mobile
+        (1381234567.0, Bad("1381234567")),
+        ("138123456789", Bad("138123456789")),  # 12 digits
+        ("12812345678", Bad("12812345678")),  # no 12x mobiles
+        ("0817-123456", Bad("0817-123456")),  # local number too short
+        ("无", Bad("无")),
+        ("13812345678.5", Bad("13812345678.5")),
+    ],
+)
+def test_phone_examples(raw: Any, want: Any) -> None:
+    assert nz.phone(raw) == want
+
+
+# ---------------------------------------------------------------------------------------------
+# ID numbers
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("511321201503041234", "511321201503041234"),
+        ("511321201503041234 ", "511321201503041234"),
+        (" 511321 20150304 1234 ", "511321201503041234"),
+        ("51132120150304123x", "51132120150304123X"),
+        ("51132120150304123X", "51132120150304123X"),
+        ("５１１３２１２０１５０３０４１２３ｘ", "51132120150304123X"),
+        ("51132120150304123", "51132120150304123"),  # kept as typed; the check says ID001
+        # A number cell: kept apart, its digits as Excel stored them (the last ones lost).
+        (511321201503041234, NumericId("511321201503041234")),
+        (511321201503041234.0, NumericId("511321201503041216")),
+        (5.11321201503041e17, NumericId("511321201503041024")),
+        (1.0, NumericId("1")),
+        (10**400, NumericId(str(10**400))),
+        (None, None),
+        ("", None),
+        (math.nan, None),
+    ],
+)
+def test_id_number_examples(raw: Any, want: Any) -> None:
+    assert nz.id_number(raw) == want
+
+
+@FAST
+@given(
+    number=st.from_regex(r"[0-9]{17}[0-9Xx]", fullmatch=True),
+    pad=st.sampled_from(["", " ", "\t", "\u3000", "  "]),
+)
+def test_id_number_text_property(number: str, pad: str) -> None:
+    want = number.upper()
+    assert nz.id_number(f"{pad}{number}{pad}") == want
+    assert nz.id_number(number.translate(FULL_WIDTH)) == want
+    assert nz.id_number(f"{number[:6]} {number[6:14]} {number[14:]}") == want
+
+
+@FAST
+@given(number=st.integers(min_value=10**17, max_value=10**18 - 1))
+def test_id_number_numeric_cell_is_never_text(number: int) -> None:
+    assert isinstance(nz.id_number(number), NumericId)
+    assert isinstance(nz.id_number(float(number)), NumericId)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+
+def test_excel_serial_real_values() -> None:
+    """Excel's DATE(2015,3,1) is 42064 and DATE(2015,3,4) is 42067 (1900 date system)."""
+    assert nz.date(42064.0) == dt.date(2015, 3, 1)
+    assert nz.date(42064) == dt.date(2015, 3, 1)
+    assert nz.date(42067.0) == dt.date(2015, 3, 4)
+    assert nz.date(42067.5) == dt.date(2015, 3, 4)  # a time of day is dropped
+    assert nz.date(45292.0) == dt.date(2024, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2015-03-04",
+        "2015-3-4",
+        "2015/3/4",
+        "2015/03/04",
+        "2015.3.4",
+        "2015.03.04",
+        "2015年3月4日",
+        "2015年03月04日",
+        " 2015年3月4日 ",
+        "２０１５年３月４日",
+        "２０１５－０３－０４",
+        "20150304",
+        20150304,
+        20150304.0,
+        "2015-03-04 00:00:00",
+        42067.0,
+        42067,
+        dt.date(2015, 3, 4),
+        dt.datetime(2015, 3, 4, 10, 30),
+    ],
+)
+def test_date_spellings(raw: Any) -> None:
+    assert nz.date(raw) == dt.date(2015, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("2015-13-01", Bad("2015-13-01")),
+        ("2015-02-30", Bad("2015-02-30")),
+        ("20151301", Bad("20151301")),
+        (20151301, Bad("20151301")),
+        ("2015年13月", Bad("2015年13月")),
+        ("三月四日", Bad("三月四日")),
+        ("不详", Bad("不详")),
+        (-5.0, Bad("-5")),
+        (0, Bad("0")),
+        (math.inf, Bad("inf")),
+        (1e300, Bad("1e+300")),
+        (True, Bad("是")),
+        ("2015年3月", dt.date(2015, 3, 1)),  # 出生年月: year and month read as the first
+        ("2015.3", dt.date(2015, 3, 1)),
+        (None, None),
+        ("", None),
+        (math.nan, None),
+    ],
+)
+def test_date_examples(raw: Any, want: Any) -> None:
+    assert nz.date(raw) == want
+
+
+@FAST
+@given(d=st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2100, 12, 31)))
+def test_date_spellings_property(d: dt.date) -> None:
+    serial = (d - dt.date(1899, 12, 30)).days
+    for spelling in (
+        d,
+        dt.datetime(d.year, d.month, d.day, 8, 15),
+        d.isoformat(),
+        f"{d.year}/{d.month}/{d.day}",
+        f"{d.year}.{d.month}.{d.day}",
+        f"{d.year}年{d.month}月{d.day}日",
+        f"{d:%Y%m%d}",
+        int(f"{d:%Y%m%d}"),
+        float(serial),
+        serial,
+    ):
+        assert nz.date(spelling) == d, spelling
+
+
+# ---------------------------------------------------------------------------------------------
+# Classes and grades
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("三年级(2)班", ClassRef(3, 2)),
+        ("三(2)班", ClassRef(3, 2)),
+        ("3(2)", ClassRef(3, 2)),
+        ("3年级2班", ClassRef(3, 2)),
+        ("3年2班", ClassRef(3, 2)),
+        ("302", ClassRef(3, 2)),
+        (302, ClassRef(3, 2)),
+        (302.0, ClassRef(3, 2)),
+        ("三年级二班", ClassRef(3, 2)),
+        ("三年级（2）班", ClassRef(3, 2)),
+        ("三（2）班", ClassRef(3, 2)),
+        ("三年级 (2) 班", ClassRef(3, 2)),
+        ("3-2", ClassRef(3, 2)),
+        ("3.2", ClassRef(3, 2)),
+        ("初一(3)班", ClassRef(7, 3)),
+        ("初三（1）班", ClassRef(9, 1)),
+        ("高二(10)班", ClassRef(11, 10)),
+        ("十二年级(99)班", ClassRef(12, 99)),
+        ("三年级(十二)班", ClassRef(3, 12)),
+        ("101", ClassRef(1, 1)),  # 一年级1班, not grade 10
+        ("112", ClassRef(1, 12)),
+        ("1203", ClassRef(12, 3)),
+        ("火箭班", Bad("火箭班")),
+        ("三年级", Bad("三年级")),
+        ("0(1)", Bad("0(1)")),
+        ("13(1)", Bad("13(1)")),
+        ("3(0)", Bad("3(0)")),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_class_ref_examples(raw: Any, want: Any) -> None:
+    assert nz.class_ref(raw) == want
+
+
+def test_class_ref_str() -> None:
+    assert str(ClassRef(3, 2)) == "三年级(2)班"
+    assert str(ClassRef(7, 3)) == "七年级(3)班"
+    assert str(ClassRef(12, 99)) == "十二年级(99)班"
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("三年级", 3),
+        ("3", 3),
+        (3, 3),
+        (3.0, 3),
+        ("3年级", 3),
+        ("初一", 7),
+        ("高三", 12),
+        ("十二年级", 12),
+        ("13", Bad("13")),
+        ("0", Bad("0")),
+        ("火箭", Bad("火箭")),
+    ],
+)
+def test_grade_examples(raw: Any, want: Any) -> None:
+    assert nz.grade(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("三(1)班、三(2)班", (ClassRef(3, 1), ClassRef(3, 2))),
+        ("3(1),3(2)", (ClassRef(3, 1), ClassRef(3, 2))),
+        ("3(1)，3(2)", (ClassRef(3, 1), ClassRef(3, 2))),
+        ("3(1);4(2)", (ClassRef(3, 1), ClassRef(4, 2))),
+        ("3(1)/4(2)", (ClassRef(3, 1), ClassRef(4, 2))),
+        ("3(1) 4(2)", (ClassRef(3, 1), ClassRef(4, 2))),
+        ("302", (ClassRef(3, 2),)),
+        ("三(1)班、火箭班", Bad("三(1)班、火箭班")),
+        (None, None),
+    ],
+)
+def test_classes_examples(raw: Any, want: Any) -> None:
+    assert nz.classes(raw) == want
+
+
+# ---------------------------------------------------------------------------------------------
+# Closed lists
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("男", "男"),
+        ("女", "女"),
+        (" 男 ", "男"),
+        ("男性", "男"),
+        ("女性", "女"),
+        ("M", "男"),
+        ("m", "男"),
+        ("F", "女"),
+        ("Male", "男"),
+        ("female", "女"),
+        ("Ｍ", "男"),
+        ("X", Bad("X")),
+        ("1", Bad("1")),
+        (None, None),
+    ],
+)
+def test_gender(raw: Any, want: Any) -> None:
+    assert nz.gender(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("是", "是"),
+        ("否", "否"),
+        ("Y", "是"),
+        ("yes", "是"),
+        ("N", "否"),
+        ("No", "否"),
+        ("√", "是"),
+        ("×", "否"),
+        ("有", "是"),
+        ("无", "否"),
+        ("不是", "否"),
+        ("没有", "否"),
+        (1, "是"),
+        (0, "否"),
+        (1.0, "是"),
+        (True, "是"),
+        (False, "否"),
+        ("也许", Bad("也许")),
+    ],
+)
+def test_yes_no(raw: Any, want: Any) -> None:
+    assert nz.yes_no(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("中共党员", "是"),
+        ("预备党员", "是"),
+        ("党员", "是"),
+        ("群众", "否"),
+        ("共青团员", "否"),
+        ("是", "是"),
+        ("否", "否"),
+        ("黨員", "是"),
+    ],
+)
+def test_party_member(raw: Any, want: Any) -> None:
+    assert nz.party_member(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [("在岗", "是"), ("在职", "是"), ("离岗", "否"), ("产假", "否"), ("退休", "否"), ("是", "是")],
+)
+def test_active(raw: Any, want: Any) -> None:
+    assert nz.active(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("父母均外出", "父母均外出"),
+        ("双亲留守", "父母均外出"),
+        ("双方外出", "父母均外出"),
+        ("父母双方外出", "父母均外出"),
+        ("父母均外出务工", "父母均外出"),
+        ("雙親留守", "父母均外出"),  # traditional
+        ("雙方外出", "父母均外出"),
+        (" 父母均 外出 ", "父母均外出"),
+        ("父亲外出", "父亲外出"),
+        ("父外出", "父亲外出"),
+        ("父親外出", "父亲外出"),
+        ("母亲外出", "母亲外出"),
+        ("母外出", "母亲外出"),
+        ("母親外出", "母亲外出"),
+        ("非留守", "非留守"),
+        ("非留守儿童", "非留守"),
+        ("否", "非留守"),
+        ("留守", Bad("留守")),
+    ],
+)
+def test_left_behind_type(raw: Any, want: Any) -> None:
+    assert nz.left_behind_type(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("在读", "在读"),
+        ("在校", "在读"),
+        ("正常", "在读"),
+        ("转入", "转入"),
+        ("转出", "转出"),
+        ("转学", "转出"),
+        ("轉出", "转出"),
+        ("休学", "休学"),
+        ("辍学", "辍学"),
+        ("失学", "辍学"),
+        ("毕业", "毕业"),
+        ("畢業", "毕业"),
+        ("出国", Bad("出国")),
+    ],
+)
+def test_enrollment_status(raw: Any, want: Any) -> None:
+    assert nz.enrollment_status(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("爷爷", "祖父"),
+        ("爺爺", "祖父"),
+        ("祖父", "祖父"),
+        ("奶奶", "祖母"),
+        ("外公", "外祖父"),
+        ("姥爷", "外祖父"),
+        ("外婆", "外祖母"),
+        ("姥姥", "外祖母"),
+        ("爸爸", "父亲"),
+        ("父子", "父亲"),
+        ("妈妈", "母亲"),
+        ("母女", "母亲"),
+        ("叔叔", "亲属"),
+        ("舅舅", "亲属"),
+        ("姐姐", "亲属"),
+        ("邻居", "其他"),
+        ("其它", "其他"),
+        (" 祖母 ", "祖母"),
+        ("老师", Bad("老师")),
+    ],
+)
+def test_relation(raw: Any, want: Any) -> None:
+    assert nz.relation(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("谈心", "谈心"),
+        ("谈心谈话", "谈心"),
+        ("入户走访", "家访"),
+        ("电话", "电话联系"),
+        ("视频", "视频通话"),
+        ("作业辅导", "学习辅导"),
+        ("心理咨询", "心理疏导"),
+        ("慰问", "送温暖"),
+        ("主题活动", "活动"),
+        ("聊天", Bad("聊天")),
+    ],
+)
+def test_record_kind(raw: Any, want: Any) -> None:
+    assert nz.record_kind(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("建档立卡户、低保", ("建档立卡", "低保")),
+        ("建档立卡户，低保户", ("建档立卡", "低保")),
+        ("孤儿,残疾儿童", ("孤儿", "残疾")),
+        ("单亲家庭;学困生", ("单亲", "学困")),
+        ("低保/低保户", ("低保",)),
+        ("建檔立卡", ("建档立卡",)),  # traditional
+        ("事实孤儿 贫困户", ("孤儿", "贫困")),
+        ("无", ()),
+        ("否", ()),
+        ("火星人", Bad("火星人")),
+        ("低保、火星人", Bad("低保、火星人")),
+        (None, None),
+    ],
+)
+def test_categories(raw: Any, want: Any) -> None:
+    assert nz.categories(raw) == want
+
+
+# ---------------------------------------------------------------------------------------------
+# Names, free text, integers
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("阿依古丽・买买提", "阿依古丽·买买提"),  # katakana middle dot
+        ("阿依古丽･买买提", "阿依古丽·买买提"),  # half-width katakana middle dot
+        ("阿依古丽•买买提", "阿依古丽·买买提"),  # bullet
+        ("阿依古丽‧买买提", "阿依古丽·买买提"),  # hyphenation point
+        ("阿依古丽∙买买提", "阿依古丽·买买提"),
+        ("阿依古丽⋅买买提", "阿依古丽·买买提"),
+        ("阿依古丽.买买提", "阿依古丽·买买提"),
+        ("阿依古丽．买买提", "阿依古丽·买买提"),  # full-width full stop
+        ("阿依古丽·买买提", "阿依古丽·买买提"),
+        ("阿依古丽 · 买买提", "阿依古丽·买买提"),
+        ("张 三", "张三"),
+        ("张　三", "张三"),  # ideographic space
+        (" 张三 ", "张三"),
+        ("张\t三\n", "张三"),
+        ("𠈌", "𠈌"),  # a rare character outside the BMP survives
+        ("", None),
+        (None, None),
+    ],
+)
+def test_name(raw: Any, want: Any) -> None:
+    assert nz.name(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("  四川省  南部县 ", "四川省 南部县"),
+        ("ＡＢＣ１２３", "ABC123"),  # full-width to half-width
+        ("四川省\u3000南部县", "四川省 南部县"),
+        ("健康", "健康"),
+        (3.0, "3"),
+        (3.5, "3.5"),
+        (True, "是"),
+        (dt.date(2015, 3, 4), "2015-03-04"),
+        ("   ", None),
+    ],
+)
+def test_text(raw: Any, want: Any) -> None:
+    assert nz.text(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (70, 70),
+        (70.0, 70),
+        ("70", 70),
+        ("70岁", 70),
+        ("3人", 3),
+        ("3 人", 3),
+        ("７０", 70),
+        (3.5, Bad("3.5")),
+        (math.nan, None),
+        (math.inf, Bad("inf")),
+        ("七十", Bad("七十")),
+        (True, Bad("是")),
+        (None, None),
+    ],
+)
+def test_integer(raw: Any, want: Any) -> None:
+    assert nz.integer(raw) == want
