@@ -249,6 +249,8 @@ def check_children(
         if not has_left(table, i):
             for parent in away_parents(table, i):
                 _check_work_place(out, i, parent)
+        if table.get("left_behind_type", i) == nz.AWAY_UNSPECIFIED:
+            out.add("VAL004", i, "left_behind_type")
         teacher = teachers[i]
         if teacher_names is not None and teacher and teacher not in teacher_names:
             out.add("TCH003", i, "support_teacher", name=teacher)

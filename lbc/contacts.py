@@ -69,6 +69,14 @@ def missing_contacts(table: Table, i: int, usable_only: bool = False) -> list[Mi
     def present(key: str) -> bool:
         return _present(table, key, i, usable_only)
 
+    if table.get("left_behind_type", i) == nz.AWAY_UNSPECIFIED:
+        # Which parent is away is unsaid: at least someone must be reachable by phone.
+        keys = ("guardian_phone", _phone_key(table, "father"), _phone_key(table, "mother"))
+        if not any(present(k) for k in keys):
+            what = t("contact.anyone")
+            out.append(MissingContact("CON006", "guardian_phone", what, {}))
+        return out
+
     if len(away) == 2:
         for key in ("guardian_name", "guardian_relation", "guardian_phone"):
             if not present(key):

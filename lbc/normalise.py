@@ -349,6 +349,8 @@ BOTH_AWAY, FATHER_AWAY, MOTHER_AWAY, NOT_LEFT_BEHIND = (
     "母亲外出",
     "非留守",
 )
+# 是 in a 是否留守儿童 column, or 单亲留守: left behind, but which parent is away is unsaid.
+AWAY_UNSPECIFIED = "留守(未注明)"
 
 left_behind_type = _closed(
     {
@@ -369,6 +371,10 @@ left_behind_type = _closed(
         **dict.fromkeys(("父亲外出", "父外出", "父亲外出务工", "父单方外出"), FATHER_AWAY),
         **dict.fromkeys(("母亲外出", "母外出", "母亲外出务工", "母单方外出"), MOTHER_AWAY),
         **dict.fromkeys(("非留守", "否", "不是", "非留守儿童"), NOT_LEFT_BEHIND),
+        **dict.fromkeys(
+            ("是", "留守", "留守儿童", "单亲留守", "单亲外出", "单方外出", AWAY_UNSPECIFIED),
+            AWAY_UNSPECIFIED,
+        ),
     }
 )
 

@@ -8,6 +8,7 @@ Every value stays traceable to its Excel row number and column letter.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from lbc.reading import RawBook, RawSheet, read_book
 HEADER_SEARCH_ROWS = 20
 
 Normaliser = Callable[[Any], Any]
+_BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 
 # key -> (normaliser, memoise?) per sheet kind; memoise where values repeat.
 NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
@@ -176,11 +178,12 @@ def _anchors_ok(kind: Kind, keys: set[str]) -> bool:
     return "date" in keys and "teacher" in keys and bool(keys & {"student", "kind", "content"})
 
 
-def _header_labels(sheet: RawSheet, i: int, two_rows: bool) -> list[str]:
-    """Header text per column: one row, or a group row joined with the row below it."""
+def _header_labels(sheet: RawSheet, i: int, two_rows: bool) -> list[tuple[str, str]]:
+    """Header text per column as (group, label): one row has no group; a two-row header
+    pairs the group row's text with the row below it."""
     top = [_cell_text(v) for v in sheet.rows[i]]
     if not two_rows:
-        return top
+        return [("", text) for text in top]
     sub = [_cell_text(v) for v in sheet.rows[i + 1]]
     abs_row = sheet.row0 + i
     # Horizontal merges in the top row spread their text over the merged columns.
@@ -201,25 +204,24 @@ def _header_labels(sheet: RawSheet, i: int, two_rows: bool) -> list[str]:
             a = group
         elif a and not b:
             group = ""
-        labels.append(a + "\x00" + b if a and b else a or b)
+        labels.append((a, b) if a and b else ("", a or b))
     return labels
 
 
-def _match(kind: Kind, lookup: dict[str, str], labels: list[str], sheet: RawSheet) -> _Header:
+def _match(
+    kind: Kind, lookup: dict[str, str], labels: list[tuple[str, str]], sheet: RawSheet
+) -> _Header:
     columns: dict[str, Column] = {}
     unknown: list[tuple[str, str]] = []
-    for j, label in enumerate(labels):
-        if not label:
+    for j, (top, sub) in enumerate(labels):
+        if not sub:
             continue
-        if "\x00" in label:
-            top, sub = label.split("\x00")
-            candidates = (top + sub, sub, top)
-            shown = f"{top}{sub}"
-        else:
-            candidates = (label,)
-            shown = label
+        candidates: tuple[str, ...] = (top + sub, sub, top) if top else (sub,)
+        shown = top + sub
         letter = get_column_letter(sheet.col0 + j + 1)
         key = None
+        # "监护人电话（手机）": the words in brackets are a note, tried without them too.
+        candidates = (*candidates, *(_BRACKETED.sub("", c) for c in candidates))
         for text in candidates:
             folded = fold_header(text)
             if folded in IGNORED_HEADERS:

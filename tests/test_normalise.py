@@ -22,7 +22,7 @@ from lbc.normalise import Bad, ClassRef, NumericId
 MOBILE = re.compile(r"1[3-9]\d{9}")
 LANDLINE = re.compile(r"0(10|2\d)-\d{7,8}|0[3-9]\d{2}-\d{7,8}")
 YES_NO = {"是", "否"}
-LEFT_BEHIND = {"父母均外出", "父亲外出", "母亲外出", "非留守"}
+LEFT_BEHIND = {"父母均外出", "父亲外出", "母亲外出", "非留守", "留守(未注明)"}
 ENROLLMENT = {"在读", "转入", "转出", "休学", "辍学", "毕业"}
 RELATIONS = {"祖父", "祖母", "外祖父", "外祖母", "父亲", "母亲", "亲属", "其他"}
 CATEGORIES = {"孤儿", "残疾", "单亲", "建档立卡", "低保", "贫困", "学困"}
@@ -686,7 +686,10 @@ def test_active(raw: Any, want: Any) -> None:
         ("非留守", "非留守"),
         ("非留守儿童", "非留守"),
         ("否", "非留守"),
-        ("留守", Bad("留守")),
+        ("留守", "留守(未注明)"),  # left behind, which parent unsaid: VAL004 later
+        ("是", "留守(未注明)"),  # 是否留守儿童: 是
+        ("单亲留守", "留守(未注明)"),
+        ("外出", Bad("外出")),
     ],
 )
 def test_left_behind_type(raw: Any, want: Any) -> None:

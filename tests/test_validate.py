@@ -58,6 +58,8 @@ def one_of_each(tmp_path):
         child_row(21, name="吴九", 身份证号=make_id(B, 140)),  # 22
         child_row(22, name="郑十", 身份证号=None),  # 23: REQ001 id, DUP002 with 24
         child_row(23, name="郑十", 身份证号=None),  # 24
+        child_row(24, kind="是"),  # 25: VAL004 (which parent is away is unsaid)
+        child_row(25, kind="单亲留守", 父亲电话=None, 母亲电话=None, 监护人电话=None),  # 26
     ]
     records = [
         RECORD_HEADER,
@@ -94,6 +96,9 @@ EXPECTED = {
     ("花名册", 23, "D", "REQ001"),
     ("花名册", 24, "D", "REQ001"),
     ("花名册", 24, "B", "DUP002"),
+    ("花名册", 25, "I", "VAL004"),
+    ("花名册", 26, "I", "VAL004"),
+    ("花名册", 26, "N", "CON006"),
     ("教师", 4, "C", "TCH001"),
     ("教师", 5, "A", "TCH002"),
     ("教师", 5, "C", "PHN001"),
@@ -111,11 +116,11 @@ def test_every_rule_at_its_cell(tmp_path):
     doc = result.json()
     got = {(f["sheet"], f["row"], f["column"], f["code"]) for f in doc["findings"]}
     assert got == EXPECTED
-    assert doc["summary"]["children"] == 23
+    assert doc["summary"]["children"] == 25
     assert doc["summary"]["teachers"] == 4
     assert doc["summary"]["records"] == 4
-    assert doc["summary"]["warnings"] == 4  # ID005, DATE003, VAL002, REC004
-    assert doc["summary"]["errors"] == len(EXPECTED) - 4
+    assert doc["summary"]["warnings"] == 6  # ID005, DATE003, VAL002, REC004, 2 × VAL004
+    assert doc["summary"]["errors"] == len(EXPECTED) - 6
 
 
 def test_finding_shape_matches_the_contract(tmp_path):
@@ -231,7 +236,7 @@ def test_table_output_groups_by_sheet(tmp_path):
     out = run("validate", path).stdout
     assert out.index(f"{path} · 花名册") < out.index(f"{path} · 教师") < out.index(f"{path} · 记录")
     assert "D4 " in out and "ID002" in out and "身份证号校验位错误" in out
-    assert out.rstrip().endswith("共检查 23 名儿童、4 名教师、4 条帮扶记录：27 个错误，4 个警告")
+    assert out.rstrip().endswith("共检查 25 名儿童、4 名教师、4 条帮扶记录：28 个错误，6 个警告")
 
 
 def test_english_messages(tmp_path):

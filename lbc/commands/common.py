@@ -42,6 +42,11 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def note(message: str) -> None:
+    """One line on stderr, never wrapped: scripts grep these."""
+    print(message, file=sys.stderr)
+
+
 def fail(message: str) -> typer.Exit:
     """Print one line on stderr and return the exit to raise (code 2)."""
     print(t("err.prefix") + message, file=sys.stderr)
@@ -92,12 +97,10 @@ def progress(text: str) -> Iterator[None]:
 def read(files: list[Path], cfg: Config) -> Roster:
     with progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
         roster = load_roster(files, cfg.synonyms)
-    err = stderr()
+    for file, sheet in roster.skipped:
+        note(t("note.sheet_skipped", file=file, sheet=sheet))
     for table in roster.tables():
         if table.unknown:
             cols = "、".join(f"{label}({letter})" for letter, label in table.unknown)
-            err.print(
-                t("note.unknown_columns", file=table.file, sheet=table.sheet, columns=cols),
-                markup=False,
-            )
+            note(t("note.unknown_columns", file=table.file, sheet=table.sheet, columns=cols))
     return roster

@@ -18,4 +18,4 @@ def init(
 ) -> None:
     """创建工作区：带注释的 lbc.toml 与空白花名册模板。"""
     init_workspace(folder)
-    common.stderr().print(t("note.init_done", path=folder), markup=False)
+    common.note(t("note.init_done", path=folder))

@@ -57,7 +57,7 @@ def validate(
         findings = [f for f in check_roster(roster) if selected(f.code, chosen, skipped)]
     if annotate_out is not None:
         count = annotate(paths[0], findings, annotate_out, show_pii)
-        common.stderr().print(t("note.annotated", path=annotate_out, count=count), markup=False)
+        common.note(t("note.annotated", path=annotate_out, count=count))
     summary = summarise(roster, findings)
     if fmt == "json":
         document = {
