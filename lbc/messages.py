@@ -71,6 +71,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 的工作表“{sheet}”有 {cols} 列，超出花名册可能的范围，已拒绝读取",
         "sheet '{sheet}' of {path} has {cols} columns, far more than a roster can have; refused",
     ),
+    "err.far_cell": (
+        "{path} 的工作表“{sheet}”在很远的单元格 {cell} 有内容，要读取 {rows} 行 × {cols} 列，超出花名册可能的范围，已拒绝读取（删掉该单元格的内容后另存再试）",
+        "sheet '{sheet}' of {path} has content far away in cell {cell}, which would mean reading {rows} rows x {cols} columns, far more than a roster can have; refused (clear that cell, save, and try again)",
+    ),
     "err.no_children": (
         "在 {files} 中没有找到留守儿童名册（表头需含“姓名”“身份证号”“班级”等列）",
         "no children sheet found in {files} (the header needs columns such as 姓名, 身份证号, 班级)",
@@ -194,6 +198,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "contact.father_phone": ("父亲电话", "father's phone"),
     "contact.mother_phone": ("母亲电话", "mother's phone"),
     "contact.parent_phone": ("家长电话", "parent's phone"),
+    "contact.anyone": ("任一联系人电话", "any contact's phone"),
     "contact.guardian_or_other_parent": (
         "监护人或另一方家长的电话",
         "a guardian's or the other parent's phone",
@@ -326,6 +331,21 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "rule.VAL003.title": ("数值超出合理范围", "number out of range"),
     "rule.VAL003.example": ("监护人年龄 8", "监护人年龄 8"),
+    "rule.VAL004": (
+        "留守类型未注明哪一方外出（如“是”“单亲留守”），请写明父母均外出、父亲外出或母亲外出",
+        "留守类型 does not say which parent is away; write 父母均外出, 父亲外出 or 母亲外出",
+    ),
+    "rule.VAL004.title": ("留守类型未注明哪方外出", "which parent is away is unsaid"),
+    "rule.VAL004.example": ("是否留守儿童一栏填“是”", "是否留守儿童 says 是"),
+    "rule.CON006": (
+        "留守儿童没有任何可联系的电话（监护人、父亲、母亲均无）",
+        "no phone at all for this left-behind child (guardian, father, mother)",
+    ),
+    "rule.CON006.title": ("留守儿童无任何联系电话", "nobody reachable"),
+    "rule.CON006.example": (
+        "留守类型“是”，三个电话栏都空白",
+        "留守类型 是 and all three phone columns blank",
+    ),
     "rule.CON001": (
         "父母均外出，缺少{what}",
         "both parents away and no {what}",
