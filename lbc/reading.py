@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import python_calamine as calamine
+from defusedxml import ElementTree
 
 from lbc.errors import LbcError
 from lbc.messages import t
@@ -26,11 +31,43 @@ SUFFIXES = (*SPREADSHEET_SUFFIXES, ".csv")
 # A roster has a few dozen columns; a sheet thousands wide is a styling accident or an
 # attack, and reading it would cost memory for nothing.
 MAX_COLUMNS = 1000
+# python-calamine lays a sheet out as one dense grid from its first to its last filled cell,
+# 32 bytes a cell before Python sees it; a single stray value in XFD1048576 asks for 512 GB
+# and aborts the process (no exception to catch). 20 million cells (~1 GB) still reads a
+# county roster of 100,000 rows x 200 columns, or a narrow roster with a value left in
+# Excel's last row; beyond that the file is refused before calamine allocates.
+MAX_CELLS = 20_000_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 # An encrypted .xlsx is an OLE container holding these streams (UTF-16 names).
 _ENCRYPTED_MARKERS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+
+# A filled cell in sheet XML: its reference, then (after an optional formula) a value.
+# Self-closing cells and empty <v></v> carry only a style and calamine skips them, so a
+# formatting accident reaching the sheet's edge is not counted. Quotes may be ' or ", the
+# letters lower case, the elements namespaced (<x:v>): calamine accepts all of these.
+_REF_END = rb"[\"'][^>]*(?<!/)>\s*(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?"
+_FILLED = _REF_END + rb"<(?:\w+:)?(?:v>[^<]|is\b)"
+# First pass: filled cells past column ZZ or below row 99,999, which Excel-made rosters of
+# under 100,000 rows do not have; without any, the sheet is left to calamine, so ordinary
+# rosters pay for one inflate and one literal-prefix regex (~0.2 s per 100 MB of XML).
+_FAR_CELL = re.compile(
+    rb"r=[\"'](?=[A-Za-z]{3}|[A-Za-z]{1,2}[0-9]{6})([A-Za-z]+)([0-9]+)" + _FILLED
+)
+_TWO_LETTER_CELL = re.compile(rb"r=[\"']([A-Za-z]{2})[0-9]+" + _FILLED)
+_ANY_CELL = re.compile(rb"r=[\"']([A-Za-z]+)([0-9]+)" + _FILLED)
+_ENTITY = b"<!ENTITY"
+# What Python's zipfile raises on a zip it cannot read (RuntimeError: an encrypted member).
+_ZIP_TROUBLE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+)
 
 
 @dataclass
@@ -95,13 +132,18 @@ def _looks_encrypted(path: Path) -> bool:
 def _read_spreadsheet(path: Path) -> list[RawSheet]:
     magic = _sniff(path)
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm", ".xlsb", ".ods") and magic.startswith(_OLE_MAGIC):
-        if _looks_encrypted(path):
-            raise LbcError(t("err.encrypted", path=path))
-    elif suffix in (".xlsx", ".xlsm", ".xlsb", ".ods") and not magic.startswith(_ZIP_MAGIC):
+    # Checked whatever the suffix: a password-protected .xlsx renamed .xls is still that,
+    # and calamine would only call it a broken .xls.
+    if magic.startswith(_OLE_MAGIC) and _looks_encrypted(path):
+        raise LbcError(t("err.encrypted", path=path))
+    # An old-format (OLE) file under a new name is left to calamine, which reads it or says why.
+    zip_suffix = suffix in (".xlsx", ".xlsm", ".xlsb", ".ods")
+    if zip_suffix and not magic.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_zip")))
     elif suffix == ".xls" and not magic.startswith(_OLE_MAGIC):
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_ole")))
+    if magic.startswith(_ZIP_MAGIC):
+        _check_zip_parts(path)
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
         try:
@@ -116,6 +158,122 @@ def _read_spreadsheet(path: Path) -> list[RawSheet]:
         raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
     except (OSError, ValueError, KeyError, IndexError, OverflowError) as exc:
         raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
+
+
+def _check_zip_parts(path: Path) -> None:
+    """Refuse XML entity declarations and sheets too large to lay out, before calamine.
+
+    calamine already rejects undeclared entities, but naming the real cause ("unsafe XML")
+    beats "corrupt"; and a far-away filled cell must be caught here because calamine
+    aborts the whole process when the grid it allocates does not fit in memory. A zip that
+    Python cannot open is left to calamine, which gives the corrupt-file message.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                name = info.filename
+                if not name.endswith((".xml", ".rels")):
+                    continue
+                with zf.open(info) as fh:
+                    if _ENTITY in fh.read(1 << 16):
+                        raise LbcError(t("err.xml_unsafe", path=path))
+                if name.startswith("xl/worksheets/") and name.count("/") == 2:
+                    _check_extent(path, zf, info)
+    except _ZIP_TROUBLE:
+        pass  # calamine reports the broken zip (or encrypted member) in its own words
+
+
+def _xml_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A zip member's text in ~4 MB pieces, each cut before an ``r=`` so no cell is split."""
+    tail = b""
+    with zf.open(info) as fh:
+        while chunk := fh.read(1 << 22):
+            data = tail + chunk
+            cut = data.rfind(b"r=", 1)
+            if cut == -1:  # no cell starts here: nothing worth carrying over
+                yield data
+                tail = b""
+            else:
+                yield data[:cut]
+                tail = data[cut:]
+    if tail:
+        yield tail
+
+
+def _col_number(letters: bytes) -> int:
+    """Column number of b"XFD" (16384); capped so a hostile 10,000-letter ref stays cheap."""
+    if len(letters) > 4:
+        return 1 << 30
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def _row_number(digits: bytes) -> int:
+    """Row number of b"1048576"; capped likewise (int() refuses over 4,300 digits)."""
+    return int(digits) if len(digits) <= 9 else 1 << 30
+
+
+def _check_extent(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Raise when the grid calamine would allocate for this sheet part is too big.
+
+    A roster of 100,000+ rows has far cells (its last rows), so first bound the grid from
+    them cheaply: the far rows give the last row, and the last column is the largest
+    3-letter one, else the largest 2-letter one, else at most Z. Only a grid over that
+    bound is measured exactly (every filled cell), to be sure before refusing.
+    """
+    far: list[tuple[bytes, bytes]] = []
+    for data in _xml_chunks(zf, info):
+        far += _FAR_CELL.findall(data)
+    if not far:
+        return
+    cols = {c for c, _ in far if len(c) >= 3}
+    if not cols:
+        for data in _xml_chunks(zf, info):
+            cols.update(_TWO_LETTER_CELL.findall(data))
+    last_col = max(map(_col_number, cols), default=26)
+    last_row = max((_row_number(r) for _, r in far if len(r) >= 6), default=99_999)
+    if last_col <= MAX_COLUMNS and last_col * last_row <= MAX_CELLS:
+        return
+    rows: set[bytes] = set()
+    cols = set()
+    for data in _xml_chunks(zf, info):
+        found = _ANY_CELL.findall(data)
+        if found:
+            letters, digits = zip(*found, strict=True)
+            cols.update(letters)
+            rows.update(digits)
+    width = _col_number(max(cols, key=_col_number)) - _col_number(min(cols, key=_col_number)) + 1
+    height = _row_number(max(rows, key=_row_number)) - _row_number(min(rows, key=_row_number)) + 1
+    if width <= MAX_COLUMNS and width * height <= MAX_CELLS:
+        return
+    if width > MAX_COLUMNS:  # name a cell in the farthest column, else in the farthest row
+        ref = re.escape(max(cols, key=_col_number)) + rb"[0-9]+"
+    else:
+        ref = rb"[A-Za-z]+" + re.escape(max(rows, key=_row_number))
+    pattern = re.compile(rb"r=[\"'](" + ref + rb")" + _FILLED)
+    found = (pattern.search(data) for data in _xml_chunks(zf, info))
+    cell = next((m.group(1).decode("ascii") for m in found if m), "?")
+    sheet = _sheet_name(zf, info.filename)
+    raise LbcError(t("err.far_cell", path=path, sheet=sheet, cell=cell, rows=height, cols=width))
+
+
+def _sheet_name(zf: zipfile.ZipFile, part: str) -> str:
+    """The tab name of a worksheet part (xl/worksheets/sheet2.xml -> "花名册"), for messages."""
+    try:
+        ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        targets = {
+            rel.get("Id"): rel.get("Target", "").lstrip("/").removeprefix("xl/") for rel in rels
+        }
+        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+        for sheet in book.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"):
+            if "xl/" + targets.get(sheet.get(ns_rel), "") == part:
+                return sheet.get("name") or part
+    except Exception:  # only a nicer name is lost
+        pass
+    return part.rsplit("/", 1)[-1]
 
 
 def _sheet(path: Path, book: Any, name: str) -> RawSheet:
