@@ -282,6 +282,15 @@ def test_styled_empty_cells_at_the_edge_are_ignored(tmp_path: Path) -> None:
     assert result.json()["summary"]["children"] == 2
 
 
+def honest_dimension(xml: str, last: str) -> str:
+    """The <dimension> Excel would write once ``last`` is filled."""
+    return re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="A1:{last}"/>', xml)
+
+
+def without_dimension(xml: str) -> str:
+    return re.sub(r'<dimension ref="[^"]*"\s*/>', "", xml)
+
+
 @pytest.mark.parametrize(
     ("ref", "value"),
     [
@@ -295,12 +304,19 @@ def test_styled_empty_cells_at_the_edge_are_ignored(tmp_path: Path) -> None:
 def test_filled_cell_in_the_far_corner_is_refused_quickly(
     tmp_path: Path, ref: str, value: str
 ) -> None:
-    """One stray value there makes calamine ask for a 512 GB grid and abort the process."""
+    """One stray value there makes calamine ask for a 512 GB grid and abort the process.
+
+    Excel records such a cell in the sheet's <dimension>; a writer may also leave the
+    element out (openpyxl's write-only mode). Both must be refused with a clear line.
+    """
     src = roster(tmp_path / "src.xlsx")
     row = int(re.sub(r"\D", "", ref))
-    path = edit_sheet(
-        src, tmp_path / "远处.xlsx", lambda xml: add_row(xml, f'<row r="{row}">{value}</row>')
-    )
+
+    def far(xml: str) -> str:
+        xml = without_dimension(xml) if "'" in value else honest_dimension(xml, ref.upper())
+        return add_row(xml, f'<row r="{row}">{value}</row>')
+
+    path = edit_sheet(src, tmp_path / "远处.xlsx", far)
     started = time.monotonic()
     result = lbc_in_child("validate", path)
     assert time.monotonic() - started < 15
@@ -313,7 +329,7 @@ def test_filled_cell_far_right_is_refused(tmp_path: Path) -> None:
 
     def far_right(xml: str) -> str:
         cell = '<c r="XFD1" t="inlineStr"><is><t>x</t></is></c>'
-        return xml.replace("</row>", cell + "</row>", 1)
+        return honest_dimension(xml, "XFD3").replace("</row>", cell + "</row>", 1)
 
     path = edit_sheet(src, tmp_path / "很宽.xlsx", far_right)
     result = lbc_in_child("validate", path)
