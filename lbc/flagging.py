@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lbc import normalise as nz
-from lbc.contacts import missing_contacts
+from lbc.contacts import contact_gaps
 from lbc.roster import Roster, Table
 
 
@@ -79,10 +79,7 @@ def flag(roster: Roster) -> FlagReport:
     groups: dict[str, ClassGroup] = {}
     refs: dict[str, object] = {}
     for table in roster.children:
-        for i in range(len(table)):
-            missing = missing_contacts(table, i, usable_only=True)
-            if not missing:
-                continue
+        for i, missing in contact_gaps(table, usable_only=True).items():
             ref, label = _class_key(table, i)
             group = groups.get(label)
             if group is None:

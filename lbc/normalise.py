@@ -107,6 +107,15 @@ def _as_text(value: Any) -> str | None:
 
 def text(value: Any) -> str | None:
     """Free text: width folded, spaces collapsed."""
+    if (  # already clean: the common case, answered without copying
+        value.__class__ is str
+        and value
+        and value.isprintable()
+        and "  " not in value
+        and value.strip() == value
+        and unicodedata.is_normalized("NFKC", value)
+    ):
+        return value
     s = _as_text(value)
     if s is None:
         return None
@@ -122,6 +131,8 @@ def name(value: Any) -> str | None:
     Folded again once the spaces are gone, since removing one can let NFKC compose what it
     separated ("t¨" -> "t ̈" -> "ẗ"); otherwise name(name(x)) could differ from name(x).
     """
+    if value.__class__ is str and value.isalpha() and unicodedata.is_normalized("NFKC", value):
+        return value  # already clean: letters only, no spaces or dots to fold
     s = _as_text(value)
     if s is None:
         return None
@@ -137,6 +148,15 @@ _LANDLINE = re.compile(r"(0(?:10|2\d)|0[3-9]\d{2})(\d{7,8})")
 
 def phone(value: Any) -> str | Bad | None:
     """A mainland mobile (11 digits) or a landline as ``0xxx-xxxxxxx``."""
+    if (  # already a clean mobile: the common case
+        value.__class__ is str
+        and len(value) == 11
+        and value.isascii()
+        and value.isdigit()
+        and value[0] == "1"
+        and value[1] in "3456789"
+    ):
+        return value
     if isinstance(value, float) and value.is_integer() and value > 0:
         value = str(int(value))
     s = _as_text(value)
@@ -157,6 +177,8 @@ def phone(value: Any) -> str | Bad | None:
 
 def id_number(value: Any) -> str | NumericId | None:
     """An ID number as text; a number cell is kept apart because its digits are lost."""
+    if value.__class__ is str and value.isascii() and value.isalnum():
+        return value.upper()  # the common case: nothing to fold or strip
     if isinstance(value, bool):
         return _as_text(value)
     if isinstance(value, int):

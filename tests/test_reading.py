@@ -234,7 +234,7 @@ def table_snapshot(table: Table) -> tuple[Any, ...]:
         letters(table),
         table.unknown,
         table.rows,
-        table.values,
+        {key: table.values[key] for key in table.raw},
     )
 
 
