@@ -1,8 +1,4 @@
 """lbc: tools for rural schools that look after left-behind children (留守儿童)."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("lbc")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version lives; pyproject.toml reads it from here.
+__version__ = "0.1.0"

@@ -12,7 +12,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from stdnum.cn import ric
@@ -49,7 +48,6 @@ _RELATIONS = "祖父、祖母、外祖父、外祖母、父亲、母亲、亲属
 _PHONES = ("father_phone", "mother_phone", "parent_phone", "parent_work_phone", "guardian_phone")
 
 
-@lru_cache(maxsize=8192)
 def region_known(region: str, year: int) -> bool:
     """Whether a 6-digit region code was in use in ``year`` (python-stdnum's list)."""
     try:
@@ -220,16 +218,15 @@ def check_children(
     v = table.values
     n = len(table)
     empty = [None] * n
-    ids, births = v.get("id_number", empty), v.get("birth_date", empty)
-    genders, classes, grades = v.get("gender", empty), v.get("class", empty), v.get("grade", empty)
-    ages, teachers = v.get("guardian_age", empty), v.get("support_teacher", empty)
+    ids, births, genders = (
+        v.get("id_number", empty),
+        v.get("birth_date", empty),
+        v.get("gender", empty),
+    )
     has_birth_column = table.has("birth_date")
-    missing_contact_columns: set[str] = set()
     born: list[dt.date | None] = [None] * n  # the birth date, from its column or the ID
-    for i in range(n):
-        id_value = ids[i]
+    for i, (id_value, birth, gender) in enumerate(zip(ids, births, genders, strict=True)):
         id_date = _check_id(out, i, id_value, today) if id_value is not None else None
-        birth = births[i]
         if birth is None:
             born[i] = id_date
             if id_date is None and has_birth_column:
@@ -242,21 +239,26 @@ def check_children(
             _check_birth(out, i, birth, today)
             if id_date and id_date != birth:
                 out.add("ID006", i, "birth_date", id_date=id_date, date=birth)
-        gender = genders[i]
         if id_date and gender in ("男", "女") and id_gender(id_value) != gender:
             out.add("ID007", i, "gender", id_gender=id_gender(id_value), gender=gender)
-        grade, cls = grades[i], classes[i]
-        if grade.__class__ is int and cls.__class__ is nz.ClassRef and cls.grade != grade:
-            out.add("CLS002", i, "grade", grade=grade, cls=cls)
-        age = ages[i]
+    if "grade" in v and "class" in v:
+        for i, (grade, cls) in enumerate(zip(v["grade"], v["class"], strict=True)):
+            if grade.__class__ is int and cls.__class__ is nz.ClassRef and cls.grade != grade:
+                out.add("CLS002", i, "grade", grade=grade, cls=cls)
+    for i, age in enumerate(v.get("guardian_age", ())):
         if age.__class__ is int and not 16 <= age <= 100:
             label = out.label("guardian_age")
             out.add("VAL003", i, "guardian_age", label=label, value=age, low=16, high=100)
-        if table.get("left_behind_type", i) == nz.AWAY_UNSPECIFIED:
-            out.add("VAL004", i, "left_behind_type")
-        teacher = teachers[i]
-        if teacher_names is not None and teacher and teacher not in teacher_names:
-            out.add("TCH003", i, "support_teacher", name=teacher)
+    kinds = v.get("left_behind_type", ())
+    if nz.AWAY_UNSPECIFIED in kinds:
+        for i, kind in enumerate(kinds):
+            if kind == nz.AWAY_UNSPECIFIED:
+                out.add("VAL004", i, "left_behind_type")
+    if teacher_names is not None:
+        for i, teacher in enumerate(v.get("support_teacher", ())):
+            if teacher and teacher not in teacher_names:
+                out.add("TCH003", i, "support_teacher", name=teacher)
+    missing_contact_columns: set[str] = set()
     for i, gaps in contact_gaps(table).items():
         for missing in gaps:
             if table.has(missing.field):
@@ -269,24 +271,42 @@ def check_children(
     return out.findings
 
 
+_ID_DATES: dict[str, dt.date | None] = {}
+_ID_REGIONS: dict[str, bool] = {}
+
+
+def _id_date(digits: str) -> dt.date | None:
+    """The date of an ID's YYYYMMDD part, or None; memoised, as birthdays repeat."""
+    try:
+        return _ID_DATES[digits]
+    except KeyError:
+        try:
+            born: dt.date | None = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        except ValueError:
+            born = None
+        _ID_DATES[digits] = born
+        return born
+
+
 def _check_id(out: _Out, i: int, value: Any, today: dt.date) -> dt.date | None:
     """Check one ID number; return the birth date it holds when it is well formed."""
-    if isinstance(value, nz.NumericId):
+    if value.__class__ is nz.NumericId:
         out.add("ID004", i, "id_number")
         return None
     if not _ID_SHAPE.fullmatch(value):
         out.add("ID001", i, "id_number")
         return None
-    try:
-        born = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
-    except ValueError:
-        born = None
+    born = _id_date(value[6:14])
     if born is None or born > today or born.year < 1900:
         out.add("ID003", i, "id_number", raw=value[6:14])
         return None
     if ric.calc_check_digit(value) != value[-1]:
         out.add("ID002", i, "id_number")
-    if not region_known(value[:6], born.year):
+    place = value[:10]  # region and year: a code may be retired in some years
+    known = _ID_REGIONS.get(place)
+    if known is None:
+        known = _ID_REGIONS[place] = region_known(value[:6], born.year)
+    if not known:
         out.add("ID005", i, "id_number", region=value[:6])
     return born
 
@@ -422,35 +442,31 @@ def check_records(table: Table, today: dt.date, roster: Roster) -> list[Finding]
         ):
             if name:
                 children[name].append(cls)
-    v = table.values
+    _each_empty(out, "date")
+    _each_bad(out, "date", "DATE001", label=out.label("date"))
+    _each_empty(out, "teacher")
+    _each_empty(out, "kind")
+    _each_bad(out, "kind", "REC004", allowed="、".join(nz.RECORD_KINDS))
     empty = [None] * len(table)
-    for i in range(len(table)):
-        student, kind = v.get("student", empty)[i], v.get("kind", empty)[i]
-        date = v.get("date", empty)[i]
-        if table.has("date"):
-            if date is None:
-                out.add("REQ001", i, "date", label=out.label("date"))
-            elif isinstance(date, nz.Bad):
-                out.add("DATE001", i, "date", label=out.label("date"))
-            elif date > today:
-                out.add("DATE002", i, "date", label=out.label("date"), date=date)
-        teacher = v.get("teacher", empty)[i]
-        if table.has("teacher"):
-            if teacher is None:
-                out.add("REQ001", i, "teacher", label=out.label("teacher"))
-            elif roster.teachers and teacher not in teacher_names:
-                out.add("REC001", i, "teacher", name=teacher)
-        if table.has("kind"):
-            if kind is None:
-                out.add("REQ001", i, "kind", label=out.label("kind"))
-            elif isinstance(kind, nz.Bad):
-                out.add("REC004", i, "kind", allowed="、".join(nz.RECORD_KINDS))
+    dates = table.values.get("date") or empty
+    teachers = table.values.get("teacher") or empty
+    kinds = table.values.get("kind") or empty
+    students = table.values.get("student") or empty
+    classes = table.values.get("class") or empty
+    student_label = out.label("student")
+    has_student = table.has("student")
+    for i, (date, teacher, kind, student) in enumerate(
+        zip(dates, teachers, kinds, students, strict=True)
+    ):
+        if date.__class__ is dt.date and date > today:
+            out.add("DATE002", i, "date", label=out.label("date"), date=date)
+        if teacher is not None and roster.teachers and teacher not in teacher_names:
+            out.add("REC001", i, "teacher", name=teacher)
         if student is None:
-            if kind not in GROUP_KINDS and table.has("student"):
-                out.add("REQ001", i, "student", label=out.label("student"))
+            if kind not in GROUP_KINDS and has_student:
+                out.add("REQ001", i, "student", label=student_label)
             continue
-        cls = v.get("class", empty)[i]
-        matches = match_child(children, student, cls)
+        matches = match_child(children, student, classes[i])
         if matches == 0:
             out.add("REC002", i, "student", name=student)
         elif matches > 1:

@@ -87,9 +87,7 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
                 if not ok(value):
                     out.append(MissingContact("CON001", key, t(f"contact.{key}"), {}))
             if not (ok(father) or ok(mother)):
-                out.append(
-                    MissingContact("CON002", father_key, t("contact.parent_phone_any"), {})
-                )
+                out.append(MissingContact("CON002", father_key, t("contact.parent_phone_any"), {}))
         elif kind == nz.AWAY_UNSPECIFIED:
             # Which parent is away is unsaid: at least someone must be reachable by phone.
             if not (ok(guardian) or ok(father) or ok(mother)):

@@ -15,6 +15,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -145,11 +146,7 @@ def _read_spreadsheet(path: Path) -> list[RawSheet]:
     if magic.startswith(_ZIP_MAGIC):
         _check_zip_parts(path)
     try:
-        book = calamine.CalamineWorkbook.from_path(str(path))
-        try:
-            return [_sheet(path, book, name) for name in book.sheet_names]
-        finally:
-            book.close()
+        return _read_sheets(path)
     except LbcError:
         raise
     except calamine.PasswordError as exc:
@@ -299,6 +296,38 @@ def _sheet_name(zf: zipfile.ZipFile, part: str) -> str:
     except Exception:  # only a nicer name is lost
         pass
     return part.rsplit("/", 1)[-1]
+
+
+# Above this size the first sheet and the others are parsed side by side (see _read_sheets).
+PARALLEL_BYTES = 4 << 20
+
+
+def _read_sheets(path: Path) -> list[RawSheet]:
+    """Every sheet of a workbook, in order.
+
+    calamine parses a sheet without holding Python's lock, so on a big workbook the first
+    sheet (usually the roster) and the rest (teachers, records) are parsed at once on two
+    cores, each from its own workbook handle (a handle is not shared between threads).
+    """
+    book = calamine.CalamineWorkbook.from_path(str(path))
+    try:
+        names = book.sheet_names
+        if len(names) < 2 or path.stat().st_size < PARALLEL_BYTES:
+            return [_sheet(path, book, name) for name in names]
+
+        def the_rest() -> list[RawSheet]:
+            other = calamine.CalamineWorkbook.from_path(str(path))
+            try:
+                return [_sheet(path, other, name) for name in names[1:]]
+            finally:
+                other.close()
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            rest = pool.submit(the_rest)
+            first = _sheet(path, book, names[0])
+            return [first, *rest.result()]
+    finally:
+        book.close()
 
 
 def _sheet(path: Path, book: Any, name: str) -> RawSheet:

@@ -12,10 +12,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
-
-from openpyxl.utils import get_column_letter
 
 from lbc import normalise as nz
 from lbc.errors import LbcError
@@ -190,6 +189,16 @@ class _Header:
     unknown: list[tuple[str, str]]
 
 
+def column_letter(index: int) -> str:
+    """Excel's letters for a 1-based column number (28 -> "AB"), without importing openpyxl
+    on every run just for this."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _cell_text(value: Any) -> str:
     if value is None:
         return ""
@@ -250,7 +259,7 @@ def _match(
             continue
         candidates: tuple[str, ...] = (top + sub, sub, top) if top else (sub,)
         shown = top + sub
-        letter = get_column_letter(sheet.col0 + j + 1)
+        letter = column_letter(sheet.col0 + j + 1)
         key = None
         # "监护人电话（手机）": the words in brackets are a note, tried without them too.
         candidates = (*candidates, *(_BRACKETED.sub("", c) for c in candidates))
@@ -331,13 +340,13 @@ def _normalise_column(values: list[Any], fn: Normaliser, memo: bool) -> list[Any
     normalised once and the column is mapped through that table at C speed."""
     if not memo:
         return [fn(v) for v in values]
-    # True, 1 and 1.0 would be one set member but may normalise differently.
-    types = set(map(type, values))
-    if bool in types and (int in types or float in types):
+    distinct = dict.fromkeys(values)
+    # True, 1 and 1.0 are one key here but may normalise differently: go value by value.
+    if any(k.__class__ in (bool, int, float) and k in (0, 1) for k in distinct):
         return [fn(v) for v in values]
-    distinct = set(values)
-    table = {v: fn(v) for v in distinct}
-    return list(map(table.__getitem__, values))
+    for k in distinct:
+        distinct[k] = fn(k)
+    return list(map(distinct.__getitem__, values))
 
 
 def build_table(
@@ -350,7 +359,16 @@ def build_table(
     start = header.first + header.height
     name_col = header.columns.get("name") or header.columns.get("date")
     mapped = sorted(c.index for c in header.columns.values())
-    data_idx = [i for i in range(start, len(sheet.rows)) if _is_data(sheet.rows[i], mapped)]
+    grid = sheet.rows
+    # Two mapped cells filled make a data row at once (nearly every row of a roster); any
+    # other row is looked at closely.
+    j0, j1 = mapped[0], mapped[-1] if len(mapped) > 1 else mapped[0]
+    data_idx = [
+        i
+        for i in range(start, len(grid))
+        if (j1 < len(grid[i]) and grid[i][j0] and grid[i][j1] and j0 != j1)
+        or _is_data(grid[i], mapped)
+    ]
     if name_col is not None:
         # The header printed again on a later page (a copy of the header cell) is no child.
         j, label = name_col.index, name_col.label
@@ -370,7 +388,7 @@ def build_table(
     kept = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in kept]
     for key, col in header.columns.items():
         j = col.index
-        table.raw[key] = [r[j] for r in kept]
+        table.raw[key] = list(map(itemgetter(j), kept))
     if header.kind is Kind.CHILDREN:
         _merge_categories(table)
     return table

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from lbc import __version__
-from lbc.annotate import annotate
 from lbc.checks import check_roster
 from lbc.commands import common
 from lbc.errors import LbcError
@@ -56,6 +55,8 @@ def validate(
     with common.progress(t("help.validate")):
         findings = [f for f in check_roster(roster) if selected(f.code, chosen, skipped)]
     if annotate_out is not None:
+        from lbc.annotate import annotate  # openpyxl is only needed here
+
         count = annotate(paths[0], findings, annotate_out, show_pii)
         common.note(t("note.annotated", path=annotate_out, count=count))
     summary = summarise(roster, findings)
