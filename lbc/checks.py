@@ -320,6 +320,11 @@ def _check_birth(out: _Out, i: int, birth: dt.date, today: dt.date) -> None:
         out.add("DATE003", i, "birth_date", date=birth, age=age)
 
 
+def _place_ok(place: object) -> bool:
+    """A work place naming at least province and city: 4+ characters, or 省/市/县 … in it."""
+    return isinstance(place, str) and (len(place) >= 4 or bool(_PLACE_WORDS.search(place)))
+
+
 def _check_work_places(out: _Out) -> None:
     """An away parent's work place must name at least a province and city (warning)."""
     table = out.table
@@ -331,15 +336,12 @@ def _check_work_places(out: _Out) -> None:
             key = "parent_work_place"
         if not table.has(key):
             continue  # an optional column: its absence is not a per-row warning
-        places = table.values[key]
+        away = {kind for kind in set(kinds) if parent in away_parents(kind)}
+        ok = {place: _place_ok(place) for place in set(table.values[key])}
         word = "父亲" if parent == "father" else "母亲"
-        for i, kind in enumerate(kinds):
-            if parent not in away_parents(kind) or status[i] in LEFT_SCHOOL:
-                continue
-            place = places[i]
-            if place and (len(place) >= 4 or _PLACE_WORDS.search(place)):
-                continue
-            out.add("CON005", i, key, who=word, who_en=parent)
+        for i, (kind, place) in enumerate(zip(kinds, table.values[key], strict=True)):
+            if kind in away and not ok[place] and status[i] not in LEFT_SCHOOL:
+                out.add("CON005", i, key, who=word, who_en=parent)
 
 
 def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:

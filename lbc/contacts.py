@@ -77,6 +77,15 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
         if status[i] in LEFT_SCHOOL:
             continue
         father, mother, guardian = phones["father"][i], phones["mother"][i], phones["guardian"][i]
+        if (  # the common case, everyone on file: nothing to work out
+            not usable_only
+            and guardian is not None
+            and father is not None
+            and mother is not None
+            and g_name[i] is not None
+            and g_relation[i] is not None
+        ):
+            continue
         out: list[MissingContact] = []
         if kind == nz.BOTH_AWAY:
             for key, value in (

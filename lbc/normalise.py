@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import opencc
 
@@ -30,9 +30,12 @@ class Bad:
     reason: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class ClassRef:
-    """A class as grade and class number: 三年级(2)班 is ClassRef(3, 2)."""
+class ClassRef(NamedTuple):
+    """A class as grade and class number: 三年级(2)班 is ClassRef(3, 2).
+
+    A named tuple rather than a dataclass: a county roster compares and hashes 100,000 of
+    them (duplicates, record matching), and tuple equality runs in C.
+    """
 
     grade: int
     number: int

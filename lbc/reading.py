@@ -9,22 +9,25 @@ sentence, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import python_calamine as calamine
 from defusedxml import ElementTree
 
 from lbc.errors import LbcError
 from lbc.messages import t
+
+T = TypeVar("T")
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 SUFFIXES = (*SPREADSHEET_SUFFIXES, ".csv")
@@ -110,10 +113,20 @@ def check_input_path(path: Path) -> None:
 
 def read_book(path: Path) -> RawBook:
     """Every sheet of a workbook (or the one table of a CSV) as a :class:`RawBook`."""
+    return RawBook(path, read_sheets(path, lambda sheet: sheet))
+
+
+def read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
+    """``prepare(sheet)`` for every sheet, in order, each run as soon as its sheet is read.
+
+    On a big workbook the other sheets are read on a second thread while the first is
+    parsed, and ``prepare`` runs on that thread too, in the time the first sheet's parse
+    leaves Python's lock free. Errors from ``prepare`` pass through unchanged.
+    """
     check_input_path(path)
     if path.suffix.lower() == ".csv":
-        return RawBook(path, [_read_csv(path)])
-    return RawBook(path, _read_spreadsheet(path))
+        return [prepare(_read_csv(path))]
+    return _read_spreadsheet(path, prepare)
 
 
 def _sniff(path: Path) -> bytes:
@@ -130,7 +143,7 @@ def _looks_encrypted(path: Path) -> bool:
     return any(marker in head for marker in _ENCRYPTED_MARKERS)
 
 
-def _read_spreadsheet(path: Path) -> list[RawSheet]:
+def _read_spreadsheet(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     magic = _sniff(path)
     suffix = path.suffix.lower()
     # Checked whatever the suffix: a password-protected .xlsx renamed .xls is still that,
@@ -145,10 +158,14 @@ def _read_spreadsheet(path: Path) -> list[RawSheet]:
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_ole")))
     if magic.startswith(_ZIP_MAGIC):
         _check_zip_parts(path)
+    return _read_sheets(path, prepare)
+
+
+@contextlib.contextmanager
+def _calamine_errors(path: Path) -> Iterator[None]:
+    """calamine's and the zip layer's failures as one clear :class:`LbcError`."""
     try:
-        return _read_sheets(path)
-    except LbcError:
-        raise
+        yield
     except calamine.PasswordError as exc:
         raise LbcError(t("err.encrypted", path=path)) from exc
     except (calamine.CalamineError, calamine.XmlError, calamine.ZipError) as exc:
@@ -302,43 +319,46 @@ def _sheet_name(zf: zipfile.ZipFile, part: str) -> str:
 PARALLEL_BYTES = 4 << 20
 
 
-def _read_sheets(path: Path) -> list[RawSheet]:
-    """Every sheet of a workbook, in order.
+def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
+    """Every sheet of a workbook, in order, each passed through ``prepare``.
 
     calamine parses a sheet without holding Python's lock, so on a big workbook the first
-    sheet (usually the roster) and the rest (teachers, records) are parsed at once on two
+    sheet (usually the roster) and the rest (teachers, records) are read at once on two
     cores, each from its own workbook handle (a handle is not shared between threads).
     """
-    book = calamine.CalamineWorkbook.from_path(str(path))
+    with _calamine_errors(path):
+        book = calamine.CalamineWorkbook.from_path(str(path))
     try:
         names = book.sheet_names
         if len(names) < 2 or path.stat().st_size < PARALLEL_BYTES:
-            return [_sheet(path, book, name) for name in names]
+            return [prepare(_sheet(path, book, name)) for name in names]
 
-        def the_rest() -> list[RawSheet]:
-            other = calamine.CalamineWorkbook.from_path(str(path))
+        def the_rest() -> list[T]:
+            with _calamine_errors(path):
+                other = calamine.CalamineWorkbook.from_path(str(path))
             try:
-                return [_sheet(path, other, name) for name in names[1:]]
+                return [prepare(_sheet(path, other, name)) for name in names[1:]]
             finally:
                 other.close()
 
         with ThreadPoolExecutor(max_workers=1) as pool:
             rest = pool.submit(the_rest)
-            first = _sheet(path, book, names[0])
+            first = prepare(_sheet(path, book, names[0]))
             return [first, *rest.result()]
     finally:
         book.close()
 
 
 def _sheet(path: Path, book: Any, name: str) -> RawSheet:
-    sheet = book.get_sheet_by_name(name)
-    if sheet.start is None:
-        return RawSheet(name, [])
-    (row0, col0), (_, col1) = sheet.start, sheet.end
-    if col1 - col0 + 1 > MAX_COLUMNS:
-        raise LbcError(t("err.too_wide", path=path, sheet=name, cols=col1 - col0 + 1))
-    merged = list(sheet.merged_cell_ranges or [])
-    return RawSheet(name, sheet.to_python(), row0, col0, merged)
+    with _calamine_errors(path):
+        sheet = book.get_sheet_by_name(name)
+        if sheet.start is None:
+            return RawSheet(name, [])
+        (row0, col0), (_, col1) = sheet.start, sheet.end
+        if col1 - col0 + 1 > MAX_COLUMNS:
+            raise LbcError(t("err.too_wide", path=path, sheet=name, cols=col1 - col0 + 1))
+        merged = list(sheet.merged_cell_ranges or [])
+        return RawSheet(name, sheet.to_python(), row0, col0, merged)
 
 
 def _short(exc: BaseException) -> str:

@@ -27,7 +27,7 @@ from lbc.fields import (
     fold_header,
 )
 from lbc.messages import t
-from lbc.reading import RawBook, RawSheet, read_book
+from lbc.reading import RawSheet, read_sheets
 
 # How far down a sheet the header may sit (title rows, notes above the table).
 HEADER_SEARCH_ROWS = 20
@@ -362,7 +362,7 @@ def build_table(
     grid = sheet.rows
     # Two mapped cells filled make a data row at once (nearly every row of a roster); any
     # other row is looked at closely.
-    j0, j1 = mapped[0], mapped[-1] if len(mapped) > 1 else mapped[0]
+    j0, j1 = mapped[0], mapped[1] if len(mapped) > 1 else mapped[0]
     data_idx = [
         i
         for i in range(start, len(grid))
@@ -420,11 +420,18 @@ def load_roster(
     """
     roster = Roster(files=[], children=[], teachers=[], records=[], skipped=[])
     for path in paths:
-        book: RawBook = read_book(path)
         name = str(path)
         roster.files.append(name)
-        for sheet in book.sheets:
+
+        def prepare(sheet: RawSheet, name: str = name) -> tuple[RawSheet, Table | None]:
             table = build_table(name, sheet, synonyms)
+            if table is not None and table.kind is not Kind.CHILDREN:
+                # Small sheets are normalised now, on the reading thread when there is one.
+                for key in table.raw:
+                    table.values.get(key)
+            return sheet, table
+
+        for sheet, table in read_sheets(path, prepare):
             if table is None:
                 if sheet.rows:
                     roster.skipped.append((name, sheet.name))
