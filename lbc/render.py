@@ -10,11 +10,10 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from rich import box
-from rich.console import Group, RenderableType
-from rich.table import Table as RichTable
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 FORMATS = ("table", "json", "csv")
 
@@ -36,7 +35,13 @@ def rich_table(
     headers: Sequence[str], rows: Iterable[Sequence[object]], title: str | None = None
 ) -> RenderableType:
     """A plain-lined table; the title on its own line so a long Chinese heading never wraps
-    into the table's width."""
+    into the table's width. rich is imported here, not at start-up: scripts asking for
+    JSON or CSV never pay for it."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
     table = RichTable(box=box.SIMPLE_HEAD, expand=False)
     for header in headers:
         table.add_column(header, overflow="fold")

@@ -9,10 +9,12 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from lbc.config import Config, resolve_inputs
 from lbc.errors import LbcError
@@ -32,6 +34,8 @@ DEBUG = {"on": os.environ.get("LBC_DEBUG", "") not in ("", "0")}
 
 def stdout() -> Console:
     """Results console; when piped, wide enough that Chinese messages are not folded."""
+    from rich.console import Console
+
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=200)
@@ -39,6 +43,8 @@ def stdout() -> Console:
 
 
 def stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
