@@ -418,7 +418,6 @@ def check_teachers(table: Table) -> list[Finding]:
                 "VAL003",
                 i,
                 "capacity",
-                name,
                 label=out.label("capacity"),
                 value=cap,
                 low=0,

@@ -376,17 +376,25 @@ def decode_csv_bytes(data: bytes) -> str | None:
     return None
 
 
+def _delimiter(text: str) -> str:
+    """Comma, tab or semicolon: whichever the first line uses most.
+
+    Only the delimiter is guessed. csv.Sniffer also guesses the quote character and gets it
+    wrong when a cell holds a quote (他说"想妈妈"); Excel and WPS always quote with ".
+    """
+    first = text.split("\n", 1)[0]
+    return max(",\t;", key=first.count) if any(c in first for c in ",\t;") else ","
+
+
 def _read_csv(path: Path) -> RawSheet:
     data = path.read_bytes()
     text = decode_csv_bytes(data)
     if text is None or "\x00" in text:
         raise LbcError(t("err.csv_encoding", path=path))
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        rows: list[list[Any]] = [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+        rows: list[list[Any]] = [
+            list(r) for r in csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+        ]
     except csv.Error as exc:
         raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
     width = max((len(r) for r in rows), default=0)

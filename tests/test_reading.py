@@ -755,11 +755,6 @@ def test_csv_cells_round_trip_property(
     assert read_book(path).sheets[0].rows == [header, *cells]
 
 
-@pytest.mark.xfail(
-    reason="csv.Sniffer in lbc.reading._read_csv misreads quoting when a cell holds a quote "
-    'character: 他说"想妈妈" comes back as 他说"想妈妈""" (reading.py owned elsewhere)',
-    strict=False,
-)
 @pytest.mark.parametrize("note", ['他说"想妈妈"', '"好"'])
 def test_quotes_inside_a_cell_survive(tmp_path: Path, note: str) -> None:
     rows = [["姓名", "性别", "备注"], ["张三", "男", note], ["李四", "女", "无"]]

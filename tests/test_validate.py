@@ -316,3 +316,74 @@ def test_every_format_masks_ids(tmp_path, fmt):
     path = one_of_each(tmp_path)
     out = run("validate", path, "--format", fmt).stdout
     assert make_id(B, 140) not in out
+
+
+def test_remaining_rules_at_their_cells(tmp_path):
+    """The rules the one-of-each roster leaves out: future and odd dates, grade/class
+    disagreement, ages and capacities out of range, unknown support teachers, work places."""
+    header = [*CHILD_HEADER, "年级", "监护人年龄", "父亲务工地址", "帮扶教师"]
+    extra = {"年级": "三年级", "监护人年龄": 66, "父亲务工地址": "广东省东莞市", "帮扶教师": "王芳"}
+
+    def row(n, **over):
+        values = {**extra, **{k: v for k, v in over.items() if k in extra}}
+        base = child_row(n, **{k: v for k, v in over.items() if k not in extra})
+        return [*base, *(values[h] for h in header[len(CHILD_HEADER) :])]
+
+    future = dt.date.today() + dt.timedelta(days=30)
+    rows = [
+        header,
+        row(1),  # 2: clean
+        row(2, 出生日期=future, 身份证号=None),  # 3: DATE002 (and REQ001 on the ID)
+        row(3, 年级="四年级"),  # 4: CLS002
+        row(4, 监护人年龄=8),  # 5: VAL003
+        row(5, 帮扶教师="刘老师"),  # 6: TCH003 (warning)
+        row(6, 父亲务工地址="外地"),  # 7: CON005 (warning)
+        row(7, kind="母亲外出", 父亲务工地址=None),  # 8: father at home: no CON005
+    ]
+    teachers = [
+        ["姓名", "联系电话", "可帮扶人数"],
+        ["王芳", "13800000001", 2],
+        ["李强", "13800000002", 30],  # VAL003 on capacity
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows, "教师": teachers})
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    doc = result.json()
+    got = {(f["sheet"], f["row"], f["column"], f["code"], f["severity"]) for f in doc["findings"]}
+    assert got == {
+        ("花名册", 3, "D", "REQ001", "error"),
+        ("花名册", 3, "E", "DATE002", "error"),
+        ("花名册", 4, "O", "CLS002", "warning"),
+        ("花名册", 5, "P", "VAL003", "warning"),
+        ("花名册", 6, "R", "TCH003", "warning"),
+        ("花名册", 7, "Q", "CON005", "warning"),
+        ("教师", 3, "C", "VAL003", "warning"),
+    }
+
+
+def test_tab_and_semicolon_csv(tmp_path):
+    for sep in ("\t", ";"):
+        path = tmp_path / f"r{ord(sep)}.csv"
+        lines = [sep.join(CHILD_HEADER)]
+        values = child_row(1, 出生日期="2016-05-01", 班级="火箭班")
+        lines.append(sep.join(str(v) for v in values))
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        doc = run("validate", path, "--format", "json").json()
+        assert [(f["row"], f["column"], f["code"]) for f in doc["findings"]] == [(2, "F", "CLS001")]
+
+
+def test_a_failed_write_leaves_neither_output_nor_temp_file(tmp_path):
+    from lbc.files import write_atomic
+
+    out = tmp_path / "out.xlsx"
+
+    def half_then_crash(tmp):
+        tmp.write_bytes(b"half a workbook")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(out, half_then_crash)
+    assert list(tmp_path.iterdir()) == []
+    write_atomic(out, lambda tmp: tmp.write_bytes(b"done"))
+    assert out.read_bytes() == b"done" and stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert list(tmp_path.iterdir()) == [out]
