@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
 
 from lbc.files import safe_cell_text, write_atomic
 from lbc.findings import Finding
@@ -33,41 +35,69 @@ def set_text(cell, value: object) -> None:
         cell.data_type = "s"
 
 
-def _open_copy(source: Path) -> Workbook:
-    """The workbook to mark: the original for .xlsx/.xlsm, else its values rebuilt."""
+def _open_copy(source: Path) -> tuple[Workbook, dict[str, str]]:
+    """The workbook to mark (the original for .xlsx/.xlsm, else its values rebuilt) and
+    the name each finding's sheet has in it."""
     if source.suffix.lower() in (".xlsx", ".xlsm"):
-        return load_workbook(source, rich_text=False)
+        wb = load_workbook(source, rich_text=False)
+        return wb, {name: name for name in wb.sheetnames}
     book = read_book(source)
     wb = Workbook()
     wb.remove(wb.active)
+    names: dict[str, str] = {}
     for sheet in book.sheets:
-        ws = wb.create_sheet(sheet.name[:31])
+        ws = wb.create_sheet(_sheet_title(sheet.name, wb.sheetnames))
+        names[sheet.name] = ws.title
         for i, row in enumerate(sheet.rows):
             for j, value in enumerate(row):
                 if value not in (None, ""):
                     set_text(ws.cell(sheet.row0 + i + 1, sheet.col0 + j + 1), value)
-    return wb
+    return wb, names
+
+
+def _sheet_title(name: str, taken: list[str]) -> str:
+    """A title Excel accepts: no []:*?/\\, at most 31 characters, not already used (a CSV's
+    file name may be anything)."""
+    title = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31].strip("'") or "Sheet"
+    base, n = title, 1
+    while title in taken:
+        n += 1
+        title = f"{base[: 31 - len(str(n)) - 1]}_{n}"
+    return title
+
+
+def _target(ws: Worksheet, ref: str) -> Cell:
+    """The cell to mark: a cell inside a merged range is marked on the range's first cell,
+    the only one Excel lets hold a fill and a comment."""
+    for merged in ws.merged_cells.ranges:
+        if ref in merged:
+            return ws.cell(merged.min_row, merged.min_col)
+    return ws[ref]
 
 
 def annotate(source: Path, findings: list[Finding], out: Path, show_pii: bool = False) -> int:
     """Write the marked copy to ``out`` atomically; return how many cells were marked."""
-    wb = _open_copy(source)
+    wb, names = _open_copy(source)
     marked: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
-        if f.sheet in wb.sheetnames and f.row and f.column:
-            marked.setdefault((f.sheet, f"{f.column}{f.row}"), []).append(f)
+        if f.sheet in names and f.row and f.column:
+            ws = wb[names[f.sheet]]
+            cell = _target(ws, f"{f.column}{f.row}")
+            marked.setdefault((ws.title, cell.coordinate), []).append(f)
     for (sheet, ref), items in marked.items():
         cell = wb[sheet][ref]
         worst = "error" if any(f.severity == "error" for f in items) else "warning"
         cell.fill = FILLS[worst]
         text = "\n".join(f"[{f.code}] {f.message}" for f in items)
         cell.comment = Comment(text, "lbc", width=320, height=40 + 20 * len(items))
-    _problem_sheet(wb, findings, show_pii)
+    _problem_sheet(wb, findings, names, show_pii)
     write_atomic(out, wb.save, inputs=[source])
     return len(marked)
 
 
-def _problem_sheet(wb: Workbook, findings: list[Finding], show_pii: bool) -> None:
+def _problem_sheet(
+    wb: Workbook, findings: list[Finding], names: dict[str, str], show_pii: bool
+) -> None:
     name = t("annotate.sheet")
     while name in wb.sheetnames:
         name += "_"
@@ -91,9 +121,10 @@ def _problem_sheet(wb: Workbook, findings: list[Finding], show_pii: bool) -> Non
         values += [f.message, d["value"]]
         for j, value in enumerate(values, 1):
             set_text(ws.cell(i, j), value)
-        if ref and f.sheet in wb.sheetnames:
+        if ref and f.sheet in names:
             link = ws.cell(i, 4)
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{f.sheet}'!{ref}")
+            quoted = names[f.sheet].replace("'", "''")
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{ref}")
             link.font = Font(color="0563C1", underline="single")
     for j, width in enumerate((9, 7, 16, 8, 18, 18, 60, 24), 1):
         ws.column_dimensions[get_column_letter(j)].width = width

@@ -57,16 +57,6 @@ def region_known(region: str, year: int) -> bool:
     return True
 
 
-def id_birth_date(number: Any) -> dt.date | None:
-    """The birth date inside a well-formed 18-character ID, else None."""
-    if not isinstance(number, str) or not _ID_SHAPE.fullmatch(number):
-        return None
-    try:
-        return dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return None
-
-
 def id_gender(number: str) -> str:
     return "男" if int(number[16]) % 2 else "女"
 
@@ -199,7 +189,7 @@ def check_children(
     table: Table, today: dt.date, teacher_names: set[str] | None = None
 ) -> list[Finding]:
     out = _Out(table, Kind.CHILDREN)
-    required = [k for k in CHILD_REQUIRED if not (k == "class" and table.has("grade"))]
+    required = list(CHILD_REQUIRED)
     if not table.has("id_number"):
         required.append("birth_date")
     _missing_columns(out, required)
@@ -238,7 +228,8 @@ def check_children(
             born[i] = birth
             _check_birth(out, i, birth, today)
             if id_date and id_date != birth:
-                out.add("ID006", i, "birth_date", id_date=id_date, date=birth)
+                label = out.label("birth_date")
+                out.add("ID006", i, "birth_date", id_date=id_date, date=birth, label=label)
         if id_date and gender in ("男", "女") and id_gender(id_value) != gender:
             out.add("ID007", i, "gender", id_gender=id_gender(id_value), gender=gender)
     if "grade" in v and "class" in v:
@@ -326,22 +317,26 @@ def _place_ok(place: object) -> bool:
 
 
 def _check_work_places(out: _Out) -> None:
-    """An away parent's work place must name at least a province and city (warning)."""
+    """An away parent's work place must name at least a province and city (warning).
+
+    With one 家长务工单位 column for both parents it is checked once a row, not twice.
+    """
     table = out.table
     kinds = table.values.get("left_behind_type", ())
     status = table.values.get("enrollment_status") or [None] * len(table)
-    for parent in ("father", "mother"):
-        key = f"{parent}_work_place"
-        if not table.has(key) and table.has("parent_work_place"):
-            key = "parent_work_place"
+    if table.has("father_work_place") or table.has("mother_work_place"):
+        checks = [(p, f"{p}_work_place", (p,)) for p in ("father", "mother")]
+    else:
+        checks = [("parent", "parent_work_place", ("father", "mother"))]
+    for who, key, parents in checks:
         if not table.has(key):
             continue  # an optional column: its absence is not a per-row warning
-        away = {kind for kind in set(kinds) if parent in away_parents(kind)}
+        away = {kind for kind in set(kinds) if set(parents) & set(away_parents(kind))}
         ok = {place: _place_ok(place) for place in set(table.values[key])}
-        word = "父亲" if parent == "father" else "母亲"
+        word = t(f"contact.{who}")
         for i, (kind, place) in enumerate(zip(kinds, table.values[key], strict=True)):
             if kind in away and not ok[place] and status[i] not in LEFT_SCHOOL:
-                out.add("CON005", i, key, who=word, who_en=parent)
+                out.add("CON005", i, key, who=word, who_en=who)
 
 
 def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:
@@ -372,11 +367,13 @@ def check_duplicate_ids(tables: list[Table]) -> list[Finding]:
             if not isinstance(value, str) or not value:
                 continue
             first = seen.setdefault(value, (table, i))
-            if first != (table, i):
+            if first[0] is not table or first[1] != i:
                 other_table, j = first
-                other = str(other_table.rows[j])
+                row = other_table.rows[j]
+                other = t("loc.row", row=row)
                 if other_table is not table:
-                    other = f"{other_table.file}·{other_table.sheet} {other}"
+                    sheet = other_table.sheet
+                    other = t("loc.elsewhere", file=other_table.file, sheet=sheet, row=row)
                 out.add("DUP001", i, "id_number", other=other)
         findings += out.findings
     return findings
@@ -433,6 +430,9 @@ GROUP_KINDS = frozenset({"活动"})
 def check_records(table: Table, today: dt.date, roster: Roster) -> list[Finding]:
     out = _Out(table, Kind.RECORDS)
     _missing_columns(out, [f.key for f in FIELDS[Kind.RECORDS] if f.required])
+    kinds_seen = set(table.values.get("kind") or [None])
+    if not table.has("student") and kinds_seen - GROUP_KINDS:
+        _missing_columns(out, ["student"])  # child-level records must name the child
     teacher_names = {
         n for tbl in roster.teachers for n in tbl.values.get("name", []) if isinstance(n, str)
     }

@@ -1,4 +1,4 @@
-"""The ``lbc`` command: global options, and the subcommands wired in from lbc.commands."""
+"""The ``lbc`` console script: language first, then the app, with the contract's exits."""
 
 from __future__ import annotations
 
@@ -6,51 +6,14 @@ import contextlib
 import gc
 import os
 import sys
-from typing import Annotated
 
-import typer
-
-from lbc import __version__, messages
-from lbc.commands import common, flag, init, rules, validate
-from lbc.messages import h
-
-app = typer.Typer(
-    help=h("app"),
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"lbc {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=h("version"))
-    ] = False,
-    lang: Annotated[str | None, typer.Option("--lang", help=h("lang"))] = None,
-    debug: Annotated[bool, typer.Option("--debug", help=h("debug"))] = False,
-) -> None:
-    if lang:
-        messages.set_lang(lang)
-    if debug:
-        common.DEBUG["on"] = True
-
-
-app.command("init", help=h("init"))(init.init)
-app.command("validate", help=h("validate"))(validate.validate)
-app.command("flag", help=h("flag"))(flag.flag_command)
-app.command("rules", help=h("rules"))(rules.rules)
+from lbc import messages
 
 
 def _lift_global_options(argv: list[str]) -> list[str]:
     """Let ``--lang``/``--debug`` stand anywhere (``lbc validate x --lang en``), as people
-    type them, by moving them in front of the subcommand where the parser expects them."""
+    type them, by moving them in front of the subcommand where the parser expects them;
+    the language is set here, before any help text is built."""
     front: list[str] = []
     rest: list[str] = []
     i = 0
@@ -60,10 +23,14 @@ def _lift_global_options(argv: list[str]) -> list[str]:
             rest += argv[i:]
             break
         if arg == "--lang" and i + 1 < len(argv):
+            messages.set_lang(argv[i + 1])
             front += argv[i : i + 2]
             i += 2
             continue
-        if arg.startswith("--lang=") or arg == "--debug":
+        if arg.startswith("--lang="):
+            messages.set_lang(arg.split("=", 1)[1])
+            front.append(arg)
+        elif arg == "--debug":
             front.append(arg)
         else:
             rest.append(arg)
@@ -74,6 +41,7 @@ def _lift_global_options(argv: list[str]) -> list[str]:
 def main() -> None:
     """Console-script entry point.
 
+    Usage mistakes get the contract's one line on stderr and exit 2, Ctrl-C exit 130.
     A county roster is millions of cell objects that live until the process ends: the
     cyclic garbage collector would rescan them again and again for nothing (a fifth of a
     validate run), and freeing them one by one at exit costs a quarter second more. So
@@ -82,14 +50,24 @@ def main() -> None:
     place by then, so nothing is lost.
     """
     gc.disable()
+    argv = _lift_global_options(sys.argv[1:])
+    import typer
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
+    from lbc.app import app
+
     try:
-        _run()
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-        if isinstance(done.code, str):
-            print(done.code, file=sys.stderr)
-        _leave(code)
-    _leave(0)
+        code = app(args=argv, prog_name="lbc", standalone_mode=False)
+    except NoArgsIsHelpError:  # `lbc` alone: typer has shown the help
+        code = 2
+    except ClickException as exc:
+        hint = messages.t("err.usage_hint")
+        print(messages.t("err.prefix") + exc.format_message() + hint, file=sys.stderr)
+        code = exc.exit_code if exc.exit_code else 2
+    except typer.Abort:
+        print(messages.t("err.prefix") + messages.t("err.interrupted"), file=sys.stderr)
+        code = 130
+    _leave(code if isinstance(code, int) else 0)
 
 
 def _leave(code: int) -> None:
@@ -97,13 +75,3 @@ def _leave(code: int) -> None:
         with contextlib.suppress(OSError, ValueError):  # a closed pipe (lbc … | head)
             stream.flush()
     os._exit(code)
-
-
-def _run() -> None:
-    argv = _lift_global_options(sys.argv[1:])
-    for i, arg in enumerate(argv):  # language must be known before help texts render
-        if arg == "--lang" and i + 1 < len(argv):
-            messages.set_lang(argv[i + 1])
-        elif arg.startswith("--lang="):
-            messages.set_lang(arg.split("=", 1)[1])
-    app(args=argv, prog_name="lbc")

@@ -68,12 +68,12 @@ def load_config(path: Path) -> Config:
     if isinstance(roster, str):
         roster = [roster]
     if not isinstance(roster, list) or not all(isinstance(p, str) for p in roster):
-        raise bad(t("cfg.type", key="files.roster", expected="list of paths"))
+        raise bad(t("cfg.type", key="files.roster", expected=t("cfg.expect.paths")))
     cfg.rosters = [(path.parent / p) for p in roster]
 
     mpt = pairing.get("max_per_teacher", DEFAULT_MAX_PER_TEACHER)
     if not isinstance(mpt, int) or isinstance(mpt, bool) or mpt < 0:
-        raise bad(t("cfg.type", key="pairing.max_per_teacher", expected="integer ≥ 0"))
+        raise bad(t("cfg.type", key="pairing.max_per_teacher", expected=t("cfg.expect.count")))
     cfg.max_per_teacher = mpt
 
     if not isinstance(synonyms, dict):
@@ -85,14 +85,14 @@ def load_config(path: Path) -> Config:
         if isinstance(texts, str):
             texts = [texts]
         if not isinstance(texts, list) or not all(isinstance(x, str) for x in texts):
-            raise bad(t("cfg.type", key=f"synonyms.{key}", expected="list of strings"))
+            raise bad(t("cfg.type", key=f"synonyms.{key}", expected=t("cfg.expect.texts")))
         cfg.synonyms[key] = list(texts)
     return cfg
 
 
 def _string(value: object, key: str, bad) -> str:
     if not isinstance(value, str):
-        raise bad(t("cfg.type", key=key, expected="string"))
+        raise bad(t("cfg.type", key=key, expected=t("cfg.expect.text")))
     return value
 
 

@@ -20,7 +20,6 @@ _AWAY = {
     nz.FATHER_AWAY: ("father",),
     nz.MOTHER_AWAY: ("mother",),
 }
-_PARENT_WORD = {"father": "父亲", "mother": "母亲"}
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,11 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
     def ok(value: object) -> bool:
         return value is not None and not (usable_only and value.__class__ is nz.Bad)
 
+    def where(*keys: str) -> str:
+        """The first of these columns the roster has: a gap is pointed at a cell that can be
+        filled in, not at a column that does not exist (that is reported once, as COL001)."""
+        return next((k for k in keys if table.has(k)), keys[0])
+
     gaps: dict[int, list[MissingContact]] = {}
     for i in range(n):
         kind = kinds[i]
@@ -96,14 +100,19 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
                 if not ok(value):
                     out.append(MissingContact("CON001", key, t(f"contact.{key}"), {}))
             if not (ok(father) or ok(mother)):
-                out.append(MissingContact("CON002", father_key, t("contact.parent_phone_any"), {}))
+                key = where(father_key, mother_key)
+                out.append(MissingContact("CON002", key, t("contact.parent_phone_any"), {}))
         elif kind == nz.AWAY_UNSPECIFIED:
-            # Which parent is away is unsaid: at least someone must be reachable by phone.
-            if not (ok(guardian) or ok(father) or ok(mother)):
-                out.append(MissingContact("CON006", "guardian_phone", t("contact.anyone"), {}))
+            # One parent or both are away, which is unsaid: the one-parent rule for whichever
+            # it is needs a parent's phone, and a guardian's or both parents' phones.
+            parent = ok(father) or ok(mother)
+            at_home = ok(guardian) or (father_key != mother_key and ok(father) and ok(mother))
+            if not (parent and at_home):
+                key = where("guardian_phone", father_key, mother_key)
+                out.append(MissingContact("CON006", key, t("contact.unspecified"), {}))
         else:
             who = away_parents(kind)[0]
-            words = {"who": _PARENT_WORD[who], "who_en": who}
+            words = {"who": t(f"contact.{who}"), "who_en": who}
             key = father_key if who == "father" else mother_key
             away_phone, home_phone = (father, mother) if who == "father" else (mother, father)
             if not ok(away_phone):
@@ -112,7 +121,9 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
             at_home = ok(guardian) or (father_key != mother_key and ok(home_phone))
             if not at_home:
                 what = t("contact.guardian_or_other_parent")
-                out.append(MissingContact("CON004", "guardian_phone", what, words))
+                other = mother_key if who == "father" else father_key
+                key = where("guardian_phone", *([other] if other != key else []))
+                out.append(MissingContact("CON004", key, what, words))
         if out:
             gaps[i] = out
     return gaps

@@ -73,13 +73,12 @@ def mask_id(value: str) -> str:
 
 
 def mask_phone(value: str) -> str:
-    """13812345678 -> 138****5678; 0817-5521234 -> 0817-***1234."""
-    area, sep, number = value.rpartition("-")
-    if sep:
-        return f"{area}-{'*' * max(len(number) - 4, 0)}{number[-4:]}"
-    if len(value) < 7:
-        return "*" * len(value)
-    return value[:3] + "*" * (len(value) - 7) + value[-4:]
+    """13812345678 -> 138****5678, judged on the digits whatever the separators, so a
+    malformed 138-1234-567 is masked too (138*****567 -> 138***1234 style never leaks)."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if len(digits) < 7:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
 
 
 def mask_value(field: str | None, value: str) -> str:

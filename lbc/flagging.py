@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from lbc import normalise as nz
 from lbc.contacts import contact_gaps
+from lbc.errors import LbcError
+from lbc.messages import t
 from lbc.roster import Roster, Table
 
 
@@ -75,6 +77,10 @@ def _class_key(table: Table, i: int) -> tuple[object, str]:
 
 
 def flag(roster: Roster) -> FlagReport:
+    """The to-do list; refuses (LbcError) when the roster cannot say who is reachable."""
+    for table in roster.children:
+        if not table.has("left_behind_type"):
+            raise LbcError(t("err.flag_no_type", file=table.file, sheet=table.sheet))
     heads = head_teachers(roster)
     groups: dict[str, ClassGroup] = {}
     refs: dict[str, object] = {}
@@ -105,10 +111,10 @@ def flag(roster: Roster) -> FlagReport:
             return (0, ref.grade, ref.number, label)
         return (1, 0, 0, label)
 
+    # A teacher list without a phone column leaves every teacher unreachable.
     teachers = [
         FlaggedTeacher(table.get("name", i) or "", table.file, table.sheet, table.rows[i])
         for table in roster.teachers
-        if table.has("phone")
         for i in range(len(table))
         if table.get("phone", i) is None or isinstance(table.get("phone", i), nz.Bad)
     ]

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 
-LANGS = ("zh", "en")
-
 _lang = "en" if os.environ.get("LBC_LANG", "").lower().startswith("en") else "zh"
 
 
@@ -19,10 +17,6 @@ def set_lang(lang: str) -> None:
     """Switch the language of everything rendered from here on."""
     global _lang
     _lang = "en" if lang.lower().startswith("en") else "zh"
-
-
-def lang() -> str:
-    return _lang
 
 
 def t(key: str, /, **params: object) -> str:
@@ -105,6 +99,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 已存在，未覆盖（换一个文件夹，或先移走它）",
         "{path} already exists; not overwritten",
     ),
+    "err.usage_hint": ("（lbc -h 查看用法）", " (see lbc -h)"),
+    "err.interrupted": ("已中断", "interrupted"),
+    "err.init_not_dir": (
+        "{path} 已存在且不是文件夹，请换一个工作区文件夹",
+        "{path} exists and is not a folder",
+    ),
     "err.internal": (
         "内部错误：{reason}（加 --debug 查看详情，并请反馈给维护者）",
         "internal error: {reason} (run with --debug for details and please report it)",
@@ -113,9 +113,17 @@ _TEXT: dict[str, tuple[str, str]] = {
     "reason.not_ole": ("不是 Excel 97-2003 格式", "not an Excel 97-2003 file"),
     "cfg.section": ("[{section}] 应是一个表", "[{section}] must be a table"),
     "cfg.type": ("{key} 应为 {expected}", "{key} must be {expected}"),
+    "cfg.expect.paths": ("文件路径列表", "a list of paths"),
+    "cfg.expect.count": ("不小于 0 的整数", "a whole number ≥ 0"),
+    "cfg.expect.text": ("文本", "text"),
+    "cfg.expect.texts": ("文本列表", "a list of texts"),
     "cfg.unknown_key": (
         "[synonyms] 中的 {key} 不是已知字段键（见字段字典）",
         "[synonyms] key {key} is not a known field key",
+    ),
+    "err.flag_no_type": (
+        "{file} 的“{sheet}”没有“留守类型”列，无法判断哪些儿童缺少联系方式；请先补上该列",
+        "sheet '{sheet}' of {file} has no 留守类型 column, so lbc cannot tell who is missing a contact",
     ),
     # ---- notes on stderr ----
     "note.unknown_columns": (
@@ -135,6 +143,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "workspace created in {path} (lbc.toml and roster.xlsx). Fill in the roster, then run: lbc validate",
     ),
     "note.reading": ("读取", "reading"),
+    "note.checking": ("检查中", "checking"),
     # ---- validate output ----
     "out.summary": (
         "共检查 {children} 名儿童、{teachers} 名教师、{records} 条帮扶记录：{errors} 个错误，{warnings} 个警告",
@@ -149,8 +158,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "out.col.child": ("对象", "who"),
     "out.col.message": ("问题", "problem"),
     "out.col.value": ("值", "value"),
-    "out.col.class": ("班级", "class"),
-    "out.col.head_teacher": ("班主任", "head teacher"),
     "out.col.name": ("姓名", "name"),
     "out.col.missing": ("缺少", "missing"),
     "out.col.row": ("行", "row"),
@@ -159,7 +166,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),
     "out.whole_column": ("整列", "whole column"),
-    "out.whole_file": ("整个文件", "whole file"),
     # ---- flag output ----
     "flag.heading": (
         "{cls}（班主任：{head}）— {count} 人缺少联系方式",
@@ -183,7 +189,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rules.severity": ("级别", "severity"),
     # ---- annotate ----
     "annotate.sheet": ("问题清单", "Problems"),
-    "annotate.link": ("跳转", "go to"),
     "annotate.col.sheet": ("工作表", "sheet"),
     "annotate.col.cell": ("单元格", "cell"),
     # ---- init workbook ----
@@ -197,8 +202,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "contact.parent_phone_any": ("父母任一方电话", "a parent's phone"),
     "contact.father_phone": ("父亲电话", "father's phone"),
     "contact.mother_phone": ("母亲电话", "mother's phone"),
-    "contact.parent_phone": ("家长电话", "parent's phone"),
-    "contact.anyone": ("任一联系人电话", "any contact's phone"),
+    "contact.unspecified": (
+        "一方家长电话，以及监护人或另一方家长电话",
+        "a parent's phone, and a guardian's or the other parent's phone",
+    ),
+    "contact.father": ("父亲", "father"),
+    "contact.mother": ("母亲", "mother"),
+    "contact.parent": ("家长", "parent"),
     "contact.guardian_or_other_parent": (
         "监护人或另一方家长的电话",
         "a guardian's or the other parent's phone",
@@ -248,7 +258,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.ID005.title": ("地区码不在代码表中", "region code not in the official list"),
     "rule.ID005.example": ("412723…（已撤销的旧县代码）", "412723… (a retired county code)"),
     "rule.ID006": (
-        "身份证号中的出生日期 {id_date} 与“出生日期”{date} 不一致",
+        "身份证号中的出生日期 {id_date} 与“{label}”{date} 不一致",
         "birth date in the ID number ({id_date}) differs from 出生日期 ({date})",
     ),
     "rule.ID006.title": ("身份证号与出生日期不一致", "ID disagrees with birth date"),
@@ -266,9 +276,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the 17th digit is odd (male), 性别 says 女",
     ),
     "rule.DUP001": (
-        "身份证号与第 {other} 行重复",
-        "same ID number as row {other}",
+        "身份证号与{other}重复",
+        "same ID number as {other}",
     ),
+    "loc.row": ("第 {row} 行", "row {row}"),
+    "loc.elsewhere": ("{file}“{sheet}”第 {row} 行", "{file} sheet '{sheet}' row {row}"),
     "rule.DUP001.title": ("身份证号重复", "duplicate ID number"),
     "rule.DUP001.example": (
         "同一个身份证号在第 5 行和第 88 行各出现一次",
@@ -318,7 +330,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "'{label}' has a value lbc cannot read; allowed: {allowed}",
     ),
     "rule.VAL001.title": ("取值不在可选范围", "value not in the allowed list"),
-    "rule.VAL001.example": ("性别填“男孩”；留守类型填“单亲留守”（不知哪方外出）", "性别 “男孩”"),
+    "rule.VAL001.example": ("性别填“男孩”；在校状态填“放假”", "性别 “男孩”"),
     "rule.VAL002": (
         "“与儿童关系”无法识别，可填：{allowed}",
         "guardian relation not recognised; allowed: {allowed}",
@@ -338,13 +350,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.VAL004.title": ("留守类型未注明哪方外出", "which parent is away is unsaid"),
     "rule.VAL004.example": ("是否留守儿童一栏填“是”", "是否留守儿童 says 是"),
     "rule.CON006": (
-        "留守儿童没有任何可联系的电话（监护人、父亲、母亲均无）",
-        "no phone at all for this left-behind child (guardian, father, mother)",
+        "留守类型未注明哪方外出，至少需要一方家长电话，以及监护人或另一方家长电话",
+        "which parent is away is unsaid: a parent's phone is needed, and a guardian's or the other parent's",
     ),
-    "rule.CON006.title": ("留守儿童无任何联系电话", "nobody reachable"),
+    "rule.CON006.title": ("未注明哪方外出，联系电话不足", "parent unsaid: contacts short"),
     "rule.CON006.example": (
-        "留守类型“是”，三个电话栏都空白",
-        "留守类型 是 and all three phone columns blank",
+        "留守类型“单亲留守”，只有监护人电话，父母电话都空白",
+        "单亲留守 with a guardian phone only",
     ),
     "rule.CON001": (
         "父母均外出，缺少{what}",

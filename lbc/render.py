@@ -45,8 +45,8 @@ def rich_table(
     table = RichTable(box=box.SIMPLE_HEAD, expand=False)
     for header in headers:
         table.add_column(header, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+    for row in rows:  # cell text is shown as typed, never read as rich markup
+        table.add_row(*(Text("" if v is None else str(v)) for v in row))
     if title is None:
         return table
     return Group(Text(title, style="bold"), table)

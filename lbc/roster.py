@@ -133,7 +133,7 @@ class Columns(dict[str, list[Any]]):
             return default
 
 
-@dataclass
+@dataclass(eq=False)  # tables are compared by identity: two files may hold equal ones
 class Table:
     """One recognised sheet: canonical columns of normalised values, aligned with ``rows``."""
 

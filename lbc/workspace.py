@@ -133,7 +133,12 @@ def blank_roster() -> Workbook:
 
 def init_workspace(folder: Path) -> list[Path]:
     """Write lbc.toml and a blank roster into ``folder``; refuse to overwrite either."""
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.exists() and not folder.is_dir():
+        raise LbcError(t("err.init_not_dir", path=folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LbcError(t("err.output_dir", path=folder, reason=exc.strerror or exc)) from exc
     config, roster = folder / CONFIG_NAME, folder / ROSTER_NAME
     for path in (config, roster):
         if path.exists():

@@ -15,7 +15,7 @@ from stdnum.cn import ric
 from typer.testing import CliRunner
 
 from lbc import messages
-from lbc.cli import app
+from lbc.app import app
 
 CHILD_HEADER = [
     "序号",

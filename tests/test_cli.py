@@ -161,3 +161,28 @@ def test_samples_end_to_end_in_a_subprocess(tmp_path):
     assert flagged.returncode == 1
     assert "五年级(2)班（班主任：蒲晓丽）— 1 人缺少联系方式" in flagged.stdout
     assert "Traceback" not in flagged.stderr + result.stderr.decode()
+
+
+def test_usage_mistakes_are_one_line_and_exit_two(tmp_path):
+    exe = shutil.which("lbc", path=str(Path(sys.executable).parent)) or shutil.which("lbc")
+    for args in (["validate", "x.xlsx", "--bogus"], ["nosuch"]):
+        result = subprocess.run([exe, *args], capture_output=True, text=True, cwd=tmp_path)
+        assert result.returncode == 2, args
+        assert result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("lbc: 错误：") and "lbc -h" in lines[0]
+
+
+def test_english_help_when_asked_before_the_command(tmp_path):
+    exe = shutil.which("lbc", path=str(Path(sys.executable).parent)) or shutil.which("lbc")
+    out = subprocess.run([exe, "--lang", "en", "validate", "--help"], capture_output=True).stdout
+    text = out.decode()
+    assert "check the roster and point at every bad cell" in text
+    assert "输出格式" not in text and "output format" in text
+
+
+def test_init_on_a_file_is_a_clear_error(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    result = run("init", tmp_path / "afile")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("lbc: 错误：") and "不是文件夹" in result.stderr

@@ -70,3 +70,22 @@ def test_flag_exit_zero_when_everyone_is_reachable(tmp_path):
     result = run("flag", path)
     assert result.exit_code == 0
     assert result.stdout == "所有儿童和教师的联系方式都已齐全。\n"
+
+
+def test_flag_refuses_when_it_cannot_tell_who_is_left_behind(tmp_path):
+    header = [h for h in CHILD_HEADER if h != "留守类型"]
+    row = [v for h, v in zip(CHILD_HEADER, child_row(1), strict=True) if h != "留守类型"]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, row]})
+    result = run("flag", path)
+    assert result.exit_code == 2
+    assert "没有“留守类型”列" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_flag_lists_every_teacher_when_the_list_has_no_phone_column(tmp_path):
+    teachers = [["姓名", "职务", "任教班级"], ["王芳", "班主任", "三年级(2)班"]]
+    path = write_xlsx(
+        tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)], "教师": teachers}
+    )
+    result = run("flag", path, "--format", "json")
+    assert result.exit_code == 1
+    assert [t["name"] for t in result.json()["teachers"]] == ["王芳"]

@@ -387,3 +387,126 @@ def test_a_failed_write_leaves_neither_output_nor_temp_file(tmp_path):
     write_atomic(out, lambda tmp: tmp.write_bytes(b"done"))
     assert out.read_bytes() == b"done" and stat.S_IMODE(out.stat().st_mode) == 0o600
     assert list(tmp_path.iterdir()) == [out]
+
+
+def test_dashed_and_malformed_phones_are_masked_everywhere(tmp_path):
+    rows = [CHILD_HEADER, child_row(1, 父亲电话="138-1234-567")]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    for fmt in ("table", "json", "csv"):
+        out = run("validate", path, "--format", fmt).stdout
+        assert "1234-567" not in out and "1381234567" not in out
+        assert "138***4567" in out, fmt
+    doc = run("validate", path, "--format", "json").json()
+    assert [(f["code"], f["value"]) for f in doc["findings"]] == [("PHN001", "138***4567")]
+
+
+def test_cell_text_is_never_read_as_markup(tmp_path):
+    rows = [CHILD_HEADER, child_row(1, 班级="[/]"), child_row(2, 班级="[red]三班")]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    result = run("validate", path)
+    assert result.exit_code == 1, result.stderr
+    assert "[/]" in result.stdout and "[red]三班" in result.stdout
+
+
+def test_the_same_file_named_twice_is_read_once(tmp_path):
+    rows = [CHILD_HEADER, child_row(1, 班级="火箭班")]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    doc = run("validate", path, tmp_path / "." / "r.xlsx", "--format", "json").json()
+    assert doc["summary"]["children"] == 1
+    assert [f["code"] for f in doc["findings"]] == ["CLS001"]
+
+
+def test_a_child_in_two_files_is_a_duplicate_across_files(tmp_path):
+    a = write_xlsx(tmp_path / "a.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    b = write_xlsx(tmp_path / "b.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    doc = run("validate", a, b, "--format", "json").json()
+    dup = [f for f in doc["findings"] if f["code"] == "DUP001"]
+    assert [(f["file"], f["row"]) for f in dup] == [(str(b), 2)]
+    assert dup[0]["message"] == f"身份证号与{a}“花名册”第 2 行重复"
+
+
+def test_contact_gap_points_at_a_column_that_exists(tmp_path):
+    """No guardian columns at all: a 父亲外出 child without the mother's phone is still named,
+    at the mother's phone cell, besides the once-per-file missing column."""
+    keep = [h for h in CHILD_HEADER if not h.startswith(("监护人", "与儿童"))]
+    row = dict(zip(CHILD_HEADER, child_row(1, kind="父亲外出", 母亲电话=None), strict=True))
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [keep, [row[h] for h in keep]]})
+    doc = run("validate", path, "--format", "json").json()
+    got = sorted((f["code"], f["row"], f["column"], f["field"]) for f in doc["findings"])
+    assert got == [("CON004", 2, "K", "mother_phone")]
+
+
+def test_parent_unsaid_needs_a_parent_and_someone_at_home(tmp_path):
+    rows = [
+        CHILD_HEADER,
+        child_row(1, kind="单亲留守"),  # 2: everyone on file: VAL004 only
+        child_row(2, kind="单亲留守", 父亲电话=None, 母亲电话=None),  # 3: no parent: CON006
+        child_row(3, kind="是", 母亲电话=None, 监护人电话=None),  # 4: nobody at home: CON006
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    doc = run("validate", path, "--format", "json").json()
+    got = sorted((f["row"], f["code"]) for f in doc["findings"])
+    assert got == [(2, "VAL004"), (3, "CON006"), (3, "VAL004"), (4, "CON006"), (4, "VAL004")]
+
+
+def test_one_parent_work_place_column_is_checked_once_a_row(tmp_path):
+    header = [*CHILD_HEADER, "家长务工单位及地址"]
+    path = write_xlsx(
+        tmp_path / "r.xlsx", {"花名册": [header, [*child_row(1), "外地"], [*child_row(2), None]]}
+    )
+    doc = run("validate", path, "--format", "json").json()
+    got = [(f["row"], f["column"], f["code"], f["message"]) for f in doc["findings"]]
+    assert got == [
+        (2, "O", "CON005", "家长外出，务工地点未填到省、市"),
+        (3, "O", "CON005", "家长外出，务工地点未填到省、市"),
+    ]
+
+
+def test_records_without_a_student_column(tmp_path):
+    records = [["日期", "帮扶教师", "类型"], [dt.date(2024, 9, 1), "王芳", "谈心"]]
+    path = write_xlsx(
+        tmp_path / "r.xlsx",
+        {"花名册": [CHILD_HEADER, child_row(1)], "教师": TEACHERS[:2], "记录": records},
+    )
+    doc = run("validate", path, "--format", "json").json()
+    assert [(f["code"], f["sheet"], f["field"]) for f in doc["findings"]] == [
+        ("COL001", "记录", "student")
+    ]
+
+
+def test_annotate_a_csv_whose_name_excel_would_refuse(tmp_path):
+    import csv
+
+    path = tmp_path / "r[1]'这是一个很长很长很长很长很长很长很长很长的文件名.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(CHILD_HEADER)
+        w.writerow(child_row(1, 班级="火箭班", 出生日期="2016-05-01"))
+    out = tmp_path / "a.xlsx"
+    result = run("validate", path, "--annotate", out)
+    assert result.exit_code == 1 and "1 个单元格被标注" in result.stderr
+    wb = load_workbook(out)
+    title = wb.sheetnames[1]
+    assert len(title) <= 31 and "[" not in title
+    assert "[CLS001]" in wb[title]["F2"].comment.text
+    link = wb["问题清单"]["D2"].hyperlink.location
+    assert link == "'" + title.replace("'", "''") + "'!F2"
+
+
+def test_annotate_marks_a_merged_cell_on_its_first_cell(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "花名册"
+    ws.append(CHILD_HEADER)
+    ws.append(child_row(1, 班级="火箭班"))
+    ws.append(child_row(2, 班级=None))
+    ws.merge_cells("F2:F3")
+    path = tmp_path / "m.xlsx"
+    wb.save(path)
+    out = tmp_path / "a.xlsx"
+    result = run("validate", path, "--annotate", out)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr, result.stderr
+    marked = load_workbook(out)["花名册"]["F2"]
+    assert "[CLS001]" in marked.comment.text

@@ -87,7 +87,16 @@ def check_format(fmt: str, choices: tuple[str, ...] = FORMATS) -> str:
 
 
 def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], Config]:
-    return resolve_inputs(list(files or []), config)
+    """The files to read, each once: a file named twice must not count its children twice."""
+    paths, cfg = resolve_inputs(list(files or []), config)
+    seen: set[Path] = set()
+    unique = []
+    for path in paths:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique, cfg
 
 
 @contextlib.contextmanager
@@ -96,7 +105,9 @@ def progress(text: str) -> Iterator[None]:
     if not sys.stderr.isatty() or os.environ.get("NO_COLOR"):
         yield
         return
-    with stderr().status(text):
+    from rich.text import Text
+
+    with stderr().status(Text(text)):
         yield
 
 

@@ -52,7 +52,7 @@ def validate(
     if annotate_out is not None and len(paths) != 1:
         raise LbcError(t("err.annotate_many"))
     roster = common.read(paths, cfg)
-    with common.progress(t("help.validate")):
+    with common.progress(t("note.checking")):
         findings = [f for f in check_roster(roster) if selected(f.code, chosen, skipped)]
     if annotate_out is not None:
         from lbc.annotate import annotate  # openpyxl is only needed here

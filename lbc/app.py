@@ -1,0 +1,47 @@
+"""The typer application: global options and the subcommands wired in from lbc.commands.
+
+Built on import, with help texts in the language chosen before the import (see lbc.cli).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from lbc import __version__, messages
+from lbc.commands import common, flag, init, rules, validate
+from lbc.messages import h
+
+app = typer.Typer(
+    help=h("app"),
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lbc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=h("version"))
+    ] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help=h("lang"))] = None,
+    debug: Annotated[bool, typer.Option("--debug", help=h("debug"))] = False,
+) -> None:
+    if lang:
+        messages.set_lang(lang)
+    if debug:
+        common.DEBUG["on"] = True
+
+
+app.command("init", help=h("init"))(init.init)
+app.command("validate", help=h("validate"))(validate.validate)
+app.command("flag", help=h("flag"))(flag.flag_command)
+app.command("rules", help=h("rules"))(rules.rules)
