@@ -24,7 +24,11 @@ from lbc.messages import t
 from lbc.roster import Roster, Table
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
-_PLACE_WORDS = re.compile(r"[省市区县州盟旗]")
+# A work place names a city when it says 市/州/盟/地区, is a municipality, or is spelled
+# province-then-city without the words ("广东东莞"). Vague answers name nowhere.
+_CITY_MARK = re.compile(r"[市州盟]|地区|北京|上海|天津|重庆|香港|澳门")
+_PROVINCE_ONLY = re.compile(r".{2,7}(省|自治区)")
+_VAGUE = re.compile(r"外地|外省|省外|打工|务工|外出|不详|不清楚|未知|不知道|无")
 
 CHILD_REQUIRED = ("name", "gender", "id_number", "class", "health", "home_address")
 CHILD_REQUIRED += ("left_behind_type",)
@@ -312,8 +316,15 @@ def _check_birth(out: _Out, i: int, birth: dt.date, today: dt.date) -> None:
 
 
 def _place_ok(place: object) -> bool:
-    """A work place naming at least province and city: 4+ characters, or 省/市/县 … in it."""
-    return isinstance(place, str) and (len(place) >= 4 or bool(_PLACE_WORDS.search(place)))
+    """Whether a work place names at least a province and a city (广东省东莞市, 广东东莞,
+    北京); 浙江省, 外地 or 在外打工 do not."""
+    if not isinstance(place, str):
+        return False
+    if _CITY_MARK.search(place):
+        return True
+    if _PROVINCE_ONLY.fullmatch(place) or _VAGUE.search(place):
+        return False
+    return len(place) >= 4
 
 
 def _check_work_places(out: _Out) -> None:

@@ -449,6 +449,27 @@ def test_parent_unsaid_needs_a_parent_and_someone_at_home(tmp_path):
     assert got == [(2, "VAL004"), (3, "CON006"), (3, "VAL004"), (4, "CON006"), (4, "VAL004")]
 
 
+@pytest.mark.parametrize(
+    ("place", "ok"),
+    [
+        ("广东省东莞市长安镇", True),
+        ("广东东莞", True),
+        ("北京", True),
+        ("浙江省宁波市", True),
+        ("新疆维吾尔自治区乌鲁木齐市", True),
+        ("浙江省", False),
+        ("外地", False),
+        ("在外打工", False),
+        ("广东", False),
+        (None, False),
+    ],
+)
+def test_work_place_names_province_and_city(place, ok):
+    from lbc.checks import _place_ok
+
+    assert _place_ok(place) is ok
+
+
 def test_one_parent_work_place_column_is_checked_once_a_row(tmp_path):
     header = [*CHILD_HEADER, "家长务工单位及地址"]
     path = write_xlsx(
