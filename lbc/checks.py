@@ -229,9 +229,10 @@ def check_children(
             born[i] = id_date
             out.add("DATE001", i, "birth_date", label=out.label("birth_date"))
         else:
-            born[i] = birth
+            # A month-only 出生年月 leaves the day to the ID, when there is one.
+            born[i] = id_date if birth.__class__ is nz.YearMonth and id_date else birth
             _check_birth(out, i, birth, today)
-            if id_date and id_date != birth:
+            if id_date and _born_differs(id_date, birth):
                 label = out.label("birth_date")
                 out.add("ID006", i, "birth_date", id_date=id_date, date=birth, label=label)
         if id_date and gender in ("男", "女") and id_gender(id_value) != gender:
@@ -304,6 +305,14 @@ def _check_id(out: _Out, i: int, value: Any, today: dt.date) -> dt.date | None:
     if not known:
         out.add("ID005", i, "id_number", region=value[:6])
     return born
+
+
+def _born_differs(id_date: dt.date, birth: dt.date) -> bool:
+    """Whether the ID's birth date and the 出生日期 column disagree; a month-only 出生年月
+    (2015年3月) is compared to the month."""
+    if birth.__class__ is nz.YearMonth:
+        return (id_date.year, id_date.month) != (birth.year, birth.month)
+    return id_date != birth
 
 
 def _check_birth(out: _Out, i: int, birth: dt.date, today: dt.date) -> None:
@@ -457,7 +466,6 @@ def check_records(table: Table, today: dt.date, roster: Roster) -> list[Finding]
     _each_empty(out, "date")
     _each_bad(out, "date", "DATE001", label=out.label("date"))
     _each_empty(out, "teacher")
-    _each_empty(out, "kind")
     _each_bad(out, "kind", "REC004", allowed="、".join(nz.RECORD_KINDS))
     empty = [None] * len(table)
     dates = table.values.get("date") or empty
@@ -470,7 +478,7 @@ def check_records(table: Table, today: dt.date, roster: Roster) -> list[Finding]
     for i, (date, teacher, kind, student) in enumerate(
         zip(dates, teachers, kinds, students, strict=True)
     ):
-        if date.__class__ is dt.date and date > today:
+        if date.__class__ in (dt.date, nz.YearMonth) and date > today:
             out.add("DATE002", i, "date", label=out.label("date"), date=date)
         if teacher is not None and roster.teachers and teacher not in teacher_names:
             out.add("REC001", i, "teacher", name=teacher)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-import opencc
+from lbc.normalise import T2S
 
 
 class Kind(StrEnum):
@@ -146,7 +146,7 @@ RECORD_FIELDS: tuple[Field, ...] = (
     Field("teacher", "帮扶教师", ("教师", "记录人", "教师姓名"), required=True),
     Field("student", "学生姓名", ("帮扶对象", "姓名", "儿童姓名")),
     Field("class", "班级"),
-    Field("kind", "类型", ("形式", "方式", "帮扶形式", "帮扶类型"), required=True),
+    Field("kind", "类型", ("形式", "方式", "帮扶形式", "帮扶类型")),
     Field("content", "内容", ("记录内容", "帮扶内容")),
 )
 
@@ -169,7 +169,6 @@ CATEGORY_COLUMNS: dict[str, str] = {
     "cat_struggling": "学困",
 }
 
-_t2s = opencc.OpenCC("t2s")
 _PUNCT = re.compile(r"[\s\u3000()（）\[\]【】<>《》:：*＊、,，.。/\\_\-—'\"“”‘’?？!！#＃]+")
 
 
@@ -177,7 +176,7 @@ _PUNCT = re.compile(r"[\s\u3000()（）\[\]【】<>《》:：*＊、,，.。/\\_
 def fold_header(text: str) -> str:
     """A header reduced to what identifies it: simplified, half-width, no spaces or marks."""
     text = unicodedata.normalize("NFKC", text)
-    text = _t2s.convert(text)
+    text = T2S.convert(text)
     return _PUNCT.sub("", text).lower()
 
 

@@ -19,7 +19,9 @@ from typing import Any, NamedTuple
 
 import opencc
 
-_t2s = opencc.OpenCC("t2s")
+# One converter for the whole package (lbc.fields folds headers with it too): loading
+# OpenCC's dictionaries is the costly part, and the converter keeps no per-call state.
+T2S = opencc.OpenCC("t2s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,30 @@ class ClassRef(NamedTuple):
 
     def __str__(self) -> str:
         return f"{GRADE_NAMES[self.grade]}年级({self.number})班"
+
+
+class YearMonth(dt.date):
+    """A date known to the month only (出生年月 2015年3月, 2015.03, 201503).
+
+    A ``date`` on the first of the month, so ordering, ``.year``/``.month`` and age arithmetic
+    keep working, but of its own class so a check can tell it from a full date
+    (``type(v) is YearMonth``) and compare it with an ID's birth date to the month only.
+    Printed as ``2015-03``.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, year: int, month: int) -> YearMonth:
+        return super().__new__(cls, year, month, 1)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (YearMonth, (self.year, self.month))
+
+    def __repr__(self) -> str:
+        return f"YearMonth({self.year}, {self.month})"
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,12 +228,17 @@ _DATE_PATTERNS = (
     re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s.*)?"),
     re.compile(r"(\d{4})(\d{2})(\d{2})"),
 )
-_MONTH_PATTERN = re.compile(r"(\d{4})[-/.年](\d{1,2})月?")
+# A year and month alone: 2015年3月, 2015-3, 2015/03, 2015.03, 201503.
+_MONTH_PATTERNS = (
+    re.compile(r"(\d{4})[-/.年](\d{1,2})月?"),
+    re.compile(r"(\d{4})(\d{2})"),
+)
 
 
-def date(value: Any) -> dt.date | Bad | None:
+def date(value: Any) -> dt.date | YearMonth | Bad | None:
     """A date from an Excel date, a serial number, or 2015-03-04 / 2015/3/4 / 2015.3.4 /
-    2015年3月4日 / 20150304. A year and month alone (2015年3月) reads as the first."""
+    2015年3月4日 / 20150304. A year and month alone (2015年3月, 2015.03, 2015-3, 201503)
+    reads as a :class:`YearMonth`, never as a made-up day."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -217,9 +248,18 @@ def date(value: Any) -> dt.date | Bad | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and math.isnan(value):
             return None
-        # 20150304 typed as a number: checked before the serial range, which it exceeds.
+        # 20150304 or 201503 typed as a number: checked before the serial range, which
+        # they exceed (serials 190001-210012 are the years 2420-2475, no roster's dates).
         if 19000101 <= value <= 21001231 and value == int(value):
             return date(str(int(value)))
+        if 190001 <= value <= 210012 and value == int(value):
+            return date(str(int(value)))
+        # 2015.03 typed into Excel is the number 2015.03, not the serial of a day in 1905.
+        if 1900 < value < 2101 and value != int(value):
+            text = repr(value)
+            if text.endswith(".1"):  # 2015.1 or 2015.10: Excel dropped the zero
+                return Bad(text)
+            return date(text)
         if 1 <= value < 2958466:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         return Bad(_as_text(value) or "")
@@ -233,12 +273,13 @@ def date(value: Any) -> dt.date | Bad | None:
                 return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 return Bad(s)
-    m = _MONTH_PATTERN.fullmatch(s)
-    if m:
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), 1)
-        except ValueError:
-            return Bad(s)
+    for pattern in _MONTH_PATTERNS:
+        m = pattern.fullmatch(s)
+        if m:
+            try:
+                return YearMonth(int(m.group(1)), int(m.group(2)))
+            except ValueError:
+                return Bad(s)
     return Bad(s)
 
 
@@ -292,14 +333,35 @@ def grade(value: Any) -> int | Bad | None:
     s = _as_text(value)
     if s is None:
         return None
-    m = re.fullmatch(
-        r"(初[一二三]|高[一二三]|十[一二]?|[一二两三四五六七八九]|\d{1,2})(?:年级|年|级)?", s
-    )
+    m = _GRADE.fullmatch(s)
     if m:
         g = _cn_number(m.group(1))
         if 1 <= g <= 12:
             return g
     return Bad(s)
+
+
+_CLASS_NUMBER = re.compile(
+    r"[(（\[]?(\d{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九])[)）\]]?(?:班级|班)?"
+)
+
+
+def class_number(value: Any) -> int | None:
+    """The class number alone, as a 班级 column next to a 年级 column holds it: 2班, (2)班,
+    二班, 2, 2 班 -> 2. None for anything else, including a class that names its grade
+    (三(2)班, 302) and 0."""
+    if value.__class__ is int or (value.__class__ is float and value.is_integer()):
+        return int(value) if 1 <= value <= 99 else None
+    if value.__class__ is not str:
+        return None
+    s = _as_text(value)
+    if s is None:
+        return None
+    m = _CLASS_NUMBER.fullmatch("".join(s.split()))
+    if m is None:
+        return None
+    number = _cn_number(m.group(1))
+    return number if 1 <= number <= 99 else None
 
 
 def classes(value: Any) -> tuple[ClassRef, ...] | Bad | None:
@@ -325,7 +387,7 @@ def _closed(mapping: dict[str, str]):
         s = _as_text(value)
         if s is None:
             return None
-        key = _t2s.convert("".join(s.split())).lower()
+        key = T2S.convert("".join(s.split())).lower()
         return mapping.get(key, Bad(s))
 
     return normalise
@@ -500,7 +562,7 @@ def categories(value: Any) -> tuple[str, ...] | Bad | None:
     if s is None:
         return None
     found: list[str] = []
-    for part in re.split(r"[、,;；/\s+]+", _t2s.convert(s)):
+    for part in re.split(r"[、,;；/\s+]+", T2S.convert(s)):
         if not part or part in ("无", "否", "/"):
             continue
         word = _CATEGORY_WORDS.get(part)

@@ -207,16 +207,34 @@ def _cell_text(value: Any) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
+# Columns only a children roster has: one of them is needed to call a sheet children, since a
+# teachers list may carry 姓名, 性别, 身份证号 and 出生日期 too.
+CHILD_ANCHORS = frozenset(
+    {"left_behind_type", "guardian_name", "guardian_phone", "guardian_relation", "class"}
+    | {"home_address", "father_phone", "mother_phone", "parent_phone"}
+)
+# What a teachers list has and a children roster does not.
+TEACHER_ANCHORS = frozenset(
+    {"phone", "role", "classes", "subjects", "party_member", "capacity", "active"}
+)
+
+
 def _anchors_ok(kind: Kind, keys: set[str]) -> bool:
     """Whether the matched keys are enough to call a sheet this kind."""
     if kind is Kind.CHILDREN:
-        strong = {"id_number", "class", "left_behind_type", "guardian_name", "guardian_phone"}
-        strong |= {"birth_date", "home_address", "father_phone", "mother_phone"}
-        return "name" in keys and len(keys & strong) >= 2
+        strong = {"id_number", "birth_date", *CHILD_ANCHORS}
+        return "name" in keys and len(keys & strong) >= 2 and not keys.isdisjoint(CHILD_ANCHORS)
     if kind is Kind.TEACHERS:
-        strong = {"phone", "role", "classes", "subjects", "party_member", "capacity", "active"}
-        return "name" in keys and len(keys & strong) >= 1
+        return "name" in keys and not keys.isdisjoint(TEACHER_ANCHORS)
     return "date" in keys and "teacher" in keys and bool(keys & {"student", "kind", "content"})
+
+
+def _teachers_over_children(teachers: _Header, children: _Header) -> bool:
+    """Whether one header row read both ways is rather a teachers list: its teacher-only
+    columns (联系电话, 任教班级, 职务 …) outnumber its children-only ones."""
+    return len(TEACHER_ANCHORS.intersection(teachers.columns)) > len(
+        CHILD_ANCHORS.intersection(children.columns)
+    )
 
 
 def _header_labels(sheet: RawSheet, i: int, two_rows: bool) -> list[tuple[str, str]]:
@@ -292,6 +310,7 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
         one = _header_labels(sheet, i, two_rows=False)
         two = _header_labels(sheet, i, two_rows=True) if i + 1 < len(sheet.rows) else None
         below = _header_labels(sheet, i + 1, two_rows=False) if two is not None else None
+        row_best: dict[Kind, _Header] = {}
         for kind in sorted(FIELDS, key=order.__getitem__):
             found = _match(kind, lookups[kind], one, sheet)
             height = 1
@@ -303,11 +322,52 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
                 alone = max(found.score, _match(kind, lookups[kind], below, sheet).score)
                 if joined.score > alone:
                     found, height = joined, 2
-            if not _anchors_ok(kind, set(found.columns)):
-                continue
+            if _anchors_ok(kind, set(found.columns)):
+                row_best[kind] = _Header(kind, found.score, i, height, found.columns, found.unknown)
+        children, teachers = row_best.get(Kind.CHILDREN), row_best.get(Kind.TEACHERS)
+        if children and teachers and _teachers_over_children(teachers, children):
+            del row_best[Kind.CHILDREN]
+        for found in row_best.values():  # in ``order``: a tie goes to the earlier kind
             if best is None or found.score > best.score:
-                best = _Header(kind, found.score, i, height, found.columns, found.unknown)
+                best = found
     return best
+
+
+# A row whose first filled cell starts with one of these is a total or a note, however many
+# cells it fills ("合计,1人,,,…", "填表人：…  审核：…").
+NOTE_WORDS = ("合计", "总计", "小计", "注", "说明", "填表人", "制表", "审核")
+# How a row's first cell may begin when the row is such a note: empty (the note is further
+# right), white space, or a note word's first character. Nearly every row (a 序号 number or
+# a name first) is settled by this one look.
+_NOTE_START = frozenset({"", " ", "\u3000", "\t", "\n", "\r", *(w[0] for w in NOTE_WORDS)})
+
+
+def _starts_with_note(row: Sequence[Any]) -> bool:
+    """Whether the first filled cell of a row starts with 合计, 注, 填表人 …"""
+    for v in row:
+        text = _cell_text(v)
+        if text:
+            return text.startswith(NOTE_WORDS)
+    return False
+
+
+def _fill_merged_down(sheet: RawSheet, start: int) -> None:
+    """Give every cell of a merged range below the header its range's value, as Excel
+    shows it: calamine puts the value in the top cell and "" below (班级 F2:F5 merged,
+    家庭住址 merged over siblings). Only downwards: a note or section title merged across
+    the table's width must stay a one-cell row."""
+    grid, row0, col0 = sheet.rows, sheet.row0, sheet.col0
+    for (r1, c1), (r2, _) in sheet.merged:
+        i1, j = r1 - row0, c1 - col0
+        if r2 <= r1 or i1 < start or j < 0 or i1 >= len(grid) or j >= len(grid[i1]):
+            continue
+        value = grid[i1][j]
+        if value == "" or value is None:
+            continue
+        for i in range(i1 + 1, min(r2 - row0, len(grid) - 1) + 1):
+            row = grid[i]
+            if j < len(row) and (row[j] == "" or row[j] is None):
+                row[j] = value
 
 
 def _is_note(row: Sequence[Any]) -> bool:
@@ -357,6 +417,8 @@ def build_table(
     if header is None:
         return None
     start = header.first + header.height
+    if sheet.merged:
+        _fill_merged_down(sheet, start)
     name_col = header.columns.get("name") or header.columns.get("date")
     mapped = sorted(c.index for c in header.columns.values())
     grid = sheet.rows
@@ -366,8 +428,16 @@ def build_table(
     data_idx = [
         i
         for i in range(start, len(grid))
-        if (j1 < len(grid[i]) and grid[i][j0] and grid[i][j1] and j0 != j1)
-        or _is_data(grid[i], mapped)
+        if (
+            (j1 < len(grid[i]) and grid[i][j0] and grid[i][j1] and j0 != j1)
+            or _is_data(grid[i], mapped)
+        )
+        # A total or note ("合计,1人,,…"): only a row whose first cell is empty or text
+        # starting with 合, 注, 填 … is looked at further.
+        and not (
+            ((first := grid[i][0]) is None or (first.__class__ is str and first[:1] in _NOTE_START))
+            and _starts_with_note(grid[i])
+        )
     ]
     if name_col is not None:
         # The header printed again on a later page (a copy of the header cell) is no child.
@@ -391,7 +461,34 @@ def build_table(
         table.raw[key] = list(map(itemgetter(j), kept))
     if header.kind is Kind.CHILDREN:
         _merge_categories(table)
+        if "grade" in table.raw and "class" in table.raw:
+            _class_in_grade(table)
     return table
+
+
+def _class_in_grade(table: Table) -> None:
+    """Read a 班级 column that holds only the class number (2班, (2)班, 二班, 2) as that
+    row's 年级 and this number: 三年级 next to 2班 is 三年级(2)班.
+
+    A class that names its own grade (三(2)班, 302) is left as it reads, so a 年级 that
+    disagrees with it is still reported; a class number without a readable grade stays
+    unreadable. A bare one- or two-digit number is the class number here, not a grade and
+    class (12 next to 三年级 is class 12, not 一年级(2)班).
+    """
+    raw, grades = table.raw["class"], table.values["grade"]
+    numbers: dict[tuple[type, Any], int | None] = {}
+    for v in raw:
+        key = (v.__class__, v)
+        if key not in numbers:
+            numbers[key] = nz.class_number(v)
+    if not any(numbers.values()):
+        return
+    classes = list(table.values["class"])
+    for i, (v, grade) in enumerate(zip(raw, grades, strict=True)):
+        number = numbers[(v.__class__, v)]
+        if number is not None and grade.__class__ is int:
+            classes[i] = nz.ClassRef(grade, number)
+    table.values["class"] = classes
 
 
 def _merge_categories(table: Table) -> None:

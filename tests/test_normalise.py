@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import pickle
 import re
 from collections.abc import Callable
 from typing import Any
@@ -68,7 +69,7 @@ NORMALISERS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], bool]]] = {
     "name": (nz.name, _ok_name),
     "phone": (nz.phone, _ok_phone),
     "id_number": (nz.id_number, _ok_id),
-    "date": (nz.date, lambda r: type(r) is dt.date),
+    "date": (nz.date, lambda r: type(r) in (dt.date, nz.YearMonth)),
     "class_ref": (nz.class_ref, _ok_class),
     "grade": (nz.grade, lambda r: type(r) is int and 1 <= r <= 12),
     "classes": (nz.classes, _ok_classes),
@@ -471,8 +472,6 @@ def test_date_spellings(raw: Any) -> None:
         (math.inf, Bad("inf")),
         (1e300, Bad("1e+300")),
         (True, Bad("是")),
-        ("2015年3月", dt.date(2015, 3, 1)),  # 出生年月: year and month read as the first
-        ("2015.3", dt.date(2015, 3, 1)),
         (None, None),
         ("", None),
         (math.nan, None),
@@ -480,6 +479,57 @@ def test_date_spellings(raw: Any) -> None:
 )
 def test_date_examples(raw: Any, want: Any) -> None:
     assert nz.date(raw) == want
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2015年3月",
+        "2015年03月",
+        "2015.3",
+        "2015.03",
+        "2015-3",
+        "2015/03",
+        "201503",
+        201503,
+        201503.0,
+        2015.03,
+        2015.3,
+        " ２０１５年３月 ",
+    ],
+)
+def test_month_only_dates_read_as_year_month(raw: Any) -> None:
+    """出生年月 without a day: a YearMonth, never the first of the month posing as a day."""
+    got = nz.date(raw)
+    assert type(got) is nz.YearMonth
+    assert (got.year, got.month, str(got), repr(got)) == (2015, 3, "2015-03", "YearMonth(2015, 3)")
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("2015年13月", Bad("2015年13月")),
+        ("201500", Bad("201500")),
+        (201513, Bad("201513")),
+        (2015.1, Bad("2015.1")),  # 2015.1 or 2015.10: Excel dropped the zero
+        (2015.123, Bad("2015.123")),
+        (2015.12, nz.YearMonth(2015, 12)),
+    ],
+)
+def test_month_only_date_examples(raw: Any, want: Any) -> None:
+    got = nz.date(raw)
+    assert type(got) is type(want)
+    assert got == want
+
+
+def test_year_month_is_a_date_of_the_first() -> None:
+    ym = nz.YearMonth(2015, 3)
+    assert (ym.year, ym.month) == (2015, 3)
+    assert dt.date(2015, 2, 28) < ym < dt.date(2015, 3, 2)  # ordered as the first
+    assert nz.date(ym) is ym
+    assert f"{ym}" == "2015-03"
+    assert pickle.loads(pickle.dumps(ym)) == ym
+    assert type(pickle.loads(pickle.dumps(ym))) is nz.YearMonth
 
 
 @FAST
@@ -547,6 +597,43 @@ def test_class_ref_str() -> None:
     assert str(ClassRef(3, 2)) == "三年级(2)班"
     assert str(ClassRef(7, 3)) == "七年级(3)班"
     assert str(ClassRef(12, 99)) == "十二年级(99)班"
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("2班", 2),
+        ("(2)班", 2),
+        ("（2）班", 2),
+        ("二班", 2),
+        ("十二班", 12),
+        ("2", 2),
+        ("2 班", 2),
+        ("１２", 12),
+        (2, 2),
+        (12.0, 12),
+        ("三(2)班", None),  # names its grade
+        ("302", None),
+        ("三年级", None),
+        ("火箭班", None),
+        ("0", None),
+        (0, None),
+        (100, None),
+        (2.5, None),
+        (True, None),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_class_number_examples(raw: Any, want: Any) -> None:
+    assert nz.class_number(raw) == want
+
+
+def test_one_opencc_converter() -> None:
+    from lbc import fields
+
+    assert fields.T2S is nz.T2S
+    assert fields.fold_header("監護人電話") == "监护人电话"
 
 
 @pytest.mark.parametrize(

@@ -760,3 +760,162 @@ def test_quotes_inside_a_cell_survive(tmp_path: Path, note: str) -> None:
     rows = [["姓名", "性别", "备注"], ["张三", "男", note], ["李四", "女", "无"]]
     path = write_csv(tmp_path / "r.csv", rows)
     assert read_book(path).sheets[0].rows == rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Reviewer findings: separate 年级 and 班级, merged data cells, month-only birth dates,
+# teachers lists with ID columns, totals and notes filling several cells
+
+GRADED = [*FLAT, "年级"]  # 年级 in column O
+
+
+def graded_child(n: int, cls: Any, grade: Any = "三年级") -> list[Any]:
+    """A FLAT row with its own name (no accidental DUP002) and a 年级 cell after it."""
+    return [*flat_child(n, 姓名=f"学生{n}", 班级=cls), grade]
+
+
+def test_class_number_beside_a_grade_column_reads_as_that_grade(tmp_path: Path) -> None:
+    rows = [
+        GRADED,
+        graded_child(1, "2班"),  # 2
+        graded_child(2, "(2)班"),  # 3
+        graded_child(3, "二班"),  # 4
+        graded_child(4, "2"),  # 5
+        graded_child(5, "2 班"),  # 6
+        graded_child(6, 2),  # 7: a number cell
+        graded_child(7, "（12）班"),  # 8
+        graded_child(8, "2班", grade="四年级"),  # 9: the row's own grade
+        graded_child(9, "三(2)班", grade="四年级"),  # 10: names another grade: CLS002
+        graded_child(10, "火箭班"),  # 11: unreadable: CLS001
+        graded_child(11, "2班", grade="火箭"),  # 12: no grade to combine with
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    doc, _, code = validate_json(path)
+    assert spots(doc["findings"]) == [
+        ("CLS002", 10, "O", "grade"),
+        ("CLS001", 11, "F", "class"),
+        ("CLS001", 12, "F", "class"),
+        ("CLS001", 12, "O", "grade"),
+    ]
+    assert code == 1
+    table = only_children(load_roster([path]))
+    classes = table.values["class"]
+    assert classes[:6] == [ClassRef(3, 2)] * 6
+    assert classes[6:9] == [ClassRef(3, 12), ClassRef(4, 2), ClassRef(3, 2)]
+    assert [type(c).__name__ for c in classes[9:]] == ["Bad", "Bad"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls"])
+def test_vertically_merged_data_cells_fill_the_rows_below(tmp_path: Path, suffix: str) -> None:
+    """班级 F3:F6 merged over four children, 家庭住址 H5:H6 over two siblings: every row
+    has the value Excel shows. A note merged across two rows stays a note; the title merged
+    across the top stays out of the data."""
+    width = len(FLAT)
+    rows: list[list[Any]] = [[TITLES[0]], FLAT]
+    rows += [flat_child(n, 姓名=f"学生{n}") for n in (1, 2, 3, 4)]  # rows 3-6
+    for row in rows[3:6]:
+        row[FLAT.index("班级")] = None
+    rows[5][FLAT.index("家庭住址")] = None
+    rows += [["填表人：王老师  审核：李校长"], []]  # rows 7-8, merged A7:N8
+    merges = [(0, 0, 0, width - 1), (2, 5, 5, 5), (4, 5, 7, 7), (6, 7, 0, width - 1)]
+    path = tmp_path / f"r{suffix}"
+    if suffix == ".xls":
+        write_xls(path, {"花名册": rows}, merges=merges)
+    else:
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "花名册"
+        for row in rows:
+            ws.append(row)
+        for r1, r2, c1, c2 in merges:
+            ws.merge_cells(start_row=r1 + 1, end_row=r2 + 1, start_column=c1 + 1, end_column=c2 + 1)
+        wb.save(path)
+    doc, _, code = validate_json(path)
+    assert doc["findings"] == []
+    assert code == 0
+    table = only_children(load_roster([path]))
+    assert table.rows == [3, 4, 5, 6]
+    assert table.values["class"] == [ClassRef(3, 2)] * 4
+    assert table.values["home_address"] == ["四川省南部县青山镇幸福村3组"] * 4
+
+
+def test_month_only_birth_dates_agree_with_the_id(tmp_path: Path) -> None:
+    """出生年月 without a day agrees with an ID born on the 17th of that month; a different
+    month is still ID006."""
+    birth = dt.date(2016, 5, 17)
+    spellings: list[Any] = ["2016年5月", "2016.05", "2016-5", "201605", 201605, 2016.05]
+    rows = [FLAT]
+    for n, spelling in enumerate([*spellings, "2016年6月"], start=1):
+        rows.append(
+            flat_child(
+                n, 姓名=f"学生{n}", 性别="女", 身份证号=child_id(n, birth=birth), 出生日期=spelling
+            )
+        )
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    doc, _, code = validate_json(path)
+    assert spots(doc["findings"]) == [("ID006", 8, "E", "birth_date")]
+    assert "2016-05-17" in doc["findings"][0]["message"]
+    assert "2016-06" in doc["findings"][0]["message"]
+    assert code == 1
+    table = only_children(load_roster([path]))
+    born = table.values["birth_date"]
+    assert [(type(b).__name__, b.year, b.month) for b in born] == [("YearMonth", 2016, 5)] * 6 + [
+        ("YearMonth", 2016, 6)
+    ]
+
+
+TEACHERS_WITH_IDS = [
+    ["姓名", "性别", "身份证号", "出生日期", "联系电话", "任教班级"],
+    ["姓名", "性别", "身份证号", "出生日期", "联系电话", "班级", "职务"],
+]
+
+
+@pytest.mark.parametrize("header", TEACHERS_WITH_IDS, ids=["任教班级", "班级+职务"])
+def test_teachers_list_with_id_and_birth_columns_is_teachers(
+    tmp_path: Path, header: list[str]
+) -> None:
+    teachers = [header]
+    for n, (name, gender) in enumerate([("王芳", "女"), ("李强", "男")], start=1):
+        born = dt.date(1985, 3, n)
+        values = [name, gender, make_id(born, 100 + n), born, f"1380000000{n}", "三年级(2)班"]
+        teachers.append([*values, "班主任"][: len(header)])
+    roster = write_xlsx(tmp_path / "花名册.xlsx", {"Sheet1": [FLAT, flat_child(1), flat_child(2)]})
+    staff = write_xlsx(tmp_path / "教师.xlsx", {"Sheet1": teachers})
+    doc, _, code = validate_json(roster, staff)
+    kinds = {f["file"]: [s["kind"] for s in f["sheets"]] for f in doc["files"]}
+    assert kinds == {str(roster): ["children"], str(staff): ["teachers"]}
+    assert doc["summary"]["children"] == 2
+    assert doc["summary"]["teachers"] == 2
+    assert doc["findings"] == []
+    assert code == 0
+
+
+def test_total_and_note_rows_filling_several_cells_are_skipped(tmp_path: Path) -> None:
+    blank = [None] * len(FLAT)
+
+    def note(*cells: Any, at: int = 0) -> list[Any]:
+        row = list(blank)
+        row[at : at + len(cells)] = cells
+        return row
+
+    rows = [
+        FLAT,  # 1
+        flat_child(1),  # 2
+        flat_child(2),  # 3
+        note("合计", "2人"),  # 4: 合计 in the 序号 column, a count under 姓名
+        note("合计", "2人", "女1男1", at=1),  # 5: first filled cell under 姓名
+        note("总计：2人", None, None, "留守2人"),  # 6
+        note("  小计", 2, at=1),  # 7: spaces before the word
+        note("注：留守类型按父母外出情况填写", "见附表"),  # 8
+        note("说明", "本表由班主任填写"),  # 9
+        note("填表人：王老师", None, None, None, "审核：李校长"),  # 10
+        note("制表：教务处", "2024-09-10"),  # 11
+        note("审核人：李校长", "2024-09-12", at=4),  # 12
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    table = only_children(load_roster([path]))
+    assert table.rows == [2, 3]
+    doc, _, code = validate_json(path)
+    assert doc["findings"] == []
+    assert doc["summary"]["children"] == 2
+    assert code == 0
