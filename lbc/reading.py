@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import html
 import io
 import re
 import zipfile
@@ -41,6 +42,16 @@ MAX_COLUMNS = 1000
 # county roster of 100,000 rows x 200 columns, or a narrow roster with a value left in
 # Excel's last row; beyond that the file is refused before calamine allocates.
 MAX_CELLS = 20_000_000
+# Sheet parts under this much XML are always scanned cell by cell before calamine (tens of
+# milliseconds); only a bigger one may be let through on its own <dimension>, and only when
+# that dimension is plausible for the part's size (see _may_skip_scan).
+ALWAYS_SCAN_BYTES = 16 << 20
+# A sheet's XML spends 30-100 bytes a cell in practice (33 in the bench roster); a dimension
+# allowing fewer than one cell per this many bytes does not describe the part it heads.
+BYTES_PER_CELL = 400
+# Sheet XML deflates 5-15 to 1; a part claiming more than this over its compressed bytes is
+# scanned rather than trusted (its declared size may be a lie, see _may_skip_scan).
+MAX_DEFLATE_RATIO = 32
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -180,23 +191,104 @@ def _check_zip_parts(path: Path) -> None:
     calamine already rejects undeclared entities, but naming the real cause ("unsafe XML")
     beats "corrupt"; and a far-away filled cell must be caught here because calamine
     aborts the whole process when the grid it allocates does not fit in memory. A zip that
-    Python cannot open is left to calamine, which gives the corrupt-file message.
+    Python cannot open is left to calamine, which gives the corrupt-file message; so is a
+    part Python cannot read, unless calamine may read it as a sheet: calamine does not
+    check a part's CRC before laying its grid out, so an unreadable sheet part is refused
+    here as corrupt rather than passed on unscanned. Sheet parts are the ones the workbook
+    names (see _sheet_parts) wherever they are stored, plus xl/worksheets/*.xml.
     """
     try:
-        with zipfile.ZipFile(path) as zf:
-            for info in zf.infolist():
-                name = info.filename
-                if not name.endswith((".xml", ".rels")):
-                    continue
+        zf = zipfile.ZipFile(path)
+    except _ZIP_TROUBLE:
+        return  # calamine reports the broken zip in its own words
+    with zf:
+        sheets = _sheet_parts(zf)
+        named = sheets or set()
+        for info in zf.infolist():
+            name = _normal_part_name(info.filename)
+            in_folder = name.startswith("xl/worksheets/") and name.count("/") == 2
+            is_sheet = sheets is None or name in named or (in_folder and name.endswith(".xml"))
+            is_xml = name in named or name.endswith((".xml", ".rels"))
+            if not (is_sheet or is_xml):
+                continue
+            try:
                 with zf.open(info) as fh:
                     head = fh.read(1 << 16)
-                if _ENTITY in head:
+                if is_xml and _ENTITY in head:
                     raise LbcError(t("err.xml_unsafe", path=path))
-                is_sheet = name.startswith("xl/worksheets/") and name.count("/") == 2
-                if is_sheet and not _dimension_is_small(head):
+                if is_sheet and not _may_skip_scan(info, head):
                     _check_extent(path, zf, info)
-    except _ZIP_TROUBLE:
-        pass  # calamine reports the broken zip (or encrypted member) in its own words
+            except _ZIP_TROUBLE as exc:
+                if is_sheet:
+                    raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
+                # any other part is calamine's to report if it reads it (encrypted member...)
+
+
+def _normal_part_name(name: str) -> str:
+    """A zip member or relationship target as calamine may match it: any case, / or \\.
+
+    Escapes are undone too (calamine compares a target's raw text with member names), so
+    that "a&amp;b.xml" and "a&b.xml" both match: matching more only scans more.
+    """
+    return html.unescape(name.replace("\\", "/")).lower()
+
+
+_WORKBOOK_PART = "xl/workbook.xml"
+_WORKBOOK_RELS_PART = "xl/_rels/workbook.xml.rels"
+# A bigger workbook.xml or workbook.xml.rels is not parsed: every part is scanned instead.
+_WORKBOOK_PART_LIMIT = 16 << 20
+
+
+class _Unsure(Exception):
+    """The workbook's sheet list could not be read: every part is treated as a sheet."""
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> set[str] | None:
+    """Normalised names of every part calamine may read as a worksheet; None when unsure.
+
+    calamine finds a sheet through xl/workbook.xml and its relationships, whatever the part
+    is called, and finds parts in any case and with either slash; so a sheet moved to
+    xl/other/S.XML is scanned like one in xl/worksheets/. Both parts are parsed strictly
+    (well-formed XML reads the same in every parser), matching elements and attributes by
+    local name whatever their prefix. Anything less (a part that cannot be read, is not
+    well-formed, declares entities or an encoding Python lacks) answers None, and then
+    every part counts as a sheet.
+    """
+    parts: dict[str, list[zipfile.ZipInfo]] = {}
+    for info in zf.infolist():
+        parts.setdefault(_normal_part_name(info.filename), []).append(info)
+    try:
+        books = [_parse_part(zf, info) for info in parts.get(_WORKBOOK_PART, [])]
+        rels = [_parse_part(zf, info) for info in parts.get(_WORKBOOK_RELS_PART, [])]
+    except (_Unsure, ElementTree.ParseError, *_ZIP_TROUBLE):
+        return None
+    ids = {value for book in books for el in _elements(book, "sheet") for value in _attrs(el, "id")}
+    found: set[str] = set()
+    for rel in (el for root in rels for el in _elements(root, "relationship")):
+        if ids.isdisjoint(_attrs(rel, "id")):
+            continue
+        for target in _attrs(rel, "target"):
+            # calamine: "/xl/s.xml" and "xl/s.xml" stand for xl/s.xml, and so does "s.xml".
+            found |= {_normal_part_name(p) for p in (target, target[1:], "xl/" + target)}
+    return found
+
+
+def _parse_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Any:
+    with zf.open(info) as fh:
+        data = fh.read(_WORKBOOK_PART_LIMIT + 1)
+    if len(data) > _WORKBOOK_PART_LIMIT:
+        raise _Unsure
+    return ElementTree.fromstring(data)
+
+
+def _elements(root: Any, local: str) -> Iterator[Any]:
+    """Elements whose local name is ``local`` (any case, any namespace)."""
+    return (el for el in root.iter() if el.tag.rsplit("}", 1)[-1].lower() == local)
+
+
+def _attrs(el: Any, local: str) -> list[str]:
+    """Values of an element's attributes whose local name is ``local`` (any case or prefix)."""
+    return [v for k, v in el.attrib.items() if k.rsplit("}", 1)[-1].lower() == local]
 
 
 _DIMENSION = re.compile(
@@ -204,22 +296,50 @@ _DIMENSION = re.compile(
 )
 
 
-def _dimension_is_small(head: bytes) -> bool:
-    """Whether the sheet's own ``<dimension>`` promises a grid calamine can lay out.
+def _may_skip_scan(info: zipfile.ZipInfo, head: bytes) -> bool:
+    """Whether a sheet part's own ``<dimension>`` may stand in for scanning its cells.
 
     Excel, WPS and LibreOffice write the used range there, which is never smaller than the
-    filled cells, so a small one lets an ordinary roster skip the cell-by-cell scan (a
-    quarter of the read time of a county roster). A missing or large one (openpyxl's
-    write-only mode writes none; a sheet styled to row 1,048,576 claims it all) is scanned.
+    filled cells, so on a county roster (tens of MB of XML) a small one saves the
+    cell-by-cell scan, a quarter of the read time. But the element is only a claim: a
+    crafted file may say A1:N3 and fill XFD1048576. So it is believed only where scanning
+    would cost: a part under ALWAYS_SCAN_BYTES is always scanned, and a bigger one only
+    skips when the dimension is small enough for calamine (as _dimension_cells measures)
+    AND accounts for the part's size, at most BYTES_PER_CELL bytes a cell, AND that
+    declared size is plausible for the compressed bytes (MAX_DEFLATE_RATIO). A missing or
+    large dimension (openpyxl's write-only mode writes none; a sheet styled to row
+    1,048,576 claims it all) is scanned too.
+
+    What this does not catch: a deliberately crafted large sheet whose dimension honestly
+    covers its bulk but which hides one far cell, e.g. 20 MB of real rows under A1:Z100000
+    plus a value in XFD1048576; or a part whose declared uncompressed size is inflated over
+    a small deflate stream padded with ignored bytes (Python and calamine both stop at the
+    stream's end and neither checks a size that comes up short). Such a file still makes
+    calamine abort the process. Closing that means scanning every big sheet (~0.3 s on the
+    bench roster) or at least inflating it (~0.1 s).
     """
+    if info.file_size < ALWAYS_SCAN_BYTES:
+        return False
+    if info.file_size > info.compress_size * MAX_DEFLATE_RATIO:
+        return False
+    if info.compress_type == zipfile.ZIP_STORED and info.file_size != info.compress_size:
+        return False  # a stored part's two sizes are the same bytes: one of them lies
+    cells = _dimension_cells(head)
+    return cells is not None and cells * BYTES_PER_CELL >= info.file_size
+
+
+def _dimension_cells(head: bytes) -> int | None:
+    """Cells in the sheet's ``<dimension>`` grid; None when missing or too big to lay out."""
     m = _DIMENSION.search(head)
     if m is None:
-        return False
+        return None
     c1, r1 = _col_number(m.group(1)), _row_number(m.group(2))
     c2 = _col_number(m.group(3)) if m.group(3) else c1
     r2 = _row_number(m.group(4)) if m.group(4) else r1
     width, height = abs(c2 - c1) + 1, abs(r2 - r1) + 1
-    return width <= MAX_COLUMNS and width * height <= MAX_CELLS
+    if width > MAX_COLUMNS or width * height > MAX_CELLS:
+        return None
+    return width * height
 
 
 def _xml_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:

@@ -14,6 +14,7 @@ import os
 import random
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import time
@@ -25,6 +26,7 @@ import pytest
 from openpyxl import Workbook
 
 from conftest import CHILD_HEADER, Result, child_row, run, write_xlsx
+from lbc import reading
 
 PREFIX = "lbc: 错误："
 SHEET_XML = "xl/worksheets/sheet1.xml"
@@ -378,6 +380,198 @@ def test_a_long_roster_with_a_gap_is_read(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.json()["summary"]["children"] == 3
     assert result.json()["files"][0]["sheets"][0]["rows"] == 3
+
+
+# ---------------------------------------------------------------- a <dimension> that lies
+
+FAR_ROW = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+
+
+def claim_dimension(xml: str, ref: str) -> str:
+    return re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>', xml)
+
+
+def patch_member(
+    path: Path, member: str, *, crc: int | None = None, file_size: int | None = None
+) -> None:
+    """Overwrite a member's CRC or uncompressed size in both its local and central headers."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(member)
+    headers = [(info.header_offset + 14, info.header_offset + 22)]
+    for m in re.finditer(rb"PK\x01\x02", data):
+        name_len = struct.unpack_from("<H", data, m.start() + 28)[0]
+        if data[m.start() + 46 : m.start() + 46 + name_len] == member.encode():
+            headers.append((m.start() + 16, m.start() + 24))
+    assert len(headers) == 2
+    for crc_at, size_at in headers:
+        if crc is not None:
+            struct.pack_into("<I", data, crc_at, crc)
+        if file_size is not None:
+            struct.pack_into("<I", data, size_at, file_size)
+    path.write_bytes(bytes(data))
+
+
+def test_small_dimension_over_a_far_cell_is_refused(tmp_path: Path) -> None:
+    """The sheet says A1:N3 and fills XFD1048576: a small part is scanned whatever it says."""
+    src = roster(tmp_path / "src.xlsx")
+    path = edit_sheet(
+        src, tmp_path / "谎报.xlsx", lambda xml: add_row(claim_dimension(xml, "A1:N3"), FAR_ROW)
+    )
+    with zipfile.ZipFile(path) as zf:
+        assert b'<dimension ref="A1:N3"/>' in zf.read(SHEET_XML)
+    assert_refused(lbc_in_child("validate", path), path.name, "花名册", "XFD1048576", "很远")
+
+
+def test_big_sheet_under_a_tiny_dimension_is_still_scanned(tmp_path: Path) -> None:
+    """Over ALWAYS_SCAN_BYTES of filled rows cannot fit in A1:N3: the claim is not believed."""
+    src = roster(tmp_path / "src.xlsx")
+    target = reading.ALWAYS_SCAN_BYTES + (1 << 20)
+
+    def pad(xml: str) -> str:
+        row = re.search(r'<row r="3".*?</row>', xml, re.S)
+        assert row
+        template = re.sub(r'(r="[A-Z]*)3"', r'\1#"', row.group(0))
+        count = target // len(row.group(0)) + 1
+        rows = "".join(template.replace("#", str(n)) for n in range(4, 4 + count))
+        return add_row(claim_dimension(xml, "A1:N3"), rows + FAR_ROW)
+
+    path = edit_sheet(src, tmp_path / "很长的谎报.xlsx", pad)
+    with zipfile.ZipFile(path) as zf:
+        assert zf.getinfo(SHEET_XML).file_size > reading.ALWAYS_SCAN_BYTES
+    started = time.monotonic()
+    result = lbc_in_child("validate", path)
+    assert time.monotonic() - started < 15
+    assert_refused(result, path.name, "XFD1048576", "很远")
+
+
+@pytest.mark.parametrize("stored", [False, True], ids=["deflated", "stored"])
+def test_inflated_declared_size_does_not_buy_trust(tmp_path: Path, stored: bool) -> None:
+    """A header claiming a big part makes a fitting dimension look honest; the sizes betray it.
+
+    Python and calamine stop at the end of the data and neither complains that it came up
+    short, so the claimed size must not be enough to skip the scan.
+    """
+    src = roster(tmp_path / "src.xlsx")
+    padding = "<!--" + "x" * 600_000 + "-->" if stored else ""
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        if name != SHEET_XML:
+            return None
+        xml = add_row(claim_dimension(data.decode(), "A1:Z2000"), FAR_ROW)
+        return xml.replace("<sheetData>", padding + "<sheetData>", 1).encode()
+
+    path = tmp_path / "虚报大小.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == SHEET_XML:
+                info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            zout.writestr(info, edit(info.filename, data) or data)
+    claimed = reading.ALWAYS_SCAN_BYTES + (1 << 20)
+    assert claimed <= 2000 * 26 * reading.BYTES_PER_CELL  # the dimension fits the claim
+    patch_member(path, SHEET_XML, file_size=claimed)
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(SHEET_XML)
+        assert info.file_size == claimed
+        assert len(zf.read(info)) < claimed  # Python reads the short part without a word
+    assert_refused(lbc_in_child("validate", path), path.name, "XFD1048576", "很远")
+
+
+def test_sheet_part_failing_its_crc_is_refused(tmp_path: Path) -> None:
+    """calamine lays a sheet out without checking its CRC; Python refuses to read it."""
+    src = roster(tmp_path / "src.xlsx")
+    path = edit_sheet(src, tmp_path / "校验错.xlsx", lambda xml: add_row(xml, FAR_ROW))
+    patch_member(path, SHEET_XML, crc=0xDEADBEEF)
+    assert_refused(lbc_in_child("validate", path), path.name, "损坏")
+
+
+def test_unreadable_unrelated_part_does_not_stop_the_checks(tmp_path: Path) -> None:
+    """A broken part calamine never reads, stored before the sheet, must not end the scan."""
+    src = roster(tmp_path / "src.xlsx")
+    path = tmp_path / "夹带.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        zout.writestr("docProps/extra.xml", "<x/>")
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == SHEET_XML:
+                data = add_row(data.decode(), FAR_ROW).encode()
+            zout.writestr(info, data)
+    patch_member(path, "docProps/extra.xml", crc=0xDEADBEEF)
+    assert_refused(lbc_in_child("validate", path), path.name, "XFD1048576", "很远")
+
+
+@pytest.mark.parametrize(
+    ("part", "target", "rel_extra"),
+    [
+        ("xl/other/sheet1.xml", "/xl/other/sheet1.xml", ""),
+        ("xl/Worksheets/Sheet1.XML", "worksheets/Sheet1.XML", ""),
+        ("xl/worksheets/sub/s.xml", "xl/worksheets/sub/s.xml", ""),
+        # an unbound prefix: not well-formed for Python, fine for calamine
+        ("xl/other/sheet1.xml", "/xl/other/sheet1.xml", ' x:odd="1"'),
+    ],
+    ids=["other-folder", "upper-case", "sub-folder", "rels-not-well-formed"],
+)
+def test_sheet_stored_under_another_name_is_still_scanned(
+    tmp_path: Path, part: str, target: str, rel_extra: str
+) -> None:
+    """calamine follows workbook.xml.rels to any part, matched in any case.
+
+    Where those relationships cannot be parsed strictly, every part is scanned as a sheet.
+    """
+    src = roster(tmp_path / "src.xlsx")
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        if name == SHEET_XML:
+            return add_row(data.decode(), FAR_ROW).encode()
+        if name == "xl/_rels/workbook.xml.rels":
+            new = f'Target="{target}"{rel_extra}'.encode()
+            return re.sub(rb'Target="[^"]*sheet1\.xml"', new, data)
+        if name == "[Content_Types].xml":
+            return data.replace(b'"/xl/worksheets/sheet1.xml"', f'"/{part}"'.encode())
+        return None
+
+    path = tmp_path / "改名.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            changed = edit(info.filename, data)
+            zout.writestr(part if info.filename == SHEET_XML else info.filename, changed or data)
+    assert_refused(lbc_in_child("validate", path), path.name, "XFD1048576", "很远")
+
+
+def _part(file_size: int, compress_size: int, stored: bool = False) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(SHEET_XML)
+    info.file_size, info.compress_size = file_size, compress_size
+    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    return info
+
+
+def _head(ref: str | None) -> bytes:
+    dimension = f'<dimension ref="{ref}" />' if ref else ""
+    return f'<worksheet><sheetPr />{dimension}<sheetData><row r="1">'.encode()
+
+
+@pytest.mark.parametrize(
+    ("info", "ref", "skip"),
+    [
+        # the bench roster: 86 MB of XML, 11 MB deflated, an honest A1:Z100004
+        (_part(85_891_802, 10_977_429), "A1:Z100004", True),
+        (_part(85_891_802, 10_977_429), "Z100004:A1", True),
+        (_part(85_891_802, 85_891_802, stored=True), "A1:Z100004", True),
+        (_part(2_597_930, 327_229), "A1:H8001", False),  # small parts are always scanned
+        (_part(85_891_802, 10_977_429), "A1:N3", False),  # 42 cells cannot fill 86 MB
+        (_part(85_891_802, 10_977_429), None, False),  # openpyxl writes no dimension
+        (_part(85_891_802, 10_977_429), "A1:XFD1048576", False),  # styled to the edge
+        (_part(85_891_802, 10_977_429), "A1:ALM100", False),  # wider than MAX_COLUMNS
+        (_part(85_891_802, 2_000_000), "A1:Z100004", False),  # 43:1 is no sheet XML
+        (_part(85_891_802, 3_000_000, stored=True), "A1:Z100004", False),  # sizes disagree
+    ],
+)
+def test_when_a_dimension_may_stand_in_for_the_scan(
+    info: zipfile.ZipInfo, ref: str | None, skip: bool
+) -> None:
+    assert reading._may_skip_scan(info, _head(ref)) is skip
 
 
 # ---------------------------------------------------------------- XML entities
