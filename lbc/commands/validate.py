@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Annotated
@@ -9,7 +10,7 @@ from typing import Annotated
 import typer
 
 from lbc import __version__
-from lbc.checks import check_roster
+from lbc.checks import check_roster, warm_up
 from lbc.commands import common
 from lbc.errors import LbcError
 from lbc.findings import Finding
@@ -51,7 +52,10 @@ def validate(
     paths, cfg = common.inputs(files, config)
     if annotate_out is not None and len(paths) != 1:
         raise LbcError(t("err.annotate_many"))
+    warming = threading.Thread(target=warm_up, daemon=True)
+    warming.start()
     roster = common.read(paths, cfg)
+    warming.join()
     with common.progress(t("note.checking")):
         findings = [f for f in check_roster(roster) if selected(f.code, chosen, skipped)]
     if annotate_out is not None:
