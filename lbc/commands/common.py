@@ -111,9 +111,16 @@ def progress(text: str) -> Iterator[None]:
         yield
 
 
+# What has been read stays referenced until the process ends: lbc.cli leaves with
+# os._exit once output is flushed, and freeing a county roster's millions of cells when a
+# command returns would cost a tenth of a second for nothing.
+_KEEP_UNTIL_EXIT: list[object] = []
+
+
 def read(files: list[Path], cfg: Config) -> Roster:
     with progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
         roster = load_roster(files, cfg.synonyms)
+    _KEEP_UNTIL_EXIT.append(roster)
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
     for table in roster.tables():
