@@ -161,11 +161,41 @@ def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
     for table in roster.teachers:
         findings += check_teachers(table)
     findings += check_duplicate_ids(roster.children)
+    index = children_index(roster.children)
     for table in roster.records:
-        findings += check_records(table, today, roster)
+        findings += check_records(table, today, teacher_names if roster.teachers else None, index)
     order = {(tbl.file, tbl.sheet): n for n, tbl in enumerate(roster.tables())}
     findings.sort(key=lambda f: (order.get((f.file, f.sheet), 0), *f.sort_key))
-    return findings
+    return _once_per_file(findings)
+
+
+def _once_per_file(findings: list[Finding]) -> list[Finding]:
+    """A column a file lacks is reported once, though the file has one sheet per grade."""
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for f in findings:
+        if f.code == "COL001":
+            if (f.file, f.field) in seen:
+                continue
+            seen.add((f.file, f.field))
+        out.append(f)
+    return out
+
+
+def children_index(tables: list[Table]) -> dict[str, dict[object, Any]]:
+    """Name -> {child: class} over every children sheet, a child being its ID number (the
+    same child in two files is one) or its sheet and row."""
+    index: dict[str, dict[object, Any]] = defaultdict(dict)
+    for tbl in tables:
+        n = len(tbl)
+        names = tbl.values.get("name") or [None] * n
+        classes = tbl.values.get("class") or [None] * n
+        ids = tbl.values.get("id_number") or [None] * n
+        for i, (name, cls, number) in enumerate(zip(names, classes, ids, strict=True)):
+            if name:
+                who = number if isinstance(number, str) and number else (id(tbl), i)
+                index[name][who] = cls
+    return index
 
 
 def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
@@ -231,6 +261,8 @@ def check_children(
             born[i] = id_date
             if id_date is None and has_birth_column:
                 out.add("REQ001", i, "birth_date", label=out.label("birth_date"))
+            elif id_date is not None:
+                _check_age(out, i, id_date, today, "id_number")
         elif birth.__class__ is nz.Bad:
             born[i] = id_date
             out.add("DATE001", i, "birth_date", label=out.label("birth_date"))
@@ -325,9 +357,14 @@ def _check_birth(out: _Out, i: int, birth: dt.date, today: dt.date) -> None:
     if birth > today:
         out.add("DATE002", i, "birth_date", label=out.label("birth_date"), date=birth)
         return
+    _check_age(out, i, birth, today, "birth_date")
+
+
+def _check_age(out: _Out, i: int, birth: dt.date, today: dt.date, key: str) -> None:
+    """A pupil is 3 to 20; the birth date comes from its column, or from the ID alone."""
     age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
     if not 3 <= age <= 20:
-        out.add("DATE003", i, "birth_date", date=birth, age=age)
+        out.add("DATE003", i, key, date=birth, age=age)
 
 
 def _place_ok(place: object) -> bool:
@@ -453,22 +490,18 @@ def check_teachers(table: Table) -> list[Finding]:
 GROUP_KINDS = frozenset({"活动"})
 
 
-def check_records(table: Table, today: dt.date, roster: Roster) -> list[Finding]:
+def check_records(
+    table: Table,
+    today: dt.date,
+    teacher_names: set[str] | None,
+    children: dict[str, dict[object, Any]],
+) -> list[Finding]:
+    """Records: dates, a known teacher (when a teacher list was read), a known child."""
     out = _Out(table, Kind.RECORDS)
     _missing_columns(out, [f.key for f in FIELDS[Kind.RECORDS] if f.required])
     kinds_seen = set(table.values.get("kind") or [None])
     if not table.has("student") and kinds_seen - GROUP_KINDS:
         _missing_columns(out, ["student"])  # child-level records must name the child
-    teacher_names = {
-        n for tbl in roster.teachers for n in tbl.values.get("name", []) if isinstance(n, str)
-    }
-    children: dict[str, list[Any]] = defaultdict(list)
-    for tbl in roster.children:
-        for name, cls in zip(
-            tbl.values.get("name", []), tbl.values.get("class", [None] * len(tbl)), strict=True
-        ):
-            if name:
-                children[name].append(cls)
     _each_empty(out, "date")
     _each_bad(out, "date", "DATE001", label=out.label("date"))
     _each_empty(out, "teacher")
@@ -486,7 +519,7 @@ def check_records(table: Table, today: dt.date, roster: Roster) -> list[Finding]
     ):
         if date.__class__ in (dt.date, nz.YearMonth) and date > today:
             out.add("DATE002", i, "date", label=out.label("date"), date=date)
-        if teacher is not None and roster.teachers and teacher not in teacher_names:
+        if teacher is not None and teacher_names is not None and teacher not in teacher_names:
             out.add("REC001", i, "teacher", name=teacher)
         if student is None:
             if kind not in GROUP_KINDS and has_student:
@@ -500,9 +533,9 @@ def check_records(table: Table, today: dt.date, roster: Roster) -> list[Finding]
     return out.findings
 
 
-def match_child(children: dict[str, list[Any]], name: str, cls: Any) -> int:
+def match_child(children: dict[str, dict[object, Any]], name: str, cls: Any) -> int:
     """How many roster children a record's name (and class, when given) points at."""
-    candidates = children.get(name, [])
+    candidates = list(children.get(name, {}).values())
     if isinstance(cls, nz.ClassRef) and len(candidates) > 1:
         return sum(1 for c in candidates if c == cls)
     if isinstance(cls, nz.ClassRef) and candidates:

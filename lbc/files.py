@@ -41,6 +41,8 @@ def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path
     try:
         write(tmp)
         os.chmod(tmp, 0o600)
+        with tmp.open("rb+") as fh:  # on disk before it takes the real name
+            os.fsync(fh.fileno())
         os.replace(tmp, out)
     except BaseException:
         with contextlib.suppress(OSError):

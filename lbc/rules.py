@@ -81,7 +81,7 @@ def parse_codes(values: list[str] | None) -> list[str]:
         for part in value.split(","):
             code = part.strip().upper()
             if not code:
-                continue
+                raise LbcError(t("err.bad_code", code=part))
             if not any(c.startswith(code) for c in RULES):
                 raise LbcError(t("err.bad_code", code=part.strip()))
             out.append(code)

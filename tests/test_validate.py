@@ -66,7 +66,7 @@ def one_of_each(tmp_path):
         [dt.date(2024, 9, 10), "王芳", "张雨涵", "三年级(2)班", "谈心", "谈学习"],  # clean
         [dt.date(2024, 9, 11), "刘备", "张雨涵", "三年级(2)班", "谈心", ""],  # REC001 B3
         [dt.date(2024, 9, 12), "王芳", "不存在", None, "家访", ""],  # REC002 C4
-        [dt.date(2024, 9, 13), "王芳", "吴九", None, "聊天", ""],  # REC004 E5, REC003 C5
+        [dt.date(2024, 9, 13), "王芳", "郑十", None, "聊天", ""],  # REC004 E5, REC003 C5
     ]
     return write_xlsx(tmp_path / "roster.xlsx", {"花名册": rows, "教师": TEACHERS, "记录": records})
 
@@ -417,9 +417,16 @@ def test_the_same_file_named_twice_is_read_once(tmp_path):
 
 
 def test_a_child_in_two_files_is_a_duplicate_across_files(tmp_path):
+    """One DUP001 naming the other file; a record naming the child is not ambiguous, since
+    the same ID is the same child."""
+    records = [RECORD_HEADER, [dt.date(2024, 9, 10), "王芳", "张雨涵", None, "谈心", ""]]
     a = write_xlsx(tmp_path / "a.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
-    b = write_xlsx(tmp_path / "b.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    b = write_xlsx(
+        tmp_path / "b.xlsx",
+        {"花名册": [CHILD_HEADER, child_row(1)], "教师": TEACHERS[:2], "记录": records},
+    )
     doc = run("validate", a, b, "--format", "json").json()
+    assert not [f for f in doc["findings"] if f["code"].startswith("REC")]
     dup = [f for f in doc["findings"] if f["code"] == "DUP001"]
     assert [(f["file"], f["row"]) for f in dup] == [(str(b), 2)]
     assert dup[0]["message"] == f"身份证号与{a}“花名册”第 2 行重复"
@@ -531,3 +538,29 @@ def test_annotate_marks_a_merged_cell_on_its_first_cell(tmp_path):
     assert result.exit_code == 1 and "Traceback" not in result.stderr, result.stderr
     marked = load_workbook(out)["花名册"]["F2"]
     assert "[CLS001]" in marked.comment.text
+
+
+def test_a_missing_column_is_reported_once_per_file(tmp_path):
+    header = [h for h in CHILD_HEADER if h != "家庭住址"]
+    row = [v for h, v in zip(CHILD_HEADER, child_row(1), strict=True) if h != "家庭住址"]
+    row2 = [v for h, v in zip(CHILD_HEADER, child_row(2), strict=True) if h != "家庭住址"]
+    path = write_xlsx(tmp_path / "r.xlsx", {"一年级": [header, row], "二年级": [header, row2]})
+    doc = run("validate", path, "--format", "json").json()
+    assert [(f["code"], f["sheet"], f["field"]) for f in doc["findings"]] == [
+        ("COL001", "一年级", "home_address")
+    ]
+
+
+def test_an_implausible_age_from_the_id_alone(tmp_path):
+    header = [h for h in CHILD_HEADER if h != "出生日期"]
+    adult = child_row(1, 身份证号=make_id(dt.date(1980, 1, 1), 124, region="110101"))
+    row = [v for h, v in zip(CHILD_HEADER, adult, strict=True) if h != "出生日期"]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, row]})
+    doc = run("validate", path, "--format", "json").json()
+    assert [(f["code"], f["row"], f["column"]) for f in doc["findings"]] == [("DATE003", 2, "D")]
+
+
+def test_an_empty_selection_is_a_usage_error(tmp_path):
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    result = run("validate", path, "--select", "")
+    assert result.exit_code == 2 and result.stderr.startswith("lbc: 错误：未知的规则代码")
