@@ -18,7 +18,7 @@ from stdnum.cn import ric
 
 from lbc import normalise as nz
 from lbc.contacts import LEFT_SCHOOL, away_parents, contact_gaps
-from lbc.fields import FIELDS, Kind, field
+from lbc.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
 from lbc.findings import Finding
 from lbc.messages import t
 from lbc.roster import Roster, Table
@@ -33,22 +33,19 @@ _VAGUE = re.compile(r"外地|外省|省外|打工|务工|外出|不详|不清楚
 CHILD_REQUIRED = ("name", "gender", "id_number", "class", "health", "home_address")
 CHILD_REQUIRED += ("left_behind_type",)
 
-_CLOSED_LISTS: dict[str, str] = {
-    "gender": "男、女",
-    "left_behind_type": "父母均外出、父亲外出、母亲外出、非留守",
-    "enrollment_status": "在读、转入、转出、休学、辍学、毕业",
-    "key_target": "是、否",
-    "categories": "孤儿、残疾、单亲、建档立卡、低保、贫困、学困",
-    "party_member": "是、否",
-    "active": "是、否（在岗、离岗…）",
-    "cat_orphan": "是、否",
-    "cat_disabled": "是、否",
-    "cat_registered_poor": "是、否",
-    "cat_low_income": "是、否",
-    "cat_single_parent": "是、否",
-    "cat_struggling": "是、否",
+_CLOSED_LISTS: dict[str, tuple[str, ...]] = {
+    "gender": nz.GENDERS,
+    "left_behind_type": nz.LEFT_BEHIND_TYPES,
+    "enrollment_status": nz.ENROLLMENT_STATUSES,
+    "key_target": nz.YES_NO,
+    "categories": nz.CATEGORIES,
+    **dict.fromkeys(CATEGORY_COLUMNS, nz.YES_NO),
 }
-_RELATIONS = "祖父、祖母、外祖父、外祖母、父亲、母亲、亲属、其他"
+_TEACHER_LISTS: dict[str, tuple[str, ...]] = {
+    "gender": nz.GENDERS,
+    "party_member": nz.YES_NO,
+    "active": nz.YES_NO,
+}
 _PHONES = ("father_phone", "mother_phone", "parent_phone", "parent_work_phone", "guardian_phone")
 
 
@@ -240,9 +237,10 @@ def check_children(
             _each_empty(out, key)
     _each_bad(out, "class", "CLS001")
     _each_bad(out, "grade", "CLS001")
-    for key, allowed in _CLOSED_LISTS.items():
+    for key, values in _CLOSED_LISTS.items():
+        allowed = "、".join(values)
         _each_bad(out, key, "VAL001", label=out.label(key), allowed=allowed)
-    _each_bad(out, "guardian_relation", "VAL002", allowed=_RELATIONS)
+    _each_bad(out, "guardian_relation", "VAL002", allowed="、".join(nz.RELATIONS))
     _each_bad(out, "guardian_age", "VAL001", label=out.label("guardian_age"), allowed="16–100")
     for key in _PHONES:
         _each_bad(out, key, "PHN001", label=out.label(key))
@@ -466,10 +464,9 @@ def check_teachers(table: Table) -> list[Finding]:
                 out.add("TCH001", i, "phone")
             elif isinstance(phones[i], nz.Bad):
                 out.add("PHN001", i, "phone", label=out.label("phone"))
-        for key in ("party_member", "active", "gender"):
+        for key, values in _TEACHER_LISTS.items():
             if key in v and isinstance(v[key][i], nz.Bad):
-                allowed = _CLOSED_LISTS.get(key, "男、女")
-                out.add("VAL001", i, key, label=out.label(key), allowed=allowed)
+                out.add("VAL001", i, key, label=out.label(key), allowed="、".join(values))
         if isinstance(v.get("classes", empty)[i], nz.Bad):
             out.add("CLS001", i, "classes")
         cap = v.get("capacity", empty)[i]

@@ -14,12 +14,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from lbc import normalise as nz
 from lbc.config import CONFIG_NAME
 from lbc.errors import LbcError
 from lbc.fields import FIELDS, Kind
 from lbc.files import write_atomic
 from lbc.messages import t
-from lbc.normalise import RECORD_KINDS
 
 ROSTER_NAME = "roster.xlsx"
 TEMPLATE_ROWS = 1000  # rows prepared with formats and dropdowns
@@ -80,16 +80,16 @@ DATE_COLUMNS = {"出生日期", "日期"}
 
 # Closed lists: (allowed values, whether another value is refused or only warned about).
 DROPDOWNS: dict[str, tuple[tuple[str, ...], bool]] = {
-    "性别": (("男", "女"), True),
-    "留守类型": (("父母均外出", "父亲外出", "母亲外出", "非留守"), True),
-    "在校状态": (("在读", "转入", "转出", "休学", "辍学", "毕业"), True),
-    "重点帮扶对象": (("是", "否"), True),
+    "性别": (nz.GENDERS, True),
+    "留守类型": (nz.LEFT_BEHIND_TYPES, True),
+    "在校状态": (nz.ENROLLMENT_STATUSES, True),
+    "重点帮扶对象": (nz.YES_NO, True),
     "健康状况": (("健康", "一般或较弱", "慢性病", "残疾", "患病"), False),
-    "与儿童关系": (("祖父", "祖母", "外祖父", "外祖母", "父亲", "母亲", "亲属", "其他"), True),
+    "与儿童关系": (nz.RELATIONS, True),
     "职务": (("班主任", "科任教师", "校领导", "行政"), False),
-    "党员": (("是", "否"), True),
-    "在岗": (("是", "否"), True),
-    "类型": (RECORD_KINDS, True),
+    "党员": (nz.YES_NO, True),
+    "在岗": (nz.YES_NO, True),
+    "类型": (nz.RECORD_KINDS, True),
 }
 
 
