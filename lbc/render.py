@@ -32,7 +32,10 @@ def to_csv(rows: Iterable[dict[str, object]], columns: Sequence[str]) -> str:
 
 
 def rich_table(
-    headers: Sequence[str], rows: Iterable[Sequence[object]], title: str | None = None
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    title: str | None = None,
+    main: int | None = None,
 ) -> RenderableType:
     """A plain-lined table; the title on its own line so a long Chinese heading never wraps
     into the table's width. rich is imported here, not at start-up: scripts asking for
@@ -43,8 +46,10 @@ def rich_table(
     from rich.text import Text
 
     table = RichTable(box=box.SIMPLE_HEAD, expand=False)
-    for header in headers:
-        table.add_column(header, overflow="fold")
+    for n, header in enumerate(headers):
+        # The main column (the problem, in words) keeps a readable width on an 80-column
+        # terminal; the others fold first.
+        table.add_column(header, overflow="fold", min_width=24 if n == main else None)
     for row in rows:  # cell text is shown as typed, never read as rich markup
         table.add_row(*(Text("" if v is None else str(v)) for v in row))
     if title is None:

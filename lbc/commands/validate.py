@@ -137,7 +137,7 @@ def print_table(
             severity = t(f"severity.{f.severity}")
             rows.append((where, f.code, severity, d["child"], f.message, d["value"]))
         title = t("out.sheet_heading", file=file, sheet=sheet)
-        console.print(rich_table(headers, rows, title=title))
+        console.print(rich_table(headers, rows, title=title, main=4))
     if not findings:
         console.print(t("out.no_findings"), markup=False)
     console.print(t("out.summary", **summary), markup=False)
