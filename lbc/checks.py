@@ -155,8 +155,9 @@ def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for table in roster.children:
         findings += check_children(table, today, teacher_names if roster.teachers else None)
+    seen_teachers: dict[str, tuple[Table, int]] = {}
     for table in roster.teachers:
-        findings += check_teachers(table)
+        findings += check_teachers(table, seen_teachers)
     findings += check_duplicate_ids(roster.children)
     named = {n for tbl in roster.records for n in tbl.values.get("student") or () if n}
     index = children_index(roster.children, named)
@@ -442,23 +443,32 @@ def check_duplicate_ids(tables: list[Table]) -> list[Finding]:
     return findings
 
 
-def check_teachers(table: Table) -> list[Finding]:
+def check_teachers(table: Table, seen: dict[str, tuple[Table, int]] | None = None) -> list[Finding]:
+    """Teachers: a name, a phone, readable values; a name used twice (in this sheet or in
+    ``seen``, the teachers already checked) needs a note telling the two apart."""
     out = _Out(table, Kind.TEACHERS)
     _missing_columns(out, [f.key for f in FIELDS[Kind.TEACHERS] if f.required])
     v = table.values
     empty = [None] * len(table)
     names, phones, notes = v.get("name", empty), v.get("phone", empty), v.get("notes", empty)
-    first_row: dict[str, int] = {}
+    first: dict[str, tuple[Table, int]] = seen if seen is not None else {}
     for i in range(len(table)):
         name = names[i]
         if name is None:
             out.add("REQ001", i, "name", label=out.label("name"))
-        elif name in first_row:
-            j = first_row[name]
-            if not (notes[i] and notes[j] and notes[i] != notes[j]):
-                out.add("TCH002", i, "name", other=table.rows[j])
+        elif name in first:
+            other, j = first[name]
+            note_here, note_there = notes[i], other.get("notes", j)
+            if not (note_here and note_there and note_here != note_there):
+                row = other.rows[j]
+                where = (
+                    t("loc.row", row=row)
+                    if other is table
+                    else t("loc.elsewhere", file=other.file, sheet=other.sheet, row=row)
+                )
+                out.add("TCH002", i, "name", other=where)
         else:
-            first_row[name] = i
+            first[name] = (table, i)
         if table.has("phone"):
             if phones[i] is None:
                 out.add("TCH001", i, "phone")

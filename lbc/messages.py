@@ -395,8 +395,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.TCH001.title": ("教师无联系电话", "teacher without a phone"),
     "rule.TCH001.example": ("教师名单中联系电话空白", "blank 联系电话 in the teacher list"),
     "rule.TCH002": (
-        "教师姓名与第 {other} 行重名，请在备注中注明区分",
-        "same teacher name as row {other}; add a distinguishing note",
+        "教师姓名与{other}重名，请在备注中注明区分",
+        "same teacher name as {other}; add a distinguishing note",
     ),
     "rule.TCH002.title": ("教师重名", "duplicate teacher name"),
     "rule.TCH002.example": ("两位“王芳”且备注为空", "two 王芳 with no note"),

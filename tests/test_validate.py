@@ -564,3 +564,15 @@ def test_an_empty_selection_is_a_usage_error(tmp_path):
     path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
     result = run("validate", path, "--select", "")
     assert result.exit_code == 2 and result.stderr.startswith("lbc: 错误：未知的规则代码")
+
+
+def test_a_teacher_listed_in_two_files_needs_a_note(tmp_path):
+    a = write_xlsx(
+        tmp_path / "a.xlsx", {"花名册": [CHILD_HEADER, child_row(1)], "教师": TEACHERS[:2]}
+    )
+    b = write_xlsx(tmp_path / "b.xlsx", {"教师": [TEACHERS[0], TEACHERS[1]]})
+    doc = run("validate", a, b, "--format", "json").json()
+    dup = [f for f in doc["findings"] if f["code"] == "TCH002"]
+    assert [(f["file"], f["row"], f["message"]) for f in dup] == [
+        (str(b), 2, f"教师姓名与{a}“教师”第 2 行重名，请在备注中注明区分")
+    ]
