@@ -91,6 +91,23 @@ def child_row(
     return [values[h] for h in CHILD_HEADER]
 
 
+def without(drop: Sequence[str], *rows: list[Any]) -> list[list[Any]]:
+    """CHILD_HEADER and the given child rows with the ``drop`` columns taken out."""
+    keep = [j for j, h in enumerate(CHILD_HEADER) if h not in drop]
+    return [[row[j] for j in keep] for row in (CHILD_HEADER, *rows)]
+
+
+def write_child_csv(path: Path, *rows: list[Any], encoding: str = "utf-8") -> Path:
+    """A CSV roster: CHILD_HEADER, then the rows as given."""
+    import csv
+
+    with path.open("w", encoding=encoding, newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(CHILD_HEADER)
+        writer.writerows(rows)
+    return path
+
+
 def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
     """A real .xlsx with one sheet per entry; rows start at Excel row 1."""
     wb = Workbook()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, without, write_xlsx
 
 TEACHERS = [
     TEACHER_HEADER,
@@ -73,8 +73,7 @@ def test_flag_exit_zero_when_everyone_is_reachable(tmp_path):
 
 
 def test_flag_refuses_when_it_cannot_tell_who_is_left_behind(tmp_path):
-    header = [h for h in CHILD_HEADER if h != "留守类型"]
-    row = [v for h, v in zip(CHILD_HEADER, child_row(1), strict=True) if h != "留守类型"]
+    header, row = without(["留守类型"], child_row(1))
     path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, row]})
     result = run("flag", path)
     assert result.exit_code == 2

@@ -16,6 +16,8 @@ from conftest import (
     child_row,
     make_id,
     run,
+    without,
+    write_child_csv,
     write_xlsx,
 )
 from lbc.rules import RULES
@@ -193,11 +195,7 @@ def test_select_ignore_and_strict(tmp_path):
 
 
 def test_missing_column_is_reported_once(tmp_path):
-    header = [h for h in CHILD_HEADER if h != "家庭住址"]
-    rows = [header] + [
-        [v for h, v in zip(CHILD_HEADER, child_row(n), strict=True) if h != "家庭住址"]
-        for n in range(1, 4)
-    ]
+    rows = without(["家庭住址"], *(child_row(n) for n in range(1, 4)))
     path = write_xlsx(tmp_path / "r.xlsx", {"学生": rows})
     doc = run("validate", path, "--format", "json").json()
     assert [(f["code"], f["row"], f["column"], f["field"]) for f in doc["findings"]] == [
@@ -206,11 +204,7 @@ def test_missing_column_is_reported_once(tmp_path):
 
 
 def test_contact_columns_missing_are_reported_once_not_per_row(tmp_path):
-    keep = [h for h in CHILD_HEADER if h not in ("监护人姓名", "与儿童关系", "监护人电话")]
-    rows = [keep] + [
-        [v for h, v in zip(CHILD_HEADER, child_row(n), strict=True) if h in keep]
-        for n in range(1, 6)
-    ]
+    rows = without(["监护人姓名", "与儿童关系", "监护人电话"], *(child_row(n) for n in range(1, 6)))
     path = write_xlsx(tmp_path / "r.xlsx", {"学生": rows})
     doc = run("validate", path, "--format", "json").json()
     got = sorted((f["code"], f["field"], f["row"]) for f in doc["findings"])
@@ -270,14 +264,8 @@ def test_annotate_marks_cells_and_leaves_input_untouched(tmp_path):
 
 
 def test_annotate_writes_hostile_text_as_text(tmp_path):
-    import csv
-
     hostile = '=HYPERLINK("http://x","y")'
-    path = tmp_path / "r.csv"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(CHILD_HEADER)
-        w.writerow(child_row(1, 班级=hostile, 出生日期="2016-05-01"))
+    path = write_child_csv(tmp_path / "r.csv", child_row(1, 班级=hostile, 出生日期="2016-05-01"))
     out = tmp_path / "a.xlsx"
     assert run("validate", path, "--annotate", out).exit_code == 1
     wb = load_workbook(out)
@@ -297,13 +285,8 @@ def test_annotate_refuses_to_overwrite_its_input(tmp_path):
 
 
 def test_annotate_from_csv_builds_a_workbook(tmp_path):
-    import csv
-
-    path = tmp_path / "r.csv"
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(CHILD_HEADER)
-        w.writerow(child_row(1, 班级="火箭班", 出生日期="2016-05-01"))
+    row = child_row(1, 班级="火箭班", 出生日期="2016-05-01")
+    path = write_child_csv(tmp_path / "r.csv", row, encoding="utf-8-sig")
     out = tmp_path / "a.xlsx"
     assert run("validate", path, "--annotate", out).exit_code == 1
     wb = load_workbook(out)
@@ -503,13 +486,8 @@ def test_records_without_a_student_column(tmp_path):
 
 
 def test_annotate_a_csv_whose_name_excel_would_refuse(tmp_path):
-    import csv
-
-    path = tmp_path / "r[1]'这是一个很长很长很长很长很长很长很长很长的文件名.csv"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(CHILD_HEADER)
-        w.writerow(child_row(1, 班级="火箭班", 出生日期="2016-05-01"))
+    name = "r[1]'这是一个很长很长很长很长很长很长很长很长的文件名.csv"
+    path = write_child_csv(tmp_path / name, child_row(1, 班级="火箭班", 出生日期="2016-05-01"))
     out = tmp_path / "a.xlsx"
     result = run("validate", path, "--annotate", out)
     assert result.exit_code == 1 and "1 个单元格被标注" in result.stderr
@@ -541,9 +519,7 @@ def test_annotate_marks_a_merged_cell_on_its_first_cell(tmp_path):
 
 
 def test_a_missing_column_is_reported_once_per_file(tmp_path):
-    header = [h for h in CHILD_HEADER if h != "家庭住址"]
-    row = [v for h, v in zip(CHILD_HEADER, child_row(1), strict=True) if h != "家庭住址"]
-    row2 = [v for h, v in zip(CHILD_HEADER, child_row(2), strict=True) if h != "家庭住址"]
+    header, row, row2 = without(["家庭住址"], child_row(1), child_row(2))
     path = write_xlsx(tmp_path / "r.xlsx", {"一年级": [header, row], "二年级": [header, row2]})
     doc = run("validate", path, "--format", "json").json()
     assert [(f["code"], f["sheet"], f["field"]) for f in doc["findings"]] == [
@@ -552,9 +528,8 @@ def test_a_missing_column_is_reported_once_per_file(tmp_path):
 
 
 def test_an_implausible_age_from_the_id_alone(tmp_path):
-    header = [h for h in CHILD_HEADER if h != "出生日期"]
     adult = child_row(1, 身份证号=make_id(dt.date(1980, 1, 1), 124, region="110101"))
-    row = [v for h, v in zip(CHILD_HEADER, adult, strict=True) if h != "出生日期"]
+    header, row = without(["出生日期"], adult)
     path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, row]})
     doc = run("validate", path, "--format", "json").json()
     assert [(f["code"], f["row"], f["column"]) for f in doc["findings"]] == [("DATE003", 2, "D")]
