@@ -49,7 +49,9 @@ CHILD_SHEET, TEACHER_SHEET, RECORD_SHEET = "留守儿童花名册", "教师名�
 TITLE = "青山镇中心小学留守儿童花名册（2024年秋季学期）"
 FOOTNOTE = "填表人：王老师    审核人：李校长    填表日期：2024年9月20日"
 
-N_CHILDREN = 150
+# Small enough that the 29 active teachers' places (59) cover every child still at school
+# (56: all but the two 转出), so `lbc pair` can pair everyone and leave no teacher idle.
+N_CHILDREN = 58
 GRADES = range(1, 7)
 CLASSES_PER_GRADE = 2
 CN = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六"}
@@ -299,13 +301,6 @@ class Teacher:
     capacity: int | None = None
     active: bool = True
     separator: str = "、"
-
-    @property
-    def slots(self) -> int:
-        """How many existing pairs the sample gives this teacher (never above two)."""
-        if not self.active:
-            return 0
-        return min(2, self.capacity if self.capacity is not None else 2)
 
 
 @dataclass
@@ -576,7 +571,7 @@ class Maker:
         return c
 
     def children(self) -> tuple[list[Child], dict[str, Child]]:
-        """150 children over 12 classes, with the special cases placed at random."""
+        """58 children over 12 classes, with the special cases placed at random."""
         rng = self.rng
         sizes = [N_CHILDREN // 12] * 12
         for i in rng.sample(range(12), N_CHILDREN - sum(sizes)):
@@ -626,11 +621,12 @@ class Maker:
         by_role["dropout"].notes = "2024年11月起未到校，正在劝返"
 
         # Variations on clean children only: each is valid and should read without a finding.
+        # Every kind appears at least once, yet most of the 35 plain children stay plain.
         plain = [c for c in kids if not c.role]
-        picks = iter(rng.sample(plain, 70))
-        for _ in range(9):
+        picks = iter(rng.sample(plain, 30))
+        for _ in range(3):
             next(picks).health = "一般或较弱"
-        kinds = [["建档立卡"]] * 6 + [["低保"]] * 5 + [["学困"]] * 6 + [["建档立卡", "学困"]] * 2
+        kinds = [["建档立卡"]] * 3 + [["低保"]] * 2 + [["学困"]] * 3 + [["建档立卡", "学困"]]
         for cats in kinds:
             next(picks).categories = list(cats)
         for text in ("双亲留守", "双亲留守", "双方外出"):
@@ -652,31 +648,45 @@ class Maker:
             c.id_number = self.id_number(region, c.birth, c.gender)
         for c in kids:
             c.key_target = bool(c.categories) or c.health != "健康"
-        for c in rng.sample([c for c in plain if not c.key_target], 4):
+        for c in rng.sample([c for c in plain if not c.key_target], 2):
             c.key_target = True  # a few marked by the class teacher without a category
         return kids, by_role
 
     # --- pairs and records -----------------------------------------------------------------
     def pair(self, teachers: list[Teacher], kids: list[Child]) -> None:
-        """Existing pairs (~40%): each teacher takes children from the classes they teach,
-        key targets first; a couple of teachers are left with free places for lbc to fill."""
+        """Last term's pairs (~40% of the children), so that `lbc pair` has most of the work
+        still to do: 4 active teachers have two, 14 have one, the rest none, never above a
+        teacher's capacity. Each takes children from the classes they teach, key targets
+        first. One clean child keeps the teacher now on leave: a pair that has to move."""
         rng = self.rng
         eligible = {id(c) for c in kids if c.status == "在读" and not c.role}
         eligible |= {id(c) for c in kids if c.role in ("rare_girl", "zhe_boy", "minority")}
         eligible |= {id(c) for c in kids if c.role in ("orphan", "disabled", "chronic")}
-        order = rng.sample(teachers, len(teachers))
-        fewer = [t for t in order if t.slots == 2 and t.role == "科任教师" and t.active]
-        fewer = fewer[:2]  # one teacher with no pair yet, one with one
-        for t in order:
-            want = t.slots - (2 if t is fewer[0] else 1 if t is fewer[1] else 0)
-            for _ in range(want):
+        active = [t for t in teachers if t.active]
+        twos = rng.sample([t for t in active if t.capacity is None or t.capacity >= 2], 4)
+        ones = rng.sample([t for t in active if t not in twos], 14)
+        want = {id(t): 2 for t in twos} | {id(t): 1 for t in ones}
+        # In random order, so the teachers with two do not take all the key targets.
+        for t in rng.sample(active, len(active)):
+            for _ in range(want.get(id(t), 0)):
                 free = [c for c in kids if id(c) in eligible and not c.teacher]
                 mine = [c for c in free if (c.grade, c.number) in t.classes] or free
                 mine.sort(key=lambda c: (not c.key_target, rng.random()))
                 mine[0].teacher = t.name
+        gone = self.on_leave
+        assert gone is not None, "teachers() runs first"
+        free = [c for c in kids if id(c) in eligible and not c.role and not c.teacher]
+        mine = [c for c in free if (c.grade, c.number) in gone.classes] or free
+        rng.choice(mine).teacher = gone.name
+
+    def supported(self, kids: list[Child]) -> list[Child]:
+        """Paired children whose teacher is at work: only they have records this term."""
+        assert self.on_leave is not None, "teachers() runs first"
+        return [c for c in kids if c.teacher and c.teacher != self.on_leave.name]
 
     def records(self, kids: list[Child]) -> list[Record]:
-        """Support records for autumn 2024, each by the child's own support teacher.
+        """Support records for autumn 2024, each by the child's own support teacher (none
+        for the child whose teacher is on leave).
 
         Mostly faithful to the school's commitments (a talk a month, a home visit a term,
         warmth for key targets in January) with a few natural gaps, so compliance reports
@@ -685,9 +695,7 @@ class Maker:
         rng = self.rng
         out: list[Record] = []
         months = [(2024, 9, 2), (2024, 10, 8), (2024, 11, 1), (2024, 12, 1), (2025, 1, 2)]
-        for c in kids:
-            if not c.teacher:
-                continue
+        for c in self.supported(kids):
             home = familiar(c.relation) if c.relation else "家人"
             away = {BOTH: "爸爸妈妈", FATHER: "爸爸", MOTHER: "妈妈"}.get(c.away, "家人")
             talks = [
@@ -909,7 +917,7 @@ class Maker:
                         return new
             return None
 
-        paired = [c for c in kids if c.teacher]
+        paired = self.supported(kids)
         rng.shuffle(paired)
         c, wrong_teacher = next(
             (c, w) for c in paired if (w := slip(c.teacher, teacher_names)) is not None
@@ -1192,6 +1200,8 @@ def defects_markdown(sample: Sample, rows: dict[str, dict[int, int]]) -> str:
         if t.active and not any(c.teacher == t.name for c in sample.children)
     ]
     leave = next(t for t in sample.teachers if not t.active)
+    stale = next(c for c in kids if c.teacher == leave.name)
+    twos = sum(1 for t in sample.teachers if sum(c.teacher == t.name for c in paired) == 2)
     out = [
         "# Planted defects in `samples/roster.xlsx`",
         "",
@@ -1224,16 +1234,20 @@ def defects_markdown(sample: Sample, rows: dict[str, dict[int, int]]) -> str:
         f"- {orphan.name} (row {rows[CHILD_SHEET][id(orphan)]}) is an orphan: 留守类型 非留守, "
         "类别 孤儿, no parent columns, guardian (祖母) with a phone.",
         "- Two children are 转出 and one 辍学 (see 在校状态, column M); none of them is paired.",
-        f"- Teacher {leave.name} is on leave (在岗 否) and has no pairs and no records.",
+        f"- Teacher {leave.name} is on leave (在岗 否) and has no records, but one old pair: "
+        f"{stale.name} {stale.class_text} (row {rows[CHILD_SHEET][id(stale)]}, 在读), whose "
+        "pair has to move to a teacher at work.",
         "- Teachers with capacity set: 可帮扶人数 3 for two, 1 for one; no existing pair "
         "exceeds two per teacher or the teacher's capacity.",
         "",
         "## Commitments (not data defects, for orientation)",
         "",
-        f"- {len(paired)} of {len(sample.children)} children have a 帮扶教师; active teachers "
-        f"without any pair yet: {', '.join(no_pairs) or 'none'}.",
+        f"- {len(paired)} of {len(sample.children)} children have a 帮扶教师 (last term's "
+        f"pairs, one with {leave.name}); {twos} teachers have two, the others one or none. "
+        f"Active teachers without any pair yet: {', '.join(no_pairs) or 'none'}.",
         f"- Paired children missing a 谈心 in at least one month of 2024-09..2025-01: {missed}.",
         f"- Paired children without a 家访 this term: {no_visit}.",
+        f"- Both counts include {stale.name}, whose teacher is on leave and who has no records.",
         "- 送温暖 records (January) exist for paired key targets (重点帮扶对象 是) only.",
         "- The two bad records above are extra; they do not replace any child's own records.",
         "",
