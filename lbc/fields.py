@@ -126,6 +126,8 @@ CHILD_FIELDS: tuple[Field, ...] = (
     Field("guardian_occupation", "监护人职业", ()),
     Field("support_teacher", "帮扶教师", ("结对教师", "代理家长", "帮扶人", "帮扶责任人")),
     Field("notes", "备注", ()),
+    # Which school a row belongs to, in a county's merged roster: pairing stays inside it.
+    Field("school", "学校", ("学校名称", "所在学校", "就读学校")),
 )
 
 TEACHER_FIELDS: tuple[Field, ...] = (
@@ -139,6 +141,7 @@ TEACHER_FIELDS: tuple[Field, ...] = (
     Field("capacity", "可帮扶人数", ("帮扶人数",)),
     Field("active", "在岗", ("状态", "是否在岗")),
     Field("notes", "备注"),
+    Field("school", "学校", ("学校名称", "所在学校", "任职学校")),
 )
 
 RECORD_FIELDS: tuple[Field, ...] = (

@@ -72,6 +72,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "guardian_occupation": (nz.text, True),
         "support_teacher": (nz.name, True),
         "notes": (nz.text, False),
+        "school": (nz.text, True),
     },
     Kind.TEACHERS: {
         "name": (nz.name, False),
@@ -84,6 +85,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "capacity": (nz.integer, True),
         "active": (nz.active, True),
         "notes": (nz.text, False),
+        "school": (nz.text, True),
     },
     Kind.RECORDS: {
         "date": (nz.date, True),
