@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lbc.files import safe_cell_text, write_atomic
+from lbc.files import set_text, write_atomic
 from lbc.findings import Finding
 from lbc.messages import t
 from lbc.reading import read_book
@@ -26,13 +26,6 @@ FILLS = {
     "error": PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE"),
     "warning": PatternFill("solid", start_color="FFEB9C", end_color="FFEB9C"),
 }
-
-
-def set_text(cell, value: object) -> None:
-    """Write a value; strings that look like formulas stay text (no planted formulas)."""
-    cell.value = value
-    if safe_cell_text(value):
-        cell.data_type = "s"
 
 
 def _open_copy(source: Path) -> tuple[Workbook, dict[str, str]]:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from lbc import __version__, messages
-from lbc.commands import common, flag, init, rules, validate
+from lbc.commands import common, flag, init, pair, rules, validate
 from lbc.messages import h
 
 app = typer.Typer(
@@ -44,4 +44,5 @@ def _main(
 app.command("init", help=h("init"))(init.init)
 app.command("validate", help=h("validate"))(validate.validate)
 app.command("flag", help=h("flag"))(flag.flag_command)
+app.command("pair", help=h("pair"))(pair.pair_command)
 app.command("rules", help=h("rules"))(rules.rules)

@@ -11,6 +11,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from lbc.errors import LbcError
 from lbc.messages import t
@@ -53,3 +54,11 @@ def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path
 def safe_cell_text(value: object) -> bool:
     """Whether a generated cell must be forced to text: a string that Excel would run."""
     return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def set_text(cell: Any, value: object) -> None:
+    """Write a value into an openpyxl cell; strings that look like formulas stay text, so a
+    hostile roster cannot plant formulas in a workbook lbc writes."""
+    cell.value = value
+    if safe_cell_text(value):
+        cell.data_type = "s"

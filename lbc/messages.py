@@ -183,6 +183,75 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "flag.none": ("所有儿童和教师的联系方式都已齐全。", "every child and teacher is reachable."),
     "flag.teacher_phone": ("教师本人电话", "teacher's own phone"),
+    # ---- pair ----
+    "err.pair_no_teachers": (
+        "没有找到教师名单（需要“姓名”和“联系电话/职务/任教班级”等列），无法结对；请一并给出教师名单文件",
+        "no teachers sheet found (it needs 姓名 and columns such as 联系电话, 职务, 任教班级); name the teachers file too",
+    ),
+    "err.pair_no_places": (
+        "没有教师可以结对：所有教师都不在岗或可帮扶人数为 0（可用 --max-per-teacher 设置每人名额）",
+        "no teacher can take a child: none is in post or every capacity is 0 (set places with --max-per-teacher)",
+    ),
+    "err.pair_too_large": (
+        "学校“{school}”有 {count} 名儿童，超出一次结对的规模；请在花名册和教师名单中加“学校”列，按学校分别结对",
+        "school '{school}' has {count} children, too many to pair at once; add a 学校 column to the children and teachers so each school is paired on its own",
+    ),
+    "err.keep_same_as_out": (
+        "--keep 与 --out 是同一个文件；请把新的结对名单写到另一个文件",
+        "--keep and --out name the same file; write the new pairs to another file",
+    ),
+    "err.out_xlsx": (
+        "--out 需要 .xlsx 文件名：{path}",
+        "--out needs an .xlsx file name: {path}",
+    ),
+    "note.pairing": ("结对计算中", "pairing"),
+    "pair.priority.key_target": ("重点帮扶对象", "key target"),
+    "pair.reason.kept": ("上学期结对延续", "kept from last term"),
+    "pair.reason.head": ("本班班主任", "the class's head teacher"),
+    "pair.reason.teaches": ("任教本班{subject}", "teaches the class {subject}"),
+    "pair.reason.grade": ("同年级", "same grade"),
+    "pair.reason.anyone": ("跨年级调配", "another grade"),
+    "pair.why.short": ("帮扶名额不足（还差 {short} 个名额）", "not enough places ({short} short)"),
+    "pair.why.no_teacher": ("本校没有可结对的在岗教师", "no teacher in post at this school"),
+    "pair.idle.inactive": ("不在岗", "not in post"),
+    "pair.idle.unknown_status": ("在岗状态无法识别：{value}", "status unreadable: {value}"),
+    "pair.idle.no_places": ("可帮扶人数为 0", "capacity 0"),
+    "pair.idle.no_child": ("暂无可结对的儿童", "no child left to pair"),
+    "pair.same_name": ("{name}（第{row}行）", "{name} (row {row})"),
+    "pair.note.duplicate": (
+        "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行身份证号相同，按同一名儿童结对",
+        "note: '{sheet}' row {row} has the same ID number as '{first_sheet}' row {first}; paired as one child",
+    ),
+    "pair.note.unknown_teacher": (
+        "提示：原帮扶教师“{name}”不在教师名单中，其结对儿童已重新安排",
+        "note: last term's teacher '{name}' is not in the teachers list; their children were re-paired",
+    ),
+    "pair.note.written": (
+        "已写出结对名单：{path}（含教师电话，仅本人可读）",
+        "wrote the pairs: {path} (holds teachers' phones; readable by you only)",
+    ),
+    "pair.summary": (
+        "共 {to_pair} 名儿童参与结对：已结对 {paired} 名（延续 {kept} 名，新结对 {new} 名），未结对 {unpaired} 名；"
+        "{teachers} 名教师中 {teachers_with_children} 名有帮扶学生",
+        "{to_pair} children to pair: {paired} paired ({kept} kept, {new} new), {unpaired} unpaired; "
+        "{teachers_with_children} of {teachers} teachers have a child",
+    ),
+    "pair.heading.pairs": ("结对名单", "Pairs"),
+    "pair.heading.unpaired": ("未结对儿童（{count} 名）", "Children not paired ({count})"),
+    "pair.heading.idle": ("没有帮扶学生的教师（{count} 名）", "Teachers without a child ({count})"),
+    "pair.col.class": ("班级", "class"),
+    "pair.col.child": ("学生姓名", "child"),
+    "pair.col.teacher": ("帮扶教师", "teacher"),
+    "pair.col.reason": ("结对依据", "reason"),
+    "pair.col.kept": ("延续", "kept"),
+    "pair.col.why": ("原因", "why"),
+    "pair.yes": ("是", "yes"),
+    "pair.no": ("否", "no"),
+    # The pairs workbook a school prints and files (sheet names and headers stay Chinese in
+    # both languages: the file is read by lbc --keep next term).
+    "book.pairs": ("结对名单", "结对名单"),
+    "book.teachers": ("教师帮扶名单", "教师帮扶名单"),
+    "book.unpaired": ("未结对", "未结对"),
     # ---- rules command ----
     "rules.example": ("示例", "example"),
     "rules.field": ("字段", "field"),
@@ -465,6 +534,22 @@ _TEXT: dict[str, tuple[str, str]] = {
     "help.flag": (
         "列出缺少必需联系方式的儿童和教师，按班级分组，交给班主任逐一联系",
         "list children and teachers missing a required contact, grouped by class",
+    ),
+    "help.pair": (
+        "为留守儿童安排结对帮扶教师（一对一），优先重点儿童，保留上学期结对",
+        "pair support teachers with left-behind children, priority children first, keeping last term's pairs",
+    ),
+    "help.max_per_teacher": (
+        "每位教师最多结对的儿童数（默认取 lbc.toml，否则 2；教师名单的“可帮扶人数”优先）",
+        "most children per teacher (default from lbc.toml, else 2; a teacher's 可帮扶人数 wins)",
+    ),
+    "help.keep": (
+        "上学期的结对名单（lbc pair --out 写出的文件，或带“帮扶教师”列的花名册）",
+        "last term's pairs (a file written by lbc pair --out, or a roster with a 帮扶教师 column)",
+    ),
+    "help.pair_out": (
+        "同时写出可打印的结对名单工作簿（.xlsx）",
+        "also write a printable pairs workbook (.xlsx)",
     ),
     "help.rules": ("列出全部校验规则，或解释某条规则", "list the rules, or explain one"),
     "help.rule_code": ("规则代码，如 ID002", "a rule code such as ID002"),

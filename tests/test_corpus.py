@@ -51,9 +51,10 @@ def test_corpus_is_there() -> None:
     assert len(FILES) >= 100  # 132 when complete; far fewer means a broken checkout
 
 
+@pytest.mark.parametrize("command", ["validate", "flag", "pair"])
 @pytest.mark.parametrize("path", PARAMS)
-def test_validate_survives(path: Path) -> None:
-    result = run("validate", path)
+def test_commands_survive(command: str, path: Path) -> None:
+    result = run(command, path)
     assert_survived(result)
     if result.exit_code == 2:
         assert path.name in result.stderr

@@ -1,0 +1,135 @@
+"""``lbc pair``: match support teachers to children, and say why each pair was made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lbc import __version__
+from lbc.commands import common
+from lbc.errors import LbcError
+from lbc.messages import h, t
+from lbc.pairing import ChildRow, Pairing, pair
+from lbc.render import rich_table, to_csv, to_json
+from lbc.roster import load_roster
+
+CSV_COLUMNS = ("child", "class", "sheet", "row", "teacher", "reason", "kept", "why")
+
+
+@common.handle_errors
+def pair_command(
+    files: common.FilesArg = None,
+    config: common.ConfigOpt = None,
+    max_per_teacher: Annotated[
+        int | None,
+        typer.Option("--max-per-teacher", min=0, help=h("max_per_teacher"), show_default=False),
+    ] = None,
+    keep: Annotated[
+        Path | None, typer.Option("--keep", help=h("keep"), metavar="FILE", show_default=False)
+    ] = None,
+    fmt: common.FormatOpt = "table",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help=h("pair_out"), metavar="PAIRS.xlsx", show_default=False),
+    ] = None,
+) -> None:
+    """为留守儿童安排结对帮扶教师。"""
+    common.check_format(fmt)
+    paths, cfg = common.inputs(files, config)
+    if out is not None and out.suffix.lower() != ".xlsx":
+        raise LbcError(t("err.out_xlsx", path=out))
+    if out is not None and keep is not None and out.resolve() == keep.resolve():
+        raise LbcError(t("err.keep_same_as_out"))
+    roster = common.read(paths, cfg)
+    previous = load_roster([keep], cfg.synonyms) if keep is not None else None
+    limit = cfg.max_per_teacher if max_per_teacher is None else max_per_teacher
+    with common.progress(t("note.pairing")):
+        result = pair(roster, limit, previous)
+    for line in result.notes:
+        common.note(line)
+    if out is not None:
+        from lbc.pairs_book import write_pairs_book  # openpyxl is only needed here
+
+        inputs = [*paths, *([keep] if keep else [])]
+        write_pairs_book(out, result, cfg.school, inputs)
+        common.note(t("pair.note.written", path=out))
+    if fmt == "json":
+        typer.echo(to_json(as_document(result, limit)), nl=False)
+    elif fmt == "csv":
+        typer.echo(to_csv(csv_rows(result), CSV_COLUMNS), nl=False)
+    else:
+        print_table(result)
+    raise typer.Exit(1 if result.unpaired else 0)
+
+
+def _where(child: ChildRow) -> dict[str, object]:
+    """The child and where it sits, as every JSON and CSV row starts."""
+    return {"child": child.name, "class": child.cls, "sheet": child.sheet, "row": child.row}
+
+
+def as_document(result: Pairing, max_per_teacher: int) -> dict[str, object]:
+    return {
+        "lbc": __version__,
+        "summary": {**result.summary, "max_per_teacher": max_per_teacher},
+        "pairs": [
+            {**_where(p.child), "teacher": p.teacher.shown, "reason": p.reason, "kept": p.kept}
+            for p in result.pairs
+        ],
+        "unpaired": [{**_where(u.child), "why": u.why} for u in result.unpaired],
+        "idle_teachers": [
+            {
+                "teacher": i.teacher.shown,
+                "sheet": i.teacher.sheet,
+                "row": i.teacher.row,
+                "why": i.why,
+            }
+            for i in result.idle
+        ],
+    }
+
+
+def csv_rows(result: Pairing) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = [
+        {
+            **_where(p.child),
+            "teacher": p.teacher.shown,
+            "reason": p.reason,
+            "kept": "true" if p.kept else "false",
+        }
+        for p in result.pairs
+    ]
+    rows += [{**_where(u.child), "why": u.why} for u in result.unpaired]
+    return rows
+
+
+def print_table(result: Pairing) -> None:
+    console = common.stdout()
+    yes, no = t("pair.yes"), t("pair.no")
+    headers = [
+        t("pair.col.class"),
+        t("out.col.row"),
+        t("pair.col.child"),
+        t("pair.col.teacher"),
+        t("pair.col.reason"),
+        t("pair.col.kept"),
+    ]
+    rows = [
+        (p.child.cls, p.child.row, p.child.name, p.teacher.shown, p.reason, yes if p.kept else no)
+        for p in result.pairs
+    ]
+    if rows:
+        console.print(rich_table(headers, rows, title=t("pair.heading.pairs")))
+    if result.unpaired:
+        headers = [t("pair.col.class"), t("out.col.row"), t("pair.col.child"), t("pair.col.why")]
+        rows = [(u.child.cls, u.child.row, u.child.name, u.why) for u in result.unpaired]
+        title = t("pair.heading.unpaired", count=len(result.unpaired))
+        console.print(rich_table(headers, rows, title=title))
+    if result.idle:
+        headers = [t("out.col.row"), t("pair.col.teacher"), t("pair.col.why")]
+        rows = [(i.teacher.row, i.teacher.shown, i.why) for i in result.idle]
+        console.print(
+            rich_table(headers, rows, title=t("pair.heading.idle", count=len(result.idle)))
+        )
+    console.print(t("pair.summary", **result.summary), markup=False)

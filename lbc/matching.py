@@ -1,0 +1,246 @@
+"""The pairing optimisation: which teacher supports which child, solved exactly.
+
+What a good pairing is comes from the schools' own rules, in order of importance, and each
+rule only decides among pairings that tie on every rule above it (a lexicographic optimum):
+
+1. as many children paired as the teachers' places allow;
+2. priority children first: none left out while a non-priority child is paired;
+3. last term's pairs kept wherever the teacher still has a place;
+4. as many teachers as possible with a child, leaders and party members first;
+5. close to the child: head teacher (distance 0), teaches the class (1), same grade (2),
+   anyone (3); the total distance is smallest;
+6. even load: the smallest sum of squared loads, so no teacher has two more children than
+   another teacher with room, unless a rule above needs it;
+7. ties broken by a deterministic solver on a graph built in roster order.
+
+Rules 1 and 2 are fixed amounts of flow (every child can reach every teacher through the
+"anyone" node, so any set of children of the right size can be paired); rules 3-6 become one
+min-cost flow whose costs dominate level by level: each level's unit weight exceeds the
+largest total every lower level can reach. OR-Tools' min-cost flow solves it in integers,
+so the optimum is exact; an instance whose weights would not fit in 64 bits is refused rather
+than solved approximately. Schools are solved one at a time, which keeps weights small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+# The distances of rule 5.
+HEAD, TEACHES, SAME_GRADE, ANYONE = 0, 1, 2, 3
+# OR-Tools scales costs by the node count internally; stay well inside int64 after that.
+_COST_LIMIT = 2**62
+
+
+class TooLarge(ValueError):
+    """The instance needs weights beyond 64-bit integers: split it (by school)."""
+
+
+@dataclass(frozen=True)
+class Child:
+    cls: Hashable | None  # the child's class, None when unreadable
+    grade: Hashable | None  # the child's grade, None when unreadable
+    priority: bool
+    previous: tuple[int, ...] = ()  # last term's teacher (several when the name is ambiguous)
+
+
+@dataclass(frozen=True)
+class Teacher:
+    capacity: int  # 0 for a teacher not in post
+    head_of: frozenset[Hashable] = frozenset()
+    teaches: frozenset[Hashable] = frozenset()  # classes taught (head classes included)
+    grades: frozenset[Hashable] = frozenset()
+    first: bool = False  # a school leader or party member
+
+
+def distance(child: Child, teacher: Teacher) -> int:
+    """Rule 5's distance between a child and a teacher."""
+    if child.cls is not None and child.cls in teacher.head_of:
+        return HEAD
+    if child.cls is not None and child.cls in teacher.teaches:
+        return TEACHES
+    if child.grade is not None and child.grade in teacher.grades:
+        return SAME_GRADE
+    return ANYONE
+
+
+def places(children: Sequence[Child], teachers: Sequence[Teacher]) -> int:
+    """How many children can be paired at most (rule 1)."""
+    return min(len(children), sum(min(t.capacity, len(children)) for t in teachers))
+
+
+def match(children: Sequence[Child], teachers: Sequence[Teacher]) -> list[int | None]:
+    """The optimal pairing: for each child, the index of its teacher, or None."""
+    n = len(children)
+    caps = [min(t.capacity, n) for t in teachers]
+    total = min(n, sum(caps))
+    if total == 0:
+        return [None] * n
+    n_priority = sum(c.priority for c in children)
+    want_priority = min(n_priority, total)
+    want_other = total - want_priority
+
+    # Dominating weights, lowest level first (rule 6 up to rule 3).
+    w_load = 1
+    r_load = sum(c * (c - 1) // 2 for c in caps)
+    w_dist = r_load + 1
+    r_dist = 3 * total * w_dist + r_load
+    staffed = [j for j, c in enumerate(caps) if c > 0]
+    w_first = r_dist + 1
+    r_first = sum(teachers[j].first for j in staffed) * w_first + r_dist
+    w_cover = r_first + 1
+    r_cover = len(staffed) * w_cover + r_first
+    w_keep = r_cover + 1
+    n_keeping = sum(any(caps[j] > 0 for j in c.previous) for c in children)
+    r_keep = n_keeping * w_keep + r_cover
+
+    graph = _Graph(children, teachers, caps)
+    if r_keep * (graph.node_count + 1) >= _COST_LIMIT:
+        raise TooLarge(n)
+    return graph.solve(want_priority, want_other, w_keep, w_cover, w_first, w_dist, w_load)
+
+
+class _Graph:
+    """The flow network: sources -> child -> class -> grade -> anyone -> teacher -> sink.
+
+    A child enters its class node (or its grade node, or the anyone node when the class is
+    unreadable); a class node reaches the teachers of that class, a grade node the teachers
+    of that grade, the anyone node every teacher, each at its distance. Last term's pair is a
+    direct arc. A teacher's places are parallel arcs to the sink: the first earns the
+    coverage reward, each further one costs one more than the last (convex, so even).
+    """
+
+    def __init__(self, children: Sequence[Child], teachers: Sequence[Teacher], caps: list[int]):
+        self.children, self.teachers, self.caps = children, teachers, caps
+        self.classes = sorted({c.cls for c in children if c.cls is not None}, key=repr)
+        grades = {c.grade for c in children if c.grade is not None}
+        self.grades = sorted(grades, key=repr)
+        # Node numbers.
+        self.src_priority, self.src_other, self.sink = 0, 1, 2
+        self.child0 = 3
+        self.class0 = self.child0 + len(children)
+        self.grade0 = self.class0 + len(self.classes)
+        self.anyone = self.grade0 + len(self.grades)
+        self.teacher0 = self.anyone + 1
+        self.node_count = self.teacher0 + len(teachers)
+        self.class_no = {c: i for i, c in enumerate(self.classes)}
+        self.class_grade = {c.cls: c.grade for c in children if c.cls is not None}
+        self.grade_no = {g: i for i, g in enumerate(self.grades)}
+
+    def solve(
+        self,
+        want_priority: int,
+        want_other: int,
+        w_keep: int,
+        w_cover: int,
+        w_first: int,
+        w_dist: int,
+        w_load: int,
+    ) -> list[int | None]:
+        from ortools.graph.python import min_cost_flow
+
+        children, teachers, caps = self.children, self.teachers, self.caps
+        n = len(children)
+        big = want_priority + want_other
+        tails: list[int] = []
+        heads: list[int] = []
+        capacity: list[int] = []
+        cost: list[int] = []
+
+        def arc(tail: int, head: int, cap: int, unit: int) -> int:
+            tails.append(tail)
+            heads.append(head)
+            capacity.append(cap)
+            cost.append(unit)
+            return len(tails) - 1
+
+        entry: list[tuple[int, int]] = []  # (arc, node entered) per child
+        kept_arcs: dict[int, tuple[int, int]] = {}  # arc -> (child, teacher)
+        for i, c in enumerate(children):
+            node = self.child0 + i
+            arc(self.src_priority if c.priority else self.src_other, node, 1, 0)
+            if c.cls is not None:
+                to = self.class0 + self.class_no[c.cls]
+            elif c.grade is not None:
+                to = self.grade0 + self.grade_no[c.grade]
+            else:
+                to = self.anyone
+            entry.append((arc(node, to, 1, 0), to))
+            for j in dict.fromkeys(c.previous):
+                if caps[j] > 0:
+                    unit = -w_keep + w_dist * distance(c, teachers[j])
+                    kept_arcs[arc(node, self.teacher0 + j, 1, unit)] = (i, j)
+
+        out: dict[int, list[tuple[int, int]]] = {}  # node -> [(arc, node or teacher)]
+
+        def route(tail: int, head: int, unit: int, teacher: int) -> None:
+            out.setdefault(tail, []).append((arc(tail, head, big, unit), teacher))
+
+        for k, cls in enumerate(self.classes):
+            node = self.class0 + k
+            for j, t in enumerate(teachers):
+                if caps[j] > 0 and cls in t.teaches | t.head_of:
+                    d = HEAD if cls in t.head_of else TEACHES
+                    route(node, self.teacher0 + j, w_dist * d, j)
+            grade = self.class_grade[cls]
+            if grade is not None:
+                route(node, self.grade0 + self.grade_no[grade], 0, -1)
+            else:
+                route(node, self.anyone, 0, -1)
+        for k, grade in enumerate(self.grades):
+            node = self.grade0 + k
+            for j, t in enumerate(teachers):
+                if caps[j] > 0 and grade in t.grades:
+                    route(node, self.teacher0 + j, w_dist * SAME_GRADE, j)
+            route(node, self.anyone, 0, -1)
+        for j in range(len(teachers)):
+            if caps[j] > 0:
+                route(self.anyone, self.teacher0 + j, w_dist * ANYONE, j)
+        for j, t in enumerate(teachers):
+            if caps[j] > 0:
+                arc(self.teacher0 + j, self.sink, 1, -w_cover - (w_first if t.first else 0))
+                for k in range(1, caps[j]):
+                    arc(self.teacher0 + j, self.sink, 1, w_load * k)
+
+        flow = min_cost_flow.SimpleMinCostFlow()
+        flow.add_arcs_with_capacity_and_unit_cost(
+            np.asarray(tails, dtype=np.int32),
+            np.asarray(heads, dtype=np.int32),
+            np.asarray(capacity, dtype=np.int64),
+            np.asarray(cost, dtype=np.int64),
+        )
+        supplies = np.zeros(self.node_count, dtype=np.int64)
+        supplies[self.src_priority] = want_priority
+        supplies[self.src_other] = want_other
+        supplies[self.sink] = -(want_priority + want_other)
+        flow.set_nodes_supplies(np.arange(self.node_count, dtype=np.int32), supplies)
+        status = flow.solve()
+        if status != flow.OPTIMAL:
+            raise RuntimeError(f"min-cost flow ended with status {status}")
+        flows = flow.flows(np.arange(len(tails), dtype=np.int32))
+
+        assigned: list[int | None] = [None] * n
+        for a, (i, j) in kept_arcs.items():
+            if flows[a]:
+                assigned[i] = j
+        waiting: dict[int, list[int]] = {}  # node -> children arriving there, roster order
+        for i, (a, node) in enumerate(entry):
+            if flows[a]:
+                waiting.setdefault(node, []).append(i)
+        # Hand the children at each node out along its flows, class nodes before grade nodes
+        # before the anyone node, so every child passed on arrives before its node is served.
+        for node in range(self.class0, self.teacher0):
+            queue = sorted(waiting.pop(node, []))
+            for a, j in out.get(node, []):
+                f = int(flows[a])
+                if not f:
+                    continue
+                passed, queue = queue[:f], queue[f:]
+                if j >= 0:
+                    for i in passed:
+                        assigned[i] = j
+                else:
+                    waiting.setdefault(heads[a], []).extend(passed)
+        return assigned

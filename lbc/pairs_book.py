@@ -1,0 +1,117 @@
+"""``lbc pair --out``: the pairs workbook a school prints, signs and files.
+
+Three sheets: 结对名单 (by class, the list the head of department signs), 教师帮扶名单 (each
+teacher with their children, for the staff room) and 未结对 (who still needs a teacher).
+结对名单 keeps the headers lbc reads (学生姓名, 班级, 留守类型, 帮扶教师), so next term the
+same file is last term's pairs for ``lbc pair --keep``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from lbc.files import set_text, write_atomic
+from lbc.messages import t
+from lbc.pairing import Pairing
+
+PAIRS_HEADER = (
+    "序号",
+    "班级",
+    "学生姓名",
+    "性别",
+    "留守类型",
+    "重点帮扶原因",
+    "帮扶教师",
+    "教师电话",
+    "结对依据",
+    "是否延续",
+)
+TEACHERS_HEADER = ("序号", "教师姓名", "职务", "联系电话", "帮扶人数", "帮扶学生")
+UNPAIRED_HEADER = ("序号", "班级", "学生姓名", "原因")
+
+_THIN = Side(style="thin")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[Path]) -> None:
+    """Write the workbook atomically, owner-only, refusing to overwrite an input."""
+    wb = Workbook()
+    schools = len(
+        {p.child.school for p in result.pairs} | {u.child.school for u in result.unpaired}
+    )
+    several = schools > 1
+
+    def with_school(header: Sequence[str], rows: list[list[object]], schools_of: list[str]):
+        if not several:
+            return header, rows
+        return (header[0], "学校", *header[1:]), [
+            [r[0], s, *r[1:]] for r, s in zip(rows, schools_of, strict=True)
+        ]
+
+    rows = [
+        [
+            n,
+            p.child.cls,
+            p.child.name,
+            p.child.gender,
+            p.child.left_behind_type,
+            "、".join(p.child.priority),
+            p.teacher.shown,
+            p.teacher.phone,
+            p.reason,
+            "是" if p.kept else "否",
+        ]
+        for n, p in enumerate(result.pairs, 1)
+    ]
+    header, rows = with_school(PAIRS_HEADER, rows, [p.child.school for p in result.pairs])
+    ws = wb.active
+    ws.title = t("book.pairs")
+    _fill(ws, f"{school}留守儿童结对帮扶名单", header, rows)
+
+    teachers = []
+    for n, (x, pairs) in enumerate(
+        ((x, ps) for x, ps in zip(result.teachers, result.loads().values(), strict=True) if ps), 1
+    ):
+        kids = "、".join(f"{p.child.name}（{p.child.cls}）" for p in pairs)
+        teachers.append([n, x.shown, x.role, x.phone, len(pairs), kids])
+    _fill(wb.create_sheet(t("book.teachers")), f"{school}教师帮扶名单", TEACHERS_HEADER, teachers)
+
+    rows = [[n, u.child.cls, u.child.name, u.why] for n, u in enumerate(result.unpaired, 1)]
+    header, rows = with_school(UNPAIRED_HEADER, rows, [u.child.school for u in result.unpaired])
+    _fill(wb.create_sheet(t("book.unpaired")), f"{school}未结对儿童", header, rows)
+    write_atomic(out, wb.save, inputs=inputs)
+
+
+def _fill(ws: Worksheet, title: str, header: Sequence[str], rows: list[list[object]]) -> None:
+    """A title row, a bordered table with its header repeated on every printed page, A4."""
+    ws.cell(1, 1, title).font = Font(bold=True, size=14)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    ws.cell(1, 1).alignment = Alignment(horizontal="center")
+    for j, text in enumerate(header, 1):
+        cell = ws.cell(2, j, text)
+        cell.font = Font(bold=True)
+        cell.border = _BORDER
+        cell.alignment = Alignment(horizontal="center")
+    widths = [len(str(h)) * 2 + 2 for h in header]
+    for i, row in enumerate(rows, 3):
+        for j, value in enumerate(row, 1):
+            cell = ws.cell(i, j)
+            set_text(cell, value)
+            cell.border = _BORDER
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            widths[j - 1] = max(widths[j - 1], min(40, len(str(value or "")) * 2 + 2))
+    for j, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    ws.print_title_rows = "2:2"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.freeze_panes = "A3"
