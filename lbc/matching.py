@@ -23,6 +23,7 @@ than solved approximately. Schools are solved one at a time, which keeps weights
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
@@ -30,7 +31,8 @@ import numpy as np
 
 # The distances of rule 5.
 HEAD, TEACHES, SAME_GRADE, ANYONE = 0, 1, 2, 3
-# OR-Tools scales costs by the node count internally; stay well inside int64 after that.
+# OR-Tools multiplies each arc's cost by the node count + 1 internally, and sums costs over
+# the flow: both must stay inside int64, with a margin.
 _COST_LIMIT = 2**62
 
 
@@ -66,6 +68,36 @@ def distance(child: Child, teacher: Teacher) -> int:
     return ANYONE
 
 
+def scores(
+    children: Sequence[Child], teachers: Sequence[Teacher], got: Sequence[int | None]
+) -> tuple[int, ...] | None:
+    """The seven rules as numbers, most important first, smaller better; None when a teacher
+    is over capacity. :func:`match` minimises this tuple; tests and the bench compare it
+    with brute force, which needs nothing else from this module."""
+    loads = [0] * len(teachers)
+    for j in got:
+        if j is not None:
+            loads[j] += 1
+    if any(load > t.capacity for load, t in zip(loads, teachers, strict=True)):
+        return None
+    pairs = [(c, j) for c, j in zip(children, got, strict=True) if j is not None]
+    return (
+        -len(pairs),  # 1. children paired
+        -sum(c.priority for c, _ in pairs),  # 2. priority children paired
+        -sum(j in c.previous for c, j in pairs),  # 3. last term's pairs kept
+        -sum(load > 0 for load in loads),  # 4. teachers with a child …
+        -sum(load > 0 and t.first for load, t in zip(loads, teachers, strict=True)),  # … leaders
+        sum(distance(c, teachers[j]) for c, j in pairs),  # 5. closeness
+        sum(load * load for load in loads),  # 6. even load
+    )
+
+
+def brute_force(children: Sequence[Child], teachers: Sequence[Teacher]) -> tuple[int, ...]:
+    """The best :func:`scores` over every possible assignment: for checking on tiny cases."""
+    options = itertools.product([None, *range(len(teachers))], repeat=len(children))
+    return min(s for got in options if (s := scores(children, teachers, got)) is not None)
+
+
 def places(children: Sequence[Child], teachers: Sequence[Teacher]) -> int:
     """How many children can be paired at most (rule 1)."""
     return min(len(children), sum(min(t.capacity, len(children)) for t in teachers))
@@ -84,7 +116,8 @@ def match(children: Sequence[Child], teachers: Sequence[Teacher]) -> list[int | 
 
     # Dominating weights, lowest level first (rule 6 up to rule 3).
     w_load = 1
-    r_load = sum(c * (c - 1) // 2 for c in caps)
+    # Loads add up to ``total``, so no sum of (load - 1) * load / 2 exceeds either bound.
+    r_load = min(sum(c * (c - 1) // 2 for c in caps), total * (max(caps) - 1) // 2)
     w_dist = r_load + 1
     r_dist = 3 * total * w_dist + r_load
     staffed = [j for j, c in enumerate(caps) if c > 0]
@@ -97,7 +130,8 @@ def match(children: Sequence[Child], teachers: Sequence[Teacher]) -> list[int | 
     r_keep = n_keeping * w_keep + r_cover
 
     graph = _Graph(children, teachers, caps)
-    if r_keep * (graph.node_count + 1) >= _COST_LIMIT:
+    largest_arc = max(w_keep + 3 * w_dist, w_cover + w_first)
+    if r_keep >= _COST_LIMIT or largest_arc * (graph.node_count + 1) >= _COST_LIMIT:
         raise TooLarge(n)
     return graph.solve(want_priority, want_other, w_keep, w_cover, w_first, w_dist, w_load)
 

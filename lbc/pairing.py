@@ -37,7 +37,8 @@ class ChildRow:
     school: str
     priority: list[str]  # why the child is a priority, in words; empty when not
     previous: str | None  # last term's teacher
-    problem: matching.Child = field(repr=False)
+    ref: nz.ClassRef | None  # the class, when readable
+    grade: int | None
     left_behind_type: str | None = None
     gender: str | None = None
 
@@ -196,7 +197,8 @@ def _children(
                     school=_text(table.get("school", i)),
                     priority=priority,
                     previous=previous,
-                    problem=matching.Child(ref, grade, bool(priority)),
+                    ref=ref,
+                    grade=grade,
                     left_behind_type=kind if isinstance(kind, str) else None,
                     gender=gender if isinstance(gender, str) else None,
                 )
@@ -263,25 +265,60 @@ def _teachers(roster: Roster, max_per_teacher: int) -> list[TeacherRow]:
     return out
 
 
-def _schools(
-    roster: Roster, children: list[ChildRow], teachers: list[TeacherRow]
-) -> dict[str, tuple[list[int], list[int]]]:
-    """Children and teachers (by position) per school; one school unless both sides say."""
-    by_school = all(t.has("school") for t in roster.children) and all(
-        t.has("school") for t in roster.teachers
-    )
-    groups: dict[str, tuple[list[int], list[int]]] = {}
-    for i, c in enumerate(children):
-        groups.setdefault(c.school if by_school else "", ([], []))[0].append(i)
-    for j, x in enumerate(teachers):
-        groups.setdefault(x.school if by_school else "", ([], []))[1].append(j)
-    return groups
+@dataclass
+class School:
+    """One school's pairing problem: its children and teachers, and the same as numbers for
+    :func:`lbc.matching.match` (last term's teacher as a position in ``teachers``)."""
+
+    name: str
+    children: list[ChildRow]
+    teachers: list[TeacherRow]
+    problem: list[matching.Child]
+
+    def solve(self) -> list[int | None]:
+        try:
+            return matching.match(self.problem, [x.problem for x in self.teachers])
+        except matching.TooLarge as exc:
+            name = self.name or "-"
+            raise LbcError(t("err.pair_too_large", school=name, count=len(self.children))) from exc
 
 
-def _reason(child: ChildRow, teacher: TeacherRow, kept: bool) -> str:
+def schools(
+    roster: Roster, max_per_teacher: int, keep: Roster | None = None
+) -> tuple[list[School], dict[str, int], list[str]]:
+    """Each school's problem, what was left out (counts), and notes for stderr.
+
+    One school unless both the children and the teachers carry a 学校 column.
+    """
+    notes: list[str] = []
+    children, counts = _children(roster, keep, notes)
+    teachers = _teachers(roster, max_per_teacher)
+    split = all(x.has("school") for x in roster.children + roster.teachers)
+    groups: dict[str, School] = {}
+    for c in children:
+        key = c.school if split else ""
+        groups.setdefault(key, School(key, [], [], [])).children.append(c)
+    for x in teachers:
+        key = x.school if split else ""
+        groups.setdefault(key, School(key, [], [], [])).teachers.append(x)
+    unknown: set[str] = set()
+    for school in groups.values():
+        by_name: dict[str, list[int]] = {}
+        for j, x in enumerate(school.teachers):
+            by_name.setdefault(x.name, []).append(j)
+        for c in school.children:
+            previous = tuple(by_name.get(c.previous, ())) if c.previous else ()
+            if c.previous and not previous:
+                unknown.add(c.previous)
+            school.problem.append(matching.Child(c.ref, c.grade, bool(c.priority), previous))
+    notes += [t("pair.note.unknown_teacher", name=name) for name in sorted(unknown)]
+    return list(groups.values()), counts, notes
+
+
+def _reason(child: matching.Child, teacher: TeacherRow, kept: bool) -> str:
     if kept:
         return t("pair.reason.kept")
-    d = matching.distance(child.problem, teacher.problem)
+    d = matching.distance(child, teacher.problem)
     if d == matching.HEAD:
         return t("pair.reason.head")
     if d == matching.TEACHES:
@@ -295,52 +332,32 @@ def pair(roster: Roster, max_per_teacher: int, keep: Roster | None = None) -> Pa
     """Pair every child that can be paired; refuses (LbcError) when nobody can support."""
     if not roster.teachers:
         raise LbcError(t("err.pair_no_teachers"))
-    notes: list[str] = []
-    children, counts = _children(roster, keep, notes)
-    teachers = _teachers(roster, max_per_teacher)
+    problems, counts, notes = schools(roster, max_per_teacher, keep)
+    teachers = [x for school in problems for x in school.teachers]
     if not any(x.capacity for x in teachers):
         raise LbcError(t("err.pair_no_places"))
 
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
-    unknown_previous: set[str] = set()
-    for school, (kids, staff) in _schools(roster, children, teachers).items():
-        by_name: dict[str, list[int]] = {}
-        for k, j in enumerate(staff):
-            by_name.setdefault(teachers[j].name, []).append(k)
-        problems = []
-        for i in kids:
-            c = children[i]
-            previous = tuple(by_name.get(c.previous, ())) if c.previous else ()
-            if c.previous and not previous:
-                unknown_previous.add(c.previous)
-            problems.append(
-                matching.Child(c.problem.cls, c.problem.grade, c.problem.priority, previous)
-            )
-        try:
-            got = matching.match(problems, [teachers[j].problem for j in staff])
-        except matching.TooLarge as exc:
-            raise LbcError(t("err.pair_too_large", school=school or "-", count=len(kids))) from exc
+    for school in problems:
+        got = school.solve()
         short = sum(g is None for g in got)
-        no_one = not any(teachers[j].capacity for j in staff)
-        for i, problem, g in zip(kids, problems, got, strict=True):
-            c = children[i]
+        no_one = not any(x.capacity for x in school.teachers)
+        for c, problem, g in zip(school.children, school.problem, got, strict=True):
             if g is None:
                 why = t("pair.why.no_teacher") if no_one else t("pair.why.short", short=short)
                 unpaired.append(Unpaired(c, why))
                 continue
-            x = teachers[staff[g]]
+            x = school.teachers[g]
             kept = g in problem.previous
-            pairs.append(Pair(c, x, _reason(c, x, kept), kept))
-    for name in sorted(unknown_previous):
-        notes.append(t("pair.note.unknown_teacher", name=name))
+            pairs.append(Pair(c, x, _reason(problem, x, kept), kept))
 
     busy = {id(p.teacher) for p in pairs}
     idle = [Idle(x, x.why_none or t("pair.idle.no_child")) for x in teachers if id(x) not in busy]
     kept = sum(p.kept for p in pairs)
     summary = {
-        "children": len(children) + counts["left_school"] + counts["duplicates"],
-        "to_pair": len(children),
+        "children": len(pairs) + len(unpaired) + counts["left_school"] + counts["duplicates"],
+        "to_pair": len(pairs) + len(unpaired),
         "paired": len(pairs),
         "kept": kept,
         "new": len(pairs) - kept,
@@ -359,7 +376,7 @@ def pair(roster: Roster, max_per_teacher: int, keep: Roster | None = None) -> Pa
 
 def _child_order(item: Pair | Unpaired) -> tuple[Hashable, ...]:
     c = item.child
-    ref = c.problem.cls
-    if isinstance(ref, nz.ClassRef):
+    ref = c.ref
+    if ref is not None:
         return (c.school, 0, ref.grade, ref.number, c.file, c.row)
     return (c.school, 1, 0, 0, c.file, c.row)

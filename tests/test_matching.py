@@ -1,0 +1,107 @@
+"""The pairing solver against brute force: on small random instances, lbc.matching's answer
+must score exactly as well as the best of every possible assignment, rule by rule.
+
+The brute force (``brute_force``) knows nothing of flows or weights: it enumerates each
+child's teacher (or none), drops assignments over a teacher's capacity, and compares the
+seven rules of issue 3 as a tuple (``scores``), most important first.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lbc.matching import Child, Teacher, TooLarge, brute_force, match, places, scores
+
+CLASSES = [(g, k) for g in (1, 2) for k in (1, 2)]
+
+
+@st.composite
+def teachers_st(draw: st.DrawFn) -> list[Teacher]:
+    out = []
+    for _ in range(draw(st.integers(1, 3))):
+        teaches = frozenset(draw(st.lists(st.sampled_from(CLASSES), max_size=2)))
+        head = frozenset(c for c in teaches if draw(st.booleans()))
+        extra = frozenset(draw(st.lists(st.sampled_from([1, 2]), max_size=1)))
+        out.append(
+            Teacher(
+                capacity=draw(st.integers(0, 3)),
+                head_of=head,
+                teaches=teaches,
+                grades=frozenset(g for g, _ in teaches) | extra,
+                first=draw(st.booleans()),
+            )
+        )
+    return out
+
+
+@st.composite
+def instances(draw: st.DrawFn) -> tuple[list[Child], list[Teacher]]:
+    teachers = draw(teachers_st())
+    children = []
+    for _ in range(draw(st.integers(0, 6))):
+        cls = draw(st.sampled_from([*CLASSES, None]))
+        grade = cls[0] if cls else draw(st.sampled_from([1, 2, None]))
+        previous = tuple(draw(st.lists(st.integers(0, len(teachers) - 1), max_size=2)))
+        children.append(Child(cls, grade, draw(st.booleans()), previous))
+    return children, teachers
+
+
+@settings(max_examples=600, deadline=None)
+@given(instances())
+def test_match_is_optimal_rule_by_rule(instance: tuple[list[Child], list[Teacher]]) -> None:
+    children, teachers = instance
+    got = match(children, teachers)
+    assert scores(children, teachers, got) == brute_force(children, teachers)
+
+
+@settings(max_examples=200, deadline=None)
+@given(instances())
+def test_match_pairs_as_many_as_places_allow(instance: tuple[list[Child], list[Teacher]]) -> None:
+    children, teachers = instance
+    got = match(children, teachers)
+    assert sum(j is not None for j in got) == places(children, teachers)
+
+
+@settings(max_examples=100, deadline=None)
+@given(instances())
+def test_same_input_same_answer(instance: tuple[list[Child], list[Teacher]]) -> None:
+    children, teachers = instance
+    assert match(children, teachers) == match(list(children), list(teachers))
+
+
+def test_each_rule_decides_something() -> None:
+    """Hand-made cases where one rule alone picks the answer, so a dropped rule shows."""
+    head, other = Teacher(1, frozenset({(1, 1)}), frozenset({(1, 1)}), frozenset({1})), Teacher(1)
+    a = Child((1, 1), 1, False)
+    b = Child((1, 1), 1, True)
+    # 2: one place, the priority child takes it although listed second.
+    assert match([a, b], [head]) == [None, 0]
+    # 3: last term's teacher beats the head teacher.
+    assert match([Child((1, 1), 1, False, (1,))], [head, Teacher(1)]) == [1]
+    # 4: two children, two teachers: one each, not both with the head teacher.
+    assert sorted(match([a, a], [Teacher(2, *head_parts(head)), other])) == [0, 1]
+    # 4b: one child, two strangers: the party member.
+    assert match([a], [Teacher(1), Teacher(1, first=True)]) == [1]
+    # 5: one child, a stranger listed first and the head teacher second.
+    assert match([a], [other, head]) == [1]
+    # 6: four children, two strangers with room for three each: two and two.
+    got = match([a] * 4, [Teacher(3), Teacher(3)])
+    assert sorted(got) == [0, 0, 1, 1]
+
+
+def head_parts(t: Teacher) -> tuple[frozenset, frozenset, frozenset]:
+    return t.head_of, t.teaches, t.grades
+
+
+def test_nothing_to_pair() -> None:
+    assert match([], [Teacher(2)]) == []
+    assert match([Child(None, None, True)], [Teacher(0)]) == [None]
+
+
+def test_an_instance_too_large_for_exact_weights_is_refused() -> None:
+    children = [Child((1, k % 40), 1, k % 3 == 0, (k % 3000,)) for k in range(120_000)]
+    teachers = [Teacher(60, first=j % 4 == 0) for j in range(3000)]
+    with pytest.raises(TooLarge):
+        match(children, teachers)
