@@ -122,12 +122,14 @@ def _priority(table: Table, i: int) -> list[str]:
     return reasons
 
 
-def previous_pairs(keep: Roster) -> tuple[dict[str, str], dict[tuple[str, str], str | None]]:
+def previous_pairs(
+    keep: Roster,
+) -> tuple[dict[str, str], dict[tuple[str, str, str], str | None]]:
     """Last term's pairs from a previous pairs file (lbc's own 结对名单, or any roster with a
-    帮扶教师 column): by ID number, and by name and class. A name and class listed twice
-    with different teachers says nothing (None)."""
+    帮扶教师 column): by ID number, and by school, name and class (school "" when the file
+    has none). A child listed twice with different teachers says nothing (None)."""
     by_id: dict[str, str] = {}
-    by_name: dict[tuple[str, str], str | None] = {}
+    by_name: dict[tuple[str, str, str], str | None] = {}
     for table in keep.children:
         if not table.has("support_teacher"):
             continue
@@ -139,7 +141,7 @@ def previous_pairs(keep: Roster) -> tuple[dict[str, str], dict[tuple[str, str], 
             ident = table.get("id_number", i)
             if isinstance(ident, str):
                 by_id[ident] = teacher
-            key = (name, _class_label(table.get("class", i)))
+            key = (_text(table.get("school", i)), name, _class_label(table.get("class", i)))
             by_name[key] = teacher if by_name.get(key, teacher) == teacher else None
     return by_id, by_name
 
@@ -183,7 +185,9 @@ def _children(
             previous = _text(table.get("support_teacher", i)) or None
             if keep is not None:
                 kept = by_id.get(ident) if isinstance(ident, str) else None
-                previous = kept or by_name.get((name, label)) or previous
+                school = _text(table.get("school", i))
+                kept = kept or by_name.get((school, name, label)) or by_name.get(("", name, label))
+                previous = kept or previous
             priority = _priority(table, i)
             kind = table.get("left_behind_type", i)
             gender = table.get("gender", i)
@@ -303,9 +307,12 @@ def schools(
         groups.setdefault(key, School(key, [], [], [])).teachers.append(x)
     unknown: set[str] = set()
     for school in groups.values():
+        # A name, or the name with its row as lbc writes two teachers of one name.
         by_name: dict[str, list[int]] = {}
         for j, x in enumerate(school.teachers):
             by_name.setdefault(x.name, []).append(j)
+            if x.shown != x.name:
+                by_name.setdefault(nz.name(x.shown) or x.shown, []).append(j)
         for c in school.children:
             previous = tuple(by_name.get(c.previous, ())) if c.previous else ()
             if c.previous and not previous:

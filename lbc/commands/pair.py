@@ -10,6 +10,7 @@ import typer
 from lbc import __version__
 from lbc.commands import common
 from lbc.errors import LbcError
+from lbc.files import refuse_input_as_output
 from lbc.messages import h, t
 from lbc.pairing import ChildRow, Pairing, pair
 from lbc.render import rich_table, to_csv, to_json
@@ -42,6 +43,9 @@ def pair_command(
         raise LbcError(t("err.out_xlsx", path=out))
     if out is not None and keep is not None and out.resolve() == keep.resolve():
         raise LbcError(t("err.keep_same_as_out"))
+    inputs = [*paths, *([keep] if keep else [])]
+    if out is not None:  # before the work, not after it
+        refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
     previous = load_roster([keep], cfg.synonyms) if keep is not None else None
     limit = cfg.max_per_teacher if max_per_teacher is None else max_per_teacher
@@ -52,7 +56,6 @@ def pair_command(
     if out is not None:
         from lbc.pairs_book import write_pairs_book  # openpyxl is only needed here
 
-        inputs = [*paths, *([keep] if keep else [])]
         write_pairs_book(out, result, cfg.school, inputs)
         common.note(t("pair.note.written", path=out))
     if fmt == "json":

@@ -1,0 +1,872 @@
+"""lbc pair: every rule of issue 3 decides a case of its own, through the real CLI.
+
+Each fixture is built so that the rule under test is the only thing that separates the
+expected answer from the one every lower rule (or plain roster order) would give.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, Result, child_row, run, write_xlsx
+from lbc import __version__
+
+REPO = Path(__file__).resolve().parents[1]
+
+C11, C31, C32, C41, C42, C51, C61 = (
+    "一年级(1)班",
+    "三年级(1)班",
+    "三年级(2)班",
+    "四年级(1)班",
+    "四年级(2)班",
+    "五年级(1)班",
+    "六年级(1)班",
+)
+SHORT_1 = "帮扶名额不足（还差 1 个名额）"
+KEPT = "上学期结对延续"
+HEAD = "本班班主任"
+GRADE = "同年级"
+ANYONE = "跨年级调配"
+NO_CHILD = "暂无可结对的儿童"
+INACTIVE = "不在岗"
+
+Row = dict[str, Any]
+
+
+# ---- fixtures: rows by header label, any extra columns welcome ----
+
+
+def kid(n: int, cls: str = C32, kind: str = "父亲外出", **extra: Any) -> Row:
+    """Child ``n`` (conftest's NAMES[n-1], its own ID); not a priority unless ``extra`` says."""
+    row = dict(zip(CHILD_HEADER, child_row(n, cls=cls, kind=kind), strict=True))
+    return {**row, **extra}
+
+
+def teacher(
+    name: str,
+    classes: str | None = None,
+    role: str = "科任教师",
+    subject: str = "语文",
+    party: str = "否",
+    active: str = "是",
+    **extra: Any,
+) -> Row:
+    phone = f"138{sum(map(ord, name)) % 10**8:08d}"
+    values = [name, "女", phone, role, classes, subject, party, active]
+    return {**dict(zip(TEACHER_HEADER, values, strict=True)), **extra}
+
+
+def table(rows: list[Row]) -> list[list[Any]]:
+    """A header of every label used (in first-seen order), then the rows."""
+    header = list(dict.fromkeys(k for r in rows for k in r))
+    return [header, *([r.get(h) for h in header] for r in rows)]
+
+
+def roster(path: Path, kids: list[Row], teachers: list[Row] | None) -> Path:
+    sheets = {"花名册": table(kids)}
+    if teachers is not None:
+        sheets["教师"] = table(teachers)
+    return write_xlsx(path, sheets)
+
+
+def pair(tmp_path: Path, *args: str | os.PathLike[str]) -> Result:
+    """``lbc pair`` in tmp_path (so no stray lbc.toml decides the capacity)."""
+    return run("pair", *args, cwd=tmp_path)
+
+
+def pair_json(tmp_path: Path, *args: str | os.PathLike[str]) -> tuple[int, dict[str, Any]]:
+    result = pair(tmp_path, *args, "--format", "json")
+    assert result.stdout, result.stderr
+    return result.exit_code, result.json()
+
+
+def who(doc: dict[str, Any]) -> dict[str, tuple[str, str, bool]]:
+    """child -> (teacher, reason, kept)."""
+    return {p["child"]: (p["teacher"], p["reason"], p["kept"]) for p in doc["pairs"]}
+
+
+def loads(doc: dict[str, Any]) -> Counter[str]:
+    return Counter(p["teacher"] for p in doc["pairs"])
+
+
+def idle(doc: dict[str, Any]) -> dict[str, str]:
+    return {i["teacher"]: i["why"] for i in doc["idle_teachers"]}
+
+
+def sheet_rows(path: Path, sheet: str) -> list[list[Any]]:
+    wb = load_workbook(path)
+    return [list(r) for r in wb[sheet].iter_rows(min_row=2, values_only=True)]
+
+
+# ---- rule 1: as many children paired as capacity allows ----
+
+
+@pytest.mark.parametrize(
+    ("args", "toml", "places", "paired"),
+    [
+        ((), None, 5, 5),  # default 2: 王 3 (own column) + 李 2
+        (("--max-per-teacher", "1"), None, 4, 4),  # 王 3 + 李 1
+        ((), 3, 6, 6),  # lbc.toml [pairing] max_per_teacher = 3: 王 3 + 李 3
+        (("--max-per-teacher", "1"), 3, 4, 4),  # the option beats lbc.toml
+    ],
+)
+def test_capacity_comes_from_option_config_and_column(
+    tmp_path: Path, args: tuple[str, ...], toml: int | None, places: int, paired: int
+) -> None:
+    kids = [kid(n) for n in range(1, 7)]
+    staff = [
+        teacher("王芳", C61, 可帮扶人数=3),
+        teacher("李强", C61),
+        teacher("赵敏", C61, active="否", 可帮扶人数=3),
+        teacher("钱进", C61, 可帮扶人数=0),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    if toml is not None:
+        (tmp_path / "lbc.toml").write_text(
+            f'[files]\nroster = ["r.xlsx"]\n\n[pairing]\nmax_per_teacher = {toml}\n',
+            encoding="utf-8",
+        )
+    code, doc = pair_json(tmp_path, path, *args)
+    assert doc["summary"]["places"] == places
+    assert doc["summary"]["paired"] == paired
+    assert doc["summary"]["unpaired"] == 6 - paired
+    assert code == (0 if paired == 6 else 1)
+    assert [u["why"] for u in doc["unpaired"]] == [f"帮扶名额不足（还差 {6 - paired} 个名额）"] * (
+        6 - paired
+    )
+    assert loads(doc) == {"王芳": 3, "李强": paired - 3}
+    assert idle(doc) == {"赵敏": INACTIVE, "钱进": "可帮扶人数为 0"}
+
+
+def test_children_who_left_are_neither_paired_nor_unpaired(tmp_path: Path) -> None:
+    kids = [
+        kid(1, 在校状态="在读"),
+        kid(2, 在校状态="转出"),
+        kid(3, 在校状态="毕业"),
+        kid(4, 在校状态="转入"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, [teacher("王芳", C61)])
+    code, doc = pair_json(tmp_path, path)
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("王芳", ANYONE, False), "刘浩然": ("王芳", ANYONE, False)}
+    assert doc["unpaired"] == []
+    s = doc["summary"]
+    assert (s["children"], s["to_pair"], s["paired"], s["unpaired"], s["left_school"]) == (
+        4,
+        2,
+        2,
+        0,
+        2,
+    )
+
+
+def test_a_child_entered_twice_is_paired_once(tmp_path: Path) -> None:
+    first = kid(1)
+    again = {**kid(2), "身份证号": first["身份证号"], "姓名": "张雨菡"}  # same ID, name misspelt
+    path = roster(tmp_path / "r.xlsx", [first, kid(3), again], [teacher("王芳", C61)])
+    result = pair(tmp_path, path, "--format", "json")
+    assert result.exit_code == 0  # two places, two children: the repeat takes none
+    doc = result.json()
+    assert [(p["child"], p["row"]) for p in doc["pairs"]] == [("张雨涵", 2), ("王梓萱", 3)]
+    assert doc["unpaired"] == []
+    s = doc["summary"]
+    assert (s["children"], s["to_pair"], s["paired"], s["duplicates"]) == (3, 2, 2, 1)
+    assert result.stderr == (
+        "提示：“花名册”第 4 行与“花名册”第 2 行身份证号相同，按同一名儿童结对\n"
+    )
+
+
+# ---- rule 2: priority children first ----
+
+PRIORITY_KINDS: dict[str, dict[str, Any]] = {
+    "key_target": {"重点帮扶对象": "是"},
+    "orphan": {"类别": "孤儿"},
+    "disabled": {"类别": "残疾"},
+    "registered_poor": {"类别": "建档立卡"},
+    "low_income": {"类别": "低保"},
+    "poor": {"类别": "贫困"},
+    "struggling": {"类别": "学困"},
+    "health_disabled": {"健康状况": "残疾"},
+    "both_parents_away": {"留守类型": "父母均外出"},
+    "dropped_out": {"在校状态": "辍学"},
+}
+
+
+@pytest.mark.parametrize("extra", PRIORITY_KINDS.values(), ids=PRIORITY_KINDS.keys())
+def test_a_priority_child_is_paired_before_anyone_else(
+    tmp_path: Path, extra: dict[str, Any]
+) -> None:
+    # One place. The ordinary child comes first, is in the teacher's own class and was
+    # paired with her last term: every rule below 2 (and roster order) picks it.
+    plain = kid(1, C32, 重点帮扶对象="否", 在校状态="在读", 类别=None, 帮扶教师="王芳")
+    priority = kid(2, C51, **{"重点帮扶对象": "否", "在校状态": "在读", **extra})
+    path = roster(tmp_path / "r.xlsx", [plain, priority], [teacher("王芳", C32, role="班主任")])
+    code, doc = pair_json(tmp_path, path, "--max-per-teacher", "1")
+    assert code == 1
+    assert who(doc) == {"李明轩": ("王芳", ANYONE, False)}
+    assert [(u["child"], u["row"], u["why"]) for u in doc["unpaired"]] == [("张雨涵", 2, SHORT_1)]
+
+
+def test_single_parent_alone_is_not_a_priority(tmp_path: Path) -> None:
+    """The control for the test above: two ordinary children, the closer one wins."""
+    plain = kid(1, C32, 类别="单亲")
+    other = kid(2, C51)
+    path = roster(tmp_path / "r.xlsx", [other, plain], [teacher("王芳", C32, role="班主任")])
+    code, doc = pair_json(tmp_path, path, "--max-per-teacher", "1")
+    assert code == 1
+    assert who(doc) == {"张雨涵": ("王芳", HEAD, False)}
+
+
+# ---- rule 3: last term's pairs are kept ----
+
+
+def test_a_kept_pair_beats_the_head_teacher(tmp_path: Path) -> None:
+    kids = [kid(1, C32, 帮扶教师="李强")]
+    staff = [teacher("王芳", C32, role="班主任"), teacher("李强", C51, subject="数学")]
+    code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", kids, staff))
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("李强", KEPT, True)}
+    assert idle(doc) == {"王芳": NO_CHILD}
+    assert (doc["summary"]["kept"], doc["summary"]["new"]) == (1, 0)
+
+
+def test_kept_pairs_outrank_giving_every_teacher_a_child(tmp_path: Path) -> None:
+    kids = [kid(1, C32, 帮扶教师="李强"), kid(2, C32, 帮扶教师="李强")]
+    staff = [teacher("王芳", C32, role="班主任"), teacher("李强", C51)]
+    code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", kids, staff))
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("李强", KEPT, True), "李明轩": ("李强", KEPT, True)}
+    assert idle(doc) == {"王芳": NO_CHILD}
+
+
+def test_a_pair_with_a_teacher_no_longer_in_post_moves(tmp_path: Path) -> None:
+    kids = [kid(1, C32, 帮扶教师="李强")]
+    staff = [teacher("李强", C32, role="班主任", active="否"), teacher("王芳", C51)]
+    result = pair(tmp_path, roster(tmp_path / "r.xlsx", kids, staff), "--format", "json")
+    assert result.exit_code == 0 and result.stderr == ""
+    doc = result.json()
+    assert who(doc) == {"张雨涵": ("王芳", ANYONE, False)}
+    assert idle(doc) == {"李强": INACTIVE}
+    assert (doc["summary"]["kept"], doc["summary"]["new"]) == (0, 1)
+
+
+def test_kept_pairs_beyond_capacity_move_the_child_that_fits_best_elsewhere(
+    tmp_path: Path,
+) -> None:
+    # 李强 had three; two places now. The 三(2) child moves to its head teacher.
+    kids = [
+        kid(1, C51, 帮扶教师="李强"),
+        kid(2, C32, 帮扶教师="李强"),
+        kid(3, C51, 帮扶教师="李强"),
+    ]
+    staff = [teacher("李强", C51, role="班主任"), teacher("王芳", C32, role="班主任")]
+    code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", kids, staff))
+    assert code == 0
+    assert who(doc) == {
+        "张雨涵": ("李强", KEPT, True),
+        "李明轩": ("王芳", HEAD, False),
+        "王梓萱": ("李强", KEPT, True),
+    }
+
+
+def test_keep_reads_last_terms_roster_by_id_number(tmp_path: Path) -> None:
+    # Last term 张雨涵 was in 三(2) with 李强; now she is in 四(2), whose head is 王芳.
+    old = roster(tmp_path / "old.xlsx", [kid(1, C32, 帮扶教师="李强")], None)
+    staff = [teacher("王芳", C42, role="班主任"), teacher("李强", C11)]
+    now = roster(tmp_path / "r.xlsx", [kid(1, C42)], staff)
+    code, doc = pair_json(tmp_path, now, "--keep", old)
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("李强", KEPT, True)}
+    code, doc = pair_json(tmp_path, now)  # without --keep: the head teacher
+    assert who(doc) == {"张雨涵": ("王芳", HEAD, False)}
+
+
+# ---- rule 4: every teacher takes part, leaders and party members first ----
+
+
+def test_every_teacher_gets_a_child_before_closeness_counts(tmp_path: Path) -> None:
+    # Closeness alone would give both children to 王芳 (head of 三(2), same grade as 三(1)).
+    kids = [kid(1, C32), kid(2, C31)]
+    staff = [teacher("王芳", C32, role="班主任"), teacher("李强", C51)]
+    code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", kids, staff))
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("王芳", HEAD, False), "李明轩": ("李强", ANYONE, False)}
+    assert doc["summary"]["teachers_with_children"] == 2
+    assert doc["idle_teachers"] == []
+
+
+LEADERS = {
+    "principal": {"role": "校长"},
+    "party_secretary": {"role": "党支部书记"},
+    "dean": {"role": "教导主任"},
+    "dean_and_head_teacher": {"role": "教导主任兼班主任"},
+    "party_member": {"party": "是"},
+}
+
+
+@pytest.mark.parametrize("leader_first", [False, True], ids=["leader_second", "leader_first"])
+@pytest.mark.parametrize("status", LEADERS.values(), ids=LEADERS.keys())
+def test_with_fewer_children_leaders_and_party_members_come_first(
+    tmp_path: Path, status: dict[str, str], leader_first: bool
+) -> None:
+    # One child, two teachers of other grades (equally far): whichever order they are
+    # listed in, the leader or party member gets the child.
+    plain = teacher("张伟", C51)
+    leader = teacher("刘洋", C61, **status)
+    staff = [leader, plain] if leader_first else [plain, leader]
+    code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", [kid(1, C32)], staff))
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("刘洋", ANYONE, False)}
+    assert idle(doc) == {"张伟": NO_CHILD}
+
+
+def test_leaders_first_outranks_closeness(tmp_path: Path) -> None:
+    staff = [teacher("张伟", C31), teacher("刘洋", None, role="副校长")]
+    code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", [kid(1, C32)], staff))
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("刘洋", ANYONE, False)}
+
+
+def test_a_head_teacher_is_not_a_school_leader(tmp_path: Path) -> None:
+    # 班主任 contains 主任 but is no leader: closeness decides, the same-grade teacher wins.
+    staff = [teacher("刘洋", C51, role="班主任"), teacher("张伟", C31)]
+    code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", [kid(1, C32)], staff))
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("张伟", GRADE, False)}
+
+
+# ---- rule 5: close to the child ----
+
+CLOSENESS = [
+    # (teacher, classes, role, subject, reason when it is the closest one left)
+    ("孙丽", C61, "科任教师", "体育", ANYONE),
+    ("周杰", C31, "科任教师", "科学", GRADE),
+    ("吴刚", C32, "科任教师", "数学", "任教本班数学"),
+    ("郑红", C32, "班主任", "语文", HEAD),
+]
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["far_first", "near_first"])
+@pytest.mark.parametrize("count", [4, 3, 2, 1])
+def test_the_closest_teacher_wins(tmp_path: Path, count: int, reverse: bool) -> None:
+    present = CLOSENESS[:count]
+    staff = [teacher(name, cls, role, subject) for name, cls, role, subject, _ in present]
+    staff = staff[::-1] if reverse else staff
+    code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", [kid(1, C32)], staff))
+    assert code == 0
+    name, *_, reason = present[-1]
+    assert who(doc) == {"张雨涵": (name, reason, False)}
+
+
+@pytest.mark.parametrize("swap_teachers", [False, True], ids=["head_first", "head_second"])
+@pytest.mark.parametrize("swap_children", [False, True], ids=["c32_first", "c31_first"])
+def test_the_total_distance_is_smallest_not_the_first_childs(
+    tmp_path: Path, swap_children: bool, swap_teachers: bool
+) -> None:
+    # 郑红 heads both third-grade classes; 吴刚 teaches 三(2) only. Giving the first child
+    # its best teacher (郑红) would leave the second with a same-grade teacher: 0 + 2 > 1 + 0.
+    kids = [kid(1, C32), kid(2, C31)]
+    staff = [
+        teacher("郑红", f"{C31}、{C32}", role="班主任"),
+        teacher("吴刚", C32, subject="英语"),
+    ]
+    kids = kids[::-1] if swap_children else kids
+    staff = staff[::-1] if swap_teachers else staff
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    code, doc = pair_json(tmp_path, path, "--max-per-teacher", "1")
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("吴刚", "任教本班英语", False), "李明轩": ("郑红", HEAD, False)}
+
+
+def test_closeness_outranks_even_load(tmp_path: Path) -> None:
+    kids = [kid(n, C32) for n in range(1, 5)]
+    staff = [teacher("王芳", C32, role="班主任"), teacher("李强", C61)]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    code, doc = pair_json(tmp_path, path, "--max-per-teacher", "3")
+    assert code == 0
+    assert loads(doc) == {"王芳": 3, "李强": 1}
+    assert Counter(p["reason"] for p in doc["pairs"]) == {HEAD: 3, ANYONE: 1}
+
+
+# ---- rule 6: even load ----
+
+
+@pytest.mark.parametrize(
+    ("children", "teachers", "cap", "expected"),
+    [(6, 2, 4, [3, 3]), (5, 3, 3, [2, 2, 1]), (7, 3, 5, [3, 2, 2])],
+)
+def test_load_is_even_when_closeness_ties(
+    tmp_path: Path, children: int, teachers: int, cap: int, expected: list[int]
+) -> None:
+    kids = [kid(n, C32) for n in range(1, children + 1)]
+    staff = [teacher(name, C61) for name in ("王芳", "李强", "陈静")[:teachers]]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    code, doc = pair_json(tmp_path, path, "--max-per-teacher", str(cap))
+    assert code == 0
+    assert sorted(loads(doc).values(), reverse=True) == expected
+    assert {p["reason"] for p in doc["pairs"]} == {ANYONE}
+
+
+# ---- rule 7: deterministic ----
+
+
+def test_the_same_input_gives_the_same_output(tmp_path: Path) -> None:
+    kids = [kid(n, (C31, C32, C51)[n % 3]) for n in range(1, 9)]
+    staff = [teacher(name, C61) for name in ("王芳", "李强", "陈静", "赵敏")]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    copy = tmp_path / "copy.xlsx"
+    shutil.copyfile(path, copy)
+    for fmt in ("json", "csv", "table"):
+        first = pair(tmp_path, path, "--format", fmt)
+        assert first.exit_code == 0
+        assert pair(tmp_path, path, "--format", fmt).stdout == first.stdout
+        assert pair(tmp_path, copy, "--format", fmt).stdout == first.stdout
+
+
+# ---- output ----
+
+
+def small(tmp_path: Path) -> Path:
+    """Three children, two places: the non-priority one waits; 李强 is on leave."""
+    kids = [kid(1, C32, kind="父母均外出"), kid(2, C32, kind="父母均外出"), kid(3, C32)]
+    staff = [teacher("王芳", C32, role="班主任"), teacher("李强", C32, active="否")]
+    return roster(tmp_path / "r.xlsx", kids, staff)
+
+
+def test_json_document(tmp_path: Path) -> None:
+    result = pair(tmp_path, small(tmp_path), "--format", "json")
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    doc = result.json()
+    assert list(doc) == ["lbc", "summary", "pairs", "unpaired", "idle_teachers"]
+    assert list(doc["summary"]) == [
+        "children",
+        "to_pair",
+        "paired",
+        "kept",
+        "new",
+        "unpaired",
+        "left_school",
+        "duplicates",
+        "teachers",
+        "places",
+        "teachers_with_children",
+        "idle_teachers",
+        "max_per_teacher",
+    ]
+    assert [list(p) for p in doc["pairs"]] == [
+        ["child", "class", "sheet", "row", "teacher", "reason", "kept"]
+    ] * 2
+    assert list(doc["unpaired"][0]) == ["child", "class", "sheet", "row", "why"]
+    assert list(doc["idle_teachers"][0]) == ["teacher", "sheet", "row", "why"]
+    assert doc == {
+        "lbc": __version__,
+        "summary": {
+            "children": 3,
+            "to_pair": 3,
+            "paired": 2,
+            "kept": 0,
+            "new": 2,
+            "unpaired": 1,
+            "left_school": 0,
+            "duplicates": 0,
+            "teachers": 2,
+            "places": 2,
+            "teachers_with_children": 1,
+            "idle_teachers": 1,
+            "max_per_teacher": 2,
+        },
+        "pairs": [
+            {
+                "child": "张雨涵",
+                "class": C32,
+                "sheet": "花名册",
+                "row": 2,
+                "teacher": "王芳",
+                "reason": HEAD,
+                "kept": False,
+            },
+            {
+                "child": "李明轩",
+                "class": C32,
+                "sheet": "花名册",
+                "row": 3,
+                "teacher": "王芳",
+                "reason": HEAD,
+                "kept": False,
+            },
+        ],
+        "unpaired": [
+            {"child": "王梓萱", "class": C32, "sheet": "花名册", "row": 4, "why": SHORT_1}
+        ],
+        "idle_teachers": [{"teacher": "李强", "sheet": "教师", "row": 3, "why": INACTIVE}],
+    }
+
+
+def test_csv(tmp_path: Path) -> None:
+    result = pair(tmp_path, small(tmp_path), "--format", "csv")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "child,class,sheet,row,teacher,reason,kept,why",
+        f"张雨涵,{C32},花名册,2,王芳,{HEAD},false,",
+        f"李明轩,{C32},花名册,3,王芳,{HEAD},false,",
+        f"王梓萱,{C32},花名册,4,,,,{SHORT_1}",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary", "texts"),
+    [
+        (
+            (),
+            "共 3 名儿童参与结对：已结对 2 名（延续 0 名，新结对 2 名），未结对 1 名；"
+            "2 名教师中 1 名有帮扶学生",
+            ["结对名单", "未结对儿童（1 名）", "没有帮扶学生的教师（1 名）", SHORT_1, INACTIVE],
+        ),
+        (
+            ("--lang", "en"),
+            "3 children to pair: 2 paired (0 kept, 2 new), 1 unpaired; "
+            "1 of 2 teachers have a child",
+            ["Pairs", "Children not paired (1)", "Teachers without a child (1)", "not in post"],
+        ),
+    ],
+    ids=["zh", "en"],
+)
+def test_table_ends_with_the_one_line_summary(
+    tmp_path: Path, lang: tuple[str, ...], summary: str, texts: list[str]
+) -> None:
+    result = run(*lang, "pair", small(tmp_path), cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout.rstrip("\n").splitlines()[-1] == summary
+    for text in texts:
+        assert text in result.stdout
+
+
+def test_out_writes_the_three_sheet_workbook_owner_only(tmp_path: Path) -> None:
+    path = small(tmp_path)
+    before = path.read_bytes()
+    out = tmp_path / "pairs.xlsx"
+    result = pair(tmp_path, path, "--out", out, "--format", "json")
+    assert result.exit_code == 1
+    assert result.stderr == f"已写出结对名单：{out}（含教师电话，仅本人可读）\n"
+    assert result.json()["summary"]["paired"] == 2  # stdout still has the document
+    assert path.read_bytes() == before
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert load_workbook(out).sheetnames == ["结对名单", "教师帮扶名单", "未结对"]
+    phone = teacher("王芳")["联系电话"]
+    assert sheet_rows(out, "结对名单") == [
+        [
+            "序号",
+            "班级",
+            "学生姓名",
+            "性别",
+            "留守类型",
+            "重点帮扶原因",
+            "帮扶教师",
+            "教师电话",
+            "结对依据",
+            "是否延续",
+        ],
+        [1, C32, "张雨涵", "女", "父母均外出", "父母均外出", "王芳", phone, HEAD, "否"],
+        [2, C32, "李明轩", "女", "父母均外出", "父母均外出", "王芳", phone, HEAD, "否"],
+    ]
+    assert sheet_rows(out, "教师帮扶名单") == [
+        ["序号", "教师姓名", "职务", "联系电话", "帮扶人数", "帮扶学生"],
+        [1, "王芳", "班主任", phone, 2, f"张雨涵（{C32}）、李明轩（{C32}）"],
+    ]
+    assert sheet_rows(out, "未结对") == [
+        ["序号", "班级", "学生姓名", "原因"],
+        [1, C32, "王梓萱", SHORT_1],
+    ]
+    leftovers = sorted(p.name for p in tmp_path.iterdir())
+    assert leftovers == ["pairs.xlsx", "r.xlsx"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("which", ["roster", "keep"])
+def test_out_never_overwrites_an_input(tmp_path: Path, which: str) -> None:
+    path = small(tmp_path)
+    keep = roster(tmp_path / "last.xlsx", [kid(1, C32, 帮扶教师="王芳")], None)
+    before = {p: p.read_bytes() for p in (path, keep)}
+    target = path if which == "roster" else keep
+    result = pair(tmp_path, path, "--keep", keep, "--out", target)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("lbc: 错误：")
+    assert {p: p.read_bytes() for p in (path, keep)} == before
+
+
+def test_out_naming_an_input_is_refused_before_anything_else(tmp_path: Path) -> None:
+    first = kid(1)
+    path = roster(
+        tmp_path / "r.xlsx", [first, {**kid(2), "身份证号": first["身份证号"]}], [teacher("王芳")]
+    )
+    result = pair(tmp_path, path, "--out", path)
+    assert result.exit_code == 2
+    assert result.stderr == f"lbc: 错误：输出文件 {path} 与输入文件相同，已拒绝覆盖\n"
+
+
+# ---- stability across terms ----
+
+
+def school() -> tuple[list[Row], list[Row]]:
+    kids = [
+        kid(1, C32, kind="父母均外出"),
+        kid(2, C32, 帮扶教师="陈静"),
+        kid(3, C31),
+        kid(4, C31, 类别="孤儿"),
+        kid(5, C51, 帮扶教师="李强"),
+        kid(6, C51),
+        kid(7, C11),
+    ]
+    staff = [
+        teacher("王芳", C32, role="班主任"),
+        teacher("李强", C31, role="班主任"),
+        teacher("陈静", f"{C32}、{C51}", subject="数学"),
+        teacher("赵敏", C51, role="班主任", party="是"),
+    ]
+    return kids, staff
+
+
+def pairs_by_child(doc: dict[str, Any]) -> dict[tuple[str, str, int], str]:
+    return {(p["child"], p["class"], p["row"]): p["teacher"] for p in doc["pairs"]}
+
+
+def test_running_again_on_its_own_output_changes_nothing(tmp_path: Path) -> None:
+    kids, staff = school()
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    p1, p2, p3 = (tmp_path / f"p{i}.xlsx" for i in (1, 2, 3))
+    code, first = pair_json(tmp_path, path, "--out", p1)
+    assert code == 0 and first["summary"]["kept"] == 2  # 陈静 and 李强 keep theirs
+    code, second = pair_json(tmp_path, path, "--keep", p1, "--out", p2)
+    assert code == 0
+    assert pairs_by_child(second) == pairs_by_child(first)
+    assert all(p["kept"] and p["reason"] == KEPT for p in second["pairs"])
+    s = second["summary"]
+    assert (s["paired"], s["kept"], s["new"], s["unpaired"]) == (7, 7, 0, 0)
+    # the printed list is the same but for the reason columns
+    strip = [r[:8] for r in sheet_rows(p1, "结对名单")]
+    assert [r[:8] for r in sheet_rows(p2, "结对名单")] == strip
+    assert sheet_rows(p2, "教师帮扶名单") == sheet_rows(p1, "教师帮扶名单")
+    # and a third run is a fixpoint
+    code, third = pair_json(tmp_path, path, "--keep", p2, "--out", p3)
+    assert third == second
+
+
+def test_adding_a_child_moves_nobody_else(tmp_path: Path) -> None:
+    kids, staff = school()
+    p1 = tmp_path / "p1.xlsx"
+    code, first = pair_json(tmp_path, roster(tmp_path / "r1.xlsx", kids, staff), "--out", p1)
+    assert code == 0
+    free = [name for name, n in loads(first).items() if n == 1]
+    assert len(free) == 1  # 7 children, 4 teachers of 2: one place left
+    newcomer = kid(8, C32)
+    path = roster(tmp_path / "r2.xlsx", [*kids, newcomer], staff)
+    code, second = pair_json(tmp_path, path, "--keep", p1)
+    assert code == 0
+    before, after = pairs_by_child(first), pairs_by_child(second)
+    key = (newcomer["姓名"], C32, 9)
+    assert after == {**before, key: free[0]}
+    assert [p["child"] for p in second["pairs"] if not p["kept"]] == [newcomer["姓名"]]
+    assert (second["summary"]["kept"], second["summary"]["new"]) == (7, 1)
+
+
+def test_removing_a_teacher_moves_only_that_teachers_children(tmp_path: Path) -> None:
+    kids, staff = school()
+    kids = kids[:6]  # six children, four teachers of two
+    p1 = tmp_path / "p1.xlsx"
+    code, first = pair_json(tmp_path, roster(tmp_path / "r1.xlsx", kids, staff), "--out", p1)
+    assert code == 0
+    gone = "赵敏"
+    moved = {k for k, v in pairs_by_child(first).items() if v == gone}
+    assert moved  # the test means something only if 赵敏 had children
+    rest = [x for x in staff if x["姓名"] != gone]
+    path = roster(tmp_path / "r2.xlsx", kids, rest)
+    result = pair(tmp_path, path, "--keep", p1, "--format", "json")
+    assert result.exit_code == 0
+    assert result.stderr == f"提示：原帮扶教师“{gone}”不在教师名单中，其结对儿童已重新安排\n"
+    second = result.json()
+    before, after = pairs_by_child(first), pairs_by_child(second)
+    assert set(after) == set(before)
+    assert {k: v for k, v in after.items() if k not in moved} == {
+        k: v for k, v in before.items() if k not in moved
+    }
+    assert all(after[k] != gone for k in moved)
+    assert {p["child"] for p in second["pairs"] if not p["kept"]} == {k[0] for k in moved}
+
+
+def test_a_second_run_keeps_the_pairs_of_teachers_sharing_a_name(tmp_path: Path) -> None:
+    kids = [kid(1, C32), kid(2, C51)]
+    staff = [teacher("王芳", C32, role="班主任"), teacher("王芳", C51, role="班主任")]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    p1 = tmp_path / "p1.xlsx"
+    code, first = pair_json(tmp_path, path, "--out", p1)
+    assert code == 0
+    assert who(first) == {
+        "张雨涵": ("王芳（第2行）", HEAD, False),
+        "李明轩": ("王芳（第3行）", HEAD, False),
+    }
+    result = pair(tmp_path, path, "--keep", p1, "--format", "json")
+    assert result.stderr == ""
+    assert who(result.json()) == {
+        "张雨涵": ("王芳（第2行）", KEPT, True),
+        "李明轩": ("王芳（第3行）", KEPT, True),
+    }
+
+
+def test_a_second_run_keeps_pairs_of_namesakes_in_two_schools(tmp_path: Path) -> None:
+    kids = [kid(1, C32, 学校="甲小学"), {**kid(2, C32, 学校="乙小学"), "姓名": "张雨涵"}]
+    staff = [
+        teacher("王芳", C32, role="班主任", 学校="甲小学"),
+        teacher("李强", C32, role="班主任", 学校="乙小学"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    p1 = tmp_path / "p1.xlsx"
+    code, first = pair_json(tmp_path, path, "--out", p1)
+    assert code == 0 and first["summary"]["paired"] == 2
+    code, second = pair_json(tmp_path, path, "--keep", p1)
+    assert pairs_by_child(second) == pairs_by_child(first)
+    assert (second["summary"]["kept"], second["summary"]["new"]) == (2, 0)
+
+
+# ---- exit codes ----
+
+
+@pytest.mark.parametrize(
+    ("case", "stderr"),
+    [
+        (
+            "no_teachers_sheet",
+            "lbc: 错误：没有找到教师名单（需要“姓名”和“联系电话/职务/任教班级”等列），"
+            "无法结对；请一并给出教师名单文件",
+        ),
+        (
+            "nobody_in_post",
+            "lbc: 错误：没有教师可以结对：所有教师都不在岗或可帮扶人数为 0"
+            "（可用 --max-per-teacher 设置每人名额）",
+        ),
+        (
+            "zero_places",
+            "lbc: 错误：没有教师可以结对：所有教师都不在岗或可帮扶人数为 0"
+            "（可用 --max-per-teacher 设置每人名额）",
+        ),
+        ("format_xml", "lbc: 错误：不支持的输出格式：xml（可选 table、json、csv）"),
+        ("out_csv", "lbc: 错误：--out 需要 .xlsx 文件名：x.csv"),
+        ("keep_missing", "lbc: 错误：找不到文件：gone.xlsx"),
+    ],
+)
+def test_exit_two_when_it_cannot_run(tmp_path: Path, case: str, stderr: str) -> None:
+    staff = [teacher("王芳", C32, role="班主任", active="否" if case == "nobody_in_post" else "是")]
+    path = roster(tmp_path / "r.xlsx", [kid(1)], None if case == "no_teachers_sheet" else staff)
+    args: list[str] = {
+        "zero_places": ["--max-per-teacher", "0"],
+        "format_xml": ["--format", "xml"],
+        "out_csv": ["--out", "x.csv"],
+        "keep_missing": ["--keep", "gone.xlsx"],
+    }.get(case, [])
+    result = pair(tmp_path, path, *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == stderr + "\n"
+    assert not (tmp_path / "x.csv").exists()
+
+
+def lbc_exe() -> str:
+    exe = shutil.which("lbc", path=str(Path(sys.executable).parent)) or shutil.which("lbc")
+    assert exe, "the lbc console script is installed"
+    return exe
+
+
+def test_a_negative_max_per_teacher_is_a_usage_mistake(tmp_path: Path) -> None:
+    path = roster(tmp_path / "r.xlsx", [kid(1)], [teacher("王芳", C32)])
+    assert pair(tmp_path, path, "--max-per-teacher", "-1").exit_code == 2
+    result = subprocess.run(
+        [lbc_exe(), "pair", str(path), "--max-per-teacher", "-1"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("lbc: 错误：")
+    assert "--max-per-teacher" in lines[0]
+
+
+# ---- schools ----
+
+
+def test_each_school_is_paired_on_its_own(tmp_path: Path) -> None:
+    # 王芳 (乙) heads a class named 三年级(2)班 and has a free place; 甲's 三(2) children
+    # still never get her, and 乙's 五(1) child never gets 甲's 五(1) head teacher.
+    kids = [
+        kid(1, C32, kind="父母均外出", 学校="甲小学"),
+        kid(2, C32, kind="父母均外出", 学校="甲小学"),
+        kid(3, C32, 学校="甲小学"),
+        kid(4, C51, 学校="乙小学"),
+        kid(5, C32, 学校="丙小学"),
+    ]
+    staff = [
+        teacher("王芳", C32, role="班主任", 学校="乙小学"),
+        teacher("李强", C51, role="班主任", 学校="甲小学"),
+    ]
+    code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", kids, staff))
+    assert code == 1
+    assert who(doc) == {
+        "张雨涵": ("李强", ANYONE, False),
+        "李明轩": ("李强", ANYONE, False),
+        "刘浩然": ("王芳", ANYONE, False),
+    }
+    assert {u["child"]: u["why"] for u in doc["unpaired"]} == {
+        "王梓萱": SHORT_1,
+        "陈思彤": "本校没有可结对的在岗教师",
+    }
+
+
+def test_without_a_school_column_on_teachers_everyone_is_one_school(tmp_path: Path) -> None:
+    kids = [kid(1, C32, 学校="甲小学"), kid(2, C51, 学校="乙小学")]
+    staff = [teacher("王芳", C32, role="班主任"), teacher("李强", C51, role="班主任")]
+    code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", kids, staff))
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("王芳", HEAD, False), "李明轩": ("李强", HEAD, False)}
+
+
+# ---- the sample workspace, as a school runs it ----
+
+
+def test_samples_pair_in_a_subprocess(tmp_path: Path) -> None:
+    samples = tmp_path / "samples"
+    shutil.copytree(REPO / "samples", samples)
+    before = (samples / "roster.xlsx").read_bytes()
+    result = subprocess.run(
+        [lbc_exe(), "pair", "--max-per-teacher", "2", "--format", "json"],
+        cwd=samples,
+        capture_output=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    stderr = result.stderr.decode()
+    assert result.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    doc = json.loads(result.stdout)
+    s = doc["summary"]
+    assert (s["to_pair"], s["paired"], s["unpaired"]) == (56, 56, 0)
+    assert {"teacher": "李勇", "sheet": "教师名单", "row": 20, "why": INACTIVE} in doc[
+        "idle_teachers"
+    ]
+    [hu] = [p for p in doc["pairs"] if p["child"] == "胡宇轩"]
+    assert hu["row"] == 37
+    assert hu["teacher"] != "李勇" and hu["kept"] is False
+    assert all(p["teacher"] != "李勇" for p in doc["pairs"])
+    assert (samples / "roster.xlsx").read_bytes() == before
