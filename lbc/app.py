@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from lbc import __version__, messages
-from lbc.commands import common, flag, init, pair, rules, validate
+from lbc.commands import common, flag, init, pair, rules, summary, validate
 from lbc.messages import h
 
 app = typer.Typer(
@@ -45,4 +45,5 @@ app.command("init", help=h("init"))(init.init)
 app.command("validate", help=h("validate"))(validate.validate)
 app.command("flag", help=h("flag"))(flag.flag_command)
 app.command("pair", help=h("pair"))(pair.pair_command)
+app.command("summary", help=h("summary"))(summary.summary)
 app.command("rules", help=h("rules"))(rules.rules)

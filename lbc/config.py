@@ -6,6 +6,7 @@ parent, so a school can run ``lbc validate`` from anywhere inside its workspace.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -14,9 +15,20 @@ from pathlib import Path
 from lbc.errors import LbcError
 from lbc.fields import FIELDS
 from lbc.messages import t
+from lbc.terms import parse_term
 
 CONFIG_NAME = "lbc.toml"
 DEFAULT_MAX_PER_TEACHER = 2
+
+
+@dataclass
+class Quotas:
+    """What the school commits to (结对帮扶制度, "四个一"); each settable under [quotas]."""
+
+    talks_per_month: int = 1  # 谈心 with every paired child each month of the term
+    home_visits_per_term: int = 1  # 家访
+    warmth_per_year: int = 1  # 送温暖
+    children_per_teacher: int = 1  # every teacher supports at least this many
 
 
 @dataclass
@@ -27,6 +39,8 @@ class Config:
     rosters: list[Path] = field(default_factory=list)
     max_per_teacher: int = DEFAULT_MAX_PER_TEACHER
     synonyms: dict[str, list[str]] = field(default_factory=dict)
+    terms: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
+    quotas: Quotas = field(default_factory=Quotas)
 
 
 def find_config(start: Path) -> Path | None:
@@ -76,6 +90,17 @@ def load_config(path: Path) -> Config:
         raise bad(t("cfg.type", key="pairing.max_per_teacher", expected=t("cfg.expect.count")))
     cfg.max_per_teacher = mpt
 
+    cfg.terms = _terms(data.get("terms", {}), bad)
+    quotas = data.get("quotas", {})
+    if not isinstance(quotas, dict):
+        raise bad(t("cfg.section", section="quotas"))
+    for key, value in quotas.items():
+        if key not in Quotas.__dataclass_fields__:
+            raise bad(t("cfg.unknown_quota", key=key))
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise bad(t("cfg.type", key=f"quotas.{key}", expected=t("cfg.expect.count")))
+        setattr(cfg.quotas, key, value)
+
     if not isinstance(synonyms, dict):
         raise bad(t("cfg.section", section="synonyms"))
     known = {f.key for fields in FIELDS.values() for f in fields}
@@ -88,6 +113,25 @@ def load_config(path: Path) -> Config:
             raise bad(t("cfg.type", key=f"synonyms.{key}", expected=t("cfg.expect.texts")))
         cfg.synonyms[key] = list(texts)
     return cfg
+
+
+def _terms(section: object, bad) -> dict[str, tuple[dt.date, dt.date]]:
+    """[terms."2024-autumn"] start = 2024-08-30, end = 2025-01-20: a school's own dates."""
+    if not isinstance(section, dict):
+        raise bad(t("cfg.section", section="terms"))
+    out: dict[str, tuple[dt.date, dt.date]] = {}
+    for name, dates in section.items():
+        try:
+            term = parse_term(name)
+        except LbcError as exc:
+            raise bad(str(exc)) from exc
+        if not isinstance(dates, dict):
+            raise bad(t("cfg.section", section=f"terms.{name}"))
+        start, end = dates.get("start", term.start), dates.get("end", term.end)
+        if not all(type(d) is dt.date for d in (start, end)) or start > end:
+            raise bad(t("cfg.type", key=f"terms.{name}", expected=t("cfg.expect.dates")))
+        out[term.key] = (start, end)
+    return out
 
 
 def _string(value: object, key: str, bad) -> str:

@@ -117,6 +117,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "cfg.expect.count": ("不小于 0 的整数", "a whole number ≥ 0"),
     "cfg.expect.text": ("文本", "text"),
     "cfg.expect.texts": ("文本列表", "a list of texts"),
+    "cfg.unknown_quota": (
+        "[quotas] 中的 {key} 不是已知的工作要求（talks_per_month、home_visits_per_term、warmth_per_year、children_per_teacher）",
+        "[quotas] key {key} is not known (talks_per_month, home_visits_per_term, warmth_per_year, children_per_teacher)",
+    ),
+    "cfg.expect.dates": (
+        "start 和 end 两个日期（如 2024-09-01），start 不晚于 end",
+        "a start and an end date (like 2024-09-01), start not after end",
+    ),
     "cfg.unknown_key": (
         "[synonyms] 中的 {key} 不是已知字段键（见字段字典）",
         "[synonyms] key {key} is not a known field key",
@@ -252,6 +260,281 @@ _TEXT: dict[str, tuple[str, str]] = {
     "book.pairs": ("结对名单", "结对名单"),
     "book.teachers": ("教师帮扶名单", "教师帮扶名单"),
     "book.unpaired": ("未结对", "未结对"),
+    # ---- terms ----
+    "err.bad_term": (
+        "无法识别学期“{term}”；请写成 2024-autumn、2025-spring、2024秋 或 2024-2025-1 这样的形式",
+        "cannot read the term '{term}'; write it like 2024-autumn, 2025-spring, 2024秋 or 2024-2025-1",
+    ),
+    "term.autumn": ("{year}年秋季学期", "autumn term {year}"),
+    "term.spring": ("{year}年春季学期", "spring term {year}"),
+    "term.school_year": ("{first}—{second}学年", "school year {first}–{second}"),
+    "term.first": ("第一学期", ", first term"),
+    "term.second": ("第二学期", ", second term"),
+    "date.long": ("{year}年{month}月{day}日", "{year}-{month:02d}-{day:02d}"),
+    # ---- summary ----
+    "err.template": (
+        "模板 {path} 第 {line} 行出错：{reason}",
+        "template {path}, line {line}: {reason}",
+    ),
+    "chart.person": (" 人", ""),
+    "chart.times": (" 条", ""),
+    "chart.by_grade": ("各年级留守儿童人数", "Left-behind children by grade"),
+    "chart.by_type": ("留守类型", "Left-behind type"),
+    "chart.by_month": ("各月帮扶记录", "Support records by month"),
+    "chart.compliance": ("工作要求完成情况", "Commitments met"),
+    "chart.talks": ("每月谈心", "monthly talks"),
+    "chart.visits": ("学期家访", "home visit"),
+    "chart.warmth": ("送温暖", "warmth"),
+    "chart.archive": ("建档率", "archive complete"),
+    "chart.pairing": ("结对覆盖率", "pairing coverage"),
+    "err.no_term": (
+        "请用 --term 指定学期，如 --term 2024-autumn（也可写 2024秋、2024-2025-1）",
+        "name the term with --term, e.g. --term 2024-autumn (or 2024秋, 2024-2025-1)",
+    ),
+    "err.docx_needs_out": (
+        "Word 格式需要用 --out 指定输出文件，如 --out 总结.docx",
+        "the docx format needs an output file: --out summary.docx",
+    ),
+    "err.template_kind": (
+        "模板 {path} 与输出格式 {fmt} 不匹配：.docx 模板只用于 --format docx，其他格式用 Markdown 文本模板",
+        "template {path} does not fit --format {fmt}: a .docx template is for docx only, other formats take a Markdown text template",
+    ),
+    "note.summarising": ("统计中", "summarising"),
+    "note.summary_written": ("已写出工作总结：{path}", "wrote the summary: {path}"),
+    "sum.no_class": ("班级不明", "class unknown"),
+    "sum.unknown": ("未填", "not given"),
+    "sum.problem.archive": (
+        "档案信息不完整：有 {count} 名儿童的档案缺项或有误，建档率未达到 100%。",
+        "Incomplete archive: {count} children have missing or wrong archive data.",
+    ),
+    "sum.plan.archive": (
+        "开学一个月内补齐 {count} 名儿童的档案信息，逐项核对身份证号、出生日期和班级，确保建档率达到 100%。",
+        "Within a month of term start, complete the archive of {count} children, checking ID numbers, birth dates and classes.",
+    ),
+    "sum.problem.contacts": (
+        "联系方式不全：有 {count} 名儿童缺少外出父母或监护人的联系电话，遇事难以及时联系。",
+        "Missing contacts: {count} children lack an away parent's or guardian's phone.",
+    ),
+    "sum.plan.contacts": (
+        "由班主任逐一联系，补齐 {count} 名儿童的父母和监护人电话，更新联系卡。",
+        "Head teachers call each family to complete the phones of {count} children and update the contact cards.",
+    ),
+    "sum.problem.unpaired": (
+        "结对帮扶未全覆盖：有 {count} 名儿童尚未落实帮扶教师。",
+        "Pairing incomplete: {count} children have no support teacher.",
+    ),
+    "sum.plan.unpaired": (
+        "为 {count} 名未结对儿童落实帮扶教师，做到“一对一”全覆盖。",
+        "Assign a support teacher to the {count} unpaired children, so every child is paired.",
+    ),
+    "sum.problem.talks": (
+        "谈心不够经常：有 {count} 名结对儿童未做到每月至少谈心一次。",
+        "Talks not regular: {count} paired children did not have a talk every month.",
+    ),
+    "sum.plan.talks": (
+        "落实每月谈心制度，帮扶教师每月与 {count} 名未达标儿童至少谈心一次并及时记录。",
+        "Hold a talk every month with the {count} children behind, and record each one.",
+    ),
+    "sum.problem.visits": (
+        "家访未全覆盖：有 {count} 名结对儿童本学期没有家访记录。",
+        "Home visits incomplete: {count} paired children had no home visit this term.",
+    ),
+    "sum.plan.visits": (
+        "下学期优先安排对 {count} 名儿童的家访，做到每学期每生至少家访一次。",
+        "Next term, visit the homes of these {count} children first: at least one visit per child per term.",
+    ),
+    "sum.problem.no_record": (
+        "帮扶记录缺失：有 {count} 名儿童本学期没有任何帮扶记录。",
+        "No records: {count} children have no support record at all this term.",
+    ),
+    "sum.plan.no_record": (
+        "建立帮扶记录月检制度，确保 {count} 名无记录儿童每月都有谈心、电话或家访记录。",
+        "Check records monthly so the {count} children without any get talks, calls or visits recorded.",
+    ),
+    "sum.problem.teachers": (
+        "教师参与不够：有 {count} 名在岗教师未达到结对帮扶人数要求。",
+        "Teachers not taking part: {count} teachers in post support fewer children than asked.",
+    ),
+    "sum.plan.teachers": (
+        "动员 {count} 名教师参与结对帮扶，校领导和党员教师带头，做到每名教师至少帮扶一名学生。",
+        "Bring the {count} teachers into pairing, leaders and party members first.",
+    ),
+    "sum.problem.dropouts": (
+        "控辍保学压力仍在：有 {count} 名儿童辍学。",
+        "Dropouts: {count} children have dropped out.",
+    ),
+    "sum.plan.dropouts": (
+        "对 {count} 名辍学儿童逐一家访劝返，落实控辍保学责任。",
+        "Visit each of the {count} dropouts' homes to bring them back to school.",
+    ),
+    # ---- summary variables (lbc summary --variables) ----
+    "var.school": ("学校名称（lbc.toml [school] name）", "school name (lbc.toml [school] name)"),
+    "var.term.key": ("学期代码，如 2024-autumn", "term code, e.g. 2024-autumn"),
+    "var.term.label": ("学期名称，如 2024年秋季学期", "term name, e.g. 2024年秋季学期"),
+    "var.term.title": (
+        "公文中的学期写法，如 2024—2025学年第一学期",
+        "the term as documents write it",
+    ),
+    "var.term.school_year": ("学年，如 2024—2025学年", "school year"),
+    "var.term.start": ("学期开始日期（YYYY-MM-DD）", "term start date"),
+    "var.term.end": ("学期结束日期", "term end date"),
+    "var.term.months": ("学期内已过的月份列表（YYYY-MM）", "months of the term so far (YYYY-MM)"),
+    "var.term.as_of": ("统计截止日期（今天与学期结束日中较早者）", "counted up to this date"),
+    "var.date_text": ("落款日期，如 2025年2月1日", "date for the signature"),
+    "var.quotas.talks_per_month": (
+        "要求：每名结对儿童每月谈心次数",
+        "quota: talks per paired child per month",
+    ),
+    "var.quotas.home_visits_per_term": (
+        "要求：每名结对儿童每学期家访次数",
+        "quota: home visits per child per term",
+    ),
+    "var.quotas.warmth_per_year": (
+        "要求：每名结对儿童每学年送温暖次数",
+        "quota: warmth visits per child per year",
+    ),
+    "var.quotas.children_per_teacher": (
+        "要求：每名在岗教师至少帮扶的儿童数",
+        "quota: children each teacher supports at least",
+    ),
+    "var.children.total": (
+        "在册留守儿童人数（不含转出、毕业；重复登记只算一次）",
+        "children on the books (not 转出/毕业; a child entered twice counts once)",
+    ),
+    "var.children.by_grade[]": ("按年级人数：每项 name、count", "by grade: items of name, count"),
+    "var.children.by_class[]": ("按班级人数：每项 name、count", "by class: items of name, count"),
+    "var.children.by_gender[]": ("按性别人数：每项 name、count", "by gender: items of name, count"),
+    "var.children.by_type[]": (
+        "按留守类型人数：每项 name、count",
+        "by 留守类型: items of name, count",
+    ),
+    "var.children.by_guardian[]": (
+        "按监护情况人数（祖辈监护、父母一方监护、亲属监护…）：每项 name、count",
+        "by guardian: items of name, count",
+    ),
+    "var.children.by_category[]": (
+        "重点帮扶对象及各类别人数：每项 name、count",
+        "key targets and categories: items of name, count",
+    ),
+    "var.archive.complete": (
+        "建档完整的儿童数（除联系方式外没有错误）",
+        "children whose archive has no error (contacts aside)",
+    ),
+    "var.archive.complete_rate": ("建档率（0–1，无儿童时为空）", "archive completeness rate (0–1)"),
+    "var.archive.contacts_complete": (
+        "联系方式齐全的儿童数",
+        "children with every required contact",
+    ),
+    "var.archive.contacts_rate": ("联系方式齐全率（0–1）", "contact completeness rate (0–1)"),
+    "var.archive.errors": ("校验发现的错误数", "errors found by validate"),
+    "var.archive.warnings": ("校验发现的警告数", "warnings found by validate"),
+    "var.archive.findings[]": (
+        "按规则统计的问题：每项 code、title、severity、count",
+        "findings by rule: code, title, severity, count",
+    ),
+    "var.archive.findings[].code": ("规则代码", "rule code"),
+    "var.archive.findings[].title": ("规则名称", "rule title"),
+    "var.archive.findings[].severity": ("级别：error 或 warning", "severity: error or warning"),
+    "var.pairing.children": ("应结对儿童数（在册儿童）", "children to pair"),
+    "var.pairing.paired": ("已有在岗帮扶教师的儿童数", "children with a support teacher in post"),
+    "var.pairing.coverage": ("结对覆盖率（0–1）", "pairing coverage (0–1)"),
+    "var.pairing.unpaired[]": (
+        "未结对儿童，按班级：每项 class、names（姓名列表）",
+        "unpaired children by class: class, names",
+    ),
+    "var.pairing.unpaired[].class": ("班级", "class"),
+    "var.pairing.unpaired[].names": ("该班未结对儿童姓名列表", "names"),
+    "var.pairing.teachers": ("在岗教师人数", "teachers in post"),
+    "var.pairing.teachers_with_children": ("有帮扶学生的教师人数", "teachers with a child"),
+    "var.pairing.teachers_rate": ("教师参与率（0–1）", "share of teachers taking part (0–1)"),
+    "var.pairing.teachers_below_quota": (
+        "帮扶人数少于要求的在岗教师姓名列表",
+        "teachers below the quota",
+    ),
+    "var.pairing.average_load": (
+        "每名帮扶教师平均帮扶儿童数",
+        "average children per support teacher",
+    ),
+    "var.records.total": ("本学期帮扶记录条数", "records dated in the term"),
+    "var.records.matched": ("能对应到唯一儿童的记录条数", "records matched to exactly one child"),
+    "var.records.by_kind[]": ("按类型的记录数：每项 name、count", "records by kind: name, count"),
+    "var.records.by_month[]": (
+        "按月份的记录数：每项 name（YYYY-MM）、count",
+        "records by month: name, count",
+    ),
+    "var.records.talks": ("谈心次数", "talks"),
+    "var.records.home_visits": ("家访次数", "home visits"),
+    "var.records.calls": ("电话联系和视频通话次数", "calls and video calls"),
+    "var.records.warmth": ("送温暖次数", "warmth visits"),
+    "var.records.paired_children": (
+        "结对儿童数（谈心、家访要求的基数）",
+        "paired children (the base of the quotas)",
+    ),
+    "var.records.talk_every_month": (
+        "每月都达到谈心要求的结对儿童数",
+        "paired children with a talk every month",
+    ),
+    "var.records.talk_rate": ("每月谈心达标率（0–1）", "monthly talk rate (0–1)"),
+    "var.records.home_visited": (
+        "本学期达到家访要求的结对儿童数",
+        "paired children visited at home",
+    ),
+    "var.records.home_visit_rate": ("家访达标率（0–1）", "home visit rate (0–1)"),
+    "var.records.warmth_received": (
+        "达到送温暖要求的结对儿童数",
+        "paired children who received warmth",
+    ),
+    "var.records.warmth_rate": ("送温暖达标率（0–1）", "warmth rate (0–1)"),
+    "var.records.without_record[]": (
+        "本学期没有任何记录的儿童，按班级：每项 class、names",
+        "children without any record, by class: class, names",
+    ),
+    "var.records.without_record[].class": ("班级", "class"),
+    "var.records.without_record[].names": ("姓名列表", "names"),
+    "var.records.without_record_count": (
+        "本学期没有任何记录的儿童数",
+        "children without any record",
+    ),
+    "var.records.teachers_behind[]": (
+        "未完成谈心或家访要求的教师：每项 teacher、children、missing_talks、missing_visits",
+        "teachers behind on talks or visits",
+    ),
+    "var.records.teachers_behind[].teacher": ("教师姓名", "teacher"),
+    "var.records.teachers_behind[].children": ("该教师帮扶的儿童数", "children they support"),
+    "var.records.teachers_behind[].missing_talks": (
+        "其中未做到每月谈心的儿童数",
+        "of them, without a talk every month",
+    ),
+    "var.records.teachers_behind[].missing_visits": (
+        "其中未家访的儿童数",
+        "of them, without a home visit",
+    ),
+    "var.enrollment.by_status[]": (
+        "按在校状态人数（在读、转入、转出、休学、辍学、毕业）：每项 name、count",
+        "by enrollment status: name, count",
+    ),
+    "var.enrollment.on_books": ("在册人数（不含转出、毕业）", "children on the books"),
+    "var.enrollment.dropped_out": ("辍学人数", "dropouts"),
+    "var.enrollment.retention_rate": (
+        "巩固率 = 1 − 辍学/在册（0–1）",
+        "retention = 1 − dropouts / on the books",
+    ),
+    "var.enrollment.dropout_rate": (
+        "辍学率 = 辍学/在册（0–1）",
+        "dropout rate = dropouts / on the books",
+    ),
+    "var.problems": (
+        "存在问题：由差距最大的三项生成的句子列表",
+        "problems: sentences drafted from the three largest gaps",
+    ),
+    "var.plans": (
+        "下学期工作打算：与 problems 一一对应的句子列表",
+        "plans: one sentence per problem",
+    ),
+    "var.heading": (
+        "模板可用变量（Jinja 写法如 {{ children.total }}；列表用 {% for x in ... %}）",
+        "Variables a template can use (Jinja: {{ children.total }}; lists: {% for x in ... %})",
+    ),
     # ---- rules command ----
     "rules.example": ("示例", "example"),
     "rules.field": ("字段", "field"),
@@ -551,6 +834,24 @@ _TEXT: dict[str, tuple[str, str]] = {
         "同时写出可打印的结对名单工作簿（.xlsx）",
         "also write a printable pairs workbook (.xlsx)",
     ),
+    "help.summary": (
+        "渲染学期工作总结（基本情况、主要做法、工作成效、存在问题、下学期打算），数字全部自动统计",
+        "render the termly work summary, every number computed from the files",
+    ),
+    "help.term": (
+        "学期：2024-autumn、2025-spring、2024秋、2024-2025-1 等",
+        "the term: 2024-autumn, 2025-spring, 2024秋, 2024-2025-1 …",
+    ),
+    "help.summary_format": (
+        "输出格式：md（默认）、html、docx 或 json",
+        "output format: md (default), html, docx or json",
+    ),
+    "help.summary_out": ("写到此文件（docx 必须指定）", "write to this file (required for docx)"),
+    "help.template": (
+        "学校自己的模板：Markdown 文本，或带 Jinja 标记的 .docx",
+        "the school's own template: Markdown text, or a .docx with Jinja tags",
+    ),
+    "help.variables": ("列出模板可用的全部变量", "list every variable a template can use"),
     "help.rules": ("列出全部校验规则，或解释某条规则", "list the rules, or explain one"),
     "help.rule_code": ("规则代码，如 ID002", "a rule code such as ID002"),
     "help.init": (

@@ -17,7 +17,7 @@ from lbc import normalise as nz
 from lbc.contacts import LEFT_SCHOOL
 from lbc.errors import LbcError
 from lbc.messages import t
-from lbc.roster import Roster, Table
+from lbc.roster import Roster, Table, distinct_children
 
 # What makes a child a priority (rule 2), by the category words the normaliser gives.
 PRIORITY_CATEGORIES = ("孤儿", "残疾", "建档立卡", "低保", "贫困", "学困")
@@ -151,62 +151,58 @@ def _children(
 ) -> tuple[list[ChildRow], dict[str, int]]:
     by_id, by_name = previous_pairs(keep) if keep else ({}, {})
     counts = {"left_school": 0, "duplicates": 0}
-    seen: dict[str, tuple[str, int]] = {}
     out: list[ChildRow] = []
-    for table in roster.children:
-        for i in range(len(table)):
-            if table.get("enrollment_status", i) in LEFT_SCHOOL:
-                counts["left_school"] += 1
-                continue
-            ident = table.get("id_number", i)
-            if isinstance(ident, str):
-                if ident in seen:
-                    counts["duplicates"] += 1
-                    first_sheet, first_row = seen[ident]
-                    notes.append(
-                        t(
-                            "pair.note.duplicate",
-                            sheet=table.sheet,
-                            row=table.rows[i],
-                            first_sheet=first_sheet,
-                            first=first_row,
-                        )
-                    )
-                    continue
-                seen[ident] = (table.sheet, table.rows[i])
-            cls = table.get("class", i)
-            name = _text(table.get("name", i))
-            label = _class_label(cls)
-            if isinstance(cls, nz.ClassRef):
-                ref, grade = cls, cls.grade
-            else:
-                ref, grade = None, table.get("grade", i)
-                grade = grade if isinstance(grade, int) else None
-            previous = _text(table.get("support_teacher", i)) or None
-            if keep is not None:
-                kept = by_id.get(ident) if isinstance(ident, str) else None
-                school = _text(table.get("school", i))
-                kept = kept or by_name.get((school, name, label)) or by_name.get(("", name, label))
-                previous = kept or previous
-            priority = _priority(table, i)
-            kind = table.get("left_behind_type", i)
-            gender = table.get("gender", i)
-            out.append(
-                ChildRow(
-                    name=name,
-                    cls=label,
-                    file=table.file,
+    for table, i, first in distinct_children(roster.children):
+        if table.get("enrollment_status", i) in LEFT_SCHOOL:
+            counts["left_school"] += 1
+            continue
+        # A repeat of a row still at school; a child who left and is back is paired.
+        if first is not None and first[0].get("enrollment_status", first[1]) not in LEFT_SCHOOL:
+            counts["duplicates"] += 1
+            notes.append(
+                t(
+                    "pair.note.duplicate",
                     sheet=table.sheet,
                     row=table.rows[i],
-                    school=_text(table.get("school", i)),
-                    priority=priority,
-                    previous=previous,
-                    ref=ref,
-                    grade=grade,
-                    left_behind_type=kind if isinstance(kind, str) else None,
-                    gender=gender if isinstance(gender, str) else None,
+                    first_sheet=first[0].sheet,
+                    first=first[0].rows[first[1]],
                 )
             )
+            continue
+        ident = table.get("id_number", i)
+        cls = table.get("class", i)
+        name = _text(table.get("name", i))
+        label = _class_label(cls)
+        if isinstance(cls, nz.ClassRef):
+            ref, grade = cls, cls.grade
+        else:
+            ref, grade = None, table.get("grade", i)
+            grade = grade if isinstance(grade, int) else None
+        previous = _text(table.get("support_teacher", i)) or None
+        if keep is not None:
+            kept = by_id.get(ident) if isinstance(ident, str) else None
+            school = _text(table.get("school", i))
+            kept = kept or by_name.get((school, name, label)) or by_name.get(("", name, label))
+            previous = kept or previous
+        priority = _priority(table, i)
+        kind = table.get("left_behind_type", i)
+        gender = table.get("gender", i)
+        out.append(
+            ChildRow(
+                name=name,
+                cls=label,
+                file=table.file,
+                sheet=table.sheet,
+                row=table.rows[i],
+                school=_text(table.get("school", i)),
+                priority=priority,
+                previous=previous,
+                ref=ref,
+                grade=grade,
+                left_behind_type=kind if isinstance(kind, str) else None,
+                gender=gender if isinstance(gender, str) else None,
+            )
+        )
     return out, counts
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -189,6 +189,19 @@ class _Header:
     height: int  # 1 or 2 rows
     columns: dict[str, Column]
     unknown: list[tuple[str, str]]
+
+
+def distinct_children(
+    tables: list[Table],
+) -> Iterator[tuple[Table, int, tuple[Table, int] | None]]:
+    """Every children row, with the row that first had its ID number when it repeats one: a
+    child entered twice is one child to pair, count and report on."""
+    seen: dict[str, tuple[Table, int]] = {}
+    for table in tables:
+        ids = table.values.get("id_number") or [None] * len(table)
+        for i, ident in enumerate(ids):
+            first = seen.setdefault(ident, (table, i)) if isinstance(ident, str) else None
+            yield table, i, None if first is None or first == (table, i) else first
 
 
 def column_letter(index: int) -> str:

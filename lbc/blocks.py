@@ -1,0 +1,74 @@
+"""The Markdown a summary template renders, read back as blocks for HTML and Word.
+
+Summary templates are Markdown (lbc's own and a school's), so one template gives all three
+formats. Only what a work summary uses is understood: ``#`` title, ``##``/``###``
+headings, paragraphs, ``-`` and ``1.`` list items, pipe tables, ``<!-- chart: NAME -->``
+lines where the HTML shows a chart, and ``<!-- sign -->`` before the signature lines (the
+school and the date, set flush right). Each other line is a paragraph of its own: Chinese
+prose has no spaces to join wrapped lines with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_CHART = re.compile(r"^<!--\s*chart:\s*([\w-]+)\s*-->$")
+_SIGN = re.compile(r"^<!--\s*sign\s*-->$")
+_NUMBERED = re.compile(r"^(\d+)[.、]\s+(.*)$")
+_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+@dataclass
+class Block:
+    kind: str  # title, h1, h2, p, bullet, number, table, chart, sign
+    text: str = ""
+    rows: list[list[str]] = field(default_factory=list)  # tables: header row first
+    number: str = ""  # numbered items: "1"
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def parse(markdown: str) -> list[Block]:
+    blocks: list[Block] = []
+    signing = False
+    for raw in markdown.splitlines():
+        line = raw.strip()
+        if not line:
+            signing = False
+            continue
+        if m := _CHART.match(line):
+            blocks.append(Block("chart", m.group(1)))
+        elif _SIGN.match(line):
+            signing = True
+        elif line.startswith("<!--"):
+            continue
+        elif signing:
+            blocks.append(Block("sign", line))
+        elif line.startswith("### "):
+            blocks.append(Block("h2", line[4:].strip()))
+        elif line.startswith("## "):
+            blocks.append(Block("h1", line[3:].strip()))
+        elif line.startswith("# "):
+            blocks.append(Block("title", line[2:].strip()))
+        elif line.startswith(("- ", "* ")):
+            blocks.append(Block("bullet", line[2:].strip()))
+        elif m := _NUMBERED.match(line):
+            blocks.append(Block("number", m.group(2), number=m.group(1)))
+        elif line.startswith("|"):
+            if _RULE.match(line):
+                continue
+            if blocks and blocks[-1].kind == "table":
+                blocks[-1].rows.append(_cells(line))
+            else:
+                blocks.append(Block("table", rows=[_cells(line)]))
+        else:
+            blocks.append(Block("p", line))
+    return blocks
+
+
+def plain_text(blocks: list[Block]) -> str:
+    """Every character the blocks show, for choosing which glyphs to embed."""
+    return "".join(b.text + "".join("".join(r) for r in b.rows) + b.number for b in blocks)

@@ -1,0 +1,76 @@
+"""Bar charts as inline SVG for the HTML summary: no plotting library, no image files.
+
+Text in an inline SVG is drawn with the page's CSS font, which the HTML summary embeds (see
+lbc.fonts), so Chinese labels render on a machine without Chinese fonts. Each chart is
+built from the summary context only, so what it shows is what the numbers say.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from lbc.messages import t
+
+BAR_COLOUR = "#3b6ea5"
+ROW, LABEL_W, BAR_W, PAD = 26, 150, 380, 8
+
+
+def bar_chart(
+    title: str, items: list[tuple[str, float]], unit: str = "", percent: bool = False
+) -> str:
+    """Horizontal bars, one row per item, the value written after each bar."""
+    top = max((v for _, v in items), default=0) or 1
+    if percent:
+        top = 1
+    height = PAD * 2 + 28 + ROW * len(items)
+    width = LABEL_W + BAR_W + 90
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+        f"<title>{escape(title)}</title>",
+        f'<text x="{PAD}" y="{PAD + 16}" font-size="15" font-weight="bold">{escape(title)}</text>',
+    ]
+    for n, (label, value) in enumerate(items):
+        y = PAD + 28 + n * ROW
+        w = round(BAR_W * value / top, 1)
+        shown = f"{value * 100:.1f}%" if percent else f"{value:g}{unit}"
+        parts += [
+            f'<text x="{LABEL_W - 6}" y="{y + 17}" font-size="13" text-anchor="end">'
+            f"{escape(label)}</text>",
+            f'<rect x="{LABEL_W}" y="{y + 4}" width="{w}" height="{ROW - 8}" fill="{BAR_COLOUR}"/>',
+            f'<text x="{LABEL_W + w + 6}" y="{y + 17}" font-size="13">{escape(shown)}</text>',
+        ]
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def summary_charts(context: dict[str, Any]) -> dict[str, str]:
+    """The charts a ``<!-- chart: NAME -->`` line of a summary template can show."""
+    children, records = context["children"], context["records"]
+    person = t("chart.person")
+    compliance = [
+        (t("chart.talks"), records["talk_rate"]),
+        (t("chart.visits"), records["home_visit_rate"]),
+        (t("chart.warmth"), records["warmth_rate"]),
+        (t("chart.archive"), context["archive"]["complete_rate"]),
+        (t("chart.pairing"), context["pairing"]["coverage"]),
+    ]
+    return {
+        "children_by_grade": bar_chart(
+            t("chart.by_grade"), [(x["name"], x["count"]) for x in children["by_grade"]], person
+        ),
+        "children_by_type": bar_chart(
+            t("chart.by_type"), [(x["name"], x["count"]) for x in children["by_type"]], person
+        ),
+        "records_by_month": bar_chart(
+            t("chart.by_month"),
+            [(x["name"], x["count"]) for x in records["by_month"]],
+            t("chart.times"),
+        ),
+        "quota_compliance": bar_chart(
+            t("chart.compliance"),
+            [(label, value or 0) for label, value in compliance],
+            percent=True,
+        ),
+    }

@@ -1,0 +1,88 @@
+"""``lbc summary``: the termly work summary, every number computed from the files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lbc import report
+from lbc.checks import check_roster
+from lbc.commands import common
+from lbc.errors import LbcError
+from lbc.files import refuse_input_as_output, write_atomic
+from lbc.messages import h, t
+from lbc.render import to_json
+from lbc.summary import VARIABLES, build_context
+from lbc.terms import parse_term
+
+SUMMARY_FORMATS = ("md", "html", "docx", "json")
+
+
+@common.handle_errors
+def summary(
+    files: common.FilesArg = None,
+    config: common.ConfigOpt = None,
+    term: Annotated[str | None, typer.Option("--term", help=h("term"), show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help=h("summary_format"))] = "md",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help=h("summary_out"), show_default=False)
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", help=h("template"), show_default=False)
+    ] = None,
+    variables: Annotated[bool, typer.Option("--variables", help=h("variables"))] = False,
+) -> None:
+    """渲染学期工作总结。"""
+    if variables:
+        print_variables()
+        raise typer.Exit(0)
+    common.check_format(fmt, SUMMARY_FORMATS)
+    if term is None:
+        raise LbcError(t("err.no_term"))
+    if fmt == "docx" and out is None:
+        raise LbcError(t("err.docx_needs_out"))
+    if template is not None and (template.suffix.lower() == ".docx") != (fmt == "docx"):
+        raise LbcError(t("err.template_kind", path=template, fmt=fmt))
+    paths, cfg = common.inputs(files, config)
+    chosen = parse_term(term, cfg.terms)
+    inputs = [*paths, *([template] if template else [])]
+    if out is not None:
+        refuse_input_as_output(out, inputs)
+    roster = common.read(paths, cfg)
+    today = dt.date.today()
+    with common.progress(t("note.summarising")):
+        findings = check_roster(roster, today)
+        context = build_context(
+            roster, findings, chosen, cfg.quotas, cfg.school, min(today, chosen.end)
+        )
+        if fmt == "json":
+            text = to_json(context)
+        elif fmt == "docx" and template is not None:
+            assert out is not None
+            report.docx_template(template, context, out, inputs)
+            text = None
+        else:
+            text = report.markdown(context, template)
+            if fmt == "html":
+                text = report.html(text, context)
+            elif fmt == "docx":
+                assert out is not None
+                report.docx(text, out, inputs)
+                text = None
+    if text is not None and out is None:
+        typer.echo(text, nl=False)
+    elif text is not None and out is not None:
+        write_atomic(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), inputs=inputs)
+    if out is not None:
+        common.note(t("note.summary_written", path=out))
+    raise typer.Exit(0)
+
+
+def print_variables() -> None:
+    lines = [t("var.heading"), ""]
+    width = max(len(v) for v in VARIABLES) + 2
+    lines += [f"{v.ljust(width)}{t('var.' + v)}" for v in VARIABLES]
+    typer.echo("\n".join(lines))

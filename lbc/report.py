@@ -1,0 +1,60 @@
+"""Rendering the summary context: Markdown, one self-contained HTML file, Word, JSON.
+
+One Markdown template (lbc's ``templates/summary.md.j2`` or a school's ``--template``) gives
+the text of all three document formats: HTML and Word are built from its blocks (see
+lbc.blocks). A school's ``.docx`` template is rendered by docxtpl instead, in the sandbox.
+Every format carries its own Chinese font (lbc.fonts), so no character becomes a box.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from lbc import __version__
+from lbc.blocks import parse, plain_text
+from lbc.charts import summary_charts
+from lbc.fonts import BOLD, REGULAR, subset
+from lbc.templating import builtin, render, user_template
+
+SUMMARY_TEMPLATE = "summary.md.j2"
+
+
+def markdown(context: dict[str, Any], template: Path | None = None) -> str:
+    name, text = user_template(template) if template else builtin(SUMMARY_TEMPLATE)
+    return render(name, text, context)
+
+
+def html(text: str, context: dict[str, Any]) -> str:
+    """One HTML file: no external file, font or script, so it can be mailed as it is."""
+    blocks = parse(text)
+    charts = summary_charts(context)
+    used = {b.text for b in blocks if b.kind == "chart"}
+    glyphs = plain_text(blocks) + "".join(charts[k] for k in used if k in charts)
+    title = next((b.text for b in blocks if b.kind == "title"), "")
+    page = {
+        "version": __version__,
+        "title": title,
+        "blocks": blocks,
+        "charts": {k: Markup(v) for k, v in charts.items()},
+        "font_regular": base64.b64encode(subset(glyphs, REGULAR)).decode(),
+        "font_bold": base64.b64encode(subset(glyphs, BOLD)).decode(),
+    }
+    return render(*builtin("page.html.j2"), page, autoescape=True)
+
+
+def docx(text: str, out: Path, inputs: list[Path]) -> None:
+    """Write the Word document for the Markdown ``text`` to ``out`` (see lbc.docx_style)."""
+    from lbc.docx_style import write_document
+
+    write_document(parse(text), out, inputs)
+
+
+def docx_template(template: Path, context: dict[str, Any], out: Path, inputs: list[Path]) -> None:
+    """A school's own .docx with Jinja tags, rendered in the sandbox (docxtpl)."""
+    from lbc.docx_style import render_docx_template
+
+    render_docx_template(template, context, out, inputs)

@@ -1,0 +1,496 @@
+"""The termly work summary (学期工作总结): every number computed from the files, none typed.
+
+:func:`build_context` turns the roster, its findings and the term into one plain dict (the
+context every template renders and ``--format json`` prints); the prose sections 存在问题
+and 下学期工作打算 are drafted from the largest gaps in it. Nothing here renders or prints.
+
+Counting rules, so that a head teacher can check any number by hand:
+
+* a child is one distinct child (a row repeating an earlier row's ID number counts once);
+  children 转出 or 毕业 are counted in enrollment only, every other figure is about the
+  children still on the school's books (在读, 转入, 休学, 辍学);
+* 建档 complete: no error finding on the child's row other than a missing contact, and no
+  required column missing from its sheet; contacts complete: no missing-contact finding;
+* paired: the child's 帮扶教师 names a teacher of the teachers list who is 在岗;
+* records count when dated inside the term and matched to exactly one child (by name, and by
+  class when the record gives one); a talk is a 谈心 record, a home visit a 家访 record;
+* 巩固率 = 1 − 辍学 / (children on the books), 辍学率 = 辍学 / (children on the books).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from lbc import normalise as nz
+from lbc.config import Quotas
+from lbc.contacts import LEFT_SCHOOL
+from lbc.findings import Finding
+from lbc.messages import t
+from lbc.roster import Roster, Table, distinct_children
+from lbc.rules import RULES
+from lbc.terms import Term
+
+# Every variable a summary template can use, documented by ``lbc summary --variables``
+# (descriptions: messages "var.<path>"); ``X[]`` is a list whose items have the fields
+# listed under it, or ``name`` and ``count`` when none are.
+VARIABLES = (
+    "school",
+    "term.key",
+    "term.label",
+    "term.title",
+    "term.school_year",
+    "term.start",
+    "term.end",
+    "term.months",
+    "term.as_of",
+    "date_text",
+    "quotas.talks_per_month",
+    "quotas.home_visits_per_term",
+    "quotas.warmth_per_year",
+    "quotas.children_per_teacher",
+    "children.total",
+    "children.by_grade[]",
+    "children.by_class[]",
+    "children.by_gender[]",
+    "children.by_type[]",
+    "children.by_guardian[]",
+    "children.by_category[]",
+    "archive.complete",
+    "archive.complete_rate",
+    "archive.contacts_complete",
+    "archive.contacts_rate",
+    "archive.errors",
+    "archive.warnings",
+    "archive.findings[]",
+    "archive.findings[].code",
+    "archive.findings[].title",
+    "archive.findings[].severity",
+    "pairing.children",
+    "pairing.paired",
+    "pairing.coverage",
+    "pairing.unpaired[]",
+    "pairing.unpaired[].class",
+    "pairing.unpaired[].names",
+    "pairing.teachers",
+    "pairing.teachers_with_children",
+    "pairing.teachers_rate",
+    "pairing.teachers_below_quota",
+    "pairing.average_load",
+    "records.total",
+    "records.matched",
+    "records.by_kind[]",
+    "records.by_month[]",
+    "records.talks",
+    "records.home_visits",
+    "records.calls",
+    "records.warmth",
+    "records.paired_children",
+    "records.talk_every_month",
+    "records.talk_rate",
+    "records.home_visited",
+    "records.home_visit_rate",
+    "records.warmth_received",
+    "records.warmth_rate",
+    "records.without_record[]",
+    "records.without_record[].class",
+    "records.without_record[].names",
+    "records.without_record_count",
+    "records.teachers_behind[]",
+    "records.teachers_behind[].teacher",
+    "records.teachers_behind[].children",
+    "records.teachers_behind[].missing_talks",
+    "records.teachers_behind[].missing_visits",
+    "enrollment.by_status[]",
+    "enrollment.on_books",
+    "enrollment.dropped_out",
+    "enrollment.retention_rate",
+    "enrollment.dropout_rate",
+    "problems",
+    "plans",
+)
+
+GRADE_NAMES = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九"}
+GRANDPARENTS = frozenset({"祖父", "祖母", "外祖父", "外祖母"})
+PARENTS = frozenset({"父亲", "母亲"})
+TALK, VISIT, WARMTH = "谈心", "家访", "送温暖"
+
+
+@dataclass
+class _Child:
+    table: Table
+    i: int
+    name: str
+    cls: str
+    ref: nz.ClassRef | None
+    teacher: str | None  # an active teacher of the list, or None
+
+
+def rate(part: int, whole: int) -> float | None:
+    """A share as a fraction, rounded for reports; None when there is nothing to share."""
+    return round(part / whole, 4) if whole else None
+
+
+def _grade_name(grade: int) -> str:
+    return f"{GRADE_NAMES.get(grade, str(grade))}年级"
+
+
+def _class_order(label: str, ref: nz.ClassRef | None) -> tuple[Any, ...]:
+    return (0, ref.grade, ref.number) if ref else (1, 0, label)
+
+
+def _count_list(counter: Counter[str], order: tuple[str, ...]) -> list[dict[str, Any]]:
+    """[{name, count}] in the canonical order, then anything else by size."""
+    known = [{"name": k, "count": counter[k]} for k in order if counter[k]]
+    rest = sorted((k for k in counter if k not in order), key=lambda k: (-counter[k], k))
+    return known + [{"name": k, "count": counter[k]} for k in rest]
+
+
+def build_context(
+    roster: Roster,
+    findings: list[Finding],
+    term: Term,
+    quotas: Quotas,
+    school: str,
+    as_of: dt.date,
+) -> dict[str, Any]:
+    """Everything the summary says, as plain data (see ``lbc summary --variables``)."""
+    everyone = [(tb, i) for tb, i, first in distinct_children(roster.children) if first is None]
+    status = {(id(tb), i): tb.get("enrollment_status", i) or "在读" for tb, i in everyone}
+    current = [(tb, i) for tb, i in everyone if status[(id(tb), i)] not in LEFT_SCHOOL]
+    active = _active_teachers(roster)
+    kids = [_child(tb, i, active) for tb, i in current]
+
+    months = term.months(until=as_of)
+    records = _records(roster, term, kids)
+    context: dict[str, Any] = {
+        "school": school,
+        "term": {
+            "key": term.key,
+            "label": term.label,
+            "title": term.title,
+            "school_year": term.school_year,
+            "start": term.start.isoformat(),
+            "end": term.end.isoformat(),
+            "months": [f"{y}-{m:02d}" for y, m in months],
+            "as_of": as_of.isoformat(),
+        },
+        "date_text": t("date.long", year=as_of.year, month=as_of.month, day=as_of.day),
+        "quotas": {
+            "talks_per_month": quotas.talks_per_month,
+            "home_visits_per_term": quotas.home_visits_per_term,
+            "warmth_per_year": quotas.warmth_per_year,
+            "children_per_teacher": quotas.children_per_teacher,
+        },
+        "children": _children_section(kids),
+        "archive": _archive_section(kids, findings, roster),
+        "pairing": _pairing_section(kids, active, quotas),
+        "records": _records_section(kids, records, months, quotas, term),
+        "enrollment": _enrollment_section(status),
+    }
+    gaps = _gaps(context)
+    context["problems"] = [g["problem"] for g in gaps]
+    context["plans"] = [g["plan"] for g in gaps]
+    return context
+
+
+def _active_teachers(roster: Roster) -> dict[str, int]:
+    """Teachers in post by name, with their position in the list (for a stable order)."""
+    out: dict[str, int] = {}
+    for table in roster.teachers:
+        names = table.values.get("name") or [None] * len(table)
+        states = table.values.get("active") or [None] * len(table)
+        for name, state in zip(names, states, strict=True):
+            if isinstance(name, str) and state != "否" and not isinstance(state, nz.Bad):
+                out.setdefault(name, len(out))
+    return out
+
+
+def _child(table: Table, i: int, active: dict[str, int]) -> _Child:
+    cls = table.get("class", i)
+    ref = cls if isinstance(cls, nz.ClassRef) else None
+    label = str(cls) if ref else cls.raw if isinstance(cls, nz.Bad) else ""
+    teacher = table.get("support_teacher", i)
+    name = table.get("name", i)
+    return _Child(
+        table,
+        i,
+        name if isinstance(name, str) else "",
+        label,
+        ref,
+        teacher if teacher in active else None,
+    )
+
+
+def _by_class(kids: list[_Child]) -> list[dict[str, Any]]:
+    """[{class, names}] in class order, for lists of children a school follows up."""
+    groups: dict[str, list[_Child]] = defaultdict(list)
+    for c in kids:
+        groups[c.cls].append(c)
+    ordered = sorted(groups, key=lambda k: _class_order(k, groups[k][0].ref))
+    return [
+        {"class": k or t("sum.no_class"), "names": [c.name for c in groups[k]]} for k in ordered
+    ]
+
+
+def _children_section(kids: list[_Child]) -> dict[str, Any]:
+    grades: Counter[int] = Counter(c.ref.grade for c in kids if c.ref)
+    classes: Counter[str] = Counter(c.cls for c in kids)
+    refs = {c.cls: c.ref for c in kids}
+    gender: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    guardians: Counter[str] = Counter()
+    categories: Counter[str] = Counter()
+    for c in kids:
+        tb, i = c.table, c.i
+        g = tb.get("gender", i)
+        gender[g if g in nz.GENDERS else t("sum.unknown")] += 1
+        kind = tb.get("left_behind_type", i)
+        kinds[kind if isinstance(kind, str) else t("sum.unknown")] += 1
+        relation = tb.get("guardian_relation", i)
+        guardians[_guardian_kind(relation)] += 1
+        cats = tb.get("categories", i)
+        for cat in cats if isinstance(cats, tuple) else ():
+            categories[cat] += 1
+        if tb.get("key_target", i) == "是":
+            categories["重点帮扶对象"] += 1
+    return {
+        "total": len(kids),
+        "by_grade": [{"name": _grade_name(g), "count": grades[g]} for g in sorted(grades)],
+        "by_class": [
+            {"name": k or t("sum.no_class"), "count": classes[k]}
+            for k in sorted(classes, key=lambda k: _class_order(k, refs[k]))
+        ],
+        "by_gender": _count_list(gender, nz.GENDERS),
+        "by_type": _count_list(kinds, nz.LEFT_BEHIND_TYPES),
+        "by_guardian": _count_list(guardians, GUARDIAN_KINDS),
+        "by_category": _count_list(categories, ("重点帮扶对象", *nz.CATEGORIES)),
+    }
+
+
+GUARDIAN_KINDS = ("祖辈监护", "父母一方监护", "亲属监护", "其他监护", "未登记")
+
+
+def _guardian_kind(relation: object) -> str:
+    if relation in GRANDPARENTS:
+        return "祖辈监护"
+    if relation in PARENTS:
+        return "父母一方监护"
+    if relation == "亲属":
+        return "亲属监护"
+    return "其他监护" if isinstance(relation, str) else "未登记"
+
+
+def _archive_section(kids: list[_Child], findings: list[Finding], roster: Roster) -> dict[str, Any]:
+    where = {(c.table.file, c.table.sheet, c.table.rows[c.i]) for c in kids}
+    incomplete: set[tuple[str, str | None, int | None]] = set()
+    no_contact: set[tuple[str, str | None, int | None]] = set()
+    whole_sheet: set[tuple[str, str]] = set()
+    by_code: Counter[str] = Counter()
+    for f in findings:
+        by_code[f.code] += 1
+        if f.severity != "error":
+            continue
+        if f.code == "COL001" and f.sheet is not None:
+            whole_sheet.add((f.file, f.sheet))
+        elif f.code == "COL001":  # reported once per file: every children sheet of it
+            whole_sheet |= {(tb.file, tb.sheet) for tb in roster.children if tb.file == f.file}
+        key = (f.file, f.sheet, f.row)
+        if key not in where:
+            continue
+        (no_contact if f.code.startswith("CON") else incomplete).add(key)
+    complete = sum(
+        1
+        for c in kids
+        if (c.table.file, c.table.sheet) not in whole_sheet
+        and (c.table.file, c.table.sheet, c.table.rows[c.i]) not in incomplete
+    )
+    contacts = sum(
+        1 for c in kids if (c.table.file, c.table.sheet, c.table.rows[c.i]) not in no_contact
+    )
+    severities = Counter(RULES[code].severity for code in by_code.elements())
+    return {
+        "complete": complete,
+        "complete_rate": rate(complete, len(kids)),
+        "contacts_complete": contacts,
+        "contacts_rate": rate(contacts, len(kids)),
+        "errors": severities["error"],
+        "warnings": severities["warning"],
+        "findings": [
+            {
+                "code": code,
+                "title": t(f"rule.{code}.title"),
+                "severity": RULES[code].severity,
+                "count": by_code[code],
+            }
+            for code in sorted(by_code, key=lambda k: (-by_code[k], k))
+        ],
+    }
+
+
+def _pairing_section(kids: list[_Child], active: dict[str, int], quotas: Quotas) -> dict[str, Any]:
+    paired = [c for c in kids if c.teacher]
+    loads = Counter(c.teacher for c in paired)
+    below = [
+        n for n in sorted(active, key=active.__getitem__) if loads[n] < quotas.children_per_teacher
+    ]
+    return {
+        "children": len(kids),
+        "paired": len(paired),
+        "coverage": rate(len(paired), len(kids)),
+        "unpaired": _by_class([c for c in kids if not c.teacher]),
+        "teachers": len(active),
+        "teachers_with_children": len(loads),
+        "teachers_rate": rate(len(loads), len(active)),
+        "teachers_below_quota": below,
+        "average_load": round(len(paired) / len(loads), 2) if loads else None,
+    }
+
+
+@dataclass
+class _Record:
+    date: dt.date
+    kind: str | None
+    teacher: str | None
+    child: int | None  # position in kids, when the record names exactly one
+
+
+def _records(roster: Roster, term: Term, kids: list[_Child]) -> list[_Record]:
+    """The term's records, each matched to the child it names (by name, then class)."""
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for k, c in enumerate(kids):
+        by_name[c.name].append(k)
+    out: list[_Record] = []
+    for table in roster.records:
+        n = len(table)
+        empty = [None] * n
+        columns = (
+            table.values.get(k) or empty for k in ("date", "kind", "teacher", "student", "class")
+        )
+        for date, kind, teacher, student, cls in zip(*columns, strict=True):
+            if date.__class__ is not dt.date or date not in term:
+                continue
+            who = by_name.get(student, []) if isinstance(student, str) else []
+            if len(who) > 1 and isinstance(cls, nz.ClassRef):
+                who = [k for k in who if kids[k].ref == cls]
+            out.append(
+                _Record(
+                    date,
+                    kind if isinstance(kind, str) else None,
+                    teacher if isinstance(teacher, str) else None,
+                    who[0] if len(who) == 1 else None,
+                )
+            )
+    return out
+
+
+def _records_section(
+    kids: list[_Child],
+    records: list[_Record],
+    months: list[tuple[int, int]],
+    quotas: Quotas,
+    term: Term,
+) -> dict[str, Any]:
+    kinds: Counter[str] = Counter(r.kind or t("sum.unknown") for r in records)
+    per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
+    talks: Counter[tuple[int, tuple[int, int]]] = Counter()
+    visits: Counter[int] = Counter()
+    warmth: Counter[int] = Counter()
+    mine: Counter[tuple[str, int, str, tuple[int, int] | None]] = Counter()
+    anything: set[int] = set()
+    for r in records:
+        if r.child is None:
+            continue
+        anything.add(r.child)
+        if r.kind == TALK:
+            talks[(r.child, (r.date.year, r.date.month))] += 1
+            if r.teacher:
+                mine[(r.teacher, r.child, TALK, (r.date.year, r.date.month))] += 1
+        elif r.kind == VISIT:
+            visits[r.child] += 1
+            if r.teacher:
+                mine[(r.teacher, r.child, VISIT, None)] += 1
+        elif r.kind == WARMTH:
+            warmth[r.child] += 1
+
+    paired = [k for k, c in enumerate(kids) if c.teacher]
+    talked = [k for k in paired if all(talks[(k, m)] >= quotas.talks_per_month for m in months)]
+    visited = [k for k in paired if visits[k] >= quotas.home_visits_per_term]
+    warmed = [k for k in paired if warmth[k] >= quotas.warmth_per_year]
+    behind = []
+    teachers: dict[str, list[int]] = defaultdict(list)
+    for k in paired:
+        teachers[kids[k].teacher or ""].append(k)
+    for name, own in teachers.items():
+        short_talk = sum(
+            1 for k in own if any(mine[(name, k, TALK, m)] < quotas.talks_per_month for m in months)
+        )
+        short_visit = sum(
+            1 for k in own if mine[(name, k, VISIT, None)] < quotas.home_visits_per_term
+        )
+        if short_talk or short_visit:
+            behind.append(
+                {
+                    "teacher": name,
+                    "children": len(own),
+                    "missing_talks": short_talk,
+                    "missing_visits": short_visit,
+                }
+            )
+    behind.sort(key=lambda b: (-(b["missing_talks"] + b["missing_visits"]), b["teacher"]))
+    return {
+        "total": len(records),
+        "matched": sum(r.child is not None for r in records),
+        "by_kind": _count_list(kinds, nz.RECORD_KINDS),
+        "by_month": [{"name": f"{y}-{m:02d}", "count": per_month[(y, m)]} for y, m in months],
+        "talks": kinds[TALK],
+        "home_visits": kinds[VISIT],
+        "calls": kinds["电话联系"] + kinds["视频通话"],
+        "warmth": kinds[WARMTH],
+        "paired_children": len(paired),
+        "talk_every_month": len(talked),
+        "talk_rate": rate(len(talked), len(paired)),
+        "home_visited": len(visited),
+        "home_visit_rate": rate(len(visited), len(paired)),
+        "warmth_received": len(warmed),
+        "warmth_rate": rate(len(warmed), len(paired)),
+        "without_record": _by_class([kids[k] for k in range(len(kids)) if k not in anything]),
+        "without_record_count": len(kids) - len(anything),
+        "teachers_behind": behind,
+    }
+
+
+def _enrollment_section(status: dict[tuple[int, int], object]) -> dict[str, Any]:
+    counts: Counter[str] = Counter(s if isinstance(s, str) else "在读" for s in status.values())
+    on_books = sum(n for s, n in counts.items() if s not in LEFT_SCHOOL)
+    dropped = counts["辍学"]
+    return {
+        "by_status": [{"name": s, "count": counts[s]} for s in nz.ENROLLMENT_STATUSES],
+        "on_books": on_books,
+        "dropped_out": dropped,
+        "retention_rate": rate(on_books - dropped, on_books),
+        "dropout_rate": rate(dropped, on_books),
+    }
+
+
+def _gaps(context: dict[str, Any]) -> list[dict[str, str]]:
+    """The three largest gaps (by children or teachers affected), as a problem and a plan."""
+    archive, pairing, records = context["archive"], context["pairing"], context["records"]
+    total = context["children"]["total"]
+    candidates = [
+        ("archive", total - archive["complete"]),
+        ("contacts", total - archive["contacts_complete"]),
+        ("unpaired", total - pairing["paired"]),
+        ("talks", records["paired_children"] - records["talk_every_month"]),
+        ("visits", records["paired_children"] - records["home_visited"]),
+        ("no_record", records["without_record_count"]),
+        ("teachers", len(pairing["teachers_below_quota"])),
+        ("dropouts", context["enrollment"]["dropped_out"]),
+    ]
+    ranked = sorted((c for c in candidates if c[1] > 0), key=lambda c: -c[1])[:3]
+    return [
+        {"problem": t(f"sum.problem.{key}", count=n), "plan": t(f"sum.plan.{key}", count=n)}
+        for key, n in ranked
+    ]

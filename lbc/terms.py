@@ -1,0 +1,111 @@
+"""School terms: the spellings schools use, mapped to dates.
+
+``2024-autumn`` is the autumn term of the 2024–25 school year (Sept 1 – Jan 31 by default),
+``2025-spring`` the spring term after it (Feb 1 – Jul 31). Schools also write ``2024秋``,
+``2024年秋季学期``, ``2024-2025-1`` and ``2024-2025学年第一学期``; all name the same term. A
+school whose terms start on other days sets them in ``lbc.toml`` (``[terms."2024-autumn"]
+start = 2024-08-30``), which :func:`parse_term` takes as ``dates``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from lbc.errors import LbcError
+from lbc.messages import t
+
+AUTUMN, SPRING = "autumn", "spring"
+
+_SEASON_WORDS = {
+    "autumn": AUTUMN,
+    "fall": AUTUMN,
+    "秋": AUTUMN,
+    "秋季": AUTUMN,
+    "上": AUTUMN,
+    "spring": SPRING,
+    "春": SPRING,
+    "春季": SPRING,
+    "下": SPRING,
+}
+_KEY = re.compile(r"^(\d{4})\s*[-_ ]?\s*(autumn|fall|spring)$")
+_CHINESE = re.compile(r"^(\d{4})\s*年?\s*(秋季|春季|秋|春)\s*(?:学期)?$")
+_YEARS = re.compile(
+    r"^(\d{4})\s*[-—–~至到]\s*(\d{4})\s*(?:学年度?)?\s*[-—–]?\s*"
+    r"(?:第\s*)?([12一二上下])\s*(?:学期)?$"
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str  # canonical: 2024-autumn
+    season: str  # AUTUMN or SPRING
+    year: int  # the calendar year the term starts in
+    start: dt.date
+    end: dt.date
+
+    @property
+    def label(self) -> str:
+        """As a summary's title says it: 2024年秋季学期."""
+        return t(f"term.{self.season}", year=self.year)
+
+    @property
+    def school_year(self) -> str:
+        """2024–2025学年: the school year the term belongs to."""
+        first = self.year if self.season == AUTUMN else self.year - 1
+        return t("term.school_year", first=first, second=first + 1)
+
+    @property
+    def title(self) -> str:
+        """As official documents name it: 2024—2025学年第一学期."""
+        which = "term.first" if self.season == AUTUMN else "term.second"
+        return self.school_year + t(which)
+
+    def months(self, until: dt.date | None = None) -> list[tuple[int, int]]:
+        """The (year, month) pairs the term spans, up to ``until`` when the term is still on."""
+        last = min(self.end, until) if until else self.end
+        out = []
+        y, m = self.start.year, self.start.month
+        while (y, m) <= (last.year, last.month):
+            out.append((y, m))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+
+def default_dates(season: str, year: int) -> tuple[dt.date, dt.date]:
+    if season == AUTUMN:
+        return dt.date(year, 9, 1), dt.date(year + 1, 1, 31)
+    return dt.date(year, 2, 1), dt.date(year, 7, 31)
+
+
+def _season_year(text: str) -> tuple[str, int] | None:
+    s = unicodedata.normalize("NFKC", text).strip().lower()
+    if m := _KEY.match(s):
+        return _SEASON_WORDS[m.group(2)], int(m.group(1))
+    if m := _CHINESE.match(s):
+        return _SEASON_WORDS[m.group(2)], int(m.group(1))
+    if m := _YEARS.match(s):
+        first, second = int(m.group(1)), int(m.group(2))
+        if second != first + 1:
+            return None
+        which = m.group(3)
+        if which in ("1", "一", "上"):
+            return AUTUMN, first
+        return SPRING, second
+    return None
+
+
+def parse_term(text: str, dates: dict[str, tuple[dt.date, dt.date]] | None = None) -> Term:
+    """The term a spelling names, with the school's own dates when ``dates`` has them."""
+    found = _season_year(text)
+    if found is None:
+        raise LbcError(t("err.bad_term", term=text))
+    season, year = found
+    key = f"{year}-{season}"
+    start, end = (dates or {}).get(key) or default_dates(season, year)
+    return Term(key, season, year, start, end)
