@@ -53,14 +53,14 @@ class FlagReport:
 
 
 def head_teachers(roster: Roster) -> dict[nz.ClassRef, list[str]]:
-    """Each class's head teacher(s): teachers whose 职务 says 班主任 and who teach it."""
+    """Each class's head teacher(s): by lbc.normalise.head_classes."""
     heads: dict[nz.ClassRef, list[str]] = {}
     for table in roster.teachers:
         for i in range(len(table)):
             role, classes, name = (table.get(k, i) for k in ("role", "classes", "name"))
-            if not name or not role or "班主任" not in role or not isinstance(classes, tuple):
+            if not name or not isinstance(classes, tuple):
                 continue
-            for ref in classes:
+            for ref in nz.head_classes(role, classes):
                 heads.setdefault(ref, [])
                 if name not in heads[ref]:
                     heads[ref].append(name)

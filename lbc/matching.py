@@ -33,7 +33,7 @@ import numpy as np
 HEAD, TEACHES, SAME_GRADE, ANYONE = 0, 1, 2, 3
 # OR-Tools multiplies each arc's cost by the node count + 1 internally, and sums costs over
 # the flow: both must stay inside int64, with a margin.
-_COST_LIMIT = 2**62
+_COST_LIMIT = 2**60
 
 
 class TooLarge(ValueError):
@@ -251,6 +251,8 @@ class _Graph:
         supplies[self.sink] = -(want_priority + want_other)
         flow.set_nodes_supplies(np.arange(self.node_count, dtype=np.int32), supplies)
         status = flow.solve()
+        if status == flow.BAD_COST_RANGE:
+            raise TooLarge(n)
         if status != flow.OPTIMAL:
             raise RuntimeError(f"min-cost flow ended with status {status}")
         flows = flow.flows(np.arange(len(tails), dtype=np.int32))

@@ -220,12 +220,39 @@ _TEXT: dict[str, tuple[str, str]] = {
     "pair.reason.grade": ("同年级", "same grade"),
     "pair.reason.anyone": ("跨年级调配", "another grade"),
     "pair.why.short": ("帮扶名额不足（还差 {short} 个名额）", "not enough places ({short} short)"),
+    "pair.why.no_name": ("姓名为空，请先补上姓名", "no name: fill it in first"),
     "pair.why.no_teacher": ("本校没有可结对的在岗教师", "no teacher in post at this school"),
     "pair.idle.inactive": ("不在岗", "not in post"),
     "pair.idle.unknown_status": ("在岗状态无法识别：{value}", "status unreadable: {value}"),
     "pair.idle.no_places": ("可帮扶人数为 0", "capacity 0"),
     "pair.idle.no_child": ("暂无可结对的儿童", "no child left to pair"),
-    "pair.same_name": ("{name}（第{row}行）", "{name} (row {row})"),
+    "pair.same_name": ("{name}（{tag}）", "{name} ({tag})"),
+    "pair.row_tag": ("第{row}行", "row {row}"),
+    "pair.idle.unknown_capacity": ("可帮扶人数无法识别：{value}", "capacity unreadable: {value}"),
+    "pair.reason.no_class": (
+        "班级无法识别（{raw}），全校调配",
+        "class unreadable ({raw}); any teacher",
+    ),
+    "pair.reason.moved": (
+        "（原帮扶教师{name}不能继续）",
+        " (last term's {name} could not continue)",
+    ),
+    "pair.note.nameless_teachers": (
+        "提示：教师名单中有 {count} 行没有姓名，未参与结对",
+        "note: {count} teacher rows have no name and take no part",
+    ),
+    "pair.note.ambiguous_teacher": (
+        "提示：原帮扶教师“{name}”在教师名单中有同名的两人，无法判断是哪一位，其结对儿童已重新安排",
+        "note: two teachers are called '{name}', so last term's pairs naming them were re-paired",
+    ),
+    "pair.note.no_previous": (
+        "提示：花名册没有“帮扶教师”列，也没有用 --keep 给出上学期结对名单；本次结对不会参照以往结对",
+        "note: no 帮扶教师 column and no --keep file; this pairing cannot follow last term's",
+    ),
+    "err.keep_no_teacher": (
+        "--keep 文件 {files} 中没有带“帮扶教师”列的名单",
+        "the --keep file {files} has no list with a 帮扶教师 column",
+    ),
     "pair.note.duplicate": (
         "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行身份证号相同，按同一名儿童结对",
         "note: '{sheet}' row {row} has the same ID number as '{first_sheet}' row {first}; paired as one child",
@@ -260,6 +287,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "book.pairs": ("结对名单", "结对名单"),
     "book.teachers": ("教师帮扶名单", "教师帮扶名单"),
     "book.unpaired": ("未结对", "未结对"),
+    "book.none": ("（无）", "(none)"),
+    "book.sign": (
+        "制表人：__________    审核人：__________    日期：{date}",
+        "Drawn up by: __________    Checked by: __________    Date: {date}",
+    ),
     # ---- terms ----
     "err.bad_term": (
         "无法识别学期“{term}”；请写成 2024-autumn、2025-spring、2024秋 或 2024-2025-1 这样的形式",

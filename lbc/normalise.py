@@ -598,3 +598,11 @@ def integer(value: Any) -> int | Bad | None:
         return None
     m = re.fullmatch(r"(\d{1,4})\s*[人岁名个]?", s)
     return int(m.group(1)) if m else Bad(s)
+
+
+def head_classes(role: str | None, classes: tuple[ClassRef, ...]) -> tuple[ClassRef, ...]:
+    """The class a teacher is head teacher (班主任) of: the first class they list, when their
+    职务 says 班主任 (a 副班主任 is not one). A head teacher also teaches other classes."""
+    if not role or "班主任" not in role.replace("副班主任", "") or not classes:
+        return ()
+    return classes[:1]

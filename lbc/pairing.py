@@ -9,6 +9,7 @@ and the teachers carry a 学校 column, as a county's merged roster does.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 
@@ -122,17 +123,34 @@ def _priority(table: Table, i: int) -> list[str]:
     return reasons
 
 
-def previous_pairs(
-    keep: Roster,
-) -> tuple[dict[str, str], dict[tuple[str, str, str], str | None]]:
+@dataclass
+class PreviousPairs:
     """Last term's pairs from a previous pairs file (lbc's own 结对名单, or any roster with a
-    帮扶教师 column): by ID number, and by school, name and class (school "" when the file
-    has none). A child listed twice with different teachers says nothing (None)."""
-    by_id: dict[str, str] = {}
-    by_name: dict[tuple[str, str, str], str | None] = {}
-    for table in keep.children:
-        if not table.has("support_teacher"):
-            continue
+    帮扶教师 column). A child is found by ID number, else by school, name and class, else
+    (classes change each September) by school and name when that names one child only. A
+    child listed twice with different teachers says nothing (None)."""
+
+    by_id: dict[str, str]
+    by_class: dict[tuple[str, str, str], str | None]
+    by_name: dict[tuple[str, str], str | None]
+
+    def teacher(self, ident: object, school: str, name: str, cls: str, unique: bool) -> str | None:
+        if isinstance(ident, str) and ident in self.by_id:
+            return self.by_id[ident]
+        for key in ((school, name, cls), ("", name, cls)):
+            if key in self.by_class:
+                return self.by_class[key]
+        if unique:
+            return self.by_name.get((school, name)) or self.by_name.get(("", name))
+        return None
+
+
+def previous_pairs(keep: Roster) -> PreviousPairs:
+    tables = [table for table in keep.children if table.has("support_teacher")]
+    if not tables:
+        raise LbcError(t("err.keep_no_teacher", files="、".join(keep.files)))
+    found = PreviousPairs({}, {}, {})
+    for table in tables:
         for i in range(len(table)):
             teacher = table.get("support_teacher", i)
             name = table.get("name", i)
@@ -140,17 +158,26 @@ def previous_pairs(
                 continue
             ident = table.get("id_number", i)
             if isinstance(ident, str):
-                by_id[ident] = teacher
-            key = (_text(table.get("school", i)), name, _class_label(table.get("class", i)))
-            by_name[key] = teacher if by_name.get(key, teacher) == teacher else None
-    return by_id, by_name
+                found.by_id[ident] = teacher
+            school = _text(table.get("school", i))
+            for store, key in (
+                (found.by_class, (school, name, _class_label(table.get("class", i)))),
+                (found.by_name, (school, name)),
+            ):
+                store[key] = teacher if store.get(key, teacher) == teacher else None  # type: ignore[index]
+    return found
 
 
 def _children(
     roster: Roster, keep: Roster | None, notes: list[str]
 ) -> tuple[list[ChildRow], dict[str, int]]:
-    by_id, by_name = previous_pairs(keep) if keep else ({}, {})
+    previous_file = previous_pairs(keep) if keep else None
     counts = {"left_school": 0, "duplicates": 0}
+    names = Counter(
+        (_text(tb.get("school", i)), _text(tb.get("name", i)))
+        for tb, i, first in distinct_children(roster.children)
+        if first is None
+    )
     out: list[ChildRow] = []
     for table, i, first in distinct_children(roster.children):
         if table.get("enrollment_status", i) in LEFT_SCHOOL:
@@ -179,11 +206,10 @@ def _children(
             ref, grade = None, table.get("grade", i)
             grade = grade if isinstance(grade, int) else None
         previous = _text(table.get("support_teacher", i)) or None
-        if keep is not None:
-            kept = by_id.get(ident) if isinstance(ident, str) else None
+        if previous_file is not None:
             school = _text(table.get("school", i))
-            kept = kept or by_name.get((school, name, label)) or by_name.get(("", name, label))
-            previous = kept or previous
+            unique = names[(school, name)] == 1
+            previous = previous_file.teacher(ident, school, name, label, unique) or previous
         priority = _priority(table, i)
         kind = table.get("left_behind_type", i)
         gender = table.get("gender", i)
@@ -211,58 +237,76 @@ def _is_leader(role: str) -> bool:
     return any(word in role for word in LEADER_WORDS)
 
 
-def _teachers(roster: Roster, max_per_teacher: int) -> list[TeacherRow]:
+def _teachers(roster: Roster, max_per_teacher: int, notes: list[str]) -> list[TeacherRow]:
+    """The teachers who can take children, in list order; a row without a name is left out
+    (noted), since nobody could be told whom to support."""
+    rows = [(tb, i) for tb in roster.teachers for i in range(len(tb))]
+    named = [(tb, i) for tb, i in rows if isinstance(tb.get("name", i), str)]
+    if len(named) < len(rows):
+        notes.append(t("pair.note.nameless_teachers", count=len(rows) - len(named)))
+    if not named:
+        raise LbcError(t("err.pair_no_teachers"))
+    namesakes: dict[str, list[tuple[Table, int]]] = {}
+    for tb, i in named:
+        namesakes.setdefault(tb.get("name", i), []).append((tb, i))
     out: list[TeacherRow] = []
-    names: dict[str, int] = {}
-    for table in roster.teachers:
-        for name in table.values.get("name", []):
-            if isinstance(name, str):
-                names[name] = names.get(name, 0) + 1
-    for table in roster.teachers:
-        for i in range(len(table)):
-            name = _text(table.get("name", i))
-            role = _text(table.get("role", i))
-            classes = table.get("classes", i)
-            classes = classes if isinstance(classes, tuple) else ()
-            active = table.get("active", i)
-            capacity = table.get("capacity", i)
-            why = ""
-            if active == "否":
-                why = t("pair.idle.inactive")
-            elif isinstance(active, nz.Bad):
-                why = t("pair.idle.unknown_status", value=active.raw)
-            elif isinstance(capacity, int) and capacity <= 0:
-                why = t("pair.idle.no_places")
-            places = 0 if why else capacity if isinstance(capacity, int) else max_per_teacher
-            if not why and places == 0:
-                why = t("pair.idle.no_places")
-            head = frozenset(classes) if "班主任" in role else frozenset()
-            phone = table.get("phone", i)
-            out.append(
-                TeacherRow(
-                    name=name,
-                    shown=name
-                    if names.get(name, 0) < 2
-                    else t("pair.same_name", name=name, row=table.rows[i]),
-                    file=table.file,
-                    sheet=table.sheet,
-                    row=table.rows[i],
-                    school=_text(table.get("school", i)),
-                    role=role,
-                    phone=phone if isinstance(phone, str) else None,
-                    subjects=_text(table.get("subjects", i)),
+    for table, i in named:
+        name = table.get("name", i)
+        role = _text(table.get("role", i))
+        classes = table.get("classes", i)
+        classes = classes if isinstance(classes, tuple) else ()
+        active = table.get("active", i)
+        capacity = table.get("capacity", i)
+        why = ""
+        if active == "否":
+            why = t("pair.idle.inactive")
+        elif isinstance(active, nz.Bad):
+            why = t("pair.idle.unknown_status", value=active.raw)
+        elif isinstance(capacity, nz.Bad):
+            why = t("pair.idle.unknown_capacity", value=capacity.raw)
+        places = 0 if why else capacity if isinstance(capacity, int) else max_per_teacher
+        if not why and places <= 0:
+            places, why = 0, t("pair.idle.no_places")
+        phone = table.get("phone", i)
+        out.append(
+            TeacherRow(
+                name=name,
+                shown=_shown(name, (table, i), namesakes[name]),
+                file=table.file,
+                sheet=table.sheet,
+                row=table.rows[i],
+                school=_text(table.get("school", i)),
+                role=role,
+                phone=phone if isinstance(phone, str) else None,
+                subjects=_text(table.get("subjects", i)),
+                capacity=places,
+                why_none=why,
+                problem=matching.Teacher(
                     capacity=places,
-                    why_none=why,
-                    problem=matching.Teacher(
-                        capacity=places,
-                        head_of=head,
-                        teaches=frozenset(classes),
-                        grades=frozenset(c.grade for c in classes),
-                        first=_is_leader(role) or table.get("party_member", i) == "是",
-                    ),
-                )
+                    head_of=frozenset(nz.head_classes(role, classes)),
+                    teaches=frozenset(classes),
+                    grades=frozenset(c.grade for c in classes),
+                    first=_is_leader(role) or table.get("party_member", i) == "是",
+                ),
             )
+        )
     return out
+
+
+def _shown(name: str, me: tuple[Table, int], namesakes: list[tuple[Table, int]]) -> str:
+    """How a teacher is printed: the name, and for two of one name their first class (or,
+    when that does not tell them apart either, their row) so a school can tell who is who."""
+    if len(namesakes) < 2:
+        return name
+
+    def first_class(who: tuple[Table, int]) -> str:
+        classes = who[0].get("classes", who[1])
+        return str(classes[0]) if isinstance(classes, tuple) and classes else ""
+
+    mine = first_class(me)
+    if mine and sum(first_class(other) == mine for other in namesakes) == 1:
+        return t("pair.same_name", name=name, tag=mine)
+    return t("pair.same_name", name=name, tag=t("pair.row_tag", row=me[0].rows[me[1]]))
 
 
 @dataclass
@@ -274,6 +318,7 @@ class School:
     children: list[ChildRow]
     teachers: list[TeacherRow]
     problem: list[matching.Child]
+    nameless: list[ChildRow] = field(default_factory=list)  # cannot be paired: no name
 
     def solve(self) -> list[int | None]:
         try:
@@ -292,16 +337,18 @@ def schools(
     """
     notes: list[str] = []
     children, counts = _children(roster, keep, notes)
-    teachers = _teachers(roster, max_per_teacher)
+    teachers = _teachers(roster, max_per_teacher, notes)
     split = all(x.has("school") for x in roster.children + roster.teachers)
     groups: dict[str, School] = {}
     for c in children:
         key = c.school if split else ""
-        groups.setdefault(key, School(key, [], [], [])).children.append(c)
+        group = groups.setdefault(key, School(key, [], [], []))
+        (group.children if c.name else group.nameless).append(c)
     for x in teachers:
         key = x.school if split else ""
         groups.setdefault(key, School(key, [], [], [])).teachers.append(x)
     unknown: set[str] = set()
+    ambiguous: set[str] = set()
     for school in groups.values():
         # A name, or the name with its row as lbc writes two teachers of one name.
         by_name: dict[str, list[int]] = {}
@@ -313,22 +360,32 @@ def schools(
             previous = tuple(by_name.get(c.previous, ())) if c.previous else ()
             if c.previous and not previous:
                 unknown.add(c.previous)
+            if len(previous) > 1:  # two teachers of that name: which one is not known
+                ambiguous.add(c.previous or "")
+                previous = ()
             school.problem.append(matching.Child(c.ref, c.grade, bool(c.priority), previous))
     notes += [t("pair.note.unknown_teacher", name=name) for name in sorted(unknown)]
+    notes += [t("pair.note.ambiguous_teacher", name=name) for name in sorted(ambiguous)]
     return list(groups.values()), counts, notes
 
 
-def _reason(child: matching.Child, teacher: TeacherRow, kept: bool) -> str:
+def _reason(child: ChildRow, problem: matching.Child, teacher: TeacherRow, kept: bool) -> str:
     if kept:
         return t("pair.reason.kept")
-    d = matching.distance(child, teacher.problem)
-    if d == matching.HEAD:
-        return t("pair.reason.head")
-    if d == matching.TEACHES:
-        return t("pair.reason.teaches", subject=teacher.subjects)
-    if d == matching.SAME_GRADE:
-        return t("pair.reason.grade")
-    return t("pair.reason.anyone")
+    d = matching.distance(problem, teacher.problem)
+    if problem.cls is None and problem.grade is None:
+        why = t("pair.reason.no_class", raw=child.cls or "-")
+    elif d == matching.HEAD:
+        why = t("pair.reason.head")
+    elif d == matching.TEACHES:
+        why = t("pair.reason.teaches", subject=teacher.subjects)
+    elif d == matching.SAME_GRADE:
+        why = t("pair.reason.grade")
+    else:
+        why = t("pair.reason.anyone")
+    if child.previous and child.previous != teacher.name:  # say why last term's pair ended
+        why += t("pair.reason.moved", name=child.previous)
+    return why
 
 
 def pair(roster: Roster, max_per_teacher: int, keep: Roster | None = None) -> Pairing:
@@ -340,9 +397,12 @@ def pair(roster: Roster, max_per_teacher: int, keep: Roster | None = None) -> Pa
     if not any(x.capacity for x in teachers):
         raise LbcError(t("err.pair_no_places"))
 
+    if keep is None and not any(tb.has("support_teacher") for tb in roster.children):
+        notes.append(t("pair.note.no_previous"))
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
     for school in problems:
+        unpaired += [Unpaired(c, t("pair.why.no_name")) for c in school.nameless]
         got = school.solve()
         short = sum(g is None for g in got)
         no_one = not any(x.capacity for x in school.teachers)
@@ -353,7 +413,7 @@ def pair(roster: Roster, max_per_teacher: int, keep: Roster | None = None) -> Pa
                 continue
             x = school.teachers[g]
             kept = g in problem.previous
-            pairs.append(Pair(c, x, _reason(problem, x, kept), kept))
+            pairs.append(Pair(c, x, _reason(c, problem, x, kept), kept))
 
     busy = {id(p.teacher) for p in pairs}
     idle = [Idle(x, x.why_none or t("pair.idle.no_child")) for x in teachers if id(x) not in busy]
@@ -368,7 +428,7 @@ def pair(roster: Roster, max_per_teacher: int, keep: Roster | None = None) -> Pa
         "left_school": counts["left_school"],
         "duplicates": counts["duplicates"],
         "teachers": len(teachers),
-        "places": sum(x.capacity for x in teachers),
+        "places": sum(min(x.capacity, len(pairs) + len(unpaired)) for x in teachers),
         "teachers_with_children": len(busy),
         "idle_teachers": len(idle),
     }

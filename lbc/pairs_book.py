@@ -8,6 +8,7 @@ same file is last term's pairs for ``lbc pair --keep``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -32,7 +33,7 @@ PAIRS_HEADER = (
     "结对依据",
     "是否延续",
 )
-TEACHERS_HEADER = ("序号", "教师姓名", "职务", "联系电话", "帮扶人数", "帮扶学生")
+TEACHERS_HEADER = ("序号", "教师姓名", "职务", "联系电话", "帮扶人数", "帮扶学生", "说明")
 UNPAIRED_HEADER = ("序号", "班级", "学生姓名", "原因")
 
 _THIN = Side(style="thin")
@@ -73,24 +74,38 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
     ws = wb.active
     ws.title = t("book.pairs")
     _fill(ws, f"{school}留守儿童结对帮扶名单", header, rows)
+    # Who drew it up and checked it: a list a school files is signed.
+    set_text(ws.cell(ws.max_row + 2, 1), t("book.sign", date=_today()))
 
+    # Every teacher, those without a child too, with why: the staff room sees who is free.
+    why_idle = {id(i.teacher): i.why for i in result.idle}
     teachers = []
-    for n, (x, pairs) in enumerate(
-        ((x, ps) for x, ps in zip(result.teachers, result.loads().values(), strict=True) if ps), 1
-    ):
+    for n, (x, pairs) in enumerate(zip(result.teachers, result.loads().values(), strict=True), 1):
         kids = "、".join(f"{p.child.name}（{p.child.cls}）" for p in pairs)
-        teachers.append([n, x.shown, x.role, x.phone, len(pairs), kids])
-    _fill(wb.create_sheet(t("book.teachers")), f"{school}教师帮扶名单", TEACHERS_HEADER, teachers)
+        teachers.append([n, x.shown, x.role, x.phone, len(pairs), kids, why_idle.get(id(x))])
+    header, teachers = with_school(TEACHERS_HEADER, teachers, [x.school for x in result.teachers])
+    _fill(wb.create_sheet(t("book.teachers")), f"{school}教师帮扶名单", header, teachers)
 
     rows = [[n, u.child.cls, u.child.name, u.why] for n, u in enumerate(result.unpaired, 1)]
     header, rows = with_school(UNPAIRED_HEADER, rows, [u.child.school for u in result.unpaired])
-    _fill(wb.create_sheet(t("book.unpaired")), f"{school}未结对儿童", header, rows)
+    _fill(
+        wb.create_sheet(t("book.unpaired")),
+        f"{school}未结对儿童",
+        header,
+        rows or [["", t("book.none")]],
+    )
     write_atomic(out, wb.save, inputs=inputs)
+
+
+def _today() -> str:
+    day = dt.date.today()
+    return t("date.long", year=day.year, month=day.month, day=day.day)
 
 
 def _fill(ws: Worksheet, title: str, header: Sequence[str], rows: list[list[object]]) -> None:
     """A title row, a bordered table with its header repeated on every printed page, A4."""
-    ws.cell(1, 1, title).font = Font(bold=True, size=14)
+    set_text(ws.cell(1, 1), title)
+    ws.cell(1, 1).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
     for j, text in enumerate(header, 1):

@@ -1233,7 +1233,9 @@ def defects_markdown(sample: Sample, rows: dict[str, dict[int, int]]) -> str:
         f"- 留守类型 synonyms of 父母均外出: {', '.join(synonyms)}.",
         f"- {orphan.name} (row {rows[CHILD_SHEET][id(orphan)]}) is an orphan: 留守类型 非留守, "
         "类别 孤儿, no parent columns, guardian (祖母) with a phone.",
-        "- Two children are 转出 and one 辍学 (see 在校状态, column M); none of them is paired.",
+        "- Two children are 转出 and one 辍学 (see 在校状态, column M); none of them has a "
+        "帮扶教师. `lbc pair` leaves the two 转出 out and pairs the 辍学 child first (a priority, "
+        "for the school's follow-up).",
         f"- Teacher {leave.name} is on leave (在岗 否) and has no records, but one old pair: "
         f"{stale.name} {stale.class_text} (row {rows[CHILD_SHEET][id(stale)]}, 在读), whose "
         "pair has to move to a teacher at work.",

@@ -91,6 +91,56 @@ def test_each_rule_decides_something() -> None:
     assert sorted(got) == [0, 0, 1, 1]
 
 
+def test_each_weight_dominates_the_largest_swing_below_it() -> None:
+    """The widest gaps at each boundary, where a weight one size too small would flip."""
+    c11 = Child((1, 1), 1, False)
+    head = Teacher(1, frozenset({(1, 1)}), frozenset({(1, 1)}), frozenset({1}))
+    leader_elsewhere = Teacher(1, frozenset(), frozenset({(3, 1)}), frozenset({3}), first=True)
+    # Leaders first (4) over the whole distance range (5): the leader of another grade.
+    assert match([c11], [head, leader_elsewhere]) == [1]
+    # Closeness (5) over even load (6): with room for five each, coverage gives the other
+    # teacher one child and closeness keeps the rest with the head teacher (3 and 1, not 2+2).
+    wide_head = Teacher(5, frozenset({(1, 1)}), frozenset({(1, 1)}), frozenset({1}))
+    teaches = Teacher(5, frozenset(), frozenset({(1, 1)}), frozenset({1}))
+    got = match([c11] * 4, [wide_head, teaches])
+    assert sorted(got) == [0, 0, 0, 1]
+    # Keeping (3) over coverage (4) and closeness (5): both kept with a stranger at three
+    # places, though the head teacher of their class has none.
+    kept = Child((1, 1), 1, False, (1,))
+    assert match([kept, kept], [head, Teacher(3)]) == [1, 1]
+
+
+@st.composite
+def wide_instances(draw: st.DrawFn) -> tuple[list[Child], list[Teacher]]:
+    """Three grades, up to four teachers with room up to and beyond the children, head
+    classes not always among the classes taught, last-term teachers possibly without room."""
+    classes = [(g, k) for g in (1, 2, 3) for k in (1, 2)]
+    teachers = []
+    for _ in range(draw(st.integers(1, 4))):
+        teaches = frozenset(draw(st.lists(st.sampled_from(classes), max_size=3)))
+        head = frozenset(draw(st.lists(st.sampled_from(classes), max_size=1)))
+        grades = frozenset(g for g, _ in teaches) | frozenset(
+            draw(st.lists(st.sampled_from([1, 2, 3]), max_size=2))
+        )
+        teachers.append(
+            Teacher(draw(st.integers(0, 6)), head, teaches, grades, draw(st.booleans()))
+        )
+    children = []
+    for _ in range(draw(st.integers(0, 5))):
+        cls = draw(st.sampled_from([*classes, None]))
+        grade = cls[0] if cls else draw(st.sampled_from([1, 2, 3, None]))
+        previous = tuple(draw(st.lists(st.integers(0, len(teachers) - 1), max_size=2)))
+        children.append(Child(cls, grade, draw(st.booleans()), previous))
+    return children, teachers
+
+
+@settings(max_examples=150, deadline=None)
+@given(wide_instances())
+def test_match_is_optimal_on_wider_instances(instance: tuple[list[Child], list[Teacher]]) -> None:
+    children, teachers = instance
+    assert scores(children, teachers, match(children, teachers)) == brute_force(children, teachers)
+
+
 def head_parts(t: Teacher) -> tuple[frozenset, frozenset, frozenset]:
     return t.head_of, t.teaches, t.grades
 

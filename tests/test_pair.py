@@ -6,6 +6,7 @@ expected answer from the one every lower rule (or plain roster order) would give
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -38,6 +39,21 @@ KEPT = "上学期结对延续"
 HEAD = "本班班主任"
 GRADE = "同年级"
 ANYONE = "跨年级调配"
+NO_PREVIOUS = (
+    "提示：花名册没有“帮扶教师”列，也没有用 --keep 给出上学期结对名单；本次结对不会参照以往结对\n"
+)
+
+
+def today() -> str:
+    day = dt.date.today()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def moved(reason: str, teacher: str) -> str:
+    """A reason, said of a child whose pair with last term's ``teacher`` had to end."""
+    return f"{reason}（原帮扶教师{teacher}不能继续）"
+
+
 NO_CHILD = "暂无可结对的儿童"
 INACTIVE = "不在岗"
 
@@ -183,7 +199,7 @@ def test_a_child_entered_twice_is_paired_once(tmp_path: Path) -> None:
     s = doc["summary"]
     assert (s["children"], s["to_pair"], s["paired"], s["duplicates"]) == (3, 2, 2, 1)
     assert result.stderr == (
-        "提示：“花名册”第 4 行与“花名册”第 2 行身份证号相同，按同一名儿童结对\n"
+        "提示：“花名册”第 4 行与“花名册”第 2 行身份证号相同，按同一名儿童结对\n" + NO_PREVIOUS
     )
 
 
@@ -256,7 +272,7 @@ def test_a_pair_with_a_teacher_no_longer_in_post_moves(tmp_path: Path) -> None:
     result = pair(tmp_path, roster(tmp_path / "r.xlsx", kids, staff), "--format", "json")
     assert result.exit_code == 0 and result.stderr == ""
     doc = result.json()
-    assert who(doc) == {"张雨涵": ("王芳", ANYONE, False)}
+    assert who(doc) == {"张雨涵": ("王芳", moved(ANYONE, "李强"), False)}
     assert idle(doc) == {"李强": INACTIVE}
     assert (doc["summary"]["kept"], doc["summary"]["new"]) == (0, 1)
 
@@ -275,7 +291,7 @@ def test_kept_pairs_beyond_capacity_move_the_child_that_fits_best_elsewhere(
     assert code == 0
     assert who(doc) == {
         "张雨涵": ("李强", KEPT, True),
-        "李明轩": ("王芳", HEAD, False),
+        "李明轩": ("王芳", moved(HEAD, "李强"), False),
         "王梓萱": ("李强", KEPT, True),
     }
 
@@ -290,6 +306,38 @@ def test_keep_reads_last_terms_roster_by_id_number(tmp_path: Path) -> None:
     assert who(doc) == {"张雨涵": ("李强", KEPT, True)}
     code, doc = pair_json(tmp_path, now)  # without --keep: the head teacher
     assert who(doc) == {"张雨涵": ("王芳", HEAD, False)}
+
+
+def test_keep_finds_a_child_whose_class_changed_by_name(tmp_path: Path) -> None:
+    """September: lbc's own pairs workbook has no ID column and every class moved up."""
+    staff = [teacher("王芳", C42, role="班主任"), teacher("李强", C11)]
+    last = roster(tmp_path / "last.xlsx", [kid(1, C32)], [teacher("王芳", C32, role="班主任")])
+    p1 = tmp_path / "p1.xlsx"
+    assert pair(tmp_path, last, "--out", p1).exit_code == 0
+    with_lqiang = load_workbook(p1)
+    with_lqiang["结对名单"]["G3"] = "李强"  # last term's teacher was 李强
+    with_lqiang.save(p1)
+    now = roster(tmp_path / "r.xlsx", [kid(1, C42)], staff)
+    _, doc = pair_json(tmp_path, now, "--keep", p1)
+    assert who(doc) == {"张雨涵": ("李强", KEPT, True)}
+
+
+def test_a_keep_file_without_a_teacher_column_is_refused(tmp_path: Path) -> None:
+    old = roster(tmp_path / "old.xlsx", [kid(1, C32)], None)
+    path = roster(tmp_path / "r.xlsx", [kid(1, C32)], [teacher("王芳", C32)])
+    result = pair(tmp_path, path, "--keep", old)
+    assert result.exit_code == 2
+    assert result.stderr == f"lbc: 错误：--keep 文件 {old} 中没有带“帮扶教师”列的名单\n"
+
+
+def test_a_last_term_teacher_shared_by_two_namesakes_is_not_kept(tmp_path: Path) -> None:
+    kids = [kid(1, C51, 帮扶教师="王芳")]
+    staff = [teacher("王芳", C32), teacher("王芳", C11), teacher("李强", C51, role="班主任")]
+    result = pair(tmp_path, roster(tmp_path / "r.xlsx", kids, staff), "--format", "json")
+    assert who(result.json()) == {"张雨涵": ("李强", moved(HEAD, "王芳"), False)}
+    assert result.stderr == (
+        "提示：原帮扶教师“王芳”在教师名单中有同名的两人，无法判断是哪一位，其结对儿童已重新安排\n"
+    )
 
 
 # ---- rule 4: every teacher takes part, leaders and party members first ----
@@ -447,7 +495,7 @@ def small(tmp_path: Path) -> Path:
 def test_json_document(tmp_path: Path) -> None:
     result = pair(tmp_path, small(tmp_path), "--format", "json")
     assert result.exit_code == 1
-    assert result.stderr == ""
+    assert result.stderr == NO_PREVIOUS
     doc = result.json()
     assert list(doc) == ["lbc", "summary", "pairs", "unpaired", "idle_teachers"]
     assert list(doc["summary"]) == [
@@ -559,7 +607,7 @@ def test_out_writes_the_three_sheet_workbook_owner_only(tmp_path: Path) -> None:
     out = tmp_path / "pairs.xlsx"
     result = pair(tmp_path, path, "--out", out, "--format", "json")
     assert result.exit_code == 1
-    assert result.stderr == f"已写出结对名单：{out}（含教师电话，仅本人可读）\n"
+    assert result.stderr == NO_PREVIOUS + f"已写出结对名单：{out}（含教师电话，仅本人可读）\n"
     assert result.json()["summary"]["paired"] == 2  # stdout still has the document
     assert path.read_bytes() == before
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -580,10 +628,13 @@ def test_out_writes_the_three_sheet_workbook_owner_only(tmp_path: Path) -> None:
         ],
         [1, C32, "张雨涵", "女", "父母均外出", "父母均外出", "王芳", phone, HEAD, "否"],
         [2, C32, "李明轩", "女", "父母均外出", "父母均外出", "王芳", phone, HEAD, "否"],
+        [None] * 10,
+        [f"制表人：__________    审核人：__________    日期：{today()}", *[None] * 9],
     ]
     assert sheet_rows(out, "教师帮扶名单") == [
-        ["序号", "教师姓名", "职务", "联系电话", "帮扶人数", "帮扶学生"],
-        [1, "王芳", "班主任", phone, 2, f"张雨涵（{C32}）、李明轩（{C32}）"],
+        ["序号", "教师姓名", "职务", "联系电话", "帮扶人数", "帮扶学生", "说明"],
+        [1, "王芳", "班主任", phone, 2, f"张雨涵（{C32}）、李明轩（{C32}）", None],
+        [2, "李强", "科任教师", teacher("李强")["联系电话"], 0, None, INACTIVE],
     ]
     assert sheet_rows(out, "未结对") == [
         ["序号", "班级", "学生姓名", "原因"],
@@ -714,14 +765,14 @@ def test_a_second_run_keeps_the_pairs_of_teachers_sharing_a_name(tmp_path: Path)
     code, first = pair_json(tmp_path, path, "--out", p1)
     assert code == 0
     assert who(first) == {
-        "张雨涵": ("王芳（第2行）", HEAD, False),
-        "李明轩": ("王芳（第3行）", HEAD, False),
+        "张雨涵": ("王芳（三年级(2)班）", HEAD, False),
+        "李明轩": ("王芳（五年级(1)班）", HEAD, False),
     }
     result = pair(tmp_path, path, "--keep", p1, "--format", "json")
     assert result.stderr == ""
     assert who(result.json()) == {
-        "张雨涵": ("王芳（第2行）", KEPT, True),
-        "李明轩": ("王芳（第3行）", KEPT, True),
+        "张雨涵": ("王芳（三年级(2)班）", KEPT, True),
+        "李明轩": ("王芳（五年级(1)班）", KEPT, True),
     }
 
 
@@ -738,6 +789,46 @@ def test_a_second_run_keeps_pairs_of_namesakes_in_two_schools(tmp_path: Path) ->
     code, second = pair_json(tmp_path, path, "--keep", p1)
     assert pairs_by_child(second) == pairs_by_child(first)
     assert (second["summary"]["kept"], second["summary"]["new"]) == (2, 0)
+
+
+# ---- rows a school gets wrong ----
+
+
+def test_teacher_rows_without_a_name_take_no_child(tmp_path: Path) -> None:
+    staff = [{**teacher("王芳", C32, role="班主任"), "姓名": None}, teacher("李强", C51)]
+    result = pair(tmp_path, roster(tmp_path / "r.xlsx", [kid(1, C32)], staff), "--format", "json")
+    assert who(result.json()) == {"张雨涵": ("李强", ANYONE, False)}
+    assert result.stderr == "提示：教师名单中有 1 行没有姓名，未参与结对\n" + NO_PREVIOUS
+
+
+def test_an_unreadable_capacity_gives_no_places(tmp_path: Path) -> None:
+    staff = [teacher("王芳", C32, role="班主任", 可帮扶人数="无"), teacher("李强", C51)]
+    _, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", [kid(1, C32)], staff))
+    assert who(doc) == {"张雨涵": ("李强", ANYONE, False)}
+    assert idle(doc) == {"王芳": "可帮扶人数无法识别：无"}
+
+
+def test_a_child_whose_class_cannot_be_read_says_so(tmp_path: Path) -> None:
+    _, doc = pair_json(
+        tmp_path, roster(tmp_path / "r.xlsx", [kid(1, "火箭班")], [teacher("王芳", C32)])
+    )
+    assert who(doc) == {"张雨涵": ("王芳", "班级无法识别（火箭班），全校调配", False)}
+
+
+@pytest.mark.parametrize(
+    ("role", "classes", "expected"),
+    [
+        ("班主任", f"{C11}、{C32}", "任教本班语文"),  # head of 一(1), teaches 三(2)
+        ("班主任", f"{C32}、{C11}", HEAD),
+        ("副班主任", C32, "任教本班语文"),
+    ],
+)
+def test_a_head_teacher_heads_the_first_class_listed(
+    tmp_path: Path, role: str, classes: str, expected: str
+) -> None:
+    staff = [teacher("王芳", classes, role=role)]
+    _, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", [kid(1, C32)], staff))
+    assert who(doc) == {"张雨涵": ("王芳", expected, False)}
 
 
 # ---- exit codes ----
