@@ -523,6 +523,7 @@ def check_records(
     classes = table.values.get("class") or empty
     student_label = out.label("student")
     has_student = table.has("student")
+    seen: dict[tuple[str, Any], int] = {}
     for i, (date, teacher, kind, student) in enumerate(
         zip(dates, teachers, kinds, students, strict=True)
     ):
@@ -534,7 +535,10 @@ def check_records(
             if kind not in GROUP_KINDS and has_student:
                 out.add("REQ001", i, "student", label=student_label)
             continue
-        matches = match_child(children, student, classes[i])
+        key = (student, classes[i])  # a county's records name each child many times
+        matches = seen.get(key)
+        if matches is None:
+            matches = seen[key] = match_child(children, student, classes[i])
         if matches == 0:
             out.add("REC002", i, "student", name=student)
         elif matches > 1:

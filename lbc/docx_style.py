@@ -13,6 +13,7 @@ every character; where 仿宋 and 黑体 are installed, Word uses them.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import uuid
@@ -228,6 +229,11 @@ def render_docx_template(
 
 
 def _document_text(docx: bytes) -> str:
+    """The text of the body, headers, footers and notes: every glyph the document shows."""
+    text = []
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        xml = z.read("word/document.xml").decode("utf-8")
-    return "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", xml))
+        for name in z.namelist():
+            if name.startswith("word/") and name.endswith(".xml"):
+                xml = z.read(name).decode("utf-8", "replace")
+                text += re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", xml)
+    return html.unescape("".join(text))

@@ -331,6 +331,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "模板 {path} 与输出格式 {fmt} 不匹配：.docx 模板只用于 --format docx，其他格式用 Markdown 文本模板",
         "template {path} does not fit --format {fmt}: a .docx template is for docx only, other formats take a Markdown text template",
     ),
+    "err.term_not_started": (
+        "{term}还没有开始（{start} 开学），没有可总结的内容",
+        "{term} has not started yet (it starts {start}); there is nothing to sum up",
+    ),
     "note.summarising": ("统计中", "summarising"),
     "note.summary_written": ("已写出工作总结：{path}", "wrote the summary: {path}"),
     "sum.no_class": ("班级不明", "class unknown"),

@@ -12,8 +12,11 @@ Counting rules, so that a head teacher can check any number by hand:
 * 建档 complete: no error finding on the child's row other than a missing contact, and no
   required column missing from its sheet; contacts complete: no missing-contact finding;
 * paired: the child's 帮扶教师 names a teacher of the teachers list who is 在岗;
-* records count when dated inside the term and matched to exactly one child (by name, and by
-  class when the record gives one); a talk is a 谈心 record, a home visit a 家访 record;
+* records count (totals, by kind, by month) when dated inside the term; the measures about
+  children (talks every month, home visits, 送温暖, children without a record) use those
+  matched to exactly one child, by name and by class when the record gives one, as lbc
+  validate matches them; a talk is a 谈心 record, a home visit a 家访 record, and 送温暖 is
+  counted within the term;
 * 巩固率 = 1 − 辍学 / (children on the books), 辍学率 = 辍学 / (children on the books).
 """
 
@@ -21,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 from lbc import normalise as nz
@@ -118,14 +120,34 @@ PARENTS = frozenset({"父亲", "母亲"})
 TALK, VISIT, WARMTH = "谈心", "家访", "送温暖"
 
 
-@dataclass
-class _Child:
-    table: Table
-    i: int
-    name: str
-    cls: str
-    ref: nz.ClassRef | None
-    teacher: str | None  # an active teacher of the list, or None
+class _Kids:
+    """The children on the books as parallel columns (position k is one child): a county
+    summary reads 100,000 of them, and a Python object per child costs a second."""
+
+    def __init__(self, rows: list[tuple[Table, list[int]]], active: dict[str, int]) -> None:
+        self.rows = rows
+        classes = self.column("class")
+        self.refs: list[nz.ClassRef | None] = [
+            c if c.__class__ is nz.ClassRef else None for c in classes
+        ]
+        self.labels = [
+            str(c) if r is not None else c.raw if isinstance(c, nz.Bad) else ""
+            for c, r in zip(classes, self.refs, strict=True)
+        ]
+        self.names = [n if isinstance(n, str) else "" for n in self.column("name")]
+        self.teachers = [x if x in active else None for x in self.column("support_teacher")]
+        self.where = [(tb.file, tb.sheet, tb.rows[i]) for tb, rows in rows for i in rows]
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def column(self, key: str) -> list[Any]:
+        """One field for every child, None where a sheet lacks the column."""
+        out: list[Any] = []
+        for table, rows in self.rows:
+            values = table.values.get(key)
+            out += [values[i] for i in rows] if values is not None else [None] * len(rows)
+        return out
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -157,11 +179,17 @@ def build_context(
     as_of: dt.date,
 ) -> dict[str, Any]:
     """Everything the summary says, as plain data (see ``lbc summary --variables``)."""
-    everyone = [(tb, i) for tb, i, first in distinct_children(roster.children) if first is None]
-    status = {(id(tb), i): tb.get("enrollment_status", i) or "在读" for tb, i in everyone}
-    current = [(tb, i) for tb, i in everyone if status[(id(tb), i)] not in LEFT_SCHOOL]
+    statuses: list[object] = []
+    current: dict[int, tuple[Table, list[int]]] = {}
+    for tb, i, first in distinct_children(roster.children):
+        if first is not None:
+            continue
+        state = tb.get("enrollment_status", i) or "在读"
+        statuses.append(state)
+        if state not in LEFT_SCHOOL:
+            current.setdefault(id(tb), (tb, []))[1].append(i)
     active = _active_teachers(roster)
-    kids = [_child(tb, i, active) for tb, i in current]
+    kids = _Kids(list(current.values()), active)
 
     months = term.months(until=as_of)
     records = _records(roster, term, kids)
@@ -187,8 +215,8 @@ def build_context(
         "children": _children_section(kids),
         "archive": _archive_section(kids, findings, roster),
         "pairing": _pairing_section(kids, active, quotas),
-        "records": _records_section(kids, records, months, quotas, term),
-        "enrollment": _enrollment_section(status),
+        "records": _records_section(kids, records, months, quotas),
+        "enrollment": _enrollment_section(statuses),
     }
     gaps = _gaps(context)
     context["problems"] = [g["problem"] for g in gaps]
@@ -208,54 +236,32 @@ def _active_teachers(roster: Roster) -> dict[str, int]:
     return out
 
 
-def _child(table: Table, i: int, active: dict[str, int]) -> _Child:
-    cls = table.get("class", i)
-    ref = cls if isinstance(cls, nz.ClassRef) else None
-    label = str(cls) if ref else cls.raw if isinstance(cls, nz.Bad) else ""
-    teacher = table.get("support_teacher", i)
-    name = table.get("name", i)
-    return _Child(
-        table,
-        i,
-        name if isinstance(name, str) else "",
-        label,
-        ref,
-        teacher if teacher in active else None,
-    )
-
-
-def _by_class(kids: list[_Child]) -> list[dict[str, Any]]:
+def _by_class(kids: _Kids, chosen: list[int]) -> list[dict[str, Any]]:
     """[{class, names}] in class order, for lists of children a school follows up."""
-    groups: dict[str, list[_Child]] = defaultdict(list)
-    for c in kids:
-        groups[c.cls].append(c)
-    ordered = sorted(groups, key=lambda k: _class_order(k, groups[k][0].ref))
+    groups: dict[str, list[int]] = defaultdict(list)
+    for k in chosen:
+        groups[kids.labels[k]].append(k)
+    ordered = sorted(groups, key=lambda label: _class_order(label, kids.refs[groups[label][0]]))
     return [
-        {"class": k or t("sum.no_class"), "names": [c.name for c in groups[k]]} for k in ordered
+        {"class": label or t("sum.no_class"), "names": [kids.names[k] for k in groups[label]]}
+        for label in ordered
     ]
 
 
-def _children_section(kids: list[_Child]) -> dict[str, Any]:
-    grades: Counter[int] = Counter(c.ref.grade for c in kids if c.ref)
-    classes: Counter[str] = Counter(c.cls for c in kids)
-    refs = {c.cls: c.ref for c in kids}
-    gender: Counter[str] = Counter()
-    kinds: Counter[str] = Counter()
-    guardians: Counter[str] = Counter()
-    categories: Counter[str] = Counter()
-    for c in kids:
-        tb, i = c.table, c.i
-        g = tb.get("gender", i)
-        gender[g if g in nz.GENDERS else t("sum.unknown")] += 1
-        kind = tb.get("left_behind_type", i)
-        kinds[kind if isinstance(kind, str) else t("sum.unknown")] += 1
-        relation = tb.get("guardian_relation", i)
-        guardians[_guardian_kind(relation)] += 1
-        cats = tb.get("categories", i)
-        for cat in cats if isinstance(cats, tuple) else ():
-            categories[cat] += 1
-        if tb.get("key_target", i) == "是":
-            categories["重点帮扶对象"] += 1
+def _children_section(kids: _Kids) -> dict[str, Any]:
+    grades: Counter[int] = Counter(r.grade for r in kids.refs if r is not None)
+    classes: Counter[str] = Counter(kids.labels)
+    refs = dict(zip(kids.labels, kids.refs, strict=True))
+    unknown = t("sum.unknown")
+    gender = Counter(g if g in nz.GENDERS else unknown for g in kids.column("gender"))
+    kinds = Counter(k if isinstance(k, str) else unknown for k in kids.column("left_behind_type"))
+    guardians = Counter(map(_guardian_kind, kids.column("guardian_relation")))
+    categories: Counter[str] = Counter(
+        cat for cats in kids.column("categories") if isinstance(cats, tuple) for cat in cats
+    )
+    key_targets = kids.column("key_target").count("是")
+    if key_targets:
+        categories["重点帮扶对象"] = key_targets
     return {
         "total": len(kids),
         "by_grade": [{"name": _grade_name(g), "count": grades[g]} for g in sorted(grades)],
@@ -283,8 +289,8 @@ def _guardian_kind(relation: object) -> str:
     return "其他监护" if isinstance(relation, str) else "未登记"
 
 
-def _archive_section(kids: list[_Child], findings: list[Finding], roster: Roster) -> dict[str, Any]:
-    where = {(c.table.file, c.table.sheet, c.table.rows[c.i]) for c in kids}
+def _archive_section(kids: _Kids, findings: list[Finding], roster: Roster) -> dict[str, Any]:
+    where = set(kids.where)
     incomplete: set[tuple[str, str | None, int | None]] = set()
     no_contact: set[tuple[str, str | None, int | None]] = set()
     whole_sheet: set[tuple[str, str]] = set()
@@ -301,15 +307,8 @@ def _archive_section(kids: list[_Child], findings: list[Finding], roster: Roster
         if key not in where:
             continue
         (no_contact if f.code.startswith("CON") else incomplete).add(key)
-    complete = sum(
-        1
-        for c in kids
-        if (c.table.file, c.table.sheet) not in whole_sheet
-        and (c.table.file, c.table.sheet, c.table.rows[c.i]) not in incomplete
-    )
-    contacts = sum(
-        1 for c in kids if (c.table.file, c.table.sheet, c.table.rows[c.i]) not in no_contact
-    )
+    complete = sum(1 for w in kids.where if w[:2] not in whole_sheet and w not in incomplete)
+    contacts = sum(1 for w in kids.where if w not in no_contact)
     severities = Counter(RULES[code].severity for code in by_code.elements())
     return {
         "complete": complete,
@@ -330,99 +329,113 @@ def _archive_section(kids: list[_Child], findings: list[Finding], roster: Roster
     }
 
 
-def _pairing_section(kids: list[_Child], active: dict[str, int], quotas: Quotas) -> dict[str, Any]:
-    paired = [c for c in kids if c.teacher]
-    loads = Counter(c.teacher for c in paired)
+def _pairing_section(kids: _Kids, active: dict[str, int], quotas: Quotas) -> dict[str, Any]:
+    loads = Counter(x for x in kids.teachers if x)
+    paired = sum(loads.values())
     below = [
         n for n in sorted(active, key=active.__getitem__) if loads[n] < quotas.children_per_teacher
     ]
     return {
         "children": len(kids),
-        "paired": len(paired),
-        "coverage": rate(len(paired), len(kids)),
-        "unpaired": _by_class([c for c in kids if not c.teacher]),
+        "paired": paired,
+        "coverage": rate(paired, len(kids)),
+        "unpaired": _by_class(kids, [k for k, x in enumerate(kids.teachers) if not x]),
         "teachers": len(active),
         "teachers_with_children": len(loads),
         "teachers_rate": rate(len(loads), len(active)),
         "teachers_below_quota": below,
-        "average_load": round(len(paired) / len(loads), 2) if loads else None,
+        "average_load": round(paired / len(loads), 2) if loads else None,
     }
 
 
-@dataclass
-class _Record:
-    date: dt.date
-    kind: str | None
-    teacher: str | None
-    child: int | None  # position in kids, when the record names exactly one
+# A record in the term: (date, kind, teacher, child position or None).
+_Record = tuple[dt.date, str | None, str | None, int | None]
 
 
-def _records(roster: Roster, term: Term, kids: list[_Child]) -> list[_Record]:
-    """The term's records, each matched to the child it names (by name, then class)."""
+def _records(roster: Roster, term: Term, kids: _Kids) -> list[_Record]:
+    """The term's records, each with the child it names: by name, and by class when the
+    record gives one (as lbc validate matches them)."""
     by_name: dict[str, list[int]] = defaultdict(list)
-    for k, c in enumerate(kids):
-        by_name[c.name].append(k)
+    for k, name in enumerate(kids.names):
+        by_name[name].append(k)
+    start, end = term.start, term.end
+    found: dict[tuple[object, object], Any] = {}  # a county's records name each child often
     out: list[_Record] = []
     for table in roster.records:
-        n = len(table)
-        empty = [None] * n
+        empty = [None] * len(table)
         columns = (
             table.values.get(k) or empty for k in ("date", "kind", "teacher", "student", "class")
         )
         for date, kind, teacher, student, cls in zip(*columns, strict=True):
-            if date.__class__ is not dt.date or date not in term:
+            if date.__class__ is not dt.date or not start <= date <= end:
                 continue
-            who = by_name.get(student, []) if isinstance(student, str) else []
-            if len(who) > 1 and isinstance(cls, nz.ClassRef):
-                who = [k for k in who if kids[k].ref == cls]
+            key = (student, cls)
+            child = found.get(key, _UNSEEN)
+            if child is _UNSEEN:
+                child = found[key] = _match(by_name, kids.refs, student, cls)
             out.append(
-                _Record(
+                (
                     date,
-                    kind if isinstance(kind, str) else None,
-                    teacher if isinstance(teacher, str) else None,
-                    who[0] if len(who) == 1 else None,
+                    kind if kind.__class__ is str else None,
+                    teacher if teacher.__class__ is str else None,
+                    child,
                 )
             )
     return out
 
 
+_UNSEEN = object()
+
+
+def _match(
+    by_name: dict[str, list[int]], refs: list[nz.ClassRef | None], student: object, cls: object
+) -> int | None:
+    """The one child a record names: by name; by class too when the record gives one (of
+    several namesakes the one in that class; a single one unless it is in another class)."""
+    who = by_name.get(student, []) if student.__class__ is str else []  # type: ignore[call-overload]
+    if who and cls.__class__ is nz.ClassRef:
+        if len(who) > 1:
+            who = [k for k in who if refs[k] == cls]
+        elif refs[who[0]] is not None and refs[who[0]] != cls:
+            who = []
+    return who[0] if len(who) == 1 else None
+
+
 def _records_section(
-    kids: list[_Child],
-    records: list[_Record],
-    months: list[tuple[int, int]],
-    quotas: Quotas,
-    term: Term,
+    kids: _Kids, records: list[_Record], months: list[tuple[int, int]], quotas: Quotas
 ) -> dict[str, Any]:
-    kinds: Counter[str] = Counter(r.kind or t("sum.unknown") for r in records)
-    per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
+    unknown = t("sum.unknown")
+    kinds: Counter[str] = Counter(r[1] or unknown for r in records)
+    per_month: Counter[tuple[int, int]] = Counter((r[0].year, r[0].month) for r in records)
     talks: Counter[tuple[int, tuple[int, int]]] = Counter()
     visits: Counter[int] = Counter()
     warmth: Counter[int] = Counter()
     mine: Counter[tuple[str, int, str, tuple[int, int] | None]] = Counter()
     anything: set[int] = set()
-    for r in records:
-        if r.child is None:
+    for date, kind, teacher, child in records:
+        if child is None:
             continue
-        anything.add(r.child)
-        if r.kind == TALK:
-            talks[(r.child, (r.date.year, r.date.month))] += 1
-            if r.teacher:
-                mine[(r.teacher, r.child, TALK, (r.date.year, r.date.month))] += 1
-        elif r.kind == VISIT:
-            visits[r.child] += 1
-            if r.teacher:
-                mine[(r.teacher, r.child, VISIT, None)] += 1
-        elif r.kind == WARMTH:
-            warmth[r.child] += 1
+        anything.add(child)
+        if kind == TALK:
+            month = (date.year, date.month)
+            talks[(child, month)] += 1
+            if teacher:
+                mine[(teacher, child, TALK, month)] += 1
+        elif kind == VISIT:
+            visits[child] += 1
+            if teacher:
+                mine[(teacher, child, VISIT, None)] += 1
+        elif kind == WARMTH:
+            warmth[child] += 1
 
-    paired = [k for k, c in enumerate(kids) if c.teacher]
+    paired = [k for k, x in enumerate(kids.teachers) if x]
     talked = [k for k in paired if all(talks[(k, m)] >= quotas.talks_per_month for m in months)]
     visited = [k for k in paired if visits[k] >= quotas.home_visits_per_term]
     warmed = [k for k in paired if warmth[k] >= quotas.warmth_per_year]
     behind = []
     teachers: dict[str, list[int]] = defaultdict(list)
     for k in paired:
-        teachers[kids[k].teacher or ""].append(k)
+        teachers[kids.teachers[k] or ""].append(k)
     for name, own in teachers.items():
         short_talk = sum(
             1 for k in own if any(mine[(name, k, TALK, m)] < quotas.talks_per_month for m in months)
@@ -440,9 +453,10 @@ def _records_section(
                 }
             )
     behind.sort(key=lambda b: (-(b["missing_talks"] + b["missing_visits"]), b["teacher"]))
+    silent = [k for k in range(len(kids)) if k not in anything]
     return {
         "total": len(records),
-        "matched": sum(r.child is not None for r in records),
+        "matched": sum(r[3] is not None for r in records),
         "by_kind": _count_list(kinds, nz.RECORD_KINDS),
         "by_month": [{"name": f"{y}-{m:02d}", "count": per_month[(y, m)]} for y, m in months],
         "talks": kinds[TALK],
@@ -456,14 +470,14 @@ def _records_section(
         "home_visit_rate": rate(len(visited), len(paired)),
         "warmth_received": len(warmed),
         "warmth_rate": rate(len(warmed), len(paired)),
-        "without_record": _by_class([kids[k] for k in range(len(kids)) if k not in anything]),
-        "without_record_count": len(kids) - len(anything),
+        "without_record": _by_class(kids, silent),
+        "without_record_count": len(silent),
         "teachers_behind": behind,
     }
 
 
-def _enrollment_section(status: dict[tuple[int, int], object]) -> dict[str, Any]:
-    counts: Counter[str] = Counter(s if isinstance(s, str) else "在读" for s in status.values())
+def _enrollment_section(statuses: list[object]) -> dict[str, Any]:
+    counts: Counter[str] = Counter(s if isinstance(s, str) else "在读" for s in statuses)
     on_books = sum(n for s, n in counts.items() if s not in LEFT_SCHOOL)
     dropped = counts["辍学"]
     return {

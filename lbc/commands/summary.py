@@ -48,11 +48,13 @@ def summary(
         raise LbcError(t("err.template_kind", path=template, fmt=fmt))
     paths, cfg = common.inputs(files, config)
     chosen = parse_term(term, cfg.terms)
-    inputs = [*paths, *([template] if template else [])]
+    today = dt.date.today()
+    if today < chosen.start:  # no month has passed: every rate would read 100%
+        raise LbcError(t("err.term_not_started", term=chosen.label, start=chosen.start))
+    inputs = [*paths, *([template] if template else []), *([cfg.path] if cfg.path else [])]
     if out is not None:
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
-    today = dt.date.today()
     with common.progress(t("note.summarising")):
         findings = check_roster(roster, today)
         context = build_context(

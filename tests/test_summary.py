@@ -1,0 +1,874 @@
+"""lbc summary: every number of the termly work summary, checked against a hand-made school.
+
+One small workspace (``school``) holds every case the counting rules of lbc.summary name:
+a child entered twice, one 转出 and one 辍学, a teacher not in post, two children sharing a
+name in different classes, records inside and outside the term, a record naming nobody.
+Every figure of the JSON context is counted by hand below, with how it was counted.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from conftest import (
+    CHILD_HEADER,
+    RECORD_HEADER,
+    TEACHER_HEADER,
+    Result,
+    child_row,
+    run,
+    write_xlsx,
+)
+from lbc.docx_style import obfuscate
+from lbc.summary import VARIABLES
+
+REPO = Path(__file__).resolve().parents[1]
+SCHOOL = "白鹤乡中心小学"
+C11, C32, C51 = "一年级(1)班", "三年级(2)班", "五年级(1)班"
+TERM = ("--term", "2024-autumn")
+
+Row = dict[str, Any]
+
+
+# ---- the hand-made school ----
+
+
+def kid(n: int, name: str, gender: str, cls: str, kind: str, **extra: Any) -> Row:
+    """conftest's child ``n`` (its own valid ID) with a name, class and extra columns."""
+    row = dict(
+        zip(CHILD_HEADER, child_row(n, name, gender=gender, cls=cls, kind=kind), strict=True)
+    )
+    return {**row, **extra}
+
+
+def teacher(name: str, classes: str, active: str = "是") -> Row:
+    phone = f"138{sum(map(ord, name)) % 10**8:08d}"
+    values = [name, "女", phone, "班主任", classes, "语文", "否", active]
+    return dict(zip(TEACHER_HEADER, values, strict=True))
+
+
+def record(day: dt.date, who: str, child: str | None, kind: str, cls: str | None = None) -> Row:
+    values = [day, who, child, cls, kind, "记录"]
+    return dict(zip(RECORD_HEADER, values, strict=True))
+
+
+def table(rows: list[Row]) -> list[list[Any]]:
+    """A header of every label used (in first-seen order), then the rows."""
+    header = list(dict.fromkeys(k for r in rows for k in r))
+    return [header, *([r.get(h) for h in header] for r in rows)]
+
+
+D = dt.date
+CHILDREN = [
+    # 1: paired with 王芳, talked to every month, home-visited; 孤儿 and 重点
+    kid(1, "张雨涵", "女", C11, "父母均外出", 与儿童关系="祖母", 在校状态="在读",
+        类别="孤儿", 重点帮扶对象="是", 帮扶教师="王芳"),
+    # 2: 王芳; every month talked to, but November's talk was 李强's; 送温暖
+    kid(2, "李明轩", "男", C11, "父亲外出", 与儿童关系="母亲",
+        类别="建档立卡、低保", 重点帮扶对象="否", 帮扶教师="王芳"),
+    # 3: 帮扶教师 赵敏 is not in post: unpaired; no record at all
+    kid(3, "王梓萱", "女", C11, "母亲外出", 与儿童关系="亲属", 帮扶教师="赵敏"),
+    # 4: 李强; relation empty (未登记, but no contact is missing for 父亲外出)
+    kid(4, "刘浩然", "男", C32, "父亲外出", 与儿童关系=None, 帮扶教师="李强"),
+    # 5: 李强; 家庭住址 empty -> REQ001 (archive incomplete); 重点
+    kid(5, "陈思彤", "女", C32, "父母均外出", 与儿童关系="祖母", 家庭住址=None,
+        重点帮扶对象="是", 帮扶教师="李强"),
+    # 6: the other 陈思彤; both parents away, no guardian phone -> CON001; unpaired
+    kid(6, "陈思彤", "女", C51, "父母均外出", 监护人电话=None),
+    # 7: 辍学 (still on the books); 帮扶教师 not in the list -> TCH003 warning, unpaired
+    kid(7, "黄欣怡", "女", C51, "母亲外出", 与儿童关系="其他", 在校状态="辍学", 帮扶教师="孙丽"),
+    # 8: 转出: counted in enrollment only, so its 残疾 and 重点 count nowhere else
+    kid(8, "赵俊熙", "男", C32, "父母均外出", 在校状态="转出", 类别="残疾", 重点帮扶对象="是"),
+    # 9: 非留守, unpaired, 学困; 送温暖 from 钱进
+    kid(9, "周雨桐", "女", C51, "非留守", 与儿童关系="外祖母", 类别="学困"),
+    # 10: 李强
+    kid(10, "吴宇航", "男", C51, "父亲外出", 在校状态="在读", 帮扶教师="李强"),
+    # child 1 entered again with the same ID -> DUP001, counted once
+    kid(1, "张雨涵", "女", C11, "父母均外出", 与儿童关系="祖母", 在校状态="在读",
+        类别="孤儿", 重点帮扶对象="是", 帮扶教师="王芳"),
+]  # fmt: skip
+TEACHERS = [
+    teacher("王芳", C11),
+    teacher("李强", C32),
+    teacher("赵敏", C51, active="否"),
+    teacher("钱进", C51),
+]
+RECORDS = [
+    record(D(2024, 8, 25), "王芳", "张雨涵", "谈心", C11),  # before the term
+    record(D(2024, 9, 1), "王芳", "张雨涵", "谈心", C11),  # first day of the term
+    record(D(2024, 10, 12), "王芳", "张雨涵", "谈心"),
+    record(D(2024, 11, 8), "王芳", "张雨涵", "谈心"),
+    record(D(2024, 12, 6), "王芳", "张雨涵", "谈心"),
+    record(D(2025, 1, 31), "王芳", "张雨涵", "谈心"),  # last day of the term
+    record(D(2024, 10, 20), "王芳", "张雨涵", "家访"),
+    record(D(2024, 9, 15), "王芳", "李明轩", "谈心"),
+    record(D(2024, 10, 15), "王芳", "李明轩", "谈心"),
+    record(D(2024, 11, 15), "李强", "李明轩", "谈心"),  # not his own teacher
+    record(D(2024, 12, 15), "王芳", "李明轩", "谈心"),
+    record(D(2025, 1, 10), "王芳", "李明轩", "谈心"),
+    record(D(2024, 12, 20), "王芳", "李明轩", "送温暖"),
+    record(D(2024, 9, 20), "李强", "刘浩然", "谈话"),  # 谈话 reads as 谈心
+    record(D(2024, 11, 20), "李强", "刘浩然", "家访"),
+    record(D(2024, 10, 9), "李强", "陈思彤", "谈心", C32),  # the class tells them apart
+    record(D(2024, 11, 9), "李强", "陈思彤", "电话联系", C51),
+    record(D(2024, 12, 9), "李强", "陈思彤", "谈心"),  # no class: two children -> REC003
+    record(D(2024, 12, 25), "钱进", "周雨桐", "送温暖"),
+    record(D(2024, 10, 30), "王芳", "张三丰", "谈心"),  # nobody -> REC002
+    record(D(2024, 11, 11), "李强", "赵俊熙", "谈心"),  # transferred out: matches no one
+    record(D(2024, 12, 31), "钱进", None, "活动", C51),  # a class activity
+    record(D(2025, 2, 20), "王芳", "张雨涵", "谈心"),  # after the term
+    record(D(2025, 1, 15), "李强", "吴宇航", "视频通话"),
+    record(D(2024, 9, 25), "李强", "吴宇航", "学习辅导"),
+]
+
+
+def write_school(folder: Path) -> Path:
+    """The workspace: 名册.xlsx (children, teachers, records) and lbc.toml. Returns folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sheets = {"花名册": table(CHILDREN), "教师名单": table(TEACHERS), "帮扶记录": table(RECORDS)}
+    write_xlsx(folder / "名册.xlsx", sheets)
+    (folder / "lbc.toml").write_text(
+        f'[school]\nname = "{SCHOOL}"\n\n[files]\nroster = ["名册.xlsx"]\n', encoding="utf-8"
+    )
+    return folder
+
+
+@pytest.fixture
+def school(tmp_path: Path) -> Path:
+    return write_school(tmp_path / "ws")
+
+
+def summary(ws: Path, *args: str | os.PathLike[str]) -> Result:
+    return run("summary", *args, cwd=ws)
+
+
+# ---- the JSON context, counted by hand ----
+
+# Children on the books: rows 1-7, 9, 10 (9 children); child 8 is 转出 and the last row
+# repeats child 1's ID.
+EXPECTED: dict[str, Any] = {
+    "school": SCHOOL,  # lbc.toml [school] name
+    "term": {
+        "key": "2024-autumn",
+        "label": "2024年秋季学期",
+        "title": "2024—2025学年第一学期",
+        "school_year": "2024—2025学年",
+        "start": "2024-09-01",  # default autumn dates: Sept 1 - Jan 31
+        "end": "2025-01-31",
+        "months": ["2024-09", "2024-10", "2024-11", "2024-12", "2025-01"],
+        "as_of": "2025-01-31",  # the term is over: as of its last day, not today
+    },
+    "date_text": "2025年1月31日",
+    "quotas": {  # lbc.toml has no [quotas]: the defaults, one of each
+        "talks_per_month": 1,
+        "home_visits_per_term": 1,
+        "warmth_per_year": 1,
+        "children_per_teacher": 1,
+    },
+    "children": {
+        "total": 9,  # 10 distinct IDs less child 8 (转出); 辍学 child 7 stays on the books
+        "by_grade": [
+            {"name": "一年级", "count": 3},  # 1, 2, 3
+            {"name": "三年级", "count": 2},  # 4, 5 (8 left)
+            {"name": "五年级", "count": 4},  # 6, 7, 9, 10
+        ],
+        "by_class": [
+            {"name": C11, "count": 3},
+            {"name": C32, "count": 2},
+            {"name": C51, "count": 4},
+        ],
+        "by_gender": [
+            {"name": "男", "count": 3},  # 2, 4, 10
+            {"name": "女", "count": 6},  # 1, 3, 5, 6, 7, 9
+        ],
+        "by_type": [
+            {"name": "父母均外出", "count": 3},  # 1, 5, 6
+            {"name": "父亲外出", "count": 3},  # 2, 4, 10
+            {"name": "母亲外出", "count": 2},  # 3, 7
+            {"name": "非留守", "count": 1},  # 9
+        ],
+        "by_guardian": [
+            {"name": "祖辈监护", "count": 5},  # 1 祖母, 5 祖母, 6 祖父, 9 外祖母, 10 祖父
+            {"name": "父母一方监护", "count": 1},  # 2 母亲
+            {"name": "亲属监护", "count": 1},  # 3 亲属
+            {"name": "其他监护", "count": 1},  # 7 其他
+            {"name": "未登记", "count": 1},  # 4 empty
+        ],
+        "by_category": [
+            {"name": "重点帮扶对象", "count": 2},  # 1, 5 (8's does not count: 转出)
+            {"name": "孤儿", "count": 1},  # 1
+            {"name": "建档立卡", "count": 1},  # 2
+            {"name": "低保", "count": 1},  # 2
+            {"name": "学困", "count": 1},  # 9; 8's 残疾 does not count
+        ],
+    },
+    "archive": {
+        "complete": 8,  # 9 less child 5 (REQ001 家庭住址); 6's CON001 is a contact gap
+        "complete_rate": 0.8889,  # 8/9
+        "contacts_complete": 8,  # 9 less child 6 (CON001)
+        "contacts_rate": 0.8889,
+        "errors": 5,  # CON001, DUP001, REC002, REC003, REQ001
+        "warnings": 1,  # TCH003 (child 7's 孙丽)
+        "findings": [  # by count (all 1), then code
+            {
+                "code": "CON001",
+                "title": "父母均外出，监护人信息不全",
+                "severity": "error",
+                "count": 1,
+            },
+            {"code": "DUP001", "title": "身份证号重复", "severity": "error", "count": 1},
+            {"code": "REC002", "title": "记录的学生未登记", "severity": "error", "count": 1},
+            {"code": "REC003", "title": "记录的学生有重名", "severity": "error", "count": 1},
+            {"code": "REQ001", "title": "必填项为空", "severity": "error", "count": 1},
+            {"code": "TCH003", "title": "帮扶教师不在教师名单", "severity": "warning", "count": 1},
+        ],
+    },
+    "pairing": {
+        "children": 9,
+        "paired": 5,  # 1, 2 (王芳); 4, 5, 10 (李强); 3's 赵敏 is not in post, 7's 孙丽 unknown
+        "coverage": 0.5556,  # 5/9
+        "unpaired": [
+            {"class": C11, "names": ["王梓萱"]},  # 3
+            {"class": C51, "names": ["陈思彤", "黄欣怡", "周雨桐"]},  # 6, 7, 9
+        ],
+        "teachers": 3,  # 王芳, 李强, 钱进 (赵敏 在岗 否)
+        "teachers_with_children": 2,  # 王芳, 李强
+        "teachers_rate": 0.6667,  # 2/3
+        "teachers_below_quota": ["钱进"],  # in post, no child
+        "average_load": 2.5,  # 5 children / 2 teachers
+    },
+    "records": {
+        "total": 23,  # 25 rows less 2024-08-25 and 2025-02-20 (outside the term)
+        "matched": 19,  # 23 less 陈思彤 without class, 张三丰, 赵俊熙 (转出), the 活动
+        "by_kind": [
+            {
+                "name": "谈心",
+                "count": 15,
+            },  # 张雨涵 5, 李明轩 5, 刘浩然 1 (谈话), 陈思彤 2, 张三丰, 赵俊熙
+            {"name": "家访", "count": 2},  # 张雨涵, 刘浩然
+            {"name": "电话联系", "count": 1},  # 陈思彤 五年级
+            {"name": "视频通话", "count": 1},  # 吴宇航
+            {"name": "学习辅导", "count": 1},  # 吴宇航
+            {"name": "送温暖", "count": 2},  # 李明轩, 周雨桐
+            {"name": "活动", "count": 1},  # 五年级(1)班
+        ],
+        "by_month": [
+            {"name": "2024-09", "count": 4},  # 9-01, 9-15, 9-20, 9-25
+            {"name": "2024-10", "count": 5},  # 10-09, 10-12, 10-15, 10-20, 10-30
+            {"name": "2024-11", "count": 5},  # 11-08, 11-09, 11-11, 11-15, 11-20
+            {"name": "2024-12", "count": 6},  # 12-06, 12-09, 12-15, 12-20, 12-25, 12-31
+            {"name": "2025-01", "count": 3},  # 1-10, 1-15, 1-31
+        ],
+        "talks": 15,
+        "home_visits": 2,
+        "calls": 2,  # 电话联系 + 视频通话
+        "warmth": 2,
+        "paired_children": 5,
+        "talk_every_month": 2,  # 张雨涵, 李明轩 (November's talk by 李强 still counts)
+        "talk_rate": 0.4,  # 2/5
+        "home_visited": 2,  # 张雨涵, 刘浩然
+        "home_visit_rate": 0.4,
+        "warmth_received": 1,  # 李明轩 (周雨桐 is not paired)
+        "warmth_rate": 0.2,
+        "without_record": [  # matched to no in-term record
+            {"class": C11, "names": ["王梓萱"]},
+            {"class": C51, "names": ["黄欣怡"]},
+        ],
+        "without_record_count": 2,
+        "teachers_behind": [  # by missing talks + visits, most first
+            # 刘浩然, 陈思彤, 吴宇航 not talked to monthly; 陈思彤, 吴宇航 not visited
+            {"teacher": "李强", "children": 3, "missing_talks": 3, "missing_visits": 2},
+            # 李明轩: November's talk was 李强's, and no visit
+            {"teacher": "王芳", "children": 2, "missing_talks": 1, "missing_visits": 1},
+        ],
+    },
+    "enrollment": {
+        "by_status": [
+            {"name": "在读", "count": 8},  # 10 distinct less 7 and 8; empty 在校状态 is 在读
+            {"name": "转入", "count": 0},
+            {"name": "转出", "count": 1},  # 8
+            {"name": "休学", "count": 0},
+            {"name": "辍学", "count": 1},  # 7
+            {"name": "毕业", "count": 0},
+        ],
+        "on_books": 9,
+        "dropped_out": 1,
+        "retention_rate": 0.8889,  # 1 - 1/9
+        "dropout_rate": 0.1111,  # 1/9
+    },
+    # The gaps: unpaired 4, talks 5-2=3, visits 5-2=3, no record 2, archive 1, contacts 1,
+    # teachers 1, dropouts 1: the three largest, ties in the listed order.
+    "problems": [
+        "结对帮扶未全覆盖：有 4 名儿童尚未落实帮扶教师。",
+        "谈心不够经常：有 3 名结对儿童未做到每月至少谈心一次。",
+        "家访未全覆盖：有 3 名结对儿童本学期没有家访记录。",
+    ],
+    "plans": [
+        "为 4 名未结对儿童落实帮扶教师，做到“一对一”全覆盖。",
+        "落实每月谈心制度，帮扶教师每月与 3 名未达标儿童至少谈心一次并及时记录。",
+        "下学期优先安排对 3 名儿童的家访，做到每学期每生至少家访一次。",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    ws = write_school(tmp_path_factory.mktemp("json"))
+    with pytest.MonkeyPatch.context() as mp:  # as conftest's autouse fixture, for the module
+        for var in ("LBC_LANG", "LBC_DEBUG"):
+            mp.delenv(var, raising=False)
+        mp.setenv("NO_COLOR", "1")
+        result = summary(ws, *TERM, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return result.json()
+
+
+def test_every_number_of_the_context(context: dict[str, Any]) -> None:
+    assert context == EXPECTED
+
+
+def test_the_term_spelled_otherwise_gives_the_same_context(school: Path) -> None:
+    result = summary(school, "--term", "2024-2025学年第一学期", "--format", "json")
+    assert result.exit_code == 0 and result.json() == EXPECTED
+
+
+# ---- Markdown ----
+
+TITLE = f"# {SCHOOL}2024—2025学年第一学期留守儿童关爱工作总结"
+HEADINGS = [
+    "## 一、基本情况",
+    "## 二、主要做法",
+    "## 三、工作成效",
+    "## 四、存在问题",
+    "## 五、下学期工作打算",
+]
+
+
+def section(lines: list[str], heading: str) -> list[str]:
+    """The non-empty lines under ``heading``, up to the next ``##`` heading."""
+    start = lines.index(heading) + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return [line for line in lines[start:end] if line]
+
+
+def test_markdown_sections_and_sentences(school: Path) -> None:
+    result = summary(school, *TERM)  # --format md is the default, to stdout
+    assert result.exit_code == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == TITLE
+    assert [line for line in lines if line.startswith("## ")] == HEADINGS
+    assert lines[2] == (
+        "本学期（2024-09-01 至 2025-01-31），我校认真落实农村留守儿童关爱保护工作要求，"
+        "建立健全留守儿童档案，全面推行教师结对帮扶（“一对一”），坚持每月谈心、每学期家访，"
+        "现将本学期工作总结如下。"
+    )
+    assert section(lines, HEADINGS[0]) == [
+        "本学期我校在册留守儿童 9 名，其中男 3 人，女 6 人。",
+        "- 按年级：一年级 3 人，三年级 2 人，五年级 4 人。",
+        "- 按留守类型：父母均外出 3 人，父亲外出 3 人，母亲外出 2 人，非留守 1 人。",
+        "- 按监护情况：祖辈监护 5 人，父母一方监护 1 人，亲属监护 1 人，"
+        "其他监护 1 人，未登记 1 人。",
+        "- 重点关注：重点帮扶对象 2 人，孤儿 1 人，建档立卡 1 人，低保 1 人，学困 1 人。",
+        "<!-- chart: children_by_grade -->",
+        "<!-- chart: children_by_type -->",
+        "| 班级 | 人数 |",
+        "|---|---|",
+        f"| {C11} | 3 |",
+        f"| {C32} | 2 |",
+        f"| {C51} | 4 |",
+    ]
+    done = section(lines, HEADINGS[1])
+    assert done[0] == (
+        "1. 建档立卡，动态管理。学校为每名留守儿童建立档案和联系卡，建档完整的儿童 8 名，"
+        "建档率 88.9%；联系方式齐全的 8 名，占 88.9%。"
+    )
+    assert done[1] == (
+        "2. 结对帮扶，一对一关爱。全校 3 名在岗教师中 2 名参与结对（66.7%），结对儿童 5 名，"
+        "覆盖率 55.6%，每名帮扶教师平均帮扶 2.5 名。"
+    )
+    assert done[2] == (
+        "3. 谈心家访，常态开展。本学期共有帮扶记录 23 条，其中谈心 15 次、家访 2 次、"
+        "电话和视频联系 2 次、送温暖 2 次。"
+    )
+    assert done[-5:] == [
+        "| 2024-09 | 4 |",
+        "| 2024-10 | 5 |",
+        "| 2024-11 | 5 |",
+        "| 2024-12 | 6 |",
+        "| 2025-01 | 3 |",
+    ]
+    assert section(lines, HEADINGS[2]) == [
+        "- 每月谈心：5 名结对儿童中，2 名做到每月至少谈心 1 次（40.0%）。",
+        "- 学期家访：2 名结对儿童本学期至少家访 1 次（40.0%）。",
+        "- 送温暖：1 名结对儿童本学年得到送温暖（20.0%）。",
+        "- 在校情况：在读 8 人，转出 1 人，辍学 1 人；巩固率 88.9%，辍学率 11.1%。",
+        "<!-- chart: quota_compliance -->",
+    ]
+    assert section(lines, HEADINGS[3]) == [
+        "1. 结对帮扶未全覆盖：有 4 名儿童尚未落实帮扶教师。",
+        "2. 谈心不够经常：有 3 名结对儿童未做到每月至少谈心一次。",
+        "3. 家访未全覆盖：有 3 名结对儿童本学期没有家访记录。",
+        "本学期没有任何帮扶记录的儿童：",
+        f"- {C11}：王梓萱",
+        f"- {C51}：黄欣怡",
+        "未完成谈心或家访要求的帮扶教师：",
+        "- 李强：帮扶 3 名，3 名未做到每月谈心，2 名本学期未家访",
+        "- 王芳：帮扶 2 名，1 名未做到每月谈心，1 名本学期未家访",
+    ]
+    assert section(lines, HEADINGS[4]) == [
+        "1. 为 4 名未结对儿童落实帮扶教师，做到“一对一”全覆盖。",
+        "2. 落实每月谈心制度，帮扶教师每月与 3 名未达标儿童至少谈心一次并及时记录。",
+        "3. 下学期优先安排对 3 名儿童的家访，做到每学期每生至少家访一次。",
+        "4. 坚持每月谈心、每学期家访制度，开学一个月内完成留守儿童档案更新，确保建档率 100%。",
+        "<!-- sign -->",
+        SCHOOL,
+        "2025年1月31日",
+    ]
+    assert result.stdout.endswith("2025年1月31日\n")
+
+
+# ---- HTML ----
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+class _Page(HTMLParser):
+    """Tag counts and the text a reader sees (not the style sheet)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: dict[str, int] = {}
+        self.text: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags[tag] = self.tags.get(tag, 0) + 1
+        self._hidden += tag in ("style", "script")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in ("style", "script")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.text.append(data)
+
+
+def cmap(font: bytes) -> set[int]:
+    return set(TTFont(io.BytesIO(font)).getBestCmap())
+
+
+def test_html_is_one_file_with_charts_and_its_own_font(school: Path) -> None:
+    result = summary(school, *TERM, "--format", "html", "--out", "s.html")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == "已写出工作总结：s.html\n"
+    out = school / "s.html"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    page_text = out.read_text(encoding="utf-8")
+    page = _Page()
+    page.feed(page_text)
+    page.close()
+    assert page.tags["h1"] == 1 and page.tags["svg"] == 4
+    assert "<script" not in page_text and "<link" not in page_text
+    assert re.search(r"<h1>(.*?)</h1>", page_text)[1] == TITLE[2:]  # type: ignore[index]
+
+    charts = {}
+    for svg in re.findall(r"<svg\b.*?</svg>", page_text, flags=re.S):
+        root = ET.fromstring(svg)
+        title, *bars = [t.text for t in root.iter(f"{SVG}text")]
+        assert root.findtext(f"{SVG}title") == title
+        charts[title] = list(zip(bars[::2], bars[1::2], strict=True))
+    assert charts == {
+        "各年级留守儿童人数": [("一年级", "3 人"), ("三年级", "2 人"), ("五年级", "4 人")],
+        "留守类型": [
+            ("父母均外出", "3 人"),
+            ("父亲外出", "3 人"),
+            ("母亲外出", "2 人"),
+            ("非留守", "1 人"),
+        ],
+        "各月帮扶记录": [
+            ("2024-09", "4 条"),
+            ("2024-10", "5 条"),
+            ("2024-11", "5 条"),
+            ("2024-12", "6 条"),
+            ("2025-01", "3 条"),
+        ],
+        "工作要求完成情况": [
+            ("每月谈心", "40.0%"),  # talk_rate
+            ("学期家访", "40.0%"),  # home_visit_rate
+            ("送温暖", "20.0%"),  # warmth_rate
+            ("建档率", "88.9%"),  # complete_rate
+            ("结对覆盖率", "55.6%"),  # coverage
+        ],
+    }
+
+    fonts = re.findall(r"url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)", page_text)
+    assert len(fonts) == 2  # regular and bold
+    shown = {ord(c) for c in "".join(page.text) if not c.isspace() and not c.isascii()}
+    assert len(shown) > 200  # the page's own Chinese text, not a handful of characters
+    for data in fonts:
+        assert shown - cmap(base64.b64decode(data)) == set()
+
+
+# ---- Word ----
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def east_asian(paragraph: Any) -> str | None:
+    rfonts = paragraph.runs[0]._r.rPr.find(f"{W}rFonts")
+    return None if rfonts is None else rfonts.get(f"{W}eastAsia")
+
+
+def embedded_fonts(docx: Path) -> dict[str, list[bytes]]:
+    """Font name -> the TrueType fonts embedded under it, de-obfuscated with their keys."""
+    with zipfile.ZipFile(docx) as z:
+        table = ET.fromstring(z.read("word/fontTable.xml"))
+        rels = ET.fromstring(z.read("word/_rels/fontTable.xml.rels"))
+        targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{PKG}Relationship")}
+        out: dict[str, list[bytes]] = {}
+        for font in table.iter(f"{W}font"):
+            for embed in font:
+                if embed.tag in (f"{W}embedRegular", f"{W}embedBold"):
+                    data = z.read("word/" + targets[embed.get(f"{R}id")])
+                    key = embed.get(f"{W}fontKey")
+                    out.setdefault(font.get(f"{W}name"), []).append(obfuscate(data, key))
+    return out
+
+
+def document_text(docx: Path) -> str:
+    with zipfile.ZipFile(docx) as z:
+        root = ET.fromstring(z.read("word/document.xml"))
+    return "".join(t.text or "" for t in root.iter(f"{W}t"))
+
+
+def test_word_document_in_official_style_with_fonts_inside(school: Path) -> None:
+    from docx import Document
+
+    result = summary(school, *TERM, "--format", "docx", "--out", "总结.docx")
+    assert result.exit_code == 0
+    assert result.stdout == "" and result.stderr == "已写出工作总结：总结.docx\n"
+    out = school / "总结.docx"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    doc = Document(str(out))
+    paragraphs = {p.text: p for p in doc.paragraphs if p.text}
+    first = doc.paragraphs[0]
+    assert first.text == TITLE[2:]
+    assert east_asian(first) == "宋体" and first.runs[0].bold
+    assert [p for p in paragraphs if p in {h[3:] for h in HEADINGS}] == [h[3:] for h in HEADINGS]
+    assert east_asian(paragraphs["一、基本情况"]) == "黑体"
+    body = paragraphs["本学期我校在册留守儿童 9 名，其中男 3 人，女 6 人。"]
+    assert east_asian(body) == "仿宋"
+    assert "1．建档立卡，动态管理。" in "".join(paragraphs)  # numbered items keep their number
+    section_ = doc.sections[0]
+    assert (round(section_.page_width.mm), round(section_.page_height.mm)) == (210, 297)
+    # the table of classes, as the Markdown has it
+    assert [[c.text for c in row.cells] for row in doc.tables[0].rows] == [
+        ["班级", "人数"],
+        [C11, "3"],
+        [C32, "2"],
+        [C51, "4"],
+    ]
+
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        settings = z.read("word/settings.xml").decode("utf-8")
+    assert "<w:embedTrueTypeFonts/>" in settings
+    odttf = [n for n in names if n.startswith("word/fonts/") and n.endswith(".odttf")]
+    assert len(odttf) == 5
+    fonts = embedded_fonts(out)
+    assert sorted(fonts) == ["仿宋", "宋体", "楷体", "黑体"]
+    needed = {ord(c) for c in document_text(out) if not c.isspace()}
+    assert len(needed) > 200
+    for name, faces in fonts.items():
+        for data in faces:
+            font = TTFont(io.BytesIO(data))
+            assert font["name"].getDebugName(1) == name  # a stand-in under the asked name
+            assert needed - set(font.getBestCmap()) == set(), name
+
+
+# ---- a school's own templates ----
+
+
+def one_error_line(result: Result) -> str:
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_a_school_markdown_template_renders_exactly(school: Path) -> None:
+    (school / "my.md").write_text(
+        "{{ school }}（{{ term.label }}）\n"
+        "在册 {{ children.total }} 名，结对 {{ pairing.paired }} 名，"
+        "建档率 {{ '%.1f' % (archive.complete_rate * 100) }}%。\n"
+        "{% for p in problems %}{{ loop.index }}) {{ p }}\n{% endfor %}",
+        encoding="utf-8",
+    )
+    result = summary(school, *TERM, "--template", "my.md")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout == (
+        f"{SCHOOL}（2024年秋季学期）\n"
+        "在册 9 名，结对 5 名，建档率 88.9%。\n"
+        "1) 结对帮扶未全覆盖：有 4 名儿童尚未落实帮扶教师。\n"
+        "2) 谈心不够经常：有 3 名结对儿童未做到每月至少谈心一次。\n"
+        "3) 家访未全覆盖：有 3 名结对儿童本学期没有家访记录。\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ("第一行\n{{ school }}\n{{ nope }}\n", 3, "'nope' is undefined"),
+        (
+            "{% for g in children.by_grade %}\n{{ g.name }}\n{{ g.nope }}\n{% endfor %}\n",
+            3,
+            "'dict object' has no attribute 'nope'",
+        ),
+    ],
+)
+def test_an_undefined_name_says_which_and_where(
+    school: Path, text: str, line: int, reason: str
+) -> None:
+    (school / "bad.md").write_text(text, encoding="utf-8")
+    result = summary(school, *TERM, "--template", "bad.md")
+    assert one_error_line(result) == f"lbc: 错误：模板 bad.md 第 {line} 行出错：{reason}"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("{{ ''.__class__.__mro__ }}", "access to attribute '__class__' of 'str' object"),
+        (
+            "{{ cycler.__init__.__globals__.os.system('touch pwned') }}",
+            "access to attribute '__init__' of 'type' object",
+        ),
+        ("{{ '{0.__class__}'.format(school) }}", "access to attribute '__class__' of 'str'"),
+    ],
+)
+def test_sandbox_escapes_are_refused(school: Path, text: str, reason: str) -> None:
+    (school / "evil.md").write_text("正文\n" + text + "\n", encoding="utf-8")
+    for fmt in ("md", "html"):
+        result = summary(school, *TERM, "--template", "evil.md", "--format", fmt)
+        error = one_error_line(result)
+        assert error.startswith("lbc: 错误：模板 evil.md 第 2 行出错：" + reason), error
+    assert not (school / "pwned").exists()
+
+
+def docx_template(path: Path, text: str) -> Path:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("工作总结")
+    doc.add_paragraph(text)
+    doc.save(str(path))
+    return path
+
+
+def test_a_school_word_template_gets_the_real_values(school: Path) -> None:
+    from docx import Document
+
+    docx_template(school / "x.docx", "{{ school }} {{ children.total }} {{ term.title }}")
+    result = summary(school, *TERM, "--template", "x.docx", "--format", "docx", "--out", "o.docx")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == "已写出工作总结：o.docx\n"
+    out = school / "o.docx"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert texts == ["工作总结", f"{SCHOOL} 9 2024—2025学年第一学期"]
+    needed = {ord(c) for c in document_text(out) if not c.isspace()}
+    for name, faces in embedded_fonts(out).items():
+        for data in faces:
+            assert needed - cmap(data) == set(), name
+
+
+def test_a_word_template_with_an_undefined_name_is_one_error(school: Path) -> None:
+    docx_template(school / "bad.docx", "{{ school }} {{ nope }}")
+    result = summary(school, *TERM, "--template", "bad.docx", "--format", "docx", "--out", "o.docx")
+    # A .docx has no lines a school could look up: the line is "-".
+    assert one_error_line(result) == "lbc: 错误：模板 bad.docx 第 - 行出错：'nope' is undefined"
+    assert not (school / "o.docx").exists()
+
+
+# ---- --variables documents the context, all of it and nothing else ----
+
+
+def paths(value: Any, prefix: str = "") -> set[str]:
+    """Every variable path in the context: ``X[]`` for a list of records, ``X`` for a list
+    of plain values, then the fields of its items."""
+    if isinstance(value, dict):
+        out: set[str] = set()
+        for key, inner in value.items():
+            out |= paths(inner, f"{prefix}.{key}" if prefix else key)
+        return out
+    if isinstance(value, list) and any(isinstance(x, dict) for x in value):
+        return {f"{prefix}[]"}.union(*(paths(x, f"{prefix}[]") for x in value))
+    return {prefix}
+
+
+def lookup(context: dict[str, Any], path: str) -> bool:
+    """Whether ``path`` (with ``[]`` steps) names something in the context."""
+    values: list[Any] = [context]
+    for step in path.split("."):
+        name, is_list = step.removesuffix("[]"), step.endswith("[]")
+        values = [v[name] for v in values if isinstance(v, dict) and name in v]
+        if is_list:
+            values = [x for v in values if isinstance(v, list) for x in v] if values else []
+            if not values:
+                return False
+    return bool(values)
+
+
+def test_variables_lists_every_path_of_the_context(context: dict[str, Any]) -> None:
+    result = run("summary", "--variables")
+    assert result.exit_code == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("模板可用变量") and lines[1] == ""
+    rows = [line.split(None, 1) for line in lines[2:]]
+    assert all(len(r) == 2 for r in rows)  # every variable has a description
+    listed = [r[0] for r in rows]
+    assert listed == list(VARIABLES)
+    real = paths(context)
+    assert "archive.findings[].count" in real and "term.months" in real
+    undocumented = {
+        p
+        for p in real
+        if p not in listed
+        and not (p.endswith(("[].name", "[].count")) and p.rsplit(".", 1)[0] in listed)
+    }
+    assert undocumented == set()
+    stale = [v for v in listed if not lookup(context, v)]
+    assert stale == []
+
+
+# ---- usage mistakes: exit 2, one line ----
+
+
+def test_no_term_is_a_usage_error(school: Path) -> None:
+    assert one_error_line(summary(school)) == (
+        "lbc: 错误：请用 --term 指定学期，如 --term 2024-autumn（也可写 2024秋、2024-2025-1）"
+    )
+
+
+def test_a_bad_term_is_a_usage_error(school: Path) -> None:
+    assert one_error_line(summary(school, "--term", "2024冬")) == (
+        "lbc: 错误：无法识别学期“2024冬”；"
+        "请写成 2024-autumn、2025-spring、2024秋 或 2024-2025-1 这样的形式"
+    )
+
+
+def test_docx_needs_out(school: Path) -> None:
+    assert one_error_line(summary(school, *TERM, "--format", "docx")) == (
+        "lbc: 错误：Word 格式需要用 --out 指定输出文件，如 --out 总结.docx"
+    )
+
+
+def test_an_unknown_format_is_a_usage_error(school: Path) -> None:
+    assert one_error_line(summary(school, *TERM, "--format", "pdf")) == (
+        "lbc: 错误：不支持的输出格式：pdf（可选 md、html、docx、json）"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_out_never_overwrites_the_roster(school: Path, fmt: str) -> None:
+    before = (school / "名册.xlsx").read_bytes()
+    result = summary(school, *TERM, "--format", fmt, "--out", "名册.xlsx")
+    assert one_error_line(result) == "lbc: 错误：输出文件 名册.xlsx 与输入文件相同，已拒绝覆盖"
+    assert (school / "名册.xlsx").read_bytes() == before
+    assert sorted(p.name for p in school.iterdir()) == ["lbc.toml", "名册.xlsx"]
+
+
+def test_a_word_template_needs_the_docx_format(school: Path) -> None:
+    docx_template(school / "x.docx", "{{ school }}")
+    result = summary(school, *TERM, "--template", "x.docx", "--format", "md")
+    assert one_error_line(result) == (
+        "lbc: 错误：模板 x.docx 与输出格式 md 不匹配：.docx 模板只用于 --format docx，"
+        "其他格式用 Markdown 文本模板"
+    )
+
+
+# ---- the real console script on the samples ----
+
+
+def test_samples_summary_docx_in_a_subprocess(tmp_path: Path) -> None:
+    exe = shutil.which("lbc", path=str(Path(sys.executable).parent)) or shutil.which("lbc")
+    assert exe, "the lbc console script is installed"
+    samples = tmp_path / "samples"
+    shutil.copytree(REPO / "samples", samples)
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run(
+        [exe, "summary", "--term", "2024-autumn", "--format", "docx", "--out", "总结.docx"],
+        cwd=samples,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and result.stderr == "已写出工作总结：总结.docx\n"
+    out = samples / "总结.docx"
+    assert out.is_file() and stat.S_IMODE(out.stat().st_mode) == 0o600
+    with zipfile.ZipFile(out) as z:
+        assert z.testzip() is None
+
+
+# ---- bugs found: each test states what should hold ----
+
+
+def test_a_record_whose_class_contradicts_the_only_namesake_matches_no_one(
+    tmp_path: Path,
+) -> None:
+    kids = [kid(1, "张雨涵", "女", C11, "父亲外出", 帮扶教师="王芳")]
+    visit = [record(D(2024, 10, 8), "王芳", "张雨涵", "家访", C51)]  # she is in 一年级(1)班
+    sheets = {"花名册": table(kids), "教师名单": table([teacher("王芳", C11)])}
+    write_xlsx(tmp_path / "r.xlsx", {**sheets, "帮扶记录": table(visit)})
+    found = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [f["code"] for f in found] == ["REC002"]
+    records = summary(tmp_path, "r.xlsx", *TERM, "--format", "json").json()["records"]
+    assert (records["matched"], records["home_visited"], records["without_record_count"]) == (
+        0,
+        0,
+        1,
+    )
+
+
+def test_a_word_template_header_is_covered_by_the_embedded_fonts(school: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.sections[0].header.paragraphs[0].text = "{{ school }}留守儿童关爱档案"
+    doc.add_paragraph("在册 {{ children.total }} 名")
+    doc.save(str(school / "hdr.docx"))
+    result = summary(school, *TERM, "--template", "hdr.docx", "--format", "docx", "--out", "h.docx")
+    assert result.exit_code == 0
+    with zipfile.ZipFile(school / "h.docx") as z:
+        header = ET.fromstring(z.read("word/header1.xml"))
+    shown = "".join(t.text or "" for t in header.iter(f"{W}t"))
+    assert shown == f"{SCHOOL}留守儿童关爱档案"
+    for name, faces in embedded_fonts(school / "h.docx").items():
+        for data in faces:
+            assert {ord(c) for c in shown} - cmap(data) == set(), name
+
+
+def test_out_never_overwrites_the_workspace_config(school: Path) -> None:
+    before = (school / "lbc.toml").read_bytes()
+    result = summary(school, *TERM, "--out", "lbc.toml")
+    assert (school / "lbc.toml").read_bytes() == before
+    assert result.exit_code == 2

@@ -1,0 +1,174 @@
+"""School terms: every spelling schools use maps to the same term and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from lbc.errors import LbcError
+from lbc.terms import AUTUMN, SPRING, Term, parse_term
+
+D = dt.date
+AUTUMN_2024 = Term("2024-autumn", AUTUMN, 2024, D(2024, 9, 1), D(2025, 1, 31))
+SPRING_2025 = Term("2025-spring", SPRING, 2025, D(2025, 2, 1), D(2025, 7, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-autumn",
+        "2024 fall",
+        "2024_Autumn",
+        "2024秋",
+        "2024年秋",
+        "2024秋季",
+        "2024年秋季学期",
+        "2024-2025-1",
+        "2024—2025学年第一学期",
+        "2024-2025学年度第一学期",
+        "2024-2025学年上学期",
+        "２０２４秋",  # full-width digits
+        "２０２４－２０２５－１",
+        " 2024-autumn ",
+    ],
+)
+def test_autumn_spellings(text: str) -> None:
+    term = parse_term(text)
+    assert term == AUTUMN_2024
+    assert term.label == "2024年秋季学期"
+    assert term.title == "2024—2025学年第一学期"
+    assert term.school_year == "2024—2025学年"
+    assert term.months() == [(2024, 9), (2024, 10), (2024, 11), (2024, 12), (2025, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-spring",
+        "2025 spring",
+        "2025春",
+        "2025年春季学期",
+        "2024-2025-2",
+        "2024-2025学年度第二学期",
+        "2024—2025学年第二学期",
+        "2024-2025学年下学期",
+        "２０２５春",
+    ],
+)
+def test_spring_spellings(text: str) -> None:
+    term = parse_term(text)
+    assert term == SPRING_2025
+    assert term.label == "2025年春季学期"
+    assert term.title == "2024—2025学年第二学期"
+    assert term.school_year == "2024—2025学年"
+    assert term.months() == [(2025, m) for m in range(2, 8)]
+
+
+@pytest.mark.parametrize(
+    "text", ["2024冬", "2024-2026-1", "2024-2025-3", "2025-2024-1", "", "   ", "秋", "24秋"]
+)
+def test_bad_spellings_are_errors(text: str) -> None:
+    with pytest.raises(LbcError) as info:
+        parse_term(text)
+    assert str(info.value) == (
+        f"无法识别学期“{text}”；请写成 2024-autumn、2025-spring、2024秋 或 2024-2025-1 这样的形式"
+    )
+
+
+def test_dates_given_by_the_school_win() -> None:
+    dates = {"2024-autumn": (D(2024, 8, 30), D(2025, 1, 20))}
+    term = parse_term("2024秋", dates)
+    assert (term.key, term.start, term.end) == ("2024-autumn", D(2024, 8, 30), D(2025, 1, 20))
+    assert term.months()[0] == (2024, 8)
+    assert parse_term("2025春", dates) == SPRING_2025  # another term keeps its defaults
+
+
+def test_months_stop_at_the_month_of_until() -> None:
+    term = AUTUMN_2024
+    assert term.months(until=D(2024, 10, 15)) == [(2024, 9), (2024, 10)]
+    assert term.months(until=D(2024, 9, 1)) == [(2024, 9)]
+    assert term.months(until=D(2024, 8, 31)) == []
+    assert term.months(until=D(2026, 1, 1)) == term.months()
+
+
+def test_a_term_holds_its_own_days() -> None:
+    assert D(2024, 9, 1) in AUTUMN_2024 and D(2025, 1, 31) in AUTUMN_2024
+    assert D(2024, 8, 31) not in AUTUMN_2024 and D(2025, 2, 1) not in AUTUMN_2024
+    assert "2024-10-01" not in AUTUMN_2024
+
+
+SEASONS = {AUTUMN: ("秋", "秋季", "1", "第一学期"), SPRING: ("春", "春季", "2", "第二学期")}
+
+
+@given(year=st.integers(2000, 2099), season=st.sampled_from([AUTUMN, SPRING]))
+def test_every_spelling_of_a_term_is_the_same_term(year: int, season: str) -> None:
+    short, long, number, which = SEASONS[season]
+    first = year if season == AUTUMN else year - 1
+    spellings = [
+        f"{year}-{season}",
+        f"{year}{short}",
+        f"{year}年{long}学期",
+        f"{first}-{first + 1}-{number}",
+        f"{first}—{first + 1}学年{which}",
+    ]
+    terms = {parse_term(s) for s in spellings}
+    assert len(terms) == 1
+    term = terms.pop()
+    assert (term.key, term.season, term.year) == (f"{year}-{season}", season, year)
+    assert term.school_year == f"{first}—{first + 1}学年"
+    assert len(term.months()) == (5 if season == AUTUMN else 6)
+
+
+# ---- lbc.toml [terms]: a school's own dates, through the CLI ----
+
+
+def workspace(folder: Path, terms: str) -> Path:
+    write_xlsx(folder / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    (folder / "lbc.toml").write_text(
+        f'[school]\nname = "青山小学"\n\n[files]\nroster = ["r.xlsx"]\n\n{terms}', encoding="utf-8"
+    )
+    return folder
+
+
+@pytest.mark.parametrize("name", ["2024-autumn", "2024秋", "2024-2025-1"])
+@pytest.mark.parametrize("spelled", ["2024-autumn", "2024年秋季学期"])
+def test_lbc_toml_sets_the_term_dates(tmp_path: Path, name: str, spelled: str) -> None:
+    ws = workspace(tmp_path, f'[terms."{name}"]\nstart = 2024-08-30\n')
+    result = run("summary", "--term", spelled, "--format", "json", cwd=ws)
+    assert result.exit_code == 0, result.stderr
+    term = result.json()["term"]
+    assert (term["key"], term["start"], term["end"]) == ("2024-autumn", "2024-08-30", "2025-01-31")
+    assert term["months"] == ["2024-08", "2024-09", "2024-10", "2024-11", "2024-12", "2025-01"]
+
+
+def test_lbc_toml_end_date_sets_as_of(tmp_path: Path) -> None:
+    ws = workspace(tmp_path, '[terms."2024-autumn"]\nend = 2025-01-17\n')
+    doc = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws).json()
+    assert (doc["term"]["start"], doc["term"]["end"]) == ("2024-09-01", "2025-01-17")
+    assert doc["term"]["as_of"] == "2025-01-17" and doc["date_text"] == "2025年1月17日"
+
+
+@pytest.mark.parametrize(
+    ("terms", "reason"),
+    [
+        (
+            '[terms."2024冬"]\nstart = 2024-08-30\n',
+            "无法识别学期“2024冬”；"
+            "请写成 2024-autumn、2025-spring、2024秋 或 2024-2025-1 这样的形式",
+        ),
+        (
+            '[terms."2024-autumn"]\nstart = 2025-03-01\n',  # after the default end
+            "terms.2024-autumn 应为 start 和 end 两个日期（如 2024-09-01），start 不晚于 end",
+        ),
+    ],
+)
+def test_bad_term_dates_in_lbc_toml_are_one_error(tmp_path: Path, terms: str, reason: str) -> None:
+    ws = workspace(tmp_path, terms)
+    result = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"lbc: 错误：配置文件 {ws / 'lbc.toml'} 有误：{reason}\n"
