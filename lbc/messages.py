@@ -559,6 +559,30 @@ _TEXT: dict[str, tuple[str, str]] = {
         "辍学率 = 辍学/在册（0–1）",
         "dropout rate = dropouts / on the books",
     ),
+    "var.pairing.kept": (
+        "与上学期相同帮扶教师的儿童数（需 --previous，否则为空）",
+        "children keeping last term's teacher (with --previous, else empty)",
+    ),
+    "var.changes": (
+        "与上学期花名册相比的变化（需 --previous，否则为空）",
+        "changes against last term's roster (with --previous, else empty)",
+    ),
+    "var.changes.added": ("新增儿童数", "children added"),
+    "var.changes.left": ("转出或离开的儿童数", "children who left"),
+    "var.changes.changed": ("信息有变更的儿童数", "children whose details changed"),
+    "var.changes.by_field[]": (
+        "各项信息变更人数：每项 name（字段）、count",
+        "changes by field: name, count",
+    ),
+    "var.changes.matched_by_id": ("按身份证号对上的儿童数", "children matched by ID number"),
+    "var.changes.matched_by_name_birth": (
+        "按姓名和出生日期对上的儿童数",
+        "children matched by name and birth date",
+    ),
+    "var.changes.matched_by_name_class": (
+        "按姓名和班级对上的儿童数",
+        "children matched by name and class",
+    ),
     "var.problems": (
         "存在问题：由差距最大的三项生成的句子列表",
         "problems: sentences drafted from the three largest gaps",
@@ -886,6 +910,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "help.template": (
         "学校自己的模板：Markdown 文本，或带 Jinja 标记的 .docx",
         "the school's own template: Markdown text, or a .docx with Jinja tags",
+    ),
+    "help.previous": (
+        "上学期的花名册：统计新增、转出、信息变更和延续的结对",
+        "last term's roster: counts children added, gone, changed and pairs kept",
     ),
     "help.variables": ("列出模板可用的全部变量", "list every variable a template can use"),
     "help.rules": ("列出全部校验规则，或解释某条规则", "list the rules, or explain one"),

@@ -29,6 +29,8 @@ from typing import Any
 from lbc import normalise as nz
 from lbc.config import Quotas
 from lbc.contacts import LEFT_SCHOOL
+from lbc.diff import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
+from lbc.diff import label as diff_label
 from lbc.findings import Finding
 from lbc.messages import t
 from lbc.roster import Roster, Table, distinct_children
@@ -81,6 +83,7 @@ VARIABLES = (
     "pairing.teachers_rate",
     "pairing.teachers_below_quota",
     "pairing.average_load",
+    "pairing.kept",
     "records.total",
     "records.matched",
     "records.by_kind[]",
@@ -110,6 +113,14 @@ VARIABLES = (
     "enrollment.dropped_out",
     "enrollment.retention_rate",
     "enrollment.dropout_rate",
+    "changes",
+    "changes.added",
+    "changes.left",
+    "changes.changed",
+    "changes.by_field[]",
+    "changes.matched_by_id",
+    "changes.matched_by_name_birth",
+    "changes.matched_by_name_class",
     "problems",
     "plans",
 )
@@ -177,6 +188,7 @@ def build_context(
     quotas: Quotas,
     school: str,
     as_of: dt.date,
+    previous: Roster | None = None,
 ) -> dict[str, Any]:
     """Everything the summary says, as plain data (see ``lbc summary --variables``)."""
     statuses: list[object] = []
@@ -217,7 +229,10 @@ def build_context(
         "pairing": _pairing_section(kids, active, quotas),
         "records": _records_section(kids, records, months, quotas),
         "enrollment": _enrollment_section(statuses),
+        "changes": _changes_section(previous, roster) if previous is not None else None,
     }
+    if previous is not None:
+        context["pairing"]["kept"] = _kept(previous, roster, active)
     gaps = _gaps(context)
     context["problems"] = [g["problem"] for g in gaps]
     context["plans"] = [g["plan"] for g in gaps]
@@ -345,6 +360,7 @@ def _pairing_section(kids: _Kids, active: dict[str, int], quotas: Quotas) -> dic
         "teachers_rate": rate(len(loads), len(active)),
         "teachers_below_quota": below,
         "average_load": round(paired / len(loads), 2) if loads else None,
+        "kept": None,  # pairs kept from last term: known with --previous
     }
 
 
@@ -474,6 +490,39 @@ def _records_section(
         "without_record_count": len(silent),
         "teachers_behind": behind,
     }
+
+
+def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
+    """新增, 转出 and 信息变更 against last term's roster (lbc.diff)."""
+    found = diff_rosters(previous, roster)
+    left = len(found.gone) + sum(
+        1
+        for m in found.matched
+        if m.new[0].get("enrollment_status", m.new[1]) in LEFT_SCHOOL
+        and m.old[0].get("enrollment_status", m.old[1]) not in LEFT_SCHOOL
+    )
+    by_field = found.counts_by_field()
+    rules = Counter(m.rule for m in found.matched)
+    return {
+        "added": len(found.added),
+        "left": left,
+        "changed": len(found.changed()),
+        "by_field": [{"name": diff_label(k), "count": by_field[k]} for k in TRACKED if by_field[k]],
+        "matched_by_id": rules[BY_ID],
+        "matched_by_name_birth": rules[BY_NAME_BIRTH],
+        "matched_by_name_class": rules[BY_NAME_CLASS],
+    }
+
+
+def _kept(previous: Roster, roster: Roster, active: dict[str, int]) -> int:
+    """Children on the books whose teacher, in post, is the one they had last term."""
+    kept = 0
+    for m in diff_rosters(previous, roster).matched:
+        before = m.old[0].get("support_teacher", m.old[1])
+        now = m.new[0].get("support_teacher", m.new[1])
+        status = m.new[0].get("enrollment_status", m.new[1])
+        kept += bool(before) and before == now and now in active and status not in LEFT_SCHOOL
+    return kept
 
 
 def _enrollment_section(statuses: list[object]) -> dict[str, Any]:

@@ -252,6 +252,7 @@ EXPECTED: dict[str, Any] = {
         "teachers_rate": 0.6667,  # 2/3
         "teachers_below_quota": ["钱进"],  # in post, no child
         "average_load": 2.5,  # 5 children / 2 teachers
+        "kept": None,  # known only with --previous
     },
     "records": {
         "total": 23,  # 25 rows less 2024-08-25 and 2025-02-20 (outside the term)
@@ -312,6 +313,7 @@ EXPECTED: dict[str, Any] = {
         "retention_rate": 0.8889,  # 1 - 1/9
         "dropout_rate": 0.1111,  # 1/9
     },
+    "changes": None,  # known only with --previous
     # The gaps: unpaired 4, talks 5-2=3, visits 5-2=3, no record 2, archive 1, contacts 1,
     # teachers 1, dropouts 1: the three largest, ties in the listed order.
     "problems": [
@@ -737,7 +739,10 @@ def lookup(context: dict[str, Any], path: str) -> bool:
     return bool(values)
 
 
-def test_variables_lists_every_path_of_the_context(context: dict[str, Any]) -> None:
+def test_variables_lists_every_path_of_the_context(school: Path) -> None:
+    write_xlsx(school / "上学期.xlsx", {"花名册": table(LAST_TERM)})
+    args = ("--term", "2024-autumn", "--format", "json", "--previous", "上学期.xlsx")
+    context = summary(school, *args).json()
     result = run("summary", "--variables")
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
@@ -757,6 +762,53 @@ def test_variables_lists_every_path_of_the_context(context: dict[str, Any]) -> N
     assert undocumented == set()
     stale = [v for v in listed if not lookup(context, v)]
     assert stale == []
+
+
+# ---- against last term's roster ----
+
+LAST_TERM = [
+    # 1: same ID, guardian phone changed, same teacher -> kept
+    kid(1, "张雨涵", "女", C11, "父母均外出", 与儿童关系="祖母", 在校状态="在读",
+        类别="孤儿", 重点帮扶对象="是", 帮扶教师="王芳", 监护人电话="13700000000"),
+    # 2: same ID, another teacher last term -> not kept; 留守类型 changed
+    kid(2, "李明轩", "男", C11, "父母均外出", 与儿童关系="母亲", 帮扶教师="李强"),
+    # 4: no ID this time, same name and birth date -> matched by name and birth date; kept
+    {**kid(4, "刘浩然", "男", C32, "父亲外出", 与儿童关系=None, 帮扶教师="李强"), "身份证号": None},
+    # 8: was 在读, now 转出 -> left
+    kid(8, "赵俊熙", "男", C32, "父母均外出", 类别="残疾", 重点帮扶对象="是"),
+    # a child who is no longer on the roster at all -> left
+    kid(11, "孙博文", "男", C51, "父亲外出"),
+]  # fmt: skip
+
+
+def test_previous_roster_gives_changes_and_kept_pairs(school: Path) -> None:
+    write_xlsx(school / "上学期.xlsx", {"花名册": table(LAST_TERM)})
+    result = summary(
+        school, "--term", "2024-autumn", "--format", "json", "--previous", "上学期.xlsx"
+    )
+    assert result.exit_code == 0, result.stderr
+    doc = result.json()
+    assert doc["changes"] == {
+        "added": 6,  # 3, 5, 6, 7, 9, 10 were not on last term's roster
+        "left": 2,  # 孙博文 gone, 赵俊熙 now 转出
+        "changed": 3,  # 张雨涵 (phone), 李明轩 (type, teacher), 赵俊熙 (status)
+        "by_field": [
+            {"name": "留守类型", "count": 1},
+            {"name": "在校状态", "count": 1},
+            {"name": "监护人电话", "count": 1},
+            {"name": "帮扶教师", "count": 1},
+        ],
+        "matched_by_id": 3,  # 1, 2, 8
+        "matched_by_name_birth": 1,  # 4
+        "matched_by_name_class": 0,
+    }
+    assert doc["pairing"]["kept"] == 2  # 张雨涵 with 王芳, 刘浩然 with 李强
+    md = summary(school, "--term", "2024-autumn", "--previous", "上学期.xlsx").stdout
+    assert (
+        "与上学期相比，新增 6 名，转出或离校 2 名，信息变更 3 名（留守类型 1 人，在校状态 1 人，"
+        "监护人电话 1 人，帮扶教师 1 人）。"
+    ) in md.splitlines()
+    assert "，其中 2 名延续上学期的帮扶教师。" in md
 
 
 # ---- usage mistakes: exit 2, one line ----

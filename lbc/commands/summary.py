@@ -15,6 +15,7 @@ from lbc.errors import LbcError
 from lbc.files import refuse_input_as_output, write_atomic
 from lbc.messages import h, t
 from lbc.render import to_json
+from lbc.roster import load_roster
 from lbc.summary import VARIABLES, build_context
 from lbc.terms import parse_term
 
@@ -32,6 +33,9 @@ def summary(
     ] = None,
     template: Annotated[
         Path | None, typer.Option("--template", help=h("template"), show_default=False)
+    ] = None,
+    previous: Annotated[
+        Path | None, typer.Option("--previous", help=h("previous"), show_default=False)
     ] = None,
     variables: Annotated[bool, typer.Option("--variables", help=h("variables"))] = False,
 ) -> None:
@@ -51,14 +55,16 @@ def summary(
     today = dt.date.today()
     if today < chosen.start:  # no month has passed: every rate would read 100%
         raise LbcError(t("err.term_not_started", term=chosen.label, start=chosen.start))
-    inputs = [*paths, *([template] if template else []), *([cfg.path] if cfg.path else [])]
+    extra = [p for p in (template, previous, cfg.path) if p is not None]
+    inputs = [*paths, *extra]
     if out is not None:
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
+    last_term = load_roster([previous], cfg.synonyms) if previous is not None else None
     with common.progress(t("note.summarising")):
         findings = check_roster(roster, today)
         context = build_context(
-            roster, findings, chosen, cfg.quotas, cfg.school, min(today, chosen.end)
+            roster, findings, chosen, cfg.quotas, cfg.school, min(today, chosen.end), last_term
         )
         if fmt == "json":
             text = to_json(context)

@@ -1,0 +1,128 @@
+"""What changed between two rosters: the 动态管理 change log (新增, 转出, 信息变更).
+
+Children are matched by ID number, else by name and birth date, else by name and class (a
+class changes every September, so it is the last resort), and each match says which rule
+made it. Values are compared after normalising, so 138-1234-5678 and 13812345678 are the
+same phone and no change. ``lbc summary --previous`` counts these; ``lbc diff`` (issue 5)
+will list them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from lbc import normalise as nz
+from lbc.fields import Kind
+from lbc.fields import field as field_of
+from lbc.roster import Roster, Table, distinct_children
+
+# The fields whose change a school records: contacts, care, status and the pair.
+TRACKED = (
+    "class",
+    "left_behind_type",
+    "enrollment_status",
+    "health",
+    "home_address",
+    "guardian_name",
+    "guardian_relation",
+    "guardian_phone",
+    "father_phone",
+    "mother_phone",
+    "parent_phone",
+    "father_work_place",
+    "mother_work_place",
+    "parent_work_place",
+    "support_teacher",
+)
+BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS = "id_number", "name_birth_date", "name_class"
+
+Row = tuple[Table, int]
+
+
+@dataclass
+class Change:
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass
+class Matched:
+    old: Row
+    new: Row
+    rule: str  # BY_ID, BY_NAME_BIRTH or BY_NAME_CLASS
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass
+class RosterDiff:
+    matched: list[Matched]
+    added: list[Row]
+    gone: list[Row]
+
+    def changed(self) -> list[Matched]:
+        return [m for m in self.matched if m.changes]
+
+    def counts_by_field(self) -> Counter[str]:
+        return Counter(c.field for m in self.matched for c in m.changes)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, nz.Bad):
+        return value.raw
+    if isinstance(value, tuple):
+        return "、".join(map(str, value))
+    return str(value)
+
+
+def _keys(table: Table, i: int) -> tuple[str | None, tuple | None, tuple | None]:
+    name, ident = table.get("name", i), table.get("id_number", i)
+    birth, cls = table.get("birth_date", i), table.get("class", i)
+    return (
+        ident if isinstance(ident, str) else None,
+        (name, str(birth)) if isinstance(name, str) and birth is not None else None,
+        (name, str(cls)) if isinstance(name, str) and isinstance(cls, nz.ClassRef) else None,
+    )
+
+
+def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
+    """Match every child of ``new`` with one of ``old`` where possible, and compare them."""
+    old_rows = [(tb, i) for tb, i, first in distinct_children(old.children) if first is None]
+    new_rows = [(tb, i) for tb, i, first in distinct_children(new.children) if first is None]
+    indexes: list[dict[object, list[int]]] = [{}, {}, {}]
+    for n, (tb, i) in enumerate(old_rows):
+        for index, key in zip(indexes, _keys(tb, i), strict=True):
+            if key is not None:
+                index.setdefault(key, []).append(n)
+    taken: set[int] = set()
+    matched: list[Matched] = []
+    added: list[Row] = []
+    rules = (BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS)
+    for tb, i in new_rows:
+        for index, key, rule in zip(indexes, _keys(tb, i), rules, strict=True):
+            candidates = [n for n in index.get(key, []) if n not in taken] if key else []
+            if len(candidates) == 1:  # two candidates: the rule cannot tell them apart
+                taken.add(candidates[0])
+                matched.append(Matched(old_rows[candidates[0]], (tb, i), rule))
+                break
+        else:
+            added.append((tb, i))
+    for m in matched:
+        (ot, oi), (nt, ni) = m.old, m.new
+        for key in TRACKED:
+            if not (ot.has(key) and nt.has(key)):
+                continue
+            before, after = _text(ot.get(key, oi)), _text(nt.get(key, ni))
+            if before != after:
+                m.changes.append(Change(key, before, after))
+    gone = [row for n, row in enumerate(old_rows) if n not in taken]
+    return RosterDiff(matched, added, gone)
+
+
+def label(key: str) -> str:
+    """A tracked field as a roster's header says it (联系电话 …)."""
+    return field_of(Kind.CHILDREN, key).label
