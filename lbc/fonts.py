@@ -42,6 +42,20 @@ def _variable_subset(text: str) -> bytes:
     return out.getvalue()
 
 
+@lru_cache(maxsize=4)
+def _static(text: str, weight: int) -> bytes:
+    """The subset cut at one weight (a second step as slow as the first, done once per
+    weight however many names the document embeds it under)."""
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    font = TTFont(io.BytesIO(_variable_subset(text)))
+    static = instancer.instantiateVariableFont(font, {"wght": weight})
+    out = io.BytesIO()
+    static.save(out)
+    return out.getvalue()
+
+
 def subset(
     text: str, weight: int = REGULAR, family: str = "LBC Noto Sans SC", bold: bool | None = None
 ) -> bytes:
@@ -53,14 +67,12 @@ def subset(
     font is not installed, and use the real one where it is.
     """
     from fontTools.ttLib import TTFont
-    from fontTools.varLib import instancer
 
-    font = TTFont(io.BytesIO(_variable_subset(text)))
-    static = instancer.instantiateVariableFont(font, {"wght": weight})
+    font = TTFont(io.BytesIO(_static(text, weight)))
     is_bold = weight >= BOLD if bold is None else bold
-    _rename(static, family, "Bold" if is_bold else "Regular")
+    _rename(font, family, "Bold" if is_bold else "Regular")
     out = io.BytesIO()
-    static.save(out)
+    font.save(out)
     return out.getvalue()
 
 

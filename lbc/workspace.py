@@ -37,6 +37,17 @@ roster = ["roster.xlsx"]   # 花名册文件，相对本文件的路径；可写
 [pairing]
 max_per_teacher = 2        # 每名教师最多帮扶几名儿童（教师名单“可帮扶人数”列可单独设定）
 
+[quotas]                         # 学校的工作要求（lbc summary 据此统计完成情况）
+talks_per_month = 1              # 每名结对儿童每月谈心次数
+home_visits_per_term = 1         # 每学期家访次数
+warmth_per_year = 1              # 每学年送温暖次数
+children_per_teacher = 1         # 每名在岗教师至少帮扶的儿童数
+
+# 学校自定的学期起止日期（不写则秋季 9月1日—次年1月31日，春季 2月1日—7月31日）
+# [terms."2024-autumn"]
+# start = 2024-09-01
+# end = 2025-01-20
+
 [synonyms]
 # 本校花名册的特殊表头：字段键 = ["表头", ...]，字段键见字段字典
 # guardian_phone = ["爷爷奶奶电话"]
