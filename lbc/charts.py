@@ -17,10 +17,11 @@ ROW, LABEL_W, BAR_W, PAD = 26, 150, 380, 8
 
 
 def bar_chart(
-    title: str, items: list[tuple[str, float]], unit: str = "", percent: bool = False
+    title: str, items: list[tuple[str, float | None]], unit: str = "", percent: bool = False
 ) -> str:
-    """Horizontal bars, one row per item, the value written after each bar."""
-    top = max((v for _, v in items), default=0) or 1
+    """Horizontal bars, one row per item, the value written after each bar; an unknown value
+    (a rate of nothing) gets no bar and a dash, never a 0% it did not earn."""
+    top = max((v for _, v in items if v is not None), default=0) or 1
     if percent:
         top = 1
     height = PAD * 2 + 28 + ROW * len(items)
@@ -33,8 +34,8 @@ def bar_chart(
     ]
     for n, (label, value) in enumerate(items):
         y = PAD + 28 + n * ROW
-        w = round(BAR_W * value / top, 1)
-        shown = f"{value * 100:.1f}%" if percent else f"{value:g}{unit}"
+        w = 0 if value is None else round(BAR_W * value / top, 1)
+        shown = _value_text(value, unit, percent)
         parts += [
             f'<text x="{LABEL_W - 6}" y="{y + 17}" font-size="13" text-anchor="end">'
             f"{escape(label)}</text>",
@@ -43,6 +44,12 @@ def bar_chart(
         ]
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _value_text(value: float | None, unit: str, percent: bool) -> str:
+    if value is None:
+        return "—"
+    return f"{value * 100:.1f}%" if percent else f"{value:g}{unit}"
 
 
 def summary_charts(context: dict[str, Any]) -> dict[str, str]:
@@ -70,7 +77,7 @@ def summary_charts(context: dict[str, Any]) -> dict[str, str]:
         ),
         "quota_compliance": bar_chart(
             t("chart.compliance"),
-            [(label, value or 0) for label, value in compliance],
+            compliance,
             percent=True,
         ),
     }

@@ -13,6 +13,7 @@ every character; where 仿宋 and 黑体 are installed, Word uses them.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import re
@@ -91,10 +92,10 @@ def build(blocks: list[Block]) -> bytes:
     for b in blocks:
         if b.kind == "title":
             parts.append(_para(b.text, TITLE, 22, bold=True, jc="center", line=36, after=16))
-        elif b.kind == "h1":
-            parts.append(_para(b.text, HEADING, indent=True))
+        elif b.kind == "h1":  # a heading never ends a page alone
+            parts.append(_para(b.text, HEADING, indent=True, keep=True))
         elif b.kind == "h2":
-            parts.append(_para(b.text, HEADING2, indent=True))
+            parts.append(_para(b.text, HEADING2, indent=True, keep=True))
         elif b.kind == "number":
             parts.append(_para(f"{b.number}．{b.text}", indent=True))
         elif b.kind == "table":
@@ -104,6 +105,12 @@ def build(blocks: list[Block]) -> bytes:
         elif b.kind in ("p", "bullet"):
             parts.append(_para(b.text, indent=True))
         previous = b.kind
+    _page_numbers(section)
+    props = doc.core_properties
+    props.author = props.last_modified_by = "lbc"
+    props.comments = ""
+    props.title = next((b.text for b in blocks if b.kind == "title"), "")
+    props.created = props.modified = dt.datetime.now().replace(microsecond=0)
     body = doc.element.body
     fragment = parse_xml(f'<w:body xmlns:w="{_W}">{"".join(parts)}</w:body>')
     for element in list(fragment):
@@ -111,6 +118,24 @@ def build(blocks: list[Block]) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _page_numbers(section: Any) -> None:
+    """— 1 — centred at the foot of each page, as official documents number them."""
+    from docx.oxml import parse_xml
+
+    footer = section.footer.paragraphs[0]._p
+    field = (
+        f'<w:p xmlns:w="{_W}"><w:pPr><w:jc w:val="center"/></w:pPr>'
+        + _run("— ", BODY, 14)
+        + '<w:fldSimple w:instr="PAGE">'
+        + _run("1", BODY, 14)
+        + "</w:fldSimple>"
+        + _run(" —", BODY, 14)
+        + "</w:p>"
+    )
+    footer.addnext(parse_xml(field))
+    footer.getparent().remove(footer)
 
 
 # Characters XML 1.0 cannot carry (control characters a pasted cell may hold).
@@ -122,7 +147,8 @@ def _run(text: str, face: str, size: float, bold: bool = False) -> str:
     weight = "<w:b/><w:bCs/>" if bold else ""
     safe = escape(_NOT_XML.sub("", text))
     return (
-        f'<w:r><w:rPr><w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" w:eastAsia="{face}"/>'
+        f'<w:r><w:rPr><w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" w:eastAsia="{face}" '
+        'w:hint="eastAsia"/>'
         f'{weight}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
         f'<w:t xml:space="preserve">{safe}</w:t></w:r>'
     )
@@ -138,9 +164,11 @@ def _para(
     before: float = 0,
     after: float = 0,
     indent: bool = False,
+    keep: bool = False,
 ) -> str:
-    """A paragraph; spacing in points (Word counts twentieths), indent two characters."""
-    ppr = ""
+    """A paragraph; spacing in points (Word counts twentieths), indent two characters;
+    ``keep`` holds it on one page with the next."""
+    ppr = "<w:keepNext/>" if keep else ""
     if line or before or after:
         exact = f' w:line="{round(line * 20)}" w:lineRule="exact"' if line else ""
         ppr += f'<w:spacing w:before="{round(before * 20)}" w:after="{round(after * 20)}"{exact}/>'
@@ -169,7 +197,9 @@ def _table(rows: list[list[str]]) -> str:
             + "</w:tc>"
             for j in range(width)
         )
-        cells.append(f"<w:tr>{tcs}</w:tr>")
+        # Rows never break across pages; the header row repeats on each page.
+        header = "<w:tblHeader/>" if i == 0 else ""
+        cells.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>{tcs}</w:tr>")
     grid = f'<w:gridCol w:w="{column}"/>' * width
     return (
         '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
@@ -262,8 +292,9 @@ def render_docx_template(
     except (UndefinedError, TemplateError) as exc:
         line = getattr(exc, "lineno", None) or "-"
         raise LbcError(t("err.template", path=template, line=line, reason=str(exc))) from exc
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise LbcError(t("err.template", path=template, line="-", reason=str(exc))) from exc
+    except Exception as exc:  # a broken file, or a template dividing by zero: its fault
+        reason = f"{type(exc).__name__}: {exc}"
+        raise LbcError(t("err.template", path=template, line="-", reason=reason)) from exc
     text = _document_text(buffer.getvalue())
     data = embed_fonts(buffer.getvalue(), text)
     write_atomic(out, lambda tmp: tmp.write_bytes(data), inputs=inputs)

@@ -8,7 +8,9 @@ sentence lbc can say without reading the code.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 
 _lang = "en" if os.environ.get("LBC_LANG", "").lower().startswith("en") else "zh"
 
@@ -17,6 +19,19 @@ def set_lang(lang: str) -> None:
     """Switch the language of everything rendered from here on."""
     global _lang
     _lang = "en" if lang.lower().startswith("en") else "zh"
+
+
+@contextlib.contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Documents a school files are Chinese whatever the interface language: their words
+    (grade names, problems, dates) are rendered inside ``language("zh")``."""
+    global _lang
+    before = _lang
+    _lang = lang
+    try:
+        yield
+    finally:
+        _lang = before
 
 
 def t(key: str, /, **params: object) -> str:
@@ -337,6 +352,35 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "note.summarising": ("统计中", "summarising"),
     "note.summary_written": ("已写出工作总结：{path}", "wrote the summary: {path}"),
+    "sum.no_grade": ("年级不详", "grade unknown"),
+    "err.summary_no_children": (
+        "花名册中没有在册儿童（都已转出或毕业，或没有数据行），没有可总结的内容",
+        "the roster has no child on the books (all left, or no data rows); nothing to sum up",
+    ),
+    "sum.note.no_school": (
+        "提示：未设置学校名称（lbc.toml 的 [school] name），总结中以“（学校名称）”代替",
+        "note: no school name (lbc.toml [school] name); the summary says （学校名称）",
+    ),
+    "sum.note.no_teachers": (
+        "提示：没有读到教师名单，结对情况无法核对，总结中不作统计",
+        "note: no teachers list was read; pairing cannot be checked and is not counted",
+    ),
+    "sum.note.no_records": (
+        "提示：没有读到帮扶记录表，谈心、家访等情况无法统计",
+        "note: no support-records sheet was read; talks and visits cannot be counted",
+    ),
+    "sum.note.no_kind": (
+        "提示：“{sheet}”没有“类型”列，无法区分谈心、家访等记录",
+        "note: sheet '{sheet}' has no 类型 column; talks and visits cannot be told apart",
+    ),
+    "sum.note.all_outside": (
+        "提示：“{sheet}”的 {count} 条记录都不在{term}内，请检查 --term 或记录日期",
+        "note: all {count} records of '{sheet}' fall outside {term}; check --term or the dates",
+    ),
+    "sum.note.previous_is_roster": (
+        "提示：--previous 给出的 {path} 就是本学期花名册，变化一项将全部为 0",
+        "note: --previous {path} is this term's roster; every change will be 0",
+    ),
     "sum.no_class": ("班级不明", "class unknown"),
     "sum.unknown": ("未填", "not given"),
     "sum.problem.archive": (
@@ -412,9 +456,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the term as documents write it",
     ),
     "var.term.school_year": ("学年，如 2024—2025学年", "school year"),
+    "var.term.start_text": ("学期开始日期，公文写法，如 2024年9月1日", "term start, written out"),
+    "var.term.end_text": ("学期结束日期，公文写法", "term end, written out"),
     "var.term.start": ("学期开始日期（YYYY-MM-DD）", "term start date"),
     "var.term.end": ("学期结束日期", "term end date"),
     "var.term.months": ("学期内已过的月份列表（YYYY-MM）", "months of the term so far (YYYY-MM)"),
+    "var.term.counted_months": (
+        "每月谈心要求计入的月份（学期内至少半个月且已结束的月份）",
+        "months a monthly quota counts: at least half inside the term, and over",
+    ),
     "var.term.as_of": ("统计截止日期（今天与学期结束日中较早者）", "counted up to this date"),
     "var.date_text": ("落款日期，如 2025年2月1日", "date for the signature"),
     "var.quotas.talks_per_month": (
@@ -436,6 +486,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "var.children.total": (
         "在册留守儿童人数（不含转出、毕业；重复登记只算一次）",
         "children on the books (not 转出/毕业; a child entered twice counts once)",
+    ),
+    "var.children.left_behind": (
+        "其中留守儿童人数（不含非留守的关爱对象）",
+        "of them, left-behind (not counting 非留守)",
     ),
     "var.children.by_grade[]": ("按年级人数：每项 name、count", "by grade: items of name, count"),
     "var.children.by_class[]": ("按班级人数：每项 name、count", "by class: items of name, count"),
@@ -471,6 +525,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "var.archive.findings[].code": ("规则代码", "rule code"),
     "var.archive.findings[].title": ("规则名称", "rule title"),
     "var.archive.findings[].severity": ("级别：error 或 warning", "severity: error or warning"),
+    "var.pairing.provided": (
+        "是否读到教师名单（否则结对情况无法核对）",
+        "whether a teachers list was read",
+    ),
     "var.pairing.children": ("应结对儿童数（在册儿童）", "children to pair"),
     "var.pairing.paired": ("已有在岗帮扶教师的儿童数", "children with a support teacher in post"),
     "var.pairing.coverage": ("结对覆盖率（0–1）", "pairing coverage (0–1)"),
@@ -491,6 +549,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "每名帮扶教师平均帮扶儿童数",
         "average children per support teacher",
     ),
+    "var.records.provided": ("是否读到帮扶记录表", "whether a records sheet was read"),
     "var.records.total": ("本学期帮扶记录条数", "records dated in the term"),
     "var.records.matched": ("能对应到唯一儿童的记录条数", "records matched to exactly one child"),
     "var.records.by_kind[]": ("按类型的记录数：每项 name、count", "records by kind: name, count"),

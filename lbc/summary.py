@@ -31,6 +31,7 @@ from lbc.config import Quotas
 from lbc.contacts import LEFT_SCHOOL
 from lbc.diff import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
 from lbc.diff import label as diff_label
+from lbc.errors import LbcError
 from lbc.findings import Finding
 from lbc.messages import t
 from lbc.roster import Roster, Table, distinct_children
@@ -46,9 +47,12 @@ VARIABLES = (
     "term.label",
     "term.title",
     "term.school_year",
+    "term.start_text",
+    "term.end_text",
     "term.start",
     "term.end",
     "term.months",
+    "term.counted_months",
     "term.as_of",
     "date_text",
     "quotas.talks_per_month",
@@ -56,6 +60,7 @@ VARIABLES = (
     "quotas.warmth_per_year",
     "quotas.children_per_teacher",
     "children.total",
+    "children.left_behind",
     "children.by_grade[]",
     "children.by_class[]",
     "children.by_gender[]",
@@ -72,6 +77,7 @@ VARIABLES = (
     "archive.findings[].code",
     "archive.findings[].title",
     "archive.findings[].severity",
+    "pairing.provided",
     "pairing.children",
     "pairing.paired",
     "pairing.coverage",
@@ -84,6 +90,7 @@ VARIABLES = (
     "pairing.teachers_below_quota",
     "pairing.average_load",
     "pairing.kept",
+    "records.provided",
     "records.total",
     "records.matched",
     "records.by_kind[]",
@@ -161,6 +168,10 @@ class _Kids:
         return out
 
 
+def _long_date(day: dt.date) -> str:
+    return t("date.long", year=day.year, month=day.month, day=day.day)
+
+
 def rate(part: int, whole: int) -> float | None:
     """A share as a fraction, rounded for reports; None when there is nothing to share."""
     return round(part / whole, 4) if whole else None
@@ -203,7 +214,10 @@ def build_context(
     active = _active_teachers(roster)
     kids = _Kids(list(current.values()), active)
 
+    if not len(kids):
+        raise LbcError(t("err.summary_no_children"))
     months = term.months(until=as_of)
+    counted = term.counted_months(as_of)
     records = _records(roster, term, kids)
     context: dict[str, Any] = {
         "school": school,
@@ -212,12 +226,15 @@ def build_context(
             "label": term.label,
             "title": term.title,
             "school_year": term.school_year,
+            "start_text": _long_date(term.start),
+            "end_text": _long_date(term.end),
             "start": term.start.isoformat(),
             "end": term.end.isoformat(),
             "months": [f"{y}-{m:02d}" for y, m in months],
+            "counted_months": [f"{y}-{m:02d}" for y, m in counted],
             "as_of": as_of.isoformat(),
         },
-        "date_text": t("date.long", year=as_of.year, month=as_of.month, day=as_of.day),
+        "date_text": _long_date(as_of),
         "quotas": {
             "talks_per_month": quotas.talks_per_month,
             "home_visits_per_term": quotas.home_visits_per_term,
@@ -226,17 +243,39 @@ def build_context(
         },
         "children": _children_section(kids),
         "archive": _archive_section(kids, findings, roster),
-        "pairing": _pairing_section(kids, active, quotas),
-        "records": _records_section(kids, records, months, quotas),
+        "pairing": _pairing_section(kids, active, quotas, bool(roster.teachers)),
+        "records": _records_section(kids, records, months, counted, quotas),
         "enrollment": _enrollment_section(statuses),
         "changes": _changes_section(previous, roster) if previous is not None else None,
     }
     if previous is not None:
         context["pairing"]["kept"] = _kept(previous, roster, active)
+    context["records"]["provided"] = bool(roster.records)
     gaps = _gaps(context)
     context["problems"] = [g["problem"] for g in gaps]
     context["plans"] = [g["plan"] for g in gaps]
     return context
+
+
+def input_notes(roster: Roster, term: Term, school: str) -> list[str]:
+    """What the summary cannot see, said on stderr so no reader mistakes a 0 for a fact."""
+    notes = []
+    if not school:
+        notes.append(t("sum.note.no_school"))
+    if not roster.teachers:
+        notes.append(t("sum.note.no_teachers"))
+    if not roster.records:
+        notes.append(t("sum.note.no_records"))
+    for table in roster.records:
+        if not table.has("kind"):
+            notes.append(t("sum.note.no_kind", sheet=table.sheet))
+        dates = [d for d in table.values.get("date") or () if d.__class__ is dt.date]
+        outside = sum(1 for d in dates if not term.start <= d <= term.end)
+        if dates and outside == len(dates):
+            notes.append(
+                t("sum.note.all_outside", sheet=table.sheet, count=outside, term=term.label)
+            )
+    return notes
 
 
 def _active_teachers(roster: Roster) -> dict[str, int]:
@@ -274,12 +313,15 @@ def _children_section(kids: _Kids) -> dict[str, Any]:
     categories: Counter[str] = Counter(
         cat for cats in kids.column("categories") if isinstance(cats, tuple) for cat in cats
     )
+    no_grade = sum(r is None for r in kids.refs)
     key_targets = kids.column("key_target").count("是")
     if key_targets:
         categories["重点帮扶对象"] = key_targets
     return {
         "total": len(kids),
-        "by_grade": [{"name": _grade_name(g), "count": grades[g]} for g in sorted(grades)],
+        "left_behind": len(kids) - kinds[nz.NOT_LEFT_BEHIND],
+        "by_grade": [{"name": _grade_name(g), "count": grades[g]} for g in sorted(grades)]
+        + ([{"name": t("sum.no_grade"), "count": no_grade}] if no_grade else []),
         "by_class": [
             {"name": k or t("sum.no_class"), "count": classes[k]}
             for k in sorted(classes, key=lambda k: _class_order(k, refs[k]))
@@ -344,13 +386,16 @@ def _archive_section(kids: _Kids, findings: list[Finding], roster: Roster) -> di
     }
 
 
-def _pairing_section(kids: _Kids, active: dict[str, int], quotas: Quotas) -> dict[str, Any]:
+def _pairing_section(
+    kids: _Kids, active: dict[str, int], quotas: Quotas, provided: bool
+) -> dict[str, Any]:
     loads = Counter(x for x in kids.teachers if x)
     paired = sum(loads.values())
     below = [
         n for n in sorted(active, key=active.__getitem__) if loads[n] < quotas.children_per_teacher
     ]
     return {
+        "provided": provided,  # a teachers list was read: pairs can be checked
         "children": len(kids),
         "paired": paired,
         "coverage": rate(paired, len(kids)),
@@ -418,7 +463,11 @@ def _match(
 
 
 def _records_section(
-    kids: _Kids, records: list[_Record], months: list[tuple[int, int]], quotas: Quotas
+    kids: _Kids,
+    records: list[_Record],
+    months: list[tuple[int, int]],
+    counted: list[tuple[int, int]],
+    quotas: Quotas,
 ) -> dict[str, Any]:
     unknown = t("sum.unknown")
     kinds: Counter[str] = Counter(r[1] or unknown for r in records)
@@ -445,7 +494,7 @@ def _records_section(
             warmth[child] += 1
 
     paired = [k for k, x in enumerate(kids.teachers) if x]
-    talked = [k for k in paired if all(talks[(k, m)] >= quotas.talks_per_month for m in months)]
+    talked = [k for k in paired if all(talks[(k, m)] >= quotas.talks_per_month for m in counted)]
     visited = [k for k in paired if visits[k] >= quotas.home_visits_per_term]
     warmed = [k for k in paired if warmth[k] >= quotas.warmth_per_year]
     behind = []
@@ -454,7 +503,9 @@ def _records_section(
         teachers[kids.teachers[k] or ""].append(k)
     for name, own in teachers.items():
         short_talk = sum(
-            1 for k in own if any(mine[(name, k, TALK, m)] < quotas.talks_per_month for m in months)
+            1
+            for k in own
+            if any(mine[(name, k, TALK, m)] < quotas.talks_per_month for m in counted)
         )
         short_visit = sum(
             1 for k in own if mine[(name, k, VISIT, None)] < quotas.home_visits_per_term
@@ -541,17 +592,23 @@ def _enrollment_section(statuses: list[object]) -> dict[str, Any]:
 def _gaps(context: dict[str, Any]) -> list[dict[str, str]]:
     """The three largest gaps (by children or teachers affected), as a problem and a plan."""
     archive, pairing, records = context["archive"], context["pairing"], context["records"]
-    total = context["children"]["total"]
+    quotas, total = context["quotas"], context["children"]["total"]
     candidates = [
         ("archive", total - archive["complete"]),
         ("contacts", total - archive["contacts_complete"]),
-        ("unpaired", total - pairing["paired"]),
-        ("talks", records["paired_children"] - records["talk_every_month"]),
-        ("visits", records["paired_children"] - records["home_visited"]),
-        ("no_record", records["without_record_count"]),
-        ("teachers", len(pairing["teachers_below_quota"])),
         ("dropouts", context["enrollment"]["dropped_out"]),
     ]
+    if pairing["provided"]:  # without a teachers list nobody can be said to be unpaired
+        candidates.append(("unpaired", total - pairing["paired"]))
+        # "Every teacher with a child, where the numbers allow."
+        if total >= pairing["teachers"] * quotas["children_per_teacher"]:
+            candidates.append(("teachers", len(pairing["teachers_below_quota"])))
+    if records["provided"]:
+        if quotas["talks_per_month"] and context["term"]["counted_months"]:
+            candidates.append(("talks", records["paired_children"] - records["talk_every_month"]))
+        if quotas["home_visits_per_term"]:
+            candidates.append(("visits", records["paired_children"] - records["home_visited"]))
+        candidates.append(("no_record", records["without_record_count"]))
     ranked = sorted((c for c in candidates if c[1] > 0), key=lambda c: -c[1])[:3]
     return [
         {"problem": t(f"sum.problem.{key}", count=n), "plan": t(f"sum.plan.{key}", count=n)}

@@ -57,10 +57,13 @@ def render(name: str, text: str, context: dict[str, Any], autoescape: bool = Fal
         raise LbcError(
             t("err.template", path=name, line=_line(exc, name), reason=str(exc.message))
         ) from exc
-    except (TemplateError, TypeError, ValueError, AttributeError, ZeroDivisionError) as exc:
+    except TemplateError as exc:  # the sandbox refusing an attribute, a bad filter …
         raise LbcError(
             t("err.template", path=name, line=_line(exc, name), reason=str(exc))
         ) from exc
+    except Exception as exc:  # whatever a template does wrong (1/0, range(10**9)) is its own
+        reason = f"{type(exc).__name__}: {exc}"
+        raise LbcError(t("err.template", path=name, line=_line(exc, name), reason=reason)) from exc
 
 
 def _line(exc: BaseException, name: str) -> int | str:

@@ -73,6 +73,21 @@ class Term:
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
         return out
 
+    def counted_months(self, as_of: dt.date) -> list[tuple[int, int]]:
+        """The months a monthly quota (a talk each month) is judged on: those with at least
+        half their days inside the term, and over by ``as_of`` (or by the term's end). A
+        term starting on Aug 30 does not owe August a talk, nor a running term this month."""
+        last = min(self.end, as_of)
+        out = []
+        for y, m in self.months(until=last):
+            first_day = dt.date(y, m, 1)
+            month_end = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+            inside = (min(month_end, last) - max(first_day, self.start)).days + 1
+            finished = last >= month_end or last == self.end
+            if finished and inside * 2 >= month_end.day:
+                out.append((y, m))
+        return out
+
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 

@@ -169,9 +169,13 @@ EXPECTED: dict[str, Any] = {
         "label": "2024年秋季学期",
         "title": "2024—2025学年第一学期",
         "school_year": "2024—2025学年",
+        "start_text": "2024年9月1日",
+        "end_text": "2025年1月31日",
         "start": "2024-09-01",  # default autumn dates: Sept 1 - Jan 31
         "end": "2025-01-31",
         "months": ["2024-09", "2024-10", "2024-11", "2024-12", "2025-01"],
+        # every month lies wholly in the term and is over: each owes a talk
+        "counted_months": ["2024-09", "2024-10", "2024-11", "2024-12", "2025-01"],
         "as_of": "2025-01-31",  # the term is over: as of its last day, not today
     },
     "date_text": "2025年1月31日",
@@ -183,6 +187,7 @@ EXPECTED: dict[str, Any] = {
     },
     "children": {
         "total": 9,  # 10 distinct IDs less child 8 (转出); 辍学 child 7 stays on the books
+        "left_behind": 8,  # all but 9 (非留守)
         "by_grade": [
             {"name": "一年级", "count": 3},  # 1, 2, 3
             {"name": "三年级", "count": 2},  # 4, 5 (8 left)
@@ -240,6 +245,7 @@ EXPECTED: dict[str, Any] = {
         ],
     },
     "pairing": {
+        "provided": True,  # a teachers list was read
         "children": 9,
         "paired": 5,  # 1, 2 (王芳); 4, 5, 10 (李强); 3's 赵敏 is not in post, 7's 孙丽 unknown
         "coverage": 0.5556,  # 5/9
@@ -255,6 +261,7 @@ EXPECTED: dict[str, Any] = {
         "kept": None,  # known only with --previous
     },
     "records": {
+        "provided": True,  # a records sheet was read
         "total": 23,  # 25 rows less 2024-08-25 and 2025-02-20 (outside the term)
         "matched": 19,  # 23 less 陈思彤 without class, 张三丰, 赵俊熙 (转出), the 活动
         "by_kind": [
@@ -377,12 +384,12 @@ def test_markdown_sections_and_sentences(school: Path) -> None:
     assert lines[0] == TITLE
     assert [line for line in lines if line.startswith("## ")] == HEADINGS
     assert lines[2] == (
-        "本学期（2024-09-01 至 2025-01-31），我校认真落实农村留守儿童关爱保护工作要求，"
+        "本学期（2024年9月1日至2025年1月31日），我校认真落实农村留守儿童关爱保护工作要求，"
         "建立健全留守儿童档案，全面推行教师结对帮扶（“一对一”），坚持每月谈心、每学期家访，"
         "现将本学期工作总结如下。"
     )
     assert section(lines, HEADINGS[0]) == [
-        "本学期我校在册留守儿童 9 名，其中男 3 人，女 6 人。",
+        "本学期我校在册关爱对象 9 名，其中留守儿童 8 名；男 3 人，女 6 人。",
         "- 按年级：一年级 3 人，三年级 2 人，五年级 4 人。",
         "- 按留守类型：父母均外出 3 人，父亲外出 3 人，母亲外出 2 人，非留守 1 人。",
         "- 按监护情况：祖辈监护 5 人，父母一方监护 1 人，亲属监护 1 人，"
@@ -410,16 +417,16 @@ def test_markdown_sections_and_sentences(school: Path) -> None:
         "电话和视频联系 2 次、送温暖 2 次。"
     )
     assert done[-5:] == [
-        "| 2024-09 | 4 |",
-        "| 2024-10 | 5 |",
-        "| 2024-11 | 5 |",
-        "| 2024-12 | 6 |",
-        "| 2025-01 | 3 |",
+        "| 2024年9月 | 4 |",
+        "| 2024年10月 | 5 |",
+        "| 2024年11月 | 5 |",
+        "| 2024年12月 | 6 |",
+        "| 2025年1月 | 3 |",
     ]
     assert section(lines, HEADINGS[2]) == [
         "- 每月谈心：5 名结对儿童中，2 名做到每月至少谈心 1 次（40.0%）。",
         "- 学期家访：2 名结对儿童本学期至少家访 1 次（40.0%）。",
-        "- 送温暖：1 名结对儿童本学年得到送温暖（20.0%）。",
+        "- 送温暖：1 名结对儿童本学期得到送温暖（20.0%）。",
         "- 在校情况：在读 8 人，转出 1 人，辍学 1 人；巩固率 88.9%，辍学率 11.1%。",
         "<!-- chart: quota_compliance -->",
     ]
@@ -577,7 +584,7 @@ def test_word_document_in_official_style_with_fonts_inside(school: Path) -> None
     assert east_asian(first) == "宋体" and first.runs[0].bold
     assert [p for p in paragraphs if p in {h[3:] for h in HEADINGS}] == [h[3:] for h in HEADINGS]
     assert east_asian(paragraphs["一、基本情况"]) == "黑体"
-    body = paragraphs["本学期我校在册留守儿童 9 名，其中男 3 人，女 6 人。"]
+    body = paragraphs["本学期我校在册关爱对象 9 名，其中留守儿童 8 名；男 3 人，女 6 人。"]
     assert east_asian(body) == "仿宋"
     assert "1．建档立卡，动态管理。" in "".join(paragraphs)  # numbered items keep their number
     section_ = doc.sections[0]
@@ -924,3 +931,87 @@ def test_out_never_overwrites_the_workspace_config(school: Path) -> None:
     result = summary(school, *TERM, "--out", "lbc.toml")
     assert (school / "lbc.toml").read_bytes() == before
     assert result.exit_code == 2
+
+
+# ---- what the summary cannot see, and documents that stay Chinese ----
+
+
+def test_missing_sheets_are_said_and_not_counted_as_zeros(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    write_xlsx(ws / "名册.xlsx", {"花名册": table(CHILDREN)})  # no teachers, no records
+    result = run("summary", ws / "名册.xlsx", "--term", "2024-autumn", cwd=ws)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "提示：未设置学校名称（lbc.toml 的 [school] name），总结中以“（学校名称）”代替",
+        "提示：没有读到教师名单，结对情况无法核对，总结中不作统计",
+        "提示：没有读到帮扶记录表，谈心、家访等情况无法统计",
+    ]
+    lines = result.stdout.splitlines()
+    assert lines[0] == "# （学校名称）2024—2025学年第一学期留守儿童关爱工作总结"
+    assert "2. 结对帮扶，一对一关爱。（未提供教师名单，结对情况未统计。）" in lines
+    assert "3. 谈心家访，常态开展。（未提供帮扶记录，谈心、家访情况未统计。）" in lines
+    assert not any("每月谈心：" in line or "尚未落实帮扶教师" in line for line in lines)
+
+
+def test_records_all_outside_the_term_are_said(school: Path) -> None:
+    result = summary(school, "--term", "2023-autumn", "--format", "json")
+    assert result.exit_code == 0
+    assert "提示：“帮扶记录”的 25 条记录都不在2023年秋季学期内，请检查 --term 或记录日期" in (
+        result.stderr.splitlines()
+    )
+
+
+def test_a_roster_with_no_child_on_the_books_is_refused(tmp_path: Path) -> None:
+    gone = [kid(1, "张雨涵", "女", C11, "父母均外出", 在校状态="转出")]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": table(gone), "教师名单": table(TEACHERS)})
+    result = run("summary", tmp_path / "r.xlsx", "--term", "2024-autumn", cwd=tmp_path)
+    assert one_error_line(result) == (
+        "lbc: 错误：花名册中没有在册儿童（都已转出或毕业，或没有数据行），没有可总结的内容"
+    )
+
+
+def test_the_document_stays_chinese_with_lang_en(school: Path) -> None:
+    result = run("--lang", "en", "summary", "--term", "2024-autumn", cwd=school)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == f"# {SCHOOL}2024—2025学年第一学期留守儿童关爱工作总结"
+    assert "## 四、存在问题" in result.stdout and "problem" not in result.stdout.lower()
+
+
+def test_html_numbered_items_form_one_list(school: Path) -> None:
+    result = summary(school, "--term", "2024-autumn", "--format", "html")
+    body = result.stdout
+    start = body.index("<h2>二、主要做法</h2>")
+    chunk = body[start : body.index("</ol>", start) + 5]
+    assert chunk.count("<ol>") == 1
+    assert re.findall(r'<li value="(\d)">', chunk) == ["1", "2", "3"]
+
+
+def test_a_template_error_of_any_kind_is_one_line(school: Path) -> None:
+    (school / "bad.md").write_text("# 标题\n{{ 1 / 0 }}\n", encoding="utf-8")
+    result = summary(school, "--term", "2024-autumn", "--template", "bad.md")
+    assert one_error_line(result) == (
+        "lbc: 错误：模板 bad.md 第 2 行出错：ZeroDivisionError: division by zero"
+    )
+
+
+def test_word_keeps_headings_with_text_and_numbers_pages(school: Path) -> None:
+    out = school / "总结.docx"
+    assert summary(school, "--term", "2024-autumn", "--format", "docx", "--out", out).exit_code == 0
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+        footers = [z.read(n).decode() for n in z.namelist() if n.startswith("word/footer")]
+        core = z.read("docProps/core.xml").decode()
+    heading = re.search(r"<w:p>(?:(?!</w:p>).)*一、基本情况(?:(?!</w:p>).)*</w:p>", xml)
+    assert heading and "<w:keepNext/>" in heading.group(0)
+    assert "<w:tblHeader/>" in xml and "<w:cantSplit/>" in xml
+    assert any('w:instr="PAGE"' in f for f in footers)
+    assert "<dc:creator>lbc</dc:creator>" in core
+
+
+def test_an_unknown_rate_is_a_dash_in_the_chart() -> None:
+    from lbc.charts import bar_chart
+
+    svg = bar_chart("要求", [("家访", None), ("谈心", 0.5)], percent=True)
+    assert '<rect x="150" y="40" width="0"' in svg and ">—</text>" in svg
+    assert ">50.0%</text>" in svg

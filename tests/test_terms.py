@@ -172,3 +172,16 @@ def test_bad_term_dates_in_lbc_toml_are_one_error(tmp_path: Path, terms: str, re
     result = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == f"lbc: 错误：配置文件 {ws / 'lbc.toml'} 有误：{reason}\n"
+
+
+def test_counted_months_leave_out_a_sliver_and_a_month_not_over() -> None:
+    # A term from Aug 30 owes August nothing (2 days); ending Jan 20, January counts (20 days).
+    term = parse_term("2024-autumn", {"2024-autumn": (D(2024, 8, 30), D(2025, 1, 20))})
+    assert term.counted_months(D(2025, 6, 1)) == [(2024, m) for m in (9, 10, 11, 12)] + [(2025, 1)]
+    # Ending Jan 10, January has 10 days in the term: less than half, not counted.
+    short = parse_term("2024-autumn", {"2024-autumn": (D(2024, 9, 1), D(2025, 1, 10))})
+    assert short.counted_months(D(2025, 6, 1))[-1] == (2024, 12)
+    # A running term: November is not over on Nov 22, so only September and October count.
+    running = parse_term("2024-autumn")
+    assert running.counted_months(D(2024, 11, 22)) == [(2024, 9), (2024, 10)]
+    assert running.counted_months(D(2024, 11, 30)) == [(2024, 9), (2024, 10), (2024, 11)]

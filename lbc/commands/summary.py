@@ -13,10 +13,10 @@ from lbc.checks import check_roster
 from lbc.commands import common
 from lbc.errors import LbcError
 from lbc.files import refuse_input_as_output, write_atomic
-from lbc.messages import h, t
+from lbc.messages import h, language, t
 from lbc.render import to_json
 from lbc.roster import load_roster
-from lbc.summary import VARIABLES, build_context
+from lbc.summary import VARIABLES, build_context, input_notes
 from lbc.terms import parse_term
 
 SUMMARY_FORMATS = ("md", "html", "docx", "json")
@@ -61,7 +61,9 @@ def summary(
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
     last_term = load_roster([previous], cfg.synonyms) if previous is not None else None
-    with common.progress(t("note.summarising")):
+    # The document is Chinese whatever --lang says: a school files it; --lang is for people
+    # reading lbc's own messages.
+    with common.progress(t("note.summarising")), language("zh"):
         findings = check_roster(roster, today)
         context = build_context(
             roster, findings, chosen, cfg.quotas, cfg.school, min(today, chosen.end), last_term
@@ -80,6 +82,11 @@ def summary(
                 assert out is not None
                 report.docx(text, out, inputs)
                 text = None
+    # Said once the summary could be made: an error is the one line a refusal prints.
+    for line in input_notes(roster, chosen, cfg.school):
+        common.note(line)
+    if previous is not None and any(previous.resolve() == p.resolve() for p in paths):
+        common.note(t("sum.note.previous_is_roster", path=previous))
     if text is not None and out is None:
         typer.echo(text, nl=False)
     elif text is not None and out is not None:
