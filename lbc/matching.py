@@ -27,8 +27,6 @@ import itertools
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 # The distances of rule 5.
 HEAD, TEACHES, SAME_GRADE, ANYONE = 0, 1, 2, 3
 # OR-Tools multiplies each arc's cost by the node count + 1 internally, and sums costs over
@@ -173,6 +171,8 @@ class _Graph:
         w_dist: int,
         w_load: int,
     ) -> list[int | None]:
+        # Imported here: every lbc command loads this module, only pair solves.
+        import numpy as np
         from ortools.graph.python import min_cost_flow
 
         children, teachers, caps = self.children, self.teachers, self.caps

@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from lbc import report
 from lbc.checks import check_roster
 from lbc.commands import common
 from lbc.errors import LbcError
@@ -61,6 +60,8 @@ def summary(
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
     last_term = load_roster([previous], cfg.synonyms) if previous is not None else None
+    from lbc import report  # jinja2 and the renderers: only this command needs them
+
     # The document is Chinese whatever --lang says: a school files it; --lang is for people
     # reading lbc's own messages.
     with common.progress(t("note.summarising")), language("zh"):
