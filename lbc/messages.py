@@ -343,8 +343,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the docx format needs an output file: --out summary.docx",
     ),
     "err.template_kind": (
-        "模板 {path} 与输出格式 {fmt} 不匹配：.docx 模板只用于 --format docx，其他格式用 Markdown 文本模板",
-        "template {path} does not fit --format {fmt}: a .docx template is for docx only, other formats take a Markdown text template",
+        "模板 {path} 与输出格式 {fmt} 不匹配：.docx 模板用于 --format docx，.html 模板用于 --format html，Markdown 文本模板用于 md、html、docx",
+        "template {path} does not fit --format {fmt}: a .docx template is for docx, an .html one for html, Markdown text for md, html or docx",
     ),
     "err.term_not_started": (
         "{term}还没有开始（{start} 开学），没有可总结的内容",
@@ -649,6 +649,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     "var.plans": (
         "下学期工作打算：与 problems 一一对应的句子列表",
         "plans: one sentence per problem",
+    ),
+    "var.html_heading": ("HTML 模板（.html）另可使用：", "An .html template also gets:"),
+    "var.charts": (
+        "图表（SVG）：charts.children_by_grade、children_by_type、records_by_month、quota_compliance",
+        "charts (SVG): charts.children_by_grade, children_by_type, records_by_month, quota_compliance",
+    ),
+    "var.font_face": (
+        '放进 <style> 的 @font-face 规则，字体名 "LBC Noto Sans SC"，含页面用到的全部汉字',
+        '@font-face rules for <style>: "LBC Noto Sans SC", holding every character the page uses',
     ),
     "var.heading": (
         "模板可用变量（Jinja 写法如 {{ children.total }}；列表用 {% for x in ... %}）",

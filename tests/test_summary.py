@@ -754,7 +754,9 @@ def test_variables_lists_every_path_of_the_context(school: Path) -> None:
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
     assert lines[0].startswith("模板可用变量") and lines[1] == ""
-    rows = [line.split(None, 1) for line in lines[2:]]
+    html_at = lines.index("HTML 模板（.html）另可使用：")
+    assert [line.split(None, 1)[0] for line in lines[html_at + 2 :]] == ["charts", "font_face"]
+    rows = [line.split(None, 1) for line in lines[2 : html_at - 1]]
     assert all(len(r) == 2 for r in rows)  # every variable has a description
     listed = [r[0] for r in rows]
     assert listed == list(VARIABLES)
@@ -859,8 +861,8 @@ def test_a_word_template_needs_the_docx_format(school: Path) -> None:
     docx_template(school / "x.docx", "{{ school }}")
     result = summary(school, *TERM, "--template", "x.docx", "--format", "md")
     assert one_error_line(result) == (
-        "lbc: 错误：模板 x.docx 与输出格式 md 不匹配：.docx 模板只用于 --format docx，"
-        "其他格式用 Markdown 文本模板"
+        "lbc: 错误：模板 x.docx 与输出格式 md 不匹配：.docx 模板用于 --format docx，"
+        ".html 模板用于 --format html，Markdown 文本模板用于 md、html、docx"
     )
 
 
@@ -1015,3 +1017,23 @@ def test_an_unknown_rate_is_a_dash_in_the_chart() -> None:
     svg = bar_chart("要求", [("家访", None), ("谈心", 0.5)], percent=True)
     assert '<rect x="150" y="40" width="0"' in svg and ">—</text>" in svg
     assert ">50.0%</text>" in svg
+
+
+def test_a_school_html_template_gets_charts_and_the_font(school: Path) -> None:
+    (school / "page.html").write_text(
+        "<html><head><style>{{ font_face }}</style></head><body>"
+        "<h1>{{ school }}</h1>{{ charts.children_by_grade }}<p>{{ '<b>' }}</p></body></html>",
+        encoding="utf-8",
+    )
+    result = summary(school, "--term", "2024-autumn", "--format", "html", "--template", "page.html")
+    assert result.exit_code == 0, result.stderr
+    page = result.stdout
+    assert f"<h1>{SCHOOL}</h1>" in page and "<p>&lt;b&gt;</p>" in page  # autoescaped
+    assert "<svg" in page and "各年级留守儿童人数" in page
+    fonts = re.findall(r"base64,([A-Za-z0-9+/=]+)", page)
+    assert len(fonts) == 2
+    cmap = TTFont(io.BytesIO(base64.b64decode(fonts[0]))).getBestCmap()
+    text = re.sub(r"<[^>]*>", "", page.split("</style>", 1)[1])
+    assert {ch for ch in text if ord(ch) > 127} <= {chr(c) for c in cmap}
+    md = summary(school, "--term", "2024-autumn", "--format", "md", "--template", "page.html")
+    assert md.exit_code == 2

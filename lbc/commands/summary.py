@@ -19,6 +19,8 @@ from lbc.summary import VARIABLES, build_context, input_notes
 from lbc.terms import parse_term
 
 SUMMARY_FORMATS = ("md", "html", "docx", "json")
+# What an .html template gets besides the context (see lbc.report.html_template).
+HTML_VARIABLES = ("charts", "font_face")
 
 
 @common.handle_errors
@@ -47,7 +49,7 @@ def summary(
         raise LbcError(t("err.no_term"))
     if fmt == "docx" and out is None:
         raise LbcError(t("err.docx_needs_out"))
-    if template is not None and (template.suffix.lower() == ".docx") != (fmt == "docx"):
+    if template is not None and _template_format(template) not in (fmt, "any"):
         raise LbcError(t("err.template_kind", path=template, fmt=fmt))
     paths, cfg = common.inputs(files, config)
     chosen = parse_term(term, cfg.terms)
@@ -75,6 +77,8 @@ def summary(
             assert out is not None
             report.docx_template(template, context, out, inputs)
             text = None
+        elif fmt == "html" and template is not None and _template_format(template) == "html":
+            text = report.html_template(template, context)
         else:
             text = report.markdown(context, template)
             if fmt == "html":
@@ -97,8 +101,19 @@ def summary(
     raise typer.Exit(0)
 
 
+def _template_format(template: Path) -> str:
+    """The format a school's template gives: a .docx gives docx, an .html page gives html, and
+    Markdown text gives md, html or docx (built from its blocks), but not json."""
+    suffix = template.suffix.lower()
+    if suffix == ".docx":
+        return "docx"
+    return "html" if suffix in (".html", ".htm") else "any"
+
+
 def print_variables() -> None:
     lines = [t("var.heading"), ""]
     width = max(len(v) for v in VARIABLES) + 2
     lines += [f"{v.ljust(width)}{t('var.' + v)}" for v in VARIABLES]
+    lines += ["", t("var.html_heading"), ""]
+    lines += [f"{v.ljust(width)}{t('var.' + v)}" for v in HTML_VARIABLES]
     typer.echo("\n".join(lines))
