@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from lbc import __version__, messages
-from lbc.commands import common, flag, init, pair, rules, summary, validate
+from lbc.commands import cards, common, diff, flag, init, pair, rules, summary, validate
 from lbc.messages import h
 
 app = typer.Typer(
@@ -46,4 +46,6 @@ app.command("validate", help=h("validate"))(validate.validate)
 app.command("flag", help=h("flag"))(flag.flag_command)
 app.command("pair", help=h("pair"))(pair.pair_command)
 app.command("summary", help=h("summary"))(summary.summary)
+app.command("diff", help=h("diff"))(diff.diff_command)
+app.command("cards", help=h("cards"))(cards.cards)
 app.command("rules", help=h("rules"))(rules.rules)

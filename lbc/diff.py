@@ -3,8 +3,7 @@
 Children are matched by ID number, else by name and birth date, else by name and class (a
 class changes every September, so it is the last resort), and each match says which rule
 made it. Values are compared after normalising, so 138-1234-5678 and 13812345678 are the
-same phone and no change. ``lbc summary --previous`` counts these; ``lbc diff`` (issue 5)
-will list them.
+same phone and no change. ``lbc diff`` lists them; ``lbc summary --previous`` counts them.
 """
 
 from __future__ import annotations
@@ -65,6 +64,11 @@ class RosterDiff:
     def changed(self) -> list[Matched]:
         return [m for m in self.matched if m.changes]
 
+    def rules(self) -> dict[str, int]:
+        """How many children each match rule paired, in the order the rules are tried."""
+        counts = Counter(m.rule for m in self.matched)
+        return {rule: counts[rule] for rule in (BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS)}
+
     def counts_by_field(self) -> Counter[str]:
         return Counter(c.field for m in self.matched for c in m.changes)
 
@@ -74,6 +78,8 @@ def _text(value: Any) -> str | None:
         return None
     if isinstance(value, nz.Bad):
         return value.raw
+    if isinstance(value, nz.ClassRef):  # a named tuple, but one value: 三年级(2)班
+        return str(value)
     if isinstance(value, tuple):
         return "、".join(map(str, value))
     return str(value)
@@ -126,3 +132,15 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
 def label(key: str) -> str:
     """A tracked field as a roster's header says it (联系电话 …)."""
     return field_of(Kind.CHILDREN, key).label
+
+
+def describe(row: Row) -> dict[str, Any]:
+    """A child row as reports and the change log show it: name, class, sheet, Excel row."""
+    table, i = row
+    cls, name = table.get("class", i), table.get("name", i)
+    return {
+        "child": name if isinstance(name, str) else "",
+        "class": _text(cls) or "",
+        "sheet": table.sheet,
+        "row": table.rows[i],
+    }

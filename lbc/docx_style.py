@@ -179,28 +179,32 @@ def _para(
     return f"<w:p><w:pPr>{ppr}</w:pPr>{_run(text, face, size, bold)}</w:p>"
 
 
-def _table(rows: list[list[str]]) -> str:
-    """A centred grid table, header row in 黑体, then an empty paragraph after it."""
+def _table(
+    rows: list[list[str]],
+    header: bool = True,
+    widths: tuple[int, ...] | None = None,
+    size: float = 14,
+) -> str:
+    """A centred grid table (header row in 黑体, repeated on each page, when ``header``),
+    then an empty paragraph after it. Widths in twentieths of a point; by default the text
+    width (156 mm) shared evenly."""
     width = max(len(r) for r in rows)
-    column = 8844 // width  # the text width (156 mm) in twentieths of a point
+    columns = widths or (8844 // width,) * width
     cells = []
     for i, row in enumerate(rows):
+        head = header and i == 0
+        align = "center" if header else None
         tcs = "".join(
-            f'<w:tc><w:tcPr><w:tcW w:w="{column}" w:type="dxa"/></w:tcPr>'
-            + _para(
-                row[j] if j < len(row) else "",
-                HEADING if i == 0 else BODY,
-                14,
-                jc="center",
-                line=22,
-            )
+            f'<w:tc><w:tcPr><w:tcW w:w="{columns[j]}" w:type="dxa"/></w:tcPr>'
+            + _para(row[j] if j < len(row) else "", HEADING if head else BODY, size, jc=align,
+                    line=size + 8)
             + "</w:tc>"
             for j in range(width)
-        )
+        )  # fmt: skip
         # Rows never break across pages; the header row repeats on each page.
-        header = "<w:tblHeader/>" if i == 0 else ""
-        cells.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>{tcs}</w:tr>")
-    grid = f'<w:gridCol w:w="{column}"/>' * width
+        repeat = "<w:tblHeader/>" if head else ""
+        cells.append(f"<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>{tcs}</w:tr>")
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in columns)
     return (
         '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
         '<w:jc w:val="center"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
@@ -309,3 +313,43 @@ def _document_text(docx: bytes) -> str:
                 xml = z.read(name).decode("utf-8", "replace")
                 text += re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", xml)
     return html.unescape("".join(text))
+
+
+def write_cards(
+    classes: list[Any], school: str, contact_phone: str, out: Path, inputs: list[Path]
+) -> None:
+    """The contact cards as a Word document: one bordered table per card, two to a page."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.shared import Mm
+
+    from lbc.cards import BLANK
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+        setattr(section, side, Mm(15))
+    _set_font(doc.styles["Normal"], BODY, 11)
+    parts: list[str] = []
+    count = 0
+    for group in classes:
+        for card in group.cards:
+            if count and count % 2 == 0:
+                parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+            count += 1
+            parts.append(_para(f"留守儿童联系卡 · {card.name}　{card.cls}", HEADING, 14, keep=True))
+            rows = [["儿童", "　".join(f"{k}：{v}" for k, v in card.child_lines)]]
+            rows += [[p.role, "　".join(f"{k}：{v}" for k, v in p.lines)] for p in card.people]
+            parts.append(_table(rows, header=False, widths=(1400, 7900), size=10.5))
+            phone = contact_phone or BLANK
+            parts.append(_para(f"{school or '（学校名称）'}　家校联系电话：{phone}", size=10.5))
+            parts.append("<w:p/>")
+    body = doc.element.body
+    fragment = parse_xml(f'<w:body xmlns:w="{_W}">{"".join(parts)}</w:body>')
+    for element in list(fragment):
+        body.sectPr.addprevious(element)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    data = embed_fonts(buffer.getvalue(), _document_text(buffer.getvalue()))
+    write_atomic(out, lambda tmp: tmp.write_bytes(data), inputs=inputs)

@@ -663,6 +663,44 @@ _TEXT: dict[str, tuple[str, str]] = {
         "模板可用变量（Jinja 写法如 {{ children.total }}；列表用 {% for x in ... %}）",
         "Variables a template can use (Jinja: {{ children.total }}; lists: {% for x in ... %})",
     ),
+    # ---- diff ----
+    "diff.added": ("新增儿童（{count} 名）", "Children added ({count})"),
+    "diff.gone": ("不在新名册中的儿童（{count} 名）", "Children no longer on the roster ({count})"),
+    "diff.changed": ("信息变更（{count} 名）", "Details changed ({count})"),
+    "diff.col.change": ("变更", "change"),
+    "diff.col.match": ("对应依据", "matched by"),
+    "diff.by.id_number": ("身份证号", "ID number"),
+    "diff.by.name_birth_date": ("姓名+出生日期", "name + birth date"),
+    "diff.by.name_class": ("姓名+班级", "name + class"),
+    "diff.empty": ("（空）", "(empty)"),
+    "diff.summary": (
+        "新增 {added} 名，不在新名册 {gone} 名，信息变更 {changed} 名，未变 {unchanged} 名",
+        "{added} added, {gone} gone, {changed} changed, {unchanged} unchanged",
+    ),
+    "diff.note.written": (
+        "已写出变更记录：{path}（含完整电话号码，仅本人可读）",
+        "wrote the change log: {path} (full phone numbers; readable by you only)",
+    ),
+    "book.added": ("新增", "新增"),
+    "book.gone": ("离开", "离开"),
+    "book.changed": ("信息变更", "信息变更"),
+    # ---- cards ----
+    "err.cards_need_out": (
+        "联系卡含有电话号码，请用 --out 指定输出文件，如 --out 联系卡.html",
+        "contact cards carry phone numbers; name the output file with --out, e.g. --out cards.html",
+    ),
+    "err.cards_bad_class": (
+        "无法识别班级“{cls}”，请写成 三年级(2)班 这样的形式",
+        "cannot read the class '{cls}'; write it like 三年级(2)班",
+    ),
+    "err.cards_no_class": (
+        "花名册中没有“{cls}”的在册儿童",
+        "no child on the books in class '{cls}'",
+    ),
+    "cards.note.written": (
+        "已写出 {count} 张联系卡：{path}（含完整电话号码，仅本人可读，请妥善保管）",
+        "wrote {count} contact cards: {path} (full phone numbers; readable by you only, keep it safe)",
+    ),
     # ---- rules command ----
     "rules.example": ("示例", "example"),
     "rules.field": ("字段", "field"),
@@ -984,6 +1022,29 @@ _TEXT: dict[str, tuple[str, str]] = {
         "last term's roster: counts children added, gone, changed and pairs kept",
     ),
     "help.variables": ("列出模板可用的全部变量", "list every variable a template can use"),
+    "help.diff": (
+        "比较上学期和本学期的花名册：新增、离开和每名儿童变更的信息（动态管理）",
+        "compare last term's roster with this term's: children added, gone, and each change",
+    ),
+    "help.diff_old": ("上学期的花名册", "last term's roster"),
+    "help.diff_new": ("本学期的花名册", "this term's roster"),
+    "help.diff_out": (
+        "同时写出变更记录工作簿（.xlsx）",
+        "also write the change log as a workbook (.xlsx)",
+    ),
+    "help.cards": (
+        "生成留守儿童联系卡（每生一张，按班级，A4 打印），含父母、监护人和帮扶教师电话",
+        "print contact cards, one per child by class, with parents', guardian's and teacher's phones",
+    ),
+    "help.cards_format": ("输出格式：html（默认）或 docx", "format: html (default) or docx"),
+    "help.cards_out": (
+        "输出文件（必填：联系卡含电话号码）",
+        "output file (required: the cards carry phones)",
+    ),
+    "help.cards_class": (
+        "只生成这个班级的联系卡，如 三年级(2)班",
+        "only this class, e.g. 三年级(2)班",
+    ),
     "help.rules": ("列出全部校验规则，或解释某条规则", "list the rules, or explain one"),
     "help.rule_code": ("规则代码，如 ID002", "a rule code such as ID002"),
     "help.init": (

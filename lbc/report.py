@@ -84,3 +84,18 @@ def docx_template(template: Path, context: dict[str, Any], out: Path, inputs: li
     from lbc.docx_style import render_docx_template
 
     render_docx_template(template, context, out, inputs)
+
+
+def cards_html(classes: list[Any], school: str, contact_phone: str) -> str:
+    """The contact cards as one printable HTML file (A4, two cards a page)."""
+    from lbc.cards import BLANK
+
+    page = {
+        "version": __version__,
+        "classes": classes,
+        "school": school,
+        "contact_phone": contact_phone,
+        "blank": BLANK,
+    }
+    text = render(*builtin("cards.html.j2"), {**page, "font_face": Markup("/*lbc-font*/")}, True)
+    return text.replace("/*lbc-font*/", font_face(re.sub(r"<[^>]*>", "", text)))

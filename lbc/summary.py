@@ -553,7 +553,7 @@ def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
         and m.old[0].get("enrollment_status", m.old[1]) not in LEFT_SCHOOL
     )
     by_field = found.counts_by_field()
-    rules = Counter(m.rule for m in found.matched)
+    rules = found.rules()
     return {
         "added": len(found.added),
         "left": left,

@@ -1,0 +1,143 @@
+"""Contact cards (联系卡): one per child on the books, grouped by class, to print and keep.
+
+A card carries what a teacher needs to reach a family in a hurry: the child, both parents
+(or the single 家长 columns), the guardian, the support teacher and the school's own line.
+Anything the roster lacks stays on the card as a blank to fill in by hand, so a missing
+phone is seen, not silently left out. Cards exist to carry phone numbers: they are shown
+in full, and the command says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lbc import normalise as nz
+from lbc.contacts import LEFT_SCHOOL
+from lbc.errors import LbcError
+from lbc.messages import t
+from lbc.roster import Roster, Table, distinct_children
+
+BLANK = "＿＿＿＿＿＿"
+
+
+@dataclass
+class Person:
+    role: str  # 父亲, 母亲, 家长, 监护人, 帮扶教师
+    lines: list[tuple[str, str]]  # (label, value or BLANK)
+
+
+@dataclass
+class Card:
+    name: str
+    cls: str
+    people: list[Person]
+    child_lines: list[tuple[str, str]]
+
+
+@dataclass
+class ClassCards:
+    cls: str
+    cards: list[Card]
+
+
+def _value(table: Table, key: str, i: int) -> str:
+    value = table.get(key, i)
+    if value is None:
+        return BLANK
+    if isinstance(value, nz.Bad):
+        return value.raw
+    return str(value)
+
+
+def _teachers(roster: Roster) -> dict[str, str]:
+    """Teacher name -> phone (a blank when the list has none)."""
+    out: dict[str, str] = {}
+    for table in roster.teachers:
+        for i in range(len(table)):
+            name = table.get("name", i)
+            if isinstance(name, str):
+                out.setdefault(name, _value(table, "phone", i))
+    return out
+
+
+def build_cards(roster: Roster, only: str | None = None) -> list[ClassCards]:
+    """The cards by class, in class order; ``only`` narrows them to one class (any spelling
+    lbc reads, such as 三(2)班)."""
+    wanted = nz.class_ref(only) if only else None
+    if only and not isinstance(wanted, nz.ClassRef):
+        raise LbcError(t("err.cards_bad_class", cls=only))
+    phones = _teachers(roster)
+    groups: dict[object, ClassCards] = {}
+    for table, i, first in distinct_children(roster.children):
+        if first is not None or table.get("enrollment_status", i) in LEFT_SCHOOL:
+            continue
+        cls = table.get("class", i)
+        if wanted is not None and cls != wanted:
+            continue
+        label = _value(table, "class", i)
+        key = cls if isinstance(cls, nz.ClassRef) else label
+        group = groups.setdefault(key, ClassCards(label, []))
+        group.cards.append(_card(table, i, label, phones))
+    if only and not groups:
+        raise LbcError(t("err.cards_no_class", cls=only))
+
+    def order(key: object) -> tuple:
+        return (0, *key) if isinstance(key, nz.ClassRef) else (1, 0, 0)
+
+    return [groups[k] for k in sorted(groups, key=order)]
+
+
+def _card(table: Table, i: int, cls: str, phones: dict[str, str]) -> Card:
+    v = lambda key: _value(table, key, i)  # noqa: E731
+    people = []
+    if table.has("parent_name") and not (table.has("father_name") or table.has("mother_name")):
+        parents = [("家长", "parent")]
+    else:
+        parents = [("父亲", "father"), ("母亲", "mother")]
+    for role, who in parents:
+        people.append(
+            Person(
+                role,
+                [
+                    ("姓名", v(f"{who}_name")),
+                    ("电话", v(f"{who}_phone")),
+                    ("务工地点", v(f"{who}_work_place")),
+                ],
+            )
+        )
+    people.append(
+        Person(
+            "监护人",
+            [
+                ("姓名", v("guardian_name")),
+                ("关系", v("guardian_relation")),
+                ("电话", v("guardian_phone")),
+                (
+                    "住址",
+                    v("guardian_address") if table.has("guardian_address") else v("home_address"),
+                ),
+                ("年龄", v("guardian_age")),
+                ("身体状况", v("guardian_health")),
+            ],
+        )
+    )
+    teacher = table.get("support_teacher", i)
+    people.append(
+        Person(
+            "帮扶教师",
+            [
+                ("姓名", teacher if isinstance(teacher, str) else BLANK),
+                ("电话", phones.get(teacher, BLANK) if isinstance(teacher, str) else BLANK),
+            ],
+        )
+    )
+    child = [
+        ("性别", v("gender")),
+        ("班级", cls),
+        ("出生日期", v("birth_date")),
+        ("健康状况", v("health")),
+        ("留守类型", v("left_behind_type")),
+        ("家庭住址", v("home_address")),
+    ]
+    name = table.get("name", i)
+    return Card(name if isinstance(name, str) else BLANK, cls, people, child)

@@ -1,0 +1,51 @@
+"""``lbc cards``: printable contact cards (联系卡), one per child, grouped by class."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lbc.cards import build_cards
+from lbc.commands import common
+from lbc.errors import LbcError
+from lbc.files import refuse_input_as_output, write_atomic
+from lbc.messages import h, t
+
+CARD_FORMATS = ("html", "docx")
+
+
+@common.handle_errors
+def cards(
+    files: common.FilesArg = None,
+    config: common.ConfigOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help=h("cards_format"))] = "html",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help=h("cards_out"), show_default=False)
+    ] = None,
+    only: Annotated[
+        str | None, typer.Option("--class", help=h("cards_class"), show_default=False)
+    ] = None,
+) -> None:
+    """打印留守儿童联系卡。"""
+    common.check_format(fmt, CARD_FORMATS)
+    if out is None:  # the cards carry phone numbers: never to a terminal or a pipe
+        raise LbcError(t("err.cards_need_out"))
+    paths, cfg = common.inputs(files, config)
+    inputs = [*paths, *([cfg.path] if cfg.path else [])]
+    refuse_input_as_output(out, inputs)
+    roster = common.read(paths, cfg)
+    classes = build_cards(roster, only)
+    from lbc import report  # jinja2 and the renderers: only this command and summary
+
+    if fmt == "html":
+        text = report.cards_html(classes, cfg.school, cfg.contact_phone)
+        write_atomic(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), inputs=inputs)
+    else:
+        from lbc.docx_style import write_cards
+
+        write_cards(classes, cfg.school, cfg.contact_phone, out, inputs)
+    count = sum(len(g.cards) for g in classes)
+    common.note(t("cards.note.written", path=out, count=count))
+    raise typer.Exit(0)
