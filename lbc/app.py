@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from lbc import __version__, messages
-from lbc.commands import cards, common, diff, flag, init, pair, rules, summary, validate
+from lbc.commands import cards, common, diff, flag, init, merge, pair, rules, summary, validate
 from lbc.messages import h
 
 app = typer.Typer(
@@ -48,4 +48,5 @@ app.command("pair", help=h("pair"))(pair.pair_command)
 app.command("summary", help=h("summary"))(summary.summary)
 app.command("diff", help=h("diff"))(diff.diff_command)
 app.command("cards", help=h("cards"))(cards.cards)
+app.command("merge", help=h("merge"))(merge.merge)
 app.command("rules", help=h("rules"))(rules.rules)

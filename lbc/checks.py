@@ -155,7 +155,7 @@ def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for table in roster.children:
         findings += check_children(table, today, teacher_names if roster.teachers else None)
-    seen_teachers: dict[str, tuple[Table, int]] = {}
+    seen_teachers: dict[object, tuple[Table, int]] = {}
     for table in roster.teachers:
         findings += check_teachers(table, seen_teachers)
     findings += check_duplicate_ids(roster.children)
@@ -443,7 +443,9 @@ def check_duplicate_ids(tables: list[Table]) -> list[Finding]:
     return findings
 
 
-def check_teachers(table: Table, seen: dict[str, tuple[Table, int]] | None = None) -> list[Finding]:
+def check_teachers(
+    table: Table, seen: dict[object, tuple[Table, int]] | None = None
+) -> list[Finding]:
     """Teachers: a name, a phone, readable values; a name used twice (in this sheet or in
     ``seen``, the teachers already checked) needs a note telling the two apart."""
     out = _Out(table, Kind.TEACHERS)
@@ -451,13 +453,16 @@ def check_teachers(table: Table, seen: dict[str, tuple[Table, int]] | None = Non
     v = table.values
     empty = [None] * len(table)
     names, phones, notes = v.get("name", empty), v.get("phone", empty), v.get("notes", empty)
-    first: dict[str, tuple[Table, int]] = seen if seen is not None else {}
+    first: dict[object, tuple[Table, int]] = seen if seen is not None else {}
+    # Names are unique within a school: a county's merged list keys them by its 学校 too.
+    schools = v.get("school", empty)
     for i in range(len(table)):
         name = names[i]
+        key = (schools[i], name) if schools[i] else name
         if name is None:
             out.add("REQ001", i, "name", label=out.label("name"))
-        elif name in first:
-            other, j = first[name]
+        elif key in first:
+            other, j = first[key]
             note_here, note_there = notes[i], other.get("notes", j)
             if not (note_here and note_there and note_here != note_there):
                 row = other.rows[j]
@@ -468,7 +473,7 @@ def check_teachers(table: Table, seen: dict[str, tuple[Table, int]] | None = Non
                 )
                 out.add("TCH002", i, "name", other=where)
         else:
-            first[name] = (table, i)
+            first[key] = (table, i)
         if table.has("phone"):
             if phones[i] is None:
                 out.add("TCH001", i, "phone")

@@ -151,6 +151,7 @@ RECORD_FIELDS: tuple[Field, ...] = (
     Field("class", "班级"),
     Field("kind", "类型", ("形式", "方式", "帮扶形式", "帮扶类型")),
     Field("content", "内容", ("记录内容", "帮扶内容")),
+    Field("school", "学校", ("学校名称", "所在学校")),
 )
 
 FIELDS: dict[Kind, tuple[Field, ...]] = {
@@ -160,7 +161,11 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
 }
 
 # Columns every roster has that carry no data of their own: recognised, never reported.
-IGNORED_HEADERS = frozenset({"序号", "编号", "序", "no", "number"})
+# Columns that are no field; lbc merge's source columns are among them, so a merged roster
+# reads back without notes about unknown columns.
+IGNORED_HEADERS = frozenset(
+    {"序号", "编号", "序", "no", "number", "来源文件", "来源工作表", "来源行"}
+)
 
 # The yes/no columns that add a category to ``categories``.
 CATEGORY_COLUMNS: dict[str, str] = {

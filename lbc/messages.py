@@ -173,6 +173,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "checked {children} children, {teachers} teachers, {records} support records: "
         "{errors} errors, {warnings} warnings",
     ),
+    "out.school_line": (
+        "{school}：{children} 名儿童，{errors} 个错误，{warnings} 个警告",
+        "{school}: {children} children, {errors} errors, {warnings} warnings",
+    ),
     "out.no_findings": ("没有发现问题。", "no problems found."),
     "out.col.location": ("位置", "location"),
     "out.col.code": ("代码", "code"),
@@ -701,6 +705,34 @@ _TEXT: dict[str, tuple[str, str]] = {
         "已写出 {count} 张联系卡：{path}（含完整电话号码，仅本人可读，请妥善保管）",
         "wrote {count} contact cards: {path} (full phone numbers; readable by you only, keep it safe)",
     ),
+    # ---- merge ----
+    "err.merge_nothing": ("{paths} 中没有找到表格文件", "no spreadsheet found in {paths}"),
+    "err.merge_nothing_read": (
+        "{count} 个文件都无法读取，没有合并任何内容",
+        "none of the {count} files could be read; nothing merged",
+    ),
+    "merge.reading": ("读取各校名册", "reading the schools' rosters"),
+    "merge.failed": ("提示：未合并 {file}：{reason}", "note: not merged: {file}: {reason}"),
+    "merge.note.written": (
+        "已写出合并名册：{path}（{files} 个文件）",
+        "wrote the merged roster: {path} ({files} files)",
+    ),
+    "merge.heading": ("合并的学校名册（{count} 个文件）", "Rosters merged ({count} files)"),
+    "merge.duplicates": (
+        "在多所学校出现的身份证号（{count} 个）",
+        "ID numbers in more than one school ({count})",
+    ),
+    "merge.col.school": ("学校", "school"),
+    "merge.col.file": ("文件", "file"),
+    "merge.col.children": ("儿童", "children"),
+    "merge.col.teachers": ("教师", "teachers"),
+    "merge.col.records": ("记录", "records"),
+    "merge.col.id": ("身份证号", "ID number"),
+    "merge.col.places": ("出现位置", "where"),
+    "merge.summary": (
+        "共合并 {files} 个文件、{schools} 所学校：儿童 {children} 名，教师 {teachers} 名，帮扶记录 {records} 条；跨校重复身份证号 {duplicates} 个，未能读取 {failed} 个文件",
+        "{files} files, {schools} schools merged: {children} children, {teachers} teachers, {records} records; {duplicates} IDs in more than one school, {failed} files unreadable",
+    ),
     # ---- rules command ----
     "rules.example": ("示例", "example"),
     "rules.field": ("字段", "field"),
@@ -812,6 +844,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.DUP002.example": (
         "两行都是 张雨涵、2016-05-01、三年级(2)班",
         "two rows of 张雨涵, 2016-05-01, 三年级(2)班",
+    ),
+    "rule.DUP003": (
+        "同一身份证号出现在多所学校（{schools}）：重复统计，或有一处登记错误",
+        "the same ID number in more than one school ({schools}): counted twice, or one record wrong",
+    ),
+    "rule.DUP003.title": ("身份证号跨校重复", "ID number in two schools"),
+    "rule.DUP003.example": (
+        "青山镇中心小学和白鹤乡中心小学都登记了 511321201505011234",
+        "two schools both list 511321201505011234",
     ),
     "rule.PHN001": (
         "“{label}”格式不对：应为11位手机号（1开头）或带区号的座机号",
@@ -1045,6 +1086,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "只生成这个班级的联系卡，如 三年级(2)班",
         "only this class, e.g. 三年级(2)班",
     ),
+    "help.merge": (
+        "把多所学校的花名册（文件或文件夹）合并为一个县级名册，标明学校和来源行，查出跨校重复的儿童",
+        "merge many schools' rosters (files or folders) into one, tagging school and source row, finding children in two schools",
+    ),
+    "help.merge_files": ("各校的花名册文件或文件夹", "the schools' roster files or folders"),
+    "help.merge_out": ("合并后的名册（.xlsx）", "the merged roster (.xlsx)"),
     "help.rules": ("列出全部校验规则，或解释某条规则", "list the rules, or explain one"),
     "help.rule_code": ("规则代码，如 ID002", "a rule code such as ID002"),
     "help.init": (

@@ -94,6 +94,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "class": (nz.class_ref, True),
         "kind": (nz.record_kind, True),
         "content": (nz.text, False),
+        "school": (nz.text, True),
     },
 }
 
@@ -147,6 +148,7 @@ class Table:
     unknown: list[tuple[str, str]]
     rows: list[int]
     raw: dict[str, list[Any]] = field(default_factory=dict)
+    title: str = ""  # the text above the header (青山镇中心小学留守儿童花名册 …), if any
     values: Columns = field(init=False)
 
     def __post_init__(self) -> None:
@@ -467,6 +469,9 @@ def build_table(
         columns=header.columns,
         unknown=header.unknown,
         rows=rows,
+        title=next(
+            (str(c).strip() for r in grid[: header.first] for c in r if c and str(c).strip()), ""
+        ),
     )
     kept = [sheet.rows[i] for i in data_idx]
     width = max(mapped) + 1

@@ -43,6 +43,7 @@ RULES: dict[str, Rule] = {
         Rule("ID007", ERROR, "id_number, gender"),
         Rule("DUP001", ERROR, "id_number"),
         Rule("DUP002", ERROR, "name, birth_date, class"),
+        Rule("DUP003", ERROR, "id_number"),
         Rule("PHN001", ERROR, "*_phone, phone"),
         Rule("DATE001", ERROR, "birth_date, date"),
         Rule("DATE002", ERROR, "birth_date, date"),

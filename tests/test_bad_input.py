@@ -134,11 +134,23 @@ def test_missing_path_in_english(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [f"lbc: error: file not found: {tmp_path / 'gone.xlsx'}"]
 
 
-def test_folder(tmp_path: Path) -> None:
+def test_a_folder_is_read_file_by_file(tmp_path: Path) -> None:
+    folder = tmp_path / "三年级花名册"
+    (folder / "二班").mkdir(parents=True)
+    roster(folder / "一班.xlsx")
+    roster(folder / "二班" / "r.xlsx", n=1)
+    (folder / "~$一班.xlsx").write_bytes(b"lock")  # Excel's lock file is passed over
+    result = run("validate", folder, "--format", "json")
+    assert [f["file"] for f in result.json()["files"]] == [
+        str(folder / "一班.xlsx"),
+        str(folder / "二班" / "r.xlsx"),
+    ]
+
+
+def test_an_empty_folder(tmp_path: Path) -> None:
     folder = tmp_path / "三年级花名册"
     folder.mkdir()
-    roster(folder / "r.xlsx")
-    assert_refused(run("validate", folder), "三年级花名册", "文件夹")
+    assert_refused(run("validate", folder), "三年级花名册", "没有找到表格文件")
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".ods", ".csv"])

@@ -89,6 +89,12 @@ def check_format(fmt: str, choices: tuple[str, ...] = FORMATS) -> str:
 def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], Config]:
     """The files to read, each once: a file named twice must not count its children twice."""
     paths, cfg = resolve_inputs(list(files or []), config)
+    from lbc.merge import spreadsheet_files  # a folder stands for every roster inside it
+
+    for path in paths:
+        if path.is_dir() and not spreadsheet_files([path]):
+            raise LbcError(t("err.merge_nothing", paths=path))
+    paths = spreadsheet_files(paths)
     seen: set[Path] = set()
     unique = []
     for path in paths:

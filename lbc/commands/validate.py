@@ -14,6 +14,7 @@ from lbc.checks import check_roster, warm_up
 from lbc.commands import common
 from lbc.errors import LbcError
 from lbc.findings import Finding
+from lbc.merge import per_school
 from lbc.messages import h, t
 from lbc.render import rich_table, to_csv, to_json
 from lbc.roster import Roster
@@ -90,6 +91,8 @@ def summarise(roster: Roster, findings: list[Finding]) -> dict[str, object]:
         "errors": by_severity.get("error", 0),
         "warnings": by_severity.get("warning", 0),
         "by_code": dict(sorted(by_code.items())),
+        # A folder or a county's merged roster: the same numbers per school.
+        **({"schools": schools} if (schools := per_school(roster, findings)) else {}),
     }
 
 
@@ -140,4 +143,8 @@ def print_table(
         console.print(rich_table(headers, rows, title=title, main=4))
     if not findings:
         console.print(t("out.no_findings"), markup=False)
+    schools = summary.get("schools")
+    if isinstance(schools, list):
+        for entry in schools:
+            console.print(t("out.school_line", **entry), markup=False)
     console.print(t("out.summary", **summary), markup=False)

@@ -1,0 +1,168 @@
+"""``lbc merge FILE|DIR ... --out county.xlsx``: many schools' rosters as one."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from lbc import __version__
+from lbc.commands import common
+from lbc.config import resolve_inputs
+from lbc.errors import LbcError
+from lbc.files import refuse_input_as_output, write_atomic
+from lbc.findings import mask_id
+from lbc.merge import (
+    Duplicate,
+    SchoolPart,
+    duplicates_across_schools,
+    read_parts,
+    sheets,
+    spreadsheet_files,
+)
+from lbc.messages import h, t
+from lbc.render import rich_table, to_csv, to_json
+
+CSV_COLUMNS = ("school", "file", "children", "teachers", "records", "error")
+
+
+@common.handle_errors
+def merge(
+    files: Annotated[list[Path], typer.Argument(help=h("merge_files"), show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help=h("merge_out"), metavar="COUNTY.xlsx")],
+    config: common.ConfigOpt = None,
+    fmt: common.FormatOpt = "table",
+    show_pii: common.ShowPiiOpt = False,
+) -> None:
+    """把多所学校的花名册合并为一个县级名册。"""
+    common.check_format(fmt)
+    if out.suffix.lower() != ".xlsx":
+        raise LbcError(t("err.out_xlsx", path=out))
+    for path in files:
+        if not path.exists():
+            raise LbcError(t("err.missing", path=path))
+    _, cfg = resolve_inputs(files, config)
+    paths = [p for p in spreadsheet_files(files) if p.resolve() != out.resolve()]
+    if not paths:
+        raise LbcError(t("err.merge_nothing", paths="、".join(map(str, files))))
+    refuse_input_as_output(out, paths)
+    with _bar(len(paths)) as advance:
+        parts = read_parts(paths, cfg.synonyms, advance)
+    good = [p for p in parts if not p.error]
+    if not good:
+        raise LbcError(t("err.merge_nothing_read", count=len(parts)))
+    write_atomic(out, lambda tmp: _write(tmp, good))
+    common.note(t("merge.note.written", path=out, files=len(good)))
+    doubles = duplicates_across_schools(good)
+    failed = [p for p in parts if p.error]
+    for part in failed:
+        common.note(t("merge.failed", file=part.file, reason=part.error))
+    if fmt == "json":
+        typer.echo(to_json(as_document(parts, doubles, show_pii)), nl=False)
+    elif fmt == "csv":
+        typer.echo(to_csv(csv_rows(parts), CSV_COLUMNS), nl=False)
+    else:
+        print_table(parts, doubles, show_pii)
+    raise typer.Exit(1 if doubles or failed else 0)
+
+
+def _write(tmp: Path, parts: list[SchoolPart]) -> None:
+    from lbc.xlsx_writer import write_xlsx
+
+    write_xlsx(tmp, sheets(parts))
+
+
+class _bar:
+    """A progress bar over the files on stderr, only on a terminal and without NO_COLOR."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.progress, self.task = total, None, None
+
+    def __enter__(self):
+        if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
+            from rich.progress import Progress
+
+            self.progress = Progress(console=common.stderr(), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task(t("merge.reading"), total=self.total)
+        return self.advance
+
+    def advance(self, n: int) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _counts(part: SchoolPart) -> dict[str, Any]:
+    from lbc.fields import Kind
+
+    return {
+        "school": part.school,
+        "file": part.file,
+        "children": len(part.rows.get(Kind.CHILDREN, [])),
+        "teachers": len(part.rows.get(Kind.TEACHERS, [])),
+        "records": len(part.rows.get(Kind.RECORDS, [])),
+    }
+
+
+def _duplicate(d: Duplicate, show_pii: bool) -> dict[str, Any]:
+    return {
+        "code": "DUP003",
+        "id_number": d.id_number if show_pii else mask_id(d.id_number),
+        "places": [
+            {"school": school, "file": file, "sheet": sheet, "row": row}
+            for school, file, sheet, row in d.places
+        ],
+        "message": t("rule.DUP003", schools="、".join(dict.fromkeys(p[0] for p in d.places))),
+    }
+
+
+def as_document(
+    parts: list[SchoolPart], doubles: list[Duplicate], show_pii: bool
+) -> dict[str, Any]:
+    good = [_counts(p) for p in parts if not p.error]
+    return {
+        "lbc": __version__,
+        "summary": {
+            "files": len(parts),
+            "schools": len({g["school"] for g in good}),
+            "children": sum(g["children"] for g in good),
+            "teachers": sum(g["teachers"] for g in good),
+            "records": sum(g["records"] for g in good),
+            "duplicates": len(doubles),
+            "failed": sum(1 for p in parts if p.error),
+        },
+        "schools": good,
+        "duplicates": [_duplicate(d, show_pii) for d in doubles],
+        "failed": [{"file": p.file, "error": p.error} for p in parts if p.error],
+    }
+
+
+def csv_rows(parts: list[SchoolPart]) -> list[dict[str, Any]]:
+    return [{"file": p.file, "error": p.error} if p.error else _counts(p) for p in parts]
+
+
+def print_table(parts: list[SchoolPart], doubles: list[Duplicate], show_pii: bool) -> None:
+    console = common.stdout()
+    doc = as_document(parts, doubles, show_pii)
+    headers = [t("merge.col.school"), t("merge.col.file"), t("merge.col.children"),
+               t("merge.col.teachers"), t("merge.col.records")]  # fmt: skip
+    rows = [
+        (g["school"], g["file"], g["children"], g["teachers"], g["records"]) for g in doc["schools"]
+    ]
+    console.print(rich_table(headers, rows, title=t("merge.heading", count=len(rows))))
+    if doubles:
+        cells = []
+        for d in doc["duplicates"]:
+            places = "；".join(f"{p['school']} {p['sheet']} 第{p['row']}行" for p in d["places"])
+            cells.append((d["id_number"], places))
+        title = t("merge.duplicates", count=len(doubles))
+        console.print(rich_table([t("merge.col.id"), t("merge.col.places")], cells, title=title))
+    s = doc["summary"]
+    console.print(t("merge.summary", **s), markup=False)
