@@ -365,11 +365,19 @@ def _cells(row: list[Any]) -> list[Any]:
     return [None if v == "" else v for v in row]
 
 
-def generate(path: Path, children: int, teachers: int, records: int, inline: bool) -> Planted:
+def generate(
+    path: Path,
+    children: int,
+    teachers: int,
+    records: int,
+    inline: bool,
+    seed: int = SEED,
+    title: str = TITLE,
+) -> Planted:
     """Write the workbook (atomically) and return what was planted in it."""
     from openpyxl import Workbook
 
-    gen = Generator(SEED, children, teachers, records)
+    gen = Generator(seed, children, teachers, records)
     schools = gen.schools()
     teacher_rows = gen.teachers(schools)
     child_rows = gen.children(schools)
@@ -377,7 +385,7 @@ def generate(path: Path, children: int, teachers: int, records: int, inline: boo
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(CHILD_SHEET)
-    ws.append([TITLE])
+    ws.append([title])
     ws.append(CHILD_HEADER)
     for row in child_rows:
         ws.append(_cells(row))

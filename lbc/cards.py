@@ -18,6 +18,7 @@ from lbc.messages import t
 from lbc.roster import Roster, Table, distinct_children
 
 BLANK = "＿＿＿＿＿＿"
+_PARENT_KEYS = ("name", "phone", "work_place")
 
 
 @dataclass
@@ -90,10 +91,13 @@ def build_cards(roster: Roster, only: str | None = None) -> list[ClassCards]:
 def _card(table: Table, i: int, cls: str, phones: dict[str, str]) -> Card:
     v = lambda key: _value(table, key, i)  # noqa: E731
     people = []
-    if table.has("parent_name") and not (table.has("father_name") or table.has("mother_name")):
-        parents = [("家长", "parent")]
-    else:
-        parents = [("父亲", "father"), ("母亲", "mother")]
+    # Father and mother when the roster has their columns; 家长 when it keeps one parent
+    # column set; both when it has both (neither is hidden by the other).
+    own = any(table.has(f"{who}_{k}") for who in ("father", "mother") for k in _PARENT_KEYS)
+    single = any(table.has(f"parent_{k}") for k in _PARENT_KEYS)
+    parents = [("父亲", "father"), ("母亲", "mother")] if own or not single else []
+    if single:
+        parents.append(("家长", "parent"))
     for role, who in parents:
         people.append(
             Person(

@@ -104,19 +104,24 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
         for index, key in zip(indexes, _keys(tb, i), strict=True):
             if key is not None:
                 index.setdefault(key, []).append(n)
+    # Each rule in turn over every row still unmatched, so a later row's ID is never lost to
+    # an earlier row's weaker match; a key two rows share, on either side, matches nothing.
+    new_keys = [_keys(tb, i) for tb, i in new_rows]
     taken: set[int] = set()
-    matched: list[Matched] = []
-    added: list[Row] = []
-    rules = (BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS)
-    for tb, i in new_rows:
-        for index, key, rule in zip(indexes, _keys(tb, i), rules, strict=True):
-            candidates = [n for n in index.get(key, []) if n not in taken] if key else []
-            if len(candidates) == 1:  # two candidates: the rule cannot tell them apart
+    done: dict[int, Matched] = {}
+    for level, rule in enumerate((BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS)):
+        open_new = [n for n in range(len(new_rows)) if n not in done]
+        counts = Counter(new_keys[n][level] for n in open_new if new_keys[n][level] is not None)
+        for n in open_new:
+            key = new_keys[n][level]
+            if key is None or counts[key] > 1:
+                continue
+            candidates = [o for o in indexes[level].get(key, []) if o not in taken]
+            if len(candidates) == 1:
                 taken.add(candidates[0])
-                matched.append(Matched(old_rows[candidates[0]], (tb, i), rule))
-                break
-        else:
-            added.append((tb, i))
+                done[n] = Matched(old_rows[candidates[0]], new_rows[n], rule)
+    matched = [done[n] for n in sorted(done)]
+    added = [row for n, row in enumerate(new_rows) if n not in done]
     for m in matched:
         (ot, oi), (nt, ni) = m.old, m.new
         for key in TRACKED:

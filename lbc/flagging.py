@@ -7,6 +7,7 @@ malformed phone counts as missing here, since nobody can dial it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lbc import normalise as nz
@@ -52,19 +53,38 @@ class FlagReport:
         return sum(len(g.children) for g in self.classes)
 
 
-def head_teachers(roster: Roster) -> dict[nz.ClassRef, list[str]]:
-    """Each class's head teacher(s): by lbc.normalise.head_classes."""
-    heads: dict[nz.ClassRef, list[str]] = {}
+def head_teachers(
+    roster: Roster, school: Callable[[Table, int], str] | None = None
+) -> dict[tuple[str, nz.ClassRef], list[str]]:
+    """Each class's head teacher(s), by school and class (lbc.normalise.head_classes); with
+    no ``school`` every teacher is of one school ("")."""
+    heads: dict[tuple[str, nz.ClassRef], list[str]] = {}
     for table in roster.teachers:
         for i in range(len(table)):
             role, classes, name = (table.get(k, i) for k in ("role", "classes", "name"))
             if not name or not isinstance(classes, tuple):
                 continue
+            where = school(table, i) if school else ""
             for ref in nz.head_classes(role, classes):
-                heads.setdefault(ref, [])
-                if name not in heads[ref]:
-                    heads[ref].append(name)
+                names = heads.setdefault((where, ref), [])
+                if name not in names:
+                    names.append(name)
     return heads
+
+
+def _schools(roster: Roster) -> Callable[[Table, int], str] | None:
+    """Each row's school when the roster holds several (a folder, a county's merged
+    roster), else None: a school's own to-do list does not repeat its name on every class."""
+    from lbc.merge import school_map
+
+    by_row, by_file = school_map(roster)
+    if len(set(by_row.values()) | set(by_file.values())) < 2:
+        return None
+
+    def school(table: Table, i: int) -> str:
+        return by_row.get((table.file, table.sheet, table.rows[i])) or by_file[table.file]
+
+    return school
 
 
 def _class_key(table: Table, i: int) -> tuple[object, str]:
@@ -81,17 +101,20 @@ def flag(roster: Roster) -> FlagReport:
     for table in roster.children:
         if not table.has("left_behind_type"):
             raise LbcError(t("err.flag_no_type", file=table.file, sheet=table.sheet))
-    heads = head_teachers(roster)
+    school = _schools(roster)
+    heads = head_teachers(roster, school)
     groups: dict[str, ClassGroup] = {}
-    refs: dict[str, object] = {}
+    refs: dict[str, tuple[str, object]] = {}
     for table in roster.children:
         for i, missing in contact_gaps(table, usable_only=True).items():
             ref, label = _class_key(table, i)
+            where = school(table, i) if school else ""
+            label = f"{where} {label}" if where else label
             group = groups.get(label)
             if group is None:
-                names = heads.get(ref, []) if isinstance(ref, nz.ClassRef) else []
+                names = heads.get((where, ref), []) if isinstance(ref, nz.ClassRef) else []
                 group = groups[label] = ClassGroup(label, list(names))
-                refs[label] = ref
+                refs[label] = (where, ref)
             kind = table.get("left_behind_type", i)
             group.children.append(
                 FlaggedChild(
@@ -106,10 +129,10 @@ def flag(roster: Roster) -> FlagReport:
             )
 
     def order(label: str) -> tuple:
-        ref = refs[label]
+        where, ref = refs[label]
         if isinstance(ref, nz.ClassRef):
-            return (0, ref.grade, ref.number, label)
-        return (1, 0, 0, label)
+            return (where, 0, ref.grade, ref.number, label)
+        return (where, 1, 0, 0, label)
 
     # A teacher list without a phone column leaves every teacher unreachable.
     teachers = [

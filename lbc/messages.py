@@ -646,6 +646,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "按姓名和班级对上的儿童数",
         "children matched by name and class",
     ),
+    "var.schools": (
+        "各校情况（文件夹或县级合并名册中有多所学校时；否则为空）",
+        "per school, when a folder or merged roster holds several; else empty",
+    ),
+    "var.schools[].name": ("学校", "school"),
+    "var.schools[].children": ("在册儿童数", "children on the books"),
+    "var.schools[].paired": ("已结对儿童数", "children paired"),
+    "var.schools[].coverage": ("结对覆盖率（0–1）", "pairing coverage (0–1)"),
+    "var.schools[].complete": ("建档完整的儿童数", "children with a complete archive"),
+    "var.schools[].complete_rate": ("建档率（0–1）", "archive completeness (0–1)"),
     "var.problems": (
         "存在问题：由差距最大的三项生成的句子列表",
         "problems: sentences drafted from the three largest gaps",

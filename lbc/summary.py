@@ -128,6 +128,13 @@ VARIABLES = (
     "changes.matched_by_id",
     "changes.matched_by_name_birth",
     "changes.matched_by_name_class",
+    "schools",
+    "schools[].name",
+    "schools[].children",
+    "schools[].paired",
+    "schools[].coverage",
+    "schools[].complete",
+    "schools[].complete_rate",
     "problems",
     "plans",
 )
@@ -250,6 +257,7 @@ def build_context(
     }
     if previous is not None:
         context["pairing"]["kept"] = _kept(previous, roster, active)
+    context["schools"] = _schools_section(roster, kids, findings)
     context["records"]["provided"] = bool(roster.records)
     gaps = _gaps(context)
     context["problems"] = [g["problem"] for g in gaps]
@@ -541,6 +549,34 @@ def _records_section(
         "without_record_count": len(silent),
         "teachers_behind": behind,
     }
+
+
+def _schools_section(
+    roster: Roster, kids: _Kids, findings: list[Finding]
+) -> list[dict[str, Any]] | None:
+    """Children, pairs and complete archives per school, for a folder or a county's merged
+    roster; None when it is one school."""
+    from lbc.merge import school_map
+
+    by_row, by_file = school_map(roster)
+    schools = [by_row.get(w) or by_file.get(w[0], w[0]) for w in kids.where]
+    if len(set(schools)) < 2:
+        return None
+    wrong = {
+        (f.file, f.sheet, f.row)
+        for f in findings
+        if f.severity == "error" and not f.code.startswith("CON")
+    }
+    out: dict[str, dict[str, Any]] = {}
+    for k, name in enumerate(schools):
+        entry = out.setdefault(name, {"name": name, "children": 0, "paired": 0, "complete": 0})
+        entry["children"] += 1
+        entry["paired"] += bool(kids.teachers[k])
+        entry["complete"] += kids.where[k] not in wrong
+    for entry in out.values():
+        entry["coverage"] = rate(entry["paired"], entry["children"])
+        entry["complete_rate"] = rate(entry["complete"], entry["children"])
+    return list(out.values())
 
 
 def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:

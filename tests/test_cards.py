@@ -430,11 +430,6 @@ def test_docx_fonts_inside_cover_the_text(school: Path) -> None:
 # ---- bugs found: each test states what should hold ----
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cards.py shows a 家长 row whenever there is a 家长姓名 column and no 父亲姓名/"
-    "母亲姓名 column, so the roster's 父亲电话 and 母亲电话 are left off the card",
-)
 def test_a_parent_name_column_does_not_hide_the_parents_phones(tmp_path: Path) -> None:
     ws = write_school(tmp_path / "ws", [kid(1, 班级=C32, 家长姓名="张强")])
     assert cards(ws, "--out", "c.html").exit_code == 0
@@ -442,11 +437,6 @@ def test_a_parent_name_column_does_not_hide_the_parents_phones(tmp_path: Path) -
     assert sorted(phones(text)) == ["13712345678", "13812345678", "13912345678"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cards.py shows a 家长 row only when there is a 家长姓名 column: a roster with "
-    "家长电话 but no 家长姓名 gets blank 父亲/母亲 rows and the phone is left off the card",
-)
 def test_a_parent_phone_without_a_parent_name_is_on_the_card(tmp_path: Path) -> None:
     ws = single_parent_roster(tmp_path / "ws", 家长电话="13855556666")
     assert cards(ws, "--out", "c.html").exit_code == 0

@@ -434,12 +434,6 @@ def test_an_unknown_format_is_exit_2(terms: Path) -> None:
 # ---- bugs found: each test states what should hold ----
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="diff_rosters matches in one pass over the new rows: a row with no ID that comes "
-    "first takes, by name + class, the old child whose ID a later row carries, and that row "
-    "is then reported as added",
-)
 def test_an_id_match_is_not_taken_by_an_earlier_row_without_an_id(tmp_path: Path) -> None:
     write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table([kid(1, "王芳")])})
     newcomer = kid(5, "王芳", 身份证号=None, 出生日期=None)  # another 王芳 joins the class
@@ -449,11 +443,6 @@ def test_an_id_match_is_not_taken_by_an_earlier_row_without_an_id(tmp_path: Path
     assert doc["added"] == [entry("王芳", 2)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="two candidates are refused only among the old rows: when two new rows fit one "
-    "old child by name + class, the first of them is matched",
-)
 def test_two_new_candidates_for_one_old_child_match_neither(tmp_path: Path) -> None:
     nameless = {"身份证号": None, "出生日期": None}
     write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table([kid(1, "王芳", **nameless)])})

@@ -1,0 +1,151 @@
+"""Benchmark ``lbc merge`` and ``lbc validate`` on a province: 500 schools, 1,000,000 children.
+
+The 500 school workbooks (2,000 children, 160 teachers and 400 records each, every one titled
+with its own school's name) are generated once into ``bench/_data/province/`` by
+``bench/validate.py``'s generator and reused. The bench then runs, as a user would:
+
+1. ``lbc merge bench/_data/province --out province.xlsx --format json``: every workbook read
+   in parallel (one process per CPU), rows tagged with school and source row, one workbook
+   written;
+2. ``lbc validate province.xlsx --format json`` on the merged roster.
+
+Target (issue 5): both together under 60 s on this 2-CPU machine, peak memory under 4 GB
+(the larger of the two runs; the merge's worker processes are counted through its
+children's peak). It prints each step's time and peak, the sum, and what merge and validate
+found. Exit 0 when the targets hold, 1 when not, 2 when a run fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import json
+import os
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from validate import DATA, generate, lbc_command, measure  # noqa: E402
+
+SCHOOLS = 500
+CHILDREN, TEACHERS, RECORDS = 2_000, 160, 400
+GENERATOR_VERSION = 1
+TIME_TARGET_S, MEMORY_TARGET_MB = 60.0, 4096
+COUNTIES = [
+    "南部县",
+    "营山县",
+    "蓬安县",
+    "仪陇县",
+    "西充县",
+    "阆中市",
+    "高坪区",
+    "顺庆区",
+    "嘉陵区",
+    "岳池县",
+]
+TOWNS = [
+    "青山",
+    "白鹤",
+    "大河",
+    "石龙",
+    "观音",
+    "新桥",
+    "青龙",
+    "梨树",
+    "马鞍",
+    "双河",
+    "金星",
+    "红岩",
+    "龙泉",
+    "桂花",
+    "柏垭",
+]
+
+
+def school_name(k: int) -> str:
+    return f"{COUNTIES[k % len(COUNTIES)]}{TOWNS[k // len(COUNTIES) % len(TOWNS)]}第{k + 1}小学"
+
+
+def _one(k: int, folder: str) -> None:
+    name = school_name(k)
+    path = Path(folder) / f"{k + 1:03d}-{name}.xlsx"
+    if not path.exists():
+        title = f"{name}留守儿童花名册（2024年秋季学期）"
+        generate(path, CHILDREN, TEACHERS, RECORDS, False, seed=1000 + k, title=title)
+
+
+def ensure_province(args: argparse.Namespace) -> Path:
+    folder = DATA / "province"
+    stamp = folder / "generator.json"
+    wanted = {"generator": GENERATOR_VERSION, "schools": args.schools}
+    if stamp.exists() and json.loads(stamp.read_text(encoding="utf-8")) == wanted:
+        print(f"workbooks: {folder.relative_to(HERE.parent)} (reused)")
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"workbooks: generating {args.schools} into {folder.relative_to(HERE.parent)} …")
+    start = time.perf_counter()
+    with ProcessPoolExecutor() as pool:
+        list(pool.map(_one, range(args.schools), [str(folder)] * args.schools))
+    stamp.write_text(json.dumps(wanted), encoding="utf-8")
+    print(f"workbooks: written in {time.perf_counter() - start:.0f} s")
+    return folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--schools", type=int, default=SCHOOLS)
+    args = parser.parse_args(argv)
+    folder = ensure_province(args)
+    compileall.compile_dir(HERE.parent / "lbc", quiet=1)
+    size = sum(p.stat().st_size for p in folder.glob("*.xlsx")) / 1e6
+    print(f"input: {args.schools} workbooks, {size:.0f} MB, {os.cpu_count()} CPUs")
+    with tempfile.TemporaryDirectory(prefix="lbc-bench-", dir=DATA) as tmp:
+        workdir = Path(tmp)
+        merged = workdir / "province.xlsx"
+        merge_cmd = [*lbc_command(), "merge", str(folder), "--out", str(merged), "-f", "json"]
+        print("lbc merge:", flush=True)
+        m = measure(merge_cmd, workdir, "merge")
+        if m.exit not in (0, 1):
+            print(m.stderr.read_text(encoding="utf-8")[-2000:], file=sys.stderr)
+            return 2
+        print(f"  {m.seconds:.1f} s, peak {m.peak_mb:.0f} MB")
+        merge_doc = json.loads(m.stdout.read_text(encoding="utf-8"))
+        print("lbc validate on the merged roster:", flush=True)
+        v = measure([*lbc_command(), "validate", str(merged), "-f", "json"], workdir, "validate")
+        if v.exit not in (0, 1):
+            print(v.stderr.read_text(encoding="utf-8")[-2000:], file=sys.stderr)
+            return 2
+        print(f"  {v.seconds:.1f} s, peak {v.peak_mb:.0f} MB")
+        summary = json.loads(v.stdout.read_text(encoding="utf-8"))["summary"]
+        merged_mb = merged.stat().st_size / 1e6
+    total, peak = m.seconds + v.seconds, max(m.peak_mb, v.peak_mb)
+    s = merge_doc["summary"]
+    print()
+    print(
+        f"merged: {s['files']} files, {s['schools']} schools, {s['children']:,} children, "
+        f"{s['teachers']:,} teachers, {s['records']:,} records, {s['duplicates']} IDs in two "
+        f"schools, {s['failed']} unreadable; workbook {merged_mb:.0f} MB"
+    )
+    print(
+        f"validate: {summary['errors']:,} errors, {summary['warnings']:,} warnings, "
+        f"{len(summary.get('schools', []))} schools reported"
+    )
+    ok_time, ok_mem = total < TIME_TARGET_S, peak < MEMORY_TARGET_MB
+    print(
+        f"merge + validate: {total:.1f} s (target < {TIME_TARGET_S:.0f} s) "
+        f"{'PASS' if ok_time else 'FAIL'}"
+    )
+    print(
+        f"peak memory: {peak:.0f} MB (target < {MEMORY_TARGET_MB} MB) "
+        f"{'PASS' if ok_mem else 'FAIL'}"
+    )
+    return 0 if ok_time and ok_mem else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
