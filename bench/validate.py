@@ -90,6 +90,8 @@ CN = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "
 BOTH, FATHER, MOTHER, NONE = "父母均外出", "父亲外出", "母亲外出", "非留守"
 
 # Home region 511321 (南部县) for most children; neighbours of 南充 for the rest.
+# Distinct real county codes of 南充, one per hundred files of a generated province.
+HOME_REGIONS = ("511321", "511322", "511323", "511324", "511381")
 REGIONS = ("511321",) * 17 + ("511302", "511322", "511323", "511324", "511381")
 SURNAMES = "王李张刘陈杨何罗蒲杜谢邓冯唐蒋任敬袁赵周吴胡徐黄苟郑侯岳赖曾范彭鲜母勾文向孙马"
 BOY_CHARS = "子浩宇俊梓晨博一家锦天明思嘉皓睿鑫杰泽奕文铭志雨承宏鹏旭轩然航豪阳远乐程佑熙墨辰"
@@ -168,9 +170,14 @@ def _class_text(rng: random.Random, grade: int, number: int) -> str:
 class Generator:
     """Builds the three sheets' rows from one seeded random generator."""
 
-    def __init__(self, seed: int, children: int, teachers: int, records: int) -> None:
+    def __init__(
+        self, seed: int, children: int, teachers: int, records: int, id_block: int | None = None
+    ) -> None:
+        """``id_block`` fixes the ID numbers' sequence digits, so that workbooks generated
+        with different blocks never share an ID (a province of school files)."""
         from stdnum.cn import ric
 
+        self.id_block = id_block
         self.calc_check_digit = ric.calc_check_digit
         self.rng = random.Random(seed)
         self.n_children, self.n_teachers, self.n_records = children, teachers, records
@@ -189,9 +196,15 @@ class Generator:
         return (surname or self.rng.choice(SURNAMES)) + self.given(chars)
 
     def id_number(self, region: str, birth: dt.date, male: bool) -> str:
+        tries = 0
         while True:
+            tries += 1
             last = self.rng.choice("13579" if male else "02468")
-            seq = f"{self.rng.randrange(1, 100):02d}{last}"
+            # A fixed block has five numbers per birthday and region; when they are taken,
+            # any block (an ID may then, rarely, repeat one of another file).
+            fixed = self.id_block is not None and tries <= 20
+            block = self.id_block % 100 if fixed else self.rng.randrange(1, 100)
+            seq = f"{block:02d}{last}"
             body = f"{region}{birth:%Y%m%d}{seq}"
             number = body + self.calc_check_digit(body + "0")
             if number not in self.ids:
@@ -263,7 +276,10 @@ class Generator:
                     seen.add((name, birth, grade, number))
                     break
             self.name_class.append((name, grade, number))
-            id_number = self.id_number(rng.choice(REGIONS), birth, male)
+            region = rng.choice(REGIONS)
+            if self.id_block is not None:  # one home region per group of 100 files
+                region = HOME_REGIONS[self.id_block // 100 % len(HOME_REGIONS)]
+            id_number = self.id_number(region, birth, male)
             roll = rng.random()
             away = (
                 BOTH if roll < 0.55 else FATHER if roll < 0.8 else MOTHER if roll < 0.94 else NONE
@@ -373,11 +389,12 @@ def generate(
     inline: bool,
     seed: int = SEED,
     title: str = TITLE,
+    id_block: int | None = None,
 ) -> Planted:
     """Write the workbook (atomically) and return what was planted in it."""
     from openpyxl import Workbook
 
-    gen = Generator(seed, children, teachers, records)
+    gen = Generator(seed, children, teachers, records, id_block)
     schools = gen.schools()
     teacher_rows = gen.teachers(schools)
     child_rows = gen.children(schools)

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from stdnum.cn import ric
@@ -156,8 +157,9 @@ def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
     for table in roster.children:
         findings += check_children(table, today, teacher_names if roster.teachers else None)
     seen_teachers: dict[object, tuple[Table, int]] = {}
+    schools = _declared_schools(roster)
     for table in roster.teachers:
-        findings += check_teachers(table, seen_teachers)
+        findings += check_teachers(table, seen_teachers, schools.get(table.file, ""))
     findings += check_duplicate_ids(roster.children)
     named = {n for tbl in roster.records for n in tbl.values.get("student") or () if n}
     index = children_index(roster.children, named)
@@ -443,8 +445,18 @@ def check_duplicate_ids(tables: list[Table]) -> list[Finding]:
     return findings
 
 
+def _declared_schools(roster: Roster) -> dict[str, str]:
+    """Each file's school when it says (lbc.toml, title): in a folder of schools, teacher
+    names need only be unique within each; files that do not say are one school."""
+    if len(roster.files) < 2:
+        return {}
+    from lbc.merge import declared_school
+
+    return {name: declared_school(Path(name), roster) for name in roster.files}
+
+
 def check_teachers(
-    table: Table, seen: dict[object, tuple[Table, int]] | None = None
+    table: Table, seen: dict[object, tuple[Table, int]] | None = None, school: str = ""
 ) -> list[Finding]:
     """Teachers: a name, a phone, readable values; a name used twice (in this sheet or in
     ``seen``, the teachers already checked) needs a note telling the two apart."""
@@ -458,7 +470,7 @@ def check_teachers(
     schools = v.get("school", empty)
     for i in range(len(table)):
         name = names[i]
-        key = (schools[i], name) if schools[i] else name
+        key = (schools[i] or school, name) if schools[i] or school else name
         if name is None:
             out.add("REQ001", i, "name", label=out.label("name"))
         elif key in first:

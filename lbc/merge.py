@@ -24,6 +24,7 @@ from lbc import normalise as nz
 from lbc.config import find_config, load_config
 from lbc.errors import LbcError
 from lbc.fields import CATEGORY_COLUMNS, FIELDS, Kind
+from lbc.findings import Finding
 from lbc.reading import SPREADSHEET_SUFFIXES
 from lbc.roster import Roster, Table, load_roster
 
@@ -44,13 +45,22 @@ _TITLE_CUT = re.compile(r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守儿童.*$
 
 @dataclass
 class SchoolPart:
-    """One file's rows, ready to write, or why it could not be read."""
+    """One file read, checked and rendered in a worker: what the parent needs is small
+    (counts, IDs, findings) or ready to write (each sheet's rows as XML)."""
 
     file: str
     school: str = ""
-    rows: dict[Kind, list[list[Any]]] = field(default_factory=dict)
+    counts: dict[Kind, int] = field(default_factory=dict)
+    xml: dict[Kind, bytes] = field(default_factory=dict)
     ids: list[tuple[str, str, int]] = field(default_factory=list)  # (ID, sheet, row)
+    findings: list[Finding] = field(default_factory=list)
     error: str = ""
+
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
 
 
 def spreadsheet_files(paths: Iterable[Path]) -> list[Path]:
@@ -74,6 +84,11 @@ def spreadsheet_files(paths: Iterable[Path]) -> list[Path]:
 
 def school_of(path: Path, roster: Roster) -> str:
     """The school a file belongs to: its lbc.toml, its roster's title, or its name."""
+    return declared_school(path, roster) or path.stem
+
+
+def declared_school(path: Path, roster: Roster) -> str:
+    """The school a file says it belongs to (its lbc.toml, its roster's title), else ""."""
     config = find_config(path.resolve().parent)
     if config is not None:
         try:
@@ -83,10 +98,12 @@ def school_of(path: Path, roster: Roster) -> str:
         if name:
             return name
     for table in roster.children:
+        if table.file != str(path):
+            continue
         name = _TITLE_CUT.sub("", table.title).strip(" ：:-—·")
         if name:
             return name
-    return path.stem
+    return ""
 
 
 def _cell(value: Any) -> Any:
@@ -112,7 +129,11 @@ def _rows(table: Table, school: str, kind: Kind) -> list[list[Any]]:
 
 
 def read_part(path: Path, synonyms: dict[str, list[str]] | None = None) -> SchoolPart:
-    """One school's file as rows (in a worker process: everything returned is plain data)."""
+    """One school's file: read, checked as ``lbc validate`` checks it, its rows rendered for
+    the merged workbook. Runs in a worker process; everything returned is plain data."""
+    from lbc.checks import check_roster
+    from lbc.xlsx_writer import rows_xml
+
     part = SchoolPart(str(path))
     try:
         roster = load_roster([path], synonyms)
@@ -120,6 +141,7 @@ def read_part(path: Path, synonyms: dict[str, list[str]] | None = None) -> Schoo
         part.error = str(exc)
         return part
     part.school = school_of(path, roster)
+    part.findings = check_roster(roster)
     for kind, tables in (
         (Kind.CHILDREN, roster.children),
         (Kind.TEACHERS, roster.teachers),
@@ -134,7 +156,8 @@ def read_part(path: Path, synonyms: dict[str, list[str]] | None = None) -> Schoo
                     rows.append(row)
             else:
                 rows += _rows(table, part.school, kind)
-        part.rows[kind] = rows
+        part.counts[kind] = len(rows)
+        part.xml[kind] = rows_xml(rows)
     for table in roster.children:
         ids = table.values.get("id_number") or []
         part.ids += [
@@ -186,19 +209,19 @@ def duplicates_across_schools(parts: list[SchoolPart]) -> list[Duplicate]:
     ]
 
 
-def sheets(parts: list[SchoolPart]) -> list[tuple[str, list[str], Iterable[list[Any]]]]:
+def sheets(parts: list[SchoolPart]) -> list[tuple[str, list[str], Iterable[bytes]]]:
     """What the merged workbook holds: one sheet per kind that any school has."""
     out = []
     for kind in Kind:
-        if any(part.rows.get(kind) for part in parts):
+        if any(part.counts.get(kind) for part in parts):
             header = [*LEAD, *(f.label for f in LAYOUT[kind])]
-            out.append((SHEET_TITLES[kind], header, _all_rows(parts, kind)))
+            out.append((SHEET_TITLES[kind], header, _blocks(parts, kind)))
     return out
 
 
-def _all_rows(parts: list[SchoolPart], kind: Kind) -> Iterable[list[Any]]:
+def _blocks(parts: list[SchoolPart], kind: Kind) -> Iterable[bytes]:
     for part in parts:
-        yield from part.rows.get(kind, [])
+        yield part.xml.get(kind, b"")
 
 
 def school_map(roster: Roster) -> tuple[dict[tuple[str, str, int], str], dict[str, str]]:

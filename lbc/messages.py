@@ -737,11 +737,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "merge.col.children": ("儿童", "children"),
     "merge.col.teachers": ("教师", "teachers"),
     "merge.col.records": ("记录", "records"),
+    "merge.col.errors": ("错误", "errors"),
+    "merge.col.warnings": ("警告", "warnings"),
     "merge.col.id": ("身份证号", "ID number"),
     "merge.col.places": ("出现位置", "where"),
     "merge.summary": (
-        "共合并 {files} 个文件、{schools} 所学校：儿童 {children} 名，教师 {teachers} 名，帮扶记录 {records} 条；跨校重复身份证号 {duplicates} 个，未能读取 {failed} 个文件",
-        "{files} files, {schools} schools merged: {children} children, {teachers} teachers, {records} records; {duplicates} IDs in more than one school, {failed} files unreadable",
+        "共合并 {files} 个文件、{schools} 所学校：儿童 {children} 名，教师 {teachers} 名，帮扶记录 {records} 条；校验发现 {errors} 个错误、{warnings} 个警告；跨校重复身份证号 {duplicates} 个，未能读取 {failed} 个文件",
+        "{files} files, {schools} schools merged: {children} children, {teachers} teachers, {records} records; {errors} errors, {warnings} warnings; {duplicates} IDs in more than one school, {failed} files unreadable",
     ),
     # ---- rules command ----
     "rules.example": ("示例", "example"),

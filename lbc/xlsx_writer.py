@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_CHUNK = 5000  # rows per write
 
 _MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 _CONTENT_TYPES = (
@@ -47,6 +46,7 @@ _STYLES = (
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
     '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
 
@@ -74,10 +74,18 @@ def _cell(value: Any, memo: dict[Any, str]) -> str:
     return cell
 
 
-def write_xlsx(
-    path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]
-) -> None:
-    """Write ``sheets`` (title, header, rows) to ``path``; the caller makes it atomic."""
+def rows_xml(rows: Iterable[Sequence[Any]]) -> bytes:
+    """The ``<row>`` elements for ``rows``: the slow part of writing, so a county merge
+    builds each school's rows in its own worker process."""
+    memo: dict[Any, str] = {}
+    return "".join(
+        ["<row>" + "".join([_cell(v, memo) for v in row]) + "</row>" for row in rows]
+    ).encode()
+
+
+def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[bytes]]]) -> None:
+    """Write ``sheets`` (title, header, blocks of row XML from :func:`rows_xml`) to ``path``;
+    the caller makes it atomic."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         overrides = "".join(
             f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{_SHEET_TYPE}"/>'
@@ -112,29 +120,19 @@ def write_xlsx(
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f"{rels}{style_rel}</Relationships>",
         )
-        for n, (_, header, rows) in enumerate(sheets, 1):
+        for n, (_, header, blocks) in enumerate(sheets, 1):
             with z.open(f"xl/worksheets/sheet{n}.xml", "w", force_zip64=True) as out:
-                _write_sheet(out, header, rows)
-
-
-def _write_sheet(out: Any, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    out.write(
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        b'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
-        b'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>'
-    )
-    head = "".join(_text_cell(h, bold=True) for h in header)
-    out.write(f"<row>{head}</row>".encode())
-    memo: dict[Any, str] = {}
-    block: list[str] = []
-    for row in rows:
-        block.append("<row>" + "".join([_cell(v, memo) for v in row]) + "</row>")
-        if len(block) >= _CHUNK:
-            out.write("".join(block).encode())
-            block.clear()
-    out.write("".join(block).encode())
-    out.write(b"</sheetData></worksheet>")
+                out.write(
+                    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                    b'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+                    b'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>'
+                )
+                head = "".join(_text_cell(h, bold=True) for h in header)
+                out.write(f"<row>{head}</row>".encode())
+                for block in blocks:
+                    out.write(block)
+                out.write(b"</sheetData></worksheet>")
 
 
 def _escape_attr(text: str) -> str:

@@ -26,7 +26,9 @@ from lbc.merge import (
 from lbc.messages import h, t
 from lbc.render import rich_table, to_csv, to_json
 
-CSV_COLUMNS = ("school", "file", "children", "teachers", "records", "error")
+CSV_COLUMNS = (
+    "school", "file", "children", "teachers", "records", "errors", "warnings", "error"
+)  # fmt: skip
 
 
 @common.handle_errors
@@ -105,9 +107,11 @@ def _counts(part: SchoolPart) -> dict[str, Any]:
     return {
         "school": part.school,
         "file": part.file,
-        "children": len(part.rows.get(Kind.CHILDREN, [])),
-        "teachers": len(part.rows.get(Kind.TEACHERS, [])),
-        "records": len(part.rows.get(Kind.RECORDS, [])),
+        "children": part.counts.get(Kind.CHILDREN, 0),
+        "teachers": part.counts.get(Kind.TEACHERS, 0),
+        "records": part.counts.get(Kind.RECORDS, 0),
+        "errors": part.errors(),
+        "warnings": part.warnings(),
     }
 
 
@@ -135,6 +139,8 @@ def as_document(
             "children": sum(g["children"] for g in good),
             "teachers": sum(g["teachers"] for g in good),
             "records": sum(g["records"] for g in good),
+            "errors": sum(g["errors"] for g in good),
+            "warnings": sum(g["warnings"] for g in good),
             "duplicates": len(doubles),
             "failed": sum(1 for p in parts if p.error),
         },
@@ -151,11 +157,9 @@ def csv_rows(parts: list[SchoolPart]) -> list[dict[str, Any]]:
 def print_table(parts: list[SchoolPart], doubles: list[Duplicate], show_pii: bool) -> None:
     console = common.stdout()
     doc = as_document(parts, doubles, show_pii)
-    headers = [t("merge.col.school"), t("merge.col.file"), t("merge.col.children"),
-               t("merge.col.teachers"), t("merge.col.records")]  # fmt: skip
-    rows = [
-        (g["school"], g["file"], g["children"], g["teachers"], g["records"]) for g in doc["schools"]
-    ]
+    keys = ("school", "file", "children", "teachers", "records", "errors", "warnings")
+    headers = [t(f"merge.col.{k}") for k in keys]
+    rows = [tuple(g[k] for k in keys) for g in doc["schools"]]
     console.print(rich_table(headers, rows, title=t("merge.heading", count=len(rows))))
     if doubles:
         cells = []

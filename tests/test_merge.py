@@ -1,0 +1,150 @@
+"""lbc merge, and every command on a folder or a county's merged roster."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
+
+A, B = "青山镇中心小学", "白鹤乡中心小学"
+
+
+def teacher(name: str, classes: str, role: str = "班主任") -> list[Any]:
+    return [name, "女", "13800000001", role, classes, "语文", "否", "是"]
+
+
+def school(folder: Path, name: str | None, rows: list[list[Any]], title: str | None = None) -> Path:
+    """A school's workbook in its own folder; an lbc.toml names it when ``name`` is given."""
+    folder.mkdir(parents=True, exist_ok=True)
+    children = ([[title]] if title else []) + [CHILD_HEADER, *rows]
+    teachers = [TEACHER_HEADER, teacher("王芳", "三年级(2)班")]
+    path = write_xlsx(folder / "roster.xlsx", {"花名册": children, "教师名单": teachers})
+    if name:
+        (folder / "lbc.toml").write_text(f'[school]\nname = "{name}"\n', encoding="utf-8")
+    return path
+
+
+def county(tmp_path: Path) -> Path:
+    """Two schools: A named by lbc.toml, B by its roster's title."""
+    root = tmp_path / "各校"
+    school(root / "a", A, [child_row(1, cls="三(2)班"), child_row(2)])
+    school(root / "b", None, [child_row(3)], title=f"{B}留守儿童花名册（2024年秋季学期）")
+    return root
+
+
+def test_merge_tags_each_row_with_school_and_source(tmp_path: Path) -> None:
+    out = tmp_path / "全县.xlsx"
+    result = run("merge", county(tmp_path), "--out", out, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = result.json()
+    assert doc["summary"] == {
+        "files": 2,
+        "schools": 2,
+        "children": 3,
+        "teachers": 2,
+        "records": 0,
+        "errors": 0,
+        "warnings": 0,
+        "duplicates": 0,
+        "failed": 0,
+    }
+    assert [s["school"] for s in doc["schools"]] == [A, B]
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["留守儿童花名册", "教师名单"]
+    rows = list(wb["留守儿童花名册"].iter_rows(values_only=True))
+    assert rows[0][:6] == ("学校", "来源文件", "来源工作表", "来源行", "姓名", "性别")
+    header = list(rows[0])
+    first = dict(zip(header, rows[1], strict=True))
+    assert (first["学校"], first["来源工作表"], first["来源行"]) == (A, "花名册", 2)
+    assert first["来源文件"].endswith("a/roster.xlsx")
+    assert first["班级"] == "三年级(2)班"  # 三(2)班 written the one canonical way
+    assert first["身份证号"] == make_id(dt.date(2016, 5, 1), 102)
+    third = dict(zip(header, rows[3], strict=True))
+    assert (third["学校"], third["来源行"]) == (B, 3)  # below B's title row
+    teachers = list(wb["教师名单"].iter_rows(values_only=True))
+    assert [r[0] for r in teachers[1:]] == [A, B]
+
+
+def test_a_child_in_two_schools_is_a_finding(tmp_path: Path) -> None:
+    root = tmp_path / "各校"
+    school(root / "a", A, [child_row(1)])
+    school(root / "b", B, [child_row(1, name="张雨涵")])  # the same ID
+    result = run("merge", root, "--out", tmp_path / "c.xlsx", "--format", "json")
+    assert result.exit_code == 1
+    (dup,) = result.json()["duplicates"]
+    assert dup["code"] == "DUP003"
+    assert dup["id_number"] == "511321********" + make_id(dt.date(2016, 5, 1), 102)[-4:]
+    assert [(p["school"], p["row"]) for p in dup["places"]] == [(A, 2), (B, 2)]
+    assert dup["message"] == (f"同一身份证号出现在多所学校（{A}、{B}）：重复统计，或有一处登记错误")
+
+
+def test_an_unreadable_file_is_left_out_and_said(tmp_path: Path) -> None:
+    root = county(tmp_path)
+    (root / "坏.xlsx").write_bytes(b"not a workbook")
+    result = run("merge", root, "--out", tmp_path / "c.xlsx", "--format", "json")
+    assert result.exit_code == 1
+    assert result.json()["summary"]["children"] == 3
+    assert result.json()["failed"][0]["file"].endswith("坏.xlsx")
+    assert "提示：未合并" in result.stderr and "坏.xlsx" in result.stderr
+
+
+def test_the_school_falls_back_to_the_file_name(tmp_path: Path) -> None:
+    root = tmp_path / "各校"
+    root.mkdir()
+    write_xlsx(root / "石龙村小.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    result = run("merge", root, "--out", tmp_path / "c.xlsx", "--format", "json")
+    assert [s["school"] for s in result.json()["schools"]] == ["石龙村小"]
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    root = tmp_path / "各校"
+    # openpyxl would store a leading = as a formula; a leading - or + is text to it, and to
+    # Excel a formula when typed: the merged cell must stay text.
+    school(root / "a", A, [child_row(1, 家庭住址="-3组+幸福村")])
+    out = tmp_path / "c.xlsx"
+    assert run("merge", root, "--out", out).exit_code == 0
+    ws = load_workbook(out)["留守儿童花名册"]
+    column = [c.value for c in ws[1]].index("家庭住址") + 1
+    cell = ws.cell(2, column)
+    assert cell.value == "-3组+幸福村" and cell.data_type == "s"
+
+
+def test_merge_refuses_what_it_cannot_do(tmp_path: Path) -> None:
+    root = county(tmp_path)
+    for args, line in (
+        (["--out", "c.csv"], "lbc: 错误：--out 需要 .xlsx 文件名：c.csv"),
+        (["--out", "c.xlsx"], None),
+    ):
+        result = run("merge", root, *args, cwd=tmp_path)
+        if line:
+            assert result.exit_code == 2 and result.stderr == line + "\n"
+    empty = tmp_path / "空"
+    empty.mkdir()
+    result = run("merge", empty, "--out", tmp_path / "x.xlsx")
+    assert result.exit_code == 2
+    assert result.stderr == f"lbc: 错误：{empty} 中没有找到表格文件\n"
+
+
+def test_validate_and_flag_report_per_school(tmp_path: Path) -> None:
+    root = tmp_path / "各校"
+    school(root / "a", A, [child_row(1), child_row(2, 监护人电话=None, 父亲电话=None)])
+    school(root / "b", B, [child_row(3)])
+    out = tmp_path / "c.xlsx"
+    assert run("merge", root, "--out", out).exit_code == 0
+    for target in (root, out):  # the folder itself, and the merged roster
+        doc = run("validate", target, "--format", "json").json()
+        # (The merged roster has every column, empty work places included: warnings differ.)
+        assert [(s["school"], s["children"], s["errors"]) for s in doc["summary"]["schools"]] == [
+            (A, 2, 1),
+            (B, 1, 0),
+        ]
+        flagged = run("flag", target, "--format", "json").json()
+        assert [(c["class"], c["head_teachers"]) for c in flagged["classes"]] == [
+            (f"{A} 三年级(2)班", ["王芳"])
+        ]
