@@ -60,6 +60,18 @@ def test_commands_survive(command: str, path: Path) -> None:
         assert path.name in result.stderr
 
 
+@pytest.mark.parametrize("command", ["summary", "cards", "diff", "merge"])
+@pytest.mark.parametrize("path", PARAMS)
+def test_the_other_commands_survive(command: str, path: Path, tmp_path: Path) -> None:
+    args: list[str | Path] = {
+        "summary": [path, "--term", "2024-autumn"],
+        "cards": [path, "--out", tmp_path / "cards.html"],
+        "diff": [path, path],
+        "merge": [path, "--out", tmp_path / "county.xlsx"],
+    }[command]
+    assert_survived(run(command, *args))
+
+
 def test_validate_json_on_corpus() -> None:
     """JSON output on real files: a document when one reads, else the usual single line.
 
