@@ -33,6 +33,7 @@ class Card:
     cls: str
     people: list[Person]
     child_lines: list[tuple[str, str]]
+    school: str = ""  # the child's school when the roster holds several, else ""
 
 
 @dataclass
@@ -67,7 +68,11 @@ def build_cards(roster: Roster, only: str | None = None) -> list[ClassCards]:
     wanted = nz.class_ref(only) if only else None
     if only and not isinstance(wanted, nz.ClassRef):
         raise LbcError(t("err.cards_bad_class", cls=only))
+    from lbc.merge import school_map
+
     phones = _teachers(roster)
+    by_row, by_file = school_map(roster)
+    several = len(set(by_row.values()) | set(by_file.values())) > 1
     groups: dict[object, ClassCards] = {}
     for table, i, first in distinct_children(roster.children):
         if first is not None or table.get("enrollment_status", i) in LEFT_SCHOOL:
@@ -76,14 +81,27 @@ def build_cards(roster: Roster, only: str | None = None) -> list[ClassCards]:
         if wanted is not None and cls != wanted:
             continue
         label = _value(table, "class", i)
-        key = cls if isinstance(cls, nz.ClassRef) else label
-        group = groups.setdefault(key, ClassCards(label, []))
-        group.cards.append(_card(table, i, label, phones))
+        # A county's cards: by school, then class, each card with its own school's name.
+        school = ""
+        if several:
+            school = by_row.get((table.file, table.sheet, table.rows[i])) or by_file[table.file]
+        key = (school, cls if isinstance(cls, nz.ClassRef) else label)
+        group = groups.setdefault(key, ClassCards(f"{school} {label}" if school else label, []))
+        card = _card(table, i, label, phones)
+        card.school = school
+        group.cards.append(card)
     if only and not groups:
         raise LbcError(t("err.cards_no_class", cls=only))
 
-    def order(key: object) -> tuple:
-        return (0, *key) if isinstance(key, nz.ClassRef) else (1, 0, 0)
+    first_seen: dict[str, int] = {}
+    for school, _ in groups:
+        first_seen.setdefault(school, len(first_seen))
+
+    def order(key: tuple[str, object]) -> tuple:
+        """Schools in the order they were read, classes in order within each."""
+        school, cls = key
+        rank = first_seen[school]
+        return (rank, 0, *cls) if isinstance(cls, nz.ClassRef) else (rank, 1, 0, 0)
 
     return [groups[k] for k in sorted(groups, key=order)]
 

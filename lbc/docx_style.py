@@ -343,7 +343,9 @@ def write_cards(
             rows += [[p.role, "　".join(f"{k}：{v}" for k, v in p.lines)] for p in card.people]
             parts.append(_table(rows, header=False, widths=(1400, 7900), size=10.5))
             phone = contact_phone or BLANK
-            parts.append(_para(f"{school or '（学校名称）'}　家校联系电话：{phone}", size=10.5))
+            # A county's cards name the child's own school (whose line lbc.toml does not know).
+            footer = card.school or f"{school or '（学校名称）'}　家校联系电话：{phone}"
+            parts.append(_para(footer, size=10.5))
             parts.append("<w:p/>")
     body = doc.element.body
     fragment = parse_xml(f'<w:body xmlns:w="{_W}">{"".join(parts)}</w:body>')

@@ -148,3 +148,11 @@ def test_validate_and_flag_report_per_school(tmp_path: Path) -> None:
         assert [(c["class"], c["head_teachers"]) for c in flagged["classes"]] == [
             (f"{A} 三年级(2)班", ["王芳"])
         ]
+
+
+def test_cards_of_a_folder_go_by_school(tmp_path: Path) -> None:
+    out = tmp_path / "cards.html"
+    assert run("cards", county(tmp_path), "--out", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    footers = [line for line in page.splitlines() if line.startswith('<div class="school">')]
+    assert footers == [f'<div class="school">{A}</div>'] * 2 + [f'<div class="school">{B}</div>']
