@@ -160,7 +160,7 @@ def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
     schools = _declared_schools(roster)
     for table in roster.teachers:
         findings += check_teachers(table, seen_teachers, schools.get(table.file, ""))
-    findings += check_duplicate_ids(roster.children)
+    findings += check_duplicate_ids(roster.children, schools)
     named = {n for tbl in roster.records for n in tbl.values.get("student") or () if n}
     index = children_index(roster.children, named)
     for table in roster.records:
@@ -420,10 +420,18 @@ def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:
             out.add("DUP002", i, "name", other=table.rows[first])
 
 
-def check_duplicate_ids(tables: list[Table]) -> list[Finding]:
-    """The same ID number on two rows, within a sheet or across files."""
+def check_duplicate_ids(
+    tables: list[Table], schools: dict[str, str] | None = None
+) -> list[Finding]:
+    """The same ID number on two rows, within a sheet or across files; DUP003 when the two
+    rows are of different schools (a 学校 column, or ``schools`` by file)."""
+    schools = schools or {}
     findings: list[Finding] = []
     seen: dict[str, tuple[Table, int]] = {}
+
+    def school(table: Table, i: int) -> str:
+        return table.get("school", i) or schools.get(table.file, "")
+
     for table in tables:
         ids = table.values.get("id_number")
         if not ids:
@@ -440,7 +448,11 @@ def check_duplicate_ids(tables: list[Table]) -> list[Finding]:
                 if other_table is not table:
                     sheet = other_table.sheet
                     other = t("loc.elsewhere", file=other_table.file, sheet=sheet, row=row)
-                out.add("DUP001", i, "id_number", other=other)
+                here, there = school(table, i), school(other_table, j)
+                if here and there and here != there:
+                    out.add("DUP003", i, "id_number", schools=f"{there}、{here}")
+                else:
+                    out.add("DUP001", i, "id_number", other=other)
         findings += out.findings
     return findings
 

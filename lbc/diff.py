@@ -2,8 +2,9 @@
 
 Children are matched by ID number, else by name and birth date, else by name and class (a
 class changes every September, so it is the last resort), and each match says which rule
-made it. Values are compared after normalising, so 138-1234-5678 and 13812345678 are the
-same phone and no change. ``lbc diff`` lists them; ``lbc summary --previous`` counts them.
+made it. Moving up a grade (三年级(2)班 to 四年级(2)班) is not a change to record. Values are
+compared after normalising, so 138-1234-5678 and 13812345678 are the same phone and no
+change. ``lbc diff`` lists them; ``lbc summary --previous`` counts them.
 """
 
 from __future__ import annotations
@@ -95,6 +96,15 @@ def _keys(table: Table, i: int) -> tuple[str | None, tuple | None, tuple | None]
     )
 
 
+def _promoted(before: object, after: object) -> bool:
+    """Moving up a grade in the same class number each September is no change to record."""
+    return (
+        isinstance(before, nz.ClassRef)
+        and isinstance(after, nz.ClassRef)
+        and after == nz.ClassRef(before.grade + 1, before.number)
+    )
+
+
 def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     """Match every child of ``new`` with one of ``old`` where possible, and compare them."""
     old_rows = [(tb, i) for tb, i, first in distinct_children(old.children) if first is None]
@@ -126,6 +136,8 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
         (ot, oi), (nt, ni) = m.old, m.new
         for key in TRACKED:
             if not (ot.has(key) and nt.has(key)):
+                continue
+            if key == "class" and _promoted(ot.get(key, oi), nt.get(key, ni)):
                 continue
             before, after = _text(ot.get(key, oi)), _text(nt.get(key, ni))
             if before != after:

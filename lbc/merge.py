@@ -112,8 +112,8 @@ def _cell(value: Any) -> Any:
         return value
     if isinstance(value, nz.Bad):
         return value.raw
-    if isinstance(value, nz.NumericId):
-        return value.digits
+    if isinstance(value, nz.NumericId):  # a number cell it stays: validate says ID004 again
+        return float(value.digits)
     if isinstance(value, nz.ClassRef):
         return str(value)
     if isinstance(value, tuple):

@@ -1,16 +1,22 @@
-"""Regenerate the lbc sample workspace: ``lbc.toml``, ``roster.xlsx`` and ``DEFECTS.md``.
+"""Regenerate the lbc sample workspace: ``lbc.toml``, ``roster.xlsx`` and ``DEFECTS.md``, last
+term's roster of the same school (``上学期/roster.xlsx``) and a second school's workspace
+(``白鹤乡中心小学/``), so that ``lbc diff``, ``lbc summary --previous`` and ``lbc merge`` have
+what a school and a county office work with.
 
 The sample is what the docs, demos and end-to-end tests run against, so it is produced by
 code rather than kept as a hand-edited workbook:
 
-* it is reproducible byte for byte: every random choice comes from ``random.Random(2024)``
-  and the xlsx zip is written with fixed timestamps, so running the script again changes
-  nothing in git unless the script changed;
+* it is reproducible byte for byte: every random choice comes from a seeded
+  ``random.Random`` (2024 for this term's roster) and the xlsx zip is written with fixed
+  timestamps, so running the script again changes nothing in git unless the script changed;
 * it looks like a real school's roster (title row, two-row header, a note at the bottom,
   valid but varied spellings), because that mess is what lbc exists to read;
 * it is clean except for a handful of planted defects, and ``DEFECTS.md`` lists them with
   the row and column computed from the same data that wrote the workbook, so the list cannot
-  drift from the file.
+  drift from the file;
+* last term's roster and the second school come from seeds of their own, drawn after the
+  first roster is complete, so they cannot change a byte of it; ``DEFECTS.md`` also says
+  what ``lbc diff`` and ``lbc merge`` must find in them, computed from the same data.
 
 Run ``python samples/make_samples.py``. Needs only the standard library, openpyxl and
 python-stdnum.
@@ -23,8 +29,8 @@ import io
 import random
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +53,7 @@ TERM_START, TERM_END = dt.date(2024, 9, 1), dt.date(2025, 1, 31)
 
 CHILD_SHEET, TEACHER_SHEET, RECORD_SHEET = "留守儿童花名册", "教师名单", "帮扶记录"
 TITLE = "青山镇中心小学留守儿童花名册（2024年秋季学期）"
+BAD_CLASS = "火箭班"  # a class spelling lbc cannot read (planted defect)
 FOOTNOTE = "填表人：王老师    审核人：李校长    填表日期：2024年9月20日"
 
 # Small enough that the 29 active teachers' places (59) cover every child still at school
@@ -341,11 +348,20 @@ class Sample:
 class Maker:
     """Builds the sample from one seeded random generator, in a fixed order."""
 
-    def __init__(self, seed: int = SEED) -> None:
+    def __init__(
+        self,
+        seed: int = SEED,
+        town: str = SCHOOL[:3],
+        villages: Sequence[str] = VILLAGES,
+        share: Maker | None = None,
+    ) -> None:
+        """``share``: another maker whose phones, IDs and names this one must not reuse (the
+        sets are shared, so numbers stay unique across every workbook of the samples)."""
         self.rng = random.Random(seed)
-        self.phones: set[str] = set()
-        self.ids: set[str] = set()
-        self.names: set[str] = set()
+        self.town, self.villages = town, villages
+        self.phones: set[str] = share.phones if share else set()
+        self.ids: set[str] = share.ids if share else set()
+        self.names: set[str] = share.names if share else set()
         # Set by teachers(): the teacher on leave and the one planted without a phone.
         self.on_leave: Teacher | None = None
         self.no_phone: Teacher | None = None
@@ -394,6 +410,11 @@ class Maker:
         start = dt.date(2018 - grade, 9, 1)
         end = dt.date(2019 - grade, 8, 31)
         return start + dt.timedelta(days=self.rng.randrange((end - start).days + 1))
+
+    def address(self) -> str:
+        """A home address in one of the school's villages."""
+        rng = self.rng
+        return f"{COUNTY}{self.town}{rng.choice(self.villages)}{rng.randint(1, 9)}组"
 
     def school_day(self, year: int, month: int, first: int = 1, last: int = 31) -> dt.date:
         """A weekday in the month that is not a public holiday, within [first, last]."""
@@ -539,7 +560,7 @@ class Maker:
         else:
             c.name = self.unique_name(gender)
         self.names.add(c.name)
-        c.address = f"{COUNTY}{SCHOOL[:3]}{rng.choice(VILLAGES)}{rng.randint(1, 9)}组"
+        c.address = self.address()
         away = rng.choices([BOTH, FATHER, MOTHER], weights=[65, 20, 15])[0]
         forced = {
             "no_guardian_phone": BOTH,
@@ -681,8 +702,8 @@ class Maker:
 
     def supported(self, kids: list[Child]) -> list[Child]:
         """Paired children whose teacher is at work: only they have records this term."""
-        assert self.on_leave is not None, "teachers() runs first"
-        return [c for c in kids if c.teacher and c.teacher != self.on_leave.name]
+        leave = self.on_leave.name if self.on_leave else None  # None: everyone is at work
+        return [c for c in kids if c.teacher and c.teacher != leave]
 
     def records(self, kids: list[Child]) -> list[Record]:
         """Support records for autumn 2024, each by the child's own support teacher (none
@@ -839,7 +860,7 @@ class Maker:
         )
 
         c = by_role["bad_class"]
-        c.overrides["class"] = "火箭班"
+        c.overrides["class"] = BAD_CLASS
         bad(
             c,
             "class",
@@ -973,6 +994,282 @@ class Maker:
         return Sample(kids, dup, teachers, records, defects, notes)
 
 
+# --- last term: the same school in spring 2024 ------------------------------------------------
+# Written after the autumn sample from their own seeds, so that nothing here can move a single
+# random draw of the autumn roster; they share its sets of phones, IDs and names.
+SPRING_SEED, SECOND_SEED = 2023, 2025
+SPRING_DIR = "上学期"
+SPRING_TITLE = "青山镇中心小学留守儿童花名册（2024年春季学期）"
+SPRING_FOOTNOTE = "填表人：王老师    审核人：李校长    填表日期：2024年3月8日"
+SPRING_STAMP = dt.datetime(2024, 3, 8, 8, 0, 0)
+GRADUATES = (5, 4)  # 六年级(1)班 and (2)班 in spring: all of them went on to middle school
+GRANDPARENTS = frozenset({"祖父", "祖母", "外祖父", "外祖母", "亲属"})
+# The fields `lbc diff` compares that the sample's rosters have (lbc.diff.TRACKED).
+DIFF_FIELDS = (
+    "class",
+    "left_behind_type",
+    "enrollment_status",
+    "health",
+    "home_address",
+    "guardian_name",
+    "guardian_relation",
+    "guardian_phone",
+    "father_phone",
+    "mother_phone",
+    "father_work_place",
+    "mother_work_place",
+    "support_teacher",
+)
+
+
+@dataclass
+class Moved:
+    """One tracked field that differs between a child's spring row and autumn row."""
+
+    spring: Child
+    autumn: Child
+    key: str
+    old: str | None
+    new: str | None
+
+
+@dataclass
+class LastTerm:
+    """The spring roster, and how it lines up with the autumn one."""
+
+    children: list[Child]  # in row order
+    teachers: list[Teacher]
+    pairs: list[tuple[Child, Child]]  # (spring, autumn) for every child in both
+    graduates: list[Child]
+    transferred: Child
+    no_id: Child  # the spring child whose ID cell was blank
+    planted: list[Child]  # the autumn children with a change made on purpose
+
+    def rule(self, spring: Child, autumn: Child) -> str:
+        """How lbc diff should match the two rows: the ID where both rows hold the same
+        readable one, else name + birth date (no child needs name + class)."""
+        same = bool(spring.id_number) and autumn.cells()["id_number"] == spring.id_number
+        return "id_number" if same else "name_birth_date"
+
+    def moved(self) -> list[Moved]:
+        """Every tracked field that differs, as lbc should read both cells."""
+        out = []
+        for spring, autumn in self.pairs:
+            for key in DIFF_FIELDS:
+                old, new = read_as(spring, key), read_as(autumn, key)
+                promoted = (
+                    key == "class"
+                    and (old, new) == (spring.class_text, autumn.class_text)
+                    and (spring.grade + 1, spring.number) == (autumn.grade, autumn.number)
+                )
+                if old != new and not promoted:  # moving up a grade is no change to lbc
+                    out.append(Moved(spring, autumn, key, old, new))
+        return out
+
+
+def read_as(c: Child, key: str) -> str | None:
+    """A cell as lbc reads it after normalising: any valid class spelling is the same class,
+    a phone is its digits, a 留守类型 synonym is the canonical type."""
+    value = c.cells()[key]
+    if value is None or value == "":
+        return None
+    if key == "class":
+        return value if value == BAD_CLASS else c.class_text
+    if key == "left_behind_type":
+        return c.away
+    if key in PHONE_KEYS:
+        text = str(value).translate({ord(d) + 0xFEE0: ord(d) for d in "0123456789"})
+        digits = text.replace("-", "")
+        return digits if re.fullmatch(r"1[3-9]\d{9}", digits) else text
+    return str(value)
+
+
+def last_term(autumn: Sample, share: Maker) -> LastTerm:
+    """The spring roster of the same school: every child who is in 二–六年级 now was a grade
+    lower (the autumn 一年级 were not at school yet); the spring 六年级 have graduated and
+    one child transferred out over the summer. A few facts changed between the terms, each
+    on a child listed in ``planted``; the rest of each row is what the school meant in
+    autumn, without the autumn roster's planted defects."""
+    m = Maker(SPRING_SEED, share=share)
+    rng = m.rng
+    pairs: list[tuple[Child, Child]] = []
+    for c in autumn.children:
+        if c.grade == 1:
+            continue
+        s = Child(**{**c.__dict__, "overrides": {}, "formats": {}})
+        s.grade, s.status, s.categories = c.grade - 1, "在读", list(c.categories)
+        if c.status != "在读":  # the 转出 and 辍学 notes are about this autumn
+            s.notes = ""
+        pairs.append((s, c))
+    planted: list[Child] = []
+    plain = [(s, c) for s, c in pairs if not c.role]
+    pool = rng.sample(plain, len(plain))
+    used: set[int] = set()
+
+    def take(ok: Callable[[Child], object]) -> tuple[Child, Child]:
+        s, c = next((s, c) for s, c in pool if id(c) not in used and ok(c))
+        used.add(id(c))
+        return s, c
+
+    s, c = take(lambda c: c.away == FATHER and c.relation == "母亲")
+    s.relation, s.guardian_name = "祖母", m.person(c.name[0], OLD_WOMAN_NAMES)
+    s.guardian_age, s.guardian_health = rng.randint(58, 72), "健康"
+    s.guardian_phone = m.phone()
+    planted.append(c)  # the grandmother was the guardian in spring, the mother is now
+
+    s, c = take(lambda c: c.away == BOTH and not c.away_text and c.relation in GRANDPARENTS)
+    s.away, s.mother_work = FATHER, ""
+    planted.append(c)  # the mother went out to work after the summer
+
+    s, c = take(lambda c: c.away in (BOTH, FATHER) and c.father_work)
+    s.father_work = rng.choice([p for p in WORK_PLACES if p != c.father_work])
+    planted.append(c)  # the father found work elsewhere
+    s, c = take(lambda c: c.away in (BOTH, MOTHER) and c.mother_work)
+    s.mother_work = rng.choice([p for p in WORK_PLACES if p != c.mother_work])
+    planted.append(c)
+
+    for _ in range(2):
+        s, c = take(lambda c: c.relation in GRANDPARENTS and not c.overrides)
+        s.guardian_phone = m.phone()
+        planted.append(c)  # the guardian has a new number
+
+    s, no_id = take(lambda c: True)
+    s.id_number = ""
+    planted.append(no_id)  # lbc diff must match this child by name + birth date
+
+    graduates = []
+    for number, size in enumerate(GRADUATES, start=1):
+        for _ in range(size):
+            g = m.child(7, number, "")  # born like a 七年级 pupil of autumn 2024
+            g.grade = 6
+            graduates.append(g)
+    grade, number = rng.randint(1, 5), rng.randint(1, 2)
+    transferred = m.child(grade + 1, number, "")
+    transferred.grade = grade
+    for c in [*graduates, transferred]:
+        if rng.random() < 0.25:
+            c.categories = [rng.choice(["建档立卡", "低保", "学困"])]
+        c.key_target = bool(c.categories)
+    # The teachers who took this autumn's 一年级 children had a graduate in spring.
+    freed = [c.teacher for c in autumn.children if c.grade == 1 and c.teacher]
+    for g, teacher in zip(rng.sample(graduates, len(freed)), freed, strict=True):
+        g.teacher = teacher
+
+    teachers = [replace(t, classes=list(t.classes), active=True) for t in autumn.teachers]
+    for t in teachers:
+        if not t.phone:  # the autumn roster lost this teacher's phone; spring had it
+            t.phone = m.phone()
+    rows = sorted(
+        [*(s for s, _ in pairs), transferred, *graduates], key=lambda c: (c.grade, c.number)
+    )
+    spring_of = {id(c): s for s, c in pairs}
+    return LastTerm(rows, teachers, pairs, graduates, transferred, spring_of[id(no_id)], planted)
+
+
+# --- a second school of the county ------------------------------------------------------------
+SECOND = "白鹤乡中心小学"
+SECOND_TOWN = "白鹤乡"
+SECOND_VILLAGES = words("金鸡村 河坝村 黄桷村 松林村 石板村 龙泉村 向阳村 白鹤村")
+SECOND_CHILDREN = 40  # the child shared with 青山镇中心小学 included
+SECOND_TITLE = "白鹤乡中心小学留守儿童花名册（2024年秋季学期）"
+SECOND_STAMP = dt.datetime(2024, 9, 23, 8, 0, 0)
+
+
+@dataclass
+class SecondSchool:
+    children: list[Child]  # in row order
+    teachers: list[Teacher]
+    records: list[Record]
+    shared: Child  # the row whose ID is also in 青山镇中心小学's roster
+    source: Child  # that child's row in 青山镇中心小学's roster
+    footnote: str
+
+
+def second_school(autumn: Sample, share: Maker, keep_out: set[int]) -> SecondSchool:
+    """白鹤乡中心小学, one class a grade: 20 teachers who between them support every one of
+    its 40 left-behind children, and records for the term. Clean, except that one child is
+    also still on 青山镇中心小学's roster (moved to 白鹤乡 over the summer and taken in here,
+    but never marked 转出 there): the county's merge must find that ID in both schools."""
+    m = Maker(SECOND_SEED, town=SECOND_TOWN, villages=SECOND_VILLAGES, share=share)
+    rng = m.rng
+    plan: list[tuple[str, str, list[int], str, bool]] = [
+        ("男", "校长", [6], "道德与法治", True),
+        ("女", "副校长", [5, 6], "数学", True),
+        ("女", "教导主任", [3, 4], "英语", True),
+    ]
+    plan += [(rng.choice("男女"), "班主任", [g], "语文", False) for g in GRADES]
+    plan += [
+        (rng.choice("男女"), "科任教师", classes, subject, False)
+        for subject, classes in (
+            ("数学", [1, 2]),
+            ("数学", [3, 4]),
+            ("英语", [5, 6]),
+            ("科学", [1, 2, 3]),
+            ("科学", [4, 5, 6]),
+            ("体育", [1, 2, 3]),
+            ("体育", [4, 5, 6]),
+            ("音乐", [1, 2, 3, 4, 5, 6]),
+            ("美术", [1, 2, 3, 4, 5, 6]),
+            ("道德与法治", [1, 2, 3, 4, 5]),
+            ("信息科技", [3, 4, 5, 6]),
+        )
+    ]
+    teachers = []
+    for gender, role, grades, subject, party in plan:
+        name = m.unique_name(gender, adult=True)
+        classes = [(g, 1) for g in grades]
+        teachers.append(Teacher(name, gender, role, classes, subject, party, m.phone()))
+    for t in rng.sample([t for t in teachers if not t.party], 4):
+        t.party = True
+    head, writer = teachers[0], teachers[2]
+    footnote = (
+        f"填表人：{writer.name[0]}老师    审核人：{head.name[0]}校长    填表日期：2024年9月23日"
+    )
+
+    sizes = [(SECOND_CHILDREN - 1) // 6] * 6
+    for i in rng.sample(range(6), SECOND_CHILDREN - 1 - sum(sizes)):
+        sizes[i] += 1
+    kids = [m.child(g, 1, "") for g, size in zip(GRADES, sizes, strict=True) for _ in range(size)]
+    picks = iter(rng.sample(kids, 12))
+    for cats in (["建档立卡"], ["建档立卡"], ["低保"], ["学困"], ["学困"], ["建档立卡", "学困"]):
+        next(picks).categories = list(cats)
+    next(picks).health = "一般或较弱"
+    c = next(c for c in picks if c.away == BOTH)
+    c.away_text = "双亲留守"
+    for _ in range(2):
+        c = next(picks)
+        c.birth_cell = f"{c.birth.year}.{c.birth.month}.{c.birth.day}"
+    for c in kids:
+        c.key_target = bool(c.categories) or c.health != "健康"
+
+    source = rng.choice(
+        [
+            c
+            for c in autumn.children
+            if not c.role and c.grade > 1 and not c.teacher and id(c) not in keep_out
+        ]
+    )
+    shared = Child(**{**source.__dict__, "overrides": {}, "formats": {}})
+    shared.number, shared.categories = 1, list(source.categories)
+    shared.address = m.address()
+    shared.notes = "2024年9月从青山镇中心小学转入"
+    at = max(i for i, c in enumerate(kids) if c.grade == shared.grade)
+    kids.insert(at + 1, shared)
+
+    # Every child has a support teacher: two each, from the teachers of the child's class
+    # where one is free, key targets first.
+    load = {t.name: 0 for t in teachers}
+    for c in sorted(rng.sample(kids, len(kids)), key=lambda c: not c.key_target):
+        free = [t for t in teachers if load[t.name] < 2]
+        mine = [t for t in free if (c.grade, 1) in t.classes] or free
+        best = min(load[t.name] for t in mine)
+        t = rng.choice([t for t in mine if load[t.name] == best])
+        c.teacher, load[t.name] = t.name, load[t.name] + 1
+    records = m.records(kids)
+    records.sort(key=lambda r: (r.date, r.teacher, r.student))
+    return SecondSchool(kids, teachers, records, shared, source, footnote)
+
+
 # --- writing ----------------------------------------------------------------------------------
 THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -1009,11 +1306,13 @@ def set_widths(ws: Worksheet, widths: Iterable[float]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = w
 
 
-def write_children(ws: Worksheet, rows: list[Child]) -> dict[int, int]:
+def write_children(
+    ws: Worksheet, rows: list[Child], title: str = TITLE, footnote: str = FOOTNOTE
+) -> dict[int, int]:
     """Title, two-row header, data from row 4, a blank row and the signature note."""
     ncols = len(CHILD_COLUMNS)
     last = get_column_letter(ncols)
-    ws["A1"] = TITLE
+    ws["A1"] = title
     ws["A1"].font = Font(bold=True, size=16)
     ws["A1"].alignment = CENTER
     ws.merge_cells(f"A1:{last}1")
@@ -1038,7 +1337,7 @@ def write_children(ws: Worksheet, rows: list[Child]) -> dict[int, int]:
         values = c.cells() | {"seq": i}
         for col, (key, _, _) in enumerate(CHILD_COLUMNS, start=1):
             put(ws, r, col, key, values.get(key), c.formats.get(key))
-    ws.cell(3 + len(rows) + 2, 1, FOOTNOTE)
+    ws.cell(3 + len(rows) + 2, 1, footnote)
     set_widths(ws, CHILD_WIDTHS)
     ws.freeze_panes = "C4"
     return row_of
@@ -1094,13 +1393,13 @@ def child_rows(sample: Sample) -> list[Child]:
     return [*rows[: at + 1], d, *rows[at + 1 :]]
 
 
-def save_deterministic(wb: Workbook, path: Path) -> None:
+def save_deterministic(wb: Workbook, path: Path, when: dt.datetime = STAMP) -> None:
     """Save with fixed zip timestamps and document dates so reruns give identical bytes."""
     wb.properties.creator = "lbc samples/make_samples.py"
-    wb.properties.created = STAMP
+    wb.properties.created = when
     buf = io.BytesIO()
     wb.save(buf)
-    stamp = STAMP.strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     out = io.BytesIO()
     with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -1111,9 +1410,10 @@ def save_deterministic(wb: Workbook, path: Path) -> None:
                     rb"\g<1>" + stamp.encode() + rb"\g<2>",
                     data,
                 )
-            fixed = zipfile.ZipInfo(info.filename, date_time=STAMP.timetuple()[:6])
+            fixed = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(fixed, data)
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_bytes(out.getvalue())
     tmp.replace(path)
@@ -1148,6 +1448,212 @@ children_per_teacher = 1         # 每名在岗教师至少帮扶的儿童数
 # 额外表头同义词：字段键 = ["表头", ...]
 guardian_phone = ["爷爷奶奶电话"]
 """
+
+
+SECOND_CONFIG = """\
+# lbc 工作区配置（示例）：白鹤乡中心小学
+# 由 samples/make_samples.py 生成，请勿手工修改。
+
+[school]
+name = "白鹤乡中心小学"
+contact_phone = "0817-5636208"   # 家校联系电话
+
+[files]
+roster = ["roster.xlsx"]         # 相对本文件的路径
+
+[pairing]
+max_per_teacher = 2              # 每位教师最多结对的儿童数
+
+[quotas]                         # 学校的工作要求（lbc summary 据此统计完成情况）
+talks_per_month = 1              # 每名结对儿童每月谈心次数
+home_visits_per_term = 1         # 每学期家访次数
+warmth_per_year = 1              # 每学年送温暖次数
+children_per_teacher = 1         # 每名在岗教师至少帮扶的儿童数
+"""
+
+
+def last_term_markdown(
+    sample: Sample,
+    rows: dict[str, dict[int, int]],
+    spring: LastTerm,
+    spring_rows: dict[str, dict[int, int]],
+) -> str:
+    """The section on 上学期/roster.xlsx: what it holds and what lbc diff must find."""
+    autumn_row, spring_row = rows[CHILD_SHEET], spring_rows[CHILD_SHEET]
+    kids = spring.children
+    pairs = spring.pairs
+    added = [c for c in child_rows(sample) if c.grade == 1 and c is not sample.duplicate]
+    gone = [*spring.graduates, spring.transferred]
+    gone.sort(key=lambda c: spring_row[id(c)])
+    moved = spring.moved()
+    changed = {id(mv.autumn) for mv in moved}
+    by_field = {key: sum(mv.key == key for mv in moved) for key in DIFF_FIELDS}
+    rules = {"id_number": 0, "name_birth_date": 0, "name_class": 0}
+    by_name = []
+    for s, a in pairs:
+        rule = spring.rule(s, a)
+        rules[rule] += 1
+        if rule != "id_number":
+            by_name.append(a)
+    defect_no = {
+        (id(d.target), d.key): n
+        for n, d in enumerate(sample.defects, start=1)
+        if isinstance(d.target, Child)
+    }
+    planted = {id(c) for c in spring.planted}
+    left_now = [a for _, a in pairs if a.status == "转出"]
+
+    def who(c: Child, row: dict[int, int]) -> str:
+        return f"{c.name} {c.class_text} (row {row[id(c)]})"
+
+    def why(mv: Moved) -> str:
+        n = defect_no.get((id(mv.autumn), mv.key))
+        if n is not None:
+            return f"autumn defect {n}"
+        if mv.key == "enrollment_status":
+            return f"{mv.autumn.status} this autumn"
+        assert id(mv.autumn) in planted, f"unplanned change: {mv.autumn.name} {mv.key}"
+        return "planted"
+
+    def cell(value: str | None) -> str:
+        return "(empty)" if value is None else value
+
+    blank_id = next(a for s, a in pairs if s is spring.no_id)
+    name_rule = ", ".join(
+        f"{c.name}: ID blank in spring, planted"
+        if c is blank_id
+        else f"{c.name}: autumn defect {defect_no[(id(c), 'id_number')]} on its ID"
+        for c in by_name
+    )
+    table = [
+        "| child | autumn row | spring row | match | field | spring (old) | autumn (new) | why |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for mv in moved:
+        if mv.key == "class":
+            continue
+        table.append(
+            f"| {mv.autumn.name} | {autumn_row[id(mv.autumn)]} | {spring_row[id(mv.spring)]} "
+            f"| {spring.rule(mv.spring, mv.autumn)} | `{mv.key}` | {cell(mv.old)} "
+            f"| {cell(mv.new)} | {why(mv)} |"
+        )
+    bad_class = next((a for _, a in pairs if a.cells()["class"] == BAD_CLASS), None)
+    fields = ", ".join(f"`{k}` {n}" for k, n in by_field.items() if n)
+    out = [
+        "",
+        "# Last term: `上学期/roster.xlsx` (2024-spring)",
+        "",
+        f"The same school's roster as filed in March 2024: title {SPRING_TITLE}, the same "
+        f"layout and columns, children in rows 4–{3 + len(kids)} ({len(kids)} children), "
+        f"`{TEACHER_SHEET}` with the same {len(spring.teachers)} teachers (all 在岗, every "
+        f"phone filled), no `{RECORD_SHEET}` sheet. Generated from seed {SPRING_SEED} after "
+        "the autumn workbook, so it cannot move anything in it.",
+        "",
+        f"- {len(pairs)} children are this autumn's 二–六年级, one grade lower and in the same "
+        "class number; the autumn 一年级 were not at school yet. Their 帮扶教师 is the one "
+        "the autumn roster names.",
+        f"- {len(spring.graduates)} were in 六年级 and graduated in July 2024 (all of spring's "
+        "六年级): " + ", ".join(who(c, spring_row) for c in spring.graduates) + ".",
+        f"- 1 transferred out over the summer: {who(spring.transferred, spring_row)}.",
+        "- Every child is 在读, including the two who are 转出 this autumn and the one who is "
+        "辍学.",
+        "- None of the autumn roster's planted defects is in it: IDs, phones, classes and "
+        "addresses are what the school meant. `lbc validate 上学期/roster.xlsx` reports one "
+        f"error only: REQ001 at D{spring_row[id(spring.no_id)]}, the blank 身份证号 of "
+        f"{spring.no_id.name} (planted, below).",
+        "",
+        "## What `lbc diff 上学期/roster.xlsx roster.xlsx` shows",
+        "",
+        f"- added {len(added)}: the autumn 一年级, "
+        + ", ".join(f"{c.name} (row {autumn_row[id(c)]})" for c in added)
+        + ".",
+        f"- gone {len(gone)}: the {len(spring.graduates)} graduates and the child who "
+        "transferred out.",
+        f"- matched {len(pairs)}: {rules['id_number']} by `id_number`, "
+        f"{rules['name_birth_date']} by `name_birth_date` ({name_rule}), "
+        f"{rules['name_class']} by `name_class`. The duplicate autumn row "
+        f"{autumn_row[id(sample.duplicate)]} is the same child as its first row, not a "
+        "child of its own.",
+        f"- changed {len(changed)}, unchanged {len(pairs) - len(changed)}: every matched "
+        "child moved up a grade, which lbc does not count as a change "
+        f"({by_field['class']} other class change"
+        + (
+            f"; {bad_class.name}'s new class reads {BAD_CLASS}, autumn defect "
+            f"{defect_no[(id(bad_class), 'class')]}"
+            if bad_class
+            else ""
+        )
+        + ").",
+        f"- changes per field: {fields}.",
+        "",
+        "Every change other than `class` (phones are shown in full here; lbc masks them "
+        "unless `--show-pii`):",
+        "",
+        *table,
+        "",
+        f"`lbc summary --term 2024-autumn --previous 上学期/roster.xlsx` counts the same: "
+        f"新增 {len(added)}, 转出 (left) {len(gone) + len(left_now)} (the {len(gone)} gone "
+        f"and the {len(left_now)} marked 转出 this autumn; 辍学 stays on the books), 信息变更 "
+        f"{len(changed)}, matched {rules['id_number']} / {rules['name_birth_date']} / "
+        f"{rules['name_class']} by ID / name + birth date / name + class.",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def second_school_markdown(
+    sample: Sample,
+    rows: dict[str, dict[int, int]],
+    second: SecondSchool,
+    second_rows: dict[str, dict[int, int]],
+) -> str:
+    """The section on 白鹤乡中心小学/ and the county merge."""
+    own = second_rows[CHILD_SHEET]
+    errors = sum(1 for d in sample.defects if not d.rule.startswith("warning"))
+    warnings = len(sample.defects) - errors
+    n_qs = len(child_rows(sample))
+    on_books = [c for c in sample.children if c.status not in ("转出", "毕业")]
+    src, shared = second.source, second.shared
+    qs_class = src.cells()["class"]
+    return "\n".join(
+        [
+            "",
+            f"# A second school: `{SECOND}/`",
+            "",
+            f"`{SECOND}/lbc.toml` ([school] name {SECOND}, its own contact_phone, [files] "
+            f"roster.xlsx) and `{SECOND}/roster.xlsx` (seed {SECOND_SEED}, same layout as "
+            f"青山镇中心小学's): {len(second.children)} children in 一–六年级, one class a "
+            f"grade (rows 4–{3 + len(second.children)}), {len(second.teachers)} teachers (all "
+            "在岗, two children each, so every child is paired) and "
+            f"{len(second.records)} records for 2024-autumn. Clean: `lbc validate` in that "
+            "folder reports nothing.",
+            "",
+            f"One child is on both schools' rosters: {shared.name}, ID {shared.id_number}, "
+            f"born {shared.birth.isoformat()}. The family moved to {SECOND_TOWN} over the "
+            f"summer; {SECOND} took the child in, 青山镇中心小学 never marked the child 转出.",
+            "",
+            "| school | file | sheet | row | class as written | 在校状态 | 备注 |",
+            "|---|---|---|---|---|---|---|",
+            f"| 青山镇中心小学 | roster.xlsx | {CHILD_SHEET} | {rows[CHILD_SHEET][id(src)]} "
+            f"| {qs_class} | {src.status} | {src.notes or ''} |",
+            f"| {SECOND} | {SECOND}/roster.xlsx | {CHILD_SHEET} | {own[id(shared)]} "
+            f"| {shared.class_text} | {shared.status} | {shared.notes} |",
+            "",
+            "## What the county commands show (run in `samples/`)",
+            "",
+            f"- `lbc merge roster.xlsx {SECOND} --out county.xlsx`: 2 files, 2 schools, "
+            f"{n_qs + len(second.children)} children rows ({n_qs} + {len(second.children)}), "
+            f"{len(sample.teachers) + len(second.teachers)} teachers, "
+            f"{len(sample.records) + len(second.records)} records, {errors} errors and "
+            f"{warnings} warning (all 青山镇中心小学's), exactly one DUP003: the ID above, "
+            "at the two rows in the table. Exit code 1.",
+            "- `lbc validate county.xlsx` reports both schools in `summary.schools`.",
+            f"- `lbc cards --out 联系卡.html`: {len(on_books)} cards, one per child on the "
+            f"books ({len(sample.children)} children less the two 转出; the duplicate row is "
+            "the same child).",
+            "",
+        ]
+    )
 
 
 def defects_markdown(sample: Sample, rows: dict[str, dict[int, int]]) -> str:
@@ -1268,24 +1774,66 @@ def defects_markdown(sample: Sample, rows: dict[str, dict[int, int]]) -> str:
     return "\n".join(out)
 
 
-def main() -> None:
-    """Write lbc.toml, roster.xlsx and DEFECTS.md next to this script."""
-    sample = Maker().build()
+def workbook(
+    children: list[Child],
+    teachers: list[Teacher],
+    records: list[Record] | None,
+    title: str = TITLE,
+    footnote: str = FOOTNOTE,
+) -> tuple[Workbook, dict[str, dict[int, int]]]:
+    """A school's roster workbook and, per sheet, the Excel row of each child, teacher and
+    record written (by ``id``)."""
     wb = Workbook()
     ws_children = wb.active
     ws_children.title = CHILD_SHEET
     rows = {
-        CHILD_SHEET: write_children(ws_children, child_rows(sample)),
-        TEACHER_SHEET: write_teachers(wb.create_sheet(TEACHER_SHEET), sample.teachers),
-        RECORD_SHEET: write_records(wb.create_sheet(RECORD_SHEET), sample.records),
+        CHILD_SHEET: write_children(ws_children, children, title, footnote),
+        TEACHER_SHEET: write_teachers(wb.create_sheet(TEACHER_SHEET), teachers),
     }
+    if records is not None:
+        rows[RECORD_SHEET] = write_records(wb.create_sheet(RECORD_SHEET), records)
+    return wb, rows
+
+
+def main() -> None:
+    """Write the sample workspace next to this script: lbc.toml, roster.xlsx, DEFECTS.md, last
+    term's roster in 上学期/ and a second school's workspace in 白鹤乡中心小学/."""
+    maker = Maker()
+    sample = maker.build()
+    wb, rows = workbook(child_rows(sample), sample.teachers, sample.records)
     save_deterministic(wb, HERE / "roster.xlsx")
     (HERE / "lbc.toml").write_text(CONFIG, encoding="utf-8")
-    (HERE / "DEFECTS.md").write_text(defects_markdown(sample, rows), encoding="utf-8")
+
+    spring = last_term(sample, maker)
+    wb, spring_rows = workbook(
+        spring.children, spring.teachers, None, SPRING_TITLE, SPRING_FOOTNOTE
+    )
+    save_deterministic(wb, HERE / SPRING_DIR / "roster.xlsx", SPRING_STAMP)
+
+    keep_out = {id(c) for c in spring.planted}
+    second = second_school(sample, maker, keep_out)
+    wb, second_rows = workbook(
+        second.children, second.teachers, second.records, SECOND_TITLE, second.footnote
+    )
+    save_deterministic(wb, HERE / SECOND / "roster.xlsx", SECOND_STAMP)
+    (HERE / SECOND / "lbc.toml").write_text(SECOND_CONFIG, encoding="utf-8")
+
+    text = defects_markdown(sample, rows)
+    text += last_term_markdown(sample, rows, spring, spring_rows)
+    text += second_school_markdown(sample, rows, second, second_rows)
+    (HERE / "DEFECTS.md").write_text(text, encoding="utf-8")
     print(
         f"wrote {HERE / 'lbc.toml'}, {HERE / 'roster.xlsx'} and {HERE / 'DEFECTS.md'}: "
         f"{len(sample.children)} children, {len(sample.teachers)} teachers, "
         f"{len(sample.records)} records, {len(sample.defects)} planted defects"
+    )
+    print(
+        f"wrote {HERE / SPRING_DIR / 'roster.xlsx'}: {len(spring.children)} children, "
+        f"{len(spring.teachers)} teachers (2024-spring)"
+    )
+    print(
+        f"wrote {HERE / SECOND}/lbc.toml and roster.xlsx: {len(second.children)} children, "
+        f"{len(second.teachers)} teachers, {len(second.records)} records"
     )
 
 
