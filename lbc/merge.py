@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +25,7 @@ from lbc.config import find_config, load_config
 from lbc.errors import LbcError
 from lbc.fields import CATEGORY_COLUMNS, FIELDS, Kind
 from lbc.findings import Finding
+from lbc.messages import t
 from lbc.reading import SPREADSHEET_SUFFIXES
 from lbc.roster import Roster, Table, load_roster
 
@@ -170,24 +171,22 @@ def read_parts(
     files: list[Path],
     synonyms: dict[str, list[str]] | None = None,
     progress: Callable[[int], None] | None = None,
-) -> list[SchoolPart]:
-    """Every file's part, in the order given; several at once when there are several CPUs."""
+) -> Iterator[SchoolPart]:
+    """Every file's part, in the order given, each as soon as it and those before it are
+    done; several files at once when there are several CPUs."""
     workers = min(os.cpu_count() or 1, len(files))
     if workers <= 1:
-        parts = []
         for path in files:
-            parts.append(read_part(path, synonyms))
+            yield read_part(path, synonyms)
             if progress:
                 progress(1)
-        return parts
+        return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(read_part, path, synonyms) for path in files]
-        parts = []
         for future in futures:
-            parts.append(future.result())
+            yield future.result()
             if progress:
                 progress(1)
-        return parts
 
 
 @dataclass
@@ -209,19 +208,29 @@ def duplicates_across_schools(parts: list[SchoolPart]) -> list[Duplicate]:
     ]
 
 
-def sheets(parts: list[SchoolPart]) -> list[tuple[str, list[str], Iterable[bytes]]]:
-    """What the merged workbook holds: one sheet per kind that any school has."""
-    out = []
-    for kind in Kind:
-        if any(part.counts.get(kind) for part in parts):
-            header = [*LEAD, *(f.label for f in LAYOUT[kind])]
-            out.append((SHEET_TITLES[kind], header, _blocks(parts, kind)))
-    return out
+def merged_sheets(
+    parts: Iterable[SchoolPart], seen: list[SchoolPart]
+) -> Iterator[tuple[str, list[str], Iterable[bytes]]]:
+    """The merged workbook's sheets. The children's rows are written while later schools
+    are still being read (each school's block dropped once written); teachers and records,
+    far fewer, follow from ``seen``, which ends up holding every part read."""
+
+    def children() -> Iterator[bytes]:
+        for part in parts:
+            seen.append(part)
+            yield part.xml.pop(Kind.CHILDREN, b"")
+
+    yield SHEET_TITLES[Kind.CHILDREN], _header(Kind.CHILDREN), children()
+    if not any(not part.error for part in seen):
+        raise LbcError(t("err.merge_nothing_read", count=len(seen)))
+    for kind in (Kind.TEACHERS, Kind.RECORDS):
+        if any(part.counts.get(kind) for part in seen):
+            blocks = (part.xml.get(kind, b"") for part in seen)
+            yield SHEET_TITLES[kind], _header(kind), blocks
 
 
-def _blocks(parts: list[SchoolPart], kind: Kind) -> Iterable[bytes]:
-    for part in parts:
-        yield part.xml.get(kind, b"")
+def _header(kind: Kind) -> list[str]:
+    return [*LEAD, *(f.label for f in LAYOUT[kind])]
 
 
 def school_map(roster: Roster) -> tuple[dict[tuple[str, str, int], str], dict[str, str]]:

@@ -83,44 +83,15 @@ def rows_xml(rows: Iterable[Sequence[Any]]) -> bytes:
     ).encode()
 
 
-def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[bytes]]]) -> None:
+def write_xlsx(path: Path, sheets: Iterable[tuple[str, Sequence[str], Iterable[bytes]]]) -> None:
     """Write ``sheets`` (title, header, blocks of row XML from :func:`rows_xml`) to ``path``;
-    the caller makes it atomic."""
+    the caller makes it atomic. Sheets are taken one at a time and their blocks written as
+    they come, so a caller can stream rows that are still being read; the parts naming the
+    sheets follow them (a zip's entries may come in any order)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        overrides = "".join(
-            f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{_SHEET_TYPE}"/>'
-            for n in range(1, len(sheets) + 1)
-        )
-        z.writestr("[Content_Types].xml", _CONTENT_TYPES.format(sheets=overrides))
-        z.writestr("_rels/.rels", _ROOT_RELS)
-        z.writestr("xl/styles.xml", _STYLES)
-        names = "".join(
-            f'<sheet name="{_escape_attr(title)}" sheetId="{n}" r:id="rId{n}"/>'
-            for n, (title, _, _) in enumerate(sheets, 1)
-        )
-        z.writestr(
-            "xl/workbook.xml",
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f"<sheets>{names}</sheets></workbook>",
-        )
-        rels = "".join(
-            f'<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/'
-            f'2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>'
-            for n in range(1, len(sheets) + 1)
-        )
-        style_rel = (
-            f'<Relationship Id="rId{len(sheets) + 1}" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/styles" Target="styles.xml"/>'
-        )
-        z.writestr(
-            "xl/_rels/workbook.xml.rels",
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f"{rels}{style_rel}</Relationships>",
-        )
-        for n, (_, header, blocks) in enumerate(sheets, 1):
+        titles = []
+        for n, (title, header, blocks) in enumerate(sheets, 1):
+            titles.append(title)
             with z.open(f"xl/worksheets/sheet{n}.xml", "w", force_zip64=True) as out:
                 out.write(
                     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -133,6 +104,40 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[b
                 for block in blocks:
                     out.write(block)
                 out.write(b"</sheetData></worksheet>")
+        count = len(titles)
+        overrides = "".join(
+            f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{_SHEET_TYPE}"/>'
+            for n in range(1, count + 1)
+        )
+        z.writestr("[Content_Types].xml", _CONTENT_TYPES.format(sheets=overrides))
+        z.writestr("_rels/.rels", _ROOT_RELS)
+        z.writestr("xl/styles.xml", _STYLES)
+        names = "".join(
+            f'<sheet name="{_escape_attr(title)}" sheetId="{n}" r:id="rId{n}"/>'
+            for n, title in enumerate(titles, 1)
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            f"<sheets>{names}</sheets></workbook>",
+        )
+        rels = "".join(
+            f'<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/'
+            f'2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>'
+            for n in range(1, count + 1)
+        )
+        style_rel = (
+            f'<Relationship Id="rId{count + 1}" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f"{rels}{style_rel}</Relationships>",
+        )
 
 
 def _escape_attr(text: str) -> str:

@@ -156,3 +156,14 @@ def test_cards_of_a_folder_go_by_school(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     footers = [line for line in page.splitlines() if line.startswith('<div class="school">')]
     assert footers == [f'<div class="school">{A}</div>'] * 2 + [f'<div class="school">{B}</div>']
+
+
+def test_nothing_readable_writes_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "坏"
+    root.mkdir()
+    (root / "a.xlsx").write_bytes(b"x")
+    out = tmp_path / "c.xlsx"
+    result = run("merge", root, "--out", out)
+    assert result.exit_code == 2
+    assert result.stderr == "lbc: 错误：1 个文件都无法读取，没有合并任何内容\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["坏"]  # no file, no temporary

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,8 +20,8 @@ from lbc.merge import (
     Duplicate,
     SchoolPart,
     duplicates_across_schools,
+    merged_sheets,
     read_parts,
-    sheets,
     spreadsheet_files,
 )
 from lbc.messages import h, t
@@ -51,12 +52,12 @@ def merge(
     if not paths:
         raise LbcError(t("err.merge_nothing", paths="、".join(map(str, files))))
     refuse_input_as_output(out, paths)
+    parts: list[SchoolPart] = []
     with _bar(len(paths)) as advance:
-        parts = read_parts(paths, cfg.synonyms, advance)
+        # Written while read: the children of the first schools reach the file while the
+        # workers read the next ones.
+        write_atomic(out, lambda tmp: _write(tmp, read_parts(paths, cfg.synonyms, advance), parts))
     good = [p for p in parts if not p.error]
-    if not good:
-        raise LbcError(t("err.merge_nothing_read", count=len(parts)))
-    write_atomic(out, lambda tmp: _write(tmp, good))
     common.note(t("merge.note.written", path=out, files=len(good)))
     doubles = duplicates_across_schools(good)
     failed = [p for p in parts if p.error]
@@ -71,10 +72,10 @@ def merge(
     raise typer.Exit(1 if doubles or failed else 0)
 
 
-def _write(tmp: Path, parts: list[SchoolPart]) -> None:
+def _write(tmp: Path, reading: Iterable[SchoolPart], parts: list[SchoolPart]) -> None:
     from lbc.xlsx_writer import write_xlsx
 
-    write_xlsx(tmp, sheets(parts))
+    write_xlsx(tmp, merged_sheets(reading, parts))
 
 
 class _bar:
