@@ -67,8 +67,3 @@ def parse(markdown: str) -> list[Block]:
         else:
             blocks.append(Block("p", line))
     return blocks
-
-
-def plain_text(blocks: list[Block]) -> str:
-    """Every character the blocks show, for choosing which glyphs to embed."""
-    return "".join(b.text + "".join("".join(r) for r in b.rows) + b.number for b in blocks)

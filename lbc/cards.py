@@ -43,12 +43,7 @@ class ClassCards:
 
 
 def _value(table: Table, key: str, i: int) -> str:
-    value = table.get(key, i)
-    if value is None:
-        return BLANK
-    if isinstance(value, nz.Bad):
-        return value.raw
-    return str(value)
+    return nz.display(table.get(key, i)) or BLANK
 
 
 def _teachers(roster: Roster) -> dict[str, str]:
@@ -68,11 +63,10 @@ def build_cards(roster: Roster, only: str | None = None) -> list[ClassCards]:
     wanted = nz.class_ref(only) if only else None
     if only and not isinstance(wanted, nz.ClassRef):
         raise LbcError(t("err.cards_bad_class", cls=only))
-    from lbc.merge import school_map
+    from lbc.merge import schools_of
 
     phones = _teachers(roster)
-    by_row, by_file = school_map(roster)
-    several = len(set(by_row.values()) | set(by_file.values())) > 1
+    schools = schools_of(roster)
     groups: dict[object, ClassCards] = {}
     for table, i, first in distinct_children(roster.children):
         if first is not None or table.get("enrollment_status", i) in LEFT_SCHOOL:
@@ -82,9 +76,7 @@ def build_cards(roster: Roster, only: str | None = None) -> list[ClassCards]:
             continue
         label = _value(table, "class", i)
         # A county's cards: by school, then class, each card with its own school's name.
-        school = ""
-        if several:
-            school = by_row.get((table.file, table.sheet, table.rows[i])) or by_file[table.file]
+        school = schools.of(table, i) if schools.several else ""
         key = (school, cls if isinstance(cls, nz.ClassRef) else label)
         group = groups.setdefault(key, ClassCards(f"{school} {label}" if school else label, []))
         card = _card(table, i, label, phones)

@@ -74,18 +74,6 @@ class RosterDiff:
         return Counter(c.field for m in self.matched for c in m.changes)
 
 
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, nz.Bad):
-        return value.raw
-    if isinstance(value, nz.ClassRef):  # a named tuple, but one value: 三年级(2)班
-        return str(value)
-    if isinstance(value, tuple):
-        return "、".join(map(str, value))
-    return str(value)
-
-
 def _keys(table: Table, i: int) -> tuple[str | None, tuple | None, tuple | None]:
     name, ident = table.get("name", i), table.get("id_number", i)
     birth, cls = table.get("birth_date", i), table.get("class", i)
@@ -139,7 +127,7 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
                 continue
             if key == "class" and _promoted(ot.get(key, oi), nt.get(key, ni)):
                 continue
-            before, after = _text(ot.get(key, oi)), _text(nt.get(key, ni))
+            before, after = nz.display(ot.get(key, oi)), nz.display(nt.get(key, ni))
             if before != after:
                 m.changes.append(Change(key, before, after))
     gone = [row for n, row in enumerate(old_rows) if n not in taken]
@@ -157,7 +145,7 @@ def describe(row: Row) -> dict[str, Any]:
     cls, name = table.get("class", i), table.get("name", i)
     return {
         "child": name if isinstance(name, str) else "",
-        "class": _text(cls) or "",
+        "class": nz.display(cls) or "",
         "sheet": table.sheet,
         "row": table.rows[i],
     }

@@ -63,26 +63,49 @@ def _set_font(run_or_style: Any, east_asian: str, size: float, bold: bool = Fals
     rfonts.set(qn("w:eastAsia"), east_asian)
 
 
-def build(blocks: list[Block]) -> bytes:
-    """The .docx bytes for ``blocks``, before its fonts are embedded.
-
-    python-docx sets up the page and the Normal style; the body is written as WordprocessingML
-    text, since a county's summary has thousands of paragraphs and python-docx spends a
-    millisecond on each.
-    """
+def _a4(margins: tuple[float, float, float, float], size: float) -> Any:
+    """A python-docx document on A4, margins (top, bottom, left, right) in millimetres, the
+    Normal style in 仿宋 at ``size`` points."""
     from docx import Document
-    from docx.enum.text import WD_LINE_SPACING
-    from docx.oxml import parse_xml
-    from docx.shared import Mm, Pt
+    from docx.shared import Mm
 
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-    normal = doc.styles["Normal"]
-    _set_font(normal, BODY, 16)
-    fmt = normal.paragraph_format
+    top, bottom, left, right = (Mm(m) for m in margins)
+    section.top_margin, section.bottom_margin = top, bottom
+    section.left_margin, section.right_margin = left, right
+    _set_font(doc.styles["Normal"], BODY, size)
+    return doc
+
+
+def _save(doc: Any, body: list[str], out: Path, inputs: list[Path]) -> None:
+    """Append ``body`` (WordprocessingML text) to the document, embed the fonts its text
+    needs and write it atomically. The body is text because python-docx spends about a
+    millisecond on each paragraph, and a county's summary has thousands."""
+    from docx.oxml import parse_xml
+
+    fragment = parse_xml(f'<w:body xmlns:w="{_W}">{"".join(body)}</w:body>')
+    for element in list(fragment):
+        doc.element.body.sectPr.addprevious(element)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    _write_with_fonts(buffer.getvalue(), out, inputs)
+
+
+def _write_with_fonts(docx: bytes, out: Path, inputs: list[Path]) -> None:
+    """Embed the fonts the document's text needs, then write it atomically, owner-only."""
+    data = embed_fonts(docx, _document_text(docx))
+    write_atomic(out, lambda tmp: tmp.write_bytes(data), inputs=inputs)
+
+
+def write_document(blocks: list[Block], out: Path, inputs: list[Path]) -> None:
+    """The summary as a Word document in the official style, written to ``out``."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    doc = _a4((37, 35, 28, 26), 16)
+    fmt = doc.styles["Normal"].paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(28)
     fmt.space_before = fmt.space_after = Pt(0)
@@ -105,19 +128,13 @@ def build(blocks: list[Block]) -> bytes:
         elif b.kind in ("p", "bullet"):
             parts.append(_para(b.text, indent=True))
         previous = b.kind
-    _page_numbers(section)
+    _page_numbers(doc.sections[0])
     props = doc.core_properties
     props.author = props.last_modified_by = "lbc"
     props.comments = ""
     props.title = next((b.text for b in blocks if b.kind == "title"), "")
     props.created = props.modified = dt.datetime.now().replace(microsecond=0)
-    body = doc.element.body
-    fragment = parse_xml(f'<w:body xmlns:w="{_W}">{"".join(parts)}</w:body>')
-    for element in list(fragment):
-        body.sectPr.addprevious(element)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    _save(doc, parts, out, inputs)
 
 
 def _page_numbers(section: Any) -> None:
@@ -270,12 +287,6 @@ def embed_fonts(docx: bytes, text: str) -> bytes:
     return out.getvalue()
 
 
-def write_document(blocks: list[Block], out: Path, inputs: list[Path]) -> None:
-    document = build(blocks)
-    data = embed_fonts(document, _document_text(document))
-    write_atomic(out, lambda tmp: tmp.write_bytes(data), inputs=inputs)
-
-
 def render_docx_template(
     template: Path, context: dict[str, Any], out: Path, inputs: list[Path]
 ) -> None:
@@ -299,9 +310,7 @@ def render_docx_template(
     except Exception as exc:  # a broken file, or a template dividing by zero: its fault
         reason = f"{type(exc).__name__}: {exc}"
         raise LbcError(t("err.template", path=template, line="-", reason=reason)) from exc
-    text = _document_text(buffer.getvalue())
-    data = embed_fonts(buffer.getvalue(), text)
-    write_atomic(out, lambda tmp: tmp.write_bytes(data), inputs=inputs)
+    _write_with_fonts(buffer.getvalue(), out, inputs)
 
 
 def _document_text(docx: bytes) -> str:
@@ -319,18 +328,9 @@ def write_cards(
     classes: list[Any], school: str, contact_phone: str, out: Path, inputs: list[Path]
 ) -> None:
     """The contact cards as a Word document: one bordered table per card, two to a page."""
-    from docx import Document
-    from docx.oxml import parse_xml
-    from docx.shared import Mm
-
     from lbc.cards import BLANK
 
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
-        setattr(section, side, Mm(15))
-    _set_font(doc.styles["Normal"], BODY, 11)
+    doc = _a4((15, 15, 15, 15), 11)
     parts: list[str] = []
     count = 0
     for group in classes:
@@ -347,11 +347,4 @@ def write_cards(
             footer = card.school or f"{school or '（学校名称）'}　家校联系电话：{phone}"
             parts.append(_para(footer, size=10.5))
             parts.append("<w:p/>")
-    body = doc.element.body
-    fragment = parse_xml(f'<w:body xmlns:w="{_W}">{"".join(parts)}</w:body>')
-    for element in list(fragment):
-        body.sectPr.addprevious(element)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    data = embed_fonts(buffer.getvalue(), _document_text(buffer.getvalue()))
-    write_atomic(out, lambda tmp: tmp.write_bytes(data), inputs=inputs)
+    _save(doc, parts, out, inputs)

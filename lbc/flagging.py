@@ -75,16 +75,10 @@ def head_teachers(
 def _schools(roster: Roster) -> Callable[[Table, int], str] | None:
     """Each row's school when the roster holds several (a folder, a county's merged
     roster), else None: a school's own to-do list does not repeat its name on every class."""
-    from lbc.merge import school_map
+    from lbc.merge import schools_of
 
-    by_row, by_file = school_map(roster)
-    if len(set(by_row.values()) | set(by_file.values())) < 2:
-        return None
-
-    def school(table: Table, i: int) -> str:
-        return by_row.get((table.file, table.sheet, table.rows[i])) or by_file[table.file]
-
-    return school
+    schools = schools_of(roster)
+    return schools.of if schools.several else None
 
 
 def _class_key(table: Table, i: int) -> tuple[object, str]:

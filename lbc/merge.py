@@ -111,15 +111,9 @@ def _cell(value: Any) -> Any:
     """A normalised value as the merged workbook holds it: text, or a whole number."""
     if value is None or (isinstance(value, (int, str)) and not isinstance(value, bool)):
         return value
-    if isinstance(value, nz.Bad):
-        return value.raw
     if isinstance(value, nz.NumericId):  # a number cell it stays: validate says ID004 again
         return float(value.digits)
-    if isinstance(value, nz.ClassRef):
-        return str(value)
-    if isinstance(value, tuple):
-        return "、".join(map(str, value))
-    return str(value)
+    return nz.display(value)
 
 
 def _rows(table: Table, school: str, kind: Kind) -> list[list[Any]]:
@@ -233,18 +227,30 @@ def _header(kind: Kind) -> list[str]:
     return [*LEAD, *(f.label for f in LAYOUT[kind])]
 
 
-def school_map(roster: Roster) -> tuple[dict[tuple[str, str, int], str], dict[str, str]]:
-    """Which school each row belongs to (a 学校 column's value) and each file (its
-    lbc.toml, title or name), for reports per school of a folder or a merged roster."""
+@dataclass
+class Schools:
+    """Which school each row belongs to: its 学校 cell (a merged roster), else its file's
+    school (lbc.toml, title or name); for reports per school of a folder or county roster."""
+
+    by_row: dict[tuple[str, str, int], str]
+    by_file: dict[str, str]
+
+    @property
+    def several(self) -> bool:
+        return len(set(self.by_row.values()) | set(self.by_file.values())) > 1
+
+    def at(self, file: str, sheet: str | None, row: int | None) -> str:
+        """The school of an Excel row (a finding's file, sheet and row)."""
+        return self.by_row.get((file, sheet or "", row or 0)) or self.by_file.get(file, file)
+
+    def of(self, table: Table, i: int) -> str:
+        return self.at(table.file, table.sheet, table.rows[i])
+
+
+def schools_of(roster: Roster) -> Schools:
     by_file: dict[str, str] = {}
     for name in roster.files:
-        own = Roster(
-            [name],
-            [tb for tb in roster.children if tb.file == name],
-            [],
-            [],
-            [],
-        )
+        own = Roster([name], [tb for tb in roster.children if tb.file == name], [], [], [])
         by_file[name] = school_of(Path(name), own)
     by_row: dict[tuple[str, str, int], str] = {}
     for table in roster.tables():
@@ -253,23 +259,18 @@ def school_map(roster: Roster) -> tuple[dict[tuple[str, str, int], str], dict[st
             for row, school in zip(table.rows, schools, strict=True):
                 if school:
                     by_row[(table.file, table.sheet, row)] = school
-    return by_row, by_file
+    return Schools(by_row, by_file)
 
 
 def per_school(roster: Roster, findings: list[Any]) -> list[dict[str, Any]] | None:
     """Children, errors and warnings per school; None when everything is one school."""
-    by_row, by_file = school_map(roster)
-
-    def school(file: str, sheet: str | None, row: int | None) -> str:
-        return by_row.get((file, sheet or "", row or 0)) or by_file.get(file, file)
-
+    schools = schools_of(roster)
     counts: dict[str, dict[str, int]] = {}
     for table in roster.children:
-        for row in table.rows:
-            entry = counts.setdefault(school(table.file, table.sheet, row), _zero())
-            entry["children"] += 1
+        for i in range(len(table)):
+            counts.setdefault(schools.of(table, i), _zero())["children"] += 1
     for f in findings:
-        entry = counts.setdefault(school(f.file, f.sheet, f.row), _zero())
+        entry = counts.setdefault(schools.at(f.file, f.sheet, f.row), _zero())
         entry["errors" if f.severity == "error" else "warnings"] += 1
     if len(counts) < 2:
         return None

@@ -606,3 +606,20 @@ def head_classes(role: str | None, classes: tuple[ClassRef, ...]) -> tuple[Class
     if not role or "班主任" not in role.replace("副班主任", "") or not classes:
         return ()
     return classes[:1]
+
+
+def display(value: Any) -> str | None:
+    """A normalised value as a person reads it (三年级(2)班, 2016-05-01, 孤儿、低保), what the
+    cell held when it could not be read, None when empty: the one way reports, the change
+    log, cards and the merged roster write a value back out."""
+    if value is None:
+        return None
+    if isinstance(value, Bad):
+        return value.raw
+    if isinstance(value, NumericId):
+        return value.digits
+    if isinstance(value, ClassRef):  # a named tuple, but one value
+        return str(value)
+    if isinstance(value, tuple):
+        return "、".join(map(str, value))
+    return str(value)

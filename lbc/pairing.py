@@ -102,9 +102,7 @@ def _text(value: object) -> str:
 
 
 def _class_label(value: object) -> str:
-    if isinstance(value, nz.ClassRef):
-        return str(value)
-    return value.raw if isinstance(value, nz.Bad) else ""
+    return nz.display(value) or ""
 
 
 def _priority(table: Table, i: int) -> list[str]:

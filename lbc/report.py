@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from lbc import __version__
-from lbc.blocks import parse, plain_text
+from lbc.blocks import parse
 from lbc.charts import summary_charts
 from lbc.fonts import BOLD, REGULAR, subset
 from lbc.templating import builtin, render, user_template
@@ -32,32 +32,32 @@ def markdown(context: dict[str, Any], template: Path | None = None) -> str:
 def html(text: str, context: dict[str, Any]) -> str:
     """One HTML file: no external file, font or script, so it can be mailed as it is."""
     blocks = parse(text)
-    charts = summary_charts(context)
-    used = {b.text for b in blocks if b.kind == "chart"}
-    glyphs = plain_text(blocks) + "".join(charts[k] for k in used if k in charts)
-    title = next((b.text for b in blocks if b.kind == "title"), "")
     page = {
         "version": __version__,
-        "title": title,
+        "title": next((b.text for b in blocks if b.kind == "title"), ""),
         "blocks": blocks,
-        "charts": {k: Markup(v) for k, v in charts.items()},
-        "font_face": Markup(font_face(glyphs)),
+        "charts": _charts(context),
     }
-    return render(*builtin("page.html.j2"), page, autoescape=True)
+    return _with_font(builtin("page.html.j2"), page)
 
 
 def html_template(template: Path, context: dict[str, Any]) -> str:
     """A school's own HTML template, autoescaped in the sandbox. Besides the context it gets
     ``charts`` (the SVG charts by name) and ``font_face`` (CSS declaring the embedded
     "LBC Noto Sans SC"), cut to the characters the page ends up holding."""
-    name, text = user_template(template)
+    return _with_font(user_template(template), {**context, "charts": _charts(context)})
+
+
+def _charts(context: dict[str, Any]) -> dict[str, Markup]:
+    return {k: Markup(v) for k, v in summary_charts(context).items()}
+
+
+def _with_font(template: tuple[str, str], page: dict[str, Any]) -> str:
+    """Render an HTML page whose ``font_face`` holds exactly the characters it shows: the
+    page is rendered first with a marker there, then the marker becomes the font."""
     marker = "/*lbc-font-face*/"
-    extra = {
-        "charts": {k: Markup(v) for k, v in summary_charts(context).items()},
-        "font_face": Markup(marker),
-    }
-    page = render(name, text, {**context, **extra}, autoescape=True)
-    return page.replace(marker, font_face(re.sub(r"<[^>]*>", "", page)))
+    text = render(*template, {**page, "font_face": Markup(marker)}, autoescape=True)
+    return text.replace(marker, font_face(re.sub(r"<[^>]*>", "", text)))
 
 
 def font_face(glyphs: str) -> str:
@@ -97,5 +97,4 @@ def cards_html(classes: list[Any], school: str, contact_phone: str) -> str:
         "contact_phone": contact_phone,
         "blank": BLANK,
     }
-    text = render(*builtin("cards.html.j2"), {**page, "font_face": Markup("/*lbc-font*/")}, True)
-    return text.replace("/*lbc-font*/", font_face(re.sub(r"<[^>]*>", "", text)))
+    return _with_font(builtin("cards.html.j2"), page)

@@ -155,10 +155,7 @@ class _Kids:
         self.refs: list[nz.ClassRef | None] = [
             c if c.__class__ is nz.ClassRef else None for c in classes
         ]
-        self.labels = [
-            str(c) if r is not None else c.raw if isinstance(c, nz.Bad) else ""
-            for c, r in zip(classes, self.refs, strict=True)
-        ]
+        self.labels = [nz.display(c) or "" for c in classes]
         self.names = [n if isinstance(n, str) else "" for n in self.column("name")]
         self.teachers = [x if x in active else None for x in self.column("support_teacher")]
         self.where = [(tb.file, tb.sheet, tb.rows[i]) for tb, rows in rows for i in rows]
@@ -556,10 +553,10 @@ def _schools_section(
 ) -> list[dict[str, Any]] | None:
     """Children, pairs and complete archives per school, for a folder or a county's merged
     roster; None when it is one school."""
-    from lbc.merge import school_map
+    from lbc.merge import schools_of
 
-    by_row, by_file = school_map(roster)
-    schools = [by_row.get(w) or by_file.get(w[0], w[0]) for w in kids.where]
+    lookup = schools_of(roster)
+    schools = [lookup.at(*w) for w in kids.where]
     if len(set(schools)) < 2:
         return None
     wrong = {

@@ -108,6 +108,55 @@ def write_child_csv(path: Path, *rows: list[Any], encoding: str = "utf-8") -> Pa
     return path
 
 
+Row = dict[str, Any]
+
+
+def child_cells(n: int, name: str | None = None, gender: str = "女", **extra: Any) -> Row:
+    """conftest's child ``n`` by header label; keywords that are CHILD_HEADER labels
+    override its cells, the others (父亲姓名, 帮扶教师, 在校状态 …) become extra columns."""
+    own = {k: v for k, v in extra.items() if k in CHILD_HEADER}
+    row = dict(zip(CHILD_HEADER, child_row(n, name, gender=gender, **own), strict=True))
+    return {**row, **{k: v for k, v in extra.items() if k not in CHILD_HEADER}}
+
+
+def table(rows: list[Row]) -> list[list[Any]]:
+    """A header of every label used (in first-seen order), then the rows."""
+    header = list(dict.fromkeys(k for r in rows for k in r))
+    return [header, *([r.get(h) for h in header] for r in rows)]
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def deobfuscate(data: bytes, key: str) -> bytes:
+    """ECMA-376 Part 1 §17.8.1: the first 32 bytes XORed with the font key GUID's 16 bytes,
+    read from the end of its hex string (the same XOR obfuscates and restores). Written
+    here from the standard, not taken from lbc, so the tests check lbc against it."""
+    mask = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
+    return bytes(b ^ mask[i % 16] for i, b in enumerate(data[:32])) + data[32:]
+
+
+def embedded_fonts(docx: Path) -> dict[str, list[bytes]]:
+    """Font name -> the TrueType fonts a .docx embeds under it, de-obfuscated."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    with zipfile.ZipFile(docx) as z:
+        fonts = ET.fromstring(z.read("word/fontTable.xml"))
+        rels = ET.fromstring(z.read("word/_rels/fontTable.xml.rels"))
+        targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{PKG}Relationship")}
+        out: dict[str, list[bytes]] = {}
+        for font in fonts.iter(f"{W}font"):
+            for embed in font:
+                if embed.tag in (f"{W}embedRegular", f"{W}embedBold"):
+                    data = z.read("word/" + str(targets[embed.get(f"{R}id")]))
+                    key = str(embed.get(f"{W}fontKey"))
+                    out.setdefault(str(font.get(f"{W}name")), []).append(deobfuscate(data, key))
+    return out
+
+
 def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
     """A real .xlsx with one sheet per entry; rows start at Excel row 1."""
     wb = Workbook()
@@ -135,6 +184,14 @@ class Result:
 
     def json(self) -> Any:
         return json.loads(self.stdout)
+
+
+def one_error_line(result: Result) -> str:
+    """The single stderr line of a run that could not be done (exit 2, nothing on stdout)."""
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
 
 
 def run(*args: str | os.PathLike[str], cwd: Path | None = None) -> Result:

@@ -25,7 +25,20 @@ from typing import Any
 import pytest
 from fontTools.ttLib import TTFont
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, Result, child_row, run, write_xlsx
+from conftest import (
+    TEACHER_HEADER,
+    Result,
+    Row,
+    W,
+    embedded_fonts,
+    one_error_line,
+    run,
+    table,
+    write_xlsx,
+)
+from conftest import (
+    child_cells as kid,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SCHOOL, SCHOOL_PHONE = "白鹤乡中心小学", "0817-5521234"
@@ -33,22 +46,6 @@ C11, C32, C51, C61 = "一年级(1)班", "三年级(2)班", "五年级(1)班", "�
 BLANK = "＿＿＿＿＿＿"
 SEP = "\u3000"  # the ideographic space between a card line's items
 ADDRESS = "四川省南部县青山镇幸福村3组"
-
-Row = dict[str, Any]
-
-
-def kid(n: int, name: str | None = None, gender: str = "女", **extra: Any) -> Row:
-    """conftest's child ``n``; keywords that are CHILD_HEADER labels override its cells,
-    the others (父亲姓名, 帮扶教师, 在校状态 …) become extra columns."""
-    own = {k: v for k, v in extra.items() if k in CHILD_HEADER}
-    row = dict(zip(CHILD_HEADER, child_row(n, name, gender=gender, **own), strict=True))
-    return {**row, **{k: v for k, v in extra.items() if k not in CHILD_HEADER}}
-
-
-def table(rows: list[Row]) -> list[list[Any]]:
-    """A header of every label used (in first-seen order), then the rows."""
-    header = list(dict.fromkeys(k for r in rows for k in r))
-    return [header, *([r.get(h) for h in header] for r in rows)]
 
 
 def teacher(name: str, phone: str, classes: str) -> Row:
@@ -180,13 +177,6 @@ EXPECTED: list[Card] = [
     ]),
 ]  # fmt: skip
 FOOTER = f"{SCHOOL}{SEP}家校联系电话：{SCHOOL_PHONE}"
-
-
-def one_error_line(result: Result) -> str:
-    assert result.exit_code == 2 and result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    return lines[0]
 
 
 def phones(text: str) -> list[str]:
@@ -361,33 +351,6 @@ def test_no_school_contact_in_the_config_is_a_blank(school: Path) -> None:
 
 
 # ---- Word ----
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-
-
-def deobfuscate(data: bytes, key: str) -> bytes:
-    """ECMA-376 Part 1 §17.8.1: the first 32 bytes XORed with the font key GUID's 16 bytes,
-    read from the end of its hex string (the same XOR obfuscates and restores)."""
-    mask = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
-    return bytes(b ^ mask[i % 16] for i, b in enumerate(data[:32])) + data[32:]
-
-
-def embedded_fonts(docx: Path) -> dict[str, list[bytes]]:
-    """Font name -> the TrueType fonts embedded under it, de-obfuscated with their keys."""
-    with zipfile.ZipFile(docx) as z:
-        fonts = ET.fromstring(z.read("word/fontTable.xml"))
-        rels = ET.fromstring(z.read("word/_rels/fontTable.xml.rels"))
-        targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{PKG}Relationship")}
-        out: dict[str, list[bytes]] = {}
-        for font in fonts.iter(f"{W}font"):
-            for embed in font:
-                if embed.tag in (f"{W}embedRegular", f"{W}embedBold"):
-                    data = z.read("word/" + str(targets[embed.get(f"{R}id")]))
-                    key = str(embed.get(f"{W}fontKey"))
-                    out.setdefault(str(font.get(f"{W}name")), []).append(deobfuscate(data, key))
-    return out
 
 
 def test_docx_has_one_table_per_card_two_cards_a_page(school: Path) -> None:

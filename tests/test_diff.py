@@ -20,27 +20,22 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, Result, child_row, run, write_xlsx
+from conftest import (
+    Result,
+    Row,
+    child_row,
+    one_error_line,
+    run,
+    table,
+    write_xlsx,
+)
+from conftest import (
+    child_cells as kid,
+)
 from lbc import __version__
 
 C32, C41 = "三年级(2)班", "四年级(1)班"
 SUMMARY = "新增 {} 名，不在新名册 {} 名，信息变更 {} 名，未变 {} 名"
-
-Row = dict[str, Any]
-
-
-def kid(n: int, name: str | None = None, gender: str = "女", **extra: Any) -> Row:
-    """conftest's child ``n``; keywords that are CHILD_HEADER labels override its cells,
-    the others (父亲务工地点, 在校状态, 帮扶教师 …) become extra columns."""
-    own = {k: v for k, v in extra.items() if k in CHILD_HEADER}
-    row = dict(zip(CHILD_HEADER, child_row(n, name, gender=gender, **own), strict=True))
-    return {**row, **{k: v for k, v in extra.items() if k not in CHILD_HEADER}}
-
-
-def table(rows: list[Row]) -> list[list[Any]]:
-    """A header of every label used (in first-seen order), then the rows."""
-    header = list(dict.fromkeys(k for r in rows for k in r))
-    return [header, *([r.get(h) for h in header] for r in rows)]
 
 
 BASE = {
@@ -172,13 +167,6 @@ def expected_document(pii: bool) -> dict[str, Any]:
             ),
         ],
     }  # fmt: skip
-
-
-def one_error_line(result: Result) -> str:
-    assert result.exit_code == 2 and result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    return lines[0]
 
 
 def digest(path: Path) -> str:

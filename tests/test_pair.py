@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, Result, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, Result, child_row, run, table, write_xlsx
 from lbc import __version__
 
 REPO = Path(__file__).resolve().parents[1]
@@ -81,12 +81,6 @@ def teacher(
     phone = f"138{sum(map(ord, name)) % 10**8:08d}"
     values = [name, "女", phone, role, classes, subject, party, active]
     return {**dict(zip(TEACHER_HEADER, values, strict=True)), **extra}
-
-
-def table(rows: list[Row]) -> list[list[Any]]:
-    """A header of every label used (in first-seen order), then the rows."""
-    header = list(dict.fromkeys(k for r in rows for k in r))
-    return [header, *([r.get(h) for h in header] for r in rows)]
 
 
 def roster(path: Path, kids: list[Row], teachers: list[Row] | None) -> Path:

@@ -31,11 +31,14 @@ from conftest import (
     RECORD_HEADER,
     TEACHER_HEADER,
     Result,
+    W,
     child_row,
+    embedded_fonts,
+    one_error_line,
     run,
+    table,
     write_xlsx,
 )
-from lbc.docx_style import obfuscate
 from lbc.summary import VARIABLES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,12 +69,6 @@ def teacher(name: str, classes: str, active: str = "是") -> Row:
 def record(day: dt.date, who: str, child: str | None, kind: str, cls: str | None = None) -> Row:
     values = [day, who, child, cls, kind, "记录"]
     return dict(zip(RECORD_HEADER, values, strict=True))
-
-
-def table(rows: list[Row]) -> list[list[Any]]:
-    """A header of every label used (in first-seen order), then the rows."""
-    header = list(dict.fromkeys(k for r in rows for k in r))
-    return [header, *([r.get(h) for h in header] for r in rows)]
 
 
 D = dt.date
@@ -538,30 +535,10 @@ def test_html_is_one_file_with_charts_and_its_own_font(school: Path) -> None:
 
 # ---- Word ----
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-
 
 def east_asian(paragraph: Any) -> str | None:
     rfonts = paragraph.runs[0]._r.rPr.find(f"{W}rFonts")
     return None if rfonts is None else rfonts.get(f"{W}eastAsia")
-
-
-def embedded_fonts(docx: Path) -> dict[str, list[bytes]]:
-    """Font name -> the TrueType fonts embedded under it, de-obfuscated with their keys."""
-    with zipfile.ZipFile(docx) as z:
-        table = ET.fromstring(z.read("word/fontTable.xml"))
-        rels = ET.fromstring(z.read("word/_rels/fontTable.xml.rels"))
-        targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{PKG}Relationship")}
-        out: dict[str, list[bytes]] = {}
-        for font in table.iter(f"{W}font"):
-            for embed in font:
-                if embed.tag in (f"{W}embedRegular", f"{W}embedBold"):
-                    data = z.read("word/" + targets[embed.get(f"{R}id")])
-                    key = embed.get(f"{W}fontKey")
-                    out.setdefault(font.get(f"{W}name"), []).append(obfuscate(data, key))
-    return out
 
 
 def document_text(docx: Path) -> str:
@@ -616,13 +593,6 @@ def test_word_document_in_official_style_with_fonts_inside(school: Path) -> None
 
 
 # ---- a school's own templates ----
-
-
-def one_error_line(result: Result) -> str:
-    assert result.exit_code == 2 and result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    return lines[0]
 
 
 def test_a_school_markdown_template_renders_exactly(school: Path) -> None:

@@ -33,7 +33,7 @@ def cards(
     if out is None:  # the cards carry phone numbers: never to a terminal or a pipe
         raise LbcError(t("err.cards_need_out"))
     paths, cfg = common.inputs(files, config)
-    inputs = [*paths, *([cfg.path] if cfg.path else [])]
+    inputs = common.read_files(paths, cfg)
     refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
     classes = build_cards(roster, only)

@@ -105,6 +105,12 @@ def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], C
     return unique, cfg
 
 
+def read_files(paths: list[Path], cfg: Config, *extra: Path | None) -> list[Path]:
+    """Every file a command reads (the rosters, ``extra`` files, lbc.toml): the ones an
+    output path may never name."""
+    return [*paths, *(p for p in (*extra, cfg.path) if p is not None)]
+
+
 @contextlib.contextmanager
 def progress(text: str) -> Iterator[None]:
     """A spinner on stderr while a slow stage runs, only on a terminal and without NO_COLOR."""

@@ -37,7 +37,7 @@ def diff_command(
     if out is not None:
         if out.suffix.lower() != ".xlsx":
             raise LbcError(t("err.out_xlsx", path=out))
-        refuse_input_as_output(out, [old, new, *([cfg.path] if cfg.path else [])])
+        refuse_input_as_output(out, common.read_files([old, new], cfg))
     before = common.read([old], cfg)
     after = common.read([new], cfg)
     found = diff_rosters(before, after)

@@ -43,7 +43,7 @@ def pair_command(
         raise LbcError(t("err.out_xlsx", path=out))
     if out is not None and keep is not None and out.resolve() == keep.resolve():
         raise LbcError(t("err.keep_same_as_out"))
-    inputs = [*paths, *([keep] if keep else []), *([cfg.path] if cfg.path else [])]
+    inputs = common.read_files(paths, cfg, keep)
     if out is not None:  # before the work, not after it
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)

@@ -56,8 +56,7 @@ def summary(
     today = dt.date.today()
     if today < chosen.start:  # no month has passed: every rate would read 100%
         raise LbcError(t("err.term_not_started", term=chosen.label, start=chosen.start))
-    extra = [p for p in (template, previous, cfg.path) if p is not None]
-    inputs = [*paths, *extra]
+    inputs = common.read_files(paths, cfg, template, previous)
     if out is not None:
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
