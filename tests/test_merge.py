@@ -167,3 +167,21 @@ def test_nothing_readable_writes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == "lbc: 错误：1 个文件都无法读取，没有合并任何内容\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["坏"]  # no file, no temporary
+
+
+def test_merge_never_writes_over_one_of_its_inputs(tmp_path: Path) -> None:
+    """The merged roster may not name a file given, nor a file inside a folder given: both
+    would replace a school's roster with the county's (and exit 0)."""
+    root = county(tmp_path)
+    a, b = root / "a" / "roster.xlsx", root / "b" / "roster.xlsx"
+    before = {p: p.read_bytes() for p in (a, b)}
+    for args, out in (
+        ([a, b], b),  # a file given
+        ([root], a),  # a file the folder stands for
+        ([root / "a", root / "b"], b),
+    ):
+        result = run("merge", *args, "--out", out)
+        assert result.exit_code == 2, result.stdout
+        assert result.stderr == f"lbc: 错误：输出文件 {out} 与输入文件相同，已拒绝覆盖\n"
+        assert {p: p.read_bytes() for p in (a, b)} == before
+        assert {p.name for p in out.parent.iterdir()} <= {"lbc.toml", "roster.xlsx"}  # no temp

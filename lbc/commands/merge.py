@@ -48,10 +48,12 @@ def merge(
         if not path.exists():
             raise LbcError(t("err.missing", path=path))
     _, cfg = resolve_inputs(files, config)
-    paths = [p for p in spreadsheet_files(files) if p.resolve() != out.resolve()]
+    paths = spreadsheet_files(files)
+    # Checked before anything else, on every file a folder stands for too: a merged roster
+    # written over one of its own inputs destroys a school's data.
+    refuse_input_as_output(out, common.read_files(paths, cfg))
     if not paths:
         raise LbcError(t("err.merge_nothing", paths="、".join(map(str, files))))
-    refuse_input_as_output(out, paths)
     parts: list[SchoolPart] = []
     with _bar(len(paths)) as advance:
         # Written while read: the children of the first schools reach the file while the
