@@ -5,9 +5,38 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import signal
 import sys
 
-from lbc import messages
+from lbc import files, messages
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """Remove the temporaries being written and leave at once. Raising here instead would
+    be lost when the signal lands where Python ignores exceptions (a fork hook, a finaliser),
+    and the run would go on to write its output after all."""
+    if os.getpid() != _MAIN_PID[0]:  # a forked worker: its parent speaks and cleans up
+        os._exit(128 + signum)
+    import multiprocessing
+
+    for child in multiprocessing.active_children():  # workers would outlive us, pipes open
+        child.terminate()
+    files.remove_live_temporaries()
+    print(messages.t("err.prefix") + messages.t("err.interrupted"), file=sys.stderr)
+    _leave(128 + signum)
+
+
+_MAIN_PID = [0]
+
+
+def catch_termination() -> None:
+    """SIGTERM (a script's kill, a closing session) and SIGHUP (a closed terminal) end the
+    command like Ctrl-C does: no half-written output or temporary is left behind. Windows
+    has neither signal by these names; Ctrl-C there unwinds through write_atomic."""
+    _MAIN_PID[0] = os.getpid()
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminated)
 
 
 def _lift_global_options(argv: list[str]) -> list[str]:
@@ -50,6 +79,7 @@ def main() -> None:
     place by then, so nothing is lost.
     """
     gc.disable()
+    catch_termination()
     argv = _lift_global_options(sys.argv[1:])
     import typer
     from typer._click.exceptions import ClickException, NoArgsIsHelpError

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -33,12 +35,14 @@ def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path
     """Call ``write(tmp)`` on a 0600 temporary file beside ``out``, then rename it into place."""
     refuse_input_as_output(out, inputs)
     folder = out.parent if str(out.parent) else Path(".")
+    remove_stale_temporaries(folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(out.name), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise LbcError(t("err.output_dir", path=out, reason=exc.strerror)) from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    _LIVE[tmp] = os.getpid()
     try:
         write(tmp)
         os.chmod(tmp, 0o600)
@@ -49,6 +53,62 @@ def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    finally:
+        _LIVE.pop(tmp, None)
+
+
+# The temporaries being written now, with the process writing each (a forked worker
+# inherits this table, and must not remove its parent's files).
+_LIVE: dict[Path, int] = {}
+
+
+def remove_live_temporaries() -> None:
+    """Delete this process's unfinished temporaries: called when a signal ends the run."""
+    for tmp, pid in list(_LIVE.items()):
+        if pid == os.getpid():
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _temp_prefix(name: str, pid: int | None = None) -> str:
+    """A temporary's name carries the writer's process ID, so a later run can tell one that
+    a killed lbc left behind (personal data in a hidden file) from one still being written."""
+    return f".{name}.lbc{os.getpid() if pid is None else pid}."
+
+
+_TEMP = re.compile(r"^\..+\.lbc(\d+)\.[^.]+\.tmp$")
+_STALE_AGE = 3600  # seconds; where a process's life cannot be asked (Windows)
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete the temporaries of lbc runs that were killed (SIGKILL, a power cut) in
+    ``folder``; only files of lbc's own naming whose writer is gone."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        match = _TEMP.match(entry.name)
+        if match and entry.is_file(follow_symlinks=False) and _writer_gone(entry, int(match[1])):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def _writer_gone(entry: os.DirEntry[str], pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
+        try:
+            return time.time() - entry.stat(follow_symlinks=False).st_mtime > _STALE_AGE
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, someone else's
+        return False
+    return False
 
 
 def safe_cell_text(value: object) -> bool:

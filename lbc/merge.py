@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -175,12 +177,27 @@ def read_parts(
             if progress:
                 progress(1)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         futures = [pool.submit(read_part, path, synonyms) for path in files]
         for future in futures:
             yield future.result()
             if progress:
                 progress(1)
+
+
+def _end_with_parent(parent: int) -> None:
+    """Each worker leaves once its parent is gone (killed mid-merge), instead of waiting
+    for ever on a queue nobody writes and holding the caller's pipes open. (Windows does
+    not re-parent, so there the watch never fires; nothing there signals the parent.)"""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 @dataclass

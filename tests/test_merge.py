@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
 from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
@@ -185,3 +191,44 @@ def test_merge_never_writes_over_one_of_its_inputs(tmp_path: Path) -> None:
         assert result.stderr == f"lbc: 错误：输出文件 {out} 与输入文件相同，已拒绝覆盖\n"
         assert {p: p.read_bytes() for p in (a, b)} == before
         assert {p.name for p in out.parent.iterdir()} <= {"lbc.toml", "roster.xlsx"}  # no temp
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_killed_merge_leaves_no_temporary(tmp_path: Path, signum: int) -> None:
+    """A script's kill or a closed terminal mid-merge: the hidden temporary holding the
+    county's children is removed on the way out, exit 128 + signal, one line."""
+    root = tmp_path / "各校"
+    for n in range(60):
+        school(root / f"s{n:02d}", f"学校{n}", [child_row(i) for i in range(1, 30)])
+    folder = tmp_path / "out"
+    folder.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lbc", "merge", str(root), "--out", str(folder / "c.xlsx")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    deadline = time.monotonic() + 60
+    while not list(folder.glob(".c.xlsx.lbc*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=60)
+    assert (proc.returncode, err) == (128 + signum, "lbc: 错误：已中断\n")
+    assert list(folder.iterdir()) == []
+
+
+def test_temporaries_of_killed_runs_are_removed_next_time(tmp_path: Path) -> None:
+    """SIGKILL cannot be caught: the next run in that folder removes what the dead run left,
+    and leaves alone a run still writing and files that are not lbc's."""
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    folder = tmp_path / "out"
+    folder.mkdir()
+    left = folder / f".c.xlsx.lbc{dead.stdout.strip()}.k2j4x9.tmp"
+    writing = folder / f".c.xlsx.lbc{os.getpid()}.q8w3e1.tmp"
+    theirs = folder / ".c.xlsx.k2j4x9.tmp"
+    for path in (left, writing, theirs):
+        path.write_bytes(b"PK")
+    assert run("merge", county(tmp_path), "--out", folder / "c.xlsx").exit_code == 0
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["c.xlsx", writing.name, theirs.name])
