@@ -69,8 +69,8 @@ PHASES = """
 import json, sys, time
 start = time.perf_counter()
 from pathlib import Path
-from lbc.pairing import pair
-from lbc.roster import load_roster
+from lbc.pairing.problem import pair
+from lbc.roster.tables import load_roster
 roster = load_roster([Path(sys.argv[1])])
 read = time.perf_counter() - start
 result = pair(roster, int(sys.argv[2]))
@@ -144,9 +144,9 @@ def ensure_workbook(args: argparse.Namespace) -> Path:
 
 def check_optimal(path: Path, samples: int) -> tuple[int, list[str]]:
     """Brute force on sampled sub-instances, and invariants of the whole county answer."""
-    from lbc import matching
-    from lbc.pairing import pair, schools
-    from lbc.roster import load_roster
+    from lbc.pairing import solver as matching
+    from lbc.pairing.problem import pair, schools
+    from lbc.roster.tables import load_roster
 
     roster = load_roster([path])
     problems, _, _ = schools(roster, MAX_PER_TEACHER)

@@ -8,7 +8,8 @@ import os
 import signal
 import sys
 
-from lbc import files, messages
+from lbc import messages
+from lbc.output import files
 
 
 def _terminated(signum: int, frame: object) -> None:

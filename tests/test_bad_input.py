@@ -26,7 +26,7 @@ import pytest
 from openpyxl import Workbook
 
 from conftest import CHILD_HEADER, Result, child_row, run, write_xlsx
-from lbc import reading
+from lbc.roster import reading
 
 PREFIX = "lbc: 错误："
 SHEET_XML = "xl/worksheets/sheet1.xml"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Result, run
-from lbc.reading import SPREADSHEET_SUFFIXES
+from lbc.roster.reading import SPREADSHEET_SUFFIXES
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real-world"
 PREFIX = "lbc: 错误："

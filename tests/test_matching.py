@@ -1,4 +1,4 @@
-"""The pairing solver against brute force: on small random instances, lbc.matching's answer
+"""The pairing solver against brute force: on small random instances, lbc.pairing.solver's answer
 must score exactly as well as the best of every possible assignment, rule by rule.
 
 The brute force (``brute_force``) knows nothing of flows or weights: it enumerates each
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lbc.matching import Child, Teacher, TooLarge, brute_force, match, places, scores
+from lbc.pairing.solver import Child, Teacher, TooLarge, brute_force, match, places, scores
 
 CLASSES = [(g, k) for g in (1, 2) for k in (1, 2)]
 

@@ -1,4 +1,4 @@
-"""Every normaliser in lbc.normalise: never raises, returns None / canonical / Bad, and reads
+"""Every normaliser in lbc.roster.normalise: never raises, returns None / canonical / Bad, and reads
 every spelling the field dictionary (shared/spec/archive-fields.md) says it must."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lbc import normalise as nz
-from lbc.normalise import Bad, ClassRef, NumericId
+from lbc.roster import normalise as nz
+from lbc.roster.normalise import Bad, ClassRef, NumericId
 
 # ---------------------------------------------------------------------------------------------
 # What each normaliser may return (besides None and Bad)
@@ -630,7 +630,7 @@ def test_class_number_examples(raw: Any, want: Any) -> None:
 
 
 def test_one_opencc_converter() -> None:
-    from lbc import fields
+    from lbc.roster import fields
 
     assert fields.T2S is nz.T2S
     assert fields.fold_header("監護人電話") == "监护人电话"

@@ -2,7 +2,7 @@
 
 Every test builds the file it reads in a temporary folder and checks exact places: sheet
 kinds, header rows, column letters, Excel row numbers and finding codes, through
-``lbc.roster.load_roster`` and through ``lbc validate --format json``.
+``lbc.roster.tables.load_roster`` and through ``lbc validate --format json``.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from conftest import RECORD_HEADER, TEACHER_HEADER, make_id, run, write_xlsx
-from lbc.normalise import ClassRef
-from lbc.reading import decode_csv_bytes, read_book
-from lbc.roster import Roster, Table, load_roster
+from lbc.roster.normalise import ClassRef
+from lbc.roster.reading import decode_csv_bytes, read_book
+from lbc.roster.tables import Roster, Table, load_roster
 
 # ---------------------------------------------------------------------------------------------
 # A roster with a two-row header: 父亲/母亲/监护人 merged over 姓名/电话 …, single columns

@@ -1,6 +1,6 @@
 """lbc summary: every number of the termly work summary, checked against a hand-made school.
 
-One small workspace (``school``) holds every case the counting rules of lbc.summary name:
+One small workspace (``school``) holds every case the counting rules of lbc.reports.summary name:
 a child entered twice, one 转出 and one 辍学, a teacher not in post, two children sharing a
 name in different classes, records inside and outside the term, a record naming nobody.
 Every figure of the JSON context is counted by hand below, with how it was counted.
@@ -39,7 +39,7 @@ from conftest import (
     table,
     write_xlsx,
 )
-from lbc.summary import VARIABLES
+from lbc.reports.summary import VARIABLES
 
 REPO = Path(__file__).resolve().parents[1]
 SCHOOL = "白鹤乡中心小学"
@@ -984,7 +984,7 @@ def test_word_keeps_headings_with_text_and_numbers_pages(school: Path) -> None:
 
 
 def test_an_unknown_rate_is_a_dash_in_the_chart() -> None:
-    from lbc.charts import bar_chart
+    from lbc.documents.charts import bar_chart
 
     svg = bar_chart("要求", [("家访", None), ("谈心", 0.5)], percent=True)
     assert '<rect x="150" y="40" width="0"' in svg and ">—</text>" in svg

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
 from lbc.errors import LbcError
-from lbc.terms import AUTUMN, SPRING, Term, parse_term
+from lbc.workspace.terms import AUTUMN, SPRING, Term, parse_term
 
 D = dt.date
 AUTUMN_2024 = Term("2024-autumn", AUTUMN, 2024, D(2024, 9, 1), D(2025, 1, 31))

@@ -20,7 +20,7 @@ from conftest import (
     write_child_csv,
     write_xlsx,
 )
-from lbc.rules import RULES
+from lbc.checks.registry import RULES
 
 B = dt.date(2016, 5, 1)
 TEACHERS = [
@@ -357,7 +357,7 @@ def test_tab_and_semicolon_csv(tmp_path):
 
 
 def test_a_failed_write_leaves_neither_output_nor_temp_file(tmp_path):
-    from lbc.files import write_atomic
+    from lbc.output.files import write_atomic
 
     out = tmp_path / "out.xlsx"
 
@@ -456,7 +456,7 @@ def test_parent_unsaid_needs_a_parent_and_someone_at_home(tmp_path):
     ],
 )
 def test_work_place_names_province_and_city(place, ok):
-    from lbc.checks import _place_ok
+    from lbc.checks.engine import _place_ok
 
     assert _place_ok(place) is ok
 

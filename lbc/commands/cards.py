@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
-from lbc.cards import build_cards
 from lbc.commands import common
 from lbc.errors import LbcError
-from lbc.files import refuse_input_as_output, write_atomic
 from lbc.messages import h, t
+from lbc.output.files import refuse_input_as_output, write_atomic
+from lbc.reports.cards import build_cards
 
 CARD_FORMATS = ("html", "docx")
 
@@ -37,13 +37,15 @@ def cards(
     refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
     classes = build_cards(roster, only)
-    from lbc import report  # jinja2 and the renderers: only this command and summary
+    from lbc.documents import (
+        render as report,  # jinja2 and the renderers: only this command and summary
+    )
 
     if fmt == "html":
         text = report.cards_html(classes, cfg.school, cfg.contact_phone)
         write_atomic(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), inputs=inputs)
     else:
-        from lbc.docx_style import write_cards
+        from lbc.documents.docx import write_cards
 
         write_cards(classes, cfg.school, cfg.contact_phone, out, inputs)
     count = sum(len(g.cards) for g in classes)

@@ -16,11 +16,13 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-from lbc.config import Config, resolve_inputs
 from lbc.errors import LbcError
 from lbc.messages import h, t
-from lbc.render import FORMATS
-from lbc.roster import Roster, load_roster
+from lbc.output.formats import FORMATS
+from lbc.roster.tables import Roster
+from lbc.workspace.config import Config, resolve_inputs
+from lbc.workspace.inputs import spreadsheet_files
+from lbc.workspace.schools import read_roster
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -89,8 +91,6 @@ def check_format(fmt: str, choices: tuple[str, ...] = FORMATS) -> str:
 def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], Config]:
     """The files to read, each once: a file named twice must not count its children twice."""
     paths, cfg = resolve_inputs(list(files or []), config)
-    from lbc.merge import spreadsheet_files  # a folder stands for every roster inside it
-
     for path in paths:
         if path.is_dir() and not spreadsheet_files([path]):
             raise LbcError(t("err.merge_nothing", paths=path))
@@ -131,7 +131,7 @@ _KEEP_UNTIL_EXIT: list[object] = []
 
 def read(files: list[Path], cfg: Config) -> Roster:
     with progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
-        roster = load_roster(files, cfg.synonyms)
+        roster = read_roster(files, cfg.synonyms)
     _KEEP_UNTIL_EXIT.append(roster)
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))

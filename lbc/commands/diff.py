@@ -8,13 +8,13 @@ from typing import Annotated, Any
 import typer
 
 from lbc import __version__
+from lbc.checks.findings import mask_value
 from lbc.commands import common
-from lbc.diff import Matched, RosterDiff, describe, diff_rosters, label
 from lbc.errors import LbcError
-from lbc.files import refuse_input_as_output
-from lbc.findings import mask_value
 from lbc.messages import h, t
-from lbc.render import rich_table, to_csv, to_json
+from lbc.output.files import refuse_input_as_output
+from lbc.output.formats import rich_table, to_csv, to_json
+from lbc.reports.diff import Matched, RosterDiff, describe, diff_rosters, label
 
 CSV_COLUMNS = ("change", "child", "class", "sheet", "row", "match", "field", "old", "new")
 
@@ -42,7 +42,7 @@ def diff_command(
     after = common.read([new], cfg)
     found = diff_rosters(before, after)
     if out is not None:
-        from lbc.diff_book import write_changes_book  # openpyxl only here
+        from lbc.documents.diff_book import write_changes_book  # openpyxl only here
 
         write_changes_book(out, found, [old, new])
         common.note(t("diff.note.written", path=out))

@@ -6,9 +6,9 @@ import typer
 
 from lbc import __version__
 from lbc.commands import common
-from lbc.flagging import FlagReport, flag
 from lbc.messages import t
-from lbc.render import rich_table, to_csv, to_json
+from lbc.output.formats import rich_table, to_csv, to_json
+from lbc.reports.flag import FlagReport, flag
 
 CSV_COLUMNS = ("class", "head_teacher", "name", "file", "sheet", "row", "missing", "missing_text")
 

@@ -16,7 +16,7 @@ def init(
     folder: Annotated[Path, typer.Argument(help=h("init_dir"))] = Path("."),
 ) -> None:
     """创建工作区：带注释的 lbc.toml 与空白花名册模板。"""
-    from lbc.workspace import init_workspace  # openpyxl is only needed here
+    from lbc.documents.blank_roster import init_workspace  # openpyxl is only needed here
 
     init_workspace(folder)
     common.note(t("note.init_done", path=folder))

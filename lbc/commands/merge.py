@@ -11,21 +11,21 @@ from typing import Annotated, Any
 import typer
 
 from lbc import __version__
+from lbc.checks.findings import mask_id
 from lbc.commands import common
-from lbc.config import resolve_inputs
 from lbc.errors import LbcError
-from lbc.files import refuse_input_as_output, write_atomic
-from lbc.findings import mask_id
-from lbc.merge import (
+from lbc.messages import h, t
+from lbc.output.files import refuse_input_as_output, write_atomic
+from lbc.output.formats import rich_table, to_csv, to_json
+from lbc.reports.county import (
     Duplicate,
     SchoolPart,
     duplicates_across_schools,
     merged_sheets,
     read_parts,
-    spreadsheet_files,
 )
-from lbc.messages import h, t
-from lbc.render import rich_table, to_csv, to_json
+from lbc.workspace.config import resolve_inputs
+from lbc.workspace.inputs import spreadsheet_files
 
 CSV_COLUMNS = (
     "school", "file", "children", "teachers", "records", "errors", "warnings", "error"
@@ -75,7 +75,7 @@ def merge(
 
 
 def _write(tmp: Path, reading: Iterable[SchoolPart], parts: list[SchoolPart]) -> None:
-    from lbc.xlsx_writer import write_xlsx
+    from lbc.output.xlsx_stream import write_xlsx
 
     write_xlsx(tmp, merged_sheets(reading, parts))
 
@@ -105,7 +105,7 @@ class _bar:
 
 
 def _counts(part: SchoolPart) -> dict[str, Any]:
-    from lbc.fields import Kind
+    from lbc.roster.fields import Kind
 
     return {
         "school": part.school,

@@ -10,11 +10,11 @@ import typer
 from lbc import __version__
 from lbc.commands import common
 from lbc.errors import LbcError
-from lbc.files import refuse_input_as_output
 from lbc.messages import h, t
-from lbc.pairing import ChildRow, Pairing, pair
-from lbc.render import rich_table, to_csv, to_json
-from lbc.roster import load_roster
+from lbc.output.files import refuse_input_as_output
+from lbc.output.formats import rich_table, to_csv, to_json
+from lbc.pairing.problem import ChildRow, Pairing, pair
+from lbc.workspace.schools import read_roster
 
 CSV_COLUMNS = ("child", "class", "sheet", "row", "teacher", "reason", "kept", "why")
 
@@ -47,14 +47,14 @@ def pair_command(
     if out is not None:  # before the work, not after it
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
-    previous = load_roster([keep], cfg.synonyms) if keep is not None else None
+    previous = read_roster([keep], cfg.synonyms) if keep is not None else None
     limit = cfg.max_per_teacher if max_per_teacher is None else max_per_teacher
     with common.progress(t("note.pairing")):
         result = pair(roster, limit, previous)
     for line in result.notes:
         common.note(line)
     if out is not None:
-        from lbc.pairs_book import write_pairs_book  # openpyxl is only needed here
+        from lbc.documents.pairs_book import write_pairs_book  # openpyxl is only needed here
 
         write_pairs_book(out, result, cfg.school, inputs)
         common.note(t("pair.note.written", path=out))

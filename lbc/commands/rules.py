@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
+from lbc.checks.registry import RULES
 from lbc.commands import common
 from lbc.errors import LbcError
 from lbc.messages import h, t
-from lbc.render import rich_table, to_csv, to_json
-from lbc.rules import RULES
+from lbc.output.formats import rich_table, to_csv, to_json
 
 
 @common.handle_errors

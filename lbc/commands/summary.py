@@ -8,18 +8,18 @@ from typing import Annotated
 
 import typer
 
-from lbc.checks import check_roster
+from lbc.checks.engine import check_roster
 from lbc.commands import common
 from lbc.errors import LbcError
-from lbc.files import refuse_input_as_output, write_atomic
 from lbc.messages import h, language, t
-from lbc.render import to_json
-from lbc.roster import load_roster
-from lbc.summary import VARIABLES, build_context, input_notes
-from lbc.terms import parse_term
+from lbc.output.files import refuse_input_as_output, write_atomic
+from lbc.output.formats import to_json
+from lbc.reports.summary import VARIABLES, build_context, input_notes
+from lbc.workspace.schools import read_roster
+from lbc.workspace.terms import parse_term
 
 SUMMARY_FORMATS = ("md", "html", "docx", "json")
-# What an .html template gets besides the context (see lbc.report.html_template).
+# What an .html template gets besides the context (see lbc.documents.render.html_template).
 HTML_VARIABLES = ("charts", "font_face")
 
 
@@ -60,8 +60,10 @@ def summary(
     if out is not None:
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
-    last_term = load_roster([previous], cfg.synonyms) if previous is not None else None
-    from lbc import report  # jinja2 and the renderers: only this command needs them
+    last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
+    from lbc.documents import (
+        render as report,  # jinja2 and the renderers: only this command needs them
+    )
 
     # The document is Chinese whatever --lang says: a school files it; --lang is for people
     # reading lbc's own messages.

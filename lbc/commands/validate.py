@@ -10,15 +10,15 @@ from typing import Annotated
 import typer
 
 from lbc import __version__
-from lbc.checks import check_roster, warm_up
+from lbc.checks.engine import check_roster, warm_up
+from lbc.checks.findings import Finding
+from lbc.checks.registry import parse_codes, selected
 from lbc.commands import common
 from lbc.errors import LbcError
-from lbc.findings import Finding
-from lbc.merge import per_school
 from lbc.messages import h, t
-from lbc.render import rich_table, to_csv, to_json
-from lbc.roster import Roster
-from lbc.rules import parse_codes, selected
+from lbc.output.formats import rich_table, to_csv, to_json
+from lbc.reports.county import per_school
+from lbc.roster.tables import Roster
 
 FINDING_COLUMNS = (
     "code",
@@ -60,7 +60,7 @@ def validate(
     with common.progress(t("note.checking")):
         findings = [f for f in check_roster(roster) if selected(f.code, chosen, skipped)]
     if annotate_out is not None:
-        from lbc.annotate import annotate  # openpyxl is only needed here
+        from lbc.documents.annotated_book import annotate  # openpyxl is only needed here
 
         count = annotate(paths[0], findings, annotate_out, show_pii)
         common.note(t("note.annotated", path=annotate_out, count=count))

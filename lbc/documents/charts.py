@@ -1,7 +1,7 @@
 """Bar charts as inline SVG for the HTML summary: no plotting library, no image files.
 
 Text in an inline SVG is drawn with the page's CSS font, which the HTML summary embeds (see
-lbc.fonts), so Chinese labels render on a machine without Chinese fonts. Each chart is
+lbc.documents.fonts), so Chinese labels render on a machine without Chinese fonts. Each chart is
 built from the summary context only, so what it shows is what the numbers say.
 """
 

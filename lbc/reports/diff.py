@@ -13,10 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from lbc import normalise as nz
-from lbc.fields import Kind
-from lbc.fields import field as field_of
-from lbc.roster import Roster, Table, distinct_children
+from lbc.roster import normalise as nz
+from lbc.roster.fields import Kind
+from lbc.roster.fields import field as field_of
+from lbc.roster.tables import Roster, Table, distinct_children
 
 # The fields whose change a school records: contacts, care, status and the pair.
 TRACKED = (

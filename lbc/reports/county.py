@@ -6,14 +6,12 @@ file and Excel row in front, so the county office can always go back to the scho
 row. A child whose ID number appears in more than one school is a finding: a child counted
 twice, or one record wrong.
 
-A row's school is the file's ``lbc.toml`` ([school] name, found like any workspace), else
-the title above its roster (青山镇中心小学留守儿童花名册 → 青山镇中心小学), else the file name.
+A row's school is as ``lbc.workspace.schools`` says: its 学校 cell, else its file's.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -22,14 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lbc import normalise as nz
-from lbc.config import find_config, load_config
+from lbc.checks.findings import Finding
 from lbc.errors import LbcError
-from lbc.fields import CATEGORY_COLUMNS, FIELDS, Kind
-from lbc.findings import Finding
 from lbc.messages import t
-from lbc.reading import SPREADSHEET_SUFFIXES
-from lbc.roster import Roster, Table, load_roster
+from lbc.roster import normalise as nz
+from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind
+from lbc.roster.tables import Roster, Table
+from lbc.workspace.schools import read_roster, schools_of
 
 # What merge writes: each sheet's dictionary fields, less 学校 (it leads every row) and the
 # separate 是/否 category columns (folded into 类别 on reading).
@@ -43,7 +40,6 @@ SHEET_TITLES = {
     Kind.TEACHERS: "教师名单",
     Kind.RECORDS: "帮扶记录",
 }
-_TITLE_CUT = re.compile(r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守儿童.*$|花名册.*$|名册.*$")
 
 
 @dataclass
@@ -66,49 +62,6 @@ class SchoolPart:
         return sum(f.severity == "warning" for f in self.findings)
 
 
-def spreadsheet_files(paths: Iterable[Path]) -> list[Path]:
-    """The files named, and every spreadsheet inside the folders named (sorted, nested
-    folders too); Excel's ~$ lock files and hidden files are passed over."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = (
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in (*SPREADSHEET_SUFFIXES, ".csv")
-                and not p.name.startswith(("~$", "."))
-            )
-            out += found
-        else:
-            out.append(path)
-    return list(dict.fromkeys(out))
-
-
-def school_of(path: Path, roster: Roster) -> str:
-    """The school a file belongs to: its lbc.toml, its roster's title, or its name."""
-    return declared_school(path, roster) or path.stem
-
-
-def declared_school(path: Path, roster: Roster) -> str:
-    """The school a file says it belongs to (its lbc.toml, its roster's title), else ""."""
-    config = find_config(path.resolve().parent)
-    if config is not None:
-        try:
-            name = load_config(config).school
-        except LbcError:
-            name = ""
-        if name:
-            return name
-    for table in roster.children:
-        if table.file != str(path):
-            continue
-        name = _TITLE_CUT.sub("", table.title).strip(" ：:-—·")
-        if name:
-            return name
-    return ""
-
-
 def _cell(value: Any) -> Any:
     """A normalised value as the merged workbook holds it: text, or a whole number."""
     if value is None or (isinstance(value, (int, str)) and not isinstance(value, bool)):
@@ -128,16 +81,16 @@ def _rows(table: Table, school: str, kind: Kind) -> list[list[Any]]:
 def read_part(path: Path, synonyms: dict[str, list[str]] | None = None) -> SchoolPart:
     """One school's file: read, checked as ``lbc validate`` checks it, its rows rendered for
     the merged workbook. Runs in a worker process; everything returned is plain data."""
-    from lbc.checks import check_roster
-    from lbc.xlsx_writer import rows_xml
+    from lbc.checks.engine import check_roster
+    from lbc.output.xlsx_stream import rows_xml
 
     part = SchoolPart(str(path))
     try:
-        roster = load_roster([path], synonyms)
+        roster = read_roster([path], synonyms)
     except LbcError as exc:
         part.error = str(exc)
         return part
-    part.school = school_of(path, roster)
+    part.school = schools_of(roster).by_file[str(path)]
     part.findings = check_roster(roster)
     for kind, tables in (
         (Kind.CHILDREN, roster.children),
@@ -242,41 +195,6 @@ def merged_sheets(
 
 def _header(kind: Kind) -> list[str]:
     return [*LEAD, *(f.label for f in LAYOUT[kind])]
-
-
-@dataclass
-class Schools:
-    """Which school each row belongs to: its 学校 cell (a merged roster), else its file's
-    school (lbc.toml, title or name); for reports per school of a folder or county roster."""
-
-    by_row: dict[tuple[str, str, int], str]
-    by_file: dict[str, str]
-
-    @property
-    def several(self) -> bool:
-        return len(set(self.by_row.values()) | set(self.by_file.values())) > 1
-
-    def at(self, file: str, sheet: str | None, row: int | None) -> str:
-        """The school of an Excel row (a finding's file, sheet and row)."""
-        return self.by_row.get((file, sheet or "", row or 0)) or self.by_file.get(file, file)
-
-    def of(self, table: Table, i: int) -> str:
-        return self.at(table.file, table.sheet, table.rows[i])
-
-
-def schools_of(roster: Roster) -> Schools:
-    by_file: dict[str, str] = {}
-    for name in roster.files:
-        own = Roster([name], [tb for tb in roster.children if tb.file == name], [], [], [])
-        by_file[name] = school_of(Path(name), own)
-    by_row: dict[tuple[str, str, int], str] = {}
-    for table in roster.tables():
-        schools = table.values.get("school")
-        if schools is not None:
-            for row, school in zip(table.rows, schools, strict=True):
-                if school:
-                    by_row[(table.file, table.sheet, row)] = school
-    return Schools(by_row, by_file)
 
 
 def per_school(roster: Roster, findings: list[Any]) -> list[dict[str, Any]] | None:

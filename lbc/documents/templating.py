@@ -18,7 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lbc.errors import LbcError
 from lbc.messages import t
 
-TEMPLATES = resources.files("lbc") / "templates"
+TEMPLATES = resources.files("lbc.documents") / "templates"
 
 
 def environment(autoescape: bool = False) -> SandboxedEnvironment:

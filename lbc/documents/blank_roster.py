@@ -14,12 +14,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from lbc import normalise as nz
-from lbc.config import CONFIG_NAME
 from lbc.errors import LbcError
-from lbc.fields import FIELDS, Kind
-from lbc.files import write_atomic
 from lbc.messages import t
+from lbc.output.files import write_atomic
+from lbc.roster import normalise as nz
+from lbc.roster.fields import FIELDS, Kind
+from lbc.workspace.config import CONFIG_NAME
 
 ROSTER_NAME = "roster.xlsx"
 TEMPLATE_ROWS = 1000  # rows prepared with formats and dropdowns

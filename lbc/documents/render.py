@@ -2,8 +2,8 @@
 
 One Markdown template (lbc's ``templates/summary.md.j2`` or a school's ``--template``) gives
 the text of all three document formats: HTML and Word are built from its blocks (see
-lbc.blocks). A school's ``.docx`` template is rendered by docxtpl instead, in the sandbox.
-Every format carries its own Chinese font (lbc.fonts), so no character becomes a box.
+lbc.documents.blocks). A school's ``.docx`` template is rendered by docxtpl instead, in the sandbox.
+Every format carries its own Chinese font (lbc.documents.fonts), so no character becomes a box.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from typing import Any
 from markupsafe import Markup
 
 from lbc import __version__
-from lbc.blocks import parse
-from lbc.charts import summary_charts
-from lbc.fonts import BOLD, REGULAR, subset
-from lbc.templating import builtin, render, user_template
+from lbc.documents.blocks import parse
+from lbc.documents.charts import summary_charts
+from lbc.documents.fonts import BOLD, REGULAR, subset
+from lbc.documents.templating import builtin, render, user_template
 
 SUMMARY_TEMPLATE = "summary.md.j2"
 
@@ -73,22 +73,22 @@ def font_face(glyphs: str) -> str:
 
 
 def docx(text: str, out: Path, inputs: list[Path]) -> None:
-    """Write the Word document for the Markdown ``text`` to ``out`` (see lbc.docx_style)."""
-    from lbc.docx_style import write_document
+    """Write the Word document for the Markdown ``text`` to ``out`` (see lbc.documents.docx)."""
+    from lbc.documents.docx import write_document
 
     write_document(parse(text), out, inputs)
 
 
 def docx_template(template: Path, context: dict[str, Any], out: Path, inputs: list[Path]) -> None:
     """A school's own .docx with Jinja tags, rendered in the sandbox (docxtpl)."""
-    from lbc.docx_style import render_docx_template
+    from lbc.documents.docx import render_docx_template
 
     render_docx_template(template, context, out, inputs)
 
 
 def cards_html(classes: list[Any], school: str, contact_phone: str) -> str:
     """The contact cards as one printable HTML file (A4, two cards a page)."""
-    from lbc.cards import BLANK
+    from lbc.reports.cards import BLANK
 
     page = {
         "version": __version__,

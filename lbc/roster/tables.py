@@ -16,9 +16,10 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from lbc import normalise as nz
 from lbc.errors import LbcError
-from lbc.fields import (
+from lbc.messages import t
+from lbc.roster import normalise as nz
+from lbc.roster.fields import (
     CATEGORY_COLUMNS,
     FIELDS,
     IGNORED_HEADERS,
@@ -26,8 +27,7 @@ from lbc.fields import (
     build_lookup,
     fold_header,
 )
-from lbc.messages import t
-from lbc.reading import RawSheet, read_sheets
+from lbc.roster.reading import RawSheet, read_sheets
 
 # How far down a sheet the header may sit (title rows, notes above the table).
 HEADER_SEARCH_ROWS = 20
@@ -178,6 +178,9 @@ class Roster:
     teachers: list[Table]
     records: list[Table]
     skipped: list[tuple[str, str]]  # (file, sheet) not recognised
+    # Each file's school as it declares it ("" if it does not): filled by
+    # lbc.workspace.schools.read_roster, which knows the workspace's config.
+    declared: dict[str, str] = field(default_factory=dict)
 
     def tables(self) -> list[Table]:
         return [*self.children, *self.teachers, *self.records]

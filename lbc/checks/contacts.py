@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lbc import normalise as nz
 from lbc.messages import t
-from lbc.roster import Table
+from lbc.roster import normalise as nz
+from lbc.roster.tables import Table
 
 LEFT_SCHOOL = frozenset({"转出", "毕业"})
 _AWAY = {

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lbc.errors import LbcError
-from lbc.fields import FIELDS
 from lbc.messages import t
-from lbc.terms import parse_term
+from lbc.roster.fields import FIELDS
+from lbc.workspace.terms import parse_term
 
 CONFIG_NAME = "lbc.toml"
 DEFAULT_MAX_PER_TEACHER = 2

@@ -6,7 +6,7 @@ indented two characters; the school and date flush right at the end.
 
 Chinese fonts are named on each run's East Asian slot (``w:eastAsia``), which Word and WPS
 read for Chinese text (python-docx's ``font.name`` sets only the Latin one). A subset of
-Noto Sans SC is embedded under each of those names (lbc.fonts), obfuscated as the Office
+Noto Sans SC is embedded under each of those names (lbc.documents.fonts), obfuscated as the Office
 Open XML standard asks (ECMA-376 Part 1, 17.8.1), so a machine without them still shows
 every character; where 仿宋 and 黑体 are installed, Word uses them.
 """
@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from lbc.blocks import Block
+from lbc.documents.blocks import Block
+from lbc.documents.fonts import BOLD, REGULAR, subset
 from lbc.errors import LbcError
-from lbc.files import write_atomic
-from lbc.fonts import BOLD, REGULAR, subset
 from lbc.messages import t
+from lbc.output.files import write_atomic
 
 BODY, HEADING, HEADING2, TITLE = "仿宋", "黑体", "楷体", "宋体"
 LATIN = "Times New Roman"
@@ -295,7 +295,7 @@ def render_docx_template(
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError, UndefinedError
 
-    from lbc.templating import environment
+    from lbc.documents.templating import environment
 
     try:
         doc = DocxTemplate(str(template))
@@ -328,7 +328,7 @@ def write_cards(
     classes: list[Any], school: str, contact_phone: str, out: Path, inputs: list[Path]
 ) -> None:
     """The contact cards as a Word document: one bordered table per card, two to a page."""
-    from lbc.cards import BLANK
+    from lbc.reports.cards import BLANK
 
     doc = _a4((15, 15, 15, 15), 11)
     parts: list[str] = []

@@ -12,17 +12,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from stdnum.cn import ric
 
-from lbc import normalise as nz
-from lbc.contacts import LEFT_SCHOOL, away_parents, contact_gaps
-from lbc.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
-from lbc.findings import Finding
+from lbc.checks.contacts import LEFT_SCHOOL, away_parents, contact_gaps
+from lbc.checks.findings import Finding
 from lbc.messages import t
-from lbc.roster import Roster, Table
+from lbc.roster import normalise as nz
+from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
+from lbc.roster.tables import Roster, Table
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
 # A work place names a city when it says 市/州/盟/地区, is a municipality, or is spelled
@@ -462,9 +461,7 @@ def _declared_schools(roster: Roster) -> dict[str, str]:
     names need only be unique within each; files that do not say are one school."""
     if len(roster.files) < 2:
         return {}
-    from lbc.merge import declared_school
-
-    return {name: declared_school(Path(name), roster) for name in roster.files}
+    return {name: roster.declared.get(name, "") for name in roster.files}
 
 
 def check_teachers(

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 import opencc
 
-# One converter for the whole package (lbc.fields folds headers with it too): loading
+# One converter for the whole package (lbc.roster.fields folds headers with it too): loading
 # OpenCC's dictionaries is the costly part, and the converter keeps no per-call state.
 T2S = opencc.OpenCC("t2s")
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lbc import normalise as nz
-from lbc.contacts import contact_gaps
+from lbc.checks.contacts import contact_gaps
 from lbc.errors import LbcError
 from lbc.messages import t
-from lbc.roster import Roster, Table
+from lbc.roster import normalise as nz
+from lbc.roster.tables import Roster, Table
+from lbc.workspace.schools import schools_of
 
 
 @dataclass
@@ -56,7 +57,7 @@ class FlagReport:
 def head_teachers(
     roster: Roster, school: Callable[[Table, int], str] | None = None
 ) -> dict[tuple[str, nz.ClassRef], list[str]]:
-    """Each class's head teacher(s), by school and class (lbc.normalise.head_classes); with
+    """Each class's head teacher(s), by school and class (lbc.roster.normalise.head_classes); with
     no ``school`` every teacher is of one school ("")."""
     heads: dict[tuple[str, nz.ClassRef], list[str]] = {}
     for table in roster.teachers:
@@ -75,8 +76,6 @@ def head_teachers(
 def _schools(roster: Roster) -> Callable[[Table, int], str] | None:
     """Each row's school when the roster holds several (a folder, a county's merged
     roster), else None: a school's own to-do list does not repeat its name on every class."""
-    from lbc.merge import schools_of
-
     schools = schools_of(roster)
     return schools.of if schools.several else None
 

@@ -1,7 +1,7 @@
 """``lbc pair``'s core: from the roster to a pairing a head of department can sign.
 
 Reads who is to be paired, who can support them and last term's pairs out of the tables,
-hands the numbers to :mod:`lbc.matching`, and turns the answer back into children, teachers
+hands the numbers to :mod:`lbc.pairing.solver`, and turns the answer back into children, teachers
 and reasons in words. Children who have left (转出, 毕业) are not paired; a child entered
 twice (same ID number) is paired once. Schools are paired separately when both the children
 and the teachers carry a 学校 column, as a county's merged roster does.
@@ -13,12 +13,12 @@ from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 
-from lbc import matching
-from lbc import normalise as nz
-from lbc.contacts import LEFT_SCHOOL
+from lbc.checks.contacts import LEFT_SCHOOL
 from lbc.errors import LbcError
 from lbc.messages import t
-from lbc.roster import Roster, Table, distinct_children
+from lbc.pairing import solver as matching
+from lbc.roster import normalise as nz
+from lbc.roster.tables import Roster, Table, distinct_children
 
 # What makes a child a priority (rule 2), by the category words the normaliser gives.
 PRIORITY_CATEGORIES = ("孤儿", "残疾", "建档立卡", "低保", "贫困", "学困")
@@ -310,7 +310,7 @@ def _shown(name: str, me: tuple[Table, int], namesakes: list[tuple[Table, int]])
 @dataclass
 class School:
     """One school's pairing problem: its children and teachers, and the same as numbers for
-    :func:`lbc.matching.match` (last term's teacher as a position in ``teachers``)."""
+    :func:`lbc.pairing.solver.match` (last term's teacher as a position in ``teachers``)."""
 
     name: str
     children: list[ChildRow]

@@ -17,9 +17,9 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lbc.files import set_text, write_atomic
 from lbc.messages import t
-from lbc.pairing import Pairing
+from lbc.output.files import set_text, write_atomic
+from lbc.pairing.problem import Pairing
 
 PAIRS_HEADER = (
     "序号",

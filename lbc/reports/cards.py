@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lbc import normalise as nz
-from lbc.contacts import LEFT_SCHOOL
+from lbc.checks.contacts import LEFT_SCHOOL
 from lbc.errors import LbcError
 from lbc.messages import t
-from lbc.roster import Roster, Table, distinct_children
+from lbc.roster import normalise as nz
+from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.workspace.schools import schools_of
 
 BLANK = "＿＿＿＿＿＿"
 _PARENT_KEYS = ("name", "phone", "work_place")
@@ -63,8 +64,6 @@ def build_cards(roster: Roster, only: str | None = None) -> list[ClassCards]:
     wanted = nz.class_ref(only) if only else None
     if only and not isinstance(wanted, nz.ClassRef):
         raise LbcError(t("err.cards_bad_class", cls=only))
-    from lbc.merge import schools_of
-
     phones = _teachers(roster)
     schools = schools_of(roster)
     groups: dict[object, ClassCards] = {}

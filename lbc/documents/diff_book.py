@@ -11,9 +11,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from lbc.diff import RosterDiff, describe, label
-from lbc.files import set_text, write_atomic
 from lbc.messages import t
+from lbc.output.files import set_text, write_atomic
+from lbc.reports.diff import RosterDiff, describe, label
 
 ROWS_HEADER = ("序号", "班级", "姓名", "工作表", "行")
 CHANGES_HEADER = ("序号", "班级", "姓名", "行", "变更项目", "原内容", "现内容", "对应依据")

@@ -26,17 +26,18 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from lbc import normalise as nz
-from lbc.config import Quotas
-from lbc.contacts import LEFT_SCHOOL
-from lbc.diff import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
-from lbc.diff import label as diff_label
+from lbc.checks.contacts import LEFT_SCHOOL
+from lbc.checks.findings import Finding
+from lbc.checks.registry import RULES
 from lbc.errors import LbcError
-from lbc.findings import Finding
 from lbc.messages import t
-from lbc.roster import Roster, Table, distinct_children
-from lbc.rules import RULES
-from lbc.terms import Term
+from lbc.reports.diff import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
+from lbc.reports.diff import label as diff_label
+from lbc.roster import normalise as nz
+from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.workspace.config import Quotas
+from lbc.workspace.schools import schools_of
+from lbc.workspace.terms import Term
 
 # Every variable a summary template can use, documented by ``lbc summary --variables``
 # (descriptions: messages "var.<path>"); ``X[]`` is a list whose items have the fields
@@ -553,8 +554,6 @@ def _schools_section(
 ) -> list[dict[str, Any]] | None:
     """Children, pairs and complete archives per school, for a folder or a county's merged
     roster; None when it is one school."""
-    from lbc.merge import schools_of
-
     lookup = schools_of(roster)
     schools = [lookup.at(*w) for w in kids.where]
     if len(set(schools)) < 2:
@@ -577,7 +576,7 @@ def _schools_section(
 
 
 def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
-    """新增, 转出 and 信息变更 against last term's roster (lbc.diff)."""
+    """新增, 转出 and 信息变更 against last term's roster (lbc.reports.diff)."""
     found = diff_rosters(previous, roster)
     left = len(found.gone) + sum(
         1

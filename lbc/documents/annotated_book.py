@@ -17,10 +17,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lbc.files import set_text, write_atomic
-from lbc.findings import Finding
+from lbc.checks.findings import Finding
 from lbc.messages import t
-from lbc.reading import read_book
+from lbc.output.files import set_text, write_atomic
+from lbc.roster.reading import read_book
 
 FILLS = {
     "error": PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lbc.rules import RULES
+from lbc.checks.registry import RULES
 
 # Fields holding personal numbers that are masked in everything printed or exported.
 ID_FIELDS = frozenset({"id_number"})

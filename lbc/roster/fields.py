@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from lbc.normalise import T2S
+from lbc.roster.normalise import T2S
 
 
 class Kind(StrEnum):

@@ -1,0 +1,1 @@
+"""Checking: the rule registry, findings and the checks that emit them."""

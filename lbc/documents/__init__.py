@@ -1,0 +1,1 @@
+"""Rendering reports into files people read: Word, HTML, Markdown, workbooks."""

@@ -1,0 +1,1 @@
+"""Matching teachers with children: the problem and its exact solver."""

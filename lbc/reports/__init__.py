@@ -1,0 +1,1 @@
+"""What the commands compute from a roster: summary, flag list, cards, diff, county."""

@@ -1,0 +1,1 @@
+"""Reading: files to tables of canonical fields, values normalised."""

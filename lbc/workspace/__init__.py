@@ -1,0 +1,1 @@
+"""The workspace: lbc.toml, terms, which files and which school."""

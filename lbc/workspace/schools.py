@@ -1,0 +1,79 @@
+"""Which school a row belongs to, resolved once when files are read.
+
+A file's school is its ``lbc.toml`` ([school] name, found like any workspace), else the
+title above its roster (青山镇中心小学留守儿童花名册 → 青山镇中心小学), else the file's name;
+a row's 学校 cell (a merged county roster) wins over its file's. ``read_roster`` puts what
+each file declares on the roster (``Roster.declared``), so the checks, flag, cards, summary
+and merge read it as data and no stage below reads a config.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lbc.errors import LbcError
+from lbc.roster.tables import Roster, Table, load_roster
+from lbc.workspace.config import find_config, load_config
+
+_TITLE_CUT = re.compile(r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守儿童.*$|花名册.*$|名册.*$")
+
+
+def read_roster(files: list[Path], synonyms: dict[str, list[str]] | None = None) -> Roster:
+    """The files' tables, with the school each file declares."""
+    roster = load_roster(files, synonyms)
+    for path in files:
+        roster.declared[str(path)] = declared_school(path, roster)
+    return roster
+
+
+def declared_school(path: Path, roster: Roster) -> str:
+    """The school a file says it belongs to (its lbc.toml, its roster's title), else ""."""
+    config = find_config(path.resolve().parent)
+    if config is not None:
+        try:
+            name = load_config(config).school
+        except LbcError:
+            name = ""
+        if name:
+            return name
+    for table in roster.children:
+        if table.file != str(path):
+            continue
+        name = _TITLE_CUT.sub("", table.title).strip(" ：:-—·")
+        if name:
+            return name
+    return ""
+
+
+@dataclass
+class Schools:
+    """Which school each row belongs to: its 学校 cell (a merged roster), else its file's
+    school (lbc.toml, title or name); for reports per school of a folder or county roster."""
+
+    by_row: dict[tuple[str, str, int], str]
+    by_file: dict[str, str]
+
+    @property
+    def several(self) -> bool:
+        return len(set(self.by_row.values()) | set(self.by_file.values())) > 1
+
+    def at(self, file: str, sheet: str | None, row: int | None) -> str:
+        """The school of an Excel row (a finding's file, sheet and row)."""
+        return self.by_row.get((file, sheet or "", row or 0)) or self.by_file.get(file, file)
+
+    def of(self, table: Table, i: int) -> str:
+        return self.at(table.file, table.sheet, table.rows[i])
+
+
+def schools_of(roster: Roster) -> Schools:
+    by_file = {name: roster.declared.get(name) or Path(name).stem for name in roster.files}
+    by_row: dict[tuple[str, str, int], str] = {}
+    for table in roster.tables():
+        schools = table.values.get("school")
+        if schools is not None:
+            for row, school in zip(table.rows, schools, strict=True):
+                if school:
+                    by_row[(table.file, table.sheet, row)] = school
+    return Schools(by_row, by_file)
