@@ -51,7 +51,7 @@ def merge(
     paths = spreadsheet_files(files)
     # Checked before anything else, on every file a folder stands for too: a merged roster
     # written over one of its own inputs destroys a school's data.
-    refuse_input_as_output(out, common.read_files(paths, cfg))
+    refuse_input_as_output(out, [*files, *common.read_files(paths, cfg)])
     if not paths:
         raise LbcError(t("err.merge_nothing", paths="、".join(map(str, files))))
     parts: list[SchoolPart] = []

@@ -22,7 +22,13 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def refuse_input_as_output(out: Path, inputs: Iterable[Path]) -> None:
+    """Refuse an output that is one of the inputs, or lies inside a folder given as input
+    (the next run would read it as one more school's roster)."""
     for path in inputs:
+        if path.is_dir():
+            if out.resolve().is_relative_to(path.resolve()):
+                raise LbcError(t("err.output_in_input_folder", path=out, folder=path))
+            continue
         try:
             same = out.exists() and out.samefile(path)
         except OSError:
