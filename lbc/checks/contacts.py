@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster.people import LEFT_SCHOOL
 from lbc.roster.tables import Table
 
-LEFT_SCHOOL = frozenset({"转出", "毕业"})
 _AWAY = {
     nz.BOTH_AWAY: ("father", "mother"),
     nz.FATHER_AWAY: ("father",),

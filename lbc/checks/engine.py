@@ -16,11 +16,12 @@ from typing import Any
 
 from stdnum.cn import ric
 
-from lbc.checks.contacts import LEFT_SCHOOL, away_parents, contact_gaps
+from lbc.checks.contacts import away_parents, contact_gaps
 from lbc.checks.findings import Finding
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
+from lbc.roster.people import LEFT_SCHOOL, named_children
 from lbc.roster.tables import Roster, Table
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
@@ -574,9 +575,4 @@ def check_records(
 
 def match_child(children: dict[str, dict[object, Any]], name: str, cls: Any) -> int:
     """How many roster children a record's name (and class, when given) points at."""
-    candidates = list(children.get(name, {}).values())
-    if isinstance(cls, nz.ClassRef) and len(candidates) > 1:
-        return sum(1 for c in candidates if c == cls)
-    if isinstance(cls, nz.ClassRef) and candidates:
-        return 1 if candidates[0] == cls or not isinstance(candidates[0], nz.ClassRef) else 0
-    return len(candidates)
+    return len(named_children(children.get(name, {}).items(), cls))

@@ -13,11 +13,11 @@ from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 
-from lbc.checks.contacts import LEFT_SCHOOL
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
+from lbc.roster.people import LEFT_SCHOOL, class_rank, in_post
 from lbc.roster.tables import Roster, Table, distinct_children
 
 # What makes a child a priority (rule 2), by the category words the normaliser gives.
@@ -256,10 +256,11 @@ def _teachers(roster: Roster, max_per_teacher: int, notes: list[str]) -> list[Te
         active = table.get("active", i)
         capacity = table.get("capacity", i)
         why = ""
-        if active == "否":
-            why = t("pair.idle.inactive")
-        elif isinstance(active, nz.Bad):
-            why = t("pair.idle.unknown_status", value=active.raw)
+        if not in_post(active):
+            bad = isinstance(active, nz.Bad)
+            why = (
+                t("pair.idle.unknown_status", value=active.raw) if bad else t("pair.idle.inactive")
+            )
         elif isinstance(capacity, nz.Bad):
             why = t("pair.idle.unknown_capacity", value=capacity.raw)
         places = 0 if why else capacity if isinstance(capacity, int) else max_per_teacher
@@ -437,7 +438,4 @@ def pair(roster: Roster, max_per_teacher: int, keep: Roster | None = None) -> Pa
 
 def _child_order(item: Pair | Unpaired) -> tuple[Hashable, ...]:
     c = item.child
-    ref = c.ref
-    if ref is not None:
-        return (c.school, 0, ref.grade, ref.number, c.file, c.row)
-    return (c.school, 1, 0, 0, c.file, c.row)
+    return (c.school, *class_rank(c.ref), c.file, c.row)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lbc.checks.contacts import LEFT_SCHOOL
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster.people import LEFT_SCHOOL, class_rank
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.schools import schools_of
 
@@ -91,8 +91,7 @@ def build_cards(roster: Roster, only: str | None = None) -> list[ClassCards]:
     def order(key: tuple[str, object]) -> tuple:
         """Schools in the order they were read, classes in order within each."""
         school, cls = key
-        rank = first_seen[school]
-        return (rank, 0, *cls) if isinstance(cls, nz.ClassRef) else (rank, 1, 0, 0)
+        return (first_seen[school], *class_rank(cls))
 
     return [groups[k] for k in sorted(groups, key=order)]
 

@@ -14,6 +14,7 @@ from lbc.checks.contacts import contact_gaps
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster.people import class_rank
 from lbc.roster.tables import Roster, Table
 from lbc.workspace.schools import schools_of
 
@@ -123,9 +124,7 @@ def flag(roster: Roster) -> FlagReport:
 
     def order(label: str) -> tuple:
         where, ref = refs[label]
-        if isinstance(ref, nz.ClassRef):
-            return (where, 0, ref.grade, ref.number, label)
-        return (where, 1, 0, 0, label)
+        return (where, *class_rank(ref), label)
 
     # A teacher list without a phone column leaves every teacher unreachable.
     teachers = [

@@ -26,7 +26,6 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from lbc.checks.contacts import LEFT_SCHOOL
 from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES
 from lbc.errors import LbcError
@@ -34,6 +33,7 @@ from lbc.messages import t
 from lbc.reports.diff import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
 from lbc.reports.diff import label as diff_label
 from lbc.roster import normalise as nz
+from lbc.roster.people import LEFT_SCHOOL, class_rank, in_post, named_children
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import Quotas
 from lbc.workspace.schools import schools_of
@@ -187,7 +187,7 @@ def _grade_name(grade: int) -> str:
 
 
 def _class_order(label: str, ref: nz.ClassRef | None) -> tuple[Any, ...]:
-    return (0, ref.grade, ref.number) if ref else (1, 0, label)
+    return (*class_rank(ref), label)
 
 
 def _count_list(counter: Counter[str], order: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -291,7 +291,7 @@ def _active_teachers(roster: Roster) -> dict[str, int]:
         names = table.values.get("name") or [None] * len(table)
         states = table.values.get("active") or [None] * len(table)
         for name, state in zip(names, states, strict=True):
-            if isinstance(name, str) and state != "否" and not isinstance(state, nz.Bad):
+            if isinstance(name, str) and in_post(state):
                 out.setdefault(name, len(out))
     return out
 
@@ -457,15 +457,10 @@ _UNSEEN = object()
 def _match(
     by_name: dict[str, list[int]], refs: list[nz.ClassRef | None], student: object, cls: object
 ) -> int | None:
-    """The one child a record names: by name; by class too when the record gives one (of
-    several namesakes the one in that class; a single one unless it is in another class)."""
+    """The one child a record names (``named_children``), else None."""
     who = by_name.get(student, []) if student.__class__ is str else []  # type: ignore[call-overload]
-    if who and cls.__class__ is nz.ClassRef:
-        if len(who) > 1:
-            who = [k for k in who if refs[k] == cls]
-        elif refs[who[0]] is not None and refs[who[0]] != cls:
-            who = []
-    return who[0] if len(who) == 1 else None
+    found = named_children(((k, refs[k]) for k in who), cls)
+    return found[0] if len(found) == 1 else None
 
 
 def _records_section(

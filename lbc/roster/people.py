@@ -1,0 +1,45 @@
+"""What a row says about a person, meant the same way by every stage.
+
+Whether a child is still on the school's books, whether a teacher is in post, how classes
+sort, and which child a support record names: pairing, the checks, the summary, flag and
+cards each asked these before, each in its own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from typing import TypeVar
+
+from lbc.roster import normalise as nz
+
+K = TypeVar("K", bound=Hashable)
+
+# 就读状态 values of a child no longer on the books: not paired, carded or counted as present.
+LEFT_SCHOOL = frozenset({"转出", "毕业"})
+
+
+def in_post(active: object) -> bool:
+    """A teacher whose 在岗 cell is not 否 and not unreadable (empty means in post): the
+    ones pairing gives places to and the summary counts as taking part."""
+    return active != "否" and not isinstance(active, nz.Bad)
+
+
+def class_rank(cls: object) -> tuple[int, int, int]:
+    """Classes in school order (一年级(1)班, 一年级(2)班, 二年级(1)班 …), then every row
+    whose class is missing or unreadable; callers append their own tie-breaks."""
+    if cls.__class__ is nz.ClassRef:
+        return (0, cls.grade, cls.number)  # type: ignore[attr-defined]
+    return (1, 0, 0)
+
+
+def named_children(namesakes: Iterable[tuple[K, object]], cls: object) -> list[K]:
+    """The children a support record points at, of the ``(child, class)`` pairs that share
+    its name: all of them when the record gives no class; of several, those in its class; a
+    single one unless the roster puts it in another class."""
+    found = list(namesakes)
+    if cls.__class__ is not nz.ClassRef or not found:
+        return [child for child, _ in found]
+    if len(found) > 1:
+        return [child for child, their in found if their == cls]
+    child, their = found[0]
+    return [child] if their == cls or their.__class__ is not nz.ClassRef else []
