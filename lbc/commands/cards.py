@@ -45,7 +45,7 @@ def cards(
         text = report.cards_html(classes, cfg.school, cfg.contact_phone)
         write_atomic(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), inputs=inputs)
     else:
-        from lbc.documents.docx import write_cards
+        from lbc.documents.cards_docx import write_cards
 
         write_cards(classes, cfg.school, cfg.contact_phone, out, inputs)
     count = sum(len(g.cards) for g in classes)

@@ -63,7 +63,7 @@ def _set_font(run_or_style: Any, east_asian: str, size: float, bold: bool = Fals
     rfonts.set(qn("w:eastAsia"), east_asian)
 
 
-def _a4(margins: tuple[float, float, float, float], size: float) -> Any:
+def a4_document(margins: tuple[float, float, float, float], size: float) -> Any:
     """A python-docx document on A4, margins (top, bottom, left, right) in millimetres, the
     Normal style in 仿宋 at ``size`` points."""
     from docx import Document
@@ -79,7 +79,7 @@ def _a4(margins: tuple[float, float, float, float], size: float) -> Any:
     return doc
 
 
-def _save(doc: Any, body: list[str], out: Path, inputs: list[Path]) -> None:
+def save_docx(doc: Any, body: list[str], out: Path, inputs: list[Path]) -> None:
     """Append ``body`` (WordprocessingML text) to the document, embed the fonts its text
     needs and write it atomically. The body is text because python-docx spends about a
     millisecond on each paragraph, and a county's summary has thousands."""
@@ -104,7 +104,7 @@ def write_document(blocks: list[Block], out: Path, inputs: list[Path]) -> None:
     from docx.enum.text import WD_LINE_SPACING
     from docx.shared import Pt
 
-    doc = _a4((37, 35, 28, 26), 16)
+    doc = a4_document((37, 35, 28, 26), 16)
     fmt = doc.styles["Normal"].paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(28)
@@ -114,19 +114,19 @@ def write_document(blocks: list[Block], out: Path, inputs: list[Path]) -> None:
     previous = ""
     for b in blocks:
         if b.kind == "title":
-            parts.append(_para(b.text, TITLE, 22, bold=True, jc="center", line=36, after=16))
+            parts.append(paragraph(b.text, TITLE, 22, bold=True, jc="center", line=36, after=16))
         elif b.kind == "h1":  # a heading never ends a page alone
-            parts.append(_para(b.text, HEADING, indent=True, keep=True))
+            parts.append(paragraph(b.text, HEADING, indent=True, keep=True))
         elif b.kind == "h2":
-            parts.append(_para(b.text, HEADING2, indent=True, keep=True))
+            parts.append(paragraph(b.text, HEADING2, indent=True, keep=True))
         elif b.kind == "number":
-            parts.append(_para(f"{b.number}．{b.text}", indent=True))
+            parts.append(paragraph(f"{b.number}．{b.text}", indent=True))
         elif b.kind == "table":
-            parts.append(_table(b.rows))
+            parts.append(grid_table(b.rows))
         elif b.kind == "sign":  # a blank line's space above the signature
-            parts.append(_para(b.text, jc="right", before=28 if previous != "sign" else 0))
+            parts.append(paragraph(b.text, jc="right", before=28 if previous != "sign" else 0))
         elif b.kind in ("p", "bullet"):
-            parts.append(_para(b.text, indent=True))
+            parts.append(paragraph(b.text, indent=True))
         previous = b.kind
     _page_numbers(doc.sections[0])
     props = doc.core_properties
@@ -134,7 +134,7 @@ def write_document(blocks: list[Block], out: Path, inputs: list[Path]) -> None:
     props.comments = ""
     props.title = next((b.text for b in blocks if b.kind == "title"), "")
     props.created = props.modified = dt.datetime.now().replace(microsecond=0)
-    _save(doc, parts, out, inputs)
+    save_docx(doc, parts, out, inputs)
 
 
 def _page_numbers(section: Any) -> None:
@@ -171,7 +171,7 @@ def _run(text: str, face: str, size: float, bold: bool = False) -> str:
     )
 
 
-def _para(
+def paragraph(
     text: str,
     face: str = BODY,
     size: float = 16,
@@ -196,7 +196,7 @@ def _para(
     return f"<w:p><w:pPr>{ppr}</w:pPr>{_run(text, face, size, bold)}</w:p>"
 
 
-def _table(
+def grid_table(
     rows: list[list[str]],
     header: bool = True,
     widths: tuple[int, ...] | None = None,
@@ -213,7 +213,7 @@ def _table(
         align = "center" if header else None
         tcs = "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{columns[j]}" w:type="dxa"/></w:tcPr>'
-            + _para(row[j] if j < len(row) else "", HEADING if head else BODY, size, jc=align,
+            + paragraph(row[j] if j < len(row) else "", HEADING if head else BODY, size, jc=align,
                     line=size + 8)
             + "</w:tc>"
             for j in range(width)
@@ -322,29 +322,3 @@ def _document_text(docx: bytes) -> str:
                 xml = z.read(name).decode("utf-8", "replace")
                 text += re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", xml)
     return html.unescape("".join(text))
-
-
-def write_cards(
-    classes: list[Any], school: str, contact_phone: str, out: Path, inputs: list[Path]
-) -> None:
-    """The contact cards as a Word document: one bordered table per card, two to a page."""
-    from lbc.reports.cards import BLANK
-
-    doc = _a4((15, 15, 15, 15), 11)
-    parts: list[str] = []
-    count = 0
-    for group in classes:
-        for card in group.cards:
-            if count and count % 2 == 0:
-                parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
-            count += 1
-            parts.append(_para(f"留守儿童联系卡 · {card.name}　{card.cls}", HEADING, 14, keep=True))
-            rows = [["儿童", "　".join(f"{k}：{v}" for k, v in card.child_lines)]]
-            rows += [[p.role, "　".join(f"{k}：{v}" for k, v in p.lines)] for p in card.people]
-            parts.append(_table(rows, header=False, widths=(1400, 7900), size=10.5))
-            phone = contact_phone or BLANK
-            # A county's cards name the child's own school (whose line lbc.toml does not know).
-            footer = card.school or f"{school or '（学校名称）'}　家校联系电话：{phone}"
-            parts.append(_para(footer, size=10.5))
-            parts.append("<w:p/>")
-    _save(doc, parts, out, inputs)

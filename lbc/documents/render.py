@@ -88,13 +88,10 @@ def docx_template(template: Path, context: dict[str, Any], out: Path, inputs: li
 
 def cards_html(classes: list[Any], school: str, contact_phone: str) -> str:
     """The contact cards as one printable HTML file (A4, two cards a page)."""
-    from lbc.reports.cards import BLANK
-
     page = {
         "version": __version__,
         "classes": classes,
         "school": school,
         "contact_phone": contact_phone,
-        "blank": BLANK,
     }
     return _with_font(builtin("cards.html.j2"), page)

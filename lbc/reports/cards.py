@@ -36,6 +36,18 @@ class Card:
     child_lines: list[tuple[str, str]]
     school: str = ""  # the child's school when the roster holds several, else ""
 
+    @property
+    def title(self) -> str:
+        return f"留守儿童联系卡 · {self.name}"
+
+    def footer(self, school: str, contact_phone: str) -> str:
+        """The card's last line: the school and its home-school phone, with blanks to fill
+        in by hand where lbc.toml does not say; a county's cards name the child's own school
+        (whose phone lbc.toml does not know)."""
+        if self.school:
+            return self.school
+        return f"{school or '（学校名称）'}　家校联系电话：{contact_phone or BLANK}"
+
 
 @dataclass
 class ClassCards:
