@@ -9,6 +9,7 @@ import signal
 import sys
 
 from lbc import messages
+from lbc.errors import ExitStatus
 from lbc.output import files
 
 
@@ -71,7 +72,8 @@ def _lift_global_options(argv: list[str]) -> list[str]:
 def main() -> None:
     """Console-script entry point.
 
-    Usage mistakes get the contract's one line on stderr and exit 2, Ctrl-C exit 130.
+    Usage mistakes get the contract's one line on stderr and ExitStatus.CANNOT_RUN, Ctrl-C
+    ExitStatus.INTERRUPTED.
     A county roster is millions of cell objects that live until the process ends: the
     cyclic garbage collector would rescan them again and again for nothing (a fifth of a
     validate run), and freeing them one by one at exit costs a quarter second more. So
@@ -90,15 +92,15 @@ def main() -> None:
     try:
         code = app(args=argv, prog_name="lbc", standalone_mode=False)
     except NoArgsIsHelpError:  # `lbc` alone: typer has shown the help
-        code = 2
+        code = ExitStatus.CANNOT_RUN
     except ClickException as exc:
         hint = messages.t("err.usage_hint")
         print(messages.t("err.prefix") + exc.format_message() + hint, file=sys.stderr)
-        code = exc.exit_code if exc.exit_code else 2
+        code = exc.exit_code if exc.exit_code else ExitStatus.CANNOT_RUN
     except typer.Abort:
         print(messages.t("err.prefix") + messages.t("err.interrupted"), file=sys.stderr)
-        code = 130
-    _leave(code if isinstance(code, int) else 0)
+        code = ExitStatus.INTERRUPTED
+    _leave(code if isinstance(code, int) else ExitStatus.DONE)
 
 
 def _leave(code: int) -> None:

@@ -1,11 +1,38 @@
-"""The one exception that means "this job cannot be done" (exit 2, one line on stderr)."""
+"""How a run ends: the one exception that means "this job cannot be done", and the exit
+statuses the CLI contract (cli-contract.md, "Exit codes") promises scripts."""
 
 from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """The process's exit status; scripts branch on these, so they never change.
+
+    DONE: the job was done and nothing was found at error severity (warnings allowed unless
+    ``--strict``). PROBLEMS: the job was done and found problems at error severity (bad or
+    missing archive data, missing contacts, children left unpaired, a school that could not
+    be merged). CANNOT_RUN: the job could not be done (bad usage, a missing or unreadable
+    file, no children sheet, a bad config or template), said in one line on stderr.
+    INTERRUPTED: Ctrl-C, as shells report a SIGINT (128 + 2); SIGTERM and SIGHUP end with
+    128 + their number the same way (lbc.cli).
+    """
+
+    DONE = 0
+    PROBLEMS = 1
+    CANNOT_RUN = 2
+    INTERRUPTED = 130
+
+    @classmethod
+    def found(cls, problems: object) -> ExitStatus:
+        """PROBLEMS when anything was found at error severity, else DONE."""
+        return cls.PROBLEMS if problems else cls.DONE
 
 
 class LbcError(Exception):
     """A problem the user can fix: a missing file, a corrupt workbook, a bad option.
 
     The message is already in the user's language; the CLI prints it as one line and
-    exits 2. Anything else that escapes is a bug and is reported as an internal error.
+    exits with ``ExitStatus.CANNOT_RUN``. Anything else that escapes is a bug and is
+    reported as an internal error.
     """

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from lbc.commands import common
-from lbc.errors import LbcError
+from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.reports.cards import build_cards
@@ -50,4 +50,4 @@ def cards(
         write_cards(classes, cfg.school, cfg.contact_phone, out, inputs)
     count = sum(len(g.cards) for g in classes)
     common.note(t("cards.note.written", path=out, count=count))
-    raise typer.Exit(0)
+    raise typer.Exit(ExitStatus.DONE)

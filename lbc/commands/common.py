@@ -1,4 +1,5 @@
-"""What every command shares: input resolution, output streams, errors, progress."""
+"""What every command shares: input resolution, output streams, errors, progress, and the
+one way a result is printed (``emit``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -16,9 +17,10 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-from lbc.errors import LbcError
+from lbc import __version__
+from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
-from lbc.output.formats import FORMATS
+from lbc.output.formats import FORMATS, to_csv, to_json
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Config, resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
@@ -56,9 +58,9 @@ def note(message: str) -> None:
 
 
 def fail(message: str) -> typer.Exit:
-    """Print one line on stderr and return the exit to raise (code 2)."""
+    """Print one line on stderr and return the exit to raise (the job cannot be done)."""
     print(t("err.prefix") + message, file=sys.stderr)
-    return typer.Exit(2)
+    return typer.Exit(ExitStatus.CANNOT_RUN)
 
 
 def handle_errors(fn: F) -> F:
@@ -86,6 +88,32 @@ def check_format(fmt: str, choices: tuple[str, ...] = FORMATS) -> str:
     if fmt not in choices:
         raise LbcError(t("err.bad_format", fmt=fmt, choices="、".join(choices)))
     return fmt
+
+
+def emit(
+    fmt: str,
+    *,
+    document: Callable[[], object],
+    rows: Callable[[], Iterable[dict[str, object]]],
+    columns: Sequence[str],
+    table: Callable[[], None],
+    versioned: bool = True,
+) -> None:
+    """Print a command's result in the ``--format`` asked for: the JSON document (headed by
+    the "lbc" version key, so a script knows what wrote it), the CSV rows under ``columns``,
+    or ``table`` printing for people. Only the one asked for is built: a county's findings
+    are costly to turn into all three. ``versioned=False`` is for ``lbc rules``, whose JSON is
+    the catalogue itself (a list, or one rule)."""
+    if fmt == "json":
+        body = document()
+        if versioned:
+            assert isinstance(body, dict)
+            body = {"lbc": __version__, **body}
+        typer.echo(to_json(body), nl=False)
+    elif fmt == "csv":
+        typer.echo(to_csv(rows(), columns), nl=False)
+    else:
+        table()
 
 
 def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], Config]:

@@ -7,14 +7,13 @@ from typing import Annotated, Any
 
 import typer
 
-from lbc import __version__
-from lbc.checks.findings import mask_value
 from lbc.commands import common
-from lbc.errors import LbcError
+from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output
-from lbc.output.formats import rich_table, to_csv, to_json
-from lbc.reports.diff import Matched, RosterDiff, describe, diff_rosters, label
+from lbc.output.formats import rich_table
+from lbc.output.privacy import Privacy
+from lbc.reports.diff import Matched, RosterDiff, Row, describe, diff_rosters, label
 
 CSV_COLUMNS = ("change", "child", "class", "sheet", "row", "match", "field", "old", "new")
 
@@ -46,35 +45,38 @@ def diff_command(
 
         write_changes_book(out, found, [old, new])
         common.note(t("diff.note.written", path=out))
-    if fmt == "json":
-        typer.echo(to_json(as_document(found, show_pii)), nl=False)
-    elif fmt == "csv":
-        typer.echo(to_csv(csv_rows(found, show_pii), CSV_COLUMNS), nl=False)
-    else:
-        print_table(found, show_pii)
-    raise typer.Exit(0)
+    privacy = Privacy(show_pii, names_in_full=True)  # whose record changed: names whole
+    common.emit(
+        fmt,
+        document=lambda: as_document(found, privacy),
+        rows=lambda: csv_rows(found, privacy),
+        columns=CSV_COLUMNS,
+        table=lambda: print_table(found, privacy),
+    )
+    raise typer.Exit(ExitStatus.DONE)
 
 
-def _value(field: str, value: str | None, show_pii: bool) -> str | None:
-    return value if value is None or show_pii else mask_value(field, value)
+def _child(row: Row, privacy: Privacy) -> dict[str, Any]:
+    """A child row as the change log shows it (reports.diff.describe), its name per privacy."""
+    where = describe(row)
+    return {**where, "child": privacy.name(where["child"])}
 
 
-def changes(m: Matched, show_pii: bool) -> list[dict[str, Any]]:
+def changes(m: Matched, privacy: Privacy) -> list[dict[str, Any]]:
     return [
         {
             "field": c.field,
             "label": label(c.field),
-            "old": _value(c.field, c.old, show_pii),
-            "new": _value(c.field, c.new, show_pii),
+            "old": None if c.old is None else privacy.value(c.field, c.old),
+            "new": None if c.new is None else privacy.value(c.field, c.new),
         }
         for c in m.changes
     ]
 
 
-def as_document(found: RosterDiff, show_pii: bool) -> dict[str, Any]:
+def as_document(found: RosterDiff, privacy: Privacy) -> dict[str, Any]:
     changed = found.changed()
     return {
-        "lbc": __version__,
         "summary": {
             "added": len(found.added),
             "gone": len(found.gone),
@@ -82,29 +84,29 @@ def as_document(found: RosterDiff, show_pii: bool) -> dict[str, Any]:
             "unchanged": len(found.matched) - len(changed),
             "matched_by": {rule: n for rule, n in found.rules().items()},
         },
-        "added": [describe(r) for r in found.added],
-        "gone": [describe(r) for r in found.gone],
+        "added": [_child(r, privacy) for r in found.added],
+        "gone": [_child(r, privacy) for r in found.gone],
         "changed": [
             {
-                **describe(m.new),
+                **_child(m.new, privacy),
                 "old_row": m.old[0].rows[m.old[1]],
                 "match": m.rule,
-                "changes": changes(m, show_pii),
+                "changes": changes(m, privacy),
             }
             for m in changed
         ],
     }
 
 
-def csv_rows(found: RosterDiff, show_pii: bool) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = [{"change": "added", **describe(r)} for r in found.added]
-    rows += [{"change": "gone", **describe(r)} for r in found.gone]
+def csv_rows(found: RosterDiff, privacy: Privacy) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = [{"change": "added", **_child(r, privacy)} for r in found.added]
+    rows += [{"change": "gone", **_child(r, privacy)} for r in found.gone]
     for m in found.changed():
-        for c in changes(m, show_pii):
+        for c in changes(m, privacy):
             rows.append(
                 {
                     "change": "changed",
-                    **describe(m.new),
+                    **_child(m.new, privacy),
                     "match": m.rule,
                     "field": c["field"],
                     "old": c["old"],
@@ -114,7 +116,7 @@ def csv_rows(found: RosterDiff, show_pii: bool) -> list[dict[str, Any]]:
     return rows
 
 
-def print_table(found: RosterDiff, show_pii: bool) -> None:
+def print_table(found: RosterDiff, privacy: Privacy) -> None:
     console = common.stdout()
     headers = [t("pair.col.class"), t("out.col.row"), t("out.col.name")]
     for title, rows in (
@@ -122,14 +124,14 @@ def print_table(found: RosterDiff, show_pii: bool) -> None:
         (t("diff.gone", count=len(found.gone)), found.gone),
     ):
         if rows:
-            cells = [(w["class"], w["row"], w["child"]) for w in map(describe, rows)]
+            cells = [(w["class"], w["row"], w["child"]) for w in (_child(r, privacy) for r in rows)]
             console.print(rich_table(headers, cells, title=title))
     changed = found.changed()
     if changed:
         cells = []
         for m in changed:
-            w = describe(m.new)
-            for c in changes(m, show_pii):
+            w = _child(m.new, privacy)
+            for c in changes(m, privacy):
                 old, new = c["old"] or t("diff.empty"), c["new"] or t("diff.empty")
                 cells.append(
                     (

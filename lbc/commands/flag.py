@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from lbc import __version__
 from lbc.commands import common
+from lbc.errors import ExitStatus
 from lbc.messages import t
-from lbc.output.formats import rich_table, to_csv, to_json
+from lbc.output.formats import rich_table
+from lbc.output.privacy import Privacy
 from lbc.reports.flag import FlagReport, flag
 
 CSV_COLUMNS = ("class", "head_teacher", "name", "file", "sheet", "row", "missing", "missing_text")
@@ -18,31 +19,33 @@ def flag_command(
     files: common.FilesArg = None,
     config: common.ConfigOpt = None,
     fmt: common.FormatOpt = "table",
+    show_pii: common.ShowPiiOpt = False,
 ) -> None:
     """列出缺少必需联系方式的儿童和教师，按班级分组。"""
     common.check_format(fmt)
     paths, cfg = common.inputs(files, config)
     report = flag(common.read(paths, cfg))
-    if fmt == "json":
-        typer.echo(to_json(as_document(report)), nl=False)
-    elif fmt == "csv":
-        typer.echo(to_csv(csv_rows(report), CSV_COLUMNS), nl=False)
-    else:
-        print_table(report)
-    raise typer.Exit(1 if report.children_count or report.teachers else 0)
+    privacy = Privacy(show_pii, names_in_full=True)  # the families to call: names whole
+    common.emit(
+        fmt,
+        document=lambda: as_document(report, privacy),
+        rows=lambda: csv_rows(report, privacy),
+        columns=CSV_COLUMNS,
+        table=lambda: print_table(report, privacy),
+    )
+    raise typer.Exit(ExitStatus.found(report.children_count or report.teachers))
 
 
-def as_document(report: FlagReport) -> dict[str, object]:
+def as_document(report: FlagReport, privacy: Privacy) -> dict[str, object]:
     return {
-        "lbc": __version__,
         "summary": {"children": report.children_count, "teachers": len(report.teachers)},
         "classes": [
             {
                 "class": g.cls,
-                "head_teachers": g.head_teachers,
+                "head_teachers": [privacy.name(n) for n in g.head_teachers],
                 "children": [
                     {
-                        "name": c.name,
+                        "name": privacy.name(c.name),
                         "file": c.file,
                         "sheet": c.sheet,
                         "row": c.row,
@@ -56,21 +59,27 @@ def as_document(report: FlagReport) -> dict[str, object]:
             for g in report.classes
         ],
         "teachers": [
-            {"name": x.name, "file": x.file, "sheet": x.sheet, "row": x.row, "missing": ["phone"]}
+            {
+                "name": privacy.name(x.name),
+                "file": x.file,
+                "sheet": x.sheet,
+                "row": x.row,
+                "missing": ["phone"],
+            }
             for x in report.teachers
         ],
     }
 
 
-def csv_rows(report: FlagReport) -> list[dict[str, object]]:
+def csv_rows(report: FlagReport, privacy: Privacy) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for g in report.classes:
         for c in g.children:
             rows.append(
                 {
                     "class": g.cls,
-                    "head_teacher": "、".join(g.head_teachers),
-                    "name": c.name,
+                    "head_teacher": "、".join(map(privacy.name, g.head_teachers)),
+                    "name": privacy.name(c.name),
                     "file": c.file,
                     "sheet": c.sheet,
                     "row": c.row,
@@ -83,7 +92,7 @@ def csv_rows(report: FlagReport) -> list[dict[str, object]]:
             {
                 "class": "",
                 "head_teacher": "",
-                "name": x.name,
+                "name": privacy.name(x.name),
                 "file": x.file,
                 "sheet": x.sheet,
                 "row": x.row,
@@ -94,21 +103,21 @@ def csv_rows(report: FlagReport) -> list[dict[str, object]]:
     return rows
 
 
-def print_table(report: FlagReport) -> None:
+def print_table(report: FlagReport, privacy: Privacy) -> None:
     console = common.stdout()
     headers = [t("out.col.row"), t("out.col.name"), t("out.col.missing")]
     for g in report.classes:
         title = t(
             "flag.heading",
             cls=g.cls or t("flag.no_class"),
-            head="、".join(g.head_teachers) or t("flag.no_head"),
+            head="、".join(map(privacy.name, g.head_teachers)) or t("flag.no_head"),
             count=len(g.children),
         )
-        rows = [(c.row, c.name, "、".join(c.missing_text)) for c in g.children]
+        rows = [(c.row, privacy.name(c.name), "、".join(c.missing_text)) for c in g.children]
         console.print(rich_table(headers, rows, title=title))
     if report.teachers:
         title = t("flag.teachers_heading", count=len(report.teachers))
-        rows = [(x.row, x.name, t("flag.teacher_phone")) for x in report.teachers]
+        rows = [(x.row, privacy.name(x.name), t("flag.teacher_phone")) for x in report.teachers]
         console.print(rich_table(headers, rows, title=title))
     if not report.classes and not report.teachers:
         console.print(t("flag.none"), markup=False)

@@ -10,13 +10,12 @@ from typing import Annotated, Any
 
 import typer
 
-from lbc import __version__
-from lbc.checks.findings import mask_id
 from lbc.commands import common
-from lbc.errors import LbcError
+from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output, write_atomic
-from lbc.output.formats import rich_table, to_csv, to_json
+from lbc.output.formats import rich_table
+from lbc.output.privacy import Privacy
 from lbc.reports.county import (
     Duplicate,
     SchoolPart,
@@ -65,13 +64,15 @@ def merge(
     failed = [p for p in parts if p.error]
     for part in failed:
         common.note(t("merge.failed", file=part.file, reason=part.error))
-    if fmt == "json":
-        typer.echo(to_json(as_document(parts, doubles, show_pii)), nl=False)
-    elif fmt == "csv":
-        typer.echo(to_csv(csv_rows(parts), CSV_COLUMNS), nl=False)
-    else:
-        print_table(parts, doubles, show_pii)
-    raise typer.Exit(1 if doubles or failed else 0)
+    privacy = Privacy(show_pii)
+    common.emit(
+        fmt,
+        document=lambda: as_document(parts, doubles, privacy),
+        rows=lambda: csv_rows(parts),
+        columns=CSV_COLUMNS,
+        table=lambda: print_table(parts, doubles, privacy),
+    )
+    raise typer.Exit(ExitStatus.found(doubles or failed))
 
 
 def _write(tmp: Path, reading: Iterable[SchoolPart], parts: list[SchoolPart]) -> None:
@@ -118,10 +119,10 @@ def _counts(part: SchoolPart) -> dict[str, Any]:
     }
 
 
-def _duplicate(d: Duplicate, show_pii: bool) -> dict[str, Any]:
+def _duplicate(d: Duplicate, privacy: Privacy) -> dict[str, Any]:
     return {
         "code": "DUP003",
-        "id_number": d.id_number if show_pii else mask_id(d.id_number),
+        "id_number": privacy.id(d.id_number),
         "places": [
             {"school": school, "file": file, "sheet": sheet, "row": row}
             for school, file, sheet, row in d.places
@@ -131,11 +132,10 @@ def _duplicate(d: Duplicate, show_pii: bool) -> dict[str, Any]:
 
 
 def as_document(
-    parts: list[SchoolPart], doubles: list[Duplicate], show_pii: bool
+    parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy
 ) -> dict[str, Any]:
     good = [_counts(p) for p in parts if not p.error]
     return {
-        "lbc": __version__,
         "summary": {
             "files": len(parts),
             "schools": len({g["school"] for g in good}),
@@ -148,7 +148,7 @@ def as_document(
             "failed": sum(1 for p in parts if p.error),
         },
         "schools": good,
-        "duplicates": [_duplicate(d, show_pii) for d in doubles],
+        "duplicates": [_duplicate(d, privacy) for d in doubles],
         "failed": [{"file": p.file, "error": p.error} for p in parts if p.error],
     }
 
@@ -157,9 +157,9 @@ def csv_rows(parts: list[SchoolPart]) -> list[dict[str, Any]]:
     return [{"file": p.file, "error": p.error} if p.error else _counts(p) for p in parts]
 
 
-def print_table(parts: list[SchoolPart], doubles: list[Duplicate], show_pii: bool) -> None:
+def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy) -> None:
     console = common.stdout()
-    doc = as_document(parts, doubles, show_pii)
+    doc = as_document(parts, doubles, privacy)
     keys = ("school", "file", "children", "teachers", "records", "errors", "warnings")
     headers = [t(f"merge.col.{k}") for k in keys]
     rows = [tuple(g[k] for k in keys) for g in doc["schools"]]

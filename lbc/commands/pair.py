@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
-from lbc import __version__
 from lbc.commands import common
-from lbc.errors import LbcError
+from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output
-from lbc.output.formats import rich_table, to_csv, to_json
+from lbc.output.formats import rich_table
+from lbc.output.privacy import Privacy
 from lbc.pairing.problem import ChildRow, Pairing, pair
 from lbc.workspace.schools import read_roster
 
@@ -35,6 +35,7 @@ def pair_command(
         Path | None,
         typer.Option("--out", help=h("pair_out"), metavar="PAIRS.xlsx", show_default=False),
     ] = None,
+    show_pii: common.ShowPiiOpt = False,
 ) -> None:
     """为留守儿童安排结对帮扶教师。"""
     common.check_format(fmt)
@@ -58,32 +59,43 @@ def pair_command(
 
         write_pairs_book(out, result, cfg.school, inputs)
         common.note(t("pair.note.written", path=out))
-    if fmt == "json":
-        typer.echo(to_json(as_document(result, limit)), nl=False)
-    elif fmt == "csv":
-        typer.echo(to_csv(csv_rows(result), CSV_COLUMNS), nl=False)
-    else:
-        print_table(result)
-    raise typer.Exit(1 if result.unpaired else 0)
+    privacy = Privacy(show_pii, names_in_full=True)  # who supports whom: names whole
+    common.emit(
+        fmt,
+        document=lambda: as_document(result, limit, privacy),
+        rows=lambda: csv_rows(result, privacy),
+        columns=CSV_COLUMNS,
+        table=lambda: print_table(result, privacy),
+    )
+    raise typer.Exit(ExitStatus.found(result.unpaired))
 
 
-def _where(child: ChildRow) -> dict[str, object]:
+def _where(child: ChildRow, privacy: Privacy) -> dict[str, object]:
     """The child and where it sits, as every JSON and CSV row starts."""
-    return {"child": child.name, "class": child.cls, "sheet": child.sheet, "row": child.row}
-
-
-def as_document(result: Pairing, max_per_teacher: int) -> dict[str, object]:
     return {
-        "lbc": __version__,
+        "child": privacy.name(child.name),
+        "class": child.cls,
+        "sheet": child.sheet,
+        "row": child.row,
+    }
+
+
+def as_document(result: Pairing, max_per_teacher: int, privacy: Privacy) -> dict[str, object]:
+    return {
         "summary": {**result.summary, "max_per_teacher": max_per_teacher},
         "pairs": [
-            {**_where(p.child), "teacher": p.teacher.shown, "reason": p.reason, "kept": p.kept}
+            {
+                **_where(p.child, privacy),
+                "teacher": privacy.name(p.teacher.shown),
+                "reason": p.reason,
+                "kept": p.kept,
+            }
             for p in result.pairs
         ],
-        "unpaired": [{**_where(u.child), "why": u.why} for u in result.unpaired],
+        "unpaired": [{**_where(u.child, privacy), "why": u.why} for u in result.unpaired],
         "idle_teachers": [
             {
-                "teacher": i.teacher.shown,
+                "teacher": privacy.name(i.teacher.shown),
                 "sheet": i.teacher.sheet,
                 "row": i.teacher.row,
                 "why": i.why,
@@ -93,21 +105,21 @@ def as_document(result: Pairing, max_per_teacher: int) -> dict[str, object]:
     }
 
 
-def csv_rows(result: Pairing) -> list[dict[str, object]]:
+def csv_rows(result: Pairing, privacy: Privacy) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = [
         {
-            **_where(p.child),
-            "teacher": p.teacher.shown,
+            **_where(p.child, privacy),
+            "teacher": privacy.name(p.teacher.shown),
             "reason": p.reason,
             "kept": "true" if p.kept else "false",
         }
         for p in result.pairs
     ]
-    rows += [{**_where(u.child), "why": u.why} for u in result.unpaired]
+    rows += [{**_where(u.child, privacy), "why": u.why} for u in result.unpaired]
     return rows
 
 
-def print_table(result: Pairing) -> None:
+def print_table(result: Pairing, privacy: Privacy) -> None:
     console = common.stdout()
     yes, no = t("pair.yes"), t("pair.no")
     headers = [
@@ -119,19 +131,28 @@ def print_table(result: Pairing) -> None:
         t("pair.col.kept"),
     ]
     rows = [
-        (p.child.cls, p.child.row, p.child.name, p.teacher.shown, p.reason, yes if p.kept else no)
+        (
+            p.child.cls,
+            p.child.row,
+            privacy.name(p.child.name),
+            privacy.name(p.teacher.shown),
+            p.reason,
+            yes if p.kept else no,
+        )
         for p in result.pairs
     ]
     if rows:
         console.print(rich_table(headers, rows, title=t("pair.heading.pairs")))
     if result.unpaired:
         headers = [t("pair.col.class"), t("out.col.row"), t("pair.col.child"), t("pair.col.why")]
-        rows = [(u.child.cls, u.child.row, u.child.name, u.why) for u in result.unpaired]
+        rows = [
+            (u.child.cls, u.child.row, privacy.name(u.child.name), u.why) for u in result.unpaired
+        ]
         title = t("pair.heading.unpaired", count=len(result.unpaired))
         console.print(rich_table(headers, rows, title=title))
     if result.idle:
         headers = [t("out.col.row"), t("pair.col.teacher"), t("pair.col.why")]
-        rows = [(i.teacher.row, i.teacher.shown, i.why) for i in result.idle]
+        rows = [(i.teacher.row, privacy.name(i.teacher.shown), i.why) for i in result.idle]
         console.print(
             rich_table(headers, rows, title=t("pair.heading.idle", count=len(result.idle)))
         )

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from lbc.checks.registry import RULES
+from lbc.checks.registry import RULES, Rule
 from lbc.commands import common
 from lbc.errors import LbcError
 from lbc.messages import h, t
-from lbc.output.formats import rich_table, to_csv, to_json
+from lbc.output.formats import rich_table
 
 
 @common.handle_errors
@@ -37,13 +37,21 @@ def rules(
         }
         for r in chosen
     ]
-    if fmt == "json":
-        typer.echo(to_json(rows if code is None else rows[0]), nl=False)
-    elif fmt == "csv":
-        typer.echo(to_csv(rows, ("code", "severity", "fields", "title", "example")), nl=False)
-    elif code is not None:
+    common.emit(
+        fmt,
+        document=lambda: rows if code is None else rows[0],
+        rows=lambda: rows,
+        columns=("code", "severity", "fields", "title", "example"),
+        table=lambda: print_table(chosen, explain=code is not None),
+        versioned=False,
+    )
+
+
+def print_table(chosen: list[Rule], explain: bool) -> None:
+    """The catalogue as a table, or one rule (``explain``) as a few labelled lines."""
+    out = common.stdout()
+    if explain:
         r = chosen[0]
-        out = common.stdout()
         out.print(f"{r.code}  {r.title}", markup=False)
         out.print(f"{t('rules.severity')}：{t('severity.' + r.severity)}", markup=False)
         out.print(f"{t('rules.field')}：{r.fields}", markup=False)
@@ -51,4 +59,4 @@ def rules(
     else:
         headers = [t("out.col.code"), t("out.col.severity"), t("out.col.title"), t("out.col.field")]
         table_rows = [(r.code, t("severity." + r.severity), r.title, r.fields) for r in chosen]
-        common.stdout().print(rich_table(headers, table_rows))
+        out.print(rich_table(headers, table_rows))

@@ -10,7 +10,7 @@ import typer
 
 from lbc.checks.engine import check_roster
 from lbc.commands import common
-from lbc.errors import LbcError
+from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import to_json
@@ -43,7 +43,7 @@ def summary(
     """渲染学期工作总结。"""
     if variables:
         print_variables()
-        raise typer.Exit(0)
+        raise typer.Exit(ExitStatus.DONE)
     common.check_format(fmt, SUMMARY_FORMATS)
     if term is None:
         raise LbcError(t("err.no_term"))
@@ -99,7 +99,7 @@ def summary(
         write_atomic(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), inputs=inputs)
     if out is not None:
         common.note(t("note.summary_written", path=out))
-    raise typer.Exit(0)
+    raise typer.Exit(ExitStatus.DONE)
 
 
 def _template_format(template: Path) -> str:

@@ -9,14 +9,14 @@ from typing import Annotated
 
 import typer
 
-from lbc import __version__
 from lbc.checks.engine import check_roster, warm_up
 from lbc.checks.findings import Finding
 from lbc.checks.registry import parse_codes, selected
 from lbc.commands import common
-from lbc.errors import LbcError
+from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
-from lbc.output.formats import rich_table, to_csv, to_json
+from lbc.output.formats import rich_table
+from lbc.output.privacy import Privacy
 from lbc.reports.county import per_school
 from lbc.roster.tables import Roster
 
@@ -59,26 +59,26 @@ def validate(
     warming.join()
     with common.progress(t("note.checking")):
         findings = [f for f in check_roster(roster) if selected(f.code, chosen, skipped)]
+    privacy = Privacy(show_pii)  # findings name a child only to place the problem: masked
     if annotate_out is not None:
         from lbc.documents.annotated_book import annotate  # openpyxl is only needed here
 
-        count = annotate(paths[0], findings, annotate_out, show_pii)
+        count = annotate(paths[0], findings, annotate_out, privacy)
         common.note(t("note.annotated", path=annotate_out, count=count))
     summary = summarise(roster, findings)
-    if fmt == "json":
-        document = {
-            "lbc": __version__,
+    common.emit(
+        fmt,
+        document=lambda: {
             "files": describe_files(roster),
             "summary": summary,
-            "findings": [f.as_dict(show_pii) for f in findings],
-        }
-        typer.echo(to_json(document), nl=False)
-    elif fmt == "csv":
-        typer.echo(to_csv((f.as_dict(show_pii) for f in findings), FINDING_COLUMNS), nl=False)
-    else:
-        print_table(roster, findings, summary, show_pii)
+            "findings": [f.as_dict(privacy) for f in findings],
+        },
+        rows=lambda: (f.as_dict(privacy) for f in findings),
+        columns=FINDING_COLUMNS,
+        table=lambda: print_table(findings, summary, privacy),
+    )
     failing = summary["errors"] + (summary["warnings"] if strict else 0)
-    raise typer.Exit(1 if failing else 0)
+    raise typer.Exit(ExitStatus.found(failing))
 
 
 def summarise(roster: Roster, findings: list[Finding]) -> dict[str, object]:
@@ -117,9 +117,7 @@ def describe_files(roster: Roster) -> list[dict[str, object]]:
     return out
 
 
-def print_table(
-    roster: Roster, findings: list[Finding], summary: dict[str, object], show_pii: bool
-) -> None:
+def print_table(findings: list[Finding], summary: dict[str, object], privacy: Privacy) -> None:
     console = common.stdout()
     groups: dict[tuple[str, str | None], list[Finding]] = {}
     for f in findings:
@@ -135,7 +133,7 @@ def print_table(
     for (file, sheet), items in groups.items():
         rows = []
         for f in items:
-            d = f.as_dict(show_pii)
+            d = f.as_dict(privacy)
             where = f"{f.column or ''}{f.row or ''}" or t("out.whole_column")
             severity = t(f"severity.{f.severity}")
             rows.append((where, f.code, severity, d["child"], f.message, d["value"]))

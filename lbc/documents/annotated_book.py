@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lbc.checks.findings import Finding
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
+from lbc.output.privacy import Privacy
 from lbc.roster.reading import read_book
 
 FILLS = {
@@ -68,8 +69,9 @@ def _target(ws: Worksheet, ref: str) -> Cell:
     return ws[ref]
 
 
-def annotate(source: Path, findings: list[Finding], out: Path, show_pii: bool = False) -> int:
-    """Write the marked copy to ``out`` atomically; return how many cells were marked."""
+def annotate(source: Path, findings: list[Finding], out: Path, privacy: Privacy) -> int:
+    """Write the marked copy to ``out`` atomically; return how many cells were marked. The
+    problems sheet shows children and values as ``privacy`` says, like the printed list."""
     wb, names = _open_copy(source)
     marked: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
@@ -83,13 +85,13 @@ def annotate(source: Path, findings: list[Finding], out: Path, show_pii: bool = 
         cell.fill = FILLS[worst]
         text = "\n".join(f"[{f.code}] {f.message}" for f in items)
         cell.comment = Comment(text, "lbc", width=320, height=40 + 20 * len(items))
-    _problem_sheet(wb, findings, names, show_pii)
+    _problem_sheet(wb, findings, names, privacy)
     write_atomic(out, wb.save, inputs=[source])
     return len(marked)
 
 
 def _problem_sheet(
-    wb: Workbook, findings: list[Finding], names: dict[str, str], show_pii: bool
+    wb: Workbook, findings: list[Finding], names: dict[str, str], privacy: Privacy
 ) -> None:
     name = t("annotate.sheet")
     while name in wb.sheetnames:
@@ -108,7 +110,7 @@ def _problem_sheet(
     for j, text in enumerate(headers, 1):
         ws.cell(1, j, text).font = Font(bold=True)
     for i, f in enumerate(findings, 2):
-        d = f.as_dict(show_pii)
+        d = f.as_dict(privacy)
         ref = f"{f.column}{f.row}" if f.row and f.column else ""
         values = [f.code, t(f"severity.{f.severity}"), f.sheet, ref, f.field, d["child"]]
         values += [f.message, d["value"]]
