@@ -11,6 +11,7 @@ import typer
 
 from lbc import __version__, messages
 from lbc.commands import cards, common, diff, flag, init, merge, pair, rules, summary, validate
+from lbc.errors import ExitStatus
 from lbc.messages import h
 
 app = typer.Typer(
@@ -24,7 +25,7 @@ app = typer.Typer(
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"lbc {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(ExitStatus.DONE)
 
 
 @app.callback()

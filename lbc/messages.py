@@ -1020,8 +1020,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "help.format": ("输出格式：table、json 或 csv", "output format: table, json or csv"),
     "help.show_pii": (
-        "显示完整的身份证号和电话（默认打码）",
-        "show full ID and phone numbers (masked by default)",
+        "显示完整的身份证号、电话和姓名（默认打码）",
+        "show ID numbers, phones and names in full (masked by default)",
     ),
     "help.validate": (
         "校验花名册：逐个单元格指出错误和缺失",
