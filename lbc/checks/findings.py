@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lbc.checks.registry import RULES
+from lbc.checks.registry import RULES, Rule
 
 # Fields holding personal numbers that are masked in everything printed or exported.
 ID_FIELDS = frozenset({"id_number"})
@@ -33,8 +33,12 @@ class Finding:
     message: str
 
     @property
+    def rule(self) -> Rule:
+        return RULES[self.code]
+
+    @property
     def severity(self) -> str:
-        return RULES[self.code].severity
+        return self.rule.severity
 
     def as_dict(self, show_pii: bool = False) -> dict[str, object]:
         """The contract's key order: code, severity, file, sheet, row, column, field, value,

@@ -34,20 +34,26 @@ def rules(
             "fields": r.fields,
             "title": r.title,
             "example": r.example,
+            "kind": r.kind.value,
+            "why": r.why,
+            "fix": r.fix,
         }
         for r in chosen
     ]
     if fmt == "json":
         typer.echo(to_json(rows if code is None else rows[0]), nl=False)
     elif fmt == "csv":
-        typer.echo(to_csv(rows, ("code", "severity", "fields", "title", "example")), nl=False)
+        typer.echo(to_csv(rows, tuple(rows[0])), nl=False)
     elif code is not None:
         r = chosen[0]
         out = common.stdout()
         out.print(f"{r.code}  {r.title}", markup=False)
         out.print(f"{t('rules.severity')}：{t('severity.' + r.severity)}", markup=False)
         out.print(f"{t('rules.field')}：{r.fields}", markup=False)
+        out.print(f"{t('rules.kind')}：{r.kind.label}", markup=False)
         out.print(f"{t('rules.example')}：{r.example}", markup=False)
+        out.print(f"{t('rules.why')}：{r.why}", markup=False)
+        out.print(f"{t('rules.fix')}：{r.fix}", markup=False)
     else:
         headers = [t("out.col.code"), t("out.col.severity"), t("out.col.title"), t("out.col.field")]
         table_rows = [(r.code, t("severity." + r.severity), r.title, r.fields) for r in chosen]
