@@ -760,7 +760,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rules.field": ("字段", "field"),
     "rules.severity": ("级别", "severity"),
     "rules.kind": ("类别", "kind"),
-    "rules.why": ("为什么要改", "why it matters"),
+    "rules.why": ("为什么重要", "why it matters"),
     "rules.fix": ("怎么改", "how to fix it"),
     "rule_kind.structure": ("表格结构", "structure"),
     "rule_kind.identity": ("身份信息", "identity"),
@@ -794,7 +794,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "监护人或另一方家长的电话",
         "a guardian's or the other parent's phone",
     ),
-    # ---- rules: message shown in a finding, a title for `lbc rules`, an example ----
+    # ---- rules: the message shown in a finding; for `lbc rules CODE` a title, an example,
+    # why a school should care and how to fix it ----
     "rule.COL001": ("缺少必需的列“{label}”", "required column '{label}' is missing"),
     "rule.COL001.title": ("缺少必需的列", "required column missing"),
     "rule.COL001.example": (
@@ -831,7 +832,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the ID number matches the child across school registers, aid lists and household records; with the wrong length it matches nothing",
     ),
     "rule.ID001.fix": (
-        "对照户口簿或身份证原件重新录入：共18位，最后一位是数字或大写 X",
+        "对照户口簿或身份证原件重新录入，共18位，最后一位是数字或大写 X",
         "type it again from the household register or the card: 18 characters, the last a digit or a capital X",
     ),
     "rule.ID002": ("身份证号校验位错误", "ID number check digit is wrong"),
@@ -887,7 +888,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.ID005.title": ("地区码不在代码表中", "region code not in the official list"),
     "rule.ID005.example": ("412723…（已撤销的旧县代码）", "412723… (a retired county code)"),
     "rule.ID005.why": (
-        "前6位地区码查不到：可能是录错了，也可能是已撤销的老县区代码（老证件照样有效）",
+        "前6位地区码在代码表中查不到，可能是录错了，也可能是已撤销的老县区代码（老证件照样有效）",
         "the first six digits are not a known region: either a typing mistake, or a retired county code (old cards stay valid)",
     ),
     "rule.ID005.fix": (
@@ -944,7 +945,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "one ID number entered twice means the child is counted twice and may be paired twice",
     ),
     "rule.DUP001.fix": (
-        "查看提示的两行：是同一个孩子，删掉多余的一行；是两个孩子，对照户口簿改正录错的号码",
+        "查看提示的两行，是同一个孩子就删掉多余的一行；是两个孩子就对照户口簿改正录错的号码",
         "look at both rows: the same child, delete one; two children, correct the wrong number from the household register",
     ),
     "rule.DUP002": (
@@ -961,7 +962,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the same name, birth date and class is most likely one child entered twice (the ID number missing or wrong)",
     ),
     "rule.DUP002.fix": (
-        "向班主任核实：是同一个孩子就合并成一行；确是两个孩子，就分别补全身份证号以便区分",
+        "向班主任核实，是同一个孩子就合并成一行；确是两个孩子，就分别补全身份证号以便区分",
         "ask the head teacher: the same child, merge the rows; two children, fill in each one's ID number to tell them apart",
     ),
     "rule.DUP003": (
@@ -978,7 +979,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "a child on two schools' lists is counted twice in the county's total; usually one list was not updated after a transfer",
     ),
     "rule.DUP003.fix": (
-        "两校联系，核实孩子现在在哪所学校就读：已转走的学校把在校状态改为“转出”，号码录错的一方改正号码",
+        "两校联系核实孩子现在在哪所学校就读；已转走的学校把在校状态改为“转出”，号码录错的一方改正号码",
         "the two schools find out where the child now studies: the school the child left marks them 转出, and a wrong number is corrected",
     ),
     "rule.PHN001": (
@@ -992,7 +993,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "a malformed number cannot be dialled: when something happens to the child nobody can be reached",
     ),
     "rule.PHN001.fix": (
-        "向家长或监护人核实后改正：手机号是1开头的11位数字，座机写成“区号-号码”",
+        "向家长或监护人核实后改正，手机号是1开头的11位数字，座机写成“区号-号码”",
         "confirm the number with the family: a mobile has 11 digits starting with 1, a landline is area code-number",
     ),
     "rule.DATE001": ("“{label}”无法识别为日期", "'{label}' is not a readable date"),
@@ -1125,7 +1126,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "单亲留守 with a guardian phone only",
     ),
     "rule.CON006.why": (
-        "不知道是哪一方外出，就要保证两头都联系得上：至少一位家长的电话，再加上监护人或另一位家长的电话",
+        "不知道是哪一方外出，就要保证两头都能联系上，既要有一位家长的电话，也要有监护人或另一位家长的电话",
         "without knowing which parent is away both ends must be reachable: a parent's phone, and a guardian's or the other parent's",
     ),
     "rule.CON006.fix": (
