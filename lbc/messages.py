@@ -41,6 +41,12 @@ def t(key: str, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def both(key: str) -> tuple[str, str]:
+    """The Chinese and English text of ``key``, unfilled: for what must hold in both
+    languages (a rule's placeholders), whichever one is being shown."""
+    return _TEXT[key]
+
+
 def h(key: str) -> str:
     """Help text for a command or option (chosen when the CLI is built)."""
     return t("help." + key)
@@ -753,6 +759,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rules.example": ("示例", "example"),
     "rules.field": ("字段", "field"),
     "rules.severity": ("级别", "severity"),
+    "rules.kind": ("类别", "kind"),
+    "rules.why": ("为什么重要", "why it matters"),
+    "rules.fix": ("怎么改", "how to fix it"),
+    "rule_kind.structure": ("表格结构", "structure"),
+    "rule_kind.identity": ("身份信息", "identity"),
+    "rule_kind.contact": ("联系方式", "contacts"),
+    "rule_kind.value": ("填写内容", "values"),
+    "rule_kind.teacher": ("教师名单", "teachers"),
+    "rule_kind.record": ("帮扶记录", "records"),
     # ---- annotate ----
     "annotate.sheet": ("问题清单", "Problems"),
     "annotate.col.sheet": ("工作表", "sheet"),
@@ -779,27 +794,60 @@ _TEXT: dict[str, tuple[str, str]] = {
         "监护人或另一方家长的电话",
         "a guardian's or the other parent's phone",
     ),
-    # ---- rules: message shown in a finding, a title for `lbc rules`, an example ----
+    # ---- rules: the message shown in a finding; for `lbc rules CODE` a title, an example,
+    # why a school should care and how to fix it ----
     "rule.COL001": ("缺少必需的列“{label}”", "required column '{label}' is missing"),
     "rule.COL001.title": ("缺少必需的列", "required column missing"),
     "rule.COL001.example": (
         "花名册没有“监护人电话”列：整列报告一次，不逐行重复",
         "the roster has no 监护人电话 column: reported once, not per row",
     ),
+    "rule.COL001.why": (
+        "缺了这一整列，所有儿童的这项信息都无法核对和统计，上报的档案也不完整",
+        "without the column nobody's value can be checked or counted, and the archive sent up is incomplete",
+    ),
+    "rule.COL001.fix": (
+        "在花名册中加上这一列（列名照模板写，如“监护人电话”），再逐人填好；可对照 lbc init 生成的模板",
+        "add the column, named as in the template (e.g. 监护人电话), and fill it in for every child; compare with the template lbc init writes",
+    ),
     "rule.REQ001": ("“{label}”未填写", "'{label}' is empty"),
     "rule.REQ001.title": ("必填项为空", "required value empty"),
     "rule.REQ001.example": ("家庭住址一栏空白", "家庭住址 left blank"),
+    "rule.REQ001.why": (
+        "必填项空着，这名儿童的档案就不完整，检查时会算作“档案不全”",
+        "with a required value empty the child's file is incomplete, and an inspection counts it so",
+    ),
+    "rule.REQ001.fix": (
+        "向班主任或家长问清后补填这一格；不要为了应付填“无”或“不详”",
+        "ask the head teacher or the family and fill in the cell; do not write 无 or 不详 just to fill it",
+    ),
     "rule.ID001": (
         "身份证号应为18位（17位数字加1位校验码）",
         "an ID number has 18 characters (17 digits and a check character)",
     ),
     "rule.ID001.title": ("身份证号长度或字符不对", "ID number malformed"),
     "rule.ID001.example": ("51132120150304123（只有17位）", "51132120150304123 (17 digits)"),
+    "rule.ID001.why": (
+        "身份证号是孩子在学籍、资助、户籍等各类名单里的唯一标识，位数不对就哪里都对不上",
+        "the ID number matches the child across school registers, aid lists and household records; with the wrong length it matches nothing",
+    ),
+    "rule.ID001.fix": (
+        "对照户口簿或身份证原件重新录入，共18位，最后一位是数字或大写 X",
+        "type it again from the household register or the card: 18 characters, the last a digit or a capital X",
+    ),
     "rule.ID002": ("身份证号校验位错误", "ID number check digit is wrong"),
     "rule.ID002.title": ("身份证号校验位错误", "ID check digit wrong"),
     "rule.ID002.example": (
         "511321201503041235：按 GB 11643 计算最后一位应为 4",
         "511321201503041235: by GB 11643 the last character should be 4",
+    ),
+    "rule.ID002.why": (
+        "校验位不对，说明号码里至少有一位抄错或打错了",
+        "a wrong check digit means at least one character was copied or typed wrong",
+    ),
+    "rule.ID002.fix": (
+        "对照户口簿逐位核对，改正录错的那一位；不要只改最后一位去“凑”校验位",
+        "compare it digit by digit with the household register and correct the wrong one; do not change the last character just to pass the check",
     ),
     "rule.ID003": (
         "身份证号中的出生日期 {raw} 不是真实日期",
@@ -807,6 +855,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "rule.ID003.title": ("身份证号内的出生日期无效", "birth date inside ID invalid"),
     "rule.ID003.example": ("511321201502301234（2月30日）", "511321201502301234 (30 February)"),
+    "rule.ID003.why": (
+        "身份证号第7至14位是出生年月日，这个日期不存在，说明号码录错了",
+        "characters 7 to 14 are the birth date; a date that does not exist means the number was typed wrong",
+    ),
+    "rule.ID003.fix": (
+        "对照户口簿核对第7至14位（年、月、日）并改正，再看一下出生日期一栏是否一致",
+        "check characters 7 to 14 (year, month, day) against the household register, correct them, then check 出生日期 too",
+    ),
     "rule.ID004": (
         "身份证号被存成了数字，Excel 只保留15位，后几位已丢失；请把该列设为文本后按原件重新录入",
         "the ID number is stored as a number; Excel keeps 15 digits, so the last ones are lost. "
@@ -817,20 +873,44 @@ _TEXT: dict[str, tuple[str, str]] = {
         "单元格显示 5.11321E+17：数值型单元格无法恢复原号码",
         "the cell shows 5.11321E+17: the number cannot be recovered",
     ),
+    "rule.ID004.why": (
+        "身份证号存成数字后，Excel 只保留前15位，后面几位变成0，原号码已无法从表格中找回",
+        "stored as a number, Excel keeps only 15 digits and turns the rest to 0: the number cannot be recovered from the file",
+    ),
+    "rule.ID004.fix": (
+        "把身份证号这一列设为“文本”格式，再对照户口簿逐个重新输入；只改显示格式找不回丢失的数字",
+        "format the ID column as Text, then type each number again from the household register; changing the display does not bring the lost digits back",
+    ),
     "rule.ID005": (
         "身份证号的地区码 {region} 不在现行行政区划代码表中（可能是已撤销的旧代码，请核对）",
         "region code {region} is not in the current list (it may be a retired code; please check)",
     ),
     "rule.ID005.title": ("地区码不在代码表中", "region code not in the official list"),
     "rule.ID005.example": ("412723…（已撤销的旧县代码）", "412723… (a retired county code)"),
+    "rule.ID005.why": (
+        "前6位地区码在代码表中查不到，可能是录错了，也可能是已撤销的老县区代码（老证件照样有效）",
+        "the first six digits are not a known region: either a typing mistake, or a retired county code (old cards stay valid)",
+    ),
+    "rule.ID005.fix": (
+        "对照户口簿核对前6位；与原件一致就不用改，这条只是提醒",
+        "check the first six digits against the household register; if they match, leave them: this is only a reminder",
+    ),
     "rule.ID006": (
         "身份证号中的出生日期 {id_date} 与“{label}”{date} 不一致",
-        "birth date in the ID number ({id_date}) differs from 出生日期 ({date})",
+        "birth date in the ID number ({id_date}) differs from {label} ({date})",
     ),
     "rule.ID006.title": ("身份证号与出生日期不一致", "ID disagrees with birth date"),
     "rule.ID006.example": (
         "身份证号含 20150304，出生日期填 2015-04-03",
         "the ID holds 20150304, 出生日期 says 2015-04-03",
+    ),
+    "rule.ID006.why": (
+        "两处出生日期对不上，必有一处是错的，会影响年龄统计和入学、资助资格的核对",
+        "two birth dates that disagree mean one is wrong, which skews ages and checks of school and aid eligibility",
+    ),
+    "rule.ID006.fix": (
+        "对照户口簿，改正身份证号或出生日期中录错的那一个",
+        "check the household register and correct whichever of the two is wrong",
     ),
     "rule.ID007": (
         "身份证号显示为{id_gender}，与“性别”{gender} 不一致",
@@ -840,6 +920,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.ID007.example": (
         "第17位为奇数（男），性别填“女”",
         "the 17th digit is odd (male), 性别 says 女",
+    ),
+    "rule.ID007.why": (
+        "身份证号第17位单数是男、双数是女，与性别不符，说明号码或性别有一处填错",
+        "the 17th character is odd for boys and even for girls; a mismatch means the number or the gender is wrong",
+    ),
+    "rule.ID007.fix": (
+        "先核实孩子的性别，再对照户口簿核对身份证号，改正填错的一处",
+        "confirm the child's gender, check the ID number against the household register, and correct the wrong one",
     ),
     "rule.DUP001": (
         "身份证号与{other}重复",
@@ -852,6 +940,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "同一个身份证号在第 5 行和第 88 行各出现一次",
         "one ID number on rows 5 and 88",
     ),
+    "rule.DUP001.why": (
+        "同一个身份证号登记了两次，这个孩子会被重复统计，结对帮扶也可能重复安排",
+        "one ID number entered twice means the child is counted twice and may be paired twice",
+    ),
+    "rule.DUP001.fix": (
+        "查看提示的两行，是同一个孩子就删掉多余的一行；是两个孩子就对照户口簿改正录错的号码",
+        "look at both rows: the same child, delete one; two children, correct the wrong number from the household register",
+    ),
     "rule.DUP002": (
         "姓名、出生日期、班级与第 {other} 行相同，可能重复登记",
         "same name, birth date and class as row {other}: entered twice?",
@@ -860,6 +956,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.DUP002.example": (
         "两行都是 张雨涵、2016-05-01、三年级(2)班",
         "two rows of 张雨涵, 2016-05-01, 三年级(2)班",
+    ),
+    "rule.DUP002.why": (
+        "姓名、出生日期、班级都相同，很可能是同一个孩子登记了两次（身份证号漏填或填错）",
+        "the same name, birth date and class is most likely one child entered twice (the ID number missing or wrong)",
+    ),
+    "rule.DUP002.fix": (
+        "向班主任核实，是同一个孩子就合并成一行；确是两个孩子，就分别补全身份证号以便区分",
+        "ask the head teacher: the same child, merge the rows; two children, fill in each one's ID number to tell them apart",
     ),
     "rule.DUP003": (
         "同一身份证号出现在多所学校（{schools}）：重复统计，或有一处登记错误",
@@ -870,60 +974,148 @@ _TEXT: dict[str, tuple[str, str]] = {
         "青山镇中心小学和白鹤乡中心小学都登记了 511321201505011234",
         "two schools both list 511321201505011234",
     ),
+    "rule.DUP003.why": (
+        "一个孩子同时在两所学校的名单里，全县汇总时会重复统计，通常是转学后有一所学校没有更新名单",
+        "a child on two schools' lists is counted twice in the county's total; usually one list was not updated after a transfer",
+    ),
+    "rule.DUP003.fix": (
+        "两校联系核实孩子现在在哪所学校就读；已转走的学校把在校状态改为“转出”，号码录错的一方改正号码",
+        "the two schools find out where the child now studies: the school the child left marks them 转出, and a wrong number is corrected",
+    ),
     "rule.PHN001": (
         "“{label}”格式不对：应为11位手机号（1开头）或带区号的座机号",
         "'{label}' is not a phone number: 11-digit mobile starting 1, or area code and number",
     ),
     "rule.PHN001.title": ("电话号码格式不对", "malformed phone number"),
     "rule.PHN001.example": ("1381234567（少一位）", "1381234567 (one digit short)"),
+    "rule.PHN001.why": (
+        "号码格式不对就打不通，孩子有急事时联系不上家长或监护人",
+        "a malformed number cannot be dialled: when something happens to the child nobody can be reached",
+    ),
+    "rule.PHN001.fix": (
+        "向家长或监护人核实后改正，手机号是1开头的11位数字，座机写成“区号-号码”",
+        "confirm the number with the family: a mobile has 11 digits starting with 1, a landline is area code-number",
+    ),
     "rule.DATE001": ("“{label}”无法识别为日期", "'{label}' is not a readable date"),
     "rule.DATE001.title": ("日期无法识别", "unreadable date"),
     "rule.DATE001.example": ("“去年春天”、“2015-13-01”", "“去年春天”, “2015-13-01”"),
+    "rule.DATE001.why": (
+        "日期认不出来，就算不出年龄、核对不了身份证，帮扶记录也没法按学期统计",
+        "an unreadable date gives no age, cannot be checked against the ID, and a record with it cannot be counted by term",
+    ),
+    "rule.DATE001.fix": (
+        "写成“2015-03-04”或“2015年3月4日”这样的完整日期，或把单元格设为日期格式",
+        "write a full date such as 2015-03-04 or 2015年3月4日, or format the cell as a date",
+    ),
     "rule.DATE002": ("“{label}”{date} 晚于今天", "'{label}' {date} is in the future"),
     "rule.DATE002.title": ("日期在今天之后", "date in the future"),
     "rule.DATE002.example": ("出生日期 2030-01-01", "出生日期 2030-01-01"),
+    "rule.DATE002.why": (
+        "日期在今天之后，不可能是真的，多半是年份录错了",
+        "a date after today cannot be true; usually the year was typed wrong",
+    ),
+    "rule.DATE002.fix": (
+        "对照原始登记或记录，改正年份或月、日",
+        "check the original and correct the year or the day",
+    ),
     "rule.DATE003": (
         "按出生日期 {date}，该儿童今年 {age} 岁，不像在校学生，请核对",
         "born {date}, the child is {age}: unlikely for a pupil, please check",
     ),
     "rule.DATE003.title": ("年龄不合常理", "implausible age"),
     "rule.DATE003.example": ("小学生出生日期 1985-06-01", "a pupil born 1985-06-01"),
+    "rule.DATE003.why": (
+        "按这个出生日期，孩子不在3到20岁之间，不像在校学生，多半是出生年份录错了",
+        "by this date the child is not 3 to 20 years old, which is unlikely for a pupil; usually the year was typed wrong",
+    ),
+    "rule.DATE003.fix": (
+        "对照户口簿核对出生日期；确实无误的就不用改，这条只是提醒",
+        "check the date against the household register; if it is right, leave it: this is only a reminder",
+    ),
     "rule.CLS001": (
         "无法识别的班级，请写成如“三年级(2)班”",
         "unreadable class; write it like 三年级(2)班",
     ),
     "rule.CLS001.title": ("班级无法识别", "unreadable class"),
     "rule.CLS001.example": ("“火箭班”", "“火箭班”"),
+    "rule.CLS001.why": (
+        "班级认不出来，这个孩子就没法按班统计，也没法和任教这个班的老师结对",
+        "an unreadable class cannot be counted by class or matched with the teachers of that class",
+    ),
+    "rule.CLS001.fix": (
+        "按“三年级(2)班”或“三(2)班”的写法填写，不要用“火箭班”这类别称",
+        "write it like 三年级(2)班 or 三(2)班, not a nickname such as 火箭班",
+    ),
     "rule.CLS002": (
         "“年级”{grade} 与“班级”{cls} 不一致",
         "年级 {grade} disagrees with 班级 {cls}",
     ),
     "rule.CLS002.title": ("年级与班级不一致", "grade disagrees with class"),
     "rule.CLS002.example": ("年级 四年级，班级 三(2)班", "年级 四年级, 班级 三(2)班"),
+    "rule.CLS002.why": (
+        "年级和班级对不上，按年级和按班级统计出来的人数就会不一致",
+        "when grade and class disagree, the counts by grade and by class disagree too",
+    ),
+    "rule.CLS002.fix": (
+        "核实孩子实际所在的班级，改正“年级”或“班级”中填错的一栏",
+        "confirm which class the child is in and correct whichever column is wrong",
+    ),
     "rule.VAL001": (
         "“{label}”的值无法识别，可填：{allowed}",
         "'{label}' has a value lbc cannot read; allowed: {allowed}",
     ),
     "rule.VAL001.title": ("取值不在可选范围", "value not in the allowed list"),
     "rule.VAL001.example": ("性别填“男孩”；在校状态填“放假”", "性别 “男孩”"),
+    "rule.VAL001.why": (
+        "填的内容不在可选范围内，统计时这一格只能当作没填",
+        "a value outside the allowed list is counted as if the cell were empty",
+    ),
+    "rule.VAL001.fix": (
+        "改成提示中列出的写法（或范围内的数字），例如性别只填“男”或“女”；用下拉列表可以避免手输出错",
+        "use one of the listed values (or a number in range), e.g. 男 or 女 for gender; a drop-down list avoids typing mistakes",
+    ),
     "rule.VAL002": (
         "“与儿童关系”无法识别，可填：{allowed}",
         "guardian relation not recognised; allowed: {allowed}",
     ),
     "rule.VAL002.title": ("监护人关系无法识别", "unrecognised guardian relation"),
     "rule.VAL002.example": ("“看护”", "“看护”"),
+    "rule.VAL002.why": (
+        "监护人关系认不出来，就没法统计祖辈监护、亲属监护等情况，上级报表要用这个数",
+        "an unrecognised relation cannot be counted as grandparent or relative guardianship, which the county's report asks for",
+    ),
+    "rule.VAL002.fix": (
+        "改成提示中列出的称呼，如“祖父”“外祖母”“亲属”；都不合适的填“其他”",
+        "use one of the listed words, such as 祖父, 外祖母 or 亲属; if none fits, write 其他",
+    ),
     "rule.VAL003": (
         "“{label}”{value} 不在合理范围（{low}–{high}）",
         "'{label}' {value} is outside {low}–{high}",
     ),
     "rule.VAL003.title": ("数值超出合理范围", "number out of range"),
     "rule.VAL003.example": ("监护人年龄 8", "监护人年龄 8"),
+    "rule.VAL003.why": (
+        "数字超出合理范围，多半是录错了；如果监护人年龄确实过小或过大，孩子可能缺少有能力照看的大人",
+        "a number out of range is usually a typing mistake; a guardian really that young or old may be unable to look after the child",
+    ),
+    "rule.VAL003.fix": (
+        "核实后改正数字；数字无误的，请在帮扶工作中重点关注这个孩子的监护情况",
+        "check and correct the number; if it is right, keep a closer eye on who looks after the child",
+    ),
     "rule.VAL004": (
         "留守类型未注明哪一方外出（如“是”“单亲留守”），请写明父母均外出、父亲外出或母亲外出",
         "留守类型 does not say which parent is away; write 父母均外出, 父亲外出 or 母亲外出",
     ),
     "rule.VAL004.title": ("留守类型未注明哪方外出", "which parent is away is unsaid"),
     "rule.VAL004.example": ("是否留守儿童一栏填“是”", "是否留守儿童 says 是"),
+    "rule.VAL004.why": (
+        "只写“是”或“单亲留守”，看不出是父亲还是母亲外出，就没法判断应该留哪些联系电话",
+        "是 or 单亲留守 does not say which parent is away, so it cannot be told which phones the child must have",
+    ),
+    "rule.VAL004.fix": (
+        "把留守类型改为“父母均外出”“父亲外出”“母亲外出”之一",
+        "write 父母均外出, 父亲外出 or 母亲外出",
+    ),
     "rule.CON006": (
         "留守类型未注明哪方外出，至少需要一方家长电话，以及监护人或另一方家长电话",
         "which parent is away is unsaid: a parent's phone is needed, and a guardian's or the other parent's",
@@ -932,6 +1124,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.CON006.example": (
         "留守类型“单亲留守”，只有监护人电话，父母电话都空白",
         "单亲留守 with a guardian phone only",
+    ),
+    "rule.CON006.why": (
+        "不知道是哪一方外出，就要保证两头都能联系上，既要有一位家长的电话，也要有监护人或另一位家长的电话",
+        "without knowing which parent is away both ends must be reachable: a parent's phone, and a guardian's or the other parent's",
+    ),
+    "rule.CON006.fix": (
+        "先在留守类型中写明是哪一方外出，再按要求补全电话；一时问不清的，先把家长和监护人的电话补上",
+        "say in 留守类型 which parent is away, then fill in the phones that needs; until you know, fill in a parent's and a guardian's phone",
     ),
     "rule.CON001": (
         "父母均外出，缺少{what}",
@@ -942,69 +1142,165 @@ _TEXT: dict[str, tuple[str, str]] = {
         "留守类型“父母均外出”，监护人电话空白",
         "父母均外出 with no guardian phone",
     ),
+    "rule.CON001.why": (
+        "父母都不在身边，监护人就是孩子身边唯一的大人；缺了监护人的姓名、关系或电话，出了事学校找不到人",
+        "with both parents away the guardian is the only adult at hand; without their name, relation or phone the school cannot reach anyone when something happens",
+    ),
+    "rule.CON001.fix": (
+        "问清实际照看孩子的人是谁，补填监护人姓名、与儿童关系和电话",
+        "find out who really looks after the child and fill in the guardian's name, relation and phone",
+    ),
     "rule.CON002": (
         "父母均外出，父母双方都没有联系电话",
         "both parents away and neither parent has a phone",
     ),
     "rule.CON002.title": ("父母均外出，父母都无电话", "both away: no parent phone"),
     "rule.CON002.example": ("父亲电话、母亲电话都空白", "父亲电话 and 母亲电话 both blank"),
-    "rule.CON003": ("{who}外出，缺少{who}电话", "{who_en} away and no {who_en}'s phone"),
+    "rule.CON002.why": (
+        "父母都外出时，至少要能联系上其中一位，孩子有事才能及时告诉父母",
+        "with both parents away at least one must be reachable, so they can be told when something happens",
+    ),
+    "rule.CON002.fix": (
+        "通过监护人或家访问到父亲或母亲的手机号，至少填一个",
+        "get the father's or the mother's mobile through the guardian or a home visit, and fill in at least one",
+    ),
+    "rule.CON003": ("{who}外出，缺少{who}电话", "{who} away and no {who}'s phone"),
     "rule.CON003.title": ("外出家长无电话", "away parent has no phone"),
     "rule.CON003.example": ("留守类型“父亲外出”，父亲电话空白", "父亲外出 with no 父亲电话"),
+    "rule.CON003.why": (
+        "外出的家长不在本地，电话是学校和他沟通孩子情况的唯一办法",
+        "the parent away is far from home: the phone is the school's only way to talk to them about the child",
+    ),
+    "rule.CON003.fix": (
+        "通过在家的家长或监护人问到外出家长的电话，补填上",
+        "get the away parent's phone from the parent or guardian at home and fill it in",
+    ),
     "rule.CON004": (
         "{who}外出，监护人和另一方家长都没有电话",
-        "{who_en} away and neither a guardian nor the other parent has a phone",
+        "{who} away and neither a guardian nor the other parent has a phone",
     ),
     "rule.CON004.title": ("单亲外出，家中无人可联系", "one away: nobody at home reachable"),
     "rule.CON004.example": (
         "“母亲外出”，父亲电话和监护人电话都空白",
         "母亲外出, no 父亲电话 and no 监护人电话",
     ),
+    "rule.CON004.why": (
+        "一方家长外出，家里必须有一个联系得上的大人（另一方家长或监护人），孩子有急事才能马上找到人",
+        "with one parent away someone at home (the other parent or a guardian) must be reachable at once if something happens",
+    ),
+    "rule.CON004.fix": (
+        "补填在家照看孩子的家长或监护人的电话",
+        "fill in the phone of the parent or guardian who looks after the child at home",
+    ),
     "rule.CON005": (
         "{who}外出，务工地点未填到省、市",
-        "{who_en} away and the work place is not given to province and city",
+        "{who} away and the work place is not given to province and city",
     ),
     "rule.CON005.title": ("外出家长务工地点不详", "away parent's work place unknown"),
     "rule.CON005.example": ("父亲务工地址填“外地”", "父亲务工地址 “外地”"),
+    "rule.CON005.why": (
+        "知道家长在哪个省、哪个市务工，需要时才能找到人，上级统计外出务工去向也要用到",
+        "knowing the province and city where a parent works helps reach them when needed, and the county's figures on where parents work use it",
+    ),
+    "rule.CON005.fix": (
+        "向家里问清务工地点，至少写到省和市，如“广东省东莞市”，不要只写“外地”“打工”",
+        "ask the family and write at least province and city, e.g. 广东省东莞市, not just 外地 or 打工",
+    ),
     "rule.TCH001": ("教师没有联系电话", "teacher has no phone"),
     "rule.TCH001.title": ("教师无联系电话", "teacher without a phone"),
     "rule.TCH001.example": ("教师名单中联系电话空白", "blank 联系电话 in the teacher list"),
+    "rule.TCH001.why": (
+        "教师没有电话，家长和学校在结对帮扶中就联系不上这位老师",
+        "without a phone neither families nor the school can reach the teacher about the children they support",
+    ),
+    "rule.TCH001.fix": (
+        "在教师名单中补填这位老师的手机号",
+        "fill in the teacher's mobile in the teacher list",
+    ),
     "rule.TCH002": (
         "教师姓名与{other}重名，请在备注中注明区分",
         "same teacher name as {other}; add a distinguishing note",
     ),
     "rule.TCH002.title": ("教师重名", "duplicate teacher name"),
     "rule.TCH002.example": ("两位“王芳”且备注为空", "two 王芳 with no note"),
+    "rule.TCH002.why": (
+        "两位老师同名又没有区分，结对名单和帮扶记录就分不清是哪一位",
+        "two teachers with one name and nothing to tell them apart make pairs and records ambiguous",
+    ),
+    "rule.TCH002.fix": (
+        "在两人的“备注”里写上不同的说明，如任教科目或出生年份",
+        "write a different note for each, such as their subject or year of birth",
+    ),
     "rule.TCH003": (
         "帮扶教师“{name}”不在教师名单中",
         "support teacher '{name}' is not in the teacher list",
     ),
     "rule.TCH003.title": ("帮扶教师不在教师名单", "support teacher unknown"),
     "rule.TCH003.example": ("花名册写“刘老师”，教师名单没有此人", "“刘老师” not in the list"),
+    "rule.TCH003.why": (
+        "帮扶教师不在教师名单中，这个结对就核实不了，老师的帮扶人数也统计不到",
+        "a support teacher missing from the teacher list cannot be checked, and their number of children is not counted",
+    ),
+    "rule.TCH003.fix": (
+        "把这位老师加进教师名单；如果是写法不同（如“刘老师”），改成名单上的全名",
+        "add the teacher to the list, or write the name as the list has it (a full name, not 刘老师)",
+    ),
     "rule.REC001": (
         "记录中的教师“{name}”不在教师名单中",
         "teacher '{name}' in this record is not in the teacher list",
     ),
     "rule.REC001.title": ("记录的教师未登记", "record names an unknown teacher"),
     "rule.REC001.example": ("帮扶记录写“赵老师”，教师名单没有", "“赵老师” not in the list"),
+    "rule.REC001.why": (
+        "记录里的教师不在名单上，这条帮扶记录就算不到任何一位老师名下",
+        "a record by a teacher not on the list counts towards nobody's support work",
+    ),
+    "rule.REC001.fix": (
+        "把教师姓名改成名单中的写法，或把这位老师补进教师名单",
+        "write the name as the teacher list does, or add the teacher to the list",
+    ),
     "rule.REC002": (
         "记录中的学生“{name}”不在花名册中",
         "child '{name}' in this record is not in the roster",
     ),
     "rule.REC002.title": ("记录的学生未登记", "record names an unknown child"),
     "rule.REC002.example": ("帮扶记录写“李小明”，花名册没有", "“李小明” not in the roster"),
+    "rule.REC002.why": (
+        "记录里的学生在花名册中找不到，这次帮扶就记不进孩子的档案",
+        "a child the roster does not have means the support cannot be filed under any child",
+    ),
+    "rule.REC002.fix": (
+        "核对学生姓名有没有写错（错字、同音字），或把这个孩子补进花名册",
+        "check the name for a wrong character, or add the child to the roster",
+    ),
     "rule.REC003": (
         "记录中的学生“{name}”对应花名册中 {count} 名儿童，请注明班级",
         "'{name}' matches {count} children; add the class",
     ),
     "rule.REC003.title": ("记录的学生有重名", "record matches several children"),
     "rule.REC003.example": ("两个“王浩”在不同班，记录未写班级", "two 王浩, no class given"),
+    "rule.REC003.why": (
+        "花名册里有几个同名的孩子，不写班级就不知道帮扶的是哪一个",
+        "several children share the name; without the class nobody can tell which one was supported",
+    ),
+    "rule.REC003.fix": (
+        "在这条记录的“班级”一栏写上孩子的班级",
+        "fill in the record's 班级 column",
+    ),
     "rule.REC004": (
         "无法识别的帮扶类型，可填：{allowed}",
         "unknown kind of support; allowed: {allowed}",
     ),
     "rule.REC004.title": ("帮扶类型无法识别", "unknown record kind"),
     "rule.REC004.example": ("类型填“聊天”", "“聊天”"),
+    "rule.REC004.why": (
+        "帮扶类型认不出来，按类型统计帮扶工作时这条记录就归不了类",
+        "an unknown kind of support cannot be counted under any kind",
+    ),
+    "rule.REC004.fix": (
+        "改成提示中列出的类型之一，如“谈心”“家访”",
+        "use one of the listed kinds, such as 谈心 or 家访",
+    ),
     # ---- help texts ----
     "help.app": (
         "lbc：留守儿童工作台。校验花名册、列出缺失联系方式、结对帮扶、学期工作总结。",

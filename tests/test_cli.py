@@ -84,6 +84,34 @@ def test_rules_list_and_explain():
     assert unknown.exit_code == 2 and "NOPE1" in unknown.stderr
 
 
+def test_rules_explains_why_and_how_to_fix():
+    one = run("rules", "ID002")
+    assert one.exit_code == 0, one.stderr
+    assert one.stdout.splitlines() == [
+        "ID002  身份证号校验位错误",
+        "级别：错误",
+        "字段：id_number",
+        "类别：身份信息",
+        "示例：511321201503041235：按 GB 11643 计算最后一位应为 4",
+        "为什么重要：校验位不对，说明号码里至少有一位抄错或打错了",
+        "怎么改：对照户口簿逐位核对，改正录错的那一位；不要只改最后一位去“凑”校验位",
+    ]
+    doc = run("--lang", "en", "rules", "CON003", "--format", "json").json()
+    assert doc == {
+        "code": "CON003",
+        "severity": "error",
+        "fields": "father_phone, mother_phone, parent_phone",
+        "title": "away parent has no phone",
+        "example": "父亲外出 with no 父亲电话",
+        "kind": "contact",
+        "why": "the parent away is far from home: "
+        "the phone is the school's only way to talk to them about the child",
+        "fix": "get the away parent's phone from the parent or guardian at home and fill it in",
+    }
+    header = run("rules", "--format", "csv").stdout.splitlines()[0]
+    assert header == "code,severity,fields,title,example,kind,why,fix"
+
+
 def test_init_writes_a_workspace_that_validates(tmp_path):
     result = run("init", tmp_path / "ws")
     assert result.exit_code == 0, result.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lbc.checks.registry import R, Rule
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL
@@ -24,10 +25,10 @@ _AWAY = {
 
 @dataclass(frozen=True)
 class MissingContact:
-    code: str  # CON001 … CON004, CON006
+    rule: Rule  # CON001 … CON004, CON006
     field: str  # the canonical key of the cell to fill in
-    what: str  # what is missing, in words
-    params: dict[str, str]
+    what: str  # what is missing, in words (lbc flag's to-do list)
+    params: dict[str, str]  # exactly what the rule's message fills in
 
 
 def away_parents(kind: object) -> tuple[str, ...]:
@@ -98,10 +99,11 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
                 ("guardian_phone", guardian),
             ):
                 if not ok(value):
-                    out.append(MissingContact("CON001", key, t(f"contact.{key}"), {}))
+                    what = t(f"contact.{key}")
+                    out.append(MissingContact(R.CON001, key, what, {"what": what}))
             if not (ok(father) or ok(mother)):
                 key = where(father_key, mother_key)
-                out.append(MissingContact("CON002", key, t("contact.parent_phone_any"), {}))
+                out.append(MissingContact(R.CON002, key, t("contact.parent_phone_any"), {}))
         elif kind == nz.AWAY_UNSPECIFIED:
             # One parent or both are away, which is unsaid: the one-parent rule for whichever
             # it is needs a parent's phone, and a guardian's or both parents' phones.
@@ -109,21 +111,21 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
             at_home = ok(guardian) or (father_key != mother_key and ok(father) and ok(mother))
             if not (parent and at_home):
                 key = where("guardian_phone", father_key, mother_key)
-                out.append(MissingContact("CON006", key, t("contact.unspecified"), {}))
+                out.append(MissingContact(R.CON006, key, t("contact.unspecified"), {}))
         else:
             who = away_parents(kind)[0]
-            words = {"who": t(f"contact.{who}"), "who_en": who}
+            words = {"who": t(f"contact.{who}")}
             key = father_key if who == "father" else mother_key
             away_phone, home_phone = (father, mother) if who == "father" else (mother, father)
             if not ok(away_phone):
-                out.append(MissingContact("CON003", key, t(f"contact.{who}_phone"), words))
+                out.append(MissingContact(R.CON003, key, t(f"contact.{who}_phone"), words))
             # With one 家长电话 column for both parents, only the guardian is at home.
             at_home = ok(guardian) or (father_key != mother_key and ok(home_phone))
             if not at_home:
                 what = t("contact.guardian_or_other_parent")
                 other = mother_key if who == "father" else father_key
                 key = where("guardian_phone", *([other] if other != key else []))
-                out.append(MissingContact("CON004", key, what, words))
+                out.append(MissingContact(R.CON004, key, what, words))
         if out:
             gaps[i] = out
     return gaps

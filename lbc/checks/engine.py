@@ -18,6 +18,7 @@ from stdnum.cn import ric
 
 from lbc.checks.contacts import away_parents, contact_gaps
 from lbc.checks.findings import Finding
+from lbc.checks.registry import R, Rule
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
@@ -110,7 +111,7 @@ class _Out:
 
     def add(
         self,
-        code: str,
+        rule: Rule,
         i: int | None,
         key: str | None,
         /,
@@ -124,7 +125,7 @@ class _Out:
             value = _raw_text(table.raw[key][i])
         self.findings.append(
             Finding(
-                code=code,
+                code=rule.code,
                 file=table.file,
                 sheet=table.sheet,
                 row=row,
@@ -132,7 +133,7 @@ class _Out:
                 field=key,
                 value=value,
                 child=self.subject(i) if i is not None else None,
-                message=t(f"rule.{code}", **params),
+                message=rule.message(**params),
             )
         )
 
@@ -175,7 +176,7 @@ def _once_per_file(findings: list[Finding]) -> list[Finding]:
     seen: set[tuple[str, str | None]] = set()
     out = []
     for f in findings:
-        if f.code == "COL001":
+        if f.rule is R.COL001:
             if (f.file, f.field) in seen:
                 continue
             seen.add((f.file, f.field))
@@ -203,10 +204,10 @@ def children_index(tables: list[Table], names: set[str]) -> dict[str, dict[objec
 def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
     for key in keys:
         if not out.table.has(key):
-            out.add("COL001", None, key, label=field(out.kind, key).label)
+            out.add(R.COL001, None, key, label=field(out.kind, key).label)
 
 
-def _each_bad(out: _Out, key: str, code: str, **params: object) -> None:
+def _each_bad(out: _Out, key: str, rule: Rule, **params: object) -> None:
     """A finding for every unreadable value in one column; a clean column (nearly all of
     them) is recognised at C speed without a Python loop."""
     column = out.table.values.get(key, ())
@@ -214,7 +215,7 @@ def _each_bad(out: _Out, key: str, code: str, **params: object) -> None:
         return
     for i, value in enumerate(column):
         if value.__class__ is nz.Bad:
-            out.add(code, i, key, **params)
+            out.add(rule, i, key, **params)
 
 
 def _each_empty(out: _Out, key: str) -> None:
@@ -224,7 +225,7 @@ def _each_empty(out: _Out, key: str) -> None:
     label = out.label(key)
     for i, value in enumerate(column):
         if value is None:
-            out.add("REQ001", i, key, label=label)
+            out.add(R.REQ001, i, key, label=label)
 
 
 def check_children(
@@ -238,15 +239,15 @@ def check_children(
     for key in required:
         if key != "birth_date":
             _each_empty(out, key)
-    _each_bad(out, "class", "CLS001")
-    _each_bad(out, "grade", "CLS001")
+    _each_bad(out, "class", R.CLS001)
+    _each_bad(out, "grade", R.CLS001)
     for key, values in _CLOSED_LISTS.items():
         allowed = "、".join(values)
-        _each_bad(out, key, "VAL001", label=out.label(key), allowed=allowed)
-    _each_bad(out, "guardian_relation", "VAL002", allowed="、".join(nz.RELATIONS))
-    _each_bad(out, "guardian_age", "VAL001", label=out.label("guardian_age"), allowed="16–100")
+        _each_bad(out, key, R.VAL001, label=out.label(key), allowed=allowed)
+    _each_bad(out, "guardian_relation", R.VAL002, allowed="、".join(nz.RELATIONS))
+    _each_bad(out, "guardian_age", R.VAL001, label=out.label("guardian_age"), allowed="16–100")
     for key in _PHONES:
-        _each_bad(out, key, "PHN001", label=out.label(key))
+        _each_bad(out, key, R.PHN001, label=out.label(key))
 
     v = table.values
     n = len(table)
@@ -263,43 +264,43 @@ def check_children(
         if birth is None:
             born[i] = id_date
             if id_date is None and has_birth_column:
-                out.add("REQ001", i, "birth_date", label=out.label("birth_date"))
+                out.add(R.REQ001, i, "birth_date", label=out.label("birth_date"))
             elif id_date is not None:
                 _check_age(out, i, id_date, today, "id_number")
         elif birth.__class__ is nz.Bad:
             born[i] = id_date
-            out.add("DATE001", i, "birth_date", label=out.label("birth_date"))
+            out.add(R.DATE001, i, "birth_date", label=out.label("birth_date"))
         else:
             # A month-only 出生年月 leaves the day to the ID, when there is one.
             born[i] = id_date if birth.__class__ is nz.YearMonth and id_date else birth
             _check_birth(out, i, birth, today)
             if id_date and _born_differs(id_date, birth):
                 label = out.label("birth_date")
-                out.add("ID006", i, "birth_date", id_date=id_date, date=birth, label=label)
+                out.add(R.ID006, i, "birth_date", id_date=id_date, date=birth, label=label)
         if id_date and gender in ("男", "女") and id_gender(id_value) != gender:
-            out.add("ID007", i, "gender", id_gender=id_gender(id_value), gender=gender)
+            out.add(R.ID007, i, "gender", id_gender=id_gender(id_value), gender=gender)
     if "grade" in v and "class" in v:
         for i, (grade, cls) in enumerate(zip(v["grade"], v["class"], strict=True)):
             if grade.__class__ is int and cls.__class__ is nz.ClassRef and cls.grade != grade:
-                out.add("CLS002", i, "grade", grade=grade, cls=cls)
+                out.add(R.CLS002, i, "grade", grade=grade, cls=cls)
     for i, age in enumerate(v.get("guardian_age", ())):
         if age.__class__ is int and not 16 <= age <= 100:
             label = out.label("guardian_age")
-            out.add("VAL003", i, "guardian_age", label=label, value=age, low=16, high=100)
+            out.add(R.VAL003, i, "guardian_age", label=label, value=age, low=16, high=100)
     kinds = v.get("left_behind_type", ())
     if nz.AWAY_UNSPECIFIED in kinds:
         for i, kind in enumerate(kinds):
             if kind == nz.AWAY_UNSPECIFIED:
-                out.add("VAL004", i, "left_behind_type")
+                out.add(R.VAL004, i, "left_behind_type")
     if teacher_names is not None:
         for i, teacher in enumerate(v.get("support_teacher", ())):
             if teacher and teacher not in teacher_names:
-                out.add("TCH003", i, "support_teacher", name=teacher)
+                out.add(R.TCH003, i, "support_teacher", name=teacher)
     missing_contact_columns: set[str] = set()
     for i, gaps in contact_gaps(table).items():
         for missing in gaps:
             if table.has(missing.field):
-                out.add(missing.code, i, missing.field, **missing.params, what=missing.what)
+                out.add(missing.rule, i, missing.field, **missing.params)
             else:
                 missing_contact_columns.add(missing.field)
     _missing_columns(out, sorted(missing_contact_columns - set(required)))
@@ -328,23 +329,23 @@ def _id_date(digits: str) -> dt.date | None:
 def _check_id(out: _Out, i: int, value: Any, today: dt.date) -> dt.date | None:
     """Check one ID number; return the birth date it holds when it is well formed."""
     if value.__class__ is nz.NumericId:
-        out.add("ID004", i, "id_number")
+        out.add(R.ID004, i, "id_number")
         return None
     if not _ID_SHAPE.fullmatch(value):
-        out.add("ID001", i, "id_number")
+        out.add(R.ID001, i, "id_number")
         return None
     born = _id_date(value[6:14])
     if born is None or born > today or born.year < 1900:
-        out.add("ID003", i, "id_number", raw=value[6:14])
+        out.add(R.ID003, i, "id_number", raw=value[6:14])
         return None
     if ric.calc_check_digit(value) != value[-1]:
-        out.add("ID002", i, "id_number")
+        out.add(R.ID002, i, "id_number")
     place = value[:10]  # region and year: a code may be retired in some years
     known = _ID_REGIONS.get(place)
     if known is None:
         known = _ID_REGIONS[place] = region_known(value[:6], born.year)
     if not known:
-        out.add("ID005", i, "id_number", region=value[:6])
+        out.add(R.ID005, i, "id_number", region=value[:6])
     return born
 
 
@@ -358,7 +359,7 @@ def _born_differs(id_date: dt.date, birth: dt.date) -> bool:
 
 def _check_birth(out: _Out, i: int, birth: dt.date, today: dt.date) -> None:
     if birth > today:
-        out.add("DATE002", i, "birth_date", label=out.label("birth_date"), date=birth)
+        out.add(R.DATE002, i, "birth_date", label=out.label("birth_date"), date=birth)
         return
     _check_age(out, i, birth, today, "birth_date")
 
@@ -367,7 +368,7 @@ def _check_age(out: _Out, i: int, birth: dt.date, today: dt.date, key: str) -> N
     """A pupil is 3 to 20; the birth date comes from its column, or from the ID alone."""
     age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
     if not 3 <= age <= 20:
-        out.add("DATE003", i, key, date=birth, age=age)
+        out.add(R.DATE003, i, key, date=birth, age=age)
 
 
 def _place_ok(place: object) -> bool:
@@ -402,7 +403,7 @@ def _check_work_places(out: _Out) -> None:
         word = t(f"contact.{who}")
         for i, (kind, place) in enumerate(zip(kinds, table.values[key], strict=True)):
             if kind in away and not ok[place] and status[i] not in LEFT_SCHOOL:
-                out.add("CON005", i, key, who=word, who_en=who)
+                out.add(R.CON005, i, key, who=word)
 
 
 def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:
@@ -417,7 +418,7 @@ def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:
             continue
         first = seen.setdefault(key, i)
         if first != i and not (ids[first] and ids[first] == ids[i]):
-            out.add("DUP002", i, "name", other=table.rows[first])
+            out.add(R.DUP002, i, "name", other=table.rows[first])
 
 
 def check_duplicate_ids(
@@ -450,11 +451,17 @@ def check_duplicate_ids(
                     other = t("loc.elsewhere", file=other_table.file, sheet=sheet, row=row)
                 here, there = school(table, i), school(other_table, j)
                 if here and there and here != there:
-                    out.add("DUP003", i, "id_number", schools=f"{there}、{here}")
+                    out.add(R.DUP003, i, "id_number", **across_schools((there, here)))
                 else:
-                    out.add("DUP001", i, "id_number", other=other)
+                    out.add(R.DUP001, i, "id_number", other=other)
         findings += out.findings
     return findings
+
+
+def across_schools(schools: Iterable[str]) -> dict[str, str]:
+    """DUP003's parameters for the schools listing one ID number, in first-seen order:
+    ``validate`` over a folder of schools and ``merge`` of a county word it alike."""
+    return {"schools": "、".join(dict.fromkeys(schools))}
 
 
 def _declared_schools(roster: Roster) -> dict[str, str]:
@@ -482,7 +489,7 @@ def check_teachers(
         name = names[i]
         key = (schools[i] or school, name) if schools[i] or school else name
         if name is None:
-            out.add("REQ001", i, "name", label=out.label("name"))
+            out.add(R.REQ001, i, "name", label=out.label("name"))
         elif key in first:
             other, j = first[key]
             note_here, note_there = notes[i], other.get("notes", j)
@@ -493,25 +500,25 @@ def check_teachers(
                     if other is table
                     else t("loc.elsewhere", file=other.file, sheet=other.sheet, row=row)
                 )
-                out.add("TCH002", i, "name", other=where)
+                out.add(R.TCH002, i, "name", other=where)
         else:
             first[key] = (table, i)
         if table.has("phone"):
             if phones[i] is None:
-                out.add("TCH001", i, "phone")
+                out.add(R.TCH001, i, "phone")
             elif isinstance(phones[i], nz.Bad):
-                out.add("PHN001", i, "phone", label=out.label("phone"))
+                out.add(R.PHN001, i, "phone", label=out.label("phone"))
         for key, values in _TEACHER_LISTS.items():
             if key in v and isinstance(v[key][i], nz.Bad):
-                out.add("VAL001", i, key, label=out.label(key), allowed="、".join(values))
+                out.add(R.VAL001, i, key, label=out.label(key), allowed="、".join(values))
         if isinstance(v.get("classes", empty)[i], nz.Bad):
-            out.add("CLS001", i, "classes")
+            out.add(R.CLS001, i, "classes")
         cap = v.get("capacity", empty)[i]
         if isinstance(cap, nz.Bad):
-            out.add("VAL001", i, "capacity", label=out.label("capacity"), allowed="0–20")
+            out.add(R.VAL001, i, "capacity", label=out.label("capacity"), allowed="0–20")
         elif isinstance(cap, int) and cap > 20:
             out.add(
-                "VAL003",
+                R.VAL003,
                 i,
                 "capacity",
                 label=out.label("capacity"),
@@ -539,9 +546,9 @@ def check_records(
     if not table.has("student") and kinds_seen - GROUP_KINDS:
         _missing_columns(out, ["student"])  # child-level records must name the child
     _each_empty(out, "date")
-    _each_bad(out, "date", "DATE001", label=out.label("date"))
+    _each_bad(out, "date", R.DATE001, label=out.label("date"))
     _each_empty(out, "teacher")
-    _each_bad(out, "kind", "REC004", allowed="、".join(nz.RECORD_KINDS))
+    _each_bad(out, "kind", R.REC004, allowed="、".join(nz.RECORD_KINDS))
     empty = [None] * len(table)
     dates = table.values.get("date") or empty
     teachers = table.values.get("teacher") or empty
@@ -555,21 +562,21 @@ def check_records(
         zip(dates, teachers, kinds, students, strict=True)
     ):
         if date.__class__ in (dt.date, nz.YearMonth) and date > today:
-            out.add("DATE002", i, "date", label=out.label("date"), date=date)
+            out.add(R.DATE002, i, "date", label=out.label("date"), date=date)
         if teacher is not None and teacher_names is not None and teacher not in teacher_names:
-            out.add("REC001", i, "teacher", name=teacher)
+            out.add(R.REC001, i, "teacher", name=teacher)
         if student is None:
             if kind not in GROUP_KINDS and has_student:
-                out.add("REQ001", i, "student", label=student_label)
+                out.add(R.REQ001, i, "student", label=student_label)
             continue
         key = (student, classes[i])  # a county's records name each child many times
         matches = seen.get(key)
         if matches is None:
             matches = seen[key] = match_child(children, student, classes[i])
         if matches == 0:
-            out.add("REC002", i, "student", name=student)
+            out.add(R.REC002, i, "student", name=student)
         elif matches > 1:
-            out.add("REC003", i, "student", name=student, count=matches)
+            out.add(R.REC003, i, "student", name=student, count=matches)
     return out.findings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lbc.checks.registry import RULES
+from lbc.checks.registry import RULES, Rule
 from lbc.output.privacy import Privacy
 
 
@@ -21,8 +21,12 @@ class Finding:
     message: str
 
     @property
+    def rule(self) -> Rule:
+        return RULES[self.code]
+
+    @property
     def severity(self) -> str:
-        return RULES[self.code].severity
+        return self.rule.severity
 
     def as_dict(self, privacy: Privacy) -> dict[str, object]:
         """The contract's key order: code, severity, file, sheet, row, column, field, value,

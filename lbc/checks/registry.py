@@ -1,74 +1,143 @@
-"""The catalogue of rule codes: stable across releases, listed by ``lbc rules``.
+"""The catalogue of rules: stable across releases, listed by ``lbc rules``.
 
-A code names one kind of problem; its severity is fixed here so scripts can rely on it.
-The sentences for each code live in :mod:`lbc.messages` (``rule.CODE`` and friends).
+A rule is one object here: its code, severity, the fields it concerns and what kind of
+problem it is. Checks emit the object (``R.ID002``), never the bare code, and reports ask it
+questions (``rule.kind is RuleKind.CONTACT``) rather than reading meaning into a code's
+prefix. Its sentences live in :mod:`lbc.messages` under ``rule.CODE`` (the finding's
+message) and ``rule.CODE.title`` / ``.example`` / ``.why`` / ``.fix`` (for ``lbc rules``).
+Adding a rule is one line in :class:`R`, its texts, and one row of
+``tests/rule_fixtures.py`` that fires it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import enum
+import string
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import both, t
 
 ERROR, WARNING = "error", "warning"
 
 
+class RuleKind(enum.Enum):
+    """What a rule is about: a small closed set, so a report can count contacts apart from
+    everything else without knowing any code."""
+
+    STRUCTURE = "structure"  # a column, or a value every row must have, is missing
+    IDENTITY = "identity"  # ID numbers and duplicates: which child a row is
+    CONTACT = "contact"  # whether someone can be reached for a left-behind child
+    VALUE = "value"  # a cell lbc cannot read, or that cannot be true
+    TEACHER = "teacher"  # the teacher list
+    RECORD = "record"  # the support records
+
+    @property
+    def label(self) -> str:
+        return t(f"rule_kind.{self.value}")
+
+
 @dataclass(frozen=True)
 class Rule:
-    code: str
+    """One rule. Its code is the name it is given in :class:`R`, so the two cannot differ."""
+
     severity: str
+    kind: RuleKind
     fields: str  # the canonical keys it concerns, for `lbc rules`
+    code: str = field(default="", init=False)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        object.__setattr__(self, "code", name)
+
+    @property
+    def message_key(self) -> str:
+        return f"rule.{self.code}"
 
     @property
     def title(self) -> str:
-        return t(f"rule.{self.code}.title")
+        return t(f"{self.message_key}.title")
 
     @property
     def example(self) -> str:
-        return t(f"rule.{self.code}.example")
+        return t(f"{self.message_key}.example")
+
+    @property
+    def why(self) -> str:
+        return t(f"{self.message_key}.why")
+
+    @property
+    def fix(self) -> str:
+        return t(f"{self.message_key}.fix")
+
+    @cached_property
+    def placeholders(self) -> frozenset[str]:
+        """The names the message's Chinese or English text fills in."""
+        return frozenset(name for text in both(self.message_key) for name in placeholders(text))
+
+    def message(self, **params: object) -> str:
+        """The finding's sentence with ``params`` filled in.
+
+        They must be exactly the message's placeholders: a missing one would fail only when
+        that sentence is shown, an extra one means the check and the text disagree about
+        what the finding says. Either is a mistake in lbc, so it fails loudly.
+        """
+        if params.keys() != self.placeholders:
+            raise ValueError(
+                f"{self.code}: the check passes {sorted(params)}, "
+                f"the message fills in {sorted(self.placeholders)}"
+            )
+        return t(self.message_key, **params)
 
 
-RULES: dict[str, Rule] = {
-    r.code: r
-    for r in (
-        Rule("COL001", ERROR, "*"),
-        Rule("REQ001", ERROR, "*"),
-        Rule("ID001", ERROR, "id_number"),
-        Rule("ID002", ERROR, "id_number"),
-        Rule("ID003", ERROR, "id_number"),
-        Rule("ID004", ERROR, "id_number"),
-        Rule("ID005", WARNING, "id_number"),
-        Rule("ID006", ERROR, "id_number, birth_date"),
-        Rule("ID007", ERROR, "id_number, gender"),
-        Rule("DUP001", ERROR, "id_number"),
-        Rule("DUP002", ERROR, "name, birth_date, class"),
-        Rule("DUP003", ERROR, "id_number"),
-        Rule("PHN001", ERROR, "*_phone, phone"),
-        Rule("DATE001", ERROR, "birth_date, date"),
-        Rule("DATE002", ERROR, "birth_date, date"),
-        Rule("DATE003", WARNING, "birth_date"),
-        Rule("CLS001", ERROR, "class, classes"),
-        Rule("CLS002", WARNING, "grade, class"),
-        Rule("VAL001", ERROR, "gender, left_behind_type, enrollment_status, …"),
-        Rule("VAL002", WARNING, "guardian_relation"),
-        Rule("VAL003", WARNING, "guardian_age, capacity"),
-        Rule("VAL004", WARNING, "left_behind_type"),
-        Rule("CON001", ERROR, "guardian_name, guardian_relation, guardian_phone"),
-        Rule("CON002", ERROR, "father_phone, mother_phone"),
-        Rule("CON003", ERROR, "father_phone, mother_phone, parent_phone"),
-        Rule("CON004", ERROR, "guardian_phone"),
-        Rule("CON005", WARNING, "father_work_place, mother_work_place"),
-        Rule("CON006", ERROR, "guardian_phone, father_phone, mother_phone"),
-        Rule("TCH001", ERROR, "phone"),
-        Rule("TCH002", ERROR, "name"),
-        Rule("TCH003", WARNING, "support_teacher"),
-        Rule("REC001", ERROR, "teacher"),
-        Rule("REC002", ERROR, "student"),
-        Rule("REC003", ERROR, "student"),
-        Rule("REC004", WARNING, "kind"),
-    )
-}
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` a format string fills in (``{date.year}`` counts as ``date``)."""
+    names = (name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+    return {name.split(".")[0].split("[")[0] for name in names}
+
+
+class R:
+    """Every rule, by code, in the order ``lbc rules`` lists them. Checks emit ``R.ID002``:
+    a mistyped code fails at once instead of producing a finding nobody can look up."""
+
+    COL001 = Rule(ERROR, RuleKind.STRUCTURE, "*")
+    REQ001 = Rule(ERROR, RuleKind.STRUCTURE, "*")
+    ID001 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
+    ID002 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
+    ID003 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
+    ID004 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
+    ID005 = Rule(WARNING, RuleKind.IDENTITY, "id_number")
+    ID006 = Rule(ERROR, RuleKind.IDENTITY, "id_number, birth_date")
+    ID007 = Rule(ERROR, RuleKind.IDENTITY, "id_number, gender")
+    DUP001 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
+    DUP002 = Rule(ERROR, RuleKind.IDENTITY, "name, birth_date, class")
+    DUP003 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
+    PHN001 = Rule(ERROR, RuleKind.VALUE, "*_phone, phone")
+    DATE001 = Rule(ERROR, RuleKind.VALUE, "birth_date, date")
+    DATE002 = Rule(ERROR, RuleKind.VALUE, "birth_date, date")
+    DATE003 = Rule(WARNING, RuleKind.VALUE, "birth_date")
+    CLS001 = Rule(ERROR, RuleKind.VALUE, "class, classes")
+    CLS002 = Rule(WARNING, RuleKind.VALUE, "grade, class")
+    VAL001 = Rule(ERROR, RuleKind.VALUE, "gender, left_behind_type, enrollment_status, …")
+    VAL002 = Rule(WARNING, RuleKind.VALUE, "guardian_relation")
+    VAL003 = Rule(WARNING, RuleKind.VALUE, "guardian_age, capacity")
+    VAL004 = Rule(WARNING, RuleKind.VALUE, "left_behind_type")
+    CON001 = Rule(ERROR, RuleKind.CONTACT, "guardian_name, guardian_relation, guardian_phone")
+    CON002 = Rule(ERROR, RuleKind.CONTACT, "father_phone, mother_phone")
+    CON003 = Rule(ERROR, RuleKind.CONTACT, "father_phone, mother_phone, parent_phone")
+    CON004 = Rule(ERROR, RuleKind.CONTACT, "guardian_phone")
+    CON005 = Rule(WARNING, RuleKind.CONTACT, "father_work_place, mother_work_place")
+    CON006 = Rule(ERROR, RuleKind.CONTACT, "guardian_phone, father_phone, mother_phone")
+    TCH001 = Rule(ERROR, RuleKind.TEACHER, "phone")
+    TCH002 = Rule(ERROR, RuleKind.TEACHER, "name")
+    TCH003 = Rule(WARNING, RuleKind.TEACHER, "support_teacher")
+    REC001 = Rule(ERROR, RuleKind.RECORD, "teacher")
+    REC002 = Rule(ERROR, RuleKind.RECORD, "student")
+    REC003 = Rule(ERROR, RuleKind.RECORD, "student")
+    REC004 = Rule(WARNING, RuleKind.RECORD, "kind")
+
+
+RULES: dict[str, Rule] = {r.code: r for r in vars(R).values() if isinstance(r, Rule)}
 
 
 def parse_codes(values: list[str] | None) -> list[str]:

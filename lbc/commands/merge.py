@@ -10,6 +10,8 @@ from typing import Annotated, Any
 
 import typer
 
+from lbc.checks.engine import across_schools
+from lbc.checks.registry import R
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
@@ -120,14 +122,15 @@ def _counts(part: SchoolPart) -> dict[str, Any]:
 
 
 def _duplicate(d: Duplicate, privacy: Privacy) -> dict[str, Any]:
+    """One ID number in several schools: DUP003, worded as ``validate`` words it."""
     return {
-        "code": "DUP003",
+        "code": R.DUP003.code,
         "id_number": privacy.id(d.id_number),
         "places": [
             {"school": school, "file": file, "sheet": sheet, "row": row}
             for school, file, sheet, row in d.places
         ],
-        "message": t("rule.DUP003", schools="、".join(dict.fromkeys(p[0] for p in d.places))),
+        "message": R.DUP003.message(**across_schools(p[0] for p in d.places)),
     }
 
 

@@ -34,6 +34,9 @@ def rules(
             "fields": r.fields,
             "title": r.title,
             "example": r.example,
+            "kind": r.kind.value,
+            "why": r.why,
+            "fix": r.fix,
         }
         for r in chosen
     ]
@@ -41,7 +44,7 @@ def rules(
         fmt,
         document=lambda: rows if code is None else rows[0],
         rows=lambda: rows,
-        columns=("code", "severity", "fields", "title", "example"),
+        columns=tuple(rows[0]),
         table=lambda: print_table(chosen, explain=code is not None),
         versioned=False,
     )
@@ -55,7 +58,10 @@ def print_table(chosen: list[Rule], explain: bool) -> None:
         out.print(f"{r.code}  {r.title}", markup=False)
         out.print(f"{t('rules.severity')}：{t('severity.' + r.severity)}", markup=False)
         out.print(f"{t('rules.field')}：{r.fields}", markup=False)
+        out.print(f"{t('rules.kind')}：{r.kind.label}", markup=False)
         out.print(f"{t('rules.example')}：{r.example}", markup=False)
+        out.print(f"{t('rules.why')}：{r.why}", markup=False)
+        out.print(f"{t('rules.fix')}：{r.fix}", markup=False)
     else:
         headers = [t("out.col.code"), t("out.col.severity"), t("out.col.title"), t("out.col.field")]
         table_rows = [(r.code, t("severity." + r.severity), r.title, r.fields) for r in chosen]

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from lbc.checks.findings import Finding
-from lbc.checks.registry import RULES
+from lbc.checks.registry import RULES, R, RuleKind
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.reports.diff import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
@@ -362,14 +362,14 @@ def _archive_section(kids: _Kids, findings: list[Finding], roster: Roster) -> di
         by_code[f.code] += 1
         if f.severity != "error":
             continue
-        if f.code == "COL001" and f.sheet is not None:
+        if f.rule is R.COL001 and f.sheet is not None:
             whole_sheet.add((f.file, f.sheet))
-        elif f.code == "COL001":  # reported once per file: every children sheet of it
+        elif f.rule is R.COL001:  # reported once per file: every children sheet of it
             whole_sheet |= {(tb.file, tb.sheet) for tb in roster.children if tb.file == f.file}
         key = (f.file, f.sheet, f.row)
         if key not in where:
             continue
-        (no_contact if f.code.startswith("CON") else incomplete).add(key)
+        (no_contact if f.rule.kind is RuleKind.CONTACT else incomplete).add(key)
     complete = sum(1 for w in kids.where if w[:2] not in whole_sheet and w not in incomplete)
     contacts = sum(1 for w in kids.where if w not in no_contact)
     severities = Counter(RULES[code].severity for code in by_code.elements())
@@ -383,7 +383,7 @@ def _archive_section(kids: _Kids, findings: list[Finding], roster: Roster) -> di
         "findings": [
             {
                 "code": code,
-                "title": t(f"rule.{code}.title"),
+                "title": RULES[code].title,
                 "severity": RULES[code].severity,
                 "count": by_code[code],
             }
@@ -556,7 +556,7 @@ def _schools_section(
     wrong = {
         (f.file, f.sheet, f.row)
         for f in findings
-        if f.severity == "error" and not f.code.startswith("CON")
+        if f.severity == "error" and f.rule.kind is not RuleKind.CONTACT
     }
     out: dict[str, dict[str, Any]] = {}
     for k, name in enumerate(schools):

@@ -1,0 +1,193 @@
+"""One roster per rule that fires it, and where its finding must be.
+
+Adding a rule is one entry in ``lbc.checks.registry.R``, its texts in ``lbc.messages`` and
+one entry here; ``tests/test_rules_registry.py`` fails until all three exist. Each entry
+names the files to write (path -> sheet -> rows, Excel row 1 first) and the exact place of
+the finding: file, sheet, Excel row, column letter, field. Rows are conftest's clean child
+with the one cell that breaks the rule, so nothing else about the row can fire it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, make_id, without
+
+Rows = list[list[Any]]
+Files = dict[str, dict[str, Rows]]
+B = dt.date(2016, 5, 1)
+ROSTER, CHILDREN, TEACHERS, RECORDS = "roster.xlsx", "花名册", "教师", "记录"
+TEACHER_ROWS: Rows = [
+    TEACHER_HEADER,
+    ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
+]
+
+
+@dataclass(frozen=True)
+class Fixture:
+    files: Files
+    at: tuple[str, str, int | None, str | None, str]  # file, sheet, row, column, field
+
+    @property
+    def target(self) -> str:
+        """What ``lbc validate`` is given: the one file, or the folder holding them all."""
+        if len(self.files) == 1:
+            return next(iter(self.files))
+        (top,) = {PurePosixPath(p).parts[0] for p in self.files}
+        return top
+
+
+def children(*rows: list[Any], header: list[str] = CHILD_HEADER, **sheets: Rows) -> Files:
+    """roster.xlsx with a 花名册 of ``rows`` under ``header``, and any further sheets."""
+    return {ROSTER: {CHILDREN: [header, *rows], **sheets}}
+
+
+def extra(label: str, value: Any, **cells: Any) -> Files:
+    """A child with one column beyond CHILD_HEADER (it lands in column O)."""
+    return children([*child_row(1, **cells), value], header=[*CHILD_HEADER, label])
+
+
+def child(row: int, column: str, key: str) -> tuple[str, str, int, str, str]:
+    return (ROSTER, CHILDREN, row, column, key)
+
+
+def records(*rows: list[Any]) -> Files:
+    """A roster with one child (张雨涵), the teacher 王芳 and these support records."""
+    return children(child_row(1), **{TEACHERS: TEACHER_ROWS, RECORDS: [RECORD_HEADER, *rows]})
+
+
+def _two_schools() -> Files:
+    """Two schools named by their rosters' titles, one child on both lists."""
+    first = child_row(1)
+    schools = (
+        ("a", "青山镇中心小学", first),
+        ("b", "白鹤乡中心小学", child_row(2, 身份证号=first[3])),
+    )
+    return {
+        f"各校/{folder}/{ROSTER}": {
+            CHILDREN: [[f"{name}留守儿童花名册（2024年秋季学期）"], CHILD_HEADER, row]
+        }
+        for folder, name, row in schools
+    }
+
+
+TODAY = dt.date.today()
+SEPT = dt.date(2024, 9, 10)
+
+FIXTURES: dict[str, Fixture] = {
+    # structure
+    "COL001": Fixture(
+        {ROSTER: {CHILDREN: without(["家庭住址"], child_row(1))}},
+        (ROSTER, CHILDREN, None, None, "home_address"),
+    ),
+    "REQ001": Fixture(children(child_row(1, 家庭住址=None)), child(2, "H", "home_address")),
+    # identity
+    "ID001": Fixture(
+        children(child_row(1, 身份证号="51132120160501123")), child(2, "D", "id_number")
+    ),
+    "ID002": Fixture(  # the true check character of this number is not 0
+        children(child_row(1, 身份证号=make_id(B, 104)[:-1] + "0")), child(2, "D", "id_number")
+    ),
+    "ID003": Fixture(  # 30 February
+        children(child_row(1, 身份证号="511321201602301240")), child(2, "D", "id_number")
+    ),
+    "ID004": Fixture(
+        children(child_row(1, 身份证号=511321201605011234)), child(2, "D", "id_number")
+    ),
+    "ID005": Fixture(  # a retired county code
+        children(child_row(1, 身份证号=make_id(B, 110, region="412723"))),
+        child(2, "D", "id_number"),
+    ),
+    "ID006": Fixture(
+        children(child_row(1, 出生日期=dt.date(2016, 6, 1))), child(2, "E", "birth_date")
+    ),
+    "ID007": Fixture(children(child_row(1, 性别="男")), child(2, "C", "gender")),  # even digit
+    "DUP001": Fixture(
+        children(child_row(1), child_row(2, 身份证号=child_row(1)[3])), child(3, "D", "id_number")
+    ),
+    "DUP002": Fixture(
+        children(
+            child_row(1, name="郑十", 身份证号=None), child_row(2, name="郑十", 身份证号=None)
+        ),
+        child(3, "B", "name"),
+    ),
+    "DUP003": Fixture(_two_schools(), (f"各校/b/{ROSTER}", CHILDREN, 3, "D", "id_number")),
+    # values
+    "PHN001": Fixture(
+        children(child_row(1, 监护人电话="1371234567")), child(2, "N", "guardian_phone")
+    ),
+    "DATE001": Fixture(
+        children(child_row(1, 出生日期="去年春天", 身份证号=None)), child(2, "E", "birth_date")
+    ),
+    "DATE002": Fixture(
+        children(child_row(1, 出生日期=TODAY + dt.timedelta(days=30), 身份证号=None)),
+        child(2, "E", "birth_date"),
+    ),
+    "DATE003": Fixture(
+        children(child_row(1, 出生日期=dt.date(1990, 1, 1), 身份证号=None)),
+        child(2, "E", "birth_date"),
+    ),
+    "CLS001": Fixture(children(child_row(1, 班级="火箭班")), child(2, "F", "class")),
+    "CLS002": Fixture(extra("年级", "四年级"), child(2, "O", "grade")),
+    "VAL001": Fixture(children(child_row(1, 性别="男孩")), child(2, "C", "gender")),
+    "VAL002": Fixture(
+        children(child_row(1, 与儿童关系="看护")), child(2, "M", "guardian_relation")
+    ),
+    "VAL003": Fixture(extra("监护人年龄", 8), child(2, "O", "guardian_age")),
+    "VAL004": Fixture(children(child_row(1, kind="是")), child(2, "I", "left_behind_type")),
+    # contacts
+    "CON001": Fixture(children(child_row(1, 监护人电话=None)), child(2, "N", "guardian_phone")),
+    "CON002": Fixture(
+        children(child_row(1, 父亲电话=None, 母亲电话=None)), child(2, "J", "father_phone")
+    ),
+    "CON003": Fixture(
+        children(child_row(1, kind="父亲外出", 父亲电话=None)), child(2, "J", "father_phone")
+    ),
+    "CON004": Fixture(
+        children(child_row(1, kind="母亲外出", 父亲电话=None, 监护人电话=None)),
+        child(2, "N", "guardian_phone"),
+    ),
+    "CON005": Fixture(extra("父亲务工地址", "外地"), child(2, "O", "father_work_place")),
+    "CON006": Fixture(
+        children(child_row(1, kind="单亲留守", 父亲电话=None, 母亲电话=None, 监护人电话=None)),
+        child(2, "N", "guardian_phone"),
+    ),
+    # teachers
+    "TCH001": Fixture(
+        children(child_row(1), **{TEACHERS: [TEACHER_HEADER, ["陈静", "女", None]]}),
+        (ROSTER, TEACHERS, 2, "C", "phone"),
+    ),
+    "TCH002": Fixture(
+        children(child_row(1), **{TEACHERS: [*TEACHER_ROWS, ["王芳", "女", "13800000002"]]}),
+        (ROSTER, TEACHERS, 3, "A", "name"),
+    ),
+    "TCH003": Fixture(
+        {ROSTER: {**extra("帮扶教师", "刘老师")[ROSTER], TEACHERS: TEACHER_ROWS}},
+        child(2, "O", "support_teacher"),
+    ),
+    # records
+    "REC001": Fixture(
+        records([SEPT, "刘备", "张雨涵", "三年级(2)班", "谈心", ""]),
+        (ROSTER, RECORDS, 2, "B", "teacher"),
+    ),
+    "REC002": Fixture(
+        records([SEPT, "王芳", "不存在", None, "家访", ""]), (ROSTER, RECORDS, 2, "C", "student")
+    ),
+    "REC003": Fixture(  # two 郑十 in the roster, and the record gives no class
+        {
+            ROSTER: {
+                CHILDREN: [CHILD_HEADER, child_row(1, name="郑十"), child_row(2, name="郑十")],
+                TEACHERS: TEACHER_ROWS,
+                RECORDS: [RECORD_HEADER, [SEPT, "王芳", "郑十", None, "谈心", ""]],
+            }
+        },
+        (ROSTER, RECORDS, 2, "C", "student"),
+    ),
+    "REC004": Fixture(
+        records([SEPT, "王芳", "张雨涵", "三年级(2)班", "聊天", ""]),
+        (ROSTER, RECORDS, 2, "E", "kind"),
+    ),
+}
