@@ -88,7 +88,9 @@ def main() -> None:
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
     from lbc.app import app
+    from lbc.commands import common
 
+    common.retain_until_exit()  # imported after the language is set: it builds help texts
     try:
         code = app(args=argv, prog_name="lbc", standalone_mode=False)
     except NoArgsIsHelpError:  # `lbc` alone: typer has shown the help

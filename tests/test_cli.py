@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
 import stat
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
 from lbc import __version__
+from lbc.commands import common
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -214,3 +217,53 @@ def test_init_on_a_file_is_a_clear_error(tmp_path):
     result = run("init", tmp_path / "afile")
     assert result.exit_code == 2
     assert result.stderr.startswith("lbc: 错误：") and "不是文件夹" in result.stderr
+
+
+def test_in_process_runs_free_their_rosters(tmp_path, monkeypatch):
+    """Only the console script keeps rosters until exit; run in-process (as every test
+    here is), a command's roster is gone once it returns and the collector has passed."""
+    roster_file = write_xlsx(tmp_path / "r.xlsx", {"学生": [CHILD_HEADER, child_row(1)]})
+    read_roster = common.read_roster
+    seen: list[weakref.ref] = []
+
+    def recording(*args):
+        roster = read_roster(*args)
+        seen.append(weakref.ref(roster))
+        return roster
+
+    monkeypatch.setattr(common, "read_roster", recording)
+    assert run("validate", roster_file).exit_code == 0
+    gc.collect()
+    assert len(seen) == 1 and seen[0]() is None
+    assert common._KEEP_UNTIL_EXIT == []
+
+
+# The console script's own entry point, run as it is installed, with its final os._exit
+# wrapped to first say whether the collector was off and how many rosters were kept.
+_REPORT_AT_EXIT = """
+import gc, sys
+from lbc import cli
+leave = cli._leave
+
+def report(code):
+    from lbc.commands import common
+    print("gc", gc.isenabled(), "kept", len(common._KEEP_UNTIL_EXIT), file=sys.stderr)
+    leave(code)
+
+cli._leave = report
+sys.argv = ["lbc", *sys.argv[1:]]
+cli.main()
+"""
+
+
+def test_the_console_script_keeps_its_roster_until_exit(tmp_path):
+    roster_file = write_xlsx(tmp_path / "r.xlsx", {"学生": [CHILD_HEADER, child_row(1)]})
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", _REPORT_AT_EXIT, "validate", str(roster_file)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "gc False kept 1"

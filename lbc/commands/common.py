@@ -151,16 +151,34 @@ def progress(text: str) -> Iterator[None]:
         yield
 
 
-# What has been read stays referenced until the process ends: lbc.cli leaves with
-# os._exit once output is flushed, and freeing a county roster's millions of cells when a
-# command returns would cost a tenth of a second for nothing.
+# What has been read, kept referenced until the process ends once retain_until_exit()
+# has been called; see there.
 _KEEP_UNTIL_EXIT: list[object] = []
+_RETAIN = {"on": False}
+
+
+def retain_until_exit() -> None:
+    """Keep every roster read from now on until the process ends, never freeing it.
+
+    Only the console script calls this (lbc.cli.main): it switches the collector off and
+    leaves with os._exit once output is flushed, so freeing a county roster's millions of
+    cells when a command returns would cost a tenth of a second for nothing. Anything else
+    running the commands in-process (tests through typer's CliRunner, a script importing
+    lbc.app) goes on living after a command, so there rosters are freed as usual; kept,
+    a whole test session's rosters would pile up and slow every collection after them.
+
+    An explicit call rather than a look at ``gc.isenabled()``: what makes retention free
+    is that the process leaves without tearing its heap down, which only lbc.cli knows;
+    the collector's state is a proxy that any library or test may change for its own ends.
+    """
+    _RETAIN["on"] = True
 
 
 def read(files: list[Path], cfg: Config) -> Roster:
     with progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
         roster = read_roster(files, cfg.synonyms)
-    _KEEP_UNTIL_EXIT.append(roster)
+    if _RETAIN["on"]:
+        _KEEP_UNTIL_EXIT.append(roster)
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
     for table in roster.tables():
