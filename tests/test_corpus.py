@@ -1,7 +1,8 @@
 """Real-world spreadsheets (none of them a roster) must never make lbc fall over.
 
-``../shared/corpus/real-world/`` holds files written by real Excel, LibreOffice, WPS and
-libraries: odd encodings, merged cells, rich text, formulas, broken and encrypted files.
+``tests/data/real-world/`` holds files written by real Excel, LibreOffice, WPS and
+libraries: odd encodings, merged cells, rich text, formulas, broken and encrypted files
+(from calamine's test suite, MIT licence; see the README there).
 Every command that reads files must get through each one with exit 0, 1 or 2, and an
 exit 2 must be one clear line on stderr, never a traceback or an "internal error".
 """
@@ -15,11 +16,13 @@ import pytest
 from conftest import Result, run
 from lbc.roster.reading import SPREADSHEET_SUFFIXES
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real-world"
+CORPUS = Path(__file__).resolve().parent / "data" / "real-world"
 PREFIX = "lbc: 错误："
 
 
 def _corpus_files() -> list[Path]:
+    """The corpus's spreadsheets; none when the folder is missing, which
+    test_corpus_is_there turns into a failure rather than a quiet skip."""
     if not CORPUS.is_dir():
         return []
     return sorted(
@@ -28,10 +31,7 @@ def _corpus_files() -> list[Path]:
 
 
 FILES = _corpus_files()
-MISSING = pytest.mark.skip(reason=f"real-world corpus not found at {CORPUS}")
-PARAMS = [pytest.param(p, id=p.name) for p in FILES] or [
-    pytest.param(None, id="no-corpus", marks=MISSING)
-]
+PARAMS = [pytest.param(p, id=p.name) for p in FILES]
 
 
 def assert_survived(result: Result) -> None:
@@ -46,9 +46,11 @@ def assert_survived(result: Result) -> None:
 
 
 def test_corpus_is_there() -> None:
-    if not FILES:
-        pytest.skip(f"real-world corpus not found at {CORPUS}")
-    assert len(FILES) >= 100  # 132 when complete; far fewer means a broken checkout
+    """The files ship with the repository: missing ones mean a broken checkout, and the
+    tests below would silently shrink with them."""
+    assert CORPUS.is_dir(), f"real-world corpus not found at {CORPUS}"
+    assert (CORPUS / "LICENSE-MIT.md").is_file()
+    assert len(FILES) == 132
 
 
 @pytest.mark.parametrize("command", ["validate", "flag", "pair"])
@@ -78,8 +80,7 @@ def test_validate_json_on_corpus() -> None:
     None of these files is a roster, so most stop at "no children sheet" (exit 2, nothing
     on stdout): the JSON path must fail as cleanly as the table one.
     """
-    if not FILES:
-        pytest.skip(f"real-world corpus not found at {CORPUS}")
+    assert FILES, f"real-world corpus not found at {CORPUS}"
     no_children = 0
     for path in FILES:
         result = run("validate", path, "--format", "json")
