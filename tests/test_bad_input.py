@@ -737,3 +737,31 @@ def test_console_script_smoke(tmp_path: Path, case: str) -> None:
     )
     word = "找不到" if case == "missing" else "损坏"
     assert_refused(Result(proc.returncode, proc.stdout, proc.stderr), "花名册.xlsx", word)
+
+
+CORPUS = Path(__file__).resolve().parent / "data" / "real-world"
+
+
+@pytest.mark.parametrize(
+    ("source", "edits", "reason"),
+    [
+        ("biff5-rich-text-string.xls", {1596: 251, 18861: 128}, "slice index starts at 16064"),
+        ("issue127.xls", {6623: 212, 2834: 187}, "range start index 48109 out of range"),
+    ],
+)
+def test_a_file_that_makes_the_reader_panic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str, edits: dict[int, int], reason: str
+) -> None:
+    """A slightly corrupt .xls makes calamine's Rust code panic (pyo3's PanicException, a
+    BaseException): one line naming the file, exit 2, no traceback and none of Rust's own
+    panic text on stderr (RUST_BACKTRACE set as a developer's machine may have it)."""
+    data = bytearray((CORPUS / source).read_bytes())
+    for offset, value in edits.items():
+        data[offset] = value
+    path = tmp_path / "花名册.xls"
+    path.write_bytes(bytes(data))
+    monkeypatch.setenv("RUST_BACKTRACE", "1")
+    result = lbc_in_child("validate", path)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"lbc: 错误：{path} 已损坏或不是真正的 Excel 文件（{reason}")
+    assert result.stderr.count("\n") == 1

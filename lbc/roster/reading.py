@@ -13,7 +13,10 @@ import contextlib
 import csv
 import html
 import io
+import os
 import re
+import sys
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -172,17 +175,57 @@ def _read_spreadsheet(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     return _read_sheets(path, prepare)
 
 
+_QUIET = threading.Lock()
+_quiet_depth = [0, -1]  # how many reads are under way, and the saved stderr descriptor
+
+
+@contextlib.contextmanager
+def _rust_panics_silenced() -> Iterator[None]:
+    """While calamine reads, its Rust panic hook would write "thread panicked at …" (and a
+    backtrace where RUST_BACKTRACE is set) straight to file descriptor 2, around Python's
+    sys.stderr; the contract's one clear line is ours to print. So descriptor 2 points at
+    the null device while any read is under way (reads on two threads share one redirection)."""
+    with _QUIET:
+        if _quiet_depth[0] == 0:
+            try:
+                sys.stderr.flush()
+                saved = os.dup(2)
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, 2)
+                os.close(null)
+                _quiet_depth[1] = saved
+            except (OSError, ValueError):  # no descriptor 2 (a GUI launcher): nothing to hide
+                _quiet_depth[1] = -1
+        _quiet_depth[0] += 1
+    try:
+        yield
+    finally:
+        with _QUIET:
+            _quiet_depth[0] -= 1
+            if _quiet_depth[0] == 0 and _quiet_depth[1] >= 0:
+                os.dup2(_quiet_depth[1], 2)
+                os.close(_quiet_depth[1])
+                _quiet_depth[1] = -1
+
+
 @contextlib.contextmanager
 def _calamine_errors(path: Path) -> Iterator[None]:
     """calamine's and the zip layer's failures as one clear :class:`LbcError`."""
     try:
-        yield
+        with _rust_panics_silenced():
+            yield
     except calamine.PasswordError as exc:
         raise LbcError(t("err.encrypted", path=path)) from exc
     except (calamine.CalamineError, calamine.XmlError, calamine.ZipError) as exc:
         raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
     except (OSError, ValueError, KeyError, IndexError, OverflowError) as exc:
         raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
+    except BaseException as exc:
+        # A slightly corrupt .xls or .xlsb makes calamine's Rust code panic; the panic
+        # surfaces as pyo3's PanicException, a BaseException that cannot be imported by name.
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from None
 
 
 def _check_zip_parts(path: Path) -> None:
