@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
+import secrets
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -42,13 +42,7 @@ def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path
     refuse_input_as_output(out, inputs)
     folder = out.parent if str(out.parent) else Path(".")
     remove_stale_temporaries(folder)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(out.name), suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise LbcError(t("err.output_dir", path=out, reason=exc.strerror)) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    _LIVE[tmp] = os.getpid()
+    tmp = _new_temporary(folder, out)
     try:
         write(tmp)
         os.chmod(tmp, 0o600)
@@ -61,6 +55,23 @@ def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path
         raise
     finally:
         _LIVE.pop(tmp, None)
+
+
+def _new_temporary(folder: Path, out: Path) -> Path:
+    """Create an empty owner-only temporary beside ``out``, listed in ``_LIVE`` *before* it
+    exists: a signal landing between its creation and its listing would leave it behind."""
+    for _ in range(100):
+        tmp = folder / f"{_temp_prefix(out.name)}{secrets.token_hex(4)}.tmp"
+        _LIVE[tmp] = os.getpid()
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            return tmp
+        except FileExistsError:
+            _LIVE.pop(tmp, None)
+        except OSError as exc:
+            _LIVE.pop(tmp, None)
+            raise LbcError(t("err.output_dir", path=out, reason=exc.strerror)) from exc
+    raise LbcError(t("err.output_dir", path=out, reason="FileExistsError"))
 
 
 # The temporaries being written now, with the process writing each (a forked worker
