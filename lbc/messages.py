@@ -762,6 +762,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rules.kind": ("类别", "kind"),
     "rules.why": ("为什么重要", "why it matters"),
     "rules.fix": ("怎么改", "how to fix it"),
+    "rules.line": ("{label}：{value}", "{label}: {value}"),
     "rule_kind.structure": ("表格结构", "structure"),
     "rule_kind.identity": ("身份信息", "identity"),
     "rule_kind.contact": ("联系方式", "contacts"),

@@ -113,6 +113,12 @@ def test_rules_explains_why_and_how_to_fix():
     }
     header = run("rules", "--format", "csv").stdout.splitlines()[0]
     assert header == "code,severity,fields,title,example,kind,why,fix"
+    english = run("--lang", "en", "rules", "CON003").stdout.splitlines()
+    assert english[1:4] == [  # an English colon, not the Chinese one
+        "severity: error",
+        "field: father_phone, mother_phone, parent_phone",
+        "kind: contacts",
+    ]
 
 
 def test_init_writes_a_workspace_that_validates(tmp_path):

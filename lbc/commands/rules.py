@@ -56,12 +56,15 @@ def print_table(chosen: list[Rule], explain: bool) -> None:
     if explain:
         r = chosen[0]
         out.print(f"{r.code}  {r.title}", markup=False)
-        out.print(f"{t('rules.severity')}：{t('severity.' + r.severity)}", markup=False)
-        out.print(f"{t('rules.field')}：{r.fields}", markup=False)
-        out.print(f"{t('rules.kind')}：{r.kind.label}", markup=False)
-        out.print(f"{t('rules.example')}：{r.example}", markup=False)
-        out.print(f"{t('rules.why')}：{r.why}", markup=False)
-        out.print(f"{t('rules.fix')}：{r.fix}", markup=False)
+        for label, value in (
+            ("rules.severity", t("severity." + r.severity)),
+            ("rules.field", r.fields),
+            ("rules.kind", r.kind.label),
+            ("rules.example", r.example),
+            ("rules.why", r.why),
+            ("rules.fix", r.fix),
+        ):
+            out.print(t("rules.line", label=t(label), value=value), markup=False)
     else:
         headers = [t("out.col.code"), t("out.col.severity"), t("out.col.title"), t("out.col.field")]
         table_rows = [(r.code, t("severity." + r.severity), r.title, r.fields) for r in chosen]
