@@ -163,6 +163,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{file} 的“{sheet}”有未识别的列，已忽略：{columns}",
         "note: {file} sheet '{sheet}' has columns lbc does not know, ignored: {columns}",
     ),
+    "note.column_guess": (
+        "提示：{file} 的“{sheet}”中“{header}”({letter})可能是“{label}”；如果是，请在 lbc.toml 中写明："
+        '[synonyms] {key} = ["{header}"]',
+        "note: {file} sheet '{sheet}': column {header} ({letter}) is probably {label} ({key}); "
+        'if so, say it in lbc.toml: [synonyms] {key} = ["{header}"]',
+    ),
     "note.sheet_skipped": (
         "提示：{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，已跳过",
         "note: {file} sheet '{sheet}' is not a children, teachers or records sheet; skipped",

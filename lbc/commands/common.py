@@ -21,6 +21,7 @@ from lbc import __version__
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
 from lbc.output.formats import FORMATS, to_csv, to_json
+from lbc.roster.fields import guess_field
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Config, resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
@@ -185,4 +186,11 @@ def read(files: list[Path], cfg: Config) -> Roster:
         if table.unknown:
             cols = "、".join(f"{label}({letter})" for letter, label in table.unknown)
             note(t("note.unknown_columns", file=table.file, sheet=table.sheet, columns=cols))
+        for letter, header in table.unknown:
+            guess = guess_field(table.kind, header)
+            if guess is not None and guess.key not in table.columns:
+                words = {"file": table.file, "sheet": table.sheet, "letter": letter}
+                note(
+                    t("note.column_guess", header=header, label=guess.label, key=guess.key, **words)
+                )
     return roster

@@ -31,37 +31,138 @@ class Field:
     required: bool = False
 
 
-def _parent_fields() -> list[Field]:
-    """Father and mother columns share their synonyms behind a 父亲/母亲 prefix."""
-    out: list[Field] = []
-    for who, prefix in (("father", "父亲"), ("mother", "母亲")):
-        short = prefix[0]
-        out.append(Field(f"{who}_name", f"{prefix}姓名", (f"{short}亲姓名", f"{short}姓名")))
-        phone_words = ("电话", "联系电话", "手机", "手机号", "手机号码", "联系方式")
-        out.append(
-            Field(
-                f"{who}_phone",
-                f"{prefix}电话",
-                tuple(p + w for p in (prefix, short) for w in phone_words),
-            )
-        )
-        place_words = (
-            "务工地址",
-            "务工地点",
-            "务工单位",
-            "外出务工地点",
-            "务工单位及地址",
-            "务工地",
-            "工作单位",
-        )
-        out.append(
-            Field(
-                f"{who}_work_place",
-                f"{prefix}务工地址",
-                tuple(p + w for p in (prefix, short) for w in place_words),
-            )
-        )
+# Headers about a person other than the child are composed: a role (父亲, 委托监护人 …) and an
+# attribute (姓名, 当前务工地点 …), with connecting words between them. Schools combine the two
+# lists freely, so headers are read by their parts (:func:`compose`) rather than looked up in a
+# list of whole headers that never covers what the next school writes.
+ROLES: dict[str, tuple[str, ...]] = {
+    "father": ("父亲", "父", "爸爸"),
+    "mother": ("母亲", "母", "妈妈"),
+    "parent": ("家长", "父母"),
+    "guardian": (
+        "监护人",
+        "委托监护人",
+        "受委托监护人",
+        "临时监护人",
+        "实际监护人",
+        "被委托监护人",
+        "代管人",
+        "委托照料人",
+        "照料人",
+    ),
+    "grandfather": ("祖父", "爷爷"),
+    "grandmother": ("祖母", "奶奶"),
+    "maternal_grandfather": ("外祖父", "外公", "姥爷"),
+    "maternal_grandmother": ("外祖母", "外婆", "姥姥"),
+}
+ROLE_LABELS = {
+    "father": "父亲",
+    "mother": "母亲",
+    "parent": "家长",
+    "guardian": "监护人",
+    "grandfather": "祖父",
+    "grandmother": "祖母",
+    "maternal_grandfather": "外祖父",
+    "maternal_grandmother": "外祖母",
+}
+ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "名字"),
+    "phone": (
+        "电话",
+        "联系电话",
+        "手机",
+        "手机号",
+        "手机号码",
+        "联系方式",
+        "电话号码",
+        "联系号码",
+    ),
+    "work_place": (
+        "务工地址",
+        "务工地点",
+        "务工单位",
+        "外出务工地点",
+        "外出务工地址",
+        "务工单位及地址",
+        "务工地",
+        "务工所在地",
+        "工作单位",
+        "工作地点",
+        "工作地址",
+        "打工地点",
+        "务工省市",
+    ),
+    "id_number": (
+        "身份证号",
+        "身份证号码",
+        "公民身份证号码",
+        "公民身份号码",
+        "身份证",
+        "身份证件号",
+        "证件号码",
+    ),
+    "birth_date": ("出生日期", "出生年月", "生日", "出生年月日"),
+    "age": ("年龄",),
+    "health": ("身体状况", "健康状况", "身体情况", "健康情况"),
+    "address": ("住址", "地址", "居住地址", "居住地地址", "家庭住址", "居住地"),
+    "relation": ("与被监护人关系", "与儿童关系", "关系", "与学生关系", "与孩子关系"),
+    "occupation": ("职业",),
+}
+ATTRIBUTE_LABELS = {
+    "name": "姓名",
+    "phone": "电话",
+    "work_place": "务工地址",
+    "id_number": "身份证号",
+    "birth_date": "出生日期",
+    "age": "年龄",
+    "health": "身体状况",
+    "address": "住址",
+    "relation": "与儿童关系",
+    "occupation": "职业",
+}
+_PERSON = ("name", "phone", "work_place", "id_number", "birth_date", "age", "health", "address")
+# Which attributes each role has: a grandparent appears on the registration form by name and
+# birth date only; a guardian also has a relation to the child and an occupation.
+ROLE_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "father": _PERSON,
+    "mother": _PERSON,
+    "parent": _PERSON,
+    "guardian": (*_PERSON, "relation", "occupation"),
+    **dict.fromkeys(
+        ("grandfather", "grandmother", "maternal_grandfather", "maternal_grandmother"),
+        ("name", "birth_date"),
+    ),
+}
+# Words that may stand between a role and its attribute: 父亲的电话, 父亲之姓名, 父亲当前务工地点,
+# 监护人现住址, 监护人基本情况姓名 (a two-row header's group 监护人基本情况 over 姓名).
+CONNECTORS = ("基本情况", "当前", "目前", "情况", "信息", "的", "之", "及", "现")
+
+
+def person_key(role: str, attribute: str) -> str:
+    return f"{role}_{attribute}"
+
+
+def _person_fields() -> list[Field]:
+    """One field per role and attribute; a label as the registration form prints it."""
+    labels = {"parent_work_place": "家长务工单位及地址", "guardian_address": "监护人住址"}
+    out = []
+    for role, attributes in ROLE_ATTRIBUTES.items():
+        for attribute in attributes:
+            key = person_key(role, attribute)
+            label = labels.get(key, ROLE_LABELS[role] + ATTRIBUTE_LABELS[attribute])
+            out.append(Field(key, label, _BARE.get(key, ())))
     return out
+
+
+# Headers with no role that still name a person's field: the guardian section of the
+# registration form prints its role once (委托监护人) and then 与被监护人关系, 居住地地址; the 学籍
+# export's 联系电话 is the family's phone, the number the school calls (家长电话).
+_BARE: dict[str, tuple[str, ...]] = {
+    "guardian_name": ROLES["guardian"],
+    "guardian_relation": ATTRIBUTES["relation"],
+    "guardian_address": ("居住地地址",),
+    "parent_phone": ("联系电话",),
+}
 
 
 CHILD_FIELDS: tuple[Field, ...] = (
@@ -100,30 +201,16 @@ CHILD_FIELDS: tuple[Field, ...] = (
     Field("cat_struggling", "学困生", ("是否学困生",)),
     Field("key_target", "重点帮扶对象", ("重点对象", "是否重点", "是否重点帮扶对象")),
     Field("enrollment_status", "在校状态", ("就学情况", "学籍状态")),
-    *_parent_fields(),
-    Field("parent_name", "家长姓名", ()),
-    Field("parent_phone", "家长电话", ("家长联系电话", "家长手机")),
-    Field("parent_work_place", "家长务工单位及地址", ("家长务工地点", "家长务工地址")),
+    # What the registration form and the 学籍 export say about risk, kept as they say it.
+    Field("guardianship_rating", "监护类型", ("监护情况", "监护等级")),
+    Field("care_situation", "实际监护情况", ("父母外出情况说明",)),
+    Field("guardian_entrusted", "有无委托监护人", ("父母外出有无委托其他监护人", "是否委托监护")),
+    Field("boarding", "是否寄宿", ("是否学校寄宿", "是否住校", "寄宿情况", "就读方式", "住宿情况")),
+    Field("relief", "救助帮扶情况", ("救助措施", "救助情况", "帮扶救助情况", "享受救助情况")),
+    Field("disability", "残疾类别及等级", ("残疾人类型", "残疾类型", "残疾类别")),
+    Field("illness", "患病类型", ("疾病类型", "所患疾病")),
+    *_person_fields(),
     Field("parent_work_phone", "务工单位电话", ("单位电话",)),
-    Field(
-        "guardian_name",
-        "监护人姓名",
-        ("委托监护人", "临时监护人", "实际监护人", "代管人", "受委托监护人姓名", "监护人"),
-    ),
-    Field(
-        "guardian_relation",
-        "与儿童关系",
-        ("与被监护人关系", "关系", "监护人关系", "与学生关系", "监护人与儿童关系"),
-    ),
-    Field(
-        "guardian_phone",
-        "监护人电话",
-        ("监护人联系电话", "受委托监护人电话", "监护人手机", "监护人联系方式"),
-    ),
-    Field("guardian_address", "监护人住址", ("监护人地址", "居住地地址")),
-    Field("guardian_age", "监护人年龄", ()),
-    Field("guardian_health", "监护人身体状况", ("监护人健康状况",)),
-    Field("guardian_occupation", "监护人职业", ()),
     Field("support_teacher", "帮扶教师", ("结对教师", "代理家长", "帮扶人", "帮扶责任人")),
     Field("notes", "备注", ()),
     # Which school a row belongs to, in a county's merged roster: pairing stays inside it.
@@ -167,6 +254,39 @@ IGNORED_HEADERS = frozenset(
     {"序号", "编号", "序", "no", "number", "来源文件", "来源工作表", "来源行"}
 )
 
+# Columns of the two official forms that no rule or report uses: recognised, so a roster
+# copied from a form reads without notes about unknown columns, and listed by `lbc columns`
+# as read past.
+FORM_HEADERS = frozenset(
+    {
+        # The registration form (农村留守儿童基本情况登记表).
+        "是否登记户口",
+        "户籍所在地",
+        "家庭经济来源",
+        "单位负责人",
+        "复核人",
+        "填表人",
+        # The 学籍 export (学生基本信息).
+        "出生地",
+        "籍贯",
+        "国籍地区",
+        "身份证件类型",
+        "港澳台侨外",
+        "政治面貌",
+        "姓名拼音",
+        "户口所在地",
+        "户口性质",
+        "入学年月",
+        "入学方式",
+        "通信地址",
+        "是否独生子女",
+        "是否进城务工人员随迁子女",
+        "是否烈士或优抚子女",
+        "随班就读",
+        "班内学号",
+    }
+)
+
 # The yes/no columns that add a category to ``categories``.
 CATEGORY_COLUMNS: dict[str, str] = {
     "cat_orphan": "孤儿",
@@ -195,13 +315,61 @@ def field(kind: Kind, key: str) -> Field:
     raise KeyError(key)
 
 
-def build_lookup(kind: Kind, extra: dict[str, list[str]] | None = None) -> dict[str, str]:
-    """Folded header text -> canonical key for one sheet kind.
+_FOLDED_ROLES = sorted(
+    ((fold_header(text), role) for role, texts in ROLES.items() for text in texts),
+    key=lambda pair: -len(pair[0]),
+)
+_FOLDED_ATTRIBUTES = {
+    fold_header(text): attribute for attribute, texts in ATTRIBUTES.items() for text in texts
+}
+_FOLDED_CONNECTORS = tuple(fold_header(text) for text in CONNECTORS)
+
+
+@lru_cache(maxsize=4096)
+def compose(folded: str) -> str | None:
+    """The person field a folded header names by its parts (父亲当前务工地点 -> role 父亲,
+    attribute 务工地点 -> ``father_work_place``), or None.
+
+    Every role spelling the header starts with is tried, longest first, so 外祖父姓名 is the
+    maternal grandfather's and 父母电话 the family's, not a 父 followed by 母电话.
+    """
+    for spelling, role in _FOLDED_ROLES:
+        if not folded.startswith(spelling):
+            continue
+        rest = folded[len(spelling) :]
+        while rest and (cut := next((c for c in _FOLDED_CONNECTORS if rest.startswith(c)), None)):
+            if rest in _FOLDED_ATTRIBUTES:  # 现住址 is an attribute, not 现 + 住址
+                break
+            rest = rest[len(cut) :]
+        attribute = _FOLDED_ATTRIBUTES.get(rest)
+        if attribute in ROLE_ATTRIBUTES[role]:
+            return person_key(role, attribute)
+    return None
+
+
+class Lookup(dict[str, str]):
+    """Folded header text -> canonical key: whole headers first (the dictionary's labels and
+    synonyms, the school's own from ``lbc.toml``), then, on a children sheet, a header read
+    by its parts."""
+
+    def __init__(self, kind: Kind) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def find(self, folded: str) -> str | None:
+        key = self.get(folded)
+        if key is None and self.kind is Kind.CHILDREN:
+            key = compose(folded)
+        return key
+
+
+def build_lookup(kind: Kind, extra: dict[str, list[str]] | None = None) -> Lookup:
+    """Header lookup for one sheet kind.
 
     ``extra`` holds the school's own synonyms from ``lbc.toml``; they win over built-in
     ones, since the school knows its own headers.
     """
-    lookup: dict[str, str] = {}
+    lookup = Lookup(kind)
     for f in FIELDS[kind]:
         for text in (f.key, f.label, *f.synonyms):
             lookup.setdefault(fold_header(text), f.key)
@@ -211,3 +379,31 @@ def build_lookup(kind: Kind, extra: dict[str, list[str]] | None = None) -> dict[
             for text in texts:
                 lookup[fold_header(text)] = key
     return lookup
+
+
+def _guess_texts(kind: Kind) -> dict[str, str]:
+    """Folded header text -> key, for every whole header and every role x attribute."""
+    texts = dict(build_lookup(kind))
+    if kind is Kind.CHILDREN:
+        for role, attributes in ROLE_ATTRIBUTES.items():
+            for spelling in ROLES[role]:
+                for attribute in attributes:
+                    for word in ATTRIBUTES[attribute]:
+                        texts.setdefault(fold_header(spelling + word), person_key(role, attribute))
+    return texts
+
+
+_GUESS_TEXTS: dict[Kind, dict[str, str]] = {}
+
+
+def guess_field(kind: Kind, header: str) -> Field | None:
+    """The field an unknown header most likely means, for the note that says how to tell
+    lbc so in ``lbc.toml``; None when nothing is close enough to be a useful guess."""
+    import difflib
+
+    texts = _GUESS_TEXTS.get(kind)
+    if texts is None:
+        texts = _GUESS_TEXTS[kind] = _guess_texts(kind)
+    folded = fold_header(header)
+    close = difflib.get_close_matches(folded, list(texts), n=1, cutoff=0.8)
+    return field(kind, texts[close[0]]) if close else None

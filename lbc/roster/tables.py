@@ -22,8 +22,10 @@ from lbc.roster import normalise as nz
 from lbc.roster.fields import (
     CATEGORY_COLUMNS,
     FIELDS,
+    FORM_HEADERS,
     IGNORED_HEADERS,
     Kind,
+    Lookup,
     build_lookup,
     fold_header,
 )
@@ -105,6 +107,18 @@ class Column:
     index: int  # position in the raw row
     letter: str  # Excel column letter
     label: str  # the header as the file spells it
+    group: str = ""  # a two-row header's group cell above it (父亲 over 姓名), if any
+
+
+# Why a header column holds no field: a 序号 or merge's source columns (no data of their
+# own), a column of the official forms that nothing uses, a second column for a field
+# already found, or a header lbc does not know.
+IGNORED_NUMBERING, IGNORED_FORM, IGNORED_REPEAT, IGNORED_UNKNOWN = (
+    "numbering",
+    "form",
+    "repeat",
+    "unknown",
+)
 
 
 class Columns(dict[str, list[Any]]):
@@ -149,6 +163,10 @@ class Table:
     rows: list[int]
     raw: dict[str, list[Any]] = field(default_factory=dict)
     title: str = ""  # the text above the header (青山镇中心小学留守儿童花名册 …), if any
+    # Every header column that holds no field: (letter, header, why), why one of IGNORED_*.
+    ignored: list[tuple[str, str, str]] = field(default_factory=list)
+    # How a coded column was read (是否留守儿童 as 0/1/2 …): key -> coding name.
+    codings: dict[str, str] = field(default_factory=dict)
     values: Columns = field(init=False)
 
     def __post_init__(self) -> None:
@@ -194,6 +212,7 @@ class _Header:
     height: int  # 1 or 2 rows
     columns: dict[str, Column]
     unknown: list[tuple[str, str]]
+    ignored: list[tuple[str, str, str]]
 
 
 def distinct_children(
@@ -287,11 +306,10 @@ def _header_labels(sheet: RawSheet, i: int, two_rows: bool) -> list[tuple[str, s
     return labels
 
 
-def _match(
-    kind: Kind, lookup: dict[str, str], labels: list[tuple[str, str]], sheet: RawSheet
-) -> _Header:
+def _match(kind: Kind, lookup: Lookup, labels: list[tuple[str, str]], sheet: RawSheet) -> _Header:
     columns: dict[str, Column] = {}
     unknown: list[tuple[str, str]] = []
+    ignored: list[tuple[str, str, str]] = []
     for j, (top, sub) in enumerate(labels):
         if not sub:
             continue
@@ -301,21 +319,26 @@ def _match(
         key = None
         # "监护人电话（手机）": the words in brackets are a note, tried without them too.
         candidates = (*candidates, *(_BRACKETED.sub("", c) for c in candidates))
+        why = ""
         for text in candidates:
             folded = fold_header(text)
             if folded in IGNORED_HEADERS:
-                key = ""
+                why = IGNORED_NUMBERING
                 break
-            key = lookup.get(folded)
+            key = lookup.find(folded)
             if key:
                 break
-        if key == "":
-            continue
-        if key and key not in columns:
-            columns[key] = Column(key, j, letter, shown)
+            if folded in FORM_HEADERS:
+                why = IGNORED_FORM
+                break
+        if why:
+            ignored.append((letter, shown, why))
+        elif key and key not in columns:
+            columns[key] = Column(key, j, letter, shown, top)
         else:
             unknown.append((letter, shown))
-    return _Header(kind, len(columns), 0, 1, columns, unknown)
+            ignored.append((letter, shown, IGNORED_REPEAT if key else IGNORED_UNKNOWN))
+    return _Header(kind, len(columns), 0, 1, columns, unknown, ignored)
 
 
 def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -> _Header | None:
@@ -343,7 +366,9 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
                 if joined.score > alone:
                     found, height = joined, 2
             if _anchors_ok(kind, set(found.columns)):
-                row_best[kind] = _Header(kind, found.score, i, height, found.columns, found.unknown)
+                row_best[kind] = _Header(
+                    kind, found.score, i, height, found.columns, found.unknown, found.ignored
+                )
         children, teachers = row_best.get(Kind.CHILDREN), row_best.get(Kind.TEACHERS)
         if children and teachers and _teachers_over_children(teachers, children):
             del row_best[Kind.CHILDREN]
@@ -471,6 +496,7 @@ def build_table(
         header_rows=tuple(sheet.row0 + header.first + 1 + k for k in range(header.height)),
         columns=header.columns,
         unknown=header.unknown,
+        ignored=header.ignored,
         rows=rows,
         title=next(
             (str(c).strip() for r in grid[: header.first] for c in r if c and str(c).strip()), ""

@@ -1,0 +1,106 @@
+"""Headers read by their parts: a role (父亲, 委托监护人 …) and an attribute (姓名, 当前务工地点 …),
+in simplified or traditional characters, with connecting words and a bracketed remark."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import opencc
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import run, write_xlsx
+from lbc.roster.fields import (
+    ATTRIBUTES,
+    CONNECTORS,
+    FIELDS,
+    ROLE_ATTRIBUTES,
+    ROLES,
+    Kind,
+    build_lookup,
+    fold_header,
+    person_key,
+)
+from lbc.roster.reading import RawSheet
+from lbc.roster.tables import find_header
+
+S2T = opencc.OpenCC("s2t")
+PAIRS = [
+    (role, spelling, attribute, word)
+    for role, attributes in ROLE_ATTRIBUTES.items()
+    for spelling in ROLES[role]
+    for attribute in attributes
+    for word in ATTRIBUTES[attribute]
+]
+# Every whole header each sheet kind knew before headers were read by their parts, and the
+# field it meant: none may change its meaning.
+BEFORE = json.loads((Path(__file__).with_name("headers_before_forms.json")).read_text("utf-8"))
+
+
+def header_key(header: str) -> str | None:
+    """The field a children sheet's header becomes, read the way lbc reads a sheet."""
+    sheet = RawSheet("Sheet1", [["姓名", "身份证号", "班级", "留守类型", header]])
+    found = find_header(sheet)
+    assert found is not None and found.kind is Kind.CHILDREN
+    return next((k for k, c in found.columns.items() if c.index == 4), None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pair=st.sampled_from(PAIRS),
+    connector=st.sampled_from(("", *CONNECTORS)),
+    traditional=st.booleans(),
+    remark=st.sampled_from(("", "(祖辈)", "（必填）")),
+)
+def test_every_role_and_attribute_maps_to_its_field(
+    pair: tuple[str, str, str, str], connector: str, traditional: bool, remark: str
+) -> None:
+    role, spelling, attribute, word = pair
+    header = spelling + remark + connector + word
+    if traditional:
+        header = S2T.convert(header)
+    assert header_key(header) == person_key(role, attribute)
+
+
+def test_each_role_and_attribute_is_one_field() -> None:
+    keys = [f.key for f in FIELDS[Kind.CHILDREN]]
+    assert len(keys) == len(set(keys))
+    composed = {person_key(role, a) for role, attrs in ROLE_ATTRIBUTES.items() for a in attrs}
+    assert composed <= set(keys)
+    lookup = build_lookup(Kind.CHILDREN)
+    for role, spelling, attribute, word in PAIRS:
+        assert lookup.find(fold_header(spelling + word)) == person_key(role, attribute)
+
+
+def test_no_header_known_before_changes_meaning() -> None:
+    assert sum(map(len, BEFORE.values())) == 279
+    for kind in Kind:
+        lookup = build_lookup(kind)
+        changed = {h: (k, lookup.find(h)) for h, k in BEFORE[kind.value].items()}
+        assert {h: pair for h, pair in changed.items() if pair[0] != pair[1]} == {}
+
+
+def test_handwritten_headers(tmp_path: Path) -> None:
+    header = ["姓名", "身份证号", "班级", "留守类型", "父亲务工所在地", "监护人(祖辈)电话"]
+    header += ["母親之聯繫電話", "委托监护人现住址", "外祖母出生年月", "父亲兴趣", "父亲出生日其"]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [header]})
+    result = run("validate", path, "--format", "json")
+    (sheet,) = result.json()["files"][0]["sheets"]
+    assert sheet["columns"] == {
+        "name": "A",
+        "id_number": "B",
+        "class": "C",
+        "left_behind_type": "D",
+        "father_work_place": "E",
+        "guardian_phone": "F",
+        "mother_phone": "G",
+        "guardian_address": "H",
+        "maternal_grandmother_birth_date": "I",
+    }
+    assert sheet["unknown_columns"] == ["父亲兴趣", "父亲出生日其"]
+    assert result.stderr.replace("\n", "") == (
+        f"提示：{path} 的“Sheet1”有未识别的列，已忽略：父亲兴趣(J)、父亲出生日其(K)"
+        f"提示：{path} 的“Sheet1”中“父亲出生日其”(K)可能是“父亲出生日期”；"
+        '如果是，请在 lbc.toml 中写明：[synonyms] father_birth_date = ["父亲出生日其"]'
+    )
