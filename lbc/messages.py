@@ -163,6 +163,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{file} 的“{sheet}”有未识别的列，已忽略：{columns}",
         "note: {file} sheet '{sheet}' has columns lbc does not know, ignored: {columns}",
     ),
+    "note.repeat_columns": (
+        "提示：{file} 的“{sheet}”有与前面的列同一字段的列，只读前面那一列：{columns}",
+        "note: {file} sheet '{sheet}' has columns for a field an earlier column already holds; "
+        "only the earlier one is read: {columns}",
+    ),
     "note.column_guess": (
         "提示：{file} 的“{sheet}”中“{header}”({letter})可能是“{label}”；如果是，请在 lbc.toml 中写明："
         '[synonyms] {key} = ["{header}"]',

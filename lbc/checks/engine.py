@@ -42,6 +42,10 @@ _CLOSED_LISTS: dict[str, tuple[str, ...]] = {
     "key_target": nz.YES_NO,
     "categories": nz.CATEGORIES,
     **dict.fromkeys(CATEGORY_COLUMNS, nz.YES_NO),
+    "guardianship_rating": nz.GUARDIANSHIP_RATINGS,
+    "care_situation": nz.CARE_SITUATIONS,
+    "boarding": nz.YES_NO,
+    "guardian_entrusted": nz.YES_NO,
 }
 _TEACHER_LISTS: dict[str, tuple[str, ...]] = {
     "gender": nz.GENDERS,
@@ -241,7 +245,11 @@ def check_children(
             _each_empty(out, key)
     _each_bad(out, "class", R.CLS001)
     _each_bad(out, "grade", R.CLS001)
+    # A 留守类型 read from 实际监护情况 is reported once, in the form's own words.
+    derived = table.letter("left_behind_type") == table.letter("care_situation")
     for key, values in _CLOSED_LISTS.items():
+        if derived and key == "left_behind_type":
+            continue
         allowed = "、".join(values)
         _each_bad(out, key, R.VAL001, label=out.label(key), allowed=allowed)
     _each_bad(out, "guardian_relation", R.VAL002, allowed="、".join(nz.RELATIONS))

@@ -183,10 +183,16 @@ def read(files: list[Path], cfg: Config) -> Roster:
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
     for table in roster.tables():
-        if table.unknown:
-            cols = "、".join(f"{label}({letter})" for letter, label in table.unknown)
-            note(t("note.unknown_columns", file=table.file, sheet=table.sheet, columns=cols))
-        for letter, header in table.unknown:
+        where = {"file": table.file, "sheet": table.sheet}
+        unknown = [(letter, label) for letter, label, why in table.ignored if why == "unknown"]
+        if unknown:
+            cols = "、".join(f"{label}({letter})" for letter, label in unknown)
+            note(t("note.unknown_columns", columns=cols, **where))
+        repeats = [(letter, label) for letter, label, why in table.ignored if why == "repeat"]
+        if repeats:
+            cols = "、".join(f"{label}({letter})" for letter, label in repeats)
+            note(t("note.repeat_columns", columns=cols, **where))
+        for letter, header in unknown:
             guess = guess_field(table.kind, header)
             if guess is not None and guess.key not in table.columns:
                 words = {"file": table.file, "sheet": table.sheet, "letter": letter}

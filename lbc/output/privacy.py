@@ -21,7 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Fields holding personal numbers that are masked in everything printed or exported.
-ID_FIELDS = frozenset({"id_number"})
+ID_FIELDS = frozenset(
+    {"id_number", "father_id_number", "mother_id_number", "parent_id_number", "guardian_id_number"}
+)
 PHONE_FIELDS = frozenset(
     {
         "father_phone",

@@ -447,6 +447,30 @@ BOTH_AWAY, FATHER_AWAY, MOTHER_AWAY, NOT_LEFT_BEHIND = (
 )
 # 是 in a 是否留守儿童 column, or 单亲留守: left behind, but which parent is away is unsaid.
 AWAY_UNSPECIFIED = "留守(未注明)"
+# One parent away, unsaid which, as the registration form's 实际监护情况 and the 学籍 export's
+# 单亲留守儿童 say it: AWAY_UNSPECIFIED in a cell, which lbc.roster.tables makes the parent
+# whose work place the row fills in, when only one is.
+ONE_AWAY_WORDS = frozenset(
+    {
+        "一方外出",
+        "单亲留守",
+        "单亲留守儿童",
+        "单亲外出",
+        "单方外出",
+        "父母一方外出",
+        "父母一方外出、另一方无监护能力",
+        "一方外出、另一方无监护能力",
+        "父母一方外出另一方无监护能力",
+        "一方外出另一方无监护能力",
+    }
+)
+
+
+def says_one_away(value: Any) -> bool:
+    """Whether a 留守类型 or 实际监护情况 cell says one parent is away, unsaid which."""
+    s = _as_text(value)
+    return s is not None and T2S.convert("".join(s.split())) in ONE_AWAY_WORDS
+
 
 left_behind_type = _closed(
     {
@@ -461,6 +485,9 @@ left_behind_type = _closed(
                 "父母双方外出务工",
                 "双亲外出",
                 "双留守",
+                "双亲留守儿童",
+                "父母双方同时外出",
+                "双方同时外出",
             ),
             BOTH_AWAY,
         ),
@@ -468,19 +495,32 @@ left_behind_type = _closed(
         **dict.fromkeys(("母亲外出", "母外出", "母亲外出务工", "母单方外出"), MOTHER_AWAY),
         **dict.fromkeys(("非留守", "否", "不是", "非留守儿童"), NOT_LEFT_BEHIND),
         **dict.fromkeys(
-            ("是", "留守", "留守儿童", "单亲留守", "单亲外出", "单方外出", AWAY_UNSPECIFIED),
+            # 父母双方无监护能力: the form's third case, a child whose parents are at home
+            # but cannot look after it; which parent is away is then no answer at all.
+            (
+                "是",
+                "留守",
+                "留守儿童",
+                "父母双方无监护能力",
+                "双方无监护能力",
+                AWAY_UNSPECIFIED,
+                *ONE_AWAY_WORDS,
+            ),
             AWAY_UNSPECIFIED,
         ),
     }
 )
 
+# The registration form's 就学情况 names the school level a child attends: at school.
+SCHOOL_LEVELS = ("幼儿园", "小学", "初中", "高中", "中职", "学前班", "中专", "职高", "技校")
+
 enrollment_status = _closed(
     {
-        **dict.fromkeys(("在读", "在校", "正常"), "在读"),
+        **dict.fromkeys(("在读", "在校", "正常", *SCHOOL_LEVELS), "在读"),
         "转入": "转入",
         **dict.fromkeys(("转出", "转学"), "转出"),
         "休学": "休学",
-        **dict.fromkeys(("辍学", "失学"), "辍学"),
+        **dict.fromkeys(("辍学", "失学", "不在学"), "辍学"),
         "毕业": "毕业",
     }
 )
@@ -516,6 +556,57 @@ relation = _closed(
             "亲属",
         ),
         **dict.fromkeys(("其他", "其它", "朋友", "邻居"), "其他"),
+    }
+)
+
+# The registration form's 监护类型: how well the child is looked after, worst first.
+GUARDIANSHIP_RATINGS = (
+    "无人监护",
+    "父或母无监护能力",
+    "受委托监护人监护能力不足",
+    "监护情况一般",
+    "监护情况较好",
+)
+guardianship_rating = _closed(
+    {
+        **{r: r for r in GUARDIANSHIP_RATINGS},
+        **dict.fromkeys(("无监护", "无人照料"), "无人监护"),
+        **dict.fromkeys(("父母无监护能力", "父母一方无监护能力"), "父或母无监护能力"),
+        **dict.fromkeys(("监护能力不足", "委托监护人监护能力不足"), "受委托监护人监护能力不足"),
+        "一般": "监护情况一般",
+        **dict.fromkeys(("较好", "良好", "好"), "监护情况较好"),
+    }
+)
+
+# The registration form's 实际监护情况, kept as it says it (left_behind_type is read from it
+# when a roster has no 留守类型 column).
+CARE_SITUATIONS = ("父母双方外出", "一方外出另一方无监护能力", "父母双方无监护能力")
+care_situation = _closed(
+    {
+        **dict.fromkeys(
+            ("父母双方外出", "父母双方同时外出", "双方外出", "双方同时外出", "父母均外出"),
+            "父母双方外出",
+        ),
+        **dict.fromkeys(
+            (
+                "一方外出另一方无监护能力",
+                "父母一方外出、另一方无监护能力",
+                "父母一方外出另一方无监护能力",
+                "一方外出、另一方无监护能力",
+                "父母一方外出",
+                "一方外出",
+            ),
+            "一方外出另一方无监护能力",
+        ),
+        **dict.fromkeys(("父母双方无监护能力", "双方无监护能力"), "父母双方无监护能力"),
+    }
+)
+
+# 是否学校寄宿 (是/否) and the 学籍 export's 就读方式 (住校/走读).
+boarding = _closed(
+    {
+        **dict.fromkeys(("是", "住校", "寄宿", "学校寄宿", "住宿", "1", "y", "√"), "是"),
+        **dict.fromkeys(("否", "走读", "不寄宿", "不住校", "0", "n", "×", "无"), "否"),
     }
 )
 
@@ -580,6 +671,28 @@ def categories(value: Any) -> tuple[str, ...] | Bad | None:
         if word not in found:
             found.append(word)
     return tuple(found)
+
+
+# A 救助帮扶情况 or 残疾类别 cell that says there is nothing.
+NOTHING = frozenset({"无", "否", "没有", "/", "-", "—", "非残疾", "健康", "未享受", "暂无"})
+
+
+def relief_categories(value: str) -> tuple[str, ...]:
+    """The categories a 救助帮扶情况 cell names: 享受低保 and 最低生活保障 are the 低保
+    category, 建档立卡贫困户 is 建档立卡; other relief (临时救助, 医疗救助 …) is kept as text
+    only."""
+    text = T2S.convert(value)
+    found = []
+    if "低保" in text or "最低生活保障" in text:
+        found.append("低保")
+    if "建档立卡" in text:
+        found.append("建档立卡")
+    return tuple(found)
+
+
+def says_something(value: object) -> bool:
+    """Whether a free-text cell (残疾类别及等级, 救助帮扶情况) holds more than a "none"."""
+    return isinstance(value, str) and T2S.convert(value) not in NOTHING
 
 
 def integer(value: Any) -> int | Bad | None:

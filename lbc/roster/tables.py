@@ -24,10 +24,12 @@ from lbc.roster.fields import (
     FIELDS,
     FORM_HEADERS,
     IGNORED_HEADERS,
+    ROLE_ATTRIBUTES,
     Kind,
     Lookup,
     build_lookup,
     fold_header,
+    person_key,
 )
 from lbc.roster.reading import RawSheet, read_sheets
 
@@ -36,6 +38,20 @@ HEADER_SEARCH_ROWS = 20
 
 Normaliser = Callable[[Any], Any]
 _BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+
+# A person's attribute (父亲身份证号, 监护人年龄 …) -> (normaliser, memoise?), whoever the person.
+_PERSON_NORMALISERS: dict[str, tuple[Normaliser, bool]] = {
+    "name": (nz.name, False),
+    "phone": (nz.phone, False),
+    "work_place": (nz.text, True),
+    "id_number": (nz.id_number, False),
+    "birth_date": (nz.date, True),
+    "age": (nz.integer, True),
+    "health": (nz.text, True),
+    "address": (nz.text, False),
+    "relation": (nz.relation, True),
+    "occupation": (nz.text, True),
+}
 
 # key -> (normaliser, memoise?) per sheet kind; memoise where values repeat.
 NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
@@ -55,23 +71,19 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         **{key: (nz.yes_no, True) for key in CATEGORY_COLUMNS},
         "key_target": (nz.yes_no, True),
         "enrollment_status": (nz.enrollment_status, True),
-        "father_name": (nz.name, False),
-        "mother_name": (nz.name, False),
-        "parent_name": (nz.name, False),
-        "father_phone": (nz.phone, False),
-        "mother_phone": (nz.phone, False),
-        "parent_phone": (nz.phone, False),
+        **{
+            person_key(role, attribute): _PERSON_NORMALISERS[attribute]
+            for role, attributes in ROLE_ATTRIBUTES.items()
+            for attribute in attributes
+        },
         "parent_work_phone": (nz.phone, False),
-        "guardian_phone": (nz.phone, False),
-        "father_work_place": (nz.text, True),
-        "mother_work_place": (nz.text, True),
-        "parent_work_place": (nz.text, True),
-        "guardian_name": (nz.name, False),
-        "guardian_relation": (nz.relation, True),
-        "guardian_address": (nz.text, False),
-        "guardian_age": (nz.integer, True),
-        "guardian_health": (nz.text, True),
-        "guardian_occupation": (nz.text, True),
+        "guardianship_rating": (nz.guardianship_rating, True),
+        "care_situation": (nz.care_situation, True),
+        "guardian_entrusted": (nz.yes_no, True),
+        "boarding": (nz.boarding, True),
+        "relief": (nz.text, True),
+        "disability": (nz.text, True),
+        "illness": (nz.text, True),
         "support_teacher": (nz.name, True),
         "notes": (nz.text, False),
         "school": (nz.text, True),
@@ -509,6 +521,7 @@ def build_table(
         j = col.index
         table.raw[key] = list(map(itemgetter(j), kept))
     if header.kind is Kind.CHILDREN:
+        _read_left_behind(table)
         _merge_categories(table)
         if "grade" in table.raw and "class" in table.raw:
             _class_in_grade(table)
@@ -540,20 +553,106 @@ def _class_in_grade(table: Table) -> None:
     table.values["class"] = classes
 
 
-def _merge_categories(table: Table) -> None:
-    """Fold the separate 是/否 category columns (孤儿, 建档立卡 …) into ``categories``."""
-    flags = [(key, word) for key, word in CATEGORY_COLUMNS.items() if key in table.values]
-    if not flags:
+# How the 学籍 export and school software code 是否留守儿童: a column's codes say which
+# coding it uses (a 0 is only in the first, a 3 only in the second). 0 and 1 alone are 否 and
+# 是, which parent unsaid. 1 and 2 alone could be either coding: they are not guessed. ONE is
+# one parent away, unsaid which.
+ONE = "one"
+CODINGS: dict[str, dict[int, str]] = {
+    "0/1/2": {0: nz.NOT_LEFT_BEHIND, 1: ONE, 2: nz.BOTH_AWAY},
+    "1/2/3": {1: nz.NOT_LEFT_BEHIND, 2: ONE, 3: nz.BOTH_AWAY},
+    "0/1": {0: nz.NOT_LEFT_BEHIND, 1: nz.AWAY_UNSPECIFIED},
+}
+CODING_AMBIGUOUS = "ambiguous"
+
+
+def _code(value: Any) -> int | None:
+    """A 是否留守儿童 code (0-3) as a number cell or a one-digit text, else None."""
+    if value.__class__ in (int, float) and value in (0, 1, 2, 3):
+        return int(value)
+    if value.__class__ is str and value.strip() in ("0", "1", "2", "3"):
+        return int(value)
+    return None
+
+
+def _coding(codes: set[int]) -> str:
+    if codes <= {0, 1}:
+        return "0/1"
+    if 0 in codes and 3 not in codes:
+        return "0/1/2"
+    if 3 in codes and 0 not in codes:
+        return "1/2/3"
+    return CODING_AMBIGUOUS
+
+
+def _read_left_behind(table: Table) -> None:
+    """留守类型 as the forms give it: from 实际监护情况 when the roster has no 留守类型
+    column, codes read by the column's coding, and "one parent away" made the parent whose
+    work place is filled in (the other's empty), else left unsaid."""
+    if "left_behind_type" not in table.raw and "care_situation" in table.raw:
+        care = table.columns["care_situation"]
+        table.columns["left_behind_type"] = Column(
+            "left_behind_type", care.index, care.letter, care.label, care.group
+        )
+        table.raw["left_behind_type"] = table.raw["care_situation"]
+    if "left_behind_type" not in table.raw:
         return
-    base = table.values.get("categories") or [None] * len(table)
+    raw = table.raw["left_behind_type"]
+    kinds = list(table.values["left_behind_type"])
+    one = [False] * len(kinds)
+    if nz.AWAY_UNSPECIFIED in kinds:
+        for i, (v, kind) in enumerate(zip(raw, kinds, strict=True)):
+            one[i] = kind == nz.AWAY_UNSPECIFIED and nz.says_one_away(v)
+    # Codes are unreadable as words: only a column with unreadable cells is looked at.
+    codes = (
+        {c for v in raw if (c := _code(v)) is not None}
+        if any(kind.__class__ is nz.Bad for kind in kinds)
+        else set()
+    )
+    if codes:
+        coding = table.codings["left_behind_type"] = _coding(codes)
+        meaning = CODINGS.get(coding, {})
+        for i, v in enumerate(raw):
+            c = _code(v)
+            if c is not None:
+                kind = meaning.get(c)
+                one[i] = kind == ONE
+                kinds[i] = nz.AWAY_UNSPECIFIED if one[i] else kind or nz.Bad(nz.text(v) or "")
+    if any(one):
+        n = len(table)
+        father = table.values.get("father_work_place") or [None] * n
+        mother = table.values.get("mother_work_place") or [None] * n
+        for i in (i for i, flag in enumerate(one) if flag):
+            if father[i] and not mother[i]:
+                kinds[i] = nz.FATHER_AWAY
+            elif mother[i] and not father[i]:
+                kinds[i] = nz.MOTHER_AWAY
+    table.values["left_behind_type"] = kinds
+
+
+def _merge_categories(table: Table) -> None:
+    """Fold into ``categories`` what other columns say: the separate 是/否 category columns
+    (孤儿, 建档立卡 …), a 身体情况 of 残疾, a 残疾类别 filled in, and relief received (享受低保
+    is the 低保 category)."""
+    flags = [(key, word) for key, word in CATEGORY_COLUMNS.items() if key in table.values]
+    health, disability, relief = (table.values.get(k) for k in ("health", "disability", "relief"))
+    if not flags and health is None and disability is None and relief is None:
+        return
+    n = len(table)
+    health, disability, relief = (c or [None] * n for c in (health, disability, relief))
+    base = table.values.get("categories") or [None] * n
     merged = []
     for i, cats in enumerate(base):
         found = list(cats) if isinstance(cats, tuple) else []
-        for key, word in flags:
-            if table.values[key][i] == "是" and word not in found:
-                found.append(word)
+        words = [word for key, word in flags if table.values[key][i] == "是"]
+        if health[i] == "残疾" or nz.says_something(disability[i]):
+            words.append("残疾")
+        if relief[i].__class__ is str:
+            words += nz.relief_categories(relief[i])
+        found += [w for w in dict.fromkeys(words) if w not in found]
         merged.append(cats if isinstance(cats, nz.Bad) else tuple(found))
-    table.values["categories"] = merged
+    if "categories" in table.raw or any(merged):
+        table.values["categories"] = merged
 
 
 def load_roster(

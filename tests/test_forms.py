@@ -1,0 +1,496 @@
+"""Rosters in the shapes of the two official forms schools copy from: the 2016 registration
+form (农村留守儿童基本情况登记表), flat, printed as two header rows, in traditional characters,
+in another order; and the 学籍 export (学生基本信息) with labels and with codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import opencc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from conftest import make_id, run, write_xlsx
+from lbc.roster import normalise as nz
+from lbc.roster.reading import RawSheet
+from lbc.roster.tables import build_table, load_roster
+
+S2T = opencc.OpenCC("s2t")
+
+# The registration form's columns as a school keeps them flat, 年级 and 班级 in front.
+REG_HEADER = [
+    "序号",
+    "年级",
+    "班级",
+    "姓名",
+    "性别",
+    "民族",
+    "出生日期",
+    "公民身份证号码",
+    "是否登记户口",
+    "户籍所在地",
+    "现居住地",
+    "身体情况",
+    "残疾类别及等级",
+    "是否学校寄宿",
+    "就学情况",
+    "父亲姓名",
+    "父亲出生日期",
+    "父亲公民身份证号码",
+    "父亲当前务工地点",
+    "父亲联系电话",
+    "母亲姓名",
+    "母亲出生日期",
+    "母亲公民身份证号码",
+    "母亲当前务工地点",
+    "母亲联系电话",
+    "实际监护情况",
+    "父母外出有无委托其他监护人",
+    "委托监护人姓名",
+    "受委托监护人电话",
+    "委托监护人公民身份证号码",
+    "与被监护人关系",
+    "居住地地址",
+    "监护类型",
+    "家庭经济来源",
+    "救助帮扶情况",
+]
+REG_KEYS = {
+    "grade": "年级",
+    "class": "班级",
+    "name": "姓名",
+    "gender": "性别",
+    "ethnicity": "民族",
+    "birth_date": "出生日期",
+    "id_number": "公民身份证号码",
+    "home_address": "现居住地",
+    "health": "身体情况",
+    "disability": "残疾类别及等级",
+    "boarding": "是否学校寄宿",
+    "enrollment_status": "就学情况",
+    "father_name": "父亲姓名",
+    "father_birth_date": "父亲出生日期",
+    "father_id_number": "父亲公民身份证号码",
+    "father_work_place": "父亲当前务工地点",
+    "father_phone": "父亲联系电话",
+    "mother_name": "母亲姓名",
+    "mother_birth_date": "母亲出生日期",
+    "mother_id_number": "母亲公民身份证号码",
+    "mother_work_place": "母亲当前务工地点",
+    "mother_phone": "母亲联系电话",
+    "care_situation": "实际监护情况",
+    "guardian_entrusted": "父母外出有无委托其他监护人",
+    "guardian_name": "委托监护人姓名",
+    "guardian_phone": "受委托监护人电话",
+    "guardian_id_number": "委托监护人公民身份证号码",
+    "guardian_relation": "与被监护人关系",
+    "guardian_address": "居住地地址",
+    "guardianship_rating": "监护类型",
+    "relief": "救助帮扶情况",
+    # Read from 实际监护情况: the form has no 留守类型 column of its own.
+    "left_behind_type": "实际监护情况",
+}
+FATHER_BORN, MOTHER_BORN, GUARDIAN_BORN = (
+    dt.date(1986, 4, 2),
+    dt.date(1988, 9, 9),
+    dt.date(1958, 1, 3),
+)
+
+
+def reg_row(n: int, care: str, **cells: Any) -> dict[str, Any]:
+    """Child ``n`` of the registration form, a clean row; ``cells`` override by header."""
+    born = dt.date(2016, 5, n)
+    row = {
+        "序号": n,
+        "年级": "三年级",
+        "班级": "2班",
+        "姓名": ["张雨涵", "李明轩", "王梓萱", "刘浩然"][n - 1],
+        "性别": "女",
+        "民族": "汉族",
+        "出生日期": born,
+        "公民身份证号码": make_id(born, 100 + 2 * n),
+        "是否登记户口": "是",
+        "户籍所在地": "四川省南部县",
+        "现居住地": "四川省南部县青山镇幸福村3组",
+        "身体情况": "健康",
+        "残疾类别及等级": "无",
+        "是否学校寄宿": "否",
+        "就学情况": "小学",
+        "父亲姓名": "张大山",
+        "父亲出生日期": FATHER_BORN,
+        "父亲公民身份证号码": make_id(FATHER_BORN, 201),
+        "父亲当前务工地点": "广东省深圳市宝安区",
+        "父亲联系电话": "13812345678",
+        "母亲姓名": "李秀英",
+        "母亲出生日期": MOTHER_BORN,
+        "母亲公民身份证号码": make_id(MOTHER_BORN, 202),
+        "母亲当前务工地点": "浙江省杭州市",
+        "母亲联系电话": "13912345678",
+        "实际监护情况": care,
+        "父母外出有无委托其他监护人": "有",
+        "委托监护人姓名": "张大爷",
+        "受委托监护人电话": "13712345678",
+        "委托监护人公民身份证号码": make_id(GUARDIAN_BORN, 301),
+        "与被监护人关系": "祖父",
+        "居住地地址": "四川省南部县青山镇幸福村3组",
+        "监护类型": "监护情况较好",
+        "家庭经济来源": "打工收入",
+        "救助帮扶情况": "无",
+    }
+    row.update(cells)
+    return row
+
+
+def reg_rows() -> list[dict[str, Any]]:
+    return [
+        reg_row(1, "父母双方同时外出"),
+        # One parent away: the father, whose work place is the one filled in.
+        reg_row(2, "父母一方外出、另一方无监护能力", 母亲当前务工地点=None),
+        # Disabled, 低保, boarding; one parent away and neither work place says which.
+        reg_row(
+            3,
+            "父母一方外出、另一方无监护能力",
+            身体情况="残疾",
+            残疾类别及等级="肢体三级",
+            救助帮扶情况="享受低保、医疗救助",
+            是否学校寄宿="是",
+            父亲当前务工地点=None,
+            母亲当前务工地点=None,
+        ),
+    ]
+
+
+def flat(header: list[str], rows: list[dict[str, Any]]) -> list[list[Any]]:
+    return [header, *([row[h] for h in header] for row in rows)]
+
+
+def validate(path: Path) -> tuple[dict[str, Any], str, int]:
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    return result.json(), result.stderr, result.exit_code
+
+
+def spots(findings: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [(f["code"], f["row"], f["column"], f["field"]) for f in findings]
+
+
+def letters_of(header: list[str], keys: dict[str, str]) -> dict[str, str]:
+    return {key: get_column_letter(header.index(label) + 1) for key, label in keys.items()}
+
+
+def check_registration_values(path: Path) -> None:
+    (table,) = load_roster([path]).children
+    v = table.values
+    assert v["left_behind_type"] == [nz.BOTH_AWAY, nz.FATHER_AWAY, nz.AWAY_UNSPECIFIED]
+    assert v["care_situation"] == ["父母双方外出", *["一方外出另一方无监护能力"] * 2]
+    assert v["enrollment_status"] == ["在读"] * 3
+    assert v["boarding"] == ["否", "否", "是"]
+    assert v["categories"] == [(), (), ("残疾", "低保")]
+    assert v["guardianship_rating"] == ["监护情况较好"] * 3
+    assert v["father_birth_date"] == [FATHER_BORN] * 3
+    assert v["guardian_id_number"] == [make_id(GUARDIAN_BORN, 301)] * 3
+    assert v["class"] == [nz.ClassRef(3, 2)] * 3
+
+
+# The findings of reg_rows(): child 3 does not say which parent is away.
+REG_FINDINGS = [("VAL004", 4, "Z", "left_behind_type")]
+
+
+def test_registration_form_flat(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(REG_HEADER, reg_rows())})
+    doc, stderr, code = validate(path)
+    (sheet,) = doc["files"][0]["sheets"]
+    assert sheet["kind"] == "children"
+    assert sheet["columns"] == letters_of(REG_HEADER, REG_KEYS)
+    assert sheet["unknown_columns"] == []
+    assert spots(doc["findings"]) == REG_FINDINGS
+    assert (code, stderr) == (0, "")
+    check_registration_values(path)
+
+
+def test_registration_form_traditional_and_reordered(tmp_path: Path) -> None:
+    header = [S2T.convert(h) for h in reversed(REG_HEADER)]
+    rows = [[row[h] for h in reversed(REG_HEADER)] for row in reg_rows()]
+    path = write_xlsx(tmp_path / "登記表.xlsx", {"Sheet1": [header, *rows]})
+    doc, stderr, code = validate(path)
+    (sheet,) = doc["files"][0]["sheets"]
+    assert sheet["columns"] == letters_of(header, {k: S2T.convert(h) for k, h in REG_KEYS.items()})
+    assert spots(doc["findings"]) == [("VAL004", 4, "J", "left_behind_type")]
+    assert (code, stderr) == (0, "")
+    check_registration_values(path)
+
+
+def test_registration_form_printed_with_merged_groups(tmp_path: Path) -> None:
+    """The printed form: a merged title, then 父亲 / 母亲 / 委托监护人 merged over the
+    attributes below them; the child's own headers merged down over both rows."""
+    groups = {"父亲": 5, "母亲": 5, "委托监护人": 5}
+    top: list[Any] = []
+    sub: list[Any] = []
+    for h in REG_HEADER:
+        for group in groups:
+            if h.startswith(group) and h != "父母外出有无委托其他监护人":
+                top.append(group if not sub or not str(top[-1]).startswith(group) else None)
+                sub.append(h[len(group) :])
+                break
+        else:
+            if h in ("受委托监护人电话", "与被监护人关系", "居住地地址"):
+                top.append(None)
+                sub.append({"受委托监护人电话": "电话"}.get(h, h))
+            else:
+                top.append(h)
+                sub.append(None)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["农村留守儿童基本情况登记表"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(REG_HEADER))
+    ws.append(top)
+    ws.append(sub)
+    for j, (a, b) in enumerate(zip(top, sub, strict=True), start=1):
+        if a and not b:
+            ws.merge_cells(start_row=2, start_column=j, end_row=3, end_column=j)
+        elif a and b:
+            end = j
+            while end < len(top) and top[end] is None and sub[end]:
+                end += 1
+            ws.merge_cells(start_row=2, start_column=j, end_row=2, end_column=end)
+    for row in reg_rows():
+        ws.append([row[h] for h in REG_HEADER])
+    path = tmp_path / "登记表.xlsx"
+    wb.save(path)
+    doc, stderr, code = validate(path)
+    (sheet,) = doc["files"][0]["sheets"]
+    assert sheet["header_rows"] == [2, 3]
+    assert sheet["columns"] == letters_of(REG_HEADER, REG_KEYS)
+    assert sheet["unknown_columns"] == []
+    assert spots(doc["findings"]) == [("VAL004", 6, "Z", "left_behind_type")]
+    assert (code, stderr) == (0, "")
+
+
+# The 学籍 export's columns (学生基本信息), the parents' and guardian's added beside them.
+XJ_HEADER = [
+    "姓名",
+    "性别",
+    "出生日期",
+    "出生地",
+    "籍贯",
+    "民族",
+    "国籍/地区",
+    "身份证件类型",
+    "身份证件号",
+    "港澳台侨外",
+    "政治面貌",
+    "健康状况",
+    "姓名拼音",
+    "户口所在地",
+    "户口性质",
+    "学籍辅号",
+    "班内学号",
+    "年级",
+    "班级",
+    "入学年月",
+    "入学方式",
+    "就读方式",
+    "现住址",
+    "通信地址",
+    "家庭地址",
+    "联系电话",
+    "是否独生子女",
+    "是否留守儿童",
+    "是否进城务工人员随迁子女",
+    "是否孤儿",
+    "是否烈士或优抚子女",
+    "随班就读",
+    "残疾人类型",
+    "父亲姓名",
+    "父亲联系电话",
+    "父亲工作单位",
+    "母亲姓名",
+    "母亲联系电话",
+    "母亲工作单位",
+    "监护人姓名",
+    "监护人联系电话",
+    "关系",
+]
+XJ_KEYS = {
+    "name": "姓名",
+    "gender": "性别",
+    "birth_date": "出生日期",
+    "ethnicity": "民族",
+    "id_number": "身份证件号",
+    "health": "健康状况",
+    "student_no": "学籍辅号",
+    "grade": "年级",
+    "class": "班级",
+    "boarding": "就读方式",
+    "home_address": "现住址",
+    "parent_phone": "联系电话",
+    "left_behind_type": "是否留守儿童",
+    "cat_orphan": "是否孤儿",
+    "disability": "残疾人类型",
+    "father_name": "父亲姓名",
+    "father_phone": "父亲联系电话",
+    "father_work_place": "父亲工作单位",
+    "mother_name": "母亲姓名",
+    "mother_phone": "母亲联系电话",
+    "mother_work_place": "母亲工作单位",
+    "guardian_name": "监护人姓名",
+    "guardian_phone": "监护人联系电话",
+    "guardian_relation": "关系",
+}
+
+
+def xj_row(n: int, left_behind: Any, **cells: Any) -> dict[str, Any]:
+    born = dt.date(2015, 3, n)
+    row: dict[str, Any] = dict.fromkeys(XJ_HEADER)
+    row.update(
+        {
+            "姓名": ["陈思彤", "杨子墨", "黄欣怡", "赵俊熙"][n - 1],
+            "性别": "男",
+            "出生日期": born,
+            "民族": "汉族",
+            "身份证件类型": "居民身份证",
+            "身份证件号": make_id(born, 101 + 2 * n),
+            "健康状况": "健康",
+            "户口性质": "农业",
+            "学籍辅号": f"G5113212015030{n}",
+            "年级": "四年级",
+            "班级": "1班",
+            "就读方式": "走读",
+            "现住址": "四川省南部县青山镇幸福村5组",
+            "家庭地址": "四川省南部县青山镇幸福村5组",
+            "联系电话": "13612345678",
+            "是否留守儿童": left_behind,
+            "是否孤儿": "否",
+            "父亲姓名": "陈大军",
+            "父亲联系电话": "13812345678",
+            "父亲工作单位": "广东省东莞市某电子厂",
+            "母亲姓名": "王芳",
+            "母亲联系电话": "13912345678",
+            "母亲工作单位": "广东省东莞市某制衣厂",
+            "监护人姓名": "陈爷爷",
+            "监护人联系电话": "13712345678",
+            "关系": "爷爷",
+        }
+    )
+    row.update(cells)
+    return row
+
+
+def xj_rows(codes: tuple[Any, Any, Any, Any]) -> list[dict[str, Any]]:
+    """Not left behind, one parent away (the mother, the only work place), both away and
+    one parent away with both work places filled in (unsaid which)."""
+    return [
+        xj_row(1, codes[0], 就读方式="住校"),
+        xj_row(2, codes[1], 父亲工作单位=None),
+        xj_row(3, codes[2]),
+        xj_row(4, codes[3]),
+    ]
+
+
+XJ_KINDS = [nz.NOT_LEFT_BEHIND, nz.MOTHER_AWAY, nz.BOTH_AWAY, nz.AWAY_UNSPECIFIED]
+
+
+@pytest.mark.parametrize(
+    ("codes", "coding"),
+    [
+        (("非留守儿童", "单亲留守儿童", "双亲留守儿童", "单亲留守儿童"), None),
+        ((0, 1, 2, 1), "0/1/2"),
+        (("1", "2", "3", "2"), "1/2/3"),
+        ((1.0, 2.0, 3.0, 2.0), "1/2/3"),
+    ],
+)
+def test_xueji_export(tmp_path: Path, codes: tuple[Any, ...], coding: str | None) -> None:
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, xj_rows(codes))})
+    doc, stderr, code = validate(path)
+    (sheet,) = doc["files"][0]["sheets"]
+    assert sheet["kind"] == "children"
+    assert sheet["columns"] == letters_of(XJ_HEADER, XJ_KEYS)
+    assert sheet["unknown_columns"] == ["家庭地址"]
+    assert spots(doc["findings"]) == [("VAL004", 5, "AB", "left_behind_type")]
+    assert stderr == (
+        f"提示：{path} 的“学生基本信息”有与前面的列同一字段的列，只读前面那一列：家庭地址(Y)\n"
+    )
+    assert code == 0
+    (table,) = load_roster([path]).children
+    assert table.values["left_behind_type"] == XJ_KINDS
+    assert table.codings == ({"left_behind_type": coding} if coding else {})
+    assert table.values["boarding"] == ["是", "否", "否", "否"]
+
+
+def test_xueji_codes_one_and_two_alone_are_not_guessed(tmp_path: Path) -> None:
+    """1 and 2 are 单亲 and 双亲 in the 0/1/2 coding, 非留守 and 单亲 in 1/2/3: an error
+    on each, not a guess that could call a left-behind child not left behind."""
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"Sheet1": flat(XJ_HEADER, xj_rows((1, 2, 2, 1)))})
+    doc, _, code = validate(path)
+    assert spots(doc["findings"]) == [("VAL001", r, "AB", "left_behind_type") for r in (2, 3, 4, 5)]
+    assert [f["value"] for f in doc["findings"]] == ["1", "2", "2", "1"]
+    assert code == 1
+    (table,) = load_roster([path]).children
+    assert table.codings == {"left_behind_type": "ambiguous"}
+
+
+def test_xueji_family_phone_counts_as_a_contact(tmp_path: Path) -> None:
+    """A 学籍 export with no parents' columns: its 联系电话 is the family's phone, which the
+    contact rules count as each parent's."""
+    header = ["姓名", "性别", "身份证件号", "年级", "班级", "健康状况", "现住址", "联系电话"]
+    header += ["是否留守儿童", "监护人姓名", "关系", "监护人联系电话"]
+    rows = [
+        xj_row(n, "双亲留守儿童", 联系电话=phone) for n, phone in ((3, "13612345678"), (4, None))
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"Sheet1": flat(header, rows)})
+    doc, _, code = validate(path)
+    assert spots(doc["findings"]) == [("CON002", 3, "H", "parent_phone")]
+    assert code == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0, 1, 2, 3, "0", "1", "2", "3", 1.0, 2.0]), min_size=1))
+def test_codes_never_call_a_child_not_left_behind_by_guess(codes: list[Any]) -> None:
+    """Whatever a column's codes, a child reads as 非留守 only under a coding its column
+    proves (a 0 and no 3, or a 3 and no 0, or 0 and 1 alone), and every code reads as one of
+    the coding's meanings or as unreadable."""
+    header = ["姓名", "身份证件号", "班级", "是否留守儿童"]
+    rows = [
+        [f"儿童{i}", make_id(dt.date(2015, 3, 1), i), "三(2)班", c] for i, c in enumerate(codes)
+    ]
+    table = build_table("t.xlsx", RawSheet("Sheet1", [header, *rows]))
+    assert table is not None
+    ints = {int(float(c)) for c in codes}
+    kinds = table.values["left_behind_type"]
+    coding = table.codings["left_behind_type"]
+    if ints <= {0, 1}:
+        assert coding == "0/1"
+    elif (0 in ints and 3 in ints) or ints <= {1, 2}:
+        assert coding == "ambiguous"
+        assert all(isinstance(k, nz.Bad) for k in kinds)
+    not_left = {"0/1": 0, "0/1/2": 0, "1/2/3": 1}.get(coding)
+    for c, kind in zip(codes, kinds, strict=True):
+        assert (kind == nz.NOT_LEFT_BEHIND) == (int(float(c)) == not_left)
+
+
+def test_unreadable_form_values_are_errors(tmp_path: Path) -> None:
+    rows = reg_rows()[:1]
+    rows[0].update({"监护类型": "还行", "是否学校寄宿": "有时", "实际监护情况": "外出"})
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(REG_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert [(f["code"], f["column"], f["message"]) for f in doc["findings"]] == [
+        ("VAL001", "N", "“是否学校寄宿”的值无法识别，可填：是、否"),
+        (
+            "VAL001",
+            "Z",
+            "“实际监护情况”的值无法识别，可填：父母双方外出、一方外出另一方无监护能力、"
+            "父母双方无监护能力",
+        ),
+        (
+            "VAL001",
+            "AG",
+            "“监护类型”的值无法识别，可填：无人监护、父或母无监护能力、受委托监护人监护能力不足、"
+            "监护情况一般、监护情况较好",
+        ),
+    ]
+    assert code == 1
