@@ -10,7 +10,19 @@ from typing import Annotated
 import typer
 
 from lbc import __version__, messages
-from lbc.commands import cards, common, diff, flag, init, merge, pair, rules, summary, validate
+from lbc.commands import (
+    cards,
+    columns,
+    common,
+    diff,
+    flag,
+    init,
+    merge,
+    pair,
+    rules,
+    summary,
+    validate,
+)
 from lbc.errors import ExitStatus
 from lbc.messages import h
 
@@ -44,6 +56,7 @@ def _main(
 
 app.command("init", help=h("init"))(init.init)
 app.command("validate", help=h("validate"))(validate.validate)
+app.command("columns", help=h("columns"))(columns.columns)
 app.command("flag", help=h("flag"))(flag.flag_command)
 app.command("pair", help=h("pair"))(pair.pair_command)
 app.command("summary", help=h("summary"))(summary.summary)

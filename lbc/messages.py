@@ -158,6 +158,61 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{file} 的“{sheet}”没有“留守类型”列，无法判断哪些儿童缺少联系方式；请先补上该列",
         "sheet '{sheet}' of {file} has no 留守类型 column, so lbc cannot tell who is missing a contact",
     ),
+    # ---- lbc columns ----
+    "columns.heading": (
+        "{file} 的“{sheet}”：{kind}，表头在第 {rows} 行，{count} 行数据",
+        "{file} sheet '{sheet}': {kind}, header in row {rows}, {count} data rows",
+    ),
+    "columns.kind.children": ("留守儿童花名册", "children"),
+    "columns.kind.teachers": ("教师名单", "teachers"),
+    "columns.kind.records": ("帮扶记录", "support records"),
+    "columns.col.column": ("列", "column"),
+    "columns.col.header": ("表头", "header"),
+    "columns.col.cells": ("表头单元格", "header cells"),
+    "columns.col.field": ("读作字段", "read as"),
+    "columns.col.note": ("说明", "note"),
+    "columns.not_read": ("（未读）", "(not read)"),
+    "columns.skipped": (
+        "{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，未读",
+        "{file} sheet '{sheet}' is not a children, teachers or records sheet; not read",
+    ),
+    "columns.sep": ("；", "; "),
+    "columns.read_from": ("由“{label}”一列读出", "read from the {label} column"),
+    "columns.coding.0/1": (
+        "代码按 0=非留守、1=留守（未注明哪方外出）读",
+        "codes read as 0 = not left behind, 1 = left behind (which parent unsaid)",
+    ),
+    "columns.coding.0/1/2": (
+        "代码按 0=非留守、1=单亲留守、2=双亲留守读",
+        "codes read as 0 = not left behind, 1 = one parent away, 2 = both away",
+    ),
+    "columns.coding.1/2/3": (
+        "代码按 1=非留守、2=单亲留守、3=双亲留守读",
+        "codes read as 1 = not left behind, 2 = one parent away, 3 = both away",
+    ),
+    "columns.coding.ambiguous": (
+        "代码无法判断编码方式（只有 1 和 2，或 0 与 3 并存），均未读；请改写为文字",
+        "the codes do not tell their coding (only 1 and 2, or both 0 and 3): none read; "
+        "write the words instead",
+    ),
+    "columns.why.numbering": ("序号等编号列，不含数据", "a numbering column, no data"),
+    "columns.why.form": (
+        "官方表格中的列，lbc 不使用",
+        "a column of the official forms that lbc does not use",
+    ),
+    "columns.why.repeat": (
+        "与前面的列是同一字段，只读前面那一列",
+        "the same field as an earlier column; only the earlier one is read",
+    ),
+    "columns.why.unknown": (
+        "未识别的表头；如是某个字段，请在 lbc.toml 的 [synonyms] 中写明",
+        "header not known; if it is a field, say so in lbc.toml [synonyms]",
+    ),
+    "columns.why.guess": (
+        '未识别的表头，可能是“{label}”；如果是，请在 lbc.toml 中写明：[synonyms] {key} = ["{header}"]',
+        "header not known, probably {label}; if so, say it in lbc.toml: "
+        '[synonyms] {key} = ["{header}"]',
+    ),
     # ---- notes on stderr ----
     "note.unknown_columns": (
         "提示：{file} 的“{sheet}”有未识别的列，已忽略：{columns}",
@@ -1330,6 +1385,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "help.show_pii": (
         "显示完整的身份证号、电话和姓名（默认打码）",
         "show ID numbers, phones and names in full (masked by default)",
+    ),
+    "help.columns": (
+        "说明每个工作表是怎样读的：哪一列读成哪个字段、哪些列未读及原因",
+        "show how each sheet was read: which column became which field, which were not read",
     ),
     "help.validate": (
         "校验花名册：逐个单元格指出错误和缺失",

@@ -225,25 +225,27 @@ def test_registration_form_traditional_and_reordered(tmp_path: Path) -> None:
     check_registration_values(path)
 
 
-def test_registration_form_printed_with_merged_groups(tmp_path: Path) -> None:
+def top_group(top: list[Any]) -> Any:
+    """The group a printed form's top row is in at its end: its last filled cell."""
+    return next(v for v in reversed(top) if v is not None)
+
+
+def write_printed_form(path: Path) -> Path:
     """The printed form: a merged title, then 父亲 / 母亲 / 委托监护人 merged over the
     attributes below them; the child's own headers merged down over both rows."""
-    groups = {"父亲": 5, "母亲": 5, "委托监护人": 5}
+    # Header text -> (group, text under it) for the grouped columns.
+    grouped = {h: ("父亲", h[2:]) for h in REG_HEADER if h.startswith("父亲")}
+    grouped |= {h: ("母亲", h[2:]) for h in REG_HEADER if h.startswith("母亲")}
+    guardian = ("委托监护人姓名", "受委托监护人电话", "委托监护人公民身份证号码")
+    guardian += ("与被监护人关系", "居住地地址")
+    under = ("姓名", "电话", "公民身份证号码", "与被监护人关系", "居住地地址")
+    grouped |= {h: ("委托监护人", u) for h, u in zip(guardian, under, strict=True)}
     top: list[Any] = []
     sub: list[Any] = []
     for h in REG_HEADER:
-        for group in groups:
-            if h.startswith(group) and h != "父母外出有无委托其他监护人":
-                top.append(group if not sub or not str(top[-1]).startswith(group) else None)
-                sub.append(h[len(group) :])
-                break
-        else:
-            if h in ("受委托监护人电话", "与被监护人关系", "居住地地址"):
-                top.append(None)
-                sub.append({"受委托监护人电话": "电话"}.get(h, h))
-            else:
-                top.append(h)
-                sub.append(None)
+        group, text = grouped.get(h, (h, None))
+        top.append(group if h not in grouped or not top or top_group(top) != group else None)
+        sub.append(text)
     wb = Workbook()
     ws = wb.active
     ws.append(["农村留守儿童基本情况登记表"])
@@ -260,8 +262,12 @@ def test_registration_form_printed_with_merged_groups(tmp_path: Path) -> None:
             ws.merge_cells(start_row=2, start_column=j, end_row=2, end_column=end)
     for row in reg_rows():
         ws.append([row[h] for h in REG_HEADER])
-    path = tmp_path / "登记表.xlsx"
     wb.save(path)
+    return path
+
+
+def test_registration_form_printed_with_merged_groups(tmp_path: Path) -> None:
+    path = write_printed_form(tmp_path / "登记表.xlsx")
     doc, stderr, code = validate(path)
     (sheet,) = doc["files"][0]["sheets"]
     assert sheet["header_rows"] == [2, 3]

@@ -175,28 +175,30 @@ def retain_until_exit() -> None:
     _RETAIN["on"] = True
 
 
-def read(files: list[Path], cfg: Config) -> Roster:
+def read(files: list[Path], cfg: Config, notes: bool = True) -> Roster:
+    """The roster, with notes on stderr about what was skipped or not known, unless the
+    command's own output says it (``lbc columns``)."""
     with progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
         roster = read_roster(files, cfg.synonyms)
     if _RETAIN["on"]:
         _KEEP_UNTIL_EXIT.append(roster)
+    if not notes:
+        return roster
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
     for table in roster.tables():
         where = {"file": table.file, "sheet": table.sheet}
-        unknown = [(letter, label) for letter, label, why in table.ignored if why == "unknown"]
+        unknown = [(letter, label) for letter, label, why, _ in table.ignored if why == "unknown"]
         if unknown:
             cols = "、".join(f"{label}({letter})" for letter, label in unknown)
             note(t("note.unknown_columns", columns=cols, **where))
-        repeats = [(letter, label) for letter, label, why in table.ignored if why == "repeat"]
+        repeats = [(letter, label) for letter, label, why, _ in table.ignored if why == "repeat"]
         if repeats:
             cols = "、".join(f"{label}({letter})" for letter, label in repeats)
             note(t("note.repeat_columns", columns=cols, **where))
         for letter, header in unknown:
             guess = guess_field(table.kind, header)
             if guess is not None and guess.key not in table.columns:
-                words = {"file": table.file, "sheet": table.sheet, "letter": letter}
-                note(
-                    t("note.column_guess", header=header, label=guess.label, key=guess.key, **words)
-                )
+                words = {"header": header, "letter": letter, "label": guess.label}
+                note(t("note.column_guess", key=guess.key, **words, **where))
     return roster

@@ -142,16 +142,40 @@ def person_key(role: str, attribute: str) -> str:
     return f"{role}_{attribute}"
 
 
-def _person_fields() -> list[Field]:
-    """One field per role and attribute; a label as the registration form prints it."""
-    labels = {"parent_work_place": "家长务工单位及地址", "guardian_address": "监护人住址"}
-    out = []
-    for role, attributes in ROLE_ATTRIBUTES.items():
-        for attribute in attributes:
-            key = person_key(role, attribute)
-            label = labels.get(key, ROLE_LABELS[role] + ATTRIBUTE_LABELS[attribute])
-            out.append(Field(key, label, _BARE.get(key, ())))
-    return out
+# The person fields a roster had before headers were read by their parts, in the order the
+# merged county roster has always written them; the other person fields follow later.
+_FIRST_PERSON_KEYS = (
+    *(f"{who}_{a}" for who in ("father", "mother") for a in ("name", "phone", "work_place")),
+    "parent_name",
+    "parent_phone",
+    "parent_work_place",
+)
+_GUARDIAN_KEYS = tuple(
+    f"guardian_{a}" for a in ("name", "relation", "phone", "address", "age", "health", "occupation")
+)
+
+
+def _person_fields(keys: tuple[str, ...] | None = None) -> list[Field]:
+    """One field per role and attribute, labelled as the registration form prints it: the
+    ``keys`` given, in their order, or every other one."""
+    labels = {
+        "parent_work_place": "家长务工单位及地址",
+        "guardian_address": "监护人住址",
+        "guardian_relation": "与儿童关系",
+    }
+    every = [
+        (person_key(role, attribute), role, attribute)
+        for role, attributes in ROLE_ATTRIBUTES.items()
+        for attribute in attributes
+    ]
+    if keys is None:
+        chosen = [e for e in every if e[0] not in (*_FIRST_PERSON_KEYS, *_GUARDIAN_KEYS)]
+    else:
+        chosen = sorted((e for e in every if e[0] in keys), key=lambda e: keys.index(e[0]))
+    return [
+        Field(key, labels.get(key, ROLE_LABELS[role] + ATTRIBUTE_LABELS[attr]), _BARE.get(key, ()))
+        for key, role, attr in chosen
+    ]
 
 
 # Headers with no role that still name a person's field: the guardian section of the
@@ -201,6 +225,11 @@ CHILD_FIELDS: tuple[Field, ...] = (
     Field("cat_struggling", "学困生", ("是否学困生",)),
     Field("key_target", "重点帮扶对象", ("重点对象", "是否重点", "是否重点帮扶对象")),
     Field("enrollment_status", "在校状态", ("就学情况", "学籍状态")),
+    *_person_fields(_FIRST_PERSON_KEYS),
+    Field("parent_work_phone", "务工单位电话", ("单位电话",)),
+    *_person_fields(_GUARDIAN_KEYS),
+    Field("support_teacher", "帮扶教师", ("结对教师", "代理家长", "帮扶人", "帮扶责任人")),
+    Field("notes", "备注", ()),
     # What the registration form and the 学籍 export say about risk, kept as they say it.
     Field("guardianship_rating", "监护类型", ("监护情况", "监护等级")),
     Field("care_situation", "实际监护情况", ("父母外出情况说明",)),
@@ -210,9 +239,6 @@ CHILD_FIELDS: tuple[Field, ...] = (
     Field("disability", "残疾类别及等级", ("残疾人类型", "残疾类型", "残疾类别")),
     Field("illness", "患病类型", ("疾病类型", "所患疾病")),
     *_person_fields(),
-    Field("parent_work_phone", "务工单位电话", ("单位电话",)),
-    Field("support_teacher", "帮扶教师", ("结对教师", "代理家长", "帮扶人", "帮扶责任人")),
-    Field("notes", "备注", ()),
     # Which school a row belongs to, in a county's merged roster: pairing stays inside it.
     Field("school", "学校", ("学校名称", "所在学校", "就读学校")),
 )

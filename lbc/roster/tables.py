@@ -120,6 +120,7 @@ class Column:
     letter: str  # Excel column letter
     label: str  # the header as the file spells it
     group: str = ""  # a two-row header's group cell above it (父亲 over 姓名), if any
+    lower: bool = False  # whether its own text is in a two-row header's lower row
 
 
 # Why a header column holds no field: a 序号 or merge's source columns (no data of their
@@ -175,8 +176,9 @@ class Table:
     rows: list[int]
     raw: dict[str, list[Any]] = field(default_factory=dict)
     title: str = ""  # the text above the header (青山镇中心小学留守儿童花名册 …), if any
-    # Every header column that holds no field: (letter, header, why), why one of IGNORED_*.
-    ignored: list[tuple[str, str, str]] = field(default_factory=list)
+    # Every header column that holds no field: (letter, header, why, from the lower of two
+    # header rows?), why one of IGNORED_*.
+    ignored: list[tuple[str, str, str, bool]] = field(default_factory=list)
     # How a coded column was read (是否留守儿童 as 0/1/2 …): key -> coding name.
     codings: dict[str, str] = field(default_factory=dict)
     values: Columns = field(init=False)
@@ -224,7 +226,7 @@ class _Header:
     height: int  # 1 or 2 rows
     columns: dict[str, Column]
     unknown: list[tuple[str, str]]
-    ignored: list[tuple[str, str, str]]
+    ignored: list[tuple[str, str, str, bool]]
 
 
 def distinct_children(
@@ -288,12 +290,12 @@ def _teachers_over_children(teachers: _Header, children: _Header) -> bool:
     )
 
 
-def _header_labels(sheet: RawSheet, i: int, two_rows: bool) -> list[tuple[str, str]]:
-    """Header text per column as (group, label): one row has no group; a two-row header
-    pairs the group row's text with the row below it."""
+def _header_labels(sheet: RawSheet, i: int, two_rows: bool) -> list[tuple[str, str, bool]]:
+    """Header text per column as (group, label, from the lower row?): one row has no group;
+    a two-row header pairs the group row's text with the row below it."""
     top = [_cell_text(v) for v in sheet.rows[i]]
     if not two_rows:
-        return [("", text) for text in top]
+        return [("", text, False) for text in top]
     sub = [_cell_text(v) for v in sheet.rows[i + 1]]
     abs_row = sheet.row0 + i
     # Horizontal merges in the top row spread their text over the merged columns.
@@ -314,15 +316,17 @@ def _header_labels(sheet: RawSheet, i: int, two_rows: bool) -> list[tuple[str, s
             a = group
         elif a and not b:
             group = ""
-        labels.append((a, b) if a and b else ("", a or b))
+        labels.append((a, b, True) if a and b else ("", a or b, bool(b)))
     return labels
 
 
-def _match(kind: Kind, lookup: Lookup, labels: list[tuple[str, str]], sheet: RawSheet) -> _Header:
+def _match(
+    kind: Kind, lookup: Lookup, labels: list[tuple[str, str, bool]], sheet: RawSheet
+) -> _Header:
     columns: dict[str, Column] = {}
     unknown: list[tuple[str, str]] = []
-    ignored: list[tuple[str, str, str]] = []
-    for j, (top, sub) in enumerate(labels):
+    ignored: list[tuple[str, str, str, bool]] = []
+    for j, (top, sub, lower) in enumerate(labels):
         if not sub:
             continue
         candidates: tuple[str, ...] = (top + sub, sub, top) if top else (sub,)
@@ -344,12 +348,12 @@ def _match(kind: Kind, lookup: Lookup, labels: list[tuple[str, str]], sheet: Raw
                 why = IGNORED_FORM
                 break
         if why:
-            ignored.append((letter, shown, why))
+            ignored.append((letter, shown, why, lower))
         elif key and key not in columns:
-            columns[key] = Column(key, j, letter, shown, top)
+            columns[key] = Column(key, j, letter, shown, top, lower)
         else:
             unknown.append((letter, shown))
-            ignored.append((letter, shown, IGNORED_REPEAT if key else IGNORED_UNKNOWN))
+            ignored.append((letter, shown, IGNORED_REPEAT if key else IGNORED_UNKNOWN, lower))
     return _Header(kind, len(columns), 0, 1, columns, unknown, ignored)
 
 
@@ -592,7 +596,7 @@ def _read_left_behind(table: Table) -> None:
     if "left_behind_type" not in table.raw and "care_situation" in table.raw:
         care = table.columns["care_situation"]
         table.columns["left_behind_type"] = Column(
-            "left_behind_type", care.index, care.letter, care.label, care.group
+            "left_behind_type", care.index, care.letter, care.label, care.group, care.lower
         )
         table.raw["left_behind_type"] = table.raw["care_situation"]
     if "left_behind_type" not in table.raw:

@@ -1,0 +1,94 @@
+"""``lbc columns [FILE …]``: how lbc read each sheet, column by column."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from lbc.commands import common
+from lbc.errors import ExitStatus
+from lbc.messages import t
+from lbc.output.formats import rich_table
+from lbc.reports.columns import describe_roster, note_for
+from lbc.roster.fields import Kind
+
+CSV_COLUMNS = ("file", "sheet", "column", "header", "header_cells", "field", "note")
+
+
+@common.handle_errors
+def columns(
+    files: common.FilesArg = None,
+    config: common.ConfigOpt = None,
+    fmt: common.FormatOpt = "table",
+) -> None:
+    """说明每个工作表是怎样读的。"""
+    common.check_format(fmt)
+    paths, cfg = common.inputs(files, config)
+    described = describe_roster(common.read(paths, cfg, notes=False))
+    common.emit(
+        fmt,
+        document=lambda: {"files": described},
+        rows=lambda: _rows(described),
+        columns=CSV_COLUMNS,
+        table=lambda: _print(described),
+    )
+    raise typer.Exit(ExitStatus.DONE)
+
+
+def _lines(sheet: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
+    """One sheet's columns as (column, header, header cells, read as, note), in sheet order,
+    read and not read alike."""
+    kind = Kind(sheet["kind"])
+    lines = [
+        (
+            c["column"],
+            c["header"],
+            "、".join(c["header_cells"]),
+            f"{c['label']} ({c['field']})",
+            note_for(kind, c),
+        )
+        for c in sheet["columns"]
+    ]
+    lines += [
+        (
+            c["column"],
+            c["header"],
+            "、".join(c["header_cells"]),
+            t("columns.not_read"),
+            note_for(kind, c),
+        )
+        for c in sheet["ignored"]
+    ]
+    return sorted(lines, key=lambda line: (len(line[0]), line[0]))
+
+
+def _rows(described: list[dict[str, Any]]) -> list[dict[str, object]]:
+    return [
+        {
+            "file": entry["file"],
+            "sheet": sheet["sheet"],
+            **dict(zip(CSV_COLUMNS[2:], line, strict=True)),
+        }
+        for entry in described
+        for sheet in entry["sheets"]
+        for line in _lines(sheet)
+    ]
+
+
+def _print(described: list[dict[str, Any]]) -> None:
+    console = common.stdout()
+    headers = [t(f"columns.col.{c}") for c in ("column", "header", "cells", "field", "note")]
+    for entry in described:
+        for sheet in entry["sheets"]:
+            title = t(
+                "columns.heading",
+                file=entry["file"],
+                sheet=sheet["sheet"],
+                kind=t(f"columns.kind.{sheet['kind']}"),
+                rows="、".join(map(str, sheet["header_rows"])),
+                count=sheet["rows"],
+            )
+            console.print(rich_table(headers, _lines(sheet), title=title, main=4))
+        for name in entry["skipped_sheets"]:
+            console.print(t("columns.skipped", file=entry["file"], sheet=name), markup=False)

@@ -1,0 +1,94 @@
+"""How lbc read each sheet: which column became which field, from which header cells, which
+columns were read past and why, and how a coded column was read.
+
+It is what a school runs first on a new file and what a county office runs before merging
+hundreds of schools: a column read as the wrong field is a wrong answer about every child,
+and only the people who know the file can see it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lbc.messages import t
+from lbc.roster.fields import Kind, field, guess_field
+from lbc.roster.tables import Roster, Table
+
+
+def _cells(table: Table, letter: str, group: str, lower: bool) -> list[str]:
+    """The header cells a column's text comes from: its group above it, if any, and its own
+    (in the lower of two header rows, or the upper one when it is merged down over both)."""
+    first, last = table.header_rows[0], table.header_rows[-1]
+    own = f"{letter}{last if lower else first}"
+    return [f"{letter}{first}", own] if group else [own]
+
+
+def describe_table(table: Table) -> dict[str, Any]:
+    """One sheet as `lbc columns` shows it, columns in sheet order."""
+    columns: list[dict[str, Any]] = []
+    read_from: dict[str, str] = {}  # letter -> the field first read from it
+    for key, col in table.columns.items():
+        read_from.setdefault(col.letter, key)
+    for key, col in table.columns.items():
+        derived = read_from[col.letter] if read_from[col.letter] != key else None
+        entry = {
+            "column": col.letter,
+            "header": col.label,
+            "header_cells": _cells(table, col.letter, col.group, col.lower),
+            "field": key,
+            "label": field(table.kind, key).label,
+            "read_from": derived,
+            "coding": table.codings.get(key),
+        }
+        columns.append(entry)
+    ignored = [
+        {
+            "column": letter,
+            "header": header,
+            "header_cells": _cells(table, letter, "", lower),
+            "why": why,
+            "guess": guess.key
+            if why == "unknown" and (guess := guess_field(table.kind, header))
+            else None,
+        }
+        for letter, header, why, lower in table.ignored
+    ]
+    order = {letter: (len(letter), letter) for letter in {c["column"] for c in columns}}
+    columns.sort(key=lambda c: (order[c["column"]], c["read_from"] is not None))
+    ignored.sort(key=lambda c: (len(c["column"]), c["column"]))
+    return {
+        "sheet": table.sheet,
+        "kind": str(table.kind),
+        "header_rows": list(table.header_rows),
+        "rows": len(table),
+        "columns": columns,
+        "ignored": ignored,
+    }
+
+
+def describe_roster(roster: Roster) -> list[dict[str, Any]]:
+    """Every file read: its sheets described, and the sheets that are no roster."""
+    return [
+        {
+            "file": name,
+            "sheets": [describe_table(tbl) for tbl in roster.tables() if tbl.file == name],
+            "skipped_sheets": [sheet for file, sheet in roster.skipped if file == name],
+        }
+        for name in roster.files
+    ]
+
+
+def note_for(kind: Kind, entry: dict[str, Any]) -> str:
+    """What a reader should know about one column, in words: the field it was read for
+    besides its own, the coding its codes were read by, or why it was read past."""
+    if "why" in entry:
+        if entry["guess"]:
+            label = field(kind, entry["guess"]).label
+            return t("columns.why.guess", label=label, key=entry["guess"], header=entry["header"])
+        return t(f"columns.why.{entry['why']}")
+    words = []
+    if entry["read_from"]:
+        words.append(t("columns.read_from", label=field(kind, entry["read_from"]).label))
+    if entry["coding"]:
+        words.append(t(f"columns.coding.{entry['coding']}"))
+    return t("columns.sep").join(words)

@@ -1,0 +1,119 @@
+"""`lbc columns`: how each sheet was read, column by column, as a table and as JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_forms import XJ_HEADER, flat, write_printed_form, xj_rows
+
+from conftest import run, write_xlsx
+
+
+def test_printed_registration_form_explained(tmp_path: Path) -> None:
+    path = write_printed_form(tmp_path / "登记表.xlsx")
+    result = run("columns", path, "--format", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    (entry,) = result.json()["files"]
+    (sheet,) = entry["sheets"]
+    assert (sheet["kind"], sheet["header_rows"], sheet["rows"]) == ("children", [2, 3], 3)
+    got = {(c["column"], c["field"]): c for c in sheet["columns"]}
+    assert got["D", "name"] == {
+        "column": "D",
+        "header": "姓名",
+        "header_cells": ["D2"],
+        "field": "name",
+        "label": "姓名",
+        "read_from": None,
+        "coding": None,
+    }
+    assert got["P", "father_name"]["header"] == "父亲姓名"
+    assert got["P", "father_name"]["header_cells"] == ["P2", "P3"]
+    assert got["AC", "guardian_phone"]["header"] == "委托监护人电话"
+    assert got["Z", "care_situation"]["read_from"] is None
+    assert got["Z", "left_behind_type"]["read_from"] == "care_situation"
+    assert [(c["column"], c["field"]) for c in sheet["columns"]][:4] == [
+        ("B", "grade"),
+        ("C", "class"),
+        ("D", "name"),
+        ("E", "gender"),
+    ]
+    assert len(sheet["columns"]) == 32
+    assert sheet["ignored"] == [
+        {"column": c, "header": h, "header_cells": [f"{c}2"], "why": why, "guess": None}
+        for c, h, why in (
+            ("A", "序号", "numbering"),
+            ("I", "是否登记户口", "form"),
+            ("J", "户籍所在地", "form"),
+            ("AH", "家庭经济来源", "form"),
+        )
+    ]
+    assert entry["skipped_sheets"] == []
+
+
+def test_coded_column_repeats_and_unknown_in_the_table(tmp_path: Path) -> None:
+    header = ["序号", "姓名", "身份证件号", "班级", "现住址", "家庭地址", "是否留守儿童", "爱好"]
+    keep = [XJ_HEADER.index(h) for h in header[1:-1]]
+    rows = [[row[j] for j in keep] for row in flat(XJ_HEADER, xj_rows((0, 1, 2, 1)))[1:]]
+    rows = [[n, *row, "画画", "x"] for n, row in enumerate(rows, 1)]
+    sheets = {"学生": [[*header, "父亲出生日其"], *rows], "说明": [["本表由学籍系统导出"]]}
+    path = write_xlsx(tmp_path / "学籍.xlsx", sheets)
+    result = run("columns", path)
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert set(lines.pop(3).strip()) == {"─"}  # the rule under the table's header
+    assert lines == [
+        f"{path} 的“学生”：留守儿童花名册，表头在第 1 行，4 行数据",
+        "",
+        "  列   表头           表头单元格   读作字段                      说明",
+        "  A    序号           A1           （未读）                      序号等编号列，不含数据",
+        "  B    姓名           B1           姓名 (name)",
+        "  C    身份证件号     C1           身份证号 (id_number)",
+        "  D    班级           D1           班级 (class)",
+        "  E    现住址         E1           家庭住址 (home_address)",
+        "  F    家庭地址       F1           （未读）                      "
+        "与前面的列是同一字段，只读前面那一列",
+        "  G    是否留守儿童   G1           留守类型 (left_behind_type)   "
+        "代码按 0=非留守、1=单亲留守、2=双亲留守读",
+        "  H    爱好           H1           （未读）                      "
+        "未识别的表头；如是某个字段，请在 lbc.toml 的 [synonyms] 中写明",
+        "  I    父亲出生日其   I1           （未读）                      "
+        "未识别的表头，可能是“父亲出生日期”；如果是，请在 lbc.toml 中写明："
+        '[synonyms] father_birth_date = ["父亲出生日其"]',
+        "",
+        f"{path} 的工作表“说明”不是花名册、教师名单或帮扶记录，未读",
+    ]
+
+
+def test_columns_in_english(tmp_path: Path) -> None:
+    header = ["姓名", "身份证件号", "班级", "是否留守儿童", "户口性质"]
+    rows = [[row[h] for h in header] for row in xj_rows(("1", "2", "3", "2"))]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"Sheet1": [header, *rows]})
+    result = run("--lang", "en", "columns", path, "--format", "json")
+    (sheet,) = result.json()["files"][0]["sheets"]
+    assert [(c["field"], c["coding"]) for c in sheet["columns"]] == [
+        ("name", None),
+        ("id_number", None),
+        ("class", None),
+        ("left_behind_type", "1/2/3"),
+    ]
+    table = run("--lang", "en", "columns", path).stdout
+    assert "codes read as 1 = not left behind, 2 = one parent away, 3 = both away" in table
+    assert "a column of the official forms that lbc does not use" in table
+    assert "未" not in table and "读" not in table
+
+
+def test_columns_as_csv(tmp_path: Path) -> None:
+    header = ["序号", "姓名", "身份证件号", "班级", "是否留守儿童"]
+    rows = [[n, *(row[h] for h in header[1:])] for n, row in enumerate(xj_rows((0, 1, 2, 1)), 1)]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"Sheet1": [header, *rows]})
+    result = run("columns", path, "--format", "csv")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "file,sheet,column,header,header_cells,field,note",
+        f"{path},Sheet1,A,序号,A1,（未读）,序号等编号列，不含数据",
+        f"{path},Sheet1,B,姓名,B1,姓名 (name),",
+        f"{path},Sheet1,C,身份证件号,C1,身份证号 (id_number),",
+        f"{path},Sheet1,D,班级,D1,班级 (class),",
+        f"{path},Sheet1,E,是否留守儿童,E1,留守类型 (left_behind_type),"
+        "代码按 0=非留守、1=单亲留守、2=双亲留守读",
+    ]
