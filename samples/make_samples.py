@@ -1,6 +1,7 @@
 """Regenerate the lbc sample workspace: ``lbc.toml``, ``roster.xlsx`` and ``DEFECTS.md``, last
 term's roster of the same school (``上学期/roster.xlsx``) and a second school's workspace
-(``白鹤乡中心小学/``), so that ``lbc diff``, ``lbc summary --previous`` and ``lbc merge`` have
+(``白鹤乡中心小学/``) and a third whose roster is the national registration form
+(``大桥镇中心小学/``), so that ``lbc diff``, ``lbc summary --previous`` and ``lbc merge`` have
 what a school and a county office work with.
 
 The sample is what the docs, demos and end-to-end tests run against, so it is produced by
@@ -1270,6 +1271,241 @@ def second_school(autumn: Sample, share: Maker, keep_out: set[int]) -> SecondSch
     return SecondSchool(kids, teachers, records, shared, source, footnote)
 
 
+# --- a third school, whose roster is the national registration form ----------------------------
+THIRD = "大桥镇中心小学"
+THIRD_TOWN = "大桥镇"
+THIRD_VILLAGES = words("红岩村 太平村 五星村 桂花村 回龙村 长乐村")
+THIRD_SEED = 2026
+THIRD_CHILDREN = 18  # three a grade, one class a grade
+THIRD_TITLE = "农村留守儿童基本情况登记表"
+THIRD_SHEET = "登记表"
+THIRD_STAMP = dt.datetime(2024, 9, 25, 8, 0, 0)
+THIRD_FOOTNOTE = (
+    "单位负责人：{head}    复核人：{checker}    填表人：{writer}    填表日期：2024年9月25日"
+)
+BOTH_TEXT = "父母双方同时外出"
+ONE_TEXT = "父母一方外出、另一方无监护能力"
+# The registration form's columns: (header, group above it or None, key of the row value).
+# The 2016 form's layout, with 年级 and 班级 in front as schools add them.
+FORM_COLUMNS: tuple[tuple[str, str | None], ...] = (
+    ("序号", None),
+    ("年级", None),
+    ("班级", None),
+    ("姓名", None),
+    ("性别", None),
+    ("民族", None),
+    ("出生日期", None),
+    ("公民身份证号码", None),
+    ("是否登记户口", None),
+    ("户籍所在地", None),
+    ("现居住地", None),
+    ("身体情况", None),
+    ("残疾类别及等级", None),
+    ("是否学校寄宿", None),
+    ("就学情况", None),
+    *(
+        (attr, "父亲")
+        for attr in ("姓名", "出生日期", "公民身份证号码", "当前务工地点", "联系电话")
+    ),
+    *(
+        (attr, "母亲")
+        for attr in ("姓名", "出生日期", "公民身份证号码", "当前务工地点", "联系电话")
+    ),
+    ("实际监护情况", None),
+    ("父母外出有无委托其他监护人", None),
+    # The guardian's relation in traditional characters, as one county's copy of the form has it.
+    *(
+        (attr, "委托监护人")
+        for attr in ("姓名", "电话", "公民身份证号码", "與被監護人關係", "居住地地址")
+    ),
+    ("监护类型", None),
+    ("家庭经济来源", None),
+    ("救助帮扶情况", None),
+)
+FORM_WIDTHS = (5, 8, 6, 10, 5, 6, 12, 21, 6, 16, 26, 8, 10, 6, 8) + (10, 12, 21, 20, 13) * 2
+FORM_WIDTHS += (16, 8, 10, 13, 21, 10, 26, 14, 10, 14)
+
+
+@dataclass
+class FormChild:
+    """One row of the registration form: the child, and what the form adds about the family."""
+
+    child: Child
+    care: str
+    father_birth: dt.date
+    father_id: str
+    mother_birth: dt.date
+    mother_id: str
+    guardian_birth: dt.date
+    guardian_id: str
+    entrusted: str = "有"
+    boarding: str = "否"
+    disability: str = "无"
+    rating: str = "监护情况较好"
+    relief: str = "无"
+    note: str = ""  # what DEFECTS.md says about this row, when it is one to look at
+
+    def values(self, seq: int) -> list[Any]:
+        c = self.child
+        return [
+            seq,
+            f"{CN[c.grade]}年级",
+            "1班",
+            c.name,
+            c.gender,
+            c.ethnicity,
+            c.birth,
+            c.id_number,
+            "是",
+            "四川省南充市南部县",
+            c.address,
+            c.health,
+            self.disability,
+            self.boarding,
+            "小学",
+            c.father_name,
+            self.father_birth,
+            self.father_id,
+            c.father_work,
+            c.father_phone,
+            c.mother_name,
+            self.mother_birth,
+            self.mother_id,
+            c.mother_work,
+            c.mother_phone,
+            self.care,
+            self.entrusted,
+            c.guardian_name,
+            c.guardian_phone,
+            self.guardian_id,
+            c.relation,
+            c.address,
+            self.rating,
+            "打工收入",
+            self.relief,
+        ]
+
+
+@dataclass
+class ThirdSchool:
+    children: list[FormChild]
+    teachers: list[Teacher]
+    head: Teacher
+    planted: dict[str, FormChild]  # what is planted -> the row it is planted in
+
+
+def third_school(share: Maker) -> ThirdSchool:
+    """大桥镇中心小学 keeps its roster as the 2016 registration form prints it (title, 父亲 /
+    母亲 / 委托监护人 merged over the attributes below them), with a teachers list beside it.
+    Clean but for a few planted defects; a few rows hold what the form says in its own words
+    and must read without a finding."""
+    m = Maker(THIRD_SEED, town=THIRD_TOWN, villages=THIRD_VILLAGES, share=share)
+    rng = m.rng
+    teachers = []
+    for g in GRADES:
+        gender = rng.choice("男女")
+        name = m.unique_name(gender, adult=True)
+        teachers.append(Teacher(name, gender, "班主任", [(g, 1)], "语文", phone=m.phone()))
+    teachers[0].role, teachers[0].party = "校长", True
+    head = teachers[0]
+    rows: list[FormChild] = []
+    for grade in GRADES:
+        for _ in range(THIRD_CHILDREN // len(GRADES)):
+            c = m.child(grade, 1, "")
+            if c.relation in ("父亲", "母亲"):
+                # On the form the parent at home cannot look after the child: a grandparent
+                # is the entrusted guardian.
+                c.relation = "祖母"
+                c.guardian_name = m.person(c.name[0], OLD_WOMAN_NAMES)
+                c.guardian_phone, c.guardian_age, c.guardian_health = m.phone(), 63, "健康"
+            father_birth = dt.date(c.birth.year - rng.randint(25, 33), rng.randint(1, 12), 9)
+            mother_birth = dt.date(c.birth.year - rng.randint(22, 30), rng.randint(1, 12), 18)
+            guardian_age = c.guardian_age or 60
+            guardian_birth = dt.date(2024 - guardian_age, rng.randint(1, 12), 3)
+            male = c.relation in ("祖父", "外祖父")
+            rows.append(
+                FormChild(
+                    c,
+                    BOTH_TEXT if c.away == BOTH else ONE_TEXT,
+                    father_birth,
+                    m.id_number(HOME_REGION, father_birth, "男"),
+                    mother_birth,
+                    m.id_number(HOME_REGION, mother_birth, "女"),
+                    guardian_birth,
+                    m.id_number(HOME_REGION, guardian_birth, "男" if male else "女"),
+                    boarding="是" if grade >= 4 and rng.random() < 0.5 else "否",
+                    rating="监护情况一般" if c.guardian_health == "较差" else "监护情况较好",
+                )
+            )
+    both = [r for r in rows if r.child.away == BOTH]
+    one = [r for r in rows if r.child.away != BOTH]
+    picks = iter(rng.sample(both, 6))
+    planted: dict[str, FormChild] = {}
+
+    # Defects: each trips one rule.
+    r = planted["id_check_digit"] = next(picks)
+    ident = r.child.id_number
+    r.child.id_number = ident[:-1] + ("0" if ident[-1] != "0" else "1")
+    r.note = f"check digit is {r.child.id_number[-1]}, should be {ident[-1]} ({ident})"
+    r = planted["no_guardian_phone"] = next(picks)
+    r.child.guardian_phone = ""
+    r.note = "父母双方同时外出, 委托监护人 named with relation but 电话 empty"
+    r = planted["bad_rating"] = next(picks)
+    r.rating = "中等"
+    r.note = "监护类型 中等 is none of the form's five ratings"
+    r = planted["short_phone"] = next(picks)
+    r.child.father_phone = r.child.father_phone[:-1]
+    r.note = f"father's phone {r.child.father_phone} has 10 digits"
+    r = planted["one_away_unsaid"] = one[0]
+    r.child.father_work = r.child.mother_work = ""
+    r.note = "父母一方外出 but neither parent's 当前务工地点 is filled in: which one is unsaid"
+
+    # Not defects: the form's own words.
+    r = planted["disabled"] = next(picks)
+    r.child.health, r.disability, r.relief = "残疾", "听力残疾二级", "享受低保"
+    r.note = "身体情况 残疾, 残疾类别及等级 听力残疾二级, 救助帮扶情况 享受低保"
+    r = planted["father_away"] = next(x for x in one[1:] if x.child.away == FATHER)
+    r.note = "父母一方外出: only the father's 当前务工地点 is filled in, so 父亲外出"
+    return ThirdSchool(rows, teachers, head, planted)
+
+
+def write_form(ws: Worksheet, rows: list[FormChild], footnote: str) -> dict[int, int]:
+    """The registration form: a merged title, a two-row header with 父亲 / 母亲 / 委托监护人
+    merged over their columns and every other header merged down, data from row 4."""
+    ncols = len(FORM_COLUMNS)
+    ws["A1"] = THIRD_TITLE
+    ws["A1"].font = Font(bold=True, size=16)
+    ws["A1"].alignment = CENTER
+    ws.merge_cells(f"A1:{get_column_letter(ncols)}1")
+    groups: dict[str, list[int]] = {}
+    for col, (header, group) in enumerate(FORM_COLUMNS, start=1):
+        if group is None:
+            ws.cell(2, col, header)
+            ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
+        else:
+            groups.setdefault(group, []).append(col)
+            ws.cell(3, col, header)
+    for group, cols in groups.items():
+        ws.cell(2, cols[0], group)
+        ws.merge_cells(start_row=2, start_column=cols[0], end_row=2, end_column=cols[-1])
+    style_header(ws, (2, 3), ncols)
+    row_of: dict[int, int] = {}
+    for i, r in enumerate(rows, start=4):
+        row_of[id(r)] = i
+        for col, value in enumerate(r.values(i - 3), start=1):
+            key = "id_number" if FORM_COLUMNS[col - 1][0] == "公民身份证号码" else ""
+            put(ws, i, col, key or ("phone" if "电话" in FORM_COLUMNS[col - 1][0] else ""), value)
+    ws.cell(4 + len(rows) + 1, 1, footnote)
+    set_widths(ws, FORM_WIDTHS)
+    ws.freeze_panes = "E4"
+    return row_of
+
+
+def form_column(header: str, group: str | None = None) -> str:
+    """The Excel letter of a registration form column."""
+    return get_column_letter(FORM_COLUMNS.index((header, group)) + 1)
+
+
 # --- writing ----------------------------------------------------------------------------------
 THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -1601,6 +1837,105 @@ def last_term_markdown(
     return "\n".join(out)
 
 
+THIRD_CONFIG = """\
+# lbc 工作区配置（示例）：大桥镇中心小学，花名册即全国农村留守儿童基本情况登记表
+# 由 samples/make_samples.py 生成，请勿手工修改。
+
+[school]
+name = "大桥镇中心小学"
+contact_phone = "0817-5712046"   # 家校联系电话
+
+[files]
+roster = ["roster.xlsx"]         # 相对本文件的路径
+
+[pairing]
+max_per_teacher = 3              # 每位教师最多结对的儿童数
+"""
+
+
+def third_school_markdown(third: ThirdSchool, rows: dict[int, int]) -> str:
+    """The section on 大桥镇中心小学/: the form's layout and what lbc must find there."""
+    p = third.planted
+    t_letter = {
+        "id_check_digit": (form_column("公民身份证号码"), "`id_number`", "ID check digit wrong"),
+        "no_guardian_phone": (
+            form_column("电话", "委托监护人"),
+            "`guardian_phone`",
+            "missing required contact: both parents away and no guardian phone",
+        ),
+        "bad_rating": (
+            form_column("监护类型"),
+            "`guardianship_rating`",
+            "value not in the allowed list",
+        ),
+        "short_phone": (
+            form_column("联系电话", "父亲"),
+            "`father_phone`",
+            "malformed phone number",
+        ),
+        "one_away_unsaid": (
+            form_column("实际监护情况"),
+            "`left_behind_type`",
+            "warning: which parent is away is unsaid",
+        ),
+    }
+    lines = [
+        "",
+        f"# A school that keeps the registration form: `{THIRD}/`",
+        "",
+        f"`{THIRD}/roster.xlsx` (seed {THIRD_SEED}) is the 2016 national registration form "
+        f"(农村留守儿童基本情况登记表) as a school fills it in: sheet `{THIRD_SHEET}`, the title "
+        "merged over row 1, a two-row header in rows 2–3 with 父亲 "
+        f"({form_column('姓名', '父亲')}–{form_column('联系电话', '父亲')}), 母亲 "
+        f"({form_column('姓名', '母亲')}–{form_column('联系电话', '母亲')}) and 委托监护人 "
+        f"({form_column('姓名', '委托监护人')}–{form_column('居住地地址', '委托监护人')}) "
+        "merged over 姓名 / 出生日期 / 公民身份证号码 / 当前务工地点 / 联系电话 (the guardian's: "
+        "姓名 / 电话 / 公民身份证号码 / 與被監護人關係 in traditional characters / 居住地地址), "
+        f"年级 and 班级 in front, {len(third.children)} children in rows 4–"
+        f"{3 + len(third.children)}, the signature line below. It has no 留守类型 column: lbc "
+        f"reads it from 实际监护情况 ({form_column('实际监护情况')}). `{TEACHER_SHEET}` lists "
+        f"{len(third.teachers)} teachers (one 班主任 a grade). `lbc columns` explains every "
+        "column: none is unknown.",
+        "",
+        "## Defects",
+        "",
+        "| # | sheet | row | col | field | who | what is wrong | rule it should trip |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for n, key in enumerate(t_letter, start=1):
+        r, (col, fld, rule) = p[key], t_letter[key]
+        who = f"{r.child.name} {r.child.class_text}"
+        lines.append(
+            f"| {n} | {THIRD_SHEET} | {rows[id(r)]} | {col} | {fld} | {who} | {r.note} | {rule} |"
+        )
+    lines += [
+        "",
+        "## Not defects: must read without a finding",
+        "",
+        "| # | row | who | what the form says | read as |",
+        "|---|---|---|---|---|",
+    ]
+    read_as = {
+        "disabled": "health 残疾; categories 残疾、低保",
+        "father_away": "留守类型 父亲外出",
+    }
+    for n, key in enumerate(read_as, start=1):
+        r = p[key]
+        who = f"{r.child.name} {r.child.class_text}"
+        lines.append(f"| {n} | {rows[id(r)]} | {who} | {r.note} | {read_as[key]} |")
+    boarding = sum(r.boarding == "是" for r in third.children)
+    lines += [
+        "",
+        f"- 就学情况 is 小学 on every row (read as 在读); {boarding} children board "
+        "(是否学校寄宿 是).",
+        f"- 实际监护情况 {BOTH_TEXT} is 父母均外出; {ONE_TEXT} is the parent whose 当前务工地点 "
+        "is filled in.",
+        "- Every parent's and guardian's 公民身份证号码 is valid.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def second_school_markdown(
     sample: Sample,
     rows: dict[str, dict[int, int]],
@@ -1818,9 +2153,21 @@ def main() -> None:
     save_deterministic(wb, HERE / SECOND / "roster.xlsx", SECOND_STAMP)
     (HERE / SECOND / "lbc.toml").write_text(SECOND_CONFIG, encoding="utf-8")
 
+    third = third_school(maker)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = THIRD_SHEET
+    head, checker, writer = (t.name for t in third.teachers[:3])
+    footnote = THIRD_FOOTNOTE.format(head=head, checker=checker, writer=writer)
+    third_rows = write_form(ws, third.children, footnote)
+    write_teachers(wb.create_sheet(TEACHER_SHEET), third.teachers)
+    save_deterministic(wb, HERE / THIRD / "roster.xlsx", THIRD_STAMP)
+    (HERE / THIRD / "lbc.toml").write_text(THIRD_CONFIG, encoding="utf-8")
+
     text = defects_markdown(sample, rows)
     text += last_term_markdown(sample, rows, spring, spring_rows)
     text += second_school_markdown(sample, rows, second, second_rows)
+    text += third_school_markdown(third, third_rows)
     (HERE / "DEFECTS.md").write_text(text, encoding="utf-8")
     print(
         f"wrote {HERE / 'lbc.toml'}, {HERE / 'roster.xlsx'} and {HERE / 'DEFECTS.md'}: "
@@ -1834,6 +2181,10 @@ def main() -> None:
     print(
         f"wrote {HERE / SECOND}/lbc.toml and roster.xlsx: {len(second.children)} children, "
         f"{len(second.teachers)} teachers, {len(second.records)} records"
+    )
+    print(
+        f"wrote {HERE / THIRD}/lbc.toml and roster.xlsx (the registration form): "
+        f"{len(third.children)} children, {len(third.teachers)} teachers"
     )
 
 
