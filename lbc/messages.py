@@ -1183,6 +1183,83 @@ _TEXT: dict[str, tuple[str, str]] = {
         "把留守类型改为“父母均外出”“父亲外出”“母亲外出”之一",
         "write 父母均外出, 父亲外出 or 母亲外出",
     ),
+    "rule.ID008": (
+        "“{label}”不是有效的身份证号（应为 18 位，出生日期真实，校验位正确）",
+        "'{label}' is not a valid ID number (18 characters, a real birth date, a right check digit)",
+    ),
+    "rule.ID008.title": ("家长或监护人身份证号无效", "parent's or guardian's ID invalid"),
+    "rule.ID008.example": (
+        "父亲公民身份证号码 511321198604021235：校验位应为 4",
+        "父亲公民身份证号码 511321198604021235: the check digit should be 4",
+    ),
+    "rule.ID008.why": (
+        "登记表要求家长和委托监护人的身份证号；号码错了，民政和公安部门核对时找不到这个人",
+        "the registration form asks for the parents' and guardian's ID numbers; a wrong one "
+        "matches nobody when the civil affairs office or the police check it",
+    ),
+    "rule.ID008.fix": (
+        "对照本人身份证或户口簿逐位核对；身份证号列设为文本格式，免得 Excel 丢掉后几位",
+        "compare it digit by digit with the person's ID card or household register; format "
+        "the column as text so Excel keeps every digit",
+    ),
+    "rule.ID009": (
+        "“{label}”是 {date}，与身份证号中的 {id_date} 不一致",
+        "'{label}' is {date}, the ID number says {id_date}",
+    ),
+    "rule.ID009.title": (
+        "家长或监护人出生日期与身份证号不符",
+        "parent's or guardian's birth date disagrees with ID",
+    ),
+    "rule.ID009.example": (
+        "母亲出生日期 1988-09-18，身份证号里是 1988-09-08",
+        "母亲出生日期 1988-09-18, the ID says 1988-09-08",
+    ),
+    "rule.ID009.why": (
+        "两处不一致，至少有一处抄错了，这个人的身份就核对不上",
+        "when the two disagree at least one was copied wrong, and the person cannot be verified",
+    ),
+    "rule.ID009.fix": (
+        "对照本人身份证改正出生日期或身份证号",
+        "correct the birth date or the ID number from the person's ID card",
+    ),
+    "rule.VAL005": (
+        "按“{label}”，监护人今年 {age} 岁，不在 16–100 岁之间",
+        "by '{label}' the guardian is {age}, not between 16 and 100",
+    ),
+    "rule.VAL005.title": ("监护人年龄不合理", "guardian's age implausible"),
+    "rule.VAL005.example": (
+        "委托监护人身份证号显示 2012 年出生：监护人只有 12 岁",
+        "the guardian's ID says born in 2012: a guardian of 12",
+    ),
+    "rule.VAL005.why": (
+        "未成年人不能做委托监护人；年龄过大或过小，多半是号码或日期录错，也可能孩子其实无人照看",
+        "a minor cannot be an entrusted guardian; an age this far out is usually a typing "
+        "mistake, or the child may in fact have nobody to look after them",
+    ),
+    "rule.VAL005.fix": (
+        "核对监护人的身份证号和出生日期；确实无人照看的，按监护类型“无人监护”上报并跟进",
+        "check the guardian's ID number and birth date; if nobody looks after the child, "
+        "report 无人监护 in 监护类型 and follow it up",
+    ),
+    "rule.VAL006": (
+        "监护类型是“无人监护”，却填了监护人",
+        "监护类型 says 无人监护 (nobody looks after the child), yet a guardian is named",
+    ),
+    "rule.VAL006.title": ("无人监护却填了监护人", "无人监护 with a guardian named"),
+    "rule.VAL006.example": (
+        "监护类型 无人监护，委托监护人姓名 张大爷",
+        "监护类型 无人监护, 委托监护人姓名 张大爷",
+    ),
+    "rule.VAL006.why": (
+        "无人监护的孩子是最危险的一类，必须马上落实监护；两处矛盾，说明要么孩子其实有人照看，要么监护人只是挂名",
+        "a child nobody looks after is the most urgent case; the contradiction means either "
+        "someone does look after the child or the guardian is one in name only",
+    ),
+    "rule.VAL006.fix": (
+        "上门核实：监护人确实在照看的，改正监护类型；只是挂名的，按无人监护上报并落实监护",
+        "visit and find out: if the guardian does look after the child, correct 监护类型; "
+        "if in name only, report 无人监护 and arrange care",
+    ),
     "rule.CON006": (
         "留守类型未注明哪方外出，至少需要一方家长电话，以及监护人或另一方家长电话",
         "which parent is away is unsaid: a parent's phone is needed, and a guardian's or the other parent's",

@@ -1439,7 +1439,7 @@ def third_school(share: Maker) -> ThirdSchool:
             )
     both = [r for r in rows if r.child.away == BOTH]
     one = [r for r in rows if r.child.away != BOTH]
-    picks = iter(rng.sample(both, 6))
+    picks = iter(rng.sample(both, 8))
     planted: dict[str, FormChild] = {}
 
     # Defects: each trips one rule.
@@ -1456,6 +1456,13 @@ def third_school(share: Maker) -> ThirdSchool:
     r = planted["short_phone"] = next(picks)
     r.child.father_phone = r.child.father_phone[:-1]
     r.note = f"father's phone {r.child.father_phone} has 10 digits"
+    r = planted["father_id"] = next(picks)
+    ident = r.father_id
+    r.father_id = ident[:-1] + ("0" if ident[-1] != "0" else "1")
+    r.note = f"father's ID check digit is {r.father_id[-1]}, should be {ident[-1]}"
+    r = planted["nobody_but_named"] = next(picks)
+    r.rating = "无人监护"
+    r.note = "监护类型 无人监护, yet 委托监护人 is named (with relation and phone)"
     r = planted["one_away_unsaid"] = one[0]
     r.child.father_work = r.child.mother_work = ""
     r.note = "父母一方外出 but neither parent's 当前务工地点 is filled in: which one is unsaid"
@@ -1873,6 +1880,16 @@ def third_school_markdown(third: ThirdSchool, rows: dict[int, int]) -> str:
             "`father_phone`",
             "malformed phone number",
         ),
+        "father_id": (
+            form_column("公民身份证号码", "父亲"),
+            "`father_id_number`",
+            "parent's or guardian's ID invalid",
+        ),
+        "nobody_but_named": (
+            form_column("监护类型"),
+            "`guardianship_rating`",
+            "无人监护 with a guardian named",
+        ),
         "one_away_unsaid": (
             form_column("实际监护情况"),
             "`left_behind_type`",
@@ -1930,7 +1947,8 @@ def third_school_markdown(third: ThirdSchool, rows: dict[int, int]) -> str:
         "(是否学校寄宿 是).",
         f"- 实际监护情况 {BOTH_TEXT} is 父母均外出; {ONE_TEXT} is the parent whose 当前务工地点 "
         "is filled in.",
-        "- Every parent's and guardian's 公民身份证号码 is valid.",
+        "- Every parent's and guardian's 公民身份证号码 but the planted one is valid, and "
+        "agrees with their 出生日期; every guardian is between 16 and 100 by it.",
         "",
     ]
     return "\n".join(lines)

@@ -101,6 +101,17 @@ FIXTURES: dict[str, Fixture] = {
         children(child_row(1, 身份证号=make_id(B, 110, region="412723"))),
         child(2, "D", "id_number"),
     ),
+    "ID008": Fixture(  # the true check character of this number is not 0
+        extra("父亲公民身份证号码", make_id(dt.date(1986, 4, 2), 201)[:-1] + "0"),
+        child(2, "O", "father_id_number"),
+    ),
+    "ID009": Fixture(
+        children(
+            [*child_row(1), make_id(dt.date(1988, 9, 8), 202), dt.date(1988, 9, 18)],
+            header=[*CHILD_HEADER, "母亲身份证号", "母亲出生日期"],
+        ),
+        child(2, "P", "mother_birth_date"),
+    ),
     "ID006": Fixture(
         children(child_row(1, 出生日期=dt.date(2016, 6, 1))), child(2, "E", "birth_date")
     ),
@@ -138,6 +149,11 @@ FIXTURES: dict[str, Fixture] = {
     ),
     "VAL003": Fixture(extra("监护人年龄", 8), child(2, "O", "guardian_age")),
     "VAL004": Fixture(children(child_row(1, kind="是")), child(2, "I", "left_behind_type")),
+    "VAL005": Fixture(  # a guardian born in 2012, by the ID
+        extra("委托监护人公民身份证号码", make_id(dt.date(2012, 3, 1), 202)),
+        child(2, "O", "guardian_id_number"),
+    ),
+    "VAL006": Fixture(extra("监护类型", "无人监护"), child(2, "O", "guardianship_rating")),
     # contacts
     "CON001": Fixture(children(child_row(1, 监护人电话=None)), child(2, "N", "guardian_phone")),
     "CON002": Fixture(

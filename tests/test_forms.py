@@ -500,3 +500,28 @@ def test_unreadable_form_values_are_errors(tmp_path: Path) -> None:
         ),
     ]
     assert code == 1
+
+
+def test_parents_and_guardians_ids_checked_like_the_childs(tmp_path: Path) -> None:
+    young = dt.date(2012, 3, 1)
+    rows = [
+        # The father's ID kept as a number cell: its last digits are lost.
+        reg_row(
+            1, "父母双方同时外出", 父亲公民身份证号码=int(make_id(FATHER_BORN, 201)[:-1] + "0")
+        ),
+        # The mother's birth date a day off her ID's.
+        reg_row(2, "父母双方同时外出", 母亲出生日期=MOTHER_BORN + dt.timedelta(days=1)),
+        # A guardian of 12 by the ID; rated 无人监护 while named.
+        reg_row(
+            3, "父母双方同时外出", 委托监护人公民身份证号码=make_id(young, 301), 监护类型="无人监护"
+        ),
+    ]
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(REG_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert [(f["code"], f["row"], f["column"], f["value"]) for f in doc["findings"]] == [
+        ("ID008", 2, "R", "511321********2000"),  # Excel kept 15 digits; masked
+        ("ID009", 3, "V", "1988-09-10"),
+        ("VAL005", 4, "AD", "511321********3013"),
+        ("VAL006", 4, "AG", "无人监护"),
+    ]
+    assert code == 1

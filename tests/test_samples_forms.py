@@ -20,9 +20,11 @@ SCHOOL = "大桥镇中心小学"
 FINDINGS = [
     ("VAL001", 4, "AG", "guardianship_rating"),
     ("VAL004", 6, "Z", "left_behind_type"),
+    ("ID008", 8, "R", "father_id_number"),
     ("CON001", 12, "AC", "guardian_phone"),
     ("ID002", 13, "H", "id_number"),
     ("PHN001", 15, "T", "father_phone"),
+    ("VAL006", 19, "AG", "guardianship_rating"),
 ]
 
 
@@ -44,7 +46,7 @@ def test_validate_finds_every_planted_defect_and_nothing_else(school: Path) -> N
     doc = result.json()
     assert [(f["code"], f["row"], f["column"], f["field"]) for f in doc["findings"]] == FINDINGS
     assert doc["summary"]["children"] == 18
-    assert (doc["summary"]["errors"], doc["summary"]["warnings"]) == (4, 1)
+    assert (doc["summary"]["errors"], doc["summary"]["warnings"]) == (6, 1)
     assert result.stderr == ""
 
 
@@ -65,8 +67,8 @@ def test_the_forms_own_words_read(school: Path) -> None:
     (table,) = load_roster([school / "roster.xlsx"]).children
     row = table.rows.index
     v = table.values
-    assert v["health"][row(8)] == "残疾"
-    assert v["categories"][row(8)] == ("残疾", "低保")
+    assert v["health"][row(10)] == "残疾"
+    assert v["categories"][row(10)] == ("残疾", "低保")
     assert v["left_behind_type"][row(7)] == nz.FATHER_AWAY
     assert set(v["enrollment_status"]) == {"在读"}
     assert v["boarding"].count("是") == 5

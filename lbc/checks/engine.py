@@ -313,6 +313,7 @@ def check_children(
                 missing_contact_columns.add(missing.field)
     _missing_columns(out, sorted(missing_contact_columns - set(required)))
     _check_work_places(out)
+    _check_people(out, today)
     _check_duplicate_children(out, born)
     return out.findings
 
@@ -377,6 +378,58 @@ def _check_age(out: _Out, i: int, birth: dt.date, today: dt.date, key: str) -> N
     age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
     if not 3 <= age <= 20:
         out.add(R.DATE003, i, key, date=birth, age=age)
+
+
+# Whose ID numbers and birth dates the registration form records besides the child's.
+PEOPLE = ("father", "mother", "parent", "guardian")
+
+
+def _person_id_date(value: Any) -> dt.date | None:
+    """The birth date a parent's or guardian's ID number holds when it is a valid number
+    (shape, a real past date, check digit); None when it is not."""
+    if value.__class__ is not str or not _ID_SHAPE.fullmatch(value):
+        return None
+    born = _id_date(value[6:14])
+    if born is None or born.year < 1900 or ric.calc_check_digit(value) != value[-1]:
+        return None
+    return born
+
+
+def _check_people(out: _Out, today: dt.date) -> None:
+    """The parents' and guardian's ID numbers and birth dates, checked like the child's: a
+    number that is no valid ID (ID008), a birth date it contradicts (ID009); the guardian's
+    age by them (VAL005); and a 监护类型 of 无人监护 beside a named guardian (VAL006)."""
+    v, n = out.table.values, len(out.table)
+    for who in PEOPLE:
+        id_key, birth_key = f"{who}_id_number", f"{who}_birth_date"
+        ids, births = v.get(id_key) or [None] * n, v.get(birth_key) or [None] * n
+        if not out.table.has(id_key) and not out.table.has(birth_key):
+            continue
+        for i, (ident, birth) in enumerate(zip(ids, births, strict=True)):
+            born = None
+            if ident is not None:
+                born = _person_id_date(ident)
+                if born is None or born > today:
+                    out.add(R.ID008, i, id_key, label=out.label(id_key))
+                    born = None
+            if born and birth.__class__ in (dt.date, nz.YearMonth) and _born_differs(born, birth):
+                label = out.label(birth_key)
+                out.add(R.ID009, i, birth_key, label=label, date=birth, id_date=born)
+            if who == "guardian":
+                by_id = born is not None
+                born = born or (birth if birth.__class__ is dt.date else None)
+                if born is not None:
+                    age = (
+                        today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+                    )
+                    if not 16 <= age <= 100:
+                        key = id_key if by_id else birth_key
+                        out.add(R.VAL005, i, key, label=out.label(key), age=age)
+    ratings, names = v.get("guardianship_rating"), v.get("guardian_name")
+    if ratings and names:
+        for i, (rating, name) in enumerate(zip(ratings, names, strict=True)):
+            if rating == "无人监护" and name:
+                out.add(R.VAL006, i, "guardianship_rating")
 
 
 def _place_ok(place: object) -> bool:
