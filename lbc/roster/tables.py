@@ -639,12 +639,24 @@ def _merge_categories(table: Table) -> None:
     (孤儿, 建档立卡 …), a 身体情况 of 残疾, a 残疾类别 filled in, and relief received (享受低保
     is the 低保 category)."""
     flags = [(key, word) for key, word in CATEGORY_COLUMNS.items() if key in table.values]
-    health, disability, relief = (table.values.get(k) for k in ("health", "disability", "relief"))
-    if not flags and health is None and disability is None and relief is None:
-        return
+    # Each other column is looked at only when one of its distinct values adds a category:
+    # a county roster's 健康状况 column is 100,000 cells of which none says 残疾.
     n = len(table)
-    health, disability, relief = (c or [None] * n for c in (health, disability, relief))
-    base = table.values.get("categories") or [None] * n
+    empty: list[Any] = [None] * n
+    health = table.values.get("health")
+    if health is None or "残疾" not in health:
+        health = empty
+    disability = table.values.get("disability")
+    if disability is None or not any(map(nz.says_something, set(disability))):
+        disability = empty
+    relief = table.values.get("relief")
+    if relief is None or not any(
+        nz.relief_categories(x) for x in set(relief) if x.__class__ is str
+    ):
+        relief = empty
+    if not flags and health is empty and disability is empty and relief is empty:
+        return
+    base = table.values.get("categories") or empty
     merged = []
     for i, cats in enumerate(base):
         found = list(cats) if isinstance(cats, tuple) else []
@@ -655,8 +667,7 @@ def _merge_categories(table: Table) -> None:
             words += nz.relief_categories(relief[i])
         found += [w for w in dict.fromkeys(words) if w not in found]
         merged.append(cats if isinstance(cats, nz.Bad) else tuple(found))
-    if "categories" in table.raw or any(merged):
-        table.values["categories"] = merged
+    table.values["categories"] = merged
 
 
 def load_roster(
