@@ -22,7 +22,7 @@ from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
 from lbc.output.formats import FORMATS, to_csv, to_json
 from lbc.roster.fields import guess_field
-from lbc.roster.tables import Roster
+from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster
 from lbc.workspace.config import Config, resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
 from lbc.workspace.schools import read_roster
@@ -188,11 +188,15 @@ def read(files: list[Path], cfg: Config, notes: bool = True) -> Roster:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
     for table in roster.tables():
         where = {"file": table.file, "sheet": table.sheet}
-        unknown = [(letter, label) for letter, label, why, _ in table.ignored if why == "unknown"]
+        unknown = [
+            (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN
+        ]
         if unknown:
             cols = "、".join(f"{label}({letter})" for letter, label in unknown)
             note(t("note.unknown_columns", columns=cols, **where))
-        repeats = [(letter, label) for letter, label, why, _ in table.ignored if why == "repeat"]
+        repeats = [
+            (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_REPEAT
+        ]
         if repeats:
             cols = "、".join(f"{label}({letter})" for letter, label in repeats)
             note(t("note.repeat_columns", columns=cols, **where))

@@ -34,7 +34,8 @@ class Field:
 # Headers about a person other than the child are composed: a role (父亲, 委托监护人 …) and an
 # attribute (姓名, 当前务工地点 …), with connecting words between them. Schools combine the two
 # lists freely, so headers are read by their parts (:func:`compose`) rather than looked up in a
-# list of whole headers that never covers what the next school writes.
+# list of whole headers that never covers what the next school writes. Each list's first
+# spelling makes the field's label (父亲 + 电话 = 父亲电话).
 ROLES: dict[str, tuple[str, ...]] = {
     "father": ("父亲", "父", "爸爸"),
     "mother": ("母亲", "母", "妈妈"),
@@ -54,16 +55,6 @@ ROLES: dict[str, tuple[str, ...]] = {
     "grandmother": ("祖母", "奶奶"),
     "maternal_grandfather": ("外祖父", "外公", "姥爷"),
     "maternal_grandmother": ("外祖母", "外婆", "姥姥"),
-}
-ROLE_LABELS = {
-    "father": "父亲",
-    "mother": "母亲",
-    "parent": "家长",
-    "guardian": "监护人",
-    "grandfather": "祖父",
-    "grandmother": "祖母",
-    "maternal_grandfather": "外祖父",
-    "maternal_grandmother": "外祖母",
 }
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字"),
@@ -108,18 +99,6 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "relation": ("与被监护人关系", "与儿童关系", "关系", "与学生关系", "与孩子关系"),
     "occupation": ("职业",),
 }
-ATTRIBUTE_LABELS = {
-    "name": "姓名",
-    "phone": "电话",
-    "work_place": "务工地址",
-    "id_number": "身份证号",
-    "birth_date": "出生日期",
-    "age": "年龄",
-    "health": "身体状况",
-    "address": "住址",
-    "relation": "与儿童关系",
-    "occupation": "职业",
-}
 _PERSON = ("name", "phone", "work_place", "id_number", "birth_date", "age", "health", "address")
 # Which attributes each role has: a grandparent appears on the registration form by name and
 # birth date only; a guardian also has a relation to the child and an occupation.
@@ -156,8 +135,9 @@ _GUARDIAN_KEYS = tuple(
 
 
 def _person_fields(keys: tuple[str, ...] | None = None) -> list[Field]:
-    """One field per role and attribute, labelled as the registration form prints it: the
-    ``keys`` given, in their order, or every other one."""
+    """One field per role and attribute, labelled by their first spellings (a few keep the
+    labels they had before headers were read by parts): the ``keys`` given, in their order,
+    or every other one."""
     labels = {
         "parent_work_place": "家长务工单位及地址",
         "guardian_address": "监护人住址",
@@ -173,7 +153,7 @@ def _person_fields(keys: tuple[str, ...] | None = None) -> list[Field]:
     else:
         chosen = sorted((e for e in every if e[0] in keys), key=lambda e: keys.index(e[0]))
     return [
-        Field(key, labels.get(key, ROLE_LABELS[role] + ATTRIBUTE_LABELS[attr]), _BARE.get(key, ()))
+        Field(key, labels.get(key, ROLES[role][0] + ATTRIBUTES[attr][0]), _BARE.get(key, ()))
         for key, role, attr in chosen
     ]
 
