@@ -463,6 +463,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "sum.no_class": ("班级不明", "class unknown"),
     "sum.unknown": ("未填", "not given"),
+    "sum.total": ("合计", "total"),
     "sum.problem.archive": (
         "档案信息不完整：有 {count} 名儿童的档案缺项或有误，建档率未达到 100%。",
         "Incomplete archive: {count} children have missing or wrong archive data.",
@@ -727,6 +728,25 @@ _TEXT: dict[str, tuple[str, str]] = {
         "per school, when a folder or merged roster holds several; else empty",
     ),
     "var.schools[].name": ("学校", "school"),
+    "var.county_table": (
+        "县级排查汇总表（仅当文件夹或县级合并名册中有多所学校时才有）",
+        "the county's 排查汇总表, only when a folder or merged roster holds several schools",
+    ),
+    "var.county_table.columns[]": (
+        "汇总表的列，依次对应每行的 counts",
+        "the table's columns, in the order of each row's counts",
+    ),
+    "var.county_table.columns[].group": (
+        "列所属的类（年龄段、寄宿情况……）",
+        "the column's group (年龄段, 寄宿情况 …)",
+    ),
+    "var.county_table.columns[].name": ("列名（如 6-13周岁男）", "the column (such as 6-13周岁男)"),
+    "var.county_table.rows[]": ("每校一行，最后一行为合计", "a row per school, the total last"),
+    "var.county_table.rows[].school": ("学校（或“合计”）", "school (or 合计)"),
+    "var.county_table.rows[].counts": (
+        "各列人数；名册没有相应列的为空（未采集）",
+        "the count per column; empty (未采集) where the roster has no such column",
+    ),
     "var.schools[].children": ("在册儿童数", "children on the books"),
     "var.schools[].paired": ("已结对儿童数", "children paired"),
     "var.schools[].coverage": ("结对覆盖率（0–1）", "pairing coverage (0–1)"),

@@ -740,8 +740,10 @@ def test_variables_lists_every_path_of_the_context(school: Path) -> None:
         and not (p.endswith(("[].name", "[].count")) and p.rsplit(".", 1)[0] in listed)
     }
     assert undocumented == set()
-    # schools[] is filled only for a folder or a merged roster of several schools.
-    stale = [v for v in listed if not lookup(context, v) and not v.startswith("schools[]")]
+    # schools[] and county_table are filled only for a folder or a merged roster of several
+    # schools.
+    several = ("schools[]", "county_table")
+    stale = [v for v in listed if not lookup(context, v) and not v.startswith(several)]
     assert stale == []
 
 

@@ -136,6 +136,13 @@ VARIABLES = (
     "schools[].coverage",
     "schools[].complete",
     "schools[].complete_rate",
+    "county_table",
+    "county_table.columns[]",
+    "county_table.columns[].group",
+    "county_table.columns[].name",
+    "county_table.rows[]",
+    "county_table.rows[].school",
+    "county_table.rows[].counts",
     "problems",
     "plans",
 )
@@ -256,6 +263,8 @@ def build_context(
     if previous is not None:
         context["pairing"]["kept"] = _kept(previous, roster, active)
     context["schools"] = _schools_section(roster, kids, findings)
+    if context["schools"]:  # several schools: the county's own table too
+        context["county_table"] = _county_table(roster, kids, as_of)
     context["records"]["provided"] = bool(roster.records)
     gaps = _gaps(context)
     context["problems"] = [g["problem"] for g in gaps]
@@ -568,6 +577,134 @@ def _schools_section(
         entry["coverage"] = rate(entry["paired"], entry["children"])
         entry["complete_rate"] = rate(entry["complete"], entry["children"])
     return list(out.values())
+
+
+# The county's 排查汇总表: its groups and categories, and the field each is counted from.
+AGE_BANDS = ((0, 5), (6, 13), (14, 16))
+COUNTY_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "年龄段",
+        "birth_date",
+        tuple(f"{lo}-{hi}周岁{g}" for lo, hi in AGE_BANDS for g in nz.GENDERS),
+    ),
+    ("寄宿情况", "boarding", ("寄宿", "不寄宿")),
+    ("实际监护情况", "guardian_relation", ("祖父母、外祖父母", "亲戚朋友", "无委托照料人")),
+    ("监护情况", "guardianship_rating", ("较好", "一般", "差")),
+    ("健康状况", "health", ("健康", "一般或较弱", "重病", "慢性病", "残疾")),
+    (
+        "救助措施",
+        "relief",
+        ("建档立卡贫困户", "最低生活保障", "特困供养", "临时救助", "医疗救助", "住房救助"),
+    ),
+)
+_RATING_BANDS = {
+    "监护情况较好": "较好",
+    "监护情况一般": "一般",
+    "无人监护": "差",
+    "父或母无监护能力": "差",
+    "受委托监护人监护能力不足": "差",
+}
+_RELIEF_WORDS = {
+    "建档立卡贫困户": ("建档立卡",),
+    "最低生活保障": ("低保", "最低生活保障"),
+    "特困供养": ("特困",),
+    "临时救助": ("临时救助",),
+    "医疗救助": ("医疗救助",),
+    "住房救助": ("住房救助",),
+}
+
+
+def _age(born: object, as_of: dt.date) -> int | None:
+    if born.__class__ not in (dt.date, nz.YearMonth):
+        return None
+    assert isinstance(born, dt.date)
+    return as_of.year - born.year - ((as_of.month, as_of.day) < (born.month, born.day))
+
+
+def _birth(birth: object, ident: object) -> object:
+    """A child's birth date: its column's, else the one an 18-character ID holds."""
+    if birth.__class__ in (dt.date, nz.YearMonth) or not isinstance(ident, str):
+        return birth
+    try:
+        return dt.date(int(ident[6:10]), int(ident[10:12]), int(ident[12:14]))
+    except ValueError:
+        return None
+
+
+def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> set[str]:
+    """The 排查汇总表 categories child ``k`` counts in."""
+    found: set[str] = set()
+    age = _age(_birth(cols["birth_date"][k], cols["id_number"][k]), as_of)
+    gender = cols["gender"][k]
+    for lo, hi in AGE_BANDS:
+        if age is not None and lo <= age <= hi and gender in nz.GENDERS:
+            found.add(f"{lo}-{hi}周岁{gender}")
+    boarding = cols["boarding"][k]
+    if boarding in nz.YES_NO:
+        found.add("寄宿" if boarding == "是" else "不寄宿")
+    relation, guardian = cols["guardian_relation"][k], cols["guardian_name"][k]
+    if relation in GRANDPARENTS:
+        found.add("祖父母、外祖父母")
+    elif relation in ("亲属", "其他"):
+        found.add("亲戚朋友")
+    elif guardian is None and relation is None:
+        found.add("无委托照料人")
+    rating = _RATING_BANDS.get(cols["guardianship_rating"][k])
+    if rating:
+        found.add(rating)
+    health = cols["health"][k]
+    if isinstance(health, str):
+        found.add(health)
+    cats = cols["categories"][k]
+    relief = cols["relief"][k]
+    words = (relief if isinstance(relief, str) else "") + "、".join(
+        cats if isinstance(cats, tuple) else ()
+    )
+    found |= {name for name, keys in _RELIEF_WORDS.items() if any(w in words for w in keys)}
+    return found
+
+
+def _county_table(roster: Roster, kids: _Kids, as_of: dt.date) -> dict[str, Any]:
+    """The county's 排查汇总表 per school and in total: how many children of each age band
+    and sex board, are cared for by whom, are rated how, are in what health and receive what
+    relief. A group a school's roster has no column for is None there (未采集), not 0."""
+    keys = {"id_number", "gender", "guardian_name", "categories"}
+    keys |= {key for _, key, _ in COUNTY_GROUPS}
+    cols = {key: kids.column(key) for key in keys}
+    # Which groups each child's sheet records: ages from a birth date or an ID, care from
+    # the guardian's name or relation, relief from a relief or a categories column.
+    extra = {"年龄段": "id_number", "实际监护情况": "guardian_name", "救助措施": "categories"}
+    collected: list[set[str]] = []
+    for table, rows in kids.rows:
+        has = {g for g, key, _ in COUNTY_GROUPS if table.has(key)}
+        has |= {g for g, key in extra.items() if table.has(key)}
+        collected += [has] * len(rows)
+    lookup = schools_of(roster)
+    columns = [(group, name) for group, _, names in COUNTY_GROUPS for name in names]
+    counts: dict[str, Counter[str]] = {}
+    seen: dict[str, set[str]] = {}
+    for k, where in enumerate(kids.where):
+        school = lookup.at(*where)
+        counts.setdefault(school, Counter()).update(_county_categories(k, cols, as_of))
+        seen.setdefault(school, set()).update(collected[k])
+    total: Counter[str] = sum(counts.values(), Counter())
+    # A total is only as complete as its least complete school: a group some school did not
+    # collect is 未采集 in the total too, never a total of the others passed off as all.
+    everywhere = set.intersection(*seen.values())
+
+    def row(school: str, tally: Counter[str], has: set[str]) -> dict[str, Any]:
+        return {
+            "school": school,
+            "counts": [tally[name] if group in has else None for group, name in columns],
+        }
+
+    return {
+        "columns": [{"group": group, "name": name} for group, name in columns],
+        "rows": [
+            *(row(school, counts[school], seen[school]) for school in counts),
+            row(t("sum.total"), total, everywhere),
+        ],
+    }
 
 
 def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:

@@ -1,0 +1,95 @@
+"""The county's own table (排查汇总表) in `lbc summary` of several schools: per school and in
+total, 未采集 where a school's roster has no column for a group."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from test_forms import REG_HEADER, flat, reg_rows
+
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
+
+
+def test_county_table_per_school_and_in_total(tmp_path: Path) -> None:
+    folder = tmp_path / "各校"
+    folder.mkdir()
+    july = dt.date(2016, 7, 1)  # other IDs than the registration form's children
+    standard = [
+        child_row(1, birth=july),
+        child_row(2, birth=july, gender="男", 与儿童关系="亲属"),
+        child_row(3, birth=july),
+    ]
+    write_xlsx(
+        folder / "a.xlsx",
+        {"花名册": [["青山镇中心小学留守儿童花名册"], CHILD_HEADER, *standard]},
+    )
+    write_xlsx(
+        folder / "b.xlsx",
+        {"登记表": [["大桥镇中心小学农村留守儿童基本情况登记表"], *flat(REG_HEADER, reg_rows())]},
+    )
+    result = run("summary", folder, "--term", "2024-autumn", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    table = result.json()["county_table"]
+    names = [f"{c['group']}：{c['name']}" for c in table["columns"]]
+    assert names == [
+        *(f"年龄段：{band}周岁{g}" for band in ("0-5", "6-13", "14-16") for g in "男女"),
+        "寄宿情况：寄宿",
+        "寄宿情况：不寄宿",
+        "实际监护情况：祖父母、外祖父母",
+        "实际监护情况：亲戚朋友",
+        "实际监护情况：无委托照料人",
+        "监护情况：较好",
+        "监护情况：一般",
+        "监护情况：差",
+        *(f"健康状况：{h}" for h in ("健康", "一般或较弱", "重病", "慢性病", "残疾")),
+        *(
+            f"救助措施：{r}"
+            for r in ("建档立卡贫困户", "最低生活保障", "特困供养", "临时救助", "医疗救助")
+        ),
+        "救助措施：住房救助",
+    ]
+    n = None  # 未采集
+    assert table["rows"] == [
+        {
+            "school": "青山镇中心小学",
+            "counts": [0, 0, 1, 2, 0, 0, n, n, 2, 1, 0, n, n, n, 3, 0, 0, 0, 0, n, n, n, n, n, n],
+        },
+        {
+            "school": "大桥镇中心小学",
+            "counts": [0, 0, 0, 3, 0, 0, 1, 2, 3, 0, 0, 3, 0, 0, 2, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0],
+        },
+        {
+            "school": "合计",
+            "counts": [0, 0, 1, 5, 0, 0, n, n, 5, 1, 0, n, n, n, 5, 0, 0, 0, 1, n, n, n, n, n, n],
+        },
+    ]
+    markdown = run("summary", folder, "--term", "2024-autumn").stdout
+    assert "| 合计 | 0 | 0 | 1 | 5 | 0 | 0 | 未采集 | 未采集 | 5 | 1 | 0 | 未采集 |" in markdown
+
+
+def test_one_school_has_no_county_table(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    result = run("summary", path, "--term", "2024-autumn", "--format", "json")
+    assert "county_table" not in result.json()
+    assert "县级排查汇总" not in run("summary", path, "--term", "2024-autumn").stdout
+
+
+def test_county_table_variables_are_documented(tmp_path: Path) -> None:
+    """Every path of a county table is listed by `lbc summary --variables`."""
+    folder = tmp_path / "各校"
+    folder.mkdir()
+    for name, n in (("青山镇中心小学", 1), ("白鹤乡中心小学", 2)):
+        rows = [[f"{name}留守儿童花名册"], CHILD_HEADER, child_row(n)]
+        write_xlsx(folder / f"{n}.xlsx", {"花名册": rows})
+    context = run("summary", folder, "--term", "2024-autumn", "--format", "json").json()
+    listed = {
+        line.split(None, 1)[0]
+        for line in run("summary", "--variables").stdout.splitlines()[2:]
+        if line.strip()
+    }
+    table = context["county_table"]
+    paths = {"county_table", "county_table.columns[]", "county_table.rows[]"}
+    paths |= {f"county_table.columns[].{k}" for k in table["columns"][0]}
+    paths |= {f"county_table.rows[].{k}" for k in table["rows"][0]}
+    assert paths <= listed
