@@ -73,7 +73,8 @@ def main() -> None:
     """Console-script entry point.
 
     Usage mistakes get the contract's one line on stderr and ExitStatus.CANNOT_RUN, Ctrl-C
-    ExitStatus.INTERRUPTED.
+    ExitStatus.INTERRUPTED, wherever it lands: while modules are still being imported too,
+    where no command's own handler is there yet.
     A county roster is millions of cell objects that live until the process ends: the
     cyclic garbage collector would rescan them again and again for nothing (a fifth of a
     validate run), and freeing them one by one at exit costs a quarter second more. So
@@ -81,9 +82,20 @@ def main() -> None:
     the process leaves without tearing the heap down. Outputs are already renamed into
     place by then, so nothing is lost.
     """
+    try:
+        code = _run(sys.argv[1:])
+    except KeyboardInterrupt:
+        print(messages.t("err.prefix") + messages.t("err.interrupted"), file=sys.stderr)
+        code = ExitStatus.INTERRUPTED
+    _leave(code)
+
+
+def _run(args: list[str]) -> int:
     gc.disable()
     catch_termination()
-    argv = _lift_global_options(sys.argv[1:])
+    argv = _lift_global_options(args)
+    if "" in args:  # typer reads '' as the path '.': `validate ''` would check the folder
+        return _usage_error(messages.t("err.empty_argument", n=args.index("") + 1))
     import typer
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
@@ -93,16 +105,22 @@ def main() -> None:
     common.retain_until_exit()  # imported after the language is set: it builds help texts
     try:
         code = app(args=argv, prog_name="lbc", standalone_mode=False)
-    except NoArgsIsHelpError:  # `lbc` alone: typer has shown the help
-        code = ExitStatus.CANNOT_RUN
+    except NoArgsIsHelpError:  # `lbc` alone: typer has shown the help; say what is missing
+        return _usage_error(messages.t("err.no_command"))
     except ClickException as exc:
         hint = messages.t("err.usage_hint")
         print(messages.t("err.prefix") + exc.format_message() + hint, file=sys.stderr)
-        code = exc.exit_code if exc.exit_code else ExitStatus.CANNOT_RUN
+        return exc.exit_code if exc.exit_code else ExitStatus.CANNOT_RUN
     except typer.Abort:
         print(messages.t("err.prefix") + messages.t("err.interrupted"), file=sys.stderr)
-        code = ExitStatus.INTERRUPTED
-    _leave(code if isinstance(code, int) else ExitStatus.DONE)
+        return ExitStatus.INTERRUPTED
+    return code if isinstance(code, int) else ExitStatus.DONE
+
+
+def _usage_error(message: str) -> int:
+    """The contract's one line for a usage mistake, with the pointer to the help."""
+    print(messages.t("err.prefix") + message + messages.t("err.usage_hint"), file=sys.stderr)
+    return ExitStatus.CANNOT_RUN
 
 
 def _leave(code: int) -> None:

@@ -15,13 +15,15 @@ class ExitStatus(IntEnum):
     be merged). CANNOT_RUN: the job could not be done (bad usage, a missing or unreadable
     file, no children sheet, a bad config or template), said in one line on stderr.
     INTERRUPTED: Ctrl-C, as shells report a SIGINT (128 + 2); SIGTERM and SIGHUP end with
-    128 + their number the same way (lbc.cli).
+    128 + their number the same way (lbc.cli). BROKEN_PIPE: the reader of stdout went away
+    (``lbc … | head``), as shells report a command ended by SIGPIPE (128 + 13).
     """
 
     DONE = 0
     PROBLEMS = 1
     CANNOT_RUN = 2
     INTERRUPTED = 130
+    BROKEN_PIPE = 141
 
     @classmethod
     def found(cls, problems: object) -> ExitStatus:

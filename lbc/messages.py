@@ -47,6 +47,18 @@ def both(key: str) -> tuple[str, str]:
     return _TEXT[key]
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in the user's language: ``strerror`` is English
+    whatever the interface says, so the common causes are translated and any other is
+    named by its errno code rather than by English prose."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if "os." + name in _TEXT:
+        return t("os." + name)
+    return t("os.other", code=name or type(exc).__name__)
+
+
 def h(key: str) -> str:
     """Help text for a command or option (chosen when the CLI is built)."""
     return t("help." + key)
@@ -126,6 +138,30 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "err.usage_hint": ("（lbc -h 查看用法）", " (see lbc -h)"),
     "err.interrupted": ("已中断", "interrupted"),
+    "err.no_command": (
+        "请指定一个命令，如 lbc validate 花名册.xlsx",
+        "name a command, e.g. lbc validate roster.xlsx",
+    ),
+    "err.empty_argument": (
+        "第 {n} 个参数是空的：文件路径和选项的值都不能为空",
+        "argument {n} is empty: a file path or an option's value cannot be empty",
+    ),
+    "err.output_is_folder": (
+        "--out 要写文件名，{path} 是文件夹",
+        "--out takes a file name; {path} is a folder",
+    ),
+    "err.path": ("无法打开 {path}：{reason}", "cannot open {path}: {reason}"),
+    "os.ENAMETOOLONG": ("文件名太长", "file name too long"),
+    "os.ENOENT": ("文件或文件夹不存在", "no such file or folder"),
+    "os.EACCES": ("没有权限", "permission denied"),
+    "os.EPERM": ("没有权限", "permission denied"),
+    "os.EISDIR": ("这是一个文件夹", "it is a folder"),
+    "os.ENOTDIR": ("路径中有一段不是文件夹", "part of the path is not a folder"),
+    "os.ENOSPC": ("磁盘空间不足", "no space left on the disk"),
+    "os.EROFS": ("磁盘是只读的", "the disk is read-only"),
+    "os.EBUSY": ("文件正被占用", "the file is in use"),
+    "os.EEXIST": ("已存在同名文件", "a file of that name exists"),
+    "os.other": ("系统错误 {code}", "system error {code}"),
     "err.init_not_dir": (
         "{path} 已存在且不是文件夹，请换一个工作区文件夹",
         "{path} exists and is not a folder",
@@ -391,6 +427,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "err.bad_term": (
         "无法识别学期“{term}”；请写成 2024-autumn、2025-spring、2024秋 或 2024-2025-1 这样的形式",
         "cannot read the term '{term}'; write it like 2024-autumn, 2025-spring, 2024秋 or 2024-2025-1",
+    ),
+    "err.term_year": (
+        "学期“{term}”的年份 {year} 不在 2000—2099 之间，请检查是否写错",
+        "the term '{term}' has the year {year}, outside 2000-2099; check for a typo",
     ),
     "term.autumn": ("{year}年秋季学期", "autumn term {year}"),
     "term.spring": ("{year}年春季学期", "spring term {year}"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import os
 import sys
 import traceback
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 from lbc import __version__
 from lbc.errors import ExitStatus, LbcError
-from lbc.messages import h, t
+from lbc.messages import h, os_reason, t
 from lbc.output.formats import FORMATS, to_csv, to_json
 from lbc.roster.fields import guess_field
 from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster
@@ -44,7 +45,14 @@ def stdout() -> Console:
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=200)
+    console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
     return console
+
+
+def _broken_pipe() -> None:
+    """rich would leave with SystemExit(1), "problems found", past handle_errors; raising
+    the error instead lets handle_errors end a closed pipe like every other one."""
+    raise BrokenPipeError
 
 
 def stderr() -> Console:
@@ -53,9 +61,35 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+# Notes of the commands running now, held until their result is printed: a command that
+# then fails says so in one line, without the notes that led up to it (handle_errors).
+_HELD: list[list[str]] = []
+
+
 def note(message: str) -> None:
     """One line on stderr, never wrapped: scripts grep these."""
-    print(message, file=sys.stderr)
+    if _HELD:
+        _HELD[-1].append(message)
+    else:
+        print(message, file=sys.stderr)
+
+
+def _release_notes() -> None:
+    """Print the notes held so far: the command has got as far as its result."""
+    if _HELD:
+        for message in _HELD[-1]:
+            print(message, file=sys.stderr)
+        _HELD[-1].clear()
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device once its reader has gone (``lbc … | head``), so the
+    final flush cannot fail again; where stdout has no descriptor (tests) there is nothing
+    left to flush to a closed pipe."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 def fail(message: str) -> typer.Exit:
@@ -65,22 +99,48 @@ def fail(message: str) -> typer.Exit:
 
 
 def handle_errors(fn: F) -> F:
-    """Turn every failure into one line on stderr and exit 2; a traceback only with --debug."""
+    """Turn every failure into one line on stderr and exit 2; a traceback only with --debug.
+
+    The error is the only line: notes held since the command began are dropped (see
+    ``note``). Ctrl-C says so and exits 130 (typer would exit 130 in silence); a reader
+    of stdout that went away (``| head``) ends the run quietly with 141, as a shell reports
+    a command ended by SIGPIPE, since nobody is left to read a message about it."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _HELD.append([])
         try:
-            return fn(*args, **kwargs)
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            result = fn(*args, **kwargs)
+            _release_notes()
+            return result
+        except typer.Exit as exc:
+            if exc.exit_code in (ExitStatus.DONE, ExitStatus.PROBLEMS):
+                _release_notes()
             raise
+        except typer.Abort:
+            raise
+        except KeyboardInterrupt:
+            print(t("err.prefix") + t("err.interrupted"), file=sys.stderr)
+            raise typer.Exit(ExitStatus.INTERRUPTED) from None
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
         except LbcError as exc:
             if DEBUG["on"]:
                 traceback.print_exc()
             raise fail(str(exc)) from None
+        except OSError as exc:
+            if DEBUG["on"]:
+                traceback.print_exc()
+            if exc.filename is None:
+                raise fail(t("err.internal", reason=f"{type(exc).__name__}: {exc}")) from None
+            raise fail(t("err.path", path=exc.filename, reason=os_reason(exc))) from None
         except Exception as exc:
             if DEBUG["on"]:
                 traceback.print_exc()
             raise fail(t("err.internal", reason=f"{type(exc).__name__}: {exc}")) from None
+        finally:
+            _HELD.pop()
 
     return wrapper  # type: ignore[return-value]
 
@@ -103,8 +163,10 @@ def emit(
     """Print a command's result in the ``--format`` asked for: the JSON document (headed by
     the "lbc" version key, so a script knows what wrote it), the CSV rows under ``columns``,
     or ``table`` printing for people. Only the one asked for is built: a county's findings
-    are costly to turn into all three. ``versioned=False`` is for ``lbc rules``, whose JSON is
+    are costly to turn into all three; the notes held so far go out first, as they came.
+    ``versioned=False`` is for ``lbc rules``, whose JSON is
     the catalogue itself (a list, or one rule)."""
+    _release_notes()
     if fmt == "json":
         body = document()
         if versioned:

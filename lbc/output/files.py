@@ -16,14 +16,21 @@ from pathlib import Path
 from typing import Any
 
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import os_reason, t
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def refuse_input_as_output(out: Path, inputs: Iterable[Path]) -> None:
     """Refuse an output that is one of the inputs, or lies inside a folder given as input
-    (the next run would read it as one more school's roster)."""
+    (the next run would read it as one more school's roster), and an output that is a folder
+    (``--out .``): every command checks here before its work, so each refuses it alike."""
+    try:
+        is_folder = out.is_dir()
+    except OSError as exc:  # a name too long to look up: it cannot be written either
+        raise LbcError(t("err.output_dir", path=out, reason=os_reason(exc))) from exc
+    if is_folder:
+        raise LbcError(t("err.output_is_folder", path=out))
     for path in inputs:
         if path.is_dir():
             if out.resolve().is_relative_to(path.resolve()):
@@ -48,7 +55,10 @@ def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path
         os.chmod(tmp, 0o600)
         with tmp.open("rb+") as fh:  # on disk before it takes the real name
             os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        try:
+            os.replace(tmp, out)
+        except OSError as exc:  # a folder made at that name meanwhile, a locked file
+            raise LbcError(t("err.output_dir", path=out, reason=os_reason(exc))) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -70,7 +80,7 @@ def _new_temporary(folder: Path, out: Path) -> Path:
             _LIVE.pop(tmp, None)
         except OSError as exc:
             _LIVE.pop(tmp, None)
-            raise LbcError(t("err.output_dir", path=out, reason=exc.strerror)) from exc
+            raise LbcError(t("err.output_dir", path=out, reason=os_reason(exc))) from exc
     raise LbcError(t("err.output_dir", path=out, reason="FileExistsError"))
 
 

@@ -92,6 +92,11 @@ class Term:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 
 
+# The years a term may lie in: a school's records are of this century, and a year beyond
+# the calendar's range (9999-autumn ends in the year 10000) must be a usage error.
+TERM_YEARS = (2000, 2099)
+
+
 def default_dates(season: str, year: int) -> tuple[dt.date, dt.date]:
     if season == AUTUMN:
         return dt.date(year, 9, 1), dt.date(year + 1, 1, 31)
@@ -121,6 +126,8 @@ def parse_term(text: str, dates: dict[str, tuple[dt.date, dt.date]] | None = Non
     if found is None:
         raise LbcError(t("err.bad_term", term=text))
     season, year = found
+    if not TERM_YEARS[0] <= year <= TERM_YEARS[1]:  # 2204-autumn is a typo, not a term
+        raise LbcError(t("err.term_year", term=text, year=year))
     key = f"{year}-{season}"
     start, end = (dates or {}).get(key) or default_dates(season, year)
     return Term(key, season, year, start, end)
