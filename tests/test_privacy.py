@@ -130,3 +130,53 @@ def test_the_policy_in_one_place() -> None:
     assert listed.child("张雨涵 三年级(2)班") == "张雨涵 三年级(2)班"
     assert listed.phone("13712345678") == "137****5678"  # names whole, numbers still masked
     assert shown.value("id_number", GOOD_ID) == GOOD_ID and shown.name("李明") == "李明"
+
+
+TYPED_PHONE = "13600002222"  # a phone typed into a name or an address, where none belongs
+TYPED_ID = make_id(BIRTH, 106)
+
+
+def numbers_in_text(path: Path, *, address: str = "幸福村3组") -> Path:
+    """Child 1's name carries a phone, its address an ID number."""
+    children = [
+        CHILD_HEADER,
+        child_row(1, 姓名="张雨涵" + TYPED_PHONE, 家庭住址=address),
+        child_row(2),
+    ]
+    teachers = [
+        TEACHER_HEADER,
+        ["王芳", "女", TEACHER_PHONE, "班主任", "三年级(2)班", "语文", "否", "是"],
+    ]
+    return write_xlsx(path, {"花名册": children, "教师名单": teachers})
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_diff_masks_numbers_typed_into_names_and_free_text(tmp_path: Path, fmt: str) -> None:
+    old = numbers_in_text(tmp_path / "上学期.xlsx")
+    new = numbers_in_text(tmp_path / "本学期.xlsx", address="幸福村3组 " + TYPED_ID)
+    masked = run("diff", old, new, "--format", fmt)
+    assert masked.exit_code == 0, masked.stderr
+    assert TYPED_PHONE not in masked.stdout and TYPED_ID not in masked.stdout
+    assert "张雨涵136****2222" in masked.stdout and masked_id(TYPED_ID) in masked.stdout
+    full = run("diff", old, new, "--format", fmt, "--show-pii")
+    assert TYPED_PHONE in full.stdout and TYPED_ID in full.stdout
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_pair_masks_a_phone_typed_into_a_name(tmp_path: Path, fmt: str) -> None:
+    path = numbers_in_text(tmp_path / "花名册.xlsx")
+    masked = run("pair", path, "--format", fmt, "--max-per-teacher", "2")
+    assert masked.exit_code == 0, masked.stderr
+    assert TYPED_PHONE not in masked.stdout and "张雨涵136****2222" in masked.stdout
+    full = run("pair", path, "--format", fmt, "--max-per-teacher", "2", "--show-pii")
+    assert "张雨涵" + TYPED_PHONE in full.stdout
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_summary_masks_a_phone_typed_into_a_name(tmp_path: Path, fmt: str) -> None:
+    """A summary has no --show-pii: the children it lists by name (here the unpaired) never
+    carry the number typed with the name."""
+    path = numbers_in_text(tmp_path / "花名册.xlsx")
+    result = run("summary", path, "--term", "2024-autumn", "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert TYPED_PHONE not in result.stdout and "张雨涵136****2222" in result.stdout

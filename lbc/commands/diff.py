@@ -57,9 +57,11 @@ def diff_command(
 
 
 def _child(row: Row, privacy: Privacy) -> dict[str, Any]:
-    """A child row as the change log shows it (reports.diff.describe), its name per privacy."""
+    """A child row as the change log shows it (reports.diff.describe), its name per privacy
+    and any number typed into its text (a class, a sheet name) masked."""
     where = describe(row)
-    return {**where, "child": privacy.name(where["child"])}
+    shown = {k: privacy.text(v) if isinstance(v, str) else v for k, v in where.items()}
+    return {**shown, "child": privacy.name(where["child"])}
 
 
 def changes(m: Matched, privacy: Privacy) -> list[dict[str, Any]]:

@@ -74,8 +74,8 @@ def _where(child: ChildRow, privacy: Privacy) -> dict[str, object]:
     """The child and where it sits, as every JSON and CSV row starts."""
     return {
         "child": privacy.name(child.name),
-        "class": child.cls,
-        "sheet": child.sheet,
+        "class": privacy.text(child.cls),
+        "sheet": privacy.text(child.sheet),
         "row": child.row,
     }
 
@@ -87,18 +87,20 @@ def as_document(result: Pairing, max_per_teacher: int, privacy: Privacy) -> dict
             {
                 **_where(p.child, privacy),
                 "teacher": privacy.name(p.teacher.shown),
-                "reason": p.reason,
+                "reason": privacy.text(p.reason),
                 "kept": p.kept,
             }
             for p in result.pairs
         ],
-        "unpaired": [{**_where(u.child, privacy), "why": u.why} for u in result.unpaired],
+        "unpaired": [
+            {**_where(u.child, privacy), "why": privacy.text(u.why)} for u in result.unpaired
+        ],
         "idle_teachers": [
             {
                 "teacher": privacy.name(i.teacher.shown),
-                "sheet": i.teacher.sheet,
+                "sheet": privacy.text(i.teacher.sheet),
                 "row": i.teacher.row,
-                "why": i.why,
+                "why": privacy.text(i.why),
             }
             for i in result.idle
         ],
@@ -110,12 +112,12 @@ def csv_rows(result: Pairing, privacy: Privacy) -> list[dict[str, object]]:
         {
             **_where(p.child, privacy),
             "teacher": privacy.name(p.teacher.shown),
-            "reason": p.reason,
+            "reason": privacy.text(p.reason),
             "kept": "true" if p.kept else "false",
         }
         for p in result.pairs
     ]
-    rows += [{**_where(u.child, privacy), "why": u.why} for u in result.unpaired]
+    rows += [{**_where(u.child, privacy), "why": privacy.text(u.why)} for u in result.unpaired]
     return rows
 
 
@@ -132,11 +134,11 @@ def print_table(result: Pairing, privacy: Privacy) -> None:
     ]
     rows = [
         (
-            p.child.cls,
+            privacy.text(p.child.cls),
             p.child.row,
             privacy.name(p.child.name),
             privacy.name(p.teacher.shown),
-            p.reason,
+            privacy.text(p.reason),
             yes if p.kept else no,
         )
         for p in result.pairs
@@ -146,13 +148,21 @@ def print_table(result: Pairing, privacy: Privacy) -> None:
     if result.unpaired:
         headers = [t("pair.col.class"), t("out.col.row"), t("pair.col.child"), t("pair.col.why")]
         rows = [
-            (u.child.cls, u.child.row, privacy.name(u.child.name), u.why) for u in result.unpaired
+            (
+                privacy.text(u.child.cls),
+                u.child.row,
+                privacy.name(u.child.name),
+                privacy.text(u.why),
+            )
+            for u in result.unpaired
         ]
         title = t("pair.heading.unpaired", count=len(result.unpaired))
         console.print(rich_table(headers, rows, title=title))
     if result.idle:
         headers = [t("out.col.row"), t("pair.col.teacher"), t("pair.col.why")]
-        rows = [(i.teacher.row, privacy.name(i.teacher.shown), i.why) for i in result.idle]
+        rows = [
+            (i.teacher.row, privacy.name(i.teacher.shown), privacy.text(i.why)) for i in result.idle
+        ]
         console.print(
             rich_table(headers, rows, title=t("pair.heading.idle", count=len(result.idle)))
         )

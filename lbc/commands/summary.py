@@ -14,6 +14,7 @@ from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import to_json
+from lbc.output.privacy import mask_numbers_in
 from lbc.reports.summary import VARIABLES, build_context, input_notes
 from lbc.workspace.schools import read_roster
 from lbc.workspace.terms import parse_term
@@ -72,6 +73,8 @@ def summary(
         context = build_context(
             roster, findings, chosen, cfg.quotas, cfg.school, min(today, chosen.end), last_term
         )
+        # A report carries names and classes, never IDs or phones, even typed into them.
+        context = mask_numbers_in(context)
         if fmt == "json":
             text = to_json(context)
         elif fmt == "docx" and template is not None:

@@ -9,6 +9,10 @@ Children's records are personal information of minors (cli-contract.md, "Privacy
   something staff act on, names are shown in full: ``lbc flag`` (families to call), ``lbc
   pair`` (who supports whom), ``lbc diff`` (whose record changed). A masked call list is
   useless, and those lists carry no ID or phone.
+- A phone or ID number typed where none belongs (a name, an address, a note: "张三
+  13812345678") is masked in every printed value too, whatever the field: a digit run
+  shaped like one (``mask_numbers``) is masked as one. The summary, which has no
+  ``--show-pii``, masks them always (``mask_numbers_in``).
 - Files written for the school's own use (contact cards, pairs and change workbooks, the
   summary) hold what their purpose needs and are created owner-only instead.
 
@@ -18,7 +22,11 @@ only roster knowledge this module needs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import TypeVar, cast
+
+T = TypeVar("T")
 
 # Fields holding personal numbers that are masked in everything printed or exported.
 ID_FIELDS = frozenset(
@@ -50,8 +58,14 @@ class Privacy:
     def phone(self, value: str) -> str:
         return value if self.show_pii else mask_phone(value)
 
+    def text(self, value: str) -> str:
+        """Any cell's text as printed: phone- and ID-shaped digit runs in it masked."""
+        return value if self.show_pii else mask_numbers(value)
+
     def name(self, value: str) -> str:
-        return value if self.show_pii or self.names_in_full else mask_name(value)
+        if self.show_pii:
+            return value
+        return mask_numbers(value) if self.names_in_full else mask_name(mask_numbers(value))
 
     def child(self, label: str) -> str:
         """A child as a finding names it, "张雨涵 三年级(2)班": the name part per name()."""
@@ -59,12 +73,52 @@ class Privacy:
         return self.name(name) + (" " + rest if rest else "")
 
     def value(self, field: str | None, value: str) -> str:
-        """A cell's text as printed: ID and phone fields masked, any other field as typed."""
+        """A cell's text as printed: ID and phone fields masked, any other field as typed
+        but for the phone- and ID-shaped numbers in it."""
         if field in ID_FIELDS:
             return self.id(value)
         if field in PHONE_FIELDS:
             return self.phone(value)
-        return value
+        return self.text(value)
+
+
+# Digit runs that look like an ID (15 or 18 characters, X last), a mobile (138 1234 5678,
+# 138-1234-5678), a landline with its area code (0817-5521234), or any other run of seven
+# or more digits; never part of a longer run of digits.
+_NUMBER = re.compile(
+    r"(?<!\d)(?:\d{17}[\dXx]|1[3-9]\d(?:[ -]?\d{4}){2}|0\d{2,3}-\d{7,8}|\d{7,})(?![\dXx])"
+)
+# An eight-digit run that reads as a date (20160501) is a date, not a number to hide.
+_DATE = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+
+
+def mask_numbers(text: str) -> str:
+    """Mask the phone- and ID-shaped digit runs in free text: 张三13812345678 -> 张三138****5678."""
+    return _NUMBER.sub(_mask_run, text) if any(ch.isdigit() for ch in text) else text
+
+
+def _mask_run(match: re.Match[str]) -> str:
+    run = match[0]
+    digits = "".join(ch for ch in run if ch.isdigit() or ch in "Xx")
+    if _DATE.fullmatch(digits):
+        return run
+    if len(digits) in (15, 18):
+        return mask_id(digits)
+    if len(digits) >= 11:
+        return mask_phone(digits)
+    return "*" * (len(digits) - 4) + digits[-4:]  # a local number: the last four stay
+
+
+def mask_numbers_in(value: T) -> T:
+    """``value`` with mask_numbers applied to every string inside it (dicts, lists): for a
+    report built from cells, whose every text may carry a number typed where none belongs."""
+    if isinstance(value, str):
+        return cast(T, mask_numbers(value))
+    if isinstance(value, dict):
+        return cast(T, {k: mask_numbers_in(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return cast(T, type(value)(mask_numbers_in(v) for v in value))
+    return value
 
 
 def mask_id(value: str) -> str:
