@@ -2,6 +2,12 @@
 
 JSON is one UTF-8 document with stable key order and no ASCII escaping; CSV has a header
 row; tables are rich renderables the command prints. Nothing here prints.
+
+CSV is what people open in Excel, which runs a cell beginning with = + - @ (or a tab or
+carriage return before one) as a formula: a hostile roster cell such as
+``=HYPERLINK(...)`` would run on the office's machine. So CSV cells that begin so, and are
+not plain numbers, get a leading apostrophe (OWASP's neutralisation). JSON is the raw form:
+a script that needs a cell exactly as typed reads ``--format json``.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -22,12 +29,27 @@ def to_json(document: object) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def neutralised(value: object) -> object:
+    """A CSV cell Excel will not run: ``=SUM(1)`` becomes ``'=SUM(1)``; -5 stays -5."""
+    if (
+        isinstance(value, str)
+        and value.startswith(_FORMULA_STARTS)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: Iterable[dict[str, object]], columns: Sequence[str]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in columns})
+        writer.writerow({k: "" if row.get(k) is None else neutralised(row.get(k)) for k in columns})
     return buf.getvalue()
 
 
