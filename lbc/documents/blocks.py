@@ -5,11 +5,14 @@ formats. Only what a work summary uses is understood: ``#`` title, ``##``/``###`
 headings, paragraphs, ``-`` and ``1.`` list items, pipe tables, ``<!-- chart: NAME -->``
 lines where the HTML shows a chart, and ``<!-- sign -->`` before the signature lines (the
 school and the date, set flush right). Each other line is a paragraph of its own: Chinese
-prose has no spaces to join wrapped lines with.
+prose has no spaces to join wrapped lines with. Entities (``&lt;``, which the summary
+writes for a ``<`` from a cell) are read back to their characters: HTML escapes them again
+and Word shows them as they are.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -66,4 +69,7 @@ def parse(markdown: str) -> list[Block]:
                 blocks.append(Block("table", rows=[_cells(line)]))
         else:
             blocks.append(Block("p", line))
+    for block in blocks:
+        block.text = html.unescape(block.text)
+        block.rows = [[html.unescape(cell) for cell in row] for row in block.rows]
     return blocks

@@ -25,8 +25,23 @@ SUMMARY_TEMPLATE = "summary.md.j2"
 
 
 def markdown(context: dict[str, Any], template: Path | None = None) -> str:
+    """The summary as Markdown. Text from the roster's cells goes in with ``&``, ``<`` and
+    ``>`` written as entities, the Markdown way to write them literally: a cell holding
+    ``<script>`` or ``<!-- chart: x -->`` is shown, never run by a viewer nor read as an
+    instruction. The template's own text and every number are left as they are, and
+    lbc.documents.blocks reads the entities back for HTML and Word."""
     name, text = user_template(template) if template else builtin(SUMMARY_TEMPLATE)
-    return render(name, text, context)
+    return render(name, text, _escaped(context))
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_escaped(v) for v in value)
+    return value
 
 
 def html(text: str, context: dict[str, Any]) -> str:

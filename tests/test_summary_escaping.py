@@ -1,0 +1,44 @@
+"""Text from a roster cell is shown in the summary, never run: escaped in the Markdown,
+read back once for HTML (escaped again there) and Word (shown as typed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+@pytest.fixture
+def roster(tmp_path: Path) -> Path:
+    """No 帮扶教师 column: both children are listed by name as unpaired."""
+    children = [CHILD_HEADER, child_row(1, 姓名=HOSTILE), child_row(2, 姓名="李&明")]
+    teachers = [
+        TEACHER_HEADER,
+        ["王芳", "女", "13500001111", "班主任", "三年级(2)班", "语文", "否", "是"],
+    ]
+    return write_xlsx(tmp_path / "花名册.xlsx", {"花名册": children, "教师名单": teachers})
+
+
+def test_markdown_escapes_cells_only(roster: Path) -> None:
+    result = run("summary", roster, "--term", "2024-autumn")
+    assert result.exit_code == 0, result.stderr
+    assert HOSTILE not in result.stdout
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout and "李&amp;明" in result.stdout
+    assert "<!-- chart: children_by_grade -->" in result.stdout  # the template's own text
+
+
+def test_html_escapes_once_and_word_shows_the_text(roster: Path, tmp_path: Path) -> None:
+    page = run("summary", roster, "--term", "2024-autumn", "--format", "html")
+    assert page.exit_code == 0, page.stderr
+    assert HOSTILE not in page.stdout and "&amp;lt;" not in page.stdout
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.stdout and "李&amp;明" in page.stdout
+    out = tmp_path / "总结.docx"
+    word = run("summary", roster, "--term", "2024-autumn", "--format", "docx", "--out", out)
+    assert word.exit_code == 0, word.stderr
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert HOSTILE in text and "李&明" in text and "&lt;" not in text
