@@ -439,6 +439,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "term.second": ("第二学期", ", second term"),
     "date.long": ("{year}年{month}月{day}日", "{year}-{month:02d}-{day:02d}"),
     # ---- summary ----
+    "err.template_too_slow": (
+        "运行超过 {seconds} 秒，已停止（是否有过大的循环？）",
+        "ran for over {seconds} seconds and was stopped (a loop too large?)",
+    ),
+    "err.template_too_big": (
+        "输出超过 {mb} MB，已停止",
+        "its output went over {mb} MB and it was stopped",
+    ),
     "err.template": (
         "模板 {path} 第 {line} 行出错：{reason}",
         "template {path}, line {line}: {reason}",

@@ -295,12 +295,13 @@ def render_docx_template(
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError, UndefinedError
 
-    from lbc.documents.templating import environment
+    from lbc.documents.templating import environment, time_limit
 
     try:
         doc = DocxTemplate(str(template))
         buffer = io.BytesIO()
-        doc.render(context, jinja_env=environment(autoescape=True))
+        with time_limit():
+            doc.render(context, jinja_env=environment(autoescape=True))
         doc.save(buffer)
     except FileNotFoundError as exc:
         raise LbcError(t("err.missing", path=template)) from exc
