@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 
 _lang = "en" if os.environ.get("LBC_LANG", "").lower().startswith("en") else "zh"
@@ -38,7 +39,31 @@ def t(key: str, /, **params: object) -> str:
     """The text for ``key`` in the current language, with ``params`` filled in."""
     zh, en = _TEXT[key]
     text = en if _lang == "en" else zh
-    return text.format(**params) if params else text
+    return readable(text.format(**params)) if params else text
+
+
+# A run of text holding a byte that is not UTF-8 (Python's surrogate escape on POSIX), up
+# to what can never be inside a GBK character: ASCII below "@" but digits (a "/" between
+# folders, ".", a space, quotes, commas), and the Chinese punctuation messages put round
+# a path. Bytes of GBK that happen to be valid UTF-8 (山 is C9 BD, read as ɽ) are in the
+# run too, and go back to their bytes with the rest.
+_UNDECODED = re.compile(
+    "[^\\x00-\\x2f\\x3a-\\x3f\\s，。：；（）“”、]*"
+    "[\\udc80-\\udcff]"
+    "[^\\x00-\\x2f\\x3a-\\x3f\\s，。：；（）“”、]*"
+)
+
+
+def readable(text: str) -> str:
+    """``text`` with file names that are not UTF-8 read as GB18030, the encoding of names
+    in a zip made on Chinese Windows (青山小学 rather than \\udcc7\\udce0ɽСѧ). Such text
+    cannot be written to a UTF-8 stream at all, so every printed text passes here. On
+    Windows names are never undecodable."""
+    if max(text, default="") < "\udc80":  # the common case: nothing to do, no regex pass
+        return text
+    return _UNDECODED.sub(
+        lambda m: m[0].encode("utf-8", "surrogateescape").decode("gb18030", "replace"), text
+    )
 
 
 def both(key: str) -> tuple[str, str]:

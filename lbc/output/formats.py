@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from lbc.messages import readable
+
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
@@ -26,7 +28,8 @@ FORMATS = ("table", "json", "csv")
 
 
 def to_json(document: object) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
+    """The document as JSON; file names that are not UTF-8 are shown readably (readable)."""
+    return readable(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -50,7 +53,7 @@ def to_csv(rows: Iterable[dict[str, object]], columns: Sequence[str]) -> str:
     writer.writeheader()
     for row in rows:
         writer.writerow({k: "" if row.get(k) is None else neutralised(row.get(k)) for k in columns})
-    return buf.getvalue()
+    return readable(buf.getvalue())
 
 
 def rich_table(
@@ -73,7 +76,7 @@ def rich_table(
         # terminal; the others fold first.
         table.add_column(header, overflow="fold", min_width=24 if n == main else None)
     for row in rows:  # cell text is shown as typed, never read as rich markup
-        table.add_row(*(Text("" if v is None else str(v)) for v in row))
+        table.add_row(*(Text("" if v is None else readable(str(v))) for v in row))
     if title is None:
         return table
     return Group(Text(title, style="bold"), table)

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from lbc.messages import readable
+
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml"
@@ -78,9 +80,11 @@ def rows_xml(rows: Iterable[Sequence[Any]]) -> bytes:
     """The ``<row>`` elements for ``rows``: the slow part of writing, so a county merge
     builds each school's rows in its own worker process."""
     memo: dict[Any, str] = {}
-    return "".join(
-        ["<row>" + "".join([_cell(v, memo) for v in row]) + "</row>" for row in rows]
-    ).encode()
+    text = "".join(["<row>" + "".join([_cell(v, memo) for v in row]) + "</row>" for row in rows])
+    try:
+        return text.encode()
+    except UnicodeEncodeError:  # a file name that is not UTF-8 (the 文件 column): shown read
+        return readable(text).encode()
 
 
 def write_xlsx(path: Path, sheets: Iterable[tuple[str, Sequence[str], Iterable[bytes]]]) -> None:

@@ -490,7 +490,7 @@ def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     cores, each from its own workbook handle (a handle is not shared between threads).
     """
     with _calamine_errors(path):
-        book = calamine.CalamineWorkbook.from_path(str(path))
+        book = _open_workbook(path)
     try:
         names = book.sheet_names
         if len(names) < 2 or path.stat().st_size < PARALLEL_BYTES:
@@ -498,7 +498,7 @@ def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
 
         def the_rest() -> list[T]:
             with _calamine_errors(path):
-                other = calamine.CalamineWorkbook.from_path(str(path))
+                other = _open_workbook(path)
             try:
                 return [prepare(_sheet(path, other, name)) for name in names[1:]]
             finally:
@@ -510,6 +510,19 @@ def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
             return [first, *rest.result()]
     finally:
         book.close()
+
+
+def _open_workbook(path: Path) -> Any:
+    """calamine takes a path as UTF-8 text. A name that is not (GBK bytes from a zip made
+    on Windows, which Python holds as surrogate escapes on POSIX) is read through a file
+    Python opened instead: calamine would look for a mangled name and find nothing."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        with path.open("rb") as fh:
+            return calamine.CalamineWorkbook.from_filelike(fh)
+    return calamine.CalamineWorkbook.from_path(name)
 
 
 def _sheet(path: Path, book: Any, name: str) -> RawSheet:
