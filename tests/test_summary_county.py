@@ -65,7 +65,15 @@ def test_county_table_per_school_and_in_total(tmp_path: Path) -> None:
         },
     ]
     markdown = run("summary", folder, "--term", "2024-autumn").stdout
-    assert "| 合计 | 0 | 0 | 1 | 5 | 0 | 0 | 未采集 | 未采集 | 5 | 1 | 0 | 未采集 |" in markdown
+    lines = markdown.splitlines()
+    top = lines.index("| 项目 | 青山镇中心小学 | 大桥镇中心小学 | 合计 |")
+    assert lines[top + 1 : top + 5] == [
+        "|---|---|---|---|",
+        "| 年龄段：0-5周岁男 | 0 | 0 | 0 |",
+        "| 年龄段：0-5周岁女 | 0 | 0 | 0 |",
+        "| 年龄段：6-13周岁男 | 1 | 0 | 1 |",
+    ]
+    assert "| 寄宿情况：寄宿 | 未采集 | 1 | 未采集 |" in lines
 
 
 def test_one_school_has_no_county_table(tmp_path: Path) -> None:
@@ -93,3 +101,19 @@ def test_county_table_variables_are_documented(tmp_path: Path) -> None:
     paths |= {f"county_table.columns[].{k}" for k in table["columns"][0]}
     paths |= {f"county_table.rows[].{k}" for k in table["rows"][0]}
     assert paths <= listed
+
+
+def test_county_table_takes_five_schools_a_table(tmp_path: Path) -> None:
+    """Six schools and the total are seven columns: two tables of the 26 categories, so
+    that the Word page keeps readable columns; the total comes last."""
+    folder = tmp_path / "各校"
+    folder.mkdir()
+    for n in range(1, 7):
+        rows = [[f"第{n}小学留守儿童花名册"], CHILD_HEADER, child_row(n)]
+        write_xlsx(folder / f"{n}.xlsx", {"花名册": rows})
+    lines = run("summary", folder, "--term", "2024-autumn").stdout.splitlines()
+    heads = [line for line in lines if line.startswith("| 项目 |")]
+    assert heads == [
+        "| 项目 | 第1小学 | 第2小学 | 第3小学 | 第4小学 | 第5小学 |",
+        "| 项目 | 第6小学 | 合计 |",
+    ]
