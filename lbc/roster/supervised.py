@@ -20,6 +20,7 @@ so the memo only costs (it triples the time on a county roster); nothing sent is
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import io
 import multiprocessing
 import os
@@ -148,6 +149,7 @@ def _quiet() -> None:
     """The child writes nothing of its own: Rust's panic and allocation-failure text goes to
     descriptor 2, and the parent prints the one line. Ctrl-C is the parent's to handle
     (it kills the child), and the parent's SIGTERM cleanup is not the child's to run."""
+    faulthandler.disable()  # a crash dump is not the child's to print either
     with contextlib.suppress(OSError, ValueError):
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 2)
