@@ -123,6 +123,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 的工作表“{sheet}”有 {cols} 列，超出花名册可能的范围，已拒绝读取",
         "sheet '{sheet}' of {path} has {cols} columns, far more than a roster can have; refused",
     ),
+    "err.reader_crashed": (
+        "{path} 读取时崩溃或内存超限（{how}，内存上限 {limit}），未能读取：文件可能已损坏或是特制的，请用 Excel 打开后另存再试（上限可用 LBC_MAX_MEMORY 调整，如 4G）",
+        "reading {path} crashed or ran out of memory ({how}, memory ceiling {limit}); the file may be damaged or crafted: open it in Excel, save it again and retry (LBC_MAX_MEMORY sets the ceiling, e.g. 4G)",
+    ),
+    "err.read_timeout": (
+        "{path} 读取超过 {seconds} 秒仍未完成，已停止：文件可能已损坏或是特制的，请用 Excel 打开后另存再试",
+        "reading {path} took over {seconds} seconds and was stopped; the file may be damaged or crafted: open it in Excel, save it again and retry",
+    ),
+    "err.bad_max_memory": (
+        "LBC_MAX_MEMORY 的值“{value}”看不懂：请写成 2G、512M 这样的大小",
+        "LBC_MAX_MEMORY is '{value}', which is not a size: write it like 2G or 512M",
+    ),
     "err.far_cell": (
         "{path} 的工作表“{sheet}”在很远的单元格 {cell} 有内容，要读取 {rows} 行 × {cols} 列，超出花名册可能的范围，已拒绝读取（删掉该单元格的内容后另存再试）",
         "sheet '{sheet}' of {path} has content far away in cell {cell}, which would mean reading {rows} rows x {cols} columns, far more than a roster can have; refused (clear that cell, save, and try again)",

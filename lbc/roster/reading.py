@@ -13,10 +13,7 @@ import contextlib
 import csv
 import html
 import io
-import os
 import re
-import sys
-import threading
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -30,6 +27,7 @@ from defusedxml import ElementTree
 
 from lbc.errors import LbcError
 from lbc.messages import t
+from lbc.roster.supervised import supervised
 
 T = TypeVar("T")
 
@@ -175,45 +173,11 @@ def _read_spreadsheet(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     return _read_sheets(path, prepare)
 
 
-_QUIET = threading.Lock()
-_quiet_depth = [0, -1]  # how many reads are under way, and the saved stderr descriptor
-
-
-@contextlib.contextmanager
-def _rust_panics_silenced() -> Iterator[None]:
-    """While calamine reads, its Rust panic hook would write "thread panicked at …" (and a
-    backtrace where RUST_BACKTRACE is set) straight to file descriptor 2, around Python's
-    sys.stderr; the contract's one clear line is ours to print. So descriptor 2 points at
-    the null device while any read is under way (reads on two threads share one redirection)."""
-    with _QUIET:
-        if _quiet_depth[0] == 0:
-            try:
-                sys.stderr.flush()
-                saved = os.dup(2)
-                null = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(null, 2)
-                os.close(null)
-                _quiet_depth[1] = saved
-            except (OSError, ValueError):  # no descriptor 2 (a GUI launcher): nothing to hide
-                _quiet_depth[1] = -1
-        _quiet_depth[0] += 1
-    try:
-        yield
-    finally:
-        with _QUIET:
-            _quiet_depth[0] -= 1
-            if _quiet_depth[0] == 0 and _quiet_depth[1] >= 0:
-                os.dup2(_quiet_depth[1], 2)
-                os.close(_quiet_depth[1])
-                _quiet_depth[1] = -1
-
-
 @contextlib.contextmanager
 def _calamine_errors(path: Path) -> Iterator[None]:
     """calamine's and the zip layer's failures as one clear :class:`LbcError`."""
     try:
-        with _rust_panics_silenced():
-            yield
+        yield
     except calamine.PasswordError as exc:
         raise LbcError(t("err.encrypted", path=path)) from exc
     except (calamine.CalamineError, calamine.XmlError, calamine.ZipError) as exc:
@@ -478,38 +442,61 @@ def _sheet_name(zf: zipfile.ZipFile, part: str) -> str:
     return part.rsplit("/", 1)[-1]
 
 
-# Above this size the first sheet and the others are parsed side by side (see _read_sheets).
+# Above this size the first sheet and the others are parsed side by side (see _stream_book).
 PARALLEL_BYTES = 4 << 20
+# Rows a child sends at once: the parent unpickles one piece while the child pickles the next.
+CHUNK_ROWS = 5000
 
 
 def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
-    """Every sheet of a workbook, in order, each passed through ``prepare``.
+    """Every sheet of a workbook, in order, each passed through ``prepare`` once it is here.
 
-    calamine parses a sheet without holding Python's lock, so on a big workbook the first
-    sheet (usually the roster) and the rest (teachers, records) are read at once on two
-    cores, each from its own workbook handle (a handle is not shared between threads).
+    calamine runs in a supervised child (lbc.roster.supervised), which sends each sheet's
+    rows in pieces; ``prepare`` on the first sheet runs while the child reads the others.
+    """
+    done: list[T] = []
+    sheet: RawSheet | None = None
+    for piece in supervised(path, _stream_book, path):
+        if isinstance(piece, RawSheet):
+            if sheet is not None:
+                done.append(prepare(sheet))
+            sheet = piece
+        elif sheet is not None:
+            sheet.rows += piece
+    if sheet is not None:
+        done.append(prepare(sheet))
+    return done
+
+
+def _stream_book(send: Callable[[Any], None], path: Path) -> None:
+    """In the child: send each sheet (its rows empty), then its rows in CHUNK_ROWS pieces.
+
+    On a big workbook the first sheet (usually the roster) and the rest (teachers,
+    records) are parsed at once on two cores, each from its own workbook handle (a
+    handle is not shared between threads); calamine parses without Python's lock.
     """
     with _calamine_errors(path):
         book = _open_workbook(path)
-    try:
-        names = book.sheet_names
-        if len(names) < 2 or path.stat().st_size < PARALLEL_BYTES:
-            return [prepare(_sheet(path, book, name)) for name in names]
+    names = book.sheet_names
 
-        def the_rest() -> list[T]:
-            with _calamine_errors(path):
-                other = _open_workbook(path)
-            try:
-                return [prepare(_sheet(path, other, name)) for name in names[1:]]
-            finally:
-                other.close()
+    def parse(handle: Any, name: str) -> Any:
+        with _calamine_errors(path):
+            return handle.get_sheet_by_name(name)
 
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            rest = pool.submit(the_rest)
-            first = prepare(_sheet(path, book, names[0]))
-            return [first, *rest.result()]
-    finally:
-        book.close()
+    def the_rest() -> list[Any]:
+        with _calamine_errors(path):
+            other = _open_workbook(path)
+        return [parse(other, name) for name in names[1:]]
+
+    if len(names) < 2 or path.stat().st_size < PARALLEL_BYTES:
+        for name in names:
+            _send_sheet(send, path, name, parse(book, name))
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        rest = pool.submit(the_rest)
+        _send_sheet(send, path, names[0], parse(book, names[0]))
+        for name, sheet in zip(names[1:], rest.result(), strict=True):
+            _send_sheet(send, path, name, sheet)
 
 
 def _open_workbook(path: Path) -> Any:
@@ -525,16 +512,19 @@ def _open_workbook(path: Path) -> Any:
     return calamine.CalamineWorkbook.from_path(name)
 
 
-def _sheet(path: Path, book: Any, name: str) -> RawSheet:
+def _send_sheet(send: Callable[[Any], None], path: Path, name: str, sheet: Any) -> None:
     with _calamine_errors(path):
-        sheet = book.get_sheet_by_name(name)
         if sheet.start is None:
-            return RawSheet(name, [])
+            send(RawSheet(name, []))
+            return
         (row0, col0), (_, col1) = sheet.start, sheet.end
         if col1 - col0 + 1 > MAX_COLUMNS:
             raise LbcError(t("err.too_wide", path=path, sheet=name, cols=col1 - col0 + 1))
         merged = list(sheet.merged_cell_ranges or [])
-        return RawSheet(name, sheet.to_python(), row0, col0, merged)
+        rows = sheet.to_python()
+    send(RawSheet(name, [], row0, col0, merged))
+    for start in range(0, len(rows), CHUNK_ROWS):
+        send(rows[start : start + CHUNK_ROWS])
 
 
 def _short(exc: BaseException) -> str:
