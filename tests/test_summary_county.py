@@ -117,3 +117,19 @@ def test_county_table_takes_five_schools_a_table(tmp_path: Path) -> None:
         "| 项目 | 第1小学 | 第2小学 | 第3小学 | 第4小学 | 第5小学 |",
         "| 项目 | 第6小学 | 合计 |",
     ]
+
+
+def test_tables_one_after_another_stay_apart() -> None:
+    """A blank line (or any other line) ends a pipe table in the HTML and Word documents:
+    the county table and the class table used to run together as one."""
+    from lbc.documents.blocks import parse
+
+    blocks = parse(
+        "| 项目 | 合计 |\n|---|---|\n| 男 | 1 |\n\n| 班级 | 人数 |\n|---|---|\n| 一 | 2 |"
+    )
+    assert [(b.kind, b.rows) for b in blocks] == [
+        ("table", [["项目", "合计"], ["男", "1"]]),
+        ("table", [["班级", "人数"], ["一", "2"]]),
+    ]
+    after_text = parse("| a |\n|---|\n| 1 |\n说明\n| b |\n|---|\n| 2 |")
+    assert [b.kind for b in after_text] == ["table", "p", "table"]

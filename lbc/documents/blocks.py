@@ -37,8 +37,10 @@ def _cells(line: str) -> list[str]:
 def parse(markdown: str) -> list[Block]:
     blocks: list[Block] = []
     signing = False
+    in_table = False  # only a table line continues a table: two tables stay two
     for raw in markdown.splitlines():
         line = raw.strip()
+        continues, in_table = in_table, False
         if not line:
             signing = False
             continue
@@ -61,9 +63,10 @@ def parse(markdown: str) -> list[Block]:
         elif m := _NUMBERED.match(line):
             blocks.append(Block("number", m.group(2), number=m.group(1)))
         elif line.startswith("|"):
+            in_table = True
             if _RULE.match(line):
                 continue
-            if blocks and blocks[-1].kind == "table":
+            if continues:
                 blocks[-1].rows.append(_cells(line))
             else:
                 blocks.append(Block("table", rows=[_cells(line)]))
