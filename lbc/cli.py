@@ -9,8 +9,9 @@ import signal
 import sys
 
 from lbc import messages
-from lbc.errors import ExitStatus
+from lbc.errors import ExitStatus, LbcError
 from lbc.output import files
+from lbc.roster import supervised
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -81,6 +82,9 @@ def main() -> None:
     the collector is off, and once the command has finished and its output is flushed,
     the process leaves without tearing the heap down. Outputs are already renamed into
     place by then, so nothing is lost.
+    A spreadsheet crafted to crash the reader ends the run with one line naming it: the
+    command runs in a child process that a small parent watches (lbc.roster.supervised),
+    forked before the app is imported, once the language is known.
     """
     try:
         code = _run(sys.argv[1:])
@@ -92,8 +96,14 @@ def main() -> None:
 
 def _run(args: list[str]) -> int:
     gc.disable()
-    catch_termination()
     argv = _lift_global_options(args)
+    try:
+        ceiling = supervised.memory_ceiling()
+    except LbcError as exc:
+        print(messages.t("err.prefix") + str(exc), file=sys.stderr)
+        return ExitStatus.CANNOT_RUN
+    supervised.supervise(ceiling)  # from here on, a child runs the command (where it can)
+    catch_termination()
     if "" in args:  # typer reads '' as the path '.': `validate ''` would check the folder
         return _usage_error(messages.t("err.empty_argument", n=args.index("") + 1))
     import typer

@@ -131,6 +131,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 读取超过 {seconds} 秒仍未完成，已停止：文件可能已损坏或是特制的，请用 Excel 打开后另存再试",
         "reading {path} took over {seconds} seconds and was stopped; the file may be damaged or crafted: open it in Excel, save it again and retry",
     ),
+    "err.stopped": (
+        "lbc 意外停止（{how}），未能完成：请把所运行的命令和所用的文件反馈给维护者",
+        "lbc stopped unexpectedly ({how}) and did not finish; please report the command run and the files it was given",
+    ),
     "err.bad_max_memory": (
         "LBC_MAX_MEMORY 的值“{value}”看不懂：请写成 2G、512M 这样的大小",
         "LBC_MAX_MEMORY is '{value}', which is not a size: write it like 2G or 512M",

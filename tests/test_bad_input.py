@@ -92,8 +92,14 @@ def add_row(xml: str, row_xml: str) -> str:
     return xml.replace("</sheetData>", row_xml + "</sheetData>", 1)
 
 
-def lbc_in_child(*args: str | os.PathLike[str], timeout: float = 60) -> Result:
-    """Run lbc in a fresh interpreter (no console script needed), memory capped at 2 GB.
+def lbc_in_child(
+    *args: str | os.PathLike[str],
+    timeout: float = 60,
+    env: dict[str, str] | None = None,
+    prelude: str = "",
+) -> Result:
+    """Run lbc in a fresh interpreter (no console script needed), memory capped at 2 GB,
+    with no ``LBC_`` variables but those in ``env``, after the Python code ``prelude``.
 
     Used where a regression would make python-calamine abort the process: the test then
     fails on the exit status instead of taking pytest down with it.
@@ -105,15 +111,15 @@ def lbc_in_child(*args: str | os.PathLike[str], timeout: float = 60) -> Result:
         limit = 2 * 1024**3
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LBC_")}
-    env["NO_COLOR"] = "1"
+    variables = {k: v for k, v in os.environ.items() if not k.startswith("LBC_")}
+    variables.update(env or {}, NO_COLOR="1")
     proc = subprocess.run(
-        [sys.executable, "-c", "from lbc.cli import main; main()", *map(str, args)],
+        [sys.executable, "-c", prelude + "\nfrom lbc.cli import main; main()", *map(str, args)],
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=timeout,
-        env=env,
+        env=variables,
         preexec_fn=cap_memory if sys.platform != "win32" else None,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)

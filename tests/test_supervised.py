@@ -1,8 +1,11 @@
-"""Reading in a supervised child: a file that crashes the reader is one line, never a crash.
+"""A file that crashes the reader is one line, never a crash: the command runs in a child
+that a small parent watches, and merge reads each school in a child of its own.
 
 The crafted workbook here has a far cell spelled ``<c r = "XFD1048576">``, which the
 pre-scan does not see and which makes python-calamine abort the process asking for 512 GB;
-the first test checks it still does, so the others test something real.
+the first test checks it still does, so the others test something real. The command's own
+supervision is tested through the console script in a fresh interpreter (lbc_in_child):
+it is set up by ``lbc.cli.main``, and a read that aborts would take pytest down.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_bad_input import lbc_in_child
 
-from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, Result, child_row, run, write_xlsx
 from lbc.errors import LbcError
 from lbc.roster import reading, supervised
 
@@ -24,20 +28,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import fuzz
 
 FAR = b'<row r="1048576"><c r = "XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+# A cell the pre-scan lets through (10 million cells), which calamine lays out in 320 MB.
+WIDE = b'<row r="100000"><c r="CV100000" t="inlineStr"><is><t>x</t></is></c></row>'
 
 
 def good(path: Path) -> Path:
     return write_xlsx(path, {"花名册": [CHILD_HEADER, child_row(1), child_row(2)]})
 
 
-def far(path: Path) -> Path:
-    """A roster with one far cell in a spelling the pre-scan misses."""
+def far(path: Path, cell: bytes = FAR) -> Path:
+    """A roster with one far ``cell`` added (by default in a spelling the pre-scan misses)."""
     source = good(path.with_name("source-" + path.name))
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"</sheetData>", FAR + b"</sheetData>")
+                data = data.replace(b"</sheetData>", cell + b"</sheetData>")
             zout.writestr(info, data)
     source.unlink()
     return path
@@ -49,6 +55,13 @@ def crashed(path: Path, how: str, limit: str) -> str:
         "文件可能已损坏或是特制的，请用 Excel 打开后另存再试"
         "（上限可用 LBC_MAX_MEMORY 调整，如 4G）\n"
     )
+
+
+def outcome(result: Result) -> tuple[int, str, str]:
+    return result.exit_code, result.stdout, result.stderr
+
+
+GOOD_OUT = "没有发现问题。\n共检查 2 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
 
 
 @pytest.fixture(autouse=True)
@@ -70,57 +83,128 @@ def test_the_crafted_file_aborts_a_bare_read(tmp_path: Path) -> None:
 
 
 def test_a_reader_that_aborts_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    """lbc_in_child caps the interpreter at 2 GB: the command's ceiling is that."""
     path = far(tmp_path / "花名册.xlsx")
-    result = run("validate", path)
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == crashed(path, "SIGABRT", "2.0 GB")
+    good_file = good(tmp_path / "好.xlsx")
+    assert outcome(lbc_in_child("validate", good_file)) == (0, GOOD_OUT, "")
+    assert outcome(lbc_in_child("validate", path)) == (2, "", crashed(path, "SIGABRT", "2.0 GB"))
 
 
-def test_spawned_child_where_there_is_no_fork(
+def test_the_memory_ceiling_ends_a_read_too_big_for_it(tmp_path: Path) -> None:
+    path = far(tmp_path / "花名册.xlsx", WIDE)
+    small = {"LBC_MAX_MEMORY": "256M"}
+    assert outcome(lbc_in_child("validate", path, env=small)) == (
+        2,
+        "",
+        crashed(path, "SIGABRT", "256 MB"),
+    )
+    roomy = lbc_in_child("validate", path, env={"LBC_MAX_MEMORY": "1.5G"})
+    assert outcome(roomy) == (0, GOOD_OUT, "")
+
+
+def test_a_ceiling_below_the_floor_is_the_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LBC_MAX_MEMORY", "20M")
+    assert supervised.memory_ceiling() == 256 << 20
+
+
+def test_a_bad_memory_ceiling(tmp_path: Path) -> None:
+    result = lbc_in_child(
+        "validate", good(tmp_path / "花名册.xlsx"), env={"LBC_MAX_MEMORY": "lots"}
+    )
+    assert outcome(result) == (
+        2,
+        "",
+        "lbc: 错误：LBC_MAX_MEMORY 的值“lots”看不懂：请写成 2G、512M 这样的大小\n",
+    )
+
+
+def test_a_command_that_dies_outside_a_read(tmp_path: Path) -> None:
+    """A crash anywhere else is one line too, with the signal."""
+    die = (
+        "import os, signal, lbc.cli\n"
+        "lbc.cli.catch_termination = lambda: os.kill(os.getpid(), signal.SIGSEGV)"
+    )
+    result = lbc_in_child("validate", good(tmp_path / "好.xlsx"), prelude=die)
+    assert outcome(result) == (
+        2,
+        "",
+        "lbc: 错误：lbc 意外停止（SIGSEGV），未能完成：请把所运行的命令和所用的文件反馈给维护者\n",
+    )
+
+
+def test_a_read_that_stalls_is_stopped(tmp_path: Path) -> None:
+    stall = (
+        "import time\nfrom lbc.roster import reading, supervised\n"
+        "supervised.READ_SECONDS = 0.5\n"
+        "reading._open_workbook = lambda path: time.sleep(60)"
+    )
+    path = good(tmp_path / "花名册.xlsx")
+    started = time.monotonic()
+    result = lbc_in_child("validate", path, prelude=stall)
+    assert time.monotonic() - started < 10
+    assert outcome(result) == (
+        2,
+        "",
+        f"lbc: 错误：{path} 读取超过 0 秒仍未完成，已停止："
+        "文件可能已损坏或是特制的，请用 Excel 打开后另存再试\n",
+    )
+
+
+def test_without_fork_the_command_runs_in_one_process(tmp_path: Path) -> None:
+    """Where there is no fork (Windows) the command runs as it is, and nothing watches it:
+    the crafted file then ends the process, silently (Rust's text goes to the null device)."""
+    no_fork = "from lbc.roster import supervised\nsupervised.CAN_FORK = False"
+    assert outcome(lbc_in_child("validate", good(tmp_path / "好.xlsx"), prelude=no_fork)) == (
+        0,
+        GOOD_OUT,
+        "",
+    )
+    assert outcome(lbc_in_child("validate", far(tmp_path / "花名册.xlsx"), prelude=no_fork)) == (
+        -6,
+        "",
+        "",
+    )
+
+
+def test_spawned_reading_child_where_there_is_no_fork(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(supervised, "CAN_FORK", False)
-    result = run("validate", good(tmp_path / "好.xlsx"))
-    assert result.exit_code == 0, result.stderr
+    monkeypatch.setattr(reading, "ISOLATE_READS", True)
+    assert outcome(run("validate", good(tmp_path / "好.xlsx"))) == (0, GOOD_OUT, "")
     path = far(tmp_path / "花名册.xlsx")
     result = run("validate", path)
     assert (result.exit_code, result.stderr) == (2, crashed(path, "SIGABRT", "2.0 GB"))
 
 
 def allocate(send: Callable[[object], None]) -> None:
-    send(len(bytearray(200 << 20)))
+    send(len(bytearray(400 << 20)))
 
 
-def test_the_memory_ceiling_ends_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_memory_ceiling_ends_the_reading_child(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LBC_MAX_MEMORY", "1M")
     with pytest.raises(LbcError) as caught:
         list(supervised.supervised(Path("花名册.xlsx"), allocate))
     assert str(caught.value) + "\n" == crashed(
-        Path("花名册.xlsx"), "MemoryError", "0.0 GB"
+        Path("花名册.xlsx"), "MemoryError", "256 MB"
     ).removeprefix("lbc: 错误：")
 
 
 def test_no_memory_ceiling_without_resource(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Windows has no ``resource``: the child then runs uncapped (the 1M asked is not applied)."""
+    """Windows has no ``resource``: the child then runs uncapped (the floor is not applied)."""
     monkeypatch.setenv("LBC_MAX_MEMORY", "1M")
     monkeypatch.setattr(supervised, "resource", None)
-    assert list(supervised.supervised(Path("花名册.xlsx"), allocate)) == [200 << 20]
+    assert list(supervised.supervised(Path("花名册.xlsx"), allocate)) == [400 << 20]
 
 
-def test_a_bad_memory_ceiling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LBC_MAX_MEMORY", "lots")
-    result = run("validate", good(tmp_path / "花名册.xlsx"))
-    assert result.exit_code == 2
-    assert (
-        result.stderr == "lbc: 错误：LBC_MAX_MEMORY 的值“lots”看不懂：请写成 2G、512M 这样的大小\n"
-    )
-
-
-def test_a_reader_that_stalls_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def stall(send: object, path: Path) -> None:
+def test_a_reading_child_that_stalls_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def stall(send: object, path: Path, chunk: int) -> None:
         time.sleep(60)
 
     monkeypatch.setattr(supervised, "READ_SECONDS", 0.5)
+    monkeypatch.setattr(reading, "ISOLATE_READS", True)
     monkeypatch.setattr(reading, "_stream_book", stall)
     path = good(tmp_path / "花名册.xlsx")
     started = time.monotonic()
@@ -140,7 +224,7 @@ def test_merge_goes_on_without_the_school_whose_reader_crashed(tmp_path: Path) -
         good(county / f"00{n}-学校.xlsx")
     bad = far(county / "003-学校.xlsx")
     out = tmp_path / "县名册.xlsx"
-    result = run("merge", county, "--out", out, "--format", "json")
+    result = lbc_in_child("merge", county, "--out", out, "--format", "json")
     assert result.exit_code == 1, result.stderr
     assert out.exists()
     reason = crashed(bad, "SIGABRT", "2.0 GB").removeprefix("lbc: 错误：").rstrip("\n")
@@ -149,8 +233,11 @@ def test_merge_goes_on_without_the_school_whose_reader_crashed(tmp_path: Path) -
 
 
 def test_fuzzed_workbooks_end_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A bounded, seeded share of bench/fuzz.py: every mutant ends 0, 1 or 2, no traceback."""
+    """A bounded, seeded share of bench/fuzz.py: every mutant ends 0, 1 or 2, no traceback.
+    Each read runs in a child of its own, as in merge, so a mutant that aborts the reader
+    is a failed case here, not the end of pytest."""
     monkeypatch.setenv("LBC_MAX_MEMORY", "1G")
+    monkeypatch.setattr(reading, "ISOLATE_READS", True)
     for name, data in fuzz.cases(seed=11, count=30):
         path = tmp_path / name
         path.write_bytes(data)

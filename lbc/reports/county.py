@@ -24,6 +24,7 @@ from lbc.checks.findings import Finding
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster import reading
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind
 from lbc.roster.tables import Roster, Table
 from lbc.workspace.schools import read_roster, schools_of
@@ -125,13 +126,17 @@ def read_parts(
     done; several files at once when there are several CPUs."""
     workers = min(os.cpu_count() or 1, len(files))
     if workers <= 1:
-        for path in files:
-            yield read_part(path, synonyms)
-            if progress:
-                progress(1)
+        isolated, reading.ISOLATE_READS = reading.ISOLATE_READS, True
+        try:
+            for path in files:
+                yield read_part(path, synonyms)
+                if progress:
+                    progress(1)
+        finally:
+            reading.ISOLATE_READS = isolated
         return
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),)
+        max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
     ) as pool:
         futures = [pool.submit(read_part, path, synonyms) for path in files]
         for future in futures:
@@ -140,10 +145,13 @@ def read_parts(
                 progress(1)
 
 
-def _end_with_parent(parent: int) -> None:
-    """Each worker leaves once its parent is gone (killed mid-merge), instead of waiting
-    for ever on a queue nobody writes and holding the caller's pipes open. (Windows does
-    not re-parent, so there the watch never fires; nothing there signals the parent.)"""
+def _start_worker(parent: int) -> None:
+    """Each worker reads each file in a child of its own, so that a file which kills the
+    reader costs only its school (reading.ISOLATE_READS). It leaves once its parent is
+    gone (killed mid-merge), instead of waiting for ever on a queue nobody writes and
+    holding the caller's pipes open. (Windows does not re-parent, so there the watch
+    never fires; nothing there signals the parent.)"""
+    reading.ISOLATE_READS = True
 
     def watch() -> None:
         while os.getppid() == parent:

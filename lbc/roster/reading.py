@@ -27,7 +27,7 @@ from defusedxml import ElementTree
 
 from lbc.errors import LbcError
 from lbc.messages import t
-from lbc.roster.supervised import supervised
+from lbc.roster import supervised
 
 T = TypeVar("T")
 
@@ -175,9 +175,11 @@ def _read_spreadsheet(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
 
 @contextlib.contextmanager
 def _calamine_errors(path: Path) -> Iterator[None]:
-    """calamine's and the zip layer's failures as one clear :class:`LbcError`."""
+    """calamine's and the zip layer's failures as one clear :class:`LbcError`; the call
+    announced to the supervising parent and kept quiet (lbc.roster.supervised.reading)."""
     try:
-        yield
+        with supervised.reading(path):
+            yield
     except calamine.PasswordError as exc:
         raise LbcError(t("err.encrypted", path=path)) from exc
     except (calamine.CalamineError, calamine.XmlError, calamine.ZipError) as exc:
@@ -444,19 +446,25 @@ def _sheet_name(zf: zipfile.ZipFile, part: str) -> str:
 
 # Above this size the first sheet and the others are parsed side by side (see _stream_book).
 PARALLEL_BYTES = 4 << 20
-# Rows a child sends at once: the parent unpickles one piece while the child pickles the next.
+# Rows a reading child sends at once: the reader unpickles one piece while the child
+# pickles the next.
 CHUNK_ROWS = 5000
+# Whether each read runs in a child of its own (lbc.roster.supervised.supervised). Merge
+# turns it on in its workers, where one school's file that kills the reader must not end
+# the others' merge; everywhere else the whole command is supervised instead (cheaper: no
+# rows cross a pipe), and a read that dies ends the command with one line.
+ISOLATE_READS = False
 
 
 def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
-    """Every sheet of a workbook, in order, each passed through ``prepare`` once it is here.
-
-    calamine runs in a supervised child (lbc.roster.supervised), which sends each sheet's
-    rows in pieces; ``prepare`` on the first sheet runs while the child reads the others.
-    """
+    """Every sheet of a workbook, in order, each passed through ``prepare`` once it is here;
+    ``prepare`` on the first sheet runs while the others are still being parsed."""
     done: list[T] = []
+    if not ISOLATE_READS:
+        _stream_book(lambda sheet: done.append(prepare(sheet)), path, None)
+        return done
     sheet: RawSheet | None = None
-    for piece in supervised(path, _stream_book, path):
+    for piece in supervised.supervised(path, _stream_book, path, CHUNK_ROWS):
         if isinstance(piece, RawSheet):
             if sheet is not None:
                 done.append(prepare(sheet))
@@ -468,8 +476,9 @@ def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     return done
 
 
-def _stream_book(send: Callable[[Any], None], path: Path) -> None:
-    """In the child: send each sheet (its rows empty), then its rows in CHUNK_ROWS pieces.
+def _stream_book(send: Callable[[Any], None], path: Path, chunk: int | None) -> None:
+    """Send each sheet, whole when ``chunk`` is None, else (in a reading child) its rows
+    empty and then its rows in pieces of ``chunk``.
 
     On a big workbook the first sheet (usually the roster) and the rest (teachers,
     records) are parsed at once on two cores, each from its own workbook handle (a
@@ -490,13 +499,13 @@ def _stream_book(send: Callable[[Any], None], path: Path) -> None:
 
     if len(names) < 2 or path.stat().st_size < PARALLEL_BYTES:
         for name in names:
-            _send_sheet(send, path, name, parse(book, name))
+            _send_sheet(send, path, name, parse(book, name), chunk)
         return
     with ThreadPoolExecutor(max_workers=1) as pool:
         rest = pool.submit(the_rest)
-        _send_sheet(send, path, names[0], parse(book, names[0]))
+        _send_sheet(send, path, names[0], parse(book, names[0]), chunk)
         for name, sheet in zip(names[1:], rest.result(), strict=True):
-            _send_sheet(send, path, name, sheet)
+            _send_sheet(send, path, name, sheet, chunk)
 
 
 def _open_workbook(path: Path) -> Any:
@@ -512,19 +521,26 @@ def _open_workbook(path: Path) -> Any:
     return calamine.CalamineWorkbook.from_path(name)
 
 
-def _send_sheet(send: Callable[[Any], None], path: Path, name: str, sheet: Any) -> None:
+def _send_sheet(
+    send: Callable[[Any], None], path: Path, name: str, sheet: Any, chunk: int | None
+) -> None:
     with _calamine_errors(path):
-        if sheet.start is None:
-            send(RawSheet(name, []))
-            return
-        (row0, col0), (_, col1) = sheet.start, sheet.end
-        if col1 - col0 + 1 > MAX_COLUMNS:
-            raise LbcError(t("err.too_wide", path=path, sheet=name, cols=col1 - col0 + 1))
+        start, end = sheet.start, sheet.end
+    if start is None:
+        send(RawSheet(name, []))
+        return
+    (row0, col0), (_, col1) = start, end
+    if col1 - col0 + 1 > MAX_COLUMNS:
+        raise LbcError(t("err.too_wide", path=path, sheet=name, cols=col1 - col0 + 1))
+    with _calamine_errors(path):
         merged = list(sheet.merged_cell_ranges or [])
         rows = sheet.to_python()
+    if chunk is None:
+        send(RawSheet(name, rows, row0, col0, merged))
+        return
     send(RawSheet(name, [], row0, col0, merged))
-    for start in range(0, len(rows), CHUNK_ROWS):
-        send(rows[start : start + CHUNK_ROWS])
+    for start in range(0, len(rows), chunk):
+        send(rows[start : start + chunk])
 
 
 def _short(exc: BaseException) -> str:

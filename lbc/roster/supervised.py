@@ -1,20 +1,27 @@
-"""Run a reader in a child process, so that a file which crashes it cannot crash lbc.
+"""Keep a spreadsheet that crashes the reader from crashing lbc without a word.
 
 python-calamine is Rust: on a crafted or damaged workbook it can abort the whole process
 ("memory allocation of N bytes failed", exit 134), panic, or take gigabytes; no pre-scan
 out-guesses every spelling of a far cell, and a county office runs lbc over hundreds of
-files it did not make. So the parse runs in a child under a memory ceiling (RLIMIT_AS, a
-share of physical memory unless ``LBC_MAX_MEMORY`` says otherwise) and a time ceiling, and
-sends what it read back over a pipe; when the child dies, the parent raises one
-:class:`LbcError` naming the file.
+files it did not make. Two guards, chosen by what the run must do when a read dies:
 
-The child is forked where the platform can (a few milliseconds, nothing re-imported);
-elsewhere (Windows) it is spawned, which costs an interpreter start. Where the ``resource``
-module is missing (Windows) the child has no memory ceiling of its own: an allocation that
-fails still ends only the child, which the parent reports the same way.
+* :func:`supervise`: where the platform can fork, the console script forks once at start-up;
+  the child runs the whole command under a memory ceiling (RLIMIT_AS, a share of physical
+  memory unless ``LBC_MAX_MEMORY`` says otherwise) with the real stdout and stderr, so no
+  output crosses a pipe, and tells the parent which file it is reading (:func:`reading`).
+  The parent only waits: when the child dies, it prints one line naming the file being
+  read, and it stops a read that runs past READ_SECONDS. This costs one fork per run,
+  where a child per read cost a sixth of a county validate in pickling rows.
+* :func:`supervised`: a child per read, sending what it read back over a pipe, for merge's
+  workers (``reading.ISOLATE_READS``): there one school whose file kills the reader is
+  reported and the others are merged. The child is forked where the platform can (a few
+  milliseconds, nothing re-imported); elsewhere (Windows) it is spawned. What crosses back
+  is pickled without a memo (``Pickler.fast``): cells are distinct objects, so the memo
+  only costs (it triples the time on a county roster); nothing sent is recursive.
 
-What crosses back is pickled without a memo (``Pickler.fast``): cells are distinct objects,
-so the memo only costs (it triples the time on a county roster); nothing sent is recursive.
+Where the ``resource`` module is missing (Windows) there is no memory ceiling; where there
+is no fork (Windows) a command other than merge reads in the one process, unguarded but for
+the pre-scan.
 """
 
 from __future__ import annotations
@@ -22,32 +29,41 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import io
-import multiprocessing
 import os
 import pickle
 import re
+import select
 import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from lbc.errors import LbcError
 from lbc.messages import t
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 try:
     import resource
 except ImportError:  # Windows
     resource = None  # type: ignore[assignment]
 
-# Whether to fork the child; tests turn this off to cover the spawn fallback here.
-CAN_FORK = hasattr(os, "fork")
+# Whether children are forked (the whole command under supervise(), a read under
+# supervised()); tests turn this off to cover the unsupervised run and the spawn fallback.
+CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
 # A county roster of 300,000 rows parses in seconds; a file still parsing after this long
 # is crafted to stall, and the run must go on without it.
 READ_SECONDS = 600.0
 # Without LBC_MAX_MEMORY a child may take this share of physical memory.
 MEMORY_SHARE = 0.5
+# lbc itself takes about 80 MB of address space to start and run on a small roster (a
+# thread's arena and stack count too); a lower ceiling would fail the command with a
+# traceback, not a read with a clear line, so LBC_MAX_MEMORY is never taken below this.
+MEMORY_FLOOR = 256 << 20
 
 _UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
 _SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)(?:I?B)?\s*", re.IGNORECASE)
@@ -56,19 +72,164 @@ Send = Callable[[Any], None]
 
 
 def memory_ceiling() -> int | None:
-    """Bytes a reading child may use: ``LBC_MAX_MEMORY`` ("2G", "512M", bytes), else a
-    share of physical memory; None when neither is known."""
+    """Bytes the command (or a reading child) may use: ``LBC_MAX_MEMORY`` ("2G", "512M",
+    bytes; at least MEMORY_FLOOR), else a share of physical memory, and never more than
+    the hard limit already set on this process (the one a crash message should name);
+    None when none of these is known."""
     text = os.environ.get("LBC_MAX_MEMORY", "").strip()
+    ceiling: int | None = None
     if text:
         m = _SIZE.fullmatch(text)
         if m is None or float(m.group(1)) <= 0:
             raise LbcError(t("err.bad_max_memory", value=text))
-        return int(float(m.group(1)) * _UNITS[m.group(2).upper()])
+        ceiling = max(MEMORY_FLOOR, int(float(m.group(1)) * _UNITS[m.group(2).upper()]))
+    else:
+        with contextlib.suppress(AttributeError, ValueError, OSError):  # no sysconf (Windows)
+            ceiling = int(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") * MEMORY_SHARE)
+    if resource is not None:
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        if hard != resource.RLIM_INFINITY:
+            ceiling = hard if ceiling is None else min(ceiling, hard)
+    return ceiling
+
+
+# In the process running the command under supervise(): the pipe to the parent, else -1.
+_announcer = [-1]
+_QUIET = threading.Lock()
+_reads: list[Path] = []  # reads under way (two threads may read), the latest last
+_saved_stderr = [-1]  # descriptor 2 as it was before the reads under way silenced it
+
+
+def supervise(ceiling: int | None) -> None:
+    """Fork where the platform can: return in the child, which runs the command capped at
+    ``ceiling`` bytes; the parent waits for it and leaves with its exit status, or with one
+    line saying how it died. Called before the app is imported, so the parent stays small."""
+    if not CAN_FORK:
+        return
+    for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    listen, tell = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(listen)
+        _announcer[0] = tell
+        # Processes the command forks (merge's workers, a read's child) do not announce, and
+        # must not hold the pipe open: its end is how the parent learns the command ended.
+        os.register_at_fork(after_in_child=_forget_parent)
+        _limit_memory(ceiling)
+        return
+    os.close(tell)
+    _wait(child, listen, ceiling)
+
+
+def _forget_parent() -> None:
+    if _announcer[0] >= 0:
+        os.close(_announcer[0])
+        _announcer[0] = -1
+
+
+def _announce(path: Path | None) -> None:
+    """Tell the supervising parent which file is being read (None: no read under way). The
+    name goes as hex, one line, whatever bytes it holds."""
+    if _announcer[0] < 0:
+        return
+    line = os.fsencode(path).hex() if path is not None else ""
+    with contextlib.suppress(OSError):  # a parent gone is no reason to stop the command
+        os.write(_announcer[0], line.encode("ascii") + b"\n")
+
+
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """A call into calamine on ``path``: announced to the supervising parent, and quiet.
+
+    Rust's panic hook writes "thread panicked at …" and its allocation failure "memory
+    allocation of … failed" straight to file descriptor 2, around Python's sys.stderr; the
+    contract's one clear line is ours (or the parent's) to print. So descriptor 2 points
+    at the null device while any read is under way (reads on two threads share one
+    redirection). Python's own MemoryError there is the same failure as Rust's."""
+    with _QUIET:
+        if not _reads:
+            try:
+                sys.stderr.flush()
+                saved = os.dup(2)
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, 2)
+                os.close(null)
+                _saved_stderr[0] = saved
+            except (OSError, ValueError):  # no descriptor 2 (a GUI launcher): nothing to hide
+                _saved_stderr[0] = -1
+        _reads.append(path)
+        _announce(path)
     try:
-        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (AttributeError, ValueError, OSError):  # no sysconf (Windows)
-        return None
-    return int(physical * MEMORY_SHARE)
+        yield
+    except MemoryError:
+        raise LbcError(_crashed(path, None, memory_ceiling())) from None
+    finally:
+        with _QUIET:
+            _reads.remove(path)
+            _announce(_reads[-1] if _reads else None)
+            if not _reads and _saved_stderr[0] >= 0:
+                os.dup2(_saved_stderr[0], 2)
+                os.close(_saved_stderr[0])
+                _saved_stderr[0] = -1
+
+
+def _wait(child: int, listen: int, ceiling: int | None) -> NoReturn:
+    """The parent: follow the child's announcements until it ends, then leave as it did.
+
+    Ctrl-C reaches both processes from the terminal; the child handles it. SIGTERM and
+    SIGHUP sent to this process are passed on, and the child cleans up and leaves with
+    128 + the signal. A read announced READ_SECONDS ago and not finished is a file crafted
+    to stall: the child is killed (it holds no temporaries then: commands write after they
+    read, and merge reads in workers with their own time ceiling)."""
+    passed: list[int] = []
+
+    def pass_on(signum: int, frame: object) -> None:
+        passed.append(signum)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signum)
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        signal.signal(getattr(signal, name), pass_on)
+    path: Path | None = None
+    since = 0.0
+    pending = b""
+    while True:
+        timeout = None if path is None else max(0.0, since + READ_SECONDS - time.monotonic())
+        if not select.select([listen], [], [], timeout)[0]:
+            os.kill(child, signal.SIGKILL)
+            os.waitpid(child, 0)
+            _say(t("err.read_timeout", path=path, seconds=int(READ_SECONDS)), 2)
+        data = os.read(listen, 4096)
+        if not data:
+            break
+        *lines, pending = (pending + data).split(b"\n")
+        for line in lines:
+            path = Path(os.fsdecode(bytes.fromhex(line.decode("ascii")))) if line else None
+            since = time.monotonic()
+    code = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
+    if code >= 0:
+        os._exit(code)
+    if -code in passed:  # ended by the signal passed on, before its handler was in place
+        _say(t("err.interrupted"), 128 - code)
+    if path is not None:
+        _say(_crashed(path, code, ceiling), 2)
+    _say(t("err.stopped", how=_signal_name(-code)), 2)
+
+
+def _say(message: str, code: int) -> NoReturn:
+    with contextlib.suppress(OSError, ValueError):
+        print(t("err.prefix") + message, file=sys.stderr, flush=True)
+    os._exit(code)
+
+
+def _signal_name(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
 
 
 def supervised(path: Path, target: Callable[..., None], *args: Any) -> Iterator[Any]:
@@ -79,6 +240,8 @@ def supervised(path: Path, target: Callable[..., None], *args: Any) -> Iterator[
     a child that dies, runs out of memory or runs past READ_SECONDS is an LbcError naming
     ``path``. The child is killed if the caller stops early.
     """
+    import multiprocessing  # here: the supervising parent never needs it
+
     ceiling = memory_ceiling()
     context = multiprocessing.get_context("fork" if CAN_FORK else "spawn")
     receive, send = context.Pipe(duplex=False)
@@ -113,13 +276,15 @@ def _crashed(path: Path, exitcode: int | None, ceiling: int | None) -> str:
     if exitcode is None:
         how = "MemoryError"
     elif exitcode < 0:
-        try:
-            how = signal.Signals(-exitcode).name
-        except ValueError:
-            how = f"signal {-exitcode}"
+        how = _signal_name(-exitcode)
     else:
         how = f"exit {exitcode}"
-    limit = f"{ceiling / (1 << 30):.1f} GB" if ceiling else "-"
+    if not ceiling:
+        limit = "-"
+    elif ceiling < 1 << 30:
+        limit = f"{ceiling >> 20} MB"
+    else:
+        limit = f"{ceiling / (1 << 30):.1f} GB"
     return t("err.reader_crashed", path=path, how=how, limit=limit)
 
 
@@ -162,10 +327,8 @@ def _quiet() -> None:
 
 
 def _limit_memory(ceiling: int | None) -> None:
-    """Cap the child's address space, where the platform can."""
+    """Cap the child's address space (memory_ceiling() is within the hard limit), where
+    the platform can."""
     if ceiling is None or resource is None:
         return
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        ceiling = min(ceiling, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, resource.getrlimit(resource.RLIMIT_AS)[1]))
