@@ -25,6 +25,7 @@ def _terminated(signum: int, frame: object) -> None:
     for child in multiprocessing.active_children():  # workers would outlive us, pipes open
         child.terminate()
     files.remove_live_temporaries()
+    supervised.restore_stderr()  # a read under way has pointed it at the null device
     print(messages.t("err.prefix") + messages.t("err.interrupted"), file=sys.stderr)
     _leave(128 + signum)
 

@@ -10,6 +10,7 @@ it is set up by ``lbc.cli.main``, and a read that aborts would take pytest down.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
@@ -148,6 +149,32 @@ def test_a_read_that_stalls_is_stopped(tmp_path: Path) -> None:
         f"lbc: 错误：{path} 读取超过 0 秒仍未完成，已停止："
         "文件可能已损坏或是特制的，请用 Excel 打开后另存再试\n",
     )
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_to_the_parent_mid_read_ends_the_command(tmp_path: Path, signum: int) -> None:
+    """The parent passes it on; the child says its line, though the read had silenced
+    descriptor 2, and both leave with 128 + the signal."""
+    started = tmp_path / "reading"
+    stall = (
+        "import time\nfrom lbc.roster import reading\n"
+        f"reading._open_workbook = lambda path: (open({str(started)!r}, 'w'), time.sleep(60))"
+    )
+    code = stall + "\nfrom lbc.cli import main; main()"
+    path = good(tmp_path / "花名册.xlsx")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "validate", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    deadline = time.monotonic() + 30
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    proc.send_signal(signum)
+    out, err = proc.communicate(timeout=30)
+    assert (proc.returncode, out, err) == (128 + signum, "", "lbc: 错误：已中断\n")
 
 
 def test_without_fork_the_command_runs_in_one_process(tmp_path: Path) -> None:

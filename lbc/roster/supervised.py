@@ -175,6 +175,15 @@ def reading(path: Path) -> Iterator[None]:
                 _saved_stderr[0] = -1
 
 
+def restore_stderr() -> None:
+    """Point descriptor 2 back at stderr for a last word (SIGTERM's line) from a signal
+    handler, which may run in the middle of a read; without the lock, which the
+    interrupted code may hold."""
+    with contextlib.suppress(OSError):
+        if _saved_stderr[0] >= 0:
+            os.dup2(_saved_stderr[0], 2)
+
+
 def _wait(child: int, listen: int, ceiling: int | None) -> NoReturn:
     """The parent: follow the child's announcements until it ends, then leave as it did.
 
