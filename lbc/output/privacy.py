@@ -88,13 +88,16 @@ class Privacy:
 _NUMBER = re.compile(
     r"(?<!\d)(?:\d{17}[\dXx]|1[3-9]\d(?:[ -]?\d{4}){2}|0\d{2,3}-\d{7,8}|\d{7,})(?![\dXx])"
 )
+# Most printed text (names, reasons) has no digit at all: one C-level search says so, where
+# a generator over the characters cost a county's pair list a second.
+_HAS_DIGIT = re.compile(r"\d").search
 # An eight-digit run that reads as a date (20160501) is a date, not a number to hide.
 _DATE = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
 def mask_numbers(text: str) -> str:
     """Mask the phone- and ID-shaped digit runs in free text: 张三13812345678 -> 张三138****5678."""
-    return _NUMBER.sub(_mask_run, text) if any(ch.isdigit() for ch in text) else text
+    return _NUMBER.sub(_mask_run, text) if _HAS_DIGIT(text) else text
 
 
 def _mask_run(match: re.Match[str]) -> str:
