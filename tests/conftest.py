@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import json
 import os
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -215,3 +216,11 @@ def run(*args: str | os.PathLike[str], cwd: Path | None = None) -> Result:
         os.chdir(old)
         messages.set_lang("zh")
     return Result(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def samples(tmp_path: Path) -> Path:
+    """A copy of the sample workspace (lbc.toml and a roster with teachers and records)."""
+    folder = tmp_path / "samples"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "samples", folder)
+    return folder

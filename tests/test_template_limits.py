@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
-
-import pytest
 
 from conftest import run
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def samples(tmp_path: Path) -> Path:
-    folder = tmp_path / "samples"
-    shutil.copytree(REPO / "samples", folder)
-    return folder
 
 
 def summary_with(samples: Path, template: str) -> tuple[int, str]:

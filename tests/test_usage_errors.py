@@ -7,7 +7,6 @@ load, a closed pipe), lbc runs in a child interpreter through ``lbc.cli.main``.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,14 +16,6 @@ import pytest
 from conftest import run
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def samples(tmp_path: Path) -> Path:
-    """A copy of the sample workspace (lbc.toml and a roster with teachers and records)."""
-    folder = tmp_path / "samples"
-    shutil.copytree(REPO / "samples", folder)
-    return folder
 
 
 def console(
