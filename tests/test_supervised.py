@@ -270,3 +270,57 @@ def test_fuzzed_workbooks_end_cleanly(tmp_path: Path, monkeypatch: pytest.Monkey
         path.write_bytes(data)
         result = run("validate", path)
         assert fuzz.verdict(result.exit_code, result.stdout + result.stderr) is None, name
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b'<row r="1048576"><c r="XFD1048576"><v xml:space="preserve">1</v></c></row>',
+        b'<row r="1048576"><c r="XFD1048576"><!-- a note --><v>1</v></c></row>',
+        b'<row r="1048576"><c r="XFD1048576"><?pi x?><v>1</v></c></row>',
+        b'<row r="1048576"><c r="XFD1048576" t="str"><v><![CDATA[x]]></v></c></row>',
+        b'<row r="1048576"><c\tr="XFD1048576"\nt="inlineStr"><is><t>x</t></is></c></row>',
+    ],
+    ids=["preserve", "comment", "instruction", "cdata", "whitespace"],
+)
+def test_far_cells_in_any_spelling_end_in_one_line(tmp_path: Path, cell: bytes) -> None:
+    """Whichever guard catches it (the pre-scan's refusal, or the supervisor when the reader
+    aborts), a far cell spelled any way the issue found is one line naming the file, exit 2."""
+    path = far(tmp_path / "花名册.xlsx", cell)
+    code, out, err = outcome(lbc_in_child("validate", path))
+    assert (code, out, err.count("\n")) == (2, "", 1), err
+    assert err.startswith(f"lbc: 错误：{path} ")
+
+
+ODS_CONTENT = (
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-content'
+    ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+    ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    '<office:body><office:spreadsheet><table:table table:name="花名册">'
+    '<table:table-row><table:table-cell office:value-type="string"><text:p>姓名</text:p>'
+    "</table:table-cell></table:table-row>"
+    '<table:table-row table:number-rows-repeated="90000"><table:table-cell'
+    ' table:number-columns-repeated="1000" office:value-type="string"><text:p>x</text:p>'
+    "</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body>"
+    "</office:document-content>"
+)
+
+ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest'
+    ' xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
+
+def test_a_tiny_ods_of_repeated_rows_is_stopped_by_the_ceiling(tmp_path: Path) -> None:
+    """A kilobyte or so that asks for 90 million cells (just under calamine's own cap of
+    100 million): without a ceiling the read took 12 GB and 40 s; now one line, exit 2."""
+    path = tmp_path / "花名册.ods"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", ODS_CONTENT, zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", ODS_MANIFEST, zipfile.ZIP_DEFLATED)
+    assert path.stat().st_size < 1500
+    assert outcome(lbc_in_child("validate", path)) == (2, "", crashed(path, "SIGABRT", "2.0 GB"))
