@@ -155,6 +155,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "cannot tell the encoding of {path} (UTF-8 and GBK/GB18030 are supported)",
     ),
     "err.config": ("配置文件 {path} 有误：{reason}", "bad config {path}: {reason}"),
+    "note.file_left_out": (
+        "提示：未读入（其余文件照常检查，退出码为 1）：{reason}",
+        "note: left out (the other files are read; exit code 1): {reason}",
+    ),
     "err.output_in_input_folder": (
         "输出文件 {path} 位于输入文件夹 {folder} 中，下次运行会被当作一份名册读入；请写到该文件夹之外",
         "output {path} lies inside the input folder {folder}, where the next run would read it as a roster; write it outside that folder",

@@ -232,8 +232,8 @@ def test_in_process_runs_free_their_rosters(tmp_path, monkeypatch):
     read_roster = common.read_roster
     seen: list[weakref.ref] = []
 
-    def recording(*args):
-        roster = read_roster(*args)
+    def recording(*args, **kwargs):
+        roster = read_roster(*args, **kwargs)
         seen.append(weakref.ref(roster))
         return roster
 

@@ -10,6 +10,7 @@ it is set up by ``lbc.cli.main``, and a read that aborts would take pytest down.
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
@@ -324,3 +325,34 @@ def test_a_tiny_ods_of_repeated_rows_is_stopped_by_the_ceiling(tmp_path: Path) -
         z.writestr("META-INF/manifest.xml", ODS_MANIFEST, zipfile.ZIP_DEFLATED)
     assert path.stat().st_size < 1500
     assert outcome(lbc_in_child("validate", path)) == (2, "", crashed(path, "SIGABRT", "2.0 GB"))
+
+
+def test_a_folder_run_reports_the_files_it_could_not_read_and_goes_on(tmp_path: Path) -> None:
+    """Many schools' files in one `lbc validate`: a file whose reader aborts, and one that is
+    simply corrupt, are each one note naming it; the good schools are checked; exit 1. In
+    JSON each appears among the files with its error."""
+    folder = tmp_path / "各校"
+    folder.mkdir()
+    good(folder / "1.xlsx")
+    bad = far(folder / "2.xlsx")
+    broken = folder / "3.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    code, out, err = outcome(lbc_in_child("validate", folder, "--format", "json"))
+    assert code == 1, err
+    assert err.splitlines() == [
+        "提示：未读入（其余文件照常检查，退出码为 1）：" + crashed(bad, "SIGABRT", "2.0 GB")[8:-1],
+        f"提示：未读入（其余文件照常检查，退出码为 1）：{broken} 已损坏或不是真正的 Excel 文件"
+        "（invalid Zip archive: Could not find EOCD）",
+    ]
+    files = json.loads(out)["files"]
+    assert [f["file"] for f in files] == [str(folder / n) for n in ("1.xlsx", "2.xlsx", "3.xlsx")]
+    assert "error" not in files[0] and files[1]["error"].startswith(f"{bad} 读取时崩溃")
+    assert json.loads(out)["summary"]["children"] == 2
+
+
+def test_a_folder_where_no_file_can_be_read_cannot_run(tmp_path: Path) -> None:
+    folder = tmp_path / "各校"
+    folder.mkdir()
+    bad = far(folder / "1.xlsx")
+    far(folder / "2.xlsx")
+    assert outcome(lbc_in_child("validate", folder)) == (2, "", crashed(bad, "SIGABRT", "2.0 GB"))

@@ -50,4 +50,4 @@ def cards(
         write_cards(classes, cfg.school, cfg.contact_phone, out, inputs)
     count = sum(len(g.cards) for g in classes)
     common.note(t("cards.note.written", path=out, count=count))
-    raise typer.Exit(ExitStatus.DONE)
+    raise typer.Exit(ExitStatus.found(roster.failed))

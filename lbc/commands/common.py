@@ -22,6 +22,7 @@ from lbc import __version__
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, os_reason, t
 from lbc.output.formats import FORMATS, to_csv, to_json
+from lbc.roster import reading
 from lbc.roster.fields import guess_field
 from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster
 from lbc.workspace.config import Config, resolve_inputs
@@ -240,8 +241,17 @@ def retain_until_exit() -> None:
 def read(files: list[Path], cfg: Config, notes: bool = True) -> Roster:
     """The roster, with notes on stderr about what was skipped or not known, unless the
     command's own output says it (``lbc columns``)."""
-    with progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
-        roster = read_roster(files, cfg.synonyms)
+    # Several schools' files: each is read in a child of its own, so one that kills its
+    # reader is reported and the others are still read (the run then exits 1).
+    several = len(files) > 1
+    isolated, reading.ISOLATE_READS = reading.ISOLATE_READS, several or reading.ISOLATE_READS
+    try:
+        with progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
+            roster = read_roster(files, cfg.synonyms, carry_on=several)
+    finally:
+        reading.ISOLATE_READS = isolated
+    for _, reason in roster.failed:
+        note(t("note.file_left_out", reason=reason))
     if _RETAIN["on"]:
         _KEEP_UNTIL_EXIT.append(roster)
     if not notes:

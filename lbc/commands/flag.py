@@ -24,7 +24,8 @@ def flag_command(
     """列出缺少必需联系方式的儿童和教师，按班级分组。"""
     common.check_format(fmt)
     paths, cfg = common.inputs(files, config)
-    report = flag(common.read(paths, cfg))
+    roster = common.read(paths, cfg)
+    report = flag(roster)
     privacy = Privacy(show_pii, names_in_full=True)  # the families to call: names whole
     common.emit(
         fmt,
@@ -33,7 +34,7 @@ def flag_command(
         columns=CSV_COLUMNS,
         table=lambda: print_table(report, privacy),
     )
-    raise typer.Exit(ExitStatus.found(report.children_count or report.teachers))
+    raise typer.Exit(ExitStatus.found(report.children_count or report.teachers or roster.failed))
 
 
 def as_document(report: FlagReport, privacy: Privacy) -> dict[str, object]:

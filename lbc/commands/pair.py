@@ -67,7 +67,7 @@ def pair_command(
         columns=CSV_COLUMNS,
         table=lambda: print_table(result, privacy),
     )
-    raise typer.Exit(ExitStatus.found(result.unpaired))
+    raise typer.Exit(ExitStatus.found(result.unpaired or roster.failed))
 
 
 def _where(child: ChildRow, privacy: Privacy) -> dict[str, object]:

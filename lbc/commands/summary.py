@@ -102,7 +102,7 @@ def summary(
         write_atomic(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), inputs=inputs)
     if out is not None:
         common.note(t("note.summary_written", path=out))
-    raise typer.Exit(ExitStatus.DONE)
+    raise typer.Exit(ExitStatus.found(roster.failed))
 
 
 def _template_format(template: Path) -> str:

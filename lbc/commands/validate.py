@@ -77,7 +77,7 @@ def validate(
         columns=FINDING_COLUMNS,
         table=lambda: print_table(findings, summary, privacy),
     )
-    failing = summary["errors"] + (summary["warnings"] if strict else 0)
+    failing = summary["errors"] + (summary["warnings"] if strict else 0) + len(roster.failed)
     raise typer.Exit(ExitStatus.found(failing))
 
 
@@ -114,6 +114,7 @@ def describe_files(roster: Roster) -> list[dict[str, object]]:
         ]
         skipped = [sheet for file, sheet in roster.skipped if file == name]
         out.append({"file": name, "sheets": sheets, "skipped_sheets": skipped})
+    out += [{"file": name, "error": reason} for name, reason in roster.failed]
     return out
 
 

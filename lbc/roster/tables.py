@@ -8,6 +8,7 @@ Every value stays traceable to its Excel row number and column letter.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -213,6 +214,8 @@ class Roster:
     # Each file's school as it declares it ("" if it does not): filled by
     # lbc.workspace.schools.read_roster, which knows the workspace's config.
     declared: dict[str, str] = field(default_factory=dict)
+    # Files of a folder run that could not be read, with why: (file, the one-line reason).
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
     def tables(self) -> list[Table]:
         return [*self.children, *self.teachers, *self.records]
@@ -673,25 +676,27 @@ def _merge_categories(table: Table) -> None:
 def load_roster(
     paths: Sequence[Path],
     synonyms: dict[str, list[str]] | None = None,
+    carry_on: bool = False,
 ) -> Roster:
     """Read every file, recognise each sheet by its header, and build canonical tables.
 
-    Raises :class:`LbcError` when a file cannot be read or no children sheet is found.
+    Raises :class:`LbcError` when a file cannot be read or no children sheet is found. With
+    ``carry_on`` (many schools' files in one run) a file that cannot be read is listed in
+    ``Roster.failed`` and the others are read: one school's broken file must not stop a
+    county's run. Only when no file could be read is that an error.
     """
     roster = Roster(files=[], children=[], teachers=[], records=[], skipped=[])
     for path in paths:
         name = str(path)
+        try:
+            sheets = read_sheets(path, functools.partial(_prepare, name, synonyms))
+        except LbcError as exc:
+            if not carry_on:
+                raise
+            roster.failed.append((name, str(exc)))
+            continue
         roster.files.append(name)
-
-        def prepare(sheet: RawSheet, name: str = name) -> tuple[RawSheet, Table | None]:
-            table = build_table(name, sheet, synonyms)
-            if table is not None and table.kind is not Kind.CHILDREN:
-                # Small sheets are normalised now, on the reading thread when there is one.
-                for key in table.raw:
-                    table.values.get(key)
-            return sheet, table
-
-        for sheet, table in read_sheets(path, prepare):
+        for sheet, table in sheets:
             if table is None:
                 if sheet.rows:
                     roster.skipped.append((name, sheet.name))
@@ -701,6 +706,19 @@ def load_roster(
                 Kind.TEACHERS: roster.teachers,
                 Kind.RECORDS: roster.records,
             }[table.kind].append(table)
+    if roster.failed and not roster.files:
+        raise LbcError(roster.failed[0][1])
     if not roster.children:
         raise LbcError(t("err.no_children", files="、".join(roster.files)))
     return roster
+
+
+def _prepare(
+    name: str, synonyms: dict[str, list[str]] | None, sheet: RawSheet
+) -> tuple[RawSheet, Table | None]:
+    table = build_table(name, sheet, synonyms)
+    if table is not None and table.kind is not Kind.CHILDREN:
+        # Small sheets are normalised now, on the reading thread when there is one.
+        for key in table.raw:
+            table.values.get(key)
+    return sheet, table

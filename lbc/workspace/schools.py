@@ -20,11 +20,15 @@ from lbc.workspace.config import find_config, load_config
 _TITLE_CUT = re.compile(r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守儿童.*$|花名册.*$|名册.*$")
 
 
-def read_roster(files: list[Path], synonyms: dict[str, list[str]] | None = None) -> Roster:
-    """The files' tables, with the school each file declares."""
-    roster = load_roster(files, synonyms)
+def read_roster(
+    files: list[Path], synonyms: dict[str, list[str]] | None = None, carry_on: bool = False
+) -> Roster:
+    """The files' tables, with the school each file declares (``carry_on``: see
+    ``load_roster``)."""
+    roster = load_roster(files, synonyms, carry_on)
     for path in files:
-        roster.declared[str(path)] = declared_school(path, roster)
+        if str(path) in roster.files:
+            roster.declared[str(path)] = declared_school(path, roster)
     return roster
 
 
