@@ -33,7 +33,16 @@ from lbc.messages import t
 from lbc.reports.diff import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
 from lbc.reports.diff import label as diff_label
 from lbc.roster import normalise as nz
-from lbc.roster.people import LEFT_SCHOOL, class_rank, in_post, named_children
+from lbc.roster.people import LEFT_SCHOOL, class_rank, in_post
+from lbc.roster.support import (
+    TALK,
+    VISIT,
+    WARMTH,
+    ChildIndex,
+    SupportRecord,
+    dated_records,
+    each_childs_records,
+)
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import Quotas
 from lbc.workspace.schools import schools_of
@@ -150,7 +159,6 @@ VARIABLES = (
 GRADE_NAMES = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九"}
 GRANDPARENTS = frozenset({"祖父", "祖母", "外祖父", "外祖母"})
 PARENTS = frozenset({"父亲", "母亲"})
-TALK, VISIT, WARMTH = "谈心", "家访", "送温暖"
 
 
 class _Kids:
@@ -230,7 +238,9 @@ def build_context(
         raise LbcError(t("err.summary_no_children"))
     months = term.months(until=as_of)
     counted = term.counted_months(as_of)
-    records = _records(roster, term, kids)
+    lookup = schools_of(roster)
+    index = ChildIndex(kids.names, kids.refs, [lookup.at(*w) for w in kids.where])
+    records = dated_records(roster, index, term.start, term.end)
     context: dict[str, Any] = {
         "school": school,
         "term": {
@@ -424,89 +434,23 @@ def _pairing_section(
     }
 
 
-# A record in the term: (date, kind, teacher, child position or None).
-_Record = tuple[dt.date, str | None, str | None, int | None]
-
-
-def _records(roster: Roster, term: Term, kids: _Kids) -> list[_Record]:
-    """The term's records, each with the child it names: by name, and by class when the
-    record gives one (as lbc validate matches them)."""
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for k, name in enumerate(kids.names):
-        by_name[name].append(k)
-    start, end = term.start, term.end
-    found: dict[tuple[object, object], Any] = {}  # a county's records name each child often
-    out: list[_Record] = []
-    for table in roster.records:
-        empty = [None] * len(table)
-        columns = (
-            table.values.get(k) or empty for k in ("date", "kind", "teacher", "student", "class")
-        )
-        for date, kind, teacher, student, cls in zip(*columns, strict=True):
-            if date.__class__ is not dt.date or not start <= date <= end:
-                continue
-            key = (student, cls)
-            child = found.get(key, _UNSEEN)
-            if child is _UNSEEN:
-                child = found[key] = _match(by_name, kids.refs, student, cls)
-            out.append(
-                (
-                    date,
-                    kind if kind.__class__ is str else None,
-                    teacher if teacher.__class__ is str else None,
-                    child,
-                )
-            )
-    return out
-
-
-_UNSEEN = object()
-
-
-def _match(
-    by_name: dict[str, list[int]], refs: list[nz.ClassRef | None], student: object, cls: object
-) -> int | None:
-    """The one child a record names (``named_children``), else None."""
-    who = by_name.get(student, []) if student.__class__ is str else []  # type: ignore[call-overload]
-    found = named_children(((k, refs[k]) for k in who), cls)
-    return found[0] if len(found) == 1 else None
-
-
 def _records_section(
     kids: _Kids,
-    records: list[_Record],
+    records: list[SupportRecord],
     months: list[tuple[int, int]],
     counted: list[tuple[int, int]],
     quotas: Quotas,
 ) -> dict[str, Any]:
     unknown = t("sum.unknown")
-    kinds: Counter[str] = Counter(r[1] or unknown for r in records)
-    per_month: Counter[tuple[int, int]] = Counter((r[0].year, r[0].month) for r in records)
-    talks: Counter[tuple[int, tuple[int, int]]] = Counter()
-    visits: Counter[int] = Counter()
-    warmth: Counter[int] = Counter()
-    mine: Counter[tuple[str, int, str, tuple[int, int] | None]] = Counter()
-    anything: set[int] = set()
-    for date, kind, teacher, child in records:
-        if child is None:
-            continue
-        anything.add(child)
-        if kind == TALK:
-            month = (date.year, date.month)
-            talks[(child, month)] += 1
-            if teacher:
-                mine[(teacher, child, TALK, month)] += 1
-        elif kind == VISIT:
-            visits[child] += 1
-            if teacher:
-                mine[(teacher, child, VISIT, None)] += 1
-        elif kind == WARMTH:
-            warmth[child] += 1
-
+    kinds: Counter[str] = Counter(r.kind or unknown for r in records)
+    per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
+    had = each_childs_records(records)
     paired = [k for k, x in enumerate(kids.teachers) if x]
-    talked = [k for k in paired if all(talks[(k, m)] >= quotas.talks_per_month for m in counted)]
-    visited = [k for k in paired if visits[k] >= quotas.home_visits_per_term]
-    warmed = [k for k in paired if warmth[k] >= quotas.warmth_per_year]
+    talked = [
+        k for k in paired if all(had.talks_in(k, m) >= quotas.talks_per_month for m in counted)
+    ]
+    visited = [k for k in paired if had.visits[k] >= quotas.home_visits_per_term]
+    warmed = [k for k in paired if had.warmth[k] >= quotas.warmth_per_year]
     behind = []
     teachers: dict[str, list[int]] = defaultdict(list)
     for k in paired:
@@ -515,10 +459,10 @@ def _records_section(
         short_talk = sum(
             1
             for k in own
-            if any(mine[(name, k, TALK, m)] < quotas.talks_per_month for m in counted)
+            if any(had.teacher_talks(name, k, m) < quotas.talks_per_month for m in counted)
         )
         short_visit = sum(
-            1 for k in own if mine[(name, k, VISIT, None)] < quotas.home_visits_per_term
+            1 for k in own if had.teacher_visits(name, k) < quotas.home_visits_per_term
         )
         if short_talk or short_visit:
             behind.append(
@@ -530,10 +474,11 @@ def _records_section(
                 }
             )
     behind.sort(key=lambda b: (-(b["missing_talks"] + b["missing_visits"]), b["teacher"]))
-    silent = [k for k in range(len(kids)) if k not in anything]
+    contacted = had.contacted
+    silent = [k for k in range(len(kids)) if k not in contacted]
     return {
         "total": len(records),
-        "matched": sum(r[3] is not None for r in records),
+        "matched": sum(r.child is not None for r in records),
         "by_kind": _count_list(kinds, nz.RECORD_KINDS),
         "by_month": [{"name": f"{y}-{m:02d}", "count": per_month[(y, m)]} for y, m in months],
         "talks": kinds[TALK],

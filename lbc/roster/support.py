@@ -1,0 +1,154 @@
+"""Each child's support records: which child a record names, and what each child had.
+
+The summary counts talks and visits per child, the follow-up list says who is owed one, and
+the watch list asks when a child was last contacted; all three must attribute a record to a
+child the same way, or a head teacher would see two answers about one child. A record names
+its child by name; by class where names repeat (``named_children``, as ``lbc validate``
+matches them); and, when it carries a 学校 cell (a county's merged records), only among the
+children of that school.
+
+Children are positions ``0 … n-1`` in a list the caller chooses (the children on the books,
+say); a record is attributed to one position or to none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from lbc.roster.people import named_children
+from lbc.roster.tables import Roster
+
+TALK, VISIT, WARMTH = "谈心", "家访", "送温暖"
+
+Month = tuple[int, int]  # (year, month)
+
+
+@dataclass(frozen=True, slots=True)
+class SupportRecord:
+    """One dated record and the child it names (a position, None when it names no single
+    child), with where it was read."""
+
+    date: dt.date
+    kind: str | None
+    teacher: str | None
+    child: int | None
+    file: str
+    sheet: str
+    row: int
+
+
+class ChildIndex:
+    """The children records may name: position k has ``names[k]``, ``classes[k]`` and, for
+    a county, ``schools[k]``."""
+
+    def __init__(
+        self,
+        names: Sequence[object],
+        classes: Sequence[object],
+        schools: Sequence[str] | None = None,
+    ) -> None:
+        self._by_name: dict[str, list[int]] = defaultdict(list)
+        for k, name in enumerate(names):
+            if isinstance(name, str):
+                self._by_name[name].append(k)
+        self._classes = list(classes)
+        self._schools = list(schools) if schools is not None else None
+        self._found: dict[tuple[object, object, object], int | None] = {}
+
+    def match(self, student: object, cls: object, school: object = None) -> int | None:
+        """The one child a record names, else None (nobody, or several namesakes)."""
+        key = (student, cls, school)
+        if key in self._found:  # a county's records name each child many times
+            return self._found[key]
+        who = self._by_name.get(student, []) if student.__class__ is str else []  # type: ignore[call-overload]
+        if isinstance(school, str) and school and self._schools is not None:
+            who = [k for k in who if self._schools[k] == school]
+        found = named_children(((k, self._classes[k]) for k in who), cls)
+        child = self._found[key] = found[0] if len(found) == 1 else None
+        return child
+
+
+def dated_records(
+    roster: Roster, index: ChildIndex, start: dt.date, end: dt.date
+) -> list[SupportRecord]:
+    """The records dated from ``start`` to ``end`` (inclusive), in the order read, each
+    with the child it names."""
+    out: list[SupportRecord] = []
+    for table in roster.records:
+        empty = [None] * len(table)
+        columns = (
+            table.values.get(k) or empty
+            for k in ("date", "kind", "teacher", "student", "class", "school")
+        )
+        for i, (date, kind, teacher, student, cls, school) in enumerate(zip(*columns, strict=True)):
+            if date.__class__ is not dt.date or not start <= date <= end:
+                continue
+            out.append(
+                SupportRecord(
+                    date,
+                    kind if kind.__class__ is str else None,
+                    teacher if teacher.__class__ is str else None,
+                    index.match(student, cls, school),
+                    table.file,
+                    table.sheet,
+                    table.rows[i],
+                )
+            )
+    return out
+
+
+@dataclass
+class ChildRecords:
+    """What the children had, counted from attributed records: talks per child and month,
+    home visits and 送温暖 per child, each teacher's own talks and visits, and each child's
+    last record (any kind is a contact)."""
+
+    talks: Counter[tuple[int, Month]] = field(default_factory=Counter)
+    visits: Counter[int] = field(default_factory=Counter)
+    warmth: Counter[int] = field(default_factory=Counter)
+    by_kind: dict[int, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    own: Counter[tuple[str, int, str, Month | None]] = field(default_factory=Counter)
+    last: dict[int, dt.date] = field(default_factory=dict)
+
+    def talks_in(self, child: int, month: Month) -> int:
+        return self.talks[(child, month)]
+
+    def teacher_talks(self, teacher: str, child: int, month: Month) -> int:
+        """Talks ``teacher`` themself recorded with ``child`` in ``month``."""
+        return self.own[(teacher, child, TALK, month)]
+
+    def teacher_visits(self, teacher: str, child: int) -> int:
+        return self.own[(teacher, child, VISIT, None)]
+
+    @property
+    def contacted(self) -> set[int]:
+        """The children with at least one record."""
+        return set(self.last)
+
+
+def each_childs_records(records: Iterable[SupportRecord]) -> ChildRecords:
+    """Tally attributed records per child (records naming no single child are skipped)."""
+    out = ChildRecords()
+    for r in records:
+        child = r.child
+        if child is None:
+            continue
+        if child not in out.last or r.date > out.last[child]:
+            out.last[child] = r.date
+        if r.kind is not None:
+            out.by_kind[child][r.kind] += 1
+        if r.kind == TALK:
+            month = (r.date.year, r.date.month)
+            out.talks[(child, month)] += 1
+            if r.teacher:
+                out.own[(r.teacher, child, TALK, month)] += 1
+        elif r.kind == VISIT:
+            out.visits[child] += 1
+            if r.teacher:
+                out.own[(r.teacher, child, VISIT, None)] += 1
+        elif r.kind == WARMTH:
+            out.warmth[child] += 1
+    return out
