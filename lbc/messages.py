@@ -261,6 +261,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{file} sheet '{sheet}' is not a children, teachers or records sheet; not read",
     ),
     "columns.sep": ("；", "; "),
+    "list.sep": ("、", ", "),
     "columns.read_from": ("由“{label}”一列读出", "read from the {label} column"),
     "columns.coding.0/1": (
         "代码按 0=非留守、1=留守（未注明哪方外出）读",
@@ -387,9 +388,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "--keep 与 --out 是同一个文件；请把新的结对名单写到另一个文件",
         "--keep and --out name the same file; write the new pairs to another file",
     ),
-    "err.out_xlsx": (
-        "--out 需要 .xlsx 文件名：{path}",
-        "--out needs an .xlsx file name: {path}",
+    "err.out_suffix": (
+        "不能写出这种文件：{path}（文件名的后缀决定格式，这里能写：{suffixes}）",
+        "cannot write this kind of file: {path} (the suffix decides the format; this writes {suffixes})",
+    ),
+    "err.format_not_suffix": (
+        "--format {fmt} 与文件名 {path} 的后缀 {suffix} 不符；去掉 --format，由后缀决定格式",
+        "--format {fmt} does not match the suffix {suffix} of {path}; leave --format out, the suffix decides",
     ),
     "note.pairing": ("结对计算中", "pairing"),
     "pair.priority.key_target": ("重点帮扶对象", "key target"),
@@ -1626,10 +1631,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the term: 2024-autumn, 2025-spring, 2024秋, 2024-2025-1 …",
     ),
     "help.summary_format": (
-        "输出格式：md（默认）、html、docx 或 json",
-        "output format: md (default), html, docx or json",
+        "打印到屏幕时的格式：md（默认）、html 或 json；写文件时由 --out 的后缀决定",
+        "format when printing: md (default), html or json; a file's suffix decides its own",
     ),
-    "help.summary_out": ("写到此文件（docx 必须指定）", "write to this file (required for docx)"),
+    "help.summary_out": (
+        "写到此文件，后缀决定格式：.md、.html、.docx 或 .json",
+        "write to this file, its suffix deciding the format: .md, .html, .docx or .json",
+    ),
     "help.template": (
         "学校自己的模板：Markdown 文本，或带 Jinja 标记的 .docx",
         "the school's own template: Markdown text, or a .docx with Jinja tags",
@@ -1653,10 +1661,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "生成留守儿童联系卡（每生一张，按班级，A4 打印），含父母、监护人和帮扶教师电话",
         "print contact cards, one per child by class, with parents', guardian's and teacher's phones",
     ),
-    "help.cards_format": ("输出格式：html（默认）或 docx", "format: html (default) or docx"),
+    "help.cards_format": (
+        "可不写：格式由 --out 的后缀决定（.html 或 .docx）",
+        "may be left out: the suffix of --out decides (.html or .docx)",
+    ),
     "help.cards_out": (
-        "输出文件（必填：联系卡含电话号码）",
-        "output file (required: the cards carry phones)",
+        "输出文件，.html 或 .docx（必填：联系卡含电话号码）",
+        "output file, .html or .docx (required: the cards carry phones)",
     ),
     "help.cards_class": (
         "只生成这个班级的联系卡，如 三年级(2)班",

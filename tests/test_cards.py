@@ -312,7 +312,10 @@ def test_pdf_is_not_a_card_format(school: Path) -> None:
 def test_out_never_overwrites_the_roster(school: Path) -> None:
     before = (school / "名册.xlsx").read_bytes()
     result = cards(school, "--out", "名册.xlsx")
-    assert one_error_line(result) == "lbc: 错误：输出文件 名册.xlsx 与输入文件相同，已拒绝覆盖"
+    assert one_error_line(result) == (
+        "lbc: 错误：不能写出这种文件：名册.xlsx"
+        "（文件名的后缀决定格式，这里能写：.html、.htm、.docx）"
+    )
     assert (school / "名册.xlsx").read_bytes() == before
 
 

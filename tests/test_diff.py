@@ -394,7 +394,10 @@ def test_out_never_overwrites_an_input(terms: Path, name: str) -> None:
 
 def test_out_must_be_xlsx(terms: Path) -> None:
     result = diff(terms, "--out", "x.csv")
-    assert one_error_line(result) == "lbc: 错误：--out 需要 .xlsx 文件名：x.csv"
+    assert (
+        one_error_line(result)
+        == "lbc: 错误：不能写出这种文件：x.csv（文件名的后缀决定格式，这里能写：.xlsx）"
+    )
     assert not (terms / "x.csv").exists()
 
 

@@ -124,7 +124,10 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
 def test_merge_refuses_what_it_cannot_do(tmp_path: Path) -> None:
     root = county(tmp_path)
     for args, line in (
-        (["--out", "c.csv"], "lbc: 错误：--out 需要 .xlsx 文件名：c.csv"),
+        (
+            ["--out", "c.csv"],
+            "lbc: 错误：不能写出这种文件：c.csv（文件名的后缀决定格式，这里能写：.xlsx）",
+        ),
         (["--out", "c.xlsx"], None),
     ):
         result = run("merge", root, *args, cwd=tmp_path)

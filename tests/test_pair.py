@@ -847,7 +847,7 @@ def test_a_head_teacher_heads_the_first_class_listed(
             "（可用 --max-per-teacher 设置每人名额）",
         ),
         ("format_xml", "lbc: 错误：不支持的输出格式：xml（可选 table、json、csv）"),
-        ("out_csv", "lbc: 错误：--out 需要 .xlsx 文件名：x.csv"),
+        ("out_csv", "lbc: 错误：不能写出这种文件：x.csv（文件名的后缀决定格式，这里能写：.xlsx）"),
         ("keep_missing", "lbc: 错误：找不到文件：gone.xlsx"),
     ],
 )

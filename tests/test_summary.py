@@ -826,7 +826,10 @@ def test_an_unknown_format_is_a_usage_error(school: Path) -> None:
 def test_out_never_overwrites_the_roster(school: Path, fmt: str) -> None:
     before = (school / "名册.xlsx").read_bytes()
     result = summary(school, *TERM, "--format", fmt, "--out", "名册.xlsx")
-    assert one_error_line(result) == "lbc: 错误：输出文件 名册.xlsx 与输入文件相同，已拒绝覆盖"
+    assert one_error_line(result) == (
+        "lbc: 错误：不能写出这种文件：名册.xlsx"
+        "（文件名的后缀决定格式，这里能写：.md、.markdown、.html、.htm、.docx、.json）"
+    )
     assert (school / "名册.xlsx").read_bytes() == before
     assert sorted(p.name for p in school.iterdir()) == ["lbc.toml", "名册.xlsx"]
 

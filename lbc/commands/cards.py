@@ -11,6 +11,7 @@ from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output, write_atomic
+from lbc.output.formats import out_format
 from lbc.reports.cards import build_cards
 
 CARD_FORMATS = ("html", "docx")
@@ -20,7 +21,9 @@ CARD_FORMATS = ("html", "docx")
 def cards(
     files: common.FilesArg = None,
     config: common.ConfigOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help=h("cards_format"))] = "html",
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help=h("cards_format"), show_default=False)
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help=h("cards_out"), show_default=False)
     ] = None,
@@ -29,9 +32,11 @@ def cards(
     ] = None,
 ) -> None:
     """打印留守儿童联系卡。"""
-    common.check_format(fmt, CARD_FORMATS)
+    if fmt is not None:
+        common.check_format(fmt, CARD_FORMATS)
     if out is None:  # the cards carry phone numbers: never to a terminal or a pipe
         raise LbcError(t("err.cards_need_out"))
+    fmt = out_format(out, CARD_FORMATS, fmt)
     paths, cfg = common.inputs(files, config)
     inputs = common.read_files(paths, cfg)
     refuse_input_as_output(out, inputs)

@@ -8,10 +8,10 @@ from typing import Annotated, Any
 import typer
 
 from lbc.commands import common
-from lbc.errors import ExitStatus, LbcError
+from lbc.errors import ExitStatus
 from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output
-from lbc.output.formats import rich_table
+from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.diff import Matched, RosterDiff, Row, describe, diff_rosters, label
 
@@ -32,10 +32,10 @@ def diff_command(
 ) -> None:
     """比较两学期的花名册：新增、离开、信息变更。"""
     common.check_format(fmt)
+    if out is not None:
+        out_format(out, ("xlsx",))
     _, cfg = common.inputs([old, new], config)
     if out is not None:
-        if out.suffix.lower() != ".xlsx":
-            raise LbcError(t("err.out_xlsx", path=out))
         refuse_input_as_output(out, common.read_files([old, new], cfg))
     before = common.read([old], cfg)
     after = common.read([new], cfg)

@@ -16,7 +16,7 @@ from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output, write_atomic
-from lbc.output.formats import rich_table
+from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.county import (
     Duplicate,
@@ -28,6 +28,7 @@ from lbc.reports.county import (
 from lbc.workspace.config import resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
 
+WRITES = ("xlsx",)  # the formats --out can name
 CSV_COLUMNS = (
     "school", "file", "children", "teachers", "records", "errors", "warnings", "error"
 )  # fmt: skip
@@ -43,8 +44,7 @@ def merge(
 ) -> None:
     """把多所学校的花名册合并为一个县级名册。"""
     common.check_format(fmt)
-    if out.suffix.lower() != ".xlsx":
-        raise LbcError(t("err.out_xlsx", path=out))
+    out_format(out, WRITES)
     for path in files:
         if not path.exists():
             raise LbcError(t("err.missing", path=path))

@@ -11,7 +11,7 @@ from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output
-from lbc.output.formats import rich_table
+from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.pairing.problem import ChildRow, Pairing, pair
 from lbc.workspace.schools import read_roster
@@ -39,9 +39,9 @@ def pair_command(
 ) -> None:
     """为留守儿童安排结对帮扶教师。"""
     common.check_format(fmt)
+    if out is not None:
+        out_format(out, ("xlsx",))
     paths, cfg = common.inputs(files, config)
-    if out is not None and out.suffix.lower() != ".xlsx":
-        raise LbcError(t("err.out_xlsx", path=out))
     if out is not None and keep is not None and out.resolve() == keep.resolve():
         raise LbcError(t("err.keep_same_as_out"))
     inputs = common.read_files(paths, cfg, keep)

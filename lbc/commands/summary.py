@@ -13,7 +13,7 @@ from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output, write_atomic
-from lbc.output.formats import to_json
+from lbc.output.formats import out_format, to_json
 from lbc.output.privacy import mask_numbers_in
 from lbc.reports.summary import VARIABLES, build_context, input_notes
 from lbc.workspace.schools import read_roster
@@ -29,7 +29,9 @@ def summary(
     files: common.FilesArg = None,
     config: common.ConfigOpt = None,
     term: Annotated[str | None, typer.Option("--term", help=h("term"), show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help=h("summary_format"))] = "md",
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help=h("summary_format"), show_default=False)
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help=h("summary_out"), show_default=False)
     ] = None,
@@ -45,11 +47,15 @@ def summary(
     if variables:
         print_variables()
         raise typer.Exit(ExitStatus.DONE)
-    common.check_format(fmt, SUMMARY_FORMATS)
+    if fmt is not None:
+        common.check_format(fmt, SUMMARY_FORMATS)
+    if out is not None:
+        fmt = out_format(out, SUMMARY_FORMATS, fmt)
+    elif fmt == "docx":
+        raise LbcError(t("err.docx_needs_out"))
+    fmt = fmt or "md"
     if term is None:
         raise LbcError(t("err.no_term"))
-    if fmt == "docx" and out is None:
-        raise LbcError(t("err.docx_needs_out"))
     if template is not None and _template_format(template) not in (fmt, "any"):
         raise LbcError(t("err.template_kind", path=template, fmt=fmt))
     paths, cfg = common.inputs(files, config)

@@ -15,7 +15,7 @@ from lbc.checks.registry import parse_codes, selected
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
-from lbc.output.formats import rich_table
+from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.county import per_school
 from lbc.roster.tables import Roster
@@ -49,6 +49,8 @@ def validate(
 ) -> None:
     """校验花名册：逐个单元格指出错误和缺失。"""
     common.check_format(fmt)
+    if annotate_out is not None:
+        out_format(annotate_out, ("xlsx",))
     chosen, skipped = parse_codes(select), parse_codes(ignore)
     paths, cfg = common.inputs(files, config)
     if annotate_out is not None and len(paths) != 1:

@@ -19,12 +19,46 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from lbc.messages import readable
+from lbc.errors import LbcError
+from lbc.messages import readable, t
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import RenderableType
 
 FORMATS = ("table", "json", "csv")
+
+# What a file's name says it holds: the one table every ``--out`` is read by, so a file
+# named 总结.docx is a Word document and never Markdown under a Word name. A new kind of
+# output is one entry here and its name in the command's list of formats it writes.
+SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".json": "json",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+}
+
+
+def out_format(out: Path, writes: Sequence[str], fmt: str | None = None) -> str:
+    """The format ``out`` is to hold, from its suffix: one of ``writes`` (the formats the
+    command can write), or an error naming the suffixes it can. A ``--format`` given as
+    well must say the same. Called before any input is read: a run that cannot write its
+    file must not first spend minutes reading a county's rosters."""
+    from lbc.output.files import refuse_input_as_output
+
+    refuse_input_as_output(out, ())  # a folder: said as such, not as a missing suffix
+    suffixes = [s for s, f in SUFFIXES.items() if f in writes]
+    named = SUFFIXES.get(out.suffix.lower())
+    if named not in writes:
+        raise LbcError(t("err.out_suffix", path=out, suffixes=t("list.sep").join(suffixes)))
+    if fmt is not None and fmt != named:
+        raise LbcError(t("err.format_not_suffix", fmt=fmt, path=out, suffix=out.suffix))
+    return named
 
 
 def to_json(document: object) -> str:
