@@ -111,8 +111,10 @@ def test_rules_explains_why_and_how_to_fix():
         "the phone is the school's only way to talk to them about the child",
         "fix": "get the away parent's phone from the parent or guardian at home and fill it in",
     }
-    header = run("rules", "--format", "csv").stdout.splitlines()[0]
-    assert header == "code,severity,fields,title,example,kind,why,fix"
+    header = run("rules", "--format", "csv", "--json-keys").stdout.splitlines()[0]
+    assert header == "\ufeffcode,severity,fields,title,example,kind,why,fix"
+    header = run("--lang", "en", "rules", "--format", "csv", "--no-bom").stdout.splitlines()[0]
+    assert header == "code,severity,fields,rule,example,kind,why,how to fix"
     english = run("--lang", "en", "rules", "CON003").stdout.splitlines()
     assert english[1:4] == [  # an English colon, not the Chinese one
         "severity: error",

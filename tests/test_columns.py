@@ -109,7 +109,7 @@ def test_columns_as_csv(tmp_path: Path) -> None:
     result = run("columns", path, "--format", "csv")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
-        "file,sheet,column,header,header_cells,field,note",
+        "\ufeff文件,工作表,列,表头,表头单元格,字段,说明",
         f"{path},Sheet1,A,序号,A1,（未读）,序号等编号列，不含数据",
         f"{path},Sheet1,B,姓名,B1,姓名 (name),",
         f"{path},Sheet1,C,身份证件号,C1,身份证号 (id_number),",

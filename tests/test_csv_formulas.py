@@ -34,7 +34,7 @@ def test_csv_neutralises_formula_cells_and_json_keeps_them_raw(tmp_path: Path) -
         for cell in row:
             set_text(cell, cell.value)
     book.save(path)
-    shown = run("pair", path, "--format", "csv", "--show-pii")
+    shown = run("pair", path, "--format", "csv", "--show-pii", "--json-keys", "--no-bom")
     assert shown.exit_code == 0, shown.stderr
     rows = list(csv.DictReader(io.StringIO(shown.stdout)))
     assert sorted(r["child"] for r in rows) == sorted(HOSTILE.values())
@@ -47,4 +47,4 @@ def test_plain_numbers_are_not_touched() -> None:
     from lbc.output.formats import to_csv
 
     rows = [{"a": "-5", "b": "+3.5", "c": -2, "d": "\t=1"}]
-    assert to_csv(rows, ["a", "b", "c", "d"]) == "a,b,c,d\n-5,+3.5,-2,'\t=1\n"
+    assert to_csv(rows, ["a", "b", "c", "d"], bom=False) == "a,b,c,d\n-5,+3.5,-2,'\t=1\n"

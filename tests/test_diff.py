@@ -256,7 +256,7 @@ def test_csv_header_and_rows_exactly(terms: Path) -> None:
     result = diff(terms, "--format", "csv")
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.splitlines() == [
-        "change,child,class,sheet,row,match,field,old,new",
+        "\ufeff变化,儿童,班级,工作表,行,对应依据,字段,原内容,现内容",
         "added,孙博文,三年级(2)班,花名册,2,,,,",
         "added,徐若曦,三年级(2)班,花名册,13,,,,",
         "gone,徐若曦,三年级(2)班,花名册,12,,,,",

@@ -58,7 +58,7 @@ def test_flag_table_is_a_list_per_head_teacher(tmp_path):
 
 def test_flag_csv(tmp_path):
     lines = run("flag", roster(tmp_path), "--format", "csv").stdout.splitlines()
-    assert lines[0] == "class,head_teacher,name,file,sheet,row,missing,missing_text"
+    assert lines[0] == "\ufeff班级,班主任,姓名,文件,工作表,行,缺少（代码）,缺少"
     assert lines[1].startswith("一年级(1)班,李强,王梓萱,")
     assert lines[1].endswith(",花名册,4,father_phone,父亲电话")
     assert lines[-1].endswith(",教师,5,phone,教师本人电话")

@@ -560,10 +560,16 @@ def test_csv(tmp_path: Path) -> None:
     result = pair(tmp_path, small(tmp_path), "--format", "csv")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "child,class,sheet,row,teacher,reason,kept,why",
+        "\ufeff儿童,班级,工作表,行,帮扶教师,结对依据,是否延续,原因",
         f"张雨涵,{C32},花名册,2,王芳,{HEAD},false,",
         f"李明轩,{C32},花名册,3,王芳,{HEAD},false,",
         f"王梓萱,{C32},花名册,4,,,,{SHORT_1}",
+    ]
+    # For scripts: the JSON keys as headers and no byte-order mark, the rows the same.
+    plain = pair(tmp_path, small(tmp_path), "--format", "csv", "--json-keys", "--no-bom")
+    assert plain.stdout.splitlines() == [
+        "child,class,sheet,row,teacher,reason,kept,why",
+        *result.stdout.splitlines()[1:],
     ]
 
 

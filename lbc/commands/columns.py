@@ -21,6 +21,8 @@ def columns(
     files: common.FilesArg = None,
     config: common.ConfigOpt = None,
     fmt: common.FormatOpt = "table",
+    no_bom: common.NoBomOpt = False,
+    json_keys: common.JsonKeysOpt = False,
 ) -> None:
     """说明每个工作表是怎样读的。"""
     common.check_format(fmt)
@@ -32,6 +34,8 @@ def columns(
         rows=lambda: _rows(described),
         columns=CSV_COLUMNS,
         table=lambda: _print(described),
+        bom=not no_bom,
+        json_keys=json_keys,
     )
     raise typer.Exit(ExitStatus.DONE)
 

@@ -35,6 +35,8 @@ FilesArg = Annotated[list[Path] | None, typer.Argument(help=h("files"), show_def
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help=h("config"))]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=h("format"))]
 ShowPiiOpt = Annotated[bool, typer.Option("--show-pii", help=h("show_pii"))]
+NoBomOpt = Annotated[bool, typer.Option("--no-bom", help=h("no_bom"))]
+JsonKeysOpt = Annotated[bool, typer.Option("--json-keys", help=h("json_keys"))]
 
 DEBUG = {"on": os.environ.get("LBC_DEBUG", "") not in ("", "0")}
 
@@ -160,13 +162,17 @@ def emit(
     columns: Sequence[str],
     table: Callable[[], None],
     versioned: bool = True,
+    bom: bool = True,
+    json_keys: bool = False,
 ) -> None:
     """Print a command's result in the ``--format`` asked for: the JSON document (headed by
     the "lbc" version key, so a script knows what wrote it), the CSV rows under ``columns``,
     or ``table`` printing for people. Only the one asked for is built: a county's findings
     are costly to turn into all three; the notes held so far go out first, as they came.
     ``versioned=False`` is for ``lbc rules``, whose JSON is
-    the catalogue itself (a list, or one rule)."""
+    the catalogue itself (a list, or one rule). CSV is for Excel unless a script says
+    otherwise: a byte-order mark (``--no-bom`` leaves it out) and headers in the reader's
+    language (``--json-keys`` gives the JSON keys)."""
     _release_notes()
     if fmt == "json":
         body = document()
@@ -175,7 +181,8 @@ def emit(
             body = {"lbc": __version__, **body}
         typer.echo(to_json(body), nl=False)
     elif fmt == "csv":
-        typer.echo(to_csv(rows(), columns), nl=False)
+        headers = None if json_keys else [t(f"csv.col.{c}") for c in columns]
+        typer.echo(to_csv(rows(), columns, headers, bom), nl=False)
     else:
         table()
 

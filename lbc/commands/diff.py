@@ -24,6 +24,8 @@ def diff_command(
     new: Annotated[Path, typer.Argument(help=h("diff_new"), show_default=False)],
     config: common.ConfigOpt = None,
     fmt: common.FormatOpt = "table",
+    no_bom: common.NoBomOpt = False,
+    json_keys: common.JsonKeysOpt = False,
     out: Annotated[
         Path | None,
         typer.Option("--out", help=h("diff_out"), metavar="CHANGES.xlsx", show_default=False),
@@ -52,6 +54,8 @@ def diff_command(
         rows=lambda: csv_rows(found, privacy),
         columns=CSV_COLUMNS,
         table=lambda: print_table(found, privacy),
+        bom=not no_bom,
+        json_keys=json_keys,
     )
     raise typer.Exit(ExitStatus.DONE)
 

@@ -19,6 +19,8 @@ def flag_command(
     files: common.FilesArg = None,
     config: common.ConfigOpt = None,
     fmt: common.FormatOpt = "table",
+    no_bom: common.NoBomOpt = False,
+    json_keys: common.JsonKeysOpt = False,
     show_pii: common.ShowPiiOpt = False,
 ) -> None:
     """列出缺少必需联系方式的儿童和教师，按班级分组。"""
@@ -33,6 +35,8 @@ def flag_command(
         rows=lambda: csv_rows(report, privacy),
         columns=CSV_COLUMNS,
         table=lambda: print_table(report, privacy),
+        bom=not no_bom,
+        json_keys=json_keys,
     )
     raise typer.Exit(ExitStatus.found(report.children_count or report.teachers or roster.failed))
 

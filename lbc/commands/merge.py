@@ -40,6 +40,8 @@ def merge(
     out: Annotated[Path, typer.Option("--out", "-o", help=h("merge_out"), metavar="COUNTY.xlsx")],
     config: common.ConfigOpt = None,
     fmt: common.FormatOpt = "table",
+    no_bom: common.NoBomOpt = False,
+    json_keys: common.JsonKeysOpt = False,
     show_pii: common.ShowPiiOpt = False,
 ) -> None:
     """把多所学校的花名册合并为一个县级名册。"""
@@ -73,6 +75,8 @@ def merge(
         rows=lambda: csv_rows(parts),
         columns=CSV_COLUMNS,
         table=lambda: print_table(parts, doubles, privacy),
+        bom=not no_bom,
+        json_keys=json_keys,
     )
     raise typer.Exit(ExitStatus.found(doubles or failed))
 

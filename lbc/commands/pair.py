@@ -31,6 +31,8 @@ def pair_command(
         Path | None, typer.Option("--keep", help=h("keep"), metavar="FILE", show_default=False)
     ] = None,
     fmt: common.FormatOpt = "table",
+    no_bom: common.NoBomOpt = False,
+    json_keys: common.JsonKeysOpt = False,
     out: Annotated[
         Path | None,
         typer.Option("--out", help=h("pair_out"), metavar="PAIRS.xlsx", show_default=False),
@@ -66,6 +68,8 @@ def pair_command(
         rows=lambda: csv_rows(result, privacy),
         columns=CSV_COLUMNS,
         table=lambda: print_table(result, privacy),
+        bom=not no_bom,
+        json_keys=json_keys,
     )
     raise typer.Exit(ExitStatus.found(result.unpaired or roster.failed))
 

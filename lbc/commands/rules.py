@@ -17,6 +17,8 @@ from lbc.output.formats import rich_table
 def rules(
     code: Annotated[str | None, typer.Argument(help=h("rule_code"), show_default=False)] = None,
     fmt: common.FormatOpt = "table",
+    no_bom: common.NoBomOpt = False,
+    json_keys: common.JsonKeysOpt = False,
 ) -> None:
     """列出全部校验规则，或解释某条规则。"""
     common.check_format(fmt)
@@ -47,6 +49,8 @@ def rules(
         columns=tuple(rows[0]),
         table=lambda: print_table(chosen, explain=code is not None),
         versioned=False,
+        bom=not no_bom,
+        json_keys=json_keys,
     )
 
 

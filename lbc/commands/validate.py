@@ -39,6 +39,8 @@ def validate(
     files: common.FilesArg = None,
     config: common.ConfigOpt = None,
     fmt: common.FormatOpt = "table",
+    no_bom: common.NoBomOpt = False,
+    json_keys: common.JsonKeysOpt = False,
     select: Annotated[list[str] | None, typer.Option("--select", help=h("select"))] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help=h("ignore"))] = None,
     strict: Annotated[bool, typer.Option("--strict", help=h("strict"))] = False,
@@ -78,6 +80,8 @@ def validate(
         rows=lambda: (f.as_dict(privacy) for f in findings),
         columns=FINDING_COLUMNS,
         table=lambda: print_table(findings, summary, privacy),
+        bom=not no_bom,
+        json_keys=json_keys,
     )
     failing = summary["errors"] + (summary["warnings"] if strict else 0) + len(roster.failed)
     raise typer.Exit(ExitStatus.found(failing))

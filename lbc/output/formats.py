@@ -81,13 +81,24 @@ def neutralised(value: object) -> object:
     return value
 
 
-def to_csv(rows: Iterable[dict[str, object]], columns: Sequence[str]) -> str:
+BOM = "\ufeff"
+
+
+def to_csv(
+    rows: Iterable[dict[str, object]],
+    columns: Sequence[str],
+    headers: Sequence[str] | None = None,
+    bom: bool = True,
+) -> str:
+    """``rows`` as CSV under ``headers`` (the column keys when None). Excel on Chinese
+    Windows reads UTF-8 without a byte-order mark as GBK and shows mojibake, so CSV starts
+    with one unless a script asks otherwise."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns if headers is None else headers)
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else neutralised(row.get(k)) for k in columns})
-    return readable(buf.getvalue())
+        writer.writerow(["" if row.get(k) is None else neutralised(row.get(k)) for k in columns])
+    return (BOM if bom else "") + readable(buf.getvalue())
 
 
 def rich_table(
