@@ -368,7 +368,8 @@ def test_out_writes_the_change_log_with_full_phones(terms: Path) -> None:
     ]
     assert values("信息变更") == [
         ["序号", "班级", "姓名", "行", "变更项目", "原内容", "现内容", "对应依据"],
-        [1, C32, "李明轩", 4, "监护人电话", "13712345678", "13698765432", "身份证号"],
+        # As the new roster has it: the change was found on the normalised phone.
+        [1, C32, "李明轩", 4, "监护人电话", "13712345678", "136-9876-5432", "身份证号"],
         [2, C32, "李明轩", 4, "父亲务工地址", "广东深圳", "广东东莞", "身份证号"],
         [3, C32, "李明轩", 4, "母亲务工地址", "浙江宁波", "江苏苏州", "身份证号"],
         [4, C32, "王梓萱", 5, "监护人姓名", "张大爷", "李奶奶", "身份证号"],
@@ -381,6 +382,22 @@ def test_out_writes_the_change_log_with_full_phones(terms: Path) -> None:
         [11, C32, "赵俊熙", 10, "父亲务工地址", "福建厦门", "福建泉州", "姓名+出生日期"],
         [12, C32, "吴宇航", 12, "监护人电话", "13712345678", "13787654321", "姓名+班级"],
     ]
+
+
+def test_the_change_log_is_ready_to_print(terms: Path) -> None:
+    assert diff(terms, "--out", "changes.xlsx").exit_code == 0
+    wb = load_workbook(terms / "changes.xlsx")
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2" and ws.print_title_rows == "$1:$1"
+        setup = ws.page_setup
+        assert (int(setup.paperSize), setup.orientation, setup.fitToWidth) == (9, "landscape", 1)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws["A1"].font.b and ws["A1"].fill.fgColor.rgb == "00DDEBF7"
+    ws = wb["信息变更"]
+    widths = [ws.column_dimensions[c].width for c in "ABCDEFGH"]
+    # 序号 at its narrowest, 班级 for 三年级(2)班, 变更项目 for 父亲务工地址,
+    # 现内容 for 136-9876-5432
+    assert widths == [6, 13, 8, 6, 14, 13, 15, 15]
 
 
 @pytest.mark.parametrize("name", ["上学期.xlsx", "本学期.xlsx", "./本学期.xlsx"])

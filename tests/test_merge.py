@@ -69,12 +69,61 @@ def test_merge_tags_each_row_with_school_and_source(tmp_path: Path) -> None:
     first = dict(zip(header, rows[1], strict=True))
     assert (first["学校"], first["来源工作表"], first["来源行"]) == (A, "花名册", 2)
     assert first["来源文件"].endswith("a/roster.xlsx")
-    assert first["班级"] == "三年级(2)班"  # 三(2)班 written the one canonical way
+    assert first["班级"] == "三(2)班"  # as the school wrote it; normalising is for checking
     assert first["身份证号"] == make_id(dt.date(2016, 5, 1), 102)
     third = dict(zip(header, rows[3], strict=True))
     assert (third["学校"], third["来源行"]) == (B, 3)  # below B's title row
     teachers = list(wb["教师名单"].iter_rows(values_only=True))
     assert [r[0] for r in teachers[1:]] == [A, B]
+
+
+def test_the_merged_roster_keeps_what_the_school_wrote(tmp_path: Path) -> None:
+    root = tmp_path / "各校"
+    rows = [
+        # A full-width comma and a typed date; a phone typed as a number cell; spaces.
+        child_row(
+            1, 家庭住址="  幸福村3组，王家院子 ", 出生日期="2016年5月1日", 父亲电话=13812345678
+        ),
+        child_row(2, 健康状况="视力差，戴眼镜", 出生日期=dt.datetime(2016, 5, 1)),
+        child_row(3, 出生日期="2016年5月"),  # not a whole date: the text stays
+    ]
+    school(root / "a", A, rows)
+    out = tmp_path / "c.xlsx"
+    assert run("merge", root, "--out", out).exit_code == 0
+    ws = load_workbook(out)["留守儿童花名册"]
+    col = {c.value: c.column for c in ws[1]}
+    assert ws.cell(2, col["家庭住址"]).value == "幸福村3组，王家院子"  # trimmed, nothing else
+    assert ws.cell(3, col["健康状况"]).value == "视力差，戴眼镜"
+    for row in (2, 3):
+        cell = ws.cell(row, col["出生日期"])
+        assert cell.is_date and cell.number_format == "yyyy-mm-dd"
+        assert cell.value == dt.datetime(2016, 5, 1)
+    assert ws.cell(4, col["出生日期"]).value == "2016年5月"
+    phone = ws.cell(2, col["父亲电话"])
+    assert (phone.value, phone.data_type) == ("13812345678", "s")
+    assert ws.cell(2, col["身份证号"]).data_type == "s"
+
+
+def test_the_merged_roster_is_ready_to_print(tmp_path: Path) -> None:
+    out = tmp_path / "c.xlsx"
+    assert run("merge", county(tmp_path), "--out", out).exit_code == 0
+    wb = load_workbook(out)
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2"
+        assert ws.print_title_rows == "$1:$1"
+        setup = ws.page_setup
+        assert (int(setup.paperSize), setup.orientation) == (9, "landscape")
+        # Seventy columns fitted to one page's width would print too small: three pages.
+        across = 3 if ws.title == "留守儿童花名册" else 1
+        assert (setup.fitToWidth, setup.fitToHeight) == (across, 0)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        head = ws["A1"]
+        assert head.font.b and head.fill.fgColor.rgb == "FFDDEBF7" and head.border.top.style
+    ws = wb["留守儿童花名册"]
+    col = {c.value: c.column_letter for c in ws[1]}
+    width = {name: ws.column_dimensions[letter].width for name, letter in col.items()}
+    # 学校 fits 青山镇中心小学 (14 wide), 身份证号 18 digits, 家庭住址 its 27, 性别 the least.
+    assert (width["学校"], width["身份证号"], width["家庭住址"], width["性别"]) == (16, 20, 29, 6)
 
 
 def test_a_child_in_two_schools_is_a_finding(tmp_path: Path) -> None:

@@ -633,7 +633,7 @@ def test_out_writes_the_three_sheet_workbook_owner_only(tmp_path: Path) -> None:
     ]
     assert sheet_rows(out, "教师帮扶名单") == [
         ["序号", "教师姓名", "职务", "联系电话", "帮扶人数", "帮扶学生", "说明"],
-        [1, "王芳", "班主任", phone, 2, f"张雨涵（{C32}）、李明轩（{C32}）", None],
+        [1, "王芳", "班主任", phone, 2, f"张雨涵（{C32}）\n李明轩（{C32}）", None],
         [2, "李强", "科任教师", teacher("李强")["联系电话"], 0, None, INACTIVE],
     ]
     assert sheet_rows(out, "未结对") == [
@@ -961,3 +961,34 @@ def test_samples_pair_in_a_subprocess(tmp_path: Path) -> None:
     assert hu["teacher"] != "李勇" and hu["kept"] is False
     assert all(p["teacher"] != "李勇" for p in doc["pairs"])
     assert (samples / "roster.xlsx").read_bytes() == before
+
+
+def print_setup(out: Path, sheet: str) -> tuple[Any, ...]:
+    ws = load_workbook(out)[sheet]
+    setup = ws.page_setup
+    return (int(setup.paperSize), setup.orientation, setup.fitToWidth, setup.fitToHeight)
+
+
+@pytest.mark.parametrize(("children", "high"), [(20, 0), (31, 1), (50, 0), (62, 2)])
+def test_no_printed_page_holds_a_row_or_two_alone(tmp_path: Path, children: int, high: int):
+    # A4 landscape holds 29 lines under the title: 31 children would leave two rows on a
+    # second page, so the list is fitted to one; 62 would leave a third page's few, so two.
+    kids = [kid(n, C32) for n in range(1, children + 1)]
+    staff = [teacher(f"教师{n}", C32) for n in range(1, children // 2 + 2)]
+    out = tmp_path / "pairs.xlsx"
+    pair(tmp_path, roster(tmp_path / "r.xlsx", kids, staff), "--out", out)
+    assert print_setup(out, "结对名单") == (9, "landscape", 1, high)
+
+
+def test_the_teachers_list_has_room_for_three_children(tmp_path: Path) -> None:
+    kids = [kid(n, C32) for n in range(1, 4)]
+    out = tmp_path / "pairs.xlsx"
+    path = roster(tmp_path / "r.xlsx", kids, [teacher("王芳", C32, role="班主任")])
+    pair(tmp_path, path, "--max-per-teacher", "3", "--out", out)
+    ws = load_workbook(out)["教师帮扶名单"]
+    assert ws["F3"].value == f"张雨涵（{C32}）\n李明轩（{C32}）\n王梓萱（{C32}）"
+    # One child a line, each line within the column, the row three lines tall.
+    assert (ws.column_dimensions["F"].width, ws.row_dimensions[3].height) == (23, 45)
+    assert ws["F3"].alignment.wrap_text
+    assert ws.print_title_rows == "$2:$2" and ws.freeze_panes == "A3"
+    assert ws["A2"].fill.fgColor.rgb == "00DDEBF7" and ws["A2"].font.b

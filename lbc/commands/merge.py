@@ -61,7 +61,8 @@ def merge(
     with _bar(len(paths)) as advance:
         # Written while read: the children of the first schools reach the file while the
         # workers read the next ones.
-        write_atomic(out, lambda tmp: _write(tmp, read_parts(paths, cfg.synonyms, advance), parts))
+        reading = read_parts(paths, cfg.synonyms, advance)
+        write_atomic(out, lambda tmp: _write(tmp, reading, parts, paths))
     good = [p for p in parts if not p.error]
     common.note(t("merge.note.written", path=out, files=len(good)))
     doubles = duplicates_across_schools(good)
@@ -81,10 +82,12 @@ def merge(
     raise typer.Exit(ExitStatus.found(doubles or failed))
 
 
-def _write(tmp: Path, reading: Iterable[SchoolPart], parts: list[SchoolPart]) -> None:
+def _write(
+    tmp: Path, reading: Iterable[SchoolPart], parts: list[SchoolPart], paths: list[Path]
+) -> None:
     from lbc.output.xlsx_stream import write_xlsx
 
-    write_xlsx(tmp, merged_sheets(reading, parts))
+    write_xlsx(tmp, merged_sheets(reading, parts, paths))
 
 
 class _bar:

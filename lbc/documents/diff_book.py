@@ -1,19 +1,24 @@
 """``lbc diff --out``: the change log a school files each term (动态管理台账).
 
-Three sheets, 新增, 离开 and 信息变更, with full values: the file is the school's record of
-what changed, written owner-only like every file lbc writes that holds phone numbers.
+Three sheets, 新增, 离开 and 信息变更, with full values as each roster's cell holds them (the
+change was found on normalised values; what was written is what the school typed): the file
+is the school's record of what changed, written owner-only like every file lbc writes that
+holds phone numbers, and printed as every workbook lbc writes (lbc.output.sheet_style).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
-from lbc.reports.diff import RosterDiff, describe, label
+from lbc.output.sheet_style import column_widths, pages_high, style_sheet
+from lbc.reports.diff import RosterDiff, Row, describe, label
 
 ROWS_HEADER = ("序号", "班级", "姓名", "工作表", "行")
 CHANGES_HEADER = ("序号", "班级", "姓名", "行", "变更项目", "原内容", "现内容", "对应依据")
@@ -25,26 +30,38 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
     for ws, title, rows in sheets:
         ws = ws or wb.create_sheet()
         ws.title = title
-        ws.append(ROWS_HEADER)
+        lines = []
         for n, row in enumerate(rows, 1):
             w = describe(row)
-            _append(ws, [n, w["class"], w["child"], w["sheet"], w["row"]])
-    ws = wb.create_sheet(t("book.changed"))
-    ws.append(CHANGES_HEADER)
-    n = 0
+            lines.append([n, w["class"], w["child"], w["sheet"], w["row"]])
+        _fill(ws, ROWS_HEADER, lines)
+    columns: dict[tuple[int, str], list[Any]] = {}
+
+    def written(row: Row, key: str) -> Any:
+        """The cell as its roster holds it; each column read once, however many changes."""
+        table, i = row
+        column = columns.get((id(table), key))
+        if column is None:
+            column = columns[(id(table), key)] = table.written(key)
+        return column[i]
+
+    lines = []
     for m in found.changed():
         w = describe(m.new)
         for c in m.changes:
-            n += 1
-            _append(
-                ws,
-                [n, w["class"], w["child"], w["row"], label(c.field), c.old, c.new,
-                 t(f"diff.by.{m.rule}")],
+            old, new = written(m.old, c.field), written(m.new, c.field)
+            lines.append(
+                [len(lines) + 1, w["class"], w["child"], w["row"], label(c.field), old, new,
+                 t(f"diff.by.{m.rule}")]
             )  # fmt: skip
+    _fill(wb.create_sheet(t("book.changed")), CHANGES_HEADER, lines)
     write_atomic(out, wb.save, inputs=inputs)
 
 
-def _append(ws, values: list[object]) -> None:
-    row = ws.max_row + 1
-    for j, value in enumerate(values, 1):
-        set_text(ws.cell(row, j), value)
+def _fill(ws: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> None:
+    ws.append(list(header))
+    for i, values in enumerate(rows, 2):
+        for j, value in enumerate(values, 1):
+            set_text(ws.cell(i, j), value)
+    widths = column_widths(header, rows)
+    style_sheet(ws, 1, widths, pages_high(widths, rows))

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
+from lbc.output.sheet_style import LINE_POINTS, column_widths, lines, pages_high, style_sheet
 from lbc.pairing.problem import Pairing
 
 PAIRS_HEADER = (
@@ -81,7 +81,8 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
     why_idle = {id(i.teacher): i.why for i in result.idle}
     teachers = []
     for n, (x, pairs) in enumerate(zip(result.teachers, result.loads().values(), strict=True), 1):
-        kids = "、".join(f"{p.child.name}（{p.child.cls}）" for p in pairs)
+        # One child a line: three children and their classes read down a narrow column.
+        kids = "\n".join(f"{p.child.name}（{p.child.cls}）" for p in pairs)
         teachers.append([n, x.shown, x.role, x.phone, len(pairs), kids, why_idle.get(id(x))])
     header, teachers = with_school(TEACHERS_HEADER, teachers, [x.school for x in result.teachers])
     _fill(wb.create_sheet(t("book.teachers")), f"{school}教师帮扶名单", header, teachers)
@@ -103,30 +104,23 @@ def _today() -> str:
 
 
 def _fill(ws: Worksheet, title: str, header: Sequence[str], rows: list[list[object]]) -> None:
-    """A title row, a bordered table with its header repeated on every printed page, A4."""
+    """A title row over a bordered table, styled and printed as every workbook lbc writes
+    (lbc.output.sheet_style); rows as tall as their wrapped text, so a signed list is read
+    whole on paper, and no last page printed for a row or two."""
     set_text(ws.cell(1, 1), title)
     ws.cell(1, 1).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
+    ws.row_dimensions[1].height = 24
     for j, text in enumerate(header, 1):
-        cell = ws.cell(2, j, text)
-        cell.font = Font(bold=True)
-        cell.border = _BORDER
-        cell.alignment = Alignment(horizontal="center")
-    widths = [len(str(h)) * 2 + 2 for h in header]
+        ws.cell(2, j, text)
+    widths = column_widths(header, rows)
     for i, row in enumerate(rows, 3):
         for j, value in enumerate(row, 1):
             cell = ws.cell(i, j)
             set_text(cell, value)
             cell.border = _BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            widths[j - 1] = max(widths[j - 1], min(40, len(str(value or "")) * 2 + 2))
-    for j, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(j)].width = width
-    ws.print_title_rows = "2:2"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.freeze_panes = "A3"
+        ws.row_dimensions[i].height = lines(row, widths) * LINE_POINTS
+    # The title over the table is about a header row's height: counted as a second one.
+    style_sheet(ws, 2, widths, pages_high(widths, [header, header, *rows]))

@@ -2,13 +2,17 @@
 
 openpyxl writes about 100,000 cells a second, xlsxwriter and rustpy-xlsxwriter a few
 hundred thousand; a province's merged roster is a million rows of thirty columns. This
-writer does one thing: sheets of text and numbers, strings inline, a bold header row, no
-formulas (every string is an inline string, so a cell starting with = stays text), written
-row block by row block into a compressed zip stream without holding the sheet in memory.
+writer does one thing: sheets of text, numbers and dates, strings inline, no formulas
+(every string is an inline string, so a cell starting with = stays text), written row block
+by row block into a compressed zip stream without holding the sheet in memory. It looks and
+prints as every workbook lbc writes does (lbc.output.sheet_style): a styled header row,
+frozen and repeated on each printed page, columns sized from a sample of the rows (they
+must be known before the first row is written), A4 landscape one page wide.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -16,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lbc.messages import readable
+from lbc.output.sheet_style import DATE_FORMAT, DATETIME_FORMAT, HEADER_FILL, pages_wide
 
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -37,42 +42,64 @@ _ROOT_RELS = (
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
     'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
 )
+# Cell styles: 0 plain, 1 the header row, 2 a date, 3 a date and time.
+_HEADER, _DATE, _DATETIME = 1, 2, 3
+_THIN = '<left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/>'
 _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    f'<numFmts count="2"><numFmt numFmtId="164" formatCode="{DATE_FORMAT}"/>'
+    f'<numFmt numFmtId="165" formatCode="{DATETIME_FORMAT}"/></numFmts>'
     '<fonts count="2"><font><sz val="11"/><name val="宋体"/></font>'
     '<font><b/><sz val="11"/><name val="宋体"/></font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-    '<fill><patternFill patternType="gray125"/></fill></fills>'
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<fills count="3"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill>'
+    f'<fill><patternFill patternType="solid"><fgColor rgb="FF{HEADER_FILL}"/></patternFill></fill>'
+    "</fills>"
+    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
+    f"<border>{_THIN}<diagonal/></border></borders>"
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" '
+    'applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" '
+    'wrapText="1"/></xf>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
+_EPOCH = dt.datetime(1899, 12, 30)  # Excel's day 0, Lotus's leap-year bug included
 
 
-def _text_cell(value: str, bold: bool = False) -> str:
+def _text_cell(value: str, header: bool = False) -> str:
     value = _BAD_XML.sub("", value)
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
-    style = ' s="1"' if bold else ""
+    style = f' s="{_HEADER}"' if header else ""
     return f'<c t="inlineStr"{style}><is><t{space}>{value}</t></is></c>'
 
 
 def _cell(value: Any, memo: dict[Any, str]) -> str:
-    """One cell's XML; repeated values (classes, types, schools) are built once."""
-    cell = memo.get(value)
+    """One cell's XML; repeated values (classes, types, schools) are built once. A date is
+    a date cell, shown as one; a value of any other kind but a number is text."""
+    key = (value.__class__, value)  # True == 1, yet one is text and the other a number
+    cell = memo.get(key)
     if cell is None:
         if value is None or value == "":
             cell = "<c/>"
+        elif isinstance(value, dt.datetime):
+            serial = (value - _EPOCH) / dt.timedelta(days=1)
+            cell = f'<c s="{_DATETIME}"><v>{serial!r}</v></c>'
+        elif isinstance(value, dt.date):
+            serial = (value - _EPOCH.date()).days
+            cell = f'<c s="{_DATE}"><v>{serial}</v></c>'
         elif isinstance(value, bool) or not isinstance(value, (int, float)):
             cell = _text_cell(str(value))
         else:
             cell = f"<c><v>{value!r}</v></c>"
         if len(memo) < 200_000:
-            memo[value] = cell
+            memo[key] = cell
     return cell
 
 
@@ -87,27 +114,42 @@ def rows_xml(rows: Iterable[Sequence[Any]]) -> bytes:
         return readable(text).encode()
 
 
-def write_xlsx(path: Path, sheets: Iterable[tuple[str, Sequence[str], Iterable[bytes]]]) -> None:
-    """Write ``sheets`` (title, header, blocks of row XML from :func:`rows_xml`) to ``path``;
-    the caller makes it atomic. Sheets are taken one at a time and their blocks written as
-    they come, so a caller can stream rows that are still being read; the parts naming the
-    sheets follow them (a zip's entries may come in any order)."""
+Sheet = tuple[str, Sequence[str], Sequence[float], Iterable[bytes]]
+
+
+def write_xlsx(path: Path, sheets: Iterable[Sheet]) -> None:
+    """Write ``sheets`` (title, header, column widths, blocks of row XML from
+    :func:`rows_xml`) to ``path``; the caller makes it atomic. Sheets are taken one at a time
+    and their blocks written as they come, so a caller can stream rows that are still being
+    read; the parts naming the sheets follow them (a zip's entries may come in any order)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         titles = []
-        for n, (title, header, blocks) in enumerate(sheets, 1):
+        for n, (title, header, widths, blocks) in enumerate(sheets, 1):
             titles.append(title)
             with z.open(f"xl/worksheets/sheet{n}.xml", "w", force_zip64=True) as out:
+                cols = "".join(
+                    f'<col min="{j}" max="{j}" width="{w}" customWidth="1"/>'
+                    for j, w in enumerate(widths, 1)
+                )
                 out.write(
                     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                     b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                    b'<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
                     b'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
-                    b'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>'
+                    b'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+                    + (f"<cols>{cols}</cols>" if cols else "").encode()
+                    + b"<sheetData>"
                 )
-                head = "".join(_text_cell(h, bold=True) for h in header)
+                head = "".join(_text_cell(h, header=True) for h in header)
                 out.write(f"<row>{head}</row>".encode())
                 for block in blocks:
                     out.write(block)
-                out.write(b"</sheetData></worksheet>")
+                out.write(
+                    '</sheetData><printOptions horizontalCentered="1"/>'
+                    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+                    'footer="0.3"/><pageSetup paperSize="9" orientation="landscape" '
+                    f'fitToWidth="{pages_wide(widths)}" fitToHeight="0"/></worksheet>'.encode()
+                )
         count = len(titles)
         overrides = "".join(
             f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{_SHEET_TYPE}"/>'
@@ -120,12 +162,18 @@ def write_xlsx(path: Path, sheets: Iterable[tuple[str, Sequence[str], Iterable[b
             f'<sheet name="{_escape_attr(title)}" sheetId="{n}" r:id="rId{n}"/>'
             for n, title in enumerate(titles, 1)
         )
+        quoted = ("'" + title.replace("'", "''") + "'" for title in titles)
+        repeated = "".join(  # the header row on every printed page
+            f'<definedName name="_xlnm.Print_Titles" localSheetId="{n}">'
+            f"{_escape_attr(title)}!$1:$1</definedName>"
+            for n, title in enumerate(quoted)
+        )
         z.writestr(
             "xl/workbook.xml",
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f"<sheets>{names}</sheets></workbook>",
+            f"<sheets>{names}</sheets><definedNames>{repeated}</definedNames></workbook>",
         )
         rels = "".join(
             f'<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/'

@@ -11,6 +11,7 @@ A row's school is as ``lbc.workspace.schools`` says: its 学校 cell, else its f
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 import time
@@ -23,7 +24,6 @@ from typing import Any
 from lbc.checks.findings import Finding
 from lbc.errors import LbcError
 from lbc.messages import t
-from lbc.roster import normalise as nz
 from lbc.roster import reading
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind
 from lbc.roster.tables import Roster, Table
@@ -52,6 +52,7 @@ class SchoolPart:
     school: str = ""
     counts: dict[Kind, int] = field(default_factory=dict)
     xml: dict[Kind, bytes] = field(default_factory=dict)
+    widths: dict[Kind, list[int]] = field(default_factory=dict)  # from its first rows
     ids: list[tuple[str, str, int]] = field(default_factory=list)  # (ID, sheet, row)
     findings: list[Finding] = field(default_factory=list)
     error: str = ""
@@ -63,26 +64,19 @@ class SchoolPart:
         return sum(f.severity == "warning" for f in self.findings)
 
 
-def _cell(value: Any) -> Any:
-    """A normalised value as the merged workbook holds it: text, or a whole number."""
-    if value is None or (isinstance(value, (int, str)) and not isinstance(value, bool)):
-        return value
-    if isinstance(value, nz.NumericId):  # a number cell it stays: validate says ID004 again
-        return float(value.digits)
-    return nz.display(value)
-
-
 def _rows(table: Table, school: str, kind: Kind) -> list[list[Any]]:
-    n = len(table)
-    columns = [table.values.get(f.key) or [None] * n for f in LAYOUT[kind]]
+    """The table's rows as the merged roster holds them: each cell as the school wrote it
+    (Table.written), behind the school and where the row came from."""
+    columns = [table.written(f.key) for f in LAYOUT[kind]]
     lead = [(school, table.file, table.sheet, row) for row in table.rows]
-    return [[*head, *map(_cell, values)] for head, *values in zip(lead, *columns, strict=True)]
+    return [[*head, *values] for head, *values in zip(lead, *columns, strict=True)]
 
 
 def read_part(path: Path, synonyms: dict[str, list[str]] | None = None) -> SchoolPart:
     """One school's file: read, checked as ``lbc validate`` checks it, its rows rendered for
     the merged workbook. Runs in a worker process; everything returned is plain data."""
     from lbc.checks.engine import check_roster
+    from lbc.output.sheet_style import column_widths
     from lbc.output.xlsx_stream import rows_xml
 
     part = SchoolPart(str(path))
@@ -109,6 +103,7 @@ def read_part(path: Path, synonyms: dict[str, list[str]] | None = None) -> Schoo
                 rows += _rows(table, part.school, kind)
         part.counts[kind] = len(rows)
         part.xml[kind] = rows_xml(rows)
+        part.widths[kind] = column_widths(_header(kind), rows)
     for table in roster.children:
         ids = table.values.get("id_number") or []
         part.ids += [
@@ -181,24 +176,35 @@ def duplicates_across_schools(parts: list[SchoolPart]) -> list[Duplicate]:
 
 
 def merged_sheets(
-    parts: Iterable[SchoolPart], seen: list[SchoolPart]
-) -> Iterator[tuple[str, list[str], Iterable[bytes]]]:
+    parts: Iterable[SchoolPart], seen: list[SchoolPart], files: Iterable[Path] = ()
+) -> Iterator[tuple[str, list[str], list[int], Iterable[bytes]]]:
     """The merged workbook's sheets. The children's rows are written while later schools
-    are still being read (each school's block dropped once written); teachers and records,
-    far fewer, follow from ``seen``, which ends up holding every part read."""
+    are still being read (each school's block dropped once written), in columns as wide as
+    the first school's rows need (来源文件 as wide as any of ``files``, known beforehand);
+    teachers and records, far fewer, follow from ``seen``, which ends up holding every part
+    read, in columns as wide as any school's need."""
+    from lbc.output.sheet_style import column_widths, widest_of
+
+    parts = iter(parts)
+    first = next(parts, None)
+    ahead = [] if first is None else [first]
 
     def children() -> Iterator[bytes]:
-        for part in parts:
+        for part in itertools.chain(ahead, parts):
             seen.append(part)
             yield part.xml.pop(Kind.CHILDREN, b"")
 
-    yield SHEET_TITLES[Kind.CHILDREN], _header(Kind.CHILDREN), children()
+    header = _header(Kind.CHILDREN)
+    widths = (first.widths if first else {}).get(Kind.CHILDREN) or column_widths(header, [])
+    widths = widest_of([widths, column_widths(LEAD, [["", str(f)] for f in files])])
+    yield SHEET_TITLES[Kind.CHILDREN], header, widths, children()
     if not any(not part.error for part in seen):
         raise LbcError(t("err.merge_nothing_read", count=len(seen)))
     for kind in (Kind.TEACHERS, Kind.RECORDS):
         if any(part.counts.get(kind) for part in seen):
             blocks = (part.xml.get(kind, b"") for part in seen)
-            yield SHEET_TITLES[kind], _header(kind), blocks
+            widths = widest_of(p.widths[kind] for p in seen if kind in p.widths)
+            yield SHEET_TITLES[kind], _header(kind), widths, blocks
 
 
 def _header(kind: Kind) -> list[str]:

@@ -8,6 +8,7 @@ Every value stays traceable to its Excel row number and column letter.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -164,6 +165,30 @@ class Columns(dict[str, list[Any]]):
             return default
 
 
+# Columns whose every value lbc composes from several cells: written as read, not as typed.
+GATHERED = frozenset({"left_behind_type", "categories"})
+
+
+def _as_written(value: Any) -> Any:
+    """A cell as the school typed it, trimmed; a date-time at midnight is its day."""
+    if value.__class__ is str:
+        return value.strip() or None
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date()
+    return value
+
+
+def _digits(value: Any) -> Any:
+    """A phone or ID number cell as text: a number cell that still holds every digit
+    (below 2**53) as its digits; one a float has rounded stays a number."""
+    if isinstance(value, bool):
+        return str(value)
+    whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if whole and abs(value) < 2**53:
+        return str(int(value))
+    return _as_written(value)
+
+
 @dataclass(eq=False)  # tables are compared by identity: two files may hold equal ones
 class Table:
     """One recognised sheet: canonical columns of normalised values, aligned with ``rows``."""
@@ -196,6 +221,29 @@ class Table:
     def get(self, key: str, i: int) -> Any:
         col = self.values.get(key)
         return None if col is None else col[i]
+
+    def written(self, key: str) -> list[Any]:
+        """The column as the school wrote it, for what lbc writes back out of its cells
+        (the merged roster, the change log): normalising is for checking, and a 备注 must
+        not come back with its full-width commas made ASCII. Text is trimmed and nothing
+        else; a date cell, or text that reads as a whole date, is a date; a phone or ID
+        number typed as a number cell is its digits, unless a float has already lost some
+        (then the number stays, and ``validate`` says so again). 留守类型 and 类别 are lbc's
+        reading: they gather what other columns said (a code, 实际监护情况, 是/否 columns)."""
+        n = len(self)
+        raw = self.raw.get(key)
+        if raw is None or key in GATHERED:
+            return [nz.display(v) for v in self.values.get(key) or [None] * n]
+        kind = NORMALISERS[self.kind].get(key, (nz.text, False))[0]
+        if kind is nz.date:
+            read = self.values[key]
+            return [
+                r if r.__class__ is dt.date else _as_written(v)
+                for v, r in zip(raw, read, strict=True)
+            ]
+        if kind is nz.phone or kind is nz.id_number:
+            return [_digits(v) for v in raw]
+        return [_as_written(v) for v in raw]
 
     def letter(self, key: str) -> str | None:
         col = self.columns.get(key)
