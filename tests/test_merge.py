@@ -86,6 +86,7 @@ def test_the_merged_roster_keeps_what_the_school_wrote(tmp_path: Path) -> None:
         ),
         child_row(2, 健康状况="视力差，戴眼镜", 出生日期=dt.datetime(2016, 5, 1)),
         child_row(3, 出生日期="2016年5月"),  # not a whole date: the text stays
+        child_row(4, 家庭住址="四川省南充市南部县青山镇幸福村三组王家院子老屋基旁边第二户"),
     ]
     school(root / "a", A, rows)
     out = tmp_path / "c.xlsx"
@@ -102,6 +103,9 @@ def test_the_merged_roster_keeps_what_the_school_wrote(tmp_path: Path) -> None:
     phone = ws.cell(2, col["父亲电话"])
     assert (phone.value, phone.data_type) == ("13812345678", "s")
     assert ws.cell(2, col["身份证号"]).data_type == "s"
+    # Text wider than the widest column wraps, to print whole; the rest does not.
+    wrapped = [bool(ws.cell(row, col["家庭住址"]).alignment.wrap_text) for row in (2, 5)]
+    assert wrapped == [False, True]
 
 
 def test_the_merged_roster_is_ready_to_print(tmp_path: Path) -> None:

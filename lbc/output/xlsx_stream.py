@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from lbc.messages import readable
-from lbc.output.sheet_style import DATE_FORMAT, DATETIME_FORMAT, HEADER_FILL, pages_wide
+from lbc.output.sheet_style import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    HEADER_FILL,
+    WIDEST,
+    pages_wide,
+    text_width,
+)
 
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -42,8 +49,8 @@ _ROOT_RELS = (
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
     'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
 )
-# Cell styles: 0 plain, 1 the header row, 2 a date, 3 a date and time.
-_HEADER, _DATE, _DATETIME = 1, 2, 3
+# Cell styles: 0 plain, 1 the header row, 2 a date, 3 a date and time, 4 wrapped text.
+_HEADER, _DATE, _DATETIME, _WRAPPED = 1, 2, 3, 4
 _THIN = '<left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/>'
 _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -59,12 +66,14 @@ _STYLES = (
     '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
     f"<border>{_THIN}<diagonal/></border></borders>"
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" '
     'applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" '
     'wrapText="1"/></xf>'
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+    '<alignment vertical="top" wrapText="1"/></xf>'
     "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
@@ -73,10 +82,15 @@ _EPOCH = dt.datetime(1899, 12, 30)  # Excel's day 0, Lotus's leap-year bug inclu
 
 
 def _text_cell(value: str, header: bool = False) -> str:
+    """An inline string; text wider than the widest column (a record's 内容) wraps, so it
+    is printed whole rather than cut at the column's edge."""
+    if header:
+        style = f' s="{_HEADER}"'
+    else:
+        style = f' s="{_WRAPPED}"' if text_width(value) > WIDEST - 2 else ""
     value = _BAD_XML.sub("", value)
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
-    style = f' s="{_HEADER}"' if header else ""
     return f'<c t="inlineStr"{style}><is><t{space}>{value}</t></is></c>'
 
 
