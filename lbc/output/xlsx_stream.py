@@ -87,7 +87,9 @@ def _text_cell(value: str, header: bool = False) -> str:
     if header:
         style = f' s="{_HEADER}"'
     else:
-        style = f' s="{_WRAPPED}"' if text_width(value) > WIDEST - 2 else ""
+        # No character is wider than two: most cells are answered by their length alone.
+        wide = len(value) * 2 > WIDEST - 2 and text_width(value) > WIDEST - 2
+        style = f' s="{_WRAPPED}"' if wide else ""
     value = _BAD_XML.sub("", value)
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
@@ -97,8 +99,9 @@ def _text_cell(value: str, header: bool = False) -> str:
 def _cell(value: Any, memo: dict[Any, str]) -> str:
     """One cell's XML; repeated values (classes, types, schools) are built once. A date is
     a date cell, shown as one; a value of any other kind but a number is text."""
-    key = (value.__class__, value)  # True == 1, yet one is text and the other a number
-    cell = memo.get(key)
+    if value.__class__ is bool:  # True == 1, yet it is text: never memoised, never looked up
+        return _text_cell(str(value))
+    cell = memo.get(value)
     if cell is None:
         if value is None or value == "":
             cell = "<c/>"
@@ -108,12 +111,12 @@ def _cell(value: Any, memo: dict[Any, str]) -> str:
         elif isinstance(value, dt.date):
             serial = (value - _EPOCH.date()).days
             cell = f'<c s="{_DATE}"><v>{serial}</v></c>'
-        elif isinstance(value, bool) or not isinstance(value, (int, float)):
+        elif not isinstance(value, (int, float)):
             cell = _text_cell(str(value))
         else:
             cell = f"<c><v>{value!r}</v></c>"
         if len(memo) < 200_000:
-            memo[key] = cell
+            memo[value] = cell
     return cell
 
 
