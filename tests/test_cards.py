@@ -387,9 +387,11 @@ def test_docx_fonts_inside_cover_the_text(school: Path) -> None:
     needed = {ord(c) for c in text if not c.isspace()}
     assert ord("＿") in needed and ord("黄") in needed
     fonts = embedded_fonts(out)
-    assert sum(len(faces) for faces in fonts.values()) == len(odttf)
+    assert len(odttf) == 2  # the fallback, regular and bold, hung from each standard face
+    assert sorted(fonts) == ["仿宋", "宋体", "楷体", "黑体"]
     for name, faces in fonts.items():
         for data in faces:
+            assert TTFont(io.BytesIO(data))["name"].getDebugName(1) == "LBC Noto Sans SC"
             assert needed - cmap(data) == set(), name
 
 

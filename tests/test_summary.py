@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx.shared import Pt
 from fontTools.ttLib import TTFont
 
 from conftest import (
@@ -395,6 +396,7 @@ def test_markdown_sections_and_sentences(school: Path) -> None:
         "- 重点关注：重点帮扶对象 2 人，孤儿 1 人，建档立卡 1 人，低保 1 人，学困 1 人。",
         "<!-- chart: children_by_grade -->",
         "<!-- chart: children_by_type -->",
+        ": 各班留守儿童人数",
         "| 班级 | 人数 |",
         "|---|---|",
         f"| {C11} | 3 |",
@@ -411,15 +413,31 @@ def test_markdown_sections_and_sentences(school: Path) -> None:
         "覆盖率 55.6%，每名帮扶教师平均帮扶 2.5 名。"
     )
     assert done[2] == (
-        "3. 谈心家访，常态开展。本学期共有帮扶记录 23 条，其中谈心 15 次、家访 2 次、"
-        "电话和视频联系 2 次、送温暖 2 次。"
+        "3. 谈心家访，常态开展。本学期共有帮扶记录 23 条，其中谈心 15 条、家访 2 条、"
+        "电话联系 1 条、视频通话 1 条、学习辅导 1 条、送温暖 2 条、活动 1 条。"
     )
-    assert done[-5:] == [
+    assert done[3:] == [
+        "<!-- chart: records_by_month -->",
+        ": 帮扶记录分类",
+        "| 类型 | 记录数 |",
+        "|---|---|",
+        "| 谈心 | 15 |",
+        "| 家访 | 2 |",
+        "| 电话联系 | 1 |",
+        "| 视频通话 | 1 |",
+        "| 学习辅导 | 1 |",
+        "| 送温暖 | 2 |",
+        "| 活动 | 1 |",
+        "| 合计 | 23 |",
+        ": 各月帮扶记录",
+        "| 月份 | 记录数 |",
+        "|---|---|",
         "| 2024年9月 | 4 |",
         "| 2024年10月 | 5 |",
         "| 2024年11月 | 5 |",
         "| 2024年12月 | 6 |",
         "| 2025年1月 | 3 |",
+        "| 合计 | 23 |",
     ]
     assert section(lines, HEADINGS[2]) == [
         "- 每月谈心：5 名结对儿童中，2 名做到每月至少谈心 1 次（40.0%）。",
@@ -493,7 +511,19 @@ def test_html_is_one_file_with_charts_and_its_own_font(school: Path) -> None:
     page.close()
     assert page.tags["h1"] == 1 and page.tags["svg"] == 4
     assert "<script" not in page_text and "<link" not in page_text
-    assert re.search(r"<h1>(.*?)</h1>", page_text)[1] == TITLE[2:]  # type: ignore[index]
+    # The title in two lines broken between phrases (``TITLE`` is one line of Markdown).
+    assert re.search(r"<h1>(.*?)</h1>", page_text)[1] == (  # type: ignore[index]
+        f"{SCHOOL}2024—2025学年第一学期<br>留守儿童关爱工作总结"
+    )
+    assert TITLE[2:] == f"{SCHOOL}2024—2025学年第一学期留守儿童关爱工作总结"
+    # Printed on A4 with margins; table captions numbered; header rows repeat in print.
+    assert re.search(r"@page \{ size: A4; margin: 25mm 26mm 25mm 28mm; \}", page_text)
+    assert re.findall(r"<caption>(.*?)</caption>", page_text) == [
+        "表1　各班留守儿童人数",
+        "表2　帮扶记录分类",
+        "表3　各月帮扶记录",
+    ]
+    assert page_text.count("<thead><tr><th>") == 3
 
     charts = {}
     for svg in re.findall(r"<svg\b.*?</svg>", page_text, flags=re.S):
@@ -558,38 +588,102 @@ def test_word_document_in_official_style_with_fonts_inside(school: Path) -> None
     doc = Document(str(out))
     paragraphs = {p.text: p for p in doc.paragraphs if p.text}
     first = doc.paragraphs[0]
-    assert first.text == TITLE[2:]
+    # The title breaks between phrases, in two lines of like length, not inside 留守.
+    assert first.text == f"{SCHOOL}2024—2025学年第一学期\n留守儿童关爱工作总结"
     assert east_asian(first) == "宋体" and first.runs[0].bold
     assert [p for p in paragraphs if p in {h[3:] for h in HEADINGS}] == [h[3:] for h in HEADINGS]
     assert east_asian(paragraphs["一、基本情况"]) == "黑体"
     body = paragraphs["本学期我校在册关爱对象 9 名，其中留守儿童 8 名；男 3 人，女 6 人。"]
     assert east_asian(body) == "仿宋"
-    assert "1．建档立卡，动态管理。" in "".join(paragraphs)  # numbered items keep their number
+    assert body.paragraph_format.first_line_indent == Pt(32)  # two characters of 三号
+    # List items: the marker where a paragraph's first line starts, the text and every
+    # further line of it two characters on.
+    items = [p for p in doc.paragraphs if p.paragraph_format.left_indent]
+    assert [p.text.split("\t")[0] for p in items] == ["•"] * 4 + ["1．", "2．", "3．"] + [
+        "•"
+    ] * 4 + ["1．", "2．", "3．"] + ["•"] * 4 + ["1．", "2．", "3．", "4．"]
+    for item in items:
+        fmt = item.paragraph_format
+        assert (fmt.left_indent, fmt.first_line_indent) == (Pt(64), -Pt(32)), item.text
+        assert [s.position for s in fmt.tab_stops] == [Pt(64)]
+    assert items[4].text == (
+        "1．\t建档立卡，动态管理。学校为每名留守儿童建立档案和联系卡，建档完整的儿童 8 名，"
+        "建档率 88.9%；联系方式齐全的 8 名，占 88.9%。"
+    )
+    # Every kind of record counted is named, and the counts add up to the total.
+    sentence = items[6].text
+    assert sentence.startswith("3．\t谈心家访，常态开展。本学期共有帮扶记录 23 条，其中")
+    named = re.findall(r"([^、，\s]+) (\d+) 条", sentence.split("其中")[1])
+    assert [n for n, _ in named] == [
+        "谈心",
+        "家访",
+        "电话联系",
+        "视频通话",
+        "学习辅导",
+        "送温暖",
+        "活动",
+    ]
+    assert sum(int(c) for _, c in named) == 23
     section_ = doc.sections[0]
     assert (round(section_.page_width.mm), round(section_.page_height.mm)) == (210, 297)
-    # the table of classes, as the Markdown has it
-    assert [[c.text for c in row.cells] for row in doc.tables[0].rows] == [
-        ["班级", "人数"],
-        [C11, "3"],
-        [C32, "2"],
-        [C51, "4"],
-    ]
 
+    # Each table: a numbered caption kept with it, a header row repeated on each page,
+    # rows that never split across pages.
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
+    assert tables[0] == [["班级", "人数"], [C11, "3"], [C32, "2"], [C51, "4"]]
+    assert tables[1][0] == ["类型", "记录数"] and tables[1][-1] == ["合计", "23"]
+    assert sum(int(n) for _, n in tables[1][1:-1]) == 23
+    assert tables[2][-1] == ["合计", "23"] and sum(int(n) for _, n in tables[2][1:-1]) == 23
+    captions = []
+    for grid in doc.tables:
+        caption = grid._tbl.getprevious()
+        captions.append("".join(t.text or "" for t in caption.iter(f"{W}t")))
+        assert caption.find(f"{W}pPr/{W}keepNext") is not None
+        assert caption.find(f"{W}pPr/{W}jc").get(f"{W}val") == "center"
+        rows = grid._tbl.findall(f"{W}tr")
+        assert [r.find(f"{W}trPr/{W}tblHeader") is not None for r in rows] == [True] + [False] * (
+            len(rows) - 1
+        )
+        assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
+    assert captions == ["表1　各班留守儿童人数", "表2　帮扶记录分类", "表3　各月帮扶记录"]
+
+    # Fonts: runs name the standard faces; what is embedded is the fallback under its own
+    # name, hung from each standard face, holding every character the document shows.
     with zipfile.ZipFile(out) as z:
         names = z.namelist()
         settings = z.read("word/settings.xml").decode("utf-8")
+        document = ET.fromstring(z.read("word/document.xml"))
+        font_table = ET.fromstring(z.read("word/fontTable.xml"))
+    asked = {r.get(f"{W}eastAsia") for r in document.iter(f"{W}rFonts")}
+    assert asked == {"仿宋", "黑体", "宋体"}  # 楷体 is for ### headings, which it has none of
+    alt = {
+        f.get(f"{W}name"): f.find(f"{W}altName").get(f"{W}val")
+        for f in font_table.iter(f"{W}font")
+        if f.find(f"{W}altName") is not None
+    }
+    assert alt == {"仿宋": "FangSong", "黑体": "SimHei", "楷体": "KaiTi", "宋体": "SimSun"}
     assert "<w:embedTrueTypeFonts/>" in settings
     odttf = [n for n in names if n.startswith("word/fonts/") and n.endswith(".odttf")]
-    assert len(odttf) == 5
+    assert len(odttf) == 2  # regular and bold, however many faces they stand in for
     fonts = embedded_fonts(out)
     assert sorted(fonts) == ["仿宋", "宋体", "楷体", "黑体"]
     needed = {ord(c) for c in document_text(out) if not c.isspace()}
     assert len(needed) > 200
+    styles = {}
     for name, faces in fonts.items():
+        styles[name] = []
         for data in faces:
             font = TTFont(io.BytesIO(data))
-            assert font["name"].getDebugName(1) == name  # a stand-in under the asked name
+            assert font["name"].getDebugName(1) == "LBC Noto Sans SC"  # never 仿宋 …
+            styles[name].append(font["name"].getDebugName(2))
             assert needed - set(font.getBestCmap()) == set(), name
+    # 黑体 is heavy: the bold cut stands in for its regular style too.
+    assert styles == {
+        "仿宋": ["Regular", "Bold"],
+        "黑体": ["Bold", "Bold"],
+        "楷体": ["Regular", "Bold"],
+        "宋体": ["Regular", "Bold"],
+    }
 
 
 # ---- a school's own templates ----

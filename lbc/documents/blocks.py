@@ -2,7 +2,9 @@
 
 Summary templates are Markdown (lbc's own and a school's), so one template gives all three
 formats. Only what a work summary uses is understood: ``#`` title, ``##``/``###``
-headings, paragraphs, ``-`` and ``1.`` list items, pipe tables, ``<!-- chart: NAME -->``
+headings, paragraphs, ``-`` and ``1.`` list items, pipe tables (a ``: caption`` line just
+before one is its caption, as pandoc writes it; HTML and Word number them 表1, 表2 …),
+``<!-- chart: NAME -->``
 lines where the HTML shows a chart, and ``<!-- sign -->`` before the signature lines (the
 school and the date, set flush right). Each other line is a paragraph of its own: Chinese
 prose has no spaces to join wrapped lines with. Entities (``&lt;``, which the summary
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 _CHART = re.compile(r"^<!--\s*chart:\s*([\w-]+)\s*-->$")
 _SIGN = re.compile(r"^<!--\s*sign\s*-->$")
 _NUMBERED = re.compile(r"^(\d+)[.、]\s+(.*)$")
+_CAPTION = re.compile(r"^:\s+(.+)$")
 _RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
 
@@ -28,6 +31,7 @@ class Block:
     text: str = ""
     rows: list[list[str]] = field(default_factory=list)  # tables: header row first
     number: str = ""  # numbered items: "1"
+    caption: str = ""  # tables: the ``: caption`` line before it, if any
 
 
 def _cells(line: str) -> list[str]:
@@ -68,11 +72,18 @@ def parse(markdown: str) -> list[Block]:
                 continue
             if continues:
                 blocks[-1].rows.append(_cells(line))
+            elif blocks and blocks[-1].kind == "caption":
+                blocks[-1] = Block("table", rows=[_cells(line)], caption=blocks[-1].text)
             else:
                 blocks.append(Block("table", rows=[_cells(line)]))
+        elif m := _CAPTION.match(line):
+            blocks.append(Block("caption", m.group(1)))
         else:
             blocks.append(Block("p", line))
     for block in blocks:
+        if block.kind == "caption":  # no table followed: the line is text, as written
+            block.kind, block.text = "p", f": {block.text}"
+        block.caption = html.unescape(block.caption)
         block.text = html.unescape(block.text)
         block.rows = [[html.unescape(cell) for cell in row] for row in block.rows]
     return blocks

@@ -5,10 +5,12 @@ A4, margins 37/35/28/26 mm; title 二号 (22 pt) 宋体 bold, centred; first-lev
 indented two characters; the school and date flush right at the end.
 
 Chinese fonts are named on each run's East Asian slot (``w:eastAsia``), which Word and WPS
-read for Chinese text (python-docx's ``font.name`` sets only the Latin one). A subset of
-Noto Sans SC is embedded under each of those names (lbc.documents.fonts), obfuscated as the Office
-Open XML standard asks (ECMA-376 Part 1, 17.8.1), so a machine without them still shows
-every character; where 仿宋 and 黑体 are installed, Word uses them.
+read for Chinese text (python-docx's ``font.name`` sets only the Latin one). They are the
+faces every Chinese Windows has, and none is embedded: no free 仿宋 or 楷体 can be shipped.
+What is embedded is a fallback under its own name, a subset of Noto Sans SC
+(lbc.documents.fonts), obfuscated as the Office Open XML standard asks (ECMA-376 Part 1,
+17.8.1) and hung from each standard face's font table entry, so a machine without those
+faces still shows every character, in a plain sans face, and one with them shows them.
 """
 
 from __future__ import annotations
@@ -25,21 +27,25 @@ from xml.sax.saxutils import escape
 
 from lbc.documents.blocks import Block
 from lbc.documents.fonts import BOLD, REGULAR, subset
+from lbc.documents.titles import title_lines
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.output.files import write_atomic
 
 BODY, HEADING, HEADING2, TITLE = "仿宋", "黑体", "楷体", "宋体"
 LATIN = "Times New Roman"
-# Each embedded stand-in: the name a run asks for, the weight its glyphs are cut at, and
-# whether Word should take it for bold runs. 黑体 is a heavy face set in regular runs.
-FACES = (
-    (BODY, REGULAR, False),
-    (HEADING, BOLD, False),
-    (HEADING2, REGULAR, False),
-    (TITLE, REGULAR, False),
-    (TITLE, BOLD, True),
-)
+# The standard faces the official style names, as every Chinese Windows has them: each with
+# its English name (Word's altName, the name an English Windows lists it under) and its
+# family class, which a reader without the face uses to choose a like one.
+STANDARD_FACES = {
+    BODY: ("FangSong", "modern"),
+    HEADING: ("SimHei", "modern"),
+    HEADING2: ("KaiTi", "modern"),
+    TITLE: ("SimSun", "auto"),
+}
+# 黑体 is a heavy face set in regular runs: where it is missing, the fallback's bold cut
+# stands in for its regular style.
+HEAVY = frozenset({HEADING})
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -112,20 +118,27 @@ def write_document(blocks: list[Block], out: Path, inputs: list[Path]) -> None:
 
     parts: list[str] = []
     previous = ""
+    tables = 0
     for b in blocks:
-        if b.kind == "title":
-            parts.append(paragraph(b.text, TITLE, 22, bold=True, jc="center", line=36, after=16))
+        if b.kind == "title":  # broken between phrases, two lines of like length at most
+            text = "\n".join(title_lines(b.text))
+            parts.append(paragraph(text, TITLE, 22, bold=True, jc="center", line=36, after=16))
         elif b.kind == "h1":  # a heading never ends a page alone
             parts.append(paragraph(b.text, HEADING, indent=True, keep=True))
         elif b.kind == "h2":
             parts.append(paragraph(b.text, HEADING2, indent=True, keep=True))
         elif b.kind == "number":
-            parts.append(paragraph(f"{b.number}．{b.text}", indent=True))
+            parts.append(list_item(f"{b.number}．", b.text))
+        elif b.kind == "bullet":
+            parts.append(list_item("•", b.text))
         elif b.kind == "table":
+            tables += 1
+            caption = f"表{tables}　{b.caption}" if b.caption else f"表{tables}"
+            parts.append(paragraph(caption, HEADING, 14, jc="center", before=6, keep=True))
             parts.append(grid_table(b.rows))
         elif b.kind == "sign":  # a blank line's space above the signature
             parts.append(paragraph(b.text, jc="right", before=28 if previous != "sign" else 0))
-        elif b.kind in ("p", "bullet"):
+        elif b.kind == "p":
             parts.append(paragraph(b.text, indent=True))
         previous = b.kind
     _page_numbers(doc.sections[0])
@@ -162,7 +175,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def _run(text: str, face: str, size: float, bold: bool = False) -> str:
     half_points = round(size * 2)
     weight = "<w:b/><w:bCs/>" if bold else ""
-    safe = escape(_NOT_XML.sub("", text))
+    # A line break in the text is a line break in the paragraph.
+    safe = escape(_NOT_XML.sub("", text)).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
     return (
         f'<w:r><w:rPr><w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" w:eastAsia="{face}" '
         'w:hint="eastAsia"/>'
@@ -196,6 +210,18 @@ def paragraph(
     return f"<w:p><w:pPr>{ppr}</w:pPr>{_run(text, face, size, bold)}</w:p>"
 
 
+def list_item(marker: str, text: str, size: float = 16) -> str:
+    """A list item indented like the body: its marker where a paragraph's first line
+    starts (two characters in), its text from a tab stop two characters on, and every
+    further line under the text, so an item reads as one."""
+    char = round(size * 20)
+    return (
+        f'<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="{4 * char}"/></w:tabs>'
+        f'<w:ind w:left="{4 * char}" w:hanging="{2 * char}"/></w:pPr>'
+        f"{_run(marker, BODY, size)}<w:r><w:tab/></w:r>{_run(text, BODY, size)}</w:p>"
+    )
+
+
 def grid_table(
     rows: list[list[str]],
     header: bool = True,
@@ -204,7 +230,8 @@ def grid_table(
 ) -> str:
     """A centred grid table (header row in 黑体, repeated on each page, when ``header``),
     then an empty paragraph after it. Widths in twentieths of a point; by default the text
-    width (156 mm) shared evenly."""
+    width (156 mm) shared evenly. A row never splits across pages, and a header table is
+    kept on one page where it fits (each row kept with the next)."""
     width = max(len(r) for r in rows)
     columns = widths or (8844 // width,) * width
     cells = []
@@ -214,7 +241,7 @@ def grid_table(
         tcs = "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{columns[j]}" w:type="dxa"/></w:tcPr>'
             + paragraph(row[j] if j < len(row) else "", HEADING if head else BODY, size, jc=align,
-                    line=size + 8)
+                    line=size + 8, keep=header and i < len(rows) - 1)
             + "</w:tc>"
             for j in range(width)
         )  # fmt: skip
@@ -240,7 +267,13 @@ def obfuscate(font: bytes, key: str) -> bytes:
 
 
 def embed_fonts(docx: bytes, text: str) -> bytes:
-    """The document with a subset font embedded under each East Asian font name it uses."""
+    """The document with the standard faces listed under their own names, each carrying the
+    fallback (fonts.FALLBACK, regular and bold, cut to the characters of ``text``) as the font
+    to show where that face is not installed.
+
+    The fallback's files say what they are (``LBC Noto Sans SC``); only the font table
+    entry they hang from says which face they stand in for. An installed 仿宋 wins over
+    them (LibreOffice, tried), so where the real faces exist the document shows them."""
     src = zipfile.ZipFile(io.BytesIO(docx))
     parts = {info.filename: src.read(info) for info in src.infolist()}
     table = parts["word/fontTable.xml"].decode("utf-8")
@@ -248,25 +281,26 @@ def embed_fonts(docx: bytes, text: str) -> bytes:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     ]
-    entries: dict[str, list[str]] = {}
-    for n, (name, weight, bold) in enumerate(FACES, 1):
+    ids = {}
+    for n, weight in enumerate((REGULAR, BOLD), 1):
         key = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"lbc-font-{n}")).upper() + "}"
-        parts[f"word/fonts/font{n}.odttf"] = obfuscate(subset(text, weight, name, bold), key)
+        parts[f"word/fonts/font{n}.odttf"] = obfuscate(subset(text, weight), key)
         rels.append(
             f'<Relationship Id="rIdLbcFont{n}" Type="{_FONT_REL}" Target="fonts/font{n}.odttf"/>'
         )
-        slot = "embedBold" if bold else "embedRegular"
-        entries.setdefault(name, []).append(f'<w:{slot} r:id="rIdLbcFont{n}" w:fontKey="{key}"/>')
+        ids[weight] = f'r:id="rIdLbcFont{n}" w:fontKey="{key}"'
     rels.append("</Relationships>")
     if "xmlns:r=" not in table.split(">", 2)[1]:
         table = re.sub(r"<w:fonts\b", f'<w:fonts xmlns:r="{_R}"', table, count=1)
-    # Word lists a font once; the stand-ins replace any entry python-docx wrote for a name.
-    for name, embeds in entries.items():
+    # Word lists a font once: these entries replace any python-docx or a template wrote.
+    for name, (alt, family) in STANDARD_FACES.items():
         table = re.sub(rf'<w:font w:name="{name}">.*?</w:font>', "", table, flags=re.S)
         table = table.replace(
             "</w:fonts>",
-            f'<w:font w:name="{name}"><w:charset w:val="86"/><w:family w:val="auto"/>'
-            f'<w:pitch w:val="variable"/>{"".join(embeds)}</w:font></w:fonts>',
+            f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+            f'<w:family w:val="{family}"/><w:pitch w:val="variable"/>'
+            f"<w:embedRegular {ids[BOLD if name in HEAVY else REGULAR]}/>"
+            f"<w:embedBold {ids[BOLD]}/></w:font></w:fonts>",
         )
     parts["word/fontTable.xml"] = table.encode("utf-8")
     parts["word/_rels/fontTable.xml.rels"] = "".join(rels).encode("utf-8")

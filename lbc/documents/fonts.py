@@ -15,6 +15,9 @@ from importlib import resources
 
 NOTO_SANS_SC = "fonts/ofl/notosanssc/NotoSansSC[wght].ttf"
 REGULAR, BOLD = 400, 700
+# The name lbc's cut of Noto Sans SC goes by in every document: its own, never that of
+# a face it is not (a Word summary names 仿宋, 黑体 … and carries this one besides).
+FALLBACK = "LBC Noto Sans SC"
 
 
 def font_file() -> str:
@@ -56,21 +59,18 @@ def _static(text: str, weight: int) -> bytes:
     return out.getvalue()
 
 
-def subset(
-    text: str, weight: int = REGULAR, family: str = "LBC Noto Sans SC", bold: bool | None = None
-) -> bytes:
-    """A static TrueType font of ``weight`` with the glyphs of ``text``, named ``family``,
-    its style Bold or Regular (``bold``, by default from the weight).
+def subset(text: str, weight: int = REGULAR) -> bytes:
+    """A static TrueType font of ``weight`` with the glyphs of ``text``, named FALLBACK,
+    its style Bold or Regular.
 
-    The name is what a document asks for; naming the embedded copy after the font the
-    document requests (仿宋, 黑体 …) lets Word and LibreOffice fall back to it where that
-    font is not installed, and use the real one where it is.
+    It carries its own name, never that of a face it only stands in for: a reader finds it
+    by the characters it holds where the named face (仿宋, 黑体 …) is not installed, and a
+    name that lied would hide the real face where it is.
     """
     from fontTools.ttLib import TTFont
 
     font = TTFont(io.BytesIO(_static(text, weight)))
-    is_bold = weight >= BOLD if bold is None else bold
-    _rename(font, family, "Bold" if is_bold else "Regular")
+    _rename(font, FALLBACK, "Bold" if weight >= BOLD else "Regular")
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
@@ -79,14 +79,11 @@ def subset(
 def _rename(font, family: str, style: str) -> None:
     """Set the family and full names every reader looks at (name IDs 1, 2, 4, 6, 16, 17)."""
     name = font["name"]
-    # PostScript names are ASCII and must differ between the embedded faces.
-    postscript = f"LBC{family.encode('utf-8').hex()[:16]}-{style}"
+    postscript = f"{family.replace(' ', '')}-{style}"  # ASCII, one for each weight
     for record in list(name.names):
         if record.nameID in (16, 17, 21, 22, 25):
             name.removeNames(nameID=record.nameID)
     for platform, encoding, lang in ((3, 1, 0x409), (3, 1, 0x804), (1, 0, 0)):
-        if platform == 1 and not family.isascii():
-            continue
         name.setName(family, 1, platform, encoding, lang)
         name.setName(style, 2, platform, encoding, lang)
         name.setName(f"{family} {style}", 4, platform, encoding, lang)

@@ -20,6 +20,7 @@ from lbc.documents.blocks import parse
 from lbc.documents.charts import summary_charts
 from lbc.documents.fonts import BOLD, REGULAR, subset
 from lbc.documents.templating import builtin, render, user_template
+from lbc.documents.titles import title_lines
 
 SUMMARY_TEMPLATE = "summary.md.j2"
 
@@ -52,6 +53,7 @@ def html(text: str, context: dict[str, Any]) -> str:
         "title": next((b.text for b in blocks if b.kind == "title"), ""),
         "blocks": blocks,
         "charts": _charts(context),
+        "title_lines": title_lines,
     }
     return _with_font(builtin("page.html.j2"), page)
 
