@@ -356,7 +356,9 @@ def test_no_school_contact_in_the_config_is_a_blank(school: Path) -> None:
 # ---- Word ----
 
 
-def test_docx_has_one_table_per_card_two_cards_a_page(school: Path) -> None:
+def test_docx_two_cards_a_page_each_in_its_bordered_half_a_cut_line_between(
+    school: Path,
+) -> None:
     from docx import Document
 
     result = cards(school, "--format", "docx", "--out", "联系卡.docx")
@@ -365,11 +367,39 @@ def test_docx_has_one_table_per_card_two_cards_a_page(school: Path) -> None:
     out = school / "联系卡.docx"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     doc = Document(str(out))
-    tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
-    assert tables == [[list(r) for r in rows] for _, _, rows in EXPECTED]
-    texts = [p.text for p in doc.paragraphs if p.text]
-    headings = [f"留守儿童联系卡 · {name}{SEP}{cls}" for name, cls, _ in EXPECTED]
-    assert texts == [t for h in headings for t in (h, FOOTER)]
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    usable = section.page_height.mm - section.top_margin.mm - section.bottom_margin.mm
+    # One layout table a page: card, cut line, card (the fifth card alone on page 3).
+    pages = doc.tables
+    assert [len(t.rows) for t in pages] == [3, 3, 1]
+    grids, headings, footers = [], [], []
+    for page in pages:
+        heights = []
+        for i, row in enumerate(page.rows):
+            tr = row._tr
+            assert tr.find(f"{W}trPr/{W}cantSplit") is not None  # a card never splits
+            heights.append(int(tr.find(f"{W}trPr/{W}trHeight").get(f"{W}val")) * 25.4 / 1440)
+            borders = tr.find(f"{W}tc/{W}tcPr/{W}tcBorders")
+            cell = row.cells[0]
+            if i == 1:  # the cut line: a dashed rule, no box
+                assert [b.get(f"{W}val") for b in borders] == ["nil", "nil"]
+                rule = cell._tc.find(f"{W}p/{W}pPr/{W}pBdr/{W}bottom")
+                assert rule.get(f"{W}val") == "dashed"
+                continue
+            assert {b.tag[len(W) :]: b.get(f"{W}val") for b in borders} == dict.fromkeys(
+                ("top", "left", "bottom", "right"), "single"
+            )
+            texts = [p.text for p in cell.paragraphs if p.text]
+            headings.append(texts[0])
+            footers += texts[1:]
+            (grid,) = cell.tables
+            grids.append([[c.text for c in r.cells] for r in grid.rows])
+        if len(heights) == 3:  # each card half the page less the cut line, all on one page
+            assert heights[0] == heights[2] > 0.45 * usable and sum(heights) < usable
+    assert grids == [[list(r) for r in rows] for _, _, rows in EXPECTED]
+    assert headings == [f"留守儿童联系卡 · {name}{SEP}{cls}" for name, cls, _ in EXPECTED]
+    assert footers == [FOOTER] * 5
     with zipfile.ZipFile(out) as z:
         body = z.read("word/document.xml").decode("utf-8")
     assert body.count('w:br w:type="page"') == 2  # before cards 3 and 5
