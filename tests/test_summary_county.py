@@ -4,11 +4,13 @@ total, 未采集 where a school's roster has no column for a group."""
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 from test_forms import REG_HEADER, flat, reg_rows
 
-from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, W, child_row, run, write_xlsx
 
 
 def test_county_table_per_school_and_in_total(tmp_path: Path) -> None:
@@ -117,6 +119,30 @@ def test_county_table_takes_five_schools_a_table(tmp_path: Path) -> None:
         "| 项目 | 第1小学 | 第2小学 | 第3小学 | 第4小学 | 第5小学 |",
         "| 项目 | 第6小学 | 合计 |",
     ]
+    assert [line for line in lines if line.startswith(": 县级")] == [
+        ": 县级排查汇总（1）",
+        ": 县级排查汇总（2）",
+    ]
+
+    # In Word: captioned, and the long labels get the wide column, each other column
+    # room for at least four characters (未采集 on one line).
+    docx = tmp_path / "x.docx"
+    out = run("summary", folder, "--term", "2024-autumn", "--format", "docx", "--out", docx)
+    assert out.exit_code == 0, out.stderr
+    with zipfile.ZipFile(docx) as z:
+        body = ET.fromstring(z.read("word/document.xml")).find(f"{W}body")
+    children = list(body)
+    county = []
+    for i, element in enumerate(children):
+        if element.tag == f"{W}tbl":
+            caption = "".join(t.text or "" for t in children[i - 1].iter(f"{W}t"))
+            cols = [int(c.get(f"{W}w")) for c in element.iter(f"{W}gridCol")]
+            if "县级" in caption:
+                county.append((caption, cols))
+    assert [c for c, _ in county] == ["表2　县级排查汇总（1）", "表3　县级排查汇总（2）"]
+    for _, (label, *others) in county:
+        assert sum([label, *others]) <= 8844  # the text width, 156 mm
+        assert all(label > other >= 4 * 280 for other in others)
 
 
 def test_tables_one_after_another_stay_apart() -> None:

@@ -28,6 +28,7 @@ from xml.sax.saxutils import escape
 from lbc.documents.blocks import Block
 from lbc.documents.fonts import BOLD, REGULAR, subset
 from lbc.documents.titles import title_lines
+from lbc.documents.titles import width as text_width
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.output.files import write_atomic
@@ -230,10 +231,24 @@ def grid_table(
 ) -> str:
     """A centred grid table (header row in 黑体, repeated on each page, when ``header``),
     then an empty paragraph after it. Widths in twentieths of a point; by default the text
-    width (156 mm) shared evenly. A row never splits across pages, and a header table is
-    kept on one page where it fits (each row kept with the next)."""
+    width (156 mm) shared by the columns' longest cells below the header (up to twelve
+    characters each), so a column of long labels is not squeezed to three lines a cell
+    nor a short word broken. A row never splits across pages, and a header table is kept
+    on one page where it fits (each row kept with the next)."""
     width = max(len(r) for r in rows)
-    columns = widths or (8844 // width,) * width
+    if widths is None:  # each column first gets room for three characters, if it needs them
+
+        def longest(some: list[list[str]]) -> list[float]:
+            return [max(text_width(r[j]) if j < len(r) else 0 for r in some) for j in range(width)]
+
+        body = rows[1:] if header and len(rows) > 1 else rows  # a header may wrap instead
+        floor = [(min(n, 3) + 1) * size * 20 for n in longest(rows)]
+        shares = [min(n, 12) + 2 for n in longest(body)]
+        spare = max(8844 - sum(floor), 0)
+        widths = tuple(
+            round(f + spare * n / sum(shares)) for f, n in zip(floor, shares, strict=True)
+        )
+    columns = widths
     cells = []
     for i, row in enumerate(rows):
         head = header and i == 0
