@@ -146,6 +146,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 的工作表“{sheet}”在很远的单元格 {cell} 有内容，要读取 {rows} 行 × {cols} 列，超出花名册可能的范围，已拒绝读取（删掉该单元格的内容后另存再试）",
         "sheet '{sheet}' of {path} has content far away in cell {cell}, which would mean reading {rows} rows x {cols} columns, far more than a roster can have; refused (clear that cell, save, and try again)",
     ),
+    "err.pairs_only": (
+        "{files} 是结对名单，不是花名册：请同时给出花名册",
+        "{files} is a pairs workbook, not a roster: give the roster too",
+    ),
     "err.no_children": (
         "在 {files} 中没有找到留守儿童名册（表头需含“姓名”“身份证号”“班级”等列）",
         "no children sheet found in {files} (the header needs columns such as 姓名, 身份证号, 班级)",
@@ -223,6 +227,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "cfg.section": ("[{section}] 应是一个表", "[{section}] must be a table"),
     "cfg.type": ("{key} 应为 {expected}", "{key} must be {expected}"),
     "cfg.expect.paths": ("文件路径列表", "a list of paths"),
+    "cfg.expect.path": ("文件路径", "a path"),
     "cfg.expect.count": ("不小于 0 的整数", "a whole number ≥ 0"),
     "cfg.expect.text": ("文本", "text"),
     "cfg.expect.texts": ("文本列表", "a list of texts"),
@@ -321,6 +326,32 @@ _TEXT: dict[str, tuple[str, str]] = {
     "note.annotated": (
         "已写出标注文件：{path}（{count} 个单元格被标注）",
         "wrote annotated copy: {path} ({count} cells marked)",
+    ),
+    "note.pairs": ("提示：帮扶教师{parts}", "note: support teachers {parts}"),
+    "note.pairs.joiner": ("；", "; "),
+    "note.pairs.books": (
+        "以结对名单 {books}（{date}结对）为准，共 {count} 名儿童",
+        "from the pairs workbook {books} (made {date}) for {count} children",
+    ),
+    "note.pairs.column_newer": (
+        "其中 {count} 名儿童的花名册“帮扶教师”列在结对后改过，以花名册为准",
+        "{count} of them by the roster's 帮扶教师 column, changed after the pairing",
+    ),
+    "note.pairs.undated": (
+        "以结对名单 {books} 为准，共 {count} 名儿童",
+        "from the pairs workbook {books} for {count} children",
+    ),
+    "note.pairs.previous": (
+        "按 --keep 给出的上学期名单补上 {count} 名儿童",
+        "from last term's roster given with --keep for {count} children nobody else names",
+    ),
+    "note.pairs.unmatched": (
+        "结对名单中 {count} 行在花名册中找不到，未采用",
+        "{count} rows of the pairs workbook name no child of the roster and were not used",
+    ),
+    "note.pairs.pending": (
+        "提示：lbc.toml 指定的结对名单 {path} 尚未生成，帮扶教师取自花名册“帮扶教师”列（运行 lbc pair --save 生成）",
+        "note: the pairs workbook {path} named in lbc.toml is not made yet; support teachers come from the roster's 帮扶教师 column (lbc pair --save makes it)",
     ),
     "note.init_done": (
         "已创建工作区：{path}（lbc.toml 与 roster.xlsx）。填好花名册后运行：lbc validate",
@@ -448,6 +479,18 @@ _TEXT: dict[str, tuple[str, str]] = {
     "pair.note.written": (
         "已写出结对名单：{path}（含教师电话，仅本人可读）",
         "wrote the pairs: {path} (holds teachers' phones; readable by you only)",
+    ),
+    "pair.note.saved": (
+        "已写出结对名单：{path}（lbc.toml 指定的结对名单，各命令此后按它；含教师电话，仅本人可读）",
+        "wrote the pairs: {path} (the workspace's pairs file, which every command now uses; holds teachers' phones; readable by you only)",
+    ),
+    "err.save_and_out": (
+        "--save 与 --out 只能用一个：--save 写到 lbc.toml 指定的结对名单",
+        "use --save or --out, not both: --save writes the pairs file named in lbc.toml",
+    ),
+    "err.save_no_pairs": (
+        'lbc.toml 没有指定结对名单：请在 [files] 中写 pairs = "结对名单.xlsx"，或用 --out 给出文件名',
+        'lbc.toml names no pairs file: add pairs = "结对名单.xlsx" under [files], or give --out FILE',
     ),
     "pair.summary": (
         "共 {to_pair} 名儿童参与结对：已结对 {paired} 名（延续 {kept} 名，新结对 {new} 名），未结对 {unpaired} 名；"
@@ -1661,12 +1704,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "most children per teacher (default from lbc.toml, else 2; a teacher's 可帮扶人数 wins)",
     ),
     "help.keep": (
-        "上学期的结对名单（lbc pair --out 写出的文件，或带“帮扶教师”列的花名册）",
-        "last term's pairs (a file written by lbc pair --out, or a roster with a 帮扶教师 column)",
+        "另一份结对名单（lbc pair --out 写出的文件，按“最新的决定为准”），或上学期带“帮扶教师”列的花名册（只补无人帮扶的儿童）",
+        "other pairs (a file written by lbc pair --out, the newest decision wins), or last term's roster with a 帮扶教师 column (only for children nobody else names)",
     ),
     "help.pair_out": (
         "同时写出可打印的结对名单工作簿（.xlsx）",
         "also write a printable pairs workbook (.xlsx)",
+    ),
+    "help.pair_save": (
+        "把结对名单写到 lbc.toml 的 [files] pairs 指定的文件（替换上次的结对名单；此后各命令都按它）",
+        "write the pairs workbook to lbc.toml's [files] pairs (replacing the last one; every command then uses it)",
     ),
     "help.summary": (
         "渲染学期工作总结（基本情况、主要做法、工作成效、存在问题、下学期打算），数字全部自动统计",

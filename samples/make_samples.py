@@ -1672,6 +1672,7 @@ contact_phone = "0817-5521234"   # 家校联系电话
 
 [files]
 roster = ["roster.xlsx"]         # 相对本文件的路径
+pairs = "结对名单.xlsx"          # lbc pair --save 写到这里，各命令都按它（首次结对前不存在）
 
 [pairing]
 max_per_teacher = 2              # 每位教师最多结对的儿童数（教师名单“可帮扶人数”优先）

@@ -48,6 +48,13 @@ def make_id(birth: dt.date, seq: int = 123, region: str = "511321") -> str:
     return body + ric.calc_check_digit(body + "0")
 
 
+# What a command about pairs says in samples/ before the first ``lbc pair --save``: the
+# samples' lbc.toml names 结对名单.xlsx, which is made by pairing, not by make_samples.py.
+PAIRS_PENDING = (
+    "提示：lbc.toml 指定的结对名单 结对名单.xlsx 尚未生成，帮扶教师取自花名册“帮扶教师”列"
+    "（运行 lbc pair --save 生成）\n"
+)
+
 NAMES = [
     "张雨涵",
     "李明轩",

@@ -54,6 +54,13 @@ def moved(reason: str, teacher: str) -> str:
     return f"{reason}（原帮扶教师{teacher}不能继续）"
 
 
+def used(book: Path, count: int, *more: str) -> str:
+    """The note saying the pairs come from ``book``, made today."""
+    head = f"提示：帮扶教师以结对名单 {book}（{today()}结对）为准，共 {count} 名儿童"
+    return "；".join([head, *more])
+
+
+HIDDEN = ["身份证号", "名册位置", "结对时名册帮扶教师", "结对日期"]
 NO_CHILD = "暂无可结对的儿童"
 INACTIVE = "不在岗"
 
@@ -613,6 +620,12 @@ def test_out_writes_the_three_sheet_workbook_owner_only(tmp_path: Path) -> None:
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert load_workbook(out).sheetnames == ["结对名单", "教师帮扶名单", "未结对"]
     phone = teacher("王芳")["联系电话"]
+    made = dt.datetime.combine(dt.date.today(), dt.time())
+
+    def hidden(n: int) -> list[Any]:
+        """ID, roster place, the roster's 帮扶教师 then, the day: read back, never printed."""
+        return [kid(n)["身份证号"], f"r.xlsx|花名册|{n + 1}", None, made]
+
     assert sheet_rows(out, "结对名单") == [
         [
             "序号",
@@ -625,20 +638,23 @@ def test_out_writes_the_three_sheet_workbook_owner_only(tmp_path: Path) -> None:
             "教师电话",
             "结对依据",
             "是否延续",
+            *HIDDEN,
         ],
-        [1, C32, "张雨涵", "女", "父母均外出", "父母均外出", "王芳", phone, HEAD, "否"],
-        [2, C32, "李明轩", "女", "父母均外出", "父母均外出", "王芳", phone, HEAD, "否"],
-        [None] * 10,
-        [f"制表人：__________    审核人：__________    日期：{today()}", *[None] * 9],
+        [1, C32, "张雨涵", "女", "父母均外出", "父母均外出", "王芳", phone, HEAD, "否", *hidden(1)],
+        [2, C32, "李明轩", "女", "父母均外出", "父母均外出", "王芳", phone, HEAD, "否", *hidden(2)],
+        [None] * 14,
+        [f"制表人：__________    审核人：__________    日期：{today()}", *[None] * 13],
     ]
+    dims = load_workbook(out)["结对名单"].column_dimensions
+    assert [c for c in "ABCDEFGHIJKLMN" if dims[c].hidden] == ["K", "L", "M", "N"]
     assert sheet_rows(out, "教师帮扶名单") == [
         ["序号", "教师姓名", "职务", "联系电话", "帮扶人数", "帮扶学生", "说明"],
         [1, "王芳", "班主任", phone, 2, f"张雨涵（{C32}）\n李明轩（{C32}）", None],
         [2, "李强", "科任教师", teacher("李强")["联系电话"], 0, None, INACTIVE],
     ]
     assert sheet_rows(out, "未结对") == [
-        ["序号", "班级", "学生姓名", "原因"],
-        [1, C32, "王梓萱", SHORT_1],
+        ["序号", "班级", "学生姓名", "原因", *HIDDEN],
+        [1, C32, "王梓萱", SHORT_1, *hidden(3)],
     ]
     leftovers = sorted(p.name for p in tmp_path.iterdir())
     assert leftovers == ["pairs.xlsx", "r.xlsx"]  # no temporary file left behind
@@ -746,7 +762,9 @@ def test_removing_a_teacher_moves_only_that_teachers_children(tmp_path: Path) ->
     path = roster(tmp_path / "r2.xlsx", kids, rest)
     result = pair(tmp_path, path, "--keep", p1, "--format", "json")
     assert result.exit_code == 0
-    assert result.stderr == f"提示：原帮扶教师“{gone}”不在教师名单中，其结对儿童已重新安排\n"
+    assert result.stderr == (
+        f"{used(p1, 6)}\n提示：原帮扶教师“{gone}”不在教师名单中，其结对儿童已重新安排\n"
+    )
     second = result.json()
     before, after = pairs_by_child(first), pairs_by_child(second)
     assert set(after) == set(before)
@@ -769,7 +787,7 @@ def test_a_second_run_keeps_the_pairs_of_teachers_sharing_a_name(tmp_path: Path)
         "李明轩": ("王芳（五年级(1)班）", HEAD, False),
     }
     result = pair(tmp_path, path, "--keep", p1, "--format", "json")
-    assert result.stderr == ""
+    assert result.stderr == used(p1, 2) + "\n"
     assert who(result.json()) == {
         "张雨涵": ("王芳（三年级(2)班）", KEPT, True),
         "李明轩": ("王芳（五年级(1)班）", KEPT, True),

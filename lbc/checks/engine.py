@@ -301,7 +301,8 @@ def check_children(
             if kind == nz.AWAY_UNSPECIFIED:
                 out.add(R.VAL004, i, "left_behind_type")
     if teacher_names is not None:
-        for i, teacher in enumerate(v.get("support_teacher", ())):
+        # The cells, not the pairs in force joined onto them: a finding points at a cell.
+        for i, teacher in enumerate(table.as_written("support_teacher") or ()):
             if teacher and teacher not in teacher_names:
                 out.add(R.TCH003, i, "support_teacher", name=teacher)
     missing_contact_columns: set[str] = set()

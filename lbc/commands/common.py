@@ -245,16 +245,26 @@ def retain_until_exit() -> None:
     _RETAIN["on"] = True
 
 
-def read(files: list[Path], cfg: Config, notes: bool = True) -> Roster:
-    """The roster, with notes on stderr about what was skipped or not known, unless the
-    command's own output says it (``lbc columns``)."""
+def read(
+    files: list[Path],
+    cfg: Config,
+    notes: bool = True,
+    keep: Path | None = None,
+    pairs_matter: bool = False,
+) -> Roster:
+    """The roster with the pairs in force joined on (``keep``: ``lbc pair --keep``), with
+    notes on stderr about what was skipped or not known and which pairs are used, unless
+    the command's own output says it (``lbc columns``). ``pairs_matter``: a command whose
+    result is about who supports whom also says when the workspace's pairs file is not
+    made yet."""
     # Several schools' files: each is read in a child of its own, so one that kills its
     # reader is reported and the others are still read (the run then exits 1).
     several = len(files) > 1
     isolated, reading.ISOLATE_READS = reading.ISOLATE_READS, several or reading.ISOLATE_READS
     try:
         with progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
-            roster = read_roster(files, cfg.synonyms, carry_on=several)
+            extra = [keep] if keep is not None and keep.resolve() not in _resolved(files) else []
+            roster = read_roster(files, cfg.synonyms, carry_on=several, keep=extra)
     finally:
         reading.ISOLATE_READS = isolated
     for _, reason in roster.failed:
@@ -263,6 +273,7 @@ def read(files: list[Path], cfg: Config, notes: bool = True) -> Roster:
         _KEEP_UNTIL_EXIT.append(roster)
     if not notes:
         return roster
+    _pairs_notes(files, cfg, roster, pairs_matter)
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
     for table in roster.tables():
@@ -285,3 +296,33 @@ def read(files: list[Path], cfg: Config, notes: bool = True) -> Roster:
                 words = {"header": header, "letter": letter, "label": guess.label}
                 note(t("note.column_guess", key=guess.key, **words, **where))
     return roster
+
+
+def _resolved(paths: Iterable[Path]) -> set[Path]:
+    return {p.resolve() for p in paths}
+
+
+def _pairs_notes(files: list[Path], cfg: Config, roster: Roster, pending: bool) -> None:
+    """One line on where the support teachers come from, when anything but the roster's own
+    帮扶教师 column decides them, or when the workspace's pairs file is not made yet."""
+    joined = roster.joined
+    if joined is not None and (joined.books or joined.from_previous):
+        parts = []
+        if joined.books:
+            books, count, day = "、".join(joined.books), joined.from_books, joined.newest
+            if day is None:
+                parts.append(t("note.pairs.undated", books=books, count=count))
+            else:
+                made = t("date.long", year=day.year, month=day.month, day=day.day)
+                parts.append(t("note.pairs.books", books=books, date=made, count=count))
+        if joined.column_newer:
+            parts.append(t("note.pairs.column_newer", count=joined.column_newer))
+        if joined.from_previous:
+            parts.append(t("note.pairs.previous", count=joined.from_previous))
+        if joined.unmatched:
+            parts.append(t("note.pairs.unmatched", count=joined.unmatched))
+        note(t("note.pairs", parts=t("note.pairs.joiner").join(parts)))
+        return
+    waiting = pending and cfg.pairs is not None and not cfg.pairs.exists()
+    if waiting and cfg.pairs and _resolved(cfg.rosters) <= _resolved(files):
+        note(t("note.pairs.pending", path=os.path.relpath(cfg.pairs)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +15,6 @@ from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.pairing.problem import ChildRow, Pairing, pair
-from lbc.workspace.schools import read_roster
 
 CSV_COLUMNS = ("child", "class", "sheet", "row", "teacher", "reason", "kept", "why")
 
@@ -37,6 +37,7 @@ def pair_command(
         Path | None,
         typer.Option("--out", help=h("pair_out"), metavar="PAIRS.xlsx", show_default=False),
     ] = None,
+    save: Annotated[bool, typer.Option("--save", help=h("pair_save"))] = False,
     show_pii: common.ShowPiiOpt = False,
 ) -> None:
     """为留守儿童安排结对帮扶教师。"""
@@ -44,23 +45,28 @@ def pair_command(
     if out is not None:
         out_format(out, ("xlsx",))
     paths, cfg = common.inputs(files, config)
-    if out is not None and keep is not None and out.resolve() == keep.resolve():
+    out, replacing = _output(out, save, cfg.pairs)
+    if save and out is not None:  # the configured name: checked once it is known
+        out_format(out, ("xlsx",))
+    if out is not None and not replacing and keep is not None and out.resolve() == keep.resolve():
         raise LbcError(t("err.keep_same_as_out"))
     inputs = common.read_files(paths, cfg, keep)
+    # The workspace's pairs file is read (the pairs in force) and replaced: that is what
+    # pairing again does. Any other input is never written over.
+    guarded = [p for p in inputs if not (replacing and out and p.resolve() == out.resolve())]
     if out is not None:  # before the work, not after it
-        refuse_input_as_output(out, inputs)
-    roster = common.read(paths, cfg)
-    previous = read_roster([keep], cfg.synonyms) if keep is not None else None
+        refuse_input_as_output(out, guarded)
+    roster = common.read(paths, cfg, keep=keep, pairs_matter=True)
     limit = cfg.max_per_teacher if max_per_teacher is None else max_per_teacher
     with common.progress(t("note.pairing")):
-        result = pair(roster, limit, previous)
+        result = pair(roster, limit)
     for line in result.notes:
         common.note(line)
     if out is not None:
         from lbc.documents.pairs_book import write_pairs_book  # openpyxl is only needed here
 
-        write_pairs_book(out, result, cfg.school, inputs)
-        common.note(t("pair.note.written", path=out))
+        write_pairs_book(out, result, cfg.school, guarded)
+        common.note(t("pair.note.saved" if replacing else "pair.note.written", path=out))
     privacy = Privacy(show_pii, names_in_full=True)  # who supports whom: names whole
     common.emit(
         fmt,
@@ -72,6 +78,20 @@ def pair_command(
         json_keys=json_keys,
     )
     raise typer.Exit(ExitStatus.found(result.unpaired or roster.failed))
+
+
+def _output(out: Path | None, save: bool, pairs: Path | None) -> tuple[Path | None, bool]:
+    """Where the pairs workbook goes, and whether it is the workspace's pairs file
+    (``--save``, or ``--out`` naming that file), which pairing may replace."""
+    if save and out is not None:
+        raise LbcError(t("err.save_and_out"))
+    if save:
+        if pairs is None:
+            raise LbcError(t("err.save_no_pairs"))
+        return Path(os.path.relpath(pairs)), True
+    if out is None or pairs is None:
+        return out, False
+    return out, out.resolve() == pairs.resolve()
 
 
 def _where(child: ChildRow, privacy: Privacy) -> dict[str, object]:

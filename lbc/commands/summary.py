@@ -66,7 +66,7 @@ def summary(
     inputs = common.read_files(paths, cfg, template, previous)
     if out is not None:
         refuse_input_as_output(out, inputs)
-    roster = common.read(paths, cfg)
+    roster = common.read(paths, cfg, pairs_matter=True)
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
     from lbc.documents import (
         render as report,  # jinja2 and the renderers: only this command needs them

@@ -33,6 +33,7 @@ contact_phone = ""         # 家校联系电话，印在联系卡上
 
 [files]
 roster = ["roster.xlsx"]   # 花名册文件，相对本文件的路径；可写多个
+pairs = "结对名单.xlsx"    # 结对名单：lbc pair --save 写到这里，各命令都按它（首次结对前可不存在）
 
 [pairing]
 max_per_teacher = 2        # 每名教师最多帮扶几名儿童（教师名单“可帮扶人数”列可单独设定）

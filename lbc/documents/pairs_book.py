@@ -2,8 +2,12 @@
 
 Three sheets: 结对名单 (by class, the list the head of department signs), 教师帮扶名单 (each
 teacher with their children, for the staff room) and 未结对 (who still needs a teacher).
-结对名单 keeps the headers lbc reads (学生姓名, 班级, 留守类型, 帮扶教师), so next term the
-same file is last term's pairs for ``lbc pair --keep``.
+结对名单 keeps the headers lbc reads (学生姓名, 班级, 留守类型, 帮扶教师), so every command reads
+the file back as the pairs in force (lbc/roster/pairs.py). 结对名单 and 未结对 end with hidden
+columns, never printed: the child's ID number, where the child sits in the roster, what the
+roster's 帮扶教师 column said and the day (what "the newest decision" is decided by). They are
+cells, not file properties, because cells are what survive a school re-saving the file in
+Excel or WPS, or as .xls.
 """
 
 from __future__ import annotations
@@ -14,12 +18,21 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
-from lbc.output.sheet_style import LINE_POINTS, column_widths, lines, pages_high, style_sheet
-from lbc.pairing.problem import Pairing
+from lbc.output.sheet_style import (
+    DATE_FORMAT,
+    LINE_POINTS,
+    column_widths,
+    lines,
+    pages_high,
+    style_sheet,
+)
+from lbc.pairing.problem import ChildRow, Pairing
+from lbc.roster.pairs import place
 
 PAIRS_HEADER = (
     "序号",
@@ -33,6 +46,8 @@ PAIRS_HEADER = (
     "结对依据",
     "是否延续",
 )
+# Hidden, for reading the file back (see the module's docstring).
+HIDDEN_HEADER = ("身份证号", "名册位置", "结对时名册帮扶教师", "结对日期")
 TEACHERS_HEADER = ("序号", "教师姓名", "职务", "联系电话", "帮扶人数", "帮扶学生", "说明")
 UNPAIRED_HEADER = ("序号", "班级", "学生姓名", "原因")
 
@@ -55,6 +70,12 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
             [r[0], s, *r[1:]] for r, s in zip(rows, schools_of, strict=True)
         ]
 
+    made = dt.date.today()
+
+    def hidden(child: ChildRow) -> list[object]:
+        where = place(child.file, child.sheet, child.row, out)
+        return [child.ident, where, child.listed, made]
+
     rows = [
         [
             n,
@@ -67,13 +88,15 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
             p.teacher.phone,
             p.reason,
             "是" if p.kept else "否",
+            *hidden(p.child),
         ]
         for n, p in enumerate(result.pairs, 1)
     ]
-    header, rows = with_school(PAIRS_HEADER, rows, [p.child.school for p in result.pairs])
+    header = PAIRS_HEADER + HIDDEN_HEADER
+    header, rows = with_school(header, rows, [p.child.school for p in result.pairs])
     ws = wb.active
     ws.title = t("book.pairs")
-    _fill(ws, f"{school}留守儿童结对帮扶名单", header, rows)
+    _fill(ws, f"{school}留守儿童结对帮扶名单", header, rows, len(HIDDEN_HEADER))
     # Who drew it up and checked it: a list a school files is signed.
     set_text(ws.cell(ws.max_row + 2, 1), t("book.sign", date=_today()))
 
@@ -87,13 +110,19 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
     header, teachers = with_school(TEACHERS_HEADER, teachers, [x.school for x in result.teachers])
     _fill(wb.create_sheet(t("book.teachers")), f"{school}教师帮扶名单", header, teachers)
 
-    rows = [[n, u.child.cls, u.child.name, u.why] for n, u in enumerate(result.unpaired, 1)]
-    header, rows = with_school(UNPAIRED_HEADER, rows, [u.child.school for u in result.unpaired])
+    rows = [
+        [n, u.child.cls, u.child.name, u.why, *hidden(u.child)]
+        for n, u in enumerate(result.unpaired, 1)
+    ]
+    hide = HIDDEN_HEADER if rows else ()  # nobody unpaired: nothing to read back
+    header = UNPAIRED_HEADER + hide
+    header, rows = with_school(header, rows, [u.child.school for u in result.unpaired])
     _fill(
         wb.create_sheet(t("book.unpaired")),
         f"{school}未结对儿童",
         header,
         rows or [["", t("book.none")]],
+        len(hide),
     )
     write_atomic(out, wb.save, inputs=inputs)
 
@@ -103,13 +132,17 @@ def _today() -> str:
     return t("date.long", year=day.year, month=day.month, day=day.day)
 
 
-def _fill(ws: Worksheet, title: str, header: Sequence[str], rows: list[list[object]]) -> None:
+def _fill(
+    ws: Worksheet, title: str, header: Sequence[str], rows: list[list[object]], hidden: int = 0
+) -> None:
     """A title row over a bordered table, styled and printed as every workbook lbc writes
     (lbc.output.sheet_style); rows as tall as their wrapped text, so a signed list is read
-    whole on paper, and no last page printed for a row or two."""
+    whole on paper, and no last page printed for a row or two. The last ``hidden`` columns
+    are hidden: neither the screen nor the paper shows them, nor are they sized for print."""
+    shown = len(header) - hidden
     set_text(ws.cell(1, 1), title)
     ws.cell(1, 1).font = Font(bold=True, size=14)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=shown)
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
     ws.row_dimensions[1].height = 24
     for j, text in enumerate(header, 1):
@@ -121,6 +154,14 @@ def _fill(ws: Worksheet, title: str, header: Sequence[str], rows: list[list[obje
             set_text(cell, value)
             cell.border = _BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[i].height = lines(row, widths) * LINE_POINTS
+        ws.row_dimensions[i].height = lines(row[:shown], widths[:shown]) * LINE_POINTS
     # The title over the table is about a header row's height: counted as a second one.
-    style_sheet(ws, 2, widths, pages_high(widths, [header, header, *rows]))
+    visible = [header[:shown], header[:shown], *(row[:shown] for row in rows)]
+    style_sheet(ws, 2, widths[:shown], pages_high(widths[:shown], visible))
+    for j in range(shown + 1, len(header) + 1):
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = widths[j - 1]
+        ws.column_dimensions[letter].hidden = True
+        for cell in ws[letter][2:]:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = DATE_FORMAT

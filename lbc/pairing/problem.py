@@ -9,7 +9,6 @@ and the teachers carry a 学校 column, as a county's merged roster does.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 
@@ -37,11 +36,13 @@ class ChildRow:
     row: int
     school: str
     priority: list[str]  # why the child is a priority, in words; empty when not
-    previous: str | None  # last term's teacher
+    previous: str | None  # the teacher in force (lbc/roster/pairs.py): the pair to keep
     ref: nz.ClassRef | None  # the class, when readable
     grade: int | None
     left_behind_type: str | None = None
     gender: str | None = None
+    ident: str | None = None  # the ID number, to find the child again in the pairs workbook
+    listed: str | None = None  # what the roster's 帮扶教师 cell says, for the pairs workbook
 
 
 @dataclass
@@ -121,62 +122,10 @@ def _priority(table: Table, i: int) -> list[str]:
     return reasons
 
 
-@dataclass
-class PreviousPairs:
-    """Last term's pairs from a previous pairs file (lbc's own 结对名单, or any roster with a
-    帮扶教师 column). A child is found by ID number, else by school, name and class, else
-    (classes change each September) by school and name when that names one child only. A
-    child listed twice with different teachers says nothing (None)."""
-
-    by_id: dict[str, str]
-    by_class: dict[tuple[str, str, str], str | None]
-    by_name: dict[tuple[str, str], str | None]
-
-    def teacher(self, ident: object, school: str, name: str, cls: str, unique: bool) -> str | None:
-        if isinstance(ident, str) and ident in self.by_id:
-            return self.by_id[ident]
-        for key in ((school, name, cls), ("", name, cls)):
-            if key in self.by_class:
-                return self.by_class[key]
-        if unique:
-            return self.by_name.get((school, name)) or self.by_name.get(("", name))
-        return None
-
-
-def previous_pairs(keep: Roster) -> PreviousPairs:
-    tables = [table for table in keep.children if table.has("support_teacher")]
-    if not tables:
-        raise LbcError(t("err.keep_no_teacher", files="、".join(keep.files)))
-    found = PreviousPairs({}, {}, {})
-    for table in tables:
-        for i in range(len(table)):
-            teacher = table.get("support_teacher", i)
-            name = table.get("name", i)
-            if not isinstance(teacher, str) or not isinstance(name, str):
-                continue
-            ident = table.get("id_number", i)
-            if isinstance(ident, str):
-                found.by_id[ident] = teacher
-            school = _text(table.get("school", i))
-            for store, key in (
-                (found.by_class, (school, name, _class_label(table.get("class", i)))),
-                (found.by_name, (school, name)),
-            ):
-                store[key] = teacher if store.get(key, teacher) == teacher else None  # type: ignore[index]
-    return found
-
-
-def _children(
-    roster: Roster, keep: Roster | None, notes: list[str]
-) -> tuple[list[ChildRow], dict[str, int]]:
-    previous_file = previous_pairs(keep) if keep else None
+def _children(roster: Roster, notes: list[str]) -> tuple[list[ChildRow], dict[str, int]]:
     counts = {"left_school": 0, "duplicates": 0}
-    names = Counter(
-        (_text(tb.get("school", i)), _text(tb.get("name", i)))
-        for tb, i, first in distinct_children(roster.children)
-        if first is None
-    )
     out: list[ChildRow] = []
+    cells = {id(tb): tb.as_written("support_teacher") for tb in roster.children}
     for table, i, first in distinct_children(roster.children):
         if table.get("enrollment_status", i) in LEFT_SCHOOL:
             counts["left_school"] += 1
@@ -203,11 +152,7 @@ def _children(
         else:
             ref, grade = None, table.get("grade", i)
             grade = grade if isinstance(grade, int) else None
-        previous = _text(table.get("support_teacher", i)) or None
-        if previous_file is not None:
-            school = _text(table.get("school", i))
-            unique = names[(school, name)] == 1
-            previous = previous_file.teacher(ident, school, name, label, unique) or previous
+        listed = cells[id(table)]
         priority = _priority(table, i)
         kind = table.get("left_behind_type", i)
         gender = table.get("gender", i)
@@ -220,11 +165,13 @@ def _children(
                 row=table.rows[i],
                 school=_text(table.get("school", i)),
                 priority=priority,
-                previous=previous,
+                previous=_text(table.get("support_teacher", i)) or None,
                 ref=ref,
                 grade=grade,
                 left_behind_type=kind if isinstance(kind, str) else None,
                 gender=gender if isinstance(gender, str) else None,
+                ident=ident if isinstance(ident, str) else None,
+                listed=(_text(listed[i]) or None) if listed else None,
             )
         )
     return out, counts
@@ -327,15 +274,13 @@ class School:
             raise LbcError(t("err.pair_too_large", school=name, count=len(self.children))) from exc
 
 
-def schools(
-    roster: Roster, max_per_teacher: int, keep: Roster | None = None
-) -> tuple[list[School], dict[str, int], list[str]]:
+def schools(roster: Roster, max_per_teacher: int) -> tuple[list[School], dict[str, int], list[str]]:
     """Each school's problem, what was left out (counts), and notes for stderr.
 
     One school unless both the children and the teachers carry a 学校 column.
     """
     notes: list[str] = []
-    children, counts = _children(roster, keep, notes)
+    children, counts = _children(roster, notes)
     teachers = _teachers(roster, max_per_teacher, notes)
     split = all(x.has("school") for x in roster.children + roster.teachers)
     groups: dict[str, School] = {}
@@ -387,16 +332,22 @@ def _reason(child: ChildRow, problem: matching.Child, teacher: TeacherRow, kept:
     return why
 
 
-def pair(roster: Roster, max_per_teacher: int, keep: Roster | None = None) -> Pairing:
-    """Pair every child that can be paired; refuses (LbcError) when nobody can support."""
+def pair(roster: Roster, max_per_teacher: int) -> Pairing:
+    """Pair every child that can be paired; refuses (LbcError) when nobody can support.
+
+    The pairs to keep are the pairs in force, one per child, as lbc/roster/pairs.py joined
+    them from the pairs workbook, the roster's 帮扶教师 column and ``--keep``: with one
+    source deciding each child, pairing its own output again keeps every pair."""
     if not roster.teachers:
         raise LbcError(t("err.pair_no_teachers"))
-    problems, counts, notes = schools(roster, max_per_teacher, keep)
+    problems, counts, notes = schools(roster, max_per_teacher)
     teachers = [x for school in problems for x in school.teachers]
     if not any(x.capacity for x in teachers):
         raise LbcError(t("err.pair_no_places"))
 
-    if keep is None and not any(tb.has("support_teacher") for tb in roster.children):
+    if not (roster.pairs or roster.previous) and not any(
+        tb.has("support_teacher") for tb in roster.children
+    ):
         notes.append(t("pair.note.no_previous"))
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []

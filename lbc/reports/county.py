@@ -25,14 +25,19 @@ from lbc.checks.findings import Finding
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import reading
-from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind
+from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
 from lbc.roster.tables import Roster, Table
 from lbc.workspace.schools import read_roster, schools_of
 
-# What merge writes: each sheet's dictionary fields, less 学校 (it leads every row) and the
-# separate 是/否 category columns (folded into 类别 on reading).
+# What merge writes: each sheet's dictionary fields, less 学校 (it leads every row), the
+# separate 是/否 category columns (folded into 类别 on reading) and what only a pairs
+# workbook holds (a merged roster is a roster).
 LAYOUT = {
-    kind: [f for f in FIELDS[kind] if f.key != "school" and f.key not in CATEGORY_COLUMNS]
+    kind: [
+        f
+        for f in FIELDS[kind]
+        if f.key != "school" and f.key not in CATEGORY_COLUMNS and f.key not in PAIRS_FIELDS
+    ]
     for kind in Kind
 }
 LEAD = ("学校", "来源文件", "来源工作表", "来源行")

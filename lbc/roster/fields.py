@@ -209,6 +209,13 @@ CHILD_FIELDS: tuple[Field, ...] = (
     Field("parent_work_phone", "务工单位电话", ("单位电话",)),
     *_person_fields(_GUARDIAN_KEYS),
     Field("support_teacher", "帮扶教师", ("结对教师", "代理家长", "帮扶人", "帮扶责任人")),
+    # What ``lbc pair --out`` writes beside each pair so the pairs are read back as pairs
+    # (lbc/roster/pairs.py): where the child sits in the roster, what the roster's 帮扶教师
+    # column said when the pairs were made, and the day they were made.
+    Field("pair_reason", "结对依据"),
+    Field("pair_place", "名册位置"),
+    Field("pair_listed", "结对时名册帮扶教师"),
+    Field("pair_date", "结对日期"),
     Field("notes", "备注", ()),
     # What the registration form and the 学籍 export say about risk, kept as they say it.
     Field("guardianship_rating", "监护类型", ("监护情况", "监护等级")),
@@ -246,6 +253,9 @@ RECORD_FIELDS: tuple[Field, ...] = (
     Field("content", "内容", ("记录内容", "帮扶内容")),
     Field("school", "学校", ("学校名称", "所在学校")),
 )
+
+# The fields only lbc's pairs workbook holds (see CHILD_FIELDS): no roster's data.
+PAIRS_FIELDS = frozenset({"pair_reason", "pair_place", "pair_listed", "pair_date"})
 
 FIELDS: dict[Kind, tuple[Field, ...]] = {
     Kind.CHILDREN: CHILD_FIELDS,

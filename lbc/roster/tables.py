@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lbc.errors import LbcError
 from lbc.messages import t
@@ -34,6 +34,9 @@ from lbc.roster.fields import (
     person_key,
 )
 from lbc.roster.reading import RawSheet, read_sheets
+
+if TYPE_CHECKING:
+    from lbc.roster.pairs import PairsJoined
 
 # How far down a sheet the header may sit (title rows, notes above the table).
 HEADER_SEARCH_ROWS = 20
@@ -87,6 +90,10 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "disability": (nz.text, True),
         "illness": (nz.text, True),
         "support_teacher": (nz.name, True),
+        "pair_reason": (nz.text, True),
+        "pair_place": (nz.text, False),
+        "pair_listed": (nz.name, True),
+        "pair_date": (nz.date, True),
         "notes": (nz.text, False),
         "school": (nz.text, True),
     },
@@ -249,6 +256,25 @@ class Table:
         col = self.columns.get(key)
         return col.letter if col else None
 
+    def as_written(self, key: str) -> list[Any] | None:
+        """A column as its cells say, normalised, even after ``values`` was changed (the
+        pairs in force replace ``support_teacher``; the checks look at the cells)."""
+        if key not in self.raw:
+            return None
+        fn, memo = NORMALISERS[self.kind][key]
+        return _normalise_column(self.raw[key], fn, memo)
+
+    @property
+    def is_pairs(self) -> bool:
+        """A pairs list (lbc pair's 结对名单 or 未结对), not a roster: it has the columns only
+        lbc's pairs workbook writes (名册位置, 结对依据), which survive any re-save."""
+        return self.kind is Kind.CHILDREN and not self.columns.keys().isdisjoint(PAIRS_MARKS)
+
+
+# The columns that make a children sheet a pairs list (see Table.is_pairs); of
+# PAIRS_FIELDS, the two a school is least likely to delete or to have in a roster.
+PAIRS_MARKS = frozenset({"pair_place", "pair_reason"})
+
 
 @dataclass
 class Roster:
@@ -259,6 +285,11 @@ class Roster:
     teachers: list[Table]
     records: list[Table]
     skipped: list[tuple[str, str]]  # (file, sheet) not recognised
+    # Pairs lists (lbc pair's workbook, however it reached the command) and last term's
+    # rosters given to ``lbc pair --keep``: joined onto the children by lbc/roster/pairs.py.
+    pairs: list[Table] = field(default_factory=list)
+    previous: list[Table] = field(default_factory=list)
+    joined: PairsJoined | None = None  # how they were joined, once they are
     # Each file's school as it declares it ("" if it does not): filled by
     # lbc.workspace.schools.read_roster, which knows the workspace's config.
     declared: dict[str, str] = field(default_factory=dict)
@@ -725,6 +756,7 @@ def load_roster(
     paths: Sequence[Path],
     synonyms: dict[str, list[str]] | None = None,
     carry_on: bool = False,
+    keep: Sequence[Path] = (),
 ) -> Roster:
     """Read every file, recognise each sheet by its header, and build canonical tables.
 
@@ -732,18 +764,35 @@ def load_roster(
     ``carry_on`` (many schools' files in one run) a file that cannot be read is listed in
     ``Roster.failed`` and the others are read: one school's broken file must not stop a
     county's run. Only when no file could be read is that an error.
+
+    A workbook holding a pairs list is a pairs workbook: its pairs lists go to
+    ``Roster.pairs`` and its other lists (教师帮扶名单 is no teachers list to pair from) are
+    passed over, so naming it beside the roster counts no child twice. ``keep`` files
+    (``lbc pair --keep``) are pairs workbooks or last term's rosters (``Roster.previous``).
     """
     roster = Roster(files=[], children=[], teachers=[], records=[], skipped=[])
-    for path in paths:
+    for path in [*paths, *keep]:
         name = str(path)
         try:
             sheets = read_sheets(path, functools.partial(_prepare, name, synonyms))
         except LbcError as exc:
-            if not carry_on:
+            if not carry_on or path in keep:
                 raise
             roster.failed.append((name, str(exc)))
             continue
         roster.files.append(name)
+        tables = [table for _, table in sheets if table is not None]
+        if any(table.is_pairs for table in tables):
+            roster.pairs += [table for table in tables if table.is_pairs]
+            if path not in keep:
+                roster.children += [x for x in tables if x.kind is Kind.CHILDREN and not x.is_pairs]
+            continue
+        if path in keep:
+            previous = [x for x in tables if x.kind is Kind.CHILDREN and x.has("support_teacher")]
+            if not previous:
+                raise LbcError(t("err.keep_no_teacher", files=name))
+            roster.previous += previous
+            continue
         for sheet, table in sheets:
             if table is None:
                 if sheet.rows:
@@ -757,6 +806,8 @@ def load_roster(
     if roster.failed and not roster.files:
         raise LbcError(roster.failed[0][1])
     if not roster.children:
+        if roster.pairs:
+            raise LbcError(t("err.pairs_only", files="、".join(roster.files)))
         raise LbcError(t("err.no_children", files="、".join(roster.files)))
     return roster
 

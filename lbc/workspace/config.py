@@ -37,6 +37,9 @@ class Config:
     school: str = ""
     contact_phone: str = ""
     rosters: list[Path] = field(default_factory=list)
+    # [files] pairs: the pairs workbook ``lbc pair --save`` writes and every command reads
+    # with the roster; it need not exist yet (before the first pairing).
+    pairs: Path | None = None
     max_per_teacher: int = DEFAULT_MAX_PER_TEACHER
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     terms: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
@@ -84,6 +87,10 @@ def load_config(path: Path) -> Config:
     if not isinstance(roster, list) or not all(isinstance(p, str) for p in roster):
         raise bad(t("cfg.type", key="files.roster", expected=t("cfg.expect.paths")))
     cfg.rosters = [(path.parent / p) for p in roster]
+    pairs = files.get("pairs", "")
+    if not isinstance(pairs, str):
+        raise bad(t("cfg.type", key="files.pairs", expected=t("cfg.expect.path")))
+    cfg.pairs = path.parent / pairs if pairs.strip() else None
 
     mpt = pairing.get("max_per_teacher", DEFAULT_MAX_PER_TEACHER)
     if not isinstance(mpt, int) or isinstance(mpt, bool) or mpt < 0:
@@ -141,7 +148,8 @@ def _string(value: object, key: str, bad) -> str:
 
 
 def resolve_inputs(files: list[Path], config_path: Path | None) -> tuple[list[Path], Config]:
-    """The files a command works on: those given, or those named by the workspace config."""
+    """The files a command works on: those given, or those named by the workspace config
+    (the rosters, and the pairs workbook once it exists)."""
     if config_path is not None:
         cfg = load_config(config_path)
     else:
@@ -151,4 +159,5 @@ def resolve_inputs(files: list[Path], config_path: Path | None) -> tuple[list[Pa
         return files, cfg
     if cfg.path is None or not cfg.rosters:
         raise LbcError(t("err.no_input"))
-    return [Path(os.path.relpath(p)) for p in cfg.rosters], cfg
+    named = [*cfg.rosters, *([cfg.pairs] if cfg.pairs and cfg.pairs.exists() else [])]
+    return [Path(os.path.relpath(p)) for p in named], cfg

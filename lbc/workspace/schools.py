@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lbc.errors import LbcError
+from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import Roster, Table, load_roster
 from lbc.workspace.config import find_config, load_config
 
@@ -21,14 +22,18 @@ _TITLE_CUT = re.compile(r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守儿童.*$
 
 
 def read_roster(
-    files: list[Path], synonyms: dict[str, list[str]] | None = None, carry_on: bool = False
+    files: list[Path],
+    synonyms: dict[str, list[str]] | None = None,
+    carry_on: bool = False,
+    keep: list[Path] | None = None,
 ) -> Roster:
-    """The files' tables, with the school each file declares (``carry_on``: see
-    ``load_roster``)."""
-    roster = load_roster(files, synonyms, carry_on)
+    """The files' tables, with the school each file declares and the pairs in force joined
+    onto the children (``carry_on``, ``keep``: see ``load_roster``)."""
+    roster = load_roster(files, synonyms, carry_on, keep or ())
     for path in files:
         if str(path) in roster.files:
             roster.declared[str(path)] = declared_school(path, roster)
+    roster.joined = join_pairs(roster)
     return roster
 
 

@@ -1,0 +1,192 @@
+"""The pairs in force: which teacher supports each child, joined once from every source.
+
+Three sources can name a child's support teacher, and every command reads the one joined
+here (``support_teacher`` of the children's tables), so summary, cards, flag and the next
+pairing all see the same pairs:
+
+1. a pairs workbook (``lbc pair --out``/``--save``: 结对名单 and 未结对, the workspace's
+   ``[files] pairs``, or one named on the command line or with ``--keep``);
+2. the roster's own 帮扶教师 column;
+3. last term's roster given to ``lbc pair --keep``, only for a child nobody else names.
+
+The newest decision wins. A pairs workbook records, for each child, the day it was made
+(结对日期) and what the roster's 帮扶教师 column said then (结对时名册帮扶教师). Between
+workbooks the later day wins (one day: the one read last). Between a workbook and the
+roster's column the workbook wins, unless the column now says something else than the
+workbook recorded: then the column was changed after the pairing, and the column wins. A
+workbook without those columns (typed by hand) wins over the column.
+
+A workbook's row is matched to its child by ID number, else by the roster row it names
+(名册位置: the roster's file relative to the workbook, its sheet and row, when the name there
+is the same), else by school, name and class, else (classes move up each September) by school
+and name when that names one child only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lbc.roster import normalise as nz
+from lbc.roster.tables import Roster, Table, distinct_children
+
+PLACE_SEPARATOR = "|"  # a character no Windows file name holds
+_ROW = re.compile(r"\d+")
+
+
+@dataclass
+class PairsJoined:
+    """What the join did, for the one-line note a command prints."""
+
+    books: list[str] = field(default_factory=list)  # the pairs workbooks read
+    newest: dt.date | None = None  # the latest day a workbook was made
+    from_books: int = 0  # children a workbook decides (or would, but for the next line)
+    column_newer: int = 0  # of those, children whose 帮扶教师 cell changed since: the cell
+    from_previous: int = 0  # children named only by last term's roster (--keep)
+    unmatched: int = 0  # workbook rows that name no child of the roster
+
+
+def place(roster_file: str, sheet: str, row: int, book: Path) -> str:
+    """名册位置 as a pairs workbook writes it: the roster relative to the workbook's folder,
+    so the pair is found wherever the folder is copied and whatever folder lbc runs in."""
+    where = Path(roster_file).resolve()
+    try:
+        shown = Path(os.path.relpath(where, book.resolve().parent)).as_posix()
+    except ValueError:  # another drive
+        shown = where.as_posix()
+    return f"{shown}{PLACE_SEPARATOR}{sheet}{PLACE_SEPARATOR}{row}"
+
+
+def _parse_place(text: object, book: str) -> tuple[Path, str, int] | None:
+    if not isinstance(text, str) or text.count(PLACE_SEPARATOR) < 2:
+        return None
+    file, rest = text.split(PLACE_SEPARATOR, 1)
+    sheet, _, row = rest.rpartition(PLACE_SEPARATOR)
+    digits = _ROW.search(row)
+    if not file or digits is None:
+        return None
+    return (Path(book).resolve().parent / file).resolve(), sheet, int(digits.group())
+
+
+@dataclass
+class _Decision:
+    teacher: str | None
+    day: dt.date | None
+    listed: str | None
+    has_listed: bool
+
+
+class _Children:
+    """The children's rows, found by ID, by roster row, by school/name/class, by name."""
+
+    def __init__(self, tables: list[Table]) -> None:
+        self.by_id: dict[str, list[tuple[Table, int]]] = {}
+        self.by_place: dict[tuple[Path, str, int], tuple[Table, int]] = {}
+        self.by_class: dict[tuple[str, str, str], list[tuple[Table, int]]] = {}
+        self.by_name: dict[tuple[str, str], list[tuple[Table, int]]] = {}
+        for table in tables:
+            file = Path(table.file).resolve()
+            for i in range(len(table)):
+                ident = table.get("id_number", i)
+                if isinstance(ident, str):
+                    self.by_id.setdefault(ident, []).append((table, i))
+                self.by_place[(file, table.sheet, table.rows[i])] = (table, i)
+                school, name = _who(table, i)[:2]
+                if name:
+                    self.by_class.setdefault(_who(table, i), []).append((table, i))
+                    self.by_name.setdefault((school, name), []).append((table, i))
+
+    def find(self, table: Table, i: int) -> list[tuple[Table, int]]:
+        ident = table.get("id_number", i)
+        if isinstance(ident, str) and ident in self.by_id:
+            return self.by_id[ident]
+        school, name, cls = _who(table, i)
+        where = _parse_place(table.get("pair_place", i), table.file)
+        if where is not None and where in self.by_place:
+            child = self.by_place[where]
+            if _who(*child)[1] == name:
+                return [child]
+        if not name:
+            return []
+        for key in ((school, name, cls), ("", name, cls)):
+            found = self.by_class.get(key, [])
+            if found:
+                return found if len(found) == 1 else []
+        for key in ((school, name), ("", name)):
+            found = self.by_name.get(key, [])
+            if found:
+                return found if len(found) == 1 else []
+        return []
+
+
+def _who(table: Table, i: int) -> tuple[str, str, str]:
+    school, name = table.get("school", i), table.get("name", i)
+    return (
+        school if isinstance(school, str) else "",
+        name if isinstance(name, str) else "",
+        nz.display(table.get("class", i)) or "",
+    )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def join_pairs(roster: Roster) -> PairsJoined:
+    """Put the pairs in force into each child's ``support_teacher``; say what was used."""
+    joined = PairsJoined(books=list(dict.fromkeys(t.file for t in roster.pairs)))
+    if not roster.pairs and not roster.previous:
+        return joined
+    children = _Children(roster.children)
+    decided: dict[tuple[int, int], _Decision] = {}
+    for book in roster.pairs:
+        has_listed = book.has("pair_listed")
+        for r in range(len(book)):
+            found = children.find(book, r)
+            if not found:
+                joined.unmatched += 1
+                continue
+            day = book.get("pair_date", r)
+            day = day if isinstance(day, dt.date) else None
+            if day is not None and (joined.newest is None or day > joined.newest):
+                joined.newest = day
+            decision = _Decision(
+                _text(book.get("support_teacher", r)),
+                day,
+                _text(book.get("pair_listed", r)),
+                has_listed,
+            )
+            for table, i in found:
+                key = (id(table), i)
+                before = decided.get(key)
+                if before is None or (decision.day or dt.date.min) >= (before.day or dt.date.min):
+                    decided[key] = decision
+    previous = _Children(roster.previous) if roster.previous else None
+    repeats = {(id(tb), i) for tb, i, first in distinct_children(roster.children) if first}
+    for table in roster.children:
+        cells = table.as_written("support_teacher") or [None] * len(table)
+        column = list(cells)
+        for i in range(len(table)):
+            once = (id(table), i) not in repeats  # a child entered twice counts once
+            decision = decided.get((id(table), i))
+            if decision is not None:
+                joined.from_books += once
+                if decision.has_listed and _text(cells[i]) != decision.listed:
+                    joined.column_newer += once
+                else:
+                    column[i] = decision.teacher
+            elif column[i] is None and previous is not None:
+                column[i] = _previous_teacher(previous, table, i)
+                joined.from_previous += once and column[i] is not None
+        table.values["support_teacher"] = column
+    return joined
+
+
+def _previous_teacher(previous: _Children, table: Table, i: int) -> str | None:
+    """The one teacher last term's roster names for the child; None when it names several."""
+    teachers = {_text(tb.get("support_teacher", j)) for tb, j in previous.find(table, i)}
+    teachers.discard(None)
+    return teachers.pop() if len(teachers) == 1 else None
