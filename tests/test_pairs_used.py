@@ -263,6 +263,27 @@ def test_a_re_saved_workbook_and_its_csv_are_still_pairs(tmp_path: Path) -> None
         assert result.stderr.splitlines()[0] == used(str(copy), 3)
 
 
+def test_validate_checks_a_teacher_typed_into_the_pairs_workbook_where_it_is(
+    tmp_path: Path,
+) -> None:
+    kids = [kid(1, C32), kid(2, "五年级(1)班")]
+    staff = [teacher("王芳", C32), teacher("王芳", "五年级(1)班")]  # two of one name
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    book = tmp_path / "p.xlsx"
+    assert run("pair", path, "--out", book, cwd=tmp_path).exit_code == 0
+    clean = run("validate", path, book, "--format", "json", cwd=tmp_path)
+    # 王芳（三年级(2)班） is 王芳: only the namesakes themselves are a finding (TCH002)
+    assert clean.json()["summary"]["by_code"] == {"TCH002": 1}
+    wb = load_workbook(book)
+    wb["结对名单"]["G4"] = "王大锤"
+    wb.save(book)
+    result = run("validate", path, book, "--format", "json", cwd=tmp_path)
+    (found,) = [f for f in result.json()["findings"] if f["code"] != "TCH002"]
+    where = (found["code"], found["file"], found["sheet"], found["row"], found["column"])
+    assert where == ("TCH003", str(book), "结对名单", 4, "G")
+    assert found["message"] == "帮扶教师“王大锤”不在教师名单中"
+
+
 # ---- the workspace names the pairs file ----
 
 

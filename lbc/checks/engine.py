@@ -170,7 +170,10 @@ def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
     index = children_index(roster.children, named)
     for table in roster.records:
         findings += check_records(table, today, teacher_names if roster.teachers else None, index)
-    order = {(tbl.file, tbl.sheet): n for n, tbl in enumerate(roster.tables())}
+    if roster.teachers:
+        for table in roster.pairs:
+            findings += check_pairs(table, teacher_names)
+    order = {(tbl.file, tbl.sheet): n for n, tbl in enumerate([*roster.tables(), *roster.pairs])}
     findings.sort(key=lambda f: (order.get((f.file, f.sheet), 0), *f.sort_key))
     return _once_per_file(findings)
 
@@ -230,6 +233,23 @@ def _each_empty(out: _Out, key: str) -> None:
     for i, value in enumerate(column):
         if value is None:
             out.add(R.REQ001, i, key, label=label)
+
+
+# How lbc pair prints one of two teachers of one name: 王芳（三年级(2)班）, read as 王芳(…).
+_NAMESAKE_TAG = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)$")
+
+
+def check_pairs(table: Table, teacher_names: set[str]) -> list[Finding]:
+    """A pairs workbook's teachers are in the teachers list: a teacher typed into it by hand
+    is checked where it was typed, as the roster's 帮扶教师 cells are."""
+    out = _Out(table, Kind.CHILDREN)
+    for i, teacher in enumerate(table.values.get("support_teacher") or ()):
+        if not teacher:
+            continue
+        known = teacher in teacher_names or _NAMESAKE_TAG.sub("", teacher) in teacher_names
+        if not known:
+            out.add(R.TCH003, i, "support_teacher", name=teacher)
+    return out.findings
 
 
 def check_children(

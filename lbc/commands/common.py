@@ -306,7 +306,7 @@ def _pairs_notes(files: list[Path], cfg: Config, roster: Roster, pending: bool) 
     """One line on where the support teachers come from, when anything but the roster's own
     帮扶教师 column decides them, or when the workspace's pairs file is not made yet."""
     joined = roster.joined
-    if joined is not None and (joined.books or joined.from_previous):
+    if joined is not None and (joined.books or roster.previous):
         parts = []
         if joined.books:
             books, count, day = "、".join(joined.books), joined.from_books, joined.newest
@@ -317,7 +317,7 @@ def _pairs_notes(files: list[Path], cfg: Config, roster: Roster, pending: bool) 
                 parts.append(t("note.pairs.books", books=books, date=made, count=count))
         if joined.column_newer:
             parts.append(t("note.pairs.column_newer", count=joined.column_newer))
-        if joined.from_previous:
+        if roster.previous:
             parts.append(t("note.pairs.previous", count=joined.from_previous))
         if joined.unmatched:
             parts.append(t("note.pairs.unmatched", count=joined.unmatched))
