@@ -274,6 +274,14 @@ def test_validate_checks_a_teacher_typed_into_the_pairs_workbook_where_it_is(
     clean = run("validate", path, book, "--format", "json", cwd=tmp_path)
     # 王芳（三年级(2)班） is 王芳: only the namesakes themselves are a finding (TCH002)
     assert clean.json()["summary"]["by_code"] == {"TCH002": 1}
+    # the summary counts both children paired; pairing again keeps each with her 王芳
+    summed = run("summary", path, book, *TERM, "--format", "json", cwd=tmp_path)
+    assert paired(summed) == (2, 2)
+    again = run("pair", path, "--keep", book, "--format", "json", cwd=tmp_path)
+    assert [(p["teacher"], p["kept"]) for p in again.json()["pairs"]] == [
+        ("王芳（三年级(2)班）", True),
+        ("王芳（五年级(1)班）", True),
+    ]
     wb = load_workbook(book)
     wb["结对名单"]["G4"] = "王大锤"
     wb.save(book)

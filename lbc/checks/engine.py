@@ -22,7 +22,7 @@ from lbc.checks.registry import R, Rule
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
-from lbc.roster.people import LEFT_SCHOOL, named_children
+from lbc.roster.people import LEFT_SCHOOL, named_children, teacher_named
 from lbc.roster.tables import Roster, Table
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
@@ -235,10 +235,6 @@ def _each_empty(out: _Out, key: str) -> None:
             out.add(R.REQ001, i, key, label=label)
 
 
-# How lbc pair prints one of two teachers of one name: 王芳（三年级(2)班）, read as 王芳(…).
-_NAMESAKE_TAG = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)$")
-
-
 def check_pairs(table: Table, teacher_names: set[str]) -> list[Finding]:
     """A pairs workbook's teachers are in the teachers list: a teacher typed into it by hand
     is checked where it was typed, as the roster's 帮扶教师 cells are."""
@@ -246,8 +242,7 @@ def check_pairs(table: Table, teacher_names: set[str]) -> list[Finding]:
     for i, teacher in enumerate(table.values.get("support_teacher") or ()):
         if not teacher:
             continue
-        known = teacher in teacher_names or _NAMESAKE_TAG.sub("", teacher) in teacher_names
-        if not known:
+        if teacher_named(teacher, teacher_names) is None:
             out.add(R.TCH003, i, "support_teacher", name=teacher)
     return out.findings
 

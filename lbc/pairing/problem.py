@@ -16,6 +16,7 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
+from lbc.roster.pairs import NAMESAKE_KEY
 from lbc.roster.people import LEFT_SCHOOL, class_rank, in_post
 from lbc.roster.tables import Roster, Table, distinct_children
 
@@ -126,6 +127,7 @@ def _children(roster: Roster, notes: list[str]) -> tuple[list[ChildRow], dict[st
     counts = {"left_school": 0, "duplicates": 0}
     out: list[ChildRow] = []
     cells = {id(tb): tb.as_written("support_teacher") for tb in roster.children}
+    tagged = {id(tb): tb.values.get(NAMESAKE_KEY) for tb in roster.children}
     for table, i, first in distinct_children(roster.children):
         if table.get("enrollment_status", i) in LEFT_SCHOOL:
             counts["left_school"] += 1
@@ -152,7 +154,7 @@ def _children(roster: Roster, notes: list[str]) -> tuple[list[ChildRow], dict[st
         else:
             ref, grade = None, table.get("grade", i)
             grade = grade if isinstance(grade, int) else None
-        listed = cells[id(table)]
+        listed, tags = cells[id(table)], tagged[id(table)]
         priority = _priority(table, i)
         kind = table.get("left_behind_type", i)
         gender = table.get("gender", i)
@@ -165,7 +167,9 @@ def _children(roster: Roster, notes: list[str]) -> tuple[list[ChildRow], dict[st
                 row=table.rows[i],
                 school=_text(table.get("school", i)),
                 priority=priority,
-                previous=_text(table.get("support_teacher", i)) or None,
+                previous=_text(tags[i] if tags else None)
+                or _text(table.get("support_teacher", i))
+                or None,
                 ref=ref,
                 grade=grade,
                 left_behind_type=kind if isinstance(kind, str) else None,

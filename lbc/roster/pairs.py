@@ -31,8 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lbc.roster import normalise as nz
+from lbc.roster.people import teacher_named
 from lbc.roster.tables import Roster, Table, distinct_children
 
+# Where the join keeps which of two namesakes a workbook named (王芳（三年级(2)班）), for
+# pairing to keep that pair; ``support_teacher`` itself holds the name every reader knows.
+NAMESAKE_KEY = "support_teacher_tagged"
 PLACE_SEPARATOR = "|"  # a character no Windows file name holds
 _ROW = re.compile(r"\d+")
 
@@ -165,10 +169,12 @@ def join_pairs(roster: Roster) -> PairsJoined:
                 if before is None or (decision.day or dt.date.min) >= (before.day or dt.date.min):
                     decided[key] = decision
     previous = _Children(roster.previous) if roster.previous else None
+    names = {n for tb in roster.teachers for n in tb.values.get("name", ()) if isinstance(n, str)}
     repeats = {(id(tb), i) for tb, i, first in distinct_children(roster.children) if first}
     for table in roster.children:
         cells = table.as_written("support_teacher") or [None] * len(table)
         column = list(cells)
+        tagged: list[str | None] = [None] * len(table)
         for i in range(len(table)):
             once = (id(table), i) not in repeats  # a child entered twice counts once
             decision = decided.get((id(table), i))
@@ -178,10 +184,16 @@ def join_pairs(roster: Roster) -> PairsJoined:
                     joined.column_newer += once
                 else:
                     column[i] = decision.teacher
+                    # One of two namesakes: every reader gets the name, pairing the tag.
+                    name = teacher_named(decision.teacher, names) if decision.teacher else None
+                    if name is not None and name != decision.teacher:
+                        column[i], tagged[i] = name, decision.teacher
             elif column[i] is None and previous is not None:
                 column[i] = _previous_teacher(previous, table, i)
                 joined.from_previous += once and column[i] is not None
         table.values["support_teacher"] = column
+        if any(tagged):
+            table.values[NAMESAKE_KEY] = tagged
     return joined
 
 

@@ -7,6 +7,7 @@ cards each asked these before, each in its own words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
@@ -16,6 +17,20 @@ K = TypeVar("K", bound=Hashable)
 
 # 就读状态 values of a child no longer on the books: not paired, carded or counted as present.
 LEFT_SCHOOL = frozenset({"转出", "毕业"})
+
+
+# How lbc pair prints one of two teachers of one name, 王芳（三年级(2)班）, once read as a
+# name (full-width brackets folded): 王芳(三年级(2)班).
+_NAMESAKE_TAG = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)$")
+
+
+def teacher_named(value: str, names: set[str]) -> str | None:
+    """The teacher of ``names`` a pairs cell names: the name itself, or the name lbc's
+    tag for one of two namesakes was added to; None when neither is a teacher's."""
+    if value in names:
+        return value
+    base = _NAMESAKE_TAG.sub("", value)
+    return base if base in names else None
 
 
 def in_post(active: object) -> bool:
