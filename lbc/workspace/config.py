@@ -149,15 +149,20 @@ def _string(value: object, key: str, bad) -> str:
 
 def resolve_inputs(files: list[Path], config_path: Path | None) -> tuple[list[Path], Config]:
     """The files a command works on: those given, or those named by the workspace config
-    (the rosters, and the pairs workbook once it exists)."""
+    (the rosters, and the pairs workbook once it exists). The workspace's pairs workbook
+    also goes with the workspace's rosters when they are named on the command line."""
     if config_path is not None:
         cfg = load_config(config_path)
     else:
         found = find_config(Path.cwd())
         cfg = load_config(found) if found else Config()
+    pairs = [cfg.pairs] if cfg.pairs and cfg.pairs.exists() else []
     if files:
+        # The workspace's own roster named on the command line: its pairs go with it.
+        given = {p.resolve() for p in files}
+        if pairs and cfg.rosters and {p.resolve() for p in cfg.rosters} <= given:
+            return [*files, *(Path(os.path.relpath(p)) for p in pairs)], cfg
         return files, cfg
     if cfg.path is None or not cfg.rosters:
         raise LbcError(t("err.no_input"))
-    named = [*cfg.rosters, *([cfg.pairs] if cfg.pairs and cfg.pairs.exists() else [])]
-    return [Path(os.path.relpath(p)) for p in named], cfg
+    return [Path(os.path.relpath(p)) for p in [*cfg.rosters, *pairs]], cfg
