@@ -26,7 +26,7 @@ def flag_command(
     """列出缺少必需联系方式的儿童和教师，按班级分组。"""
     common.check_format(fmt)
     paths, cfg = common.inputs(files, config)
-    roster = common.read(paths, cfg, pairs_matter=True)
+    roster = common.read(paths, cfg)
     report = flag(roster)
     privacy = Privacy(show_pii, names_in_full=True)  # the families to call: names whole
     common.emit(
