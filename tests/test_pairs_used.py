@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from conftest import (
@@ -28,6 +30,7 @@ from conftest import (
     table,
     write_xlsx,
 )
+from lbc.roster.pairs import parse_place, place
 
 TERM = ("--term", "2024-autumn")
 C32, C51 = "三年级(2)班", "五年级(1)班"
@@ -248,6 +251,31 @@ def test_a_child_left_unpaired_by_the_pairing_is_unpaired_after_it(tmp_path: Pat
     assert pairs_of(again) == {"李明轩": "李强", "王梓萱": "李强"}
 
 
+def test_children_without_id_numbers_are_found_by_the_roster_row(tmp_path: Path) -> None:
+    """Two 张雨涵 in one class, no ID numbers, a sheet and file named with full-width
+    brackets: only 名册位置 tells the twins apart, and it must be read back exactly."""
+    twins = [{**kid(n, C51, 帮扶教师="李强"), "姓名": "张雨涵", "身份证号": None} for n in (1, 2)]
+    kids = [*twins, {**kid(3, C51, 帮扶教师="李强"), "身份证号": None}]
+    staff = [teacher("李强", C51), teacher("王芳", C32)]
+    path = write_xlsx(
+        tmp_path / "花名册（秋）.xlsx", {"五（1）班": table(kids), "教师": table(staff)}
+    )
+    book = tmp_path / "p.xlsx"
+    first = run("pair", path, "--out", book, "--format", "json", cwd=tmp_path)
+    moved = [(p["row"], p["teacher"]) for p in first.json()["pairs"]]
+    assert moved == [(2, "李强"), (3, "王芳"), (4, "李强")]  # one twin moves
+    assert [r[11] for r in book_rows(book) if isinstance(r[0], int)] == [
+        f"花名册（秋）.xlsx|五（1）班|{row}" for row in (2, 3, 4)
+    ]
+    again = run("pair", path, "--keep", book, "--format", "json", cwd=tmp_path)
+    assert [(p["row"], p["teacher"], p["kept"]) for p in again.json()["pairs"]] == [
+        (2, "李强", True),
+        (3, "王芳", True),
+        (4, "李强", True),
+    ]
+    assert again.stderr.splitlines()[0] == used(str(book), 3)
+
+
 # ---- what survives a school's hands ----
 
 
@@ -392,3 +420,29 @@ def test_init_names_the_pairs_file(tmp_path: Path) -> None:
     assert run("init", tmp_path / "ws").exit_code == 0
     text = (tmp_path / "ws" / "lbc.toml").read_text(encoding="utf-8")
     assert 'pairs = "结对名单.xlsx"' in text
+
+
+# ---- 名册位置, written and read back ----
+
+SHEET_NAMES = st.text(
+    st.characters(blacklist_characters=":\\/?*[]", blacklist_categories=("Cs", "Cc")),
+    min_size=1,
+    max_size=31,
+)
+FILE_NAMES = st.text(
+    st.characters(blacklist_characters='<>:"/\\|?*', blacklist_categories=("Cs", "Cc")),
+    min_size=1,
+    max_size=20,
+).filter(lambda n: n.strip(" .") == n and n not in (".", ".."))
+
+
+@given(folder=st.sampled_from(["", "乡镇", "a/b"]), name=FILE_NAMES, sheet=SHEET_NAMES,
+       row=st.integers(1, 1_048_576))  # fmt: skip
+def test_a_roster_place_reads_back_as_written(
+    tmp_path_factory: pytest.TempPathFactory, folder: str, name: str, sheet: str, row: int
+) -> None:
+    root = tmp_path_factory.getbasetemp()
+    roster_file = root / folder / f"{name}.xlsx"
+    book = root / "结对名单.xlsx"
+    text = place(str(roster_file), sheet, row, book)
+    assert parse_place(text, str(book)) == (roster_file.resolve(), sheet, row)

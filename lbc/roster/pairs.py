@@ -64,7 +64,8 @@ def place(roster_file: str, sheet: str, row: int, book: Path) -> str:
     return f"{shown}{PLACE_SEPARATOR}{sheet}{PLACE_SEPARATOR}{row}"
 
 
-def _parse_place(text: object, book: str) -> tuple[Path, str, int] | None:
+def parse_place(text: object, book: str) -> tuple[Path, str, int] | None:
+    """名册位置 read back: the roster (resolved), sheet and row; None when it is not one."""
     if not isinstance(text, str) or text.count(PLACE_SEPARATOR) < 2:
         return None
     file, rest = text.split(PLACE_SEPARATOR, 1)
@@ -108,7 +109,7 @@ class _Children:
         if isinstance(ident, str) and ident in self.by_id:
             return self.by_id[ident]
         school, name, cls = _who(table, i)
-        where = _parse_place(table.get("pair_place", i), table.file)
+        where = parse_place(table.get("pair_place", i), table.file)
         if where is not None and where in self.by_place:
             child = self.by_place[where]
             if _who(*child)[1] == name:

@@ -58,6 +58,13 @@ _PERSON_NORMALISERS: dict[str, tuple[Normaliser, bool]] = {
     "occupation": (nz.text, True),
 }
 
+
+def _verbatim(value: Any) -> str | None:
+    """Text lbc wrote to read back exactly (a file and sheet name in 名册位置): no folding,
+    since （一） folded to (一) would name another sheet."""
+    return value if isinstance(value, str) and value else None
+
+
 # key -> (normaliser, memoise?) per sheet kind; memoise where values repeat.
 NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
     Kind.CHILDREN: {
@@ -91,7 +98,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "illness": (nz.text, True),
         "support_teacher": (nz.name, True),
         "pair_reason": (nz.text, True),
-        "pair_place": (nz.text, False),
+        "pair_place": (_verbatim, False),
         "pair_listed": (nz.name, True),
         "pair_date": (nz.date, True),
         "notes": (nz.text, False),
