@@ -126,6 +126,8 @@ def test_pair_save_then_summary_cards_and_flag_use_the_new_pairs(samples: Path) 
     # the workspace's roster named on the command line brings its pairs along
     named = run("summary", "roster.xlsx", *TERM, "--format", "json", cwd=samples)
     assert (paired(named), named.stderr) == ((56, 56), used("结对名单.xlsx", 56) + "\n")
+    both = run("summary", "roster.xlsx", "结对名单.xlsx", *TERM, "--format", "json", cwd=samples)
+    assert (paired(both), both.stderr) == ((56, 56), used("结对名单.xlsx", 56) + "\n")
 
     # Next term's pairing reads it without being told, and moves nobody.
     again = run("pair", "--format", "json", cwd=samples)
