@@ -484,6 +484,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "已写出结对名单：{path}（lbc.toml 指定的结对名单，各命令此后按它；含教师电话，仅本人可读）",
         "wrote the pairs: {path} (the workspace's pairs file, which every command now uses; holds teachers' phones; readable by you only)",
     ),
+    "err.pairs_not_ours": (
+        "{path} 不是 lbc pair 写出的结对名单，已拒绝覆盖；请改 lbc.toml 的 [files] pairs，或用 --out 写到别处",
+        "{path} is no pairs workbook written by lbc pair; refused to overwrite it. Change [files] pairs in lbc.toml, or write elsewhere with --out",
+    ),
     "err.save_and_out": (
         "--save 与 --out 只能用一个：--save 写到 lbc.toml 指定的结对名单",
         "use --save or --out, not both: --save writes the pairs file named in lbc.toml",

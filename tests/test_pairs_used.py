@@ -389,6 +389,19 @@ def test_out_naming_the_workspace_pairs_file_replaces_it(tmp_path: Path) -> None
     assert line == "lbc: 错误：输出文件 roster.xlsx 与输入文件相同，已拒绝覆盖"
 
 
+def test_save_never_overwrites_a_file_lbc_did_not_write(tmp_path: Path) -> None:
+    """The school keeps its own list under the configured name: it is no pairs workbook."""
+    ws = workspace(tmp_path, *school())
+    own = roster(ws / "结对名单.xlsx", [kid(9, C32, 帮扶教师="王芳")], [teacher("王芳", C32)])
+    before = own.read_bytes()
+    line = one_error_line(run("pair", "--save", cwd=ws))
+    assert line == (
+        "lbc: 错误：结对名单.xlsx 不是 lbc pair 写出的结对名单，已拒绝覆盖；"
+        "请改 lbc.toml 的 [files] pairs，或用 --out 写到别处"
+    )
+    assert own.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("toml", "args", "error"),
     [

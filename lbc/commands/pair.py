@@ -57,6 +57,10 @@ def pair_command(
     if out is not None:  # before the work, not after it
         refuse_input_as_output(out, guarded)
     roster = common.read(paths, cfg, keep=keep, pairs_matter=True)
+    if replacing and out is not None and out.exists():
+        books = {Path(table.file).resolve() for table in roster.pairs}
+        if out.resolve() not in books:  # a school's own file saved under that name
+            raise LbcError(t("err.pairs_not_ours", path=out))
     limit = cfg.max_per_teacher if max_per_teacher is None else max_per_teacher
     with common.progress(t("note.pairing")):
         result = pair(roster, limit)
