@@ -1708,7 +1708,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "most children per teacher (default from lbc.toml, else 2; a teacher's 可帮扶人数 wins)",
     ),
     "help.keep": (
-        "另一份结对名单（lbc pair --out 写出的文件，按“最新的决定为准”），或上学期带“帮扶教师”列的花名册（只补无人帮扶的儿童）",
+        "另一份结对名单（lbc pair 写出的文件，以最新的决定为准），或上学期带“帮扶教师”列的花名册（只补无人帮扶的儿童）",
         "other pairs (a file written by lbc pair --out, the newest decision wins), or last term's roster with a 帮扶教师 column (only for children nobody else names)",
     ),
     "help.pair_out": (
@@ -1716,8 +1716,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "also write a printable pairs workbook (.xlsx)",
     ),
     "help.pair_save": (
-        "把结对名单写到 lbc.toml 的 [files] pairs 指定的文件（替换上次的结对名单；此后各命令都按它）",
-        "write the pairs workbook to lbc.toml's [files] pairs (replacing the last one; every command then uses it)",
+        "把结对名单写到 lbc.toml 中 pairs 指定的文件（替换上次的结对名单；此后各命令都按它）",
+        "write the pairs workbook to the file lbc.toml names as pairs (replacing the last one; every command then uses it)",
     ),
     "help.summary": (
         "渲染学期工作总结（基本情况、主要做法、工作成效、存在问题、下学期打算），数字全部自动统计",
