@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from conftest import run
 
@@ -54,3 +57,85 @@ def test_a_loop_that_prints_nothing_is_stopped_in_time(samples: Path, monkeypatc
     )
     assert summary_with(samples, "# 总结\n")[0] == 0  # the timer of a quick render never fires
     time.sleep(1.5)
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "{{ 'x'|center(10**10) }}",
+        "{{ 'x'|center(10000000000) }}",
+        "{{ ('a\\n' * 1000)|indent(10**9) }}",
+        "{{ ('a ' * 100000)|wordwrap(1, wrapstring='x' * 1000) }}",
+        "{{ '%10000000000s'|format(1) }}",
+        "{{ '%*s'|format(10**10, 1) }}",
+        "{{ '%.10000000000f' % 1 }}",
+        "{{ '{:>99999999999}'.format(1) }}",
+        "{{ '{:>{}}'.format(1, 10**10) }}",
+        "{{ 'x'.ljust(10**10) }}",
+        "{{ ('x' * 1000).replace('', 'y' * 100000) }}",
+        "{{ ('x' * 1000).join(range(99999)|map('string')) }}",
+        "{{ range(99999)|join('x' * 1000) }}",
+        "{% set ns = namespace(s='ab') %}{% for i in range(64) %}"
+        "{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+        "{% set ns = namespace(s=[1]) %}{% for i in range(64) %}"
+        "{% set ns.s = ns.s + ns.s %}{% endfor %}",
+        "{{ (range(99999)|list * 20)|tojson(indent=20) }}",
+    ],
+)
+def test_filters_methods_and_concatenation_cannot_build_a_huge_value(
+    samples: Path, expression: str
+) -> None:
+    """Each of these builds gigabytes in one C call or doubles a value in a loop: each is
+    refused before the value is built (or at the first step past the limit), in a moment."""
+    started = time.monotonic()
+    code, err = summary_with(samples, "标题\n" + expression + "\n")
+    assert time.monotonic() - started < 10
+    assert (code, err) == (
+        2,
+        f"lbc: 错误：模板 {samples / '模板.md'} 第 2 行出错：输出超过 20 MB，已停止\n",
+    )
+
+
+def test_a_list_cannot_be_grown_in_place(samples: Path) -> None:
+    """The sandbox is the immutable one: ``extend`` would double a list without ``+``."""
+    code, err = summary_with(
+        samples,
+        "{% set ns = namespace(s=[1]) %}{% for i in range(64) %}{{ ns.s.extend(ns.s) }}"
+        "{% endfor %}",
+    )
+    assert (code, err) == (
+        2,
+        f"lbc: 错误：模板 {samples / '模板.md'} 第 1 行出错："
+        "access to attribute 'extend' of 'list' object is unsafe.\n",
+    )
+
+
+def test_ordinary_formatting_still_renders(samples: Path) -> None:
+    template = (
+        "{{ '%.2f'|format(3.14159) }} {{ '{:,}'.format(123456789) }} [{{ 'ab'|center(6) }}]"
+        " {{ 'a\\nb'|indent(2) }} {{ [1, 2]|join(',') }} {{ 'a' ~ 1 }} {{ 1 + 2 }}"
+        " {{ '%05d' % 7 }} {{ 'a-b'.replace('-', '+') }} {{ range(99999)|join|length }}\n"
+    )
+    path = samples / "模板.md"
+    path.write_text(template, encoding="utf-8")
+    out = samples / "总结.md"
+    result = run("summary", "--term", "2024-autumn", "--template", path, "--out", out, cwd=samples)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        out.read_text(encoding="utf-8")
+        == "3.14 123,456,789 [  ab  ] a\n  b 1,2 a1 3 00007 a+b 488885\n"
+    )
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="memory is capped where /proc says it")
+def test_what_the_checks_miss_runs_out_of_its_memory(samples: Path, monkeypatch) -> None:
+    """A value within every check (a 20-million-item list and its text, some 300 MB) but
+    past the memory a render may add stops with the same line, not by taking the machine."""
+    monkeypatch.setattr("lbc.documents.templating.RENDER_MEMORY", 64 << 20)
+    code, err = summary_with(samples, "{{ (range(99999)|list * 200)|string|length }}\n")
+    assert (code, err) == (
+        2,
+        f"lbc: 错误：模板 {samples / '模板.md'} 第 - 行出错：输出超过 20 MB，已停止\n",
+    )
+    monkeypatch.setattr("lbc.documents.templating.RENDER_MEMORY", 1 << 30)
+    assert summary_with(samples, "{{ (range(99999)|list * 200)|length }}\n")[0] == 0

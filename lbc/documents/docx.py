@@ -344,12 +344,12 @@ def render_docx_template(
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError, UndefinedError
 
-    from lbc.documents.templating import environment, time_limit
+    from lbc.documents.templating import bounded, environment
 
     try:
         doc = DocxTemplate(str(template))
         buffer = io.BytesIO()
-        with time_limit():
+        with bounded():
             doc.render(context, jinja_env=environment(autoescape=True))
         doc.save(buffer)
     except FileNotFoundError as exc:

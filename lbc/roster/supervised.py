@@ -93,6 +93,33 @@ def memory_ceiling() -> int | None:
     return ceiling
 
 
+@contextlib.contextmanager
+def memory_headroom(extra: int) -> Iterator[None]:
+    """Run what is inside with at most ``extra`` bytes of address space more than the
+    process holds now (never more than it may already use), so that code building a value
+    too big for its purpose gets a MemoryError early instead of taking the machine's
+    memory. Where the platform cannot say or cap that (no ``resource`` or no /proc: not
+    Linux), nothing changes."""
+    try:
+        if resource is None:
+            raise OSError
+        with open("/proc/self/statm", "rb") as fh:
+            used = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    except (OSError, ValueError, IndexError, AttributeError):
+        yield
+        return
+    cap = used + extra
+    if soft != resource.RLIM_INFINITY and soft <= cap:
+        yield
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
 # In the process running the command under supervise(): the pipe to the parent, else -1.
 _announcer = [-1]
 _QUIET = threading.Lock()
