@@ -184,6 +184,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "--annotate 只能用于一个花名册文件",
         "--annotate takes exactly one roster file",
     ),
+    "err.annotate_merged": (
+        "{path} 的合并单元格合计超过 {limit} 个（最大的是 {ref}，{cells} 个），无法生成标注副本：请在 Excel 中取消这个合并后再试",
+        "{path}: its merged ranges cover over {limit} cells (the largest, {ref}, {cells}), too many for an annotated copy; unmerge it in Excel and try again",
+    ),
     "err.init_exists": (
         "{path} 已存在，未覆盖（换一个文件夹，或先移走它）",
         "{path} already exists; not overwritten",

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import stat
+import time
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
+from test_bad_input import lbc_in_child
 
 from conftest import (
     CHILD_HEADER,
@@ -544,3 +548,41 @@ def test_a_teacher_listed_in_two_files_needs_a_note(tmp_path):
     assert [(f["file"], f["row"], f["message"]) for f in dup] == [
         (str(b), 2, f"教师姓名与{a}“教师”第 2 行重名，请在备注中注明区分")
     ]
+
+
+def with_merged_range(path, ref):
+    """``path`` rewritten with one more merged range, ``ref``, on its first sheet (openpyxl
+    cannot write a huge one: it makes an object per cell)."""
+    source = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(source)) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                merge = f'<mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>'
+                data = data.replace(b"</sheetData>", b"</sheetData>" + merge.encode())
+            zout.writestr(info, data, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_annotate_refuses_a_merged_range_openpyxl_would_take_gigabytes_to_load(tmp_path):
+    """A range over the rest of the sheet is 17 billion cells to openpyxl: refused at once,
+    in one line naming it, before the roster is read; nothing is written."""
+    path = with_merged_range(one_of_each(tmp_path), "A40:XFD1048576")
+    out = tmp_path / "标注.xlsx"
+    started = time.monotonic()
+    result = lbc_in_child("validate", path, "--annotate", out)
+    assert time.monotonic() - started < 20
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"lbc: 错误：{path} 的合并单元格合计超过 1,000,000 个（最大的是 A40:XFD1048576，"
+        "17,179,230,208 个），无法生成标注副本：请在 Excel 中取消这个合并后再试\n",
+    )
+    assert not out.exists()
+
+
+def test_annotate_keeps_an_ordinary_merged_range(tmp_path):
+    path = with_merged_range(one_of_each(tmp_path), "F40:H41")
+    out = tmp_path / "标注.xlsx"
+    assert run("validate", path, "--annotate", out).exit_code == 1
+    assert [str(r) for r in load_workbook(out)["花名册"].merged_cells.ranges] == ["F40:H41"]

@@ -57,6 +57,10 @@ def validate(
     paths, cfg = common.inputs(files, config)
     if annotate_out is not None and len(paths) != 1:
         raise LbcError(t("err.annotate_many"))
+    if annotate_out is not None:
+        from lbc.documents.annotated_book import check_merged_ranges  # openpyxl's limits
+
+        check_merged_ranges(paths[0])
     warming = threading.Thread(target=warm_up, daemon=True)
     warming.start()
     roster = common.read(paths, cfg)

@@ -7,17 +7,21 @@ knows instead of reading a report. The input file is only read.
 
 from __future__ import annotations
 
+import contextlib
+import re
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lbc.checks.findings import Finding
+from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
 from lbc.output.privacy import Privacy
@@ -27,6 +31,50 @@ FILLS = {
     "error": PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE"),
     "warning": PatternFill("solid", start_color="FFEB9C", end_color="FFEB9C"),
 }
+
+
+# openpyxl makes an object for every cell of a merged range as it loads a workbook (some
+# 150 bytes each): a range over a whole sheet is 17 billion of them. A roster's merged
+# titles and class columns add up to thousands of cells; past this the copy is refused.
+MERGED_CELLS = 1_000_000
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def check_merged_ranges(source: Path) -> None:
+    """Refuse, before anything is read, a workbook whose merged ranges openpyxl would take
+    gigabytes to load (a crafted or damaged file merging a whole sheet). Only .xlsx/.xlsm
+    are loaded by openpyxl; every XML part is searched, wherever a sheet is stored."""
+    if source.suffix.lower() not in (".xlsx", ".xlsm"):
+        return
+    total, largest = 0, (0, "")
+    with contextlib.suppress(zipfile.BadZipFile, OSError), zipfile.ZipFile(source) as zf:
+        for info in zf.infolist():
+            if not info.filename.lower().endswith(".xml"):
+                continue
+            for ref in _merge_refs(zf, info):
+                with contextlib.suppress(ValueError, TypeError):
+                    first_col, first_row, last_col, last_row = range_boundaries(ref)
+                    cells = (last_col - first_col + 1) * (last_row - first_row + 1)
+                    total, largest = total + cells, max(largest, (cells, ref))
+    if total > MERGED_CELLS:
+        limit = f"{MERGED_CELLS:,}"
+        cells, ref = largest
+        raise LbcError(
+            t("err.annotate_merged", path=source, limit=limit, ref=ref, cells=f"{cells:,}")
+        )
+
+
+def _merge_refs(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[str]:
+    """The ``ref`` of every ``<mergeCell>`` in a part, read in pieces cut before a ``<``."""
+    refs: list[str] = []
+    tail = b""
+    with zf.open(info) as fh:
+        while chunk := fh.read(1 << 22):
+            data = tail + chunk
+            cut = max(data.rfind(b"<"), 0)
+            refs += [m.decode("ascii", "replace") for m in _MERGE.findall(data, 0, cut)]
+            tail = data[cut:]
+    return refs + [m.decode("ascii", "replace") for m in _MERGE.findall(tail)]
 
 
 def _open_copy(source: Path) -> tuple[Workbook, dict[str, str]]:
