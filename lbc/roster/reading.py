@@ -458,7 +458,19 @@ ISOLATE_READS = False
 
 def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     """Every sheet of a workbook, in order, each passed through ``prepare`` once it is here;
-    ``prepare`` on the first sheet runs while the others are still being parsed."""
+    ``prepare`` on the first sheet runs while the others are still being parsed.
+
+    A workbook whose sheets, each within the limits, together do not fit in memory (60
+    sparse sheets of 20 million cells) runs out here, holding what a reading child sent
+    or what ``prepare`` made: that is the file's failure too, named like a crashed read,
+    and what was read of it is freed as the error leaves."""
+    try:
+        return _read_all(path, prepare)
+    except MemoryError:
+        raise supervised.out_of_memory(path) from None
+
+
+def _read_all(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     done: list[T] = []
     if not ISOLATE_READS:
         _stream_book(lambda sheet: done.append(prepare(sheet)), path, None)

@@ -174,7 +174,8 @@ def reading(path: Path) -> Iterator[None]:
     allocation of … failed" straight to file descriptor 2, around Python's sys.stderr; the
     contract's one clear line is ours (or the parent's) to print. So descriptor 2 points
     at the null device while any read is under way (reads on two threads share one
-    redirection). Python's own MemoryError there is the same failure as Rust's."""
+    redirection). Python's own MemoryError there is the same failure as Rust's, and so is
+    the panic pyo3 raises when it cannot make a Python object."""
     with _QUIET:
         if not _reads:
             try:
@@ -191,7 +192,11 @@ def reading(path: Path) -> Iterator[None]:
     try:
         yield
     except MemoryError:
-        raise LbcError(_crashed(path, None, memory_ceiling())) from None
+        raise out_of_memory(path) from None
+    except BaseException as exc:
+        if _out_of_memory_panic(exc):
+            raise out_of_memory(path) from None
+        raise
     finally:
         with _QUIET:
             _reads.remove(path)
@@ -200,6 +205,13 @@ def reading(path: Path) -> Iterator[None]:
                 os.dup2(_saved_stderr[0], 2)
                 os.close(_saved_stderr[0])
                 _saved_stderr[0] = -1
+
+
+def _out_of_memory_panic(exc: BaseException) -> bool:
+    """Whether ``exc`` is the reader's panic when Python could not make an object for a
+    cell (pyo3: "PyObject pointer is null"): memory ran out while converting a sheet, which
+    is the memory ceiling's line to say, not "corrupt file"."""
+    return type(exc).__name__ == "PanicException" and "PyObject pointer is null" in str(exc)
 
 
 def restore_stderr() -> None:
@@ -306,6 +318,11 @@ def supervised(path: Path, target: Callable[..., None], *args: Any) -> Iterator[
         if child.is_alive():
             child.kill()
         child.join()
+
+
+def out_of_memory(path: Path) -> LbcError:
+    """The error for a read whose rows did not fit in this process's memory ceiling."""
+    return LbcError(_crashed(path, None, memory_ceiling()))
 
 
 def _crashed(path: Path, exitcode: int | None, ceiling: int | None) -> str:
