@@ -11,6 +11,7 @@ it is set up by ``lbc.cli.main``, and a read that aborts would take pytest down.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from test_bad_input import lbc_in_child
 
 from conftest import CHILD_HEADER, Result, child_row, run, write_xlsx
 from lbc.errors import LbcError
-from lbc.roster import reading, supervised
+from lbc.roster import process_memory, reading, supervised
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import fuzz
@@ -178,20 +179,54 @@ def test_a_signal_to_the_parent_mid_read_ends_the_command(tmp_path: Path, signum
     assert (proc.returncode, out, err) == (128 + signum, "", "lbc: 错误：已中断\n")
 
 
-def test_without_fork_the_command_runs_in_one_process(tmp_path: Path) -> None:
-    """Where there is no fork (Windows) the command runs as it is, and nothing watches it:
-    the crafted file then ends the process, silently (Rust's text goes to the null device)."""
-    no_fork = "from lbc.roster import supervised\nsupervised.CAN_FORK = False"
-    assert outcome(lbc_in_child("validate", good(tmp_path / "好.xlsx"), prelude=no_fork)) == (
+NO_FORK = "from lbc.roster import supervised\nsupervised.CAN_FORK = False"
+# Windows: no fork, and no RLIMIT_AS for a child to cap itself with.
+LIKE_WINDOWS = NO_FORK + "\nsupervised.resource = None"
+
+
+def test_without_fork_each_read_runs_in_a_spawned_child(tmp_path: Path) -> None:
+    """Where there is no fork (Windows) nothing watches the whole command, so a single
+    file's read runs in a spawned child: the crafted file is one line naming it, exit 2."""
+    assert outcome(lbc_in_child("validate", good(tmp_path / "好.xlsx"), prelude=NO_FORK)) == (
         0,
         GOOD_OUT,
         "",
     )
-    assert outcome(lbc_in_child("validate", far(tmp_path / "花名册.xlsx"), prelude=no_fork)) == (
-        -6,
+    path = far(tmp_path / "花名册.xlsx")
+    assert outcome(lbc_in_child("validate", path, prelude=NO_FORK)) == (
+        2,
         "",
+        crashed(path, "SIGABRT", "2.0 GB"),
+    )
+
+
+def test_without_a_memory_limit_the_parent_watches_the_reading_child(tmp_path: Path) -> None:
+    """Without ``resource`` (Windows) the spawned child cannot cap itself: its parent looks at
+    the memory it holds and kills it past the ceiling. The tiny .ods grows by hundreds of MB
+    a second; were the watch broken, the 2 GB cap on the test's interpreter would abort it
+    (SIGABRT), not the watch (MemoryError, 300 MB)."""
+    path = tiny_ods(tmp_path / "花名册.ods")
+    started = time.monotonic()
+    result = lbc_in_child("validate", path, prelude=LIKE_WINDOWS, env={"LBC_MAX_MEMORY": "300M"})
+    assert time.monotonic() - started < 30
+    assert outcome(result) == (2, "", crashed(path, "MemoryError", "300 MB"))
+    assert outcome(lbc_in_child("validate", good(tmp_path / "好.xlsx"), prelude=LIKE_WINDOWS)) == (
+        0,
+        GOOD_OUT,
         "",
     )
+
+
+def test_the_memory_a_process_holds_is_read_without_psutil() -> None:
+    rss = process_memory.memory_in_use(os.getpid())
+    with open("/proc/self/status") as fh:
+        status = dict(line.split(":", 1) for line in fh)
+    assert rss is not None
+    assert abs(rss - int(status["VmRSS"].split()[0]) * 1024) < 4 << 20  # read a moment apart
+    assert process_memory.address_space() >= rss
+    pages = os.sysconf("SC_PHYS_PAGES")
+    assert process_memory.physical_memory() == os.sysconf("SC_PAGE_SIZE") * pages
+    assert process_memory.memory_in_use(2**22 + 12345) is None  # no such process
 
 
 def test_spawned_reading_child_where_there_is_no_fork(
@@ -216,13 +251,6 @@ def test_the_memory_ceiling_ends_the_reading_child(monkeypatch: pytest.MonkeyPat
     assert str(caught.value) + "\n" == crashed(
         Path("花名册.xlsx"), "MemoryError", "256 MB"
     ).removeprefix("lbc: 错误：")
-
-
-def test_no_memory_ceiling_without_resource(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Windows has no ``resource``: the child then runs uncapped (the floor is not applied)."""
-    monkeypatch.setenv("LBC_MAX_MEMORY", "1M")
-    monkeypatch.setattr(supervised, "resource", None)
-    assert list(supervised.supervised(Path("花名册.xlsx"), allocate)) == [400 << 20]
 
 
 def test_a_reading_child_that_stalls_is_stopped(
@@ -315,14 +343,18 @@ ODS_MANIFEST = (
 )
 
 
-def test_a_tiny_ods_of_repeated_rows_is_stopped_by_the_ceiling(tmp_path: Path) -> None:
-    """A kilobyte or so that asks for 90 million cells (just under calamine's own cap of
-    100 million): without a ceiling the read took 12 GB and 40 s; now one line, exit 2."""
-    path = tmp_path / "花名册.ods"
+def tiny_ods(path: Path) -> Path:
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         z.writestr("content.xml", ODS_CONTENT, zipfile.ZIP_DEFLATED)
         z.writestr("META-INF/manifest.xml", ODS_MANIFEST, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_a_tiny_ods_of_repeated_rows_is_stopped_by_the_ceiling(tmp_path: Path) -> None:
+    """A kilobyte or so that asks for 90 million cells (just under calamine's own cap of
+    100 million): without a ceiling the read took 12 GB and 40 s; now one line, exit 2."""
+    path = tiny_ods(tmp_path / "花名册.ods")
     assert path.stat().st_size < 1500
     assert outcome(lbc_in_child("validate", path)) == (2, "", crashed(path, "SIGABRT", "2.0 GB"))
 

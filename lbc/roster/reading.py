@@ -452,7 +452,8 @@ CHUNK_ROWS = 5000
 # Whether each read runs in a child of its own (lbc.roster.supervised.supervised). Merge
 # turns it on in its workers, where one school's file that kills the reader must not end
 # the others' merge; everywhere else the whole command is supervised instead (cheaper: no
-# rows cross a pipe), and a read that dies ends the command with one line.
+# rows cross a pipe), and a read that dies ends the command with one line. Where there is
+# no fork (Windows) nothing supervises the command, and every read has a child of its own.
 ISOLATE_READS = False
 
 
@@ -472,7 +473,7 @@ def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
 
 def _read_all(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     done: list[T] = []
-    if not ISOLATE_READS:
+    if not ISOLATE_READS and supervised.CAN_FORK:  # the whole command is supervised
         _stream_book(lambda sheet: done.append(prepare(sheet)), path, None)
         return done
     sheet: RawSheet | None = None

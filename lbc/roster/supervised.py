@@ -19,9 +19,14 @@ files it did not make. Two guards, chosen by what the run must do when a read di
   is pickled without a memo (``Pickler.fast``): cells are distinct objects, so the memo
   only costs (it triples the time on a county roster); nothing sent is recursive.
 
-Where the ``resource`` module is missing (Windows) there is no memory ceiling; where there
-is no fork (Windows) a command other than merge reads in the one process, unguarded but for
-the pre-scan.
+Where there is no fork (Windows) nothing supervises the whole command, so every read runs
+in a spawned child of its own (``reading`` reads in the command's process only under
+supervise()); and where the ``resource`` module is missing (Windows) the child cannot cap
+its own memory, so its parent looks at what it holds every WATCH_SECONDS (RSS from /proc,
+private bytes from kernel32: lbc.roster.process_memory) and kills it past the ceiling. That
+ceiling is soft: an allocation made between two looks is not seen until the next, and one
+asking for more than the system can commit fails in the child at once (it aborts, and is
+reported like any crash).
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from lbc.errors import LbcError
 from lbc.messages import t
+from lbc.roster import process_memory
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -58,6 +64,9 @@ CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
 # A county roster of 300,000 rows parses in seconds; a file still parsing after this long
 # is crafted to stall, and the run must go on without it.
 READ_SECONDS = 600.0
+# Where a reading child cannot be capped (Windows), how often its parent looks at the
+# memory it holds: a reader growing a sheet takes seconds to pass a ceiling of gigabytes.
+WATCH_SECONDS = 0.05
 # Without LBC_MAX_MEMORY a child may take this share of physical memory.
 MEMORY_SHARE = 0.5
 # lbc itself takes about 80 MB of address space to start and run on a small roster (a
@@ -83,9 +92,8 @@ def memory_ceiling() -> int | None:
         if m is None or float(m.group(1)) <= 0:
             raise LbcError(t("err.bad_max_memory", value=text))
         ceiling = max(MEMORY_FLOOR, int(float(m.group(1)) * _UNITS[m.group(2).upper()]))
-    else:
-        with contextlib.suppress(AttributeError, ValueError, OSError):  # no sysconf (Windows)
-            ceiling = int(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") * MEMORY_SHARE)
+    elif (physical := process_memory.physical_memory()) is not None:
+        ceiling = int(physical * MEMORY_SHARE)
     if resource is not None:
         hard = resource.getrlimit(resource.RLIMIT_AS)[1]
         if hard != resource.RLIM_INFINITY:
@@ -100,15 +108,11 @@ def memory_headroom(extra: int) -> Iterator[None]:
     too big for its purpose gets a MemoryError early instead of taking the machine's
     memory. Where the platform cannot say or cap that (no ``resource`` or no /proc: not
     Linux), nothing changes."""
-    try:
-        if resource is None:
-            raise OSError
-        with open("/proc/self/statm", "rb") as fh:
-            used = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    except (OSError, ValueError, IndexError, AttributeError):
+    used = process_memory.address_space()
+    if resource is None or used is None:
         yield
         return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     cap = used + extra
     if soft != resource.RLIM_INFINITY and soft <= cap:
         yield
@@ -291,15 +295,25 @@ def supervised(path: Path, target: Callable[..., None], *args: Any) -> Iterator[
     import multiprocessing  # here: the supervising parent never needs it
 
     ceiling = memory_ceiling()
+    # Where the child cannot cap itself (no RLIMIT_AS: Windows), this process watches it.
+    watch = ceiling is not None and resource is None
     context = multiprocessing.get_context("fork" if CAN_FORK else "spawn")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_serve, args=(send, ceiling, target, args), daemon=True)
+    capped = None if watch else ceiling
+    child = context.Process(target=_serve, args=(send, capped, target, args), daemon=True)
     child.start()
     send.close()
     try:
+        heard = time.monotonic()
         while True:
-            if not receive.poll(READ_SECONDS):
-                raise LbcError(t("err.read_timeout", path=path, seconds=int(READ_SECONDS)))
+            if watch and (process_memory.memory_in_use(child.pid or 0) or 0) > (ceiling or 0):
+                child.kill()
+                raise LbcError(_crashed(path, None, ceiling))
+            if not receive.poll(WATCH_SECONDS if watch else READ_SECONDS):
+                if time.monotonic() - heard >= READ_SECONDS:
+                    raise LbcError(t("err.read_timeout", path=path, seconds=int(READ_SECONDS)))
+                continue
+            heard = time.monotonic()
             try:
                 kind, value = pickle.loads(receive.recv_bytes())
             except (EOFError, OSError, pickle.UnpicklingError):
