@@ -30,12 +30,13 @@ def mutant(rng: random.Random, source: Path) -> bytes:
 
 
 def cases(seed: int, count: int) -> list[tuple[str, bytes]]:
-    """``count`` mutants as (name, bytes), the same for the same seed."""
+    """``count`` mutants as (name, bytes), the same for the same seed, the formats taken
+    in turn so that a few dozen cases cover each (the corpus is mostly .xlsx)."""
     rng = random.Random(seed)
-    sources = sorted(p for p in CORPUS.iterdir() if p.suffix in SUFFIXES)
+    sources = {s: sorted(p for p in CORPUS.iterdir() if p.suffix == s) for s in SUFFIXES}
     out = []
     for n in range(count):
-        source = rng.choice(sources)
+        source = rng.choice(sources[SUFFIXES[n % len(SUFFIXES)]])
         out.append((f"{n:05d}-{source.name}", mutant(rng, source)))
     return out
 

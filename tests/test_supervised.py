@@ -294,7 +294,9 @@ def test_fuzzed_workbooks_end_cleanly(tmp_path: Path, monkeypatch: pytest.Monkey
     is a failed case here, not the end of pytest."""
     monkeypatch.setenv("LBC_MAX_MEMORY", "1G")
     monkeypatch.setattr(reading, "ISOLATE_READS", True)
-    for name, data in fuzz.cases(seed=11, count=30):
+    mutants = fuzz.cases(seed=11, count=32)
+    assert {Path(name).suffix for name, _ in mutants} == {".xls", ".xlsb", ".ods", ".xlsx"}
+    for name, data in mutants:
         path = tmp_path / name
         path.write_bytes(data)
         result = run("validate", path)
