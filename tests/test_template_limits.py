@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from test_summary import docx_template
 
 from conftest import run
 
@@ -139,3 +140,27 @@ def test_what_the_checks_miss_runs_out_of_its_memory(samples: Path, monkeypatch)
     )
     monkeypatch.setattr("lbc.documents.templating.RENDER_MEMORY", 1 << 30)
     assert summary_with(samples, "{{ (range(99999)|list * 200)|length }}\n")[0] == 0
+
+
+def test_a_word_template_has_the_same_limits(samples: Path) -> None:
+    path = docx_template(samples / "模板.docx", "{{ school }} {{ 'x'|center(10**10) }}")
+    out = samples / "总结.docx"
+    started = time.monotonic()
+    result = run(
+        "summary",
+        "--term",
+        "2024-autumn",
+        "--template",
+        path,
+        "--format",
+        "docx",
+        "--out",
+        out,
+        cwd=samples,
+    )
+    assert time.monotonic() - started < 10
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"lbc: 错误：模板 {path} 第 - 行出错：输出超过 20 MB，已停止\n",
+    )
+    assert not out.exists()
