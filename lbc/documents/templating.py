@@ -10,7 +10,7 @@ seconds or OUTPUT_LIMIT characters, and nothing in it may build a value beyond t
   refused before they run: ``'a' * 10**10``, ``2 ** 10**8``, ``'x'|center(10**10)``,
   ``s|indent(10**9)``, ``s|wordwrap(1, wrapstring=big)``, ``'%10000000000s' % x``,
   ``'{:>99999999999}'.format(x)``, ``s.ljust(10**10)``, ``s.replace('', big)``,
-  ``big.join(range(99999))``;
+  ``big.join(range(99999))``, ``x|batch(10**9, 'x')``;
 * operations that add up their operands (``~``, ``+``) are checked after, so doubling a
   value in a loop stops at the first step past the limit;
 * and, where the platform can cap memory (not Windows), the whole compile and render run
@@ -140,6 +140,11 @@ _ESTIMATES: dict[str, Callable[[str, dict[str, Any]], int]] = {
 }
 
 
+# Filters whose argument is the number of lists or items they build, whatever their input
+# (``range(9)|batch(10**9, 'x')`` pads a list to a billion items in one step).
+_COUNTS = {"batch": "linecount", "slice": "slices"}
+
+
 def _check_str_call(name: str, s: str, arguments: dict[str, Any]) -> None:
     estimate = _ESTIMATES.get(name)
     if estimate is not None:
@@ -155,16 +160,21 @@ def _guarded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     """A filter that refuses what would build a value past OUTPUT_LIMIT before it builds
     it (see _ESTIMATES, ``format``, ``join``) and checks what it returns."""
     signature = inspect.signature(func)
-    passes = getattr(func, "jinja_pass_arg", None) is not None
+    # Jinja passes the environment or context first to some filters; a filter with an async
+    # variant gets it without naming it (its signature is the plain function's).
+    named = next(iter(signature.parameters), "") in ("environment", "eval_ctx", "context", "env")
+    unnamed = getattr(func, "jinja_pass_arg", None) is not None and not named
 
     @functools.wraps(func)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         try:
-            bound = signature.bind(*args, **kwargs).arguments
+            bound = signature.bind(*args[1 if unnamed else 0 :], **kwargs).arguments
         except TypeError:
             return func(*args, **kwargs)  # Jinja reports the wrong call in its own words
-        values = list(bound.values())[1 if passes else 0 :]
+        values = list(bound.values())[1 if named else 0 :]
         subject = values[0] if values else None
+        if name in _COUNTS:
+            _limit(_number(bound.get(_COUNTS[name])))
         if name == "format":
             _check_printf(subject, tuple(bound.get("args", ())) or bound.get("kwargs", {}))
         elif name == "join" and subject is not None and not isinstance(subject, str):
