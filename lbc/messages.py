@@ -794,6 +794,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "var.records.home_visits": ("家访次数", "home visits"),
     "var.records.calls": ("电话联系和视频通话次数", "calls and video calls"),
     "var.records.warmth": ("送温暖次数", "warmth visits"),
+    "var.records.family_calls": (
+        "亲情通话次数（儿童与在外父母通话）",
+        "family calls (with parents away)",
+    ),
+    "var.records.family_called": ("有亲情通话的儿童数", "children with a family call"),
     "var.records.paired_children": (
         "结对儿童数（谈心、家访要求的基数）",
         "paired children (the base of the quotas)",

@@ -286,6 +286,8 @@ EXPECTED: dict[str, Any] = {
         "home_visits": 2,
         "calls": 2,  # 电话联系 + 视频通话
         "warmth": 2,
+        "family_calls": 0,
+        "family_called": 0,
         "paired_children": 5,
         "talk_every_month": 2,  # 张雨涵, 李明轩 (November's talk by 李强 still counts)
         "talk_rate": 0.4,  # 2/5

@@ -15,7 +15,8 @@ Counting rules, so that a head teacher can check any number by hand:
 * records count (totals, by kind, by month) when dated inside the term; the measures about
   children (talks every month, home visits, 送温暖, children without a record) use those
   matched to exactly one child, by name and by class when the record gives one, as lbc
-  validate matches them; a talk is a 谈心 record, a home visit a 家访 record, and 送温暖 is
+  validate matches them; a talk is a 谈心 record, a home visit a 家访 record, a family call
+  a 亲情通话 record (the child with its parents away), and 送温暖 is
   counted within the term;
 * 巩固率 = 1 − 辍学 / (children on the books), 辍学率 = 辍学 / (children on the books).
 """
@@ -35,6 +36,7 @@ from lbc.reports.diff import label as diff_label
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL, class_rank, in_post
 from lbc.roster.support import (
+    FAMILY_CALL,
     TALK,
     VISIT,
     WARMTH,
@@ -109,6 +111,8 @@ VARIABLES = (
     "records.home_visits",
     "records.calls",
     "records.warmth",
+    "records.family_calls",
+    "records.family_called",
     "records.paired_children",
     "records.talk_every_month",
     "records.talk_rate",
@@ -485,6 +489,8 @@ def _records_section(
         "home_visits": kinds[VISIT],
         "calls": kinds["电话联系"] + kinds["视频通话"],
         "warmth": kinds[WARMTH],
+        "family_calls": kinds[FAMILY_CALL],
+        "family_called": sum(1 for k in range(len(kids)) if had.family_calls(k)),
         "paired_children": len(paired),
         "talk_every_month": len(talked),
         "talk_rate": rate(len(talked), len(paired)),

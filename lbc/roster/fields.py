@@ -249,7 +249,8 @@ RECORD_FIELDS: tuple[Field, ...] = (
     Field("teacher", "帮扶教师", ("教师", "记录人", "教师姓名"), required=True),
     Field("student", "学生姓名", ("帮扶对象", "姓名", "儿童姓名")),
     Field("class", "班级"),
-    Field("kind", "类型", ("形式", "方式", "帮扶形式", "帮扶类型")),
+    # Its values: normalise.RECORD_KINDS (谈心, 家访, 电话联系, 视频通话, 亲情通话 …).
+    Field("kind", "类型", ("形式", "方式", "帮扶形式", "帮扶类型", "记录类型")),
     Field("content", "内容", ("记录内容", "帮扶内容")),
     Field("school", "学校", ("学校名称", "所在学校")),
 )

@@ -615,6 +615,7 @@ RECORD_KINDS = (
     "家访",
     "电话联系",
     "视频通话",
+    "亲情通话",  # the child calls their parents away at work (the school's 亲情电话)
     "学习辅导",
     "生活照顾",
     "心理疏导",
@@ -629,6 +630,7 @@ record_kind = _closed(
         **dict.fromkeys(("走访", "入户走访", "上门家访"), "家访"),
         **dict.fromkeys(("电话", "电话家访", "打电话"), "电话联系"),
         **dict.fromkeys(("视频", "视频联系", "视频家访"), "视频通话"),
+        **dict.fromkeys(("亲情电话", "亲情视频", "亲情热线", "亲子通话", "与父母通话"), "亲情通话"),
         **dict.fromkeys(("辅导", "课业辅导", "作业辅导"), "学习辅导"),
         **dict.fromkeys(("心理辅导", "心理咨询"), "心理疏导"),
         **dict.fromkeys(("慰问", "送温暖活动"), "送温暖"),

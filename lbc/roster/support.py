@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from lbc.roster.people import named_children
 from lbc.roster.tables import Roster
 
-TALK, VISIT, WARMTH = "谈心", "家访", "送温暖"
+TALK, VISIT, WARMTH, FAMILY_CALL = "谈心", "家访", "送温暖", "亲情通话"
 
 Month = tuple[int, int]  # (year, month)
 
@@ -115,6 +115,10 @@ class ChildRecords:
 
     def talks_in(self, child: int, month: Month) -> int:
         return self.talks[(child, month)]
+
+    def family_calls(self, child: int) -> int:
+        """亲情通话: the calls with parents away at work the school arranged for ``child``."""
+        return self.by_kind[child][FAMILY_CALL] if child in self.by_kind else 0
 
     def teacher_talks(self, teacher: str, child: int, month: Month) -> int:
         """Talks ``teacher`` themself recorded with ``child`` in ``month``."""
