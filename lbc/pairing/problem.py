@@ -17,11 +17,9 @@ from lbc.messages import t
 from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
 from lbc.roster.pairs import NAMESAKE_KEY
-from lbc.roster.people import LEFT_SCHOOL, class_rank, in_post
+from lbc.roster.people import LEFT_SCHOOL, class_rank, in_post, priority_reasons
 from lbc.roster.tables import Roster, Table, distinct_children
 
-# What makes a child a priority (rule 2), by the category words the normaliser gives.
-PRIORITY_CATEGORIES = ("孤儿", "残疾", "建档立卡", "低保", "贫困", "学困")
 # 职务 words that make a teacher a school leader (班主任 is removed first: it is not one).
 LEADER_WORDS = ("校长", "书记", "主任", "校领导", "行政", "园长")
 
@@ -107,22 +105,6 @@ def _class_label(value: object) -> str:
     return nz.display(value) or ""
 
 
-def _priority(table: Table, i: int) -> list[str]:
-    reasons = []
-    if table.get("key_target", i) == "是":
-        reasons.append(t("pair.priority.key_target"))
-    cats = table.get("categories", i)
-    cats = cats if isinstance(cats, tuple) else ()
-    reasons += [c for c in PRIORITY_CATEGORIES if c in cats]
-    if "残疾" not in cats and table.get("health", i) == "残疾":
-        reasons.append("残疾")
-    if table.get("left_behind_type", i) == nz.BOTH_AWAY:
-        reasons.append(nz.BOTH_AWAY)
-    if table.get("enrollment_status", i) == "辍学":
-        reasons.append("辍学")
-    return reasons
-
-
 def _children(roster: Roster, notes: list[str]) -> tuple[list[ChildRow], dict[str, int]]:
     counts = {"left_school": 0, "duplicates": 0}
     out: list[ChildRow] = []
@@ -155,7 +137,7 @@ def _children(roster: Roster, notes: list[str]) -> tuple[list[ChildRow], dict[st
             ref, grade = None, table.get("grade", i)
             grade = grade if isinstance(grade, int) else None
         listed, tags = cells[id(table)], tagged[id(table)]
-        priority = _priority(table, i)
+        priority = priority_reasons(table, i)
         kind = table.get("left_behind_type", i)
         gender = table.get("gender", i)
         out.append(

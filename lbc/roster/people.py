@@ -1,8 +1,8 @@
 """What a row says about a person, meant the same way by every stage.
 
 Whether a child is still on the school's books, whether a teacher is in post, how classes
-sort, and which child a support record names: pairing, the checks, the summary, flag and
-cards each asked these before, each in its own words.
+sort, which children come first, and which child a support record names: pairing, the
+checks, the summary, flag and cards each asked these before, each in its own words.
 """
 
 from __future__ import annotations
@@ -11,12 +11,35 @@ import re
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
+from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster.tables import Table
 
 K = TypeVar("K", bound=Hashable)
 
 # 就读状态 values of a child no longer on the books: not paired, carded or counted as present.
 LEFT_SCHOOL = frozenset({"转出", "毕业"})
+
+# What makes a child a priority, by the category words the normaliser gives: paired first,
+# and listed first where something is owed.
+PRIORITY_CATEGORIES = ("孤儿", "残疾", "建档立卡", "低保", "贫困", "学困")
+
+
+def priority_reasons(table: Table, i: int) -> list[str]:
+    """Why child ``i`` of ``table`` is a priority, in words; empty when it is not."""
+    reasons = []
+    if table.get("key_target", i) == "是":
+        reasons.append(t("pair.priority.key_target"))
+    cats = table.get("categories", i)
+    cats = cats if isinstance(cats, tuple) else ()
+    reasons += [c for c in PRIORITY_CATEGORIES if c in cats]
+    if "残疾" not in cats and table.get("health", i) == "残疾":
+        reasons.append("残疾")
+    if table.get("left_behind_type", i) == nz.BOTH_AWAY:
+        reasons.append(nz.BOTH_AWAY)
+    if table.get("enrollment_status", i) == "辍学":
+        reasons.append("辍学")
+    return reasons
 
 
 # How lbc pair prints one of two teachers of one name, 王芳（三年级(2)班）, once read as a
