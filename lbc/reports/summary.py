@@ -31,21 +31,21 @@ from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, RuleKind
 from lbc.errors import LbcError
 from lbc.messages import t
+from lbc.reports.caseload import Kids, on_books
 from lbc.reports.diff import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
 from lbc.reports.diff import label as diff_label
 from lbc.roster import normalise as nz
-from lbc.roster.people import LEFT_SCHOOL, class_rank, in_post
+from lbc.roster.people import LEFT_SCHOOL, class_rank
 from lbc.roster.support import (
     FAMILY_CALL,
     TALK,
     VISIT,
     WARMTH,
-    ChildIndex,
     SupportRecord,
     dated_records,
     each_childs_records,
 )
-from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas
 from lbc.workspace.schools import schools_of
 from lbc.workspace.terms import Term
@@ -165,33 +165,6 @@ GRANDPARENTS = frozenset({"祖父", "祖母", "外祖父", "外祖母"})
 PARENTS = frozenset({"父亲", "母亲"})
 
 
-class _Kids:
-    """The children on the books as parallel columns (position k is one child): a county
-    summary reads 100,000 of them, and a Python object per child costs a second."""
-
-    def __init__(self, rows: list[tuple[Table, list[int]]], active: dict[str, int]) -> None:
-        self.rows = rows
-        classes = self.column("class")
-        self.refs: list[nz.ClassRef | None] = [
-            c if c.__class__ is nz.ClassRef else None for c in classes
-        ]
-        self.labels = [nz.display(c) or "" for c in classes]
-        self.names = [n if isinstance(n, str) else "" for n in self.column("name")]
-        self.teachers = [x if x in active else None for x in self.column("support_teacher")]
-        self.where = [(tb.file, tb.sheet, tb.rows[i]) for tb, rows in rows for i in rows]
-
-    def __len__(self) -> int:
-        return len(self.names)
-
-    def column(self, key: str) -> list[Any]:
-        """One field for every child, None where a sheet lacks the column."""
-        out: list[Any] = []
-        for table, rows in self.rows:
-            values = table.values.get(key)
-            out += [values[i] for i in rows] if values is not None else [None] * len(rows)
-        return out
-
-
 def _long_date(day: dt.date) -> str:
     return t("date.long", year=day.year, month=day.month, day=day.day)
 
@@ -226,25 +199,14 @@ def build_context(
     previous: Roster | None = None,
 ) -> dict[str, Any]:
     """Everything the summary says, as plain data (see ``lbc summary --variables``)."""
-    statuses: list[object] = []
-    current: dict[int, tuple[Table, list[int]]] = {}
-    for tb, i, first in distinct_children(roster.children):
-        if first is not None:
-            continue
-        state = tb.get("enrollment_status", i) or "在读"
-        statuses.append(state)
-        if state not in LEFT_SCHOOL:
-            current.setdefault(id(tb), (tb, []))[1].append(i)
-    active = _active_teachers(roster)
-    kids = _Kids(list(current.values()), active)
+    kids, statuses = on_books(roster)
+    active = kids.active
 
     if not len(kids):
         raise LbcError(t("err.summary_no_children"))
     months = term.months(until=as_of)
     counted = term.counted_months(as_of)
-    lookup = schools_of(roster)
-    index = ChildIndex(kids.names, kids.refs, [lookup.at(*w) for w in kids.where])
-    records = dated_records(roster, index, term.start, term.end)
+    records = dated_records(roster, kids.index(roster), term.start, term.end)
     context: dict[str, Any] = {
         "school": school,
         "term": {
@@ -307,19 +269,7 @@ def input_notes(roster: Roster, term: Term, school: str) -> list[str]:
     return notes
 
 
-def _active_teachers(roster: Roster) -> dict[str, int]:
-    """Teachers in post by name, with their position in the list (for a stable order)."""
-    out: dict[str, int] = {}
-    for table in roster.teachers:
-        names = table.values.get("name") or [None] * len(table)
-        states = table.values.get("active") or [None] * len(table)
-        for name, state in zip(names, states, strict=True):
-            if isinstance(name, str) and in_post(state):
-                out.setdefault(name, len(out))
-    return out
-
-
-def _by_class(kids: _Kids, chosen: list[int]) -> list[dict[str, Any]]:
+def _by_class(kids: Kids, chosen: list[int]) -> list[dict[str, Any]]:
     """[{class, names}] in class order, for lists of children a school follows up."""
     groups: dict[str, list[int]] = defaultdict(list)
     for k in chosen:
@@ -331,7 +281,7 @@ def _by_class(kids: _Kids, chosen: list[int]) -> list[dict[str, Any]]:
     ]
 
 
-def _children_section(kids: _Kids) -> dict[str, Any]:
+def _children_section(kids: Kids) -> dict[str, Any]:
     grades: Counter[int] = Counter(r.grade for r in kids.refs if r is not None)
     classes: Counter[str] = Counter(kids.labels)
     refs = dict(zip(kids.labels, kids.refs, strict=True))
@@ -375,7 +325,7 @@ def _guardian_kind(relation: object) -> str:
     return "其他监护" if isinstance(relation, str) else "未登记"
 
 
-def _archive_section(kids: _Kids, findings: list[Finding], roster: Roster) -> dict[str, Any]:
+def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dict[str, Any]:
     where = set(kids.where)
     incomplete: set[tuple[str, str | None, int | None]] = set()
     no_contact: set[tuple[str, str | None, int | None]] = set()
@@ -416,7 +366,7 @@ def _archive_section(kids: _Kids, findings: list[Finding], roster: Roster) -> di
 
 
 def _pairing_section(
-    kids: _Kids, active: dict[str, int], quotas: Quotas, provided: bool
+    kids: Kids, active: dict[str, int], quotas: Quotas, provided: bool
 ) -> dict[str, Any]:
     loads = Counter(x for x in kids.teachers if x)
     paired = sum(loads.values())
@@ -439,7 +389,7 @@ def _pairing_section(
 
 
 def _records_section(
-    kids: _Kids,
+    kids: Kids,
     records: list[SupportRecord],
     months: list[tuple[int, int]],
     counted: list[tuple[int, int]],
@@ -505,7 +455,7 @@ def _records_section(
 
 
 def _schools_section(
-    roster: Roster, kids: _Kids, findings: list[Finding]
+    roster: Roster, kids: Kids, findings: list[Finding]
 ) -> list[dict[str, Any]] | None:
     """Children, pairs and complete archives per school, for a folder or a county's merged
     roster; None when it is one school."""
@@ -615,7 +565,7 @@ def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> se
     return found
 
 
-def _county_table(roster: Roster, kids: _Kids, as_of: dt.date) -> dict[str, Any]:
+def _county_table(roster: Roster, kids: Kids, as_of: dt.date) -> dict[str, Any]:
     """The county's 排查汇总表 per school and in total: how many children of each age band
     and sex board, are cared for by whom, are rated how, are in what health and receive what
     relief. A group a school's roster has no column for is None there (未采集), not 0."""

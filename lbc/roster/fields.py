@@ -267,8 +267,10 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
 # Columns every roster has that carry no data of their own: recognised, never reported.
 # Columns that are no field; lbc merge's source columns are among them, so a merged roster
 # reads back without notes about unknown columns.
+# 应完成: when a row of lbc's record sheets is owed (lbc.roster.record_sheets).
+PLAN = "应完成"
 IGNORED_HEADERS = frozenset(
-    {"序号", "编号", "序", "no", "number", "来源文件", "来源工作表", "来源行"}
+    {"序号", "编号", "序", "no", "number", "来源文件", "来源工作表", "来源行", PLAN}
 )
 
 # Columns of the two official forms that no rule or report uses: recognised, so a roster

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster import record_sheets
 from lbc.roster.fields import (
     CATEGORY_COLUMNS,
     FIELDS,
@@ -788,6 +789,9 @@ def load_roster(
             roster.failed.append((name, str(exc)))
             continue
         roster.files.append(name)
+        if any(tb is not None and record_sheets.is_record_sheet(tb) for _, tb in sheets):
+            # A teacher's record sheet: its list of the teacher's children is no roster.
+            sheets = [(s, tb) for s, tb in sheets if s.name != record_sheets.CHILDREN_SHEET]
         tables = [table for _, table in sheets if table is not None]
         if any(table.is_pairs for table in tables):
             roster.pairs += [table for table in tables if table.is_pairs]
@@ -823,6 +827,8 @@ def _prepare(
     name: str, synonyms: dict[str, list[str]] | None, sheet: RawSheet
 ) -> tuple[RawSheet, Table | None]:
     table = build_table(name, sheet, synonyms)
+    if table is not None and record_sheets.is_record_sheet(table):
+        record_sheets.drop_unfilled(table)
     if table is not None and table.kind is not Kind.CHILDREN:
         # Small sheets are normalised now, on the reading thread when there is one.
         for key in table.raw:

@@ -1,0 +1,87 @@
+"""The children on the school's books and their support teachers, as every report sees them.
+
+The summary counts them, the follow-up list says what each is owed, and the record sheets
+lay out each teacher's rows: all three start from the same children (each child once, those
+转出 or 毕业 left out) and the same teachers in post, or their numbers would disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lbc.roster import normalise as nz
+from lbc.roster.people import LEFT_SCHOOL, in_post, priority_reasons
+from lbc.roster.support import ChildIndex
+from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.workspace.schools import schools_of
+
+
+def on_books(roster: Roster) -> tuple[Kids, list[object]]:
+    """The children on the books, and every distinct child's 就读状态 (for enrollment)."""
+    statuses: list[object] = []
+    current: dict[int, tuple[Table, list[int]]] = {}
+    for tb, i, first in distinct_children(roster.children):
+        if first is not None:
+            continue
+        state = tb.get("enrollment_status", i) or "在读"
+        statuses.append(state)
+        if state not in LEFT_SCHOOL:
+            current.setdefault(id(tb), (tb, []))[1].append(i)
+    return Kids(list(current.values()), active_teachers(roster)), statuses
+
+
+def active_teachers(roster: Roster) -> dict[str, int]:
+    """Teachers in post by name, with their position in the list (for a stable order)."""
+    out: dict[str, int] = {}
+    for table in roster.teachers:
+        names = table.values.get("name") or [None] * len(table)
+        states = table.values.get("active") or [None] * len(table)
+        for name, state in zip(names, states, strict=True):
+            if isinstance(name, str) and in_post(state):
+                out.setdefault(name, len(out))
+    return out
+
+
+class Kids:
+    """The children on the books as parallel columns (position k is one child): a county
+    summary reads 100,000 of them, and a Python object per child costs a second."""
+
+    def __init__(self, rows: list[tuple[Table, list[int]]], active: dict[str, int]) -> None:
+        self.rows = rows
+        self.active = active
+        classes = self.column("class")
+        self.refs: list[nz.ClassRef | None] = [
+            c if c.__class__ is nz.ClassRef else None for c in classes
+        ]
+        self.labels = [nz.display(c) or "" for c in classes]
+        self.names = [n if isinstance(n, str) else "" for n in self.column("name")]
+        self.teachers = [x if x in active else None for x in self.column("support_teacher")]
+        self.where = [(tb.file, tb.sheet, tb.rows[i]) for tb, rows in rows for i in rows]
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def column(self, key: str) -> list[Any]:
+        """One field for every child, None where a sheet lacks the column."""
+        out: list[Any] = []
+        for table, rows in self.rows:
+            values = table.values.get(key)
+            out += [values[i] for i in rows] if values is not None else [None] * len(rows)
+        return out
+
+    def at(self, k: int) -> tuple[Table, int]:
+        """Child ``k``'s table and row index."""
+        for table, rows in self.rows:
+            if k < len(rows):
+                return table, rows[k]
+            k -= len(rows)
+        raise IndexError(k)
+
+    def index(self, roster: Roster) -> ChildIndex:
+        """What records are matched against: these children by name, class and school."""
+        lookup = schools_of(roster)
+        return ChildIndex(self.names, self.refs, [lookup.at(*w) for w in self.where])
+
+    def priority(self) -> list[list[str]]:
+        """Why each child is a priority (``priority_reasons``); empty lists for the rest."""
+        return [priority_reasons(table, i) for table, rows in self.rows for i in rows]

@@ -1,0 +1,62 @@
+"""What lbc's record sheets look like, for the writer (``lbc record-sheets``) and the reader.
+
+Each support teacher gets one workbook: a 帮扶记录 sheet with the talks, visits and calls the
+school's quotas ask for laid out as rows to fill (the child, the kind and when it is owed
+written in; the date and what was done left blank), and a 结对儿童 sheet with the teacher's
+children and their guardians' phones. When the workbooks come back:
+
+* the 结对儿童 sheet is the teacher's copy of the roster, not a roster: it is not read;
+* a laid-out row still without a date and without content is a row to fill, not a record;
+* the title carries the term's dates, so a date outside them is known for a typo.
+
+A records sheet is lbc's own when its header has the 应完成 column; a workbook copied or
+saved under another name is still recognised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from lbc.roster.fields import PLAN, Kind
+
+if TYPE_CHECKING:  # tables reads record sheets through this module
+    from lbc.roster.tables import Table
+
+RECORDS_SHEET = "帮扶记录"
+CHILDREN_SHEET = "结对儿童"
+TITLE = "{school}{term}帮扶记录表（{teacher}，{start}至{end}）"
+_DATES = re.compile(r"（[^（）]*?(\d{4}-\d{2}-\d{2})至(\d{4}-\d{2}-\d{2})）\s*$")
+
+
+def is_record_sheet(table: Table) -> bool:
+    """Whether a records table is one of lbc's record sheets (its header has 应完成)."""
+    return table.kind is Kind.RECORDS and any(label == PLAN for _, label, _, _ in table.ignored)
+
+
+def sheet_term(table: Table) -> tuple[dt.date, dt.date] | None:
+    """The term a record sheet was laid out for, from its title; None if it says none."""
+    found = _DATES.search(table.title)
+    if not found:
+        return None
+    try:
+        return dt.date.fromisoformat(found[1]), dt.date.fromisoformat(found[2])
+    except ValueError:
+        return None
+
+
+def drop_unfilled(table: Table) -> None:
+    """Remove the laid-out rows nobody filled (no date, no content) from a record sheet."""
+    empty = [None] * len(table)
+    dates, contents = table.raw.get("date") or empty, table.raw.get("content") or empty
+    keep = [i for i, (d, c) in enumerate(zip(dates, contents, strict=True)) if _filled(d, c)]
+    if len(keep) == len(table):
+        return
+    table.rows = [table.rows[i] for i in keep]
+    for key, column in table.raw.items():
+        table.raw[key] = [column[i] for i in keep]
+
+
+def _filled(date: object, content: object) -> bool:
+    return any(v is not None and str(v).strip() for v in (date, content))
