@@ -15,10 +15,12 @@ from lbc.commands import (
     columns,
     common,
     diff,
+    due,
     flag,
     init,
     merge,
     pair,
+    record_sheets,
     rules,
     summary,
     validate,
@@ -60,6 +62,8 @@ app.command("columns", help=h("columns"))(columns.columns)
 app.command("flag", help=h("flag"))(flag.flag_command)
 app.command("pair", help=h("pair"))(pair.pair_command)
 app.command("summary", help=h("summary"))(summary.summary)
+app.command("record-sheets", help=h("record_sheets"))(record_sheets.record_sheets)
+app.command("due", help=h("due"))(due.due_command)
 app.command("diff", help=h("diff"))(diff.diff_command)
 app.command("cards", help=h("cards"))(cards.cards)
 app.command("merge", help=h("merge"))(merge.merge)

@@ -1622,6 +1622,40 @@ _TEXT: dict[str, tuple[str, str]] = {
         "改成提示中列出的类型之一，如“谈心”“家访”",
         "use one of the listed kinds, such as 谈心 or 家访",
     ),
+    "rule.REC005": (
+        "日期 {date} 不在这份记录表的学期内（{start}至{end}），这条记录不计入本学期",
+        "date {date} is outside this record sheet's term ({start} to {end}); the record does not count for the term",
+    ),
+    "rule.REC005.title": ("记录日期不在学期内", "record dated outside the term"),
+    "rule.REC005.example": (
+        "2024年秋季学期的记录表写了 2023-10-08",
+        "2023-10-08 on a sheet for 2024年秋季学期",
+    ),
+    "rule.REC005.why": (
+        "记录表是按学期发的，学期外的日期多半是年份或月份写错了，这次谈心、家访就算不进本学期",
+        "the sheet is for one term: a date outside it is most likely a wrong year or month, and the talk or visit is lost to the term",
+    ),
+    "rule.REC005.fix": (
+        "按实际日期改正，写成 2024-10-08 这样的格式",
+        "write the real date, as 2024-10-08",
+    ),
+    "rule.REC006": (
+        "“{name}”的帮扶教师是{owner}，这条记录由{teacher}填写；已计入该儿童",
+        "{name}'s support teacher is {owner}; this record is by {teacher}; counted for the child",
+    ),
+    "rule.REC006.title": ("记录了其他老师结对的儿童", "record for another teacher's child"),
+    "rule.REC006.example": (
+        "王芳的记录表里写了李强结对的刘浩然",
+        "王芳's sheet has a talk with 李强's child 刘浩然",
+    ),
+    "rule.REC006.why": (
+        "记录会计入这名儿童，但不计入他帮扶教师本人的完成情况；学校应知道是谁做了这项工作",
+        "the record counts for the child but not for the child's own teacher; the school should know who did the work",
+    ),
+    "rule.REC006.fix": (
+        "如确是代为谈心或家访，无需修改；如写错了学生，请改正学生姓名",
+        "nothing to do if the teacher stood in; if the child is wrong, correct the name",
+    ),
     # ---- help texts ----
     "help.app": (
         "lbc：留守儿童工作台。校验花名册、列出缺失联系方式、结对帮扶、学期工作总结。",
@@ -1792,4 +1826,124 @@ _TEXT: dict[str, tuple[str, str]] = {
         "create a workspace: lbc.toml and a blank roster workbook",
     ),
     "help.init_dir": ("工作区文件夹（默认当前文件夹）", "workspace folder (default: here)"),
+    # ---- lbc record-sheets ----
+    "rs.title": (
+        "{school}{term}帮扶记录表（{teacher}，{start}至{end}）",
+        "{school}{term}帮扶记录表（{teacher}，{start}至{end}）",
+    ),
+    "rs.file": ("帮扶记录表_{term}_{teacher}", "帮扶记录表_{term}_{teacher}"),
+    "rs.children_title": ("{teacher}老师结对儿童", "{teacher}老师结对儿童"),
+    "rs.month": ("{year}年{month}月", "{year}年{month}月"),
+    "rs.this_term": ("本学期", "本学期"),
+    "rs.this_year": ("本学年", "本学年"),
+    "rs.bad_kind": ("请从下拉列表中选择记录类型", "请从下拉列表中选择记录类型"),
+    "rs.bad_date": (
+        "日期须在本学期内（{start}至{end}），格式如 2024-10-08",
+        "日期须在本学期内（{start}至{end}），格式如 2024-10-08",
+    ),
+    "rs.long_content": (
+        "内容请写在 {count} 字以内",
+        "内容请写在 {count} 字以内",
+    ),
+    "rs.other_child": (
+        "这名学生不在您的结对名单中；可以记录，学校会注明",
+        "这名学生不在您的结对名单中；可以记录，学校会注明",
+    ),
+    "err.record_sheets_no_out": (
+        '请用 --out 指定记录表文件夹，如 --out 记录表（或在 lbc.toml 的 [files] 中写 records = "记录表"）',
+        'name the folder with --out, e.g. --out 记录表 (or set records = "记录表" under [files] in lbc.toml)',
+    ),
+    "err.record_sheet_exists": (
+        "{path} 已存在（共 {count} 份已存在）：老师交回的记录表不会被覆盖；请换一个文件夹，或先移走旧表",
+        "{path} exists ({count} in all): returned record sheets are never overwritten; choose another folder or move the old ones",
+    ),
+    "err.record_sheets_nobody": (
+        "没有在岗教师结对了儿童，无法生成记录表；请先运行 lbc pair",
+        "no teacher in post has a child to support, so there is no sheet to write; run lbc pair first",
+    ),
+    "note.record_sheets_written": (
+        "已写出 {count} 份帮扶记录表（共预置 {rows} 行待填）到 {folder}",
+        "wrote {count} record sheets ({rows} rows laid out to fill) to {folder}",
+    ),
+    "note.record_sheets_unpaired": (
+        "提示：{count} 名儿童尚未结对，不在任何记录表中",
+        "note: {count} children have no support teacher and are on no sheet",
+    ),
+    "note.record_sheets_config": (
+        '提示：在 lbc.toml 的 [files] 中写 records = "{folder}"，各命令即会读取交回的记录表',
+        'note: set records = "{folder}" under [files] in lbc.toml and every command reads the returned sheets',
+    ),
+    # ---- lbc due ----
+    "due.heading": (
+        "{teacher}：{count} 名儿童有待办",
+        "{teacher}: {count} children with something owed",
+    ),
+    "due.col.child": ("学生", "child"),
+    "due.col.class": ("班级", "class"),
+    "due.col.priority": ("重点", "priority"),
+    "due.col.owed": ("待办", "owed"),
+    "due.col.missed": ("漏谈月份", "months without a talk"),
+    "due.col.last": ("最近联系", "last contact"),
+    "due.col.days": ("未联系天数", "days without contact"),
+    "due.col.family_calls": ("亲情通话", "family calls"),
+    "due.col.overdue": ("逾期", "overdue"),
+    "due.col.teacher": ("帮扶教师", "teacher"),
+    "due.owed.谈心": ("本月谈心", "a talk this month"),
+    "due.owed.家访": ("本学期家访", "a home visit this term"),
+    "due.owed.送温暖": ("本学年送温暖", "送温暖 this school year"),
+    "due.never": ("无记录", "none"),
+    "due.yes": ("是", "yes"),
+    "due.none": ("截至 {date}，没有待办事项。", "nothing owed as of {date}."),
+    "due.summary": (
+        "截至 {date}（{term}）：结对儿童 {paired} 名；本月未谈心 {talk} 名，有月份漏谈 {missed} 名，本学期未家访 {visit} 名，本学年未送温暖 {warmth} 名，超过 {days} 天无任何联系 {silent} 名；逾期 {overdue} 名",
+        "as of {date} ({term}): {paired} paired children; {talk} without a talk this month, {missed} who missed a month, {visit} without a home visit this term, {warmth} without 送温暖 this year, {silent} with no contact for over {days} days; {overdue} overdue",
+    ),
+    "due.title": (
+        "{school}帮扶工作待办清单（截至 {date}）",
+        "{school}帮扶工作待办清单（截至 {date}）",
+    ),
+    "due.note.unpaired": (
+        "提示：{count} 名儿童尚未结对，不在待办清单中（见 lbc pair）",
+        "note: {count} children have no support teacher and are not listed (see lbc pair)",
+    ),
+    "due.note.other_teacher": (
+        "提示：{count} 条记录由儿童的帮扶教师以外的老师填写，已计入该儿童",
+        "note: {count} records were written by a teacher other than the child's; counted for the child",
+    ),
+    "due.note.no_records": (
+        "提示：没有读到帮扶记录；请把交回的记录表文件夹一并给出，或在 lbc.toml 的 [files] 中写 records",
+        "note: no support records were read; give the folder of returned record sheets, or set records under [files] in lbc.toml",
+    ),
+    "err.as_of_before_term": (
+        "{date} 在 {term}开学（{start}）之前，还没有待办",
+        "{date} is before {term} starts ({start}): nothing is owed yet",
+    ),
+    "err.bad_as_of": (
+        "--as-of 须是日期，如 2024-10-15：{value}",
+        "--as-of must be a date such as 2024-10-15: {value}",
+    ),
+    "help.record_sheets": (
+        "为每位帮扶教师生成本学期帮扶记录表（预置应完成的谈心、家访、送温暖行，带下拉和日期校验；交回后各命令读作帮扶记录）",
+        "write each support teacher's record sheet for the term (rows laid out for the talks, visits and 送温暖 owed, with dropdowns and date checks; read back as support records)",
+    ),
+    "help.record_sheets_out": (
+        "记录表写到此文件夹（默认 lbc.toml 中的 records）",
+        "folder to write the sheets to (default: records in lbc.toml)",
+    ),
+    "help.due": (
+        "列出截至某日各帮扶教师的待办：本月谈心、本学期家访、本学年送温暖、久未联系的儿童；重点儿童在前；有逾期时退出码为 1",
+        "what each teacher owes as of a day: this month's talks, the term's home visits, the year's 送温暖, children out of contact; priority children first; exit 1 when anything is overdue",
+    ),
+    "help.as_of": (
+        "截至哪一天（默认今天），如 2024-10-15",
+        "as of this day (default today), e.g. 2024-10-15",
+    ),
+    "help.due_term": (
+        "学期（默认为 --as-of 所在学期）",
+        "the term (default: the one --as-of falls in)",
+    ),
+    "help.due_out": (
+        "同时写出可打印的待办清单工作簿（.xlsx）",
+        "also write a printable workbook of what is owed (.xlsx)",
+    ),
 }

@@ -59,6 +59,20 @@ def records(*rows: list[Any]) -> Files:
     return children(child_row(1), **{TEACHERS: TEACHER_ROWS, RECORDS: [RECORD_HEADER, *rows]})
 
 
+SHEET_HEADER = ["序号", "学生姓名", "班级", "类型", "应完成", "日期", "内容", "帮扶教师"]
+SHEET_TITLE = ["青山镇中心小学2024年秋季学期帮扶记录表（王芳，2024-09-01至2025-01-31）"]
+
+
+def record_sheet(row: list[Any], teacher: str = "王芳") -> Files:
+    """One of lbc's record sheets (a title with the term, the 应完成 column) of one row,
+    for 张雨涵 whose support teacher is ``teacher``."""
+    return children(
+        [*child_row(1), teacher],
+        header=[*CHILD_HEADER, "帮扶教师"],
+        **{TEACHERS: TEACHER_ROWS, "帮扶记录": [SHEET_TITLE, SHEET_HEADER, row]},
+    )
+
+
 def _two_schools() -> Files:
     """Two schools named by their rosters' titles, one child on both lists."""
     first = child_row(1)
@@ -205,5 +219,15 @@ FIXTURES: dict[str, Fixture] = {
     "REC004": Fixture(
         records([SEPT, "王芳", "张雨涵", "三年级(2)班", "聊天", ""]),
         (ROSTER, RECORDS, 2, "E", "kind"),
+    ),
+    "REC005": Fixture(  # a year typed wrong on a 2024 autumn sheet
+        record_sheet(
+            [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", dt.date(2023, 9, 10), "谈", "王芳"]
+        ),
+        (ROSTER, "帮扶记录", 3, "F", "date"),
+    ),
+    "REC006": Fixture(  # 王芳 wrote down a talk with 张雨涵, whom 刘备 supports
+        record_sheet([1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", SEPT, "谈", "王芳"], "刘备"),
+        (ROSTER, "帮扶记录", 3, "B", "student"),
     ),
 }

@@ -21,6 +21,7 @@ from lbc.checks.findings import Finding
 from lbc.checks.registry import R, Rule
 from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster import record_sheets
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
 from lbc.roster.people import LEFT_SCHOOL, named_children, teacher_named
 from lbc.roster.tables import Roster, Table
@@ -168,8 +169,11 @@ def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
     findings += check_duplicate_ids(roster.children, schools)
     named = {n for tbl in roster.records for n in tbl.values.get("student") or () if n}
     index = children_index(roster.children, named)
+    owners = children_index(roster.children, named, "support_teacher")
     for table in roster.records:
-        findings += check_records(table, today, teacher_names if roster.teachers else None, index)
+        findings += check_records(
+            table, today, teacher_names if roster.teachers else None, index, owners
+        )
     if roster.teachers:
         for table in roster.pairs:
             findings += check_pairs(table, teacher_names)
@@ -191,15 +195,17 @@ def _once_per_file(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def children_index(tables: list[Table], names: set[str]) -> dict[str, dict[object, Any]]:
-    """Name -> {child: class} for the children called one of ``names`` (those records
-    name), a child being its ID number (the same child in two files is one) or its sheet
-    and row."""
+def children_index(
+    tables: list[Table], names: set[str], key: str = "class"
+) -> dict[str, dict[object, Any]]:
+    """Name -> {child: class} (or another field, ``key``) for the children called one of
+    ``names`` (those records name), a child being its ID number (the same child in two files
+    is one) or its sheet and row."""
     index: dict[str, dict[object, Any]] = defaultdict(dict)
     for tbl in tables:
         n = len(tbl)
         column = tbl.values.get("name") or [None] * n
-        classes = tbl.values.get("class") or [None] * n
+        classes = tbl.values.get(key) or [None] * n
         ids = tbl.values.get("id_number") or [None] * n
         for i, (name, cls, number) in enumerate(zip(column, classes, ids, strict=True)):
             if name in names:
@@ -615,9 +621,14 @@ def check_records(
     today: dt.date,
     teacher_names: set[str] | None,
     children: dict[str, dict[object, Any]],
+    owners: dict[str, dict[object, Any]] | None = None,
 ) -> list[Finding]:
-    """Records: dates, a known teacher (when a teacher list was read), a known child."""
+    """Records: dates, a known teacher (when a teacher list was read), a known child; on
+    lbc's record sheets also a date inside the sheet's term, and a child of the teacher's
+    own (another teacher's is accepted, and said)."""
     out = _Out(table, Kind.RECORDS)
+    laid_out = record_sheets.is_record_sheet(table)
+    span = record_sheets.sheet_term(table) if laid_out else None
     _missing_columns(out, [f.key for f in FIELDS[Kind.RECORDS] if f.required])
     kinds_seen = set(table.values.get("kind") or [None])
     if not table.has("student") and kinds_seen - GROUP_KINDS:
@@ -640,6 +651,8 @@ def check_records(
     ):
         if date.__class__ in (dt.date, nz.YearMonth) and date > today:
             out.add(R.DATE002, i, "date", label=out.label("date"), date=date)
+        elif span is not None and date.__class__ is dt.date and not span[0] <= date <= span[1]:
+            out.add(R.REC005, i, "date", date=date, start=span[0], end=span[1])
         if teacher is not None and teacher_names is not None and teacher not in teacher_names:
             out.add(R.REC001, i, "teacher", name=teacher)
         if student is None:
@@ -654,6 +667,11 @@ def check_records(
             out.add(R.REC002, i, "student", name=student)
         elif matches > 1:
             out.add(R.REC003, i, "student", name=student, count=matches)
+        elif laid_out and owners is not None and teacher is not None:
+            (who,) = named_children(children[student].items(), classes[i])
+            owner = owners[student].get(who)
+            if isinstance(owner, str) and owner != teacher:
+                out.add(R.REC006, i, "student", name=student, owner=owner, teacher=teacher)
     return out.findings
 
 

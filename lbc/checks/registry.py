@@ -139,6 +139,8 @@ class R:
     REC002 = Rule(ERROR, RuleKind.RECORD, "student")
     REC003 = Rule(ERROR, RuleKind.RECORD, "student")
     REC004 = Rule(WARNING, RuleKind.RECORD, "kind")
+    REC005 = Rule(ERROR, RuleKind.RECORD, "date")
+    REC006 = Rule(WARNING, RuleKind.RECORD, "student, teacher")
 
 
 RULES: dict[str, Rule] = {r.code: r for r in vars(R).values() if isinstance(r, Rule)}

@@ -17,20 +17,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
+from lbc.documents.printable import fill_table
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
-from lbc.output.sheet_style import (
-    DATE_FORMAT,
-    LINE_POINTS,
-    column_widths,
-    lines,
-    pages_high,
-    style_sheet,
-)
 from lbc.pairing.problem import ChildRow, Pairing
 from lbc.roster.pairs import place
 
@@ -50,9 +40,6 @@ PAIRS_HEADER = (
 HIDDEN_HEADER = ("身份证号", "名册位置", "结对时名册帮扶教师", "结对日期")
 TEACHERS_HEADER = ("序号", "教师姓名", "职务", "联系电话", "帮扶人数", "帮扶学生", "说明")
 UNPAIRED_HEADER = ("序号", "班级", "学生姓名", "原因")
-
-_THIN = Side(style="thin")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
 def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[Path]) -> None:
@@ -96,7 +83,7 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
     header, rows = with_school(header, rows, [p.child.school for p in result.pairs])
     ws = wb.active
     ws.title = t("book.pairs")
-    _fill(ws, f"{school}留守儿童结对帮扶名单", header, rows, len(HIDDEN_HEADER))
+    fill_table(ws, f"{school}留守儿童结对帮扶名单", header, rows, len(HIDDEN_HEADER))
     # Who drew it up and checked it: a list a school files is signed.
     set_text(ws.cell(ws.max_row + 2, 1), t("book.sign", date=_today()))
 
@@ -108,7 +95,7 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
         kids = "\n".join(f"{p.child.name}（{p.child.cls}）" for p in pairs)
         teachers.append([n, x.shown, x.role, x.phone, len(pairs), kids, why_idle.get(id(x))])
     header, teachers = with_school(TEACHERS_HEADER, teachers, [x.school for x in result.teachers])
-    _fill(wb.create_sheet(t("book.teachers")), f"{school}教师帮扶名单", header, teachers)
+    fill_table(wb.create_sheet(t("book.teachers")), f"{school}教师帮扶名单", header, teachers)
 
     rows = [
         [n, u.child.cls, u.child.name, u.why, *hidden(u.child)]
@@ -117,7 +104,7 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
     hide = HIDDEN_HEADER if rows else ()  # nobody unpaired: nothing to read back
     header = UNPAIRED_HEADER + hide
     header, rows = with_school(header, rows, [u.child.school for u in result.unpaired])
-    _fill(
+    fill_table(
         wb.create_sheet(t("book.unpaired")),
         f"{school}未结对儿童",
         header,
@@ -130,38 +117,3 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
 def _today() -> str:
     day = dt.date.today()
     return t("date.long", year=day.year, month=day.month, day=day.day)
-
-
-def _fill(
-    ws: Worksheet, title: str, header: Sequence[str], rows: list[list[object]], hidden: int = 0
-) -> None:
-    """A title row over a bordered table, styled and printed as every workbook lbc writes
-    (lbc.output.sheet_style); rows as tall as their wrapped text, so a signed list is read
-    whole on paper, and no last page printed for a row or two. The last ``hidden`` columns
-    are hidden: neither the screen nor the paper shows them, nor are they sized for print."""
-    shown = len(header) - hidden
-    set_text(ws.cell(1, 1), title)
-    ws.cell(1, 1).font = Font(bold=True, size=14)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=shown)
-    ws.cell(1, 1).alignment = Alignment(horizontal="center")
-    ws.row_dimensions[1].height = 24
-    for j, text in enumerate(header, 1):
-        ws.cell(2, j, text)
-    widths = column_widths(header, rows)
-    for i, row in enumerate(rows, 3):
-        for j, value in enumerate(row, 1):
-            cell = ws.cell(i, j)
-            set_text(cell, value)
-            cell.border = _BORDER
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[i].height = lines(row[:shown], widths[:shown]) * LINE_POINTS
-    # The title over the table is about a header row's height: counted as a second one.
-    visible = [header[:shown], header[:shown], *(row[:shown] for row in rows)]
-    style_sheet(ws, 2, widths[:shown], pages_high(widths[:shown], visible))
-    for j in range(shown + 1, len(header) + 1):
-        letter = get_column_letter(j)
-        ws.column_dimensions[letter].width = widths[j - 1]
-        ws.column_dimensions[letter].hidden = True
-        for cell in ws[letter][2:]:
-            if isinstance(cell.value, dt.date):
-                cell.number_format = DATE_FORMAT

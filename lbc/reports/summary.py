@@ -400,9 +400,7 @@ def _records_section(
     per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
     had = each_childs_records(records)
     paired = [k for k, x in enumerate(kids.teachers) if x]
-    talked = [
-        k for k in paired if all(had.talks_in(k, m) >= quotas.talks_per_month for m in counted)
-    ]
+    talked = [k for k in paired if not had.months_short(k, counted, quotas.talks_per_month)]
     visited = [k for k in paired if had.visits[k] >= quotas.home_visits_per_term]
     warmed = [k for k in paired if had.warmth[k] >= quotas.warmth_per_year]
     behind = []

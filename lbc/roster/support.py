@@ -75,16 +75,23 @@ def dated_records(
     roster: Roster, index: ChildIndex, start: dt.date, end: dt.date
 ) -> list[SupportRecord]:
     """The records dated from ``start`` to ``end`` (inclusive), in the order read, each
-    with the child it names."""
+    with the child it names. A record read already from another file (a teacher's sheet
+    handed back twice, a copy left in the folder) counts once."""
     out: list[SupportRecord] = []
+    first_file: dict[tuple[object, ...], str] = {}
     for table in roster.records:
         empty = [None] * len(table)
         columns = (
             table.values.get(k) or empty
-            for k in ("date", "kind", "teacher", "student", "class", "school")
+            for k in ("date", "kind", "teacher", "student", "class", "school", "content")
         )
-        for i, (date, kind, teacher, student, cls, school) in enumerate(zip(*columns, strict=True)):
+        for i, (date, kind, teacher, student, cls, school, content) in enumerate(
+            zip(*columns, strict=True)
+        ):
             if date.__class__ is not dt.date or not start <= date <= end:
+                continue
+            key = (date, kind, teacher, student, cls, school, content)
+            if first_file.setdefault(key, table.file) != table.file:
                 continue
             out.append(
                 SupportRecord(
@@ -115,6 +122,10 @@ class ChildRecords:
 
     def talks_in(self, child: int, month: Month) -> int:
         return self.talks[(child, month)]
+
+    def months_short(self, child: int, months: Iterable[Month], per_month: int) -> list[Month]:
+        """The months in which ``child`` had fewer than ``per_month`` talks."""
+        return [m for m in months if self.talks[(child, m)] < per_month]
 
     def family_calls(self, child: int) -> int:
         """亲情通话: the calls with parents away at work the school arranged for ``child``."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster.fields import FIELDS
+from lbc.workspace.inputs import spreadsheet_files
 from lbc.workspace.terms import parse_term
 
 CONFIG_NAME = "lbc.toml"
@@ -29,6 +30,7 @@ class Quotas:
     home_visits_per_term: int = 1  # 家访
     warmth_per_year: int = 1  # 送温暖
     children_per_teacher: int = 1  # every teacher supports at least this many
+    max_days_without_contact: int = 30  # no paired child goes longer without any record
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Config:
     # [files] pairs: the pairs workbook ``lbc pair --save`` writes and every command reads
     # with the roster; it need not exist yet (before the first pairing).
     pairs: Path | None = None
+    records: list[Path] = field(default_factory=list)  # returned record sheets (folders too)
     max_per_teacher: int = DEFAULT_MAX_PER_TEACHER
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     terms: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
@@ -81,12 +84,8 @@ def load_config(path: Path) -> Config:
     cfg.school = _string(school.get("name", ""), "school.name", bad)
     cfg.contact_phone = _string(school.get("contact_phone", ""), "school.contact_phone", bad)
 
-    roster = files.get("roster", [])
-    if isinstance(roster, str):
-        roster = [roster]
-    if not isinstance(roster, list) or not all(isinstance(p, str) for p in roster):
-        raise bad(t("cfg.type", key="files.roster", expected=t("cfg.expect.paths")))
-    cfg.rosters = [(path.parent / p) for p in roster]
+    cfg.rosters = _paths(files, "roster", path, bad)
+    cfg.records = _paths(files, "records", path, bad)
     pairs = files.get("pairs", "")
     if not isinstance(pairs, str):
         raise bad(t("cfg.type", key="files.pairs", expected=t("cfg.expect.path")))
@@ -141,6 +140,16 @@ def _terms(section: object, bad) -> dict[str, tuple[dt.date, dt.date]]:
     return out
 
 
+def _paths(files: dict, key: str, config: Path, bad) -> list[Path]:
+    """[files] ``key``: one path or a list, relative to lbc.toml."""
+    value = files.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+        raise bad(t("cfg.type", key=f"files.{key}", expected=t("cfg.expect.paths")))
+    return [config.parent / p for p in value]
+
+
 def _string(value: object, key: str, bad) -> str:
     if not isinstance(value, str):
         raise bad(t("cfg.type", key=key, expected=t("cfg.expect.text")))
@@ -165,4 +174,7 @@ def resolve_inputs(files: list[Path], config_path: Path | None) -> tuple[list[Pa
         return files, cfg
     if cfg.path is None or not cfg.rosters:
         raise LbcError(t("err.no_input"))
-    return [Path(os.path.relpath(p)) for p in [*cfg.rosters, *pairs]], cfg
+    # The returned record sheets are read with the rosters; a folder not made yet (no sheet
+    # handed back) is no error.
+    records = [p for p in cfg.records if spreadsheet_files([p]) and p.exists()]
+    return [Path(os.path.relpath(p)) for p in [*cfg.rosters, *pairs, *records]], cfg

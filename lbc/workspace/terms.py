@@ -131,3 +131,22 @@ def parse_term(text: str, dates: dict[str, tuple[dt.date, dt.date]] | None = Non
     key = f"{year}-{season}"
     start, end = (dates or {}).get(key) or default_dates(season, year)
     return Term(key, season, year, start, end)
+
+
+def term_of(day: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None = None) -> Term:
+    """The term ``day`` falls in (the school's own dates first); between two terms, the one
+    that ended last, so a follow-up run in the holidays still reports on the term just over."""
+    year = day.year
+    candidates = [parse_term(f"{y}-{s}", dates) for y in (year - 1, year) for s in (SPRING, AUTUMN)]
+    inside = [c for c in candidates if day in c]
+    if inside:
+        return inside[-1]
+    return max((c for c in candidates if c.end < day), key=lambda c: c.end)
+
+
+def school_year_start(
+    term: Term, dates: dict[str, tuple[dt.date, dt.date]] | None = None
+) -> dt.date:
+    """The first day of the school year ``term`` belongs to: its autumn term's start."""
+    first = term.year if term.season == AUTUMN else term.year - 1
+    return parse_term(f"{first}-{AUTUMN}", dates).start

@@ -1,0 +1,157 @@
+"""``lbc due``: what each support teacher owes as of a day, for the weekly staff meeting.
+
+Reads the same children, pairs and records as ``lbc summary`` through the same functions
+(lbc.reports.owed), so the two never disagree. Exits 1 when anything is overdue: a month
+gone by without a talk, or a child with no contact for longer than the quota allows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lbc.commands import common
+from lbc.errors import ExitStatus, LbcError
+from lbc.messages import h, language, t
+from lbc.output.files import refuse_input_as_output
+from lbc.output.formats import rich_table
+from lbc.reports.owed import Due, Owed, due, month_text, summary_line, table_header, table_rows
+from lbc.workspace.terms import parse_term, school_year_start, term_of
+
+CSV_COLUMNS = (
+    "teacher",
+    "child",
+    "class",
+    "priority",
+    "owed",
+    "missed_months",
+    "talks_this_month",
+    "visits",
+    "warmth",
+    "family_calls",
+    "last_contact",
+    "days_without_contact",
+    "overdue",
+    "other_teachers",
+)
+
+
+@common.handle_errors
+def due_command(
+    files: common.FilesArg = None,
+    config: common.ConfigOpt = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help=h("as_of"), metavar="DATE", show_default=False)
+    ] = None,
+    term: Annotated[
+        str | None, typer.Option("--term", help=h("due_term"), show_default=False)
+    ] = None,
+    fmt: common.FormatOpt = "table",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help=h("due_out"), metavar="待办.xlsx", show_default=False),
+    ] = None,
+) -> None:
+    """列出截至某日的帮扶待办。"""
+    common.check_format(fmt)
+    day = _day(as_of)
+    if out is not None and out.suffix.lower() != ".xlsx":
+        raise LbcError(t("err.out_xlsx", path=out))
+    paths, cfg = common.inputs(files, config)
+    chosen = parse_term(term, cfg.terms) if term is not None else term_of(day, cfg.terms)
+    if day < chosen.start:
+        raise LbcError(t("err.as_of_before_term", date=day, term=chosen.label, start=chosen.start))
+    inputs = common.read_files(paths, cfg)
+    if out is not None:
+        refuse_input_as_output(out, inputs)
+    roster = common.read(paths, cfg)
+    result = due(roster, chosen, school_year_start(chosen, cfg.terms), cfg.quotas, day)
+    if not roster.records:
+        common.note(t("due.note.no_records"))
+    if result.unpaired:
+        common.note(t("due.note.unpaired", count=result.unpaired))
+    others = sum(c.other_teachers for c in result.children())
+    if others:
+        common.note(t("due.note.other_teacher", count=others))
+    if out is not None:
+        from lbc.documents.due_book import write_due_book  # openpyxl: only here
+
+        with language("zh"):
+            write_due_book(out, result, cfg.school, inputs)
+    common.emit(
+        fmt,
+        document=lambda: as_document(result),
+        rows=lambda: csv_rows(result),
+        columns=CSV_COLUMNS,
+        table=lambda: print_table(result),
+    )
+    raise typer.Exit(ExitStatus.found(result.overdue or roster.failed))
+
+
+def _day(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise LbcError(t("err.bad_as_of", value=text)) from None
+
+
+def _child(c: Owed) -> dict[str, object]:
+    return {
+        "child": c.name,
+        "class": c.cls,
+        "priority": c.priority,
+        "owed": c.owed,
+        "missed_months": [month_text(m) for m in c.missed_months],
+        "talks_this_month": c.talks_this_month,
+        "visits": c.visits,
+        "warmth": c.warmth,
+        "family_calls": c.family_calls,
+        "last_contact": c.last_contact.isoformat() if c.last_contact else None,
+        "days_without_contact": c.days_without_contact,
+        "overdue": c.overdue,
+        "other_teachers": c.other_teachers,
+    }
+
+
+def as_document(result: Due) -> dict[str, object]:
+    return {
+        "as_of": result.as_of.isoformat(),
+        "term": result.term.key,
+        "quotas": {
+            "talks_per_month": result.quotas.talks_per_month,
+            "home_visits_per_term": result.quotas.home_visits_per_term,
+            "warmth_per_year": result.quotas.warmth_per_year,
+            "max_days_without_contact": result.quotas.max_days_without_contact,
+        },
+        "summary": result.totals(),
+        "teachers": [
+            {"teacher": teacher, "children": [_child(c) for c in kids]}
+            for teacher, kids in result.teachers.items()
+        ],
+    }
+
+
+def csv_rows(result: Due) -> list[dict[str, object]]:
+    rows = []
+    for teacher, kids in result.teachers.items():
+        for c in kids:
+            row = _child(c)
+            for key in ("priority", "owed", "missed_months"):
+                row[key] = "、".join(row[key])  # type: ignore[arg-type]
+            rows.append({"teacher": teacher, **row})
+    return rows
+
+
+def print_table(result: Due) -> None:
+    console = common.stdout()
+    for teacher, kids in result.teachers.items():
+        title = t("due.heading", teacher=teacher, count=len(kids))
+        console.print(rich_table(table_header(), table_rows(kids), title=title))
+    if not result.teachers:
+        console.print(t("due.none", date=result.as_of.isoformat()), markup=False)
+    console.print(summary_line(result), markup=False)

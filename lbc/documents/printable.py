@@ -1,0 +1,69 @@
+"""Tables a school prints: a title over a bordered table, styled and printed as every
+workbook lbc writes (lbc.output.sheet_style).
+
+The pairs list, the teachers' record sheets and the follow-up list are all printed and
+filed; they share this one layout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from lbc.output.files import set_text
+from lbc.output.sheet_style import (
+    DATE_FORMAT,
+    LINE_POINTS,
+    column_widths,
+    lines,
+    pages_high,
+    style_sheet,
+)
+
+_THIN = Side(style="thin")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def fill_table(
+    ws: Worksheet,
+    title: str,
+    header: Sequence[str],
+    rows: list[list[object]],
+    hidden: int = 0,
+    widths: Sequence[int] | None = None,
+) -> None:
+    """A title row over a bordered table, styled and printed as every workbook lbc writes
+    (lbc.output.sheet_style); rows as tall as their wrapped text, so a signed list is read
+    whole on paper, and no last page printed for a row or two. The last ``hidden`` columns
+    are hidden: neither the screen nor the paper shows them, nor are they sized for print.
+    Columns as wide as ``widths``, else as their text."""
+    shown = len(header) - hidden
+    set_text(ws.cell(1, 1), title)
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=shown)
+    ws.cell(1, 1).alignment = Alignment(horizontal="center")
+    ws.row_dimensions[1].height = 24
+    for j, text in enumerate(header, 1):
+        ws.cell(2, j, text)
+    widths = list(widths) if widths is not None else column_widths(header, rows)
+    for i, row in enumerate(rows, 3):
+        for j, value in enumerate(row, 1):
+            cell = ws.cell(i, j)
+            set_text(cell, value)
+            cell.border = _BORDER
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[i].height = lines(row[:shown], widths[:shown]) * LINE_POINTS
+    # The title over the table is about a header row's height: counted as a second one.
+    visible = [header[:shown], header[:shown], *(row[:shown] for row in rows)]
+    style_sheet(ws, 2, widths[:shown], pages_high(widths[:shown], visible))
+    for j in range(shown + 1, len(header) + 1):
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = widths[j - 1]
+        ws.column_dimensions[letter].hidden = True
+        for cell in ws[letter][2:]:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = DATE_FORMAT

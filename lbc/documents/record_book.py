@@ -1,0 +1,176 @@
+"""``lbc record-sheets``: one workbook per support teacher, to fill in all term and hand back.
+
+The 帮扶记录 sheet has the rows the school's quotas ask for already laid out (the child, the
+kind and when it is owed), so a teacher writes only the date and what was done, and a blank
+row is visibly a talk or a visit not yet made. Dropdowns for the kind and the child, a date
+that must fall in the term, content of a sensible length: Excel refuses the typo before lbc
+has to report it. The 结对儿童 sheet lists the teacher's children with the phones to call,
+so the file is written owner-only. Both print on A4 with the header on every page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from lbc.documents.printable import fill_table
+from lbc.messages import t
+from lbc.output.files import write_atomic
+from lbc.reports.owed import Planned, SheetChild
+from lbc.roster import normalise as nz
+from lbc.roster.fields import FIELDS, PLAN, Kind
+from lbc.roster.record_sheets import CHILDREN_SHEET, RECORDS_SHEET
+
+_LABEL = {f.key: f.label for f in FIELDS[Kind.RECORDS]}
+RECORD_HEADER = (
+    "序号",
+    _LABEL["student"],
+    _LABEL["class"],
+    _LABEL["kind"],
+    PLAN,
+    _LABEL["date"],
+    _LABEL["content"],
+    _LABEL["teacher"],
+)
+WIDTHS = (6, 10, 14, 10, 12, 12, 48, 10)
+CHILDREN_HEADER = (
+    "序号",
+    "学生姓名",
+    "班级",
+    "性别",
+    "监护人",
+    "与儿童关系",
+    "监护人电话",
+    "父母电话",
+    "重点帮扶原因",
+)
+CHILDREN_WIDTHS = (6, 10, 14, 6, 10, 10, 16, 28, 20)
+SPARE_ROWS = 30  # blank rows below the laid-out ones, for records nobody planned
+MAX_CONTENT = 500  # characters of 内容: a paragraph, not an essay pasted by mistake
+
+HANDWRITING = 30  # points: a row a teacher can write a date and a line into by pen
+
+
+def write_record_book(
+    out: Path,
+    title: str,
+    teacher: str,
+    term: tuple[dt.date, dt.date],
+    children: Sequence[SheetChild],
+    planned: Sequence[Planned],
+    inputs: Iterable[Path],
+) -> None:
+    """Write one teacher's workbook atomically and owner-only (it holds phones)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = RECORDS_SHEET
+    rows = [
+        [n, children[p.child].name, children[p.child].cls, p.kind, p.when, None, None, teacher]
+        for n, p in enumerate(planned, 1)
+    ]
+    first_spare = len(rows) + 1
+    rows += [
+        [n, None, None, None, None, None, None, teacher]
+        for n in range(first_spare, first_spare + SPARE_ROWS)
+    ]
+    _table(ws, title, RECORD_HEADER, WIDTHS, rows)
+    last = len(rows) + 2
+    letter = {h: get_column_letter(j) for j, h in enumerate(RECORD_HEADER, 1)}
+    for i in range(3, last + 1):
+        ws[f"{letter[_LABEL['date']]}{i}"].number_format = "yyyy-mm-dd"
+        ws[f"{letter[_LABEL['content']]}{i}"].alignment = Alignment(wrap_text=True, vertical="top")
+    start, end = term
+    _validate(
+        ws,
+        f"{letter[_LABEL['kind']]}3:{letter[_LABEL['kind']]}{last}",
+        type="list",
+        formula1='"' + ",".join(nz.RECORD_KINDS) + '"',
+        error=t("rs.bad_kind"),
+    )
+    _validate(
+        ws,
+        f"{letter[_LABEL['date']]}3:{letter[_LABEL['date']]}{last}",
+        type="date",
+        operator="between",
+        formula1=f"DATE({start.year},{start.month},{start.day})",
+        formula2=f"DATE({end.year},{end.month},{end.day})",
+        error=t("rs.bad_date", start=start.isoformat(), end=end.isoformat()),
+    )
+    _validate(
+        ws,
+        f"{letter[_LABEL['content']]}3:{letter[_LABEL['content']]}{last}",
+        type="textLength",
+        operator="lessThanOrEqual",
+        formula1=str(MAX_CONTENT),
+        error=t("rs.long_content", count=MAX_CONTENT),
+        strict=False,
+    )
+    if children:  # another teacher's child may be written in: a warning, not a refusal
+        _validate(
+            ws,
+            f"{letter[_LABEL['student']]}3:{letter[_LABEL['student']]}{last}",
+            type="list",
+            formula1=f"'{CHILDREN_SHEET}'!$B$3:$B${len(children) + 2}",
+            error=t("rs.other_child"),
+            strict=False,
+        )
+
+    kids = wb.create_sheet(CHILDREN_SHEET)
+    _table(
+        kids,
+        t("rs.children_title", teacher=teacher),
+        CHILDREN_HEADER,
+        CHILDREN_WIDTHS,
+        [
+            [
+                n,
+                c.name,
+                c.cls,
+                c.gender,
+                c.guardian,
+                c.relation,
+                c.guardian_phone,
+                c.parent_phones,
+                c.priority,
+            ]
+            for n, c in enumerate(children, 1)
+        ],
+    )
+    for i in range(3, len(children) + 3):  # phones stay text: a number loses its zeros
+        for col in ("G", "H"):
+            kids[f"{col}{i}"].number_format = "@"
+    write_atomic(out, wb.save, inputs=inputs)
+
+
+def _validate(ws: Worksheet, cells: str, *, error: str, strict: bool = True, **rule: str) -> None:
+    dv = DataValidation(
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop" if strict else "warning",
+        error=error,
+        **rule,
+    )
+    dv.add(cells)
+    ws.add_data_validation(dv)
+
+
+def _table(
+    ws: Worksheet,
+    title: str,
+    header: Sequence[str],
+    widths: Sequence[int],
+    rows: list[list[object]],
+) -> None:
+    """The printable table, its rows tall enough to write in by hand (so printed on as many
+    pages as they take)."""
+    fill_table(ws, title, header, rows, widths=widths)
+    for i in range(3, len(rows) + 3):
+        ws.row_dimensions[i].height = max(HANDWRITING, ws.row_dimensions[i].height or 0)
+    ws.page_setup.fitToHeight = 0

@@ -1,0 +1,313 @@
+"""What the school's quotas ask of each paired child, laid out for the term and owed by a day.
+
+The record sheets lay out a row for every talk, visit and 送温暖 the quotas ask this term;
+``lbc due`` says, on a day, which of them are still owed, and which children have gone too
+long without any contact. Both read the children (``caseload``) and each child's records
+(``lbc.roster.support``) as the summary does, with the same functions, so on the term's last
+day ``lbc due`` and ``lbc summary`` count the same children behind.
+
+A talk is owed every counted month (``Term.counted_months``): this month's is *owed*, a past
+month's missed is *overdue*. A home visit is owed in the term, 送温暖 in the school year.
+A child whose last record (of any kind) is more than ``max_days_without_contact`` days old,
+or who has none since the term began that long ago, is overdue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from lbc.messages import t
+from lbc.reports.caseload import Kids, on_books
+from lbc.roster.people import class_rank
+from lbc.roster.support import (
+    TALK,
+    VISIT,
+    WARMTH,
+    SupportRecord,
+    dated_records,
+    each_childs_records,
+)
+from lbc.roster.tables import Roster
+from lbc.workspace.config import Quotas
+from lbc.workspace.terms import Term
+
+Month = tuple[int, int]
+
+
+def laid_out(term: Term, quotas: Quotas) -> list[tuple[str, str]]:
+    """The rows one child's record sheet lays out: (kind, when it is owed)."""
+    rows = [
+        (TALK, t("rs.month", year=y, month=m))
+        for y, m in term.counted_months(term.end)
+        for _ in range(quotas.talks_per_month)
+    ]
+    rows += [(VISIT, t("rs.this_term"))] * quotas.home_visits_per_term
+    rows += [(WARMTH, t("rs.this_year"))] * quotas.warmth_per_year
+    return rows
+
+
+def caseloads(kids: Kids) -> dict[str, list[int]]:
+    """Each teacher in post with children (in the teachers list's order) and their children:
+    priority children first, then by class and name."""
+    priority = kids.priority()
+    mine: dict[str, list[int]] = {}
+    for k, teacher in enumerate(kids.teachers):
+        if teacher:
+            mine.setdefault(teacher, []).append(k)
+    order = sorted(mine, key=kids.active.__getitem__)
+    return {
+        x: sorted(
+            mine[x],
+            key=lambda k: (
+                not priority[k],
+                *class_rank(kids.refs[k]),
+                kids.labels[k],
+                kids.names[k],
+            ),
+        )
+        for x in order
+    }
+
+
+@dataclass(frozen=True)
+class SheetChild:
+    """One of the teacher's children as their record sheet shows them."""
+
+    name: str
+    cls: str
+    gender: str
+    guardian: str
+    relation: str
+    guardian_phone: str
+    parent_phones: str
+    priority: str
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A row laid out to fill: whose (an index into the sheet's children), which kind, and
+    when it is owed (2024年10月, 本学期)."""
+
+    child: int
+    kind: str
+    when: str
+
+
+@dataclass(frozen=True)
+class RecordBook:
+    teacher: str
+    children: list[SheetChild]
+    planned: list[Planned]
+
+
+def record_books(roster: Roster, term: Term, quotas: Quotas) -> tuple[list[RecordBook], int]:
+    """One book per teacher in post with children, and how many children have no teacher."""
+    kids, _ = on_books(roster)
+    priority = kids.priority()
+    text = {
+        key: [v if isinstance(v, str) else "" for v in kids.column(key)]
+        for key in ("gender", "guardian_name", "guardian_relation", "guardian_phone")
+    }
+    parents = [kids.column(f"{who}_phone") for who in ("father", "mother", "parent")]
+    rows = laid_out(term, quotas)
+    books = []
+    loads = caseloads(kids)
+    for teacher, mine in loads.items():
+        children = [
+            SheetChild(
+                kids.names[k],
+                kids.labels[k],
+                text["gender"][k],
+                text["guardian_name"][k],
+                text["guardian_relation"][k],
+                text["guardian_phone"][k],
+                "、".join(dict.fromkeys(p[k] for p in parents if isinstance(p[k], str))),
+                "、".join(priority[k]),
+            )
+            for k in mine
+        ]
+        planned = [Planned(n, kind, when) for kind, when in rows for n in range(len(children))]
+        books.append(RecordBook(teacher, children, planned))
+    return books, len(kids) - sum(len(v) for v in loads.values())
+
+
+@dataclass
+class Owed:
+    """One paired child on a day: what they had and what is owed."""
+
+    name: str
+    cls: str
+    priority: list[str]
+    talks_this_month: int
+    missed_months: list[Month]
+    visits: int
+    warmth: int
+    family_calls: int
+    last_contact: dt.date | None
+    days_without_contact: int
+    owed: list[str]  # 谈心, 家访, 送温暖 still owed
+    overdue: bool
+    other_teachers: int  # records by a teacher other than the child's, counted for the child
+
+
+@dataclass
+class Due:
+    """``lbc due``: every teacher's children with something owed, on ``as_of``."""
+
+    as_of: dt.date
+    term: Term
+    quotas: Quotas
+    paired: int
+    unpaired: int
+    teachers: dict[str, list[Owed]] = field(default_factory=dict)
+    records: int = 0  # records read up to as_of, in the school year
+
+    def children(self) -> list[Owed]:
+        return [c for kids in self.teachers.values() for c in kids]
+
+    def count(self, kind: str) -> int:
+        """Children owing ``kind`` (谈心 this month, 家访, 送温暖)."""
+        return sum(kind in c.owed for c in self.children())
+
+    @property
+    def missed_a_month(self) -> int:
+        return sum(bool(c.missed_months) for c in self.children())
+
+    @property
+    def out_of_contact(self) -> int:
+        return sum(
+            c.days_without_contact > self.quotas.max_days_without_contact for c in self.children()
+        )
+
+    @property
+    def overdue(self) -> int:
+        return sum(c.overdue for c in self.children())
+
+    def totals(self) -> dict[str, int]:
+        return {
+            "paired": self.paired,
+            "unpaired": self.unpaired,
+            "records": self.records,
+            "listed": len(self.children()),
+            "no_talk_this_month": self.count("谈心"),
+            "missed_a_month": self.missed_a_month,
+            "no_home_visit": self.count("家访"),
+            "no_warmth": self.count("送温暖"),
+            "out_of_contact": self.out_of_contact,
+            "overdue": self.overdue,
+        }
+
+
+def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: dt.date) -> Due:
+    """What is owed on ``as_of`` (a day of ``term``, or after it) by every paired child."""
+    kids, _ = on_books(roster)
+    day = min(as_of, term.end)
+    records = dated_records(roster, kids.index(roster), year_start, day)
+    in_term = [r for r in records if r.date >= term.start]
+    had_term = each_childs_records(in_term)
+    had_year = each_childs_records(records)
+    month = (day.year, day.month)
+    counted = term.counted_months(day)
+    judged = term.counted_months(term.end)  # a month half outside the term owes no talk
+    priority = kids.priority()
+    others = _other_teachers(records, kids)
+    result = Due(day, term, quotas, 0, 0, records=len(records))
+    loads = caseloads(kids)
+    result.paired = sum(len(v) for v in loads.values())
+    result.unpaired = len(kids) - result.paired
+    for teacher, mine in loads.items():
+        listed = []
+        for k in mine:
+            last = had_year.last.get(k)
+            since = last if last is not None else term.start - dt.timedelta(days=1)
+            silent = (day - since).days
+            talks = had_term.talks[(k, month)]
+            missed = had_term.months_short(k, counted, quotas.talks_per_month)
+            owed = []
+            if month in judged and month not in counted and talks < quotas.talks_per_month:
+                owed.append(TALK)
+            if had_term.visits[k] < quotas.home_visits_per_term:
+                owed.append(VISIT)
+            if had_year.warmth[k] < quotas.warmth_per_year:
+                owed.append(WARMTH)
+            late = bool(missed) or silent > quotas.max_days_without_contact
+            if not owed and not late:
+                continue
+            listed.append(
+                Owed(
+                    kids.names[k],
+                    kids.labels[k],
+                    priority[k],
+                    talks,
+                    missed,
+                    had_term.visits[k],
+                    had_year.warmth[k],
+                    had_term.family_calls(k),
+                    last,
+                    silent,
+                    owed,
+                    late,
+                    others.get(k, 0),
+                )
+            )
+        if listed:
+            result.teachers[teacher] = listed
+    return result
+
+
+def _other_teachers(records: list[SupportRecord], kids: Kids) -> dict[int, int]:
+    """Per child, the records written by a teacher who is not the child's: accepted and
+    counted for the child, and said, so the school knows who did the work."""
+    out: dict[int, int] = {}
+    for r in records:
+        if r.child is None or not r.teacher:
+            continue
+        own = kids.teachers[r.child]
+        if own and r.teacher != own:
+            out[r.child] = out.get(r.child, 0) + 1
+    return out
+
+
+def month_text(m: Month) -> str:
+    return f"{m[0]}-{m[1]:02d}"
+
+
+def table_header() -> list[str]:
+    return [
+        t(f"due.col.{k}")
+        for k in ("child", "class", "priority", "owed", "missed", "last", "days", "overdue")
+    ]
+
+
+def table_rows(kids: list[Owed]) -> list[list[object]]:
+    return [
+        [
+            c.name,
+            c.cls,
+            "、".join(c.priority),
+            "、".join(t(f"due.owed.{k}") for k in c.owed),
+            "、".join(month_text(m) for m in c.missed_months),
+            c.last_contact.isoformat() if c.last_contact else t("due.never"),
+            c.days_without_contact,
+            t("due.yes") if c.overdue else "",
+        ]
+        for c in kids
+    ]
+
+
+def summary_line(result: Due) -> str:
+    n = result.totals()
+    return t(
+        "due.summary",
+        date=result.as_of.isoformat(),
+        term=result.term.label,
+        paired=n["paired"],
+        talk=n["no_talk_this_month"],
+        missed=n["missed_a_month"],
+        visit=n["no_home_visit"],
+        warmth=n["no_warmth"],
+        days=result.quotas.max_days_without_contact,
+        silent=n["out_of_contact"],
+        overdue=n["overdue"],
+    )
