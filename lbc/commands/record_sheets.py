@@ -8,6 +8,7 @@ it as support records.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Annotated
@@ -42,9 +43,9 @@ def record_sheets(
         raise LbcError(t("err.no_term"))
     paths, cfg = common.inputs(files, config)
     chosen = parse_term(term, cfg.terms)
-    folder = out if out is not None else (cfg.records[0] if cfg.records else None)
-    if folder is None:
+    if out is None and not cfg.records:
         raise LbcError(t("err.record_sheets_no_out"))
+    folder = out if out is not None else Path(os.path.relpath(cfg.records[0]))
     if folder.exists() and not folder.is_dir():
         raise LbcError(t("err.init_not_dir", path=folder))
     inputs = common.read_files(paths, cfg)

@@ -34,6 +34,7 @@ contact_phone = ""         # 家校联系电话，印在联系卡上
 [files]
 roster = ["roster.xlsx"]   # 花名册文件，相对本文件的路径；可写多个
 pairs = "结对名单.xlsx"    # 结对名单：lbc pair --save 写到这里，各命令都按它（首次结对前可不存在）
+records = "记录表"         # 老师交回的帮扶记录表文件夹（lbc record-sheets 写到这里）
 
 [pairing]
 max_per_teacher = 2        # 每名教师最多帮扶几名儿童（教师名单“可帮扶人数”列可单独设定）
@@ -43,6 +44,7 @@ talks_per_month = 1              # 每名结对儿童每月谈心次数
 home_visits_per_term = 1         # 每学期家访次数
 warmth_per_year = 1              # 每学年送温暖次数
 children_per_teacher = 1         # 每名在岗教师至少帮扶的儿童数
+max_days_without_contact = 30    # 结对儿童最多相隔多少天须有一次联系（lbc due 据此提醒）
 
 # 学校自定的学期起止日期（不写则秋季 9月1日—次年1月31日，春季 2月1日—7月31日）
 # [terms."2024-autumn"]

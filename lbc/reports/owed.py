@@ -49,25 +49,18 @@ def laid_out(term: Term, quotas: Quotas) -> list[tuple[str, str]]:
 
 def caseloads(kids: Kids) -> dict[str, list[int]]:
     """Each teacher in post with children (in the teachers list's order) and their children:
-    priority children first, then by class and name."""
+    priority children first, then by class, in the roster's order."""
     priority = kids.priority()
     mine: dict[str, list[int]] = {}
     for k, teacher in enumerate(kids.teachers):
         if teacher:
             mine.setdefault(teacher, []).append(k)
     order = sorted(mine, key=kids.active.__getitem__)
-    return {
-        x: sorted(
-            mine[x],
-            key=lambda k: (
-                not priority[k],
-                *class_rank(kids.refs[k]),
-                kids.labels[k],
-                kids.names[k],
-            ),
-        )
-        for x in order
-    }
+
+    def first(k: int) -> tuple[object, ...]:
+        return (not priority[k], *class_rank(kids.refs[k]), kids.labels[k], k)
+
+    return {x: sorted(mine[x], key=first) for x in order}
 
 
 @dataclass(frozen=True)

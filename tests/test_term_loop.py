@@ -1,0 +1,300 @@
+"""A whole term in one workspace, as a school runs it: init, pair, record sheets out,
+sheets filled by the teachers and handed back (some late, one for another teacher's child,
+one with a wrong year, one copied twice), then ``lbc due`` on three days and ``lbc summary``
+at the end, which must agree with ``lbc due`` on the term's last day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+D = dt.date
+TERM = "2024年秋季学期"
+C32, C41, C51 = "三年级(2)班", "四年级(1)班", "五年级(1)班"
+# name, class, left-behind type (父母均外出 makes a priority child)
+KIDS = [
+    ("张雨涵", C32, "父母均外出"),
+    ("李明轩", C32, "父亲外出"),
+    ("王梓萱", C41, "父亲外出"),
+    ("刘浩然", C41, "父母均外出"),
+    ("陈思彤", C51, "母亲外出"),
+    ("杨子墨", C51, "父亲外出"),
+]
+TEACHERS = [
+    ["王芳", "女", "13800000001", "班主任", C32, "语文", "是", "是"],
+    ["李强", "男", "13800000002", "班主任", C41, "数学", "否", "是"],
+    ["赵敏", "女", "13800000003", "班主任", C51, "英语", "否", "是"],
+]
+
+
+def roster_rows(teachers: dict[str, str]) -> list[list[Any]]:
+    rows: list[list[Any]] = [[*CHILD_HEADER, "帮扶教师"]]
+    for n, (name, cls, kind) in enumerate(KIDS, 1):
+        rows.append([*child_row(n, name=name, cls=cls, kind=kind), teachers.get(name)])
+    return rows
+
+
+def book(folder: Path, teacher: str) -> Path:
+    return folder / f"帮扶记录表_{TERM}_{teacher}.xlsx"
+
+
+def fill(path: Path, rows: list[tuple[str, str, str, D, str]]) -> None:
+    """Write records into a returned sheet as a teacher would: into the laid-out row for the
+    child, kind and month when there is one, else into the first spare row."""
+    wb = load_workbook(path)
+    ws = wb["帮扶记录"]
+    header = [c.value for c in ws[2]]
+    col = {h: header.index(h) + 1 for h in header}
+    for student, kind, when, date, content in rows:
+        for r in range(3, ws.max_row + 1):
+            cell = ws.cell(r, col["日期"])
+            laid = tuple(ws.cell(r, col[h]).value for h in ("学生姓名", "类型", "应完成"))
+            if cell.value is None and when and laid == (student, kind, when):
+                break
+            if cell.value is None and not when and ws.cell(r, col["学生姓名"]).value is None:
+                ws.cell(r, col["学生姓名"]).value = student
+                ws.cell(r, col["班级"]).value = next(c for n, c, _ in KIDS if n == student)
+                ws.cell(r, col["类型"]).value = kind
+                break
+        else:
+            raise AssertionError(f"no row for {student} {kind} {when}")
+        ws.cell(r, col["日期"]).value = date
+        ws.cell(r, col["内容"]).value = content
+    wb.save(path)
+
+
+# What the teachers write, handed back (records dated after a ``due`` day are not yet seen).
+WANG = [
+    ("张雨涵", "谈心", "2024年9月", D(2024, 9, 10), "谈开学适应"),
+    ("李明轩", "谈心", "2024年9月", D(2024, 9, 12), "谈学习计划"),
+    ("李明轩", "亲情通话", "", D(2024, 10, 5), "在学校和妈妈视频通话"),
+    ("张雨涵", "谈心", "2024年10月", D(2024, 10, 8), "谈期中复习"),
+    ("张雨涵", "家访", "本学期", D(2024, 10, 9), "与奶奶交流"),
+    ("张雨涵", "谈心", "2024年11月", D(2024, 11, 12), "谈同学关系"),
+    ("张雨涵", "谈心", "2024年12月", D(2024, 12, 10), "谈冬季安全"),
+    ("李明轩", "谈心", "2024年12月", D(2024, 12, 11), "谈期末"),
+    ("张雨涵", "送温暖", "本学年", D(2024, 12, 20), "送冬衣"),
+    ("张雨涵", "谈心", "2025年1月", D(2025, 1, 8), "谈寒假"),
+    ("李明轩", "谈心", "2025年1月", D(2025, 1, 9), "谈寒假"),
+]
+LI = [
+    ("王梓萱", "谈心", "2024年9月", D(2024, 9, 20), "谈新班级"),
+    ("刘浩然", "谈心", "2024年9月", D(2024, 10, 3), "九月的谈心，十月才补上"),  # late
+    ("王梓萱", "谈心", "2024年10月", D(2024, 10, 25), "谈运动会"),
+    ("张雨涵", "谈心", "", D(2024, 11, 5), "王芳老师外出学习，代为谈心"),  # not his child
+    ("刘浩然", "家访", "本学期", D(2024, 11, 15), "与爷爷交流"),
+    ("王梓萱", "谈心", "2024年11月", D(2024, 11, 20), "谈作业"),
+    ("王梓萱", "谈心", "2024年12月", D(2024, 12, 18), "谈期末"),
+    ("王梓萱", "谈心", "2025年1月", D(2025, 1, 10), "谈寒假"),
+]
+ZHAO = [
+    ("陈思彤", "谈心", "2024年9月", D(2023, 9, 15), "年份写错了"),  # a wrong year
+    ("杨子墨", "送温暖", "本学年", D(2024, 9, 28), "送文具"),
+    ("杨子墨", "谈心", "2024年10月", D(2024, 10, 10), "谈兴趣"),
+]
+
+
+@pytest.fixture
+def term(tmp_path: Path) -> Path:
+    """The workspace after the term: pairs made, sheets written, filled and handed back."""
+    ws = tmp_path / "青山小学"
+    assert run("init", ws).exit_code == 0
+    config = ws / "lbc.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('name = ""', 'name = "青山镇中心小学"'),
+        encoding="utf-8",
+    )
+    (ws / "roster.xlsx").unlink()  # the school fills the blank roster in
+    write_xlsx(ws / "roster.xlsx", {"花名册": roster_rows({}), "教师": [TEACHER_HEADER, *TEACHERS]})
+
+    paired = run("pair", "--format", "json", cwd=ws)
+    assert paired.exit_code == 0, paired.stderr
+    pairs = {p["child"]: p["teacher"] for p in paired.json()["pairs"]}
+    assert pairs == {
+        "张雨涵": "王芳",
+        "李明轩": "王芳",
+        "王梓萱": "李强",
+        "刘浩然": "李强",
+        "陈思彤": "赵敏",
+        "杨子墨": "赵敏",
+    }
+    # The school copies the pairs into the roster's 帮扶教师 column.
+    (ws / "roster.xlsx").unlink()
+    write_xlsx(
+        ws / "roster.xlsx", {"花名册": roster_rows(pairs), "教师": [TEACHER_HEADER, *TEACHERS]}
+    )
+    return ws
+
+
+def hand_back(ws: Path) -> None:
+    folder = ws / "记录表"
+    fill(book(folder, "王芳"), WANG)
+    fill(book(folder, "李强"), LI)
+    fill(book(folder, "赵敏"), ZHAO)
+    # 王芳 handed hers in twice: a copy beside the original must not count twice.
+    shutil.copy(book(folder, "王芳"), folder / f"帮扶记录表_{TERM}_王芳 - 副本.xlsx")
+
+
+def test_record_sheets_lay_out_the_quotas(term: Path) -> None:
+    made = run("record-sheets", "--term", "2024-autumn", cwd=term)
+    assert made.exit_code == 0, made.stderr
+    # five months of talks, a visit and 送温暖 for each of two children: 14 rows a teacher
+    assert made.stderr.splitlines()[0] == "已写出 3 份帮扶记录表（共预置 42 行待填）到 记录表"
+    folder = term / "记录表"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        book(folder, x).name for x in ("王芳", "李强", "赵敏")
+    )
+    path = book(folder, "李强")
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600  # guardians' phones
+    wb = load_workbook(path)
+    ws = wb["帮扶记录"]
+    assert (
+        ws["A1"].value == "青山镇中心小学2024年秋季学期帮扶记录表（李强，2024-09-01至2025-01-31）"
+    )
+    assert [c.value for c in ws[2]] == [
+        "序号", "学生姓名", "班级", "类型", "应完成", "日期", "内容", "帮扶教师",
+    ]  # fmt: skip
+    # 刘浩然 (both parents away) first; then a month's talks, the visit, 送温暖
+    assert [[c.value for c in ws[r]] for r in (3, 4, 13, 16)] == [
+        [1, "刘浩然", C41, "谈心", "2024年9月", None, None, "李强"],
+        [2, "王梓萱", C41, "谈心", "2024年9月", None, None, "李强"],
+        [11, "刘浩然", C41, "家访", "本学期", None, None, "李强"],
+        [14, "王梓萱", C41, "送温暖", "本学年", None, None, "李强"],
+    ]
+    assert ws["G17"].value is None and ws["H17"].value == "李强"  # spare rows
+    rules = {(dv.type, str(dv.sqref)) for dv in ws.data_validations.dataValidation}
+    assert rules == {
+        ("list", "D3:D46"),
+        ("date", "F3:F46"),
+        ("textLength", "G3:G46"),
+        ("list", "B3:B46"),
+    }
+    date_rule = next(dv for dv in ws.data_validations.dataValidation if dv.type == "date")
+    assert (date_rule.formula1, date_rule.formula2) == ("DATE(2024,9,1)", "DATE(2025,1,31)")
+    assert ws.print_title_rows == "$2:$2" and ws.page_setup.paperSize == 9  # A4
+    kids = wb["结对儿童"]
+    assert [c.value for c in kids[3]][:3] == [1, "刘浩然", C41]
+    assert kids["G3"].number_format == "@"
+    # Written once, never over a returned sheet.
+    again = run("record-sheets", "--term", "2024-autumn", cwd=term)
+    assert again.exit_code == 2 and "不会被覆盖" in again.stderr
+
+
+def due(ws: Path, day: str) -> tuple[int, dict[str, Any]]:
+    result = run("due", "--as-of", day, "--format", "json", cwd=ws)
+    assert result.exit_code in (0, 1), result.stderr
+    return result.exit_code, result.json()
+
+
+def test_a_whole_term(term: Path) -> None:
+    assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
+    hand_back(term)
+
+    checked = run("validate", "--format", "json", cwd=term)
+    found = [
+        (f["code"], Path(f["file"]).name, f["sheet"], f["row"], f["column"])
+        for f in checked.json()["findings"]
+    ]
+    assert found == [
+        ("REC006", book(term, "李强").name, "帮扶记录", 17, "B"),
+        ("REC005", book(term, "赵敏").name, "帮扶记录", 3, "F"),
+    ]
+    assert checked.exit_code == 1  # the wrong year is an error
+
+    code, doc = due(term, "2024-09-20")
+    assert code == 0
+    assert doc["summary"] == {
+        "paired": 6,
+        "unpaired": 0,
+        "records": 3,  # the copy of 王芳's sheet adds nothing
+        "listed": 6,
+        "no_talk_this_month": 3,
+        "missed_a_month": 0,
+        "no_home_visit": 6,
+        "no_warmth": 6,
+        "out_of_contact": 0,
+        "overdue": 0,
+    }
+
+    code, doc = due(term, "2024-10-15")
+    assert code == 1
+    assert doc["summary"] == {
+        "paired": 6,
+        "unpaired": 0,
+        "records": 9,
+        "listed": 6,
+        "no_talk_this_month": 3,  # 李明轩, 王梓萱, 陈思彤
+        "missed_a_month": 3,  # 刘浩然 (September's talk came on Oct 3), 陈思彤, 杨子墨
+        "no_home_visit": 5,
+        "no_warmth": 5,
+        "out_of_contact": 1,  # 陈思彤: her only record has the wrong year
+        "overdue": 3,
+    }
+    li = next(x for x in doc["teachers"] if x["teacher"] == "李强")["children"]
+    assert [(c["child"], c["missed_months"], c["owed"]) for c in li] == [
+        ("刘浩然", ["2024-09"], ["家访", "送温暖"]),
+        ("王梓萱", [], ["谈心", "家访", "送温暖"]),
+    ]
+    wang = next(x for x in doc["teachers"] if x["teacher"] == "王芳")["children"]
+    assert wang[1]["family_calls"] == 1 and wang[1]["last_contact"] == "2024-10-05"
+
+    code, doc = due(term, "2024-12-01")
+    assert code == 1
+    assert doc["summary"] == {
+        "paired": 6,
+        "unpaired": 0,
+        "records": 14,
+        "listed": 6,
+        "no_talk_this_month": 6,
+        "missed_a_month": 4,  # 张雨涵's November talk by 李强 counts for her
+        "no_home_visit": 4,
+        "no_warmth": 5,
+        "out_of_contact": 3,
+        "overdue": 4,
+    }
+    zhang = next(x for x in doc["teachers"] if x["teacher"] == "王芳")["children"][0]
+    assert (zhang["child"], zhang["other_teachers"], zhang["missed_months"]) == ("张雨涵", 1, [])
+
+    code, end = due(term, "2025-01-31")
+    assert code == 1
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=term)
+    assert summary.exit_code == 0, summary.stderr
+    records = summary.json()["records"]
+    assert {k: records[k] for k in ("total", "matched", "by_kind", "family_calls")} == {
+        "total": 21,
+        "matched": 21,
+        "by_kind": [
+            {"name": "谈心", "count": 16},
+            {"name": "家访", "count": 2},
+            {"name": "亲情通话", "count": 1},
+            {"name": "送温暖", "count": 2},
+        ],
+        "family_calls": 1,
+    }
+    assert sum(k["count"] for k in records["by_kind"]) == records["total"]
+    assert records["paired_children"] == end["summary"]["paired"] == 6
+    assert (records["talk_every_month"], records["home_visited"], records["warmth_received"]) == (
+        2,
+        2,
+        2,
+    )
+    # On the term's last day the two commands count the same children behind.
+    totals = end["summary"]
+    assert totals["missed_a_month"] == records["paired_children"] - records["talk_every_month"]
+    assert totals["no_home_visit"] == records["paired_children"] - records["home_visited"]
+    assert totals["no_warmth"] == records["paired_children"] - records["warmth_received"]
+    assert end["summary"]["records"] == records["total"]
+    assert records["without_record"] == [{"class": C51, "names": ["陈思彤"]}]
+    assert [
+        (b["teacher"], b["missing_talks"], b["missing_visits"]) for b in records["teachers_behind"]
+    ] == [("赵敏", 2, 2), ("李强", 1, 1), ("王芳", 1, 1)]
