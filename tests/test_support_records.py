@@ -6,7 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import CHILD_HEADER, RECORD_HEADER, child_row, write_xlsx
+from lbc.documents.record_book import CHILDREN_HEADER
 from lbc.roster.support import ChildIndex, dated_records, each_childs_records
 from lbc.roster.tables import load_roster
 
@@ -43,3 +48,44 @@ def test_records_are_attributed_by_name_class_and_school(tmp_path: Path) -> None
     assert had.warmth[2] == 1
     assert had.last == {1: day, 2: dt.date(2024, 11, 2)}
     assert had.contacted == {1, 2}
+
+
+LAID_OUT = ["序号", "学生姓名", "班级", "类型", "应完成", "日期", "内容", "帮扶教师"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([None, dt.date(2024, 10, 8)]), st.sampled_from([None, "", "谈心"])
+        ),
+        max_size=12,
+    )
+)
+def test_a_returned_sheet_reads_its_filled_rows_and_no_children(
+    tmp_path_factory: pytest.TempPathFactory, filled: list[tuple[dt.date | None, str | None]]
+) -> None:
+    """Whatever rows a teacher fills, exactly those are records (a row with a date or some
+    content), and the sheet of the teacher's children is never read as children."""
+    folder = tmp_path_factory.mktemp("sheets")
+    rows = [
+        [n, "张雨涵", "三年级(2)班", "谈心", "2024年10月", date, content, "王芳"]
+        for n, (date, content) in enumerate(filled, 1)
+    ]
+    title = ["青山镇中心小学2024年秋季学期帮扶记录表（王芳，2024-09-01至2025-01-31）"]
+    roster = write_xlsx(folder / "roster.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    sheet = write_xlsx(
+        folder / "王芳.xlsx",
+        {
+            "帮扶记录": [title, LAID_OUT, *rows],
+            "结对儿童": [
+                ["王芳老师结对儿童"],
+                list(CHILDREN_HEADER),
+                [1, "张雨涵", "三年级(2)班", "女", "张秀英", "祖母", "13900000001", "", ""],
+            ],
+        },
+    )
+    read = load_roster([roster, sheet])
+    assert [t.file for t in read.children] == [str(roster)]
+    want = [i + 3 for i, (d, c) in enumerate(filled) if d is not None or c]
+    assert [r for t in read.records for r in t.rows] == want

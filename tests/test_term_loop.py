@@ -298,3 +298,36 @@ def test_a_whole_term(term: Path) -> None:
     assert [
         (b["teacher"], b["missing_talks"], b["missing_visits"]) for b in records["teachers_behind"]
     ] == [("赵敏", 2, 2), ("李强", 1, 1), ("王芳", 1, 1)]
+
+
+def test_due_prints_and_writes_the_list(term: Path) -> None:
+    assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
+    hand_back(term)
+    table = run("due", "--as-of", "2024-10-15", cwd=term)
+    assert table.exit_code == 1
+    assert table.stdout.splitlines()[-1] == (
+        "截至 2024-10-15（2024年秋季学期）：结对儿童 6 名；本月未谈心 3 名，有月份漏谈 3 名，"
+        "本学期未家访 5 名，本学年未送温暖 5 名，超过 30 天无任何联系 1 名；逾期 3 名"
+    )
+    csv = run("due", "--as-of", "2024-10-15", "--format", "csv", cwd=term)
+    lines = csv.stdout.splitlines()
+    assert lines[0] == (
+        "teacher,child,class,priority,owed,missed_months,talks_this_month,visits,warmth,"
+        "family_calls,last_contact,days_without_contact,overdue,other_teachers"
+    )
+    assert (
+        "李强,刘浩然,四年级(1)班,父母均外出,家访、送温暖,2024-09,1,0,0,0,2024-10-03,12,True,0"
+        in lines
+    )
+    out = run("due", "--as-of", "2024-10-15", "--out", "待办.xlsx", cwd=term)
+    assert out.exit_code == 1
+    path = term / "待办.xlsx"
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    ws = load_workbook(path).active
+    assert ws["A1"].value == "青山镇中心小学帮扶工作待办清单（截至 2024-10-15）"
+    assert [c.value for c in ws[3]][:3] == ["王芳", "张雨涵", C32]
+    assert ws.print_title_rows == "$2:$2"
+    english = run("--lang", "en", "due", "--as-of", "2024-09-20", cwd=term)
+    assert english.exit_code == 0
+    assert "as of 2024-09-20 (" in english.stdout and "本月" not in english.stdout
