@@ -69,14 +69,6 @@ class Kids:
             out += [values[i] for i in rows] if values is not None else [None] * len(rows)
         return out
 
-    def at(self, k: int) -> tuple[Table, int]:
-        """Child ``k``'s table and row index."""
-        for table, rows in self.rows:
-            if k < len(rows):
-                return table, rows[k]
-            k -= len(rows)
-        raise IndexError(k)
-
     def index(self, roster: Roster) -> ChildIndex:
         """What records are matched against: these children by name, class and school."""
         lookup = schools_of(roster)

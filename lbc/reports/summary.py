@@ -15,9 +15,10 @@ Counting rules, so that a head teacher can check any number by hand:
 * records count (totals, by kind, by month) when dated inside the term; the measures about
   children (talks every month, home visits, 送温暖, children without a record) use those
   matched to exactly one child, by name and by class when the record gives one, as lbc
-  validate matches them; a talk is a 谈心 record, a home visit a 家访 record, a family call
-  a 亲情通话 record (the child with its parents away), and 送温暖 is
-  counted within the term;
+  validate matches them, and within its school when it has a 学校 cell (lbc.roster.support);
+  a record read already from another file (a copied record sheet) counts once; a talk is
+  a 谈心 record, a home visit a 家访 record, a family call a 亲情通话 record (the child
+  with its parents away), and 送温暖 is counted within the term;
 * 巩固率 = 1 − 辍学 / (children on the books), 辍学率 = 辍学 / (children on the books).
 """
 
