@@ -14,6 +14,7 @@ from conftest import CHILD_HEADER, RECORD_HEADER, child_row, write_xlsx
 from lbc.documents.record_book import CHILDREN_HEADER
 from lbc.roster.support import ChildIndex, dated_records, each_childs_records
 from lbc.roster.tables import load_roster
+from lbc.workspace.schools import read_roster, schools_of
 
 
 def test_records_are_attributed_by_name_class_and_school(tmp_path: Path) -> None:
@@ -89,3 +90,16 @@ def test_a_returned_sheet_reads_its_filled_rows_and_no_children(
     assert [t.file for t in read.children] == [str(roster)]
     want = [i + 3 for i, (d, c) in enumerate(filled) if d is not None or c]
     assert [r for t in read.records for r in t.rows] == want
+
+
+def test_a_record_sheet_belongs_to_the_school_its_title_names(tmp_path: Path) -> None:
+    title = ["青山镇中心小学2024年秋季学期帮扶记录表（王芳，2024-09-01至2025-01-31）"]
+    roster = write_xlsx(
+        tmp_path / "名册.xlsx",
+        {"花名册": [["青山镇中心小学留守儿童花名册"], CHILD_HEADER, child_row(1)]},
+    )
+    sheet = write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [title, LAID_OUT]})
+    assert schools_of(read_roster([roster, sheet])).by_file == {
+        str(roster): "青山镇中心小学",
+        str(sheet): "青山镇中心小学",
+    }

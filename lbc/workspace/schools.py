@@ -1,7 +1,8 @@
 """Which school a row belongs to, resolved once when files are read.
 
 A file's school is its ``lbc.toml`` ([school] name, found like any workspace), else the
-title above its roster (青山镇中心小学留守儿童花名册 → 青山镇中心小学), else the file's name;
+title above its roster or record sheet (青山镇中心小学留守儿童花名册 → 青山镇中心小学), else
+the file's name;
 a row's 学校 cell (a merged county roster) wins over its file's. ``read_roster`` puts what
 each file declares on the roster (``Roster.declared``), so the checks, flag, cards, summary
 and merge read it as data and no stage below reads a config.
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lbc.errors import LbcError
+from lbc.roster import record_sheets
 from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import Roster, Table, load_roster
 from lbc.workspace.config import find_config, load_config
@@ -47,7 +49,9 @@ def declared_school(path: Path, roster: Roster) -> str:
             name = ""
         if name:
             return name
-    for table in roster.children:
+    # A teacher's record sheet is titled with its school too (青山镇中心小学2024年秋季学期…).
+    sheets = [*roster.children, *filter(record_sheets.is_record_sheet, roster.records)]
+    for table in sheets:
         if table.file != str(path):
             continue
         name = _TITLE_CUT.sub("", table.title).strip(" ：:-—·")
