@@ -50,6 +50,8 @@ def due_command(
         str | None, typer.Option("--term", help=h("due_term"), show_default=False)
     ] = None,
     fmt: common.FormatOpt = "table",
+    no_bom: common.NoBomOpt = False,
+    json_keys: common.JsonKeysOpt = False,
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", help=h("due_out"), metavar="待办.xlsx", show_default=False),
@@ -87,6 +89,8 @@ def due_command(
         rows=lambda: csv_rows(result),
         columns=CSV_COLUMNS,
         table=lambda: print_table(result),
+        bom=not no_bom,
+        json_keys=json_keys,
     )
     raise typer.Exit(ExitStatus.found(result.overdue or roster.failed))
 
