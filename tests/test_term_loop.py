@@ -105,7 +105,7 @@ ZHAO = [
 
 @pytest.fixture
 def term(tmp_path: Path) -> Path:
-    """The workspace after the term: pairs made, sheets written, filled and handed back."""
+    """A workspace whose children are paired (lbc pair --save)."""
     ws = tmp_path / "青山小学"
     assert run("init", ws).exit_code == 0
     config = ws / "lbc.toml"
@@ -116,7 +116,7 @@ def term(tmp_path: Path) -> Path:
     (ws / "roster.xlsx").unlink()  # the school fills the blank roster in
     write_xlsx(ws / "roster.xlsx", {"花名册": roster_rows({}), "教师": [TEACHER_HEADER, *TEACHERS]})
 
-    paired = run("pair", "--format", "json", cwd=ws)
+    paired = run("pair", "--save", "--format", "json", cwd=ws)
     assert paired.exit_code == 0, paired.stderr
     pairs = {p["child"]: p["teacher"] for p in paired.json()["pairs"]}
     assert pairs == {
@@ -127,11 +127,8 @@ def term(tmp_path: Path) -> Path:
         "陈思彤": "赵敏",
         "杨子墨": "赵敏",
     }
-    # The school copies the pairs into the roster's 帮扶教师 column.
-    (ws / "roster.xlsx").unlink()
-    write_xlsx(
-        ws / "roster.xlsx", {"花名册": roster_rows(pairs), "教师": [TEACHER_HEADER, *TEACHERS]}
-    )
+    # The pairs made are the pairs used: lbc.toml names 结对名单.xlsx, every command reads it.
+    assert (ws / "结对名单.xlsx").is_file()
     return ws
 
 
@@ -148,7 +145,8 @@ def test_record_sheets_lay_out_the_quotas(term: Path) -> None:
     made = run("record-sheets", "--term", "2024-autumn", cwd=term)
     assert made.exit_code == 0, made.stderr
     # five months of talks, a visit and 送温暖 for each of two children: 14 rows a teacher
-    assert made.stderr.splitlines()[0] == "已写出 3 份帮扶记录表（共预置 42 行待填）到 记录表"
+    assert made.stderr.splitlines()[1:] == ["已写出 3 份帮扶记录表（共预置 42 行待填）到 记录表"]
+    assert made.stderr.startswith("提示：帮扶教师以结对名单 结对名单.xlsx")  # the pairs made
     folder = term / "记录表"
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         book(folder, x).name for x in ("王芳", "李强", "赵敏")
