@@ -27,6 +27,9 @@ from lbc.commands import (
 )
 from lbc.errors import ExitStatus
 from lbc.messages import h
+from lbc.output.linebreak import use_chinese_line_breaks
+
+use_chinese_line_breaks()  # every table and help screen wraps Chinese at its break points
 
 app = typer.Typer(
     help=h("app"),

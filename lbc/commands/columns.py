@@ -93,6 +93,6 @@ def _print(described: list[dict[str, Any]]) -> None:
                 rows="、".join(map(str, sheet["header_rows"])),
                 count=sheet["rows"],
             )
-            console.print(rich_table(headers, _lines(sheet), title=title, main=4))
+            console.print(rich_table(headers, _lines(sheet), title=title))
         for name in entry["skipped_sheets"]:
             console.print(t("columns.skipped", file=entry["file"], sheet=name), markup=False)

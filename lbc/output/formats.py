@@ -16,11 +16,12 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from lbc.errors import LbcError
 from lbc.messages import readable, t
+from lbc.output.linebreak import widest_unit
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -102,26 +103,93 @@ def to_csv(
 
 
 def rich_table(
-    headers: Sequence[str],
-    rows: Iterable[Sequence[object]],
-    title: str | None = None,
-    main: int | None = None,
+    headers: Sequence[str], rows: Iterable[Sequence[object]], title: str | None = None
 ) -> RenderableType:
     """A plain-lined table; the title on its own line so a long Chinese heading never wraps
     into the table's width. rich is imported here, not at start-up: scripts asking for
     JSON or CSV never pay for it."""
-    from rich import box
     from rich.console import Group
-    from rich.table import Table as RichTable
     from rich.text import Text
 
-    table = RichTable(box=box.SIMPLE_HEAD, expand=False)
-    for n, header in enumerate(headers):
-        # The main column (the problem, in words) keeps a readable width on an 80-column
-        # terminal; the others fold first.
-        table.add_column(header, overflow="fold", min_width=24 if n == main else None)
-    for row in rows:  # cell text is shown as typed, never read as rich markup
-        table.add_row(*(Text("" if v is None else readable(str(v))) for v in row))
+    cells = [[Text("" if v is None else readable(str(v))) for v in row] for row in rows]
+    table = _FittedTable([Text(h) for h in headers], cells)
     if title is None:
         return table
     return Group(Text(title, style="bold"), table)
+
+
+# A cell up to this many terminal cells is a value (an 18-digit ID number is 18, a child
+# and class 17); a longer one is a sentence.
+_VALUE_CELLS = 20
+# A column of sentences narrower than this reads as a list of fragments.
+_READABLE = 24
+
+
+class _FittedTable:
+    """A table that fits the terminal without cutting a value.
+
+    Columns take their natural width when the terminal is wide enough. When it is not,
+    columns of sentences give up width first (lbc.output.linebreak wraps Chinese between
+    characters), then columns of values, down to their widest space-separated word, so
+    罗*豪 三年级(2)班 may go onto two lines at the space but 511321********3376 and
+    2015-09-12 stay whole; no column gets narrower than its widest unbreakable unit.
+    """
+
+    def __init__(self, headers: list[Any], rows: list[list[Any]]) -> None:
+        self.headers, self.rows = headers, rows
+
+    def _ranges(self, n: int) -> tuple[int, int, bool]:
+        from rich.cells import cell_len
+
+        texts = [self.headers[n].plain, *(row[n].plain for row in self.rows)]
+        natural = max(cell_len(line) for text in texts for line in text.splitlines() or [""])
+        if all(cell_len(text) <= _VALUE_CELLS for text in texts[1:]):
+            words = [w for text in texts for w in text.split()]
+            return max(map(cell_len, words), default=1), natural, False
+        return max(8, *map(widest_unit, texts)), natural, True
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich import box
+        from rich.table import Table
+
+        ranges = [self._ranges(n) for n in range(len(self.headers))]
+        widths = [natural for _, natural, _ in ranges]
+        room = options.max_width - 3 * len(widths) - 1  # padding and edges of SIMPLE_HEAD
+        # Sentences give up width first, down to a readable width; then values, down to
+        # their widest word; then sentences again, down to their widest unit.
+        for sentences, readable_width in ((True, _READABLE), (False, 0), (True, 0)):
+            while sum(widths) > room:
+                slack = [
+                    (widths[n] - max(low, readable_width), n)
+                    for n, (low, _, prose) in enumerate(ranges)
+                    if prose is sentences and widths[n] > max(low, readable_width)
+                ]
+                if not slack:
+                    break
+                widths[max(slack)[1]] -= 1
+        table = Table(box=box.SIMPLE_HEAD, expand=False)
+        for header, width, (_, _, prose) in zip(self.headers, widths, ranges, strict=True):
+            table.add_column(header, width=width, overflow="fold", no_wrap=not prose)
+        for row in self.rows:  # cell text is shown as typed, never read as rich markup
+            table.add_row(
+                *(
+                    cell if prose else _at_spaces(cell, width)
+                    for cell, width, (_, _, prose) in zip(row, widths, ranges, strict=True)
+                )
+            )
+        yield table
+
+
+def _at_spaces(value: Any, width: int) -> Any:
+    """A value broken onto lines at its spaces only, each line at most ``width`` cells."""
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    for word in value.plain.split():
+        if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if "\n".join(lines) == value.plain:
+        return value
+    return type(value)("\n".join(lines), style=value.style)

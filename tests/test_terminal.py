@@ -1,0 +1,83 @@
+"""What lbc prints on an 80-column terminal: sentences wrap between Chinese characters,
+values (ID numbers, dates, phones, a child and class) are never cut or folded."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.text import Text
+
+from lbc.app import app  # noqa: F401  (building the app teaches rich the Chinese breaks)
+from lbc.output.formats import rich_table
+from lbc.output.linebreak import divide_line, units
+
+ROWS = [
+    ["E32", "ID006", "错误", "刘*琪 三年级(2)班",
+     "身份证号中的出生日期 2015-12-09 与“出生日期”2015-09-12 不一致", "2015-09-12"],
+    ["D59", "ID004", "错误", "杨*宇 六年级(2)班",
+     "身份证号被存成了数字，Excel 只保留15位，后几位已丢失；请把该列设为文本后按原件重新录入",
+     "511321********4000"],
+    ["R54", "PHN001", "错误", "何*怡 六年级(1)班",
+     "“母亲电话”格式不对：应为11位手机号（1开头）或带区号的座机号", "166***1220"],
+]  # fmt: skip
+
+
+def printed(renderable: object, width: int = 80) -> list[str]:
+    console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(renderable)
+    return [line.rstrip() for line in console.export_text().splitlines()]
+
+
+def test_the_validate_table_at_80_columns_wraps_sentences_and_keeps_values_whole():
+    lines = printed(rich_table(["位置", "代码", "级别", "对象", "问题", "值"], ROWS))
+    assert lines == [
+        "",
+        "  位置   代码     级别   对象          问题                 值",
+        " " + "─" * 78,
+        "  E32    ID006    错误   刘*琪         身份证号中的出生日   2015-09-12",
+        "                         三年级(2)班   期 2015-12-09 与",
+        "                                       “出生日期”",
+        "                                       2015-09-12 不一致",
+        "  D59    ID004    错误   杨*宇         身份证号被存成了数   511321********4000",
+        "                         六年级(2)班   字，Excel 只保留15",
+        "                                       位，后几位已丢失；",
+        "                                       请把该列设为文本后",
+        "                                       按原件重新录入",
+        "  R54    PHN001   错误   何*怡         “母亲电话”格式不     166***1220",
+        "                         六年级(1)班   对：应为11位手机号",
+        "                                       （1开头）或带区号",
+        "                                       的座机号",
+        "",
+    ]
+
+
+def test_a_wide_terminal_shows_every_row_on_one_line():
+    lines = printed(rich_table(["位置", "代码", "级别", "对象", "问题", "值"], ROWS), width=160)
+    assert lines[3] == (
+        "  E32    ID006    错误   刘*琪 三年级(2)班   "
+        "身份证号中的出生日期 2015-12-09 与“出生日期”2015-09-12 不一致" + " " * 28 + "2015-09-12"
+    )
+    assert len(lines) == 7
+
+
+def test_a_line_never_starts_with_a_closing_mark_nor_ends_with_an_opening_one():
+    text = "父亲外出，缺少父亲电话（请补录）。"
+    for width in range(6, 20):  # the widest unit, 录）。, is 6 cells
+        lines = [str(line) for line in Text(text).wrap(Console(), width)]
+        assert "".join(lines) == text
+        assert not any(line[0] in "，。）" for line in lines), (width, lines)
+        assert not any(line[-1] == "（" for line in lines), (width, lines)
+
+
+VALUE = st.sampled_from(["511321201509123376", "511321********4000", "2015-09-12", "166***1220"])
+
+
+@given(st.lists(st.sampled_from(["身份证号", "与出生日期", "不一致，", "（请核对）", " "])), VALUE)
+def test_an_id_date_or_phone_inside_a_sentence_is_one_unit(words, value):
+    text = "".join(words) + value + "".join(reversed(words))
+    assert value in [u.strip() for _, _, u in units(text)]
+    for width in (18, 20, 30):
+        breaks = divide_line(text, width)
+        start = text.index(value)
+        assert not any(start < b < start + len(value) for b in breaks)
