@@ -25,11 +25,11 @@ from lbc.commands import (
     summary,
     validate,
 )
+from lbc.commands.framework import speak_the_users_language
 from lbc.errors import ExitStatus
 from lbc.messages import h
-from lbc.output.linebreak import use_chinese_line_breaks
 
-use_chinese_line_breaks()  # every table and help screen wraps Chinese at its break points
+speak_the_users_language()  # typer's and click's own words: help screens, usage errors
 
 app = typer.Typer(
     help=h("app"),

@@ -120,8 +120,15 @@ def _run(args: list[str]) -> int:
         return _usage_error(messages.t("err.no_command"))
     except ClickException as exc:
         hint = messages.t("err.usage_hint")
-        print(messages.t("err.prefix") + exc.format_message() + hint, file=sys.stderr)
+        message = messages.from_click(exc.format_message())
+        print(messages.t("err.prefix") + message + hint, file=sys.stderr)
         return exc.exit_code if exc.exit_code else ExitStatus.CANNOT_RUN
+    except (BrokenPipeError, SystemExit) as exc:  # help or version to a closed pipe
+        # (lbc -h | head): the error itself from rich, exit 1 from click's own handler
+        if BrokenPipeError not in (type(exc), type(exc.__context__)):
+            raise
+        common.quiet_stdout()
+        return ExitStatus.BROKEN_PIPE
     except typer.Abort:
         print(messages.t("err.prefix") + messages.t("err.interrupted"), file=sys.stderr)
         return ExitStatus.INTERRUPTED

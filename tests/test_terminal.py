@@ -8,9 +8,11 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from lbc.app import app  # noqa: F401  (building the app teaches rich the Chinese breaks)
+from lbc.commands.common import use_lbc_rich
 from lbc.output.formats import rich_table
 from lbc.output.linebreak import divide_line, units
+
+use_lbc_rich()
 
 ROWS = [
     ["E32", "ID006", "错误", "刘*琪 三年级(2)班",

@@ -19,11 +19,16 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def console(
-    *args: str | os.PathLike[str], cwd: Path, before: str = "", stdout: int | None = None
+    *args: str | os.PathLike[str],
+    cwd: Path,
+    before: str = "",
+    stdout: int | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``lbc.cli.main`` in a child, after the Python in ``before`` (to inject a fault)."""
+    """Run ``lbc.cli.main`` in a child, after the Python in ``before`` (to inject a fault),
+    with ``env`` added to an environment free of LBC_ settings."""
     code = f"{before}\nfrom lbc.cli import main\nmain()"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LBC_")}
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("LBC_")}, **(env or {})}
     env["NO_COLOR"] = "1"
     return subprocess.run(
         [sys.executable, "-c", code, *map(str, args)],
@@ -91,7 +96,7 @@ def test_a_closed_pipe_ends_quietly(samples, fmt):
 def test_lbc_alone_shows_the_help_and_says_to_name_a_command(tmp_path):
     result = console(cwd=tmp_path)
     assert result.returncode == 2
-    assert "Usage: lbc" in result.stdout
+    assert "用法：lbc [选项] 命令 [参数]..." in result.stdout
     assert result.stderr == (
         "lbc: 错误：请指定一个命令，如 lbc validate 花名册.xlsx（lbc -h 查看用法）\n"
     )

@@ -22,6 +22,7 @@ from lbc import __version__
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, os_reason, t
 from lbc.output.formats import FORMATS, to_csv, to_json
+from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading
 from lbc.roster.fields import guess_field
 from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster
@@ -45,23 +46,33 @@ def stdout() -> Console:
     """Results console; when piped, wide enough that Chinese messages are not folded."""
     from rich.console import Console
 
+    use_lbc_rich()
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=200)
-    console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
     return console
-
-
-def _broken_pipe() -> None:
-    """rich would leave with SystemExit(1), "problems found", past handle_errors; raising
-    the error instead lets handle_errors end a closed pipe like every other one."""
-    raise BrokenPipeError
 
 
 def stderr() -> Console:
     from rich.console import Console
 
+    use_lbc_rich()
     return Console(stderr=True, highlight=False)
+
+
+def use_lbc_rich() -> None:
+    """rich as lbc prints with it, its help screens too: Chinese wraps at its own break
+    points (lbc.output.linebreak), and a closed stdout raises BrokenPipeError, which ends
+    the run like every other closed pipe (141, quietly), where rich would leave with
+    SystemExit(1), "problems found". Called before rich renders anything; idempotent."""
+    from rich.console import Console
+
+    use_chinese_line_breaks()
+    Console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
+
+
+def _broken_pipe(console: object) -> None:
+    raise BrokenPipeError
 
 
 # Notes of the commands running now, held until their result is printed: a command that
@@ -85,7 +96,7 @@ def _release_notes() -> None:
         _HELD[-1].clear()
 
 
-def _quiet_stdout() -> None:
+def quiet_stdout() -> None:
     """Point stdout at the null device once its reader has gone (``lbc … | head``), so the
     final flush cannot fail again; where stdout has no descriptor (tests) there is nothing
     left to flush to a closed pipe."""
@@ -126,7 +137,7 @@ def handle_errors(fn: F) -> F:
             print(t("err.prefix") + t("err.interrupted"), file=sys.stderr)
             raise typer.Exit(ExitStatus.INTERRUPTED) from None
         except BrokenPipeError:
-            _quiet_stdout()
+            quiet_stdout()
             raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
         except LbcError as exc:
             if DEBUG["on"]:
@@ -136,8 +147,12 @@ def handle_errors(fn: F) -> F:
             if DEBUG["on"]:
                 traceback.print_exc()
             if exc.filename is None:
-                raise fail(t("err.internal", reason=f"{type(exc).__name__}: {exc}")) from None
+                raise fail(t("err.system", reason=os_reason(exc))) from None
             raise fail(t("err.path", path=exc.filename, reason=os_reason(exc))) from None
+        except MemoryError:  # not a bug: the machine had too little memory for the job
+            if DEBUG["on"]:
+                traceback.print_exc()
+            raise fail(t("err.out_of_memory")) from None
         except Exception as exc:
             if DEBUG["on"]:
                 traceback.print_exc()

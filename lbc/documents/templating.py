@@ -42,7 +42,7 @@ from jinja2.nodes import Concat
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import os_reason, t
 from lbc.roster.supervised import memory_headroom
 
 TEMPLATES = resources.files("lbc.documents") / "templates"
@@ -323,8 +323,11 @@ def user_template(path: Path) -> tuple[str, str]:
         return str(path), path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
         raise LbcError(t("err.missing", path=path)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LbcError(t("err.template", path=path, line="-", reason=str(exc))) from exc
+    except OSError as exc:
+        raise LbcError(t("err.template", path=path, line="-", reason=os_reason(exc))) from exc
+    except UnicodeDecodeError as exc:
+        reason = t("reason.not_utf8")
+        raise LbcError(t("err.template", path=path, line="-", reason=reason)) from exc
 
 
 def render(name: str, text: str, context: dict[str, Any], autoescape: bool = False) -> str:

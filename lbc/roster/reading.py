@@ -26,7 +26,7 @@ import python_calamine as calamine
 from defusedxml import ElementTree
 
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import os_reason, t
 from lbc.roster import supervised
 
 T = TypeVar("T")
@@ -116,7 +116,7 @@ def check_input_path(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise LbcError(t("err.unreadable", path=path, reason=exc.strerror)) from exc
+        raise LbcError(t("err.unreadable", path=path, reason=os_reason(exc))) from exc
     if size == 0:
         raise LbcError(t("err.empty", path=path))
     if path.suffix.lower() not in SUFFIXES:
@@ -146,7 +146,7 @@ def _sniff(path: Path) -> bytes:
         with path.open("rb") as fh:
             return fh.read(8)
     except OSError as exc:
-        raise LbcError(t("err.unreadable", path=path, reason=exc.strerror)) from exc
+        raise LbcError(t("err.unreadable", path=path, reason=os_reason(exc))) from exc
 
 
 def _looks_encrypted(path: Path) -> bool:
@@ -558,6 +558,8 @@ def _send_sheet(
 
 
 def _short(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno:  # strerror is English whatever the language
+        return os_reason(exc)
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:160]
 

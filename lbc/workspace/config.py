@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import os_reason, t
 from lbc.roster.fields import FIELDS
 from lbc.workspace.inputs import spreadsheet_files
 from lbc.workspace.terms import parse_term
@@ -68,10 +69,12 @@ def load_config(path: Path) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
         raise LbcError(t("err.missing", path=path)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise bad(str(exc)) from exc
+    except OSError as exc:
+        raise bad(os_reason(exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise bad(t("reason.not_utf8")) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise bad(str(exc)) from exc
+        raise bad(_toml_reason(exc)) from exc
 
     cfg = Config(path=path)
     school = data.get("school", {})
@@ -119,6 +122,15 @@ def load_config(path: Path) -> Config:
             raise bad(t("cfg.type", key=f"synonyms.{key}", expected=t("cfg.expect.texts")))
         cfg.synonyms[key] = list(texts)
     return cfg
+
+
+def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
+    """Where lbc.toml is mistyped; tomllib says why only in English, so the Chinese names
+    the place and leaves the why to the reader's eye."""
+    where = re.search(r"at line (\d+), column (\d+)", str(exc))
+    if where is None:  # "at end of document": an unclosed quote or bracket
+        return t("reason.toml_end")
+    return t("reason.toml", line=where[1], column=where[2])
 
 
 def _terms(section: object, bad) -> dict[str, tuple[dt.date, dt.date]]:
