@@ -83,3 +83,28 @@ def test_an_id_date_or_phone_inside_a_sentence_is_one_unit(words, value):
         breaks = divide_line(text, width)
         start = text.index(value)
         assert not any(start < b < start + len(value) for b in breaks)
+
+
+def test_columns_of_sentences_share_a_narrow_terminal_widest_first():
+    """lbc columns: the header, the field and the note all wrap; none is squeezed to a
+    sliver while another keeps room, and (guardian_id_number) stays one word."""
+    rows = [
+        ["AD", "委托监护人公民身份证号码", "AD2、AD3", "监护人身份证号 (guardian_id_number)", ""],
+        ["Z", "实际监护情况", "Z2", "留守类型 (left_behind_type)",
+         "由“实际监护情况”一列读出，按父母是否外出判断留守类型"],
+        ["I", "是否登记户口", "I2", "（未读）", "官方表格中的列，lbc 不使用"],
+    ]  # fmt: skip
+    assert printed(rich_table(["列", "表头", "表头单元格", "读作字段", "说明"], rows)) == [
+        "",
+        "  列   表头               表头单元格   读作字段               说明",
+        " " + "─" * 78,
+        "  AD   委托监护人公民身   AD2、AD3     监护人身份证号",
+        "       份证号码                        (guardian_id_number)",
+        "  Z    实际监护情况       Z2           留守类型               由“实际监护情况”",
+        "                                       (left_behind_type)     一列读出，按父母",
+        "                                                              是否外出判断留守",
+        "                                                              类型",
+        "  I    是否登记户口       I2           （未读）               官方表格中的列，",
+        "                                                              lbc 不使用",
+        "",
+    ]

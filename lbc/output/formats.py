@@ -159,14 +159,14 @@ class _FittedTable:
         # their widest word; then sentences again, down to their widest unit.
         for sentences, readable_width in ((True, _READABLE), (False, 0), (True, 0)):
             while sum(widths) > room:
-                slack = [
-                    (widths[n] - max(low, readable_width), n)
+                narrowable = [  # the widest column gives up a cell first
+                    (widths[n], n)
                     for n, (low, _, prose) in enumerate(ranges)
                     if prose is sentences and widths[n] > max(low, readable_width)
                 ]
-                if not slack:
+                if not narrowable:
                     break
-                widths[max(slack)[1]] -= 1
+                widths[max(narrowable)[1]] -= 1
         table = Table(box=box.SIMPLE_HEAD, expand=False)
         for header, width, (_, _, prose) in zip(self.headers, widths, ranges, strict=True):
             table.add_column(header, width=width, overflow="fold", no_wrap=not prose)
