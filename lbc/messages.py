@@ -242,6 +242,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "lbc 意外停止（{how}），未能完成：请把所运行的命令和所用的文件反馈给维护者",
         "lbc stopped unexpectedly ({how}) and did not finish; please report the command run and the files it was given",
     ),
+    "how.memory": ("内存不足", "out of memory"),
+    "how.exit": ("退出码 {code}", "exit {code}"),
+    "how.signal": ("信号 {n}", "signal {n}"),
     "err.bad_max_memory": (
         "LBC_MAX_MEMORY 的值“{value}”看不懂：请写成 2G、512M 这样的大小",
         "LBC_MAX_MEMORY is '{value}', which is not a size: write it like 2G or 512M",

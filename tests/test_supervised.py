@@ -249,7 +249,7 @@ def test_the_memory_ceiling_ends_the_reading_child(monkeypatch: pytest.MonkeyPat
     with pytest.raises(LbcError) as caught:
         list(supervised.supervised(Path("花名册.xlsx"), allocate))
     assert str(caught.value) + "\n" == crashed(
-        Path("花名册.xlsx"), "MemoryError", "256 MB"
+        Path("花名册.xlsx"), "内存不足", "256 MB"
     ).removeprefix("lbc: 错误：")
 
 

@@ -281,7 +281,7 @@ def _signal_name(signum: int) -> str:
     try:
         return signal.Signals(signum).name
     except ValueError:
-        return f"signal {signum}"
+        return t("how.signal", n=signum)
 
 
 def supervised(path: Path, target: Callable[..., None], *args: Any) -> Iterator[Any]:
@@ -341,11 +341,11 @@ def out_of_memory(path: Path) -> LbcError:
 
 def _crashed(path: Path, exitcode: int | None, ceiling: int | None) -> str:
     if exitcode is None:
-        how = "MemoryError"
+        how = t("how.memory")
     elif exitcode < 0:
         how = _signal_name(-exitcode)
     else:
-        how = f"exit {exitcode}"
+        how = t("how.exit", code=exitcode)
     if not ceiling:
         limit = "-"
     elif ceiling < 1 << 30:
