@@ -132,6 +132,10 @@ _CLICK_ZH: list[tuple[re.Pattern[str], str]] = [
         (r"<path>|<Path>|<file>|<dir>", "<路径>"),
         (r"<list\[Path\]>|<list\[path\]>", "<路径>..."),
         (r"<list\[str\]>", "<文本>..."),
+        # the ranges typer shows beside a number
+        (r"x>=(?P<n>\S+)", "≥{n}"),
+        (r"x<=(?P<n>\S+)", "≤{n}"),
+        (r"(?P<low>\S+)<=x<=(?P<high>\S+)", "{low}—{high}"),
         # usage errors
         (r"(?P<head>.+) \(Possible options: (?P<names>.+)\)", "{head}（可用的选项：{names}）"),
         (r"(?P<head>.+) Did you mean (?P<name>.+)\?", "{head}（是不是要写 {name}？）"),

@@ -63,11 +63,24 @@ def speak_the_users_language() -> None:
 
     core._TyperParameter.display_type = translated_type  # type: ignore[method-assign]
 
+    for parameter in (core.TyperArgument, core.TyperOption):
+        parameter._get_number_range_help_str = _translated_range(  # type: ignore[method-assign]
+            parameter._get_number_range_help_str
+        )
+
     # An argument is shown by its name in capitals (FILES..., OLD NEW), as click does and
     # as options' values are: a placeholder, not an English word.
     core._TyperParameter.display_name_raw = property(  # type: ignore[assignment]
         lambda self: self.metavar if self.metavar is not None else self.name.upper()
     )
+
+
+def _translated_range(describe: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
+    def translated(self: Any) -> str | None:
+        shown = describe(self)
+        return from_click(shown) if shown else shown
+
+    return translated
 
 
 def _in_users_language(format_help: Callable[..., None]) -> Callable[..., None]:
