@@ -153,3 +153,14 @@ def test_validate_on_an_80_column_terminal_shows_every_value_whole(samples):
     for value in ("2015-09-12", "511321********3376", "166***1220", "511321********4000"):
         assert any(line.endswith("   " + value) for line in lines), value
     assert "  D59    ID004    错误   杨*宇         身份证号被存成了数   511321********4000" in lines
+
+
+@given(st.integers(min_value=40, max_value=160))
+def test_nothing_is_ever_cut_off_whatever_the_width(width):
+    """Every character of every header and cell is printed, at any terminal width: a
+    table too wide folds, it never crops with an ellipsis."""
+    headers = ["位置", "代码", "级别", "对象", "问题", "值"]
+    lines = printed(rich_table(headers, ROWS), width=width)
+    assert max(map(cell_len, lines)) <= width
+    shown = sorted("".join(lines).replace(" ", "").replace("─", ""))
+    assert shown == sorted("".join([*headers, *(c for row in ROWS for c in row)]).replace(" ", ""))

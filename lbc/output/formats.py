@@ -132,7 +132,8 @@ class _FittedTable:
     columns of sentences give up width first (lbc.output.linebreak wraps Chinese between
     characters), then columns of values, down to their widest space-separated word, so
     罗*豪 三年级(2)班 may go onto two lines at the space but 511321********3376 and
-    2015-09-12 stay whole; no column gets narrower than its widest unbreakable unit.
+    2015-09-12 stay whole. Nothing is ever cut off: on a terminal too narrow for every
+    value a long one is folded onto the next line.
     """
 
     def __init__(self, headers: list[Any], rows: list[list[Any]]) -> None:
@@ -156,20 +157,23 @@ class _FittedTable:
         widths = [natural for _, natural, _ in ranges]
         room = options.max_width - 3 * len(widths) - 1  # padding and edges of SIMPLE_HEAD
         # Sentences give up width first, down to a readable width; then values, down to
-        # their widest word; then sentences again, down to their widest unit.
-        for sentences, readable_width in ((True, _READABLE), (False, 0), (True, 0)):
+        # their widest word; then sentences, down to their widest unit. Only a terminal
+        # too narrow even for that folds a long word in a sentence, and last a value:
+        # folded onto the next line, never cut off.
+        phases = ((True, _READABLE), (False, 0), (True, 0), (True, -1), (False, -1))
+        for sentences, floor in phases:
             while sum(widths) > room:
                 narrowable = [  # the widest column gives up a cell first
                     (widths[n], n)
                     for n, (low, _, prose) in enumerate(ranges)
-                    if prose is sentences and widths[n] > max(low, readable_width)
+                    if prose is sentences and widths[n] > _floor(low, floor)
                 ]
                 if not narrowable:
                     break
                 widths[max(narrowable)[1]] -= 1
         table = Table(box=box.SIMPLE_HEAD, expand=False)
-        for header, width, (_, _, prose) in zip(self.headers, widths, ranges, strict=True):
-            table.add_column(header, width=width, overflow="fold", no_wrap=not prose)
+        for header, width in zip(self.headers, widths, strict=True):
+            table.add_column(header, width=width, overflow="fold")
         for row in self.rows:  # cell text is shown as typed, never read as rich markup
             table.add_row(
                 *(
@@ -178,6 +182,13 @@ class _FittedTable:
                 )
             )
         yield table
+
+
+def _floor(low: int, floor: int) -> int:
+    """How narrow a phase may make a column whose widest unbreakable part is ``low``:
+    ``floor`` cells, ``low`` itself when ``floor`` is 0, and 4 when it is -1 (anything
+    narrower is no column at all)."""
+    return 4 if floor < 0 else max(low, floor)
 
 
 def _at_spaces(value: Any, width: int) -> Any:
