@@ -179,3 +179,12 @@ def test_help_or_version_to_a_closed_pipe_ends_quietly(tmp_path, args):
     finally:
         os.close(write_end)
     assert (result.returncode, result.stderr) == (141, "")
+
+
+def test_init_where_a_file_stands_in_the_path_is_said_in_chinese(tmp_path):
+    (tmp_path / "a").write_text("x")
+    result = run("init", tmp_path / "a" / "新学校")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"lbc: 错误：无法写入 {tmp_path / 'a' / '新学校'}：路径中有一段不是文件夹\n",
+    )

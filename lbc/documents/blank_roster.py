@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import os_reason, t
 from lbc.output.files import write_atomic
 from lbc.roster import normalise as nz
 from lbc.roster.fields import FIELDS, Kind
@@ -152,7 +152,7 @@ def init_workspace(folder: Path) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise LbcError(t("err.output_dir", path=folder, reason=exc.strerror or exc)) from exc
+        raise LbcError(t("err.output_dir", path=folder, reason=os_reason(exc))) from exc
     config, roster = folder / CONFIG_NAME, folder / ROSTER_NAME
     for path in (config, roster):
         if path.exists():

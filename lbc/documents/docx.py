@@ -30,7 +30,7 @@ from lbc.documents.fonts import BOLD, REGULAR, subset
 from lbc.documents.titles import title_lines
 from lbc.documents.titles import width as text_width
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import os_reason, t
 from lbc.output.files import write_atomic
 
 BODY, HEADING, HEADING2, TITLE = "仿宋", "黑体", "楷体", "宋体"
@@ -357,6 +357,9 @@ def render_docx_template(
     except (UndefinedError, TemplateError) as exc:
         line = getattr(exc, "lineno", None) or "-"
         raise LbcError(t("err.template", path=template, line=line, reason=str(exc))) from exc
+    except OSError as exc:  # a folder named like a .docx, a file it may not read
+        reason = os_reason(exc)
+        raise LbcError(t("err.template", path=template, line="-", reason=reason)) from exc
     except Exception as exc:  # a broken file, or a template dividing by zero: its fault
         reason = f"{type(exc).__name__}: {exc}"
         raise LbcError(t("err.template", path=template, line="-", reason=reason)) from exc
