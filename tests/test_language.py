@@ -21,6 +21,7 @@ COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-def
 # Words that may stand in Chinese text: commands, format and language names, product names.
 ALLOWED = {*COMMANDS, "lbc", "table", "json", "csv", "md", "html", "docx", "xlsx", "xls"}
 ALLOWED |= {"zh", "en", "Jinja", "Markdown", "Tab", "Excel", "WPS", "Word", "Windows"}
+ALLOWED |= {"pairs"}  # keys of lbc.toml, written as the file spells them
 
 
 def english_words(text: str, *typed: str) -> set[str]:
@@ -28,6 +29,7 @@ def english_words(text: str, *typed: str) -> set[str]:
     (FILES, OUT.xlsx), a code or value with a digit (ID002, 2024-autumn), a file name
     (lbc.toml), what the user typed (``typed``) nor an ALLOWED word."""
     words = {w.rstrip(".") for w in re.findall(r"[A-Za-z0-9_.\-]+", text)} - set(typed)
+    words = {w for w in words if "_" not in w}  # an lbc.toml key: max_per_teacher
     return {
         w
         for w in words
