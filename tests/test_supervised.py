@@ -204,12 +204,12 @@ def test_without_a_memory_limit_the_parent_watches_the_reading_child(tmp_path: P
     """Without ``resource`` (Windows) the spawned child cannot cap itself: its parent looks at
     the memory it holds and kills it past the ceiling. The tiny .ods grows by hundreds of MB
     a second; were the watch broken, the 2 GB cap on the test's interpreter would abort it
-    (SIGABRT), not the watch (MemoryError, 300 MB)."""
+    (SIGABRT), not the watch (内存不足, 300 MB)."""
     path = tiny_ods(tmp_path / "花名册.ods")
     started = time.monotonic()
     result = lbc_in_child("validate", path, prelude=LIKE_WINDOWS, env={"LBC_MAX_MEMORY": "300M"})
     assert time.monotonic() - started < 30
-    assert outcome(result) == (2, "", crashed(path, "MemoryError", "300 MB"))
+    assert outcome(result) == (2, "", crashed(path, "内存不足", "300 MB"))
     assert outcome(lbc_in_child("validate", good(tmp_path / "好.xlsx"), prelude=LIKE_WINDOWS)) == (
         0,
         GOOD_OUT,
