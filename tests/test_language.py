@@ -21,7 +21,7 @@ COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-def
 # Words that may stand in Chinese text: commands, format and language names, product names.
 ALLOWED = {*COMMANDS, "lbc", "table", "json", "csv", "md", "html", "docx", "xlsx", "xls"}
 ALLOWED |= {"zh", "en", "Jinja", "Markdown", "Tab", "Excel", "WPS", "Word", "Windows"}
-ALLOWED |= {"pairs"}  # keys of lbc.toml, written as the file spells them
+ALLOWED |= {"pairs", "records"}  # keys of lbc.toml, written as the file spells them
 
 
 def english_words(text: str, *typed: str) -> set[str]:
