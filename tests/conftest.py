@@ -6,7 +6,10 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -231,3 +234,32 @@ def samples(tmp_path: Path) -> Path:
     folder = tmp_path / "samples"
     shutil.copytree(Path(__file__).resolve().parent.parent / "samples", folder)
     return folder
+
+
+def on_a_terminal(*args: str, cwd: Path, columns: int = 80) -> str:
+    """What ``lbc ARGS`` shows on a terminal ``columns`` wide (a pseudo-terminal)."""
+    pty = pytest.importorskip("pty")  # POSIX: Windows consoles are not pseudo-terminals
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 60, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LBC_", "COLUMNS", "LINES"))}
+    child = subprocess.Popen(
+        [sys.executable, "-c", "from lbc.cli import main; main()", *args],
+        cwd=cwd, stdout=slave, stderr=subprocess.DEVNULL, env={**env, "NO_COLOR": "1"},
+    )  # fmt: skip
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child has closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    child.wait(timeout=60)
+    os.close(master)
+    return re.sub(r"\x1b\[[0-9;]*m", "", out.decode("utf-8").replace("\r\n", "\n"))  # bold

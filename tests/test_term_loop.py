@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from rich.cells import cell_len
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, on_a_terminal, run, write_xlsx
 
 D = dt.date
 TERM = "2024年秋季学期"
@@ -336,3 +337,20 @@ def test_due_prints_and_writes_the_list(term: Path) -> None:
     english = run("--lang", "en", "due", "--as-of", "2024-09-20", cwd=term)
     assert english.exit_code == 0
     assert "as of 2024-09-20 (" in english.stdout and "本月" not in english.stdout
+
+
+def test_due_fits_an_80_column_terminal(term: Path) -> None:
+    """A teacher's list is read at the staff meeting from a laptop's terminal: every line
+    fits 80 columns, the months without a talk go with what is owed, a date stays whole."""
+    assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
+    hand_back(term)
+    shown = on_a_terminal("due", "--as-of", "2024-10-15", cwd=term)
+    lines = [s.rstrip() for s in shown.splitlines()]
+    assert max(map(cell_len, lines)) <= 80
+    start = lines.index(
+        "  刘浩然   四年级(1)班   父母均外出   本学期家访、本    2024-10-03（12    是"
+    )
+    assert lines[start + 1 : start + 3] == [
+        "                                      学年送温暖；漏    天前）",
+        "                                      谈：9月",
+    ]

@@ -3,19 +3,13 @@ values (ID numbers, dates, phones, a child and class) are never cut or folded.""
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
-from pathlib import Path
-
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from conftest import on_a_terminal
 from lbc.commands.common import use_lbc_rich
 from lbc.output.formats import rich_table
 from lbc.output.linebreak import divide_line, units
@@ -116,35 +110,6 @@ def test_columns_of_sentences_share_a_narrow_terminal_widest_first():
         "                                                              lbc 不使用",
         "",
     ]
-
-
-def on_a_terminal(*args: str, cwd: Path, columns: int = 80) -> str:
-    """What ``lbc ARGS`` shows on a terminal ``columns`` wide (a pseudo-terminal)."""
-    pty = pytest.importorskip("pty")  # POSIX: Windows consoles are not pseudo-terminals
-    import fcntl
-    import struct
-    import termios
-
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 60, columns, 0, 0))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LBC_", "COLUMNS", "LINES"))}
-    child = subprocess.Popen(
-        [sys.executable, "-c", "from lbc.cli import main; main()", *args],
-        cwd=cwd, stdout=slave, stderr=subprocess.DEVNULL, env={**env, "NO_COLOR": "1"},
-    )  # fmt: skip
-    os.close(slave)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the child has closed the terminal
-            break
-        if not chunk:
-            break
-        out += chunk
-    child.wait(timeout=60)
-    os.close(master)
-    return re.sub(r"\x1b\[[0-9;]*m", "", out.decode("utf-8").replace("\r\n", "\n"))  # bold
 
 
 def test_validate_on_an_80_column_terminal_shows_every_value_whole(samples):

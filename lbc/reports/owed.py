@@ -267,26 +267,33 @@ def month_text(m: Month) -> str:
 
 
 def table_header() -> list[str]:
-    return [
-        t(f"due.col.{k}")
-        for k in ("child", "class", "priority", "owed", "missed", "last", "days", "overdue")
-    ]
+    return [t(f"due.col.{k}") for k in ("child", "class", "priority", "owed", "last", "overdue")]
 
 
 def table_rows(kids: list[Owed]) -> list[list[object]]:
+    """Six columns, so that a teacher's list fits an 80-column terminal and an A4 page: the
+    months without a talk go with what is owed, the days since the last contact with it."""
     return [
         [
             c.name,
             c.cls,
             "、".join(c.priority),
-            "、".join(t(f"due.owed.{k}") for k in c.owed),
-            "、".join(month_text(m) for m in c.missed_months),
-            c.last_contact.isoformat() if c.last_contact else t("due.never"),
-            c.days_without_contact,
+            _owed_text(c),
+            t("due.last", date=c.last_contact.isoformat(), days=c.days_without_contact)
+            if c.last_contact
+            else t("due.never", days=c.days_without_contact),
             t("due.yes") if c.overdue else "",
         ]
         for c in kids
     ]
+
+
+def _owed_text(c: Owed) -> str:
+    owed = "、".join(t(f"due.owed.{k}") for k in c.owed)
+    if not c.missed_months:
+        return owed
+    months = "、".join(t("due.month", year=y, month=m) for y, m in c.missed_months)
+    return t("due.owed_and_missed", owed=owed, months=months)
 
 
 def summary_line(result: Due) -> str:
