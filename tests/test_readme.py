@@ -65,8 +65,10 @@ def test_the_guide_is_linked_first_right_after_the_set_up_lines() -> None:
 
 def test_every_guide_example_runs_when_pasted(tmp_path: Path) -> None:
     lines = guide_examples()
-    for command in ("init", "validate", "columns", "flag", "pair", "cards", "summary", "diff"):
+    commands = ("init", "validate", "columns", "flag", "pair", "record-sheets", "due", "cards")
+    for command in (*commands, "summary", "diff"):
         assert any(line.startswith(f"lbc {command}") for line in lines), command
     assert any(line.startswith("lbc merge") for line in lines)
     assert any(line.startswith("lbc pair --out") for line in lines)
+    assert any(line.startswith("lbc pair --save") for line in lines)
     assert failures(lines, tmp_path) == []
