@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -98,37 +100,40 @@ def _output(out: Path | None, save: bool, pairs: Path | None) -> tuple[Path | No
     return out, out.resolve() == pairs.resolve()
 
 
-def _where(child: ChildRow, privacy: Privacy) -> dict[str, object]:
-    """The child and where it sits, as every JSON and CSV row starts."""
+def _where(child: ChildRow, privacy: Privacy, text: Callable[[str], str]) -> dict[str, object]:
+    """The child and where it sits, as every JSON and CSV row starts; ``text`` is
+    ``privacy.text`` remembering what it said: a county's 100,000 rows have a few hundred
+    classes, sheets, reasons and teachers between them."""
     return {
         "child": privacy.name(child.name),
-        "class": privacy.text(child.cls),
-        "sheet": privacy.text(child.sheet),
+        "class": text(child.cls),
+        "sheet": text(child.sheet),
         "row": child.row,
     }
 
 
 def as_document(result: Pairing, max_per_teacher: int, privacy: Privacy) -> dict[str, object]:
+    text, name = functools.cache(privacy.text), functools.cache(privacy.name)
     return {
         "summary": {**result.summary, "max_per_teacher": max_per_teacher},
         "pairs": [
             {
-                **_where(p.child, privacy),
-                "teacher": privacy.name(p.teacher.shown),
-                "reason": privacy.text(p.reason),
+                **_where(p.child, privacy, text),
+                "teacher": name(p.teacher.shown),
+                "reason": text(p.reason),
                 "kept": p.kept,
             }
             for p in result.pairs
         ],
         "unpaired": [
-            {**_where(u.child, privacy), "why": privacy.text(u.why)} for u in result.unpaired
+            {**_where(u.child, privacy, text), "why": text(u.why)} for u in result.unpaired
         ],
         "idle_teachers": [
             {
                 "teacher": privacy.name(i.teacher.shown),
-                "sheet": privacy.text(i.teacher.sheet),
+                "sheet": text(i.teacher.sheet),
                 "row": i.teacher.row,
-                "why": privacy.text(i.why),
+                "why": text(i.why),
             }
             for i in result.idle
         ],
@@ -136,16 +141,17 @@ def as_document(result: Pairing, max_per_teacher: int, privacy: Privacy) -> dict
 
 
 def csv_rows(result: Pairing, privacy: Privacy) -> list[dict[str, object]]:
+    text, name = functools.cache(privacy.text), functools.cache(privacy.name)
     rows: list[dict[str, object]] = [
         {
-            **_where(p.child, privacy),
-            "teacher": privacy.name(p.teacher.shown),
-            "reason": privacy.text(p.reason),
+            **_where(p.child, privacy, text),
+            "teacher": name(p.teacher.shown),
+            "reason": text(p.reason),
             "kept": "true" if p.kept else "false",
         }
         for p in result.pairs
     ]
-    rows += [{**_where(u.child, privacy), "why": privacy.text(u.why)} for u in result.unpaired]
+    rows += [{**_where(u.child, privacy, text), "why": text(u.why)} for u in result.unpaired]
     return rows
 
 

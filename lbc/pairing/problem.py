@@ -17,7 +17,13 @@ from lbc.messages import t
 from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
 from lbc.roster.pairs import NAMESAKE_KEY
-from lbc.roster.people import LEFT_SCHOOL, class_rank, in_post, priority_reasons
+from lbc.roster.people import (
+    LEFT_SCHOOL,
+    PRIORITY_FIELDS,
+    class_rank,
+    in_post,
+    priority_reasons,
+)
 from lbc.roster.tables import Roster, Table, distinct_children
 
 # 职务 words that make a teacher a school leader (班主任 is removed first: it is not one).
@@ -101,17 +107,66 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _class_label(value: object) -> str:
-    return nz.display(value) or ""
+def _class_labels(column: list[object]) -> list[str]:
+    """Each class as a person reads it, worked out once per distinct class."""
+    try:
+        labels = {value: nz.display(value) or "" for value in dict.fromkeys(column)}
+    except TypeError:  # an unhashable cell: each on its own
+        return [nz.display(value) or "" for value in column]
+    return list(map(labels.__getitem__, column))
+
+
+def _priorities(table: Table) -> list[list[str]]:
+    """Each row's priority reasons (priority_reasons), worked out once per distinct
+    combination of the cells that decide them (PRIORITY_FIELDS): a county has 100,000
+    children and a few dozen combinations. Each row gets its own list."""
+    n = len(table)
+    memo: dict[tuple[object, ...], list[str]] = {}
+    out = []
+    columns = (table.values.get(key) or [None] * n for key in PRIORITY_FIELDS)
+    for i, cells in enumerate(zip(*columns, strict=True)):
+        try:
+            reasons = memo.get(cells)
+            if reasons is None:
+                reasons = memo[cells] = priority_reasons(table, i)
+        except TypeError:  # an unhashable cell: worked out on its own
+            reasons = priority_reasons(table, i)
+        out.append(list(reasons))
+    return out
 
 
 def _children(roster: Roster, notes: list[str]) -> tuple[list[ChildRow], dict[str, int]]:
+    """The children to pair, in roster order. Each column is fetched once per table and read
+    by position: a county has 100,000 children, and a lookup per cell cost seconds."""
     counts = {"left_school": 0, "duplicates": 0}
     out: list[ChildRow] = []
-    cells = {id(tb): tb.as_written("support_teacher") for tb in roster.children}
-    tagged = {id(tb): tb.values.get(NAMESAKE_KEY) for tb in roster.children}
+    columns: dict[int, dict[str, list[object]]] = {}
+    for table in roster.children:
+        n, values = len(table), table.values
+        nothing: list[object] = [None] * n
+        tags = values.get(NAMESAKE_KEY)
+        columns[id(table)] = {
+            key: values.get(key) or nothing
+            for key in (
+                "enrollment_status",
+                "id_number",
+                "class",
+                "name",
+                "grade",
+                "school",
+                "support_teacher",
+                "left_behind_type",
+                "gender",
+            )
+        } | {
+            "listed": table.as_written("support_teacher") or nothing,
+            "tags": tags or nothing,
+            "priority": _priorities(table),  # type: ignore[dict-item]
+            "label": _class_labels(values.get("class") or nothing),  # type: ignore[dict-item]
+        }
     for table, i, first in distinct_children(roster.children):
-        if table.get("enrollment_status", i) in LEFT_SCHOOL:
+        col = columns[id(table)]
+        if col["enrollment_status"][i] in LEFT_SCHOOL:
             counts["left_school"] += 1
             continue
         # A repeat of a row still at school; a child who left and is back is paired.
@@ -127,37 +182,31 @@ def _children(roster: Roster, notes: list[str]) -> tuple[list[ChildRow], dict[st
                 )
             )
             continue
-        ident = table.get("id_number", i)
-        cls = table.get("class", i)
-        name = _text(table.get("name", i))
-        label = _class_label(cls)
+        ident = col["id_number"][i]
+        cls = col["class"][i]
         if isinstance(cls, nz.ClassRef):
             ref, grade = cls, cls.grade
         else:
-            ref, grade = None, table.get("grade", i)
+            ref, grade = None, col["grade"][i]
             grade = grade if isinstance(grade, int) else None
-        listed, tags = cells[id(table)], tagged[id(table)]
-        priority = priority_reasons(table, i)
-        kind = table.get("left_behind_type", i)
-        gender = table.get("gender", i)
+        kind = col["left_behind_type"][i]
+        gender = col["gender"][i]
         out.append(
             ChildRow(
-                name=name,
-                cls=label,
+                name=_text(col["name"][i]),
+                cls=col["label"][i],  # type: ignore[arg-type]
                 file=table.file,
                 sheet=table.sheet,
                 row=table.rows[i],
-                school=_text(table.get("school", i)),
-                priority=priority,
-                previous=_text(tags[i] if tags else None)
-                or _text(table.get("support_teacher", i))
-                or None,
+                school=_text(col["school"][i]),
+                priority=col["priority"][i],  # type: ignore[arg-type]
+                previous=_text(col["tags"][i]) or _text(col["support_teacher"][i]) or None,
                 ref=ref,
                 grade=grade,
                 left_behind_type=kind if isinstance(kind, str) else None,
                 gender=gender if isinstance(gender, str) else None,
                 ident=ident if isinstance(ident, str) else None,
-                listed=(_text(listed[i]) or None) if listed else None,
+                listed=_text(col["listed"][i]) or None,
             )
         )
     return out, counts
@@ -253,11 +302,7 @@ class School:
     nameless: list[ChildRow] = field(default_factory=list)  # cannot be paired: no name
 
     def solve(self) -> list[int | None]:
-        try:
-            return matching.match(self.problem, [x.problem for x in self.teachers])
-        except matching.TooLarge as exc:
-            name = self.name or "-"
-            raise LbcError(t("err.pair_too_large", school=name, count=len(self.children))) from exc
+        return matching.match(self.problem, [x.problem for x in self.teachers])
 
 
 def schools(roster: Roster, max_per_teacher: int) -> tuple[list[School], dict[str, int], list[str]]:
@@ -299,23 +344,36 @@ def schools(roster: Roster, max_per_teacher: int) -> tuple[list[School], dict[st
     return list(groups.values()), counts, notes
 
 
-def _reason(child: ChildRow, problem: matching.Child, teacher: TeacherRow, kept: bool) -> str:
+def _reason(
+    child: ChildRow,
+    problem: matching.Child,
+    teacher: TeacherRow,
+    kept: bool,
+    said: dict[tuple[object, ...], str],
+) -> str:
+    """Why the pair was made, in words; ``said`` holds the sentences made so far, since a
+    county's 100,000 pairs have a few hundred different reasons."""
     if kept:
         return t("pair.reason.kept")
+    unclassed = problem.cls is None and problem.grade is None
     d = matching.distance(problem, teacher.problem)
-    if problem.cls is None and problem.grade is None:
-        why = t("pair.reason.no_class", raw=child.cls or "-")
-    elif d == matching.HEAD:
-        why = t("pair.reason.head")
-    elif d == matching.TEACHES:
-        why = t("pair.reason.teaches", subject=teacher.subjects)
-    elif d == matching.SAME_GRADE:
-        why = t("pair.reason.grade")
-    else:
-        why = t("pair.reason.anyone")
-    if child.previous and child.previous != teacher.name:  # say why last term's pair ended
-        why += t("pair.reason.moved", name=child.previous)
-    return why
+    moved = child.previous if child.previous and child.previous != teacher.name else None
+    key = (d, child.cls if unclassed else None, teacher.subjects, moved)
+    if key not in said:
+        if unclassed:
+            why = t("pair.reason.no_class", raw=child.cls or "-")
+        elif d == matching.HEAD:
+            why = t("pair.reason.head")
+        elif d == matching.TEACHES:
+            why = t("pair.reason.teaches", subject=teacher.subjects)
+        elif d == matching.SAME_GRADE:
+            why = t("pair.reason.grade")
+        else:
+            why = t("pair.reason.anyone")
+        if moved:  # say why last term's pair ended
+            why += t("pair.reason.moved", name=moved)
+        said[key] = why
+    return said[key]
 
 
 def pair(roster: Roster, max_per_teacher: int) -> Pairing:
@@ -337,6 +395,7 @@ def pair(roster: Roster, max_per_teacher: int) -> Pairing:
         notes.append(t("pair.note.no_previous"))
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
+    said: dict[tuple[object, ...], str] = {}
     for school in problems:
         unpaired += [Unpaired(c, t("pair.why.no_name")) for c in school.nameless]
         got = school.solve()
@@ -349,7 +408,7 @@ def pair(roster: Roster, max_per_teacher: int) -> Pairing:
                 continue
             x = school.teachers[g]
             kept = g in problem.previous
-            pairs.append(Pair(c, x, _reason(c, problem, x, kept), kept))
+            pairs.append(Pair(c, x, _reason(c, problem, x, kept, said), kept))
 
     busy = {id(p.teacher) for p in pairs}
     idle = [Idle(x, x.why_none or t("pair.idle.no_child")) for x in teachers if id(x) not in busy]

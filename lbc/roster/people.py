@@ -25,6 +25,11 @@ LEFT_SCHOOL = frozenset({"转出", "毕业"})
 PRIORITY_CATEGORIES = ("孤儿", "残疾", "建档立卡", "低保", "贫困", "学困")
 
 
+# The cells priority_reasons reads: two rows alike in these have the same reasons (pairing
+# works a county's reasons out once per combination of them).
+PRIORITY_FIELDS = ("key_target", "categories", "health", "left_behind_type", "enrollment_status")
+
+
 def priority_reasons(table: Table, i: int) -> list[str]:
     """Why child ``i`` of ``table`` is a priority, in words; empty when it is not."""
     reasons = []
