@@ -543,10 +543,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "没有教师可以结对：所有教师都不在岗或可帮扶人数为 0（可用 --max-per-teacher 设置每人名额）",
         "no teacher can take a child: none is in post or every capacity is 0 (set places with --max-per-teacher)",
     ),
-    "err.pair_too_large": (
-        "学校“{school}”有 {count} 名儿童，超出一次结对的规模；请在花名册和教师名单中加“学校”列，按学校分别结对",
-        "school '{school}' has {count} children, too many to pair at once; add a 学校 column to the children and teachers so each school is paired on its own",
-    ),
     "err.keep_same_as_out": (
         "--keep 与 --out 是同一个文件；请把新的结对名单写到另一个文件",
         "--keep and --out name the same file; write the new pairs to another file",

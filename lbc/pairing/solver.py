@@ -14,11 +14,14 @@ rule only decides among pairings that tie on every rule above it (a lexicographi
 7. ties broken by a deterministic solver on a graph built in roster order.
 
 Rules 1 and 2 are fixed amounts of flow (every child can reach every teacher through the
-"anyone" node, so any set of children of the right size can be paired); rules 3-6 become one
-min-cost flow whose costs dominate level by level: each level's unit weight exceeds the
-largest total every lower level can reach. OR-Tools' min-cost flow solves it in integers,
-so the optimum is exact; an instance whose weights would not fit in 64 bits is refused rather
-than solved approximately. Schools are solved one at a time, which keeps weights small.
+"anyone" node, so any set of children of the right size can be paired); rules 3-6 are the levels
+of a lexicographic cost: last term's pairs kept, teachers with a child, leaders among them,
+distance, load. Where it fits in 64 bits they become one min-cost flow whose costs dominate
+level by level: each level's unit weight exceeds the largest total every lower level can
+reach. OR-Tools' min-cost flow solves it in integers, so the optimum is exact. A larger
+instance (a big school, or a county without a 学校 column) is solved level by level instead,
+each level's optimum kept for the next (:func:`_level_by_level`): exact too, with no weights,
+a few times slower. Schools are solved one at a time, which keeps weights small.
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # The distances of rule 5.
 HEAD, TEACHES, SAME_GRADE, ANYONE = 0, 1, 2, 3
@@ -34,12 +41,14 @@ HEAD, TEACHES, SAME_GRADE, ANYONE = 0, 1, 2, 3
 _COST_LIMIT = 2**60
 
 
-class TooLarge(ValueError):
-    """The instance needs weights beyond 64-bit integers: split it (by school)."""
+# Solve level by level even where the weights fit: for tests, which check that method
+# against brute force on instances small enough to enumerate.
+LEVEL_BY_LEVEL = False
 
 
-@dataclass(frozen=True)
-class Child:
+class Child(NamedTuple):
+    """A child as the solver sees it; a named tuple, since a county makes 100,000 of them."""
+
     cls: Hashable | None  # the child's class, None when unreadable
     grade: Hashable | None  # the child's grade, None when unreadable
     priority: bool
@@ -129,9 +138,9 @@ def match(children: Sequence[Child], teachers: Sequence[Teacher]) -> list[int | 
 
     graph = _Graph(children, teachers, caps)
     largest_arc = max(w_keep + 3 * w_dist, w_cover + w_first)
-    if r_keep >= _COST_LIMIT or largest_arc * (graph.node_count + 1) >= _COST_LIMIT:
-        raise TooLarge(n)
-    return graph.solve(want_priority, want_other, w_keep, w_cover, w_first, w_dist, w_load)
+    fits = r_keep < _COST_LIMIT and largest_arc * (graph.node_count + 1) < _COST_LIMIT
+    weights = (w_keep, w_cover, w_first, w_dist, w_load) if fits and not LEVEL_BY_LEVEL else None
+    return graph.solve(want_priority, want_other, weights)
 
 
 class _Graph:
@@ -162,62 +171,59 @@ class _Graph:
         self.grade_no = {g: i for i, g in enumerate(self.grades)}
 
     def solve(
-        self,
-        want_priority: int,
-        want_other: int,
-        w_keep: int,
-        w_cover: int,
-        w_first: int,
-        w_dist: int,
-        w_load: int,
+        self, want_priority: int, want_other: int, weights: tuple[int, ...] | None
     ) -> list[int | None]:
+        """The optimal assignment: in one solve with ``weights`` (rules 3 to 6 as one cost),
+        or, when None, level by level (:func:`_level_by_level`)."""
         # Imported here: every lbc command loads this module, only pair solves.
         import numpy as np
-        from ortools.graph.python import min_cost_flow
 
         children, teachers, caps = self.children, self.teachers, self.caps
         n = len(children)
         big = want_priority + want_other
-        tails: list[int] = []
-        heads: list[int] = []
-        capacity: list[int] = []
-        cost: list[int] = []
-
-        def arc(tail: int, head: int, cap: int, unit: int) -> int:
-            tails.append(tail)
-            heads.append(head)
-            capacity.append(cap)
-            cost.append(unit)
-            return len(tails) - 1
-
+        # (tail, head, capacity, then the arc's unit cost on each of LEVELS), in the order
+        # the solver breaks ties by (rule 7): a county has hundreds of thousands of arcs,
+        # gathered as tuples, made columns in C.
+        arcs: list[tuple[int, ...]] = []
+        add = arcs.append
         entry: list[tuple[int, int]] = []  # (arc, node entered) per child
         kept_arcs: dict[int, tuple[int, int]] = {}  # arc -> (child, teacher)
         for i, c in enumerate(children):
             node = self.child0 + i
-            arc(self.src_priority if c.priority else self.src_other, node, 1, 0)
+            add((self.src_priority if c.priority else self.src_other, node, 1, 0, 0, 0, 0, 0))
             if c.cls is not None:
                 to = self.class0 + self.class_no[c.cls]
             elif c.grade is not None:
                 to = self.grade0 + self.grade_no[c.grade]
             else:
                 to = self.anyone
-            entry.append((arc(node, to, 1, 0), to))
+            entry.append((len(arcs), to))
+            add((node, to, 1, 0, 0, 0, 0, 0))
             for j in dict.fromkeys(c.previous):
                 if caps[j] > 0:
-                    unit = -w_keep + w_dist * distance(c, teachers[j])
-                    kept_arcs[arc(node, self.teacher0 + j, 1, unit)] = (i, j)
+                    kept_arcs[len(arcs)] = (i, j)
+                    add((node, self.teacher0 + j, 1, -1, 0, 0, distance(c, teachers[j]), 0))
 
         out: dict[int, list[tuple[int, int]]] = {}  # node -> [(arc, node or teacher)]
 
-        def route(tail: int, head: int, unit: int, teacher: int) -> None:
-            out.setdefault(tail, []).append((arc(tail, head, big, unit), teacher))
+        def route(tail: int, head: int, dist: int, teacher: int) -> None:
+            out.setdefault(tail, []).append((len(arcs), teacher))
+            add((tail, head, big, 0, 0, 0, dist, 0))
 
+        # Who teaches each class and grade, in list order: one pass over the teachers.
+        by_class: dict[Hashable, list[int]] = {}
+        by_grade: dict[Hashable, list[int]] = {}
+        for j, t in enumerate(teachers):
+            if caps[j] > 0:
+                for cls in t.teaches | t.head_of:
+                    by_class.setdefault(cls, []).append(j)
+                for grade in t.grades:
+                    by_grade.setdefault(grade, []).append(j)
         for k, cls in enumerate(self.classes):
             node = self.class0 + k
-            for j, t in enumerate(teachers):
-                if caps[j] > 0 and cls in t.teaches | t.head_of:
-                    d = HEAD if cls in t.head_of else TEACHES
-                    route(node, self.teacher0 + j, w_dist * d, j)
+            for j in by_class.get(cls, ()):
+                d = HEAD if cls in teachers[j].head_of else TEACHES
+                route(node, self.teacher0 + j, d, j)
             grade = self.class_grade[cls]
             if grade is not None:
                 route(node, self.grade0 + self.grade_no[grade], 0, -1)
@@ -225,37 +231,28 @@ class _Graph:
                 route(node, self.anyone, 0, -1)
         for k, grade in enumerate(self.grades):
             node = self.grade0 + k
-            for j, t in enumerate(teachers):
-                if caps[j] > 0 and grade in t.grades:
-                    route(node, self.teacher0 + j, w_dist * SAME_GRADE, j)
+            for j in by_grade.get(grade, ()):
+                route(node, self.teacher0 + j, SAME_GRADE, j)
             route(node, self.anyone, 0, -1)
         for j in range(len(teachers)):
             if caps[j] > 0:
-                route(self.anyone, self.teacher0 + j, w_dist * ANYONE, j)
+                route(self.anyone, self.teacher0 + j, ANYONE, j)
         for j, t in enumerate(teachers):
             if caps[j] > 0:
-                arc(self.teacher0 + j, self.sink, 1, -w_cover - (w_first if t.first else 0))
+                add((self.teacher0 + j, self.sink, 1, 0, -1, -t.first, 0, 0))
                 for k in range(1, caps[j]):
-                    arc(self.teacher0 + j, self.sink, 1, w_load * k)
-
-        flow = min_cost_flow.SimpleMinCostFlow()
-        flow.add_arcs_with_capacity_and_unit_cost(
-            np.asarray(tails, dtype=np.int32),
-            np.asarray(heads, dtype=np.int32),
-            np.asarray(capacity, dtype=np.int64),
-            np.asarray(cost, dtype=np.int64),
-        )
+                    add((self.teacher0 + j, self.sink, 1, 0, 0, 0, 0, k))
+        tails, heads, capacity, *levels = np.array(arcs, dtype=np.int64).T
         supplies = np.zeros(self.node_count, dtype=np.int64)
         supplies[self.src_priority] = want_priority
         supplies[self.src_other] = want_other
         supplies[self.sink] = -(want_priority + want_other)
-        flow.set_nodes_supplies(np.arange(self.node_count, dtype=np.int32), supplies)
-        status = flow.solve()
-        if status == flow.BAD_COST_RANGE:
-            raise TooLarge(n)
-        if status != flow.OPTIMAL:
-            raise RuntimeError(f"min-cost flow ended with status {status}")
-        flows = flow.flows(np.arange(len(tails), dtype=np.int32))
+        network = tails, heads, capacity, supplies
+        if weights is None:
+            flows = _level_by_level(network, levels).tolist()
+        else:
+            cost = sum(w * level for w, level in zip(weights, levels, strict=True))
+            flows = _min_cost_flow(network, cost).tolist()
 
         assigned: list[int | None] = [None] * n
         for a, (i, j) in kept_arcs.items():
@@ -270,7 +267,7 @@ class _Graph:
         for node in range(self.class0, self.teacher0):
             queue = sorted(waiting.pop(node, []))
             for a, j in out.get(node, []):
-                f = int(flows[a])
+                f = flows[a]
                 if not f:
                     continue
                 passed, queue = queue[:f], queue[f:]
@@ -278,5 +275,79 @@ class _Graph:
                     for i in passed:
                         assigned[i] = j
                 else:
-                    waiting.setdefault(heads[a], []).extend(passed)
+                    waiting.setdefault(arcs[a][1], []).extend(passed)
         return assigned
+
+
+# Arcs' tails, heads and capacities, and the nodes' supplies.
+Network = tuple["np.ndarray", "np.ndarray", "np.ndarray", "np.ndarray"]
+
+
+def _min_cost_flow(network: Network, cost: np.ndarray) -> np.ndarray:
+    """The flow on each arc of an optimal flow, from OR-Tools' exact integer min-cost flow."""
+    import numpy as np
+    from ortools.graph.python import min_cost_flow
+
+    tails, heads, capacity, supplies = network
+    flow = min_cost_flow.SimpleMinCostFlow()
+    flow.add_arcs_with_capacity_and_unit_cost(
+        tails.astype(np.int32), heads.astype(np.int32), capacity, cost
+    )
+    flow.set_nodes_supplies(np.arange(len(supplies), dtype=np.int32), supplies)
+    status = flow.solve()
+    if status != flow.OPTIMAL:
+        raise RuntimeError(f"min-cost flow ended with status {status}")
+    return flow.flows(np.arange(len(tails), dtype=np.int32))
+
+
+def _level_by_level(network: Network, levels: list[np.ndarray]) -> np.ndarray:
+    """The lexicographic optimum without weights: one min-cost flow per level, each on the
+    flows that are optimal for every level before it.
+
+    Those flows are exactly the feasible flows that agree with an optimal dual of the level
+    (complementary slackness): an arc whose reduced cost is positive carries nothing in any
+    optimal flow, one whose reduced cost is negative is full in all of them; only arcs of
+    reduced cost zero stay free. So after each level its fixed arcs leave the network (a full
+    one moves its flow into the supplies of its ends) and the next level is solved on the
+    rest: exact, with costs no larger than a level's own (at most a teacher's places)."""
+    import numpy as np
+
+    tails, heads, capacity, supplies = network
+    supplies = supplies.copy()
+    flows = np.zeros(len(tails), dtype=np.int64)
+    free = np.arange(len(tails))
+    for k, level in enumerate(levels):
+        part = (tails[free], heads[free], capacity[free], supplies)
+        got = _min_cost_flow(part, level[free])
+        flows[free] = got
+        if k == len(levels) - 1:
+            break
+        potential = _potentials(len(supplies), part, level[free], got)
+        reduced = level[free] + potential[part[0]] - potential[part[1]]
+        full = free[reduced < 0]
+        np.subtract.at(supplies, tails[full], capacity[full])
+        np.add.at(supplies, heads[full], capacity[full])
+        free = free[reduced == 0]
+    return flows
+
+
+def _potentials(nodes: int, network: Network, cost: np.ndarray, flows: np.ndarray) -> np.ndarray:
+    """Node potentials under which no arc of the residual network of the optimal ``flows``
+    has a negative reduced cost (an optimal dual): shortest distances from a source joined to
+    every node at no cost, by Bellman-Ford, relaxing every residual arc at once in numpy.
+    The residual network of an optimal flow has no negative cycle, so this ends."""
+    import numpy as np
+
+    tails, heads, capacity = network[:3]
+    room, used = flows < capacity, flows > 0
+    tail = np.concatenate([tails[room], heads[used]])
+    head = np.concatenate([heads[room], tails[used]])
+    unit = np.concatenate([cost[room], -cost[used]])
+    distance = np.zeros(nodes, dtype=np.int64)
+    for _ in range(nodes + 1):
+        shorter = distance.copy()
+        np.minimum.at(shorter, head, distance[tail] + unit)
+        if np.array_equal(shorter, distance):
+            return distance
+        distance = shorter
+    raise RuntimeError("the residual network of an optimal flow has a negative cycle")
