@@ -181,24 +181,29 @@ class _Graph:
         children, teachers, caps = self.children, self.teachers, self.caps
         n = len(children)
         big = want_priority + want_other
-        # (tail, head, capacity, then the arc's unit cost on each of LEVELS), in the order
-        # the solver breaks ties by (rule 7): a county has hundreds of thousands of arcs,
-        # gathered as tuples, made columns in C.
+        # (tail, head, capacity, then the arc's unit cost on each level: kept, teachers
+        # with a child, leaders, distance, load), in the order the solver breaks ties by
+        # (rule 7): a county has hundreds of thousands of arcs, gathered as tuples, made
+        # columns in C.
         arcs: list[tuple[int, ...]] = []
         add = arcs.append
         entry: list[tuple[int, int]] = []  # (arc, node entered) per child
         kept_arcs: dict[int, tuple[int, int]] = {}  # arc -> (child, teacher)
+        class0, class_no, grade0, grade_no = self.class0, self.class_no, self.grade0, self.grade_no
+        sources = (self.src_other, self.src_priority)
         for i, c in enumerate(children):
             node = self.child0 + i
-            add((self.src_priority if c.priority else self.src_other, node, 1, 0, 0, 0, 0, 0))
+            add((sources[c.priority], node, 1, 0, 0, 0, 0, 0))
             if c.cls is not None:
-                to = self.class0 + self.class_no[c.cls]
+                to = class0 + class_no[c.cls]
             elif c.grade is not None:
-                to = self.grade0 + self.grade_no[c.grade]
+                to = grade0 + grade_no[c.grade]
             else:
                 to = self.anyone
             entry.append((len(arcs), to))
             add((node, to, 1, 0, 0, 0, 0, 0))
+            if not c.previous:
+                continue
             for j in dict.fromkeys(c.previous):
                 if caps[j] > 0:
                     kept_arcs[len(arcs)] = (i, j)
