@@ -76,8 +76,6 @@ def to_json(document: object) -> str:
 
 _INDENT = "  "
 _PLAIN = frozenset({str, int, float, bool, type(None)})
-# A separator the C encoder never writes inside a value (it escapes control characters).
-_MARK = "\x00"
 
 
 def _dumps(value: object, item_separator: str = ", ") -> str:
@@ -106,12 +104,12 @@ def _indented(value: object, newline: str) -> str:
     if all(v.__class__ is dict and v for v in value) and _plain(
         itertools.chain.from_iterable(map(dict.values, value))
     ):
-        # Rows (a list of flat dicts): one C call; the marked separators between two rows
-        # are the only ones between "}" and "{", the rest separate a row's fields.
+        # Rows (a list of flat dicts): one C call, every separator a row's field separator;
+        # those between two rows are the only ones between "}" and "{" (a field's key
+        # follows any other, a string value ends in a quote), made the rows' own.
         deeper = inner + _INDENT
-        text = _dumps(value, "," + _MARK)[2:-2]
-        text = text.replace("}," + _MARK + "{", inner + "}," + inner + "{" + deeper)
-        text = text.replace("," + _MARK, "," + deeper)
+        text = _dumps(value, "," + deeper)[2:-2]
+        text = text.replace("}," + deeper + "{", inner + "}," + inner + "{" + deeper)
         return "[" + inner + "{" + deeper + text + inner + "}" + newline + "]"
     return "[" + inner + ("," + inner).join(_indented(v, inner) for v in value) + newline + "]"
 
