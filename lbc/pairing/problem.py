@@ -9,7 +9,8 @@ and the teachers carry a 学校 column, as a county's merged roster does.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import itertools
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 
 from lbc.errors import LbcError
@@ -135,38 +136,46 @@ def _priorities(table: Table) -> list[list[str]]:
     return out
 
 
+# The columns a child to pair is read from, in the order _children unpacks them.
+_CHILD_KEYS = (
+    "enrollment_status",
+    "id_number",
+    "class",
+    "name",
+    "grade",
+    "school",
+    "support_teacher",
+    "left_behind_type",
+    "gender",
+)
+
+
+def _rows(table: Table) -> Iterator[tuple[object, ...]]:
+    """Each row's cells that pairing reads (_CHILD_KEYS, then the support teacher as the
+    cell says, the pairs-workbook tag, the priority reasons and the class as printed),
+    read down whole columns: a county has 100,000 children, and a lookup per cell cost
+    seconds."""
+    n, values = len(table), table.values
+    nothing: list[object] = [None] * n
+    return zip(
+        *(values.get(key) or nothing for key in _CHILD_KEYS),
+        table.as_written("support_teacher") or nothing,
+        values.get(NAMESAKE_KEY) or nothing,
+        _priorities(table),
+        _class_labels(values.get("class") or nothing),
+        strict=True,
+    )
+
+
 def _children(roster: Roster, notes: list[str]) -> tuple[list[ChildRow], dict[str, int]]:
-    """The children to pair, in roster order. Each column is fetched once per table and read
-    by position: a county has 100,000 children, and a lookup per cell cost seconds."""
+    """The children to pair, in roster order."""
     counts = {"left_school": 0, "duplicates": 0}
     out: list[ChildRow] = []
-    columns: dict[int, dict[str, list[object]]] = {}
-    for table in roster.children:
-        n, values = len(table), table.values
-        nothing: list[object] = [None] * n
-        tags = values.get(NAMESAKE_KEY)
-        columns[id(table)] = {
-            key: values.get(key) or nothing
-            for key in (
-                "enrollment_status",
-                "id_number",
-                "class",
-                "name",
-                "grade",
-                "school",
-                "support_teacher",
-                "left_behind_type",
-                "gender",
-            )
-        } | {
-            "listed": table.as_written("support_teacher") or nothing,
-            "tags": tags or nothing,
-            "priority": _priorities(table),  # type: ignore[dict-item]
-            "label": _class_labels(values.get("class") or nothing),  # type: ignore[dict-item]
-        }
-    for table, i, first in distinct_children(roster.children):
-        col = columns[id(table)]
-        if col["enrollment_status"][i] in LEFT_SCHOOL:
+    rows = itertools.chain.from_iterable(map(_rows, roster.children))
+    for (table, i, first), cells in zip(distinct_children(roster.children), rows, strict=True):
+        status, ident, cls, name, grade, school, teacher, kind, gender, *rest = cells
+        listed, tag, priority, label = rest
+        if status in LEFT_SCHOOL:
             counts["left_school"] += 1
             continue
         # A repeat of a row still at school; a child who left and is back is paired.
@@ -182,31 +191,26 @@ def _children(roster: Roster, notes: list[str]) -> tuple[list[ChildRow], dict[st
                 )
             )
             continue
-        ident = col["id_number"][i]
-        cls = col["class"][i]
         if isinstance(cls, nz.ClassRef):
             ref, grade = cls, cls.grade
         else:
-            ref, grade = None, col["grade"][i]
-            grade = grade if isinstance(grade, int) else None
-        kind = col["left_behind_type"][i]
-        gender = col["gender"][i]
+            ref, grade = None, grade if isinstance(grade, int) else None
         out.append(
             ChildRow(
-                name=_text(col["name"][i]),
-                cls=col["label"][i],  # type: ignore[arg-type]
+                name=_text(name),
+                cls=label,  # type: ignore[arg-type]
                 file=table.file,
                 sheet=table.sheet,
                 row=table.rows[i],
-                school=_text(col["school"][i]),
-                priority=col["priority"][i],  # type: ignore[arg-type]
-                previous=_text(col["tags"][i]) or _text(col["support_teacher"][i]) or None,
+                school=_text(school),
+                priority=priority,  # type: ignore[arg-type]
+                previous=_text(tag) or _text(teacher) or None,
                 ref=ref,
                 grade=grade,
                 left_behind_type=kind if isinstance(kind, str) else None,
                 gender=gender if isinstance(gender, str) else None,
                 ident=ident if isinstance(ident, str) else None,
-                listed=_text(col["listed"][i]) or None,
+                listed=_text(listed) or None,
             )
         )
     return out, counts
