@@ -78,7 +78,9 @@ MAX_PER_TEACHER = 12
 RATIO_TARGET = 1.45
 MEMORY_TARGET_MB = 2048
 
+# As the console script runs: the collector off (lbc.cli), so it never walks the roster.
 PHASES = """
+import gc; gc.disable()
 import json, sys, time
 start = time.perf_counter()
 from pathlib import Path
@@ -165,7 +167,9 @@ def ensure_workbook(args: argparse.Namespace, whole: bool = False) -> Path:
 def interleaved(
     contenders: dict[str, list[str]], repeat: int, workdir: Path
 ) -> dict[str, list[Run]]:
-    """Each command run ``repeat`` times, one of each in turn, as whole processes."""
+    """Each command run ``repeat`` times, one of each in turn, as whole processes, each
+    run's output kept in a folder of its own under ``workdir``."""
+    workdir.mkdir()
     runs: dict[str, list[Run]] = {name: [] for name in contenders}
     for k in range(repeat):
         for name, cmd in contenders.items():
@@ -284,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(tmp)
         for label, book in (("county", path), ("no 学校", whole)):
             print(f"{label}: interleaved runs", flush=True)
-            results[label] = interleaved(contenders(book, args.baseline), args.repeat, workdir)
+            where = workdir / book.stem
+            results[label] = interleaved(contenders(book, args.baseline), args.repeat, where)
         ours = results["county"]["lbc"][0]
         summary: dict[str, Any] = json.loads(ours.stdout.read_text(encoding="utf-8"))["summary"]
         ours = results["no 学校"]["lbc"][0]
