@@ -13,7 +13,7 @@ from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
-from lbc.reports.diff import Matched, RosterDiff, Row, describe, diff_rosters, label
+from lbc.roster.changes import Matched, RosterDiff, Row, describe, diff_rosters, label
 
 CSV_COLUMNS = ("change", "child", "class", "sheet", "row", "match", "field", "old", "new")
 
@@ -61,7 +61,7 @@ def diff_command(
 
 
 def _child(row: Row, privacy: Privacy) -> dict[str, Any]:
-    """A child row as the change log shows it (reports.diff.describe), its name per privacy
+    """A child row as the change log shows it (roster.changes.describe), its name per privacy
     and any number typed into its text (a class, a sheet name) masked."""
     where = describe(row)
     shown = {k: privacy.text(v) if isinstance(v, str) else v for k, v in where.items()}

@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
 from lbc.output.sheet_style import column_widths, pages_high, style_sheet
-from lbc.reports.diff import RosterDiff, Row, describe, label
+from lbc.roster.changes import RosterDiff, Row, describe, label
 
 ROWS_HEADER = ("序号", "班级", "姓名", "工作表", "行")
 CHANGES_HEADER = ("序号", "班级", "姓名", "行", "变更项目", "原内容", "现内容", "对应依据")

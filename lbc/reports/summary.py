@@ -33,9 +33,9 @@ from lbc.checks.registry import RULES, R, RuleKind
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.reports.caseload import Kids, on_books
-from lbc.reports.diff import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
-from lbc.reports.diff import label as diff_label
 from lbc.roster import normalise as nz
+from lbc.roster.changes import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
+from lbc.roster.changes import label as diff_label
 from lbc.roster.people import LEFT_SCHOOL, class_rank
 from lbc.roster.support import (
     FAMILY_CALL,
@@ -608,7 +608,7 @@ def _county_table(roster: Roster, kids: Kids, as_of: dt.date) -> dict[str, Any]:
 
 
 def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
-    """新增, 转出 and 信息变更 against last term's roster (lbc.reports.diff)."""
+    """新增, 转出 and 信息变更 against last term's roster (lbc.roster.changes)."""
     found = diff_rosters(previous, roster)
     left = len(found.gone) + sum(
         1
