@@ -36,7 +36,7 @@ from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
 from lbc.roster.changes import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
 from lbc.roster.changes import label as diff_label
-from lbc.roster.people import LEFT_SCHOOL, class_rank
+from lbc.roster.people import LEFT_SCHOOL, age_on, birth_date, class_rank
 from lbc.roster.support import (
     FAMILY_CALL,
     TALK,
@@ -514,27 +514,10 @@ _RELIEF_WORDS = {
 }
 
 
-def _age(born: object, as_of: dt.date) -> int | None:
-    if born.__class__ not in (dt.date, nz.YearMonth):
-        return None
-    assert isinstance(born, dt.date)
-    return as_of.year - born.year - ((as_of.month, as_of.day) < (born.month, born.day))
-
-
-def _birth(birth: object, ident: object) -> object:
-    """A child's birth date: its column's, else the one an 18-character ID holds."""
-    if birth.__class__ in (dt.date, nz.YearMonth) or not isinstance(ident, str):
-        return birth
-    try:
-        return dt.date(int(ident[6:10]), int(ident[10:12]), int(ident[12:14]))
-    except ValueError:
-        return None
-
-
 def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> set[str]:
     """The 排查汇总表 categories child ``k`` counts in."""
     found: set[str] = set()
-    age = _age(_birth(cols["birth_date"][k], cols["id_number"][k]), as_of)
+    age = age_on(birth_date(cols["birth_date"][k], cols["id_number"][k]), as_of)
     gender = cols["gender"][k]
     for lo, hi in AGE_BANDS:
         if age is not None and lo <= age <= hi and gender in nz.GENDERS:

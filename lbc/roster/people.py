@@ -7,6 +7,7 @@ checks, the summary, flag and cards each asked these before, each in its own wor
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
@@ -86,3 +87,21 @@ def named_children(namesakes: Iterable[tuple[K, object]], cls: object) -> list[K
         return [child for child, their in found if their == cls]
     child, their = found[0]
     return [child] if their == cls or their.__class__ is not nz.ClassRef else []
+
+
+def birth_date(birth: object, ident: object) -> object:
+    """A person's birth date: its column's, else the one an 18-character ID holds."""
+    if birth.__class__ in (dt.date, nz.YearMonth) or not isinstance(ident, str):
+        return birth
+    try:
+        return dt.date(int(ident[6:10]), int(ident[10:12]), int(ident[12:14]))
+    except ValueError:
+        return None
+
+
+def age_on(born: object, as_of: dt.date) -> int | None:
+    """Whole years from ``born`` (a date, or a month) to ``as_of``; None when not a date."""
+    if born.__class__ not in (dt.date, nz.YearMonth):
+        return None
+    assert isinstance(born, dt.date)
+    return as_of.year - born.year - ((as_of.month, as_of.day) < (born.month, born.day))

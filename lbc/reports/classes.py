@@ -1,0 +1,86 @@
+"""Children grouped by class with the class's head teacher: the shape of every to-do list a
+school hands out (lbc flag, lbc watch, lbc birthdays), one class to each head teacher.
+
+Classes come in school order, rows without a readable class last; with several schools (a
+folder, a county's merged roster) each class is named with its school.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from lbc.roster import normalise as nz
+from lbc.roster.people import class_rank
+from lbc.roster.tables import Roster, Table
+from lbc.workspace.schools import schools_of
+
+T = TypeVar("T")
+
+
+@dataclass
+class ClassGroup(Generic[T]):
+    cls: str
+    head_teachers: list[str]
+    children: list[T] = field(default_factory=list)
+
+
+def head_teachers(
+    roster: Roster, school: Callable[[Table, int], str] | None = None
+) -> dict[tuple[str, nz.ClassRef], list[str]]:
+    """Each class's head teacher(s), by school and class (lbc.roster.normalise.head_classes); with
+    no ``school`` every teacher is of one school ("")."""
+    heads: dict[tuple[str, nz.ClassRef], list[str]] = {}
+    for table in roster.teachers:
+        for i in range(len(table)):
+            role, classes, name = (table.get(k, i) for k in ("role", "classes", "name"))
+            if not name or not isinstance(classes, tuple):
+                continue
+            where = school(table, i) if school else ""
+            for ref in nz.head_classes(role, classes):
+                names = heads.setdefault((where, ref), [])
+                if name not in names:
+                    names.append(name)
+    return heads
+
+
+def _schools(roster: Roster) -> Callable[[Table, int], str] | None:
+    """Each row's school when the roster holds several (a folder, a county's merged
+    roster), else None: a school's own to-do list does not repeat its name on every class."""
+    schools = schools_of(roster)
+    return schools.of if schools.several else None
+
+
+def _class_key(table: Table, i: int) -> tuple[object, str]:
+    cls = table.get("class", i)
+    if isinstance(cls, nz.ClassRef):
+        return cls, str(cls)
+    if isinstance(cls, nz.Bad):
+        return None, cls.raw
+    return None, ""
+
+
+def by_class(roster: Roster, rows: Iterable[tuple[Table, int, T]]) -> list[ClassGroup[T]]:
+    """``rows`` (a child's table, its index, what the list says of it) grouped by class, in
+    school order; within a class, in the order given."""
+    school = _schools(roster)
+    heads = head_teachers(roster, school)
+    groups: dict[str, ClassGroup[T]] = {}
+    refs: dict[str, tuple[str, object]] = {}
+    for table, i, item in rows:
+        ref, label = _class_key(table, i)
+        where = school(table, i) if school else ""
+        label = f"{where} {label}" if where else label
+        group = groups.get(label)
+        if group is None:
+            names = heads.get((where, ref), []) if isinstance(ref, nz.ClassRef) else []
+            group = groups[label] = ClassGroup(label, list(names))
+            refs[label] = (where, ref)
+        group.children.append(item)
+
+    def order(label: str) -> tuple:
+        where, ref = refs[label]
+        return (where, *class_rank(ref), label)
+
+    return [groups[k] for k in sorted(groups, key=order)]
