@@ -24,6 +24,7 @@ from lbc.commands import (
     rules,
     summary,
     validate,
+    watch,
 )
 from lbc.commands.framework import speak_the_users_language
 from lbc.errors import ExitStatus
@@ -64,6 +65,7 @@ app.command("validate", help=h("validate"))(validate.validate)
 app.command("columns", help=h("columns"))(columns.columns)
 app.command("flag", help=h("flag"))(flag.flag_command)
 app.command("pair", help=h("pair"))(pair.pair_command)
+app.command("watch", help=h("watch"))(watch.watch_command)
 app.command("summary", help=h("summary"))(summary.summary)
 app.command("record-sheets", help=h("record_sheets"))(record_sheets.record_sheets)
 app.command("due", help=h("due"))(due.due_command)

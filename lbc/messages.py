@@ -367,6 +367,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "[quotas] 中的 {key} 不是已知的工作要求（talks_per_month、home_visits_per_term、warmth_per_year、children_per_teacher）",
         "[quotas] key {key} is not known (talks_per_month, home_visits_per_term, warmth_per_year, children_per_teacher)",
     ),
+    "cfg.unknown_watch": (
+        "[watch] 中的 {key} 不是已知的设置（threshold、guardian_age、days_without_contact、weights）",
+        "[watch] key {key} is not known (threshold, guardian_age, days_without_contact, weights)",
+    ),
     "cfg.expect.dates": (
         "start 和 end 两个日期（如 2024-09-01），start 不晚于 end",
         "a start and an end date (like 2024-09-01), start not after end",
@@ -518,6 +522,31 @@ _TEXT: dict[str, tuple[str, str]] = {
     "severity.warning": ("警告", "warning"),
     "out.whole_column": ("整列", "whole column"),
     # ---- flag output ----
+    # ---- watch output ----
+    "watch.heading": (
+        "{cls}（班主任：{head}）— {count} 人需重点关注",
+        "{cls} (head teacher: {head}) — {count} to watch",
+    ),
+    "watch.col.score": ("关注分", "score"),
+    "watch.col.reasons": ("原因", "reasons"),
+    "watch.support": ("帮扶教师：{name}", "support teacher: {name}"),
+    "watch.no_support": ("无", "none"),
+    "watch.summary": (
+        "共 {count} 名儿童需重点关注（关注分达到 {threshold}）。",
+        "{count} children to watch (score {threshold} or more).",
+    ),
+    "watch.none": (
+        "没有儿童的关注分达到 {threshold}。",
+        "no child's score reaches {threshold}.",
+    ),
+    "watch.written": (
+        "已写出重点关注名单：{path}（含儿童情况，仅本人可读）",
+        "wrote the watch list: {path} (describes children; readable by you only)",
+    ),
+    "err.watch_code": (
+        "lbc.toml 的 [watch.weights] 中 {code} 不是重点关注条件（lbc rules 列出 WCH 开头的全部条件）",
+        "{code} under [watch.weights] in lbc.toml is no watch criterion (lbc rules lists the WCH codes)",
+    ),
     "flag.heading": (
         "{cls}（班主任：{head}）— {count} 人缺少联系方式",
         "{cls} (head teacher: {head}) — {count} missing a contact",
@@ -647,6 +676,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "book.teachers": ("教师帮扶名单", "教师帮扶名单"),
     "book.unpaired": ("未结对", "未结对"),
     "book.none": ("（无）", "(none)"),
+    "book.watch": ("重点关注名单", "重点关注名单"),
     "book.sign": (
         "制表人：__________    审核人：__________    日期：{date}",
         "Drawn up by: __________    Checked by: __________    Date: {date}",
@@ -1136,6 +1166,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule_kind.value": ("填写内容", "values"),
     "rule_kind.teacher": ("教师名单", "teachers"),
     "rule_kind.record": ("帮扶记录", "records"),
+    "rule_kind.watch": ("重点关注", "watch list"),
     # ---- annotate ----
     "annotate.sheet": ("问题清单", "Problems"),
     "annotate.col.sheet": ("工作表", "sheet"),
@@ -1780,6 +1811,197 @@ _TEXT: dict[str, tuple[str, str]] = {
         "如确是代为谈心或家访，无需修改；如写错了学生，请改正学生姓名",
         "nothing to do if the teacher stood in; if the child is wrong, correct the name",
     ),
+    # ---- the watch list's criteria (lbc watch) ----
+    "rule.WCH001": ("父母均外出，没有委托监护人", "both parents away and no guardian"),
+    "rule.WCH001.title": ("父母均外出无人监护", "both parents away, no guardian"),
+    "rule.WCH001.example": (
+        "留守类型 父母均外出，委托监护人姓名 空",
+        "留守类型 父母均外出, 委托监护人姓名 empty",
+    ),
+    "rule.WCH001.why": (
+        "父母都不在身边又没有委托监护人的孩子，生活和安全都没人看着",
+        "with both parents away and nobody entrusted, nobody is looking after the child",
+    ),
+    "rule.WCH001.fix": (
+        "上门核实，落实委托监护人并填入花名册；确实无人照看的，上报并安排照护",
+        "visit, arrange a guardian and write them in; if nobody can, report it and arrange care",
+    ),
+    "rule.WCH002": ("监护类型为无人监护", "监护类型 says 无人监护 (nobody looks after the child)"),
+    "rule.WCH002.title": ("无人监护", "无人监护"),
+    "rule.WCH002.example": ("监护类型 无人监护", "监护类型 无人监护"),
+    "rule.WCH002.why": (
+        "无人监护是登记表里最危险的一档，必须马上落实监护",
+        "the registration form's worst grade: care must be arranged at once",
+    ),
+    "rule.WCH002.fix": (
+        "会同村（居）委会落实监护，每周了解孩子情况",
+        "arrange care with the village committee and check on the child every week",
+    ),
+    "rule.WCH003": ("监护类型为{rating}", "监护类型 says {rating}"),
+    "rule.WCH003.title": ("监护能力不足", "guardianship lacking"),
+    "rule.WCH003.example": (
+        "监护类型 受委托监护人监护能力不足",
+        "监护类型 受委托监护人监护能力不足",
+    ),
+    "rule.WCH003.why": (
+        "有监护人但照看不了孩子，和无人照看只差一步",
+        "someone is there but cannot look after the child: one step from nobody",
+    ),
+    "rule.WCH003.fix": (
+        "家访了解监护人的困难，联系外出家长，必要时更换委托监护人",
+        "visit to learn what the guardian cannot do, call the parents, change the guardian if need be",
+    ),
+    "rule.WCH004": ("监护人 {age} 岁", "the guardian is {age}"),
+    "rule.WCH004.title": ("监护人年迈", "elderly guardian"),
+    "rule.WCH004.example": (
+        "委托监护人出生日期 1950-03-01（年龄界限见 lbc.toml 的 [watch] guardian_age）",
+        "委托监护人出生日期 1950-03-01 (the age limit is guardian_age under [watch] in lbc.toml)",
+    ),
+    "rule.WCH004.why": (
+        "年迈的祖辈往往只能管吃住，顾不上学习和安全，自己也可能需要照顾",
+        "an elderly grandparent can often give food and a bed but not schooling or safety, "
+        "and may need care themselves",
+    ),
+    "rule.WCH004.fix": (
+        "班主任和帮扶教师多关心孩子的学习和安全，定期与外出家长通话",
+        "the head and support teachers watch the child's schooling and safety and call the "
+        "parents regularly",
+    ),
+    "rule.WCH005": ("监护人身体状况：{health}", "the guardian's health: {health}"),
+    "rule.WCH005.title": ("监护人身体差", "guardian in poor health"),
+    "rule.WCH005.example": ("监护人身体状况 患病", "监护人身体状况 患病"),
+    "rule.WCH005.why": (
+        "监护人自己生病或残疾，孩子可能反过来照顾大人",
+        "a sick or disabled guardian may be cared for by the child rather than the other way",
+    ),
+    "rule.WCH005.fix": (
+        "家访了解家里的实际情况，联系外出家长和村委会",
+        "visit to see how the household manages; call the parents and the village committee",
+    ),
+    "rule.WCH006": ("监护人未成年（{age} 岁）", "the guardian is a minor ({age})"),
+    "rule.WCH006.title": ("监护人未成年", "guardian is a minor"),
+    "rule.WCH006.example": ("委托监护人是 15 岁的哥哥", "the guardian is a brother of 15"),
+    "rule.WCH006.why": (
+        "未成年人不能承担监护责任，孩子实际上无人监护",
+        "a minor cannot be a guardian: in fact nobody is",
+    ),
+    "rule.WCH006.fix": (
+        "联系外出家长另行委托成年人监护，并改正花名册",
+        "have the parents entrust an adult, and correct the roster",
+    ),
+    "rule.WCH007": ("残疾", "disabled"),
+    "rule.WCH007.title": ("残疾儿童", "disabled child"),
+    "rule.WCH007.example": ("身体情况 残疾；残疾类别及等级 肢体三级", "身体情况 残疾"),
+    "rule.WCH007.why": (
+        "残疾的留守儿童需要更多照料，也更容易受欺负",
+        "a disabled child left behind needs more care and is more easily bullied",
+    ),
+    "rule.WCH007.fix": (
+        "落实送教或随班就读的支持，联系残联了解补助",
+        "arrange the schooling support it needs and ask the disabled persons' federation about aid",
+    ),
+    "rule.WCH008": ("患病：{what}", "ill: {what}"),
+    "rule.WCH008.title": ("患病儿童", "sick child"),
+    "rule.WCH008.example": ("健康状况 慢性病；患病类型 哮喘", "健康状况 慢性病"),
+    "rule.WCH008.why": (
+        "生病的孩子需要按时用药和看病，祖辈常常顾不过来",
+        "a sick child needs medicine and doctors on time, which grandparents often cannot manage",
+    ),
+    "rule.WCH008.fix": (
+        "了解用药和就医安排，在校时多留意，联系医疗救助",
+        "learn the medicine and doctor arrangements, watch the child at school, ask about medical aid",
+    ),
+    "rule.WCH009": ("孤儿", "orphan"),
+    "rule.WCH009.title": ("孤儿", "orphan"),
+    "rule.WCH009.example": ("是否孤儿 是", "是否孤儿 是"),
+    "rule.WCH009.why": (
+        "孤儿没有父母可以联系，学校是最可靠的依靠",
+        "an orphan has no parent to call: the school is the one thing to count on",
+    ),
+    "rule.WCH009.fix": (
+        "落实孤儿津贴，帮扶教师每月谈心，节假日安排好去处",
+        "make sure the orphan allowance is paid, talk every month, plan the holidays",
+    ),
+    "rule.WCH010": ("在校状态：{status}", "not attending: {status}"),
+    "rule.WCH010.title": ("辍学或长期缺课", "dropped out or long absent"),
+    "rule.WCH010.example": ("就学情况 辍学", "就学情况 辍学"),
+    "rule.WCH010.why": (
+        "不在学校的留守儿童最容易出事，劝返是学校的责任",
+        "a left-behind child out of school is most at risk; bringing them back is the school's duty",
+    ),
+    "rule.WCH010.fix": (
+        "上门劝返，联系外出家长，按控辍保学要求上报",
+        "visit to bring the child back, call the parents, report it as the rules on dropping out require",
+    ),
+    "rule.WCH011": ("住校", "boards at school"),
+    "rule.WCH011.title": ("寄宿", "boarding"),
+    "rule.WCH011.example": ("是否学校寄宿 是", "是否学校寄宿 是"),
+    "rule.WCH011.why": (
+        "住校的孩子离家远，周末和假期容易无人照看",
+        "a boarder is far from home, and weekends and holidays may find nobody looking after them",
+    ),
+    "rule.WCH011.fix": (
+        "生活老师多关心，周末离校前确认有人接",
+        "the boarding staff keep an eye on the child and check someone collects them at weekends",
+    ),
+    "rule.WCH012": ("没有帮扶教师", "no support teacher"),
+    "rule.WCH012.title": ("没有帮扶教师", "no support teacher"),
+    "rule.WCH012.example": ("帮扶教师 空", "帮扶教师 empty"),
+    "rule.WCH012.why": (
+        "没有结对教师，孩子的情况就没有人每月过问",
+        "without a paired teacher nobody asks after the child each month",
+    ),
+    "rule.WCH012.fix": ("运行 lbc pair 为孩子结对", "run lbc pair to give the child a teacher"),
+    "rule.WCH014": ("{who}外出，没有电话", "the {who} is away and has no phone"),
+    "rule.WCH014.title": ("外出家长联系不上", "away parent unreachable"),
+    "rule.WCH014.example": ("留守类型 父亲外出，父亲电话 空", "留守类型 父亲外出, 父亲电话 empty"),
+    "rule.WCH014.why": (
+        "孩子出事时联系不上外出的家长，谁也做不了主",
+        "when something happens to the child and the away parent cannot be called, nobody can decide",
+    ),
+    "rule.WCH014.fix": (
+        "通过监护人、亲属或村委会问到外出家长的电话",
+        "get the away parent's number through the guardian, relatives or the village committee",
+    ),
+    "rule.WCH015": ("监护人变了：{old} → {new}", "the guardian changed: {old} → {new}"),
+    "rule.WCH015.title": ("监护人变更", "guardian changed"),
+    "rule.WCH015.example": (
+        "上学期委托监护人 张大爷，本学期 李阿姨",
+        "委托监护人 张大爷 last term, 李阿姨 now",
+    ),
+    "rule.WCH015.why": (
+        "换了监护人，孩子要适应新的家，新监护人也要认识学校",
+        "a new guardian means a new home to get used to, and someone the school must get to know",
+    ),
+    "rule.WCH015.fix": (
+        "家访认识新监护人，核对电话，和孩子谈一次心",
+        "visit the new guardian, check their phone, and talk with the child",
+    ),
+    "rule.WCH016": ("留守类型变了：{old} → {new}", "留守类型 changed: {old} → {new}"),
+    "rule.WCH016.title": ("留守类型变更", "留守类型 changed"),
+    "rule.WCH016.example": (
+        "上学期 父亲外出，本学期 父母均外出",
+        "父亲外出 last term, 父母均外出 now",
+    ),
+    "rule.WCH016.why": (
+        "又一位家长外出，是孩子最需要关心的时候",
+        "another parent leaving is when the child most needs attention",
+    ),
+    "rule.WCH016.fix": (
+        "帮扶教师尽快谈心，核对外出家长的电话和监护人",
+        "the support teacher talks with the child soon and checks the parents' phones and guardian",
+    ),
+    "rule.WCH017": ("家庭住址变了：{old} → {new}", "home address changed: {old} → {new}"),
+    "rule.WCH017.title": ("住址变更", "address changed"),
+    "rule.WCH017.example": (
+        "上学期 幸福村3组，本学期 镇上租房",
+        "幸福村3组 last term, a rented room in town now",
+    ),
+    "rule.WCH017.why": (
+        "搬了家，家访的路线和监护情况都可能变了",
+        "after a move the way to the home and who looks after the child may both have changed",
+    ),
+    "rule.WCH017.fix": ("家访新住址，更新联系卡", "visit the new home and update the contact card"),
     # ---- help texts ----
     "help.app": (
         "lbc：留守儿童工作台。校验花名册、列出缺失联系方式、结对帮扶、学期工作总结。",
@@ -1896,6 +2118,18 @@ _TEXT: dict[str, tuple[str, str]] = {
     "help.pair_save": (
         "把结对名单写到 lbc.toml 中 pairs 指定的文件（替换上次的结对名单；此后各命令都按它）",
         "write the pairs workbook to the file lbc.toml names as pairs (replacing the last one; every command then uses it)",
+    ),
+    "help.watch": (
+        "列出需要重点关注的儿童（监护、身体、联系、变化），每人列出全部原因，按班级分组",
+        "list the children who need attention now, each with every reason, grouped by class",
+    ),
+    "help.watch_out": (
+        "同时写出可打印的重点关注名单工作簿（.xlsx）",
+        "also write a printable watch-list workbook (.xlsx)",
+    ),
+    "help.watch_previous": (
+        "上学期的花名册：监护人、留守类型或住址有变化的儿童也列入",
+        "last term's roster: a changed guardian, 留守类型 or address is a reason too",
     ),
     "help.summary": (
         "渲染学期工作总结（基本情况、主要做法、工作成效、存在问题、下学期打算），数字全部自动统计",

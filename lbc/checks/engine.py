@@ -406,7 +406,7 @@ def _check_age(out: _Out, i: int, birth: dt.date, today: dt.date, key: str) -> N
 PEOPLE = ("father", "mother", "parent", "guardian")
 
 
-def _person_id_date(value: Any) -> dt.date | None:
+def person_id_date(value: Any) -> dt.date | None:
     """The birth date a parent's or guardian's ID number holds when it is a valid number
     (shape, a real past date, check digit); None when it is not."""
     if value.__class__ is not str or not _ID_SHAPE.fullmatch(value):
@@ -430,7 +430,7 @@ def _check_people(out: _Out, today: dt.date) -> None:
         for i, (ident, birth) in enumerate(zip(ids, births, strict=True)):
             born = None
             if ident is not None:
-                born = _person_id_date(ident)
+                born = person_id_date(ident)
                 if born is None or born > today:
                     out.add(R.ID008, i, id_key, label=out.label(id_key))
                     born = None

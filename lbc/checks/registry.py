@@ -32,6 +32,7 @@ class RuleKind(enum.Enum):
     VALUE = "value"  # a cell lbc cannot read, or that cannot be true
     TEACHER = "teacher"  # the teacher list
     RECORD = "record"  # the support records
+    WATCH = "watch"  # a reason a child is on the watch list (lbc.checks.watch), not a defect
 
     @property
     def label(self) -> str:
@@ -45,6 +46,7 @@ class Rule:
     severity: str
     kind: RuleKind
     fields: str  # the canonical keys it concerns, for `lbc rules`
+    weight: int = 0  # a watch criterion's default weight (RuleKind.WATCH); [watch] in lbc.toml
     code: str = field(default="", init=False)
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -141,6 +143,26 @@ class R:
     REC004 = Rule(WARNING, RuleKind.RECORD, "kind")
     REC005 = Rule(ERROR, RuleKind.RECORD, "date")
     REC006 = Rule(WARNING, RuleKind.RECORD, "student, teacher")
+    # The watch list's criteria (lbc watch), with their default weights: guardianship …
+    WCH001 = Rule(WARNING, RuleKind.WATCH, "left_behind_type, guardian_name", 5)
+    WCH002 = Rule(WARNING, RuleKind.WATCH, "guardianship_rating", 5)
+    WCH003 = Rule(WARNING, RuleKind.WATCH, "guardianship_rating", 4)
+    WCH004 = Rule(WARNING, RuleKind.WATCH, "guardian_age, guardian_birth_date, …", 2)
+    WCH005 = Rule(WARNING, RuleKind.WATCH, "guardian_health", 3)
+    WCH006 = Rule(WARNING, RuleKind.WATCH, "guardian_age, guardian_birth_date, …", 4)
+    # … the child …
+    WCH007 = Rule(WARNING, RuleKind.WATCH, "health, disability, categories", 3)
+    WCH008 = Rule(WARNING, RuleKind.WATCH, "health, illness", 2)
+    WCH009 = Rule(WARNING, RuleKind.WATCH, "categories", 5)
+    WCH010 = Rule(WARNING, RuleKind.WATCH, "enrollment_status", 5)
+    WCH011 = Rule(WARNING, RuleKind.WATCH, "boarding", 1)
+    # … contact …
+    WCH012 = Rule(WARNING, RuleKind.WATCH, "support_teacher", 2)
+    WCH014 = Rule(WARNING, RuleKind.WATCH, "father_phone, mother_phone, parent_phone", 3)
+    # … and what changed since last term (--previous).
+    WCH015 = Rule(WARNING, RuleKind.WATCH, "guardian_name", 2)
+    WCH016 = Rule(WARNING, RuleKind.WATCH, "left_behind_type", 2)
+    WCH017 = Rule(WARNING, RuleKind.WATCH, "home_address", 1)
 
 
 RULES: dict[str, Rule] = {r.code: r for r in vars(R).values() if isinstance(r, Rule)}

@@ -35,6 +35,18 @@ class Quotas:
 
 
 @dataclass
+class WatchSettings:
+    """How the watch list is drawn (lbc watch), each settable under [watch]: a child is on
+    it when the weights of its reasons add up to ``threshold``; ``weights`` holds the
+    school's own weight for a criterion's code (WCH004 = 3), 0 turning it off."""
+
+    threshold: int = 3
+    guardian_age: int = 70  # a guardian this old or older is a reason (WCH004)
+    days_without_contact: int = 45  # longer than this without a talk or contact (WCH013)
+    weights: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
 class Config:
     path: Path | None = None
     school: str = ""
@@ -48,6 +60,7 @@ class Config:
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     terms: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
     quotas: Quotas = field(default_factory=Quotas)
+    watch: WatchSettings = field(default_factory=WatchSettings)
 
 
 def find_config(start: Path) -> Path | None:
@@ -95,9 +108,7 @@ def load_config(path: Path) -> Config:
     cfg.pairs = path.parent / pairs if pairs.strip() else None
 
     mpt = pairing.get("max_per_teacher", DEFAULT_MAX_PER_TEACHER)
-    if not isinstance(mpt, int) or isinstance(mpt, bool) or mpt < 0:
-        raise bad(t("cfg.type", key="pairing.max_per_teacher", expected=t("cfg.expect.count")))
-    cfg.max_per_teacher = mpt
+    cfg.max_per_teacher = _count(mpt, "pairing.max_per_teacher", bad)
 
     cfg.terms = _terms(data.get("terms", {}), bad)
     quotas = data.get("quotas", {})
@@ -106,9 +117,9 @@ def load_config(path: Path) -> Config:
     for key, value in quotas.items():
         if key not in Quotas.__dataclass_fields__:
             raise bad(t("cfg.unknown_quota", key=key))
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise bad(t("cfg.type", key=f"quotas.{key}", expected=t("cfg.expect.count")))
-        setattr(cfg.quotas, key, value)
+        setattr(cfg.quotas, key, _count(value, f"quotas.{key}", bad))
+
+    cfg.watch = _watch(data.get("watch", {}), bad)
 
     if not isinstance(synonyms, dict):
         raise bad(t("cfg.section", section="synonyms"))
@@ -160,6 +171,32 @@ def _paths(files: dict, key: str, config: Path, bad) -> list[Path]:
     if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
         raise bad(t("cfg.type", key=f"files.{key}", expected=t("cfg.expect.paths")))
     return [config.parent / p for p in value]
+
+
+def _count(value: object, key: str, bad) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise bad(t("cfg.type", key=key, expected=t("cfg.expect.count")))
+    return value
+
+
+def _watch(section: object, bad) -> WatchSettings:
+    """[watch] threshold, guardian_age, days_without_contact and [watch.weights]. A weight's
+    code is checked against the rules where they are known (lbc.checks.watch)."""
+    if not isinstance(section, dict):
+        raise bad(t("cfg.section", section="watch"))
+    out = WatchSettings()
+    for key, value in section.items():
+        if key == "weights":
+            if not isinstance(value, dict):
+                raise bad(t("cfg.section", section="watch.weights"))
+            out.weights = {
+                code.upper(): _count(w, f"watch.weights.{code}", bad) for code, w in value.items()
+            }
+        elif key in ("threshold", "guardian_age", "days_without_contact"):
+            setattr(out, key, _count(value, f"watch.{key}", bad))
+        else:
+            raise bad(t("cfg.unknown_watch", key=key))
+    return out
 
 
 def _string(value: object, key: str, bad) -> str:

@@ -1,0 +1,156 @@
+"""``lbc watch``: the children who need attention now (重点关注名单), with every reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lbc.commands import common
+from lbc.errors import ExitStatus, LbcError
+from lbc.messages import h, t
+from lbc.output.files import refuse_input_as_output
+from lbc.output.formats import rich_table
+from lbc.output.privacy import Privacy
+from lbc.reports.watch import WatchReport, watch_report
+from lbc.workspace.schools import read_roster
+
+CSV_COLUMNS = (
+    "class",
+    "head_teacher",
+    "name",
+    "support_teacher",
+    "file",
+    "sheet",
+    "row",
+    "score",
+    "codes",
+    "reasons",
+)
+
+
+@common.handle_errors
+def watch_command(
+    files: common.FilesArg = None,
+    config: common.ConfigOpt = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option("--previous", help=h("watch_previous"), metavar="FILE", show_default=False),
+    ] = None,
+    fmt: common.FormatOpt = "table",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help=h("watch_out"), metavar="WATCH.xlsx", show_default=False),
+    ] = None,
+    show_pii: common.ShowPiiOpt = False,
+) -> None:
+    """列出需要重点关注的儿童及全部原因。"""
+    common.check_format(fmt)
+    paths, cfg = common.inputs(files, config)
+    if out is not None and out.suffix.lower() != ".xlsx":
+        raise LbcError(t("err.out_xlsx", path=out))
+    inputs = common.read_files(paths, cfg, previous)
+    if out is not None:  # before the work, not after it
+        refuse_input_as_output(out, inputs)
+    roster = common.read(paths, cfg)
+    last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
+    report = watch_report(roster, cfg.watch, dt.date.today(), last_term)
+    if out is not None:
+        from lbc.documents.watch_book import write_watch_book  # openpyxl is only needed here
+
+        write_watch_book(out, report, cfg.school, inputs)
+        common.note(t("watch.written", path=out))
+    privacy = Privacy(show_pii, names_in_full=True)  # the children to look after: names whole
+    common.emit(
+        fmt,
+        document=lambda: as_document(report, privacy),
+        rows=lambda: csv_rows(report, privacy),
+        columns=CSV_COLUMNS,
+        table=lambda: print_table(report, privacy),
+    )
+    raise typer.Exit(ExitStatus.found(report.count or roster.failed))
+
+
+def as_document(report: WatchReport, privacy: Privacy) -> dict[str, object]:
+    return {
+        "summary": {"children": report.count, "threshold": report.threshold},
+        "classes": [
+            {
+                "class": privacy.text(g.cls),
+                "head_teachers": [privacy.name(n) for n in g.head_teachers],
+                "children": [
+                    {
+                        "name": privacy.name(w.name),
+                        "file": w.table.file,
+                        "sheet": w.table.sheet,
+                        "row": w.row,
+                        "support_teacher": privacy.name(w.support_teacher) or None,
+                        "score": w.score,
+                        "reasons": [
+                            {
+                                "code": r.rule.code,
+                                "weight": r.weight,
+                                "field": r.field,
+                                "column": r.column,
+                                "message": privacy.text(r.message),
+                            }
+                            for r in w.reasons
+                        ],
+                    }
+                    for w in g.children
+                ],
+            }
+            for g in report.classes
+        ],
+    }
+
+
+def csv_rows(report: WatchReport, privacy: Privacy) -> list[dict[str, object]]:
+    return [
+        {
+            "class": privacy.text(g.cls),
+            "head_teacher": "、".join(map(privacy.name, g.head_teachers)),
+            "name": privacy.name(w.name),
+            "support_teacher": privacy.name(w.support_teacher),
+            "file": w.table.file,
+            "sheet": w.table.sheet,
+            "row": w.row,
+            "score": w.score,
+            "codes": ";".join(r.rule.code for r in w.reasons),
+            "reasons": "；".join(privacy.text(r.message) for r in w.reasons),
+        }
+        for g in report.classes
+        for w in g.children
+    ]
+
+
+def print_table(report: WatchReport, privacy: Privacy) -> None:
+    console = common.stdout()
+    headers = [t("out.col.row"), t("out.col.name"), t("watch.col.score"), t("watch.col.reasons")]
+    for g in report.classes:
+        title = t(
+            "watch.heading",
+            cls=privacy.text(g.cls) or t("flag.no_class"),
+            head="、".join(map(privacy.name, g.head_teachers)) or t("flag.no_head"),
+            count=len(g.children),
+        )
+        rows = [
+            (
+                w.row,
+                privacy.name(w.name),
+                w.score,
+                "；".join(privacy.text(r.message) for r in w.reasons)
+                + "\n"
+                + t("watch.support", name=privacy.name(w.support_teacher) or t("watch.no_support")),
+            )
+            for w in g.children
+        ]
+        console.print(rich_table(headers, rows, title=title))
+    if report.count:
+        console.print(
+            t("watch.summary", count=report.count, threshold=report.threshold), markup=False
+        )
+    else:
+        console.print(t("watch.none", threshold=report.threshold), markup=False)

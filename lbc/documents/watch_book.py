@@ -1,0 +1,37 @@
+"""``lbc watch --out``: the watch list a school prints for its head teachers and files.
+
+One sheet, by class, with the reasons in words; owner-only (0600), as it names children and
+their situation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from lbc.documents.sheets import printable_sheet, today_text
+from lbc.messages import t
+from lbc.output.files import set_text, write_atomic
+from lbc.reports.watch import WatchReport
+
+WATCH_HEADER = ("序号", "班级", "班主任", "学生姓名", "帮扶教师", "关注分", "关注原因")
+
+
+def write_watch_book(out: Path, report: WatchReport, school: str, inputs: Iterable[Path]) -> None:
+    """Write the workbook atomically, owner-only, refusing to overwrite an input."""
+    rows: list[list[object]] = []
+    for group in report.classes:
+        for w in group.children:
+            reasons = "；".join(r.message for r in w.reasons)
+            heads = "、".join(group.head_teachers)
+            rows.append(
+                [len(rows) + 1, group.cls, heads, w.name, w.support_teacher, w.score, reasons]
+            )
+    wb = Workbook()
+    ws = wb.active
+    ws.title = t("book.watch")
+    printable_sheet(ws, f"{school}重点关注儿童名单", WATCH_HEADER, rows or [["", t("book.none")]])
+    set_text(ws.cell(ws.max_row + 2, 1), t("book.sign", date=today_text()))
+    write_atomic(out, wb.save, inputs=inputs)

@@ -1,0 +1,33 @@
+"""``lbc watch``: the watch list (lbc.checks.watch) as a head teacher reads it.
+
+Grouped by class with the class's head teacher; within a class the most urgent child (the
+largest sum of weights) first, then in roster order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from lbc.checks.watch import Watched, watch_list
+from lbc.reports.classes import ClassGroup, by_class
+from lbc.roster.tables import Roster
+from lbc.workspace.config import WatchSettings
+
+
+@dataclass
+class WatchReport:
+    classes: list[ClassGroup[Watched]]
+    threshold: int
+
+    @property
+    def count(self) -> int:
+        return sum(len(g.children) for g in self.classes)
+
+
+def watch_report(
+    roster: Roster, settings: WatchSettings, as_of: dt.date, previous: Roster | None = None
+) -> WatchReport:
+    found = sorted(watch_list(roster, settings, as_of, previous), key=lambda w: -w.score)
+    groups = by_class(roster, ((w.table, w.i, w) for w in found))
+    return WatchReport(groups, settings.threshold)
