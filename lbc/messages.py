@@ -586,6 +586,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "note.pairing": ("结对计算中", "pairing"),
     "pair.priority.key_target": ("重点帮扶对象", "key target"),
+    "pair.priority.watch": ("重点关注", "on the watch list"),
     "pair.reason.kept": ("上学期结对延续", "kept from last term"),
     "pair.reason.head": ("本班班主任", "the class's head teacher"),
     "pair.reason.teaches": ("任教本班{subject}", "teaches the class {subject}"),
@@ -1156,6 +1157,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rules.example": ("示例", "example"),
     "rules.field": ("字段", "field"),
     "rules.severity": ("级别", "severity"),
+    "rules.weight": (
+        "默认关注分（lbc.toml [watch.weights] 可改）",
+        "default weight ([watch.weights] in lbc.toml)",
+    ),
     "rules.kind": ("类别", "kind"),
     "rules.why": ("为什么重要", "why it matters"),
     "rules.fix": ("怎么改", "how to fix it"),

@@ -30,11 +30,12 @@ TEACHER_ROWS: Rows = [
 class Fixture:
     files: Files
     at: tuple[str, str, int | None, str | None, str]  # file, sheet, row, column, field
+    args: tuple[str, ...] = ()  # more arguments to the command (a watch rule's --previous)
 
     @property
     def target(self) -> str:
         """What ``lbc validate`` is given: the one file, or the folder holding them all."""
-        if len(self.files) == 1:
+        if len(self.files) == 1 or self.args:
             return next(iter(self.files))
         (top,) = {PurePosixPath(p).parts[0] for p in self.files}
         return top
@@ -88,6 +89,15 @@ def _two_schools() -> Files:
     }
 
 
+def changed(**cells: Any) -> Files:
+    """This term's roster.xlsx, and last term's (上学期.xlsx) with ``cells`` as they were."""
+    return {
+        ROSTER: {CHILDREN: [CHILD_HEADER, child_row(1)]},
+        PREVIOUS: {CHILDREN: [CHILD_HEADER, child_row(1, **cells)]},
+    }
+
+
+PREVIOUS = "上学期.xlsx"
 TODAY = dt.date.today()
 SEPT = dt.date(2024, 9, 10)
 
@@ -229,5 +239,34 @@ FIXTURES: dict[str, Fixture] = {
     "REC006": Fixture(  # 王芳 wrote down a talk with 张雨涵, whom 刘备 supports
         record_sheet([1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", SEPT, "谈", "王芳"], "刘备"),
         (ROSTER, "帮扶记录", 3, "B", "student"),
+    ),
+    # the watch list (run with threshold 1, so the one reason lists the child)
+    "WCH001": Fixture(children(child_row(1, 监护人姓名=None)), child(2, "L", "guardian_name")),
+    "WCH002": Fixture(extra("监护类型", "无人监护"), child(2, "O", "guardianship_rating")),
+    "WCH003": Fixture(
+        extra("监护类型", "受委托监护人监护能力不足"), child(2, "O", "guardianship_rating")
+    ),
+    "WCH004": Fixture(extra("监护人年龄", 75), child(2, "O", "guardian_age")),
+    "WCH005": Fixture(extra("监护人身体状况", "患病"), child(2, "O", "guardian_health")),
+    "WCH006": Fixture(extra("监护人年龄", 15), child(2, "O", "guardian_age")),
+    "WCH007": Fixture(children(child_row(1, 健康状况="残疾")), child(2, "G", "health")),
+    "WCH008": Fixture(children(child_row(1, 健康状况="慢性病")), child(2, "G", "health")),
+    "WCH009": Fixture(extra("是否孤儿", "是"), child(2, "O", "cat_orphan")),
+    "WCH010": Fixture(extra("在校状态", "辍学"), child(2, "O", "enrollment_status")),
+    "WCH011": Fixture(extra("是否寄宿", "是"), child(2, "O", "boarding")),
+    "WCH012": Fixture(extra("帮扶教师", None), child(2, "O", "support_teacher")),
+    "WCH014": Fixture(
+        children(child_row(1, kind="父亲外出", 父亲电话=None)), child(2, "J", "father_phone")
+    ),
+    "WCH015": Fixture(
+        changed(监护人姓名="李阿姨"), child(2, "L", "guardian_name"), ("--previous", PREVIOUS)
+    ),
+    "WCH016": Fixture(
+        changed(kind="父亲外出"), child(2, "I", "left_behind_type"), ("--previous", PREVIOUS)
+    ),
+    "WCH017": Fixture(
+        changed(家庭住址="四川省南部县青山镇团结村1组"),
+        child(2, "H", "home_address"),
+        ("--previous", PREVIOUS),
     ),
 }

@@ -107,6 +107,7 @@ def test_rules_explains_why_and_how_to_fix():
         "title": "away parent has no phone",
         "example": "父亲外出 with no 父亲电话",
         "kind": "contact",
+        "weight": None,  # a watch criterion's default weight
         "why": "the parent away is far from home: "
         "the phone is the school's only way to talk to them about the child",
         "fix": "get the away parent's phone from the parent or guardian at home and fill it in",
@@ -275,3 +276,9 @@ def test_the_console_script_keeps_its_roster_until_exit(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[-1] == "gc False kept 1"
+
+
+def test_rules_gives_a_watch_criterion_its_weight():
+    doc = run("rules", "WCH004", "--format", "json").json()
+    assert (doc["kind"], doc["weight"], doc["title"]) == ("watch", 2, "监护人年迈")
+    assert "默认关注分（lbc.toml [watch.weights] 可改）：2" in run("rules", "WCH004").stdout

@@ -54,13 +54,31 @@ def test_fixture_fires_the_rule_at_its_cell(tmp_path: Path, code: str) -> None:
     for name, sheets in fixture.files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         write_xlsx(tmp_path / name, sheets)
+    watch = RULES[code].kind is RuleKind.WATCH
+    if watch:  # one reason is enough to be listed
+        (tmp_path / "lbc.toml").write_text("[watch]\nthreshold = 1\n", encoding="utf-8")
+    command = "watch" if watch else "validate"
     for lang, template in zip(("zh", "en"), both(RULES[code].message_key), strict=True):
-        result = run("--lang", lang, "validate", fixture.target, "--format", "json", cwd=tmp_path)
+        result = run(
+            "--lang", lang, command, fixture.target, *fixture.args, "--format", "json", cwd=tmp_path
+        )
         assert result.exit_code in (0, 1), result.stderr
-        found = [f for f in result.json()["findings"] if f["code"] == code]
+        found = [f for f in findings(result.json()) if f["code"] == code]
         at = [(f["file"], f["sheet"], f["row"], f["column"], f["field"]) for f in found]
         assert at == [fixture.at]
         assert pattern(template).fullmatch(found[0]["message"]), found[0]["message"]
+
+
+def findings(document: dict) -> list[dict]:
+    """validate's findings, or each reason of lbc watch's list with the child's place."""
+    if "findings" in document:
+        return document["findings"]
+    return [
+        {**reason, "file": c["file"], "sheet": c["sheet"], "row": c["row"]}
+        for group in document["classes"]
+        for c in group["children"]
+        for reason in c["reasons"]
+    ]
 
 
 def test_a_message_takes_exactly_its_placeholders() -> None:

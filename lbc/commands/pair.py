@@ -65,7 +65,7 @@ def pair_command(
             raise LbcError(t("err.pairs_not_ours", path=out))
     limit = cfg.max_per_teacher if max_per_teacher is None else max_per_teacher
     with common.progress(t("note.pairing")):
-        result = pair(roster, limit)
+        result = pair(roster, limit, cfg.watch)
     for line in result.notes:
         common.note(line)
     if out is not None:

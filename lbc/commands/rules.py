@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from lbc.checks.registry import RULES, Rule
+from lbc.checks.registry import RULES, Rule, RuleKind
 from lbc.commands import common
 from lbc.errors import LbcError
 from lbc.messages import h, t
@@ -37,6 +37,7 @@ def rules(
             "title": r.title,
             "example": r.example,
             "kind": r.kind.value,
+            "weight": r.weight if r.kind is RuleKind.WATCH else None,
             "why": r.why,
             "fix": r.fix,
         }
@@ -64,6 +65,7 @@ def print_table(chosen: list[Rule], explain: bool) -> None:
             ("rules.severity", t("severity." + r.severity)),
             ("rules.field", r.fields),
             ("rules.kind", r.kind.label),
+            *([("rules.weight", str(r.weight))] if r.kind is RuleKind.WATCH else []),
             ("rules.example", r.example),
             ("rules.why", r.why),
             ("rules.fix", r.fix),

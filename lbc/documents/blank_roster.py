@@ -46,6 +46,15 @@ warmth_per_year = 1              # 每学年送温暖次数
 children_per_teacher = 1         # 每名在岗教师至少帮扶的儿童数
 max_days_without_contact = 30    # 结对儿童最多相隔多少天须有一次联系（lbc due 据此提醒）
 
+# 重点关注名单（lbc watch）：一名儿童各项原因的分数相加，达到 threshold 即列入
+[watch]
+threshold = 3                    # 列入名单的最低关注分
+guardian_age = 70                # 监护人达到此年龄即为一项原因（WCH004）
+days_without_contact = 45        # 超过此天数没有谈心、家访或电话联系即为一项原因（WCH013）
+# 各项原因的分数，0 为不计；lbc rules 列出 WCH 开头的全部原因及其默认分数
+# [watch.weights]
+# WCH011 = 0                     # 例：住校不计入
+
 # 学校自定的学期起止日期（不写则秋季 9月1日—次年1月31日，春季 2月1日—7月31日）
 # [terms."2024-autumn"]
 # start = 2024-09-01

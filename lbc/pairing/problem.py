@@ -9,10 +9,12 @@ and the teachers carry a 学校 column, as a county's merged roster does.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 
+from lbc.checks.watch import watch_list
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.pairing import solver as matching
@@ -26,6 +28,7 @@ from lbc.roster.people import (
     priority_reasons,
 )
 from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.workspace.config import WatchSettings
 
 # 职务 words that make a teacher a school leader (班主任 is removed first: it is not one).
 LEADER_WORDS = ("校长", "书记", "主任", "校领导", "行政", "园长")
@@ -167,8 +170,12 @@ def _rows(table: Table) -> Iterator[tuple[object, ...]]:
     )
 
 
-def _children(roster: Roster, notes: list[str]) -> tuple[list[ChildRow], dict[str, int]]:
-    """The children to pair, in roster order."""
+def _children(
+    roster: Roster, notes: list[str], watch: WatchSettings
+) -> tuple[list[ChildRow], dict[str, int]]:
+    """The children to pair, in roster order. A child on the watch list is a priority
+    child, whatever else it is."""
+    watched = {(id(w.table), w.i) for w in watch_list(roster, watch, dt.date.today())}
     counts = {"left_school": 0, "duplicates": 0}
     out: list[ChildRow] = []
     rows = itertools.chain.from_iterable(map(_rows, roster.children))
@@ -195,6 +202,8 @@ def _children(roster: Roster, notes: list[str]) -> tuple[list[ChildRow], dict[st
             ref, grade = cls, cls.grade
         else:
             ref, grade = None, grade if isinstance(grade, int) else None
+        if (id(table), i) in watched:
+            priority.insert(0, t("pair.priority.watch"))
         out.append(
             ChildRow(
                 name=_text(name),
@@ -309,13 +318,15 @@ class School:
         return matching.match(self.problem, [x.problem for x in self.teachers])
 
 
-def schools(roster: Roster, max_per_teacher: int) -> tuple[list[School], dict[str, int], list[str]]:
+def schools(
+    roster: Roster, max_per_teacher: int, watch: WatchSettings | None = None
+) -> tuple[list[School], dict[str, int], list[str]]:
     """Each school's problem, what was left out (counts), and notes for stderr.
 
     One school unless both the children and the teachers carry a 学校 column.
     """
     notes: list[str] = []
-    children, counts = _children(roster, notes)
+    children, counts = _children(roster, notes, watch or WatchSettings())
     teachers = _teachers(roster, max_per_teacher, notes)
     split = all(x.has("school") for x in roster.children + roster.teachers)
     groups: dict[str, School] = {}
@@ -380,15 +391,17 @@ def _reason(
     return said[key]
 
 
-def pair(roster: Roster, max_per_teacher: int) -> Pairing:
-    """Pair every child that can be paired; refuses (LbcError) when nobody can support.
+def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = None) -> Pairing:
+    """Pair every child that can be paired, a child on the watch list (drawn by ``watch``,
+    the school's [watch] settings) among the priority children; refuses (LbcError) when
+    nobody can support.
 
     The pairs to keep are the pairs in force, one per child, as lbc/roster/pairs.py joined
     them from the pairs workbook, the roster's 帮扶教师 column and ``--keep``: with one
     source deciding each child, pairing its own output again keeps every pair."""
     if not roster.teachers:
         raise LbcError(t("err.pair_no_teachers"))
-    problems, counts, notes = schools(roster, max_per_teacher)
+    problems, counts, notes = schools(roster, max_per_teacher, watch)
     teachers = [x for school in problems for x in school.teachers]
     if not any(x.capacity for x in teachers):
         raise LbcError(t("err.pair_no_places"))
