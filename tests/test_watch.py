@@ -1,0 +1,363 @@
+"""``lbc watch``: the watch list, on a roster in the national registration form's shape built
+here and on the samples. Each child of the form below has exactly one reason, so every
+criterion is seen to list its child (and the list to lose the child without it); the
+weights, threshold and age limit of ``[watch]`` change the list exactly as documented."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from test_forms import REG_HEADER, letters_of, reg_row
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
+
+HEADER = [*REG_HEADER, "监护人身体状况", "是否孤儿", "帮扶教师"]
+GUARDIAN = make_id(dt.date(1985, 6, 1), 301)
+FATHER_AWAY = "父母一方外出、另一方无监护能力"  # with only the father's work place filled in
+
+
+def form_child(n: int, **cells: Any) -> dict[str, Any]:
+    """Child ``n`` (named 儿童n) of the registration form: a clean row, a 40-year-old
+    guardian, paired with 王芳; ``cells`` override by header."""
+    born = dt.date(2016, 5, n)
+    base = {
+        "序号": n,
+        "出生日期": born,
+        "公民身份证号码": make_id(born, 100 + 2 * n),
+        "姓名": f"儿童{n}",
+        "班级": "2班",
+        "委托监护人公民身份证号码": GUARDIAN,
+        "监护人身体状况": "健康",
+        "是否孤儿": "否",
+        "帮扶教师": "王芳",
+    }
+    return reg_row(1, "父母双方同时外出", **{**base, **cells})
+
+
+# Each child and the one reason it must be listed for (at threshold 1), None for none.
+CHILDREN: list[tuple[dict[str, Any], str | None]] = [
+    (form_child(1), None),
+    (form_child(2, 委托监护人姓名=None), "WCH001"),
+    (
+        form_child(3, 监护类型="无人监护", 委托监护人姓名=None, 父母外出有无委托其他监护人="无"),
+        None,
+    ),
+    (form_child(4, 监护类型="父或母无监护能力"), "WCH003"),
+    (form_child(5, 委托监护人公民身份证号码=make_id(dt.date(1950, 3, 1), 303)), "WCH004"),
+    (form_child(6, 监护人身体状况="患病"), "WCH005"),
+    (form_child(7, 委托监护人公民身份证号码=make_id(dt.date(2015, 3, 1), 303)), "WCH006"),
+    (form_child(8, 身体情况="残疾", 残疾类别及等级="肢体三级"), "WCH007"),
+    (form_child(9, 身体情况="患病"), "WCH008"),
+    (form_child(10, 是否孤儿="是"), "WCH009"),
+    (form_child(11, 就学情况="辍学"), "WCH010"),
+    (form_child(12, 是否学校寄宿="是"), "WCH011"),
+    (form_child(13, 帮扶教师=None), "WCH012"),
+    (form_child(14, 实际监护情况=FATHER_AWAY, 母亲当前务工地点=None, 父亲联系电话=None), "WCH014"),
+    (form_child(15), "WCH015"),
+    (form_child(16), "WCH016"),
+    (form_child(17), "WCH017"),
+]
+# Child 3 has no guardian and 无人监护: both reasons, of equal weight, by code.
+CHILD_3 = ["WCH001", "WCH002"]
+# Last term: child 15 had another guardian, 16 only the father away, 17 another address.
+LAST_TERM = {
+    15: {"委托监护人姓名": "李阿姨"},
+    16: {"实际监护情况": FATHER_AWAY, "母亲当前务工地点": None},
+    17: {"现居住地": "四川省南部县青山镇团结村1组"},
+}
+KEYS = {
+    "WCH001": "guardian_name",
+    "WCH002": "guardianship_rating",
+    "WCH003": "guardianship_rating",
+    "WCH004": "guardian_id_number",
+    "WCH005": "guardian_health",
+    "WCH006": "guardian_id_number",
+    "WCH007": "health",
+    "WCH008": "health",
+    "WCH009": "cat_orphan",
+    "WCH010": "enrollment_status",
+    "WCH011": "boarding",
+    "WCH012": "support_teacher",
+    "WCH014": "father_phone",
+    "WCH015": "guardian_name",
+    "WCH016": "left_behind_type",
+    "WCH017": "home_address",
+}
+LABELS = {
+    "guardian_name": "委托监护人姓名",
+    "guardianship_rating": "监护类型",
+    "guardian_id_number": "委托监护人公民身份证号码",
+    "guardian_health": "监护人身体状况",
+    "health": "身体情况",
+    "cat_orphan": "是否孤儿",
+    "enrollment_status": "就学情况",
+    "boarding": "是否学校寄宿",
+    "support_teacher": "帮扶教师",
+    "father_phone": "父亲联系电话",
+    "left_behind_type": "实际监护情况",
+    "home_address": "现居住地",
+}
+TEACHERS = [
+    TEACHER_HEADER,
+    ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
+]
+
+
+def form(path: Path, rows: list[dict[str, Any]]) -> Path:
+    return write_xlsx(
+        path, {"登记表": [HEADER, *([r.get(h) for h in HEADER] for r in rows)], "教师": TEACHERS}
+    )
+
+
+@pytest.fixture
+def school(tmp_path: Path) -> Path:
+    """This term's form, last term's (上学期.xlsx), and an lbc.toml naming this term's."""
+    form(tmp_path / "登记表.xlsx", [row for row, _ in CHILDREN])
+    before = [{**row, **LAST_TERM.get(n, {})} for n, (row, _) in enumerate(CHILDREN, 1)]
+    form(tmp_path / "上学期.xlsx", before)
+    settings(tmp_path, "")
+    return tmp_path
+
+
+def settings(folder: Path, text: str) -> None:
+    (folder / "lbc.toml").write_text(
+        f'[files]\nroster = ["登记表.xlsx"]\n\n{text}\n', encoding="utf-8"
+    )
+
+
+def watch(folder: Path, *args: str) -> tuple[int, dict[str, Any]]:
+    result = run("watch", "--previous", "上学期.xlsx", *args, "--format", "json", cwd=folder)
+    assert result.exit_code in (0, 1), result.stderr
+    return result.exit_code, result.json()
+
+
+def listed(doc: dict[str, Any]) -> dict[str, list[str]]:
+    """Each child on the list, in the list's order, with its reasons' codes in order."""
+    return {
+        c["name"]: [r["code"] for r in c["reasons"]] for g in doc["classes"] for c in g["children"]
+    }
+
+
+def test_every_reason_lists_its_child_at_its_cell(school: Path) -> None:
+    settings(school, "[watch]\nthreshold = 1")
+    code, doc = watch(school)
+    assert code == 1
+    expected = {f"儿童{n}": [c] for n, (_, c) in enumerate(CHILDREN, 1) if c}
+    expected["儿童3"] = CHILD_3
+    assert sorted(listed(doc).items()) == sorted(expected.items())
+    letters = letters_of(HEADER, LABELS)
+    for g in doc["classes"]:
+        for c in g["children"]:
+            n = int(c["name"][2:])
+            assert c["row"] == n + 1 and c["sheet"] == "登记表"
+            for r in c["reasons"]:
+                assert (r["field"], r["column"]) == (KEYS[r["code"]], letters[KEYS[r["code"]]])
+
+
+def test_reasons_in_words(school: Path) -> None:
+    settings(school, "[watch]\nthreshold = 1")
+    words = {
+        c["name"]: [r["message"] for r in c["reasons"]]
+        for g in watch(school)[1]["classes"]
+        for c in g["children"]
+    }
+    assert words["儿童3"] == ["父母均外出，没有委托监护人", "监护类型为无人监护"]
+    assert words["儿童4"] == ["监护类型为父或母无监护能力"]
+    assert words["儿童5"] == [f"监护人 {age(dt.date(1950, 3, 1))} 岁"]
+    assert words["儿童6"] == ["监护人身体状况：患病"]
+    assert words["儿童7"] == [f"监护人未成年（{age(dt.date(2015, 3, 1))} 岁）"]
+    assert words["儿童9"] == ["患病：患病"]
+    assert words["儿童11"] == ["在校状态：辍学"]
+    assert words["儿童14"] == ["父亲外出，没有电话"]
+    assert words["儿童15"] == ["监护人变了：李阿姨 → 张大爷"]
+    assert words["儿童16"] == ["留守类型变了：父亲外出 → 父母均外出"]
+
+
+def age(born: dt.date) -> int:
+    today = dt.date.today()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def test_default_threshold_and_the_order_most_urgent_first(school: Path) -> None:
+    """At the default threshold 3 a reason of weight 1 or 2 alone lists nobody; children
+    come most urgent first (child 3's 5 + 5 before the fives, the fours, the threes)."""
+    code, doc = watch(school)
+    assert code == 1
+    assert list(listed(doc)) == [
+        "儿童3",  # 10
+        "儿童2",  # 5
+        "儿童10",
+        "儿童11",
+        "儿童4",  # 4
+        "儿童7",
+        "儿童6",  # 3
+        "儿童8",
+        "儿童14",
+    ]
+    (group,) = doc["classes"]
+    assert (group["class"], group["head_teachers"]) == ("三年级(2)班", ["王芳"])
+    assert group["children"][0]["support_teacher"] == "王芳"
+    assert group["children"][0]["score"] == 10
+    assert doc["summary"] == {"children": 9, "threshold": 3}
+
+
+def test_weights_threshold_and_age_limit_from_lbc_toml(school: Path) -> None:
+    settings(school, "[watch]\nthreshold = 5")
+    assert list(listed(watch(school)[1])) == ["儿童3", "儿童2", "儿童10", "儿童11"]
+    # A weight of 0 drops a criterion; another weight lifts one over the threshold.
+    settings(school, "[watch]\nthreshold = 5\n[watch.weights]\nWCH009 = 0\nwch011 = 6")
+    assert list(listed(watch(school)[1])) == ["儿童3", "儿童12", "儿童2", "儿童11"]
+    # The age limit: at 80 the guardian of 76 is no reason; at 60 the one of 41 is not either.
+    settings(school, "[watch]\nthreshold = 1\nguardian_age = 80")
+    assert "儿童5" not in listed(watch(school)[1])
+    settings(school, f"[watch]\nthreshold = 2\nguardian_age = {age(dt.date(1950, 3, 1))}")
+    assert listed(watch(school)[1])["儿童5"] == ["WCH004"]
+    # Nobody reaches the threshold: exit 0 and an empty list.
+    settings(school, "[watch]\nthreshold = 100")
+    assert watch(school) == (0, watch(school)[1])
+    assert listed(watch(school)[1]) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("[watch.weights]\nWCH999 = 1", "WCH999"),
+        ("[watch.weights]\nWCH001 = -1", "watch.weights.WCH001"),
+        ('[watch]\nthreshold = "high"', "watch.threshold"),
+        ("[watch]\nage = 70", "age"),
+    ],
+)
+def test_a_mistake_in_watch_settings_is_one_clear_error(school: Path, text: str, word: str) -> None:
+    settings(school, text)
+    result = run("watch", cwd=school)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert word in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_table_csv_and_english(school: Path) -> None:
+    table = run("watch", cwd=school)
+    assert table.exit_code == 1
+    assert "三年级(2)班（班主任：王芳）— 9 人需重点关注" in table.stdout
+    assert "共 9 名儿童需重点关注（关注分达到 3）。" in table.stdout
+    csv = run("watch", "--format", "csv", cwd=school).stdout.splitlines()
+    assert csv[0] == "class,head_teacher,name,support_teacher,file,sheet,row,score,codes,reasons"
+    assert csv[1] == (
+        "三年级(2)班,王芳,儿童3,王芳,登记表.xlsx,登记表,4,10,WCH001;WCH002,"
+        "父母均外出，没有委托监护人；监护类型为无人监护"
+    )
+    english = run("--lang", "en", "watch", cwd=school).stdout
+    assert "9 children to watch (score 3 or more)." in english
+    assert "nobody looks after the child" in english
+
+
+def test_out_writes_a_printable_owner_only_workbook(school: Path) -> None:
+    result = run("watch", "--out", "重点关注名单.xlsx", cwd=school)
+    assert result.exit_code == 1
+    assert "已写出重点关注名单：重点关注名单.xlsx" in result.stderr
+    path = school / "重点关注名单.xlsx"
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    ws = load_workbook(path).active
+    assert ws.title == "重点关注名单"
+    assert ws["A1"].value == "重点关注儿童名单"
+    assert [c.value for c in ws[2]] == [
+        "序号",
+        "班级",
+        "班主任",
+        "学生姓名",
+        "帮扶教师",
+        "关注分",
+        "关注原因",
+    ]
+    assert [c.value for c in ws[3]] == [
+        1,
+        "三年级(2)班",
+        "王芳",
+        "儿童3",
+        "王芳",
+        10,
+        "父母均外出，没有委托监护人；监护类型为无人监护",
+    ]
+    assert ws.max_row == 2 + 9 + 2  # the sign line under the list
+    assert ws.print_title_rows == "$2:$2" and ws.page_setup.orientation == "landscape"
+    refused = run("watch", "--out", "登记表.xlsx", cwd=school)
+    assert refused.exit_code == 2 and "登记表.xlsx" in refused.stderr
+    assert run("watch", "--out", "w.csv", cwd=school).exit_code == 2
+
+
+def test_phones_in_a_reason_are_masked_unless_show_pii(tmp_path: Path) -> None:
+    """A changed address that holds a phone number: masked as every printed value is."""
+    rows = [form_child(1)]
+    form(tmp_path / "登记表.xlsx", rows)
+    form(tmp_path / "上学期.xlsx", [form_child(1, 现居住地="幸福村 电话13812345678")])
+    settings(tmp_path, "[watch]\nthreshold = 1")
+    (message,) = [r["message"] for r in listed_reasons(watch(tmp_path)[1])]
+    assert message == "家庭住址变了：幸福村 电话138****5678 → 四川省南部县青山镇幸福村3组"
+    shown = run("watch", "--previous", "上学期.xlsx", "--show-pii", "-f", "json", cwd=tmp_path)
+    assert "13812345678" in shown.stdout
+
+
+def listed_reasons(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [r for g in doc["classes"] for c in g["children"] for r in c["reasons"]]
+
+
+def test_left_school_and_not_left_behind_children_are_not_listed(tmp_path: Path) -> None:
+    rows = [
+        [*child_row(1, 健康状况="残疾"), "转出"],
+        [*child_row(2, 健康状况="残疾", kind="非留守"), "在读"],
+        [*child_row(3, 健康状况="残疾"), "在读"],
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [[*CHILD_HEADER, "在校状态"], *rows]})
+    result = run("watch", "r.xlsx", "-f", "csv", cwd=tmp_path)
+    assert [line.split(",")[2] for line in result.stdout.splitlines()[1:]] == ["王梓萱"]
+
+
+SAMPLES_LIST = {
+    "唐一诺": ["WCH004", "WCH012"],
+    "邓梦琪": ["WCH004", "WCH012"],
+    "赵思琪": ["WCH007"],
+    "蒋奕辰": ["WCH005", "WCH012"],
+    "杜雪": ["WCH004", "WCH012"],
+    "杨睿": ["WCH004", "WCH012"],
+    "罗嘉豪": ["WCH014", "WCH012"],
+    "任欣然": ["WCH005"],
+    "张梓萱": ["WCH005", "WCH004", "WCH012"],
+    "胡宇轩": ["WCH005", "WCH004"],
+    "郑思琪": ["WCH004", "WCH012"],
+    "杜浩然": ["WCH010", "WCH004", "WCH012"],
+    "任梦琪": ["WCH004", "WCH012"],
+    "张皓轩": ["WCH005", "WCH004"],
+    "何欣怡": ["WCH014", "WCH012"],
+    "郑悦": ["WCH004", "WCH012"],
+}
+
+
+def test_samples(samples: Path) -> None:
+    result = run("watch", "--format", "json", cwd=samples)
+    assert result.exit_code == 1, result.stderr
+    assert listed(result.json()) == SAMPLES_LIST
+    # With last term's roster and threshold 2, the guardian and 留守类型 that changed list
+    # 袁涛 and 王文博.
+    with (samples / "lbc.toml").open("a", encoding="utf-8") as fh:
+        fh.write("\n[watch]\nthreshold = 2\n")
+    result = run("watch", "--previous", "上学期/roster.xlsx", "-f", "json", cwd=samples)
+    found = listed(result.json())
+    assert found["袁涛"] == ["WCH015"] and found["王文博"] == ["WCH016"]
+
+
+def test_samples_registration_form(samples: Path) -> None:
+    result = run("watch", "--format", "json", cwd=samples / "大桥镇中心小学")
+    assert result.exit_code == 1, result.stderr
+    assert listed(result.json()) == {
+        "刘静怡": ["WCH007", "WCH004"],
+        "黄心怡": ["WCH014", "WCH004"],
+        "罗晓雪": ["WCH004", "WCH011"],
+        "何语桐": ["WCH004", "WCH011"],
+        "侯欣然": ["WCH002", "WCH011"],
+    }
