@@ -361,3 +361,39 @@ def test_samples_registration_form(samples: Path) -> None:
         "何语桐": ["WCH004", "WCH011"],
         "侯欣然": ["WCH002", "WCH011"],
     }
+
+
+def test_pairing_gives_a_child_on_the_list_a_teacher_first(tmp_path: Path) -> None:
+    """One place, three children: the head teacher of 李明轩's class would take 李明轩 (the
+    closest pair) but for 王梓萱, whose old, sick guardian puts her on the watch list."""
+    header = [*CHILD_HEADER, "监护人年龄", "监护人身体状况"]
+    kids = [
+        [*child_row(1, cls="三年级(1)班", kind="父亲外出"), 40, "健康"],
+        [*child_row(2, kind="父亲外出"), 40, "健康"],
+        [*child_row(3, cls="三年级(1)班", kind="父亲外出"), 75, "患病"],
+    ]
+    staff = [
+        TEACHER_HEADER,
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *kids], "教师": staff})
+    (tmp_path / "lbc.toml").write_text("[pairing]\nmax_per_teacher = 1\n", encoding="utf-8")
+    result = run("pair", "r.xlsx", "--format", "csv", "--out", "结对.xlsx", cwd=tmp_path)
+    assert result.exit_code == 1, result.stderr
+    pairs = [line.split(",")[:5] for line in result.stdout.splitlines()[1:]]
+    assert pairs[0] == ["王梓萱", "三年级(1)班", "花名册", "4", "王芳"]
+    assert [p[0] for p in pairs[1:]] == ["张雨涵", "李明轩"]  # unpaired
+    ws = load_workbook(tmp_path / "结对.xlsx")["结对名单"]
+    assert [c.value for c in ws[3]][2:6] == ["王梓萱", "女", "父亲外出", "重点关注"]
+    # Without the list (its threshold out of reach) the closest pair wins.
+    (tmp_path / "lbc.toml").write_text(
+        "[pairing]\nmax_per_teacher = 1\n[watch]\nthreshold = 99\n", encoding="utf-8"
+    )
+    result = run("pair", "r.xlsx", "--format", "csv", cwd=tmp_path)
+    assert result.stdout.splitlines()[1].split(",")[:5] == [
+        "李明轩",
+        "三年级(2)班",
+        "花名册",
+        "3",
+        "王芳",
+    ]
