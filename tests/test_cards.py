@@ -140,6 +140,7 @@ def support(name: str = BLANK, phone: str = BLANK) -> str:
 Card = tuple[str, str, list[tuple[str, str]]]  # name, class, (row heading, row text)
 
 # In class order (一年级 before 三年级 before 五年级), roster order within a class.
+MARK = "◆"
 EXPECTED: list[Card] = [
     ("刘浩然", C11, [
         ("儿童", child_line("男", C11)),
@@ -148,14 +149,15 @@ EXPECTED: list[Card] = [
         ("监护人", guardian(phone=BLANK)),
         ("帮扶教师", support()),
     ]),
-    ("李明轩", C32, [
+    # On the watch list (the mother is away without a phone): the small mark, no reason.
+    ("李明轩", f"{MARK} {C32}", [
         ("儿童", child_line("男", C32)),
         ("父亲", parent("李军", "13812345678", "福建厦门")),
         ("母亲", parent(BLANK, BLANK, BLANK)),
         ("监护人", guardian()),
         ("帮扶教师", support("李强", "13900002222")),
     ]),
-    ("杨子墨", C32, [
+    ("杨子墨", f"{MARK} {C32}", [  # on the watch list: 辍学
         ("儿童", child_line("男", C32)),
         ("父亲", parent("张强", "13812345678", "广东深圳")),
         ("母亲", parent("李梅", "13912345678", BLANK)),
@@ -256,6 +258,7 @@ def test_html_has_one_card_per_child_on_the_books(school: Path) -> None:
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     page = out.read_text(encoding="utf-8")
     assert html_cards(page) == EXPECTED
+    assert page.count(MARK) == 2 and "没有电话" not in page and "辍学" not in page  # no reason
     # phones in full, never masked
     assert "****" not in page
     assert phones("".join(parse(page).text)).count("13900001111") == 2
@@ -393,13 +396,22 @@ def test_docx_two_cards_a_page_each_in_its_bordered_half_a_cut_line_between(
             )
             texts = [p.text for p in cell.paragraphs if p.text]
             headings.append(texts[0])
+            if texts[1] == MARK:  # the watch list's mark: small, under the heading
+                (mark,) = [p for p in cell.paragraphs if p.text == MARK]
+                assert mark.runs[0].font.size.pt == 7
+                headings[-1] = f"{headings[-1]}|{MARK}"
+                texts = texts[1:]
             footers += texts[1:]
             (grid,) = cell.tables
             grids.append([[c.text for c in r.cells] for r in grid.rows])
         if len(heights) == 3:  # each card half the page less the cut line, all on one page
             assert heights[0] == heights[2] > 0.45 * usable and sum(heights) < usable
     assert grids == [[list(r) for r in rows] for _, _, rows in EXPECTED]
-    assert headings == [f"留守儿童联系卡 · {name}{SEP}{cls}" for name, cls, _ in EXPECTED]
+    assert headings == [
+        f"留守儿童联系卡 · {name}{SEP}{cls.removeprefix(MARK + ' ')}"
+        + (f"|{MARK}" if cls.startswith(MARK) else "")
+        for name, cls, _ in EXPECTED
+    ]
     assert footers == [FOOTER] * 5
     with zipfile.ZipFile(out) as z:
         body = z.read("word/document.xml").decode("utf-8")

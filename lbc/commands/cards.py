@@ -41,7 +41,7 @@ def cards(
     inputs = common.read_files(paths, cfg)
     refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg, pairs_matter=True)
-    classes = build_cards(roster, only)
+    classes = build_cards(roster, cfg.watch, only)
     from lbc.documents import (
         render as report,  # jinja2 and the renderers: only this command and summary
     )

@@ -29,6 +29,8 @@ def _card(card: Card, school: str, contact_phone: str) -> str:
     rows += [[p.role, "　".join(f"{k}：{v}" for k, v in p.lines)] for p in card.people]
     return (
         paragraph(f"{card.title}　{card.cls}", HEADING, 14, after=4, keep=True)
+        # The watch list's mark: small, on the right under the heading; never the reasons.
+        + (paragraph(card.mark, size=7, jc="right", keep=True) if card.mark else "")
         + grid_table(rows, header=False, widths=INNER, size=10.5)
         + paragraph(card.footer(school, contact_phone), size=10.5)
     )

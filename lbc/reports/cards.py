@@ -9,16 +9,22 @@ in full, and the command says so.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from lbc.checks.watch import watch_list
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL, class_rank
 from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
 
 BLANK = "＿＿＿＿＿＿"
+# The small mark beside the class of a child on the watch list: the teacher holding the card
+# knows to look closer; a family or child seeing it learns nothing of why.
+WATCH_MARK = "◆"
 _PARENT_KEYS = ("name", "phone", "work_place")
 
 
@@ -35,6 +41,11 @@ class Card:
     people: list[Person]
     child_lines: list[tuple[str, str]]
     school: str = ""  # the child's school when the roster holds several, else ""
+    watched: bool = False  # on the watch list: the card bears WATCH_MARK, never the reasons
+
+    @property
+    def mark(self) -> str:
+        return WATCH_MARK if self.watched else ""
 
     @property
     def title(self) -> str:
@@ -70,14 +81,15 @@ def _teachers(roster: Roster) -> dict[str, str]:
     return out
 
 
-def build_cards(roster: Roster, only: str | None = None) -> list[ClassCards]:
-    """The cards by class, in class order; ``only`` narrows them to one class (any spelling
-    lbc reads, such as 三(2)班)."""
+def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -> list[ClassCards]:
+    """The cards by class, in class order, a child on the watch list (drawn by ``watch``)
+    marked; ``only`` narrows them to one class (any spelling lbc reads, such as 三(2)班)."""
     wanted = nz.class_ref(only) if only else None
     if only and not isinstance(wanted, nz.ClassRef):
         raise LbcError(t("err.cards_bad_class", cls=only))
     phones = _teachers(roster)
     schools = schools_of(roster)
+    watched = {(id(w.table), w.i) for w in watch_list(roster, watch, dt.date.today())}
     groups: dict[object, ClassCards] = {}
     for table, i, first in distinct_children(roster.children):
         if first is not None or table.get("enrollment_status", i) in LEFT_SCHOOL:
@@ -92,6 +104,7 @@ def build_cards(roster: Roster, only: str | None = None) -> list[ClassCards]:
         group = groups.setdefault(key, ClassCards(f"{school} {label}" if school else label, []))
         card = _card(table, i, label, phones)
         card.school = school
+        card.watched = (id(table), i) in watched
         group.cards.append(card)
     if only and not groups:
         raise LbcError(t("err.cards_no_class", cls=only))
