@@ -531,6 +531,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "watch.col.reasons": ("原因", "reasons"),
     "watch.support": ("帮扶教师：{name}", "support teacher: {name}"),
     "watch.no_support": ("无", "none"),
+    "watch.never": ("无记录", "none"),
     "watch.summary": (
         "共 {count} 名儿童需重点关注（关注分达到 {threshold}）。",
         "{count} children to watch (score {threshold} or more).",
@@ -542,6 +543,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "watch.written": (
         "已写出重点关注名单：{path}（含儿童情况，仅本人可读）",
         "wrote the watch list: {path} (describes children; readable by you only)",
+    ),
+    "err.bad_as_of": (
+        "--as-of {value} 不是日期，请写成 2025-01-10 这样",
+        "--as-of {value} is not a date; write it like 2025-01-10",
     ),
     "err.watch_code": (
         "lbc.toml 的 [watch.weights] 中 {code} 不是重点关注条件（lbc rules 列出 WCH 开头的全部条件）",
@@ -1957,6 +1962,23 @@ _TEXT: dict[str, tuple[str, str]] = {
         "without a paired teacher nobody asks after the child each month",
     ),
     "rule.WCH012.fix": ("运行 lbc pair 为孩子结对", "run lbc pair to give the child a teacher"),
+    "rule.WCH013": (
+        "超过 {days} 天没有谈心或联系（最近一次：{last}）",
+        "no talk or contact for more than {days} days (last: {last})",
+    ),
+    "rule.WCH013.title": ("长期没有联系", "long without contact"),
+    "rule.WCH013.example": (
+        "帮扶记录里最近一次谈心是两个月前（天数见 lbc.toml 的 [watch] days_without_contact）",
+        "the last record is two months old (the limit is days_without_contact under [watch])",
+    ),
+    "rule.WCH013.why": (
+        "很久没人过问的孩子，出了问题也没人知道",
+        "when nobody has asked after a child for long, nobody knows when something is wrong",
+    ),
+    "rule.WCH013.fix": (
+        "帮扶教师尽快谈心或家访，并记入帮扶记录",
+        "the support teacher talks with the child or visits soon, and records it",
+    ),
     "rule.WCH014": ("{who}外出，没有电话", "the {who} is away and has no phone"),
     "rule.WCH014.title": ("外出家长联系不上", "away parent unreachable"),
     "rule.WCH014.example": ("留守类型 父亲外出，父亲电话 空", "留守类型 父亲外出, 父亲电话 empty"),
@@ -2131,6 +2153,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "help.watch_out": (
         "同时写出可打印的重点关注名单工作簿（.xlsx）",
         "also write a printable watch-list workbook (.xlsx)",
+    ),
+    "help.watch_as_of": (
+        "按哪一天列名单（YYYY-MM-DD，默认今天）：监护人年龄和多少天没有联系都算到这一天",
+        "the day the list is drawn on (YYYY-MM-DD, default today): ages and days without "
+        "contact are counted to it",
     ),
     "help.watch_previous": (
         "上学期的花名册：监护人、留守类型或住址有变化的儿童也列入",

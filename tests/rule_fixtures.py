@@ -255,6 +255,9 @@ FIXTURES: dict[str, Fixture] = {
     "WCH010": Fixture(extra("在校状态", "辍学"), child(2, "O", "enrollment_status")),
     "WCH011": Fixture(extra("是否寄宿", "是"), child(2, "O", "boarding")),
     "WCH012": Fixture(extra("帮扶教师", None), child(2, "O", "support_teacher")),
+    "WCH013": Fixture(  # the one record is from September 2024
+        records([SEPT, "王芳", "张雨涵", "三年级(2)班", "谈心", ""]), child(2, "B", "name")
+    ),
     "WCH014": Fixture(
         children(child_row(1, kind="父亲外出", 父亲电话=None)), child(2, "J", "father_phone")
     ),

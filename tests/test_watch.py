@@ -62,6 +62,7 @@ CHILDREN: list[tuple[dict[str, Any], str | None]] = [
     (form_child(15), "WCH015"),
     (form_child(16), "WCH016"),
     (form_child(17), "WCH017"),
+    (form_child(18), "WCH013"),
 ]
 # Child 3 has no guardian and 无人监护: both reasons, of equal weight, by code.
 CHILD_3 = ["WCH001", "WCH002"]
@@ -84,6 +85,7 @@ KEYS = {
     "WCH010": "enrollment_status",
     "WCH011": "boarding",
     "WCH012": "support_teacher",
+    "WCH013": "name",
     "WCH014": "father_phone",
     "WCH015": "guardian_name",
     "WCH016": "left_behind_type",
@@ -99,10 +101,13 @@ LABELS = {
     "enrollment_status": "就学情况",
     "boarding": "是否学校寄宿",
     "support_teacher": "帮扶教师",
+    "name": "姓名",
     "father_phone": "父亲联系电话",
     "left_behind_type": "实际监护情况",
     "home_address": "现居住地",
 }
+TODAY = dt.date.today()
+SILENT_DAYS = 60  # child 18's last record is this old; every other child had one yesterday
 TEACHERS = [
     TEACHER_HEADER,
     ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
@@ -110,8 +115,21 @@ TEACHERS = [
 
 
 def form(path: Path, rows: list[dict[str, Any]]) -> Path:
+    """The form, the teachers and a record for each child: yesterday's, child 18's older."""
+    records = [
+        [TODAY - dt.timedelta(days=SILENT_DAYS if r["姓名"] == "儿童18" else 1), "王芳", r["姓名"]]
+        for r in rows
+    ]
     return write_xlsx(
-        path, {"登记表": [HEADER, *([r.get(h) for h in HEADER] for r in rows)], "教师": TEACHERS}
+        path,
+        {
+            "登记表": [HEADER, *([r.get(h) for h in HEADER] for r in rows)],
+            "教师": TEACHERS,
+            "帮扶记录": [
+                ["日期", "帮扶教师", "学生姓名", "类型"],
+                *[[*r, "谈心"] for r in records],
+            ],
+        },
     )
 
 
@@ -199,12 +217,13 @@ def test_default_threshold_and_the_order_most_urgent_first(school: Path) -> None
         "儿童6",  # 3
         "儿童8",
         "儿童14",
+        "儿童18",
     ]
     (group,) = doc["classes"]
     assert (group["class"], group["head_teachers"]) == ("三年级(2)班", ["王芳"])
     assert group["children"][0]["support_teacher"] == "王芳"
     assert group["children"][0]["score"] == 10
-    assert doc["summary"] == {"children": 9, "threshold": 3}
+    assert doc["summary"] == {"children": 10, "threshold": 3}
 
 
 def test_weights_threshold_and_age_limit_from_lbc_toml(school: Path) -> None:
@@ -218,6 +237,11 @@ def test_weights_threshold_and_age_limit_from_lbc_toml(school: Path) -> None:
     assert "儿童5" not in listed(watch(school)[1])
     settings(school, f"[watch]\nthreshold = 2\nguardian_age = {age(dt.date(1950, 3, 1))}")
     assert listed(watch(school)[1])["儿童5"] == ["WCH004"]
+    # Days without contact: child 18's last record is 60 days old.
+    settings(school, "[watch]\nthreshold = 1\ndays_without_contact = 60")
+    assert "儿童18" not in listed(watch(school)[1])
+    settings(school, "[watch]\nthreshold = 1\ndays_without_contact = 59")
+    assert listed(watch(school)[1])["儿童18"] == ["WCH013"]
     # Nobody reaches the threshold: exit 0 and an empty list.
     settings(school, "[watch]\nthreshold = 100")
     assert watch(school) == (0, watch(school)[1])
@@ -243,8 +267,8 @@ def test_a_mistake_in_watch_settings_is_one_clear_error(school: Path, text: str,
 def test_table_csv_and_english(school: Path) -> None:
     table = run("watch", cwd=school)
     assert table.exit_code == 1
-    assert "三年级(2)班（班主任：王芳）— 9 人需重点关注" in table.stdout
-    assert "共 9 名儿童需重点关注（关注分达到 3）。" in table.stdout
+    assert "三年级(2)班（班主任：王芳）— 10 人需重点关注" in table.stdout
+    assert "共 10 名儿童需重点关注（关注分达到 3）。" in table.stdout
     csv = run("watch", "--format", "csv", cwd=school).stdout.splitlines()
     assert csv[0] == "class,head_teacher,name,support_teacher,file,sheet,row,score,codes,reasons"
     assert csv[1] == (
@@ -252,7 +276,7 @@ def test_table_csv_and_english(school: Path) -> None:
         "父母均外出，没有委托监护人；监护类型为无人监护"
     )
     english = run("--lang", "en", "watch", cwd=school).stdout
-    assert "9 children to watch (score 3 or more)." in english
+    assert "10 children to watch (score 3 or more)." in english
     assert "nobody looks after the child" in english
 
 
@@ -284,7 +308,7 @@ def test_out_writes_a_printable_owner_only_workbook(school: Path) -> None:
         10,
         "父母均外出，没有委托监护人；监护类型为无人监护",
     ]
-    assert ws.max_row == 2 + 9 + 2  # the sign line under the list
+    assert ws.max_row == 2 + 10 + 2  # the sign line under the list
     assert ws.print_title_rows == "$2:$2" and ws.page_setup.orientation == "landscape"
     refused = run("watch", "--out", "登记表.xlsx", cwd=school)
     assert refused.exit_code == 2 and "登记表.xlsx" in refused.stderr
@@ -339,16 +363,37 @@ SAMPLES_LIST = {
 
 
 def test_samples(samples: Path) -> None:
+    """The samples' list without the days since a record (their records are of 2024), then
+    those days counted on 2025-01-10: the children the summary finds without a record."""
+    with (samples / "lbc.toml").open("a", encoding="utf-8") as fh:
+        fh.write("\n[watch.weights]\nWCH013 = 0\n")
     result = run("watch", "--format", "json", cwd=samples)
     assert result.exit_code == 1, result.stderr
     assert listed(result.json()) == SAMPLES_LIST
+    (samples / "lbc.toml").write_text(
+        (samples / "lbc.toml").read_text(encoding="utf-8").replace("WCH013 = 0", ""),
+        encoding="utf-8",
+    )
+    doc = run("watch", "--as-of", "2025-01-10", "-f", "json", cwd=samples).json()
+    silent = [
+        (g["class"], c["name"], r["message"])
+        for g in doc["classes"]
+        for c in g["children"]
+        for r in c["reasons"]
+        if r["code"] == "WCH013"
+    ]
+    summary = run("summary", "--term", "2024-autumn", "-f", "json", cwd=samples).json()
+    without = [(g["class"], n) for g in summary["records"]["without_record"] for n in g["names"]]
+    assert len(without) == 34
+    assert sorted((cls, name) for cls, name, _ in silent) == sorted(without)
+    assert {m for _, _, m in silent} == {"超过 45 天没有谈心或联系（最近一次：无记录）"}
     # With last term's roster and threshold 2, the guardian and 留守类型 that changed list
     # 袁涛 and 王文博.
     with (samples / "lbc.toml").open("a", encoding="utf-8") as fh:
         fh.write("\n[watch]\nthreshold = 2\n")
     result = run("watch", "--previous", "上学期/roster.xlsx", "-f", "json", cwd=samples)
     found = listed(result.json())
-    assert found["袁涛"] == ["WCH015"] and found["王文博"] == ["WCH016"]
+    assert found["袁涛"][-1:] == ["WCH015"] and found["王文博"][-1:] == ["WCH016"]
 
 
 def test_samples_registration_form(samples: Path) -> None:

@@ -158,6 +158,7 @@ class R:
     WCH011 = Rule(WARNING, RuleKind.WATCH, "boarding", 1)
     # … contact …
     WCH012 = Rule(WARNING, RuleKind.WATCH, "support_teacher", 2)
+    WCH013 = Rule(WARNING, RuleKind.WATCH, "name, records", 3)
     WCH014 = Rule(WARNING, RuleKind.WATCH, "father_phone, mother_phone, parent_phone", 3)
     # … and what changed since last term (--previous).
     WCH015 = Rule(WARNING, RuleKind.WATCH, "guardian_name", 2)

@@ -10,8 +10,9 @@ form and the 学籍 export write it:
   more (WCH004), in poor health (身体状况 差, …病, 残疾: WCH005), or under 18 (WCH006);
 * the child: 残疾 (WCH007), 患病 or ill (WCH008), 孤儿 (WCH009), 辍学 or 休学 (WCH010),
   boarding at school (WCH011);
-* contact: no support teacher, where the roster has a 帮扶教师 column (WCH012); an away
-  parent with no phone to reach them by (WCH014);
+* contact: no support teacher, where the roster has a 帮扶教师 column (WCH012); no support
+  record naming the child for more than ``days_without_contact`` days, where the roster
+  has support records at all (WCH013); an away parent with no phone (WCH014);
 * change since last term's roster (``previous``): the guardian (WCH015), 留守类型 (WCH016)
   or the home address (WCH017).
 
@@ -34,8 +35,10 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, age_on
+from lbc.roster.support import ChildIndex, dated_records, each_childs_records
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
+from lbc.workspace.schools import schools_of
 
 ADULT = 18
 POOR_HEALTH = ("差", "病", "残疾")  # in 监护人身体状况: 差, 患病 / 慢性病 / 重病, 残疾
@@ -97,20 +100,24 @@ def watch_list(
     as_of: dt.date,
     previous: Roster | None = None,
 ) -> list[Watched]:
-    """The children on the list, in roster order (reports sort and group them); ages are
-    counted ``as_of``."""
+    """The children on the list, in roster order (reports sort and group them); ages and
+    the days since a child's last record are counted ``as_of``."""
     weight = weights(settings)
     changed = _changes(previous, roster) if previous is not None else {}
+    children = [
+        (table, i)
+        for table, i, first in distinct_children(roster.children)
+        if first is None and _considered(table, i)
+    ]
+    silent = _silent(roster, children, settings.days_without_contact, as_of)
     out: list[Watched] = []
-    for table, i, first in distinct_children(roster.children):
-        if first is not None:
-            continue
+    for k, (table, i) in enumerate(children):
         kind = table.get("left_behind_type", i)
-        if kind in (None, nz.NOT_LEFT_BEHIND) or isinstance(kind, nz.Bad):
-            continue
-        if table.get("enrollment_status", i) in LEFT_SCHOOL:
-            continue
-        found = [*_reasons(table, i, kind, as_of, settings), *changed.get((id(table), i), [])]
+        found = [
+            *_reasons(table, i, kind, as_of, settings),
+            *silent.get(k, []),
+            *changed.get((id(table), i), []),
+        ]
         reasons = [
             Reason(rule, key, table.letter(key), rule.message(**params), weight[rule.code])
             for rule, key, params in found
@@ -120,6 +127,37 @@ def watch_list(
             reasons.sort(key=lambda r: (-r.weight, r.rule.code))
             out.append(Watched(table, i, reasons))
     return out
+
+
+def _considered(table: Table, i: int) -> bool:
+    """A left-behind child still at school."""
+    kind = table.get("left_behind_type", i)
+    if kind in (None, nz.NOT_LEFT_BEHIND) or isinstance(kind, nz.Bad):
+        return False
+    return table.get("enrollment_status", i) not in LEFT_SCHOOL
+
+
+def _silent(
+    roster: Roster, children: list[tuple[Table, int]], days: int, as_of: dt.date
+) -> dict[int, list[Found]]:
+    """WCH013 by position in ``children``: no record naming the child (any kind is a
+    contact) in the ``days`` up to ``as_of``. Records are attributed as the summary does
+    (lbc.roster.support); a roster without any support records says nothing either way."""
+    if not roster.records:
+        return {}
+    schools = schools_of(roster)
+    index = ChildIndex(
+        [table.get("name", i) for table, i in children],
+        [table.get("class", i) for table, i in children],
+        [schools.of(table, i) for table, i in children] if schools.several else None,
+    )
+    last = each_childs_records(dated_records(roster, index, dt.date.min, as_of)).last
+    since = as_of - dt.timedelta(days=days)
+    return {
+        k: [(R.WCH013, "name", {"days": days, "last": last.get(k) or t("watch.never")})]
+        for k in range(len(children))
+        if k not in last or last[k] < since
+    }
 
 
 Found = tuple[Rule, str, dict[str, object]]
@@ -132,6 +170,7 @@ def _text(value: object) -> str:
 def _reasons(
     table: Table, i: int, kind: object, as_of: dt.date, settings: WatchSettings
 ) -> Iterator[Found]:
+    """The reasons the child's own row gives."""
     yield from _guardianship(table, i, kind, as_of, settings)
     yield from _the_child(table, i)
     yield from _contact(table, i, kind)

@@ -15,6 +15,7 @@ from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.watch import WatchReport, watch_report
+from lbc.roster import normalise as nz
 from lbc.workspace.schools import read_roster
 
 CSV_COLUMNS = (
@@ -44,6 +45,10 @@ def watch_command(
         Path | None,
         typer.Option("--out", help=h("watch_out"), metavar="WATCH.xlsx", show_default=False),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help=h("watch_as_of"), metavar="YYYY-MM-DD", show_default=False),
+    ] = None,
     show_pii: common.ShowPiiOpt = False,
 ) -> None:
     """列出需要重点关注的儿童及全部原因。"""
@@ -56,7 +61,8 @@ def watch_command(
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
-    report = watch_report(roster, cfg.watch, dt.date.today(), last_term)
+    day = _day(as_of) if as_of is not None else dt.date.today()
+    report = watch_report(roster, cfg.watch, day, last_term)
     if out is not None:
         from lbc.documents.watch_book import write_watch_book  # openpyxl is only needed here
 
@@ -71,6 +77,14 @@ def watch_command(
         table=lambda: print_table(report, privacy),
     )
     raise typer.Exit(ExitStatus.found(report.count or roster.failed))
+
+
+def _day(text: str) -> dt.date:
+    """--as-of in any way a roster writes a date (2025-01-10, 2025年1月10日 …)."""
+    day = nz.date(text)
+    if day.__class__ is not dt.date:
+        raise LbcError(t("err.bad_as_of", value=text))
+    return day  # type: ignore[return-value]
 
 
 def as_document(report: WatchReport, privacy: Privacy) -> dict[str, object]:
