@@ -984,6 +984,21 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "var.records.without_record[].class": ("班级", "class"),
     "var.records.without_record[].names": ("姓名列表", "names"),
+    "var.watch.threshold": (
+        "重点关注名单的最低关注分（lbc.toml [watch]）",
+        "the watch list's threshold",
+    ),
+    "var.watch.start_basis": (
+        "学期初名单的依据：previous（上学期花名册）或 term_start（本花名册按开学日）",
+        "what the start-of-term list is drawn from: previous (last term's roster) or "
+        "term_start (this roster on the term's first day)",
+    ),
+    "var.watch.start": ("学期初重点关注儿童数", "children on the watch list at the start"),
+    "var.watch.end": ("学期末（统计日）重点关注儿童数", "children on the watch list at the end"),
+    "var.watch.end_all_owed": (
+        "学期末名单中谈心、家访均达到要求的儿童数",
+        "of those at the end, children who had every talk and home visit owed",
+    ),
     "var.records.without_record_count": (
         "本学期没有任何记录的儿童数",
         "children without any record",

@@ -77,7 +77,14 @@ def summary(
     with common.progress(t("note.summarising")), language("zh"):
         findings = check_roster(roster, today)
         context = build_context(
-            roster, findings, chosen, cfg.quotas, cfg.school, min(today, chosen.end), last_term
+            roster,
+            findings,
+            chosen,
+            cfg.quotas,
+            cfg.school,
+            min(today, chosen.end),
+            last_term,
+            cfg.watch,
         )
         # A report carries names and classes, never IDs or phones, even typed into them.
         context = mask_numbers_in(context)

@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Any
 
 from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, RuleKind
+from lbc.checks.watch import watch_list
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.reports.caseload import Kids, on_books
@@ -42,12 +44,14 @@ from lbc.roster.support import (
     TALK,
     VISIT,
     WARMTH,
+    ChildRecords,
+    Month,
     SupportRecord,
     dated_records,
     each_childs_records,
 )
 from lbc.roster.tables import Roster
-from lbc.workspace.config import Quotas
+from lbc.workspace.config import Quotas, WatchSettings
 from lbc.workspace.schools import schools_of
 from lbc.workspace.terms import Term
 
@@ -130,6 +134,11 @@ VARIABLES = (
     "records.teachers_behind[].children",
     "records.teachers_behind[].missing_talks",
     "records.teachers_behind[].missing_visits",
+    "watch.threshold",
+    "watch.start_basis",
+    "watch.start",
+    "watch.end",
+    "watch.end_all_owed",
     "enrollment.by_status[]",
     "enrollment.on_books",
     "enrollment.dropped_out",
@@ -198,8 +207,10 @@ def build_context(
     school: str,
     as_of: dt.date,
     previous: Roster | None = None,
+    watch: WatchSettings | None = None,
 ) -> dict[str, Any]:
-    """Everything the summary says, as plain data (see ``lbc summary --variables``)."""
+    """Everything the summary says, as plain data (see ``lbc summary --variables``); the
+    watch list is drawn with ``watch``, the school's [watch] settings."""
     kids, statuses = on_books(roster)
     active = kids.active
 
@@ -236,6 +247,9 @@ def build_context(
         "records": _records_section(kids, records, months, counted, quotas),
         "enrollment": _enrollment_section(statuses),
         "changes": _changes_section(previous, roster) if previous is not None else None,
+        "watch": _watch_section(
+            roster, kids, records, counted, quotas, term, as_of, previous, watch or WatchSettings()
+        ),
     }
     if previous is not None:
         context["pairing"]["kept"] = _kept(previous, roster, active)
@@ -401,8 +415,7 @@ def _records_section(
     per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
     had = each_childs_records(records)
     paired = [k for k, x in enumerate(kids.teachers) if x]
-    talked = [k for k in paired if not had.months_short(k, counted, quotas.talks_per_month)]
-    visited = [k for k in paired if had.visits[k] >= quotas.home_visits_per_term]
+    talked, visited = _owed_done(had, paired, counted, quotas)
     warmed = [k for k in paired if had.warmth[k] >= quotas.warmth_per_year]
     behind = []
     teachers: dict[str, list[int]] = defaultdict(list)
@@ -450,6 +463,53 @@ def _records_section(
         "without_record": _by_class(kids, silent),
         "without_record_count": len(silent),
         "teachers_behind": behind,
+    }
+
+
+def _owed_done(
+    had: ChildRecords, paired: list[int], counted: list[Month], quotas: Quotas
+) -> tuple[list[int], list[int]]:
+    """Of the ``paired`` children, those talked with every counted month as often as the
+    quota asks, and those visited at home as often as the term's quota asks."""
+    talked = [k for k in paired if not had.months_short(k, counted, quotas.talks_per_month)]
+    visited = [k for k in paired if had.visits[k] >= quotas.home_visits_per_term]
+    return talked, visited
+
+
+def _watch_section(
+    roster: Roster,
+    kids: Kids,
+    records: list[SupportRecord],
+    counted: list[Month],
+    quotas: Quotas,
+    term: Term,
+    as_of: dt.date,
+    previous: Roster | None,
+    watch: WatchSettings,
+) -> dict[str, Any]:
+    """The watch list (lbc.checks.watch) at the start and at the end of the term.
+
+    At the start: last term's roster (``--previous``) as it stood, drawn on the term's
+    first day; without it, this roster drawn on the term's first day (ages then), since
+    nothing else says what the school knew then. The days without contact (WCH013) are
+    left out at the start: the term's contacts had not begun. At the end: this roster drawn
+    on ``as_of``, changes since last term included. Of the children on the list at the end,
+    ``end_all_owed`` had their support teacher and every talk and home visit the quotas ask
+    for this term.
+    """
+    at_start = replace(watch, weights={**watch.weights, R.WCH013.code: 0})
+    start = watch_list(previous if previous is not None else roster, at_start, term.start)
+    end = watch_list(roster, watch, as_of, previous)
+    position = {where: k for k, where in enumerate(kids.where)}
+    on_list = [position[(w.table.file, w.table.sheet, w.row)] for w in end]
+    paired = [k for k in on_list if kids.teachers[k]]
+    talked, visited = _owed_done(each_childs_records(records), paired, counted, quotas)
+    return {
+        "threshold": watch.threshold,
+        "start_basis": "previous" if previous is not None else "term_start",
+        "start": len(start),
+        "end": len(end),
+        "end_all_owed": len(set(talked) & set(visited)),
     }
 
 
