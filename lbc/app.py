@@ -11,6 +11,7 @@ import typer
 
 from lbc import __version__, messages
 from lbc.commands import (
+    birthdays,
     cards,
     columns,
     common,
@@ -66,6 +67,7 @@ app.command("columns", help=h("columns"))(columns.columns)
 app.command("flag", help=h("flag"))(flag.flag_command)
 app.command("pair", help=h("pair"))(pair.pair_command)
 app.command("watch", help=h("watch"))(watch.watch_command)
+app.command("birthdays", help=h("birthdays"))(birthdays.birthdays_command)
 app.command("summary", help=h("summary"))(summary.summary)
 app.command("record-sheets", help=h("record_sheets"))(record_sheets.record_sheets)
 app.command("due", help=h("due"))(due.due_command)

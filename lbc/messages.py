@@ -522,6 +522,23 @@ _TEXT: dict[str, tuple[str, str]] = {
     "severity.warning": ("警告", "warning"),
     "out.whole_column": ("整列", "whole column"),
     # ---- flag output ----
+    # ---- birthdays output ----
+    "birthdays.heading": (
+        "{cls}（班主任：{head}）— {count} 人过生日",
+        "{cls} (head teacher: {head}) — {count} birthdays",
+    ),
+    "birthdays.col.day": ("生日", "birthday"),
+    "birthdays.col.turns": ("满几岁", "turns"),
+    "birthdays.col.teacher": ("帮扶教师", "support teacher"),
+    "birthdays.day": ("{month}月{day}日", "{month}/{day}"),
+    "birthdays.summary": (
+        "{month}月共有 {count} 名留守儿童过生日。",
+        "{count} left-behind children have a birthday in month {month}.",
+    ),
+    "err.bad_month": (
+        "--month {month} 不是月份，请写 1 到 12",
+        "--month {month} is no month; give 1 to 12",
+    ),
     # ---- watch output ----
     "watch.heading": (
         "{cls}（班主任：{head}）— {count} 人需重点关注",
@@ -2161,6 +2178,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "把结对名单写到 lbc.toml 中 pairs 指定的文件（替换上次的结对名单；此后各命令都按它）",
         "write the pairs workbook to the file lbc.toml names as pairs (replacing the last one; every command then uses it)",
     ),
+    "help.birthdays": (
+        "列出某月过生日的留守儿童，按班级分组，便于班级为父母不在身边的孩子过生日",
+        "list the left-behind children with a birthday in a month, by class",
+    ),
+    "help.birthdays_month": ("月份（1-12，默认本月）", "the month (1-12, default this month)"),
     "help.watch": (
         "列出需要重点关注的儿童（监护、身体、联系、变化），每人列出全部原因，按班级分组",
         "list the children who need attention now, each with every reason, grouped by class",

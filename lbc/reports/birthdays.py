@@ -1,0 +1,61 @@
+"""``lbc birthdays``: the left-behind children whose birthday falls in a month, by class.
+
+Schools celebrate the birthdays of children whose parents are away; the head teacher gets
+the class's list. The birth date is the roster's 出生日期, else the one the ID number
+holds; a child with neither is not on any month's list. Only left-behind children still at
+school are listed, each once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from lbc.reports.classes import ClassGroup, by_class
+from lbc.roster import normalise as nz
+from lbc.roster.people import LEFT_SCHOOL, birth_date
+from lbc.roster.tables import Roster, distinct_children
+
+
+@dataclass
+class Birthday:
+    name: str
+    file: str
+    sheet: str
+    row: int
+    born: dt.date
+    turns: int  # the age the child turns on the birthday in ``year``
+    support_teacher: str
+
+
+def birthdays(roster: Roster, month: int, year: int) -> list[ClassGroup[Birthday]]:
+    """The children born in ``month``, by class, by day of the month within a class."""
+    found = []
+    for table, i, first in distinct_children(roster.children):
+        if first is not None or table.get("enrollment_status", i) in LEFT_SCHOOL:
+            continue
+        kind = table.get("left_behind_type", i)
+        if kind in (None, nz.NOT_LEFT_BEHIND) or isinstance(kind, nz.Bad):
+            continue
+        born = birth_date(table.get("birth_date", i), table.get("id_number", i))
+        if born.__class__ is not dt.date or born.month != month:  # type: ignore[union-attr]
+            continue
+        assert isinstance(born, dt.date)
+        name, teacher = table.get("name", i), table.get("support_teacher", i)
+        found.append(
+            (
+                table,
+                i,
+                Birthday(
+                    name if isinstance(name, str) else "",
+                    table.file,
+                    table.sheet,
+                    table.rows[i],
+                    born,
+                    year - born.year,
+                    teacher if isinstance(teacher, str) else "",
+                ),
+            )
+        )
+    found.sort(key=lambda item: item[2].born.day)
+    return by_class(roster, found)

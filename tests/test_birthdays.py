@@ -1,0 +1,78 @@
+"""``lbc birthdays``: the left-behind children born in a month, by class, by day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
+
+
+def year_of(month: int) -> int:
+    """The year a birthday in ``month`` falls in next: this year, or next for a month past."""
+    today = dt.date.today()
+    return today.year if month >= today.month else today.year + 1
+
+
+def school(folder: Path) -> Path:
+    march = [dt.date(2016, 3, d) for d in (20, 5, 9, 1, 30)]
+    rows = [
+        [*child_row(1, birth=march[0]), "王芳", "在读"],
+        [*child_row(2, birth=march[1], cls="一年级(1)班"), None, "在读"],
+        # born in March by the ID number only
+        [*child_row(3, 出生日期=None, 身份证号=make_id(march[2], 105)), "王芳", "在读"],
+        [*child_row(4, birth=dt.date(2016, 4, 2)), "王芳", "在读"],  # April
+        [*child_row(5, birth=march[3], kind="非留守"), None, "在读"],  # not left behind
+        [*child_row(6, birth=march[4]), None, "转出"],  # gone
+    ]
+    teachers = [
+        TEACHER_HEADER,
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
+    ]
+    write_xlsx(
+        folder / "r.xlsx",
+        {"花名册": [[*CHILD_HEADER, "帮扶教师", "在校状态"], *rows], "教师": teachers},
+    )
+    return folder
+
+
+def test_march_by_class_and_day(tmp_path: Path) -> None:
+    result = run("birthdays", "r.xlsx", "--month", "3", "-f", "json", cwd=school(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    doc = result.json()
+    turns = year_of(3) - 2016
+    listed = [
+        (g["class"], g["head_teachers"], c["name"], c["birth_date"], c["turns"], c["row"])
+        for g in doc["classes"]
+        for c in g["children"]
+    ]
+    assert listed == [
+        ("一年级(1)班", [], "李明轩", "2016-03-05", turns, 3),
+        ("三年级(2)班", ["王芳"], "王梓萱", "2016-03-09", turns, 4),
+        ("三年级(2)班", ["王芳"], "张雨涵", "2016-03-20", turns, 2),
+    ]
+    assert (doc["month"], doc["children"]) == (3, 3)
+
+
+def test_table_and_a_month_that_is_no_month(tmp_path: Path) -> None:
+    school(tmp_path)
+    table = run("birthdays", "r.xlsx", "-m", "4", cwd=tmp_path)
+    assert table.exit_code == 0
+    assert "三年级(2)班（班主任：王芳）— 1 人过生日" in table.stdout
+    assert "4月2日" in table.stdout and "4月共有 1 名留守儿童过生日。" in table.stdout
+    bad = run("birthdays", "r.xlsx", "--month", "13", cwd=tmp_path)
+    assert bad.exit_code == 2 and bad.stderr == "lbc: 错误：--month 13 不是月份，请写 1 到 12\n"
+
+
+def test_samples_in_march(samples: Path) -> None:
+    result = run("birthdays", "--month", "3", "-f", "csv", cwd=samples)
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split(",") for line in result.stdout.splitlines()[1:]]
+    assert [(r[0], r[2], r[3]) for r in rows] == [
+        ("一年级(2)班", "唐一诺", "2018-03-14"),
+        ("二年级(2)班", "何宇", "2017-03-09"),
+        ("四年级(2)班", "苟雨泽", "2015-03-15"),
+        ("五年级(1)班", "王喆", "2014-03-10"),
+        ("六年级(1)班", "袁涛", "2013-03-20"),
+        ("火箭班", "吴静怡", "2016-03-08"),
+    ]
