@@ -547,7 +547,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "watch.col.score": ("关注分", "score"),
     "watch.col.reasons": ("原因", "reasons"),
     "watch.support": ("帮扶教师：{name}", "support teacher: {name}"),
-    "watch.no_support": ("无", "none"),
     "watch.never": ("无记录", "none"),
     "watch.summary": (
         "共 {count} 名儿童需重点关注（关注分达到 {threshold}）。",

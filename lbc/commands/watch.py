@@ -155,13 +155,16 @@ def print_table(report: WatchReport, privacy: Privacy) -> None:
                 w.row,
                 privacy.name(w.name),
                 w.score,
-                "；".join(privacy.text(r.message) for r in w.reasons)
-                + "\n"
-                + t("watch.support", name=privacy.name(w.support_teacher) or t("watch.no_support")),
+                "\n".join(  # a reason a line, the support teacher last
+                    [
+                        *(privacy.text(r.message) for r in w.reasons),
+                        t("watch.support", name=privacy.name(w.support_teacher) or "-"),
+                    ]
+                ),
             )
             for w in g.children
         ]
-        console.print(rich_table(headers, rows, title=title))
+        console.print(rich_table(headers, rows, title=title, main=3))
     if report.count:
         console.print(
             t("watch.summary", count=report.count, threshold=report.threshold), markup=False
