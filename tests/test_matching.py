@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lbc.pairing import solver
-from lbc.pairing.solver import Child, Teacher, brute_force, match, places, scores
+from lbc.pairing.solver import WATCHED, Child, Teacher, brute_force, match, places, scores
 
 CLASSES = [(g, k) for g in (1, 2) for k in (1, 2)]
 
@@ -47,7 +47,7 @@ def instances(draw: st.DrawFn) -> tuple[list[Child], list[Teacher]]:
         cls = draw(st.sampled_from([*CLASSES, None]))
         grade = cls[0] if cls else draw(st.sampled_from([1, 2, None]))
         previous = tuple(draw(st.lists(st.integers(0, len(teachers) - 1), max_size=2)))
-        children.append(Child(cls, grade, draw(st.booleans()), previous))
+        children.append(Child(cls, grade, draw(st.integers(0, WATCHED)), previous))
     return children, teachers
 
 
@@ -79,8 +79,10 @@ def test_each_rule_decides_something() -> None:
     head, other = Teacher(1, frozenset({(1, 1)}), frozenset({(1, 1)}), frozenset({1})), Teacher(1)
     a = Child((1, 1), 1, False)
     b = Child((1, 1), 1, True)
-    # 2: one place, the priority child takes it although listed second.
+    # 2: one place, the priority child takes it although listed second; a child on the
+    # watch list takes it from a priority child.
     assert match([a, b], [head]) == [None, 0]
+    assert match([b, Child((1, 1), 1, WATCHED)], [head]) == [None, 0]
     # 3: last term's teacher beats the head teacher.
     assert match([Child((1, 1), 1, False, (1,))], [head, Teacher(1)]) == [1]
     # 4: two children, two teachers: one each, not both with the head teacher.
@@ -133,7 +135,7 @@ def wide_instances(draw: st.DrawFn) -> tuple[list[Child], list[Teacher]]:
         cls = draw(st.sampled_from([*classes, None]))
         grade = cls[0] if cls else draw(st.sampled_from([1, 2, 3, None]))
         previous = tuple(draw(st.lists(st.integers(0, len(teachers) - 1), max_size=2)))
-        children.append(Child(cls, grade, draw(st.booleans()), previous))
+        children.append(Child(cls, grade, draw(st.integers(0, WATCHED)), previous))
     return children, teachers
 
 

@@ -410,11 +410,12 @@ def test_samples_registration_form(samples: Path) -> None:
 
 def test_pairing_gives_a_child_on_the_list_a_teacher_first(tmp_path: Path) -> None:
     """One place, three children: the head teacher of 李明轩's class would take 李明轩 (the
-    closest pair) but for 王梓萱, whose old, sick guardian puts her on the watch list."""
+    closest pair, and a priority child: both parents away) but for 王梓萱, whose old, sick
+    guardian puts her on the watch list."""
     header = [*CHILD_HEADER, "监护人年龄", "监护人身体状况"]
     kids = [
         [*child_row(1, cls="三年级(1)班", kind="父亲外出"), 40, "健康"],
-        [*child_row(2, kind="父亲外出"), 40, "健康"],
+        [*child_row(2, kind="父母均外出"), 40, "健康"],
         [*child_row(3, cls="三年级(1)班", kind="父亲外出"), 75, "患病"],
     ]
     staff = [

@@ -52,6 +52,7 @@ class ChildRow:
     gender: str | None = None
     ident: str | None = None  # the ID number, to find the child again in the pairs workbook
     listed: str | None = None  # what the roster's 帮扶教师 cell says, for the pairs workbook
+    watched: bool = False  # on the watch list: paired before every other priority child
 
 
 @dataclass
@@ -202,7 +203,8 @@ def _children(
             ref, grade = cls, cls.grade
         else:
             ref, grade = None, grade if isinstance(grade, int) else None
-        if (id(table), i) in watched:
+        on_list = (id(table), i) in watched
+        if on_list:
             priority.insert(0, t("pair.priority.watch"))
         out.append(
             ChildRow(
@@ -220,6 +222,7 @@ def _children(
                 gender=gender if isinstance(gender, str) else None,
                 ident=ident if isinstance(ident, str) else None,
                 listed=_text(listed) or None,
+                watched=on_list,
             )
         )
     return out, counts
@@ -353,7 +356,8 @@ def schools(
             if len(previous) > 1:  # two teachers of that name: which one is not known
                 ambiguous.add(c.previous or "")
                 previous = ()
-            school.problem.append(matching.Child(c.ref, c.grade, bool(c.priority), previous))
+            level = matching.WATCHED if c.watched else int(bool(c.priority))
+            school.problem.append(matching.Child(c.ref, c.grade, level, previous))
     notes += [t("pair.note.unknown_teacher", name=name) for name in sorted(unknown)]
     notes += [t("pair.note.ambiguous_teacher", name=name) for name in sorted(ambiguous)]
     return list(groups.values()), counts, notes

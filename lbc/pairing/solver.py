@@ -4,7 +4,8 @@ What a good pairing is comes from the schools' own rules, in order of importance
 rule only decides among pairings that tie on every rule above it (a lexicographic optimum):
 
 1. as many children paired as the teachers' places allow;
-2. priority children first: none left out while a non-priority child is paired;
+2. priority children first: none left out while a non-priority child is paired; and among
+   them a child on the watch list (priority level 2) before any other (level 1);
 3. last term's pairs kept wherever the teacher still has a place;
 4. as many teachers as possible with a child, leaders and party members first;
 5. close to the child: head teacher (distance 0), teaches the class (1), same grade (2),
@@ -13,7 +14,8 @@ rule only decides among pairings that tie on every rule above it (a lexicographi
    another teacher with room, unless a rule above needs it;
 7. ties broken by a deterministic solver on a graph built in roster order.
 
-Rules 1 and 2 are fixed amounts of flow (every child can reach every teacher through the
+Rules 1 and 2 are fixed amounts of flow, from one source per priority level (every child
+can reach every teacher through the
 "anyone" node, so any set of children of the right size can be paired); rules 3-6 are the levels
 of a lexicographic cost: last term's pairs kept, teachers with a child, leaders among them,
 distance, load. Where it fits in 64 bits they become one min-cost flow whose costs dominate
@@ -34,6 +36,8 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     import numpy as np
 
+# The priority level of a child on the watch list (rule 2): before any other priority child.
+WATCHED = 2
 # The distances of rule 5.
 HEAD, TEACHES, SAME_GRADE, ANYONE = 0, 1, 2, 3
 # OR-Tools multiplies each arc's cost by the node count + 1 internally, and sums costs over
@@ -51,7 +55,7 @@ class Child(NamedTuple):
 
     cls: Hashable | None  # the child's class, None when unreadable
     grade: Hashable | None  # the child's grade, None when unreadable
-    priority: bool
+    priority: int  # 0 none, 1 a priority child, 2 on the watch list: paired first of all
     previous: tuple[int, ...] = ()  # last term's teacher (several when the name is ambiguous)
 
 
@@ -90,7 +94,8 @@ def scores(
     pairs = [(c, j) for c, j in zip(children, got, strict=True) if j is not None]
     return (
         -len(pairs),  # 1. children paired
-        -sum(c.priority for c, _ in pairs),  # 2. priority children paired
+        -sum(c.priority >= WATCHED for c, _ in pairs),  # 2. children on the watch list …
+        -sum(c.priority > 0 for c, _ in pairs),  # … and priority children paired
         -sum(j in c.previous for c, j in pairs),  # 3. last term's pairs kept
         -sum(load > 0 for load in loads),  # 4. teachers with a child …
         -sum(load > 0 and t.first for load, t in zip(loads, teachers, strict=True)),  # … leaders
@@ -117,9 +122,12 @@ def match(children: Sequence[Child], teachers: Sequence[Teacher]) -> list[int | 
     total = min(n, sum(caps))
     if total == 0:
         return [None] * n
-    n_priority = sum(c.priority for c in children)
-    want_priority = min(n_priority, total)
-    want_other = total - want_priority
+    # Rule 2: as many children of each level as the places left by the levels above allow.
+    wants = [0, 0, 0]
+    left = total
+    for level in (WATCHED, 1, 0):
+        wants[level] = min(sum(min(c.priority, WATCHED) == level for c in children), left)
+        left -= wants[level]
 
     # Dominating weights, lowest level first (rule 6 up to rule 3).
     w_load = 1
@@ -140,7 +148,7 @@ def match(children: Sequence[Child], teachers: Sequence[Teacher]) -> list[int | 
     largest_arc = max(w_keep + 3 * w_dist, w_cover + w_first)
     fits = r_keep < _COST_LIMIT and largest_arc * (graph.node_count + 1) < _COST_LIMIT
     weights = (w_keep, w_cover, w_first, w_dist, w_load) if fits and not LEVEL_BY_LEVEL else None
-    return graph.solve(want_priority, want_other, weights)
+    return graph.solve(wants, weights)
 
 
 class _Graph:
@@ -158,9 +166,9 @@ class _Graph:
         self.classes = sorted({c.cls for c in children if c.cls is not None}, key=repr)
         grades = {c.grade for c in children if c.grade is not None}
         self.grades = sorted(grades, key=repr)
-        # Node numbers.
-        self.src_priority, self.src_other, self.sink = 0, 1, 2
-        self.child0 = 3
+        # Node numbers: a source for each priority level (0, 1, WATCHED), then the sink.
+        self.sink = WATCHED + 1
+        self.child0 = self.sink + 1
         self.class0 = self.child0 + len(children)
         self.grade0 = self.class0 + len(self.classes)
         self.anyone = self.grade0 + len(self.grades)
@@ -170,9 +178,7 @@ class _Graph:
         self.class_grade = {c.cls: c.grade for c in children if c.cls is not None}
         self.grade_no = {g: i for i, g in enumerate(self.grades)}
 
-    def solve(
-        self, want_priority: int, want_other: int, weights: tuple[int, ...] | None
-    ) -> list[int | None]:
+    def solve(self, wants: list[int], weights: tuple[int, ...] | None) -> list[int | None]:
         """The optimal assignment: in one solve with ``weights`` (rules 3 to 6 as one cost),
         or, when None, level by level (:func:`_level_by_level`)."""
         # Imported here: every lbc command loads this module, only pair solves.
@@ -180,7 +186,7 @@ class _Graph:
 
         children, teachers, caps = self.children, self.teachers, self.caps
         n = len(children)
-        big = want_priority + want_other
+        big = sum(wants)
         # (tail, head, capacity, then the arc's unit cost on each level: kept, teachers
         # with a child, leaders, distance, load), in the order the solver breaks ties by
         # (rule 7): a county has hundreds of thousands of arcs, gathered as tuples, made
@@ -190,10 +196,9 @@ class _Graph:
         entry: list[tuple[int, int]] = []  # (arc, node entered) per child
         kept_arcs: dict[int, tuple[int, int]] = {}  # arc -> (child, teacher)
         class0, class_no, grade0, grade_no = self.class0, self.class_no, self.grade0, self.grade_no
-        sources = (self.src_other, self.src_priority)
         for i, c in enumerate(children):
             node = self.child0 + i
-            add((sources[c.priority], node, 1, 0, 0, 0, 0, 0))
+            add((min(c.priority, WATCHED), node, 1, 0, 0, 0, 0, 0))  # its level's source
             if c.cls is not None:
                 to = class0 + class_no[c.cls]
             elif c.grade is not None:
@@ -249,9 +254,8 @@ class _Graph:
                     add((self.teacher0 + j, self.sink, 1, 0, 0, 0, 0, k))
         tails, heads, capacity, *levels = np.array(arcs, dtype=np.int64).T
         supplies = np.zeros(self.node_count, dtype=np.int64)
-        supplies[self.src_priority] = want_priority
-        supplies[self.src_other] = want_other
-        supplies[self.sink] = -(want_priority + want_other)
+        supplies[: WATCHED + 1] = wants
+        supplies[self.sink] = -big
         network = tails, heads, capacity, supplies
         if weights is None:
             flows = _level_by_level(network, levels).tolist()
