@@ -443,3 +443,18 @@ def test_pairing_gives_a_child_on_the_list_a_teacher_first(tmp_path: Path) -> No
         "3",
         "王芳",
     ]
+
+
+def test_a_roster_without_left_behind_type_is_refused_not_listed_empty(tmp_path: Path) -> None:
+    write_xlsx(
+        tmp_path / "r.xlsx",
+        {
+            "花名册": [
+                ["姓名", "班级", "监护人电话", "身份证号"],
+                ["张三", "三年级(2)班", None, None],
+            ]
+        },
+    )
+    result = run("watch", "r.xlsx", cwd=tmp_path)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "没有“留守类型”列" in result.stderr

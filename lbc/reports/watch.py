@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from lbc.checks.watch import Watched, watch_list
+from lbc.errors import LbcError
+from lbc.messages import t
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster.tables import Roster
 from lbc.workspace.config import WatchSettings
@@ -28,6 +30,12 @@ class WatchReport:
 def watch_report(
     roster: Roster, settings: WatchSettings, as_of: dt.date, previous: Roster | None = None
 ) -> WatchReport:
+    """The list by class; refuses (LbcError) a roster that cannot say who is left behind,
+    which would otherwise list nobody. Pairing, cards and the summary read such a roster
+    as having nobody on the list."""
+    for table in roster.children:
+        if not table.has("left_behind_type"):
+            raise LbcError(t("err.watch_no_type", file=table.file, sheet=table.sheet))
     found = sorted(watch_list(roster, settings, as_of, previous), key=lambda w: -w.score)
     groups = by_class(roster, ((w.table, w.i, w) for w in found))
     return WatchReport(groups, settings.threshold)
