@@ -2135,6 +2135,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "csv.col.days_without_contact": ("未联系天数", "days without contact"),
     "csv.col.overdue": ("逾期", "overdue"),
     "csv.col.other_teachers": ("其他老师的记录数", "records by other teachers"),
+    "csv.col.weight": ("默认关注分", "default weight"),
+    "csv.col.support_teacher": ("帮扶教师", "support teacher"),
+    "csv.col.score": ("关注分", "score"),
+    "csv.col.codes": ("原因代码", "reason codes"),
+    "csv.col.reasons": ("关注原因", "reasons"),
+    "csv.col.birth_date": ("出生日期", "birth date"),
+    "csv.col.turns": ("满几岁", "turns"),
     "help.show_pii": (
         "显示完整的身份证号、电话和姓名（默认打码）",
         "show ID numbers, phones and names in full (masked by default)",

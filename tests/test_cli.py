@@ -115,7 +115,7 @@ def test_rules_explains_why_and_how_to_fix():
     header = run("rules", "--format", "csv", "--json-keys").stdout.splitlines()[0]
     assert header == "\ufeffcode,severity,fields,title,example,kind,weight,why,fix"
     header = run("--lang", "en", "rules", "--format", "csv", "--no-bom").stdout.splitlines()[0]
-    assert header == "code,severity,fields,rule,example,kind,weight,why,how to fix"
+    assert header == "code,severity,fields,rule,example,kind,default weight,why,how to fix"
     english = run("--lang", "en", "rules", "CON003").stdout.splitlines()
     assert english[1:4] == [  # an English colon, not the Chinese one
         "severity: error",

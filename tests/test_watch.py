@@ -270,7 +270,11 @@ def test_table_csv_and_english(school: Path) -> None:
     assert "三年级(2)班（班主任：王芳）— 10 人需重点关注" in table.stdout
     assert "共 10 名儿童需重点关注（关注分达到 3）。" in table.stdout
     csv = run("watch", "--format", "csv", cwd=school).stdout.splitlines()
-    assert csv[0] == "class,head_teacher,name,support_teacher,file,sheet,row,score,codes,reasons"
+    assert csv[0] == "\ufeff班级,班主任,姓名,帮扶教师,文件,工作表,行,关注分,原因代码,关注原因"
+    keys = run("watch", "--format", "csv", "--json-keys", "--no-bom", cwd=school).stdout
+    assert keys.splitlines()[0] == (
+        "class,head_teacher,name,support_teacher,file,sheet,row,score,codes,reasons"
+    )
     assert csv[1] == (
         "三年级(2)班,王芳,儿童3,王芳,登记表.xlsx,登记表,4,10,WCH001;WCH002,"
         "父母均外出，没有委托监护人；监护类型为无人监护"

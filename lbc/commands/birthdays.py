@@ -26,6 +26,8 @@ def birthdays_command(
         int | None, typer.Option("--month", "-m", help=h("birthdays_month"), show_default=False)
     ] = None,
     fmt: common.FormatOpt = "table",
+    no_bom: common.NoBomOpt = False,
+    json_keys: common.JsonKeysOpt = False,
 ) -> None:
     """列出某月过生日的留守儿童，按班级分组。"""
     common.check_format(fmt)
@@ -45,6 +47,8 @@ def birthdays_command(
         rows=lambda: csv_rows(groups, privacy),
         columns=CSV_COLUMNS,
         table=lambda: print_table(groups, month, privacy),
+        bom=not no_bom,
+        json_keys=json_keys,
     )
     raise typer.Exit(ExitStatus.found(roster.failed))
 

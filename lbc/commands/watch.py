@@ -12,7 +12,7 @@ from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output
-from lbc.output.formats import rich_table
+from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.watch import WatchReport, watch_report
 from lbc.roster import normalise as nz
@@ -41,6 +41,8 @@ def watch_command(
         typer.Option("--previous", help=h("watch_previous"), metavar="FILE", show_default=False),
     ] = None,
     fmt: common.FormatOpt = "table",
+    no_bom: common.NoBomOpt = False,
+    json_keys: common.JsonKeysOpt = False,
     out: Annotated[
         Path | None,
         typer.Option("--out", help=h("watch_out"), metavar="WATCH.xlsx", show_default=False),
@@ -53,9 +55,9 @@ def watch_command(
 ) -> None:
     """列出需要重点关注的儿童及全部原因。"""
     common.check_format(fmt)
+    if out is not None:
+        out_format(out, ("xlsx",))
     paths, cfg = common.inputs(files, config)
-    if out is not None and out.suffix.lower() != ".xlsx":
-        raise LbcError(t("err.out_xlsx", path=out))
     inputs = common.read_files(paths, cfg, previous)
     if out is not None:  # before the work, not after it
         refuse_input_as_output(out, inputs)
@@ -75,6 +77,8 @@ def watch_command(
         rows=lambda: csv_rows(report, privacy),
         columns=CSV_COLUMNS,
         table=lambda: print_table(report, privacy),
+        bom=not no_bom,
+        json_keys=json_keys,
     )
     raise typer.Exit(ExitStatus.found(report.count or roster.failed))
 
