@@ -618,9 +618,10 @@ def test_word_document_in_official_style_with_fonts_inside(school: Path) -> None
     # List items: the marker where a paragraph's first line starts, the text and every
     # further line of it two characters on.
     items = [p for p in doc.paragraphs if p.paragraph_format.left_indent]
+    # 三、工作成效 has five: talks, visits, 送温暖, the watch list, enrollment.
     assert [p.text.split("\t")[0] for p in items] == ["•"] * 4 + ["1．", "2．", "3．"] + [
         "•"
-    ] * 4 + ["1．", "2．", "3．"] + ["•"] * 4 + ["1．", "2．", "3．", "4．"]
+    ] * 5 + ["1．", "2．", "3．"] + ["•"] * 4 + ["1．", "2．", "3．", "4．"]
     for item in items:
         fmt = item.paragraph_format
         assert (fmt.left_indent, fmt.first_line_indent) == (Pt(64), -Pt(32)), item.text
