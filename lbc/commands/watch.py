@@ -61,7 +61,7 @@ def watch_command(
     inputs = common.read_files(paths, cfg, previous)
     if out is not None:  # before the work, not after it
         refuse_input_as_output(out, inputs)
-    roster = common.read(paths, cfg)
+    roster = common.read(paths, cfg, pairs_matter=True)  # WCH012: the pairs in force
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
     day = _day(as_of) if as_of is not None else dt.date.today()
     report = watch_report(roster, cfg.watch, day, last_term)
