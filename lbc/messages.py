@@ -368,8 +368,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "[quotas] key {key} is not known (talks_per_month, home_visits_per_term, warmth_per_year, children_per_teacher)",
     ),
     "cfg.unknown_watch": (
-        "[watch] 中的 {key} 不是已知的设置（threshold、guardian_age、days_without_contact、weights）",
-        "[watch] key {key} is not known (threshold, guardian_age, days_without_contact, weights)",
+        "[watch] 中的 {key} 不是已知的设置（threshold、guardian_age、weights）",
+        "[watch] key {key} is not known (threshold, guardian_age, weights)",
     ),
     "cfg.expect.dates": (
         "start 和 end 两个日期（如 2024-09-01），start 不晚于 end",
@@ -563,10 +563,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "watch.written": (
         "已写出重点关注名单：{path}（含儿童情况，仅本人可读）",
         "wrote the watch list: {path} (describes children; readable by you only)",
-    ),
-    "err.bad_as_of": (
-        "--as-of {value} 不是日期，请写成 2025-01-10 这样",
-        "--as-of {value} is not a date; write it like 2025-01-10",
     ),
     "err.watch_code": (
         "lbc.toml 的 [watch.weights] 中 {code} 不是重点关注条件（lbc rules 列出 WCH 开头的全部条件）",
@@ -2003,8 +1999,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "rule.WCH013.title": ("长期没有联系", "long without contact"),
     "rule.WCH013.example": (
-        "帮扶记录里最近一次谈心是两个月前（天数见 lbc.toml 的 [watch] days_without_contact）",
-        "the last record is two months old (the limit is days_without_contact under [watch])",
+        "帮扶记录里最近一次谈心是两个月前（天数见 lbc.toml 的 [quotas] max_days_without_contact）",
+        "the last record is two months old (the limit is max_days_without_contact under [quotas])",
     ),
     "rule.WCH013.why": (
         "很久没人过问的孩子，出了问题也没人知道",

@@ -325,7 +325,7 @@ EXPECTED: dict[str, Any] = {
     # The watch list at threshold 3 (children 1-7 and 10 are left behind and at school).
     # At the start (2024-09-01, this roster, days without contact left out): 1 孤儿 (5) and
     # 7 辍学 (5); child 6's missing 帮扶教师 (2) alone is not enough. At the end
-    # (2025-01-31; a record on or after 2024-12-17 is contact within 45 days): 1, 7, and
+    # (2025-01-31; a record on or after 2025-01-01 is contact within 30 days): 1, 7, and
     # 3 (no record), 4 (last 11-20), 5 (last 10-09: the 12-09 record names no single child),
     # 6 (last 11-09, and no teacher); 2 and 10 had records in January. Of those six, only
     # 1 is paired and had a talk every month and a home visit (4 and 5 lack talks; 3, 6

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -237,10 +238,11 @@ def test_weights_threshold_and_age_limit_from_lbc_toml(school: Path) -> None:
     assert "儿童5" not in listed(watch(school)[1])
     settings(school, f"[watch]\nthreshold = 2\nguardian_age = {age(dt.date(1950, 3, 1))}")
     assert listed(watch(school)[1])["儿童5"] == ["WCH004"]
-    # Days without contact: child 18's last record is 60 days old.
-    settings(school, "[watch]\nthreshold = 1\ndays_without_contact = 60")
+    # Days without contact, the school's one limit under [quotas]: child 18's last record
+    # is 60 days old.
+    settings(school, "[quotas]\nmax_days_without_contact = 60\n[watch]\nthreshold = 1")
     assert "儿童18" not in listed(watch(school)[1])
-    settings(school, "[watch]\nthreshold = 1\ndays_without_contact = 59")
+    settings(school, "[quotas]\nmax_days_without_contact = 59\n[watch]\nthreshold = 1")
     assert listed(watch(school)[1])["儿童18"] == ["WCH013"]
     # Nobody reaches the threshold: exit 0 and an empty list.
     settings(school, "[watch]\nthreshold = 100")
@@ -255,6 +257,7 @@ def test_weights_threshold_and_age_limit_from_lbc_toml(school: Path) -> None:
         ("[watch.weights]\nWCH001 = -1", "watch.weights.WCH001"),
         ('[watch]\nthreshold = "high"', "watch.threshold"),
         ("[watch]\nage = 70", "age"),
+        ("[watch]\ndays_without_contact = 9", "days_without_contact"),  # it is [quotas]'s
     ],
 )
 def test_a_mistake_in_watch_settings_is_one_clear_error(school: Path, text: str, word: str) -> None:
@@ -378,19 +381,37 @@ def test_samples(samples: Path) -> None:
         (samples / "lbc.toml").read_text(encoding="utf-8").replace("WCH013 = 0", ""),
         encoding="utf-8",
     )
-    doc = run("watch", "--as-of", "2025-01-10", "-f", "json", cwd=samples).json()
-    silent = [
-        (g["class"], c["name"], r["message"])
-        for g in doc["classes"]
-        for c in g["children"]
-        for r in c["reasons"]
-        if r["code"] == "WCH013"
-    ]
+
+    def silent(limit: int) -> list[tuple[str, str, str]]:
+        """The WCH013 reasons on 2025-01-10 with ``limit`` days as the school's limit."""
+        toml = samples / "lbc.toml"
+        text = toml.read_text(encoding="utf-8")
+        toml.write_text(
+            re.sub(r"max_days_without_contact = \d+", f"max_days_without_contact = {limit}", text),
+            encoding="utf-8",
+        )
+        doc = run("watch", "--as-of", "2025-01-10", "-f", "json", cwd=samples).json()
+        return [
+            (g["class"], c["name"], r["message"])
+            for g in doc["classes"]
+            for c in g["children"]
+            for r in c["reasons"]
+            if r["code"] == "WCH013"
+        ]
+
+    # A limit longer than the term: exactly the children the summary finds without a record.
     summary = run("summary", "--term", "2024-autumn", "-f", "json", cwd=samples).json()
     without = [(g["class"], n) for g in summary["records"]["without_record"] for n in g["names"]]
     assert len(without) == 34
-    assert sorted((cls, name) for cls, name, _ in silent) == sorted(without)
-    assert {m for _, _, m in silent} == {"超过 45 天没有谈心或联系（最近一次：无记录）"}
+    never = silent(200)
+    assert sorted((cls, name) for cls, name, _ in never) == sorted(without)
+    assert {m for _, _, m in never} == {"超过 200 天没有谈心或联系（最近一次：无记录）"}
+    # The samples' own 30 days: those, and the children last seen before 2024-12-11.
+    month = silent(30)
+    assert set(never) < {(cls, name, m.replace("30 天", "200 天")) for cls, name, m in month}
+    lasts = [re.search(r"最近一次：(\S+)）", m)[1] for _, _, m in month]  # type: ignore[index]
+    assert all(last == "无记录" or last < "2024-12-11" for last in lasts)
+    assert len(month) == 34 + sum(last != "无记录" for last in lasts) > 34
     # With last term's roster and threshold 2, the guardian and 留守类型 that changed list
     # 袁涛 and 王文博.
     with (samples / "lbc.toml").open("a", encoding="utf-8") as fh:

@@ -11,7 +11,8 @@ form and the 学籍 export write it:
 * the child: 残疾 (WCH007), 患病 or ill (WCH008), 孤儿 (WCH009), 辍学 or 休学 (WCH010),
   boarding at school (WCH011);
 * contact: no support teacher, where the roster has a 帮扶教师 column (WCH012); no support
-  record naming the child for more than ``days_without_contact`` days, where the roster
+  record naming the child for more than ``days_without_contact`` days (the school's
+  [quotas] max_days_without_contact, as lbc due counts it), where the roster
   has support records at all (WCH013); an away parent with no phone (WCH014);
 * change since last term's roster (``previous``): the guardian (WCH015), 留守类型 (WCH016)
   or the home address (WCH017).

@@ -4,6 +4,7 @@ one way a result is printed (``emit``)."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import io
 import os
@@ -341,3 +342,13 @@ def _pairs_notes(files: list[Path], cfg: Config, roster: Roster, pending: bool) 
     waiting = pending and cfg.pairs is not None and not cfg.pairs.exists()
     if waiting and cfg.pairs and _resolved(cfg.rosters) <= _resolved(files):
         note(t("note.pairs.pending", path=os.path.relpath(cfg.pairs)))
+
+
+def as_of_day(text: str | None) -> dt.date:
+    """An --as-of option (2024-10-15), today when it is not given."""
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise LbcError(t("err.bad_as_of", value=text)) from None

@@ -7,7 +7,6 @@ gone by without a talk, or a child with no contact for longer than the quota all
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -59,7 +58,7 @@ def due_command(
 ) -> None:
     """列出截至某日的帮扶待办。"""
     common.check_format(fmt)
-    day = _day(as_of)
+    day = common.as_of_day(as_of)
     if out is not None and out.suffix.lower() != ".xlsx":
         raise LbcError(t("err.out_xlsx", path=out))
     paths, cfg = common.inputs(files, config)
@@ -93,15 +92,6 @@ def due_command(
         json_keys=json_keys,
     )
     raise typer.Exit(ExitStatus.found(result.overdue or roster.failed))
-
-
-def _day(text: str | None) -> dt.date:
-    if text is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise LbcError(t("err.bad_as_of", value=text)) from None
 
 
 def _child(c: Owed) -> dict[str, object]:

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from lbc.commands import common
-from lbc.errors import ExitStatus, LbcError
+from lbc.errors import ExitStatus
 from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.watch import WatchReport, watch_report
-from lbc.roster import normalise as nz
 from lbc.workspace.schools import read_roster
 
 CSV_COLUMNS = (
@@ -63,7 +61,7 @@ def watch_command(
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg, pairs_matter=True)  # WCH012: the pairs in force
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
-    day = _day(as_of) if as_of is not None else dt.date.today()
+    day = common.as_of_day(as_of)
     report = watch_report(roster, cfg.watch, day, last_term)
     if out is not None:
         from lbc.documents.watch_book import write_watch_book  # openpyxl is only needed here
@@ -81,14 +79,6 @@ def watch_command(
         json_keys=json_keys,
     )
     raise typer.Exit(ExitStatus.found(report.count or roster.failed))
-
-
-def _day(text: str) -> dt.date:
-    """--as-of in any way a roster writes a date (2025-01-10, 2025年1月10日 …)."""
-    day = nz.date(text)
-    if day.__class__ is not dt.date:
-        raise LbcError(t("err.bad_as_of", value=text))
-    return day  # type: ignore[return-value]
 
 
 def as_document(report: WatchReport, privacy: Privacy) -> dict[str, object]:

@@ -50,7 +50,6 @@ max_days_without_contact = 30    # 结对儿童最多相隔多少天须有一次
 [watch]
 threshold = 3                    # 列入名单的最低关注分
 guardian_age = 70                # 监护人达到此年龄即为一项原因（WCH004）
-days_without_contact = 45        # 超过此天数没有谈心、家访或电话联系即为一项原因（WCH013）
 # 各项原因的分数，0 为不计；lbc rules 列出 WCH 开头的全部原因及其默认分数
 # [watch.weights]
 # WCH011 = 0                     # 例：住校不计入

@@ -6,12 +6,13 @@ their situation.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
 from openpyxl import Workbook
 
-from lbc.documents.sheets import printable_sheet, today_text
+from lbc.documents.printable import fill_table
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
 from lbc.reports.watch import WatchReport
@@ -32,6 +33,10 @@ def write_watch_book(out: Path, report: WatchReport, school: str, inputs: Iterab
     wb = Workbook()
     ws = wb.active
     ws.title = t("book.watch")
-    printable_sheet(ws, f"{school}重点关注儿童名单", WATCH_HEADER, rows or [["", t("book.none")]])
-    set_text(ws.cell(ws.max_row + 2, 1), t("book.sign", date=today_text()))
+    fill_table(ws, f"{school}重点关注儿童名单", WATCH_HEADER, rows or [["", t("book.none")]])
+    day = dt.date.today()
+    set_text(
+        ws.cell(ws.max_row + 2, 1),
+        t("book.sign", date=t("date.long", year=day.year, month=day.month, day=day.day)),
+    )
     write_atomic(out, wb.save, inputs=inputs)

@@ -42,7 +42,9 @@ class WatchSettings:
 
     threshold: int = 3
     guardian_age: int = 70  # a guardian this old or older is a reason (WCH004)
-    days_without_contact: int = 45  # longer than this without a talk or contact (WCH013)
+    # Longer than this without a talk or contact (WCH013): the school's one limit,
+    # [quotas] max_days_without_contact, which lbc due reminds of too (set by load_config).
+    days_without_contact: int = Quotas.max_days_without_contact
     weights: dict[str, int] = field(default_factory=dict)
 
 
@@ -120,6 +122,7 @@ def load_config(path: Path) -> Config:
         setattr(cfg.quotas, key, _count(value, f"quotas.{key}", bad))
 
     cfg.watch = _watch(data.get("watch", {}), bad)
+    cfg.watch.days_without_contact = cfg.quotas.max_days_without_contact
 
     if not isinstance(synonyms, dict):
         raise bad(t("cfg.section", section="synonyms"))
@@ -180,7 +183,7 @@ def _count(value: object, key: str, bad) -> int:
 
 
 def _watch(section: object, bad) -> WatchSettings:
-    """[watch] threshold, guardian_age, days_without_contact and [watch.weights]. A weight's
+    """[watch] threshold, guardian_age and [watch.weights]. A weight's
     code is checked against the rules where they are known (lbc.checks.watch)."""
     if not isinstance(section, dict):
         raise bad(t("cfg.section", section="watch"))
@@ -192,7 +195,7 @@ def _watch(section: object, bad) -> WatchSettings:
             out.weights = {
                 code.upper(): _count(w, f"watch.weights.{code}", bad) for code, w in value.items()
             }
-        elif key in ("threshold", "guardian_age", "days_without_contact"):
+        elif key in ("threshold", "guardian_age"):
             setattr(out, key, _count(value, f"watch.{key}", bad))
         else:
             raise bad(t("cfg.unknown_watch", key=key))
