@@ -158,7 +158,7 @@ def print_table(report: WatchReport, privacy: Privacy) -> None:
             )
             for w in g.children
         ]
-        console.print(rich_table(headers, rows, title=title, main=3))
+        console.print(rich_table(headers, rows, title=title))
     if report.count:
         console.print(
             t("watch.summary", count=report.count, threshold=report.threshold), markup=False
