@@ -17,6 +17,7 @@ from lbc.commands import (
     common,
     diff,
     due,
+    export,
     flag,
     init,
     merge,
@@ -74,4 +75,5 @@ app.command("due", help=h("due"))(due.due_command)
 app.command("diff", help=h("diff"))(diff.diff_command)
 app.command("cards", help=h("cards"))(cards.cards)
 app.command("merge", help=h("merge"))(merge.merge)
+app.command("export", help=h("export"))(export.export)
 app.command("rules", help=h("rules"))(rules.rules)

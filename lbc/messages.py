@@ -215,8 +215,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "err.empty": ("{path} 是空文件", "{path} is empty"),
     "err.unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "err.unsupported": (
-        "{path} 不是支持的表格格式（支持 .xlsx .xlsm .xls .xlsb .ods .csv）",
-        "{path} is not a supported spreadsheet (.xlsx .xlsm .xls .xlsb .ods .csv)",
+        "{path} 不是支持的表格格式（支持 .xlsx .xlsm .xls .xlsb .ods .csv .parquet）",
+        "{path} is not a supported spreadsheet (.xlsx .xlsm .xls .xlsb .ods .csv .parquet)",
     ),
     "err.encrypted": (
         "{path} 设置了打开密码，请在 Excel 中取消密码后另存再试",
@@ -604,6 +604,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "err.format_not_suffix": (
         "--format {fmt} 与文件名 {path} 的后缀 {suffix} 不符；去掉 --format，由后缀决定格式",
         "--format {fmt} does not match the suffix {suffix} of {path}; leave --format out, the suffix decides",
+    ),
+    "err.parquet_table": (
+        "{path} 的 table 列有无法识别的值“{table}”（应为 children、teachers 或 records）",
+        "{path} has a table column value lbc does not know, “{table}” (children, teachers or records)",
+    ),
+    "err.parquet_no_cells": (
+        "{path} 是 Parquet 数据文件，没有可以批注的单元格；请对学校原来的表格使用 --annotate",
+        "{path} is a Parquet data file with no cells to annotate; use --annotate on the school's own workbook",
     ),
     "note.pairing": ("结对计算中", "pairing"),
     "pair.priority.key_target": ("重点帮扶对象", "key target"),
@@ -1155,6 +1163,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "花名册中没有“{cls}”的在册儿童",
         "no child on the books in class '{cls}'",
     ),
+    "export.note.written": (
+        "已写出 {path}：儿童 {children} 行，教师 {teachers} 行，帮扶记录 {records} 行",
+        "wrote {path}: {children} children, {teachers} teachers, {records} records",
+    ),
     "cards.note.written": (
         "已写出 {count} 张联系卡：{path}（含完整电话号码，仅本人可读，请妥善保管）",
         "wrote {count} contact cards: {path} (full phone numbers; readable by you only, keep it safe)",
@@ -1167,6 +1179,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "merge.reading": ("读取各校名册", "reading the schools' rosters"),
     "merge.failed": ("提示：未合并 {file}：{reason}", "note: not merged: {file}: {reason}"),
+    "merge.note.split": (
+        "提示：一张工作表最多容纳 {limit} 行数据，超出部分已依次写入编号工作表：{sheets}；lbc 读取时会把它们当作一张表",
+        "note: a sheet holds at most {limit} data rows, so the rest went into numbered sheets: {sheets}; lbc reads them back as one table",
+    ),
     "merge.note.written": (
         "已写出合并名册：{path}（{files} 个文件）",
         "wrote the merged roster: {path} ({files} files)",
@@ -1389,8 +1405,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "look at both rows: the same child, delete one; two children, correct the wrong number from the household register",
     ),
     "rule.DUP002": (
-        "姓名、出生日期、班级与第 {other} 行相同，可能重复登记",
-        "same name, birth date and class as row {other}: entered twice?",
+        "姓名、出生日期、班级与{other}相同，可能重复登记",
+        "same name, birth date and class as {other}: entered twice?",
     ),
     "rule.DUP002.title": ("同名同生日同班，疑似重复", "probable duplicate child"),
     "rule.DUP002.example": (
@@ -2262,7 +2278,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         "merge many schools' rosters (files or folders) into one, tagging school and source row, finding children in two schools",
     ),
     "help.merge_files": ("各校的花名册文件或文件夹", "the schools' roster files or folders"),
-    "help.merge_out": ("合并后的名册（.xlsx）", "the merged roster (.xlsx)"),
+    "help.merge_out": (
+        "合并后的名册（.xlsx 工作簿，或供数据分析用的 .parquet）",
+        "the merged roster (an .xlsx workbook, or .parquet for analysis)",
+    ),
+    "help.export": (
+        "把花名册的儿童、教师、帮扶记录三张规范表导出为 .parquet、.csv 或 .xlsx，供数据分析使用",
+        "export the roster's children, teachers and records tables as .parquet, .csv or .xlsx for analysis",
+    ),
+    "help.export_out": (
+        "导出的文件（.parquet、.csv 或 .xlsx）",
+        "the file to write (.parquet, .csv or .xlsx)",
+    ),
     "help.rules": ("列出全部校验规则，或解释某条规则", "list the rules, or explain one"),
     "help.rule_code": ("规则代码，如 ID002", "a rule code such as ID002"),
     "help.init": (

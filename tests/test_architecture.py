@@ -26,7 +26,7 @@ STAGES = [
     ("lbc.pairing",),
     ("lbc.reports",),
     ("lbc.documents",),
-    ("lbc.commands",),
+    ("lbc.commands", "lbc.api"),
     ("lbc.app", "lbc.cli", "lbc.__main__"),
 ]
 
@@ -68,6 +68,8 @@ def upward_imports(root: Path) -> list[str]:
         here = module_name(path, root)
         for line, target in imports(path):
             if target == "lbc.__version__":
+                continue
+            if here == "lbc" and target == "lbc.api":  # the package's public face, lazily
                 continue
             if stage(target) > stage(here):
                 wrong.append(f"{here}:{line} imports {target}")

@@ -179,7 +179,7 @@ def test_merge_refuses_what_it_cannot_do(tmp_path: Path) -> None:
     for args, line in (
         (
             ["--out", "c.csv"],
-            "lbc: 错误：不能写出这种文件：c.csv（文件名的后缀决定格式，这里能写：.xlsx）",
+            "lbc: 错误：不能写出这种文件：c.csv（文件名的后缀决定格式，这里能写：.xlsx、.parquet）",
         ),
         (["--out", "c.xlsx"], None),
     ):

@@ -132,7 +132,7 @@ class _Out:
             Finding(
                 code=rule.code,
                 file=table.file,
-                sheet=table.sheet,
+                sheet=table.sheet if i is None else table.sheet_at(i),
                 row=row,
                 column=column,
                 field=key,
@@ -177,7 +177,11 @@ def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
     if roster.teachers:
         for table in roster.pairs:
             findings += check_pairs(table, teacher_names)
-    order = {(tbl.file, tbl.sheet): n for n, tbl in enumerate([*roster.tables(), *roster.pairs])}
+    order = {
+        (tbl.file, sheet): n
+        for n, tbl in enumerate([*roster.tables(), *roster.pairs])
+        for sheet in dict.fromkeys(tbl.row_sheets or [tbl.sheet])
+    }
     findings.sort(key=lambda f: (order.get((f.file, f.sheet), 0), *f.sort_key))
     return _once_per_file(findings)
 
@@ -501,7 +505,16 @@ def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:
             continue
         first = seen.setdefault(key, i)
         if first != i and not (ids[first] and ids[first] == ids[i]):
-            out.add(R.DUP002, i, "name", other=table.rows[first])
+            out.add(R.DUP002, i, "name", other=_row_of(table, first, i))
+
+
+def _row_of(table: Table, j: int, i: int) -> str:
+    """Where row ``j`` is, as row ``i``'s finding names it: its row number, with its sheet
+    when the table runs over numbered sheets and the two rows are on different ones."""
+    row, sheet = table.rows[j], table.sheet_at(j)
+    if sheet == table.sheet_at(i):
+        return t("loc.row", row=row)
+    return t("loc.elsewhere", file=table.file, sheet=sheet, row=row)
 
 
 def check_duplicate_ids(
@@ -527,11 +540,16 @@ def check_duplicate_ids(
             first = seen.setdefault(value, (table, i))
             if first[0] is not table or first[1] != i:
                 other_table, j = first
-                row = other_table.rows[j]
-                other = t("loc.row", row=row)
-                if other_table is not table:
-                    sheet = other_table.sheet
-                    other = t("loc.elsewhere", file=other_table.file, sheet=sheet, row=row)
+                other = (
+                    _row_of(other_table, j, i)
+                    if other_table is table
+                    else t(
+                        "loc.elsewhere",
+                        file=other_table.file,
+                        sheet=other_table.sheet_at(j),
+                        row=other_table.rows[j],
+                    )
+                )
                 here, there = school(table, i), school(other_table, j)
                 if here and there and here != there:
                     out.add(R.DUP003, i, "id_number", **across_schools((there, here)))
@@ -577,11 +595,12 @@ def check_teachers(
             other, j = first[key]
             note_here, note_there = notes[i], other.get("notes", j)
             if not (note_here and note_there and note_here != note_there):
-                row = other.rows[j]
                 where = (
-                    t("loc.row", row=row)
+                    _row_of(table, j, i)
                     if other is table
-                    else t("loc.elsewhere", file=other.file, sheet=other.sheet, row=row)
+                    else t(
+                        "loc.elsewhere", file=other.file, sheet=other.sheet_at(j), row=other.rows[j]
+                    )
                 )
                 out.add(R.TCH002, i, "name", other=where)
         else:

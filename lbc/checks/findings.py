@@ -7,6 +7,20 @@ from dataclasses import dataclass
 from lbc.checks.registry import RULES, Rule
 from lbc.output.privacy import Privacy
 
+# The contract's key order for a finding (``as_dict``), and the columns of its CSV.
+FINDING_COLUMNS = (
+    "code",
+    "severity",
+    "file",
+    "sheet",
+    "row",
+    "column",
+    "field",
+    "value",
+    "child",
+    "message",
+)
+
 
 @dataclass
 class Finding:

@@ -18,17 +18,20 @@ from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
+from lbc.output.xlsx_stream import MAX_DATA_ROWS, write_xlsx
 from lbc.reports.county import (
+    SHEET_TITLES,
     Duplicate,
     SchoolPart,
     duplicates_across_schools,
+    merged_batches,
     merged_sheets,
     read_parts,
 )
 from lbc.workspace.config import resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
 
-WRITES = ("xlsx",)  # the formats --out can name
+WRITES = ("xlsx", "parquet")  # the formats --out can name: a workbook, or for analysts
 CSV_COLUMNS = (
     "school", "file", "children", "teachers", "records", "errors", "warnings", "error"
 )  # fmt: skip
@@ -46,7 +49,7 @@ def merge(
 ) -> None:
     """把多所学校的花名册合并为一个县级名册。"""
     common.check_format(fmt)
-    out_format(out, WRITES)
+    parquet = out_format(out, WRITES) == "parquet"
     for path in files:
         if not path.exists():
             raise LbcError(t("err.missing", path=path))
@@ -58,13 +61,19 @@ def merge(
     if not paths:
         raise LbcError(t("err.merge_nothing", paths="、".join(map(str, files))))
     parts: list[SchoolPart] = []
+    titles: list[str] = []
     with _bar(len(paths)) as advance:
         # Written while read: the children of the first schools reach the file while the
         # workers read the next ones.
-        reading = read_parts(paths, cfg.synonyms, advance)
-        write_atomic(out, lambda tmp: _write(tmp, reading, parts, paths))
+        reading = read_parts(paths, cfg.synonyms, advance, parquet)
+        write = _write_parquet if parquet else _write_xlsx
+        write_atomic(out, lambda tmp: titles.extend(write(tmp, reading, parts, paths)))
     good = [p for p in parts if not p.error]
     common.note(t("merge.note.written", path=out, files=len(good)))
+    numbered = [title for title in titles if title not in SHEET_TITLES.values()]
+    if numbered:
+        words = {"sheets": "、".join(numbered), "limit": f"{MAX_DATA_ROWS:,}"}
+        common.note(t("merge.note.split", **words))
     doubles = duplicates_across_schools(good)
     failed = [p for p in parts if p.error]
     for part in failed:
@@ -82,12 +91,23 @@ def merge(
     raise typer.Exit(ExitStatus.found(doubles or failed))
 
 
-def _write(
+def _write_xlsx(
     tmp: Path, reading: Iterable[SchoolPart], parts: list[SchoolPart], paths: list[Path]
-) -> None:
-    from lbc.output.xlsx_stream import write_xlsx
+) -> list[str]:
+    return write_xlsx(tmp, merged_sheets(reading, parts, paths))
 
-    write_xlsx(tmp, merged_sheets(reading, parts, paths))
+
+def _write_parquet(
+    tmp: Path, reading: Iterable[SchoolPart], parts: list[SchoolPart], paths: list[Path]
+) -> list[str]:
+    from lbc.output.parquet import write_parquet
+    from lbc.reports.export import metadata, stacked_schema
+
+    def sources() -> dict[str, str]:  # every school's layouts, once all are read
+        return metadata({key: value for p in parts for key, value in p.layouts.items()})
+
+    write_parquet(tmp, stacked_schema(), merged_batches(reading, parts), sources)
+    return []
 
 
 class _bar:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from lbc.checks.engine import check_roster, warm_up
-from lbc.checks.findings import Finding
+from lbc.checks.findings import FINDING_COLUMNS, Finding
 from lbc.checks.registry import parse_codes, selected
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
@@ -19,19 +19,6 @@ from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.county import per_school
 from lbc.roster.tables import Roster
-
-FINDING_COLUMNS = (
-    "code",
-    "severity",
-    "file",
-    "sheet",
-    "row",
-    "column",
-    "field",
-    "value",
-    "child",
-    "message",
-)
 
 
 @common.handle_errors

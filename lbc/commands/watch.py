@@ -92,7 +92,7 @@ def as_document(report: WatchReport, privacy: Privacy) -> dict[str, object]:
                     {
                         "name": privacy.name(w.name),
                         "file": w.table.file,
-                        "sheet": w.table.sheet,
+                        "sheet": w.table.sheet_at(w.i),
                         "row": w.row,
                         "support_teacher": privacy.name(w.support_teacher) or None,
                         "score": w.score,
@@ -123,7 +123,7 @@ def csv_rows(report: WatchReport, privacy: Privacy) -> list[dict[str, object]]:
             "name": privacy.name(w.name),
             "support_teacher": privacy.name(w.support_teacher),
             "file": w.table.file,
-            "sheet": w.table.sheet,
+            "sheet": w.table.sheet_at(w.i),
             "row": w.row,
             "score": w.score,
             "codes": ";".join(r.rule.code for r in w.reasons),

@@ -43,6 +43,7 @@ SUFFIXES = {
     ".json": "json",
     ".csv": "csv",
     ".xlsx": "xlsx",
+    ".parquet": "parquet",
 }
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -131,18 +131,79 @@ def rows_xml(rows: Iterable[Sequence[Any]]) -> bytes:
         return readable(text).encode()
 
 
-Sheet = tuple[str, Sequence[str], Sequence[float], Iterable[bytes]]
+# Excel and WPS open a sheet of at most 1,048,576 rows: the header and this many more.
+MAX_DATA_ROWS = 1_048_575
+_ROW = b"<row>"
+
+Title = str | Callable[[], str]
 
 
-def write_xlsx(path: Path, sheets: Iterable[Sheet]) -> None:
+class _Split:
+    """Row blocks dealt out to sheets of at most ``limit`` rows each."""
+
+    def __init__(self, blocks: Iterable[bytes], limit: int) -> None:
+        self.blocks, self.limit, self.pending = iter(blocks), limit, b""
+
+    def sheet(self) -> Iterator[bytes]:
+        room = self.limit
+        while True:
+            block = self.pending or next(self.blocks, None)
+            self.pending = b""
+            if block is None:
+                return
+            n = block.count(_ROW)
+            if n <= room:
+                room -= n
+                yield block
+                continue
+            cut = -1
+            for _ in range(room + 1):  # the start of the first row that does not fit
+                cut = block.index(_ROW, cut + 1)
+            yield block[:cut]
+            self.pending = block[cut:]
+            return
+
+    def more(self) -> bool:
+        """Whether rows are left for another sheet (reading on to the next block to see)."""
+        while _ROW not in self.pending:
+            block = next(self.blocks, None)
+            if block is None:
+                return False
+            self.pending = block
+        return True
+
+
+Sheet = tuple[Title, Sequence[str], Sequence[float], Iterable[bytes]]
+
+
+def numbered_sheets(
+    title: str,
+    header: Sequence[str],
+    widths: Sequence[float],
+    blocks: Iterable[bytes],
+    limit: int | None = None,
+) -> Iterator[Sheet]:
+    """One table as as many sheets as Excel's row limit needs: ``title`` alone when it
+    fits, else ``title``1, ``title``2 … each with the header (lbc reads them back as one
+    table). The first sheet's name is settled once its rows are written."""
+    split = _Split(blocks, MAX_DATA_ROWS if limit is None else limit)
+    yield (lambda: f"{title}1" if split.more() else title), header, widths, split.sheet()
+    number = 2
+    while split.more():
+        yield f"{title}{number}", header, widths, split.sheet()
+        number += 1
+
+
+def write_xlsx(path: Path, sheets: Iterable[Sheet]) -> list[str]:
     """Write ``sheets`` (title, header, column widths, blocks of row XML from
     :func:`rows_xml`) to ``path``; the caller makes it atomic. Sheets are taken one at a time
     and their blocks written as they come, so a caller can stream rows that are still being
-    read; the parts naming the sheets follow them (a zip's entries may come in any order)."""
+    read; the parts naming the sheets follow them (a zip's entries may come in any order),
+    so a title may be a function, asked once the sheet's rows are written. Returns the
+    sheets' titles."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         titles = []
         for n, (title, header, widths, blocks) in enumerate(sheets, 1):
-            titles.append(title)
             with z.open(f"xl/worksheets/sheet{n}.xml", "w", force_zip64=True) as out:
                 cols = "".join(
                     f'<col min="{j}" max="{j}" width="{w}" customWidth="1"/>'
@@ -167,6 +228,7 @@ def write_xlsx(path: Path, sheets: Iterable[Sheet]) -> None:
                     'footer="0.3"/><pageSetup paperSize="9" orientation="landscape" '
                     f'fitToWidth="{pages_wide(widths)}" fitToHeight="0"/></worksheet>'.encode()
                 )
+            titles.append(title if isinstance(title, str) else title())
         count = len(titles)
         overrides = "".join(
             f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{_SHEET_TYPE}"/>'
@@ -207,6 +269,7 @@ def write_xlsx(path: Path, sheets: Iterable[Sheet]) -> None:
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f"{rels}{style_rel}</Relationships>",
         )
+    return titles
 
 
 def _escape_attr(text: str) -> str:

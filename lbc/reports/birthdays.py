@@ -49,7 +49,7 @@ def birthdays(roster: Roster, month: int, year: int) -> list[ClassGroup[Birthday
                 Birthday(
                     name if isinstance(name, str) else "",
                     table.file,
-                    table.sheet,
+                    table.sheet_at(i),
                     table.rows[i],
                     born,
                     year - born.year,

@@ -56,7 +56,7 @@ class Kids:
         self.labels = [nz.display(c) or "" for c in classes]
         self.names = [n if isinstance(n, str) else "" for n in self.column("name")]
         self.teachers = [x if x in active else None for x in self.column("support_teacher")]
-        self.where = [(tb.file, tb.sheet, tb.rows[i]) for tb, rows in rows for i in rows]
+        self.where = [(tb.file, tb.sheet_at(i), tb.rows[i]) for tb, rows in rows for i in rows]
 
     def __len__(self) -> int:
         return len(self.names)

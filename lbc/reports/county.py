@@ -24,10 +24,11 @@ from typing import Any
 from lbc.checks.findings import Finding
 from lbc.errors import LbcError
 from lbc.messages import t
+from lbc.output.xlsx_stream import Sheet, numbered_sheets
 from lbc.roster import reading
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
 from lbc.roster.tables import Roster, Table
-from lbc.workspace.schools import read_roster, schools_of
+from lbc.workspace.schools import Schools, read_roster, schools_of
 
 # What merge writes: each sheet's dictionary fields, less 学校 (it leads every row), the
 # separate 是/否 category columns (folded into 类别 on reading) and what only a pairs
@@ -58,6 +59,8 @@ class SchoolPart:
     counts: dict[Kind, int] = field(default_factory=dict)
     xml: dict[Kind, bytes] = field(default_factory=dict)
     widths: dict[Kind, list[int]] = field(default_factory=dict)  # from its first rows
+    arrow: dict[Kind, list[bytes]] = field(default_factory=dict)  # for a Parquet merge
+    layouts: dict[str, Any] = field(default_factory=dict)  # each source sheet's columns
     ids: list[tuple[str, str, int]] = field(default_factory=list)  # (ID, sheet, row)
     findings: list[Finding] = field(default_factory=list)
     error: str = ""
@@ -69,17 +72,24 @@ class SchoolPart:
         return sum(f.severity == "warning" for f in self.findings)
 
 
-def _rows(table: Table, school: str, kind: Kind) -> list[list[Any]]:
-    """The table's rows as the merged roster holds them: each cell as the school wrote it
-    (Table.written), behind the school and where the row came from."""
-    columns = [table.written(f.key) for f in LAYOUT[kind]]
-    lead = [(school, table.file, table.sheet, row) for row in table.rows]
+def sheet_rows(table: Table, schools: Schools) -> list[list[Any]]:
+    """A table's rows as the merged roster holds them: each cell as the school wrote it
+    (Table.written), behind the row's school (its 学校 cell, else its file's) and where
+    the row came from."""
+    columns = [table.written(f.key) for f in LAYOUT[table.kind]]
+    lead = [
+        (schools.of(table, i), table.file, table.sheet_at(i), row)
+        for i, row in enumerate(table.rows)
+    ]
     return [[*head, *values] for head, *values in zip(lead, *columns, strict=True)]
 
 
-def read_part(path: Path, synonyms: dict[str, list[str]] | None = None) -> SchoolPart:
+def read_part(
+    path: Path, synonyms: dict[str, list[str]] | None = None, parquet: bool = False
+) -> SchoolPart:
     """One school's file: read, checked as ``lbc validate`` checks it, its rows rendered for
-    the merged workbook. Runs in a worker process; everything returned is plain data."""
+    the merged workbook (``parquet``: as Arrow batches of the stacked Parquet columns).
+    Runs in a worker process; everything returned is plain data."""
     from lbc.checks.engine import check_roster
     from lbc.output.sheet_style import column_widths
     from lbc.output.xlsx_stream import rows_xml
@@ -90,29 +100,32 @@ def read_part(path: Path, synonyms: dict[str, list[str]] | None = None) -> Schoo
     except LbcError as exc:
         part.error = str(exc)
         return part
-    part.school = schools_of(roster).by_file[str(path)]
+    schools = schools_of(roster)
+    part.school = schools.by_file.get(str(path), path.stem)
     part.findings = check_roster(roster)
     for kind, tables in (
         (Kind.CHILDREN, roster.children),
         (Kind.TEACHERS, roster.teachers),
         (Kind.RECORDS, roster.records),
     ):
-        rows: list[list[Any]] = []
-        for table in tables:
-            own = table.values.get("school") or [None] * len(table)
-            if any(own):  # already a merged roster: each row keeps its own school
-                for k, row in enumerate(_rows(table, part.school, kind)):
-                    row[0] = own[k] or part.school
-                    rows.append(row)
-            else:
-                rows += _rows(table, part.school, kind)
-        part.counts[kind] = len(rows)
-        part.xml[kind] = rows_xml(rows)
-        part.widths[kind] = column_widths(_header(kind), rows)
+        part.counts[kind] = sum(map(len, tables))
+        if parquet:
+            from lbc.output.parquet import to_bytes
+            from lbc.reports.export import stacked_batches
+
+            part.arrow[kind] = [to_bytes(b) for b in stacked_batches(tables, schools)]
+        else:
+            rows = [row for tbl in tables for row in sheet_rows(tbl, schools)]
+            part.xml[kind] = rows_xml(rows)
+            part.widths[kind] = column_widths(header(kind), rows)
+    if parquet:
+        from lbc.reports.export import layouts
+
+        part.layouts = layouts(roster.tables())
     for table in roster.children:
         ids = table.values.get("id_number") or []
         part.ids += [
-            (v, table.sheet, table.rows[i]) for i, v in enumerate(ids) if isinstance(v, str)
+            (v, table.sheet_at(i), table.rows[i]) for i, v in enumerate(ids) if isinstance(v, str)
         ]
     return part
 
@@ -121,6 +134,7 @@ def read_parts(
     files: list[Path],
     synonyms: dict[str, list[str]] | None = None,
     progress: Callable[[int], None] | None = None,
+    parquet: bool = False,
 ) -> Iterator[SchoolPart]:
     """Every file's part, in the order given, each as soon as it and those before it are
     done; several files at once when there are several CPUs."""
@@ -129,7 +143,7 @@ def read_parts(
         isolated, reading.ISOLATE_READS = reading.ISOLATE_READS, True
         try:
             for path in files:
-                yield read_part(path, synonyms)
+                yield read_part(path, synonyms, parquet)
                 if progress:
                     progress(1)
         finally:
@@ -138,7 +152,7 @@ def read_parts(
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
     ) as pool:
-        futures = [pool.submit(read_part, path, synonyms) for path in files]
+        futures = [pool.submit(read_part, path, synonyms, parquet) for path in files]
         for future in futures:
             yield future.result()
             if progress:
@@ -182,12 +196,13 @@ def duplicates_across_schools(parts: list[SchoolPart]) -> list[Duplicate]:
 
 def merged_sheets(
     parts: Iterable[SchoolPart], seen: list[SchoolPart], files: Iterable[Path] = ()
-) -> Iterator[tuple[str, list[str], list[int], Iterable[bytes]]]:
+) -> Iterator[Sheet]:
     """The merged workbook's sheets. The children's rows are written while later schools
     are still being read (each school's block dropped once written), in columns as wide as
     the first school's rows need (来源文件 as wide as any of ``files``, known beforehand);
     teachers and records, far fewer, follow from ``seen``, which ends up holding every part
-    read, in columns as wide as any school's need."""
+    read, in columns as wide as any school's need. A table past Excel's row limit goes on
+    in numbered sheets (留守儿童花名册1, 留守儿童花名册2 …)."""
     from lbc.output.sheet_style import column_widths, widest_of
 
     parts = iter(parts)
@@ -199,20 +214,35 @@ def merged_sheets(
             seen.append(part)
             yield part.xml.pop(Kind.CHILDREN, b"")
 
-    header = _header(Kind.CHILDREN)
-    widths = (first.widths if first else {}).get(Kind.CHILDREN) or column_widths(header, [])
+    top = header(Kind.CHILDREN)
+    widths = (first.widths if first else {}).get(Kind.CHILDREN) or column_widths(top, [])
     widths = widest_of([widths, column_widths(LEAD, [["", str(f)] for f in files])])
-    yield SHEET_TITLES[Kind.CHILDREN], header, widths, children()
-    if not any(not part.error for part in seen):
-        raise LbcError(t("err.merge_nothing_read", count=len(seen)))
+    yield from numbered_sheets(SHEET_TITLES[Kind.CHILDREN], top, widths, children())
+    _check_some_read(seen)
     for kind in (Kind.TEACHERS, Kind.RECORDS):
         if any(part.counts.get(kind) for part in seen):
             blocks = (part.xml.get(kind, b"") for part in seen)
             widths = widest_of(p.widths[kind] for p in seen if kind in p.widths)
-            yield SHEET_TITLES[kind], _header(kind), widths, blocks
+            yield from numbered_sheets(SHEET_TITLES[kind], header(kind), widths, blocks)
 
 
-def _header(kind: Kind) -> list[str]:
+def merged_batches(parts: Iterable[SchoolPart], seen: list[SchoolPart]) -> Iterator[bytes]:
+    """The merged Parquet file's batches, in the order of :func:`merged_sheets`."""
+    for part in parts:
+        seen.append(part)
+        yield from part.arrow.pop(Kind.CHILDREN, [])
+    _check_some_read(seen)
+    for kind in (Kind.TEACHERS, Kind.RECORDS):
+        for part in seen:
+            yield from part.arrow.pop(kind, [])
+
+
+def _check_some_read(seen: list[SchoolPart]) -> None:
+    if not any(not part.error for part in seen):
+        raise LbcError(t("err.merge_nothing_read", count=len(seen)))
+
+
+def header(kind: Kind) -> list[str]:
     return [*LEAD, *(f.label for f in LAYOUT[kind])]
 
 

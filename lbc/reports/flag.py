@@ -58,7 +58,7 @@ def flag(roster: Roster) -> FlagReport:
     )
     # A teacher list without a phone column leaves every teacher unreachable.
     teachers = [
-        FlaggedTeacher(table.get("name", i) or "", table.file, table.sheet, table.rows[i])
+        FlaggedTeacher(table.get("name", i) or "", table.file, table.sheet_at(i), table.rows[i])
         for table in roster.teachers
         for i in range(len(table))
         if table.get("phone", i) is None or isinstance(table.get("phone", i), nz.Bad)
@@ -71,7 +71,7 @@ def _flagged(table: Table, i: int, missing: list[MissingContact]) -> FlaggedChil
     return FlaggedChild(
         name=table.get("name", i) or "",
         file=table.file,
-        sheet=table.sheet,
+        sheet=table.sheet_at(i),
         row=table.rows[i],
         left_behind_type=kind if isinstance(kind, str) else None,
         missing=[m.field for m in missing],

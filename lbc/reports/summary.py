@@ -350,10 +350,13 @@ def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dic
         by_code[f.code] += 1
         if f.severity != "error":
             continue
-        if f.rule is R.COL001 and f.sheet is not None:
-            whole_sheet.add((f.file, f.sheet))
-        elif f.rule is R.COL001:  # reported once per file: every children sheet of it
-            whole_sheet |= {(tb.file, tb.sheet) for tb in roster.children if tb.file == f.file}
+        if f.rule is R.COL001:  # reported once per file: every children sheet of it
+            whole_sheet |= {
+                (tb.file, sheet)
+                for tb in roster.children
+                if tb.file == f.file and (f.sheet is None or f.sheet == tb.sheet)
+                for sheet in dict.fromkeys(tb.row_sheets or [tb.sheet])
+            }
         key = (f.file, f.sheet, f.row)
         if key not in where:
             continue
@@ -501,7 +504,7 @@ def _watch_section(
     start = watch_list(previous if previous is not None else roster, at_start, term.start)
     end = watch_list(roster, watch, as_of, previous)
     position = {where: k for k, where in enumerate(kids.where)}
-    on_list = [position[(w.table.file, w.table.sheet, w.row)] for w in end]
+    on_list = [position[(w.table.file, w.table.sheet_at(w.i), w.row)] for w in end]
     paired = [k for k in on_list if kids.teachers[k]]
     talked, visited = _owed_done(each_childs_records(records), paired, counted, quotas)
     return {

@@ -146,6 +146,6 @@ def describe(row: Row) -> dict[str, Any]:
     return {
         "child": name if isinstance(name, str) else "",
         "class": nz.display(cls) or "",
-        "sheet": table.sheet,
+        "sheet": table.sheet_at(i),
         "row": table.rows[i],
     }

@@ -32,7 +32,9 @@ from lbc.roster import supervised
 T = TypeVar("T")
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
-SUFFIXES = (*SPREADSHEET_SUFFIXES, ".csv")
+# A .parquet is no grid of cells: lbc.roster.parquet reads it straight into tables.
+PARQUET_SUFFIX = ".parquet"
+SUFFIXES = (*SPREADSHEET_SUFFIXES, ".csv", PARQUET_SUFFIX)
 
 # A roster has a few dozen columns; a sheet thousands wide is a styling accident or an
 # attack, and reading it would cost memory for nothing.
@@ -136,6 +138,8 @@ def read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     leaves Python's lock free. Errors from ``prepare`` pass through unchanged.
     """
     check_input_path(path)
+    if path.suffix.lower() == PARQUET_SUFFIX:  # tables, not cells: see lbc.roster.parquet
+        raise LbcError(t("err.parquet_no_cells", path=path))
     if path.suffix.lower() == ".csv":
         return [prepare(_read_csv(path))]
     return _read_spreadsheet(path, prepare)

@@ -34,7 +34,7 @@ from lbc.roster.fields import (
     fold_header,
     person_key,
 )
-from lbc.roster.reading import RawSheet, read_sheets
+from lbc.roster.reading import PARQUET_SUFFIX, RawSheet, check_input_path, read_sheets
 
 if TYPE_CHECKING:
     from lbc.roster.pairs import PairsJoined
@@ -222,6 +222,9 @@ class Table:
     ignored: list[tuple[str, str, str, bool]] = field(default_factory=list)
     # How a coded column was read (是否留守儿童 as 0/1/2 …): key -> coding name.
     codings: dict[str, str] = field(default_factory=dict)
+    # Each row's sheet when the table runs over several (a merged roster split into numbered
+    # sheets at Excel's row limit, read back as one table); None: every row is on ``sheet``.
+    row_sheets: list[str] | None = None
     values: Columns = field(init=False)
 
     def __post_init__(self) -> None:
@@ -261,8 +264,14 @@ class Table:
         return [_as_written(v) for v in raw]
 
     def letter(self, key: str) -> str | None:
+        """The column's Excel letter; None when the table has no such column, or when it
+        was read from a Parquet file that does not say where the column stood."""
         col = self.columns.get(key)
-        return col.letter if col else None
+        return (col.letter or None) if col else None
+
+    def sheet_at(self, i: int) -> str:
+        """The sheet row ``i`` is on: ``sheet``, unless the table runs over numbered sheets."""
+        return self.sheet if self.row_sheets is None else self.row_sheets[i]
 
     def as_written(self, key: str) -> list[Any] | None:
         """A column as its cells say, normalised, even after ``values`` was changed (the
@@ -614,12 +623,18 @@ def build_table(
     for key, col in header.columns.items():
         j = col.index
         table.raw[key] = list(map(itemgetter(j), kept))
-    if header.kind is Kind.CHILDREN:
+    complete(table)
+    return table
+
+
+def complete(table: Table) -> None:
+    """What a children table's columns say together (留守类型 from its codes or 实际监护情况,
+    类别 from the 是/否 columns, 班级 within 年级), however the table was read."""
+    if table.kind is Kind.CHILDREN:
         _read_left_behind(table)
         _merge_categories(table)
         if "grade" in table.raw and "class" in table.raw:
             _class_in_grade(table)
-    return table
 
 
 def _class_in_grade(table: Table) -> None:
@@ -782,6 +797,9 @@ def load_roster(
     for path in [*paths, *keep]:
         name = str(path)
         try:
+            if path.suffix.lower() == PARQUET_SUFFIX:
+                _add_parquet(roster, path)
+                continue
             sheets = read_sheets(path, functools.partial(_prepare, name, synonyms))
         except LbcError as exc:
             if not carry_on or path in keep:
@@ -804,16 +822,15 @@ def load_roster(
                 raise LbcError(t("err.keep_no_teacher", files=name))
             roster.previous += previous
             continue
+        found = []
         for sheet, table in sheets:
             if table is None:
                 if sheet.rows:
                     roster.skipped.append((name, sheet.name))
                 continue
-            {
-                Kind.CHILDREN: roster.children,
-                Kind.TEACHERS: roster.teachers,
-                Kind.RECORDS: roster.records,
-            }[table.kind].append(table)
+            found.append(table)
+        for table in join_numbered_sheets(found):
+            _by_kind(roster, table.kind).append(table)
     if roster.failed and not roster.files:
         raise LbcError(roster.failed[0][1])
     if not roster.children:
@@ -821,6 +838,87 @@ def load_roster(
             raise LbcError(t("err.pairs_only", files="、".join(roster.files)))
         raise LbcError(t("err.no_children", files="、".join(roster.files)))
     return roster
+
+
+def _by_kind(roster: Roster, kind: Kind) -> list[Table]:
+    return {
+        Kind.CHILDREN: roster.children,
+        Kind.TEACHERS: roster.teachers,
+        Kind.RECORDS: roster.records,
+    }[kind]
+
+
+def _add_parquet(roster: Roster, path: Path) -> None:
+    """A Parquet file's tables, each under the school's own file and sheet it came from."""
+    from lbc.roster.parquet import read_tables  # pyarrow: only when a .parquet is read
+
+    check_input_path(path)
+    for table, school in read_tables(path):
+        if table.file not in roster.files:
+            roster.files.append(table.file)
+        if school:
+            roster.declared.setdefault(table.file, school)
+        _by_kind(roster, table.kind).append(table)
+
+
+# A sheet name ending in its number: 留守儿童花名册1, 留守儿童花名册2 …
+_NUMBERED = re.compile(r"^(.*?)(\d+)$")
+# The header lbc merge puts on its own sheets: a sheet carrying it was written by merge.
+MERGED_MARK = "来源行"
+
+
+def join_numbered_sheets(tables: list[Table]) -> list[Table]:
+    """One file's tables, with the numbered sheets lbc merge splits a table into at Excel's
+    row limit (名册1, 名册2 …, each with merge's header) joined back into one table whose
+    rows keep their own sheet and row. Other sheets stay as they are."""
+    out: list[Table] = []
+    run: list[Table] = []
+    for table in [*tables, None]:
+        if table is not None and run and _continues(run, table):
+            run.append(table)
+            continue
+        if len(run) > 1:
+            out.append(_joined(run))
+        else:
+            out += run
+        run = [] if table is None else [table]
+    return out
+
+
+def _continues(run: list[Table], table: Table) -> bool:
+    """Whether ``table`` is the next numbered sheet of the merged table ``run`` began."""
+    first, here = _NUMBERED.match(run[0].sheet), _NUMBERED.match(table.sheet)
+    return bool(
+        first
+        and here
+        and first.group(2) == "1"
+        and here.group(1) == first.group(1)
+        and here.group(2) == str(len(run) + 1)
+        and table.kind is run[0].kind
+        and any(label == MERGED_MARK for _, label, _, _ in run[0].ignored)
+        and {k: c.letter for k, c in table.columns.items()}
+        == {k: c.letter for k, c in run[0].columns.items()}
+    )
+
+
+def _joined(run: list[Table]) -> Table:
+    """The numbered sheets as one table, normalised afresh as one column each."""
+    first = run[0]
+    table = Table(
+        kind=first.kind,
+        file=first.file,
+        sheet=first.sheet,
+        header_rows=first.header_rows,
+        columns=first.columns,
+        unknown=first.unknown,
+        rows=[row for part in run for row in part.rows],
+        raw={key: [v for part in run for v in part.raw[key]] for key in first.raw},
+        title=first.title,
+        ignored=first.ignored,
+        row_sheets=[part.sheet for part in run for _ in part.rows],
+    )
+    complete(table)
+    return table
 
 
 def _prepare(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from lbc.roster.reading import SPREADSHEET_SUFFIXES
+from lbc.roster.reading import SUFFIXES
 
 
 def spreadsheet_files(paths: Iterable[Path]) -> list[Path]:
@@ -18,7 +18,7 @@ def spreadsheet_files(paths: Iterable[Path]) -> list[Path]:
                 p
                 for p in sorted(path.rglob("*"))
                 if p.is_file()
-                and p.suffix.lower() in (*SPREADSHEET_SUFFIXES, ".csv")
+                and p.suffix.lower() in SUFFIXES
                 and not p.name.startswith(("~$", "."))
             )
             out += found

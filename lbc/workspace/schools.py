@@ -77,7 +77,7 @@ class Schools:
         return self.by_row.get((file, sheet or "", row or 0)) or self.by_file.get(file, file)
 
     def of(self, table: Table, i: int) -> str:
-        return self.at(table.file, table.sheet, table.rows[i])
+        return self.at(table.file, table.sheet_at(i), table.rows[i])
 
 
 def schools_of(roster: Roster) -> Schools:
@@ -86,7 +86,7 @@ def schools_of(roster: Roster) -> Schools:
     for table in roster.tables():
         schools = table.values.get("school")
         if schools is not None:
-            for row, school in zip(table.rows, schools, strict=True):
+            for i, (row, school) in enumerate(zip(table.rows, schools, strict=True)):
                 if school:
-                    by_row[(table.file, table.sheet, row)] = school
+                    by_row[(table.file, table.sheet_at(i), row)] = school
     return Schools(by_row, by_file)

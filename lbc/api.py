@@ -1,0 +1,70 @@
+"""lbc from Python: a roster's canonical tables as pandas DataFrames, and its findings.
+
+    import lbc
+    roster = lbc.read(["schools/"])      # workbooks, CSV, Parquet, folders of them
+    roster.children                       # one row per child, one column per canonical key
+    findings = lbc.validate(roster)       # what `lbc validate --format json` lists
+
+Each table's columns are its school, the file, sheet and Excel row the row came from
+(``source_file``, ``source_sheet``, ``source_row``), then every canonical key of its kind
+(lbc.reports.export), values as text as a person reads them. pandas and pyarrow are
+imported here only, never by the commands that do not need them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lbc.roster.fields import Kind
+from lbc.roster.tables import Roster as Tables
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass
+class Roster:
+    """What :func:`read` found: ``children``, ``teachers`` and ``records`` as DataFrames."""
+
+    tables: Tables = field(repr=False)
+    children: pd.DataFrame
+    teachers: pd.DataFrame
+    records: pd.DataFrame
+
+
+def read(paths: str | Path | Iterable[str | Path], config: str | Path | None = None) -> Roster:
+    """Read roster files (or folders of them) as ``lbc validate`` reads them.
+
+    ``config`` is an lbc.toml whose column synonyms apply; without it, none is looked for.
+    Raises :class:`lbc.errors.LbcError`, with the sentence the command would print, when
+    the files cannot be read or hold no children.
+    """
+    from lbc.reports.export import kind_table
+    from lbc.workspace.config import Config, load_config
+    from lbc.workspace.inputs import spreadsheet_files
+    from lbc.workspace.schools import read_roster
+
+    named = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
+    cfg = load_config(Path(config)) if config is not None else Config()
+    files = list(dict.fromkeys(spreadsheet_files(named)))
+    tables = read_roster(files, cfg.synonyms, carry_on=len(files) > 1)
+    frames = {kind: kind_table(tables, kind).to_pandas() for kind in Kind}
+    return Roster(tables, frames[Kind.CHILDREN], frames[Kind.TEACHERS], frames[Kind.RECORDS])
+
+
+def validate(roster: Roster, show_pii: bool = False) -> pd.DataFrame:
+    """Every finding, one row each, as ``lbc validate --format json`` lists them: ID numbers
+    and phones masked unless ``show_pii``; ``row`` a nullable whole number."""
+    import pandas as pd
+
+    from lbc.checks.engine import check_roster
+    from lbc.checks.findings import FINDING_COLUMNS
+    from lbc.output.privacy import Privacy
+
+    privacy = Privacy(show_pii)
+    found = [f.as_dict(privacy) for f in check_roster(roster.tables)]
+    frame = pd.DataFrame(found, columns=list(FINDING_COLUMNS))
+    return frame.astype({"row": "Int64"})

@@ -1,0 +1,87 @@
+"""``lbc export FILE … --out x.parquet|x.csv|x.xlsx``: the canonical tables for analysts.
+
+The children, teachers and records tables, each row with its school and the file, sheet
+and Excel row it came from (lbc.reports.export). The suffix decides the shape: a Parquet
+or CSV file holds the three tables stacked, its first column ``table`` saying which row
+is which (one file is one whole roster); a workbook holds them as three sheets laid out
+as ``lbc merge`` lays them out, so every lbc command reads any of them back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lbc.commands import common
+from lbc.errors import ExitStatus
+from lbc.messages import h, t
+from lbc.output.files import refuse_input_as_output, write_atomic
+from lbc.output.formats import out_format, to_csv
+from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml, write_xlsx
+from lbc.reports.county import SHEET_TITLES, header, sheet_rows
+from lbc.reports.export import KINDS
+from lbc.roster.tables import Roster
+from lbc.workspace.schools import schools_of
+
+WRITES = ("parquet", "csv", "xlsx")  # the formats --out can name
+
+
+@common.handle_errors
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help=h("export_out"), metavar="OUT.parquet")],
+    files: common.FilesArg = None,
+    config: common.ConfigOpt = None,
+) -> None:
+    """导出儿童、教师、帮扶记录三张规范表。"""
+    fmt = out_format(out, WRITES)
+    paths, cfg = common.inputs(files, config)
+    inputs = common.read_files(paths, cfg)
+    refuse_input_as_output(out, inputs)
+    roster = common.read(paths, cfg)
+    write = {"parquet": _parquet, "csv": _csv, "xlsx": _xlsx}[fmt]
+    write_atomic(out, lambda tmp: write(tmp, roster), inputs=inputs)
+    counts = {
+        "children": sum(map(len, roster.children)),
+        "teachers": sum(map(len, roster.teachers)),
+        "records": sum(map(len, roster.records)),
+    }
+    common.note(t("export.note.written", path=out, **counts))
+    raise typer.Exit(ExitStatus.found(roster.failed))
+
+
+def _parquet(tmp: Path, roster: Roster) -> None:
+    from lbc.output.parquet import write_parquet
+    from lbc.reports.export import layouts, metadata, stacked_batches, stacked_schema
+
+    batches = stacked_batches(roster.tables(), schools_of(roster))
+    sources = metadata(layouts(roster.tables()))
+    write_parquet(tmp, stacked_schema(), batches, lambda: sources)
+
+
+def _csv(tmp: Path, roster: Roster) -> None:
+    from lbc.reports.export import stacked_columns, stacked_rows
+
+    text = to_csv(stacked_rows(roster), stacked_columns())  # with a BOM, for Excel
+    tmp.write_text(text, encoding="utf-8", newline="")
+
+
+def _xlsx(tmp: Path, roster: Roster) -> None:
+    write_xlsx(tmp, _sheets(roster))
+
+
+def _sheets(roster: Roster) -> Iterator[Sheet]:
+    """The workbook's sheets as ``lbc merge`` writes them, a kind's rows made only when the
+    writer reaches it (a sheet's title may wait on its rows: numbered_sheets)."""
+    from lbc.output.sheet_style import column_widths
+
+    schools = schools_of(roster)
+    for kind in KINDS:
+        rows = [
+            row for tbl in roster.tables() if tbl.kind is kind for row in sheet_rows(tbl, schools)
+        ]
+        if rows:
+            widths = column_widths(header(kind), rows)
+            yield from numbered_sheets(SHEET_TITLES[kind], header(kind), widths, [rows_xml(rows)])

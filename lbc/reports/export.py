@@ -1,0 +1,141 @@
+"""The canonical tables as analysts take them: one column per canonical key, each row with
+its school and the file, sheet and Excel row it came from.
+
+One shape serves ``lbc export``, ``lbc merge --out x.parquet`` and the Python API
+(``lbc.read``): per table the lead columns, then every key of the merged roster's layout
+(lbc.reports.county.LAYOUT), values as a person reads them (nz.display: 三年级(2)班,
+2016-05-01, what an unreadable cell held), empty as null. A Parquet or CSV file holds the
+three tables stacked, the first column ``table`` saying which, so that one file is one
+roster: read back alone, nothing of it is silently missing. Each source sheet's column
+letters and labels go into the Parquet metadata, so findings on the file point at the
+school's own cells (lbc.roster.parquet).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from lbc.reports.county import LAYOUT
+from lbc.roster import normalise as nz
+from lbc.roster.fields import Kind
+from lbc.roster.parquet import (
+    LEAD,
+    METADATA_KEY,
+    SCHOOL,
+    SOURCE_FILE,
+    SOURCE_ROW,
+    SOURCE_SHEET,
+    TABLE,
+    TABLE_NAMES,
+    source_key,
+)
+from lbc.roster.tables import Roster, Table
+from lbc.workspace.schools import Schools, schools_of
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+KINDS = (Kind.CHILDREN, Kind.TEACHERS, Kind.RECORDS)
+
+
+def keys(kind: Kind) -> list[str]:
+    """The canonical keys a table of ``kind`` is written with, in the merged layout's order."""
+    return [f.key for f in LAYOUT[kind]]
+
+
+def stacked_columns() -> list[str]:
+    """The columns of a file holding the three tables: ``table``, the lead, every key once."""
+    every = [key for kind in KINDS for key in keys(kind)]
+    return [TABLE, *LEAD, *dict.fromkeys(every)]
+
+
+def table_columns(table: Table, schools: Schools, stacked: bool = False) -> dict[str, list[Any]]:
+    """One table's rows as columns of text (``source_row`` whole numbers)."""
+    n = len(table)
+    columns: dict[str, list[Any]] = {}
+    if stacked:
+        columns[TABLE] = [TABLE_NAMES[table.kind]] * n
+    columns[SCHOOL] = [schools.of(table, i) for i in range(n)]
+    columns[SOURCE_FILE] = [table.file] * n
+    columns[SOURCE_SHEET] = table.row_sheets or [table.sheet] * n
+    columns[SOURCE_ROW] = list(table.rows)
+    for key in keys(table.kind):
+        values = table.values.get(key)
+        columns[key] = [None] * n if values is None else [nz.display(v) or None for v in values]
+    return columns
+
+
+def layout(table: Table) -> dict[str, Any]:
+    """Where a table's columns stood in its sheet, for the Parquet metadata."""
+    numeric = nz.NumericId
+    numbers = {
+        key: [row for row, v in zip(table.rows, values, strict=True) if v.__class__ is numeric]
+        for key in table.raw
+        if numeric in set(map(type, values := table.values[key]))
+    }
+    return {
+        "header_rows": list(table.header_rows),
+        "title": table.title,
+        "columns": {key: [col.letter, col.label] for key, col in table.columns.items()},
+        # Rows whose ID number was a number cell (its last digits lost): said again on reading.
+        "number_cells": numbers,
+    }
+
+
+def layouts(tables: list[Table]) -> dict[str, dict[str, Any]]:
+    """Each source sheet's layout under its metadata name (a table over numbered sheets
+    gives each of its sheets the same layout)."""
+    return {
+        source_key(tbl.kind, tbl.file, sheet): layout(tbl)
+        for tbl in tables
+        for sheet in dict.fromkeys(tbl.row_sheets or [tbl.sheet])
+    }
+
+
+def metadata(sources: dict[str, dict[str, Any]]) -> dict[str, str]:
+    return {METADATA_KEY: json.dumps({"sources": sources}, ensure_ascii=False)}
+
+
+def stacked_schema() -> pa.Schema:
+    from lbc.output.parquet import schema
+
+    return schema(stacked_columns(), integers=[SOURCE_ROW])
+
+
+def kind_schema(kind: Kind) -> pa.Schema:
+    from lbc.output.parquet import schema
+
+    return schema([*LEAD, *keys(kind)], integers=[SOURCE_ROW])
+
+
+def stacked_batches(tables: list[Table], schools: Schools) -> Iterator[pa.RecordBatch]:
+    """Tables as batches of the stacked schema, one each."""
+    from lbc.output.parquet import batch
+
+    shape = stacked_schema()
+    for table in tables:
+        yield batch(table_columns(table, schools, stacked=True), len(table), shape)
+
+
+def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
+    """The roster's rows as dicts of the stacked columns, for a CSV file."""
+    schools = schools_of(roster)
+    for table in roster.tables():
+        columns = table_columns(table, schools, stacked=True)
+        names = list(columns)
+        for values in zip(*columns.values(), strict=True):
+            yield dict(zip(names, values, strict=True))
+
+
+def kind_table(roster: Roster, kind: Kind) -> pa.Table:
+    """Every table of one kind as one Arrow table (the API's DataFrames are made from it)."""
+    import pyarrow as pa
+
+    from lbc.output.parquet import batch
+
+    schools, shape = schools_of(roster), kind_schema(kind)
+    tables = [tbl for tbl in roster.tables() if tbl.kind is kind]
+    batches = [batch(table_columns(tbl, schools), len(tbl), shape) for tbl in tables]
+    return pa.Table.from_batches(batches, schema=shape)

@@ -1,0 +1,141 @@
+"""Read a Parquet file (``lbc export``, ``lbc merge --out x.parquet``) back into tables.
+
+Such a file stacks the canonical children, teachers and records tables, one row per row,
+the ``table`` column saying which, with each row's school and the file, sheet and Excel
+row it came from. It is read back as the tables it was made from, each under the school's
+own file and sheet, so a finding points at the school's real cell; the column letters and
+labels of each source sheet travel in the file's ``lbc`` metadata. A Parquet file written
+by other tools (pandas' ``to_parquet`` keeps no such metadata) is read the same way: its
+columns named by canonical key, the letters then those of its own columns, and without
+source columns its rows are numbered as they stand.
+
+pyarrow is imported here only, on the paths that read Parquet.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from lbc.errors import LbcError
+from lbc.messages import t
+from lbc.roster.fields import FIELDS, Kind
+from lbc.roster.tables import Column, Table, column_letter, complete
+
+# The metadata key holding each source sheet's layout, and the columns every row leads with.
+METADATA_KEY = "lbc"
+TABLE, SCHOOL, SOURCE_FILE, SOURCE_SHEET, SOURCE_ROW = (
+    "table",
+    "school",
+    "source_file",
+    "source_sheet",
+    "source_row",
+)
+LEAD = (SCHOOL, SOURCE_FILE, SOURCE_SHEET, SOURCE_ROW)
+TABLE_NAMES = {Kind.CHILDREN: "children", Kind.TEACHERS: "teachers", Kind.RECORDS: "records"}
+_KINDS = {name: kind for kind, name in TABLE_NAMES.items()}
+
+
+def source_key(kind: Kind, file: str, sheet: str) -> str:
+    """How the metadata names one source sheet's layout."""
+    return f"{TABLE_NAMES[kind]}\t{file}\t{sheet}"
+
+
+def read_tables(path: Path) -> list[tuple[Table, str]]:
+    """The tables a Parquet file holds, each with its school (its rows' first)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        with pq.ParquetFile(path) as source:
+            data = source.read()
+            footer = source.metadata.metadata or {}
+    except (pa.ArrowException, OSError) as exc:
+        raise LbcError(t("err.corrupt", path=path, reason=_first_line(exc))) from exc
+    # Written after the rows (lbc.output.parquet), so it is in the footer, not the schema.
+    raw_meta = footer.get(METADATA_KEY.encode(), b"{}")
+    try:
+        layouts: dict[str, Any] = json.loads(raw_meta).get("sources", {})
+    except (ValueError, AttributeError):
+        layouts = {}
+    names = data.column_names
+    columns = {name: data.column(name).to_pylist() for name in names}
+    n = data.num_rows
+    kinds = columns.get(TABLE) or [TABLE_NAMES[Kind.CHILDREN]] * n
+    files = columns.get(SOURCE_FILE) or [str(path)] * n
+    sheets = columns.get(SOURCE_SHEET) or [""] * n
+    rows = columns.get(SOURCE_ROW) or list(range(1, n + 1))
+    groups: dict[tuple[Any, Any, Any], list[int]] = {}
+    for i, key in enumerate(zip(kinds, files, sheets, strict=True)):
+        groups.setdefault(key, []).append(i)
+    out = []
+    for (kind_name, file, sheet), index in groups.items():
+        kind = _KINDS.get(kind_name)
+        if kind is None:
+            raise LbcError(t("err.parquet_table", path=path, table=kind_name))
+        layout = layouts.get(source_key(kind, str(file), str(sheet)), {})
+        table = _table(kind, str(file), str(sheet), index, columns, names, rows, layout)
+        schools = columns.get(SCHOOL)
+        school = next((schools[i] for i in index if schools[i]), "") if schools else ""
+        out.append((table, school))
+    return out
+
+
+def _table(
+    kind: Kind,
+    file: str,
+    sheet: str,
+    index: list[int],
+    columns: dict[str, list[Any]],
+    names: list[str],
+    rows: list[Any],
+    layout: dict[str, Any],
+) -> Table:
+    """One source sheet's rows as a :class:`Table`: the columns its sheet had, with their
+    letters and labels, and the other values of its kind (a 学校, 类别 folded from 是/否
+    columns) as values without a column, as reading the sheet itself gave them. Without
+    the metadata, every column holding a value is a column where it stands."""
+    keys = {f.key for f in FIELDS[kind]}
+    placed: dict[str, list[str]] = layout.get("columns", {})
+    numbers: dict[str, list[int]] = layout.get("number_cells", {})
+    at = {int(rows[i]): k for k, i in enumerate(index)} if numbers else {}
+    cols: dict[str, Column] = {}
+    raw: dict[str, list[Any]] = {}
+    unknown: list[tuple[str, str]] = []
+    for j, name in enumerate(names):
+        if name in (TABLE, *LEAD[1:]):
+            continue
+        values = [columns[name][i] for i in index]
+        if name not in keys:
+            if any(v is not None for v in values):
+                unknown.append((column_letter(j + 1), name))
+            continue
+        for row in numbers.get(name, ()):  # a number cell in the school's file: ID004 again
+            k = at.get(row)
+            if k is not None and values[k] is not None:
+                values[k] = float(values[k])
+        raw[name] = values
+        if name in placed:
+            letter, label = placed[name]
+            cols[name] = Column(name, j, letter, label)
+        elif not layout and any(v is not None and v != "" for v in values):
+            cols[name] = Column(name, j, column_letter(j + 1), name)
+    table = Table(
+        kind=kind,
+        file=file,
+        sheet=sheet,
+        header_rows=tuple(layout.get("header_rows", [1])),
+        columns=cols,
+        unknown=unknown,
+        rows=[int(rows[i]) for i in index],
+        raw=raw,
+        title=layout.get("title", ""),
+        ignored=[(letter, label, "unknown", False) for letter, label in unknown],
+    )
+    complete(table)
+    return table
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

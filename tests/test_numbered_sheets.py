@@ -1,0 +1,110 @@
+"""Past Excel's row limit: lbc merge goes on in numbered sheets, and every command reads
+them back as one table whose rows keep their own sheet and row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from lbc.output import xlsx_stream
+from lbc.reports.county import header
+from lbc.roster.fields import Kind
+
+
+def test_the_limit_is_excels() -> None:
+    """1,048,576 rows a sheet in Excel and WPS: the header and 1,048,575 more."""
+    assert xlsx_stream.MAX_DATA_ROWS == 1_048_575
+
+
+def merged_row(school: str, row: int, child: list) -> list:
+    """A row of lbc merge's children sheet, from a CHILD_HEADER row."""
+    by_label = dict(zip(CHILD_HEADER, child, strict=True))
+    values = [by_label.get(label) for label in header(Kind.CHILDREN)[4:]]
+    return [school, "roster.xlsx", "花名册", row, *values]
+
+
+def test_numbered_sheets_read_back_as_one_table(tmp_path: Path) -> None:
+    """Two sheets as merge writes them past the limit: one table of three children. The
+    same child on both sheets is DUP002 (only found within one table), pointing at the
+    second sheet's row and naming the first's."""
+    top = header(Kind.CHILDREN)
+    twin = child_row(1, 身份证号=None)
+    path = write_xlsx(
+        tmp_path / "全省.xlsx",
+        {
+            "留守儿童花名册1": [
+                top,
+                merged_row("青山小学", 2, twin),
+                merged_row("青山小学", 3, child_row(2)),
+            ],
+            "留守儿童花名册2": [top, merged_row("白鹤小学", 2, twin)],
+        },
+    )
+    result = run("validate", path, "--format", "json")
+    doc = result.json()
+    [sheet] = doc["files"][0]["sheets"]
+    assert (sheet["sheet"], sheet["rows"]) == ("留守儿童花名册1", 3)
+    assert doc["summary"]["children"] == 3
+    dup = [f for f in doc["findings"] if f["code"] == "DUP002"]
+    assert [(f["sheet"], f["row"], f["column"]) for f in dup] == [("留守儿童花名册2", 2, "E")]
+    assert f"与{path}“留守儿童花名册1”第 2 行相同" in dup[0]["message"]
+    empty = [(f["sheet"], f["row"]) for f in doc["findings"] if f["code"] == "REQ001"]
+    assert empty == [("留守儿童花名册1", 2), ("留守儿童花名册2", 2)]  # each its own sheet's row
+
+
+def test_sheets_numbered_by_a_school_stay_apart(tmp_path: Path) -> None:
+    """Only merge's own sheets are joined: a school's 名册1 and 名册2 are two tables."""
+    path = write_xlsx(
+        tmp_path / "r.xlsx",
+        {"名册1": [CHILD_HEADER, child_row(1)], "名册2": [CHILD_HEADER, child_row(2)]},
+    )
+    sheets = run("validate", path, "--format", "json").json()["files"][0]["sheets"]
+    assert [(s["sheet"], s["rows"]) for s in sheets] == [("名册1", 1), ("名册2", 1)]
+
+
+def test_merge_splits_past_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the limit lowered to 1 row (a test-only seam: the limit is a module constant),
+    three children go into three numbered sheets, a school's block cut across two of them;
+    merge says so, and validate reads the three back as one table."""
+    monkeypatch.setattr(xlsx_stream, "MAX_DATA_ROWS", 1)
+    root = tmp_path / "各校"
+    for name, rows in (("a", [child_row(1), child_row(2)]), ("b", [child_row(3)])):
+        (root / name).mkdir(parents=True)
+        write_xlsx(root / name / "roster.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    out = tmp_path / "全县.xlsx"
+    result = run("merge", root, "--out", out, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    names = ["留守儿童花名册1", "留守儿童花名册2", "留守儿童花名册3"]
+    book = load_workbook(out, read_only=True)
+    assert book.sheetnames == names
+    assert [[r[4] for r in book[n].iter_rows(min_row=2, values_only=True)] for n in names] == [
+        ["张雨涵"],
+        ["李明轩"],
+        ["王梓萱"],
+    ]
+    assert (
+        "超出部分已依次写入编号工作表：留守儿童花名册1、留守儿童花名册2、留守儿童花名册3"
+        in result.stderr
+    )
+    doc = run("validate", out, "--format", "json").json()
+    [sheet] = doc["files"][0]["sheets"]
+    assert (sheet["sheet"], sheet["rows"], doc["summary"]["children"]) == ("留守儿童花名册1", 3, 3)
+
+
+def test_merge_under_the_limit_keeps_one_plain_sheet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx_stream, "MAX_DATA_ROWS", 3)
+    (tmp_path / "a").mkdir()
+    write_xlsx(
+        tmp_path / "a" / "roster.xlsx",
+        {"花名册": [CHILD_HEADER, child_row(1), child_row(2), child_row(3)]},
+    )
+    out = tmp_path / "全县.xlsx"
+    result = run("merge", tmp_path / "a", "--out", out)
+    assert result.exit_code == 0, result.stderr
+    assert load_workbook(out, read_only=True).sheetnames == ["留守儿童花名册"]
+    assert "编号工作表" not in result.stderr

@@ -1,0 +1,196 @@
+"""Parquet and pandas: lbc export, lbc merge --out x.parquet, every command reading the
+Parquet back, and the Python API (lbc.read, lbc.validate)."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from openpyxl import load_workbook
+
+import lbc
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from lbc.reports.export import keys, stacked_columns
+from lbc.roster.fields import Kind
+
+LEAD = ["school", "source_file", "source_sheet", "source_row"]
+
+
+def validate_json(path: Path) -> dict:
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    doc = result.json()
+    del doc["lbc"]
+    return doc
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """A DataFrame's rows as plain dicts, missing values as None (as JSON has them)."""
+    return [
+        {k: (None if pd.isna(v) else v) for k, v in row.items()} for row in frame.to_dict("records")
+    ]
+
+
+def test_parquet_reads_back_as_the_schools_own_file(samples: Path, tmp_path: Path) -> None:
+    """Every finding on the exported Parquet is the finding on the school's workbook: same
+    file, sheet, row, column letter, value and message; ID004 (an ID number typed as a
+    number) too, though the Parquet holds the digits as text."""
+    source = samples / "roster.xlsx"
+    out = tmp_path / "县.parquet"
+    result = run("export", source, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"已写出 {out}：儿童 59 行，教师 30 行，帮扶记录 150 行\n"
+    original, again = validate_json(source), validate_json(out)
+    assert again == original
+    assert original["summary"]["by_code"]["ID004"] == 1
+    assert {f["file"] for f in again["findings"]} == {str(source)}
+
+
+def test_api_tables_columns_dtypes_and_source_rows(samples: Path) -> None:
+    roster = lbc.read(samples / "roster.xlsx")
+    children, teachers, recs = roster.children, roster.teachers, roster.records
+    assert children.shape == (59, 4 + len(keys(Kind.CHILDREN)))
+    assert teachers.shape == (30, 4 + len(keys(Kind.TEACHERS)))
+    assert recs.shape == (150, 4 + len(keys(Kind.RECORDS)))
+    for frame, kind in ((children, Kind.CHILDREN), (teachers, Kind.TEACHERS), (recs, Kind.RECORDS)):
+        assert list(frame.columns) == [*LEAD, *keys(kind)]
+        assert frame["source_row"].dtype == "int64"
+        assert all(
+            pd.api.types.is_string_dtype(frame[c]) for c in frame.columns if c != "source_row"
+        )
+    # The header is rows 2-3 of 留守儿童花名册: the children are rows 4-62, in order.
+    assert children["source_row"].tolist() == list(range(4, 63))
+    assert set(children["source_sheet"]) == {"留守儿童花名册"}
+    assert set(children["school"]) == {"青山镇中心小学"}
+    first = children.iloc[0]
+    assert (first["name"], first["class"], first["birth_date"]) == (
+        "邓思雨",
+        "一年级(1)班",
+        "2017-12-10",
+    )
+    assert pd.isna(first["categories"])  # no category: missing, not ""
+    assert teachers["source_row"].tolist()[:2] == [2, 3]
+
+
+def test_api_findings_equal_validate_json(samples: Path, tmp_path: Path) -> None:
+    source = samples / "roster.xlsx"
+    out = tmp_path / "县.parquet"
+    assert run("export", source, "--out", out).exit_code == 0
+    for path in (source, out):
+        findings, expected = lbc.validate(lbc.read(path)), validate_json(path)["findings"]
+        assert list(findings.columns) == list(expected[0])  # the contract's key order
+        assert findings["row"].dtype == "Int64"
+        assert records(findings) == expected
+        assert len(findings) == 14
+
+
+def test_api_reads_the_parquet_as_the_workbook(samples: Path, tmp_path: Path) -> None:
+    source = samples / "roster.xlsx"
+    out = tmp_path / "县.parquet"
+    assert run("export", source, "--out", out).exit_code == 0
+    a, b = lbc.read(source), lbc.read([out])
+    for kind in ("children", "teachers", "records"):
+        pd.testing.assert_frame_equal(getattr(a, kind), getattr(b, kind))
+
+
+def county(tmp_path: Path) -> Path:
+    root = tmp_path / "各校"
+    for name, rows in (
+        ("青山小学", [child_row(1), child_row(2, 监护人电话="123")]),
+        ("白鹤小学", [child_row(3)]),
+    ):
+        (root / name).mkdir(parents=True)
+        write_xlsx(root / name / "roster.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+        (root / name / "lbc.toml").write_text(f'[school]\nname = "{name}"\n', encoding="utf-8")
+    return root
+
+
+def test_merge_to_parquet_keeps_each_school_and_source(tmp_path: Path) -> None:
+    root = county(tmp_path)
+    out = tmp_path / "全县.parquet"
+    result = run("merge", root, "--out", out, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["summary"]["children"] == 3
+    stacked = pq.read_table(out).to_pandas()
+    assert list(stacked.columns) == stacked_columns()
+    a, b = str(root / "白鹤小学" / "roster.xlsx"), str(root / "青山小学" / "roster.xlsx")
+    assert stacked[["table", *LEAD, "name"]].values.tolist() == [
+        ["children", "白鹤小学", a, "花名册", 2, "王梓萱"],
+        ["children", "青山小学", b, "花名册", 2, "张雨涵"],
+        ["children", "青山小学", b, "花名册", 3, "李明轩"],
+    ]
+    # Read back, the bad phone is where the school typed it: its file, sheet, row, column.
+    assert validate_json(out)["findings"] == validate_json(root)["findings"]
+    [finding] = validate_json(out)["findings"]
+    assert (finding["file"], finding["sheet"], finding["row"], finding["column"]) == (
+        str(root / "青山小学" / "roster.xlsx"), "花名册", 3, "N",
+    )  # fmt: skip
+
+
+def test_export_csv_stacks_the_three_tables(samples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "县.csv"
+    assert run("export", samples / "roster.xlsx", "--out", out).exit_code == 0
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == stacked_columns()
+    tables = [r[0] for r in rows[1:]]
+    assert (tables.count("children"), tables.count("teachers"), tables.count("records")) == (
+        59,
+        30,
+        150,
+    )
+    assert rows[1][:6] == [
+        "children",
+        "青山镇中心小学",
+        str(samples / "roster.xlsx"),
+        "留守儿童花名册",
+        "4",
+        "邓思雨",
+    ]
+
+
+def test_export_xlsx_is_the_merged_workbook(samples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "县.xlsx"
+    assert run("export", samples / "roster.xlsx", "--out", out).exit_code == 0
+    assert load_workbook(out, read_only=True).sheetnames == [
+        "留守儿童花名册",
+        "教师名单",
+        "帮扶记录",
+    ]
+    summary = validate_json(out)["summary"]
+    assert (summary["children"], summary["teachers"], summary["records"]) == (59, 30, 150)
+
+
+def test_export_refuses_other_suffixes(samples: Path, tmp_path: Path) -> None:
+    result = run("export", samples / "roster.xlsx", "--out", tmp_path / "x.json")
+    assert result.exit_code == 2
+    assert "（文件名的后缀决定格式，这里能写：.csv、.xlsx、.parquet）" in result.stderr
+
+
+@pytest.mark.parametrize("parquet", [False, True])
+def test_start_up_does_not_import_pandas_or_pyarrow(
+    samples: Path, tmp_path: Path, parquet: bool
+) -> None:
+    """`import lbc` and `lbc validate` on a workbook load neither; the same check sees
+    pyarrow when a Parquet file is read, so it can fail."""
+    out = tmp_path / "县.parquet"
+    assert run("export", samples / "roster.xlsx", "--out", out).exit_code == 0
+    target = out if parquet else samples / "roster.xlsx"
+    code = "import lbc, sys; print(sorted({'pandas', 'pyarrow'} & set(sys.modules)))"
+    imported = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert imported.stdout == "[]\n"
+    traced = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "lbc", "validate", str(target)],
+        capture_output=True, text=True, env={"LBC_LANG": "en", "PATH": ""},
+    )  # fmt: skip
+    assert traced.returncode == 1, traced.stderr
+    loaded = {line.split("|")[-1].strip() for line in traced.stderr.splitlines() if "|" in line}
+    assert ("pyarrow" in loaded) is parquet
+    assert "pandas" not in loaded
