@@ -72,3 +72,19 @@ def test_every_guide_example_runs_when_pasted(tmp_path: Path) -> None:
     assert any(line.startswith("lbc pair --out") for line in lines)
     assert any(line.startswith("lbc pair --save") for line in lines)
     assert failures(lines, tmp_path) == []
+
+
+def test_every_readme_python_example_runs_when_pasted(tmp_path: Path) -> None:
+    """The README's Python blocks, run in a copy of samples/ by this environment's Python."""
+    work = tmp_path / "samples"
+    shutil.copytree(ROOT / "samples", work)
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert blocks
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LBC_")}
+    for block in blocks:
+        done = subprocess.run(
+            [sys.executable, "-c", block], cwd=work, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout
