@@ -10,8 +10,6 @@ import sys
 
 from lbc import messages
 from lbc.errors import ExitStatus, LbcError
-from lbc.output import files
-from lbc.roster import supervised
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -21,6 +19,9 @@ def _terminated(signum: int, frame: object) -> None:
     if os.getpid() != _MAIN_PID[0]:  # a forked worker: its parent speaks and cleans up
         os._exit(128 + signum)
     import multiprocessing
+
+    from lbc.output import files
+    from lbc.roster import supervised
 
     for child in multiprocessing.active_children():  # workers would outlive us, pipes open
         child.terminate()
@@ -95,9 +96,34 @@ def main() -> None:
     _leave(code)
 
 
+# What ``lbc --version`` may look like: answered before the app (typer, every command) is
+# imported or a supervising child forked, so a script asking pays a bare start-up.
+_VERSION_FLAGS = ("--version", "-V")
+
+
+def _asks_version(args: list[str]) -> bool:
+    """Whether the command line is ``--version`` alone, global options aside."""
+    rest, i = [], 0
+    while i < len(args):
+        if args[i] == "--lang":
+            i += 2
+            continue
+        if args[i] != "--debug" and not args[i].startswith("--lang="):
+            rest.append(args[i])
+        i += 1
+    return len(rest) == 1 and rest[0] in _VERSION_FLAGS
+
+
 def _run(args: list[str]) -> int:
     gc.disable()
     argv = _lift_global_options(args)
+    if _asks_version(args):
+        from lbc import __version__
+
+        print(f"lbc {__version__}")
+        return ExitStatus.DONE
+    from lbc.roster import supervised  # the rest of start-up: not needed for the version
+
     try:
         ceiling = supervised.memory_ceiling()
     except LbcError as exc:

@@ -26,6 +26,22 @@ def test_version():
     assert result.exit_code == 0 and result.stdout == f"lbc {__version__}\n"
 
 
+def test_version_answers_before_the_app_is_imported():
+    """`lbc --version` (global options aside) prints the version without importing typer or
+    any command, nor forking the supervising child: scripts ask it in loops."""
+    for args in (["--version"], ["-V"], ["--lang", "en", "--version"], ["--debug", "-V"]):
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "lbc", *args],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert done.stdout == f"lbc {__version__}\n"
+        loaded = {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
+        assert "lbc.messages" in loaded  # the trace works
+        assert not loaded & {"typer", "lbc.app", "lbc.roster.supervised", "lbc.output.files"}
+
+
 def test_help_is_chinese_and_offers_completion():
     out = run("--help").stdout
     for text in ("校验花名册", "列出缺少必需联系方式", "创建工作区", "--install-completion"):
