@@ -7,6 +7,9 @@ with its own school's name) are generated once into ``bench/_data/province/`` by
 ``lbc merge bench/_data/province --out province.xlsx --format json``: every workbook read,
 checked as ``lbc validate`` checks it, and rendered in parallel (one process per CPU), then
 written as one workbook with each row's school and source row, and IDs found in two schools.
+Then the same merge to ``province.parquet`` (issue 15), side by side. ``--schools 550``
+(1,100,000 children) passes Excel's row limit: the workbook's children go on in numbered
+sheets, and ``--validate`` shows ``lbc validate`` reading each file back whole.
 
 Target (issue 5): merged and validated under 60 s on this 2-CPU machine, peak memory under
 4 GB (the peak is the merge process's own; its worker processes are reaped by it, and each
@@ -20,9 +23,11 @@ import argparse
 import compileall
 import json
 import os
+import re
 import sys
 import tempfile
 import time
+import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -99,6 +104,12 @@ def ensure_province(args: argparse.Namespace) -> Path:
     return folder
 
 
+def sheet_names(path: Path) -> list[str]:
+    """A workbook's sheet names, from its workbook.xml (without loading the sheets)."""
+    with zipfile.ZipFile(path) as z:
+        return re.findall(r'<sheet name="([^"]*)"', z.read("xl/workbook.xml").decode())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--schools", type=int, default=SCHOOLS)
@@ -122,11 +133,34 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {m.seconds:.1f} s, peak {m.peak_mb:.0f} MB")
         merge_doc = json.loads(m.stdout.read_text(encoding="utf-8"))
         merged_mb = merged.stat().st_size / 1e6
+        print(f"  sheets: {'、'.join(sheet_names(merged))}")
+        for line in m.stderr.read_text(encoding="utf-8").splitlines():
+            if "编号工作表" in line:
+                print(f"  {line}")
+        parquet = workdir / "province.parquet"
+        print("lbc merge --out province.parquet:", flush=True)
+        pq_cmd = [*lbc_command(), "merge", str(folder), "--out", str(parquet), "-f", "json"]
+        p = measure(pq_cmd, workdir, "merge-parquet")
+        if p.exit not in (0, 1):
+            print(p.stderr.read_text(encoding="utf-8")[-2000:], file=sys.stderr)
+            return 2
+        print(
+            f"  {p.seconds:.1f} s, peak {p.peak_mb:.0f} MB, {parquet.stat().st_size / 1e6:.0f} MB"
+        )
         if args.validate:
-            print("lbc validate on the merged roster (for reference):", flush=True)
-            cmd = [*lbc_command(), "validate", str(merged), "-f", "json"]
-            v = measure(cmd, workdir, "validate")
-            print(f"  {v.seconds:.1f} s, peak {v.peak_mb:.0f} MB, exit {v.exit}")
+            for path in (merged, parquet):
+                print(f"lbc validate {path.name} (reads it back):", flush=True)
+                cmd = [*lbc_command(), "validate", str(path), "-f", "json"]
+                v = measure(cmd, workdir, f"validate-{path.suffix[1:]}")
+                if v.exit not in (0, 1):
+                    print(v.stderr.read_text(encoding="utf-8")[-2000:], file=sys.stderr)
+                    return 2
+                s = json.loads(v.stdout.read_text(encoding="utf-8"))["summary"]
+                print(
+                    f"  {v.seconds:.1f} s, peak {v.peak_mb:.0f} MB, exit {v.exit}: "
+                    f"{s['children']:,} children, {s['teachers']:,} teachers, "
+                    f"{s['records']:,} records, {s['errors']:,} errors"
+                )
     total, peak = m.seconds, m.peak_mb
     s = merge_doc["summary"]
     print()

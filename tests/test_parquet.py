@@ -194,3 +194,41 @@ def test_start_up_does_not_import_pandas_or_pyarrow(
     loaded = {line.split("|")[-1].strip() for line in traced.stderr.splitlines() if "|" in line}
     assert ("pyarrow" in loaded) is parquet
     assert "pandas" not in loaded
+
+
+def test_an_exported_csv_reads_back_table_by_table(samples: Path, tmp_path: Path) -> None:
+    """The stacked CSV is three tables, not one children sheet of 239 rows; with no layout
+    to go back to, findings point at the CSV's own cells (row 10 is the 9th child)."""
+    out = tmp_path / "县.csv"
+    assert run("export", samples / "roster.xlsx", "--out", out).exit_code == 0
+    doc = validate_json(out)
+    sheets = doc["files"][0]["sheets"]
+    assert [(s["kind"], s["rows"]) for s in sheets] == [
+        ("children", 59), ("teachers", 30), ("records", 150)
+    ]  # fmt: skip
+    first = doc["findings"][0]
+    assert (first["file"], first["sheet"], first["row"], first["column"], first["code"]) == (
+        str(out), "县", 10, "O", "REQ001",
+    )  # fmt: skip
+    assert first["message"] == "“家庭住址”未填写"
+    assert doc["summary"]["errors"] == validate_json(samples / "roster.xlsx")["summary"]["errors"]
+
+
+def test_a_parquet_from_pandas_reads_where_its_rows_stand(tmp_path: Path) -> None:
+    """A file an analyst wrote with pandas (no lbc metadata): columns by key, the rows
+    and letters its own."""
+    path = tmp_path / "自制.parquet"
+    frame = pd.DataFrame(
+        {
+            "name": ["张雨涵", "李明轩"],
+            "class": ["三年级(2)班", "三年级(2)班"],
+            "id_number": ["511321201605011001", None],
+            "left_behind_type": ["父母均外出", "父亲外出"],
+            "guardian_phone": ["13800000001", "123"],
+        }
+    )
+    frame.to_parquet(path)
+    doc = validate_json(path)
+    found = [(f["file"], f["sheet"], f["row"], f["column"], f["code"]) for f in doc["findings"]]
+    assert (str(path), "自制", 3, "E", "PHN001") in found
+    assert doc["summary"]["children"] == 2

@@ -1,13 +1,14 @@
-"""Read a Parquet file (``lbc export``, ``lbc merge --out x.parquet``) back into tables.
+"""Read a Parquet file (``lbc export``, ``lbc merge --out x.parquet``) back into tables,
+and a CSV file of ``lbc export``'s shape likewise.
 
 Such a file stacks the canonical children, teachers and records tables, one row per row,
 the ``table`` column saying which, with each row's school and the file, sheet and Excel
 row it came from. It is read back as the tables it was made from, each under the school's
 own file and sheet, so a finding points at the school's real cell; the column letters and
 labels of each source sheet travel in the file's ``lbc`` metadata. A Parquet file written
-by other tools (pandas' ``to_parquet`` keeps no such metadata) is read the same way: its
-columns named by canonical key, the letters then those of its own columns, and without
-source columns its rows are numbered as they stand.
+by other tools (pandas' ``to_parquet`` keeps no such metadata) and an exported CSV file
+are read the same way, their columns named by canonical key, but each row placed where it
+stands in the file itself (see tables_from_columns).
 
 pyarrow is imported here only, on the paths that read Parquet.
 """
@@ -54,29 +55,49 @@ def read_tables(path: Path) -> list[tuple[Table, str]]:
     except (pa.ArrowException, OSError) as exc:
         raise LbcError(t("err.corrupt", path=path, reason=_first_line(exc))) from exc
     # Written after the rows (lbc.output.parquet), so it is in the footer, not the schema.
-    raw_meta = footer.get(METADATA_KEY.encode(), b"{}")
-    try:
-        layouts: dict[str, Any] = json.loads(raw_meta).get("sources", {})
-    except (ValueError, AttributeError):
-        layouts = {}
+    layouts: dict[str, Any] | None = None
+    if METADATA_KEY.encode() in footer:
+        try:
+            layouts = json.loads(footer[METADATA_KEY.encode()])["sources"]
+        except (ValueError, KeyError, TypeError):
+            layouts = None
     names = data.column_names
     columns = {name: data.column(name).to_pylist() for name in names}
-    n = data.num_rows
+    return tables_from_columns(path, path.stem, columns, layouts)
+
+
+def is_stacked(header: list[Any]) -> bool:
+    """Whether a sheet's first row is the header lbc export writes to a CSV file."""
+    return header[: len(LEAD) + 1] == [TABLE, *LEAD]
+
+
+def tables_from_columns(
+    path: Path, sheet: str, columns: dict[str, list[Any]], layouts: dict[str, Any] | None
+) -> list[tuple[Table, str]]:
+    """Tables from a file of canonical columns, each with its school.
+
+    With lbc's metadata (``layouts``) every row goes back to the school's own file, sheet
+    and row, its columns to their letters there. Without it (a CSV export, a Parquet file
+    from pandas) a row is where it stands in this file, as a spreadsheet shows it: the
+    header in row 1, each column at its own letter; so a finding points at a real cell.
+    """
+    n = len(next(iter(columns.values()), []))
     kinds = columns.get(TABLE) or [TABLE_NAMES[Kind.CHILDREN]] * n
-    files = columns.get(SOURCE_FILE) or [str(path)] * n
-    sheets = columns.get(SOURCE_SHEET) or [""] * n
-    rows = columns.get(SOURCE_ROW) or list(range(1, n + 1))
+    if layouts is not None and all(k in columns for k in LEAD[1:]):
+        files, sheets, rows = (columns[k] for k in LEAD[1:])
+    else:
+        files, sheets, rows, layouts = [str(path)] * n, [sheet] * n, list(range(2, n + 2)), None
     groups: dict[tuple[Any, Any, Any], list[int]] = {}
     for i, key in enumerate(zip(kinds, files, sheets, strict=True)):
         groups.setdefault(key, []).append(i)
+    schools = columns.get(SCHOOL)
     out = []
-    for (kind_name, file, sheet), index in groups.items():
+    for (kind_name, file, sheet_name), index in groups.items():
         kind = _KINDS.get(kind_name)
         if kind is None:
             raise LbcError(t("err.parquet_table", path=path, table=kind_name))
-        layout = layouts.get(source_key(kind, str(file), str(sheet)), {})
-        table = _table(kind, str(file), str(sheet), index, columns, names, rows, layout)
-        schools = columns.get(SCHOOL)
+        layout = None if layouts is None else layouts.get(source_key(kind, file, sheet_name), {})
+        table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout)
         school = next((schools[i] for i in index if schools[i]), "") if schools else ""
         out.append((table, school))
     return out
@@ -88,26 +109,25 @@ def _table(
     sheet: str,
     index: list[int],
     columns: dict[str, list[Any]],
-    names: list[str],
     rows: list[Any],
-    layout: dict[str, Any],
+    layout: dict[str, Any] | None,
 ) -> Table:
     """One source sheet's rows as a :class:`Table`: the columns its sheet had, with their
     letters and labels, and the other values of its kind (a 学校, 类别 folded from 是/否
     columns) as values without a column, as reading the sheet itself gave them. Without
     the metadata, every column holding a value is a column where it stands."""
-    keys = {f.key for f in FIELDS[kind]}
-    placed: dict[str, list[str]] = layout.get("columns", {})
-    numbers: dict[str, list[int]] = layout.get("number_cells", {})
+    labels = {f.key: f.label for f in FIELDS[kind]}
+    placed: dict[str, list[str]] = (layout or {}).get("columns", {})
+    numbers: dict[str, list[int]] = (layout or {}).get("number_cells", {})
     at = {int(rows[i]): k for k, i in enumerate(index)} if numbers else {}
     cols: dict[str, Column] = {}
     raw: dict[str, list[Any]] = {}
     unknown: list[tuple[str, str]] = []
-    for j, name in enumerate(names):
+    for j, name in enumerate(columns):
         if name in (TABLE, *LEAD[1:]):
             continue
         values = [columns[name][i] for i in index]
-        if name not in keys:
+        if name not in labels:
             if any(v is not None for v in values):
                 unknown.append((column_letter(j + 1), name))
             continue
@@ -119,18 +139,18 @@ def _table(
         if name in placed:
             letter, label = placed[name]
             cols[name] = Column(name, j, letter, label)
-        elif not layout and any(v is not None and v != "" for v in values):
-            cols[name] = Column(name, j, column_letter(j + 1), name)
+        elif layout is None and any(v is not None and v != "" for v in values):
+            cols[name] = Column(name, j, column_letter(j + 1), labels[name])
     table = Table(
         kind=kind,
         file=file,
         sheet=sheet,
-        header_rows=tuple(layout.get("header_rows", [1])),
+        header_rows=tuple((layout or {}).get("header_rows", [1])),
         columns=cols,
         unknown=unknown,
         rows=[int(rows[i]) for i in index],
         raw=raw,
-        title=layout.get("title", ""),
+        title=(layout or {}).get("title", ""),
         ignored=[(letter, label, "unknown", False) for letter, label in unknown],
     )
     complete(table)

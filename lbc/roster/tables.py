@@ -806,6 +806,8 @@ def load_roster(
                 raise
             roster.failed.append((name, str(exc)))
             continue
+        if path.suffix.lower() == ".csv" and sheets and _stacked_csv(roster, path, sheets[0][0]):
+            continue
         roster.files.append(name)
         if any(tb is not None and record_sheets.is_record_sheet(tb) for _, tb in sheets):
             # A teacher's record sheet: its list of the teacher's children is no roster.
@@ -853,12 +855,34 @@ def _add_parquet(roster: Roster, path: Path) -> None:
     from lbc.roster.parquet import read_tables  # pyarrow: only when a .parquet is read
 
     check_input_path(path)
-    for table, school in read_tables(path):
+    tables = read_tables(path)
+    if tables and tables[0][0].file == str(path):  # located in the file itself
+        roster.files.append(str(path))
+    for table, school in tables:
         if table.file not in roster.files:
             roster.files.append(table.file)
         if school:
             roster.declared.setdefault(table.file, school)
         _by_kind(roster, table.kind).append(table)
+
+
+def _stacked_csv(roster: Roster, path: Path, sheet: RawSheet) -> bool:
+    """Add an ``lbc export`` CSV file's tables to ``roster``, if the sheet is one; its rows
+    say which table each is, so reading it as one roster sheet would be wrong."""
+    from lbc.roster.parquet import is_stacked, tables_from_columns
+
+    if not sheet.rows or not is_stacked(sheet.rows[0]):
+        return False
+    names = sheet.rows[0]
+    body = sheet.rows[1:]
+    columns = {
+        str(name): [None if j >= len(r) or r[j] == "" else r[j] for r in body]
+        for j, name in enumerate(names)
+    }
+    roster.files.append(str(path))
+    for table, _ in tables_from_columns(path, sheet.name, columns, None):
+        _by_kind(roster, table.kind).append(table)
+    return True
 
 
 # A sheet name ending in its number: 留守儿童花名册1, 留守儿童花名册2 …
