@@ -5,41 +5,39 @@ Built on import, with help texts in the language chosen before the import (see l
 
 from __future__ import annotations
 
+import importlib
 from typing import Annotated
 
 import typer
 
 from lbc import __version__, messages
-from lbc.commands import (
-    birthdays,
-    cards,
-    columns,
-    common,
-    diff,
-    due,
-    export,
-    flag,
-    init,
-    merge,
-    pair,
-    record_sheets,
-    rules,
-    summary,
-    validate,
-    watch,
-)
+from lbc.commands import common
 from lbc.commands.framework import speak_the_users_language
 from lbc.errors import ExitStatus
 from lbc.messages import h
 
 speak_the_users_language()  # typer's and click's own words: help screens, usage errors
 
-app = typer.Typer(
-    help=h("app"),
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-)
+# Each command's name -> (its module in lbc.commands, the function). A run names one
+# command: only that module is imported and only its options built (see build), so a
+# script calling ``lbc validate`` in a loop does not import pairing, Word or the summary.
+COMMANDS = {
+    "init": ("init", "init"),
+    "validate": ("validate", "validate"),
+    "columns": ("columns", "columns"),
+    "flag": ("flag", "flag_command"),
+    "pair": ("pair", "pair_command"),
+    "watch": ("watch", "watch_command"),
+    "birthdays": ("birthdays", "birthdays_command"),
+    "summary": ("summary", "summary"),
+    "record-sheets": ("record_sheets", "record_sheets"),
+    "due": ("due", "due_command"),
+    "diff": ("diff", "diff_command"),
+    "cards": ("cards", "cards"),
+    "merge": ("merge", "merge"),
+    "export": ("export", "export"),
+    "rules": ("rules", "rules"),
+}
 
 
 def _version(value: bool) -> None:
@@ -48,7 +46,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(ExitStatus.DONE)
 
 
-@app.callback()
 def _main(
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=h("version"))
@@ -62,18 +59,25 @@ def _main(
         common.DEBUG["on"] = True
 
 
-app.command("init", help=h("init"))(init.init)
-app.command("validate", help=h("validate"))(validate.validate)
-app.command("columns", help=h("columns"))(columns.columns)
-app.command("flag", help=h("flag"))(flag.flag_command)
-app.command("pair", help=h("pair"))(pair.pair_command)
-app.command("watch", help=h("watch"))(watch.watch_command)
-app.command("birthdays", help=h("birthdays"))(birthdays.birthdays_command)
-app.command("summary", help=h("summary"))(summary.summary)
-app.command("record-sheets", help=h("record_sheets"))(record_sheets.record_sheets)
-app.command("due", help=h("due"))(due.due_command)
-app.command("diff", help=h("diff"))(diff.diff_command)
-app.command("cards", help=h("cards"))(cards.cards)
-app.command("merge", help=h("merge"))(merge.merge)
-app.command("export", help=h("export"))(export.export)
-app.command("rules", help=h("rules"))(rules.rules)
+def build(only: str | None = None) -> typer.Typer:
+    """The application with every command, or with the one named ``only`` (a run of it)."""
+    built = typer.Typer(
+        help=h("app"),
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_enable=False,
+    )
+    built.callback()(_main)
+    for name, (module, function) in COMMANDS.items():
+        if only in (None, name):
+            command = getattr(importlib.import_module(f"lbc.commands.{module}"), function)
+            built.command(name, help=h(name.replace("-", "_")))(command)
+    return built
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``app``, every command, built when first asked for (the tests, a script)."""
+    if name == "app":
+        globals()["app"] = app = build()
+        return app
+    raise AttributeError(f"module 'lbc.app' has no attribute {name!r}")

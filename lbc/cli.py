@@ -101,16 +101,24 @@ def main() -> None:
 _VERSION_FLAGS = ("--version", "-V")
 
 
-def _asks_version(args: list[str]) -> bool:
-    """Whether the command line is ``--version`` alone, global options aside."""
+def _without_global_options(args: list[str]) -> list[str]:
+    """The command line less ``--lang X``, ``--lang=X`` and ``--debug`` (up to ``--``)."""
     rest, i = [], 0
     while i < len(args):
+        if args[i] == "--":
+            return rest + args[i:]
         if args[i] == "--lang":
             i += 2
             continue
         if args[i] != "--debug" and not args[i].startswith("--lang="):
             rest.append(args[i])
         i += 1
+    return rest
+
+
+def _asks_version(args: list[str]) -> bool:
+    """Whether the command line is ``--version`` alone, global options aside."""
+    rest = _without_global_options(args)
     return len(rest) == 1 and rest[0] in _VERSION_FLAGS
 
 
@@ -136,8 +144,11 @@ def _run(args: list[str]) -> int:
     import typer
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
-    from lbc.app import app
+    from lbc.app import COMMANDS, build
     from lbc.commands import common
+
+    named = _without_global_options(args)[:1]
+    app = build(named[0] if named and named[0] in COMMANDS else None)
 
     common.retain_until_exit()  # imported after the language is set: it builds help texts
     try:

@@ -263,3 +263,30 @@ def on_a_terminal(*args: str, cwd: Path, columns: int = 80) -> str:
     child.wait(timeout=60)
     os.close(master)
     return re.sub(r"\x1b\[[0-9;]*m", "", out.decode("utf-8").replace("\r\n", "\n"))  # bold
+
+
+_REPORT_MODULES = """
+import sys, lbc.cli
+leave = lbc.cli._leave
+def report(code):
+    print("\\nMODULES " + " ".join(sorted(sys.modules)))
+    leave(code)
+lbc.cli._leave = report
+sys.argv = ["lbc", *sys.argv[1:]]
+lbc.cli.main()
+"""
+
+
+def modules_loaded(*args: str | os.PathLike[str]) -> tuple[int, set[str]]:
+    """Run ``lbc ARGS`` in a child interpreter as the console script does, and return its
+    exit code and the modules the process that ran the command had imported by its end."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _REPORT_MODULES, *map(str, args)],
+        capture_output=True,
+        text=True,
+    )
+    line = next(x for x in done.stdout.splitlines() if x.startswith("MODULES "))
+    return done.returncode, set(line.split()[1:])

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, child_row, modules_loaded, run, write_xlsx
 from lbc import __version__
 from lbc.commands import common
 
@@ -40,6 +40,21 @@ def test_version_answers_before_the_app_is_imported():
         loaded = {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
         assert "lbc.messages" in loaded  # the trace works
         assert not loaded & {"typer", "lbc.app", "lbc.roster.supervised", "lbc.output.files"}
+
+
+def test_a_command_imports_only_its_own_module(tmp_path):
+    """`lbc validate` builds the app with validate alone: the other commands' modules (and
+    what only they need: pairing, the summary, Word) are not imported; `lbc --help` and
+    `lbc pair` do import theirs, so the check can fail."""
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    others = {"lbc.commands.pair", "lbc.commands.summary", "lbc.pairing.problem"}
+    code, loaded = modules_loaded("validate", path)
+    assert code == 0 and "lbc.commands.validate" in loaded
+    assert not loaded & others
+    code, loaded = modules_loaded("pair", path)  # exit 2: no teachers to pair with
+    assert code == 2 and "lbc.commands.pair" in loaded
+    listed = run("--help").stdout
+    assert all(name in listed for name in ("validate", "export", "merge", "pair", "summary"))
 
 
 def test_help_is_chinese_and_offers_completion():

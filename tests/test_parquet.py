@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 import lbc
-from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, child_row, modules_loaded, run, write_xlsx
 from lbc.reports.export import keys, stacked_columns
 from lbc.roster.fields import Kind
 
@@ -180,18 +180,13 @@ def test_start_up_does_not_import_pandas_or_pyarrow(
     pyarrow when a Parquet file is read, so it can fail."""
     out = tmp_path / "县.parquet"
     assert run("export", samples / "roster.xlsx", "--out", out).exit_code == 0
-    target = out if parquet else samples / "roster.xlsx"
     code = "import lbc, sys; print(sorted({'pandas', 'pyarrow'} & set(sys.modules)))"
     imported = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert imported.stdout == "[]\n"
-    traced = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "lbc", "validate", str(target)],
-        capture_output=True, text=True, env={"LBC_LANG": "en", "PATH": ""},
-    )  # fmt: skip
-    assert traced.returncode == 1, traced.stderr
-    loaded = {line.split("|")[-1].strip() for line in traced.stderr.splitlines() if "|" in line}
+    exit_code, loaded = modules_loaded("validate", out if parquet else samples / "roster.xlsx")
+    assert exit_code == 1
     assert ("pyarrow" in loaded) is parquet
     assert "pandas" not in loaded
 
