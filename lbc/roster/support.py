@@ -100,7 +100,7 @@ def dated_records(
                     teacher if teacher.__class__ is str else None,
                     index.match(student, cls, school),
                     table.file,
-                    table.sheet,
+                    table.sheet_at(i),
                     table.rows[i],
                 )
             )
