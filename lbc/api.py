@@ -27,12 +27,15 @@ if TYPE_CHECKING:
 
 @dataclass
 class Roster:
-    """What :func:`read` found: ``children``, ``teachers`` and ``records`` as DataFrames."""
+    """What :func:`read` found: ``children``, ``teachers`` and ``records`` as DataFrames;
+    ``failed``, the files of a folder that could not be read, each with why (the others
+    were read, as ``lbc validate`` reads them: check it before counting a county)."""
 
     tables: Tables = field(repr=False)
     children: pd.DataFrame
     teachers: pd.DataFrame
     records: pd.DataFrame
+    failed: list[tuple[str, str]]
 
 
 def read(paths: str | Path | Iterable[str | Path], config: str | Path | None = None) -> Roster:
@@ -52,7 +55,13 @@ def read(paths: str | Path | Iterable[str | Path], config: str | Path | None = N
     files = list(dict.fromkeys(spreadsheet_files(named)))
     tables = read_roster(files, cfg.synonyms, carry_on=len(files) > 1)
     frames = {kind: kind_table(tables, kind).to_pandas() for kind in Kind}
-    return Roster(tables, frames[Kind.CHILDREN], frames[Kind.TEACHERS], frames[Kind.RECORDS])
+    return Roster(
+        tables,
+        frames[Kind.CHILDREN],
+        frames[Kind.TEACHERS],
+        frames[Kind.RECORDS],
+        list(tables.failed),
+    )
 
 
 def validate(roster: Roster, show_pii: bool = False) -> pd.DataFrame:

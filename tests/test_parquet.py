@@ -227,3 +227,12 @@ def test_a_parquet_from_pandas_reads_where_its_rows_stand(tmp_path: Path) -> Non
     found = [(f["file"], f["sheet"], f["row"], f["column"], f["code"]) for f in doc["findings"]]
     assert (str(path), "自制", 3, "E", "PHN001") in found
     assert doc["summary"]["children"] == 2
+
+
+def test_api_says_which_files_it_could_not_read(tmp_path: Path) -> None:
+    folder = county(tmp_path)
+    broken = folder / "坏.xlsx"
+    broken.write_bytes(b"not a workbook")
+    roster = lbc.read(folder)
+    assert len(roster.children) == 3
+    assert [file for file, _ in roster.failed] == [str(broken)]

@@ -61,9 +61,25 @@ def read_tables(path: Path) -> list[tuple[Table, str]]:
             layouts = json.loads(footer[METADATA_KEY.encode()])["sources"]
         except (ValueError, KeyError, TypeError):
             layouts = None
-    names = data.column_names
-    columns = {name: data.column(name).to_pylist() for name in names}
+    columns = {name: _values(data.column(name)) for name in data.column_names}
     return tables_from_columns(path, path.stem, columns, layouts)
+
+
+def _values(column: Any) -> list[Any]:
+    """A column as Python values. Text that repeats (classes, 留守类型, schools, the null
+    columns of another table's keys) shares one string object per distinct value, as the
+    roster reader's memoised normalising does: a province is a million rows."""
+    import pyarrow as pa
+
+    n = len(column)
+    if column.null_count == n:
+        return [None] * n
+    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+        encoded = column.combine_chunks().dictionary_encode()
+        if len(encoded.dictionary) * 4 < n:
+            words = encoded.dictionary.to_pylist()
+            return [None if i is None else words[i] for i in encoded.indices.to_pylist()]
+    return column.to_pylist()
 
 
 def is_stacked(header: list[Any]) -> bool:
@@ -126,7 +142,7 @@ def _table(
     for j, name in enumerate(columns):
         if name in (TABLE, *LEAD[1:]):
             continue
-        values = [columns[name][i] for i in index]
+        values = _pick(columns[name], index)
         if name not in labels:
             if any(v is not None for v in values):
                 unknown.append((column_letter(j + 1), name))
@@ -155,6 +171,14 @@ def _table(
     )
     complete(table)
     return table
+
+
+def _pick(values: list[Any], index: list[int]) -> list[Any]:
+    """``values`` at ``index``: a slice when the rows are one run (a source sheet's rows
+    are written together), as they nearly always are."""
+    if index and index[-1] - index[0] + 1 == len(index):
+        return values[index[0] : index[-1] + 1]
+    return [values[i] for i in index]
 
 
 def _first_line(exc: BaseException) -> str:
