@@ -798,7 +798,7 @@ def load_roster(
         name = str(path)
         try:
             if path.suffix.lower() == PARQUET_SUFFIX:
-                _add_parquet(roster, path)
+                _add_parquet(roster, path, last_term=path in keep)
                 continue
             sheets = read_sheets(path, functools.partial(_prepare, name, synonyms))
         except LbcError as exc:
@@ -850,12 +850,19 @@ def _by_kind(roster: Roster, kind: Kind) -> list[Table]:
     }[kind]
 
 
-def _add_parquet(roster: Roster, path: Path) -> None:
-    """A Parquet file's tables, each under the school's own file and sheet it came from."""
+def _add_parquet(roster: Roster, path: Path, last_term: bool = False) -> None:
+    """A Parquet file's tables, each under the school's own file and sheet it came from;
+    ``last_term`` (``lbc pair --keep``): its children with their 帮扶教师, as a workbook's."""
     from lbc.roster.parquet import read_tables  # pyarrow: only when a .parquet is read
 
     check_input_path(path)
     tables = read_tables(path)
+    if last_term:
+        previous = [x for x, _ in tables if x.kind is Kind.CHILDREN and x.has("support_teacher")]
+        if not previous:
+            raise LbcError(t("err.keep_no_teacher", files=path))
+        roster.previous += previous
+        return
     if tables and tables[0][0].file == str(path):  # located in the file itself
         roster.files.append(str(path))
     for table, school in tables:
