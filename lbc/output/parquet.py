@@ -19,6 +19,16 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 
+def arrow() -> Any:
+    """pyarrow, with its own signal handling off. Arrow swaps the process's SIGINT handler
+    in and out around every read and write; lbc handles Ctrl-C itself (and its template
+    time limit interrupts the main thread the same way), so Arrow is kept out of it."""
+    import pyarrow as pa
+
+    pa.enable_signal_handlers(False)
+    return pa
+
+
 def schema(names: Sequence[str], integers: Sequence[str] = ()) -> pa.Schema:
     """Text columns ``names``, those in ``integers`` 64-bit whole numbers."""
     import pyarrow as pa
@@ -61,6 +71,7 @@ def write_parquet(
 ) -> None:
     """Write ``batches`` to ``path`` as they come (the caller makes it atomic), then the
     key-value ``metadata()``, asked for once every batch is written."""
+    arrow()
     import pyarrow.parquet as pq
 
     with pq.ParquetWriter(path, shape, compression="zstd") as writer:

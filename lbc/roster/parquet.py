@@ -45,9 +45,11 @@ def source_key(kind: Kind, file: str, sheet: str) -> str:
 
 def read_tables(path: Path) -> list[tuple[Table, str]]:
     """The tables a Parquet file holds, each with its school (its rows' first)."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from lbc.output.parquet import arrow
+
+    pa = arrow()
     try:
         with pq.ParquetFile(path) as source:
             data = source.read()
