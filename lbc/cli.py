@@ -128,7 +128,10 @@ def _run(args: list[str]) -> int:
     if _asks_version(args):
         from lbc import __version__
 
-        print(f"lbc {__version__}")
+        try:
+            print(f"lbc {__version__}", flush=True)
+        except BrokenPipeError:  # `lbc --version | head -c 0`: as every command ends it
+            return ExitStatus.BROKEN_PIPE
         return ExitStatus.DONE
     from lbc.roster import supervised  # the rest of start-up: not needed for the version
 
