@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 from lbc.output import xlsx_stream
 from lbc.reports.county import header
 from lbc.roster.fields import Kind
@@ -108,3 +108,23 @@ def test_merge_under_the_limit_keeps_one_plain_sheet(
     assert result.exit_code == 0, result.stderr
     assert load_workbook(out, read_only=True).sheetnames == ["留守儿童花名册"]
     assert "编号工作表" not in result.stderr
+
+
+def test_pairing_names_each_childs_own_sheet(tmp_path: Path) -> None:
+    """lbc pair over numbered sheets points at the sheet each child is on, so a head
+    teacher finds the child where the county roster has it."""
+    top = header(Kind.CHILDREN)
+    path = write_xlsx(
+        tmp_path / "全省.xlsx",
+        {
+            "留守儿童花名册1": [top, merged_row("青山小学", 2, child_row(1))],
+            "留守儿童花名册2": [top, merged_row("青山小学", 3, child_row(2))],
+            "教师名单": [TEACHER_HEADER, ["王芳", "女", "13800000001", "班主任", "三年级(2)班"]],
+        },
+    )
+    doc = run("pair", path, "--format", "json").json()
+    rows = [*doc["pairs"], *doc["unpaired"]]
+    assert sorted((p["sheet"], p["row"]) for p in rows) == [
+        ("留守儿童花名册1", 2),
+        ("留守儿童花名册2", 2),
+    ]

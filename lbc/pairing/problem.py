@@ -192,9 +192,9 @@ def _children(
             notes.append(
                 t(
                     "pair.note.duplicate",
-                    sheet=table.sheet,
+                    sheet=table.sheet_at(i),
                     row=table.rows[i],
-                    first_sheet=first[0].sheet,
+                    first_sheet=first[0].sheet_at(first[1]),
                     first=first[0].rows[first[1]],
                 )
             )
@@ -211,7 +211,7 @@ def _children(
                 name=_text(name),
                 cls=label,  # type: ignore[arg-type]
                 file=table.file,
-                sheet=table.sheet,
+                sheet=table.sheet_at(i),
                 row=table.rows[i],
                 school=_text(school),
                 priority=priority,  # type: ignore[arg-type]
@@ -270,7 +270,7 @@ def _teachers(roster: Roster, max_per_teacher: int, notes: list[str]) -> list[Te
                 name=name,
                 shown=_shown(name, (table, i), namesakes[name]),
                 file=table.file,
-                sheet=table.sheet,
+                sheet=table.sheet_at(i),
                 row=table.rows[i],
                 school=_text(table.get("school", i)),
                 role=role,

@@ -98,7 +98,7 @@ class _Children:
                 ident = table.get("id_number", i)
                 if isinstance(ident, str):
                     self.by_id.setdefault(ident, []).append((table, i))
-                self.by_place[(file, table.sheet, table.rows[i])] = (table, i)
+                self.by_place[(file, table.sheet_at(i), table.rows[i])] = (table, i)
                 school, name = _who(table, i)[:2]
                 if name:
                     self.by_class.setdefault(_who(table, i), []).append((table, i))
