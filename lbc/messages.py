@@ -137,7 +137,7 @@ _CLICK_ZH: list[tuple[re.Pattern[str], str]] = [
         (r"x<=(?P<n>\S+)", "≤{n}"),
         (r"(?P<low>\S+)<=x<=(?P<high>\S+)", "{low}—{high}"),
         # usage errors
-        (r"(?P<head>.+) \(Possible options: (?P<names>.+)\)", "{head}（可用的选项：{names}）"),
+        (r"(?P<head>.+) \(Possible options: (?P<names>.+)\)", "{head}（相近的选项：{names}）"),
         (r"(?P<head>.+) Did you mean (?P<name>.+)\?", "{head}（是不是要写 {name}？）"),
         (r"No such option: (?P<name>.+)", "没有这个选项：{name}"),
         (r"No such command (?P<name>.+)\.", "没有这个命令：{name}"),

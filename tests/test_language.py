@@ -89,7 +89,7 @@ def test_help_in_english_keeps_clicks_words():
 
 
 USAGE_ERRORS = [
-    (["validate", "--formt", "json"], "没有这个选项：--formt（可用的选项：--format）"),
+    (["validate", "--formt", "json"], "没有这个选项：--formt（相近的选项：--format）"),
     (["valdate"], "没有这个命令：valdate（是不是要写 validate？）"),
     (["frob"], "没有这个命令：frob"),
     (["diff"], "缺少参数 OLD"),
