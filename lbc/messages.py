@@ -1178,6 +1178,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "none of the {count} files could be read; nothing merged",
     ),
     "merge.reading": ("读取各校名册", "reading the schools' rosters"),
+    "merge.pairs": (
+        "提示：{school}（{file}）的帮扶教师{used}",
+        "note: {school} ({file}): support teachers {used}",
+    ),
+    "merge.pairs_alone": (
+        "提示：{file} 是结对名单，同一文件夹中没有花名册，未采用",
+        "note: {file} is a pairs workbook with no roster in its folder; not used",
+    ),
     "merge.failed": ("提示：未合并 {file}：{reason}", "note: not merged: {file}: {reason}"),
     "merge.note.split": (
         "提示：一张工作表最多容纳 {limit} 行数据，超出部分已依次写入编号工作表：{sheets}；lbc 读取时会把它们当作一张表",

@@ -19,6 +19,8 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from lbc.roster.pairs import PairsJoined
+
 from lbc import __version__
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, os_reason, t
@@ -323,25 +325,31 @@ def _pairs_notes(files: list[Path], cfg: Config, roster: Roster, pending: bool) 
     帮扶教师 column decides them, or when the workspace's pairs file is not made yet."""
     joined = roster.joined
     if joined is not None and (joined.books or roster.previous):
-        parts = []
-        if joined.books:
-            books, count, day = "、".join(joined.books), joined.from_books, joined.newest
-            if day is None:
-                parts.append(t("note.pairs.undated", books=books, count=count))
-            else:
-                made = t("date.long", year=day.year, month=day.month, day=day.day)
-                parts.append(t("note.pairs.books", books=books, date=made, count=count))
-        if joined.column_newer:
-            parts.append(t("note.pairs.column_newer", count=joined.column_newer))
-        if roster.previous:
-            parts.append(t("note.pairs.previous", count=joined.from_previous))
-        if joined.unmatched:
-            parts.append(t("note.pairs.unmatched", count=joined.unmatched))
-        note(t("note.pairs", parts=t("note.pairs.joiner").join(parts)))
+        note(t("note.pairs", parts=pairs_used(joined, bool(roster.previous))))
         return
     waiting = pending and cfg.pairs is not None and not cfg.pairs.exists()
     if waiting and cfg.pairs and _resolved(cfg.rosters) <= _resolved(files):
         note(t("note.pairs.pending", path=os.path.relpath(cfg.pairs)))
+
+
+def pairs_used(joined: PairsJoined, previous: bool = False) -> str:
+    """Where the support teachers come from, as the pairs note words it (``previous``:
+    last term's roster was given with --keep)."""
+    parts = []
+    if joined.books:
+        books, count, day = "、".join(joined.books), joined.from_books, joined.newest
+        if day is None:
+            parts.append(t("note.pairs.undated", books=books, count=count))
+        else:
+            made = t("date.long", year=day.year, month=day.month, day=day.day)
+            parts.append(t("note.pairs.books", books=books, date=made, count=count))
+    if joined.column_newer:
+        parts.append(t("note.pairs.column_newer", count=joined.column_newer))
+    if previous:
+        parts.append(t("note.pairs.previous", count=joined.from_previous))
+    if joined.unmatched:
+        parts.append(t("note.pairs.unmatched", count=joined.unmatched))
+    return t("note.pairs.joiner").join(parts)
 
 
 def as_of_day(text: str | None) -> dt.date:

@@ -26,6 +26,7 @@ from lbc.reports.county import (
     duplicates_across_schools,
     merged_batches,
     merged_sheets,
+    pairs_alone,
     read_parts,
 )
 from lbc.workspace.config import resolve_inputs
@@ -68,8 +69,14 @@ def merge(
         reading = read_parts(paths, cfg.synonyms, advance, parquet)
         write = _write_parquet if parquet else _write_xlsx
         write_atomic(out, lambda tmp: titles.extend(write(tmp, reading, parts, paths)))
-    good = [p for p in parts if not p.error]
+    good = [p for p in parts if not p.error and not p.pairs_book]
     common.note(t("merge.note.written", path=out, files=len(good)))
+    for part in good:
+        if part.joined is not None:
+            used = common.pairs_used(part.joined)
+            common.note(t("merge.pairs", school=part.school, file=part.file, used=used))
+    for book in pairs_alone(parts):
+        common.note(t("merge.pairs_alone", file=book))
     numbered = [title for title in titles if title not in SHEET_TITLES.values()]
     if numbered:
         words = {"sheets": "、".join(numbered), "limit": f"{MAX_DATA_ROWS:,}"}
@@ -164,7 +171,7 @@ def _duplicate(d: Duplicate, privacy: Privacy) -> dict[str, Any]:
 def as_document(
     parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy
 ) -> dict[str, Any]:
-    good = [_counts(p) for p in parts if not p.error]
+    good = [_counts(p) for p in parts if not p.error and not p.pairs_book]
     return {
         "summary": {
             "files": len(parts),
@@ -184,7 +191,11 @@ def as_document(
 
 
 def csv_rows(parts: list[SchoolPart]) -> list[dict[str, Any]]:
-    return [{"file": p.file, "error": p.error} if p.error else _counts(p) for p in parts]
+    return [
+        {"file": p.file, "error": p.error} if p.error else _counts(p)
+        for p in parts
+        if not p.pairs_book
+    ]
 
 
 def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy) -> None:

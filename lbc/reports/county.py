@@ -7,6 +7,10 @@ row. A child whose ID number appears in more than one school is a finding: a chi
 twice, or one record wrong.
 
 A row's school is as ``lbc.workspace.schools`` says: its 学校 cell, else its file's.
+
+A pairs workbook (``lbc pair --out``) in a school's folder is that school's pairs in force:
+it is joined onto each roster of the same folder as every command joins it
+(``read_roster``), so the merged 帮扶教师 column says who supports each child now.
 """
 
 from __future__ import annotations
@@ -25,9 +29,11 @@ from lbc.checks.findings import Finding
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.output.xlsx_stream import Sheet, numbered_sheets
+from lbc.roster import normalise as nz
 from lbc.roster import reading
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
-from lbc.roster.tables import Roster, Table
+from lbc.roster.pairs import PairsJoined
+from lbc.roster.tables import Roster, Table, is_pairs_book
 from lbc.workspace.schools import Schools, read_roster, schools_of
 
 # What merge writes: each sheet's dictionary fields, less 学校 (it leads every row), the
@@ -64,6 +70,8 @@ class SchoolPart:
     ids: list[tuple[str, str, int]] = field(default_factory=list)  # (ID, sheet, row)
     findings: list[Finding] = field(default_factory=list)
     error: str = ""
+    pairs_book: bool = False  # a pairs workbook: joined onto its folder's rosters
+    joined: PairsJoined | None = None  # the pairs joined onto this school's children
 
     def errors(self) -> int:
         return sum(f.severity == "error" for f in self.findings)
@@ -72,11 +80,17 @@ class SchoolPart:
         return sum(f.severity == "warning" for f in self.findings)
 
 
-def sheet_rows(table: Table, schools: Schools) -> list[list[Any]]:
+def sheet_rows(table: Table, schools: Schools, paired: bool = False) -> list[list[Any]]:
     """A table's rows as the merged roster holds them: each cell as the school wrote it
     (Table.written), behind the row's school (its 学校 cell, else its file's) and where
-    the row came from."""
-    columns = [table.written(f.key) for f in LAYOUT[table.kind]]
+    the row came from; ``paired``: 帮扶教师 is the pairs in force (a pairs workbook was
+    joined), not the roster's cell."""
+    columns = [
+        [nz.display(v) for v in table.values.get(f.key) or [None] * len(table)]
+        if paired and f.key == "support_teacher"
+        else table.written(f.key)
+        for f in LAYOUT[table.kind]
+    ]
     lead = [
         (schools.of(table, i), table.file, table.sheet_at(i), row)
         for i, row in enumerate(table.rows)
@@ -85,21 +99,29 @@ def sheet_rows(table: Table, schools: Schools) -> list[list[Any]]:
 
 
 def read_part(
-    path: Path, synonyms: dict[str, list[str]] | None = None, parquet: bool = False
+    path: Path,
+    synonyms: dict[str, list[str]] | None = None,
+    parquet: bool = False,
+    books: tuple[Path, ...] = (),
 ) -> SchoolPart:
-    """One school's file: read, checked as ``lbc validate`` checks it, its rows rendered for
-    the merged workbook (``parquet``: as Arrow batches of the stacked Parquet columns).
-    Runs in a worker process; everything returned is plain data."""
+    """One school's file: read with the pairs workbooks ``books`` of its folder joined on,
+    checked as ``lbc validate`` checks it, its rows rendered for the merged workbook
+    (``parquet``: as Arrow batches of the stacked Parquet columns). A pairs workbook itself
+    is only marked as one. Runs in a worker process; everything returned is plain data."""
     from lbc.checks.engine import check_roster
     from lbc.output.sheet_style import column_widths
     from lbc.output.xlsx_stream import rows_xml
 
     part = SchoolPart(str(path))
+    if path in books:
+        part.pairs_book = True
+        return part
     try:
-        roster = read_roster([path], synonyms)
+        roster = read_roster([path, *books], synonyms)
     except LbcError as exc:
         part.error = str(exc)
         return part
+    part.joined = roster.joined if books else None
     schools = schools_of(roster)
     part.school = schools.by_file.get(str(path), path.stem)
     part.findings = check_roster(roster)
@@ -115,7 +137,7 @@ def read_part(
 
             part.arrow[kind] = [to_bytes(b) for b in stacked_batches(tables, schools)]
         else:
-            rows = [row for tbl in tables for row in sheet_rows(tbl, schools)]
+            rows = [row for tbl in tables for row in sheet_rows(tbl, schools, bool(books))]
             part.xml[kind] = rows_xml(rows)
             part.widths[kind] = column_widths(header(kind), rows)
     if parquet:
@@ -137,13 +159,15 @@ def read_parts(
     parquet: bool = False,
 ) -> Iterator[SchoolPart]:
     """Every file's part, in the order given, each as soon as it and those before it are
-    done; several files at once when there are several CPUs."""
+    done; several files at once when there are several CPUs. The pairs workbooks are
+    found first, each to be joined onto the rosters of its folder (one school's folder)."""
     workers = min(os.cpu_count() or 1, len(files))
     if workers <= 1:
         isolated, reading.ISOLATE_READS = reading.ISOLATE_READS, True
         try:
+            books = _books_by_folder(files, [is_pairs_book(p, synonyms) for p in files])
             for path in files:
-                yield read_part(path, synonyms, parquet)
+                yield read_part(path, synonyms, parquet, books.get(path.parent, ()))
                 if progress:
                     progress(1)
         finally:
@@ -152,11 +176,24 @@ def read_parts(
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
     ) as pool:
-        futures = [pool.submit(read_part, path, synonyms, parquet) for path in files]
+        found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
+        books = _books_by_folder(files, list(found))
+        futures = [
+            pool.submit(read_part, path, synonyms, parquet, books.get(path.parent, ()))
+            for path in files
+        ]
         for future in futures:
             yield future.result()
             if progress:
                 progress(1)
+
+
+def _books_by_folder(files: list[Path], books: list[bool]) -> dict[Path, tuple[Path, ...]]:
+    folders: dict[Path, tuple[Path, ...]] = {}
+    for path, book in zip(files, books, strict=True):
+        if book:
+            folders[path.parent] = (*folders.get(path.parent, ()), path)
+    return folders
 
 
 def _start_worker(parent: int) -> None:
@@ -179,6 +216,12 @@ def _start_worker(parent: int) -> None:
 class Duplicate:
     id_number: str
     places: list[tuple[str, str, str, int]]  # (school, file, sheet, row)
+
+
+def pairs_alone(parts: list[SchoolPart]) -> list[str]:
+    """The pairs workbooks with no roster read beside them in their folder: not used."""
+    folders = {Path(p.file).parent for p in parts if not p.pairs_book and not p.error}
+    return [p.file for p in parts if p.pairs_book and Path(p.file).parent not in folders]
 
 
 def duplicates_across_schools(parts: list[SchoolPart]) -> list[Duplicate]:

@@ -145,6 +145,17 @@ def read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     return _read_spreadsheet(path, prepare)
 
 
+def sheet_names(path: Path) -> list[str]:
+    """A workbook's sheet names, without reading its cells (a cheap first look); [] for a
+    CSV or Parquet file, or a file calamine cannot open (reading it says why)."""
+    if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return []
+    try:
+        return list(calamine.CalamineWorkbook.from_path(str(path)).sheet_names)
+    except Exception:  # the real read says what is wrong
+        return []
+
+
 def _sniff(path: Path) -> bytes:
     try:
         with path.open("rb") as fh:

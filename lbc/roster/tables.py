@@ -34,7 +34,13 @@ from lbc.roster.fields import (
     fold_header,
     person_key,
 )
-from lbc.roster.reading import PARQUET_SUFFIX, RawSheet, check_input_path, read_sheets
+from lbc.roster.reading import (
+    PARQUET_SUFFIX,
+    RawSheet,
+    check_input_path,
+    read_sheets,
+    sheet_names,
+)
 
 if TYPE_CHECKING:
     from lbc.roster.pairs import PairsJoined
@@ -837,9 +843,28 @@ def load_roster(
         raise LbcError(roster.failed[0][1])
     if not roster.children:
         if roster.pairs:
-            raise LbcError(t("err.pairs_only", files="、".join(roster.files)))
+            raise PairsOnlyError(t("err.pairs_only", files="、".join(roster.files)))
         raise LbcError(t("err.no_children", files="、".join(roster.files)))
     return roster
+
+
+class PairsOnlyError(LbcError):
+    """The files hold pairs lists and no roster: a pairs workbook given alone."""
+
+
+def is_pairs_book(path: Path, synonyms: dict[str, list[str]] | None = None) -> bool:
+    """Whether a file is a pairs workbook and nothing else, as ``load_roster`` reads it;
+    only a workbook with lbc pair's 结对名单 sheet is read, so a county's rosters are not
+    read twice to find the few pairs workbooks beside them."""
+    if t("book.pairs") not in sheet_names(path):
+        return False
+    try:
+        load_roster([path], synonyms)
+    except PairsOnlyError:
+        return True
+    except LbcError:
+        return False
+    return False
 
 
 def _by_kind(roster: Roster, kind: Kind) -> list[Table]:
