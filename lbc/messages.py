@@ -393,6 +393,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{file} sheet '{sheet}': {kind}, header in row {rows}, {count} data rows",
     ),
     "columns.kind.children": ("留守儿童花名册", "children"),
+    "columns.kind.pairs": (
+        "结对名单（按结对读：帮扶教师以它为准，不作花名册）",
+        "pairs list (read as the pairs in force, not as a roster)",
+    ),
     "columns.kind.teachers": ("教师名单", "teachers"),
     "columns.kind.records": ("帮扶记录", "support records"),
     "columns.col.column": ("列", "column"),

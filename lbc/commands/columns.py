@@ -27,7 +27,7 @@ def columns(
     """说明每个工作表是怎样读的。"""
     common.check_format(fmt)
     paths, cfg = common.inputs(files, config)
-    described = describe_roster(common.read(paths, cfg, notes=False))
+    described = describe_roster(common.read(paths, cfg, notes=False, pairs_alone=True))
     common.emit(
         fmt,
         document=lambda: {"files": described},
@@ -89,7 +89,7 @@ def _print(described: list[dict[str, Any]]) -> None:
                 "columns.heading",
                 file=entry["file"],
                 sheet=sheet["sheet"],
-                kind=t(f"columns.kind.{sheet['kind']}"),
+                kind=t("columns.kind.pairs" if sheet["pairs"] else f"columns.kind.{sheet['kind']}"),
                 rows="、".join(map(str, sheet["header_rows"])),
                 count=sheet["rows"],
             )

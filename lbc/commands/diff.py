@@ -37,10 +37,13 @@ def diff_command(
     if out is not None:
         out_format(out, ("xlsx",))
     _, cfg = common.inputs([old, new], config)
+    # Each side as any command reads it: the workspace's roster with the pairs in force
+    # (its [files] pairs), so a re-pairing shows as a 帮扶教师 change.
+    old_files, new_files = common.inputs([old], config)[0], common.inputs([new], config)[0]
     if out is not None:
-        refuse_input_as_output(out, common.read_files([old, new], cfg))
-    before = common.read([old], cfg)
-    after = common.read([new], cfg)
+        refuse_input_as_output(out, common.read_files([*old_files, *new_files], cfg))
+    before = common.read(old_files, cfg)
+    after = common.read(new_files, cfg)
     found = diff_rosters(before, after)
     if out is not None:
         from lbc.documents.diff_book import write_changes_book  # openpyxl only here

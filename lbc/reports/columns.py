@@ -67,11 +67,15 @@ def describe_table(table: Table) -> dict[str, Any]:
 
 
 def describe_roster(roster: Roster) -> list[dict[str, Any]]:
-    """Every file read: its sheets described, and the sheets that are no roster."""
+    """Every file read: its sheets described (``pairs``: a pairs list, read as the pairs in
+    force, not as children), and the sheets that are no roster."""
+    tables = [*roster.tables(), *roster.pairs]
     return [
         {
             "file": name,
-            "sheets": [describe_table(tbl) for tbl in roster.tables() if tbl.file == name],
+            "sheets": [
+                {**describe_table(tbl), "pairs": tbl.is_pairs} for tbl in tables if tbl.file == name
+            ],
             "skipped_sheets": [sheet for file, sheet in roster.skipped if file == name],
         }
         for name in roster.files

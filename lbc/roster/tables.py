@@ -786,6 +786,7 @@ def load_roster(
     synonyms: dict[str, list[str]] | None = None,
     carry_on: bool = False,
     keep: Sequence[Path] = (),
+    pairs_alone: bool = False,
 ) -> Roster:
     """Read every file, recognise each sheet by its header, and build canonical tables.
 
@@ -798,6 +799,8 @@ def load_roster(
     ``Roster.pairs`` and its other lists (教师帮扶名单 is no teachers list to pair from) are
     passed over, so naming it beside the roster counts no child twice. ``keep`` files
     (``lbc pair --keep``) are pairs workbooks or last term's rosters (``Roster.previous``).
+    Pairs workbooks with no roster are refused (:class:`PairsOnlyError`), unless
+    ``pairs_alone`` (``lbc columns``, which says how they are read).
     """
     roster = Roster(files=[], children=[], teachers=[], records=[], skipped=[])
     for path in [*paths, *keep]:
@@ -842,6 +845,8 @@ def load_roster(
     if roster.failed and not roster.files:
         raise LbcError(roster.failed[0][1])
     if not roster.children:
+        if roster.pairs and pairs_alone:
+            return roster
         if roster.pairs:
             raise PairsOnlyError(t("err.pairs_only", files="、".join(roster.files)))
         raise LbcError(t("err.no_children", files="、".join(roster.files)))

@@ -28,10 +28,11 @@ def read_roster(
     synonyms: dict[str, list[str]] | None = None,
     carry_on: bool = False,
     keep: list[Path] | None = None,
+    pairs_alone: bool = False,
 ) -> Roster:
     """The files' tables, with the school each file declares and the pairs in force joined
-    onto the children (``carry_on``, ``keep``: see ``load_roster``)."""
-    roster = load_roster(files, synonyms, carry_on, keep or ())
+    onto the children (``carry_on``, ``keep``, ``pairs_alone``: see ``load_roster``)."""
+    roster = load_roster(files, synonyms, carry_on, keep or (), pairs_alone)
     for path in files:
         if str(path) in roster.files:
             roster.declared[str(path)] = declared_school(path, roster)

@@ -1,9 +1,10 @@
-"""A county merges the folders schools fill: each school's pairs workbook is its pairs in force.
+"""The pairs in force in merge, diff and columns, as in every other command.
 
 Through the real CLI on real workbooks: two schools' folders, each with its roster and the
 结对名单.xlsx ``lbc pair --out`` wrote, merge with exit 0 and the pairs in the merged 帮扶教师
 column; a pairs workbook naming none of its school's children, or alone in its folder, is a
-note and not a failure.
+note and not a failure. ``lbc diff`` in a workspace shows a re-pairing as a 帮扶教师 change,
+and ``lbc columns`` describes a pairs workbook as it is read.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from test_pairs_used import C32, C51, book_rows, kid, roster, teacher
+from test_pairs_used import C32, C51, book_rows, kid, roster, teacher, workspace
 
 from conftest import run
 
@@ -106,3 +107,49 @@ def test_a_pairs_workbook_of_another_school_or_alone_is_a_note(tmp_path: Path) -
         notes[3]
         == f"提示：{county / '空' / '结对名单.xlsx'} 是结对名单，同一文件夹中没有花名册，未采用"
     )
+
+
+def test_diff_shows_the_teacher_a_re_pairing_gave(tmp_path: Path) -> None:
+    # 李强 has two places and the roster's column gives him three children, last term too.
+    kids = [
+        kid(1, C51, 帮扶教师="李强"),
+        kid(2, C32, 帮扶教师="李强"),
+        kid(3, C51, 帮扶教师="李强"),
+    ]
+    staff = [teacher("李强", C51), teacher("王芳", C32)]
+    ws = workspace(tmp_path, kids, staff)
+    (ws / "上学期").mkdir()
+    roster(ws / "上学期" / "roster.xlsx", kids, staff)
+    args = ("diff", "上学期/roster.xlsx", "roster.xlsx", "--format", "json")
+    assert run(*args, cwd=ws).json()["changed"] == []
+    assert run("pair", "--save", cwd=ws).exit_code == 0
+    result = run(*args, cwd=ws)
+    assert result.exit_code == 0
+    assert [(c["child"], c["changes"]) for c in result.json()["changed"]] == [
+        (
+            "李明轩",
+            [{"field": "support_teacher", "label": "帮扶教师", "old": "李强", "new": "王芳"}],
+        )
+    ]
+    assert result.stderr == (
+        f"提示：帮扶教师以结对名单 结对名单.xlsx（{made_today()}结对）为准，共 3 名儿童\n"
+    )
+
+
+def test_columns_describes_a_pairs_workbook_as_pairs(tmp_path: Path) -> None:
+    folder = school(tmp_path, "青山小学", 1, [teacher("李强", C51), teacher("王芳", C32)])
+    result = run("columns", "结对名单.xlsx", cwd=folder)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        "结对名单.xlsx 的“结对名单”：结对名单（按结对读：帮扶教师以它为准，不作花名册），"
+        "表头在第 2 行，3 行数据"
+    )
+    doc = run("columns", "结对名单.xlsx", "--format", "json", cwd=folder).json()
+    (sheet,) = doc["files"][0]["sheets"]
+    assert (sheet["sheet"], sheet["pairs"]) == ("结对名单", True)
+    read = {c["column"]: c["field"] for c in sheet["columns"]}
+    assert (read["C"], read["G"], read["K"], read["L"]) == (
+        "name", "support_teacher", "id_number", "pair_place"
+    )  # fmt: skip
+    roster_doc = run("columns", "青山小学.xlsx", "--format", "json", cwd=folder).json()
+    assert [s["pairs"] for s in roster_doc["files"][0]["sheets"]] == [False, False]
