@@ -174,7 +174,7 @@ def as_document(
     good = [_counts(p) for p in parts if not p.error and not p.pairs_book]
     return {
         "summary": {
-            "files": len(parts),
+            "files": sum(1 for p in parts if not p.pairs_book),  # rosters, read or not
             "schools": len({g["school"] for g in good}),
             "children": sum(g["children"] for g in good),
             "teachers": sum(g["teachers"] for g in good),
