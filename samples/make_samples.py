@@ -1379,7 +1379,7 @@ class FormChild:
             c.guardian_phone,
             self.guardian_id,
             c.relation,
-            c.address,
+            c.address if c.guardian_name else "",
             self.rating,
             "打工收入",
             self.relief,
@@ -1392,6 +1392,7 @@ class ThirdSchool:
     teachers: list[Teacher]
     head: Teacher
     planted: dict[str, FormChild]  # what is planted -> the row it is planted in
+    watched: dict[str, FormChild]  # a watch-list reason (WCH…) -> the row that gives it
 
 
 def third_school(share: Maker) -> ThirdSchool:
@@ -1473,7 +1474,68 @@ def third_school(share: Maker) -> ThirdSchool:
     r.note = "身体情况 残疾, 残疾类别及等级 听力残疾二级, 救助帮扶情况 享受低保"
     r = planted["father_away"] = next(x for x in one[1:] if x.child.away == FATHER)
     r.note = "父母一方外出: only the father's 当前务工地点 is filled in, so 父亲外出"
-    return ThirdSchool(rows, teachers, head, planted)
+
+    # Reasons for lbc watch the form gives in its own words, each on a row of its own.
+    taken = {id(x) for x in planted.values()}
+    calm = [r for r in rows if id(r) not in taken and r.boarding == "否"]
+    first = rng.choice([r for r in calm if r.child.away == BOTH])
+    picks = iter(rng.sample([r for r in calm if r is not first], 3))
+    watched: dict[str, FormChild] = {}
+    r = watched["WCH001"] = first
+    c = r.child
+    c.guardian_name = c.guardian_phone = c.relation = r.guardian_id = ""
+    r.entrusted, r.rating = "无", "无人监护"
+    r.note = "父母双方同时外出, 父母外出有无委托其他监护人 无, 委托监护人 blank, 无人监护"
+    r = watched["WCH003"] = next(picks)
+    r.rating = "受委托监护人监护能力不足"
+    r.note = "监护类型 受委托监护人监护能力不足"
+    r = watched["WCH006"] = next(picks)
+    c = r.child
+    c.relation, c.guardian_name = "姐姐", m.person(c.name[0], WOMAN_NAMES)
+    r.guardian_birth = dt.date(2007, 5, 3)  # 17 all term
+    r.guardian_id = m.id_number(HOME_REGION, r.guardian_birth, "女")
+    r.note = f"委托监护人 is the child's 姐姐, born {r.guardian_birth} (under 18)"
+    r = watched["WCH008"] = next(picks)
+    r.child.health = "慢性病"
+    r.note = "身体情况 慢性病"
+    return ThirdSchool(rows, teachers, head, planted, watched)
+
+
+THIRD_SPRING_SEED = 2027
+THIRD_SPRING_STAMP = dt.datetime(2024, 3, 8, 8, 0, 0)
+
+
+@dataclass
+class ThirdLastTerm:
+    children: list[FormChild]  # in row order; every child of grades 2–6 this term
+    changed: dict[str, tuple[FormChild, str]]  # a reason of change -> this term's row, what
+
+
+def third_last_term(third: ThirdSchool) -> ThirdLastTerm:
+    """大桥镇中心小学's spring 2024 form, for ``lbc watch --previous``: this term's children of
+    grades 2–6 one grade lower, with the guardian, 实际监护情况 and address of one child each
+    as they were before they changed. The ill child (WCH008) is the one who moved house, so
+    that the move (weight 1) lists it. Its own seed, drawn after everything else."""
+    rng = random.Random(THIRD_SPRING_SEED)
+    autumn = [r for r in third.children if r.child.grade > 1]
+    spring = {id(r): replace(r, child=replace(r.child, grade=r.child.grade - 1)) for r in autumn}
+    watched = {id(r) for r in third.watched.values()} | {id(r) for r in third.planted.values()}
+    pool = [r for r in autumn if id(r) not in watched]
+    changed: dict[str, tuple[FormChild, str]] = {}
+    r = rng.choice(pool)
+    c = spring[id(r)].child
+    c.guardian_name = c.name[0] + rng.choice(OLD_MAN_NAMES)
+    changed["WCH015"] = r, f"委托监护人 was {c.guardian_name} last term"
+    # A mother who went out to work this term: last term only the father was away.
+    r = rng.choice([x for x in pool if x is not r and x.child.away == BOTH])
+    before = spring[id(r)]
+    before.care, before.child.mother_work = ONE_TEXT, ""
+    changed["WCH016"] = r, f"实际监护情况 was {ONE_TEXT}, only the father away, last term"
+    r = third.watched["WCH008"]
+    c = spring[id(r)].child
+    c.address = f"{COUNTY}{THIRD_TOWN}{rng.choice(THIRD_VILLAGES)}{rng.randint(1, 9)}组"
+    changed["WCH017"] = r, f"现居住地 was {c.address} last term"
+    return ThirdLastTerm(list(spring.values()), changed)
 
 
 def write_form(ws: Worksheet, rows: list[FormChild], footnote: str) -> dict[int, int]:
@@ -1864,7 +1926,7 @@ max_per_teacher = 3              # 每位教师最多结对的儿童数
 """
 
 
-def third_school_markdown(third: ThirdSchool, rows: dict[int, int]) -> str:
+def third_school_markdown(third: ThirdSchool, rows: dict[int, int], spring: ThirdLastTerm) -> str:
     """The section on 大桥镇中心小学/: the form's layout and what lbc must find there."""
     p = third.planted
     t_letter = {
@@ -1923,8 +1985,18 @@ def third_school_markdown(third: ThirdSchool, rows: dict[int, int]) -> str:
         "| # | sheet | row | col | field | who | what is wrong | rule it should trip |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for n, key in enumerate(t_letter, start=1):
-        r, (col, fld, rule) = p[key], t_letter[key]
+    defects = [(p[key], *t_letter[key]) for key in t_letter]
+    # The child nobody looks after (WCH001 below) lacks what CON001 asks of its guardian.
+    alone = third.watched["WCH001"]
+    defects += [
+        (alone, form_column(header, "委托监护人"), f"`{key}`", f"missing required contact: {what}")
+        for header, key, what in (
+            ("姓名", "guardian_name", "both parents away and no guardian name"),
+            ("电话", "guardian_phone", "both parents away and no guardian phone"),
+            ("與被監護人關係", "guardian_relation", "both parents away and no relation"),
+        )
+    ]
+    for n, (r, col, fld, rule) in enumerate(defects, start=1):
         who = f"{r.child.name} {r.child.class_text}"
         lines.append(
             f"| {n} | {THIRD_SHEET} | {rows[id(r)]} | {col} | {fld} | {who} | {r.note} | {rule} |"
@@ -1953,6 +2025,23 @@ def third_school_markdown(third: ThirdSchool, rows: dict[int, int]) -> str:
         "is filled in.",
         "- Every parent's and guardian's 公民身份证号码 but the planted one is valid, and "
         "agrees with their 出生日期; every guardian is between 16 and 100 by it.",
+        "",
+        "## What `lbc watch` must find",
+        "",
+        f"`{THIRD}/{SPRING_DIR}/roster.xlsx` (seed {THIRD_SPRING_SEED}) is last term's form: "
+        f"this term's {len(spring.children)} children of grades 2–6, one grade lower. "
+        f"`lbc watch --as-of 2024-11-01 --previous {SPRING_DIR}/roster.xlsx` lists these rows "
+        "for these reasons, beside the children it lists for reasons the form gave already:",
+        "",
+        "| code | row | who | what the form says |",
+        "|---|---|---|---|",
+    ]
+    reasons = [(code, r, r.note) for code, r in third.watched.items()]
+    reasons += [(code, r, note) for code, (r, note) in spring.changed.items()]
+    for code, r, note in reasons:
+        who = f"{r.child.name} {r.child.class_text}"
+        lines.append(f"| {code} | {rows[id(r)]} | {who} | {note} |")
+    lines += [
         "",
     ]
     return "\n".join(lines)
@@ -2184,12 +2273,19 @@ def main() -> None:
     third_rows = write_form(ws, third.children, footnote)
     write_teachers(wb.create_sheet(TEACHER_SHEET), third.teachers)
     save_deterministic(wb, HERE / THIRD / "roster.xlsx", THIRD_STAMP)
+    third_spring = third_last_term(third)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = THIRD_SHEET
+    write_form(ws, third_spring.children, footnote.replace("9月25日", "3月8日"))
+    write_teachers(wb.create_sheet(TEACHER_SHEET), third.teachers)
+    save_deterministic(wb, HERE / THIRD / SPRING_DIR / "roster.xlsx", THIRD_SPRING_STAMP)
     (HERE / THIRD / "lbc.toml").write_text(THIRD_CONFIG, encoding="utf-8")
 
     text = defects_markdown(sample, rows)
     text += last_term_markdown(sample, rows, spring, spring_rows)
     text += second_school_markdown(sample, rows, second, second_rows)
-    text += third_school_markdown(third, third_rows)
+    text += third_school_markdown(third, third_rows, third_spring)
     (HERE / "DEFECTS.md").write_text(text, encoding="utf-8")
     print(
         f"wrote {HERE / 'lbc.toml'}, {HERE / 'roster.xlsx'} and {HERE / 'DEFECTS.md'}: "

@@ -23,6 +23,10 @@ FINDINGS = [
     ("ID008", 8, "R", "father_id_number"),
     ("CON001", 12, "AC", "guardian_phone"),
     ("ID002", 13, "H", "id_number"),
+    # The child nobody looks after (both parents away, no 委托监护人), there for lbc watch.
+    ("CON001", 14, "AB", "guardian_name"),
+    ("CON001", 14, "AC", "guardian_phone"),
+    ("CON001", 14, "AE", "guardian_relation"),
     ("PHN001", 15, "T", "father_phone"),
     ("VAL006", 19, "AG", "guardianship_rating"),
 ]
@@ -46,7 +50,7 @@ def test_validate_finds_every_planted_defect_and_nothing_else(school: Path) -> N
     doc = result.json()
     assert [(f["code"], f["row"], f["column"], f["field"]) for f in doc["findings"]] == FINDINGS
     assert doc["summary"]["children"] == 18
-    assert (doc["summary"]["errors"], doc["summary"]["warnings"]) == (6, 1)
+    assert (doc["summary"]["errors"], doc["summary"]["warnings"]) == (9, 1)
     assert result.stderr == ""
 
 
@@ -77,9 +81,13 @@ def test_the_forms_own_words_read(school: Path) -> None:
 def test_the_other_commands_work_unchanged(school: Path, tmp_path: Path) -> None:
     flag = run("flag", "--format", "json", cwd=school)
     assert flag.exit_code == 1
-    (cls,) = flag.json()["classes"]
-    assert [(c["name"], c["row"], c["missing"]) for c in cls["children"]] == [
-        ("何浩宇", 12, ["guardian_phone"])
+    assert [
+        (g["class"], c["name"], c["row"], c["missing"])
+        for g in flag.json()["classes"]
+        for c in g["children"]
+    ] == [
+        ("三年级(1)班", "何浩宇", 12, ["guardian_phone"]),
+        ("四年级(1)班", "杜嘉豪", 14, ["guardian_name", "guardian_relation", "guardian_phone"]),
     ]
     assert run("pair", cwd=school).exit_code == 0
     assert run("summary", "--term", "2024-autumn", cwd=school).exit_code == 0

@@ -422,15 +422,58 @@ def test_samples(samples: Path) -> None:
 
 
 def test_samples_registration_form(samples: Path) -> None:
-    result = run("watch", "--format", "json", cwd=samples / "大桥镇中心小学")
+    result = run(
+        "watch", "--as-of", "2024-11-01", "--format", "json", cwd=samples / "大桥镇中心小学"
+    )
     assert result.exit_code == 1, result.stderr
     assert listed(result.json()) == {
-        "刘静怡": ["WCH007", "WCH004"],
+        "冯婧": ["WCH006"],
+        "刘静怡": ["WCH007"],
+        "杜嘉豪": ["WCH001", "WCH002"],
         "黄心怡": ["WCH014", "WCH004"],
         "罗晓雪": ["WCH004", "WCH011"],
         "何语桐": ["WCH004", "WCH011"],
+        "张佳慧": ["WCH003"],
         "侯欣然": ["WCH002", "WCH011"],
+        "刘浩轩": ["WCH004", "WCH008"],
     }
+
+
+def test_samples_registration_form_gives_every_reason_the_form_can(samples: Path) -> None:
+    """大桥镇中心小学 with last term's form: every reason the form's columns can say fires
+    (not WCH005, WCH009, WCH012, WCH013: the form has no 监护人身体状况, 孤儿 or 帮扶教师
+    column and the school no support records), each added child for its own reason."""
+    school = samples / "大桥镇中心小学"
+    args = ("--as-of", "2024-11-01", "--previous", "上学期/roster.xlsx", "-f", "json")
+    result = run("watch", *args, cwd=school)
+    assert result.exit_code == 1, result.stderr
+    pairs = {
+        (c["row"], r["code"])
+        for g in result.json()["classes"]
+        for c in g["children"]
+        for r in c["reasons"]
+    }
+    assert {code for _, code in pairs} == {
+        f"WCH{n:03d}" for n in (1, 2, 3, 4, 6, 7, 8, 11, 14, 15, 16, 17)
+    }
+    added = {
+        (14, "WCH001"),
+        (16, "WCH003"),
+        (9, "WCH006"),
+        (20, "WCH008"),
+        (11, "WCH015"),
+        (21, "WCH016"),
+        (20, "WCH017"),
+    }
+    rows = {row for row, _ in added}
+    # 杜嘉豪 (14) has no one, so 无人监护 too; the guardians of 蒲欣妍 (11) and 刘浩轩 (20)
+    # are 70 or older, and 何梓涵 (21) boards.
+    others = {(14, "WCH002"), (11, "WCH004"), (20, "WCH004"), (21, "WCH011")}
+    assert {p for p in pairs if p[0] in rows} == added | others
+    # samples/DEFECTS.md names the same rows.
+    text = (samples / "DEFECTS.md").read_text(encoding="utf-8")
+    for row, code in added:
+        assert f"| {code} | {row} |" in text
 
 
 def test_pairing_gives_a_child_on_the_list_a_teacher_first(tmp_path: Path) -> None:
