@@ -1768,6 +1768,8 @@ contact_phone = "0817-5636208"   # 家校联系电话
 
 [files]
 roster = ["roster.xlsx"]         # 相对本文件的路径
+pairs = "结对名单.xlsx"          # lbc pair --save 写到这里，各命令都按它（首次结对前不存在）
+records = "记录表"                # 老师交回的帮扶记录表（lbc record-sheets 写出）
 
 [pairing]
 max_per_teacher = 2              # 每位教师最多结对的儿童数
@@ -1920,6 +1922,8 @@ contact_phone = "0817-5712046"   # 家校联系电话
 
 [files]
 roster = ["roster.xlsx"]         # 相对本文件的路径
+pairs = "结对名单.xlsx"          # lbc pair --save 写到这里，各命令都按它（首次结对前不存在）
+records = "记录表"                # 老师交回的帮扶记录表（lbc record-sheets 写出）
 
 [pairing]
 max_per_teacher = 3              # 每位教师最多结对的儿童数
