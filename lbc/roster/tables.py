@@ -180,10 +180,11 @@ class Columns(dict[str, list[Any]]):
         return dict.__contains__(self, key) or key in self._raw
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
-        try:
-            return self[key]
-        except KeyError:
+        # A column the sheet lacks is asked for once a row by the checks and the watch
+        # list: answered without raising and catching a KeyError each time.
+        if key not in self:
             return default
+        return self[key]
 
 
 # Columns whose every value lbc composes from several cells: written as read, not as typed.
