@@ -322,19 +322,20 @@ EXPECTED: dict[str, Any] = {
         "dropout_rate": 0.1111,  # 1/9
     },
     "changes": None,  # known only with --previous
-    # The watch list at threshold 3 (children 1-7 and 10 are left behind and at school).
-    # At the start (2024-09-01, this roster, days without contact left out): 1 孤儿 (5) and
-    # 7 辍学 (5); child 6's missing 帮扶教师 (2) alone is not enough. At the end
-    # (2025-01-31; a record on or after 2025-01-01 is contact within 30 days): 1, 7, and
-    # 3 (no record), 4 (last 11-20), 5 (last 10-09: the 12-09 record names no single child),
-    # 6 (last 11-09, and no teacher); 2 and 10 had records in January. Of those six, only
-    # 1 is paired and had a talk every month and a home visit (4 and 5 lack talks; 3, 6
-    # and 7 have no teacher in post).
+    # The watch list at threshold 3 (children 1-7, 9 and 10 are at school; 9 is 非留守 but
+    # on the roster, so watched too). At the start (2024-09-01, this roster, days without
+    # contact left out): 1 孤儿 (5) and 7 辍学 (5); the missing 帮扶教师 (2) of 6 and 9
+    # alone is not enough. At the end (2025-01-31; a record on or after 2025-01-01 is
+    # contact within 30 days): 1, 7, and 3 (no record), 4 (last 11-20), 5 (last 10-09: the
+    # 12-09 record names no single child), 6 (last 11-09, and no teacher), 9 (no record in
+    # January, and no teacher); 2 and 10 had records in January. Of those seven, only 1 is
+    # paired and had a talk every month and a home visit (4 and 5 lack talks; 3, 6, 7 and
+    # 9 have no teacher in post).
     "watch": {
         "threshold": 3,
         "start_basis": "term_start",
         "start": 2,
-        "end": 6,
+        "end": 7,
         "end_all_owed": 1,
     },
     "schools": None,  # one school: no per-school table
@@ -461,7 +462,7 @@ def test_markdown_sections_and_sentences(school: Path) -> None:
         "- 每月谈心：5 名结对儿童中，2 名做到每月至少谈心 1 次（40.0%）。",
         "- 学期家访：2 名结对儿童本学期至少家访 1 次（40.0%）。",
         "- 送温暖：1 名结对儿童本学期得到送温暖（20.0%）。",
-        "- 重点关注名单：学期初 2 名，学期末 6 名，其中 1 名谈心、家访均达到要求。",
+        "- 重点关注名单：学期初 2 名，学期末 7 名，其中 1 名谈心、家访均达到要求。",
         "- 在校情况：在读 8 人，转出 1 人，辍学 1 人；巩固率 88.9%，辍学率 11.1%。",
         "<!-- chart: quota_compliance -->",
     ]
@@ -1134,7 +1135,8 @@ def test_a_school_html_template_gets_charts_and_the_font(school: Path) -> None:
 def test_the_watch_list_at_the_start_is_last_terms_with_previous(school: Path) -> None:
     """With --previous the start of the term is last term's roster: there child 1 was no
     orphan yet and child 7 still at school, so nobody was on the list; at the end 1's
-    guardian is new too (WCH015), which changes no count."""
+    guardian is new too (WCH015), which changes no count; the end is the seven of
+    test_every_number_of_the_context."""
     before = [dict(r) for r in CHILDREN]
     before[0] = {**before[0], "类别": None, "监护人姓名": "李奶奶"}
     before[6] = {**before[6], "在校状态": "在读"}
@@ -1145,6 +1147,6 @@ def test_the_watch_list_at_the_start_is_last_terms_with_previous(school: Path) -
         "threshold": 3,
         "start_basis": "previous",
         "start": 0,
-        "end": 6,
+        "end": 7,
         "end_all_owed": 1,
     }

@@ -338,7 +338,9 @@ def listed_reasons(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return [r for g in doc["classes"] for c in g["children"] for r in c["reasons"]]
 
 
-def test_left_school_and_not_left_behind_children_are_not_listed(tmp_path: Path) -> None:
+def test_a_child_who_left_is_not_listed_a_child_not_left_behind_is(tmp_path: Path) -> None:
+    """A child 转出 is no longer the school's to watch; a 非留守 child on the roster (an
+    orphan, a child in difficulty) is in its care like any other."""
     rows = [
         [*child_row(1, 健康状况="残疾"), "转出"],
         [*child_row(2, 健康状况="残疾", kind="非留守"), "在读"],
@@ -346,11 +348,12 @@ def test_left_school_and_not_left_behind_children_are_not_listed(tmp_path: Path)
     ]
     write_xlsx(tmp_path / "r.xlsx", {"花名册": [[*CHILD_HEADER, "在校状态"], *rows]})
     result = run("watch", "r.xlsx", "-f", "csv", cwd=tmp_path)
-    assert [line.split(",")[2] for line in result.stdout.splitlines()[1:]] == ["王梓萱"]
+    assert [line.split(",")[2] for line in result.stdout.splitlines()[1:]] == ["李明轩", "王梓萱"]
 
 
 SAMPLES_LIST = {
     "唐一诺": ["WCH004", "WCH012"],
+    "侯雨彤": ["WCH009", "WCH004"],  # the samples' orphan, 非留守
     "邓梦琪": ["WCH004", "WCH012"],
     "赵思琪": ["WCH007"],
     "蒋奕辰": ["WCH005", "WCH012"],

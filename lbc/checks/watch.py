@@ -17,7 +17,8 @@ form and the 学籍 export write it:
 * change since last term's roster (``previous``): the guardian (WCH015), 留守类型 (WCH016)
   or the home address (WCH017).
 
-Only left-behind children still at school are considered; a row repeating an earlier row's
+Every child of the roster still at school is considered, left behind or not (an orphan on
+the roster is 非留守 and among the most at risk); a row repeating an earlier row's
 ID number is the same child. Pairing reads the list here, which is why it is a check and
 not a report.
 """
@@ -131,9 +132,11 @@ def watch_list(
 
 
 def _considered(table: Table, i: int) -> bool:
-    """A left-behind child still at school."""
+    """A child of the roster still at school: left behind, or on it for another reason (an
+    orphan, a child in difficulty, 非留守 but in the school's care all the same). A row
+    whose 留守类型 cannot be read is not judged: lbc validate reports it."""
     kind = table.get("left_behind_type", i)
-    if kind in (None, nz.NOT_LEFT_BEHIND) or isinstance(kind, nz.Bad):
+    if kind is None or isinstance(kind, nz.Bad):
         return False
     return table.get("enrollment_status", i) not in LEFT_SCHOOL
 
