@@ -180,11 +180,12 @@ class Columns(dict[str, list[Any]]):
         return dict.__contains__(self, key) or key in self._raw
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
-        # A column the sheet lacks is asked for once a row by the checks and the watch
-        # list: answered without raising and catching a KeyError each time.
-        if key not in self:
-            return default
-        return self[key]
+        # Asked once a cell by the checks and the watch list, often for a column the sheet
+        # lacks: a normalised column is one C lookup, a missing one raises nothing.
+        column = dict.get(self, key)
+        if column is not None:
+            return column
+        return self[key] if key in self._raw else default
 
 
 # Columns whose every value lbc composes from several cells: written as read, not as typed.
