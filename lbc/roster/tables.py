@@ -245,8 +245,14 @@ class Table:
         return key in self.columns
 
     def get(self, key: str, i: int) -> Any:
-        col = self.values.get(key)
-        return None if col is None else col[i]
+        # Called once a cell by the checks and the watch list: a column already normalised
+        # is one C lookup, a column the sheet lacks another.
+        col = dict.get(self.values, key)
+        if col is None:
+            if key not in self.raw:
+                return None
+            col = self.values[key]
+        return col[i]
 
     def written(self, key: str) -> list[Any]:
         """The column as the school wrote it, for what lbc writes back out of its cells
