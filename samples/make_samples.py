@@ -1005,7 +1005,7 @@ SPRING_FOOTNOTE = "填表人：王老师    审核人：李校长    填表日�
 SPRING_STAMP = dt.datetime(2024, 3, 8, 8, 0, 0)
 GRADUATES = (5, 4)  # 六年级(1)班 and (2)班 in spring: all of them went on to middle school
 GRANDPARENTS = frozenset({"祖父", "祖母", "外祖父", "外祖母", "亲属"})
-# The fields `lbc diff` compares that the sample's rosters have (lbc.reports.diff.TRACKED).
+# The fields `lbc diff` compares that the sample's rosters have (lbc.roster.changes.TRACKED).
 DIFF_FIELDS = (
     "class",
     "left_behind_type",
