@@ -155,35 +155,86 @@ def child_label(table: Table, i: int) -> str:
 
 def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
     """All findings for everything read, in Excel order within each sheet."""
-    today = today or dt.date.today()
-    teacher_names = {
-        n for tbl in roster.teachers for n in tbl.values.get("name", []) if isinstance(n, str)
-    }
-    findings: list[Finding] = []
+    checks = RosterChecks(
+        today or dt.date.today(),
+        teacher_names(roster.teachers) if roster.teachers else None,
+        declared_schools(roster),
+        {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
+    )
     for table in roster.children:
-        findings += check_children(table, today, teacher_names if roster.teachers else None)
-    seen_teachers: dict[object, tuple[Table, int]] = {}
-    schools = _declared_schools(roster)
+        checks.children(table)
     for table in roster.teachers:
-        findings += check_teachers(table, seen_teachers, schools.get(table.file, ""))
-    findings += check_duplicate_ids(roster.children, schools)
-    named = {n for tbl in roster.records for n in tbl.values.get("student") or () if n}
-    index = children_index(roster.children, named)
-    owners = children_index(roster.children, named, "support_teacher")
+        checks.teachers(table)
     for table in roster.records:
-        findings += check_records(
-            table, today, teacher_names if roster.teachers else None, index, owners
-        )
+        checks.records(table)
     if roster.teachers:
         for table in roster.pairs:
-            findings += check_pairs(table, teacher_names)
-    order = {
-        (tbl.file, sheet): n
-        for n, tbl in enumerate([*roster.tables(), *roster.pairs])
-        for sheet in dict.fromkeys(tbl.row_sheets or [tbl.sheet])
-    }
-    findings.sort(key=lambda f: (order.get((f.file, f.sheet), 0), *f.sort_key))
-    return _once_per_file(findings)
+            checks.pairs(table)
+    return checks.findings(roster)
+
+
+def teacher_names(tables: list[Table]) -> set[str]:
+    """Every teacher's name, as the children's and records' teacher cells are checked
+    against."""
+    return {n for tbl in tables for n in tbl.values.get("name", []) if isinstance(n, str)}
+
+
+class RosterChecks:
+    """The checks of a roster, fed one table at a time: children, then teachers, records
+    and pairs lists, each kind in the roster's order. Between tables it keeps only what
+    later ones are checked against (the ID numbers seen, the teachers seen, the children
+    that records name), so a province's Parquet file can be checked one school at a time
+    and each school's cells dropped once checked (lbc.checks.streamed); check_roster feeds
+    it a whole roster.
+
+    ``teachers``: every teacher's name, None when no teachers list was read; ``schools``:
+    each file's school, in a folder of schools; ``named``: every child's name a record
+    gives (its child is looked up among the children, which come first)."""
+
+    def __init__(
+        self,
+        today: dt.date,
+        teachers: set[str] | None,
+        schools: dict[str, str],
+        named: set[str],
+    ) -> None:
+        self.today = today
+        self.teacher_names = teachers
+        self.schools = schools
+        self.named = named
+        self.found: list[Finding] = []
+        self._teachers_seen: dict[object, tuple[Table, int]] = {}
+        self._ids_seen: dict[str, tuple[Table, int]] = {}
+        self._classes: dict[str, dict[object, Any]] = defaultdict(dict)
+        self._owners: dict[str, dict[object, Any]] = defaultdict(dict)
+
+    def children(self, table: Table) -> None:
+        self.found += check_children(table, self.today, self.teacher_names)
+        self.found += _duplicate_ids(table, self._ids_seen, self.schools)
+        _index_children(self._classes, table, self.named)
+        _index_children(self._owners, table, self.named, "support_teacher")
+
+    def teachers(self, table: Table) -> None:
+        school = self.schools.get(table.file, "")
+        self.found += check_teachers(table, self._teachers_seen, school)
+
+    def records(self, table: Table) -> None:
+        self.found += check_records(
+            table, self.today, self.teacher_names, self._classes, self._owners
+        )
+
+    def pairs(self, table: Table) -> None:
+        self.found += check_pairs(table, self.teacher_names or set())
+
+    def findings(self, roster: Roster) -> list[Finding]:
+        """What was found, in the roster's order of sheets, Excel order within each."""
+        order = {
+            (tbl.file, sheet): n
+            for n, tbl in enumerate([*roster.tables(), *roster.pairs])
+            for sheet in dict.fromkeys(tbl.row_sheets or [tbl.sheet])
+        }
+        self.found.sort(key=lambda f: (order.get((f.file, f.sheet), 0), *f.sort_key))
+        return _once_per_file(self.found)
 
 
 def _once_per_file(findings: list[Finding]) -> list[Finding]:
@@ -199,23 +250,20 @@ def _once_per_file(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def children_index(
-    tables: list[Table], names: set[str], key: str = "class"
-) -> dict[str, dict[object, Any]]:
-    """Name -> {child: class} (or another field, ``key``) for the children called one of
-    ``names`` (those records name), a child being its ID number (the same child in two files
-    is one) or its sheet and row."""
-    index: dict[str, dict[object, Any]] = defaultdict(dict)
-    for tbl in tables:
-        n = len(tbl)
-        column = tbl.values.get("name") or [None] * n
-        classes = tbl.values.get(key) or [None] * n
-        ids = tbl.values.get("id_number") or [None] * n
-        for i, (name, cls, number) in enumerate(zip(column, classes, ids, strict=True)):
-            if name in names:
-                who = number if isinstance(number, str) and number else (id(tbl), i)
-                index[name][who] = cls
-    return index
+def _index_children(
+    index: dict[str, dict[object, Any]], tbl: Table, names: set[str], key: str = "class"
+) -> None:
+    """Add to ``index`` (name -> {child: class}, or another field, ``key``) the children of
+    ``tbl`` called one of ``names`` (those records name), a child being its ID number (the
+    same child in two files is one) or its sheet and row."""
+    n = len(tbl)
+    column = tbl.values.get("name") or [None] * n
+    classes = tbl.values.get(key) or [None] * n
+    ids = tbl.values.get("id_number") or [None] * n
+    for i, (name, cls, number) in enumerate(zip(column, classes, ids, strict=True)):
+        if name in names:
+            who = number if isinstance(number, str) and number else (id(tbl), i)
+            index[name][who] = cls
 
 
 def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
@@ -517,46 +565,42 @@ def _row_of(table: Table, j: int, i: int) -> str:
     return t("loc.elsewhere", file=table.file, sheet=sheet, row=row)
 
 
-def check_duplicate_ids(
-    tables: list[Table], schools: dict[str, str] | None = None
+def _duplicate_ids(
+    table: Table, seen: dict[str, tuple[Table, int]], schools: dict[str, str]
 ) -> list[Finding]:
-    """The same ID number on two rows, within a sheet or across files; DUP003 when the two
-    rows are of different schools (a 学校 column, or ``schools`` by file)."""
-    schools = schools or {}
-    findings: list[Finding] = []
-    seen: dict[str, tuple[Table, int]] = {}
+    """The same ID number on two rows, within a sheet or across files (``seen``: the
+    earlier tables' ID numbers); DUP003 when the two rows are of different schools (a 学校
+    column, or ``schools`` by file)."""
 
     def school(table: Table, i: int) -> str:
         return table.get("school", i) or schools.get(table.file, "")
 
-    for table in tables:
-        ids = table.values.get("id_number")
-        if not ids:
+    ids = table.values.get("id_number")
+    if not ids:
+        return []
+    out = _Out(table, Kind.CHILDREN)
+    for i, value in enumerate(ids):
+        if not isinstance(value, str) or not value:
             continue
-        out = _Out(table, Kind.CHILDREN)
-        for i, value in enumerate(ids):
-            if not isinstance(value, str) or not value:
-                continue
-            first = seen.setdefault(value, (table, i))
-            if first[0] is not table or first[1] != i:
-                other_table, j = first
-                other = (
-                    _row_of(other_table, j, i)
-                    if other_table is table
-                    else t(
-                        "loc.elsewhere",
-                        file=other_table.file,
-                        sheet=other_table.sheet_at(j),
-                        row=other_table.rows[j],
-                    )
+        first = seen.setdefault(value, (table, i))
+        if first[0] is not table or first[1] != i:
+            other_table, j = first
+            other = (
+                _row_of(other_table, j, i)
+                if other_table is table
+                else t(
+                    "loc.elsewhere",
+                    file=other_table.file,
+                    sheet=other_table.sheet_at(j),
+                    row=other_table.rows[j],
                 )
-                here, there = school(table, i), school(other_table, j)
-                if here and there and here != there:
-                    out.add(R.DUP003, i, "id_number", **across_schools((there, here)))
-                else:
-                    out.add(R.DUP001, i, "id_number", other=other)
-        findings += out.findings
-    return findings
+            )
+            here, there = school(table, i), school(other_table, j)
+            if here and there and here != there:
+                out.add(R.DUP003, i, "id_number", **across_schools((there, here)))
+            else:
+                out.add(R.DUP001, i, "id_number", other=other)
+    return out.findings
 
 
 def across_schools(schools: Iterable[str]) -> dict[str, str]:
@@ -565,7 +609,7 @@ def across_schools(schools: Iterable[str]) -> dict[str, str]:
     return {"schools": "、".join(dict.fromkeys(schools))}
 
 
-def _declared_schools(roster: Roster) -> dict[str, str]:
+def declared_schools(roster: Roster) -> dict[str, str]:
     """Each file's school when it says (lbc.toml, title): in a folder of schools, teacher
     names need only be unique within each; files that do not say are one school."""
     if len(roster.files) < 2:

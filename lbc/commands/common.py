@@ -293,8 +293,14 @@ def read(
         note(t("note.file_left_out", reason=reason))
     if _RETAIN["on"]:
         _KEEP_UNTIL_EXIT.append(roster)
-    if not notes:
-        return roster
+    if notes:
+        say_what_was_read(files, cfg, roster, pairs_matter)
+    return roster
+
+
+def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matter: bool) -> None:
+    """The notes on stderr about a roster just read: which pairs are used, the sheets
+    skipped, the columns not known (see ``read``)."""
     _pairs_notes(files, cfg, roster, pairs_matter)
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
@@ -317,7 +323,6 @@ def read(
             if guess is not None and guess.key not in table.columns:
                 words = {"header": header, "letter": letter, "label": guess.label}
                 note(t("note.column_guess", key=guess.key, **words, **where))
-    return roster
 
 
 def _resolved(paths: Iterable[Path]) -> set[Path]:

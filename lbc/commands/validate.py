@@ -18,7 +18,9 @@ from lbc.messages import h, t
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.county import per_school
+from lbc.roster.reading import PARQUET_SUFFIX, check_input_path
 from lbc.roster.tables import Roster
+from lbc.workspace.config import Config
 
 
 @common.handle_errors
@@ -50,10 +52,18 @@ def validate(
         check_merged_ranges(paths[0])
     warming = threading.Thread(target=warm_up, daemon=True)
     warming.start()
-    roster = common.read(paths, cfg)
-    warming.join()
-    with common.progress(t("note.checking")):
-        findings = [f for f in check_roster(roster) if selected(f.code, chosen, skipped)]
+    streamed = None
+    if annotate_out is None and len(paths) == 1 and paths[0].suffix.lower() == PARQUET_SUFFIX:
+        warming.join()  # the checks run as the file is read
+        streamed = _by_row_group(paths[0], cfg)
+    if streamed is not None:
+        roster, findings = streamed
+    else:
+        roster = common.read(paths, cfg)
+        warming.join()
+        with common.progress(t("note.checking")):
+            findings = check_roster(roster)
+    findings = [f for f in findings if selected(f.code, chosen, skipped)]
     privacy = Privacy(show_pii)  # findings name a child only to place the problem: masked
     if annotate_out is not None:
         from lbc.documents.annotated_book import annotate  # openpyxl is only needed here
@@ -76,6 +86,19 @@ def validate(
     )
     failing = summary["errors"] + (summary["warnings"] if strict else 0) + len(roster.failed)
     raise typer.Exit(ExitStatus.found(failing))
+
+
+def _by_row_group(path: Path, cfg: Config) -> tuple[Roster, list[Finding]] | None:
+    """A province's Parquet file, read and checked one school at a time (a million
+    children whole take gigabytes); None when it cannot be read so."""
+    from lbc.checks.streamed import check_by_row_group
+
+    check_input_path(path)
+    with common.progress(t("note.reading") + " " + str(path)):
+        streamed = check_by_row_group(path)
+    if streamed is not None:
+        common.say_what_was_read([path], cfg, streamed[0], pairs_matter=False)
+    return streamed
 
 
 def summarise(roster: Roster, findings: list[Finding]) -> dict[str, object]:

@@ -15,9 +15,12 @@ pyarrow is imported here only, on the paths that read Parquet.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lbc.errors import LbcError
 from lbc.messages import t
@@ -36,6 +39,7 @@ TABLE, SCHOOL, SOURCE_FILE, SOURCE_SHEET, SOURCE_ROW = (
 LEAD = (SCHOOL, SOURCE_FILE, SOURCE_SHEET, SOURCE_ROW)
 TABLE_NAMES = {Kind.CHILDREN: "children", Kind.TEACHERS: "teachers", Kind.RECORDS: "records"}
 _KINDS = {name: kind for kind, name in TABLE_NAMES.items()}
+T = TypeVar("T")
 
 
 def source_key(kind: Kind, file: str, sheet: str) -> str:
@@ -45,26 +49,102 @@ def source_key(kind: Kind, file: str, sheet: str) -> str:
 
 def read_tables(path: Path) -> list[tuple[Table, str]]:
     """The tables a Parquet file holds, each with its school (its rows' first)."""
+    with _opened(path) as (source, layouts):
+        data = _guarded(path, source.read)
+    columns = {name: _values(data.column(name)) for name in data.column_names}
+    return tables_from_columns(path, path.stem, columns, layouts)
+
+
+@contextlib.contextmanager
+def _opened(path: Path) -> Iterator[tuple[Any, dict[str, Any] | None]]:
+    """The open file, with each source sheet's layout from lbc's metadata (None without)."""
     import pyarrow.parquet as pq
 
+    with _guarded(path, pq.ParquetFile, path) as source:
+        # Written after the rows (lbc.output.parquet), so it is in the footer, not the schema.
+        footer = source.metadata.metadata or {}
+        layouts: dict[str, Any] | None = None
+        if METADATA_KEY.encode() in footer:
+            try:
+                layouts = json.loads(footer[METADATA_KEY.encode()])["sources"]
+            except (ValueError, KeyError, TypeError):
+                layouts = None
+        yield source, layouts
+
+
+def _guarded(path: Path, read: Callable[..., T], *args: Any) -> T:
+    """``read(*args)``, a damaged file's error said as a corrupt file."""
     from lbc.output.parquet import arrow
 
     pa = arrow()
     try:
-        with pq.ParquetFile(path) as source:
-            data = source.read()
-            footer = source.metadata.metadata or {}
+        return read(*args)
     except (pa.ArrowException, OSError) as exc:
         raise LbcError(t("err.corrupt", path=path, reason=_first_line(exc))) from exc
-    # Written after the rows (lbc.output.parquet), so it is in the footer, not the schema.
-    layouts: dict[str, Any] | None = None
-    if METADATA_KEY.encode() in footer:
-        try:
-            layouts = json.loads(footer[METADATA_KEY.encode()])["sources"]
-        except (ValueError, KeyError, TypeError):
-            layouts = None
-    columns = {name: _values(data.column(name)) for name in data.column_names}
-    return tables_from_columns(path, path.stem, columns, layouts)
+
+
+@dataclass
+class Sources:
+    """What a Parquet file of lbc's holds, from its lead columns alone: the school files
+    its rows came from, in order, and each one's school."""
+
+    files: list[str]
+    schools: dict[str, str]
+
+
+def sources_by_row_group(path: Path) -> Sources | None:
+    """The file's sources, when each source sheet's rows lie in one row group (lbc merge
+    writes a school to a row group) so that :func:`tables_by_row_group` reads the same
+    tables as :func:`read_tables`; None when not, or when the file lacks lbc's metadata
+    (without it a row is placed by where it stands in the whole file)."""
+    with _opened(path) as (source, layouts):
+        names = source.schema_arrow.names
+        if layouts is None or not all(k in names for k in (TABLE, *LEAD)):
+            return None
+        files: dict[str, None] = {}
+        schools: dict[str, str] = {}
+        where: dict[tuple[Any, Any, Any], int] = {}
+        for g in range(source.num_row_groups):
+            lead = _guarded(path, source.read_row_group, g, [TABLE, *LEAD[:3]])
+            kinds, school, file, sheet = (_values(lead.column(k)) for k in lead.column_names)
+            for key, here in zip(zip(kinds, file, sheet, strict=True), school, strict=True):
+                if where.setdefault(key, g) != g:
+                    return None
+                files[key[1]] = None
+                if here and key[1] not in schools:
+                    schools[key[1]] = here
+        return Sources([str(f) for f in files], schools)
+
+
+def tables_by_row_group(path: Path, kinds: set[Kind]) -> Iterator[tuple[Table, str]]:
+    """The file's tables of ``kinds``, one row group's at a time, so a province is never
+    held whole (see :func:`sources_by_row_group` for when this reads what read_tables
+    does); each with its school."""
+    wanted = {TABLE_NAMES[kind] for kind in kinds}
+    with _opened(path) as (source, layouts):
+        for g in range(source.num_row_groups):
+            data = _rows_of(_guarded(path, source.read_row_group, g), wanted)
+            if data is not None:
+                columns = {name: _values(data.column(name)) for name in data.column_names}
+                del data
+                yield from tables_from_columns(path, path.stem, columns, layouts)
+
+
+def _rows_of(data: Any, tables: set[str]) -> Any:
+    """The rows of ``data`` that belong to ``tables``, None when none does. Cut out by
+    slices, not by pyarrow.compute: a compute call imports pandas (about half a second)."""
+    import pyarrow as pa
+
+    keep = [name in tables for name in _values(data.column(TABLE))]
+    if all(keep):
+        return data
+    runs: list[tuple[int, int]] = []
+    for i, kept in enumerate(keep):
+        if kept and runs and sum(runs[-1]) == i:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        elif kept:
+            runs.append((i, 1))
+    return pa.concat_tables([data.slice(start, n) for start, n in runs]) if runs else None
 
 
 def _values(column: Any) -> list[Any]:

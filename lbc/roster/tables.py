@@ -295,6 +295,16 @@ class Table:
         fn, memo = NORMALISERS[self.kind][key]
         return _normalise_column(self.raw[key], fn, memo)
 
+    def keep_only(self, keys: tuple[str, ...]) -> None:
+        """Drop every column's cells but ``keys`` (as normalised), once the table is checked:
+        lbc validate over a province holds one school's cells at a time. Its rows, sheets
+        and columns stay, so it is still counted and described; a column dropped reads as
+        missing from here on, so only a run that is done with the cells may call this."""
+        kept = {key: self.values[key] for key in keys if key in self.values}
+        self.raw = {}
+        self.values = Columns(self.raw, self.kind)
+        self.values.update(kept)
+
     @property
     def is_pairs(self) -> bool:
         """A pairs list (lbc pair's 结对名单 or 未结对), not a roster: it has the columns only

@@ -1,0 +1,153 @@
+"""lbc validate of a merged Parquet file one school (row group) at a time: the findings, the
+summary and the files described are the ones of reading it whole, and each school's cells
+are dropped once checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+from lbc.checks.engine import check_roster
+from lbc.checks.streamed import check_by_row_group
+from lbc.commands.validate import describe_files, summarise
+from lbc.roster.parquet import sources_by_row_group
+from lbc.workspace.schools import read_roster
+
+TODAY = dt.date(2024, 11, 1)
+SCHOOLS = ("大河小学", "白鹤小学", "青山小学")  # as merge orders them
+
+
+def teacher(name: str) -> list[object]:
+    return [name, "女", "13800001111", "教师", "三年级(2)班", "语文", "否", "是"]
+
+
+def child(n: int, support: str = "", **overrides: object) -> list[object]:
+    return [*child_row(n, **overrides), support]
+
+
+def province(root: Path) -> Path:
+    """Three schools merged into one Parquet file, with findings that cross schools: an ID
+    number in two schools (DUP003) and twice in one (DUP001), a record naming another
+    school's child, a support teacher on no teachers list (TCH003), a teacher's name twice
+    in one school (TCH002) and once more in another (no finding)."""
+    in_two = child_row(1)[CHILD_HEADER.index("身份证号")]
+    twice = child_row(7)[CHILD_HEADER.index("身份证号")]
+    schools = {
+        "青山小学": (
+            [child(1, "李老师"), child(2, name="王小明"), child(3, 监护人电话="")],
+            [teacher("李老师"), teacher("周老师"), teacher("周老师")],
+            [[dt.date(2024, 10, 8), "李老师", "张雨涵", "三年级(2)班", "谈心", "谈学习"]],
+        ),
+        "白鹤小学": (
+            [child(4, 身份证号=in_two), child(5, "不在名单"), child(6)],
+            [teacher("李老师"), teacher("吴老师")],
+            [
+                [dt.date(2024, 10, 9), "吴老师", "王小明", "", "家访", "问候"],
+                [dt.date(2024, 10, 9), "吴老师", "没有这人", "", "谈心", "问候"],
+            ],
+        ),
+        "大河小学": ([child(7), child(8, 身份证号=twice)], [teacher("郑老师")], []),
+    }
+    for name, (children, teachers, records) in schools.items():
+        (root / name).mkdir(parents=True)
+        write_xlsx(
+            root / name / "roster.xlsx",
+            {
+                "花名册": [[*CHILD_HEADER, "帮扶教师"], *children],
+                "教师名单": [TEACHER_HEADER, *teachers],
+                "帮扶记录": [RECORD_HEADER, *records],
+            },
+        )
+        (root / name / "lbc.toml").write_text(f'[school]\nname = "{name}"\n', encoding="utf-8")
+    out = root.parent / "全县.parquet"
+    result = run("merge", root, "--out", out)
+    assert result.exit_code in (0, 1), result.stderr
+    return out
+
+
+def whole(path: Path) -> tuple[list[dict], dict, list[dict]]:
+    roster = read_roster([path])
+    findings = check_roster(roster, TODAY)
+    return (
+        [vars(f) for f in findings],
+        summarise(roster, findings),
+        describe_files(roster),
+    )
+
+
+def by_row_group(path: Path) -> tuple[list[dict], dict, list[dict]]:
+    streamed = check_by_row_group(path, TODAY)
+    assert streamed is not None
+    roster, findings = streamed
+    return [vars(f) for f in findings], summarise(roster, findings), describe_files(roster)
+
+
+def test_one_school_at_a_time_finds_what_the_whole_file_does(tmp_path: Path) -> None:
+    path = province(tmp_path / "各校")
+    assert pq.ParquetFile(path).num_row_groups == 8  # each school's sheets, one group each
+    findings, summary, files = by_row_group(path)
+    assert (findings, summary, files) == whole(path)
+    assert {f["code"] for f in findings} >= {"DUP001", "DUP003", "TCH002", "TCH003", "REC002"}
+    assert summary["children"] == 8
+    assert [s["school"] for s in summary["schools"]] == list(SCHOOLS)
+    # A record in 白鹤小学 names 王小明 of 青山小学: a child of the county, not unknown.
+    assert [f["value"] for f in findings if f["code"] == "REC002"] == ["没有这人"]
+
+
+def test_one_row_group_of_every_table_is_cut_by_kind(tmp_path: Path) -> None:
+    """One row group holding every school's children, teachers and records (as another
+    tool may write it): each pass takes its own kind's rows out of it."""
+    path = province(tmp_path / "各校")
+    one = tmp_path / "一组.parquet"
+    footer = pq.ParquetFile(path).metadata.metadata
+    pq.write_table(pq.read_table(path).replace_schema_metadata(footer), one)
+    assert pq.ParquetFile(one).num_row_groups == 1
+    findings, summary, files = by_row_group(one)
+    assert (findings, summary, files) == whole(one) == whole(path)
+    assert summary["children"] == 8
+
+
+def test_each_schools_cells_are_dropped_once_checked(tmp_path: Path) -> None:
+    streamed = check_by_row_group(province(tmp_path / "各校"), TODAY)
+    assert streamed is not None
+    roster, _ = streamed
+    for table in roster.children:
+        assert table.raw == {}
+        assert set(table.values) == {"school"}
+        assert len(table) == len(table.values["school"]) > 0
+
+
+def test_a_school_split_over_row_groups_is_read_whole(tmp_path: Path) -> None:
+    """A file rewritten by another tool, its row groups cut across schools: read whole,
+    with the same findings."""
+    path = province(tmp_path / "各校")
+    resaved = tmp_path / "重存.parquet"
+    footer = pq.ParquetFile(path).metadata.metadata  # lbc's layouts of the source sheets
+    pq.write_table(pq.read_table(path).replace_schema_metadata(footer), resaved, row_group_size=3)
+    assert pq.ParquetFile(resaved).metadata.metadata[b"lbc"] == footer[b"lbc"]
+    assert pq.ParquetFile(resaved).num_row_groups > 3
+    assert sources_by_row_group(resaved) is None
+    a = run("validate", path, "--format", "json").json()
+    b = run("validate", resaved, "--format", "json").json()
+    assert a["findings"] == b["findings"] != []
+    assert a["summary"] == b["summary"]
+
+
+def test_validate_names_the_parquet_without_children(tmp_path: Path) -> None:
+    path = province(tmp_path / "各校")
+    data = pq.read_table(path)
+    footer = pq.ParquetFile(path).metadata.metadata
+    teachers_only = tmp_path / "只有教师.parquet"
+    others = data.filter(pc.not_equal(data.column("table"), "children"))
+    pq.write_table(others.replace_schema_metadata(footer), teachers_only)
+    assert sources_by_row_group(teachers_only) is not None
+    result = run("validate", teachers_only)
+    assert result.exit_code == 2
+    files = "、".join(str(tmp_path / "各校" / school / "roster.xlsx") for school in SCHOOLS)
+    assert result.stderr == (
+        f"lbc: 错误：在 {files} 中没有找到留守儿童名册（表头需含“姓名”“身份证号”“班级”等列）\n"
+    )
