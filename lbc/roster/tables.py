@@ -365,9 +365,10 @@ def distinct_children(
             yield table, i, None if first is None or first == (table, i) else first
 
 
+@functools.lru_cache(maxsize=1024)
 def column_letter(index: int) -> str:
     """Excel's letters for a 1-based column number (28 -> "AB"), without importing openpyxl
-    on every run just for this."""
+    on every run just for this; remembered, as every header row tried asks again."""
     letters = ""
     while index > 0:
         index, rest = divmod(index - 1, 26)
@@ -444,32 +445,26 @@ def _header_labels(sheet: RawSheet, i: int, two_rows: bool) -> list[tuple[str, s
 
 
 def _match(
-    kind: Kind, lookup: Lookup, labels: list[tuple[str, str, bool]], sheet: RawSheet
+    kind: Kind,
+    lookup: Lookup,
+    labels: list[tuple[str, str, bool]],
+    sheet: RawSheet,
+    read: dict[tuple[Kind, str, str], tuple[str | None, str]],
 ) -> _Header:
+    """The columns a header row (or two) gives a sheet of ``kind``; ``read`` holds each
+    header text already read this way (see find_header)."""
     columns: dict[str, Column] = {}
     unknown: list[tuple[str, str]] = []
     ignored: list[tuple[str, str, str, bool]] = []
     for j, (top, sub, lower) in enumerate(labels):
         if not sub:
             continue
-        candidates: tuple[str, ...] = (top + sub, sub, top) if top else (sub,)
         shown = top + sub
         letter = column_letter(sheet.col0 + j + 1)
-        key = None
-        # "监护人电话（手机）": the words in brackets are a note, tried without them too.
-        candidates = (*candidates, *(_BRACKETED.sub("", c) for c in candidates))
-        why = ""
-        for text in candidates:
-            folded = fold_header(text)
-            if folded in IGNORED_HEADERS:
-                why = IGNORED_NUMBERING
-                break
-            key = lookup.find(folded)
-            if key:
-                break
-            if folded in FORM_HEADERS:
-                why = IGNORED_FORM
-                break
+        found = read.get((kind, top, sub))
+        if found is None:
+            found = read[(kind, top, sub)] = _read_header(lookup, top, sub)
+        key, why = found
         if why:
             ignored.append((letter, shown, why, lower))
         elif key and key not in columns:
@@ -480,29 +475,55 @@ def _match(
     return _Header(kind, len(columns), 0, 1, columns, unknown, ignored)
 
 
+def _read_header(lookup: Lookup, top: str, sub: str) -> tuple[str | None, str]:
+    """The field a header names (with its group above, if any), or why it names none."""
+    candidates: tuple[str, ...] = (top + sub, sub, top) if top else (sub,)
+    # "监护人电话（手机）": the words in brackets are a note, tried without them too.
+    candidates = (*candidates, *(_BRACKETED.sub("", c) for c in candidates))
+    for text in candidates:
+        folded = fold_header(text)
+        if folded in IGNORED_HEADERS:
+            return None, IGNORED_NUMBERING
+        key = lookup.find(folded)
+        if key:
+            return key, ""
+        if folded in FORM_HEADERS:
+            return None, IGNORED_FORM
+    return None, ""
+
+
 def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -> _Header | None:
     """The best header (kind, row, columns) among the first rows of a sheet, if any."""
     lookups = {kind: build_lookup(kind, synonyms) for kind in FIELDS}
+    # Every row is tried as a header of each kind, alone, over the next and under the last:
+    # a cell's text is read once a kind, a row alone matched once a kind (a county's 550
+    # files are 1,650 sheets of 20 rows tried).
+    read: dict[tuple[Kind, str, str], tuple[str | None, str]] = {}
+    one_row: dict[tuple[Kind, int], _Header] = {}
+
+    def alone(kind: Kind, i: int) -> _Header:
+        if (kind, i) not in one_row:
+            labels = _header_labels(sheet, i, two_rows=False)
+            one_row[(kind, i)] = _match(kind, lookups[kind], labels, sheet, read)
+        return one_row[(kind, i)]
+
     best: _Header | None = None
     order = {Kind.CHILDREN: 0, Kind.RECORDS: 1, Kind.TEACHERS: 2}
     limit = min(len(sheet.rows), HEADER_SEARCH_ROWS)
     for i in range(limit):
         if not any(_cell_text(v) for v in sheet.rows[i]):
             continue
-        one = _header_labels(sheet, i, two_rows=False)
         two = _header_labels(sheet, i, two_rows=True) if i + 1 < len(sheet.rows) else None
-        below = _header_labels(sheet, i + 1, two_rows=False) if two is not None else None
         row_best: dict[Kind, _Header] = {}
         for kind in sorted(FIELDS, key=order.__getitem__):
-            found = _match(kind, lookups[kind], one, sheet)
+            found = alone(kind, i)
             height = 1
-            if two is not None and below is not None:
-                joined = _match(kind, lookups[kind], two, sheet)
+            if two is not None:
+                joined = _match(kind, lookups[kind], two, sheet, read)
                 # Two rows only when they find more than either row alone: a title above a
                 # one-row header (merged across, or typed in A1 alone) would otherwise be
                 # joined to it as a group label and reported as a header row.
-                alone = max(found.score, _match(kind, lookups[kind], below, sheet).score)
-                if joined.score > alone:
+                if joined.score > max(found.score, alone(kind, i + 1).score):
                     found, height = joined, 2
             if _anchors_ok(kind, set(found.columns)):
                 row_best[kind] = _Header(
