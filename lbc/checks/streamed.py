@@ -37,7 +37,7 @@ def check_by_row_group(
         return None
     roster = Roster(files=sources.files, children=[], teachers=[], records=[], skipped=[])
     roster.declared.update(sources.schools)
-    for table, _ in tables_by_row_group(path, {Kind.TEACHERS, Kind.RECORDS}):
+    for table, _ in tables_by_row_group(path, sources, {Kind.TEACHERS, Kind.RECORDS}):
         (roster.teachers if table.kind is Kind.TEACHERS else roster.records).append(table)
     checks = RosterChecks(
         today or dt.date.today(),
@@ -45,7 +45,7 @@ def check_by_row_group(
         declared_schools(roster),
         {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
     )
-    for table, _ in tables_by_row_group(path, {Kind.CHILDREN}):
+    for table, _ in tables_by_row_group(path, sources, {Kind.CHILDREN}):
         roster.children.append(table)
         checks.children(table)
         table.keep_only(KEPT)

@@ -86,10 +86,11 @@ def _guarded(path: Path, read: Callable[..., T], *args: Any) -> T:
 @dataclass
 class Sources:
     """What a Parquet file of lbc's holds, from its lead columns alone: the school files
-    its rows came from, in order, and each one's school."""
+    its rows came from, in order, each one's school, and the tables in each row group."""
 
     files: list[str]
     schools: dict[str, str]
+    groups: list[set[str]]
 
 
 def sources_by_row_group(path: Path) -> Sources | None:
@@ -104,25 +105,31 @@ def sources_by_row_group(path: Path) -> Sources | None:
         files: dict[str, None] = {}
         schools: dict[str, str] = {}
         where: dict[tuple[Any, Any, Any], int] = {}
+        groups: list[set[str]] = []
         for g in range(source.num_row_groups):
             lead = _guarded(path, source.read_row_group, g, [TABLE, *LEAD[:3]])
             kinds, school, file, sheet = (_values(lead.column(k)) for k in lead.column_names)
+            groups.append(set(kinds))
             for key, here in zip(zip(kinds, file, sheet, strict=True), school, strict=True):
                 if where.setdefault(key, g) != g:
                     return None
                 files[key[1]] = None
                 if here and key[1] not in schools:
                     schools[key[1]] = here
-        return Sources([str(f) for f in files], schools)
+        return Sources([str(f) for f in files], schools, groups)
 
 
-def tables_by_row_group(path: Path, kinds: set[Kind]) -> Iterator[tuple[Table, str]]:
+def tables_by_row_group(
+    path: Path, sources: Sources, kinds: set[Kind]
+) -> Iterator[tuple[Table, str]]:
     """The file's tables of ``kinds``, one row group's at a time, so a province is never
-    held whole (see :func:`sources_by_row_group` for when this reads what read_tables
-    does); each with its school."""
+    held whole (``sources``: from :func:`sources_by_row_group`, which says when this reads
+    what read_tables does); each with its school. A row group holding none is not read."""
     wanted = {TABLE_NAMES[kind] for kind in kinds}
     with _opened(path) as (source, layouts):
-        for g in range(source.num_row_groups):
+        for g, tables in enumerate(sources.groups):
+            if not wanted & tables:
+                continue
             data = _rows_of(_guarded(path, source.read_row_group, g), wanted)
             if data is not None:
                 columns = {name: _values(data.column(name)) for name in data.column_names}
