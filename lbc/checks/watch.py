@@ -25,9 +25,12 @@ not a report.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from lbc.checks.contacts import away_parents, phone_key
 from lbc.checks.engine import person_id_date
@@ -37,7 +40,7 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, age_on
-from lbc.roster.support import ChildIndex, dated_records, each_childs_records
+from lbc.roster.support import ChildIndex, contact_days
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
@@ -46,6 +49,7 @@ ADULT = 18
 POOR_HEALTH = ("差", "病", "残疾")  # in 监护人身体状况: 差, 患病 / 慢性病 / 重病, 残疾
 ILL = ("患病", "病")  # in the child's 健康状况: 患病, 慢性病, 重病
 NO_LONGER_ATTENDING = ("辍学", "休学")
+PARENTS = ("father", "mother")
 # The changes since last term that are reasons, by the field that changed.
 CHANGES = {"guardian_name": R.WCH015, "left_behind_type": R.WCH016, "home_address": R.WCH017}
 
@@ -104,142 +108,220 @@ def watch_list(
 ) -> list[Watched]:
     """The children on the list, in roster order (reports sort and group them); ages and
     the days since a child's last record are counted ``as_of``."""
-    weight = weights(settings)
-    changed = _changes(previous, roster) if previous is not None else {}
-    children = [
-        (table, i)
-        for table, i, first in distinct_children(roster.children)
-        if first is None and _considered(table, i)
-    ]
-    silent = _silent(roster, children, settings.days_without_contact, as_of)
-    out: list[Watched] = []
-    for k, (table, i) in enumerate(children):
-        kind = table.get("left_behind_type", i)
-        found = [
-            *_reasons(table, i, kind, as_of, settings),
-            *silent.get(k, []),
-            *changed.get((id(table), i), []),
-        ]
-        reasons = [
-            Reason(rule, key, table.letter(key), rule.message(**params), weight[rule.code])
-            for rule, key, params in found
-            if weight[rule.code] > 0
-        ]
-        if reasons and sum(r.weight for r in reasons) >= settings.threshold:
-            reasons.sort(key=lambda r: (-r.weight, r.rule.code))
-            out.append(Watched(table, i, reasons))
-    return out
-
-
-def _considered(table: Table, i: int) -> bool:
-    """A child of the roster still at school: left behind, or on it for another reason (an
-    orphan, a child in difficulty, 非留守 but in the school's care all the same). A row
-    whose 留守类型 cannot be read is not judged: lbc validate reports it."""
-    kind = table.get("left_behind_type", i)
-    if kind is None or isinstance(kind, nz.Bad):
-        return False
-    return table.get("enrollment_status", i) not in LEFT_SCHOOL
-
-
-def _silent(
-    roster: Roster, children: list[tuple[Table, int]], days: int, as_of: dt.date
-) -> dict[int, list[Found]]:
-    """WCH013 by position in ``children``: no record naming the child (any kind is a
-    contact) in the ``days`` up to ``as_of``. Records are attributed as the summary does
-    (lbc.roster.support); a roster without any support records says nothing either way."""
-    if not roster.records:
-        return {}
-    schools = schools_of(roster)
-    index = ChildIndex(
-        [table.get("name", i) for table, i in children],
-        [table.get("class", i) for table, i in children],
-        [schools.of(table, i) for table, i in children] if schools.several else None,
-    )
-    last = each_childs_records(dated_records(roster, index, dt.date.min, as_of)).last
-    since = as_of - dt.timedelta(days=days)
-    return {
-        k: [(R.WCH013, "name", {"days": days, "last": last.get(k) or t("watch.never")})]
-        for k in range(len(children))
-        if k not in last or last[k] < since
-    }
+    return WatchFacts(roster, previous).on(as_of, settings)
 
 
 Found = tuple[Rule, str, dict[str, object]]
+
+
+class WatchFacts:
+    """What the watch list reads from a roster whatever the day, read once: the children
+    considered, the reasons no date changes, when each guardian was born and the days each
+    child's support records bear. ``on`` draws the list for one day from them; the summary
+    draws it for the term's first and last days from one reading.
+
+    Each criterion runs down its columns (one loop over the considered rows, cells from
+    plain lists) rather than asking a table for each cell: a county has 100,000 children,
+    most of them with no reason at all, and a lookup per cell cost seconds a list.
+    """
+
+    def __init__(self, roster: Roster, previous: Roster | None = None) -> None:
+        self.children: list[tuple[Table, int]] = []
+        # By position in ``children``: the reasons that hold any day, in the order found;
+        # the guardian's birth date or age and the column saying it; the change reasons.
+        self._found: dict[int, list[Found]] = {}
+        self._guardians: dict[int, tuple[dt.date | int, str]] = {}
+        for table, rows in _considered(roster.children):
+            position = {i: k for k, i in enumerate(rows, len(self.children))}
+            self.children += [(table, i) for i in rows]
+            for i, found in (
+                *_guardianship(table, rows),
+                *_the_child(table, rows),
+                *_contact(table, rows),
+            ):
+                self._found.setdefault(position[i], []).append(found)
+            for i, born in _guardians_born(table, rows):
+                self._guardians[position[i]] = born
+        where = {(id(table), i): k for k, (table, i) in enumerate(self.children)}
+        self._changed = (
+            {where[at]: found for at, found in _changes(previous, roster).items()}
+            if previous is not None
+            else {}
+        )
+        self._roster = roster
+
+    @functools.cached_property
+    def _contacts(self) -> dict[int, list[dt.date]] | None:
+        """Each child's record days: read when the days without contact count (not at the
+        term's start, when the summary leaves them out)."""
+        return _contact_days(self._roster, self.children)
+
+    def on(self, as_of: dt.date, settings: WatchSettings) -> list[Watched]:
+        """The children on the list ``as_of``, in roster order, each reason weighed by
+        ``settings`` and the most weighty first. Only the guardian's age (WCH004, WCH006)
+        and the days without contact (WCH013) depend on the day."""
+        weight = weights(settings)
+        aged = self._aged(as_of, settings.guardian_age)
+        silent = self._silent(as_of, settings.days_without_contact) if weight["WCH013"] > 0 else {}
+        # Many children share a reason word for word (no support teacher, a guardian of 72):
+        # each distinct one is worded and weighed once, and shared (a Reason is frozen).
+        made: dict[tuple[object, ...], Reason | None] = {}
+
+        def weighed(table: Table, found: Found) -> Reason | None:
+            rule, key, params = found
+            at = (table, rule.code, key, *params.values())
+            if at not in made:
+                w = weight[rule.code]
+                made[at] = (
+                    Reason(rule, key, table.letter(key), rule.message(**params), w)
+                    if w > 0
+                    else None
+                )
+            return made[at]
+
+        out: list[Watched] = []
+        for k in sorted({*self._found, *aged, *silent, *self._changed}):
+            table, i = self.children[k]
+            found = [
+                *self._found.get(k, ()),
+                *aged.get(k, ()),
+                *silent.get(k, ()),
+                *self._changed.get(k, ()),
+            ]
+            reasons = [r for f in found if (r := weighed(table, f)) is not None]
+            if reasons and sum(r.weight for r in reasons) >= settings.threshold:
+                # Only WCH014 can be found twice (both parents): the father's stays first.
+                reasons.sort(key=lambda r: (-r.weight, r.rule.code))
+                out.append(Watched(table, i, reasons))
+        return out
+
+    def _aged(self, as_of: dt.date, limit: int) -> dict[int, list[Found]]:
+        """WCH004 and WCH006: the guardian's age ``as_of``, ``limit`` or more, or under 18."""
+        out: dict[int, list[Found]] = {}
+        for k, (born, key) in self._guardians.items():
+            age = born if isinstance(born, int) else age_on(born, as_of)
+            if age >= limit:
+                out[k] = [(R.WCH004, key, {"age": age})]
+            elif age < ADULT:
+                out[k] = [(R.WCH006, key, {"age": age})]
+        return out
+
+    def _silent(self, as_of: dt.date, days: int) -> dict[int, list[Found]]:
+        """WCH013: no record naming the child (any kind is a contact) in the ``days`` up to
+        ``as_of``; a roster without any support records says nothing either way."""
+        if self._contacts is None:
+            return {}
+        since = as_of - dt.timedelta(days=days)
+        out: dict[int, list[Found]] = {}
+        contacts = self._contacts
+        for k in range(len(self.children)):
+            dates = contacts.get(k)
+            last = None
+            if dates is not None:
+                last = dates[-1] if dates[-1] <= as_of else _last_by(dates, as_of)
+            if last is None or last < since:
+                out[k] = [(R.WCH013, "name", {"days": days, "last": last or t("watch.never")})]
+        return out
+
+
+def _considered(tables: list[Table]) -> Iterator[tuple[Table, list[int]]]:
+    """Each table's rows of children still at school: left behind, or on the roster for
+    another reason (an orphan, a child in difficulty, 非留守 but in the school's care all the
+    same), each child once. A row whose 留守类型 cannot be read is not judged: lbc validate
+    reports it."""
+    rows: dict[Table, list[int]] = {table: [] for table in tables}
+    for table, i, first in distinct_children(tables):
+        if first is None:
+            rows[table].append(i)
+    for table in tables:
+        kinds = _column(table, "left_behind_type")
+        status = _column(table, "enrollment_status")
+        yield (
+            table,
+            [
+                i
+                for i in rows[table]
+                if not (kinds[i] is None or kinds[i].__class__ is nz.Bad)
+                and status[i] not in LEFT_SCHOOL
+            ],
+        )
+
+
+def _column(table: Table, key: str) -> list[Any]:
+    """The normalised column, all None where the table lacks it."""
+    return table.values.get(key) or [None] * len(table)
 
 
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _reasons(
-    table: Table, i: int, kind: object, as_of: dt.date, settings: WatchSettings
-) -> Iterator[Found]:
-    """The reasons the child's own row gives."""
-    yield from _guardianship(table, i, kind, as_of, settings)
-    yield from _the_child(table, i)
-    yield from _contact(table, i, kind)
+def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
+    """WCH001, WCH002/WCH003 and WCH005 (the guardian's age is the day's: ``_aged``)."""
+    kinds, guardians = _column(table, "left_behind_type"), _column(table, "guardian_name")
+    entrusted, ratings = _column(table, "guardian_entrusted"), _column(table, "guardianship_rating")
+    health = _column(table, "guardian_health")
+    poor = {h: any(w in _text(h) for w in POOR_HEALTH) for h in {health[i] for i in rows}}
+    nobody = "guardian_name" if table.has("guardian_name") else "guardian_entrusted"
+    for i in rows:
+        guardian = _text(guardians[i])
+        if kinds[i] == nz.BOTH_AWAY and (not guardian or entrusted[i] == "否"):
+            yield i, (R.WCH001, nobody, {})
+        rating = ratings[i]
+        if rating == nz.GUARDIANSHIP_RATINGS[0]:
+            yield i, (R.WCH002, "guardianship_rating", {})
+        elif rating in nz.GUARDIANSHIP_RATINGS[1:3]:
+            yield i, (R.WCH003, "guardianship_rating", {"rating": rating})
+        if guardian and poor[health[i]]:
+            yield i, (R.WCH005, "guardian_health", {"health": health[i]})
 
 
-def _guardianship(
-    table: Table, i: int, kind: object, as_of: dt.date, settings: WatchSettings
-) -> Iterator[Found]:
-    get = table.get
-    guardian = _text(get("guardian_name", i))
-    if kind == nz.BOTH_AWAY and (not guardian or get("guardian_entrusted", i) == "否"):
-        key = "guardian_name" if table.has("guardian_name") else "guardian_entrusted"
-        yield R.WCH001, key, {}
-    rating = get("guardianship_rating", i)
-    if rating == nz.GUARDIANSHIP_RATINGS[0]:
-        yield R.WCH002, "guardianship_rating", {}
-    elif rating in nz.GUARDIANSHIP_RATINGS[1:3]:
-        yield R.WCH003, "guardianship_rating", {"rating": rating}
-    if not guardian:
-        return
-    age, key = guardian_age(table, i, as_of)
-    if age is not None and age >= settings.guardian_age:
-        yield R.WCH004, key, {"age": age}
-    elif age is not None and age < ADULT:
-        yield R.WCH006, key, {"age": age}
-    health = _text(get("guardian_health", i))
-    if any(word in health for word in POOR_HEALTH):
-        yield R.WCH005, "guardian_health", {"health": health}
+def _guardians_born(
+    table: Table, rows: list[int]
+) -> Iterator[tuple[int, tuple[dt.date | int, str]]]:
+    """Each named guardian's birth date, or age where no date says it, and the column it
+    was read from: the ID number's birth date, else the birth date column, else 年龄."""
+    guardians, ids = _column(table, "guardian_name"), _column(table, "guardian_id_number")
+    births, ages = _column(table, "guardian_birth_date"), _column(table, "guardian_age")
+    for i in rows:
+        if not _text(guardians[i]):
+            continue
+        born = person_id_date(ids[i])
+        if born is not None:
+            yield i, (born, "guardian_id_number")
+        elif births[i].__class__ in (dt.date, nz.YearMonth):
+            yield i, (births[i], "guardian_birth_date")
+        elif isinstance(ages[i], int):
+            yield i, (ages[i], "guardian_age")
 
 
-def guardian_age(table: Table, i: int, as_of: dt.date) -> tuple[int | None, str]:
-    """The guardian's age and the column it was read from: the ID number's birth date, else
-    the birth date column, else the 年龄 column."""
-    born = person_id_date(table.get("guardian_id_number", i))
-    if born is not None:
-        return age_on(born, as_of), "guardian_id_number"
-    age = age_on(table.get("guardian_birth_date", i), as_of)
-    if age is not None:
-        return age, "guardian_birth_date"
-    age = table.get("guardian_age", i)
-    return (age, "guardian_age") if isinstance(age, int) else (None, "")
-
-
-def _the_child(table: Table, i: int) -> Iterator[Found]:
-    get = table.get
-    health = _text(get("health", i))
-    cats = get("categories", i)
-    cats = cats if isinstance(cats, tuple) else ()
-    if "残疾" in health:
-        yield R.WCH007, "health", {}
-    elif nz.says_something(get("disability", i)):
-        yield R.WCH007, "disability", {}
-    elif "残疾" in cats:
-        yield R.WCH007, _category_key(table, "cat_disabled"), {}
-    if any(word in health for word in ILL):
-        yield R.WCH008, "health", {"what": health}
-    elif nz.says_something(get("illness", i)):
-        yield R.WCH008, "illness", {"what": get("illness", i)}
-    if "孤儿" in cats:
-        yield R.WCH009, _category_key(table, "cat_orphan"), {}
-    status = get("enrollment_status", i)
-    if status in NO_LONGER_ATTENDING:
-        yield R.WCH010, "enrollment_status", {"status": status}
-    if get("boarding", i) == "是":
-        yield R.WCH011, "boarding", {}
+def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
+    """WCH007 to WCH011: disabled, ill, an orphan, no longer attending, boarding."""
+    health, cats = _column(table, "health"), _column(table, "categories")
+    disability, illness = _column(table, "disability"), _column(table, "illness")
+    status, boarding = _column(table, "enrollment_status"), _column(table, "boarding")
+    disabled_at = _category_key(table, "cat_disabled")
+    orphan_at = _category_key(table, "cat_orphan")
+    said = {v: nz.says_something(v) for v in {*disability, *illness} if v.__class__ is str}
+    for i in rows:
+        state = _text(health[i])
+        listed = cats[i] if isinstance(cats[i], tuple) else ()
+        if "残疾" in state:
+            yield i, (R.WCH007, "health", {})
+        elif said.get(disability[i], False):
+            yield i, (R.WCH007, "disability", {})
+        elif "残疾" in listed:
+            yield i, (R.WCH007, disabled_at, {})
+        if any(word in state for word in ILL):
+            yield i, (R.WCH008, "health", {"what": state})
+        elif said.get(illness[i], False):
+            yield i, (R.WCH008, "illness", {"what": illness[i]})
+        if "孤儿" in listed:
+            yield i, (R.WCH009, orphan_at, {})
+        if status[i] in NO_LONGER_ATTENDING:
+            yield i, (R.WCH010, "enrollment_status", {"status": status[i]})
+        if boarding[i] == "是":
+            yield i, (R.WCH011, "boarding", {})
 
 
 def _category_key(table: Table, column: str) -> str:
@@ -247,15 +329,44 @@ def _category_key(table: Table, column: str) -> str:
     return column if table.has(column) else "categories"
 
 
-def _contact(table: Table, i: int, kind: object) -> Iterator[Found]:
+def _contact(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
+    """WCH012 (no support teacher, where the roster has the column) and WCH014 (an away
+    parent with no phone)."""
+    kinds = _column(table, "left_behind_type")
     teachers = table.values.get("support_teacher")
-    if teachers is not None and not isinstance(teachers[i], str):
-        yield R.WCH012, "support_teacher", {}
-    for who in away_parents(kind):
-        key = phone_key(table, who)
-        phone = table.get(key, i)
-        if phone is None or isinstance(phone, nz.Bad):
-            yield R.WCH014, key, {"who": t(f"contact.{who}")}
+    phones = {
+        who: (phone_key(table, who), _column(table, phone_key(table, who))) for who in PARENTS
+    }
+    for i in rows:
+        if teachers is not None and not isinstance(teachers[i], str):
+            yield i, (R.WCH012, "support_teacher", {})
+        for who in away_parents(kinds[i]):
+            key, phone = phones[who]
+            if phone[i] is None or isinstance(phone[i], nz.Bad):
+                yield i, (R.WCH014, key, {"who": t(f"contact.{who}")})
+
+
+def _contact_days(
+    roster: Roster, children: list[tuple[Table, int]]
+) -> dict[int, list[dt.date]] | None:
+    """Each child's support record days (by position in ``children``), sorted; None when the
+    roster has no support records at all. Records are attributed as the summary does
+    (lbc.roster.support)."""
+    if not roster.records:
+        return None
+    schools = schools_of(roster)
+    index = ChildIndex(
+        [table.get("name", i) for table, i in children],
+        [table.get("class", i) for table, i in children],
+        [schools.of(table, i) for table, i in children] if schools.several else None,
+    )
+    return contact_days(roster, index)
+
+
+def _last_by(dates: list[dt.date], day: dt.date) -> dt.date | None:
+    """The last of the sorted ``dates`` on or before ``day``."""
+    j = bisect.bisect_right(dates, day)
+    return dates[j - 1] if j else None
 
 
 def _changes(previous: Roster, roster: Roster) -> dict[tuple[int, int], list[Found]]:

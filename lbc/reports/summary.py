@@ -31,7 +31,7 @@ from typing import Any
 
 from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, RuleKind
-from lbc.checks.watch import watch_list
+from lbc.checks.watch import WatchFacts
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.reports.caseload import Kids, on_books
@@ -501,8 +501,10 @@ def _watch_section(
     for this term.
     """
     at_start = replace(watch, weights={**watch.weights, R.WCH013.code: 0})
-    start = watch_list(previous if previous is not None else roster, at_start, term.start)
-    end = watch_list(roster, watch, as_of, previous)
+    now = WatchFacts(roster, previous)
+    then = WatchFacts(previous) if previous is not None else now  # one reading, two days
+    start = then.on(term.start, at_start)
+    end = now.on(as_of, watch)
     position = {where: k for k, where in enumerate(kids.where)}
     on_list = [position[(w.table.file, w.table.sheet_at(w.i), w.row)] for w in end]
     paired = [k for k in on_list if kids.teachers[k]]

@@ -107,6 +107,27 @@ def dated_records(
     return out
 
 
+def contact_days(roster: Roster, index: ChildIndex) -> dict[int, list[dt.date]]:
+    """The days each child's records bear, sorted, by child: when it was last contacted by
+    any day (the watch list's WCH013), with records attributed as ``dated_records`` does.
+    Read down the record columns, each distinct (name, class, school) matched once: a
+    county has 300,000 records. A record repeated in another file adds no day, so none is
+    set aside as a repeat."""
+    named: dict[tuple[object, object, object], set[dt.date]] = defaultdict(set)
+    for table in roster.records:
+        empty = [None] * len(table)
+        columns = (table.values.get(k) or empty for k in ("date", "student", "class", "school"))
+        for date, student, cls, school in zip(*columns, strict=True):
+            if date.__class__ is dt.date:
+                named[(student, cls, school)].add(date)
+    days: dict[int, set[dt.date]] = defaultdict(set)
+    for (student, cls, school), dates in named.items():
+        child = index.match(student, cls, school)
+        if child is not None:
+            days[child] |= dates
+    return {child: sorted(dates) for child, dates in days.items()}
+
+
 @dataclass
 class ChildRecords:
     """What the children had, counted from attributed records: talks per child and month,
