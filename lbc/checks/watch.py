@@ -143,11 +143,9 @@ class WatchFacts:
             for i, born in _guardians_born(table, rows):
                 self._guardians[position[i]] = born
         where = {(id(table), i): k for k, (table, i) in enumerate(self.children)}
-        self._changed = (
-            {where[at]: found for at, found in _changes(previous, roster).items()}
-            if previous is not None
-            else {}
-        )
+        changes = _changes(previous, roster) if previous is not None else {}
+        # Last term's roster is matched row for row, a child who has left included.
+        self._changed = {where[at]: found for at, found in changes.items() if at in where}
         self._roster = roster
 
     @functools.cached_property
