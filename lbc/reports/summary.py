@@ -219,6 +219,7 @@ def build_context(
     months = term.months(until=as_of)
     counted = term.counted_months(as_of)
     records = dated_records(roster, kids.index(roster), term.start, term.end)
+    had = each_childs_records(records)
     context: dict[str, Any] = {
         "school": school,
         "term": {
@@ -244,11 +245,11 @@ def build_context(
         "children": _children_section(kids),
         "archive": _archive_section(kids, findings, roster),
         "pairing": _pairing_section(kids, active, quotas, bool(roster.teachers)),
-        "records": _records_section(kids, records, months, counted, quotas),
+        "records": _records_section(kids, records, had, months, counted, quotas),
         "enrollment": _enrollment_section(statuses),
         "changes": _changes_section(previous, roster) if previous is not None else None,
         "watch": _watch_section(
-            roster, kids, records, counted, quotas, term, as_of, previous, watch or WatchSettings()
+            roster, kids, had, counted, quotas, term, as_of, previous, watch or WatchSettings()
         ),
     }
     if previous is not None:
@@ -409,6 +410,7 @@ def _pairing_section(
 def _records_section(
     kids: Kids,
     records: list[SupportRecord],
+    had: ChildRecords,
     months: list[tuple[int, int]],
     counted: list[tuple[int, int]],
     quotas: Quotas,
@@ -416,7 +418,6 @@ def _records_section(
     unknown = t("sum.unknown")
     kinds: Counter[str] = Counter(r.kind or unknown for r in records)
     per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
-    had = each_childs_records(records)
     paired = [k for k, x in enumerate(kids.teachers) if x]
     talked, visited = _owed_done(had, paired, counted, quotas)
     warmed = [k for k in paired if had.warmth[k] >= quotas.warmth_per_year]
@@ -482,7 +483,7 @@ def _owed_done(
 def _watch_section(
     roster: Roster,
     kids: Kids,
-    records: list[SupportRecord],
+    had: ChildRecords,
     counted: list[Month],
     quotas: Quotas,
     term: Term,
@@ -508,7 +509,7 @@ def _watch_section(
     position = {where: k for k, where in enumerate(kids.where)}
     on_list = [position[(w.table.file, w.table.sheet_at(w.i), w.row)] for w in end]
     paired = [k for k in on_list if kids.teachers[k]]
-    talked, visited = _owed_done(each_childs_records(records), paired, counted, quotas)
+    talked, visited = _owed_done(had, paired, counted, quotas)
     return {
         "threshold": watch.threshold,
         "start_basis": "previous" if previous is not None else "term_start",
