@@ -122,7 +122,7 @@ class WatchFacts:
 
     Each criterion runs down its columns (one loop over the considered rows, cells from
     plain lists) rather than asking a table for each cell: a county has 100,000 children,
-    most of them with no reason at all, and a lookup per cell cost seconds a list.
+    most of them with no reason at all, and a lookup per cell cost seconds each time.
     """
 
     def __init__(self, roster: Roster, previous: Roster | None = None) -> None:
@@ -142,10 +142,13 @@ class WatchFacts:
                 self._found.setdefault(position[i], []).append(found)
             for i, born in _guardians_born(table, rows):
                 self._guardians[position[i]] = born
-        where = {(id(table), i): k for k, (table, i) in enumerate(self.children)}
-        changes = _changes(previous, roster) if previous is not None else {}
-        # Last term's roster is matched row for row, a child who has left included.
-        self._changed = {where[at]: found for at, found in changes.items() if at in where}
+        self._changed: dict[int, list[Found]] = {}
+        if previous is not None:
+            where = {(id(table), i): k for k, (table, i) in enumerate(self.children)}
+            # Last term's roster is matched row for row, a child who has left included.
+            for at, found in _changes(previous, roster).items():
+                if at in where:
+                    self._changed[where[at]] = found
         self._roster = roster
 
     @functools.cached_property
@@ -213,10 +216,7 @@ class WatchFacts:
         out: dict[int, list[Found]] = {}
         contacts = self._contacts
         for k in range(len(self.children)):
-            dates = contacts.get(k)
-            last = None
-            if dates is not None:
-                last = dates[-1] if dates[-1] <= as_of else _last_by(dates, as_of)
+            last = _last_by(contacts[k], as_of) if k in contacts else None
             if last is None or last < since:
                 out[k] = [(R.WCH013, "name", {"days": days, "last": last or t("watch.never")})]
         return out

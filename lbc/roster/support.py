@@ -50,11 +50,11 @@ class ChildIndex:
         classes: Sequence[object],
         schools: Sequence[str] | None = None,
     ) -> None:
-        self._by_name: dict[str, list[int]] = defaultdict(list)
-        for k, name in enumerate(names):
+        # Each name's children with their classes, as named_children reads them.
+        self._by_name: dict[str, list[tuple[int, object]]] = defaultdict(list)
+        for k, (name, cls) in enumerate(zip(names, classes, strict=True)):
             if isinstance(name, str):
-                self._by_name[name].append(k)
-        self._classes = list(classes)
+                self._by_name[name].append((k, cls))
         self._schools = list(schools) if schools is not None else None
         self._found: dict[tuple[object, object, object], int | None] = {}
 
@@ -65,8 +65,8 @@ class ChildIndex:
             return self._found[key]
         who = self._by_name.get(student, []) if student.__class__ is str else []  # type: ignore[call-overload]
         if isinstance(school, str) and school and self._schools is not None:
-            who = [k for k in who if self._schools[k] == school]
-        found = named_children(((k, self._classes[k]) for k in who), cls)
+            who = [(k, their) for k, their in who if self._schools[k] == school]
+        found = named_children(who, cls)
         child = self._found[key] = found[0] if len(found) == 1 else None
         return child
 
@@ -108,24 +108,20 @@ def dated_records(
 
 
 def contact_days(roster: Roster, index: ChildIndex) -> dict[int, list[dt.date]]:
-    """The days each child's records bear, sorted, by child: when it was last contacted by
-    any day (the watch list's WCH013), with records attributed as ``dated_records`` does.
-    Read down the record columns, each distinct (name, class, school) matched once: a
-    county has 300,000 records. A record repeated in another file adds no day, so none is
-    set aside as a repeat."""
-    named: dict[tuple[object, object, object], set[dt.date]] = defaultdict(set)
+    """The days each child's records bear, in order, by child: when it was last contacted
+    by any day (the watch list's WCH013), with records attributed as ``dated_records``
+    does. A record repeated in another file is not set aside: it adds no later day."""
+    days: dict[int, list[dt.date]] = defaultdict(list)
+    match = index.match
     for table in roster.records:
         empty = [None] * len(table)
         columns = (table.values.get(k) or empty for k in ("date", "student", "class", "school"))
         for date, student, cls, school in zip(*columns, strict=True):
-            if date.__class__ is dt.date:
-                named[(student, cls, school)].add(date)
-    days: dict[int, set[dt.date]] = defaultdict(set)
-    for (student, cls, school), dates in named.items():
-        child = index.match(student, cls, school)
-        if child is not None:
-            days[child] |= dates
-    return {child: sorted(dates) for child, dates in days.items()}
+            if date.__class__ is dt.date and (child := match(student, cls, school)) is not None:
+                days[child].append(date)
+    for dates in days.values():
+        dates.sort()
+    return dict(days)
 
 
 @dataclass
