@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -132,16 +133,14 @@ class WatchFacts:
         self._found: dict[int, list[Found]] = {}
         self._guardians: dict[int, tuple[dt.date | int, str]] = {}
         for table, rows in _considered(roster.children):
-            position = {i: k for k, i in enumerate(rows, len(self.children))}
+            base = len(self.children)
             self.children += [(table, i) for i in rows]
-            for i, found in (
-                *_guardianship(table, rows),
-                *_the_child(table, rows),
-                *_contact(table, rows),
-            ):
-                self._found.setdefault(position[i], []).append(found)
-            for i, born in _guardians_born(table, rows):
-                self._guardians[position[i]] = born
+            # Each group of criteria gives (place in ``rows``, reason) where one holds.
+            groups = (_guardianship, _the_child, _contact)
+            for j, found in itertools.chain.from_iterable(g(table, rows) for g in groups):
+                self._found.setdefault(base + j, []).append(found)
+            for j, born in _guardians_born(table, rows):
+                self._guardians[base + j] = born
         self._changed: dict[int, list[Found]] = {}
         if previous is not None:
             where = {(id(table), i): k for k, (table, i) in enumerate(self.children)}
@@ -261,17 +260,17 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     health = _column(table, "guardian_health")
     poor = {h: any(w in _text(h) for w in POOR_HEALTH) for h in {health[i] for i in rows}}
     nobody = "guardian_name" if table.has("guardian_name") else "guardian_entrusted"
-    for i in rows:
+    for j, i in enumerate(rows):
         guardian = _text(guardians[i])
         if kinds[i] == nz.BOTH_AWAY and (not guardian or entrusted[i] == "否"):
-            yield i, (R.WCH001, nobody, {})
+            yield j, (R.WCH001, nobody, {})
         rating = ratings[i]
         if rating == nz.GUARDIANSHIP_RATINGS[0]:
-            yield i, (R.WCH002, "guardianship_rating", {})
+            yield j, (R.WCH002, "guardianship_rating", {})
         elif rating in nz.GUARDIANSHIP_RATINGS[1:3]:
-            yield i, (R.WCH003, "guardianship_rating", {"rating": rating})
+            yield j, (R.WCH003, "guardianship_rating", {"rating": rating})
         if guardian and poor[health[i]]:
-            yield i, (R.WCH005, "guardian_health", {"health": health[i]})
+            yield j, (R.WCH005, "guardian_health", {"health": health[i]})
 
 
 def _guardians_born(
@@ -280,17 +279,23 @@ def _guardians_born(
     """Each named guardian's birth date, or age where no date says it, and the column it
     was read from: the ID number's birth date, else the birth date column, else 年龄."""
     guardians, ids = _column(table, "guardian_name"), _column(table, "guardian_id_number")
-    births, ages = _column(table, "guardian_birth_date"), _column(table, "guardian_age")
-    for i in rows:
+    undated = []
+    for j, i in enumerate(rows):
         if not _text(guardians[i]):
             continue
         born = person_id_date(ids[i])
         if born is not None:
-            yield i, (born, "guardian_id_number")
-        elif births[i].__class__ in (dt.date, nz.YearMonth):
-            yield i, (births[i], "guardian_birth_date")
+            yield j, (born, "guardian_id_number")
+        else:
+            undated.append((j, i))
+    if not undated:  # the other columns are read only when an ID number does not say it
+        return
+    births, ages = _column(table, "guardian_birth_date"), _column(table, "guardian_age")
+    for j, i in undated:
+        if births[i].__class__ in (dt.date, nz.YearMonth):
+            yield j, (births[i], "guardian_birth_date")
         elif isinstance(ages[i], int):
-            yield i, (ages[i], "guardian_age")
+            yield j, (ages[i], "guardian_age")
 
 
 def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
@@ -301,25 +306,25 @@ def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     disabled_at = _category_key(table, "cat_disabled")
     orphan_at = _category_key(table, "cat_orphan")
     said = {v: nz.says_something(v) for v in {*disability, *illness} if v.__class__ is str}
-    for i in rows:
+    for j, i in enumerate(rows):
         state = _text(health[i])
         listed = cats[i] if isinstance(cats[i], tuple) else ()
         if "残疾" in state:
-            yield i, (R.WCH007, "health", {})
+            yield j, (R.WCH007, "health", {})
         elif said.get(disability[i], False):
-            yield i, (R.WCH007, "disability", {})
+            yield j, (R.WCH007, "disability", {})
         elif "残疾" in listed:
-            yield i, (R.WCH007, disabled_at, {})
+            yield j, (R.WCH007, disabled_at, {})
         if any(word in state for word in ILL):
-            yield i, (R.WCH008, "health", {"what": state})
+            yield j, (R.WCH008, "health", {"what": state})
         elif said.get(illness[i], False):
-            yield i, (R.WCH008, "illness", {"what": illness[i]})
+            yield j, (R.WCH008, "illness", {"what": illness[i]})
         if "孤儿" in listed:
-            yield i, (R.WCH009, orphan_at, {})
+            yield j, (R.WCH009, orphan_at, {})
         if status[i] in NO_LONGER_ATTENDING:
-            yield i, (R.WCH010, "enrollment_status", {"status": status[i]})
+            yield j, (R.WCH010, "enrollment_status", {"status": status[i]})
         if boarding[i] == "是":
-            yield i, (R.WCH011, "boarding", {})
+            yield j, (R.WCH011, "boarding", {})
 
 
 def _category_key(table: Table, column: str) -> str:
@@ -335,13 +340,13 @@ def _contact(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     phones = {
         who: (phone_key(table, who), _column(table, phone_key(table, who))) for who in PARENTS
     }
-    for i in rows:
+    for j, i in enumerate(rows):
         if teachers is not None and not isinstance(teachers[i], str):
-            yield i, (R.WCH012, "support_teacher", {})
+            yield j, (R.WCH012, "support_teacher", {})
         for who in away_parents(kinds[i]):
             key, phone = phones[who]
             if phone[i] is None or isinstance(phone[i], nz.Bad):
-                yield i, (R.WCH014, key, {"who": t(f"contact.{who}")})
+                yield j, (R.WCH014, key, {"who": t(f"contact.{who}")})
 
 
 def _contact_days(
