@@ -261,7 +261,7 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     poor = {h: any(w in _text(h) for w in POOR_HEALTH) for h in {health[i] for i in rows}}
     nobody = "guardian_name" if table.has("guardian_name") else "guardian_entrusted"
     for j, i in enumerate(rows):
-        guardian = _text(guardians[i])
+        guardian = guardians[i] if isinstance(guardians[i], str) else ""
         if kinds[i] == nz.BOTH_AWAY and (not guardian or entrusted[i] == "否"):
             yield j, (R.WCH001, nobody, {})
         rating = ratings[i]
@@ -281,7 +281,7 @@ def _guardians_born(
     guardians, ids = _column(table, "guardian_name"), _column(table, "guardian_id_number")
     undated = []
     for j, i in enumerate(rows):
-        if not _text(guardians[i]):
+        if not (isinstance(guardians[i], str) and guardians[i]):
             continue
         born = person_id_date(ids[i])
         if born is not None:
@@ -305,9 +305,12 @@ def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     status, boarding = _column(table, "enrollment_status"), _column(table, "boarding")
     disabled_at = _category_key(table, "cat_disabled")
     orphan_at = _category_key(table, "cat_orphan")
+    # What each distinct cell says, worked out once: a county has a few dozen of them.
     said = {v: nz.says_something(v) for v in {*disability, *illness} if v.__class__ is str}
+    states = {h: _text(h) for h in {health[i] for i in rows}}
+    ill = {h: any(word in state for word in ILL) for h, state in states.items()}
     for j, i in enumerate(rows):
-        state = _text(health[i])
+        state = states[health[i]]
         listed = cats[i] if isinstance(cats[i], tuple) else ()
         if "残疾" in state:
             yield j, (R.WCH007, "health", {})
@@ -315,7 +318,7 @@ def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
             yield j, (R.WCH007, "disability", {})
         elif "残疾" in listed:
             yield j, (R.WCH007, disabled_at, {})
-        if any(word in state for word in ILL):
+        if ill[health[i]]:
             yield j, (R.WCH008, "health", {"what": state})
         elif said.get(illness[i], False):
             yield j, (R.WCH008, "illness", {"what": illness[i]})
@@ -340,10 +343,11 @@ def _contact(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     phones = {
         who: (phone_key(table, who), _column(table, phone_key(table, who))) for who in PARENTS
     }
+    away = {kind: away_parents(kind) for kind in {kinds[i] for i in rows}}
     for j, i in enumerate(rows):
         if teachers is not None and not isinstance(teachers[i], str):
             yield j, (R.WCH012, "support_teacher", {})
-        for who in away_parents(kinds[i]):
+        for who in away[kinds[i]]:
             key, phone = phones[who]
             if phone[i] is None or isinstance(phone[i], nz.Bad):
                 yield j, (R.WCH014, key, {"who": t(f"contact.{who}")})
