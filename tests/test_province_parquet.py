@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
@@ -150,4 +151,23 @@ def test_validate_names_the_parquet_without_children(tmp_path: Path) -> None:
     files = "、".join(str(tmp_path / "各校" / school / "roster.xlsx") for school in SCHOOLS)
     assert result.stderr == (
         f"lbc: 错误：在 {files} 中没有找到留守儿童名册（表头需含“姓名”“身份证号”“班级”等列）\n"
+    )
+
+
+def test_a_row_of_an_unknown_table_is_refused_as_when_read_whole(tmp_path: Path) -> None:
+    """A row whose ``table`` is none of lbc's is not dropped by the school-by-school read:
+    the file is refused, naming it."""
+    path = province(tmp_path / "各校")
+    data = pq.read_table(path)
+    kinds = data.column("table").to_pylist()
+    kinds[-1] = "classes"
+    odd = data.set_column(0, "table", pa.array(kinds))
+    bad = tmp_path / "多一张表.parquet"
+    pq.write_table(odd.replace_schema_metadata(pq.ParquetFile(path).metadata.metadata), bad)
+    assert sources_by_row_group(bad) is None
+    result = run("validate", bad)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"lbc: 错误：{bad} 的 table 列有无法识别的值“classes”"
+        "（应为 children、teachers 或 records）\n"
     )

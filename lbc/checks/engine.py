@@ -155,12 +155,7 @@ def child_label(table: Table, i: int) -> str:
 
 def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
     """All findings for everything read, in Excel order within each sheet."""
-    checks = RosterChecks(
-        today or dt.date.today(),
-        teacher_names(roster.teachers) if roster.teachers else None,
-        declared_schools(roster),
-        {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
-    )
+    checks = RosterChecks.of(roster, today or dt.date.today())
     for table in roster.children:
         checks.children(table)
     for table in roster.teachers:
@@ -171,12 +166,6 @@ def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
         for table in roster.pairs:
             checks.pairs(table)
     return checks.findings(roster)
-
-
-def teacher_names(tables: list[Table]) -> set[str]:
-    """Every teacher's name, as the children's and records' teacher cells are checked
-    against."""
-    return {n for tbl in tables for n in tbl.values.get("name", []) if isinstance(n, str)}
 
 
 class RosterChecks:
@@ -207,6 +196,19 @@ class RosterChecks:
         self._ids_seen: dict[str, tuple[Table, int]] = {}
         self._classes: dict[str, dict[object, Any]] = defaultdict(dict)
         self._owners: dict[str, dict[object, Any]] = defaultdict(dict)
+
+    @classmethod
+    def of(cls, roster: Roster, today: dt.date) -> RosterChecks:
+        """The checks of ``roster``, against its teachers and records (read before its
+        children are checked) and the schools its files declare."""
+        return cls(
+            today,
+            {n for tbl in roster.teachers for n in tbl.values.get("name", []) if isinstance(n, str)}
+            if roster.teachers
+            else None,
+            _declared_schools(roster),
+            {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
+        )
 
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.teacher_names)
@@ -609,7 +611,7 @@ def across_schools(schools: Iterable[str]) -> dict[str, str]:
     return {"schools": "、".join(dict.fromkeys(schools))}
 
 
-def declared_schools(roster: Roster) -> dict[str, str]:
+def _declared_schools(roster: Roster) -> dict[str, str]:
     """Each file's school when it says (lbc.toml, title): in a folder of schools, teacher
     names need only be unique within each; files that do not say are one school."""
     if len(roster.files) < 2:

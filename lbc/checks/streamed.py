@@ -1,9 +1,10 @@
 """lbc validate of a province's Parquet file, one school at a time.
 
 A merged province is a million children: read whole, its cells take about 4 GB as Python
-values, on a laptop with 8. lbc merge writes each school to a row group of its own, so the
-children can be read a row group at a time, checked, and their cells dropped, keeping of
-each table only its shape (rows, sheets, columns) and its 学校 for the summary per school.
+values, on a laptop with 8. lbc merge writes each school's sheets to row groups of their
+own, so the children can be read a row group at a time, checked, and their cells dropped,
+keeping of each table only its shape (rows, sheets, columns) and its 学校 for the summary
+per school.
 What the checks compare across tables stays (lbc.checks.engine.RosterChecks): the teachers
 and records, which are few, are read first and whole. The findings are the ones
 check_roster gives on the whole file, in the same order.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from lbc.checks.engine import RosterChecks, declared_schools, teacher_names
+from lbc.checks.engine import RosterChecks
 from lbc.checks.findings import Finding
 from lbc.errors import LbcError
 from lbc.messages import t
@@ -39,12 +40,7 @@ def check_by_row_group(
     roster.declared.update(sources.schools)
     for table, _ in tables_by_row_group(path, sources, {Kind.TEACHERS, Kind.RECORDS}):
         (roster.teachers if table.kind is Kind.TEACHERS else roster.records).append(table)
-    checks = RosterChecks(
-        today or dt.date.today(),
-        teacher_names(roster.teachers) if roster.teachers else None,
-        declared_schools(roster),
-        {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
-    )
+    checks = RosterChecks.of(roster, today or dt.date.today())
     for table, _ in tables_by_row_group(path, sources, {Kind.CHILDREN}):
         roster.children.append(table)
         checks.children(table)

@@ -95,9 +95,10 @@ class Sources:
 
 def sources_by_row_group(path: Path) -> Sources | None:
     """The file's sources, when each source sheet's rows lie in one row group (lbc merge
-    writes a school to a row group) so that :func:`tables_by_row_group` reads the same
-    tables as :func:`read_tables`; None when not, or when the file lacks lbc's metadata
-    (without it a row is placed by where it stands in the whole file)."""
+    writes each school's sheets to row groups of their own) so that
+    :func:`tables_by_row_group` reads the same tables as :func:`read_tables`; None when
+    not, when the file lacks lbc's metadata (without it a row is placed by where it stands
+    in the whole file), or when a row is of no table lbc knows."""
     with _opened(path) as (source, layouts):
         names = source.schema_arrow.names
         if layouts is None or not all(k in names for k in (TABLE, *LEAD)):
@@ -110,6 +111,8 @@ def sources_by_row_group(path: Path) -> Sources | None:
             lead = _guarded(path, source.read_row_group, g, [TABLE, *LEAD[:3]])
             kinds, school, file, sheet = (_values(lead.column(k)) for k in lead.column_names)
             groups.append(set(kinds))
+            if not groups[-1] <= _KINDS.keys():  # read whole, to be refused as read_tables does
+                return None
             for key, here in zip(zip(kinds, file, sheet, strict=True), school, strict=True):
                 if where.setdefault(key, g) != g:
                     return None
