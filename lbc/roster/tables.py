@@ -1027,8 +1027,4 @@ def _prepare(
     table = build_table(name, sheet, synonyms)
     if table is not None and record_sheets.is_record_sheet(table):
         record_sheets.drop_unfilled(table)
-    if table is not None and table.kind is not Kind.CHILDREN:
-        # Small sheets are normalised now, on the reading thread when there is one.
-        for key in table.raw:
-            table.values.get(key)
     return sheet, table
