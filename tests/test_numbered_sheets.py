@@ -28,8 +28,8 @@ def merged_row(school: str, row: int, child: list) -> list:
 
 def test_numbered_sheets_read_back_as_one_table(tmp_path: Path) -> None:
     """Two sheets as merge writes them past the limit: one table of three children. The
-    same child on both sheets is DUP002 (only found within one table), pointing at the
-    second sheet's row and naming the first's."""
+    same child of one school on both sheets is DUP002 (only found within one table),
+    pointing at the second sheet's row and naming the first's."""
     top = header(Kind.CHILDREN)
     twin = child_row(1, 身份证号=None)
     path = write_xlsx(
@@ -40,7 +40,7 @@ def test_numbered_sheets_read_back_as_one_table(tmp_path: Path) -> None:
                 merged_row("青山小学", 2, twin),
                 merged_row("青山小学", 3, child_row(2)),
             ],
-            "留守儿童花名册2": [top, merged_row("白鹤小学", 2, twin)],
+            "留守儿童花名册2": [top, merged_row("青山小学", 4, twin)],
         },
     )
     result = run("validate", path, "--format", "json")

@@ -586,3 +586,20 @@ def test_annotate_keeps_an_ordinary_merged_range(tmp_path):
     out = tmp_path / "标注.xlsx"
     assert run("validate", path, "--annotate", out).exit_code == 1
     assert [str(r) for r in load_workbook(out)["花名册"].merged_cells.ranges] == ["F40:H41"]
+
+
+def test_same_name_birth_and_class_in_two_schools_is_no_duplicate(tmp_path):
+    """A county's merged roster: 三年级(2)班 of two schools are two classes, so two children
+    alike in name, birth date and class but of different 学校 are two children (DUP002 was
+    a false error on 1,079 children of the province bench); in one school they are still
+    a probable duplicate."""
+    header = ["学校", *CHILD_HEADER]
+    rows = [
+        ["青山小学", *child_row(1, name="王小明", 身份证号=None)],
+        ["白鹤小学", *child_row(2, name="王小明", 身份证号=None)],
+        ["白鹤小学", *child_row(3, name="王小明", 身份证号=None)],
+    ]
+    path = write_xlsx(tmp_path / "全县.xlsx", {"花名册": [header, *rows]})
+    doc = run("validate", path, "--format", "json").json()
+    dup = [(f["row"], f["message"]) for f in doc["findings"] if f["code"] == "DUP002"]
+    assert dup == [(4, "姓名、出生日期、班级与第 3 行相同，可能重复登记")]

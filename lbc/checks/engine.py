@@ -544,13 +544,18 @@ def _check_work_places(out: _Out) -> None:
 
 
 def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:
-    """Same name, birth date and class on two rows (IDs differ or are missing)."""
+    """Same name, birth date and class on two rows (IDs differ or are missing), of the same
+    school where a 学校 column says (a county's merged roster: 三年级(2)班 of two schools
+    are two classes)."""
     table = out.table
     if not (table.has("name") and table.has("class")):
         return
-    ids = table.values.get("id_number") or [None] * len(table)
+    n = len(table)
+    ids = table.values.get("id_number") or [None] * n
     seen: dict[tuple, int] = {}
-    for i, key in enumerate(zip(table.values["name"], born, table.values["class"], strict=True)):
+    v = table.values
+    keys = zip(v["name"], born, v["class"], v.get("school") or [None] * n, strict=True)
+    for i, key in enumerate(keys):
         if key[0] is None or key[1] is None or key[2].__class__ is not nz.ClassRef:
             continue
         first = seen.setdefault(key, i)
