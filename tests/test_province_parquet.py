@@ -34,8 +34,10 @@ def province(root: Path) -> Path:
     """Three schools merged into one Parquet file, with findings that cross schools: an ID
     number in two schools (DUP003) and twice in one (DUP001), a record naming another
     school's child, a support teacher on no teachers list (TCH003), a teacher's name twice
-    in one school (TCH002) and once more in another (no finding)."""
+    in one school (TCH002) and once more in another (no finding), a child's name and class
+    in two schools (a record of one of them names its own child)."""
     in_two = child_row(1)[CHILD_HEADER.index("身份证号")]
+    namesake = child_row(1)[CHILD_HEADER.index("姓名")]  # in 青山小学's class too
     twice = child_row(7)[CHILD_HEADER.index("身份证号")]
     schools = {
         "青山小学": (
@@ -44,7 +46,7 @@ def province(root: Path) -> Path:
             [[dt.date(2024, 10, 8), "李老师", "张雨涵", "三年级(2)班", "谈心", "谈学习"]],
         ),
         "白鹤小学": (
-            [child(4, 身份证号=in_two), child(5, "不在名单"), child(6)],
+            [child(4, 身份证号=in_two), child(5, "不在名单"), child(6, name=namesake)],
             [teacher("李老师"), teacher("吴老师")],
             [
                 [dt.date(2024, 10, 9), "吴老师", "王小明", "", "家访", "问候"],
@@ -95,8 +97,10 @@ def test_one_school_at_a_time_finds_what_the_whole_file_does(tmp_path: Path) -> 
     assert {f["code"] for f in findings} >= {"DUP001", "DUP003", "TCH002", "TCH003", "REC002"}
     assert summary["children"] == 8
     assert [s["school"] for s in summary["schools"]] == list(SCHOOLS)
-    # A record in 白鹤小学 names 王小明 of 青山小学: a child of the county, not unknown.
-    assert [f["value"] for f in findings if f["code"] == "REC002"] == ["没有这人"]
+    # A record of 白鹤小学 names 王小明 of 青山小学: not a child of its school. 青山小学's
+    # record names its 张雨涵 三年级(2)班, though 白鹤小学 has one too: no REC003.
+    assert [f["value"] for f in findings if f["code"] == "REC002"] == ["王小明", "没有这人"]
+    assert not [f for f in findings if f["code"] in ("REC003", "DUP002")]
 
 
 def test_one_row_group_of_every_table_is_cut_by_kind(tmp_path: Path) -> None:

@@ -194,8 +194,7 @@ class RosterChecks:
         self.found: list[Finding] = []
         self._teachers_seen: dict[object, tuple[Table, int]] = {}
         self._ids_seen: dict[str, tuple[Table, int]] = {}
-        self._classes: dict[str, dict[object, Any]] = defaultdict(dict)
-        self._owners: dict[str, dict[object, Any]] = defaultdict(dict)
+        self._named = NamedChildren()
 
     @classmethod
     def of(cls, roster: Roster, today: dt.date) -> RosterChecks:
@@ -213,17 +212,14 @@ class RosterChecks:
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.teacher_names)
         self.found += _duplicate_ids(table, self._ids_seen, self.schools)
-        _index_children(self._classes, table, self.named)
-        _index_children(self._owners, table, self.named, "support_teacher")
+        self._named.add(table, self.named, self.schools.get(table.file, ""))
 
     def teachers(self, table: Table) -> None:
         school = self.schools.get(table.file, "")
         self.found += check_teachers(table, self._teachers_seen, school)
 
     def records(self, table: Table) -> None:
-        self.found += check_records(
-            table, self.today, self.teacher_names, self._classes, self._owners
-        )
+        self.found += check_records(table, self.today, self.teacher_names, self._named)
 
     def pairs(self, table: Table) -> None:
         self.found += check_pairs(table, self.teacher_names or set())
@@ -252,20 +248,44 @@ def _once_per_file(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _index_children(
-    index: dict[str, dict[object, Any]], tbl: Table, names: set[str], key: str = "class"
-) -> None:
-    """Add to ``index`` (name -> {child: class}, or another field, ``key``) the children of
-    ``tbl`` called one of ``names`` (those records name), a child being its ID number (the
-    same child in two files is one) or its sheet and row."""
-    n = len(tbl)
-    column = tbl.values.get("name") or [None] * n
-    classes = tbl.values.get(key) or [None] * n
-    ids = tbl.values.get("id_number") or [None] * n
-    for i, (name, cls, number) in enumerate(zip(column, classes, ids, strict=True)):
-        if name in names:
-            who = number if isinstance(number, str) and number else (id(tbl), i)
-            index[name][who] = cls
+class NamedChildren:
+    """The children that records name, to find the child a record points at: by name, each
+    child with its class, support teacher and school. A child is its ID number (the same
+    child in two files is one) or its sheet and row."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, dict[object, tuple[Any, Any, str]]] = defaultdict(dict)
+
+    def add(self, tbl: Table, names: set[str], school: str) -> None:
+        """The children of ``tbl`` called one of ``names``; ``school``: its file's, for a
+        row without a 学校 cell."""
+        n = len(tbl)
+        empty: list[Any] = [None] * n
+        v = tbl.values
+        cells = zip(
+            v.get("name") or empty,
+            v.get("class") or empty,
+            v.get("support_teacher") or empty,
+            v.get("school") or empty,
+            v.get("id_number") or empty,
+            strict=True,
+        )
+        for i, (name, cls, owner, here, number) in enumerate(cells):
+            if name in names:
+                who = number if isinstance(number, str) and number else (id(tbl), i)
+                self._by_name[name][who] = (cls, owner, here or school)
+
+    def find(self, name: str, cls: Any, school: Any) -> list[tuple[object, Any]]:
+        """The children (child, support teacher) a record's name points at: of its class
+        when it gives one (see named_children), and of its school when its 学校 cell says
+        (a county's 550 schools share many names; a child of no known school stays)."""
+        found = self._by_name.get(name, {})
+        pairs = [
+            (who, cls_)
+            for who, (cls_, _, theirs) in found.items()
+            if not (school and theirs and theirs != school)
+        ]
+        return [(who, found[who][1]) for who in named_children(pairs, cls)]
 
 
 def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
@@ -690,8 +710,7 @@ def check_records(
     table: Table,
     today: dt.date,
     teacher_names: set[str] | None,
-    children: dict[str, dict[object, Any]],
-    owners: dict[str, dict[object, Any]] | None = None,
+    children: NamedChildren,
 ) -> list[Finding]:
     """Records: dates, a known teacher (when a teacher list was read), a known child; on
     lbc's record sheets also a date inside the sheet's term, and a child of the teacher's
@@ -713,9 +732,10 @@ def check_records(
     kinds = table.values.get("kind") or empty
     students = table.values.get("student") or empty
     classes = table.values.get("class") or empty
+    schools = table.values.get("school") or empty
     student_label = out.label("student")
     has_student = table.has("student")
-    seen: dict[tuple[str, Any], int] = {}
+    seen: dict[tuple[str, Any, Any], list[tuple[object, Any]]] = {}
     for i, (date, teacher, kind, student) in enumerate(
         zip(dates, teachers, kinds, students, strict=True)
     ):
@@ -729,22 +749,16 @@ def check_records(
             if kind not in GROUP_KINDS and has_student:
                 out.add(R.REQ001, i, "student", label=student_label)
             continue
-        key = (student, classes[i])  # a county's records name each child many times
-        matches = seen.get(key)
-        if matches is None:
-            matches = seen[key] = match_child(children, student, classes[i])
-        if matches == 0:
+        key = (student, classes[i], schools[i])  # a county's records name each child often
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = children.find(*key)
+        if not found:
             out.add(R.REC002, i, "student", name=student)
-        elif matches > 1:
-            out.add(R.REC003, i, "student", name=student, count=matches)
-        elif laid_out and owners is not None and teacher is not None:
-            (who,) = named_children(children[student].items(), classes[i])
-            owner = owners[student].get(who)
+        elif len(found) > 1:
+            out.add(R.REC003, i, "student", name=student, count=len(found))
+        elif laid_out and teacher is not None:
+            [(_, owner)] = found
             if isinstance(owner, str) and owner != teacher:
                 out.add(R.REC006, i, "student", name=student, owner=owner, teacher=teacher)
     return out.findings
-
-
-def match_child(children: dict[str, dict[object, Any]], name: str, cls: Any) -> int:
-    """How many roster children a record's name (and class, when given) points at."""
-    return len(named_children(children.get(name, {}).items(), cls))
