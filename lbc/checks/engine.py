@@ -194,7 +194,7 @@ class RosterChecks:
         self.found: list[Finding] = []
         self._teachers_seen: dict[object, tuple[Table, int]] = {}
         self._ids_seen: dict[str, tuple[Table, int]] = {}
-        self._named = NamedChildren()
+        self._named_children = NamedChildren()
 
     @classmethod
     def of(cls, roster: Roster, today: dt.date) -> RosterChecks:
@@ -212,14 +212,14 @@ class RosterChecks:
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.teacher_names)
         self.found += _duplicate_ids(table, self._ids_seen, self.schools)
-        self._named.add(table, self.named, self.schools.get(table.file, ""))
+        self._named_children.add(table, self.named, self.schools.get(table.file, ""))
 
     def teachers(self, table: Table) -> None:
         school = self.schools.get(table.file, "")
         self.found += check_teachers(table, self._teachers_seen, school)
 
     def records(self, table: Table) -> None:
-        self.found += check_records(table, self.today, self.teacher_names, self._named)
+        self.found += check_records(table, self.today, self.teacher_names, self._named_children)
 
     def pairs(self, table: Table) -> None:
         self.found += check_pairs(table, self.teacher_names or set())
