@@ -175,3 +175,28 @@ def test_a_row_of_an_unknown_table_is_refused_as_when_read_whole(tmp_path: Path)
         f"lbc: 错误：{bad} 的 table 列有无法识别的值“classes”"
         "（应为 children、teachers 或 records）\n"
     )
+
+
+def test_a_folder_of_schools_matches_each_record_in_its_own_school(tmp_path: Path) -> None:
+    """Each school's workbook holds its roster and its records, without a 学校 column: a
+    record names a child of its own file's school (declared by lbc.toml), though a child of
+    that name and class is at the other school too; and two schools' records written alike
+    are two records, not one read twice. validate and the summary agree."""
+    root = tmp_path / "各校"
+    twin = child_row(1)[CHILD_HEADER.index("姓名")]
+    for n, school in enumerate(("青山小学", "白鹤小学")):
+        (root / school).mkdir(parents=True)
+        record = [dt.date(2024, 10, 8), "李老师", twin, "三年级(2)班", "谈心", "谈学习"]
+        write_xlsx(
+            root / school / "roster.xlsx",
+            {
+                "花名册": [CHILD_HEADER, child_row(1 + n * 10, name=twin)],
+                "教师名单": [TEACHER_HEADER, teacher("李老师")],
+                "帮扶记录": [RECORD_HEADER, record],
+            },
+        )
+        (root / school / "lbc.toml").write_text(f'[school]\nname = "{school}"\n', encoding="utf-8")
+    found = run("validate", root, "--format", "json").json()["findings"]
+    assert [f["code"] for f in found if f["code"].startswith("REC")] == []
+    summary = run("summary", root, "--term", "2024-autumn", "--format", "json").json()
+    assert (summary["records"]["total"], summary["records"]["matched"]) == (2, 2)

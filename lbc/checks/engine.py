@@ -219,7 +219,10 @@ class RosterChecks:
         self.found += check_teachers(table, self._teachers_seen, school)
 
     def records(self, table: Table) -> None:
-        self.found += check_records(table, self.today, self.teacher_names, self._named_children)
+        school = self.schools.get(table.file, "")
+        self.found += check_records(
+            table, self.today, self.teacher_names, self._named_children, school
+        )
 
     def pairs(self, table: Table) -> None:
         self.found += check_pairs(table, self.teacher_names or set())
@@ -277,8 +280,8 @@ class NamedChildren:
 
     def find(self, name: str, cls: Any, school: Any) -> list[tuple[object, Any]]:
         """The children (child, support teacher) a record's name points at: of its class
-        when it gives one (see named_children), and of its school when its 学校 cell says
-        (a county's 550 schools share many names; a child of no known school stays)."""
+        when it gives one (see named_children), and of its ``school`` when known (a
+        county's 550 schools share many names; a child of no known school stays)."""
         found = self._by_name.get(name, {})
         pairs = [
             (who, cls_)
@@ -711,10 +714,12 @@ def check_records(
     today: dt.date,
     teacher_names: set[str] | None,
     children: NamedChildren,
+    school: str = "",
 ) -> list[Finding]:
-    """Records: dates, a known teacher (when a teacher list was read), a known child; on
-    lbc's record sheets also a date inside the sheet's term, and a child of the teacher's
-    own (another teacher's is accepted, and said)."""
+    """Records: dates, a known teacher (when a teacher list was read), a known child (of
+    the record's school: its 学校 cell, else ``school``, its file's in a folder of
+    schools); on lbc's record sheets also a date inside the sheet's term, and a child of
+    the teacher's own (another teacher's is accepted, and said)."""
     out = _Out(table, Kind.RECORDS)
     laid_out = record_sheets.is_record_sheet(table)
     span = record_sheets.sheet_term(table) if laid_out else None
@@ -749,7 +754,7 @@ def check_records(
             if kind not in GROUP_KINDS and has_student:
                 out.add(R.REQ001, i, "student", label=student_label)
             continue
-        key = (student, classes[i], schools[i])  # a county's records name each child often
+        key = (student, classes[i], schools[i] or school)  # the same child, many records
         found = seen.get(key)
         if found is None:
             found = seen[key] = children.find(*key)

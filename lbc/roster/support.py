@@ -4,8 +4,9 @@ The summary counts talks and visits per child, the follow-up list says who is ow
 the watch list asks when a child was last contacted; all three must attribute a record to a
 child the same way, or a head teacher would see two answers about one child. A record names
 its child by name; by class where names repeat (``named_children``, as ``lbc validate``
-matches them); and, when it carries a 学校 cell (a county's merged records), only among the
-children of that school.
+matches them); and only among the children of its school when it says which: its 学校
+cell (a county's merged records), else the school its file declares (a folder of schools,
+each file with its roster and its records).
 
 Children are positions ``0 … n-1`` in a list the caller chooses (the children on the books,
 say); a record is attributed to one position or to none.
@@ -88,11 +89,13 @@ def dated_records(
             for k in ("date", "kind", "teacher", "student", "class", "school")
         )
         contents = table.raw.get("content") or empty
+        declared = roster.declared.get(table.file, "")
         for i, (date, kind, teacher, student, cls, school, content) in enumerate(
             zip(*columns, contents, strict=True)
         ):
             if date.__class__ is not dt.date or not start <= date <= end:
                 continue
+            school = school or declared  # two schools' records are never copies
             key = (date, kind, teacher, student, cls, school, content)
             if first_file.setdefault(key, table.file) != table.file:
                 continue
@@ -119,8 +122,11 @@ def contact_days(roster: Roster, index: ChildIndex) -> dict[int, list[dt.date]]:
     for table in roster.records:
         empty = [None] * len(table)
         columns = (table.values.get(k) or empty for k in ("date", "student", "class", "school"))
+        declared = roster.declared.get(table.file, "")
         for date, student, cls, school in zip(*columns, strict=True):
-            if date.__class__ is dt.date and (child := match(student, cls, school)) is not None:
+            if date.__class__ is not dt.date:
+                continue
+            if (child := match(student, cls, school or declared)) is not None:
                 days[child].append(date)
     for dates in days.values():
         dates.sort()
