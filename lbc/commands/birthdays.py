@@ -103,11 +103,8 @@ def print_table(groups: list[ClassGroup[Birthday]], month: int, privacy: Privacy
         t("birthdays.col.teacher"),
     ]
     for g in groups:
-        title = t(
-            "birthdays.heading",
-            cls=privacy.text(g.cls) or t("flag.no_class"),
-            head="、".join(map(privacy.name, g.head_teachers)) or t("flag.no_head"),
-            count=len(g.children),
+        title = common.class_heading(
+            "birthdays.heading", privacy.text(g.cls), g.head_teachers, len(g.children), privacy
         )
         rows = [
             (

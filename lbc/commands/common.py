@@ -19,6 +19,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from lbc.output.privacy import Privacy
     from lbc.roster.pairs import PairsJoined
 
 from lbc import __version__
@@ -369,3 +370,17 @@ def as_of_day(text: str | None) -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise LbcError(t("err.bad_as_of", value=text)) from None
+
+
+def class_heading(
+    key: str, cls: str | None, head_teachers: Iterable[str], count: int, privacy: Privacy
+) -> str:
+    """The title over one class's table in the lists grouped by class (flag, watch,
+    birthdays): message ``key`` with the class, its head teachers as ``privacy`` shows
+    names, and how many children the table lists."""
+    return t(
+        key,
+        cls=cls or t("flag.no_class"),
+        head="、".join(map(privacy.name, head_teachers)) or t("flag.no_head"),
+        count=count,
+    )

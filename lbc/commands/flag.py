@@ -112,11 +112,8 @@ def print_table(report: FlagReport, privacy: Privacy) -> None:
     console = common.stdout()
     headers = [t("out.col.row"), t("out.col.name"), t("out.col.missing")]
     for g in report.classes:
-        title = t(
-            "flag.heading",
-            cls=g.cls or t("flag.no_class"),
-            head="、".join(map(privacy.name, g.head_teachers)) or t("flag.no_head"),
-            count=len(g.children),
+        title = common.class_heading(
+            "flag.heading", g.cls, g.head_teachers, len(g.children), privacy
         )
         rows = [(c.row, privacy.name(c.name), "、".join(c.missing_text)) for c in g.children]
         console.print(rich_table(headers, rows, title=title))

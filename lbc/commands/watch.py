@@ -138,11 +138,8 @@ def print_table(report: WatchReport, privacy: Privacy) -> None:
     console = common.stdout()
     headers = [t("out.col.row"), t("out.col.name"), t("watch.col.score"), t("watch.col.reasons")]
     for g in report.classes:
-        title = t(
-            "watch.heading",
-            cls=privacy.text(g.cls) or t("flag.no_class"),
-            head="、".join(map(privacy.name, g.head_teachers)) or t("flag.no_head"),
-            count=len(g.children),
+        title = common.class_heading(
+            "watch.heading", privacy.text(g.cls), g.head_teachers, len(g.children), privacy
         )
         rows = [
             (
