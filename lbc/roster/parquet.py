@@ -16,6 +16,7 @@ pyarrow is imported here only, on the paths that read Parquet.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -148,13 +149,13 @@ def _rows_of(data: Any, tables: set[str]) -> Any:
     keep = [name in tables for name in _values(data.column(TABLE))]
     if all(keep):
         return data
-    runs: list[tuple[int, int]] = []
-    for i, kept in enumerate(keep):
-        if kept and runs and sum(runs[-1]) == i:
-            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
-        elif kept:
-            runs.append((i, 1))
-    return pa.concat_tables([data.slice(start, n) for start, n in runs]) if runs else None
+    slices, start = [], 0
+    for kept, run in itertools.groupby(keep):
+        n = len(list(run))
+        if kept:
+            slices.append(data.slice(start, n))
+        start += n
+    return pa.concat_tables(slices) if slices else None
 
 
 def _values(column: Any) -> list[Any]:
