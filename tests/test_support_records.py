@@ -4,16 +4,19 @@ follow-up list and the watch list share."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CHILD_HEADER, RECORD_HEADER, child_row, write_xlsx
+from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
+from lbc.checks.watch import watch_list
 from lbc.documents.record_book import CHILDREN_HEADER
 from lbc.roster.support import ChildIndex, dated_records, each_childs_records
 from lbc.roster.tables import load_roster
+from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import read_roster, schools_of
 
 
@@ -38,7 +41,7 @@ def test_records_are_attributed_by_name_class_and_school(tmp_path: Path) -> None
     path = write_xlsx(tmp_path / "county.xlsx", {"儿童": kids, "帮扶记录": records})
     roster = load_roster([path])
     table = roster.children[0]
-    index = ChildIndex(table.values["name"], table.values["class"], table.values["school"])
+    index = ChildIndex.of(table.values["name"], table.values["class"], table.values["school"])
     found = dated_records(roster, index, dt.date(2024, 9, 1), dt.date(2025, 1, 31))
     assert [r.child for r in found] == [1, None, 2, None, 2]
     assert [r.row for r in found] == [2, 3, 4, 5, 6]
@@ -103,3 +106,36 @@ def test_a_record_sheet_belongs_to_the_school_its_title_names(tmp_path: Path) ->
         str(roster): "青山镇中心小学",
         str(sheet): "青山镇中心小学",
     }
+
+
+def test_a_titled_record_sheet_finds_its_child_in_a_roster_that_names_no_school(
+    tmp_path: Path,
+) -> None:
+    """A county office copies a roster titled only 农村留守儿童基本情况登记表 (no school) and
+    a teacher's returned record sheet (titled with its school) into one folder. The child
+    of no known school may be the sheet's: validate finds it, and so must the summary, the
+    follow-up list and the watch list, not report the child as never visited."""
+    title = ["青山镇中心小学2024年秋季学期帮扶记录表（王芳，2024-09-01至2025-01-31）"]
+    folder = tmp_path / "county"
+    folder.mkdir()
+    roster = write_xlsx(
+        folder / "roster.xlsx",
+        {"登记表": [["农村留守儿童基本情况登记表"], CHILD_HEADER, child_row(1)]},
+    )
+    day = dt.date(2024, 10, 31)
+    filled = [1, "张雨涵", "三年级(2)班", "家访", "本学期", dt.date(2024, 10, 8), "家访", "王芳"]
+    sheet = write_xlsx(folder / "王芳.xlsx", {"帮扶记录": [title, LAID_OUT, filled]})
+    assert read_roster([roster, sheet]).file_schools() == {
+        str(roster): "",
+        str(sheet): "青山镇中心小学",
+    }
+
+    found = json.loads(run("validate", roster, sheet, "--format", "json").stdout)
+    assert [f["code"] for f in found["findings"] if f["code"].startswith("REC")] == []
+    summary = run("summary", roster, sheet, "--term", "2024-autumn", "--format", "json")
+    records = json.loads(summary.stdout)["records"]
+    assert (records["total"], records["matched"]) == (1, 1)
+    assert records["without_record_count"] == 0
+    # Visited 23 days before: not out of contact (WCH013), nor on the list for anything else.
+    listed = watch_list(read_roster([roster, sheet]), WatchSettings(threshold=1), day)
+    assert [r.rule.code for w in listed for r in w.reasons] == []

@@ -21,10 +21,9 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, age_on
-from lbc.roster.support import ChildIndex, dated_records, each_childs_records
+from lbc.roster.support import ChildIndex, child_schools, dated_records, each_childs_records
 from lbc.roster.tables import Roster, Table, distinct_children, load_roster
 from lbc.workspace.config import WatchSettings
-from lbc.workspace.schools import schools_of
 
 # Each column's header and the values a cell may hold: the readable ones of each kind, an
 # unreadable one, and empty. Few names, IDs and classes, so children share them.
@@ -133,11 +132,10 @@ def by_rows(
     ]
     silent: dict[int, Found] = {}
     if roster.records:
-        schools = schools_of(roster)
-        index = ChildIndex(
+        index = ChildIndex.of(
             [table.get("name", i) for table, i in children],
             [table.get("class", i) for table, i in children],
-            [schools.of(table, i) for table, i in children] if schools.several else None,
+            child_schools(roster, children),
         )
         last = each_childs_records(dated_records(roster, index, dt.date.min, as_of)).last
         since = as_of - dt.timedelta(days=ws.days_without_contact)

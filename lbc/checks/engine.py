@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -23,7 +22,8 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
-from lbc.roster.people import LEFT_SCHOOL, named_children, teacher_named
+from lbc.roster.people import LEFT_SCHOOL, teacher_named
+from lbc.roster.support import ChildIndex
 from lbc.roster.tables import Roster, Table
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
@@ -194,7 +194,7 @@ class RosterChecks:
         self.found: list[Finding] = []
         self._teachers_seen: dict[object, tuple[Table, int]] = {}
         self._ids_seen: dict[str, tuple[Table, int]] = {}
-        self._named_children = NamedChildren()
+        self._named_children: ChildIndex[object] = ChildIndex()
 
     @classmethod
     def of(cls, roster: Roster, today: dt.date) -> RosterChecks:
@@ -205,14 +205,14 @@ class RosterChecks:
             {n for tbl in roster.teachers for n in tbl.values.get("name", []) if isinstance(n, str)}
             if roster.teachers
             else None,
-            _declared_schools(roster),
+            roster.file_schools(),
             {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
         )
 
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.teacher_names)
         self.found += _duplicate_ids(table, self._ids_seen, self.schools)
-        self._named_children.add(table, self.named, self.schools.get(table.file, ""))
+        _index_named(self._named_children, table, self.named, self.schools.get(table.file, ""))
 
     def teachers(self, table: Table) -> None:
         school = self.schools.get(table.file, "")
@@ -238,6 +238,26 @@ class RosterChecks:
         return _once_per_file(self.found)
 
 
+def _index_named(index: ChildIndex[object], tbl: Table, names: set[str], school: str) -> None:
+    """The children of ``tbl`` called one of ``names``, each keyed by its ID number (the
+    same child in two files is one) or its row; ``school``: its file's, for a row without
+    a 学校 cell."""
+    empty: list[Any] = [None] * len(tbl)
+    v = tbl.values
+    cells = zip(
+        v.get("name") or empty,
+        v.get("class") or empty,
+        v.get("support_teacher") or empty,
+        v.get("school") or empty,
+        v.get("id_number") or empty,
+        strict=True,
+    )
+    for i, (name, cls, owner, here, number) in enumerate(cells):
+        if name in names:
+            who = number if isinstance(number, str) and number else (id(tbl), i)
+            index.add(who, name, cls, here or school, owner)
+
+
 def _once_per_file(findings: list[Finding]) -> list[Finding]:
     """A column a file lacks is reported once, though the file has one sheet per grade."""
     seen: set[tuple[str, str | None]] = set()
@@ -249,46 +269,6 @@ def _once_per_file(findings: list[Finding]) -> list[Finding]:
             seen.add((f.file, f.field))
         out.append(f)
     return out
-
-
-class NamedChildren:
-    """The children that records name, to find the child a record points at: by name, each
-    child with its class, support teacher and school. A child is its ID number (the same
-    child in two files is one) or its sheet and row."""
-
-    def __init__(self) -> None:
-        self._by_name: dict[str, dict[object, tuple[Any, Any, str]]] = defaultdict(dict)
-
-    def add(self, tbl: Table, names: set[str], school: str) -> None:
-        """The children of ``tbl`` called one of ``names``; ``school``: its file's, for a
-        row without a 学校 cell."""
-        n = len(tbl)
-        empty: list[Any] = [None] * n
-        v = tbl.values
-        cells = zip(
-            v.get("name") or empty,
-            v.get("class") or empty,
-            v.get("support_teacher") or empty,
-            v.get("school") or empty,
-            v.get("id_number") or empty,
-            strict=True,
-        )
-        for i, (name, cls, owner, here, number) in enumerate(cells):
-            if name in names:
-                who = number if isinstance(number, str) and number else (id(tbl), i)
-                self._by_name[name][who] = (cls, owner, here or school)
-
-    def find(self, name: str, cls: Any, school: Any) -> list[tuple[object, Any]]:
-        """The children (child, support teacher) a record's name points at: of its class
-        when it gives one (see named_children), and of its ``school`` when known (a
-        county's 550 schools share many names; a child of no known school stays)."""
-        found = self._by_name.get(name, {})
-        pairs = [
-            (who, cls_)
-            for who, (cls_, _, theirs) in found.items()
-            if not (school and theirs and theirs != school)
-        ]
-        return [(who, found[who][1]) for who in named_children(pairs, cls)]
 
 
 def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
@@ -639,14 +619,6 @@ def across_schools(schools: Iterable[str]) -> dict[str, str]:
     return {"schools": "、".join(dict.fromkeys(schools))}
 
 
-def _declared_schools(roster: Roster) -> dict[str, str]:
-    """Each file's school when it says (lbc.toml, title): in a folder of schools, teacher
-    names need only be unique within each; files that do not say are one school."""
-    if len(roster.files) < 2:
-        return {}
-    return {name: roster.declared.get(name, "") for name in roster.files}
-
-
 def check_teachers(
     table: Table, seen: dict[object, tuple[Table, int]] | None = None, school: str = ""
 ) -> list[Finding]:
@@ -713,7 +685,7 @@ def check_records(
     table: Table,
     today: dt.date,
     teacher_names: set[str] | None,
-    children: NamedChildren,
+    children: ChildIndex[object],
     school: str = "",
 ) -> list[Finding]:
     """Records: dates, a known teacher (when a teacher list was read), a known child (of

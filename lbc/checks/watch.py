@@ -41,10 +41,9 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, age_on
-from lbc.roster.support import ChildIndex, contact_days
+from lbc.roster.support import ChildIndex, child_schools, contact_days
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
-from lbc.workspace.schools import schools_of
 
 ADULT = 18
 POOR_HEALTH = ("差", "病", "残疾")  # in 监护人身体状况: 差, 患病 / 慢性病 / 重病, 残疾
@@ -361,11 +360,10 @@ def _contact_days(
     (lbc.roster.support)."""
     if not roster.records:
         return None
-    schools = schools_of(roster)
-    index = ChildIndex(
+    index = ChildIndex.of(
         [table.get("name", i) for table, i in children],
         [table.get("class", i) for table, i in children],
-        [schools.of(table, i) for table, i in children] if schools.several else None,
+        child_schools(roster, children),
     )
     return contact_days(roster, index)
 

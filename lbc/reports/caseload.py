@@ -11,9 +11,8 @@ from typing import Any
 
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL, in_post, priority_reasons
-from lbc.roster.support import ChildIndex
+from lbc.roster.support import ChildIndex, child_schools
 from lbc.roster.tables import Roster, Table, distinct_children
-from lbc.workspace.schools import schools_of
 
 
 def on_books(roster: Roster) -> tuple[Kids, list[object]]:
@@ -69,10 +68,10 @@ class Kids:
             out += [values[i] for i in rows] if values is not None else [None] * len(rows)
         return out
 
-    def index(self, roster: Roster) -> ChildIndex:
+    def index(self, roster: Roster) -> ChildIndex[int]:
         """What records are matched against: these children by name, class and school."""
-        lookup = schools_of(roster)
-        return ChildIndex(self.names, self.refs, [lookup.at(*w) for w in self.where])
+        rows = ((table, i) for table, rows in self.rows for i in rows)
+        return ChildIndex.of(self.names, self.refs, child_schools(roster, rows))
 
     def priority(self) -> list[list[str]]:
         """Why each child is a priority (``priority_reasons``); empty lists for the rest."""

@@ -2,29 +2,32 @@
 
 The summary counts talks and visits per child, the follow-up list says who is owed one, and
 the watch list asks when a child was last contacted; all three must attribute a record to a
-child the same way, or a head teacher would see two answers about one child. A record names
-its child by name; by class where names repeat (``named_children``, as ``lbc validate``
-matches them); and only among the children of its school when it says which: its 学校
-cell (a county's merged records), else the school its file declares (a folder of schools,
-each file with its roster and its records).
+child the same way, and as ``lbc validate`` does (``ChildIndex`` serves all four), or a
+head teacher would see two answers about one child. A record names its child by name; by
+class where names repeat (``named_children``); and only among the children of its school
+when it says which: its 学校 cell (a county's merged records), else the school its file
+declares (a folder of schools, each file with its roster and its records). A child whose
+school is unknown may be any school's.
 
-Children are positions ``0 … n-1`` in a list the caller chooses (the children on the books,
-say); a record is attributed to one position or to none.
+Here children are positions ``0 … n-1`` in a list the caller chooses (the children on the
+books, say); a record is attributed to one position or to none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from lbc.roster.people import named_children
-from lbc.roster.tables import Roster
+from lbc.roster.tables import Roster, Table
 
 TALK, VISIT, WARMTH, FAMILY_CALL = "谈心", "家访", "送温暖", "亲情通话"
 
 Month = tuple[int, int]  # (year, month)
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,39 +44,65 @@ class SupportRecord:
     row: int
 
 
-class ChildIndex:
-    """The children records may name: position k has ``names[k]``, ``classes[k]`` and, for
-    a county, ``schools[k]``."""
+class ChildIndex(Generic[K]):
+    """The children records may name, by name, each with its class, school and support
+    teacher: the one place a record finds its child, for ``lbc validate`` (REC002/003/006)
+    and for the summary, follow-up list and watch list alike.
 
-    def __init__(
-        self,
-        names: Sequence[object],
-        classes: Sequence[object],
-        schools: Sequence[str] | None = None,
-    ) -> None:
-        # Each name's children with their classes, as named_children reads them.
-        self._by_name: dict[str, list[tuple[int, object]]] = defaultdict(list)
-        for k, (name, cls) in enumerate(zip(names, classes, strict=True)):
+    A child is whatever key the caller gives: a position in its list of children, or the
+    ID number (the same child in two files is one child, not two namesakes). A child's
+    school is its 学校 cell, else its file's (``Roster.file_schools``); "" when unknown,
+    and then any record's school may be its own."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, dict[K, tuple[object, str, object]]] = defaultdict(dict)
+        self._found: dict[tuple[object, object, object], K | None] = {}
+
+    @classmethod
+    def of(
+        cls, names: Sequence[object], classes: Sequence[object], schools: Sequence[str]
+    ) -> ChildIndex[int]:
+        """Child k has ``names[k]``, ``classes[k]`` and ``schools[k]``."""
+        index: ChildIndex[int] = ChildIndex()
+        by_name = index._by_name
+        for k, (name, ref, school) in enumerate(zip(names, classes, schools, strict=True)):
             if isinstance(name, str):
-                self._by_name[name].append((k, cls))
-        self._schools = list(schools) if schools is not None else None
-        self._found: dict[tuple[object, object, object], int | None] = {}
+                by_name[name][k] = (ref, school, None)
+        return index
 
-    def match(self, student: object, cls: object, school: object = None) -> int | None:
+    def add(self, child: K, name: str, ref: object, school: str, teacher: object) -> None:
+        self._by_name[name][child] = (ref, school, teacher)
+
+    def find(self, student: object, cls: object, school: object) -> list[tuple[K, object]]:
+        """The children (child, support teacher) a record's name points at: of its class
+        when it gives one (see named_children), and of its ``school`` when known (a
+        county's 550 schools share many names; a child of no known school stays)."""
+        found = self._by_name.get(student, {}) if student.__class__ is str else {}  # type: ignore[call-overload]
+        namesakes = [
+            (who, ref)
+            for who, (ref, theirs, _) in found.items()
+            if not (school and theirs and theirs != school)
+        ]
+        return [(who, found[who][2]) for who in named_children(namesakes, cls)]
+
+    def match(self, student: object, cls: object, school: object) -> K | None:
         """The one child a record names, else None (nobody, or several namesakes)."""
         key = (student, cls, school)
         if key in self._found:  # a county's records name each child many times
             return self._found[key]
-        who = self._by_name.get(student, []) if student.__class__ is str else []  # type: ignore[call-overload]
-        if isinstance(school, str) and school and self._schools is not None:
-            who = [(k, their) for k, their in who if self._schools[k] == school]
-        found = named_children(who, cls)
-        child = self._found[key] = found[0] if len(found) == 1 else None
+        found = self.find(student, cls, school)
+        child = self._found[key] = found[0][0] if len(found) == 1 else None
         return child
 
 
+def child_schools(roster: Roster, rows: Iterable[tuple[Table, int]]) -> list[str]:
+    """Each child's school as records are matched to it: its 学校 cell, else its file's."""
+    files = roster.file_schools()
+    return [table.get("school", i) or files.get(table.file, "") for table, i in rows]
+
+
 def dated_records(
-    roster: Roster, index: ChildIndex, start: dt.date, end: dt.date
+    roster: Roster, index: ChildIndex[int], start: dt.date, end: dt.date
 ) -> list[SupportRecord]:
     """The records dated from ``start`` to ``end`` (inclusive), in the order read, each
     with the child it names. A record read already from another file (a teacher's sheet
@@ -82,6 +111,7 @@ def dated_records(
     second)."""
     out: list[SupportRecord] = []
     first_file: dict[tuple[object, ...], str] = {}
+    files = roster.file_schools()
     for table in roster.records:
         empty = [None] * len(table)
         columns = (
@@ -89,7 +119,7 @@ def dated_records(
             for k in ("date", "kind", "teacher", "student", "class", "school")
         )
         contents = table.raw.get("content") or empty
-        declared = roster.declared.get(table.file, "")
+        declared = files.get(table.file, "")
         for i, (date, kind, teacher, student, cls, school, content) in enumerate(
             zip(*columns, contents, strict=True)
         ):
@@ -113,16 +143,17 @@ def dated_records(
     return out
 
 
-def contact_days(roster: Roster, index: ChildIndex) -> dict[int, list[dt.date]]:
+def contact_days(roster: Roster, index: ChildIndex[int]) -> dict[int, list[dt.date]]:
     """The days each child's records bear, in order, by child: when it was last contacted
     by any day (the watch list's WCH013), with records attributed as ``dated_records``
     does. A record repeated in another file is not set aside: it adds no later day."""
     days: dict[int, list[dt.date]] = defaultdict(list)
     match = index.match
+    files = roster.file_schools()
     for table in roster.records:
         empty = [None] * len(table)
         columns = (table.values.get(k) or empty for k in ("date", "student", "class", "school"))
-        declared = roster.declared.get(table.file, "")
+        declared = files.get(table.file, "")
         for date, student, cls, school in zip(*columns, strict=True):
             if date.__class__ is not dt.date:
                 continue

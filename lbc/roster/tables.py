@@ -340,6 +340,14 @@ class Roster:
     def tables(self) -> list[Table]:
         return [*self.children, *self.teachers, *self.records]
 
+    def file_schools(self) -> dict[str, str]:
+        """Each file's school as it declares it, when there are several files: in a folder
+        of schools it tells their children, teachers and records apart. One file's
+        declaration tells nothing apart, and its rows say their school or none."""
+        if len(self.files) < 2:
+            return {}
+        return {name: self.declared.get(name, "") for name in self.files}
+
 
 @dataclass(frozen=True)
 class _Header:
