@@ -2226,8 +2226,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "also write a printable watch-list workbook (.xlsx)",
     ),
     "help.watch_as_of": (
-        "按哪一天列名单（YYYY-MM-DD，默认今天）：监护人年龄和多少天没有联系都算到这一天",
-        "the day the list is drawn on (YYYY-MM-DD, default today): ages and days without "
+        "按哪一天列名单（默认今天）：监护人年龄和多少天没有联系都算到这一天",
+        "the day the list is drawn on (default today): ages and days without "
         "contact are counted to it",
     ),
     "help.watch_previous": (

@@ -313,3 +313,19 @@ def test_rules_gives_a_watch_criterion_its_weight():
     doc = run("rules", "WCH004", "--format", "json").json()
     assert (doc["kind"], doc["weight"], doc["title"]) == ("watch", 2, "监护人年迈")
     assert "默认关注分（lbc.toml [watch.weights] 可改）：2" in run("rules", "WCH004").stdout
+
+
+def test_an_option_shared_by_commands_reads_alike_in_each_help():
+    """--as-of, --previous, --keep …: one name, one metavar, whichever command's help a
+    teacher reads (--out names each command's own output, so it differs)."""
+    import typer.main
+
+    from lbc.app import app
+
+    shown: dict[str, set[object]] = {}
+    for command in typer.main.get_command(app).commands.values():
+        for param in command.params:
+            if param.param_type_name == "option" and param.opts[0] != "--out":
+                shown.setdefault(param.opts[0], set()).add(param.metavar)
+    assert {name: m for name, m in shown.items() if len(m) > 1} == {}
+    assert shown["--as-of"] == {"YYYY-MM-DD"}

@@ -43,7 +43,8 @@ def due_command(
     files: common.FilesArg = None,
     config: common.ConfigOpt = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help=h("as_of"), metavar="DATE", show_default=False)
+        str | None,
+        typer.Option("--as-of", help=h("as_of"), metavar="YYYY-MM-DD", show_default=False),
     ] = None,
     term: Annotated[
         str | None, typer.Option("--term", help=h("due_term"), show_default=False)

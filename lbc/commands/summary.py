@@ -39,7 +39,8 @@ def summary(
         Path | None, typer.Option("--template", help=h("template"), show_default=False)
     ] = None,
     previous: Annotated[
-        Path | None, typer.Option("--previous", help=h("previous"), show_default=False)
+        Path | None,
+        typer.Option("--previous", help=h("previous"), metavar="FILE", show_default=False),
     ] = None,
     variables: Annotated[bool, typer.Option("--variables", help=h("variables"))] = False,
 ) -> None:
