@@ -390,3 +390,36 @@ def test_a_folder_where_no_file_can_be_read_cannot_run(tmp_path: Path) -> None:
     bad = far(folder / "1.xlsx")
     far(folder / "2.xlsx")
     assert outcome(lbc_in_child("validate", folder)) == (2, "", crashed(bad, "SIGABRT", "2.0 GB"))
+
+
+def read_as_told(send: Callable[[object], None], how: str) -> None:
+    """A reading child's target: says whose child it is, or stalls, or aborts."""
+    if how == "stall":
+        time.sleep(60)
+    elif how == "abort":
+        os.abort()
+    send(os.getppid())
+
+
+def test_a_folder_runs_reads_in_children_of_a_small_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Within read_host each read is a child of the host, not of this process (which a
+    county's rows make costly to fork); a read that stalls is stopped, one that aborts is
+    named, and the reads after them go on; a host killed from outside leaves this process
+    to fork the reads itself."""
+    monkeypatch.setattr(supervised, "READ_SECONDS", 0.5)
+    path = Path("花名册.xlsx")
+    assert list(supervised.supervised(path, read_as_told, "say")) == [os.getpid()]
+    with supervised.read_host(read_as_told):
+        host = supervised._host[0]
+        assert host is not None
+        assert list(supervised.supervised(path, read_as_told, "say")) == [host.pid]
+        with pytest.raises(LbcError, match="读取超过 0 秒仍未完成"):
+            list(supervised.supervised(path, read_as_told, "stall"))
+        with pytest.raises(LbcError) as caught:
+            list(supervised.supervised(path, read_as_told, "abort"))
+        assert str(caught.value) + "\n" == crashed(path, "SIGABRT", "2.0 GB")[8:]
+        assert list(supervised.supervised(path, read_as_told, "say")) == [host.pid]
+        os.kill(host.pid, signal.SIGKILL)
+        os.waitpid(host.pid, 0)
+        assert list(supervised.supervised(path, read_as_told, "say")) == [os.getpid()]
+    assert supervised._host[0] is None

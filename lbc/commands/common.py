@@ -281,15 +281,12 @@ def read(
     # Several schools' files: each is read in a child of its own, so one that kills its
     # reader is reported and the others are still read (the run then exits 1).
     several = len(files) > 1
-    isolated, reading.ISOLATE_READS = reading.ISOLATE_READS, several or reading.ISOLATE_READS
-    try:
-        with progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
-            extra = [keep] if keep is not None and keep.resolve() not in _resolved(files) else []
-            roster = read_roster(
-                files, cfg.synonyms, carry_on=several, keep=extra, pairs_alone=pairs_alone
-            )
-    finally:
-        reading.ISOLATE_READS = isolated
+    each = reading.each_file_in_a_child() if several else contextlib.nullcontext()
+    with each, progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
+        extra = [keep] if keep is not None and keep.resolve() not in _resolved(files) else []
+        roster = read_roster(
+            files, cfg.synonyms, carry_on=several, keep=extra, pairs_alone=pairs_alone
+        )
     for _, reason in roster.failed:
         note(t("note.file_left_out", reason=reason))
     if _RETAIN["on"]:

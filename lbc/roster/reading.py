@@ -484,6 +484,20 @@ CHUNK_ROWS = 5000
 ISOLATE_READS = False
 
 
+@contextlib.contextmanager
+def each_file_in_a_child() -> Iterator[None]:
+    """Reads of several schools' files: each in a child of its own, so one that kills its
+    reader is reported and the others are still read; the children are forked by a small
+    host (lbc.roster.supervised.read_host), not by this process as its rows pile up."""
+    global ISOLATE_READS
+    isolated, ISOLATE_READS = ISOLATE_READS, True
+    try:
+        with supervised.read_host(_stream_book):
+            yield
+    finally:
+        ISOLATE_READS = isolated
+
+
 def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     """Every sheet of a workbook, in order, each passed through ``prepare`` once it is here;
     ``prepare`` on the first sheet runs while the others are still being parsed.

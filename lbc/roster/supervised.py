@@ -12,10 +12,11 @@ files it did not make. Two guards, chosen by what the run must do when a read di
   The parent only waits: when the child dies, it prints one line naming the file being
   read, and it stops a read that runs past READ_SECONDS. This costs one fork per run,
   where a child per read cost a sixth of a county validate in pickling rows.
-* :func:`supervised`: a child per read, sending what it read back over a pipe, for merge's
-  workers (``reading.ISOLATE_READS``): there one school whose file kills the reader is
-  reported and the others are merged. The child is forked where the platform can (a few
-  milliseconds, nothing re-imported); elsewhere (Windows) it is spawned. What crosses back
+* :func:`supervised`: a child per read, sending what it read back over a pipe, for a
+  folder's files and merge's workers (``reading.ISOLATE_READS``): there one school whose
+  file kills the reader is reported and the others are read. The child is forked where
+  the platform can (a few milliseconds, nothing re-imported), for a folder by a small host
+  forked before any rows are held (:func:`read_host`); elsewhere (Windows) it is spawned. What crosses back
   is pickled without a memo (``Pickler.fast``): cells are distinct objects, so the memo
   only costs (it triples the time on a county roster); nothing sent is recursive.
 
@@ -290,19 +291,23 @@ def supervised(path: Path, target: Callable[..., None], *args: Any) -> Iterator[
     ``target`` and ``args`` must be picklable (a module-level function) for the spawn
     fallback. An :class:`LbcError` raised in the child is raised here with its message;
     a child that dies, runs out of memory or runs past READ_SECONDS is an LbcError naming
-    ``path``. The child is killed if the caller stops early.
+    ``path``. The child is killed if the caller stops early. Within :func:`read_host`, the
+    child is forked by the host, not by this process.
     """
-    import multiprocessing  # here: the supervising parent never needs it
-
     ceiling = memory_ceiling()
     # Where the child cannot cap itself (no RLIMIT_AS: Windows), this process watches it.
     watch = ceiling is not None and resource is None
-    context = multiprocessing.get_context("fork" if CAN_FORK else "spawn")
-    receive, send = context.Pipe(duplex=False)
     capped = None if watch else ceiling
-    child = context.Process(target=_serve, args=(send, capped, target, args), daemon=True)
-    child.start()
-    send.close()
+    host = _host[0]
+    child: _Started | _Hosted | None = None
+    if host is not None and host.target is target:
+        try:
+            child = host.start(capped, args)
+        except OSError:  # the host is gone (killed from outside): this process forks
+            _host[0] = None
+    if child is None:
+        child = _Started(target, capped, args)
+    receive = child.receive
     try:
         heard = time.monotonic()
         while True:
@@ -332,6 +337,211 @@ def supervised(path: Path, target: Callable[..., None], *args: Any) -> Iterator[
         if child.is_alive():
             child.kill()
         child.join()
+
+
+class _Started:
+    """A reading child of this process's own (multiprocessing: forked, or spawned where
+    there is no fork)."""
+
+    def __init__(self, target: Callable[..., None], capped: int | None, args: Any) -> None:
+        import multiprocessing  # here: the supervising parent never needs it
+
+        context = multiprocessing.get_context("fork" if CAN_FORK else "spawn")
+        self.receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_serve, args=(send, capped, target, args), daemon=True
+        )
+        self._process.start()
+        send.close()
+        self.pid = self._process.pid
+
+    def is_alive(self) -> bool:
+        return self._process.is_alive()
+
+    def kill(self) -> None:
+        self._process.kill()
+
+    def join(self) -> None:
+        self._process.join()
+
+    @property
+    def exitcode(self) -> int | None:
+        return self._process.exitcode
+
+
+# The read host in force (read_host), else None.
+_host: list[_Host | None] = [None]
+
+
+@contextlib.contextmanager
+def read_host(target: Callable[..., None]) -> Iterator[None]:
+    """Within this, each read of ``target`` runs in a child forked by a small host process,
+    itself forked here on entry, before this process holds any school's rows.
+
+    Forking this process once it holds hundreds of schools' rows copies its page tables
+    every time, and the copy grows with each school read: over a county's 550 files that
+    was most of the run. The host holds nothing and forks each reading child as cheaply as
+    the first. Only where the platform can fork; elsewhere each read is spawned as before.
+    """
+    if not CAN_FORK or _host[0] is not None:
+        yield
+        return
+    host = _host[0] = _Host(target)
+    try:
+        yield
+    finally:
+        _host[0] = None
+        host.close()
+
+
+class _Host:
+    """The parent's side of the read host: a request sends a read's arguments; the host
+    answers with the reading child's pipe (its descriptor passed over the socket) and pid,
+    and, once the child has ended and been reaped, its exit code. The parent asks the host
+    to kill a child, never kills it itself: only the host knows whether the pid is still
+    the child's."""
+
+    def __init__(self, target: Callable[..., None]) -> None:
+        import socket
+
+        self.target = target
+        self._control, theirs = socket.socketpair()
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover  (the host; the reads it serves are what is tested)
+            code = 1
+            try:
+                self._control.close()
+                _quiet()
+                code = _host_loop(theirs, target)
+            finally:
+                os._exit(code)
+        theirs.close()
+        self.pid = pid
+        self._current: _Hosted | None = None
+
+    def start(self, capped: int | None, args: Any) -> _Hosted:
+        from multiprocessing.connection import Connection
+
+        if self._current is not None:  # a read left unfinished: its child ends first
+            self._current.kill()
+        _send(self._control, ("read", capped, args))
+        fds = _receive_fds(self._control)
+        pid = _receive(self._control)
+        if len(fds) != 1 or pid is None:
+            raise OSError("read host gone")
+        child = self._current = _Hosted(self, pid)
+        child.receive = Connection(fds[0], writable=False)
+        return child
+
+    def ask(self, message: tuple[str]) -> int:
+        """The exit code of the child, once the host has waited for it (``("wait",)``) or
+        killed it (``("kill",)``); a host gone meanwhile was killed, and its child with it."""
+        self._current = None
+        try:
+            _send(self._control, message)
+            code = _receive(self._control)
+        except OSError:
+            code = None
+        return -signal.SIGKILL if code is None else code
+
+    def close(self) -> None:
+        self._control.close()  # the host leaves at the end of its requests
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+
+class _Hosted:
+    """A reading child forked by the host."""
+
+    receive: Any
+
+    def __init__(self, host: _Host, pid: int) -> None:
+        self._host = host
+        self.pid = pid
+        self.exitcode: int | None = None
+
+    def is_alive(self) -> bool:
+        return self.exitcode is None
+
+    def kill(self) -> None:
+        if self.exitcode is None:
+            self.exitcode = self._host.ask(("kill",))
+
+    def join(self) -> None:
+        if self.exitcode is None:
+            self.exitcode = self._host.ask(("wait",))
+
+
+def _host_loop(control: Any, target: Callable[..., None]) -> int:
+    """The host: for each read asked for, fork its child with a pipe of its own, pass the
+    pipe's reading end and the pid back, then wait for the parent to ask it to wait for
+    the child or kill it, and answer with the exit code."""
+    import socket
+    from multiprocessing.connection import Connection
+
+    while True:
+        message = _receive(control)
+        if message is None:
+            return 0
+        _, capped, args = message
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover  (a reading child)
+            code = 1
+            try:
+                os.close(read)
+                control.close()
+                _serve(Connection(write, readable=False), capped, target, args)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        socket.send_fds(control, [b"r"], [read])
+        os.close(read)
+        _send(control, pid)
+        ask = _receive(control)
+        if ask is None or ask[0] == "kill":  # killed, or the parent is gone
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        _send(control, code)
+        if ask is None:
+            return 0
+
+
+def _send(sock: Any, value: Any) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    sock.sendall(len(data).to_bytes(8, "little") + data)
+
+
+def _receive(sock: Any) -> Any:
+    """The next value sent, None once the other side has closed."""
+    head = _exactly(sock, 8)
+    if head is None:
+        return None
+    data = _exactly(sock, int.from_bytes(head, "little"))
+    return None if data is None else pickle.loads(data)
+
+
+def _exactly(sock: Any, n: int) -> bytes | None:
+    chunks, got = [], 0
+    while got < n:
+        chunk = sock.recv(n - got)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def _receive_fds(sock: Any) -> list[int]:
+    import socket
+
+    _, fds, _, _ = socket.recv_fds(sock, 1, 1)
+    return list(fds)
 
 
 def out_of_memory(path: Path) -> LbcError:
