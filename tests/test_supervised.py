@@ -392,13 +392,18 @@ def test_a_folder_where_no_file_can_be_read_cannot_run(tmp_path: Path) -> None:
     assert outcome(lbc_in_child("validate", folder)) == (2, "", crashed(bad, "SIGABRT", "2.0 GB"))
 
 
+READS_HERE = [0]  # reads this process has served
+
+
 def read_as_told(send: Callable[[object], None], how: str) -> None:
-    """A reading child's target: says whose child it is, or stalls, or aborts."""
+    """A reading child's target: says whose child it is (or, ``pid``, which process it
+    is), or stalls, or aborts (``fragile``: once it has read before)."""
+    READS_HERE[0] += 1
     if how == "stall":
         time.sleep(60)
-    elif how == "abort":
+    elif how == "abort" or (how == "fragile" and READS_HERE[0] > 1):
         os.abort()
-    send(os.getppid())
+    send(os.getpid() if how in ("pid", "fragile") else os.getppid())
 
 
 def test_a_folder_runs_reads_in_children_of_a_small_host(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -422,4 +427,30 @@ def test_a_folder_runs_reads_in_children_of_a_small_host(monkeypatch: pytest.Mon
         os.kill(host.pid, signal.SIGKILL)
         os.waitpid(host.pid, 0)
         assert list(supervised.supervised(path, read_as_told, "say")) == [os.getpid()]
+    assert supervised._host[0] is None
+
+
+def test_without_fork_a_folder_is_read_by_one_spawned_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where there is no fork (Windows) a spawn re-imports lbc, so a folder's files are read
+    by one spawned reader, one after another. A read that ends a reader that had read before
+    is read again in a fresh one (what the earlier files left may be what failed it); one
+    that ends a fresh reader is named; a stall is stopped; each time the next read goes on."""
+    monkeypatch.setattr(supervised, "CAN_FORK", False)
+    monkeypatch.setattr(supervised, "READ_SECONDS", 3.0)
+    path = Path("花名册.xlsx")
+    with supervised.read_host(read_as_told):
+        [first] = supervised.supervised(path, read_as_told, "pid")
+        assert first != os.getpid()
+        assert list(supervised.supervised(path, read_as_told, "pid")) == [first]
+        [fresh] = supervised.supervised(path, read_as_told, "fragile")
+        assert fresh not in (first, os.getpid())
+        with pytest.raises(LbcError) as caught:
+            list(supervised.supervised(path, read_as_told, "abort"))
+        assert str(caught.value) + "\n" == crashed(path, "SIGABRT", "2.0 GB")[8:]
+        with pytest.raises(LbcError, match="读取超过 3 秒仍未完成"):
+            list(supervised.supervised(path, read_as_told, "stall"))
+        [last] = supervised.supervised(path, read_as_told, "pid")
+        assert last not in (first, fresh, os.getpid())
     assert supervised._host[0] is None

@@ -16,18 +16,19 @@ files it did not make. Two guards, chosen by what the run must do when a read di
   folder's files and merge's workers (``reading.ISOLATE_READS``): there one school whose
   file kills the reader is reported and the others are read. The child is forked where
   the platform can (a few milliseconds, nothing re-imported), for a folder by a small host
-  forked before any rows are held (:func:`read_host`); elsewhere (Windows) it is spawned. What crosses back
+  forked before any rows are held (:func:`read_host`); elsewhere (Windows) it is spawned,
+  and a folder's files are read one after another by one spawned reader. What crosses back
   is pickled without a memo (``Pickler.fast``): cells are distinct objects, so the memo
   only costs (it triples the time on a county roster); nothing sent is recursive.
 
 Where there is no fork (Windows) nothing supervises the whole command, so every read runs
-in a spawned child of its own (``reading`` reads in the command's process only under
-supervise()); and where the ``resource`` module is missing (Windows) the child cannot cap
-its own memory, so its parent looks at what it holds every WATCH_SECONDS (RSS from /proc,
-private bytes from kernel32: lbc.roster.process_memory) and kills it past the ceiling. That
-ceiling is soft: an allocation made between two looks is not seen until the next, and one
-asking for more than the system can commit fails in the child at once (it aborts, and is
-reported like any crash).
+in a spawned child (``reading`` reads in the command's process only under supervise()),
+a folder's in its one spawned reader; and where the ``resource`` module is missing
+(Windows) the child cannot cap its own memory, so its parent looks at what it holds every
+WATCH_SECONDS (RSS from /proc, private bytes from kernel32: lbc.roster.process_memory) and
+kills it past the ceiling. That ceiling is soft: an allocation made between two looks is
+not seen until the next, and one asking for more than the system can commit fails in the
+child at once (it aborts, and is reported like any crash).
 """
 
 from __future__ import annotations
@@ -292,51 +293,68 @@ def supervised(path: Path, target: Callable[..., None], *args: Any) -> Iterator[
     fallback. An :class:`LbcError` raised in the child is raised here with its message;
     a child that dies, runs out of memory or runs past READ_SECONDS is an LbcError naming
     ``path``. The child is killed if the caller stops early. Within :func:`read_host`, the
-    child is forked by the host, not by this process.
+    child is forked by the host, not by this process, or (without fork) the host's one
+    spawned reader reads (see _Reader).
     """
     ceiling = memory_ceiling()
     # Where the child cannot cap itself (no RLIMIT_AS: Windows), this process watches it.
     watch = ceiling is not None and resource is None
     capped = None if watch else ceiling
     host = _host[0]
+    if isinstance(host, _Reader) and host.target is target:
+        yield from _read_by(host, path, ceiling, watch, args)
+        return
     child: _Started | _Hosted | None = None
-    if host is not None and host.target is target:
+    if isinstance(host, _Host) and host.target is target:
         try:
             child = host.start(capped, args)
         except OSError:  # the host is gone (killed from outside): this process forks
             _host[0] = None
     if child is None:
         child = _Started(target, capped, args)
-    receive = child.receive
     try:
-        heard = time.monotonic()
-        while True:
-            if watch and (process_memory.memory_in_use(child.pid or 0) or 0) > (ceiling or 0):
-                child.kill()
-                raise LbcError(_crashed(path, None, ceiling))
-            if not receive.poll(WATCH_SECONDS if watch else READ_SECONDS):
-                if time.monotonic() - heard >= READ_SECONDS:
-                    raise LbcError(t("err.read_timeout", path=path, seconds=int(READ_SECONDS)))
-                continue
-            heard = time.monotonic()
-            try:
-                kind, value = pickle.loads(receive.recv_bytes())
-            except (EOFError, OSError, pickle.UnpicklingError):
-                child.join()
-                raise LbcError(_crashed(path, child.exitcode, ceiling)) from None
+        for kind, value in _messages(child, path, ceiling, watch):
             if kind == "item":
                 yield value
             elif kind == "error":
                 raise LbcError(value)
-            elif kind == "memory":
-                raise LbcError(_crashed(path, None, ceiling))
             else:
                 return
     finally:
-        receive.close()
+        child.receive.close()
         if child.is_alive():
             child.kill()
         child.join()
+
+
+class _Died(LbcError):
+    """A reading child that crashed, ran out of memory or was killed for it."""
+
+
+def _messages(child: Any, path: Path, ceiling: int | None, watch: bool) -> Iterator[Any]:
+    """What a reading child sends, (kind, value), until it is done or has said an error;
+    _Died when it dies or its memory passes the ceiling, LbcError past READ_SECONDS."""
+    receive = child.receive
+    heard = time.monotonic()
+    while True:
+        if watch and (process_memory.memory_in_use(child.pid or 0) or 0) > (ceiling or 0):
+            child.kill()
+            raise _Died(_crashed(path, None, ceiling))
+        if not receive.poll(WATCH_SECONDS if watch else READ_SECONDS):
+            if time.monotonic() - heard >= READ_SECONDS:
+                raise LbcError(t("err.read_timeout", path=path, seconds=int(READ_SECONDS)))
+            continue
+        heard = time.monotonic()
+        try:
+            kind, value = pickle.loads(receive.recv_bytes())
+        except (EOFError, OSError, pickle.UnpicklingError):
+            child.join()
+            raise _Died(_crashed(path, child.exitcode, ceiling)) from None
+        if kind == "memory":
+            raise _Died(_crashed(path, None, ceiling))
+        yield kind, value
+        if kind != "item":
+            return
 
 
 class _Started:
@@ -370,7 +388,7 @@ class _Started:
 
 
 # The read host in force (read_host), else None.
-_host: list[_Host | None] = [None]
+_host: list[_Host | _Reader | None] = [None]
 
 
 @contextlib.contextmanager
@@ -381,17 +399,111 @@ def read_host(target: Callable[..., None]) -> Iterator[None]:
     Forking this process once it holds hundreds of schools' rows copies its page tables
     every time, and the copy grows with each school read: over a county's 550 files that
     was most of the run. The host holds nothing and forks each reading child as cheaply as
-    the first. Only where the platform can fork; elsewhere each read is spawned as before.
+    the first. Where the platform cannot fork (Windows), a spawn re-imports lbc for each
+    file instead, a fraction of a second a school: there one spawned reader reads the
+    files one after another (_Reader).
     """
-    if not CAN_FORK or _host[0] is not None:
+    if _host[0] is not None:
         yield
         return
-    host = _host[0] = _Host(target)
+    host = _host[0] = _Host(target) if CAN_FORK else _Reader(target)
     try:
         yield
     finally:
         _host[0] = None
         host.close()
+
+
+class _Reader:
+    """Where there is no fork: one spawned child reading a folder's files one after
+    another, replaced when a read ends it (a crash, the memory ceiling, a stall).
+
+    A read that fails in a reader that has read before is read again in a fresh one: what
+    the earlier files left in its memory may be what failed it, and a school's file must
+    not be left out for another's. So a read's rows are held until it is done."""
+
+    def __init__(self, target: Callable[..., None]) -> None:
+        self.target = target
+        self._child: _Serving | None = None
+
+    def child(self, capped: int | None) -> _Serving:
+        if self._child is None:
+            self._child = _Serving(self.target, capped)
+        return self._child
+
+    def drop(self) -> None:
+        """The reader is done for: killed if it still runs, and replaced at the next read."""
+        if self._child is not None:
+            self._child.kill()
+            self._child.join()
+            self._child = None
+
+    def close(self) -> None:
+        if self._child is not None:
+            self._child.close()
+            self._child = None
+
+
+class _Serving(_Started):
+    """The spawned reader: _serve_each, taking each read's arguments from a pipe."""
+
+    def __init__(self, target: Callable[..., None], capped: int | None) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self.receive, send = context.Pipe(duplex=False)
+        requests, self._requests = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_serve_each, args=(send, requests, capped, target), daemon=True
+        )
+        self._process.start()
+        send.close()
+        requests.close()
+        self.pid = self._process.pid
+        self.reads = 0
+
+    def ask(self, args: Any) -> None:
+        self._requests.send(args)
+
+    def close(self) -> None:
+        """No more reads: the reader leaves when its requests end."""
+        self._requests.close()
+        self._process.join(WATCH_SECONDS * 20)
+        if self._process.is_alive():
+            self.kill()
+            self.join()
+
+
+def _read_by(
+    reader: _Reader, path: Path, ceiling: int | None, watch: bool, args: Any
+) -> Iterator[Any]:
+    """supervised() by the folder's spawned reader: its items once it is done."""
+    child = reader.child(None if watch else ceiling)
+    reused = child.reads > 0
+    items: list[Any] = []
+    finished = False
+    try:
+        child.ask(args)
+        for kind, value in _messages(child, path, ceiling, watch):
+            if kind == "item":
+                items.append(value)
+            elif kind == "error":
+                child.reads += 1
+                finished = True
+                raise LbcError(value)
+            else:
+                child.reads += 1
+                finished = True
+    except _Died:
+        reader.drop()
+        if not reused:
+            raise
+        items = list(_read_by(reader, path, ceiling, watch, args))
+        finished = True
+    finally:
+        if not finished:
+            reader.drop()
+    yield from items
 
 
 class _Host:
@@ -402,6 +514,9 @@ class _Host:
     the child's."""
 
     def __init__(self, target: Callable[..., None]) -> None:
+        # What the host and its children import, imported before the fork: a module being
+        # imported on another thread (validate's warm-up) would stay locked in the host.
+        import multiprocessing.connection  # noqa: F401
         import socket
 
         self.target = target
@@ -569,6 +684,29 @@ def _serve(conn: Connection, ceiling: int | None, target: Callable[..., None], a
     """The child: quiet, capped, running ``target`` and reporting how it ended."""
     _quiet()
     _limit_memory(ceiling)
+    _run(conn, target, args)
+    conn.close()
+
+
+def _serve_each(
+    conn: Connection, requests: Connection, ceiling: int | None, target: Callable[..., None]
+) -> None:
+    """The spawned reader: as _serve, for each read asked for until there are no more. Out
+    of memory, it leaves: what is left of it is not to be trusted with the next file."""
+    _quiet()
+    _limit_memory(ceiling)
+    while True:
+        try:
+            args = requests.recv()
+        except EOFError:
+            break
+        if not _run(conn, target, args):
+            break
+    conn.close()
+
+
+def _run(conn: Connection, target: Callable[..., None], args: Any) -> bool:
+    """Run one read, sending its items and how it ended; False when memory ran out."""
 
     def put(kind: str, value: Any) -> None:
         buffer = io.BytesIO()
@@ -584,7 +722,8 @@ def _serve(conn: Connection, ceiling: int | None, target: Callable[..., None], a
         put("error", str(exc))
     except MemoryError:
         put("memory", None)
-    conn.close()
+        return False
+    return True
 
 
 def _quiet() -> None:
