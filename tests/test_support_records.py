@@ -139,3 +139,54 @@ def test_a_titled_record_sheet_finds_its_child_in_a_roster_that_names_no_school(
     # Visited 23 days before: not out of contact (WCH013), nor on the list for anything else.
     listed = watch_list(read_roster([roster, sheet]), WatchSettings(threshold=1), day)
     assert [r.rule.code for w in listed for r in w.reasons] == []
+
+
+def _what_each_command_says(roster: Path) -> tuple[list[str], dict[str, object], list[str]]:
+    """validate's record findings, the summary's records section and the watch list's
+    children (class, name, reasons) on 2024-12-20, for one roster file."""
+    found = json.loads(run("validate", roster, "--format", "json").stdout)["findings"]
+    summary = run("summary", roster, "--term", "2024-autumn", "--format", "json")
+    records = json.loads(summary.stdout)["records"]
+    watch = run("watch", roster, "--as-of", "2024-12-20", "--format", "json", "--show-pii")
+    listed = [
+        f"{group['class']} {c['name']}: {' '.join(r['message'] for r in c['reasons'])}"
+        for group in json.loads(watch.stdout)["classes"]
+        for c in group["children"]
+    ]
+    return (
+        [f"{f['code']} {f['row']}" for f in found if f["code"].startswith("REC")],
+        records,
+        listed,
+    )
+
+
+@pytest.mark.parametrize(
+    ("namesake", "extra"),
+    [
+        # Her namesake's 留守类型 is blank: the watch list does not judge her, yet she is a
+        # child the record may name.
+        (child_row(2, "张雨涵", cls="五年级(1)班", kind=None), None),
+        # Her namesake has moved to another school: the record may be from before.
+        (child_row(2, "张雨涵", cls="五年级(1)班"), "转出"),
+    ],
+    ids=["unjudged", "left"],
+)
+def test_a_record_naming_two_children_is_no_ones_in_every_command(
+    tmp_path: Path, namesake: list[object], extra: str | None
+) -> None:
+    """Two children are called 张雨涵, and a talk names 张雨涵 with no class. lbc validate
+    says the record names two children (REC003); the summary and the watch list must not
+    credit it to one of them, as if she had been talked to, while validate asks which."""
+    header, here = CHILD_HEADER, child_row(1, "张雨涵", cls="三年级(2)班")
+    if extra is not None:
+        header, here, namesake = [*header, "在校状态"], [*here, "在读"], [*namesake, extra]
+    talk = [dt.date(2024, 12, 1), "王芳", "张雨涵", None, "谈心", "聊学习"]
+    roster = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"儿童": [header, here, namesake], "帮扶记录": [RECORD_HEADER, talk]},
+    )
+    found, records, listed = _what_each_command_says(roster)
+    assert found == ["REC003 2"]
+    assert (records["total"], records["matched"]) == (1, 0)
+    assert records["without_record"][0] == {"class": "三年级(2)班", "names": ["张雨涵"]}
+    assert listed == ["三年级(2)班 张雨涵: 超过 30 天没有谈心或联系（最近一次：无记录）"]

@@ -21,7 +21,7 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, age_on
-from lbc.roster.support import ChildIndex, child_schools, dated_records, each_childs_records
+from lbc.roster.support import ChildIndex, dated_records, each_childs_records
 from lbc.roster.tables import Roster, Table, distinct_children, load_roster
 from lbc.workspace.config import WatchSettings
 
@@ -132,12 +132,23 @@ def by_rows(
     ]
     silent: dict[int, Found] = {}
     if roster.records:
+        # A record names one of every child on the roster, considered or not.
+        everyone = [
+            (table, i) for table, i, first in distinct_children(roster.children) if not first
+        ]
+        files = roster.file_schools()
         index = ChildIndex.of(
-            [table.get("name", i) for table, i in children],
-            [table.get("class", i) for table, i in children],
-            child_schools(roster, children),
+            [table.get("name", i) for table, i in everyone],
+            [table.get("class", i) for table, i in everyone],
+            [table.get("school", i) or files.get(table.file, "") for table, i in everyone],
         )
-        last = each_childs_records(dated_records(roster, index, dt.date.min, as_of)).last
+        seen = each_childs_records(dated_records(roster, index, dt.date.min, as_of)).last
+        at = {(id(table), i): n for n, (table, i) in enumerate(everyone)}
+        last = {
+            k: seen[at[(id(table), i)]]
+            for k, (table, i) in enumerate(children)
+            if at[(id(table), i)] in seen
+        }
         since = as_of - dt.timedelta(days=ws.days_without_contact)
         for k in range(len(children)):
             if k not in last or last[k] < since:

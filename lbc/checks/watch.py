@@ -41,7 +41,7 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, age_on
-from lbc.roster.support import ChildIndex, child_schools, contact_days
+from lbc.roster.support import contact_days, records_index
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
 
@@ -360,12 +360,7 @@ def _contact_days(
     (lbc.roster.support)."""
     if not roster.records:
         return None
-    index = ChildIndex.of(
-        [table.get("name", i) for table, i in children],
-        [table.get("class", i) for table, i in children],
-        child_schools(roster, children),
-    )
-    return contact_days(roster, index)
+    return contact_days(roster, records_index(roster, children))
 
 
 def _last_by(dates: list[dt.date], day: dt.date) -> dt.date | None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL, in_post, priority_reasons
-from lbc.roster.support import ChildIndex, child_schools
+from lbc.roster.support import ChildIndex, records_index
 from lbc.roster.tables import Roster, Table, distinct_children
 
 
@@ -69,9 +69,8 @@ class Kids:
         return out
 
     def index(self, roster: Roster) -> ChildIndex[int]:
-        """What records are matched against: these children by name, class and school."""
-        rows = ((table, i) for table, rows in self.rows for i in rows)
-        return ChildIndex.of(self.names, self.refs, child_schools(roster, rows))
+        """What records are attributed with to these children (``records_index``)."""
+        return records_index(roster, [(table, i) for table, rows in self.rows for i in rows])
 
     def priority(self) -> list[list[str]]:
         """Why each child is a priority (``priority_reasons``); empty lists for the rest."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from lbc.roster.people import named_children
-from lbc.roster.tables import Roster, Table
+from lbc.roster.tables import Roster, Table, distinct_children
 
 TALK, VISIT, WARMTH, FAMILY_CALL = "谈心", "家访", "送温暖", "亲情通话"
 
@@ -57,6 +57,7 @@ class ChildIndex(Generic[K]):
     def __init__(self) -> None:
         self._by_name: dict[str, dict[K, tuple[object, str, object]]] = defaultdict(dict)
         self._found: dict[tuple[object, object, object], K | None] = {}
+        self._uncounted: set[K] = set()
 
     @classmethod
     def of(
@@ -70,8 +71,14 @@ class ChildIndex(Generic[K]):
                 by_name[name][k] = (ref, school, None)
         return index
 
-    def add(self, child: K, name: str, ref: object, school: str, teacher: object) -> None:
+    def add(
+        self, child: K, name: str, ref: object, school: str, teacher: object, counted: bool = True
+    ) -> None:
+        """``counted``: False for a child no report counts (one who has left, say), who is a
+        namesake all the same: ``match`` gives None for a record naming it."""
         self._by_name[name][child] = (ref, school, teacher)
+        if not counted:
+            self._uncounted.add(child)
 
     def find(self, student: object, cls: object, school: object) -> list[tuple[K, object]]:
         """The children (child, support teacher) a record's name points at: of its class
@@ -86,19 +93,53 @@ class ChildIndex(Generic[K]):
         return [(who, found[who][2]) for who in named_children(namesakes, cls)]
 
     def match(self, student: object, cls: object, school: object) -> K | None:
-        """The one child a record names, else None (nobody, or several namesakes)."""
+        """The one counted child a record names, else None (nobody, several namesakes, or
+        a child not counted)."""
         key = (student, cls, school)
         if key in self._found:  # a county's records name each child many times
             return self._found[key]
         found = self.find(student, cls, school)
-        child = self._found[key] = found[0][0] if len(found) == 1 else None
+        one = len(found) == 1 and found[0][0] not in self._uncounted
+        child = self._found[key] = found[0][0] if one else None
         return child
 
 
-def child_schools(roster: Roster, rows: Iterable[tuple[Table, int]]) -> list[str]:
-    """Each child's school as records are matched to it: its 学校 cell, else its file's."""
+def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> ChildIndex[int]:
+    """What records are attributed with to the children ``counted`` (by position): every
+    child of the roster is a namesake, as in ``lbc validate``, counted or not (one who has
+    left, one whose 留守类型 the watch list cannot read), so a record naming 张雨涵 with two
+    on the roster is no one's in every command, not the one child a report counts. Each
+    child once (``distinct_children``); its school is its 学校 cell, else its file's."""
+    index: ChildIndex[int] = ChildIndex()
     files = roster.file_schools()
-    return [table.get("school", i) or files.get(table.file, "") for table, i in rows]
+    position = {(id(table), i): k for k, (table, i) in enumerate(counted)}
+    rows: dict[int, list[int]] = defaultdict(list)
+    for table, i, first in distinct_children(roster.children):
+        if first is None:
+            rows[id(table)].append(i)
+    other = 0
+    for table in roster.children:
+        empty: list[object] = [None] * len(table)
+        names = table.values.get("name") or empty
+        classes = table.values.get("class") or empty
+        schools = table.values.get("school") or empty
+        declared = files.get(table.file, "")
+        for i in rows[id(table)]:
+            name = names[i]
+            if not isinstance(name, str):
+                continue
+            k = position.get((id(table), i))
+            if k is None:
+                other -= 1  # a key no position has
+            index.add(
+                other if k is None else k,
+                name,
+                classes[i],
+                schools[i] or declared,
+                None,
+                k is not None,
+            )
+    return index
 
 
 def dated_records(
