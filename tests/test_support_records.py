@@ -190,3 +190,36 @@ def test_a_record_naming_two_children_is_no_ones_in_every_command(
     assert (records["total"], records["matched"]) == (1, 0)
     assert records["without_record"][0] == {"class": "三年级(2)班", "names": ["张雨涵"]}
     assert listed == ["三年级(2)班 张雨涵: 超过 30 天没有谈心或联系（最近一次：无记录）"]
+
+
+def test_a_child_on_two_schools_rosters_is_found_from_either(tmp_path: Path) -> None:
+    """张雨涵 (one ID number) moved from 青山镇中心小学 to 白云乡小学 this term: 在读 on the
+    second's roster, 转出 on the first's, and each school recorded a talk with her. Both
+    records name her: validate finds her from either school's record, and the summary and
+    the watch list credit her with both talks, not one school's only."""
+    header = [*CHILD_HEADER, "在校状态"]
+    baiyun = [
+        ["白云乡小学留守儿童花名册"],
+        header,
+        [*child_row(1, "张雨涵", cls="三年级(1)班"), "在读"],
+    ]
+    qingshan = [
+        ["青山镇中心小学留守儿童花名册"],
+        header,
+        [*child_row(1, "张雨涵", cls="三年级(2)班"), "转出"],
+        [*child_row(2), "在读"],
+    ]
+    here = [RECORD_HEADER, [dt.date(2024, 12, 5), "李强", "张雨涵", "三年级(1)班", "谈心", "b"]]
+    there = [RECORD_HEADER, [dt.date(2024, 9, 5), "王芳", "张雨涵", "三年级(2)班", "谈心", "a"]]
+    files = [
+        write_xlsx(tmp_path / "白云.xlsx", {"儿童": baiyun, "帮扶记录": here}),
+        write_xlsx(tmp_path / "青山.xlsx", {"儿童": qingshan, "帮扶记录": there}),
+    ]
+    found = json.loads(run("validate", *files, "--format", "json").stdout)["findings"]
+    assert [(f["code"], f["row"]) for f in found if f["code"][:3] in ("REC", "DUP")] == [
+        ("DUP003", 3)
+    ]
+    summary = run("summary", *files, "--term", "2024-autumn", "--format", "json")
+    records = json.loads(summary.stdout)["records"]
+    assert (records["total"], records["matched"], records["talks"]) == (2, 2, 2)
+    assert records["without_record"] == [{"class": "三年级(2)班", "names": ["李明轩"]}]

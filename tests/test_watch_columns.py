@@ -132,22 +132,21 @@ def by_rows(
     ]
     silent: dict[int, Found] = {}
     if roster.records:
-        # A record names one of every child on the roster, considered or not.
-        everyone = [
-            (table, i) for table, i, first in distinct_children(roster.children) if not first
-        ]
+        # A record names one of every child on the roster, considered or not, and a child
+        # on several rows (one ID number) from any of them.
         files = roster.file_schools()
-        index = ChildIndex.of(
-            [table.get("name", i) for table, i in everyone],
-            [table.get("class", i) for table, i in everyone],
-            [table.get("school", i) or files.get(table.file, "") for table, i in everyone],
-        )
-        seen = each_childs_records(dated_records(roster, index, dt.date.min, as_of)).last
-        at = {(id(table), i): n for n, (table, i) in enumerate(everyone)}
+        index: ChildIndex[object] = ChildIndex()
+        for table, i, first in distinct_children(roster.children):
+            name, (origin, j) = table.get("name", i), first or (table, i)
+            if isinstance(name, str):
+                school = table.get("school", i) or files.get(table.file, "")
+                index.add((id(origin), j), name, table.get("class", i), school, None)
+        records = dated_records(roster, index, dt.date.min, as_of)  # type: ignore[arg-type]
+        seen = each_childs_records(records).last
         last = {
-            k: seen[at[(id(table), i)]]
+            k: seen[(id(table), i)]
             for k, (table, i) in enumerate(children)
-            if at[(id(table), i)] in seen
+            if (id(table), i) in seen
         }
         since = as_of - dt.timedelta(days=ws.days_without_contact)
         for k in range(len(children)):

@@ -19,7 +19,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from lbc.roster.people import named_children
 from lbc.roster.tables import Roster, Table, distinct_children
@@ -27,6 +27,7 @@ from lbc.roster.tables import Roster, Table, distinct_children
 TALK, VISIT, WARMTH, FAMILY_CALL = "谈心", "家访", "送温暖", "亲情通话"
 
 Month = tuple[int, int]  # (year, month)
+Place = tuple[object, str, object]  # a child's class, school and support teacher on one row
 K = TypeVar("K", bound=Hashable)
 
 
@@ -50,12 +51,16 @@ class ChildIndex(Generic[K]):
     and for the summary, follow-up list and watch list alike.
 
     A child is whatever key the caller gives: a position in its list of children, or the
-    ID number (the same child in two files is one child, not two namesakes). A child's
-    school is its 学校 cell, else its file's (``Roster.file_schools``); "" when unknown,
-    and then any record's school may be its own."""
+    ID number (the same child in two files is one child, not two namesakes, and a record
+    of either file's school finds it: a child who moved school this term is on both
+    rosters). A child's school is its 学校 cell, else its file's (``Roster.file_schools``);
+    "" when unknown, and then any record's school may be its own."""
 
     def __init__(self) -> None:
-        self._by_name: dict[str, dict[K, tuple[object, str, object]]] = defaultdict(dict)
+        # Each name's children, each with the (class, school, support teacher) of its first
+        # row, and of its further rows when it has several (one ID number in two files).
+        self._by_name: dict[str, dict[K, Place]] = defaultdict(dict)
+        self._more: dict[tuple[str, K], list[Place]] = {}
         self._found: dict[tuple[object, object, object], K | None] = {}
         self._uncounted: set[K] = set()
 
@@ -74,23 +79,35 @@ class ChildIndex(Generic[K]):
     def add(
         self, child: K, name: str, ref: object, school: str, teacher: object, counted: bool = True
     ) -> None:
-        """``counted``: False for a child no report counts (one who has left, say), who is a
-        namesake all the same: ``match`` gives None for a record naming it."""
-        self._by_name[name][child] = (ref, school, teacher)
+        """One row of ``child`` (again for each of its rows); ``counted``: False for a child
+        no report counts (one who has left, say), who is a namesake all the same: ``match``
+        gives None for a record naming it."""
+        self._place(name, child, (ref, school, teacher))
         if not counted:
             self._uncounted.add(child)
+
+    def _place(self, name: str, child: K, place: Place) -> None:
+        rows = self._by_name[name]
+        if child in rows:
+            self._more.setdefault((name, child), []).append(place)
+        else:
+            rows[child] = place
 
     def find(self, student: object, cls: object, school: object) -> list[tuple[K, object]]:
         """The children (child, support teacher) a record's name points at: of its class
         when it gives one (see named_children), and of its ``school`` when known (a
         county's 550 schools share many names; a child of no known school stays)."""
         found = self._by_name.get(student, {}) if student.__class__ is str else {}  # type: ignore[call-overload]
-        namesakes = [
-            (who, ref)
-            for who, (ref, theirs, _) in found.items()
-            if not (school and theirs and theirs != school)
-        ]
-        return [(who, found[who][2]) for who in named_children(namesakes, cls)]
+        namesakes: dict[K, tuple[object, object]] = {}  # each child's first row of the school
+        more = self._more
+        for who, first in found.items():
+            rows = [first, *more[(student, who)]] if more and (student, who) in more else (first,)  # type: ignore[index]
+            for ref, theirs, teacher in rows:
+                if not (school and theirs and theirs != school):
+                    namesakes[who] = (ref, teacher)
+                    break
+        pairs = [(who, ref) for who, (ref, _) in namesakes.items()]
+        return [(who, namesakes[who][1]) for who in named_children(pairs, cls)]
 
     def match(self, student: object, cls: object, school: object) -> K | None:
         """The one counted child a record names, else None (nobody, several namesakes, or
@@ -108,37 +125,41 @@ def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> Child
     """What records are attributed with to the children ``counted`` (by position): every
     child of the roster is a namesake, as in ``lbc validate``, counted or not (one who has
     left, one whose 留守类型 the watch list cannot read), so a record naming 张雨涵 with two
-    on the roster is no one's in every command, not the one child a report counts. Each
-    child once (``distinct_children``); its school is its 学校 cell, else its file's."""
+    on the roster is no one's in every command, not the one child a report counts. A child
+    on several rows (one ID number) is one child, found from any of them; its row's school
+    is its 学校 cell, else its file's."""
     index: ChildIndex[int] = ChildIndex()
-    files = roster.file_schools()
-    position = {(id(table), i): k for k, (table, i) in enumerate(counted)}
-    rows: dict[int, list[int]] = defaultdict(list)
-    for table, i, first in distinct_children(roster.children):
-        if first is None:
-            rows[id(table)].append(i)
+    by_name, uncounted = index._by_name, index._uncounted
+    # Each row's key: its position in ``counted``, else a negative number of its own, and
+    # for a row repeating a child (one ID number) its kept row's. A county has 100,000
+    # children: columns and lists, not a call per row.
+    keys: dict[int, list[int | None]] = {
+        id(table): [None] * len(table) for table in roster.children
+    }
+    for k, (table, i) in enumerate(counted):
+        keys[id(table)][i] = k
+    repeats = {(id(t), i): kept for t, i, kept in distinct_children(roster.children) if kept}
     other = 0
     for table in roster.children:
-        empty: list[object] = [None] * len(table)
-        names = table.values.get("name") or empty
-        classes = table.values.get("class") or empty
-        schools = table.values.get("school") or empty
+        mine = keys[id(table)]
+        for i, k in enumerate(mine):
+            if k is None and (id(table), i) not in repeats:
+                other -= 1
+                mine[i] = other
+                uncounted.add(other)
+    for (at, i), (kept, j) in repeats.items():
+        keys[at][i] = keys[id(kept)][j]
+    files = roster.file_schools()
+    for table in roster.children:
+        empty: list[Any] = [None] * len(table)
         declared = files.get(table.file, "")
-        for i in rows[id(table)]:
-            name = names[i]
-            if not isinstance(name, str):
-                continue
-            k = position.get((id(table), i))
-            if k is None:
-                other -= 1  # a key no position has
-            index.add(
-                other if k is None else k,
-                name,
-                classes[i],
-                schools[i] or declared,
-                None,
-                k is not None,
-            )
+        columns = (table.values.get(key) or empty for key in ("name", "class", "school"))
+        for name, ref, school, k in zip(*columns, keys[id(table)], strict=True):
+            if name.__class__ is str:
+                if k in (rows := by_name[name]):
+                    index._place(name, k, (ref, school or declared, None))
+                else:
+                    rows[k] = (ref, school or declared, None)
     return index
 
 
