@@ -192,11 +192,13 @@ def test_a_record_naming_two_children_is_no_ones_in_every_command(
     assert listed == ["三年级(2)班 张雨涵: 超过 30 天没有谈心或联系（最近一次：无记录）"]
 
 
-def test_a_child_on_two_schools_rosters_is_found_from_either(tmp_path: Path) -> None:
+@pytest.mark.parametrize("order", [1, -1], ids=["new-school-first", "old-school-first"])
+def test_a_child_on_two_schools_rosters_is_found_from_either(tmp_path: Path, order: int) -> None:
     """张雨涵 (one ID number) moved from 青山镇中心小学 to 白云乡小学 this term: 在读 on the
     second's roster, 转出 on the first's, and each school recorded a talk with her. Both
     records name her: validate finds her from either school's record, and the summary and
-    the watch list credit her with both talks, not one school's only."""
+    the watch list credit her with both talks, not one school's only, whichever file
+    comes first."""
     header = [*CHILD_HEADER, "在校状态"]
     baiyun = [
         ["白云乡小学留守儿童花名册"],
@@ -214,12 +216,18 @@ def test_a_child_on_two_schools_rosters_is_found_from_either(tmp_path: Path) -> 
     files = [
         write_xlsx(tmp_path / "白云.xlsx", {"儿童": baiyun, "帮扶记录": here}),
         write_xlsx(tmp_path / "青山.xlsx", {"儿童": qingshan, "帮扶记录": there}),
-    ]
+    ][::order]
     found = json.loads(run("validate", *files, "--format", "json").stdout)["findings"]
     assert [(f["code"], f["row"]) for f in found if f["code"][:3] in ("REC", "DUP")] == [
         ("DUP003", 3)
     ]
     summary = run("summary", *files, "--term", "2024-autumn", "--format", "json")
-    records = json.loads(summary.stdout)["records"]
+    context = json.loads(summary.stdout)
+    # She is on the books at her new school, in its class.
+    assert context["children"]["by_class"] == [
+        {"name": "三年级(1)班", "count": 1},
+        {"name": "三年级(2)班", "count": 1},
+    ]
+    records = context["records"]
     assert (records["total"], records["matched"], records["talks"]) == (2, 2, 2)
     assert records["without_record"] == [{"class": "三年级(2)班", "names": ["李明轩"]}]

@@ -186,8 +186,8 @@ def _children(
         if status in LEFT_SCHOOL:
             counts["left_school"] += 1
             continue
-        # A repeat of a row still at school; a child who left and is back is paired.
-        if first is not None and first[0].get("enrollment_status", first[1]) not in LEFT_SCHOOL:
+        # A repeat of the child's row still at school (distinct_children keeps that one).
+        if first is not None:
             counts["duplicates"] += 1
             notes.append(
                 t(

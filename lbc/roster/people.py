@@ -14,12 +14,11 @@ from typing import TypeVar
 
 from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
 from lbc.roster.tables import Table
 
 K = TypeVar("K", bound=Hashable)
 
-# 就读状态 values of a child no longer on the books: not paired, carded or counted as present.
-LEFT_SCHOOL = frozenset({"转出", "毕业"})
 
 # What makes a child a priority, by the category words the normaliser gives: paired first,
 # and listed first where something is owed.

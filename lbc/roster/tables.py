@@ -363,14 +363,29 @@ class _Header:
 def distinct_children(
     tables: list[Table],
 ) -> Iterator[tuple[Table, int, tuple[Table, int] | None]]:
-    """Every children row, with the row that first had its ID number when it repeats one: a
-    child entered twice is one child to pair, count and report on."""
-    seen: dict[str, tuple[Table, int]] = {}
+    """Every children row, with the row kept for its ID number when it repeats one: a child
+    entered twice is one child to pair, count and report on. The row kept is the first
+    still on the books, else the first: a child who moved school is on both rosters, 转出
+    on one and 在读 on the other, and is at the second whichever file is read first."""
+    kept: dict[str, tuple[Table, int]] = {}
+    gone: set[str] = set()  # the ID numbers whose row kept so far has left
+    for table in tables:
+        ids = table.values.get("id_number") or ()
+        states = table.values.get("enrollment_status") or [None] * len(table)
+        for i, (ident, state) in enumerate(zip(ids, states, strict=False)):
+            left = state in nz.LEFT_SCHOOL
+            if isinstance(ident, str) and (ident not in kept or (ident in gone and not left)):
+                kept[ident] = (table, i)
+                if left:
+                    gone.add(ident)
+                else:
+                    gone.discard(ident)
     for table in tables:
         ids = table.values.get("id_number") or [None] * len(table)
         for i, ident in enumerate(ids):
-            first = seen.setdefault(ident, (table, i)) if isinstance(ident, str) else None
-            yield table, i, None if first is None or first == (table, i) else first
+            first = kept.get(ident) if isinstance(ident, str) else None
+            same = first is None or (first[0] is table and first[1] == i)
+            yield table, i, None if same else first
 
 
 @functools.lru_cache(maxsize=1024)
