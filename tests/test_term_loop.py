@@ -354,3 +354,42 @@ def test_due_fits_an_80_column_terminal(term: Path) -> None:
         "                                      学年送温暖；漏    天前）",
         "                                      谈：9月",
     ]
+
+
+def test_due_and_watch_count_days_without_contact_alike(tmp_path: Path) -> None:
+    """Days without contact run from the last record, and from no earlier than the school
+    year's start (2024-09-01): lbc due and the watch list (WCH013) say the same of each
+    child, and a child nobody has talked with all year is not better off than one last
+    talked with in January."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "王芳"]]
+    talk = [dt.date(2025, 1, 10), "王芳", "李明轩", None, "谈心", "谈学习"]
+    roster = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {
+            "儿童": kids,
+            "教师": [["姓名", "在岗"], ["王芳", "是"]],
+            "帮扶记录": [["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"], talk],
+        },
+    )
+
+    def said(day: str) -> tuple[list[tuple[str, int, bool]], list[tuple[str, list[str]]]]:
+        due = run("due", roster, "--as-of", day, "--format", "json").json()
+        watch = run("watch", roster, "--as-of", day, "--format", "json", "--show-pii").json()
+        return (
+            [
+                (c["child"], c["days_without_contact"], c["overdue"])
+                for teacher in due["teachers"]
+                for c in teacher["children"]
+            ],
+            [
+                (c["name"], [r["code"] for r in c["reasons"] if r["code"] == "WCH013"])
+                for g in watch["classes"]
+                for c in g["children"]
+            ],
+        )
+
+    assert said("2024-09-20") == ([("张雨涵", 20, False), ("李明轩", 20, False)], [])
+    assert said("2025-02-20") == (
+        [("张雨涵", 173, True), ("李明轩", 41, True)],
+        [("张雨涵", ["WCH013"]), ("李明轩", ["WCH013"])],
+    )

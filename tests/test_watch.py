@@ -402,16 +402,19 @@ def test_samples(samples: Path) -> None:
             if r["code"] == "WCH013"
         ]
 
-    # A limit longer than the term: exactly the children the summary finds without a record.
+    # Days are counted within the school year (2024-09-01 to 2025-01-10 is 132 days, both
+    # counted): a limit of 131 lists exactly the children the summary finds without a
+    # record, and a limit of 132 nobody, as lbc due counts.
     summary = run("summary", "--term", "2024-autumn", "-f", "json", cwd=samples).json()
     without = [(g["class"], n) for g in summary["records"]["without_record"] for n in g["names"]]
     assert len(without) == 34
-    never = silent(200)
+    never = silent(131)
     assert sorted((cls, name) for cls, name, _ in never) == sorted(without)
-    assert {m for _, _, m in never} == {"超过 200 天没有谈心或联系（最近一次：无记录）"}
+    assert {m for _, _, m in never} == {"超过 131 天没有谈心或联系（最近一次：无记录）"}
+    assert silent(132) == []
     # The samples' own 30 days: those, and the children last seen before 2024-12-11.
     month = silent(30)
-    assert set(never) < {(cls, name, m.replace("30 天", "200 天")) for cls, name, m in month}
+    assert set(never) < {(cls, name, m.replace("30 天", "131 天")) for cls, name, m in month}
     lasts = [re.search(r"最近一次：(\S+)）", m)[1] for _, _, m in month]  # type: ignore[index]
     assert all(last == "无记录" or last < "2024-12-11" for last in lasts)
     assert len(month) == 34 + sum(last != "无记录" for last in lasts) > 34

@@ -148,9 +148,10 @@ def by_rows(
             for k, (table, i) in enumerate(children)
             if (id(table), i) in seen
         }
-        since = as_of - dt.timedelta(days=ws.days_without_contact)
+        # Counted within the school year: every day of DAYS is in the one of 2024-09-01.
+        before = dt.date(2024, 8, 31)
         for k in range(len(children)):
-            if k not in last or last[k] < since:
+            if (as_of - max(last.get(k, before), before)).days > ws.days_without_contact:
                 words = {"days": ws.days_without_contact, "last": last.get(k) or t("watch.never")}
                 silent[k] = (R.WCH013, "name", words)
     changed: dict[tuple[int, int], list[Found]] = {}

@@ -41,9 +41,10 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, age_on
-from lbc.roster.support import contact_days, records_index
+from lbc.roster.support import contact_days, days_without_contact, records_index
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
+from lbc.workspace.terms import school_year_start, term_of
 
 ADULT = 18
 POOR_HEALTH = ("差", "病", "残疾")  # in 监护人身体状况: 差, 患病 / 慢性病 / 重病, 残疾
@@ -161,7 +162,7 @@ class WatchFacts:
         and the days without contact (WCH013) depend on the day."""
         weight = weights(settings)
         aged = self._aged(as_of, settings.guardian_age)
-        silent = self._silent(as_of, settings.days_without_contact) if weight["WCH013"] > 0 else {}
+        silent = self._silent(as_of, settings) if weight["WCH013"] > 0 else {}
         # Many children share a reason word for word (no support teacher, a guardian of 72):
         # each distinct one is worded and weighed once, and shared (a Reason is frozen).
         made: dict[tuple[object, ...], Reason | None] = {}
@@ -205,17 +206,19 @@ class WatchFacts:
                 out[k] = [(R.WCH006, key, {"age": age})]
         return out
 
-    def _silent(self, as_of: dt.date, days: int) -> dict[int, list[Found]]:
-        """WCH013: no record naming the child (any kind is a contact) in the ``days`` up to
-        ``as_of``; a roster without any support records says nothing either way."""
+    def _silent(self, as_of: dt.date, settings: WatchSettings) -> dict[int, list[Found]]:
+        """WCH013: no record naming the child (any kind is a contact) in the
+        ``days_without_contact`` up to ``as_of``, counted within the school year as lbc due
+        counts them; a roster without any support records says nothing either way."""
         if self._contacts is None:
             return {}
-        since = as_of - dt.timedelta(days=days)
+        days = settings.days_without_contact
+        year_start = school_year_start(term_of(as_of, settings.terms), settings.terms)
         out: dict[int, list[Found]] = {}
         contacts = self._contacts
         for k in range(len(self.children)):
             last = _last_by(contacts[k], as_of) if k in contacts else None
-            if last is None or last < since:
+            if days_without_contact(last, as_of, year_start) > days:
                 out[k] = [(R.WCH013, "name", {"days": days, "last": last or t("watch.never")})]
         return out
 

@@ -9,7 +9,8 @@ day ``lbc due`` and ``lbc summary`` count the same children behind.
 A talk is owed every counted month (``Term.counted_months``): this month's is *owed*, a past
 month's missed is *overdue*. A home visit is owed in the term, 送温暖 in the school year.
 A child whose last record (of any kind) is more than ``max_days_without_contact`` days old,
-or who has none since the term began that long ago, is overdue.
+or who has none since the school year began that long ago, is overdue
+(``days_without_contact``, as the watch list counts).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from lbc.roster.support import (
     WARMTH,
     SupportRecord,
     dated_records,
+    days_without_contact,
     each_childs_records,
 )
 from lbc.roster.tables import Roster
@@ -213,8 +215,7 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
         listed = []
         for k in mine:
             last = had_year.last.get(k)
-            since = last if last is not None else term.start - dt.timedelta(days=1)
-            silent = (day - since).days
+            silent = days_without_contact(last, day, year_start)
             talks = had_term.talks[(k, month)]
             missed = had_term.months_short(k, counted, quotas.talks_per_month)
             owed = []

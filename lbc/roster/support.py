@@ -163,6 +163,16 @@ def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> Child
     return index
 
 
+def days_without_contact(last: dt.date | None, day: dt.date, year_start: dt.date) -> int:
+    """Days from a child's ``last`` record (any kind is a contact) to ``day``, counted from
+    no earlier than the school year's start: a child nobody has talked with this school
+    year has gone as long as the year has run, and no longer (the summer before is not the
+    school's to answer for), whether or not there was a record before. lbc due and the
+    watch list (WCH013) count alike."""
+    before = year_start - dt.timedelta(days=1)
+    return (day - (before if last is None or last < before else last)).days
+
+
 def dated_records(
     roster: Roster, index: ChildIndex[int], start: dt.date, end: dt.date
 ) -> list[SupportRecord]:

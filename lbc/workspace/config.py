@@ -46,6 +46,9 @@ class WatchSettings:
     # [quotas] max_days_without_contact, which lbc due reminds of too (set by load_config).
     days_without_contact: int = Quotas.max_days_without_contact
     weights: dict[str, int] = field(default_factory=dict)
+    # The school's own term dates ([terms], set by load_config): WCH013 counts the days
+    # within the school year, as lbc due does.
+    terms: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
 
 
 @dataclass
@@ -123,6 +126,7 @@ def load_config(path: Path) -> Config:
 
     cfg.watch = _watch(data.get("watch", {}), bad)
     cfg.watch.days_without_contact = cfg.quotas.max_days_without_contact
+    cfg.watch.terms = cfg.terms
 
     if not isinstance(synonyms, dict):
         raise bad(t("cfg.section", section="synonyms"))
