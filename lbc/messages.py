@@ -556,6 +556,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "watch.col.reasons": ("原因", "reasons"),
     "watch.support": ("帮扶教师：{name}", "support teacher: {name}"),
     "watch.never": ("无记录", "none"),
+    "watch.teacher_blank": ("（未填写）", " (none named)"),
+    "watch.teacher_away": ("（{name} 不在岗）", " ({name} is not in post)"),
+    "watch.teacher_unlisted": (
+        "（{name} 不在教师名单中）",
+        " ({name} is not on the teachers list)",
+    ),
     "watch.summary": (
         "共 {count} 名儿童需重点关注（关注分达到 {threshold}）。",
         "{count} children to watch (score {threshold} or more).",
@@ -2013,9 +2019,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "生活老师多关心，周末离校前确认有人接",
         "the boarding staff keep an eye on the child and check someone collects them at weekends",
     ),
-    "rule.WCH012": ("没有帮扶教师", "no support teacher"),
+    "rule.WCH012": ("没有帮扶教师{why}", "no support teacher{why}"),
     "rule.WCH012.title": ("没有帮扶教师", "no support teacher"),
-    "rule.WCH012.example": ("帮扶教师 空", "帮扶教师 empty"),
+    "rule.WCH012.example": (
+        "帮扶教师 空，或写的老师不在岗、不在教师名单中",
+        "帮扶教师 empty, or a teacher on leave or not on the teachers list",
+    ),
     "rule.WCH012.why": (
         "没有结对教师，孩子的情况就没有人每月过问",
         "without a paired teacher nobody asks after the child each month",

@@ -362,7 +362,7 @@ SAMPLES_LIST = {
     "罗嘉豪": ["WCH014", "WCH012"],
     "任欣然": ["WCH005"],
     "张梓萱": ["WCH005", "WCH004", "WCH012"],
-    "胡宇轩": ["WCH005", "WCH004"],
+    "胡宇轩": ["WCH005", "WCH004", "WCH012"],  # 李勇 不在岗
     "郑思琪": ["WCH004", "WCH012"],
     "杜浩然": ["WCH010", "WCH004", "WCH012"],
     "任梦琪": ["WCH004", "WCH012"],
@@ -532,3 +532,32 @@ def test_a_roster_without_left_behind_type_is_refused_not_listed_empty(tmp_path:
     result = run("watch", "r.xlsx", cwd=tmp_path)
     assert result.exit_code == 2 and result.stdout == ""
     assert "没有“留守类型”列" in result.stderr
+
+
+def test_a_support_teacher_not_in_post_is_no_support_teacher(tmp_path: Path) -> None:
+    """The summary and lbc due count a child paired only with a teacher in post on the
+    teachers list; the watch list says the same (WCH012), and why."""
+    teachers = [TEACHER_HEADER]
+    teachers.append(["王芳", "女", "13900000001", "教师", "三年级(2)班", "语文", "否", "是"])
+    teachers.append(["李勇", "男", "13900000002", "教师", "三年级(2)班", "数学", "否", "否"])
+    kids = [[*CHILD_HEADER, "帮扶教师"]]
+    for n, teacher in enumerate(["王芳", "李勇", "赵敏", None], 1):
+        kids.append([*child_row(n), teacher])
+    write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids, "教师": teachers})
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\n\n[watch]\nthreshold = 1\n', encoding="utf-8"
+    )
+    watch = run("watch", "--as-of", "2024-10-08", "--format", "json", cwd=tmp_path).json()
+    said = {
+        c["support_teacher"]: [r["message"] for r in c["reasons"] if r["code"] == "WCH012"]
+        for g in watch["classes"]
+        for c in g["children"]
+    }
+    assert said == {
+        "李勇": ["没有帮扶教师（李勇 不在岗）"],
+        "赵敏": ["没有帮扶教师（赵敏 不在教师名单中）"],
+        None: ["没有帮扶教师（未填写）"],
+    }
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=tmp_path).json()
+    unpaired = [n for g in summary["pairing"]["unpaired"] for n in g["names"]]
+    assert len(unpaired) == len(said) == 3

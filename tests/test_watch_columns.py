@@ -235,8 +235,9 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
         out.append((R.WCH010, "enrollment_status", {"status": get("enrollment_status")}))
     if get("boarding") == "是":
         out.append((R.WCH011, "boarding", {}))
+    # (These rosters have no teachers list: any name in the cell is a support teacher.)
     if table.has("support_teacher") and not isinstance(get("support_teacher"), str):
-        out.append((R.WCH012, "support_teacher", {}))
+        out.append((R.WCH012, "support_teacher", {"why": t("watch.teacher_blank")}))
     for who in away_parents(kind):
         key = phone_key(table, who)
         if get(key) is None or isinstance(get(key), nz.Bad):

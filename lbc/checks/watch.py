@@ -10,7 +10,8 @@ form and the 学籍 export write it:
   more (WCH004), in poor health (身体状况 差, …病, 残疾: WCH005), or under 18 (WCH006);
 * the child: 残疾 (WCH007), 患病 or ill (WCH008), 孤儿 (WCH009), 辍学 or 休学 (WCH010),
   boarding at school (WCH011);
-* contact: no support teacher, where the roster has a 帮扶教师 column (WCH012); no support
+* contact: no support teacher in post, where the roster has a 帮扶教师 column (WCH012, as
+  the summary and lbc due count the paired children); no support
   record naming the child for more than ``days_without_contact`` days (the school's
   [quotas] max_days_without_contact, as lbc due counts it), where the roster
   has support records at all (WCH013); an away parent with no phone (WCH014);
@@ -40,7 +41,7 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
-from lbc.roster.people import LEFT_SCHOOL, age_on
+from lbc.roster.people import LEFT_SCHOOL, active_teachers, age_on
 from lbc.roster.support import contact_days, days_without_contact, records_index
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
@@ -132,11 +133,20 @@ class WatchFacts:
         # the guardian's birth date or age and the column saying it; the change reasons.
         self._found: dict[int, list[Found]] = {}
         self._guardians: dict[int, tuple[dt.date | int, str]] = {}
+        teachers_list = (
+            (
+                active_teachers(roster.teachers),
+                {n for tb in roster.teachers for n in tb.values.get("name") or ()},
+            )
+            if roster.teachers
+            else None
+        )
         for table, rows in _considered(roster.children):
             base = len(self.children)
             self.children += [(table, i) for i in rows]
             # Each group of criteria gives (place in ``rows``, reason) where one holds.
-            groups = (_guardianship, _the_child, _contact)
+            contact = functools.partial(_contact, teachers_list=teachers_list)
+            groups = (_guardianship, _the_child, contact)
             for j, found in itertools.chain.from_iterable(g(table, rows) for g in groups):
                 self._found.setdefault(base + j, []).append(found)
             for j, born in _guardians_born(table, rows):
@@ -337,9 +347,12 @@ def _category_key(table: Table, column: str) -> str:
     return column if table.has(column) else "categories"
 
 
-def _contact(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
-    """WCH012 (no support teacher, where the roster has the column) and WCH014 (an away
-    parent with no phone)."""
+def _contact(
+    table: Table, rows: list[int], teachers_list: tuple[dict[str, int], set[str]] | None
+) -> Iterator[tuple[int, Found]]:
+    """WCH012 (no support teacher, where the roster has the column: none named, or, where a
+    teachers list was read, one not in post on it, as the summary and lbc due count) and
+    WCH014 (an away parent with no phone)."""
     kinds = _column(table, "left_behind_type")
     teachers = table.values.get("support_teacher")
     phones = {
@@ -347,12 +360,27 @@ def _contact(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     }
     away = {kind: away_parents(kind) for kind in {kinds[i] for i in rows}}
     for j, i in enumerate(rows):
-        if teachers is not None and not isinstance(teachers[i], str):
-            yield j, (R.WCH012, "support_teacher", {})
+        if teachers is not None and (why := _no_teacher(teachers[i], teachers_list)) is not None:
+            yield j, (R.WCH012, "support_teacher", {"why": why})
         for who in away[kinds[i]]:
             key, phone = phones[who]
             if phone[i] is None or isinstance(phone[i], nz.Bad):
                 yield j, (R.WCH014, key, {"who": t(f"contact.{who}")})
+
+
+def _no_teacher(
+    teacher: object, teachers_list: tuple[dict[str, int], set[str]] | None
+) -> str | None:
+    """Why a child named with ``teacher`` has no support teacher, in words, or None when it
+    has one. ``teachers_list``: the teachers in post and every teacher's name."""
+    if not isinstance(teacher, str):
+        return t("watch.teacher_blank")
+    if teachers_list is None:
+        return None
+    active, named = teachers_list
+    if teacher in active:
+        return None
+    return t("watch.teacher_away" if teacher in named else "watch.teacher_unlisted", name=teacher)
 
 
 def _contact_days(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from lbc.roster import normalise as nz
-from lbc.roster.people import LEFT_SCHOOL, in_post, priority_reasons
+from lbc.roster.people import LEFT_SCHOOL, active_teachers, priority_reasons
 from lbc.roster.support import ChildIndex, records_index
 from lbc.roster.tables import Roster, Table, distinct_children
 
@@ -26,19 +26,7 @@ def on_books(roster: Roster) -> tuple[Kids, list[object]]:
         statuses.append(state)
         if state not in LEFT_SCHOOL:
             current.setdefault(id(tb), (tb, []))[1].append(i)
-    return Kids(list(current.values()), active_teachers(roster)), statuses
-
-
-def active_teachers(roster: Roster) -> dict[str, int]:
-    """Teachers in post by name, with their position in the list (for a stable order)."""
-    out: dict[str, int] = {}
-    for table in roster.teachers:
-        names = table.values.get("name") or [None] * len(table)
-        states = table.values.get("active") or [None] * len(table)
-        for name, state in zip(names, states, strict=True):
-            if isinstance(name, str) and in_post(state):
-                out.setdefault(name, len(out))
-    return out
+    return Kids(list(current.values()), active_teachers(roster.teachers)), statuses
 
 
 class Kids:

@@ -67,6 +67,20 @@ def in_post(active: object) -> bool:
     return active != "否" and not isinstance(active, nz.Bad)
 
 
+def active_teachers(teachers: Iterable[Table]) -> dict[str, int]:
+    """Teachers in post by name, with their position in the list (for a stable order): a
+    child's 帮扶教师 counts as its support teacher only when it is one of them (the summary,
+    lbc due and the watch list's WCH012 alike)."""
+    out: dict[str, int] = {}
+    for table in teachers:
+        names = table.values.get("name") or [None] * len(table)
+        states = table.values.get("active") or [None] * len(table)
+        for name, state in zip(names, states, strict=True):
+            if isinstance(name, str) and in_post(state):
+                out.setdefault(name, len(out))
+    return out
+
+
 def class_rank(cls: object) -> tuple[int, int, int]:
     """Classes in school order (一年级(1)班, 一年级(2)班, 二年级(1)班 …), then every row
     whose class is missing or unreadable; callers append their own tie-breaks."""
