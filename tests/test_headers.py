@@ -83,7 +83,8 @@ def test_no_header_known_before_changes_meaning() -> None:
 
 def test_handwritten_headers(tmp_path: Path) -> None:
     header = ["姓名", "身份证号", "班级", "留守类型", "父亲务工所在地", "监护人(祖辈)电话"]
-    header += ["母親之聯繫電話", "委托监护人现住址", "外祖母出生年月", "父亲兴趣", "父亲出生日其"]
+    header += ["母親之聯繫電話", "委托监护人现住址", "外祖母出生年月", "就读状态"]
+    header += ["父亲兴趣", "父亲出生日其"]
     path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [header]})
     result = run("validate", path, "--format", "json")
     (sheet,) = result.json()["files"][0]["sheets"]
@@ -97,10 +98,11 @@ def test_handwritten_headers(tmp_path: Path) -> None:
         "mother_phone": "G",
         "guardian_address": "H",
         "maternal_grandmother_birth_date": "I",
+        "enrollment_status": "J",
     }
     assert sheet["unknown_columns"] == ["父亲兴趣", "父亲出生日其"]
     assert result.stderr.replace("\n", "") == (
-        f"提示：{path} 的“Sheet1”有未识别的列，已忽略：父亲兴趣(J)、父亲出生日其(K)"
-        f"提示：{path} 的“Sheet1”中“父亲出生日其”(K)可能是“父亲出生日期”；"
+        f"提示：{path} 的“Sheet1”有未识别的列，已忽略：父亲兴趣(K)、父亲出生日其(L)"
+        f"提示：{path} 的“Sheet1”中“父亲出生日其”(L)可能是“父亲出生日期”；"
         '如果是，请在 lbc.toml 中写明：[synonyms] father_birth_date = ["父亲出生日其"]'
     )

@@ -16,7 +16,7 @@ from lbc.roster.tables import Roster, Table, distinct_children
 
 
 def on_books(roster: Roster) -> tuple[Kids, list[object]]:
-    """The children on the books, and every distinct child's 就读状态 (for enrollment)."""
+    """The children on the books, and every distinct child's 在校状态 (for enrollment)."""
     statuses: list[object] = []
     current: dict[int, tuple[Table, list[int]]] = {}
     for tb, i, first in distinct_children(roster.children):

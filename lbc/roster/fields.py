@@ -204,7 +204,7 @@ CHILD_FIELDS: tuple[Field, ...] = (
     Field("cat_single_parent", "单亲", ("单亲家庭", "是否单亲")),
     Field("cat_struggling", "学困生", ("是否学困生",)),
     Field("key_target", "重点帮扶对象", ("重点对象", "是否重点", "是否重点帮扶对象")),
-    Field("enrollment_status", "在校状态", ("就学情况", "学籍状态")),
+    Field("enrollment_status", "在校状态", ("就学情况", "学籍状态", "就读状态")),
     *_person_fields(_FIRST_PERSON_KEYS),
     Field("parent_work_phone", "务工单位电话", ("单位电话",)),
     *_person_fields(_GUARDIAN_KEYS),

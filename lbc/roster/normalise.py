@@ -399,7 +399,7 @@ GENDERS = ("男", "女")
 YES_NO = ("是", "否")
 LEFT_BEHIND_TYPES = ("父母均外出", "父亲外出", "母亲外出", "非留守")
 ENROLLMENT_STATUSES = ("在读", "转入", "转出", "休学", "辍学", "毕业")
-# 就读状态 values of a child no longer on the books: not paired, carded or counted as present.
+# 在校状态 values of a child no longer on the books: not paired, carded or counted as present.
 LEFT_SCHOOL = frozenset({"转出", "毕业"})
 RELATIONS = ("祖父", "祖母", "外祖父", "外祖母", "父亲", "母亲", "亲属", "其他")
 CATEGORIES = ("孤儿", "残疾", "单亲", "建档立卡", "低保", "贫困", "学困")
