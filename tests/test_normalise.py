@@ -37,6 +37,10 @@ def _ok_name(r: Any) -> bool:
     return isinstance(r, str) and r != "" and not any(c.isspace() for c in r)
 
 
+def _ok_school(r: Any) -> bool:
+    return isinstance(r, str) and r != "" and not any(c.isspace() for c in r)
+
+
 def _ok_phone(r: Any) -> bool:
     return isinstance(r, str) and bool(MOBILE.fullmatch(r) or LANDLINE.fullmatch(r))
 
@@ -67,6 +71,10 @@ def _in(values: set[str]) -> Callable[[Any], bool]:
 NORMALISERS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], bool]]] = {
     "text": (nz.text, _ok_text),
     "name": (nz.name, _ok_name),
+    "school": (
+        nz.school,
+        lambda r: isinstance(r, str) and r != "" and not any(map(str.isspace, r)),
+    ),
     "phone": (nz.phone, _ok_phone),
     "id_number": (nz.id_number, _ok_id),
     "date": (nz.date, lambda r: type(r) in (dt.date, nz.YearMonth)),
@@ -89,6 +97,7 @@ NORMALISERS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], bool]]] = {
 PUBLIC = {
     "text",
     "name",
+    "school",
     "phone",
     "id_number",
     "date",

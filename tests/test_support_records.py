@@ -231,3 +231,20 @@ def test_a_child_on_two_schools_rosters_is_found_from_either(tmp_path: Path, ord
     records = context["records"]
     assert (records["total"], records["matched"], records["talks"]) == (2, 2, 2)
     assert records["without_record"] == [{"class": "三年级(2)班", "names": ["李明轩"]}]
+
+
+def test_a_school_is_one_school_however_its_spaces_are_typed(tmp_path: Path) -> None:
+    """A county's merged roster says 青山镇中心小学; the records its teachers typed say
+    青山镇 中心小学 (a space, a full-width one). Each record finds its child, in validate and
+    in the summary alike."""
+    kids = [["学校", *CHILD_HEADER], ["青山镇中心小学", *child_row(1)]]
+    kids.append(["白云乡小学", *child_row(2, name="张雨涵")])
+    day = dt.date(2024, 10, 8)
+    records = [["学校", *RECORD_HEADER]]
+    records.append(["青山镇 中心小学", day, "王芳", "张雨涵", None, "谈心", "x"])
+    records.append(["青山镇\u3000中心小学", day, "王芳", "张雨涵", None, "家访", "x"])
+    path = write_xlsx(tmp_path / "county.xlsx", {"儿童": kids, "帮扶记录": records})
+    found = json.loads(run("validate", path, "--format", "json").stdout)
+    assert [f["code"] for f in found["findings"] if f["code"].startswith("REC")] == []
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
+    assert json.loads(summary.stdout)["records"]["matched"] == 2

@@ -168,6 +168,17 @@ def name(value: Any) -> str | None:
     return unicodedata.normalize("NFKC", "".join(s.split())).translate(_NAME_DOTS)
 
 
+def school(value: Any) -> str | None:
+    """A school's name, with no spaces at all: 青山镇 中心小学 and 青山镇中心小学 are one
+    school, whichever a records sheet's 学校 cell, a roster's or a title spells."""
+    if value.__class__ is str and value.isalnum() and unicodedata.is_normalized("NFKC", value):
+        return value  # already clean
+    s = _as_text(value)
+    if s is None:
+        return None
+    return unicodedata.normalize("NFKC", "".join(s.split()))
+
+
 _PHONE_STRIP = re.compile(r"[\s\-—–_()（）.·]+")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 # Area codes: 010 and 02x have three digits, every other (03xx-09xx) has four. A greedy

@@ -109,7 +109,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "pair_listed": (nz.name, True),
         "pair_date": (nz.date, True),
         "notes": (nz.text, False),
-        "school": (nz.text, True),
+        "school": (nz.school, True),
     },
     Kind.TEACHERS: {
         "name": (nz.name, False),
@@ -122,7 +122,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "capacity": (nz.integer, True),
         "active": (nz.active, True),
         "notes": (nz.text, False),
-        "school": (nz.text, True),
+        "school": (nz.school, True),
     },
     Kind.RECORDS: {
         "date": (nz.date, True),
@@ -131,7 +131,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "class": (nz.class_ref, True),
         "kind": (nz.record_kind, True),
         "content": (nz.text, False),
-        "school": (nz.text, True),
+        "school": (nz.school, True),
     },
 }
 

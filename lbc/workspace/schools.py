@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lbc.errors import LbcError
+from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import Roster, Table, load_roster
@@ -41,11 +42,12 @@ def read_roster(
 
 
 def declared_school(path: Path, roster: Roster) -> str:
-    """The school a file says it belongs to (its lbc.toml, its roster's title), else ""."""
+    """The school a file says it belongs to (its lbc.toml, its roster's title), else "";
+    spelled as a 学校 cell is read (normalise.school), so the two compare."""
     config = find_config(path.resolve().parent)
     if config is not None:
         try:
-            name = load_config(config).school
+            name = nz.school(load_config(config).school) or ""
         except LbcError:
             name = ""
         if name:
@@ -55,7 +57,7 @@ def declared_school(path: Path, roster: Roster) -> str:
     for table in sheets:
         if table.file != str(path):
             continue
-        name = _TITLE_CUT.sub("", table.title).strip(" ：:-—·")
+        name = nz.school(_TITLE_CUT.sub("", table.title).strip(" ：:-—·")) or ""
         if name:
             return name
     return ""
