@@ -248,3 +248,25 @@ def test_a_school_is_one_school_however_its_spaces_are_typed(tmp_path: Path) -> 
     assert [f["code"] for f in found["findings"] if f["code"].startswith("REC")] == []
     summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
     assert json.loads(summary.stdout)["records"]["matched"] == 2
+
+
+@pytest.mark.parametrize("titled", [False, True])
+def test_a_schools_own_workbook_finds_its_own_child_first(tmp_path: Path, titled: bool) -> None:
+    """A county's folder of school workbooks that name no school (the 2016 form's title,
+    no lbc.toml), each with its roster and its records, and 张雨涵 at both schools: each
+    school's talk is its own 张雨涵's, in validate and the summary (as lbc merge, which
+    stamps each row with its file's school, makes it). The same when one workbook's title
+    names its school."""
+    folder = tmp_path / "县"
+    folder.mkdir()
+    day = dt.date(2024, 10, 8)
+    for n, school in enumerate(["青山", "白云"], 1):
+        title = f"{school}小学留守儿童花名册" if titled and n == 2 else "农村留守儿童基本情况登记表"
+        kids = [[title], CHILD_HEADER, child_row(n, name="张雨涵"), child_row(n + 2)]
+        talk = [day, "王芳", "张雨涵", None, "谈心", "x"]
+        write_xlsx(folder / f"{school}.xlsx", {"儿童": kids, "帮扶记录": [RECORD_HEADER, talk]})
+    found = json.loads(run("validate", folder, "--format", "json").stdout)
+    assert [f["code"] for f in found["findings"] if f["code"].startswith("REC")] == []
+    summary = run("summary", folder, "--term", "2024-autumn", "--format", "json")
+    records = json.loads(summary.stdout)["records"]
+    assert (records["total"], records["matched"]) == (2, 2)

@@ -177,19 +177,22 @@ class RosterChecks:
     it a whole roster.
 
     ``teachers``: every teacher's name, None when no teachers list was read; ``schools``:
-    each file's school, in a folder of schools; ``named``: every child's name a record
-    gives (its child is looked up among the children, which come first)."""
+    each file's school, in a folder of schools, and ``matching`` the same as records are
+    matched to children by it (Roster.matching_schools); ``named``: every child's name a
+    record gives (its child is looked up among the children, which come first)."""
 
     def __init__(
         self,
         today: dt.date,
         teachers: set[str] | None,
         schools: dict[str, str],
+        matching: dict[str, str],
         named: set[str],
     ) -> None:
         self.today = today
         self.teacher_names = teachers
         self.schools = schools
+        self.matching = matching
         self.named = named
         self.found: list[Finding] = []
         self._teachers_seen: dict[object, tuple[Table, int]] = {}
@@ -206,20 +209,22 @@ class RosterChecks:
             if roster.teachers
             else None,
             roster.file_schools(),
+            roster.matching_schools(),
             {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
         )
 
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.teacher_names)
         self.found += _duplicate_ids(table, self._ids_seen, self.schools)
-        _index_named(self._named_children, table, self.named, self.schools.get(table.file, ""))
+        school = self.matching.get(table.file, "")
+        _index_named(self._named_children, table, self.named, school)
 
     def teachers(self, table: Table) -> None:
         school = self.schools.get(table.file, "")
         self.found += check_teachers(table, self._teachers_seen, school)
 
     def records(self, table: Table) -> None:
-        school = self.schools.get(table.file, "")
+        school = self.matching.get(table.file, "")
         self.found += check_records(
             table, self.today, self.teacher_names, self._named_children, school
         )

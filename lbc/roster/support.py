@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from lbc.roster.people import named_children
-from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
 
 TALK, VISIT, WARMTH, FAMILY_CALL = "谈心", "家访", "送温暖", "亲情通话"
 
@@ -95,19 +95,27 @@ class ChildIndex(Generic[K]):
 
     def find(self, student: object, cls: object, school: object) -> list[tuple[K, object]]:
         """The children (child, support teacher) a record's name points at: of its class
-        when it gives one (see named_children), and of its ``school`` when known (a
-        county's 550 schools share many names; a child of no known school stays)."""
+        when it gives one (see named_children), and of its ``school`` when it has one (a
+        county's 550 schools share many names): its own school's children first, and only
+        when none of them is meant, a child of no known school or of a file's own
+        (``Roster.matching_schools``)."""
         found = self._by_name.get(student, {}) if student.__class__ is str else {}  # type: ignore[call-overload]
-        namesakes: dict[K, tuple[object, object]] = {}  # each child's first row of the school
+        own: dict[K, tuple[object, object]] = {}  # each child's first row of the school
+        near: dict[K, tuple[object, object]] = {}
         more = self._more
         for who, first in found.items():
             rows = [first, *more[(student, who)]] if more and (student, who) in more else (first,)  # type: ignore[index]
             for ref, theirs, teacher in rows:
-                if not (school and theirs and theirs != school):
-                    namesakes[who] = (ref, teacher)
+                if school and theirs == school:
+                    own[who] = (ref, teacher)
                     break
-        pairs = [(who, ref) for who, (ref, _) in namesakes.items()]
-        return [(who, namesakes[who][1]) for who in named_children(pairs, cls)]
+                if who not in near and _may_be(school, theirs):
+                    near[who] = (ref, teacher)
+        for tier in (own, {w: v for w, v in near.items() if w not in own}):
+            hits = named_children([(who, ref) for who, (ref, _) in tier.items()], cls)
+            if hits:
+                return [(who, tier[who][1]) for who in hits]
+        return []
 
     def match(self, student: object, cls: object, school: object) -> K | None:
         """The one counted child a record names, else None (nobody, several namesakes, or
@@ -119,6 +127,16 @@ class ChildIndex(Generic[K]):
         one = len(found) == 1 and found[0][0] not in self._uncounted
         child = self._found[key] = found[0][0] if one else None
         return child
+
+
+def _may_be(record: object, child: object) -> bool:
+    """Whether a record of school ``record`` may name a child of school ``child`` other than
+    its own: when either is unknown, or when the child's is a file's own and the record's
+    one declared (a teacher's record sheet titled with the school of a roster that names
+    none); never a child of another school."""
+    if not record or not child:
+        return True
+    return str(child).startswith(FILE_SCHOOL) and not str(record).startswith(FILE_SCHOOL)
 
 
 def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> ChildIndex[int]:
@@ -149,7 +167,7 @@ def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> Child
                 uncounted.add(other)
     for (at, i), (kept, j) in repeats.items():
         keys[at][i] = keys[id(kept)][j]
-    files = roster.file_schools()
+    files = roster.matching_schools()
     for table in roster.children:
         empty: list[Any] = [None] * len(table)
         declared = files.get(table.file, "")
@@ -183,7 +201,7 @@ def dated_records(
     second)."""
     out: list[SupportRecord] = []
     first_file: dict[tuple[object, ...], str] = {}
-    files = roster.file_schools()
+    files = roster.matching_schools()
     for table in roster.records:
         empty = [None] * len(table)
         columns = (
@@ -221,7 +239,7 @@ def contact_days(roster: Roster, index: ChildIndex[int]) -> dict[int, list[dt.da
     does. A record repeated in another file is not set aside: it adds no later day."""
     days: dict[int, list[dt.date]] = defaultdict(list)
     match = index.match
-    files = roster.file_schools()
+    files = roster.matching_schools()
     for table in roster.records:
         empty = [None] * len(table)
         columns = (table.values.get(k) or empty for k in ("date", "student", "class", "school"))

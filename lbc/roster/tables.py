@@ -317,6 +317,10 @@ class Table:
 PAIRS_MARKS = frozenset({"pair_place", "pair_reason"})
 
 
+# Starts the school of a file that declares none, for matching (Roster.matching_schools).
+FILE_SCHOOL = "\x00"
+
+
 @dataclass
 class Roster:
     """Everything read from the input files: tables by kind, plus what was passed over."""
@@ -339,6 +343,18 @@ class Roster:
 
     def tables(self) -> list[Table]:
         return [*self.children, *self.teachers, *self.records]
+
+    def matching_schools(self) -> dict[str, str]:
+        """Each file's school as its records and children are matched by it
+        (lbc.roster.support.ChildIndex): the one it declares; in a folder, for a file that
+        declares none but holds children, a school of its own (FILE_SCHOOL and the file's
+        name, never printed), since a workbook with its roster and its records is one
+        school's; "" (no known school) for a file of records alone."""
+        holding = {table.file for table in self.children}
+        return {
+            name: school or (FILE_SCHOOL + name if name in holding else "")
+            for name, school in self.file_schools().items()
+        }
 
     def file_schools(self) -> dict[str, str]:
         """Each file's school as it declares it, when there are several files: in a folder
