@@ -224,11 +224,15 @@ class WatchFacts:
             return {}
         days = settings.days_without_contact
         year_start = school_year_start(term_of(as_of, settings.terms), settings.terms)
+        if days_without_contact(None, as_of, year_start) <= days:
+            return {}  # the school year is younger than the limit: nobody has gone so long
+        # Then a child has gone too long exactly when its last record is older than this.
+        since = as_of - dt.timedelta(days=days)
         out: dict[int, list[Found]] = {}
         contacts = self._contacts
         for k in range(len(self.children)):
             last = _last_by(contacts[k], as_of) if k in contacts else None
-            if days_without_contact(last, as_of, year_start) > days:
+            if last is None or last < since:
                 out[k] = [(R.WCH013, "name", {"days": days, "last": last or t("watch.never")})]
         return out
 
@@ -359,9 +363,11 @@ def _contact(
         who: (phone_key(table, who), _column(table, phone_key(table, who))) for who in PARENTS
     }
     away = {kind: away_parents(kind) for kind in {kinds[i] for i in rows}}
+    # Why each teacher named is none, once per name: a county has 100,000 children.
+    why = {name: _no_teacher(name, teachers_list) for name in dict.fromkeys(teachers or ())}
     for j, i in enumerate(rows):
-        if teachers is not None and (why := _no_teacher(teachers[i], teachers_list)) is not None:
-            yield j, (R.WCH012, "support_teacher", {"why": why})
+        if teachers is not None and (no := why[teachers[i]]) is not None:
+            yield j, (R.WCH012, "support_teacher", {"why": no})
         for who in away[kinds[i]]:
             key, phone = phones[who]
             if phone[i] is None or isinstance(phone[i], nz.Bad):

@@ -100,13 +100,16 @@ class ChildIndex(Generic[K]):
         when none of them is meant, a child of no known school or of a file's own
         (``Roster.matching_schools``)."""
         found = self._by_name.get(student, {}) if student.__class__ is str else {}  # type: ignore[call-overload]
+        more = self._more
+        if not school:  # a record of no known school: any of them, by its first row
+            hits = named_children([(who, ref) for who, (ref, _, _) in found.items()], cls)
+            return [(who, found[who][2]) for who in hits]
         own: dict[K, tuple[object, object]] = {}  # each child's first row of the school
         near: dict[K, tuple[object, object]] = {}
-        more = self._more
         for who, first in found.items():
             rows = [first, *more[(student, who)]] if more and (student, who) in more else (first,)  # type: ignore[index]
             for ref, theirs, teacher in rows:
-                if school and theirs == school:
+                if theirs == school:
                     own[who] = (ref, teacher)
                     break
                 if who not in near and _may_be(school, theirs):
