@@ -401,6 +401,8 @@ def read_as_told(send: Callable[[object], None], how: str) -> None:
     READS_HERE[0] += 1
     if how == "stall":
         time.sleep(60)
+    elif how.startswith("slow"):
+        time.sleep(1)
     elif how == "abort" or (how == "fragile" and READS_HERE[0] > 1):
         os.abort()
     send(os.getpid() if how in ("pid", "fragile") else os.getppid())
@@ -454,3 +456,23 @@ def test_without_fork_a_folder_is_read_by_one_spawned_reader(
         [last] = supervised.supervised(path, read_as_told, "pid")
         assert last not in (first, fresh, os.getpid())
     assert supervised._host[0] is None
+
+
+def test_a_folders_next_file_is_read_while_this_one_is_taken_in() -> None:
+    """Within read_host, once a read is asked for, the next of the reads to come is begun
+    in a child of its own: a second file that takes a second to read is ready a second
+    later; a read begun for a file then not read is stopped."""
+    path = Path("花名册.xlsx")
+    upcoming = [("slow 1",), ("slow 2",), ("slow 3",)]
+    with supervised.read_host(read_as_told, upcoming):
+        host = supervised._host[0]
+        assert host is not None
+        started = time.monotonic()
+        assert list(supervised.supervised(path, read_as_told, "slow 1")) == [host.pid]
+        assert time.monotonic() - started >= 1
+        started = time.monotonic()
+        assert list(supervised.supervised(path, read_as_told, "slow 2")) == [host.pid]
+        assert time.monotonic() - started < 0.5  # its second passed during the first read
+        ahead = host._ahead
+        assert ahead is not None and ahead[0] == ("slow 3",)
+    assert ahead[1].exitcode == -signal.SIGKILL

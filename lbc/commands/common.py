@@ -281,7 +281,7 @@ def read(
     # Several schools' files: each is read in a child of its own, so one that kills its
     # reader is reported and the others are still read (the run then exits 1).
     several = len(files) > 1
-    each = reading.each_file_in_a_child() if several else contextlib.nullcontext()
+    each = reading.each_file_in_a_child(files) if several else contextlib.nullcontext()
     with each, progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
         extra = [keep] if keep is not None and keep.resolve() not in _resolved(files) else []
         roster = read_roster(

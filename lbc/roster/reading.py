@@ -182,6 +182,12 @@ def _looks_encrypted(path: Path) -> bool:
 
 
 def _read_spreadsheet(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
+    return _read_sheets(path, prepare)
+
+
+def _check_spreadsheet(path: Path) -> None:
+    """What is refused before calamine is given the file: an encrypted workbook, one that
+    is not what its suffix says, a zip crafted to take calamine's memory."""
     magic = _sniff(path)
     suffix = path.suffix.lower()
     # Checked whatever the suffix: a password-protected .xlsx renamed .xls is still that,
@@ -196,7 +202,6 @@ def _read_spreadsheet(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_ole")))
     if magic.startswith(_ZIP_MAGIC):
         _check_zip_parts(path)
-    return _read_sheets(path, prepare)
 
 
 @contextlib.contextmanager
@@ -485,14 +490,17 @@ ISOLATE_READS = False
 
 
 @contextlib.contextmanager
-def each_file_in_a_child() -> Iterator[None]:
-    """Reads of several schools' files: each in a child of its own, so one that kills its
-    reader is reported and the others are still read; the children are forked by a small
-    host (lbc.roster.supervised.read_host), not by this process as its rows pile up."""
+def each_file_in_a_child(paths: list[Path]) -> Iterator[None]:
+    """Reads of several schools' files (``paths``, in the order they will be read): each in
+    a child of its own, so one that kills its reader is reported and the others are still
+    read; the children are forked by a small host (lbc.roster.supervised.read_host), not by
+    this process as its rows pile up, and each file's read begins while the one before is
+    taken in."""
     global ISOLATE_READS
     isolated, ISOLATE_READS = ISOLATE_READS, True
+    upcoming = [(p, CHUNK_ROWS) for p in paths if p.suffix.lower() in SPREADSHEET_SUFFIXES]
     try:
-        with supervised.read_host(_stream_book):
+        with supervised.read_host(_checked_book, upcoming):
             yield
     finally:
         ISOLATE_READS = isolated
@@ -515,10 +523,10 @@ def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
 def _read_all(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     done: list[T] = []
     if not ISOLATE_READS and supervised.CAN_FORK:  # the whole command is supervised
-        _stream_book(lambda sheet: done.append(prepare(sheet)), path, None)
+        _checked_book(lambda sheet: done.append(prepare(sheet)), path, None)
         return done
     sheet: RawSheet | None = None
-    for piece in supervised.supervised(path, _stream_book, path, CHUNK_ROWS):
+    for piece in supervised.supervised(path, _checked_book, path, CHUNK_ROWS):
         if isinstance(piece, RawSheet):
             if sheet is not None:
                 done.append(prepare(sheet))
@@ -528,6 +536,14 @@ def _read_all(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     if sheet is not None:
         done.append(prepare(sheet))
     return done
+
+
+def _checked_book(send: Callable[[Any], None], path: Path, chunk: int | None) -> None:
+    """_stream_book, once the file passes the checks made before calamine is given it
+    (_check_spreadsheet): in the reading child, where one runs, so that a folder's next
+    file is checked and read there while this process takes in the one before."""
+    _check_spreadsheet(path)
+    _stream_book(send, path, chunk)
 
 
 def _stream_book(send: Callable[[Any], None], path: Path, chunk: int | None) -> None:

@@ -44,7 +44,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -392,21 +392,25 @@ _host: list[_Host | _Reader | None] = [None]
 
 
 @contextlib.contextmanager
-def read_host(target: Callable[..., None]) -> Iterator[None]:
+def read_host(
+    target: Callable[..., None], upcoming: Sequence[tuple[Any, ...]] = ()
+) -> Iterator[None]:
     """Within this, each read of ``target`` runs in a child forked by a small host process,
     itself forked here on entry, before this process holds any school's rows.
 
     Forking this process once it holds hundreds of schools' rows copies its page tables
     every time, and the copy grows with each school read: over a county's 550 files that
     was most of the run. The host holds nothing and forks each reading child as cheaply as
-    the first. Where the platform cannot fork (Windows), a spawn re-imports lbc for each
-    file instead, a fraction of a second a school: there one spawned reader reads the
-    files one after another (_Reader).
+    the first. ``upcoming``: the reads' arguments in the order they will be asked for;
+    while one read's rows are taken in, the next is already under way in a child of its
+    own, on the second core. Where the platform cannot fork (Windows), a spawn re-imports
+    lbc for each file instead, a fraction of a second a school: there one spawned reader
+    reads the files one after another (_Reader).
     """
     if _host[0] is not None:
         yield
         return
-    host = _host[0] = _Host(target) if CAN_FORK else _Reader(target)
+    host = _host[0] = _Host(target, upcoming) if CAN_FORK else _Reader(target)
     try:
         yield
     finally:
@@ -513,7 +517,7 @@ class _Host:
     to kill a child, never kills it itself: only the host knows whether the pid is still
     the child's."""
 
-    def __init__(self, target: Callable[..., None]) -> None:
+    def __init__(self, target: Callable[..., None], upcoming: Sequence[tuple[Any, ...]]) -> None:
         # What the host and its children import, imported before the fork: a module being
         # imported on another thread (validate's warm-up) would stay locked in the host.
         import multiprocessing.connection  # noqa: F401
@@ -536,25 +540,43 @@ class _Host:
         theirs.close()
         self.pid = pid
         self._current: _Hosted | None = None
+        self._upcoming = list(upcoming)
+        self._ahead: tuple[tuple[Any, ...], _Hosted] | None = None  # the next read, begun
 
-    def start(self, capped: int | None, args: Any) -> _Hosted:
-        from multiprocessing.connection import Connection
-
+    def start(self, capped: int | None, args: tuple[Any, ...]) -> _Hosted:
+        """The child reading ``args``: begun already, or now; and the next read begun."""
         if self._current is not None:  # a read left unfinished: its child ends first
             self._current.kill()
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[0] != args:  # its file was not read after all
+            ahead[1].kill()
+            ahead = None
+        child = self._current = ahead[1] if ahead is not None else self._fork(capped, args)
+        if args in self._upcoming:
+            del self._upcoming[: self._upcoming.index(args) + 1]
+            following = next(iter(self._upcoming), None)
+            if following is not None:
+                self._ahead = (following, self._fork(capped, following))
+        return child
+
+    def _fork(self, capped: int | None, args: tuple[Any, ...]) -> _Hosted:
+        from multiprocessing.connection import Connection
+
         _send(self._control, ("read", capped, args))
         fds = _receive_fds(self._control)
         pid = _receive(self._control)
         if len(fds) != 1 or pid is None:
             raise OSError("read host gone")
-        child = self._current = _Hosted(self, pid)
+        child = _Hosted(self, pid)
         child.receive = Connection(fds[0], writable=False)
         return child
 
-    def ask(self, message: tuple[str]) -> int:
-        """The exit code of the child, once the host has waited for it (``("wait",)``) or
-        killed it (``("kill",)``); a host gone meanwhile was killed, and its child with it."""
-        self._current = None
+    def ask(self, message: tuple[str, int]) -> int:
+        """The exit code of a child, once the host has waited for it (``("wait", pid)``) or
+        killed it (``("kill", pid)``); a host gone meanwhile was killed, and its children
+        with it."""
+        if self._current is not None and self._current.pid == message[1]:
+            self._current = None
         try:
             _send(self._control, message)
             code = _receive(self._control)
@@ -563,6 +585,9 @@ class _Host:
         return -signal.SIGKILL if code is None else code
 
     def close(self) -> None:
+        if self._ahead is not None:  # begun for a file that was not read after all
+            self._ahead[1].kill()
+            self._ahead[1].receive.close()
         self._control.close()  # the host leaves at the end of its requests
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
@@ -583,24 +608,37 @@ class _Hosted:
 
     def kill(self) -> None:
         if self.exitcode is None:
-            self.exitcode = self._host.ask(("kill",))
+            self.exitcode = self._host.ask(("kill", self.pid))
 
     def join(self) -> None:
         if self.exitcode is None:
-            self.exitcode = self._host.ask(("wait",))
+            self.exitcode = self._host.ask(("wait", self.pid))
 
 
 def _host_loop(control: Any, target: Callable[..., None]) -> int:
-    """The host: for each read asked for, fork its child with a pipe of its own, pass the
-    pipe's reading end and the pid back, then wait for the parent to ask it to wait for
-    the child or kill it, and answer with the exit code."""
+    """The host: for each read asked for, fork its child with a pipe of its own and pass
+    the pipe's reading end and the pid back; asked to wait for a child or to kill it,
+    answer with its exit code. Two reads may be under way (see read_host)."""
     import socket
     from multiprocessing.connection import Connection
 
+    children: set[int] = set()
     while True:
         message = _receive(control)
-        if message is None:
+        if message is None:  # the parent is gone, or done: so are the reads
+            for pid in children:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
             return 0
+        if message[0] != "read":
+            what, pid = message
+            if what == "kill":
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            children.discard(pid)
+            _send(control, os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+            continue
         _, capped, args = message
         read, write = os.pipe()
         pid = os.fork()
@@ -614,17 +652,10 @@ def _host_loop(control: Any, target: Callable[..., None]) -> int:
             finally:
                 os._exit(code)
         os.close(write)
+        children.add(pid)
         socket.send_fds(control, [b"r"], [read])
         os.close(read)
         _send(control, pid)
-        ask = _receive(control)
-        if ask is None or ask[0] == "kill":  # killed, or the parent is gone
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-        _send(control, code)
-        if ask is None:
-            return 0
 
 
 def _send(sock: Any, value: Any) -> None:
