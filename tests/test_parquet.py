@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -206,7 +207,12 @@ def test_an_exported_csv_reads_back_table_by_table(samples: Path, tmp_path: Path
         str(out), "县", 10, "O", "REQ001",
     )  # fmt: skip
     assert first["message"] == "“家庭住址”未填写"
-    assert doc["summary"]["errors"] == validate_json(samples / "roster.xlsx")["summary"]["errors"]
+    # The same errors, but for the ID typed as a number: a CSV cannot say a cell was a
+    # number, so its text as Excel shows it (…094000, the last digits lost) is read as typed.
+    codes = Counter(f["code"] for f in doc["findings"] if f["severity"] == "error")
+    before = validate_json(samples / "roster.xlsx")["findings"]
+    codes_before = Counter(f["code"] for f in before if f["severity"] == "error")
+    assert (codes - codes_before, codes_before - codes) == ({"ID002": 1, "ID007": 1}, {"ID004": 1})
 
 
 def test_a_parquet_from_pandas_reads_where_its_rows_stand(tmp_path: Path) -> None:

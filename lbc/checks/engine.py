@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
 from stdnum.cn import ric
@@ -76,14 +75,11 @@ def id_gender(number: str) -> str:
 
 
 def _raw_text(value: Any) -> str | None:
-    """A cell as the school sees it in Excel: big numbers with Excel's 15 significant digits
-    (an ID typed as a number shows 511321201310087000, not the float's 511321201310086976)."""
+    """A cell as the school sees it in Excel (big numbers: ``normalise.excel_whole``)."""
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
-        if abs(value) >= 1e15:
-            return str(int(Decimal(f"{value:.15g}")))
-        return str(int(value))
+        return nz.excel_whole(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     text = str(value).strip()

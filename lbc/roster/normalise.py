@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 import opencc
@@ -215,6 +216,15 @@ def phone(value: Any) -> str | Bad | None:
     return Bad(s)
 
 
+def excel_whole(value: float) -> str:
+    """A whole number cell as Excel shows it: past 15 digits Excel keeps 15 significant ones
+    (an ID typed as a number shows 511321201310087000), not the float's 511321201310086976,
+    digits found nowhere in the school's file."""
+    if abs(value) >= 1e15:
+        return str(int(Decimal(f"{value:.15g}")))
+    return str(int(value))
+
+
 def id_number(value: Any) -> str | NumericId | None:
     """An ID number as text; a number cell is kept apart because its digits are lost."""
     if value.__class__ is str and value.isascii() and value.isalnum():
@@ -227,7 +237,7 @@ def id_number(value: Any) -> str | NumericId | None:
     if isinstance(value, float):
         if math.isnan(value):
             return None
-        return NumericId(f"{int(value)}" if value.is_integer() else repr(value))
+        return NumericId(excel_whole(value) if value.is_integer() else repr(value))
     s = _as_text(value)
     if s is None:
         return None

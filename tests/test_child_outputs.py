@@ -1,0 +1,38 @@
+"""What each command writes about one child agrees with its input and with the other
+commands: the messy cells schools type (an ID number as a number cell …), each seen through
+the real CLI on a workbook built here."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
+
+BORN = dt.date(2016, 5, 7)
+ID = make_id(BORN, 105)  # 511321201605071056: past a float's precision
+TEACHERS = [
+    TEACHER_HEADER,
+    ["李老师", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
+]
+
+
+def test_an_id_typed_as_a_number_is_exported_as_excel_and_validate_show_it(tmp_path: Path) -> None:
+    """Excel keeps 15 significant digits of an ID typed as a number and shows
+    511321201605071000; validate says so. The export once wrote the float's own digits,
+    511321201605070976, found nowhere in the school's file."""
+    assert ID == "511321201605071056"
+    roster = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {
+            "留守儿童": [CHILD_HEADER, child_row(1, birth=BORN, 身份证号=float(ID))],
+            "教师": TEACHERS,
+        },
+    )
+    shown = run("validate", roster, "--show-pii", "--format", "json").json()["findings"]
+    assert [(f["code"], f["value"]) for f in shown] == [("ID004", "511321201605071000")]
+    assert run("export", roster, "--out", tmp_path / "名册.csv").exit_code == 0
+    with (tmp_path / "名册.csv").open(encoding="utf-8-sig") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["table"] == "children"]
+    assert [r["id_number"] for r in rows] == ["511321201605071000"]
