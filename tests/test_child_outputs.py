@@ -8,6 +8,8 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
 
 BORN = dt.date(2016, 5, 7)
@@ -36,3 +38,34 @@ def test_an_id_typed_as_a_number_is_exported_as_excel_and_validate_show_it(tmp_p
     with (tmp_path / "名册.csv").open(encoding="utf-8-sig") as fh:
         rows = [r for r in csv.DictReader(fh) if r["table"] == "children"]
     assert [r["id_number"] for r in rows] == ["511321201605071000"]
+
+
+def test_two_schools_files_of_one_name_are_two_schools(tmp_path: Path) -> None:
+    """Each school sends its 花名册.xlsx, kept in a folder of its own: the merged roster once
+    tagged both schools' rows 花名册, one school, so a child on both schools' rosters was no
+    cross-school duplicate and the county roster paired one school's children with the other's
+    teachers. A file declaring no school goes by its folder's name when its own is shared."""
+    born = dt.date(2016, 3, 5)
+    for school, rows in (
+        ("青山小学", [child_row(1, birth=born, 在校状态="转出"), child_row(2)]),
+        ("白鹤小学", [child_row(1, birth=born, 在校状态="在校")]),
+    ):
+        (tmp_path / school).mkdir()
+        header = [*CHILD_HEADER, "在校状态"]
+        write_xlsx(
+            tmp_path / school / "花名册.xlsx", {"留守儿童": [header, *rows], "教师": TEACHERS}
+        )
+    out = tmp_path / "全县.xlsx"
+    result = run("merge", "青山小学", "白鹤小学", "--out", out, "--format", "json", cwd=tmp_path)
+    doc = result.json()
+    assert [(s["school"], s["children"]) for s in doc["schools"]] == [
+        ("青山小学", 2),
+        ("白鹤小学", 1),
+    ]
+    assert [[p["school"] for p in d["places"]] for d in doc["duplicates"]] == [
+        ["青山小学", "白鹤小学"]
+    ]
+    sheet = load_workbook(out)["留守儿童花名册"]
+    assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == [
+        "青山小学", "青山小学", "白鹤小学"
+    ]  # fmt: skip

@@ -34,7 +34,7 @@ from lbc.roster import reading
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
 from lbc.roster.pairs import PairsJoined
 from lbc.roster.tables import Roster, Table, is_pairs_book
-from lbc.workspace.schools import Schools, read_roster, schools_of
+from lbc.workspace.schools import Schools, file_names, read_roster, schools_of
 
 # What merge writes: each sheet's dictionary fields, less 学校 (it leads every row), the
 # separate 是/否 category columns (folded into 类别 on reading) and what only a pairs
@@ -103,11 +103,13 @@ def read_part(
     synonyms: dict[str, list[str]] | None = None,
     parquet: bool = False,
     books: tuple[Path, ...] = (),
+    names: dict[str, str] | None = None,
 ) -> SchoolPart:
     """One school's file: read with the pairs workbooks ``books`` of its folder joined on,
     checked as ``lbc validate`` checks it, its rows rendered for the merged workbook
     (``parquet``: as Arrow batches of the stacked Parquet columns). A pairs workbook itself
-    is only marked as one. Runs in a worker process; everything returned is plain data."""
+    is only marked as one; ``names``: the run's files' own names (``file_names``), for a file
+    declaring no school. Runs in a worker process; everything returned is plain data."""
     from lbc.checks.engine import check_roster
     from lbc.output.sheet_style import column_widths
     from lbc.output.xlsx_stream import rows_xml
@@ -122,7 +124,7 @@ def read_part(
         part.error = str(exc)
         return part
     part.joined = roster.joined if books else None
-    schools = schools_of(roster)
+    schools = schools_of(roster, names)
     part.school = schools.by_file.get(str(path), path.stem)
     part.findings = check_roster(roster)
     for kind, tables in (
@@ -162,12 +164,13 @@ def read_parts(
     done; several files at once when there are several CPUs. The pairs workbooks are
     found first, each to be joined onto the rosters of its folder (one school's folder)."""
     workers = min(os.cpu_count() or 1, len(files))
+    names = file_names([str(p) for p in files])
     if workers <= 1:
         isolated, reading.ISOLATE_READS = reading.ISOLATE_READS, True
         try:
             books = _books_by_folder(files, [is_pairs_book(p, synonyms) for p in files])
             for path in files:
-                yield read_part(path, synonyms, parquet, books.get(path.parent, ()))
+                yield read_part(path, synonyms, parquet, books.get(path.parent, ()), names)
                 if progress:
                     progress(1)
         finally:
@@ -179,7 +182,7 @@ def read_parts(
         found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
         books = _books_by_folder(files, list(found))
         futures = [
-            pool.submit(read_part, path, synonyms, parquet, books.get(path.parent, ()))
+            pool.submit(read_part, path, synonyms, parquet, books.get(path.parent, ()), names)
             for path in files
         ]
         for future in futures:

@@ -11,6 +11,7 @@ and merge read it as data and no stage below reads a config.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,8 +84,28 @@ class Schools:
         return self.at(table.file, table.sheet_at(i), table.rows[i])
 
 
-def schools_of(roster: Roster) -> Schools:
-    by_file = {name: roster.declared.get(name) or Path(name).stem for name in roster.files}
+def file_names(files: list[str]) -> dict[str, str]:
+    """The school a file that declares none goes by: its name; where files of the run share
+    one (each school's 花名册.xlsx in a folder of its own), its folder's name, else its path
+    without the suffix, so that two schools' files are never read as one school."""
+    paths = [Path(name) for name in files]
+    stems = Counter(p.stem for p in paths)
+    folders = Counter(p.parent.name for p in paths if stems[p.stem] > 1)
+    return {
+        name: p.stem
+        if stems[p.stem] == 1
+        else p.parent.name
+        if p.parent.name and folders[p.parent.name] == 1
+        else str(p.with_suffix(""))
+        for name, p in zip(files, paths, strict=True)
+    }
+
+
+def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
+    """Each row's school; ``names``: the files' own names (``file_names``) when the roster
+    is one file of a larger run (``lbc merge`` reads each file alone)."""
+    names = names or file_names(roster.files)
+    by_file = {name: roster.declared.get(name) or names[name] for name in roster.files}
     by_row: dict[tuple[str, str, int], str] = {}
     for table in roster.tables():
         schools = table.values.get("school")
