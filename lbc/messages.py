@@ -383,7 +383,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{file} 的“{sheet}”没有“留守类型”列，无法判断哪些儿童缺少联系方式；请先补上该列",
         "sheet '{sheet}' of {file} has no 留守类型 column, so lbc cannot tell who is missing a contact",
     ),
-    "err.watch_no_type": (
+    "err.no_type": (
         "{file} 的“{sheet}”没有“留守类型”列，无法判断哪些儿童是留守儿童；请先补上该列",
         "sheet '{sheet}' of {file} has no 留守类型 column, so lbc cannot tell which children are left behind",
     ),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, without, write_xlsx
 
 BORN = dt.date(2016, 5, 7)
 ID = make_id(BORN, 105)  # 511321201605071056: past a float's precision
@@ -69,3 +69,16 @@ def test_two_schools_files_of_one_name_are_two_schools(tmp_path: Path) -> None:
     assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == [
         "青山小学", "青山小学", "白鹤小学"
     ]  # fmt: skip
+
+
+def test_birthdays_refuses_a_roster_that_cannot_say_who_is_left_behind(tmp_path: Path) -> None:
+    """Without a 留守类型 column birthdays once said 0 children (exit 0) where the summary
+    counts both as left behind and watch and flag refuse: now it refuses as watch does."""
+    rows = without(["留守类型"], child_row(1, birth=dt.date(2016, 3, 5)), child_row(2))
+    roster = write_xlsx(tmp_path / "roster.xlsx", {"留守儿童": rows})
+    result = run("birthdays", "--month", "3", roster)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"lbc: 错误：{roster} 的“留守儿童”没有“留守类型”列，无法判断哪些儿童是留守儿童；"
+        "请先补上该列\n"
+    )

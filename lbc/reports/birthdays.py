@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster import normalise as nz
-from lbc.roster.people import LEFT_SCHOOL, birth_date
+from lbc.roster.people import LEFT_SCHOOL, birth_date, require_left_behind_type
 from lbc.roster.tables import Roster, distinct_children
 
 
@@ -29,7 +29,9 @@ class Birthday:
 
 
 def birthdays(roster: Roster, month: int, year: int) -> list[ClassGroup[Birthday]]:
-    """The children born in ``month``, by class, by day of the month within a class."""
+    """The children born in ``month``, by class, by day of the month within a class;
+    refuses (LbcError) a roster that cannot say who is left behind, as ``lbc watch`` does."""
+    require_left_behind_type(roster.children, "err.no_type")
     found = []
     for table, i, first in distinct_children(roster.children):
         if first is not None or table.get("enrollment_status", i) in LEFT_SCHOOL:

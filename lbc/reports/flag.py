@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lbc.checks.contacts import MissingContact, contact_gaps
-from lbc.errors import LbcError
-from lbc.messages import t
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster import normalise as nz
+from lbc.roster.people import require_left_behind_type
 from lbc.roster.tables import Roster, Table
 
 
@@ -48,9 +47,7 @@ class FlagReport:
 
 def flag(roster: Roster) -> FlagReport:
     """The to-do list; refuses (LbcError) when the roster cannot say who is reachable."""
-    for table in roster.children:
-        if not table.has("left_behind_type"):
-            raise LbcError(t("err.flag_no_type", file=table.file, sheet=table.sheet))
+    require_left_behind_type(roster.children, "err.flag_no_type")
     rows = (
         (table, i, _flagged(table, i, missing))
         for table in roster.children

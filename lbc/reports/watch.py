@@ -10,9 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from lbc.checks.watch import Watched, watch_list
-from lbc.errors import LbcError
-from lbc.messages import t
 from lbc.reports.classes import ClassGroup, by_class
+from lbc.roster.people import require_left_behind_type
 from lbc.roster.tables import Roster
 from lbc.workspace.config import WatchSettings
 
@@ -33,9 +32,7 @@ def watch_report(
     """The list by class; refuses (LbcError) a roster that cannot say who is left behind,
     which would otherwise list nobody. Pairing, cards and the summary read such a roster
     as having nobody on the list."""
-    for table in roster.children:
-        if not table.has("left_behind_type"):
-            raise LbcError(t("err.watch_no_type", file=table.file, sheet=table.sheet))
+    require_left_behind_type(roster.children, "err.no_type")
     found = sorted(watch_list(roster, settings, as_of, previous), key=lambda w: -w.score)
     groups = by_class(roster, ((w.table, w.i, w) for w in found))
     return WatchReport(groups, settings.threshold)

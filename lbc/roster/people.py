@@ -12,12 +12,21 @@ import re
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
+from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
 from lbc.roster.tables import Table
 
 K = TypeVar("K", bound=Hashable)
+
+
+def require_left_behind_type(sheets: Iterable[Table], message: str) -> None:
+    """Refuse (LbcError ``message``) a children sheet without a 留守类型 column: a list of the
+    left-behind children (flag, watch, birthdays) would otherwise name nobody, silently."""
+    for table in sheets:
+        if not table.has("left_behind_type"):
+            raise LbcError(t(message, file=table.file, sheet=table.sheet))
 
 
 # What makes a child a priority, by the category words the normaliser gives: paired first,
