@@ -82,3 +82,29 @@ def test_birthdays_refuses_a_roster_that_cannot_say_who_is_left_behind(tmp_path:
         f"lbc: 错误：{roster} 的“留守儿童”没有“留守类型”列，无法判断哪些儿童是留守儿童；"
         "请先补上该列\n"
     )
+
+
+def test_a_folder_of_schools_is_paired_school_by_school(tmp_path: Path) -> None:
+    """Two schools, each with its lbc.toml; 白鹤小学's only teacher is on leave. Paired
+    together, 白鹤小学's child was given 青山小学's head teacher of 三年级(2)班 as its own
+    class's (本班班主任): a teacher of another school. Each school is now paired alone."""
+    for school, n, teacher, active in (
+        ("青山小学", 1, "李老师", "是"),
+        ("白鹤小学", 2, "王老师", "否"),
+    ):
+        folder = tmp_path / school
+        folder.mkdir()
+        (folder / "lbc.toml").write_text(f'[school]\nname = "{school}"\n', encoding="utf-8")
+        head = [teacher, "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", active]
+        write_xlsx(
+            folder / "roster.xlsx",
+            {"留守儿童": [CHILD_HEADER, child_row(n)], "教师": [TEACHER_HEADER, head]},
+        )
+    result = run("pair", "青山小学", "白鹤小学", "--format", "json", cwd=tmp_path)
+    doc = result.json()
+    assert [(p["child"], p["teacher"], p["reason"]) for p in doc["pairs"]] == [
+        ("张雨涵", "李老师", "本班班主任")
+    ]
+    assert [(u["child"], u["why"]) for u in doc["unpaired"]] == [
+        ("李明轩", "本校没有可结对的在岗教师")
+    ]

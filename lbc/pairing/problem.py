@@ -326,19 +326,22 @@ def schools(
 ) -> tuple[list[School], dict[str, int], list[str]]:
     """Each school's problem, what was left out (counts), and notes for stderr.
 
-    One school unless both the children and the teachers carry a 学校 column.
+    One school unless every children and teachers sheet says its school: by a 学校 column
+    (a county roster), or by its file's declaring one in a folder of schools (lbc.toml or
+    title), so that no child is paired with another school's teacher.
     """
     notes: list[str] = []
     children, counts = _children(roster, notes, watch or WatchSettings())
     teachers = _teachers(roster, max_per_teacher, notes)
-    split = all(x.has("school") for x in roster.children + roster.teachers)
+    declared = roster.file_schools()
+    split = all(x.has("school") or declared.get(x.file) for x in roster.children + roster.teachers)
     groups: dict[str, School] = {}
     for c in children:
-        key = c.school if split else ""
+        key = c.school or declared.get(c.file, "") if split else ""
         group = groups.setdefault(key, School(key, [], [], []))
         (group.children if c.name else group.nameless).append(c)
     for x in teachers:
-        key = x.school if split else ""
+        key = x.school or declared.get(x.file, "") if split else ""
         groups.setdefault(key, School(key, [], [], [])).teachers.append(x)
     unknown: set[str] = set()
     ambiguous: set[str] = set()
