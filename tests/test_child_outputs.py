@@ -108,3 +108,28 @@ def test_a_folder_of_schools_is_paired_school_by_school(tmp_path: Path) -> None:
     assert [(u["child"], u["why"]) for u in doc["unpaired"]] == [
         ("李明轩", "本校没有可结对的在岗教师")
     ]
+
+
+def test_merge_of_the_workspace_roster_carries_its_pairs_in_force(tmp_path: Path) -> None:
+    """After ``lbc pair --save`` the cards, export and summary of ``roster.xlsx`` name the
+    pairs in force; ``lbc merge roster.xlsx`` (the README's county step) wrote the roster's
+    old 帮扶教师 instead: 王老师, on leave, whom the pairing had replaced by 李老师."""
+    teachers = [
+        *TEACHERS,
+        ["王老师", "女", "13800000002", "教师", "三年级(2)班", "数学", "否", "否"],
+    ]
+    header = [*CHILD_HEADER, "帮扶教师"]
+    rows = [header, [*child_row(1), "李老师"], [*child_row(2), "王老师"]]
+    write_xlsx(tmp_path / "roster.xlsx", {"留守儿童": rows, "教师": teachers})
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\npairs = "结对名单.xlsx"\n', encoding="utf-8"
+    )
+    assert run("pair", "--save", cwd=tmp_path).exit_code == 0
+    assert run("merge", "roster.xlsx", "--out", "县.xlsx", cwd=tmp_path).exit_code == 0
+    sheet = load_workbook(tmp_path / "县.xlsx")["留守儿童花名册"]
+    header_cells = [c.value for c in sheet[1]]
+    got = [
+        (r[header_cells.index("姓名")], r[header_cells.index("帮扶教师")])
+        for r in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+    assert got == [("张雨涵", "李老师"), ("李明轩", "李老师")]

@@ -54,8 +54,9 @@ def merge(
     for path in files:
         if not path.exists():
             raise LbcError(t("err.missing", path=path))
-    _, cfg = resolve_inputs(files, config)
-    paths = spreadsheet_files(files)
+    # The workspace's roster named brings its pairs workbook along, as in every command.
+    given, cfg = resolve_inputs(files, config)
+    paths = spreadsheet_files(given)
     # Checked before anything else, on every file a folder stands for too: a merged roster
     # written over one of its own inputs destroys a school's data.
     refuse_input_as_output(out, [*files, *common.read_files(paths, cfg)])
