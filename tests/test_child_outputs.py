@@ -133,3 +133,23 @@ def test_merge_of_the_workspace_roster_carries_its_pairs_in_force(tmp_path: Path
         for r in sheet.iter_rows(min_row=2, values_only=True)
     ]
     assert got == [("张雨涵", "李老师"), ("李明轩", "李老师")]
+
+
+def test_a_teacher_on_leave_is_on_no_childs_card_or_birthday_list(tmp_path: Path) -> None:
+    """王老师 is on leave (在岗 否) and still named in two children's 帮扶教师 cells: the
+    summary counts them unpaired and the watch list says 没有帮扶教师（王老师 不在岗）; so the
+    contact card a family is handed gives no support teacher and no phone of hers, and the
+    head teacher's birthday list names none. 李老师, in post, stays on both."""
+    on_leave = ["王老师", "女", "13800000002", "教师", "三年级(2)班", "数学", "否", "否"]
+    born = dt.date(2016, 5, 1)
+    kids = [[*CHILD_HEADER, "帮扶教师"]]
+    kids += [[*child_row(n, birth=born), who] for n, who in ((1, "王老师"), (2, "李老师"))]
+    write_xlsx(tmp_path / "roster.xlsx", {"留守儿童": kids, "教师": [*TEACHERS, on_leave]})
+    cards = tmp_path / "联系卡.html"
+    assert run("cards", tmp_path / "roster.xlsx", "--out", cards).exit_code == 0
+    html = cards.read_text(encoding="utf-8")
+    assert ("王老师" in html, "13800000002" in html) == (False, False)
+    assert ("李老师" in html, "13800000001" in html) == (True, True)
+    birthdays = run("birthdays", tmp_path / "roster.xlsx", "--month", "5", "--format", "json")
+    listed = [c for g in birthdays.json()["classes"] for c in g["children"]]
+    assert [c["support_teacher"] for c in listed] == [None, "李老师"]

@@ -41,7 +41,7 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
-from lbc.roster.people import LEFT_SCHOOL, active_teachers, age_on
+from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, age_on
 from lbc.roster.support import contact_days, days_without_contact, records_index
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
@@ -133,19 +133,12 @@ class WatchFacts:
         # the guardian's birth date or age and the column saying it; the change reasons.
         self._found: dict[int, list[Found]] = {}
         self._guardians: dict[int, tuple[dt.date | int, str]] = {}
-        teachers_list = (
-            (
-                active_teachers(roster.teachers),
-                {n for tb in roster.teachers for n in tb.values.get("name") or ()},
-            )
-            if roster.teachers
-            else None
-        )
+        in_post = TeachersInPost(roster.teachers)
         for table, rows in _considered(roster.children):
             base = len(self.children)
             self.children += [(table, i) for i in rows]
             # Each group of criteria gives (place in ``rows``, reason) where one holds.
-            contact = functools.partial(_contact, teachers_list=teachers_list)
+            contact = functools.partial(_contact, in_post=in_post)
             groups = (_guardianship, _the_child, contact)
             for j, found in itertools.chain.from_iterable(g(table, rows) for g in groups):
                 self._found.setdefault(base + j, []).append(found)
@@ -351,9 +344,7 @@ def _category_key(table: Table, column: str) -> str:
     return column if table.has(column) else "categories"
 
 
-def _contact(
-    table: Table, rows: list[int], teachers_list: tuple[dict[str, int], set[str]] | None
-) -> Iterator[tuple[int, Found]]:
+def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator[tuple[int, Found]]:
     """WCH012 (no support teacher, where the roster has the column: none named, or, where a
     teachers list was read, one not in post on it, as the summary and lbc due count) and
     WCH014 (an away parent with no phone)."""
@@ -364,7 +355,7 @@ def _contact(
     }
     away = {kind: away_parents(kind) for kind in {kinds[i] for i in rows}}
     # Why each teacher named is none, once per name: a county has 100,000 children.
-    why = {name: _no_teacher(name, teachers_list) for name in dict.fromkeys(teachers or ())}
+    why = {name: _no_teacher(name, in_post) for name in dict.fromkeys(teachers or ())}
     for j, i in enumerate(rows):
         if teachers is not None and (no := why[teachers[i]]) is not None:
             yield j, (R.WCH012, "support_teacher", {"why": no})
@@ -374,19 +365,15 @@ def _contact(
                 yield j, (R.WCH014, key, {"who": t(f"contact.{who}")})
 
 
-def _no_teacher(
-    teacher: object, teachers_list: tuple[dict[str, int], set[str]] | None
-) -> str | None:
-    """Why a child named with ``teacher`` has no support teacher, in words, or None when it
-    has one. ``teachers_list``: the teachers in post and every teacher's name."""
+def _no_teacher(teacher: object, in_post: TeachersInPost) -> str | None:
+    """Why a child whose 帮扶教师 cell says ``teacher`` has no support teacher, in words, or
+    None when it has one."""
+    if in_post.of(teacher) is not None:
+        return None
     if not isinstance(teacher, str):
         return t("watch.teacher_blank")
-    if teachers_list is None:
-        return None
-    active, named = teachers_list
-    if teacher in active:
-        return None
-    return t("watch.teacher_away" if teacher in named else "watch.teacher_unlisted", name=teacher)
+    away = teacher in in_post.named
+    return t("watch.teacher_away" if away else "watch.teacher_unlisted", name=teacher)
 
 
 def _contact_days(

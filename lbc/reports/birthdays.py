@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster import normalise as nz
-from lbc.roster.people import LEFT_SCHOOL, birth_date, require_left_behind_type
+from lbc.roster.people import (
+    LEFT_SCHOOL,
+    TeachersInPost,
+    birth_date,
+    require_left_behind_type,
+)
 from lbc.roster.tables import Roster, distinct_children
 
 
@@ -33,6 +38,7 @@ def birthdays(roster: Roster, month: int, year: int) -> list[ClassGroup[Birthday
     refuses (LbcError) a roster that cannot say who is left behind, as ``lbc watch`` does."""
     require_left_behind_type(roster.children, "err.no_type")
     found = []
+    in_post = TeachersInPost(roster.teachers)
     for table, i, first in distinct_children(roster.children):
         if first is not None or table.get("enrollment_status", i) in LEFT_SCHOOL:
             continue
@@ -43,7 +49,7 @@ def birthdays(roster: Roster, month: int, year: int) -> list[ClassGroup[Birthday
         if born.__class__ is not dt.date or born.month != month:  # type: ignore[union-attr]
             continue
         assert isinstance(born, dt.date)
-        name, teacher = table.get("name", i), table.get("support_teacher", i)
+        name, teacher = table.get("name", i), in_post.of(table.get("support_teacher", i))
         found.append(
             (
                 table,
@@ -55,7 +61,7 @@ def birthdays(roster: Roster, month: int, year: int) -> list[ClassGroup[Birthday
                     table.rows[i],
                     born,
                     year - born.year,
-                    teacher if isinstance(teacher, str) else "",
+                    teacher or "",
                 ),
             )
         )

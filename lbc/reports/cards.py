@@ -16,7 +16,7 @@ from lbc.checks.watch import watch_list
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
-from lbc.roster.people import LEFT_SCHOOL, class_rank
+from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, class_rank
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
@@ -88,6 +88,7 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
     if only and not isinstance(wanted, nz.ClassRef):
         raise LbcError(t("err.cards_bad_class", cls=only))
     phones = _teachers(roster)
+    in_post = TeachersInPost(roster.teachers)
     schools = schools_of(roster)
     watched = {(id(w.table), w.i) for w in watch_list(roster, watch, dt.date.today())}
     groups: dict[object, ClassCards] = {}
@@ -102,7 +103,7 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
         school = schools.of(table, i) if schools.several else ""
         key = (school, cls if isinstance(cls, nz.ClassRef) else label)
         group = groups.setdefault(key, ClassCards(f"{school} {label}" if school else label, []))
-        card = _card(table, i, label, phones)
+        card = _card(table, i, label, phones, in_post)
         card.school = school
         card.watched = (id(table), i) in watched
         group.cards.append(card)
@@ -121,7 +122,7 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
     return [groups[k] for k in sorted(groups, key=order)]
 
 
-def _card(table: Table, i: int, cls: str, phones: dict[str, str]) -> Card:
+def _card(table: Table, i: int, cls: str, phones: dict[str, str], in_post: TeachersInPost) -> Card:
     v = lambda key: _value(table, key, i)  # noqa: E731
     people = []
     # Father and mother when the roster has their columns; 家长 when it keeps one parent
@@ -158,13 +159,13 @@ def _card(table: Table, i: int, cls: str, phones: dict[str, str]) -> Card:
             ],
         )
     )
-    teacher = table.get("support_teacher", i)
+    teacher = in_post.of(table.get("support_teacher", i))
     people.append(
         Person(
             "帮扶教师",
             [
-                ("姓名", teacher if isinstance(teacher, str) else BLANK),
-                ("电话", phones.get(teacher, BLANK) if isinstance(teacher, str) else BLANK),
+                ("姓名", teacher or BLANK),
+                ("电话", phones.get(teacher, BLANK) if teacher else BLANK),
             ],
         )
     )

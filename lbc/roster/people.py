@@ -90,6 +90,23 @@ def active_teachers(teachers: Iterable[Table]) -> dict[str, int]:
     return out
 
 
+class TeachersInPost:
+    """Whom a child's 帮扶教师 cell names as its support teacher, as the summary, lbc due,
+    the watch list (WCH012), the contact cards and the birthday list count it: a teacher in
+    post on the teachers list; any name when no teachers list was read."""
+
+    def __init__(self, teachers: list[Table]) -> None:
+        self.listed = bool(teachers)
+        self.active = active_teachers(teachers)
+        self.named = {n for tb in teachers for n in tb.values.get("name") or ()}
+
+    def of(self, teacher: object) -> str | None:
+        """The teacher a 帮扶教师 cell names, when it supports the child; else None."""
+        if not isinstance(teacher, str) or (self.listed and teacher not in self.active):
+            return None
+        return teacher
+
+
 def class_rank(cls: object) -> tuple[int, int, int]:
     """Classes in school order (一年级(1)班, 一年级(2)班, 二年级(1)班 …), then every row
     whose class is missing or unreadable; callers append their own tie-breaks."""
