@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
 from lbc.checks.watch import watch_list
 from lbc.documents.record_book import CHILDREN_HEADER
-from lbc.roster.support import ChildIndex, dated_records, each_childs_records
+from lbc.roster.support import dated_records, each_childs_records, records_index
 from lbc.roster.tables import load_roster
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import read_roster, schools_of
@@ -41,7 +42,7 @@ def test_records_are_attributed_by_name_class_and_school(tmp_path: Path) -> None
     path = write_xlsx(tmp_path / "county.xlsx", {"儿童": kids, "帮扶记录": records})
     roster = load_roster([path])
     table = roster.children[0]
-    index = ChildIndex.of(table.values["name"], table.values["class"], table.values["school"])
+    index = records_index(roster, [(table, i) for i in range(len(table))])
     found = dated_records(roster, index, dt.date(2024, 9, 1), dt.date(2025, 1, 31))
     assert [r.child for r in found] == [1, None, 2, None, 2]
     assert [r.row for r in found] == [2, 3, 4, 5, 6]
@@ -270,3 +271,37 @@ def test_a_schools_own_workbook_finds_its_own_child_first(tmp_path: Path, titled
     summary = run("summary", folder, "--term", "2024-autumn", "--format", "json")
     records = json.loads(summary.stdout)["records"]
     assert (records["total"], records["matched"]) == (2, 2)
+
+
+def test_a_copy_of_a_schools_workbook_counts_its_records_once(tmp_path: Path) -> None:
+    """roster.xlsx and its copy roster - 副本.xlsx left in the folder, neither naming its
+    school: one child, one talk, as from the file alone."""
+    folder = tmp_path / "县"
+    folder.mkdir()
+    talk = [dt.date(2024, 12, 1), "王芳", "张雨涵", None, "谈心", "聊学习"]
+    kids = [CHILD_HEADER, child_row(1, name="张雨涵")]
+    roster = write_xlsx(folder / "roster.xlsx", {"儿童": kids, "帮扶记录": [RECORD_HEADER, talk]})
+    shutil.copy(roster, folder / "roster - 副本.xlsx")
+    for read in (roster, folder):
+        summary = run("summary", read, "--term", "2024-autumn", "--format", "json")
+        records = json.loads(summary.stdout)["records"]
+        assert (records["total"], records["matched"], records["talks"]) == (1, 1, 1)
+
+
+def test_a_record_of_a_declared_school_never_names_another_schools_child(
+    tmp_path: Path,
+) -> None:
+    """青山 names itself by its title; its 张雨涵 is in 四年级(2)班, and its record says
+    三年级(2)班 by mistake. 白云, naming no school, has another 张雨涵 in 三年级(2)班: the
+    record is not hers. validate says the record's child is not found, and the summary
+    credits nobody."""
+    folder = tmp_path / "县"
+    folder.mkdir()
+    kids = [["青山镇中心小学留守儿童花名册"], CHILD_HEADER, child_row(1, cls="四年级(2)班")]
+    talk = [dt.date(2024, 12, 1), "王芳", "张雨涵", "三年级(2)班", "谈心", "x"]
+    write_xlsx(folder / "青山.xlsx", {"儿童": kids, "帮扶记录": [RECORD_HEADER, talk]})
+    write_xlsx(folder / "白云.xlsx", {"儿童": [CHILD_HEADER, child_row(2, name="张雨涵")]})
+    found = json.loads(run("validate", folder, "--format", "json").stdout)["findings"]
+    assert [(f["code"], f["row"]) for f in found if f["code"].startswith("REC")] == [("REC002", 2)]
+    summary = run("summary", folder, "--term", "2024-autumn", "--format", "json")
+    assert json.loads(summary.stdout)["records"]["matched"] == 0

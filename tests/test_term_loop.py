@@ -363,12 +363,13 @@ def test_due_and_watch_count_days_without_contact_alike(tmp_path: Path) -> None:
     talked with in January."""
     kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "王芳"]]
     talk = [dt.date(2025, 1, 10), "王芳", "李明轩", None, "谈心", "谈学习"]
+    summer = [dt.date(2025, 7, 10), "王芳", "李明轩", None, "谈心", "谈暑假"]
     roster = write_xlsx(
         tmp_path / "roster.xlsx",
         {
             "儿童": kids,
             "教师": [["姓名", "在岗"], ["王芳", "是"]],
-            "帮扶记录": [["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"], talk],
+            "帮扶记录": [["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"], talk, summer],
         },
     )
 
@@ -389,6 +390,12 @@ def test_due_and_watch_count_days_without_contact_alike(tmp_path: Path) -> None:
         )
 
     assert said("2024-09-20") == ([("张雨涵", 20, False), ("李明轩", 20, False)], [])
+    # In the summer holidays both count to the spring term's last day, 2025-07-31: 李明轩,
+    # last talked with on 2025-07-10, is 21 days out, not 41.
+    assert said("2025-08-20") == (
+        [("张雨涵", 334, True), ("李明轩", 21, True)],  # 李明轩 missed months: overdue still
+        [("张雨涵", ["WCH013"])],
+    )
     assert said("2025-02-20") == (
         [("张雨涵", 173, True), ("李明轩", 41, True)],
         [("张雨涵", ["WCH013"]), ("李明轩", ["WCH013"])],

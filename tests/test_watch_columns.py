@@ -134,13 +134,14 @@ def by_rows(
     if roster.records:
         # A record names one of every child on the roster, considered or not, and a child
         # on several rows (one ID number) from any of them.
-        files = roster.file_schools()
+        files = roster.matching_schools()
         index: ChildIndex[object] = ChildIndex()
         for table, i, first in distinct_children(roster.children):
             name, (origin, j) = table.get("name", i), first or (table, i)
             if isinstance(name, str):
                 school = table.get("school", i) or files.get(table.file, "")
                 index.add((id(origin), j), name, table.get("class", i), school, None)
+                index.schools.add(school)
         records = dated_records(roster, index, dt.date.min, as_of)  # type: ignore[arg-type]
         seen = each_childs_records(records).last
         last = {

@@ -253,6 +253,7 @@ def _index_named(index: ChildIndex[object], tbl: Table, names: set[str], school:
         v.get("id_number") or empty,
         strict=True,
     )
+    index.schools |= {cell or school for cell in v.get("school") or [None]}
     for i, (name, cls, owner, here, number) in enumerate(cells):
         if name in names:
             who = number if isinstance(number, str) and number else (id(tbl), i)

@@ -216,15 +216,18 @@ class WatchFacts:
         if self._contacts is None:
             return {}
         days = settings.days_without_contact
-        year_start = school_year_start(term_of(as_of, settings.terms), settings.terms)
-        if days_without_contact(None, as_of, year_start) <= days:
+        # Counted as lbc due counts them: to the day, or in the holidays to the last day
+        # of the term just over, and from no earlier than the school year's start.
+        term = term_of(as_of, settings.terms)
+        day, year_start = min(as_of, term.end), school_year_start(term, settings.terms)
+        if days_without_contact(None, day, year_start) <= days:
             return {}  # the school year is younger than the limit: nobody has gone so long
         # Then a child has gone too long exactly when its last record is older than this.
-        since = as_of - dt.timedelta(days=days)
+        since = day - dt.timedelta(days=days)
         out: dict[int, list[Found]] = {}
         contacts = self._contacts
         for k in range(len(self.children)):
-            last = _last_by(contacts[k], as_of) if k in contacts else None
+            last = _last_by(contacts[k], day) if k in contacts else None
             if last is None or last < since:
                 out[k] = [(R.WCH013, "name", {"days": days, "last": last or t("watch.never")})]
         return out

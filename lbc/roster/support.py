@@ -53,8 +53,9 @@ class ChildIndex(Generic[K]):
     A child is whatever key the caller gives: a position in its list of children, or the
     ID number (the same child in two files is one child, not two namesakes, and a record
     of either file's school finds it: a child who moved school this term is on both
-    rosters). A child's school is its 学校 cell, else its file's (``Roster.file_schools``);
-    "" when unknown, and then any record's school may be its own."""
+    rosters). A child's school is its 学校 cell, else its file's (``Roster.matching_schools``:
+    declared, or a file's own); "" when unknown, and then any record's school may be its
+    own."""
 
     def __init__(self) -> None:
         # Each name's children, each with the (class, school, support teacher) of its first
@@ -63,18 +64,9 @@ class ChildIndex(Generic[K]):
         self._more: dict[tuple[str, K], list[Place]] = {}
         self._found: dict[tuple[object, object, object], K | None] = {}
         self._uncounted: set[K] = set()
-
-    @classmethod
-    def of(
-        cls, names: Sequence[object], classes: Sequence[object], schools: Sequence[str]
-    ) -> ChildIndex[int]:
-        """Child k has ``names[k]``, ``classes[k]`` and ``schools[k]``."""
-        index: ChildIndex[int] = ChildIndex()
-        by_name = index._by_name
-        for k, (name, ref, school) in enumerate(zip(names, classes, schools, strict=True)):
-            if isinstance(name, str):
-                by_name[name][k] = (ref, school, None)
-        return index
+        # Every school with children in the run (named by a record or not): a record of
+        # one of them names a child of its own school, never one of a file's own.
+        self.schools: set[str] = set()
 
     def add(
         self, child: K, name: str, ref: object, school: str, teacher: object, counted: bool = True
@@ -106,13 +98,14 @@ class ChildIndex(Generic[K]):
             return [(who, found[who][2]) for who in hits]
         own: dict[K, tuple[object, object]] = {}  # each child's first row of the school
         near: dict[K, tuple[object, object]] = {}
+        known = school in self.schools
         for who, first in found.items():
             rows = [first, *more[(student, who)]] if more and (student, who) in more else (first,)  # type: ignore[index]
             for ref, theirs, teacher in rows:
                 if theirs == school:
                     own[who] = (ref, teacher)
                     break
-                if who not in near and _may_be(school, theirs):
+                if who not in near and _may_be(school, theirs, known):
                     near[who] = (ref, teacher)
         for tier in (own, {w: v for w, v in near.items() if w not in own}):
             hits = named_children([(who, ref) for who, (ref, _) in tier.items()], cls)
@@ -132,14 +125,18 @@ class ChildIndex(Generic[K]):
         return child
 
 
-def _may_be(record: object, child: object) -> bool:
-    """Whether a record of school ``record`` may name a child of school ``child`` other than
-    its own: when either is unknown, or when the child's is a file's own and the record's
-    one declared (a teacher's record sheet titled with the school of a roster that names
-    none); never a child of another school."""
+def _may_be(record: object, child: object, known: bool) -> bool:
+    """Whether a record of school ``record`` may name a child of school ``child`` (not its
+    own) once none of its own school's children is meant: when either school is unknown;
+    when both are files' own (a school's roster and records in several files that name no
+    school, one a grade); and when the child's is a file's own and the record's a declared
+    school with no children in the run (``known``: a teacher's record sheet titled with
+    the school of a roster that names none). Never a child of another declared school."""
     if not record or not child:
         return True
-    return str(child).startswith(FILE_SCHOOL) and not str(record).startswith(FILE_SCHOOL)
+    if not str(child).startswith(FILE_SCHOOL):
+        return False
+    return str(record).startswith(FILE_SCHOOL) or not known
 
 
 def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> ChildIndex[int]:
@@ -174,6 +171,7 @@ def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> Child
     for table in roster.children:
         empty: list[Any] = [None] * len(table)
         declared = files.get(table.file, "")
+        index.schools |= {cell or declared for cell in table.values.get("school") or [None]}
         columns = (table.values.get(key) or empty for key in ("name", "class", "school"))
         for name, ref, school, k in zip(*columns, keys[id(table)], strict=True):
             if name.__class__ is str:
@@ -204,7 +202,7 @@ def dated_records(
     second)."""
     out: list[SupportRecord] = []
     first_file: dict[tuple[object, ...], str] = {}
-    files = roster.matching_schools()
+    matching, declared = roster.matching_schools(), roster.file_schools()
     for table in roster.records:
         empty = [None] * len(table)
         columns = (
@@ -212,14 +210,16 @@ def dated_records(
             for k in ("date", "kind", "teacher", "student", "class", "school")
         )
         contents = table.raw.get("content") or empty
-        declared = files.get(table.file, "")
+        own, says = matching.get(table.file, ""), declared.get(table.file, "")
         for i, (date, kind, teacher, student, cls, school, content) in enumerate(
             zip(*columns, contents, strict=True)
         ):
             if date.__class__ is not dt.date or not start <= date <= end:
                 continue
-            school = school or declared  # two schools' records are never copies
-            key = (date, kind, teacher, student, cls, school, content)
+            child = index.match(student, cls, school or own)
+            # Two declared schools' records are never copies, nor two naming different
+            # children; a copy of a file that names no school is one.
+            key = (date, kind, teacher, student, cls, school or says, content, child)
             if first_file.setdefault(key, table.file) != table.file:
                 continue
             out.append(
@@ -227,7 +227,7 @@ def dated_records(
                     date,
                     kind if kind.__class__ is str else None,
                     teacher if teacher.__class__ is str else None,
-                    index.match(student, cls, school),
+                    child,
                     table.file,
                     table.sheet_at(i),
                     table.rows[i],
