@@ -142,7 +142,7 @@ def read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
         raise LbcError(t("err.parquet_no_cells", path=path))
     if path.suffix.lower() == ".csv":
         return [prepare(_read_csv(path))]
-    return _read_spreadsheet(path, prepare)
+    return _read_sheets(path, prepare)
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -181,8 +181,13 @@ def _looks_encrypted(path: Path) -> bool:
     return any(marker in head for marker in _ENCRYPTED_MARKERS)
 
 
-def _read_spreadsheet(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
-    return _read_sheets(path, prepare)
+def _read_ahead(path: Path) -> bool:
+    """Whether a folder's file is read ahead (see AHEAD_BYTES)."""
+    try:
+        small = path.stat().st_size < AHEAD_BYTES
+    except OSError:  # its own read says why
+        return False
+    return small and path.suffix.lower() in SPREADSHEET_SUFFIXES
 
 
 def _check_spreadsheet(path: Path) -> None:
@@ -481,12 +486,16 @@ PARALLEL_BYTES = 4 << 20
 # Rows a reading child sends at once: the reader unpickles one piece while the child
 # pickles the next.
 CHUNK_ROWS = 5000
-# Whether each read runs in a child of its own (lbc.roster.supervised.supervised). Merge
-# turns it on in its workers, where one school's file that kills the reader must not end
-# the others' merge; everywhere else the whole command is supervised instead (cheaper: no
-# rows cross a pipe), and a read that dies ends the command with one line. Where there is
-# no fork (Windows) nothing supervises the command, and every read has a child of its own.
+# Whether each read runs in a child of its own (lbc.roster.supervised.supervised). A run
+# over several files (each_file_in_a_child) and merge's workers turn it on, where one
+# school's file that kills the reader must not end the others' run; everywhere else the
+# whole command is supervised instead (cheaper: no rows cross a pipe), and a read that dies
+# ends the command with one line. Where there is no fork (Windows) nothing supervises the
+# command, and every read has a child of its own.
 ISOLATE_READS = False
+# A folder's file smaller than this is read ahead, beside the one before (its parse then
+# holds memory at the same time); a bigger one is read when its turn comes.
+AHEAD_BYTES = 16 << 20
 
 
 @contextlib.contextmanager
@@ -498,7 +507,7 @@ def each_file_in_a_child(paths: list[Path]) -> Iterator[None]:
     taken in."""
     global ISOLATE_READS
     isolated, ISOLATE_READS = ISOLATE_READS, True
-    upcoming = [(p, CHUNK_ROWS) for p in paths if p.suffix.lower() in SPREADSHEET_SUFFIXES]
+    upcoming = [(p, CHUNK_ROWS) for p in paths if _read_ahead(p)]
     try:
         with supervised.read_host(_checked_book, upcoming):
             yield

@@ -347,7 +347,11 @@ def _messages(child: Any, path: Path, ceiling: int | None, watch: bool) -> Itera
         heard = time.monotonic()
         try:
             kind, value = pickle.loads(receive.recv_bytes())
-        except (EOFError, OSError, pickle.UnpicklingError):
+        except EOFError:  # the child is gone, or going
+            child.join()
+            raise _Died(_crashed(path, child.exitcode, ceiling)) from None
+        except (OSError, pickle.UnpicklingError):  # it may still be writing: stopped first
+            child.kill()
             child.join()
             raise _Died(_crashed(path, child.exitcode, ceiling)) from None
         if kind == "memory":
@@ -422,9 +426,10 @@ class _Reader:
     """Where there is no fork: one spawned child reading a folder's files one after
     another, replaced when a read ends it (a crash, the memory ceiling, a stall).
 
-    A read that fails in a reader that has read before is read again in a fresh one: what
-    the earlier files left in its memory may be what failed it, and a school's file must
-    not be left out for another's. So a read's rows are held until it is done."""
+    A read that crashes or runs out of memory in a reader that has read before is read
+    again in a fresh one: what the earlier files left in its memory may be what failed
+    it, and a school's file must not be left out for another's. So a read's rows are held
+    until it is done. A stall is not read again (it would take as long again)."""
 
     def __init__(self, target: Callable[..., None]) -> None:
         self.target = target
@@ -550,6 +555,7 @@ class _Host:
         ahead, self._ahead = self._ahead, None
         if ahead is not None and ahead[0] != args:  # its file was not read after all
             ahead[1].kill()
+            ahead[1].receive.close()
             ahead = None
         child = self._current = ahead[1] if ahead is not None else self._fork(capped, args)
         if args in self._upcoming:
@@ -594,7 +600,7 @@ class _Host:
 
 
 class _Hosted:
-    """A reading child forked by the host."""
+    """A reading child forked by the host; ``is_alive`` until the host has reaped it."""
 
     receive: Any
 
@@ -619,17 +625,26 @@ def _host_loop(control: Any, target: Callable[..., None]) -> int:
     """The host: for each read asked for, fork its child with a pipe of its own and pass
     the pipe's reading end and the pid back; asked to wait for a child or to kill it,
     answer with its exit code. Two reads may be under way (see read_host)."""
+    children: set[int] = set()
+    try:
+        return _host_serve(control, target, children)
+    finally:  # the parent is gone, or done, or the host failed: so are the reads
+        for pid in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+
+
+def _host_serve(control: Any, target: Callable[..., None], children: set[int]) -> int:
+    """The host's requests, served until the parent closes its end (``children``: the
+    reading children not yet reaped)."""
     import socket
     from multiprocessing.connection import Connection
 
-    children: set[int] = set()
     while True:
         message = _receive(control)
-        if message is None:  # the parent is gone, or done: so are the reads
-            for pid in children:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
+        if message is None:
             return 0
         if message[0] != "read":
             what, pid = message
