@@ -98,14 +98,16 @@ class ChildIndex(Generic[K]):
             return [(who, found[who][2]) for who in hits]
         own: dict[K, tuple[object, object]] = {}  # each child's first row of the school
         near: dict[K, tuple[object, object]] = {}
-        known = school in self.schools
+        # _may_be(school, theirs, ...) for a child of a file's own school, worked out once:
+        # a province's records ask of a hundred namesakes each, mostly of other schools.
+        files_own = _may_be(school, FILE_SCHOOL, school in self.schools)
         for who, first in found.items():
             rows = [first, *more[(student, who)]] if more and (student, who) in more else (first,)  # type: ignore[index]
             for ref, theirs, teacher in rows:
                 if theirs == school:
                     own[who] = (ref, teacher)
                     break
-                if who not in near and _may_be(school, theirs, known):
+                if who not in near and (not theirs or (files_own and theirs[0] == FILE_SCHOOL)):  # type: ignore[index]
                     near[who] = (ref, teacher)
         for tier in (own, {w: v for w, v in near.items() if w not in own}):
             hits = named_children([(who, ref) for who, (ref, _) in tier.items()], cls)
