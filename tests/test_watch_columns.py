@@ -242,7 +242,8 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
     for who in away_parents(kind):
         key = phone_key(table, who)
         if get(key) is None or isinstance(get(key), nz.Bad):
-            out.append((R.WCH014, key, {"who": t(f"contact.{who}")}))
+            how = t("watch.no_phone" if get(key) is None else "watch.bad_phone")
+            out.append((R.WCH014, key, {"who": t(f"contact.{who}"), "how": how}))
     return out
 
 

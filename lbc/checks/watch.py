@@ -350,7 +350,8 @@ def _category_key(table: Table, column: str) -> str:
 def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator[tuple[int, Found]]:
     """WCH012 (no support teacher, where the roster has the column: none named, or, where a
     teachers list was read, one not in post on it, as the summary and lbc due count) and
-    WCH014 (an away parent with no phone)."""
+    WCH014 (an away parent with no phone, or a cell that is no number to call: 无, 已停机,
+    two numbers in one cell; the message tells which, not echoing the cell)."""
     kinds = _column(table, "left_behind_type")
     teachers = table.values.get("support_teacher")
     phones = {
@@ -365,7 +366,8 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
         for who in away[kinds[i]]:
             key, phone = phones[who]
             if phone[i] is None or isinstance(phone[i], nz.Bad):
-                yield j, (R.WCH014, key, {"who": t(f"contact.{who}")})
+                how = t("watch.no_phone" if phone[i] is None else "watch.bad_phone")
+                yield j, (R.WCH014, key, {"who": t(f"contact.{who}"), "how": how})
 
 
 def _no_teacher(teacher: object, in_post: TeachersInPost) -> str | None:
