@@ -136,12 +136,12 @@ def by_rows(
         # on several rows (one ID number) from any of them.
         files = roster.matching_schools()
         index: ChildIndex[object] = ChildIndex()
+        keys: dict[int, list[object]] = {id(table): [] for table in roster.children}
         for table, i, first in distinct_children(roster.children):
-            name, (origin, j) = table.get("name", i), first or (table, i)
-            if isinstance(name, str):
-                school = table.get("school", i) or files.get(table.file, "")
-                index.add((id(origin), j), name, table.get("class", i), school, None)
-                index.schools.add(school)
+            origin, j = first or (table, i)
+            keys[id(table)].append((id(origin), j))
+        for table in roster.children:
+            index.add_table(table, keys[id(table)], files.get(table.file, ""))
         records = dated_records(roster, index, dt.date.min, as_of)  # type: ignore[arg-type]
         seen = each_childs_records(records).last
         last = {

@@ -244,20 +244,13 @@ def _index_named(index: ChildIndex[object], tbl: Table, names: set[str], school:
     same child in two files is one) or its row; ``school``: its file's, for a row without
     a 学校 cell."""
     empty: list[Any] = [None] * len(tbl)
-    v = tbl.values
-    cells = zip(
-        v.get("name") or empty,
-        v.get("class") or empty,
-        v.get("support_teacher") or empty,
-        v.get("school") or empty,
-        v.get("id_number") or empty,
-        strict=True,
-    )
-    index.schools |= {cell or school for cell in v.get("school") or [None]}
-    for i, (name, cls, owner, here, number) in enumerate(cells):
-        if name in names:
-            who = number if isinstance(number, str) and number else (id(tbl), i)
-            index.add(who, name, cls, here or school, owner)
+    keys = [
+        (number if isinstance(number, str) and number else (id(tbl), i)) if name in names else None
+        for i, (name, number) in enumerate(
+            zip(tbl.values.get("name") or empty, tbl.values.get("id_number") or empty, strict=True)
+        )
+    ]
+    index.add_table(tbl, keys, school)
 
 
 def _once_per_file(findings: list[Finding]) -> list[Finding]:

@@ -68,22 +68,35 @@ class ChildIndex(Generic[K]):
         # one of them names a child of its own school, never one of a file's own.
         self.schools: set[str] = set()
 
-    def add(
-        self, child: K, name: str, ref: object, school: str, teacher: object, counted: bool = True
+    def add_table(
+        self,
+        table: Table,
+        keys: Sequence[K | None],
+        school: str,
+        uncounted: Iterable[K] = (),
     ) -> None:
-        """One row of ``child`` (again for each of its rows); ``counted``: False for a child
-        no report counts (one who has left, say), who is a namesake all the same: ``match``
-        gives None for a record naming it."""
-        self._place(name, child, (ref, school, teacher))
-        if not counted:
-            self._uncounted.add(child)
-
-    def _place(self, name: str, child: K, place: Place) -> None:
-        rows = self._by_name[name]
-        if child in rows:
-            self._more.setdefault((name, child), []).append(place)
-        else:
-            rows[child] = place
+        """The rows of ``table`` that have a key (``keys[i]``, None to leave a row out): its
+        child (again for each of its rows: one ID number in two files), with its class,
+        school (its 学校 cell, else ``school``, its file's) and support teacher.
+        ``uncounted``: children no report counts (one who has left, say), namesakes all the
+        same: ``match`` gives None for a record naming one. Read down whole columns: a
+        county has 100,000 children."""
+        empty: list[Any] = [None] * len(table)
+        v = table.values
+        cells = v.get("school") or empty
+        self.schools |= {cell or school for cell in cells}
+        columns = (v.get(key) or empty for key in ("name", "class", "support_teacher"))
+        by_name, more = self._by_name, self._more
+        for k, name, ref, teacher, cell in zip(keys, *columns, cells, strict=True):
+            if k is None or name.__class__ is not str:
+                continue
+            place = (ref, cell or school, teacher)
+            rows = by_name[name]
+            if k in rows:
+                more.setdefault((name, k), []).append(place)
+            else:
+                rows[k] = place
+        self._uncounted.update(uncounted)
 
     def find(self, student: object, cls: object, school: object) -> list[tuple[K, object]]:
         """The children (child, support teacher) a record's name points at: of its class
@@ -149,7 +162,7 @@ def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> Child
     on several rows (one ID number) is one child, found from any of them; its row's school
     is its 学校 cell, else its file's."""
     index: ChildIndex[int] = ChildIndex()
-    by_name, uncounted = index._by_name, index._uncounted
+    uncounted: list[int] = []
     # Each row's key: its position in ``counted``, else a negative number of its own, and
     # for a row repeating a child (one ID number) its kept row's. A county has 100,000
     # children: columns and lists, not a call per row.
@@ -166,21 +179,12 @@ def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> Child
             if k is None and (id(table), i) not in repeats:
                 other -= 1
                 mine[i] = other
-                uncounted.add(other)
+                uncounted.append(other)
     for (at, i), (kept, j) in repeats.items():
         keys[at][i] = keys[id(kept)][j]
     files = roster.matching_schools()
     for table in roster.children:
-        empty: list[Any] = [None] * len(table)
-        declared = files.get(table.file, "")
-        index.schools |= {cell or declared for cell in table.values.get("school") or [None]}
-        columns = (table.values.get(key) or empty for key in ("name", "class", "school"))
-        for name, ref, school, k in zip(*columns, keys[id(table)], strict=True):
-            if name.__class__ is str:
-                if k in (rows := by_name[name]):
-                    index._place(name, k, (ref, school or declared, None))
-                else:
-                    rows[k] = (ref, school or declared, None)
+        index.add_table(table, keys[id(table)], files.get(table.file, ""), uncounted)
     return index
 
 
