@@ -1,4 +1,5 @@
-"""lbc validate of a merged Parquet file one school (row group) at a time: the findings, the
+"""lbc validate of a merged Parquet file one school (row group) at a time, and of a folder of
+schools' workbooks with each school's children parked until checked: the findings, the
 summary and the files described are the ones of reading it whole, and each school's cells
 are dropped once checked."""
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+import pytest
 
 from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 from lbc.checks.engine import check_roster
@@ -200,3 +202,66 @@ def test_a_folder_of_schools_matches_each_record_in_its_own_school(tmp_path: Pat
     assert [f["code"] for f in found if f["code"].startswith("REC")] == []
     summary = run("summary", root, "--term", "2024-autumn", "--format", "json").json()
     assert (summary["records"]["total"], summary["records"]["matched"]) == (2, 2)
+
+
+def folder(root: Path, park: bool) -> tuple[list[dict], dict, list[dict], list]:
+    paths = sorted(root.rglob("roster.xlsx"))
+    roster = read_roster(paths, carry_on=True, park=park)
+    findings = check_roster(roster, TODAY)
+    found = ([vars(f) for f in findings], summarise(roster, findings), describe_files(roster))
+    return (*found, roster.children)
+
+
+def test_a_folder_parked_finds_what_it_finds_read_whole(tmp_path: Path) -> None:
+    province(tmp_path / "各校")
+    *parked, children = folder(tmp_path / "各校", park=True)
+    *whole_, _ = folder(tmp_path / "各校", park=False)
+    assert parked == whole_
+    findings, summary, _ = parked
+    assert {f["code"] for f in findings} >= {"DUP001", "DUP003", "TCH002", "TCH003", "REC002"}
+    assert [s["children"] for s in summary["schools"]] == [2, 3, 3]
+    for table in children:  # each school's cells dropped once checked (no 学校 column)
+        assert not table.parked
+        assert table.raw == {} == dict(table.values)
+        assert len(table) > 0
+
+
+def test_a_parked_tables_cells_are_refused_until_taken_out(tmp_path: Path) -> None:
+    """Reading a parked table's cells is a mistake in lbc: it raises, rather than answer
+    that the child's cells are empty. Taken out, it holds what it held, down to what lbc
+    composed of several cells when it was read (a 班级 of 2班 within a 年级 of 三年级)."""
+    root = tmp_path / "各校"
+    for n, school in enumerate(("青山小学", "白鹤小学")):
+        (root / school).mkdir(parents=True)
+        rows = [[*child_row(n * 10 + i, 班级="2班"), "三年级"] for i in (1, 2, 3)]
+        write_xlsx(root / school / "roster.xlsx", {"花名册": [[*CHILD_HEADER, "年级"], *rows]})
+    paths = sorted(root.rglob("roster.xlsx"))
+    roster = read_roster(paths, park=True)
+    table = roster.children[0]
+    assert table.parked and len(table) == 3
+    with pytest.raises(RuntimeError):
+        table.get("name", 0)
+    with pytest.raises(RuntimeError):
+        table.values.get("id_number")
+    table.unpark()
+    assert not table.parked
+    assert table.get("name", 1) == child_row(12)[CHILD_HEADER.index("姓名")]
+    assert [str(c) for c in table.values["class"]] == ["三年级(2)班"] * 3
+    whole_ = read_roster(paths).children[0]
+    assert table.raw == whole_.raw
+    assert [table.values[key] for key in whole_.columns] == [
+        whole_.values[key] for key in whole_.columns
+    ]
+
+
+def test_a_folder_with_a_pairs_workbook_joins_the_pairs_unparked(tmp_path: Path) -> None:
+    """Pairs are joined onto the children as they are read: a folder holding a pairs
+    workbook is not parked, and the pairs in force are what validate checks against."""
+    root = tmp_path / "各校"
+    province(root)
+    school = root / "青山小学"
+    assert run("pair", school / "roster.xlsx", "--out", school / "结对.xlsx").exit_code == 0
+    roster = read_roster(sorted(root.rglob("*.xlsx")), carry_on=True, park=True)
+    assert roster.pairs and not any(table.parked for table in roster.children)
+    a = run("validate", root, "--format", "json").json()
+    assert a["summary"]["children"] == 8

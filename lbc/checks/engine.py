@@ -149,11 +149,22 @@ def child_label(table: Table, i: int) -> str:
     return f"{name} {cls_text}".strip()
 
 
+# What a children table keeps once checked in a run that is done with its cells (a folder
+# or a province's Parquet file, one school at a time): the summary counts children per school.
+KEPT = ("school",)
+
+
 def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
-    """All findings for everything read, in Excel order within each sheet."""
+    """All findings for everything read, in Excel order within each sheet. A parked
+    children table (read_roster's ``park``) is taken out to be checked and keeps only
+    ``KEPT`` after, so that one school's cells are held at a time."""
     checks = RosterChecks.of(roster, today or dt.date.today())
     for table in roster.children:
+        parked = table.parked
+        table.unpark()
         checks.children(table)
+        if parked:
+            table.keep_only(KEPT)
     for table in roster.teachers:
         checks.teachers(table)
     for table in roster.records:

@@ -271,13 +271,14 @@ def read(
     keep: Path | None = None,
     pairs_matter: bool = False,
     pairs_alone: bool = False,
+    park: bool = False,
 ) -> Roster:
     """The roster with the pairs in force joined on (``keep``: ``lbc pair --keep``), with
     notes on stderr about what was skipped or not known and which pairs are used, unless
     the command's own output says it (``lbc columns``). ``pairs_matter``: a command whose
     result is about who supports whom also says when the workspace's pairs file is not
     made yet. ``pairs_alone``: a pairs workbook given without its roster is read, not
-    refused (``lbc columns``)."""
+    refused (``lbc columns``); ``park``: see ``read_roster``."""
     # Several schools' files: each is read in a child of its own, so one that kills its
     # reader is reported and the others are still read (the run then exits 1).
     several = len(files) > 1
@@ -285,7 +286,12 @@ def read(
     with each, progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
         extra = [keep] if keep is not None and keep.resolve() not in _resolved(files) else []
         roster = read_roster(
-            files, cfg.synonyms, carry_on=several, keep=extra, pairs_alone=pairs_alone
+            files,
+            cfg.synonyms,
+            carry_on=several,
+            keep=extra,
+            pairs_alone=pairs_alone,
+            park=park,
         )
     for _, reason in roster.failed:
         note(t("note.file_left_out", reason=reason))

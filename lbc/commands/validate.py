@@ -59,7 +59,8 @@ def validate(
     if streamed is not None:
         roster, findings = streamed
     else:
-        roster = common.read(paths, cfg)
+        # A folder's schools are checked one at a time, each held parked until then.
+        roster = common.read(paths, cfg, park=len(paths) > 1)
         warming.join()
         with common.progress(t("note.checking")):
             findings = check_roster(roster)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import pickle
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -188,6 +189,15 @@ class Columns(dict[str, list[Any]]):
         return self[key] if key in self._raw else default
 
 
+class _Parked(dict[str, list[Any]]):
+    """The cells of a parked table (Table.park): any look at them is a mistake in lbc."""
+
+    def _refuse(self, *args: Any) -> Any:
+        raise RuntimeError("a parked table's cells were read before Table.unpark")
+
+    __getitem__ = __contains__ = __iter__ = __len__ = get = keys = values = items = _refuse
+
+
 # Columns whose every value lbc composes from several cells: written as read, not as typed.
 GATHERED = frozenset({"left_behind_type", "categories"})
 
@@ -234,6 +244,7 @@ class Table:
     # sheets at Excel's row limit, read back as one table); None: every row is on ``sheet``.
     row_sheets: list[str] | None = None
     values: Columns = field(init=False)
+    _parked: bytes | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.values = Columns(self.raw, self.kind)
@@ -304,6 +315,28 @@ class Table:
         self.raw = {}
         self.values = Columns(self.raw, self.kind)
         self.values.update(kept)
+
+    def park(self) -> None:
+        """Hold the cells as one pickled blob until ``unpark``: a folder of 550 schools'
+        children read whole are 3.3 GB of Python values, a fifth of that pickled, and lbc
+        validate checks them one school at a time (lbc.checks.engine.check_roster). A parked
+        table's cells are not there: reading one raises, rather than answer "empty"."""
+        self._parked = pickle.dumps((self.raw, dict(self.values)), pickle.HIGHEST_PROTOCOL)
+        self.raw = _Parked()
+        self.values = Columns(self.raw, self.kind)
+
+    @property
+    def parked(self) -> bool:
+        return self._parked is not None
+
+    def unpark(self) -> None:
+        """Take the cells back out of the blob ``park`` made; nothing when not parked."""
+        if self._parked is None:
+            return
+        self.raw, values = pickle.loads(self._parked)
+        self._parked = None
+        self.values = Columns(self.raw, self.kind)
+        self.values.update(values)
 
     @property
     def is_pairs(self) -> bool:
@@ -865,6 +898,7 @@ def load_roster(
     carry_on: bool = False,
     keep: Sequence[Path] = (),
     pairs_alone: bool = False,
+    park: bool = False,
 ) -> Roster:
     """Read every file, recognise each sheet by its header, and build canonical tables.
 
@@ -878,7 +912,8 @@ def load_roster(
     passed over, so naming it beside the roster counts no child twice. ``keep`` files
     (``lbc pair --keep``) are pairs workbooks or last term's rosters (``Roster.previous``).
     Pairs workbooks with no roster are refused (:class:`PairsOnlyError`), unless
-    ``pairs_alone`` (``lbc columns``, which says how they are read).
+    ``pairs_alone`` (``lbc columns``, which says how they are read). With ``park`` each
+    children table is parked (Table.park) as soon as its file is read.
     """
     roster = Roster(files=[], children=[], teachers=[], records=[], skipped=[])
     for path in [*paths, *keep]:
@@ -920,6 +955,8 @@ def load_roster(
             found.append(table)
         for table in join_numbered_sheets(found):
             _by_kind(roster, table.kind).append(table)
+            if park and table.kind is Kind.CHILDREN:
+                table.park()
     if roster.failed and not roster.files:
         raise LbcError(roster.failed[0][1])
     if not roster.children:

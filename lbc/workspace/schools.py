@@ -31,10 +31,18 @@ def read_roster(
     carry_on: bool = False,
     keep: list[Path] | None = None,
     pairs_alone: bool = False,
+    park: bool = False,
 ) -> Roster:
     """The files' tables, with the school each file declares and the pairs in force joined
-    onto the children (``carry_on``, ``keep``, ``pairs_alone``: see ``load_roster``)."""
-    roster = load_roster(files, synonyms, carry_on, keep or (), pairs_alone)
+    onto the children (``carry_on``, ``keep``, ``pairs_alone``: see ``load_roster``).
+
+    ``park``: a run that checks the children once and is then done with their cells (lbc
+    validate over a folder of schools) holds each school's children parked until it checks
+    them (Table.park), unless pairs are to be joined onto them."""
+    roster = load_roster(files, synonyms, carry_on, keep or (), pairs_alone, park)
+    if roster.pairs or roster.previous:
+        for table in roster.children:
+            table.unpark()
     for path in files:
         if str(path) in roster.files:
             roster.declared[str(path)] = declared_school(path, roster)
