@@ -793,6 +793,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：没有读到教师名单，结对情况无法核对，总结中不作统计",
         "note: no teachers list was read; pairing cannot be checked and is not counted",
     ),
+    "sum.note.teachers_as_written": (
+        "提示：没有读到教师名单，结对情况按花名册“帮扶教师”列统计，教师是否在岗无法核对",
+        "note: no teachers list was read; pairs are counted as the roster's 帮扶教师 column names them, and whether each teacher is in post cannot be checked",
+    ),
     "sum.note.no_records": (
         "提示：没有读到帮扶记录表，谈心、家访等情况无法统计",
         "note: no support-records sheet was read; talks and visits cannot be counted",
@@ -958,8 +962,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "是否读到教师名单（否则结对情况无法核对）",
         "whether a teachers list was read",
     ),
+    "var.pairing.counted": (
+        "是否统计了结对情况（读到教师名单，或花名册有“帮扶教师”列）",
+        "whether pairs were counted (a teachers list, or the roster's 帮扶教师 column)",
+    ),
     "var.pairing.children": ("应结对儿童数（在册儿童）", "children to pair"),
-    "var.pairing.paired": ("已有在岗帮扶教师的儿童数", "children with a support teacher in post"),
+    "var.pairing.paired": (
+        "已有帮扶教师的儿童数（有教师名单时须在岗）",
+        "children with a support teacher (in post, where a teachers list was read)",
+    ),
     "var.pairing.coverage": ("结对覆盖率（0–1）", "pairing coverage (0–1)"),
     "var.pairing.unpaired[]": (
         "未结对儿童，按班级：每项 class、names（姓名列表）",

@@ -245,6 +245,7 @@ EXPECTED: dict[str, Any] = {
     },
     "pairing": {
         "provided": True,  # a teachers list was read
+        "counted": True,  # so pairs are counted
         "children": 9,
         "paired": 5,  # 1, 2 (王芳); 4, 5, 10 (李强); 3's 赵敏 is not in post, 7's 孙丽 unknown
         "coverage": 0.5556,  # 5/9
@@ -1034,7 +1035,9 @@ def test_out_never_overwrites_the_workspace_config(school: Path) -> None:
 def test_missing_sheets_are_said_and_not_counted_as_zeros(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     ws.mkdir()
-    write_xlsx(ws / "名册.xlsx", {"花名册": table(CHILDREN)})  # no teachers, no records
+    # No teachers, no records, and no 帮扶教师 column: nothing says who supports whom.
+    children = [{k: v for k, v in row.items() if k != "帮扶教师"} for row in CHILDREN]
+    write_xlsx(ws / "名册.xlsx", {"花名册": table(children)})
     result = run("summary", ws / "名册.xlsx", "--term", "2024-autumn", cwd=ws)
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [

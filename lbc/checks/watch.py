@@ -133,7 +133,7 @@ class WatchFacts:
         # the guardian's birth date or age and the column saying it; the change reasons.
         self._found: dict[int, list[Found]] = {}
         self._guardians: dict[int, tuple[dt.date | int, str]] = {}
-        in_post = TeachersInPost(roster.teachers)
+        in_post = TeachersInPost(roster)
         for table, rows in _considered(roster.children):
             base = len(self.children)
             self.children += [(table, i) for i in rows]
@@ -349,7 +349,8 @@ def _category_key(table: Table, column: str) -> str:
 
 def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator[tuple[int, Found]]:
     """WCH012 (no support teacher, where the roster has the column: none named, or, where a
-    teachers list was read, one not in post on it, as the summary and lbc due count) and
+    teachers list decides (TeachersInPost), none in post of that name, as every command
+    counts) and
     WCH014 (an away parent with no phone, or a cell that is no number to call: 无, 已停机,
     two numbers in one cell; the message tells which, not echoing the cell)."""
     kinds = _column(table, "left_behind_type")
@@ -358,11 +359,15 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
         who: (phone_key(table, who), _column(table, phone_key(table, who))) for who in PARENTS
     }
     away = {kind: away_parents(kind) for kind in {kinds[i] for i in rows}}
-    # Why each teacher named is none, once per name: a county has 100,000 children.
-    why = {name: _no_teacher(name, in_post) for name in dict.fromkeys(teachers or ())}
+    # Why each teacher named is none, once per name and school: a county has 100,000 children.
+    why: dict[tuple[object, str], str | None] = {}
     for j, i in enumerate(rows):
-        if teachers is not None and (no := why[teachers[i]]) is not None:
-            yield j, (R.WCH012, "support_teacher", {"why": no})
+        if teachers is not None:
+            named = (teachers[i], in_post.school(table, i))
+            if named not in why:
+                why[named] = _no_teacher(*named, in_post)
+            if (no := why[named]) is not None:
+                yield j, (R.WCH012, "support_teacher", {"why": no})
         for who in away[kinds[i]]:
             key, phone = phones[who]
             if phone[i] is None or isinstance(phone[i], nz.Bad):
@@ -370,14 +375,14 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
                 yield j, (R.WCH014, key, {"who": t(f"contact.{who}"), "how": how})
 
 
-def _no_teacher(teacher: object, in_post: TeachersInPost) -> str | None:
-    """Why a child whose 帮扶教师 cell says ``teacher`` has no support teacher, in words, or
-    None when it has one."""
-    if in_post.of(teacher) is not None:
+def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | None:
+    """Why a child of ``school`` whose 帮扶教师 cell says ``teacher`` has no support teacher,
+    in words, or None when it has one."""
+    if in_post.who(teacher, school) is not None:
         return None
     if not isinstance(teacher, str):
         return t("watch.teacher_blank")
-    away = teacher in in_post.named
+    away = in_post.on_list(teacher, school)
     return t("watch.teacher_away" if away else "watch.teacher_unlisted", name=teacher)
 
 

@@ -125,27 +125,29 @@ def as_document(result: Due) -> dict[str, object]:
         },
         "summary": result.totals(),
         "teachers": [
-            {"teacher": teacher, "children": [_child(c) for c in kids]}
-            for teacher, kids in result.teachers.items()
+            {"teacher": name, "school": school, "children": [_child(c) for c in kids]}
+            for (school, name), kids in result.teachers.items()
         ],
     }
 
 
 def csv_rows(result: Due) -> list[dict[str, object]]:
     rows = []
+    labels = result.labels()
     for teacher, kids in result.teachers.items():
         for c in kids:
             row = _child(c)
             for key in ("priority", "owed", "missed_months"):
                 row[key] = "、".join(row[key])  # type: ignore[arg-type]
-            rows.append({"teacher": teacher, **row})
+            rows.append({"teacher": labels[teacher], **row})
     return rows
 
 
 def print_table(result: Due) -> None:
     console = common.stdout()
+    labels = result.labels()
     for teacher, kids in result.teachers.items():
-        title = t("due.heading", teacher=teacher, count=len(kids))
+        title = t("due.heading", teacher=labels[teacher], count=len(kids))
         console.print(rich_table(table_header(), table_rows(kids), title=title))
     if not result.teachers:
         console.print(t("due.none", date=result.as_of.isoformat()), markup=False)

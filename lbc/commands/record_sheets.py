@@ -52,7 +52,7 @@ def record_sheets(
     roster = common.read(paths, cfg)
     with language("zh"):  # a school's form: Chinese whatever --lang says
         books, unpaired = record_books(roster, chosen, cfg.quotas)
-        targets = [folder / _file_name(chosen.label, b.teacher) for b in books]
+        targets = [folder / _file_name(chosen.label, b.label) for b in books]
         # A returned workbook holds a term's records: never overwritten, not even one of many.
         existing = [p for p in targets if p.exists()]
         if existing:
@@ -67,7 +67,7 @@ def record_sheets(
         for book, target in zip(books, targets, strict=True):
             title = t(
                 "rs.title",
-                school=cfg.school,
+                school=book.school or cfg.school,
                 term=chosen.label,
                 teacher=book.teacher,
                 start=chosen.start.isoformat(),

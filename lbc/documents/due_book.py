@@ -23,8 +23,11 @@ def write_due_book(
     wb = Workbook()
     ws = wb.active
     ws.title = t("due.col.owed")
+    labels = result.labels()
     body = [
-        [teacher, *row] for teacher, kids in result.teachers.items() for row in table_rows(kids)
+        [labels[teacher], *row]
+        for teacher, kids in result.teachers.items()
+        for row in table_rows(kids)
     ]
     title = t("due.title", school=school, date=result.as_of.isoformat())
     none = [["", t("due.none", date=result.as_of.isoformat())]]

@@ -38,7 +38,7 @@ def birthdays(roster: Roster, month: int, year: int) -> list[ClassGroup[Birthday
     refuses (LbcError) a roster that cannot say who is left behind, as ``lbc watch`` does."""
     require_left_behind_type(roster.children, "err.no_type")
     found = []
-    in_post = TeachersInPost(roster.teachers)
+    in_post = TeachersInPost(roster)
     for table, i, first in distinct_children(roster.children):
         if first is not None or table.get("enrollment_status", i) in LEFT_SCHOOL:
             continue
@@ -49,7 +49,7 @@ def birthdays(roster: Roster, month: int, year: int) -> list[ClassGroup[Birthday
         if born.__class__ is not dt.date or born.month != month:  # type: ignore[union-attr]
             continue
         assert isinstance(born, dt.date)
-        name, teacher = table.get("name", i), in_post.of(table.get("support_teacher", i))
+        name, teacher = table.get("name", i), in_post.of(table, i)
         found.append(
             (
                 table,

@@ -16,7 +16,7 @@ from lbc.checks.watch import watch_list
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
-from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, class_rank
+from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, class_rank
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
@@ -70,14 +70,15 @@ def _value(table: Table, key: str, i: int) -> str:
     return nz.display(table.get(key, i)) or BLANK
 
 
-def _teachers(roster: Roster) -> dict[str, str]:
-    """Teacher name -> phone (a blank when the list has none)."""
-    out: dict[str, str] = {}
+def _teachers(roster: Roster, in_post: TeachersInPost) -> dict[Teacher, str]:
+    """Each teacher's phone (a blank when the list has none), by school and name: two
+    schools' 王芳 have two phones."""
+    out: dict[Teacher, str] = {}
     for table in roster.teachers:
         for i in range(len(table)):
             name = table.get("name", i)
             if isinstance(name, str):
-                out.setdefault(name, _value(table, "phone", i))
+                out.setdefault((in_post.school(table, i), name), _value(table, "phone", i))
     return out
 
 
@@ -87,8 +88,8 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
     wanted = nz.class_ref(only) if only else None
     if only and not isinstance(wanted, nz.ClassRef):
         raise LbcError(t("err.cards_bad_class", cls=only))
-    phones = _teachers(roster)
-    in_post = TeachersInPost(roster.teachers)
+    in_post = TeachersInPost(roster)
+    phones = _teachers(roster, in_post)
     schools = schools_of(roster)
     watched = {(id(w.table), w.i) for w in watch_list(roster, watch, dt.date.today())}
     groups: dict[object, ClassCards] = {}
@@ -122,7 +123,9 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
     return [groups[k] for k in sorted(groups, key=order)]
 
 
-def _card(table: Table, i: int, cls: str, phones: dict[str, str], in_post: TeachersInPost) -> Card:
+def _card(
+    table: Table, i: int, cls: str, phones: dict[Teacher, str], in_post: TeachersInPost
+) -> Card:
     v = lambda key: _value(table, key, i)  # noqa: E731
     people = []
     # Father and mother when the roster has their columns; 家长 when it keeps one parent
@@ -159,12 +162,12 @@ def _card(table: Table, i: int, cls: str, phones: dict[str, str], in_post: Teach
             ],
         )
     )
-    teacher = in_post.of(table.get("support_teacher", i))
+    teacher = in_post.who(table.get("support_teacher", i), in_post.school(table, i))
     people.append(
         Person(
             "帮扶教师",
             [
-                ("姓名", teacher or BLANK),
+                ("姓名", teacher[1] if teacher else BLANK),
                 ("电话", phones.get(teacher, BLANK) if teacher else BLANK),
             ],
         )

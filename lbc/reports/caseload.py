@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from lbc.roster import normalise as nz
-from lbc.roster.people import LEFT_SCHOOL, active_teachers, priority_reasons
+from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, priority_reasons
 from lbc.roster.support import ChildIndex, records_index
 from lbc.roster.tables import Roster, Table, distinct_children
 
@@ -26,23 +26,28 @@ def on_books(roster: Roster) -> tuple[Kids, list[object]]:
         statuses.append(state)
         if state not in LEFT_SCHOOL:
             current.setdefault(id(tb), (tb, []))[1].append(i)
-    return Kids(list(current.values()), active_teachers(roster.teachers)), statuses
+    return Kids(list(current.values()), TeachersInPost(roster)), statuses
 
 
 class Kids:
     """The children on the books as parallel columns (position k is one child): a county
     summary reads 100,000 of them, and a Python object per child costs a second."""
 
-    def __init__(self, rows: list[tuple[Table, list[int]]], active: dict[str, int]) -> None:
+    def __init__(self, rows: list[tuple[Table, list[int]]], in_post: TeachersInPost) -> None:
         self.rows = rows
-        self.active = active
+        self.in_post = in_post
         classes = self.column("class")
         self.refs: list[nz.ClassRef | None] = [
             c if c.__class__ is nz.ClassRef else None for c in classes
         ]
         self.labels = [nz.display(c) or "" for c in classes]
         self.names = [n if isinstance(n, str) else "" for n in self.column("name")]
-        self.teachers = [x if x in active else None for x in self.column("support_teacher")]
+        # Each child's support teacher (school and name), as every command counts it.
+        self.teachers: list[Teacher | None] = [
+            in_post.who(tb.get("support_teacher", i), in_post.school(tb, i))
+            for tb, rows in rows
+            for i in rows
+        ]
         self.where = [(tb.file, tb.sheet_at(i), tb.rows[i]) for tb, rows in rows for i in rows]
 
     def __len__(self) -> int:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from lbc.messages import t
 from lbc.reports.caseload import Kids, on_books
-from lbc.roster.people import class_rank
+from lbc.roster.people import Teacher, class_rank, teacher_labels
 from lbc.roster.support import (
     TALK,
     VISIT,
@@ -49,15 +49,17 @@ def laid_out(term: Term, quotas: Quotas) -> list[tuple[str, str]]:
     return rows
 
 
-def caseloads(kids: Kids) -> dict[str, list[int]]:
-    """Each teacher in post with children (in the teachers list's order) and their children:
-    priority children first, then by class, in the roster's order."""
+def caseloads(kids: Kids) -> dict[Teacher, list[int]]:
+    """Each support teacher with children (those of a teachers list in its order, then those
+    a school without one names, as first named) and their children: priority children
+    first, then by class, in the roster's order."""
     priority = kids.priority()
-    mine: dict[str, list[int]] = {}
+    mine: dict[Teacher, list[int]] = {}
     for k, teacher in enumerate(kids.teachers):
         if teacher:
             mine.setdefault(teacher, []).append(k)
-    order = sorted(mine, key=kids.active.__getitem__)
+    listed = kids.in_post.active
+    order = sorted(mine, key=lambda x: listed.get(x, len(listed)))
 
     def first(k: int) -> tuple[object, ...]:
         return (not priority[k], *class_rank(kids.refs[k]), kids.labels[k], k)
@@ -92,12 +94,14 @@ class Planned:
 @dataclass(frozen=True)
 class RecordBook:
     teacher: str
+    school: str  # the teacher's school; "" when the run does not tell schools apart
+    label: str  # how the teacher is shown: 王芳（青山小学） where two schools have a 王芳
     children: list[SheetChild]
     planned: list[Planned]
 
 
 def record_books(roster: Roster, term: Term, quotas: Quotas) -> tuple[list[RecordBook], int]:
-    """One book per teacher in post with children, and how many children have no teacher."""
+    """One book per support teacher with children, and how many children have none."""
     kids, _ = on_books(roster)
     priority = kids.priority()
     text = {
@@ -108,7 +112,8 @@ def record_books(roster: Roster, term: Term, quotas: Quotas) -> tuple[list[Recor
     rows = laid_out(term, quotas)
     books = []
     loads = caseloads(kids)
-    for teacher, mine in loads.items():
+    labels = teacher_labels(loads)
+    for (school, teacher), mine in loads.items():
         children = [
             SheetChild(
                 kids.names[k],
@@ -123,7 +128,7 @@ def record_books(roster: Roster, term: Term, quotas: Quotas) -> tuple[list[Recor
             for k in mine
         ]
         planned = [Planned(n, kind, when) for kind, when in rows for n in range(len(children))]
-        books.append(RecordBook(teacher, children, planned))
+        books.append(RecordBook(teacher, school, labels[(school, teacher)], children, planned))
     return books, len(kids) - sum(len(v) for v in loads.values())
 
 
@@ -155,8 +160,12 @@ class Due:
     quotas: Quotas
     paired: int
     unpaired: int
-    teachers: dict[str, list[Owed]] = field(default_factory=dict)
+    teachers: dict[Teacher, list[Owed]] = field(default_factory=dict)
     records: int = 0  # records read up to as_of, in the school year
+
+    def labels(self) -> dict[Teacher, str]:
+        """How each teacher listed is shown (``teacher_labels``)."""
+        return teacher_labels(self.teachers)
 
     def children(self) -> list[Owed]:
         return [c for kids in self.teachers.values() for c in kids]
@@ -258,7 +267,7 @@ def _other_teachers(records: list[SupportRecord], kids: Kids) -> dict[int, int]:
         if r.child is None or not r.teacher:
             continue
         own = kids.teachers[r.child]
-        if own and r.teacher != own:
+        if own and r.teacher != own[1]:
             out[r.child] = out.get(r.child, 0) + 1
     return out
 

@@ -11,7 +11,8 @@ Counting rules, so that a head teacher can check any number by hand:
   children still on the school's books (在读, 转入, 休学, 辍学);
 * 建档 complete: no error finding on the child's row other than a missing contact, and no
   required column missing from its sheet; contacts complete: no missing-contact finding;
-* paired: the child's 帮扶教师 names a teacher of the teachers list who is 在岗;
+* paired: the child's 帮扶教师 names a teacher in post (在岗) of its school's teachers list,
+  or, where no teachers list was read for the school, any teacher (TeachersInPost);
 * records count (totals, by kind, by month) when dated inside the term; the measures about
   children (talks every month, home visits, 送温暖, children without a record) use those
   matched to exactly one child, by name and by class when the record gives one, as lbc
@@ -38,7 +39,15 @@ from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
 from lbc.roster.changes import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
 from lbc.roster.changes import label as diff_label
-from lbc.roster.people import LEFT_SCHOOL, age_on, birth_date, class_rank
+from lbc.roster.people import (
+    LEFT_SCHOOL,
+    Teacher,
+    TeachersInPost,
+    age_on,
+    birth_date,
+    class_rank,
+    teacher_labels,
+)
 from lbc.roster.support import (
     FAMILY_CALL,
     TALK,
@@ -95,6 +104,7 @@ VARIABLES = (
     "archive.findings[].title",
     "archive.findings[].severity",
     "pairing.provided",
+    "pairing.counted",
     "pairing.children",
     "pairing.paired",
     "pairing.coverage",
@@ -212,7 +222,6 @@ def build_context(
     """Everything the summary says, as plain data (see ``lbc summary --variables``); the
     watch list is drawn with ``watch``, the school's [watch] settings."""
     kids, statuses = on_books(roster)
-    active = kids.active
 
     if not len(kids):
         raise LbcError(t("err.summary_no_children"))
@@ -244,7 +253,7 @@ def build_context(
         },
         "children": _children_section(kids),
         "archive": _archive_section(kids, findings, roster),
-        "pairing": _pairing_section(kids, active, quotas, bool(roster.teachers)),
+        "pairing": _pairing_section(kids, quotas, roster),
         "records": _records_section(kids, records, had, months, counted, quotas),
         "enrollment": _enrollment_section(statuses),
         "changes": _changes_section(previous, roster) if previous is not None else None,
@@ -253,7 +262,7 @@ def build_context(
         ),
     }
     if previous is not None:
-        context["pairing"]["kept"] = _kept(previous, roster, active)
+        context["pairing"]["kept"] = _kept(previous, roster, kids)
     context["schools"] = _schools_section(roster, kids, findings)
     if context["schools"]:  # several schools: the county's own table too
         context["county_table"] = _county_table(roster, kids, as_of)
@@ -270,7 +279,8 @@ def input_notes(roster: Roster, term: Term, school: str) -> list[str]:
     if not school:
         notes.append(t("sum.note.no_school"))
     if not roster.teachers:
-        notes.append(t("sum.note.no_teachers"))
+        written = TeachersInPost(roster).written
+        notes.append(t("sum.note.teachers_as_written" if written else "sum.note.no_teachers"))
     if not roster.records:
         notes.append(t("sum.note.no_records"))
     for table in roster.records:
@@ -384,23 +394,23 @@ def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dic
     }
 
 
-def _pairing_section(
-    kids: Kids, active: dict[str, int], quotas: Quotas, provided: bool
-) -> dict[str, Any]:
+def _pairing_section(kids: Kids, quotas: Quotas, roster: Roster) -> dict[str, Any]:
     loads = Counter(x for x in kids.teachers if x)
     paired = sum(loads.values())
-    below = [
-        n for n in sorted(active, key=active.__getitem__) if loads[n] < quotas.children_per_teacher
-    ]
+    active = kids.in_post.active  # the teachers in post, in the lists' order
+    labels = teacher_labels([*active, *loads])
+    below = [labels[x] for x in active if loads[x] < quotas.children_per_teacher]
     return {
-        "provided": provided,  # a teachers list was read: pairs can be checked
+        "provided": bool(roster.teachers),  # a teachers list was read: pairs can be checked
+        # Pairs counted: checked against a teachers list, or as the 帮扶教师 column names them.
+        "counted": bool(roster.teachers) or kids.in_post.written,
         "children": len(kids),
         "paired": paired,
         "coverage": rate(paired, len(kids)),
         "unpaired": _by_class(kids, [k for k, x in enumerate(kids.teachers) if not x]),
         "teachers": len(active),
         "teachers_with_children": len(loads),
-        "teachers_rate": rate(len(loads), len(active)),
+        "teachers_rate": rate(sum(1 for x in loads if x in active), len(active)),
         "teachers_below_quota": below,
         "average_load": round(paired / len(loads), 2) if loads else None,
         "kept": None,  # pairs kept from last term: known with --previous
@@ -422,10 +432,12 @@ def _records_section(
     talked, visited = _owed_done(had, paired, counted, quotas)
     warmed = [k for k in paired if had.warmth[k] >= quotas.warmth_per_year]
     behind = []
-    teachers: dict[str, list[int]] = defaultdict(list)
+    teachers: dict[Teacher, list[int]] = defaultdict(list)
     for k in paired:
-        teachers[kids.teachers[k] or ""].append(k)
-    for name, own in teachers.items():
+        teachers[kids.teachers[k] or ("", "")].append(k)
+    labels = teacher_labels(teachers)
+    for teacher, own in teachers.items():
+        name = teacher[1]
         short_talk = sum(
             1
             for k in own
@@ -437,7 +449,7 @@ def _records_section(
         if short_talk or short_visit:
             behind.append(
                 {
-                    "teacher": name,
+                    "teacher": labels[teacher],
                     "children": len(own),
                     "missing_talks": short_talk,
                     "missing_visits": short_visit,
@@ -678,14 +690,15 @@ def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
     }
 
 
-def _kept(previous: Roster, roster: Roster, active: dict[str, int]) -> int:
-    """Children on the books whose teacher, in post, is the one they had last term."""
+def _kept(previous: Roster, roster: Roster, kids: Kids) -> int:
+    """Children on the books whose support teacher is the one they had last term."""
     kept = 0
     for m in diff_rosters(previous, roster).matched:
         before = m.old[0].get("support_teacher", m.old[1])
         now = m.new[0].get("support_teacher", m.new[1])
         status = m.new[0].get("enrollment_status", m.new[1])
-        kept += bool(before) and before == now and now in active and status not in LEFT_SCHOOL
+        supported = kids.in_post.of(*m.new) is not None
+        kept += bool(before) and before == now and supported and status not in LEFT_SCHOOL
     return kept
 
 
@@ -711,11 +724,12 @@ def _gaps(context: dict[str, Any]) -> list[dict[str, str]]:
         ("contacts", total - archive["contacts_complete"]),
         ("dropouts", context["enrollment"]["dropped_out"]),
     ]
-    if pairing["provided"]:  # without a teachers list nobody can be said to be unpaired
+    # With neither a teachers list nor a 帮扶教师 column, nobody can be said to be unpaired.
+    if pairing["counted"]:
         candidates.append(("unpaired", total - pairing["paired"]))
-        # "Every teacher with a child, where the numbers allow."
-        if total >= pairing["teachers"] * quotas["children_per_teacher"]:
-            candidates.append(("teachers", len(pairing["teachers_below_quota"])))
+    # "Every teacher with a child, where the numbers allow."
+    if pairing["provided"] and total >= pairing["teachers"] * quotas["children_per_teacher"]:
+        candidates.append(("teachers", len(pairing["teachers_below_quota"])))
     if records["provided"]:
         if quotas["talks_per_month"] and context["term"]["counted_months"]:
             candidates.append(("talks", records["paired_children"] - records["talk_every_month"]))

@@ -16,7 +16,7 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
-from lbc.roster.tables import Table
+from lbc.roster.tables import Roster, Table
 
 K = TypeVar("K", bound=Hashable)
 
@@ -76,35 +76,95 @@ def in_post(active: object) -> bool:
     return active != "否" and not isinstance(active, nz.Bad)
 
 
-def active_teachers(teachers: Iterable[Table]) -> dict[str, int]:
-    """Teachers in post by name, with their position in the list (for a stable order): a
-    child's 帮扶教师 counts as its support teacher only when it is one of them (the summary,
-    lbc due and the watch list's WCH012 alike)."""
-    out: dict[str, int] = {}
-    for table in teachers:
-        names = table.values.get("name") or [None] * len(table)
-        states = table.values.get("active") or [None] * len(table)
-        for name, state in zip(names, states, strict=True):
-            if isinstance(name, str) and in_post(state):
-                out.setdefault(name, len(out))
-    return out
+# Who supports a child: a teacher's school and name. Two schools of a folder or a county each
+# with a 王芳 are two teachers; "" is no known school (one file, or a file that declares none).
+Teacher = tuple[str, str]
 
 
 class TeachersInPost:
-    """Whom a child's 帮扶教师 cell names as its support teacher, as the summary, lbc due,
-    the watch list (WCH012), the contact cards and the birthday list count it: a teacher in
-    post on the teachers list; any name when no teachers list was read."""
+    """Whom a child's 帮扶教师 cell names as its support teacher, as every command counts it
+    (the summary, lbc due, the record sheets, the watch list's WCH012, the contact cards,
+    the birthday list): where the child's school has a teachers list (or a list of no known
+    school was read), a teacher in post on it; where it has none, the name as written, since
+    nothing contradicts it.
 
-    def __init__(self, teachers: list[Table]) -> None:
-        self.listed = bool(teachers)
-        self.active = active_teachers(teachers)
-        self.named = {n for tb in teachers for n in tb.values.get("name") or ()}
+    A person's school is its 学校 cell, else the school its file declares in a folder of
+    schools (``Roster.file_schools``): a child of 青山小学 naming 王芳 is supported by
+    青山小学's 王芳, never by 白石小学's.
+    """
 
-    def of(self, teacher: object) -> str | None:
-        """The teacher a 帮扶教师 cell names, when it supports the child; else None."""
-        if not isinstance(teacher, str) or (self.listed and teacher not in self.active):
+    def __init__(self, roster: Roster) -> None:
+        self.files = roster.file_schools()
+        # Teachers in post with their place in the lists (for a stable order), every teacher
+        # listed (in post or not), and the schools whose teachers a list gives.
+        self.active: dict[Teacher, int] = {}
+        self.named: set[Teacher] = set()
+        self.listed: set[str] = set()
+        for table in roster.teachers:
+            names = table.values.get("name") or [None] * len(table)
+            states = table.values.get("active") or [None] * len(table)
+            self.listed.add(self.files.get(table.file, ""))
+            for i, (name, state) in enumerate(zip(names, states, strict=True)):
+                if not isinstance(name, str):
+                    continue
+                key = (self.school(table, i), name)
+                self.listed.add(key[0])
+                self.named.add(key)
+                if in_post(state):
+                    self.active.setdefault(key, len(self.active))
+        # Whether the children's sheets name teachers at all (a 帮扶教师 column, or pairs in
+        # force joined onto them): with no teachers list either, nobody can be said unpaired.
+        self.written = any(tb.values.get("support_teacher") is not None for tb in roster.children)
+        # For a child of no known school: the first teacher in post of each name.
+        self._anywhere: dict[str, Teacher] = {}
+        for key in self.active:
+            self._anywhere.setdefault(key[1], key)
+
+    def school(self, table: Table, i: int) -> str:
+        """The school of row ``i``: its 学校 cell, else its file's declared school."""
+        cell = table.get("school", i)
+        return cell if isinstance(cell, str) and cell else self.files.get(table.file, "")
+
+    def decides(self, school: str) -> bool:
+        """Whether a teachers list says who supports a child of ``school``."""
+        return "" in self.listed or school in self.listed or (not school and bool(self.listed))
+
+    def who(self, teacher: object, school: str) -> Teacher | None:
+        """The teacher a child of ``school`` has, its 帮扶教师 cell saying ``teacher``; None
+        when it has none (no name, or where a list decides, no one in post of that name)."""
+        if not isinstance(teacher, str):
             return None
-        return teacher
+        if not self.decides(school):
+            return (school, teacher)
+        for key in ((school, teacher), ("", teacher)):
+            if key in self.active:
+                return key
+        return None if school else self._anywhere.get(teacher)
+
+    def of(self, table: Table, i: int) -> str | None:
+        """The name of child ``i``'s support teacher (``who``); None when it has none."""
+        key = self.who(table.get("support_teacher", i), self.school(table, i))
+        return key[1] if key else None
+
+    def on_list(self, teacher: str, school: str) -> bool:
+        """Whether ``school``'s list (or one of no known school) has a ``teacher``: a child
+        naming one whom ``who`` does not take has a teacher not in post, not an unknown one."""
+        return (school, teacher) in self.named or ("", teacher) in self.named
+
+
+def teacher_labels(teachers: Iterable[Teacher]) -> dict[Teacher, str]:
+    """How each teacher is shown: the name, and 王芳（青山小学） where teachers of two schools
+    of the run share it, so a list of a folder of schools never reads as one 王芳."""
+    keys = list(dict.fromkeys(teachers))
+    schools: dict[str, set[str]] = {}
+    for school, name in keys:
+        schools.setdefault(name, set()).add(school)
+    return {
+        (school, name): t("pair.same_name", name=name, tag=school)
+        if school and len(schools[name]) > 1
+        else name
+        for school, name in keys
+    }
 
 
 def class_rank(cls: object) -> tuple[int, int, int]:

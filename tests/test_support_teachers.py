@@ -1,0 +1,244 @@
+"""Who supports a child, answered alike by every command (lbc.roster.people.TeachersInPost).
+
+Without a teachers list, a filled 帮扶教师 cell names the child's support teacher (nothing
+contradicts it); with one, a teacher in post on the child's school's list. In a folder of
+schools, two schools' 王芳 are two teachers: one record sheet, one due list, one phone each.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from conftest import TEACHER_HEADER, Row, child_cells, run, table, write_xlsx
+
+TERM = ("--term", "2026-autumn")
+AS_OF = ("--as-of", "2026-11-20")
+
+
+def teachers(*rows: tuple[str, str, str]) -> list[list[object]]:
+    """A teachers sheet: (name, phone, 在岗) per teacher."""
+    return [
+        TEACHER_HEADER,
+        *([name, "女", phone, "科任教师", "三年级(2)班", "语文", "否", active]
+          for name, phone, active in rows),
+    ]  # fmt: skip
+
+
+def workspace(folder: Path, children: list[Row], **sheets: list[list[object]]) -> Path:
+    """One school's roster (a title naming the school above it) in ``folder``, with a watch
+    threshold low enough that a child's missing teacher (WCH012, 2) lists it."""
+    folder.mkdir(parents=True)
+    school = folder.name
+    write_xlsx(
+        folder / "花名册.xlsx",
+        {"留守儿童": [[f"{school}留守儿童花名册"], *table(children)], **sheets},
+    )
+    return folder
+
+
+# 张雨涵 names 王芳, 李明轩 names 李强, 王梓萱 names nobody.
+CHILDREN = [child_cells(1, 帮扶教师="王芳"), child_cells(2, 帮扶教师="李强"), child_cells(3)]
+
+
+def card_teachers(page: str) -> dict[str, str]:
+    """Each card's child -> its 帮扶教师 line, from the HTML as a reader sees it."""
+    text = re.sub(r"<[^>]+>", "\n", re.sub(r"<style.*?</style>", "", page, flags=re.S))
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    out = {}
+    for k, line in enumerate(lines):
+        if line.startswith("留守儿童联系卡 · "):
+            child = line.removeprefix("留守儿童联系卡 · ")
+        elif line == "帮扶教师":
+            out[child] = lines[k + 1]
+    return out
+
+
+def who_supports_whom(ws: Path) -> dict[str, object]:
+    """What summary, due, watch, cards, birthdays and record-sheets each say of the roster."""
+    (ws / "lbc.toml").write_text('[files]\nroster = ["花名册.xlsx"]\n\n[watch]\nthreshold = 2\n')
+    summary = run("summary", *TERM, "--format", "json", cwd=ws)
+    due = run("due", *TERM, *AS_OF, "--format", "json", cwd=ws)
+    watch = run("watch", "--format", "json", cwd=ws)
+    birthdays = run("birthdays", "--month", "5", "--format", "json", cwd=ws)
+    cards = run("cards", "--out", "卡.html", cwd=ws)
+    sheets = run("record-sheets", *TERM, "--out", "记录表", cwd=ws)
+    assert cards.exit_code == 0 and sheets.exit_code == 0, cards.stderr + sheets.stderr
+    pairing = summary.json()["pairing"]
+    return {
+        "summary": (pairing["paired"], pairing["unpaired"]),
+        "due": (
+            due.json()["summary"]["unpaired"],
+            [x["teacher"] for x in due.json()["teachers"]],
+        ),
+        "watch": {
+            w["name"]: [r["message"] for r in w["reasons"]]
+            for c in watch.json()["classes"]
+            for w in c["children"]
+        },
+        "birthdays": {
+            b["name"]: b["support_teacher"]
+            for c in birthdays.json()["classes"]
+            for b in c["children"]
+        },
+        "cards": card_teachers((ws / "卡.html").read_text(encoding="utf-8")),
+        "record_sheets": sorted(p.name for p in (ws / "记录表").iterdir()),
+    }
+
+
+def test_without_a_teachers_list_every_command_takes_the_cells_at_their_word(
+    tmp_path: Path,
+) -> None:
+    said = who_supports_whom(workspace(tmp_path / "青山小学", CHILDREN))
+    blank = "姓名：＿＿＿＿＿＿\u3000电话：＿＿＿＿＿＿"
+    assert said == {
+        "summary": (2, [{"class": "三年级(2)班", "names": ["王梓萱"]}]),
+        "due": (1, ["王芳", "李强"]),
+        "watch": {"王梓萱": ["没有帮扶教师（未填写）"]},
+        "birthdays": {"张雨涵": "王芳", "李明轩": "李强", "王梓萱": None},
+        "cards": {
+            "张雨涵": "姓名：王芳\u3000电话：＿＿＿＿＿＿",
+            "李明轩": "姓名：李强\u3000电话：＿＿＿＿＿＿",
+            "王梓萱": blank,
+        },
+        "record_sheets": [
+            "帮扶记录表_2026年秋季学期_李强.xlsx",
+            "帮扶记录表_2026年秋季学期_王芳.xlsx",
+        ],
+    }
+
+
+def test_the_summary_says_the_pairs_it_counted_from_the_column(tmp_path: Path) -> None:
+    ws = workspace(tmp_path / "青山小学", CHILDREN)
+    result = run("summary", *TERM, ws / "花名册.xlsx", cwd=ws)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert (
+        "2. 结对帮扶，一对一关爱。结对儿童 2 名，覆盖率 66.7%，每名帮扶教师平均帮扶 1.0 名"
+        "（据花名册“帮扶教师”列，未提供教师名单）。"
+    ) in lines
+    assert "1. 结对帮扶未全覆盖：有 1 名儿童尚未落实帮扶教师。" in lines
+    assert (
+        "提示：没有读到教师名单，结对情况按花名册“帮扶教师”列统计，教师是否在岗无法核对"
+    ) in result.stderr.splitlines()
+
+
+def test_with_a_teachers_list_every_command_asks_it(tmp_path: Path) -> None:
+    listed = teachers(("王芳", "13900001111", "是"), ("李强", "13900002222", "否"))
+    said = who_supports_whom(workspace(tmp_path / "青山小学", CHILDREN, 教师=listed))
+    blank = "姓名：＿＿＿＿＿＿\u3000电话：＿＿＿＿＿＿"
+    assert said == {
+        "summary": (
+            1,
+            [{"class": "三年级(2)班", "names": ["李明轩", "王梓萱"]}],
+        ),
+        "due": (2, ["王芳"]),
+        "watch": {
+            "李明轩": ["没有帮扶教师（李强 不在岗）"],
+            "王梓萱": ["没有帮扶教师（未填写）"],
+        },
+        "birthdays": {"张雨涵": "王芳", "李明轩": None, "王梓萱": None},
+        "cards": {
+            "张雨涵": "姓名：王芳\u3000电话：13900001111",
+            "李明轩": blank,
+            "王梓萱": blank,
+        },
+        "record_sheets": ["帮扶记录表_2026年秋季学期_王芳.xlsx"],
+    }
+
+
+# ---- two schools, each with its own 王芳 ----
+
+
+def two_schools(tmp_path: Path) -> Path:
+    """青山小学 (王芳, 李强; 张雨涵 and 李明轩 with 王芳) and 白石小学 (王芳 alone; 王梓萱
+    with 王芳, 刘浩然 naming 李强, who is 青山小学's), in one folder."""
+    folder = tmp_path / "全乡"
+    workspace(
+        folder / "青山小学",
+        [child_cells(1, 帮扶教师="王芳"), child_cells(2, 帮扶教师="王芳")],
+        教师=teachers(("王芳", "13900001111", "是"), ("李强", "13900002222", "是")),
+    )
+    workspace(
+        folder / "白石小学",
+        [child_cells(3, 帮扶教师="王芳"), child_cells(4, 帮扶教师="李强")],
+        教师=teachers(("王芳", "13900003333", "是")),
+    )
+    return folder
+
+
+def test_record_sheets_are_one_per_teacher_of_each_school(tmp_path: Path) -> None:
+    folder = two_schools(tmp_path)
+    result = run("record-sheets", *TERM, "青山小学", "白石小学", "--out", "记录表", cwd=folder)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "已写出 2 份帮扶记录表（共预置 21 行待填）到 记录表",
+        "提示：1 名儿童尚未结对，不在任何记录表中",
+        '提示：在 lbc.toml 的 [files] 中写 records = "记录表"，各命令即会读取交回的记录表',
+    ]
+    books = {}
+    for path in sorted((folder / "记录表").iterdir()):
+        wb = load_workbook(path)
+        records, children = wb["帮扶记录"], wb["结对儿童"]
+        names = [r[1] for r in children.iter_rows(min_row=3, values_only=True) if r[1]]
+        books[path.name] = (records["A1"].value, names)
+    assert books == {
+        "帮扶记录表_2026年秋季学期_王芳（白石小学）.xlsx": (
+            "白石小学2026年秋季学期帮扶记录表（王芳，2026-09-01至2027-01-31）",
+            ["王梓萱"],
+        ),
+        "帮扶记录表_2026年秋季学期_王芳（青山小学）.xlsx": (
+            "青山小学2026年秋季学期帮扶记录表（王芳，2026-09-01至2027-01-31）",
+            ["张雨涵", "李明轩"],
+        ),
+    }
+
+
+def test_due_lists_each_schools_namesake_apart(tmp_path: Path) -> None:
+    folder = two_schools(tmp_path)
+    args = ("due", *TERM, *AS_OF, "青山小学", "白石小学")
+    table = run(*args, cwd=folder)
+    assert [x for x in table.stdout.splitlines() if "名儿童有待办" in x] == [
+        "王芳（青山小学）：2 名儿童有待办",
+        "王芳（白石小学）：1 名儿童有待办",
+    ]
+    assert table.stdout.splitlines()[-1] == (
+        "截至 2026-11-20（2026年秋季学期）：结对儿童 3 名；本月未谈心 3 名，有月份漏谈 3 名，"
+        "本学期未家访 3 名，本学年未送温暖 3 名，超过 30 天无任何联系 3 名；逾期 3 名"
+    )
+    document = run(*args, "--format", "json", cwd=folder).json()
+    assert [
+        (x["teacher"], x["school"], [c["child"] for c in x["children"]])
+        for x in document["teachers"]
+    ] == [
+        ("王芳", "青山小学", ["张雨涵", "李明轩"]),
+        ("王芳", "白石小学", ["王梓萱"]),
+    ]
+    csv = run(*args, "--format", "csv", "--json-keys", "--no-bom", cwd=folder)
+    assert [line.split(",")[:2] for line in csv.stdout.splitlines()[1:]] == [
+        ["王芳（青山小学）", "张雨涵"],
+        ["王芳（青山小学）", "李明轩"],
+        ["王芳（白石小学）", "王梓萱"],
+    ]
+
+
+def test_a_childs_teacher_is_of_its_own_school(tmp_path: Path) -> None:
+    folder = two_schools(tmp_path)
+    schools = ("青山小学", "白石小学")
+    cards = run("cards", *schools, "--out", "卡.html", cwd=folder)
+    assert cards.exit_code == 0, cards.stderr
+    assert card_teachers((folder / "卡.html").read_text(encoding="utf-8")) == {
+        "张雨涵": "姓名：王芳\u3000电话：13900001111",
+        "李明轩": "姓名：王芳\u3000电话：13900001111",
+        "王梓萱": "姓名：王芳\u3000电话：13900003333",
+        "刘浩然": "姓名：＿＿＿＿＿＿\u3000电话：＿＿＿＿＿＿",  # 李强 is another school's
+    }
+    pairing = run("summary", *TERM, *schools, "--format", "json", cwd=folder).json()["pairing"]
+    assert {k: pairing[k] for k in ("paired", "teachers", "teachers_with_children")} == {
+        "paired": 3,
+        "teachers": 3,
+        "teachers_with_children": 2,
+    }
+    assert pairing["teachers_below_quota"] == ["李强"]
