@@ -242,3 +242,14 @@ def test_a_childs_teacher_is_of_its_own_school(tmp_path: Path) -> None:
         "teachers_with_children": 2,
     }
     assert pairing["teachers_below_quota"] == ["李强"]
+
+
+def test_pair_prints_each_schools_namesake_with_its_school(tmp_path: Path) -> None:
+    folder = two_schools(tmp_path)
+    result = run("pair", "青山小学", "白石小学", "--format", "json", cwd=folder)
+    assert [(p["child"], p["teacher"], p["kept"]) for p in result.json()["pairs"]] == [
+        ("王梓萱", "王芳（白石小学）", True),
+        ("刘浩然", "王芳（白石小学）", False),  # 李强 is 青山小学's
+        ("张雨涵", "王芳（青山小学）", True),
+        ("李明轩", "王芳（青山小学）", True),
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 
 from lbc.checks.watch import watch_list
@@ -23,9 +23,11 @@ from lbc.roster.pairs import NAMESAKE_KEY
 from lbc.roster.people import (
     LEFT_SCHOOL,
     PRIORITY_FIELDS,
+    Teacher,
     class_rank,
     in_post,
     priority_reasons,
+    teacher_labels,
 )
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
@@ -233,21 +235,27 @@ def _is_leader(role: str) -> bool:
     return any(word in role for word in LEADER_WORDS)
 
 
-def _teachers(roster: Roster, max_per_teacher: int, notes: list[str]) -> list[TeacherRow]:
+def _teachers(
+    roster: Roster, max_per_teacher: int, notes: list[str], school_of: Callable[[Table, int], str]
+) -> list[TeacherRow]:
     """The teachers who can take children, in list order; a row without a name is left out
-    (noted), since nobody could be told whom to support."""
+    (noted), since nobody could be told whom to support. ``school_of``: the school a row is
+    paired in, which namesakes are told apart within."""
     rows = [(tb, i) for tb in roster.teachers for i in range(len(tb))]
     named = [(tb, i) for tb, i in rows if isinstance(tb.get("name", i), str)]
     if len(named) < len(rows):
         notes.append(t("pair.note.nameless_teachers", count=len(rows) - len(named)))
     if not named:
         raise LbcError(t("err.pair_no_teachers"))
-    namesakes: dict[str, list[tuple[Table, int]]] = {}
+    namesakes: dict[Teacher, list[tuple[Table, int]]] = {}
     for tb, i in named:
-        namesakes.setdefault(tb.get("name", i), []).append((tb, i))
+        namesakes.setdefault((school_of(tb, i), tb.get("name", i)), []).append((tb, i))
+    # Two schools' 王芳 are told apart by their school, as lbc due and the record sheets do.
+    labels = teacher_labels(namesakes)
     out: list[TeacherRow] = []
     for table, i in named:
         name = table.get("name", i)
+        key = (school_of(table, i), name)
         role = _text(table.get("role", i))
         classes = table.get("classes", i)
         classes = classes if isinstance(classes, tuple) else ()
@@ -268,7 +276,7 @@ def _teachers(roster: Roster, max_per_teacher: int, notes: list[str]) -> list[Te
         out.append(
             TeacherRow(
                 name=name,
-                shown=_shown(name, (table, i), namesakes[name]),
+                shown=_shown(labels[key], (table, i), namesakes[key]),
                 file=table.file,
                 sheet=table.sheet_at(i),
                 row=table.rows[i],
@@ -290,11 +298,13 @@ def _teachers(roster: Roster, max_per_teacher: int, notes: list[str]) -> list[Te
     return out
 
 
-def _shown(name: str, me: tuple[Table, int], namesakes: list[tuple[Table, int]]) -> str:
-    """How a teacher is printed: the name, and for two of one name their first class (or,
-    when that does not tell them apart either, their row) so a school can tell who is who."""
+def _shown(label: str, me: tuple[Table, int], namesakes: list[tuple[Table, int]]) -> str:
+    """How a teacher is printed: ``label`` (the name, with the school where another school
+    has one of that name), and for two of one name in a school their first class (or, when
+    that does not tell them apart either, their row) so a school can tell who is who."""
     if len(namesakes) < 2:
-        return name
+        return label
+    name = me[0].get("name", me[1])
 
     def first_class(who: tuple[Table, int]) -> str:
         classes = who[0].get("classes", who[1])
@@ -332,9 +342,13 @@ def schools(
     """
     notes: list[str] = []
     children, counts = _children(roster, notes, watch or WatchSettings())
-    teachers = _teachers(roster, max_per_teacher, notes)
     declared = roster.file_schools()
     split = all(x.has("school") or declared.get(x.file) for x in roster.children + roster.teachers)
+
+    def school_of(table: Table, i: int) -> str:
+        return _text(table.get("school", i)) or declared.get(table.file, "") if split else ""
+
+    teachers = _teachers(roster, max_per_teacher, notes, school_of)
     groups: dict[str, School] = {}
     for c in children:
         key = c.school or declared.get(c.file, "") if split else ""
