@@ -671,6 +671,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行身份证号相同，按同一名儿童结对",
         "note: '{sheet}' row {row} has the same ID number as '{first_sheet}' row {first}; paired as one child",
     ),
+    "pair.note.own_school": (
+        "提示：{file} 没有写明学校，其中的教师只与本文件的儿童结对；若与其他文件同属一所学校，"
+        "请在 lbc.toml 的 [school] name 写明学校名称",
+        "note: {file} says no school, so its teachers are paired only with its own children; "
+        "if it belongs to another file's school, give the school's name under [school] name in lbc.toml",
+    ),
     "pair.note.unknown_teacher": (
         "提示：原帮扶教师“{name}”不在教师名单中，其结对儿童已重新安排",
         "note: last term's teacher '{name}' is not in the teachers list; their children were re-paired",

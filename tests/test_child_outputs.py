@@ -153,3 +153,65 @@ def test_a_teacher_on_leave_is_on_no_childs_card_or_birthday_list(tmp_path: Path
     birthdays = run("birthdays", tmp_path / "roster.xlsx", "--month", "5", "--format", "json")
     listed = [c for g in birthdays.json()["classes"] for c in g["children"]]
     assert [c["support_teacher"] for c in listed] == [None, "李老师"]
+
+
+def _school(path: Path, title: str | None, kids: list[list[object]], head: list[object]) -> Path:
+    """A school's workbook: its roster (under ``title`` when it has one) and its teacher."""
+    roster = [CHILD_HEADER, *kids] if title is None else [[title], CHILD_HEADER, *kids]
+    return write_xlsx(path, {"留守儿童": roster, "教师": [TEACHER_HEADER, head]})
+
+
+def test_a_file_that_says_no_school_is_paired_as_a_school_of_its_own(tmp_path: Path) -> None:
+    """A folder of two workbooks, 青山小学's titled with its name, 白鹤's saying no school,
+    whose only teacher is on leave. The folder was paired as one school, so 白鹤's child
+    was given 青山小学's head teacher of 三年级(2)班 as its own class's (本班班主任)."""
+    folder = tmp_path / "schools"
+    folder.mkdir()
+    qs = ["李老师", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"]
+    bh = ["王老师", "女", "13800000002", "班主任", "三年级(2)班", "语文", "是", "否"]
+    _school(folder / "青山.xlsx", "青山小学留守儿童花名册", [child_row(1)], qs)
+    _school(folder / "白鹤.xlsx", None, [child_row(2), child_row(3)], bh)
+    result = run("pair", folder, "--max-per-teacher", "3", "--format", "json")
+    doc = result.json()
+    assert [(p["child"], p["teacher"], p["reason"]) for p in doc["pairs"]] == [
+        ("张雨涵", "李老师", "本班班主任")
+    ]
+    assert [(u["child"], u["row"], u["why"]) for u in doc["unpaired"]] == [
+        ("李明轩", 2, "本校没有可结对的在岗教师"),
+        ("王梓萱", 3, "本校没有可结对的在岗教师"),
+    ]
+    assert [(i["teacher"], i["why"]) for i in doc["idle_teachers"]] == [("王老师", "不在岗")]
+    assert result.exit_code == 1
+
+
+def test_a_teachers_list_alone_is_the_one_named_schools(tmp_path: Path) -> None:
+    """A teachers list in a file of its own that says no school, beside a roster titled
+    with its school, is that school's teachers list. Beside two schools' rosters it may
+    be either's: its teachers have no child, and pair says how to join them, the school's
+    name in lbc.toml."""
+    folder = tmp_path / "schools"
+    folder.mkdir()
+    write_xlsx(
+        folder / "花名册.xlsx",
+        {"留守儿童": [["青山小学留守儿童花名册"], CHILD_HEADER, child_row(1)]},
+    )
+    write_xlsx(folder / "教师.xlsx", {"教师": TEACHERS})
+    result = run("pair", folder, "--format", "json")
+    assert [(p["child"], p["teacher"]) for p in result.json()["pairs"]] == [("张雨涵", "李老师")]
+    assert "没有写明学校" not in result.stderr
+    write_xlsx(
+        folder / "白鹤.xlsx",
+        {"留守儿童": [["白鹤小学留守儿童花名册"], CHILD_HEADER, child_row(2)]},
+    )
+    result = run("pair", folder, "--format", "json")
+    doc = result.json()
+    assert [(u["child"], u["why"]) for u in doc["unpaired"]] == [
+        ("李明轩", "本校没有可结对的在岗教师"),  # 白鹤.xlsx comes first
+        ("张雨涵", "本校没有可结对的在岗教师"),
+    ]
+    assert result.stderr == (
+        f"提示：{folder / '教师.xlsx'} 没有写明学校，其中的教师只与本文件的儿童结对；"
+        "若与其他文件同属一所学校，请在 lbc.toml 的 [school] name 写明学校名称\n"
+        "提示：花名册没有“帮扶教师”列，也没有用 --keep 给出上学期结对名单；"
+        "本次结对不会参照以往结对\n"
+    )

@@ -29,7 +29,7 @@ from lbc.roster.people import (
     priority_reasons,
     teacher_labels,
 )
-from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
 
 # 职务 words that make a teacher a school leader (班主任 is removed first: it is not one).
@@ -336,27 +336,52 @@ def schools(
 ) -> tuple[list[School], dict[str, int], list[str]]:
     """Each school's problem, what was left out (counts), and notes for stderr.
 
-    One school unless every children and teachers sheet says its school: by a 学校 column
-    (a county roster), or by its file's declaring one in a folder of schools (lbc.toml or
-    title), so that no child is paired with another school's teacher.
+    A row's school is its 学校 cell (a county roster), else its file's as the file declares
+    it in a folder of schools (lbc.toml or title), else, in a folder where some file says
+    its school, the file's own: a file that declares none is a school of its own (its
+    teachers teach its children), never pooled with a school that does, so that no child is
+    paired with another school's teacher; but a file of teachers alone, beside files that
+    name one school between them, is that school's teachers list. When no sheet says a
+    school, or the run is one file whose sheets do not all say theirs, the run is one school
+    (one school's roster and teachers list may be two files).
     """
     notes: list[str] = []
     children, counts = _children(roster, notes, watch or WatchSettings())
     declared = roster.file_schools()
-    split = all(x.has("school") or declared.get(x.file) for x in roster.children + roster.teachers)
+    says = [x.has("school") or bool(declared.get(x.file)) for x in roster.children]
+    says += [x.has("school") or bool(declared.get(x.file)) for x in roster.teachers]
+    split = all(says) or (bool(declared) and any(says))
+    named = set(filter(None, declared.values()))
+    with_children = {x.file for x in roster.children}
+
+    def school_in(file: str, cell: str | None) -> str:
+        if not split:
+            return ""
+        if cell or declared.get(file):
+            return cell or declared[file]
+        if len(named) == 1 and file not in with_children:
+            return next(iter(named))  # a teachers list beside the one school's roster
+        return FILE_SCHOOL + file
 
     def school_of(table: Table, i: int) -> str:
-        return _text(table.get("school", i)) or declared.get(table.file, "") if split else ""
+        return school_in(table.file, _text(table.get("school", i)))
 
     teachers = _teachers(roster, max_per_teacher, notes, school_of)
     groups: dict[str, School] = {}
     for c in children:
-        key = c.school or declared.get(c.file, "") if split else ""
+        key = school_in(c.file, c.school)
         group = groups.setdefault(key, School(key, [], [], []))
         (group.children if c.name else group.nameless).append(c)
     for x in teachers:
-        key = x.school or declared.get(x.file, "") if split else ""
+        key = school_in(x.file, x.school)
         groups.setdefault(key, School(key, [], [], [])).teachers.append(x)
+    for key, school in groups.items():
+        file = key.removeprefix(FILE_SCHOOL)
+        # A teachers list alone in a file that says no school: most likely the teachers of
+        # another file's school, which only the school's name can tell.
+        alone = school.teachers and not (school.children or school.nameless)
+        if key.startswith(FILE_SCHOOL) and declared.get(file) == "" and alone:
+            notes.append(t("pair.note.own_school", file=file))
     unknown: set[str] = set()
     ambiguous: set[str] = set()
     for school in groups.values():
