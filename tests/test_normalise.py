@@ -377,6 +377,45 @@ def test_phone_examples(raw: Any, want: Any) -> None:
     assert nz.phone(raw) == want
 
 
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("13812345678", ("13812345678",)),
+        ("138 1234 5678", ("13812345678",)),
+        ("13812345678/13987654321", ("13812345678", "13987654321")),
+        ("13812345678 13987654321", ("13812345678", "13987654321")),
+        ("138 1234 5678 / 139 8765 4321", ("13812345678", "13987654321")),
+        ("0817-5521234、13812345678", ("0817-5521234", "13812345678")),
+        ("13812345678或13987654321", ("13812345678", "13987654321")),
+        ("13812345678，13812345678", ("13812345678",)),
+        (None, ()),
+        ("", ()),
+        ("无", ()),
+        ("已停机", ()),
+        ("13812345678/已停机", ()),  # the words may be about the number
+        ("1381234567 13987654321", ()),  # one a digit short: which one works is unsure
+        ("13812345678（父）", ()),
+    ],
+)
+def test_numbers_to_call_examples(raw: Any, want: tuple[str, ...]) -> None:
+    assert nz.numbers_to_call(nz.phone(raw)) == want
+
+
+@FAST
+@given(
+    numbers=st.lists(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True), min_size=1, max_size=3),
+    between=st.sampled_from(["/", " / ", "／", "、", "，", ";", " ", "  ", "\n", "或"]),
+    dashed=st.booleans(),
+)
+def test_numbers_to_call_property(numbers: list[str], between: str, dashed: bool) -> None:
+    """However several numbers are typed into one cell, each is a number to call, once;
+    with a word among them (已停机), none is."""
+    typed = [f"{n[:3]}-{n[3:7]}-{n[7:]}" if dashed else n for n in numbers]
+    cell = between.join(typed)
+    assert nz.numbers_to_call(nz.phone(cell)) == tuple(dict.fromkeys(numbers))
+    assert nz.numbers_to_call(nz.phone(f"{cell}{between}已停机")) == ()
+
+
 # ---------------------------------------------------------------------------------------------
 # ID numbers
 

@@ -564,9 +564,9 @@ def test_a_support_teacher_not_in_post_is_no_support_teacher(tmp_path: Path) -> 
 
 
 def test_an_away_parents_phone_cell_that_is_no_number_is_said_so(tmp_path: Path) -> None:
-    """A mother's phone cell with two numbers in it (or 无, or 已停机) is no number to
-    call: the watch list says so, and does not say she has no phone when the cell is
-    written, nor echo the cell (it holds a phone number, masked elsewhere)."""
+    """A mother's phone cell of 已停机 (or 无) is no number to call: the watch list says
+    so, and does not say she has no phone when the cell is written, nor echo the cell. A
+    cell of two numbers gives two to call: she is reachable (李明轩 is not on the list)."""
     kids = [CHILD_HEADER]
     for n, cell in enumerate([None, "13912345678 13612345678", "已停机"], 1):
         kids.append(child_row(n, kind="母亲外出", 母亲电话=cell))
@@ -575,9 +575,12 @@ def test_an_away_parents_phone_cell_that_is_no_number_is_said_so(tmp_path: Path)
         '[files]\nroster = ["roster.xlsx"]\n\n[watch]\nthreshold = 1\n', encoding="utf-8"
     )
     watch = run("watch", "--as-of", "2024-10-08", "--format", "json", cwd=tmp_path).json()
-    said = [[r["message"] for r in c["reasons"]] for g in watch["classes"] for c in g["children"]]
+    said = [
+        (c["name"], [r["message"] for r in c["reasons"]])
+        for g in watch["classes"]
+        for c in g["children"]
+    ]
     assert said == [
-        ["母亲外出，没有电话"],
-        ["母亲外出，电话一栏不是可拨打的号码"],
-        ["母亲外出，电话一栏不是可拨打的号码"],
+        ("张雨涵", ["母亲外出，没有电话"]),
+        ("王梓萱", ["母亲外出，电话一栏不是可拨打的号码"]),
     ]

@@ -241,7 +241,7 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
         out.append((R.WCH012, "support_teacher", {"why": t("watch.teacher_blank")}))
     for who in away_parents(kind):
         key = phone_key(table, who)
-        if get(key) is None or isinstance(get(key), nz.Bad):
+        if not nz.numbers_to_call(get(key)):  # 无, 已停机: no number; two numbers: two
             how = t("watch.no_phone" if get(key) is None else "watch.bad_phone")
             out.append((R.WCH014, key, {"who": t(f"contact.{who}"), "how": how}))
     return out

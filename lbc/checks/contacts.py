@@ -48,8 +48,10 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
     """Row index -> the contacts that child lacks by the rules for its 留守类型.
 
     Children who have transferred out or graduated need no contact any more. With
-    ``usable_only`` a malformed phone counts as missing (nobody can dial it); without, it
-    counts as present, because ``validate`` reports it under its own code.
+    ``usable_only`` a phone cell that gives no number to call (无, 已停机, a digit short:
+    ``nz.numbers_to_call``) counts as missing, while one of two numbers is a number to
+    call; without, any written cell counts as present, because ``validate`` reports a
+    malformed one under its own code (PHN001).
     """
     n = len(table)
     empty: list[object] = [None] * n
@@ -67,7 +69,9 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
     g_name, g_relation = column("guardian_name"), column("guardian_relation")
 
     def ok(value: object) -> bool:
-        return value is not None and not (usable_only and value.__class__ is nz.Bad)
+        if value.__class__ is nz.Bad and usable_only:
+            return bool(nz.numbers_to_call(value))
+        return value is not None
 
     def where(*keys: str) -> str:
         """The first of these columns the roster has: a gap is pointed at a cell that can be
@@ -83,12 +87,14 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
             continue
         father, mother, guardian = phones["father"][i], phones["mother"][i], phones["guardian"][i]
         if (  # the common case, everyone on file: nothing to work out
-            not usable_only
-            and guardian is not None
+            guardian is not None
             and father is not None
             and mother is not None
             and g_name[i] is not None
             and g_relation[i] is not None
+            and not (
+                usable_only and nz.Bad in (guardian.__class__, father.__class__, mother.__class__)
+            )
         ):
             continue
         out: list[MissingContact] = []

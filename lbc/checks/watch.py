@@ -351,8 +351,9 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
     """WCH012 (no support teacher, where the roster has the column: none named, or, where a
     teachers list decides (TeachersInPost), none in post of that name, as every command
     counts) and
-    WCH014 (an away parent with no phone, or a cell that is no number to call: 无, 已停机,
-    two numbers in one cell; the message tells which, not echoing the cell)."""
+    WCH014 (an away parent with no phone, or a cell that gives no number to call: 无,
+    已停机, a digit short; the message tells which, not echoing the cell). A cell of two
+    numbers gives two to call."""
     kinds = _column(table, "left_behind_type")
     teachers = table.values.get("support_teacher")
     phones = {
@@ -370,7 +371,7 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
                 yield j, (R.WCH012, "support_teacher", {"why": no})
         for who in away[kinds[i]]:
             key, phone = phones[who]
-            if phone[i] is None or isinstance(phone[i], nz.Bad):
+            if not nz.numbers_to_call(phone[i]):
                 how = t("watch.no_phone" if phone[i] is None else "watch.bad_phone")
                 yield j, (R.WCH014, key, {"who": t(f"contact.{who}"), "how": how})
 

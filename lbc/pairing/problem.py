@@ -282,7 +282,7 @@ def _teachers(
                 row=table.rows[i],
                 school=_text(table.get("school", i)),
                 role=role,
-                phone=phone if isinstance(phone, str) else None,
+                phone=nz.numbers_text(phone) or None,
                 subjects=_text(table.get("subjects", i)),
                 capacity=places,
                 why_none=why,

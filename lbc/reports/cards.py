@@ -70,6 +70,17 @@ def _value(table: Table, key: str, i: int) -> str:
     return nz.display(table.get(key, i)) or BLANK
 
 
+def _phone(table: Table, key: str, i: int) -> str:
+    """A phone on the card: the numbers to call (each of two typed in one cell); a cell
+    that gives none is a blank to fill in, with what it held beside it (无, 已停机, a number
+    a digit short), so the teacher sees why there is no number to dial."""
+    value = table.get(key, i)
+    numbers = nz.numbers_text(value)
+    if numbers:
+        return numbers
+    return f"{BLANK}（{value.raw}）" if isinstance(value, nz.Bad) else BLANK
+
+
 def _teachers(roster: Roster, in_post: TeachersInPost) -> dict[Teacher, str]:
     """Each teacher's phone (a blank when the list has none), by school and name: two
     schools' 王芳 have two phones."""
@@ -78,7 +89,7 @@ def _teachers(roster: Roster, in_post: TeachersInPost) -> dict[Teacher, str]:
         for i in range(len(table)):
             name = table.get("name", i)
             if isinstance(name, str):
-                out.setdefault((in_post.school(table, i), name), _value(table, "phone", i))
+                out.setdefault((in_post.school(table, i), name), _phone(table, "phone", i))
     return out
 
 
@@ -141,7 +152,7 @@ def _card(
                 role,
                 [
                     ("姓名", v(f"{who}_name")),
-                    ("电话", v(f"{who}_phone")),
+                    ("电话", _phone(table, f"{who}_phone", i)),
                     ("务工地点", v(f"{who}_work_place")),
                 ],
             )
@@ -152,7 +163,7 @@ def _card(
             [
                 ("姓名", v("guardian_name")),
                 ("关系", v("guardian_relation")),
-                ("电话", v("guardian_phone")),
+                ("电话", _phone(table, "guardian_phone", i)),
                 (
                     "住址",
                     v("guardian_address") if table.has("guardian_address") else v("home_address"),

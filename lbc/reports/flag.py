@@ -2,7 +2,8 @@
 
 A school hands each head teacher the families of their own class to call, so children are
 grouped by class with that class's head teacher; teachers without a phone come last. A
-malformed phone counts as missing here, since nobody can dial it.
+phone cell that gives no number to call (无, 已停机, a digit short) counts as missing here,
+since nobody can dial it; a cell of two numbers does not (``nz.numbers_to_call``).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def flag(roster: Roster) -> FlagReport:
         FlaggedTeacher(table.get("name", i) or "", table.file, table.sheet_at(i), table.rows[i])
         for table in roster.teachers
         for i in range(len(table))
-        if table.get("phone", i) is None or isinstance(table.get("phone", i), nz.Bad)
+        if not nz.numbers_to_call(table.get("phone", i))
     ]
     return FlagReport(by_class(roster, rows), teachers)
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from lbc.messages import t
 from lbc.reports.caseload import Kids, on_books
+from lbc.roster import normalise as nz
 from lbc.roster.people import Teacher, class_rank, teacher_labels
 from lbc.roster.support import (
     TALK,
@@ -106,8 +107,9 @@ def record_books(roster: Roster, term: Term, quotas: Quotas) -> tuple[list[Recor
     priority = kids.priority()
     text = {
         key: [v if isinstance(v, str) else "" for v in kids.column(key)]
-        for key in ("gender", "guardian_name", "guardian_relation", "guardian_phone")
+        for key in ("gender", "guardian_name", "guardian_relation")
     }
+    text["guardian_phone"] = [nz.numbers_text(v) for v in kids.column("guardian_phone")]
     parents = [kids.column(f"{who}_phone") for who in ("father", "mother", "parent")]
     rows = laid_out(term, quotas)
     books = []
@@ -122,7 +124,7 @@ def record_books(roster: Roster, term: Term, quotas: Quotas) -> tuple[list[Recor
                 text["guardian_name"][k],
                 text["guardian_relation"][k],
                 text["guardian_phone"][k],
-                "、".join(dict.fromkeys(p[k] for p in parents if isinstance(p[k], str))),
+                "、".join(dict.fromkeys(n for p in parents for n in nz.numbers_to_call(p[k]))),
                 "、".join(priority[k]),
             )
             for k in mine

@@ -10,7 +10,9 @@ Counting rules, so that a head teacher can check any number by hand:
   children 转出 or 毕业 are counted in enrollment only, every other figure is about the
   children still on the school's books (在读, 转入, 休学, 辍学);
 * 建档 complete: no error finding on the child's row other than a missing contact, and no
-  required column missing from its sheet; contacts complete: no missing-contact finding;
+  required column missing from its sheet; contacts complete: nothing missing by the contact
+  rules, a phone cell that gives no number to call (无, 已停机) counting as missing, as lbc
+  flag counts it (lbc.checks.contacts);
 * paired: the child's 帮扶教师 names a teacher in post (在岗) of its school's teachers list,
   or, where no teachers list was read for the school, any teacher (TeachersInPost);
 * records count (totals, by kind, by month) when dated inside the term; the measures about
@@ -30,6 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Any
 
+from lbc.checks.contacts import contact_gaps
 from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, RuleKind
 from lbc.checks.watch import WatchFacts
@@ -354,7 +357,6 @@ def _guardian_kind(relation: object) -> str:
 def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dict[str, Any]:
     where = set(kids.where)
     incomplete: set[tuple[str, str | None, int | None]] = set()
-    no_contact: set[tuple[str, str | None, int | None]] = set()
     whole_sheet: set[tuple[str, str]] = set()
     by_code: Counter[str] = Counter()
     for f in findings:
@@ -369,11 +371,13 @@ def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dic
                 for sheet in dict.fromkeys(tb.row_sheets or [tb.sheet])
             }
         key = (f.file, f.sheet, f.row)
-        if key not in where:
-            continue
-        (no_contact if f.rule.kind is RuleKind.CONTACT else incomplete).add(key)
+        if key in where and f.rule.kind is not RuleKind.CONTACT:
+            incomplete.add(key)
     complete = sum(1 for w in kids.where if w[:2] not in whole_sheet and w not in incomplete)
-    contacts = sum(1 for w in kids.where if w not in no_contact)
+    gaps = [contact_gaps(table, usable_only=True) for table, _ in kids.rows]
+    contacts = sum(
+        i not in gap for (_, rows), gap in zip(kids.rows, gaps, strict=True) for i in rows
+    )
     severities = Counter(RULES[code].severity for code in by_code.elements())
     return {
         "complete": complete,

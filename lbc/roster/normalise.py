@@ -216,6 +216,37 @@ def phone(value: Any) -> str | Bad | None:
     return Bad(s)
 
 
+# What a school types between two numbers in one phone cell: a mark, else a space (a space
+# is also typed inside one number, 138 1234 5678, which phone() reads first).
+_BETWEEN_NUMBERS = (re.compile(r"[/／、,，;；|｜\n]|或"), re.compile(r"[/／、,，;；|｜或\s]+"))
+
+
+def numbers_to_call(value: object) -> tuple[str, ...]:
+    """The numbers a phone cell gives to call, read by :func:`phone`: its number; each of
+    two or more numbers typed in one cell (13812345678/13987654321), when every part reads
+    as a number; none for an empty cell or one that gives no number (无, 已停机, a digit
+    short, a number with words about it). The one answer to "is there a number to call",
+    asked by flag, the watch list, the summary and the cards alike."""
+    if value is None:
+        return ()
+    if value.__class__ is not Bad:
+        return (value,)  # type: ignore[return-value]  # a phone() number
+    raw = value.raw  # type: ignore[attr-defined]
+    for between in _BETWEEN_NUMBERS:
+        parts = [part for part in between.split(raw) if part.strip()]
+        if len(parts) > 1:
+            found = [phone(part) for part in parts]
+            if all(n.__class__ is str for n in found):
+                return tuple(dict.fromkeys(found))  # type: ignore[arg-type]
+    return ()
+
+
+def numbers_text(value: object) -> str:
+    """A phone cell's numbers to call as a person reads them (13812345678、13987654321);
+    "" when it gives none: what cards, pairs lists and record sheets print for a phone."""
+    return "、".join(numbers_to_call(value))
+
+
 def excel_whole(value: float) -> str:
     """A whole number cell as Excel shows it: past 15 digits Excel keeps 15 significant ones
     (an ID typed as a number shows 511321201310087000), not the float's 511321201310086976,

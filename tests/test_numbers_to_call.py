@@ -1,0 +1,124 @@
+"""Whether a phone cell gives a number to call is answered once (nz.numbers_to_call), and
+every command that asks says the same: flag's to-do list, the watch list, the summary's
+contacts and the contact cards. validate still reports the cell's format (PHN001): the
+archive holds one number per cell."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+# The mother is away; the father and the guardian have a number each.
+MOTHERS = [
+    "13912345678/13612345678",
+    "13912345678 13612345678",
+    "无",
+    "已停机",
+    None,
+    "13912345678",
+]
+NAMES = ["张雨涵", "李明轩", "王梓萱", "刘浩然", "陈思彤", "杨子墨"]
+BLANK = "＿＿＿＿＿＿"
+
+
+def workspace(tmp_path: Path) -> Path:
+    kids = [[*CHILD_HEADER, "帮扶教师"]]
+    for n, cell in enumerate(MOTHERS, 1):
+        kids.append([*child_row(n, kind="母亲外出", 母亲电话=cell), "李老师" if n == 1 else None])
+    teachers = [
+        TEACHER_HEADER,
+        ["李老师", "女", "13800000001/13800000002", "班主任", "三年级(2)班", "语文", "是", "是"],
+        ["王老师", "男", "已调走", "科任教师", "三年级(2)班", "数学", "否", "是"],
+    ]
+    write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids, "教师": teachers})
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\n\n[watch]\nthreshold = 1\n', encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_every_command_agrees_on_which_phone_cells_give_a_number(tmp_path: Path) -> None:
+    """Two numbers in a cell (split by / or a space) are two numbers to call; 无, 已停机 and
+    an empty cell give none. validate says PHN001 of every cell that is not one number;
+    flag, watch, the summary and the cards all count rows 4, 5, 6 as without the mother's
+    number, and rows 2, 3 as reachable; the teacher with two numbers is reachable too.
+    flag and the summary counted 无 and 已停机 differently, and the watch list said two
+    numbers were no number to call."""
+    ws = workspace(tmp_path)
+    findings = run("validate", "--format", "json", cwd=ws).json()["findings"]
+    assert [(f["code"], f["sheet"], f["row"], f["column"]) for f in findings] == [
+        ("PHN001", "儿童", 2, "K"),
+        ("PHN001", "儿童", 3, "K"),
+        ("PHN001", "儿童", 4, "K"),
+        ("PHN001", "儿童", 5, "K"),
+        ("CON003", "儿童", 6, "K"),
+        ("PHN001", "教师", 2, "C"),
+        ("PHN001", "教师", 3, "C"),
+    ]
+
+    flag = run("flag", "--format", "json", cwd=ws).json()
+    flagged = [
+        (c["row"], c["name"], c["missing_text"]) for g in flag["classes"] for c in g["children"]
+    ]
+    assert flagged == [
+        (4, "王梓萱", ["母亲电话"]),
+        (5, "刘浩然", ["母亲电话"]),
+        (6, "陈思彤", ["母亲电话"]),
+    ]
+    assert [(x["name"], x["row"]) for x in flag["teachers"]] == [("王老师", 3)]
+
+    watch = run("watch", "--as-of", "2024-10-08", "--format", "json", cwd=ws).json()
+    listed = [
+        (c["row"], [r["message"] for r in c["reasons"] if r["code"] == "WCH014"])
+        for g in watch["classes"]
+        for c in g["children"]
+    ]
+    assert sorted(x for x in listed if x[1]) == [
+        (4, ["母亲外出，电话一栏不是可拨打的号码"]),
+        (5, ["母亲外出，电话一栏不是可拨打的号码"]),
+        (6, ["母亲外出，没有电话"]),
+    ]
+
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws).json()
+    assert (summary["archive"]["contacts_complete"], summary["archive"]["contacts_rate"]) == (
+        3,
+        0.5,
+    )
+    assert (
+        "联系方式不全：有 3 名儿童缺少外出父母或监护人的联系电话，遇事难以及时联系。"
+        in (summary["problems"])
+    )
+
+    assert run("cards", "--out", "c.html", cwd=ws).exit_code == 0
+    page = (ws / "c.html").read_text(encoding="utf-8")
+    mothers = re.findall(r"<th>母亲</th><td[^>]*>姓名：＿+　电话：([^　]*)　", page)
+    assert mothers == [
+        "13912345678、13612345678",
+        "13912345678、13612345678",
+        f"{BLANK}（无）",
+        f"{BLANK}（已停机）",
+        BLANK,
+        "13912345678",
+    ]
+    teacher = re.findall(r"<th>帮扶教师</th><td[^>]*>姓名：([^　]*)　电话：([^<]*)</td>", page)
+    assert teacher[0] == ("李老师", "13800000001、13800000002")
+
+
+def test_the_lists_for_teachers_carry_each_number_a_cell_gives(tmp_path: Path) -> None:
+    """The pairs workbook's teacher phone and a record sheet's parents' phones print each
+    number of a cell of two (they printed nothing for it), and nothing for 已调走."""
+    ws = workspace(tmp_path)
+    run("pair", "--out", "pairs.xlsx", cwd=ws)
+    sheet = load_workbook(ws / "pairs.xlsx")["教师帮扶名单"]
+    phones = [(r[1], r[3]) for r in sheet.iter_rows(min_row=3, values_only=True)]
+    assert phones == [("李老师", "13800000001、13800000002"), ("王老师", None)]
+
+    assert run("record-sheets", "--term", "2024-autumn", "--out", "rs", cwd=ws).exit_code == 0
+    book = load_workbook(ws / "rs" / "帮扶记录表_2024年秋季学期_李老师.xlsx")["结对儿童"]
+    assert [r[6:8] for r in book.iter_rows(min_row=3, max_row=3, values_only=True)] == [
+        ("13712345678", "13812345678、13912345678、13612345678")
+    ]
