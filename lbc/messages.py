@@ -493,6 +493,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "结对名单中 {count} 行在花名册中找不到，未采用",
         "{count} rows of the pairs workbook name no child of the roster and were not used",
     ),
+    "note.pairs.namesakes": (
+        "结对名单中 {count} 行是重名儿童（{names}），花名册在结对后改动过，又没有身份证号可以区分，"
+        "无法确定是哪一个孩子，未采用（补填身份证号或出生日期后重新运行 lbc pair --save）",
+        "{count} rows of the pairs workbook name one of children sharing a name ({names}): the "
+        "roster changed since the pairing and no ID number tells them apart, so they were not "
+        "used (add ID numbers or birth dates and run lbc pair --save again)",
+    ),
     "note.pairs.pending": (
         "提示：lbc.toml 指定的结对名单 {path} 尚未生成，帮扶教师取自花名册“帮扶教师”列（运行 lbc pair --save 生成）",
         "note: the pairs workbook {path} named in lbc.toml is not made yet; support teachers come from the roster's 帮扶教师 column (lbc pair --save makes it)",

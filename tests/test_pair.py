@@ -60,7 +60,7 @@ def used(book: Path, count: int, *more: str) -> str:
     return "；".join([head, *more])
 
 
-HIDDEN = ["身份证号", "名册位置", "结对时名册帮扶教师", "结对日期"]
+HIDDEN = ["身份证号", "名册位置", "结对时名册帮扶教师", "结对日期", "出生日期"]
 NO_CHILD = "暂无可结对的儿童"
 INACTIVE = "不在岗"
 
@@ -621,10 +621,12 @@ def test_out_writes_the_three_sheet_workbook_owner_only(tmp_path: Path) -> None:
     assert load_workbook(out).sheetnames == ["结对名单", "教师帮扶名单", "未结对"]
     phone = teacher("王芳")["联系电话"]
     made = dt.datetime.combine(dt.date.today(), dt.time())
+    born = dt.datetime(2016, 5, 1)  # conftest's children's
 
     def hidden(n: int) -> list[Any]:
-        """ID, roster place, the roster's 帮扶教师 then, the day: read back, never printed."""
-        return [kid(n)["身份证号"], f"r.xlsx|花名册|{n + 1}", None, made]
+        """ID, roster place, the roster's 帮扶教师 then, the day, the birth date: read back,
+        never printed."""
+        return [kid(n)["身份证号"], f"r.xlsx|花名册|{n + 1}", None, made, born]
 
     assert sheet_rows(out, "结对名单") == [
         [
@@ -642,11 +644,11 @@ def test_out_writes_the_three_sheet_workbook_owner_only(tmp_path: Path) -> None:
         ],
         [1, C32, "张雨涵", "女", "父母均外出", "父母均外出", "王芳", phone, HEAD, "否", *hidden(1)],
         [2, C32, "李明轩", "女", "父母均外出", "父母均外出", "王芳", phone, HEAD, "否", *hidden(2)],
-        [None] * 14,
-        [f"制表人：__________    审核人：__________    日期：{today()}", *[None] * 13],
+        [None] * 15,
+        [f"制表人：__________    审核人：__________    日期：{today()}", *[None] * 14],
     ]
     dims = load_workbook(out)["结对名单"].column_dimensions
-    assert [c for c in "ABCDEFGHIJKLMN" if dims[c].hidden] == ["K", "L", "M", "N"]
+    assert [c for c in "ABCDEFGHIJKLMNO" if dims[c].hidden] == ["K", "L", "M", "N", "O"]
     assert sheet_rows(out, "教师帮扶名单") == [
         ["序号", "教师姓名", "职务", "联系电话", "帮扶人数", "帮扶学生", "说明"],
         [1, "王芳", "班主任", phone, 2, f"张雨涵（{C32}）\n李明轩（{C32}）", None],

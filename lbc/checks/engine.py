@@ -21,7 +21,7 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
-from lbc.roster.people import LEFT_SCHOOL, teacher_named
+from lbc.roster.people import LEFT_SCHOOL, births_differ, teacher_named
 from lbc.roster.support import ChildIndex
 from lbc.roster.tables import Roster, Table
 
@@ -366,7 +366,7 @@ def check_children(
             # A month-only 出生年月 leaves the day to the ID, when there is one.
             born[i] = id_date if birth.__class__ is nz.YearMonth and id_date else birth
             _check_birth(out, i, birth, today)
-            if id_date and _born_differs(id_date, birth):
+            if id_date and births_differ(id_date, birth):
                 label = out.label("birth_date")
                 out.add(R.ID006, i, "birth_date", id_date=id_date, date=birth, label=label)
         if id_date and gender in ("男", "女") and id_gender(id_value) != gender:
@@ -443,14 +443,6 @@ def _check_id(out: _Out, i: int, value: Any, today: dt.date) -> dt.date | None:
     return born
 
 
-def _born_differs(id_date: dt.date, birth: dt.date) -> bool:
-    """Whether the ID's birth date and the 出生日期 column disagree; a month-only 出生年月
-    (2015年3月) is compared to the month."""
-    if birth.__class__ is nz.YearMonth:
-        return (id_date.year, id_date.month) != (birth.year, birth.month)
-    return id_date != birth
-
-
 def _check_birth(out: _Out, i: int, birth: dt.date, today: dt.date) -> None:
     if birth > today:
         out.add(R.DATE002, i, "birth_date", label=out.label("birth_date"), date=birth)
@@ -497,7 +489,7 @@ def _check_people(out: _Out, today: dt.date) -> None:
                 if born is None or born > today:
                     out.add(R.ID008, i, id_key, label=out.label(id_key))
                     born = None
-            if born and birth.__class__ in (dt.date, nz.YearMonth) and _born_differs(born, birth):
+            if born and birth.__class__ in (dt.date, nz.YearMonth) and births_differ(born, birth):
                 label = out.label(birth_key)
                 out.add(R.ID009, i, birth_key, label=label, date=birth, id_date=born)
             if who == "guardian":

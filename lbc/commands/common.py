@@ -362,6 +362,9 @@ def pairs_used(joined: PairsJoined, previous: bool = False) -> str:
         parts.append(t("note.pairs.previous", count=joined.from_previous))
     if joined.unmatched:
         parts.append(t("note.pairs.unmatched", count=joined.unmatched))
+    if joined.namesakes:
+        names = "、".join(dict.fromkeys(joined.namesakes))
+        parts.append(t("note.pairs.namesakes", count=len(joined.namesakes), names=names))
     return t("note.pairs.joiner").join(parts)
 
 

@@ -5,7 +5,8 @@ teacher with their children, for the staff room) and 未结对 (who still needs 
 结对名单 keeps the headers lbc reads (学生姓名, 班级, 留守类型, 帮扶教师), so every command reads
 the file back as the pairs in force (lbc/roster/pairs.py). 结对名单 and 未结对 end with hidden
 columns, never printed: the child's ID number, where the child sits in the roster, what the
-roster's 帮扶教师 column said and the day (what "the newest decision" is decided by). They are
+roster's 帮扶教师 column said and the day (what "the newest decision" is decided by), and the
+child's birth date (what tells two namesakes without an ID number apart once rows move). They are
 cells, not file properties, because cells are what survive a school re-saving the file in
 Excel or WPS, or as .xls.
 """
@@ -37,7 +38,7 @@ PAIRS_HEADER = (
     "是否延续",
 )
 # Hidden, for reading the file back (see the module's docstring).
-HIDDEN_HEADER = ("身份证号", "名册位置", "结对时名册帮扶教师", "结对日期")
+HIDDEN_HEADER = ("身份证号", "名册位置", "结对时名册帮扶教师", "结对日期", "出生日期")
 TEACHERS_HEADER = ("序号", "教师姓名", "职务", "联系电话", "帮扶人数", "帮扶学生", "说明")
 UNPAIRED_HEADER = ("序号", "班级", "学生姓名", "原因")
 
@@ -61,7 +62,7 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
 
     def hidden(child: ChildRow) -> list[object]:
         where = place(child.file, child.sheet, child.row, out)
-        return [child.ident, where, child.listed, made]
+        return [child.ident, where, child.listed, made, child.born]
 
     rows = [
         [

@@ -26,6 +26,7 @@ from lbc.roster.people import (
     Teacher,
     class_rank,
     in_post,
+    known_birth,
     priority_reasons,
     teacher_labels,
 )
@@ -53,6 +54,7 @@ class ChildRow:
     left_behind_type: str | None = None
     gender: str | None = None
     ident: str | None = None  # the ID number, to find the child again in the pairs workbook
+    born: dt.date | None = None  # the ID's or column's: tells namesakes apart there
     listed: str | None = None  # what the roster's 帮扶教师 cell says, for the pairs workbook
     watched: bool = False  # on the watch list: paired before every other priority child
 
@@ -153,6 +155,7 @@ _CHILD_KEYS = (
     "support_teacher",
     "left_behind_type",
     "gender",
+    "birth_date",
 )
 
 
@@ -183,7 +186,7 @@ def _children(
     out: list[ChildRow] = []
     rows = itertools.chain.from_iterable(map(_rows, roster.children))
     for (table, i, first), cells in zip(distinct_children(roster.children), rows, strict=True):
-        status, ident, cls, name, grade, school, teacher, kind, gender, *rest = cells
+        status, ident, cls, name, grade, school, teacher, kind, gender, birth, *rest = cells
         listed, tag, priority, label = rest
         if status in LEFT_SCHOOL:
             counts["left_school"] += 1
@@ -223,6 +226,7 @@ def _children(
                 left_behind_type=kind if isinstance(kind, str) else None,
                 gender=gender if isinstance(gender, str) else None,
                 ident=ident if isinstance(ident, str) else None,
+                born=known_birth(birth, ident),
                 listed=_text(listed) or None,
                 watched=on_list,
             )

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lbc.roster import normalise as nz
-from lbc.roster.people import teacher_named
+from lbc.roster.people import births_differ, known_birth, teacher_named
 from lbc.roster.tables import Roster, Table, distinct_children
 
 # Where the join keeps which of two namesakes a workbook named (王芳（三年级(2)班）), for
@@ -51,6 +51,9 @@ class PairsJoined:
     column_newer: int = 0  # of those, children whose 帮扶教师 cell changed since: the cell
     from_previous: int = 0  # children named only by last term's roster (--keep)
     unmatched: int = 0  # workbook rows that name no child of the roster
+    # Workbook rows naming one of namesakes (张伟（五年级(1)班）) that nothing tells apart
+    # since the roster changed: not used, and said, rather than given to the wrong child.
+    namesakes: list[str] = field(default_factory=list)
 
 
 def place(roster_file: str, sheet: str, row: int, book: Path) -> str:
@@ -104,7 +107,28 @@ class _Children:
                     self.by_class.setdefault(_who(table, i), []).append((table, i))
                     self.by_name.setdefault((school, name), []).append((table, i))
 
-    def find(self, table: Table, i: int) -> list[tuple[Table, int]]:
+    def moved(self, book: Table) -> dict[tuple[Path, str], int]:
+        """Where each roster sheet ``book`` names has changed since it was written: the
+        first 名册位置 of the sheet whose row now holds another name (or nobody). A row was
+        inserted or deleted there, so from it down a place may name a namesake that moved
+        into it."""
+        out: dict[tuple[Path, str], int] = {}
+        for r in range(len(book)):
+            where = parse_place(book.get("pair_place", r), book.file)
+            if where is None:
+                continue
+            child = self.by_place.get(where)
+            if child is None or _who(*child)[1] != _who(book, r)[1]:
+                sheet = where[:2]
+                out[sheet] = min(out.get(sheet, where[2]), where[2])
+        return out
+
+    def find(
+        self, table: Table, i: int, moved: dict[tuple[Path, str], int] | None = None
+    ) -> list[tuple[Table, int]]:
+        """The rows of the child row ``i`` of ``table`` names (several: one ID number on
+        several rows); none when it names no child, or one of namesakes nothing tells apart
+        (``namesakes_of`` says which)."""
         ident = table.get("id_number", i)
         if isinstance(ident, str) and ident in self.by_id:
             return self.by_id[ident]
@@ -112,19 +136,52 @@ class _Children:
         where = parse_place(table.get("pair_place", i), table.file)
         if where is not None and where in self.by_place:
             child = self.by_place[where]
-            if _who(*child)[1] == name:
+            # One of namesakes only while the sheet above it is as it was: a row inserted
+            # above moves the other namesake into its place.
+            still = moved is None or where[2] < moved.get(where[:2], where[2] + 1)
+            alone = len(self.by_name.get(_who(*child)[:2], ())) == 1
+            if _who(*child)[1] == name and _alike(table, i, *child) and (still or alone):
                 return [child]
+        return self._named(table, i, school, name, cls)
+
+    def namesakes_of(self, table: Table, i: int) -> bool:
+        """Whether row ``i`` of ``table``, found by ``find`` as no child, names several
+        children alike in what it says of them (name, class, gender, birth date)."""
+        school, name, cls = _who(table, i)
+        return name != "" and len(self._named(table, i, school, name, cls, several=True)) > 1
+
+    def _named(
+        self, table: Table, i: int, school: str, name: str, cls: str, several: bool = False
+    ) -> list[tuple[Table, int]]:
+        """The one child of ``name`` (in ``cls``, else in any class; of ``school``, else of
+        any); of namesakes, the one the row's gender and birth date do not rule out (the
+        candidates alike when ``several``)."""
         if not name:
             return []
-        for key in ((school, name, cls), ("", name, cls)):
-            found = self.by_class.get(key, [])
-            if found:
-                return found if len(found) == 1 else []
-        for key in ((school, name), ("", name)):
-            found = self.by_name.get(key, [])
-            if found:
-                return found if len(found) == 1 else []
+        groups = ((school, name, cls), ("", name, cls)), ((school, name), ("", name))
+        for index, keys in zip((self.by_class, self.by_name), groups, strict=True):
+            for key in keys:
+                found = index.get(key, [])  # type: ignore[call-overload]
+                if len(found) == 1:
+                    return found
+                if found:
+                    alike = [c for c in found if _alike(table, i, *c)]
+                    return alike if several or len(alike) == 1 else []
         return []
+
+
+def _alike(table: Table, i: int, other: Table, j: int) -> bool:
+    """Whether two rows' gender and birth date (the ID's, else the column's) do not tell
+    them apart: a row that leaves one out says nothing against the other."""
+    mine, theirs = table.get("gender", i), other.get("gender", j)
+    if isinstance(mine, str) and isinstance(theirs, str) and mine != theirs:
+        return False
+    born, their_birth = _born(table, i), _born(other, j)
+    return born is None or their_birth is None or not births_differ(born, their_birth)
+
+
+def _born(table: Table, i: int) -> dt.date | None:
+    return known_birth(table.get("birth_date", i), table.get("id_number", i))
 
 
 def _who(table: Table, i: int) -> tuple[str, str, str]:
@@ -149,8 +206,13 @@ def join_pairs(roster: Roster) -> PairsJoined:
     decided: dict[tuple[int, int], _Decision] = {}
     for book in roster.pairs:
         has_listed = book.has("pair_listed")
+        moved = children.moved(book)
         for r in range(len(book)):
-            found = children.find(book, r)
+            found = children.find(book, r, moved)
+            if not found and children.namesakes_of(book, r):
+                _, name, cls = _who(book, r)
+                joined.namesakes.append(f"{name}（{cls}）" if cls else name)
+                continue
             if not found:
                 joined.unmatched += 1
                 continue

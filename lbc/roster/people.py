@@ -198,6 +198,21 @@ def birth_date(birth: object, ident: object) -> object:
         return None
 
 
+def known_birth(birth: object, ident: object) -> dt.date | None:
+    """A person's birth date (``birth_date``) when there is one; None when neither the
+    column nor the ID gives a date (an unreadable cell, a 15-digit ID)."""
+    born = birth_date(birth, ident)
+    return born if born.__class__ in (dt.date, nz.YearMonth) else None  # type: ignore[return-value]
+
+
+def births_differ(one: dt.date, other: dt.date) -> bool:
+    """Whether two birth dates are of two people: a month-only 出生年月 (2015年3月) is
+    compared to the month."""
+    if nz.YearMonth in (one.__class__, other.__class__):
+        return (one.year, one.month) != (other.year, other.month)
+    return one != other
+
+
 def age_on(born: object, as_of: dt.date) -> int | None:
     """Whole years from ``born`` (a date, or a month) to ``as_of``; None when not a date."""
     if born.__class__ not in (dt.date, nz.YearMonth):
