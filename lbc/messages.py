@@ -1851,8 +1851,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "check the name for a wrong character, or add the child to the roster",
     ),
     "rule.REC003": (
-        "记录中的学生“{name}”对应花名册中 {count} 名儿童，请注明班级",
-        "'{name}' matches {count} children; add the class",
+        "记录中的学生“{name}”对应花名册中 {count} 名儿童，请注明班级（同班重名的再写出生日期）",
+        "'{name}' matches {count} children; add the class (and, for namesakes in one class, the birth date)",
     ),
     "rule.REC003.title": ("记录的学生有重名", "record matches several children"),
     "rule.REC003.example": ("两个“王浩”在不同班，记录未写班级", "two 王浩, no class given"),
@@ -1861,8 +1861,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "several children share the name; without the class nobody can tell which one was supported",
     ),
     "rule.REC003.fix": (
-        "在这条记录的“班级”一栏写上孩子的班级",
-        "fill in the record's 班级 column",
+        "在这条记录的“班级”一栏写上孩子的班级；同班有重名的，再在“出生日期”一栏写上孩子的出生日期"
+        "（lbc record-sheets 生成的记录表已为重名儿童预填）",
+        "fill in the record's 班级 column; for namesakes in one class, its 出生日期 column too "
+        "(the sheets lbc record-sheets writes have it filled in for them)",
     ),
     "rule.REC004": (
         "无法识别的帮扶类型，可填：{allowed}",
@@ -2386,6 +2388,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "note.record_sheets_unpaired": (
         "提示：{count} 名儿童尚未结对，不在任何记录表中",
         "note: {count} children have no support teacher and are on no sheet",
+    ),
+    "note.record_sheets_namesakes": (
+        "提示：{names}与同班同学重名，又没有不同的出生日期或身份证号可以区分，"
+        "交回的记录表中他们的记录无法计入；请在花名册中补填出生日期或身份证号后再生成记录表",
+        "note: {names} share a name with a classmate and no birth date or ID number tells them "
+        "apart, so their records on the returned sheets cannot be counted; add birth dates or ID "
+        "numbers to the roster before making the sheets",
     ),
     "note.record_sheets_config": (
         '提示：在 lbc.toml 的 [files] 中写 records = "{folder}"，各命令即会读取交回的记录表',

@@ -9,11 +9,29 @@ above the namesakes (lbc/roster/pairs.py), and a filled row of lbc's own record 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, table, write_xlsx
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from conftest import (
+    CHILD_HEADER,
+    RECORD_HEADER,
+    TEACHER_HEADER,
+    child_row,
+    make_id,
+    run,
+    table,
+    write_xlsx,
+)
+from lbc.roster.support import dated_records, records_index
+from lbc.roster.tables import load_roster
 
 C51 = "五年级(1)班"
 CARD = re.compile(
@@ -136,3 +154,154 @@ def test_namesakes_in_place_keep_their_saved_pairs(tmp_path: Path) -> None:
     assert said.splitlines()[0] == (
         f"提示：帮扶教师以结对名单 结对名单.xlsx（{today()}结对）为准，共 2 名儿童"
     )
+
+
+# ---- a filled row of lbc's own record sheet ----
+
+TERM = "2024年秋季学期"
+
+
+def sheet(ws: Path, teacher: str) -> Path:
+    return ws / "记录表" / f"帮扶记录表_{TERM}_{teacher}.xlsx"
+
+
+def rows_of(path: Path) -> list[list[Any]]:
+    ws = load_workbook(path)["帮扶记录"]
+    return [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=3)]
+
+
+def fill_first_row(path: Path, day: dt.date, content: str) -> None:
+    """A teacher writes the date and what was done into the first laid-out row."""
+    wb = load_workbook(path)
+    ws = wb["帮扶记录"]
+    header = [c.value for c in ws[2]]
+    ws.cell(3, header.index("日期") + 1).value = day
+    ws.cell(3, header.index("内容") + 1).value = content
+    wb.save(path)
+
+
+@pytest.mark.parametrize("told_by", ["身份证号", "出生日期"])
+def test_a_filled_record_sheet_row_counts_for_its_namesake(tmp_path: Path, told_by: str) -> None:
+    """Two 张伟 in 五年级(1)班, one paired with 李强 and one with 王芳. 李强's sheet says which
+    张伟 each row is for (the birth date, from the ID number or the 出生日期 column), so his
+    filled row counts for his 张伟, in validate, due, the summary and the watch list alike."""
+    first, second = (dt.date(2015, 3, 1), dt.date(2015, 9, 9))
+    kids = [
+        kid(1, 姓名="张伟", 身份证号=make_id(first, 102), 出生日期=first),
+        kid(2, 姓名="张伟", 身份证号=make_id(second, 104), 出生日期=second),
+    ]
+    if told_by == "出生日期":  # no ID numbers: the column alone gives the birth dates
+        kids = [{**k, "身份证号": None} for k in kids]
+    else:  # no 出生日期 column: the ID numbers alone give them
+        kids = [{h: v for h, v in k.items() if h != "出生日期"} for k in kids]
+    ws = workspace(tmp_path, kids)
+    assert run("pair", "--save", cwd=ws).exit_code == 0
+    made = run("record-sheets", "--term", "2024-autumn", cwd=ws)
+    assert made.exit_code == 0, made.stderr
+    # The namesakes' rows carry the birth date beside the class; nobody's ID number.
+    assert rows_of(sheet(ws, "李强")) == [
+        ["序号", "学生姓名", "班级", "出生日期", "类型", "应完成", "日期", "内容", "帮扶教师"],
+        [1, "张伟", C51, dt.datetime(2015, 3, 1), "谈心", "2024年9月", None, None, "李强"],
+    ]
+    assert rows_of(sheet(ws, "王芳"))[1][:4] == [1, "张伟", C51, dt.datetime(2015, 9, 9)]
+    if os.name == "posix":
+        assert stat.S_IMODE(sheet(ws, "李强").stat().st_mode) == 0o600
+    fill_first_row(sheet(ws, "李强"), dt.date(2024, 9, 10), "谈学习")
+
+    checked = run("validate", "--format", "json", cwd=ws)
+    found = [(f["code"], f["sheet"], f["row"]) for f in checked.json()["findings"]]
+    if told_by == "身份证号":
+        assert (checked.exit_code, found) == (0, [])
+    else:  # the missing ID numbers, and no finding about the record
+        assert (checked.exit_code, found) == (1, [("REQ001", "花名册", 2), ("REQ001", "花名册", 3)])
+
+    due = run("due", "--as-of", "2024-09-20", "--format", "json", cwd=ws)
+    assert due.exit_code == 0, due.stderr
+    owed = [
+        (x["teacher"], c["child"], c["talks_this_month"], c["last_contact"], c["owed"])
+        for x in due.json()["teachers"]
+        for c in x["children"]
+    ]
+    assert owed == [
+        ("李强", "张伟", 1, "2024-09-10", ["家访", "送温暖"]),
+        ("王芳", "张伟", 0, None, ["谈心", "家访", "送温暖"]),
+    ]
+    assert due.json()["summary"]["records"] == 1
+
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
+    assert summary.exit_code == 0, summary.stderr
+    records = summary.json()["records"]
+    assert (records["total"], records["matched"]) == (1, 1)
+    assert records["without_record"] == [{"class": C51, "names": ["张伟"]}]
+
+    watch = run("watch", "--as-of", "2024-10-15", "--format", "json", cwd=ws)
+    last = [
+        (c["row"], c["support_teacher"], r["message"])
+        for group in watch.json()["classes"]
+        for c in group["children"]
+        for r in c["reasons"]
+        if r["code"] == "WCH013"
+    ]
+    assert last == [
+        (2, "李强", "超过 30 天没有谈心或联系（最近一次：2024-09-10）"),
+        (3, "王芳", "超过 30 天没有谈心或联系（最近一次：无记录）"),
+    ]
+
+
+def test_record_sheets_say_which_namesakes_they_cannot_tell_apart(tmp_path: Path) -> None:
+    """No ID number and no birth date: the sheets cannot say which 张伟 a row is for, and
+    lbc record-sheets says so instead of handing out rows that will count for nobody."""
+    ws = workspace(tmp_path, namesakes(born=False))
+    assert run("pair", "--save", cwd=ws).exit_code == 0
+    made = run("record-sheets", "--term", "2024-autumn", cwd=ws)
+    assert made.exit_code == 0, made.stderr
+    assert made.stderr.splitlines()[1:3] == [
+        "已写出 2 份帮扶记录表（共预置 14 行待填）到 记录表",
+        "提示：张伟（五年级(1)班）与同班同学重名，又没有不同的出生日期或身份证号可以区分，"
+        "交回的记录表中他们的记录无法计入；请在花名册中补填出生日期或身份证号后再生成记录表",
+    ]
+    assert rows_of(sheet(ws, "李强"))[0][3] == "类型"  # no birth date to write
+
+
+WRITTEN = {  # how a teacher may write a birth date into a record's 出生日期 cell
+    "date": lambda d: d,
+    "中文": lambda d: f"{d.year}年{d.month}月{d.day}日",
+    "slash": lambda d: f"{d.year}/{d.month}/{d.day}",
+    "digits": lambda d: f"{d:%Y%m%d}",
+}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    births=st.lists(
+        st.one_of(st.none(), st.dates(dt.date(2013, 1, 1), dt.date(2017, 12, 31))),
+        min_size=2,
+        max_size=4,
+    ),
+    pick=st.integers(0, 3),
+    form=st.sampled_from(sorted(WRITTEN)),
+)
+def test_a_records_birth_date_names_the_one_namesake_it_can(
+    tmp_path_factory: pytest.TempPathFactory, births: list[dt.date | None], pick: int, form: str
+) -> None:
+    """Namesakes of one class with birth dates known or not: a record giving one's birth
+    date, however written, is that child's only when every other namesake's birth date is
+    known and another; else it is no one's (never a child it may not be for)."""
+    pick %= len(births)
+    born = births[pick]
+    assume(born is not None)
+    kids = [CHILD_HEADER] + [
+        child_row(n, name="张伟", cls=C51, 身份证号=None, 出生日期=b)
+        for n, b in enumerate(births, 1)
+    ]
+    record = [dt.date(2024, 10, 8), "王老师", "张伟", C51, "谈心", "x", WRITTEN[form](born)]
+    path = write_xlsx(
+        tmp_path_factory.mktemp("namesakes") / "roster.xlsx",
+        {"儿童": kids, "帮扶记录": [[*RECORD_HEADER, "出生日期"], record]},
+    )
+    roster = load_roster([path])
+    children = roster.children[0]
+    index = records_index(roster, [(children, i) for i in range(len(children))])
+    [found] = dated_records(roster, index, dt.date(2024, 9, 1), dt.date(2025, 1, 31))
+    others = [b for j, b in enumerate(births) if j != pick]
+    assert found.child == (pick if all(b is not None and b != born for b in others) else None)

@@ -708,9 +708,10 @@ def check_records(
     students = table.values.get("student") or empty
     classes = table.values.get("class") or empty
     schools = table.values.get("school") or empty
+    births = table.values.get("birth_date") or empty
     student_label = out.label("student")
     has_student = table.has("student")
-    seen: dict[tuple[str, Any, Any], list[tuple[object, Any]]] = {}
+    seen: dict[tuple[str, Any, Any, Any], list[tuple[object, Any]]] = {}
     for i, (date, teacher, kind, student) in enumerate(
         zip(dates, teachers, kinds, students, strict=True)
     ):
@@ -724,7 +725,7 @@ def check_records(
             if kind not in GROUP_KINDS and has_student:
                 out.add(R.REQ001, i, "student", label=student_label)
             continue
-        key = (student, classes[i], schools[i] or school)  # the same child, many records
+        key = (student, classes[i], schools[i] or school, births[i])  # one child, many records
         found = seen.get(key)
         if found is None:
             found = seen[key] = children.find(*key)

@@ -51,7 +51,7 @@ def record_sheets(
     inputs = common.read_files(paths, cfg)
     roster = common.read(paths, cfg)
     with language("zh"):  # a school's form: Chinese whatever --lang says
-        books, unpaired = record_books(roster, chosen, cfg.quotas)
+        books, unpaired, unclear = record_books(roster, chosen, cfg.quotas)
         targets = [folder / _file_name(chosen.label, b.label) for b in books]
         # A returned workbook holds a term's records: never overwritten, not even one of many.
         existing = [p for p in targets if p.exists()]
@@ -81,6 +81,8 @@ def record_sheets(
     common.note(t("note.record_sheets_written", count=len(books), rows=rows, folder=folder))
     if unpaired:
         common.note(t("note.record_sheets_unpaired", count=unpaired))
+    if unclear:
+        common.note(t("note.record_sheets_namesakes", names="、".join(unclear)))
     if folder.resolve() not in {p.resolve() for p in cfg.records}:
         common.note(t("note.record_sheets_config", folder=folder))
     raise typer.Exit(ExitStatus.found(roster.failed))

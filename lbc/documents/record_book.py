@@ -40,6 +40,8 @@ RECORD_HEADER = (
     _LABEL["teacher"],
 )
 WIDTHS = (6, 10, 14, 10, 12, 12, 48, 10)
+# Beside 班级 on the sheets of a teacher with one of namesakes in a class (SheetChild.born).
+BORN = _LABEL["birth_date"]
 CHILDREN_HEADER = (
     "序号",
     "学生姓名",
@@ -80,12 +82,21 @@ def write_record_book(
         [n, None, None, None, None, None, None, teacher]
         for n in range(first_spare, first_spare + SPARE_ROWS)
     ]
-    _table(ws, title, RECORD_HEADER, WIDTHS, rows)
+    header, widths = RECORD_HEADER, WIDTHS
+    if any(c.born for c in children):  # namesakes in one class: each row says which one
+        header, widths = (*header[:3], BORN, *header[3:]), (*widths[:3], 12, *widths[3:])
+        born = [children[p.child].born for p in planned] + [None] * SPARE_ROWS
+        for row, day in zip(rows, born, strict=True):
+            row.insert(3, day)
+    _table(ws, title, header, widths, rows)
     last = len(rows) + 2
-    letter = {h: get_column_letter(j) for j, h in enumerate(RECORD_HEADER, 1)}
+    letter = {h: get_column_letter(j) for j, h in enumerate(header, 1)}
     for i in range(3, last + 1):
         ws[f"{letter[_LABEL['date']]}{i}"].number_format = "yyyy-mm-dd"
         ws[f"{letter[_LABEL['content']]}{i}"].alignment = Alignment(wrap_text=True, vertical="top")
+        if BORN in letter:  # 出生年月 known to the month only shows as one
+            day = ws[f"{letter[BORN]}{i}"]
+            day.number_format = "yyyy-mm" if day.value.__class__ is nz.YearMonth else "yyyy-mm-dd"
     start, end = term
     _validate(
         ws,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from lbc.messages import t
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
-from lbc.roster.people import Teacher, class_rank, teacher_labels
+from lbc.roster.people import Teacher, class_rank, known_birth, teacher_labels
 from lbc.roster.support import (
     TALK,
     VISIT,
@@ -80,6 +80,8 @@ class SheetChild:
     guardian_phone: str
     parent_phones: str
     priority: str
+    # One of namesakes in the class: the birth date a record of theirs is told apart by.
+    born: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,11 @@ class RecordBook:
     planned: list[Planned]
 
 
-def record_books(roster: Roster, term: Term, quotas: Quotas) -> tuple[list[RecordBook], int]:
-    """One book per support teacher with children, and how many children have none."""
+def record_books(
+    roster: Roster, term: Term, quotas: Quotas
+) -> tuple[list[RecordBook], int, list[str]]:
+    """One book per support teacher with children, how many children have none, and the
+    paired namesakes their sheets cannot tell apart (张伟（五年级(1)班）)."""
     kids, _ = on_books(roster)
     priority = kids.priority()
     text = {
@@ -111,6 +116,7 @@ def record_books(roster: Roster, term: Term, quotas: Quotas) -> tuple[list[Recor
     }
     text["guardian_phone"] = [nz.numbers_text(v) for v in kids.column("guardian_phone")]
     parents = [kids.column(f"{who}_phone") for who in ("father", "mother", "parent")]
+    born, unclear = namesakes_born(roster, kids)
     rows = laid_out(term, quotas)
     books = []
     loads = caseloads(kids)
@@ -126,12 +132,34 @@ def record_books(roster: Roster, term: Term, quotas: Quotas) -> tuple[list[Recor
                 text["guardian_phone"][k],
                 "、".join(dict.fromkeys(n for p in parents for n in nz.numbers_to_call(p[k]))),
                 "、".join(priority[k]),
+                born[k],
             )
             for k in mine
         ]
         planned = [Planned(n, kind, when) for kind, when in rows for n in range(len(children))]
         books.append(RecordBook(teacher, school, labels[(school, teacher)], children, planned))
-    return books, len(kids) - sum(len(v) for v in loads.values())
+    paired = [k for mine in loads.values() for k in mine]
+    said = [f"{kids.names[k]}（{kids.labels[k]}）" for k in paired if k in unclear]
+    return books, len(kids) - len(paired), list(dict.fromkeys(said))
+
+
+def namesakes_born(roster: Roster, kids: Kids) -> tuple[list[dt.date | None], set[int]]:
+    """Each child's birth date when a record naming it by name and class would name
+    another child too (``ChildIndex.find``): what its record sheet rows carry so the
+    record is its own; None for the rest. And the namesakes even it does not tell apart
+    (no birth date known, or one shared), whose records will be no one's."""
+    index = kids.index(roster)
+    births, ids = kids.column("birth_date"), kids.column("id_number")
+    born: list[dt.date | None] = []
+    unclear: set[int] = set()
+    for k, (name, cls) in enumerate(zip(kids.names, kids.column("class"), strict=True)):
+        day = None
+        if len(index.find(name, cls, None)) > 1:
+            day = known_birth(births[k], ids[k])
+            if len(index.find(name, cls, None, day)) > 1:
+                unclear.add(k)
+        born.append(day)
+    return born, unclear
 
 
 @dataclass

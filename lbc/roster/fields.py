@@ -253,6 +253,8 @@ RECORD_FIELDS: tuple[Field, ...] = (
     Field("kind", "类型", ("形式", "方式", "帮扶形式", "帮扶类型", "记录类型")),
     Field("content", "内容", ("记录内容", "帮扶内容")),
     Field("school", "学校", ("学校名称", "所在学校")),
+    # Which of two namesakes in one class a record is for (lbc's record sheets write it).
+    Field("birth_date", "出生日期", ("出生年月",)),
 )
 
 # The fields only lbc's pairs workbook holds (see CHILD_FIELDS): no roster's data.

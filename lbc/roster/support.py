@@ -4,7 +4,8 @@ The summary counts talks and visits per child, the follow-up list says who is ow
 the watch list asks when a child was last contacted; all three must attribute a record to a
 child the same way, and as ``lbc validate`` does (``ChildIndex`` serves all four), or a
 head teacher would see two answers about one child. A record names its child by name; by
-class where names repeat (``named_children``); and only among the children of its school
+class where names repeat (``named_children``); by birth date where namesakes share a class
+(lbc's record sheets write it on their rows); and only among the children of its school
 when it says which: its 学校 cell (a county's merged records), else the school its file
 declares (a folder of schools, each file with its roster and its records). A child whose
 school is unknown may be any school's.
@@ -21,13 +22,16 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from lbc.roster.people import named_children
+from lbc.roster.normalise import YearMonth
+from lbc.roster.people import births_differ, known_birth, named_children
 from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
 
 TALK, VISIT, WARMTH, FAMILY_CALL = "谈心", "家访", "送温暖", "亲情通话"
 
 Month = tuple[int, int]  # (year, month)
-Place = tuple[object, str, object]  # a child's class, school and support teacher on one row
+# A child's class, school and support teacher on one row, and its 出生日期 and ID number cells
+# (its birth date, worked out only for a record that must tell namesakes apart).
+Place = tuple[object, str, object, object, object]
 K = TypeVar("K", bound=Hashable)
 
 
@@ -86,11 +90,14 @@ class ChildIndex(Generic[K]):
         cells = v.get("school") or empty
         self.schools |= {cell or school for cell in cells}
         columns = (v.get(key) or empty for key in ("name", "class", "support_teacher"))
+        births = (v.get(key) or empty for key in ("birth_date", "id_number"))
         by_name, more = self._by_name, self._more
-        for k, name, ref, teacher, cell in zip(keys, *columns, cells, strict=True):
+        for k, name, ref, teacher, cell, birth, ident in zip(
+            keys, *columns, cells, *births, strict=True
+        ):
             if k is None or name.__class__ is not str:
                 continue
-            place = (ref, cell or school, teacher)
+            place = (ref, cell or school, teacher, birth, ident)
             rows = by_name[name]
             if k in rows:
                 more.setdefault((name, k), []).append(place)
@@ -98,46 +105,66 @@ class ChildIndex(Generic[K]):
                 rows[k] = place
         self._uncounted.update(uncounted)
 
-    def find(self, student: object, cls: object, school: object) -> list[tuple[K, object]]:
+    def find(
+        self, student: object, cls: object, school: object, born: object = None
+    ) -> list[tuple[K, object]]:
         """The children (child, support teacher) a record's name points at: of its class
         when it gives one (see named_children), and of its ``school`` when it has one (a
         county's 550 schools share many names): its own school's children first, and only
         when none of them is meant, a child of no known school or of a file's own
-        (``Roster.matching_schools``)."""
+        (``Roster.matching_schools``). Of namesakes still, those its birth date ``born``
+        does not rule out (``_born_on``)."""
         found = self._by_name.get(student, {}) if student.__class__ is str else {}  # type: ignore[call-overload]
         more = self._more
         if not school:  # a record of no known school: any of them, by its first row
-            hits = named_children([(who, ref) for who, (ref, _, _) in found.items()], cls)
-            return [(who, found[who][2]) for who in hits]
-        own: dict[K, tuple[object, object]] = {}  # each child's first row of the school
-        near: dict[K, tuple[object, object]] = {}
+            hits = named_children([(who, p[0]) for who, p in found.items()], cls)
+            return [(who, found[who][2]) for who in _born_on(hits, found, born)]
+        own: dict[K, Place] = {}  # each child's first row of the school
+        near: dict[K, Place] = {}
         # _may_be(school, theirs, ...) for a child of a file's own school, worked out once:
         # a province's records ask of a hundred namesakes each, mostly of other schools.
         files_own = _may_be(school, FILE_SCHOOL, school in self.schools)
         for who, first in found.items():
             rows = [first, *more[(student, who)]] if more and (student, who) in more else (first,)  # type: ignore[index]
-            for ref, theirs, teacher in rows:
+            for row in rows:
+                theirs = row[1]
                 if theirs == school:
-                    own[who] = (ref, teacher)
+                    own[who] = row
                     break
                 if who not in near and (not theirs or (files_own and theirs[0] == FILE_SCHOOL)):  # type: ignore[index]
-                    near[who] = (ref, teacher)
+                    near[who] = row
         for tier in (own, {w: v for w, v in near.items() if w not in own}):
-            hits = named_children([(who, ref) for who, (ref, _) in tier.items()], cls)
+            hits = named_children([(who, p[0]) for who, p in tier.items()], cls)
             if hits:
-                return [(who, tier[who][1]) for who in hits]
+                return [(who, tier[who][2]) for who in _born_on(hits, tier, born)]
         return []
 
-    def match(self, student: object, cls: object, school: object) -> K | None:
+    def match(self, student: object, cls: object, school: object, born: object = None) -> K | None:
         """The one counted child a record names, else None (nobody, several namesakes, or
         a child not counted)."""
-        key = (student, cls, school)
+        key = (student, cls, school, born)
         if key in self._found:  # a county's records name each child many times
             return self._found[key]
-        found = self.find(student, cls, school)
+        found = self.find(student, cls, school, born)
         one = len(found) == 1 and found[0][0] not in self._uncounted
         child = self._found[key] = found[0][0] if one else None
         return child
+
+
+def _born_on(hits: list[K], places: dict[K, Place], born: object) -> list[K]:
+    """Of namesakes a record names, those its birth date does not rule out (a child whose
+    birth date is unknown is not ruled out); all of them when the record gives none, or
+    one that is none of theirs (then it names several still, not a child it was not
+    written for)."""
+    if len(hits) < 2 or born.__class__ not in (dt.date, YearMonth):
+        return hits
+    kept = []
+    for who in hits:
+        _, _, _, birth, ident = places[who]
+        theirs = known_birth(birth, ident)
+        if theirs is None or not births_differ(theirs, born):  # type: ignore[arg-type]
+            kept.append(who)
+    return kept or hits
 
 
 def _may_be(record: object, child: object, known: bool) -> bool:
@@ -213,16 +240,16 @@ def dated_records(
         empty = [None] * len(table)
         columns = (
             table.values.get(k) or empty
-            for k in ("date", "kind", "teacher", "student", "class", "school")
+            for k in ("date", "kind", "teacher", "student", "class", "school", "birth_date")
         )
         contents = table.raw.get("content") or empty
         own, says = matching.get(table.file, ""), declared.get(table.file, "")
-        for i, (date, kind, teacher, student, cls, school, content) in enumerate(
+        for i, (date, kind, teacher, student, cls, school, born, content) in enumerate(
             zip(*columns, contents, strict=True)
         ):
             if date.__class__ is not dt.date or not start <= date <= end:
                 continue
-            child = index.match(student, cls, school or own)
+            child = index.match(student, cls, school or own, born)
             # Two declared schools' records are never copies, nor two naming different
             # children; a copy of a file that names no school is one.
             key = (date, kind, teacher, student, cls, school or says, content, child)
@@ -251,12 +278,15 @@ def contact_days(roster: Roster, index: ChildIndex[int]) -> dict[int, list[dt.da
     files = roster.matching_schools()
     for table in roster.records:
         empty = [None] * len(table)
-        columns = (table.values.get(k) or empty for k in ("date", "student", "class", "school"))
+        columns = (
+            table.values.get(k) or empty
+            for k in ("date", "student", "class", "school", "birth_date")
+        )
         declared = files.get(table.file, "")
-        for date, student, cls, school in zip(*columns, strict=True):
+        for date, student, cls, school, born in zip(*columns, strict=True):
             if date.__class__ is not dt.date:
                 continue
-            if (child := match(student, cls, school or declared)) is not None:
+            if (child := match(student, cls, school or declared, born)) is not None:
                 days[child].append(date)
     for dates in days.values():
         dates.sort()

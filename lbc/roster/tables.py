@@ -133,6 +133,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "kind": (nz.record_kind, True),
         "content": (nz.text, False),
         "school": (nz.school, True),
+        "birth_date": (nz.date, True),
     },
 }
 
