@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -366,6 +367,29 @@ def compose(folded: str) -> str | None:
         if attribute in ROLE_ATTRIBUTES[role]:
             return person_key(role, attribute)
     return None
+
+
+# Every character of a folded text that names something without a lookup: a person field
+# by its parts (compose), a numbering column, a form's column.
+_NAMING_CHARS = frozenset(
+    "".join(
+        [
+            *(spelling for spelling, _ in _FOLDED_ROLES),
+            *_FOLDED_ATTRIBUTES,
+            *_FOLDED_CONNECTORS,
+            *IGNORED_HEADERS,
+            *FORM_HEADERS,
+        ]
+    )
+)
+
+
+def header_chars(lookups: Iterable[Lookup]) -> frozenset[str]:
+    """Every character a header read by ``lookups`` may hold once folded: a folded text
+    holding any other names no field, no numbering and no form column. Most of the rows
+    tried as a header are a sheet's children (names, ID numbers, phones), and this passes
+    over their cells at once."""
+    return _NAMING_CHARS.union(*(text for lookup in lookups for text in lookup))
 
 
 class Lookup(dict[str, str]):

@@ -30,9 +30,9 @@ from lbc.roster.fields import (
     IGNORED_HEADERS,
     ROLE_ATTRIBUTES,
     Kind,
-    Lookup,
     build_lookup,
     fold_header,
+    header_chars,
     person_key,
 )
 from lbc.roster.reading import (
@@ -517,67 +517,97 @@ def _header_labels(sheet: RawSheet, i: int, two_rows: bool) -> list[tuple[str, s
     return labels
 
 
-def _match(
-    kind: Kind,
-    lookup: Lookup,
-    labels: list[tuple[str, str, bool]],
-    sheet: RawSheet,
-    read: dict[tuple[Kind, str, str], tuple[str | None, str]],
-) -> _Header:
-    """The columns a header row (or two) gives a sheet of ``kind``; ``read`` holds each
-    header text already read this way (see find_header)."""
-    columns: dict[str, Column] = {}
-    unknown: list[tuple[str, str]] = []
-    ignored: list[tuple[str, str, str, bool]] = []
-    for j, (top, sub, lower) in enumerate(labels):
-        if not sub:
-            continue
-        shown = top + sub
-        letter = column_letter(sheet.col0 + j + 1)
-        found = read.get((kind, top, sub))
+class _HeaderReader:
+    """What the header texts of one sheet name, each text read once: every row is tried as
+    a header of each kind, alone, over the next and under the last (a county's 550 files
+    are 1,650 sheets of 20 rows tried), and most of those rows are children."""
+
+    def __init__(self, synonyms: dict[str, list[str]] | None) -> None:
+        self.lookups = {kind: build_lookup(kind, synonyms) for kind in FIELDS}
+        self._chars = header_chars(self.lookups.values())
+        self._folded: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._read: dict[tuple[Kind, str, str], tuple[str | None, str]] = {}
+        self._named: dict[tuple[str, str], bool] = {}
+
+    def field(self, kind: Kind, top: str, sub: str) -> tuple[str | None, str]:
+        """The field a header names (with its group above, if any), or why it names none."""
+        found = self._read.get((kind, top, sub))
         if found is None:
-            found = read[(kind, top, sub)] = _read_header(lookup, top, sub)
-        key, why = found
-        if why:
-            ignored.append((letter, shown, why, lower))
-        elif key and key not in columns:
-            columns[key] = Column(key, j, letter, shown, top, lower)
-        else:
-            unknown.append((letter, shown))
-            ignored.append((letter, shown, IGNORED_REPEAT if key else IGNORED_UNKNOWN, lower))
-    return _Header(kind, len(columns), 0, 1, columns, unknown, ignored)
+            found = self._read[(kind, top, sub)] = self._field(kind, self._texts(top, sub))
+        return found
 
+    def _texts(self, top: str, sub: str) -> tuple[str, ...]:
+        """The header's folded readings that may name something, in the order tried."""
+        folded = self._folded.get((top, sub))
+        if folded is None:
+            candidates: tuple[str, ...] = (top + sub, sub, top) if top else (sub,)
+            # "监护人电话（手机）": the words in brackets are a note, tried without them too.
+            candidates = (*candidates, *(_BRACKETED.sub("", c) for c in candidates))
+            texts = map(fold_header, candidates)
+            folded = self._folded[(top, sub)] = tuple(filter(self._chars.issuperset, texts))
+        return folded
 
-def _read_header(lookup: Lookup, top: str, sub: str) -> tuple[str | None, str]:
-    """The field a header names (with its group above, if any), or why it names none."""
-    candidates: tuple[str, ...] = (top + sub, sub, top) if top else (sub,)
-    # "监护人电话（手机）": the words in brackets are a note, tried without them too.
-    candidates = (*candidates, *(_BRACKETED.sub("", c) for c in candidates))
-    for text in candidates:
-        folded = fold_header(text)
-        if folded in IGNORED_HEADERS:
-            return None, IGNORED_NUMBERING
-        key = lookup.find(folded)
-        if key:
-            return key, ""
-        if folded in FORM_HEADERS:
-            return None, IGNORED_FORM
-    return None, ""
+    def names_any(self, labels: list[tuple[str, str, bool]]) -> bool:
+        """Whether a header row (or two) names anything as a header of any kind: most rows
+        tried are a sheet's children, and none of their cells does."""
+        return any(self._names(top, sub) for top, sub, _ in labels if sub)
+
+    def _names(self, top: str, sub: str) -> bool:
+        named = self._named.get((top, sub))
+        if named is None:
+            texts = self._texts(top, sub)
+            named = self._named[(top, sub)] = bool(texts) and any(
+                self._field(kind, texts) != (None, "") for kind in FIELDS
+            )
+        return named
+
+    def _field(self, kind: Kind, texts: tuple[str, ...]) -> tuple[str | None, str]:
+        lookup = self.lookups[kind]
+        for text in texts:
+            if text in IGNORED_HEADERS:
+                return None, IGNORED_NUMBERING
+            key = lookup.find(text)
+            if key:
+                return key, ""
+            if text in FORM_HEADERS:
+                return None, IGNORED_FORM
+        return None, ""
+
+    def match(self, kind: Kind, labels: list[tuple[str, str, bool]], sheet: RawSheet) -> _Header:
+        """The columns a header row (or two) gives a sheet of ``kind``."""
+        columns: dict[str, Column] = {}
+        unknown: list[tuple[str, str]] = []
+        ignored: list[tuple[str, str, str, bool]] = []
+        for j, (top, sub, lower) in enumerate(labels):
+            if not sub:
+                continue
+            shown = top + sub
+            letter = column_letter(sheet.col0 + j + 1)
+            key, why = self.field(kind, top, sub)
+            if why:
+                ignored.append((letter, shown, why, lower))
+            elif key and key not in columns:
+                columns[key] = Column(key, j, letter, shown, top, lower)
+            else:
+                unknown.append((letter, shown))
+                ignored.append((letter, shown, IGNORED_REPEAT if key else IGNORED_UNKNOWN, lower))
+        return _Header(kind, len(columns), 0, 1, columns, unknown, ignored)
 
 
 def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -> _Header | None:
     """The best header (kind, row, columns) among the first rows of a sheet, if any."""
-    lookups = {kind: build_lookup(kind, synonyms) for kind in FIELDS}
-    # Every row is tried as a header of each kind, alone, over the next and under the last:
-    # a cell's text is read once a kind, a row alone matched once a kind (a county's 550
-    # files are 1,650 sheets of 20 rows tried).
-    read: dict[tuple[Kind, str, str], tuple[str | None, str]] = {}
+    reader = _HeaderReader(synonyms)
     one_row: dict[tuple[Kind, int], _Header] = {}
+    labels_of: dict[int, list[tuple[str, str, bool]] | None] = {}  # None: names nothing
+    nothing = {kind: _Header(kind, 0, 0, 1, {}, [], []) for kind in FIELDS}
 
     def alone(kind: Kind, i: int) -> _Header:
         if (kind, i) not in one_row:
-            labels = _header_labels(sheet, i, two_rows=False)
-            one_row[(kind, i)] = _match(kind, lookups[kind], labels, sheet, read)
+            if i not in labels_of:
+                labels = _header_labels(sheet, i, two_rows=False)
+                labels_of[i] = labels if reader.names_any(labels) else None
+            labels = labels_of[i]
+            one_row[(kind, i)] = reader.match(kind, labels, sheet) if labels else nothing[kind]
         return one_row[(kind, i)]
 
     best: _Header | None = None
@@ -587,12 +617,14 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
         if not any(_cell_text(v) for v in sheet.rows[i]):
             continue
         two = _header_labels(sheet, i, two_rows=True) if i + 1 < len(sheet.rows) else None
+        if two is not None and not reader.names_any(two):
+            two = None  # the two rows joined name nothing either: no header of two rows
         row_best: dict[Kind, _Header] = {}
         for kind in sorted(FIELDS, key=order.__getitem__):
             found = alone(kind, i)
             height = 1
             if two is not None:
-                joined = _match(kind, lookups[kind], two, sheet, read)
+                joined = reader.match(kind, two, sheet)
                 # Two rows only when they find more than either row alone: a title above a
                 # one-row header (merged across, or typed in A1 alone) would otherwise be
                 # joined to it as a group label and reported as a header row.
