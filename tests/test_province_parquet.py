@@ -6,6 +6,7 @@ are dropped once checked."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pyarrow as pa
@@ -17,7 +18,9 @@ from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run
 from lbc.checks.engine import check_roster
 from lbc.checks.streamed import check_by_row_group
 from lbc.commands.validate import describe_files, summarise
+from lbc.roster import reading, supervised, tables
 from lbc.roster.parquet import sources_by_row_group
+from lbc.roster.tables import SheetReader
 from lbc.workspace.schools import read_roster
 
 TODAY = dt.date(2024, 11, 1)
@@ -265,3 +268,29 @@ def test_a_folder_with_a_pairs_workbook_joins_the_pairs_unparked(tmp_path: Path)
     assert roster.pairs and not any(table.parked for table in roster.children)
     a = run("validate", root, "--format", "json").json()
     assert a["summary"]["children"] == 8
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "spawned like Windows"])
+def test_a_folders_tables_are_made_and_parked_in_the_reading_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork: bool
+) -> None:
+    """Over a folder, each file's reading child makes its tables and parks its children:
+    the cells never cross the pipe as cells, and what arrives finds what the folder read
+    whole in this process finds; the read begun ahead is the read asked for."""
+    monkeypatch.setattr(supervised, "CAN_FORK", fork)
+    province(tmp_path / "各校")
+    paths = sorted((tmp_path / "各校").rglob("roster.xlsx"))
+    made = functools.partial(SheetReader, synonyms=None, park=True)
+    assert reading._read_args(paths[0], made(paths[0])) == (paths[0], None, made(paths[0]))
+    with reading.each_file_in_a_child(paths, made):
+
+        def in_this_process(*args: object) -> None:
+            raise AssertionError("a folder's table was made in this process")
+
+        monkeypatch.setattr(tables, "build_table", in_this_process)  # not in the reader's
+        roster = read_roster(paths, carry_on=True, park=True)
+    monkeypatch.undo()
+    assert [table.parked for table in roster.children] == [True, True, True]
+    findings = check_roster(roster, TODAY)
+    found = ([vars(f) for f in findings], summarise(roster, findings), describe_files(roster))
+    assert found == tuple(folder(tmp_path / "各校", park=False)[:3])

@@ -29,7 +29,7 @@ from lbc.output.formats import FORMATS, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading
 from lbc.roster.fields import guess_field
-from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster
+from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster, SheetReader
 from lbc.workspace.config import Config, resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
 from lbc.workspace.schools import read_roster
@@ -282,7 +282,8 @@ def read(
     # Several schools' files: each is read in a child of its own, so one that kills its
     # reader is reported and the others are still read (the run then exits 1).
     several = len(files) > 1
-    each = reading.each_file_in_a_child(files) if several else contextlib.nullcontext()
+    prepare = functools.partial(SheetReader, synonyms=cfg.synonyms, park=park)
+    each = reading.each_file_in_a_child(files, prepare) if several else contextlib.nullcontext()
     with each, progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
         extra = [keep] if keep is not None and keep.resolve() not in _resolved(files) else []
         roster = read_roster(

@@ -499,15 +499,18 @@ AHEAD_BYTES = 16 << 20
 
 
 @contextlib.contextmanager
-def each_file_in_a_child(paths: list[Path]) -> Iterator[None]:
+def each_file_in_a_child(
+    paths: list[Path], prepare: Callable[[Path], Callable[[RawSheet], Any]] | None = None
+) -> Iterator[None]:
     """Reads of several schools' files (``paths``, in the order they will be read): each in
     a child of its own, so one that kills its reader is reported and the others are still
     read; the children are forked by a small host (lbc.roster.supervised.read_host), not by
     this process as its rows pile up, and each file's read begins while the one before is
-    taken in."""
+    taken in. ``prepare(path)``: what each file's read will be given to make of its sheets
+    (see read_sheets), so that the read begun ahead is the one asked for."""
     global ISOLATE_READS
     isolated, ISOLATE_READS = ISOLATE_READS, True
-    upcoming = [(p, CHUNK_ROWS) for p in paths if _read_ahead(p)]
+    upcoming = [_read_args(p, prepare and prepare(p)) for p in paths if _read_ahead(p)]
     try:
         with supervised.read_host(_checked_book, upcoming):
             yield
@@ -534,8 +537,11 @@ def _read_all(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     if not ISOLATE_READS and supervised.CAN_FORK:  # the whole command is supervised
         _checked_book(lambda sheet: done.append(prepare(sheet)), path, None)
         return done
+    args = _read_args(path, prepare)
+    if len(args) == 3:  # made in the child: the sheets' cells never cross the pipe
+        return list(supervised.supervised(path, _checked_book, *args))
     sheet: RawSheet | None = None
-    for piece in supervised.supervised(path, _checked_book, path, CHUNK_ROWS):
+    for piece in supervised.supervised(path, _checked_book, *args):
         if isinstance(piece, RawSheet):
             if sheet is not None:
                 done.append(prepare(sheet))
@@ -547,12 +553,29 @@ def _read_all(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     return done
 
 
-def _checked_book(send: Callable[[Any], None], path: Path, chunk: int | None) -> None:
+def _read_args(path: Path, prepare: Callable[[RawSheet], Any] | None) -> tuple[Any, ...]:
+    """The arguments of _checked_book in a reading child: ``prepare`` goes with them when
+    it may run there (its ``in_child``: sent there, and what it makes sent back, as
+    lbc.roster.tables.SheetReader), else the cells come back in pieces. A big file's come
+    back in pieces all the same: what a child makes of a sheet crosses the pipe whole, and
+    this process takes in one piece while the child sends the next."""
+    if getattr(prepare, "in_child", False) and _read_ahead(path):
+        return (path, None, prepare)
+    return (path, CHUNK_ROWS)
+
+
+def _checked_book(
+    send: Callable[[Any], None],
+    path: Path,
+    chunk: int | None,
+    prepare: Callable[[RawSheet], Any] | None = None,
+) -> None:
     """_stream_book, once the file passes the checks made before calamine is given it
     (_check_spreadsheet): in the reading child, where one runs, so that a folder's next
-    file is checked and read there while this process takes in the one before."""
+    file is checked and read there while this process takes in the one before; with
+    ``prepare``, what it makes of each sheet is sent instead of the sheet."""
     _check_spreadsheet(path)
-    _stream_book(send, path, chunk)
+    _stream_book(send if prepare is None else lambda sheet: send(prepare(sheet)), path, chunk)
 
 
 def _stream_book(send: Callable[[Any], None], path: Path, chunk: int | None) -> None:

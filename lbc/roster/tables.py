@@ -198,6 +198,9 @@ class _Parked(dict[str, list[Any]]):
 
     __getitem__ = __contains__ = __iter__ = __len__ = get = keys = values = items = _refuse
 
+    def __reduce__(self) -> tuple[type, tuple[()]]:  # a parked table crosses a pipe
+        return _Parked, ()
+
 
 # Columns whose every value lbc composes from several cells: written as read, not as typed.
 GATHERED = frozenset({"left_behind_type", "categories"})
@@ -946,28 +949,34 @@ def load_roster(
     (``lbc pair --keep``) are pairs workbooks or last term's rosters (``Roster.previous``).
     Pairs workbooks with no roster are refused (:class:`PairsOnlyError`), unless
     ``pairs_alone`` (``lbc columns``, which says how they are read). With ``park`` each
-    children table is parked (Table.park) as soon as its file is read.
+    children table is parked (Table.park) as it is read, in the reading child if there is
+    one (SheetReader).
     """
     roster = Roster(files=[], children=[], teachers=[], records=[], skipped=[])
     for path in [*paths, *keep]:
         name = str(path)
+        reader = SheetReader(path, synonyms, park and path not in keep)
         try:
             if path.suffix.lower() == PARQUET_SUFFIX:
                 _add_parquet(roster, path, last_term=path in keep)
                 continue
-            sheets = read_sheets(path, functools.partial(_prepare, name, synonyms))
+            if path.suffix.lower() == ".csv":
+                (sheet,) = read_sheets(path, _as_read)
+                if _stacked_csv(roster, path, sheet):
+                    continue
+                sheets = [reader(sheet)]
+            else:
+                sheets = read_sheets(path, reader)
         except LbcError as exc:
             if not carry_on or path in keep:
                 raise
             roster.failed.append((name, str(exc)))
             continue
-        if path.suffix.lower() == ".csv" and sheets and _stacked_csv(roster, path, sheets[0][0]):
-            continue
         roster.files.append(name)
-        if any(tb is not None and record_sheets.is_record_sheet(tb) for _, tb in sheets):
+        if any(s.table is not None and record_sheets.is_record_sheet(s.table) for s in sheets):
             # A teacher's record sheet: its list of the teacher's children is no roster.
-            sheets = [(s, tb) for s, tb in sheets if s.name != record_sheets.CHILDREN_SHEET]
-        tables = [table for _, table in sheets if table is not None]
+            sheets = [s for s in sheets if s.name != record_sheets.CHILDREN_SHEET]
+        tables = [s.table for s in sheets if s.table is not None]
         if any(table.is_pairs for table in tables):
             roster.pairs += [table for table in tables if table.is_pairs]
             if path not in keep:
@@ -979,17 +988,9 @@ def load_roster(
                 raise LbcError(t("err.keep_no_teacher", files=name))
             roster.previous += previous
             continue
-        found = []
-        for sheet, table in sheets:
-            if table is None:
-                if sheet.rows:
-                    roster.skipped.append((name, sheet.name))
-                continue
-            found.append(table)
-        for table in join_numbered_sheets(found):
+        roster.skipped += [(name, s.name) for s in sheets if s.table is None and s.filled]
+        for table in join_numbered_sheets(tables):
             _by_kind(roster, table.kind).append(table)
-            if park and table.kind is Kind.CHILDREN:
-                table.park()
     if roster.failed and not roster.files:
         raise LbcError(roster.failed[0][1])
     if not roster.children:
@@ -1112,6 +1113,8 @@ def _continues(run: list[Table], table: Table) -> bool:
 
 def _joined(run: list[Table]) -> Table:
     """The numbered sheets as one table, normalised afresh as one column each."""
+    for part in run:
+        part.unpark()
     first = run[0]
     table = Table(
         kind=first.kind,
@@ -1130,10 +1133,38 @@ def _joined(run: list[Table]) -> Table:
     return table
 
 
-def _prepare(
-    name: str, synonyms: dict[str, list[str]] | None, sheet: RawSheet
-) -> tuple[RawSheet, Table | None]:
-    table = build_table(name, sheet, synonyms)
-    if table is not None and record_sheets.is_record_sheet(table):
-        record_sheets.drop_unfilled(table)
-    return sheet, table
+def _as_read(sheet: RawSheet) -> RawSheet:
+    return sheet
+
+
+@dataclass
+class SheetRead:
+    """What was made of one sheet: its table, or None (then ``filled``: whether the sheet
+    held anything, which is then noted as passed over)."""
+
+    name: str
+    filled: bool
+    table: Table | None
+
+
+@dataclass(frozen=True)
+class SheetReader:
+    """Makes each sheet of one file its table (a record sheet's rows not filled in dropped;
+    a children table parked when ``park``, see read_roster).
+
+    A reading child may run it (lbc.roster.reading.read_sheets): it is sent there, and
+    what it makes is sent back, not the sheet's cells; and two readers of one file are
+    equal, so that a folder's next file is read ahead with it."""
+
+    in_child = True
+    path: Path
+    synonyms: dict[str, list[str]] | None = None
+    park: bool = False
+
+    def __call__(self, sheet: RawSheet) -> SheetRead:
+        table = build_table(str(self.path), sheet, self.synonyms)
+        if table is not None and record_sheets.is_record_sheet(table):
+            record_sheets.drop_unfilled(table)
+        if self.park and table is not None and table.kind is Kind.CHILDREN and not table.is_pairs:
+            table.park()
+        return SheetRead(sheet.name, bool(sheet.rows), table)
