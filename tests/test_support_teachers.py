@@ -253,3 +253,118 @@ def test_pair_prints_each_schools_namesake_with_its_school(tmp_path: Path) -> No
         ("张雨涵", "王芳（青山小学）", True),
         ("李明轩", "王芳（青山小学）", True),
     ]
+
+
+def _untitled(folder: Path, children: list[Row], staff: list[list[object]]) -> Path:
+    """A school's folder holding its roster and, in a file of its own, its teachers list,
+    neither saying which school (no lbc.toml, no title)."""
+    folder.mkdir(parents=True)
+    write_xlsx(folder / "花名册.xlsx", {"留守儿童": table(children)})
+    write_xlsx(folder / "教师名单.xlsx", {"教师名单": staff})
+    return folder
+
+
+def _qingshan(county: Path, *children: Row) -> None:
+    """青山小学's folder in ``county``, its name in lbc.toml, its one teacher 王芳."""
+    qs = workspace(
+        county / "青山小学", list(children), 教师名单=teachers(("王芳", "13900001111", "是"))
+    )
+    (qs / "lbc.toml").write_text('[school]\nname = "青山小学"\n', encoding="utf-8")
+
+
+def _pairs(result: object) -> list[tuple[str, str]]:
+    return [(p["child"], p["teacher"]) for p in result.json()["pairs"]]  # type: ignore[attr-defined]
+
+
+def _due(folder: Path) -> list[tuple[str, str, list[str]]]:
+    document = run("due", *TERM, *AS_OF, folder, "--format", "json").json()
+    return [
+        (x["teacher"], x["school"], [c["child"] for c in x["children"]])
+        for x in document["teachers"]
+    ]
+
+
+def test_a_teachers_file_beside_a_roster_with_a_school_column_is_that_schools(
+    tmp_path: Path,
+) -> None:
+    """One school's folder: its roster with a 学校 column, its teachers in another file.
+    The teachers file was taken for a school of its own, so lbc pair had no teacher for
+    any child (本校没有可结对的在岗教师) while lbc due said 王芳 supports 张雨涵."""
+    folder = _untitled(
+        tmp_path / "青山",
+        [child_cells(1, 学校="青山小学", 帮扶教师="王芳"), child_cells(2, 学校="青山小学")],
+        teachers(("王芳", "13900001111", "是"), ("李强", "13900002222", "是")),
+    )
+    result = run("pair", folder, "--format", "json")
+    assert _pairs(result) == [("张雨涵", "王芳"), ("李明轩", "李强")]
+    assert result.json()["unpaired"] == []
+    assert "没有写明学校" not in result.stderr
+    assert _due(folder) == [("王芳", "青山小学", ["张雨涵"])]
+
+
+def test_an_untitled_schools_teachers_file_is_its_own_schools_in_a_county(
+    tmp_path: Path,
+) -> None:
+    """A county folder: 青山小学 says its name (lbc.toml); 白鹤's folder says none and
+    keeps its teachers in a file of their own. 白鹤's teachers file was taken for
+    青山小学's (the one named school), so 青山小学's 王梓萱 was kept with 白鹤's 李强 and
+    白鹤's own child had no teacher at all."""
+    county = tmp_path / "县"
+    _qingshan(county, child_cells(1, 帮扶教师="王芳"), child_cells(3, 帮扶教师="李强"))
+    _untitled(
+        county / "白鹤",
+        [child_cells(2, 帮扶教师="李强")],
+        teachers(("李强", "13900002222", "是")),
+    )
+    result = run("pair", county, "--max-per-teacher", "3", "--format", "json")
+    assert _pairs(result) == [("李明轩", "李强"), ("张雨涵", "王芳"), ("王梓萱", "王芳")]
+    assert "没有写明学校" not in result.stderr
+    assert _due(county) == [("李强", "", ["李明轩"]), ("王芳", "青山小学", ["张雨涵"])]
+
+
+def test_a_child_of_a_school_that_names_none_has_no_other_schools_namesake(
+    tmp_path: Path,
+) -> None:
+    """白鹤's folder says no school; its child names 王芳, who is not on 白鹤's list but is
+    on 青山小学's. lbc due listed the child under 王芳（青山小学）, whom pair never gives
+    a child of another school."""
+    county = tmp_path / "县"
+    _qingshan(county, child_cells(1, 帮扶教师="王芳"))
+    workspace(
+        county / "白石小学",
+        [child_cells(3, 帮扶教师="王芳")],
+        教师名单=teachers(("王芳", "13900003333", "是")),
+    )
+    _untitled(
+        county / "白鹤",
+        [child_cells(2, 帮扶教师="王芳")],
+        teachers(("李强", "13900002222", "是")),
+    )
+    assert _due(county) == [
+        ("王芳", "白石小学", ["王梓萱"]),
+        ("王芳", "青山小学", ["张雨涵"]),
+    ]
+
+
+def test_a_namesake_of_a_school_that_names_none_is_shown_by_its_file(tmp_path: Path) -> None:
+    """Two schools' 王芳, one of a workbook that says no school: pair printed that one's
+    school as the NUL-marked key lbc keeps internally (王芳（\\x00白鹤/花名册.xlsx）)."""
+    county = tmp_path / "县"
+    _qingshan(county, child_cells(1, 帮扶教师="王芳"))
+    bh = county / "白鹤"
+    bh.mkdir()
+    write_xlsx(
+        bh / "花名册.xlsx",
+        {
+            "留守儿童": table([child_cells(2, 帮扶教师="王芳")]),
+            "教师名单": teachers(("王芳", "13900002222", "是")),
+        },
+    )
+    result = run("pair", county)
+    assert "\x00" not in result.stdout + result.stderr
+    document = run("pair", county, "--format", "json").json()
+    assert [(p["child"], p["teacher"]) for p in document["pairs"]] == [
+        ("李明轩", "王芳（白鹤/花名册）"),
+        ("张雨涵", "王芳（青山小学）"),
+    ]
+    assert _due(county) == [("王芳", "", ["李明轩"]), ("王芳", "青山小学", ["张雨涵"])]

@@ -18,6 +18,7 @@ from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import rich_table
 from lbc.reports.owed import Due, Owed, due, month_text, summary_line, table_header, table_rows
+from lbc.roster.people import school_name
 from lbc.workspace.terms import parse_term, school_year_start, term_of
 
 CSV_COLUMNS = (
@@ -125,7 +126,7 @@ def as_document(result: Due) -> dict[str, object]:
         },
         "summary": result.totals(),
         "teachers": [
-            {"teacher": name, "school": school, "children": [_child(c) for c in kids]}
+            {"teacher": name, "school": school_name(school), "children": [_child(c) for c in kids]}
             for (school, name), kids in result.teachers.items()
         ],
     }

@@ -340,32 +340,27 @@ def schools(
 ) -> tuple[list[School], dict[str, int], list[str]]:
     """Each school's problem, what was left out (counts), and notes for stderr.
 
-    A row's school is its 学校 cell (a county roster), else its file's as the file declares
-    it in a folder of schools (lbc.toml or title), else, in a folder where some file says
-    its school, the file's own: a file that declares none is a school of its own (its
-    teachers teach its children), never pooled with a school that does, so that no child is
-    paired with another school's teacher; but a file of teachers alone, beside files that
-    name one school between them, is that school's teachers list. When no sheet says a
-    school, or the run is one file whose sheets do not all say theirs, the run is one school
-    (one school's roster and teachers list may be two files).
+    A row's school is its 学校 cell (a county roster), else its file's
+    (``Roster.support_schools``, as every command tells namesakes apart): the school it
+    declares in a folder of schools (lbc.toml or title); where some sheet says its school,
+    a file that declares none is a school of its own (its teachers teach its children),
+    never pooled with a school that does, so that no child is paired with another school's
+    teacher, but a file of teachers alone is the teachers list of the one school the
+    children beside it are of. When no sheet says a school, or the run is one file whose
+    sheets do not all say theirs, the run is one school (one school's roster and teachers
+    list may be two files).
     """
     notes: list[str] = []
     children, counts = _children(roster, notes, watch or WatchSettings())
     declared = roster.file_schools()
-    says = [x.has("school") or bool(declared.get(x.file)) for x in roster.children]
-    says += [x.has("school") or bool(declared.get(x.file)) for x in roster.teachers]
-    split = all(says) or (bool(declared) and any(says))
-    named = set(filter(None, declared.values()))
-    with_children = {x.file for x in roster.children}
+    files = roster.support_schools()
+    says = [x.has("school") for x in roster.children + roster.teachers]
+    split = any(files.values()) or all(says)
 
     def school_in(file: str, cell: str | None) -> str:
         if not split:
             return ""
-        if cell or declared.get(file):
-            return cell or declared[file]
-        if len(named) == 1 and file not in with_children:
-            return next(iter(named))  # a teachers list beside the one school's roster
-        return FILE_SCHOOL + file
+        return cell or files.get(file) or FILE_SCHOOL + file
 
     def school_of(table: Table, i: int) -> str:
         return school_in(table.file, _text(table.get("school", i)))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from lbc.messages import t
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
-from lbc.roster.people import Teacher, class_rank, known_birth, teacher_labels
+from lbc.roster.people import Teacher, class_rank, known_birth, school_name, teacher_labels
 from lbc.roster.support import (
     TALK,
     VISIT,
@@ -137,7 +137,8 @@ def record_books(
             for k in mine
         ]
         planned = [Planned(n, kind, when) for kind, when in rows for n in range(len(children))]
-        books.append(RecordBook(teacher, school, labels[(school, teacher)], children, planned))
+        label = labels[(school, teacher)]
+        books.append(RecordBook(teacher, school_name(school), label, children, planned))
     paired = [k for mine in loads.values() for k in mine]
     said = [f"{kids.names[k]}（{kids.labels[k]}）" for k in paired if k in unclear]
     return books, len(kids) - len(paired), list(dict.fromkeys(said))

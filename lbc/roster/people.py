@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Hashable, Iterable
+from pathlib import Path
 from typing import TypeVar
 
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
-from lbc.roster.tables import Roster, Table
+from lbc.roster.tables import FILE_SCHOOL, Roster, Table
 
 K = TypeVar("K", bound=Hashable)
 
@@ -88,13 +89,13 @@ class TeachersInPost:
     school was read), a teacher in post on it; where it has none, the name as written, since
     nothing contradicts it.
 
-    A person's school is its 学校 cell, else the school its file declares in a folder of
-    schools (``Roster.file_schools``): a child of 青山小学 naming 王芳 is supported by
-    青山小学's 王芳, never by 白石小学's.
+    A person's school is its 学校 cell, else its file's in a folder of schools
+    (``Roster.support_schools``, as lbc pair tells them apart): a child of 青山小学 naming
+    王芳 is supported by 青山小学's 王芳, never by 白石小学's.
     """
 
     def __init__(self, roster: Roster) -> None:
-        self.files = roster.file_schools()
+        self.files = roster.support_schools()
         # Teachers in post with their place in the lists (for a stable order), every teacher
         # listed (in post or not), and the schools whose teachers a list gives.
         self.active: dict[Teacher, int] = {}
@@ -121,7 +122,7 @@ class TeachersInPost:
             self._anywhere.setdefault(key[1], key)
 
     def school(self, table: Table, i: int) -> str:
-        """The school of row ``i``: its 学校 cell, else its file's declared school."""
+        """The school of row ``i``: its 学校 cell, else its file's (``support_schools``)."""
         cell = table.get("school", i)
         return cell if isinstance(cell, str) and cell else self.files.get(table.file, "")
 
@@ -154,17 +155,32 @@ class TeachersInPost:
 
 def teacher_labels(teachers: Iterable[Teacher]) -> dict[Teacher, str]:
     """How each teacher is shown: the name, and 王芳（青山小学） where teachers of two schools
-    of the run share it, so a list of a folder of schools never reads as one 王芳."""
+    of the run share it, so a list of a folder of schools never reads as one 王芳; a school
+    of a file that names none (FILE_SCHOOL) by its folder and file, 王芳（白鹤/花名册）."""
     keys = list(dict.fromkeys(teachers))
     schools: dict[str, set[str]] = {}
     for school, name in keys:
         schools.setdefault(name, set()).add(school)
     return {
-        (school, name): t("pair.same_name", name=name, tag=school)
+        (school, name): t("pair.same_name", name=name, tag=_school_tag(school))
         if school and len(schools[name]) > 1
         else name
         for school, name in keys
     }
+
+
+def school_name(school: str) -> str:
+    """A teacher's school as a document or JSON names it: "" for the school of a file that
+    names none (FILE_SCHOOL), which has no name to print."""
+    return "" if school.startswith(FILE_SCHOOL) else school
+
+
+def _school_tag(school: str) -> str:
+    """A school as a teacher's label names it: a file's own school by the file."""
+    if not school.startswith(FILE_SCHOOL):
+        return school
+    path = Path(school.removeprefix(FILE_SCHOOL))
+    return f"{path.parent.name}/{path.stem}" if path.parent.name else path.stem
 
 
 def class_rank(cls: object) -> tuple[int, int, int]:

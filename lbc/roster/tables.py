@@ -393,6 +393,40 @@ class Roster:
             for name, school in self.file_schools().items()
         }
 
+    def support_schools(self) -> dict[str, str]:
+        """Each file's school as who supports whom is told apart by it, for a row whose
+        学校 cell is empty (lbc pair and lbc.roster.people.TeachersInPost alike): the one it
+        declares. Where no sheet says a school (no declaration, no 学校 column), "" for
+        every file: the run is one school, whose roster and teachers list may be two
+        files. Else a file that declares none is, holding children, a school of its own
+        (FILE_SCHOOL and its name, never printed); holding teachers alone, of the one
+        school the children beside it in its folder are of (a school's folder of a roster
+        with a 学校 column or a title, and an untitled 教师.xlsx), else of the one school
+        of all the run's children, else a school of its own (lbc pair says so)."""
+        declared = self.file_schools()
+        says = any(declared.values()) or any(x.has("school") for x in self.children + self.teachers)
+        if not says:
+            return declared
+        holding = {table.file for table in self.children}
+        out = {
+            name: school or (FILE_SCHOOL + name if name in holding else "")
+            for name, school in declared.items()
+        }
+
+        def schools_of(tables: list[Table]) -> set[str]:
+            found: set[str] = set()
+            for table in tables:
+                cells = set(table.values.get("school") or (None,))
+                found |= {c for c in cells if c} | ({out[table.file]} if None in cells else set())
+            return found
+
+        for name in [name for name, school in out.items() if not school]:
+            folder = Path(name).parent
+            beside = [x for x in self.children if Path(x.file).parent == folder]
+            near = schools_of(beside) or schools_of(self.children)
+            out[name] = near.pop() if len(near) == 1 else FILE_SCHOOL + name
+        return out
+
     def file_schools(self) -> dict[str, str]:
         """Each file's school as it declares it, when there are several files: in a folder
         of schools it tells their children, teachers and records apart. One file's
