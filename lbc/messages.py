@@ -992,7 +992,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "var.pairing.unpaired[].class": ("班级", "class"),
     "var.pairing.unpaired[].names": ("该班未结对儿童姓名列表", "names"),
     "var.pairing.teachers": ("在岗教师人数", "teachers in post"),
-    "var.pairing.teachers_with_children": ("有帮扶学生的教师人数", "teachers with a child"),
+    "var.pairing.teachers_with_children": (
+        "有帮扶学生的教师人数（读到教师名单时，只计名单上的在岗教师）",
+        "teachers with a child (where teachers lists were read, those in post on them)",
+    ),
     "var.pairing.teachers_rate": ("教师参与率（0–1）", "share of teachers taking part (0–1)"),
     "var.pairing.teachers_below_quota": (
         "帮扶人数少于要求的在岗教师姓名列表",

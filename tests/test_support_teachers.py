@@ -368,3 +368,26 @@ def test_a_namesake_of_a_school_that_names_none_is_shown_by_its_file(tmp_path: P
         ("张雨涵", "王芳（青山小学）"),
     ]
     assert _due(county) == [("王芳", "", ["李明轩"]), ("王芳", "青山小学", ["张雨涵"])]
+
+
+def test_the_summary_counts_teachers_taking_part_among_those_in_post(tmp_path: Path) -> None:
+    """青山小学 has a teachers list of two; 白石小学 has none, and its three children name
+    three teachers. The summary said 全校 2 名在岗教师中 4 名参与结对: the teachers taking
+    part counted 白石小学's, whom no list says are in post, among 青山小学's two."""
+    county = tmp_path / "县"
+    workspace(
+        county / "青山小学",
+        [child_cells(1, 帮扶教师="王芳"), child_cells(2)],
+        教师名单=teachers(("王芳", "13900001111", "是"), ("李强", "13900002222", "是")),
+    )
+    named = [child_cells(n, 帮扶教师=name) for n, name in ((3, "赵一"), (4, "钱二"), (5, "孙三"))]
+    workspace(county / "白石小学", named)
+    pairing = run("summary", *TERM, county, "--format", "json").json()["pairing"]
+    assert {k: pairing[k] for k in ("paired", "teachers", "teachers_with_children")} == {
+        "paired": 4,
+        "teachers": 2,
+        "teachers_with_children": 1,
+    }
+    assert pairing["teachers_rate"] == 0.5
+    text = run("summary", *TERM, county).stdout
+    assert "全校 2 名在岗教师中 1 名参与结对（50.0%），结对儿童 4 名，覆盖率 80.0%" in text

@@ -404,6 +404,9 @@ def _pairing_section(kids: Kids, quotas: Quotas, roster: Roster) -> dict[str, An
     active = kids.in_post.active  # the teachers in post, in the lists' order
     labels = teacher_labels([*active, *loads])
     below = [labels[x] for x in active if loads[x] < quotas.children_per_teacher]
+    # "N of the teachers in post take part": counted among those the lists give, where
+    # lists were read (a school without one names teachers nobody counted as in post).
+    taking_part = sum(1 for x in loads if x in active) if roster.teachers else len(loads)
     return {
         "provided": bool(roster.teachers),  # a teachers list was read: pairs can be checked
         # Pairs counted: checked against a teachers list, or as the 帮扶教师 column names them.
@@ -413,8 +416,8 @@ def _pairing_section(kids: Kids, quotas: Quotas, roster: Roster) -> dict[str, An
         "coverage": rate(paired, len(kids)),
         "unpaired": _by_class(kids, [k for k, x in enumerate(kids.teachers) if not x]),
         "teachers": len(active),
-        "teachers_with_children": len(loads),
-        "teachers_rate": rate(sum(1 for x in loads if x in active), len(active)),
+        "teachers_with_children": taking_part,
+        "teachers_rate": rate(taking_part, len(active)),
         "teachers_below_quota": below,
         "average_load": round(paired / len(loads), 2) if loads else None,
         "kept": None,  # pairs kept from last term: known with --previous
