@@ -391,3 +391,27 @@ def test_the_summary_counts_teachers_taking_part_among_those_in_post(tmp_path: P
     assert pairing["teachers_rate"] == 0.5
     text = run("summary", *TERM, county).stdout
     assert "全校 2 名在岗教师中 1 名参与结对（50.0%），结对儿童 4 名，覆盖率 80.0%" in text
+
+
+def _tch003(folder: Path) -> list[tuple[str, int, str]]:
+    findings = run("validate", folder, "--format", "json").json()["findings"]
+    return [
+        (Path(f["file"]).parent.name, f["row"], f["message"])
+        for f in findings
+        if f["code"] == "TCH003"
+    ]
+
+
+def test_validate_checks_a_childs_teacher_against_its_own_schools_list(tmp_path: Path) -> None:
+    """lbc validate checked every 帮扶教师 cell against all the folder's teachers at once:
+    a child naming another school's teacher passed, though every other command says it
+    has no teacher, and a school with no teachers list had each of its names warned of."""
+    county = tmp_path / "县"
+    _qingshan(county, child_cells(1, 帮扶教师="王芳"), child_cells(3, 帮扶教师="李强"))
+    _untitled(county / "白鹤", [child_cells(2, 帮扶教师="王芳")], teachers(("李强", "139", "是")))
+    assert _tch003(county) == [
+        ("白鹤", 2, "帮扶教师“王芳”不在教师名单中"),
+        ("青山小学", 4, "帮扶教师“李强”不在教师名单中"),
+    ]
+    workspace(county / "白石小学", [child_cells(4, 帮扶教师="赵一")])  # no teachers list
+    assert [x[0] for x in _tch003(county)] == ["白鹤", "青山小学"]

@@ -21,9 +21,9 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
-from lbc.roster.people import LEFT_SCHOOL, births_differ, teacher_named
+from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, births_differ, teacher_named
 from lbc.roster.support import ChildIndex
-from lbc.roster.tables import Roster, Table
+from lbc.roster.tables import KEPT, Roster, Table
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
 # A work place names a city when it says 市/州/盟/地区, is a municipality, or is spelled
@@ -149,11 +149,6 @@ def child_label(table: Table, i: int) -> str:
     return f"{name} {cls_text}".strip()
 
 
-# What a children table keeps once checked in a run that is done with its cells (a folder
-# or a province's Parquet file, one school at a time): the summary counts children per school.
-KEPT = ("school",)
-
-
 def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
     """All findings for everything read, in Excel order within each sheet. A parked
     children table (read_roster's ``park``) is taken out to be checked and keeps only
@@ -183,7 +178,8 @@ class RosterChecks:
     and each school's cells dropped once checked (lbc.checks.streamed); check_roster feeds
     it a whole roster.
 
-    ``teachers``: every teacher's name, None when no teachers list was read; ``schools``:
+    ``teachers``: every teacher's name, None when no teachers list was read, and
+    ``in_post`` who the lists say supports a child of each school; ``schools``:
     each file's school, in a folder of schools, and ``matching`` the same as records are
     matched to children by it (Roster.matching_schools); ``named``: every child's name a
     record gives (its child is looked up among the children, which come first)."""
@@ -192,12 +188,14 @@ class RosterChecks:
         self,
         today: dt.date,
         teachers: set[str] | None,
+        in_post: TeachersInPost | None,
         schools: dict[str, str],
         matching: dict[str, str],
         named: set[str],
     ) -> None:
         self.today = today
         self.teacher_names = teachers
+        self.in_post = in_post
         self.schools = schools
         self.matching = matching
         self.named = named
@@ -215,13 +213,14 @@ class RosterChecks:
             {n for tbl in roster.teachers for n in tbl.values.get("name", []) if isinstance(n, str)}
             if roster.teachers
             else None,
+            TeachersInPost(roster) if roster.teachers else None,
             roster.file_schools(),
             roster.matching_schools(),
             {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
         )
 
     def children(self, table: Table) -> None:
-        self.found += check_children(table, self.today, self.teacher_names)
+        self.found += check_children(table, self.today, self.in_post)
         self.found += _duplicate_ids(table, self._ids_seen, self.schools)
         school = self.matching.get(table.file, "")
         _index_named(self._named_children, table, self.named, school)
@@ -317,8 +316,11 @@ def check_pairs(table: Table, teacher_names: set[str]) -> list[Finding]:
 
 
 def check_children(
-    table: Table, today: dt.date, teacher_names: set[str] | None = None
+    table: Table, today: dt.date, in_post: TeachersInPost | None = None
 ) -> list[Finding]:
+    """A children table's findings; ``in_post``: the teachers lists read, against which
+    each 帮扶教师 cell is checked (TCH003), the list of the child's own school where a
+    folder's schools each have one, as every command takes the child's support teacher."""
     out = _Out(table, Kind.CHILDREN)
     required = list(CHILD_REQUIRED)
     if not table.has("id_number"):
@@ -384,10 +386,10 @@ def check_children(
         for i, kind in enumerate(kinds):
             if kind == nz.AWAY_UNSPECIFIED:
                 out.add(R.VAL004, i, "left_behind_type")
-    if teacher_names is not None:
+    if in_post is not None:
         # The cells, not the pairs in force joined onto them: a finding points at a cell.
         for i, teacher in enumerate(table.as_written("support_teacher") or ()):
-            if teacher and teacher not in teacher_names:
+            if teacher and not in_post.knows(teacher, in_post.school(table, i)):
                 out.add(R.TCH003, i, "support_teacher", name=teacher)
     missing_contact_columns: set[str] = set()
     for i, gaps in contact_gaps(table).items():

@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from lbc.checks.engine import KEPT, RosterChecks
+from lbc.checks.engine import RosterChecks
 from lbc.checks.findings import Finding
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster.fields import Kind
 from lbc.roster.parquet import sources_by_row_group, tables_by_row_group
-from lbc.roster.tables import Roster
+from lbc.roster.tables import KEPT, Roster
 
 
 def check_by_row_group(

@@ -8,6 +8,7 @@ checks, the summary, flag and cards each asked these before, each in its own wor
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Hashable, Iterable
 from pathlib import Path
@@ -113,13 +114,20 @@ class TeachersInPost:
                 self.named.add(key)
                 if in_post(state):
                     self.active.setdefault(key, len(self.active))
-        # Whether the children's sheets name teachers at all (a 帮扶教师 column, or pairs in
-        # force joined onto them): with no teachers list either, nobody can be said unpaired.
-        self.written = any(tb.values.get("support_teacher") is not None for tb in roster.children)
-        # For a child of no known school: the first teacher in post of each name.
+        self._children = roster.children
+        # For a child of no known school: the first teacher in post of each name, and the
+        # names of every list.
         self._anywhere: dict[str, Teacher] = {}
         for key in self.active:
             self._anywhere.setdefault(key[1], key)
+        self._names = {name for _, name in self.named}
+
+    @functools.cached_property
+    def written(self) -> bool:
+        """Whether the children's sheets name teachers at all (a 帮扶教师 column, or pairs
+        in force joined onto them): with no teachers list either, nobody can be said
+        unpaired. Asked of cells only when needed: lbc validate holds them parked."""
+        return any(tb.values.get("support_teacher") is not None for tb in self._children)
 
     def school(self, table: Table, i: int) -> str:
         """The school of row ``i``: its 学校 cell, else its file's (``support_schools``)."""
@@ -149,8 +157,17 @@ class TeachersInPost:
 
     def on_list(self, teacher: str, school: str) -> bool:
         """Whether ``school``'s list (or one of no known school) has a ``teacher``: a child
-        naming one whom ``who`` does not take has a teacher not in post, not an unknown one."""
-        return (school, teacher) in self.named or ("", teacher) in self.named
+        naming one whom ``who`` does not take has a teacher not in post, not an unknown one.
+        A child of no known school may name any list's teacher, as ``who`` takes it."""
+        if (school, teacher) in self.named or ("", teacher) in self.named:
+            return True
+        return not school and teacher in self._names
+
+    def knows(self, teacher: str, school: str) -> bool:
+        """Whether a 帮扶教师 cell naming ``teacher`` for a child of ``school`` names someone
+        the lists know (lbc validate's TCH003 when not): on the list that decides for the
+        school (``on_list``); any name where no list decides it (``who`` takes it)."""
+        return not self.decides(school) or self.on_list(teacher, school)
 
 
 def teacher_labels(teachers: Iterable[Teacher]) -> dict[Teacher, str]:

@@ -190,6 +190,12 @@ class Columns(dict[str, list[Any]]):
         return self[key] if key in self._raw else default
 
 
+# What a children table keeps once checked in a run that is done with its cells (a folder
+# or a province's Parquet file, one school at a time), and while parked: its rows' schools,
+# by which the summary counts children and teachers are told apart per school.
+KEPT = ("school",)
+
+
 class _Parked(dict[str, list[Any]]):
     """The cells of a parked table (Table.park): any look at them is a mistake in lbc."""
 
@@ -324,10 +330,13 @@ class Table:
         """Hold the cells as one pickled blob until ``unpark``: a folder of 550 schools'
         children read whole are 3.3 GB of Python values, a fifth of that pickled, and lbc
         validate checks them one school at a time (lbc.checks.engine.check_roster). A parked
-        table's cells are not there: reading one raises, rather than answer "empty"."""
+        table's cells are not there but for ``KEPT`` (which school each row is of, asked
+        before any is checked): reading another raises, rather than answer "empty"."""
+        kept = {key: self.values[key] for key in KEPT if key in self.values}
         self._parked = pickle.dumps((self.raw, dict(self.values)), pickle.HIGHEST_PROTOCOL)
         self.raw = _Parked()
         self.values = Columns(self.raw, self.kind)
+        self.values.update(kept)
 
     @property
     def parked(self) -> bool:
@@ -416,7 +425,7 @@ class Roster:
         def schools_of(tables: list[Table]) -> set[str]:
             found: set[str] = set()
             for table in tables:
-                cells = set(table.values.get("school") or (None,))
+                cells = set(table.values["school"] if table.has("school") else (None,))
                 found |= {c for c in cells if c} | ({out[table.file]} if None in cells else set())
             return found
 
