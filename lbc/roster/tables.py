@@ -422,18 +422,19 @@ class Roster:
             for name, school in declared.items()
         }
 
-        def schools_of(tables: list[Table]) -> set[str]:
-            found: set[str] = set()
-            for table in tables:
-                cells = set(table.values["school"] if table.has("school") else (None,))
-                found |= {c for c in cells if c} | ({out[table.file]} if None in cells else set())
-            return found
-
-        for name in [name for name, school in out.items() if not school]:
-            folder = Path(name).parent
-            beside = [x for x in self.children if Path(x.file).parent == folder]
-            near = schools_of(beside) or schools_of(self.children)
-            out[name] = near.pop() if len(near) == 1 else FILE_SCHOOL + name
+        alone = [name for name, school in out.items() if not school]
+        if not alone:
+            return out
+        # The schools of the children in each folder, each table's cells read once.
+        by_folder: dict[Path, set[str]] = {}
+        for table in self.children:
+            cells = set(table.values["school"] if table.has("school") else (None,))
+            found = by_folder.setdefault(Path(table.file).parent, set())
+            found |= {c for c in cells if c} | ({out[table.file]} if None in cells else set())
+        everywhere = set().union(*by_folder.values())
+        for name in alone:
+            near = by_folder.get(Path(name).parent) or everywhere
+            out[name] = next(iter(near)) if len(near) == 1 else FILE_SCHOOL + name
         return out
 
     def file_schools(self) -> dict[str, str]:
