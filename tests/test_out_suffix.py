@@ -42,6 +42,7 @@ def test_the_cards_are_written_as_their_suffix_says(samples: Path) -> None:
         (["validate", "gone.xlsx", "--annotate", "标注.csv"], "标注.csv", ".xlsx"),
         (["pair", "gone.xlsx", "--out", "结对.docx"], "结对.docx", ".xlsx"),
         (["diff", "gone.xlsx", "gone2.xlsx", "--out", "变更.csv"], "变更.csv", ".xlsx"),
+        (["due", "gone.xlsx", "--out", "待办.csv"], "待办.csv", ".xlsx"),
         (["merge", "gone.xlsx", "--out", "县.json"], "县.json", ".xlsx、.parquet"),
         (["export", "gone.xlsx", "--out", "县.json"], "县.json", ".csv、.xlsx、.parquet"),
     ],

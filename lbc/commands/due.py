@@ -16,7 +16,7 @@ from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output
-from lbc.output.formats import rich_table
+from lbc.output.formats import out_format, rich_table
 from lbc.reports.owed import Due, Owed, due, month_text, summary_line, table_header, table_rows
 from lbc.roster.people import school_name
 from lbc.workspace.terms import parse_term, school_year_start, term_of
@@ -61,8 +61,8 @@ def due_command(
     """列出截至某日的帮扶待办。"""
     common.check_format(fmt)
     day = common.as_of_day(as_of)
-    if out is not None and out.suffix.lower() != ".xlsx":
-        raise LbcError(t("err.out_xlsx", path=out))
+    if out is not None:
+        out_format(out, ("xlsx",))
     paths, cfg = common.inputs(files, config)
     chosen = parse_term(term, cfg.terms) if term is not None else term_of(day, cfg.terms)
     if day < chosen.start:
