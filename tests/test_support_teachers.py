@@ -415,3 +415,66 @@ def test_validate_checks_a_childs_teacher_against_its_own_schools_list(tmp_path:
     ]
     workspace(county / "白石小学", [child_cells(4, 帮扶教师="赵一")])  # no teachers list
     assert [x[0] for x in _tch003(county)] == ["白鹤", "青山小学"]
+
+
+def _two_wang_fang(folder: Path, *children: Row) -> Path:
+    """A school with two 王芳 in post, head teachers of 三年级(2)班 and 五年级(1)班."""
+    folder.mkdir(parents=True)
+    staff = [
+        TEACHER_HEADER,
+        ["王芳", "女", "13900001111", "班主任", "三年级(2)班", "语文", "否", "是"],
+        ["王芳", "女", "13900002222", "班主任", "五年级(1)班", "数学", "否", "是"],
+    ]
+    write_xlsx(folder / "花名册.xlsx", {"留守儿童": table(list(children)), "教师": staff})
+    (folder / "lbc.toml").write_text(
+        '[school]\nname = "青山小学"\n\n[files]\nroster = ["花名册.xlsx"]\npairs = "结对.xlsx"\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_two_namesakes_of_one_school_are_two_teachers_once_paired(tmp_path: Path) -> None:
+    """lbc pair tells a school's two 王芳 apart (王芳（三年级(2)班）), but due, the record
+    sheets, the summary and the cards took them for one: one 王芳 with both children, one
+    record sheet, one teacher in post, and the first 王芳's phone on 李明轩's card."""
+    ws = _two_wang_fang(
+        tmp_path / "青山小学",
+        child_cells(1, 班级="三年级(2)班"),
+        child_cells(2, 班级="五年级(1)班"),
+    )
+    assert run("pair", "--save", cwd=ws).exit_code == 0
+    assert _due(ws) == [  # the school of the workbook's lbc.toml, beside the pairs workbook
+        ("王芳（三年级(2)班）", "青山小学", ["张雨涵"]),
+        ("王芳（五年级(1)班）", "青山小学", ["李明轩"]),
+    ]
+    assert run("record-sheets", *TERM, "--out", "记录表", cwd=ws).exit_code == 0
+    assert sorted(p.name for p in (ws / "记录表").iterdir()) == [
+        "帮扶记录表_2026年秋季学期_王芳（三年级(2)班）.xlsx",
+        "帮扶记录表_2026年秋季学期_王芳（五年级(1)班）.xlsx",
+    ]
+    pairing = run("summary", *TERM, "--format", "json", cwd=ws).json()["pairing"]
+    assert (pairing["teachers"], pairing["teachers_with_children"]) == (2, 2)
+    assert run("cards", "--out", "卡.html", cwd=ws).exit_code == 0
+    assert card_teachers((ws / "卡.html").read_text(encoding="utf-8")) == {
+        "张雨涵": "姓名：王芳（三年级(2)班）\u3000电话：13900001111",
+        "李明轩": "姓名：王芳（五年级(1)班）\u3000电话：13900002222",
+    }
+
+
+def test_a_cell_naming_one_of_two_namesakes_gives_no_one_elses_phone(tmp_path: Path) -> None:
+    """A 帮扶教师 cell of just 王芳, with two in post, names one of them, not known which:
+    the card printed the first 王芳's phone. Written as lbc pair writes it, the cell says
+    which, and validate no longer calls that name unknown (TCH003)."""
+    ws = _two_wang_fang(
+        tmp_path / "青山小学",
+        child_cells(1, 班级="三年级(2)班", 帮扶教师="王芳"),
+        child_cells(2, 班级="五年级(1)班", 帮扶教师="王芳（五年级(1)班）"),
+    )
+    assert run("cards", "--out", "卡.html", cwd=ws).exit_code == 0
+    assert card_teachers((ws / "卡.html").read_text(encoding="utf-8")) == {
+        "张雨涵": "姓名：王芳\u3000电话：＿＿＿＿＿＿",
+        "李明轩": "姓名：王芳（五年级(1)班）\u3000电话：13900002222",
+    }
+    assert _due(ws) == [("王芳（五年级(1)班）", "", ["李明轩"]), ("王芳", "", ["张雨涵"])]
+    codes = [f["code"] for f in run("validate", "--format", "json", cwd=ws).json()["findings"]]
+    assert codes == ["TCH002"]

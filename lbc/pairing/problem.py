@@ -19,14 +19,15 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
-from lbc.roster.pairs import NAMESAKE_KEY
 from lbc.roster.people import (
     LEFT_SCHOOL,
+    NAMESAKE_KEY,
     PRIORITY_FIELDS,
     Teacher,
     class_rank,
     in_post,
     known_birth,
+    namesake_tag,
     priority_reasons,
     teacher_labels,
 )
@@ -304,20 +305,9 @@ def _teachers(
 
 def _shown(label: str, me: tuple[Table, int], namesakes: list[tuple[Table, int]]) -> str:
     """How a teacher is printed: ``label`` (the name, with the school where another school
-    has one of that name), and for two of one name in a school their first class (or, when
-    that does not tell them apart either, their row) so a school can tell who is who."""
-    if len(namesakes) < 2:
-        return label
-    name = me[0].get("name", me[1])
-
-    def first_class(who: tuple[Table, int]) -> str:
-        classes = who[0].get("classes", who[1])
-        return str(classes[0]) if isinstance(classes, tuple) and classes else ""
-
-    mine = first_class(me)
-    if mine and sum(first_class(other) == mine for other in namesakes) == 1:
-        return t("pair.same_name", name=name, tag=mine)
-    return t("pair.same_name", name=name, tag=t("pair.row_tag", row=me[0].rows[me[1]]))
+    has one of that name), and for two of one name in a school ``namesake_tag`` (their
+    first class, else their row), so a school can tell who is who."""
+    return label if len(namesakes) < 2 else namesake_tag(me, namesakes)
 
 
 @dataclass

@@ -81,16 +81,11 @@ def _phone(table: Table, key: str, i: int) -> str:
     return f"{BLANK}（{value.raw}）" if isinstance(value, nz.Bad) else BLANK
 
 
-def _teachers(roster: Roster, in_post: TeachersInPost) -> dict[Teacher, str]:
-    """Each teacher's phone (a blank when the list has none), by school and name: two
-    schools' 王芳 have two phones."""
-    out: dict[Teacher, str] = {}
-    for table in roster.teachers:
-        for i in range(len(table)):
-            name = table.get("name", i)
-            if isinstance(name, str):
-                out.setdefault((in_post.school(table, i), name), _phone(table, "phone", i))
-    return out
+def _teachers(in_post: TeachersInPost) -> dict[Teacher, str]:
+    """Each teacher in post's phone (a blank when the list has none): two schools' 王芳,
+    or two 王芳 of one school, have two phones. A child naming one of two 王芳 without
+    saying which has none on its card: the other's would be a wrong number."""
+    return {key: _phone(table, "phone", i) for key, (table, i) in in_post.rows.items()}
 
 
 def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -> list[ClassCards]:
@@ -100,7 +95,7 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
     if only and not isinstance(wanted, nz.ClassRef):
         raise LbcError(t("err.cards_bad_class", cls=only))
     in_post = TeachersInPost(roster)
-    phones = _teachers(roster, in_post)
+    phones = _teachers(in_post)
     schools = schools_of(roster)
     watched = {(id(w.table), w.i) for w in watch_list(roster, watch, dt.date.today())}
     groups: dict[object, ClassCards] = {}
@@ -173,7 +168,7 @@ def _card(
             ],
         )
     )
-    teacher = in_post.who(table.get("support_teacher", i), in_post.school(table, i))
+    teacher = in_post.of_child(table, i)
     people.append(
         Person(
             "帮扶教师",

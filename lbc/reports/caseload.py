@@ -44,9 +44,7 @@ class Kids:
         self.names = [n if isinstance(n, str) else "" for n in self.column("name")]
         # Each child's support teacher (school and name), as every command counts it.
         self.teachers: list[Teacher | None] = [
-            in_post.who(tb.get("support_teacher", i), in_post.school(tb, i))
-            for tb, rows in rows
-            for i in rows
+            in_post.of_child(tb, i) for tb, rows in rows for i in rows
         ]
         self.where = [(tb.file, tb.sheet_at(i), tb.rows[i]) for tb, rows in rows for i in rows]
 

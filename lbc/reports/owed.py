@@ -121,7 +121,8 @@ def record_books(
     books = []
     loads = caseloads(kids)
     labels = teacher_labels(loads)
-    for (school, teacher), mine in loads.items():
+    for key, mine in loads.items():
+        school, teacher = key[0], kids.in_post.name(key)
         children = [
             SheetChild(
                 kids.names[k],
@@ -137,8 +138,7 @@ def record_books(
             for k in mine
         ]
         planned = [Planned(n, kind, when) for kind, when in rows for n in range(len(children))]
-        label = labels[(school, teacher)]
-        books.append(RecordBook(teacher, school_name(school), label, children, planned))
+        books.append(RecordBook(teacher, school_name(school), labels[key], children, planned))
     paired = [k for mine in loads.values() for k in mine]
     said = [f"{kids.names[k]}（{kids.labels[k]}）" for k in paired if k in unclear]
     return books, len(kids) - len(paired), list(dict.fromkeys(said))
@@ -298,7 +298,7 @@ def _other_teachers(records: list[SupportRecord], kids: Kids) -> dict[int, int]:
         if r.child is None or not r.teacher:
             continue
         own = kids.teachers[r.child]
-        if own and r.teacher != own[1]:
+        if own and r.teacher != kids.in_post.name(own):
             out[r.child] = out.get(r.child, 0) + 1
     return out
 

@@ -444,7 +444,7 @@ def _records_section(
         teachers[kids.teachers[k] or ("", "")].append(k)
     labels = teacher_labels(teachers)
     for teacher, own in teachers.items():
-        name = teacher[1]
+        name = kids.in_post.name(teacher)
         short_talk = sum(
             1
             for k in own

@@ -31,12 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lbc.roster import normalise as nz
-from lbc.roster.people import births_differ, known_birth, teacher_named
+from lbc.roster.people import NAMESAKE_KEY, births_differ, known_birth, teacher_named
 from lbc.roster.tables import Roster, Table, distinct_children
 
-# Where the join keeps which of two namesakes a workbook named (王芳（三年级(2)班）), for
-# pairing to keep that pair; ``support_teacher`` itself holds the name every reader knows.
-NAMESAKE_KEY = "support_teacher_tagged"
 PLACE_SEPARATOR = "|"  # a character no Windows file name holds
 _ROW = re.compile(r"\d+")
 

@@ -80,7 +80,29 @@ def in_post(active: object) -> bool:
 
 # Who supports a child: a teacher's school and name. Two schools of a folder or a county each
 # with a 王芳 are two teachers; "" is no known school (one file, or a file that declares none).
+# Two teachers in post of one name in one school are each named as lbc pair prints them,
+# 王芳（三年级(2)班） (``namesake_tag``); (school, 王芳) is then one of them, not known which.
 Teacher = tuple[str, str]
+
+# Where the pairs join keeps which of two namesakes a pairs workbook named (王芳（三年级(2)班）),
+# beside ``support_teacher``, which holds the name every reader knows (lbc.roster.pairs).
+NAMESAKE_KEY = "support_teacher_tagged"
+
+
+def namesake_tag(me: tuple[Table, int], namesakes: list[tuple[Table, int]]) -> str:
+    """One of two teachers of one name in a school, as lbc pair prints it and its pairs
+    workbook writes it, and so every command names it: with its first class, or, when that
+    does not tell them apart either, its row (王芳（三年级(2)班）, 王芳（第3行）)."""
+
+    def first_class(who: tuple[Table, int]) -> str:
+        classes = who[0].get("classes", who[1])
+        return str(classes[0]) if isinstance(classes, tuple) and classes else ""
+
+    name = me[0].get("name", me[1])
+    mine = first_class(me)
+    if mine and sum(first_class(other) == mine for other in namesakes) == 1:
+        return t("pair.same_name", name=name, tag=mine)
+    return t("pair.same_name", name=name, tag=t("pair.row_tag", row=me[0].rows[me[1]]))
 
 
 class TeachersInPost:
@@ -92,7 +114,9 @@ class TeachersInPost:
 
     A person's school is its 学校 cell, else its file's in a folder of schools
     (``Roster.support_schools``, as lbc pair tells them apart): a child of 青山小学 naming
-    王芳 is supported by 青山小学's 王芳, never by 白石小学's.
+    王芳 is supported by 青山小学's 王芳, never by 白石小学's. Of two 王芳 in post in one
+    school, the one lbc pair's workbook names (王芳（三年级(2)班）, NAMESAKE_KEY) or the
+    cell does; a cell saying only 王芳 names one of them, not known which.
     """
 
     def __init__(self, roster: Roster) -> None:
@@ -102,6 +126,10 @@ class TeachersInPost:
         self.active: dict[Teacher, int] = {}
         self.named: set[Teacher] = set()
         self.listed: set[str] = set()
+        # Each teacher in post's row (its phone), and each name's rows, in post or not.
+        self.rows: dict[Teacher, tuple[Table, int]] = {}
+        every: dict[Teacher, list[tuple[Table, int]]] = {}
+        working: dict[Teacher, list[tuple[Table, int]]] = {}
         for table in roster.teachers:
             names = table.values.get("name") or [None] * len(table)
             states = table.values.get("active") or [None] * len(table)
@@ -112,15 +140,37 @@ class TeachersInPost:
                 key = (self.school(table, i), name)
                 self.listed.add(key[0])
                 self.named.add(key)
+                every.setdefault(key, []).append((table, i))
                 if in_post(state):
-                    self.active.setdefault(key, len(self.active))
+                    working.setdefault(key, []).append((table, i))
+        # Namesakes in post in one school: each by its tag, (school, name) one of them.
+        self.shared: set[Teacher] = set()
+        self._name_of: dict[Teacher, str] = {}
+        self._tagged: dict[Teacher, Teacher] = {}  # (school, tag as a cell reads) -> teacher
+        for key, mine in working.items():
+            if len(mine) == 1:
+                self.active[key] = len(self.active)
+                self.rows[key] = mine[0]
+                continue
+            self.shared.add(key)
+            for me in mine:
+                tagged = (key[0], namesake_tag(me, every[key]))
+                self.active[tagged] = len(self.active)
+                self.rows[tagged] = me
+                self._name_of[tagged] = key[1]
+                self._tagged[(key[0], nz.name(tagged[1]) or tagged[1])] = tagged
         self._children = roster.children
         # For a child of no known school: the first teacher in post of each name, and the
         # names of every list.
         self._anywhere: dict[str, Teacher] = {}
         for key in self.active:
-            self._anywhere.setdefault(key[1], key)
+            name = self.name(key)
+            self._anywhere.setdefault(name, (key[0], name) if key in self._name_of else key)
         self._names = {name for _, name in self.named}
+
+    def name(self, teacher: Teacher) -> str:
+        """The teacher's name as a record or a cell gives it: 王芳 for 王芳（三年级(2)班）."""
+        return self._name_of.get(teacher, teacher[1])
 
     @functools.cached_property
     def written(self) -> bool:
@@ -138,30 +188,44 @@ class TeachersInPost:
         """Whether a teachers list says who supports a child of ``school``."""
         return "" in self.listed or school in self.listed or (not school and bool(self.listed))
 
-    def who(self, teacher: object, school: str) -> Teacher | None:
-        """The teacher a child of ``school`` has, its 帮扶教师 cell saying ``teacher``; None
-        when it has none (no name, or where a list decides, no one in post of that name)."""
+    def who(self, teacher: object, school: str, tagged: object = None) -> Teacher | None:
+        """The teacher a child of ``school`` has, its 帮扶教师 cell saying ``teacher`` (and
+        ``tagged``, which of namesakes a pairs workbook named); None when it has none (no
+        name, or where a list decides, no one in post of that name)."""
         if not isinstance(teacher, str):
             return None
         if not self.decides(school):
             return (school, teacher)
-        for key in ((school, teacher), ("", teacher)):
-            if key in self.active:
+        for where in dict.fromkeys((school, "")):
+            for said in (tagged, teacher):
+                if isinstance(said, str) and (where, said) in self._tagged:
+                    return self._tagged[(where, said)]
+            key = (where, teacher)
+            if key in self.active or key in self.shared:
                 return key
         return None if school else self._anywhere.get(teacher)
 
+    def of_child(self, table: Table, i: int) -> Teacher | None:
+        """Child ``i``'s support teacher (``who``), by its cells and school."""
+        cell, tagged = table.get("support_teacher", i), table.get(NAMESAKE_KEY, i)
+        return self.who(cell, self.school(table, i), tagged)
+
     def of(self, table: Table, i: int) -> str | None:
-        """The name of child ``i``'s support teacher (``who``); None when it has none."""
-        key = self.who(table.get("support_teacher", i), self.school(table, i))
+        """How child ``i``'s support teacher is named (``who``); None when it has none."""
+        key = self.of_child(table, i)
         return key[1] if key else None
 
     def on_list(self, teacher: str, school: str) -> bool:
         """Whether ``school``'s list (or one of no known school) has a ``teacher``: a child
         naming one whom ``who`` does not take has a teacher not in post, not an unknown one.
-        A child of no known school may name any list's teacher, as ``who`` takes it."""
-        if (school, teacher) in self.named or ("", teacher) in self.named:
-            return True
-        return not school and teacher in self._names
+        A child of no known school may name any list's teacher, as ``who`` takes it; a
+        cell may name one of namesakes as lbc pair does (王芳（三年级(2)班）)."""
+        for name in dict.fromkeys((teacher, _NAMESAKE_TAG.sub("", teacher))):
+            if (school, name) in self.named or ("", name) in self.named:
+                return True
+            if not school and name in self._names:
+                return True
+        return False
 
     def knows(self, teacher: str, school: str) -> bool:
         """Whether a 帮扶教师 cell naming ``teacher`` for a child of ``school`` names someone
