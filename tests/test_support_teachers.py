@@ -478,3 +478,21 @@ def test_a_cell_naming_one_of_two_namesakes_gives_no_one_elses_phone(tmp_path: P
     assert _due(ws) == [("王芳（五年级(1)班）", "", ["李明轩"]), ("王芳", "", ["张雨涵"])]
     codes = [f["code"] for f in run("validate", "--format", "json", cwd=ws).json()["findings"]]
     assert codes == ["TCH002"]
+
+
+def test_a_card_gives_the_phone_of_the_namesake_in_post(tmp_path: Path) -> None:
+    """Two 王芳, the first on the list on leave: the card named the one in post but gave
+    the phone of the one on leave, the first of that name on the list."""
+    staff = [
+        TEACHER_HEADER,
+        ["王芳", "女", "13900001111", "班主任", "五年级(1)班", "语文", "否", "否"],
+        ["王芳", "女", "13900002222", "班主任", "三年级(2)班", "语文", "否", "是"],
+    ]
+    roster = write_xlsx(
+        tmp_path / "花名册.xlsx",
+        {"留守儿童": table([child_cells(1, 帮扶教师="王芳")]), "教师": staff},
+    )
+    assert run("cards", roster, "--out", tmp_path / "卡.html").exit_code == 0
+    assert card_teachers((tmp_path / "卡.html").read_text(encoding="utf-8")) == {
+        "张雨涵": "姓名：王芳\u3000电话：13900002222"
+    }
