@@ -443,9 +443,9 @@ def test_two_namesakes_of_one_school_are_two_teachers_once_paired(tmp_path: Path
         child_cells(2, 班级="五年级(1)班"),
     )
     assert run("pair", "--save", cwd=ws).exit_code == 0
-    assert _due(ws) == [  # the school of the workbook's lbc.toml, beside the pairs workbook
-        ("王芳（三年级(2)班）", "青山小学", ["张雨涵"]),
-        ("王芳（五年级(1)班）", "青山小学", ["李明轩"]),
+    assert _due(ws) == [
+        ("王芳（三年级(2)班）", "", ["张雨涵"]),
+        ("王芳（五年级(1)班）", "", ["李明轩"]),
     ]
     assert run("record-sheets", *TERM, "--out", "记录表", cwd=ws).exit_code == 0
     assert sorted(p.name for p in (ws / "记录表").iterdir()) == [
@@ -496,3 +496,30 @@ def test_a_card_gives_the_phone_of_the_namesake_in_post(tmp_path: Path) -> None:
     assert card_teachers((tmp_path / "卡.html").read_text(encoding="utf-8")) == {
         "张雨涵": "姓名：王芳\u3000电话：13900002222"
     }
+
+
+def test_a_saved_pairs_workbook_splits_no_school_from_its_teachers(tmp_path: Path) -> None:
+    """A school's roster whose 学校 cells say 青山镇中心小学, its lbc.toml 青山小学. Once
+    lbc pair --save wrote the pairs workbook, the run was two files, each file's lbc.toml
+    school told rows apart, and the children (青山镇中心小学) lost their own teachers list
+    (青山小学): pair again left every child without a teacher, and the summary counted
+    王芳 as a teacher with no child."""
+    ws = tmp_path / "青山小学"
+    ws.mkdir()
+    kids = [
+        child_cells(1, 学校="青山镇中心小学", 帮扶教师="李强"),
+        child_cells(2, 学校="青山镇中心小学", 帮扶教师="王芳"),
+    ]
+    staff = teachers(("王芳", "13900001111", "是"), ("李强", "13900002222", "否"))
+    write_xlsx(ws / "花名册.xlsx", {"留守儿童": table(kids), "教师": staff})
+    (ws / "lbc.toml").write_text(
+        '[school]\nname = "青山小学"\n\n[files]\nroster = ["花名册.xlsx"]\npairs = "结对.xlsx"\n'
+        "\n[pairing]\nmax_per_teacher = 2\n",
+        encoding="utf-8",
+    )
+    first = run("pair", "--save", "--format", "json", cwd=ws)
+    assert _pairs(first) == [("张雨涵", "王芳"), ("李明轩", "王芳")]
+    again = run("pair", "--format", "json", cwd=ws)
+    assert _pairs(again) == [("张雨涵", "王芳"), ("李明轩", "王芳")]
+    pairing = run("summary", *TERM, "--format", "json", cwd=ws).json()["pairing"]
+    assert (pairing["teachers_with_children"], pairing["teachers_below_quota"]) == (1, [])

@@ -440,8 +440,13 @@ class Roster:
     def file_schools(self) -> dict[str, str]:
         """Each file's school as it declares it, when there are several files: in a folder
         of schools it tells their children, teachers and records apart. One file's
-        declaration tells nothing apart, and its rows say their school or none."""
-        if len(self.files) < 2:
+        declaration tells nothing apart, and its rows say their school or none; nor does a
+        pairs workbook's or last term's roster's beside it (lbc.toml's pairs, --keep), which
+        are that school's too: a roster whose 学校 cells spell the school otherwise than its
+        lbc.toml would be split from its own teachers list."""
+        aside = {x.file for x in [*self.pairs, *self.previous]}
+        aside -= {x.file for x in self.tables()}
+        if len(self.files) - len(aside.intersection(self.files)) < 2:
             return {}
         return {name: self.declared.get(name, "") for name in self.files}
 
