@@ -300,6 +300,9 @@ def test_a_teachers_file_beside_a_roster_with_a_school_column_is_that_schools(
     assert result.json()["unpaired"] == []
     assert "没有写明学校" not in result.stderr
     assert _due(folder) == [("王芳", "青山小学", ["张雨涵"])]
+    # validate holds each file's children parked till checked, their 学校 cells readable.
+    checked = run("validate", folder, "--format", "json")
+    assert (checked.exit_code, checked.json()["findings"]) == (0, [])
 
 
 def test_an_untitled_schools_teachers_file_is_its_own_schools_in_a_county(
