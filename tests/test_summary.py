@@ -1052,6 +1052,32 @@ def test_missing_sheets_are_said_and_not_counted_as_zeros(tmp_path: Path) -> Non
     assert not any("每月谈心：" in line or "尚未落实帮扶教师" in line for line in lines)
 
 
+@pytest.mark.parametrize(
+    ("titles", "named"),
+    [
+        (["青山镇中心小学2024年秋季留守儿童花名册"], "青山镇中心小学"),
+        (["三年级(2)班留守儿童名单"], None),  # a class, not a school
+        (["青山镇中心小学留守儿童花名册", "白鹤乡中心小学留守儿童花名册"], None),  # two
+    ],
+)
+def test_a_roster_titled_with_its_school_titles_the_summary(
+    tmp_path: Path, titles: list[str], named: str | None
+) -> None:
+    """Without a [school] name in lbc.toml, the school every roster's title names (as the
+    2016 form and most schools' rosters are titled) is the summary's; a title that names
+    a class, or rosters of two schools, leave （学校名称） to be filled in, and say so."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    for n, title in enumerate(titles):
+        write_xlsx(ws / f"名册{n}.xlsx", {"花名册": [[title], *table(CHILDREN)]})
+    result = run("summary", ws, "--term", "2024-autumn", cwd=ws)
+    assert result.exit_code == 0, result.stderr
+    heading = result.stdout.splitlines()[0]
+    assert heading == f"# {named or '（学校名称）'}2024—2025学年第一学期留守儿童关爱工作总结"
+    said = "提示：未设置学校名称（lbc.toml 的 [school] name），总结中以“（学校名称）”代替"
+    assert (said in result.stderr.splitlines()) == (named is None)
+
+
 def test_records_all_outside_the_term_are_said(school: Path) -> None:
     result = summary(school, "--term", "2023-autumn", "--format", "json")
     assert result.exit_code == 0

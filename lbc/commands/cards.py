@@ -13,6 +13,7 @@ from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format
 from lbc.reports.cards import build_cards
+from lbc.workspace.schools import run_school
 
 CARD_FORMATS = ("html", "docx")
 
@@ -42,17 +43,18 @@ def cards(
     refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg, pairs_matter=True)
     classes = build_cards(roster, cfg.watch, only)
+    school = run_school(roster, cfg.school)
     from lbc.documents import (
         render as report,  # jinja2 and the renderers: only this command and summary
     )
 
     if fmt == "html":
-        text = report.cards_html(classes, cfg.school, cfg.contact_phone)
+        text = report.cards_html(classes, school, cfg.contact_phone)
         write_atomic(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), inputs=inputs)
     else:
         from lbc.documents.cards_docx import write_cards
 
-        write_cards(classes, cfg.school, cfg.contact_phone, out, inputs)
+        write_cards(classes, school, cfg.contact_phone, out, inputs)
     count = sum(len(g.cards) for g in classes)
     common.note(t("cards.note.written", path=out, count=count))
     raise typer.Exit(ExitStatus.found(roster.failed))

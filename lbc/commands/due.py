@@ -19,6 +19,7 @@ from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.reports.owed import Due, Owed, due, month_text, summary_line, table_header, table_rows
 from lbc.roster.people import school_name
+from lbc.workspace.schools import run_school
 from lbc.workspace.terms import parse_term, school_year_start, term_of
 
 CSV_COLUMNS = (
@@ -83,7 +84,7 @@ def due_command(
         from lbc.documents.due_book import write_due_book  # openpyxl: only here
 
         with language("zh"):
-            write_due_book(out, result, cfg.school, inputs)
+            write_due_book(out, result, run_school(roster, cfg.school), inputs)
     common.emit(
         fmt,
         document=lambda: as_document(result),

@@ -17,6 +17,7 @@ from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.pairing.problem import ChildRow, Pairing, pair
+from lbc.workspace.schools import run_school
 
 CSV_COLUMNS = ("child", "class", "sheet", "row", "teacher", "reason", "kept", "why")
 
@@ -71,7 +72,7 @@ def pair_command(
     if out is not None:
         from lbc.documents.pairs_book import write_pairs_book  # openpyxl is only needed here
 
-        write_pairs_book(out, result, cfg.school, guarded)
+        write_pairs_book(out, result, run_school(roster, cfg.school), guarded)
         common.note(t("pair.note.saved" if replacing else "pair.note.written", path=out))
     privacy = Privacy(show_pii, names_in_full=True)  # who supports whom: names whole
     common.emit(

@@ -20,6 +20,7 @@ from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.reports.owed import record_books
+from lbc.workspace.schools import run_school
 from lbc.workspace.terms import parse_term
 
 # Characters Windows refuses in a file name, and the reserved trailing dot and space.
@@ -67,7 +68,7 @@ def record_sheets(
         for book, target in zip(books, targets, strict=True):
             title = t(
                 "rs.title",
-                school=book.school or cfg.school,
+                school=book.school or run_school(roster, cfg.school),
                 term=chosen.label,
                 teacher=book.teacher,
                 start=chosen.start.isoformat(),

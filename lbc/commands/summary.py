@@ -16,7 +16,7 @@ from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, to_json
 from lbc.output.privacy import mask_numbers_in
 from lbc.reports.summary import VARIABLES, build_context, input_notes
-from lbc.workspace.schools import read_roster
+from lbc.workspace.schools import read_roster, run_school
 from lbc.workspace.terms import parse_term
 
 SUMMARY_FORMATS = ("md", "html", "docx", "json")
@@ -69,6 +69,7 @@ def summary(
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg, pairs_matter=True)
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
+    school = run_school(roster, cfg.school)
     from lbc.documents import (
         render as report,  # jinja2 and the renderers: only this command needs them
     )
@@ -82,7 +83,7 @@ def summary(
             findings,
             chosen,
             cfg.quotas,
-            cfg.school,
+            school,
             min(today, chosen.end),
             last_term,
             cfg.watch,
@@ -106,7 +107,7 @@ def summary(
                 report.docx(text, out, inputs)
                 text = None
     # Said once the summary could be made: an error is the one line a refusal prints.
-    for line in input_notes(roster, chosen, cfg.school):
+    for line in input_notes(roster, chosen, school):
         common.note(line)
     if previous is not None and any(previous.resolve() == p.resolve() for p in paths):
         common.note(t("sum.note.previous_is_roster", path=previous))

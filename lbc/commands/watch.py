@@ -14,7 +14,7 @@ from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.watch import WatchReport, watch_report
-from lbc.workspace.schools import read_roster
+from lbc.workspace.schools import read_roster, run_school
 
 CSV_COLUMNS = (
     "class",
@@ -66,7 +66,7 @@ def watch_command(
     if out is not None:
         from lbc.documents.watch_book import write_watch_book  # openpyxl is only needed here
 
-        write_watch_book(out, report, cfg.school, inputs)
+        write_watch_book(out, report, run_school(roster, cfg.school), inputs)
         common.note(t("watch.written", path=out))
     privacy = Privacy(show_pii, names_in_full=True)  # the children to look after: names whole
     common.emit(

@@ -50,6 +50,23 @@ def read_roster(
     return roster
 
 
+# How a school's name ends (青山镇中心小学, 白鹤村小, 石门教学点): a roster's title that names
+# a class or a township instead (三年级(2)班留守儿童名单) does not title a school's documents.
+_SCHOOL_WORD = re.compile(r"(?:小学|中学|学校|完小|村小|教学点|分校|校区|幼儿园)$")
+
+
+def run_school(roster: Roster, configured: str) -> str:
+    """The school a run's documents are titled with: lbc.toml's [school] name, else the
+    one school every file of the run declares (its roster's title: 青山镇中心小学留守儿童
+    花名册), when that reads as a school's name; else "", and the documents say
+    （学校名称）."""
+    if configured:
+        return configured
+    names = {roster.declared.get(name, "") for name in roster.files}
+    name = names.pop() if len(names) == 1 else ""
+    return name if _SCHOOL_WORD.search(name) else ""
+
+
 def declared_school(path: Path, roster: Roster) -> str:
     """The school a file says it belongs to (its lbc.toml, its roster's title), else "";
     spelled as a 学校 cell is read (normalise.school), so the two compare."""
