@@ -525,3 +525,15 @@ def test_parents_and_guardians_ids_checked_like_the_childs(tmp_path: Path) -> No
         ("VAL006", 4, "AG", "无人监护"),
     ]
     assert code == 1
+
+
+def test_signatures_at_the_forms_foot_are_no_child(tmp_path: Path) -> None:
+    """The registration form ends with 单位负责人 / 复核人 / 填表人, each in a cell of its
+    own under the table: a line to sign, not a child with an unreadable class and gender."""
+    footer = [None] * len(REG_HEADER)
+    footer[0], footer[2], footer[4] = "单位负责人：", "复核人：", "填表人：李四"
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": [*flat(REG_HEADER, reg_rows()), footer]})
+    doc, stderr, code = validate(path)
+    assert spots(doc["findings"]) == REG_FINDINGS
+    assert doc["summary"]["children"] == 3
+    assert (code, stderr) == (0, "")
