@@ -54,6 +54,22 @@ def test_march_by_class_and_day(tmp_path: Path) -> None:
     assert (doc["month"], doc["children"]) == (3, 3)
 
 
+def test_born_to_the_month_only_the_id_gives_the_day(tmp_path: Path) -> None:
+    """The forms' 出生年月 (2015年3月, 2015.3, 201503) says the month; the ID number says
+    the day. The child is on the month's list with the ID's day; a 出生年月 the ID
+    contradicts (a finding of lbc validate) is left as written."""
+    rows = [
+        child_row(1, 出生日期="2015年3月", 身份证号=make_id(dt.date(2015, 3, 7), 103)),
+        child_row(2, 出生日期="2015.3", 身份证号=make_id(dt.date(2015, 3, 21), 105)),
+        child_row(3, 出生日期="201503", 身份证号=make_id(dt.date(2015, 4, 2), 107)),
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    result = run("birthdays", "r.xlsx", "--month", "3", "-f", "json", cwd=tmp_path)
+    assert (result.exit_code, result.stderr) == (0, "")
+    listed = [(c["name"], c["birth_date"]) for g in result.json()["classes"] for c in g["children"]]
+    assert listed == [("张雨涵", "2015-03-07"), ("李明轩", "2015-03-21")]
+
+
 def test_table_and_a_month_that_is_no_month(tmp_path: Path) -> None:
     school(tmp_path)
     table = run("birthdays", "r.xlsx", "-m", "4", cwd=tmp_path)

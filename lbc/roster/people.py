@@ -286,13 +286,18 @@ def named_children(namesakes: Iterable[tuple[K, object]], cls: object) -> list[K
 
 
 def birth_date(birth: object, ident: object) -> object:
-    """A person's birth date: its column's, else the one an 18-character ID holds."""
-    if birth.__class__ in (dt.date, nz.YearMonth) or not isinstance(ident, str):
+    """A person's birth date: its column's, else the one an 18-character ID holds. A
+    column known to the month only (出生年月 2015年3月) gives way to the ID's day in that
+    month, so the child is on that month's birthday list and its age counts from the day."""
+    if birth.__class__ is dt.date or not isinstance(ident, str):
         return birth
     try:
-        return dt.date(int(ident[6:10]), int(ident[10:12]), int(ident[12:14]))
+        held = dt.date(int(ident[6:10]), int(ident[10:12]), int(ident[12:14]))
     except ValueError:
-        return None
+        return birth if birth.__class__ is nz.YearMonth else None
+    if birth.__class__ is nz.YearMonth and births_differ(birth, held):  # type: ignore[arg-type]
+        return birth
+    return held
 
 
 def known_birth(birth: object, ident: object) -> dt.date | None:
