@@ -500,8 +500,8 @@ def test_pairing_gives_a_child_on_the_list_a_teacher_first(tmp_path: Path) -> No
     (tmp_path / "lbc.toml").write_text("[pairing]\nmax_per_teacher = 1\n", encoding="utf-8")
     result = run("pair", "r.xlsx", "--format", "csv", "--out", "结对.xlsx", cwd=tmp_path)
     assert result.exit_code == 1, result.stderr
-    pairs = [line.split(",")[:5] for line in result.stdout.splitlines()[1:]]
-    assert pairs[0] == ["王梓萱", "三年级(1)班", "花名册", "4", "王芳"]
+    pairs = [line.split(",")[:6] for line in result.stdout.splitlines()[1:]]
+    assert pairs[0] == ["王梓萱", "三年级(1)班", "r.xlsx", "花名册", "4", "王芳"]
     assert [p[0] for p in pairs[1:]] == ["张雨涵", "李明轩"]  # unpaired
     ws = load_workbook(tmp_path / "结对.xlsx")["结对名单"]
     assert [c.value for c in ws[3]][2:6] == ["王梓萱", "女", "父亲外出", "重点关注"]
@@ -510,9 +510,10 @@ def test_pairing_gives_a_child_on_the_list_a_teacher_first(tmp_path: Path) -> No
         "[pairing]\nmax_per_teacher = 1\n[watch]\nthreshold = 99\n", encoding="utf-8"
     )
     result = run("pair", "r.xlsx", "--format", "csv", cwd=tmp_path)
-    assert result.stdout.splitlines()[1].split(",")[:5] == [
+    assert result.stdout.splitlines()[1].split(",")[:6] == [
         "李明轩",
         "三年级(2)班",
+        "r.xlsx",
         "花名册",
         "3",
         "王芳",

@@ -19,7 +19,7 @@ from lbc.output.privacy import Privacy
 from lbc.pairing.problem import ChildRow, Pairing, pair
 from lbc.workspace.schools import run_school
 
-CSV_COLUMNS = ("child", "class", "sheet", "row", "teacher", "reason", "kept", "why")
+CSV_COLUMNS = ("child", "class", "file", "sheet", "row", "teacher", "reason", "kept", "why")
 
 
 @common.handle_errors
@@ -102,12 +102,14 @@ def _output(out: Path | None, save: bool, pairs: Path | None) -> tuple[Path | No
 
 
 def _where(child: ChildRow, privacy: Privacy, text: Callable[[str], str]) -> dict[str, object]:
-    """The child and where it sits, as every JSON and CSV row starts; ``text`` is
+    """The child and where it sits, as every JSON and CSV row starts: its file too, as
+    lbc flag and lbc watch say, since two schools' sheets share names and rows; ``text`` is
     ``privacy.text`` remembering what it said: a county's 100,000 rows have a few hundred
     classes, sheets, reasons and teachers between them."""
     return {
         "child": privacy.name(child.name),
         "class": text(child.cls),
+        "file": child.file,
         "sheet": text(child.sheet),
         "row": child.row,
     }
