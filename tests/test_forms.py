@@ -537,3 +537,37 @@ def test_signatures_at_the_forms_foot_are_no_child(tmp_path: Path) -> None:
     assert spots(doc["findings"]) == REG_FINDINGS
     assert doc["summary"]["children"] == 3
     assert (code, stderr) == (0, "")
+
+
+@pytest.mark.parametrize("codes", [(1, 2, 1, 2), ("1", "2", " 1", "2"), (1.0, 2.0, 1.0, 2.0)])
+def test_xueji_gender_codes_read_as_the_standard_says(
+    tmp_path: Path, codes: tuple[Any, ...]
+) -> None:
+    """The 学籍 system writes 性别 as GB/T 2261.1's codes, 1 男 and 2 女: read so, and held
+    to the ID number like the words (child 4 is a boy by his ID, coded 2)."""
+    rows = xj_rows(("非留守儿童", "单亲留守儿童", "双亲留守儿童", "双亲留守儿童"))
+    rows[1]["身份证件号"] = make_id(dt.date(2015, 3, 2), 104)  # a girl
+    for row, code in zip(rows, codes, strict=True):
+        row["性别"] = code
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert spots(doc["findings"]) == [("ID007", 5, "B", "gender")]
+    assert code == 1
+    (table,) = load_roster([path]).children
+    assert table.values["gender"] == ["男", "女", "男", "女"]
+    assert table.codings["gender"] == "1/2"
+    columns = run("columns", path, "--format", "json").json()
+    (entry,) = [c for c in columns["files"][0]["sheets"][0]["columns"] if c["field"] == "gender"]
+    assert entry["coding"] == "1/2"
+
+
+def test_gender_codes_of_another_coding_are_not_read(tmp_path: Path) -> None:
+    """A column of 0 and 1 follows some school's own coding, either way round: no code is
+    read as a sex, each is an error to write out in words."""
+    rows = xj_rows(("非留守儿童", "单亲留守儿童", "双亲留守儿童", "双亲留守儿童"))
+    for row, code in zip(rows, (1, 0, 1, 1), strict=True):
+        row["性别"] = code
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert spots(doc["findings"]) == [("VAL001", r, "B", "gender") for r in (2, 3, 4, 5)]
+    assert code == 1

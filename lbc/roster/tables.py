@@ -835,9 +835,11 @@ def build_table(
 
 def complete(table: Table) -> None:
     """What a children table's columns say together (留守类型 from its codes or 实际监护情况,
-    类别 from the 是/否 columns, 班级 within 年级), however the table was read."""
+    性别 from its codes, 类别 from the 是/否 columns, 班级 within 年级), however the table
+    was read."""
     if table.kind is Kind.CHILDREN:
         _read_left_behind(table)
+        _read_gender_codes(table)
         _merge_categories(table)
         if "grade" in table.raw and "class" in table.raw:
             _class_in_grade(table)
@@ -943,6 +945,28 @@ def _read_left_behind(table: Table) -> None:
             elif mother[i] and not father[i]:
                 kinds[i] = nz.MOTHER_AWAY
     table.values["left_behind_type"] = kinds
+
+
+# 性别 as the 学籍 system and school software code it (GB/T 2261.1): 1 男, 2 女.
+GENDER_CODES = {1: "男", 2: "女"}
+
+
+def _read_gender_codes(table: Table) -> None:
+    """Read a 性别 column's codes 1 and 2 as 男 and 女 (coding "1/2"), looked at only when
+    the column has unreadable cells. A column that also holds a 0 or a 3 follows some
+    other coding (0/1 either way round): none of its codes is read, each stays an error."""
+    values = table.values.get("gender")
+    if values is None or not any(v.__class__ is nz.Bad for v in values):
+        return
+    raw = table.raw["gender"]
+    codes = {c for v in raw if (c := _code(v)) is not None}
+    if not codes or not codes <= GENDER_CODES.keys():
+        return
+    table.codings["gender"] = "1/2"
+    table.values["gender"] = [
+        GENDER_CODES[c] if (c := _code(v)) is not None else g
+        for v, g in zip(raw, values, strict=True)
+    ]
 
 
 def _merge_categories(table: Table) -> None:
