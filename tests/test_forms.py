@@ -407,6 +407,7 @@ XJ_KINDS = [nz.NOT_LEFT_BEHIND, nz.MOTHER_AWAY, nz.BOTH_AWAY, nz.AWAY_UNSPECIFIE
         (("非留守儿童", "单亲留守儿童", "双亲留守儿童", "单亲留守儿童"), None),
         ((0, 1, 2, 1), "0/1/2"),
         (("1", "2", "3", "2"), "1/2/3"),
+        (("１", "２", "３", "２"), "1/2/3"),  # typed in full-width digits
         ((1.0, 2.0, 3.0, 2.0), "1/2/3"),
     ],
 )
@@ -539,7 +540,7 @@ def test_signatures_at_the_forms_foot_are_no_child(tmp_path: Path) -> None:
     assert (code, stderr) == (0, "")
 
 
-@pytest.mark.parametrize("codes", [(1, 2, 1, 2), ("1", "2", " 1", "2"), (1.0, 2.0, 1.0, 2.0)])
+@pytest.mark.parametrize("codes", [(1, 2, 1, 2), ("1", "2", "１", "2"), (1.0, 2.0, 1.0, 2.0)])
 def test_xueji_gender_codes_read_as_the_standard_says(
     tmp_path: Path, codes: tuple[Any, ...]
 ) -> None:

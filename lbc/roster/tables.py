@@ -884,11 +884,11 @@ CODING_AMBIGUOUS = "ambiguous"
 
 
 def _code(value: Any) -> int | None:
-    """A 是否留守儿童 code (0-3) as a number cell or a one-digit text, else None."""
+    """A code (0-3) as a number cell or a one-digit text, full-width (２) too, else None."""
     if value.__class__ in (int, float) and value in (0, 1, 2, 3):
         return int(value)
-    if value.__class__ is str and value.strip() in ("0", "1", "2", "3"):
-        return int(value)
+    if value.__class__ is str and (digit := nz.text(value)) in ("0", "1", "2", "3"):
+        return int(digit)
     return None
 
 
