@@ -547,6 +547,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "birthdays.col.turns": ("满几岁", "turns"),
     "birthdays.col.teacher": ("帮扶教师", "support teacher"),
     "birthdays.day": ("{month}月{day}日", "{month}/{day}"),
+    "birthdays.untyped": ("不在任何月份的生日名单上", "they are on no month's birthday list"),
     "birthdays.summary": (
         "{month}月共有 {count} 名留守儿童过生日。",
         "{count} left-behind children have a birthday in month {month}.",
@@ -576,6 +577,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "共 {count} 名儿童需重点关注（关注分达到 {threshold}）。",
         "{count} children to watch (score {threshold} or more).",
     ),
+    "watch.untyped": ("未评估是否需要重点关注", "they were not assessed for the watch list"),
     "watch.none": (
         "没有儿童的关注分达到 {threshold}。",
         "no child's score reaches {threshold}.",
@@ -603,6 +605,17 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{children} children and {teachers} teachers are missing a required contact",
     ),
     "flag.none": ("所有儿童和教师的联系方式都已齐全。", "every child and teacher is reachable."),
+    "flag.none_typed": (
+        "留守类型可识别的儿童和所有教师的联系方式都已齐全。",
+        "every child whose 留守类型 could be read, and every teacher, is reachable.",
+    ),
+    "flag.untyped": ("未检查其联系方式", "their contacts were not checked"),
+    "note.untyped": (
+        "提示：{count} 名儿童的留守类型未填或无法识别（首个在 {file} 的“{sheet}”第 {row} 行），"
+        "{left_out}；请按 lbc validate 所指改正",
+        "note: {count} children's 留守类型 is empty or unreadable (the first in {file}, "
+        "sheet '{sheet}', row {row}): {left_out}; correct them as lbc validate shows",
+    ),
     "flag.teacher_phone": ("教师本人电话", "teacher's own phone"),
     # ---- pair ----
     "err.pair_no_teachers": (

@@ -34,7 +34,7 @@ def test_flag_json_groups_by_class_in_grade_order(tmp_path):
     result = run("flag", roster(tmp_path), "--format", "json")
     assert result.exit_code == 1
     doc = result.json()
-    assert doc["summary"] == {"children": 5, "teachers": 2}
+    assert doc["summary"] == {"children": 5, "teachers": 2, "untyped": 0}
     classes = [(c["class"], c["head_teachers"]) for c in doc["classes"]]
     assert classes == [("一年级(1)班", ["李强"]), ("三年级(2)班", ["王芳"]), ("火箭班", [])]
     third = doc["classes"][1]["children"]

@@ -572,3 +572,33 @@ def test_gender_codes_of_another_coding_are_not_read(tmp_path: Path) -> None:
     doc, _, code = validate(path)
     assert spots(doc["findings"]) == [("VAL001", r, "B", "gender") for r in (2, 3, 4, 5)]
     assert code == 1
+
+
+def test_lists_of_the_left_behind_say_whom_they_could_not_judge(tmp_path: Path) -> None:
+    """A 学籍 export of left-behind children alone, coded 1 and 2: the codes do not tell
+    their coding, so no child's 留守类型 reads. lbc flag cannot check whom to reach, lbc
+    watch whom to watch, lbc birthdays whose birthday to keep: each says so, and flag does
+    not call everyone reachable (child 2 has no guardian, child 3 no parent's phone)."""
+    rows = [
+        xj_row(1, 1, 在校状态="在读"),
+        xj_row(2, 2, 在校状态="在读", 监护人姓名=None, 监护人联系电话=None, 关系=None),
+        xj_row(3, 2, 在校状态="在读", 父亲联系电话=None, 母亲联系电话=None, 联系电话=None),
+        xj_row(4, 1, 在校状态="转出"),  # gone: on no list, judged or not
+    ]
+    header = [*XJ_HEADER, "在校状态"]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(header, rows)})
+    note = (
+        "提示：3 名儿童的留守类型未填或无法识别（首个在 {} 的“学生基本信息”第 2 行），{}；"
+        "请按 lbc validate 所指改正\n"
+    )
+    repeat = f"提示：{path} 的“学生基本信息”有与前面的列同一字段的列，只读前面那一列：家庭地址(Y)\n"
+    flag = run("flag", path)
+    assert flag.stdout == "留守类型可识别的儿童和所有教师的联系方式都已齐全。\n"
+    assert flag.stderr == repeat + note.format(path, "未检查其联系方式")
+    assert flag.exit_code == 1
+    as_json = run("flag", path, "--format", "json")
+    assert as_json.json()["summary"] == {"children": 0, "teachers": 0, "untyped": 3}
+    watch = run("watch", path)
+    assert watch.stderr == repeat + note.format(path, "未评估是否需要重点关注")
+    birthdays = run("birthdays", "--month", "3", path)
+    assert birthdays.stderr == repeat + note.format(path, "不在任何月份的生日名单上")

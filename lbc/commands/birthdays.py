@@ -14,6 +14,7 @@ from lbc.output.formats import rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.birthdays import Birthday, birthdays
 from lbc.reports.classes import ClassGroup
+from lbc.roster.people import untyped
 
 CSV_COLUMNS = ("class", "head_teacher", "name", "birth_date", "turns", "support_teacher", "row")
 
@@ -40,6 +41,7 @@ def birthdays_command(
     # The year the birthdays fall in: this year's, or next year's for a month already past.
     year = today.year if month >= today.month else today.year + 1
     groups = birthdays(roster, month, year)
+    common.note_untyped(untyped(roster.children), t("birthdays.untyped"))
     privacy = Privacy(names_in_full=True)  # a list the class acts on: names whole
     common.emit(
         fmt,

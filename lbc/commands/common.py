@@ -29,7 +29,7 @@ from lbc.output.formats import FORMATS, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading
 from lbc.roster.fields import guess_field
-from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster, SheetReader
+from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster, SheetReader, Table
 from lbc.workspace.config import Config, resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
 from lbc.workspace.schools import read_roster
@@ -90,6 +90,25 @@ def note(message: str) -> None:
         _HELD[-1].append(message)
     else:
         print(message, file=sys.stderr)
+
+
+def note_untyped(rows: list[tuple[Table, int]], left_out: str) -> None:
+    """Say how many children a list of the left-behind children could not judge, their
+    留守类型 empty or unreadable (lbc.roster.people.untyped), and where the first is;
+    ``left_out`` says in words what was not done for them."""
+    if rows:
+        table, i = rows[0]
+        sheet, row = table.sheet_at(i), table.rows[i]
+        note(
+            t(
+                "note.untyped",
+                count=len(rows),
+                file=table.file,
+                sheet=sheet,
+                row=row,
+                left_out=left_out,
+            )
+        )
 
 
 def _release_notes() -> None:

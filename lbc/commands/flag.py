@@ -28,6 +28,7 @@ def flag_command(
     paths, cfg = common.inputs(files, config)
     roster = common.read(paths, cfg)
     report = flag(roster)
+    common.note_untyped(report.untyped, t("flag.untyped"))
     privacy = Privacy(show_pii, names_in_full=True)  # the families to call: names whole
     common.emit(
         fmt,
@@ -38,12 +39,17 @@ def flag_command(
         bom=not no_bom,
         json_keys=json_keys,
     )
-    raise typer.Exit(ExitStatus.found(report.children_count or report.teachers or roster.failed))
+    found = report.children_count or report.teachers or report.untyped or roster.failed
+    raise typer.Exit(ExitStatus.found(found))
 
 
 def as_document(report: FlagReport, privacy: Privacy) -> dict[str, object]:
     return {
-        "summary": {"children": report.children_count, "teachers": len(report.teachers)},
+        "summary": {
+            "children": report.children_count,
+            "teachers": len(report.teachers),
+            "untyped": len(report.untyped),
+        },
         "classes": [
             {
                 "class": g.cls,
@@ -122,7 +128,7 @@ def print_table(report: FlagReport, privacy: Privacy) -> None:
         rows = [(x.row, privacy.name(x.name), t("flag.teacher_phone")) for x in report.teachers]
         console.print(rich_table(headers, rows, title=title))
     if not report.classes and not report.teachers:
-        console.print(t("flag.none"), markup=False)
+        console.print(t("flag.none_typed" if report.untyped else "flag.none"), markup=False)
     else:
         console.print(
             t("flag.summary", children=report.children_count, teachers=len(report.teachers)),

@@ -63,6 +63,7 @@ def watch_command(
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
     day = common.as_of_day(as_of)
     report = watch_report(roster, cfg.watch, day, last_term)
+    common.note_untyped(report.untyped, t("watch.untyped"))
     if out is not None:
         from lbc.documents.watch_book import write_watch_book  # openpyxl is only needed here
 

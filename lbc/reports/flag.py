@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lbc.checks.contacts import MissingContact, contact_gaps
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster import normalise as nz
-from lbc.roster.people import require_left_behind_type
+from lbc.roster.people import require_left_behind_type, untyped
 from lbc.roster.tables import Roster, Table
 
 
@@ -40,6 +40,7 @@ class FlaggedTeacher:
 class FlagReport:
     classes: list[ClassGroup[FlaggedChild]]
     teachers: list[FlaggedTeacher]
+    untyped: list[tuple[Table, int]]  # children whose contacts could not be judged
 
     @property
     def children_count(self) -> int:
@@ -61,7 +62,7 @@ def flag(roster: Roster) -> FlagReport:
         for i in range(len(table))
         if not nz.numbers_to_call(table.get("phone", i))
     ]
-    return FlagReport(by_class(roster, rows), teachers)
+    return FlagReport(by_class(roster, rows), teachers, untyped(roster.children))
 
 
 def _flagged(table: Table, i: int, missing: list[MissingContact]) -> FlaggedChild:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from lbc.checks.watch import Watched, watch_list
 from lbc.reports.classes import ClassGroup, by_class
-from lbc.roster.people import require_left_behind_type
-from lbc.roster.tables import Roster
+from lbc.roster.people import require_left_behind_type, untyped
+from lbc.roster.tables import Roster, Table
 from lbc.workspace.config import WatchSettings
 
 
@@ -20,6 +20,7 @@ from lbc.workspace.config import WatchSettings
 class WatchReport:
     classes: list[ClassGroup[Watched]]
     threshold: int
+    untyped: list[tuple[Table, int]]  # children not judged: 留守类型 empty or unreadable
 
     @property
     def count(self) -> int:
@@ -35,4 +36,4 @@ def watch_report(
     require_left_behind_type(roster.children, "err.no_type")
     found = sorted(watch_list(roster, settings, as_of, previous), key=lambda w: -w.score)
     groups = by_class(roster, ((w.table, w.i, w) for w in found))
-    return WatchReport(groups, settings.threshold)
+    return WatchReport(groups, settings.threshold, untyped(roster.children))

@@ -31,6 +31,20 @@ def require_left_behind_type(sheets: Iterable[Table], message: str) -> None:
             raise LbcError(t(message, file=table.file, sheet=table.sheet))
 
 
+def untyped(sheets: Iterable[Table]) -> list[tuple[Table, int]]:
+    """The children still at school whose 留守类型 is empty or unreadable (a word lbc does
+    not know, codes whose coding the column does not tell): a list of the left-behind
+    children (flag, watch, birthdays) cannot judge them, and says how many rather than
+    leave them out in silence; lbc validate points at each cell."""
+    return [
+        (table, i)
+        for table in sheets
+        for i, kind in enumerate(table.values.get("left_behind_type") or ())
+        if (kind is None or kind.__class__ is nz.Bad)
+        and table.get("enrollment_status", i) not in LEFT_SCHOOL
+    ]
+
+
 # What makes a child a priority, by the category words the normaliser gives: paired first,
 # and listed first where something is owed.
 PRIORITY_CATEGORIES = ("孤儿", "残疾", "建档立卡", "低保", "贫困", "学困")
