@@ -1626,8 +1626,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.VAL004.title": ("留守类型未注明哪方外出", "which parent is away is unsaid"),
     "rule.VAL004.example": ("是否留守儿童一栏填“是”", "是否留守儿童 says 是"),
     "rule.VAL004.why": (
-        "只写“是”或“单亲留守”，看不出是父亲还是母亲外出，就没法判断应该留哪些联系电话",
-        "是 or 单亲留守 does not say which parent is away, so it cannot be told which phones the child must have",
+        "只写“是”或“单亲留守”，看不出是父亲还是母亲外出，就没法判断应该留哪些联系电话；"
+        "“父母双方无监护能力”（父母都在家但都不能照看）没有哪一方外出，不提示",
+        "是 or 单亲留守 does not say which parent is away, so it cannot be told which phones the child must have; "
+        "父母双方无监护能力 (both parents at home, neither able to look after the child) has no parent away and is not reported",
     ),
     "rule.VAL004.fix": (
         "把留守类型改为“父母均外出”“父亲外出”“母亲外出”之一",

@@ -602,3 +602,28 @@ def test_lists_of_the_left_behind_say_whom_they_could_not_judge(tmp_path: Path) 
     assert watch.stderr == repeat + note.format(path, "未评估是否需要重点关注")
     birthdays = run("birthdays", "--month", "3", path)
     assert birthdays.stderr == repeat + note.format(path, "不在任何月份的生日名单上")
+
+
+def test_parents_at_home_unable_to_care_are_not_asked_which_is_away(tmp_path: Path) -> None:
+    """The form's third 实际监护情况, 父母双方无监护能力: both parents at home, neither able
+    to look after the child. No parent is away, so lbc validate does not ask which one is
+    (VAL004) — in the form, in its export read back, or in a 留守类型 column saying it —
+    while the child's guardian is still one to reach (CON006)."""
+    rows = [
+        reg_row(1, "父母双方无监护能力", 父亲当前务工地点=None, 母亲当前务工地点=None),
+        reg_row(2, "父母双方无监护能力", 委托监护人姓名=None, 受委托监护人电话=None),
+    ]
+    rows[1].update(父亲联系电话=None, 母亲联系电话=None)
+    form = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(REG_HEADER, rows)})
+    doc, _, _ = validate(form)
+    assert spots(doc["findings"]) == [("CON006", 3, "AC", "guardian_phone")]
+    export = run("export", form, "--out", tmp_path / "登记表.parquet")
+    assert export.exit_code == 0, export.stderr
+    doc, _, _ = validate(tmp_path / "登记表.parquet")
+    assert spots(doc["findings"]) == [("CON006", 3, "AC", "guardian_phone")]
+    header = ["姓名", "身份证号", "班级", "留守类型", "监护人姓名", "与儿童关系", "监护人电话"]
+    header += ["健康状况", "家庭住址", "性别", "父亲电话"]
+    row = ["张雨涵", make_id(dt.date(2016, 5, 1), 102), "三(2)班", "双方无监护能力", "张大爷"]
+    row += ["祖父", "13712345678", "健康", "幸福村", "女", "13812345678"]
+    doc, _, _ = validate(write_xlsx(tmp_path / "花名册.xlsx", {"Sheet1": [header, row]}))
+    assert spots(doc["findings"]) == []

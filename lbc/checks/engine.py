@@ -383,8 +383,15 @@ def check_children(
             out.add(R.VAL003, i, "guardian_age", label=label, value=age, low=16, high=100)
     kinds = v.get("left_behind_type", ())
     if nz.AWAY_UNSPECIFIED in kinds:
+        # No parent is away from a child whose parents both cannot look after it: asking
+        # which one is would ask for something untrue. Its 实际监护情况 says so where 留守类型
+        # does not (an export of the form, which writes 留守类型 as lbc read it).
+        said = table.raw["left_behind_type"]
+        care = v.get("care_situation") or [None] * len(kinds)
         for i, kind in enumerate(kinds):
-            if kind == nz.AWAY_UNSPECIFIED:
+            if kind == nz.AWAY_UNSPECIFIED and not (
+                nz.says_both_incapable(said[i]) or nz.says_both_incapable(care[i])
+            ):
                 out.add(R.VAL004, i, "left_behind_type")
     if in_post is not None:
         # The cells, not the pairs in force joined onto them: a finding points at a cell.

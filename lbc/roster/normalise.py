@@ -520,10 +520,22 @@ ONE_AWAY_WORDS = frozenset(
 )
 
 
+# The registration form's third 实际监护情况: both parents at home, neither able to look
+# after the child. Read as AWAY_UNSPECIFIED, so the child is on the lists; but no parent is
+# away, so asking which one is (VAL004) asks the school to write something untrue.
+BOTH_INCAPABLE_WORDS = frozenset({"父母双方无监护能力", "双方无监护能力"})
+
+
 def says_one_away(value: Any) -> bool:
     """Whether a 留守类型 or 实际监护情况 cell says one parent is away, unsaid which."""
     s = _as_text(value)
     return s is not None and T2S.convert("".join(s.split())) in ONE_AWAY_WORDS
+
+
+def says_both_incapable(value: Any) -> bool:
+    """Whether a 留守类型 or 实际监护情况 cell says both parents cannot look after the child."""
+    s = _as_text(value)
+    return s is not None and T2S.convert("".join(s.split())) in BOTH_INCAPABLE_WORDS
 
 
 left_behind_type = _closed(
@@ -555,8 +567,7 @@ left_behind_type = _closed(
                 "是",
                 "留守",
                 "留守儿童",
-                "父母双方无监护能力",
-                "双方无监护能力",
+                *BOTH_INCAPABLE_WORDS,
                 AWAY_UNSPECIFIED,
                 *ONE_AWAY_WORDS,
             ),
