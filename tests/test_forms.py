@@ -528,11 +528,22 @@ def test_parents_and_guardians_ids_checked_like_the_childs(tmp_path: Path) -> No
     assert code == 1
 
 
-def test_signatures_at_the_forms_foot_are_no_child(tmp_path: Path) -> None:
-    """The registration form ends with 单位负责人 / 复核人 / 填表人, each in a cell of its
-    own under the table: a line to sign, not a child with an unreadable class and gender."""
-    footer = [None] * len(REG_HEADER)
-    footer[0], footer[2], footer[4] = "单位负责人：", "复核人：", "填表人：李四"
+@pytest.mark.parametrize(
+    "cells",
+    [
+        {0: "单位负责人：", 2: "复核人：", 4: "填表人：李四"},
+        {0: "学校（盖章）", 6: "填表日期：2024.9.10"},
+        {3: "共计", 6: "3人"},
+        {0: "总人数", 1: 3},
+        {3: "本页小计", 6: 3},
+        {0: "填报日期：2024年9月10日", 4: "填报人："},
+    ],
+)
+def test_the_forms_foot_is_no_child(tmp_path: Path, cells: dict[int, Any]) -> None:
+    """Under the table, the registration form's signatures (单位负责人 / 复核人 / 填表人),
+    a school's seal and date, a total: each part in a cell of its own, a line to sign or
+    count, not a child with an unreadable class and gender counted in every total."""
+    footer = [cells.get(j) for j in range(len(REG_HEADER))]
     path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": [*flat(REG_HEADER, reg_rows()), footer]})
     doc, stderr, code = validate(path)
     assert spots(doc["findings"]) == REG_FINDINGS
@@ -627,3 +638,27 @@ def test_parents_at_home_unable_to_care_are_not_asked_which_is_away(tmp_path: Pa
     row += ["祖父", "13712345678", "健康", "幸福村", "女", "13812345678"]
     doc, _, _ = validate(write_xlsx(tmp_path / "花名册.xlsx", {"Sheet1": [header, row]}))
     assert spots(doc["findings"]) == []
+
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+SURNAMES += "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙"
+SURNAMES += "史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单共本"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(SURNAMES),
+    st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=2),
+)
+def test_a_childs_row_is_never_taken_for_the_foot(surname: str, given_name: str) -> None:
+    """However a child is named (the rare surnames 单, 共 and 本 too), a row that starts
+    with the name and fills the child's cells is a child, never a note or signature line;
+    only a name that is itself a total's word (共计) could be."""
+    name = surname + given_name
+    header = ["姓名", "身份证号", "班级", "留守类型"]
+    row = [name, make_id(dt.date(2015, 3, 1), 101), "三(2)班", "父母均外出"]
+    table = build_table("t.xlsx", RawSheet("Sheet1", [header, row, row]))
+    assert table is not None
+    assert table.values["name"] == [name, name] or any(
+        name.startswith(w) for w in ("合计", "总计", "小计", "共计", "总人数", "人数合计", "本页")
+    )

@@ -696,11 +696,14 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
 
 
 # A row whose first filled cell starts with one of these is a total or a note, however many
-# cells it fills ("合计,1人,,,…", "填表人：…  审核：…"), or the signatures at the foot of the
-# registration form, each in a cell of its own ("单位负责人：,,复核人：,,填表人：").
+# cells it fills ("合计,1人,,,…", "填表人：…  审核：…", "共计,,,6人"), or the foot of the
+# registration form, each part in a cell of its own ("单位负责人：,,复核人：,,填表人：",
+# "学校（盖章）,,,填表日期：…"). None begins a name, nor a 职务 (校长 does: a teachers
+# sheet may start with its 职务 column).
 NOTE_WORDS = (
-    *("合计", "总计", "小计", "注", "说明", "填表人", "填报人", "制表", "审核", "复核人"),
-    *("单位负责人", "负责人"),
+    *("合计", "总计", "小计", "共计", "总人数", "人数合计", "本页", "注", "说明", "填表"),
+    *("填报", "制表", "审核", "复核人", "单位负责人", "负责人", "学校（", "学校("),
+    *("单位（", "单位("),
 )
 # How a row's first cell may begin when the row is such a note: empty (the note is further
 # right), white space, or a note word's first character. Nearly every row (a 序号 number or
