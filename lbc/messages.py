@@ -842,6 +842,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "sum.no_class": ("班级不明", "class unknown"),
     "sum.unknown": ("未填", "not given"),
+    "sum.unreadable": ("无法识别", "unreadable"),
     "sum.total": ("合计", "total"),
     "sum.problem.archive": (
         "档案信息不完整：有 {count} 名儿童的档案缺项或有误，建档率未达到 100%。",

@@ -662,3 +662,15 @@ def test_a_childs_row_is_never_taken_for_the_foot(surname: str, given_name: str)
     assert table.values["name"] == [name, name] or any(
         name.startswith(w) for w in ("合计", "总计", "小计", "共计", "总人数", "人数合计", "本页")
     )
+
+
+def test_the_summary_tells_an_unreadable_cell_from_an_empty_one(tmp_path: Path) -> None:
+    """A 是否留守儿童 coded 1 and 2 only (its coding untold) is filled in: the summary counts
+    those children 无法识别, for the school to look at the cells, and only the empty one 未填."""
+    rows = [xj_row(1, 1), xj_row(2, 2), xj_row(3, 2), xj_row(4, None)]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    result = run("summary", "--term", "2024-autumn", "--format", "json", path)
+    assert result.exit_code == 0, result.stderr
+    children = result.json()["children"]
+    assert children["by_type"] == [{"name": "无法识别", "count": 3}, {"name": "未填", "count": 1}]
+    assert children["by_gender"] == [{"name": "男", "count": 4}]

@@ -310,13 +310,22 @@ def _by_class(kids: Kids, chosen: list[int]) -> list[dict[str, Any]]:
     ]
 
 
+def _tally(values: list[Any], known: tuple[str, ...]) -> Counter[str]:
+    """How many of each value, the others counted as 未填 (an empty cell) or 无法识别 (a
+    cell lbc cannot read, such as codes whose coding the column does not tell: filled in,
+    so the school looks at it rather than for it)."""
+    unknown, unreadable = t("sum.unknown"), t("sum.unreadable")
+    return Counter(
+        v if v in known else unreadable if v.__class__ is nz.Bad else unknown for v in values
+    )
+
+
 def _children_section(kids: Kids) -> dict[str, Any]:
     grades: Counter[int] = Counter(r.grade for r in kids.refs if r is not None)
     classes: Counter[str] = Counter(kids.labels)
     refs = dict(zip(kids.labels, kids.refs, strict=True))
-    unknown = t("sum.unknown")
-    gender = Counter(g if g in nz.GENDERS else unknown for g in kids.column("gender"))
-    kinds = Counter(k if isinstance(k, str) else unknown for k in kids.column("left_behind_type"))
+    gender = _tally(kids.column("gender"), nz.GENDERS)
+    kinds = _tally(kids.column("left_behind_type"), (*nz.LEFT_BEHIND_TYPES, nz.AWAY_UNSPECIFIED))
     guardians = Counter(map(_guardian_kind, kids.column("guardian_relation")))
     categories: Counter[str] = Counter(
         cat for cats in kids.column("categories") if isinstance(cats, tuple) for cat in cats
