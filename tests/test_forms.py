@@ -674,3 +674,21 @@ def test_the_summary_tells_an_unreadable_cell_from_an_empty_one(tmp_path: Path) 
     children = result.json()["children"]
     assert children["by_type"] == [{"name": "无法识别", "count": 3}, {"name": "未填", "count": 1}]
     assert children["by_gender"] == [{"name": "男", "count": 4}]
+
+
+def test_the_summary_does_not_call_an_unread_guardian_unregistered(tmp_path: Path) -> None:
+    """与被监护人关系 written in words lbc does not know is a guardian registered: the
+    summary counts it 无法识别 (lbc validate points at the cell, VAL002), an empty one 未登记."""
+    rows = [
+        reg_row(1, "父母双方同时外出"),
+        reg_row(2, "父母双方同时外出", 与被监护人关系="祖孙"),
+        reg_row(3, "父母双方同时外出", 与被监护人关系=None),
+    ]
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(REG_HEADER, rows)})
+    result = run("summary", "--term", "2024-autumn", "--format", "json", path)
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["children"]["by_guardian"] == [
+        {"name": "祖辈监护", "count": 1},
+        {"name": "未登记", "count": 1},
+        {"name": "无法识别", "count": 1},
+    ]

@@ -360,7 +360,10 @@ def _guardian_kind(relation: object) -> str:
         return "父母一方监护"
     if relation == "亲属":
         return "亲属监护"
-    return "其他监护" if isinstance(relation, str) else "未登记"
+    if isinstance(relation, str):
+        return "其他监护"
+    # A relation written in words lbc does not know (祖孙, 爷爷奶奶) is no guardian unregistered.
+    return t("sum.unreadable") if relation.__class__ is nz.Bad else "未登记"
 
 
 def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dict[str, Any]:
