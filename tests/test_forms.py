@@ -692,3 +692,28 @@ def test_the_summary_does_not_call_an_unread_guardian_unregistered(tmp_path: Pat
         {"name": "未登记", "count": 1},
         {"name": "无法识别", "count": 1},
     ]
+
+
+@pytest.mark.parametrize("nobody", ["无", "/", "暂无", "无委托监护人"])
+def test_a_guardian_named_nobody_is_no_guardian(tmp_path: Path, nobody: str) -> None:
+    """Both parents away and 监护人姓名 无 (or /, 暂无): the child has no guardian. lbc watch
+    lists it (WCH001, as for an empty cell), lbc flag and lbc validate ask for the name."""
+    rows = [
+        xj_row(3, "双亲留守儿童"),
+        xj_row(4, "双亲留守儿童", 监护人姓名=nobody, 监护人联系电话=None, 关系=None),
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, _ = validate(path)
+    assert [s for s in spots(doc["findings"]) if s[3] == "guardian_name"] == [
+        ("CON001", 3, "AN", "guardian_name")
+    ]
+    flag = run("flag", path, "--format", "json").json()
+    assert [(c["row"], c["missing"]) for g in flag["classes"] for c in g["children"]] == [
+        (3, ["guardian_name", "guardian_relation", "guardian_phone"])
+    ]
+    watch = run("watch", path, "--format", "json").json()
+    assert [
+        (c["row"], [r["code"] for r in c["reasons"]])
+        for g in watch["classes"]
+        for c in g["children"]
+    ] == [(3, ["WCH001"])]

@@ -991,3 +991,13 @@ def test_text(raw: Any, want: Any) -> None:
 )
 def test_integer(raw: Any, want: Any) -> None:
     assert nz.integer(raw) == want
+
+
+@given(st.text(max_size=8))
+def test_person_name_is_the_name_or_nobody(value: str) -> None:
+    """A parent's or guardian's name reads as the name does, except a cell saying there is
+    nobody (无, /, 暂无 …), which reads as an empty cell; either way it reads the same again."""
+    got = nz.person_name(value)
+    assert got == (None if nz.name(value) in nz.NOBODY else nz.name(value))
+    assert nz.person_name(got) == got
+    assert nz.person_name(f" {value}　") == got

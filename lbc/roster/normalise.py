@@ -169,6 +169,21 @@ def name(value: Any) -> str | None:
     return unicodedata.normalize("NFKC", "".join(s.split())).translate(_NAME_DOTS)
 
 
+# What a school writes in a name cell for nobody: 委托监护人姓名 无 when no guardian was
+# entrusted, a / across the cells of a parent who has died.
+NOBODY = frozenset(
+    {"无", "没有", "暂无", "无人", "/", "-", "—", "无委托", "无委托监护人", "无监护人"}
+)
+
+
+def person_name(value: Any) -> str | None:
+    """A parent's or guardian's name (``name``); a cell saying there is nobody is no name,
+    so both parents away and 委托监护人姓名 无 is a child without a guardian to every
+    command, as an empty cell is."""
+    s = name(value)
+    return None if s in NOBODY else s
+
+
 def school(value: Any) -> str | None:
     """A school's name, with no spaces at all: 青山镇 中心小学 and 青山镇中心小学 are one
     school, whichever a records sheet's 学校 cell, a roster's or a title spells."""

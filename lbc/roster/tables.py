@@ -54,7 +54,7 @@ _BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 
 # A person's attribute (父亲身份证号, 监护人年龄 …) -> (normaliser, memoise?), whoever the person.
 _PERSON_NORMALISERS: dict[str, tuple[Normaliser, bool]] = {
-    "name": (nz.name, False),
+    "name": (nz.person_name, False),
     "phone": (nz.phone, False),
     "work_place": (nz.text, True),
     "id_number": (nz.id_number, False),
