@@ -717,3 +717,29 @@ def test_a_guardian_named_nobody_is_no_guardian(tmp_path: Path, nobody: str) -> 
         for g in watch["classes"]
         for c in g["children"]
     ] == [(3, ["WCH001"])]
+
+
+def test_a_support_teacher_named_nobody_is_no_teacher(tmp_path: Path) -> None:
+    """帮扶教师 无 or / beside a 学籍 export, no teachers list: the child is not paired. No
+    record sheet for a teacher called 无, no 待办 under /, no pair counted in the summary."""
+    header = [*XJ_HEADER, "帮扶教师"]
+    rows = [
+        xj_row(3, "双亲留守儿童", 帮扶教师="王芳"),
+        xj_row(4, "双亲留守儿童", 帮扶教师="无"),
+        xj_row(2, "双亲留守儿童", 帮扶教师="/"),
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(header, rows)})
+    sheets = run("record-sheets", "--term", "2024-autumn", path, "--out", tmp_path / "记录表")
+    assert sheets.exit_code == 0, sheets.stderr
+    assert [p.name for p in (tmp_path / "记录表").iterdir()] == [
+        "帮扶记录表_2024年秋季学期_王芳.xlsx"
+    ]
+    due = run("due", "--as-of", "2024-10-15", path, "--format", "json").json()
+    assert [(x["teacher"], [c["child"] for c in x["children"]]) for x in due["teachers"]] == [
+        ("王芳", ["黄欣怡"])
+    ]
+    summary = run("summary", "--term", "2024-autumn", path, "--format", "json").json()
+    assert (summary["pairing"]["paired"], summary["pairing"]["unpaired"]) == (
+        1,
+        [{"class": "四年级(1)班", "names": ["赵俊熙", "杨子墨"]}],
+    )

@@ -170,16 +170,18 @@ def name(value: Any) -> str | None:
 
 
 # What a school writes in a name cell for nobody: 委托监护人姓名 无 when no guardian was
-# entrusted, a / across the cells of a parent who has died.
+# entrusted, a / across the cells of a parent who has died, 帮扶教师 无 for a child not
+# yet paired.
 NOBODY = frozenset(
     {"无", "没有", "暂无", "无人", "/", "-", "—", "无委托", "无委托监护人", "无监护人"}
 )
 
 
 def person_name(value: Any) -> str | None:
-    """A parent's or guardian's name (``name``); a cell saying there is nobody is no name,
-    so both parents away and 委托监护人姓名 无 is a child without a guardian to every
-    command, as an empty cell is."""
+    """A parent's, guardian's or support teacher's name (``name``); a cell saying there is
+    nobody is no name, so both parents away and 委托监护人姓名 无 is a child without a
+    guardian to every command, and 帮扶教师 无 a child without a teacher, as an empty
+    cell is."""
     s = name(value)
     return None if s in NOBODY else s
 

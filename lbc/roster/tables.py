@@ -104,10 +104,10 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "relief": (nz.text, True),
         "disability": (nz.text, True),
         "illness": (nz.text, True),
-        "support_teacher": (nz.name, True),
+        "support_teacher": (nz.person_name, True),
         "pair_reason": (nz.text, True),
         "pair_place": (_verbatim, False),
-        "pair_listed": (nz.name, True),
+        "pair_listed": (nz.person_name, True),  # as support_teacher: 无 then is 无 now
         "pair_date": (nz.date, True),
         "notes": (nz.text, False),
         "school": (nz.school, True),
