@@ -70,6 +70,22 @@ def test_born_to_the_month_only_the_id_gives_the_day(tmp_path: Path) -> None:
     assert listed == [("张雨涵", "2015-03-07"), ("李明轩", "2015-03-21")]
 
 
+def test_an_id_typed_as_a_number_still_gives_the_birthday(tmp_path: Path) -> None:
+    """An ID number typed as a number keeps 15 digits (lbc validate says so, ID004): its
+    birth date, digits 7 to 14, is whole, so the child is on its month's list; an old
+    15-digit ID holds no 18-digit birth date and gives none."""
+    typed = int(make_id(dt.date(2015, 3, 7), 103)[:15] + "000")
+    rows = [
+        child_row(1, 出生日期=None, 身份证号=typed),
+        child_row(2, 出生日期=None, 身份证号="511321150303103"),
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    result = run("birthdays", "r.xlsx", "--month", "3", "-f", "json", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    listed = [(c["name"], c["birth_date"]) for g in result.json()["classes"] for c in g["children"]]
+    assert listed == [("张雨涵", "2015-03-07")]
+
+
 def test_table_and_a_month_that_is_no_month(tmp_path: Path) -> None:
     school(tmp_path)
     table = run("birthdays", "r.xlsx", "-m", "4", cwd=tmp_path)

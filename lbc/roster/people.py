@@ -302,9 +302,13 @@ def named_children(namesakes: Iterable[tuple[K, object]], cls: object) -> list[K
 def birth_date(birth: object, ident: object) -> object:
     """A person's birth date: its column's, else the one an 18-character ID holds. A
     column known to the month only (出生年月 2015年3月) gives way to the ID's day in that
-    month, so the child is on that month's birthday list and its age counts from the day."""
-    if birth.__class__ is dt.date or not isinstance(ident, str):
-        return birth
+    month, so the child is on that month's birthday list and its age counts from the day.
+    An ID typed as a number (lbc validate ID004) has lost only its last digits: the birth
+    date in the 7th to 14th is whole, and the child keeps its birthday and age."""
+    if ident.__class__ is nz.NumericId:
+        ident = ident.digits  # type: ignore[attr-defined]
+    if birth.__class__ is dt.date or not isinstance(ident, str) or len(ident) != 18:
+        return birth if birth.__class__ in (dt.date, nz.YearMonth) else None
     try:
         held = dt.date(int(ident[6:10]), int(ident[10:12]), int(ident[12:14]))
     except ValueError:
