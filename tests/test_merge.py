@@ -292,3 +292,41 @@ def test_temporaries_of_killed_runs_are_removed_next_time(tmp_path: Path) -> Non
         path.write_bytes(b"PK")
     assert run("merge", county(tmp_path), "--out", folder / "c.xlsx").exit_code == 0
     assert sorted(p.name for p in folder.iterdir()) == sorted(["c.xlsx", writing.name, theirs.name])
+
+
+def test_a_school_without_a_teachers_list_keeps_its_teachers_in_the_county(
+    tmp_path: Path,
+) -> None:
+    """青山 keeps a teachers list, 白鹤 only a 帮扶教师 column (李强). Merged, 白鹤's rows
+    carry its 学校 and the county's teachers list 青山's: it says nothing of 白鹤's
+    teachers, so 李强 supports his child from the county roster as from 白鹤's own file,
+    in lbc due and lbc watch alike (no WCH012, no support teacher in post)."""
+    header = [*CHILD_HEADER, "帮扶教师"]
+    for name, row, teachers in (
+        (A, [*child_row(1), "王芳"], [TEACHER_HEADER, teacher("王芳", "三年级(2)班")]),
+        (B, [*child_row(2), "李强"], None),
+    ):
+        (tmp_path / name).mkdir()
+        sheets = {"花名册": [header, row], **({"教师名单": teachers} if teachers else {})}
+        write_xlsx(tmp_path / name / "roster.xlsx", sheets)
+        (tmp_path / name / "lbc.toml").write_text(f'[school]\nname = "{name}"\n', "utf-8")
+    merged = tmp_path / "county.xlsx"
+    assert run("merge", tmp_path / A, tmp_path / B, "--out", merged).exit_code == 0
+
+    def due(*paths: Path) -> list[tuple[str, str, list[str]]]:
+        doc = run("due", "--as-of", "2024-10-15", *paths, "--format", "json").json()
+        return [
+            (x["teacher"], x["school"], [c["child"] for c in x["children"]])
+            for x in doc["teachers"]
+        ]
+
+    expected = [("李强", B, ["李明轩"]), ("王芳", A, ["张雨涵"])]
+    assert sorted(due(tmp_path / A, tmp_path / B)) == expected
+    assert sorted(due(merged)) == expected
+    watch = run("watch", "--as-of", "2024-10-15", merged, "--format", "json").json()
+    codes = {
+        c["name"]: [r["code"] for r in c["reasons"]]
+        for g in watch["classes"]
+        for c in g["children"]
+    }
+    assert "WCH012" not in codes.get("李明轩", [])

@@ -147,7 +147,8 @@ class TeachersInPost:
         for table in roster.teachers:
             names = table.values.get("name") or [None] * len(table)
             states = table.values.get("active") or [None] * len(table)
-            self.listed.add(self.files.get(table.file, ""))
+            if not table.has("school"):  # else each row says its school (a county's)
+                self.listed.add(self.files.get(table.file, ""))
             for i, (name, state) in enumerate(zip(names, states, strict=True)):
                 if not isinstance(name, str):
                     continue
