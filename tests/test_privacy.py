@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    RECORD_HEADER,
+    TEACHER_HEADER,
+    child_row,
+    make_id,
+    run,
+    write_xlsx,
+)
 from lbc.output.privacy import Privacy
 
 FORMATS = ("table", "json", "csv")
@@ -136,8 +144,9 @@ TYPED_PHONE = "13600002222"  # a phone typed into a name or an address, where no
 TYPED_ID = make_id(BIRTH, 106)
 
 
-def numbers_in_text(path: Path, *, address: str = "幸福村3组") -> Path:
-    """Child 1's name carries a phone, its address an ID number."""
+def numbers_in_text(path: Path, *, address: str = "幸福村3组", records: bool = False) -> Path:
+    """Child 1's name carries a phone, its address an ID number; ``records``: with a
+    records sheet, of neither child."""
     children = [
         CHILD_HEADER,
         child_row(1, 姓名="张雨涵" + TYPED_PHONE, 家庭住址=address),
@@ -147,7 +156,11 @@ def numbers_in_text(path: Path, *, address: str = "幸福村3组") -> Path:
         TEACHER_HEADER,
         ["王芳", "女", TEACHER_PHONE, "班主任", "三年级(2)班", "语文", "否", "是"],
     ]
-    return write_xlsx(path, {"花名册": children, "教师名单": teachers})
+    sheets = {"花名册": children, "教师名单": teachers}
+    if records:
+        row = [dt.date(2024, 10, 8), "王芳", "王五", "三年级(2)班", "谈心", "问候"]
+        sheets["帮扶记录"] = [RECORD_HEADER, row]
+    return write_xlsx(path, sheets)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -174,9 +187,9 @@ def test_pair_masks_a_phone_typed_into_a_name(tmp_path: Path, fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["md", "json"])
 def test_summary_masks_a_phone_typed_into_a_name(tmp_path: Path, fmt: str) -> None:
-    """A summary has no --show-pii: the children it lists by name (here the unpaired) never
-    carry the number typed with the name."""
-    path = numbers_in_text(tmp_path / "花名册.xlsx")
+    """A summary has no --show-pii: the children it lists by name (here the unpaired, and
+    those without a record) never carry the number typed with the name."""
+    path = numbers_in_text(tmp_path / "花名册.xlsx", records=True)
     result = run("summary", path, "--term", "2024-autumn", "--format", fmt)
     assert result.exit_code == 0, result.stderr
     assert TYPED_PHONE not in result.stdout and "张雨涵136****2222" in result.stdout

@@ -1078,6 +1078,27 @@ def test_a_roster_titled_with_its_school_titles_the_summary(
     assert (said in result.stderr.splitlines()) == (named is None)
 
 
+def test_without_records_no_child_or_teacher_is_named_as_behind(tmp_path: Path) -> None:
+    """With pairs and a teachers list but no records read, the summary says the records
+    were not provided, and names no child as without a record and no teacher as behind
+    on talks and visits: nothing was there to judge them by."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    write_xlsx(ws / "名册.xlsx", {"花名册": table(CHILDREN), "教师名单": table(TEACHERS)})
+    result = run("summary", ws / "名册.xlsx", "--term", "2024-autumn", cwd=ws)
+    assert result.exit_code == 0, result.stderr
+    assert "3. 谈心家访，常态开展。（未提供帮扶记录，谈心、家访情况未统计。）" in result.stdout
+    assert "没有任何帮扶记录的儿童" not in result.stdout
+    assert "未完成谈心或家访要求的帮扶教师" not in result.stdout
+    doc = run("summary", ws / "名册.xlsx", "--term", "2024-autumn", "--format", "json", cwd=ws)
+    records = doc.json()["records"]
+    assert (records["provided"], records["without_record"], records["teachers_behind"]) == (
+        False,
+        [],
+        [],
+    )
+
+
 def test_records_all_outside_the_term_are_said(school: Path) -> None:
     result = summary(school, "--term", "2023-autumn", "--format", "json")
     assert result.exit_code == 0

@@ -3,25 +3,29 @@ read back once for HTML (escaped again there) and Word (shown as typed)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from docx import Document
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 
 HOSTILE = "<script>alert(1)</script>"
 
 
 @pytest.fixture
 def roster(tmp_path: Path) -> Path:
-    """No 帮扶教师 column: both children are listed by name as unpaired."""
+    """No 帮扶教师 column, and records of neither: both children are listed by name as
+    unpaired and as without a record."""
     children = [CHILD_HEADER, child_row(1, 姓名=HOSTILE), child_row(2, 姓名="李&明")]
     teachers = [
         TEACHER_HEADER,
         ["王芳", "女", "13500001111", "班主任", "三年级(2)班", "语文", "否", "是"],
     ]
-    return write_xlsx(tmp_path / "花名册.xlsx", {"花名册": children, "教师名单": teachers})
+    records = [RECORD_HEADER, [dt.date(2024, 10, 8), "王芳", "王五", "三年级(2)班", "谈心", "问候"]]
+    sheets = {"花名册": children, "教师名单": teachers, "帮扶记录": records}
+    return write_xlsx(tmp_path / "花名册.xlsx", sheets)
 
 
 def test_markdown_escapes_cells_only(roster: Path) -> None:

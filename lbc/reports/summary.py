@@ -257,7 +257,7 @@ def build_context(
         "children": _children_section(kids),
         "archive": _archive_section(kids, findings, roster),
         "pairing": _pairing_section(kids, quotas, roster),
-        "records": _records_section(kids, records, had, months, counted, quotas),
+        "records": _records_section(kids, records, had, months, counted, quotas, roster),
         "enrollment": _enrollment_section(statuses),
         "changes": _changes_section(previous, roster) if previous is not None else None,
         "watch": _watch_section(
@@ -443,7 +443,11 @@ def _records_section(
     months: list[tuple[int, int]],
     counted: list[tuple[int, int]],
     quotas: Quotas,
+    roster: Roster,
 ) -> dict[str, Any]:
+    """The records' figures. Where no records were read at all, no child is named as
+    without a record and no teacher as behind: nothing was there to judge them by (the
+    summary says the records were not provided)."""
     unknown = t("sum.unknown")
     kinds: Counter[str] = Counter(r.kind or unknown for r in records)
     per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
@@ -455,7 +459,7 @@ def _records_section(
     for k in paired:
         teachers[kids.teachers[k] or ("", "")].append(k)
     labels = teacher_labels(teachers)
-    for teacher, own in teachers.items():
+    for teacher, own in teachers.items() if roster.records else ():
         name = kids.in_post.name(teacher)
         short_talk = sum(
             1
@@ -476,7 +480,7 @@ def _records_section(
             )
     behind.sort(key=lambda b: (-(b["missing_talks"] + b["missing_visits"]), b["teacher"]))
     contacted = had.contacted
-    silent = [k for k in range(len(kids)) if k not in contacted]
+    silent = [k for k in range(len(kids)) if k not in contacted] if roster.records else []
     return {
         "total": len(records),
         "matched": sum(r.child is not None for r in records),
