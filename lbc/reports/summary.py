@@ -257,7 +257,9 @@ def build_context(
         "children": _children_section(kids),
         "archive": _archive_section(kids, findings, roster),
         "pairing": _pairing_section(kids, quotas, roster),
-        "records": _records_section(kids, records, had, months, counted, quotas, roster),
+        "records": _records_section(
+            kids, records, had, months, counted, quotas, bool(roster.records)
+        ),
         "enrollment": _enrollment_section(statuses),
         "changes": _changes_section(previous, roster) if previous is not None else None,
         "watch": _watch_section(
@@ -269,7 +271,6 @@ def build_context(
     context["schools"] = _schools_section(roster, kids, findings)
     if context["schools"]:  # several schools: the county's own table too
         context["county_table"] = _county_table(roster, kids, as_of)
-    context["records"]["provided"] = bool(roster.records)
     gaps = _gaps(context)
     context["problems"] = [g["problem"] for g in gaps]
     context["plans"] = [g["plan"] for g in gaps]
@@ -443,11 +444,11 @@ def _records_section(
     months: list[tuple[int, int]],
     counted: list[tuple[int, int]],
     quotas: Quotas,
-    roster: Roster,
+    provided: bool,
 ) -> dict[str, Any]:
-    """The records' figures. Where no records were read at all, no child is named as
-    without a record and no teacher as behind: nothing was there to judge them by (the
-    summary says the records were not provided)."""
+    """The records' figures; ``provided``: whether any records were read. Where none were,
+    no child is named as without a record and no teacher as behind: nothing was there to
+    judge them by (the summary says the records were not provided)."""
     unknown = t("sum.unknown")
     kinds: Counter[str] = Counter(r.kind or unknown for r in records)
     per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
@@ -456,10 +457,10 @@ def _records_section(
     warmed = [k for k in paired if had.warmth[k] >= quotas.warmth_per_year]
     behind = []
     teachers: dict[Teacher, list[int]] = defaultdict(list)
-    for k in paired:
+    for k in paired if provided else ():
         teachers[kids.teachers[k] or ("", "")].append(k)
     labels = teacher_labels(teachers)
-    for teacher, own in teachers.items() if roster.records else ():
+    for teacher, own in teachers.items():
         name = kids.in_post.name(teacher)
         short_talk = sum(
             1
@@ -480,7 +481,7 @@ def _records_section(
             )
     behind.sort(key=lambda b: (-(b["missing_talks"] + b["missing_visits"]), b["teacher"]))
     contacted = had.contacted
-    silent = [k for k in range(len(kids)) if k not in contacted] if roster.records else []
+    silent = [k for k in range(len(kids)) if k not in contacted] if provided else []
     return {
         "total": len(records),
         "matched": sum(r.child is not None for r in records),
@@ -502,6 +503,7 @@ def _records_section(
         "without_record": _by_class(kids, silent),
         "without_record_count": len(silent),
         "teachers_behind": behind,
+        "provided": provided,
     }
 
 

@@ -39,6 +39,7 @@ from lbc.roster.reading import (
     PARQUET_SUFFIX,
     RawSheet,
     check_input_path,
+    read_book,
     read_sheets,
     sheet_names,
 )
@@ -1041,7 +1042,7 @@ def load_roster(
                 _add_parquet(roster, path, last_term=path in keep)
                 continue
             if path.suffix.lower() == ".csv":
-                (sheet,) = read_sheets(path, _as_read)
+                (sheet,) = read_book(path).sheets
                 if _stacked_csv(roster, path, sheet):
                     continue
                 sheets = [reader(sheet)]
@@ -1211,10 +1212,6 @@ def _joined(run: list[Table]) -> Table:
     )
     complete(table)
     return table
-
-
-def _as_read(sheet: RawSheet) -> RawSheet:
-    return sheet
 
 
 @dataclass
