@@ -479,3 +479,24 @@ def test_a_folders_next_file_is_read_while_this_one_is_taken_in() -> None:
         ahead = host._ahead
         assert ahead is not None and ahead[0] == ("slow 3",)
     assert ahead[1].exitcode == -signal.SIGKILL
+
+
+def test_a_sheet_sent_in_pieces_keeps_excel_rows_and_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big file's reading child sends its sheets a few rows at a time, taking the rows
+    from calamine one by one; a roster that starts at C3 is read with the same cells, and
+    a bad cell is still named where Excel shows it."""
+    lead = [None, None]
+    rows = [[], [], [*lead, *CHILD_HEADER]]
+    rows += [[*lead, *child_row(n)] for n in (1, 2)]
+    rows += [[*lead, *child_row(3, **{"父亲电话": "1381234"})], [*lead, *child_row(4)]]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": rows})
+    whole = run("validate", path, "--format", "json")
+    monkeypatch.setattr(reading, "ISOLATE_READS", True)
+    monkeypatch.setattr(reading, "AHEAD_BYTES", 0)  # every file comes back in pieces
+    monkeypatch.setattr(reading, "CHUNK_ROWS", 2)
+    pieces = run("validate", path, "--format", "json")
+    assert pieces.stdout == whole.stdout
+    (finding,) = json.loads(pieces.stdout)["findings"]
+    assert (finding["code"], finding["row"], finding["column"]) == ("PHN001", 6, "L")

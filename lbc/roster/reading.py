@@ -13,6 +13,7 @@ import contextlib
 import csv
 import html
 import io
+import itertools
 import re
 import zipfile
 import zlib
@@ -606,8 +607,10 @@ def _stream_book(send: Callable[[Any], None], path: Path, chunk: int | None) -> 
     with ThreadPoolExecutor(max_workers=1) as pool:
         rest = pool.submit(the_rest)
         _send_sheet(send, path, names[0], parse(book, names[0]), chunk)
-        for name, sheet in zip(names[1:], rest.result(), strict=True):
-            _send_sheet(send, path, name, sheet, chunk)
+        # Each sheet handed over as the only reference to it, for _send_sheet to let go.
+        parsed = rest.result()[::-1]
+        for name in names[1:]:
+            _send_sheet(send, path, name, parsed.pop(), chunk)
 
 
 def _open_workbook(path: Path) -> Any:
@@ -636,13 +639,28 @@ def _send_sheet(
         raise LbcError(t("err.too_wide", path=path, sheet=name, cols=col1 - col0 + 1))
     with _calamine_errors(path):
         merged = list(sheet.merged_cell_ranges or [])
-        rows = sheet.to_python()
     if chunk is None:
+        with _calamine_errors(path):
+            rows = sheet.to_python()
+        # calamine's own copy of the cells (32 bytes a cell, 2 GB for a sheet of a million
+        # rows) goes before a table is made of them: this is its last reference.
+        del sheet
         send(RawSheet(name, rows, row0, col0, merged))
         return
     send(RawSheet(name, [], row0, col0, merged))
-    for start in range(0, len(rows), chunk):
-        send(rows[start : start + chunk])
+    # Row by row, a piece at a time: the whole sheet as Python values at once (to_python)
+    # held gigabytes beside calamine's own cells on a county's merged roster. iter_rows
+    # starts at the sheet's first row, not its first filled one as to_python does.
+    with _calamine_errors(path):
+        cells = sheet.iter_rows()
+        for _ in itertools.islice(cells, row0):
+            pass
+    while True:
+        with _calamine_errors(path):
+            piece = list(itertools.islice(cells, chunk))
+        if not piece:
+            return
+        send(piece)
 
 
 def _short(exc: BaseException) -> str:
