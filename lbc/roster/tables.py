@@ -13,7 +13,7 @@ import functools
 import pickle
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -432,10 +432,8 @@ class Roster:
             cells = set(table.values["school"] if table.has("school") else (None,))
             found = by_folder.setdefault(Path(table.file).parent, set())
             found |= {c for c in cells if c} | ({out[table.file]} if None in cells else set())
-        everywhere = set().union(*by_folder.values())
-        for name in alone:
-            near = by_folder.get(Path(name).parent) or everywhere
-            out[name] = next(iter(near)) if len(near) == 1 else FILE_SCHOOL + name
+        for name, (school, _) in schools_beside(alone, by_folder).items():
+            out[name] = school or FILE_SCHOOL + name
         return out
 
     def file_schools(self) -> dict[str, str]:
@@ -450,6 +448,22 @@ class Roster:
         if len(self.files) - len(aside.intersection(self.files)) < 2:
             return {}
         return {name: self.declared.get(name, "") for name in self.files}
+
+
+def schools_beside(
+    files: Iterable[str], by_folder: dict[Path, set[str]]
+) -> dict[str, tuple[str, list[str]]]:
+    """The school of each file of teachers or records alone that declares none, as every
+    command reads it (``Roster.support_schools``, and lbc merge, which reads each file on
+    its own): the one school of the children in its folder, else the one school of all
+    the run's children (``by_folder``: each folder's children's schools), else "" (not
+    known); with the schools it might be of, sorted, to say so."""
+    everywhere = set().union(*by_folder.values())
+    out = {}
+    for name in files:
+        near = sorted(by_folder.get(Path(name).parent) or everywhere)
+        out[name] = (near[0] if len(near) == 1 else "", near)
+    return out
 
 
 @dataclass(frozen=True)
