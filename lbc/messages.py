@@ -1241,6 +1241,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} is a pairs workbook with no roster in its folder; not used",
     ),
     "merge.failed": ("提示：未合并 {file}：{reason}", "note: not merged: {file}: {reason}"),
+    "merge.unplaced": (
+        "提示：{file} 没有写明学校，而{where}的儿童分属 {count} 所学校（{schools}），无法确定它属于哪一所；"
+        "它的行已写入合并名册，“学校”一栏留空，不算作任何一所学校的。请在表中加“学校”列，或在其文件夹的 lbc.toml 中写明 [school] name，再重新合并",
+        "note: {file} says no school, and the children {where} are of {count} schools ({schools}), so which one it belongs to is not known; "
+        "its rows are in the merged roster with 学校 left empty, counted as no school's. Add a 学校 column to it, or give the school's name under [school] name in an lbc.toml in its folder, and merge again",
+    ),
+    "merge.school_unknown": ("（未能确定）", "(not known)"),
+    "merge.where.folder": ("它所在文件夹中", "in its folder"),
+    "merge.where.run": ("本次合并的各文件中", "across the files merged"),
+    "merge.and_more": ("等", ", …"),
     "merge.note.split": (
         "提示：一张工作表最多容纳 {limit} 行数据，超出部分已依次写入编号工作表：{sheets}；lbc 读取时会把它们当作一张表",
         "note: a sheet holds at most {limit} data rows, so the rest went into numbered sheets: {sheets}; lbc reads them back as one table",

@@ -58,6 +58,7 @@ def test_merge_tags_each_row_with_school_and_source(tmp_path: Path) -> None:
         "warnings": 0,
         "duplicates": 0,
         "failed": 0,
+        "unplaced": 0,
     }
     assert [s["school"] for s in doc["schools"]] == [A, B]
     assert stat.S_IMODE(out.stat().st_mode) == 0o600

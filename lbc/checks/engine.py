@@ -182,7 +182,9 @@ class RosterChecks:
     ``in_post`` who the lists say supports a child of each school; ``schools``:
     each file's school, in a folder of schools, and ``matching`` the same as records are
     matched to children by it (Roster.matching_schools); ``named``: every child's name a
-    record gives (its child is looked up among the children, which come first)."""
+    record gives (its child is looked up among the children, which come first; with no
+    children at all, as when lbc merge checks a school's file of records alone, whose
+    child a record names is not said: the merged roster's checks say it)."""
 
     def __init__(
         self,
@@ -203,6 +205,7 @@ class RosterChecks:
         self._teachers_seen: dict[object, tuple[Table, int]] = {}
         self._ids_seen: dict[str, tuple[Table, int]] = {}
         self._named_children: ChildIndex[object] = ChildIndex()
+        self._children_seen = False
 
     @classmethod
     def of(cls, roster: Roster, today: dt.date) -> RosterChecks:
@@ -224,6 +227,7 @@ class RosterChecks:
         self.found += _duplicate_ids(table, self._ids_seen, self.schools)
         school = self.matching.get(table.file, "")
         _index_named(self._named_children, table, self.named, school)
+        self._children_seen = True
 
     def teachers(self, table: Table) -> None:
         school = self.schools.get(table.file, "")
@@ -231,9 +235,8 @@ class RosterChecks:
 
     def records(self, table: Table) -> None:
         school = self.matching.get(table.file, "")
-        self.found += check_records(
-            table, self.today, self.teacher_names, self._named_children, school
-        )
+        children = self._named_children if self._children_seen else None
+        self.found += check_records(table, self.today, self.teacher_names, children, school)
 
     def pairs(self, table: Table) -> None:
         self.found += check_pairs(table, self.teacher_names or set())
@@ -692,13 +695,14 @@ def check_records(
     table: Table,
     today: dt.date,
     teacher_names: set[str] | None,
-    children: ChildIndex[object],
+    children: ChildIndex[object] | None,
     school: str = "",
 ) -> list[Finding]:
     """Records: dates, a known teacher (when a teacher list was read), a known child (of
     the record's school: its 学校 cell, else ``school``, its file's in a folder of
-    schools); on lbc's record sheets also a date inside the sheet's term, and a child of
-    the teacher's own (another teacher's is accepted, and said)."""
+    schools; when children were read); on lbc's record sheets also a date inside the
+    sheet's term, and a child of the teacher's own (another teacher's is accepted, and
+    said)."""
     out = _Out(table, Kind.RECORDS)
     laid_out = record_sheets.is_record_sheet(table)
     span = record_sheets.sheet_term(table) if laid_out else None
@@ -733,6 +737,8 @@ def check_records(
         if student is None:
             if kind not in GROUP_KINDS and has_student:
                 out.add(R.REQ001, i, "student", label=student_label)
+            continue
+        if children is None:
             continue
         key = (student, classes[i], schools[i] or school, births[i])  # one child, many records
         found = seen.get(key)

@@ -86,6 +86,9 @@ def merge(
     failed = [p for p in parts if p.error]
     for part in failed:
         common.note(t("merge.failed", file=part.file, reason=part.error))
+    unplaced = [p for p in good if p.unplaced]
+    for part in unplaced:
+        common.note(_unplaced(part, parts))
     privacy = Privacy(show_pii)
     common.emit(
         fmt,
@@ -96,7 +99,21 @@ def merge(
         bom=not no_bom,
         json_keys=json_keys,
     )
-    raise typer.Exit(ExitStatus.found(doubles or failed))
+    raise typer.Exit(ExitStatus.found(doubles or failed or unplaced))
+
+
+def _unplaced(part: SchoolPart, parts: list[SchoolPart]) -> str:
+    """Why a file of teachers or records alone was written under no school."""
+    folder = Path(part.file).parent
+    near = any(p.children_schools for p in parts if Path(p.file).parent == folder)
+    shown = part.unplaced[:3]
+    return t(
+        "merge.unplaced",
+        file=part.file,
+        where=t("merge.where.folder" if near else "merge.where.run"),
+        count=len(part.unplaced),
+        schools="、".join(shown) + (t("merge.and_more") if len(part.unplaced) > 3 else ""),
+    )
 
 
 def _write_xlsx(
@@ -176,7 +193,7 @@ def as_document(
     return {
         "summary": {
             "files": sum(1 for p in parts if not p.pairs_book),  # rosters, read or not
-            "schools": len({g["school"] for g in good}),
+            "schools": len({g["school"] for g in good if g["school"]}),
             "children": sum(g["children"] for g in good),
             "teachers": sum(g["teachers"] for g in good),
             "records": sum(g["records"] for g in good),
@@ -184,6 +201,7 @@ def as_document(
             "warnings": sum(g["warnings"] for g in good),
             "duplicates": len(doubles),
             "failed": sum(1 for p in parts if p.error),
+            "unplaced": sum(1 for p in parts if p.unplaced),
         },
         "schools": good,
         "duplicates": [_duplicate(d, privacy) for d in doubles],
@@ -204,7 +222,8 @@ def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Priv
     doc = as_document(parts, doubles, privacy)
     keys = ("school", "file", "children", "teachers", "records", "errors", "warnings")
     headers = [t(f"merge.col.{k}") for k in keys]
-    rows = [tuple(g[k] for k in keys) for g in doc["schools"]]
+    unknown = t("merge.school_unknown")
+    rows = [(g["school"] or unknown, *(g[k] for k in keys[1:])) for g in doc["schools"]]
     console.print(rich_table(headers, rows, title=t("merge.heading", count=len(rows))))
     if doubles:
         cells = []

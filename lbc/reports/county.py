@@ -6,7 +6,12 @@ file and Excel row in front, so the county office can always go back to the scho
 row. A child whose ID number appears in more than one school is a finding: a child counted
 twice, or one record wrong.
 
-A row's school is as ``lbc.workspace.schools`` says: its 学校 cell, else its file's.
+A row's school is as ``lbc.workspace.schools`` says: its 学校 cell, else its file's. A
+school's teachers list or records may be a file of their own that says no school (its
+folder: a roster titled 青山小学…, and an untitled 教师名单.xlsx): that file is of the
+school every command reads it as (``schools_beside``), known once every file's children
+are read, and its rows are written then; where that is not one school, its rows' 学校 is
+left empty, and lbc merge says so.
 
 A pairs workbook (``lbc pair --out``) in a school's folder is that school's pairs in force:
 it is joined onto each roster of the same folder as every command joins it
@@ -33,7 +38,7 @@ from lbc.roster import normalise as nz
 from lbc.roster import reading
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
 from lbc.roster.pairs import PairsJoined
-from lbc.roster.tables import Roster, Table, is_pairs_book
+from lbc.roster.tables import Roster, Table, is_pairs_book, schools_beside
 from lbc.workspace.schools import Schools, file_names, read_roster, schools_of
 
 # What merge writes: each sheet's dictionary fields, less 学校 (it leads every row), the
@@ -72,6 +77,13 @@ class SchoolPart:
     error: str = ""
     pairs_book: bool = False  # a pairs workbook: joined onto its folder's rosters
     joined: PairsJoined | None = None  # the pairs joined onto this school's children
+    children_schools: set[str] = field(default_factory=set)  # the schools of its children
+    alone: bool = False  # teachers or records, no children: of a school beside it
+    # Teachers or records alone that say no school: the tables and their schools, written
+    # once every file is read and the file's school known (place_alone).
+    pending: tuple[list[Table], Schools] | None = None
+    # The schools an alone file might be of, when not one: its rows' 学校 left empty.
+    unplaced: list[str] = field(default_factory=list)
 
     def errors(self) -> int:
         return sum(f.severity == "error" for f in self.findings)
@@ -109,39 +121,34 @@ def read_part(
     checked as ``lbc validate`` checks it, its rows rendered for the merged workbook
     (``parquet``: as Arrow batches of the stacked Parquet columns). A pairs workbook itself
     is only marked as one; ``names``: the run's files' own names (``file_names``), for a file
-    declaring no school. Runs in a worker process; everything returned is plain data."""
+    declaring no school. A file of teachers or records alone that declares none is left
+    to render (``pending``) until its school is known. Runs in a worker process; everything
+    returned is plain data."""
     from lbc.checks.engine import check_roster
-    from lbc.output.sheet_style import column_widths
-    from lbc.output.xlsx_stream import rows_xml
 
     part = SchoolPart(str(path))
     if path in books:
         part.pairs_book = True
         return part
     try:
-        roster = read_roster([path, *books], synonyms)
+        roster = read_roster([path, *books], synonyms, children_elsewhere=True)
     except LbcError as exc:
         part.error = str(exc)
         return part
-    part.joined = roster.joined if books else None
+    part.alone = not roster.children
+    part.joined = roster.joined if books and not part.alone else None
     schools = schools_of(roster, names)
     part.school = schools.by_file.get(str(path), path.stem)
     part.findings = check_roster(roster)
-    for kind, tables in (
-        (Kind.CHILDREN, roster.children),
-        (Kind.TEACHERS, roster.teachers),
-        (Kind.RECORDS, roster.records),
-    ):
-        part.counts[kind] = sum(map(len, tables))
-        if parquet:
-            from lbc.output.parquet import to_bytes
-            from lbc.reports.export import stacked_batches
-
-            part.arrow[kind] = [to_bytes(b) for b in stacked_batches(tables, schools)]
-        else:
-            rows = [row for tbl in tables for row in sheet_rows(tbl, schools, bool(books))]
-            part.xml[kind] = rows_xml(rows)
-            part.widths[kind] = column_widths(header(kind), rows)
+    part.children_schools = {schools.of(x, i) for x in roster.children for i in range(len(x))}
+    for tables in (roster.children, roster.teachers, roster.records):
+        for x in tables:
+            part.counts[x.kind] = part.counts.get(x.kind, 0) + len(x)
+    if part.alone and not roster.declared.get(str(path)):
+        part.school = schools.by_file[str(path)] = ""
+        part.pending = (roster.tables(), schools)
+    else:
+        _render(part, roster.tables(), schools, parquet, paired=bool(books))
     if parquet:
         from lbc.reports.export import layouts
 
@@ -152,6 +159,48 @@ def read_part(
             (v, table.sheet_at(i), table.rows[i]) for i, v in enumerate(ids) if isinstance(v, str)
         ]
     return part
+
+
+def _render(
+    part: SchoolPart, tables: list[Table], schools: Schools, parquet: bool, paired: bool = False
+) -> None:
+    """Each kind's rows of ``tables`` as the merged file holds them: the workbook's rows
+    as XML and their column widths, or (``parquet``) Arrow batches of the stacked columns;
+    ``paired``: as ``sheet_rows``."""
+    from lbc.output.sheet_style import column_widths
+    from lbc.output.xlsx_stream import rows_xml
+
+    for kind in Kind:
+        mine = [x for x in tables if x.kind is kind]
+        if parquet:
+            from lbc.output.parquet import to_bytes
+            from lbc.reports.export import stacked_batches
+
+            part.arrow[kind] = [to_bytes(b) for b in stacked_batches(mine, schools)]
+        else:
+            rows = [row for x in mine for row in sheet_rows(x, schools, paired)]
+            part.xml[kind] = rows_xml(rows)
+            part.widths[kind] = column_widths(header(kind), rows)
+
+
+def place_alone(parts: list[SchoolPart], parquet: bool) -> None:
+    """Give each file of teachers or records alone its school, now that every file's
+    children are read (``schools_beside``, as every command places it), and render its
+    rows: a row with no 学校 cell under that school, or under none (its 学校 empty, the
+    file ``unplaced``) where the file might be of several."""
+    by_folder: dict[Path, set[str]] = {}
+    for part in parts:
+        if part.children_schools:
+            by_folder.setdefault(Path(part.file).parent, set()).update(part.children_schools)
+    waiting = [(part, part.pending) for part in parts if part.pending is not None]
+    placed = schools_beside([part.file for part, _ in waiting], by_folder)
+    for part, (tables, schools) in waiting:
+        part.school, among = placed[part.file]
+        schools.by_file[part.file] = part.school
+        if not part.school and any(not schools.of(x, i) for x in tables for i in range(len(x))):
+            part.unplaced = among
+        _render(part, tables, schools, parquet)
+        part.pending = None
 
 
 def read_parts(
@@ -223,7 +272,7 @@ class Duplicate:
 
 def pairs_alone(parts: list[SchoolPart]) -> list[str]:
     """The pairs workbooks with no roster read beside them in their folder: not used."""
-    folders = {Path(p.file).parent for p in parts if not p.pairs_book and not p.error}
+    folders = {Path(p.file).parent for p in parts if not (p.pairs_book or p.error or p.alone)}
     return [p.file for p in parts if p.pairs_book and Path(p.file).parent not in folders]
 
 
@@ -265,6 +314,7 @@ def merged_sheets(
     widths = widest_of([widths, column_widths(LEAD, [["", str(f)] for f in files])])
     yield from numbered_sheets(SHEET_TITLES[Kind.CHILDREN], top, widths, children())
     _check_some_read(seen)
+    place_alone(seen, parquet=False)
     for kind in (Kind.TEACHERS, Kind.RECORDS):
         if any(part.counts.get(kind) for part in seen):
             blocks = (part.xml.get(kind, b"") for part in seen)
@@ -278,14 +328,19 @@ def merged_batches(parts: Iterable[SchoolPart], seen: list[SchoolPart]) -> Itera
         seen.append(part)
         yield from part.arrow.pop(Kind.CHILDREN, [])
     _check_some_read(seen)
+    place_alone(seen, parquet=True)
     for kind in (Kind.TEACHERS, Kind.RECORDS):
         for part in seen:
             yield from part.arrow.pop(kind, [])
 
 
 def _check_some_read(seen: list[SchoolPart]) -> None:
+    """Refuse a merge of nothing: no file read, or no children in any (teachers alone)."""
     if not any(not part.error for part in seen):
         raise LbcError(t("err.merge_nothing_read", count=len(seen)))
+    read = [p.file for p in seen if not (p.error or p.pairs_book)]
+    if read and all(p.alone for p in seen if p.file in read):
+        raise LbcError(t("err.no_children", files="、".join(read)))
 
 
 def header(kind: Kind) -> list[str]:

@@ -1030,6 +1030,7 @@ def load_roster(
     keep: Sequence[Path] = (),
     pairs_alone: bool = False,
     park: bool = False,
+    children_elsewhere: bool = False,
 ) -> Roster:
     """Read every file, recognise each sheet by its header, and build canonical tables.
 
@@ -1045,7 +1046,9 @@ def load_roster(
     Pairs workbooks with no roster are refused (:class:`PairsOnlyError`), unless
     ``pairs_alone`` (``lbc columns``, which says how they are read). With ``park`` each
     children table is parked (Table.park) as it is read, in the reading child if there is
-    one (SheetReader).
+    one (SheetReader). With ``children_elsewhere`` (lbc merge, which reads each school's
+    files one at a time) teachers or records with no children are no error: the children
+    are in another file of the run.
     """
     roster = Roster(files=[], children=[], teachers=[], records=[], skipped=[])
     for path in [*paths, *keep]:
@@ -1090,6 +1093,8 @@ def load_roster(
         raise LbcError(roster.failed[0][1])
     if not roster.children:
         if roster.pairs and pairs_alone:
+            return roster
+        if children_elsewhere and (roster.teachers or roster.records):
             return roster
         if roster.pairs:
             raise PairsOnlyError(t("err.pairs_only", files="、".join(roster.files)))

@@ -32,14 +32,18 @@ def read_roster(
     keep: list[Path] | None = None,
     pairs_alone: bool = False,
     park: bool = False,
+    children_elsewhere: bool = False,
 ) -> Roster:
     """The files' tables, with the school each file declares and the pairs in force joined
-    onto the children (``carry_on``, ``keep``, ``pairs_alone``: see ``load_roster``).
+    onto the children (``carry_on``, ``keep``, ``pairs_alone``, ``children_elsewhere``:
+    see ``load_roster``).
 
     ``park``: a run that checks the children once and is then done with their cells (lbc
     validate over a folder of schools) holds each school's children parked until it checks
     them (Table.park), unless pairs are to be joined onto them."""
-    roster = load_roster(files, synonyms, carry_on, keep or (), pairs_alone, park)
+    roster = load_roster(
+        files, synonyms, carry_on, keep or (), pairs_alone, park, children_elsewhere
+    )
     if roster.pairs or roster.previous:
         for table in roster.children:
             table.unpark()
