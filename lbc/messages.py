@@ -2446,6 +2446,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "due.owed.家访": ("本学期家访", "a home visit this term"),
     "due.owed.送温暖": ("本学年送温暖", "送温暖 this school year"),
     "due.never": ("无记录（{days} 天）", "none ({days} days)"),
+    "due.namesake": ("{name}（{born} 出生）", "{name} (born {born})"),
     "due.last": ("{date}（{days} 天前）", "{date} ({days} days ago)"),
     "due.month": ("{month}月", "{year}-{month:02d}"),
     "due.owed_and_missed": ("{owed}；漏谈：{months}", "{owed}; no talk in {months}"),

@@ -218,13 +218,17 @@ def test_a_filled_record_sheet_row_counts_for_its_namesake(tmp_path: Path, told_
     due = run("due", "--as-of", "2024-09-20", "--format", "json", cwd=ws)
     assert due.exit_code == 0, due.stderr
     owed = [
-        (x["teacher"], c["child"], c["talks_this_month"], c["last_contact"], c["owed"])
+        (x["teacher"], c["child"], c["birth_date"], c["talks_this_month"], c["owed"])
         for x in due.json()["teachers"]
         for c in x["children"]
     ]
     assert owed == [
-        ("李强", "张伟", 1, "2024-09-10", ["家访", "送温暖"]),
-        ("王芳", "张伟", 0, None, ["谈心", "家访", "送温暖"]),
+        ("李强", "张伟", "2015-03-01", 1, ["家访", "送温暖"]),
+        ("王芳", "张伟", "2015-09-09", 0, ["谈心", "家访", "送温暖"]),
+    ]
+    assert [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]] == [
+        "2024-09-10",
+        None,
     ]
     assert due.json()["summary"]["records"] == 1
 
@@ -305,3 +309,29 @@ def test_a_records_birth_date_names_the_one_namesake_it_can(
     [found] = dated_records(roster, index, dt.date(2024, 9, 1), dt.date(2025, 1, 31))
     others = [b for j, b in enumerate(births) if j != pick]
     assert found.child == (pick if all(b is not None and b != born for b in others) else None)
+
+
+def test_due_tells_one_teachers_namesakes_apart_by_birth_date(tmp_path: Path) -> None:
+    """One teacher supports both 张伟 of 五年级(1)班 and 李娜: lbc due shows each 张伟 with
+    the birth date their record sheet rows carry, so the teacher knows which one is behind;
+    李娜, whose name is her own, is shown as she is."""
+    kids = [*namesakes(born=True), kid(3, 姓名="李娜")]
+    ws = tmp_path / "青山小学"
+    assert run("init", ws).exit_code == 0
+    (ws / "roster.xlsx").unlink()
+    staff = [{**teacher("李强", "13800000001"), "可帮扶人数": 3}]
+    write_xlsx(ws / "roster.xlsx", {"花名册": table(kids), "教师": table(staff)})
+    assert run("pair", "--save", cwd=ws).exit_code == 0
+    due = run("due", "--as-of", "2024-09-20", cwd=ws)
+    assert due.exit_code == 0, due.stderr  # early in the term, nothing is overdue yet
+    names = [line.split()[0] for line in due.stdout.splitlines() if "五年级(1)班" in line]
+    assert names == ["张伟（2015-03-01", "张伟（2015-09-09", "李娜"]
+    assert "张伟（2015-03-01 出生）" in due.stdout
+    listed = run("due", "--as-of", "2024-09-20", "--format", "csv", "--json-keys", cwd=ws)
+    rows = [line.split(",")[1:4] for line in listed.stdout.lstrip("\ufeff").splitlines()]
+    assert rows == [
+        ["child", "class", "birth_date"],
+        ["张伟", C51, "2015-03-01"],
+        ["张伟", C51, "2015-09-09"],
+        ["李娜", C51, ""],
+    ]

@@ -313,16 +313,16 @@ def test_due_prints_and_writes_the_list(term: Path) -> None:
     )
     lines = csv.stdout.splitlines()
     assert lines[0] == (
-        "teacher,child,class,priority,owed,missed_months,talks_this_month,visits,warmth,"
-        "family_calls,last_contact,days_without_contact,overdue,other_teachers"
+        "teacher,child,class,birth_date,priority,owed,missed_months,talks_this_month,visits,"
+        "warmth,family_calls,last_contact,days_without_contact,overdue,other_teachers"
     )
     assert (
-        "李强,刘浩然,四年级(1)班,父母均外出,家访、送温暖,2024-09,1,0,0,0,2024-10-03,12,True,0"
+        "李强,刘浩然,四年级(1)班,,父母均外出,家访、送温暖,2024-09,1,0,0,0,2024-10-03,12,True,0"
         in lines
     )
     excel = run("due", "--as-of", "2024-10-15", "--format", "csv", cwd=term)
     assert excel.stdout.splitlines()[0] == (
-        "\ufeff帮扶教师,儿童,班级,重点帮扶原因,待办,漏谈月份,本月谈心次数,本学期家访次数,"
+        "\ufeff帮扶教师,儿童,班级,出生日期,重点帮扶原因,待办,漏谈月份,本月谈心次数,本学期家访次数,"
         "本学年送温暖次数,亲情通话次数,最近联系,未联系天数,逾期,其他老师的记录数"
     )
     out = run("due", "--as-of", "2024-10-15", "--out", "待办.xlsx", cwd=term)

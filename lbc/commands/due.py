@@ -26,6 +26,7 @@ CSV_COLUMNS = (
     "teacher",
     "child",
     "class",
+    "birth_date",
     "priority",
     "owed",
     "missed_months",
@@ -101,6 +102,7 @@ def _child(c: Owed) -> dict[str, object]:
     return {
         "child": c.name,
         "class": c.cls,
+        "birth_date": c.born.isoformat() if c.born else None,
         "priority": c.priority,
         "owed": c.owed,
         "missed_months": [month_text(m) for m in c.missed_months],

@@ -26,6 +26,7 @@ from lbc.roster.support import (
     TALK,
     VISIT,
     WARMTH,
+    ChildIndex,
     SupportRecord,
     dated_records,
     days_without_contact,
@@ -116,7 +117,7 @@ def record_books(
     }
     text["guardian_phone"] = [nz.numbers_text(v) for v in kids.column("guardian_phone")]
     parents = [kids.column(f"{who}_phone") for who in ("father", "mother", "parent")]
-    born, unclear = namesakes_born(roster, kids)
+    born, unclear = namesakes_born(kids, kids.index(roster))
     rows = laid_out(term, quotas)
     books = []
     loads = caseloads(kids)
@@ -144,12 +145,13 @@ def record_books(
     return books, len(kids) - len(paired), list(dict.fromkeys(said))
 
 
-def namesakes_born(roster: Roster, kids: Kids) -> tuple[list[dt.date | None], set[int]]:
+def namesakes_born(kids: Kids, index: ChildIndex[int]) -> tuple[list[dt.date | None], set[int]]:
     """Each child's birth date when a record naming it by name and class would name
-    another child too (``ChildIndex.find``): what its record sheet rows carry so the
-    record is its own; None for the rest. And the namesakes even it does not tell apart
-    (no birth date known, or one shared), whose records will be no one's."""
-    index = kids.index(roster)
+    another child too (``ChildIndex.find`` over ``index``, the children's records index):
+    what its record sheet rows carry so the record is its own, and what lbc due shows
+    beside its name so a teacher knows which of two 张伟 is behind; None for the rest.
+    And the namesakes even it does not tell apart (no birth date known, or one shared),
+    whose records will be no one's."""
     births, ids = kids.column("birth_date"), kids.column("id_number")
     born: list[dt.date | None] = []
     unclear: set[int] = set()
@@ -180,6 +182,7 @@ class Owed:
     owed: list[str]  # 谈心, 家访, 送温暖 still owed
     overdue: bool
     other_teachers: int  # records by a teacher other than the child's, counted for the child
+    born: dt.date | None = None  # one of namesakes in the class: its birth date tells which
 
 
 @dataclass
@@ -238,7 +241,9 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
     """What is owed on ``as_of`` (a day of ``term``, or after it) by every paired child."""
     kids, _ = on_books(roster)
     day = min(as_of, term.end)
-    records = dated_records(roster, kids.index(roster), year_start, day)
+    index = kids.index(roster)
+    records = dated_records(roster, index, year_start, day)
+    born, _ = namesakes_born(kids, index)
     in_term = [r for r in records if r.date >= term.start]
     had_term = each_childs_records(in_term)
     had_year = each_childs_records(records)
@@ -283,6 +288,7 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
                     owed,
                     late,
                     others.get(k, 0),
+                    born[k],
                 )
             )
         if listed:
@@ -316,7 +322,7 @@ def table_rows(kids: list[Owed]) -> list[list[object]]:
     months without a talk go with what is owed, the days since the last contact with it."""
     return [
         [
-            c.name,
+            t("due.namesake", name=c.name, born=c.born.isoformat()) if c.born else c.name,
             c.cls,
             "、".join(c.priority),
             _owed_text(c),
