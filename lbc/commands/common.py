@@ -328,7 +328,11 @@ def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matt
     _pairs_notes(files, cfg, roster, pairs_matter)
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
+    said: set[tuple[str, str]] = set()
     for table in roster.tables():
+        if (table.file, table.sheet) in said:  # a merged roster's sheet, read school by school
+            continue
+        said.add((table.file, table.sheet))
         where = {"file": table.file, "sheet": table.sheet}
         unknown = [
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import Counter
 from pathlib import Path
@@ -121,18 +122,28 @@ def describe_files(roster: Roster) -> list[dict[str, object]]:
     """What was read from each file: which sheet is which, header rows, unknown columns."""
     out: list[dict[str, object]] = []
     for name in roster.files:
-        sheets = [
-            {
-                "sheet": tbl.sheet,
-                "kind": str(tbl.kind),
-                "header_rows": list(tbl.header_rows),
-                "rows": len(tbl),
-                "columns": {key: col.letter for key, col in tbl.columns.items()},
-                "unknown_columns": [label for _, label in tbl.unknown],
-            }
-            for tbl in roster.tables()
-            if tbl.file == name
-        ]
+        # A merged roster's sheet is read as one table per school (by_source): said as one,
+        # with every column any school's rows fill.
+        mine = [tbl for tbl in roster.tables() if tbl.file == name]
+        parts = itertools.groupby(mine, lambda x: (x.sheet, x.kind) if x.sources else id(x))
+        sheets = []
+        for _, group in parts:
+            tables = list(group)
+            tbl = tables[0]
+            columns = {key: col for x in tables for key, col in x.columns.items()}
+            sheets.append(
+                {
+                    "sheet": tbl.sheet,
+                    "kind": str(tbl.kind),
+                    "header_rows": list(tbl.header_rows),
+                    "rows": sum(map(len, tables)),
+                    "columns": {
+                        key: col.letter
+                        for key, col in sorted(columns.items(), key=lambda kv: kv[1].index)
+                    },
+                    "unknown_columns": [label for _, label in tbl.unknown],
+                }
+            )
         skipped = [sheet for file, sheet in roster.skipped if file == name]
         out.append({"file": name, "sheets": sheets, "skipped_sheets": skipped})
     out += [{"file": name, "error": reason} for name, reason in roster.failed]

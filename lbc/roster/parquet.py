@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster.fields import FIELDS, Kind
-from lbc.roster.tables import Column, Table, column_letter, complete
+from lbc.roster.tables import Column, Table, column_letter, complete, pick
 
 # The metadata key holding each source sheet's layout, and the columns every row leads with.
 METADATA_KEY = "lbc"
@@ -235,7 +235,7 @@ def _table(
     for j, name in enumerate(columns):
         if name in (TABLE, *LEAD[1:]):
             continue
-        values = _pick(columns[name], index)
+        values = pick(columns[name], index)
         if name not in labels:
             if any(v is not None for v in values):
                 unknown.append((column_letter(j + 1), name))
@@ -264,14 +264,6 @@ def _table(
     )
     complete(table)
     return table
-
-
-def _pick(values: list[Any], index: list[int]) -> list[Any]:
-    """``values`` at ``index``: a slice when the rows are one run (a source sheet's rows
-    are written together), as they nearly always are."""
-    if index and index[-1] - index[0] + 1 == len(index):
-        return values[index[0] : index[-1] + 1]
-    return [values[i] for i in index]
 
 
 def _first_line(exc: BaseException) -> str:

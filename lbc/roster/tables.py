@@ -254,6 +254,10 @@ class Table:
     # Each row's sheet when the table runs over several (a merged roster split into numbered
     # sheets at Excel's row limit, read back as one table); None: every row is on ``sheet``.
     row_sheets: list[str] | None = None
+    # Each row's school file and sheet on a county's merged roster (lbc merge's 来源文件 and
+    # 来源工作表), by which load_roster gives each school's rows their own columns
+    # (by_source); None on any other sheet.
+    sources: list[tuple[str, str]] | None = None
     values: Columns = field(init=False)
     _parked: bytes | None = field(init=False, default=None, repr=False)
 
@@ -847,8 +851,23 @@ def build_table(
     for key, col in header.columns.items():
         j = col.index
         table.raw[key] = list(map(itemgetter(j), kept))
+    if any(label == MERGED_MARK for _, label, _, _ in header.ignored):
+        table.sources = _merged_sources(grid[header.first], [sheet.rows[i] for i in data_idx])
     complete(table)
     return table
+
+
+def _merged_sources(header: Sequence[Any], rows: list[list[Any]]) -> list[tuple[str, str]] | None:
+    """Each row's 来源文件 and 来源工作表 on a sheet lbc merge wrote; None when the county
+    took either column out."""
+    at = [header.index(label) if label in header else None for label in SOURCE_LABELS]
+    if None in at:
+        return None
+    f, s = at
+    return [
+        (_cell_text(r[f]) if f < len(r) else "", _cell_text(r[s]) if s < len(r) else "")
+        for r in rows
+    ]
 
 
 def complete(table: Table) -> None:
@@ -1088,7 +1107,7 @@ def load_roster(
             continue
         roster.skipped += [(name, s.name) for s in sheets if s.table is None and s.filled]
         for table in join_numbered_sheets(tables):
-            _by_kind(roster, table.kind).append(table)
+            _by_kind(roster, table.kind).extend(by_source(table))
     if roster.failed and not roster.files:
         raise LbcError(roster.failed[0][1])
     if not roster.children:
@@ -1175,6 +1194,8 @@ def _stacked_csv(roster: Roster, path: Path, sheet: RawSheet) -> bool:
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 # The header lbc merge puts on its own sheets: a sheet carrying it was written by merge.
 MERGED_MARK = "来源行"
+# The columns of a merged roster saying which school's file and sheet each row came from.
+SOURCE_LABELS = ("来源文件", "来源工作表")
 
 
 def join_numbered_sheets(tables: list[Table]) -> list[Table]:
@@ -1228,9 +1249,73 @@ def _joined(run: list[Table]) -> Table:
         title=first.title,
         ignored=first.ignored,
         row_sheets=[part.sheet for part in run for _ in part.rows],
+        sources=None
+        if any(part.sources is None for part in run)
+        else [source for part in run for source in part.sources or ()],
     )
     complete(table)
     return table
+
+
+def by_source(table: Table) -> list[Table]:
+    """A county's merged roster as one table per school sheet its rows came from (its
+    ``sources``), each with the columns that school's rows fill; any other table as it is.
+
+    lbc merge writes every column of the dictionary for every school. A school that kept
+    one 家长电话 column, or no 务工地点, would otherwise be read as having an empty 父亲电话 or
+    务工地点 for every child: errors, watch-list reasons and flags that the school's own
+    file does not give. A required column stays whatever it holds, so an empty one is
+    still said cell by cell, and so does 学校, which merge writes on every row (empty where
+    it could not tell the school). The rows stay where they are in the merged workbook."""
+    if table.sources is None:
+        return [table]
+    parked = table.parked
+    table.unpark()
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, source in enumerate(table.sources):
+        groups.setdefault(source, []).append(i)
+    kept = {f.key for f in FIELDS[table.kind] if f.required} | {"school"}
+    read = dict(table.values)  # what complete() already made of the columns together
+    out = []
+    for index in groups.values():
+        raw = {key: pick(values, index) for key, values in table.raw.items()}
+        filled = {key for key, values in raw.items() if any(map(_filled, values))}
+        piece = Table(
+            kind=table.kind,
+            file=table.file,
+            sheet=table.sheet,
+            header_rows=table.header_rows,
+            columns={
+                key: col
+                for key, col in table.columns.items()
+                if key in kept or key in filled or key not in raw
+            },
+            unknown=table.unknown,
+            rows=pick(table.rows, index),
+            raw=raw,
+            title=table.title,
+            ignored=table.ignored,
+            codings=table.codings,
+            row_sheets=None if table.row_sheets is None else pick(table.row_sheets, index),
+            sources=pick(table.sources, index),
+        )
+        piece.values.update({key: pick(values, index) for key, values in read.items()})
+        if parked:
+            piece.park()
+        out.append(piece)
+    return out
+
+
+def _filled(value: Any) -> bool:
+    return not (value is None or (value.__class__ is str and not value.strip()))
+
+
+def pick(values: list[Any], index: list[int]) -> list[Any]:
+    """``values`` at ``index``: a slice when the rows are one run (a source sheet's rows
+    are written together), as they nearly always are."""
+    if index and index[-1] - index[0] + 1 == len(index):
+        return values[index[0] : index[-1] + 1]
+    return [values[i] for i in index]
 
 
 @dataclass

@@ -1,0 +1,105 @@
+"""A county's merged roster is read back school by school, each with the columns its own
+rows fill (lbc.roster.tables.by_source): lbc merge writes every column for every school,
+and a school that kept one 家长电话 column, or no 务工地点, must not read as having empty
+父亲电话 and 务工地点 cells for every child."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
+
+QS, BS = "青山小学", "白石小学"
+# 青山's roster: one 家长电话 column instead of the father's and mother's.
+ONE_PHONE = [h for h in CHILD_HEADER if h not in ("父亲电话", "母亲电话")] + ["家长电话"]
+
+
+def one_phone_row(n: int) -> list[Any]:
+    cells = {**dict(zip(CHILD_HEADER, child_row(n), strict=True)), "家长电话": "13912345678"}
+    return [cells[h] for h in ONE_PHONE]
+
+
+def county(tmp_path: Path) -> Path:
+    root = tmp_path / "县"
+    (root / "a").mkdir(parents=True)
+    (root / "b").mkdir()
+    a = [[f"{QS}留守儿童花名册"], ONE_PHONE, *(one_phone_row(n) for n in (1, 2, 3))]
+    write_xlsx(root / "a" / "花名册.xlsx", {"花名册": a})
+    b = [[f"{BS}留守儿童花名册"], CHILD_HEADER, *(child_row(n) for n in (4, 5))]
+    write_xlsx(root / "b" / "花名册.xlsx", {"花名册": b})
+    return root
+
+
+def summaries(path: Path) -> dict[str, Any]:
+    out = {}
+    for command in ("validate", "flag", "watch"):
+        result = run(command, path, "--format", "json")
+        out[command] = (result.exit_code, result.json()["summary"])
+    return out
+
+
+def test_each_school_of_a_merged_roster_keeps_its_own_columns(tmp_path: Path) -> None:
+    root = county(tmp_path)
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    folder = summaries(root)
+    assert folder["validate"] == (
+        0,
+        {
+            "children": 5,
+            "teachers": 0,
+            "records": 0,
+            "errors": 0,
+            "warnings": 0,
+            "by_code": {},
+            "schools": [
+                {"school": QS, "children": 3, "errors": 0, "warnings": 0},
+                {"school": BS, "children": 2, "errors": 0, "warnings": 0},
+            ],
+        },
+    )
+    # Read whole, the merged roster gave 青山's children no parent's phone (CON002) and
+    # every child an empty 务工地点 (CON005), and put 青山's three on the watch list.
+    assert summaries(merged) == folder
+    (sheet,) = run("validate", merged, "--format", "json").json()["files"][0]["sheets"]
+    assert sheet == {
+        "sheet": "留守儿童花名册",
+        "kind": "children",
+        "header_rows": [1],
+        "rows": 5,
+        "columns": {
+            "school": "A",
+            "name": "E",
+            "gender": "F",
+            "id_number": "G",
+            "birth_date": "I",
+            "class": "L",
+            "health": "M",
+            "home_address": "N",
+            "left_behind_type": "O",
+            "father_phone": "T",
+            "mother_phone": "W",
+            "parent_phone": "Z",
+            "guardian_name": "AC",
+            "guardian_relation": "AD",
+            "guardian_phone": "AE",
+        },
+        "unknown_columns": [],
+    }
+
+
+def test_a_school_without_a_phone_column_is_said_once_on_the_merged_roster(
+    tmp_path: Path,
+) -> None:
+    """A school with no parent's phone column at all: its own file gives one COL001, and
+    so does its part of the merged roster, rather than an error on every child."""
+    root = county(tmp_path)
+    bare = [h for h in ONE_PHONE if h != "家长电话"]
+    rows = [one_phone_row(n)[: len(bare)] for n in (1, 2, 3)]
+    write_xlsx(root / "a" / "花名册.xlsx", {"花名册": [[f"{QS}留守儿童花名册"], bare, *rows]})
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    findings = run("validate", merged, "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["column"]) for f in findings] == [("COL001", None, None)]
+    assert run("validate", root, "--format", "json").json()["summary"]["by_code"] == {"COL001": 1}
