@@ -50,8 +50,26 @@ def read_roster(
     for path in files:
         if str(path) in roster.files:
             roster.declared[str(path)] = declared_school(path, roster)
+    _spell_as_the_cells(roster)
     roster.joined = join_pairs(roster)
     return roster
+
+
+def _spell_as_the_cells(roster: Roster) -> None:
+    """A school whose lbc.toml or title names it otherwise than its roster's 学校 cells do
+    (青山镇中心小学 in lbc.toml, 青山小学 in the cells) is one school, not two: every file
+    declaring that name is declared as the cells spell it, so that its teachers list, which
+    has no 学校 column, supports its children. Only where the children of the files
+    declaring the name say one school in their 学校 cells."""
+    cells: dict[str, set[str]] = {}
+    for table in roster.children:
+        name = roster.declared.get(table.file)
+        if name and table.has("school"):
+            cells.setdefault(name, set()).update(c for c in table.values["school"] if c)
+    for file, name in roster.declared.items():
+        spelled = cells.get(name, set())
+        if len(spelled) == 1 and name not in spelled:
+            roster.declared[file] = next(iter(spelled))
 
 
 # How a school's name ends (青山镇中心小学, 白鹤村小, 石门教学点): a roster's title that names
