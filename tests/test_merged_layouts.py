@@ -103,3 +103,19 @@ def test_a_school_without_a_phone_column_is_said_once_on_the_merged_roster(
     findings = run("validate", merged, "--format", "json").json()["findings"]
     assert [(f["code"], f["row"], f["column"]) for f in findings] == [("COL001", None, None)]
     assert run("validate", root, "--format", "json").json()["summary"]["by_code"] == {"COL001": 1}
+
+
+def test_merge_counts_the_schools_a_townships_file_holds(tmp_path: Path) -> None:
+    """A township's one file with a 学校 column for two schools, and a school's own file:
+    three schools, not two (merge used to count each file as one school)."""
+    root = tmp_path / "县"
+    (root / "乡").mkdir(parents=True)
+    (root / "c").mkdir()
+    rows = [[QS, *child_row(1)], [QS, *child_row(2)], [BS, *child_row(3)]]
+    write_xlsx(root / "乡" / "花名册.xlsx", {"花名册": [["学校", *CHILD_HEADER], *rows]})
+    own = [["大桥小学留守儿童花名册"], CHILD_HEADER, child_row(4)]
+    write_xlsx(root / "c" / "花名册.xlsx", {"花名册": own})
+    result = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    summary = result.json()["summary"]
+    assert (summary["files"], summary["schools"], summary["children"]) == (2, 3, 4)

@@ -189,11 +189,13 @@ def _duplicate(d: Duplicate, privacy: Privacy) -> dict[str, Any]:
 def as_document(
     parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy
 ) -> dict[str, Any]:
-    good = [_counts(p) for p in parts if not p.error and not p.pairs_book]
+    read = [p for p in parts if not p.error and not p.pairs_book]
+    good = [_counts(p) for p in read]
     return {
         "summary": {
             "files": sum(1 for p in parts if not p.pairs_book),  # rosters, read or not
-            "schools": len({g["school"] for g in good if g["school"]}),
+            # By the children's own schools: one file of a township may hold several.
+            "schools": len({school for p in read for school in p.children_schools if school}),
             "children": sum(g["children"] for g in good),
             "teachers": sum(g["teachers"] for g in good),
             "records": sum(g["records"] for g in good),
