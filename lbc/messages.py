@@ -464,6 +464,23 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} sheet '{sheet}': column {header} ({letter}) is probably {label} ({key}); "
         'if so, say it in lbc.toml: [synonyms] {key} = ["{header}"]',
     ),
+    "note.kind_from.sheet": (
+        "提示：{file} 的“{sheet}”没有“类型”列，各条按工作表名称读作{kind}",
+        "note: {file} sheet '{sheet}' has no 类型 column; its name makes every row a {kind}",
+    ),
+    "note.kind_from.title": (
+        "提示：{file} 的“{sheet}”没有“类型”列，各条按表头上方的标题读作{kind}",
+        "note: {file} sheet '{sheet}' has no 类型 column; the title above its header makes "
+        "every row a {kind}",
+    ),
+    "columns.kind_from.sheet": (
+        "没有“类型”列：各条按工作表名称读作{kind}",
+        "no 类型 column: the sheet's name makes every row a {kind}",
+    ),
+    "columns.kind_from.title": (
+        "没有“类型”列：各条按表头上方的标题读作{kind}",
+        "no 类型 column: the title above the header makes every row a {kind}",
+    ),
     "note.sheet_skipped": (
         "提示：{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，已跳过",
         "note: {file} sheet '{sheet}' is not a children, teachers or records sheet; skipped",

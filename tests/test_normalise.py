@@ -1001,3 +1001,39 @@ def test_person_name_is_the_name_or_nobody(value: str) -> None:
     assert got == (None if nz.name(value) in nz.NOBODY else nz.name(value))
     assert nz.person_name(got) == got
     assert nz.person_name(f" {value}　") == got
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted(w for w, k in nz.RECORD_KIND_WORDS.items() if k != "活动")),
+    st.sampled_from(["", "青山小学", "2024年秋季学期留守儿童", " 本校 "]),
+    st.sampled_from(["记录", "记录表", "登记表", "", "（9月）"]),
+    st.text(alphabet="谈心家访电话活动记录", max_size=6),
+)
+def test_a_sheet_name_gives_the_one_kind_it_names(
+    word: str, before: str, after: str, noise: str
+) -> None:
+    """A sheet or title naming one kind gives it (谈心记录 -> 谈心, 电话家访记录 -> 电话联系);
+    one naming two gives none, whatever else it says; it never raises."""
+    kind = nz.RECORD_KIND_WORDS[word]
+    assert nz.kind_named(before + word + after) == kind
+    assert nz.kind_named(word + "及送温暖记录" if kind != "送温暖" else word + "及家访") is None
+    assert nz.kind_named(noise) in {*nz.RECORD_KINDS, None}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("谈心记录", "谈心"),
+        ("家访记录表", "家访"),
+        ("電話家訪記錄", "电话联系"),
+        ("送温暖活动", "送温暖"),
+        ("谈心活动记录", "谈心"),
+        ("帮扶记录", None),
+        ("关爱活动记录", None),
+        ("谈心家访记录", None),
+        ("Sheet1", None),
+    ],
+)
+def test_kind_named(name: str, kind: str | None) -> None:
+    assert nz.kind_named(name) == kind

@@ -305,3 +305,57 @@ def test_a_record_of_a_declared_school_never_names_another_schools_child(
     assert [(f["code"], f["row"]) for f in found if f["code"].startswith("REC")] == [("REC002", 2)]
     summary = run("summary", folder, "--term", "2024-autumn", "--format", "json")
     assert json.loads(summary.stdout)["records"]["matched"] == 0
+
+
+def test_a_sheet_named_for_one_kind_holds_records_of_that_kind(tmp_path: Path) -> None:
+    """Schools keep talks and home visits on sheets of their own (谈心记录, 家访记录表, a
+    title saying so) without a 类型 column: the sheet's name is each row's kind. lbc due said
+    a child talked with on 9-03 and 10-08 and visited on 9-20 still owed all of it."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "王芳"]]
+    plain = ["日期", "帮扶教师", "学生姓名", "内容"]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {
+            "儿童": kids,
+            "教师": [["姓名", "在岗"], ["王芳", "是"]],
+            "谈心记录": [
+                plain,
+                ["2024.9.3", "王芳", "张雨涵", "谈学习"],
+                [dt.date(2024, 10, 8), "王芳", "张雨涵", "谈学习"],
+            ],
+            "家访记录表": [plain, ["2024年9月20日", "王芳", "张雨涵", "入户"]],
+            # Named by its title only; 电话家访 is a call, not a visit.
+            "Sheet1": [["青山小学电话家访记录"], plain, ["2024-09-25", "王芳", "李明轩", "电话"]],
+            "帮扶记录": [plain, ["2024-09-26", "王芳", "李明轩", "谈心"]],  # names no kind
+        },
+    )
+    result = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert [
+        (c["child"], c["owed"], c["missed_months"], c["visits"], c["last_contact"])
+        for teacher in result.json()["teachers"]
+        for c in teacher["children"]
+    ] == [
+        ("张雨涵", ["送温暖"], [], 1, "2024-10-08"),
+        ("李明轩", ["谈心", "家访", "送温暖"], ["2024-09"], 0, "2024-09-26"),
+    ]
+    where = f"提示：{path} 的"
+    assert result.stderr.splitlines() == [
+        f"{where}“谈心记录”没有“类型”列，各条按工作表名称读作谈心",
+        f"{where}“家访记录表”没有“类型”列，各条按工作表名称读作家访",
+        f"{where}“Sheet1”没有“类型”列，各条按表头上方的标题读作电话联系",
+    ]
+    summary = run("summary", path, "--term", "2024-autumn")
+    assert "本学期共有帮扶记录 5 条，其中谈心 2 条、家访 1 条、电话联系 1 条、未填 1 条。" in (
+        summary.stdout
+    )
+    no_kind = "提示：“帮扶记录”没有“类型”列，无法区分谈心、家访等记录"
+    assert summary.stderr.splitlines()[-1] == no_kind
+    assert "谈心记录”没有“类型”列，无法区分" not in summary.stderr
+    sheets = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
+    assert [s["kind_from"] for s in sheets if s["kind"] == "records"] == [
+        {"source": "sheet", "kind": "谈心"},
+        {"source": "sheet", "kind": "家访"},
+        {"source": "title", "kind": "电话联系"},
+        None,
+    ]
+    assert "没有“类型”列：各条按工作表名称读作家访\n" in run("columns", path).stdout

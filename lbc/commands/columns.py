@@ -94,5 +94,8 @@ def _print(described: list[dict[str, Any]]) -> None:
                 count=sheet["rows"],
             )
             console.print(rich_table(headers, _lines(sheet), title=title))
+            if sheet["kind_from"]:
+                said = sheet["kind_from"]
+                console.print(t(f"columns.kind_from.{said['source']}", kind=said["kind"]))
         for name in entry["skipped_sheets"]:
             console.print(t("columns.skipped", file=entry["file"], sheet=name), markup=False)

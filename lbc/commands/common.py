@@ -346,6 +346,9 @@ def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matt
         if repeats:
             cols = "、".join(f"{label}({letter})" for letter, label in repeats)
             note(t("note.repeat_columns", columns=cols, **where))
+        if table.kind_from:
+            source, kind = table.kind_from
+            note(t(f"note.kind_from.{source}", kind=kind, **where))
         for letter, header in unknown:
             guess = guess_field(table.kind, header)
             if guess is not None and guess.key not in table.columns:

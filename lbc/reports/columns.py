@@ -61,6 +61,11 @@ def describe_table(table: Table) -> dict[str, Any]:
         "kind": str(table.kind),
         "header_rows": list(table.header_rows),
         "rows": len(table),
+        # A records sheet without a 类型 column: its kind and what named it (its name, or
+        # the title above its header), else None.
+        "kind_from": dict(zip(("source", "kind"), table.kind_from, strict=True))
+        if table.kind_from
+        else None,
         "columns": columns,
         "ignored": ignored,
     }

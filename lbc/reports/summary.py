@@ -288,7 +288,7 @@ def input_notes(roster: Roster, term: Term, school: str) -> list[str]:
     if not roster.records:
         notes.append(t("sum.note.no_records"))
     for table in roster.records:
-        if not table.has("kind"):
+        if not table.has("kind") and not table.kind_from:  # else lbc.commands.common says
             notes.append(t("sum.note.no_kind", sheet=table.sheet))
         dates = [d for d in table.values.get("date") or () if d.__class__ is dt.date]
         outside = sum(1 for d in dates if not term.start <= d <= term.end)

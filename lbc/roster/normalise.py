@@ -705,20 +705,41 @@ RECORD_KINDS = (
     "活动",
 )
 
-record_kind = _closed(
-    {
-        **{k: k for k in RECORD_KINDS},
-        **dict.fromkeys(("谈心谈话", "谈话", "个别谈心"), "谈心"),
-        **dict.fromkeys(("走访", "入户走访", "上门家访"), "家访"),
-        **dict.fromkeys(("电话", "电话家访", "打电话"), "电话联系"),
-        **dict.fromkeys(("视频", "视频联系", "视频家访"), "视频通话"),
-        **dict.fromkeys(("亲情电话", "亲情视频", "亲情热线", "亲子通话", "与父母通话"), "亲情通话"),
-        **dict.fromkeys(("辅导", "课业辅导", "作业辅导"), "学习辅导"),
-        **dict.fromkeys(("心理辅导", "心理咨询"), "心理疏导"),
-        **dict.fromkeys(("慰问", "送温暖活动"), "送温暖"),
-        **dict.fromkeys(("集体活动", "主题活动"), "活动"),
-    }
-)
+# Each way a 类型 cell spells a record kind, and the kind it is.
+RECORD_KIND_WORDS = {
+    **{k: k for k in RECORD_KINDS},
+    **dict.fromkeys(("谈心谈话", "谈话", "个别谈心"), "谈心"),
+    **dict.fromkeys(("走访", "入户走访", "上门家访"), "家访"),
+    **dict.fromkeys(("电话", "电话家访", "打电话"), "电话联系"),
+    **dict.fromkeys(("视频", "视频联系", "视频家访"), "视频通话"),
+    **dict.fromkeys(("亲情电话", "亲情视频", "亲情热线", "亲子通话", "与父母通话"), "亲情通话"),
+    **dict.fromkeys(("辅导", "课业辅导", "作业辅导"), "学习辅导"),
+    **dict.fromkeys(("心理辅导", "心理咨询"), "心理疏导"),
+    **dict.fromkeys(("慰问", "送温暖活动"), "送温暖"),
+    **dict.fromkeys(("集体活动", "主题活动"), "活动"),
+}
+record_kind = _closed(RECORD_KIND_WORDS)
+
+
+def kind_named(text: str) -> str | None:
+    """The one record kind a records sheet's name or title names (谈心记录 -> 谈心,
+    家访记录表 -> 家访), for a sheet without a 类型 column; None when it names none
+    (帮扶记录) or two (谈心家访记录). A longer spelling wins over one inside it (电话家访记录
+    is calls, 送温暖活动 is 送温暖), and 活动 names nothing: 关爱活动记录 and 帮扶活动记录
+    are any kind of record."""
+    s = T2S.convert("".join(unicodedata.normalize("NFKC", text).split())).lower()
+    spans = [
+        (m.start(), m.end(), kind)
+        for word, kind in RECORD_KIND_WORDS.items()
+        for m in re.finditer(re.escape(word), s)
+    ]
+    kinds = {
+        kind
+        for a, b, kind in spans
+        if not any(c <= a and b <= d and d - c > b - a for c, d, _ in spans)
+    } - {"活动"}
+    return kinds.pop() if len(kinds) == 1 else None
+
 
 _CATEGORY_WORDS = {
     "孤儿": "孤儿",

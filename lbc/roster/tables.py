@@ -258,6 +258,9 @@ class Table:
     # 来源工作表), by which load_roster gives each school's rows their own columns
     # (by_source); None on any other sheet.
     sources: list[tuple[str, str]] | None = None
+    # A records sheet without a 类型 column: the kind of every row and what named it
+    # (KIND_FROM_SHEET, KIND_FROM_TITLE), None when nothing did (normalise.kind_named).
+    kind_from: tuple[str, str] | None = None
     values: Columns = field(init=False)
     _parked: bytes | None = field(init=False, default=None, repr=False)
 
@@ -872,14 +875,32 @@ def _merged_sources(header: Sequence[Any], rows: list[list[Any]]) -> list[tuple[
 
 def complete(table: Table) -> None:
     """What a children table's columns say together (留守类型 from its codes or 实际监护情况,
-    性别 from its codes, 类别 from the 是/否 columns, 班级 within 年级), however the table
-    was read."""
+    性别 from its codes, 类别 from the 是/否 columns, 班级 within 年级), and a records
+    table's kind from its sheet's name, however the table was read."""
     if table.kind is Kind.CHILDREN:
         _read_left_behind(table)
         _read_gender_codes(table)
         _merge_categories(table)
         if "grade" in table.raw and "class" in table.raw:
             _class_in_grade(table)
+    elif table.kind is Kind.RECORDS and "kind" not in table.raw:
+        _kind_from_name(table)
+
+
+KIND_FROM_SHEET, KIND_FROM_TITLE = "sheet", "title"
+
+
+def _kind_from_name(table: Table) -> None:
+    """A records sheet without a 类型 column named for one kind (谈心记录, 家访记录表, or a
+    title above the header saying so) holds records of that kind: a school keeping talks
+    and visits on sheets of their own writes no 类型 on each row, and every talk there is
+    one the follow-up list and the summary must count."""
+    for source, text in ((KIND_FROM_SHEET, table.sheet), (KIND_FROM_TITLE, table.title)):
+        kind = nz.kind_named(text)
+        if kind is not None:
+            table.raw["kind"] = [kind] * len(table)
+            table.kind_from = (source, kind)
+            return
 
 
 def _class_in_grade(table: Table) -> None:
@@ -1247,6 +1268,7 @@ def _joined(run: list[Table]) -> Table:
         rows=[row for part in run for row in part.rows],
         raw={key: [v for part in run for v in part.raw[key]] for key in first.raw},
         title=first.title,
+        kind_from=first.kind_from,
         ignored=first.ignored,
         row_sheets=[part.sheet for part in run for _ in part.rows],
         sources=None
