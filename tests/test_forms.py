@@ -743,3 +743,40 @@ def test_a_support_teacher_named_nobody_is_no_teacher(tmp_path: Path) -> None:
         1,
         [{"class": "四年级(1)班", "names": ["赵俊熙", "杨子墨"]}],
     )
+
+
+@pytest.mark.parametrize("home", ["无", "/", "在家", "在家务农", "本地", "已故"])
+def test_the_parent_at_home_is_told_by_a_work_place_saying_so(tmp_path: Path, home: str) -> None:
+    """父母一方外出、另一方无监护能力, the father at work in 广东, the mother's 当前务工地点
+    filled as a school fills a cell that does not apply (无, /) or saying she is at home
+    (在家, 本地) or has died: the father is the one away, and his phone is missing. lbc flag
+    said every contact was there, the watch list and validate did not ask for it."""
+    rows = [
+        reg_row(1, "父母双方同时外出"),
+        reg_row(2, "父母一方外出、另一方无监护能力", 母亲当前务工地点=home, 父亲联系电话=None),
+        # Where she is is unknown (不详): which parent is away is still unsaid (VAL004).
+        reg_row(3, "父母一方外出、另一方无监护能力", 母亲当前务工地点="不详"),
+    ]
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(REG_HEADER, rows)})
+    (table,) = load_roster([path]).children
+    assert table.values["left_behind_type"] == [
+        nz.BOTH_AWAY,
+        nz.FATHER_AWAY,
+        nz.AWAY_UNSPECIFIED,
+    ]
+    flag = run("flag", path, "--format", "json")
+    assert flag.exit_code == 1
+    assert [(c["row"], c["missing"]) for g in flag.json()["classes"] for c in g["children"]] == [
+        (3, ["father_phone"])
+    ]
+    doc, _, _ = validate(path)
+    assert spots(doc["findings"]) == [
+        ("CON003", 3, "T", "father_phone"),
+        ("VAL004", 4, "Z", "left_behind_type"),
+    ]
+    watch = run("watch", path, "--format", "json").json()
+    assert [
+        (c["row"], [r["code"] for r in c["reasons"]])
+        for g in watch["classes"]
+        for c in g["children"]
+    ] == [(3, ["WCH014"])]

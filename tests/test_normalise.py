@@ -1037,3 +1037,18 @@ def test_a_sheet_name_gives_the_one_kind_it_names(
 )
 def test_kind_named(name: str, kind: str | None) -> None:
     assert nz.kind_named(name) == kind
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["无", "/", "暂无", "在家", "在家务农", "家中", "本地务工", "已故", "務農"]),
+    st.sampled_from(["", " ", "\u3000"]),
+)
+def test_a_work_place_saying_home_or_nothing_places_nobody_away(word: str, pad: str) -> None:
+    assert not nz.says_away(pad + word + pad)
+
+
+@pytest.mark.parametrize("place", ["广东省东莞市", "浙江", "外地", "不详", "去向不明", 12])
+def test_a_work_place_naming_somewhere_places_the_parent_away(place: Any) -> None:
+    assert nz.says_away(place)
+    assert not nz.says_away(None) and not nz.says_away("  ")

@@ -520,7 +520,7 @@ BOTH_AWAY, FATHER_AWAY, MOTHER_AWAY, NOT_LEFT_BEHIND = (
 AWAY_UNSPECIFIED = "留守(未注明)"
 # One parent away, unsaid which, as the registration form's 实际监护情况 and the 学籍 export's
 # 单亲留守儿童 say it: AWAY_UNSPECIFIED in a cell, which lbc.roster.tables makes the parent
-# whose work place the row fills in, when only one is.
+# whose work place the row places away (says_away), when only one does.
 ONE_AWAY_WORDS = frozenset(
     {
         "一方外出",
@@ -547,6 +547,23 @@ def says_one_away(value: Any) -> bool:
     """Whether a 留守类型 or 实际监护情况 cell says one parent is away, unsaid which."""
     s = _as_text(value)
     return s is not None and T2S.convert("".join(s.split())) in ONE_AWAY_WORDS
+
+
+# A parent's 务工地点 cell for a parent who is not away: nothing to say (无, /), at home
+# (在家, 在家务农, 本地 …), or dead. 不详 and 不明 are not among them: a parent whose
+# whereabouts are unknown may well be away.
+_NOT_AWAY = re.compile(
+    r"无|没有|暂无|/|-|—|无业|待业|务农|已故|去世|死亡|病故|离世"
+    r"|(?:在家|家中|本地|当地|本村|本乡|本镇|本县)\S*"
+)
+
+
+def says_away(place: Any) -> bool:
+    """Whether a parent's 务工地点 cell places the parent away: filled, and not saying
+    there is nothing to fill (无, /), that the parent is at home (在家, 本地) or has died.
+    The registration form's 父母一方外出 is the parent whose cell does."""
+    s = _as_text(place)
+    return s is not None and not _NOT_AWAY.fullmatch(T2S.convert("".join(s.split())))
 
 
 def says_both_incapable(value: Any) -> bool:

@@ -963,7 +963,8 @@ def _coding(codes: set[int]) -> str:
 def _read_left_behind(table: Table) -> None:
     """留守类型 as the forms give it: from 实际监护情况 when the roster has no 留守类型
     column, codes read by the column's coding, and "one parent away" made the parent whose
-    work place is filled in (the other's empty), else left unsaid."""
+    work place places them away (the other's empty, or saying 无, 在家 …: ``nz.says_away``),
+    else left unsaid."""
     if "left_behind_type" not in table.raw and "care_situation" in table.raw:
         care = table.columns["care_situation"]
         table.columns["left_behind_type"] = Column(
@@ -998,9 +999,10 @@ def _read_left_behind(table: Table) -> None:
         father = table.values.get("father_work_place") or [None] * n
         mother = table.values.get("mother_work_place") or [None] * n
         for i in (i for i, flag in enumerate(one) if flag):
-            if father[i] and not mother[i]:
+            away = nz.says_away(father[i]), nz.says_away(mother[i])
+            if away == (True, False):
                 kinds[i] = nz.FATHER_AWAY
-            elif mother[i] and not father[i]:
+            elif away == (False, True):
                 kinds[i] = nz.MOTHER_AWAY
     table.values["left_behind_type"] = kinds
 
