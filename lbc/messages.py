@@ -565,6 +565,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "birthdays.col.teacher": ("帮扶教师", "support teacher"),
     "birthdays.day": ("{month}月{day}日", "{month}/{day}"),
     "birthdays.untyped": ("不在任何月份的生日名单上", "they are on no month's birthday list"),
+    "birthdays.month_only": ("{month}月（日不详）", "{month}/?"),
+    "birthdays.undated": (
+        "提示：{count} 名留守儿童的出生日期未填或无法识别，身份证号也看不出"
+        "（首个在 {file} 的“{sheet}”第 {row} 行），不在任何月份的生日名单上；请按 lbc validate 所指改正",
+        "note: {count} left-behind children have no readable birth date, nor an ID number "
+        "giving one (the first in {file}, sheet '{sheet}', row {row}): they are on no month's "
+        "birthday list; correct them as lbc validate shows",
+    ),
     "birthdays.summary": (
         "{month}月共有 {count} 名留守儿童过生日。",
         "{count} left-behind children have a birthday in month {month}.",

@@ -57,7 +57,8 @@ def test_march_by_class_and_day(tmp_path: Path) -> None:
 def test_born_to_the_month_only_the_id_gives_the_day(tmp_path: Path) -> None:
     """The forms' 出生年月 (2015年3月, 2015.3, 201503) says the month; the ID number says
     the day. The child is on the month's list with the ID's day; a 出生年月 the ID
-    contradicts (a finding of lbc validate) is left as written."""
+    contradicts (a finding of lbc validate) is left as written, as a whole 出生日期 is: the
+    child is on its month's list, the day unknown."""
     rows = [
         child_row(1, 出生日期="2015年3月", 身份证号=make_id(dt.date(2015, 3, 7), 103)),
         child_row(2, 出生日期="2015.3", 身份证号=make_id(dt.date(2015, 3, 21), 105)),
@@ -67,7 +68,7 @@ def test_born_to_the_month_only_the_id_gives_the_day(tmp_path: Path) -> None:
     result = run("birthdays", "r.xlsx", "--month", "3", "-f", "json", cwd=tmp_path)
     assert (result.exit_code, result.stderr) == (0, "")
     listed = [(c["name"], c["birth_date"]) for g in result.json()["classes"] for c in g["children"]]
-    assert listed == [("张雨涵", "2015-03-07"), ("李明轩", "2015-03-21")]
+    assert listed == [("张雨涵", "2015-03-07"), ("李明轩", "2015-03-21"), ("王梓萱", "2015-03")]
 
 
 def test_an_id_typed_as_a_number_still_gives_the_birthday(tmp_path: Path) -> None:
@@ -107,4 +108,41 @@ def test_samples_in_march(samples: Path) -> None:
         ("五年级(1)班", "王喆", "2014-03-10"),
         ("六年级(1)班", "袁涛", "2013-03-20"),
         ("火箭班", "吴静怡", "2016-03-08"),
+    ]
+
+
+def test_a_child_born_to_the_month_only_is_on_that_months_list(tmp_path: Path) -> None:
+    """A child with no ID number (no 户口 yet: the registration form asks 是否登记户口) and
+    出生年月 2015年3月 has its birthday in March, the day unknown: lbc birthdays left it off
+    every month's list, silently. A left-behind child whose birth date nothing gives is on
+    no list, and a note says how many and where the first is."""
+    rows = [
+        child_row(1, birth=dt.date(2015, 3, 20)),
+        child_row(2, 出生日期="2015年3月", 身份证号=None),
+        child_row(3, 出生日期=None, 身份证号=None),
+        child_row(4, 出生日期="2015.3", 身份证号=None, kind="非留守"),  # not left behind
+        child_row(5, 出生日期="不详", 身份证号="511321150303103"),  # 15 digits: no date
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    result = run("birthdays", "r.xlsx", "--month", "3", "-f", "json", cwd=tmp_path)
+    assert result.exit_code == 0
+    turns = year_of(3) - 2015
+    listed = [
+        (c["name"], c["birth_date"], c["turns"], c["row"])
+        for g in result.json()["classes"]
+        for c in g["children"]
+    ]
+    assert listed == [("张雨涵", "2015-03-20", turns, 2), ("李明轩", "2015-03", turns, 3)]
+    assert result.stderr == (
+        "提示：2 名留守儿童的出生日期未填或无法识别，身份证号也看不出"
+        "（首个在 r.xlsx 的“花名册”第 4 行），不在任何月份的生日名单上；"
+        "请按 lbc validate 所指改正\n"
+    )
+    table = run("birthdays", "r.xlsx", "--month", "3", cwd=tmp_path).stdout
+    assert "3月20日" in table and "3月（日不详）" in table
+    assert "3月共有 2 名留守儿童过生日。" in table
+    csv = run("birthdays", "r.xlsx", "--month", "3", "-f", "csv", cwd=tmp_path).stdout
+    assert [line.split(",")[2:4] for line in csv.splitlines()[1:]] == [
+        ["张雨涵", "2015-03-20"],
+        ["李明轩", "2015-03"],
     ]

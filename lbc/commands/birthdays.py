@@ -14,6 +14,7 @@ from lbc.output.formats import rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.birthdays import Birthday, birthdays
 from lbc.reports.classes import ClassGroup
+from lbc.roster import normalise as nz
 from lbc.roster.people import untyped
 
 CSV_COLUMNS = ("class", "head_teacher", "name", "birth_date", "turns", "support_teacher", "row")
@@ -40,8 +41,9 @@ def birthdays_command(
     roster = common.read(paths, cfg)
     # The year the birthdays fall in: this year's, or next year's for a month already past.
     year = today.year if month >= today.month else today.year + 1
-    groups = birthdays(roster, month, year)
+    groups, undated = birthdays(roster, month, year)
     common.note_untyped(untyped(roster.children), t("birthdays.untyped"))
+    common.note_rows("birthdays.undated", undated)
     privacy = Privacy(names_in_full=True)  # a list the class acts on: names whole
     common.emit(
         fmt,
@@ -58,7 +60,7 @@ def birthdays_command(
 def _child(b: Birthday, privacy: Privacy) -> dict[str, object]:
     return {
         "name": privacy.name(b.name),
-        "birth_date": b.born.isoformat(),
+        "birth_date": str(b.born),  # 2015-03 when only the month is known
         "turns": b.turns,
         "support_teacher": privacy.name(b.support_teacher) or None,
         "file": b.file,
@@ -111,7 +113,9 @@ def print_table(groups: list[ClassGroup[Birthday]], month: int, privacy: Privacy
         rows = [
             (
                 privacy.name(b.name),
-                t("birthdays.day", month=b.born.month, day=b.born.day),
+                t("birthdays.month_only", month=b.born.month)
+                if b.born.__class__ is nz.YearMonth
+                else t("birthdays.day", month=b.born.month, day=b.born.day),
                 b.turns,
                 privacy.name(b.support_teacher) or "-",
             )

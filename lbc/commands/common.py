@@ -96,19 +96,16 @@ def note_untyped(rows: list[tuple[Table, int]], left_out: str) -> None:
     """Say how many children a list of the left-behind children could not judge, their
     留守类型 empty or unreadable (lbc.roster.people.untyped), and where the first is;
     ``left_out`` says in words what was not done for them."""
+    note_rows("note.untyped", rows, left_out=left_out)
+
+
+def note_rows(key: str, rows: list[tuple[Table, int]], **params: object) -> None:
+    """Say how many rows a list could not take, and where the first is: message ``key``
+    with ``count``, ``file``, ``sheet``, ``row`` and ``params``; nothing when none."""
     if rows:
         table, i = rows[0]
-        sheet, row = table.sheet_at(i), table.rows[i]
-        note(
-            t(
-                "note.untyped",
-                count=len(rows),
-                file=table.file,
-                sheet=sheet,
-                row=row,
-                left_out=left_out,
-            )
-        )
+        where = {"file": table.file, "sheet": table.sheet_at(i), "row": table.rows[i]}
+        note(t(key, count=len(rows), **where, **params))
 
 
 def _release_notes() -> None:

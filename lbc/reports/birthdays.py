@@ -2,8 +2,9 @@
 
 Schools celebrate the birthdays of children whose parents are away; the head teacher gets
 the class's list. The birth date is the roster's 出生日期, else the one the ID number
-holds; a child with neither is not on any month's list. Only left-behind children still at
-school are listed, each once.
+holds; one known to the month only (出生年月 2015年3月 and no ID number: a child with no
+户口 yet) is that month's, the day unknown. A child with neither is on no month's list,
+and said to be. Only left-behind children still at school are listed, each once.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from lbc.roster import normalise as nz
 from lbc.roster.people import (
     LEFT_SCHOOL,
     TeachersInPost,
-    birth_date,
+    known_birth,
     require_left_behind_type,
 )
-from lbc.roster.tables import Roster, distinct_children
+from lbc.roster.tables import Roster, Table, distinct_children
 
 
 @dataclass
@@ -28,16 +29,21 @@ class Birthday:
     file: str
     sheet: str
     row: int
-    born: dt.date
+    born: dt.date  # a YearMonth when only the month is known
     turns: int  # the age the child turns on the birthday in ``year``
     support_teacher: str
 
 
-def birthdays(roster: Roster, month: int, year: int) -> list[ClassGroup[Birthday]]:
-    """The children born in ``month``, by class, by day of the month within a class;
-    refuses (LbcError) a roster that cannot say who is left behind, as ``lbc watch`` does."""
+def birthdays(
+    roster: Roster, month: int, year: int
+) -> tuple[list[ClassGroup[Birthday]], list[tuple[Table, int]]]:
+    """The children born in ``month``, by class, by day of the month within a class (those
+    known to the month only last), and the left-behind children no birth date places on
+    any month's list; refuses (LbcError) a roster that cannot say who is left behind, as
+    ``lbc watch`` does."""
     require_left_behind_type(roster.children, "err.no_type")
     found = []
+    undated: list[tuple[Table, int]] = []
     in_post = TeachersInPost(roster)
     for table, i, first in distinct_children(roster.children):
         if first is not None or table.get("enrollment_status", i) in LEFT_SCHOOL:
@@ -45,10 +51,12 @@ def birthdays(roster: Roster, month: int, year: int) -> list[ClassGroup[Birthday
         kind = table.get("left_behind_type", i)
         if kind in (None, nz.NOT_LEFT_BEHIND) or isinstance(kind, nz.Bad):
             continue
-        born = birth_date(table.get("birth_date", i), table.get("id_number", i))
-        if born.__class__ is not dt.date or born.month != month:  # type: ignore[union-attr]
+        born = known_birth(table.get("birth_date", i), table.get("id_number", i))
+        if born is None:
+            undated.append((table, i))
             continue
-        assert isinstance(born, dt.date)
+        if born.month != month:
+            continue
         name, teacher = table.get("name", i), in_post.of(table, i)
         found.append(
             (
@@ -65,5 +73,5 @@ def birthdays(roster: Roster, month: int, year: int) -> list[ClassGroup[Birthday
                 ),
             )
         )
-    found.sort(key=lambda item: item[2].born.day)
-    return by_class(roster, found)
+    found.sort(key=lambda item: (item[2].born.__class__ is nz.YearMonth, item[2].born.day))
+    return by_class(roster, found), undated
