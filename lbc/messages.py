@@ -1048,6 +1048,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "var.records.provided": ("是否读到帮扶记录表", "whether a records sheet was read"),
     "var.records.total": ("本学期帮扶记录条数", "records dated in the term"),
     "var.records.matched": ("能对应到唯一儿童的记录条数", "records matched to exactly one child"),
+    "var.records.unclear": (
+        "写的学生对不上花名册上一名儿童的记录条数（没有这个名字，或重名未写班级）",
+        "records naming no one child of the roster (no child of the name, or namesakes)",
+    ),
     "var.records.by_kind[]": ("按类型的记录数：每项 name、count", "records by kind: name, count"),
     "var.records.by_month[]": (
         "按月份的记录数：每项 name（YYYY-MM）、count",
@@ -2484,6 +2488,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "due.title": (
         "{school}帮扶工作待办清单（截至 {date}）",
         "{school}帮扶工作待办清单（截至 {date}）",
+    ),
+    "note.records_unclear": (
+        "提示：{count} 条帮扶记录写的学生对不上花名册上的一名儿童（花名册中没有这个名字，"
+        "或有同名儿童而没有写明班级），没有计入；请按 lbc validate 所指（REC002、REC003）改正",
+        "note: {count} support records name no one child of the roster (no child of that "
+        "name, or namesakes and no class given) and were not counted; correct them as "
+        "lbc validate shows (REC002, REC003)",
     ),
     "due.note.unpaired": (
         "提示：{count} 名儿童尚未结对，不在待办清单中（见 lbc pair）",

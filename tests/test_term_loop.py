@@ -16,7 +16,15 @@ import pytest
 from openpyxl import load_workbook
 from rich.cells import cell_len
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, on_a_terminal, run, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    TEACHER_HEADER,
+    child_row,
+    on_a_terminal,
+    run,
+    unclear_records,
+    write_xlsx,
+)
 
 D = dt.date
 TERM = "2024年秋季学期"
@@ -400,3 +408,39 @@ def test_due_and_watch_count_days_without_contact_alike(tmp_path: Path) -> None:
         [("张雨涵", 173, True), ("李明轩", 41, True)],
         [("张雨涵", ["WCH013"]), ("李明轩", ["WCH013"])],
     )
+
+
+def test_due_says_how_many_records_name_no_child(tmp_path: Path) -> None:
+    """A record naming a child not on the roster (a slip of the pen: 张玮 for 张伟) or one
+    of two namesakes without a class counts for nobody. lbc due listed 张伟 as owed his
+    talk and said nothing of the records it could not count; now a note says how many
+    and sends the school to lbc validate. Records for a child who has left (转出) and a
+    class activity naming no child are not among them."""
+    kids = [
+        [*CHILD_HEADER, "帮扶教师", "在校状态"],
+        [*child_row(1, name="张伟", cls="三年级(1)班"), "王芳", "在读"],
+        [*child_row(2, name="张伟", cls="四年级(2)班"), "王芳", "在读"],
+        [*child_row(3, name="刘洋"), "王芳", "转出"],
+    ]
+    day = dt.date(2024, 10, 8)
+    records = [
+        ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"],
+        [day, "王芳", "张伟", "三年级(1)班", "谈心", "counted"],
+        [day, "王芳", "张玮", "四年级(2)班", "谈心", "nobody of that name"],
+        [day, "王芳", "张伟", None, "谈心", "which 张伟?"],
+        [day, "王芳", "刘洋", None, "家访", "has left"],
+        [day, "王芳", None, None, "活动", "class meeting"],
+        [dt.date(2024, 8, 20), "王芳", "张玮", None, "谈心", "last school year"],
+    ]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records},
+    )
+    result = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert result.exit_code == 1
+    owed = [(c["class"], c["owed"]) for x in result.json()["teachers"] for c in x["children"]]
+    assert owed == [
+        ("三年级(1)班", ["家访", "送温暖"]),
+        ("四年级(2)班", ["谈心", "家访", "送温暖"]),
+    ]
+    assert result.stderr == unclear_records(2)

@@ -78,6 +78,8 @@ def due_command(
         common.note(t("due.note.no_records"))
     if result.unpaired:
         common.note(t("due.note.unpaired", count=result.unpaired))
+    if result.unclear:
+        common.note(t("note.records_unclear", count=result.unclear))
     others = sum(c.other_teachers for c in result.children())
     if others:
         common.note(t("due.note.other_teacher", count=others))

@@ -109,6 +109,8 @@ def summary(
     # Said once the summary could be made: an error is the one line a refusal prints.
     for line in input_notes(roster, chosen, school):
         common.note(line)
+    if context["records"]["unclear"]:
+        common.note(t("note.records_unclear", count=context["records"]["unclear"]))
     if previous is not None and any(previous.resolve() == p.resolve() for p in paths):
         common.note(t("sum.note.previous_is_roster", path=previous))
     if text is not None and out is None:

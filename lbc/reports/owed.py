@@ -196,6 +196,7 @@ class Due:
     unpaired: int
     teachers: dict[Teacher, list[Owed]] = field(default_factory=dict)
     records: int = 0  # records read up to as_of, in the school year
+    unclear: int = 0  # of them, those naming no one child of the roster (SupportRecord)
 
     def labels(self) -> dict[Teacher, str]:
         """How each teacher listed is shown (``teacher_labels``)."""
@@ -252,7 +253,8 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
     judged = term.counted_months(term.end)  # a month half outside the term owes no talk
     priority = kids.priority()
     others = _other_teachers(records, kids)
-    result = Due(day, term, quotas, 0, 0, records=len(records))
+    unclear = sum(r.unclear for r in records)
+    result = Due(day, term, quotas, 0, 0, records=len(records), unclear=unclear)
     loads = caseloads(kids)
     result.paired = sum(len(v) for v in loads.values())
     result.unpaired = len(kids) - result.paired

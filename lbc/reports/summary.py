@@ -123,6 +123,7 @@ VARIABLES = (
     "records.provided",
     "records.total",
     "records.matched",
+    "records.unclear",
     "records.by_kind[]",
     "records.by_month[]",
     "records.talks",
@@ -485,6 +486,7 @@ def _records_section(
     return {
         "total": len(records),
         "matched": sum(r.child is not None for r in records),
+        "unclear": sum(r.unclear for r in records),
         "by_kind": _count_list(kinds, nz.RECORD_KINDS),
         "by_month": [{"name": f"{y}-{m:02d}", "count": per_month[(y, m)]} for y, m in months],
         "talks": kinds[TALK],

@@ -47,6 +47,9 @@ class SupportRecord:
     file: str
     sheet: str
     row: int
+    # It names a child, but no one child of the roster: nobody of that name, or namesakes
+    # it does not tell apart (lbc validate's REC002, REC003). A child who has left is one.
+    unclear: bool = False
 
 
 class ChildIndex(Generic[K]):
@@ -66,7 +69,7 @@ class ChildIndex(Generic[K]):
         # row, and of its further rows when it has several (one ID number in two files).
         self._by_name: dict[str, dict[K, Place]] = defaultdict(dict)
         self._more: dict[tuple[str, K], list[Place]] = {}
-        self._found: dict[tuple[object, object, object], K | None] = {}
+        self._found: dict[tuple[object, ...], tuple[K | None, int]] = {}
         self._uncounted: set[K] = set()
         # Every school with children in the run (named by a record or not): a record of
         # one of them names a child of its own school, never one of a file's own.
@@ -142,13 +145,20 @@ class ChildIndex(Generic[K]):
     def match(self, student: object, cls: object, school: object, born: object = None) -> K | None:
         """The one counted child a record names, else None (nobody, several namesakes, or
         a child not counted)."""
+        return self.lookup(student, cls, school, born)[0]
+
+    def lookup(
+        self, student: object, cls: object, school: object, born: object = None
+    ) -> tuple[K | None, int]:
+        """``match``, and how many children the record's name points at (``find``): 1, or
+        0 for nobody of the roster and 2 or more for namesakes it does not tell apart."""
         key = (student, cls, school, born)
         if key in self._found:  # a county's records name each child many times
             return self._found[key]
         found = self.find(student, cls, school, born)
         one = len(found) == 1 and found[0][0] not in self._uncounted
-        child = self._found[key] = found[0][0] if one else None
-        return child
+        got = self._found[key] = (found[0][0] if one else None, len(found))
+        return got
 
 
 def _born_on(hits: list[K], places: dict[K, Place], born: object) -> list[K]:
@@ -249,7 +259,7 @@ def dated_records(
         ):
             if date.__class__ is not dt.date or not start <= date <= end:
                 continue
-            child = index.match(student, cls, school or own, born)
+            child, named = index.lookup(student, cls, school or own, born)
             # Two declared schools' records are never copies, nor two naming different
             # children; a copy of a file that names no school is one.
             key = (date, kind, teacher, student, cls, school or says, content, child)
@@ -264,6 +274,7 @@ def dated_records(
                     table.file,
                     table.sheet_at(i),
                     table.rows[i],
+                    student.__class__ is str and named != 1,
                 )
             )
     return out
