@@ -1052,3 +1052,31 @@ def test_a_work_place_saying_home_or_nothing_places_nobody_away(word: str, pad: 
 def test_a_work_place_naming_somewhere_places_the_parent_away(place: Any) -> None:
     assert nz.says_away(place)
     assert not nz.says_away(None) and not nz.says_away("  ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="张王李刘陈伟芳雨涵明轩思彤·", min_size=2, max_size=5).filter(
+        lambda s: not s.startswith("·") and not s.endswith("·")
+    ),
+    st.integers(1, 9),
+    st.integers(1, 12),
+    st.sampled_from(["{n}（{c}）", "{n}({c})", "{c}{n}", "{c}-{n}", "{c} {n}"]),
+    st.sampled_from(["{g}年级{k}班", "{g}年级({k})班", "{G}({k})班", "{G}年级{K}班"]),
+)
+def test_a_name_with_its_class_reads_as_both(
+    name: str, grade: int, number: int, layout: str, spelling: str
+) -> None:
+    """A record's name cell with the class before or after the name, in any of the class
+    spellings: the name and the class; the name alone is no such cell."""
+    digits = "一二三四五六七八九十"
+    spelled = digits[number - 1] if number <= 10 else str(number)
+    cls = spelling.format(g=grade, k=number, G=digits[grade - 1], K=spelled)
+    cell = nz.name(layout.format(n=name, c=cls))
+    assert nz.name_and_class(cell) == (nz.name(name), ClassRef(grade, number))
+    assert nz.name_and_class(nz.name(name)) is None
+
+
+@pytest.mark.parametrize("cell", ["张伟(小)", "班超", "四年级2班班超", "张伟(外婆家)", None, 3])
+def test_a_name_without_a_class_is_no_name_and_class(cell: Any) -> None:
+    assert nz.name_and_class(cell) is None

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, unclear_records, write_xlsx
 from lbc.checks.watch import watch_list
 from lbc.documents.record_book import CHILDREN_HEADER
 from lbc.roster.support import dated_records, each_childs_records, records_index
@@ -359,3 +359,38 @@ def test_a_sheet_named_for_one_kind_holds_records_of_that_kind(tmp_path: Path) -
         None,
     ]
     assert "没有“类型”列：各条按工作表名称读作家访\n" in run("columns", path).stdout
+
+
+def test_a_record_naming_the_child_with_its_class_in_one_cell(tmp_path: Path) -> None:
+    """Teachers tell namesakes apart as lbc prints them, in the name cell: 张伟（四年级2班）,
+    四年级(2)班张伟, 三(1)班-张伟. Each is that class's 张伟; lbc due counted none of them
+    (REC002: not on the roster) and listed both children as owed their talks. A class
+    cell saying another class, or brackets holding no class, leave the cell as written."""
+    kids = [
+        [*CHILD_HEADER, "帮扶教师"],
+        [*child_row(1, name="张伟", cls="三年级(1)班"), "王芳"],
+        [*child_row(2, name="张伟", cls="四年级(2)班"), "王芳"],
+    ]
+    day = dt.date(2024, 10, 8)
+    records = [
+        RECORD_HEADER,
+        [dt.date(2024, 9, 10), "王芳", "张伟（四年级2班）", None, "谈心", "x"],
+        [day, "王芳", "四年级(2)班张伟", None, "谈心", "x"],
+        [dt.date(2024, 9, 12), "王芳", "三(1)班-张伟", None, "谈心", "x"],
+        [day, "王芳", "三年级1班 张伟", "三年级(1)班", "家访", "x"],
+        [day, "王芳", "张伟（四年级2班）", "三年级(1)班", "谈心", "which?"],
+        [day, "王芳", "张伟(小)", None, "谈心", "a nickname"],
+    ]
+    path = write_xlsx(
+        tmp_path / "r.xlsx",
+        {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records},
+    )
+    result = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert [
+        (c["class"], c["owed"], c["missed_months"], c["talks_this_month"])
+        for x in result.json()["teachers"]
+        for c in x["children"]
+    ] == [("三年级(1)班", ["谈心", "送温暖"], [], 0), ("四年级(2)班", ["家访", "送温暖"], [], 1)]
+    assert result.stderr == unclear_records(2)
+    found = run("validate", path, "--format", "json", "--select", "REC").json()["findings"]
+    assert [(f["code"], f["row"]) for f in found] == [("REC002", 6), ("REC002", 7)]

@@ -392,6 +392,27 @@ def class_ref(value: Any) -> ClassRef | Bad | None:
     return Bad(s)
 
 
+# A record's name cell carrying the child's class, as lbc prints namesakes: 张伟(四年级(2)班)
+# (a name folded), or the class first: 四年级(2)班张伟, 三(1)班-张伟.
+_NAME_THEN_CLASS = re.compile(r"(?P<name>[^()\d]+)\((?P<cls>.+)\)")
+_CLASS_THEN_NAME = re.compile(r"(?P<cls>.+班)[-—:、·]?(?P<name>[^()\d班]+)")
+
+
+def name_and_class(student: Any) -> tuple[str, ClassRef] | None:
+    """A record's 学生姓名 cell that names the child with its class (张伟（四年级2班）,
+    四年级2班张伟) as the name and the class; None for a name alone, or brackets holding
+    anything but a class (a nickname: 张伟(小))."""
+    if student.__class__ is not str or not ("(" in student or "班" in student):
+        return None
+    for pattern in (_NAME_THEN_CLASS, _CLASS_THEN_NAME):
+        m = pattern.fullmatch(student)
+        if m is not None:
+            cls = class_ref(m.group("cls"))
+            if cls.__class__ is ClassRef:
+                return m.group("name"), cls  # type: ignore[return-value]
+    return None
+
+
 _GRADE = re.compile(
     r"(初[一二三]|高[一二三]|十[一二]?|[一二两三四五六七八九]|\d{1,2})(?:年级|年|级)?"
 )

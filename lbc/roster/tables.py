@@ -883,8 +883,31 @@ def complete(table: Table) -> None:
         _merge_categories(table)
         if "grade" in table.raw and "class" in table.raw:
             _class_in_grade(table)
-    elif table.kind is Kind.RECORDS and "kind" not in table.raw:
-        _kind_from_name(table)
+    elif table.kind is Kind.RECORDS:
+        if "kind" not in table.raw:
+            _kind_from_name(table)
+        if "student" in table.raw:
+            _class_in_student(table)
+
+
+def _class_in_student(table: Table) -> None:
+    """Read a record's 学生姓名 cell that gives the child's class too (张伟（四年级2班）,
+    四年级2班张伟: how teachers tell namesakes apart, as lbc prints them) as the name, and
+    the class where the 班级 cell is empty or says the same; a 班级 cell saying another
+    class leaves the row as written (which child it is, lbc validate asks)."""
+    students = table.values["student"]
+    split = {s: nz.name_and_class(s) for s in set(students)}
+    if not any(split.values()):
+        return
+    n = len(table)
+    classes = list(table.values.get("class") or [None] * n)
+    students = list(students)
+    for i, found in enumerate(map(split.__getitem__, students)):
+        if found is not None and classes[i] in (None, found[1]):
+            students[i], classes[i] = found
+    if "class" not in table.raw:
+        table.raw["class"] = [None] * n
+    table.values["student"], table.values["class"] = students, classes
 
 
 KIND_FROM_SHEET, KIND_FROM_TITLE = "sheet", "title"
