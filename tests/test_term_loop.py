@@ -444,3 +444,28 @@ def test_due_says_how_many_records_name_no_child(tmp_path: Path) -> None:
         ("四年级(2)班", ["谈心", "家访", "送温暖"]),
     ]
     assert result.stderr == unclear_records(2)
+
+
+def test_dates_typed_by_hand_count(tmp_path: Path) -> None:
+    """A teacher types the day as people write it: 2024年9月3号, 2024 年 10 月 8 日 (spaced
+    as a document sets it), 2024.09.20（周五）, 2024年10月9日下午. Each is that day: lbc due
+    counted none of them and listed the child as owed September's talk, this month's and a
+    home visit."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    records = [
+        ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"],
+        ["2024年9月3号", "王芳", "张雨涵", None, "谈心", "谈学习"],
+        ["2024 年 10 月 8 日", "王芳", "张雨涵", None, "谈心", "谈学习"],
+        ["2024.09.20（周五）", "王芳", "张雨涵", None, "家访", "入户"],
+        ["2024年10月9日下午", "王芳", "张雨涵", None, "送温暖", "送书包"],
+    ]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records},
+    )
+    result = run("due", path, "--as-of", "2024-10-15")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == "截至 2024-10-15，没有待办事项。\n" + (
+        "截至 2024-10-15（2024年秋季学期）：结对儿童 1 名；本月未谈心 0 名，有月份漏谈 0 名，"
+        "本学期未家访 0 名，本学年未送温暖 0 名，超过 30 天无任何联系 0 名；逾期 0 名\n"
+    )

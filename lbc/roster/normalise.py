@@ -293,10 +293,18 @@ def id_number(value: Any) -> str | NumericId | None:
 
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+# A day, and after it what a hand-typed date may go on with: 号 for 日, the time of day or
+# the day of the week (2015年3月4日下午, 2015.03.04(周三), 2015-03-04 08:00). Never more
+# days: 2015.3.4-3.6 and 2015年3月4日至6日 are spans, no one day.
 _DATE_PATTERNS = (
-    re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s.*)?"),
+    re.compile(
+        r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})"
+        r"(?:[日号](?:[^\d\-—~～至到].*)?|[\sT(].*)?"
+    ),
     re.compile(r"(\d{4})(\d{2})(\d{2})"),
 )
+# Spaces around 年, 月 and 日 as a document sets them: 2015 年 3 月 4 日.
+_DATE_SPACES = re.compile(r"\s+(?=[年月日号])|(?<=[年月])\s+")
 # A year and month alone: 2015年3月, 2015-3, 2015/03, 2015.03, 201503.
 _MONTH_PATTERNS = (
     re.compile(r"(\d{4})[-/.年](\d{1,2})月?"),
@@ -335,15 +343,16 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
     s = _as_text(value)
     if s is None:
         return None
+    read = _DATE_SPACES.sub("", s) if "年" in s else s
     for pattern in _DATE_PATTERNS:
-        m = pattern.fullmatch(s)
+        m = pattern.fullmatch(read)
         if m:
             try:
                 return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 return Bad(s)
     for pattern in _MONTH_PATTERNS:
-        m = pattern.fullmatch(s)
+        m = pattern.fullmatch(read)
         if m:
             try:
                 return YearMonth(int(m.group(1)), int(m.group(2)))
