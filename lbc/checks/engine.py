@@ -730,6 +730,8 @@ def check_records(
     ):
         if date.__class__ in (dt.date, nz.YearMonth) and date > today:
             out.add(R.DATE002, i, "date", label=out.label("date"), date=date)
+        elif date.__class__ is nz.YearMonth:  # 2024年9月: no day, no record (undated_records)
+            out.add(R.DATE001, i, "date", label=out.label("date"))
         elif span is not None and date.__class__ is dt.date and not span[0] <= date <= span[1]:
             out.add(R.REC005, i, "date", date=date, start=span[0], end=span[1])
         if teacher is not None and teacher_names is not None and teacher not in teacher_names:

@@ -16,6 +16,7 @@ from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, to_json
 from lbc.output.privacy import mask_numbers_in
 from lbc.reports.summary import VARIABLES, build_context, input_notes
+from lbc.roster.support import undated_records
 from lbc.workspace.schools import read_roster, run_school
 from lbc.workspace.terms import parse_term
 
@@ -111,6 +112,7 @@ def summary(
         common.note(line)
     if context["records"]["unclear"]:
         common.note(t("note.records_unclear", count=context["records"]["unclear"]))
+    common.note_rows("note.records_undated", undated_records(roster))
     if previous is not None and any(previous.resolve() == p.resolve() for p in paths):
         common.note(t("sum.note.previous_is_roster", path=previous))
     if text is not None and out is None:

@@ -225,6 +225,18 @@ def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> Child
     return index
 
 
+def undated_records(roster: Roster) -> list[tuple[Table, int]]:
+    """The records whose 日期 gives no day: unreadable (9月3日, 上周) or a month alone
+    (2024年9月). Such a record is in no term and counts for nobody; lbc due and lbc summary
+    say how many (lbc validate points at each, DATE001)."""
+    return [
+        (table, i)
+        for table in roster.records
+        for i, date in enumerate(table.values.get("date") or ())
+        if date is not None and date.__class__ is not dt.date
+    ]
+
+
 def days_without_contact(last: dt.date | None, day: dt.date, year_start: dt.date) -> int:
     """Days from a child's ``last`` record (any kind is a contact) to ``day``, counted from
     no earlier than the school year's start: a child nobody has talked with this school
