@@ -537,6 +537,10 @@ def test_parents_and_guardians_ids_checked_like_the_childs(tmp_path: Path) -> No
         {0: "总人数", 1: 3},
         {3: "本页小计", 6: 3},
         {0: "填报日期：2024年9月10日", 4: "填报人："},
+        # What an official form says under its last row: nothing more below.
+        {3: "以下空白"},
+        {0: "（以下空白）"},
+        {3: "以下无内容"},
     ],
 )
 def test_the_forms_foot_is_no_child(tmp_path: Path, cells: dict[int, Any]) -> None:

@@ -726,6 +726,8 @@ NOTE_WORDS = (
     *("合计", "总计", "小计", "共计", "总人数", "人数合计", "本页", "注", "说明", "填表"),
     *("填报", "制表", "审核", "复核人", "单位负责人", "负责人", "学校（", "学校("),
     *("单位（", "单位("),
+    # An official form's 以下空白 under its last row: nothing more below.
+    *("以下空白", "(以下空白", "以下无"),
 )
 # How a row's first cell may begin when the row is such a note: empty (the note is further
 # right), white space, or a note word's first character. Nearly every row (a 序号 number or
