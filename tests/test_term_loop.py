@@ -508,3 +508,31 @@ def test_due_and_the_summary_say_how_many_records_have_no_readable_date(
         ("DATE001", 3, "A", "上周"),
         ("DATE001", 5, "A", "2024年9月"),
     ]
+
+
+def test_a_teacher_whose_state_says_in_post_keeps_their_children(tmp_path: Path) -> None:
+    """A teachers list's 状态 column says 在编在岗 or 正常在岗: the teacher is in post. lbc
+    read the word as unreadable, so not in post: lbc due said nothing was owed (exit 0)
+    and every child was unpaired, the watch list gave each child WCH012 (no teacher)."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "李强"]]
+    teachers = [["姓名", "联系电话", "状态"]]
+    teachers += [["王芳", "13800000001", "在编在岗"], ["李强", "13800000002", "已调离"]]
+    records = [["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"]]
+    records += [[dt.date(2024, 10, 8), "王芳", "张雨涵", None, "谈心", "谈学习"]]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx", {"儿童": kids, "教师": teachers, "帮扶记录": records}
+    )
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert due.exit_code == 1
+    assert [
+        (x["teacher"], c["child"], c["owed"], c["missed_months"])
+        for x in due.json()["teachers"]
+        for c in x["children"]
+    ] == [("王芳", "张雨涵", ["家访", "送温暖"], ["2024-09"])]
+    assert due.stderr == "提示：1 名儿童尚未结对，不在待办清单中（见 lbc pair）\n"
+    watch = run("watch", path, "--as-of", "2024-10-15", "--format", "json", "--show-pii")
+    assert [
+        (c["name"], [r["code"] for r in c["reasons"]])
+        for g in watch.json()["classes"]
+        for c in g["children"]
+    ] == [("李明轩", ["WCH013", "WCH012"])]

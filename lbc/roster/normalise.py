@@ -530,13 +530,27 @@ party_member = _closed(
     }
 )
 
+# A teacher's 在岗 or 状态 cell, as schools fill a 状态 column: at work here (在编在岗, a
+# 特岗 or 代课 teacher, one 退休返聘), or gone or away (调离, 借调, 病休, 停薪留职 …). 支教
+# and 交流 say a teacher moves, not which way: they stay unreadable, for the school to say.
 active = _closed(
     {
-        **dict.fromkeys(("是", "y", "yes", "1", "√", "在岗", "在职", "正常"), "是"),
+        **dict.fromkeys(
+            ("是", "y", "yes", "1", "√", "在岗", "在职", "正常", "在编", "正常在岗"),
+            "是",
+        ),
+        **dict.fromkeys(
+            ("在编在岗", "在岗在编", "在职在岗", "在岗在职", "特岗", "特岗教师", "代课"),
+            "是",
+        ),
+        **dict.fromkeys(("临时代课", "代课教师", "返聘", "退休返聘"), "是"),
         **dict.fromkeys(
             ("否", "n", "no", "0", "×", "离岗", "病假", "产假", "休假", "调出", "退休", "离职"),
             "否",
         ),
+        **dict.fromkeys(("调离", "已调离", "调走", "已调走", "借调", "借出", "已退休"), "否"),
+        **dict.fromkeys(("病休", "长期病假", "长病假", "病假中", "产假中", "休产假"), "否"),
+        **dict.fromkeys(("停薪留职", "辞职", "已辞职", "已离职", "去世", "已故"), "否"),
     }
 )
 
