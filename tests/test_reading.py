@@ -21,7 +21,15 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
-from conftest import RECORD_HEADER, TEACHER_HEADER, make_id, run, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    RECORD_HEADER,
+    TEACHER_HEADER,
+    child_row,
+    make_id,
+    run,
+    write_xlsx,
+)
 from lbc.roster.normalise import ClassRef
 from lbc.roster.reading import decode_csv_bytes, read_book
 from lbc.roster.tables import Roster, Table, load_roster
@@ -919,3 +927,30 @@ def test_total_and_note_rows_filling_several_cells_are_skipped(tmp_path: Path) -
     assert doc["findings"] == []
     assert doc["summary"]["children"] == 2
     assert code == 0
+
+
+def test_a_county_files_totals_per_school_are_no_children(tmp_path: Path) -> None:
+    """A county's merged file totals each school under its rows and the county at the foot,
+    the total's word after the school's name (青山小学小计, 全县合计) in the 学校 column,
+    the count under 姓名. Each was read as a child: the summary counted 在册关爱对象 4, not
+    2, and flag and watch noted children whose 留守类型 is empty."""
+    header = ["学校", *CHILD_HEADER]
+    blank = [None] * len(header)
+
+    def total(word: str, count: str) -> list[Any]:
+        return [word, None, count, *blank[3:]]
+
+    rows = [
+        header,
+        ["青山小学", *child_row(1)],  # 2
+        total("青山小学小计", "1人"),  # 3
+        ["白石小学", *child_row(2)],  # 4
+        total("白石小学 合计：", "1人"),  # 5
+        total("全县合计", "2人"),  # 6
+        ["总计 2 人", *blank[1:]],  # 7
+    ]
+    path = write_xlsx(tmp_path / "全县.xlsx", {"花名册": rows})
+    assert only_children(load_roster([path])).rows == [2, 4]
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
+    assert summary.json()["children"]["total"] == 2
+    assert run("flag", path).stderr == ""

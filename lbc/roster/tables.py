@@ -735,12 +735,20 @@ NOTE_WORDS = (
 _NOTE_START = frozenset({"", " ", "\u3000", "\t", "\n", "\r", *(w[0] for w in NOTE_WORDS)})
 
 
+# A total after the name of what it totals (青山小学小计, 全县合计, 白石小学 合计：2人): a
+# county's file totals each school under its rows, in its 学校 column.
+_TOTAL_AFTER_NAME = re.compile(r"\S.{1,30}?(?:合计|小计|总计|共计)\s*[:：]?\s*(?:\d+\s*人?)?")
+
+
 def _starts_with_note(row: Sequence[Any]) -> bool:
-    """Whether the first filled cell of a row starts with 合计, 注, 填表人 …"""
+    """Whether the first filled cell of a row starts with 合计, 注, 填表人 …, or is a
+    total after a name (青山小学小计)."""
     for v in row:
         text = _cell_text(v)
         if text:
-            return text.startswith(NOTE_WORDS)
+            return text.startswith(NOTE_WORDS) or (
+                "计" in text and _TOTAL_AFTER_NAME.fullmatch(text) is not None
+            )
     return False
 
 
@@ -826,9 +834,12 @@ def build_table(
             or _is_data(grid[i], mapped)
         )
         # A total or note ("合计,1人,,…"): only a row whose first cell is empty or text
-        # starting with 合, 注, 填 … is looked at further.
+        # starting with 合, 注, 填 … or holding 计 (青山小学小计) is looked at further.
         and not (
-            ((first := grid[i][0]) is None or (first.__class__ is str and first[:1] in _NOTE_START))
+            (
+                (first := grid[i][0]) is None
+                or (first.__class__ is str and (first[:1] in _NOTE_START or "计" in first))
+            )
             and _starts_with_note(grid[i])
         )
     ]
