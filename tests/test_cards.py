@@ -455,6 +455,23 @@ def test_a_parent_phone_without_a_parent_name_is_on_the_card(tmp_path: Path) -> 
     assert sorted(phones(text)) == ["13712345678", "13855556666"]
 
 
+def test_a_child_without_a_guardian_has_no_guardians_address(tmp_path: Path) -> None:
+    """Both parents away and no guardian (委托监护人 无): the card's 监护人 row said 住址 and
+    the child's home, as if someone there looked after the child. The home stands for a
+    named guardian's address only."""
+    ws = write_school(tmp_path / "ws", [kid(1, 班级=C32, 监护人姓名="无", 与儿童关系=None)])
+    assert cards(ws, "--out", "c.html").exit_code == 0
+    ((_, _, rows),) = html_cards((ws / "c.html").read_text(encoding="utf-8"))
+    assert dict(rows)["监护人"] == line(
+        ("姓名", BLANK),
+        ("关系", BLANK),
+        ("电话", "13712345678"),
+        ("住址", BLANK),
+        ("年龄", BLANK),
+        ("身体状况", BLANK),
+    )
+
+
 # ---- the real console script on the samples ----
 
 

@@ -129,6 +129,14 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
     return [groups[k] for k in sorted(groups, key=order)]
 
 
+def _guardian_address(table: Table, i: int) -> str:
+    """Where the guardian lives: its own column's, else the child's home when a guardian is
+    named (the guardian looks after the child there); none for a child without one."""
+    if table.has("guardian_address"):
+        return _value(table, "guardian_address", i)
+    return _value(table, "home_address", i) if table.get("guardian_name", i) else BLANK
+
+
 def _card(
     table: Table, i: int, cls: str, phones: dict[Teacher, str], in_post: TeachersInPost
 ) -> Card:
@@ -159,10 +167,7 @@ def _card(
                 ("姓名", v("guardian_name")),
                 ("关系", v("guardian_relation")),
                 ("电话", _phone(table, "guardian_phone", i)),
-                (
-                    "住址",
-                    v("guardian_address") if table.has("guardian_address") else v("home_address"),
-                ),
+                ("住址", _guardian_address(table, i)),
                 ("年龄", v("guardian_age")),
                 ("身体状况", v("guardian_health")),
             ],
