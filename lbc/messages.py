@@ -473,6 +473,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} sheet '{sheet}' has no 类型 column; the title above its header makes "
         "every row a {kind}",
     ),
+    "note.kind_from.header": (
+        "提示：{file} 的“{sheet}”没有“类型”列，各条按表头读作{kind}",
+        "note: {file} sheet '{sheet}' has no 类型 column; its header makes every row a {kind}",
+    ),
+    "columns.kind_from.header": (
+        "没有“类型”列：各条按表头读作{kind}",
+        "no 类型 column: the header makes every row a {kind}",
+    ),
     "columns.kind_from.sheet": (
         "没有“类型”列：各条按工作表名称读作{kind}",
         "no 类型 column: the sheet's name makes every row a {kind}",

@@ -18,6 +18,7 @@ from lbc.roster.fields import (
     FIELDS,
     FORM_HEADERS,
     IGNORED_HEADERS,
+    RECORD_ATTRIBUTES,
     ROLE_ATTRIBUTES,
     ROLES,
     Kind,
@@ -26,6 +27,7 @@ from lbc.roster.fields import (
     fold_header,
     person_key,
 )
+from lbc.roster.normalise import RECORD_KIND_WORDS
 from lbc.roster.reading import RawSheet
 from lbc.roster.tables import _HeaderReader, find_header
 
@@ -167,3 +169,20 @@ def test_a_header_passed_over_by_its_characters_names_nothing(
     reader = _HeaderReader(SCHOOL_SYNONYMS)
     lookup = build_lookup(kind, SCHOOL_SYNONYMS)
     assert reader.field(kind, top, sub) == _reference(lookup, top, sub)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted(RECORD_KIND_WORDS)),
+    st.sampled_from(sorted((k, w) for k, words in RECORD_ATTRIBUTES.items() for w in words)),
+    st.sampled_from(["", " ", "：", "（必填）"]),
+)
+def test_a_records_header_names_its_kind_and_what_it_holds(
+    kind: str, attribute: tuple[str, str], mark: str
+) -> None:
+    """谈心时间, 家访对象, 送温暖 教师：: a records header read by its kind and attribute,
+    however spaced or marked; a children sheet never reads it so."""
+    key, word = attribute
+    reader = _HeaderReader(None)
+    assert reader.field(Kind.RECORDS, "", f"{kind} {word}{mark}".strip()) == (key, "")
+    assert reader.field(Kind.CHILDREN, "", kind + word)[0] is None

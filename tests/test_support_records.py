@@ -394,3 +394,47 @@ def test_a_record_naming_the_child_with_its_class_in_one_cell(tmp_path: Path) ->
     assert result.stderr == unclear_records(2)
     found = run("validate", path, "--format", "json", "--select", "REC").json()["findings"]
     assert [(f["code"], f["row"]) for f in found] == [("REC002", 6), ("REC002", 7)]
+
+
+def test_a_records_sheet_headed_by_its_kind_is_read(tmp_path: Path) -> None:
+    """A school's 谈心记录 headed 谈心时间 / 谈心对象 / 谈心教师 / 谈心内容, and a sheet
+    headed 家访日期 / 家访对象 / 家访人 / 家访情况: each header is the kind and what a
+    records column holds. lbc passed both sheets over (no records sheet), so lbc due had
+    no record to count; the header's kind is each row's too, as a sheet's name is."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "王芳"]]
+    talks = [["序号", "谈心时间", "谈心对象", "班级", "谈心教师", "谈心内容", "效果"]]
+    talks += [[1, "2024.9.3", "张雨涵", "三年级(2)班", "王芳", "谈学习", "好"]]
+    talks += [[2, "2024.10.8", "张雨涵", "三年级(2)班", "王芳", "谈学习", "好"]]
+    visits = [["家访日期", "家访对象", "家访人", "家访情况"]]
+    visits += [["2024.9.20", "李明轩", "王芳", "入户"]]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {
+            "儿童": kids,
+            "教师": [["姓名", "在岗"], ["王芳", "是"]],
+            "谈心记录": talks,
+            "Sheet2": visits,
+        },
+    )
+    result = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert [
+        (c["child"], c["owed"], c["missed_months"], c["visits"], c["last_contact"])
+        for teacher in result.json()["teachers"]
+        for c in teacher["children"]
+    ] == [
+        ("张雨涵", ["家访", "送温暖"], [], 0, "2024-10-08"),
+        ("李明轩", ["谈心", "送温暖"], ["2024-09"], 1, "2024-09-20"),
+    ]
+    where = f"提示：{path} 的"
+    assert result.stderr.splitlines() == [
+        f"{where}“谈心记录”有未识别的列，已忽略：效果(G)",
+        f"{where}“谈心记录”没有“类型”列，各条按工作表名称读作谈心",
+        f"{where}“Sheet2”没有“类型”列，各条按表头读作家访",
+    ]
+    sheets = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
+    assert [
+        [(c["column"], c["field"]) for c in s["columns"]] for s in sheets if s["kind"] == "records"
+    ] == [
+        [("B", "date"), ("C", "student"), ("D", "class"), ("E", "teacher"), ("F", "content")],
+        [("A", "date"), ("B", "student"), ("C", "teacher"), ("D", "content")],
+    ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from lbc.roster.normalise import T2S
+from lbc.roster.normalise import RECORD_KIND_WORDS, T2S
 
 
 class Kind(StrEnum):
@@ -369,14 +369,46 @@ def compose(folded: str) -> str | None:
     return None
 
 
+# A records header may name the kind before what its column holds (谈心时间, 家访对象,
+# 谈心教师, 家访人): a school keeping a sheet per kind heads it so. What may follow the kind.
+RECORD_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "date": ("时间", "日期"),
+    "student": ("对象", "对象姓名", "学生", "学生姓名", "儿童", "儿童姓名"),
+    "teacher": ("教师", "老师", "教师姓名", "人"),
+    "content": ("内容", "主要内容", "情况", "记录"),
+}
+_FOLDED_KINDS = sorted(
+    {fold_header(word) for word in (*RECORD_KIND_WORDS, "帮扶")}, key=lambda w: -len(w)
+)
+_FOLDED_RECORD_ATTRIBUTES = {
+    fold_header(text): key for key, texts in RECORD_ATTRIBUTES.items() for text in texts
+}
+
+
+@lru_cache(maxsize=4096)
+def compose_record(folded: str) -> str | None:
+    """The records field a folded header names by a kind and an attribute (谈心时间 ->
+    ``date``, 家访对象 -> ``student``), or None; the kind itself is the sheet's
+    (tables.complete reads it)."""
+    for spelling in _FOLDED_KINDS:
+        if folded.startswith(spelling):
+            key = _FOLDED_RECORD_ATTRIBUTES.get(folded[len(spelling) :])
+            if key is not None:
+                return key
+    return None
+
+
 # Every character of a folded text that names something without a lookup: a person field
-# by its parts (compose), a numbering column, a form's column.
+# or a records field by its parts (compose, compose_record), a numbering column, a form's
+# column.
 _NAMING_CHARS = frozenset(
     "".join(
         [
             *(spelling for spelling, _ in _FOLDED_ROLES),
             *_FOLDED_ATTRIBUTES,
             *_FOLDED_CONNECTORS,
+            *_FOLDED_KINDS,
+            *_FOLDED_RECORD_ATTRIBUTES,
             *IGNORED_HEADERS,
             *FORM_HEADERS,
         ]
@@ -394,8 +426,8 @@ def header_chars(lookups: Iterable[Lookup]) -> frozenset[str]:
 
 class Lookup(dict[str, str]):
     """Folded header text -> canonical key: whole headers first (the dictionary's labels and
-    synonyms, the school's own from ``lbc.toml``), then, on a children sheet, a header read
-    by its parts."""
+    synonyms, the school's own from ``lbc.toml``), then, on a children or records sheet, a
+    header read by its parts."""
 
     def __init__(self, kind: Kind) -> None:
         super().__init__()
@@ -405,6 +437,8 @@ class Lookup(dict[str, str]):
         key = self.get(folded)
         if key is None and self.kind is Kind.CHILDREN:
             key = compose(folded)
+        elif key is None and self.kind is Kind.RECORDS:
+            key = compose_record(folded)
         return key
 
 

@@ -923,15 +923,22 @@ def _class_in_student(table: Table) -> None:
     table.values["student"], table.values["class"] = students, classes
 
 
-KIND_FROM_SHEET, KIND_FROM_TITLE = "sheet", "title"
+KIND_FROM_SHEET, KIND_FROM_TITLE, KIND_FROM_HEADER = "sheet", "title", "header"
 
 
 def _kind_from_name(table: Table) -> None:
-    """A records sheet without a 类型 column named for one kind (谈心记录, 家访记录表, or a
-    title above the header saying so) holds records of that kind: a school keeping talks
-    and visits on sheets of their own writes no 类型 on each row, and every talk there is
-    one the follow-up list and the summary must count."""
-    for source, text in ((KIND_FROM_SHEET, table.sheet), (KIND_FROM_TITLE, table.title)):
+    """A records sheet without a 类型 column named for one kind (谈心记录, 家访记录表, a
+    title above the header saying so, or a header naming it: 谈心时间, 谈心对象) holds
+    records of that kind: a school keeping talks and visits on sheets of their own writes
+    no 类型 on each row, and every talk there is one the follow-up list and the summary
+    must count."""
+    header = " ".join(col.label for col in table.columns.values())
+    sources = (
+        (KIND_FROM_SHEET, table.sheet),
+        (KIND_FROM_TITLE, table.title),
+        (KIND_FROM_HEADER, header),
+    )
+    for source, text in sources:
         kind = nz.kind_named(text)
         if kind is not None:
             table.raw["kind"] = [kind] * len(table)
