@@ -12,7 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, unclear_records, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    RECORD_HEADER,
+    Result,
+    child_row,
+    run,
+    unclear_records,
+    write_xlsx,
+)
 from lbc.checks.watch import watch_list
 from lbc.documents.record_book import CHILDREN_HEADER
 from lbc.roster.support import dated_records, each_childs_records, records_index
@@ -307,6 +315,15 @@ def test_a_record_of_a_declared_school_never_names_another_schools_child(
     assert json.loads(summary.stdout)["records"]["matched"] == 0
 
 
+def owed_on_the_15th(due: Result) -> list[tuple[object, ...]]:
+    """lbc due's children: what each owes, the months missed, its visits, its last contact."""
+    return [
+        (c["child"], c["owed"], c["missed_months"], c["visits"], c["last_contact"])
+        for teacher in due.json()["teachers"]
+        for c in teacher["children"]
+    ]
+
+
 def test_a_sheet_named_for_one_kind_holds_records_of_that_kind(tmp_path: Path) -> None:
     """Schools keep talks and home visits on sheets of their own (谈心记录, 家访记录表, a
     title saying so) without a 类型 column: the sheet's name is each row's kind. lbc due said
@@ -330,11 +347,7 @@ def test_a_sheet_named_for_one_kind_holds_records_of_that_kind(tmp_path: Path) -
         },
     )
     result = run("due", path, "--as-of", "2024-10-15", "--format", "json")
-    assert [
-        (c["child"], c["owed"], c["missed_months"], c["visits"], c["last_contact"])
-        for teacher in result.json()["teachers"]
-        for c in teacher["children"]
-    ] == [
+    assert owed_on_the_15th(result) == [
         ("张雨涵", ["送温暖"], [], 1, "2024-10-08"),
         ("李明轩", ["谈心", "家访", "送温暖"], ["2024-09"], 0, "2024-09-26"),
     ]
@@ -417,11 +430,7 @@ def test_a_records_sheet_headed_by_its_kind_is_read(tmp_path: Path) -> None:
         },
     )
     result = run("due", path, "--as-of", "2024-10-15", "--format", "json")
-    assert [
-        (c["child"], c["owed"], c["missed_months"], c["visits"], c["last_contact"])
-        for teacher in result.json()["teachers"]
-        for c in teacher["children"]
-    ] == [
+    assert owed_on_the_15th(result) == [
         ("张雨涵", ["家访", "送温暖"], [], 0, "2024-10-08"),
         ("李明轩", ["谈心", "送温暖"], ["2024-09"], 1, "2024-09-20"),
     ]
