@@ -258,8 +258,8 @@ class Table:
     # 来源工作表), by which load_roster gives each school's rows their own columns
     # (by_source); None on any other sheet.
     sources: list[tuple[str, str]] | None = None
-    # A records sheet without a 类型 column: the kind of every row and what named it
-    # (KIND_FROM_SHEET, KIND_FROM_TITLE), None when nothing did (normalise.kind_named).
+    # A records sheet without a 类型 column: what named every row's kind (KIND_FROM_SHEET,
+    # KIND_FROM_TITLE, KIND_FROM_HEADER) and the kind; None when nothing did (kind_named).
     kind_from: tuple[str, str] | None = None
     values: Columns = field(init=False)
     _parked: bytes | None = field(init=False, default=None, repr=False)
@@ -1365,6 +1365,7 @@ def by_source(table: Table) -> list[Table]:
             codings=table.codings,
             row_sheets=None if table.row_sheets is None else pick(table.row_sheets, index),
             sources=pick(table.sources, index),
+            kind_from=table.kind_from,
         )
         piece.values.update({key: pick(values, index) for key, values in read.items()})
         if parked:
