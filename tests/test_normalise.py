@@ -71,6 +71,8 @@ def _in(values: set[str]) -> Callable[[Any], bool]:
 NORMALISERS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], bool]]] = {
     "text": (nz.text, _ok_text),
     "name": (nz.name, _ok_name),
+    "teacher_name": (nz.teacher_name, _ok_name),
+    "support_teacher": (nz.support_teacher, _ok_name),
     "school": (
         nz.school,
         lambda r: isinstance(r, str) and r != "" and not any(map(str.isspace, r)),
@@ -97,6 +99,8 @@ NORMALISERS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], bool]]] = {
 PUBLIC = {
     "text",
     "name",
+    "teacher_name",
+    "support_teacher",
     "school",
     "phone",
     "id_number",
@@ -1033,6 +1037,23 @@ def test_text(raw: Any, want: Any) -> None:
 )
 def test_integer(raw: Any, want: Any) -> None:
     assert nz.integer(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("李红老师", "李红"),
+        (" 李红 老师 ", "李红"),
+        ("欧阳晓红教师", "欧阳晓红"),
+        ("王老师", "王老师"),  # which 王: left as signed, for validate to say
+        ("李红", "李红"),
+        ("老师", "老师"),
+    ],
+)
+def test_a_teachers_title_after_the_name_is_no_part_of_it(raw: str, want: str) -> None:
+    assert nz.teacher_name(raw) == want
+    assert nz.support_teacher(raw) == want
+    assert nz.support_teacher("无") is None
 
 
 @given(st.text(max_size=8))

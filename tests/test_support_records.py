@@ -447,3 +447,34 @@ def test_a_records_sheet_headed_by_its_kind_is_read(tmp_path: Path) -> None:
         [("B", "date"), ("C", "student"), ("D", "class"), ("E", "teacher"), ("F", "content")],
         [("A", "date"), ("B", "student"), ("C", "teacher"), ("D", "content")],
     ]
+
+
+def test_records_signed_with_the_teachers_title_are_the_teachers(tmp_path: Path) -> None:
+    """A teacher signs her records 李红老师: they are 李红's, so validate finds no unknown
+    teacher (REC001) and the summary does not say she is behind on home visits."""
+    ws = tmp_path / "青山小学"
+    assert run("init", ws).exit_code == 0
+    (ws / "roster.xlsx").unlink()
+    cls = "三年级(2)班"
+    staff = [
+        ["教师姓名", "性别", "联系电话", "职务", "任教班级", "任教学科", "是否党员", "是否在岗"]
+    ]
+    staff.append(["李红", "女", "13800000001", "班主任", cls, "语文", "否", "是"])
+    signed = [
+        [dt.date(2024, 9, 10), "李红老师", "张雨涵", cls, "谈心", "谈学习"],
+        [dt.date(2024, 10, 12), "李红 老师", "张雨涵", cls, "家访", "看望奶奶"],
+    ]
+    write_xlsx(
+        ws / "roster.xlsx",
+        {
+            "花名册": [CHILD_HEADER, child_row(1)],
+            "教师": staff,
+            "帮扶记录": [RECORD_HEADER, *signed],
+        },
+    )
+    assert run("pair", "--save", cwd=ws).exit_code == 0
+    checked = run("validate", "--format", "json", cwd=ws)
+    assert (checked.exit_code, checked.json()["findings"]) == (0, [])
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
+    behind = summary.json()["records"]["teachers_behind"]
+    assert behind == [{"teacher": "李红", "children": 1, "missing_talks": 1, "missing_visits": 0}]

@@ -526,3 +526,16 @@ def test_a_saved_pairs_workbook_splits_no_school_from_its_teachers(tmp_path: Pat
     assert _pairs(again) == [("张雨涵", "王芳"), ("李明轩", "王芳")]
     pairing = run("summary", *TERM, "--format", "json", cwd=ws).json()["pairing"]
     assert (pairing["teachers_with_children"], pairing["teachers_below_quota"]) == (1, [])
+
+
+def test_a_support_teacher_written_with_her_title_is_the_teacher(tmp_path: Path) -> None:
+    """帮扶教师 王芳老师 is 王芳 of the teachers list: the child has a teacher in post, on
+    the watch list and on its card."""
+    children = [child_cells(1, 帮扶教师="王芳老师"), child_cells(2, 帮扶教师="王芳")]
+    listed = teachers(("王芳", "13900001111", "是"))
+    said = who_supports_whom(workspace(tmp_path / "青山小学", children, 教师=listed))
+    assert said["watch"] == {}
+    assert said["cards"] == {
+        "张雨涵": "姓名：王芳\u3000电话：13900001111",
+        "李明轩": "姓名：王芳\u3000电话：13900001111",
+    }

@@ -186,6 +186,22 @@ def person_name(value: Any) -> str | None:
     return None if s in NOBODY else s
 
 
+def teacher_name(value: Any) -> str | None:
+    """A teacher's name as a record or a 帮扶教师 cell signs it: the title after it
+    (李红老师, 李红教师) is no part of the name, so the records are 李红's; 王老师 stays as
+    it is, since it does not say which 王."""
+    s = name(value)
+    while s is not None and len(s) >= 4 and s.endswith(("老师", "教师")):
+        s = s[:-2]
+    return s
+
+
+def support_teacher(value: Any) -> str | None:
+    """A child's 帮扶教师 cell: a teacher's name (``teacher_name``), none when it says
+    nobody (``person_name``)."""
+    return person_name(teacher_name(value))
+
+
 def school(value: Any) -> str | None:
     """A school's name, with no spaces at all: 青山镇 中心小学 and 青山镇中心小学 are one
     school, whichever a records sheet's 学校 cell, a roster's or a title spells."""

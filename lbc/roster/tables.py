@@ -105,7 +105,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "relief": (nz.text, True),
         "disability": (nz.text, True),
         "illness": (nz.text, True),
-        "support_teacher": (nz.person_name, True),
+        "support_teacher": (nz.support_teacher, True),
         "pair_reason": (nz.text, True),
         "pair_place": (_verbatim, False),
         "pair_listed": (nz.person_name, True),  # as support_teacher: 无 then is 无 now
@@ -128,7 +128,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
     },
     Kind.RECORDS: {
         "date": (nz.date, True),
-        "teacher": (nz.name, True),
+        "teacher": (nz.teacher_name, True),
         "student": (nz.name, True),
         "class": (nz.class_ref, True),
         "kind": (nz.record_kind, True),
