@@ -541,6 +541,11 @@ def test_parents_and_guardians_ids_checked_like_the_childs(tmp_path: Path) -> No
         {3: "以下空白"},
         {0: "（以下空白）"},
         {3: "以下无内容"},
+        # A head count alone under the names.
+        {3: "共3人"},
+        {3: "3人"},
+        {3: "共 3 名"},
+        {3: "总数 3"},
     ],
 )
 def test_the_forms_foot_is_no_child(tmp_path: Path, cells: dict[int, Any]) -> None:

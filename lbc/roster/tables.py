@@ -771,13 +771,24 @@ def _fill_merged_down(sheet: RawSheet, start: int) -> None:
                 row[j] = value
 
 
+# A head count alone in a cell under the names (共5人, 3人, 共 3 名, 总数 3): no child's
+# name holds a number. A number alone is left to the checks.
+_HEAD_COUNT = re.compile(r"(?:共|总数|人数)?\s*\d+\s*[人名]?")
+
+
 def _is_note(row: Sequence[Any]) -> bool:
-    """A trailing note, signature line or total ("填表人：…", "合计：150人") rather than data."""
+    """A trailing note, signature line or total ("填表人：…", "合计：150人", "共5人")
+    rather than data."""
     filled = [_cell_text(v) for v in row if _cell_text(v)]
     if len(filled) != 1:
         return False
     only = filled[0]
-    return len(only) > 8 or ":" in only or only.startswith(("注", "合计", "说明", "备注"))
+    return (
+        len(only) > 8
+        or ":" in only
+        or only.startswith(("注", "合计", "说明", "备注"))
+        or (_HEAD_COUNT.fullmatch(only) is not None and not only.isdigit())
+    )
 
 
 def _is_data(row: Sequence[Any], mapped: list[int]) -> bool:
