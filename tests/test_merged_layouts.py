@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
 
 QS, BS = "青山小学", "白石小学"
@@ -119,3 +121,42 @@ def test_merge_counts_the_schools_a_townships_file_holds(tmp_path: Path) -> None
     assert result.exit_code == 0, result.stderr
     summary = result.json()["summary"]
     assert (summary["files"], summary["schools"], summary["children"]) == (2, 3, 4)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".parquet"])
+def test_a_school_without_a_support_teacher_column_is_not_said_to_lack_one(
+    tmp_path: Path, suffix: str
+) -> None:
+    """青山 keeps a 帮扶教师 column, filled for one child; 白石's roster has none (the
+    official 登记表 has none). Merged, 白石's children were each said to have no support
+    teacher (WCH012), which their own file does not say: the column's cells, empty on
+    their rows, read as a column they have. Every child is chronically ill (WCH008), so
+    a child with no support teacher either is on the watch list."""
+    root = county(tmp_path)
+    ill = {"健康状况": "慢性病"}
+    rows = []
+    for n in (1, 2, 3):
+        cells = {
+            **dict(zip(CHILD_HEADER, child_row(n, **ill), strict=True)),
+            "家长电话": "13912345678",
+        }
+        rows.append([*(cells[h] for h in ONE_PHONE), "王芳" if n == 1 else None])
+    a = [[f"{QS}留守儿童花名册"], [*ONE_PHONE, "帮扶教师"], *rows]
+    write_xlsx(root / "a" / "花名册.xlsx", {"花名册": a})
+    b = [[f"{BS}留守儿童花名册"], CHILD_HEADER, *(child_row(n, **ill) for n in (4, 5))]
+    write_xlsx(root / "b" / "花名册.xlsx", {"花名册": b})
+    merged = tmp_path / f"全县{suffix}"
+    assert run("merge", root, "--out", merged).exit_code == 0
+
+    def listed(path: Path) -> list[tuple[str, str, list[str]]]:
+        doc = run("watch", path, "--as-of", "2024-10-15", "--format", "json").json()
+        return sorted(
+            (group["class"], child["name"], [r["code"] for r in child["reasons"]])
+            for group in doc["classes"]
+            for child in group["children"]
+        )
+
+    reasons = ["WCH008", "WCH012"]
+    in_class = f"{QS} 三年级(2)班"
+    assert listed(root) == [(in_class, "李明轩", reasons), (in_class, "王梓萱", reasons)]
+    assert listed(merged) == listed(root)

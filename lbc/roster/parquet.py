@@ -244,12 +244,15 @@ def _table(
             k = at.get(row)
             if k is not None and values[k] is not None:
                 values[k] = float(values[k])
-        raw[name] = values
+        filled = any(v is not None and v != "" for v in values)
         if name in placed:
             letter, label = placed[name]
             cols[name] = Column(name, j, letter, label)
-        elif layout is None and any(v is not None and v != "" for v in values):
+        elif layout is None and filled:
             cols[name] = Column(name, j, column_letter(j + 1), labels[name])
+        elif not filled:  # a column of other schools' sheets, not of this one
+            continue
+        raw[name] = values
     table = Table(
         kind=kind,
         file=file,

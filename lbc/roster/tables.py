@@ -1357,17 +1357,21 @@ def by_source(table: Table) -> list[Table]:
     out = []
     for index in groups.values():
         raw = {key: pick(values, index) for key, values in table.raw.items()}
-        filled = {key for key, values in raw.items() if _any_filled(values)}
+        made = {key: pick(values, index) for key, values in read.items()}
+        # A column the school's rows leave empty is no column of theirs: its cells go too,
+        # or it would read as there (Columns.get) and empty, as a column the sheet has.
+        # What complete() made of it counts (a record's class taken from its 学生姓名).
+        raw = {
+            key: values
+            for key, values in raw.items()
+            if key in kept or _any_filled(values) or _any_filled(made.get(key, []))
+        }
         piece = Table(
             kind=table.kind,
             file=table.file,
             sheet=table.sheet,
             header_rows=table.header_rows,
-            columns={
-                key: col
-                for key, col in table.columns.items()
-                if key in kept or key in filled or key not in raw
-            },
+            columns={key: col for key, col in table.columns.items() if key in raw},
             unknown=table.unknown,
             rows=pick(table.rows, index),
             raw=raw,
@@ -1378,7 +1382,9 @@ def by_source(table: Table) -> list[Table]:
             sources=pick(table.sources, index),
             kind_from=table.kind_from,
         )
-        piece.values.update({key: pick(values, index) for key, values in read.items()})
+        piece.values.update(
+            {key: values for key, values in made.items() if key in raw or key not in table.raw}
+        )
         if parked:
             piece.park()
         out.append(piece)
