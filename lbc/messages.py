@@ -1284,6 +1284,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} says no school, and the children {where} are of {count} schools ({schools}), so which one it belongs to is not known; "
         "its rows are in the merged roster with 学校 left empty, counted as no school's. Add a 学校 column to it, or give the school's name under [school] name in an lbc.toml in its folder, and merge again",
     ),
+    "merge.unplaced_unread": (
+        "提示：{file} 没有写明学校，而它所在文件夹中的 {unread} 未能读取，无法确定它属于哪一所学校；"
+        "它的行已写入合并名册，“学校”一栏留空，不算作任何一所学校的。请修复未能读取的文件，或在其文件夹的 lbc.toml 中写明 [school] name，再重新合并",
+        "note: {file} says no school, and {unread} in its folder could not be read, so which school it belongs to is not known; "
+        "its rows are in the merged roster with 学校 left empty, counted as no school's. Repair the file that could not be read, or give the school's name under [school] name in an lbc.toml in its folder, and merge again",
+    ),
     "merge.school_unknown": ("（未能确定）", "(not known)"),
     "merge.where.folder": ("它所在文件夹中", "in its folder"),
     "merge.where.run": ("本次合并的各文件中", "across the files merged"),

@@ -228,3 +228,35 @@ def test_teachers_alone_are_no_merged_roster(tmp_path: Path) -> None:
         f"lbc: 错误：在 {teachers} 中没有找到留守儿童名册（表头需含“姓名”“身份证号”“班级”等列）"
     )
     assert not (tmp_path / "县.xlsx").exists()
+
+
+def test_a_teachers_file_beside_a_roster_that_could_not_be_read_is_no_other_schools(
+    tmp_path: Path,
+) -> None:
+    """a/ holds its school's teachers list and a roster that could not be read; 白鹤小学 is
+    the one school whose children were read. 王芳 was merged, and paired, as 白鹤小学's
+    teacher: a teacher of a school the run did not read, supporting another's children."""
+    root = tmp_path / "各校"
+    (root / "a").mkdir(parents=True)
+    (root / BH).mkdir()
+    broken = root / "a" / "花名册.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not a workbook")
+    teachers = write_xlsx(
+        root / "a" / "教师名单.xlsx",
+        {"教师名单": [TEACHER_HEADER, teacher("王芳", "女", "三年级(2)班")]},
+    )
+    roster = [[f"{BH}留守儿童花名册"], CHILD_HEADER, child_row(1), child_row(2)]
+    write_xlsx(root / BH / "花名册.xlsx", {"花名册": roster})
+    out = tmp_path / "全县.xlsx"
+    result = run("merge", root, "--out", out, "--format", "json")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[2] == (
+        f"提示：{teachers} 没有写明学校，而它所在文件夹中的 {broken} 未能读取，"
+        "无法确定它属于哪一所学校；它的行已写入合并名册，“学校”一栏留空，不算作任何一所学校的。"
+        "请修复未能读取的文件，或在其文件夹的 lbc.toml 中写明 [school] name，再重新合并"
+    )
+    summary = result.json()["summary"]
+    assert (summary["schools"], summary["failed"], summary["unplaced"]) == (1, 1, 1)
+    assert lead_rows(out, "teachers") == [(None, str(teachers), "教师名单", 2, "王芳")]
+    for path in (out, root):
+        assert pairs(path)[1]["paired"] == 0, path  # 王芳 is not 白鹤小学's

@@ -86,7 +86,7 @@ def merge(
     failed = [p for p in parts if p.error]
     for part in failed:
         common.note(t("merge.failed", file=part.file, reason=part.error))
-    unplaced = [p for p in good if p.unplaced]
+    unplaced = [p for p in good if p.unplaced is not None]
     for part in unplaced:
         common.note(_unplaced(part, parts))
     privacy = Privacy(show_pii)
@@ -105,14 +105,18 @@ def merge(
 def _unplaced(part: SchoolPart, parts: list[SchoolPart]) -> str:
     """Why a file of teachers or records alone was written under no school."""
     folder = Path(part.file).parent
-    near = any(p.children_schools for p in parts if Path(p.file).parent == folder)
-    shown = part.unplaced[:3]
+    beside = [p for p in parts if Path(p.file).parent == folder]
+    unread = [p.file for p in beside if p.error]
+    if unread:
+        return t("merge.unplaced_unread", file=part.file, unread="、".join(unread))
+    near = any(p.children_schools for p in beside)
+    among = part.unplaced or []
     return t(
         "merge.unplaced",
         file=part.file,
         where=t("merge.where.folder" if near else "merge.where.run"),
-        count=len(part.unplaced),
-        schools="、".join(shown) + (t("merge.and_more") if len(part.unplaced) > 3 else ""),
+        count=len(among),
+        schools="、".join(among[:3]) + (t("merge.and_more") if len(among) > 3 else ""),
     )
 
 
@@ -203,7 +207,7 @@ def as_document(
             "warnings": sum(g["warnings"] for g in good),
             "duplicates": len(doubles),
             "failed": sum(1 for p in parts if p.error),
-            "unplaced": sum(1 for p in parts if p.unplaced),
+            "unplaced": sum(1 for p in parts if p.unplaced is not None),
         },
         "schools": good,
         "duplicates": [_duplicate(d, privacy) for d in doubles],

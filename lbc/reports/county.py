@@ -82,8 +82,9 @@ class SchoolPart:
     # Teachers or records alone that say no school: the tables and their schools, written
     # once every file is read and the file's school known (place_alone).
     pending: tuple[list[Table], Schools] | None = None
-    # The schools an alone file might be of, when not one: its rows' 学校 left empty.
-    unplaced: list[str] = field(default_factory=list)
+    # The schools an alone file might be of, when not one (none known, when a file beside
+    # it could not be read): its rows' 学校 left empty. None: its school is known.
+    unplaced: list[str] | None = None
 
     def errors(self) -> int:
         return sum(f.severity == "error" for f in self.findings)
@@ -193,7 +194,8 @@ def place_alone(parts: list[SchoolPart], parquet: bool) -> None:
         if part.children_schools:
             by_folder.setdefault(Path(part.file).parent, set()).update(part.children_schools)
     waiting = [(part, part.pending) for part in parts if part.pending is not None]
-    placed = schools_beside([part.file for part, _ in waiting], by_folder)
+    unread = {Path(part.file).parent for part in parts if part.error}
+    placed = schools_beside([part.file for part, _ in waiting], by_folder, unread)
     for part, (tables, schools) in waiting:
         part.school, among = placed[part.file]
         schools.by_file[part.file] = part.school

@@ -439,7 +439,8 @@ class Roster:
             cells = set(table.values["school"] if table.has("school") else (None,))
             found = by_folder.setdefault(Path(table.file).parent, set())
             found |= {c for c in cells if c} | ({out[table.file]} if None in cells else set())
-        for name, (school, _) in schools_beside(alone, by_folder).items():
+        unread = {Path(name).parent for name, _ in self.failed}
+        for name, (school, _) in schools_beside(alone, by_folder, unread).items():
             out[name] = school or FILE_SCHOOL + name
         return out
 
@@ -458,17 +459,23 @@ class Roster:
 
 
 def schools_beside(
-    files: Iterable[str], by_folder: dict[Path, set[str]]
+    files: Iterable[str], by_folder: dict[Path, set[str]], unread: set[Path]
 ) -> dict[str, tuple[str, list[str]]]:
     """The school of each file of teachers or records alone that declares none, as every
     command reads it (``Roster.support_schools``, and lbc merge, which reads each file on
     its own): the one school of the children in its folder, else the one school of all
     the run's children (``by_folder``: each folder's children's schools), else "" (not
-    known); with the schools it might be of, sorted, to say so."""
+    known); with the schools it might be of, sorted, to say so. In a folder of ``unread``
+    (a file there could not be read: its own roster, most likely) it is not known, and
+    might be of the school of any children read beside it."""
     everywhere = set().union(*by_folder.values())
     out = {}
     for name in files:
-        near = sorted(by_folder.get(Path(name).parent) or everywhere)
+        folder = Path(name).parent
+        if folder in unread:
+            out[name] = ("", sorted(by_folder.get(folder, ())))
+            continue
+        near = sorted(by_folder.get(folder) or everywhere)
         out[name] = (near[0] if len(near) == 1 else "", near)
     return out
 
