@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
 
@@ -160,3 +161,23 @@ def test_a_school_without_a_support_teacher_column_is_not_said_to_lack_one(
     in_class = f"{QS} 三年级(2)班"
     assert listed(root) == [(in_class, "李明轩", reasons), (in_class, "王梓萱", reasons)]
     assert listed(merged) == listed(root)
+
+
+def test_a_merged_roster_without_its_source_file_column_is_still_read_school_by_school(
+    tmp_path: Path,
+) -> None:
+    """A county took the 来源文件 column out of the merged roster (long paths, or a
+    school's folder it would rather not show): its 学校 cells still tell each school's
+    rows apart. Read whole, every child was said to have no 务工地点 (CON005), which
+    neither school's file has a column for."""
+    root = county(tmp_path)
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    book = load_workbook(merged)
+    sheet = book["留守儿童花名册"]
+    assert sheet["B1"].value == "来源文件"
+    sheet.delete_cols(2)
+    edited = tmp_path / "全县（删去来源文件）.xlsx"
+    book.save(edited)
+    assert summaries(edited) == summaries(root)
+    assert run("validate", edited, "--format", "json").json()["summary"]["by_code"] == {}

@@ -254,9 +254,9 @@ class Table:
     # Each row's sheet when the table runs over several (a merged roster split into numbered
     # sheets at Excel's row limit, read back as one table); None: every row is on ``sheet``.
     row_sheets: list[str] | None = None
-    # Each row's school file and sheet on a county's merged roster (lbc merge's 来源文件 and
-    # 来源工作表), by which load_roster gives each school's rows their own columns
-    # (by_source); None on any other sheet.
+    # Each row's school file and sheet on a county's merged roster (lbc merge's 来源文件, or
+    # its 学校 where the county took that out, and 来源工作表), by which load_roster gives
+    # each school's rows their own columns (by_source); None on any other sheet.
     sources: list[tuple[str, str]] | None = None
     # A records sheet without a 类型 column: what named every row's kind (KIND_FROM_SHEET,
     # KIND_FROM_TITLE, KIND_FROM_HEADER) and the kind; None when nothing did (kind_named).
@@ -886,22 +886,29 @@ def build_table(
         j = col.index
         table.raw[key] = list(map(itemgetter(j), kept))
     if any(label == MERGED_MARK for _, label, _, _ in header.ignored):
-        table.sources = _merged_sources(grid[header.first], [sheet.rows[i] for i in data_idx])
+        school = header.columns.get("school")
+        rows = [sheet.rows[i] for i in data_idx]
+        table.sources = _merged_sources(grid[header.first], rows, school and school.index)
     complete(table)
     return table
 
 
-def _merged_sources(header: Sequence[Any], rows: list[list[Any]]) -> list[tuple[str, str]] | None:
-    """Each row's 来源文件 and 来源工作表 on a sheet lbc merge wrote; None when the county
-    took either column out."""
-    at = [header.index(label) if label in header else None for label in SOURCE_LABELS]
-    if None in at:
+def _merged_sources(
+    header: Sequence[Any], rows: list[list[Any]], school: int | None
+) -> list[tuple[str, str]] | None:
+    """Each row's 来源文件 and 来源工作表 on a sheet lbc merge wrote; where the county took
+    来源文件 out, its 学校 cell (column ``school``) in its place, which still tells one
+    school's rows from another's; None when neither is there."""
+    at, sheet_at = (header.index(label) if label in header else None for label in SOURCE_LABELS)
+    if at is None:
+        at = school
+    if at is None:
         return None
-    f, s = at
-    return [
-        (_cell_text(r[f]) if f < len(r) else "", _cell_text(r[s]) if s < len(r) else "")
-        for r in rows
-    ]
+
+    def cell(r: list[Any], j: int | None) -> str:
+        return _cell_text(r[j]) if j is not None and j < len(r) else ""
+
+    return [(cell(r, at), cell(r, sheet_at)) for r in rows]
 
 
 def complete(table: Table) -> None:
