@@ -181,3 +181,20 @@ def test_a_merged_roster_without_its_source_file_column_is_still_read_school_by_
     book.save(edited)
     assert summaries(edited) == summaries(root)
     assert run("validate", edited, "--format", "json").json()["summary"]["by_code"] == {}
+
+
+def test_lbc_columns_describes_a_merged_rosters_sheet_once(tmp_path: Path) -> None:
+    """lbc columns described the merged roster's 留守儿童花名册 once per school, each time
+    with that school's rows only (3 行数据, then 2) and its own columns."""
+    root = county(tmp_path)
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    result = run("columns", merged, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    (described,) = result.json()["files"]
+    (sheet,) = described["sheets"]
+    assert (sheet["sheet"], sheet["rows"]) == ("留守儿童花名册", 5)
+    letters = [c["column"] for c in sheet["columns"]]
+    assert letters == ["A", "E", "F", "G", "I", "L", "M", "N", "O", "T", "W", "Z", "AC", "AD", "AE"]
+    shown = run("columns", merged).stdout
+    assert shown.count("留守儿童花名册，表头在第 1 行，5 行数据") == 1

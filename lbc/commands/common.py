@@ -29,7 +29,14 @@ from lbc.output.formats import FORMATS, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading
 from lbc.roster.fields import guess_field
-from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster, SheetReader, Table
+from lbc.roster.tables import (
+    IGNORED_REPEAT,
+    IGNORED_UNKNOWN,
+    Roster,
+    SheetReader,
+    Table,
+    whole_sheets,
+)
 from lbc.workspace.config import Config, resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
 from lbc.workspace.schools import read_roster
@@ -325,11 +332,7 @@ def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matt
     _pairs_notes(files, cfg, roster, pairs_matter)
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
-    said: set[tuple[str, str]] = set()
-    for table in roster.tables():
-        if (table.file, table.sheet) in said:  # a merged roster's sheet, read school by school
-            continue
-        said.add((table.file, table.sheet))
+    for table in whole_sheets(roster.tables()):
         where = {"file": table.file, "sheet": table.sheet}
         unknown = [
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN

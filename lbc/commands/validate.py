@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import threading
 from collections import Counter
 from pathlib import Path
@@ -20,7 +19,7 @@ from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.county import per_school
 from lbc.roster.reading import PARQUET_SUFFIX, check_input_path
-from lbc.roster.tables import Roster
+from lbc.roster.tables import Roster, whole_sheets
 from lbc.workspace.config import Config
 
 
@@ -121,29 +120,20 @@ def summarise(roster: Roster, findings: list[Finding]) -> dict[str, object]:
 def describe_files(roster: Roster) -> list[dict[str, object]]:
     """What was read from each file: which sheet is which, header rows, unknown columns."""
     out: list[dict[str, object]] = []
+    sheets_read = list(whole_sheets(roster.tables()))
     for name in roster.files:
-        # A merged roster's sheet is read as one table per school (by_source): said as one,
-        # with every column any school's rows fill.
-        mine = [tbl for tbl in roster.tables() if tbl.file == name]
-        parts = itertools.groupby(mine, lambda x: (x.sheet, x.kind) if x.sources else id(x))
-        sheets = []
-        for _, group in parts:
-            tables = list(group)
-            tbl = tables[0]
-            columns = {key: col for x in tables for key, col in x.columns.items()}
-            sheets.append(
-                {
-                    "sheet": tbl.sheet,
-                    "kind": str(tbl.kind),
-                    "header_rows": list(tbl.header_rows),
-                    "rows": sum(map(len, tables)),
-                    "columns": {
-                        key: col.letter
-                        for key, col in sorted(columns.items(), key=lambda kv: kv[1].index)
-                    },
-                    "unknown_columns": [label for _, label in tbl.unknown],
-                }
-            )
+        sheets = [
+            {
+                "sheet": tbl.sheet,
+                "kind": str(tbl.kind),
+                "header_rows": list(tbl.header_rows),
+                "rows": len(tbl),
+                "columns": {key: col.letter for key, col in tbl.columns.items()},
+                "unknown_columns": [label for _, label in tbl.unknown],
+            }
+            for tbl in sheets_read
+            if tbl.file == name
+        ]
         skipped = [sheet for file, sheet in roster.skipped if file == name]
         out.append({"file": name, "sheets": sheets, "skipped_sheets": skipped})
     out += [{"file": name, "error": reason} for name, reason in roster.failed]

@@ -12,7 +12,7 @@ from typing import Any
 
 from lbc.messages import t
 from lbc.roster.fields import Kind, field, guess_field
-from lbc.roster.tables import Roster, Table
+from lbc.roster.tables import Roster, Table, whole_sheets
 
 
 def _cells(table: Table, letter: str, group: str, lower: bool) -> list[str]:
@@ -74,7 +74,7 @@ def describe_table(table: Table) -> dict[str, Any]:
 def describe_roster(roster: Roster) -> list[dict[str, Any]]:
     """Every file read: its sheets described (``pairs``: a pairs list, read as the pairs in
     force, not as children), and the sheets that are no roster."""
-    tables = [*roster.tables(), *roster.pairs]
+    tables = [*whole_sheets(roster.tables()), *roster.pairs]
     return [
         {
             "file": name,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import pickle
 import re
 import unicodedata
@@ -1403,6 +1404,35 @@ def by_source(table: Table) -> list[Table]:
             piece.park()
         out.append(piece)
     return out
+
+
+def whole_sheets(tables: Iterable[Table]) -> Iterator[Table]:
+    """Each sheet as one table, for what describes the sheets read (lbc columns, validate's
+    files, the notes on what was read): a merged roster's sheet, read school by school
+    (by_source), as its pieces together, with all their rows and every column any of them
+    has, and no cells; any other table as it is."""
+    for _, group in itertools.groupby(
+        tables, lambda x: (x.file, x.sheet, x.kind) if x.sources is not None else id(x)
+    ):
+        pieces = list(group)
+        if len(pieces) == 1:
+            yield pieces[0]
+            continue
+        first = pieces[0]
+        columns = {key: col for x in pieces for key, col in x.columns.items()}
+        yield Table(
+            kind=first.kind,
+            file=first.file,
+            sheet=first.sheet,
+            header_rows=first.header_rows,
+            columns=dict(sorted(columns.items(), key=lambda kv: kv[1].index)),
+            unknown=first.unknown,
+            rows=[row for x in pieces for row in x.rows],
+            title=first.title,
+            ignored=first.ignored,
+            codings=first.codings,
+            kind_from=first.kind_from,
+        )
 
 
 def _any_filled(values: list[Any]) -> bool:
