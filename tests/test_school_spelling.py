@@ -48,3 +48,18 @@ def test_a_school_named_otherwise_in_lbc_toml_pairs_with_its_own_teachers(
     # 青山's two were "本校没有可结对的在岗教师" beside 王芳 "暂无可结对的儿童".
     assert pairs == [("李强", "刘浩然"), ("李强", "王梓萱"), ("王芳", "张雨涵"), ("王芳", "李明轩")]
     assert result.json()["summary"]["unpaired"] == 0
+
+
+def test_a_schools_documents_keep_the_name_its_roster_is_titled_with(tmp_path: Path) -> None:
+    """A roster titled 青山镇中心小学留守儿童花名册 whose 学校 cells say 青山小学: its summary
+    is titled 青山镇中心小学, as its title names it. Once the school was taken as its cells
+    spell it (_spell_as_the_cells), the summary was titled 青山小学, the cells' short name."""
+    title = ["青山镇中心小学留守儿童花名册"]
+    children = [title, ["学校", *CHILD_HEADER], *(["青山小学", *child_row(n)] for n in (1, 2))]
+    roster = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": children})
+    summary = run("summary", roster, "--term", "2024-autumn")
+    assert summary.exit_code == 0, summary.stderr
+    assert (
+        summary.stdout.splitlines()[0]
+        == "# 青山镇中心小学2024—2025学年第一学期留守儿童关爱工作总结"
+    )

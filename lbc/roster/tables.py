@@ -393,6 +393,9 @@ class Roster:
     # Each file's school as it declares it ("" if it does not): filled by
     # lbc.workspace.schools.read_roster, which knows the workspace's config.
     declared: dict[str, str] = field(default_factory=dict)
+    # A declaration respelled as the file's 学校 cells spell its school (青山小学, where its
+    # title says 青山镇中心小学): the name as declared, which still titles its documents.
+    respelled: dict[str, str] = field(default_factory=dict)
     # Files of a folder run that could not be read, with why: (file, the one-line reason).
     failed: list[tuple[str, str]] = field(default_factory=list)
 

@@ -60,7 +60,8 @@ def _spell_as_the_cells(roster: Roster) -> None:
     (青山镇中心小学 in lbc.toml, 青山小学 in the cells) is one school, not two: every file
     declaring that name is declared as the cells spell it, so that its teachers list, which
     has no 学校 column, supports its children. Only where the children of the files
-    declaring the name say one school in their 学校 cells."""
+    declaring the name say one school in their 学校 cells. The documents are still titled
+    with the name as declared (run_school)."""
     cells: dict[str, set[str]] = {}
     for table in roster.children:
         name = roster.declared.get(table.file)
@@ -69,6 +70,7 @@ def _spell_as_the_cells(roster: Roster) -> None:
     for file, name in roster.declared.items():
         spelled = cells.get(name, set())
         if len(spelled) == 1 and name not in spelled:
+            roster.respelled[file] = name
             roster.declared[file] = next(iter(spelled))
 
 
@@ -84,7 +86,7 @@ def run_school(roster: Roster, configured: str) -> str:
     （学校名称）."""
     if configured:
         return configured
-    names = {roster.declared.get(name, "") for name in roster.files}
+    names = {roster.respelled.get(name) or roster.declared.get(name, "") for name in roster.files}
     name = names.pop() if len(names) == 1 else ""
     return name if _SCHOOL_WORD.search(name) else ""
 
