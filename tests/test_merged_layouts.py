@@ -5,13 +5,14 @@ and a school that kept one 家长电话 column, or no 务工地点, must not rea
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 
 QS, BS = "青山小学", "白石小学"
 # 青山's roster: one 家长电话 column instead of the father's and mother's.
@@ -198,3 +199,39 @@ def test_lbc_columns_describes_a_merged_rosters_sheet_once(tmp_path: Path) -> No
     assert letters == ["A", "E", "F", "G", "I", "L", "M", "N", "O", "T", "W", "Z", "AC", "AD", "AE"]
     shown = run("columns", merged).stdout
     assert shown.count("留守儿童花名册，表头在第 1 行，5 行数据") == 1
+
+
+def test_a_records_class_given_with_the_childs_name_is_kept_school_by_school(
+    tmp_path: Path,
+) -> None:
+    """A 谈心记录 sheet with no 班级 column, its 学生姓名 giving the class (张伟（三年级2班）)
+    to tell two 张伟 apart: read school by school, the class read from the name stays
+    (the 班级 column is empty on the school's rows), and the talk is the right 张伟's."""
+    root = county(tmp_path)
+    header = [*ONE_PHONE, "帮扶教师"]
+    rows = [[*one_phone_row(1), "王芳"], [*one_phone_row(2), "王芳"]]
+    rows[0][ONE_PHONE.index("姓名")] = rows[1][ONE_PHONE.index("姓名")] = "张伟"
+    rows[1][ONE_PHONE.index("班级")] = "四年级(1)班"
+    teacher = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
+    talk = [dt.date(2024, 10, 8), "王芳", "张伟（三年级2班）", "聊学习"]
+    write_xlsx(
+        root / "a" / "花名册.xlsx",
+        {
+            "花名册": [[f"{QS}留守儿童花名册"], header, *rows],
+            "教师": [TEACHER_HEADER, teacher],
+            "谈心记录": [["日期", "帮扶教师", "学生姓名", "内容"], talk],
+        },
+    )
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+
+    def talks(path: Path) -> list[tuple[str, str, int]]:
+        doc = run("due", path, "--as-of", "2024-10-15", "--format", "json").json()
+        return [
+            (c["child"], c["class"], c["talks_this_month"])
+            for x in doc["teachers"]
+            for c in x["children"]
+        ]
+
+    assert talks(root) == [("张伟", "三年级(2)班", 1), ("张伟", "四年级(1)班", 0)]
+    assert talks(merged) == talks(root)
