@@ -1062,17 +1062,22 @@ def test_missing_sheets_are_said_and_not_counted_as_zeros(tmp_path: Path) -> Non
         (["青山镇中心小学2024年秋季留守儿童花名册"], "青山镇中心小学"),
         (["三年级(2)班留守儿童名单"], None),  # a class, not a school
         (["青山镇中心小学留守儿童花名册", "白鹤乡中心小学留守儿童花名册"], None),  # two
+        (["青山镇中心小学留守儿童花名册", None], "青山镇中心小学"),  # and 教师名单.xlsx
     ],
 )
 def test_a_roster_titled_with_its_school_titles_the_summary(
-    tmp_path: Path, titles: list[str], named: str | None
+    tmp_path: Path, titles: list[str | None], named: str | None
 ) -> None:
     """Without a [school] name in lbc.toml, the school every roster's title names (as the
     2016 form and most schools' rosters are titled) is the summary's; a title that names
-    a class, or rosters of two schools, leave （学校名称） to be filled in, and say so."""
+    a class, or rosters of two schools, leave （学校名称） to be filled in, and say so. An
+    untitled teachers list beside the roster (None) is the school's own."""
     ws = tmp_path / "ws"
     ws.mkdir()
     for n, title in enumerate(titles):
+        if title is None:
+            write_xlsx(ws / "教师名单.xlsx", {"教师名单": table(TEACHERS)})
+            continue
         write_xlsx(ws / f"名册{n}.xlsx", {"花名册": [[title], *table(CHILDREN)]})
     result = run("summary", ws, "--term", "2024-autumn", cwd=ws)
     assert result.exit_code == 0, result.stderr

@@ -83,10 +83,16 @@ def run_school(roster: Roster, configured: str) -> str:
     """The school a run's documents are titled with: lbc.toml's [school] name, else the
     one school every file of the run declares (its roster's title: 青山镇中心小学留守儿童
     花名册), when that reads as a school's name; else "", and the documents say
-    （学校名称）."""
+    （学校名称）. A file of teachers or records alone that declares nothing (an untitled
+    教师名单.xlsx beside the roster) is that school's, and does not stand in the way."""
     if configured:
         return configured
-    names = {roster.respelled.get(name) or roster.declared.get(name, "") for name in roster.files}
+    holding = {table.file for table in roster.children}
+    names = {
+        roster.respelled.get(name) or roster.declared.get(name, "")
+        for name in roster.files
+        if name in holding or roster.declared.get(name)
+    }
     name = names.pop() if len(names) == 1 else ""
     return name if _SCHOOL_WORD.search(name) else ""
 
