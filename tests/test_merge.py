@@ -63,7 +63,8 @@ def test_merge_tags_each_row_with_school_and_source(tmp_path: Path) -> None:
     assert [s["school"] for s in doc["schools"]] == [A, B]
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     wb = load_workbook(out)
-    assert wb.sheetnames == ["留守儿童花名册", "教师名单"]
+    assert wb.sheetnames == ["留守儿童花名册", "教师名单", "来源列"]
+    assert wb["来源列"].sheet_state == "hidden"  # lbc's own: which columns each school had
     rows = list(wb["留守儿童花名册"].iter_rows(values_only=True))
     assert rows[0][:6] == ("学校", "来源文件", "来源工作表", "来源行", "姓名", "性别")
     header = list(rows[0])

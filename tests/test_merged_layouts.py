@@ -235,3 +235,35 @@ def test_a_records_class_given_with_the_childs_name_is_kept_school_by_school(
 
     assert talks(root) == [("张伟", "三年级(2)班", 1), ("张伟", "四年级(1)班", 0)]
     assert talks(merged) == talks(root)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".parquet"])
+def test_a_schools_empty_column_stays_its_column_on_the_merged_roster(
+    tmp_path: Path, suffix: str
+) -> None:
+    """白石 keeps a 帮扶教师 column and has filled none of it yet: every child of its own
+    file has no support teacher (WCH012), and so on the merged roster, whose hidden 来源列
+    sheet (a workbook) or metadata (Parquet) says the column was 白石's; its cells alone
+    cannot tell an empty column from none."""
+    root = county(tmp_path)
+    ill = {"健康状况": "慢性病"}
+    b = [[f"{BS}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"]]
+    b += [[*child_row(n, **ill), None] for n in (4, 5)]
+    write_xlsx(root / "b" / "花名册.xlsx", {"花名册": b})
+    merged = tmp_path / f"全县{suffix}"
+    made = run("merge", root, "--out", merged)
+    assert (made.exit_code, made.stderr) == (0, f"已写出合并名册：{merged}（2 个文件）\n")
+
+    def listed(path: Path) -> list[tuple[str, list[str]]]:
+        doc = run("watch", path, "--as-of", "2024-10-15", "--format", "json").json()
+        return sorted(
+            (child["name"], [r["code"] for r in child["reasons"]])
+            for group in doc["classes"]
+            for child in group["children"]
+        )
+
+    assert listed(root) == [("刘浩然", ["WCH008", "WCH012"]), ("陈思彤", ["WCH008", "WCH012"])]
+    assert listed(merged) == listed(root)
+    checked = run("validate", merged, "--format", "json")
+    assert checked.stderr == ""
+    assert checked.json()["files"][0]["skipped_sheets"] == []

@@ -79,7 +79,7 @@ def test_merge_splits_past_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert result.exit_code == 0, result.stderr
     names = ["留守儿童花名册1", "留守儿童花名册2", "留守儿童花名册3"]
     book = load_workbook(out, read_only=True)
-    assert book.sheetnames == names
+    assert book.sheetnames == [*names, "来源列"]
     assert [[r[4] for r in book[n].iter_rows(min_row=2, values_only=True)] for n in names] == [
         ["张雨涵"],
         ["李明轩"],
@@ -106,7 +106,7 @@ def test_merge_under_the_limit_keeps_one_plain_sheet(
     out = tmp_path / "全县.xlsx"
     result = run("merge", tmp_path / "a", "--out", out)
     assert result.exit_code == 0, result.stderr
-    assert load_workbook(out, read_only=True).sheetnames == ["留守儿童花名册"]
+    assert load_workbook(out, read_only=True).sheetnames == ["留守儿童花名册", "来源列"]
     assert "编号工作表" not in result.stderr
 
 

@@ -162,6 +162,7 @@ def test_export_xlsx_is_the_merged_workbook(samples: Path, tmp_path: Path) -> No
         "留守儿童花名册",
         "教师名单",
         "帮扶记录",
+        "来源列",
     ]
     summary = validate_json(out)["summary"]
     assert (summary["children"], summary["teachers"], summary["records"]) == (59, 30, 150)

@@ -21,9 +21,9 @@ from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, to_csv
 from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml, write_xlsx
-from lbc.reports.county import SHEET_TITLES, header, sheet_rows
+from lbc.reports.county import SHEET_TITLES, columns_sheet, header, sheet_rows, source_columns
 from lbc.reports.export import KINDS
-from lbc.roster.tables import Roster
+from lbc.roster.tables import COLUMNS_SHEET, Roster
 from lbc.workspace.schools import schools_of
 
 WRITES = ("parquet", "csv", "xlsx")  # the formats --out can name
@@ -69,7 +69,7 @@ def _csv(tmp: Path, roster: Roster) -> None:
 
 
 def _xlsx(tmp: Path, roster: Roster) -> None:
-    write_xlsx(tmp, _sheets(roster))
+    write_xlsx(tmp, _sheets(roster), hidden=(COLUMNS_SHEET,))
 
 
 def _sheets(roster: Roster) -> Iterator[Sheet]:
@@ -85,3 +85,4 @@ def _sheets(roster: Roster) -> Iterator[Sheet]:
         if rows:
             widths = column_widths(header(kind), rows)
             yield from numbered_sheets(SHEET_TITLES[kind], header(kind), widths, [rows_xml(rows)])
+    yield columns_sheet(source_columns(roster.tables()))

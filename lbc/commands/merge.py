@@ -29,6 +29,7 @@ from lbc.reports.county import (
     pairs_alone,
     read_parts,
 )
+from lbc.roster.tables import COLUMNS_SHEET
 from lbc.workspace.config import resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
 
@@ -123,7 +124,8 @@ def _unplaced(part: SchoolPart, parts: list[SchoolPart]) -> str:
 def _write_xlsx(
     tmp: Path, reading: Iterable[SchoolPart], parts: list[SchoolPart], paths: list[Path]
 ) -> list[str]:
-    return write_xlsx(tmp, merged_sheets(reading, parts, paths))
+    titles = write_xlsx(tmp, merged_sheets(reading, parts, paths), hidden=(COLUMNS_SHEET,))
+    return [title for title in titles if title != COLUMNS_SHEET]
 
 
 def _write_parquet(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -194,13 +194,14 @@ def numbered_sheets(
         number += 1
 
 
-def write_xlsx(path: Path, sheets: Iterable[Sheet]) -> list[str]:
+def write_xlsx(path: Path, sheets: Iterable[Sheet], hidden: Collection[str] = ()) -> list[str]:
     """Write ``sheets`` (title, header, column widths, blocks of row XML from
     :func:`rows_xml`) to ``path``; the caller makes it atomic. Sheets are taken one at a time
     and their blocks written as they come, so a caller can stream rows that are still being
     read; the parts naming the sheets follow them (a zip's entries may come in any order),
-    so a title may be a function, asked once the sheet's rows are written. Returns the
-    sheets' titles."""
+    so a title may be a function, asked once the sheet's rows are written. A sheet whose
+    title is in ``hidden`` is written hidden (lbc's own data, not for the reader). Returns
+    the sheets' titles."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         titles = []
         for n, (title, header, widths, blocks) in enumerate(sheets, 1):
@@ -238,7 +239,9 @@ def write_xlsx(path: Path, sheets: Iterable[Sheet]) -> list[str]:
         z.writestr("_rels/.rels", _ROOT_RELS)
         z.writestr("xl/styles.xml", _STYLES)
         names = "".join(
-            f'<sheet name="{_escape_attr(title)}" sheetId="{n}" r:id="rId{n}"/>'
+            f'<sheet name="{_escape_attr(title)}" sheetId="{n}"'
+            + (' state="hidden"' if title in hidden else "")
+            + f' r:id="rId{n}"/>'
             for n, title in enumerate(titles, 1)
         )
         quoted = ("'" + title.replace("'", "''") + "'" for title in titles)

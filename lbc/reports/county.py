@@ -33,12 +33,19 @@ from typing import Any
 from lbc.checks.findings import Finding
 from lbc.errors import LbcError
 from lbc.messages import t
-from lbc.output.xlsx_stream import Sheet, numbered_sheets
+from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml
 from lbc.roster import normalise as nz
 from lbc.roster import reading
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
 from lbc.roster.pairs import PairsJoined
-from lbc.roster.tables import Roster, Table, is_pairs_book, schools_beside
+from lbc.roster.tables import (
+    COLUMNS_HEADER,
+    COLUMNS_SHEET,
+    Roster,
+    Table,
+    is_pairs_book,
+    schools_beside,
+)
 from lbc.workspace.schools import Schools, file_names, read_roster, schools_of
 
 # What merge writes: each sheet's dictionary fields, less 学校 (it leads every row), the
@@ -72,6 +79,8 @@ class SchoolPart:
     widths: dict[Kind, list[int]] = field(default_factory=dict)  # from its first rows
     arrow: dict[Kind, list[bytes]] = field(default_factory=dict)  # for a Parquet merge
     layouts: dict[str, Any] = field(default_factory=dict)  # each source sheet's columns
+    # The same for the merged workbook's hidden COLUMNS_SHEET: kind, file, sheet, keys.
+    source_columns: list[list[str]] = field(default_factory=list)
     ids: list[tuple[str, str, int]] = field(default_factory=list)  # (ID, sheet, row)
     findings: list[Finding] = field(default_factory=list)
     error: str = ""
@@ -142,6 +151,7 @@ def read_part(
     part.school = schools.by_file.get(str(path), path.stem)
     part.findings = check_roster(roster)
     part.children_schools = {schools.of(x, i) for x in roster.children for i in range(len(x))}
+    part.source_columns = source_columns(roster.tables())
     for tables in (roster.children, roster.teachers, roster.records):
         for x in tables:
             part.counts[x.kind] = part.counts.get(x.kind, 0) + len(x)
@@ -169,7 +179,6 @@ def _render(
     as XML and their column widths, or (``parquet``) Arrow batches of the stacked columns;
     ``paired``: as ``sheet_rows``."""
     from lbc.output.sheet_style import column_widths
-    from lbc.output.xlsx_stream import rows_xml
 
     for kind in Kind:
         mine = [x for x in tables if x.kind is kind]
@@ -322,6 +331,27 @@ def merged_sheets(
             blocks = (part.xml.get(kind, b"") for part in seen)
             widths = widest_of(p.widths[kind] for p in seen if kind in p.widths)
             yield from numbered_sheets(SHEET_TITLES[kind], header(kind), widths, blocks)
+    yield columns_sheet([row for part in seen for row in part.source_columns])
+
+
+def source_columns(tables: Iterable[Table]) -> list[list[str]]:
+    """The rows of a merged workbook's COLUMNS_SHEET for ``tables``: each source sheet's
+    kind, file and sheet, and the canonical keys of the columns it had."""
+    return list(
+        {
+            (x.kind.value, x.file, sheet): [x.kind.value, x.file, sheet, ",".join(x.columns)]
+            for x in tables
+            for sheet in dict.fromkeys(x.row_sheets or [x.sheet])
+        }.values()
+    )
+
+
+def columns_sheet(rows: list[list[str]]) -> Sheet:
+    """The COLUMNS_SHEET of a merged workbook, for write_xlsx to write hidden: which
+    columns each school's sheet had (lbc.roster.tables.by_source reads it back)."""
+    from lbc.output.sheet_style import column_widths
+
+    return COLUMNS_SHEET, COLUMNS_HEADER, column_widths(COLUMNS_HEADER, rows), [rows_xml(rows)]
 
 
 def merged_batches(parts: Iterable[SchoolPart], seen: list[SchoolPart]) -> Iterator[bytes]:

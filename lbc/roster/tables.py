@@ -1201,8 +1201,9 @@ def load_roster(
             roster.previous += previous
             continue
         roster.skipped += [(name, s.name) for s in sheets if s.table is None and s.filled]
+        had = {k: v for s in sheets if s.source_columns for k, v in s.source_columns.items()}
         for table in join_numbered_sheets(tables):
-            _by_kind(roster, table.kind).extend(by_source(table))
+            _by_kind(roster, table.kind).extend(by_source(table, had))
     if roster.failed and not roster.files:
         raise LbcError(roster.failed[0][1])
     if not roster.children:
@@ -1291,6 +1292,13 @@ _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 MERGED_MARK = "来源行"
 # The columns of a merged roster saying which school's file and sheet each row came from.
 SOURCE_LABELS = ("来源文件", "来源工作表")
+# The hidden sheet lbc merge adds to a merged workbook: which columns each school's sheet
+# had (its kind, file and sheet, and their canonical keys), so that a column a school had
+# but left empty is still its column when the workbook is read back (by_source), as the
+# Parquet file's metadata keeps it.
+COLUMNS_SHEET = "来源列"
+COLUMNS_HEADER = ("表", "来源文件", "来源工作表", "列")
+SourceColumns = dict[tuple[str, str, str], frozenset[str]]
 
 
 def join_numbered_sheets(tables: list[Table]) -> list[Table]:
@@ -1353,9 +1361,10 @@ def _joined(run: list[Table]) -> Table:
     return table
 
 
-def by_source(table: Table) -> list[Table]:
+def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
     """A county's merged roster as one table per school sheet its rows came from (its
-    ``sources``), each with the columns that school's rows fill; any other table as it is.
+    ``sources``), each with the columns that school's rows fill, or that its sheet had
+    (``had``: the merged workbook's COLUMNS_SHEET); any other table as it is.
 
     lbc merge writes every column of the dictionary for every school. A school that kept
     one 家长电话 column, or no 务工地点, would otherwise be read as having an empty 父亲电话 or
@@ -1373,7 +1382,8 @@ def by_source(table: Table) -> list[Table]:
     kept = {f.key for f in FIELDS[table.kind] if f.required} | {"school"}
     read = dict(table.values)  # what complete() already made of the columns together
     out = []
-    for index in groups.values():
+    for (file, sheet), index in groups.items():
+        mine = kept | (had or {}).get((table.kind.value, file, sheet), frozenset())
         raw = {key: pick(values, index) for key, values in table.raw.items()}
         made = {key: pick(values, index) for key, values in read.items()}
         # A column the school's rows leave empty is no column of theirs: its cells go too,
@@ -1382,7 +1392,7 @@ def by_source(table: Table) -> list[Table]:
         raw = {
             key: values
             for key, values in raw.items()
-            if key in kept or _any_filled(values) or _any_filled(made.get(key, []))
+            if key in mine or _any_filled(values) or _any_filled(made.get(key, []))
         }
         piece = Table(
             kind=table.kind,
@@ -1462,6 +1472,19 @@ class SheetRead:
     name: str
     filled: bool
     table: Table | None
+    source_columns: SourceColumns | None = None  # a merged workbook's COLUMNS_SHEET
+
+
+def source_columns(rows: list[list[Any]]) -> SourceColumns | None:
+    """What a merged workbook's COLUMNS_SHEET says, None when the sheet is not that (a
+    county's own sheet of that name)."""
+    if not rows or [_cell_text(c) for c in rows[0][: len(COLUMNS_HEADER)]] != [*COLUMNS_HEADER]:
+        return None
+    out: SourceColumns = {}
+    for row in rows[1:]:
+        kind, file, sheet, keys = (_cell_text(c) for c in [*row, "", "", "", ""][:4])
+        out[(kind, file, sheet)] = frozenset(k for k in keys.split(",") if k)
+    return out
 
 
 @dataclass(frozen=True)
@@ -1479,6 +1502,8 @@ class SheetReader:
     park: bool = False
 
     def __call__(self, sheet: RawSheet) -> SheetRead:
+        if sheet.name == COLUMNS_SHEET and (had := source_columns(sheet.rows)) is not None:
+            return SheetRead(sheet.name, False, None, had)
         table = build_table(str(self.path), sheet, self.synonyms)
         if table is not None and record_sheets.is_record_sheet(table):
             record_sheets.drop_unfilled(table)
