@@ -460,3 +460,65 @@ def test_two_new_candidates_for_one_old_child_match_neither(tmp_path: Path) -> N
     assert doc["summary"]["matched_by"] == {"id_number": 0, "name_birth_date": 0, "name_class": 0}
     assert doc["added"] == [entry("王芳", 2), entry("王芳", 3)]
     assert doc["gone"] == [entry("王芳", 2)]
+
+
+def diff_of(folder: Path, old: list[Row], new: list[Row]) -> dict[str, Any]:
+    """``lbc diff --format json`` of two one-sheet rosters made of these rows."""
+    write_xlsx(folder / "上学期.xlsx", {"花名册": table(old)})
+    write_xlsx(folder / "本学期.xlsx", {"花名册": table(new)})
+    return diff(folder, "--format", "json").json()
+
+
+def all_unchanged(count: int, **matched_by: int) -> dict[str, Any]:
+    """The summary of a diff matching ``count`` children, none changed, by these rules."""
+    rules = {"id_number": 0, "name_birth_date": 0, "name_class": 0, **matched_by}
+    return {"added": 0, "gone": 0, "changed": 0, "unchanged": count, "matched_by": rules}
+
+
+def test_a_child_whose_id_is_new_this_term_is_found_by_the_birth_date_it_holds(
+    tmp_path: Path,
+) -> None:
+    # Last term's roster kept 出生日期 and no ID yet for 李明轩; this term's lists IDs and
+    # no 出生日期 column. The ID says 2016-05-01, the old 出生日期 too: one child.
+    old = [kid(1), kid(2, gender="男", 身份证号=None)]
+    new = [{k: v for k, v in r.items() if k != "出生日期"} for r in (kid(1), kid(2, gender="男"))]
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"] == all_unchanged(2, id_number=1, name_birth_date=1)
+
+
+def test_an_id_typed_as_a_number_cell_still_gives_its_birth_date(tmp_path: Path) -> None:
+    # The old ID is a number cell (its last digits lost) and neither roster has 出生日期:
+    # the birth date in the ID's 7th to 14th digits is whole, and 周雨桐 is matched by it.
+    drop = ("出生日期",)
+    old = [{k: v for k, v in kid(9, 身份证号=NUMBER_CELL_ID).items() if k not in drop}]
+    new = [{k: v for k, v in kid(9, 班级=C41).items() if k not in drop}]
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"]["matched_by"] == {"id_number": 0, "name_birth_date": 1, "name_class": 0}
+    assert doc["added"] == doc["gone"] == []
+    assert doc["changed"] == [
+        changed("周雨桐", 2, 2, "name_birth_date", change("class", "班级", C32, C41), cls=C41)
+    ]
+
+
+def test_a_child_known_by_name_and_class_is_found_a_grade_up_in_september(
+    tmp_path: Path,
+) -> None:
+    # Spring's roster had neither ID nor birth date for 吴宇航 (三年级(2)班); autumn's has
+    # his ID and, like every child, the class a grade up. The same class number one grade
+    # up is the same class: no change, nobody gone or added.
+    nameless = {"身份证号": None, "出生日期": None}
+    old = [kid(1), kid(10, gender="男", **nameless)]
+    new = [kid(1, 班级="四年级(2)班"), kid(10, gender="男", 班级="四年级(2)班", 出生日期=None)]
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"] == all_unchanged(2, id_number=1, name_class=1)
+
+
+def test_the_same_class_is_tried_before_the_class_a_grade_up(tmp_path: Path) -> None:
+    # Two 王芳 without ID or birth date, in 三年级(2)班 and 四年级(2)班; this term's roster
+    # (the same school year) has one 王芳 in 四年级(2)班: the one who was there.
+    nameless = {"身份证号": None, "出生日期": None}
+    old = [kid(1, "王芳", **nameless), kid(2, "王芳", 班级="四年级(2)班", **nameless)]
+    new = [kid(2, "王芳", 班级="四年级(2)班", **nameless)]
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"]["unchanged"] == 1 and doc["added"] == []
+    assert doc["gone"] == [entry("王芳", 2)]

@@ -1,8 +1,10 @@
 """What changed between two rosters: the 动态管理 change log (新增, 转出, 信息变更).
 
-Children are matched by ID number, else by name and birth date, else by name and class (a
-class changes every September, so it is the last resort), and each match says which rule
-made it. Moving up a grade (三年级(2)班 to 四年级(2)班) is not a change to record. Values are
+Children are matched by ID number, else by name and birth date (the date column's, else
+the one the ID holds: a child whose ID is new this term, or was typed as a number cell, is
+still found), else by name and class (the same class, else the class a grade up: a class
+changes every September, so it is the last resort), and each match says which rule made
+it. Moving up a grade (三年级(2)班 to 四年级(2)班) is not a change to record. Values are
 compared after normalising, so 138-1234-5678 and 13812345678 are the same phone and no
 change. ``lbc diff`` lists them; ``lbc summary --previous`` counts them.
 """
@@ -16,6 +18,7 @@ from typing import Any
 from lbc.roster import normalise as nz
 from lbc.roster.fields import Kind
 from lbc.roster.fields import field as field_of
+from lbc.roster.people import known_birth
 from lbc.roster.tables import Roster, Table, distinct_children
 
 # The fields whose change a school records: contacts, care, status and the pair.
@@ -37,6 +40,9 @@ TRACKED = (
     "support_teacher",
 )
 BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS = "id_number", "name_birth_date", "name_class"
+# The rule each matching level is: name and class twice, the old class as it was, then a
+# grade up (last term's 三年级(2)班 is this autumn's 四年级(2)班).
+LEVELS = (BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, BY_NAME_CLASS)
 
 Row = tuple[Table, int]
 
@@ -74,14 +80,33 @@ class RosterDiff:
         return Counter(c.field for m in self.matched for c in m.changes)
 
 
-def _keys(table: Table, i: int) -> tuple[str | None, tuple | None, tuple | None]:
+def _keys(table: Table, i: int) -> tuple[object, ...]:
+    """A new row's key under each matching level: ID, name and birth date, name and class
+    (twice: an old row's class is tried as it was, then a grade up, see _old_keys)."""
     name, ident = table.get("name", i), table.get("id_number", i)
-    birth, cls = table.get("birth_date", i), table.get("class", i)
+    born = known_birth(table.get("birth_date", i), ident)
+    cls = table.get("class", i)
+    named = isinstance(name, str)
+    by_class = (name, cls) if named and isinstance(cls, nz.ClassRef) else None
     return (
         ident if isinstance(ident, str) else None,
-        (name, str(birth)) if isinstance(name, str) and birth is not None else None,
-        (name, str(cls)) if isinstance(name, str) and isinstance(cls, nz.ClassRef) else None,
+        (name, str(born)) if named and born is not None else None,
+        by_class,
+        by_class,
     )
+
+
+def _old_keys(table: Table, i: int) -> tuple[object, ...]:
+    """An old row's keys: a new row's, its class moved a grade up at the last level."""
+    *keys, by_class = _keys(table, i)
+    if by_class is None:
+        return (*keys, None)
+    name, cls = by_class
+    return (*keys, (name, _a_grade_up(cls)))
+
+
+def _a_grade_up(cls: nz.ClassRef) -> nz.ClassRef:
+    return nz.ClassRef(cls.grade + 1, cls.number)
 
 
 def _promoted(before: object, after: object) -> bool:
@@ -89,7 +114,7 @@ def _promoted(before: object, after: object) -> bool:
     return (
         isinstance(before, nz.ClassRef)
         and isinstance(after, nz.ClassRef)
-        and after == nz.ClassRef(before.grade + 1, before.number)
+        and after == _a_grade_up(before)
     )
 
 
@@ -97,9 +122,9 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     """Match every child of ``new`` with one of ``old`` where possible, and compare them."""
     old_rows = [(tb, i) for tb, i, first in distinct_children(old.children) if first is None]
     new_rows = [(tb, i) for tb, i, first in distinct_children(new.children) if first is None]
-    indexes: list[dict[object, list[int]]] = [{}, {}, {}]
+    indexes: list[dict[object, list[int]]] = [{} for _ in LEVELS]
     for n, (tb, i) in enumerate(old_rows):
-        for index, key in zip(indexes, _keys(tb, i), strict=True):
+        for index, key in zip(indexes, _old_keys(tb, i), strict=True):
             if key is not None:
                 index.setdefault(key, []).append(n)
     # Each rule in turn over every row still unmatched, so a later row's ID is never lost to
@@ -107,7 +132,7 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     new_keys = [_keys(tb, i) for tb, i in new_rows]
     taken: set[int] = set()
     done: dict[int, Matched] = {}
-    for level, rule in enumerate((BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS)):
+    for level, rule in enumerate(LEVELS):
         open_new = [n for n in range(len(new_rows)) if n not in done]
         counts = Counter(new_keys[n][level] for n in open_new if new_keys[n][level] is not None)
         for n in open_new:
