@@ -493,3 +493,21 @@ def test_samples_cards_in_a_subprocess(tmp_path: Path) -> None:
     assert count > 0
     assert result.stdout == "" and result.stderr == PAIRS_PENDING + written(count, "联系卡.html")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_each_school_of_a_folder_gives_its_own_teachers_phone(tmp_path: Path) -> None:
+    # Two schools' rosters in one county folder: each workbook's children say their school
+    # in a 学校 column and name 王芳, the teachers sheet beside them (no 学校 column) lists
+    # that school's own 王芳. Each card carries its own school's 王芳 and her phone.
+    for folder, name, n, phone in (("A", "青山小学", 1, "13500000001"),
+                                   ("B", "白鹤小学", 5, "13500000002")):  # fmt: skip
+        children = [kid(n, 班级=C32, 学校=name, 帮扶教师="王芳")]
+        sheets = {"花名册": table(children), "教师名单": table([teacher("王芳", phone, C32)])}
+        (tmp_path / folder).mkdir()
+        write_xlsx(tmp_path / folder / "名册.xlsx", sheets)
+    assert run("cards", tmp_path / "A", tmp_path / "B", "--out", tmp_path / "c.html").exit_code == 0
+    found = parse((tmp_path / "c.html").read_text(encoding="utf-8")).cards
+    assert [(heading[0], dict(rows)["帮扶教师"], footer) for heading, rows, footer in found] == [
+        ("留守儿童联系卡 · 张雨涵", support("王芳", "13500000001"), "青山小学"),
+        ("留守儿童联系卡 · 陈思彤", support("王芳", "13500000002"), "白鹤小学"),
+    ]

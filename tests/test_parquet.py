@@ -243,3 +243,23 @@ def test_api_says_which_files_it_could_not_read(tmp_path: Path) -> None:
     roster = lbc.read(folder)
     assert len(roster.children) == 3
     assert [file for file, _ in roster.failed] == [str(broken)]
+
+
+def test_a_schools_teachers_are_of_the_school_its_childrens_cells_name(tmp_path: Path) -> None:
+    # No lbc.toml, no title: each workbook's children say their school in a 学校 column,
+    # its teachers sheet has none. An analyst's roster.teachers of 青山小学 is the teacher
+    # in 青山小学's workbook, not a school named after the folder that no child is in.
+    for folder, school, n in (("A", "青山小学", 1), ("B", "白鹤小学", 3)):
+        (tmp_path / folder).mkdir()
+        teachers = [["姓名", "联系电话"], [f"教师{folder}", "13500000001"]]
+        sheets = {"花名册": [[*CHILD_HEADER, "学校"], [*child_row(n), school]], "教师": teachers}
+        write_xlsx(tmp_path / folder / "roster.xlsx", sheets)
+    roster = lbc.read(tmp_path)
+    assert roster.children[["school", "name"]].values.tolist() == [
+        ["青山小学", "张雨涵"],
+        ["白鹤小学", "王梓萱"],
+    ]
+    assert roster.teachers[["school", "name"]].values.tolist() == [
+        ["青山小学", "教师A"],
+        ["白鹤小学", "教师B"],
+    ]

@@ -2,7 +2,7 @@
 
 A file's school is its ``lbc.toml`` ([school] name, found like any workspace), else the
 title above its roster or record sheet (青山镇中心小学留守儿童花名册 → 青山镇中心小学), else
-the file's name;
+the one school its children's 学校 cells name, else the file's name;
 a row's 学校 cell (a merged county roster) wins over its file's. ``read_roster`` puts what
 each file declares on the roster (``Roster.declared``), so the checks, flag, cards, summary
 and merge read it as data and no stage below reads a config.
@@ -98,8 +98,11 @@ def run_school(roster: Roster, configured: str) -> str:
 
 
 def declared_school(path: Path, roster: Roster) -> str:
-    """The school a file says it belongs to (its lbc.toml, its roster's title), else "";
-    spelled as a 学校 cell is read (normalise.school), so the two compare."""
+    """The school a file says it belongs to (its lbc.toml, its roster's title, the one
+    school its children's 学校 cells name), else ""; spelled as a 学校 cell is read
+    (normalise.school), so the two compare. By its cells, a school's teachers list in the
+    same file, which has no 学校 column, is that school's, not a school of the file's name
+    that no child is in."""
     config = find_config(path.resolve().parent)
     if config is not None:
         try:
@@ -116,7 +119,9 @@ def declared_school(path: Path, roster: Roster) -> str:
         name = nz.school(_TITLE_CUT.sub("", table.title).strip(" ：:-—·")) or ""
         if name:
             return name
-    return ""
+    mine = [tbl for tbl in roster.children if tbl.file == str(path) and tbl.has("school")]
+    cells = {school for tbl in mine for school in tbl.values["school"] if school}
+    return cells.pop() if len(cells) == 1 else ""
 
 
 @dataclass
