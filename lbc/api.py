@@ -41,17 +41,22 @@ class Roster:
 def read(paths: str | Path | Iterable[str | Path], config: str | Path | None = None) -> Roster:
     """Read roster files (or folders of them) as ``lbc validate`` reads them.
 
-    ``config`` is an lbc.toml whose column synonyms apply; without it, none is looked for.
-    Raises :class:`lbc.errors.LbcError`, with the sentence the command would print, when
-    the files cannot be read or hold no children.
+    ``config`` is an lbc.toml, taken as a command's ``--config`` takes it: its column
+    synonyms apply, its pairs workbook goes with its own roster (``support_teacher`` is
+    then the pairs in force, as in ``lbc export``), and with no paths its [files] are
+    read; without it, none is looked for. Raises :class:`lbc.errors.LbcError`, with the
+    sentence the command would print, when the files cannot be read or hold no children.
     """
     from lbc.reports.export import kind_table
-    from lbc.workspace.config import Config, load_config
+    from lbc.workspace.config import Config, resolve_inputs
     from lbc.workspace.inputs import spreadsheet_files
     from lbc.workspace.schools import read_roster
 
     named = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
-    cfg = load_config(Path(config)) if config is not None else Config()
+    if config is None:
+        cfg = Config()
+    else:
+        named, cfg = resolve_inputs(named, Path(config))
     files = list(dict.fromkeys(spreadsheet_files(named)))
     tables = read_roster(files, cfg.synonyms, carry_on=len(files) > 1)
     frames = {kind: kind_table(tables, kind).to_pandas() for kind in Kind}

@@ -263,3 +263,31 @@ def test_a_schools_teachers_are_of_the_school_its_childrens_cells_name(tmp_path:
         ["青山小学", "教师A"],
         ["白鹤小学", "教师B"],
     ]
+
+
+def test_api_with_a_workspaces_config_takes_the_pairs_in_force(tmp_path: Path) -> None:
+    # A school's workspace after lbc pair --save: 结对名单.xlsx ([files] pairs) pairs both
+    # children with 王芳; the roster's own 帮扶教师 column is empty. lbc export and every
+    # command take the pairs in force; so does lbc.read given the workspace's lbc.toml.
+    header = [*CHILD_HEADER, "帮扶教师"]
+    write_xlsx(
+        tmp_path / "roster.xlsx",
+        {
+            "花名册": [header, [*child_row(1), None], [*child_row(2), None]],
+            "教师": [["姓名", "联系电话"], ["王芳", "13500000001"]],
+        },
+    )
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\npairs = "结对名单.xlsx"\n', encoding="utf-8"
+    )
+    assert run("pair", "--save", cwd=tmp_path).exit_code == 0
+    assert run("export", "roster.xlsx", "--out", "x.parquet", cwd=tmp_path).exit_code == 0
+    exported = pq.read_table(tmp_path / "x.parquet").to_pandas()
+    in_force = exported[exported["table"] == "children"]["support_teacher"].tolist()
+    assert in_force == ["王芳", "王芳"]
+    config = tmp_path / "lbc.toml"
+    for paths in ([tmp_path / "roster.xlsx"], []):
+        roster = lbc.read(paths, config=config)
+        assert roster.children["support_teacher"].tolist() == in_force
+        files = {Path(f).resolve() for f in roster.children["source_file"]}
+        assert files == {(tmp_path / "roster.xlsx").resolve()}
