@@ -522,3 +522,21 @@ def test_the_same_class_is_tried_before_the_class_a_grade_up(tmp_path: Path) -> 
     doc = diff_of(tmp_path, old, new)
     assert doc["summary"]["unchanged"] == 1 and doc["added"] == []
     assert doc["gone"] == [entry("王芳", 2)]
+
+
+def test_a_child_who_had_already_left_last_term_is_not_gone_again(tmp_path: Path) -> None:
+    # Last term's roster kept 王梓萱 as 转出 (her leaving was last term's change); this
+    # term's roster no longer lists her. Only 刘浩然, 在读 last term and missing now, left
+    # this term: the change log and the summary's 转出或离校 count him alone.
+    old = [
+        old_kid(1),
+        old_kid(3, 在校状态="转出"),
+        old_kid(4, gender="男"),
+        old_kid(5, 在校状态="毕业"),
+    ]
+    doc = diff_of(tmp_path, old, [kid(1, **BASE)])
+    assert doc["gone"] == [entry("刘浩然", 4)]
+    assert doc["summary"] == {**all_unchanged(1, id_number=1), "gone": 1}
+    (tmp_path / "lbc.toml").write_text('[files]\nroster = ["本学期.xlsx"]\n', encoding="utf-8")
+    summary = run("summary", "--term", "2024-autumn", "--previous", "上学期.xlsx", cwd=tmp_path)
+    assert "与上学期相比，新增 0 名，转出或离校 1 名，信息变更 0 名。" in summary.stdout

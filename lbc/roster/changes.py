@@ -6,7 +6,8 @@ still found), else by name and class (the same class, else the class a grade up:
 changes every September, so it is the last resort), and each match says which rule made
 it. Moving up a grade (三年级(2)班 to 四年级(2)班) is not a change to record. Values are
 compared after normalising, so 138-1234-5678 and 13812345678 are the same phone and no
-change. ``lbc diff`` lists them; ``lbc summary --previous`` counts them.
+change. A child missing from the new roster is gone, unless the old one already had it as
+转出 or 毕业. ``lbc diff`` lists them; ``lbc summary --previous`` counts them.
 """
 
 from __future__ import annotations
@@ -155,7 +156,13 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
             before, after = nz.display(ot.get(key, oi)), nz.display(nt.get(key, ni))
             if before != after:
                 m.changes.append(Change(key, before, after))
-    gone = [row for n, row in enumerate(old_rows) if n not in taken]
+    # A child last term's roster already had as 转出 or 毕业 left then, not this term: its
+    # leaving is on last term's change log, and no count of this term's leavers holds it.
+    gone = [
+        (tb, i)
+        for n, (tb, i) in enumerate(old_rows)
+        if n not in taken and tb.get("enrollment_status", i) not in nz.LEFT_SCHOOL
+    ]
     return RosterDiff(matched, added, gone)
 
 
