@@ -440,6 +440,11 @@ def test_numbers_to_call_property(numbers: list[str], between: str, dashed: bool
         (5.11321201503041e17, NumericId("511321201503041000")),
         (1.0, NumericId("1")),
         (10**400, NumericId(str(10**400))),
+        # The text Excel writes into a CSV file for such a cell: a number, as written.
+        ("5.11321E+17", NumericId("5.11321E+17")),
+        (" 5.11321201503041E+17 ", NumericId("5.11321201503041E+17")),
+        ("5.11321e+17", NumericId("5.11321E+17")),
+        ("5.11321E-17", "5.11321E-17"),  # no ID's shape either way: as typed, ID001
         (None, None),
         ("", None),
         (math.nan, None),
@@ -466,6 +471,17 @@ def test_id_number_text_property(number: str, pad: str) -> None:
 def test_id_number_numeric_cell_is_never_text(number: int) -> None:
     assert isinstance(nz.id_number(number), NumericId)
     assert isinstance(nz.id_number(float(number)), NumericId)
+
+
+@FAST
+@given(number=st.integers(min_value=10**17, max_value=10**18 - 1), shown=st.integers(1, 15))
+def test_id_number_typed_as_a_number_in_a_csv_file_is_a_number_cell(
+    number: int, shown: int
+) -> None:
+    # Excel saves a number cell to CSV as it shows it: 5.11321E+17 in a narrow General
+    # column, up to 15 significant digits in a wide one.
+    text = f"{float(number):.{shown - 1}E}"
+    assert nz.id_number(text) == NumericId(text)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -615,6 +615,18 @@ def test_numeric_id_is_id004_not_id001(tmp_path: Path) -> None:
     assert spots(doc["findings"]) == [("ID004", 2, "D", "id_number")]
 
 
+def test_an_id_excel_saved_to_csv_as_a_number_is_id004(tmp_path: Path) -> None:
+    # The school's roster had its IDs as number cells; Excel's 另存为 CSV wrote them as it
+    # showed them, 5.11321E+17. The digits are lost, as in the workbook: ID004, not ID001.
+    path = tmp_path / "r.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows([FLAT, flat_child(1, 身份证号="5.11321E+17")])
+    doc, _, code = validate_json(path)
+    assert spots(doc["findings"]) == [("ID004", 2, "D", "id_number")]
+    assert doc["findings"][0]["value"] == "5.1132*E+17"
+    assert code == 1
+
+
 # ---------------------------------------------------------------------------------------------
 # CSV encodings and .xls read exactly like .xlsx
 

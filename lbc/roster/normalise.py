@@ -290,7 +290,8 @@ def excel_whole(value: float) -> str:
 
 
 def id_number(value: Any) -> str | NumericId | None:
-    """An ID number as text; a number cell is kept apart because its digits are lost."""
+    """An ID number as text; a number cell is kept apart because its digits are lost, and
+    so is the text Excel writes for one into a CSV file (5.11321E+17), as written."""
     if value.__class__ is str and value.isascii() and value.isalnum():
         return value.upper()  # the common case: nothing to fold or strip
     if isinstance(value, bool):
@@ -305,9 +306,12 @@ def id_number(value: Any) -> str | NumericId | None:
     s = _as_text(value)
     if s is None:
         return None
-    return "".join(s.split()).upper()
+    s = "".join(s.split()).upper()
+    # 5.11321E+17: a number cell Excel saved to CSV as it shows it, its digits lost.
+    return NumericId(s) if _SCIENTIFIC.fullmatch(s) else s
 
 
+_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?E\+\d+")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # A day, and after it what a hand-typed date may go on with: 号 for 日, the time of day or
 # the day of the week (2015年3月4日下午, 2015.03.04(周三), 2015-03-04 08:00). Never more
