@@ -511,3 +511,17 @@ def test_each_school_of_a_folder_gives_its_own_teachers_phone(tmp_path: Path) ->
         ("留守儿童联系卡 · 张雨涵", support("王芳", "13500000001"), "青山小学"),
         ("留守儿童联系卡 · 陈思彤", support("王芳", "13500000002"), "白鹤小学"),
     ]
+
+
+def test_the_birth_date_an_id_holds_is_on_a_card_of_a_roster_without_one(
+    tmp_path: Path,
+) -> None:
+    # The roster keeps 身份证号 and no 出生日期 column (or 2016年5月 only): the ID says
+    # 2016-05-01, so the card says it, rather than a blank for the teacher to fill in.
+    no_column = {k: v for k, v in kid(1, 班级=C32).items() if k != "出生日期"}
+    month_only = kid(1, 班级=C32, 出生日期="2016年5月")
+    for n, child in enumerate((no_column, month_only)):
+        ws = write_school(tmp_path / f"ws{n}", [child])
+        assert cards(ws, "--out", "c.html").exit_code == 0
+        (card,) = html_cards((ws / "c.html").read_text(encoding="utf-8"))
+        assert dict(card[2])["儿童"] == child_line("女", C32)  # 出生日期：2016-05-01

@@ -16,7 +16,7 @@ from lbc.checks.watch import watch_list
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
-from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, class_rank
+from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, class_rank, known_birth
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
@@ -68,6 +68,13 @@ class ClassCards:
 
 def _value(table: Table, key: str, i: int) -> str:
     return nz.display(table.get(key, i)) or BLANK
+
+
+def _birth(table: Table, i: int) -> str:
+    """The child's birth date: its column's, else the one its ID holds; a cell that reads
+    as no date is shown as written, a blank when there is nothing."""
+    born = known_birth(table.get("birth_date", i), table.get("id_number", i))
+    return nz.display(born) if born is not None else _value(table, "birth_date", i)
 
 
 def _phone(table: Table, key: str, i: int) -> str:
@@ -186,7 +193,8 @@ def _card(
     child = [
         ("性别", v("gender")),
         ("班级", cls),
-        ("出生日期", v("birth_date")),
+        # The ID's birth date where the roster has no 出生日期 (or only its month).
+        ("出生日期", _birth(table, i)),
         ("健康状况", v("health")),
         ("留守类型", v("left_behind_type")),
         ("家庭住址", v("home_address")),
