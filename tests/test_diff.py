@@ -540,3 +540,24 @@ def test_a_child_who_had_already_left_last_term_is_not_gone_again(tmp_path: Path
     (tmp_path / "lbc.toml").write_text('[files]\nroster = ["本学期.xlsx"]\n', encoding="utf-8")
     summary = run("summary", "--term", "2024-autumn", "--previous", "上学期.xlsx", cwd=tmp_path)
     assert "与上学期相比，新增 0 名，转出或离校 1 名，信息变更 0 名。" in summary.stdout
+
+
+def test_a_child_who_moved_to_another_school_of_the_county_is_a_change(tmp_path: Path) -> None:
+    # Two terms of a county: each school's folder with its lbc.toml, merged by lbc merge.
+    # 张雨涵 was at 青山小学 last term and is at 白鹤小学 now (same ID, same class): the
+    # change log says she moved school, whichever form each merged roster takes.
+    for term, schools in (("上学期", ([1, 2], [3])), ("本学期", ([2], [3, 1]))):
+        for school, numbers in zip(("青山小学", "白鹤小学"), schools, strict=True):
+            folder = tmp_path / term / school
+            folder.mkdir(parents=True)
+            (folder / "lbc.toml").write_text(f'[school]\nname = "{school}"\n', encoding="utf-8")
+            write_xlsx(folder / "roster.xlsx", {"花名册": table([kid(n) for n in numbers])})
+    for old, new in (("上学期.xlsx", "本学期.xlsx"), ("上学期.xlsx", "本学期.parquet")):
+        for merged in (old, new):
+            done = run("merge", Path(merged).stem, "--out", merged, cwd=tmp_path)
+            assert done.exit_code == 0, done.stderr
+        doc = run("diff", old, new, "--format", "json", cwd=tmp_path).json()
+        assert doc["summary"]["changed"] == 1 and doc["summary"]["unchanged"] == 2
+        (moved,) = doc["changed"]
+        assert (moved["child"], moved["match"]) == ("张雨涵", "id_number")
+        assert moved["changes"] == [change("school", "学校", "青山小学", "白鹤小学")]

@@ -22,8 +22,10 @@ from lbc.roster.fields import field as field_of
 from lbc.roster.people import known_birth
 from lbc.roster.tables import Roster, Table, distinct_children
 
-# The fields whose change a school records: contacts, care, status and the pair.
+# The fields whose change a school records: contacts, care, status and the pair; and, on a
+# county's roster (its 学校 column), the school a child moved to.
 TRACKED = (
+    "school",
     "class",
     "left_behind_type",
     "enrollment_status",
@@ -147,15 +149,7 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     matched = [done[n] for n in sorted(done)]
     added = [row for n, row in enumerate(new_rows) if n not in done]
     for m in matched:
-        (ot, oi), (nt, ni) = m.old, m.new
-        for key in TRACKED:
-            if not (ot.has(key) and nt.has(key)):
-                continue
-            if key == "class" and _promoted(ot.get(key, oi), nt.get(key, ni)):
-                continue
-            before, after = nz.display(ot.get(key, oi)), nz.display(nt.get(key, ni))
-            if before != after:
-                m.changes.append(Change(key, before, after))
+        m.changes = _changes(m.old, m.new)
     # A child last term's roster already had as 转出 or 毕业 left then, not this term: its
     # leaving is on last term's change log, and no count of this term's leavers holds it.
     gone = [
@@ -164,6 +158,26 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
         if n not in taken and tb.get("enrollment_status", i) not in nz.LEFT_SCHOOL
     ]
     return RosterDiff(matched, added, gone)
+
+
+def _changes(old: Row, new: Row) -> list[Change]:
+    """The tracked fields whose values differ: each field both sheets have (a cell emptied
+    is a change), the class unless moved a grade up, and the school where both rows name
+    one (a county's 学校 cells, which a Parquet file keeps though a school's own sheet
+    had no such column; a file of one school says none)."""
+    (ot, oi), (nt, ni) = old, new
+    found = []
+    for key in TRACKED:
+        before, after = ot.get(key, oi), nt.get(key, ni)
+        if key == "school" and None in (before, after):
+            continue
+        if key != "school" and not (ot.has(key) and nt.has(key)):
+            continue
+        if key == "class" and _promoted(before, after):
+            continue
+        if nz.display(before) != nz.display(after):
+            found.append(Change(key, nz.display(before), nz.display(after)))
+    return found
 
 
 def label(key: str) -> str:
