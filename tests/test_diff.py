@@ -545,19 +545,29 @@ def test_a_child_who_had_already_left_last_term_is_not_gone_again(tmp_path: Path
 def test_a_child_who_moved_to_another_school_of_the_county_is_a_change(tmp_path: Path) -> None:
     # Two terms of a county: each school's folder with its lbc.toml, merged by lbc merge.
     # 张雨涵 was at 青山小学 last term and is at 白鹤小学 now (same ID, same class): the
-    # change log says she moved school, whichever form each merged roster takes.
+    # change log says she moved school, whichever form the county's rosters take.
     for term, schools in (("上学期", ([1, 2], [3])), ("本学期", ([2], [3, 1]))):
         for school, numbers in zip(("青山小学", "白鹤小学"), schools, strict=True):
             folder = tmp_path / term / school
             folder.mkdir(parents=True)
             (folder / "lbc.toml").write_text(f'[school]\nname = "{school}"\n', encoding="utf-8")
             write_xlsx(folder / "roster.xlsx", {"花名册": table([kid(n) for n in numbers])})
-    for old, new in (("上学期.xlsx", "本学期.xlsx"), ("上学期.xlsx", "本学期.parquet")):
+    pairs = (("上学期.xlsx", "本学期.xlsx"), ("上学期.xlsx", "本学期.parquet"))
+    for old, new in pairs:
         for merged in (old, new):
             done = run("merge", Path(merged).stem, "--out", merged, cwd=tmp_path)
             assert done.exit_code == 0, done.stderr
+    for old, new in (*pairs, ("上学期", "本学期")):  # the folders themselves too
         doc = run("diff", old, new, "--format", "json", cwd=tmp_path).json()
         assert doc["summary"]["changed"] == 1 and doc["summary"]["unchanged"] == 2
         (moved,) = doc["changed"]
         assert (moved["child"], moved["match"]) == ("张雨涵", "id_number")
         assert moved["changes"] == [change("school", "学校", "青山小学", "白鹤小学")]
+
+
+def test_one_schools_name_spelled_otherwise_this_term_is_no_change(tmp_path: Path) -> None:
+    # One school's roster, its 学校 cells 青山小学 last term, 青山镇中心小学 this term: the
+    # same school, not every child moved.
+    old = [kid(n, 学校="青山小学") for n in (1, 2)]
+    new = [kid(n, 学校="青山镇中心小学") for n in (1, 2)]
+    assert diff_of(tmp_path, old, new)["summary"] == all_unchanged(2, id_number=2)

@@ -13,6 +13,7 @@ change. A child missing from the new roster is gone, unless the old one already 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +24,7 @@ from lbc.roster.people import known_birth
 from lbc.roster.tables import Roster, Table, distinct_children
 
 # The fields whose change a school records: contacts, care, status and the pair; and, on a
-# county's roster (its 学校 column), the school a child moved to.
+# roster of several schools, the school a child moved to.
 TRACKED = (
     "school",
     "class",
@@ -148,8 +149,9 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
                 done[n] = Matched(old_rows[candidates[0]], new_rows[n], rule)
     matched = [done[n] for n in sorted(done)]
     added = [row for n, row in enumerate(new_rows) if n not in done]
+    old_school, new_school = _school_of(old), _school_of(new)
     for m in matched:
-        m.changes = _changes(m.old, m.new)
+        m.changes = _changes(m.old, m.new, (old_school(*m.old), new_school(*m.new)))
     # A child last term's roster already had as 转出 or 毕业 left then, not this term: its
     # leaving is on last term's change log, and no count of this term's leavers holds it.
     gone = [
@@ -160,19 +162,34 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     return RosterDiff(matched, added, gone)
 
 
-def _changes(old: Row, new: Row) -> list[Change]:
+def _school_of(roster: Roster) -> Callable[[Table, int], str | None]:
+    """A row's school, its 学校 cell else its file's (lbc.toml, title), on a roster of
+    several schools (a county's merged roster, a folder of schools); None on a roster of
+    one school, whose name is no change to record (two terms may spell it two ways)."""
+    declared = roster.file_schools()
+
+    def of(table: Table, i: int) -> str | None:
+        return table.get("school", i) or declared.get(table.file) or None
+
+    names = {of(table, i) for table in roster.children for i in range(len(table))}
+    return of if len(names - {None}) > 1 else lambda table, i: None
+
+
+def _changes(old: Row, new: Row, schools: tuple[str | None, str | None]) -> list[Change]:
     """The tracked fields whose values differ: each field both sheets have (a cell emptied
-    is a change), the class unless moved a grade up, and the school where both rows name
-    one (a county's 学校 cells, which a Parquet file keeps though a school's own sheet
-    had no such column; a file of one school says none)."""
+    is a change), the class unless moved a grade up, and the school where both rosters
+    hold several and both rows are of one (_school_of)."""
     (ot, oi), (nt, ni) = old, new
     found = []
     for key in TRACKED:
-        before, after = ot.get(key, oi), nt.get(key, ni)
-        if key == "school" and None in (before, after):
+        if key == "school":
+            before, after = schools
+            if before is None or after is None:
+                continue
+        elif not (ot.has(key) and nt.has(key)):
             continue
-        if key != "school" and not (ot.has(key) and nt.has(key)):
-            continue
+        else:
+            before, after = ot.get(key, oi), nt.get(key, ni)
         if key == "class" and _promoted(before, after):
             continue
         if nz.display(before) != nz.display(after):
