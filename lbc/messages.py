@@ -2490,6 +2490,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "due.owed.送温暖": ("本学年送温暖", "送温暖 this school year"),
     "due.never": ("无记录（{days} 天）", "none ({days} days)"),
     "due.namesake": ("{name}（{born} 出生）", "{name} (born {born})"),
+    "due.namesake_alike": (
+        "{name}（同班同名，记录无法区分）",
+        "{name} (a namesake in the class; records cannot tell which)",
+    ),
     "due.last": ("{date}（{days} 天前）", "{date} ({days} days ago)"),
     "due.month": ("{month}月", "{year}-{month:02d}"),
     "due.owed_and_missed": ("{owed}；漏谈：{months}", "{owed}; no talk in {months}"),

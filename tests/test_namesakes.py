@@ -335,3 +335,23 @@ def test_due_tells_one_teachers_namesakes_apart_by_birth_date(tmp_path: Path) ->
         ["张伟", C51, "2015-09-09"],
         ["李娜", C51, ""],
     ]
+
+
+def test_due_says_which_namesakes_nothing_tells_apart(tmp_path: Path) -> None:
+    """Two 张伟 of 五年级(1)班 with no ID number and no birth date: no record can say which
+    of them it is for, so both are listed as owing, and lbc due says why beside each."""
+    kids = [*namesakes(born=False), kid(3, 姓名="李娜")]
+    ws = tmp_path / "青山小学"
+    assert run("init", ws).exit_code == 0
+    (ws / "roster.xlsx").unlink()
+    staff = [{**teacher("李强", "13800000001"), "可帮扶人数": 3}]
+    write_xlsx(ws / "roster.xlsx", {"花名册": table(kids), "教师": table(staff)})
+    assert run("pair", "--save", cwd=ws).exit_code == 0
+    listed = run("due", "--as-of", "2024-09-20", "--format", "csv", "--no-bom", cwd=ws)
+    assert [line.split(",")[1] for line in listed.stdout.splitlines()[1:]] == [
+        "张伟",
+        "张伟",
+        "李娜",
+    ]
+    table_rows = run("due", "--as-of", "2024-09-20", cwd=ws).stdout
+    assert table_rows.count("张伟（同班同名，记录无法区分）") == 2

@@ -183,6 +183,9 @@ class Owed:
     overdue: bool
     other_teachers: int  # records by a teacher other than the child's, counted for the child
     born: dt.date | None = None  # one of namesakes in the class: its birth date tells which
+    # One of namesakes in the class that nothing tells apart (no birth date, or one shared):
+    # their records are no one's, which is why both are listed as owing.
+    alike: bool = False
 
 
 @dataclass
@@ -244,7 +247,7 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
     day = min(as_of, term.end)
     index = kids.index(roster)
     records = dated_records(roster, index, year_start, day)
-    born, _ = namesakes_born(kids, index)
+    born, alike = namesakes_born(kids, index)
     in_term = [r for r in records if r.date >= term.start]
     had_term = each_childs_records(in_term)
     had_year = each_childs_records(records)
@@ -291,6 +294,7 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
                     late,
                     others.get(k, 0),
                     born[k],
+                    k in alike,
                 )
             )
         if listed:
@@ -324,7 +328,7 @@ def table_rows(kids: list[Owed]) -> list[list[object]]:
     months without a talk go with what is owed, the days since the last contact with it."""
     return [
         [
-            t("due.namesake", name=c.name, born=c.born.isoformat()) if c.born else c.name,
+            _shown(c),
             c.cls,
             "、".join(c.priority),
             _owed_text(c),
@@ -335,6 +339,14 @@ def table_rows(kids: list[Owed]) -> list[list[object]]:
         ]
         for c in kids
     ]
+
+
+def _shown(c: Owed) -> str:
+    """A child as the list shows it: one of namesakes in its class with the birth date
+    that tells it apart, or said to be one that nothing does."""
+    if c.alike:
+        return t("due.namesake_alike", name=c.name)
+    return t("due.namesake", name=c.name, born=c.born.isoformat()) if c.born else c.name
 
 
 def _owed_text(c: Owed) -> str:
