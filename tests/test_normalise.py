@@ -748,12 +748,33 @@ def test_grade_examples(raw: Any, want: Any) -> None:
         ("3(1)/4(2)", (ClassRef(3, 1), ClassRef(4, 2))),
         ("3(1) 4(2)", (ClassRef(3, 1), ClassRef(4, 2))),
         ("302", (ClassRef(3, 2),)),
+        ("三年级2、3班", (ClassRef(3, 2), ClassRef(3, 3))),
+        ("三年级(2)、(3)班", (ClassRef(3, 2), ClassRef(3, 3))),
+        ("四年级1班、2班、五(1)班", (ClassRef(4, 1), ClassRef(4, 2), ClassRef(5, 1))),
+        ("3、三(1)班", Bad("3、三(1)班")),  # no grade before the 3
         ("三(1)班、火箭班", Bad("三(1)班、火箭班")),
         (None, None),
     ],
 )
 def test_classes_examples(raw: Any, want: Any) -> None:
     assert nz.classes(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("role", "want"),
+    [
+        ("班主任", (ClassRef(6, 1),)),  # the first class listed
+        ("四年级1班班主任", (ClassRef(4, 1),)),
+        ("班主任（三(2)班）", (ClassRef(3, 2),)),
+        ("教导主任兼三2班班主任", (ClassRef(3, 2),)),
+        ("三(2)班副班主任", ()),
+        ("副班主任", ()),
+        ("校长", ()),
+        (None, ()),
+    ],
+)
+def test_head_classes_examples(role: str | None, want: tuple[ClassRef, ...]) -> None:
+    assert nz.head_classes(role, (ClassRef(6, 1), ClassRef(5, 2))) == want
 
 
 # ---------------------------------------------------------------------------------------------

@@ -264,6 +264,8 @@ def _teachers(
         role = _text(table.get("role", i))
         classes = table.get("classes", i)
         classes = classes if isinstance(classes, tuple) else ()
+        head_of = nz.head_classes(role, classes)
+        classes = tuple(dict.fromkeys(head_of + classes))  # 职务 may name a class not listed
         active = table.get("active", i)
         capacity = table.get("capacity", i)
         why = ""
@@ -293,7 +295,7 @@ def _teachers(
                 why_none=why,
                 problem=matching.Teacher(
                     capacity=places,
-                    head_of=frozenset(nz.head_classes(role, classes)),
+                    head_of=frozenset(head_of),
                     teaches=frozenset(classes),
                     grades=frozenset(c.grade for c in classes),
                     first=_is_leader(role) or table.get("party_member", i) == "是",

@@ -35,10 +35,11 @@ def head_teachers(
     for table in roster.teachers:
         for i in range(len(table)):
             role, classes, name = (table.get(k, i) for k in ("role", "classes", "name"))
-            if not name or not isinstance(classes, tuple):
+            if not name:
                 continue
             where = school(table, i) if school else ""
-            for ref in nz.head_classes(role, classes):
+            listed = classes if isinstance(classes, tuple) else ()
+            for ref in nz.head_classes(role, listed):
                 names = heads.setdefault((where, ref), [])
                 if name not in names:
                     names.append(name)

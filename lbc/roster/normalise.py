@@ -483,15 +483,25 @@ def class_number(value: Any) -> int | None:
     return number if 1 <= number <= 99 else None
 
 
+# A class of the grade written just before it, as 三年级2、3班 and 三年级(2)、(3)班 list them.
+_SAME_GRADE_CLASS = re.compile(
+    r"[(（]?(?P<c>\d{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九])[)）]?班?"
+)
+
+
 def classes(value: Any) -> tuple[ClassRef, ...] | Bad | None:
-    """Several classes separated by 、，, ; / or spaces (a teacher's 任教班级)."""
+    """Several classes separated by 、，, ; / or spaces (a teacher's 任教班级); a class
+    number alone is of the grade before it (三年级2、3班 is 三年级(2)班 and 三年级(3)班)."""
     s = _as_text(value)
     if s is None:
         return None
     parts = [p for p in re.split(r"[、,;；/\s]+", s) if p]
-    refs = []
+    refs: list[ClassRef] = []
     for part in parts:
         ref = class_ref(part)
+        alone = _SAME_GRADE_CLASS.fullmatch(part)
+        if isinstance(ref, Bad) and refs and alone:
+            ref = ClassRef(refs[-1].grade, _cn_number(alone.group("c")))
         if isinstance(ref, Bad):
             return Bad(s)
         if ref is not None:
@@ -899,11 +909,22 @@ def integer(value: Any) -> int | Bad | None:
     return int(m.group(1)) if m else Bad(s)
 
 
+# 职务 naming the head teacher's class: 四年级1班班主任, 班主任（三(2)班）, 教导主任兼三2班班主任.
+_HEAD_OF = re.compile(r"(?P<before>[^、,;；/\s兼]*?)班主任[(（]?(?P<after>[^)）、,;；/\s兼]*)")
+
+
 def head_classes(role: str | None, classes: tuple[ClassRef, ...]) -> tuple[ClassRef, ...]:
-    """The class a teacher is head teacher (班主任) of: the first class they list, when their
-    职务 says 班主任 (a 副班主任 is not one). A head teacher also teaches other classes."""
-    if not role or "班主任" not in role.replace("副班主任", "") or not classes:
+    """The class a teacher is head teacher (班主任) of, when their 职务 says 班主任 (a 副班主任
+    is not one): the class the 职务 names (四年级1班班主任), else the first class they list.
+    A head teacher also teaches other classes."""
+    role = (role or "").replace("副班主任", "")
+    said = _HEAD_OF.search(role)
+    if said is None:
         return ()
+    for words in said.group("before", "after"):
+        ref = class_ref(words)
+        if isinstance(ref, ClassRef):
+            return (ref,)
     return classes[:1]
 
 
