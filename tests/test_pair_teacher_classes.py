@@ -49,3 +49,26 @@ def test_classes_of_one_grade_written_once(tmp_path: Path) -> None:
         "张雨涵": ("李强", "跨年级调配"),
         "李明轩": ("王芳", "本班班主任"),
     }
+
+
+def test_last_terms_teacher_is_the_one_of_namesakes_still_in_post(tmp_path: Path) -> None:
+    """The roster's 帮扶教师 says 王芳; of the two 王芳 on the list one has left (调离). The
+    one in post is the child's teacher, as lbc due counts her: pairing keeps the pair rather
+    than calling the name ambiguous and moving the child to the class's head teacher."""
+    kids = [kid(1, cls="五(1)班", 帮扶教师="王芳")]
+    staff = [
+        teacher("王芳", "三(2)班", role="班主任"),
+        teacher("王芳", "四年级1班", role="班主任", active="调离"),
+        teacher("李强", "五年级1班", role="班主任"),
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": table(kids), "教师": table(staff)})
+    result = run("pair", path, "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert [(p["child"], p["teacher"], p["reason"], p["kept"]) for p in result.json()["pairs"]] == [
+        ("张雨涵", "王芳（三年级(2)班）", "上学期结对延续", True)
+    ]
+    due = run("due", path, "--format", "json", cwd=tmp_path).json()
+    assert [(x["teacher"], [c["child"] for c in x["children"]]) for x in due["teachers"]] == [
+        ("王芳", ["张雨涵"])
+    ]

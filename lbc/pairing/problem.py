@@ -73,6 +73,7 @@ class TeacherRow:
     subjects: str
     capacity: int
     why_none: str  # why the teacher has no places, in words; empty when it has some
+    working: bool  # in post (in_post): of namesakes, the one a child's 帮扶教师 cell names
     problem: matching.Teacher = field(repr=False)
 
 
@@ -293,6 +294,7 @@ def _teachers(
                 subjects=_text(table.get("subjects", i)),
                 capacity=places,
                 why_none=why,
+                working=in_post(active),
                 problem=matching.Teacher(
                     capacity=places,
                     head_of=frozenset(head_of),
@@ -386,6 +388,8 @@ def schools(
             previous = tuple(by_name.get(c.previous, ())) if c.previous else ()
             if c.previous and not previous:
                 unknown.add(c.previous)
+            if len(previous) > 1:  # of namesakes, the one in post, as every command reads it
+                previous = tuple(j for j in previous if school.teachers[j].working)
             if len(previous) > 1:  # two teachers of that name: which one is not known
                 ambiguous.add(c.previous or "")
                 previous = ()
