@@ -11,10 +11,11 @@ pairing all see the same pairs:
 
 The newest decision wins. A pairs workbook records, for each child, the day it was made
 (结对日期) and what the roster's 帮扶教师 column said then (结对时名册帮扶教师). Between
-workbooks the later day wins (one day: the one read last). Between a workbook and the
-roster's column the workbook wins, unless the column now says something else than the
-workbook recorded: then the column was changed after the pairing, and the column wins. A
-workbook without those columns (typed by hand) wins over the column.
+workbooks the later day wins (one day: the one read last); a row typed into a workbook
+by hand, without a day where the workbook's other rows have one, is later than they are.
+Between a workbook and the roster's column the workbook wins, unless the column now says
+something else than the workbook recorded: then the column was changed after the pairing,
+and the column wins. A workbook without those columns (typed by hand) wins over the column.
 
 A workbook's row is matched to its child by ID number, else by the roster row it names
 (名册位置: the roster's file relative to the workbook, its sheet and row, when the name there
@@ -79,7 +80,9 @@ def parse_place(text: object, book: str) -> tuple[Path, str, int] | None:
 @dataclass
 class _Decision:
     teacher: str | None
-    day: dt.date | None
+    # Which decision is newer: the 结对日期, and whether the row was typed in by hand after
+    # (a row without one in a workbook whose other rows have one is later than they are).
+    rank: tuple[dt.date, bool]
     listed: str | None
     has_listed: bool
 
@@ -201,6 +204,11 @@ def join_pairs(roster: Roster) -> PairsJoined:
         return joined
     children = _Children(roster.children)
     decided: dict[tuple[int, int], _Decision] = {}
+    made: dict[str, dt.date] = {}  # each workbook's day: its latest 结对日期
+    for book in roster.pairs:
+        for day in book.values.get("pair_date") or ():
+            if isinstance(day, dt.date) and day > made.get(book.file, dt.date.min):
+                made[book.file] = day
     for book in roster.pairs:
         has_listed = book.has("pair_listed")
         moved = children.moved(book)
@@ -217,16 +225,17 @@ def join_pairs(roster: Roster) -> PairsJoined:
             day = day if isinstance(day, dt.date) else None
             if day is not None and (joined.newest is None or day > joined.newest):
                 joined.newest = day
+            typed = day is None and book.file in made
             decision = _Decision(
                 _text(book.get("support_teacher", r)),
-                day,
+                (day or made.get(book.file, dt.date.min), typed),
                 _text(book.get("pair_listed", r)),
-                has_listed,
+                has_listed and not typed,  # typed in: it knows nothing of the cell
             )
             for table, i in found:
                 key = (id(table), i)
                 before = decided.get(key)
-                if before is None or (decision.day or dt.date.min) >= (before.day or dt.date.min):
+                if before is None or decision.rank >= before.rank:
                     decided[key] = decision
     previous = _Children(roster.previous) if roster.previous else None
     names = {n for tb in roster.teachers for n in tb.values.get("name", ()) if isinstance(n, str)}
