@@ -725,6 +725,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行身份证号相同，按同一名儿童结对",
         "note: '{sheet}' row {row} has the same ID number as '{first_sheet}' row {first}; paired as one child",
     ),
+    "pair.note.same_teacher": (
+        "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行是同一位教师（姓名、电话相同），"
+        "按一人结对",
+        "note: '{sheet}' row {row} is the teacher of '{first_sheet}' row {first} (same name and"
+        " phone); paired as one teacher",
+    ),
     "pair.note.own_school": (
         "提示：{file} 没有写明学校，其中的教师只与本文件的儿童结对；若与其他文件同属一所学校，"
         "请在 lbc.toml 的 [school] name 写明学校名称",

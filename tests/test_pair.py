@@ -333,7 +333,12 @@ def test_a_keep_file_without_a_teacher_column_is_refused(tmp_path: Path) -> None
 
 def test_a_last_term_teacher_shared_by_two_namesakes_is_not_kept(tmp_path: Path) -> None:
     kids = [kid(1, C51, 帮扶教师="王芳")]
-    staff = [teacher("王芳", C32), teacher("王芳", C11), teacher("李强", C51, role="班主任")]
+    other = "13900000001"  # two teachers: one name and one phone are one (repeated_teachers)
+    staff = [
+        teacher("王芳", C32),
+        teacher("王芳", C11, 联系电话=other),
+        teacher("李强", C51, role="班主任"),
+    ]
     result = pair(tmp_path, roster(tmp_path / "r.xlsx", kids, staff), "--format", "json")
     assert who(result.json()) == {"张雨涵": ("李强", moved(HEAD, "王芳"), False)}
     assert result.stderr == (
@@ -792,7 +797,11 @@ def test_removing_a_teacher_moves_only_that_teachers_children(tmp_path: Path) ->
 
 def test_a_second_run_keeps_the_pairs_of_teachers_sharing_a_name(tmp_path: Path) -> None:
     kids = [kid(1, C32), kid(2, C51)]
-    staff = [teacher("王芳", C32, role="班主任"), teacher("王芳", C51, role="班主任")]
+    other = "13900000001"  # two teachers: one name and one phone are one (repeated_teachers)
+    staff = [
+        teacher("王芳", C32, role="班主任"),
+        teacher("王芳", C51, role="班主任", 联系电话=other),
+    ]
     path = roster(tmp_path / "r.xlsx", kids, staff)
     p1 = tmp_path / "p1.xlsx"
     code, first = pair_json(tmp_path, path, "--out", p1)

@@ -58,7 +58,7 @@ def test_last_terms_teacher_is_the_one_of_namesakes_still_in_post(tmp_path: Path
     kids = [kid(1, cls="五(1)班", 帮扶教师="王芳")]
     staff = [
         teacher("王芳", "三(2)班", role="班主任"),
-        teacher("王芳", "四年级1班", role="班主任", active="调离"),
+        teacher("王芳", "四年级1班", role="班主任", active="调离", 联系电话="13800003333"),
         teacher("李强", "五年级1班", role="班主任"),
     ]
     path = write_xlsx(tmp_path / "r.xlsx", {"花名册": table(kids), "教师": table(staff)})
@@ -72,3 +72,45 @@ def test_last_terms_teacher_is_the_one_of_namesakes_still_in_post(tmp_path: Path
     assert [(x["teacher"], [c["child"] for c in x["children"]]) for x in due["teachers"]] == [
         ("王芳", ["张雨涵"])
     ]
+
+
+def test_a_teacher_on_two_lists_is_one_teacher(tmp_path: Path) -> None:
+    """王芳 is on the teachers list and again on the school's list of head teachers, with the
+    same phone: one teacher with one teacher's places, not two 王芳（第2行）."""
+    both_away = "父母均外出"  # a priority: 张雨涵 and 李明轩 are paired first
+    kids = [kid(1, kind=both_away), kid(2, kind=both_away), kid(3)]
+    staff = [
+        teacher("王芳", "三(2)班", role="班主任"),
+        teacher("李强", "三(2)班", subject="体育"),
+    ]
+    heads = [
+        ["姓名", "联系电话", "任教班级", "职务"],
+        ["王芳", staff[0]["联系电话"], "三(2)班", "班主任"],
+    ]
+    sheets = {"花名册": table(kids), "教师": table(staff), "班主任名单": heads}
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    book = tmp_path / "p.xlsx"
+    args = ("--max-per-teacher", "1", "--format", "json", "--out", book)
+    result = run("pair", path, *args, cwd=tmp_path)
+    assert result.exit_code == 1
+    doc = result.json()
+    assert [p["child"] for p in doc["pairs"]] == ["张雨涵", "李明轩"]
+    assert sorted((p["teacher"], p["reason"]) for p in doc["pairs"]) == [
+        ("李强", "任教本班体育"),
+        ("王芳", "本班班主任"),
+    ]
+    assert [(u["child"], u["why"]) for u in doc["unpaired"]] == [
+        ("王梓萱", "帮扶名额不足（还差 1 个名额）")
+    ]
+    assert (doc["summary"]["teachers"], doc["summary"]["places"]) == (2, 2)
+    assert result.stderr.splitlines()[0] == (
+        "提示：“班主任名单”第 2 行与“教师”第 2 行是同一位教师（姓名、电话相同），按一人结对"
+    )
+    # lbc due counts her as the one teacher she is, not as one of two 王芳 it cannot tell apart
+    due = run("due", path, book, "--format", "json", cwd=tmp_path).json()
+    assert sorted(x["teacher"] for x in due["teachers"]) == ["李强", "王芳"]
+    assert (due["summary"]["paired"], due["summary"]["unpaired"]) == (2, 1)
+    summary = run("summary", path, book, "--term", "2024秋", "--format", "json", cwd=tmp_path)
+    pairing = summary.json()["pairing"]
+    assert (pairing["teachers"], pairing["teachers_with_children"]) == (2, 2)
+    assert pairing["teachers_below_quota"] == []

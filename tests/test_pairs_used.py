@@ -54,7 +54,8 @@ def kid(n: int, cls: str = C32, **extra: Any) -> dict[str, Any]:
 
 
 def teacher(name: str, classes: str, places: int = 2, role: str = "班主任") -> dict[str, Any]:
-    phone = f"138{sum(map(ord, name)) % 10**8:08d}"
+    # Two namesakes, two phones: one name and one phone are one teacher (repeated_teachers).
+    phone = f"138{sum(map(ord, name + classes)) % 10**8:08d}"
     values = [name, "女", phone, role, classes, "语文", "否", "是"]
     return {**dict(zip(TEACHER_HEADER, values, strict=True)), "可帮扶人数": places}
 

@@ -29,6 +29,7 @@ from lbc.roster.people import (
     known_birth,
     namesake_tag,
     priority_reasons,
+    repeated_teachers,
     teacher_labels,
 )
 from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
@@ -253,6 +254,20 @@ def _teachers(
         notes.append(t("pair.note.nameless_teachers", count=len(rows) - len(named)))
     if not named:
         raise LbcError(t("err.pair_no_teachers"))
+    repeats = repeated_teachers(roster.teachers, school_of)
+    for tb, i in named:
+        if (id(tb), i) in repeats:
+            first, j = repeats[(id(tb), i)]
+            where = {"sheet": tb.sheet_at(i), "row": tb.rows[i]}
+            notes.append(
+                t(
+                    "pair.note.same_teacher",
+                    **where,
+                    first_sheet=first.sheet_at(j),
+                    first=first.rows[j],
+                )
+            )
+    named = [(tb, i) for tb, i in named if (id(tb), i) not in repeats]
     namesakes: dict[Teacher, list[tuple[Table, int]]] = {}
     for tb, i in named:
         namesakes.setdefault((school_of(tb, i), tb.get("name", i)), []).append((tb, i))

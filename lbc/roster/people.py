@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -86,6 +86,27 @@ def teacher_named(value: str, names: set[str]) -> str | None:
     return base if base in names else None
 
 
+def repeated_teachers(
+    tables: list[Table], school: Callable[[Table, int], str]
+) -> dict[tuple[int, int], tuple[Table, int]]:
+    """The rows that list a teacher again (by ``id`` of the table, and row), each with the
+    row that listed them first: one name and one phone in one school (``school``), as when
+    a teachers list and a list of head teachers both name 王芳. One person, with one
+    person's places, as a child entered twice is one child; rows without a phone stay apart,
+    since two teachers may share a name."""
+    first: dict[tuple[str, str, str], tuple[Table, int]] = {}
+    repeats: dict[tuple[int, int], tuple[Table, int]] = {}
+    for table in tables:
+        for i in range(len(table)):
+            name, phone = table.get("name", i), nz.numbers_text(table.get("phone", i))
+            if isinstance(name, str) and phone:
+                me = (table, i)
+                seen = first.setdefault((school(table, i), name, phone), me)
+                if seen is not me:
+                    repeats[(id(table), i)] = seen
+    return repeats
+
+
 def in_post(active: object) -> bool:
     """A teacher whose 在岗 cell is not 否 and not unreadable (empty means in post): the
     ones pairing gives places to and the summary counts as taking part."""
@@ -144,13 +165,14 @@ class TeachersInPost:
         self.rows: dict[Teacher, tuple[Table, int]] = {}
         every: dict[Teacher, list[tuple[Table, int]]] = {}
         working: dict[Teacher, list[tuple[Table, int]]] = {}
+        repeats = repeated_teachers(roster.teachers, self.school)
         for table in roster.teachers:
             names = table.values.get("name") or [None] * len(table)
             states = table.values.get("active") or [None] * len(table)
             if not table.has("school"):  # else each row says its school (a county's)
                 self.listed.add(self.files.get(table.file, ""))
             for i, (name, state) in enumerate(zip(names, states, strict=True)):
-                if not isinstance(name, str):
+                if not isinstance(name, str) or (id(table), i) in repeats:
                     continue
                 key = (self.school(table, i), name)
                 self.listed.add(key[0])
