@@ -725,6 +725,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行身份证号相同，按同一名儿童结对",
         "note: '{sheet}' row {row} has the same ID number as '{first_sheet}' row {first}; paired as one child",
     ),
+    "pair.note.unread_classes": (
+        "提示：“{sheet}”第 {row} 行{name}的任教班级“{value}”无法识别，结对时按未任教任何班级"
+        "（请按 lbc validate 的 CLS001 改正）",
+        "note: '{sheet}' row {row}: {name}'s classes '{value}' cannot be read; paired as"
+        " teaching no class (see CLS001 in lbc validate)",
+    ),
     "pair.note.same_teacher": (
         "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行是同一位教师（姓名、电话相同），"
         "按一人结对",

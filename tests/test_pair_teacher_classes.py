@@ -114,3 +114,26 @@ def test_a_teacher_on_two_lists_is_one_teacher(tmp_path: Path) -> None:
     pairing = summary.json()["pairing"]
     assert (pairing["teachers"], pairing["teachers_with_children"]) == (2, 2)
     assert pairing["teachers_below_quota"] == []
+
+
+def test_a_teachers_classes_lbc_cannot_read_are_said(tmp_path: Path) -> None:
+    """王芳's 任教班级 says 三年级(2)班语文, 赵敏's 三年级: lbc cannot read them (CLS001), so
+    pairing cannot tell that either teaches the children's classes; it says so rather than
+    pair as if they taught none."""
+    kids = [kid(1, cls="三(2)班")]
+    staff = [
+        teacher("王芳", "三年级(2)班语文", role="班主任"),
+        teacher("赵敏", "三年级", subject="音乐"),
+        teacher("李强", "三年级(2)班"),
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": table(kids), "教师": table(staff)})
+    result = run("pair", path, "--format", "json", cwd=tmp_path)
+    assert result.stderr.splitlines()[:2] == [
+        "提示：“教师”第 2 行王芳的任教班级“三年级(2)班语文”无法识别，结对时按未任教任何班级"
+        "（请按 lbc validate 的 CLS001 改正）",
+        "提示：“教师”第 3 行赵敏的任教班级“三年级”无法识别，结对时按未任教任何班级"
+        "（请按 lbc validate 的 CLS001 改正）",
+    ]
+    assert [(p["teacher"], p["reason"]) for p in result.json()["pairs"]] == [
+        ("李强", "任教本班语文")
+    ]

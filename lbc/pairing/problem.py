@@ -278,8 +278,8 @@ def _teachers(
         name = table.get("name", i)
         key = (school_of(table, i), name)
         role = _text(table.get("role", i))
-        classes = table.get("classes", i)
-        classes = classes if isinstance(classes, tuple) else ()
+        cell = table.get("classes", i)
+        classes = cell if isinstance(cell, tuple) else ()
         head_of = nz.head_classes(role, classes)
         classes = tuple(dict.fromkeys(head_of + classes))  # 职务 may name a class not listed
         active = table.get("active", i)
@@ -295,6 +295,9 @@ def _teachers(
         places = 0 if why else capacity if isinstance(capacity, int) else max_per_teacher
         if not why and places <= 0:
             places, why = 0, t("pair.idle.no_places")
+        if isinstance(cell, nz.Bad) and places:  # paired as teaching no class: said
+            where = {"sheet": table.sheet_at(i), "row": table.rows[i], "name": name}
+            notes.append(t("pair.note.unread_classes", **where, value=cell.raw))
         phone = table.get("phone", i)
         out.append(
             TeacherRow(
