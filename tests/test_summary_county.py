@@ -159,3 +159,38 @@ def test_tables_one_after_another_stay_apart() -> None:
     ]
     after_text = parse("| a |\n|---|\n| 1 |\n说明\n| b |\n|---|\n| 2 |")
     assert [b.kind for b in after_text] == ["table", "p", "table"]
+
+
+def test_classes_of_several_schools_are_named_with_their_school(tmp_path: Path) -> None:
+    """Two schools' 一年级(1)班 are two classes: the county's summary counts and lists each
+    under its school, as every class list of a folder does (lbc.reports.classes), never one
+    一年级(1)班 of children from both."""
+    folder = tmp_path / "各校"
+    folder.mkdir()
+    one, two = "一年级(1)班", "二年级(1)班"
+    schools = {
+        "青山镇中心小学": [[*child_row(1, cls=one), None], [*child_row(2, cls=two), "王芳"]],
+        "白鹤乡中心小学": [[*child_row(3, cls=one), None], [*child_row(4, cls=one), None]],
+    }
+    header = [*CHILD_HEADER, "帮扶教师"]
+    for n, (name, rows) in enumerate(schools.items()):
+        write_xlsx(folder / f"{n}.xlsx", {"花名册": [[f"{name}留守儿童花名册"], header, *rows]})
+    records = [["日期", "帮扶教师", "学生姓名", "班级", "类型"]]
+    records.append([dt.date(2024, 9, 10), "王芳", "李明轩", two, "谈心"])
+    write_xlsx(folder / "记录.xlsx", {"帮扶记录": records})
+    result = run("summary", folder, "--term", "2024-autumn", "--format", "json")
+    context = result.json()
+    assert context["children"]["by_class"] == [
+        {"name": "白鹤乡中心小学 一年级(1)班", "count": 2},
+        {"name": "青山镇中心小学 一年级(1)班", "count": 1},
+        {"name": "青山镇中心小学 二年级(1)班", "count": 1},
+    ]
+    both = [
+        {"class": "白鹤乡中心小学 一年级(1)班", "names": ["王梓萱", "刘浩然"]},
+        {"class": "青山镇中心小学 一年级(1)班", "names": ["张雨涵"]},
+    ]
+    assert context["pairing"]["unpaired"] == both
+    assert context["records"]["without_record"] == both
+    lines = run("summary", folder, "--term", "2024-autumn").stdout.splitlines()
+    assert "| 白鹤乡中心小学 一年级(1)班 | 2 |" in lines
+    assert "- 青山镇中心小学 一年级(1)班：张雨涵" in lines

@@ -232,14 +232,15 @@ def test_a_child_on_two_schools_rosters_is_found_from_either(tmp_path: Path, ord
     ]
     summary = run("summary", *files, "--term", "2024-autumn", "--format", "json")
     context = json.loads(summary.stdout)
-    # She is on the books at her new school, in its class.
+    # She is on the books at her new school, in its class (two schools: named with each).
     assert context["children"]["by_class"] == [
-        {"name": "三年级(1)班", "count": 1},
-        {"name": "三年级(2)班", "count": 1},
+        {"name": "白云乡小学 三年级(1)班", "count": 1},
+        {"name": "青山镇中心小学 三年级(2)班", "count": 1},
     ]
     records = context["records"]
     assert (records["total"], records["matched"], records["talks"]) == (2, 2, 2)
-    assert records["without_record"] == [{"class": "三年级(2)班", "names": ["李明轩"]}]
+    left_out = {"class": "青山镇中心小学 三年级(2)班", "names": ["李明轩"]}
+    assert records["without_record"] == [left_out]
 
 
 def test_a_school_is_one_school_however_its_spaces_are_typed(tmp_path: Path) -> None:

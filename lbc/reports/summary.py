@@ -202,8 +202,24 @@ def _grade_name(grade: int) -> str:
     return f"{GRADE_NAMES.get(grade, str(grade))}年级"
 
 
-def _class_order(label: str, ref: nz.ClassRef | None) -> tuple[Any, ...]:
-    return (*class_rank(ref), label)
+class _Classes:
+    """Each child's school and class as the summary names them, and the order classes are
+    listed in. Where the children are of several schools (a folder, a county's merged
+    roster), a class is named with its school, as every class list names it
+    (lbc.reports.classes): two schools' 一年级(1)班 are two classes, not one of both."""
+
+    def __init__(self, roster: Roster, kids: Kids) -> None:
+        lookup = schools_of(roster)
+        self.schools = [lookup.at(*w) for w in kids.where]
+        several = len(set(self.schools)) > 1
+        self.names: list[str] = []
+        self.order: list[tuple[Any, ...]] = []
+        for school, label, ref in zip(self.schools, kids.labels, kids.refs, strict=True):
+            where = school if several else ""
+            name = label or t("sum.no_class")
+            name = f"{where} {name}" if where else name
+            self.names.append(name)
+            self.order.append((where, *class_rank(ref), name))
 
 
 def _count_list(counter: Counter[str], order: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -233,6 +249,7 @@ def build_context(
     counted = term.counted_months(as_of)
     records = dated_records(roster, kids.index(roster), term.start, term.end)
     had = each_childs_records(records)
+    classes = _Classes(roster, kids)
     context: dict[str, Any] = {
         "school": school,
         "term": {
@@ -255,11 +272,11 @@ def build_context(
             "warmth_per_year": quotas.warmth_per_year,
             "children_per_teacher": quotas.children_per_teacher,
         },
-        "children": _children_section(kids),
+        "children": _children_section(kids, classes),
         "archive": _archive_section(kids, findings, roster),
-        "pairing": _pairing_section(kids, quotas, roster),
+        "pairing": _pairing_section(kids, classes, quotas, roster),
         "records": _records_section(
-            kids, records, had, months, counted, quotas, bool(roster.records)
+            kids, classes, records, had, months, counted, quotas, bool(roster.records)
         ),
         "enrollment": _enrollment_section(statuses),
         "changes": _changes_section(previous, roster) if previous is not None else None,
@@ -269,7 +286,7 @@ def build_context(
     }
     if previous is not None:
         context["pairing"]["kept"] = _kept(previous, roster, kids)
-    context["schools"] = _schools_section(roster, kids, findings)
+    context["schools"] = _schools_section(kids, classes, findings)
     if context["schools"]:  # several schools: the county's own table too
         context["county_table"] = _county_table(roster, kids, as_of)
     gaps = _gaps(context)
@@ -300,16 +317,13 @@ def input_notes(roster: Roster, term: Term, school: str) -> list[str]:
     return notes
 
 
-def _by_class(kids: Kids, chosen: list[int]) -> list[dict[str, Any]]:
+def _by_class(kids: Kids, classes: _Classes, chosen: list[int]) -> list[dict[str, Any]]:
     """[{class, names}] in class order, for lists of children a school follows up."""
     groups: dict[str, list[int]] = defaultdict(list)
     for k in chosen:
-        groups[kids.labels[k]].append(k)
-    ordered = sorted(groups, key=lambda label: _class_order(label, kids.refs[groups[label][0]]))
-    return [
-        {"class": label or t("sum.no_class"), "names": [kids.names[k] for k in groups[label]]}
-        for label in ordered
-    ]
+        groups[classes.names[k]].append(k)
+    ordered = sorted(groups, key=lambda name: classes.order[groups[name][0]])
+    return [{"class": name, "names": [kids.names[k] for k in groups[name]]} for name in ordered]
 
 
 def _tally(values: list[Any], known: tuple[str, ...]) -> Counter[str]:
@@ -322,10 +336,10 @@ def _tally(values: list[Any], known: tuple[str, ...]) -> Counter[str]:
     )
 
 
-def _children_section(kids: Kids) -> dict[str, Any]:
+def _children_section(kids: Kids, classes: _Classes) -> dict[str, Any]:
     grades: Counter[int] = Counter(r.grade for r in kids.refs if r is not None)
-    classes: Counter[str] = Counter(kids.labels)
-    refs = dict(zip(kids.labels, kids.refs, strict=True))
+    per_class: Counter[str] = Counter(classes.names)
+    order = dict(zip(classes.names, classes.order, strict=True))
     gender = _tally(kids.column("gender"), nz.GENDERS)
     kinds = _tally(kids.column("left_behind_type"), (*nz.LEFT_BEHIND_TYPES, nz.AWAY_UNSPECIFIED))
     guardians = Counter(map(_guardian_kind, kids.column("guardian_relation")))
@@ -342,8 +356,7 @@ def _children_section(kids: Kids) -> dict[str, Any]:
         "by_grade": [{"name": _grade_name(g), "count": grades[g]} for g in sorted(grades)]
         + ([{"name": t("sum.no_grade"), "count": no_grade}] if no_grade else []),
         "by_class": [
-            {"name": k or t("sum.no_class"), "count": classes[k]}
-            for k in sorted(classes, key=lambda k: _class_order(k, refs[k]))
+            {"name": k, "count": per_class[k]} for k in sorted(per_class, key=order.__getitem__)
         ],
         "by_gender": _count_list(gender, nz.GENDERS),
         "by_type": _count_list(kinds, nz.LEFT_BEHIND_TYPES),
@@ -412,7 +425,9 @@ def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dic
     }
 
 
-def _pairing_section(kids: Kids, quotas: Quotas, roster: Roster) -> dict[str, Any]:
+def _pairing_section(
+    kids: Kids, classes: _Classes, quotas: Quotas, roster: Roster
+) -> dict[str, Any]:
     loads = Counter(x for x in kids.teachers if x)
     paired = sum(loads.values())
     active = kids.in_post.active  # the teachers in post, in the lists' order
@@ -428,7 +443,7 @@ def _pairing_section(kids: Kids, quotas: Quotas, roster: Roster) -> dict[str, An
         "children": len(kids),
         "paired": paired,
         "coverage": rate(paired, len(kids)),
-        "unpaired": _by_class(kids, [k for k, x in enumerate(kids.teachers) if not x]),
+        "unpaired": _by_class(kids, classes, [k for k, x in enumerate(kids.teachers) if not x]),
         "teachers": len(active),
         "teachers_with_children": taking_part,
         "teachers_rate": rate(taking_part, len(active)),
@@ -440,6 +455,7 @@ def _pairing_section(kids: Kids, quotas: Quotas, roster: Roster) -> dict[str, An
 
 def _records_section(
     kids: Kids,
+    classes: _Classes,
     records: list[SupportRecord],
     had: ChildRecords,
     months: list[tuple[int, int]],
@@ -502,7 +518,7 @@ def _records_section(
         "home_visit_rate": rate(len(visited), len(paired)),
         "warmth_received": len(warmed),
         "warmth_rate": rate(len(warmed), len(paired)),
-        "without_record": _by_class(kids, silent),
+        "without_record": _by_class(kids, classes, silent),
         "without_record_count": len(silent),
         "teachers_behind": behind,
         "provided": provided,
@@ -559,12 +575,11 @@ def _watch_section(
 
 
 def _schools_section(
-    roster: Roster, kids: Kids, findings: list[Finding]
+    kids: Kids, classes: _Classes, findings: list[Finding]
 ) -> list[dict[str, Any]] | None:
     """Children, pairs and complete archives per school, for a folder or a county's merged
     roster; None when it is one school."""
-    lookup = schools_of(roster)
-    schools = [lookup.at(*w) for w in kids.where]
+    schools = classes.schools
     if len(set(schools)) < 2:
         return None
     wrong = {
