@@ -1065,7 +1065,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "每名帮扶教师平均帮扶儿童数",
         "average children per support teacher",
     ),
-    "var.records.provided": ("是否读到帮扶记录表", "whether a records sheet was read"),
+    "var.records.provided": (
+        "是否读到帮扶记录表（没有读到时，各项达标人数、比率和按月记录数为空）",
+        "whether a records sheet was read (if not, the counts and rates met and the records "
+        "by month are empty)",
+    ),
     "var.records.total": ("本学期帮扶记录条数", "records dated in the term"),
     "var.records.matched": ("能对应到唯一儿童的记录条数", "records matched to exactly one child"),
     "var.records.unclear": (

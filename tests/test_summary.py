@@ -1108,6 +1108,31 @@ def test_without_records_no_child_or_teacher_is_named_as_behind(tmp_path: Path) 
     )
 
 
+def test_without_records_no_rate_or_month_is_a_zero(tmp_path: Path) -> None:
+    """With pairs but no records read, how many children were talked with, visited or
+    warmed is not known: the context gives no rate (None, a dash in the chart) rather than
+    0%, no month of records, and no count of the watch list's children owed nothing; the
+    document shows no table of months that were never counted."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    write_xlsx(ws / "名册.xlsx", {"花名册": table(CHILDREN), "教师名单": table(TEACHERS)})
+    doc = run("summary", ws / "名册.xlsx", *TERM, "--format", "json", cwd=ws).json()
+    records = doc["records"]
+    judged = ("talk_every_month", "talk_rate", "home_visited", "home_visit_rate")
+    judged += ("warmth_received", "warmth_rate", "family_called")
+    assert {k: records[k] for k in judged} == dict.fromkeys(judged)
+    assert (records["paired_children"], records["by_month"]) == (5, [])
+    assert doc["watch"]["end_all_owed"] is None
+    markdown = run("summary", ws / "名册.xlsx", *TERM, cwd=ws).stdout
+    assert "各月帮扶记录" not in markdown and "records_by_month" not in markdown
+    run("summary", ws / "名册.xlsx", *TERM, "--out", "s.html", cwd=ws)
+    page = (ws / "s.html").read_text(encoding="utf-8")
+    svg = re.findall(r"<svg\b.*?</svg>", page, flags=re.S)[-1]
+    bars = [x.text for x in ET.fromstring(svg).iter(f"{SVG}text")][1:]
+    unknown = ["每月谈心", "—", "学期家访", "—", "送温暖", "—"]
+    assert bars == [*unknown, "建档率", "88.9%", "结对覆盖率", "55.6%"]
+
+
 def test_records_all_outside_the_term_are_said(school: Path) -> None:
     result = summary(school, "--term", "2023-autumn", "--format", "json")
     assert result.exit_code == 0

@@ -499,7 +499,7 @@ def _records_section(
     behind.sort(key=lambda b: (-(b["missing_talks"] + b["missing_visits"]), b["teacher"]))
     contacted = had.contacted
     silent = [k for k in range(len(kids)) if k not in contacted] if provided else []
-    return {
+    section = {
         "total": len(records),
         "matched": sum(r.child is not None for r in records),
         "unclear": sum(r.unclear for r in records),
@@ -523,6 +523,21 @@ def _records_section(
         "teachers_behind": behind,
         "provided": provided,
     }
+    if not provided:  # nothing to judge by: not known, never 0 children or 0%
+        section.update(dict.fromkeys(JUDGED_BY_RECORDS), by_month=[])
+    return section
+
+
+# What the records say of the children: unknown (None) where no records were read.
+JUDGED_BY_RECORDS = (
+    "family_called",
+    "talk_every_month",
+    "talk_rate",
+    "home_visited",
+    "home_visit_rate",
+    "warmth_received",
+    "warmth_rate",
+)
 
 
 def _owed_done(
@@ -570,7 +585,7 @@ def _watch_section(
         "start_basis": "previous" if previous is not None else "term_start",
         "start": len(start),
         "end": len(end),
-        "end_all_owed": len(set(talked) & set(visited)),
+        "end_all_owed": len(set(talked) & set(visited)) if roster.records else None,
     }
 
 
