@@ -791,6 +791,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "book.unpaired": ("未结对", "未结对"),
     "book.none": ("（无）", "(none)"),
     "book.watch": ("重点关注名单", "重点关注名单"),
+    "book.watch_title": (
+        "{school}重点关注儿童名单（截至 {date}）",
+        "{school}重点关注儿童名单（截至 {date}）",
+    ),
     "book.sign": (
         "制表人：__________    审核人：__________    日期：{date}",
         "Drawn up by: __________    Checked by: __________    Date: {date}",

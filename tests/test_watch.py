@@ -287,6 +287,15 @@ def test_table_csv_and_english(school: Path) -> None:
     assert "nobody looks after the child" in english
 
 
+def test_the_workbook_says_the_day_the_list_was_drawn_on(school: Path) -> None:
+    """A list drawn --as-of a past day (its days without contact counted to that day) says
+    that day in its title, as the printed to-do list does: the date it is signed on is
+    another day, and the only one it gave."""
+    run("watch", "--as-of", "2024-12-20", "--out", "名单.xlsx", cwd=school)
+    ws = load_workbook(school / "名单.xlsx").active
+    assert ws["A1"].value == "重点关注儿童名单（截至 2024-12-20）"
+
+
 def test_out_writes_a_printable_owner_only_workbook(school: Path) -> None:
     result = run("watch", "--out", "重点关注名单.xlsx", cwd=school)
     assert result.exit_code == 1
@@ -296,7 +305,7 @@ def test_out_writes_a_printable_owner_only_workbook(school: Path) -> None:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     ws = load_workbook(path).active
     assert ws.title == "重点关注名单"
-    assert ws["A1"].value == "重点关注儿童名单"
+    assert ws["A1"].value == f"重点关注儿童名单（截至 {dt.date.today().isoformat()}）"
     assert [c.value for c in ws[2]] == [
         "序号",
         "班级",

@@ -33,7 +33,8 @@ def write_watch_book(out: Path, report: WatchReport, school: str, inputs: Iterab
     wb = Workbook()
     ws = wb.active
     ws.title = t("book.watch")
-    fill_table(ws, f"{school}重点关注儿童名单", WATCH_HEADER, rows or [["", t("book.none")]])
+    title = t("book.watch_title", school=school, date=report.as_of.isoformat())
+    fill_table(ws, title, WATCH_HEADER, rows or [["", t("book.none")]])
     day = dt.date.today()
     set_text(
         ws.cell(ws.max_row + 2, 1),

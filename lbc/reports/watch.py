@@ -20,6 +20,7 @@ from lbc.workspace.config import WatchSettings
 class WatchReport:
     classes: list[ClassGroup[Watched]]
     threshold: int
+    as_of: dt.date  # the day the list is drawn on: ages and days without contact to it
     untyped: list[tuple[Table, int]]  # children not judged: 留守类型 empty or unreadable
 
     @property
@@ -36,4 +37,4 @@ def watch_report(
     require_left_behind_type(roster.children, "err.no_type")
     found = sorted(watch_list(roster, settings, as_of, previous), key=lambda w: -w.score)
     groups = by_class(roster, ((w.table, w.i, w) for w in found))
-    return WatchReport(groups, settings.threshold, untyped(roster.children))
+    return WatchReport(groups, settings.threshold, as_of, untyped(roster.children))
