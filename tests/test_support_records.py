@@ -479,3 +479,25 @@ def test_records_signed_with_the_teachers_title_are_the_teachers(tmp_path: Path)
     summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
     behind = summary.json()["records"]["teachers_behind"]
     assert behind == [{"teacher": "李红", "children": 1, "missing_talks": 1, "missing_visits": 0}]
+
+
+def test_a_kind_written_but_unreadable_is_not_counted_as_not_given(tmp_path: Path) -> None:
+    """The summary's records by kind say 无法识别 of a 类型 cell lbc cannot read (家访（入户）,
+    REC004) and 未填 of an empty one, as it says of the children's columns: a cell filled
+    in is one the school looks at, not for."""
+    day = dt.date(2024, 10, 8)
+    records = [
+        RECORD_HEADER,
+        [day, "王芳", "张雨涵", "三年级(2)班", "谈心", "x"],
+        [day, "王芳", "张雨涵", "三年级(2)班", "家访（入户）", "y"],
+        [day, "王芳", "张雨涵", "三年级(2)班", None, "z"],
+    ]
+    path = write_xlsx(
+        tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)], "帮扶记录": records}
+    )
+    result = run("summary", path, "--term", "2024-autumn", "--format", "json")
+    assert result.json()["records"]["by_kind"] == [
+        {"name": "谈心", "count": 1},
+        {"name": "无法识别", "count": 1},
+        {"name": "未填", "count": 1},
+    ]

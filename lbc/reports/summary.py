@@ -466,8 +466,7 @@ def _records_section(
     """The records' figures; ``provided``: whether any records were read. Where none were,
     no child is named as without a record and no teacher as behind: nothing was there to
     judge them by (the summary says the records were not provided)."""
-    unknown = t("sum.unknown")
-    kinds: Counter[str] = Counter(r.kind or unknown for r in records)
+    kinds = _tally([r.kind for r in records], nz.RECORD_KINDS)
     per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
     paired = [k for k, x in enumerate(kids.teachers) if x]
     talked, visited = _owed_done(had, paired, counted, quotas)

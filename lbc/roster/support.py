@@ -22,6 +22,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from lbc.roster import normalise as nz
 from lbc.roster.normalise import YearMonth
 from lbc.roster.people import births_differ, known_birth, named_children
 from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
@@ -41,7 +42,7 @@ class SupportRecord:
     child), with where it was read."""
 
     date: dt.date
-    kind: str | None
+    kind: str | nz.Bad | None  # Bad: a 类型 written in words lbc cannot read
     teacher: str | None
     child: int | None
     file: str
@@ -280,7 +281,7 @@ def dated_records(
             out.append(
                 SupportRecord(
                     date,
-                    kind if kind.__class__ is str else None,
+                    kind if kind.__class__ is str or kind.__class__ is nz.Bad else None,
                     teacher if teacher.__class__ is str else None,
                     child,
                     table.file,
@@ -362,7 +363,7 @@ def each_childs_records(records: Iterable[SupportRecord]) -> ChildRecords:
             continue
         if child not in out.last or r.date > out.last[child]:
             out.last[child] = r.date
-        if r.kind is not None:
+        if r.kind.__class__ is str:
             out.by_kind[child][r.kind] += 1
         if r.kind == TALK:
             month = (r.date.year, r.date.month)
