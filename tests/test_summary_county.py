@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from test_forms import REG_HEADER, flat, reg_rows
+from test_forms import REG_HEADER, flat, reg_row, reg_rows
 
 from conftest import CHILD_HEADER, W, child_row, run, write_xlsx
 
@@ -194,3 +194,20 @@ def test_classes_of_several_schools_are_named_with_their_school(tmp_path: Path) 
     lines = run("summary", folder, "--term", "2024-autumn").stdout.splitlines()
     assert "| 白鹤乡中心小学 一年级(1)班 | 2 |" in lines
     assert "- 青山镇中心小学 一年级(1)班：张雨涵" in lines
+
+
+def test_a_child_the_form_gives_no_guardian_is_not_unregistered(tmp_path: Path) -> None:
+    """On the 2016 form 父母外出有无委托其他监护人 无, with no guardian named, says the child
+    has nobody entrusted (the county table's 无委托照料人): the summary's 按监护情况 says
+    so, and keeps 未登记 for a child about whom the roster says nothing."""
+    nobody = {"父母外出有无委托其他监护人": "无", "委托监护人姓名": None, "与被监护人关系": None}
+    unsaid = {"父母外出有无委托其他监护人": None, "委托监护人姓名": None, "与被监护人关系": None}
+    rows = [reg_row(1, "父母双方同时外出", **nobody), reg_row(2, "父母双方同时外出", **unsaid)]
+    rows.append(reg_row(3, "父母双方同时外出"))
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"登记表": flat(REG_HEADER, rows)})
+    result = run("summary", path, "--term", "2024-autumn", "--format", "json")
+    assert result.json()["children"]["by_guardian"] == [
+        {"name": "祖辈监护", "count": 1},
+        {"name": "无委托监护人", "count": 1},
+        {"name": "未登记", "count": 1},
+    ]

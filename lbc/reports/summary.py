@@ -342,7 +342,9 @@ def _children_section(kids: Kids, classes: _Classes) -> dict[str, Any]:
     order = dict(zip(classes.names, classes.order, strict=True))
     gender = _tally(kids.column("gender"), nz.GENDERS)
     kinds = _tally(kids.column("left_behind_type"), (*nz.LEFT_BEHIND_TYPES, nz.AWAY_UNSPECIFIED))
-    guardians = Counter(map(_guardian_kind, kids.column("guardian_relation")))
+    guardians = Counter(
+        map(_guardian_kind, kids.column("guardian_relation"), kids.column("guardian_entrusted"))
+    )
     categories: Counter[str] = Counter(
         cat for cats in kids.column("categories") if isinstance(cats, tuple) for cat in cats
     )
@@ -365,10 +367,13 @@ def _children_section(kids: Kids, classes: _Classes) -> dict[str, Any]:
     }
 
 
-GUARDIAN_KINDS = ("祖辈监护", "父母一方监护", "亲属监护", "其他监护", "未登记")
+GUARDIAN_KINDS = ("祖辈监护", "父母一方监护", "亲属监护", "其他监护", "无委托监护人", "未登记")
 
 
-def _guardian_kind(relation: object) -> str:
+def _guardian_kind(relation: object, entrusted: object) -> str:
+    """Who looks after the child, by the guardian's relation; a roster that says nobody was
+    entrusted (the 2016 form's 父母外出有无委托其他监护人 无) says so, unlike one that is
+    silent (未登记)."""
     if relation in GRANDPARENTS:
         return "祖辈监护"
     if relation in PARENTS:
@@ -378,7 +383,9 @@ def _guardian_kind(relation: object) -> str:
     if isinstance(relation, str):
         return "其他监护"
     # A relation written in words lbc does not know (祖孙, 爷爷奶奶) is no guardian unregistered.
-    return t("sum.unreadable") if relation.__class__ is nz.Bad else "未登记"
+    if relation.__class__ is nz.Bad:
+        return t("sum.unreadable")
+    return "无委托监护人" if entrusted == "否" else "未登记"
 
 
 def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dict[str, Any]:
