@@ -211,3 +211,38 @@ def test_a_child_the_form_gives_no_guardian_is_not_unregistered(tmp_path: Path) 
         {"name": "无委托监护人", "count": 1},
         {"name": "未登记", "count": 1},
     ]
+
+
+def test_county_health_counts_the_words_the_registry_export_writes(tmp_path: Path) -> None:
+    """The 学籍 export writes 健康或良好 and 有慢性病, schools 残疾（肢体） or 体弱: each child
+    counts in the county table's 健康状况 band its words name, not in none of them."""
+    folder = tmp_path / "各校"
+    folder.mkdir()
+    states = {
+        "青山镇中心小学": ["健康或良好", "健康或良好", "有慢性病", "一般或较弱"],
+        "白鹤乡中心小学": ["健康", "残疾（肢体）", "体弱", "重病"],
+    }
+    n = 0
+    for school, words in states.items():
+        rows = []
+        for word in words:
+            n += 1
+            rows.append(child_row(n, 健康状况=word))
+        write_xlsx(
+            folder / f"{n}.xlsx", {"花名册": [[f"{school}留守儿童花名册"], CHILD_HEADER, *rows]}
+        )
+    result = run("summary", folder, "--term", "2024-autumn", "--format", "json")
+    table = result.json()["county_table"]
+    health = [k for k, c in enumerate(table["columns"]) if c["group"] == "健康状况"]
+    assert [table["columns"][k]["name"] for k in health] == [
+        "健康",
+        "一般或较弱",
+        "重病",
+        "慢性病",
+        "残疾",
+    ]
+    assert {r["school"]: [r["counts"][k] for k in health] for r in table["rows"]} == {
+        "青山镇中心小学": [2, 1, 0, 1, 0],
+        "白鹤乡中心小学": [1, 1, 1, 0, 1],
+        "合计": [3, 2, 1, 1, 1],
+    }

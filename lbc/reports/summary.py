@@ -655,6 +655,24 @@ _RELIEF_WORDS = {
 }
 
 
+# The 健康状况 band a cell's words name, the more serious first: the 学籍 export writes
+# 健康或良好 and 有慢性病, schools 残疾（肢体）, 体弱 or 良好. 患病 says neither how gravely
+# nor how long, and counts in no band.
+_HEALTH_WORDS = (
+    ("残疾", ("残疾",)),
+    ("慢性病", ("慢性",)),
+    ("重病", ("重病", "大病")),
+    ("一般或较弱", ("一般", "较弱", "体弱")),
+    ("健康", ("健康", "良好")),
+)
+
+
+def _health_band(health: object) -> str | None:
+    if not isinstance(health, str) or "不" in health:  # 不健康 names no band
+        return None
+    return next((band for band, words in _HEALTH_WORDS if any(w in health for w in words)), None)
+
+
 def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> set[str]:
     """The 排查汇总表 categories child ``k`` counts in."""
     found: set[str] = set()
@@ -676,9 +694,9 @@ def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> se
     rating = _RATING_BANDS.get(cols["guardianship_rating"][k])
     if rating:
         found.add(rating)
-    health = cols["health"][k]
-    if isinstance(health, str):
-        found.add(health)
+    band = _health_band(cols["health"][k])
+    if band:
+        found.add(band)
     cats = cols["categories"][k]
     relief = cols["relief"][k]
     words = (relief if isinstance(relief, str) else "") + "、".join(
