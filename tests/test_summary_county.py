@@ -246,3 +246,27 @@ def test_county_health_counts_the_words_the_registry_export_writes(tmp_path: Pat
         "白鹤乡中心小学": [1, 1, 1, 0, 1],
         "合计": [3, 2, 1, 1, 1],
     }
+
+
+def test_a_child_not_left_behind_is_no_child_without_a_carer(tmp_path: Path) -> None:
+    """无委托照料人 counts left-behind children nobody was entrusted with; a 非留守 child on
+    the roster (its parents at home) is not one, though no guardian is written for it."""
+    folder = tmp_path / "各校"
+    folder.mkdir()
+    home = {"留守类型": "非留守", "监护人姓名": None, "与儿童关系": None, "监护人电话": None}
+    alone = {"监护人姓名": None, "与儿童关系": None, "监护人电话": None}
+    schools = {
+        "青山镇中心小学": [child_row(1, **home), child_row(2)],
+        "白鹤乡中心小学": [child_row(3, **alone)],
+    }
+    for n, (school, rows) in enumerate(schools.items()):
+        sheet = [[f"{school}留守儿童花名册"], CHILD_HEADER, *rows]
+        write_xlsx(folder / f"{n}.xlsx", {"花名册": sheet})
+    result = run("summary", folder, "--term", "2024-autumn", "--format", "json")
+    table = result.json()["county_table"]
+    k = [c["name"] for c in table["columns"]].index("无委托照料人")
+    assert {r["school"]: r["counts"][k] for r in table["rows"]} == {
+        "青山镇中心小学": 0,
+        "白鹤乡中心小学": 1,
+        "合计": 1,
+    }

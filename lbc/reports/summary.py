@@ -685,11 +685,13 @@ def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> se
     if boarding in nz.YES_NO:
         found.add("寄宿" if boarding == "是" else "不寄宿")
     relation, guardian = cols["guardian_relation"][k], cols["guardian_name"][k]
+    # A child whose parents are at home (非留守) is owed no carer entrusted with it.
+    away = cols["left_behind_type"][k] != nz.NOT_LEFT_BEHIND
     if relation in GRANDPARENTS:
         found.add("祖父母、外祖父母")
     elif relation in ("亲属", "其他"):
         found.add("亲戚朋友")
-    elif guardian is None and relation is None:
+    elif guardian is None and relation is None and away:
         found.add("无委托照料人")
     rating = _RATING_BANDS.get(cols["guardianship_rating"][k])
     if rating:
@@ -710,7 +712,7 @@ def _county_table(roster: Roster, kids: Kids, as_of: dt.date) -> dict[str, Any]:
     """The county's 排查汇总表 per school and in total: how many children of each age band
     and sex board, are cared for by whom, are rated how, are in what health and receive what
     relief. A group a school's roster has no column for is None there (未采集), not 0."""
-    keys = {"id_number", "gender", "guardian_name", "categories"}
+    keys = {"id_number", "gender", "guardian_name", "categories", "left_behind_type"}
     keys |= {key for _, key, _ in COUNTY_GROUPS}
     cols = {key: kids.column(key) for key in keys}
     # Which groups each child's sheet records: ages from a birth date or an ID, care from
