@@ -1133,6 +1133,30 @@ def test_without_records_no_rate_or_month_is_a_zero(tmp_path: Path) -> None:
     assert bars == [*unknown, "建档率", "88.9%", "结对覆盖率", "55.6%"]
 
 
+def test_a_record_dated_after_the_summary_is_not_counted(tmp_path: Path) -> None:
+    """Run in the middle of a term, the summary counts the records up to its own day: one
+    typed with a day still to come (2026-12-15 on 11-29, lbc validate's DATE002) is in no
+    month of its table, and no more in its total or kinds, which would disagree with it."""
+    today = dt.date.today()
+    start, end = today - dt.timedelta(days=45), today + dt.timedelta(days=60)
+    (tmp_path / "lbc.toml").write_text(
+        f'[terms."{today.year}-autumn"]\nstart = {start}\nend = {end}\n', encoding="utf-8"
+    )
+    records = [
+        RECORD_HEADER,
+        [today - dt.timedelta(days=10), "王芳", "张雨涵", C11, "谈心", "x"],
+        [today + dt.timedelta(days=10), "王芳", "张雨涵", C11, "家访", "typed ahead"],
+    ]
+    kids = [kid(1, "张雨涵", "女", C11, "父母均外出", 帮扶教师="王芳")]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": table(kids), "帮扶记录": records})
+    term = ("--term", f"{today.year}-autumn")
+    done = run("summary", tmp_path / "r.xlsx", *term, "--format", "json", cwd=tmp_path).json()
+    found = done["records"]
+    assert (found["total"], found["home_visits"], found["home_visited"]) == (1, 0, 0)
+    assert found["by_kind"] == [{"name": "谈心", "count": 1}]
+    assert sum(m["count"] for m in found["by_month"]) == 1
+
+
 def test_records_all_outside_the_term_are_said(school: Path) -> None:
     result = summary(school, "--term", "2023-autumn", "--format", "json")
     assert result.exit_code == 0

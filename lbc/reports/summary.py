@@ -15,7 +15,8 @@ Counting rules, so that a head teacher can check any number by hand:
   flag counts it (lbc.checks.contacts);
 * paired: the child's 帮扶教师 names a teacher in post (在岗) of its school's teachers list,
   or, where no teachers list was read for the school, any teacher (TeachersInPost);
-* records count (totals, by kind, by month) when dated inside the term; the measures about
+* records count (totals, by kind, by month) when dated inside the term, up to the summary's
+  day (a day still to come is a typing slip, lbc validate's DATE002); the measures about
   children (talks every month, home visits, 送温暖, children without a record) use those
   matched to exactly one child, by name and by class when the record gives one, as lbc
   validate matches them, and within its school when it has a 学校 cell (lbc.roster.support);
@@ -247,7 +248,7 @@ def build_context(
         raise LbcError(t("err.summary_no_children"))
     months = term.months(until=as_of)
     counted = term.counted_months(as_of)
-    records = dated_records(roster, kids.index(roster), term.start, term.end)
+    records = dated_records(roster, kids.index(roster), term.start, as_of)
     had = each_childs_records(records)
     classes = _Classes(roster, kids)
     context: dict[str, Any] = {
