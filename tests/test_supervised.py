@@ -179,6 +179,40 @@ def test_a_signal_to_the_parent_mid_read_ends_the_command(tmp_path: Path, signum
     assert (proc.returncode, out, err) == (128 + signum, "", "lbc: 错误：已中断\n")
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_before_the_parent_is_ready_still_reaches_the_command(
+    tmp_path: Path, signum: int
+) -> None:
+    """On a busy machine the command's child can reach its read before the parent has set
+    up passing signals on: the signal waits until it has, and does not end the parent
+    alone while the child reads on (the parent is held back here for a second)."""
+    started = tmp_path / "reading"
+    code = (
+        "import time\nfrom lbc.roster import reading, supervised\n"
+        "wait = supervised._wait\n"
+        "supervised._wait = lambda *args: (time.sleep(1), wait(*args))\n"
+        f"reading._open_workbook = lambda path: (open({str(started)!r}, 'w'), time.sleep(60))\n"
+        "from lbc.cli import main; main()"
+    )
+    path = good(tmp_path / "花名册.xlsx")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "validate", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    deadline = time.monotonic() + 30
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    proc.send_signal(signum)
+    try:
+        out, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert (proc.returncode, out, err) == (128 + signum, "", "lbc: 错误：已中断\n")
+
+
 NO_FORK = "from lbc.roster import supervised\nsupervised.CAN_FORK = False"
 # Windows: no fork, and no RLIMIT_AS for a child to cap itself with.
 LIKE_WINDOWS = NO_FORK + "\nsupervised.resource = None"

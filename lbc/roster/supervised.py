@@ -133,6 +133,10 @@ _reads: list[Path] = []  # reads under way (two threads may read), the latest la
 _saved_stderr = [-1]  # descriptor 2 as it was before the reads under way silenced it
 
 
+# The signals the supervising parent passes on to the command (see _wait).
+PASSED_ON = {signal.SIGTERM, signal.SIGHUP} if CAN_FORK else set()
+
+
 def supervise(ceiling: int | None) -> None:
     """Fork where the platform can: return in the child, which runs the command capped at
     ``ceiling`` bytes; the parent waits for it and leaves with its exit status, or with one
@@ -143,8 +147,13 @@ def supervise(ceiling: int | None) -> None:
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
     listen, tell = os.pipe()
+    # SIGTERM and SIGHUP wait, blocked, until the parent's handlers pass them on: a signal
+    # that came between the fork and those handlers (a busy machine lets the child reach
+    # its read first) would end the parent alone, the child reading on.
+    unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, PASSED_ON)
     child = os.fork()
     if child == 0:
+        signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)
         os.close(listen)
         _announcer[0] = tell
         # Processes the command forks (merge's workers, a read's child) do not announce, and
@@ -153,7 +162,7 @@ def supervise(ceiling: int | None) -> None:
         _limit_memory(ceiling)
         return
     os.close(tell)
-    _wait(child, listen, ceiling)
+    _wait(child, listen, ceiling, unblocked)
 
 
 def _forget_parent() -> None:
@@ -229,7 +238,7 @@ def restore_stderr() -> None:
             os.dup2(_saved_stderr[0], 2)
 
 
-def _wait(child: int, listen: int, ceiling: int | None) -> NoReturn:
+def _wait(child: int, listen: int, ceiling: int | None, unblocked: set[signal.Signals]) -> NoReturn:
     """The parent: follow the child's announcements until it ends, then leave as it did.
 
     Ctrl-C reaches both processes from the terminal; the child handles it. SIGTERM and
@@ -245,8 +254,9 @@ def _wait(child: int, listen: int, ceiling: int | None) -> NoReturn:
             os.kill(child, signum)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP"):
-        signal.signal(getattr(signal, name), pass_on)
+    for signum in PASSED_ON:
+        signal.signal(signum, pass_on)
+    signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)  # one that came meanwhile, now
     path: Path | None = None
     since = 0.0
     pending = b""
