@@ -153,44 +153,13 @@ def test_a_read_that_stalls_is_stopped(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_a_signal_to_the_parent_mid_read_ends_the_command(tmp_path: Path, signum: int) -> None:
-    """The parent passes it on; the child says its line, though the read had silenced
-    descriptor 2, and both leave with 128 + the signal."""
-    started = tmp_path / "reading"
-    stall = (
-        "import time\nfrom lbc.roster import reading\n"
-        f"reading._open_workbook = lambda path: (open({str(started)!r}, 'w'), time.sleep(60))"
-    )
-    code = stall + "\nfrom lbc.cli import main; main()"
-    path = good(tmp_path / "花名册.xlsx")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code, "validate", str(path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
-    deadline = time.monotonic() + 30
-    while not started.exists() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    proc.send_signal(signum)
-    out, err = proc.communicate(timeout=30)
-    assert (proc.returncode, out, err) == (128 + signum, "", "lbc: 错误：已中断\n")
-
-
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_a_signal_before_the_parent_is_ready_still_reaches_the_command(
-    tmp_path: Path, signum: int
-) -> None:
-    """On a busy machine the command's child can reach its read before the parent has set
-    up passing signals on: the signal waits until it has, and does not end the parent
-    alone while the child reads on (the parent is held back here for a second)."""
+def signal_mid_read(tmp_path: Path, signum: int, prelude: str = "") -> tuple[int, str, str]:
+    """Validate a roster whose read stalls, through the console entry point with ``prelude``
+    run first; send ``signum`` to the command once the read has begun, and give how it
+    ended (exit code, stdout, stderr)."""
     started = tmp_path / "reading"
     code = (
-        "import time\nfrom lbc.roster import reading, supervised\n"
-        "wait = supervised._wait\n"
-        "supervised._wait = lambda *args: (time.sleep(1), wait(*args))\n"
+        f"import time\nfrom lbc.roster import reading\n{prelude}\n"
         f"reading._open_workbook = lambda path: (open({str(started)!r}, 'w'), time.sleep(60))\n"
         "from lbc.cli import main; main()"
     )
@@ -210,7 +179,29 @@ def test_a_signal_before_the_parent_is_ready_still_reaches_the_command(
         out, err = proc.communicate(timeout=20)
     finally:
         proc.kill()
-    assert (proc.returncode, out, err) == (128 + signum, "", "lbc: 错误：已中断\n")
+    return proc.returncode, out, err
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_to_the_parent_mid_read_ends_the_command(tmp_path: Path, signum: int) -> None:
+    """The parent passes it on; the child says its line, though the read had silenced
+    descriptor 2, and both leave with 128 + the signal."""
+    assert signal_mid_read(tmp_path, signum) == (128 + signum, "", "lbc: 错误：已中断\n")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_before_the_parent_is_ready_still_reaches_the_command(
+    tmp_path: Path, signum: int
+) -> None:
+    """On a busy machine the command's child can reach its read before the parent has set
+    up passing signals on: the signal waits until it has, and does not end the parent
+    alone while the child reads on (the parent is held back here for a second)."""
+    held_back = (
+        "from lbc.roster import supervised\nwait = supervised._wait\n"
+        "supervised._wait = lambda *args: (time.sleep(1), wait(*args))"
+    )
+    ended = signal_mid_read(tmp_path, signum, held_back)
+    assert ended == (128 + signum, "", "lbc: 错误：已中断\n")
 
 
 NO_FORK = "from lbc.roster import supervised\nsupervised.CAN_FORK = False"
