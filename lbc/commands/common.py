@@ -235,7 +235,10 @@ def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], C
     for path in paths:
         if path.is_dir() and not spreadsheet_files([path]):
             raise LbcError(t("err.merge_nothing", paths=path))
-    paths = spreadsheet_files(paths)
+    left_out: list[Path] = []
+    paths = spreadsheet_files(paths, left_out)
+    for path in left_out:
+        note(t("note.left_out", file=path))
     seen: set[Path] = set()
     unique = []
     for path in paths:

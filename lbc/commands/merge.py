@@ -57,7 +57,10 @@ def merge(
             raise LbcError(t("err.missing", path=path))
     # The workspace's roster named brings its pairs workbook along, as in every command.
     given, cfg = resolve_inputs(files, config)
-    paths = spreadsheet_files(given)
+    left_out: list[Path] = []
+    paths = spreadsheet_files(given, left_out)
+    for path in left_out:
+        common.note(t("note.left_out", file=path))
     # Checked before anything else, on every file a folder stands for too: a merged roster
     # written over one of its own inputs destroys a school's data.
     refuse_input_as_output(out, [*files, *common.read_files(paths, cfg)])

@@ -1,27 +1,71 @@
-"""Which files a command reads: a folder stands for every spreadsheet inside it."""
+"""Which files a command reads: a folder stands for every spreadsheet inside it, but for
+what a school's workspace inside it keeps aside."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
+from lbc.errors import LbcError
 from lbc.roster.reading import SUFFIXES
 
 
-def spreadsheet_files(paths: Iterable[Path]) -> list[Path]:
+def spreadsheet_files(paths: Iterable[Path], left_out: list[Path] | None = None) -> list[Path]:
     """The files named, and every spreadsheet inside the folders named (sorted, nested
-    folders too); Excel's ~$ lock files and hidden files are passed over."""
+    folders too); Excel's ~$ lock files and hidden files are passed over.
+
+    A school's workspace in a folder (an lbc.toml naming its rosters, at or below the
+    folder) keeps to its own files below its top level: the rosters, the record sheets
+    handed back and the pairs workbook its lbc.toml names. Another spreadsheet in one of
+    its subfolders, such as last term's roster in 上学期/ where lbc's own steps keep it, is
+    not this term's: read, its children would be counted twice. It goes to ``left_out``,
+    for the command to say."""
     out: list[Path] = []
+    kept: dict[Path, frozenset[Path] | None] = {}
     for path in paths:
-        if path.is_dir():
-            found = (
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not p.name.startswith(("~$", "."))
-            )
-            out += found
-        else:
+        if not path.is_dir():
             out.append(path)
+            continue
+        for p in sorted(path.rglob("*")):
+            if not (
+                p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))
+            ):
+                continue
+            if _workspace_keeps(p, path, kept):
+                out.append(p)
+            elif left_out is not None:
+                left_out.append(p)
     return list(dict.fromkeys(out))
+
+
+def _workspace_keeps(file: Path, root: Path, kept: dict[Path, frozenset[Path] | None]) -> bool:
+    """Whether ``file``, found in the folder ``root``, is read: unless the nearest lbc.toml
+    at or below ``root`` names rosters and ``file`` is in a subfolder of that workspace
+    without being one of its files. ``kept``: each workspace folder's files (None: no
+    rule), worked out once."""
+    from lbc.workspace.config import CONFIG_NAME, load_config
+
+    root = root.resolve()
+    here = file.resolve().parent
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            break
+        if folder == root:
+            return True
+    else:
+        return True
+    if folder == here:
+        return True  # the workspace's own top level
+    if folder not in kept:
+        try:
+            cfg = load_config(folder / CONFIG_NAME)
+        except LbcError:
+            cfg = None
+        if cfg is None or not cfg.rosters:
+            kept[folder] = None
+        else:
+            named = [*cfg.rosters, *([cfg.pairs] if cfg.pairs else [])]
+            found = [p for r in cfg.records if r.is_dir() for p in r.rglob("*")]
+            kept[folder] = frozenset(p.resolve() for p in [*named, *found, *cfg.records])
+    files = kept[folder]
+    return files is None or file.resolve() in files

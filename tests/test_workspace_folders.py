@@ -1,0 +1,48 @@
+"""A folder of schools' workspaces: each school's lbc.toml says which files below its top
+level are this term's (lbc.workspace.inputs.spreadsheet_files). Last term's roster, kept
+in 上学期/ as lbc's own steps keep it, is not read as this term's children."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
+
+C32 = "三年级(2)班"
+
+
+def county(tmp_path: Path) -> Path:
+    """青山小学's workspace (lbc init): this term's roster, last term's in 上学期/, and a
+    record handed back in 记录表/ (its lbc.toml's records folder)."""
+    root = tmp_path / "县"
+    ws = root / "青山小学"
+    assert run("init", ws).exit_code == 0
+    (ws / "roster.xlsx").unlink()
+    write_xlsx(ws / "roster.xlsx", {"花名册": [CHILD_HEADER, child_row(1), child_row(2)]})
+    (ws / "上学期").mkdir()
+    old = [CHILD_HEADER, child_row(1), child_row(2), child_row(3)]
+    write_xlsx(ws / "上学期" / "roster.xlsx", {"花名册": old})
+    (ws / "记录表").mkdir()
+    record = [dt.date(2024, 9, 10), "王芳", "张雨涵", C32, "谈心", "谈学习"]
+    write_xlsx(ws / "记录表" / "王芳.xlsx", {"帮扶记录": [RECORD_HEADER, record]})
+    return root
+
+
+def test_last_terms_roster_in_a_workspace_is_not_read_as_this_terms(tmp_path: Path) -> None:
+    root = county(tmp_path)
+    left = root / "青山小学" / "上学期" / "roster.xlsx"
+    result = run("validate", root, "--format", "json")
+    summary = result.json()["summary"]
+    # Read, last term's two children were counted again (DUP001 on each) and a third
+    # who has left was counted as on the roster.
+    assert (summary["children"], summary["records"], summary["by_code"]) == (2, 1, {})
+    assert result.stderr == (
+        f"提示：{left} 在一所学校工作区（lbc.toml）的子文件夹里，又不是它 [files] 所列的文件"
+        "（如上学期的名册），未读取；要读它，请直接写出它的路径\n"
+    )
+    named = run("validate", left, "--format", "json")
+    assert named.json()["summary"]["children"] == 3
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
+    assert merged.json()["summary"]["children"] == 2
+    assert f"提示：{left} 在一所学校工作区" in merged.stderr
