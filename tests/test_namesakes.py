@@ -311,17 +311,24 @@ def test_a_records_birth_date_names_the_one_namesake_it_can(
     assert found.child == (pick if all(b is not None and b != born for b in others) else None)
 
 
+def one_teacher_of_three(tmp_path: Path, born: bool) -> Path:
+    """A workspace where 李强 supports both 张伟 of 五年级(1)班 (``namesakes(born)``) and
+    李娜, paired and saved."""
+    ws = tmp_path / "青山小学"
+    assert run("init", ws).exit_code == 0
+    (ws / "roster.xlsx").unlink()
+    kids = [*namesakes(born), kid(3, 姓名="李娜")]
+    staff = [{**teacher("李强", "13800000001"), "可帮扶人数": 3}]
+    write_xlsx(ws / "roster.xlsx", {"花名册": table(kids), "教师": table(staff)})
+    assert run("pair", "--save", cwd=ws).exit_code == 0
+    return ws
+
+
 def test_due_tells_one_teachers_namesakes_apart_by_birth_date(tmp_path: Path) -> None:
     """One teacher supports both 张伟 of 五年级(1)班 and 李娜: lbc due shows each 张伟 with
     the birth date their record sheet rows carry, so the teacher knows which one is behind;
     李娜, whose name is her own, is shown as she is."""
-    kids = [*namesakes(born=True), kid(3, 姓名="李娜")]
-    ws = tmp_path / "青山小学"
-    assert run("init", ws).exit_code == 0
-    (ws / "roster.xlsx").unlink()
-    staff = [{**teacher("李强", "13800000001"), "可帮扶人数": 3}]
-    write_xlsx(ws / "roster.xlsx", {"花名册": table(kids), "教师": table(staff)})
-    assert run("pair", "--save", cwd=ws).exit_code == 0
+    ws = one_teacher_of_three(tmp_path, born=True)
     due = run("due", "--as-of", "2024-09-20", cwd=ws)
     assert due.exit_code == 0, due.stderr  # early in the term, nothing is overdue yet
     names = [line.split()[0] for line in due.stdout.splitlines() if "五年级(1)班" in line]
@@ -340,13 +347,7 @@ def test_due_tells_one_teachers_namesakes_apart_by_birth_date(tmp_path: Path) ->
 def test_due_says_which_namesakes_nothing_tells_apart(tmp_path: Path) -> None:
     """Two 张伟 of 五年级(1)班 with no ID number and no birth date: no record can say which
     of them it is for, so both are listed as owing, and lbc due says why beside each."""
-    kids = [*namesakes(born=False), kid(3, 姓名="李娜")]
-    ws = tmp_path / "青山小学"
-    assert run("init", ws).exit_code == 0
-    (ws / "roster.xlsx").unlink()
-    staff = [{**teacher("李强", "13800000001"), "可帮扶人数": 3}]
-    write_xlsx(ws / "roster.xlsx", {"花名册": table(kids), "教师": table(staff)})
-    assert run("pair", "--save", cwd=ws).exit_code == 0
+    ws = one_teacher_of_three(tmp_path, born=False)
     listed = run("due", "--as-of", "2024-09-20", "--format", "csv", "--no-bom", cwd=ws)
     assert [line.split(",")[1] for line in listed.stdout.splitlines()[1:]] == [
         "张伟",
