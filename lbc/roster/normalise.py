@@ -172,9 +172,9 @@ def name(value: Any) -> str | None:
 # What a school writes in a name cell for nobody: 委托监护人姓名 无 when no guardian was
 # entrusted, a / across the cells of a parent who has died, 帮扶教师 无 for a child not
 # yet paired.
-NOBODY = frozenset(
-    {"无", "没有", "暂无", "无人", "/", "-", "—", "无委托", "无委托监护人", "无监护人"}
-)
+# What a cell writes for "none", whatever it is about: a name, a free text, a work place.
+NONE_WORDS = ("无", "没有", "暂无", "/", "-", "—")
+NOBODY = frozenset({*NONE_WORDS, "无人", "无委托", "无委托监护人", "无监护人"})
 
 
 def person_name(value: Any) -> str | None:
@@ -627,8 +627,9 @@ def says_one_away(value: Any) -> bool:
 # (在家, 在家务农, 本地 …), or dead. 不详 and 不明 are not among them: a parent whose
 # whereabouts are unknown may well be away.
 _NOT_AWAY = re.compile(
-    r"无|没有|暂无|/|-|—|无业|待业|务农|已故|去世|死亡|病故|离世"
-    r"|(?:在家|家中|本地|当地|本村|本乡|本镇|本县)\S*"
+    "|".join(map(re.escape, NONE_WORDS))
+    + r"|无业|待业|务农|已故|去世|死亡|病故|离世"
+    + r"|(?:在家|家中|本地|当地|本村|本乡|本镇|本县)\S*"
 )
 
 
@@ -870,7 +871,7 @@ def categories(value: Any) -> tuple[str, ...] | Bad | None:
 
 
 # A 救助帮扶情况 or 残疾类别 cell that says there is nothing.
-NOTHING = frozenset({"无", "否", "没有", "/", "-", "—", "非残疾", "健康", "未享受", "暂无"})
+NOTHING = frozenset({*NONE_WORDS, "否", "非残疾", "健康", "未享受"})
 
 
 def relief_categories(value: str) -> tuple[str, ...]:

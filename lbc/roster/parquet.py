@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster.fields import FIELDS, Kind
-from lbc.roster.tables import Column, Table, column_letter, complete, pick
+from lbc.roster.tables import Column, Table, any_filled, column_letter, complete, pick
 
 # The metadata key holding each source sheet's layout, and the columns every row leads with.
 METADATA_KEY = "lbc"
@@ -244,7 +244,7 @@ def _table(
             k = at.get(row)
             if k is not None and values[k] is not None:
                 values[k] = float(values[k])
-        filled = any(v is not None and v != "" for v in values)
+        filled = any_filled(values)
         if name in placed:
             letter, label = placed[name]
             cols[name] = Column(name, j, letter, label)

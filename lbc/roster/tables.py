@@ -1392,7 +1392,7 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
         raw = {
             key: values
             for key, values in raw.items()
-            if key in mine or _any_filled(values) or _any_filled(made.get(key, []))
+            if key in mine or any_filled(values) or any_filled(made.get(key, []))
         }
         piece = Table(
             kind=table.kind,
@@ -1448,9 +1448,11 @@ def whole_sheets(tables: Iterable[Table]) -> Iterator[Table]:
         )
 
 
-def _any_filled(values: list[Any]) -> bool:
-    """Whether any cell holds something; counted in C first, since most of a merged
-    roster's columns a school does not fill are wholly blank (a province: 40 million)."""
+def any_filled(values: list[Any]) -> bool:
+    """Whether any cell holds something (blank text is nothing): the one test of whether
+    a school's rows fill a column, for a merged workbook and a Parquet file alike. Counted
+    in C first, since most of a merged roster's columns a school does not fill are wholly
+    blank (a province: 40 million)."""
     if values.count("") + values.count(None) == len(values):
         return False
     return any(not (v is None or (v.__class__ is str and not v.strip())) for v in values)
