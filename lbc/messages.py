@@ -355,6 +355,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "internal error: {reason} (run with --debug for details and please report it)",
     ),
     "reason.not_zip": ("不是 zip 格式的 Excel 文件", "not a zip-based workbook"),
+    "reason.rows_disordered": (
+        "工作表中后面的行编号比前面的小，行的顺序颠倒",
+        "the sheet's rows are numbered out of order",
+    ),
     "reason.not_ole": ("不是 Excel 97-2003 格式", "not an Excel 97-2003 file"),
     "cfg.section": ("[{section}] 应是一个表", "[{section}] must be a table"),
     "cfg.type": ("{key} 应为 {expected}", "{key} must be {expected}"),

@@ -281,7 +281,7 @@ def test_the_memory_ceiling_ends_the_reading_child(monkeypatch: pytest.MonkeyPat
 def test_a_reading_child_that_stalls_is_stopped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def stall(send: object, path: Path, chunk: int) -> None:
+    def stall(send: object, path: Path, chunk: int, in_pieces: object) -> None:
         time.sleep(60)
 
     monkeypatch.setattr(supervised, "READ_SECONDS", 0.5)

@@ -28,7 +28,7 @@ from defusedxml import ElementTree
 
 from lbc.errors import LbcError
 from lbc.messages import os_reason, t
-from lbc.roster import supervised
+from lbc.roster import sheet_pieces, supervised
 
 T = TypeVar("T")
 
@@ -77,6 +77,15 @@ _FAR_CELL = re.compile(
 _TWO_LETTER_CELL = re.compile(rb"r=[\"']([A-Za-z]{2})[0-9]+" + _FILLED)
 _ANY_CELL = re.compile(rb"r=[\"']([A-Za-z]+)([0-9]+)" + _FILLED)
 _ENTITY = b"<!ENTITY"
+# A merged range as a sheet part states it; the scan of a part read in pieces keeps them.
+_MERGE_CELL = re.compile(
+    rb"<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']\s*([A-Za-z]{1,3})([0-9]{1,7})"
+    rb"(?::([A-Za-z]{1,3})([0-9]{1,7}))?"
+)
+# A sheet part of more XML than this is parsed a piece at a time (lbc.roster.sheet_pieces):
+# whole, a county's merged roster of a million children took 6 GB. Such a part is always
+# scanned (_check_extent), which finds its merged ranges, stated after its rows.
+PIECES_BYTES = 256 << 20
 # What Python's zipfile raises on a zip it cannot read (RuntimeError: an encrypted member).
 _ZIP_TROUBLE = (
     zipfile.BadZipFile,
@@ -89,19 +98,25 @@ _ZIP_TROUBLE = (
 )
 
 
+# A merged range: ((first_row, first_col), (last_row, last_col)), 0-based.
+Merge = tuple[tuple[int, int], tuple[int, int]]
+
+
 @dataclass
 class RawSheet:
     """One sheet's cells as rows of values, positioned as Excel shows them.
 
     ``rows[i][j]`` is the cell at Excel row ``row0 + i + 1`` and column ``col0 + j`` (0-based).
     ``merged`` holds merged ranges as ((first_row, first_col), (last_row, last_col)), 0-based.
+    ``pieces``: the rows follow, in pieces sent after this sheet (see _Taker).
     """
 
     name: str
     rows: list[list[Any]]
     row0: int = 0
     col0: int = 0
-    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    merged: list[Merge] = field(default_factory=list)
+    pieces: bool = False
 
 
 @dataclass
@@ -191,9 +206,10 @@ def _read_ahead(path: Path) -> bool:
     return small and path.suffix.lower() in SPREADSHEET_SUFFIXES
 
 
-def _check_spreadsheet(path: Path) -> None:
+def _check_spreadsheet(path: Path) -> dict[str, list[Merge]]:
     """What is refused before calamine is given the file: an encrypted workbook, one that
-    is not what its suffix says, a zip crafted to take calamine's memory."""
+    is not what its suffix says, a zip crafted to take calamine's memory. Returns the
+    merged ranges of each sheet part to be read in pieces (see _check_zip_parts)."""
     magic = _sniff(path)
     suffix = path.suffix.lower()
     # Checked whatever the suffix: a password-protected .xlsx renamed .xls is still that,
@@ -206,8 +222,10 @@ def _check_spreadsheet(path: Path) -> None:
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_zip")))
     elif suffix == ".xls" and not magic.startswith(_OLE_MAGIC):
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_ole")))
-    if magic.startswith(_ZIP_MAGIC):
-        _check_zip_parts(path)
+    if not magic.startswith(_ZIP_MAGIC):
+        return {}
+    merges = _check_zip_parts(path)
+    return merges if suffix in (".xlsx", ".xlsm") else {}  # calamine's other zips: whole
 
 
 @contextlib.contextmanager
@@ -231,7 +249,7 @@ def _calamine_errors(path: Path) -> Iterator[None]:
         raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from None
 
 
-def _check_zip_parts(path: Path) -> None:
+def _check_zip_parts(path: Path) -> dict[str, list[Merge]]:
     """Refuse XML entity declarations and sheets too large to lay out, before calamine.
 
     calamine already rejects undeclared entities, but naming the real cause ("unsafe XML")
@@ -242,11 +260,16 @@ def _check_zip_parts(path: Path) -> None:
     check a part's CRC before laying its grid out, so an unreadable sheet part is refused
     here as corrupt rather than passed on unscanned. Sheet parts are the ones the workbook
     names (see _sheet_parts) wherever they are stored, plus xl/worksheets/*.xml.
+
+    Returns, by normalised part name, the merged ranges of each sheet part of over
+    PIECES_BYTES, which is then always scanned: it will be read in pieces, and its merged
+    ranges, stated after its rows, are needed before them.
     """
+    merges: dict[str, list[Merge]] = {}
     try:
         zf = zipfile.ZipFile(path)
     except _ZIP_TROUBLE:
-        return  # calamine reports the broken zip in its own words
+        return merges  # calamine reports the broken zip in its own words
     with zf:
         sheets = _sheet_parts(zf)
         named = sheets or set()
@@ -262,12 +285,16 @@ def _check_zip_parts(path: Path) -> None:
                     head = fh.read(1 << 16)
                 if is_xml and _ENTITY in head:
                     raise LbcError(t("err.xml_unsafe", path=path))
-                if is_sheet and not _may_skip_scan(info, head):
-                    _check_extent(path, zf, info)
+                big = is_sheet and info.file_size > PIECES_BYTES
+                if big or (is_sheet and not _may_skip_scan(info, head)):
+                    found = _check_extent(path, zf, info)
+                    if big:
+                        merges[name] = found
             except _ZIP_TROUBLE as exc:
                 if is_sheet:
                     raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
                 # any other part is calamine's to report if it reads it (encrypted member...)
+    return merges
 
 
 def _normal_part_name(name: str) -> str:
@@ -406,6 +433,13 @@ def _xml_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
         yield tail
 
 
+def _merge(ref: tuple[bytes, bytes, bytes, bytes]) -> Merge:
+    """A <mergeCell ref="B2:D3"> as calamine gives it: ((1, 1), (2, 3)), 0-based."""
+    c1, r1, c2, r2 = ref
+    first = (_row_number(r1) - 1, _col_number(c1) - 1)
+    return (first, (_row_number(r2) - 1, _col_number(c2) - 1) if c2 else first)
+
+
 def _col_number(letters: bytes) -> int:
     """Column number of b"XFD" (16384); capped so a hostile 10,000-letter ref stays cheap."""
     if len(letters) > 4:
@@ -421,8 +455,9 @@ def _row_number(digits: bytes) -> int:
     return int(digits) if len(digits) <= 9 else 1 << 30
 
 
-def _check_extent(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Raise when the grid calamine would allocate for this sheet part is too big.
+def _check_extent(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[Merge]:
+    """Raise when the grid calamine would allocate for this sheet part is too big; else
+    return its merged ranges, as calamine gives them, found on the way.
 
     A roster of 100,000+ rows has far cells (its last rows), so first bound the grid from
     them cheaply: the far rows give the last row, and the last column is the largest
@@ -430,10 +465,15 @@ def _check_extent(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Non
     bound is measured exactly (every filled cell), to be sure before refusing.
     """
     far: list[tuple[bytes, bytes]] = []
+    merged: dict[Merge, None] = {}
+    carried = b""  # a <mergeCell> may be cut between two pieces: each looks at both
     for data in _xml_chunks(zf, info):
         far += _FAR_CELL.findall(data)
+        if b"mergeCell" in data or b"mergeCell" in carried + data[:64]:
+            merged.update(dict.fromkeys(map(_merge, _MERGE_CELL.findall(carried + data))))
+        carried = data[-256:]
     if not far:
-        return
+        return list(merged)
     cols = {c for c, _ in far if len(c) >= 3}
     if not cols:
         for data in _xml_chunks(zf, info):
@@ -441,7 +481,7 @@ def _check_extent(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Non
     last_col = max(map(_col_number, cols), default=26)
     last_row = max((_row_number(r) for _, r in far if len(r) >= 6), default=99_999)
     if last_col <= MAX_COLUMNS and last_col * last_row <= MAX_CELLS:
-        return
+        return list(merged)
     rows: set[bytes] = set()
     cols = set()
     for data in _xml_chunks(zf, info):
@@ -453,7 +493,7 @@ def _check_extent(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Non
     width = _col_number(max(cols, key=_col_number)) - _col_number(min(cols, key=_col_number)) + 1
     height = _row_number(max(rows, key=_row_number)) - _row_number(min(rows, key=_row_number)) + 1
     if width <= MAX_COLUMNS and width * height <= MAX_CELLS:
-        return
+        return list(merged)
     if width > MAX_COLUMNS:  # name a cell in the farthest column, else in the farthest row
         ref = re.escape(max(cols, key=_col_number)) + rb"[0-9]+"
     else:
@@ -536,22 +576,53 @@ def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
 def _read_all(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     done: list[T] = []
     if not ISOLATE_READS and supervised.CAN_FORK:  # the whole command is supervised
-        _checked_book(lambda sheet: done.append(prepare(sheet)), path, None)
+        take = _Taker(prepare, done.append)
+        _checked_book(take, path, None)
+        take.finish()
         return done
     args = _read_args(path, prepare)
     if len(args) == 3:  # made in the child: the sheets' cells never cross the pipe
         return list(supervised.supervised(path, _checked_book, *args))
-    sheet: RawSheet | None = None
-    for piece in supervised.supervised(path, _checked_book, *args):
-        if isinstance(piece, RawSheet):
-            if sheet is not None:
-                done.append(prepare(sheet))
-            sheet = piece
-        elif sheet is not None:
-            sheet.rows += piece
-    if sheet is not None:
-        done.append(prepare(sheet))
+    take = _Taker(prepare, done.append)
+    for item in supervised.supervised(path, _checked_book, *args):
+        take(item)
+    take.finish()
     return done
+
+
+class _Taker:
+    """Takes what a read sends: a whole sheet, or a sheet whose rows follow in pieces (its
+    ``pieces``), and hands each sheet's ``prepare(sheet)`` to ``out``. A sheet in pieces
+    goes to ``prepare.in_pieces`` a piece at a time where ``prepare`` has that
+    (lbc.roster.tables.SheetReader, whose table is then made as the rows come and the
+    sheet is never held whole); else its rows are put together first."""
+
+    def __init__(self, prepare: Callable[[RawSheet], Any], out: Callable[[Any], None]) -> None:
+        self.prepare, self.out = prepare, out
+        self.sheet: RawSheet | None = None
+        self.maker: Any = None
+
+    def __call__(self, item: RawSheet | list[list[Any]]) -> None:
+        if isinstance(item, RawSheet):
+            self.finish()
+            if not item.pieces:
+                self.out(self.prepare(item))
+                return
+            self.sheet = item
+            in_pieces = getattr(self.prepare, "in_pieces", None)
+            self.maker = in_pieces(item) if in_pieces else None
+        elif self.maker is not None:
+            self.maker.add(item)
+        elif self.sheet is not None:
+            self.sheet.rows += item
+
+    def finish(self) -> None:
+        """Hand on the sheet whose pieces were being taken, now that they are all here."""
+        sheet, maker, self.sheet, self.maker = self.sheet, self.maker, None, None
+        if maker is not None:
+            self.out(maker.done())
+        elif sheet is not None:
+            self.out(self.prepare(sheet))
 
 
 def _read_args(path: Path, prepare: Callable[[RawSheet], Any] | None) -> tuple[Any, ...]:
@@ -575,13 +646,25 @@ def _checked_book(
     (_check_spreadsheet): in the reading child, where one runs, so that a folder's next
     file is checked and read there while this process takes in the one before; with
     ``prepare``, what it makes of each sheet is sent instead of the sheet."""
-    _check_spreadsheet(path)
-    _stream_book(send if prepare is None else lambda sheet: send(prepare(sheet)), path, chunk)
+    in_pieces = _check_spreadsheet(path)
+    if prepare is None:
+        _stream_book(send, path, chunk, in_pieces)
+        return
+    take = _Taker(prepare, send)
+    _stream_book(take, path, chunk, in_pieces)
+    take.finish()
 
 
-def _stream_book(send: Callable[[Any], None], path: Path, chunk: int | None) -> None:
+def _stream_book(
+    send: Callable[[Any], None],
+    path: Path,
+    chunk: int | None,
+    in_pieces: dict[str, list[Merge]] | None = None,
+) -> None:
     """Send each sheet, whole when ``chunk`` is None, else (in a reading child) its rows
-    empty and then its rows in pieces of ``chunk``.
+    empty and then its rows in pieces of ``chunk``. A sheet whose part is named in
+    ``in_pieces`` (with its merged ranges) is parsed a piece at a time and sent in pieces
+    whatever ``chunk`` says (_send_sheet_in_pieces).
 
     On a big workbook the first sheet (usually the roster) and the rest (teachers,
     records) are parsed at once on two cores, each from its own workbook handle (a
@@ -590,8 +673,11 @@ def _stream_book(send: Callable[[Any], None], path: Path, chunk: int | None) -> 
     with _calamine_errors(path):
         book = _open_workbook(path)
     names = book.sheet_names
+    parts = _piece_parts(path, in_pieces) if in_pieces else {}
 
     def parse(handle: Any, name: str) -> Any:
+        if name in parts:
+            return None
         with _calamine_errors(path):
             return handle.get_sheet_by_name(name)
 
@@ -602,15 +688,15 @@ def _stream_book(send: Callable[[Any], None], path: Path, chunk: int | None) -> 
 
     if len(names) < 2 or path.stat().st_size < PARALLEL_BYTES:
         for name in names:
-            _send_sheet(send, path, name, parse(book, name), chunk)
+            _send_sheet(send, path, name, parse(book, name), chunk, parts.get(name))
         return
     with ThreadPoolExecutor(max_workers=1) as pool:
         rest = pool.submit(the_rest)
-        _send_sheet(send, path, names[0], parse(book, names[0]), chunk)
+        _send_sheet(send, path, names[0], parse(book, names[0]), chunk, parts.get(names[0]))
         # Each sheet handed over as the only reference to it, for _send_sheet to let go.
         parsed = rest.result()[::-1]
         for name in names[1:]:
-            _send_sheet(send, path, name, parsed.pop(), chunk)
+            _send_sheet(send, path, name, parsed.pop(), chunk, parts.get(name))
 
 
 def _open_workbook(path: Path) -> Any:
@@ -627,8 +713,18 @@ def _open_workbook(path: Path) -> Any:
 
 
 def _send_sheet(
-    send: Callable[[Any], None], path: Path, name: str, sheet: Any, chunk: int | None
+    send: Callable[[Any], None],
+    path: Path,
+    name: str,
+    sheet: Any,
+    chunk: int | None,
+    in_pieces: tuple[str, list[Merge]] | None = None,
 ) -> None:
+    """Send a sheet calamine parsed whole (see _stream_book); ``in_pieces`` (its part's
+    name and merged ranges): the sheet is to be parsed a piece at a time instead."""
+    if in_pieces is not None:
+        _send_sheet_in_pieces(send, path, name, *in_pieces, chunk)
+        return
     with _calamine_errors(path):
         start, end = sheet.start, sheet.end
     if start is None:
@@ -647,7 +743,7 @@ def _send_sheet(
         del sheet
         send(RawSheet(name, rows, row0, col0, merged))
         return
-    send(RawSheet(name, [], row0, col0, merged))
+    send(RawSheet(name, [], row0, col0, merged, pieces=True))
     # Row by row, a piece at a time: the whole sheet as Python values at once (to_python)
     # held gigabytes beside calamine's own cells on a county's merged roster. iter_rows
     # starts at the sheet's first row, not its first filled one as to_python does.
@@ -661,6 +757,135 @@ def _send_sheet(
         if not piece:
             return
         send(piece)
+
+
+# The parts every piece of a sheet read in pieces carries: what calamine opens a workbook
+# with, and the styles and shared strings its cells refer to.
+_CARRIED_PARTS = frozenset(
+    {
+        "[content_types].xml",
+        "_rels/.rels",
+        _WORKBOOK_PART,
+        _WORKBOOK_RELS_PART,
+        "xl/styles.xml",
+        "xl/sharedstrings.xml",
+    }
+)
+
+
+def _piece_parts(
+    path: Path, in_pieces: dict[str, list[Merge]]
+) -> dict[str, tuple[str, list[Merge]]]:
+    """Each sheet to be read in pieces, by tab name: its part's member name and its merged
+    ranges. A sheet whose part cannot be told for sure (two members of one name in another
+    case, a workbook.xml that does not parse) is left out, and read whole as before."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members: dict[str, list[str]] = {}
+            for info in zf.infolist():
+                members.setdefault(_normal_part_name(info.filename), []).append(info.filename)
+            book = _parse_part(zf, zf.getinfo(members[_WORKBOOK_PART][0]))
+            rels = _parse_part(zf, zf.getinfo(members[_WORKBOOK_RELS_PART][0]))
+    except (KeyError, _Unsure, ElementTree.ParseError, *_ZIP_TROUBLE):
+        return {}
+    targets = {
+        rid: target
+        for rel in _elements(rels, "relationship")
+        for rid in _attrs(rel, "id")
+        for target in _attrs(rel, "target")
+    }
+    found: dict[str, tuple[str, list[Merge]]] = {}
+    sheets = [
+        (n, i)
+        for el in _elements(book, "sheet")
+        for n in _attrs(el, "name")
+        for i in _attrs(el, "id")
+    ]
+    for name, rid in sheets:
+        target = targets.get(rid, "")
+        part = _normal_part_name(target[1:] if target.startswith("/") else "xl/" + target)
+        if part in in_pieces and len(members.get(part, [])) == 1:
+            found[name] = (members[part][0], in_pieces[part])
+    return found
+
+
+def _send_sheet_in_pieces(
+    send: Callable[[Any], None],
+    path: Path,
+    name: str,
+    member: str,
+    merged: list[Merge],
+    chunk: int | None,
+) -> None:
+    """Send a sheet parsed a piece of rows at a time (lbc.roster.sheet_pieces): an empty
+    sheet marked ``pieces``, then its rows, each piece's as soon as calamine has them.
+    Rows keep their places; columns are counted from A (``col0`` 0), since a later piece
+    may start further left than the first. Each piece's rows go in pieces of ``chunk``
+    where it is given (in a reading child), else at once. The next piece is parsed on a
+    second thread (calamine parses without Python's lock) while this one's rows are used."""
+    head: RawSheet | None = None
+    at = 0  # the grid index of the next row to send
+    try:
+        with zipfile.ZipFile(path) as zf, ThreadPoolExecutor(max_workers=1) as pool:
+            pieces = _parsed_pieces(path, zf, name, member)
+            ahead = pool.submit(next, pieces, None)
+            while (sheet := ahead.result()) is not None:
+                ahead = pool.submit(next, pieces, None)
+                with _calamine_errors(path):
+                    (row0, col0), rows = sheet.start, sheet.to_python()
+                del sheet
+                if head is None:
+                    head = RawSheet(name, [], row0, 0, merged, pieces=True)
+                    send(head)
+                gap = row0 - head.row0 - at
+                if gap < 0:  # a row numbered before one already read
+                    raise LbcError(t("err.corrupt", path=path, reason=t("reason.rows_disordered")))
+                if col0:
+                    rows = [[""] * col0 + row for row in rows]
+                rows[:0] = [[] for _ in range(gap)]
+                at += len(rows)
+                step = chunk or len(rows)
+                for i in range(0, len(rows), step):
+                    send(rows[i : i + step])
+                del rows
+    except sheet_pieces.NotInPieces:  # raised before any piece: the sheet is read whole
+        with _calamine_errors(path):
+            whole = _open_workbook(path).get_sheet_by_name(name)
+        _send_sheet(send, path, name, whole, chunk)
+        return
+    except _ZIP_TROUBLE as exc:
+        raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
+    if head is None:
+        send(RawSheet(name, []))
+
+
+def _parsed_pieces(path: Path, zf: zipfile.ZipFile, name: str, member: str) -> Iterator[Any]:
+    """calamine's sheet of each piece of the sheet part ``member`` that has any cell."""
+    carried = {
+        info.filename: zf.read(info)
+        for info in zf.infolist()
+        if _normal_part_name(info.filename) in _CARRIED_PARTS
+    }
+    with contextlib.closing(_inflated(zf, zf.getinfo(member))) as data:
+        for xml in sheet_pieces.worksheets(data):
+            with _calamine_errors(path):
+                book = sheet_pieces.workbook(carried, member, xml)
+                del xml
+                sheet = calamine.CalamineWorkbook.from_filelike(book).get_sheet_by_name(name)
+                del book
+                start, end = sheet.start, sheet.end
+            if start is None:
+                continue
+            if end[1] + 1 > MAX_COLUMNS:
+                raise LbcError(t("err.too_wide", path=path, sheet=name, cols=end[1] + 1))
+            yield sheet
+
+
+def _inflated(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A zip member's bytes in 4 MB blocks."""
+    with zf.open(info) as fh:
+        while block := fh.read(1 << 22):
+            yield block
 
 
 def _short(exc: BaseException) -> str:

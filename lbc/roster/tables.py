@@ -38,6 +38,7 @@ from lbc.roster.fields import (
 )
 from lbc.roster.reading import (
     PARQUET_SUFFIX,
+    Merge,
     RawSheet,
     check_input_path,
     read_book,
@@ -763,21 +764,32 @@ def _starts_with_note(row: Sequence[Any]) -> bool:
     return False
 
 
-def _fill_merged_down(sheet: RawSheet, start: int) -> None:
+def _fill_merged_down(
+    sheet: RawSheet, rows: list[list[Any]], at: int, start: int, tops: dict[Merge, Any]
+) -> None:
     """Give every cell of a merged range below the header its range's value, as Excel
     shows it: calamine puts the value in the top cell and "" below (班级 F2:F5 merged,
     家庭住址 merged over siblings). Only downwards: a note or section title merged across
-    the table's width must stay a one-cell row."""
-    grid, row0, col0 = sheet.rows, sheet.row0, sheet.col0
-    for (r1, c1), (r2, _) in sheet.merged:
+    the table's width must stay a one-cell row.
+
+    ``rows`` are the sheet's rows from grid index ``at`` on (all of them, or one piece of
+    a sheet read in pieces); ``tops`` keeps each range's value from the piece its top row
+    was in, for the pieces after."""
+    row0, col0, end = sheet.row0, sheet.col0, at + len(rows)
+    for merge in sheet.merged:
+        (r1, c1), (r2, _) = merge
         i1, j = r1 - row0, c1 - col0
-        if r2 <= r1 or i1 < start or j < 0 or i1 >= len(grid) or j >= len(grid[i1]):
+        if r2 <= r1 or i1 < start or j < 0 or r2 - row0 < at or i1 >= end:
             continue
-        value = grid[i1][j]
+        if i1 >= at:
+            top = rows[i1 - at]
+            value = tops[merge] = top[j] if j < len(top) else None
+        else:
+            value = tops.get(merge)
         if value == "" or value is None:
             continue
-        for i in range(i1 + 1, min(r2 - row0, len(grid) - 1) + 1):
-            row = grid[i]
+        for i in range(max(i1 + 1, at), min(r2 - row0, end - 1) + 1):
+            row = rows[i - at]
             if j < len(row) and (row[j] == "" or row[j] is None):
                 row[j] = value
 
@@ -836,65 +848,129 @@ def build_table(
     file: str, sheet: RawSheet, synonyms: dict[str, list[str]] | None = None
 ) -> Table | None:
     """The sheet as a canonical :class:`Table`, or None when it is no roster sheet."""
-    header = find_header(sheet, synonyms)
-    if header is None:
+    maker = TableMaker.start(file, sheet, synonyms)
+    if maker is None:
         return None
-    start = header.first + header.height
-    if sheet.merged:
-        _fill_merged_down(sheet, start)
-    name_col = header.columns.get("name") or header.columns.get("date")
-    mapped = sorted(c.index for c in header.columns.values())
-    grid = sheet.rows
-    # Two mapped cells filled make a data row at once (nearly every row of a roster); any
-    # other row is looked at closely.
-    j0, j1 = mapped[0], mapped[1] if len(mapped) > 1 else mapped[0]
-    data_idx = [
-        i
-        for i in range(start, len(grid))
-        if (
-            (j1 < len(grid[i]) and grid[i][j0] and grid[i][j1] and j0 != j1)
-            or _is_data(grid[i], mapped)
+    maker.add(sheet.rows)
+    return maker.done()
+
+
+# A column a sheet read in pieces gives one object per distinct text (TableMaker.share_values)
+# when its first rows hold at most this share of distinct values.
+SHARED_AT_MOST = 0.8
+
+
+class TableMaker:
+    """A sheet's table made from its rows in order, a piece at a time: a sheet read in
+    pieces (a county's merged roster of a million rows) is never whole as Python values.
+    ``start`` finds the header in the sheet's first rows, ``add`` takes the rows (the
+    first ones again among them), ``done`` gives the table."""
+
+    def __init__(self, file: str, sheet: RawSheet, header: _Header) -> None:
+        self.sheet, self.header = sheet, header
+        self.start_at = header.first + header.height
+        self.seen = 0
+        self.tops: dict[Merge, Any] = {}
+        self.shared: dict[str, dict[Any, Any]] | None = None
+        self.name_col = header.columns.get("name") or header.columns.get("date")
+        self.mapped = sorted(c.index for c in header.columns.values())
+        grid = sheet.rows
+        self.header_row = grid[header.first]
+        self.table = Table(
+            kind=header.kind,
+            file=file,
+            sheet=sheet.name,
+            header_rows=tuple(sheet.row0 + header.first + 1 + k for k in range(header.height)),
+            columns=header.columns,
+            unknown=header.unknown,
+            ignored=header.ignored,
+            rows=[],
+            title=next(
+                (str(c).strip() for r in grid[: header.first] for c in r if c and str(c).strip()),
+                "",
+            ),
         )
-        # A total or note ("合计,1人,,…"): only a row whose first cell is empty or text
-        # starting with 合, 注, 填 … or holding 计 (青山小学小计) is looked at further.
-        and not (
-            (
-                (first := grid[i][0]) is None
-                or (first.__class__ is str and (first[:1] in _NOTE_START or "计" in first))
-            )
-            and _starts_with_note(grid[i])
-        )
-    ]
-    if name_col is not None:
-        # The header printed again on a later page (a copy of the header cell) is no child.
-        j, label = name_col.index, name_col.label
-        data_idx = [i for i in data_idx if j >= len(sheet.rows[i]) or sheet.rows[i][j] != label]
-    rows = [sheet.row0 + i + 1 for i in data_idx]
-    table = Table(
-        kind=header.kind,
-        file=file,
-        sheet=sheet.name,
-        header_rows=tuple(sheet.row0 + header.first + 1 + k for k in range(header.height)),
-        columns=header.columns,
-        unknown=header.unknown,
-        ignored=header.ignored,
-        rows=rows,
-        title=next(
-            (str(c).strip() for r in grid[: header.first] for c in r if c and str(c).strip()), ""
-        ),
-    )
-    kept = [sheet.rows[i] for i in data_idx]
-    width = max(mapped) + 1
-    kept = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in kept]
-    for key, col in header.columns.items():
-        j = col.index
-        table.raw[key] = list(map(itemgetter(j), kept))
-    if any(label == MERGED_MARK for _, label, _, _ in header.ignored):
+        for key in header.columns:
+            self.table.raw[key] = []
         school = header.columns.get("school")
-        rows = [sheet.rows[i] for i in data_idx]
-        table.sources = _merged_sources(grid[header.first], rows, school and school.index)
-    complete(table)
-    return table
+        self.school_at = school.index if school else None
+        if any(label == MERGED_MARK for _, label, _, _ in header.ignored):
+            self.table.sources = _merged_sources(self.header_row, [], self.school_at)
+
+    @classmethod
+    def start(
+        cls, file: str, sheet: RawSheet, synonyms: dict[str, list[str]] | None = None
+    ) -> TableMaker | None:
+        """The maker of ``sheet``'s table, its header found in ``sheet.rows`` (its first
+        HEADER_SEARCH_ROWS + 1 rows at least, unless it has fewer); None: no roster sheet."""
+        header = find_header(sheet, synonyms)
+        return None if header is None else cls(file, sheet, header)
+
+    def add(self, grid: list[list[Any]]) -> None:
+        """Take the sheet's next rows (from its first row on, in order)."""
+        at, self.seen = self.seen, self.seen + len(grid)
+        sheet, header, mapped, table = self.sheet, self.header, self.mapped, self.table
+        if sheet.merged:
+            _fill_merged_down(sheet, grid, at, self.start_at, self.tops)
+        # Two mapped cells filled make a data row at once (nearly every row of a roster);
+        # any other row is looked at closely.
+        j0, j1 = mapped[0], mapped[1] if len(mapped) > 1 else mapped[0]
+        data_idx = [
+            i
+            for i in range(max(self.start_at - at, 0), len(grid))
+            if (
+                (j1 < len(grid[i]) and grid[i][j0] and grid[i][j1] and j0 != j1)
+                or _is_data(grid[i], mapped)
+            )
+            # A total or note ("合计,1人,,…"): only a row whose first cell is empty or text
+            # starting with 合, 注, 填 … or holding 计 (青山小学小计) is looked at further.
+            and not (
+                (
+                    (first := grid[i][0]) is None
+                    or (first.__class__ is str and (first[:1] in _NOTE_START or "计" in first))
+                )
+                and _starts_with_note(grid[i])
+            )
+        ]
+        if self.name_col is not None:
+            # The header printed again on a later page (a copy of the header cell) is no child.
+            j, label = self.name_col.index, self.name_col.label
+            data_idx = [i for i in data_idx if j >= len(grid[i]) or grid[i][j] != label]
+        table.rows += [sheet.row0 + at + i + 1 for i in data_idx]
+        kept = [grid[i] for i in data_idx]
+        width = max(mapped) + 1
+        padded = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in kept]
+        for key, col in header.columns.items():
+            column = list(map(itemgetter(col.index), padded))
+            if self.shared is not None:
+                column = self._shared(key, column)
+            table.raw[key] += column
+        if table.sources is not None:
+            table.sources += _merged_sources(self.header_row, kept, self.school_at) or []
+
+    def share_values(self) -> None:
+        """From now on give equal texts of a column one object: a sheet read in pieces
+        holds a million rows, and calamine makes a new object of every cell, though most
+        columns (性别, 班级, 学校, names …) repeat a few thousand texts."""
+        self.shared = {}
+
+    def _shared(self, key: str, column: list[Any]) -> list[Any]:
+        known = self.shared.get(key) if self.shared is not None else None
+        if known is None:
+            # Judged on the first rows: a column of IDs or phone numbers repeats nothing,
+            # and would only fill the table of texts.
+            if len(set(column)) > len(column) * SHARED_AT_MOST:
+                return column
+            known = self.shared[key] = {}
+        share = known.setdefault
+        # Texts only: 1, 1.0 and True are equal keys, and a number cell must stay as typed.
+        return [share(v, v) if v.__class__ is str else v for v in column]
+
+    def done(self) -> Table:
+        """The table, once every row is in."""
+        self.shared = None
+        complete(self.table)
+        return self.table
 
 
 def _merged_sources(
@@ -1506,9 +1582,47 @@ class SheetReader:
     def __call__(self, sheet: RawSheet) -> SheetRead:
         if sheet.name == COLUMNS_SHEET and (had := source_columns(sheet.rows)) is not None:
             return SheetRead(sheet.name, False, None, had)
-        table = build_table(str(self.path), sheet, self.synonyms)
+        return self.made(
+            sheet.name, bool(sheet.rows), build_table(str(self.path), sheet, self.synonyms)
+        )
+
+    def in_pieces(self, sheet: RawSheet) -> PiecesRead:
+        """What makes the sheet's table as its rows come in pieces (lbc.roster.reading)."""
+        return PiecesRead(self, sheet)
+
+    def made(self, name: str, filled: bool, table: Table | None) -> SheetRead:
         if table is not None and record_sheets.is_record_sheet(table):
             record_sheets.drop_unfilled(table)
         if self.park and table is not None and table.kind is Kind.CHILDREN and not table.is_pairs:
             table.park()
-        return SheetRead(sheet.name, bool(sheet.rows), table)
+        return SheetRead(name, filled, table)
+
+
+class PiecesRead:
+    """A sheet's SheetRead made as its rows come in pieces: its first rows are held until
+    the header can be found among them, then every piece goes into the table and is let go."""
+
+    def __init__(self, reader: SheetReader, sheet: RawSheet) -> None:
+        self.reader, self.sheet = reader, sheet
+        self.maker: TableMaker | None = None
+        self.started = False
+
+    def add(self, rows: list[list[Any]]) -> None:
+        if not self.started:
+            self.sheet.rows += rows
+            if len(self.sheet.rows) > HEADER_SEARCH_ROWS + 1 and self.sheet.name != COLUMNS_SHEET:
+                self.started = True
+                self.maker = TableMaker.start(
+                    str(self.reader.path), self.sheet, self.reader.synonyms
+                )
+                first, self.sheet.rows = self.sheet.rows, []
+                if self.maker is not None:
+                    self.maker.share_values()
+                    self.maker.add(first)
+        elif self.maker is not None:
+            self.maker.add(rows)
+
+    def done(self) -> SheetRead:
+        if not self.started:  # few rows: made as a whole sheet is
+            return self.reader(self.sheet)
+        return self.reader.made(self.sheet.name, True, self.maker and self.maker.done())

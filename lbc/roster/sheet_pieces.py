@@ -1,0 +1,162 @@
+"""A worksheet too big to parse whole, cut between its rows into workbooks of its own.
+
+python-calamine lays a sheet out as one dense grid, 32 bytes a cell, before Python sees a
+cell: a county's merged roster of a million rows and 70 columns is 2.3 GB there, and its
+rows as Python values twice that again. calamine cannot parse part of a sheet, so lbc
+hands it parts: the sheet's XML is inflated as a stream and cut between rows, and each
+piece is wrapped in a small workbook of its own (the file's own workbook, relationships,
+styles and shared strings, and a worksheet of only those rows), which calamine parses as
+it parses any workbook. Each piece opens with an empty row numbered as the row before it,
+so rows that carry no number (lbc's own writer gives none) count on from there, as
+calamine counts them in the whole sheet, and every row keeps its place.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Generator, Iterator
+
+# XML of rows per piece: ~40,000 rows of a 70-column merged roster, whose grid in calamine
+# and rows in Python are then some 300 MB.
+PIECE_BYTES = 64 << 20
+# The worksheet's opening (everything before its rows) is looked for this far in.
+HEAD_BYTES = 64 << 20
+
+_WORKSHEET = re.compile(rb"<(\w+:)?worksheet\b")
+_SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")
+# calamine sizes its grid by a <dimension> it finds; a piece's is the whole sheet's.
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*>")
+_ROW_NUMBER = re.compile(rb"\sr\s*=\s*[\"']\s*([0-9]{1,9})\s*[\"']")
+_AFTER_TAG = (b" ", b"\t", b"\r", b"\n", b">", b"/")
+
+
+class NotInPieces(Exception):
+    """The sheet's XML is not laid out as expected (no opening, no rows): read it whole."""
+
+
+def worksheets(data: Iterator[bytes], size: int | None = None) -> Iterator[bytes]:
+    """The worksheet XML of each piece of a sheet whose XML comes as ``data``, cut between
+    rows at about ``size`` bytes (PIECE_BYTES). Raises NotInPieces before yielding anything
+    when the sheet's rows cannot be found."""
+    size = size or PIECE_BYTES
+    blocks: list[bytes] = []
+    held = 0
+    pieces: _Cutter | None = None
+    for block in data:
+        blocks.append(block)
+        held += len(block)
+        if pieces is None:
+            joined = b"".join(blocks)
+            found = _SHEET_DATA.search(joined)
+            if found is None:
+                if held > HEAD_BYTES:
+                    raise NotInPieces("no <sheetData> at the start of the sheet")
+                blocks = [joined]
+                continue
+            root = _WORKSHEET.search(joined, 0, found.start())
+            if found.group(2) or root is None:
+                raise NotInPieces("an empty <sheetData/>, or no <worksheet> around it")
+            head = _DIMENSION.sub(b"", joined[: found.end()])
+            pieces = _Cutter(head, root.group(1) or b"", found.group(1) or b"")
+            blocks = [joined[found.end() :]]
+            held = len(blocks[0])
+        if held < size:
+            continue
+        joined = b"".join(blocks)
+        end = pieces.closing(joined)
+        if end is not None:  # the rows end here; what follows is not rows
+            yield from pieces.cut(joined, end, size, last=True)
+            return
+        rest = yield from pieces.cut(joined, len(joined), size, last=False)
+        blocks, held = [joined[rest:]], len(joined) - rest
+    if pieces is None:
+        raise NotInPieces("no <sheetData> in the sheet")
+    joined = b"".join(blocks)
+    end = pieces.closing(joined)
+    yield from pieces.cut(joined, len(joined) if end is None else end, size, last=True)
+
+
+class _Cutter:
+    """Cuts one sheet's rows into pieces, each a worksheet of its own (see worksheets)."""
+
+    def __init__(self, head: bytes, root: bytes, prefix: bytes) -> None:
+        self.head = head
+        self.row_tag = b"<" + prefix + b"row"
+        self.close = b"</" + prefix + b"sheetData>"
+        self.foot = self.close + b"</" + root + b"worksheet>"
+        self.last_row = -1  # calamine's index of the last row cut so far
+
+    def closing(self, data: bytes) -> int | None:
+        at = data.find(self.close)
+        return None if at == -1 else at
+
+    def last_row_start(self, data: bytes, end: int | None = None) -> int:
+        """Where the last row opening in ``data`` (before ``end``) starts; -1 when none."""
+        end = len(data) if end is None else end
+        while (at := data.rfind(self.row_tag, 0, end)) != -1:
+            if data[at + len(self.row_tag) : at + len(self.row_tag) + 1] in _AFTER_TAG:
+                return at
+            end = at
+        return -1
+
+    def cut(self, data: bytes, end: int, size: int, last: bool) -> Generator[bytes, None, int]:
+        """Yield the rows of ``data[:end]`` as pieces of about ``size`` bytes, each cut
+        before a row; all of them when ``last``, else up to the last row, whose start is
+        returned (the rest is taken with the blocks that follow)."""
+        start = 0
+        while end - start >= size or (last and start < end):
+            if end - start <= size and last:
+                cut = end
+            else:
+                cut = self.last_row_start(data, start + size)
+                if cut <= start:  # a row longer than a piece: cut after it
+                    cut = self.next_row_start(data, start + size, end)
+                if cut == -1:
+                    if not last:
+                        break
+                    cut = end
+            yield self.piece(data, start, cut)
+            start = cut
+        return start
+
+    def next_row_start(self, data: bytes, at: int, end: int) -> int:
+        """Where the first row opening at or after ``at`` (before ``end``) starts; -1: none."""
+        while (at := data.find(self.row_tag, at, end)) != -1:
+            if data[at + len(self.row_tag) : at + len(self.row_tag) + 1] in _AFTER_TAG:
+                return at
+            at += 1
+        return -1
+
+    def piece(self, data: bytes, start: int, end: int) -> bytes:
+        """The worksheet of the rows ``data[start:end]``, opening with a row numbered as
+        the row before them: made in one copy, as a piece is tens of megabytes."""
+        before, self.last_row = self.last_row, self._last_row(data, start, end)
+        opening = self.row_tag + b' r="%d"/>' % (before + 1) if before >= 0 else b""
+        return b"".join((self.head, opening, memoryview(data)[start:end], self.foot))
+
+    def _last_row(self, rows: bytes, start: int, end: int) -> int:
+        """calamine's index of the last row in ``rows[start:end]``: its number, else one
+        past the row before it, counting back to a numbered row or the piece's start."""
+        if rows.find(b"r=", start, end) == -1:  # no row is numbered (lbc's own writer)
+            return self.last_row + rows.count(self.row_tag, start, end)
+        after = 0
+        while (at := self.last_row_start(rows, end)) >= start:
+            number = _ROW_NUMBER.search(rows, at, rows.find(b">", at))
+            if number is not None:
+                return int(number.group(1)) - 1 + after
+            after, end = after + 1, at
+        return self.last_row + after
+
+
+def workbook(parts: dict[str, bytes], sheet_part: str, sheet: bytes) -> io.BytesIO:
+    """A workbook in memory of ``parts`` (member name: bytes) and ``sheet`` as its member
+    ``sheet_part``, stored uncompressed: it is read once, at once."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+        zf.writestr(sheet_part, sheet)
+    out.seek(0)
+    return out

@@ -1,0 +1,194 @@
+"""A sheet too big to parse whole is parsed a piece of rows at a time (lbc.roster.sheet_pieces):
+every cell lands where calamine puts it in the whole sheet, and every command's answer is
+the same. Tests make the pieces small instead of the sheets big."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import python_calamine as calamine
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from lbc.roster import reading, sheet_pieces
+from lbc.roster.tables import SheetReader
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+@pytest.fixture
+def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every sheet part read in pieces of about 2 KB of XML."""
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 2048)
+
+
+def _workbook(rows_xml: bytes, tail: bytes = b"") -> bytes:
+    """A one-sheet .xlsx whose sheet holds ``rows_xml`` (and ``tail`` after its rows)."""
+    source = io.BytesIO()
+    wb = Workbook()
+    wb.active.title = "S"
+    wb.save(source)
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == SHEET:
+                data = (
+                    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                    b'<dimension ref="A1:Z1048576"/><sheetData>'
+                    + rows_xml
+                    + b"</sheetData>"
+                    + tail
+                    + b"</worksheet>"
+                )
+            zout.writestr(info, data)
+    return out.getvalue()
+
+
+def _cells_whole(book: bytes) -> dict[tuple[int, int], Any]:
+    sheet = calamine.CalamineWorkbook.from_filelike(io.BytesIO(book)).get_sheet_by_name("S")
+    if sheet.start is None:
+        return {}
+    (r0, c0) = sheet.start
+    return {
+        (r0 + i, c0 + j): v
+        for i, row in enumerate(sheet.to_python())
+        for j, v in enumerate(row)
+        if v != ""
+    }
+
+
+def _cells_in_pieces(book: bytes, size: int) -> dict[tuple[int, int], Any]:
+    cells = {}
+    with zipfile.ZipFile(io.BytesIO(book)) as zf:
+        carried = {i.filename: zf.read(i) for i in zf.infolist() if i.filename != SHEET}
+        data = iter(
+            [zf.read(SHEET)[k : k + 100] for k in range(0, zf.getinfo(SHEET).file_size, 100)]
+        )
+        for xml in sheet_pieces.worksheets(data, size):
+            piece = sheet_pieces.workbook(carried, SHEET, xml)
+            cells.update(_cells_whole(piece.getvalue()))
+    return cells
+
+
+_ROW = st.tuples(
+    st.sampled_from(["numbered", "unnumbered", "skip"]),
+    st.lists(st.one_of(st.none(), st.text("张伟ab1 ", min_size=1, max_size=6)), max_size=5),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(_ROW, max_size=40), size=st.integers(1, 400))
+def test_cells_keep_their_places_however_the_rows_are_cut(
+    rows: list[tuple[str, list[str | None]]], size: int
+) -> None:
+    xml, number = [], 0
+    for how, values in rows:
+        number += 3 if how == "skip" else 1  # rows left out, then numbered again
+        attrs = b' r="%d"' % number if how != "unnumbered" else b""
+        cells = b"".join(
+            b"<c/>" if v is None else b'<c t="inlineStr"><is><t>%s</t></is></c>' % v.encode()
+            for v in values
+        )
+        xml.append(b"<row" + attrs + b">" + cells + b"</row>")
+    book = _workbook(b"".join(xml))
+    assert _cells_in_pieces(book, size) == _cells_whole(book)
+
+
+def _roster(path: Path, n: int) -> Path:
+    """A roster whose 班级 cells are merged down over each class's rows, starting at B3."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "花名册"
+    ws["B1"] = "青山小学留守儿童花名册"
+    for j, label in enumerate(CHILD_HEADER):
+        ws.cell(2, 2 + j, label)
+    for i in range(n):
+        row = child_row(i + 1, cls=f"三年级({i // 7 + 1})班")
+        for j, value in enumerate(row):
+            ws.cell(3 + i, 2 + j, value)
+    at = CHILD_HEADER.index("班级") + 2
+    for first in range(3, 3 + n, 7):
+        for r in range(first + 1, min(first + 7, 3 + n)):
+            ws.cell(r, at).value = None
+        ws.merge_cells(
+            start_row=first, start_column=at, end_row=min(first + 6, 2 + n), end_column=at
+        )
+    wb.save(path)
+    return path
+
+
+def test_a_roster_read_in_pieces_is_checked_as_when_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _roster(tmp_path / "花名册.xlsx", 60)
+    whole = run("validate", path, "--format", "json")
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 2048)
+    pieces = run("validate", path, "--format", "json")
+    assert (pieces.exit_code, pieces.stdout) == (whole.exit_code, whole.stdout)
+    # The merged 班级 cells reach every child, across the pieces' edges.
+    assert whole.json()["summary"]["errors"] == 0
+    assert whole.json()["files"][0]["sheets"][0]["rows"] == 60
+
+
+def test_merged_roster_read_in_pieces_counts_rows_without_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """lbc merge writes rows without numbers: each piece counts on from the last."""
+    schools = tmp_path / "县"
+    schools.mkdir()
+    for k, school in enumerate(["青山小学", "白鹤小学"]):
+        rows = [child_row(i + 1, name=f"{'赵钱'[k]}{i}") for i in range(40)]
+        rows[30][CHILD_HEADER.index("监护人电话")] = ""
+        write_xlsx(
+            schools / f"{school}.xlsx",
+            {"花名册": [["学校", *CHILD_HEADER], *[[school, *r] for r in rows]]},
+        )
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", schools, "--out", merged).exit_code == 1
+    whole = run("validate", merged, "--format", "json")
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 2048)
+    pieces = run("validate", merged, "--format", "json")
+    assert (pieces.exit_code, pieces.stdout) == (whole.exit_code, whole.stdout)
+    rows = [f["row"] for f in whole.json()["findings"] if f["code"] == "CON001"]
+    assert rows == [32, 72]
+
+
+def test_equal_texts_of_a_sheet_read_in_pieces_are_one_object(
+    tmp_path: Path, small_pieces: None
+) -> None:
+    path = write_xlsx(
+        tmp_path / "花名册.xlsx", {"花名册": [CHILD_HEADER, *map(child_row, range(1, 80))]}
+    )
+    (read,) = reading.read_sheets(path, SheetReader(path))
+    assert read.table is not None
+    genders = read.table.raw["gender"]
+    assert len(genders) == 79 and len({id(v) for v in genders}) == 1
+    ids = read.table.raw["id_number"]  # a column of distinct values is left as it is
+    assert len(set(ids)) == 79
+
+
+def test_rows_numbered_out_of_order_across_pieces_are_refused(
+    tmp_path: Path, small_pieces: None
+) -> None:
+    late = b"".join(
+        b'<row r="%d"><c t="inlineStr"><is><t>%s</t></is></c></row>' % (r, f"张伟{r}".encode())
+        for r in [*range(100, 160), *range(1, 40)]
+    )
+    path = tmp_path / "花名册.xlsx"
+    path.write_bytes(_workbook(late))
+    result = run("validate", path)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"lbc: 错误：{path} 已损坏或不是真正的 Excel 文件"
+        "（工作表中后面的行编号比前面的小，行的顺序颠倒）\n"
+    )
