@@ -9,6 +9,7 @@ sentence, never a traceback.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import csv
 import html
@@ -327,6 +328,19 @@ def _sheet_parts(zf: zipfile.ZipFile) -> set[str] | None:
     well-formed, declares entities or an encoding Python lacks) answers None, and then
     every part counts as a sheet.
     """
+    sheets = _sheet_targets(zf)
+    if sheets is None:
+        return None
+    found: set[str] = set()
+    for _, target in sheets:
+        # calamine: "/xl/s.xml" and "xl/s.xml" stand for xl/s.xml, and so does "s.xml".
+        found |= {_normal_part_name(p) for p in (target, target[1:], "xl/" + target)}
+    return found
+
+
+def _sheet_targets(zf: zipfile.ZipFile) -> list[tuple[str, str]] | None:
+    """(tab name, relationship target) of every sheet xl/workbook.xml lists, every member
+    of either part's name in any case parsed (see _sheet_parts); None when unsure."""
     parts: dict[str, list[zipfile.ZipInfo]] = {}
     for info in zf.infolist():
         parts.setdefault(_normal_part_name(info.filename), []).append(info)
@@ -335,15 +349,18 @@ def _sheet_parts(zf: zipfile.ZipFile) -> set[str] | None:
         rels = [_parse_part(zf, info) for info in parts.get(_WORKBOOK_RELS_PART, [])]
     except (_Unsure, ElementTree.ParseError, *_ZIP_TROUBLE):
         return None
-    ids = {value for book in books for el in _elements(book, "sheet") for value in _attrs(el, "id")}
-    found: set[str] = set()
+    targets: dict[str, list[str]] = {}
     for rel in (el for root in rels for el in _elements(root, "relationship")):
-        if ids.isdisjoint(_attrs(rel, "id")):
-            continue
-        for target in _attrs(rel, "target"):
-            # calamine: "/xl/s.xml" and "xl/s.xml" stand for xl/s.xml, and so does "s.xml".
-            found |= {_normal_part_name(p) for p in (target, target[1:], "xl/" + target)}
-    return found
+        for rid in _attrs(rel, "id"):
+            targets.setdefault(rid, []).extend(_attrs(rel, "target"))
+    return [
+        (name, target)
+        for book in books
+        for el in _elements(book, "sheet")
+        for name in _attrs(el, "name") or [""]
+        for rid in _attrs(el, "id")
+        for target in targets.get(rid, [])
+    ]
 
 
 def _parse_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Any:
@@ -416,19 +433,25 @@ def _dimension_cells(head: bytes) -> int | None:
     return width * height
 
 
+def _inflated(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A zip member's bytes in 4 MB blocks."""
+    with zf.open(info) as fh:
+        while block := fh.read(1 << 22):
+            yield block
+
+
 def _xml_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
     """A zip member's text in ~4 MB pieces, each cut before an ``r=`` so no cell is split."""
     tail = b""
-    with zf.open(info) as fh:
-        while chunk := fh.read(1 << 22):
-            data = tail + chunk
-            cut = data.rfind(b"r=", 1)
-            if cut == -1:  # no cell starts here: nothing worth carrying over
-                yield data
-                tail = b""
-            else:
-                yield data[:cut]
-                tail = data[cut:]
+    for chunk in _inflated(zf, info):
+        data = tail + chunk
+        cut = data.rfind(b"r=", 1)
+        if cut == -1:  # no cell starts here: nothing worth carrying over
+            yield data
+            tail = b""
+        else:
+            yield data[:cut]
+            tail = data[cut:]
     if tail:
         yield tail
 
@@ -778,33 +801,21 @@ def _piece_parts(
 ) -> dict[str, tuple[str, list[Merge]]]:
     """Each sheet to be read in pieces, by tab name: its part's member name and its merged
     ranges. A sheet whose part cannot be told for sure (two members of one name in another
-    case, a workbook.xml that does not parse) is left out, and read whole as before."""
+    case, a workbook.xml that does not parse, a name listed twice) is left out, and read
+    whole as before."""
     try:
         with zipfile.ZipFile(path) as zf:
             members: dict[str, list[str]] = {}
             for info in zf.infolist():
                 members.setdefault(_normal_part_name(info.filename), []).append(info.filename)
-            book = _parse_part(zf, zf.getinfo(members[_WORKBOOK_PART][0]))
-            rels = _parse_part(zf, zf.getinfo(members[_WORKBOOK_RELS_PART][0]))
-    except (KeyError, _Unsure, ElementTree.ParseError, *_ZIP_TROUBLE):
+            sheets = _sheet_targets(zf) or []
+    except _ZIP_TROUBLE:
         return {}
-    targets = {
-        rid: target
-        for rel in _elements(rels, "relationship")
-        for rid in _attrs(rel, "id")
-        for target in _attrs(rel, "target")
-    }
+    listed = collections.Counter(name for name, _ in sheets)
     found: dict[str, tuple[str, list[Merge]]] = {}
-    sheets = [
-        (n, i)
-        for el in _elements(book, "sheet")
-        for n in _attrs(el, "name")
-        for i in _attrs(el, "id")
-    ]
-    for name, rid in sheets:
-        target = targets.get(rid, "")
+    for name, target in sheets:
         part = _normal_part_name(target[1:] if target.startswith("/") else "xl/" + target)
-        if part in in_pieces and len(members.get(part, [])) == 1:
+        if part in in_pieces and listed[name] == 1 and len(members.get(part, [])) == 1:
             found[name] = (members[part][0], in_pieces[part])
     return found
 
@@ -879,13 +890,6 @@ def _parsed_pieces(path: Path, zf: zipfile.ZipFile, name: str, member: str) -> I
             if end[1] + 1 > MAX_COLUMNS:
                 raise LbcError(t("err.too_wide", path=path, sheet=name, cols=end[1] + 1))
             yield sheet
-
-
-def _inflated(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
-    """A zip member's bytes in 4 MB blocks."""
-    with zf.open(info) as fh:
-        while block := fh.read(1 << 22):
-            yield block
 
 
 def _short(exc: BaseException) -> str:

@@ -96,7 +96,7 @@ class _Cutter:
         """Where the last row opening in ``data`` (before ``end``) starts; -1 when none."""
         end = len(data) if end is None else end
         while (at := data.rfind(self.row_tag, 0, end)) != -1:
-            if data[at + len(self.row_tag) : at + len(self.row_tag) + 1] in _AFTER_TAG:
+            if self._opens_row(data, at):
                 return at
             end = at
         return -1
@@ -124,10 +124,15 @@ class _Cutter:
     def next_row_start(self, data: bytes, at: int, end: int) -> int:
         """Where the first row opening at or after ``at`` (before ``end``) starts; -1: none."""
         while (at := data.find(self.row_tag, at, end)) != -1:
-            if data[at + len(self.row_tag) : at + len(self.row_tag) + 1] in _AFTER_TAG:
+            if self._opens_row(data, at):
                 return at
             at += 1
         return -1
+
+    def _opens_row(self, data: bytes, at: int) -> bool:
+        """Whether the row tag found at ``at`` opens a row (not a longer name)."""
+        after = at + len(self.row_tag)
+        return data[after : after + 1] in _AFTER_TAG
 
     def piece(self, data: bytes, start: int, end: int) -> bytes:
         """The worksheet of the rows ``data[start:end]``, opening with a row numbered as
