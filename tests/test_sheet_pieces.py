@@ -161,6 +161,9 @@ def test_merged_roster_read_in_pieces_counts_rows_without_numbers(
     assert (pieces.exit_code, pieces.stdout) == (whole.exit_code, whole.stdout)
     rows = [f["row"] for f in whole.json()["findings"] if f["code"] == "CON001"]
     assert rows == [32, 72]
+    (read, *_) = reading.read_sheets(merged, SheetReader(merged))
+    assert read.table is not None and read.table.sources is not None
+    assert len(read.table.sources) == 80 and len({id(s) for s in read.table.sources}) == 2
 
 
 def test_equal_texts_of_a_sheet_read_in_pieces_are_one_object(
@@ -171,8 +174,9 @@ def test_equal_texts_of_a_sheet_read_in_pieces_are_one_object(
     )
     (read,) = reading.read_sheets(path, SheetReader(path))
     assert read.table is not None
-    genders = read.table.raw["gender"]
+    genders, births = read.table.raw["gender"], read.table.raw["birth_date"]
     assert len(genders) == 79 and len({id(v) for v in genders}) == 1
+    assert len(births) == 79 and len({id(v) for v in births}) == 1
     ids = read.table.raw["id_number"]  # a column of distinct values is left as it is
     assert len(set(ids)) == 79
 

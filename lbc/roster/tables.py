@@ -858,6 +858,7 @@ def build_table(
 # A column a sheet read in pieces gives one object per distinct text (TableMaker.share_values)
 # when its first rows hold at most this share of distinct values.
 SHARED_AT_MOST = 0.8
+_SHAREABLE = frozenset({str, dt.date, dt.datetime})
 
 
 class TableMaker:
@@ -872,6 +873,7 @@ class TableMaker:
         self.seen = 0
         self.tops: dict[Merge, Any] = {}
         self.shared: dict[str, dict[Any, Any]] | None = None
+        self.sources_seen: dict[tuple[str, str], tuple[str, str]] = {}
         self.name_col = header.columns.get("name") or header.columns.get("date")
         self.mapped = sorted(c.index for c in header.columns.values())
         grid = sheet.rows
@@ -946,7 +948,10 @@ class TableMaker:
                 column = self._shared(key, column)
             table.raw[key] += column
         if table.sources is not None:
-            table.sources += _merged_sources(self.header_row, kept, self.school_at) or []
+            # One object per source: a county's million rows name a few hundred.
+            share = self.sources_seen.setdefault
+            sources = _merged_sources(self.header_row, kept, self.school_at) or []
+            table.sources += [share(source, source) for source in sources]
 
     def share_values(self) -> None:
         """From now on give equal texts of a column one object: a sheet read in pieces
@@ -963,8 +968,9 @@ class TableMaker:
                 return column
             known = self.shared[key] = {}
         share = known.setdefault
-        # Texts only: 1, 1.0 and True are equal keys, and a number cell must stay as typed.
-        return [share(v, v) if v.__class__ is str else v for v in column]
+        # Texts and dates only: 1, 1.0 and True are equal keys, and a number cell must stay
+        # as typed.
+        return [share(v, v) if v.__class__ in _SHAREABLE else v for v in column]
 
     def done(self) -> Table:
         """The table, once every row is in."""
@@ -1447,7 +1453,11 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
     务工地点 for every child: errors, watch-list reasons and flags that the school's own
     file does not give. A required column stays whatever it holds, so an empty one is
     still said cell by cell, and so does 学校, which merge writes on every row (empty where
-    it could not tell the school). The rows stay where they are in the merged workbook."""
+    it could not tell the school). The rows stay where they are in the merged workbook.
+
+    The pieces take the table's cells, which leaves it without them: it is split a column
+    at a time, each let go of once split, so that a million rows' columns are not held
+    twice."""
     if table.sources is None:
         return [table]
     parked = table.parked
@@ -1456,20 +1466,32 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
     for i, source in enumerate(table.sources):
         groups.setdefault(source, []).append(i)
     kept = {f.key for f in FIELDS[table.kind] if f.required} | {"school"}
-    read = dict(table.values)  # what complete() already made of the columns together
+    # The cells as written, and what complete() already made of the columns together.
+    written, read = table.raw, dict(table.values)
+    table.raw = {}
+    table.values = Columns(table.raw, table.kind)
+    raws: list[dict[str, list[Any]]] = [{} for _ in groups]
+    mades: list[dict[str, list[Any]]] = [{} for _ in groups]
+    mine = [kept | (had or {}).get((table.kind.value, *source), frozenset()) for source in groups]
+    for key in [*written, *(key for key in read if key not in written)]:
+        values, made = written.pop(key, None), read.pop(key, None)
+        for n, index in enumerate(groups.values()):
+            mine_made = None if made is None else pick(made, index)
+            if values is None:  # made of other columns only: it goes with the rows
+                mades[n][key] = mine_made or []
+                continue
+            mine_written = pick(values, index)
+            # A column the school's rows leave empty is no column of theirs: its cells go
+            # too, or it would read as there (Columns.get) and empty, as a column the sheet
+            # has. What complete() made of it counts (a record's class from its 学生姓名).
+            if key in mine[n] or any_filled(mine_written) or any_filled(mine_made or []):
+                raws[n][key] = mine_written
+                if mine_made is not None:
+                    mades[n][key] = mine_made
+        del values, made
     out = []
-    for (file, sheet), index in groups.items():
-        mine = kept | (had or {}).get((table.kind.value, file, sheet), frozenset())
-        raw = {key: pick(values, index) for key, values in table.raw.items()}
-        made = {key: pick(values, index) for key, values in read.items()}
-        # A column the school's rows leave empty is no column of theirs: its cells go too,
-        # or it would read as there (Columns.get) and empty, as a column the sheet has.
-        # What complete() made of it counts (a record's class taken from its 学生姓名).
-        raw = {
-            key: values
-            for key, values in raw.items()
-            if key in mine or any_filled(values) or any_filled(made.get(key, []))
-        }
+    for n, index in enumerate(groups.values()):
+        raw = raws[n]
         piece = Table(
             kind=table.kind,
             file=table.file,
@@ -1486,9 +1508,7 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
             sources=pick(table.sources, index),
             kind_from=table.kind_from,
         )
-        piece.values.update(
-            {key: values for key, values in made.items() if key in raw or key not in table.raw}
-        )
+        piece.values.update(mades[n])
         if parked:
             piece.park()
         out.append(piece)
