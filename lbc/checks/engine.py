@@ -149,16 +149,21 @@ def child_label(table: Table, i: int) -> str:
     return f"{name} {cls_text}".strip()
 
 
-def check_roster(roster: Roster, today: dt.date | None = None) -> list[Finding]:
+def check_roster(
+    roster: Roster, today: dt.date | None = None, done_with_cells: bool = False
+) -> list[Finding]:
     """All findings for everything read, in Excel order within each sheet. A parked
     children table (read_roster's ``park``) is taken out to be checked and keeps only
-    ``KEPT`` after, so that one school's cells are held at a time."""
+    ``KEPT`` after, so that one school's cells are held at a time; with
+    ``done_with_cells`` (lbc validate, which only counts the children after) every
+    children table does, so a county's merged roster, checked school by school, lets
+    each school's cells go."""
     checks = RosterChecks.of(roster, today or dt.date.today())
     for table in roster.children:
         parked = table.parked
         table.unpark()
         checks.children(table)
-        if parked:
+        if parked or done_with_cells:
             table.keep_only(KEPT)
     for table in roster.teachers:
         checks.teachers(table)

@@ -63,7 +63,7 @@ def validate(
         roster = common.read(paths, cfg, park=len(paths) > 1)
         warming.join()
         with common.progress(t("note.checking")):
-            findings = check_roster(roster)
+            findings = check_roster(roster, done_with_cells=True)
     findings = [f for f in findings if selected(f.code, chosen, skipped)]
     privacy = Privacy(show_pii)  # findings name a child only to place the problem: masked
     if annotate_out is not None:
