@@ -709,7 +709,9 @@ def _stream_book(
             other = _open_workbook(path)
         return [parse(other, name) for name in names[1:]]
 
-    if len(names) < 2 or path.stat().st_size < PARALLEL_BYTES:
+    # A first sheet read in pieces has the second core already (its next piece is parsed
+    # there), and the others parsed beside it would be held whole until it is done.
+    if len(names) < 2 or path.stat().st_size < PARALLEL_BYTES or names[0] in parts:
         for name in names:
             _send_sheet(send, path, name, parse(book, name), chunk, parts.get(name))
         return
