@@ -156,14 +156,16 @@ def check_roster(
     children table (read_roster's ``park``) is taken out to be checked and keeps only
     ``KEPT`` after, so that one school's cells are held at a time; with
     ``done_with_cells`` (lbc validate, which only counts the children after) every
-    children table does, so a county's merged roster, checked school by school, lets
-    each school's cells go."""
+    children table but the last does, so a county's merged roster, checked school by
+    school, lets each school's cells go (the last one's would only be freed for nothing
+    before the command ends)."""
     checks = RosterChecks.of(roster, today or dt.date.today())
-    for table in roster.children:
+    last = len(roster.children) - 1
+    for n, table in enumerate(roster.children):
         parked = table.parked
         table.unpark()
         checks.children(table)
-        if parked or done_with_cells:
+        if parked or (done_with_cells and n < last):
             table.keep_only(KEPT)
     for table in roster.teachers:
         checks.teachers(table)

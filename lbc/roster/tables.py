@@ -946,7 +946,10 @@ class TableMaker:
             column = list(map(itemgetter(col.index), padded))
             if self.shared is not None:
                 column = self._shared(key, column)
-            table.raw[key] += column
+            if table.raw[key]:
+                table.raw[key] += column
+            else:  # the first rows (a whole sheet's only ones): no copy
+                table.raw[key] = column
         if table.sources is not None:
             # One object per source: a county's million rows name a few hundred.
             share = self.sources_seen.setdefault
