@@ -29,6 +29,8 @@ _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")
 # calamine sizes its grid by a <dimension> it finds; a piece's is the whole sheet's.
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*>")
 _ROW_NUMBER = re.compile(rb"\sr\s*=\s*[\"']\s*([0-9]{1,9})\s*[\"']")
+# Any r attribute, spaced around its "=" or not (XML allows both, and so does calamine).
+_ANY_R = re.compile(rb"r\s*=")
 _AFTER_TAG = (b" ", b"\t", b"\r", b"\n", b">", b"/")
 
 
@@ -144,7 +146,7 @@ class _Cutter:
     def _last_row(self, rows: bytes, start: int, end: int) -> int:
         """calamine's index of the last row in ``rows[start:end]``: its number, else one
         past the row before it, counting back to a numbered row or the piece's start."""
-        if rows.find(b"r=", start, end) == -1:  # no row is numbered (lbc's own writer)
+        if _ANY_R.search(rows, start, end) is None:  # no row is numbered (lbc's own writer)
             return self.last_row + rows.count(self.row_tag, start, end)
         after = 0
         while (at := self.last_row_start(rows, end)) >= start:
