@@ -645,7 +645,19 @@ class _Taker:
         if maker is not None:
             self.out(maker.done())
         elif sheet is not None:
+            even_rows(sheet.rows)
             self.out(self.prepare(sheet))
+
+
+def even_rows(rows: list[list[Any]]) -> None:
+    """Pad ``rows`` in place to one width, as calamine gives a whole sheet's: each piece of
+    a sheet read in pieces is as wide as its own widest row, and a row left out between
+    pieces is empty, while a header's merged group or a 班级 merged down is looked for in
+    columns the whole sheet's rows all have."""
+    width = max(map(len, rows), default=0)
+    for row in rows:
+        if len(row) < width:
+            row += [""] * (width - len(row))
 
 
 def _read_args(path: Path, prepare: Callable[[RawSheet], Any] | None) -> tuple[Any, ...]:

@@ -41,6 +41,7 @@ from lbc.roster.reading import (
     Merge,
     RawSheet,
     check_input_path,
+    even_rows,
     read_book,
     read_sheets,
     sheet_names,
@@ -790,7 +791,9 @@ def _fill_merged_down(
             continue
         for i in range(max(i1 + 1, at), min(r2 - row0, end - 1) + 1):
             row = rows[i - at]
-            if j < len(row) and (row[j] == "" or row[j] is None):
+            if j >= len(row):  # a later piece of a sheet read in pieces may end before it
+                row += [""] * (j + 1 - len(row))
+            if row[j] == "" or row[j] is None:
                 row[j] = value
 
 
@@ -1644,6 +1647,7 @@ class PiecesRead:
             self.sheet.rows += rows
             if len(self.sheet.rows) > HEADER_SEARCH_ROWS + 1 and self.sheet.name != COLUMNS_SHEET:
                 self.started = True
+                even_rows(self.sheet.rows)  # the header's rows may come from two pieces
                 self.maker = TableMaker.start(
                     str(self.reader.path), self.sheet, self.reader.synonyms
                 )
@@ -1656,5 +1660,6 @@ class PiecesRead:
 
     def done(self) -> SheetRead:
         if not self.started:  # few rows: made as a whole sheet is
+            even_rows(self.sheet.rows)
             return self.reader(self.sheet)
         return self.reader.made(self.sheet.name, True, self.maker and self.maker.done())
