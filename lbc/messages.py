@@ -359,6 +359,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "工作表中后面的行编号比前面的小，行的顺序颠倒",
         "the sheet's rows are numbered out of order",
     ),
+    "reason.merge_ref": (
+        "合并单元格的范围“{ref}”不是单元格地址",
+        'a merged range "{ref}" is not a cell range',
+    ),
     "reason.not_ole": ("不是 Excel 97-2003 格式", "not an Excel 97-2003 file"),
     "cfg.section": ("[{section}] 应是一个表", "[{section}] must be a table"),
     "cfg.type": ("{key} 应为 {expected}", "{key} must be {expected}"),

@@ -3,11 +3,14 @@ must give the same cells, the same findings."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
-from test_sheet_pieces import _cells_in_pieces, _cells_whole, _workbook
+from test_sheet_pieces import SHEET, _cells_in_pieces, _cells_whole, _workbook
 
 from conftest import CHILD_HEADER, Result, child_row, run
 from lbc.roster import reading, sheet_pieces
@@ -85,3 +88,82 @@ def test_a_two_row_header_cut_between_its_rows_reads_as_when_whole(
     whole = _same_in_pieces(path, monkeypatch)
     columns = whole.json()["files"][0]["sheets"][0]["columns"]
     assert columns["guardian_relation"] == "I" and columns["guardian_phone"] == "J"
+
+
+_ROWS = b"".join(b'<row r="%d">%s</row>' % (r, _cell(f"张伟{r}")) for r in range(1, 30))
+
+
+def _merged(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The merged ranges of ``path``'s sheet read whole, once read in pieces gives them too."""
+    (whole,) = reading.read_book(path).sheets
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 300)
+    (pieces,) = reading.read_book(path).sheets
+    monkeypatch.undo()
+    assert pieces.pieces and sorted(pieces.merged) == sorted(whole.merged)
+    return whole.merged
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "merged"),
+    [
+        # calamine reads the first <mergeCells> only, wherever it stands
+        (
+            b"",
+            b'<mergeCells><mergeCell ref="A1:A2"/></mergeCells>'
+            b'<mergeCells><mergeCell ref="A3:A9"/></mergeCells>',
+            [((0, 0), (1, 0))],
+        ),
+        (
+            b'<mergeCells><mergeCell ref="A1:A2"/></mergeCells>',
+            b'<mergeCells><mergeCell ref="A3:A9"/></mergeCells>',
+            [((0, 0), (1, 0))],
+        ),
+        (b"", b'<mergeCells/><mergeCells><mergeCell ref="A3:A9"/></mergeCells>', []),
+        # ... and a <mergeCell> only inside it, by its own ref (not x:ref)
+        (
+            b"",
+            b'<mergeCell ref="A1:A2"/><mergeCells><mergeCell ref="A3:A9"/></mergeCells>',
+            [((2, 0), (8, 0))],
+        ),
+        (
+            b"",
+            b'<mergeCells xmlns:x="urn:x"><mergeCell x:ref="A1:A2" ref="A3:A9"/></mergeCells>',
+            [((2, 0), (8, 0))],
+        ),
+    ],
+)
+def test_a_sheet_read_in_pieces_has_the_merged_ranges_calamine_reads(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    before: bytes,
+    after: bytes,
+    merged: list[Any],
+) -> None:
+    book = io.BytesIO(_workbook(_ROWS, after))
+    path = tmp_path / "花名册.xlsx"
+    with zipfile.ZipFile(book) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == SHEET:  # what stands before the rows
+                data = data.replace(b"<sheetData>", before + b"<sheetData>")
+            zout.writestr(info, data)
+    assert _merged(path, monkeypatch) == merged
+
+
+@pytest.mark.parametrize("ref", ["$A$1:$A$2", " A1:A2", "A1:B2:C3", "A:A", "A0:A2"])
+def test_a_merged_range_calamine_refuses_is_refused_in_pieces_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ref: str
+) -> None:
+    path = tmp_path / "花名册.xlsx"
+    tail = b'<mergeCells><mergeCell ref="%s"/></mergeCells>' % ref.encode()
+    path.write_bytes(_workbook(_ROWS, tail))
+    assert run("validate", path).exit_code == 2
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 300)
+    result = run("validate", path)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"lbc: 错误：{path} 已损坏或不是真正的 Excel 文件"
+        f"（合并单元格的范围“{ref}”不是单元格地址）\n"
+    )

@@ -78,11 +78,14 @@ _FAR_CELL = re.compile(
 _TWO_LETTER_CELL = re.compile(rb"r=[\"']([A-Za-z]{2})[0-9]+" + _FILLED)
 _ANY_CELL = re.compile(rb"r=[\"']([A-Za-z]+)([0-9]+)" + _FILLED)
 _ENTITY = b"<!ENTITY"
-# A merged range as a sheet part states it; the scan of a part read in pieces keeps them.
-_MERGE_CELL = re.compile(
-    rb"<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']\s*([A-Za-z]{1,3})([0-9]{1,7})"
-    rb"(?::([A-Za-z]{1,3})([0-9]{1,7}))?"
-)
+# The merged ranges of a sheet part as calamine reads them: the <mergeCell> elements (by
+# local name) inside the part's first <mergeCells>, each by its own "ref" attribute, whose
+# raw text must be a cell or two cells joined by ":" (calamine refuses the sheet else).
+_MERGE_TAG = re.compile(rb"<(/?)(?:\w+:)?mergeCell(s?)(?=[\s/>])([^>]*)>")
+_REF_ATTR = re.compile(rb"(?:^|\s)ref\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_MERGE_REF = re.compile(rb"([A-Za-z]+)([0-9]+)(?::([A-Za-z]+)([0-9]+))?")
+# A <mergeCell> element is this long at most for the scan to see it whole across two pieces.
+_MERGE_TAG_BYTES = 4096
 # A sheet part of more XML than this is parsed a piece at a time (lbc.roster.sheet_pieces):
 # whole, a county's merged roster of a million children took 6 GB. Such a part is always
 # scanned (_check_extent), which finds its merged ranges, stated after its rows.
@@ -288,7 +291,7 @@ def _check_zip_parts(path: Path) -> dict[str, list[Merge]]:
                     raise LbcError(t("err.xml_unsafe", path=path))
                 big = is_sheet and info.file_size > PIECES_BYTES
                 if big or (is_sheet and not _may_skip_scan(info, head)):
-                    found = _check_extent(path, zf, info)
+                    found = _check_extent(path, zf, info, merges=big)
                     if big:
                         merges[name] = found
             except _ZIP_TROUBLE as exc:
@@ -456,11 +459,43 @@ def _xml_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
         yield tail
 
 
-def _merge(ref: tuple[bytes, bytes, bytes, bytes]) -> Merge:
-    """A <mergeCell ref="B2:D3"> as calamine gives it: ((1, 1), (2, 3)), 0-based."""
-    c1, r1, c2, r2 = ref
-    first = (_row_number(r1) - 1, _col_number(c1) - 1)
-    return (first, (_row_number(r2) - 1, _col_number(c2) - 1) if c2 else first)
+class _Merges:
+    """The merged ranges of a sheet part scanned a piece at a time, as calamine reads them
+    (see _MERGE_TAG): ``found``, once every piece is scanned."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.found: dict[Merge, None] = {}
+        self.state = "before"  # then "in" the first <mergeCells>, then "done"
+
+    def scan(self, data: bytes, new: int) -> None:
+        """Look at the tags of ``data`` that end past ``new`` (the ones before were seen
+        with the piece before)."""
+        for tag in _MERGE_TAG.finditer(data):
+            if self.state == "done":
+                return
+            if tag.end() <= new:
+                continue
+            closing, many, attrs = tag.groups()
+            if many:
+                if self.state == "in" and closing:
+                    self.state = "done"
+                elif self.state == "before" and not closing:
+                    self.state = "done" if attrs.endswith(b"/") else "in"
+            elif self.state == "in" and not closing:
+                ref = _REF_ATTR.search(attrs)
+                if ref is not None:
+                    self.found[self._merge(ref.group(1) or ref.group(2) or b"")] = None
+
+    def _merge(self, ref: bytes) -> Merge:
+        """A <mergeCell ref="B2:D3"> as calamine gives it: ((1, 1), (2, 3)), 0-based."""
+        cells = _MERGE_REF.fullmatch(ref)
+        if cells is None or 0 in (int(cells.group(2)), int(cells.group(4) or 1)):
+            reason = t("reason.merge_ref", ref=ref.decode("utf-8", "replace")[:40])
+            raise LbcError(t("err.corrupt", path=self.path, reason=reason))
+        c1, r1, c2, r2 = cells.groups()
+        first = (_row_number(r1) - 1, _col_number(c1) - 1)
+        return (first, (_row_number(r2) - 1, _col_number(c2) - 1) if c2 else first)
 
 
 def _col_number(letters: bytes) -> int:
@@ -478,9 +513,12 @@ def _row_number(digits: bytes) -> int:
     return int(digits) if len(digits) <= 9 else 1 << 30
 
 
-def _check_extent(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[Merge]:
+def _check_extent(
+    path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, merges: bool = False
+) -> list[Merge]:
     """Raise when the grid calamine would allocate for this sheet part is too big; else
-    return its merged ranges, as calamine gives them, found on the way.
+    return its merged ranges with ``merges`` (a part read in pieces), as calamine gives
+    them, found on the way (and a merged range calamine would refuse refused here).
 
     A roster of 100,000+ rows has far cells (its last rows), so first bound the grid from
     them cheaply: the far rows give the last row, and the last column is the largest
@@ -488,13 +526,14 @@ def _check_extent(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> lis
     bound is measured exactly (every filled cell), to be sure before refusing.
     """
     far: list[tuple[bytes, bytes]] = []
-    merged: dict[Merge, None] = {}
+    found = _Merges(path)
     carried = b""  # a <mergeCell> may be cut between two pieces: each looks at both
     for data in _xml_chunks(zf, info):
         far += _FAR_CELL.findall(data)
-        if b"mergeCell" in data or b"mergeCell" in carried + data[:64]:
-            merged.update(dict.fromkeys(map(_merge, _MERGE_CELL.findall(carried + data))))
-        carried = data[-256:]
+        if merges and (b"mergeCell" in data or b"mergeCell" in carried + data[:64]):
+            found.scan(carried + data, len(carried))
+        carried = data[-_MERGE_TAG_BYTES:]
+    merged = found.found
     if not far:
         return list(merged)
     cols = {c for c, _ in far if len(c) >= 3}
