@@ -90,6 +90,22 @@ def test_a_two_row_header_cut_between_its_rows_reads_as_when_whole(
     assert columns["guardian_relation"] == "I" and columns["guardian_phone"] == "J"
 
 
+@pytest.mark.parametrize(
+    "numbered",
+    [
+        b'<row ht="x>y" r="50"/>',  # a ">" in an attribute before r
+        b'<row note=\' r="9"\' r="50"/>',  # r=... in another attribute's text
+    ],
+)
+def test_a_row_is_numbered_by_its_own_r_attribute_alone(numbered: bytes) -> None:
+    rows = b'<row r="1">' + _cell("甲") + b"</row>" + numbered + b"<row>" + _cell("乙") + b"</row>"
+    book = _workbook(rows)
+    whole = _cells_whole(book)
+    assert whole == {(0, 0): "甲", (50, 0): "乙"}
+    for size in (1, 30, 60):
+        assert _cells_in_pieces(book, size) == whole
+
+
 _ROWS = b"".join(b'<row r="%d">%s</row>' % (r, _cell(f"张伟{r}")) for r in range(1, 30))
 
 

@@ -28,7 +28,10 @@ _WORKSHEET = re.compile(rb"<(\w+:)?worksheet\b")
 _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")
 # calamine sizes its grid by a <dimension> it finds; a piece's is the whole sheet's.
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*>")
-_ROW_NUMBER = re.compile(rb"\sr\s*=\s*[\"']\s*([0-9]{1,9})\s*[\"']")
+# An attribute of a row's opening tag, its value in either quotes (where a ">" or another
+# attribute's text may stand), and a row number as its r attribute gives it.
+_ATTRIBUTE = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ROW_NUMBER = re.compile(rb"\s*([0-9]{1,9})\s*")
 # Any r attribute, spaced around its "=" or not (XML allows both, and so does calamine).
 _ANY_R = re.compile(rb"r\s*=")
 _AFTER_TAG = (b" ", b"\t", b"\r", b"\n", b">", b"/")
@@ -150,11 +153,22 @@ class _Cutter:
             return self.last_row + rows.count(self.row_tag, start, end)
         after = 0
         while (at := self.last_row_start(rows, end)) >= start:
-            number = _ROW_NUMBER.search(rows, at, rows.find(b">", at))
+            number = self._number(rows, at + len(self.row_tag))
             if number is not None:
-                return int(number.group(1)) - 1 + after
+                return number - 1 + after
             after, end = after + 1, at
         return self.last_row + after
+
+    @staticmethod
+    def _number(rows: bytes, at: int) -> int | None:
+        """The r attribute of the row whose attributes start at ``at``; None when none."""
+        while (attribute := _ATTRIBUTE.match(rows, at)) is not None:
+            name, double, single = attribute.groups()
+            if name == b"r":
+                number = _ROW_NUMBER.fullmatch(double if double is not None else single)
+                return None if number is None else int(number.group(1))
+            at = attribute.end()
+        return None
 
 
 def workbook(parts: dict[str, bytes], sheet_part: str, sheet: bytes) -> io.BytesIO:
