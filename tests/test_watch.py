@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from test_forms import REG_HEADER, letters_of, reg_row
 
 from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
+from lbc.roster import background, supervised
 
 HEADER = [*REG_HEADER, "监护人身体状况", "是否孤儿", "帮扶教师"]
 GUARDIAN = make_id(dt.date(1985, 6, 1), 301)
@@ -491,10 +492,17 @@ def test_samples_registration_form_gives_every_reason_the_form_can(samples: Path
         assert f"| {code} | {row} |" in text
 
 
-def test_pairing_gives_a_child_on_the_list_a_teacher_first(tmp_path: Path) -> None:
+@pytest.mark.parametrize("forked", [False, True])
+def test_pairing_gives_a_child_on_the_list_a_teacher_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
     """One place, three children: the head teacher of 李明轩's class would take 李明轩 (the
     closest pair, and a priority child: both parents away) but for 王梓萱, whose old, sick
-    guardian puts her on the watch list."""
+    guardian puts her on the watch list. ``forked``: the list drawn and the schools solved
+    in children of the command (lbc.roster.background), as for a county's roster."""
+    if forked and not supervised.CAN_FORK:
+        pytest.skip("the platform cannot fork")
+    monkeypatch.setattr(background, "WORTH_FORKING", 1 if forked else 10**9)
     header = [*CHILD_HEADER, "监护人年龄", "监护人身体状况"]
     kids = [
         [*child_row(1, cls="三年级(1)班", kind="父亲外出"), 40, "健康"],

@@ -10,6 +10,7 @@ and the teachers carry a 学校 column, as a county's merged roster does.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
+from lbc.roster.background import Background
 from lbc.roster.people import (
     LEFT_SCHOOL,
     NAMESAKE_KEY,
@@ -179,14 +181,21 @@ def _rows(table: Table) -> Iterator[tuple[object, ...]]:
     )
 
 
+def _watched(roster: Roster, watch: WatchSettings) -> set[tuple[int, int]]:
+    """The children on the watch list, each as (its table's place in ``roster.children``,
+    its row's place in that table): what a forked child sends back (Background)."""
+    at = {id(table): k for k, table in enumerate(roster.children)}
+    return {(at[id(w.table)], w.i) for w in watch_list(roster, watch, dt.date.today())}
+
+
 def _children(
-    roster: Roster, notes: list[str], watch: WatchSettings
-) -> tuple[list[ChildRow], dict[str, int]]:
-    """The children to pair, in roster order. A child on the watch list is a priority
-    child, whatever else it is."""
-    watched = {(id(w.table), w.i) for w in watch_list(roster, watch, dt.date.today())}
+    roster: Roster, notes: list[str]
+) -> tuple[list[ChildRow], list[tuple[int, int]], dict[str, int]]:
+    """The children to pair, in roster order, and where each is (as _watched says it)."""
+    at = {id(table): k for k, table in enumerate(roster.children)}
     counts = {"left_school": 0, "duplicates": 0}
     out: list[ChildRow] = []
+    keys: list[tuple[int, int]] = []
     rows = itertools.chain.from_iterable(map(_rows, roster.children))
     for (table, i, first), cells in zip(distinct_children(roster.children), rows, strict=True):
         status, ident, cls, name, grade, school, teacher, kind, gender, birth, *rest = cells
@@ -211,9 +220,7 @@ def _children(
             ref, grade = cls, cls.grade
         else:
             ref, grade = None, grade if isinstance(grade, int) else None
-        on_list = (id(table), i) in watched
-        if on_list:
-            priority.insert(0, t("pair.priority.watch"))
+        keys.append((at[id(table)], i))
         out.append(
             ChildRow(
                 name=_text(name),
@@ -231,10 +238,21 @@ def _children(
                 ident=ident if isinstance(ident, str) else None,
                 born=known_birth(birth, ident),
                 listed=_text(listed) or None,
-                watched=on_list,
             )
         )
-    return out, counts
+    return out, keys, counts
+
+
+def _mark_watched(
+    children: list[ChildRow], keys: list[tuple[int, int]], watched: set[tuple[int, int]]
+) -> None:
+    """Make each child on the watch list a priority child, whatever else it is, its
+    first reason that it is on the list."""
+    reason = t("pair.priority.watch")
+    for child, key in zip(children, keys, strict=True):
+        if key in watched:
+            child.watched = True
+            child.priority.insert(0, reason)
 
 
 def _is_leader(role: str) -> bool:
@@ -363,7 +381,10 @@ def schools(
     list may be two files).
     """
     notes: list[str] = []
-    children, counts = _children(roster, notes, watch or WatchSettings())
+    # The watch list is drawn on the second core while the children and teachers are built.
+    size = sum(map(len, roster.children))
+    watched = Background(functools.partial(_watched, roster, watch or WatchSettings()), size)
+    children, keys, counts = _children(roster, notes)
     declared = roster.file_schools()
     files = roster.support_schools()
     says = [x.has("school") for x in roster.children + roster.teachers]
@@ -393,6 +414,7 @@ def schools(
         alone = school.teachers and not (school.children or school.nameless)
         if key.startswith(FILE_SCHOOL) and declared.get(file) == "" and alone:
             notes.append(t("pair.note.own_school", file=file))
+    _mark_watched(children, keys, watched.result())
     unknown: set[str] = set()
     ambiguous: set[str] = set()
     for school in groups.values():
@@ -472,9 +494,8 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
     said: dict[tuple[object, ...], str] = {}
-    for school in problems:
+    for school, got in zip(problems, _solved(problems), strict=True):
         unpaired += [Unpaired(c, t("pair.why.no_name")) for c in school.nameless]
-        got = school.solve()
         short = sum(g is None for g in got)
         no_one = not any(x.capacity for x in school.teachers)
         for c, problem, g in zip(school.children, school.problem, got, strict=True):
@@ -506,6 +527,17 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
     pairs.sort(key=_child_order)
     unpaired.sort(key=_child_order)
     return Pairing(pairs, unpaired, idle, teachers, summary, notes)
+
+
+def _solved(problems: list[School]) -> list[list[int | None]]:
+    """Each school's answer: the schools holding the second half of the children are
+    solved on the second core (Background) while this process solves the first half."""
+    total = sum(len(school.children) for school in problems)
+    cut = done = 0
+    while cut < len(problems) and done < total / 2:
+        done, cut = done + len(problems[cut].children), cut + 1
+    later = Background(lambda: [school.solve() for school in problems[cut:]], total - done)
+    return [school.solve() for school in problems[:cut]] + later.result()
 
 
 def _child_order(item: Pair | Unpaired) -> tuple[Hashable, ...]:

@@ -1,0 +1,93 @@
+"""Work done on the second core: a forked child computes it while the command goes on.
+
+A county's pairing spends seconds after the read in pure Python, one stage after another,
+on one core of a two-core laptop. A stage that only reads what is already in memory (the
+watch list, half of the schools' solves) is computed in a child forked for it: the child
+shares every row with the command without copying or pickling it, and sends back only its
+answer, pickled. Where the platform cannot fork (Windows), or the child fails (killed,
+out of memory under the command's ceiling), the work is done in the command's own process
+when its answer is asked for, so the answer is always the same; only the time differs.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from lbc.roster import supervised
+
+T = TypeVar("T")
+
+# Below this much work (rows, as the caller counts them) a fork costs more than it saves.
+WORTH_FORKING = 20_000
+
+
+class Background(Generic[T]):
+    """``work()`` computed in a forked child from now on; :meth:`result` waits for it.
+
+    ``size``: how much work it is (a roster's rows): small work is done in this process,
+    when its result is asked for. ``work`` must only read what this process holds, never
+    print, write files or change anything a caller will read: a child's changes are lost.
+    """
+
+    def __init__(self, work: Callable[[], T], size: int) -> None:
+        self._work = work
+        self._child: tuple[int, int] | None = None
+        if supervised.CAN_FORK and size >= WORTH_FORKING:
+            self._child = _fork(work)
+
+    def result(self) -> T:
+        """The work's result: the child's, or computed here when there is no child or it
+        gave none (then any error the work raises is raised here, as it would be inline)."""
+        if self._child is not None:
+            pid, listen = self._child
+            self._child = None
+            answer = _collect(pid, listen)
+            if answer is not None:
+                return answer[0]
+        return self._work()
+
+
+def _fork(work: Callable[[], object]) -> tuple[int, int] | None:
+    """Fork a child computing ``work`` and writing its pickled result to a pipe; the child's
+    pid and the pipe's reading end, or None when the fork itself fails."""
+    listen, tell = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:  # no memory or processes left for a child: done inline
+        os.close(listen)
+        os.close(tell)
+        return None
+    if pid == 0:
+        os.close(listen)
+        code = 1
+        try:
+            # The collector walking every object of the roster would copy every page
+            # the child shares with the command; the child lives seconds at most.
+            gc.disable()
+            data = pickle.dumps((work(),), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(tell, "wb") as out:
+                out.write(data)
+            code = 0
+        finally:
+            os._exit(code)  # no atexit handlers, no flushing of the command's buffers
+    os.close(tell)
+    return pid, listen
+
+
+def _collect(pid: int, listen: int) -> tuple[object] | None:
+    """The child's result, in a 1-tuple, or None when it gave none."""
+    chunks = []
+    with os.fdopen(listen, "rb") as pipe:
+        while chunk := pipe.read(1 << 20):
+            chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not chunks:
+        return None
+    try:
+        return pickle.loads(b"".join(chunks))
+    except Exception:  # a truncated answer: the child died writing it
+        return None

@@ -1,0 +1,71 @@
+"""lbc.roster.background: work on the second core gives the answer the inline work gives,
+whatever becomes of the child."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from lbc.errors import LbcError
+from lbc.roster import supervised
+from lbc.roster.background import WORTH_FORKING, Background
+
+forks = pytest.mark.skipif(not supervised.CAN_FORK, reason="the platform cannot fork")
+
+
+def where() -> tuple[int, list[int]]:
+    """The process the work ran in, and an answer bigger than one pipe buffer."""
+    return os.getpid(), list(range(200_000))
+
+
+@forks
+def test_work_of_size_runs_in_a_child_and_its_answer_comes_back() -> None:
+    pid, answer = Background(where, WORTH_FORKING).result()
+    assert pid != os.getpid()
+    assert answer == list(range(200_000))
+
+
+def test_small_work_runs_here() -> None:
+    assert Background(where, WORTH_FORKING - 1).result()[0] == os.getpid()
+
+
+def test_without_fork_the_work_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(supervised, "CAN_FORK", False)
+    assert Background(where, WORTH_FORKING).result() == where()
+
+
+@forks
+def test_a_child_that_dies_leaves_the_work_to_this_process() -> None:
+    me = os.getpid()
+
+    def dies_in_a_child() -> int:
+        if os.getpid() != me:
+            os._exit(9)  # as a child killed for its memory would end
+        return 7
+
+    assert Background(dies_in_a_child, WORTH_FORKING).result() == 7
+
+
+@forks
+def test_an_error_of_the_work_is_raised_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+
+    def refuses() -> None:
+        calls.append(os.getpid())
+        raise LbcError("权重代码不存在")
+
+    job = Background(refuses, WORTH_FORKING)
+    with pytest.raises(LbcError, match="权重代码不存在"):
+        job.result()
+    assert calls == [os.getpid()]  # the child's attempt left nothing here
+
+
+@forks
+def test_the_child_is_reaped() -> None:
+    job = Background(where, WORTH_FORKING)
+    assert job._child is not None
+    pid = job._child[0]
+    job.result()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)
