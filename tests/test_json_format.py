@@ -1,5 +1,5 @@
 """``to_json`` writes what ``json.dumps(…, ensure_ascii=False, indent=2, default=str)`` writes,
-character for character, although it hands most of the work to the C encoder: every
+character for character, although it hands most of the work to orjson or the C encoder: every
 command's ``--format json`` is a contract scripts parse and diff."""
 
 from __future__ import annotations
@@ -10,10 +10,12 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lbc.messages import readable
 from lbc.output.formats import to_json
 
 # Text that could be mistaken for the encoder's own separators, among any other text.
-TEXT = st.text() | st.sampled_from(["}, {", "},\x00{", ",\x00", "\n  ", '"', "张三"])
+# A file name that is not UTF-8 reaches a document with lone surrogates (os.fsdecode).
+TEXT = st.text() | st.sampled_from(["}, {", "},\x00{", ",\x00", "\n  ", '"', "张三", "a\udcff"])
 SCALARS = (
     st.none()
     | st.booleans()
@@ -36,12 +38,20 @@ DOCUMENTS = st.recursive(
 
 
 def reference(document: object) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
+    return readable(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 @settings(max_examples=500, deadline=None)
 @given(DOCUMENTS)
 def test_the_text_is_json_dumps_indented(document: object) -> None:
+    assert to_json(document) == reference(document)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.fixed_dictionaries({"child": TEXT, "row": st.integers(), "kept": SCALARS})))
+def test_rows_are_written_as_json_dumps_writes_them(rows: list[dict[str, object]]) -> None:
+    """A command's rows (pairs, findings) in a document: orjson writes most of them."""
+    document = {"summary": {"rows": len(rows)}, "rows": rows}
     assert to_json(document) == reference(document)
 
 

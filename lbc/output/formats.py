@@ -70,9 +70,27 @@ def to_json(document: object) -> str:
     The text is ``json.dumps(document, ensure_ascii=False, indent=2, default=str)``, character
     for character, but made faster: on Python before 3.13 ``indent`` sends json.dumps to its
     pure-Python encoder, which took seconds over a county's 100,000 pairs. So each container
-    of plain values, and each list of such rows, is encoded by the C encoder with the line
-    breaks as its separators, and only the few containers above them are walked here."""
+    of plain values, and each list of such rows, is encoded by orjson (_orjson), else by the
+    C encoder with the line breaks as its separators, and only the few containers above
+    them are walked here."""
     return readable(_indented(document, "\n") + "\n")
+
+
+def _orjson(value: list[Any] | dict[str, Any], kinds: set[type], newline: str) -> str | None:
+    """``value``, a container of plain values (``kinds``: their types) or of rows of them,
+    as indented JSON by orjson: what json.dumps writes, character for character, in a
+    fraction of its time (a county's 100,000 pairs: a third of a second less). None where
+    the two would differ: a float (orjson writes 1e-05 as 0.00001), or what orjson refuses
+    (a lone surrogate, an integer past 64 bits), which the standard encoder then writes."""
+    if float in kinds:
+        return None
+    import orjson  # only where a command writes JSON
+
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+    except orjson.JSONEncodeError:
+        return None
+    return text.replace("\n", newline)  # a value's own line breaks are escaped
 
 
 _INDENT = "  "
@@ -81,10 +99,6 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 def _dumps(value: object, item_separator: str = ", ") -> str:
     return json.dumps(value, ensure_ascii=False, separators=(item_separator, ": "), default=str)
-
-
-def _plain(values: Iterable[object]) -> bool:
-    return set(map(type, values)) <= _PLAIN
 
 
 def _indented(value: object, newline: str) -> str:
@@ -96,15 +110,20 @@ def _indented(value: object, newline: str) -> str:
         return "{}" if isinstance(value, dict) else "[]"
     inner = newline + _INDENT
     items = value.values() if isinstance(value, dict) else value
-    if _plain(items):
+    kinds = set(map(type, items))
+    if kinds <= _PLAIN:
+        if (text := _orjson(value, kinds, newline)) is not None:
+            return text
         text = _dumps(value, "," + inner)
         return text[0] + inner + text[1:-1] + newline + text[-1]
     if isinstance(value, dict):
         fields = (_dumps({k: 0})[1:-4] + ": " + _indented(v, inner) for k, v in value.items())
         return "{" + inner + ("," + inner).join(fields) + newline + "}"
-    if all(v.__class__ is dict and v for v in value) and _plain(
-        itertools.chain.from_iterable(map(dict.values, value))
+    if all(v.__class__ is dict and v for v in value) and (
+        (kinds := set(map(type, itertools.chain.from_iterable(map(dict.values, value))))) <= _PLAIN
     ):
+        if (text := _orjson(value, kinds, newline)) is not None:
+            return text
         # Rows (a list of flat dicts): one C call, every separator a row's field separator;
         # those between two rows are the only ones between "}" and "{" (a field's key
         # follows any other, a string value ends in a quote), made the rows' own.
