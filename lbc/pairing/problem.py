@@ -536,6 +536,7 @@ def _solved(problems: list[School]) -> list[list[int | None]]:
     cut = done = 0
     while cut < len(problems) and done < total / 2:
         done, cut = done + len(problems[cut].children), cut + 1
+    matching.load()  # once, here: the child forked next has them then
     later = Background(lambda: [school.solve() for school in problems[cut:]], total - done)
     return [school.solve() for school in problems[:cut]] + later.result()
 

@@ -292,6 +292,13 @@ class _Graph:
 Network = tuple["np.ndarray", "np.ndarray", "np.ndarray", "np.ndarray"]
 
 
+def load() -> None:
+    """Import numpy and OR-Tools, which every solve needs: before pairing forks a child to
+    solve half the schools (lbc.roster.background), or each process imports them itself."""
+    import numpy  # noqa: F401
+    from ortools.graph.python import min_cost_flow  # noqa: F401
+
+
 def _min_cost_flow(network: Network, cost: np.ndarray) -> np.ndarray:
     """The flow on each arc of an optimal flow, from OR-Tools' exact integer min-cost flow."""
     import numpy as np
