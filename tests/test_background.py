@@ -4,6 +4,7 @@ whatever becomes of the child."""
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -69,3 +70,21 @@ def test_the_child_is_reaped() -> None:
     job.result()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, 0)
+
+
+@forks
+def test_a_result_never_asked_for_stops_the_child() -> None:
+    """The command stopped on an error before it asked: nothing goes on computing."""
+
+    def slow() -> int:
+        time.sleep(30)
+        return 1
+
+    job = Background(slow, WORTH_FORKING)
+    assert job._child is not None
+    pid = job._child[0]
+    started = time.monotonic()
+    del job
+    with pytest.raises(ChildProcessError):  # reaped already
+        os.waitpid(pid, 0)
+    assert time.monotonic() - started < 5

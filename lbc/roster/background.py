@@ -11,9 +11,11 @@ when its answer is asked for, so the answer is always the same; only the time di
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
+import signal
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -49,6 +51,17 @@ class Background(Generic[T]):
             if answer is not None:
                 return answer[0]
         return self._work()
+
+    def __del__(self) -> None:
+        """A result never asked for (the command stopped on an error first): the child is
+        stopped and reaped, not left computing for nobody."""
+        if self._child is not None:
+            pid, listen = self._child
+            self._child = None
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            os.close(listen)
 
 
 def _fork(work: Callable[[], object]) -> tuple[int, int] | None:
