@@ -72,8 +72,38 @@ def to_json(document: object) -> str:
     pure-Python encoder, which took seconds over a county's 100,000 pairs. So each container
     of plain values, and each list of such rows, is encoded by orjson (_orjson), else by the
     C encoder with the line breaks as its separators, and only the few containers above
-    them are walked here."""
+    them are walked here; a document orjson writes whole (_orjson_writes) is written so."""
+    if _orjson_writes(document) and (text := _orjson(document, set(), "\n")) is not None:
+        return readable(text + "\n")
     return readable(_indented(document, "\n") + "\n")
+
+
+_CONTAINERS = frozenset({dict, list, tuple})
+_ORJSON_SAME = frozenset({str, int, bool, type(None)}) | _CONTAINERS
+
+
+def _items(value: dict[Any, Any] | list[Any] | tuple[Any, ...]) -> Iterable[Any]:
+    return value.values() if value.__class__ is dict else value  # type: ignore[union-attr]
+
+
+def _orjson_writes(document: object) -> bool:
+    """Whether ``document`` holds only what orjson writes as json.dumps does (_orjson):
+    containers of strings, integers, booleans and null, no float. Read a level at a time,
+    each level's values in one pass: a county's 100,000 rows are one level."""
+    level = [document]
+    while level:
+        classes = set(map(type, level))
+        if not classes <= _CONTAINERS:
+            return False
+        if classes == {dict}:  # rows: every value of every row in one C pass
+            values = list(itertools.chain.from_iterable(map(dict.values, level)))
+        else:
+            values = list(itertools.chain.from_iterable(_items(v) for v in level))
+        kinds = set(map(type, values))
+        if not kinds <= _ORJSON_SAME:
+            return False
+        level = [v for v in values if v.__class__ in _CONTAINERS] if kinds & _CONTAINERS else []
+    return True
 
 
 def _orjson(value: list[Any] | dict[str, Any], kinds: set[type], newline: str) -> str | None:
@@ -90,7 +120,9 @@ def _orjson(value: list[Any] | dict[str, Any], kinds: set[type], newline: str) -
         text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
     except orjson.JSONEncodeError:
         return None
-    return text.replace("\n", newline)  # a value's own line breaks are escaped
+    # Indented to where ``value`` starts; a value's own line breaks are written as \n,
+    # so every line break here is the layout's.
+    return text if newline == "\n" else text.replace("\n", newline)
 
 
 _INDENT = "  "
