@@ -498,9 +498,9 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
         unpaired += [Unpaired(c, t("pair.why.no_name")) for c in school.nameless]
         short = sum(g is None for g in got)
         no_one = not any(x.capacity for x in school.teachers)
+        why = t("pair.why.no_teacher") if no_one else t("pair.why.short", short=short)
         for c, problem, g in zip(school.children, school.problem, got, strict=True):
             if g is None:
-                why = t("pair.why.no_teacher") if no_one else t("pair.why.short", short=short)
                 unpaired.append(Unpaired(c, why))
                 continue
             x = school.teachers[g]
