@@ -2493,8 +2493,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "wrote {count} record sheets ({rows} rows laid out to fill) to {folder}",
     ),
     "note.record_sheets_unpaired": (
-        "提示：{count} 名儿童尚未结对，不在任何记录表中",
-        "note: {count} children have no support teacher and are on no sheet",
+        "提示：{count} 名儿童没有在岗的帮扶教师，不在任何记录表中",
+        "note: {count} children have no support teacher in post and are on no sheet",
     ),
     "note.record_sheets_namesakes": (
         "提示：{names}与同班同学重名，又没有不同的出生日期或身份证号可以区分，"
@@ -2556,8 +2556,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "lbc validate shows (REC002, REC003)",
     ),
     "due.note.unpaired": (
-        "提示：{count} 名儿童尚未结对，不在待办清单中（见 lbc pair）",
-        "note: {count} children have no support teacher and are not listed (see lbc pair)",
+        "提示：{count} 名儿童没有在岗的帮扶教师，不在待办清单中（见 lbc pair）",
+        "note: {count} children have no support teacher in post and are not listed (see lbc pair)",
     ),
     "due.note.other_teacher": (
         "提示：{count} 条记录由儿童的帮扶教师以外的老师填写，已计入该儿童",

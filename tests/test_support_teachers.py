@@ -175,7 +175,7 @@ def test_record_sheets_are_one_per_teacher_of_each_school(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         "已写出 2 份帮扶记录表（共预置 21 行待填）到 记录表",
-        "提示：1 名儿童尚未结对，不在任何记录表中",
+        "提示：1 名儿童没有在岗的帮扶教师，不在任何记录表中",
         '提示：在 lbc.toml 的 [files] 中写 records = "记录表"，各命令即会读取交回的记录表',
     ]
     books = {}
