@@ -1190,7 +1190,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "var.changes.added": ("新增儿童数", "children added"),
     "var.changes.left": ("转出或离开的儿童数", "children who left"),
-    "var.changes.changed": ("信息有变更的儿童数", "children whose details changed"),
+    "var.changes.changed": (
+        "信息有变更的儿童数（转出或离开的不计）",
+        "children whose details changed (those who left not counted)",
+    ),
     "var.changes.by_field[]": (
         "各项信息变更人数：每项 name（字段）、count",
         "changes by field: name, count",

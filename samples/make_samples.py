@@ -1905,7 +1905,8 @@ def last_term_markdown(
         f"`lbc summary --term 2024-autumn --previous 上学期/roster.xlsx` counts the same: "
         f"新增 {len(added)}, 转出 (left) {len(gone) + len(left_now)} (the {len(gone)} gone "
         f"and the {len(left_now)} marked 转出 this autumn; 辍学 stays on the books), 信息变更 "
-        f"{len(changed)}, matched {rules['id_number']} / {rules['name_birth_date']} / "
+        f"{len(changed - {id(a) for a in left_now})} (a child who left is counted once, as "
+        f"left), matched {rules['id_number']} / {rules['name_birth_date']} / "
         f"{rules['name_class']} by ID / name + birth date / name + class.",
         "",
     ]

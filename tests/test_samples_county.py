@@ -76,7 +76,7 @@ BY_NAME_BIRTH = {"刘俊杰": (36, 27), "罗梓睿": (44, 35), "杨宏宇": (59,
 BY_FIELD = [
     ("班级", 1),
     ("留守类型", 1),
-    ("在校状态", 3),
+    ("在校状态", 1),  # 3 in lbc diff: the 2 now 转出 count as left in the summary
     ("监护人姓名", 1),
     ("与儿童关系", 1),
     ("监护人电话", 4),
@@ -258,7 +258,7 @@ def test_summary_counts_the_changes_since_last_term(samples: Path) -> None:
     assert changes == {
         "added": 10,
         "left": 12,  # the 10 gone and the 2 marked 转出 this autumn
-        "changed": 14,
+        "changed": 12,  # lbc diff's 14 but for the 2 now 转出, counted once, as left
         "by_field": [{"name": name, "count": n} for name, n in BY_FIELD],
         "matched_by_id": 45,
         "matched_by_name_birth": 3,

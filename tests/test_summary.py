@@ -894,10 +894,10 @@ def test_previous_roster_gives_changes_and_kept_pairs(school: Path) -> None:
     assert doc["changes"] == {
         "added": 6,  # 3, 5, 6, 7, 9, 10 were not on last term's roster
         "left": 2,  # 孙博文 gone, 赵俊熙 now 转出
-        "changed": 3,  # 张雨涵 (phone), 李明轩 (type, teacher), 赵俊熙 (status)
+        # 张雨涵 (phone), 李明轩 (type, teacher); 赵俊熙 has left: counted once, above
+        "changed": 2,
         "by_field": [
             {"name": "留守类型", "count": 1},
-            {"name": "在校状态", "count": 1},
             {"name": "监护人电话", "count": 1},
             {"name": "帮扶教师", "count": 1},
         ],
@@ -908,7 +908,7 @@ def test_previous_roster_gives_changes_and_kept_pairs(school: Path) -> None:
     assert doc["pairing"]["kept"] == 2  # 张雨涵 with 王芳, 刘浩然 with 李强
     md = summary(school, "--term", "2024-autumn", "--previous", "上学期.xlsx").stdout
     assert (
-        "与上学期相比，新增 6 名，转出或离校 2 名，信息变更 3 名（留守类型 1 人，在校状态 1 人，"
+        "与上学期相比，新增 6 名，转出或离校 2 名，信息变更 2 名（留守类型 1 人，"
         "监护人电话 1 人，帮扶教师 1 人）。"
     ) in md.splitlines()
     assert "，其中 2 名延续上学期的帮扶教师。" in md

@@ -41,7 +41,14 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
-from lbc.roster.changes import BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, TRACKED, diff_rosters
+from lbc.roster.changes import (
+    BY_ID,
+    BY_NAME_BIRTH,
+    BY_NAME_CLASS,
+    TRACKED,
+    Matched,
+    diff_rosters,
+)
 from lbc.roster.changes import label as diff_label
 from lbc.roster.people import (
     LEFT_SCHOOL,
@@ -753,20 +760,26 @@ def _county_table(roster: Roster, kids: Kids, as_of: dt.date) -> dict[str, Any]:
 
 
 def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
-    """新增, 转出 and 信息变更 against last term's roster (lbc.roster.changes)."""
+    """新增, 转出 and 信息变更 against last term's roster (lbc.roster.changes). A child who
+    has left since (转出, 毕业 this term) is counted once, under 转出或离校: the prose reads
+    the three as parts, and its 在校状态 having changed is its leaving, not a change of its
+    details."""
     found = diff_rosters(previous, roster)
-    left = len(found.gone) + sum(
-        1
-        for m in found.matched
-        if m.new[0].get("enrollment_status", m.new[1]) in LEFT_SCHOOL
-        and m.old[0].get("enrollment_status", m.old[1]) not in LEFT_SCHOOL
-    )
-    by_field = found.counts_by_field()
+
+    def left_since(m: Matched) -> bool:
+        return (
+            m.new[0].get("enrollment_status", m.new[1]) in LEFT_SCHOOL
+            and m.old[0].get("enrollment_status", m.old[1]) not in LEFT_SCHOOL
+        )
+
+    stayed = [m for m in found.matched if not left_since(m)]
+    left = len(found.gone) + len(found.matched) - len(stayed)
+    by_field = Counter(c.field for m in stayed for c in m.changes)
     rules = found.rules()
     return {
         "added": len(found.added),
         "left": left,
-        "changed": len(found.changed()),
+        "changed": sum(bool(m.changes) for m in stayed),
         "by_field": [{"name": diff_label(k), "count": by_field[k]} for k in TRACKED if by_field[k]],
         "matched_by_id": rules[BY_ID],
         "matched_by_name_birth": rules[BY_NAME_BIRTH],

@@ -80,9 +80,6 @@ class RosterDiff:
         counts = Counter(m.rule for m in self.matched)
         return {rule: counts[rule] for rule in (BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS)}
 
-    def counts_by_field(self) -> Counter[str]:
-        return Counter(c.field for m in self.matched for c in m.changes)
-
 
 def _keys(table: Table, i: int) -> tuple[object, ...]:
     """A new row's key under each matching level: ID, name and birth date, name and class
