@@ -696,7 +696,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "note.pairing": ("结对计算中", "pairing"),
     "pair.priority.key_target": ("重点帮扶对象", "key target"),
     "pair.priority.watch": ("重点关注", "on the watch list"),
-    "pair.reason.kept": ("上学期结对延续", "kept from last term"),
+    "pair.reason.kept": ("延续原结对", "pair kept"),
     "pair.reason.head": ("本班班主任", "the class's head teacher"),
     "pair.reason.teaches": ("任教本班{subject}", "teaches the class {subject}"),
     "pair.reason.grade": ("同年级", "same grade"),

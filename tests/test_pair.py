@@ -36,7 +36,7 @@ C11, C31, C32, C41, C42, C51, C61 = (
     "六年级(1)班",
 )
 SHORT_1 = "帮扶名额不足（还差 1 个名额）"
-KEPT = "上学期结对延续"
+KEPT = "延续原结对"  # the pair in force, last term's or one made earlier this term
 HEAD = "本班班主任"
 GRADE = "同年级"
 ANYONE = "跨年级调配"

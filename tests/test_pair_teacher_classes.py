@@ -66,7 +66,7 @@ def test_last_terms_teacher_is_the_one_of_namesakes_still_in_post(tmp_path: Path
     assert result.exit_code == 0
     assert result.stderr == ""
     assert [(p["child"], p["teacher"], p["reason"], p["kept"]) for p in result.json()["pairs"]] == [
-        ("张雨涵", "王芳（三年级(2)班）", "上学期结对延续", True)
+        ("张雨涵", "王芳（三年级(2)班）", "延续原结对", True)
     ]
     due = run("due", path, "--format", "json", cwd=tmp_path).json()
     assert [(x["teacher"], [c["child"] for c in x["children"]]) for x in due["teachers"]] == [
