@@ -38,6 +38,21 @@ def test_the_head_teachers_class_in_the_role_cell(tmp_path: Path) -> None:
     }
 
 
+def test_a_role_naming_the_grade_only_picks_the_class_of_that_grade(tmp_path: Path) -> None:
+    """王芳's 职务 says 三年级班主任 and she lists 二年级1班 before 三年级2班: she heads the
+    one of 三年级, not the first listed; 李强's 四年级班主任 names a grade he lists no class
+    of, so he heads none of his (he teaches 五年级1班)."""
+    kids = [kid(1, cls="三(2)班"), kid(2, cls="五(1)班")]
+    staff = [
+        teacher("王芳", "二年级1班、三年级2班", role="三年级班主任"),
+        teacher("李强", "五年级1班", role="四年级班主任", subject="数学"),
+    ]
+    assert pairs(tmp_path, kids, staff) == {
+        "张雨涵": ("王芳", "本班班主任"),
+        "李明轩": ("李强", "任教本班数学"),
+    }
+
+
 def test_classes_of_one_grade_written_once(tmp_path: Path) -> None:
     """王芳 is head teacher of 三年级2班 and teaches 三年级3班, written 三年级2、3班."""
     kids = [kid(1, cls="三(3)班"), kid(2, cls="三(2)班")]

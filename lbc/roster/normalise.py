@@ -916,8 +916,9 @@ _HEAD_OF = re.compile(r"(?P<before>[^、,;；/\s兼]*?)班主任[(（]?(?P<after
 
 def head_classes(role: str | None, classes: tuple[ClassRef, ...]) -> tuple[ClassRef, ...]:
     """The class a teacher is head teacher (班主任) of, when their 职务 says 班主任 (a 副班主任
-    is not one): the class the 职务 names (四年级1班班主任), else the first class they list.
-    A head teacher also teaches other classes."""
+    is not one): the class the 职务 names (四年级1班班主任); where it names only a grade
+    (三年级班主任), the first class they list of that grade, none when they list none of it;
+    else the first class they list. A head teacher also teaches other classes."""
     role = (role or "").replace("副班主任", "")
     said = _HEAD_OF.search(role)
     if said is None:
@@ -926,6 +927,10 @@ def head_classes(role: str | None, classes: tuple[ClassRef, ...]) -> tuple[Class
         ref = class_ref(words)
         if isinstance(ref, ClassRef):
             return (ref,)
+    for words in said.group("before", "after"):
+        year = grade(words) if words else None
+        if isinstance(year, int):
+            return tuple(c for c in classes if c.grade == year)[:1]
     return classes[:1]
 
 
