@@ -76,13 +76,23 @@ def test_county_table_per_school_and_in_total(tmp_path: Path) -> None:
         "| 年龄段：6-13周岁男 | 1 | 0 | 1 |",
     ]
     assert "| 寄宿情况：寄宿 | 未采集 | 1 | 未采集 |" in lines
+    # The county's summary speaks of its schools, not of 我校 (a school's own summary).
+    assert lines[0] == "# （单位名称）2024—2025学年第一学期留守儿童关爱工作总结"
+    assert lines[2].startswith("本学期（2024年9月1日至2025年1月31日），各校认真落实")
+    assert next(x for x in lines if x.startswith("本学期各校")).startswith(
+        "本学期各校在册关爱对象 6 名，其中留守儿童 6 名；"
+    )
+    assert "我校" not in markdown and "全校" not in markdown
 
 
 def test_one_school_has_no_county_table(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
     result = run("summary", path, "--term", "2024-autumn", "--format", "json")
     assert "county_table" not in result.json()
-    assert "县级排查汇总" not in run("summary", path, "--term", "2024-autumn").stdout
+    markdown = run("summary", path, "--term", "2024-autumn").stdout
+    assert "县级排查汇总" not in markdown
+    assert markdown.startswith("# （学校名称）2024—2025学年第一学期留守儿童关爱工作总结\n")
+    assert "本学期我校在册关爱对象 1 名，" in markdown and "各校" not in markdown
 
 
 def test_county_table_variables_are_documented(tmp_path: Path) -> None:
