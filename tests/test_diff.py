@@ -100,8 +100,9 @@ def diff(folder: Path, *args: str) -> Result:
     return run("diff", "上学期.xlsx", "本学期.xlsx", *args, cwd=folder)
 
 
-def entry(child: str, row: int, cls: str = C32) -> dict[str, Any]:
-    return {"child": child, "class": cls, "sheet": "花名册", "row": row}
+def entry(child: str, row: int, cls: str = C32, file: str = "本学期.xlsx") -> dict[str, Any]:
+    """A child as the diff names it: a gone child by its row in last term's file."""
+    return {"child": child, "class": cls, "file": file, "sheet": "花名册", "row": row}
 
 
 def change(key: str, label: str, old: str | None, new: str | None) -> dict[str, Any]:
@@ -130,7 +131,11 @@ def expected_document(pii: bool) -> dict[str, Any]:
             "matched_by": {"id_number": 7, "name_birth_date": 2, "name_class": 1},
         },
         "added": [entry("孙博文", 2), entry("徐若曦", 13)],
-        "gone": [entry("徐若曦", 12), entry("徐若曦", 13), entry("林小雨", 14)],
+        "gone": [
+            entry("徐若曦", 12, file="上学期.xlsx"),
+            entry("徐若曦", 13, file="上学期.xlsx"),
+            entry("林小雨", 14, file="上学期.xlsx"),
+        ],
         "changed": [
             changed(
                 "李明轩", 4, 3, "id_number",
@@ -256,24 +261,24 @@ def test_csv_header_and_rows_exactly(terms: Path) -> None:
     result = diff(terms, "--format", "csv")
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.splitlines() == [
-        "\ufeff变化,儿童,班级,工作表,行,对应依据,字段,原内容,现内容",
-        "added,孙博文,三年级(2)班,花名册,2,,,,",
-        "added,徐若曦,三年级(2)班,花名册,13,,,,",
-        "gone,徐若曦,三年级(2)班,花名册,12,,,,",
-        "gone,徐若曦,三年级(2)班,花名册,13,,,,",
-        "gone,林小雨,三年级(2)班,花名册,14,,,,",
-        "changed,李明轩,三年级(2)班,花名册,4,id_number,guardian_phone,137****5678,136****5432",
-        "changed,李明轩,三年级(2)班,花名册,4,id_number,father_work_place,广东深圳,广东东莞",
-        "changed,李明轩,三年级(2)班,花名册,4,id_number,mother_work_place,浙江宁波,江苏苏州",
-        "changed,王梓萱,三年级(2)班,花名册,5,id_number,guardian_name,张大爷,李奶奶",
-        "changed,王梓萱,三年级(2)班,花名册,5,id_number,guardian_relation,祖父,祖母",
-        "changed,王梓萱,三年级(2)班,花名册,5,id_number,guardian_phone,,136****0000",
-        "changed,刘浩然,三年级(2)班,花名册,6,id_number,left_behind_type,父母均外出,父亲外出",
-        "changed,陈思彤,三年级(2)班,花名册,7,id_number,enrollment_status,在读,转出",
-        "changed,杨子墨,三年级(2)班,花名册,8,id_number,support_teacher,王芳,李强",
-        "changed,黄欣怡,四年级(1)班,花名册,9,id_number,class,三年级(2)班,四年级(1)班",
-        "changed,赵俊熙,三年级(2)班,花名册,10,name_birth_date,father_work_place,福建厦门,福建泉州",
-        "changed,吴宇航,三年级(2)班,花名册,12,name_class,guardian_phone,137****5678,137****4321",
+        "\ufeff变化,儿童,班级,文件,工作表,行,对应依据,字段,原内容,现内容",
+        "added,孙博文,三年级(2)班,本学期.xlsx,花名册,2,,,,",
+        "added,徐若曦,三年级(2)班,本学期.xlsx,花名册,13,,,,",
+        "gone,徐若曦,三年级(2)班,上学期.xlsx,花名册,12,,,,",
+        "gone,徐若曦,三年级(2)班,上学期.xlsx,花名册,13,,,,",
+        "gone,林小雨,三年级(2)班,上学期.xlsx,花名册,14,,,,",
+        "changed,李明轩,三年级(2)班,本学期.xlsx,花名册,4,id_number,guardian_phone,137****5678,136****5432",
+        "changed,李明轩,三年级(2)班,本学期.xlsx,花名册,4,id_number,father_work_place,广东深圳,广东东莞",
+        "changed,李明轩,三年级(2)班,本学期.xlsx,花名册,4,id_number,mother_work_place,浙江宁波,江苏苏州",
+        "changed,王梓萱,三年级(2)班,本学期.xlsx,花名册,5,id_number,guardian_name,张大爷,李奶奶",
+        "changed,王梓萱,三年级(2)班,本学期.xlsx,花名册,5,id_number,guardian_relation,祖父,祖母",
+        "changed,王梓萱,三年级(2)班,本学期.xlsx,花名册,5,id_number,guardian_phone,,136****0000",
+        "changed,刘浩然,三年级(2)班,本学期.xlsx,花名册,6,id_number,left_behind_type,父母均外出,父亲外出",
+        "changed,陈思彤,三年级(2)班,本学期.xlsx,花名册,7,id_number,enrollment_status,在读,转出",
+        "changed,杨子墨,三年级(2)班,本学期.xlsx,花名册,8,id_number,support_teacher,王芳,李强",
+        "changed,黄欣怡,四年级(1)班,本学期.xlsx,花名册,9,id_number,class,三年级(2)班,四年级(1)班",
+        "changed,赵俊熙,三年级(2)班,本学期.xlsx,花名册,10,name_birth_date,father_work_place,福建厦门,福建泉州",
+        "changed,吴宇航,三年级(2)班,本学期.xlsx,花名册,12,name_class,guardian_phone,137****5678,137****4321",
     ]
     assert result.stdout.endswith("\n")
 
@@ -459,7 +464,7 @@ def test_two_new_candidates_for_one_old_child_match_neither(tmp_path: Path) -> N
     doc = diff(tmp_path, "--format", "json").json()
     assert doc["summary"]["matched_by"] == {"id_number": 0, "name_birth_date": 0, "name_class": 0}
     assert doc["added"] == [entry("王芳", 2), entry("王芳", 3)]
-    assert doc["gone"] == [entry("王芳", 2)]
+    assert doc["gone"] == [entry("王芳", 2, file="上学期.xlsx")]
 
 
 def diff_of(folder: Path, old: list[Row], new: list[Row]) -> dict[str, Any]:
@@ -521,7 +526,7 @@ def test_the_same_class_is_tried_before_the_class_a_grade_up(tmp_path: Path) -> 
     new = [kid(2, "王芳", 班级="四年级(2)班", **nameless)]
     doc = diff_of(tmp_path, old, new)
     assert doc["summary"]["unchanged"] == 1 and doc["added"] == []
-    assert doc["gone"] == [entry("王芳", 2)]
+    assert doc["gone"] == [entry("王芳", 2, file="上学期.xlsx")]
 
 
 def test_a_child_who_had_already_left_last_term_is_not_gone_again(tmp_path: Path) -> None:
@@ -535,7 +540,7 @@ def test_a_child_who_had_already_left_last_term_is_not_gone_again(tmp_path: Path
         old_kid(5, 在校状态="毕业"),
     ]
     doc = diff_of(tmp_path, old, [kid(1, **BASE)])
-    assert doc["gone"] == [entry("刘浩然", 4)]
+    assert doc["gone"] == [entry("刘浩然", 4, file="上学期.xlsx")]
     assert doc["summary"] == {**all_unchanged(1, id_number=1), "gone": 1}
     (tmp_path / "lbc.toml").write_text('[files]\nroster = ["本学期.xlsx"]\n', encoding="utf-8")
     summary = run("summary", "--term", "2024-autumn", "--previous", "上学期.xlsx", cwd=tmp_path)

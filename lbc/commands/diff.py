@@ -15,7 +15,7 @@ from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.roster.changes import Matched, RosterDiff, Row, describe, diff_rosters, label
 
-CSV_COLUMNS = ("change", "child", "class", "sheet", "row", "match", "field", "old", "new")
+CSV_COLUMNS = ("change", "child", "class", "file", "sheet", "row", "match", "field", "old", "new")
 
 
 @common.handle_errors
@@ -65,10 +65,12 @@ def diff_command(
 
 def _child(row: Row, privacy: Privacy) -> dict[str, Any]:
     """A child row as the change log shows it (roster.changes.describe), its name per privacy
-    and any number typed into its text (a class, a sheet name) masked."""
+    and any number typed into its text (a class, a sheet name) masked; with its file, as
+    every command's rows name theirs: a county's schools' sheets share names and rows."""
     where = describe(row)
     shown = {k: privacy.text(v) if isinstance(v, str) else v for k, v in where.items()}
-    return {**shown, "child": privacy.name(where["child"])}
+    child, cls = privacy.name(where["child"]), shown.pop("class")
+    return {"child": child, "class": cls, "file": row[0].file, **shown}
 
 
 def changes(m: Matched, privacy: Privacy) -> list[dict[str, Any]]:
