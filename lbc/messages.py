@@ -879,6 +879,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：未设置学校名称（lbc.toml 的 [school] name），总结中以“（学校名称）”代替",
         "note: no school name (lbc.toml [school] name); the summary says （学校名称）",
     ),
+    "sum.note.no_unit": (
+        "提示：未设置单位名称（lbc.toml 的 [school] name），总结中以“（单位名称）”代替",
+        "note: no name for the office (lbc.toml [school] name); the summary says （单位名称）",
+    ),
     "sum.note.no_teachers": (
         "提示：没有读到教师名单，结对情况无法核对，总结中不作统计",
         "note: no teachers list was read; pairing cannot be checked and is not counted",

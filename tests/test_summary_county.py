@@ -66,7 +66,11 @@ def test_county_table_per_school_and_in_total(tmp_path: Path) -> None:
             "counts": [0, 0, 1, 5, 0, 0, n, n, 5, 1, 0, n, n, n, 5, 0, 0, 0, 1, n, n, n, n, n, n],
         },
     ]
-    markdown = run("summary", folder, "--term", "2024-autumn").stdout
+    done = run("summary", folder, "--term", "2024-autumn")
+    markdown = done.stdout
+    assert "提示：未设置单位名称（lbc.toml 的 [school] name），总结中以“（单位名称）”代替" in (
+        done.stderr.splitlines()
+    )
     lines = markdown.splitlines()
     top = lines.index("| 项目 | 青山镇中心小学 | 大桥镇中心小学 | 合计 |")
     assert lines[top + 1 : top + 5] == [

@@ -108,7 +108,7 @@ def summary(
                 report.docx(text, out, inputs)
                 text = None
     # Said once the summary could be made: an error is the one line a refusal prints.
-    for line in input_notes(roster, chosen, school):
+    for line in input_notes(roster, chosen, school, bool(context["schools"])):
         common.note(line)
     if context["records"]["unclear"]:
         common.note(t("note.records_unclear", count=context["records"]["unclear"]))

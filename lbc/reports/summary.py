@@ -303,11 +303,12 @@ def build_context(
     return context
 
 
-def input_notes(roster: Roster, term: Term, school: str) -> list[str]:
-    """What the summary cannot see, said on stderr so no reader mistakes a 0 for a fact."""
+def input_notes(roster: Roster, term: Term, school: str, several: bool) -> list[str]:
+    """What the summary cannot see, said on stderr so no reader mistakes a 0 for a fact;
+    ``several``: the summary is of several schools (a county's, headed （单位名称））."""
     notes = []
     if not school:
-        notes.append(t("sum.note.no_school"))
+        notes.append(t("sum.note.no_unit" if several else "sum.note.no_school"))
     if not roster.teachers:
         written = TeachersInPost(roster).written
         notes.append(t("sum.note.teachers_as_written" if written else "sum.note.no_teachers"))
