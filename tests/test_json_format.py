@@ -4,9 +4,11 @@ command's ``--format json`` is a contract scripts parse and diff."""
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -74,3 +76,44 @@ def test_a_pairs_document_is_written_as_json_dumps_writes_it() -> None:
         '      "kept": true',
         "    }",
     ]
+
+
+def test_an_ordered_dict_is_written_in_its_own_order() -> None:
+    """orjson and the C encoder read a dict subclass in the order its keys went in;
+    json.dumps asks it for its items, as moved about since."""
+    moved = collections.OrderedDict(a=1, b=2)
+    moved.move_to_end("a")
+    for document in (moved, {"x": moved}, [moved, {"f": 1.5}]):
+        assert to_json(document) == reference(document)
+    assert to_json(moved) == '{\n  "b": 2,\n  "a": 1\n}\n'
+
+
+def test_a_list_subclass_is_written_as_it_iterates() -> None:
+    class Backwards(list):  # type: ignore[type-arg]
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            return reversed(list(super().__iter__()))
+
+    for document in ({"x": Backwards([1, 2])}, {"x": Backwards([{"a": 1}, {"a": 2.5}])}):
+        assert to_json(document) == reference(document)
+
+
+def test_a_document_nested_as_deep_as_json_dumps_goes_is_written() -> None:
+    for depth in (256, 400, 900):
+        nested: object = "x"
+        for k in range(depth):
+            nested = [nested] if k % 2 else {"a": nested}
+        assert to_json(nested) == reference(nested)
+
+
+def test_a_document_holding_itself_is_refused_as_json_dumps_refuses_it() -> None:
+    """Not a walk that never ends (a list holding itself once) or doubles each level
+    (twice) until memory runs out."""
+    once: list[object] = []
+    once.append(once)
+    twice: list[object] = []
+    twice += [twice, twice]
+    row: dict[str, object] = {"f": 1.5}
+    row["self"] = row
+    for document in (once, twice, {"rows": [row]}):
+        with pytest.raises(ValueError, match="Circular reference detected"):
+            to_json(document)

@@ -72,13 +72,20 @@ def to_json(document: object) -> str:
     pure-Python encoder, which took seconds over a county's 100,000 pairs. So each container
     of plain values, and each list of such rows, is encoded by orjson (_orjson), else by the
     C encoder with the line breaks as its separators, and only the few containers above
-    them are walked here; a document orjson writes whole (_orjson_writes) is written so."""
+    them are walked here; a document orjson writes whole (_orjson_writes) is written so.
+    A document nested deeper than this walk's recursion allows, or holding itself, is left
+    to json.dumps, which writes the deep one and says the other is circular, as it would."""
     if _orjson_writes(document) and (text := _orjson(document, set(), "\n")) is not None:
         return readable(text + "\n")
-    return readable(_indented(document, "\n") + "\n")
+    try:
+        return readable(_indented(document, "\n") + "\n")
+    except RecursionError:
+        return readable(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 _CONTAINERS = frozenset({dict, list, tuple})
+# orjson refuses a document nested deeper than this.
+_ORJSON_DEPTH = 255
 _ORJSON_SAME = frozenset({str, int, bool, type(None)}) | _CONTAINERS
 
 
@@ -89,11 +96,15 @@ def _items(value: dict[Any, Any] | list[Any] | tuple[Any, ...]) -> Iterable[Any]
 def _orjson_writes(document: object) -> bool:
     """Whether ``document`` holds only what orjson writes as json.dumps does (_orjson):
     containers of strings, integers, booleans and null, no float. Read a level at a time,
-    each level's values in one pass: a county's 100,000 rows are one level."""
+    each level's values in one pass: a county's 100,000 rows are one level. A document
+    deeper than orjson goes, or with one container twice in a level (the sign of one that
+    holds itself, whose levels would never end or would double each time), is not."""
     level = [document]
-    while level:
+    for _ in range(_ORJSON_DEPTH + 1):
+        if not level:
+            return True
         classes = set(map(type, level))
-        if not classes <= _CONTAINERS:
+        if not classes <= _CONTAINERS or len(set(map(id, level))) < len(level):
             return False
         if classes == {dict}:  # rows: every value of every row in one C pass
             values = list(itertools.chain.from_iterable(map(dict.values, level)))
@@ -103,7 +114,7 @@ def _orjson_writes(document: object) -> bool:
         if not kinds <= _ORJSON_SAME:
             return False
         level = [v for v in values if v.__class__ in _CONTAINERS] if kinds & _CONTAINERS else []
-    return True
+    return not level
 
 
 def _orjson(value: list[Any] | dict[str, Any], kinds: set[type], newline: str) -> str | None:
@@ -143,7 +154,11 @@ def _indented(value: object, newline: str) -> str:
     inner = newline + _INDENT
     items = value.values() if isinstance(value, dict) else value
     kinds = set(map(type, items))
-    if kinds <= _PLAIN:
+    # A subclass (an OrderedDict moved about, a list iterating its own way) is walked as
+    # json.dumps walks it, through items() and iteration; orjson and the C encoder read
+    # what it holds underneath, in the order it was put there.
+    exact = value.__class__ in _CONTAINERS
+    if exact and kinds <= _PLAIN:
         if (text := _orjson(value, kinds, newline)) is not None:
             return text
         text = _dumps(value, "," + inner)
@@ -151,7 +166,8 @@ def _indented(value: object, newline: str) -> str:
     if isinstance(value, dict):
         fields = (_dumps({k: 0})[1:-4] + ": " + _indented(v, inner) for k, v in value.items())
         return "{" + inner + ("," + inner).join(fields) + newline + "}"
-    if all(v.__class__ is dict and v for v in value) and (
+    rows = exact and all(v.__class__ is dict and v for v in value)
+    if rows and (
         (kinds := set(map(type, itertools.chain.from_iterable(map(dict.values, value))))) <= _PLAIN
     ):
         if (text := _orjson(value, kinds, newline)) is not None:
