@@ -25,6 +25,7 @@ def _terminated(signum: int, frame: object) -> None:
 
     for child in multiprocessing.active_children():  # workers would outlive us, pipes open
         child.terminate()
+    _stop_background()
     files.remove_live_temporaries()
     supervised.restore_stderr()  # a read under way has pointed it at the null device
     print(messages.t("err.prefix") + messages.t("err.interrupted"), file=sys.stderr)
@@ -181,7 +182,15 @@ def _usage_error(message: str) -> int:
     return ExitStatus.CANNOT_RUN
 
 
+def _stop_background() -> None:
+    """Children computing work nobody will ask for now (lbc.roster.background), stopped:
+    os._exit runs no finaliser to stop them. Not imported for it where no command ran."""
+    if (background := sys.modules.get("lbc.roster.background")) is not None:
+        background.stop_all()
+
+
 def _leave(code: int) -> None:
+    _stop_background()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe (lbc … | head)
             stream.flush()

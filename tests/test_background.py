@@ -4,12 +4,15 @@ whatever becomes of the child."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import time
 
 import pytest
 
 from lbc.errors import LbcError
-from lbc.roster import supervised
+from lbc.roster import background, supervised
 from lbc.roster.background import WORTH_FORKING, Background
 
 forks = pytest.mark.skipif(not supervised.CAN_FORK, reason="the platform cannot fork")
@@ -88,3 +91,39 @@ def test_a_result_never_asked_for_stops_the_child() -> None:
     with pytest.raises(ChildProcessError):  # reaped already
         os.waitpid(pid, 0)
     assert time.monotonic() - started < 5
+
+
+@forks
+def test_stop_all_stops_the_children_not_asked_for() -> None:
+    """What the console script calls where it leaves by os._exit, finalisers unrun."""
+    job = Background(lambda: time.sleep(30) or 1, WORTH_FORKING)
+    assert job._child is not None
+    pid = job._child[0]
+    background.stop_all()
+    with pytest.raises(ChildProcessError):  # killed and reaped
+        os.waitpid(pid, 0)
+    del job  # its finaliser finds nothing left to stop
+
+
+# A command ended by SIGTERM while its child computes: the child is stopped with it.
+_TERMINATED = """
+import os, signal, time
+from lbc import cli
+from lbc.roster.background import WORTH_FORKING, Background
+cli.catch_termination()
+job = Background(lambda: time.sleep(30), WORTH_FORKING)
+os.kill(os.getpid(), signal.SIGTERM)
+time.sleep(30)
+"""
+
+
+@forks
+def test_a_command_ended_by_sigterm_leaves_no_child_computing() -> None:
+    """Else the child computes on for nobody, holding the command's stdout open: a script
+    reading it would wait until the child is done."""
+    started = time.monotonic()
+    run = subprocess.run(
+        [sys.executable, "-c", _TERMINATED], capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 128 + signal.SIGTERM
+    assert time.monotonic() - started < 15

@@ -181,11 +181,12 @@ def _rows(table: Table) -> Iterator[tuple[object, ...]]:
     )
 
 
-def _watched(roster: Roster, watch: WatchSettings) -> set[tuple[int, int]]:
-    """The children on the watch list, each as (its table's place in ``roster.children``,
-    its row's place in that table): what a forked child sends back (Background)."""
+def _watched(roster: Roster, watch: WatchSettings, as_of: dt.date) -> set[tuple[int, int]]:
+    """The children on the watch list ``as_of``, each as (its table's place in
+    ``roster.children``, its row's place in that table): what a forked child sends back
+    (Background)."""
     at = {id(table): k for k, table in enumerate(roster.children)}
-    return {(at[id(w.table)], w.i) for w in watch_list(roster, watch, dt.date.today())}
+    return {(at[id(w.table)], w.i) for w in watch_list(roster, watch, as_of)}
 
 
 def _children(
@@ -381,9 +382,12 @@ def schools(
     list may be two files).
     """
     notes: list[str] = []
-    # The watch list is drawn on the second core while the children and teachers are built.
+    # The watch list is drawn on the second core while the children and teachers are built,
+    # for the day the run began: a child that fails leaves it to be drawn here, maybe after
+    # midnight, and the list must not depend on which process drew it.
     size = sum(map(len, roster.children))
-    watched = Background(functools.partial(_watched, roster, watch or WatchSettings()), size)
+    drawn = functools.partial(_watched, roster, watch or WatchSettings(), dt.date.today())
+    watched = Background(drawn, size)
     children, keys, counts = _children(roster, notes)
     declared = roster.file_schools()
     files = roster.support_schools()

@@ -26,6 +26,11 @@ T = TypeVar("T")
 # Below this much work (rows, as the caller counts them) a fork costs more than it saves.
 WORTH_FORKING = 20_000
 
+# The children computing work whose result has not been asked for: stopped (stop_all) when
+# the command leaves without running finalisers (os._exit on SIGTERM or at its end), where
+# they would compute on for nobody, holding the command's stdout open to its reader.
+_LIVE: dict[int, int] = {}
+
 
 class Background(Generic[T]):
     """``work()`` computed in a forked child from now on; :meth:`result` waits for it.
@@ -47,6 +52,7 @@ class Background(Generic[T]):
         if self._child is not None:
             pid, listen = self._child
             self._child = None
+            _LIVE.pop(pid, None)
             answer = _collect(pid, listen)
             if answer is not None:
                 return answer[0]
@@ -58,10 +64,22 @@ class Background(Generic[T]):
         if self._child is not None:
             pid, listen = self._child
             self._child = None
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            os.close(listen)
+            _LIVE.pop(pid, None)
+            _stop(pid, listen)
+
+
+def stop_all() -> None:
+    """Stop and reap every child whose result was never asked for (see _LIVE)."""
+    while _LIVE:
+        _stop(*_LIVE.popitem())
+
+
+def _stop(pid: int, listen: int) -> None:
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    with contextlib.suppress(OSError):  # stop_all closed it already
+        os.close(listen)
 
 
 def _fork(work: Callable[[], object]) -> tuple[int, int] | None:
@@ -88,6 +106,7 @@ def _fork(work: Callable[[], object]) -> tuple[int, int] | None:
         finally:
             os._exit(code)  # no atexit handlers, no flushing of the command's buffers
     os.close(tell)
+    _LIVE[pid] = listen
     return pid, listen
 
 
