@@ -127,3 +127,27 @@ def test_a_command_ended_by_sigterm_leaves_no_child_computing() -> None:
     )
     assert run.returncode == 128 + signal.SIGTERM
     assert time.monotonic() - started < 15
+
+
+@forks
+def test_a_child_silent_too_long_is_stopped_and_the_work_done_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A child stuck (on a lock a thread held when it was forked) must not hold the
+    command for ever."""
+    monkeypatch.setattr(background, "CHILD_SECONDS", 0.5)
+    me = os.getpid()
+
+    def stuck_in_a_child() -> int:
+        if os.getpid() != me:
+            time.sleep(60)
+        return 7
+
+    job = Background(stuck_in_a_child, WORTH_FORKING)
+    assert job._child is not None
+    pid = job._child[0]
+    started = time.monotonic()
+    assert job.result() == 7
+    assert time.monotonic() - started < 10
+    with pytest.raises(ChildProcessError):  # stopped and reaped
+        os.waitpid(pid, 0)

@@ -15,6 +15,7 @@ import contextlib
 import gc
 import os
 import pickle
+import select
 import signal
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -25,6 +26,10 @@ T = TypeVar("T")
 
 # Below this much work (rows, as the caller counts them) a fork costs more than it saves.
 WORTH_FORKING = 20_000
+# A child silent this long is stuck (a lock a thread of the command held at the fork, such
+# as the spinner's): it is stopped and the work done here. A million children's watch list
+# takes seconds.
+CHILD_SECONDS = 300.0
 
 # The children computing work whose result has not been asked for: stopped (stop_all) when
 # the command leaves without running finalisers (os._exit on SIGTERM or at its end), where
@@ -38,6 +43,8 @@ class Background(Generic[T]):
     ``size``: how much work it is (a roster's rows): small work is done in this process,
     when its result is asked for. ``work`` must only read what this process holds, never
     print, write files or change anything a caller will read: a child's changes are lost.
+    Its result comes back pickled: a copy, equal but not the same object, and a set's
+    order may differ; so it must be plain data whose order does not matter or is a list's.
     """
 
     def __init__(self, work: Callable[[], T], size: int) -> None:
@@ -52,10 +59,10 @@ class Background(Generic[T]):
         if self._child is not None:
             pid, listen = self._child
             self._child = None
-            _LIVE.pop(pid, None)
-            answer = _collect(pid, listen)
-            if answer is not None:
-                return answer[0]
+            if _LIVE.pop(pid, None) is not None:  # not stopped already (stop_all)
+                answer = _collect(pid, listen)
+                if answer is not None:
+                    return answer[0]
         return self._work()
 
     def __del__(self) -> None:
@@ -64,22 +71,26 @@ class Background(Generic[T]):
         if self._child is not None:
             pid, listen = self._child
             self._child = None
-            _LIVE.pop(pid, None)
-            _stop(pid, listen)
+            # Only a child stop_all has not stopped already: its pid and descriptor may
+            # belong to another process and file by now.
+            if _LIVE.pop(pid, None) is not None:
+                _stop(pid)
+                os.close(listen)
 
 
 def stop_all() -> None:
     """Stop and reap every child whose result was never asked for (see _LIVE)."""
     while _LIVE:
-        _stop(*_LIVE.popitem())
+        pid, listen = _LIVE.popitem()
+        _stop(pid)
+        os.close(listen)
 
 
-def _stop(pid: int, listen: int) -> None:
+def _stop(pid: int) -> None:
+    """Kill the child and reap it."""
     with contextlib.suppress(OSError):
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-    with contextlib.suppress(OSError):  # stop_all closed it already
-        os.close(listen)
 
 
 def _fork(work: Callable[[], object]) -> tuple[int, int] | None:
@@ -111,11 +122,18 @@ def _fork(work: Callable[[], object]) -> tuple[int, int] | None:
 
 
 def _collect(pid: int, listen: int) -> tuple[object] | None:
-    """The child's result, in a 1-tuple, or None when it gave none."""
+    """The child's result, in a 1-tuple, or None when it gave none, or none within
+    CHILD_SECONDS of silence (then it is stopped)."""
     chunks = []
-    with os.fdopen(listen, "rb") as pipe:
-        while chunk := pipe.read(1 << 20):
+    with os.fdopen(listen, "rb", buffering=0) as pipe:
+        while select.select([pipe], [], [], CHILD_SECONDS)[0]:
+            chunk = pipe.read(1 << 20)
+            if not chunk:
+                break
             chunks.append(chunk)
+        else:  # silent too long: stuck, perhaps on a lock another thread held at the fork
+            _stop(pid)
+            return None
     _, status = os.waitpid(pid, 0)
     if status != 0 or not chunks:
         return None
