@@ -1936,6 +1936,20 @@ _TEXT: dict[str, tuple[str, str]] = {
         "把这位老师加进教师名单；如果是写法不同（如“刘老师”），改成名单上的全名",
         "add the teacher to the list, or write the name as the list has it (a full name, not 刘老师)",
     ),
+    "rule.TCH004": (
+        "帮扶教师一栏写了 {count} 位教师（{names}），认不出哪一位是这名儿童的帮扶教师",
+        "the support teacher cell names {count} teachers ({names}); which one supports the child is unknown",
+    ),
+    "rule.TCH004.title": ("一栏写了几位帮扶教师", "several support teachers in one cell"),
+    "rule.TCH004.example": ("帮扶教师写“王芳、李强”", "“王芳、李强” as the support teacher"),
+    "rule.TCH004.why": (
+        "每名儿童由一位教师结对帮扶：一栏写了几位，各项统计和待办清单都认不出是谁，这名儿童按没有帮扶教师计",
+        "each child is paired with one teacher: with several named, no count or list can tell which, and the child is counted as having none",
+    ),
+    "rule.TCH004.fix": (
+        "只留一位帮扶教师；另一位老师的帮扶可写在备注中",
+        "keep one support teacher; note the other's help under 备注",
+    ),
     "rule.REC001": (
         "记录中的教师“{name}”不在教师名单中",
         "teacher '{name}' in this record is not in the teacher list",

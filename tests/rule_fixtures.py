@@ -208,6 +208,18 @@ FIXTURES: dict[str, Fixture] = {
         {ROSTER: {**extra("帮扶教师", "刘老师")[ROSTER], TEACHERS: TEACHER_ROWS}},
         child(2, "O", "support_teacher"),
     ),
+    "TCH004": Fixture(  # both on the list: which one is the child's is what is unknown
+        {
+            ROSTER: {
+                **extra("帮扶教师", "王芳、李强")[ROSTER],
+                TEACHERS: [
+                    *TEACHER_ROWS,
+                    ["李强", "男", "13800000002", "", "", "数学", "是", "否"],
+                ],
+            }
+        },
+        child(2, "O", "support_teacher"),
+    ),
     # records
     "REC001": Fixture(
         records([SEPT, "刘备", "张雨涵", "三年级(2)班", "谈心", ""]),

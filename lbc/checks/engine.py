@@ -406,7 +406,14 @@ def check_children(
     if in_post is not None:
         # The cells, not the pairs in force joined onto them: a finding points at a cell.
         for i, teacher in enumerate(table.as_written("support_teacher") or ()):
-            if teacher and not in_post.knows(teacher, in_post.school(table, i)):
+            school = in_post.school(table, i)
+            if not teacher or in_post.knows(teacher, school):
+                continue
+            several = nz.several_teachers(teacher)
+            if several and all(in_post.knows(name, school) for name in several):
+                names = t("list.sep").join(several)
+                out.add(R.TCH004, i, "support_teacher", count=len(several), names=names)
+            else:
                 out.add(R.TCH003, i, "support_teacher", name=teacher)
     missing_contact_columns: set[str] = set()
     for i, gaps in contact_gaps(table).items():

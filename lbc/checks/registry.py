@@ -137,6 +137,7 @@ class R:
     TCH001 = Rule(ERROR, RuleKind.TEACHER, "phone")
     TCH002 = Rule(ERROR, RuleKind.TEACHER, "name")
     TCH003 = Rule(WARNING, RuleKind.TEACHER, "support_teacher")
+    TCH004 = Rule(WARNING, RuleKind.TEACHER, "support_teacher")
     REC001 = Rule(ERROR, RuleKind.RECORD, "teacher")
     REC002 = Rule(ERROR, RuleKind.RECORD, "student")
     REC003 = Rule(ERROR, RuleKind.RECORD, "student")

@@ -202,6 +202,16 @@ def support_teacher(value: Any) -> str | None:
     return person_name(teacher_name(value))
 
 
+_BETWEEN_NAMES = re.compile(r"[、,，;；/／|｜]+")
+
+
+def several_teachers(teacher: str) -> list[str]:
+    """The teachers a 帮扶教师 cell names when it names more than one (王芳、李强), each as
+    ``support_teacher`` reads it; empty when it names one."""
+    names = [n for part in _BETWEEN_NAMES.split(teacher) if (n := support_teacher(part))]
+    return names if len(names) > 1 else []
+
+
 def school(value: Any) -> str | None:
     """A school's name, with no spaces at all: 青山镇 中心小学 and 青山镇中心小学 are one
     school, whichever a records sheet's 学校 cell, a roster's or a title spells."""
