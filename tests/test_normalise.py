@@ -1180,3 +1180,22 @@ def test_a_name_with_its_class_reads_as_both(
 @pytest.mark.parametrize("cell", ["张伟(小)", "班超", "四年级2班班超", "张伟(外婆家)", None, 3])
 def test_a_name_without_a_class_is_no_name_and_class(cell: Any) -> None:
     assert nz.name_and_class(cell) is None
+
+
+NAMES = st.text(alphabet="王李张刘陈杨芳强伟敏静丽军", min_size=2, max_size=3)
+
+
+@given(
+    st.lists(NAMES, min_size=2, max_size=4, unique=True),
+    st.sampled_from(["、", "，", ",", "；", "/", "／", " / "]),
+)
+def test_a_cell_naming_several_teachers_gives_each(names: list[str], sep: str) -> None:
+    """王芳、李强 (lbc validate's TCH004): each name as a 帮扶教师 cell of its own reads it."""
+    assert nz.several_teachers(sep.join(names)) == names
+    assert nz.several_teachers(sep.join(f"{n}老师" for n in names)) == names
+
+
+@given(NAMES)
+def test_a_cell_naming_one_teacher_names_no_several(name: str) -> None:
+    assert nz.several_teachers(name) == []
+    assert nz.several_teachers(name + "、") == []
