@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -16,6 +17,13 @@ from lbc.roster import background, supervised
 from lbc.roster.background import WORTH_FORKING, Background
 
 forks = pytest.mark.skipif(not supervised.CAN_FORK, reason="the platform cannot fork")
+
+
+def forked(work: Callable[[], object]) -> tuple[Background[object], int]:
+    """Work big enough to fork, and its child's pid."""
+    job = Background(work, WORTH_FORKING)
+    assert job._child is not None
+    return job, job._child[0]
 
 
 def where() -> tuple[int, list[int]]:
@@ -67,9 +75,7 @@ def test_an_error_of_the_work_is_raised_here(monkeypatch: pytest.MonkeyPatch) ->
 
 @forks
 def test_the_child_is_reaped() -> None:
-    job = Background(where, WORTH_FORKING)
-    assert job._child is not None
-    pid = job._child[0]
+    job, pid = forked(where)
     job.result()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, 0)
@@ -83,9 +89,7 @@ def test_a_result_never_asked_for_stops_the_child() -> None:
         time.sleep(30)
         return 1
 
-    job = Background(slow, WORTH_FORKING)
-    assert job._child is not None
-    pid = job._child[0]
+    job, pid = forked(slow)
     started = time.monotonic()
     del job
     with pytest.raises(ChildProcessError):  # reaped already
@@ -96,9 +100,7 @@ def test_a_result_never_asked_for_stops_the_child() -> None:
 @forks
 def test_stop_all_stops_the_children_not_asked_for() -> None:
     """What the console script calls where it leaves by os._exit, finalisers unrun."""
-    job = Background(lambda: time.sleep(30) or 1, WORTH_FORKING)
-    assert job._child is not None
-    pid = job._child[0]
+    job, pid = forked(lambda: time.sleep(30) or 1)
     background.stop_all()
     with pytest.raises(ChildProcessError):  # killed and reaped
         os.waitpid(pid, 0)
@@ -143,9 +145,7 @@ def test_a_child_silent_too_long_is_stopped_and_the_work_done_here(
             time.sleep(60)
         return 7
 
-    job = Background(stuck_in_a_child, WORTH_FORKING)
-    assert job._child is not None
-    pid = job._child[0]
+    job, pid = forked(stuck_in_a_child)
     started = time.monotonic()
     assert job.result() == 7
     assert time.monotonic() - started < 10
