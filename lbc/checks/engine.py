@@ -406,8 +406,7 @@ def check_children(
     if in_post is not None:
         # The cells, not the pairs in force joined onto them: a finding points at a cell.
         for i, teacher in enumerate(table.as_written("support_teacher") or ()):
-            school = in_post.school(table, i)
-            if not teacher or in_post.knows(teacher, school):
+            if not teacher or in_post.knows(teacher, school := in_post.school(table, i)):
                 continue
             several = nz.several_teachers(teacher)
             if several and all(in_post.knows(name, school) for name in several):
