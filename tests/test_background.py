@@ -151,3 +151,24 @@ def test_a_child_silent_too_long_is_stopped_and_the_work_done_here(
     assert time.monotonic() - started < 10
     with pytest.raises(ChildProcessError):  # stopped and reaped
         os.waitpid(pid, 0)
+
+
+@forks
+def test_an_interrupted_wait_stops_the_child() -> None:
+    """Ctrl-C while the command waits for the child's answer: the child is stopped and
+    reaped with the command, not left computing."""
+    job, pid = forked(lambda: time.sleep(30) or 1)
+
+    def ctrl_c(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGALRM, ctrl_c)
+    signal.setitimer(signal.ITIMER_REAL, 0.3)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            job.result()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    with pytest.raises(ChildProcessError):  # reaped already
+        os.waitpid(pid, 0)

@@ -60,7 +60,11 @@ class Background(Generic[T]):
             pid, listen = self._child
             self._child = None
             if _LIVE.pop(pid, None) is not None:  # not stopped already (stop_all)
-                answer = _collect(pid, listen)
+                try:
+                    answer = _collect(pid, listen)
+                except BaseException:  # Ctrl-C while waiting: the child goes too
+                    _stop(pid)
+                    raise
                 if answer is not None:
                     return answer[0]
         return self._work()
