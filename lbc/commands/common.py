@@ -229,16 +229,23 @@ def emit(
         table()
 
 
+def spreadsheets(paths: list[Path]) -> list[Path]:
+    """The files ``paths`` stand for (spreadsheet_files), saying each one a school's
+    workspace keeps aside (last term's roster in 上学期/) and so is not read."""
+    left_out: list[Path] = []
+    found = spreadsheet_files(paths, left_out)
+    for path in left_out:
+        note(t("note.left_out", file=path))
+    return found
+
+
 def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], Config]:
     """The files to read, each once: a file named twice must not count its children twice."""
     paths, cfg = resolve_inputs(list(files or []), config)
     for path in paths:
         if path.is_dir() and not spreadsheet_files([path]):
             raise LbcError(t("err.merge_nothing", paths=path))
-    left_out: list[Path] = []
-    paths = spreadsheet_files(paths, left_out)
-    for path in left_out:
-        note(t("note.left_out", file=path))
+    paths = spreadsheets(paths)
     seen: set[Path] = set()
     unique = []
     for path in paths:

@@ -31,7 +31,6 @@ from lbc.reports.county import (
 )
 from lbc.roster.tables import COLUMNS_SHEET
 from lbc.workspace.config import resolve_inputs
-from lbc.workspace.inputs import spreadsheet_files
 
 WRITES = ("xlsx", "parquet")  # the formats --out can name: a workbook, or for analysts
 CSV_COLUMNS = (
@@ -57,10 +56,7 @@ def merge(
             raise LbcError(t("err.missing", path=path))
     # The workspace's roster named brings its pairs workbook along, as in every command.
     given, cfg = resolve_inputs(files, config)
-    left_out: list[Path] = []
-    paths = spreadsheet_files(given, left_out)
-    for path in left_out:
-        common.note(t("note.left_out", file=path))
+    paths = common.spreadsheets(given)
     # Checked before anything else, on every file a folder stands for too: a merged roster
     # written over one of its own inputs destroys a school's data.
     refuse_input_as_output(out, [*files, *common.read_files(paths, cfg)])
