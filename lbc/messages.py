@@ -745,6 +745,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: '{sheet}' row {row}: {name}'s classes '{value}' cannot be read; paired as"
         " teaching no class (see CLS001 in lbc validate)",
     ),
+    "pair.note.unread_classes_elsewhere": (
+        "提示：“{sheet}”第 {row} 行{name}的任教班级“{value}”无法识别，结对时只按其另一行所列的班级"
+        "（请按 lbc validate 的 CLS001 改正）",
+        "note: '{sheet}' row {row}: {name}'s classes '{value}' cannot be read; paired with"
+        " the classes another row of theirs lists (see CLS001 in lbc validate)",
+    ),
     "pair.note.same_teacher": (
         "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行是同一位教师（姓名、电话相同），"
         "按一人结对",

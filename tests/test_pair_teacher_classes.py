@@ -152,3 +152,42 @@ def test_a_teachers_classes_lbc_cannot_read_are_said(tmp_path: Path) -> None:
     assert [(p["teacher"], p["reason"]) for p in result.json()["pairs"]] == [
         ("李强", "任教本班语文")
     ]
+
+
+def test_a_teacher_listed_twice_has_what_both_rows_say(tmp_path: Path) -> None:
+    """The teachers list says 王芳 teaches 三(1)班 语文; the head teachers' list, with her
+    phone, says she is head teacher of 三(2)班, and 赵敏 there is 副校长. 王芳 is one teacher
+    with both rows' classes: head teacher of 张雨涵's class, before 李强, who teaches it
+    体育; 赵敏 leads (rule 4), so she gets a child before 孙丽, who teaches the same grade.
+    孙丽's second row lists classes lbc cannot read: said, and she is paired with her first
+    row's."""
+    kids = [kid(1, cls="三(2)班"), kid(2, cls="三(1)班")]
+    staff = [
+        teacher("王芳", "三(1)班"),
+        teacher("李强", "三(2)班", subject="体育"),
+        teacher("赵敏", "三(3)班", subject="数学"),
+        teacher("孙丽", "三(3)班", subject="英语"),
+    ]
+    heads = [
+        ["姓名", "联系电话", "任教班级", "职务"],
+        ["王芳", staff[0]["联系电话"], "三(2)班", "班主任"],
+        ["赵敏", staff[2]["联系电话"], None, "副校长"],
+        ["孙丽", staff[3]["联系电话"], "三年级(3)班英语", None],
+    ]
+    sheets = {"花名册": table(kids), "教师": table(staff), "班主任名单": heads}
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    result = run("pair", path, "--max-per-teacher", "1", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [(p["child"], p["teacher"], p["reason"]) for p in result.json()["pairs"]] == [
+        ("李明轩", "赵敏", "同年级"),
+        ("张雨涵", "王芳", "本班班主任"),
+    ]
+    assert result.stderr.splitlines() == [
+        "提示：“班主任名单”第 2 行与“教师”第 2 行是同一位教师（姓名、电话相同），按一人结对",
+        "提示：“班主任名单”第 3 行与“教师”第 4 行是同一位教师（姓名、电话相同），按一人结对",
+        "提示：“班主任名单”第 4 行与“教师”第 5 行是同一位教师（姓名、电话相同），按一人结对",
+        "提示：“班主任名单”第 4 行孙丽的任教班级“三年级(3)班英语”无法识别，"
+        "结对时只按其另一行所列的班级（请按 lbc validate 的 CLS001 改正）",
+        "提示：花名册没有“帮扶教师”列，也没有用 --keep 给出上学期结对名单；"
+        "本次结对不会参照以往结对",
+    ]

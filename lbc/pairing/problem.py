@@ -274,9 +274,12 @@ def _teachers(
     if not named:
         raise LbcError(t("err.pair_no_teachers"))
     repeats = repeated_teachers(roster.teachers, school_of)
+    # A teacher's rows after the first, by the first (id of its table, and row).
+    again: dict[tuple[int, int], list[tuple[Table, int]]] = {}
     for tb, i in named:
         if (id(tb), i) in repeats:
             first, j = repeats[(id(tb), i)]
+            again.setdefault((id(first), j), []).append((tb, i))
             where = {"sheet": tb.sheet_at(i), "row": tb.rows[i]}
             notes.append(
                 t(
@@ -297,10 +300,22 @@ def _teachers(
         name = table.get("name", i)
         key = (school_of(table, i), name)
         role = _text(table.get("role", i))
-        cell = table.get("classes", i)
-        classes = cell if isinstance(cell, tuple) else ()
-        head_of = nz.head_classes(role, classes)
-        classes = tuple(dict.fromkeys(head_of + classes))  # 职务 may name a class not listed
+        # What every row of theirs says (the teachers list, the head teachers' list …): the
+        # classes listed, the ones they are head of (职务 may name a class not listed), and
+        # whether they lead.
+        head_of: tuple[nz.ClassRef, ...] = ()
+        classes: tuple[nz.ClassRef, ...] = ()
+        unread: list[tuple[Table, int, nz.Bad]] = []
+        rows = [(table, i), *again.get((id(table), i), ())]
+        for tb, k in rows:
+            cell = tb.get("classes", k)
+            listed = cell if isinstance(cell, tuple) else ()
+            head_of += nz.head_classes(_text(tb.get("role", k)), listed)
+            classes += listed
+            if isinstance(cell, nz.Bad):
+                unread.append((tb, k, cell))
+        head_of = tuple(dict.fromkeys(head_of))
+        classes = tuple(dict.fromkeys(head_of + classes))
         active = table.get("active", i)
         capacity = table.get("capacity", i)
         why = ""
@@ -314,9 +329,10 @@ def _teachers(
         places = 0 if why else capacity if isinstance(capacity, int) else max_per_teacher
         if not why and places <= 0:
             places, why = 0, t("pair.idle.no_places")
-        if isinstance(cell, nz.Bad) and places:  # paired as teaching no class: said
-            where = {"sheet": table.sheet_at(i), "row": table.rows[i], "name": name}
-            notes.append(t("pair.note.unread_classes", **where, value=cell.raw))
+        said = "pair.note.unread_classes_elsewhere" if classes else "pair.note.unread_classes"
+        for tb, k, cell in unread if places else ():  # paired without them: said
+            where = {"sheet": tb.sheet_at(k), "row": tb.rows[k], "name": name}
+            notes.append(t(said, **where, value=cell.raw))
         phone = table.get("phone", i)
         out.append(
             TeacherRow(
@@ -337,7 +353,10 @@ def _teachers(
                     head_of=frozenset(head_of),
                     teaches=frozenset(classes),
                     grades=frozenset(c.grade for c in classes),
-                    first=_is_leader(role) or table.get("party_member", i) == "是",
+                    first=any(
+                        _is_leader(_text(tb.get("role", k))) or tb.get("party_member", k) == "是"
+                        for tb, k in rows
+                    ),
                 ),
             )
         )
