@@ -297,6 +297,32 @@ def test_a_copy_of_a_schools_workbook_counts_its_records_once(tmp_path: Path) ->
         assert (records["total"], records["matched"], records["talks"]) == (1, 1, 1)
 
 
+def test_a_records_sheet_copied_inside_its_workbook_counts_once(tmp_path: Path) -> None:
+    """A teacher keeps a copy of her sheet in the same workbook (Excel's 移动或复制 makes
+    帮扶记录 (2)): lbc due counted two talks with each child and lbc summary four talks
+    where two were held. A record repeated on one sheet (two talks on one day) is two."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "王芳"]]
+    records = [
+        RECORD_HEADER,
+        [dt.date(2024, 10, 8), "王芳", "张雨涵", None, "谈心", "谈学习"],
+        [dt.date(2024, 10, 9), "王芳", "李明轩", None, "谈心", "谈生活"],
+        [dt.date(2024, 10, 9), "王芳", "李明轩", None, "谈心", "谈生活"],
+    ]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"儿童": kids, "帮扶记录": records, "帮扶记录 (2)": records},
+    )
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    talks = [
+        (c["child"], c["talks_this_month"]) for x in due.json()["teachers"] for c in x["children"]
+    ]
+    assert talks == [("张雨涵", 1), ("李明轩", 2)]
+    assert due.json()["summary"]["records"] == 3
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
+    records = json.loads(summary.stdout)["records"]
+    assert (records["total"], records["matched"], records["talks"]) == (3, 3, 3)
+
+
 def test_a_record_of_a_declared_school_never_names_another_schools_child(
     tmp_path: Path,
 ) -> None:

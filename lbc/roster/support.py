@@ -252,12 +252,13 @@ def dated_records(
     roster: Roster, index: ChildIndex[int], start: dt.date, end: dt.date
 ) -> list[SupportRecord]:
     """The records dated from ``start`` to ``end`` (inclusive), in the order read, each
-    with the child it names. A record read already from another file (a teacher's sheet
-    handed back twice, a copy left in the folder) counts once: a copy's 内容 is the same
-    text, so it is compared as written (normalising a county's 300,000 of them took a
-    second)."""
+    with the child it names. A record read already from another sheet (a teacher's sheet
+    handed back twice, a copy left in the folder, a sheet copied inside its workbook as
+    帮扶记录 (2)) counts once: a copy's 内容 is the same text, so it is compared as
+    written (normalising a county's 300,000 of them took a second). Two such rows of one
+    sheet are two records (two talks on one day)."""
     out: list[SupportRecord] = []
-    first_file: dict[tuple[object, ...], str] = {}
+    first_table: dict[tuple[object, ...], int] = {}
     matching, declared = roster.matching_schools(), roster.file_schools()
     for table in roster.records:
         empty = [None] * len(table)
@@ -276,7 +277,7 @@ def dated_records(
             # Two declared schools' records are never copies, nor two naming different
             # children; a copy of a file that names no school is one.
             key = (date, kind, teacher, student, cls, school or says, content, child)
-            if first_file.setdefault(key, table.file) != table.file:
+            if first_table.setdefault(key, id(table)) != id(table):
                 continue
             out.append(
                 SupportRecord(
