@@ -2575,6 +2575,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{file}, sheet '{sheet}', row {row}): in no term, they were not counted; correct them "
         "as lbc validate shows (DATE001)",
     ),
+    "note.records_dateless": (
+        "提示：{count} 条帮扶记录写了学生却没有填日期（首个在 {file} 的“{sheet}”第 {row} 行），"
+        "不在任何学期，没有计入；请按 lbc validate 所指（REQ001）补填日期",
+        "note: {count} support records name a child but have no date (the first in {file}, "
+        "sheet '{sheet}', row {row}): in no term, they were not counted; fill in the date as "
+        "lbc validate shows (REQ001)",
+    ),
     "note.records_unclear": (
         "提示：{count} 条帮扶记录写的学生对不上花名册上的一名儿童（花名册中没有这个名字，"
         "或有同名儿童而没有写明班级），没有计入；请按 lbc validate 所指（REC002、REC003）改正",

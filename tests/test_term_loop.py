@@ -537,3 +537,31 @@ def test_a_teacher_whose_state_says_in_post_keeps_their_children(tmp_path: Path)
         for g in watch.json()["classes"]
         for c in g["children"]
     ] == [("李明轩", ["WCH013", "WCH012"])]
+
+
+def test_a_record_without_its_date_is_said_not_silently_dropped(term: Path) -> None:
+    """王芳 wrote up 张雨涵's home visit in its laid-out row and forgot the date: lbc due
+    listed 张雨涵 as owed a home visit and lbc summary counted no visit, and neither said
+    why (only lbc validate's REQ001 did). Now both say a record names a child and has no
+    date, and where the first is."""
+    assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
+    path = book(term / "记录表", "王芳")
+    fill(path, [("张雨涵", "家访", "本学期", D(2024, 10, 9), "与奶奶交流")])
+    wb = load_workbook(path)
+    ws = wb["帮扶记录"]
+    row = next(r for r in range(3, ws.max_row + 1) if ws[f"G{r}"].value == "与奶奶交流")
+    ws[f"F{row}"].value = None
+    wb.save(path)
+    note = (
+        f"提示：1 条帮扶记录写了学生却没有填日期（首个在 {path.relative_to(term)} 的“帮扶记录”"
+        f"第 {row} 行），不在任何学期，没有计入；请按 lbc validate 所指（REQ001）补填日期"
+    )
+    code, doc = due(term, "2024-10-15")
+    assert code == 1
+    zhang = next(x for x in doc["teachers"] if x["teacher"] == "王芳")["children"][0]
+    assert (zhang["child"], zhang["visits"], zhang["owed"][:2]) == ("张雨涵", 0, ["谈心", "家访"])
+    said = run("due", "--as-of", "2024-10-15", "--format", "json", cwd=term).stderr
+    assert note in said.splitlines()
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=term)
+    assert summary.json()["records"]["home_visits"] == 0
+    assert note in summary.stderr.splitlines()

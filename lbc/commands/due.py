@@ -19,7 +19,7 @@ from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.reports.owed import Due, Owed, due, month_text, summary_line, table_header, table_rows
 from lbc.roster.people import school_name
-from lbc.roster.support import undated_records
+from lbc.roster.support import dateless_records, undated_records
 from lbc.workspace.schools import run_school
 from lbc.workspace.terms import parse_term, school_year_start, term_of
 
@@ -82,6 +82,7 @@ def due_command(
     if result.unclear:
         common.note(t("note.records_unclear", count=result.unclear))
     common.note_rows("note.records_undated", undated_records(roster))
+    common.note_rows("note.records_dateless", dateless_records(roster))
     others = sum(c.other_teachers for c in result.children())
     if others:
         common.note(t("due.note.other_teacher", count=others))

@@ -16,7 +16,7 @@ from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, to_json
 from lbc.output.privacy import mask_numbers_in
 from lbc.reports.summary import VARIABLES, build_context, input_notes
-from lbc.roster.support import undated_records
+from lbc.roster.support import dateless_records, undated_records
 from lbc.workspace.schools import read_roster, run_school
 from lbc.workspace.terms import parse_term
 
@@ -113,6 +113,7 @@ def summary(
     if context["records"]["unclear"]:
         common.note(t("note.records_unclear", count=context["records"]["unclear"]))
     common.note_rows("note.records_undated", undated_records(roster))
+    common.note_rows("note.records_dateless", dateless_records(roster))
     if previous is not None and any(previous.resolve() == p.resolve() for p in paths):
         common.note(t("sum.note.previous_is_roster", path=previous))
     if text is not None and out is None:

@@ -238,6 +238,22 @@ def undated_records(roster: Roster) -> list[tuple[Table, int]]:
     ]
 
 
+def dateless_records(roster: Roster) -> list[tuple[Table, int]]:
+    """The records that name a child and leave 日期 empty: a visit written up, its day
+    forgotten. Such a record is in no term and counts for nobody; lbc due and lbc summary
+    say how many (lbc validate points at each, REQ001). A line with no child (a note under
+    the table) is no such record."""
+    return [
+        (table, i)
+        for table in roster.records
+        if table.has("date")
+        for i, (date, student) in enumerate(
+            zip(table.values.get("date") or (), table.values.get("student") or (), strict=False)
+        )
+        if date is None and student is not None
+    ]
+
+
 def days_without_contact(last: dt.date | None, day: dt.date, year_start: dt.date) -> int:
     """Days from a child's ``last`` record (any kind is a contact) to ``day``, counted from
     no earlier than the school year's start: a child nobody has talked with this school
