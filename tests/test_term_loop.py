@@ -565,3 +565,27 @@ def test_a_record_without_its_date_is_said_not_silently_dropped(term: Path) -> N
     summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=term)
     assert summary.json()["records"]["home_visits"] == 0
     assert note in summary.stderr.splitlines()
+
+
+def test_a_spring_summary_counts_the_years_warmth_as_lbc_due_does(tmp_path: Path) -> None:
+    """送温暖 is owed once a school year. 张雨涵 had hers in December, 李明轩 his in March:
+    on the spring term's last day lbc due owes neither, but lbc summary said one of two
+    paired children (50%) had 送温暖, counting the spring term's records only."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "王芳"]]
+    records = [
+        ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"],
+        [D(2024, 12, 20), "王芳", "张雨涵", None, "送温暖", "送冬衣"],
+        [D(2025, 3, 10), "王芳", "李明轩", None, "送温暖", "送文具"],
+    ]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records},
+    )
+    end = run("due", path, "--as-of", "2025-07-31", "--format", "json").json()
+    assert end["summary"]["no_warmth"] == 0
+    assert [c["warmth"] for x in end["teachers"] for c in x["children"]] == [1, 1]
+    summary = run("summary", path, "--term", "2025-spring", "--format", "json").json()
+    records = summary["records"]
+    assert (records["warmth"], records["warmth_received"], records["warmth_rate"]) == (1, 2, 1.0)
+    text = run("summary", path, "--term", "2025-spring").stdout
+    assert "- 送温暖：2 名结对儿童本学年得到送温暖（100.0%）。" in text.splitlines()

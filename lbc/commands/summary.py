@@ -18,7 +18,7 @@ from lbc.output.privacy import mask_numbers_in
 from lbc.reports.summary import VARIABLES, build_context, input_notes
 from lbc.roster.support import dateless_records, undated_records
 from lbc.workspace.schools import read_roster, run_school
-from lbc.workspace.terms import parse_term
+from lbc.workspace.terms import parse_term, school_year_start
 
 SUMMARY_FORMATS = ("md", "html", "docx", "json")
 # What an .html template gets besides the context (see lbc.documents.render.html_template).
@@ -86,6 +86,7 @@ def summary(
             cfg.quotas,
             school,
             min(today, chosen.end),
+            school_year_start(chosen, cfg.terms),
             last_term,
             cfg.watch,
         )

@@ -20,9 +20,12 @@ Counting rules, so that a head teacher can check any number by hand:
   children (talks every month, home visits, 送温暖, children without a record) use those
   matched to exactly one child, by name and by class when the record gives one, as lbc
   validate matches them, and within its school when it has a 学校 cell (lbc.roster.support);
-  a record read already from another file (a copied record sheet) counts once; a talk is
+  a record read already from another sheet (a copied record sheet) counts once; a talk is
   a 谈心 record, a home visit a 家访 record, a family call a 亲情通话 record (the child
-  with its parents away), and 送温暖 is counted within the term;
+  with its parents away); the records' totals are the term's, but a child has had its
+  送温暖 when the school year's records up to the summary's day hold them, its quota
+  being yearly, as lbc due counts it (a spring summary does not call a child warmed in
+  December unwarmed);
 * 巩固率 = 1 − 辍学 / (children on the books), 辍学率 = 辍学 / (children on the books).
 """
 
@@ -244,19 +247,27 @@ def build_context(
     quotas: Quotas,
     school: str,
     as_of: dt.date,
+    year_start: dt.date,
     previous: Roster | None = None,
     watch: WatchSettings | None = None,
 ) -> dict[str, Any]:
-    """Everything the summary says, as plain data (see ``lbc summary --variables``); the
-    watch list is drawn with ``watch``, the school's [watch] settings."""
+    """Everything the summary says, as plain data (see ``lbc summary --variables``), up to
+    ``as_of``; ``year_start``: the first day of the term's school year (送温暖 is owed
+    yearly); the watch list is drawn with ``watch``, the school's [watch] settings."""
     kids, statuses = on_books(roster)
 
     if not len(kids):
         raise LbcError(t("err.summary_no_children"))
     months = term.months(until=as_of)
     counted = term.counted_months(as_of)
-    records = dated_records(roster, kids.index(roster), term.start, as_of)
+    index = kids.index(roster)
+    records = dated_records(roster, index, term.start, as_of)
     had = each_childs_records(records)
+    # 送温暖 is owed once a school year: those of the term before this one count too.
+    this_year = (
+        dated_records(roster, index, year_start, as_of) if year_start < term.start else records
+    )
+    warmth = each_childs_records(this_year).warmth
     classes = _Classes(roster, kids)
     context: dict[str, Any] = {
         "school": school,
@@ -284,7 +295,7 @@ def build_context(
         "archive": _archive_section(kids, findings, roster),
         "pairing": _pairing_section(kids, classes, quotas, roster),
         "records": _records_section(
-            kids, classes, records, had, months, counted, quotas, bool(roster.records)
+            kids, classes, records, had, warmth, months, counted, quotas, bool(roster.records)
         ),
         "enrollment": _enrollment_section(statuses),
         "changes": _changes_section(previous, roster) if previous is not None else None,
@@ -474,19 +485,21 @@ def _records_section(
     classes: _Classes,
     records: list[SupportRecord],
     had: ChildRecords,
+    warmth: Counter[int],
     months: list[tuple[int, int]],
     counted: list[tuple[int, int]],
     quotas: Quotas,
     provided: bool,
 ) -> dict[str, Any]:
-    """The records' figures; ``provided``: whether any records were read. Where none were,
+    """The records' figures, ``warmth`` the 送温暖 each child had this school year;
+    ``provided``: whether any records were read. Where none were,
     no child is named as without a record and no teacher as behind: nothing was there to
     judge them by (the summary says the records were not provided)."""
     kinds = _tally([r.kind for r in records], nz.RECORD_KINDS)
     per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
     paired = [k for k, x in enumerate(kids.teachers) if x]
     talked, visited = _owed_done(had, paired, counted, quotas)
-    warmed = [k for k in paired if had.warmth[k] >= quotas.warmth_per_year]
+    warmed = [k for k in paired if warmth[k] >= quotas.warmth_per_year]
     behind = []
     teachers: dict[Teacher, list[int]] = defaultdict(list)
     for k in paired if provided else ():
