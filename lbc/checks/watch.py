@@ -42,7 +42,13 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, age_on
-from lbc.roster.support import contact_days, days_without_contact, records_index
+from lbc.roster.support import (
+    ChildIndex,
+    contact_days,
+    dated_records,
+    days_without_contact,
+    records_index,
+)
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.terms import school_year_start, term_of
@@ -154,10 +160,27 @@ class WatchFacts:
         self._roster = roster
 
     @functools.cached_property
+    def _index(self) -> ChildIndex[int]:
+        """What records are attributed with to the children considered."""
+        return records_index(self._roster, self.children)
+
+    @functools.cached_property
     def _contacts(self) -> dict[int, list[dt.date]] | None:
-        """Each child's record days: read when the days without contact count (not at the
-        term's start, when the summary leaves them out)."""
-        return _contact_days(self._roster, self.children)
+        """Each child's record days (sorted); None when the roster has no support records
+        at all. Read when the days without contact count (not at the term's start, when the
+        summary leaves them out); records are attributed as the summary does."""
+        return contact_days(self._roster, self._index) if self._roster.records else None
+
+    def unclear(self, as_of: dt.date, settings: WatchSettings) -> int | None:
+        """How many records of the days WCH013 looks back over (the school year up to
+        ``as_of``, as lbc due counts them) name no one child (``SupportRecord.unclear``):
+        said beside the list, or a child they were written for would stand on it as never
+        contacted with no word why. None when the days without contact are not judged (no
+        records, or WCH013 weighed 0)."""
+        if self._contacts is None or weights(settings)["WCH013"] <= 0:
+            return None
+        day, year_start = _contact_window(as_of, settings)
+        return sum(r.unclear for r in dated_records(self._roster, self._index, year_start, day))
 
     def on(self, as_of: dt.date, settings: WatchSettings) -> list[Watched]:
         """The children on the list ``as_of``, in roster order, each reason weighed by
@@ -216,10 +239,7 @@ class WatchFacts:
         if self._contacts is None:
             return {}
         days = settings.days_without_contact
-        # Counted as lbc due counts them: to the day, or in the holidays to the last day
-        # of the term just over, and from no earlier than the school year's start.
-        term = term_of(as_of, settings.terms)
-        day, year_start = min(as_of, term.end), school_year_start(term, settings.terms)
+        day, year_start = _contact_window(as_of, settings)
         if days_without_contact(None, day, year_start) <= days:
             return {}  # the school year is younger than the limit: nobody has gone so long
         # Then a child has gone too long exactly when its last record is older than this.
@@ -387,15 +407,12 @@ def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | 
     return t("watch.teacher_away" if away else "watch.teacher_unlisted", name=teacher)
 
 
-def _contact_days(
-    roster: Roster, children: list[tuple[Table, int]]
-) -> dict[int, list[dt.date]] | None:
-    """Each child's support record days (by position in ``children``), sorted; None when the
-    roster has no support records at all. Records are attributed as the summary does
-    (lbc.roster.support)."""
-    if not roster.records:
-        return None
-    return contact_days(roster, records_index(roster, children))
+def _contact_window(as_of: dt.date, settings: WatchSettings) -> tuple[dt.date, dt.date]:
+    """The day the days without contact are counted to and the school year's first day:
+    as lbc due counts them, to ``as_of``, or in the holidays to the last day of the term
+    just over, and from no earlier than the school year's start."""
+    term = term_of(as_of, settings.terms)
+    return min(as_of, term.end), school_year_start(term, settings.terms)
 
 
 def _last_by(dates: list[dt.date], day: dt.date) -> dt.date | None:

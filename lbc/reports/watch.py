@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from lbc.checks.watch import Watched, watch_list
+from lbc.checks.watch import Watched, WatchFacts
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster.people import require_left_behind_type, untyped
 from lbc.roster.tables import Roster, Table
@@ -22,6 +22,9 @@ class WatchReport:
     threshold: int
     as_of: dt.date  # the day the list is drawn on: ages and days without contact to it
     untyped: list[tuple[Table, int]]  # children not judged: 留守类型 empty or unreadable
+    # Records naming no one child among those WCH013 looks back over; None when the days
+    # without contact are not judged (WatchFacts.unclear).
+    unclear: int | None = None
 
     @property
     def count(self) -> int:
@@ -35,6 +38,13 @@ def watch_report(
     which would otherwise list nobody. Pairing, cards and the summary read such a roster
     as having nobody on the list."""
     require_left_behind_type(roster.children, "err.no_type")
-    found = sorted(watch_list(roster, settings, as_of, previous), key=lambda w: -w.score)
+    facts = WatchFacts(roster, previous)
+    found = sorted(facts.on(as_of, settings), key=lambda w: -w.score)
     groups = by_class(roster, ((w.table, w.i, w) for w in found))
-    return WatchReport(groups, settings.threshold, as_of, untyped(roster.children))
+    return WatchReport(
+        groups,
+        settings.threshold,
+        as_of,
+        untyped(roster.children),
+        facts.unclear(as_of, settings),
+    )
