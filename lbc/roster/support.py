@@ -239,19 +239,20 @@ def undated_records(roster: Roster) -> list[tuple[Table, int]]:
 
 
 def dateless_records(roster: Roster) -> list[tuple[Table, int]]:
-    """The records that name a child and leave 日期 empty: a visit written up, its day
-    forgotten. Such a record is in no term and counts for nobody; lbc due and lbc summary
-    say how many (lbc validate points at each, REQ001). A line with no child (a note under
-    the table) is no such record."""
-    return [
-        (table, i)
-        for table in roster.records
-        if table.has("date")
-        for i, (date, student) in enumerate(
-            zip(table.values.get("date") or (), table.values.get("student") or (), strict=False)
-        )
-        if date is None and student is not None
-    ]
+    """The records that name a child and say what was done, and leave 日期 empty: a visit
+    written up, its day forgotten. Such a record is in no term and counts for nobody; lbc
+    due and lbc summary say how many (lbc validate points at each, REQ001). A line with no
+    child (a note under the table), or nothing done (a row laid out to fill), is none."""
+    out = []
+    for table in roster.records:
+        if not table.has("date"):
+            continue
+        empty = [None] * len(table)
+        columns = (table.values.get(k) or empty for k in ("date", "student", "content"))
+        for i, (date, student, content) in enumerate(zip(*columns, strict=True)):
+            if date is None and student is not None and content is not None:
+                out.append((table, i))
+    return out
 
 
 def days_without_contact(last: dt.date | None, day: dt.date, year_start: dt.date) -> int:
