@@ -589,3 +589,34 @@ def test_a_spring_summary_counts_the_years_warmth_as_lbc_due_does(tmp_path: Path
     assert (records["warmth"], records["warmth_received"], records["warmth_rate"]) == (1, 2, 1.0)
     text = run("summary", path, "--term", "2025-spring").stdout
     assert "- 送温暖：2 名结对儿童本学年得到送温暖（100.0%）。" in text.splitlines()
+
+
+@pytest.mark.parametrize("title", [True, False])
+def test_a_returned_sheet_without_its_plan_column_is_still_lbcs(term: Path, title: bool) -> None:
+    """王芳 deleted the 应完成 column of her sheet as of no use to her (and, one time, the
+    title row too). lbc no longer knew the workbook for its own: its 结对儿童 sheet was read
+    as a second roster (12 children, each a namesake, so every record of theirs counted for
+    no one and 6 children were unpaired), and its 30 spare rows were records with no date.
+    The title lbc wrote (the teacher and the term's dates) says the sheet is lbc's, and the
+    结对儿童 sheet's own title says it is the teacher's list, not a roster."""
+    assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
+    path = book(term / "记录表", "王芳")
+    fill(path, WANG[:2])
+    wb = load_workbook(path)
+    ws = wb["帮扶记录"]
+    ws.delete_cols(5)  # 应完成
+    if not title:
+        ws.delete_rows(1)
+    wb.save(path)
+    code, doc = due(term, "2024-10-15")
+    assert code == 1
+    assert {k: doc["summary"][k] for k in ("paired", "unpaired", "records")} == {
+        "paired": 6,
+        "unpaired": 0,
+        "records": 2,
+    }
+    wang = next(x for x in doc["teachers"] if x["teacher"] == "王芳")["children"]
+    assert [(c["child"], c["missed_months"]) for c in wang] == [("张雨涵", []), ("李明轩", [])]
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=term).json()
+    assert (summary["children"]["total"], summary["records"]["total"]) == (6, 2)
+    assert (summary["records"]["matched"], summary["records"]["unclear"]) == (2, 0)

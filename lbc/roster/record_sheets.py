@@ -9,8 +9,10 @@ children and their guardians' phones. When the workbooks come back:
 * a laid-out row still without a date and without content is a row to fill, not a record;
 * the title carries the term's dates, so a date outside them is known for a typo.
 
-A records sheet is lbc's own when its header has the 应完成 column; a workbook copied or
-saved under another name is still recognised.
+A records sheet is lbc's own when its header has the 应完成 column, or its title is the
+one lbc wrote (the teacher and the term's dates: a teacher who deleted the 应完成 column
+as of no use to her still hands back lbc's sheet); a workbook copied or saved under
+another name is still recognised. So is the 结对儿童 sheet by its own title.
 """
 
 from __future__ import annotations
@@ -27,12 +29,22 @@ if TYPE_CHECKING:  # tables reads record sheets through this module
 RECORDS_SHEET = "帮扶记录"
 CHILDREN_SHEET = "结对儿童"
 TITLE = "{school}{term}帮扶记录表（{teacher}，{start}至{end}）"
+CHILDREN_TITLE = "老师结对儿童"  # after the teacher's name: the 结对儿童 sheet's title
 _DATES = re.compile(r"（[^（）]*?(\d{4}-\d{2}-\d{2})至(\d{4}-\d{2}-\d{2})）\s*$")
 
 
 def is_record_sheet(table: Table) -> bool:
-    """Whether a records table is one of lbc's record sheets (its header has 应完成)."""
-    return table.kind is Kind.RECORDS and any(label == PLAN for _, label, _, _ in table.ignored)
+    """Whether a records table is one of lbc's record sheets: its header has 应完成, or
+    its title is lbc's (``sheet_term``)."""
+    return table.kind is Kind.RECORDS and (
+        any(label == PLAN for _, label, _, _ in table.ignored) or sheet_term(table) is not None
+    )
+
+
+def is_children_list(name: str, table: Table | None) -> bool:
+    """Whether a sheet is a record sheet's 结对儿童: its name and the title lbc wrote above
+    it (王芳老师结对儿童), which outlive its records sheet's 应完成 column."""
+    return name == CHILDREN_SHEET and table is not None and table.title.endswith(CHILDREN_TITLE)
 
 
 def sheet_term(table: Table) -> tuple[dt.date, dt.date] | None:

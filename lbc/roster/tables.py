@@ -1276,6 +1276,8 @@ def load_roster(
         if any(s.table is not None and record_sheets.is_record_sheet(s.table) for s in sheets):
             # A teacher's record sheet: its list of the teacher's children is no roster.
             sheets = [s for s in sheets if s.name != record_sheets.CHILDREN_SHEET]
+        else:  # nor is it when the teacher has made its records sheet unlike lbc's
+            sheets = [s for s in sheets if not record_sheets.is_children_list(s.name, s.table)]
         tables = [s.table for s in sheets if s.table is not None]
         if any(table.is_pairs for table in tables):
             roster.pairs += [table for table in tables if table.is_pairs]
