@@ -323,6 +323,39 @@ def test_a_records_sheet_copied_inside_its_workbook_counts_once(tmp_path: Path) 
     assert (records["total"], records["matched"], records["talks"]) == (3, 3, 3)
 
 
+@pytest.mark.parametrize("school", ["青山小学", ""])
+def test_a_child_who_moved_class_is_found_by_either_class(tmp_path: Path, school: str) -> None:
+    """张伟 moved from 三年级(1)班 to 三年级(2)班 in October: the school marked his old row
+    转出 and added a row 转入 with his ID number. A talk naming his new class was "not on
+    the roster" (REC002) and counted for no one, so lbc due said he missed October; the
+    one naming his old class counted. Both are his."""
+    header = [*CHILD_HEADER, "帮扶教师", "在校状态"]
+    old = [*child_row(1, name="张伟", cls="三年级(1)班"), "王芳", "转出"]
+    new = [*child_row(1, name="张伟", cls="三年级(2)班"), "王芳", "转入"]
+    records = [
+        RECORD_HEADER,
+        [dt.date(2024, 9, 10), "王芳", "张伟", "三年级(1)班", "谈心", "旧班"],
+        [dt.date(2024, 10, 10), "王芳", "张伟", "三年级(2)班", "谈心", "新班"],
+    ]
+    write_xlsx(tmp_path / "roster.xlsx", {"儿童": [header, old, new], "帮扶记录": records})
+    (tmp_path / "lbc.toml").write_text(
+        f'[school]\nname = "{school}"\n[files]\nroster = ["roster.xlsx"]\n', encoding="utf-8"
+    )
+    checked = run("validate", "--select", "REC", "--format", "json", cwd=tmp_path)
+    assert (checked.exit_code, checked.json()["findings"]) == (0, [])
+    due = run("due", "--as-of", "2024-10-31", "--format", "json", cwd=tmp_path)
+    assert due.stderr == ""
+    [child] = [c for x in due.json()["teachers"] for c in x["children"]]
+    assert (child["class"], child["missed_months"], child["last_contact"]) == (
+        "三年级(2)班",
+        [],
+        "2024-10-10",
+    )
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    records = summary.json()["records"]
+    assert (records["total"], records["matched"], records["unclear"]) == (2, 2, 0)
+
+
 def test_a_record_of_a_declared_school_never_names_another_schools_child(
     tmp_path: Path,
 ) -> None:

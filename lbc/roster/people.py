@@ -311,15 +311,17 @@ def class_rank(cls: object) -> tuple[int, int, int]:
 
 def named_children(namesakes: Iterable[tuple[K, object]], cls: object) -> list[K]:
     """The children a support record points at, of the ``(child, class)`` pairs that share
-    its name: all of them when the record gives no class; of several, those in its class; a
-    single one unless the roster puts it in another class."""
+    its name (a child on several rows once per row): all of them when the record gives no
+    class; of several, those in its class; a single one unless the roster puts it in
+    another class (on every row it has)."""
     found = list(namesakes)
+    children = list(dict.fromkeys(child for child, _ in found))
     if cls.__class__ is not nz.ClassRef or not found:
-        return [child for child, _ in found]
-    if len(found) > 1:
-        return [child for child, their in found if their == cls]
-    child, their = found[0]
-    return [child] if their == cls or their.__class__ is not nz.ClassRef else []
+        return children
+    if len(children) > 1:
+        return list(dict.fromkeys(child for child, their in found if their == cls))
+    known = (their == cls or their.__class__ is not nz.ClassRef for _, their in found)
+    return children if any(known) else []
 
 
 def birth_date(birth: object, ident: object) -> object:

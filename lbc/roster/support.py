@@ -113,32 +113,43 @@ class ChildIndex(Generic[K]):
         self, student: object, cls: object, school: object, born: object = None
     ) -> list[tuple[K, object]]:
         """The children (child, support teacher) a record's name points at: of its class
-        when it gives one (see named_children), and of its ``school`` when it has one (a
-        county's 550 schools share many names): its own school's children first, and only
-        when none of them is meant, a child of no known school or of a file's own
-        (``Roster.matching_schools``). Of namesakes still, those its birth date ``born``
-        does not rule out (``_born_on``)."""
+        when it gives one (see named_children; a child on several rows, one ID number in
+        two classes, is in the class of any of them: it moved class), and of its ``school``
+        when it has one (a county's 550 schools share many names): its own school's
+        children first, and only when none of them is meant, a child of no known school or
+        of a file's own (``Roster.matching_schools``). Of namesakes still, those its birth
+        date ``born`` does not rule out (``_born_on``)."""
         found = self._by_name.get(student, {}) if student.__class__ is str else {}  # type: ignore[call-overload]
         more = self._more
-        if not school:  # a record of no known school: any of them, by its first row
-            hits = named_children([(who, p[0]) for who, p in found.items()], cls)
+
+        def rows_of(who: K, first: Place) -> list[Place]:
+            return [first, *more[(student, who)]] if more and (student, who) in more else [first]  # type: ignore[index]
+
+        if not school:  # a record of no known school: any of them
+            classes = [(who, row[0]) for who, first in found.items() for row in rows_of(who, first)]
+            hits = named_children(classes, cls)
             return [(who, found[who][2]) for who in _born_on(hits, found, born)]
         own: dict[K, Place] = {}  # each child's first row of the school
         near: dict[K, Place] = {}
+        # And the class of each of those rows: a child who moved class is in both.
+        own_classes: list[tuple[K, object]] = []
+        near_classes: list[tuple[K, object]] = []
         # _may_be(school, theirs, ...) for a child of a file's own school, worked out once:
         # a province's records ask of a hundred namesakes each, mostly of other schools.
         files_own = _may_be(school, FILE_SCHOOL, school in self.schools)
         for who, first in found.items():
-            rows = [first, *more[(student, who)]] if more and (student, who) in more else (first,)  # type: ignore[index]
-            for row in rows:
+            for row in rows_of(who, first):
                 theirs = row[1]
                 if theirs == school:
-                    own[who] = row
-                    break
-                if who not in near and (not theirs or (files_own and theirs[0] == FILE_SCHOOL)):  # type: ignore[index]
-                    near[who] = row
-        for tier in (own, {w: v for w, v in near.items() if w not in own}):
-            hits = named_children([(who, p[0]) for who, p in tier.items()], cls)
+                    own.setdefault(who, row)
+                    own_classes.append((who, row[0]))
+                elif not theirs or (files_own and theirs[0] == FILE_SCHOOL):  # type: ignore[index]
+                    near.setdefault(who, row)
+                    near_classes.append((who, row[0]))
+        near = {w: v for w, v in near.items() if w not in own}
+        tiers = ((own, own_classes), (near, [(w, c) for w, c in near_classes if w in near]))
+        for tier, classes in tiers:
+            hits = named_children(classes, cls)
             if hits:
                 return [(who, tier[who][2]) for who in _born_on(hits, tier, born)]
         return []
