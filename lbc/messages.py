@@ -1104,6 +1104,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "写的学生对不上花名册上一名儿童的记录条数（没有这个名字，或重名未写班级）",
         "records naming no one child of the roster (no child of the name, or namesakes)",
     ),
+    "var.records.unreadable_kinds": (
+        "“类型”无法识别的记录条数（不算作谈心、家访或送温暖）",
+        "records whose kind cannot be read (no talk, visit or 送温暖)",
+    ),
     "var.records.by_kind[]": ("按类型的记录数：每项 name、count", "records by kind: name, count"),
     "var.records.by_month[]": (
         "按月份的记录数：每项 name（YYYY-MM）、count",
@@ -2581,6 +2585,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {count} support records name a child but have no date (the first in {file}, "
         "sheet '{sheet}', row {row}): in no term, they were not counted; fill in the date as "
         "lbc validate shows (REQ001)",
+    ),
+    "note.records_unreadable_kind": (
+        "提示：{count} 条帮扶记录的“类型”无法识别，算作一次联系，但没有算作谈心、家访或送温暖；"
+        "请按 lbc validate 所指（REC004）改正",
+        "note: {count} support records have a kind lbc cannot read: each counts as a "
+        "contact, but not as a talk, a home visit or 送温暖; correct them as lbc validate "
+        "shows (REC004)",
     ),
     "note.records_unclear": (
         "提示：{count} 条帮扶记录写的学生对不上花名册上的一名儿童（花名册中没有这个名字，"

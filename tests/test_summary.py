@@ -266,6 +266,7 @@ EXPECTED: dict[str, Any] = {
         "total": 23,  # 25 rows less 2024-08-25 and 2025-02-20 (outside the term)
         "matched": 19,  # 23 less 陈思彤 without class, 张三丰, 赵俊熙 (转出), the 活动
         "unclear": 2,  # 陈思彤 without class (two of them), 张三丰 (not on the roster)
+        "unreadable_kinds": 0,
         "by_kind": [
             {
                 "name": "谈心",

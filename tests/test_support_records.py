@@ -560,3 +560,29 @@ def test_a_kind_written_but_unreadable_is_not_counted_as_not_given(tmp_path: Pat
         {"name": "无法识别", "count": 1},
         {"name": "未填", "count": 1},
     ]
+
+
+def test_due_and_the_summary_say_how_many_kinds_they_could_not_read(tmp_path: Path) -> None:
+    """王芳 wrote her home visit's kind as 家访（入户）: lbc due listed 张雨涵 as owed a home
+    visit and said nothing of the record (only lbc validate's REC004 did). Both commands
+    now say how many records' kinds were not read as a talk, a visit or 送温暖."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    records = [
+        RECORD_HEADER,
+        [dt.date(2024, 10, 8), "王芳", "张雨涵", None, "谈心", "谈学习"],
+        [dt.date(2024, 10, 9), "王芳", "张雨涵", None, "家访（入户）", "与奶奶交流"],
+    ]
+    path = write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids, "帮扶记录": records})
+    note = (
+        "提示：1 条帮扶记录的“类型”无法识别，算作一次联系，但没有算作谈心、家访或送温暖；"
+        "请按 lbc validate 所指（REC004）改正\n"
+    )
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert due.stderr == note
+    [child] = [c for x in due.json()["teachers"] for c in x["children"]]
+    assert (child["owed"], child["last_contact"]) == (["家访", "送温暖"], "2024-10-09")
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
+    assert summary.json()["records"]["unreadable_kinds"] == 1
+    assert summary.stderr.endswith(note)
+    english = run("--lang", "en", "due", path, "--as-of", "2024-10-15")
+    assert "1 support records have a kind lbc cannot read" in english.stderr

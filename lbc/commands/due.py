@@ -81,6 +81,8 @@ def due_command(
         common.note(t("due.note.unpaired", count=result.unpaired))
     if result.unclear:
         common.note(t("note.records_unclear", count=result.unclear))
+    if result.unreadable_kinds:
+        common.note(t("note.records_unreadable_kind", count=result.unreadable_kinds))
     common.note_rows("note.records_undated", undated_records(roster))
     common.note_rows("note.records_dateless", dateless_records(roster))
     others = sum(c.other_teachers for c in result.children())

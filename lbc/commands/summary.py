@@ -113,6 +113,9 @@ def summary(
         common.note(line)
     if context["records"]["unclear"]:
         common.note(t("note.records_unclear", count=context["records"]["unclear"]))
+    if context["records"]["unreadable_kinds"]:
+        count = context["records"]["unreadable_kinds"]
+        common.note(t("note.records_unreadable_kind", count=count))
     common.note_rows("note.records_undated", undated_records(roster))
     common.note_rows("note.records_dateless", dateless_records(roster))
     if previous is not None and any(previous.resolve() == p.resolve() for p in paths):

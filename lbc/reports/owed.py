@@ -200,6 +200,9 @@ class Due:
     teachers: dict[Teacher, list[Owed]] = field(default_factory=dict)
     records: int = 0  # records read up to as_of, in the school year
     unclear: int = 0  # of them, those naming no one child of the roster (SupportRecord)
+    # Of them, those whose 类型 lbc cannot read (家访（入户）): a contact, but no talk,
+    # visit or 送温暖 of any child (lbc validate's REC004).
+    unreadable_kinds: int = 0
 
     def labels(self) -> dict[Teacher, str]:
         """How each teacher listed is shown (``teacher_labels``)."""
@@ -258,6 +261,7 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
     others = _other_teachers(records, kids)
     unclear = sum(r.unclear for r in records)
     result = Due(day, term, quotas, 0, 0, records=len(records), unclear=unclear)
+    result.unreadable_kinds = sum(r.kind.__class__ is nz.Bad for r in records)
     loads = caseloads(kids)
     result.paired = sum(len(v) for v in loads.values())
     result.unpaired = len(kids) - result.paired
