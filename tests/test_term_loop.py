@@ -620,3 +620,32 @@ def test_a_returned_sheet_without_its_plan_column_is_still_lbcs(term: Path, titl
     summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=term).json()
     assert (summary["children"]["total"], summary["records"]["total"]) == (6, 2)
     assert (summary["records"]["matched"], summary["records"]["unclear"]) == (2, 0)
+
+
+def test_a_months_talk_is_not_overdue_on_its_last_day(term: Path) -> None:
+    """On Thursday 31 October the staff meet: a child without October's talk still has the
+    day for it. lbc due said October was missed and the child overdue (exit 1) on the 31st;
+    it is owed this month's talk, and overdue from 1 November (李明轩 is overdue all the
+    same: no contact for 51 days). On the term's last day the term's last month is judged,
+    as the summary judges it."""
+    assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
+    folder = term / "记录表"
+    sept = [(kid, "谈心", "2024年9月", D(2024, 9, 10), "谈开学") for kid, _, _ in KIDS[:2]]
+    fill(book(folder, "王芳"), [*sept, ("张雨涵", "家访", "本学期", D(2024, 10, 30), "入户")])
+    owed = {}
+    for day in ("2024-10-31", "2024-11-01"):
+        _, doc = due(term, day)
+        wang = next(x for x in doc["teachers"] if x["teacher"] == "王芳")["children"]
+        owed[day] = [(c["child"], c["owed"][:1], c["missed_months"], c["overdue"]) for c in wang]
+    assert owed == {
+        "2024-10-31": [("张雨涵", ["谈心"], [], False), ("李明轩", ["谈心"], [], True)],
+        "2024-11-01": [
+            ("张雨涵", ["谈心"], ["2024-10"], True),
+            ("李明轩", ["谈心"], ["2024-10"], True),
+        ],
+    }
+    _, end = due(term, "2025-01-31")
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=term).json()
+    records = summary["records"]
+    assert end["summary"]["missed_a_month"] == 6 == records["paired_children"]
+    assert records["talk_every_month"] == 0

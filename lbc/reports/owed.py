@@ -7,7 +7,9 @@ long without any contact. Both read the children (``caseload``) and each child's
 day ``lbc due`` and ``lbc summary`` count the same children behind.
 
 A talk is owed every counted month (``Term.counted_months``): this month's is *owed*, a past
-month's missed is *overdue*. A home visit is owed in the term, 送温暖 in the school year.
+month's missed is *overdue* (a month is past the day after its last, or on the term's last
+day, when the summary judges the whole term). A home visit is owed in the term, 送温暖 in
+the school year.
 A child whose last record (of any kind) is more than ``max_days_without_contact`` days old,
 or who has none since the school year began that long ago, is overdue
 (``days_without_contact``, as the watch list counts).
@@ -255,7 +257,10 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
     had_term = each_childs_records(in_term)
     had_year = each_childs_records(records)
     month = (day.year, day.month)
-    counted = term.counted_months(day)
+    # The months gone: on a month's last day its talk is still this month's to hold (the
+    # staff meet in the day), except on the term's last day, when the term is judged whole
+    # as the summary judges it.
+    counted = term.counted_months(day if day == term.end else day - dt.timedelta(days=1))
     judged = term.counted_months(term.end)  # a month half outside the term owes no talk
     priority = kids.priority()
     others = _other_teachers(records, kids)
