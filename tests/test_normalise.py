@@ -1199,3 +1199,18 @@ def test_a_cell_naming_several_teachers_gives_each(names: list[str], sep: str) -
 def test_a_cell_naming_one_teacher_names_no_several(name: str) -> None:
     assert nz.several_teachers(name) == []
     assert nz.several_teachers(name + "、") == []
+
+
+@given(st.text(), st.sampled_from(["无", "非", "不", "没有", "未"]), st.text())
+def test_affirmed_takes_out_only_what_a_cell_denies(before: str, no: str, after: str) -> None:
+    """What a health cell denies is taken out, to the next stop, and nothing else: the text
+    before a denial stays whole, what is left is left in its order, and taking out twice
+    takes out no more."""
+    text = before + no + after
+    said = nz.affirmed(text)
+    assert nz.affirmed(said) == said
+    rest = iter(text)
+    assert all(c in rest for c in said)  # only taken out, never added or moved
+    if not any(word in before for word in ("无", "非", "不", "没有", "未")):
+        assert said.startswith(before)
+    assert "病" not in nz.affirmed(no + "病") and nz.affirmed("身体非常差") == "身体非常差"

@@ -227,15 +227,11 @@ def test_a_child_the_form_gives_no_guardian_is_not_unregistered(tmp_path: Path) 
     ]
 
 
-def test_county_health_counts_the_words_the_registry_export_writes(tmp_path: Path) -> None:
-    """The 学籍 export writes 健康或良好 and 有慢性病, schools 残疾（肢体） or 体弱: each child
-    counts in the county table's 健康状况 band its words name, not in none of them."""
+def _health_bands(tmp_path: Path, states: dict[str, list[str]]) -> tuple[list[str], dict]:
+    """A folder of schools whose children's 健康状况 cells are ``states``: the county
+    table's 健康状况 bands, and each school's counts in them (and the total's)."""
     folder = tmp_path / "各校"
     folder.mkdir()
-    states = {
-        "青山镇中心小学": ["健康或良好", "健康或良好", "有慢性病", "一般或较弱"],
-        "白鹤乡中心小学": ["健康", "残疾（肢体）", "体弱", "重病"],
-    }
     n = 0
     for school, words in states.items():
         rows = []
@@ -248,17 +244,42 @@ def test_county_health_counts_the_words_the_registry_export_writes(tmp_path: Pat
     result = run("summary", folder, "--term", "2024-autumn", "--format", "json")
     table = result.json()["county_table"]
     health = [k for k, c in enumerate(table["columns"]) if c["group"] == "健康状况"]
-    assert [table["columns"][k]["name"] for k in health] == [
-        "健康",
-        "一般或较弱",
-        "重病",
-        "慢性病",
-        "残疾",
-    ]
-    assert {r["school"]: [r["counts"][k] for k in health] for r in table["rows"]} == {
+    names = [table["columns"][k]["name"] for k in health]
+    return names, {r["school"]: [r["counts"][k] for k in health] for r in table["rows"]}
+
+
+def test_county_health_counts_the_words_the_registry_export_writes(tmp_path: Path) -> None:
+    """The 学籍 export writes 健康或良好 and 有慢性病, schools 残疾（肢体） or 体弱: each child
+    counts in the county table's 健康状况 band its words name, not in none of them."""
+    names, counts = _health_bands(
+        tmp_path,
+        {
+            "青山镇中心小学": ["健康或良好", "健康或良好", "有慢性病", "一般或较弱"],
+            "白鹤乡中心小学": ["健康", "残疾（肢体）", "体弱", "重病"],
+        },
+    )
+    assert names == ["健康", "一般或较弱", "重病", "慢性病", "残疾"]
+    assert counts == {
         "青山镇中心小学": [2, 1, 0, 1, 0],
         "白鹤乡中心小学": [1, 1, 1, 0, 1],
         "合计": [3, 2, 1, 1, 1],
+    }
+
+
+def test_county_health_does_not_count_what_a_cell_denies(tmp_path: Path) -> None:
+    """无残疾, 非残疾 and 无慢性病 counted in the bands they deny, 身体健康无重病 as 重病:
+    what a cell denies names no band; what it says beside does (健康)."""
+    _, counts = _health_bands(
+        tmp_path,
+        {
+            "青山镇中心小学": ["无残疾", "非残疾", "残疾（肢体）"],
+            "白鹤乡中心小学": ["无慢性病", "身体健康无重病", "慢性病"],
+        },
+    )
+    assert counts == {
+        "青山镇中心小学": [0, 0, 0, 0, 1],
+        "白鹤乡中心小学": [1, 0, 0, 1, 0],
+        "合计": [1, 0, 0, 1, 1],
     }
 
 

@@ -647,3 +647,38 @@ def test_records_that_count_for_no_one_are_said_beside_the_list(tmp_path: Path) 
     )
     quiet = run("watch", "--as-of", "2024-11-30", "--format", "json", cwd=tmp_path)
     assert (quiet.exit_code, quiet.stderr, quiet.json()["summary"]["children"]) == (0, "", 0)
+
+
+def test_a_health_cell_that_denies_an_illness_is_no_reason(tmp_path: Path) -> None:
+    """A school writes what a child or guardian does not have: 无病, 无残疾, 非残疾,
+    健康，无疾病; 身体好无病, 无重大疾病, 不差. Each was read for the word in it (病, 残疾,
+    差): 无残疾 put a child on the list as disabled (WCH007, 3), 无重大疾病 as having a
+    guardian in poor health (WCH005, 3). What a cell denies is no reason; what it says
+    beside (患病，无法劳动; 身体非常差) still is."""
+    cells = [
+        ("无病", "健康"),
+        ("无残疾", "身体好无病"),
+        ("非残疾", "无重大疾病"),
+        ("健康，无疾病", "不差"),
+        ("肢体残疾", "健康"),
+        ("健康", "患病，无法劳动"),
+        ("患病，无其他残疾", "身体非常差"),
+    ]
+    kids = [[*CHILD_HEADER, "监护人身体状况"]]
+    for n, (child, guardian) in enumerate(cells, 1):
+        kids.append([*child_row(n, 健康状况=child), guardian])
+    path = write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids})
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\n\n[watch]\nthreshold = 1\n', encoding="utf-8"
+    )
+    watch = run("watch", path, "--as-of", "2024-10-08", "--format", "json", cwd=tmp_path)
+    listed = {
+        c["row"]: [(r["code"], r["message"]) for r in c["reasons"]]
+        for g in watch.json()["classes"]
+        for c in g["children"]
+    }
+    assert listed == {
+        6: [("WCH007", "残疾")],
+        7: [("WCH005", "监护人身体状况：患病,无法劳动")],
+        8: [("WCH005", "监护人身体状况：身体非常差"), ("WCH008", "患病：患病,无其他残疾")],
+    }

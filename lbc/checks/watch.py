@@ -290,7 +290,9 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     kinds, guardians = _column(table, "left_behind_type"), _column(table, "guardian_name")
     entrusted, ratings = _column(table, "guardian_entrusted"), _column(table, "guardianship_rating")
     health = _column(table, "guardian_health")
-    poor = {h: any(w in _text(h) for w in POOR_HEALTH) for h in {health[i] for i in rows}}
+    poor = {
+        h: any(w in nz.affirmed(_text(h)) for w in POOR_HEALTH) for h in {health[i] for i in rows}
+    }
     nobody = "guardian_name" if table.has("guardian_name") else "guardian_entrusted"
     for j, i in enumerate(rows):
         guardian = guardians[i] if isinstance(guardians[i], str) else ""
@@ -339,7 +341,8 @@ def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     orphan_at = _category_key(table, "cat_orphan")
     # What each distinct cell says, worked out once: a county has a few dozen of them.
     said = {v: nz.says_something(v) for v in {*disability, *illness} if v.__class__ is str}
-    states = {h: _text(h) for h in {health[i] for i in rows}}
+    # What each cell says of the child: 无病 and 非残疾 say it is neither ill nor disabled.
+    states = {h: nz.affirmed(_text(h)) for h in {health[i] for i in rows}}
     ill = {h: any(word in state for word in ILL) for h, state in states.items()}
     for j, i in enumerate(rows):
         state = states[health[i]]
@@ -351,7 +354,7 @@ def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
         elif "残疾" in listed:
             yield j, (R.WCH007, disabled_at, {})
         if ill[health[i]]:
-            yield j, (R.WCH008, "health", {"what": state})
+            yield j, (R.WCH008, "health", {"what": _text(health[i])})
         elif said.get(illness[i], False):
             yield j, (R.WCH008, "illness", {"what": illness[i]})
         if "孤儿" in listed:

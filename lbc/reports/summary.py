@@ -694,7 +694,8 @@ _HEALTH_WORDS = (
 def _health_band(health: object) -> str | None:
     if not isinstance(health, str) or "不" in health:  # 不健康 names no band
         return None
-    return next((band for band, words in _HEALTH_WORDS if any(w in health for w in words)), None)
+    said = nz.affirmed(health)  # 健康，无疾病 is 健康; 无残疾 no band
+    return next((band for band, words in _HEALTH_WORDS if any(w in said for w in words)), None)
 
 
 def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> set[str]:

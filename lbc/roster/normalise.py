@@ -897,6 +897,18 @@ def relief_categories(value: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# A word denying what follows it in a free-text cell, to the next stop: 无病, 无重大疾病,
+# 非残疾, 不差, 没有疾病, 未见异常 (非常 is "very": 身体非常差 says 差).
+_DENIED = re.compile(r"(?:无|非(?!常)|不|没有|未)[^,，、;；。.()（）/\s]*")
+
+
+def affirmed(text: str) -> str:
+    """A free-text cell (健康状况, 监护人身体状况) with what it denies taken out, so that a
+    word looked for in it (病, 残疾, 差) is one it says of the person: 健康，无疾病 says
+    健康, 无残疾 and 身体好无病 say nothing ill."""
+    return _DENIED.sub("", text)
+
+
 def says_something(value: object) -> bool:
     """Whether a free-text cell (残疾类别及等级, 救助帮扶情况) holds more than a "none"."""
     return isinstance(value, str) and T2S.convert(value) not in NOTHING
