@@ -654,7 +654,8 @@ def test_a_health_cell_that_denies_an_illness_is_no_reason(tmp_path: Path) -> No
     健康，无疾病; 身体好无病, 无重大疾病, 不差. Each was read for the word in it (病, 残疾,
     差): 无残疾 put a child on the list as disabled (WCH007, 3), 无重大疾病 as having a
     guardian in poor health (WCH005, 3). What a cell denies is no reason; what it says
-    beside (患病，无法劳动; 身体非常差) still is."""
+    beside (患病，无法劳动; 身体非常差), or after denying something else (无业患病: out of
+    work and ill), still is."""
     cells = [
         ("无病", "健康"),
         ("无残疾", "身体好无病"),
@@ -663,6 +664,7 @@ def test_a_health_cell_that_denies_an_illness_is_no_reason(tmp_path: Path) -> No
         ("肢体残疾", "健康"),
         ("健康", "患病，无法劳动"),
         ("患病，无其他残疾", "身体非常差"),
+        ("健康", "无业患病"),
     ]
     kids = [[*CHILD_HEADER, "监护人身体状况"]]
     for n, (child, guardian) in enumerate(cells, 1):
@@ -681,4 +683,5 @@ def test_a_health_cell_that_denies_an_illness_is_no_reason(tmp_path: Path) -> No
         6: [("WCH007", "残疾")],
         7: [("WCH005", "监护人身体状况：患病,无法劳动")],
         8: [("WCH005", "监护人身体状况：身体非常差"), ("WCH008", "患病：患病,无其他残疾")],
+        9: [("WCH005", "监护人身体状况：无业患病")],
     }

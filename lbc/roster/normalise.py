@@ -897,16 +897,22 @@ def relief_categories(value: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-# A word denying what follows it in a free-text cell, to the next stop: 无病, 无重大疾病,
-# 非残疾, 不差, 没有疾病, 未见异常 (非常 is "very": 身体非常差 says 差).
-_DENIED = re.compile(r"(?:无|非(?!常)|不|没有|未)[^,，、;；。.()（）/\s]*")
+# A word denying an ill word just after it, with what may stand between them: 无病, 无重大疾病,
+# 没有疾病, 未患病, 非残疾, 不差, 不太差 (非常 is "very": 身体非常差 says 差). Only the ill word
+# it denies goes: 无业患病 and 体弱无力多病 still say 病.
+_DENIED = re.compile(
+    r"(?:没有|没|无|非(?!常)|不|未)(?:患有?|有)?"
+    r"(?:任何|什么|重大|严重|明显|慢性|其他|大|重|太|很|算)?疾?(?:病|残疾|差)"
+)
 
 
 def affirmed(text: str) -> str:
-    """A free-text cell (健康状况, 监护人身体状况) with what it denies taken out, so that a
-    word looked for in it (病, 残疾, 差) is one it says of the person: 健康，无疾病 says
-    健康, 无残疾 and 身体好无病 say nothing ill."""
-    return _DENIED.sub("", text)
+    """A free-text cell (健康状况, 监护人身体状况) with the ill words it denies taken out, so
+    that a word looked for in it (病, 残疾, 差) is one it says of the person: 健康，无疾病 says
+    健康, 无残疾 and 身体好无病 say nothing ill, 无业患病 says 患病."""
+    while (said := _DENIED.sub("", text)) != text:  # 不无病病: what is left may deny again
+        text = said
+    return said
 
 
 def says_something(value: object) -> bool:
