@@ -789,3 +789,28 @@ def test_the_parent_at_home_is_told_by_a_work_place_saying_so(tmp_path: Path, ho
         for g in watch["classes"]
         for c in g["children"]
     ] == [(3, ["WCH014"])]
+
+
+@pytest.mark.parametrize("none", ["无残疾", "非残疾人", "0", 0])
+def test_a_xueji_export_says_no_disability_in_words(tmp_path: Path, none: Any) -> None:
+    """The 学籍 export fills 残疾人类型 for every child: 无残疾 (code 0) for the children who
+    are not disabled. Only the child whose cell names a disability (肢体残疾) is disabled:
+    on the watch list for it (WCH007), counted under 残疾 in the summary and its export."""
+    rows = [
+        xj_row(1, "双亲留守儿童", 残疾人类型=none),
+        xj_row(2, "双亲留守儿童", 残疾人类型="肢体残疾"),
+        xj_row(3, "双亲留守儿童", 残疾人类型=none),
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    watch = run("watch", path, "--format", "json").json()
+    assert [
+        (c["row"], [r["code"] for r in c["reasons"]])
+        for g in watch["classes"]
+        for c in g["children"]
+    ] == [(3, ["WCH007"])]
+    summary = run("summary", "--term", "2024-autumn", path, "--format", "json").json()
+    assert summary["children"]["by_category"] == [{"name": "残疾", "count": 1}]
+    run("export", path, "--out", tmp_path / "儿童.csv")
+    lines = (tmp_path / "儿童.csv").read_text(encoding="utf-8-sig").splitlines()
+    at = lines[0].split(",").index("categories")
+    assert [line.split(",")[at] for line in lines[1:]] == ["", "残疾", ""]

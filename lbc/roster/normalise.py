@@ -880,8 +880,11 @@ def categories(value: Any) -> tuple[str, ...] | Bad | None:
     return tuple(found)
 
 
-# A 救助帮扶情况 or 残疾类别 cell that says there is nothing.
-NOTHING = frozenset({*NONE_WORDS, "否", "非残疾", "健康", "未享受"})
+# A 救助帮扶情况, 残疾类别 or 患病类型 cell that says there is nothing: the 学籍 export
+# writes 无残疾 (its code 0) in 残疾人类型 for every child who is not disabled.
+NOTHING = frozenset(
+    {*NONE_WORDS, "否", "非残疾", "非残疾人", "无残疾", "0", "健康", "无疾病", "无病", "未享受"}
+)
 
 
 def relief_categories(value: str) -> tuple[str, ...]:
