@@ -179,6 +179,14 @@ def spots(findings: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     return [(f["code"], f["row"], f["column"], f["field"]) for f in findings]
 
 
+def watched(path: Path) -> list[tuple[int, list[str]]]:
+    """Each child on lbc watch's list: its row and the codes of its reasons."""
+    doc = run("watch", path, "--format", "json").json()
+    return [
+        (c["row"], [r["code"] for r in c["reasons"]]) for g in doc["classes"] for c in g["children"]
+    ]
+
+
 def letters_of(header: list[str], keys: dict[str, str]) -> dict[str, str]:
     return {key: get_column_letter(header.index(label) + 1) for key, label in keys.items()}
 
@@ -720,12 +728,7 @@ def test_a_guardian_named_nobody_is_no_guardian(tmp_path: Path, nobody: str) -> 
     assert [(c["row"], c["missing"]) for g in flag["classes"] for c in g["children"]] == [
         (3, ["guardian_name", "guardian_relation", "guardian_phone"])
     ]
-    watch = run("watch", path, "--format", "json").json()
-    assert [
-        (c["row"], [r["code"] for r in c["reasons"]])
-        for g in watch["classes"]
-        for c in g["children"]
-    ] == [(3, ["WCH001"])]
+    assert watched(path) == [(3, ["WCH001"])]
 
 
 def test_a_support_teacher_named_nobody_is_no_teacher(tmp_path: Path) -> None:
@@ -783,12 +786,7 @@ def test_the_parent_at_home_is_told_by_a_work_place_saying_so(tmp_path: Path, ho
         ("CON003", 3, "T", "father_phone"),
         ("VAL004", 4, "Z", "left_behind_type"),
     ]
-    watch = run("watch", path, "--format", "json").json()
-    assert [
-        (c["row"], [r["code"] for r in c["reasons"]])
-        for g in watch["classes"]
-        for c in g["children"]
-    ] == [(3, ["WCH014"])]
+    assert watched(path) == [(3, ["WCH014"])]
 
 
 @pytest.mark.parametrize("none", ["无残疾", "非残疾人", "0", 0])
@@ -802,12 +800,7 @@ def test_a_xueji_export_says_no_disability_in_words(tmp_path: Path, none: Any) -
         xj_row(3, "双亲留守儿童", 残疾人类型=none),
     ]
     path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
-    watch = run("watch", path, "--format", "json").json()
-    assert [
-        (c["row"], [r["code"] for r in c["reasons"]])
-        for g in watch["classes"]
-        for c in g["children"]
-    ] == [(3, ["WCH007"])]
+    assert watched(path) == [(3, ["WCH007"])]
     summary = run("summary", "--term", "2024-autumn", path, "--format", "json").json()
     assert summary["children"]["by_category"] == [{"name": "残疾", "count": 1}]
     run("export", path, "--out", tmp_path / "儿童.csv")
