@@ -807,3 +807,25 @@ def test_a_xueji_export_says_no_disability_in_words(tmp_path: Path, none: Any) -
     lines = (tmp_path / "儿童.csv").read_text(encoding="utf-8-sig").splitlines()
     at = lines[0].split(",").index("categories")
     assert [line.split(",")[at] for line in lines[1:]] == ["", "残疾", ""]
+
+
+def test_xueji_health_codes_read_as_the_standard_says(tmp_path: Path) -> None:
+    """The 学籍 system may write 健康状况 as GB/T 2261.3's two-digit codes: 10 健康或良好,
+    20 一般或较弱, 3x a chronic disease. Read so (the boarder with heart disease, 31, is ill:
+    on the watch list); a bare 2 of some school's own coding (残疾? 一般或较弱?) is an error to
+    write in words, not text that no report counts and no rule questions."""
+    rows = [
+        xj_row(1, "双亲留守儿童", 健康状况=10),
+        xj_row(2, "双亲留守儿童", 健康状况="20"),
+        xj_row(3, "双亲留守儿童", 健康状况=31, 就读方式="住校"),
+        xj_row(4, "双亲留守儿童", 健康状况=2),
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert [(f["code"], f["row"], f["column"], f["message"]) for f in doc["findings"]] == [
+        ("VAL001", 5, "L", "“健康状况”的值无法识别，可填：健康、一般或较弱、慢性病、残疾、患病")
+    ]
+    assert code == 1
+    assert watched(path) == [(4, ["WCH008", "WCH011"])]
+    (table,) = load_roster([path]).children
+    assert table.values["health"] == ["健康或良好", "一般或较弱", "有慢性病", nz.Bad("2")]

@@ -70,6 +70,8 @@ def _in(values: set[str]) -> Callable[[Any], bool]:
 # name -> (normaliser, what a non-None, non-Bad result must satisfy)
 NORMALISERS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], bool]]] = {
     "text": (nz.text, _ok_text),
+    # A 健康状况 in words: a code is read as its words or is unreadable, never kept as text.
+    "health": (nz.health, lambda r: _ok_text(r) and not r.isdigit()),
     "name": (nz.name, _ok_name),
     "teacher_name": (nz.teacher_name, _ok_name),
     "support_teacher": (nz.support_teacher, _ok_name),
@@ -98,6 +100,7 @@ NORMALISERS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], bool]]] = {
 # Every public normaliser in the module is covered above.
 PUBLIC = {
     "text",
+    "health",
     "name",
     "teacher_name",
     "support_teacher",
@@ -213,7 +216,7 @@ def test_special_numbers_never_raise(key: str, value: Any) -> None:
 @FAST
 @given(value=ANY_VALUE)
 def test_idempotent(value: Any) -> None:
-    for key in ("text", "name", "phone", "grade"):
+    for key in ("text", "health", "name", "phone", "grade"):
         fn, _ = NORMALISERS[key]
         r = fn(value)
         if r is not None and not isinstance(r, Bad):

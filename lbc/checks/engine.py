@@ -39,6 +39,7 @@ _CLOSED_LISTS: dict[str, tuple[str, ...]] = {
     "gender": nz.GENDERS,
     "left_behind_type": nz.LEFT_BEHIND_TYPES,
     "enrollment_status": nz.ENROLLMENT_STATUSES,
+    "health": nz.HEALTH_WORDS,
     "key_target": nz.YES_NO,
     "categories": nz.CATEGORIES,
     **dict.fromkeys(CATEGORY_COLUMNS, nz.YES_NO),

@@ -106,7 +106,7 @@ DROPDOWNS: dict[str, tuple[tuple[str, ...], bool]] = {
     "留守类型": (nz.LEFT_BEHIND_TYPES, True),
     "在校状态": (nz.ENROLLMENT_STATUSES, True),
     "重点帮扶对象": (nz.YES_NO, True),
-    "健康状况": (("健康", "一般或较弱", "慢性病", "残疾", "患病"), False),
+    "健康状况": (nz.HEALTH_WORDS, False),
     "与儿童关系": (nz.RELATIONS, True),
     "职务": (("班主任", "科任教师", "校领导", "行政"), False),
     "党员": (nz.YES_NO, True),

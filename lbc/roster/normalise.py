@@ -786,6 +786,27 @@ care_situation = _closed(
     }
 )
 
+# What a 健康状况 or 身体情况 cell says in words (the registration form writes 健康 / 残疾 /
+# 患病, the 学籍 export 健康或良好 / 一般或较弱 / 有慢性病 …): what the blank roster offers
+# and lbc asks for in place of a code it does not read.
+HEALTH_WORDS = ("健康", "一般或较弱", "慢性病", "残疾", "患病")
+# The 学籍 system's 健康状况 codes (GB/T 2261.3, two digits) whose meaning every version of
+# the standard shares: 10, 20, a 3x disease is chronic, a 4x defect physical.
+_HEALTH_CODES = {1: "健康或良好", 2: "一般或较弱", 3: "有慢性病", 4: "有生理缺陷"}
+
+
+def health(value: Any) -> str | Bad | None:
+    """A child's 健康状况 as written; a code the 学籍 export writes (10, 20, 31 …) in its
+    words. Any other bare number (1, 2, 3 of a school's own coding, where 2 may be 残疾 or
+    一般或较弱) names no state of health: unreadable, not text counted in no band."""
+    s = text(value)
+    if s is None or not s.isdigit():
+        return s
+    if len(s) == 2 and int(s[0]) in _HEALTH_CODES and (s[1] == "0" or s[0] in "34"):
+        return _HEALTH_CODES[int(s[0])]
+    return Bad(s)
+
+
 # 是否学校寄宿 (是/否) and the 学籍 export's 就读方式 (住校/走读).
 boarding = _closed(
     {

@@ -88,7 +88,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "ethnicity": (nz.text, True),
         "grade": (nz.grade, True),
         "class": (nz.class_ref, True),
-        "health": (nz.text, True),
+        "health": (nz.health, True),
         "home_address": (nz.text, False),
         "left_behind_type": (nz.left_behind_type, True),
         "categories": (nz.categories, True),
