@@ -829,3 +829,29 @@ def test_xueji_health_codes_read_as_the_standard_says(tmp_path: Path) -> None:
     assert watched(path) == [(4, ["WCH008", "WCH011"])]
     (table,) = load_roster([path]).children
     assert table.values["health"] == ["健康或良好", "一般或较弱", "有慢性病", nz.Bad("2")]
+
+
+def test_grandparents_together_are_a_guardian_relation(tmp_path: Path) -> None:
+    """与被监护人关系 祖父母 or 外祖父母 (both grandparents look after the child, as the
+    county's 排查汇总表 counts them), 爷爷奶奶 or 外公外婆, and relatives by their own
+    words (伯母, 姨, 兄妹): read, not a VAL002 on each, and counted 祖辈监护 and 亲属监护 in
+    the summary, not 无法识别."""
+    relations = ["祖父母", "外祖父母", "爷爷奶奶", "外公外婆", "伯母", "姨", "兄妹"]
+    born = dt.date(2016, 5, 1)
+    rows = [
+        reg_row(1, "父母双方同时外出", 与被监护人关系=r, 姓名=f"张{'一二三四五六七'[k]}")
+        | {"公民身份证号码": make_id(born, 100 + 2 * k)}
+        for k, r in enumerate(relations)
+    ]
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(REG_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert (spots(doc["findings"]), code) == ([], 0)
+    (table,) = load_roster([path]).children
+    assert table.values["guardian_relation"] == [
+        "祖父母", "外祖父母", "祖父母", "外祖父母", "亲属", "亲属", "亲属"
+    ]  # fmt: skip
+    result = run("summary", "--term", "2024-autumn", "--format", "json", path)
+    assert result.json()["children"]["by_guardian"] == [
+        {"name": "祖辈监护", "count": 4},
+        {"name": "亲属监护", "count": 3},
+    ]

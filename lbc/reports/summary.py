@@ -197,7 +197,6 @@ VARIABLES = (
 )
 
 GRADE_NAMES = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九"}
-GRANDPARENTS = frozenset({"祖父", "祖母", "外祖父", "外祖母"})
 PARENTS = frozenset({"父亲", "母亲"})
 
 
@@ -395,7 +394,7 @@ def _guardian_kind(relation: object, entrusted: object) -> str:
     """Who looks after the child, by the guardian's relation; a roster that says nobody was
     entrusted (the 2016 form's 父母外出有无委托其他监护人 无) says so, unlike one that is
     silent (未登记)."""
-    if relation in GRANDPARENTS:
+    if relation in nz.GRANDPARENTS:
         return "祖辈监护"
     if relation in PARENTS:
         return "父母一方监护"
@@ -403,7 +402,7 @@ def _guardian_kind(relation: object, entrusted: object) -> str:
         return "亲属监护"
     if isinstance(relation, str):
         return "其他监护"
-    # A relation written in words lbc does not know (祖孙, 爷爷奶奶) is no guardian unregistered.
+    # A relation written in words lbc does not know (祖孙, 干亲) is no guardian unregistered.
     if relation.__class__ is nz.Bad:
         return t("sum.unreadable")
     return "无委托监护人" if entrusted == "否" else "未登记"
@@ -712,7 +711,7 @@ def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> se
     relation, guardian = cols["guardian_relation"][k], cols["guardian_name"][k]
     # A child whose parents are at home (非留守) is owed no carer entrusted with it.
     away = cols["left_behind_type"][k] != nz.NOT_LEFT_BEHIND
-    if relation in GRANDPARENTS:
+    if relation in nz.GRANDPARENTS:
         found.add("祖父母、外祖父母")
     elif relation in ("亲属", "其他"):
         found.add("亲戚朋友")

@@ -540,7 +540,21 @@ LEFT_BEHIND_TYPES = ("父母均外出", "父亲外出", "母亲外出", "非留�
 ENROLLMENT_STATUSES = ("在读", "转入", "转出", "休学", "辍学", "毕业")
 # 在校状态 values of a child no longer on the books: not paired, carded or counted as present.
 LEFT_SCHOOL = frozenset({"转出", "毕业"})
-RELATIONS = ("祖父", "祖母", "外祖父", "外祖母", "父亲", "母亲", "亲属", "其他")
+# 祖父母 and 外祖父母: both grandparents of one side look after the child together, as the
+# county's 排查汇总表 counts them (祖父母、外祖父母).
+RELATIONS = (
+    "祖父",
+    "祖母",
+    "外祖父",
+    "外祖母",
+    "祖父母",
+    "外祖父母",
+    "父亲",
+    "母亲",
+    "亲属",
+    "其他",
+)
+GRANDPARENTS = frozenset(RELATIONS[:6])
 CATEGORIES = ("孤儿", "残疾", "单亲", "建档立卡", "低保", "贫困", "学困")
 
 gender = _closed(
@@ -715,6 +729,8 @@ relation = _closed(
         **dict.fromkeys(("祖母", "奶奶"), "祖母"),
         **dict.fromkeys(("外祖父", "外公", "姥爷"), "外祖父"),
         **dict.fromkeys(("外祖母", "外婆", "姥姥"), "外祖母"),
+        **dict.fromkeys(("祖父母", "爷爷奶奶", "奶奶爷爷"), "祖父母"),
+        **dict.fromkeys(("外祖父母", "外公外婆", "外婆外公", "姥姥姥爷", "姥爷姥姥"), "外祖父母"),
         **dict.fromkeys(("父亲", "父子", "父女", "爸爸"), "父亲"),
         **dict.fromkeys(("母亲", "母子", "母女", "妈妈"), "母亲"),
         **dict.fromkeys(
@@ -736,6 +752,20 @@ relation = _closed(
                 "叔侄",
                 "姑侄",
                 "舅甥",
+                "其他亲属",
+                "伯侄",
+                "叔叔婶婶",
+                "伯母",
+                "婶娘",
+                "姑父",
+                "姨父",
+                "姨",
+                "舅",
+                "姑",
+                "兄妹",
+                "兄弟",
+                "姐弟",
+                "姐妹",
             ),
             "亲属",
         ),
