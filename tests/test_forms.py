@@ -545,6 +545,9 @@ def test_parents_and_guardians_ids_checked_like_the_childs(tmp_path: Path) -> No
         {0: "总人数", 1: 3},
         {3: "本页小计", 6: 3},
         {0: "填报日期：2024年9月10日", 4: "填报人："},
+        # Signed by whoever the school has sign: a label and a colon, never a child's name.
+        {3: "校长：王建国", 6: "经办人：张老师", 10: "联系电话：13800001111"},
+        {0: "分管领导：", 2: "王建国", 5: "联系人（签字）：", 7: "张老师"},
         # What an official form says under its last row: nothing more below.
         {3: "以下空白"},
         {0: "（以下空白）"},

@@ -753,14 +753,21 @@ _NOTE_START = frozenset({"", " ", "\u3000", "\t", "\n", "\r", *(w[0] for w in NO
 _TOTAL_AFTER_NAME = re.compile(r"\S.{1,30}?(?:合计|小计|总计|共计)\s*[:：]?\s*(?:\d+\s*人?)?")
 
 
+# A label and a colon (校长：王建国, 经办人：, 联系人（签字）：): whoever a school has sign
+# under its table. No name, class or date holds a colon after words.
+_SIGNED = re.compile(r"[^\d:：]{1,12}[:：]")
+
+
 def _starts_with_note(row: Sequence[Any]) -> bool:
-    """Whether the first filled cell of a row starts with 合计, 注, 填表人 …, or is a
-    total after a name (青山小学小计)."""
+    """Whether the first filled cell of a row starts with 合计, 注, 填表人 …, is a
+    total after a name (青山小学小计), or a label to sign against (校长：)."""
     for v in row:
         text = _cell_text(v)
         if text:
-            return text.startswith(NOTE_WORDS) or (
-                "计" in text and _TOTAL_AFTER_NAME.fullmatch(text) is not None
+            return (
+                text.startswith(NOTE_WORDS)
+                or ("计" in text and _TOTAL_AFTER_NAME.fullmatch(text) is not None)
+                or _SIGNED.match(text) is not None
             )
     return False
 
@@ -928,11 +935,20 @@ class TableMaker:
                 or _is_data(grid[i], mapped)
             )
             # A total or note ("合计,1人,,…"): only a row whose first cell is empty or text
-            # starting with 合, 注, 填 … or holding 计 (青山小学小计) is looked at further.
+            # starting with 合, 注, 填 … or holding 计 (青山小学小计) or a colon (校长：) is
+            # looked at further.
             and not (
                 (
                     (first := grid[i][0]) is None
-                    or (first.__class__ is str and (first[:1] in _NOTE_START or "计" in first))
+                    or (
+                        first.__class__ is str
+                        and (
+                            first[:1] in _NOTE_START
+                            or "计" in first
+                            or "：" in first
+                            or ":" in first
+                        )
+                    )
                 )
                 and _starts_with_note(grid[i])
             )
