@@ -433,6 +433,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "codes read as 1 = not left behind, 2 = one parent away, 3 = both away",
     ),
     "columns.coding.1/2": ("代码按 1=男、2=女读", "codes read as 1 = male, 2 = female"),
+    "columns.coding.attendance": (
+        "代码按 1=走读、2=住校读",
+        "codes read as 1 = day pupil, 2 = boarder",
+    ),
     "columns.coding.ambiguous": (
         "代码无法判断编码方式（只有 1 和 2，或 0 与 3 并存），均未读；请改写为文字",
         "the codes do not tell their coding (only 1 and 2, or both 0 and 3): none read; "

@@ -858,3 +858,26 @@ def test_grandparents_together_are_a_guardian_relation(tmp_path: Path) -> None:
         {"name": "祖辈监护", "count": 4},
         {"name": "亲属监护", "count": 3},
     ]
+
+
+def test_xueji_attendance_codes_read_as_the_registry_says(tmp_path: Path) -> None:
+    """就读方式 names how a child attends: the 学籍 system codes it 1 走读, 2 住校. A 1 there
+    is a day pupil, not the 是 a 1 says in a 是否寄宿 column: no day pupil counted as
+    boarding (WCH011 on the watch list, 寄宿 in the county table), no boarder an error."""
+    codes = ((1, 1), (2, "2"), (3, "１"), (4, 2.0))
+    rows = [xj_row(n, "双亲留守儿童", 就读方式=c) for n, c in codes]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert (spots(doc["findings"]), code) == ([], 0)
+    (table,) = load_roster([path]).children
+    assert table.values["boarding"] == ["否", "是", "否", "是"]
+    columns = run("columns", path, "--format", "json").json()
+    (entry,) = [c for c in columns["files"][0]["sheets"][0]["columns"] if c["field"] == "boarding"]
+    assert entry["coding"] == "attendance"
+    assert "代码按 1=走读、2=住校读" in run("columns", path).stdout
+    # A 是否寄宿 column's 1 is still 是.
+    rows = [xj_row(n, "双亲留守儿童", 是否寄宿=c) for n, c in ((1, 1), (2, 0))]
+    header = [h if h != "就读方式" else "是否寄宿" for h in XJ_HEADER]
+    path = write_xlsx(tmp_path / "寄宿.xlsx", {"学生基本信息": flat(header, rows)})
+    (table,) = load_roster([path]).children
+    assert table.values["boarding"] == ["是", "否"]

@@ -1026,6 +1026,7 @@ def complete(table: Table) -> None:
     if table.kind is Kind.CHILDREN:
         _read_left_behind(table)
         _read_gender_codes(table)
+        _read_attendance_codes(table)
         _merge_categories(table)
         if "grade" in table.raw and "class" in table.raw:
             _class_in_grade(table)
@@ -1202,6 +1203,29 @@ def _read_gender_codes(table: Table) -> None:
     table.values["gender"] = [
         GENDER_CODES[c] if (c := _code(v)) is not None else g
         for v, g in zip(raw, values, strict=True)
+    ]
+
+
+# 就读方式 as the 学籍 system codes it: 1 走读, 2 住校. It names a way of attending, so its 1
+# is a day pupil, where a 是否寄宿 column's 1 is 是.
+ATTENDANCE_CODES = {1: "否", 2: "是"}
+_ATTENDANCE = fold_header("就读方式")
+
+
+def _read_attendance_codes(table: Table) -> None:
+    """Read a 就读方式 column's codes 1 and 2 as day pupil and boarder (coding
+    "attendance"); any other code there (0, 3) is unreadable."""
+    column = table.columns.get("boarding")
+    if column is None or not fold_header(column.label).startswith(_ATTENDANCE):
+        return
+    raw = table.raw["boarding"]
+    codes = [_code(v) for v in raw]
+    if all(c is None for c in codes):
+        return
+    table.codings["boarding"] = "attendance"
+    table.values["boarding"] = [
+        b if c is None else ATTENDANCE_CODES.get(c) or nz.Bad(nz.text(v) or "")
+        for v, c, b in zip(raw, codes, table.values["boarding"], strict=True)
     ]
 
 
