@@ -881,3 +881,19 @@ def test_xueji_attendance_codes_read_as_the_registry_says(tmp_path: Path) -> Non
     path = write_xlsx(tmp_path / "寄宿.xlsx", {"学生基本信息": flat(header, rows)})
     (table,) = load_roster([path]).children
     assert table.values["boarding"] == ["是", "否"]
+
+
+def test_a_parents_number_written_to_be_dialled_from_abroad(tmp_path: Path) -> None:
+    """A father's 联系电话 as written down to call from abroad (0086 138 1234 5678), one
+    with +86, one with 86: each is his mobile, no PHN001, nobody on lbc flag's list."""
+    rows = [
+        reg_row(1, "父母双方同时外出", 父亲联系电话="0086 138 1234 5678"),
+        reg_row(2, "父母双方同时外出", 父亲联系电话="+86 138-1234-5678"),
+        reg_row(3, "父母双方同时外出", 父亲联系电话="8613812345678"),
+    ]
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(REG_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert (spots(doc["findings"]), code) == ([], 0)
+    (table,) = load_roster([path]).children
+    assert table.values["father_phone"] == ["13812345678"] * 3
+    assert run("flag", path).exit_code == 0

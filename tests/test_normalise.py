@@ -312,6 +312,8 @@ def test_mobile_spellings_property(number: str) -> None:
         f"+86{number}",
         f"+86 {a} {b} {c}",
         f"86{number}",
+        f"0086 {number}",
+        f"0086-{a}-{b}-{c}",
         f"  {number}\t",
     ):
         assert nz.phone(spelling) == number, spelling

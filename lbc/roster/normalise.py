@@ -251,6 +251,8 @@ def phone(value: Any) -> str | Bad | None:
         digits = digits[3:]
     elif digits.startswith("86") and len(digits) == 13:
         digits = digits[2:]
+    elif digits.startswith("0086") and len(digits) == 15:  # dialled from abroad
+        digits = digits[4:]
     if _MOBILE.fullmatch(digits):
         return digits
     m = _LANDLINE.fullmatch(digits)
