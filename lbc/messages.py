@@ -433,6 +433,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "codes read as 1 = not left behind, 2 = one parent away, 3 = both away",
     ),
     "columns.coding.1/2": ("代码按 1=男、2=女读", "codes read as 1 = male, 2 = female"),
+    "columns.option": ("打√选“{option}”的一列", "a column ticked for {option}"),
     "columns.coding.attendance": (
         "代码按 1=走读、2=住校读",
         "codes read as 1 = day pupil, 2 = boarder",

@@ -25,6 +25,7 @@ def test_printed_registration_form_explained(tmp_path: Path) -> None:
         "label": "姓名",
         "read_from": None,
         "coding": None,
+        "option": None,
     }
     assert got["P", "father_name"]["header"] == "父亲姓名"
     assert got["P", "father_name"]["header_cells"] == ["P2", "P3"]

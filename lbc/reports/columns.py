@@ -31,16 +31,23 @@ def describe_table(table: Table) -> dict[str, Any]:
         read_from.setdefault(col.letter, key)
     for key, col in table.columns.items():
         derived = read_from[col.letter] if read_from[col.letter] != key else None
-        entry = {
-            "column": col.letter,
-            "header": col.label,
-            "header_cells": _cells(table, col.letter, col.group, col.lower),
-            "field": key,
-            "label": field(table.kind, key).label,
-            "read_from": derived,
-            "coding": table.codings.get(key),
-        }
-        columns.append(entry)
+        # A group of columns to tick: one entry per choice (a field read from another
+        # column, once, beside that column's first choice).
+        choices = col.ticks[:1] if derived else col.ticks
+        for letter, header, option in [
+            (letter, col.group + choice, choice) for _, letter, choice in choices
+        ] or [(col.letter, col.label, None)]:
+            entry = {
+                "column": letter,
+                "header": header,
+                "header_cells": _cells(table, letter, col.group, col.lower),
+                "field": key,
+                "label": field(table.kind, key).label,
+                "read_from": derived,
+                "coding": table.codings.get(key),
+                "option": option,
+            }
+            columns.append(entry)
     ignored = [
         {
             "column": letter,
@@ -100,4 +107,6 @@ def note_for(kind: Kind, entry: dict[str, Any]) -> str:
         words.append(t("columns.read_from", label=field(kind, entry["read_from"]).label))
     if entry["coding"]:
         words.append(t(f"columns.coding.{entry['coding']}"))
+    if entry["option"]:
+        words.append(t("columns.option", option=entry["option"]))
     return t("columns.sep").join(words)

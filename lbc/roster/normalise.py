@@ -825,6 +825,7 @@ HEALTH_WORDS = ("健康", "一般或较弱", "慢性病", "残疾", "患病")
 # The 学籍 system's 健康状况 codes (GB/T 2261.3, two digits) whose meaning every version of
 # the standard shares: 10, 20, a 3x disease is chronic, a 4x defect physical.
 _HEALTH_CODES = {1: "健康或良好", 2: "一般或较弱", 3: "有慢性病", 4: "有生理缺陷"}
+XUEJI_HEALTH = tuple(_HEALTH_CODES.values())
 
 
 def health(value: Any) -> str | Bad | None:

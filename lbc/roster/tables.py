@@ -15,7 +15,7 @@ import pickle
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -150,6 +150,15 @@ class Column:
     label: str  # the header as the file spells it
     group: str = ""  # a two-row header's group cell above it (父亲 over 姓名), if any
     lower: bool = False  # whether its own text is in a two-row header's lower row
+    # A group of columns to tick, one per choice (实际监护情况 over 父母双方同时外出, …):
+    # each column's (position, letter, the choice as the file spells it); the first is
+    # ``index``. Empty for a column that holds its values.
+    ticks: tuple[tuple[int, str, str], ...] = ()
+
+    @property
+    def indices(self) -> tuple[int, ...]:
+        """Every position in the raw row the field is read from."""
+        return tuple(j for j, _, _ in self.ticks) or (self.index,)
 
 
 # Why a header column holds no field: a 序号 or merge's source columns (no data of their
@@ -671,14 +680,39 @@ class _HeaderReader:
             shown = top + sub
             letter = column_letter(sheet.col0 + j + 1)
             key, why = self.field(kind, top, sub)
+            tick = (j, letter, sub)
             if why:
                 ignored.append((letter, shown, why, lower))
+            elif key and self._choice(kind, key, top, sub):
+                col = columns.get(key)
+                if col is None:
+                    columns[key] = Column(key, j, letter, top, top, lower, (tick,))
+                elif col.ticks and col.group == top:
+                    columns[key] = replace(col, ticks=(*col.ticks, tick))
+                else:
+                    unknown.append((letter, shown))
+                    ignored.append((letter, shown, IGNORED_REPEAT, lower))
             elif key and key not in columns:
                 columns[key] = Column(key, j, letter, shown, top, lower)
             else:
                 unknown.append((letter, shown))
                 ignored.append((letter, shown, IGNORED_REPEAT if key else IGNORED_UNKNOWN, lower))
-        return _Header(kind, len(columns), 0, 1, columns, unknown, ignored)
+        # Each choice of a group to tick is a column read: a header of choices under their
+        # group finds more than the group's row alone.
+        score = sum(len(c.indices) for c in columns.values())
+        return _Header(kind, score, 0, 1, columns, unknown, ignored)
+
+    def _choice(self, kind: Kind, key: str, top: str, sub: str) -> bool:
+        """Whether a header's lower text is one of its group's choices to tick: a value of
+        the field the group alone names (身体情况 over 健康), not a header of its own."""
+        return (
+            kind is Kind.CHILDREN
+            and bool(top)
+            and key in CHOICES
+            and self.field(kind, "", top)[0] == key
+            and self.field(kind, "", sub) == (None, "")
+            and CHOICES[key](sub)
+        )
 
 
 def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -> _Header | None:
@@ -824,6 +858,34 @@ def _is_note(row: Sequence[Any]) -> bool:
     )
 
 
+def _readable(fn: Normaliser) -> Callable[[str], bool]:
+    return lambda text: fn(text).__class__ is not nz.Bad
+
+
+# The fields a form may print as a group of columns to tick, and which texts are their
+# choices: a value the field reads (a 身体情况 of 健康, 残疾, 患病 …).
+CHOICES: dict[str, Callable[[str], bool]] = {
+    **{
+        key: _readable(NORMALISERS[Kind.CHILDREN][key][0])
+        for key in (
+            *("gender", "left_behind_type", "enrollment_status", "key_target", "boarding"),
+            *("guardianship_rating", "care_situation", "guardian_entrusted"),
+        )
+    },
+    "health": {*nz.HEALTH_WORDS, *nz.XUEJI_HEALTH}.__contains__,
+}
+# A cell of a group to tick that ticks nothing: empty, or a cross or 否 where a school
+# marks every choice.
+_UNTICKED = frozenset({"", "×", "✗", "✘", "否", "无", "0", "/", "-", "—"})
+
+
+def _ticked(row: Sequence[Any], ticks: tuple[tuple[int, str, str], ...]) -> str | None:
+    """What a row ticks in a group: its choice, the choices ticked (an error where one is
+    asked), or None."""
+    chosen = [choice for j, _, choice in ticks if _cell_text(row[j]) not in _UNTICKED]
+    return "、".join(chosen) or None
+
+
 def _is_data(row: Sequence[Any], mapped: list[int]) -> bool:
     """Whether a row below the header holds data: not blank, not only a 序号 left in an
     unused row, not a trailing note. Written for speed: a county roster has 100,000 rows
@@ -885,7 +947,7 @@ class TableMaker:
         self.shared: dict[str, dict[Any, Any]] | None = None
         self.sources_seen: dict[tuple[str, str], tuple[str, str]] = {}
         self.name_col = header.columns.get("name") or header.columns.get("date")
-        self.mapped = sorted(c.index for c in header.columns.values())
+        self.mapped = sorted(j for c in header.columns.values() for j in c.indices)
         grid = sheet.rows
         self.header_row = grid[header.first]
         self.table = Table(
@@ -962,7 +1024,10 @@ class TableMaker:
         width = max(mapped) + 1
         padded = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in kept]
         for key, col in header.columns.items():
-            column = list(map(itemgetter(col.index), padded))
+            if col.ticks:
+                column = [_ticked(r, col.ticks) for r in padded]
+            else:
+                column = list(map(itemgetter(col.index), padded))
             if self.shared is not None:
                 column = self._shared(key, column)
             if table.raw[key]:
@@ -1144,9 +1209,7 @@ def _read_left_behind(table: Table) -> None:
     else left unsaid."""
     if "left_behind_type" not in table.raw and "care_situation" in table.raw:
         care = table.columns["care_situation"]
-        table.columns["left_behind_type"] = Column(
-            "left_behind_type", care.index, care.letter, care.label, care.group, care.lower
-        )
+        table.columns["left_behind_type"] = replace(care, key="left_behind_type")
         table.raw["left_behind_type"] = table.raw["care_situation"]
     if "left_behind_type" not in table.raw:
         return
