@@ -979,3 +979,22 @@ def test_a_form_of_columns_to_tick(tmp_path: Path) -> None:
     assert [c["column"] for c in sheet["ignored"]] == ["A"]  # 序号
     assert sheet["header_rows"] == [2, 3]
     assert "打√选“患病”的一列" in run("columns", path).stdout
+
+
+def test_a_grade_named_within_its_school_level(tmp_path: Path) -> None:
+    """年级 as a 学籍 export or a nine-year school writes it, 小学四年级 and 初中一年级 (七年级),
+    and a class written so: each child in its class, not a CLS001 and 班级不明 in every
+    count."""
+    rows = [
+        xj_row(1, "双亲留守儿童", 年级="小学四年级", 班级="1班"),
+        xj_row(2, "双亲留守儿童", 年级="初中一年级", 班级="2班"),
+        xj_row(3, "双亲留守儿童", 年级=None, 班级="初中一年级(2)班"),
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert (spots(doc["findings"]), code) == ([], 0)
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", path).json()
+    assert summary["children"]["by_class"] == [
+        {"name": "四年级(1)班", "count": 1},
+        {"name": "七年级(2)班", "count": 2},
+    ]

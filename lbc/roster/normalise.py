@@ -418,12 +418,30 @@ def _cn_number(s: str) -> int:
     raise ValueError(s)
 
 
+# A grade named within its school's level, as a 学籍 export or a nine-year school writes it:
+# 小学五年级 is 五年级, 初中一年级 is 七年级 (初中七年级 too), 高中一年级 is 十年级.
+# Level -> (the grades before it, its years).
+_LEVELS = {"小学": (0, 6), "初中": (6, 3), "高中": (9, 3)}
+
+
+def _in_level(level: str, year: int) -> int | None:
+    before, years = _LEVELS[level]
+    if 1 <= year <= years:
+        return before + year
+    return year if before < year <= before + years else None
+
+
 def class_ref(value: Any) -> ClassRef | Bad | None:
     """A class in any of the spellings schools use, read as grade and class number."""
     s = _as_text(value)
     if s is None:
         return None
     compact = "".join(s.split())
+    if compact[:2] in _LEVELS:
+        ref = class_ref(compact[2:])
+        if isinstance(ref, ClassRef) and (year := _in_level(compact[:2], ref.grade)):
+            return ClassRef(year, ref.number)
+        return Bad(s)
     for pattern in _CLASS_PATTERNS:
         m = pattern.fullmatch(compact)
         if m:
@@ -460,10 +478,15 @@ _GRADE = re.compile(
 
 
 def grade(value: Any) -> int | Bad | None:
-    """A grade: 三年级, 3, 初一 …"""
+    """A grade: 三年级, 3, 初一, 初中一年级 …"""
     s = _as_text(value)
     if s is None:
         return None
+    if s[:2] in _LEVELS:
+        year = grade(s[2:].strip())
+        if isinstance(year, int) and (found := _in_level(s[:2], year)):
+            return found
+        return Bad(s)
     m = _GRADE.fullmatch(s)
     if m:
         g = _cn_number(m.group(1))
