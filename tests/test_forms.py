@@ -998,3 +998,32 @@ def test_a_grade_named_within_its_school_level(tmp_path: Path) -> None:
         {"name": "四年级(1)班", "count": 1},
         {"name": "七年级(2)班", "count": 2},
     ]
+
+
+def test_relief_a_child_does_not_receive_is_no_category(tmp_path: Path) -> None:
+    """救助帮扶情况 says what is not received too (未享受低保, 非建档立卡户): those children
+    are not 低保 or 建档立卡 in the summary or the export; 临时救助 beside it still counts."""
+    rows = [
+        reg_row(1, "父母双方同时外出", 救助帮扶情况="未享受低保"),
+        reg_row(2, "父母双方同时外出", 救助帮扶情况="非建档立卡户、临时救助"),
+        reg_row(3, "父母双方同时外出", 救助帮扶情况="享受低保、医疗救助"),
+    ]
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(REG_HEADER, rows)})
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", path).json()
+    assert summary["children"]["by_category"] == [{"name": "低保", "count": 1}]
+    (table,) = load_roster([path]).children
+    assert table.values["categories"] == [(), (), ("低保",)]
+    # The county's table, with a second school beside it (of one child, 临时救助 too).
+    row = reg_row(4, "父母双方同时外出", 救助帮扶情况="无低保，临时救助")
+    other = write_xlsx(tmp_path / "二校.xlsx", {"Sheet1": flat(REG_HEADER, [row])})
+    county = run("summary", "--term", "2024-autumn", "--format", "json", path, other).json()
+    table_ = county["county_table"]
+    relief = [k for k, c in enumerate(table_["columns"]) if c["group"] == "救助措施"]
+    assert [
+        {table_["columns"][k]["name"]: row["counts"][k] for k in relief if row["counts"][k]}
+        for row in table_["rows"]
+    ] == [
+        {"最低生活保障": 1, "临时救助": 1, "医疗救助": 1},
+        {"临时救助": 1},
+        {"最低生活保障": 1, "临时救助": 2, "医疗救助": 1},
+    ]

@@ -725,7 +725,7 @@ def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> se
         found.add(band)
     cats = cols["categories"][k]
     relief = cols["relief"][k]
-    words = (relief if isinstance(relief, str) else "") + "、".join(
+    words = (nz.relief_received(relief) if isinstance(relief, str) else "") + "、".join(
         cats if isinstance(cats, tuple) else ()
     )
     found |= {name for name, keys in _RELIEF_WORDS.items() if any(w in words for w in keys)}

@@ -964,11 +964,22 @@ NOTHING = frozenset(
 )
 
 
+_RELIEF_PARTS = re.compile(r"[、,，;；/\s]+")
+_NOT_RECEIVED = ("未", "无", "不", "非", "没有", "否")
+
+
+def relief_received(value: str) -> str:
+    """What a 救助帮扶情况 cell says is received, its parts saying what is not (未享受低保,
+    无医疗救助) taken out: the text the relief a child gets is looked for in."""
+    parts = _RELIEF_PARTS.split(T2S.convert(value))
+    return "、".join(p for p in parts if p and not p.startswith(_NOT_RECEIVED))
+
+
 def relief_categories(value: str) -> tuple[str, ...]:
     """The categories a 救助帮扶情况 cell names: 享受低保 and 最低生活保障 are the 低保
     category, 建档立卡贫困户 is 建档立卡; other relief (临时救助, 医疗救助 …) is kept as text
     only."""
-    text = T2S.convert(value)
+    text = relief_received(value)
     found = []
     if "低保" in text or "最低生活保障" in text:
         found.append("低保")
