@@ -1027,3 +1027,16 @@ def test_relief_a_child_does_not_receive_is_no_category(tmp_path: Path) -> None:
         {"临时救助": 1},
         {"最低生活保障": 1, "临时救助": 2, "医疗救助": 1},
     ]
+
+
+def test_the_watch_list_names_the_illness_the_form_gives(tmp_path: Path) -> None:
+    """身体情况 患病 and 患病类型 哮喘: lbc watch says 患病：哮喘, pointing at the 患病类型
+    cell, not 患病：患病."""
+    header = [*REG_HEADER, "患病类型"]
+    rows = [reg_row(1, "父母双方同时外出", 身体情况="患病", 是否学校寄宿="是", 患病类型="哮喘")]
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(header, rows)})
+    doc = run("watch", path, "--format", "json").json()
+    ((child,),) = [g["children"] for g in doc["classes"]]
+    assert [(r["code"], r["column"], r["message"]) for r in child["reasons"][:1]] == [
+        ("WCH008", "AJ", "患病：哮喘")
+    ]

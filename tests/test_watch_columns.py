@@ -226,10 +226,10 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
         out.append((R.WCH007, "disability", {}))
     elif "残疾" in cats:
         out.append((R.WCH007, "cat_disabled" if table.has("cat_disabled") else "categories", {}))
-    if "患病" in health or "病" in health:
-        out.append((R.WCH008, "health", {"what": health}))
-    elif nz.says_something(get("illness")):
+    if nz.says_something(get("illness")):
         out.append((R.WCH008, "illness", {"what": get("illness")}))
+    elif "患病" in health or "病" in health:
+        out.append((R.WCH008, "health", {"what": health}))
     if "孤儿" in cats:
         out.append((R.WCH009, "cat_orphan" if table.has("cat_orphan") else "categories", {}))
     if get("enrollment_status") in ("辍学", "休学"):

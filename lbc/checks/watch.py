@@ -353,10 +353,11 @@ def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
             yield j, (R.WCH007, "disability", {})
         elif "残疾" in listed:
             yield j, (R.WCH007, disabled_at, {})
-        if ill[health[i]]:
-            yield j, (R.WCH008, "health", {"what": _text(health[i])})
-        elif said.get(illness[i], False):
+        # The illness by name where 患病类型 gives it (患病：哮喘), not 健康状况's 患病 again.
+        if said.get(illness[i], False):
             yield j, (R.WCH008, "illness", {"what": illness[i]})
+        elif ill[health[i]]:
+            yield j, (R.WCH008, "health", {"what": _text(health[i])})
         if "孤儿" in listed:
             yield j, (R.WCH009, orphan_at, {})
         if status[i] in NO_LONGER_ATTENDING:
