@@ -1040,3 +1040,43 @@ def test_the_watch_list_names_the_illness_the_form_gives(tmp_path: Path) -> None
     assert [(r["code"], r["column"], r["message"]) for r in child["reasons"][:1]] == [
         ("WCH008", "AJ", "患病：哮喘")
     ]
+
+
+def test_a_form_with_groups_over_groups(tmp_path: Path) -> None:
+    """A county's print of the form with three header rows: 家庭成员情况 over 父亲 and
+    母亲, each over 姓名 / 联系电话 / 当前务工地点; 委托监护人 merged down over two rows
+    above its own; the child's columns merged down over all three. Every column is read
+    as the form says, and the row of attributes is no child."""
+    own = ["序号", "姓名", "性别", "公民身份证号码", "班级", "身体情况", "现居住地"]
+    own.append("实际监护情况")
+    n = len(own)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["农村留守儿童基本情况登记表"])
+    ws.append([*own, "家庭成员情况", *[None] * 5, "委托监护人", None, None])
+    ws.append([*[None] * n, "父亲", None, None, "母亲", None, None, None, None, None])
+    ws.append([*[None] * n, *["姓名", "联系电话", "当前务工地点"] * 2, "姓名", "电话", "关系"])
+    for j in range(1, n + 1):
+        ws.merge_cells(start_row=2, start_column=j, end_row=4, end_column=j)
+    for r1, c1, r2, c2 in ((2, n + 1, 2, n + 6), (3, n + 1, 3, n + 3), (3, n + 4, 3, n + 6)):
+        ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+    ws.merge_cells(start_row=2, start_column=n + 7, end_row=3, end_column=n + 9)
+    for k, mother_phone in enumerate(("13912345678", None), start=1):
+        born = dt.date(2016, 5, k)
+        row = [k, ["张雨涵", "李明轩"][k - 1], "女", make_id(born, 100 + 2 * k), "三(2)班"]
+        row += ["健康", "幸福村", "父母双方同时外出", "张大山", "13812345678", "广东省深圳市"]
+        row += ["李秀英", mother_phone, "浙江省杭州市", "张大爷", "13712345678", "祖父"]
+        ws.append(row)
+    wb.save(tmp_path / "登记表.xlsx")
+    doc, stderr, code = validate(tmp_path / "登记表.xlsx")
+    (sheet,) = doc["files"][0]["sheets"]
+    assert sheet["header_rows"] == [2, 3, 4]
+    assert sheet["columns"] == {
+        "name": "B", "gender": "C", "id_number": "D", "class": "E", "health": "F",
+        "home_address": "G", "care_situation": "H", "left_behind_type": "H",
+        "father_name": "I", "father_phone": "J", "father_work_place": "K",
+        "mother_name": "L", "mother_phone": "M", "mother_work_place": "N",
+        "guardian_name": "O", "guardian_phone": "P", "guardian_relation": "Q",
+    }  # fmt: skip
+    assert (sheet["unknown_columns"], doc["summary"]["children"]) == ([], 2)
+    assert (spots(doc["findings"]), code, stderr) == ([], 0, "")

@@ -500,7 +500,7 @@ class _Header:
     kind: Kind
     score: int
     first: int  # index into sheet.rows
-    height: int  # 1 or 2 rows
+    height: int  # 1, 2 or 3 rows
     columns: dict[str, Column]
     unknown: list[tuple[str, str]]
     ignored: list[tuple[str, str, str, bool]]
@@ -583,27 +583,39 @@ def _teachers_over_children(teachers: _Header, children: _Header) -> bool:
     )
 
 
-def _header_labels(sheet: RawSheet, i: int, two_rows: bool) -> list[tuple[str, str, bool]]:
-    """Header text per column as (group, label, from the lower row?): one row has no group;
-    a two-row header pairs the group row's text with the row below it."""
-    top = [_cell_text(v) for v in sheet.rows[i]]
-    if not two_rows:
-        return [("", text, False) for text in top]
-    sub = [_cell_text(v) for v in sheet.rows[i + 1]]
+def _spread(sheet: RawSheet, i: int) -> tuple[list[str], bool]:
+    """Row ``i``'s header texts, each horizontal merge's text spread over its columns, and
+    whether the row has such merges."""
+    row = [_cell_text(v) for v in sheet.rows[i]]
     abs_row = sheet.row0 + i
-    # Horizontal merges in the top row spread their text over the merged columns.
-    row_merges = [(c1, c2) for (r1, c1), (_, c2) in sheet.merged if r1 == abs_row and c2 > c1]
-    for c1, c2 in row_merges:
-        text = top[c1 - sheet.col0] if 0 <= c1 - sheet.col0 < len(top) else ""
-        for c in range(max(c1, sheet.col0), min(c2, sheet.col0 + len(top) - 1) + 1):
-            if not top[c - sheet.col0]:
-                top[c - sheet.col0] = text
+    merges = [(c1, c2) for (r1, c1), (_, c2) in sheet.merged if r1 == abs_row and c2 > c1]
+    for c1, c2 in merges:
+        text = row[c1 - sheet.col0] if 0 <= c1 - sheet.col0 < len(row) else ""
+        for c in range(max(c1, sheet.col0), min(c2, sheet.col0 + len(row) - 1) + 1):
+            if not row[c - sheet.col0]:
+                row[c - sheet.col0] = text
+    return row, bool(merges)
+
+
+def _header_labels(sheet: RawSheet, i: int, height: int) -> list[tuple[str, str, bool]]:
+    """Header text per column as (group, label, from the lower row?): one row has no group;
+    a header of two rows pairs the group row's text with the row below it; of three, a
+    column's group is the nearer of the two rows above its own (家庭成员情况 over 父亲 over
+    姓名 is 父亲 over 姓名; 委托监护人 merged down over two rows is the group)."""
+    if height == 1:
+        return [("", _cell_text(v), False) for v in sheet.rows[i]]
+    top, merged = _spread(sheet, i)
+    if height == 3:
+        middle, also = _spread(sheet, i + 1)
+        top = [m or t for t, m in itertools.zip_longest(top, middle, fillvalue="")]
+        merged = merged or also
+    sub = [_cell_text(v) for v in sheet.rows[i + height - 1]]
     labels = []
     group = ""
     for a, b in zip(top, sub, strict=False):
         if a and b:
             group = a
-        elif not a and b and group and not row_merges:
+        elif not a and b and group and not merged:
             # CSV and unmerged group rows: "父亲,," above "姓名,电话,…". Judged by this row's
             # merges, not the sheet's: a merged title must not stop an unmerged group row.
             a = group
@@ -722,10 +734,20 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
     labels_of: dict[int, list[tuple[str, str, bool]] | None] = {}  # None: names nothing
     nothing = {kind: _Header(kind, 0, 0, 1, {}, [], []) for kind in FIELDS}
 
+    under: dict[tuple[Kind, int], _Header] = {}
+
+    def two_from(kind: Kind, i: int) -> _Header:
+        """Rows ``i`` and ``i + 1`` read as one header of two rows."""
+        if (kind, i) not in under:
+            fits = i + 1 < len(sheet.rows)
+            labels = _header_labels(sheet, i, 2) if fits else None
+            under[(kind, i)] = reader.match(kind, labels, sheet) if labels else nothing[kind]
+        return under[(kind, i)]
+
     def alone(kind: Kind, i: int) -> _Header:
         if (kind, i) not in one_row:
             if i not in labels_of:
-                labels = _header_labels(sheet, i, two_rows=False)
+                labels = _header_labels(sheet, i, 1)
                 labels_of[i] = labels if reader.names_any(labels) else None
             labels = labels_of[i]
             one_row[(kind, i)] = reader.match(kind, labels, sheet) if labels else nothing[kind]
@@ -737,9 +759,10 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
     for i in range(limit):
         if not any(_cell_text(v) for v in sheet.rows[i]):
             continue
-        two = _header_labels(sheet, i, two_rows=True) if i + 1 < len(sheet.rows) else None
+        two = _header_labels(sheet, i, 2) if i + 1 < len(sheet.rows) else None
         if two is not None and not reader.names_any(two):
             two = None  # the two rows joined name nothing either: no header of two rows
+        three = _header_labels(sheet, i, 3) if two and i + 2 < len(sheet.rows) else None
         row_best: dict[Kind, _Header] = {}
         for kind in sorted(FIELDS, key=order.__getitem__):
             found = alone(kind, i)
@@ -751,6 +774,12 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
                 # joined to it as a group label and reported as a header row.
                 if joined.score > max(found.score, alone(kind, i + 1).score):
                     found, height = joined, 2
+            if three is not None:
+                # Three rows only when they find more than two: a title above a header of
+                # two rows reads the same.
+                deeper = reader.match(kind, three, sheet)
+                if deeper.score > max(found.score, two_from(kind, i + 1).score):
+                    found, height = deeper, 3
             if _anchors_ok(kind, set(found.columns)):
                 row_best[kind] = _Header(
                     kind, found.score, i, height, found.columns, found.unknown, found.ignored
