@@ -47,7 +47,7 @@ def instances(draw: st.DrawFn) -> tuple[list[Child], list[Teacher]]:
         cls = draw(st.sampled_from([*CLASSES, None]))
         grade = cls[0] if cls else draw(st.sampled_from([1, 2, None]))
         previous = tuple(draw(st.lists(st.integers(0, len(teachers) - 1), max_size=2)))
-        children.append(Child(cls, grade, draw(st.integers(0, WATCHED)), previous))
+        children.append(Child(cls, grade, draw(st.integers(0, WATCHED + 3)), previous))
     return children, teachers
 
 
@@ -80,9 +80,14 @@ def test_each_rule_decides_something() -> None:
     a = Child((1, 1), 1, False)
     b = Child((1, 1), 1, True)
     # 2: one place, the priority child takes it although listed second; a child on the
-    # watch list takes it from a priority child.
+    # watch list takes it from a priority child …
     assert match([a, b], [head]) == [None, 0]
     assert match([b, Child((1, 1), 1, WATCHED)], [head]) == [None, 0]
+    # … and of two on the watch list, the more urgent (a higher score), although second.
+    assert match([Child((1, 1), 1, WATCHED + 3), Child((1, 1), 1, WATCHED + 8)], [head]) == [
+        None,
+        0,
+    ]
     # 3: last term's teacher beats the head teacher.
     assert match([Child((1, 1), 1, False, (1,))], [head, Teacher(1)]) == [1]
     # 4: two children, two teachers: one each, not both with the head teacher.
@@ -135,7 +140,7 @@ def wide_instances(draw: st.DrawFn) -> tuple[list[Child], list[Teacher]]:
         cls = draw(st.sampled_from([*classes, None]))
         grade = cls[0] if cls else draw(st.sampled_from([1, 2, 3, None]))
         previous = tuple(draw(st.lists(st.integers(0, len(teachers) - 1), max_size=2)))
-        children.append(Child(cls, grade, draw(st.integers(0, WATCHED)), previous))
+        children.append(Child(cls, grade, draw(st.integers(0, WATCHED + 3)), previous))
     return children, teachers
 
 
@@ -191,8 +196,7 @@ def test_an_instance_too_large_for_exact_weights_is_solved_exactly() -> None:
     assert got == [k % 100 for k in range(10_000)]
     assert scores(children, teachers, got) == (
         -10_000,
-        0,  # nobody on the watch list
-        -3334,
+        -3334,  # priority children paired (nobody is on the watch list)
         -10_000,
         -100,
         -100,

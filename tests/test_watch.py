@@ -537,6 +537,39 @@ def test_pairing_gives_a_child_on_the_list_a_teacher_first(
     ]
 
 
+@pytest.mark.parametrize("forked", [False, True])
+def test_pairing_gives_the_more_urgent_child_on_the_list_a_teacher_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
+    """One place, two children on the watch list: 张雨涵, of the head teacher's own class,
+    whose guardian is old, and 王梓萱, whose guardian is old and ill as well. The more urgent
+    takes the place, although the other is the closer pair and listed first."""
+    if forked and not supervised.CAN_FORK:
+        pytest.skip("the platform cannot fork")
+    monkeypatch.setattr(background, "WORTH_FORKING", 1 if forked else 10**9)
+    header = [*CHILD_HEADER, "监护人年龄", "监护人身体状况"]
+    kids = [
+        [*child_row(1, kind="父亲外出"), 75, "健康"],
+        [*child_row(3, cls="三年级(1)班", kind="父亲外出"), 75, "患病"],
+    ]
+    staff = [
+        TEACHER_HEADER,
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *kids], "教师": staff})
+    (tmp_path / "lbc.toml").write_text(
+        "[pairing]\nmax_per_teacher = 1\n[watch]\nthreshold = 1\n", encoding="utf-8"
+    )
+    watch = run("watch", "r.xlsx", "--format", "json", cwd=tmp_path).json()
+    scores = {c["name"]: c["score"] for g in watch["classes"] for c in g["children"]}
+    assert scores == {"张雨涵": 2, "王梓萱": 5}
+    result = run("pair", "r.xlsx", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 1, result.stderr
+    doc = result.json()
+    assert [(p["child"], p["teacher"]) for p in doc["pairs"]] == [("王梓萱", "王芳")]
+    assert [u["child"] for u in doc["unpaired"]] == ["张雨涵"]
+
+
 def test_a_roster_without_left_behind_type_is_refused_not_listed_empty(tmp_path: Path) -> None:
     write_xlsx(
         tmp_path / "r.xlsx",

@@ -60,7 +60,9 @@ class ChildRow:
     ident: str | None = None  # the ID number, to find the child again in the pairs workbook
     born: dt.date | None = None  # the ID's or column's: tells namesakes apart there
     listed: str | None = None  # what the roster's 帮扶教师 cell says, for the pairs workbook
-    watched: bool = False  # on the watch list: paired before every other priority child
+    # On the watch list, its score: paired before every other priority child, the higher
+    # the score the sooner.
+    watched: int | None = None
 
 
 @dataclass
@@ -181,12 +183,12 @@ def _rows(table: Table) -> Iterator[tuple[object, ...]]:
     )
 
 
-def _watched(roster: Roster, watch: WatchSettings, as_of: dt.date) -> set[tuple[int, int]]:
+def _watched(roster: Roster, watch: WatchSettings, as_of: dt.date) -> dict[tuple[int, int], int]:
     """The children on the watch list ``as_of``, each as (its table's place in
-    ``roster.children``, its row's place in that table): what a forked child sends back
-    (Background)."""
+    ``roster.children``, its row's place in that table), with its score: what a forked
+    child sends back (Background)."""
     at = {id(table): k for k, table in enumerate(roster.children)}
-    return {(at[id(w.table)], w.i) for w in watch_list(roster, watch, as_of)}
+    return {(at[id(w.table)], w.i): w.score for w in watch_list(roster, watch, as_of)}
 
 
 def _children(
@@ -245,14 +247,15 @@ def _children(
 
 
 def _mark_watched(
-    children: list[ChildRow], keys: list[tuple[int, int]], watched: set[tuple[int, int]]
+    children: list[ChildRow], keys: list[tuple[int, int]], watched: dict[tuple[int, int], int]
 ) -> None:
     """Make each child on the watch list a priority child, whatever else it is, its
     first reason that it is on the list."""
     reason = t("pair.priority.watch")
     for child, key in zip(children, keys, strict=True):
-        if key in watched:
-            child.watched = True
+        score = watched.get(key)
+        if score is not None:
+            child.watched = score
             child.priority.insert(0, reason)
 
 
@@ -456,7 +459,8 @@ def schools(
             if len(previous) > 1:  # two teachers of that name: which one is not known
                 ambiguous.add(c.previous or "")
                 previous = ()
-            level = matching.WATCHED if c.watched else int(bool(c.priority))
+            # On the watch list: the more urgent, the sooner.
+            level = int(bool(c.priority)) if c.watched is None else matching.WATCHED + c.watched
             school.problem.append(matching.Child(c.ref, c.grade, level, previous))
     notes += [t("pair.note.unknown_teacher", name=name) for name in sorted(unknown)]
     notes += [t("pair.note.ambiguous_teacher", name=name) for name in sorted(ambiguous)]

@@ -4,8 +4,9 @@ What a good pairing is comes from the schools' own rules, in order of importance
 rule only decides among pairings that tie on every rule above it (a lexicographic optimum):
 
 1. as many children paired as the teachers' places allow;
-2. priority children first: none left out while a non-priority child is paired; and among
-   them a child on the watch list (priority level 2) before any other (level 1);
+2. priority children first: none left out while a non-priority child is paired; among
+   them a child on the watch list (priority level 2 and up) before any other (level 1),
+   and of those the more urgent first (a higher watch score, a higher level);
 3. last term's pairs kept wherever the teacher still has a place;
 4. as many teachers as possible with a child, leaders and party members first;
 5. close to the child: head teacher (distance 0), teaches the class (1), same grade (2),
@@ -29,6 +30,7 @@ a few times slower. Schools are solved one at a time, which keeps weights small.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
@@ -36,7 +38,8 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     import numpy as np
 
-# The priority level of a child on the watch list (rule 2): before any other priority child.
+# The lowest priority level of a child on the watch list (rule 2): before any other
+# priority child; its watch score is added, so that the more urgent come first.
 WATCHED = 2
 # The distances of rule 5.
 HEAD, TEACHES, SAME_GRADE, ANYONE = 0, 1, 2, 3
@@ -55,7 +58,7 @@ class Child(NamedTuple):
 
     cls: Hashable | None  # the child's class, None when unreadable
     grade: Hashable | None  # the child's grade, None when unreadable
-    priority: int  # 0 none, 1 a priority child, 2 on the watch list: paired first of all
+    priority: int  # 0 none, 1 a priority child, WATCHED + its score on the watch list
     previous: tuple[int, ...] = ()  # last term's teacher (several when the name is ambiguous)
 
 
@@ -92,10 +95,11 @@ def scores(
     if any(load > t.capacity for load, t in zip(loads, teachers, strict=True)):
         return None
     pairs = [(c, j) for c, j in zip(children, got, strict=True) if j is not None]
+    levels = sorted({c.priority for c in children if c.priority > 0}, reverse=True)
     return (
         -len(pairs),  # 1. children paired
-        -sum(c.priority >= WATCHED for c, _ in pairs),  # 2. children on the watch list …
-        -sum(c.priority > 0 for c, _ in pairs),  # … and priority children paired
+        # 2. the most urgent on the watch list paired, then down to every priority child
+        *(-sum(c.priority >= level for c, _ in pairs) for level in levels),
         -sum(j in c.previous for c, j in pairs),  # 3. last term's pairs kept
         -sum(load > 0 for load in loads),  # 4. teachers with a child …
         -sum(load > 0 and t.first for load, t in zip(loads, teachers, strict=True)),  # … leaders
@@ -122,12 +126,15 @@ def match(children: Sequence[Child], teachers: Sequence[Teacher]) -> list[int | 
     total = min(n, sum(caps))
     if total == 0:
         return [None] * n
-    # Rule 2: as many children of each level as the places left by the levels above allow.
-    wants = [0, 0, 0]
+    # Rule 2: as many children of each level as the places left by the levels above allow;
+    # the levels a school's children have, in order (a watch score may be in the thousands).
+    counts = Counter(c.priority for c in children)
+    levels = sorted(counts)
+    wants = [0] * len(levels)
     left = total
-    for level in (WATCHED, 1, 0):
-        wants[level] = min(sum(min(c.priority, WATCHED) == level for c in children), left)
-        left -= wants[level]
+    for k in range(len(levels) - 1, -1, -1):
+        wants[k] = min(counts[levels[k]], left)
+        left -= wants[k]
 
     # Dominating weights, lowest level first (rule 6 up to rule 3).
     w_load = 1
@@ -144,7 +151,7 @@ def match(children: Sequence[Child], teachers: Sequence[Teacher]) -> list[int | 
     n_keeping = sum(any(caps[j] > 0 for j in c.previous) for c in children)
     r_keep = n_keeping * w_keep + r_cover
 
-    graph = _Graph(children, teachers, caps)
+    graph = _Graph(children, teachers, caps, {level: k for k, level in enumerate(levels)})
     largest_arc = max(w_keep + 3 * w_dist, w_cover + w_first)
     fits = r_keep < _COST_LIMIT and largest_arc * (graph.node_count + 1) < _COST_LIMIT
     weights = (w_keep, w_cover, w_first, w_dist, w_load) if fits and not LEVEL_BY_LEVEL else None
@@ -161,13 +168,20 @@ class _Graph:
     coverage reward, each further one costs one more than the last (convex, so even).
     """
 
-    def __init__(self, children: Sequence[Child], teachers: Sequence[Teacher], caps: list[int]):
-        self.children, self.teachers, self.caps = children, teachers, caps
+    def __init__(
+        self,
+        children: Sequence[Child],
+        teachers: Sequence[Teacher],
+        caps: list[int],
+        levels: dict[int, int],
+    ):
+        """``levels``: each priority level's place among the children's levels, lowest 0."""
+        self.children, self.teachers, self.caps, self.levels = children, teachers, caps, levels
         self.classes = sorted({c.cls for c in children if c.cls is not None}, key=repr)
         grades = {c.grade for c in children if c.grade is not None}
         self.grades = sorted(grades, key=repr)
-        # Node numbers: a source for each priority level (0, 1, WATCHED), then the sink.
-        self.sink = WATCHED + 1
+        # Node numbers: a source for each priority level, then the sink.
+        self.sink = len(levels)
         self.child0 = self.sink + 1
         self.class0 = self.child0 + len(children)
         self.grade0 = self.class0 + len(self.classes)
@@ -196,9 +210,10 @@ class _Graph:
         entry: list[tuple[int, int]] = []  # (arc, node entered) per child
         kept_arcs: dict[int, tuple[int, int]] = {}  # arc -> (child, teacher)
         class0, class_no, grade0, grade_no = self.class0, self.class_no, self.grade0, self.grade_no
+        levels = self.levels
         for i, c in enumerate(children):
             node = self.child0 + i
-            add((min(c.priority, WATCHED), node, 1, 0, 0, 0, 0, 0))  # its level's source
+            add((levels[c.priority], node, 1, 0, 0, 0, 0, 0))  # its level's source
             if c.cls is not None:
                 to = class0 + class_no[c.cls]
             elif c.grade is not None:
@@ -254,7 +269,7 @@ class _Graph:
                     add((self.teacher0 + j, self.sink, 1, 0, 0, 0, 0, k))
         tails, heads, capacity, *levels = np.array(arcs, dtype=np.int64).T
         supplies = np.zeros(self.node_count, dtype=np.int64)
-        supplies[: WATCHED + 1] = wants
+        supplies[: len(wants)] = wants
         supplies[self.sink] = -big
         network = tails, heads, capacity, supplies
         if weights is None:
