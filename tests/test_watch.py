@@ -492,28 +492,48 @@ def test_samples_registration_form_gives_every_reason_the_form_can(samples: Path
         assert f"| {code} | {row} |" in text
 
 
+def one_place(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    forked: bool,
+    kids: list[tuple[int, str, int, str]],
+) -> None:
+    """r.xlsx: the children ``kids`` (conftest's child n, class, guardian's age and health;
+    both parents away for child 2, the father for the others) and 王芳, head teacher of
+    三年级(2)班. ``forked``: the watch list drawn and the schools solved in children of the
+    command (lbc.roster.background), as for a county's roster."""
+    if forked and not supervised.CAN_FORK:
+        pytest.skip("the platform cannot fork")
+    monkeypatch.setattr(background, "WORTH_FORKING", 1 if forked else 10**9)
+    header = [*CHILD_HEADER, "监护人年龄", "监护人身体状况"]
+    rows = [
+        [*child_row(n, cls=cls, kind="父母均外出" if n == 2 else "父亲外出"), age, health]
+        for n, cls, age, health in kids
+    ]
+    staff = [
+        TEACHER_HEADER,
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows], "教师": staff})
+
+
 @pytest.mark.parametrize("forked", [False, True])
 def test_pairing_gives_a_child_on_the_list_a_teacher_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
 ) -> None:
     """One place, three children: the head teacher of 李明轩's class would take 李明轩 (the
     closest pair, and a priority child: both parents away) but for 王梓萱, whose old, sick
-    guardian puts her on the watch list. ``forked``: the list drawn and the schools solved
-    in children of the command (lbc.roster.background), as for a county's roster."""
-    if forked and not supervised.CAN_FORK:
-        pytest.skip("the platform cannot fork")
-    monkeypatch.setattr(background, "WORTH_FORKING", 1 if forked else 10**9)
-    header = [*CHILD_HEADER, "监护人年龄", "监护人身体状况"]
-    kids = [
-        [*child_row(1, cls="三年级(1)班", kind="父亲外出"), 40, "健康"],
-        [*child_row(2, kind="父母均外出"), 40, "健康"],
-        [*child_row(3, cls="三年级(1)班", kind="父亲外出"), 75, "患病"],
-    ]
-    staff = [
-        TEACHER_HEADER,
-        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
-    ]
-    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *kids], "教师": staff})
+    guardian puts her on the watch list (``forked``: see one_place)."""
+    one_place(
+        tmp_path,
+        monkeypatch,
+        forked,
+        [
+            (1, "三年级(1)班", 40, "健康"),
+            (2, "三年级(2)班", 40, "健康"),
+            (3, "三年级(1)班", 75, "患病"),
+        ],
+    )
     (tmp_path / "lbc.toml").write_text("[pairing]\nmax_per_teacher = 1\n", encoding="utf-8")
     result = run("pair", "r.xlsx", "--format", "csv", "--out", "结对.xlsx", cwd=tmp_path)
     assert result.exit_code == 1, result.stderr
@@ -544,19 +564,12 @@ def test_pairing_gives_the_more_urgent_child_on_the_list_a_teacher_first(
     """One place, two children on the watch list: 张雨涵, of the head teacher's own class,
     whose guardian is old, and 王梓萱, whose guardian is old and ill as well. The more urgent
     takes the place, although the other is the closer pair and listed first."""
-    if forked and not supervised.CAN_FORK:
-        pytest.skip("the platform cannot fork")
-    monkeypatch.setattr(background, "WORTH_FORKING", 1 if forked else 10**9)
-    header = [*CHILD_HEADER, "监护人年龄", "监护人身体状况"]
-    kids = [
-        [*child_row(1, kind="父亲外出"), 75, "健康"],
-        [*child_row(3, cls="三年级(1)班", kind="父亲外出"), 75, "患病"],
-    ]
-    staff = [
-        TEACHER_HEADER,
-        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
-    ]
-    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *kids], "教师": staff})
+    one_place(
+        tmp_path,
+        monkeypatch,
+        forked,
+        [(1, "三年级(2)班", 75, "健康"), (3, "三年级(1)班", 75, "患病")],
+    )
     (tmp_path / "lbc.toml").write_text(
         "[pairing]\nmax_per_teacher = 1\n[watch]\nthreshold = 1\n", encoding="utf-8"
     )
