@@ -269,6 +269,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 的编码无法识别（支持 UTF-8 和 GBK/GB18030）",
         "cannot tell the encoding of {path} (UTF-8 and GBK/GB18030 are supported)",
     ),
+    "err.csv_cell_too_long": (
+        "{path} 第 {row} 行有一个单元格超过 {most} 个字符，不是花名册的内容（可能缺了配对的引号），已拒绝读取",
+        "line {row} of {path} has a cell of over {most} characters, which no roster holds (a quote may be unmatched); refused",
+    ),
+    "err.csv_too_big": (
+        "{path} 有 {rows} 行 × {cols} 列，超出花名册可能的范围，已拒绝读取",
+        "{path} has {rows} rows x {cols} columns, far more than a roster can have; refused",
+    ),
     "err.config": ("配置文件 {path} 有误：{reason}", "bad config {path}: {reason}"),
     "note.file_left_out": (
         "提示：未读入（其余文件照常检查，退出码为 1）：{reason}",

@@ -770,9 +770,14 @@ def test_decode_csv_bytes_property(body: str, encoding: str) -> None:
 def test_csv_cells_round_trip_property(
     cells: list[list[str]], encoding: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
+    """Every cell as written; a row of empty cells reads as an empty row, and those after
+    the last filled row are not kept (a million blank lines must not become a million rows)."""
     header = HEADER_LINE.strip().split(",")
     path = write_csv(tmp_path_factory.mktemp("csv") / "r.csv", [header, *cells], encoding)
-    assert read_book(path).sheets[0].rows == [header, *cells]
+    expected = [header, *(row if any(row) else [] for row in cells)]
+    while not expected[-1]:
+        expected.pop()
+    assert read_book(path).sheets[0].rows == expected
 
 
 @pytest.mark.parametrize("note", ['他说"想妈妈"', '"好"'])

@@ -9,6 +9,7 @@ sentence, never a traceback.
 
 from __future__ import annotations
 
+import codecs
 import collections
 import contextlib
 import csv
@@ -47,6 +48,9 @@ MAX_COLUMNS = 1000
 # county roster of 100,000 rows x 200 columns, or a narrow roster with a value left in
 # Excel's last row; beyond that the file is refused before calamine allocates.
 MAX_CELLS = 20_000_000
+# csv's own ceiling on one cell's characters (field_size_limit), four times Excel's 32,767:
+# a longer cell is no roster's, and the file is refused naming its line.
+_CSV_CELL_MOST = csv.field_size_limit()
 # Sheet parts under this much XML are always scanned cell by cell before calamine (tens of
 # milliseconds); only a bigger one may be let through on its own <dimension>, and only when
 # that dimension is plausible for the part's size (see _may_skip_scan).
@@ -953,7 +957,14 @@ def _short(exc: BaseException) -> str:
 
 
 def decode_csv_bytes(data: bytes) -> str | None:
-    """Text of a CSV in UTF-8 (BOM or not) or GB18030; None when it is neither."""
+    """Text of a CSV in UTF-8 (BOM or not) or GB18030, or UTF-16 with its BOM (Excel's
+    "Unicode text"); None when it is none of these. A UTF-16 BOM (FF FE, FE FF) cannot
+    start UTF-8 or GB18030 text, so it decides alone."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -973,17 +984,36 @@ def _delimiter(text: str) -> str:
 
 
 def _read_csv(path: Path) -> RawSheet:
+    """The CSV's rows, each line ending (\r\n, \n, or a lone \r as old Mac exports)
+    read as Excel reads it. Blank rows are counted, not held, until a row with a value
+    follows: a file of millions of empty lines is a few empty rows, and a grid too big to
+    be a roster (MAX_CELLS) is refused before it is built."""
     data = path.read_bytes()
     text = decode_csv_bytes(data)
+    del data
     if text is None or "\x00" in text:
         raise LbcError(t("err.csv_encoding", path=path))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    rows: list[list[Any]] = []
+    blank = width = 0
     try:
-        rows: list[list[Any]] = [
-            list(r) for r in csv.reader(io.StringIO(text), delimiter=_delimiter(text))
-        ]
+        for row in reader:
+            if not any(row):
+                blank += 1
+                continue
+            width = max(width, len(row))
+            if width > MAX_COLUMNS:
+                raise LbcError(t("err.too_wide", path=path, sheet=path.stem, cols=width))
+            height = len(rows) + blank + 1
+            if height * width > MAX_CELLS:
+                raise LbcError(t("err.csv_too_big", path=path, rows=height, cols=width))
+            rows += [[] for _ in range(blank)]
+            rows.append(row)
+            blank = 0
     except csv.Error as exc:
+        if str(exc).startswith("field larger than field limit"):
+            raise LbcError(
+                t("err.csv_cell_too_long", path=path, row=reader.line_num, most=_CSV_CELL_MOST)
+            ) from exc
         raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
-    width = max((len(r) for r in rows), default=0)
-    if width > MAX_COLUMNS:
-        raise LbcError(t("err.too_wide", path=path, sheet=path.stem, cols=width))
     return RawSheet(path.stem, rows)

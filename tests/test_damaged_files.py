@@ -1,0 +1,89 @@
+"""Damaged and oddly made files, written byte by byte here: each is read as Excel would
+read it, or refused in one clear line naming the file (exit 2), never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_bad_input import lbc_in_child
+
+from conftest import CHILD_HEADER, child_row, one_error_line, run
+
+ROWS = [CHILD_HEADER, child_row(1), child_row(2)]
+
+
+def csv_text(rows: list[list[object]] = ROWS, end: str = "\r\n") -> str:
+    return "".join(",".join("" if v is None else str(v) for v in row) + end for row in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        csv_text(end="\r"),  # old Mac exports: a lone CR ends each line
+        # CRLF, CR and LF in one file, as files pasted together are
+        csv_text(ROWS[:1]) + csv_text(ROWS[1:2], end="\r") + csv_text(ROWS[2:], end="\n"),
+    ],
+    ids=["cr", "mixed"],
+)
+def test_a_csv_with_any_line_endings_is_read(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "花名册.csv"
+    path.write_bytes(text.encode("utf-8"))
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.json()["summary"]["children"] == 2
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_csv_with_its_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    """Excel's "Unicode text" is UTF-16 with a byte-order mark."""
+    path = tmp_path / "花名册.csv"
+    bom = b"\xfe\xff" if encoding == "utf-16-be" else b""
+    path.write_bytes(bom + csv_text().encode(encoding))
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.json()["summary"]["children"] == 2
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_csv_cell_too_long_is_refused_naming_its_line(tmp_path: Path, quoted: bool) -> None:
+    path = tmp_path / "花名册.csv"
+    cell = "a" * 200_000
+    path.write_bytes((csv_text() + (f'"{cell}"' if quoted else cell) + "\r\n").encode())
+    assert one_error_line(run("validate", path)) == (
+        f"lbc: 错误：{path} 第 4 行有一个单元格超过 131072 个字符，不是花名册的内容"
+        "（可能缺了配对的引号），已拒绝读取"
+    )
+    assert one_error_line(run("--lang", "en", "columns", path)) == (
+        f"lbc: error: line 4 of {path} has a cell of over 131072 characters, which no roster"
+        " holds (a quote may be unmatched); refused"
+    )
+
+
+def test_millions_of_blank_lines_after_a_csv_roster_cost_nothing(tmp_path: Path) -> None:
+    """Held as rows, 20 million empty lines took 1.3 GB (50 million, 4 GB); trailing ones
+    are dropped. Run under a 1 GB ceiling."""
+    path = tmp_path / "花名册.csv"
+    path.write_bytes(csv_text().encode() + b"\n" * 20_000_000)
+    result = lbc_in_child("validate", path, "--format", "json", env={"LBC_MAX_MEMORY": "1G"})
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.json()["summary"]["children"] == 2
+
+
+def test_a_csv_row_after_millions_of_blank_lines_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "花名册.csv"
+    path.write_bytes(csv_text().encode() + b"\n" * 1_500_000 + b"x," * 13 + b"x\n")
+    assert one_error_line(run("validate", path)) == (
+        f"lbc: 错误：{path} 有 1500004 行 × 14 列，超出花名册可能的范围，已拒绝读取"
+    )
+
+
+def test_blank_lines_inside_a_csv_roster_keep_row_numbers(tmp_path: Path) -> None:
+    """A row after blank lines is still named by its own line."""
+    path = tmp_path / "花名册.csv"
+    bad = child_row(3, 身份证号="511321201605011234")
+    path.write_bytes((csv_text() + "\r\n,,,\r\n\r\n" + csv_text([bad])).encode())
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code == 1
+    found = {(f["row"], f["code"]) for f in result.json()["findings"]}
+    assert found == {(7, "ID002"), (7, "ID007")}
