@@ -702,6 +702,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 的 table 列有无法识别的值“{table}”（应为 children、teachers 或 records）",
         "{path} has a table column value lbc does not know, “{table}” (children, teachers or records)",
     ),
+    "err.parquet_nested": (
+        "{path} 的 {column} 列每格是一组数据（列表或记录），不是表格的一列，无法读取",
+        "column {column} of {path} holds lists or records in its cells, not one value each; it cannot be read",
+    ),
+    "err.parquet_source_row": (
+        "{path} 的 {column} 列第 {row} 个值“{value}”不是行号，无法读取",
+        "value {row} of column {column} in {path}, “{value}”, is not a row number; it cannot be read",
+    ),
     "err.parquet_no_cells": (
         "{path} 是 Parquet 数据文件，没有可以批注的单元格；请对学校原来的表格使用 --annotate",
         "{path} is a Parquet data file with no cells to annotate; use --annotate on the school's own workbook",

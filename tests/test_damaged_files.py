@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from test_bad_input import lbc_in_child
 
-from conftest import CHILD_HEADER, child_row, one_error_line, run
+from conftest import CHILD_HEADER, child_row, one_error_line, run, write_xlsx
 
 ROWS = [CHILD_HEADER, child_row(1), child_row(2)]
 
@@ -87,3 +87,73 @@ def test_blank_lines_inside_a_csv_roster_keep_row_numbers(tmp_path: Path) -> Non
     assert result.exit_code == 1
     found = {(f["row"], f["code"]) for f in result.json()["findings"]}
     assert found == {(7, "ID002"), (7, "ID007")}
+
+
+# ---------------------------------------------------------------- Parquet
+
+
+def exported(tmp_path: Path) -> Path:
+    """A roster exported by lbc to Parquet (its rows with lbc's metadata)."""
+    roster = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": ROWS})
+    out = tmp_path / "导出.parquet"
+    assert run("export", roster, "--out", out).exit_code == 0
+    return out
+
+
+def with_column(path: Path, name: str, values: object) -> Path:
+    """``path`` rewritten with column ``name`` holding ``values`` (a pyarrow array), its
+    metadata kept."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = pq.read_table(path)
+    meta = pq.ParquetFile(path).metadata.metadata
+    columns = {f.name: values if f.name == name else data.column(f.name) for f in data.schema}
+    out = path.with_name(f"{name}.parquet")
+    pq.write_table(pa.table(columns).replace_schema_metadata(meta), out)
+    return out
+
+
+@pytest.mark.parametrize("column", ["table", "source_file", "birth_date"])
+@pytest.mark.parametrize("nested", ["list", "struct"])
+def test_a_parquet_column_of_lists_or_records_is_refused(
+    tmp_path: Path, column: str, nested: str
+) -> None:
+    import pyarrow as pa
+
+    value = [1, 2] if nested == "list" else {"a": 1}
+    path = with_column(exported(tmp_path), column, pa.array([value] * 2))
+    assert one_error_line(run("validate", path)) == (
+        f"lbc: 错误：{path} 的 {column} 列每格是一组数据（列表或记录），不是表格的一列，无法读取"
+    )
+    assert one_error_line(run("--lang", "en", "columns", path)) == (
+        f"lbc: error: column {column} of {path} holds lists or records in its cells,"
+        " not one value each; it cannot be read"
+    )
+
+
+@pytest.mark.parametrize(
+    ("values", "shown"),
+    [([float("nan")] * 2, "nan"), (["x", "y"], "x"), ([0, 3], "0")],
+    ids=["nan", "text", "zero"],
+)
+def test_a_parquet_source_row_that_is_no_row_number_is_refused(
+    tmp_path: Path, values: list[object], shown: str
+) -> None:
+    import pyarrow as pa
+
+    path = with_column(exported(tmp_path), "source_row", pa.array(values))
+    assert one_error_line(run("validate", path)) == (
+        f"lbc: 错误：{path} 的 source_row 列第 1 个值“{shown}”不是行号，无法读取"
+    )
+
+
+def test_a_parquet_file_of_no_columns_is_named(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "空.parquet"
+    pq.write_table(pa.table({}), path)
+    assert one_error_line(run("validate", path)) == (
+        f"lbc: 错误：在 {path} 中没有找到留守儿童名册（表头需含“姓名”“身份证号”“班级”等列）"
+    )

@@ -43,7 +43,7 @@ def check_by_row_group(
         checks.children(table)
         table.keep_only(KEPT)
     if not roster.children:  # as load_roster refuses a file without them
-        raise LbcError(t("err.no_children", files="、".join(roster.files)))
+        raise LbcError(t("err.no_children", files="、".join(roster.files or [str(path)])))
     for table in roster.teachers:
         checks.teachers(table)
     for table in roster.records:

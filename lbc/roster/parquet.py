@@ -62,6 +62,7 @@ def _opened(path: Path) -> Iterator[tuple[Any, dict[str, Any] | None]]:
     import pyarrow.parquet as pq
 
     with _guarded(path, pq.ParquetFile, path) as source:
+        _check_flat(path, source.schema_arrow)
         # Written after the rows (lbc.output.parquet), so it is in the footer, not the schema.
         footer = source.metadata.metadata or {}
         layouts: dict[str, Any] | None = None
@@ -71,6 +72,16 @@ def _opened(path: Path) -> Iterator[tuple[Any, dict[str, Any] | None]]:
             except (ValueError, KeyError, TypeError):
                 layouts = None
         yield source, layouts
+
+
+def _check_flat(path: Path, schema: Any) -> None:
+    """Refuse a column of lists, records or maps: a table's cell holds one value, and such
+    a value is no child's name, date or row (it would reach the checks as a Python list)."""
+    import pyarrow as pa
+
+    for field in schema:
+        if pa.types.is_nested(field.type):
+            raise LbcError(t("err.parquet_nested", path=path, column=field.name))
 
 
 def _guarded(path: Path, read: Callable[..., T], *args: Any) -> T:
@@ -194,6 +205,7 @@ def tables_from_columns(
     kinds = columns.get(TABLE) or [TABLE_NAMES[Kind.CHILDREN]] * n
     if layouts is not None and all(k in columns for k in LEAD[1:]):
         files, sheets, rows = (columns[k] for k in LEAD[1:])
+        rows = _row_numbers(path, rows)
     else:
         files, sheets, rows, layouts = [str(path)] * n, [sheet] * n, list(range(2, n + 2)), None
     groups: dict[tuple[Any, Any, Any], list[int]] = {}
@@ -209,6 +221,21 @@ def tables_from_columns(
         table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout)
         school = next((schools[i] for i in index if schools[i]), "") if schools else ""
         out.append((table, school))
+    return out
+
+
+def _row_numbers(path: Path, rows: list[Any]) -> list[int]:
+    """The ``source_row`` column as Excel row numbers, refused unless each is one (a whole
+    number from 1): a row number found in the school's file is what a finding points at."""
+    out = []
+    for i, row in enumerate(rows):
+        if isinstance(row, float) and row.is_integer():
+            row = int(row)
+        if isinstance(row, bool) or not isinstance(row, int) or row < 1:
+            raise LbcError(
+                t("err.parquet_source_row", path=path, column=SOURCE_ROW, row=i + 1, value=row)
+            )
+        out.append(row)
     return out
 
 

@@ -1479,7 +1479,7 @@ def _add_parquet(roster: Roster, path: Path, last_term: bool = False) -> None:
             raise LbcError(t("err.keep_no_teacher", files=path))
         roster.previous += previous
         return
-    if tables and tables[0][0].file == str(path):  # located in the file itself
+    if not tables or tables[0][0].file == str(path):  # located in the file itself
         roster.files.append(str(path))
     for table, school in tables:
         if table.file not in roster.files:
