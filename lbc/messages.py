@@ -257,6 +257,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 的工作表“{sheet}”在很远的单元格 {cell} 有内容，要读取 {rows} 行 × {cols} 列，超出花名册可能的范围，已拒绝读取（删掉该单元格的内容后另存再试）",
         "sheet '{sheet}' of {path} has content far away in cell {cell}, which would mean reading {rows} rows x {cols} columns, far more than a roster can have; refused (clear that cell, save, and try again)",
     ),
+    "err.too_many_sheets": (
+        "{path} 有 {count} 个工作表，超出花名册可能的范围，已拒绝读取：文件可能已损坏或是特制的",
+        "{path} has {count} sheets, far more than a roster can have; refused: the file may be damaged or crafted",
+    ),
+    "err.row_too_long": (
+        "{path} 的工作表“{sheet}”中有一行（或一段空白）超过 {mb} MB，不是花名册的内容，已拒绝读取：文件可能已损坏或是特制的",
+        "sheet '{sheet}' of {path} has a row (or a stretch of blank space) of over {mb} MB, which no roster holds; refused: the file may be damaged or crafted",
+    ),
     "err.pairs_only": (
         "{files} 是结对名单，不是花名册：请同时给出花名册",
         "{files} is a pairs workbook, not a roster: give the roster too",

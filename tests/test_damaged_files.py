@@ -3,12 +3,14 @@ read it, or refused in one clear line naming the file (exit 2), never a tracebac
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
 from test_bad_input import lbc_in_child
 
 from conftest import CHILD_HEADER, child_row, one_error_line, run, write_xlsx
+from lbc.roster import reading, sheet_pieces
 
 ROWS = [CHILD_HEADER, child_row(1), child_row(2)]
 
@@ -156,4 +158,65 @@ def test_a_parquet_file_of_no_columns_is_named(tmp_path: Path) -> None:
     pq.write_table(pa.table({}), path)
     assert one_error_line(run("validate", path)) == (
         f"lbc: 错误：在 {path} 中没有找到留守儿童名册（表头需含“姓名”“身份证号”“班级”等列）"
+    )
+
+
+# ---------------------------------------------------------------- a sheet read in pieces
+
+
+def with_sheet_rows(path: Path, extra: bytes) -> Path:
+    """``path`` (an .xlsx of openpyxl's) with ``extra`` put after its sheet's rows."""
+    with zipfile.ZipFile(path) as zin:
+        members = [(info.filename, zin.read(info)) for info in zin.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in members:
+            if name == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", extra + b"</sheetData>")
+            zout.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        b'<row r="9"><c r="A9" t="inlineStr"><is><t>' + b"a" * (3 << 19) + b"</t></is></c></row>",
+        b" " * (3 << 19),
+    ],
+    ids=["cell", "blank"],
+)
+@pytest.mark.parametrize("isolated", [False, True])
+def test_a_sheet_read_in_pieces_with_a_row_too_long_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: bytes, isolated: bool
+) -> None:
+    """A stretch of XML in which no row starts was joined and searched again with every
+    block read: a cell of 1.2 GB (1 MB zipped) kept lbc busy for over five minutes. Past
+    ROW_BYTES (here 1 MB, in pieces of 256 bytes) the sheet is refused."""
+    path = with_sheet_rows(write_xlsx(tmp_path / "花名册.xlsx", {"花名册": ROWS}), extra)
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(reading, "ISOLATE_READS", isolated)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 256)
+    monkeypatch.setattr(sheet_pieces, "ROW_BYTES", 1 << 20)
+    assert one_error_line(run("validate", path)) == (
+        f"lbc: 错误：{path} 的工作表“花名册”中有一行（或一段空白）超过 1 MB，不是花名册的内容，"
+        "已拒绝读取：文件可能已损坏或是特制的"
+    )
+
+
+def test_a_workbook_of_too_many_sheets_is_refused(tmp_path: Path) -> None:
+    """Each sheet is parsed on its own: 200,000 listed sheets, all naming the one sheet
+    part, kept lbc busy for over five minutes from a 1 MB file."""
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": ROWS})
+    with zipfile.ZipFile(path) as zin:
+        members = [(info.filename, zin.read(info)) for info in zin.infolist()]
+    listed = b"".join(
+        b'<sheet name="s%d" sheetId="%d" r:id="rId1"/>' % (n, n + 2) for n in range(1000)
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in members:
+            if name == "xl/workbook.xml":
+                data = data.replace(b"</sheets>", listed + b"</sheets>")
+            zout.writestr(name, data)
+    assert one_error_line(run("validate", path)) == (
+        f"lbc: 错误：{path} 有 1001 个工作表，超出花名册可能的范围，已拒绝读取："
+        "文件可能已损坏或是特制的"
     )

@@ -42,6 +42,9 @@ SUFFIXES = (*SPREADSHEET_SUFFIXES, ".csv", PARQUET_SUFFIX)
 # A roster has a few dozen columns; a sheet thousands wide is a styling accident or an
 # attack, and reading it would cost memory for nothing.
 MAX_COLUMNS = 1000
+# A county's workbook has a sheet a school or a class, a few hundred at most; a list of
+# 200,000 (each naming the same part, a 1 MB file) kept the reader busy for an hour.
+MAX_SHEETS = 1000
 # python-calamine lays a sheet out as one dense grid from its first to its last filled cell,
 # 32 bytes a cell before Python sees it; a single stray value in XFD1048576 asks for 512 GB
 # and aborts the process (no exception to catch). 20 million cells (~1 GB) still reads a
@@ -751,6 +754,8 @@ def _stream_book(
     with _calamine_errors(path):
         book = _open_workbook(path)
     names = book.sheet_names
+    if len(names) > MAX_SHEETS:
+        raise LbcError(t("err.too_many_sheets", path=path, count=len(names)))
     parts = _piece_parts(path, in_pieces) if in_pieces else {}
 
     def parse(handle: Any, name: str) -> Any:
@@ -921,6 +926,9 @@ def _send_sheet_in_pieces(
             whole = _open_workbook(path).get_sheet_by_name(name)
         _send_sheet(send, path, name, whole, chunk)
         return
+    except sheet_pieces.RowTooLong as exc:
+        most = sheet_pieces.ROW_BYTES >> 20
+        raise LbcError(t("err.row_too_long", path=path, sheet=name, mb=most)) from exc
     except _ZIP_TROUBLE as exc:
         raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
     if head is None:

@@ -23,6 +23,10 @@ from collections.abc import Generator, Iterator
 PIECE_BYTES = 16 << 20
 # The worksheet's opening (everything before its rows) is looked for this far in.
 HEAD_BYTES = 64 << 20
+# XML without a row starting in it is not looked through past this: a roster's row is a
+# few KB (a thousand columns of long text, a few MB), and a stretch held until a row
+# starts was joined and searched again with every block, hours for a cell of a GB.
+ROW_BYTES = 64 << 20
 
 _WORKSHEET = re.compile(rb"<(\w+:)?worksheet\b")
 _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")
@@ -39,6 +43,10 @@ _AFTER_TAG = (b" ", b"\t", b"\r", b"\n", b">", b"/")
 
 class NotInPieces(Exception):
     """The sheet's XML is not laid out as expected (no opening, no rows): read it whole."""
+
+
+class RowTooLong(Exception):
+    """ROW_BYTES of the sheet's XML went by without a row starting: no roster's sheet."""
 
 
 def worksheets(data: Iterator[bytes], size: int | None = None) -> Iterator[bytes]:
@@ -76,11 +84,18 @@ def worksheets(data: Iterator[bytes], size: int | None = None) -> Iterator[bytes
             return
         rest = yield from pieces.cut(joined, len(joined), size, last=False)
         blocks, held = [joined[rest:]], len(joined) - rest
+        _check_row(held, size)
     if pieces is None:
         raise NotInPieces("no <sheetData> in the sheet")
     joined = b"".join(blocks)
     end = pieces.closing(joined)
     yield from pieces.cut(joined, len(joined) if end is None else end, size, last=True)
+
+
+def _check_row(stretch: int, size: int) -> None:
+    """Raise RowTooLong for ``stretch`` bytes without a row starting, in pieces of ``size``."""
+    if stretch > size + ROW_BYTES:
+        raise RowTooLong
 
 
 class _Cutter:
@@ -122,6 +137,7 @@ class _Cutter:
                     if not last:
                         break
                     cut = end
+            _check_row(cut - start, size)
             yield self.piece(data, start, cut)
             start = cut
         return start
