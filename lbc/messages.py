@@ -379,6 +379,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "合并单元格的范围“{ref}”不是单元格地址",
         'a merged range "{ref}" is not a cell range',
     ),
+    "reason.zip_password": (
+        "文件被压缩软件加了密码，请解压后用 Excel 另存",
+        "its parts are under a zip password; unzip it and save it again from Excel",
+    ),
     "reason.not_ole": ("不是 Excel 97-2003 格式", "not an Excel 97-2003 file"),
     "cfg.section": ("[{section}] 应是一个表", "[{section}] must be a table"),
     "cfg.type": ("{key} 应为 {expected}", "{key} must be {expected}"),

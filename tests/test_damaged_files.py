@@ -220,3 +220,25 @@ def test_a_workbook_of_too_many_sheets_is_refused(tmp_path: Path) -> None:
         f"lbc: 错误：{path} 有 1001 个工作表，超出花名册可能的范围，已拒绝读取："
         "文件可能已损坏或是特制的"
     )
+
+
+def test_a_workbook_zipped_under_a_password_is_said_to_be(tmp_path: Path) -> None:
+    """7-Zip or WinRAR can put a password on each member of the zip an .xlsx is (the
+    general-purpose flag's bit 0): refused in Chinese, not with zipfile's English
+    (which named the member by its repr)."""
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": ROWS})
+    data = bytearray(path.read_bytes())
+    for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = 0
+        while (at := data.find(signature, at)) != -1:
+            data[at + flags] |= 1
+            at += 4
+    path.write_bytes(bytes(data))
+    assert one_error_line(run("validate", path)) == (
+        f"lbc: 错误：{path} 已损坏或不是真正的 Excel 文件"
+        "（文件被压缩软件加了密码，请解压后用 Excel 另存）"
+    )
+    assert one_error_line(run("--lang", "en", "columns", path)) == (
+        f"lbc: error: {path} is corrupt or not a real spreadsheet (its parts are under a zip"
+        " password; unzip it and save it again from Excel)"
+    )

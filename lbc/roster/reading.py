@@ -291,6 +291,8 @@ def _check_zip_parts(path: Path) -> dict[str, list[Merge]]:
             is_xml = name in named or name.endswith((".xml", ".rels"))
             if not (is_sheet or is_xml):
                 continue
+            if info.flag_bits & 0x1:  # a zip member under a password (7-Zip, WinRAR)
+                raise LbcError(t("err.corrupt", path=path, reason=t("reason.zip_password")))
             try:
                 with zf.open(info) as fh:
                     head = fh.read(1 << 16)
