@@ -15,6 +15,13 @@ from lbc.roster import reading, sheet_pieces
 ROWS = [CHILD_HEADER, child_row(1), child_row(2)]
 
 
+def refused(path: Path, zh: str, en: str) -> None:
+    """``lbc validate PATH`` says ``zh`` and ``lbc --lang en columns PATH`` says ``en``,
+    each as its one line (after the prefix), exit 2."""
+    assert one_error_line(run("validate", path)) == "lbc: 错误：" + zh
+    assert one_error_line(run("--lang", "en", "columns", path)) == "lbc: error: " + en
+
+
 def csv_text(rows: list[list[object]] = ROWS, end: str = "\r\n") -> str:
     return "".join(",".join("" if v is None else str(v) for v in row) + end for row in rows)
 
@@ -52,13 +59,12 @@ def test_a_csv_cell_too_long_is_refused_naming_its_line(tmp_path: Path, quoted: 
     path = tmp_path / "花名册.csv"
     cell = "a" * 200_000
     path.write_bytes((csv_text() + (f'"{cell}"' if quoted else cell) + "\r\n").encode())
-    assert one_error_line(run("validate", path)) == (
-        f"lbc: 错误：{path} 第 4 行有一个单元格超过 131072 个字符，不是花名册的内容"
-        "（可能缺了配对的引号），已拒绝读取"
-    )
-    assert one_error_line(run("--lang", "en", "columns", path)) == (
-        f"lbc: error: line 4 of {path} has a cell of over 131072 characters, which no roster"
-        " holds (a quote may be unmatched); refused"
+    refused(
+        path,
+        f"{path} 第 4 行有一个单元格超过 131072 个字符，不是花名册的内容"
+        "（可能缺了配对的引号），已拒绝读取",
+        f"line 4 of {path} has a cell of over 131072 characters, which no roster"
+        " holds (a quote may be unmatched); refused",
     )
 
 
@@ -125,12 +131,11 @@ def test_a_parquet_column_of_lists_or_records_is_refused(
 
     value = [1, 2] if nested == "list" else {"a": 1}
     path = with_column(exported(tmp_path), column, pa.array([value] * 2))
-    assert one_error_line(run("validate", path)) == (
-        f"lbc: 错误：{path} 的 {column} 列每格是一组数据（列表或记录），不是表格的一列，无法读取"
-    )
-    assert one_error_line(run("--lang", "en", "columns", path)) == (
-        f"lbc: error: column {column} of {path} holds lists or records in its cells,"
-        " not one value each; it cannot be read"
+    refused(
+        path,
+        f"{path} 的 {column} 列每格是一组数据（列表或记录），不是表格的一列，无法读取",
+        f"column {column} of {path} holds lists or records in its cells,"
+        " not one value each; it cannot be read",
     )
 
 
@@ -234,11 +239,9 @@ def test_a_workbook_zipped_under_a_password_is_said_to_be(tmp_path: Path) -> Non
             data[at + flags] |= 1
             at += 4
     path.write_bytes(bytes(data))
-    assert one_error_line(run("validate", path)) == (
-        f"lbc: 错误：{path} 已损坏或不是真正的 Excel 文件"
-        "（文件被压缩软件加了密码，请解压后用 Excel 另存）"
-    )
-    assert one_error_line(run("--lang", "en", "columns", path)) == (
-        f"lbc: error: {path} is corrupt or not a real spreadsheet (its parts are under a zip"
-        " password; unzip it and save it again from Excel)"
+    refused(
+        path,
+        f"{path} 已损坏或不是真正的 Excel 文件（文件被压缩软件加了密码，请解压后用 Excel 另存）",
+        f"{path} is corrupt or not a real spreadsheet (its parts are under a zip"
+        " password; unzip it and save it again from Excel)",
     )
