@@ -257,6 +257,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 的工作表“{sheet}”在很远的单元格 {cell} 有内容，要读取 {rows} 行 × {cols} 列，超出花名册可能的范围，已拒绝读取（删掉该单元格的内容后另存再试）",
         "sheet '{sheet}' of {path} has content far away in cell {cell}, which would mean reading {rows} rows x {cols} columns, far more than a roster can have; refused (clear that cell, save, and try again)",
     ),
+    "err.part_too_big": (
+        "{path} 中的 {part} 解压后超过 {mb} MB，表格软件不会存出这样的文件，已拒绝读取：文件可能已损坏或是特制的",
+        "{part} inside {path} unpacks to over {mb} MB, which no spreadsheet program saves; refused: the file may be damaged or crafted",
+    ),
     "err.too_many_sheets": (
         "{path} 有 {count} 个工作表，超出花名册可能的范围，已拒绝读取：文件可能已损坏或是特制的",
         "{path} has {count} sheets, far more than a roster can have; refused: the file may be damaged or crafted",

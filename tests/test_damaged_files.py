@@ -245,3 +245,31 @@ def test_a_workbook_zipped_under_a_password_is_said_to_be(tmp_path: Path) -> Non
         f"{path} is corrupt or not a real spreadsheet (its parts are under a zip"
         " password; unzip it and save it again from Excel)",
     )
+
+
+@pytest.mark.parametrize("part", ["xl/styles.xml", "xl/workbook.xml"])
+def test_a_zip_bomb_in_a_part_without_cells_is_refused(tmp_path: Path, part: str) -> None:
+    """calamine reads these parts whole before any sheet: a number format of 1.5 GB
+    (1.5 MB zipped) took 3 GB, a workbook.xml of 40 million sheet entries 9 GB. Past
+    64 MB unpacked they are refused, counted as they unpack."""
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": ROWS})
+    with zipfile.ZipFile(path) as zin:
+        members = [(info.filename, zin.read(info)) for info in zin.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in members:
+            if name != part:
+                zout.writestr(name, data)
+                continue
+            at = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
+            with zout.open(name, "w", force_zip64=True) as fh:  # a comment of 65 MB
+                fh.write(data[:at] + b"<!-- ")
+                for _ in range(65):
+                    fh.write(b"x" * (1 << 20))
+                fh.write(b" -->" + data[at:])
+    refused(
+        path,
+        f"{path} 中的 {part} 解压后超过 64 MB，表格软件不会存出这样的文件，已拒绝读取："
+        "文件可能已损坏或是特制的",
+        f"{part} inside {path} unpacks to over 64 MB, which no spreadsheet program saves;"
+        " refused: the file may be damaged or crafted",
+    )
