@@ -387,6 +387,21 @@ _TEXT: dict[str, tuple[str, str]] = {
         "文件被压缩软件加了密码，请解压后用 Excel 另存",
         "its parts are under a zip password; unzip it and save it again from Excel",
     ),
+    "err.wrong_suffix": (
+        "{path} 实际是 {right} 格式的 Excel 文件，扩展名却是 {suffix}：请把扩展名改为 {right} 后再试",
+        "{path} is an Excel {right} file named {suffix}: change its suffix to {right} and try again",
+    ),
+    "err.not_a_workbook": (
+        "{path} 实际是{kind}，不是 Excel 工作簿：请用 Excel 打开它，另存为 .xlsx 后再试",
+        "{path} is really {kind}, not an Excel workbook: open it in Excel, save it as .xlsx and try again",
+    ),
+    "kind.html": ("网页（HTML）文件", "a web page (HTML)"),
+    "kind.xml2003": ("Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet"),
+    "kind.mhtml": ("网页存档（MHT）文件", "a web archive (MHT)"),
+    "kind.text": (
+        "文本文件（如 CSV 或制表符分隔的文本）",
+        "a text file (such as CSV or tab-separated text)",
+    ),
     "reason.not_ole": ("不是 Excel 97-2003 格式", "not an Excel 97-2003 file"),
     "cfg.section": ("[{section}] 应是一个表", "[{section}] must be a table"),
     "cfg.type": ("{key} 应为 {expected}", "{key} must be {expected}"),

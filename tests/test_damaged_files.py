@@ -7,12 +7,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_bad_input import lbc_in_child
+from test_bad_input import lbc_in_child, rewrite_zip
+from test_reading import write_xls
 
 from conftest import CHILD_HEADER, child_row, one_error_line, run, write_xlsx
 from lbc.roster import reading, sheet_pieces
 
 ROWS = [CHILD_HEADER, child_row(1), child_row(2)]
+WORKBOOK = "xl/workbook.xml"
 
 
 def refused(path: Path, zh: str, en: str) -> None:
@@ -170,15 +172,14 @@ def test_a_parquet_file_of_no_columns_is_named(tmp_path: Path) -> None:
 
 
 def with_sheet_rows(path: Path, extra: bytes) -> Path:
-    """``path`` (an .xlsx of openpyxl's) with ``extra`` put after its sheet's rows."""
-    with zipfile.ZipFile(path) as zin:
-        members = [(info.filename, zin.read(info)) for info in zin.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for name, data in members:
-            if name == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"</sheetData>", extra + b"</sheetData>")
-            zout.writestr(name, data)
-    return path
+    """``path`` (an .xlsx of openpyxl's) copied with ``extra`` put after its sheet's rows."""
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        if name != "xl/worksheets/sheet1.xml":
+            return None
+        return data.replace(b"</sheetData>", extra + b"</sheetData>")
+
+    return rewrite_zip(path, path.with_name("改.xlsx"), edit)
 
 
 @pytest.mark.parametrize(
@@ -210,17 +211,16 @@ def test_a_sheet_read_in_pieces_with_a_row_too_long_is_refused(
 def test_a_workbook_of_too_many_sheets_is_refused(tmp_path: Path) -> None:
     """Each sheet is parsed on its own: 200,000 listed sheets, all naming the one sheet
     part, kept lbc busy for over five minutes from a 1 MB file."""
-    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": ROWS})
-    with zipfile.ZipFile(path) as zin:
-        members = [(info.filename, zin.read(info)) for info in zin.infolist()]
     listed = b"".join(
         b'<sheet name="s%d" sheetId="%d" r:id="rId1"/>' % (n, n + 2) for n in range(1000)
     )
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for name, data in members:
-            if name == "xl/workbook.xml":
-                data = data.replace(b"</sheets>", listed + b"</sheets>")
-            zout.writestr(name, data)
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        return data.replace(b"</sheets>", listed + b"</sheets>") if name == WORKBOOK else None
+
+    path = rewrite_zip(
+        write_xlsx(tmp_path / "源.xlsx", {"花名册": ROWS}), tmp_path / "花名册.xlsx", edit
+    )
     assert one_error_line(run("validate", path)) == (
         f"lbc: 错误：{path} 有 1001 个工作表，超出花名册可能的范围，已拒绝读取："
         "文件可能已损坏或是特制的"
@@ -272,4 +272,84 @@ def test_a_zip_bomb_in_a_part_without_cells_is_refused(tmp_path: Path, part: str
         "文件可能已损坏或是特制的",
         f"{part} inside {path} unpacks to over 64 MB, which no spreadsheet program saves;"
         " refused: the file may be damaged or crafted",
+    )
+
+
+# ---------------------------------------------------------------- a suffix that lies
+
+
+@pytest.mark.parametrize(
+    ("made", "named", "right"),
+    [
+        (".xlsx", ".xls", ".xlsx"),
+        (".xlsx", ".ods", ".xlsx"),
+        (".xlsx", ".xlsb", ".xlsx"),
+        (".xlsx", ".csv", ".xlsx"),
+        (".xls", ".xlsx", ".xls"),
+        (".xls", ".csv", ".xls"),
+    ],
+)
+def test_a_workbook_under_another_suffix_is_told_its_own(
+    tmp_path: Path, made: str, named: str, right: str
+) -> None:
+    """Renamed by hand: said so (the English of calamine or the zip layer before, or an
+    'unknown encoding' for a workbook named .csv)."""
+    source = tmp_path / f"源{made}"
+    (write_xls if made == ".xls" else write_xlsx)(source, {"花名册": ROWS})
+    path = source.rename(tmp_path / f"花名册{named}")
+    refused(
+        path,
+        f"{path} 实际是 {right} 格式的 Excel 文件，扩展名却是 {named}："
+        f"请把扩展名改为 {right} 后再试",
+        f"{path} is an Excel {right} file named {named}: change its suffix to {right}"
+        " and try again",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "zh", "en"),
+    [
+        (
+            "<html><head><meta charset='gbk'></head><body><table><tr><td>姓名</td></tr>"
+            "</table></body></html>".encode("gbk"),
+            "网页（HTML）文件",
+            "a web page (HTML)",
+        ),
+        (
+            b'\xef\xbb\xbf<?xml version="1.0"?>\r\n<?mso-application progid="Excel.Sheet"?>'
+            b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>',
+            "Excel 2003 XML 表格",
+            "an Excel 2003 XML spreadsheet",
+        ),
+        (
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n",
+            "网页存档（MHT）文件",
+            "a web archive (MHT)",
+        ),
+        (
+            "姓名\t身份证号\t班级\r\n张三\t511321\t三年级\r\n".encode("gbk"),
+            "文本文件（如 CSV 或制表符分隔的文本）",
+            "a text file (such as CSV or tab-separated text)",
+        ),
+        (
+            "姓名\t身份证号\t班级\r\n".encode("utf-16"),
+            "文本文件（如 CSV 或制表符分隔的文本）",
+            "a text file (such as CSV or tab-separated text)",
+        ),
+    ],
+    ids=["html", "xml2003", "mht", "tsv-gbk", "tsv-utf16"],
+)
+@pytest.mark.parametrize("suffix", [".xls", ".xlsx"])
+def test_text_saved_as_a_workbook_is_said_to_be_text(
+    tmp_path: Path, data: bytes, zh: str, en: str, suffix: str
+) -> None:
+    """Old school systems export a web page, an Excel 2003 XML file or plain text under
+    .xls: what it is, and what to do, not 'not an Excel 97-2003 file'."""
+    path = tmp_path / f"花名册{suffix}"
+    path.write_bytes(data)
+    refused(
+        path,
+        f"{path} 实际是{zh}，不是 Excel 工作簿：请用 Excel 打开它，另存为 .xlsx 后再试",
+        f"{path} is really {en}, not an Excel workbook: open it in Excel, save it as .xlsx"
+        " and try again",
     )

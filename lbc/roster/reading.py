@@ -227,16 +227,65 @@ def _check_spreadsheet(path: Path) -> dict[str, list[Merge]]:
     # and calamine would only call it a broken .xls.
     if magic.startswith(_OLE_MAGIC) and _looks_encrypted(path):
         raise LbcError(t("err.encrypted", path=path))
-    # An old-format (OLE) file under a new name is left to calamine, which reads it or says why.
     zip_suffix = suffix in (".xlsx", ".xlsm", ".xlsb", ".ods")
+    if zip_suffix and magic.startswith(_OLE_MAGIC) and _is_xls(path):
+        raise LbcError(t("err.wrong_suffix", path=path, suffix=suffix, right=".xls"))
+    not_xlsx = suffix in (".xls", ".xlsb", ".ods")
+    if not_xlsx and magic.startswith(_ZIP_MAGIC) and _is_xlsx(path):
+        raise LbcError(t("err.wrong_suffix", path=path, suffix=suffix, right=".xlsx"))
+    # An OLE file of another kind under a new name is left to calamine, which says why.
     if zip_suffix and not magic.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
+        _refuse_text(path)
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_zip")))
     elif suffix == ".xls" and not magic.startswith(_OLE_MAGIC):
+        _refuse_text(path)
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_ole")))
     if not magic.startswith(_ZIP_MAGIC):
         return {}
     merges = _check_zip_parts(path)
     return merges if suffix in (".xlsx", ".xlsm") else {}  # calamine's other zips: whole
+
+
+def _is_xls(path: Path) -> bool:
+    """Whether an OLE container holds an Excel 97-2003 workbook (its Workbook or Book
+    stream, named in UTF-16 in the directory near the start)."""
+    with path.open("rb") as fh:
+        head = fh.read(1 << 20)
+    return any(name.encode("utf-16-le") in head for name in ("Workbook", "Book\x00"))
+
+
+def _is_xlsx(path: Path) -> bool:
+    """Whether a zip is an Excel workbook of the .xlsx kind (it has xl/workbook.xml)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return any(_normal_part_name(n) == _WORKBOOK_PART for n in zf.namelist())
+    except _ZIP_TROUBLE:
+        return False
+
+
+# What old school systems save under .xls: a web page, an Excel 2003 XML spreadsheet, a
+# web archive, or plain text; told by the opening bytes (after a BOM and blank space).
+_TEXT_KINDS = (
+    ("kind.xml2003", re.compile(rb"<\?xml\b.*urn:schemas-microsoft-com:office:spreadsheet", re.S)),
+    ("kind.html", re.compile(rb"<(?:!doctype\s+html|html|table|head|body|meta)\b", re.I)),
+    ("kind.mhtml", re.compile(rb"mime-version\s*:", re.I)),
+)
+
+
+def _refuse_text(path: Path) -> None:
+    """Refuse a file that is text, not a workbook, saying what it is (nothing when it is
+    not text: the caller's corrupt-file message then says it)."""
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", "ignore").encode("utf-8")
+    head = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    for kind, pattern in _TEXT_KINDS:
+        if pattern.search(head[:4096]):
+            raise LbcError(t("err.not_a_workbook", path=path, kind=t(kind)))
+    text = decode_csv_bytes(head) or decode_csv_bytes(head[:-3])  # cut in a character
+    if text and not any(c < " " and c not in "\t\r\n" for c in text):
+        raise LbcError(t("err.not_a_workbook", path=path, kind=t("kind.text")))
 
 
 @contextlib.contextmanager
@@ -1030,6 +1079,10 @@ def _read_csv(path: Path) -> RawSheet:
     follows: a file of millions of empty lines is a few empty rows, and a grid too big to
     be a roster (MAX_CELLS) is refused before it is built."""
     data = path.read_bytes()
+    if data.startswith(_ZIP_MAGIC) and _is_xlsx(path):
+        raise LbcError(t("err.wrong_suffix", path=path, suffix=".csv", right=".xlsx"))
+    if data.startswith(_OLE_MAGIC) and _is_xls(path):
+        raise LbcError(t("err.wrong_suffix", path=path, suffix=".csv", right=".xls"))
     text = decode_csv_bytes(data)
     del data
     if text is None or "\x00" in text:
