@@ -402,6 +402,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "文本文件（如 CSV 或制表符分隔的文本）",
         "a text file (such as CSV or tab-separated text)",
     ),
+    "reason.sheet_missing": (
+        "工作表“{sheet}”列在目录中，内容却找不到",
+        "sheet '{sheet}' is listed, but its contents are missing",
+    ),
     "reason.not_ole": ("不是 Excel 97-2003 格式", "not an Excel 97-2003 file"),
     "cfg.section": ("[{section}] 应是一个表", "[{section}] must be a table"),
     "cfg.type": ("{key} 应为 {expected}", "{key} must be {expected}"),

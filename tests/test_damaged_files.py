@@ -3,6 +3,7 @@ read it, or refused in one clear line naming the file (exit 2), never a tracebac
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -352,4 +353,28 @@ def test_text_saved_as_a_workbook_is_said_to_be_text(
         f"{path} 实际是{zh}，不是 Excel 工作簿：请用 Excel 打开它，另存为 .xlsx 后再试",
         f"{path} is really {en}, not an Excel workbook: open it in Excel, save it as .xlsx"
         " and try again",
+    )
+
+
+@pytest.mark.parametrize("target", [None, "../../../../etc/passwd", "/etc/passwd"])
+def test_a_sheet_whose_part_is_missing_is_named(tmp_path: Path, target: str | None) -> None:
+    """The sheet part left out of the zip, or the relationship pointing out of it: the
+    reason was the bare sheet name (calamine's WorksheetNotFound). Nothing outside the
+    zip is read."""
+
+    source = write_xlsx(tmp_path / "源.xlsx", {"花名册": ROWS})
+    path = tmp_path / "花名册.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml" and target is None:
+                continue  # the part left out
+            if info.filename == "xl/_rels/workbook.xml.rels" and target is not None:
+                data = re.sub(rb'Target="[^"]*sheet1\.xml"', b'Target="%s"' % target.encode(), data)
+            zout.writestr(info, data)
+    refused(
+        path,
+        f"{path} 已损坏或不是真正的 Excel 文件（工作表“花名册”列在目录中，内容却找不到）",
+        f"{path} is corrupt or not a real spreadsheet (sheet '花名册' is listed, but its"
+        " contents are missing)",
     )

@@ -297,6 +297,9 @@ def _calamine_errors(path: Path) -> Iterator[None]:
             yield
     except calamine.PasswordError as exc:
         raise LbcError(t("err.encrypted", path=path)) from exc
+    except calamine.WorksheetNotFound as exc:  # listed in the workbook, its part missing
+        reason = t("reason.sheet_missing", sheet=_short(exc))
+        raise LbcError(t("err.corrupt", path=path, reason=reason)) from exc
     except (calamine.CalamineError, calamine.XmlError, calamine.ZipError) as exc:
         raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
     except (OSError, ValueError, KeyError, IndexError, OverflowError) as exc:
