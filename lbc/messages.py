@@ -261,6 +261,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 中的 {part} 解压后超过 {mb} MB，表格软件不会存出这样的文件，已拒绝读取：文件可能已损坏或是特制的",
         "{part} inside {path} unpacks to over {mb} MB, which no spreadsheet program saves; refused: the file may be damaged or crafted",
     ),
+    "err.ods_too_big": (
+        "{path} 的工作表“{sheet}”中重复的行或列铺开后有 {rows} 行 × {cols} 列，超出花名册可能的范围，已拒绝读取：文件可能已损坏或是特制的",
+        "sheet '{sheet}' of {path} spreads its repeated rows or columns over {rows} rows x {cols} columns, far more than a roster can have; refused: the file may be damaged or crafted",
+    ),
     "err.too_many_sheets": (
         "{path} 有 {count} 个工作表，超出花名册可能的范围，已拒绝读取：文件可能已损坏或是特制的",
         "{path} has {count} sheets, far more than a roster can have; refused: the file may be damaged or crafted",

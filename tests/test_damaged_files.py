@@ -378,3 +378,58 @@ def test_a_sheet_whose_part_is_missing_is_named(tmp_path: Path, target: str | No
         f"{path} is corrupt or not a real spreadsheet (sheet '花名册' is listed, but its"
         " contents are missing)",
     )
+
+
+# ---------------------------------------------------------------- .ods
+
+
+def ods(path: Path, extra: str) -> Path:
+    """An .ods roster (one sheet, 花名册, of ROWS) with the rows ``extra`` after them."""
+
+    def cells(row: list[object]) -> str:
+        return "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>'
+            for v in row
+        )
+
+    rows = "".join(f"<table:table-row>{cells(row)}</table:table-row>" for row in ROWS)
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<office:document-content xmlns:office="{office}:office:1.0"'
+        f' xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0"'
+        ' office:version="1.2"><office:body><office:spreadsheet>'
+        f'<table:table table:name="花名册">{rows}{extra}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr(
+            "META-INF/manifest.xml",
+            f'<manifest:manifest xmlns:manifest="{office}:manifest:1.0">'
+            '<manifest:file-entry manifest:full-path="/"'
+            ' manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            "</manifest:manifest>",
+        )
+        zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def repeated(rows: int, cols: int, filled: bool = True) -> str:
+    value = ' office:value-type="string"><text:p>x</text:p></table:table-cell>'
+    cell = f'<table:table-cell table:number-columns-repeated="{cols}"'
+    return (
+        f'<table:table-row table:number-rows-repeated="{rows}">'
+        + cell
+        + (value if filled else "/>")
+        + "</table:table-row>"
+    )
+
+
+def test_an_ods_with_empty_rows_repeated_to_the_end_is_read(tmp_path: Path) -> None:
+    """LibreOffice saves every sheet with its empty rows repeated down to the last row
+    and its empty cells across: no value there, nothing laid out."""
+    path = ods(tmp_path / "花名册.ods", repeated(1_048_000, 1024, filled=False))
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.json()["summary"]["children"] == 2

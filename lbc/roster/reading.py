@@ -243,6 +243,8 @@ def _check_spreadsheet(path: Path) -> dict[str, list[Merge]]:
     if not magic.startswith(_ZIP_MAGIC):
         return {}
     merges = _check_zip_parts(path)
+    if suffix == ".ods":
+        _check_ods_extent(path)
     return merges if suffix in (".xlsx", ".xlsm") else {}  # calamine's other zips: whole
 
 
@@ -375,6 +377,56 @@ def _inflates_past(zf: zipfile.ZipFile, info: zipfile.ZipInfo, most: int) -> boo
             if seen > most:
                 return True
     return False
+
+
+# The elements of an .ods sheet that decide the grid calamine lays out: tables, rows and
+# cells, each row and cell with its repeat count (LibreOffice writes a run of equal rows
+# or cells as one element); a cell counts when it holds a value or a formula.
+_ODS_TOKEN = re.compile(
+    rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>"
+)
+_ODS_NAME = re.compile(rb"table:name\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ODS_REPEAT = re.compile(rb"table:number-(?:rows|columns)-repeated\s*=\s*[\"']\s*([0-9]+)")
+_ODS_FILLED = re.compile(rb"office:value-type|table:formula")
+
+
+def _check_ods_extent(path: Path) -> None:
+    """Refuse an .ods sheet whose filled cells, their repeats laid out, make a grid past
+    MAX_CELLS or MAX_COLUMNS: calamine allocates that grid before lbc sees a cell (a
+    1 KB file of one value repeated over 1,000 columns and 99,000 rows took 6 GB)."""
+    try:
+        zf = zipfile.ZipFile(path)
+        info = zf.getinfo("content.xml")
+    except (KeyError, *_ZIP_TROUBLE):
+        return  # calamine says what is wrong
+    with zf:
+        sheet, row, col, height, width, rows_here = "", 0, 0, 0, 0, 1
+        tail = b""
+        for block in _inflated(zf, info):
+            data = tail + block
+            cut = data.rfind(b"<")
+            data, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+            for closing, kind, attrs, empty in _ODS_TOKEN.findall(data):
+                repeat = _ODS_REPEAT.search(attrs)
+                count = max(1, int(repeat.group(1))) if repeat and not closing else 1
+                if kind == b"table":
+                    if not closing:
+                        name = _ODS_NAME.search(attrs)
+                        sheet = (name.group(1) or name.group(2) or b"").decode() if name else ""
+                        row = height = width = 0
+                elif kind == b"table-row":
+                    if not closing:
+                        rows_here, col = count, 0
+                    if closing or empty:
+                        row += rows_here
+                elif not closing:  # a cell
+                    if _ODS_FILLED.search(attrs):
+                        height, width = row + rows_here, max(width, col + count)
+                    col += count
+                if width > MAX_COLUMNS or height * width > MAX_CELLS:
+                    raise LbcError(
+                        t("err.ods_too_big", path=path, sheet=sheet, rows=height, cols=width)
+                    )
 
 
 def _normal_part_name(name: str) -> str:
