@@ -79,10 +79,19 @@ def _merge_refs(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[str]:
 
 def _open_copy(source: Path) -> tuple[Workbook, dict[str, str]]:
     """The workbook to mark (the original for .xlsx/.xlsm, else its values rebuilt) and
-    the name each finding's sheet has in it."""
+    the name each finding's sheet has in it.
+
+    openpyxl is stricter than the reader: a workbook calamine read (a sheet name holding
+    a control character, a part openpyxl does not expect) can make it raise anything from
+    lxml's XMLSyntaxError to a KeyError. Such a workbook is marked on its values rebuilt,
+    as an .xls is, rather than not at all."""
     if source.suffix.lower() in (".xlsx", ".xlsm"):
-        wb = load_workbook(source, rich_text=False)
-        return wb, {name: name for name in wb.sheetnames}
+        try:
+            wb = load_workbook(source, rich_text=False)
+        except Exception:  # any failure of openpyxl's: the values instead
+            pass
+        else:
+            return wb, {name: name for name in wb.sheetnames}
     book = read_book(source)
     wb = Workbook()
     wb.remove(wb.active)
@@ -98,9 +107,10 @@ def _open_copy(source: Path) -> tuple[Workbook, dict[str, str]]:
 
 
 def _sheet_title(name: str, taken: list[str]) -> str:
-    """A title Excel accepts: no []:*?/\\, at most 31 characters, not already used (a CSV's
-    file name may be anything)."""
-    title = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31].strip("'") or "Sheet"
+    """A title Excel accepts: no []:*?/\\ or control characters, at most 31 characters,
+    not already used (a CSV's file name, a damaged workbook's sheet name, may be anything)."""
+    title = "".join("_" if ch in "[]:*?/\\" or ch < " " else ch for ch in name)
+    title = title[:31].strip("'") or "Sheet"
     base, n = title, 1
     while title in taken:
         n += 1

@@ -143,9 +143,17 @@ def safe_cell_text(value: object) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
+# Characters XML 1.0 cannot hold, which a school's cell or sheet name may still carry
+# (read through Excel's _x001B_ escapes): openpyxl refuses them, so they are left out.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def set_text(cell: Any, value: object) -> None:
     """Write a value into an openpyxl cell; strings that look like formulas stay text, so a
-    hostile roster cannot plant formulas in a workbook lbc writes."""
+    hostile roster cannot plant formulas in a workbook lbc writes, and characters XML
+    cannot hold are left out (openpyxl raised IllegalCharacterError on them)."""
+    if isinstance(value, str):
+        value = XML_ILLEGAL.sub("", value)
     cell.value = value
     if safe_cell_text(value):
         cell.data_type = "s"

@@ -13,13 +13,13 @@ must be known before the first row is written), A4 landscape one page wide.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zipfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from lbc.messages import readable
+from lbc.output.files import XML_ILLEGAL
 from lbc.output.sheet_style import (
     DATE_FORMAT,
     DATETIME_FORMAT,
@@ -28,8 +28,6 @@ from lbc.output.sheet_style import (
     pages_wide,
     text_width,
 )
-
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 _CONTENT_TYPES = (
@@ -90,7 +88,7 @@ def _text_cell(value: str, header: bool = False) -> str:
         # No character is wider than two: most cells are answered by their length alone.
         wide = len(value) * 2 > WIDEST - 2 and text_width(value) > WIDEST - 2
         style = f' s="{_WRAPPED}"' if wide else ""
-    value = _BAD_XML.sub("", value)
+    value = XML_ILLEGAL.sub("", value)
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
     return f'<c t="inlineStr"{style}><is><t{space}>{value}</t></is></c>'
