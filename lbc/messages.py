@@ -39,7 +39,22 @@ def t(key: str, /, **params: object) -> str:
     """The text for ``key`` in the current language, with ``params`` filled in."""
     zh, en = _TEXT[key]
     text = en if _lang == "en" else zh
-    return readable(text.format(**params)) if params else text
+    return printable(readable(text.format(**params))) if params else text
+
+
+# Control characters a terminal would obey (ESC starts a colour or retitles the window,
+# CR overwrites the line), which a crafted sheet name or cell could carry; tab and line
+# feed are layout. C1 controls too: some terminals read 0x9b as ESC [.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with each control character shown as its symbol (ESC as ␛, U+241B; DEL and
+    the C1 controls as ␡) rather than obeyed: every message and table cell printed passes
+    here."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(lambda m: chr(0x2400 + min(ord(m[0]), 0x21)), text)
 
 
 # A run of text holding a byte that is not UTF-8 (Python's surrogate escape on POSIX), up

@@ -433,3 +433,50 @@ def test_an_ods_with_empty_rows_repeated_to_the_end_is_read(tmp_path: Path) -> N
     result = run("validate", path, "--format", "json")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.json()["summary"]["children"] == 2
+
+
+# ---------------------------------------------------------------- control characters
+
+
+def with_sheet_name(tmp_path: Path, name: bytes) -> Path:
+    """A roster whose sheet is named ``name`` (raw XML text) in xl/workbook.xml, its
+    second child's ID number wrong so a finding names the sheet."""
+    bad = child_row(2, 身份证号="511321201605011234")
+    source = write_xlsx(tmp_path / "源.xlsx", {"花名册": [CHILD_HEADER, child_row(1), bad]})
+
+    def edit(part: str, data: bytes) -> bytes | None:
+        old = 'name="花名册"'.encode()
+        return data.replace(old, b'name="' + name + b'"') if part == WORKBOOK else None
+
+    return rewrite_zip(source, tmp_path / "花名册.xlsx", edit)
+
+
+def test_a_sheet_name_with_control_characters_gets_an_annotated_copy(tmp_path: Path) -> None:
+    """Character references to control characters are not XML 1.0: calamine reads the
+    name, openpyxl refused the file with an internal error (lxml's XMLSyntaxError). The
+    copy is made from the values, its sheet named without them."""
+    from openpyxl import load_workbook
+
+    path = with_sheet_name(tmp_path, "花名册&#x1;".encode())
+    out = tmp_path / "标注.xlsx"
+    result = run("validate", path, "--annotate", out)
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr == f"已写出标注文件：{out}（2 个单元格被标注）\n"
+    book = load_workbook(out)
+    assert book.sheetnames == ["问题清单", "花名册_"]
+    assert book["花名册_"]["D3"].comment.text.startswith("[ID00")
+
+
+def test_control_characters_in_a_sheet_name_are_shown_not_obeyed(tmp_path: Path) -> None:
+    """An ESC in a sheet name or cell reached the terminal: a crafted roster could colour
+    it or retitle the window. Printed as symbols; JSON keeps the name as read."""
+    path = with_sheet_name(tmp_path, "花&#x1b;[31m&#x1b;]0;x&#x7;".encode())
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert result.stdout.startswith(f"{path} · 花␛[31m␛]0;x␇\n")
+    assert run("columns", path).stdout.startswith(f"{path} 的“花␛[31m␛]0;x␇”：")
+    assert (
+        run("validate", path, "--format", "json").json()["files"][0]["sheets"][0]["sheet"]
+        == "花\x1b[31m\x1b]0;x\x07"
+    )

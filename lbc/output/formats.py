@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from lbc.errors import LbcError
-from lbc.messages import readable, t
+from lbc.messages import printable, readable, t
 from lbc.output.linebreak import widest_unit
 
 if TYPE_CHECKING:
@@ -226,11 +226,11 @@ def rich_table(
     from rich.console import Group
     from rich.text import Text
 
-    cells = [[Text("" if v is None else readable(str(v))) for v in row] for row in rows]
+    cells = [[Text("" if v is None else printable(readable(str(v)))) for v in row] for row in rows]
     table = _FittedTable([Text(h) for h in headers], cells)
     if title is None:
         return table
-    return Group(Text(title, style="bold"), table)
+    return Group(Text(printable(title), style="bold"), table)
 
 
 # A cell up to this many terminal cells is a value (an 18-digit ID number is 18, a child
