@@ -425,6 +425,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”列在目录中，内容却找不到",
         "sheet '{sheet}' is listed, but its contents are missing",
     ),
+    "reason.truncated": (
+        "文件不完整，可能在下载或复制时中断：请重新获取原文件",
+        "the file is cut short, perhaps by an interrupted download or copy: get the original again",
+    ),
     "reason.not_ole": ("不是 Excel 97-2003 格式", "not an Excel 97-2003 file"),
     "cfg.section": ("[{section}] 应是一个表", "[{section}] must be a table"),
     "cfg.type": ("{key} 应为 {expected}", "{key} must be {expected}"),

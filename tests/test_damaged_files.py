@@ -480,3 +480,27 @@ def test_control_characters_in_a_sheet_name_are_shown_not_obeyed(tmp_path: Path)
         run("validate", path, "--format", "json").json()["files"][0]["sheets"][0]["sheet"]
         == "花\x1b[31m\x1b]0;x\x07"
     )
+
+
+# ---------------------------------------------------------------- cut short
+
+TRUNCATED = "已损坏或不是真正的 Excel 文件（文件不完整，可能在下载或复制时中断：请重新获取原文件）"
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.5, 0.9, 0.99])
+@pytest.mark.parametrize("suffix", [".xls", ".xlsx"])
+def test_a_workbook_cut_short_is_said_to_be(tmp_path: Path, fraction: float, suffix: str) -> None:
+    """A download or copy cut off: said so, not in the zip layer's or calamine's English
+    (Could not find EOCD, Cfb error: Sector 8 points past end of file)."""
+    whole = (write_xls if suffix == ".xls" else write_xlsx)(
+        tmp_path / f"源{suffix}", {"花名册": ROWS}
+    )
+    data = whole.read_bytes()
+    path = tmp_path / f"花名册{suffix}"
+    path.write_bytes(data[: int(len(data) * fraction)])
+    refused(
+        path,
+        f"{path} {TRUNCATED}",
+        f"{path} is corrupt or not a real spreadsheet (the file is cut short, perhaps by an"
+        " interrupted download or copy: get the original again)",
+    )

@@ -410,7 +410,7 @@ def test_a_folder_run_reports_the_files_it_could_not_read_and_goes_on(tmp_path: 
     assert err.splitlines() == [
         "提示：未读入（其余文件照常检查，退出码为 1）：" + crashed(bad, "SIGABRT", "2.0 GB")[8:-1],
         f"提示：未读入（其余文件照常检查，退出码为 1）：{broken} 已损坏或不是真正的 Excel 文件"
-        "（invalid Zip archive: Could not find EOCD）",
+        "（文件不完整，可能在下载或复制时中断：请重新获取原文件）",
     ]
     files = json.loads(out)["files"]
     assert [f["file"] for f in files] == [str(folder / n) for n in ("1.xlsx", "2.xlsx", "3.xlsx")]

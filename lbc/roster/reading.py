@@ -303,15 +303,53 @@ def _calamine_errors(path: Path) -> Iterator[None]:
         reason = t("reason.sheet_missing", sheet=_short(exc))
         raise LbcError(t("err.corrupt", path=path, reason=reason)) from exc
     except (calamine.CalamineError, calamine.XmlError, calamine.ZipError) as exc:
-        raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
+        raise LbcError(t("err.corrupt", path=path, reason=_reason(path, exc))) from exc
     except (OSError, ValueError, KeyError, IndexError, OverflowError) as exc:
-        raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
+        raise LbcError(t("err.corrupt", path=path, reason=_reason(path, exc))) from exc
     except BaseException as exc:
         # A slightly corrupt .xls or .xlsb makes calamine's Rust code panic; the panic
         # surfaces as pyo3's PanicException, a BaseException that cannot be imported by name.
         if type(exc).__name__ != "PanicException":
             raise
-        raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from None
+        raise LbcError(t("err.corrupt", path=path, reason=_reason(path, exc))) from None
+
+
+def _reason(path: Path, exc: BaseException) -> str:
+    """Why calamine could not read ``path``: that the file is cut short, where it is (a
+    download or copy cut off, the commonest damage), else calamine's own words."""
+    return t("reason.truncated") if _truncated(path) else _short(exc)
+
+
+# Where an OLE header keeps its sector size (a power of two) and its first 109 FAT sector
+# numbers; numbers from 0xFFFFFFFA up are markers, not sectors.
+_OLE_SECTOR_SHIFT = 0x1E
+_OLE_DIFAT = 0x4C
+_OLE_MARKERS = 0xFFFFFFFA
+_ZIP_END = b"PK\x05\x06"
+
+
+def _truncated(path: Path) -> bool:
+    """Whether a zip has lost its end record (the directory at its end, within the last
+    64 KB), or an OLE file ends within a sector or before a sector its header names: the
+    file was cut short. Asked only of a file calamine could not read."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(512)
+            fh.seek(max(0, size - (1 << 16) - 22))
+            tail = fh.read()
+    except OSError:
+        return False
+    if head.startswith(_ZIP_MAGIC):
+        return _ZIP_END not in tail
+    if not head.startswith(_OLE_MAGIC) or len(head) < 512:
+        return size < 512 and head.startswith(_OLE_MAGIC)
+    sector = 1 << min(int.from_bytes(head[_OLE_SECTOR_SHIFT : _OLE_SECTOR_SHIFT + 2], "little"), 16)
+    first = max(512, sector)  # the header fills the first sector
+    fat = (int.from_bytes(head[at : at + 4], "little") for at in range(_OLE_DIFAT, 512, 4))
+    if (size - first) % sector:  # whole sectors, always
+        return True
+    return any(first + (n + 1) * sector > size for n in fat if n < _OLE_MARKERS)
 
 
 def _check_zip_parts(path: Path) -> dict[str, list[Merge]]:
