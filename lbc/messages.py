@@ -1896,6 +1896,25 @@ _TEXT: dict[str, tuple[str, str]] = {
         "visit and find out: if the guardian does look after the child, correct 监护类型; "
         "if in name only, report 无人监护 and arrange care",
     ),
+    "rule.VAL007": (
+        "{label}是公式出错后显示的“{value}”，不是真实内容",
+        "{label} shows “{value}”, the error of a formula, not a real value",
+    ),
+    "rule.VAL007.title": ("单元格是公式错误值", "a cell shows a formula's error"),
+    "rule.VAL007.example": (
+        "身份证号一栏显示 #N/A 或 #REF!（公式引用的表已删除）",
+        "身份证号 shows #N/A or #REF! (the formula looks up a sheet since deleted)",
+    ),
+    "rule.VAL007.why": (
+        "这一格原本是公式，引用的表格或单元格已经找不到，Excel 只显示错误值；孩子的这项信息其实没有",
+        "the cell held a formula whose source is gone, so Excel shows only its error: the "
+        "child's information is not there",
+    ),
+    "rule.VAL007.fix": (
+        "在 Excel 里点开这一格看公式，找回它引用的表格；或者删掉公式，直接填入真实内容",
+        "open the cell in Excel to see its formula and restore the sheet it refers to, or "
+        "replace the formula with the real value",
+    ),
     "rule.CON006": (
         "留守类型未注明哪方外出，至少需要一方家长电话，以及监护人或另一方家长电话",
         "which parent is away is unsaid: a parent's phone is needed, and a guardian's or the other parent's",

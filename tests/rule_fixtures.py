@@ -178,6 +178,7 @@ FIXTURES: dict[str, Fixture] = {
         child(2, "O", "guardian_id_number"),
     ),
     "VAL006": Fixture(extra("监护类型", "无人监护"), child(2, "O", "guardianship_rating")),
+    "VAL007": Fixture(children(child_row(1, 家庭住址="#REF!")), child(2, "H", "home_address")),
     # contacts
     "CON001": Fixture(children(child_row(1, 监护人电话=None)), child(2, "N", "guardian_phone")),
     "CON002": Fixture(

@@ -504,3 +504,52 @@ def test_a_workbook_cut_short_is_said_to_be(tmp_path: Path, fraction: float, suf
         f"{path} is corrupt or not a real spreadsheet (the file is cut short, perhaps by an"
         " interrupted download or copy: get the original again)",
     )
+
+
+def with_errors(path: Path, errors: dict[str, str]) -> Path:
+    """The workbook with each cell of ``errors`` (A1 ref -> #N/A …) made a formula whose
+    value is that error, as Excel saves a VLOOKUP into a sheet since deleted."""
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        if not name.startswith("xl/worksheets/"):
+            return None
+        text = data.decode("utf-8")
+        for ref, error in errors.items():
+            cell = f'<c r="{ref}" t="e"><f>VLOOKUP(B2,学籍!A:D,4,0)</f><v>{error}</v></c>'
+            text = re.sub(rf'<c r="{ref}"[^>]*?(?:/>|>.*?</c>)', cell, text, count=1)
+        return text.encode("utf-8")
+
+    return rewrite_zip(path, path.with_name("errors.xlsx"), edit)
+
+
+@pytest.mark.parametrize("folder", [False, True])
+def test_a_formulas_error_is_read_as_excel_shows_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: bool
+) -> None:
+    """calamine gives a cell holding a formula's error (#N/A, #REF!) as an empty cell: a
+    roster whose 身份证号 were looked up from a sheet since deleted read as IDs left blank,
+    and one whose every name broke as no children at all, "no problems". The error is read
+    as the cell's text, as Excel shows it, and checked as any wrong value is; ``folder``:
+    read with another school's file, each in a reading child, in pieces (as a file too big
+    to read ahead is)."""
+    monkeypatch.setattr(reading, "AHEAD_BYTES", 0)
+    rows = [CHILD_HEADER, *(child_row(n) for n in (1, 2, 3))]
+    school = tmp_path / "县"
+    school.mkdir()
+    made = write_xlsx(school / "r.xlsx", {"花名册": rows})
+    with_errors(made, {"D3": "#N/A", "B4": "#REF!"})
+    made.unlink()
+    if folder:
+        write_xlsx(school / "other.xlsx", {"花名册": rows})
+    result = run("validate", school, "--select", "ID,REQ,VAL", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 1
+    found = [
+        (f["row"], f["column"], f["code"], f["message"])
+        for f in result.json()["findings"]
+        if f["file"].endswith("errors.xlsx")
+    ]
+    assert found == [
+        (3, "D", "ID001", "身份证号应为18位（17位数字加1位校验码）"),
+        (3, "D", "VAL007", "身份证号是公式出错后显示的“#N/A”，不是真实内容"),
+        (4, "B", "VAL007", "姓名是公式出错后显示的“#REF!”，不是真实内容"),
+    ]

@@ -304,6 +304,34 @@ def _each_bad(out: _Out, key: str, rule: Rule, **params: object) -> None:
             out.add(rule, i, key, **params)
 
 
+# What Excel shows in a cell whose formula fails (a VLOOKUP into a sheet since deleted); an
+# .xlsx's are put back where calamine gives them as empty (lbc.roster.reading.Prescan), a
+# CSV saved from such a sheet holds them as text.
+EXCEL_ERRORS = frozenset(
+    {
+        *("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"),
+        *("#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"),
+        "#GETTING_DATA",
+    }
+)
+
+
+def _formula_errors(out: _Out) -> None:
+    """VAL007 for every cell read that shows a formula's error: the value it was meant to
+    hold is not there, whatever its column's own rules make of the text."""
+    for key, column in out.table.raw.items():
+        try:
+            clean = EXCEL_ERRORS.isdisjoint(column)  # nearly every column: at C speed
+        except TypeError:  # an unhashable cell (a Parquet list): looked at one by one
+            clean = not any(v.__class__ is str and v in EXCEL_ERRORS for v in column)
+        if clean:
+            continue
+        label = out.label(key)
+        for i, value in enumerate(column):
+            if value.__class__ is str and value in EXCEL_ERRORS:
+                out.add(R.VAL007, i, key, label=label, value=value)
+
+
 def _each_empty(out: _Out, key: str) -> None:
     column = out.table.values.get(key, ())
     if None not in column:
@@ -333,6 +361,7 @@ def check_children(
     each 帮扶教师 cell is checked (TCH003), the list of the child's own school where a
     folder's schools each have one, as every command takes the child's support teacher."""
     out = _Out(table, Kind.CHILDREN)
+    _formula_errors(out)
     required = list(CHILD_REQUIRED)
     if not table.has("id_number"):
         required.append("birth_date")
@@ -649,6 +678,7 @@ def check_teachers(
     """Teachers: a name, a phone, readable values; a name used twice (in this sheet or in
     ``seen``, the teachers already checked) needs a note telling the two apart."""
     out = _Out(table, Kind.TEACHERS)
+    _formula_errors(out)
     _missing_columns(out, [f.key for f in FIELDS[Kind.TEACHERS] if f.required])
     v = table.values
     empty = [None] * len(table)
@@ -718,6 +748,7 @@ def check_records(
     sheet's term, and a child of the teacher's own (another teacher's is accepted, and
     said)."""
     out = _Out(table, Kind.RECORDS)
+    _formula_errors(out)
     laid_out = record_sheets.is_record_sheet(table)
     span = record_sheets.sheet_term(table) if laid_out else None
     _missing_columns(out, [f.key for f in FIELDS[Kind.RECORDS] if f.required])

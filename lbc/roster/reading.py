@@ -83,6 +83,13 @@ _FAR_CELL = re.compile(
     rb"r=[\"'](?=[A-Za-z]{3}|[A-Za-z]{1,2}[0-9]{6})([A-Za-z]+)([0-9]+)" + _FILLED
 )
 _TWO_LETTER_CELL = re.compile(rb"r=[\"']([A-Za-z]{2})[0-9]+" + _FILLED)
+# A cell holding a formula's error value (#N/A, #REF!, #DIV/0! …), which calamine hands
+# over as an empty cell: its column, row and the error as Excel shows it.
+_ERROR_CELL = re.compile(
+    rb"r=[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"'][^>]*?\bt=[\"']e[\"'][^>]*>"
+    rb"(?:(?!</c>).){0,4096}?<(?:\w+:)?v>([^<]{1,64})</",
+    re.S,
+)
 _ANY_CELL = re.compile(rb"r=[\"']([A-Za-z]+)([0-9]+)" + _FILLED)
 _ENTITY = b"<!ENTITY"
 # The merged ranges of a sheet part as calamine reads them: the <mergeCell> elements (by
@@ -134,6 +141,18 @@ class RawSheet:
 class RawBook:
     path: Path
     sheets: list[RawSheet]
+
+
+@dataclass
+class Prescan:
+    """What the look at a workbook's parts before calamine found (_check_zip_parts)."""
+
+    # The merged ranges of each sheet part to be read in pieces, by normalised part name.
+    pieces: dict[str, list[Merge]] = field(default_factory=dict)
+    # Each sheet's cells holding a formula's error (#N/A, #REF! …), by tab name, then by
+    # (row, column), 1-based: calamine gives them as empty cells, so they are put back
+    # (_put_errors), and a roster whose formulas broke is not read as one left blank.
+    errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
 
 def check_input_path(path: Path) -> None:
@@ -217,10 +236,10 @@ def _read_ahead(path: Path) -> bool:
     return small and path.suffix.lower() in SPREADSHEET_SUFFIXES
 
 
-def _check_spreadsheet(path: Path) -> dict[str, list[Merge]]:
+def _check_spreadsheet(path: Path) -> Prescan:
     """What is refused before calamine is given the file: an encrypted workbook, one that
-    is not what its suffix says, a zip crafted to take calamine's memory. Returns the
-    merged ranges of each sheet part to be read in pieces (see _check_zip_parts)."""
+    is not what its suffix says, a zip crafted to take calamine's memory. Returns what
+    calamine's read needs from the look (see _check_zip_parts)."""
     magic = _sniff(path)
     suffix = path.suffix.lower()
     # Checked whatever the suffix: a password-protected .xlsx renamed .xls is still that,
@@ -241,11 +260,11 @@ def _check_spreadsheet(path: Path) -> dict[str, list[Merge]]:
         _refuse_text(path)
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_ole")))
     if not magic.startswith(_ZIP_MAGIC):
-        return {}
-    merges = _check_zip_parts(path)
+        return Prescan()
+    found = _check_zip_parts(path)
     if suffix == ".ods":
         _check_ods_extent(path)
-    return merges if suffix in (".xlsx", ".xlsm") else {}  # calamine's other zips: whole
+    return found if suffix in (".xlsx", ".xlsm") else Prescan()  # other zips: whole
 
 
 def _is_xls(path: Path) -> bool:
@@ -352,7 +371,7 @@ def _truncated(path: Path) -> bool:
     return any(first + (n + 1) * sector > size for n in fat if n < _OLE_MARKERS)
 
 
-def _check_zip_parts(path: Path) -> dict[str, list[Merge]]:
+def _check_zip_parts(path: Path) -> Prescan:
     """Refuse XML entity declarations and sheets too large to lay out, before calamine.
 
     calamine already rejects undeclared entities, but naming the real cause ("unsafe XML")
@@ -366,13 +385,15 @@ def _check_zip_parts(path: Path) -> dict[str, list[Merge]]:
 
     Returns, by normalised part name, the merged ranges of each sheet part of over
     PIECES_BYTES, which is then always scanned: it will be read in pieces, and its merged
-    ranges, stated after its rows, are needed before them.
+    ranges, stated after its rows, are needed before them; and the error cells of each
+    sheet part scanned (Prescan).
     """
-    merges: dict[str, list[Merge]] = {}
+    found = Prescan()
+    merges = found.pieces
     try:
         zf = zipfile.ZipFile(path)
     except _ZIP_TROUBLE:
-        return merges  # calamine reports the broken zip in its own words
+        return found  # calamine reports the broken zip in its own words
     with zf:
         sheets = _sheet_parts(zf)
         named = sheets or set()
@@ -395,14 +416,17 @@ def _check_zip_parts(path: Path) -> dict[str, list[Merge]]:
                     raise LbcError(t("err.part_too_big", path=path, part=info.filename, mb=most))
                 big = is_sheet and info.file_size > PIECES_BYTES
                 if big or (is_sheet and not _may_skip_scan(info, head)):
-                    found = _check_extent(path, zf, info, merges=big)
+                    errors: dict[tuple[int, int], str] = {}
+                    ranges = _check_extent(path, zf, info, errors, merges=big)
                     if big:
-                        merges[name] = found
+                        merges[name] = ranges
+                    if errors:
+                        found.errors[_sheet_name(zf, info.filename)] = errors
             except _ZIP_TROUBLE as exc:
                 if is_sheet:
                     raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
                 # any other part is calamine's to report if it reads it (encrypted member...)
-    return merges
+    return found
 
 
 def _inflates_past(zf: zipfile.ZipFile, info: zipfile.ZipInfo, most: int) -> bool:
@@ -696,11 +720,16 @@ def _row_number(digits: bytes) -> int:
 
 
 def _check_extent(
-    path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, merges: bool = False
+    path: Path,
+    zf: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    errors: dict[tuple[int, int], str],
+    merges: bool = False,
 ) -> list[Merge]:
     """Raise when the grid calamine would allocate for this sheet part is too big; else
     return its merged ranges with ``merges`` (a part read in pieces), as calamine gives
-    them, found on the way (and a merged range calamine would refuse refused here).
+    them, found on the way (and a merged range calamine would refuse refused here). Its
+    cells holding a formula's error go into ``errors``, by (row, column), 1-based.
 
     A roster of 100,000+ rows has far cells (its last rows), so first bound the grid from
     them cheaply: the far rows give the last row, and the last column is the largest
@@ -712,6 +741,9 @@ def _check_extent(
     carried = b""  # a <mergeCell> may be cut between two pieces: each looks at both
     for data in _xml_chunks(zf, info):
         far += _FAR_CELL.findall(data)
+        if b'"e"' in data or b"'e'" in data:
+            for col, row, error in _ERROR_CELL.findall(data):
+                errors[(_row_number(row), _col_number(col))] = error.decode("utf-8", "replace")
         if merges and (b"mergeCell" in data or b"mergeCell" in carried + data[:64]):
             found.scan(carried + data, len(carried))
         carried = data[-_MERGE_TAG_BYTES:]
@@ -902,12 +934,12 @@ def _checked_book(
     (_check_spreadsheet): in the reading child, where one runs, so that a folder's next
     file is checked and read there while this process takes in the one before; with
     ``prepare``, what it makes of each sheet is sent instead of the sheet."""
-    in_pieces = _check_spreadsheet(path)
+    found = _check_spreadsheet(path)
     if prepare is None:
-        _stream_book(send, path, chunk, in_pieces)
+        _stream_book(send, path, chunk, found)
         return
     take = _Taker(prepare, send)
-    _stream_book(take, path, chunk, in_pieces)
+    _stream_book(take, path, chunk, found)
     take.finish()
 
 
@@ -915,12 +947,13 @@ def _stream_book(
     send: Callable[[Any], None],
     path: Path,
     chunk: int | None,
-    in_pieces: dict[str, list[Merge]] | None = None,
+    found: Prescan | None = None,
 ) -> None:
     """Send each sheet, whole when ``chunk`` is None, else (in a reading child) its rows
     empty and then its rows in pieces of ``chunk``. A sheet whose part is named in
-    ``in_pieces`` (with its merged ranges) is parsed a piece at a time and sent in pieces
-    whatever ``chunk`` says (_send_sheet_in_pieces).
+    ``found.pieces`` (with its merged ranges) is parsed a piece at a time and sent in
+    pieces whatever ``chunk`` says (_send_sheet_in_pieces); ``found.errors`` are put back
+    into the cells calamine gives as empty.
 
     On a big workbook the first sheet (usually the roster) and the rest (teachers,
     records) are parsed at once on two cores, each from its own workbook handle (a
@@ -931,7 +964,9 @@ def _stream_book(
     names = book.sheet_names
     if len(names) > MAX_SHEETS:
         raise LbcError(t("err.too_many_sheets", path=path, count=len(names)))
-    parts = _piece_parts(path, in_pieces) if in_pieces else {}
+    found = found or Prescan()
+    parts = _piece_parts(path, found.pieces) if found.pieces else {}
+    errors = found.errors
 
     def parse(handle: Any, name: str) -> Any:
         if name in parts:
@@ -948,15 +983,20 @@ def _stream_book(
     # there), and the others parsed beside it would be held whole until it is done.
     if len(names) < 2 or path.stat().st_size < PARALLEL_BYTES or names[0] in parts:
         for name in names:
-            _send_sheet(send, path, name, parse(book, name), chunk, parts.get(name))
+            # The sheet handed over as the only reference to it, for _send_sheet to let go.
+            where = (parts.get(name), errors.get(name))
+            _send_sheet(send, path, name, parse(book, name), chunk, *where)
         return
     with ThreadPoolExecutor(max_workers=1) as pool:
         rest = pool.submit(the_rest)
-        _send_sheet(send, path, names[0], parse(book, names[0]), chunk, parts.get(names[0]))
+        first = names[0]
+        _send_sheet(
+            send, path, first, parse(book, first), chunk, parts.get(first), errors.get(first)
+        )
         # Each sheet handed over as the only reference to it, for _send_sheet to let go.
         parsed = rest.result()[::-1]
         for name in names[1:]:
-            _send_sheet(send, path, name, parsed.pop(), chunk, parts.get(name))
+            _send_sheet(send, path, name, parsed.pop(), chunk, parts.get(name), errors.get(name))
 
 
 def _open_workbook(path: Path) -> Any:
@@ -979,9 +1019,11 @@ def _send_sheet(
     sheet: Any,
     chunk: int | None,
     in_pieces: tuple[str, list[Merge]] | None = None,
+    errors: dict[tuple[int, int], str] | None = None,
 ) -> None:
     """Send a sheet calamine parsed whole (see _stream_book); ``in_pieces`` (its part's
-    name and merged ranges): the sheet is to be parsed a piece at a time instead."""
+    name and merged ranges): the sheet is to be parsed a piece at a time instead;
+    ``errors``: its cells holding a formula's error (Prescan.errors)."""
     if in_pieces is not None:
         _send_sheet_in_pieces(send, path, name, *in_pieces, chunk)
         return
@@ -1001,6 +1043,7 @@ def _send_sheet(
         # calamine's own copy of the cells (32 bytes a cell, 2 GB for a sheet of a million
         # rows) goes before a table is made of them: this is its last reference.
         del sheet
+        _put_errors(rows, row0, col0, errors)
         send(RawSheet(name, rows, row0, col0, merged))
         return
     send(RawSheet(name, [], row0, col0, merged, pieces=True))
@@ -1011,12 +1054,30 @@ def _send_sheet(
         cells = sheet.iter_rows()
         for _ in itertools.islice(cells, row0):
             pass
+    at = row0
     while True:
         with _calamine_errors(path):
             piece = list(itertools.islice(cells, chunk))
         if not piece:
             return
+        _put_errors(piece, at, col0, errors)
+        at += len(piece)
         send(piece)
+
+
+def _put_errors(
+    rows: list[list[Any]], row0: int, col0: int, errors: dict[tuple[int, int], str] | None
+) -> None:
+    """Put each formula's error (#N/A …) back into the cell calamine gave as empty, in
+    ``rows`` starting at 0-based sheet row ``row0``, column ``col0``: a roster whose
+    formulas broke (a 身份证号 looked up from a sheet since deleted) reads as what Excel
+    shows, which every check calls wrong, not as cells left blank."""
+    if not errors:
+        return
+    for (row, col), error in errors.items():
+        i, j = row - 1 - row0, col - 1 - col0
+        if 0 <= i < len(rows) and 0 <= j < len(rows[i]) and rows[i][j] == "":
+            rows[i][j] = error
 
 
 # The parts every piece of a sheet read in pieces carries: what calamine opens a workbook
