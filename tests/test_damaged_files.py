@@ -553,3 +553,14 @@ def test_a_formulas_error_is_read_as_excel_shows_it(
         (3, "D", "VAL007", "身份证号是公式出错后显示的“#N/A”，不是真实内容"),
         (4, "B", "VAL007", "姓名是公式出错后显示的“#REF!”，不是真实内容"),
     ]
+
+
+def test_a_csv_saved_from_a_sheet_whose_formulas_broke_says_so(tmp_path: Path) -> None:
+    """Excel saves a formula's error into a CSV as its text: #N/A is no ID number."""
+    rows = [CHILD_HEADER, child_row(1), [*child_row(2)[:3], "#N/A", *child_row(2)[4:]]]
+    path = tmp_path / "r.csv"
+    path.write_text(csv_text(rows), encoding="utf-8")
+    result = run("validate", path, "--select", "VAL", "--format", "json", cwd=tmp_path)
+    assert [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]] == [
+        (3, "D", "VAL007")
+    ]

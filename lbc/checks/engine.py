@@ -22,6 +22,7 @@ from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
 from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, births_differ, teacher_named
+from lbc.roster.reading import EXCEL_ERRORS
 from lbc.roster.support import ChildIndex
 from lbc.roster.tables import KEPT, Roster, Table
 
@@ -304,21 +305,13 @@ def _each_bad(out: _Out, key: str, rule: Rule, **params: object) -> None:
             out.add(rule, i, key, **params)
 
 
-# What Excel shows in a cell whose formula fails (a VLOOKUP into a sheet since deleted); an
-# .xlsx's are put back where calamine gives them as empty (lbc.roster.reading.Prescan), a
-# CSV saved from such a sheet holds them as text.
-EXCEL_ERRORS = frozenset(
-    {
-        *("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"),
-        *("#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"),
-        "#GETTING_DATA",
-    }
-)
-
-
 def _formula_errors(out: _Out) -> None:
     """VAL007 for every cell read that shows a formula's error: the value it was meant to
-    hold is not there, whatever its column's own rules make of the text."""
+    hold is not there, whatever its column's own rules make of the text. Only in a table
+    the reader saw them in (Table.formula_errors): a CSV's text, or an .xlsx's error cells
+    put back (lbc.roster.reading.Prescan)."""
+    if not out.table.formula_errors:
+        return
     for key, column in out.table.raw.items():
         try:
             clean = EXCEL_ERRORS.isdisjoint(column)  # nearly every column: at C speed

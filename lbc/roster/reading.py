@@ -83,6 +83,14 @@ _FAR_CELL = re.compile(
     rb"r=[\"'](?=[A-Za-z]{3}|[A-Za-z]{1,2}[0-9]{6})([A-Za-z]+)([0-9]+)" + _FILLED
 )
 _TWO_LETTER_CELL = re.compile(rb"r=[\"']([A-Za-z]{2})[0-9]+" + _FILLED)
+# What Excel shows in a cell whose formula fails (a VLOOKUP into a sheet since deleted).
+EXCEL_ERRORS = frozenset(
+    {
+        *("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"),
+        *("#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"),
+        "#GETTING_DATA",
+    }
+)
 # A cell holding a formula's error value (#N/A, #REF!, #DIV/0! …), which calamine hands
 # over as an empty cell: its column, row and the error as Excel shows it.
 _ERROR_CELL = re.compile(
@@ -135,6 +143,9 @@ class RawSheet:
     col0: int = 0
     merged: list[Merge] = field(default_factory=list)
     pieces: bool = False
+    # Whether some cell shows a formula's error: one calamine gave as empty and the look
+    # before it put back (Prescan.errors), or a CSV's text saved from such a sheet.
+    formula_errors: bool = False
 
 
 @dataclass
@@ -1044,9 +1055,9 @@ def _send_sheet(
         # rows) goes before a table is made of them: this is its last reference.
         del sheet
         _put_errors(rows, row0, col0, errors)
-        send(RawSheet(name, rows, row0, col0, merged))
+        send(RawSheet(name, rows, row0, col0, merged, formula_errors=bool(errors)))
         return
-    send(RawSheet(name, [], row0, col0, merged, pieces=True))
+    send(RawSheet(name, [], row0, col0, merged, pieces=True, formula_errors=bool(errors)))
     # Row by row, a piece at a time: the whole sheet as Python values at once (to_python)
     # held gigabytes beside calamine's own cells on a county's merged roster. iter_rows
     # starts at the sheet's first row, not its first filled one as to_python does.
@@ -1244,6 +1255,7 @@ def _read_csv(path: Path) -> RawSheet:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[list[Any]] = []
     blank = width = 0
+    errors = False
     try:
         for row in reader:
             if not any(row):
@@ -1258,10 +1270,12 @@ def _read_csv(path: Path) -> RawSheet:
             rows += [[] for _ in range(blank)]
             rows.append(row)
             blank = 0
+            if not errors and "#" in "".join(row):  # text saved from a formula's error
+                errors = not EXCEL_ERRORS.isdisjoint(row)
     except csv.Error as exc:
         if str(exc).startswith("field larger than field limit"):
             raise LbcError(
                 t("err.csv_cell_too_long", path=path, row=reader.line_num, most=_CSV_CELL_MOST)
             ) from exc
         raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
-    return RawSheet(path.stem, rows)
+    return RawSheet(path.stem, rows, formula_errors=errors)

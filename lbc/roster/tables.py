@@ -273,6 +273,10 @@ class Table:
     # A records sheet without a 类型 column: what named every row's kind (KIND_FROM_SHEET,
     # KIND_FROM_TITLE, KIND_FROM_HEADER) and the kind; None when nothing did (kind_named).
     kind_from: tuple[str, str] | None = None
+    # Whether some cell shows a formula's error (#N/A …, see RawSheet.formula_errors): only
+    # such a table's cells are looked through for them (VAL007), since looking through a
+    # county's 3 million cells costs a quarter of a second.
+    formula_errors: bool = False
     values: Columns = field(init=False)
     _parked: bytes | None = field(init=False, default=None, repr=False)
 
@@ -992,6 +996,7 @@ class TableMaker:
                 (str(c).strip() for r in grid[: header.first] for c in r if c and str(c).strip()),
                 "",
             ),
+            formula_errors=sheet.formula_errors,
         )
         for key in header.columns:
             self.table.raw[key] = []
@@ -1587,6 +1592,7 @@ def _joined(run: list[Table]) -> Table:
         sources=None
         if any(part.sources is None for part in run)
         else [source for part in run for source in part.sources or ()],
+        formula_errors=any(part.formula_errors for part in run),
     )
     complete(table)
     return table
@@ -1656,6 +1662,7 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
             row_sheets=None if table.row_sheets is None else pick(table.row_sheets, index),
             sources=pick(table.sources, index),
             kind_from=table.kind_from,
+            formula_errors=table.formula_errors,
         )
         piece.values.update(mades[n])
         if parked:
