@@ -315,6 +315,10 @@ def named_children(namesakes: Iterable[tuple[K, object]], cls: object) -> list[K
     class; of several, those in its class; a single one unless the roster puts it in
     another class (on every row it has)."""
     found = list(namesakes)
+    if len(found) == 1:  # nearly every record: one child of that name, on one row
+        [(child, their)] = found
+        known = cls.__class__ is not nz.ClassRef or their == cls
+        return [child] if known or their.__class__ is not nz.ClassRef else []
     children = list(dict.fromkeys(child for child, _ in found))
     if cls.__class__ is not nz.ClassRef or not found:
         return children

@@ -122,11 +122,15 @@ class ChildIndex(Generic[K]):
         found = self._by_name.get(student, {}) if student.__class__ is str else {}  # type: ignore[call-overload]
         more = self._more
 
-        def rows_of(who: K, first: Place) -> list[Place]:
-            return [first, *more[(student, who)]] if more and (student, who) in more else [first]  # type: ignore[index]
+        def rows_of(who: K, first: Place) -> tuple[Place, ...]:
+            others = more.get((student, who)) if more else None  # type: ignore[call-overload]
+            return (first,) if others is None else (first, *others)
 
         if not school:  # a record of no known school: any of them
-            classes = [(who, row[0]) for who, first in found.items() for row in rows_of(who, first)]
+            if more:
+                classes = [(w, row[0]) for w, first in found.items() for row in rows_of(w, first)]
+            else:  # no child on several rows: a county's 300,000 records ask at C speed
+                classes = [(who, first[0]) for who, first in found.items()]
             hits = named_children(classes, cls)
             return [(who, found[who][2]) for who in _born_on(hits, found, born)]
         own: dict[K, Place] = {}  # each child's first row of the school
