@@ -142,7 +142,9 @@ class ChildIndex(Generic[K]):
         # a province's records ask of a hundred namesakes each, mostly of other schools.
         files_own = _may_be(school, FILE_SCHOOL, school in self.schools)
         for who, first in found.items():
-            for row in rows_of(who, first):
+            # Inline: a county's record asks of hundreds of namesakes, of other schools.
+            others = more.get((student, who)) if more else None  # type: ignore[call-overload]
+            for row in (first,) if others is None else (first, *others):
                 theirs = row[1]
                 if theirs == school:
                     own.setdefault(who, row)
