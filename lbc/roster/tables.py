@@ -766,7 +766,12 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
         two = _header_labels(sheet, i, 2) if i + 1 < len(sheet.rows) else None
         if two is not None and not reader.names_any(two):
             two = None  # the two rows joined name nothing either: no header of two rows
-        three = _header_labels(sheet, i, 3) if two and i + 2 < len(sheet.rows) else None
+        # Three rows (groups over groups) only under a middle row of merged group labels,
+        # as printed forms have them (父亲 over its columns): trying them on every sheet
+        # cost a county's 500 files seconds.
+        middle = sheet.row0 + i + 1
+        grouped = any(r1 == middle and c2 > c1 for (r1, c1), (_, c2) in sheet.merged)
+        three = _header_labels(sheet, i, 3) if two and grouped and i + 2 < len(sheet.rows) else None
         row_best: dict[Kind, _Header] = {}
         for kind in sorted(FIELDS, key=order.__getitem__):
             found = alone(kind, i)
