@@ -29,6 +29,7 @@ from lbc.output.formats import FORMATS, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading
 from lbc.roster.fields import guess_field
+from lbc.roster.support import dateless_records, undated_records
 from lbc.roster.tables import (
     IGNORED_REPEAT,
     IGNORED_UNKNOWN,
@@ -113,6 +114,18 @@ def note_rows(key: str, rows: list[tuple[Table, int]], **params: object) -> None
         table, i = rows[0]
         where = {"file": table.file, "sheet": table.sheet_at(i), "row": table.rows[i]}
         note(t(key, count=len(rows), **where, **params))
+
+
+def note_uncounted_records(roster: Roster, unclear: int, unreadable_kinds: int = 0) -> None:
+    """Say which support records counted for no child, as lbc due, lbc summary and lbc
+    watch all say it: those naming no one child (``unclear``), those whose 类型 lbc cannot
+    read (``unreadable_kinds``), and those whose date gives no day or is left empty."""
+    if unclear:
+        note(t("note.records_unclear", count=unclear))
+    if unreadable_kinds:
+        note(t("note.records_unreadable_kind", count=unreadable_kinds))
+    note_rows("note.records_undated", undated_records(roster))
+    note_rows("note.records_dateless", dateless_records(roster))
 
 
 def _release_notes() -> None:

@@ -19,7 +19,6 @@ from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.reports.owed import Due, Owed, due, month_text, summary_line, table_header, table_rows
 from lbc.roster.people import school_name
-from lbc.roster.support import dateless_records, undated_records
 from lbc.workspace.schools import run_school
 from lbc.workspace.terms import parse_term, school_year_start, term_of
 
@@ -79,12 +78,7 @@ def due_command(
         common.note(t("due.note.no_records"))
     if result.unpaired:
         common.note(t("due.note.unpaired", count=result.unpaired))
-    if result.unclear:
-        common.note(t("note.records_unclear", count=result.unclear))
-    if result.unreadable_kinds:
-        common.note(t("note.records_unreadable_kind", count=result.unreadable_kinds))
-    common.note_rows("note.records_undated", undated_records(roster))
-    common.note_rows("note.records_dateless", dateless_records(roster))
+    common.note_uncounted_records(roster, result.unclear, result.unreadable_kinds)
     others = sum(c.other_teachers for c in result.children())
     if others:
         common.note(t("due.note.other_teacher", count=others))

@@ -16,7 +16,6 @@ from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, to_json
 from lbc.output.privacy import mask_numbers_in
 from lbc.reports.summary import VARIABLES, build_context, input_notes
-from lbc.roster.support import dateless_records, undated_records
 from lbc.workspace.schools import read_roster, run_school
 from lbc.workspace.terms import parse_term, school_year_start
 
@@ -111,13 +110,8 @@ def summary(
     # Said once the summary could be made: an error is the one line a refusal prints.
     for line in input_notes(roster, chosen, school, bool(context["schools"])):
         common.note(line)
-    if context["records"]["unclear"]:
-        common.note(t("note.records_unclear", count=context["records"]["unclear"]))
-    if context["records"]["unreadable_kinds"]:
-        count = context["records"]["unreadable_kinds"]
-        common.note(t("note.records_unreadable_kind", count=count))
-    common.note_rows("note.records_undated", undated_records(roster))
-    common.note_rows("note.records_dateless", dateless_records(roster))
+    records = context["records"]
+    common.note_uncounted_records(roster, records["unclear"], records["unreadable_kinds"])
     if previous is not None and any(previous.resolve() == p.resolve() for p in paths):
         common.note(t("sum.note.previous_is_roster", path=previous))
     if text is not None and out is None:

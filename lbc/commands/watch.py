@@ -14,7 +14,6 @@ from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.watch import WatchReport, watch_report
-from lbc.roster.support import dateless_records, undated_records
 from lbc.workspace.schools import read_roster, run_school
 
 CSV_COLUMNS = (
@@ -66,10 +65,7 @@ def watch_command(
     report = watch_report(roster, cfg.watch, day, last_term)
     common.note_untyped(report.untyped, t("watch.untyped"))
     if report.unclear is not None:  # the days without contact count: what they cannot see
-        if report.unclear:
-            common.note(t("note.records_unclear", count=report.unclear))
-        common.note_rows("note.records_undated", undated_records(roster))
-        common.note_rows("note.records_dateless", dateless_records(roster))
+        common.note_uncounted_records(roster, report.unclear)
     if out is not None:
         from lbc.documents.watch_book import write_watch_book  # openpyxl is only needed here
 
