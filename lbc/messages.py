@@ -430,6 +430,36 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the file is cut short, perhaps by an interrupted download or copy: get the original again",
     ),
     "reason.not_ole": ("不是 Excel 97-2003 格式", "not an Excel 97-2003 file"),
+    # What the zip, XML and spreadsheet libraries say is English whatever the interface
+    # says: in Chinese, the kind of damage; in English, the library's own words after it.
+    "reason.zip_damaged": (
+        "文件的压缩数据已损坏，可能在下载或复制时出错：请重新获取原文件，或用 Excel 打开后另存",
+        "its compressed data is damaged: {detail}. Get the original again, or open it in Excel and save it again",
+    ),
+    "reason.cell_ref": (
+        "工作表里有单元格位置的写法不对",
+        "a cell reference in a sheet is malformed: {detail}",
+    ),
+    "reason.cell_value": (
+        "工作表里有单元格的值或类型无法识别",
+        "a cell's value or type is not understood: {detail}",
+    ),
+    "reason.shared_text": (
+        "工作表里有单元格引用的文字不存在",
+        "a cell refers to text the workbook does not have: {detail}",
+    ),
+    "reason.xml": (
+        "工作表的内部结构不完整或有错",
+        "a sheet's XML is incomplete or malformed: {detail}",
+    ),
+    "reason.csv_layout": (
+        "文件中的引号或换行不成对，无法分清各列",
+        "its quotes or line breaks do not pair up, so its columns cannot be told apart: {detail}",
+    ),
+    "reason.other": (
+        "文件内部的数据无法解析，请用 Excel 打开后另存为 .xlsx 再试",
+        "its contents cannot be parsed: {detail}. Open it in Excel, save it as .xlsx and try again",
+    ),
     "cfg.section": ("[{section}] 应是一个表", "[{section}] must be a table"),
     "cfg.type": ("{key} 应为 {expected}", "{key} must be {expected}"),
     "cfg.expect.paths": ("文件路径列表", "a list of paths"),

@@ -769,5 +769,12 @@ def test_a_file_that_makes_the_reader_panic(
     monkeypatch.setenv("RUST_BACKTRACE", "1")
     result = lbc_in_child("validate", path)
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.startswith(f"lbc: 错误：{path} 已损坏或不是真正的 Excel 文件（{reason}")
+    assert result.stderr == (
+        f"lbc: 错误：{path} 已损坏或不是真正的 Excel 文件"
+        "（文件内部的数据无法解析，请用 Excel 打开后另存为 .xlsx 再试）\n"
+    )
+    result = lbc_in_child("--lang", "en", "validate", path)  # the reader's words, in English
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"lbc: error: {path} is corrupt or not a real spreadsheet")
+    assert f"its contents cannot be parsed: {reason}" in result.stderr
     assert result.stderr.count("\n") == 1

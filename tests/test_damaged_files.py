@@ -380,6 +380,72 @@ def test_a_sheet_whose_part_is_missing_is_named(tmp_path: Path, target: str | No
     )
 
 
+@pytest.mark.parametrize(
+    ("edit", "zh", "en"),
+    [
+        (
+            (b'r="A2"', b'r="A0"'),
+            "工作表里有单元格位置的写法不对",
+            "a cell reference in a sheet is malformed: Range is missing the expected row"
+            " component.",
+        ),
+        (
+            (b"<c ", b'<c r="Z1" t="b"><v>yes</v></c><c ', 1),
+            "工作表里有单元格的值或类型无法识别",
+            "a cell's value or type is not understood: Unrecognized boolean cell value: yes",
+        ),
+        (
+            (b"<c ", b'<c r="Z1" t="s"><v>999</v></c><c ', 1),
+            "工作表里有单元格引用的文字不存在",
+            "a cell refers to text the workbook does not have: Cell string index not found in"
+            " shared strings table",
+        ),
+        (
+            (b"</sheetData>", b'<row r="9"><c r="A9"'),
+            "工作表的内部结构不完整或有错",
+            "a sheet's XML is incomplete or malformed: sheetData",
+        ),
+    ],
+)
+def test_a_sheet_the_reader_cannot_parse_is_said_in_chinese(
+    tmp_path: Path, edit: tuple[bytes, ...], zh: str, en: str
+) -> None:
+    """calamine's reasons are English whatever the interface says: in Chinese the kind of
+    damage is said, in English calamine's own words follow it."""
+    source = write_xlsx(tmp_path / "源.xlsx", {"花名册": ROWS})
+    path = rewrite_zip(
+        source,
+        tmp_path / "花名册.xlsx",
+        lambda name, data: data.replace(*edit) if name == "xl/worksheets/sheet1.xml" else None,
+    )
+    refused(
+        path,
+        f"{path} 已损坏或不是真正的 Excel 文件（{zh}）",
+        f"{path} is corrupt or not a real spreadsheet ({en})",
+    )
+
+
+def test_a_damaged_zip_member_is_said_in_chinese(tmp_path: Path) -> None:
+    """A member whose compressed bytes were damaged in a copy: zipfile's English ("Bad CRC-32
+    for file …") was the reason."""
+    source = write_xlsx(tmp_path / "源.xlsx", {"花名册": ROWS})
+    path = tmp_path / "花名册.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w") as zout:  # stored
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info))
+    data = path.read_bytes()
+    at = data.index(b"<sheetData>") + len(b"<sheetData>")
+    path.write_bytes(data[:at] + b"X" + data[at + 1 :])  # one byte changed: its CRC fails
+    refused(
+        path,
+        f"{path} 已损坏或不是真正的 Excel 文件（文件的压缩数据已损坏，可能在下载或复制时出错："
+        "请重新获取原文件，或用 Excel 打开后另存）",
+        f"{path} is corrupt or not a real spreadsheet (its compressed data is damaged: Bad"
+        " CRC-32 for file 'xl/worksheets/sheet1.xml'. Get the original again, or open it in"
+        " Excel and save it again)",
+    )
+
+
 # ---------------------------------------------------------------- .ods
 
 

@@ -331,7 +331,7 @@ def _calamine_errors(path: Path) -> Iterator[None]:
     except calamine.PasswordError as exc:
         raise LbcError(t("err.encrypted", path=path)) from exc
     except calamine.WorksheetNotFound as exc:  # listed in the workbook, its part missing
-        reason = t("reason.sheet_missing", sheet=_short(exc))
+        reason = t("reason.sheet_missing", sheet=_first_line(exc))
         raise LbcError(t("err.corrupt", path=path, reason=reason)) from exc
     except (calamine.CalamineError, calamine.XmlError, calamine.ZipError) as exc:
         raise LbcError(t("err.corrupt", path=path, reason=_reason(path, exc))) from exc
@@ -1205,9 +1205,44 @@ def _parsed_pieces(path: Path, zf: zipfile.ZipFile, name: str, member: str) -> I
             yield sheet
 
 
+# calamine's own words, by the kind of damage they tell of (the first that matches).
+_CALAMINE_KINDS = (
+    (re.compile(r"zip|deflat|compress|crc|archive", re.I), "reason.zip_damaged"),
+    (re.compile(r"shared string", re.I), "reason.shared_text"),
+    (
+        re.compile(r"^range (is|dim)|column name|reference|alphanumeric|number overflow", re.I),
+        "reason.cell_ref",
+    ),
+    (
+        re.compile(r"unrecognized|attribute|cell error|value|invalid|parse", re.I),
+        "reason.cell_value",
+    ),
+    (re.compile(r"xml|eof|tag|sheetData|unexpected|end of", re.I), "reason.xml"),
+)
+
+
 def _short(exc: BaseException) -> str:
+    """Why a library could not read the file, in the user's language: the zip, csv and
+    calamine layers speak English whatever the interface says, so Chinese says the kind of
+    damage, and English adds the library's own words."""
     if isinstance(exc, OSError) and exc.errno:  # strerror is English whatever the language
         return os_reason(exc)
+    detail = _first_line(exc)
+    if type(exc).__name__ == "PanicException":  # the reader's own fault, not a kind of damage
+        return t("reason.other", detail=detail)
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError, calamine.ZipError)):
+        return t("reason.zip_damaged", detail=detail)
+    if isinstance(exc, csv.Error):
+        return t("reason.csv_layout", detail=detail)
+    if isinstance(exc, calamine.XmlError):
+        return t("reason.xml", detail=detail)
+    for pattern, key in _CALAMINE_KINDS:
+        if pattern.search(detail):
+            return t(key, detail=detail)
+    return t("reason.other", detail=detail)
+
+
+def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:160]
 
