@@ -283,6 +283,23 @@ def test_county_health_does_not_count_what_a_cell_denies(tmp_path: Path) -> None
     }
 
 
+def test_county_health_reads_past_a_not_that_denies_no_band(tmp_path: Path) -> None:
+    """A 不 anywhere in the cell put the child in no band: 有慢性病，不能剧烈运动 and
+    不健康，患慢性病 were not 慢性病. Only a denied 健康 (不健康, 身体不太好) names none."""
+    _, counts = _health_bands(
+        tmp_path,
+        {
+            "青山镇中心小学": ["有慢性病，不能剧烈运动", "不健康，患慢性病", "不健康"],
+            "白鹤乡中心小学": ["身体不太好", "健康，不挑食", "残疾，行走不便"],
+        },
+    )
+    assert counts == {
+        "青山镇中心小学": [0, 0, 0, 2, 0],
+        "白鹤乡中心小学": [1, 0, 0, 0, 1],
+        "合计": [1, 0, 0, 2, 1],
+    }
+
+
 def test_a_child_not_left_behind_is_no_child_without_a_carer(tmp_path: Path) -> None:
     """无委托照料人 counts left-behind children nobody was entrusted with; a 非留守 child on
     the roster (its parents at home) is not one, though no guardian is written for it."""

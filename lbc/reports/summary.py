@@ -32,6 +32,7 @@ Counting rules, so that a head teacher can check any number by hand:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Any
@@ -690,10 +691,16 @@ _HEALTH_WORDS = (
 )
 
 
+# 健康, 良好 or 好 after a 不 or 欠 (不健康, 身体不太好, 欠好): they name no band.
+_NOT_WELL = re.compile(r"(?:不|欠)(?:太|很|够|算)?(?:健康|良好|好)")
+
+
 def _health_band(health: object) -> str | None:
-    if not isinstance(health, str) or "不" in health:  # 不健康 names no band
+    """The 排查汇总表 band a 健康状况 cell names: 健康，无疾病 is 健康, 无残疾 none, and
+    有慢性病，不能剧烈运动 慢性病 (a 不 elsewhere in the cell denies nothing the bands read)."""
+    if not isinstance(health, str):
         return None
-    said = nz.affirmed(health)  # 健康，无疾病 is 健康; 无残疾 no band
+    said = _NOT_WELL.sub("", nz.affirmed(health))
     return next((band for band, words in _HEALTH_WORDS if any(w in said for w in words)), None)
 
 
