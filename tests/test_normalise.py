@@ -1073,12 +1073,24 @@ def test_text(raw: Any, want: Any) -> None:
         (3.5, Bad("3.5")),
         (math.nan, None),
         (math.inf, Bad("inf")),
-        ("七十", Bad("七十")),
+        ("七十", 70),  # written out: 两人, 七十岁, 十二
+        ("两人", 2),
+        ("一", 1),
+        ("十", 10),
+        ("十二", 12),
+        ("二十名", 20),
+        ("七十五岁", 75),
+        ("九十九", 99),
+        ("十十", Bad("十十")),
+        ("两十", Bad("两十")),
+        ("人", Bad("人")),
+        ("无", Bad("无")),
         (True, Bad("是")),
         (None, None),
     ],
 )
 def test_integer(raw: Any, want: Any) -> None:
+    """A count or an age, in digits or in Chinese numerals."""
     assert nz.integer(raw) == want
 
 

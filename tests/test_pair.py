@@ -851,6 +851,16 @@ def test_an_unreadable_capacity_gives_no_places(tmp_path: Path) -> None:
     assert idle(doc) == {"王芳": "可帮扶人数无法识别：无"}
 
 
+def test_a_capacity_written_in_chinese_numerals_is_read(tmp_path: Path) -> None:
+    """可帮扶人数 两人 was unreadable, and the teacher took no child."""
+    staff = [teacher("王芳", C32, 可帮扶人数="两人"), teacher("李强", C51, 可帮扶人数="一")]
+    _, doc = pair_json(
+        tmp_path, roster(tmp_path / "r.xlsx", [kid(n, C32) for n in (1, 2, 3)], staff)
+    )
+    assert loads(doc) == Counter({"王芳": 2, "李强": 1})
+    assert idle(doc) == {}
+
+
 def test_a_child_whose_class_cannot_be_read_says_so(tmp_path: Path) -> None:
     _, doc = pair_json(
         tmp_path, roster(tmp_path / "r.xlsx", [kid(1, "火箭班")], [teacher("王芳", C32)])

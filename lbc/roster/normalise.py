@@ -1026,7 +1026,19 @@ def integer(value: Any) -> int | Bad | None:
     if s is None:
         return None
     m = re.fullmatch(r"(\d{1,4})\s*[人岁名个]?", s)
-    return int(m.group(1)) if m else Bad(s)
+    if m:
+        return int(m.group(1))
+    m = _CN_WHOLE.fullmatch(s)  # 两人, 七十岁, 十二
+    if m and m.group("ten", "ones") != (None, None):
+        tens = _CN_DIGITS[m["tens"]] if m["tens"] else 1 if m["ten"] else 0
+        return tens * 10 + (_CN_DIGITS[m["ones"]] if m["ones"] else 0)
+    return Bad(s)
+
+
+# A whole number under 100 in Chinese numerals, as a count or an age is written out.
+_CN_WHOLE = re.compile(
+    r"(?:(?P<tens>[二三四五六七八九])?(?P<ten>十))?(?P<ones>[一二两三四五六七八九])?\s*[人岁名个]?"
+)
 
 
 # 职务 naming the head teacher's class: 四年级1班班主任, 班主任（三(2)班）, 教导主任兼三2班班主任.
