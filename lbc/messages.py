@@ -1290,7 +1290,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "of them, without a home visit",
     ),
     "var.enrollment.by_status[]": (
-        "按在校状态人数（在读、转入、转出、休学、辍学、毕业）：每项 name、count",
+        "按在校状态人数（在读、转入、转出、休学、辍学、不在学、毕业）：每项 name、count",
         "by enrollment status: name, count",
     ),
     "var.enrollment.on_books": ("在册人数（不含转出、毕业）", "children on the books"),
@@ -2292,7 +2292,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "make sure the orphan allowance is paid, talk every month, plan the holidays",
     ),
     "rule.WCH010": ("在校状态：{status}", "not attending: {status}"),
-    "rule.WCH010.title": ("辍学或长期缺课", "dropped out or long absent"),
+    "rule.WCH010.title": ("辍学、休学或不在学", "dropped out, suspended or not at school"),
     "rule.WCH010.example": ("就学情况 辍学", "就学情况 辍学"),
     "rule.WCH010.why": (
         "不在学校的留守儿童最容易出事，劝返是学校的责任",

@@ -24,7 +24,7 @@ MOBILE = re.compile(r"1[3-9]\d{9}")
 LANDLINE = re.compile(r"0(10|2\d)-\d{7,8}|0[3-9]\d{2}-\d{7,8}")
 YES_NO = {"是", "否"}
 LEFT_BEHIND = {"父母均外出", "父亲外出", "母亲外出", "非留守", "留守(未注明)"}
-ENROLLMENT = {"在读", "转入", "转出", "休学", "辍学", "毕业"}
+ENROLLMENT = {"在读", "转入", "转出", "休学", "辍学", "不在学", "毕业"}
 GRANDPARENTS = {"祖父", "祖母", "外祖父", "外祖母", "祖父母", "外祖父母"}
 RELATIONS = GRANDPARENTS | {"父亲", "母亲", "亲属", "其他"}
 CATEGORIES = {"孤儿", "残疾", "单亲", "建档立卡", "低保", "贫困", "学困"}
@@ -933,6 +933,10 @@ def test_left_behind_type(raw: Any, want: Any) -> None:
         ("休学", "休学"),
         ("辍学", "辍学"),
         ("失学", "辍学"),
+        # The registration form's 不在学 and 未入园: at no school, and no dropout.
+        ("不在学", "不在学"),
+        ("未入园", "不在学"),
+        ("未入学", "不在学"),
         ("毕业", "毕业"),
         ("畢業", "毕业"),
         ("出国", Bad("出国")),

@@ -318,6 +318,7 @@ EXPECTED: dict[str, Any] = {
             {"name": "转出", "count": 1},  # 8
             {"name": "休学", "count": 0},
             {"name": "辍学", "count": 1},  # 7
+            {"name": "不在学", "count": 0},
             {"name": "毕业", "count": 0},
         ],
         "on_books": 9,

@@ -33,7 +33,7 @@ CELLS: dict[str, list[Any]] = {
     "班级": ["三年级(1)班", "三年级(2)班", "三班级", None],
     "家庭住址": ["团结村1组", "团结村2组", None],
     "留守类型": ["父母均外出", "父亲外出", "母亲外出", "非留守", "不知道", None],
-    "在校状态": ["在读", "转出", "毕业", "休学", "辍学", None],
+    "在校状态": ["在读", "转出", "毕业", "休学", "辍学", "不在学", "未入园", None],
     "监护人姓名": ["王秀英", "李桂兰", None],
     "监护人身份证号": [
         make_id(dt.date(1954, 1, 20), 301),
@@ -232,7 +232,7 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
         out.append((R.WCH008, "health", {"what": health}))
     if "孤儿" in cats:
         out.append((R.WCH009, "cat_orphan" if table.has("cat_orphan") else "categories", {}))
-    if get("enrollment_status") in ("辍学", "休学"):
+    if get("enrollment_status") in ("辍学", "休学", "不在学"):
         out.append((R.WCH010, "enrollment_status", {"status": get("enrollment_status")}))
     if get("boarding") == "是":
         out.append((R.WCH011, "boarding", {}))

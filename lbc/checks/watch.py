@@ -8,8 +8,8 @@ form and the 学籍 export write it:
 * guardianship: both parents away and no guardian (WCH001); 监护类型 无人监护 (WCH002) or
   父或母无监护能力 / 受委托监护人监护能力不足 (WCH003); a guardian aged ``guardian_age`` or
   more (WCH004), in poor health (身体状况 差, …病, 残疾: WCH005), or under 18 (WCH006);
-* the child: 残疾 (WCH007), 患病 or ill (WCH008), 孤儿 (WCH009), 辍学 or 休学 (WCH010),
-  boarding at school (WCH011);
+* the child: 残疾 (WCH007), 患病 or ill (WCH008), 孤儿 (WCH009), 辍学, 休学 or 不在学
+  (WCH010), boarding at school (WCH011);
 * contact: no support teacher in post, where the roster has a 帮扶教师 column (WCH012, as
   the summary and lbc due count the paired children); no support
   record naming the child for more than ``days_without_contact`` days (the school's
@@ -56,7 +56,8 @@ from lbc.workspace.terms import school_year_start, term_of
 ADULT = 18
 POOR_HEALTH = ("差", "病", "残疾")  # in 监护人身体状况: 差, 患病 / 慢性病 / 重病, 残疾
 ILL = ("患病", "病")  # in the child's 健康状况: 患病, 慢性病, 重病
-NO_LONGER_ATTENDING = ("辍学", "休学")
+# At no school, whether a dropout or not: a left-behind child out of school is at risk.
+NO_LONGER_ATTENDING = ("辍学", "休学", nz.NOT_AT_SCHOOL)
 PARENTS = ("father", "mother")
 # The changes since last term that are reasons, by the field that changed.
 CHANGES = {"guardian_name": R.WCH015, "left_behind_type": R.WCH016, "home_address": R.WCH017}

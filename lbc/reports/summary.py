@@ -8,7 +8,8 @@ Counting rules, so that a head teacher can check any number by hand:
 
 * a child is one distinct child (a row repeating an earlier row's ID number counts once);
   children 转出 or 毕业 are counted in enrollment only, every other figure is about the
-  children still on the school's books (在读, 转入, 休学, 辍学);
+  children still on the school's books (在读, 转入, 休学, 辍学, 不在学: at no school, and
+  no dropout);
 * 建档 complete: no error finding on the child's row other than a missing contact, and no
   required column missing from its sheet; contacts complete: nothing missing by the contact
   rules, a phone cell that gives no number to call (无, 已停机) counting as missing, as lbc

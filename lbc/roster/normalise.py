@@ -562,7 +562,11 @@ def _closed(mapping: dict[str, str]):
 GENDERS = ("男", "女")
 YES_NO = ("是", "否")
 LEFT_BEHIND_TYPES = ("父母均外出", "父亲外出", "母亲外出", "非留守")
-ENROLLMENT_STATUSES = ("在读", "转入", "转出", "休学", "辍学", "毕业")
+# 不在学: at no school and no dropout, as the registration form's 就学情况 has it beside 辍学
+# (its 未入园 too: a young child not in kindergarten). Still on the books, and not counted
+# as a dropout anywhere.
+ENROLLMENT_STATUSES = ("在读", "转入", "转出", "休学", "辍学", "不在学", "毕业")
+NOT_AT_SCHOOL = "不在学"
 # 在校状态 values of a child no longer on the books: not paired, carded or counted as present.
 LEFT_SCHOOL = frozenset({"转出", "毕业"})
 # 祖父母 and 外祖父母: both grandparents of one side look after the child together, as the
@@ -743,7 +747,8 @@ enrollment_status = _closed(
         "转入": "转入",
         **dict.fromkeys(("转出", "转学"), "转出"),
         "休学": "休学",
-        **dict.fromkeys(("辍学", "失学", "不在学"), "辍学"),
+        **dict.fromkeys(("辍学", "失学"), "辍学"),
+        **dict.fromkeys(("不在学", "未入园", "未入学", "未上学"), NOT_AT_SCHOOL),
         "毕业": "毕业",
     }
 )

@@ -1,0 +1,72 @@
+"""The official forms' own words, read as what they say: the registration form's 就学情况
+不在学 and 未入园 (a child at no school, who is no dropout), the county 排查汇总表's
+实际监护情况 and 监护情况 words, and a phone cell saying there is no phone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from test_forms import REG_HEADER, flat, reg_row, spots, validate
+
+from conftest import run, write_xlsx
+
+
+def registration_form(path: Path, rows: list[dict[str, Any]]) -> Path:
+    return write_xlsx(path, {"Sheet1": flat(REG_HEADER, rows)})
+
+
+def test_a_child_at_no_school_is_no_dropout(tmp_path: Path) -> None:
+    """就学情况 不在学 and 未入园 (the form's choices beside 辍学) are one status, 不在学: no
+    VAL001, counted apart in the summary and not in 辍学率 or 巩固率, and on the watch list
+    (WCH010) in its own word, as a dropout is in its."""
+    path = registration_form(
+        tmp_path / "登记表.xlsx",
+        [
+            reg_row(1, "父母双方同时外出"),
+            reg_row(2, "父母双方同时外出", 就学情况="辍学"),
+            reg_row(3, "父母双方同时外出", 就学情况="不在学"),
+            reg_row(4, "父母双方同时外出", 就学情况="未入园"),
+        ],
+    )
+    doc, stderr, code = validate(path)
+    assert (spots(doc["findings"]), stderr, code) == ([], "", 0)
+
+    result = run("summary", "--term", "2024-autumn", "--format", "json", path)
+    assert result.exit_code == 0, result.stderr
+    summary = result.json()
+    assert summary["children"]["total"] == 4
+    assert summary["enrollment"] == {
+        "by_status": [
+            {"name": "在读", "count": 1},
+            {"name": "转入", "count": 0},
+            {"name": "转出", "count": 0},
+            {"name": "休学", "count": 0},
+            {"name": "辍学", "count": 1},
+            {"name": "不在学", "count": 2},
+            {"name": "毕业", "count": 0},
+        ],
+        "on_books": 4,
+        "dropped_out": 1,
+        "retention_rate": 0.75,
+        "dropout_rate": 0.25,
+    }
+    text = run("summary", "--term", "2024-autumn", path).stdout
+    assert "- 在校情况：在读 1 人，辍学 1 人，不在学 2 人；巩固率 75.0%，辍学率 25.0%。" in text
+    assert "有 1 名儿童辍学" in text
+
+    watch = run("watch", path, "--format", "json").json()
+    reasons = [
+        (c["row"], [(r["code"], r["message"]) for r in c["reasons"]])
+        for g in watch["classes"]
+        for c in g["children"]
+    ]
+    assert reasons == [
+        (3, [("WCH010", "在校状态：辍学")]),
+        (4, [("WCH010", "在校状态：不在学")]),
+        (5, [("WCH010", "在校状态：不在学")]),
+    ]
+    english = run("--lang", "en", "watch", path, "--format", "json")
+    assert [r["message"] for r in english.json()["classes"][0]["children"][2]["reasons"]] == [
+        "not attending: 不在学"
+    ]
