@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from test_forms import REG_HEADER, flat, reg_row, spots, validate
 
-from conftest import run, write_xlsx
+from conftest import CHILD_HEADER, child_row, run, without, write_xlsx
 
 
 def registration_form(path: Path, rows: list[dict[str, Any]]) -> Path:
@@ -69,4 +70,46 @@ def test_a_child_at_no_school_is_no_dropout(tmp_path: Path) -> None:
     english = run("--lang", "en", "watch", path, "--format", "json")
     assert [r["message"] for r in english.json()["classes"][0]["children"][2]["reasons"]] == [
         "not attending: 不在学"
+    ]
+
+
+def phones_roster(path: Path, none: Any) -> Path:
+    """Each phone field saying ``none``: an away father's, an away mother's, the guardian's
+    and both parents' of a child whose parents are both away; and a 家长电话 column's."""
+    own = [
+        child_row(1, kind="父亲外出", 父亲电话=none),
+        child_row(2, kind="母亲外出", 母亲电话=none),
+        child_row(3, 监护人电话=none),
+        child_row(4, 父亲电话=none, 母亲电话=none),
+    ]
+    header, row = without(["父亲电话", "母亲电话"], child_row(5, kind="父亲外出"))
+    shared = [[*header, "家长电话"], [*row, none]]
+    return write_xlsx(path, {"儿童": [CHILD_HEADER, *own], "家长": shared})
+
+
+@pytest.mark.parametrize("none", ["无", "无电话", "没有", "/", "－", "暂无", None])
+def test_a_phone_cell_saying_there_is_none_is_a_missing_contact(
+    tmp_path: Path, none: str | None
+) -> None:
+    """A phone cell of 无 (无电话, 没有, /, －, 暂无) says there is no phone: lbc validate
+    asks for the contact by the rule it asks for an empty cell's (CON001 to CON003), for
+    the father's, the mother's, the guardian's and a 家长电话 column, not PHN001 ("bad
+    phone") as well or instead; lbc flag lists the same cells."""
+    path = phones_roster(tmp_path / "名册.xlsx", none)
+    doc, _, code = validate(path)
+    assert [(f["code"], f["sheet"], f["row"], f["column"]) for f in doc["findings"]] == [
+        ("CON003", "儿童", 2, "J"),
+        ("CON003", "儿童", 3, "K"),
+        ("CON001", "儿童", 4, "N"),
+        ("CON002", "儿童", 5, "J"),
+        ("CON003", "家长", 2, "M"),
+    ]
+    assert code == 1
+    flag = run("flag", path, "--format", "json").json()
+    assert [(c["row"], c["missing"]) for g in flag["classes"] for c in g["children"]] == [
+        (2, ["father_phone"]),
+        (3, ["mother_phone"]),
+        (4, ["guardian_phone"]),
+        (5, ["father_phone"]),
+        (2, ["parent_phone"]),
     ]

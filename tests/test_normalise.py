@@ -379,7 +379,14 @@ def test_landline_spellings_property(area: str, local: str) -> None:
         ("138123456789", Bad("138123456789")),  # 12 digits
         ("12812345678", Bad("12812345678")),  # no 12x mobiles
         ("0817-123456", Bad("0817-123456")),  # local number too short
-        ("无", Bad("无")),
+        # A cell saying there is no phone is an empty one: a missing contact, no bad number.
+        ("无", None),
+        ("无电话", None),
+        ("暂无", None),
+        ("/", None),
+        ("－", None),
+        ("無電話", None),
+        ("已停机", Bad("已停机")),
         ("13812345678.5", Bad("13812345678.5")),
     ],
 )

@@ -628,7 +628,7 @@ def test_a_support_teacher_not_in_post_is_no_support_teacher(tmp_path: Path) -> 
 
 
 def test_an_away_parents_phone_cell_that_is_no_number_is_said_so(tmp_path: Path) -> None:
-    """A mother's phone cell of 已停机 (or 无) is no number to call: the watch list says
+    """A mother's phone cell of 已停机 (or 空号) is no number to call: the watch list says
     so, and does not say she has no phone when the cell is written, nor echo the cell. A
     cell of two numbers gives two to call: she is reachable (李明轩 is not on the list)."""
     kids = [CHILD_HEADER]

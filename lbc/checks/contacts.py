@@ -48,7 +48,7 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
     """Row index -> the contacts that child lacks by the rules for its 留守类型.
 
     Children who have transferred out or graduated need no contact any more. With
-    ``usable_only`` a phone cell that gives no number to call (无, 已停机, a digit short:
+    ``usable_only`` a phone cell that gives no number to call (已停机, a digit short:
     ``nz.numbers_to_call``) counts as missing, while one of two numbers is a number to
     call; without, any written cell counts as present, because ``validate`` reports a
     malformed one under its own code (PHN001).

@@ -376,7 +376,7 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
     """WCH012 (no support teacher, where the roster has the column: none named, or, where a
     teachers list decides (TeachersInPost), none in post of that name, as every command
     counts) and
-    WCH014 (an away parent with no phone, or a cell that gives no number to call: 无,
+    WCH014 (an away parent with no phone, or a cell that gives no number to call:
     已停机, a digit short; the message tells which, not echoing the cell). A cell of two
     numbers gives two to call."""
     kinds = _column(table, "left_behind_type")

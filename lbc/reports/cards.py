@@ -79,8 +79,8 @@ def _birth(table: Table, i: int) -> str:
 
 def _phone(table: Table, key: str, i: int) -> str:
     """A phone on the card: the numbers to call (each of two typed in one cell); a cell
-    that gives none is a blank to fill in, with what it held beside it (无, 已停机, a number
-    a digit short), so the teacher sees why there is no number to dial."""
+    that gives none is a blank to fill in, with what it held beside it (已停机, a number a
+    digit short), so the teacher sees why there is no number to dial."""
     value = table.get(key, i)
     numbers = nz.numbers_text(value)
     if numbers:

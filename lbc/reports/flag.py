@@ -2,7 +2,7 @@
 
 A school hands each head teacher the families of their own class to call, so children are
 grouped by class with that class's head teacher; teachers without a phone come last. A
-phone cell that gives no number to call (无, 已停机, a digit short) counts as missing here,
+phone cell that gives no number to call (已停机, a digit short) counts as missing here,
 since nobody can dial it; a cell of two numbers does not (``nz.numbers_to_call``).
 """
 

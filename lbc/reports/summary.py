@@ -12,7 +12,7 @@ Counting rules, so that a head teacher can check any number by hand:
   no dropout);
 * 建档 complete: no error finding on the child's row other than a missing contact, and no
   required column missing from its sheet; contacts complete: nothing missing by the contact
-  rules, a phone cell that gives no number to call (无, 已停机) counting as missing, as lbc
+  rules, a phone cell that gives no number to call (已停机) counting as missing, as lbc
   flag counts it (lbc.checks.contacts);
 * paired: the child's 帮扶教师 names a teacher in post (在岗) of its school's teachers list,
   or, where no teachers list was read for the school, any teacher (TeachersInPost);

@@ -230,8 +230,14 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"(0(?:10|2\d)|0[3-9]\d{2})(\d{7,8})")
 
 
+# A phone cell saying there is no phone (无, 无电话, /, －): no number, as an empty cell is,
+# so a missing contact is asked for as one and not reported as a malformed number.
+NO_PHONE = frozenset({*NONE_WORDS, "无电话", "没有电话", "暂无电话", "无手机"})
+
+
 def phone(value: Any) -> str | Bad | None:
-    """A mainland mobile (11 digits) or a landline as ``0xxx-xxxxxxx``."""
+    """A mainland mobile (11 digits) or a landline as ``0xxx-xxxxxxx``; None for an empty
+    cell or one saying there is no phone (``NO_PHONE``)."""
     if (  # already a clean mobile: the common case
         value.__class__ is str
         and len(value) == 11
@@ -244,7 +250,7 @@ def phone(value: Any) -> str | Bad | None:
     if isinstance(value, float) and value.is_integer() and value > 0:
         value = str(int(value))
     s = _as_text(value)
-    if s is None:
+    if s is None or (not s[0].isdigit() and T2S.convert("".join(s.split())) in NO_PHONE):
         return None
     digits = _PHONE_STRIP.sub("", s)
     if digits.startswith("+86"):
@@ -269,9 +275,9 @@ _BETWEEN_NUMBERS = (re.compile(r"[/／、,，;；|｜\n]|或"), re.compile(r"[/�
 def numbers_to_call(value: object) -> tuple[str, ...]:
     """The numbers a phone cell gives to call, read by :func:`phone`: its number; each of
     two or more numbers typed in one cell (13812345678/13987654321), when every part reads
-    as a number; none for an empty cell or one that gives no number (无, 已停机, a digit
-    short, a number with words about it). The one answer to "is there a number to call",
-    asked by flag, the watch list, the summary and the cards alike."""
+    as a number; none for an empty cell (无 is one: ``phone``) or one that gives no number
+    (已停机, a digit short, a number with words about it). The one answer to "is there a
+    number to call", asked by flag, the watch list, the summary and the cards alike."""
     if value is None:
         return ()
     if value.__class__ is not Bad:
