@@ -2195,12 +2195,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "上门核实，落实委托监护人并填入花名册；确实无人照看的，上报并安排照护",
         "visit, arrange a guardian and write them in; if nobody can, report it and arrange care",
     ),
-    "rule.WCH002": ("监护类型为无人监护", "监护类型 says 无人监护 (nobody looks after the child)"),
+    "rule.WCH002": ("{label}为{value}", "{label} says {value} (nobody looks after the child)"),
     "rule.WCH002.title": ("无人监护", "无人监护"),
-    "rule.WCH002.example": ("监护类型 无人监护", "监护类型 无人监护"),
+    "rule.WCH002.example": (
+        "监护类型 无人监护；排查汇总表的实际监护情况 无委托照料人",
+        "监护类型 无人监护; the county table's 实际监护情况 无委托照料人",
+    ),
     "rule.WCH002.why": (
-        "无人监护是登记表里最危险的一档，必须马上落实监护",
-        "the registration form's worst grade: care must be arranged at once",
+        "无人监护（排查汇总表写作无委托照料人）是登记表里最危险的一档，必须马上落实监护",
+        "the registration form's worst grade (the county table's 无委托照料人): "
+        "care must be arranged at once",
     ),
     "rule.WCH002.fix": (
         "会同村（居）委会落实监护，每周了解孩子情况",
@@ -2209,8 +2213,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.WCH003": ("监护类型为{rating}", "监护类型 says {rating}"),
     "rule.WCH003.title": ("监护能力不足", "guardianship lacking"),
     "rule.WCH003.example": (
-        "监护类型 受委托监护人监护能力不足",
-        "监护类型 受委托监护人监护能力不足",
+        "监护类型 受委托监护人监护能力不足；排查汇总表的监护情况 差",
+        "监护类型 受委托监护人监护能力不足; the county table's 监护情况 差",
     ),
     "rule.WCH003.why": (
         "有监护人但照看不了孩子，和无人照看只差一步",

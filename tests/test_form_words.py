@@ -113,3 +113,90 @@ def test_a_phone_cell_saying_there_is_none_is_a_missing_contact(
         (5, ["father_phone"]),
         (2, ["parent_phone"]),
     ]
+
+
+def test_the_county_tables_words_in_a_registration_form(tmp_path: Path) -> None:
+    """实际监护情况 in the county 排查汇总表's words (祖父母、外祖父母, 亲戚朋友, 无委托照料人)
+    and 监护类型 in its 较好 / 一般 / 差: read, not VAL001. They say who looks after a
+    left-behind child, not which parent is away, which lbc validate asks (VAL004); the child
+    nobody looks after is on the watch list as 无人监护 is (WCH002), one rated 差 as one
+    whose care is lacking (WCH003)."""
+    nobody = {"委托监护人姓名": None, "受委托监护人电话": None, "与被监护人关系": None}
+    nobody |= {"委托监护人公民身份证号码": None, "父母外出有无委托其他监护人": "无"}
+    path = registration_form(
+        tmp_path / "登记表.xlsx",
+        [
+            reg_row(1, "祖父母、外祖父母", 监护类型="较好"),
+            reg_row(2, "亲戚朋友", 与被监护人关系="叔叔", 委托监护人姓名="张二叔", 监护类型="一般"),
+            reg_row(3, "无委托照料人", 监护类型="差", **nobody),
+        ],
+    )
+    doc, stderr, code = validate(path)
+    assert (spots(doc["findings"]), stderr, code) == (
+        [
+            ("VAL004", 2, "Z", "left_behind_type"),
+            ("VAL004", 3, "Z", "left_behind_type"),
+            ("VAL004", 4, "Z", "left_behind_type"),
+        ],
+        "",
+        0,
+    )
+    watch = run("watch", path, "--format", "json").json()
+    assert [
+        (c["row"], [(r["code"], r["column"], r["message"]) for r in c["reasons"]])
+        for g in watch["classes"]
+        for c in g["children"]
+    ] == [
+        (
+            4,
+            [
+                ("WCH002", "Z", "实际监护情况为无委托照料人"),
+                ("WCH003", "AG", "监护类型为监护情况差"),
+            ],
+        )
+    ]
+
+
+def test_the_county_table_counts_its_own_words(tmp_path: Path) -> None:
+    """A school's roster kept in the county table's words, 实际监护情况 and 监护情况 and no
+    guardian's columns: its children count in the county table's 实际监护情况 and 监护情况
+    columns (not 未采集, nor 无委托照料人 for all) and in 按监护情况; a child someone looks
+    after is no child without a guardian on the watch list (WCH001), the one nobody does
+    is (WCH001, WCH002)."""
+    folder = tmp_path / "各校"
+    folder.mkdir()
+    header, *rows = without(
+        ["监护人姓名", "与儿童关系", "监护人电话"], child_row(1), child_row(2), child_row(3)
+    )
+    said = [("祖父母、外祖父母", "较好"), ("亲戚朋友", "一般"), ("无委托照料人", "差")]
+    county = [[*header, "实际监护情况", "监护情况"]]
+    county += [[*row, *words] for row, words in zip(rows, said, strict=True)]
+    write_xlsx(folder / "a.xlsx", {"花名册": [["青山镇中心小学留守儿童花名册"], *county]})
+    own = [CHILD_HEADER, child_row(4), child_row(5, 与儿童关系="亲属")]
+    write_xlsx(folder / "b.xlsx", {"花名册": [["白鹤乡中心小学留守儿童花名册"], *own]})
+
+    result = run("summary", folder, "--term", "2024-autumn", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    summary = result.json()
+    table = summary["county_table"]
+    at = [k for k, c in enumerate(table["columns"]) if c["group"] in ("实际监护情况", "监护情况")]
+    assert [table["columns"][k]["name"] for k in at] == [
+        "祖父母、外祖父母", "亲戚朋友", "无委托照料人", "较好", "一般", "差"
+    ]  # fmt: skip
+    assert [(r["school"], [r["counts"][k] for k in at]) for r in table["rows"]] == [
+        ("青山镇中心小学", [1, 1, 1, 1, 1, 1]),
+        ("白鹤乡中心小学", [1, 1, 0, None, None, None]),
+        ("合计", [2, 2, 1, None, None, None]),
+    ]
+    assert summary["children"]["by_guardian"] == [
+        {"name": "祖辈监护", "count": 2},
+        {"name": "亲属监护", "count": 2},
+        {"name": "无委托监护人", "count": 1},
+    ]
+
+    watch = run("watch", folder / "a.xlsx", "--format", "json").json()
+    assert [
+        (c["row"], [r["code"] for r in c["reasons"]])
+        for g in watch["classes"]
+        for c in g["children"]
+    ] == [(5, ["WCH001", "WCH002", "WCH003"])]

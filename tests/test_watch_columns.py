@@ -46,6 +46,7 @@ CELLS: dict[str, list[Any]] = {
     "监护人年龄": [70, 16, 45, "七十岁", None],
     "监护人身体状况": ["健康", "患病", "慢性病", "残疾", "差", None],
     "监护类型": [*nz.GUARDIANSHIP_RATINGS, None],
+    "实际监护情况": ["父母双方同时外出", *nz.COUNTY_CARERS, "外出", None],
     "有无委托监护人": ["是", "否", None],
     "健康状况": ["健康", "患病", "慢性病", "残疾", None],
     "残疾类别及等级": ["无", "肢体三级", None],
@@ -194,13 +195,17 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
 
     out: list[Found] = []
     kind, guardian = get("left_behind_type"), text("guardian_name")
-    if kind == nz.BOTH_AWAY and (not guardian or get("guardian_entrusted") == "否"):
+    cared_for = get("care_situation") in ("祖父母、外祖父母", "亲戚朋友")
+    if kind == nz.BOTH_AWAY and (not (guardian or cared_for) or get("guardian_entrusted") == "否"):
         out.append(
             (R.WCH001, "guardian_name" if table.has("guardian_name") else "guardian_entrusted", {})
         )
-    if get("guardianship_rating") == nz.GUARDIANSHIP_RATINGS[0]:
-        out.append((R.WCH002, "guardianship_rating", {}))
-    elif get("guardianship_rating") in nz.GUARDIANSHIP_RATINGS[1:3]:
+    if get("guardianship_rating") == "无人监护":
+        out.append((R.WCH002, "guardianship_rating", {"label": "监护类型", "value": "无人监护"}))
+    elif get("care_situation") == "无委托照料人":
+        words = {"label": "实际监护情况", "value": "无委托照料人"}
+        out.append((R.WCH002, "care_situation", words))
+    if get("guardianship_rating") in ("父或母无监护能力", "受委托监护人监护能力不足", "监护情况差"):
         out.append((R.WCH003, "guardianship_rating", {"rating": get("guardianship_rating")}))
     if guardian:
         born = person_id_date(get("guardian_id_number"))

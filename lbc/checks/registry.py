@@ -147,7 +147,7 @@ class R:
     REC006 = Rule(WARNING, RuleKind.RECORD, "student, teacher")
     # The watch list's criteria (lbc watch), with their default weights: guardianship …
     WCH001 = Rule(WARNING, RuleKind.WATCH, "left_behind_type, guardian_name", 5)
-    WCH002 = Rule(WARNING, RuleKind.WATCH, "guardianship_rating", 5)
+    WCH002 = Rule(WARNING, RuleKind.WATCH, "guardianship_rating, care_situation", 5)
     WCH003 = Rule(WARNING, RuleKind.WATCH, "guardianship_rating", 4)
     WCH004 = Rule(WARNING, RuleKind.WATCH, "guardian_age, guardian_birth_date, …", 2)
     WCH005 = Rule(WARNING, RuleKind.WATCH, "guardian_health", 3)

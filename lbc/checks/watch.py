@@ -5,8 +5,9 @@ weight; a child is on the list when the weights of its reasons add up to the thr
 (``[watch]`` in ``lbc.toml``). The criteria read the archive as the national registration
 form and the 学籍 export write it:
 
-* guardianship: both parents away and no guardian (WCH001); 监护类型 无人监护 (WCH002) or
-  父或母无监护能力 / 受委托监护人监护能力不足 (WCH003); a guardian aged ``guardian_age`` or
+* guardianship: both parents away and no guardian (WCH001); 监护类型 无人监护, or the county
+  排查汇总表's 实际监护情况 无委托照料人 (WCH002); 监护类型 父或母无监护能力 /
+  受委托监护人监护能力不足, or the county's 差 (WCH003); a guardian aged ``guardian_age`` or
   more (WCH004), in poor health (身体状况 差, …病, 残疾: WCH005), or under 18 (WCH006);
 * the child: 残疾 (WCH007), 患病 or ill (WCH008), 孤儿 (WCH009), 辍学, 休学 or 不在学
   (WCH010), boarding at school (WCH011);
@@ -41,6 +42,7 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
+from lbc.roster.fields import Kind, field
 from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, age_on
 from lbc.roster.support import (
     ChildIndex,
@@ -58,6 +60,17 @@ POOR_HEALTH = ("差", "病", "残疾")  # in 监护人身体状况: 差, 患病 
 ILL = ("患病", "病")  # in the child's 健康状况: 患病, 慢性病, 重病
 # At no school, whether a dropout or not: a left-behind child out of school is at risk.
 NO_LONGER_ATTENDING = ("辍学", "休学", nz.NOT_AT_SCHOOL)
+# The cells saying nobody looks after the child (WCH002), in the words of the form each is
+# of, and those saying the care is lacking (WCH003).
+NOBODY_CARES = {
+    key: {"label": field(Kind.CHILDREN, key).label, "value": value}
+    for key, value in (
+        ("guardianship_rating", nz.GUARDIANSHIP_RATINGS[0]),
+        ("care_situation", nz.NO_CARER),
+    )
+}
+CARE_LACKING = nz.GUARDIANSHIP_RATINGS[1:4]
+CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 PARENTS = ("father", "mother")
 # The changes since last term that are reasons, by the field that changed.
 CHANGES = {"guardian_name": R.WCH015, "left_behind_type": R.WCH016, "home_address": R.WCH017}
@@ -290,6 +303,7 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     """WCH001, WCH002/WCH003 and WCH005 (the guardian's age is the day's: ``_aged``)."""
     kinds, guardians = _column(table, "left_behind_type"), _column(table, "guardian_name")
     entrusted, ratings = _column(table, "guardian_entrusted"), _column(table, "guardianship_rating")
+    care = _column(table, "care_situation")
     health = _column(table, "guardian_health")
     poor = {
         h: any(w in nz.affirmed(_text(h)) for w in POOR_HEALTH) for h in {health[i] for i in rows}
@@ -297,12 +311,17 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     nobody = "guardian_name" if table.has("guardian_name") else "guardian_entrusted"
     for j, i in enumerate(rows):
         guardian = guardians[i] if isinstance(guardians[i], str) else ""
-        if kinds[i] == nz.BOTH_AWAY and (not guardian or entrusted[i] == "否"):
+        # The county's 实际监护情况 祖父母、外祖父母 or 亲戚朋友 says someone looks after the
+        # child, though no guardian is named (lbc validate asks for the name: CON001).
+        cared_for = care[i] in CARERS
+        if kinds[i] == nz.BOTH_AWAY and (not (guardian or cared_for) or entrusted[i] == "否"):
             yield j, (R.WCH001, nobody, {})
         rating = ratings[i]
         if rating == nz.GUARDIANSHIP_RATINGS[0]:
-            yield j, (R.WCH002, "guardianship_rating", {})
-        elif rating in nz.GUARDIANSHIP_RATINGS[1:3]:
+            yield j, (R.WCH002, "guardianship_rating", NOBODY_CARES["guardianship_rating"])
+        elif care[i] == nz.NO_CARER:
+            yield j, (R.WCH002, "care_situation", NOBODY_CARES["care_situation"])
+        if rating in CARE_LACKING:
             yield j, (R.WCH003, "guardianship_rating", {"rating": rating})
         if guardian and poor[health[i]]:
             yield j, (R.WCH005, "guardian_health", {"health": health[i]})

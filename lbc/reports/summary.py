@@ -365,7 +365,12 @@ def _children_section(kids: Kids, classes: _Classes) -> dict[str, Any]:
     gender = _tally(kids.column("gender"), nz.GENDERS)
     kinds = _tally(kids.column("left_behind_type"), (*nz.LEFT_BEHIND_TYPES, nz.AWAY_UNSPECIFIED))
     guardians = Counter(
-        map(_guardian_kind, kids.column("guardian_relation"), kids.column("guardian_entrusted"))
+        map(
+            _guardian_kind,
+            kids.column("guardian_relation"),
+            kids.column("guardian_entrusted"),
+            kids.column("care_situation"),
+        )
     )
     categories: Counter[str] = Counter(
         cat for cats in kids.column("categories") if isinstance(cats, tuple) for cat in cats
@@ -392,10 +397,16 @@ def _children_section(kids: Kids, classes: _Classes) -> dict[str, Any]:
 GUARDIAN_KINDS = ("祖辈监护", "父母一方监护", "亲属监护", "其他监护", "无委托监护人", "未登记")
 
 
-def _guardian_kind(relation: object, entrusted: object) -> str:
-    """Who looks after the child, by the guardian's relation; a roster that says nobody was
-    entrusted (the 2016 form's 父母外出有无委托其他监护人 无) says so, unlike one that is
-    silent (未登记)."""
+# Who looks after the child as the county 排查汇总表's 实际监护情况 says it.
+_CARER_KINDS = dict(zip(nz.COUNTY_CARERS, ("祖辈监护", "亲属监护", "无委托监护人"), strict=True))
+
+
+def _guardian_kind(relation: object, entrusted: object, care: object) -> str:
+    """Who looks after the child, by the guardian's relation, else by the county table's
+    words in 实际监护情况; a roster that says nobody was entrusted (the 2016 form's
+    父母外出有无委托其他监护人 无) says so, unlike one that is silent (未登记)."""
+    if relation is None and isinstance(care, str) and care in _CARER_KINDS:
+        return _CARER_KINDS[care]
     if relation in nz.GRANDPARENTS:
         return "祖辈监护"
     if relation in PARENTS:
@@ -654,7 +665,7 @@ COUNTY_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         tuple(f"{lo}-{hi}周岁{g}" for lo, hi in AGE_BANDS for g in nz.GENDERS),
     ),
     ("寄宿情况", "boarding", ("寄宿", "不寄宿")),
-    ("实际监护情况", "guardian_relation", ("祖父母、外祖父母", "亲戚朋友", "无委托照料人")),
+    ("实际监护情况", "guardian_relation", nz.COUNTY_CARERS),
     ("监护情况", "guardianship_rating", ("较好", "一般", "差")),
     ("健康状况", "health", ("健康", "一般或较弱", "重病", "慢性病", "残疾")),
     (
@@ -669,6 +680,7 @@ _RATING_BANDS = {
     "无人监护": "差",
     "父或母无监护能力": "差",
     "受委托监护人监护能力不足": "差",
+    "监护情况差": "差",
 }
 _RELIEF_WORDS = {
     "建档立卡贫困户": ("建档立卡",),
@@ -719,7 +731,10 @@ def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> se
     relation, guardian = cols["guardian_relation"][k], cols["guardian_name"][k]
     # A child whose parents are at home (非留守) is owed no carer entrusted with it.
     away = cols["left_behind_type"][k] != nz.NOT_LEFT_BEHIND
-    if relation in nz.GRANDPARENTS:
+    care = cols["care_situation"][k]
+    if care in nz.COUNTY_CARERS:  # the roster's 实际监护情况 says it in the table's words
+        found.add(care)
+    elif relation in nz.GRANDPARENTS:
         found.add("祖父母、外祖父母")
     elif relation in ("亲属", "其他"):
         found.add("亲戚朋友")
@@ -745,15 +760,18 @@ def _county_table(roster: Roster, kids: Kids, as_of: dt.date) -> dict[str, Any]:
     and sex board, are cared for by whom, are rated how, are in what health and receive what
     relief. A group a school's roster has no column for is None there (未采集), not 0."""
     keys = {"id_number", "gender", "guardian_name", "categories", "left_behind_type"}
-    keys |= {key for _, key, _ in COUNTY_GROUPS}
+    keys |= {key for _, key, _ in COUNTY_GROUPS} | {"care_situation"}
     cols = {key: kids.column(key) for key in keys}
     # Which groups each child's sheet records: ages from a birth date or an ID, care from
-    # the guardian's name or relation, relief from a relief or a categories column.
+    # the guardian's name or relation or the table's words in 实际监护情况, relief from a
+    # relief or a categories column.
     extra = {"年龄段": "id_number", "实际监护情况": "guardian_name", "救助措施": "categories"}
     collected: list[set[str]] = []
     for table, rows in kids.rows:
         has = {g for g, key, _ in COUNTY_GROUPS if table.has(key)}
         has |= {g for g, key in extra.items() if table.has(key)}
+        if not set(table.values.get("care_situation") or ()).isdisjoint(nz.COUNTY_CARERS):
+            has.add("实际监护情况")
         collected += [has] * len(rows)
     lookup = schools_of(roster)
     columns = [(group, name) for group, _, names in COUNTY_GROUPS for name in names]

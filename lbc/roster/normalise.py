@@ -706,6 +706,21 @@ def says_both_incapable(value: Any) -> bool:
     return s is not None and T2S.convert("".join(s.split())) in BOTH_INCAPABLE_WORDS
 
 
+# The county 排查汇总表's 实际监护情况: who looks after a left-behind child, not which parent
+# is away.
+COUNTY_CARERS = ("祖父母、外祖父母", "亲戚朋友", "无委托照料人")
+NO_CARER = COUNTY_CARERS[2]
+# Each spelling of them and the words it is; 祖父母 or 外祖父母 alone too, as a school
+# writes the one that is so.
+_COUNTY_CARER_WORDS = {
+    **dict.fromkeys(
+        ("祖父母、外祖父母", "祖父母外祖父母", "祖父母/外祖父母", "祖父母", "外祖父母", "祖辈"),
+        COUNTY_CARERS[0],
+    ),
+    **dict.fromkeys(("亲戚朋友", "亲戚、朋友", "亲友"), COUNTY_CARERS[1]),
+    **dict.fromkeys(("无委托照料人", "无照料人"), NO_CARER),
+}
+
 left_behind_type = _closed(
     {
         **dict.fromkeys(
@@ -738,6 +753,9 @@ left_behind_type = _closed(
                 *BOTH_INCAPABLE_WORDS,
                 AWAY_UNSPECIFIED,
                 *ONE_AWAY_WORDS,
+                # A child someone else looks after, or nobody (the county's 实际监护情况):
+                # left behind, which parent away unsaid.
+                *_COUNTY_CARER_WORDS,
             ),
             AWAY_UNSPECIFIED,
         ),
@@ -810,10 +828,13 @@ relation = _closed(
 )
 
 # The registration form's 监护类型: how well the child is looked after, worst first.
+# 监护情况差 is the county 排查汇总表's 差, which gathers the three before it without
+# saying which.
 GUARDIANSHIP_RATINGS = (
     "无人监护",
     "父或母无监护能力",
     "受委托监护人监护能力不足",
+    "监护情况差",
     "监护情况一般",
     "监护情况较好",
 )
@@ -823,16 +844,19 @@ guardianship_rating = _closed(
         **dict.fromkeys(("无监护", "无人照料"), "无人监护"),
         **dict.fromkeys(("父母无监护能力", "父母一方无监护能力"), "父或母无监护能力"),
         **dict.fromkeys(("监护能力不足", "委托监护人监护能力不足"), "受委托监护人监护能力不足"),
+        **dict.fromkeys(("差", "较差"), "监护情况差"),
         "一般": "监护情况一般",
         **dict.fromkeys(("较好", "良好", "好"), "监护情况较好"),
     }
 )
 
-# The registration form's 实际监护情况, kept as it says it (left_behind_type is read from it
-# when a roster has no 留守类型 column).
-CARE_SITUATIONS = ("父母双方外出", "一方外出另一方无监护能力", "父母双方无监护能力")
+# 实际监护情况, kept as it says it: the registration form's (which parents are away), or the
+# county 排查汇总表's (who looks after the child). left_behind_type is read from it when a
+# roster has no 留守类型 column.
+CARE_SITUATIONS = ("父母双方外出", "一方外出另一方无监护能力", "父母双方无监护能力", *COUNTY_CARERS)
 care_situation = _closed(
     {
+        **_COUNTY_CARER_WORDS,
         **dict.fromkeys(
             ("父母双方外出", "父母双方同时外出", "双方外出", "双方同时外出", "父母均外出"),
             "父母双方外出",
