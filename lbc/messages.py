@@ -1908,13 +1908,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "report 无人监护 in 监护类型 and follow it up",
     ),
     "rule.VAL006": (
-        "监护类型是“无人监护”，却填了监护人",
-        "监护类型 says 无人监护 (nobody looks after the child), yet a guardian is named",
+        "{label}是“{value}”，却填了监护人",
+        "{label} says {value} (nobody looks after the child), yet a guardian is named",
     ),
     "rule.VAL006.title": ("无人监护却填了监护人", "无人监护 with a guardian named"),
     "rule.VAL006.example": (
-        "监护类型 无人监护，委托监护人姓名 张大爷",
-        "监护类型 无人监护, 委托监护人姓名 张大爷",
+        "监护类型 无人监护（或排查汇总表的实际监护情况 无委托照料人），委托监护人姓名 张大爷",
+        "监护类型 无人监护 (or the county table's 实际监护情况 无委托照料人), "
+        "委托监护人姓名 张大爷",
     ),
     "rule.VAL006.why": (
         "无人监护的孩子是最危险的一类，必须马上落实监护；两处矛盾，说明要么孩子其实有人照看，要么监护人只是挂名",
@@ -1922,8 +1923,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "someone does look after the child or the guardian is one in name only",
     ),
     "rule.VAL006.fix": (
-        "上门核实：监护人确实在照看的，改正监护类型；只是挂名的，按无人监护上报并落实监护",
-        "visit and find out: if the guardian does look after the child, correct 监护类型; "
+        "上门核实：监护人确实在照看的，改正监护类型或实际监护情况；只是挂名的，按无人监护上报并落实监护",
+        "visit and find out: if the guardian does look after the child, correct 监护类型 "
+        "or 实际监护情况; "
         "if in name only, report 无人监护 and arrange care",
     ),
     "rule.VAL007": (

@@ -200,3 +200,22 @@ def test_the_county_table_counts_its_own_words(tmp_path: Path) -> None:
         for g in watch["classes"]
         for c in g["children"]
     ] == [(5, ["WCH001", "WCH002", "WCH003"])]
+
+
+def test_nobody_looks_after_a_child_with_a_guardian_named(tmp_path: Path) -> None:
+    """实际监护情况 无委托照料人 beside a named guardian contradicts itself as 监护类型
+    无人监护 does: VAL006 at the cell that says nobody, in its own words."""
+    path = registration_form(
+        tmp_path / "登记表.xlsx",
+        [reg_row(1, "无委托照料人"), reg_row(2, "父母双方同时外出", 监护类型="无人监护")],
+    )
+    doc, _, code = validate(path)
+    assert [
+        (f["code"], f["row"], f["column"], f["field"], f["message"])
+        for f in doc["findings"]
+        if f["code"] == "VAL006"
+    ] == [
+        ("VAL006", 2, "Z", "care_situation", "实际监护情况是“无委托照料人”，却填了监护人"),
+        ("VAL006", 3, "AG", "guardianship_rating", "监护类型是“无人监护”，却填了监护人"),
+    ]
+    assert code == 1

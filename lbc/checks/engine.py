@@ -55,6 +55,16 @@ _TEACHER_LISTS: dict[str, tuple[str, ...]] = {
     "active": nz.YES_NO,
 }
 _PHONES = ("father_phone", "mother_phone", "parent_phone", "parent_work_phone", "guardian_phone")
+# The cells saying nobody looks after the child, in the words of the form each is of: the
+# registration form's 监护类型 无人监护, the county 排查汇总表's 实际监护情况 无委托照料人.
+# A guardian named beside one is VAL006; the child is on the watch list (WCH002).
+NOBODY_CARES = {
+    key: {"label": field(Kind.CHILDREN, key).label, "value": value}
+    for key, value in (
+        ("guardianship_rating", nz.GUARDIANSHIP_RATINGS[0]),
+        ("care_situation", nz.NO_CARER),
+    )
+}
 
 
 def warm_up() -> None:
@@ -523,7 +533,8 @@ def person_id_date(value: Any) -> dt.date | None:
 def _check_people(out: _Out, today: dt.date) -> None:
     """The parents' and guardian's ID numbers and birth dates, checked like the child's: a
     number that is no valid ID (ID008), a birth date it contradicts (ID009); the guardian's
-    age by them (VAL005); and a 监护类型 of 无人监护 beside a named guardian (VAL006)."""
+    age by them (VAL005); and a 监护类型 of 无人监护, or an 实际监护情况 of 无委托照料人,
+    beside a named guardian (VAL006)."""
     v, n = out.table.values, len(out.table)
     for who in PEOPLE:
         id_key, birth_key = f"{who}_id_number", f"{who}_birth_date"
@@ -550,11 +561,16 @@ def _check_people(out: _Out, today: dt.date) -> None:
                     if not 16 <= age <= 100:
                         key = id_key if by_id else birth_key
                         out.add(R.VAL005, i, key, label=out.label(key), age=age)
-    ratings, names = v.get("guardianship_rating"), v.get("guardian_name")
-    if ratings and names:
-        for i, (rating, name) in enumerate(zip(ratings, names, strict=True)):
-            if rating == "无人监护" and name:
-                out.add(R.VAL006, i, "guardianship_rating")
+    names = v.get("guardian_name")
+    if not names:
+        return
+    for key, said in NOBODY_CARES.items():
+        values = v.get(key)
+        if not values:
+            continue
+        for i, (value, name) in enumerate(zip(values, names, strict=True)):
+            if value == said["value"] and name:
+                out.add(R.VAL006, i, key, **said)
 
 
 def _place_ok(place: object) -> bool:

@@ -36,13 +36,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from lbc.checks.contacts import away_parents, phone_key
-from lbc.checks.engine import person_id_date
+from lbc.checks.engine import NOBODY_CARES, person_id_date
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
-from lbc.roster.fields import Kind, field
 from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, age_on
 from lbc.roster.support import (
     ChildIndex,
@@ -60,15 +59,7 @@ POOR_HEALTH = ("差", "病", "残疾")  # in 监护人身体状况: 差, 患病 
 ILL = ("患病", "病")  # in the child's 健康状况: 患病, 慢性病, 重病
 # At no school, whether a dropout or not: a left-behind child out of school is at risk.
 NO_LONGER_ATTENDING = ("辍学", "休学", nz.NOT_AT_SCHOOL)
-# The cells saying nobody looks after the child (WCH002), in the words of the form each is
-# of, and those saying the care is lacking (WCH003).
-NOBODY_CARES = {
-    key: {"label": field(Kind.CHILDREN, key).label, "value": value}
-    for key, value in (
-        ("guardianship_rating", nz.GUARDIANSHIP_RATINGS[0]),
-        ("care_situation", nz.NO_CARER),
-    )
-}
+# The ratings saying the care is lacking (WCH003); nobody caring is engine.NOBODY_CARES.
 CARE_LACKING = nz.GUARDIANSHIP_RATINGS[1:4]
 CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 PARENTS = ("father", "mother")
