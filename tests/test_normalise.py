@@ -394,6 +394,57 @@ def test_phone_examples(raw: Any, want: Any) -> None:
     assert nz.phone(raw) == want
 
 
+SPACES = st.text(alphabet=" \t\u3000", max_size=2)
+
+
+@FAST
+@given(
+    word=st.sampled_from(
+        ["无", "无电话", "没有", "暂无", "没有电话", "/", "／", "-", "－", "無電話"]
+    ),
+    before=SPACES,
+    inside=SPACES,
+    after=SPACES,
+)
+def test_a_phone_cell_saying_there_is_none_is_empty(
+    word: str, before: str, inside: str, after: str
+) -> None:
+    """However it is spaced, full-width or traditional, a cell saying there is no phone
+    reads as an empty cell, never as a malformed number (PHN001)."""
+    spaced = word[:1] + inside + word[1:]
+    assert nz.phone(before + spaced + after) is None
+
+
+@FAST
+@given(
+    said=st.sampled_from(
+        [
+            ("祖父母、外祖父母", "care_situation", "祖父母、外祖父母"),
+            ("祖父母/外祖父母", "care_situation", "祖父母、外祖父母"),
+            ("外祖父母", "care_situation", "祖父母、外祖父母"),
+            ("亲戚朋友", "care_situation", "亲戚朋友"),
+            ("親戚朋友", "care_situation", "亲戚朋友"),
+            ("无委托照料人", "care_situation", "无委托照料人"),
+            ("無委託照料人", "care_situation", "无委托照料人"),
+            ("较好", "guardianship_rating", "监护情况较好"),
+            ("一般", "guardianship_rating", "监护情况一般"),
+            ("差", "guardianship_rating", "监护情况差"),
+            ("不在学", "enrollment_status", "不在学"),
+            ("未入园", "enrollment_status", "不在学"),
+        ]
+    ),
+    before=SPACES,
+    after=SPACES,
+)
+def test_the_official_forms_words_are_read(
+    said: tuple[str, str, str], before: str, after: str
+) -> None:
+    """The county 排查汇总表's 实际监护情况 and 监护情况 words and the registration form's
+    就学情况 不在学 and 未入园, spaced or in traditional characters, read as what they say."""
+    cell, key, want = said
+    assert getattr(nz, key)(before + cell + after) == want
+
+
 @pytest.mark.parametrize(
     ("raw", "want"),
     [
