@@ -2707,9 +2707,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{school}帮扶工作待办清单（截至 {date}）",
     ),
     "note.records_undated": (
-        "提示：{count} 条帮扶记录的日期无法识别或没有写到哪一天（首个在 {file} 的“{sheet}”第 {row} 行），"
+        "提示：{count} 条帮扶记录的日期无法识别（首个在 {file} 的“{sheet}”第 {row} 行），"
         "不在任何学期，没有计入；请按 lbc validate 所指（DATE001）改正",
-        "note: {count} support records have no readable day as their date (the first in "
+        "note: {count} support records have no readable date (the first in "
         "{file}, sheet '{sheet}', row {row}): in no term, they were not counted; correct them "
         "as lbc validate shows (DATE001)",
     ),

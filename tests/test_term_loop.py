@@ -474,17 +474,17 @@ def test_dates_typed_by_hand_count(tmp_path: Path) -> None:
 def test_due_and_the_summary_say_how_many_records_have_no_readable_date(
     tmp_path: Path,
 ) -> None:
-    """A record dated 9月3日 (no year), 上周, or 2024年9月 (no day) is in no term: it counts
-    for nobody, and lbc due and lbc summary said nothing of it while listing the child as
-    owed its talk; lbc validate said nothing of the month alone. Now a note says how many
-    there are and where the first is, and validate points at each (DATE001)."""
+    """A record dated 9月3日 (no year) or 上周 is in no term: it counts for nobody, and lbc
+    due and lbc summary said nothing of it while listing the child as owed its talk. Now a
+    note says how many there are and where the first is, and validate points at each
+    (DATE001). A talk dated 2024年9月 (no day) is September's talk (test_records_dates)."""
     kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
     records = [
         ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"],
         ["9月3日", "王芳", "张雨涵", None, "谈心", "谈学习"],
         ["上周", "王芳", "张雨涵", None, "家访", "入户"],
         [dt.date(2024, 10, 8), "王芳", "张雨涵", None, "谈心", "谈学习"],
-        ["2024年9月", "王芳", "张雨涵", None, "谈心", "谈学习"],
+        ["8月30日", "王芳", "张雨涵", None, "谈心", "谈学习"],
         [None, None, None, None, None, "备注：以上记录由班主任填写"],
     ]
     path = write_xlsx(
@@ -492,7 +492,7 @@ def test_due_and_the_summary_say_how_many_records_have_no_readable_date(
         {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records},
     )
     note = (
-        f"提示：3 条帮扶记录的日期无法识别或没有写到哪一天（首个在 {path} 的“帮扶记录”第 2 行），"
+        f"提示：3 条帮扶记录的日期无法识别（首个在 {path} 的“帮扶记录”第 2 行），"
         "不在任何学期，没有计入；请按 lbc validate 所指（DATE001）改正\n"
     )
     due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
@@ -506,7 +506,7 @@ def test_due_and_the_summary_say_how_many_records_have_no_readable_date(
     assert [(f["code"], f["row"], f["column"], f["value"]) for f in found] == [
         ("DATE001", 2, "A", "9月3日"),
         ("DATE001", 3, "A", "上周"),
-        ("DATE001", 5, "A", "2024年9月"),
+        ("DATE001", 5, "A", "8月30日"),
     ]
 
 

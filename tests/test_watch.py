@@ -681,7 +681,7 @@ def test_records_that_count_for_no_one_are_said_beside_the_list(tmp_path: Path) 
         == (
             "提示：2 条帮扶记录写的学生对不上花名册上的一名儿童（花名册中没有这个名字，"
             "或有同名儿童而没有写明班级），没有计入；请按 lbc validate 所指（REC002、REC003）改正\n"
-            "提示：1 条帮扶记录的日期无法识别或没有写到哪一天"
+            "提示：1 条帮扶记录的日期无法识别"
             f"（首个在 {path} 的“帮扶记录”第 5 行），不在任何学期，没有计入；"
             "请按 lbc validate 所指（DATE001）改正\n"
             f"提示：1 条帮扶记录写了学生却没有填日期（首个在 {path} 的“帮扶记录”第 4 行），"

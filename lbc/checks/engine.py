@@ -23,7 +23,7 @@ from lbc.roster import record_sheets
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
 from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, births_differ, teacher_named
 from lbc.roster.reading import EXCEL_ERRORS
-from lbc.roster.support import ChildIndex
+from lbc.roster.support import ChildIndex, record_days, within
 from lbc.roster.tables import KEPT, Roster, Table
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
@@ -782,12 +782,12 @@ def check_records(
     for i, (date, teacher, kind, student) in enumerate(
         zip(dates, teachers, kinds, students, strict=True)
     ):
-        if date.__class__ in (dt.date, nz.YearMonth) and date > today:
-            out.add(R.DATE002, i, "date", label=out.label("date"), date=date)
-        elif date.__class__ is nz.YearMonth:  # 2024年9月: no day, no record (undated_records)
-            out.add(R.DATE001, i, "date", label=out.label("date"))
-        elif span is not None and date.__class__ is dt.date and not span[0] <= date <= span[1]:
-            out.add(R.REC005, i, "date", date=date, start=span[0], end=span[1])
+        # Each day of a cell listing several (one record each); a month is a record of it.
+        for day in record_days(date):
+            if day > today:
+                out.add(R.DATE002, i, "date", label=out.label("date"), date=day)
+            elif span is not None and not within(day, *span):
+                out.add(R.REC005, i, "date", date=day, start=span[0], end=span[1])
         if teacher is not None and teacher_names is not None and teacher not in teacher_names:
             out.add(R.REC001, i, "teacher", name=teacher)
         if student is None:

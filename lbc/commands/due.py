@@ -111,7 +111,7 @@ def _child(c: Owed) -> dict[str, object]:
         "visits": c.visits,
         "warmth": c.warmth,
         "family_calls": c.family_calls,
-        "last_contact": c.last_contact.isoformat() if c.last_contact else None,
+        "last_contact": str(c.last_contact) if c.last_contact else None,
         "days_without_contact": c.days_without_contact,
         "overdue": c.overdue,
         "other_teachers": c.other_teachers,

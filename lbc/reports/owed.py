@@ -33,6 +33,7 @@ from lbc.roster.support import (
     dated_records,
     days_without_contact,
     each_childs_records,
+    within,
 )
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas
@@ -253,7 +254,7 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
     index = kids.index(roster)
     records = dated_records(roster, index, year_start, day)
     born, alike = namesakes_born(kids, index)
-    in_term = [r for r in records if r.date >= term.start]
+    in_term = [r for r in records if within(r.date, term.start, day)]
     had_term = each_childs_records(in_term)
     had_year = each_childs_records(records)
     month = (day.year, day.month)
@@ -341,7 +342,7 @@ def table_rows(kids: list[Owed]) -> list[list[object]]:
             c.cls,
             "、".join(c.priority),
             _owed_text(c),
-            t("due.last", date=c.last_contact.isoformat(), days=c.days_without_contact)
+            t("due.last", date=str(c.last_contact), days=c.days_without_contact)
             if c.last_contact
             else t("due.never", days=c.days_without_contact),
             t("due.yes") if c.overdue else "",

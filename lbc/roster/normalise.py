@@ -399,6 +399,66 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
     return Bad(s)
 
 
+class Dates(tuple[dt.date, ...]):
+    """Several days written in one record's 日期 cell (2024-09-03；2024-10-08, 2024年9月3日、
+    10月8日): one talk or visit each, written on one row."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "、".join(map(str, self))
+
+
+# A note in brackets after a day (周二、补记): no list of days.
+_DATE_NOTE = re.compile(r"[(（][^()（）]*[)）]")
+# What lists days: 、 , ; 和 及, and spaces (only when every piece is a day: 2024-09-03 08:00
+# is one day and its time).
+_DAY_LIST = re.compile(r"\s*(?:[、,;]|和|及)\s*|\s+")
+_LISTED = re.compile(r"[、,;]|和|及")
+# A later day of a list without its year, the year of the day before it: 10月8日, 10.8, 10月.
+_SAME_YEAR = re.compile(r"(\d{1,2})(?:[-/.月](\d{1,2})[日号]?|月)")
+
+
+def record_date(value: Any) -> dt.date | YearMonth | Dates | Bad | None:
+    """A record's 日期: one date (``date``), or the days of a cell that lists several, each
+    read as a date (a later one may leave out its year: 2024年9月3日、10月8日). A cell that
+    lists days of which one is not a date is unreadable, never read as its first day."""
+    one = date(value)
+    s = _as_text(value) if value.__class__ is str else None
+    if s is None:
+        return one
+    bare = _DATE_NOTE.sub("", s)
+    bare = _DATE_SPACES.sub("", bare) if "年" in bare else bare
+    parts = [p for p in _DAY_LIST.split(bare) if p]
+    if len(parts) < 2:
+        return one
+    days = _listed_days(parts)
+    if days is not None:
+        return Dates(days)
+    return Bad(s) if _LISTED.search(bare) else one
+
+
+def _listed_days(parts: list[str]) -> tuple[dt.date, ...] | None:
+    """Each piece of a list as a date, None when one is not: a piece without its year takes
+    the year of the one before, and must come after it (12月20日、1月5日 says no year)."""
+    out: list[dt.date] = []
+    for part in parts:
+        day = date(part)
+        if day.__class__ is not dt.date and day.__class__ is not YearMonth:
+            m = _SAME_YEAR.fullmatch(part) if out else None
+            if m is None:
+                return None
+            try:
+                year, month = out[-1].year, int(m[1])
+                day = dt.date(year, month, int(m[2])) if m[2] else YearMonth(year, month)
+            except ValueError:
+                return None
+            if day < out[-1]:
+                return None
+        out.append(day)  # type: ignore[arg-type]
+    return tuple(out)
+
+
 _CLASS_PATTERNS = (
     # 302, 101, 1203: grade then a two-digit class. Tried first: the pattern below would read
     # 101 (一年级1班) greedily as grade 10 class 1.

@@ -243,15 +243,39 @@ def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> Child
     return index
 
 
+def record_days(date: object) -> tuple[dt.date, ...]:
+    """The days a record's 日期 gives, each a record: one day, a month (a ``YearMonth``: a
+    monthly talk written up as 2024年10月 shows October's talk was held), or several of
+    either (a cell listing them, ``nz.Dates``); none when unreadable or empty."""
+    cls = date.__class__
+    if cls is dt.date or cls is YearMonth:
+        return (date,)  # type: ignore[return-value]
+    return date if cls is nz.Dates else ()  # type: ignore[return-value]
+
+
+def within(day: dt.date, start: dt.date, end: dt.date) -> bool:
+    """Whether a record's day is from ``start`` to ``end`` (inclusive): a month
+    (``YearMonth``) when any of its days is, so a talk dated to its month counts in a term
+    that starts or ends within it."""
+    if day.__class__ is YearMonth:
+        return day <= end and month_end(day) >= start
+    return start <= day <= end
+
+
+def month_end(day: dt.date) -> dt.date:
+    """The last day of ``day``'s month."""
+    return dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
 def undated_records(roster: Roster) -> list[tuple[Table, int]]:
-    """The records whose 日期 gives no day: unreadable (9月3日, 上周) or a month alone
-    (2024年9月). Such a record is in no term and counts for nobody; lbc due and lbc summary
-    say how many (lbc validate points at each, DATE001)."""
+    """The records whose 日期 cannot be read (9月3日 without its year, 上周, a list of days
+    one of which is none). Such a record is in no term and counts for nobody; lbc due and
+    lbc summary say how many (lbc validate points at each, DATE001)."""
     return [
         (table, i)
         for table in roster.records
         for i, date in enumerate(table.values.get("date") or ())
-        if date is not None and date.__class__ is not dt.date
+        if date.__class__ is nz.Bad
     ]
 
 
@@ -276,8 +300,9 @@ def days_without_contact(last: dt.date | None, day: dt.date, year_start: dt.date
     """Days from a child's ``last`` record (any kind is a contact) to ``day``, counted from
     no earlier than the school year's start: a child nobody has talked with this school
     year has gone as long as the year has run, and no longer (the summer before is not the
-    school's to answer for), whether or not there was a record before. lbc due and the
-    watch list (WCH013) count alike."""
+    school's to answer for), whether or not there was a record before. A record dated to
+    its month (``YearMonth``) is counted from the month's first day: it says no later one.
+    lbc due and the watch list (WCH013) count alike."""
     before = year_start - dt.timedelta(days=1)
     return (day - (before if last is None or last < before else last)).days
 
@@ -302,29 +327,36 @@ def dated_records(
         )
         contents = table.raw.get("content") or empty
         own, says = matching.get(table.file, ""), declared.get(table.file, "")
-        for i, (date, kind, teacher, student, cls, school, born, content) in enumerate(
+        for i, (cell, kind, teacher, student, cls, school, born, content) in enumerate(
             zip(*columns, contents, strict=True)
         ):
-            if date.__class__ is not dt.date or not start <= date <= end:
-                continue
+            if cell.__class__ is dt.date:  # the common case: one day, no tuple made
+                if not start <= cell <= end:  # type: ignore[operator]
+                    continue
+                days: tuple[dt.date, ...] = (cell,)  # type: ignore[assignment]
+            else:
+                days = tuple(d for d in record_days(cell) if within(d, start, end))
+                if not days:
+                    continue
             child, named = index.lookup(student, cls, school or own, born)
-            # Two declared schools' records are never copies, nor two naming different
-            # children; a copy of a file that names no school is one.
-            key = (date, kind, teacher, student, cls, school or says, content, child)
-            if first_table.setdefault(key, id(table)) != id(table):
-                continue
-            out.append(
-                SupportRecord(
-                    date,
-                    kind if kind.__class__ is str or kind.__class__ is nz.Bad else None,
-                    teacher if teacher.__class__ is str else None,
-                    child,
-                    table.file,
-                    table.sheet_at(i),
-                    table.rows[i],
-                    student.__class__ is str and named != 1,
+            for date in days:
+                # Two declared schools' records are never copies, nor two naming different
+                # children; a copy of a file that names no school is one.
+                key = (date, kind, teacher, student, cls, school or says, content, child)
+                if first_table.setdefault(key, id(table)) != id(table):
+                    continue
+                out.append(
+                    SupportRecord(
+                        date,
+                        kind if kind.__class__ is str or kind.__class__ is nz.Bad else None,
+                        teacher if teacher.__class__ is str else None,
+                        child,
+                        table.file,
+                        table.sheet_at(i),
+                        table.rows[i],
+                        student.__class__ is str and named != 1,
+                    )
                 )
-            )
     return out
 
 
@@ -343,10 +375,13 @@ def contact_days(roster: Roster, index: ChildIndex[int]) -> dict[int, list[dt.da
         )
         declared = files.get(table.file, "")
         for date, student, cls, school, born in zip(*columns, strict=True):
-            if date.__class__ is not dt.date:
+            if date.__class__ is not dt.date and not (written := record_days(date)):
                 continue
             if (child := match(student, cls, school or declared, born)) is not None:
-                days[child].append(date)
+                if date.__class__ is dt.date:
+                    days[child].append(date)
+                else:
+                    days[child].extend(written)
     for dates in days.values():
         dates.sort()
     return dict(days)
@@ -396,7 +431,9 @@ def each_childs_records(records: Iterable[SupportRecord]) -> ChildRecords:
         child = r.child
         if child is None:
             continue
-        if child not in out.last or r.date > out.last[child]:
+        last = out.last.get(child)
+        # A day of the month beats the month alone (2024-10-08 over 2024-10): it says more.
+        if last is None or r.date > last or (r.date == last and last.__class__ is YearMonth):
             out.last[child] = r.date
         if r.kind.__class__ is str:
             out.by_kind[child][r.kind] += 1

@@ -130,7 +130,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "school": (nz.school, True),
     },
     Kind.RECORDS: {
-        "date": (nz.date, True),
+        "date": (nz.record_date, True),
         "teacher": (nz.teacher_name, True),
         "student": (nz.name, True),
         "class": (nz.class_ref, True),
@@ -312,7 +312,7 @@ class Table:
         if raw is None or key in GATHERED:
             return [nz.display(v) for v in self.values.get(key) or [None] * n]
         kind = NORMALISERS[self.kind].get(key, (nz.text, False))[0]
-        if kind is nz.date:
+        if kind is nz.date or kind is nz.record_date:
             read = self.values[key]
             return [
                 r if r.__class__ is dt.date else _as_written(v)

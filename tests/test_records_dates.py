@@ -1,0 +1,142 @@
+"""What a record's 日期 cell says when it is not one day: several days, a month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import CHILD_HEADER, RECORD_HEADER, Result, child_row, run, write_xlsx
+from lbc.roster import normalise as nz
+
+TEACHERS = [["姓名", "在岗"], ["王芳", "是"]]
+
+
+def _roster(tmp_path: Path, records: list[list[object]], name: str = "roster.xlsx") -> Path:
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "王芳"]]
+    return write_xlsx(
+        tmp_path / name, {"儿童": kids, "教师": TEACHERS, "帮扶记录": [RECORD_HEADER, *records]}
+    )
+
+
+def _owed(due: Result) -> list[tuple[object, ...]]:
+    return [
+        (c["child"], c["owed"], c["missed_months"], c["talks_this_month"], c["visits"])
+        for x in due.json()["teachers"]
+        for c in x["children"]
+    ] + [("last", [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]])]
+
+
+def test_a_cell_listing_several_days_is_a_record_for_each(tmp_path: Path) -> None:
+    """王芳 wrote each child's talks on one row: 2024-09-03；2024-10-08, 2024年9月3日、10月8日.
+    The first was unreadable and the second read as its first day only, so lbc due said
+    September or October was missed. Each day is a record now; a list with one piece that
+    is no date (上周) is unreadable, said as an unreadable date is, not read as 9-05."""
+    path = _roster(
+        tmp_path,
+        [
+            ["2024-09-03；2024-10-08", "王芳", "张雨涵", None, "谈心", "谈学习"],
+            ["2024年9月3日、10月8日", "王芳", "李明轩", None, "谈心", "谈学习"],
+            ["2024-09-20 2024-10-09", "王芳", "李明轩", None, "家访", "入户"],
+            ["2024-09-05、上周", "王芳", "张雨涵", None, "家访", "入户"],
+        ],
+    )
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert _owed(due) == [
+        ("张雨涵", ["家访", "送温暖"], [], 1, 0),
+        ("李明轩", ["送温暖"], [], 1, 2),
+        ("last", ["2024-10-08", "2024-10-09"]),
+    ]
+    assert due.json()["summary"]["records"] == 6
+    assert due.stderr == (
+        f"提示：1 条帮扶记录的日期无法识别（首个在 {path} 的“帮扶记录”第 5 行），"
+        "不在任何学期，没有计入；请按 lbc validate 所指（DATE001）改正\n"
+    )
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
+    records = summary.json()["records"]
+    assert (records["total"], records["matched"], records["talks"]) == (6, 6, 4)
+    found = run("validate", path, "--format", "json", "--select", "DATE").json()["findings"]
+    assert [(f["code"], f["row"], f["value"]) for f in found] == [
+        ("DATE001", 5, "2024-09-05、上周")
+    ]
+
+
+def test_a_listed_day_in_the_future_or_outside_the_sheets_term_is_pointed_at(
+    tmp_path: Path,
+) -> None:
+    """Each day of a list is checked as a day on its own row would be."""
+    title = ["青山小学2024年秋季学期帮扶记录表（王芳，2024-09-01至2025-01-31）"]
+    header = ["序号", "学生姓名", "班级", "类型", "应完成", "日期", "内容", "帮扶教师"]
+    row = [1, "张雨涵", "三年级(2)班", "谈心", "", "2024-08-20、2024-09-03、2099-01-01", "x"]
+    roster = write_xlsx(tmp_path / "r.xlsx", {"儿童": [CHILD_HEADER, child_row(1)]})
+    sheet = write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [title, header, [*row, "王芳"]]})
+    found = run("validate", roster, sheet, "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["column"]) for f in found if f["code"] != "REC001"] == [
+        ("DATE002", 3, "F"),
+        ("REC005", 3, "F"),
+    ]
+
+
+def test_a_record_dated_to_its_month_counts_for_the_month(tmp_path: Path) -> None:
+    """Talks written up as 2024年9月 and 2024.10 and a home visit as 2024-10: lbc due said
+    September and October's talks missed and the visit owed (a record without its day was
+    in no term). The month shows its talk was held and the visit was made this term. The
+    last contact is shown as the month, never as its first day."""
+    path = _roster(
+        tmp_path,
+        [
+            ["2024年9月", "王芳", "张雨涵", None, "谈心", "谈学习"],
+            ["2024.10", "王芳", "张雨涵", None, "谈心", "谈学习"],
+            ["2024-10", "王芳", "张雨涵", None, "家访", "入户"],
+            [dt.date(2024, 9, 20), "王芳", "李明轩", None, "谈心", "谈学习"],
+            ["2024年10月", "王芳", "李明轩", None, "送温暖", "书包"],
+            [dt.date(2024, 10, 1), "王芳", "李明轩", None, "家访", "入户"],
+        ],
+    )
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert _owed(due) == [
+        ("张雨涵", ["送温暖"], [], 1, 1),
+        ("李明轩", ["谈心"], [], 0, 1),
+        ("last", ["2024-10", "2024-10-01"]),
+    ]
+    assert due.stderr == ""
+    assert due.json()["teachers"][0]["children"][0]["days_without_contact"] == 14
+    table = run("due", path, "--as-of", "2024-10-15").stdout
+    assert "2024-10（14 天前）" in table and "2024-10-01" in table
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
+    records = summary.json()["records"]
+    assert (records["total"], records["matched"], records["talks"]) == (6, 6, 3)
+    assert run("validate", path, "--select", "DATE", "--format", "json").json()["findings"] == []
+
+
+def test_a_month_counts_in_a_term_that_starts_within_it(tmp_path: Path) -> None:
+    """A school's autumn term starts on 2024-09-02 (lbc.toml): a home visit dated 2024年9月
+    was made this term, though the month's first day is not."""
+    _roster(tmp_path, [["2024年9月", "王芳", "张雨涵", None, "家访", "入户"]])
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\n\n[terms."2024-autumn"]\n'
+        "start = 2024-09-02\nend = 2025-01-20\n",
+        encoding="utf-8",
+    )
+    due = run("due", "--as-of", "2024-10-15", "--format", "json", cwd=tmp_path)
+    assert [(c["child"], c["visits"]) for x in due.json()["teachers"] for c in x["children"]] == [
+        ("张雨涵", 1),
+        ("李明轩", 0),
+    ]
+
+
+@given(st.lists(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), min_size=2, max_size=5))
+def test_a_list_of_days_reads_as_those_days(days: list[dt.date]) -> None:
+    for sep in ("；", "、", ", ", " "):
+        assert nz.record_date(sep.join(d.isoformat() for d in days)) == tuple(days)
+    written = "、".join(f"{d.year}年{d.month}月{d.day}日" for d in days)
+    assert nz.record_date(written) == tuple(days)
+
+
+def test_one_day_with_its_time_or_weekday_is_one_day() -> None:
+    for cell in ("2024-09-03 14:00", "2024年9月3日（周二、补记）", "2024 年 9 月 3 日"):
+        assert nz.record_date(cell) == dt.date(2024, 9, 3)
+    for cell in ("2024年9月3日上午、下午", "2024年12月20日、1月5日", "9月3日、10月8日"):
+        assert nz.record_date(cell).__class__ is nz.Bad
