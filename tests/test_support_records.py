@@ -586,3 +586,41 @@ def test_due_and_the_summary_say_how_many_kinds_they_could_not_read(tmp_path: Pa
     assert summary.stderr.endswith(note)
     english = run("--lang", "en", "due", path, "--as-of", "2024-10-15")
     assert "1 support records have a kind lbc cannot read" in english.stderr
+
+
+def test_a_name_cell_giving_the_name_then_the_class_is_that_classs_child(
+    tmp_path: Path,
+) -> None:
+    """张伟 三年级二班 in the 学生姓名 cell (the name, a space, the class): lbc read it as a
+    child called 张伟三年级二班, not on the roster (REC002), and lbc due listed 三年级(2)班's
+    张伟 as owed the talk she had. A name that splits two ways stays as written."""
+    kids = [
+        [*CHILD_HEADER, "帮扶教师"],
+        [*child_row(1, name="张伟", cls="三年级(1)班"), "王芳"],
+        [*child_row(2, name="张伟", cls="三年级(2)班"), "王芳"],
+        [*child_row(3, name="欧阳十", cls="一年级(2)班"), "王芳"],
+    ]
+    day = dt.date(2024, 10, 8)
+    records = [
+        RECORD_HEADER,
+        [day, "王芳", "张伟 三年级二班", None, "谈心", "x"],
+        [day, "王芳", "张伟-3年级1班", None, "谈心", "x"],
+        [day, "王芳", "欧阳十一年级2班", None, "谈心", "which?"],
+    ]
+    path = write_xlsx(
+        tmp_path / "r.xlsx",
+        {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records},
+    )
+    result = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert [
+        (c["child"], c["class"], c["owed"], c["talks_this_month"])
+        for x in result.json()["teachers"]
+        for c in x["children"]
+    ] == [
+        ("欧阳十", "一年级(2)班", ["谈心", "家访", "送温暖"], 0),
+        ("张伟", "三年级(1)班", ["家访", "送温暖"], 1),
+        ("张伟", "三年级(2)班", ["家访", "送温暖"], 1),
+    ]
+    assert result.stderr == unclear_records(1)
+    found = run("validate", path, "--format", "json", "--select", "REC").json()["findings"]
+    assert [(f["code"], f["row"], f["value"]) for f in found] == [("REC002", 4, "欧阳十一年级2班")]

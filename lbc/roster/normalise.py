@@ -521,12 +521,14 @@ def class_ref(value: Any) -> ClassRef | Bad | None:
 # (a name folded), or the class first: 四年级(2)班张伟, 三(1)班-张伟.
 _NAME_THEN_CLASS = re.compile(r"(?P<name>[^()\d]+)\((?P<cls>.+)\)")
 _CLASS_THEN_NAME = re.compile(r"(?P<cls>.+班)[-—:、·]?(?P<name>[^()\d班]+)")
+# The name first, then its class, the space between them folded: 张伟 三年级二班, 张伟-3年级2班.
+_NAME_BEFORE_CLASS = re.compile(r"[^()\d班\-—:、·/]{2,}")
 
 
 def name_and_class(student: Any) -> tuple[str, ClassRef] | None:
     """A record's 学生姓名 cell that names the child with its class (张伟（四年级2班）,
-    四年级2班张伟) as the name and the class; None for a name alone, or brackets holding
-    anything but a class (a nickname: 张伟(小))."""
+    四年级2班张伟, 张伟 四年级二班) as the name and the class; None for a name alone, or
+    brackets holding anything but a class (a nickname: 张伟(小))."""
     if student.__class__ is not str or not ("(" in student or "班" in student):
         return None
     for pattern in (_NAME_THEN_CLASS, _CLASS_THEN_NAME):
@@ -535,7 +537,19 @@ def name_and_class(student: Any) -> tuple[str, ClassRef] | None:
             cls = class_ref(m.group("cls"))
             if cls.__class__ is ClassRef:
                 return m.group("name"), cls  # type: ignore[return-value]
-    return None
+    return _name_before_class(student) if student.endswith("班") else None
+
+
+def _name_before_class(student: str) -> tuple[str, ClassRef] | None:
+    """A name of two or more characters followed by a class (张伟三年级二班): the one way
+    to split it, None when there are two (欧阳十一年级2班: 欧阳 of 十一年级, or 欧阳十 of
+    一年级?)."""
+    found = []
+    for k in range(2, len(student) - 1):
+        name, rest = student[:k], student[k:].lstrip("-—:、·/")
+        if _NAME_BEFORE_CLASS.fullmatch(name) and (cls := class_ref(rest)).__class__ is ClassRef:
+            found.append((name, cls))
+    return found[0] if len(found) == 1 else None  # type: ignore[return-value]
 
 
 _GRADE = re.compile(
