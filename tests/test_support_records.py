@@ -624,3 +624,56 @@ def test_a_name_cell_giving_the_name_then_the_class_is_that_classs_child(
     assert result.stderr == unclear_records(1)
     found = run("validate", path, "--format", "json", "--select", "REC").json()["findings"]
     assert [(f["code"], f["row"], f["value"]) for f in found] == [("REC002", 4, "欧阳十一年级2班")]
+
+
+def test_an_edited_copy_of_a_records_sheet_counts_each_record_once(tmp_path: Path) -> None:
+    """A teacher copies her sheet inside its workbook (帮扶记录 (2)) and edits it: one
+    talk's 内容 rewritten, one talk's date corrected, one visit's kind changed. lbc counted
+    the rewritten talk twice: a record (its child, kind and day) on two sheets is one, the
+    corrected date and the changed kind are records of their own."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "王芳"]]
+    records = [
+        RECORD_HEADER,
+        [dt.date(2024, 10, 8), "王芳", "张雨涵", None, "谈心", "谈学习"],
+        [dt.date(2024, 10, 9), "王芳", "李明轩", None, "谈心", "谈生活"],
+        [dt.date(2024, 10, 9), "王芳", "李明轩", None, "家访", "入户"],
+    ]
+    edited = [
+        RECORD_HEADER,
+        [dt.date(2024, 10, 8), "王芳", "张雨涵", "三年级(2)班", "谈心", "谈学习，成绩进步"],
+        [dt.date(2024, 10, 10), "王芳", "李明轩", None, "谈心", "谈生活"],
+        [dt.date(2024, 10, 9), "王芳", "李明轩", None, "送温暖", "入户"],
+    ]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"儿童": kids, "帮扶记录": records, "帮扶记录 (2)": edited},
+    )
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert [
+        (c["child"], c["owed"], c["talks_this_month"], c["visits"], c["warmth"])
+        for x in due.json()["teachers"]
+        for c in x["children"]
+    ] == [("张雨涵", ["家访", "送温暖"], 1, 0, 0), ("李明轩", [], 2, 1, 1)]
+    assert due.json()["summary"]["records"] == 5
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
+    records_read = summary.json()["records"]
+    assert (records_read["total"], records_read["talks"], records_read["matched"]) == (5, 3, 5)
+
+
+def test_a_sheet_with_more_of_a_days_records_than_its_copy_adds_the_rest(
+    tmp_path: Path,
+) -> None:
+    """Two talks with 张雨涵 on 10-08 on the copy, one on the sheet it was copied from: two
+    talks, not three, and not one."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    talk = [dt.date(2024, 10, 8), "王芳", "张雨涵", None, "谈心", "谈学习"]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {
+            "儿童": kids,
+            "帮扶记录": [RECORD_HEADER, talk],
+            "帮扶记录 (2)": [RECORD_HEADER, talk, talk],
+        },
+    )
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert [c["talks_this_month"] for x in due.json()["teachers"] for c in x["children"]] == [2]

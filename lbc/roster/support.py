@@ -313,11 +313,16 @@ def dated_records(
     """The records dated from ``start`` to ``end`` (inclusive), in the order read, each
     with the child it names. A record read already from another sheet (a teacher's sheet
     handed back twice, a copy left in the folder, a sheet copied inside its workbook as
-    帮扶记录 (2)) counts once: a copy's 内容 is the same text, so it is compared as
-    written (normalising a county's 300,000 of them took a second). Two such rows of one
-    sheet are two records (two talks on one day)."""
+    帮扶记录 (2) and then one row edited) counts once: a record is its child, kind and day,
+    whatever sheet it is on and whoever signed it. Two such rows of one sheet are two
+    records (two talks on one day), and a sheet with more of them than another adds the
+    rest (``_read_before``).
+
+    A record of no one child, or whose kind is not written, is a copy only of one the
+    same in every cell: a copy's 内容 is the same text, so it is compared as written
+    (normalising a county's 300,000 of them took a second)."""
     out: list[SupportRecord] = []
-    first_table: dict[tuple[object, ...], int] = {}
+    seen: dict[tuple[object, ...], dict[int, int]] = {}
     matching, declared = roster.matching_schools(), roster.file_schools()
     for table in roster.records:
         empty = [None] * len(table)
@@ -340,10 +345,11 @@ def dated_records(
                     continue
             child, named = index.lookup(student, cls, school or own, born)
             for date in days:
-                # Two declared schools' records are never copies, nor two naming different
-                # children; a copy of a file that names no school is one.
-                key = (date, kind, teacher, student, cls, school or says, content, child)
-                if first_table.setdefault(key, id(table)) != id(table):
+                if child is not None and kind is not None:
+                    key: tuple[object, ...] = (date, kind, child)
+                else:  # two declared schools' records are never copies
+                    key = (date, kind, teacher, student, cls, school or says, content)
+                if _read_before(seen, key, id(table)):
                     continue
                 out.append(
                     SupportRecord(
@@ -358,6 +364,19 @@ def dated_records(
                     )
                 )
     return out
+
+
+def _read_before(
+    seen: dict[tuple[object, ...], dict[int, int]], key: tuple[object, ...], table: int
+) -> bool:
+    """Whether a record (``key``) of ``table`` was read already from another sheet: this
+    sheet's n-th such row is, when some other sheet read before has n of them. ``seen``
+    holds each key's rows by sheet."""
+    rows = seen.setdefault(key, {})
+    n = rows[table] = rows.get(table, 0) + 1
+    if len(rows) == 1:  # the common case: on this sheet alone
+        return False
+    return n <= max(m for other, m in rows.items() if other != table)
 
 
 def contact_days(roster: Roster, index: ChildIndex[int]) -> dict[int, list[dt.date]]:
