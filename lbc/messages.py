@@ -2720,6 +2720,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "sheet '{sheet}', row {row}): in no term, they were not counted; fill in the date as "
         "lbc validate shows (REQ001)",
     ),
+    "note.records_termless": (
+        "提示：{count} 条帮扶记录的日期不在任何学期（首个在 {file} 的“{sheet}”第 {row} 行），"
+        "没有计入；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定",
+        "note: {count} support records are dated in no term (the first in {file}, sheet "
+        "'{sheet}', row {row}): they were not counted; a school sets its terms' dates under "
+        "[terms] in lbc.toml",
+    ),
     "note.records_unreadable_kind": (
         "提示：{count} 条帮扶记录的“类型”无法识别，算作一次联系，但没有算作谈心、家访或送温暖；"
         "请按 lbc validate 所指（REC004）改正",

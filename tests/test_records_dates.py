@@ -140,3 +140,66 @@ def test_one_day_with_its_time_or_weekday_is_one_day() -> None:
         assert nz.record_date(cell) == dt.date(2024, 9, 3)
     for cell in ("2024年9月3日上午、下午", "2024年12月20日、1月5日", "9月3日、10月8日"):
         assert nz.record_date(cell).__class__ is nz.Bad
+
+
+def test_due_and_the_summary_say_how_many_records_are_in_no_term(tmp_path: Path) -> None:
+    """A school's spring term ends on 2024-07-10 and its autumn term starts on 2024-08-26
+    (lbc.toml): the home visit of 2024-07-20 was made in the summer, in no term, and
+    counted for nobody without a word. lbc due and lbc summary now say how many there are
+    and where the first is. One of 2024年7月 may be of the spring term's last days, one of
+    2024-08-28 is the autumn term's."""
+    _roster(
+        tmp_path,
+        [
+            [dt.date(2024, 10, 8), "王芳", "张雨涵", None, "谈心", "谈学习"],
+            [dt.date(2024, 7, 20), "王芳", "张雨涵", None, "家访", "暑期家访"],
+            ["2024年7月", "王芳", "张雨涵", None, "家访", "暑期家访"],
+            [dt.date(2024, 8, 28), "王芳", "李明轩", None, "家访", "入户"],
+        ],
+    )
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\n\n'
+        '[terms."2024-spring"]\nstart = 2024-02-26\nend = 2024-07-10\n\n'
+        '[terms."2024-autumn"]\nstart = 2024-08-26\nend = 2025-01-20\n',
+        encoding="utf-8",
+    )
+    due = run("due", "--as-of", "2024-10-15", "--format", "json", cwd=tmp_path)
+    assert [(c["child"], c["visits"]) for x in due.json()["teachers"] for c in x["children"]] == [
+        ("张雨涵", 0),
+        ("李明轩", 1),
+    ]
+    note = (
+        "提示：1 条帮扶记录的日期不在任何学期（首个在 roster.xlsx 的“帮扶记录”第 3 行），"
+        "没有计入；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定\n"
+    )
+    assert due.stderr == note
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.stderr.endswith(note)
+    english = run("--lang", "en", "due", "--as-of", "2024-10-15", cwd=tmp_path)
+    assert english.stderr == (
+        "note: 1 support records are dated in no term (the first in roster.xlsx, sheet "
+        "'帮扶记录', row 3): they were not counted; a school sets its terms' dates under "
+        "[terms] in lbc.toml\n"
+    )
+
+
+def test_a_summers_home_visit_is_in_no_term_by_default(tmp_path: Path) -> None:
+    """With the default dates the autumn term starts on September 1: a 暑期家访 of August
+    is in no term, and said."""
+    path = _roster(
+        tmp_path,
+        [
+            [dt.date(2024, 8, 20), "王芳", "张雨涵", None, "家访", "暑期家访"],
+            ["2024年8月", "王芳", "李明轩", None, "家访", "暑期家访"],
+            ["2024-08-21、2024-09-03", "王芳", "李明轩", None, "谈心", "谈学习"],
+        ],
+    )
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert [(c["child"], c["visits"]) for x in due.json()["teachers"] for c in x["children"]] == [
+        ("张雨涵", 0),
+        ("李明轩", 0),
+    ]
+    assert due.stderr == (
+        f"提示：3 条帮扶记录的日期不在任何学期（首个在 {path} 的“帮扶记录”第 2 行），"
+        "没有计入；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定\n"
+    )

@@ -110,7 +110,7 @@ TEACHERS = [
     teacher("钱进", C51),
 ]
 RECORDS = [
-    record(D(2024, 8, 25), "王芳", "张雨涵", "谈心", C11),  # before the term
+    record(D(2024, 7, 25), "王芳", "张雨涵", "谈心", C11),  # the spring term before
     record(D(2024, 9, 1), "王芳", "张雨涵", "谈心", C11),  # first day of the term
     record(D(2024, 10, 12), "王芳", "张雨涵", "谈心"),
     record(D(2024, 11, 8), "王芳", "张雨涵", "谈心"),
@@ -263,7 +263,7 @@ EXPECTED: dict[str, Any] = {
     },
     "records": {
         "provided": True,  # a records sheet was read
-        "total": 23,  # 25 rows less 2024-08-25 and 2025-02-20 (outside the term)
+        "total": 23,  # 25 rows less 2024-07-25 and 2025-02-20 (outside the term)
         "matched": 19,  # 23 less 陈思彤 without class, 张三丰, 赵俊熙 (转出), the 活动
         "unclear": 2,  # 陈思彤 without class (two of them), 张三丰 (not on the roster)
         "unreadable_kinds": 0,

@@ -430,7 +430,7 @@ def test_due_says_how_many_records_name_no_child(tmp_path: Path) -> None:
         [day, "王芳", "张伟", None, "谈心", "which 张伟?"],
         [day, "王芳", "刘洋", None, "家访", "has left"],
         [day, "王芳", None, None, "活动", "class meeting"],
-        [dt.date(2024, 8, 20), "王芳", "张玮", None, "谈心", "last school year"],
+        [dt.date(2024, 6, 20), "王芳", "张玮", None, "谈心", "last school year"],
     ]
     path = write_xlsx(
         tmp_path / "roster.xlsx",

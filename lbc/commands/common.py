@@ -29,7 +29,7 @@ from lbc.output.formats import FORMATS, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading
 from lbc.roster.fields import guess_field
-from lbc.roster.support import dateless_records, undated_records
+from lbc.roster.support import dateless_records, records_outside, undated_records
 from lbc.roster.tables import (
     IGNORED_REPEAT,
     IGNORED_UNKNOWN,
@@ -41,6 +41,7 @@ from lbc.roster.tables import (
 from lbc.workspace.config import Config, resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
 from lbc.workspace.schools import read_roster
+from lbc.workspace.terms import in_a_term
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -116,16 +117,24 @@ def note_rows(key: str, rows: list[tuple[Table, int]], **params: object) -> None
         note(t(key, count=len(rows), **where, **params))
 
 
-def note_uncounted_records(roster: Roster, unclear: int, unreadable_kinds: int = 0) -> None:
+def note_uncounted_records(
+    roster: Roster,
+    terms: dict[str, tuple[dt.date, dt.date]],
+    unclear: int,
+    unreadable_kinds: int = 0,
+) -> None:
     """Say which support records counted for no child, as lbc due, lbc summary and lbc
     watch all say it: those naming no one child (``unclear``), those whose 类型 lbc cannot
-    read (``unreadable_kinds``), and those whose date gives no day or is left empty."""
+    read (``unreadable_kinds``), those whose date cannot be read or is left empty, and
+    those dated in no term (by the school's ``terms``: a summer's home visit)."""
     if unclear:
         note(t("note.records_unclear", count=unclear))
     if unreadable_kinds:
         note(t("note.records_unreadable_kind", count=unreadable_kinds))
     note_rows("note.records_undated", undated_records(roster))
     note_rows("note.records_dateless", dateless_records(roster))
+    inside = functools.partial(in_a_term, dates=terms)
+    note_rows("note.records_termless", records_outside(roster, inside))
 
 
 def _release_notes() -> None:

@@ -78,7 +78,7 @@ def due_command(
         common.note(t("due.note.no_records"))
     if result.unpaired:
         common.note(t("due.note.unpaired", count=result.unpaired))
-    common.note_uncounted_records(roster, result.unclear, result.unreadable_kinds)
+    common.note_uncounted_records(roster, cfg.terms, result.unclear, result.unreadable_kinds)
     others = sum(c.other_teachers for c in result.children())
     if others:
         common.note(t("due.note.other_teacher", count=others))

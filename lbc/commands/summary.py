@@ -111,7 +111,9 @@ def summary(
     for line in input_notes(roster, chosen, school, bool(context["schools"])):
         common.note(line)
     records = context["records"]
-    common.note_uncounted_records(roster, records["unclear"], records["unreadable_kinds"])
+    common.note_uncounted_records(
+        roster, cfg.terms, records["unclear"], records["unreadable_kinds"]
+    )
     if previous is not None and any(previous.resolve() == p.resolve() for p in paths):
         common.note(t("sum.note.previous_is_roster", path=previous))
     if text is not None and out is None:

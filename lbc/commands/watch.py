@@ -65,7 +65,7 @@ def watch_command(
     report = watch_report(roster, cfg.watch, day, last_term)
     common.note_untyped(report.untyped, t("watch.untyped"))
     if report.unclear is not None:  # the days without contact count: what they cannot see
-        common.note_uncounted_records(roster, report.unclear)
+        common.note_uncounted_records(roster, cfg.terms, report.unclear)
     if out is not None:
         from lbc.documents.watch_book import write_watch_book  # openpyxl is only needed here
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -277,6 +277,23 @@ def undated_records(roster: Roster) -> list[tuple[Table, int]]:
         for i, date in enumerate(table.values.get("date") or ())
         if date.__class__ is nz.Bad
     ]
+
+
+def records_outside(
+    roster: Roster, inside: Callable[[dt.date, dt.date], bool]
+) -> list[tuple[Table, int]]:
+    """The records dated outside what ``inside`` takes (the school's terms: a 暑期家访 in
+    August is in none), once for each such day of a row: they count for nobody, and lbc due
+    and lbc summary say how many. ``inside(first, last)`` is asked of a day (first = last)
+    and of a month (its first and last day)."""
+    out = []
+    for table in roster.records:
+        for i, cell in enumerate(table.values.get("date") or ()):
+            for day in record_days(cell):
+                last = month_end(day) if day.__class__ is YearMonth else day
+                if not inside(day, last):
+                    out.append((table, i))
+    return out
 
 
 def dateless_records(roster: Roster) -> list[tuple[Table, int]]:

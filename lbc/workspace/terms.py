@@ -144,6 +144,20 @@ def term_of(day: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None = Non
     return max((c for c in candidates if c.end < day), key=lambda c: c.end)
 
 
+def in_a_term(
+    first: dt.date, last: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None = None
+) -> bool:
+    """Whether a day from ``first`` to ``last`` is in a term, by the school's own dates where
+    it sets them: the summer between two terms is in none (with the default dates, all of
+    August), nor a gap a school's own dates leave."""
+    for year in range(first.year - 1, last.year + 1):
+        for season in (SPRING, AUTUMN):
+            start, end = (dates or {}).get(f"{year}-{season}") or default_dates(season, year)
+            if start <= last and first <= end:
+                return True
+    return False
+
+
 def school_year_start(
     term: Term, dates: dict[str, tuple[dt.date, dt.date]] | None = None
 ) -> dt.date:
