@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
 from conftest import CHILD_HEADER, RECORD_HEADER, Result, child_row, run, write_xlsx
 from lbc.roster import normalise as nz
@@ -203,3 +204,57 @@ def test_a_summers_home_visit_is_in_no_term_by_default(tmp_path: Path) -> None:
         f"提示：3 条帮扶记录的日期不在任何学期（首个在 {path} 的“帮扶记录”第 2 行），"
         "没有计入；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定\n"
     )
+
+
+LAID_OUT = ["序号", "学生姓名", "班级", "类型", "应完成", "日期", "内容", "帮扶教师"]
+SHEET_TITLE = ["青山小学2024年秋季学期帮扶记录表（王芳，2024-09-01至2025-01-31）"]
+
+
+def test_a_record_sheets_dates_without_their_year_are_of_its_term(tmp_path: Path) -> None:
+    """王芳 fills in the sheet lbc laid out for the 2024 autumn term writing the month and
+    day only (9月3日, 10月8日、11月5日, 1月), as teachers do: each was an unreadable date,
+    and the child was listed as owing every talk. The sheet's title gives the term: 1月 is
+    January 2025. On a school's own sheet, saying no term, 10月8日 stays unreadable."""
+    rows = [
+        [1, "张雨涵", "三年级(2)班", "谈心", "", "9月3日", "谈学习", "王芳"],
+        [2, "张雨涵", "三年级(2)班", "谈心", "", "10月8日、11月5日", "谈学习", "王芳"],
+        [3, "张雨涵", "三年级(2)班", "谈心", "", "12月20日", "谈学习", "王芳"],
+        [4, "张雨涵", "三年级(2)班", "谈心", "", "1月", "谈学习", "王芳"],
+        [5, "张雨涵", "三年级(2)班", "家访", "", "11月", "入户", "王芳"],
+    ]
+    roster = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {
+            "儿童": [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]],
+            "谈心记录": [
+                ["日期", "帮扶教师", "学生姓名", "内容"],
+                ["10月8日", "王芳", "张雨涵", "x"],
+            ],
+        },
+    )
+    sheet = write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [SHEET_TITLE, LAID_OUT, *rows]})
+    due = run("due", roster, sheet, "--as-of", "2025-01-31", "--format", "json")
+    assert [
+        (c["owed"], c["missed_months"], c["visits"], c["last_contact"])
+        for x in due.json()["teachers"]
+        for c in x["children"]
+    ] == [(["送温暖"], [], 1, "2025-01")]
+    assert due.stderr.splitlines(keepends=True)[-1] == (
+        f"提示：1 条帮扶记录的日期无法识别（首个在 {roster} 的“谈心记录”第 2 行），"
+        "不在任何学期，没有计入；请按 lbc validate 所指（DATE001）改正\n"
+    )
+    found = run("validate", roster, sheet, "--format", "json", "--select", "DATE,REC005")
+    assert [(f["file"], f["code"], f["row"]) for f in found.json()["findings"]] == [
+        (str(roster), "DATE001", 2)
+    ]
+    # The merged roster writes them with the year the sheet gave them.
+    out = tmp_path / "合并.xlsx"
+    assert run("merge", roster, sheet, "--out", out).exit_code == 0
+    merged = load_workbook(out)["帮扶记录"].iter_rows(2, values_only=True)
+    assert [row[4] for row in merged if row[2] == "帮扶记录"] == [
+        dt.datetime(2024, 9, 3),
+        "2024-10-08、2024-11-05",
+        dt.datetime(2024, 12, 20),
+        "2025-01",
+        "2024-11",
+    ]

@@ -23,7 +23,7 @@ from lbc.roster import record_sheets
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
 from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, births_differ, teacher_named
 from lbc.roster.reading import EXCEL_ERRORS
-from lbc.roster.support import ChildIndex, record_days, within
+from lbc.roster.support import ChildIndex, record_days
 from lbc.roster.tables import KEPT, Roster, Table
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
@@ -786,7 +786,7 @@ def check_records(
         for day in record_days(date):
             if day > today:
                 out.add(R.DATE002, i, "date", label=out.label("date"), date=day)
-            elif span is not None and not within(day, *span):
+            elif span is not None and not nz.within(day, *span):
                 out.add(R.REC005, i, "date", date=day, start=span[0], end=span[1])
         if teacher is not None and teacher_names is not None and teacher not in teacher_names:
             out.add(R.REC001, i, "teacher", name=teacher)

@@ -33,7 +33,6 @@ from lbc.roster.support import (
     dated_records,
     days_without_contact,
     each_childs_records,
-    within,
 )
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas
@@ -254,7 +253,7 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
     index = kids.index(roster)
     records = dated_records(roster, index, year_start, day)
     born, alike = namesakes_born(kids, index)
-    in_term = [r for r in records if within(r.date, term.start, day)]
+    in_term = [r for r in records if nz.within(r.date, term.start, day)]
     had_term = each_childs_records(in_term)
     had_year = each_childs_records(records)
     month = (day.year, day.month)

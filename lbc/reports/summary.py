@@ -75,7 +75,6 @@ from lbc.roster.support import (
     dated_records,
     each_childs_records,
     record_days,
-    within,
 )
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas, WatchSettings
@@ -333,7 +332,7 @@ def input_notes(roster: Roster, term: Term, school: str, several: bool) -> list[
         if not table.has("kind") and not table.kind_from:  # else lbc.commands.common says
             notes.append(t("sum.note.no_kind", sheet=table.sheet))
         dates = [d for cell in table.values.get("date") or () for d in record_days(cell)]
-        outside = sum(1 for d in dates if not within(d, term.start, term.end))
+        outside = sum(1 for d in dates if not nz.within(d, term.start, term.end))
         if dates and outside == len(dates):
             notes.append(
                 t("sum.note.all_outside", sheet=table.sheet, count=outside, term=term.label)

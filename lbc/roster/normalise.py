@@ -71,6 +71,20 @@ class YearMonth(dt.date):
         return f"{self.year:04d}-{self.month:02d}"
 
 
+def within(day: dt.date, start: dt.date, end: dt.date) -> bool:
+    """Whether a record's day is from ``start`` to ``end`` (inclusive): a month
+    (``YearMonth``) when any of its days is, so a talk dated to its month counts in a term
+    that starts or ends within it."""
+    if day.__class__ is YearMonth:
+        return day <= end and month_end(day) >= start
+    return start <= day <= end
+
+
+def month_end(day: dt.date) -> dt.date:
+    """The last day of ``day``'s month."""
+    return dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
 @dataclass(frozen=True, slots=True)
 class NumericId:
     """An ID number stored as a number cell: its last digits are already lost."""

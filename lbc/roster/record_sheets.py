@@ -7,7 +7,8 @@ children and their guardians' phones. When the workbooks come back:
 
 * the 结对儿童 sheet is the teacher's copy of the roster, not a roster: it is not read;
 * a laid-out row still without a date and without content is a row to fill, not a record;
-* the title carries the term's dates, so a date outside them is known for a typo.
+* the title carries the term's dates, so a date outside them is known for a typo, and a
+  date written without its year (10月8日, 10月) is of the year that puts it in the term.
 
 A records sheet is lbc's own when its header has the 应完成 column, or its title is the
 one lbc wrote (the teacher and the term's dates: a teacher who deleted the 应完成 column
@@ -21,6 +22,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from lbc.roster import normalise as nz
 from lbc.roster.fields import PLAN, Kind
 
 if TYPE_CHECKING:  # tables reads record sheets through this module
@@ -31,6 +33,7 @@ CHILDREN_SHEET = "结对儿童"
 TITLE = "{school}{term}帮扶记录表（{teacher}，{start}至{end}）"
 CHILDREN_TITLE = "老师结对儿童"  # after the teacher's name: the 结对儿童 sheet's title
 _DATES = re.compile(r"（[^（）]*?(\d{4}-\d{2}-\d{2})至(\d{4}-\d{2}-\d{2})）\s*$")
+_NO_YEAR = re.compile(r"\d{1,2}月")
 
 
 def is_record_sheet(table: Table) -> bool:
@@ -75,3 +78,32 @@ def drop_unfilled(table: Table) -> None:
 
 def _filled(date: object, content: object) -> bool:
     return any(v is not None and str(v).strip() for v in (date, content))
+
+
+def dates_in_term(table: Table) -> None:
+    """Read a record sheet's dates written without their year (10月8日, 9月3日、10月8日, 10月)
+    as of the year that puts them within the term its title gives, when one year does: a
+    teacher filling in her sheet writes the month and day, and the sheet says which term."""
+    span = sheet_term(table)
+    if span is None or "date" not in table.raw:
+        return
+    dates = table.values["date"]
+    for i, read in enumerate(dates):
+        if read.__class__ is nz.Bad and _NO_YEAR.match(read.raw):
+            found = {
+                got
+                for year in range(span[0].year, span[1].year + 1)
+                if _in_span(got := nz.record_date(f"{year}年{read.raw}"), span)
+            }
+            if len(found) == 1:
+                dates[i] = found.pop()
+
+
+def _in_span(read: object, span: tuple[dt.date, dt.date]) -> bool:
+    """Whether a date, a month or every day of a list lies within ``span`` (a month when
+    any of its days does)."""
+    days = read if read.__class__ is nz.Dates else (read,)
+    return all(
+        day.__class__ in (dt.date, nz.YearMonth) and nz.within(day, *span)  # type: ignore[arg-type]
+        for day in days  # type: ignore[union-attr]
+    )

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from lbc.roster import normalise as nz
-from lbc.roster.normalise import YearMonth
+from lbc.roster.normalise import YearMonth, month_end
 from lbc.roster.people import births_differ, known_birth, named_children
 from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
 
@@ -253,20 +253,6 @@ def record_days(date: object) -> tuple[dt.date, ...]:
     return date if cls is nz.Dates else ()  # type: ignore[return-value]
 
 
-def within(day: dt.date, start: dt.date, end: dt.date) -> bool:
-    """Whether a record's day is from ``start`` to ``end`` (inclusive): a month
-    (``YearMonth``) when any of its days is, so a talk dated to its month counts in a term
-    that starts or ends within it."""
-    if day.__class__ is YearMonth:
-        return day <= end and month_end(day) >= start
-    return start <= day <= end
-
-
-def month_end(day: dt.date) -> dt.date:
-    """The last day of ``day``'s month."""
-    return dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1) - dt.timedelta(days=1)
-
-
 def undated_records(roster: Roster) -> list[tuple[Table, int]]:
     """The records whose 日期 cannot be read (9月3日 without its year, 上周, a list of days
     one of which is none). Such a record is in no term and counts for nobody; lbc due and
@@ -357,7 +343,7 @@ def dated_records(
                     continue
                 days: tuple[dt.date, ...] = (cell,)  # type: ignore[assignment]
             else:
-                days = tuple(d for d in record_days(cell) if within(d, start, end))
+                days = tuple(d for d in record_days(cell) if nz.within(d, start, end))
                 if not days:
                     continue
             child, named = index.lookup(student, cls, school or own, born)

@@ -225,6 +225,14 @@ class _Parked(dict[str, list[Any]]):
 GATHERED = frozenset({"left_behind_type", "categories"})
 
 
+def _month_or_days(cell: Any, read: Any, kind: Callable[[Any], Any]) -> Any:
+    """A record's month or days as lbc reads them where the cell alone does not say them
+    (its year from the sheet's term: ``record_sheets.dates_in_term``); else the cell as
+    written."""
+    shown = read.__class__ is nz.YearMonth or read.__class__ is nz.Dates
+    return str(read) if shown and kind(cell) != read else _as_written(cell)
+
+
 def _as_written(value: Any) -> Any:
     """A cell as the school typed it, trimmed; a date-time at midnight is its day."""
     if value.__class__ is str:
@@ -303,7 +311,9 @@ class Table:
         """The column as the school wrote it, for what lbc writes back out of its cells
         (the merged roster, the change log): normalising is for checking, and a 备注 must
         not come back with its full-width commas made ASCII. Text is trimmed and nothing
-        else; a date cell, or text that reads as a whole date, is a date; a phone or ID
+        else; a date cell, or text that reads as a whole date, is a date (a record's month
+        or days that its sheet gave the year of are as lbc reads them: 10月 on a sheet of
+        the 2024 autumn term is 2024-10); a phone or ID
         number typed as a number cell is its digits, unless a float has already lost some
         (then the number stays, and ``validate`` says so again). 留守类型 and 类别 are lbc's
         reading: they gather what other columns said (a code, 实际监护情况, 是/否 columns)."""
@@ -315,7 +325,7 @@ class Table:
         if kind is nz.date or kind is nz.record_date:
             read = self.values[key]
             return [
-                r if r.__class__ is dt.date else _as_written(v)
+                r if r.__class__ is dt.date else _month_or_days(v, r, kind)
                 for v, r in zip(raw, read, strict=True)
             ]
         if kind is nz.phone or kind is nz.id_number:
@@ -1774,6 +1784,7 @@ class SheetReader:
     def made(self, name: str, filled: bool, table: Table | None) -> SheetRead:
         if table is not None and record_sheets.is_record_sheet(table):
             record_sheets.drop_unfilled(table)
+            record_sheets.dates_in_term(table)
         if self.park and table is not None and table.kind is Kind.CHILDREN and not table.is_pairs:
             table.park()
         return SheetRead(name, filled, table)
