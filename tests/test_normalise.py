@@ -1241,7 +1241,9 @@ def test_a_work_place_naming_somewhere_places_the_parent_away(place: Any) -> Non
     ),
     st.integers(1, 9),
     st.integers(1, 12),
-    st.sampled_from(["{n}（{c}）", "{n}({c})", "{c}{n}", "{c}-{n}", "{c} {n}"]),
+    st.sampled_from(
+        ["{n}（{c}）", "{n}({c})", "{c}{n}", "{c}-{n}", "{c} {n}", "{n} {c}", "{n}{c}", "{n}-{c}"]
+    ),
     st.sampled_from(["{g}年级{k}班", "{g}年级({k})班", "{G}({k})班", "{G}年级{K}班"]),
 )
 def test_a_name_with_its_class_reads_as_both(

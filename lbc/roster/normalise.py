@@ -536,7 +536,7 @@ def class_ref(value: Any) -> ClassRef | Bad | None:
 _NAME_THEN_CLASS = re.compile(r"(?P<name>[^()\d]+)\((?P<cls>.+)\)")
 _CLASS_THEN_NAME = re.compile(r"(?P<cls>.+班)[-—:、·]?(?P<name>[^()\d班]+)")
 # The name first, then its class, the space between them folded: 张伟 三年级二班, 张伟-3年级2班.
-_NAME_BEFORE_CLASS = re.compile(r"[^()\d班\-—:、·/]{2,}")
+_NAME_BEFORE_CLASS = re.compile(r"[^()\d班\-—:、/]+[^()\d班\-—:、·/]")
 
 
 def name_and_class(student: Any) -> tuple[str, ClassRef] | None:
@@ -561,7 +561,9 @@ def _name_before_class(student: str) -> tuple[str, ClassRef] | None:
     found = []
     for k in range(2, len(student) - 1):
         name, rest = student[:k], student[k:].lstrip("-—:、·/")
-        if _NAME_BEFORE_CLASS.fullmatch(name) and (cls := class_ref(rest)).__class__ is ClassRef:
+        if "年级" in name or not _NAME_BEFORE_CLASS.fullmatch(name):
+            continue  # 张伟三年级 + 2班 is no name and class
+        if (cls := class_ref(rest)).__class__ is ClassRef:
             found.append((name, cls))
     return found[0] if len(found) == 1 else None  # type: ignore[return-value]
 

@@ -313,10 +313,10 @@ class Table:
         not come back with its full-width commas made ASCII. Text is trimmed and nothing
         else; a date cell, or text that reads as a whole date, is a date (a record's month
         or days that its sheet gave the year of are as lbc reads them: 10月 on a sheet of
-        the 2024 autumn term is 2024-10); a phone or ID
-        number typed as a number cell is its digits, unless a float has already lost some
-        (then the number stays, and ``validate`` says so again). 留守类型 and 类别 are lbc's
-        reading: they gather what other columns said (a code, 实际监护情况, 是/否 columns)."""
+        the 2024 autumn term is 2024-10); a phone or ID number typed as a number cell is
+        its digits, unless a float has already lost some (then the number stays, and
+        ``validate`` says so again). 留守类型 and 类别 are lbc's reading: they gather what
+        other columns said (a code, 实际监护情况, 是/否 columns)."""
         n = len(self)
         raw = self.raw.get(key)
         if raw is None or key in GATHERED:
