@@ -599,10 +599,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "no 类型 column: the title above the header makes every row a {kind}",
     ),
     "note.left_out": (
-        "提示：{file} 在一所学校工作区（lbc.toml）的子文件夹里，又不是它 [files] 所列的文件"
-        "（如上学期的名册），未读取；要读它，请直接写出它的路径",
-        "note: {file} is in a subfolder of a school's workspace (lbc.toml) and not among its "
-        "[files] (last term's roster, say): not read; name it to read it",
+        "提示：{file} 在一所学校工作区（lbc.toml）里，又不是它 [files] 所列的文件"
+        "（如上学期的名册、lbc 写出的标注副本或变更记录），未读取；要读它，请直接写出它的路径",
+        "note: {file} is in a school's workspace (lbc.toml) and not among its [files] "
+        "(last term's roster, or an annotated copy or change log lbc wrote, say): not read; "
+        "name it to read it",
     ),
     "note.sheet_skipped": (
         "提示：{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，已跳过",

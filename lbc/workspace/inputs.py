@@ -15,13 +15,14 @@ def spreadsheet_files(paths: Iterable[Path], left_out: list[Path] | None = None)
     folders too); Excel's ~$ lock files and hidden files are passed over.
 
     A school's workspace in a folder (an lbc.toml naming its rosters, at or below the
-    folder) keeps to its own files below its top level: the rosters, the record sheets
-    handed back and the pairs workbook its lbc.toml names. Another spreadsheet in one of
-    its subfolders, such as last term's roster in 上学期/ where lbc's own steps keep it, is
-    not this term's: read, its children would be counted twice. It goes to ``left_out``,
-    for the command to say."""
+    folder) keeps to its own files: the rosters, the record sheets handed back and the
+    pairs workbook its lbc.toml names, which is what the school's own commands read. Any
+    other spreadsheet in it is not this term's roster: last term's in 上学期/, where lbc's
+    own steps keep it, or what lbc wrote beside the roster (an annotated copy, a change
+    log, an export, a follow-up list). Read, its children would be counted again. It
+    goes to ``left_out``, for the command to say."""
     out: list[Path] = []
-    kept: dict[Path, frozenset[Path] | None] = {}
+    kept: dict[Path, tuple[frozenset[Path], bool] | None] = {}
     for path in paths:
         if not path.is_dir():
             out.append(path)
@@ -38,10 +39,14 @@ def spreadsheet_files(paths: Iterable[Path], left_out: list[Path] | None = None)
     return list(dict.fromkeys(out))
 
 
-def _workspace_keeps(file: Path, root: Path, kept: dict[Path, frozenset[Path] | None]) -> bool:
+def _workspace_keeps(
+    file: Path, root: Path, kept: dict[Path, tuple[frozenset[Path], bool] | None]
+) -> bool:
     """Whether ``file``, found in the folder ``root``, is read: unless the nearest lbc.toml
-    at or below ``root`` names rosters and ``file`` is in a subfolder of that workspace
-    without being one of its files. ``kept``: each workspace folder's files (None: no
+    at or below ``root`` names rosters and ``file`` is not one of that workspace's files.
+    Where none of the rosters it names exists, the files at its top level are read (the
+    school keeps its children under another name), its subfolders' still kept aside.
+    ``kept``: each workspace folder's files and whether its top level is read (None: no
     rule), worked out once."""
     from lbc.workspace.config import CONFIG_NAME, load_config
 
@@ -54,8 +59,6 @@ def _workspace_keeps(file: Path, root: Path, kept: dict[Path, frozenset[Path] | 
             return True
     else:
         return True
-    if folder == here:
-        return True  # the workspace's own top level
     if folder not in kept:
         try:
             cfg = load_config(folder / CONFIG_NAME)
@@ -64,8 +67,9 @@ def _workspace_keeps(file: Path, root: Path, kept: dict[Path, frozenset[Path] | 
         if cfg is None or not cfg.rosters:
             kept[folder] = None
         else:
-            named = [*cfg.rosters, *([cfg.pairs] if cfg.pairs else [])]
-            found = [p for r in cfg.records if r.is_dir() for p in r.rglob("*")]
-            kept[folder] = frozenset(p.resolve() for p in [*named, *found, *cfg.records])
-    files = kept[folder]
-    return files is None or file.resolve() in files
+            named = [*cfg.rosters, *([cfg.pairs] if cfg.pairs else []), *cfg.records]
+            found = [p for r in named if r.is_dir() for p in r.rglob("*")]
+            files = frozenset(p.resolve() for p in [*named, *found])
+            kept[folder] = files, not any(r.exists() for r in cfg.rosters)
+    rule = kept[folder]
+    return rule is None or file.resolve() in rule[0] or (rule[1] and folder == here)
