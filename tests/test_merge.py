@@ -145,6 +145,57 @@ def test_a_child_in_two_schools_is_a_finding(tmp_path: Path) -> None:
     assert dup["message"] == (f"同一身份证号出现在多所学校（{A}、{B}）：重复统计，或有一处登记错误")
 
 
+def test_a_child_who_moved_school_is_no_finding_once_marked(tmp_path: Path) -> None:
+    """DUP003's own fix is to mark the child 转出 where she left: then the two rosters are
+    right, and neither merge nor validate (folder, merged workbook, merged Parquet) may
+    call it an error. Still on the books of two schools, and 转出 of a third, she is one
+    finding naming the two schools that hold her."""
+    root = tmp_path / "各校"
+    header = [*CHILD_HEADER, "在校状态"]
+
+    def roster(folder: str, name: str, *states: str) -> None:
+        rows = [[*child_row(1, name="张雨涵"), state] for state in states]
+        (root / folder).mkdir(parents=True)
+        write_xlsx(
+            root / folder / "roster.xlsx", {"花名册": [[f"{name}留守儿童花名册"], header, *rows]}
+        )
+
+    roster("a", A, "转出")
+    roster("b", B, "在读")
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", root, "--out", out, "--format", "json")
+    assert (merged.exit_code, merged.json()["duplicates"]) == (0, [])
+    assert run("merge", root, "--out", tmp_path / "全县.parquet").exit_code == 0
+    for source in (root, out, tmp_path / "全县.parquet"):
+        result = run("validate", source, "--format", "json")
+        assert (result.exit_code, result.json()["findings"]) == (0, []), source
+    roster("c", "红星小学", "在读")
+    merged = run("merge", root, "--out", out, "--format", "json")
+    (dup,) = merged.json()["duplicates"]
+    assert [(p["school"], p["row"]) for p in dup["places"]] == [(B, 3), ("红星小学", 3)]
+    assert (
+        dup["message"] == f"同一身份证号出现在多所学校（{B}、红星小学）：重复统计，或有一处登记错误"
+    )
+    findings = run("validate", root, "--format", "json").json()["findings"]
+    assert [(f["code"], f["file"], f["message"]) for f in findings] == [
+        ("DUP003", str(root / "c" / "roster.xlsx"), dup["message"])
+    ]
+
+
+def test_a_township_file_places_a_double_at_the_rows_own_school(tmp_path: Path) -> None:
+    """A township's file holds several schools by its 学校 column: a child on the books of
+    one of them and of another school's own file is at that school, not at the file."""
+    root = tmp_path / "各校"
+    header = [*CHILD_HEADER, "学校"]
+    rows = [[*child_row(1), A], [*child_row(2), B]]
+    root.mkdir()
+    write_xlsx(root / "青山镇汇总.xlsx", {"花名册": [header, *rows]})
+    school(root / "c", "红星小学", [child_row(2)])
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
+    (dup,) = merged.json()["duplicates"]
+    assert [p["school"] for p in dup["places"]] == ["红星小学", B]
+
+
 def test_an_unreadable_file_is_left_out_and_said(tmp_path: Path) -> None:
     root = county(tmp_path)
     (root / "坏.xlsx").write_bytes(b"not a workbook")

@@ -222,7 +222,7 @@ class RosterChecks:
         self.named = named
         self.found: list[Finding] = []
         self._teachers_seen: dict[object, tuple[Table, int]] = {}
-        self._ids_seen: dict[str, tuple[Table, int]] = {}
+        self._ids_seen: dict[str, tuple[Table, int, bool]] = {}
         self._named_children: ChildIndex[object] = ChildIndex()
         self._children_seen = False
 
@@ -638,11 +638,14 @@ def _row_of(table: Table, j: int, i: int) -> str:
 
 
 def _duplicate_ids(
-    table: Table, seen: dict[str, tuple[Table, int]], schools: dict[str, str]
+    table: Table, seen: dict[str, tuple[Table, int, bool]], schools: dict[str, str]
 ) -> list[Finding]:
     """The same ID number on two rows, within a sheet or across files (``seen``: the
-    earlier tables' ID numbers); DUP003 when the two rows are of different schools (a 学校
-    column, or ``schools`` by file)."""
+    earlier tables' ID numbers, each with the row it is compared with and whether that
+    row has left the school); DUP003 when the two rows are of different schools (a 学校
+    column, or ``schools`` by file). A child who moved school is on both rosters, 转出 or
+    毕业 on the one she left: that is the roster kept right, and no DUP003. The row compared
+    with is the first still on the books, else the first, as distinct_children keeps it."""
 
     def school(table: Table, i: int) -> str:
         return table.get("school", i) or schools.get(table.file, "")
@@ -650,28 +653,34 @@ def _duplicate_ids(
     ids = table.values.get("id_number")
     if not ids:
         return []
+    states = table.values.get("enrollment_status") or [None] * len(table)
     out = _Out(table, Kind.CHILDREN)
-    for i, value in enumerate(ids):
+    for i, (value, state) in enumerate(zip(ids, states, strict=True)):
         if not isinstance(value, str) or not value:
             continue
-        first = seen.setdefault(value, (table, i))
-        if first[0] is not table or first[1] != i:
-            other_table, j = first
-            other = (
-                _row_of(other_table, j, i)
-                if other_table is table
-                else t(
-                    "loc.elsewhere",
-                    file=other_table.file,
-                    sheet=other_table.sheet_at(j),
-                    row=other_table.rows[j],
-                )
-            )
-            here, there = school(table, i), school(other_table, j)
-            if here and there and here != there:
+        left = state in nz.LEFT_SCHOOL
+        first = seen.setdefault(value, (table, i, left))
+        if first[0] is table and first[1] == i:
+            continue
+        other_table, j, gone = first
+        if gone and not left:
+            seen[value] = (table, i, left)
+        here, there = school(table, i), school(other_table, j)
+        if here and there and here != there:
+            if not (left or gone):
                 out.add(R.DUP003, i, "id_number", **across_schools((there, here)))
-            else:
-                out.add(R.DUP001, i, "id_number", other=other)
+            continue
+        other = (
+            _row_of(other_table, j, i)
+            if other_table is table
+            else t(
+                "loc.elsewhere",
+                file=other_table.file,
+                sheet=other_table.sheet_at(j),
+                row=other_table.rows[j],
+            )
+        )
+        out.add(R.DUP001, i, "id_number", other=other)
     return out.findings
 
 

@@ -81,7 +81,8 @@ class SchoolPart:
     layouts: dict[str, Any] = field(default_factory=dict)  # each source sheet's columns
     # The same for the merged workbook's hidden COLUMNS_SHEET: kind, file, sheet, keys.
     source_columns: list[list[str]] = field(default_factory=list)
-    ids: list[tuple[str, str, int]] = field(default_factory=list)  # (ID, sheet, row)
+    # The children still on the books: (ID, school, sheet, row), the school the row's own.
+    ids: list[tuple[str, str, str, int]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     error: str = ""
     pairs_book: bool = False  # a pairs workbook: joined onto its folder's rosters
@@ -166,8 +167,11 @@ def read_part(
         part.layouts = layouts(roster.tables())
     for table in roster.children:
         ids = table.values.get("id_number") or []
+        states = table.values.get("enrollment_status") or [None] * len(table)
         part.ids += [
-            (v, table.sheet_at(i), table.rows[i]) for i, v in enumerate(ids) if isinstance(v, str)
+            (v, schools.of(table, i), table.sheet_at(i), table.rows[i])
+            for i, (v, state) in enumerate(zip(ids, states, strict=True))
+            if isinstance(v, str) and state not in nz.LEFT_SCHOOL
         ]
     return part
 
@@ -288,15 +292,17 @@ def pairs_alone(parts: list[SchoolPart]) -> list[str]:
 
 
 def duplicates_across_schools(parts: list[SchoolPart]) -> list[Duplicate]:
-    """ID numbers that appear in more than one school."""
+    """ID numbers on the books of more than one school (each row's school its own, a
+    township's file holding several) in more than one file: a child 转出 or 毕业 where she
+    was is where she should be, and two schools of one file are its own findings."""
     seen: dict[str, list[tuple[str, str, str, int]]] = {}
     for part in parts:
-        for ident, sheet, row in part.ids:
-            seen.setdefault(ident, []).append((part.school, part.file, sheet, row))
+        for ident, school, sheet, row in part.ids:
+            seen.setdefault(ident, []).append((school, part.file, sheet, row))
     return [
         Duplicate(ident, places)
         for ident, places in seen.items()
-        if len({school for school, *_ in places}) > 1
+        if len({p[0] for p in places}) > 1 and len({p[1] for p in places}) > 1
     ]
 
 
