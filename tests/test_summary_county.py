@@ -13,7 +13,9 @@ from test_forms import REG_HEADER, flat, reg_row, reg_rows
 from conftest import CHILD_HEADER, W, child_row, run, write_xlsx
 
 
-def test_county_table_per_school_and_in_total(tmp_path: Path) -> None:
+def two_schools(tmp_path: Path) -> Path:
+    """青山镇中心小学 on the 2016 form (no 寄宿, 监护情况 or 救助 columns) and 大桥镇中心小学
+    on the registration form (all of them)."""
     folder = tmp_path / "各校"
     folder.mkdir()
     july = dt.date(2016, 7, 1)  # other IDs than the registration form's children
@@ -30,6 +32,11 @@ def test_county_table_per_school_and_in_total(tmp_path: Path) -> None:
         folder / "b.xlsx",
         {"登记表": [["大桥镇中心小学农村留守儿童基本情况登记表"], *flat(REG_HEADER, reg_rows())]},
     )
+    return folder
+
+
+def test_county_table_per_school_and_in_total(tmp_path: Path) -> None:
+    folder = two_schools(tmp_path)
     result = run("summary", folder, "--term", "2024-autumn", "--format", "json")
     assert result.exit_code == 0, result.stderr
     table = result.json()["county_table"]
@@ -87,6 +94,20 @@ def test_county_table_per_school_and_in_total(tmp_path: Path) -> None:
         "本学期各校在册关爱对象 6 名，其中留守儿童 6 名；"
     )
     assert "我校" not in markdown and "全校" not in markdown
+
+
+def test_the_merged_roster_sums_up_as_the_schools_files(tmp_path: Path) -> None:
+    """The county's figures from its merged workbook or Parquet file are those from the
+    schools' own files, to the last 未采集: merged, the 2016-form school read as having
+    collected 救助措施 (0 of each) because the registration form's school had."""
+    folder = two_schools(tmp_path)
+    summary = ["summary", "--term", "2024-autumn", "--format", "json"]
+    own = run(*summary, folder)
+    for out in (tmp_path / "全县.xlsx", tmp_path / "全县.parquet"):
+        assert run("merge", folder, "--out", out).exit_code == 0
+        merged = run(*summary, out)
+        assert (merged.exit_code, merged.stderr) == (own.exit_code, own.stderr)
+        assert merged.json() == own.json(), out
 
 
 def test_one_school_has_no_county_table(tmp_path: Path) -> None:

@@ -1716,13 +1716,13 @@ def whole_sheets(tables: Iterable[Table]) -> Iterator[Table]:
 
 
 def any_filled(values: list[Any]) -> bool:
-    """Whether any cell holds something (blank text is nothing): the one test of whether
-    a school's rows fill a column, for a merged workbook and a Parquet file alike. Counted
-    in C first, since most of a merged roster's columns a school does not fill are wholly
-    blank (a province: 40 million)."""
-    if values.count("") + values.count(None) == len(values):
+    """Whether any cell holds something (blank text is nothing, and so is no category read
+    from a blank 类别): the one test of whether a school's rows fill a column, for a merged
+    workbook and a Parquet file alike. Counted in C first, since most of a merged roster's
+    columns a school does not fill are wholly blank (a province: 40 million)."""
+    if values.count("") + values.count(None) + values.count(()) == len(values):
         return False
-    return any(not (v is None or (v.__class__ is str and not v.strip())) for v in values)
+    return any(not (v is None or v == () or (v.__class__ is str and not v.strip())) for v in values)
 
 
 def pick(values: list[Any], index: list[int]) -> list[Any]:
