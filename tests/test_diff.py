@@ -570,6 +570,43 @@ def test_a_child_who_moved_to_another_school_of_the_county_is_a_change(tmp_path:
         assert moved["changes"] == [change("school", "学校", "青山小学", "白鹤小学")]
 
 
+def test_a_name_and_class_are_one_child_only_within_a_school(tmp_path: Path) -> None:
+    # No ID numbers or birth dates. Last term 李明 (a girl) was in 青山小学's 三年级(2)班;
+    # this term 白鹤小学 has a 李明 (a boy) in 四年级(2)班, a grade up. Classes are each
+    # school's own: she left and he is new, not one child who moved school. 王梓萱, one
+    # name and birth date, is one child wherever she is.
+    unknown = {"身份证号": None, "出生日期": None}
+    up = {"班级": "四年级(2)班"}
+    terms = {
+        "上学期": ([kid(1, "李明", **unknown), kid(3, "王梓萱", 身份证号=None), kid(2)], [kid(5)]),
+        "本学期": (
+            [kid(2, **up)],
+            [
+                kid(5, **up),
+                kid(4, "李明", gender="男", **up, **unknown),
+                kid(3, "王梓萱", 身份证号=None),
+            ],
+        ),
+    }
+    for term, schools in terms.items():
+        for school, rows in zip(("青山小学", "白鹤小学"), schools, strict=True):
+            folder = tmp_path / term / school
+            folder.mkdir(parents=True)
+            (folder / "lbc.toml").write_text(f'[school]\nname = "{school}"\n', encoding="utf-8")
+            write_xlsx(folder / "roster.xlsx", {"花名册": table(rows)})
+    doc = run("diff", "上学期", "本学期", "--format", "json", cwd=tmp_path).json()
+    assert [(c["child"], c["file"]) for c in doc["added"]] == [
+        ("李明", "本学期/白鹤小学/roster.xlsx")
+    ]
+    assert [(c["child"], c["file"]) for c in doc["gone"]] == [
+        ("李明", "上学期/青山小学/roster.xlsx")
+    ]
+    (moved,) = doc["changed"]
+    assert (moved["child"], moved["match"]) == ("王梓萱", "name_birth_date")
+    assert moved["changes"] == [change("school", "学校", "青山小学", "白鹤小学")]
+    assert doc["summary"]["unchanged"] == 2
+
+
 def test_one_schools_name_spelled_otherwise_this_term_is_no_change(tmp_path: Path) -> None:
     # One school's roster, its 学校 cells 青山小学 last term, 青山镇中心小学 this term: the
     # same school, not every child moved.

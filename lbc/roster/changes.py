@@ -81,14 +81,17 @@ class RosterDiff:
         return {rule: counts[rule] for rule in (BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS)}
 
 
-def _keys(table: Table, i: int) -> tuple[object, ...]:
+def _keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]:
     """A new row's key under each matching level: ID, name and birth date, name and class
-    (twice: an old row's class is tried as it was, then a grade up, see _old_keys)."""
+    (twice: an old row's class is tried as it was, then a grade up, see _old_keys). A
+    class is one school's: on county rosters ``school`` is the row's, and the name and
+    class match only within it (a 李明 of 三年级(2)班 in each of two schools is two
+    children; the name and a birth date are one child wherever she moved)."""
     name, ident = table.get("name", i), table.get("id_number", i)
     born = known_birth(table.get("birth_date", i), ident)
     cls = table.get("class", i)
     named = isinstance(name, str)
-    by_class = (name, cls) if named and isinstance(cls, nz.ClassRef) else None
+    by_class = (school, name, cls) if named and isinstance(cls, nz.ClassRef) else None
     return (
         ident if isinstance(ident, str) else None,
         (name, str(born)) if named and born is not None else None,
@@ -97,13 +100,13 @@ def _keys(table: Table, i: int) -> tuple[object, ...]:
     )
 
 
-def _old_keys(table: Table, i: int) -> tuple[object, ...]:
+def _old_keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]:
     """An old row's keys: a new row's, its class moved a grade up at the last level."""
-    *keys, by_class = _keys(table, i)
+    *keys, by_class = _keys(table, i, school)
     if by_class is None:
         return (*keys, None)
-    name, cls = by_class
-    return (*keys, (name, _a_grade_up(cls)))
+    school, name, cls = by_class
+    return (*keys, (school, name, _a_grade_up(cls)))
 
 
 def _a_grade_up(cls: nz.ClassRef) -> nz.ClassRef:
@@ -123,14 +126,19 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     """Match every child of ``new`` with one of ``old`` where possible, and compare them."""
     old_rows = [(tb, i) for tb, i, first in distinct_children(old.children) if first is None]
     new_rows = [(tb, i) for tb, i, first in distinct_children(new.children) if first is None]
+    # Classes are compared within a school where both rosters are of several.
+    old_school, new_school = _school_of(old), _school_of(new)
+    if not (old_school and new_school):
+        old_school = new_school = None
     indexes: list[dict[object, list[int]]] = [{} for _ in LEVELS]
     for n, (tb, i) in enumerate(old_rows):
-        for index, key in zip(indexes, _old_keys(tb, i), strict=True):
+        keys = _old_keys(tb, i, old_school(tb, i) if old_school else None)
+        for index, key in zip(indexes, keys, strict=True):
             if key is not None:
                 index.setdefault(key, []).append(n)
     # Each rule in turn over every row still unmatched, so a later row's ID is never lost to
     # an earlier row's weaker match; a key two rows share, on either side, matches nothing.
-    new_keys = [_keys(tb, i) for tb, i in new_rows]
+    new_keys = [_keys(tb, i, new_school(tb, i) if new_school else None) for tb, i in new_rows]
     taken: set[int] = set()
     done: dict[int, Matched] = {}
     for level, rule in enumerate(LEVELS):
@@ -146,9 +154,9 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
                 done[n] = Matched(old_rows[candidates[0]], new_rows[n], rule)
     matched = [done[n] for n in sorted(done)]
     added = [row for n, row in enumerate(new_rows) if n not in done]
-    old_school, new_school = _school_of(old), _school_of(new)
     for m in matched:
-        m.changes = _changes(m.old, m.new, (old_school(*m.old), new_school(*m.new)))
+        schools = (old_school(*m.old), new_school(*m.new)) if old_school and new_school else None
+        m.changes = _changes(m.old, m.new, schools)
     # A child last term's roster already had as 转出 or 毕业 left then, not this term: its
     # leaving is on last term's change log, and no count of this term's leavers holds it.
     gone = [
@@ -159,7 +167,7 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     return RosterDiff(matched, added, gone)
 
 
-def _school_of(roster: Roster) -> Callable[[Table, int], str | None]:
+def _school_of(roster: Roster) -> Callable[[Table, int], str | None] | None:
     """A row's school, its 学校 cell else its file's (lbc.toml, title), on a roster of
     several schools (a county's merged roster, a folder of schools); None on a roster of
     one school, whose name is no change to record (two terms may spell it two ways)."""
@@ -169,10 +177,10 @@ def _school_of(roster: Roster) -> Callable[[Table, int], str | None]:
         return table.get("school", i) or declared.get(table.file) or None
 
     names = {of(table, i) for table in roster.children for i in range(len(table))}
-    return of if len(names - {None}) > 1 else lambda table, i: None
+    return of if len(names - {None}) > 1 else None
 
 
-def _changes(old: Row, new: Row, schools: tuple[str | None, str | None]) -> list[Change]:
+def _changes(old: Row, new: Row, schools: tuple[str | None, str | None] | None) -> list[Change]:
     """The tracked fields whose values differ: each field both sheets have (a cell emptied
     is a change), the class unless moved a grade up, and the school where both rosters
     hold several and both rows are of one (_school_of)."""
@@ -180,7 +188,7 @@ def _changes(old: Row, new: Row, schools: tuple[str | None, str | None]) -> list
     found = []
     for key in TRACKED:
         if key == "school":
-            before, after = schools
+            before, after = schools or (None, None)
             if before is None or after is None:
                 continue
         elif not (ot.has(key) and nt.has(key)):
