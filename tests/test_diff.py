@@ -607,6 +607,46 @@ def test_a_name_and_class_are_one_child_only_within_a_school(tmp_path: Path) -> 
     assert doc["summary"]["unchanged"] == 2
 
 
+def test_a_county_change_log_names_each_childs_school(tmp_path: Path) -> None:
+    # Two terms of a county merged by lbc merge: 白鹤小学 sent nothing this term, 红星小学
+    # is new. Each school's rows are numbered in its own file (a folder, Parquet) or all
+    # in one sheet (the merged workbook): a class and a row without the school found no
+    # child. The class is named with its school, as lbc flag and summary name it.
+    terms = {
+        "上学期": {"青山小学": [1, 2], "白鹤小学": [3]},
+        "本学期": {"青山小学": [1], "红星小学": [4]},
+    }
+    for term, schools in terms.items():
+        for school, numbers in schools.items():
+            folder = tmp_path / term / school
+            folder.mkdir(parents=True)
+            rows = [[f"{school}留守儿童花名册"], *table([kid(n) for n in numbers])]
+            write_xlsx(folder / "roster.xlsx", {"花名册": rows})
+        assert run("merge", term, "--out", f"{term}.xlsx", cwd=tmp_path).exit_code == 0
+    done = run("diff", "上学期.xlsx", "本学期.xlsx", "--out", "变更.xlsx", cwd=tmp_path)
+    assert done.stdout.splitlines()[:12] == [
+        "新增儿童（1 名）",
+        "                                      ",
+        "  班级                   行   姓名    ",
+        " ──────────────────────────────────── ",
+        f"  红星小学 {C32}   2    刘浩然  ",
+        "                                      ",
+        "不在新名册中的儿童（2 名）",
+        "                                      ",
+        "  班级                   行   姓名    ",
+        " ──────────────────────────────────── ",
+        f"  白鹤小学 {C32}   2    王梓萱  ",
+        f"  青山小学 {C32}   4    李明轩  ",
+    ]
+    doc = run("diff", "上学期", "本学期", "--format", "json", cwd=tmp_path).json()
+    assert [(c["class"], c["file"], c["row"]) for c in doc["gone"]] == [
+        (f"白鹤小学 {C32}", "上学期/白鹤小学/roster.xlsx", 3),
+        (f"青山小学 {C32}", "上学期/青山小学/roster.xlsx", 4),
+    ]
+    ws = load_workbook(tmp_path / "变更.xlsx")["离开"]
+    assert [c.value for c in ws[2]] == [1, f"白鹤小学 {C32}", "王梓萱", "留守儿童花名册", 2]
+
+
 def test_one_schools_name_spelled_otherwise_this_term_is_no_change(tmp_path: Path) -> None:
     # One school's roster, its 学校 cells 青山小学 last term, 青山镇中心小学 this term: the
     # same school, not every child moved.

@@ -13,7 +13,7 @@ from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
-from lbc.roster.changes import Matched, RosterDiff, Row, describe, diff_rosters, label
+from lbc.roster.changes import Matched, RosterDiff, Row, diff_rosters, label
 
 CSV_COLUMNS = ("change", "child", "class", "file", "sheet", "row", "match", "field", "old", "new")
 
@@ -63,11 +63,11 @@ def diff_command(
     raise typer.Exit(ExitStatus.DONE)
 
 
-def _child(row: Row, privacy: Privacy) -> dict[str, Any]:
-    """A child row as the change log shows it (roster.changes.describe), its name per privacy
+def _child(found: RosterDiff, row: Row, privacy: Privacy) -> dict[str, Any]:
+    """A child row as the change log shows it (RosterDiff.describe), its name per privacy
     and any number typed into its text (a class, a sheet name) masked; with its file, as
     every command's rows name theirs: a county's schools' sheets share names and rows."""
-    where = describe(row)
+    where = found.describe(row)
     shown = {k: privacy.text(v) if isinstance(v, str) else v for k, v in where.items()}
     child, cls = privacy.name(where["child"]), shown.pop("class")
     return {"child": child, "class": cls, "file": row[0].file, **shown}
@@ -95,11 +95,11 @@ def as_document(found: RosterDiff, privacy: Privacy) -> dict[str, Any]:
             "unchanged": len(found.matched) - len(changed),
             "matched_by": {rule: n for rule, n in found.rules().items()},
         },
-        "added": [_child(r, privacy) for r in found.added],
-        "gone": [_child(r, privacy) for r in found.gone],
+        "added": [_child(found, r, privacy) for r in found.added],
+        "gone": [_child(found, r, privacy) for r in found.gone],
         "changed": [
             {
-                **_child(m.new, privacy),
+                **_child(found, m.new, privacy),
                 "old_row": m.old[0].rows[m.old[1]],
                 "match": m.rule,
                 "changes": changes(m, privacy),
@@ -110,14 +110,16 @@ def as_document(found: RosterDiff, privacy: Privacy) -> dict[str, Any]:
 
 
 def csv_rows(found: RosterDiff, privacy: Privacy) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = [{"change": "added", **_child(r, privacy)} for r in found.added]
-    rows += [{"change": "gone", **_child(r, privacy)} for r in found.gone]
+    rows: list[dict[str, Any]] = [
+        {"change": "added", **_child(found, r, privacy)} for r in found.added
+    ]
+    rows += [{"change": "gone", **_child(found, r, privacy)} for r in found.gone]
     for m in found.changed():
         for c in changes(m, privacy):
             rows.append(
                 {
                     "change": "changed",
-                    **_child(m.new, privacy),
+                    **_child(found, m.new, privacy),
                     "match": m.rule,
                     "field": c["field"],
                     "old": c["old"],
@@ -135,13 +137,14 @@ def print_table(found: RosterDiff, privacy: Privacy) -> None:
         (t("diff.gone", count=len(found.gone)), found.gone),
     ):
         if rows:
-            cells = [(w["class"], w["row"], w["child"]) for w in (_child(r, privacy) for r in rows)]
+            shown = (_child(found, r, privacy) for r in rows)
+            cells = [(w["class"], w["row"], w["child"]) for w in shown]
             console.print(rich_table(headers, cells, title=title))
     changed = found.changed()
     if changed:
         cells = []
         for m in changed:
-            w = _child(m.new, privacy)
+            w = _child(found, m.new, privacy)
             for c in changes(m, privacy):
                 old, new = c["old"] or t("diff.empty"), c["new"] or t("diff.empty")
                 cells.append(

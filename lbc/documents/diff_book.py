@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
 from lbc.output.sheet_style import column_widths, pages_high, style_sheet
-from lbc.roster.changes import RosterDiff, Row, describe, label
+from lbc.roster.changes import RosterDiff, Row, label
 
 ROWS_HEADER = ("序号", "班级", "姓名", "工作表", "行")
 CHANGES_HEADER = ("序号", "班级", "姓名", "行", "变更项目", "原内容", "现内容", "对应依据")
@@ -32,7 +32,7 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
         ws.title = title
         lines = []
         for n, row in enumerate(rows, 1):
-            w = describe(row)
+            w = found.describe(row)
             lines.append([n, w["class"], w["child"], w["sheet"], w["row"]])
         _fill(ws, ROWS_HEADER, lines)
     columns: dict[tuple[int, str], list[Any]] = {}
@@ -47,7 +47,7 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
 
     lines = []
     for m in found.changed():
-        w = describe(m.new)
+        w = found.describe(m.new)
         for c in m.changes:
             old, new = written(m.old, c.field), written(m.new, c.field)
             lines.append(

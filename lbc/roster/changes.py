@@ -71,6 +71,14 @@ class RosterDiff:
     matched: list[Matched]
     added: list[Row]
     gone: list[Row]
+    # Each row's school on a roster of several (by id of its table): classes are named
+    # with it, as every class list of a county names them.
+    schools: dict[int, Callable[[Table, int], str | None]] = field(default_factory=dict)
+
+    def describe(self, row: Row) -> dict[str, Any]:
+        """The row as the change log shows it (``describe``), its class with its school."""
+        of = self.schools.get(id(row[0]))
+        return describe(row, (of(*row) or "") if of else "")
 
     def changed(self) -> list[Matched]:
         return [m for m in self.matched if m.changes]
@@ -126,8 +134,14 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     """Match every child of ``new`` with one of ``old`` where possible, and compare them."""
     old_rows = [(tb, i) for tb, i, first in distinct_children(old.children) if first is None]
     new_rows = [(tb, i) for tb, i, first in distinct_children(new.children) if first is None]
-    # Classes are compared within a school where both rosters are of several.
     old_school, new_school = _school_of(old), _school_of(new)
+    schools = {
+        id(tb): of
+        for roster, of in ((old, old_school), (new, new_school))
+        if of
+        for tb in roster.children
+    }
+    # Classes are compared within a school where both rosters are of several.
     if not (old_school and new_school):
         old_school = new_school = None
     indexes: list[dict[object, list[int]]] = [{} for _ in LEVELS]
@@ -155,8 +169,8 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     matched = [done[n] for n in sorted(done)]
     added = [row for n, row in enumerate(new_rows) if n not in done]
     for m in matched:
-        schools = (old_school(*m.old), new_school(*m.new)) if old_school and new_school else None
-        m.changes = _changes(m.old, m.new, schools)
+        moved = (old_school(*m.old), new_school(*m.new)) if old_school and new_school else None
+        m.changes = _changes(m.old, m.new, moved)
     # A child last term's roster already had as 转出 or 毕业 left then, not this term: its
     # leaving is on last term's change log, and no count of this term's leavers holds it.
     gone = [
@@ -164,7 +178,7 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
         for n, (tb, i) in enumerate(old_rows)
         if n not in taken and tb.get("enrollment_status", i) not in nz.LEFT_SCHOOL
     ]
-    return RosterDiff(matched, added, gone)
+    return RosterDiff(matched, added, gone, schools)
 
 
 def _school_of(roster: Roster) -> Callable[[Table, int], str | None] | None:
@@ -207,13 +221,15 @@ def label(key: str) -> str:
     return field_of(Kind.CHILDREN, key).label
 
 
-def describe(row: Row) -> dict[str, Any]:
-    """A child row as reports and the change log show it: name, class, sheet, Excel row."""
+def describe(row: Row, school: str = "") -> dict[str, Any]:
+    """A child row as reports and the change log show it: name, class (with its
+    ``school``, when given), sheet, Excel row."""
     table, i = row
     cls, name = table.get("class", i), table.get("name", i)
+    label = nz.display(cls) or ""
     return {
         "child": name if isinstance(name, str) else "",
-        "class": nz.display(cls) or "",
+        "class": f"{school} {label}".strip() if school else label,
         "sheet": table.sheet_at(i),
         "row": table.rows[i],
     }
