@@ -206,6 +206,24 @@ def test_an_unreadable_file_is_left_out_and_said(tmp_path: Path) -> None:
     assert "提示：未合并" in result.stderr and "坏.xlsx" in result.stderr
 
 
+def test_a_list_lbc_wrote_beside_a_pairs_workbook_is_not_called_one(tmp_path: Path) -> None:
+    """A school's folder with its roster, its pairs workbook and a follow-up list lbc wrote
+    (待办.xlsx, no roster in it): merge said 待办.xlsx was a pairs list."""
+    root = county(tmp_path)
+    assert (
+        run("pair", root / "a" / "roster.xlsx", "--out", root / "a" / "结对名单.xlsx").exit_code
+        == 0
+    )
+    write_xlsx(
+        root / "a" / "待办.xlsx", {"待办": [["教师", "儿童", "事项"], ["王芳", "张雨涵", "谈心"]]}
+    )
+    result = run("merge", root, "--out", tmp_path / "c.xlsx", "--format", "json")
+    todo = root / "a" / "待办.xlsx"
+    said = f"在 {todo} 中没有找到留守儿童名册（表头需含“姓名”“身份证号”“班级”等列）"
+    assert result.json()["failed"] == [{"file": str(todo), "error": said}]
+    assert f"提示：未合并 {todo}：{said}" in result.stderr.splitlines()
+
+
 def test_the_school_falls_back_to_the_file_name(tmp_path: Path) -> None:
     root = tmp_path / "各校"
     root.mkdir()

@@ -1453,9 +1453,13 @@ def load_roster(
             return roster
         if children_elsewhere and (roster.teachers or roster.records):
             return roster
-        if roster.pairs:
+        # A pairs workbook beside a file of something else (lbc due's 待办.xlsx in its
+        # school's folder): that file has no roster, it is no pairs list.
+        books = {table.file for table in roster.pairs}
+        others = [name for name in roster.files if name not in books]
+        if books and not others:
             raise PairsOnlyError(t("err.pairs_only", files="、".join(roster.files)))
-        raise LbcError(t("err.no_children", files="、".join(roster.files)))
+        raise LbcError(t("err.no_children", files="、".join(others)))
     return roster
 
 
