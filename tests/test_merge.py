@@ -224,6 +224,39 @@ def test_a_list_lbc_wrote_beside_a_pairs_workbook_is_not_called_one(tmp_path: Pa
     assert f"提示：未合并 {todo}：{said}" in result.stderr.splitlines()
 
 
+def test_a_county_offices_own_lbc_toml_is_no_schools(tmp_path: Path) -> None:
+    """The county office keeps an lbc.toml of its own ([school] name 南部县教育局, quotas)
+    above the schools' folders, which have none: each school is still the one its title
+    names. It was every file's school: the county's two schools one 我校, its classes
+    merged, a child paired with another school's head teacher."""
+    root = county(tmp_path)
+    (root / "a" / "lbc.toml").unlink()
+    (root / "lbc.toml").write_text('[school]\nname = "南部县教育局"\n', encoding="utf-8")
+    write_xlsx(
+        root / "a" / "roster.xlsx",
+        {
+            "花名册": [[f"{A}留守儿童花名册"], CHILD_HEADER, child_row(1), child_row(2)],
+            "教师名单": [TEACHER_HEADER, teacher("王芳", "三年级(2)班")],
+        },
+    )
+    merged = run("merge", root, "--out", tmp_path / "c.xlsx", "--format", "json").json()
+    assert [(s["school"], s["children"]) for s in merged["schools"]] == [(A, 2), (B, 1)]
+    pairs = run("pair", root, "--format", "json", cwd=root).json()["pairs"]
+    assert [(p["child"], p["teacher"]) for p in pairs] == [
+        ("张雨涵", f"王芳（{A}）"),
+        ("李明轩", f"王芳（{A}）"),
+        ("王梓萱", f"王芳（{B}）"),
+    ]
+    summary = run("summary", root, "--term", "2024-autumn", "--format", "json", cwd=root)
+    assert summary.json()["children"]["by_class"] == [
+        {"name": f"{B} 三年级(2)班", "count": 1},
+        {"name": f"{A} 三年级(2)班", "count": 2},
+    ]
+    assert run("summary", root, "--term", "2024-autumn", cwd=root).stdout.startswith(
+        "# 南部县教育局2024—2025学年第一学期留守儿童关爱工作总结"
+    )
+
+
 def test_the_school_falls_back_to_the_file_name(tmp_path: Path) -> None:
     root = tmp_path / "各校"
     root.mkdir()

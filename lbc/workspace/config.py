@@ -67,6 +67,13 @@ class Config:
     quotas: Quotas = field(default_factory=Quotas)
     watch: WatchSettings = field(default_factory=WatchSettings)
 
+    def own_files(self) -> frozenset[Path]:
+        """The files its [files] name (rosters, pairs workbook, record sheets), those in
+        the folders it names too, resolved: the workspace's own, below its top level."""
+        named = [*self.rosters, *([self.pairs] if self.pairs else []), *self.records]
+        found = [p for r in named if r.is_dir() for p in r.rglob("*")]
+        return frozenset(p.resolve() for p in [*named, *found])
+
 
 def find_config(start: Path) -> Path | None:
     """The nearest ``lbc.toml`` at or above ``start``."""

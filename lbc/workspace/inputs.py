@@ -67,9 +67,6 @@ def _workspace_keeps(
         if cfg is None or not cfg.rosters:
             kept[folder] = None
         else:
-            named = [*cfg.rosters, *([cfg.pairs] if cfg.pairs else []), *cfg.records]
-            found = [p for r in named if r.is_dir() for p in r.rglob("*")]
-            files = frozenset(p.resolve() for p in [*named, *found])
-            kept[folder] = files, not any(r.exists() for r in cfg.rosters)
+            kept[folder] = cfg.own_files(), not any(r.exists() for r in cfg.rosters)
     rule = kept[folder]
     return rule is None or file.resolve() in rule[0] or (rule[1] and folder == here)

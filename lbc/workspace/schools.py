@@ -1,6 +1,7 @@
 """Which school a row belongs to, resolved once when files are read.
 
-A file's school is its ``lbc.toml`` ([school] name, found like any workspace), else the
+A file's school is its ``lbc.toml`` ([school] name, of the nearest workspace that holds
+the file in its folder or names it in [files]), else the
 title above its roster or record sheet (青山镇中心小学留守儿童花名册 → 青山镇中心小学), else
 the one school its children's 学校 cells name, else the file's name;
 a row's 学校 cell (a merged county roster) wins over its file's. ``read_roster`` puts what
@@ -102,14 +103,20 @@ def declared_school(path: Path, roster: Roster) -> str:
     school its children's 学校 cells name), else ""; spelled as a 学校 cell is read
     (normalise.school), so the two compare. By its cells, a school's teachers list in the
     same file, which has no 学校 column, is that school's, not a school of the file's name
-    that no child is in."""
-    config = find_config(path.resolve().parent)
+    that no child is in.
+
+    An lbc.toml names the school of the files in its folder and of those its [files] name
+    (its record sheets in 记录表/ …). A file further below it is not the workspace's: a
+    county office's lbc.toml above the schools' folders would make every school one."""
+    here = path.resolve().parent
+    config = find_config(here)
     if config is not None:
         try:
-            name = nz.school(load_config(config).school) or ""
+            cfg = load_config(config)
         except LbcError:
-            name = ""
-        if name:
+            cfg = None
+        name = nz.school(cfg.school) if cfg else ""
+        if name and cfg and (config.parent == here or path.resolve() in cfg.own_files()):
             return name
     # A teacher's record sheet is titled with its school too (青山镇中心小学2024年秋季学期…).
     sheets = [*roster.children, *filter(record_sheets.is_record_sheet, roster.records)]
