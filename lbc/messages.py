@@ -598,6 +598,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "没有“类型”列：各条按表头上方的标题读作{kind}",
         "no 类型 column: the title above the header makes every row a {kind}",
     ),
+    "note.one_name_two_workspaces": (
+        "提示：{configs} 写的是同一所学校“{school}”，这些文件夹里的儿童和教师按一所学校统计、"
+        "结对；如果是不同的学校，请改正各自 lbc.toml 的 [school] name",
+        "note: {configs} all name the school '{school}': the children and teachers of their "
+        "folders are counted and paired as one school's; if they are different schools, "
+        "correct the [school] name in each lbc.toml",
+    ),
     "note.left_out": (
         "提示：{file} 在一所学校工作区（lbc.toml）里，又不是它 [files] 所列的文件"
         "（如上学期的名册、lbc 写出的标注副本或变更记录），未读取；要读它，请直接写出它的路径",

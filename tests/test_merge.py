@@ -257,6 +257,24 @@ def test_a_county_offices_own_lbc_toml_is_no_schools(tmp_path: Path) -> None:
     )
 
 
+def test_two_workspaces_of_one_schools_name_are_said(tmp_path: Path) -> None:
+    """白鹤乡中心小学 copied 青山镇中心小学's lbc.toml and kept its name: the two folders are
+    one school to every command, its children paired with the other's teachers. Said."""
+    root = county(tmp_path)
+    (root / "b" / "lbc.toml").write_text(f'[school]\nname = "{A}"\n', encoding="utf-8")
+    said = (
+        f"提示：{root / 'a' / 'lbc.toml'}、{root / 'b' / 'lbc.toml'} 写的是同一所学校“{A}”，"
+        "这些文件夹里的儿童和教师按一所学校统计、结对；如果是不同的学校，请改正各自 lbc.toml 的 "
+        "[school] name"
+    )
+    merged = run("merge", root, "--out", tmp_path / "c.xlsx")
+    assert said in merged.stderr.splitlines()
+    paired = run("pair", root)
+    assert said in paired.stderr.splitlines()
+    (root / "b" / "lbc.toml").write_text(f'[school]\nname = "{B}"\n', encoding="utf-8")
+    assert "同一所学校" not in run("pair", root).stderr
+
+
 def test_the_school_falls_back_to_the_file_name(tmp_path: Path) -> None:
     root = tmp_path / "各校"
     root.mkdir()

@@ -40,7 +40,7 @@ from lbc.roster.tables import (
 )
 from lbc.workspace.config import Config, resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
-from lbc.workspace.schools import read_roster
+from lbc.workspace.schools import one_name_two_workspaces, read_roster
 from lbc.workspace.terms import in_a_term
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -362,6 +362,7 @@ def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matt
     """The notes on stderr about a roster just read: which pairs are used, the sheets
     skipped, the columns not known (see ``read``)."""
     _pairs_notes(files, cfg, roster, pairs_matter)
+    note_one_name_two_workspaces(table.file for table in roster.children)
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
     for table in whole_sheets(roster.tables()):
@@ -386,6 +387,12 @@ def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matt
             if guess is not None and guess.key not in table.columns:
                 words = {"header": header, "letter": letter, "label": guess.label}
                 note(t("note.column_guess", key=guess.key, **words, **where))
+
+
+def note_one_name_two_workspaces(files: Iterable[str]) -> None:
+    """Say each school name that two schools' workspaces give (one_name_two_workspaces)."""
+    for school, configs in one_name_two_workspaces(files):
+        note(t("note.one_name_two_workspaces", school=school, configs="、".join(configs)))
 
 
 def _resolved(paths: Iterable[Path]) -> set[Path]:

@@ -78,6 +78,7 @@ def merge(
             common.note(t("merge.pairs", school=part.school, file=part.file, used=used))
     for book in pairs_alone(parts):
         common.note(t("merge.pairs_alone", file=book))
+    common.note_one_name_two_workspaces(p.file for p in good if p.children_schools)
     numbered = [title for title in titles if title not in SHEET_TITLES.values()]
     if numbered:
         words = {"sheets": "、".join(numbered), "limit": f"{MAX_DATA_ROWS:,}"}

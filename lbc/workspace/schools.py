@@ -11,8 +11,10 @@ and merge read it as data and no stage below reads a config.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,6 +100,37 @@ def run_school(roster: Roster, configured: str) -> str:
     return name if _SCHOOL_WORD.search(name) else ""
 
 
+def workspace_school(path: Path) -> tuple[Path, str] | None:
+    """The lbc.toml that names ``path``'s school (a path as ``path`` is given: beside it or
+    up from it), and the name: the nearest one, when the file is in its folder or among
+    the files its [files] name (``declared_school``)."""
+    here = path.resolve().parent
+    config = find_config(here)
+    if config is None:
+        return None
+    try:
+        cfg = load_config(config)
+    except LbcError:
+        return None
+    name = nz.school(cfg.school)
+    if name and (config.parent == here or path.resolve() in cfg.own_files()):
+        return Path(os.path.normpath(path.parent / os.path.relpath(config, here))), name
+    return None
+
+
+def one_name_two_workspaces(files: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """Each school name two or more schools' workspaces (lbc.toml) give the files holding
+    children, with those lbc.toml files: one school to every command (its children and
+    teachers pooled, paired together), which two workspaces seldom are; a school that
+    copied a neighbour's lbc.toml is the usual cause."""
+    configs: dict[str, set[Path]] = {}
+    for file in dict.fromkeys(files):
+        named = workspace_school(Path(file))
+        if named is not None:
+            configs.setdefault(named[1], set()).add(named[0])
+    return [(name, sorted(map(str, found))) for name, found in configs.items() if len(found) > 1]
+
+
 def declared_school(path: Path, roster: Roster) -> str:
     """The school a file says it belongs to (its lbc.toml, its roster's title, the one
     school its children's 学校 cells name), else ""; spelled as a 学校 cell is read
@@ -108,16 +141,9 @@ def declared_school(path: Path, roster: Roster) -> str:
     An lbc.toml names the school of the files in its folder and of those its [files] name
     (its record sheets in 记录表/ …). A file further below it is not the workspace's: a
     county office's lbc.toml above the schools' folders would make every school one."""
-    here = path.resolve().parent
-    config = find_config(here)
-    if config is not None:
-        try:
-            cfg = load_config(config)
-        except LbcError:
-            cfg = None
-        name = nz.school(cfg.school) if cfg else ""
-        if name and cfg and (config.parent == here or path.resolve() in cfg.own_files()):
-            return name
+    named = workspace_school(path)
+    if named is not None:
+        return named[1]
     # A teacher's record sheet is titled with its school too (青山镇中心小学2024年秋季学期…).
     sheets = [*roster.children, *filter(record_sheets.is_record_sheet, roster.records)]
     for table in sheets:
