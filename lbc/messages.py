@@ -598,6 +598,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "没有“类型”列：各条按表头上方的标题读作{kind}",
         "no 类型 column: the title above the header makes every row a {kind}",
     ),
+    "note.annotated_copy": (
+        "提示：{file} 是 lbc validate --annotate 写出的标注副本，同一文件夹里还有别的表格，"
+        "未读取（否则副本里的儿童会再算一次）；要读它，请直接写出它的路径",
+        "note: {file} is a copy lbc validate --annotate wrote, with other spreadsheets in its "
+        "folder: not read (its children would count again); name it to read it",
+    ),
     "note.one_name_two_workspaces": (
         "提示：{configs} 写的是同一所学校“{school}”，这些文件夹里的儿童和教师按一所学校统计、"
         "结对；如果是不同的学校，请改正各自 lbc.toml 的 [school] name",

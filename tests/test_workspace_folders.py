@@ -86,3 +86,35 @@ def test_a_workspace_whose_roster_is_missing_reads_its_top_level(tmp_path: Path)
     result = run("validate", root, "--format", "json")
     assert result.json()["summary"]["children"] == 2
     assert result.stderr.startswith(f"提示：{ws / '上学期' / 'roster.xlsx'} 在一所学校工作区")
+
+
+def test_an_annotated_copy_beside_its_roster_is_not_read_as_more_children(
+    tmp_path: Path,
+) -> None:
+    """A school with no lbc.toml sent its roster and the copy lbc validate --annotate made
+    of it: read, each of its children was two, and a DUP001 on every row. Alone in its
+    folder, the copy may be all the school sent, and is read."""
+    root = tmp_path / "县"
+    school = root / "青山小学"
+    school.mkdir(parents=True)
+    write_xlsx(school / "roster.xlsx", {"花名册": [CHILD_HEADER, child_row(1), child_row(2)]})
+    for lang, name in (("zh", "标注.xlsx"), ("en", "annotated.xlsx")):
+        done = run("--lang", lang, "validate", school / "roster.xlsx", "--annotate", school / name)
+        assert done.exit_code == 0
+    result = run("validate", root, "--format", "json")
+    assert (result.json()["summary"]["children"], result.json()["summary"]["by_code"]) == (2, {})
+    assert result.stderr.splitlines() == [
+        f"提示：{school / name} 是 lbc validate --annotate 写出的标注副本，"
+        "同一文件夹里还有别的表格，未读取（否则副本里的儿童会再算一次）；要读它，请直接写出它的路径"
+        for name in ("annotated.xlsx", "标注.xlsx")
+    ]
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
+    assert merged.json()["summary"]["children"] == 2
+    (school / "roster.xlsx").unlink()
+    (school / "annotated.xlsx").unlink()
+    alone = run("validate", root, "--format", "json")
+    assert alone.json()["summary"]["children"] == 2
+    skipped = (
+        f"提示：{school / '标注.xlsx'} 的工作表“问题清单”不是花名册、教师名单或帮扶记录，已跳过"
+    )
+    assert alone.stderr.splitlines() == [skipped]

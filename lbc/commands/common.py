@@ -253,11 +253,15 @@ def emit(
 
 def spreadsheets(paths: list[Path]) -> list[Path]:
     """The files ``paths`` stand for (spreadsheet_files), saying each one a school's
-    workspace keeps aside (last term's roster in 上学期/) and so is not read."""
+    workspace keeps aside (last term's roster in 上学期/) or that is an annotated copy
+    beside a roster, and so is not read."""
     left_out: list[Path] = []
-    found = spreadsheet_files(paths, left_out)
+    copies: list[Path] = []
+    found = spreadsheet_files(paths, left_out, copies)
     for path in left_out:
         note(t("note.left_out", file=path))
+    for path in copies:
+        note(t("note.annotated_copy", file=path))
     return found
 
 

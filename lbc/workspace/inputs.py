@@ -10,9 +10,16 @@ from lbc.errors import LbcError
 from lbc.roster.reading import SUFFIXES
 
 
-def spreadsheet_files(paths: Iterable[Path], left_out: list[Path] | None = None) -> list[Path]:
+def spreadsheet_files(
+    paths: Iterable[Path], left_out: list[Path] | None = None, copies: list[Path] | None = None
+) -> list[Path]:
     """The files named, and every spreadsheet inside the folders named (sorted, nested
     folders too); Excel's ~$ lock files and hidden files are passed over.
+
+    In a folder, a copy ``lbc validate --annotate`` wrote (its first sheet lbc's 问题清单)
+    beside the roster it copies would count each of its children twice: it goes to
+    ``copies``, for the command to say, unless nothing else in its folder is read (then it
+    may be all the school sent).
 
     A school's workspace in a folder (an lbc.toml naming its rosters, at or below the
     folder) keeps to its own files: the rosters, the record sheets handed back and the
@@ -27,16 +34,33 @@ def spreadsheet_files(paths: Iterable[Path], left_out: list[Path] | None = None)
         if not path.is_dir():
             out.append(path)
             continue
+        found = []
         for p in sorted(path.rglob("*")):
             if not (
                 p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))
             ):
                 continue
             if _workspace_keeps(p, path, kept):
-                out.append(p)
+                found.append(p)
             elif left_out is not None:
                 left_out.append(p)
+        marked = [p for p in found if _annotated_copy(p)]
+        beside = {p.parent for p in found if p not in marked}
+        aside = [p for p in marked if p.parent in beside]
+        out += [p for p in found if p not in aside]
+        if copies is not None:
+            copies += aside
     return list(dict.fromkeys(out))
+
+
+def _annotated_copy(path: Path) -> bool:
+    """Whether a workbook is one ``lbc validate --annotate`` wrote: its first sheet is the
+    问题清单 (Problems, in English) before the roster's own sheets."""
+    from lbc.messages import both
+    from lbc.roster.reading import sheet_names
+
+    names = sheet_names(path)
+    return len(names) > 1 and names[0] in both("annotate.sheet")
 
 
 def _workspace_keeps(
