@@ -1478,8 +1478,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "merge.heading": ("合并的学校名册（{count} 个文件）", "Rosters merged ({count} files)"),
     "merge.duplicates": (
-        "在多所学校出现的身份证号（{count} 个）",
-        "ID numbers in more than one school ({count})",
+        "在多所学校或多个文件出现的身份证号（{count} 个）",
+        "ID numbers in more than one school or file ({count})",
     ),
     "merge.col.school": ("学校", "school"),
     "merge.col.file": ("文件", "file"),
@@ -1491,8 +1491,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "merge.col.id": ("身份证号", "ID number"),
     "merge.col.places": ("出现位置", "where"),
     "merge.summary": (
-        "共合并 {files} 个文件、{schools} 所学校：儿童 {children} 名，教师 {teachers} 名，帮扶记录 {records} 条；校验发现 {errors} 个错误、{warnings} 个警告；跨校重复身份证号 {duplicates} 个，未能读取 {failed} 个文件",
-        "{files} files, {schools} schools merged: {children} children, {teachers} teachers, {records} records; {errors} errors, {warnings} warnings; {duplicates} IDs in more than one school, {failed} files unreadable",
+        "共合并 {files} 个文件、{schools} 所学校：儿童 {children} 名，教师 {teachers} 名，帮扶记录 {records} 条；校验发现 {errors} 个错误、{warnings} 个警告；跨校或跨文件重复身份证号 {duplicates} 个，未能读取 {failed} 个文件",
+        "{files} files, {schools} schools merged: {children} children, {teachers} teachers, {records} records; {errors} errors, {warnings} warnings; {duplicates} IDs in more than one school or file, {failed} files unreadable",
     ),
     # ---- rules command ----
     "rules.example": ("示例", "example"),

@@ -15,7 +15,15 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, make_id, run, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    TEACHER_HEADER,
+    child_row,
+    make_id,
+    run,
+    write_child_csv,
+    write_xlsx,
+)
 
 A, B = "青山镇中心小学", "白鹤乡中心小学"
 
@@ -194,6 +202,34 @@ def test_a_township_file_places_a_double_at_the_rows_own_school(tmp_path: Path) 
     merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
     (dup,) = merged.json()["duplicates"]
     assert [p["school"] for p in dup["places"]] == ["红星小学", B]
+
+
+def test_a_roster_sent_twice_is_a_finding(tmp_path: Path) -> None:
+    """A school sent its roster as .xlsx and again as .csv: merge counted its children
+    twice with no error and exit 0, where validate finds each child's DUP001."""
+    root = county(tmp_path)
+    csv = write_child_csv(root / "a" / "roster.csv", child_row(1, cls="三(2)班"), child_row(2))
+    xlsx = root / "a" / "roster.xlsx"
+    result = run("merge", root, "--out", tmp_path / "c.xlsx", "--format", "json")
+    assert (result.exit_code, result.json()["summary"]["duplicates"]) == (1, 2)
+    assert [
+        (d["code"], [(p["school"], p["file"], p["row"]) for p in d["places"]], d["message"])
+        for d in result.json()["duplicates"]
+    ] == [
+        (
+            "DUP001",
+            [(A, str(csv), row), (A, str(xlsx), row)],
+            f"身份证号与{csv}“roster”第 {row} 行重复",
+        )
+        for row in (2, 3)
+    ]
+    table = run("merge", "各校", "--out", "c.xlsx", cwd=tmp_path).stdout
+    assert "各校/a/roster.csv roster 第2行；各校/a/roster.xlsx 花名册 第2行" in table
+    found = run("validate", root, "--format", "json").json()["findings"]
+    assert [(f["code"], f["file"], f["row"]) for f in found] == [
+        ("DUP001", str(xlsx), 2),
+        ("DUP001", str(xlsx), 3),
+    ]
 
 
 def test_an_unreadable_file_is_left_out_and_said(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from lbc.reports.county import (
     SHEET_TITLES,
     Duplicate,
     SchoolPart,
-    duplicates_across_schools,
+    duplicates_across_files,
     merged_batches,
     merged_sheets,
     pairs_alone,
@@ -83,7 +83,7 @@ def merge(
     if numbered:
         words = {"sheets": "、".join(numbered), "limit": f"{MAX_DATA_ROWS:,}"}
         common.note(t("merge.note.split", **words))
-    doubles = duplicates_across_schools(good)
+    doubles = duplicates_across_files(good)
     failed = [p for p in parts if p.error]
     for part in failed:
         common.note(t("merge.failed", file=part.file, reason=part.error))
@@ -180,15 +180,21 @@ def _counts(part: SchoolPart) -> dict[str, Any]:
 
 
 def _duplicate(d: Duplicate, privacy: Privacy) -> dict[str, Any]:
-    """One ID number in several schools: DUP003, worded as ``validate`` words it."""
+    """One ID number in several schools (DUP003) or in several files of one (DUP001),
+    worded as ``validate`` words it at the last place."""
+    if d.rule is R.DUP003:
+        message = d.rule.message(**across_schools(p[0] for p in d.places))
+    else:
+        _, file, sheet, row = d.places[0]
+        message = d.rule.message(other=t("loc.elsewhere", file=file, sheet=sheet, row=row))
     return {
-        "code": R.DUP003.code,
+        "code": d.rule.code,
         "id_number": privacy.id(d.id_number),
         "places": [
             {"school": school, "file": file, "sheet": sheet, "row": row}
             for school, file, sheet, row in d.places
         ],
-        "message": R.DUP003.message(**across_schools(p[0] for p in d.places)),
+        "message": message,
     }
 
 
@@ -236,7 +242,9 @@ def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Priv
     if doubles:
         cells = []
         for d in doc["duplicates"]:
-            places = "；".join(f"{p['school']} {p['sheet']} 第{p['row']}行" for p in d["places"])
+            # Places of one school (DUP001) are told apart by their files.
+            where = "school" if d["code"] == R.DUP003.code else "file"
+            places = "；".join(f"{p[where]} {p['sheet']} 第{p['row']}行" for p in d["places"])
             cells.append((d["id_number"], places))
         title = t("merge.duplicates", count=len(doubles))
         console.print(rich_table([t("merge.col.id"), t("merge.col.places")], cells, title=title))

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from lbc.checks.findings import Finding
+from lbc.checks.registry import R, Rule
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml
@@ -283,6 +284,7 @@ def _start_worker(parent: int) -> None:
 class Duplicate:
     id_number: str
     places: list[tuple[str, str, str, int]]  # (school, file, sheet, row)
+    rule: Rule  # DUP003, or DUP001 when every place is of one school
 
 
 def pairs_alone(parts: list[SchoolPart]) -> list[str]:
@@ -291,18 +293,20 @@ def pairs_alone(parts: list[SchoolPart]) -> list[str]:
     return [p.file for p in parts if p.pairs_book and Path(p.file).parent not in folders]
 
 
-def duplicates_across_schools(parts: list[SchoolPart]) -> list[Duplicate]:
-    """ID numbers on the books of more than one school (each row's school its own, a
-    township's file holding several) in more than one file: a child 转出 or 毕业 where she
-    was is where she should be, and two schools of one file are its own findings."""
+def duplicates_across_files(parts: list[SchoolPart]) -> list[Duplicate]:
+    """ID numbers on the books in more than one file, which no file's own checks see: of
+    several schools (DUP003; each row's school its own, a township's file holding several),
+    or of one school's several files (DUP001: a roster sent twice, as .xlsx and as .csv).
+    A child 转出 or 毕业 where she was is where she should be, and two rows of one file are
+    its own findings."""
     seen: dict[str, list[tuple[str, str, str, int]]] = {}
     for part in parts:
         for ident, school, sheet, row in part.ids:
             seen.setdefault(ident, []).append((school, part.file, sheet, row))
     return [
-        Duplicate(ident, places)
+        Duplicate(ident, places, R.DUP003 if len({p[0] for p in places}) > 1 else R.DUP001)
         for ident, places in seen.items()
-        if len({p[0] for p in places}) > 1 and len({p[1] for p in places}) > 1
+        if len({p[1] for p in places}) > 1
     ]
 
 
