@@ -63,3 +63,29 @@ def test_a_schools_documents_keep_the_name_its_roster_is_titled_with(tmp_path: P
         summary.stdout.splitlines()[0]
         == "# 青山镇中心小学2024—2025学年第一学期留守儿童关爱工作总结"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "school"),
+    [
+        ("戊小学学生基本信息", "戊小学"),  # the 学籍 export's
+        ("戊小学学生信息表", "戊小学"),
+        ("戊小学结对名单", "戊小学"),
+        ("戊小学2024年秋季留守儿童花名册", "戊小学"),
+    ],
+)
+def test_a_roster_titled_as_the_registry_export_is_its_schools(
+    tmp_path: Path, title: str, school: str
+) -> None:
+    """A roster titled 戊小学学生基本信息 was the school "戊小学学生基本信息" to every
+    command: in the county's per-school lines, tables and pairing groups."""
+    root = tmp_path / "县"
+    (root / "戊").mkdir(parents=True)
+    write_xlsx(root / "戊" / "学籍.xlsx", {"学生基本信息": [[title], CHILD_HEADER, child_row(1)]})
+    write_xlsx(root / "己.xlsx", {"花名册": [["己小学留守儿童花名册"], CHILD_HEADER, child_row(2)]})
+    result = run("validate", root)
+    assert result.stdout.splitlines()[-3:] == [
+        "己小学：1 名儿童，0 个错误，0 个警告",
+        f"{school}：1 名儿童，0 个错误，0 个警告",
+        "共检查 2 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]

@@ -25,7 +25,11 @@ from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import Roster, Table, load_roster
 from lbc.workspace.config import find_config, load_config
 
-_TITLE_CUT = re.compile(r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守儿童.*$|花名册.*$|名册.*$")
+# What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
+# the 学籍 export's 学生基本信息, 结对名单 …).
+_TITLE_CUT = re.compile(
+    r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守儿童.*$|花名册.*$|名册.*$|学生.*$|(?:帮扶|结对)?名单.*$"
+)
 
 
 def read_roster(
