@@ -8,6 +8,7 @@ import io
 import stat
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -603,3 +604,31 @@ def test_same_name_birth_and_class_in_two_schools_is_no_duplicate(tmp_path):
     doc = run("validate", path, "--format", "json").json()
     dup = [(f["row"], f["message"]) for f in doc["findings"] if f["code"] == "DUP002"]
     assert dup == [(4, "姓名、出生日期、班级与第 3 行相同，可能重复登记")]
+
+
+def test_annotate_in_a_workspace_with_its_pairs_and_returned_record_sheets(samples):
+    """After ``lbc pair --save`` and with record sheets handed back, the workspace still has
+    one roster to annotate; a returned sheet's finding is listed under its own file and
+    does not mark the roster's 帮扶记录 cell that happens to share its sheet and row."""
+    assert run("pair", "--save", cwd=samples).exit_code == 0
+    assert run("record-sheets", "--term", "2024-autumn", cwd=samples).exit_code == 0
+    name = "帮扶记录表_2024年秋季学期_吴林.xlsx"
+    returned = samples / "记录表" / name
+    wb = load_workbook(returned)
+    ws = wb["帮扶记录"]
+    ws["B23"], ws["C23"], ws["D23"] = "张无名", "一年级(2)班", "谈心"
+    ws["F23"], ws["G23"] = dt.date(2024, 10, 10), "谈学习"
+    wb.save(returned)
+    out = samples / "标注.xlsx"
+    result = run("validate", "--annotate", out, cwd=samples)
+    assert result.exit_code == 1, result.stderr
+    marked = load_workbook(out)
+    roster_records = marked["帮扶记录"]
+    assert roster_records["C90"].comment.text == "[REC002] 记录中的学生“张皓宣”不在花名册中"
+    assert roster_records["B23"].comment is None
+    assert roster_records["B23"].fill.fill_type is None
+    listing = [row for row in marked["问题清单"].iter_rows(min_row=2) if row[0].value == "REC002"]
+    assert [(r[2].value, r[3].value, r[3].hyperlink is None) for r in listing] == [
+        ("帮扶记录", "C90", False),
+        (f"{Path('记录表', name)} · 帮扶记录", "B23", True),
+    ]

@@ -44,12 +44,11 @@ def validate(
         out_format(annotate_out, ("xlsx",))
     chosen, skipped = parse_codes(select), parse_codes(ignore)
     paths, cfg = common.inputs(files, config)
-    if annotate_out is not None and len(paths) != 1:
-        raise LbcError(t("err.annotate_many"))
-    if annotate_out is not None:
+    marked = None if annotate_out is None else _roster_to_mark(paths, cfg)
+    if marked is not None:
         from lbc.documents.annotated_book import check_merged_ranges  # openpyxl's limits
 
-        check_merged_ranges(paths[0])
+        check_merged_ranges(marked)
     warming = threading.Thread(target=warm_up, daemon=True)
     warming.start()
     streamed = None
@@ -66,10 +65,10 @@ def validate(
             findings = check_roster(roster, done_with_cells=True)
     findings = [f for f in findings if selected(f.code, chosen, skipped)]
     privacy = Privacy(show_pii)  # findings name a child only to place the problem: masked
-    if annotate_out is not None:
+    if annotate_out is not None and marked is not None:
         from lbc.documents.annotated_book import annotate  # openpyxl is only needed here
 
-        count = annotate(paths[0], findings, annotate_out, privacy)
+        count = annotate(marked, findings, annotate_out, privacy)
         common.note(t("note.annotated", path=annotate_out, count=count))
     summary = summarise(roster, findings)
     common.emit(
@@ -87,6 +86,19 @@ def validate(
     )
     failing = summary["errors"] + (summary["warnings"] if strict else 0) + len(roster.failed)
     raise typer.Exit(ExitStatus.found(failing))
+
+
+def _roster_to_mark(paths: list[Path], cfg: Config) -> Path:
+    """The one roster ``--annotate`` copies. The workspace's pairs workbook and returned
+    record sheets are read with it (they decide its findings) but are not the file a
+    school corrects, so a workspace after ``lbc pair --save`` still has one roster."""
+    aside = {p.resolve() for p in cfg.records}
+    if cfg.pairs is not None:
+        aside.add(cfg.pairs.resolve())
+    rosters = [p for p in paths if aside.isdisjoint({p.resolve(), *p.resolve().parents})]
+    if len(rosters) != 1:
+        raise LbcError(t("err.annotate_many"))
+    return rosters[0]
 
 
 def _by_row_group(path: Path, cfg: Config) -> tuple[Roster, list[Finding]] | None:

@@ -129,11 +129,14 @@ def _target(ws: Worksheet, ref: str) -> Cell:
 
 def annotate(source: Path, findings: list[Finding], out: Path, privacy: Privacy) -> int:
     """Write the marked copy to ``out`` atomically; return how many cells were marked. The
-    problems sheet shows children and values as ``privacy`` says, like the printed list."""
+    problems sheet shows children and values as ``privacy`` says, like the printed list.
+
+    Only the findings of ``source`` mark its cells: a returned record sheet read with the
+    roster has a 帮扶记录 sheet too, and its row 12 is not the roster's."""
     wb, names = _open_copy(source)
     marked: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
-        if f.sheet in names and f.row and f.column:
+        if f.file == str(source) and f.sheet in names and f.row and f.column:
             ws = wb[names[f.sheet]]
             cell = _target(ws, f"{f.column}{f.row}")
             marked.setdefault((ws.title, cell.coordinate), []).append(f)
@@ -143,14 +146,16 @@ def annotate(source: Path, findings: list[Finding], out: Path, privacy: Privacy)
         cell.fill = FILLS[worst]
         text = "\n".join(f"[{f.code}] {f.message}" for f in items)
         cell.comment = Comment(text, "lbc", width=320, height=40 + 20 * len(items))
-    _problem_sheet(wb, findings, names, privacy)
+    _problem_sheet(wb, findings, str(source), names, privacy)
     write_atomic(out, wb.save, inputs=[source])
     return len(marked)
 
 
 def _problem_sheet(
-    wb: Workbook, findings: list[Finding], names: dict[str, str], privacy: Privacy
+    wb: Workbook, findings: list[Finding], source: str, names: dict[str, str], privacy: Privacy
 ) -> None:
+    """Every finding, those of another file read with the roster (its pairs workbook, a
+    returned record sheet) under that file's name and without a link into this copy."""
     name = t("annotate.sheet")
     while name in wb.sheetnames:
         name += "_"
@@ -170,11 +175,13 @@ def _problem_sheet(
     for i, f in enumerate(findings, 2):
         d = f.as_dict(privacy)
         ref = f"{f.column}{f.row}" if f.row and f.column else ""
-        values = [f.code, t(f"severity.{f.severity}"), f.sheet, ref, f.field, d["child"]]
+        own = f.file == source
+        sheet = f.sheet if own else t("out.sheet_heading", file=f.file, sheet=f.sheet)
+        values = [f.code, t(f"severity.{f.severity}"), sheet, ref, f.field, d["child"]]
         values += [f.message, d["value"]]
         for j, value in enumerate(values, 1):
             set_text(ws.cell(i, j), value)
-        if ref and f.sheet in names:
+        if own and ref and f.sheet in names:
             link = ws.cell(i, 4)
             quoted = names[f.sheet].replace("'", "''")
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{ref}")
