@@ -972,7 +972,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "chart.person": (" 人", ""),
     "chart.times": (" 条", ""),
-    "chart.by_grade": ("各年级留守儿童人数", "Left-behind children by grade"),
+    "chart.by_grade": ("各年级关爱对象人数", "Children cared for by grade"),
     "chart.by_type": ("留守类型", "Left-behind type"),
     "chart.by_month": ("各月帮扶记录", "Support records by month"),
     "chart.compliance": ("工作要求完成情况", "Commitments met"),

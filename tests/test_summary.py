@@ -421,12 +421,13 @@ def test_markdown_sections_and_sentences(school: Path) -> None:
         "- 重点关注：重点帮扶对象 2 人，孤儿 1 人，建档立卡 1 人，低保 1 人，学困 1 人。",
         "<!-- chart: children_by_grade -->",
         "<!-- chart: children_by_type -->",
-        ": 各班留守儿童人数",
+        ": 各班关爱对象人数",
         "| 班级 | 人数 |",
         "|---|---|",
         f"| {C11} | 3 |",
         f"| {C32} | 2 |",
         f"| {C51} | 4 |",
+        "| 合计 | 9 |",  # every child on the books: the 关爱对象 above, the orphan too
     ]
     done = section(lines, HEADINGS[1])
     assert done[0] == (
@@ -545,7 +546,7 @@ def test_html_is_one_file_with_charts_and_its_own_font(school: Path) -> None:
     # Printed on A4 with margins; table captions numbered; header rows repeat in print.
     assert re.search(r"@page \{ size: A4; margin: 25mm 26mm 25mm 28mm; \}", page_text)
     assert re.findall(r"<caption>(.*?)</caption>", page_text) == [
-        "表1　各班留守儿童人数",
+        "表1　各班关爱对象人数",
         "表2　帮扶记录分类",
         "表3　各月帮扶记录",
     ]
@@ -558,7 +559,7 @@ def test_html_is_one_file_with_charts_and_its_own_font(school: Path) -> None:
         assert root.findtext(f"{SVG}title") == title
         charts[title] = list(zip(bars[::2], bars[1::2], strict=True))
     assert charts == {
-        "各年级留守儿童人数": [("一年级", "3 人"), ("三年级", "2 人"), ("五年级", "4 人")],
+        "各年级关爱对象人数": [("一年级", "3 人"), ("三年级", "2 人"), ("五年级", "4 人")],
         "留守类型": [
             ("父母均外出", "3 人"),
             ("父亲外出", "3 人"),
@@ -658,7 +659,7 @@ def test_word_document_in_official_style_with_fonts_inside(school: Path) -> None
     # Each table: a numbered caption kept with it, a header row repeated on each page,
     # rows that never split across pages.
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
-    assert tables[0] == [["班级", "人数"], [C11, "3"], [C32, "2"], [C51, "4"]]
+    assert tables[0] == [["班级", "人数"], [C11, "3"], [C32, "2"], [C51, "4"], ["合计", "9"]]
     assert tables[1][0] == ["类型", "记录数"] and tables[1][-1] == ["合计", "23"]
     assert sum(int(n) for _, n in tables[1][1:-1]) == 23
     assert tables[2][-1] == ["合计", "23"] and sum(int(n) for _, n in tables[2][1:-1]) == 23
@@ -673,7 +674,7 @@ def test_word_document_in_official_style_with_fonts_inside(school: Path) -> None
             len(rows) - 1
         )
         assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
-    assert captions == ["表1　各班留守儿童人数", "表2　帮扶记录分类", "表3　各月帮扶记录"]
+    assert captions == ["表1　各班关爱对象人数", "表2　帮扶记录分类", "表3　各月帮扶记录"]
 
     # Fonts: runs name the standard faces; what is embedded is the fallback under its own
     # name, hung from each standard face, holding every character the document shows.
@@ -1232,7 +1233,7 @@ def test_a_school_html_template_gets_charts_and_the_font(school: Path) -> None:
     assert result.exit_code == 0, result.stderr
     page = result.stdout
     assert f"<h1>{SCHOOL}</h1>" in page and "<p>&lt;b&gt;</p>" in page  # autoescaped
-    assert "<svg" in page and "各年级留守儿童人数" in page
+    assert "<svg" in page and "各年级关爱对象人数" in page
     fonts = re.findall(r"base64,([A-Za-z0-9+/=]+)", page)
     assert len(fonts) == 2
     cmap = TTFont(io.BytesIO(base64.b64decode(fonts[0]))).getBestCmap()
