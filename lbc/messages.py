@@ -9,6 +9,7 @@ sentence lbc can say without reading the code.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import re
 from collections.abc import Iterator
@@ -33,6 +34,11 @@ def language(lang: str) -> Iterator[None]:
         yield
     finally:
         _lang = before
+
+
+def long_date(day: dt.date) -> str:
+    """A day as a Chinese document writes it, 2024年9月3日 (ISO in English)."""
+    return t("date.long", year=day.year, month=day.month, day=day.day)
 
 
 def t(key: str, /, **params: object) -> str:
@@ -935,8 +941,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "book.none": ("（无）", "(none)"),
     "book.watch": ("重点关注名单", "重点关注名单"),
     "book.watch_title": (
-        "{school}重点关注儿童名单（截至 {date}）",
-        "{school}重点关注儿童名单（截至 {date}）",
+        "{school}重点关注儿童名单（截至{date}）",
+        "{school}重点关注儿童名单（截至{date}）",
     ),
     "book.sign": (
         "制表人：__________    审核人：__________    日期：{date}",
@@ -2717,8 +2723,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "as of {date} ({term}): {paired} paired children; {talk} without a talk this month, {missed} who missed a month, {visit} without a home visit this term, {warmth} without 送温暖 this year, {silent} with no contact for over {days} days; {overdue} overdue",
     ),
     "due.title": (
-        "{school}帮扶工作待办清单（截至 {date}）",
-        "{school}帮扶工作待办清单（截至 {date}）",
+        "{school}帮扶工作待办清单（截至{date}）",
+        "{school}帮扶工作待办清单（截至{date}）",
     ),
     "note.records_undated": (
         "提示：{count} 条帮扶记录的日期无法识别（首个在 {file} 的“{sheet}”第 {row} 行），"

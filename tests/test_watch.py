@@ -294,7 +294,7 @@ def test_the_workbook_says_the_day_the_list_was_drawn_on(school: Path) -> None:
     another day, and the only one it gave."""
     run("watch", "--as-of", "2024-12-20", "--out", "名单.xlsx", cwd=school)
     ws = load_workbook(school / "名单.xlsx").active
-    assert ws["A1"].value == "重点关注儿童名单（截至 2024-12-20）"
+    assert ws["A1"].value == "重点关注儿童名单（截至2024年12月20日）"
 
 
 def test_out_writes_a_printable_owner_only_workbook(school: Path) -> None:
@@ -306,7 +306,8 @@ def test_out_writes_a_printable_owner_only_workbook(school: Path) -> None:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     ws = load_workbook(path).active
     assert ws.title == "重点关注名单"
-    assert ws["A1"].value == f"重点关注儿童名单（截至 {dt.date.today().isoformat()}）"
+    today = dt.date.today()
+    assert ws["A1"].value == f"重点关注儿童名单（截至{today.year}年{today.month}月{today.day}日）"
     assert [c.value for c in ws[2]] == [
         "序号",
         "班级",

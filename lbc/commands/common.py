@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 from lbc import __version__
 from lbc.errors import ExitStatus, LbcError
-from lbc.messages import h, os_reason, t
+from lbc.messages import h, long_date, os_reason, t
 from lbc.output.formats import FORMATS, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading
@@ -424,8 +424,7 @@ def pairs_used(joined: PairsJoined, previous: bool = False) -> str:
         if day is None:
             parts.append(t("note.pairs.undated", books=books, count=count))
         else:
-            made = t("date.long", year=day.year, month=day.month, day=day.day)
-            parts.append(t("note.pairs.books", books=books, date=made, count=count))
+            parts.append(t("note.pairs.books", books=books, date=long_date(day), count=count))
     if joined.column_newer:
         parts.append(t("note.pairs.column_newer", count=joined.column_newer))
     if previous:

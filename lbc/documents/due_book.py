@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from lbc.documents.printable import fill_table
-from lbc.messages import t
+from lbc.messages import long_date, t
 from lbc.output.files import set_text, write_atomic
 from lbc.reports.owed import Due, summary_line, table_header, table_rows
 
@@ -27,10 +28,16 @@ def write_due_book(
     body = [
         [labels[teacher], *row]
         for teacher, kids in result.teachers.items()
-        for row in table_rows(kids)
+        for row in table_rows(kids, _on_paper)
     ]
-    title = t("due.title", school=school, date=result.as_of.isoformat())
-    none = [["", t("due.none", date=result.as_of.isoformat())]]
+    title = t("due.title", school=school, date=long_date(result.as_of))
+    none = [["", t("due.none", date=long_date(result.as_of))]]
     fill_table(ws, title, [t("due.col.teacher"), *table_header()], body or none)
-    set_text(ws.cell(ws.max_row + 2, 1), summary_line(result))
+    set_text(ws.cell(ws.max_row + 2, 1), summary_line(result, long_date))
     write_atomic(out, wb.save, inputs=inputs)
+
+
+def _on_paper(day: dt.date) -> str:
+    """A day as the printed list writes it, 2024年9月30日; a month alone (a talk written
+    up as 2024年10月) as it was read, 2024-10, not as its first day."""
+    return long_date(day) if day.__class__ is dt.date else str(day)

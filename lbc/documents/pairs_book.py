@@ -20,7 +20,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from lbc.documents.printable import fill_table
-from lbc.messages import t
+from lbc.messages import long_date, t
 from lbc.output.files import set_text, write_atomic
 from lbc.pairing.problem import ChildRow, Pairing
 from lbc.roster.pairs import place
@@ -86,7 +86,7 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
     ws.title = t("book.pairs")
     fill_table(ws, f"{school}留守儿童结对帮扶名单", header, rows, len(HIDDEN_HEADER))
     # Who drew it up and checked it: a list a school files is signed.
-    set_text(ws.cell(ws.max_row + 2, 1), t("book.sign", date=_today()))
+    set_text(ws.cell(ws.max_row + 2, 1), t("book.sign", date=long_date(dt.date.today())))
 
     # Every teacher, those without a child too, with why: the staff room sees who is free.
     why_idle = {id(i.teacher): i.why for i in result.idle}
@@ -113,8 +113,3 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
         len(hide),
     )
     write_atomic(out, wb.save, inputs=inputs)
-
-
-def _today() -> str:
-    day = dt.date.today()
-    return t("date.long", year=day.year, month=day.month, day=day.day)

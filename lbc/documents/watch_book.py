@@ -13,7 +13,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from lbc.documents.printable import fill_table
-from lbc.messages import t
+from lbc.messages import long_date, t
 from lbc.output.files import set_text, write_atomic
 from lbc.reports.watch import WatchReport
 
@@ -33,11 +33,7 @@ def write_watch_book(out: Path, report: WatchReport, school: str, inputs: Iterab
     wb = Workbook()
     ws = wb.active
     ws.title = t("book.watch")
-    title = t("book.watch_title", school=school, date=report.as_of.isoformat())
+    title = t("book.watch_title", school=school, date=long_date(report.as_of))
     fill_table(ws, title, WATCH_HEADER, rows or [["", t("book.none")]])
-    day = dt.date.today()
-    set_text(
-        ws.cell(ws.max_row + 2, 1),
-        t("book.sign", date=t("date.long", year=day.year, month=day.month, day=day.day)),
-    )
+    set_text(ws.cell(ws.max_row + 2, 1), t("book.sign", date=long_date(dt.date.today())))
     write_atomic(out, wb.save, inputs=inputs)

@@ -18,6 +18,7 @@ or who has none since the school year began that long ago, is overdue
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lbc.messages import t
@@ -332,16 +333,18 @@ def table_header() -> list[str]:
     return [t(f"due.col.{k}") for k in ("child", "class", "priority", "owed", "last", "overdue")]
 
 
-def table_rows(kids: list[Owed]) -> list[list[object]]:
+def table_rows(kids: list[Owed], day: Callable[[dt.date], str] = str) -> list[list[object]]:
     """Six columns, so that a teacher's list fits an 80-column terminal and an A4 page: the
-    months without a talk go with what is owed, the days since the last contact with it."""
+    months without a talk go with what is owed, the days since the last contact with it,
+    written by ``day`` (ISO on the terminal, where it stays narrow, a month alone 2024-10;
+    2024年9月30日 on paper)."""
     return [
         [
             _shown(c),
             c.cls,
             "、".join(c.priority),
             _owed_text(c),
-            t("due.last", date=str(c.last_contact), days=c.days_without_contact)
+            t("due.last", date=day(c.last_contact), days=c.days_without_contact)
             if c.last_contact
             else t("due.never", days=c.days_without_contact),
             t("due.yes") if c.overdue else "",
@@ -366,11 +369,11 @@ def _owed_text(c: Owed) -> str:
     return t("due.owed_and_missed", owed=owed, months=months)
 
 
-def summary_line(result: Due) -> str:
+def summary_line(result: Due, day: Callable[[dt.date], str] = str) -> str:
     n = result.totals()
     return t(
         "due.summary",
-        date=result.as_of.isoformat(),
+        date=day(result.as_of),
         term=result.term.label,
         paired=n["paired"],
         talk=n["no_talk_this_month"],

@@ -43,7 +43,7 @@ from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, RuleKind
 from lbc.checks.watch import WatchFacts
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import long_date, t
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
 from lbc.roster.changes import (
@@ -203,10 +203,6 @@ GRADE_NAMES = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "�
 PARENTS = frozenset({"父亲", "母亲"})
 
 
-def _long_date(day: dt.date) -> str:
-    return t("date.long", year=day.year, month=day.month, day=day.day)
-
-
 def rate(part: int, whole: int) -> float | None:
     """A share as a fraction, rounded for reports; None when there is nothing to share."""
     return round(part / whole, 4) if whole else None
@@ -279,15 +275,15 @@ def build_context(
             "label": term.label,
             "title": term.title,
             "school_year": term.school_year,
-            "start_text": _long_date(term.start),
-            "end_text": _long_date(term.end),
+            "start_text": long_date(term.start),
+            "end_text": long_date(term.end),
             "start": term.start.isoformat(),
             "end": term.end.isoformat(),
             "months": [f"{y}-{m:02d}" for y, m in months],
             "counted_months": [f"{y}-{m:02d}" for y, m in counted],
             "as_of": as_of.isoformat(),
         },
-        "date_text": _long_date(as_of),
+        "date_text": long_date(as_of),
         "quotas": {
             "talks_per_month": quotas.talks_per_month,
             "home_visits_per_term": quotas.home_visits_per_term,
