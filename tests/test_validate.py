@@ -632,3 +632,23 @@ def test_annotate_in_a_workspace_with_its_pairs_and_returned_record_sheets(sampl
         ("帮扶记录", "C90", False),
         (f"{Path('记录表', name)} · 帮扶记录", "B23", True),
     ]
+
+
+def test_annotate_problem_list_prints_whole_on_a4(tmp_path):
+    """The 问题清单 is printed to fix the roster by: A4 landscape, one page wide, its header
+    on every page, and a message too long for its column wrapped in a row tall enough to
+    show it, not cut off by the value beside it."""
+    path = one_of_each(tmp_path)
+    out = tmp_path / "标注.xlsx"
+    assert run("validate", path, "--annotate", out).exit_code == 1
+    ws = load_workbook(out)["问题清单"]
+    assert ws.print_title_rows == "$1:$1"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "ID004")
+    message = row[6]
+    assert message.value == (
+        "身份证号被存成了数字，Excel 只保留15位，后几位已丢失；请把该列设为文本后按原件重新录入"
+    )
+    assert message.alignment.wrap_text and message.alignment.vertical == "top"
+    assert ws.row_dimensions[message.row].height == 30

@@ -15,8 +15,8 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import Cell
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import range_boundaries
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -25,12 +25,16 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
 from lbc.output.privacy import Privacy
+from lbc.output.sheet_style import LINE_POINTS, lines, style_sheet
 from lbc.roster.reading import read_book
 
 FILLS = {
     "error": PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE"),
     "warning": PatternFill("solid", start_color="FFEB9C", end_color="FFEB9C"),
 }
+
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_WIDTHS = (9, 7, 16, 8, 18, 18, 60, 24)  # the problems sheet's columns
 
 
 # openpyxl makes an object for every cell of a merged range as it loads a workbook (some
@@ -171,7 +175,7 @@ def _problem_sheet(
         t("out.col.value"),
     ]
     for j, text in enumerate(headers, 1):
-        ws.cell(1, j, text).font = Font(bold=True)
+        ws.cell(1, j, text)
     for i, f in enumerate(findings, 2):
         d = f.as_dict(privacy)
         ref = f"{f.column}{f.row}" if f.row and f.column else ""
@@ -181,11 +185,12 @@ def _problem_sheet(
         values += [f.message, d["value"]]
         for j, value in enumerate(values, 1):
             set_text(ws.cell(i, j), value)
+            ws.cell(i, j).alignment = _WRAP  # a long message wraps, never hides the value
+        ws.row_dimensions[i].height = lines(values, _WIDTHS) * LINE_POINTS
         if own and ref and f.sheet in names:
             link = ws.cell(i, 4)
             quoted = names[f.sheet].replace("'", "''")
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{ref}")
             link.font = Font(color="0563C1", underline="single")
-    for j, width in enumerate((9, 7, 16, 8, 18, 18, 60, 24), 1):
-        ws.column_dimensions[get_column_letter(j)].width = width
-    ws.freeze_panes = "A2"
+    # Printed as every list lbc writes: A4 landscape, one page wide, the header on each page.
+    style_sheet(ws, 1, _WIDTHS)
