@@ -2644,6 +2644,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{school}{term}帮扶记录表（{teacher}，{start}至{end}）",
     ),
     "rs.file": ("帮扶记录表_{term}_{teacher}", "帮扶记录表_{term}_{teacher}"),
+    "rs.parent_phone": ("{who} {numbers}", "{who} {numbers}"),
     "rs.children_title": ("{teacher}老师结对儿童", "{teacher}老师结对儿童"),  # CHILDREN_TITLE
     "rs.month": ("{year}年{month}月", "{year}年{month}月"),
     "rs.this_term": ("本学期", "本学期"),

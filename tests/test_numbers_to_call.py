@@ -121,5 +121,26 @@ def test_the_lists_for_teachers_carry_each_number_a_cell_gives(tmp_path: Path) -
     assert run("record-sheets", "--term", "2024-autumn", "--out", "rs", cwd=ws).exit_code == 0
     book = load_workbook(ws / "rs" / "帮扶记录表_2024年秋季学期_李老师.xlsx")["结对儿童"]
     assert [r[6:8] for r in book.iter_rows(min_row=3, max_row=3, values_only=True)] == [
-        ("13712345678", "13812345678、13912345678、13612345678")
+        ("13712345678", "父亲 13812345678\n母亲 13912345678、13612345678")
+    ]
+
+
+def test_a_record_sheet_says_whose_number_each_parent_phone_is(tmp_path: Path) -> None:
+    """The 结对儿童 sheet's 父母电话 names the parent of each number: a lone number there
+    did not say whether the father or the mother would answer it, and a number shared by
+    both is both of theirs."""
+    kids = [[*CHILD_HEADER, "帮扶教师"]]
+    for n, (father, mother) in enumerate(
+        [(None, "13912345678"), ("13812345678", None), ("13812345678", "13812345678")], 1
+    ):
+        kids.append([*child_row(n, 父亲电话=father, 母亲电话=mother), "李老师"])
+    teacher = ["李老师", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"]
+    write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids, "教师": [TEACHER_HEADER, teacher]})
+    made = run("record-sheets", "roster.xlsx", "--term", "2024-autumn", "--out", "rs", cwd=tmp_path)
+    assert made.exit_code == 0, made.stderr
+    book = load_workbook(tmp_path / "rs" / "帮扶记录表_2024年秋季学期_李老师.xlsx")["结对儿童"]
+    assert [r[1:8:6] for r in book.iter_rows(min_row=3, values_only=True)] == [
+        ("张雨涵", "母亲 13912345678"),
+        ("李明轩", "父亲 13812345678"),
+        ("王梓萱", "父亲 13812345678\n母亲 13812345678"),
     ]

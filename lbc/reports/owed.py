@@ -119,7 +119,7 @@ def record_books(
         for key in ("gender", "guardian_name", "guardian_relation")
     }
     text["guardian_phone"] = [nz.numbers_text(v) for v in kids.column("guardian_phone")]
-    parents = [kids.column(f"{who}_phone") for who in ("father", "mother", "parent")]
+    parents = [(who, kids.column(f"{who}_phone")) for who in ("father", "mother", "parent")]
     born, unclear = namesakes_born(kids, kids.index(roster))
     rows = laid_out(term, quotas)
     books = []
@@ -135,7 +135,7 @@ def record_books(
                 text["guardian_name"][k],
                 text["guardian_relation"][k],
                 text["guardian_phone"][k],
-                "、".join(dict.fromkeys(n for p in parents for n in nz.numbers_to_call(p[k]))),
+                _parent_phones(parents, k),
                 "、".join(priority[k]),
                 born[k],
             )
@@ -146,6 +146,16 @@ def record_books(
     paired = [k for mine in loads.values() for k in mine]
     said = [f"{kids.names[k]}（{kids.labels[k]}）" for k in paired if k in unclear]
     return books, len(kids) - len(paired), list(dict.fromkeys(said))
+
+
+def _parent_phones(parents: list[tuple[str, list[object]]], k: int) -> str:
+    """Each parent's numbers after who it is, a parent a line (父亲 138…, 母亲 139…、136…):
+    a lone number under 父母电话 does not say whether the father or the mother answers it."""
+    return "\n".join(
+        t("rs.parent_phone", who=t(f"contact.{who}"), numbers="、".join(numbers))
+        for who, column in parents
+        if (numbers := nz.numbers_to_call(column[k]))
+    )
 
 
 def namesakes_born(kids: Kids, index: ChildIndex[int]) -> tuple[list[dt.date | None], set[int]]:
