@@ -652,3 +652,8 @@ def test_annotate_problem_list_prints_whole_on_a4(tmp_path):
     )
     assert message.alignment.wrap_text and message.alignment.vertical == "top"
     assert ws.row_dimensions[message.row].height == 30
+    # The field as a roster heads it, with its key (as lbc columns says it), a teacher's
+    # phone as the teachers list heads it.
+    fields = {r[0].value: r[4].value for r in ws.iter_rows(min_row=2)}
+    assert fields["ID004"] == "身份证号 (id_number)"
+    assert fields["TCH001"] == "联系电话 (phone)"

@@ -21,11 +21,13 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lbc.checks.findings import Finding
+from lbc.checks.registry import RuleKind
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
 from lbc.output.privacy import Privacy
 from lbc.output.sheet_style import LINE_POINTS, lines, style_sheet
+from lbc.roster.fields import FIELDS, Kind
 from lbc.roster.reading import read_book
 
 FILLS = {
@@ -155,6 +157,23 @@ def annotate(source: Path, findings: list[Finding], out: Path, privacy: Privacy)
     return len(marked)
 
 
+# The sheet a rule's field is on: a teacher's 电话 is not a child's.
+_KIND = {RuleKind.TEACHER: Kind.TEACHERS, RuleKind.RECORD: Kind.RECORDS}
+
+
+def _field_text(f: Finding) -> str | None:
+    """The field as a roster heads it, with its key, as ``lbc columns`` says it (家庭住址
+    (home_address)): a school reading the list in Chinese is not left with the key alone."""
+    if f.field is None:
+        return None
+    first = _KIND.get(f.rule.kind, Kind.CHILDREN)
+    for kind in (first, *Kind):
+        label = next((x.label for x in FIELDS[kind] if x.key == f.field), None)
+        if label is not None:
+            return f"{label} ({f.field})"
+    return f.field
+
+
 def _problem_sheet(
     wb: Workbook, findings: list[Finding], source: str, names: dict[str, str], privacy: Privacy
 ) -> None:
@@ -181,7 +200,7 @@ def _problem_sheet(
         ref = f"{f.column}{f.row}" if f.row and f.column else ""
         own = f.file == source
         sheet = f.sheet if own else t("out.sheet_heading", file=f.file, sheet=f.sheet)
-        values = [f.code, t(f"severity.{f.severity}"), sheet, ref, f.field, d["child"]]
+        values = [f.code, t(f"severity.{f.severity}"), sheet, ref, _field_text(f), d["child"]]
         values += [f.message, d["value"]]
         for j, value in enumerate(values, 1):
             set_text(ws.cell(i, j), value)
