@@ -1,4 +1,4 @@
-"""Where a long document title breaks: between phrases, in two balanced lines.
+"""Where a long document title breaks: between phrases, in as few balanced lines as fit.
 
 A title left to the renderer breaks wherever the line is full, inside a word as often as
 not (…第一学期留 / 守儿童…), or leaves one character alone on the second line. GB/T 9704
@@ -10,6 +10,7 @@ after the topic's words (儿童, 关爱, 工作) and after closing punctuation.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -25,7 +26,7 @@ _UNIT = re.compile(
 )
 # What ends a phrase in a work summary's title.
 _PHRASE_END = re.compile(
-    r"小学|中学|学校|完小|中心校|教学点|幼儿园|学年度|学年|学期|年度|儿童|关爱|工作|情况"
+    r"小学校|中学校|小学|中学|学校|完小|中心校|教学点|幼儿园|学年度|学年|学期|年度|儿童|关爱|工作|情况"
     r"|[）)》」：，、]"
 )
 
@@ -43,14 +44,25 @@ def _breaks(title: str) -> list[int]:
     return sorted(i for i in ends - inside if 0 < i < len(title))
 
 
+# More lines than this is no title; such a text is left to the renderer.
+MOST_LINES = 4
+
+
 def title_lines(title: str, per_line: float = PER_LINE) -> list[str]:
-    """The title in one line if it fits in ``per_line`` full-width characters, else in two
-    broken between phrases, as alike in length as the phrases allow. A title with no
-    break that fits is left whole, for the renderer to wrap."""
+    """The title in one line if it fits in ``per_line`` full-width characters, else in as
+    few lines as fit (two for a school's usual name; three for a long one, which the
+    renderer would otherwise cut inside a word, 附属村 / 小教学点), broken between phrases,
+    the longest line as short as the phrases allow. A title with no breaks that fit is left
+    whole, for the renderer to wrap."""
     if width(title) <= per_line:
         return [title]
-    fitting = [i for i in _breaks(title) if max(width(title[:i]), width(title[i:])) <= per_line]
-    if not fitting:
-        return [title]
-    best = min(fitting, key=lambda i: abs(width(title[:i]) - width(title[i:])))
-    return [title[:best], title[best:]]
+    breaks = _breaks(title)
+    for count in range(2, MOST_LINES + 1):
+        splits = [
+            [title[i:j] for i, j in itertools.pairwise((0, *cut, len(title)))]
+            for cut in itertools.combinations(breaks, count - 1)
+        ]
+        fitting = [lines for lines in splits if max(map(width, lines)) <= per_line]
+        if fitting:
+            return min(fitting, key=lambda lines: (max(map(width, lines)), -min(map(width, lines))))
+    return [title]
