@@ -732,3 +732,30 @@ def test_a_health_cell_that_denies_an_illness_is_no_reason(tmp_path: Path) -> No
         8: [("WCH005", "监护人身体状况：身体非常差"), ("WCH008", "患病：患病,无其他残疾")],
         9: [("WCH005", "监护人身体状况：无业患病")],
     }
+
+
+def test_the_workbook_masks_numbers_typed_into_a_reason_as_the_terminal_does(
+    tmp_path: Path,
+) -> None:
+    """A guardian's name or an address that carries a phone or an ID number (李阿姨137…,
+    房东电话138…) is quoted in a reason; the printed list masks them as the terminal does,
+    and --show-pii shows them there too."""
+    moved = "镇上租房 房东电话13812349999 身份证511321199001011234"
+    before = child_row(1, 家庭住址="幸福村3组", 监护人姓名="张大爷")
+    now = child_row(1, 家庭住址=moved, 监护人姓名="李阿姨13712340000")
+    write_xlsx(tmp_path / "上学期.xlsx", {"花名册": [CHILD_HEADER, before]})
+    write_xlsx(tmp_path / "roster.xlsx", {"花名册": [CHILD_HEADER, now]})
+    said = {}
+    for shown, extra in (("masked", []), ("whole", ["--show-pii"])):
+        out = tmp_path / f"{shown}.xlsx"
+        args = ["watch", "roster.xlsx", "--previous", "上学期.xlsx", "--out", out.name, *extra]
+        assert run(*args, "--as-of", "2024-10-10", cwd=tmp_path).exit_code == 1
+        said[shown] = load_workbook(out).active["G3"].value
+    assert said["masked"] == (
+        "监护人变了：张大爷 → 李阿姨137****0000；"
+        "家庭住址变了：幸福村3组 → 镇上租房 房东电话138****9999 身份证511321********1234"
+    )
+    assert (
+        said["whole"]
+        == f"监护人变了：张大爷 → 李阿姨13712340000；家庭住址变了：幸福村3组 → {moved}"
+    )

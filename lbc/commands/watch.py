@@ -66,12 +66,12 @@ def watch_command(
     common.note_untyped(report.untyped, t("watch.untyped"))
     if report.unclear is not None:  # the days without contact count: what they cannot see
         common.note_uncounted_records(roster, cfg.terms, report.unclear)
+    privacy = Privacy(show_pii, names_in_full=True)  # the children to look after: names whole
     if out is not None:
         from lbc.documents.watch_book import write_watch_book  # openpyxl is only needed here
 
-        write_watch_book(out, report, run_school(roster, cfg.school), inputs)
+        write_watch_book(out, report, run_school(roster, cfg.school), inputs, privacy)
         common.note(t("watch.written", path=out))
-    privacy = Privacy(show_pii, names_in_full=True)  # the children to look after: names whole
     common.emit(
         fmt,
         document=lambda: as_document(report, privacy),

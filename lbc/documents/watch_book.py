@@ -15,21 +15,27 @@ from openpyxl import Workbook
 from lbc.documents.printable import fill_table
 from lbc.messages import long_date, t
 from lbc.output.files import set_text, write_atomic
+from lbc.output.privacy import Privacy
 from lbc.reports.watch import WatchReport
 
 WATCH_HEADER = ("序号", "班级", "班主任", "学生姓名", "帮扶教师", "关注分", "关注原因")
 
 
-def write_watch_book(out: Path, report: WatchReport, school: str, inputs: Iterable[Path]) -> None:
-    """Write the workbook atomically, owner-only, refusing to overwrite an input."""
+def write_watch_book(
+    out: Path, report: WatchReport, school: str, inputs: Iterable[Path], privacy: Privacy
+) -> None:
+    """Write the workbook atomically, owner-only, refusing to overwrite an input. Its cells
+    are as ``privacy`` prints them, as on the terminal: the list is handed to head teachers,
+    and a number typed into an address or a guardian's name (住址 … 房东电话138…) is no
+    part of why a child is on it."""
     rows: list[list[object]] = []
     for group in report.classes:
         for w in group.children:
-            reasons = "；".join(r.message for r in w.reasons)
-            heads = "、".join(group.head_teachers)
-            rows.append(
-                [len(rows) + 1, group.cls, heads, w.name, w.support_teacher, w.score, reasons]
-            )
+            reasons = "；".join(privacy.text(r.message) for r in w.reasons)
+            heads = "、".join(map(privacy.name, group.head_teachers))
+            name, teacher = privacy.name(w.name), privacy.name(w.support_teacher)
+            cls = privacy.text(group.cls)
+            rows.append([len(rows) + 1, cls, heads, name, teacher, w.score, reasons])
     wb = Workbook()
     ws = wb.active
     ws.title = t("book.watch")
