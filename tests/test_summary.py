@@ -1261,3 +1261,17 @@ def test_the_watch_list_at_the_start_is_last_terms_with_previous(school: Path) -
         "end": 7,
         "end_all_owed": 1,
     }
+
+
+def test_children_of_no_known_gender_are_said_to_be_so(tmp_path: Path) -> None:
+    """A roster without a 性别 column, or with a cell lbc cannot read, has children the
+    summary counts by gender as 未填 or 无法识别: said bare after the count (…留守儿童 3 名；
+    未填 2 人), it did not say what was not given."""
+    rows = [["姓名", "性别", "班级", "留守类型"]]
+    rows += [["张三", "男", C32, "父母均外出"], ["李四", None, C32, "父母均外出"]]
+    rows += [["王五", "X", C32, "父亲外出"]]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    result = run("summary", "r.xlsx", "--term", "2024-autumn", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    first = "本学期我校在册关爱对象 3 名，其中留守儿童 3 名；"
+    assert f"{first}男 1 人，性别无法识别 1 人，性别未填 1 人。" in result.stdout.splitlines()
