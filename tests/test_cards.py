@@ -111,7 +111,7 @@ def child_line(gender: str, cls: str) -> str:
     return line(
         ("性别", gender),
         ("班级", cls),
-        ("出生日期", "2016-05-01"),
+        ("出生日期", "2016年5月1日"),
         ("健康状况", "健康"),
         ("留守类型", "父母均外出"),
         ("家庭住址", ADDRESS),
@@ -524,4 +524,4 @@ def test_the_birth_date_an_id_holds_is_on_a_card_of_a_roster_without_one(
         ws = write_school(tmp_path / f"ws{n}", [child])
         assert cards(ws, "--out", "c.html").exit_code == 0
         (card,) = html_cards((ws / "c.html").read_text(encoding="utf-8"))
-        assert dict(card[2])["儿童"] == child_line("女", C32)  # 出生日期：2016-05-01
+        assert dict(card[2])["儿童"] == child_line("女", C32)  # 出生日期：2016年5月1日

@@ -104,9 +104,9 @@ def test_a_saved_pair_stays_with_its_namesake_when_a_row_is_inserted_above(
     ws = save_then_insert_a_row_above(tmp_path, born=True)
     shown, said = cards(ws)
     assert shown == [
-        ("王梓萱", "2016-05-01", BLANK),
-        ("张伟", "2015-03-01", "李强"),
-        ("张伟", "2015-09-09", "王芳"),
+        ("王梓萱", "2016年5月1日", BLANK),
+        ("张伟", "2015年3月1日", "李强"),
+        ("张伟", "2015年9月9日", "王芳"),
     ]
     assert said.splitlines()[0] == (
         f"提示：帮扶教师以结对名单 结对名单.xlsx（{today()}结对）为准，共 2 名儿童"
@@ -122,7 +122,7 @@ def test_namesakes_nothing_tells_apart_lose_the_saved_pair_and_are_told(tmp_path
     ws = save_then_insert_a_row_above(tmp_path, born=False)
     shown, said = cards(ws)
     nobody = ("张伟", BLANK, BLANK)
-    assert shown == [("王梓萱", "2016-05-01", BLANK), nobody, nobody]
+    assert shown == [("王梓萱", "2016年5月1日", BLANK), nobody, nobody]
     note = (
         "提示：帮扶教师以结对名单 结对名单.xlsx 为准，共 0 名儿童；"
         "结对名单中 2 行是重名儿童（张伟（五年级(1)班）），花名册在结对后改动过，"

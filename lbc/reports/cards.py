@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lbc.checks.watch import watch_list
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import long_date, t
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, class_rank, known_birth
 from lbc.roster.tables import Roster, Table, distinct_children
@@ -71,9 +71,12 @@ def _value(table: Table, key: str, i: int) -> str:
 
 
 def _birth(table: Table, i: int) -> str:
-    """The child's birth date: its column's, else the one its ID holds; a cell that reads
-    as no date is shown as written, a blank when there is nothing."""
+    """The child's birth date: its column's, else the one its ID holds, as a Chinese form
+    writes it (2016年5月1日); a month-only 出生年月 as read (2016-05), a cell that reads as
+    no date as written, a blank when there is nothing."""
     born = known_birth(table.get("birth_date", i), table.get("id_number", i))
+    if born.__class__ is dt.date:
+        return long_date(born)  # type: ignore[arg-type]
     return nz.display(born) if born is not None else _value(table, "birth_date", i)
 
 
