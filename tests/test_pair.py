@@ -1073,3 +1073,14 @@ def test_the_teachers_list_has_room_for_three_children(tmp_path: Path) -> None:
     assert ws["F3"].alignment.wrap_text
     assert ws.print_title_rows == "$2:$2" and ws.freeze_panes == "A3"
     assert ws["A2"].fill.fgColor.rgb == "00DDEBF7" and ws["A2"].font.b
+
+
+def test_a_list_of_nobody_prints_its_header_whole(samples) -> None:
+    """The sample school pairs every child: its 未结对 sheet is one （无） row, and its
+    empty columns were sized to half their header, printed 学生姓 / 名 on two lines."""
+    assert run("pair", "--out", "结对.xlsx", cwd=samples).exit_code == 0
+    ws = load_workbook(samples / "结对.xlsx")["未结对"]
+    assert [c.value for c in ws[2]] == ["序号", "班级", "学生姓名", "原因"]
+    assert ws["B3"].value == "（无）"
+    widths = [ws.column_dimensions[c].width for c in "ABCD"]
+    assert widths == [6, 8, 10, 6]

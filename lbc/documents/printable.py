@@ -49,7 +49,10 @@ def fill_table(
     ws.row_dimensions[1].height = 24
     for j, text in enumerate(header, 1):
         ws.cell(2, j, text)
-    widths = list(widths) if widths is not None else column_widths(header, rows)
+    if widths is None:
+        # A list of nobody, one （无） row, leaves every other column empty, which sizes it
+        # to half its header (学生姓 / 名): such a list is as wide as its header.
+        widths = column_widths(header, rows if len(rows) > 1 else [*rows, header])
     for i, row in enumerate(rows, 3):
         for j, value in enumerate(row, 1):
             cell = ws.cell(i, j)
