@@ -334,6 +334,14 @@ def test_due_tells_one_teachers_namesakes_apart_by_birth_date(tmp_path: Path) ->
     names = [line.split()[0] for line in due.stdout.splitlines() if "五年级(1)班" in line]
     assert names == ["张伟（2015-03-01", "张伟（2015-09-09", "李娜"]
     assert "张伟（2015-03-01 出生）" in due.stdout
+    # On paper, as the other days of the printed list: 2015年3月1日.
+    assert run("due", "--as-of", "2024-09-20", "--out", "待办.xlsx", cwd=ws).exit_code == 0
+    book = load_workbook(ws / "待办.xlsx").active
+    assert [book[f"B{i}"].value for i in (3, 4, 5)] == [
+        "张伟（2015年3月1日 出生）",
+        "张伟（2015年9月9日 出生）",
+        "李娜",
+    ]
     listed = run("due", "--as-of", "2024-09-20", "--format", "csv", "--json-keys", cwd=ws)
     rows = [line.split(",")[1:4] for line in listed.stdout.lstrip("\ufeff").splitlines()]
     assert rows == [

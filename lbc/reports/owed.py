@@ -345,12 +345,12 @@ def table_header() -> list[str]:
 
 def table_rows(kids: list[Owed], day: Callable[[dt.date], str] = str) -> list[list[object]]:
     """Six columns, so that a teacher's list fits an 80-column terminal and an A4 page: the
-    months without a talk go with what is owed, the days since the last contact with it,
-    written by ``day`` (ISO on the terminal, where it stays narrow, a month alone 2024-10;
-    2024年9月30日 on paper)."""
+    months without a talk go with what is owed, the days since the last contact with it;
+    those days and a namesake's birth date written by ``day`` (ISO on the terminal, where
+    it stays narrow, a month alone 2024-10; 2024年9月30日 on paper)."""
     return [
         [
-            _shown(c),
+            _shown(c, day),
             c.cls,
             "、".join(c.priority),
             _owed_text(c),
@@ -363,12 +363,12 @@ def table_rows(kids: list[Owed], day: Callable[[dt.date], str] = str) -> list[li
     ]
 
 
-def _shown(c: Owed) -> str:
+def _shown(c: Owed, day: Callable[[dt.date], str]) -> str:
     """A child as the list shows it: one of namesakes in its class with the birth date
     that tells it apart, or said to be one that nothing does."""
     if c.alike:
         return t("due.namesake_alike", name=c.name)
-    return t("due.namesake", name=c.name, born=c.born.isoformat()) if c.born else c.name
+    return t("due.namesake", name=c.name, born=day(c.born)) if c.born else c.name
 
 
 def _owed_text(c: Owed) -> str:
