@@ -1430,6 +1430,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "无法识别班级“{cls}”，请写成 三年级(2)班 这样的形式",
         "cannot read the class '{cls}'; write it like 三年级(2)班",
     ),
+    "err.cards_no_children": (
+        "花名册中没有在册儿童（都已转出或毕业，或没有数据行），没有可打印的联系卡",
+        "the roster has no child on the books (all left, or no data rows); no card to print",
+    ),
     "err.cards_no_class": (
         "花名册中没有“{cls}”的在册儿童",
         "no child on the books in class '{cls}'",

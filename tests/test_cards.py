@@ -292,6 +292,19 @@ def test_a_class_with_nobody_on_the_books_is_exit_2(school: Path, cls: str) -> N
     assert not (school / "c.html").exists()
 
 
+@pytest.mark.parametrize("suffix", ["docx", "html"])
+def test_a_roster_with_nobody_on_the_books_is_exit_2(tmp_path: Path, suffix: str) -> None:
+    """Every child 转出 or 毕业: no card to print is said, not an empty document written
+    with 已写出 0 张联系卡 and exit 0."""
+    rows = [kid(1, 在校状态="转出"), kid(2, 在校状态="毕业")]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": table(rows)})
+    result = run("cards", "r.xlsx", "--out", f"c.{suffix}", cwd=tmp_path)
+    assert one_error_line(result) == (
+        "lbc: 错误：花名册中没有在册儿童（都已转出或毕业，或没有数据行），没有可打印的联系卡"
+    )
+    assert not (tmp_path / f"c.{suffix}").exists()
+
+
 def test_an_unreadable_class_is_exit_2(school: Path) -> None:
     result = cards(school, "--out", "c.html", "--class", "火星班")
     assert one_error_line(result) == (

@@ -124,8 +124,8 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
         card.school = school
         card.watched = (id(table), i) in watched
         group.cards.append(card)
-    if only and not groups:
-        raise LbcError(t("err.cards_no_class", cls=only))
+    if not groups:  # no card to print: said, rather than an empty document written
+        raise LbcError(t("err.cards_no_class", cls=only) if only else t("err.cards_no_children"))
 
     first_seen: dict[str, int] = {}
     for school, _ in groups:
