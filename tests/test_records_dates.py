@@ -106,6 +106,14 @@ def test_a_record_dated_to_its_month_counts_for_the_month(tmp_path: Path) -> Non
     assert due.json()["teachers"][0]["children"][0]["days_without_contact"] == 14
     table = run("due", path, "--as-of", "2024-10-15").stdout
     assert "2024-10（14 天前）" in table and "2024-10-01" in table
+    # On paper a day is written out, a month alone still a month, never its first day.
+    out = tmp_path / "待办.xlsx"
+    assert run("due", path, "--as-of", "2024-10-15", "--out", out).exit_code == 0
+    book = load_workbook(out).active
+    assert [book[f"F{i}"].value for i in (3, 4)] == [
+        "2024-10（14 天前）",
+        "2024年10月1日（14 天前）",
+    ]
     summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
     records = summary.json()["records"]
     assert (records["total"], records["matched"], records["talks"]) == (6, 6, 3)
