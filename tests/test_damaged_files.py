@@ -630,3 +630,95 @@ def test_a_csv_saved_from_a_sheet_whose_formulas_broke_says_so(tmp_path: Path) -
     assert [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]] == [
         (3, "D", "VAL007")
     ]
+
+
+def val007(*args: str) -> list[tuple[str, str, int, str, str]]:
+    """Each VAL007 of ``lbc validate ARGS``: file, sheet, row, column, message."""
+    result = run("validate", *args, "--format", "json")
+    return [
+        (f["file"], f["sheet"], f["row"], f["column"], f["message"])
+        for f in result.json()["findings"]
+        if f["code"] == "VAL007"
+    ]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "parquet"])
+def test_a_merged_roster_keeps_a_schools_formula_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    """lbc merge writes a school's #N/A as the text Excel shows, and the merged workbook
+    or Parquet file read back says VAL007 of each such cell as the school's file did,
+    rather than read the text as an ID number or a name (ID001 and nothing more)."""
+    monkeypatch.chdir(tmp_path)
+    Path("县").mkdir()
+    made = write_xlsx(Path("县/r.xlsx"), {"花名册": [CHILD_HEADER, *map(child_row, (1, 2, 3))]})
+    with_errors(made, {"D3": "#N/A", "B4": "#REF!"})
+    made.unlink()
+    id_na = "身份证号是公式出错后显示的“#N/A”，不是真实内容"
+    name_ref = "姓名是公式出错后显示的“#REF!”，不是真实内容"
+    school = str(Path("县/errors.xlsx"))
+    assert val007("县") == [(school, "花名册", 3, "D", id_na), (school, "花名册", 4, "B", name_ref)]
+    merged = f"merged.{suffix}"
+    assert run("merge", "县", "--out", merged, "--format", "json").exit_code == 0
+    if suffix == "xlsx":  # the merged workbook's own cells (学校, 姓名 … 身份证号 from E)
+        assert val007(merged) == [
+            (merged, "留守儿童花名册", 3, "G", id_na),
+            (merged, "留守儿童花名册", 4, "E", name_ref),
+        ]
+    else:  # a Parquet file's rows point back at the school's own cells, as every finding
+        assert val007(merged) == [
+            (school, "花名册", 3, "D", id_na),
+            (school, "花名册", 4, "B", name_ref),
+        ]
+
+
+def test_a_formulas_error_is_read_in_a_sheet_read_in_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sheet part too big to parse whole (lbc.roster.sheet_pieces) has its error cells
+    put back in every piece, as a whole sheet's are, and so has a merged roster's text:
+    a county's merged workbook is read so."""
+    monkeypatch.chdir(tmp_path)
+    Path("县").mkdir()
+    made = write_xlsx(Path("县/r.xlsx"), {"花名册": [CHILD_HEADER, *map(child_row, range(1, 41))]})
+    with_errors(made, {"D3": "#N/A", "B40": "#REF!"})
+    made.unlink()
+    assert run("merge", "县", "--out", "merged.xlsx", "--format", "json").exit_code == 0
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 2048)
+    id_na = "身份证号是公式出错后显示的“#N/A”，不是真实内容"
+    name_ref = "姓名是公式出错后显示的“#REF!”，不是真实内容"
+    school = str(Path("县/errors.xlsx"))
+    assert val007(school) == [
+        (school, "花名册", 3, "D", id_na),
+        (school, "花名册", 40, "B", name_ref),
+    ]
+    assert val007("merged.xlsx") == [
+        ("merged.xlsx", "留守儿童花名册", 3, "G", id_na),
+        ("merged.xlsx", "留守儿童花名册", 40, "E", name_ref),
+    ]
+
+
+def test_a_formulas_error_kept_as_text_in_a_workbook_says_so(tmp_path: Path) -> None:
+    """A cell whose text is #N/A (typed, or pasted as text), which the workbook keeps with
+    its other words (the shared strings, as Excel saves text), is a formula's error as a
+    CSV's is."""
+    rows = [CHILD_HEADER, child_row(1), [*child_row(2)[:3], "NO-ID", *child_row(2)[4:]]]
+    made = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    shared = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+        'uniqueCount="1"><si><t>#N/A</t></si></sst>'
+    )
+    path = tmp_path / "text.xlsx"
+    with zipfile.ZipFile(made) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info).decode("utf-8")
+            if info.filename == "xl/worksheets/sheet1.xml":
+                cell = r'<c r="D3" t="inlineStr"><is><t>NO-ID</t></is></c>'
+                assert cell in data
+                data = data.replace(cell, '<c r="D3" t="s"><v>0</v></c>')
+            zout.writestr(info, data)
+        zout.writestr("xl/sharedStrings.xml", shared)
+    assert val007(str(path)) == [
+        (str(path), "花名册", 3, "D", "身份证号是公式出错后显示的“#N/A”，不是真实内容")
+    ]

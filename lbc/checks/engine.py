@@ -318,8 +318,9 @@ def _each_bad(out: _Out, key: str, rule: Rule, **params: object) -> None:
 def _formula_errors(out: _Out) -> None:
     """VAL007 for every cell read that shows a formula's error: the value it was meant to
     hold is not there, whatever its column's own rules make of the text. Only in a table
-    the reader saw them in (Table.formula_errors): a CSV's text, or an .xlsx's error cells
-    put back (lbc.roster.reading.Prescan)."""
+    the reader saw them in (Table.formula_errors): an .xlsx's error cells put back
+    (lbc.roster.reading.Prescan), or text that is one in any file (a CSV saved from such
+    a sheet, a merged roster, which holds a school's as text)."""
     if not out.table.formula_errors:
         return
     for key, column in out.table.raw.items():

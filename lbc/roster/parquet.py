@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster.fields import FIELDS, Kind
+from lbc.roster.reading import ERROR_TEXT, EXCEL_ERRORS
 from lbc.roster.tables import Column, Table, any_filled, column_letter, complete, pick
 
 # The metadata key holding each source sheet's layout, and the columns every row leads with.
@@ -52,8 +53,7 @@ def read_tables(path: Path) -> list[tuple[Table, str]]:
     """The tables a Parquet file holds, each with its school (its rows' first)."""
     with _opened(path) as (source, layouts):
         data = _guarded(path, source.read)
-    columns = {name: _values(data.column(name)) for name in data.column_names}
-    return tables_from_columns(path, path.stem, columns, layouts)
+    return tables_from_columns(path, path.stem, *_columns(data), layouts)
 
 
 @contextlib.contextmanager
@@ -147,9 +147,9 @@ def tables_by_row_group(
                 continue
             data = _rows_of(_guarded(path, source.read_row_group, g), wanted)
             if data is not None:
-                columns = {name: _values(data.column(name)) for name in data.column_names}
+                columns, shown = _columns(data)
                 del data
-                yield from tables_from_columns(path, path.stem, columns, layouts)
+                yield from tables_from_columns(path, path.stem, columns, shown, layouts)
 
 
 def _rows_of(data: Any, tables: set[str]) -> Any:
@@ -169,21 +169,42 @@ def _rows_of(data: Any, tables: set[str]) -> Any:
     return pa.concat_tables(slices) if slices else None
 
 
+def _columns(data: Any) -> tuple[dict[str, list[Any]], set[str]]:
+    """``data``'s columns as Python values (_text_values), and the names of those whose
+    text may show a formula's error (#N/A, as lbc merge writes a school's)."""
+    columns: dict[str, list[Any]] = {}
+    shown: set[str] = set()
+    for name in data.column_names:
+        columns[name], maybe = _text_values(data.column(name))
+        if maybe:
+            shown.add(name)
+    return columns, shown
+
+
 def _values(column: Any) -> list[Any]:
-    """A column as Python values. Text that repeats (classes, 留守类型, schools, the null
-    columns of another table's keys) shares one string object per distinct value, as the
-    roster reader's memoised normalising does: a province is a million rows."""
+    return _text_values(column)[0]
+
+
+def _text_values(column: Any) -> tuple[list[Any], bool]:
+    """A column as Python values, and whether its text may show a formula's error: one of
+    its distinct values holds one (looked for at C speed; the cells are compared whole
+    only then, see _table). Text that repeats (classes, 留守类型, schools, the null columns
+    of another table's keys) shares one string object per distinct value, as the roster
+    reader's memoised normalising does: a province is a million rows."""
     import pyarrow as pa
 
     n = len(column)
     if column.null_count == n:
-        return [None] * n
-    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-        encoded = column.combine_chunks().dictionary_encode()
-        if len(encoded.dictionary) * 4 < n:
-            words = encoded.dictionary.to_pylist()
-            return [None if i is None else words[i] for i in encoded.indices.to_pylist()]
-    return column.to_pylist()
+        return [None] * n, False
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return column.to_pylist(), False
+    encoded = column.combine_chunks().dictionary_encode()
+    text = encoded.dictionary.buffers()[2]
+    maybe = text is not None and ERROR_TEXT.search(text) is not None
+    if len(encoded.dictionary) * 4 < n:
+        words = encoded.dictionary.to_pylist()
+        return [None if i is None else words[i] for i in encoded.indices.to_pylist()], maybe
+    return column.to_pylist(), maybe
 
 
 def is_stacked(header: list[Any]) -> bool:
@@ -192,9 +213,14 @@ def is_stacked(header: list[Any]) -> bool:
 
 
 def tables_from_columns(
-    path: Path, sheet: str, columns: dict[str, list[Any]], layouts: dict[str, Any] | None
+    path: Path,
+    sheet: str,
+    columns: dict[str, list[Any]],
+    shown: set[str],
+    layouts: dict[str, Any] | None,
 ) -> list[tuple[Table, str]]:
-    """Tables from a file of canonical columns, each with its school.
+    """Tables from a file of canonical columns, each with its school; ``shown``: the
+    columns whose text may show a formula's error (#N/A …).
 
     With lbc's metadata (``layouts``) every row goes back to the school's own file, sheet
     and row, its columns to their letters there. Without it (a CSV export, a Parquet file
@@ -218,7 +244,7 @@ def tables_from_columns(
         if kind is None:
             raise LbcError(t("err.parquet_table", path=path, table=kind_name))
         layout = None if layouts is None else layouts.get(source_key(kind, file, sheet_name), {})
-        table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout)
+        table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout, shown)
         school = next((schools[i] for i in index if schools[i]), "") if schools else ""
         out.append((table, school))
     return out
@@ -247,11 +273,14 @@ def _table(
     columns: dict[str, list[Any]],
     rows: list[Any],
     layout: dict[str, Any] | None,
+    shown: set[str],
 ) -> Table:
     """One source sheet's rows as a :class:`Table`: the columns its sheet had, with their
     letters and labels, and the other values of its kind (a 学校, 类别 folded from 是/否
     columns) as values without a column, as reading the sheet itself gave them. Without
-    the metadata, every column holding a value is a column where it stands."""
+    the metadata, every column holding a value is a column where it stands. It is marked
+    as showing a formula's error where a cell of a ``shown`` column is one, as a sheet's
+    cell is read (lbc.roster.reading.EXCEL_ERRORS)."""
     labels = {f.key: f.label for f in FIELDS[kind]}
     placed: dict[str, list[str]] = (layout or {}).get("columns", {})
     numbers: dict[str, list[int]] = (layout or {}).get("number_cells", {})
@@ -291,6 +320,7 @@ def _table(
         raw=raw,
         title=(layout or {}).get("title", ""),
         ignored=[(letter, label, "unknown", False) for letter, label in unknown],
+        formula_errors=any(not EXCEL_ERRORS.isdisjoint(raw[k]) for k in shown & raw.keys()),
     )
     complete(table)
     return table

@@ -91,6 +91,16 @@ EXCEL_ERRORS = frozenset(
         "#GETTING_DATA",
     }
 )
+# Bytes holding one of them anywhere: a cheap first look (at C speed) at text that may
+# show one as a cell's whole text, each cell of which is then compared with them whole.
+# (Each starts with "#", said once so that a search looks for "#" first.)
+_ERROR_WORDS = b"#(?:" + b"|".join(re.escape(e[1:].encode()) for e in sorted(EXCEL_ERRORS)) + b")"
+ERROR_TEXT = re.compile(_ERROR_WORDS)
+# The same as the whole text between two tags of a part's XML: an inline or shared string
+# that is one (lbc merge writes a school's #N/A back as such text, a person may type it),
+# or an error cell's value.
+_ERROR_XML_TEXT = re.compile(rb">" + _ERROR_WORDS + rb"<")
+_ERROR_TEXT_BYTES = 16  # the longest, ">#GETTING_DATA<", and some
 # A cell holding a formula's error value (#N/A, #REF!, #DIV/0! …), which calamine hands
 # over as an empty cell: its column, row and the error as Excel shows it.
 _ERROR_MARK = re.compile(rb"t=[\"']e[\"']")  # one search of a part, as fast as any
@@ -161,10 +171,18 @@ class Prescan:
 
     # The merged ranges of each sheet part to be read in pieces, by normalised part name.
     pieces: dict[str, list[Merge]] = field(default_factory=dict)
-    # Each sheet's cells holding a formula's error (#N/A, #REF! …), by tab name, then by
-    # (row, column), 1-based: calamine gives them as empty cells, so they are put back
-    # (_put_errors), and a roster whose formulas broke is not read as one left blank.
+    # Each sheet some cell of which shows a formula's error (#N/A, #REF! …), by tab name,
+    # with its cells holding one as an error value, by (row, column), 1-based: calamine
+    # gives them as empty cells, so they are put back (_put_errors), and a roster whose
+    # formulas broke is not read as one left blank. A sheet whose errors are all text
+    # (lbc merge writes a school's back as text) has none to put back.
     errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+    # Whether the shared strings hold one as text: any sheet may show it.
+    shared: bool = False
+
+    def sheet_errors(self, name: str) -> dict[tuple[int, int], str] | None:
+        """The sheet's error cells to put back; None when it shows no formula's error."""
+        return self.errors.get(name, {} if self.shared else None)
 
 
 def check_input_path(path: Path) -> None:
@@ -429,11 +447,13 @@ def _check_zip_parts(path: Path) -> Prescan:
                 big = is_sheet and info.file_size > PIECES_BYTES
                 if big or (is_sheet and not _may_skip_scan(info, head)):
                     errors: dict[tuple[int, int], str] = {}
-                    ranges = _check_extent(path, zf, info, errors, merges=big)
+                    ranges, shown = _check_extent(path, zf, info, errors, merges=big)
                     if big:
                         merges[name] = ranges
-                    if errors:
+                    if shown:
                         found.errors[_sheet_name(zf, info.filename)] = errors
+                elif name == _SHARED_STRINGS_PART and info.file_size < ALWAYS_SCAN_BYTES:
+                    found.shared = found.shared or _shows_error_text(zf, info)
             except _ZIP_TROUBLE as exc:
                 if is_sheet:
                     raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
@@ -514,6 +534,7 @@ def _normal_part_name(name: str) -> str:
 
 _WORKBOOK_PART = "xl/workbook.xml"
 _WORKBOOK_RELS_PART = "xl/_rels/workbook.xml.rels"
+_SHARED_STRINGS_PART = "xl/sharedstrings.xml"
 # A bigger workbook.xml or workbook.xml.rels is not parsed: every part is scanned instead.
 _WORKBOOK_PART_LIMIT = 16 << 20
 
@@ -737,11 +758,12 @@ def _check_extent(
     info: zipfile.ZipInfo,
     errors: dict[tuple[int, int], str],
     merges: bool = False,
-) -> list[Merge]:
+) -> tuple[list[Merge], bool]:
     """Raise when the grid calamine would allocate for this sheet part is too big; else
     return its merged ranges with ``merges`` (a part read in pieces), as calamine gives
-    them, found on the way (and a merged range calamine would refuse refused here). Its
-    cells holding a formula's error go into ``errors``, by (row, column), 1-based.
+    them, found on the way (and a merged range calamine would refuse refused here), and
+    whether some cell shows a formula's error, as an error value or as text. The cells
+    holding one as an error value go into ``errors``, by (row, column), 1-based.
 
     A roster of 100,000+ rows has far cells (its last rows), so first bound the grid from
     them cheaply: the far rows give the last row, and the last column is the largest
@@ -751,17 +773,19 @@ def _check_extent(
     far: list[tuple[bytes, bytes]] = []
     found = _Merges(path)
     carried = b""  # a <mergeCell> may be cut between two pieces: each looks at both
+    shown = False
     for data in _xml_chunks(zf, info):
         far += _FAR_CELL.findall(data)
         if _ERROR_MARK.search(data):
             for col, row, error in _ERROR_CELL.findall(data):
                 errors[(_row_number(row), _col_number(col))] = error.decode("utf-8", "replace")
+        shown = shown or _ERROR_XML_TEXT.search(data) is not None
         if merges and (b"mergeCell" in data or b"mergeCell" in carried + data[:64]):
             found.scan(carried + data, len(carried))
         carried = data[-_MERGE_TAG_BYTES:]
-    merged = found.found
+    done = list(found.found), shown or bool(errors)
     if not far:
-        return list(merged)
+        return done
     cols = {c for c, _ in far if len(c) >= 3}
     if not cols:
         for data in _xml_chunks(zf, info):
@@ -769,7 +793,7 @@ def _check_extent(
     last_col = max(map(_col_number, cols), default=26)
     last_row = max((_row_number(r) for _, r in far if len(r) >= 6), default=99_999)
     if last_col <= MAX_COLUMNS and last_col * last_row <= MAX_CELLS:
-        return list(merged)
+        return done
     rows: set[bytes] = set()
     cols = set()
     for data in _xml_chunks(zf, info):
@@ -781,7 +805,7 @@ def _check_extent(
     width = _col_number(max(cols, key=_col_number)) - _col_number(min(cols, key=_col_number)) + 1
     height = _row_number(max(rows, key=_row_number)) - _row_number(min(rows, key=_row_number)) + 1
     if width <= MAX_COLUMNS and width * height <= MAX_CELLS:
-        return list(merged)
+        return done
     if width > MAX_COLUMNS:  # name a cell in the farthest column, else in the farthest row
         ref = re.escape(max(cols, key=_col_number)) + rb"[0-9]+"
     else:
@@ -791,6 +815,17 @@ def _check_extent(
     cell = next((m.group(1).decode("ascii") for m in found if m), "?")
     sheet = _sheet_name(zf, info.filename)
     raise LbcError(t("err.far_cell", path=path, sheet=sheet, cell=cell, rows=height, cols=width))
+
+
+def _shows_error_text(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a part's XML holds a formula's error as the whole text between two tags
+    (each block looked at with the end of the one before, where one may be cut)."""
+    tail = b""
+    for block in _inflated(zf, info):
+        if _ERROR_XML_TEXT.search(tail + block):
+            return True
+        tail = block[-_ERROR_TEXT_BYTES:]
+    return False
 
 
 def _sheet_name(zf: zipfile.ZipFile, part: str) -> str:
@@ -978,7 +1013,7 @@ def _stream_book(
         raise LbcError(t("err.too_many_sheets", path=path, count=len(names)))
     found = found or Prescan()
     parts = _piece_parts(path, found.pieces) if found.pieces else {}
-    errors = found.errors
+    errors = found.sheet_errors
 
     def parse(handle: Any, name: str) -> Any:
         if name in parts:
@@ -996,19 +1031,17 @@ def _stream_book(
     if len(names) < 2 or path.stat().st_size < PARALLEL_BYTES or names[0] in parts:
         for name in names:
             # The sheet handed over as the only reference to it, for _send_sheet to let go.
-            where = (parts.get(name), errors.get(name))
+            where = (parts.get(name), errors(name))
             _send_sheet(send, path, name, parse(book, name), chunk, *where)
         return
     with ThreadPoolExecutor(max_workers=1) as pool:
         rest = pool.submit(the_rest)
         first = names[0]
-        _send_sheet(
-            send, path, first, parse(book, first), chunk, parts.get(first), errors.get(first)
-        )
+        _send_sheet(send, path, first, parse(book, first), chunk, parts.get(first), errors(first))
         # Each sheet handed over as the only reference to it, for _send_sheet to let go.
         parsed = rest.result()[::-1]
         for name in names[1:]:
-            _send_sheet(send, path, name, parsed.pop(), chunk, parts.get(name), errors.get(name))
+            _send_sheet(send, path, name, parsed.pop(), chunk, parts.get(name), errors(name))
 
 
 def _open_workbook(path: Path) -> Any:
@@ -1035,9 +1068,10 @@ def _send_sheet(
 ) -> None:
     """Send a sheet calamine parsed whole (see _stream_book); ``in_pieces`` (its part's
     name and merged ranges): the sheet is to be parsed a piece at a time instead;
-    ``errors``: its cells holding a formula's error (Prescan.errors)."""
+    ``errors``: its cells holding a formula's error, None when it shows none
+    (Prescan.sheet_errors)."""
     if in_pieces is not None:
-        _send_sheet_in_pieces(send, path, name, *in_pieces, chunk)
+        _send_sheet_in_pieces(send, path, name, *in_pieces, chunk, errors)
         return
     with _calamine_errors(path):
         start, end = sheet.start, sheet.end
@@ -1056,9 +1090,10 @@ def _send_sheet(
         # rows) goes before a table is made of them: this is its last reference.
         del sheet
         _put_errors(rows, row0, col0, errors)
-        send(RawSheet(name, rows, row0, col0, merged, formula_errors=bool(errors)))
+        send(RawSheet(name, rows, row0, col0, merged, formula_errors=errors is not None))
         return
-    send(RawSheet(name, [], row0, col0, merged, pieces=True, formula_errors=bool(errors)))
+    shown = errors is not None
+    send(RawSheet(name, [], row0, col0, merged, pieces=True, formula_errors=shown))
     # Row by row, a piece at a time: the whole sheet as Python values at once (to_python)
     # held gigabytes beside calamine's own cells on a county's merged roster. iter_rows
     # starts at the sheet's first row, not its first filled one as to_python does.
@@ -1101,7 +1136,7 @@ _CARRIED_PARTS = frozenset(
         _WORKBOOK_PART,
         _WORKBOOK_RELS_PART,
         "xl/styles.xml",
-        "xl/sharedstrings.xml",
+        _SHARED_STRINGS_PART,
     }
 )
 
@@ -1137,9 +1172,11 @@ def _send_sheet_in_pieces(
     member: str,
     merged: list[Merge],
     chunk: int | None,
+    errors: dict[tuple[int, int], str] | None = None,
 ) -> None:
     """Send a sheet parsed a piece of rows at a time (lbc.roster.sheet_pieces): an empty
-    sheet marked ``pieces``, then its rows, each piece's as soon as calamine has them.
+    sheet marked ``pieces``, then its rows, each piece's as soon as calamine has them,
+    with its ``errors`` put back (as _send_sheet).
     Rows keep their places; columns are counted from A (``col0`` 0), since a later piece
     may start further left than the first. Each piece's rows go in pieces of ``chunk``
     where it is given (in a reading child), else at once. The next piece is parsed on a
@@ -1156,13 +1193,15 @@ def _send_sheet_in_pieces(
                     (row0, col0), rows = sheet.start, sheet.to_python()
                 del sheet
                 if head is None:
-                    head = RawSheet(name, [], row0, 0, merged, pieces=True)
+                    shown = errors is not None
+                    head = RawSheet(name, [], row0, 0, merged, pieces=True, formula_errors=shown)
                     send(head)
                 gap = row0 - head.row0 - at
                 if gap < 0:  # a row numbered before one already read
                     raise LbcError(t("err.corrupt", path=path, reason=t("reason.rows_disordered")))
                 if col0:
                     rows = [[""] * col0 + row for row in rows]
+                _put_errors(rows, row0, 0, errors)
                 rows[:0] = [[] for _ in range(gap)]
                 at += len(rows)
                 step = chunk or len(rows)
@@ -1172,7 +1211,7 @@ def _send_sheet_in_pieces(
     except sheet_pieces.NotInPieces:  # raised before any piece: the sheet is read whole
         with _calamine_errors(path):
             whole = _open_workbook(path).get_sheet_by_name(name)
-        _send_sheet(send, path, name, whole, chunk)
+        _send_sheet(send, path, name, whole, chunk, errors=errors)
         return
     except sheet_pieces.RowTooLong as exc:
         most = sheet_pieces.ROW_BYTES >> 20

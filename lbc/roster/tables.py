@@ -1527,7 +1527,8 @@ def _stacked_csv(roster: Roster, path: Path, sheet: RawSheet) -> bool:
         for j, name in enumerate(names)
     }
     roster.files.append(str(path))
-    for table, _ in tables_from_columns(path, sheet.name, columns, None):
+    shown = set(columns) if sheet.formula_errors else set()
+    for table, _ in tables_from_columns(path, sheet.name, columns, shown, None):
         _by_kind(roster, table.kind).append(table)
     return True
 
