@@ -11,7 +11,7 @@ import pytest
 from test_bad_input import lbc_in_child, rewrite_zip
 from test_reading import write_xls
 
-from conftest import CHILD_HEADER, child_row, one_error_line, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, one_error_line, run, write_xlsx
 from lbc.roster import reading, sheet_pieces
 
 ROWS = [CHILD_HEADER, child_row(1), child_row(2)]
@@ -721,4 +721,26 @@ def test_a_formulas_error_kept_as_text_in_a_workbook_says_so(tmp_path: Path) -> 
         zout.writestr("xl/sharedStrings.xml", shared)
     assert val007(str(path)) == [
         (str(path), "花名册", 3, "D", "身份证号是公式出错后显示的“#N/A”，不是真实内容")
+    ]
+
+
+@pytest.mark.parametrize("sheets", [1, 2])
+def test_a_formulas_error_is_read_from_a_sheet_let_through_on_its_dimension(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sheets: int
+) -> None:
+    """A sheet part too big to be scanned cell by cell before calamine, its <dimension>
+    believed instead (a county's roster of tens of MB), still has its formula errors put
+    back: they are looked for while calamine parses it. ``sheets``: 2, the teachers' sheet
+    parsed beside the roster (as a big workbook's are)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(reading, "ALWAYS_SCAN_BYTES", 0)
+    monkeypatch.setattr(reading, "PARALLEL_BYTES", 0)
+    book = {"花名册": [CHILD_HEADER, *map(child_row, (1, 2, 3))]}
+    if sheets == 2:
+        book["教师"] = [TEACHER_HEADER, ["王老师", "女", "13912345678", "班主任", "", "", "", ""]]
+    made = write_xlsx(Path("r.xlsx"), book)
+    with_errors(made, {"D3": "#N/A", "B4": "#REF!"})
+    assert val007("errors.xlsx") == [
+        ("errors.xlsx", "花名册", 3, "D", "身份证号是公式出错后显示的“#N/A”，不是真实内容"),
+        ("errors.xlsx", "花名册", 4, "B", "姓名是公式出错后显示的“#REF!”，不是真实内容"),
     ]

@@ -179,6 +179,10 @@ class Prescan:
     errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     # Whether the shared strings hold one as text: any sheet may show it.
     shared: bool = False
+    # The member names of the sheet parts let through on their <dimension> unscanned
+    # (_may_skip_scan): looked through for errors beside calamine's parse
+    # (_errors_by_sheet).
+    later: list[str] = field(default_factory=list)
 
     def sheet_errors(self, name: str) -> dict[tuple[int, int], str] | None:
         """The sheet's error cells to put back; None when it shows no formula's error."""
@@ -452,7 +456,12 @@ def _check_zip_parts(path: Path) -> Prescan:
                         merges[name] = ranges
                     if shown:
                         found.errors[_sheet_name(zf, info.filename)] = errors
+                elif is_sheet:  # let through on its <dimension>
+                    found.later.append(info.filename)
                 elif name == _SHARED_STRINGS_PART and info.file_size < ALWAYS_SCAN_BYTES:
+                    # (a bigger one is not: #N/A typed as text reads as that text, which
+                    # its column's checks call wrong; an error cell, read as empty, may not
+                    # be called anything)
                     found.shared = found.shared or _shows_error_text(zf, info)
             except _ZIP_TROUBLE as exc:
                 if is_sheet:
@@ -640,7 +649,8 @@ def _may_skip_scan(info: zipfile.ZipInfo, head: bytes) -> bool:
     AND accounts for the part's size, at most BYTES_PER_CELL bytes a cell, AND that
     declared size is plausible for the compressed bytes (MAX_DEFLATE_RATIO). A missing or
     large dimension (openpyxl's write-only mode writes none; a sheet styled to row
-    1,048,576 claims it all) is scanned too.
+    1,048,576 claims it all) is scanned too. A part let through is still looked through
+    for its error cells (#N/A), beside calamine's parse (_errors_by_sheet).
 
     What this does not catch: a deliberately crafted large sheet whose dimension honestly
     covers its bulk but which hides one far cell, e.g. 20 MB of real rows under A1:Z100000
@@ -776,9 +786,7 @@ def _check_extent(
     shown = False
     for data in _xml_chunks(zf, info):
         far += _FAR_CELL.findall(data)
-        if _ERROR_MARK.search(data):
-            for col, row, error in _ERROR_CELL.findall(data):
-                errors[(_row_number(row), _col_number(col))] = error.decode("utf-8", "replace")
+        _note_error_cells(data, errors)
         shown = shown or _ERROR_XML_TEXT.search(data) is not None
         if merges and (b"mergeCell" in data or b"mergeCell" in carried + data[:64]):
             found.scan(carried + data, len(carried))
@@ -815,6 +823,31 @@ def _check_extent(
     cell = next((m.group(1).decode("ascii") for m in found if m), "?")
     sheet = _sheet_name(zf, info.filename)
     raise LbcError(t("err.far_cell", path=path, sheet=sheet, cell=cell, rows=height, cols=width))
+
+
+def _note_error_cells(data: bytes, errors: dict[tuple[int, int], str]) -> None:
+    """Note the cells of a piece of a sheet part's XML that hold a formula's error value
+    in ``errors``, by (row, column), 1-based."""
+    if _ERROR_MARK.search(data):
+        for col, row, error in _ERROR_CELL.findall(data):
+            errors[(_row_number(row), _col_number(col))] = error.decode("utf-8", "replace")
+
+
+def _look_later(path: Path, found: Prescan) -> None:
+    """Look through the parts ``found.later`` for cells holding a formula's error value
+    into ``found``, as the look before calamine does through the others; not for text
+    showing one, which Excel and WPS (which write the <dimension> these parts were let
+    through on) keep in the shared strings, looked through apart."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for member in found.later:
+                errors: dict[tuple[int, int], str] = {}
+                for data in _xml_chunks(zf, zf.getinfo(member)):
+                    _note_error_cells(data, errors)
+                if errors:
+                    found.errors[_sheet_name(zf, member)] = errors
+    except _ZIP_TROUBLE:
+        return  # calamine's read of the part says what is wrong
 
 
 def _shows_error_text(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -1013,7 +1046,6 @@ def _stream_book(
         raise LbcError(t("err.too_many_sheets", path=path, count=len(names)))
     found = found or Prescan()
     parts = _piece_parts(path, found.pieces) if found.pieces else {}
-    errors = found.sheet_errors
 
     def parse(handle: Any, name: str) -> Any:
         if name in parts:
@@ -1028,20 +1060,48 @@ def _stream_book(
 
     # A first sheet read in pieces has the second core already (its next piece is parsed
     # there), and the others parsed beside it would be held whole until it is done.
-    if len(names) < 2 or path.stat().st_size < PARALLEL_BYTES or names[0] in parts:
-        for name in names:
-            # The sheet handed over as the only reference to it, for _send_sheet to let go.
-            where = (parts.get(name), errors(name))
-            _send_sheet(send, path, name, parse(book, name), chunk, *where)
+    alone = len(names) < 2 or path.stat().st_size < PARALLEL_BYTES or names[0] in parts
+    with _errors_by_sheet(path, found) as errors:
+        if alone:
+            for name in names:
+                # The sheet handed over as the only reference to it, for _send_sheet to let
+                # go; parsed (the arguments go in order) before its errors are asked for,
+                # which may be being looked for meanwhile.
+                _send_sheet(
+                    send, path, name, parse(book, name), chunk, parts.get(name), errors(name)
+                )
+            return
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            rest = pool.submit(the_rest)
+            first = names[0]
+            _send_sheet(
+                send, path, first, parse(book, first), chunk, parts.get(first), errors(first)
+            )
+            # Each sheet handed over as the only reference to it, for _send_sheet to let go.
+            parsed = rest.result()[::-1]
+            for name in names[1:]:
+                _send_sheet(send, path, name, parsed.pop(), chunk, parts.get(name), errors(name))
+
+
+@contextlib.contextmanager
+def _errors_by_sheet(
+    path: Path, found: Prescan
+) -> Iterator[Callable[[str], dict[tuple[int, int], str] | None]]:
+    """``found.sheet_errors``, asked once the parts let through unscanned on their
+    <dimension> (Prescan.later) are looked through too: on a thread of their own, beside
+    calamine's parse, which holds no Python lock. Looked through before it, a county's
+    roster of 80 MB of XML was read 0.2 s longer, most of it inflating the part."""
+    if not found.later:
+        yield found.sheet_errors
         return
     with ThreadPoolExecutor(max_workers=1) as pool:
-        rest = pool.submit(the_rest)
-        first = names[0]
-        _send_sheet(send, path, first, parse(book, first), chunk, parts.get(first), errors(first))
-        # Each sheet handed over as the only reference to it, for _send_sheet to let go.
-        parsed = rest.result()[::-1]
-        for name in names[1:]:
-            _send_sheet(send, path, name, parsed.pop(), chunk, parts.get(name), errors(name))
+        looked = pool.submit(_look_later, path, found)
+
+        def errors(name: str) -> dict[tuple[int, int], str] | None:
+            looked.result()
+            return found.sheet_errors(name)
+
+        yield errors
 
 
 def _open_workbook(path: Path) -> Any:
