@@ -744,3 +744,38 @@ def test_a_formulas_error_is_read_from_a_sheet_let_through_on_its_dimension(
         ("errors.xlsx", "花名册", 3, "D", "身份证号是公式出错后显示的“#N/A”，不是真实内容"),
         ("errors.xlsx", "花名册", 4, "B", "姓名是公式出错后显示的“#REF!”，不是真实内容"),
     ]
+
+
+def test_an_ods_formulas_error_is_read_as_libreoffice_shows_it(tmp_path: Path) -> None:
+    """LibreOffice saves a failed formula's cell as text of no value, calamine reads it as
+    empty; what it shows (#N/A, #NAME? …) is put back and said, as an .xlsx's is. Its own
+    Err:502 … is no Excel error and stays empty (REQ001 then says so of a name)."""
+    cell = '<table:table-cell office:value-type="string"{}><text:p>{}</text:p></table:table-cell>'
+    failed = (
+        ' table:formula="of:=VLOOKUP([.B2];学籍.A:D;4;0)" office:string-value=""'
+        ' calcext:value-type="error"'
+    )
+
+    def cells(row: list[object], **errors: str) -> str:
+        at = {CHILD_HEADER.index(label): shown for label, shown in errors.items()}
+        return "".join(
+            cell.format(failed, at[j]) if j in at else cell.format("", v) for j, v in enumerate(row)
+        )
+
+    extra = "".join(
+        f"<table:table-row>{cells(child_row(n), **errors)}</table:table-row>"
+        for n, errors in [
+            (3, {"身份证号": "#N/A"}),
+            (4, {"姓名": "#NAME?"}),
+            (5, {"姓名": "Err:502"}),
+        ]
+    )
+    path = ods(tmp_path / "花名册.ods", extra)
+    result = run("validate", path, "--select", "VAL,REQ", "--format", "json")
+    assert [
+        (f["row"], f["column"], f["code"], f["message"]) for f in result.json()["findings"]
+    ] == [
+        (4, "D", "VAL007", "身份证号是公式出错后显示的“#N/A”，不是真实内容"),
+        (5, "B", "VAL007", "姓名是公式出错后显示的“#NAME?”，不是真实内容"),
+        (6, "B", "REQ001", "“姓名”未填写"),
+    ]

@@ -297,7 +297,7 @@ def _check_spreadsheet(path: Path) -> Prescan:
         return Prescan()
     found = _check_zip_parts(path)
     if suffix == ".ods":
-        _check_ods_extent(path)
+        return Prescan(errors=_check_ods_extent(path))
     return found if suffix in (".xlsx", ".xlsm") else Prescan()  # other zips: whole
 
 
@@ -491,31 +491,45 @@ _ODS_TOKEN = re.compile(
 _ODS_NAME = re.compile(rb"table:name\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _ODS_REPEAT = re.compile(rb"table:number-(?:rows|columns)-repeated\s*=\s*[\"']\s*([0-9]+)")
 _ODS_FILLED = re.compile(rb"office:value-type|table:formula")
+# A cell whose formula failed, as LibreOffice saves it (calamine gives it as empty), and
+# the text it shows, its paragraph's.
+_ODS_ERROR = re.compile(rb"calcext:value-type\s*=\s*[\"']error[\"']")
+_ODS_SHOWN = re.compile(rb"\s*<text:p>([^<]{1,64})</text:p>")
+# The error cells noted of one .ods at most: a run of them repeated is noted cell by cell.
+_ODS_ERRORS_MOST = 100_000
 
 
-def _check_ods_extent(path: Path) -> None:
+def _check_ods_extent(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     """Refuse an .ods sheet whose filled cells, their repeats laid out, make a grid past
     MAX_CELLS or MAX_COLUMNS: calamine allocates that grid before lbc sees a cell (a
-    1 KB file of one value repeated over 1,000 columns and 99,000 rows took 6 GB)."""
+    1 KB file of one value repeated over 1,000 columns and 99,000 rows took 6 GB).
+    Returns each sheet's cells holding a formula's error, as Prescan.errors."""
+    errors: dict[str, dict[tuple[int, int], str]] = {}
     try:
         zf = zipfile.ZipFile(path)
         info = zf.getinfo("content.xml")
     except (KeyError, *_ZIP_TROUBLE):
-        return  # calamine says what is wrong
+        return errors  # calamine says what is wrong
     with zf:
         sheet, row, col, height, width, rows_here = "", 0, 0, 0, 0, 1
         tail = b""
-        for block in _inflated(zf, info):
+        noted = 0
+        for block in itertools.chain(_inflated(zf, info), [b""]):  # b"": the last tail
             data = tail + block
-            cut = data.rfind(b"<")
+            cut = 0  # at the end, none: the rest is looked at
+            if block:  # before the last table element, so that a cell's text goes with it
+                cut = data.rfind(b"<table:")
+                cut = cut if cut > 0 else data.rfind(b"<")
             data, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
-            for closing, kind, attrs, empty in _ODS_TOKEN.findall(data):
+            for token in _ODS_TOKEN.finditer(data):
+                closing, kind, attrs, empty = token.groups()
                 repeat = _ODS_REPEAT.search(attrs)
                 count = max(1, int(repeat.group(1))) if repeat and not closing else 1
                 if kind == b"table":
                     if not closing:
                         name = _ODS_NAME.search(attrs)
                         sheet = (name.group(1) or name.group(2) or b"").decode() if name else ""
+                        sheet = html.unescape(sheet)  # as calamine names it
                         row = height = width = 0
                 elif kind == b"table-row":
                     if not closing:
@@ -525,11 +539,20 @@ def _check_ods_extent(path: Path) -> None:
                 elif not closing:  # a cell
                     if _ODS_FILLED.search(attrs):
                         height, width = row + rows_here, max(width, col + count)
+                    shown = _ODS_ERROR.search(attrs) and _ODS_SHOWN.match(data, token.end())
+                    text = shown.group(1).decode("utf-8", "replace") if shown else ""
+                    # (LibreOffice's own Err:502 … are left as calamine gives them)
+                    if text in EXCEL_ERRORS and noted + rows_here * count <= _ODS_ERRORS_MOST:
+                        noted += rows_here * count
+                        cells = errors.setdefault(sheet, {})
+                        for r, c in itertools.product(range(rows_here), range(count)):
+                            cells[(row + r + 1, col + c + 1)] = text
                     col += count
                 if width > MAX_COLUMNS or height * width > MAX_CELLS:
                     raise LbcError(
                         t("err.ods_too_big", path=path, sheet=sheet, rows=height, cols=width)
                     )
+    return errors
 
 
 def _normal_part_name(name: str) -> str:
