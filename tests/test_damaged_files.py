@@ -3,16 +3,20 @@ read it, or refused in one clear line naming the file (exit 2), never a tracebac
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
 
 import pytest
+import xlwt
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_bad_input import lbc_in_child, rewrite_zip
 from test_reading import write_xls
 
 from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, one_error_line, run, write_xlsx
-from lbc.roster import reading, sheet_pieces
+from lbc.roster import reading, sheet_pieces, xls_errors
 
 ROWS = [CHILD_HEADER, child_row(1), child_row(2)]
 WORKBOOK = "xl/workbook.xml"
@@ -779,3 +783,67 @@ def test_an_ods_formulas_error_is_read_as_libreoffice_shows_it(tmp_path: Path) -
         (5, "B", "VAL007", "姓名是公式出错后显示的“#NAME?”，不是真实内容"),
         (6, "B", "REQ001", "“姓名”未填写"),
     ]
+
+
+def test_an_xls_formulas_error_is_read_as_excel_shows_it(tmp_path: Path) -> None:
+    """An .xls keeps a failed formula's error as its cached result (a FORMULA record) or,
+    pasted as a value, as an error value (BOOLERR); calamine gives either as empty. Both
+    are put back and said, on the sheet they are on (here the second)."""
+    wb = xlwt.Workbook(encoding="utf-8")
+    wb.add_sheet("说明").write(0, 0, "本表由学籍系统导出")
+    ws = wb.add_sheet("花名册")
+    for r, row in enumerate([CHILD_HEADER, *map(child_row, (1, 2, 3))]):
+        for c, value in enumerate(row):
+            if (r, c) == (2, 3):  # D3: a formula, its result made #N/A below
+                ws.write(r, c, xlwt.Formula("1/0"))
+            elif (r, c) == (3, 1):  # B4: #REF! pasted as a value
+                ws.row(r).set_cell_error(c, "#REF!")
+            else:
+                ws.write(r, c, value)
+    path = tmp_path / "花名册.xls"
+    wb.save(path)
+    data = path.read_bytes()
+    formula = re.search(rb"\x06\x00..\x02\x00\x03\x00..(.{8})", data, re.S)
+    assert formula is not None
+    na = b"\x02\x00\x2a\x00\x00\x00\xff\xff"
+    path.write_bytes(data[: formula.start(1)] + na + data[formula.end(1) :])
+    assert val007(str(path)) == [
+        (str(path), "花名册", 3, "D", "身份证号是公式出错后显示的“#N/A”，不是真实内容"),
+        (str(path), "花名册", 4, "B", "姓名是公式出错后显示的“#REF!”，不是真实内容"),
+    ]
+
+
+def _xls_bytes() -> bytes:
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("花名册")
+    ws.write(0, 0, "姓名")
+    ws.row(1).set_cell_error(0, 0x2A)  # #N/A, by its code (xlwt misspells its name)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+XLS = _xls_bytes()
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cut=st.integers(0, len(XLS)),
+    changes=st.lists(st.tuples(st.integers(0, len(XLS) - 1), st.integers(0, 255)), max_size=8),
+)
+def test_the_look_for_an_xls_error_cells_never_fails(
+    tmp_path: Path, cut: int, changes: list[tuple[int, int]]
+) -> None:
+    """An .xls cut short or with bytes changed anywhere (its header, its allocation table,
+    its directory) finds what it can and never raises: calamine's read says what is wrong."""
+    data = bytearray(XLS)
+    for at, value in changes:
+        data[at] = value
+    path = tmp_path / "花名册.xls"
+    path.write_bytes(bytes(data[:cut]))
+    found = xls_errors.error_cells(path)
+    assert all(isinstance(cells, dict) for cells in found.values())
+    if not changes and cut == len(XLS):
+        assert found == {"花名册": {(2, 1): "#N/A"}}

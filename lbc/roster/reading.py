@@ -30,7 +30,8 @@ from defusedxml import ElementTree
 
 from lbc.errors import LbcError
 from lbc.messages import os_reason, t
-from lbc.roster import sheet_pieces, supervised
+from lbc.roster import sheet_pieces, supervised, xls_errors
+from lbc.roster.xls_errors import OLE_DIFAT, OLE_MAGIC, OLE_MARKERS, OLE_SECTOR_SHIFT
 
 T = TypeVar("T")
 
@@ -65,7 +66,6 @@ BYTES_PER_CELL = 400
 # scanned rather than trusted (its declared size may be a lie, see _may_skip_scan).
 MAX_DEFLATE_RATIO = 32
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 # An encrypted .xlsx is an OLE container holding these streams (UTF-16 names).
 _ENCRYPTED_MARKERS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
@@ -278,21 +278,23 @@ def _check_spreadsheet(path: Path) -> Prescan:
     suffix = path.suffix.lower()
     # Checked whatever the suffix: a password-protected .xlsx renamed .xls is still that,
     # and calamine would only call it a broken .xls.
-    if magic.startswith(_OLE_MAGIC) and _looks_encrypted(path):
+    if magic.startswith(OLE_MAGIC) and _looks_encrypted(path):
         raise LbcError(t("err.encrypted", path=path))
     zip_suffix = suffix in (".xlsx", ".xlsm", ".xlsb", ".ods")
-    if zip_suffix and magic.startswith(_OLE_MAGIC) and _is_xls(path):
+    if zip_suffix and magic.startswith(OLE_MAGIC) and _is_xls(path):
         raise LbcError(t("err.wrong_suffix", path=path, suffix=suffix, right=".xls"))
     not_xlsx = suffix in (".xls", ".xlsb", ".ods")
     if not_xlsx and magic.startswith(_ZIP_MAGIC) and _is_xlsx(path):
         raise LbcError(t("err.wrong_suffix", path=path, suffix=suffix, right=".xlsx"))
     # An OLE file of another kind under a new name is left to calamine, which says why.
-    if zip_suffix and not magic.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
+    if zip_suffix and not magic.startswith((_ZIP_MAGIC, OLE_MAGIC)):
         _refuse_text(path)
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_zip")))
-    elif suffix == ".xls" and not magic.startswith(_OLE_MAGIC):
+    elif suffix == ".xls" and not magic.startswith(OLE_MAGIC):
         _refuse_text(path)
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_ole")))
+    if suffix == ".xls" and magic.startswith(OLE_MAGIC):
+        return Prescan(errors=xls_errors.error_cells(path))
     if not magic.startswith(_ZIP_MAGIC):
         return Prescan()
     found = _check_zip_parts(path)
@@ -373,11 +375,6 @@ def _reason(path: Path, exc: BaseException) -> str:
     return t("reason.truncated") if _truncated(path) else _short(exc)
 
 
-# Where an OLE header keeps its sector size (a power of two) and its first 109 FAT sector
-# numbers; numbers from 0xFFFFFFFA up are markers, not sectors.
-_OLE_SECTOR_SHIFT = 0x1E
-_OLE_DIFAT = 0x4C
-_OLE_MARKERS = 0xFFFFFFFA
 _ZIP_END = b"PK\x05\x06"
 
 
@@ -395,14 +392,14 @@ def _truncated(path: Path) -> bool:
         return False
     if head.startswith(_ZIP_MAGIC):
         return _ZIP_END not in tail
-    if not head.startswith(_OLE_MAGIC) or len(head) < 512:
-        return size < 512 and head.startswith(_OLE_MAGIC)
-    sector = 1 << min(int.from_bytes(head[_OLE_SECTOR_SHIFT : _OLE_SECTOR_SHIFT + 2], "little"), 16)
+    if not head.startswith(OLE_MAGIC) or len(head) < 512:
+        return size < 512 and head.startswith(OLE_MAGIC)
+    sector = 1 << min(int.from_bytes(head[OLE_SECTOR_SHIFT : OLE_SECTOR_SHIFT + 2], "little"), 16)
     first = max(512, sector)  # the header fills the first sector
-    fat = (int.from_bytes(head[at : at + 4], "little") for at in range(_OLE_DIFAT, 512, 4))
+    fat = (int.from_bytes(head[at : at + 4], "little") for at in range(OLE_DIFAT, 512, 4))
     if (size - first) % sector:  # whole sectors, always
         return True
-    return any(first + (n + 1) * sector > size for n in fat if n < _OLE_MARKERS)
+    return any(first + (n + 1) * sector > size for n in fat if n < OLE_MARKERS)
 
 
 def _check_zip_parts(path: Path) -> Prescan:
@@ -1404,7 +1401,7 @@ def _read_csv(path: Path) -> RawSheet:
     data = path.read_bytes()
     if data.startswith(_ZIP_MAGIC) and _is_xlsx(path):
         raise LbcError(t("err.wrong_suffix", path=path, suffix=".csv", right=".xlsx"))
-    if data.startswith(_OLE_MAGIC) and _is_xls(path):
+    if data.startswith(OLE_MAGIC) and _is_xls(path):
         raise LbcError(t("err.wrong_suffix", path=path, suffix=".csv", right=".xls"))
     text = decode_csv_bytes(data)
     del data
