@@ -734,8 +734,9 @@ def test_a_formulas_error_is_read_from_a_sheet_let_through_on_its_dimension(
 ) -> None:
     """A sheet part too big to be scanned cell by cell before calamine, its <dimension>
     believed instead (a county's roster of tens of MB), still has its formula errors put
-    back: they are looked for while calamine parses it. ``sheets``: 2, the teachers' sheet
-    parsed beside the roster (as a big workbook's are)."""
+    back: they are looked for while calamine parses it, where the workbook has formulas
+    (Excel's calc chain lists them). ``sheets``: 2, the teachers' sheet parsed beside the
+    roster (as a big workbook's are)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(reading, "ALWAYS_SCAN_BYTES", 0)
     monkeypatch.setattr(reading, "PARALLEL_BYTES", 0)
@@ -743,7 +744,9 @@ def test_a_formulas_error_is_read_from_a_sheet_let_through_on_its_dimension(
     if sheets == 2:
         book["教师"] = [TEACHER_HEADER, ["王老师", "女", "13912345678", "班主任", "", "", "", ""]]
     made = write_xlsx(Path("r.xlsx"), book)
-    with_errors(made, {"D3": "#N/A", "B4": "#REF!"})
+    with zipfile.ZipFile(with_errors(made, {"D3": "#N/A", "B4": "#REF!"}), "a") as zf:
+        ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        zf.writestr("xl/calcChain.xml", f'<calcChain xmlns="{ns}"><c r="D3" i="1"/></calcChain>')
     assert val007("errors.xlsx") == [
         ("errors.xlsx", "花名册", 3, "D", "身份证号是公式出错后显示的“#N/A”，不是真实内容"),
         ("errors.xlsx", "花名册", 4, "B", "姓名是公式出错后显示的“#REF!”，不是真实内容"),

@@ -428,6 +428,9 @@ def _check_zip_parts(path: Path) -> Prescan:
     with zf:
         sheets = _sheet_parts(zf)
         named = sheets or set()
+        # Excel and WPS list every formula in a calc chain: a workbook without one has no
+        # formula whose error a big part let through unscanned could hold.
+        formulas = any(_normal_part_name(n) == _CALC_CHAIN_PART for n in zf.namelist())
         for info in zf.infolist():
             name = _normal_part_name(info.filename)
             in_folder = name.startswith("xl/worksheets/") and name.count("/") == 2
@@ -453,7 +456,7 @@ def _check_zip_parts(path: Path) -> Prescan:
                         merges[name] = ranges
                     if shown:
                         found.errors[_sheet_name(zf, info.filename)] = errors
-                elif is_sheet:  # let through on its <dimension>
+                elif is_sheet and formulas:  # let through on its <dimension>
                     found.later.append(info.filename)
                 elif name == _SHARED_STRINGS_PART and info.file_size < ALWAYS_SCAN_BYTES:
                     # (a bigger one is not: #N/A typed as text reads as that text, which
@@ -564,6 +567,7 @@ def _normal_part_name(name: str) -> str:
 _WORKBOOK_PART = "xl/workbook.xml"
 _WORKBOOK_RELS_PART = "xl/_rels/workbook.xml.rels"
 _SHARED_STRINGS_PART = "xl/sharedstrings.xml"
+_CALC_CHAIN_PART = "xl/calcchain.xml"
 # A bigger workbook.xml or workbook.xml.rels is not parsed: every part is scanned instead.
 _WORKBOOK_PART_LIMIT = 16 << 20
 
