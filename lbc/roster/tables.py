@@ -1724,8 +1724,9 @@ def any_filled(values: list[Any]) -> bool:
     """Whether any cell holds something (blank text is nothing, and so is no category read
     from a blank 类别): the one test of whether a school's rows fill a column, for a merged
     workbook and a Parquet file alike. Counted in C first, since most of a merged roster's
-    columns a school does not fill are wholly blank (a province: 40 million)."""
-    if values.count("") + values.count(None) + values.count(()) == len(values):
+    columns a school does not fill are wholly blank (a province: 40 million); a column of
+    categories, one a table, is looked through cell by cell."""
+    if values.count("") + values.count(None) == len(values):
         return False
     return any(not (v is None or v == () or (v.__class__ is str and not v.strip())) for v in values)
 
