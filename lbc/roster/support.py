@@ -271,13 +271,18 @@ def records_outside(
     """The records dated outside what ``inside`` takes (the school's terms: a 暑期家访 in
     August is in none), once for each such day of a row: they count for nobody, and lbc due
     and lbc summary say how many. ``inside(first, last)`` is asked of a day (first = last)
-    and of a month (its first and last day)."""
+    and of a month (its first and last day), once for each: a county's 300,000 records
+    are dated on a few hundred days."""
     out = []
+    known: dict[tuple[type, dt.date], bool] = {}  # a month is not its 1st: keyed by kind
     for table in roster.records:
         for i, cell in enumerate(table.values.get("date") or ()):
             for day in record_days(cell):
-                last = month_end(day) if day.__class__ is YearMonth else day
-                if not inside(day, last):
+                ok = known.get((day.__class__, day))
+                if ok is None:
+                    last = month_end(day) if day.__class__ is YearMonth else day
+                    ok = known[(day.__class__, day)] = inside(day, last)
+                if not ok:
                     out.append((table, i))
     return out
 
