@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+import pytest
 from test_forms import REG_HEADER, flat, reg_row, reg_rows
 
 from conftest import CHILD_HEADER, W, child_row, run, write_xlsx
@@ -287,38 +288,35 @@ def test_county_health_counts_the_words_the_registry_export_writes(tmp_path: Pat
     }
 
 
-def test_county_health_does_not_count_what_a_cell_denies(tmp_path: Path) -> None:
-    """无残疾, 非残疾 and 无慢性病 counted in the bands they deny, 身体健康无重病 as 重病:
-    what a cell denies names no band; what it says beside does (健康)."""
-    _, counts = _health_bands(
-        tmp_path,
-        {
-            "青山镇中心小学": ["无残疾", "非残疾", "残疾（肢体）"],
-            "白鹤乡中心小学": ["无慢性病", "身体健康无重病", "慢性病"],
-        },
-    )
-    assert counts == {
-        "青山镇中心小学": [0, 0, 0, 0, 1],
-        "白鹤乡中心小学": [1, 0, 0, 1, 0],
-        "合计": [1, 0, 0, 1, 1],
-    }
-
-
-def test_county_health_reads_past_a_not_that_denies_no_band(tmp_path: Path) -> None:
-    """A 不 anywhere in the cell put the child in no band: 有慢性病，不能剧烈运动 and
-    不健康，患慢性病 were not 慢性病. Only a denied 健康 (不健康, 身体不太好) names none."""
-    _, counts = _health_bands(
-        tmp_path,
-        {
-            "青山镇中心小学": ["有慢性病，不能剧烈运动", "不健康，患慢性病", "不健康"],
-            "白鹤乡中心小学": ["身体不太好", "健康，不挑食", "残疾，行走不便"],
-        },
-    )
-    assert counts == {
-        "青山镇中心小学": [0, 0, 0, 2, 0],
-        "白鹤乡中心小学": [1, 0, 0, 0, 1],
-        "合计": [1, 0, 0, 2, 1],
-    }
+@pytest.mark.parametrize(
+    ("states", "counts"),
+    [
+        # 无残疾, 非残疾 and 无慢性病 counted in the bands they deny, 身体健康无重病 as 重病:
+        # what a cell denies names no band; what it says beside does (健康).
+        (
+            {
+                "青山镇中心小学": ["无残疾", "非残疾", "残疾（肢体）"],
+                "白鹤乡中心小学": ["无慢性病", "身体健康无重病", "慢性病"],
+            },
+            [[0, 0, 0, 0, 1], [1, 0, 0, 1, 0], [1, 0, 0, 1, 1]],
+        ),
+        # A 不 anywhere in the cell put the child in no band: 有慢性病，不能剧烈运动 and
+        # 不健康，患慢性病 were not 慢性病. Only a denied 健康 (不健康, 身体不太好) names none.
+        (
+            {
+                "青山镇中心小学": ["有慢性病，不能剧烈运动", "不健康，患慢性病", "不健康"],
+                "白鹤乡中心小学": ["身体不太好", "健康，不挑食", "残疾，行走不便"],
+            },
+            [[0, 0, 0, 2, 0], [1, 0, 0, 0, 1], [1, 0, 0, 2, 1]],
+        ),
+    ],
+    ids=["denied", "not-elsewhere"],
+)
+def test_county_health_does_not_count_what_a_cell_denies(
+    tmp_path: Path, states: dict[str, list[str]], counts: list[list[int]]
+) -> None:
+    _, got = _health_bands(tmp_path, states)
+    assert got == dict(zip([*states, "合计"], counts, strict=True))
 
 
 def test_a_child_not_left_behind_is_no_child_without_a_carer(tmp_path: Path) -> None:
