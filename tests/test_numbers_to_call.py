@@ -139,6 +139,9 @@ def test_a_record_sheet_says_whose_number_each_parent_phone_is(tmp_path: Path) -
     made = run("record-sheets", "roster.xlsx", "--term", "2024-autumn", "--out", "rs", cwd=tmp_path)
     assert made.exit_code == 0, made.stderr
     book = load_workbook(tmp_path / "rs" / "帮扶记录表_2024年秋季学期_李老师.xlsx")["结对儿童"]
+    assert book["A1"].value == "李老师结对儿童"  # a teacher listed as 李老师: 老师 once
+    back = run("validate", "roster.xlsx", "rs", "--format", "json", cwd=tmp_path)
+    assert back.json()["summary"]["children"] == 3  # handed back, still no second roster
     assert [r[1:8:6] for r in book.iter_rows(min_row=3, values_only=True)] == [
         ("张雨涵", "母亲 13912345678"),
         ("李明轩", "父亲 13812345678"),

@@ -136,7 +136,8 @@ def write_record_book(
     kids = wb.create_sheet(CHILDREN_SHEET)
     _table(
         kids,
-        t("rs.children_title", teacher=teacher),
+        # 李老师 is written in as a name: 李老师结对儿童, not 李老师老师结对儿童.
+        t("rs.children_title", teacher=teacher.removesuffix("老师")),
         CHILDREN_HEADER,
         CHILDREN_WIDTHS,
         [
