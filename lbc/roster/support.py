@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from lbc.roster import normalise as nz
-from lbc.roster.normalise import YearMonth, month_end
+from lbc.roster.normalise import YearMonth
 from lbc.roster.people import births_differ, known_birth, named_children
 from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
 
@@ -265,14 +265,11 @@ def undated_records(roster: Roster) -> list[tuple[Table, int]]:
     ]
 
 
-def records_outside(
-    roster: Roster, inside: Callable[[dt.date, dt.date], bool]
-) -> list[tuple[Table, int]]:
+def records_outside(roster: Roster, inside: Callable[[dt.date], bool]) -> list[tuple[Table, int]]:
     """The records dated outside what ``inside`` takes (the school's terms: a 暑期家访 in
     August is in none), once for each such day of a row: they count for nobody, and lbc due
-    and lbc summary say how many. ``inside(first, last)`` is asked of a day (first = last)
-    and of a month (its first and last day), once for each: a county's 300,000 records
-    are dated on a few hundred days."""
+    and lbc summary say how many. ``inside`` is asked of each day or month once: a county's
+    300,000 records are dated on a few hundred days."""
     out = []
     known: dict[tuple[type, dt.date], bool] = {}  # a month is not its 1st: keyed by kind
     for table in roster.records:
@@ -280,8 +277,7 @@ def records_outside(
             for day in record_days(cell):
                 ok = known.get((day.__class__, day))
                 if ok is None:
-                    last = month_end(day) if day.__class__ is YearMonth else day
-                    ok = known[(day.__class__, day)] = inside(day, last)
+                    ok = known[(day.__class__, day)] = inside(day)
                 if not ok:
                     out.append((table, i))
     return out

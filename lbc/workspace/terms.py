@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from lbc.errors import LbcError
 from lbc.messages import t
+from lbc.roster import normalise as nz
 
 AUTUMN, SPRING = "autumn", "spring"
 
@@ -81,7 +82,7 @@ class Term:
         out = []
         for y, m in self.months(until=last):
             first_day = dt.date(y, m, 1)
-            month_end = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+            month_end = nz.month_end(first_day)
             inside = (min(month_end, last) - max(first_day, self.start)).days + 1
             finished = last >= month_end or last == self.end
             if finished and inside * 2 >= month_end.day:
@@ -144,16 +145,15 @@ def term_of(day: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None = Non
     return max((c for c in candidates if c.end < day), key=lambda c: c.end)
 
 
-def in_a_term(
-    first: dt.date, last: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None = None
-) -> bool:
-    """Whether a day from ``first`` to ``last`` is in a term, by the school's own dates where
-    it sets them: the summer between two terms is in none (with the default dates, all of
-    August), nor a gap a school's own dates leave."""
-    for year in range(first.year - 1, last.year + 1):
+def in_a_term(day: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None = None) -> bool:
+    """Whether a record's day is in a term (a month, when any of its days is:
+    ``nz.within``), by the school's own dates where it sets them: the summer between two
+    terms is in none (with the default dates, all of August), nor a gap a school's own
+    dates leave."""
+    for year in (day.year - 1, day.year):
         for season in (SPRING, AUTUMN):
             start, end = (dates or {}).get(f"{year}-{season}") or default_dates(season, year)
-            if start <= last and first <= end:
+            if nz.within(day, start, end):
                 return True
     return False
 
