@@ -264,7 +264,7 @@ def phone(value: Any) -> str | Bad | None:
     if isinstance(value, float) and value.is_integer() and value > 0:
         value = str(int(value))
     s = _as_text(value)
-    if s is None or (not s[0].isdigit() and T2S.convert("".join(s.split())) in NO_PHONE):
+    if s is None or (not s[0].isdigit() and _folded(s) in NO_PHONE):
         return None
     digits = _PHONE_STRIP.sub("", s)
     if digits.startswith("+86"):
@@ -640,6 +640,11 @@ def classes(value: Any) -> tuple[ClassRef, ...] | Bad | None:
     return tuple(refs)
 
 
+def _folded(s: str) -> str:
+    """Text as a closed list's word is looked up: no spaces, simplified (無 as 无)."""
+    return T2S.convert("".join(s.split()))
+
+
 def _closed(mapping: dict[str, str]):
     """A normaliser for a closed list: folded and simplified text looked up in ``mapping``."""
 
@@ -647,7 +652,7 @@ def _closed(mapping: dict[str, str]):
         s = _as_text(value)
         if s is None:
             return None
-        key = T2S.convert("".join(s.split())).lower()
+        key = _folded(s).lower()
         return mapping.get(key, Bad(s))
 
     return normalise
@@ -769,7 +774,7 @@ BOTH_INCAPABLE_WORDS = frozenset({"父母双方无监护能力", "双方无监�
 def says_one_away(value: Any) -> bool:
     """Whether a 留守类型 or 实际监护情况 cell says one parent is away, unsaid which."""
     s = _as_text(value)
-    return s is not None and T2S.convert("".join(s.split())) in ONE_AWAY_WORDS
+    return s is not None and _folded(s) in ONE_AWAY_WORDS
 
 
 # A parent's 务工地点 cell for a parent who is not away: nothing to say (无, /), at home
@@ -787,13 +792,13 @@ def says_away(place: Any) -> bool:
     there is nothing to fill (无, /), that the parent is at home (在家, 本地) or has died.
     The registration form's 父母一方外出 is the parent whose cell does."""
     s = _as_text(place)
-    return s is not None and not _NOT_AWAY.fullmatch(T2S.convert("".join(s.split())))
+    return s is not None and not _NOT_AWAY.fullmatch(_folded(s))
 
 
 def says_both_incapable(value: Any) -> bool:
     """Whether a 留守类型 or 实际监护情况 cell says both parents cannot look after the child."""
     s = _as_text(value)
-    return s is not None and T2S.convert("".join(s.split())) in BOTH_INCAPABLE_WORDS
+    return s is not None and _folded(s) in BOTH_INCAPABLE_WORDS
 
 
 # The county 排查汇总表's 实际监护情况: who looks after a left-behind child, not which parent
