@@ -36,9 +36,9 @@ def language(lang: str) -> Iterator[None]:
         _lang = before
 
 
-def long_date(day: dt.date) -> str:
+def long_date(day: dt.date) -> Said:
     """A day as a Chinese document writes it, 2024年9月3日 (ISO in English)."""
-    return t("date.long", year=day.year, month=day.month, day=day.day)
+    return said("date.long", year=day.year, month=day.month, day=day.day)
 
 
 def t(key: str, /, **params: object) -> str:
@@ -46,6 +46,45 @@ def t(key: str, /, **params: object) -> str:
     zh, en = _TEXT[key]
     text = en if _lang == "en" else zh
     return printable(readable(text.format(**params))) if params else text
+
+
+class Said(str):
+    """A text of the catalogue as the current language says it, which can be said again in
+    another (:func:`again`). A reason is worked out once, in the language of the run, for
+    the terminal; a document a school files is Chinese whatever ``--lang`` says, and says
+    the same reason in Chinese. A Said filled into another (a date in a sentence) is said
+    again with it; ``+`` keeps both parts."""
+
+    parts: tuple[tuple[str, dict[str, object]], ...]
+
+    def __new__(cls, text: str, parts: tuple[tuple[str, dict[str, object]], ...]) -> Said:
+        made = super().__new__(cls, text)
+        made.parts = parts
+        return made
+
+    def __add__(self, other: str) -> str:  # type: ignore[override]
+        if isinstance(other, Said):
+            return Said(str(self) + str(other), self.parts + other.parts)
+        return str(self) + other
+
+    def __reduce__(self) -> tuple[object, ...]:  # pickled by a worker process
+        return Said, (str(self), self.parts)
+
+
+def said(key: str, /, **params: object) -> Said:
+    """``t(key, **params)``, able to be said again in another language (:class:`Said`)."""
+    return Said(t(key, **params), ((key, params),))
+
+
+def again(text: str) -> str:
+    """``text`` in the current language: a :class:`Said` said again, any other text (a
+    school's own words) as it is."""
+    if not isinstance(text, Said):
+        return text
+    return "".join(
+        t(key, **{k: again(v) if isinstance(v, str) else v for k, v in params.items()})
+        for key, params in text.parts
+    )
 
 
 # Control characters a terminal would obey (ESC starts a colour or retitles the window,
@@ -933,9 +972,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "pair.col.why": ("原因", "why"),
     "pair.yes": ("是", "yes"),
     "pair.no": ("否", "no"),
-    # The pairs workbook a school prints and files (sheet names and headers stay Chinese in
-    # both languages: the file is read by lbc --keep next term).
+    # The workbooks a school prints and files are Chinese whatever --lang says (rendered in
+    # language("zh")); sheet names and titles that lbc reads back are Chinese in both columns.
     "book.pairs": ("结对名单", "结对名单"),
+    "book.pairs_title": ("{school}留守儿童结对帮扶名单", "{school}留守儿童结对帮扶名单"),
+    "book.teachers_title": ("{school}教师帮扶名单", "{school}教师帮扶名单"),
+    "book.unpaired_title": ("{school}未结对儿童", "{school}未结对儿童"),
     "book.teachers": ("教师帮扶名单", "教师帮扶名单"),
     "book.unpaired": ("未结对", "未结对"),
     "book.none": ("（无）", "(none)"),

@@ -247,7 +247,7 @@ def test_a_filled_record_sheet_row_counts_for_its_namesake(tmp_path: Path, told_
         if r["code"] == "WCH013"
     ]
     assert last == [
-        (2, "李强", "超过 30 天没有谈心或联系（最近一次：2024-09-10）"),
+        (2, "李强", "超过 30 天没有谈心或联系（最近一次：2024年9月10日）"),
         (3, "王芳", "超过 30 天没有谈心或联系（最近一次：无记录）"),
     ]
 

@@ -427,7 +427,8 @@ def test_samples(samples: Path) -> None:
     month = silent(30)
     assert set(never) < {(cls, name, m.replace("30 天", "131 天")) for cls, name, m in month}
     lasts = [re.search(r"最近一次：(\S+)）", m)[1] for _, _, m in month]  # type: ignore[index]
-    assert all(last == "无记录" or last < "2024-12-11" for last in lasts)
+    days = [re.fullmatch(r"(\d+)年(\d+)月(\d+)日", last) for last in lasts if last != "无记录"]
+    assert days and all(d and dt.date(*map(int, d.groups())) < dt.date(2024, 12, 11) for d in days)
     assert len(month) == 34 + sum(last != "无记录" for last in lasts) > 34
     # With last term's roster and threshold 2, the guardian and 留守类型 that changed list
     # 袁涛 and 王文博.

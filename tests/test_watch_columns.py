@@ -17,7 +17,7 @@ from lbc.checks.contacts import away_parents, phone_key
 from lbc.checks.engine import person_id_date
 from lbc.checks.registry import R, Rule
 from lbc.checks.watch import Watched, WatchFacts, watch_list, weights
-from lbc.messages import t
+from lbc.messages import long_date, t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, age_on
@@ -154,7 +154,8 @@ def by_rows(
         before = dt.date(2024, 8, 31)
         for k in range(len(children)):
             if (as_of - max(last.get(k, before), before)).days > ws.days_without_contact:
-                words = {"days": ws.days_without_contact, "last": last.get(k) or t("watch.never")}
+                when = long_date(last[k]) if k in last else t("watch.never")
+                words = {"days": ws.days_without_contact, "last": when}
                 silent[k] = (R.WCH013, "name", words)
     changed: dict[tuple[int, int], list[Found]] = {}
     if previous is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from lbc.errors import LbcError
-from lbc.messages import both, t
+from lbc.messages import Said, both, said, t
 
 ERROR, WARNING = "error", "warning"
 
@@ -84,12 +84,22 @@ class Rule:
         that sentence is shown, an extra one means the check and the text disagree about
         what the finding says. Either is a mistake in lbc, so it fails loudly.
         """
+        self._check(params)
+        return t(self.message_key, **params)
+
+    def said(self, **params: object) -> Said:
+        """``message``, able to be said again in Chinese (a watch list's reason, which a
+        school's workbook prints whatever --lang says); findings, a hundred thousand in a
+        county, are plain text."""
+        self._check(params)
+        return said(self.message_key, **params)
+
+    def _check(self, params: dict[str, object]) -> None:
         if params.keys() != self.placeholders:
             raise ValueError(
                 f"{self.code}: the check passes {sorted(params)}, "
                 f"the message fills in {sorted(self.placeholders)}"
             )
-        return t(self.message_key, **params)
 
 
 def placeholders(text: str) -> set[str]:

@@ -39,7 +39,7 @@ from lbc.checks.contacts import away_parents, phone_key
 from lbc.checks.engine import NOBODY_CARES, person_id_date
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import long_date, said, t
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, age_on
@@ -204,9 +204,7 @@ class WatchFacts:
             if at not in made:
                 w = weight[rule.code]
                 made[at] = (
-                    Reason(rule, key, table.letter(key), rule.message(**params), w)
-                    if w > 0
-                    else None
+                    Reason(rule, key, table.letter(key), rule.said(**params), w) if w > 0 else None
                 )
             return made[at]
 
@@ -254,7 +252,8 @@ class WatchFacts:
         for k in range(len(self.children)):
             last = _last_by(contacts[k], day) if k in contacts else None
             if last is None or last < since:
-                out[k] = [(R.WCH013, "name", {"days": days, "last": last or t("watch.never")})]
+                when = long_date(last) if last else said("watch.never")
+                out[k] = [(R.WCH013, "name", {"days": days, "last": when})]
         return out
 
 
@@ -351,7 +350,7 @@ def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     disabled_at = _category_key(table, "cat_disabled")
     orphan_at = _category_key(table, "cat_orphan")
     # What each distinct cell says, worked out once: a county has a few dozen of them.
-    said = {v: nz.says_something(v) for v in {*disability, *illness} if v.__class__ is str}
+    meaningful = {v: nz.says_something(v) for v in {*disability, *illness} if v.__class__ is str}
     # What each cell says of the child: 无病 and 非残疾 say it is neither ill nor disabled.
     states = {h: nz.affirmed(_text(h)) for h in {health[i] for i in rows}}
     ill = {h: any(word in state for word in ILL) for h, state in states.items()}
@@ -360,12 +359,12 @@ def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
         listed = cats[i] if isinstance(cats[i], tuple) else ()
         if "残疾" in state:
             yield j, (R.WCH007, "health", {})
-        elif said.get(disability[i], False):
+        elif meaningful.get(disability[i], False):
             yield j, (R.WCH007, "disability", {})
         elif "残疾" in listed:
             yield j, (R.WCH007, disabled_at, {})
         # The illness by name where 患病类型 gives it (患病：哮喘), not 健康状况's 患病 again.
-        if said.get(illness[i], False):
+        if meaningful.get(illness[i], False):
             yield j, (R.WCH008, "illness", {"what": illness[i]})
         elif ill[health[i]]:
             yield j, (R.WCH008, "health", {"what": _text(health[i])})
@@ -407,8 +406,8 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
         for who in away[kinds[i]]:
             key, phone = phones[who]
             if not nz.numbers_to_call(phone[i]):
-                how = t("watch.no_phone" if phone[i] is None else "watch.bad_phone")
-                yield j, (R.WCH014, key, {"who": t(f"contact.{who}"), "how": how})
+                how = said("watch.no_phone" if phone[i] is None else "watch.bad_phone")
+                yield j, (R.WCH014, key, {"who": said(f"contact.{who}"), "how": how})
 
 
 def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | None:
@@ -417,9 +416,9 @@ def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | 
     if in_post.who(teacher, school) is not None:
         return None
     if not isinstance(teacher, str):
-        return t("watch.teacher_blank")
+        return said("watch.teacher_blank")
     away = in_post.on_list(teacher, school)
-    return t("watch.teacher_away" if away else "watch.teacher_unlisted", name=teacher)
+    return said("watch.teacher_away" if away else "watch.teacher_unlisted", name=teacher)
 
 
 def _contact_window(as_of: dt.date, settings: WatchSettings) -> tuple[dt.date, dt.date]:

@@ -12,7 +12,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
-from lbc.messages import h, t
+from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
@@ -72,7 +72,8 @@ def pair_command(
     if out is not None:
         from lbc.documents.pairs_book import write_pairs_book  # openpyxl is only needed here
 
-        write_pairs_book(out, result, run_school(roster, cfg.school), guarded)
+        with language("zh"):  # a school's file: Chinese whatever --lang says
+            write_pairs_book(out, result, run_school(roster, cfg.school), guarded)
         common.note(t("pair.note.saved" if replacing else "pair.note.written", path=out))
     privacy = Privacy(show_pii, names_in_full=True)  # who supports whom: names whole
     common.emit(

@@ -9,7 +9,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus
-from lbc.messages import h, t
+from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
@@ -70,7 +70,8 @@ def watch_command(
     if out is not None:
         from lbc.documents.watch_book import write_watch_book  # openpyxl is only needed here
 
-        write_watch_book(out, report, run_school(roster, cfg.school), inputs, privacy)
+        with language("zh"):  # a school's file: Chinese whatever --lang says
+            write_watch_book(out, report, run_school(roster, cfg.school), inputs, privacy)
         common.note(t("watch.written", path=out))
     common.emit(
         fmt,

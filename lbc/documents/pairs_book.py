@@ -20,7 +20,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from lbc.documents.printable import fill_table
-from lbc.messages import long_date, t
+from lbc.messages import again, long_date, t
 from lbc.output.files import set_text, write_atomic
 from lbc.pairing.problem import ChildRow, Pairing
 from lbc.roster.pairs import place
@@ -44,7 +44,8 @@ UNPAIRED_HEADER = ("序号", "班级", "学生姓名", "原因")
 
 
 def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[Path]) -> None:
-    """Write the workbook atomically, owner-only, refusing to overwrite an input."""
+    """Write the workbook atomically, owner-only, refusing to overwrite an input; in the
+    current language, which a school's file is whatever ``--lang`` says (Chinese)."""
     wb = Workbook()
     schools = len(
         {p.child.school for p in result.pairs} | {u.child.school for u in result.unpaired}
@@ -71,11 +72,11 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
             p.child.name,
             p.child.gender,
             p.child.left_behind_type,
-            "、".join(p.child.priority),
+            "、".join(map(again, p.child.priority)),
             p.teacher.shown,
             p.teacher.phone,
-            p.reason,
-            "是" if p.kept else "否",
+            again(p.reason),
+            t("pair.yes" if p.kept else "pair.no"),
             *hidden(p.child),
         ]
         for n, p in enumerate(result.pairs, 1)
@@ -84,22 +85,27 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
     header, rows = with_school(header, rows, [p.child.school for p in result.pairs])
     ws = wb.active
     ws.title = t("book.pairs")
-    fill_table(ws, f"{school}留守儿童结对帮扶名单", header, rows, len(HIDDEN_HEADER))
+    fill_table(ws, t("book.pairs_title", school=school), header, rows, len(HIDDEN_HEADER))
     # Who drew it up and checked it: a list a school files is signed.
     set_text(ws.cell(ws.max_row + 2, 1), t("book.sign", date=long_date(dt.date.today())))
 
     # Every teacher, those without a child too, with why: the staff room sees who is free.
-    why_idle = {id(i.teacher): i.why for i in result.idle}
+    why_idle = {id(i.teacher): again(i.why) for i in result.idle}
     teachers = []
     for n, (x, pairs) in enumerate(zip(result.teachers, result.loads().values(), strict=True), 1):
         # One child a line: three children and their classes read down a narrow column.
         kids = "\n".join(f"{p.child.name}（{p.child.cls}）" for p in pairs)
         teachers.append([n, x.shown, x.role, x.phone, len(pairs), kids, why_idle.get(id(x))])
     header, teachers = with_school(TEACHERS_HEADER, teachers, [x.school for x in result.teachers])
-    fill_table(wb.create_sheet(t("book.teachers")), f"{school}教师帮扶名单", header, teachers)
+    fill_table(
+        wb.create_sheet(t("book.teachers")),
+        t("book.teachers_title", school=school),
+        header,
+        teachers,
+    )
 
     rows = [
-        [n, u.child.cls, u.child.name, u.why, *hidden(u.child)]
+        [n, u.child.cls, u.child.name, again(u.why), *hidden(u.child)]
         for n, u in enumerate(result.unpaired, 1)
     ]
     hide = HIDDEN_HEADER if rows else ()  # nobody unpaired: nothing to read back
@@ -107,7 +113,7 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
     header, rows = with_school(header, rows, [u.child.school for u in result.unpaired])
     fill_table(
         wb.create_sheet(t("book.unpaired")),
-        f"{school}未结对儿童",
+        t("book.unpaired_title", school=school),
         header,
         rows or [["", t("book.none")]],
         len(hide),

@@ -13,7 +13,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from lbc.documents.printable import fill_table
-from lbc.messages import long_date, t
+from lbc.messages import again, long_date, t
 from lbc.output.files import set_text, write_atomic
 from lbc.output.privacy import Privacy
 from lbc.reports.watch import WatchReport
@@ -31,7 +31,7 @@ def write_watch_book(
     rows: list[list[object]] = []
     for group in report.classes:
         for w in group.children:
-            reasons = "；".join(privacy.text(r.message) for r in w.reasons)
+            reasons = "；".join(privacy.text(again(r.message)) for r in w.reasons)
             heads = "、".join(map(privacy.name, group.head_teachers))
             name, teacher = privacy.name(w.name), privacy.name(w.support_teacher)
             cls = privacy.text(group.cls)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from lbc.checks.watch import watch_list
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import said, t
 from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
 from lbc.roster.background import Background
@@ -251,7 +251,7 @@ def _mark_watched(
 ) -> None:
     """Make each child on the watch list a priority child, whatever else it is, its
     first reason that it is on the list."""
-    reason = t("pair.priority.watch")
+    reason = said("pair.priority.watch")
     for child, key in zip(children, keys, strict=True):
         score = watched.get(key)
         if score is not None:
@@ -322,20 +322,19 @@ def _teachers(
         active = table.get("active", i)
         capacity = table.get("capacity", i)
         why = ""
-        if not in_post(active):
-            bad = isinstance(active, nz.Bad)
-            why = (
-                t("pair.idle.unknown_status", value=active.raw) if bad else t("pair.idle.inactive")
-            )
+        if isinstance(active, nz.Bad):
+            why = said("pair.idle.unknown_status", value=active.raw)
+        elif not in_post(active):
+            why = said("pair.idle.inactive")
         elif isinstance(capacity, nz.Bad):
-            why = t("pair.idle.unknown_capacity", value=capacity.raw)
+            why = said("pair.idle.unknown_capacity", value=capacity.raw)
         places = 0 if why else capacity if isinstance(capacity, int) else max_per_teacher
         if not why and places <= 0:
-            places, why = 0, t("pair.idle.no_places")
-        said = "pair.note.unread_classes_elsewhere" if classes else "pair.note.unread_classes"
+            places, why = 0, said("pair.idle.no_places")
+        wording = "pair.note.unread_classes_elsewhere" if classes else "pair.note.unread_classes"
         for tb, k, cell in unread if places else ():  # paired without them: said
             where = {"sheet": tb.sheet_at(k), "row": tb.rows[k], "name": name}
-            notes.append(t(said, **where, value=cell.raw))
+            notes.append(t(wording, **where, value=cell.raw))
         phone = table.get("phone", i)
         out.append(
             TeacherRow(
@@ -472,31 +471,31 @@ def _reason(
     problem: matching.Child,
     teacher: TeacherRow,
     kept: bool,
-    said: dict[tuple[object, ...], str],
+    worded: dict[tuple[object, ...], str],
 ) -> str:
-    """Why the pair was made, in words; ``said`` holds the sentences made so far, since a
+    """Why the pair was made, in words; ``worded`` holds the sentences made so far, since a
     county's 100,000 pairs have a few hundred different reasons."""
     if kept:
-        return t("pair.reason.kept")
+        return said("pair.reason.kept")
     unclassed = problem.cls is None and problem.grade is None
     d = matching.distance(problem, teacher.problem)
     moved = child.previous if child.previous and child.previous != teacher.name else None
     key = (d, child.cls if unclassed else None, teacher.subjects, moved)
-    if key not in said:
+    if key not in worded:
         if unclassed:
-            why = t("pair.reason.no_class", raw=child.cls or "-")
+            why = said("pair.reason.no_class", raw=child.cls or "-")
         elif d == matching.HEAD:
-            why = t("pair.reason.head")
+            why = said("pair.reason.head")
         elif d == matching.TEACHES:
-            why = t("pair.reason.teaches", subject=teacher.subjects)
+            why = said("pair.reason.teaches", subject=teacher.subjects)
         elif d == matching.SAME_GRADE:
-            why = t("pair.reason.grade")
+            why = said("pair.reason.grade")
         else:
-            why = t("pair.reason.anyone")
+            why = said("pair.reason.anyone")
         if moved:  # say why last term's pair ended
-            why += t("pair.reason.moved", name=moved)
-        said[key] = why
-    return said[key]
+            why += said("pair.reason.moved", name=moved)
+        worded[key] = why
+    return worded[key]
 
 
 def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = None) -> Pairing:
@@ -520,22 +519,23 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
         notes.append(t("pair.note.no_previous"))
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
-    said: dict[tuple[object, ...], str] = {}
+    worded: dict[tuple[object, ...], str] = {}
     for school, got in zip(problems, _solved(problems), strict=True):
-        unpaired += [Unpaired(c, t("pair.why.no_name")) for c in school.nameless]
+        unpaired += [Unpaired(c, said("pair.why.no_name")) for c in school.nameless]
         short = sum(g is None for g in got)
         no_one = not any(x.capacity for x in school.teachers)
-        why = t("pair.why.no_teacher") if no_one else t("pair.why.short", short=short)
+        why = said("pair.why.no_teacher") if no_one else said("pair.why.short", short=short)
         for c, problem, g in zip(school.children, school.problem, got, strict=True):
             if g is None:
                 unpaired.append(Unpaired(c, why))
                 continue
             x = school.teachers[g]
             kept = g in problem.previous
-            pairs.append(Pair(c, x, _reason(c, problem, x, kept, said), kept))
+            pairs.append(Pair(c, x, _reason(c, problem, x, kept, worded), kept))
 
     busy = {id(p.teacher) for p in pairs}
-    idle = [Idle(x, x.why_none or t("pair.idle.no_child")) for x in teachers if id(x) not in busy]
+    free = said("pair.idle.no_child")
+    idle = [Idle(x, x.why_none or free) for x in teachers if id(x) not in busy]
     kept = sum(p.kept for p in pairs)
     summary = {
         "children": len(pairs) + len(unpaired) + counts["left_school"] + counts["duplicates"],

@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lbc.messages import t
+from lbc.messages import again, t
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
 from lbc.roster.people import Teacher, class_rank, known_birth, school_name, teacher_labels
@@ -352,7 +352,7 @@ def table_rows(kids: list[Owed], day: Callable[[dt.date], str] = str) -> list[li
         [
             _shown(c, day),
             c.cls,
-            "、".join(c.priority),
+            "、".join(map(again, c.priority)),
             _owed_text(c),
             t("due.last", date=day(c.last_contact), days=c.days_without_contact)
             if c.last_contact

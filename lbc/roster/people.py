@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import said, t
 from lbc.roster import normalise as nz
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
 from lbc.roster.tables import FILE_SCHOOL, Roster, Table
@@ -59,7 +59,7 @@ def priority_reasons(table: Table, i: int) -> list[str]:
     """Why child ``i`` of ``table`` is a priority, in words; empty when it is not."""
     reasons = []
     if table.get("key_target", i) == "是":
-        reasons.append(t("pair.priority.key_target"))
+        reasons.append(said("pair.priority.key_target"))
     cats = table.get("categories", i)
     cats = cats if isinstance(cats, tuple) else ()
     reasons += [c for c in PRIORITY_CATEGORIES if c in cats]
@@ -234,9 +234,9 @@ class TeachersInPost:
         if not self.decides(school):
             return (school, teacher)
         for where in dict.fromkeys((school, "")):
-            for said in (tagged, teacher):
-                if isinstance(said, str) and (where, said) in self._tagged:
-                    return self._tagged[(where, said)]
+            for named in (tagged, teacher):
+                if isinstance(named, str) and (where, named) in self._tagged:
+                    return self._tagged[(where, named)]
             key = (where, teacher)
             if key in self.active or key in self.shared:
                 return key
