@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import run
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
 
 
 def cells(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -88,3 +88,21 @@ def test_a_said_text_is_said_again_whole_after_joining_and_pickling():
             "超过 30 天没有谈心或联系（最近一次：2024年12月9日）（原帮扶教师王芳不能继续）"
         )
         assert again("王芳") == "王芳"
+
+
+LAID_OUT = ["序号", "学生姓名", "班级", "类型", "应完成", "日期", "内容", "帮扶教师"]
+
+
+@pytest.mark.parametrize("dates", ["2024年9月1日至2025年1月31日", "2024-09-01至2025-01-31"])
+def test_a_record_sheets_title_gives_its_term_as_written_now_and_before(tmp_path: Path, dates: str):
+    """lbc titles a record sheet with its term's days as a school writes them, and reads
+    the term back from them (1月 is January 2025), as from the ISO days of sheets it wrote
+    before."""
+    title = [f"青山小学2024年秋季学期帮扶记录表（王芳，{dates}）"]
+    rows = [[1, "张雨涵", "三年级(2)班", "谈心", "", "1月", "谈学习", "王芳"]]
+    roster = write_xlsx(
+        tmp_path / "roster.xlsx", {"儿童": [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]}
+    )
+    sheet = write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [title, LAID_OUT, *rows]})
+    due = run("due", roster, sheet, "--as-of", "2025-01-31", "--format", "json")
+    assert [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]] == ["2025-01"]

@@ -166,7 +166,8 @@ def test_record_sheets_lay_out_the_quotas(term: Path) -> None:
     wb = load_workbook(path)
     ws = wb["帮扶记录"]
     assert (
-        ws["A1"].value == "青山镇中心小学2024年秋季学期帮扶记录表（李强，2024-09-01至2025-01-31）"
+        ws["A1"].value
+        == "青山镇中心小学2024年秋季学期帮扶记录表（李强，2024年9月1日至2025年1月31日）"
     )
     assert [c.value for c in ws[2]] == [
         "序号", "学生姓名", "班级", "类型", "应完成", "日期", "内容", "帮扶教师",
@@ -188,6 +189,7 @@ def test_record_sheets_lay_out_the_quotas(term: Path) -> None:
     }
     date_rule = next(dv for dv in ws.data_validations.dataValidation if dv.type == "date")
     assert (date_rule.formula1, date_rule.formula2) == ("DATE(2024,9,1)", "DATE(2025,1,31)")
+    assert date_rule.error == "日期须在本学期内（2024年9月1日至2025年1月31日），格式如 2024-10-08"
     assert ws.print_title_rows == "$2:$2" and ws.page_setup.paperSize == 9  # A4
     kids = wb["结对儿童"]
     assert [c.value for c in kids[3]][:3] == [1, "刘浩然", C41]

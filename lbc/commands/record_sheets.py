@@ -17,7 +17,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
-from lbc.messages import h, language, t
+from lbc.messages import h, language, long_date, t
 from lbc.output.files import refuse_input_as_output
 from lbc.reports.owed import record_books
 from lbc.workspace.schools import run_school
@@ -71,8 +71,8 @@ def record_sheets(
                 school=book.school or run_school(roster, cfg.school),
                 term=chosen.label,
                 teacher=book.teacher,
-                start=chosen.start.isoformat(),
-                end=chosen.end.isoformat(),
+                start=long_date(chosen.start),
+                end=long_date(chosen.end),
             )
             span = (chosen.start, chosen.end)
             write_record_book(

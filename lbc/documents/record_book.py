@@ -21,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lbc.documents.printable import fill_table
-from lbc.messages import t
+from lbc.messages import long_date, t
 from lbc.output.files import write_atomic
 from lbc.reports.owed import Planned, SheetChild
 from lbc.roster import normalise as nz
@@ -112,7 +112,7 @@ def write_record_book(
         operator="between",
         formula1=f"DATE({start.year},{start.month},{start.day})",
         formula2=f"DATE({end.year},{end.month},{end.day})",
-        error=t("rs.bad_date", start=start.isoformat(), end=end.isoformat()),
+        error=t("rs.bad_date", start=long_date(start), end=long_date(end)),
     )
     _validate(
         ws,

@@ -30,9 +30,11 @@ if TYPE_CHECKING:  # tables reads record sheets through this module
 
 RECORDS_SHEET = "帮扶记录"
 CHILDREN_SHEET = "结对儿童"
-TITLE = "{school}{term}帮扶记录表（{teacher}，{start}至{end}）"
 CHILDREN_TITLE = "老师结对儿童"  # after the teacher's name: the 结对儿童 sheet's title
-_DATES = re.compile(r"（[^（）]*?(\d{4}-\d{2}-\d{2})至(\d{4}-\d{2}-\d{2})）\s*$")
+# The term's first and last days at the title's end, as lbc writes them (2024年9月1日至
+# 2025年1月31日, the messages' rs.title) or wrote them before (2024-09-01至2025-01-31).
+_DAY = r"(\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日)"
+_DATES = re.compile(rf"（[^（）]*?{_DAY}至{_DAY}）\s*$")
 _NO_YEAR = re.compile(r"\d{1,2}月")
 
 
@@ -56,9 +58,14 @@ def sheet_term(table: Table) -> tuple[dt.date, dt.date] | None:
     if not found:
         return None
     try:
-        return dt.date.fromisoformat(found[1]), dt.date.fromisoformat(found[2])
+        return _day(found[1]), _day(found[2])
     except ValueError:
         return None
+
+
+def _day(text: str) -> dt.date:
+    """One of a title's days, 2024年9月1日 or 2024-09-01 (ValueError when no day)."""
+    return dt.date(*map(int, re.findall(r"\d+", text)))
 
 
 def drop_unfilled(table: Table) -> None:
