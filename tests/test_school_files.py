@@ -106,3 +106,20 @@ def test_a_record_sheets_title_gives_its_term_as_written_now_and_before(tmp_path
     sheet = write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [title, LAID_OUT, *rows]})
     due = run("due", roster, sheet, "--as-of", "2025-01-31", "--format", "json")
     assert [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]] == ["2025-01"]
+
+
+def test_a_record_sheets_rows_grow_with_what_a_teacher_types(samples: Path):
+    """The rows to fill in are 30 points tall for a pen, and not marked as set by hand
+    (customHeight), so Excel, WPS and LibreOffice make a row taller as a 内容 of three
+    lines is typed into it: a row of set height cut it off the printed page."""
+    import re
+    import zipfile
+
+    assert run("record-sheets", "--term", "2024-autumn", "--out", "rs", cwd=samples).exit_code == 0
+    book = samples / "rs" / "帮扶记录表_2024年秋季学期_侯军.xlsx"
+    with zipfile.ZipFile(book) as z:
+        xml = z.read("xl/worksheets/sheet1.xml").decode()
+    rows = re.findall(r'<row r="(\d+)"([^>]*)>', xml)
+    assert rows[:3] == [("1", ' ht="24" customHeight="1"'), ("2", ""), ("3", ' ht="30"')]
+    assert len(rows) == 2 + 7 + 30  # 7 laid out for 袁涛, 30 spare
+    assert all(attrs == ' ht="30"' for _, attrs in rows[2:])

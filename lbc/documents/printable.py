@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lbc.output.files import set_text
@@ -70,3 +71,22 @@ def fill_table(
         for cell in ws[letter][2:]:
             if isinstance(cell.value, dt.date):
                 cell.number_format = DATE_FORMAT
+
+
+class _GrowingRow(RowDimension):
+    """A row of a given height that is not marked as set by hand (no customHeight), so
+    Excel, WPS and LibreOffice make it taller as text is typed into it; openpyxl marks
+    every row with a height as set by hand, which keeps it at that height and cuts what a
+    teacher wrote beyond it from the page."""
+
+    @property
+    def customHeight(self) -> bool:
+        return False
+
+
+def rows_that_grow(ws: Worksheet, rows: range, height: float) -> None:
+    """Give ``rows`` ``height`` points to begin with, and let each grow with what is
+    typed into it: rows a person fills in after lbc wrote the sheet."""
+    for i in rows:
+        was = ws.row_dimensions[i]
+        ws.row_dimensions[i] = _GrowingRow(ws, index=i, ht=max(height, was.height or 0))

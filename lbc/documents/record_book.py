@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lbc.documents.printable import fill_table
+from lbc.documents.printable import fill_table, rows_that_grow
 from lbc.messages import long_date, t
 from lbc.output.files import write_atomic
 from lbc.reports.owed import Planned, SheetChild
@@ -180,9 +180,9 @@ def _table(
     widths: Sequence[int],
     rows: list[list[object]],
 ) -> None:
-    """The printable table, its rows tall enough to write in by hand (so printed on as many
-    pages as they take)."""
+    """The printable table, its rows tall enough to write in by hand and growing with
+    what is typed into them (a 内容 of three lines is printed whole), so printed on as
+    many pages as they take."""
     fill_table(ws, title, header, rows, widths=widths)
-    for i in range(3, len(rows) + 3):
-        ws.row_dimensions[i].height = max(HANDWRITING, ws.row_dimensions[i].height or 0)
+    rows_that_grow(ws, range(3, len(rows) + 3), HANDWRITING)
     ws.page_setup.fitToHeight = 0
