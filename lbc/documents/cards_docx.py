@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lbc.documents.docx import HEADING, a4_document, grid_table, paragraph, save_docx
+from lbc.documents.docx import HEADING, a4_document, grid_table, paragraph, save_docx, text_run
 from lbc.reports.cards import Card, ClassCards
 
 MARGIN = 12  # mm, as the HTML cards' @page
@@ -27,10 +27,17 @@ def _twips(mm: float) -> int:
 def _card(card: Card, school: str, contact_phone: str) -> str:
     rows = [["儿童", "　".join(f"{k}：{v}" for k, v in card.child_lines)]]
     rows += [[p.role, "　".join(f"{k}：{v}" for k, v in p.lines)] for p in card.people]
+    # The watch list's mark, small, before the class as on the HTML card; never the reasons.
+    mark = text_run(f"{card.mark} ", HEADING, 8) if card.mark else ""
     return (
-        paragraph(f"{card.title}　{card.cls}", HEADING, 14, after=4, keep=True)
-        # The watch list's mark: small, on the right under the heading; never the reasons.
-        + (paragraph(card.mark, size=7, jc="right", keep=True) if card.mark else "")
+        paragraph(
+            f"{card.title}　",
+            HEADING,
+            14,
+            after=4,
+            keep=True,
+            runs=mark + text_run(card.cls, HEADING, 14),
+        )
         + grid_table(rows, header=False, widths=INNER, size=10.5)
         + paragraph(card.footer(school, contact_phone), size=10.5)
     )

@@ -158,11 +158,11 @@ def _page_numbers(section: Any) -> None:
     footer = section.footer.paragraphs[0]._p
     field = (
         f'<w:p xmlns:w="{_W}"><w:pPr><w:jc w:val="center"/></w:pPr>'
-        + _run("— ", BODY, 14)
+        + text_run("— ", BODY, 14)
         + '<w:fldSimple w:instr="PAGE">'
-        + _run("1", BODY, 14)
+        + text_run("1", BODY, 14)
         + "</w:fldSimple>"
-        + _run(" —", BODY, 14)
+        + text_run(" —", BODY, 14)
         + "</w:p>"
     )
     footer.addnext(parse_xml(field))
@@ -173,10 +173,10 @@ def _page_numbers(section: Any) -> None:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _run(text: str, face: str, size: float, bold: bool = False) -> str:
+def text_run(text: str, face: str, size: float, bold: bool = False) -> str:
+    """A run of ``text`` in ``face`` at ``size`` points; a line break in it breaks the line."""
     half_points = round(size * 2)
     weight = "<w:b/><w:bCs/>" if bold else ""
-    # A line break in the text is a line break in the paragraph.
     safe = escape(_NOT_XML.sub("", text)).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
     return (
         f'<w:r><w:rPr><w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" w:eastAsia="{face}" '
@@ -197,9 +197,10 @@ def paragraph(
     after: float = 0,
     indent: bool = False,
     keep: bool = False,
+    runs: str = "",
 ) -> str:
     """A paragraph; spacing in points (Word counts twentieths), indent two characters;
-    ``keep`` holds it on one page with the next."""
+    ``keep`` holds it on one page with the next; ``runs`` (text_run) follow the text."""
     ppr = "<w:keepNext/>" if keep else ""
     if line or before or after:
         exact = f' w:line="{round(line * 20)}" w:lineRule="exact"' if line else ""
@@ -208,7 +209,7 @@ def paragraph(
         ppr += f'<w:ind w:firstLine="{round(size * 2 * 20)}"/>'
     if jc:
         ppr += f'<w:jc w:val="{jc}"/>'
-    return f"<w:p><w:pPr>{ppr}</w:pPr>{_run(text, face, size, bold)}</w:p>"
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{text_run(text, face, size, bold)}{runs}</w:p>"
 
 
 def list_item(marker: str, text: str, size: float = 16) -> str:
@@ -219,7 +220,7 @@ def list_item(marker: str, text: str, size: float = 16) -> str:
     return (
         f'<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="{4 * char}"/></w:tabs>'
         f'<w:ind w:left="{4 * char}" w:hanging="{2 * char}"/></w:pPr>'
-        f"{_run(marker, BODY, size)}<w:r><w:tab/></w:r>{_run(text, BODY, size)}</w:p>"
+        f"{text_run(marker, BODY, size)}<w:r><w:tab/></w:r>{text_run(text, BODY, size)}</w:p>"
     )
 
 
