@@ -2143,14 +2143,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "add the teacher to the list, or write the name as the list has it (a full name, not 刘老师)",
     ),
     "rule.TCH004": (
-        "帮扶教师一栏写了 {count} 位教师（{names}），认不出哪一位是这名儿童的帮扶教师",
-        "the support teacher cell names {count} teachers ({names}); which one supports the child is unknown",
+        "帮扶教师一栏写了 {count} 位教师（{names}），按{name}计为这名儿童的帮扶教师",
+        "the support teacher cell names {count} teachers ({names}); the child is counted as {name}'s",
     ),
     "rule.TCH004.title": ("一栏写了几位帮扶教师", "several support teachers in one cell"),
     "rule.TCH004.example": ("帮扶教师写“王芳、李强”", "“王芳、李强” as the support teacher"),
     "rule.TCH004.why": (
-        "每名儿童由一位教师结对帮扶：一栏写了几位，各项统计和待办清单都认不出是谁，这名儿童按没有帮扶教师计",
-        "each child is paired with one teacher: with several named, no count or list can tell which, and the child is counted as having none",
+        "每名儿童由一位教师结对帮扶：一栏写了几位，各项统计、待办清单和结对都按其中第一位在岗的教师计，另几位的帮扶记录不算在这名儿童的结对教师名下",
+        "each child is paired with one teacher: with several named, every count, to-do list and pairing takes the first of them in post, and the others' records are not counted as the paired teacher's",
     ),
     "rule.TCH004.fix": (
         "只留一位帮扶教师；另一位老师的帮扶可写在备注中",

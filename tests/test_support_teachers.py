@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from conftest import TEACHER_HEADER, Row, child_cells, run, table, write_xlsx
@@ -539,4 +540,32 @@ def test_a_support_teacher_written_with_her_title_is_the_teacher(tmp_path: Path)
     assert said["cards"] == {
         "张雨涵": "姓名：王芳\u3000电话：13900001111",
         "李明轩": "姓名：王芳\u3000电话：13900001111",
+    }
+
+
+@pytest.mark.parametrize("cell", ["苟军、蒋娟", "李勇、苟军"])  # 李勇 is not in post
+def test_a_cell_naming_two_teachers_is_the_first_in_posts_child(samples: Path, cell: str):
+    """邓思雨's 帮扶教师 cell names two teachers of the list. She was counted as having no
+    teacher in post: lbc due left her off its list and said so, pairing took 苟军、蒋娟 for a
+    name not on the list and paired her anew. Every command now counts her as the first of
+    them in post, as TCH004 says."""
+    book = load_workbook(samples / "roster.xlsx")
+    book["留守儿童花名册"]["Y4"] = cell
+    book.save(samples / "roster.xlsx")
+    found = run("validate", "-f", "json", "--select", "TCH004", cwd=samples).json()["findings"]
+    assert [(f["code"], f["row"], f["column"], f["message"]) for f in found] == [
+        ("TCH004", 4, "Y", f"帮扶教师一栏写了 2 位教师（{cell}），按苟军计为这名儿童的帮扶教师")
+    ]
+    pairs = run("pair", "-f", "json", cwd=samples).json()["pairs"]
+    (mine,) = [p for p in pairs if p["child"] == "邓思雨"]
+    assert (mine["teacher"], mine["reason"], mine["kept"]) == ("苟军", "延续原结对", True)
+    due = run("due", "--as-of", "2024-10-15", "-f", "json", cwd=samples)
+    teachers = {x["teacher"]: [c["child"] for c in x["children"]] for x in due.json()["teachers"]}
+    assert teachers["苟军"] == ["邓思雨"]
+    assert "提示：34 名儿童没有在岗的帮扶教师，不在待办清单中（见 lbc pair）" in due.stderr
+    summary = run("summary", "--term", "2024-autumn", "-f", "json", cwd=samples).json()
+    assert summary["pairing"]["paired"] == 22
+    assert summary["pairing"]["unpaired"][0] == {
+        "class": "一年级(1)班",
+        "names": ["吴语桐", "罗语桐"],
     }

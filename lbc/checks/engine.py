@@ -444,8 +444,11 @@ def check_children(
                 continue
             several = nz.several_teachers(teacher)
             if several and all(in_post.knows(name, school) for name in several):
+                # Counted as the first of them in post (TeachersInPost.who), else the first.
+                counted = in_post.who(teacher, school)
+                name = in_post.name(counted) if counted else several[0]
                 names = t("list.sep").join(several)
-                out.add(R.TCH004, i, "support_teacher", count=len(several), names=names)
+                out.add(R.TCH004, i, "support_teacher", count=len(several), names=names, name=name)
             else:
                 out.add(R.TCH003, i, "support_teacher", name=teacher)
     missing_contact_columns: set[str] = set()

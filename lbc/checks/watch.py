@@ -417,7 +417,8 @@ def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | 
         return None
     if not isinstance(teacher, str):
         return said("watch.teacher_blank")
-    away = in_post.on_list(teacher, school)
+    several = nz.several_teachers(teacher)  # 王芳、李强: listed when each of them is
+    away = all(in_post.on_list(name, school) for name in several or [teacher])
     return said("watch.teacher_away" if away else "watch.teacher_unlisted", name=teacher)
 
 

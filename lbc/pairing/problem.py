@@ -451,6 +451,9 @@ def schools(
                 by_name.setdefault(nz.name(x.shown) or x.shown, []).append(j)
         for c in school.children:
             previous = tuple(by_name.get(c.previous, ())) if c.previous else ()
+            if c.previous and not previous and (several := nz.several_teachers(c.previous)):
+                c.previous = _first_in_post(several, by_name, school.teachers) or c.previous
+                previous = tuple(by_name.get(c.previous, ()))
             if c.previous and not previous:
                 unknown.add(c.previous)
             if len(previous) > 1:  # of namesakes, the one in post, as every command reads it
@@ -464,6 +467,17 @@ def schools(
     notes += [t("pair.note.unknown_teacher", name=name) for name in sorted(unknown)]
     notes += [t("pair.note.ambiguous_teacher", name=name) for name in sorted(ambiguous)]
     return list(groups.values()), counts, notes
+
+
+def _first_in_post(
+    names: list[str], by_name: dict[str, list[int]], teachers: list[TeacherRow]
+) -> str | None:
+    """Of a 帮扶教师 cell's several teachers (王芳、李强), the one the child keeps: the first in
+    post, else the first listed, as every command counts the child (TCH004); None when the
+    list has none of them."""
+    listed = [name for name in names if name in by_name]
+    working = (name for name in listed if any(teachers[j].working for j in by_name[name]))
+    return next(working, listed[0] if listed else None)
 
 
 def _reason(

@@ -204,6 +204,7 @@ class TeachersInPost:
             name = self.name(key)
             self._anywhere.setdefault(name, (key[0], name) if key in self._name_of else key)
         self._names = {name for _, name in self.named}
+        self._several: dict[str, list[str]] = {}  # each cell's names, when it names several
 
     def name(self, teacher: Teacher) -> str:
         """The teacher's name as a record or a cell gives it: 王芳 for 王芳（三年级(2)班）."""
@@ -228,11 +229,21 @@ class TeachersInPost:
     def who(self, teacher: object, school: str, tagged: object = None) -> Teacher | None:
         """The teacher a child of ``school`` has, its 帮扶教师 cell saying ``teacher`` (and
         ``tagged``, which of namesakes a pairs workbook named); None when it has none (no
-        name, or where a list decides, no one in post of that name)."""
+        name, or where a list decides, no one in post of that name). A cell naming several
+        (王芳、李强) names the first of them in post, as lbc validate's TCH004 says."""
         if not isinstance(teacher, str):
             return None
+        several = self._several.get(teacher)
+        if several is None:
+            several = self._several[teacher] = nz.several_teachers(teacher)
         if not self.decides(school):
-            return (school, teacher)
+            return (school, several[0] if several else teacher)
+        found = self._who(teacher, school, tagged)
+        if found is not None or not several:
+            return found
+        return next(filter(None, (self._who(name, school, None) for name in several)), None)
+
+    def _who(self, teacher: str, school: str, tagged: object) -> Teacher | None:
         for where in dict.fromkeys((school, "")):
             for named in (tagged, teacher):
                 if isinstance(named, str) and (where, named) in self._tagged:
