@@ -123,3 +123,22 @@ def test_a_record_sheets_rows_grow_with_what_a_teacher_types(samples: Path):
     assert rows[:3] == [("1", ' ht="24" customHeight="1"'), ("2", ""), ("3", ' ht="30"')]
     assert len(rows) == 2 + 7 + 30  # 7 laid out for 袁涛, 30 spare
     assert all(attrs == ' ht="30"' for _, attrs in rows[2:])
+
+
+def test_the_annotated_copys_problem_list_speaks_the_runs_language_whole(samples: Path):
+    """The annotated copy is the person fixing the roster's, as validate's terminal list
+    is: its problem list in the run's language, each header as wide as its column (the
+    English 'severity' was broken as severit / y)."""
+    out = samples / "annotated.xlsx"
+    assert run("--lang", "en", "validate", "--annotate", out, cwd=samples).exit_code == 1
+    ws = load_workbook(out)["Problems"]
+    assert [c.value for c in ws[1]] == [
+        "code", "severity", "sheet", "cell", "field", "who", "problem", "value",
+    ]  # fmt: skip
+    assert (ws["A2"].value, ws["B2"].value, ws["G2"].value) == (
+        "REQ001",
+        "error",
+        "'家庭住址' is empty",
+    )
+    widths = [ws.column_dimensions[letter].width for letter in "ABCDEFGH"]
+    assert widths == [9, 10, 16, 8, 18, 18, 60, 24]

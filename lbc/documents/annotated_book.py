@@ -26,7 +26,7 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
 from lbc.output.privacy import Privacy
-from lbc.output.sheet_style import LINE_POINTS, lines, style_sheet
+from lbc.output.sheet_style import LINE_POINTS, lines, style_sheet, text_width
 from lbc.roster.fields import FIELDS, Kind
 from lbc.roster.reading import read_book
 
@@ -195,6 +195,8 @@ def _problem_sheet(
     ]
     for j, text in enumerate(headers, 1):
         ws.cell(1, j, text)
+    # As wide as each header in the run's language too (severity is wider than 级别).
+    widths = [max(w, text_width(h) + 2) for w, h in zip(_WIDTHS, headers, strict=True)]
     for i, f in enumerate(findings, 2):
         d = f.as_dict(privacy)
         ref = f"{f.column}{f.row}" if f.row and f.column else ""
@@ -205,11 +207,11 @@ def _problem_sheet(
         for j, value in enumerate(values, 1):
             set_text(ws.cell(i, j), value)
             ws.cell(i, j).alignment = _WRAP  # a long message wraps, never hides the value
-        ws.row_dimensions[i].height = lines(values, _WIDTHS) * LINE_POINTS
+        ws.row_dimensions[i].height = lines(values, widths) * LINE_POINTS
         if own and ref and f.sheet in names:
             link = ws.cell(i, 4)
             quoted = names[f.sheet].replace("'", "''")
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{ref}")
             link.font = Font(color="0563C1", underline="single")
     # Printed as every list lbc writes: A4 landscape, one page wide, the header on each page.
-    style_sheet(ws, 1, _WIDTHS)
+    style_sheet(ws, 1, widths)
