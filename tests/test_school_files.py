@@ -142,3 +142,24 @@ def test_the_annotated_copys_problem_list_speaks_the_runs_language_whole(samples
     )
     widths = [ws.column_dimensions[letter].width for letter in "ABCDEFGH"]
     assert widths == [9, 10, 16, 8, 18, 18, 60, 24]
+
+
+@pytest.mark.parametrize("suffix", ["docx", "html"])
+def test_an_english_runs_contact_cards_write_the_birth_date_as_the_chinese_card(
+    samples: Path, suffix: str
+):
+    import zipfile
+
+    for lang in ("zh", "en"):
+        out = samples / f"cards-{lang}.{suffix}"
+        assert run("--lang", lang, "cards", "--out", out, cwd=samples).exit_code == 0
+    texts = {}
+    for lang in ("zh", "en"):
+        out = samples / f"cards-{lang}.{suffix}"
+        if suffix == "docx":
+            with zipfile.ZipFile(out) as z:
+                texts[lang] = z.read("word/document.xml").decode()
+        else:
+            texts[lang] = out.read_text(encoding="utf-8")
+    for text in texts.values():
+        assert "出生日期：2017年12月10日" in text and "2017-12-10" not in text

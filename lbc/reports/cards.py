@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lbc.checks.watch import watch_list
 from lbc.errors import LbcError
-from lbc.messages import long_date, t
+from lbc.messages import language, long_date, t
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, class_rank, known_birth
 from lbc.roster.tables import Roster, Table, distinct_children
@@ -76,7 +76,8 @@ def _birth(table: Table, i: int) -> str:
     no date as written, a blank when there is nothing."""
     born = known_birth(table.get("birth_date", i), table.get("id_number", i))
     if born.__class__ is dt.date:
-        return long_date(born)  # type: ignore[arg-type]
+        with language("zh"):  # a card is a school's document: Chinese whatever --lang says
+            return long_date(born)  # type: ignore[arg-type]
     return nz.display(born) if born is not None else _value(table, "birth_date", i)
 
 
