@@ -1528,13 +1528,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "已写出合并名册：{path}（{files} 个文件）",
         "wrote the merged roster: {path} ({files} files)",
     ),
-    "merge.heading": ("合并的学校名册（{count} 个文件）", "Rosters merged ({count} files)"),
+    "merge.heading": (
+        "合并的各校名册（{schools} 所学校，{files} 个文件）",
+        "Rosters merged ({schools} schools, {files} files)",
+    ),
     "merge.duplicates": (
         "在多所学校或多个文件出现的身份证号（{count} 个）",
         "ID numbers in more than one school or file ({count})",
     ),
     "merge.col.school": ("学校", "school"),
-    "merge.col.file": ("文件", "file"),
+    "merge.col.files": ("文件", "files"),
     "merge.col.children": ("儿童", "children"),
     "merge.col.teachers": ("教师", "teachers"),
     "merge.col.records": ("记录", "records"),
@@ -1543,8 +1546,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "merge.col.id": ("身份证号", "ID number"),
     "merge.col.places": ("出现位置", "where"),
     "merge.summary": (
-        "共合并 {files} 个文件、{schools} 所学校：儿童 {children} 名，教师 {teachers} 名，帮扶记录 {records} 条；校验发现 {errors} 个错误、{warnings} 个警告；跨校或跨文件重复身份证号 {duplicates} 个，未能读取 {failed} 个文件",
-        "{files} files, {schools} schools merged: {children} children, {teachers} teachers, {records} records; {errors} errors, {warnings} warnings; {duplicates} IDs in more than one school or file, {failed} files unreadable",
+        "共合并 {files} 个文件、{schools} 所学校：{children_line}，教师 {teachers} 名，帮扶记录 {records} 条；校验发现 {errors} 个错误、{warnings} 个警告；跨校或跨文件重复身份证号 {duplicates} 个，未能读取 {failed} 个文件",
+        "{files} files, {schools} schools merged: {children_line}, {teachers} teachers, {records} records; {errors} errors, {warnings} warnings; {duplicates} IDs in more than one school or file, {failed} files unreadable",
+    ),
+    "merge.on_books": ("在册儿童 {on_books} 名", "{on_books} children on the books"),
+    "merge.on_books_fewer": (
+        "在册儿童 {on_books} 名（名册共 {children} 行：同一身份证号在几处出现只计一次，转出、毕业的不计，与 lbc summary 一致）",
+        "{on_books} children on the books ({children} rows: an ID number in several places counted once, those 转出 or 毕业 left out, as lbc summary counts)",
     ),
     # ---- rules command ----
     "rules.example": ("示例", "example"),
@@ -2488,6 +2496,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "csv.col.code": ("代码", "code"),
     "csv.col.severity": ("级别", "severity"),
     "csv.col.file": ("文件", "file"),
+    "csv.col.files": ("文件", "files"),
     "csv.col.sheet": ("工作表", "sheet"),
     "csv.col.row": ("行", "row"),
     "csv.col.column": ("列", "column"),

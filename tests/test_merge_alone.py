@@ -125,16 +125,16 @@ def test_a_schools_teachers_file_is_merged_under_its_school(tmp_path: Path, suff
         "records": 1,
         "errors": 0,
         "warnings": 0,
+        "on_books": 4,
         "duplicates": 0,
         "failed": 0,
         "unplaced": 0,
     }
     qs = root / QS
-    assert [(s["school"], s["file"], s["teachers"], s["records"]) for s in doc["schools"]] == [
-        (BH, str(root / BH / "花名册.xlsx"), 1, 0),
-        (QS, str(qs / "帮扶记录.xlsx"), 0, 1),
-        (QS, str(qs / "教师名单.xlsx"), 2, 0),
-        (QS, str(qs / "花名册.xlsx"), 0, 0),
+    # 青山小学's teachers list and records sit with its roster, in one row.
+    assert [(s["school"], s["files"], s["teachers"], s["records"]) for s in doc["schools"]] == [
+        (BH, [str(root / BH / "花名册.xlsx")], 1, 0),
+        (QS, [str(qs / name) for name in ("花名册.xlsx", "帮扶记录.xlsx", "教师名单.xlsx")], 2, 1),
     ]
     assert lead_rows(out, "teachers") == [
         (BH, str(root / BH / "花名册.xlsx"), "教师名单", 2, "赵敏"),
@@ -179,9 +179,9 @@ def test_a_teachers_file_that_no_school_is_known_for_is_said(tmp_path: Path) -> 
     ]
     doc = result.json()
     assert (doc["summary"]["failed"], doc["summary"]["unplaced"], doc["failed"]) == (0, 1, [])
-    assert doc["schools"][0] | {"file": ""} == {
+    assert doc["schools"][-1] == {
         "school": "",
-        "file": "",
+        "files": [str(teachers)],
         "children": 0,
         "teachers": 1,
         "records": 0,

@@ -183,11 +183,11 @@ def test_merge_finds_the_child_counted_in_two_schools(samples: Path) -> None:
         0,
     )
     assert [
-        (g["school"], Path(g["file"]), g["children"], g["teachers"], g["errors"], g["warnings"])
+        (g["school"], g["files"], g["children"], g["teachers"], g["errors"], g["warnings"])
         for g in doc["schools"]
     ] == [
-        (QINGSHAN, Path("roster.xlsx"), 59, 30, 13, 1),
-        (BAIHE, Path(BAIHE, "roster.xlsx"), 40, 20, 0, 0),
+        (QINGSHAN, ["roster.xlsx"], 59, 30, 13, 1),
+        (BAIHE, [str(Path(BAIHE, "roster.xlsx"))], 40, 20, 0, 0),
     ]
     (dup,) = doc["duplicates"]
     assert dup["code"] == "DUP003"

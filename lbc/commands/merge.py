@@ -21,6 +21,7 @@ from lbc.output.privacy import Privacy
 from lbc.output.xlsx_stream import MAX_DATA_ROWS, write_xlsx
 from lbc.reports.county import (
     SHEET_TITLES,
+    TALLIED,
     Duplicate,
     SchoolPart,
     duplicates_across_files,
@@ -33,9 +34,7 @@ from lbc.roster.tables import COLUMNS_SHEET
 from lbc.workspace.config import resolve_inputs
 
 WRITES = ("xlsx", "parquet")  # the formats --out can name: a workbook, or for analysts
-CSV_COLUMNS = (
-    "school", "file", "children", "teachers", "records", "errors", "warnings", "error"
-)  # fmt: skip
+CSV_COLUMNS = ("school", "files", *TALLIED, "file", "error")
 
 
 @common.handle_errors
@@ -70,8 +69,11 @@ def merge(
         reading = read_parts(paths, cfg.synonyms, advance, parquet)
         write = _write_parquet if parquet else _write_xlsx
         write_atomic(out, lambda tmp: titles.extend(write(tmp, reading, parts, paths)))
-    good = [p for p in parts if not p.error and not p.pairs_book]
+    good = _merged(parts)
     common.note(t("merge.note.written", path=out, files=len(good)))
+    for part in parts:
+        for file, sheet in part.skipped:
+            common.note(t("note.sheet_skipped", file=file, sheet=sheet))
     for part in good:
         if part.joined is not None:
             used = common.pairs_used(part.joined)
@@ -165,18 +167,33 @@ class _bar:
             self.progress.stop()
 
 
-def _counts(part: SchoolPart) -> dict[str, Any]:
-    from lbc.roster.fields import Kind
+def _merged(parts: list[SchoolPart]) -> list[SchoolPart]:
+    """The files whose rows were merged: read, holding a list (not a stray spreadsheet,
+    which is passed over as lbc validate passes it over) and not a pairs workbook."""
+    return [p for p in parts if not (p.error or p.pairs_book or p.listless)]
 
-    return {
-        "school": part.school,
-        "file": part.file,
-        "children": part.counts.get(Kind.CHILDREN, 0),
-        "teachers": part.counts.get(Kind.TEACHERS, 0),
-        "records": part.counts.get(Kind.RECORDS, 0),
-        "errors": part.errors(),
-        "warnings": part.warnings(),
-    }
+
+def by_school(parts: list[SchoolPart]) -> list[dict[str, Any]]:
+    """Each school's files and counts (SchoolPart.tally), in the order their rosters were
+    read: a township's one file under each of its schools, a school's teachers list and
+    returned record sheets beside its roster, in one row; "" for rows of no known school."""
+    rows: dict[str, dict[str, Any]] = {}
+    for part in sorted(_merged(parts), key=lambda p: not p.children_schools):
+        for school, counts in part.tally.items():
+            row = rows.setdefault(
+                school, {"school": school, "files": [], **dict.fromkeys(TALLIED, 0)}
+            )
+            row["files"].append(part.file)
+            for key, n in zip(TALLIED, counts, strict=True):
+                row[key] += n
+    return list(rows.values())
+
+
+def on_books(parts: list[SchoolPart], doubles: list[Duplicate]) -> int:
+    """The children on the books as lbc summary counts them: each ID number once (a child
+    in two schools' files is one child), those 转出 or 毕业 left out."""
+    again = sum(len({place[1] for place in d.places}) - 1 for d in doubles)
+    return sum(p.on_books for p in _merged(parts)) - again
 
 
 def _duplicate(d: Duplicate, privacy: Privacy) -> dict[str, Any]:
@@ -201,44 +218,43 @@ def _duplicate(d: Duplicate, privacy: Privacy) -> dict[str, Any]:
 def as_document(
     parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy
 ) -> dict[str, Any]:
-    read = [p for p in parts if not p.error and not p.pairs_book]
-    good = [_counts(p) for p in read]
+    read = _merged(parts)
+    schools = by_school(parts)
     return {
         "summary": {
-            "files": sum(1 for p in parts if not p.pairs_book),  # rosters, read or not
+            "files": len(read) + sum(1 for p in parts if p.error),  # read or not
             # By the children's own schools: one file of a township may hold several.
             "schools": len({school for p in read for school in p.children_schools if school}),
-            "children": sum(g["children"] for g in good),
-            "teachers": sum(g["teachers"] for g in good),
-            "records": sum(g["records"] for g in good),
-            "errors": sum(g["errors"] for g in good),
-            "warnings": sum(g["warnings"] for g in good),
+            **{key: sum(row[key] for row in schools) for key in TALLIED},
+            "on_books": on_books(parts, doubles),
             "duplicates": len(doubles),
             "failed": sum(1 for p in parts if p.error),
             "unplaced": sum(1 for p in parts if p.unplaced is not None),
         },
-        "schools": good,
+        "schools": schools,
         "duplicates": [_duplicate(d, privacy) for d in doubles],
         "failed": [{"file": p.file, "error": p.error} for p in parts if p.error],
     }
 
 
 def csv_rows(parts: list[SchoolPart]) -> list[dict[str, Any]]:
-    return [
-        {"file": p.file, "error": p.error} if p.error else _counts(p)
-        for p in parts
-        if not p.pairs_book
-    ]
+    """A row per school (its files joined by "、"), then one per file that was not read."""
+    schools = [{**row, "files": "、".join(row["files"])} for row in by_school(parts)]
+    return [*schools, *({"file": p.file, "error": p.error} for p in parts if p.error)]
 
 
 def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy) -> None:
     console = common.stdout()
     doc = as_document(parts, doubles, privacy)
-    keys = ("school", "file", "children", "teachers", "records", "errors", "warnings")
-    headers = [t(f"merge.col.{k}") for k in keys]
+    headers = [t(f"merge.col.{k}") for k in ("school", "files", *TALLIED)]
     unknown = t("merge.school_unknown")
-    rows = [(g["school"] or unknown, *(g[k] for k in keys[1:])) for g in doc["schools"]]
-    console.print(rich_table(headers, rows, title=t("merge.heading", count=len(rows))))
+    rows = [
+        (g["school"] or unknown, "\n".join(g["files"]), *(g[k] for k in TALLIED))
+        for g in doc["schools"]
+    ]
+    s = doc["summary"]
+    title = t("merge.heading", schools=len(rows), files=s["files"] - s["failed"])
+    console.print(rich_table(headers, rows, title=title))
     if doubles:
         cells = []
         for d in doc["duplicates"]:
@@ -248,5 +264,5 @@ def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Priv
             cells.append((d["id_number"], places))
         title = t("merge.duplicates", count=len(doubles))
         console.print(rich_table([t("merge.col.id"), t("merge.col.places")], cells, title=title))
-    s = doc["summary"]
-    console.print(t("merge.summary", **s), markup=False)
+    fewer = "merge.on_books" if s["on_books"] == s["children"] else "merge.on_books_fewer"
+    console.print(t("merge.summary", children_line=t(fewer, **s), **s), markup=False)

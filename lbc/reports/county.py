@@ -24,6 +24,7 @@ import itertools
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -89,7 +90,13 @@ class SchoolPart:
     pairs_book: bool = False  # a pairs workbook: joined onto its folder's rosters
     joined: PairsJoined | None = None  # the pairs joined onto this school's children
     children_schools: set[str] = field(default_factory=set)  # the schools of its children
+    # Each school's children, teachers, records, errors and warnings in this file (TALLIED):
+    # a township's file holds several schools, a school's returned records sheet its own.
+    tally: dict[str, list[int]] = field(default_factory=dict)
+    on_books: int = 0  # children not 转出 or 毕业, each ID number once
     alone: bool = False  # teachers or records, no children: of a school beside it
+    listless: bool = False  # no list at all (a stray spreadsheet): passed over, as validate does
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, sheet) not a list
     # Teachers or records alone that say no school: the tables and their schools, written
     # once every file is read and the file's school known (place_alone).
     pending: tuple[list[Table], Schools] | None = None
@@ -97,11 +104,20 @@ class SchoolPart:
     # it could not be read): its rows' 学校 left empty. None: its school is known.
     unplaced: list[str] | None = None
 
-    def errors(self) -> int:
-        return sum(f.severity == "error" for f in self.findings)
+    def count(self, tables: list[Table], schools: Schools) -> None:
+        """Fill ``tally`` from the file's ``tables`` and findings, each row and finding
+        under its own school, once the file's school is known."""
+        self.tally = {}
+        for table in tables:
+            j = TALLIED.index(table.kind.value)
+            for school, n in schools.count(table).items():
+                self.tally.setdefault(school, [0] * len(TALLIED))[j] += n
+        for f in self.findings:
+            j = TALLIED.index("errors" if f.severity == "error" else "warnings")
+            self.tally.setdefault(schools.at(f.file, f.sheet, f.row), [0] * len(TALLIED))[j] += 1
 
-    def warnings(self) -> int:
-        return sum(f.severity == "warning" for f in self.findings)
+
+TALLIED = ("children", "teachers", "records", "errors", "warnings")
 
 
 def sheet_rows(table: Table, schools: Schools, paired: bool = False) -> list[list[Any]]:
@@ -148,11 +164,15 @@ def read_part(
         part.error = str(exc)
         return part
     part.alone = not roster.children
+    part.skipped = roster.skipped
+    if not roster.tables():
+        part.listless = True
+        return part
     part.joined = roster.joined if books and not part.alone else None
     schools = schools_of(roster, names)
     part.school = schools.by_file.get(str(path), path.stem)
     part.findings = check_roster(roster)
-    part.children_schools = {schools.of(x, i) for x in roster.children for i in range(len(x))}
+    part.children_schools = {s for x in roster.children for s in schools.count(x)}
     part.source_columns = source_columns(roster.tables())
     for tables in (roster.children, roster.teachers, roster.records):
         for x in tables:
@@ -162,6 +182,7 @@ def read_part(
         part.pending = (roster.tables(), schools)
     else:
         _render(part, roster.tables(), schools, parquet, paired=bool(books))
+        part.count(roster.tables(), schools)
     if parquet:
         from lbc.reports.export import layouts
 
@@ -169,11 +190,15 @@ def read_part(
     for table in roster.children:
         ids = table.values.get("id_number") or []
         states = table.values.get("enrollment_status") or [None] * len(table)
+        left = sum(n for state, n in Counter(states).items() if state in nz.LEFT_SCHOOL)
+        part.on_books += len(table) - left
         part.ids += [
             (v, schools.of(table, i), table.sheet_at(i), table.rows[i])
             for i, (v, state) in enumerate(zip(ids, states, strict=True))
             if isinstance(v, str) and state not in nz.LEFT_SCHOOL
         ]
+    # Each child once, as lbc summary counts her: a row repeating an ID number is no more.
+    part.on_books -= len(part.ids) - len({ident for ident, *_ in part.ids})
     return part
 
 
@@ -216,6 +241,7 @@ def place_alone(parts: list[SchoolPart], parquet: bool) -> None:
         if not part.school and any(not schools.of(x, i) for x in tables for i in range(len(x))):
             part.unplaced = among
         _render(part, tables, schools, parquet)
+        part.count(tables, schools)
         part.pending = None
 
 

@@ -1402,7 +1402,8 @@ def load_roster(
     children table is parked (Table.park) as it is read, in the reading child if there is
     one (SheetReader). With ``children_elsewhere`` (lbc merge, which reads each school's
     files one at a time) teachers or records with no children are no error: the children
-    are in another file of the run.
+    are in another file of the run; nor is a file with no list at all (a school's stray
+    spreadsheet), which a folder's run passes over, its sheets in ``skipped``.
     """
     roster = Roster(files=[], children=[], teachers=[], records=[], skipped=[])
     for path in [*paths, *keep]:
@@ -1451,7 +1452,7 @@ def load_roster(
     if not roster.children:
         if roster.pairs and pairs_alone:
             return roster
-        if children_elsewhere and (roster.teachers or roster.records):
+        if children_elsewhere and not roster.pairs:
             return roster
         # A pairs workbook beside a file of something else (lbc due's 待办.xlsx in its
         # school's folder): that file has no roster, it is no pairs list.

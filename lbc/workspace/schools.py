@@ -180,6 +180,15 @@ class Schools:
     def of(self, table: Table, i: int) -> str:
         return self.at(table.file, table.sheet_at(i), table.rows[i])
 
+    def count(self, table: Table) -> Counter[str]:
+        """How many of ``table``'s rows are of each school (``of``), read down its 学校
+        column, if it has one: a county's merge counts a million children so."""
+        own = self.by_file.get(table.file, table.file)
+        cells = table.values.get("school")
+        if cells is None:
+            return Counter({own: len(table)} if len(table) else {})
+        return Counter(cell or own for cell in cells)
+
 
 def file_names(files: list[str]) -> dict[str, str]:
     """The school a file that declares none goes by: its name; where files of the run share

@@ -1,0 +1,147 @@
+"""lbc merge over a county office's folder, as the schools sent their files: a stray
+spreadsheet beside a roster, a township's one file of several schools, a school's
+returned record sheets, a child on two schools' rosters. The merge's table and headline
+say what lbc validate and lbc summary say of the same folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
+
+QS, BH, SL, DH = "青山小学", "白鹤小学", "石龙村小", "大河村小"
+
+
+def county(tmp_path: Path) -> Path:
+    """青山小学: its roster, a returned record sheet and a stray 经费统计.xlsx in its folder;
+    大河乡's one file listing 石龙村小 and 大河村小 in a 学校 column; 白鹤小学's roster, with
+    张雨涵 (青山小学's child 1) on it too."""
+    root = tmp_path / "全县"
+    for folder in (QS, BH, "大河乡"):
+        (root / folder).mkdir(parents=True)
+    title = [f"{QS}留守儿童花名册"]
+    write_xlsx(
+        root / QS / "花名册.xlsx",
+        {"花名册": [title, CHILD_HEADER, child_row(1), child_row(2, cls="四年级(1)班")]},
+    )
+    record = [dt.date(2024, 10, 8), "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"]
+    write_xlsx(root / QS / "王芳帮扶记录.xlsx", {"记录": [RECORD_HEADER, record]})
+    write_xlsx(root / QS / "经费统计.xlsx", {"Sheet1": [["项目", "金额"], ["书本", 300]]})
+    write_xlsx(
+        root / "大河乡" / "留守儿童汇总.xlsx",
+        {
+            "汇总": [
+                ["学校", *CHILD_HEADER],
+                [SL, *child_row(3)],
+                [DH, *child_row(4)],
+                [DH, *child_row(5)],
+            ]
+        },
+    )
+    write_xlsx(
+        root / BH / "花名册.xlsx",
+        {"花名册": [[f"{BH}留守儿童花名册"], CHILD_HEADER, child_row(6), child_row(1)]},
+    )
+    return root
+
+
+def test_a_stray_spreadsheet_is_passed_over_as_validate_passes_it(tmp_path: Path) -> None:
+    """经费统计.xlsx holds no list: merge says so as validate does and reads on; it is no
+    file 未能读取, and 青山小学's record sheet beside it is 青山小学's."""
+    root = county(tmp_path)
+    out = tmp_path / "全县.xlsx"
+    stray = root / QS / "经费统计.xlsx"
+    skipped = f"提示：{stray} 的工作表“Sheet1”不是花名册、教师名单或帮扶记录，已跳过"
+    merged = run("merge", root, "--out", out, "--format", "json")
+    assert merged.stderr.splitlines() == [f"已写出合并名册：{out}（4 个文件）", skipped]
+    doc = merged.json()
+    assert (doc["summary"]["files"], doc["summary"]["failed"], doc["failed"]) == (4, 0, [])
+    assert merged.exit_code == 1  # 张雨涵 on two schools' rosters, and nothing else
+    assert [d["code"] for d in doc["duplicates"]] == ["DUP003"]
+    checked = run("validate", root)
+    assert skipped in checked.stderr.splitlines()
+    assert checked.exit_code == merged.exit_code
+
+
+def test_the_table_has_a_row_per_school(tmp_path: Path) -> None:
+    """大河乡's file is under each of its two schools, 青山小学's record sheet beside its
+    roster in 青山小学's row: one row a school, as lbc validate's lines per school."""
+    root = county(tmp_path)
+    doc = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
+    township = str(root / "大河乡" / "留守儿童汇总.xlsx")
+    qs = [str(root / QS / "花名册.xlsx"), str(root / QS / "王芳帮扶记录.xlsx")]
+    assert doc["schools"] == [
+        counts(SL, [township], 1),
+        counts(DH, [township], 2),
+        counts(BH, [str(root / BH / "花名册.xlsx")], 2),
+        {**counts(QS, qs, 2), "records": 1},
+    ]
+    table = run("merge", root, "--out", tmp_path / "全县.xlsx").stdout.splitlines()
+    assert table[0] == "合并的各校名册（4 所学校，4 个文件）"
+    rows = [" ".join(line.split()) for line in table[4:10]]
+    assert rows == [
+        f"{SL} {township} 1 0 0 0 0",
+        f"{DH} {township} 2 0 0 0 0",
+        f"{BH} {root / BH / '花名册.xlsx'} 2 0 0 0 0",
+        f"{QS} {qs[0]} 2 0 1 0 0",
+        qs[1],
+        "",
+    ]
+    lines = run("validate", root).stdout.splitlines()
+    assert [line for line in lines if "名儿童，" in line] == [
+        f"{SL}：1 名儿童，0 个错误，0 个警告",
+        f"{DH}：2 名儿童，0 个错误，0 个警告",
+        f"{BH}：2 名儿童，0 个错误，0 个警告",
+        f"{QS}：2 名儿童，1 个错误，0 个警告",  # 张雨涵's DUP003, in merge's own table
+    ]
+
+
+def counts(school: str, files: list[str], children: int) -> dict[str, object]:
+    return {
+        "school": school,
+        "files": files,
+        "children": children,
+        "teachers": 0,
+        "records": 0,
+        "errors": 0,
+        "warnings": 0,
+    }
+
+
+def headline(stdout: str) -> str:
+    """merge's last line, as long as it is (folded at the console's width)."""
+    return "".join(stdout[stdout.index("共合并") :].splitlines())
+
+
+def test_the_headline_counts_a_child_on_two_rosters_once(tmp_path: Path) -> None:
+    """张雨涵 is on 青山小学's and 白鹤小学's rosters: seven rows, six children, as lbc
+    summary counts them; the headline says why it counts fewer than the rows."""
+    root = county(tmp_path)
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx")
+    assert headline(merged.stdout) == (
+        "共合并 4 个文件、4 所学校：在册儿童 6 名（名册共 7 行：同一身份证号在几处出现只计一次，"
+        "转出、毕业的不计，与 lbc summary 一致），教师 0 名，帮扶记录 1 条；校验发现 0 个错误、"
+        "0 个警告；跨校或跨文件重复身份证号 1 个，未能读取 0 个文件"
+    )
+    doc = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
+    assert (doc["summary"]["children"], doc["summary"]["on_books"]) == (7, 6)
+    summary = run("summary", root, "--term", "2024-autumn", "--format", "json").json()
+    assert summary["children"]["total"] == 6
+
+
+def test_the_headline_leaves_out_a_child_who_left(tmp_path: Path) -> None:
+    """A child 转出 is on no school's books: the headline counts the others, as summary."""
+    folder = tmp_path / "全县" / QS
+    folder.mkdir(parents=True)
+    rows = [child_row(1), child_row(2)]
+    header = [*CHILD_HEADER, "在校状态"]
+    write_xlsx(
+        folder / "花名册.xlsx",
+        {"花名册": [header, [*rows[0], "在读"], [*rows[1], "转出"]]},
+    )
+    merged = run("merge", tmp_path / "全县", "--out", tmp_path / "全县.xlsx")
+    assert merged.exit_code == 0, merged.stderr
+    assert "：在册儿童 1 名（名册共 2 行：" in headline(merged.stdout)
+    alone = run("merge", tmp_path / "全县", "--out", tmp_path / "全县.xlsx")
+    assert alone.stdout == merged.stdout
