@@ -649,6 +649,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} is a copy lbc validate --annotate wrote, with other spreadsheets in its "
         "folder: not read (its children would count again); name it to read it",
     ),
+    "note.unlike_title": (
+        "提示：{file} 的标题写的是“{title}”，“学校”列写的却是“{school}”：其中的儿童按“学校”列算作{school}的；"
+        "如果两者不是同一所学校，请改正标题或“学校”列",
+        "note: {file} is titled “{title}” but its 学校 column says “{school}”: its children are counted as {school}'s, "
+        "by the column; if the two are not one school, correct the title or the 学校 column",
+    ),
     "note.one_name_two_workspaces": (
         "提示：{configs} 写的是同一所学校“{school}”，这些文件夹里的儿童和教师按一所学校统计、"
         "结对；如果是不同的学校，请改正各自 lbc.toml 的 [school] name",

@@ -145,3 +145,39 @@ def test_the_headline_leaves_out_a_child_who_left(tmp_path: Path) -> None:
     assert "：在册儿童 1 名（名册共 2 行：" in headline(merged.stdout)
     alone = run("merge", tmp_path / "全县", "--out", tmp_path / "全县.xlsx")
     assert alone.stdout == merged.stdout
+
+
+def test_a_title_unlike_the_school_column_is_said(tmp_path: Path) -> None:
+    """青山小学's roster whose 学校 column says 白鹤小学 throughout: its children are
+    counted as 白鹤小学's, by the column, and every command reading it says so. A
+    township's file, titled with the township and listing two schools, is not a title
+    unlike its column."""
+    root = tmp_path / "全县"
+    (root / QS).mkdir(parents=True)
+    roster = write_xlsx(
+        root / QS / "花名册.xlsx",
+        {"花名册": [[f"{QS}留守儿童花名册"], ["学校", *CHILD_HEADER], [BH, *child_row(1)]]},
+    )
+    write_xlsx(
+        root / "大河乡汇总.xlsx",
+        {
+            "汇总": [
+                ["大河乡留守儿童花名册"],
+                ["学校", *CHILD_HEADER],
+                [SL, *child_row(3)],
+                [DH, *child_row(4)],
+            ]
+        },
+    )
+    said = (
+        f"提示：{roster} 的标题写的是“{QS}”，“学校”列写的却是“{BH}”：其中的儿童按“学校”列"
+        f"算作{BH}的；如果两者不是同一所学校，请改正标题或“学校”列"
+    )
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", root, "--out", out, "--format", "json")
+    assert merged.stderr.splitlines() == [f"已写出合并名册：{out}（2 个文件）", said]
+    assert [s["school"] for s in merged.json()["schools"]] == [SL, DH, BH]
+    assert run("validate", root).stderr.splitlines() == [said]
+    summary = run("summary", root, "--term", "2024-autumn", "--format", "json")
+    assert said in summary.stderr.splitlines()
+    assert run("validate", root / "大河乡汇总.xlsx").stderr == ""

@@ -367,6 +367,8 @@ def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matt
     skipped, the columns not known (see ``read``)."""
     _pairs_notes(files, cfg, roster, pairs_matter)
     note_one_name_two_workspaces(table.file for table in roster.children)
+    for file, (title, school) in roster.unlike_title.items():
+        note_unlike_title(file, title, school)
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
     for table in whole_sheets(roster.tables()):
@@ -391,6 +393,12 @@ def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matt
             if guess is not None and guess.key not in table.columns:
                 words = {"header": header, "letter": letter, "label": guess.label}
                 note(t("note.column_guess", key=guess.key, **words, **where))
+
+
+def note_unlike_title(file: str, title: str, school: str) -> None:
+    """Say that a file's title names one school and its 学校 column another, whose its
+    children are counted (Roster.unlike_title)."""
+    note(t("note.unlike_title", file=file, title=title, school=school))
 
 
 def note_one_name_two_workspaces(files: Iterable[str]) -> None:

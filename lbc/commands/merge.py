@@ -74,6 +74,8 @@ def merge(
     for part in parts:
         for file, sheet in part.skipped:
             common.note(t("note.sheet_skipped", file=file, sheet=sheet))
+        if part.unlike_title is not None:
+            common.note_unlike_title(part.file, *part.unlike_title)
     for part in good:
         if part.joined is not None:
             used = common.pairs_used(part.joined)

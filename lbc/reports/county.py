@@ -97,6 +97,7 @@ class SchoolPart:
     alone: bool = False  # teachers or records, no children: of a school beside it
     listless: bool = False  # no list at all (a stray spreadsheet): passed over, as validate does
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, sheet) not a list
+    unlike_title: tuple[str, str] | None = None  # Roster.unlike_title: its title, its cells
     # Teachers or records alone that say no school: the tables and their schools, written
     # once every file is read and the file's school known (place_alone).
     pending: tuple[list[Table], Schools] | None = None
@@ -165,6 +166,7 @@ def read_part(
         return part
     part.alone = not roster.children
     part.skipped = roster.skipped
+    part.unlike_title = roster.unlike_title.get(str(path))
     if not roster.tables():
         part.listless = True
         return part

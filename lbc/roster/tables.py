@@ -421,6 +421,8 @@ class Roster:
     # A declaration respelled as the file's 学校 cells spell its school (青山小学, where its
     # title says 青山镇中心小学): the name as declared, which still titles its documents.
     respelled: dict[str, str] = field(default_factory=dict)
+    # A file whose title names one school and whose 学校 cells all another: (title, cells).
+    unlike_title: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Files of a folder run that could not be read, with why: (file, the one-line reason).
     failed: list[tuple[str, str]] = field(default_factory=list)
 

@@ -57,9 +57,27 @@ def read_roster(
     for path in files:
         if str(path) in roster.files:
             roster.declared[str(path)] = declared_school(path, roster)
+    _unlike_the_title(roster, files)
     _spell_as_the_cells(roster)
     roster.joined = join_pairs(roster)
     return roster
+
+
+def _unlike_the_title(roster: Roster, files: list[Path]) -> None:
+    """The files whose title names one school and whose 学校 column another (丙小学's
+    roster, every 学校 cell 丁小学): a row's 学校 cell is its school, so its children are
+    丁小学's, which the school may not mean; ``Roster.unlike_title`` keeps both names for
+    the commands to say. Not a township's file naming several schools in the column, nor
+    a name from lbc.toml, which the school set down itself (``_spell_as_the_cells``)."""
+    for path in files:
+        file = str(path)
+        title = roster.declared.get(file)
+        tables = [x for x in roster.children if x.file == file and x.has("school")]
+        if not (title and tables) or workspace_school(path) is not None:
+            continue
+        cells = {cell for x in tables for cell in set(x.values["school"]) if cell}
+        if len(cells) == 1 and title not in cells and title == titled_school(path, roster):
+            roster.unlike_title[file] = (title, cells.pop())
 
 
 def _spell_as_the_cells(roster: Roster) -> None:
@@ -148,6 +166,16 @@ def declared_school(path: Path, roster: Roster) -> str:
     named = workspace_school(path)
     if named is not None:
         return named[1]
+    name = titled_school(path, roster)
+    if name:
+        return name
+    mine = [tbl for tbl in roster.children if tbl.file == str(path) and tbl.has("school")]
+    cells = {school for tbl in mine for school in tbl.values["school"] if school}
+    return cells.pop() if len(cells) == 1 else ""
+
+
+def titled_school(path: Path, roster: Roster) -> str:
+    """The school the title above a file's roster or record sheet names, else ""."""
     # A teacher's record sheet is titled with its school too (青山镇中心小学2024年秋季学期…).
     sheets = [*roster.children, *filter(record_sheets.is_record_sheet, roster.records)]
     for table in sheets:
@@ -156,9 +184,7 @@ def declared_school(path: Path, roster: Roster) -> str:
         name = nz.school(_TITLE_CUT.sub("", table.title).strip(" ：:-—·")) or ""
         if name:
             return name
-    mine = [tbl for tbl in roster.children if tbl.file == str(path) and tbl.has("school")]
-    cells = {school for tbl in mine for school in tbl.values["school"] if school}
-    return cells.pop() if len(cells) == 1 else ""
+    return ""
 
 
 @dataclass
