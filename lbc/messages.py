@@ -655,6 +655,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} is titled “{title}” but its 学校 column says “{school}”: its children are counted as {school}'s, "
         "by the column; if the two are not one school, correct the title or the 学校 column",
     ),
+    "note.namesakes_apart": (
+        "提示：{first} 和 {file} 的标题都是“{title}”，而不在同一个文件夹里，按两所学校算：后者记作“{name}”；"
+        "如果是同一所学校，请把它的文件放进同一个文件夹，或在各自文件夹的 lbc.toml 中写明 [school] name",
+        "note: {first} and {file} are both titled “{title}” but are in folders apart, so they are counted as two schools, "
+        "the second as “{name}”; if they are one school, put its files in one folder, or give [school] name in an lbc.toml in each folder",
+    ),
+    "note.namesakes_pooled": (
+        "提示：{first} 和 {file} 的标题都是“{title}”，不在同一个文件夹里，而“学校”列写的都是“{title}”，按同一所学校算；"
+        "如果是两所学校，请在“学校”列写明各自的全称（如加上乡镇名）",
+        "note: {first} and {file} are both titled “{title}”, in folders apart, and their 学校 columns both say “{title}”, "
+        "so they are counted as one school; if they are two, write each school's full name in the 学校 column (with its township, say)",
+    ),
     "note.one_name_two_workspaces": (
         "提示：{configs} 写的是同一所学校“{school}”，这些文件夹里的儿童和教师按一所学校统计、"
         "结对；如果是不同的学校，请改正各自 lbc.toml 的 [school] name",

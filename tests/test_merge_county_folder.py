@@ -88,13 +88,17 @@ def test_the_table_has_a_row_per_school(tmp_path: Path) -> None:
         qs[1],
         "",
     ]
-    lines = run("validate", root).stdout.splitlines()
-    assert [line for line in lines if "名儿童，" in line] == [
+    assert school_lines(run("validate", root).stdout) == [
         f"{SL}：1 名儿童，0 个错误，0 个警告",
         f"{DH}：2 名儿童，0 个错误，0 个警告",
         f"{BH}：2 名儿童，0 个错误，0 个警告",
         f"{QS}：2 名儿童，1 个错误，0 个警告",  # 张雨涵's DUP003, in merge's own table
     ]
+
+
+def school_lines(stdout: str) -> list[str]:
+    """lbc validate's line per school of a folder."""
+    return [line for line in stdout.splitlines() if "名儿童，" in line]
 
 
 def counts(school: str, files: list[str], children: int) -> dict[str, object]:
@@ -181,3 +185,88 @@ def test_a_title_unlike_the_school_column_is_said(tmp_path: Path) -> None:
     summary = run("summary", root, "--term", "2024-autumn", "--format", "json")
     assert said in summary.stderr.splitlines()
     assert run("validate", root / "大河乡汇总.xlsx").stderr == ""
+
+
+ZX = "中心小学"
+
+
+def two_townships(tmp_path: Path, column: bool = False) -> Path:
+    """Two townships' folders, each with its 中心小学's roster titled 中心小学 and no
+    lbc.toml (``column``: and a 学校 column saying 中心小学); 甲镇's has its records in a
+    file of their own beside it."""
+    root = tmp_path / "全县"
+    lead = [ZX] if column else []
+    header = [["中心小学留守儿童花名册"], [*(["学校"] if column else []), *CHILD_HEADER]]
+    for town, rows in (("甲镇", [child_row(1), child_row(2)]), ("乙镇", [child_row(3)])):
+        (root / town).mkdir(parents=True)
+        write_xlsx(root / town / "花名册.xlsx", {"花名册": [*header, *([*lead, *r] for r in rows)]})
+    record = [dt.date(2024, 10, 8), "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"]
+    write_xlsx(root / "甲镇" / "帮扶记录.xlsx", {"记录": [RECORD_HEADER, record]})
+    return root
+
+
+def test_two_schools_of_one_title_in_folders_apart_are_two(tmp_path: Path) -> None:
+    """乙镇's 中心小学 keeps the name (it comes first), 甲镇's goes by 中心小学(甲镇), its
+    records with it; validate, merge and summary say so and count them apart, and the
+    merged roster reads back as the folder does."""
+    root = two_townships(tmp_path)
+    first, second = root / "乙镇" / "花名册.xlsx", root / "甲镇" / "花名册.xlsx"
+    said = (
+        f"提示：{first} 和 {second} 的标题都是“{ZX}”，而不在同一个文件夹里，按两所学校算："
+        f"后者记作“{ZX}(甲镇)”；如果是同一所学校，请把它的文件放进同一个文件夹，"
+        "或在各自文件夹的 lbc.toml 中写明 [school] name"
+    )
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", root, "--out", out, "--format", "json")
+    assert merged.exit_code == 0, merged.stderr
+    assert merged.stderr.splitlines() == [f"已写出合并名册：{out}（3 个文件）", said]
+    records = str(root / "甲镇" / "帮扶记录.xlsx")
+    assert merged.json()["schools"] == [
+        counts(ZX, [str(first)], 1),
+        {**counts(f"{ZX}(甲镇)", [str(second), records], 2), "records": 1},
+    ]
+    assert merged.json()["summary"]["schools"] == 2
+    checked = run("validate", root)
+    assert checked.stderr.splitlines() == [said]
+    assert school_lines(checked.stdout) == [
+        f"{ZX}：1 名儿童，0 个错误，0 个警告",
+        f"{ZX}(甲镇)：2 名儿童，0 个错误，0 个警告",
+    ]
+    assert school_lines(run("validate", out).stdout) == school_lines(checked.stdout)
+    summary = run("summary", root, "--term", "2024-autumn", "--format", "json")
+    assert said in summary.stderr.splitlines()
+    assert [(s["name"], s["children"]) for s in summary.json()["schools"]] == [
+        (ZX, 1),
+        (f"{ZX}(甲镇)", 2),
+    ]
+
+
+def test_two_schools_of_one_title_and_one_school_column_are_said(tmp_path: Path) -> None:
+    """Their 学校 columns both say 中心小学: a row's 学校 cell is its school, so they stay
+    one school, and the note says so and what to do."""
+    root = two_townships(tmp_path, column=True)
+    first, second = root / "乙镇" / "花名册.xlsx", root / "甲镇" / "花名册.xlsx"
+    said = (
+        f"提示：{first} 和 {second} 的标题都是“{ZX}”，不在同一个文件夹里，而“学校”列写的都是"
+        f"“{ZX}”，按同一所学校算；如果是两所学校，请在“学校”列写明各自的全称（如加上乡镇名）"
+    )
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", root, "--out", out, "--format", "json")
+    assert merged.stderr.splitlines()[1:] == [said]
+    assert [s["school"] for s in merged.json()["schools"]] == [ZX]
+    assert run("validate", root).stderr.splitlines() == [said]
+
+
+def test_a_schools_own_subfolder_is_no_other_school(tmp_path: Path) -> None:
+    """A school's roster in its folder and more rosters of it in its subfolders (上报/,
+    read before it, and 追加/, after): one school, nothing said."""
+    root = tmp_path / "全县" / ZX
+    title = ["中心小学留守儿童花名册"]
+    for n, name in enumerate(["花名册.xlsx", "上报/补报.xlsx", "追加/补报.xlsx"], 1):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        write_xlsx(root / name, {"花名册": [title, CHILD_HEADER, child_row(n)]})
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", root, "--out", out, "--format", "json")
+    assert merged.stderr == f"已写出合并名册：{out}（3 个文件）\n"
+    assert [s["school"] for s in merged.json()["schools"]] == [ZX]
+    assert run("validate", root).stderr == ""

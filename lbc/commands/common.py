@@ -369,6 +369,8 @@ def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matt
     note_one_name_two_workspaces(table.file for table in roster.children)
     for file, (title, school) in roster.unlike_title.items():
         note_unlike_title(file, title, school)
+    for told in roster.namesakes:
+        note_namesakes(*told)
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
     for table in whole_sheets(roster.tables()):
@@ -399,6 +401,14 @@ def note_unlike_title(file: str, title: str, school: str) -> None:
     """Say that a file's title names one school and its 学校 column another, whose its
     children are counted (Roster.unlike_title)."""
     note(t("note.unlike_title", file=file, title=title, school=school))
+
+
+def note_namesakes(name: str, title: str, first: str, file: str) -> None:
+    """Say that ``first`` and ``file`` are titled with one school in folders apart, and
+    whether they are counted as two schools (``file``'s going by ``name``) or, their 学校
+    column naming ``title``, as one (lbc.workspace.schools.Namesakes)."""
+    words = {"title": title, "first": first, "file": file, "name": name}
+    note(t("note.namesakes_pooled" if name == title else "note.namesakes_apart", **words))
 
 
 def note_one_name_two_workspaces(files: Iterable[str]) -> None:

@@ -48,7 +48,14 @@ from lbc.roster.tables import (
     is_pairs_book,
     schools_beside,
 )
-from lbc.workspace.schools import Schools, file_names, read_roster, schools_of
+from lbc.workspace.schools import (
+    Namesakes,
+    Schools,
+    file_names,
+    namesake,
+    read_roster,
+    schools_of,
+)
 
 # What merge writes: each sheet's dictionary fields, less 学校 (it leads every row), the
 # separate 是/否 category columns (folded into 类别 on reading) and what only a pairs
@@ -98,6 +105,10 @@ class SchoolPart:
     listless: bool = False  # no list at all (a stray spreadsheet): passed over, as validate does
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, sheet) not a list
     unlike_title: tuple[str, str] | None = None  # Roster.unlike_title: its title, its cells
+    # The name it declares that another folder's school might (schools.namesake), and
+    # how it is told from that school's (Roster.namesakes), if it is.
+    declares: tuple[str, bool] | None = None
+    namesake: tuple[str, str, str, str] | None = None
     # Teachers or records alone that say no school: the tables and their schools, written
     # once every file is read and the file's school known (place_alone).
     pending: tuple[list[Table], Schools] | None = None
@@ -145,13 +156,15 @@ def read_part(
     parquet: bool = False,
     books: tuple[Path, ...] = (),
     names: dict[str, str] | None = None,
+    named: str = "",
 ) -> SchoolPart:
     """One school's file: read with the pairs workbooks ``books`` of its folder joined on,
     checked as ``lbc validate`` checks it, its rows rendered for the merged workbook
     (``parquet``: as Arrow batches of the stacked Parquet columns). A pairs workbook itself
     is only marked as one; ``names``: the run's files' own names (``file_names``), for a file
-    declaring no school. A file of teachers or records alone that declares none is left
-    to render (``pending``) until its school is known. Runs in a worker process; everything
+    declaring no school; ``named``: the school it is of, told from a namesake (read_parts).
+    A file of teachers or records alone that declares none is left to render (``pending``)
+    until its school is known. Runs in a worker process; everything
     returned is plain data."""
     from lbc.checks.engine import check_roster
 
@@ -160,13 +173,15 @@ def read_part(
         part.pairs_book = True
         return part
     try:
-        roster = read_roster([path, *books], synonyms, children_elsewhere=True)
+        told = {str(path): named} if named else {}
+        roster = read_roster([path, *books], synonyms, children_elsewhere=True, named=told)
     except LbcError as exc:
         part.error = str(exc)
         return part
     part.alone = not roster.children
     part.skipped = roster.skipped
     part.unlike_title = roster.unlike_title.get(str(path))
+    part.declares = namesake(roster, path)
     if not roster.tables():
         part.listless = True
         return part
@@ -262,10 +277,8 @@ def read_parts(
         isolated, reading.ISOLATE_READS = reading.ISOLATE_READS, True
         try:
             books = _books_by_folder(files, [is_pairs_book(p, synonyms) for p in files])
-            for path in files:
-                yield read_part(path, synonyms, parquet, books.get(path.parent, ()), names)
-                if progress:
-                    progress(1)
+            each = (read_part(p, synonyms, parquet, books.get(p.parent, ()), names) for p in files)
+            yield from _told_apart(each, synonyms, parquet, books, names, progress)
         finally:
             reading.ISOLATE_READS = isolated
         return
@@ -278,10 +291,49 @@ def read_parts(
             pool.submit(read_part, path, synonyms, parquet, books.get(path.parent, ()), names)
             for path in files
         ]
-        for future in futures:
-            yield future.result()
-            if progress:
-                progress(1)
+        done = (future.result() for future in futures)
+        yield from _told_apart(done, synonyms, parquet, books, names, progress)
+
+
+def _told_apart(
+    parts: Iterator[SchoolPart],
+    synonyms: dict[str, list[str]] | None,
+    parquet: bool,
+    books: dict[Path, tuple[Path, ...]],
+    names: dict[str, str],
+    progress: Callable[[int], None] | None,
+) -> Iterator[SchoolPart]:
+    """``parts``, each told from a namesake school of another folder as every command
+    tells them (Namesakes), in the run's order: a file of the second 中心小学 is read again
+    (here: it is seldom) under the name it goes by, before its children are written. Files
+    of records or teachers alone are placed last, once every school's folder is known:
+    their rows are written after all the children."""
+    apart = Namesakes()
+    alone: list[SchoolPart] = []
+
+    def again(part: SchoolPart, name: str) -> SchoolPart:
+        path = Path(part.file)
+        told = read_part(path, synonyms, parquet, books.get(path.parent, ()), names, name)
+        told.declares = part.declares
+        return told
+
+    for part in parts:
+        if part.declares is not None and part.alone:
+            alone.append(part)
+        elif part.declares is not None:
+            told = apart.place(part.file, *part.declares)
+            if told.name != part.declares[0]:
+                part = again(part, told.name)
+            if told.first:
+                part.namesake = told
+        yield part
+        if progress:
+            progress(1)
+    for part in alone:
+        assert part.declares is not None
+        told = apart.place(part.file, *part.declares, children=False)
+        if told.name != part.declares[0]:
+            vars(part).update(vars(again(part, told.name)))
 
 
 def _books_by_folder(files: list[Path], books: list[bool]) -> dict[Path, tuple[Path, ...]]:

@@ -423,6 +423,9 @@ class Roster:
     respelled: dict[str, str] = field(default_factory=dict)
     # A file whose title names one school and whose 学校 cells all another: (title, cells).
     unlike_title: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Schools of one title in folders apart (lbc.workspace.schools.Told): the name each
+    # goes by, the title, the first school's first file, the second's.
+    namesakes: list[tuple[str, str, str, str]] = field(default_factory=list)
     # Files of a folder run that could not be read, with why: (file, the one-line reason).
     failed: list[tuple[str, str]] = field(default_factory=list)
 

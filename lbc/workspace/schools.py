@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from lbc.errors import LbcError
 from lbc.roster import normalise as nz
@@ -40,6 +41,7 @@ def read_roster(
     pairs_alone: bool = False,
     park: bool = False,
     children_elsewhere: bool = False,
+    named: dict[str, str] | None = None,
 ) -> Roster:
     """The files' tables, with the school each file declares and the pairs in force joined
     onto the children (``carry_on``, ``keep``, ``pairs_alone``, ``children_elsewhere``:
@@ -47,7 +49,10 @@ def read_roster(
 
     ``park``: a run that checks the children once and is then done with their cells (lbc
     validate over a folder of schools) holds each school's children parked until it checks
-    them (Table.park), unless pairs are to be joined onto them."""
+    them (Table.park), unless pairs are to be joined onto them.
+
+    ``named``: the school some files are of, whatever they declare (lbc merge reads each
+    file alone, and tells namesake schools apart only once it has read them all)."""
     roster = load_roster(
         files, synonyms, carry_on, keep or (), pairs_alone, park, children_elsewhere
     )
@@ -58,6 +63,10 @@ def read_roster(
         if str(path) in roster.files:
             roster.declared[str(path)] = declared_school(path, roster)
     _unlike_the_title(roster, files)
+    if named is None:
+        _namesakes_apart(roster, files)
+    else:
+        roster.declared.update((file, name) for file, name in named.items() if file in roster.files)
     _spell_as_the_cells(roster)
     roster.joined = join_pairs(roster)
     return roster
@@ -72,12 +81,104 @@ def _unlike_the_title(roster: Roster, files: list[Path]) -> None:
     for path in files:
         file = str(path)
         title = roster.declared.get(file)
-        tables = [x for x in roster.children if x.file == file and x.has("school")]
-        if not (title and tables) or workspace_school(path) is not None:
+        cells = column_schools(roster, file)
+        if not (title and cells) or workspace_school(path) is not None:
             continue
-        cells = {cell for x in tables for cell in set(x.values["school"]) if cell}
         if len(cells) == 1 and title not in cells and title == titled_school(path, roster):
             roster.unlike_title[file] = (title, cells.pop())
+
+
+def column_schools(roster: Roster, file: str) -> set[str]:
+    """The schools the 学校 cells of ``file``'s children name (none without the column)."""
+    tables = [x for x in roster.children if x.file == file and x.has("school")]
+    return {cell for x in tables for cell in set(x.values["school"]) if cell}
+
+
+def namesake(roster: Roster, path: Path) -> tuple[str, bool] | None:
+    """The name ``path`` declares that a school of another folder might declare too (its
+    title, or its children's one 学校), and whether its 学校 column names it (then its
+    children are that school's, by their cells); None for a name from lbc.toml, none, or
+    a file whose 学校 column names other schools (a township's: its rows go by their own)."""
+    name = roster.declared.get(str(path))
+    if not name or workspace_school(path) is not None:
+        return None
+    cells = column_schools(roster, str(path))
+    if cells and cells != {name}:
+        return None
+    return name, bool(cells)
+
+
+def _namesakes_apart(roster: Roster, files: list[Path]) -> None:
+    """Two schools of one title in folders apart (中心小学 in 甲镇/ and in 乙镇/, no lbc.toml):
+    two schools, not one (``Namesakes``). Files of children first: a record sheet titled
+    with the school is of the one whose folder holds it."""
+    apart = Namesakes()
+    holding = {table.file for table in roster.children}
+    for path in sorted(files, key=lambda p: str(p) not in holding):
+        declared = namesake(roster, path) if str(path) in roster.files else None
+        if declared is not None:
+            told = apart.place(str(path), *declared, children=str(path) in holding)
+            roster.declared[str(path)] = told.name
+            if told.first:
+                roster.namesakes.append(told)
+
+
+class Told(NamedTuple):
+    """A school's name for one file, as ``Namesakes.place`` tells it: ``name`` the name
+    to go by; where the file is the first of a second school of that title, ``first`` the
+    first file of the school it is told from and ``title`` the name both declare (when the
+    files' 学校 column names that title, the two stay one school: ``name`` is ``title``)."""
+
+    name: str
+    title: str = ""
+    first: str = ""
+    file: str = ""
+
+
+class Namesakes:
+    """Schools of one name, told apart by their folders. A title names a school as its
+    own staff call it (中心小学), and two townships each have a 中心小学: files of one title
+    in folders neither of which holds the other are two schools. The first school (in the
+    run's order) keeps the name; the next goes by it and its folder's name, where its path
+    first parts from the others' (中心小学(乙镇)). A school's own subfolder (记录表/) is
+    the school's. A file of records or teachers alone joins the school whose folder holds
+    it, else keeps the name. Files whose 学校 column names the school are not told apart:
+    a row's 学校 cell is its school."""
+
+    def __init__(self) -> None:
+        # Each name's schools: the folder holding its files, the name it goes by, its first
+        # file of children.
+        self.groups: dict[str, list[tuple[Path, str, str]]] = {}
+
+    def place(self, file: str, name: str, column: bool, children: bool = True) -> Told:
+        """The name ``file`` goes by, declaring ``name``; ``column``: its 学校 column names
+        it; ``children``: it holds children (else records or teachers alone)."""
+        folder = Path(file).resolve().parent
+        groups = self.groups.setdefault(name, [])
+        for i, (top, told, first) in enumerate(groups):
+            if folder == top or top in folder.parents:
+                return Told(told)
+            if children and folder in top.parents:
+                groups[i] = (folder, told, first)
+                return Told(told)
+        if not children or not groups:
+            if children:
+                groups.append((folder, name, file))
+            return Told(name)
+        if column:
+            return Told(name, name, groups[0][2], file)
+        # Spelled as a 学校 cell is read (中心小学(乙镇)): a merged roster's cells say it.
+        where = _where_apart(folder, [top for top, _, _ in groups])
+        apart = nz.school(f"{name}（{where}）") or name
+        groups.append((folder, apart, file))
+        return Told(apart, name, groups[0][2], file)
+
+
+def _where_apart(folder: Path, others: list[Path]) -> str:
+    """The folder in ``folder``'s path where it first parts from each of ``others``
+    (none of which holds it, nor is held by it: they part before either ends)."""
+    pairs = (zip(folder.parts, top.parts, strict=False) for top in others)
+    return folder.parts[max(next(k for k, (a, b) in enumerate(p) if a != b) for p in pairs)]
 
 
 def _spell_as_the_cells(roster: Roster) -> None:
