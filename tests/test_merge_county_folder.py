@@ -270,3 +270,41 @@ def test_a_schools_own_subfolder_is_no_other_school(tmp_path: Path) -> None:
     assert merged.stderr == f"已写出合并名册：{out}（3 个文件）\n"
     assert [s["school"] for s in merged.json()["schools"]] == [ZX]
     assert run("validate", root).stderr == ""
+
+
+def test_a_schools_records_file_is_checked_with_its_roster(tmp_path: Path) -> None:
+    """青山小学's returned records, a file of their own, name 张雨涵 (on its roster) and 刘小明
+    (on none): merge says REC002 under 青山小学 as validate does, at the same cell, and
+    validate's line for 青山小学 counts it too; the record of 张雨涵 is no finding."""
+    root = county(tmp_path)
+    sheet = root / QS / "王芳帮扶记录.xlsx"
+    day = dt.date(2024, 10, 8)
+    write_xlsx(
+        sheet,
+        {
+            "记录": [
+                RECORD_HEADER,
+                [day, "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"],
+                [day, "王芳", "刘小明", "三年级(2)班", "谈心", "聊学习"],
+            ]
+        },
+    )
+    out = tmp_path / "全县.xlsx"
+    doc = run("merge", root, "--out", out, "--format", "json").json()
+    qs = [str(root / QS / "花名册.xlsx"), str(sheet)]
+    assert doc["schools"][-1] == {**counts(QS, qs, 2), "records": 2, "errors": 1}
+    assert doc["summary"]["errors"] == 1
+    checked = run("validate", root, "--format", "json").json()
+    found = [(f["code"], f["file"], f["row"], f["column"]) for f in checked["findings"]]
+    assert ("REC002", str(sheet), 3, "C") in found
+    assert [f for f in found if f[1] == str(sheet)] == [("REC002", str(sheet), 3, "C")]
+    assert checked["summary"]["schools"][-1] == {
+        "school": QS,
+        "children": 2,
+        "errors": 2,  # 张雨涵's DUP003 (白鹤小学 has her too) and the record
+        "warnings": 0,
+    }
+    merged = run("validate", out, "--format", "json").json()
+    assert [(f["code"], f["value"]) for f in merged["findings"] if f["code"] == "REC002"] == [
+        ("REC002", "刘小明")
+    ]

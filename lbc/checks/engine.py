@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from stdnum.cn import ric
@@ -189,6 +189,20 @@ def check_roster(
     return checks.findings(roster)
 
 
+def check_records_of(roster: Roster, files: Collection[str]) -> list[Finding]:
+    """The findings of the records of ``files`` in ``roster``, against its children and
+    teachers, whose own checks are not made again: lbc merge checks each file alone,
+    and a school's file of records alone again with its school's files, once it knows
+    which they are, so that its records are checked as lbc validate checks them."""
+    checks = RosterChecks.of(roster, dt.date.today())
+    for table in roster.children:
+        checks.index(table)
+    for table in roster.records:
+        if table.file in files:
+            checks.records(table)
+    return checks.findings(roster)
+
+
 class RosterChecks:
     """The checks of a roster, fed one table at a time: children, then teachers, records
     and pairs lists, each kind in the roster's order. Between tables it keeps only what
@@ -244,6 +258,10 @@ class RosterChecks:
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.in_post)
         self.found += _duplicate_ids(table, self._ids_seen, self.schools)
+        self.index(table)
+
+    def index(self, table: Table) -> None:
+        """Know ``table``'s children, for the records that name them."""
         school = self.matching.get(table.file, "")
         _index_named(self._named_children, table, self.named, school)
         self._children_seen = True

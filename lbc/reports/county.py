@@ -43,6 +43,7 @@ from lbc.roster.pairs import PairsJoined
 from lbc.roster.tables import (
     COLUMNS_HEADER,
     COLUMNS_SHEET,
+    FILE_SCHOOL,
     Roster,
     Table,
     is_pairs_book,
@@ -109,7 +110,7 @@ class SchoolPart:
     # how it is told from that school's (Roster.namesakes), if it is.
     declares: tuple[str, bool] | None = None
     namesake: tuple[str, str, str, str] | None = None
-    # Teachers or records alone that say no school: the tables and their schools, written
+    # Teachers or records alone: the tables and their schools, checked again and written
     # once every file is read and the file's school known (place_alone).
     pending: tuple[list[Table], Schools] | None = None
     # The schools an alone file might be of, when not one (none known, when a file beside
@@ -163,8 +164,8 @@ def read_part(
     (``parquet``: as Arrow batches of the stacked Parquet columns). A pairs workbook itself
     is only marked as one; ``names``: the run's files' own names (``file_names``), for a file
     declaring no school; ``named``: the school it is of, told from a namesake (read_parts).
-    A file of teachers or records alone that declares none is left to render (``pending``)
-    until its school is known. Runs in a worker process; everything
+    A file of teachers or records alone is left to render (``pending``) until its school
+    and its school's children are known (place_alone). Runs in a worker process; everything
     returned is plain data."""
     from lbc.checks.engine import check_roster
 
@@ -194,8 +195,9 @@ def read_part(
     for tables in (roster.children, roster.teachers, roster.records):
         for x in tables:
             part.counts[x.kind] = part.counts.get(x.kind, 0) + len(x)
-    if part.alone and not roster.declared.get(str(path)):
-        part.school = schools.by_file[str(path)] = ""
+    if part.alone:
+        if not roster.declared.get(str(path)):
+            part.school = schools.by_file[str(path)] = ""
         part.pending = (roster.tables(), schools)
     else:
         _render(part, roster.tables(), schools, parquet, paired=bool(books))
@@ -240,26 +242,83 @@ def _render(
             part.widths[kind] = column_widths(header(kind), rows)
 
 
-def place_alone(parts: list[SchoolPart], parquet: bool) -> None:
-    """Give each file of teachers or records alone its school, now that every file's
-    children are read (``schools_beside``, as every command places it), and render its
-    rows: a row with no 学校 cell under that school, or under none (its 学校 empty, the
-    file ``unplaced``) where the file might be of several."""
+def place_alone(
+    parts: list[SchoolPart], parquet: bool, again: Callable[[list[Again]], list[Found]]
+) -> None:
+    """Give each file of teachers or records alone that declares no school its school,
+    now that every file's children are read (``schools_beside``, as every command places
+    it), check its records ``again`` with its school's files (``records_again``), and
+    render its rows: a row with no 学校 cell under that school, or under none (its 学校
+    empty, the file ``unplaced``) where the file might be of several."""
     by_folder: dict[Path, set[str]] = {}
     for part in parts:
         if part.children_schools:
             by_folder.setdefault(Path(part.file).parent, set()).update(part.children_schools)
     waiting = [(part, part.pending) for part in parts if part.pending is not None]
     unread = {Path(part.file).parent for part in parts if part.error}
-    placed = schools_beside([part.file for part, _ in waiting], by_folder, unread)
-    for part, (tables, schools) in waiting:
-        part.school, among = placed[part.file]
-        schools.by_file[part.file] = part.school
-        if not part.school and any(not schools.of(x, i) for x in tables for i in range(len(x))):
+    undeclared = [part.file for part, _ in waiting if not part.school]
+    for name, (school, among) in schools_beside(undeclared, by_folder, unread).items():
+        part, (tables, schools) = next(w for w in waiting if w[0].file == name)
+        part.school = schools.by_file[part.file] = school
+        if not school and any(not schools.of(x, i) for x in tables for i in range(len(x))):
             part.unplaced = among
+    _check_again(parts, [part for part, _ in waiting], again)
+    for part, (tables, schools) in waiting:
         _render(part, tables, schools, parquet)
         part.count(tables, schools)
         part.pending = None
+
+
+# A school's files to check records again with (records_again): its files of children and
+# pairs workbooks, its files of teachers or records alone, and its name.
+Again = tuple[list[str], list[str], str]
+Found = dict[str, list[Finding]]  # each file's findings
+
+
+def _check_again(
+    parts: list[SchoolPart], alone: list[SchoolPart], again: Callable[[list[Again]], list[Found]]
+) -> None:
+    """Check the records of each school's files of teachers or records alone again, with
+    its children (and teachers), as lbc validate checks them: alone, a record naming
+    no child of the school (REC002) was not found."""
+    schools = {
+        p.school: [q for q in alone if q.school == p.school]
+        for p in alone
+        if p.school and p.counts.get(Kind.RECORDS)
+    }
+    work: list[Again] = []
+    for school, theirs in schools.items():
+        holding = [p for p in parts if school in p.children_schools]
+        books = [
+            p.file
+            for p in parts
+            if p.pairs_book and any(Path(p.file).parent == Path(q.file).parent for q in holding)
+        ]
+        if holding:
+            work.append(([*(p.file for p in holding), *books], [p.file for p in theirs], school))
+    for (_, files, _), found in zip(work, again(work), strict=True):
+        for part in (p for p in alone if p.file in files):
+            assert part.pending is not None
+            tables = [x for x in part.pending[0] if x.kind is Kind.RECORDS]
+            sheets = {(x.file, s) for x in tables for s in dict.fromkeys(x.row_sheets or [x.sheet])}
+            kept = [f for f in part.findings if (f.file, f.sheet) not in sheets]
+            part.findings = kept + found.get(part.file, [])
+
+
+def records_again(job: Again, synonyms: dict[str, list[str]] | None) -> Found:
+    """The findings of the records of a school's files of records alone (``job``),
+    checked with the school's other files (``_check_again``). Runs in a worker."""
+    from lbc.checks.engine import check_records_of
+
+    rosters, alone, school = job
+    files = [*rosters, *alone]
+    roster = read_roster(
+        [Path(f) for f in files], synonyms, carry_on=True, named=dict.fromkeys(files, school)
+    )
+    found: Found = {}
+    for f in check_records_of(roster, alone):
+        found.setdefault(f.file, []).append(f)
+    return found
 
 
 def read_parts(
@@ -278,7 +337,10 @@ def read_parts(
         try:
             books = _books_by_folder(files, [is_pairs_book(p, synonyms) for p in files])
             each = (read_part(p, synonyms, parquet, books.get(p.parent, ()), names) for p in files)
-            yield from _told_apart(each, synonyms, parquet, books, names, progress)
+            told = _told_apart(each, synonyms, parquet, books, names, progress)
+            yield from _placed_last(
+                told, parquet, lambda work: [records_again(job, synonyms) for job in work]
+            )
         finally:
             reading.ISOLATE_READS = isolated
         return
@@ -292,7 +354,25 @@ def read_parts(
             for path in files
         ]
         done = (future.result() for future in futures)
-        yield from _told_apart(done, synonyms, parquet, books, names, progress)
+        told = _told_apart(done, synonyms, parquet, books, names, progress)
+        yield from _placed_last(
+            told,
+            parquet,
+            lambda work: list(pool.map(records_again, work, itertools.repeat(synonyms))),
+        )
+
+
+def _placed_last(
+    parts: Iterator[SchoolPart], parquet: bool, again: Callable[[list[Again]], list[Found]]
+) -> Iterator[SchoolPart]:
+    """``parts``, and once every one is read, the files of teachers or records alone
+    placed with their schools (place_alone); ``again``: records_again over a list of jobs,
+    in the workers."""
+    every: list[SchoolPart] = []
+    for part in parts:
+        every.append(part)
+        yield part
+    place_alone(every, parquet, again)
 
 
 def _told_apart(
@@ -415,7 +495,6 @@ def merged_sheets(
     widths = widest_of([widths, column_widths(LEAD, [["", str(f)] for f in files])])
     yield from numbered_sheets(SHEET_TITLES[Kind.CHILDREN], top, widths, children())
     _check_some_read(seen)
-    place_alone(seen, parquet=False)
     for kind in (Kind.TEACHERS, Kind.RECORDS):
         if any(part.counts.get(kind) for part in seen):
             blocks = (part.xml.get(kind, b"") for part in seen)
@@ -450,7 +529,6 @@ def merged_batches(parts: Iterable[SchoolPart], seen: list[SchoolPart]) -> Itera
         seen.append(part)
         yield from part.arrow.pop(Kind.CHILDREN, [])
     _check_some_read(seen)
-    place_alone(seen, parquet=True)
     for kind in (Kind.TEACHERS, Kind.RECORDS):
         for part in seen:
             yield from part.arrow.pop(kind, [])
@@ -470,8 +548,14 @@ def header(kind: Kind) -> list[str]:
 
 
 def per_school(roster: Roster, findings: list[Any]) -> list[dict[str, Any]] | None:
-    """Children, errors and warnings per school; None when everything is one school."""
+    """Children, errors and warnings per school; None when everything is one school. A
+    file of teachers or records alone that declares no school is of the school every
+    command places it with (Roster.support_schools), as in lbc merge's table."""
     schools = schools_of(roster)
+    holding = {table.file for table in roster.children}
+    for file, school in roster.support_schools().items():
+        if school and school[0] != FILE_SCHOOL and file not in holding:
+            schools.by_file[file] = school
     counts: dict[str, dict[str, int]] = {}
     for table in roster.children:
         for i in range(len(table)):
