@@ -216,8 +216,8 @@ class RosterChecks:
     each file's school, in a folder of schools, and ``matching`` the same as records are
     matched to children by it (Roster.matching_schools); ``named``: every child's name a
     record gives (its child is looked up among the children, which come first; with no
-    children at all, as when lbc merge checks a school's file of records alone, whose
-    child a record names is not said: the merged roster's checks say it)."""
+    children at all, as when lbc merge first checks a school's file of records alone,
+    whose child a record names is not said: check_records_of says it)."""
 
     def __init__(
         self,
