@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 
 QS, BH, SL, DH = "青山小学", "白鹤小学", "石龙村小", "大河村小"
 
@@ -308,3 +308,52 @@ def test_a_schools_records_file_is_checked_with_its_roster(tmp_path: Path) -> No
     assert [(f["code"], f["value"]) for f in merged["findings"] if f["code"] == "REC002"] == [
         ("REC002", "刘小明")
     ]
+
+
+def test_a_returned_record_sheet_goes_with_its_schools_folder(tmp_path: Path) -> None:
+    """甲镇's 中心小学 hands back lbc's record sheet, titled 中心小学 too, in its 记录表/:
+    it is of 中心小学(甲镇), the school of the folder holding it, though read before it
+    is known which 中心小学 that is; its record of 刘小明, on no roster, is REC002 there,
+    as validate says."""
+    from openpyxl import load_workbook
+
+    root = tmp_path / "全县"
+    teacher = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
+    for town, rows in (("甲镇", [1, 2]), ("乙镇", [3])):
+        (root / town).mkdir(parents=True)
+        children = [[*child_row(n), "王芳"] for n in rows]
+        write_xlsx(
+            root / town / "花名册.xlsx",
+            {
+                "花名册": [["中心小学留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], *children],
+                "教师": [TEACHER_HEADER, teacher],
+            },
+        )
+    made = run(
+        "record-sheets",
+        "花名册.xlsx",
+        "--term",
+        "2024-autumn",
+        "--out",
+        "记录表",
+        cwd=root / "甲镇",
+    )
+    assert made.exit_code == 0, made.stderr
+    (sheet,) = (root / "甲镇" / "记录表").iterdir()
+    wb = load_workbook(sheet)
+    rows = wb["帮扶记录"]
+    rows["F3"], rows["G3"] = dt.date(2024, 9, 10), "谈学习"
+    rows["B4"], rows["F4"], rows["G4"] = "刘小明", dt.date(2024, 9, 12), "谈心"
+    wb.save(sheet)
+    doc = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
+    apart = f"{ZX}(甲镇)"
+    assert [(s["school"], s["files"], s["records"], s["errors"]) for s in doc["schools"]] == [
+        (ZX, [str(root / "乙镇" / "花名册.xlsx")], 0, 0),
+        (apart, [str(root / "甲镇" / "花名册.xlsx"), str(sheet)], 2, 1),
+    ]
+    checked = run("validate", root).stdout
+    assert school_lines(checked) == [
+        f"{ZX}：1 名儿童，0 个错误，0 个警告",
+        f"{apart}：2 名儿童，1 个错误，0 个警告",
+    ]
+    assert "REC002" in checked
