@@ -256,9 +256,9 @@ def place_alone(
             by_folder.setdefault(Path(part.file).parent, set()).update(part.children_schools)
     waiting = [(part, part.pending) for part in parts if part.pending is not None]
     unread = {Path(part.file).parent for part in parts if part.error}
-    undeclared = [part.file for part, _ in waiting if not part.school]
+    undeclared = {part.file: (part, pending) for part, pending in waiting if not part.school}
     for name, (school, among) in schools_beside(undeclared, by_folder, unread).items():
-        part, (tables, schools) = next(w for w in waiting if w[0].file == name)
+        part, (tables, schools) = undeclared[name]
         part.school = schools.by_file[part.file] = school
         if not school and any(not schools.of(x, i) for x in tables for i in range(len(x))):
             part.unplaced = among
@@ -281,13 +281,14 @@ def _check_again(
     """Check the records of each school's files of teachers or records alone again, with
     its children (and teachers), as lbc validate checks them: alone, a record naming
     no child of the school (REC002) was not found."""
-    schools = {
-        p.school: [q for q in alone if q.school == p.school]
-        for p in alone
-        if p.school and p.counts.get(Kind.RECORDS)
-    }
+    schools: dict[str, list[SchoolPart]] = {}
+    for part in alone:
+        if part.school:
+            schools.setdefault(part.school, []).append(part)
     work: list[Again] = []
     for school, theirs in schools.items():
+        if not any(p.counts.get(Kind.RECORDS) for p in theirs):
+            continue
         holding = [p for p in parts if school in p.children_schools]
         books = [
             p.file
@@ -385,13 +386,14 @@ def _told_apart(
 ) -> Iterator[SchoolPart]:
     """``parts``, each told from a namesake school of another folder as every command
     tells them (Namesakes), in the run's order: a file of the second 中心小学 is read again
-    (here: it is seldom) under the name it goes by, before its children are written. Files
+    under the name it goes by (in this process: it is seldom), before its children are
+    written. Files
     of records or teachers alone are placed last, once every school's folder is known:
     their rows are written after all the children."""
     apart = Namesakes()
     alone: list[SchoolPart] = []
 
-    def again(part: SchoolPart, name: str) -> SchoolPart:
+    def read_as(part: SchoolPart, name: str) -> SchoolPart:
         path = Path(part.file)
         told = read_part(path, synonyms, parquet, books.get(path.parent, ()), names, name)
         told.declares = part.declares
@@ -403,7 +405,7 @@ def _told_apart(
         elif part.declares is not None:
             told = apart.place(part.file, *part.declares)
             if told.name != part.declares[0]:
-                part = again(part, told.name)
+                part = read_as(part, told.name)
             if told.first:
                 part.namesake = told
         yield part
@@ -413,7 +415,7 @@ def _told_apart(
         assert part.declares is not None
         told = apart.place(part.file, *part.declares, children=False)
         if told.name != part.declares[0]:
-            vars(part).update(vars(again(part, told.name)))
+            vars(part).update(vars(read_as(part, told.name)))
 
 
 def _books_by_folder(files: list[Path], books: list[bool]) -> dict[Path, tuple[Path, ...]]:

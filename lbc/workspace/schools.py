@@ -4,7 +4,10 @@ A file's school is its ``lbc.toml`` ([school] name, of the nearest workspace tha
 the file in its folder or names it in [files]), else the
 title above its roster or record sheet (青山镇中心小学留守儿童花名册 → 青山镇中心小学), else
 the one school its children's 学校 cells name, else the file's name;
-a row's 学校 cell (a merged county roster) wins over its file's. ``read_roster`` puts what
+a row's 学校 cell (a merged county roster) wins over its file's, and the commands say so
+where a file's title names another school (``Roster.unlike_title``). Two files declaring
+one school by their titles in folders apart (two townships' 中心小学) are two schools
+(``Namesakes``). ``read_roster`` puts what
 each file declares on the roster (``Roster.declared``), so the checks, flag, cards, summary
 and merge read it as data and no stage below reads a config.
 """
@@ -270,8 +273,7 @@ def declared_school(path: Path, roster: Roster) -> str:
     name = titled_school(path, roster)
     if name:
         return name
-    mine = [tbl for tbl in roster.children if tbl.file == str(path) and tbl.has("school")]
-    cells = {school for tbl in mine for school in tbl.values["school"] if school}
+    cells = column_schools(roster, str(path))
     return cells.pop() if len(cells) == 1 else ""
 
 
