@@ -357,3 +357,19 @@ def test_a_returned_record_sheet_goes_with_its_schools_folder(tmp_path: Path) ->
         f"{apart}：2 名儿童，1 个错误，0 个警告",
     ]
     assert "REC002" in checked
+
+
+def test_the_csv_has_a_row_per_school_and_per_file_not_read(tmp_path: Path) -> None:
+    root = county(tmp_path)
+    broken = root / BH / "补报.xlsx"
+    broken.write_bytes(b"")
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "csv", "--no-bom")
+    township = root / "大河乡" / "留守儿童汇总.xlsx"
+    assert merged.stdout.splitlines() == [
+        "学校,文件,儿童数,教师数,记录数,错误数,警告数,未能读取的原因",
+        f"{SL},{township},1,0,0,0,0,",
+        f"{DH},{township},2,0,0,0,0,",
+        f"{BH},{root / BH / '花名册.xlsx'},2,0,0,0,0,",
+        f"{QS},{root / QS / '花名册.xlsx'}、{root / QS / '王芳帮扶记录.xlsx'},2,0,1,0,0,",
+        f",{broken},,,,,,{broken} 是空文件",
+    ]

@@ -34,7 +34,7 @@ from lbc.roster.tables import COLUMNS_SHEET
 from lbc.workspace.config import resolve_inputs
 
 WRITES = ("xlsx", "parquet")  # the formats --out can name: a workbook, or for analysts
-CSV_COLUMNS = ("school", "files", *TALLIED, "file", "error")
+CSV_COLUMNS = ("school", "files", *TALLIED, "error")
 
 
 @common.handle_errors
@@ -244,7 +244,7 @@ def as_document(
 def csv_rows(parts: list[SchoolPart]) -> list[dict[str, Any]]:
     """A row per school (its files joined by "、"), then one per file that was not read."""
     schools = [{**row, "files": "、".join(row["files"])} for row in by_school(parts)]
-    return [*schools, *({"file": p.file, "error": p.error} for p in parts if p.error)]
+    return [*schools, *({"files": p.file, "error": p.error} for p in parts if p.error)]
 
 
 def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy) -> None:
