@@ -193,6 +193,7 @@ def test_a_teachers_file_that_no_school_is_known_for_is_said(tmp_path: Path) -> 
     assert pairs(out)[1]["paired"] == 0  # 王芳 is no school's teacher
     table = run("merge", tmp_path / "乡", "--out", out).stdout
     assert "（未能确定）   " + str(teachers) in table
+    assert table.splitlines()[0] == "合并的各校名册（2 所学校，2 个文件）"  # not the row of none
 
 
 def test_a_teachers_folder_of_its_own_is_the_one_schools_of_the_run(tmp_path: Path) -> None:

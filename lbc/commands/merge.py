@@ -257,7 +257,8 @@ def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Priv
         for g in doc["schools"]
     ]
     s = doc["summary"]
-    title = t("merge.heading", schools=len(rows), files=s["files"] - s["failed"])
+    named = sum(1 for g in doc["schools"] if g["school"])  # not the row of no known school
+    title = t("merge.heading", schools=named, files=s["files"] - s["failed"])
     console.print(rich_table(headers, rows, title=title))
     if doubles:
         cells = []
