@@ -425,18 +425,30 @@ class Dates(tuple[dt.date, ...]):
 
 # A note in brackets after a day (周二、补记): no list of days.
 _DATE_NOTE = re.compile(r"[(（][^()（）]*[)）]")
+# The time of a day in a list (2024-10-08 14:30、2024-10-15 9:00-10:00, 10月8日下午): no
+# day of its own, nor a piece of the list.
+_TIME_OF_DAY = re.compile(
+    r"\s*(?:上午|下午|中午|晚上)?\s*\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s*[-—~至到]\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?<=[日号])(?:上午|下午|中午|晚上)"
+)
 # What lists days: 、 , ; 和 及, and spaces (only when every piece is a day: 2024-09-03 08:00
 # is one day and its time).
 _DAY_LIST = re.compile(r"\s*(?:[、,;]|和|及)\s*|\s+")
 _LISTED = re.compile(r"[、,;]|和|及")
-# A later day of a list without its year, the year of the day before it: 10月8日, 10.8, 10月.
+# A later day of a list without its year: 10月8日, 10.8, 10月.
 _SAME_YEAR = re.compile(r"(\d{1,2})(?:[-/.月](\d{1,2})[日号]?|月)")
+# How far a day of a list without its year may go back from the day before it and still
+# be of that day's year (10月8日、9月30日 is a list out of order); further back, it is of
+# the next year (2024年12月20日、1月5日 is 2025-01-05).
+_HALF_YEAR = dt.timedelta(days=183)
 
 
 def record_date(value: Any) -> dt.date | YearMonth | Dates | Bad | None:
     """A record's 日期: one date (``date``), or the days of a cell that lists several, each
-    read as a date (a later one may leave out its year: 2024年9月3日、10月8日). A cell that
-    lists days of which one is not a date is unreadable, never read as its first day."""
+    read as a date (a later one may leave out its year: 2024年9月3日、10月8日; a time of
+    day is no piece of the list: 2024-10-08 14:30、2024-10-15 09:00). A cell that lists
+    days of which one is not a date is unreadable, never read as its first day."""
     one = date(value)
     s = _as_text(value) if value.__class__ is str else None
     if s is None:
@@ -446,6 +458,10 @@ def record_date(value: Any) -> dt.date | YearMonth | Dates | Bad | None:
     parts = [p for p in _DAY_LIST.split(bare) if p]
     if len(parts) < 2:
         return one
+    if ":" in bare or "午" in bare or "晚上" in bare:
+        parts = [p for p in _DAY_LIST.split(_TIME_OF_DAY.sub("", bare)) if p]
+        if len(parts) < 2:
+            return one
     days = _listed_days(parts)
     if days is not None:
         return Dates(days)
@@ -453,8 +469,9 @@ def record_date(value: Any) -> dt.date | YearMonth | Dates | Bad | None:
 
 
 def _listed_days(parts: list[str]) -> tuple[dt.date, ...] | None:
-    """Each piece of a list as a date, None when one is not: a piece without its year takes
-    the year of the one before, and must come after it (12月20日、1月5日 says no year)."""
+    """Each piece of a list as a date, None when one is not: a piece without its year is of
+    the year of the one before, or of the next year when it would otherwise lie more than
+    half a year before it (12月20日、1月5日)."""
     out: list[dt.date] = []
     for part in parts:
         day = date(part)
@@ -462,15 +479,20 @@ def _listed_days(parts: list[str]) -> tuple[dt.date, ...] | None:
             m = _SAME_YEAR.fullmatch(part) if out else None
             if m is None:
                 return None
+            before = out[-1]
             try:
-                year, month = out[-1].year, int(m[1])
-                day = dt.date(year, month, int(m[2])) if m[2] else YearMonth(year, month)
+                day = _of_year(before.year, int(m[1]), m[2])
+                if day < before - _HALF_YEAR:
+                    day = _of_year(before.year + 1, int(m[1]), m[2])
             except ValueError:
-                return None
-            if day < out[-1]:
                 return None
         out.append(day)  # type: ignore[arg-type]
     return tuple(out)
+
+
+def _of_year(year: int, month: int, day: str | None) -> dt.date:
+    """10月8日 (``day`` "8") or 10月 (``day`` None) of ``year``; ValueError for no date."""
+    return dt.date(year, month, int(day)) if day else YearMonth(year, month)
 
 
 _CLASS_PATTERNS = (
