@@ -239,6 +239,7 @@ class RosterChecks:
         self._ids_seen: dict[str, tuple[Table, int, bool]] = {}
         self._named_children: ChildIndex[object] = ChildIndex()
         self._children_seen = False
+        self._named_folded: set[str] | None = None  # ``named`` in simplified characters
 
     @classmethod
     def of(cls, roster: Roster, today: dt.date) -> RosterChecks:
@@ -263,7 +264,9 @@ class RosterChecks:
     def index(self, table: Table) -> None:
         """Know ``table``'s children, for the records that name them."""
         school = self.matching.get(table.file, "")
-        _index_named(self._named_children, table, self.named, school)
+        if self._named_folded is None:
+            self._named_folded = set(nz.simplified(list(self.named)))
+        _index_named(self._named_children, table, self.named, self._named_folded, school)
         self._children_seen = True
 
     def teachers(self, table: Table) -> None:
@@ -289,13 +292,21 @@ class RosterChecks:
         return _once_per_file(self.found)
 
 
-def _index_named(index: ChildIndex[object], tbl: Table, names: set[str], school: str) -> None:
-    """The children of ``tbl`` called one of ``names``, each keyed by its ID number (the
+def _index_named(
+    index: ChildIndex[object], tbl: Table, names: set[str], folded: set[str], school: str
+) -> None:
+    """The children of ``tbl`` called one of ``names`` (or, in simplified characters, one of
+    ``folded``: a record's 張偉 may be the roster's 张伟), each keyed by its ID number (the
     same child in two files is one) or its row; ``school``: its file's, for a row without
     a 学校 cell."""
     empty: list[Any] = [None] * len(tbl)
+    others = [n for n in dict.fromkeys(tbl.values.get("name") or ()) if n.__class__ is str]
+    others = [n for n in others if n not in names]
+    also = {n for n, f in zip(others, nz.simplified(others), strict=True) if f in folded}
     keys = [
-        (number if isinstance(number, str) and number else (id(tbl), i)) if name in names else None
+        (number if isinstance(number, str) and number else (id(tbl), i))
+        if name in names or name in also
+        else None
         for i, (name, number) in enumerate(
             zip(tbl.values.get("name") or empty, tbl.values.get("id_number") or empty, strict=True)
         )

@@ -183,6 +183,17 @@ def name(value: Any) -> str | None:
     return unicodedata.normalize("NFKC", "".join(s.split())).translate(_NAME_DOTS)
 
 
+def simplified(names: list[str]) -> list[str]:
+    """Each name in simplified characters (張偉 is 张伟), as a record written in either
+    finds its child: one conversion of them all, a county's 100,000 names at once."""
+    if not names:
+        return []
+    folded = T2S.convert("\n".join(names)).split("\n")
+    if len(folded) != len(names):  # never: a name cell's text holds no line break
+        return [T2S.convert(n) for n in names]
+    return folded
+
+
 # What a school writes in a name cell for nobody: 委托监护人姓名 无 when no guardian was
 # entrusted, a / across the cells of a parent who has died, 帮扶教师 无 for a child not
 # yet paired.

@@ -72,6 +72,7 @@ class ChildIndex(Generic[K]):
         self._more: dict[tuple[str, K], list[Place]] = {}
         self._found: dict[tuple[object, ...], tuple[K | None, int]] = {}
         self._uncounted: set[K] = set()
+        self._folded: dict[str, str] | None = None  # built on a name's first miss
         # Every school with children in the run (named by a record or not): a record of
         # one of them names a child of its own school, never one of a file's own.
         self.schools: set[str] = set()
@@ -108,6 +109,7 @@ class ChildIndex(Generic[K]):
             else:
                 rows[k] = place
         self._uncounted.update(uncounted)
+        self._folded = None
 
     def find(
         self, student: object, cls: object, school: object, born: object = None
@@ -120,6 +122,9 @@ class ChildIndex(Generic[K]):
         of a file's own (``Roster.matching_schools``). Of namesakes still, those its birth
         date ``born`` does not rule out (``_born_on``)."""
         found = self._by_name.get(student, {}) if student.__class__ is str else {}  # type: ignore[call-overload]
+        if not found and student.__class__ is str:
+            student = self._roster_spelling(student)  # type: ignore[arg-type]
+            found = self._by_name.get(student, {})  # type: ignore[call-overload]
         more = self._more
 
         def rows_of(who: K, first: Place) -> tuple[Place, ...]:
@@ -159,6 +164,19 @@ class ChildIndex(Generic[K]):
             if hits:
                 return [(who, tier[who][2]) for who in _born_on(hits, tier, born)]
         return []
+
+    def _roster_spelling(self, student: str) -> str:
+        """The roster's name a record's name is in other characters: 張偉 is 张伟 (and 张伟
+        is 張偉), traditional and simplified folded alike; ``student`` itself when no one
+        roster name folds to its fold, or two do (张伟 and 張偉 both on the roster are two
+        children, each found by its own spelling only)."""
+        if self._folded is None:
+            names = list(self._by_name)
+            spellings: dict[str, list[str]] = defaultdict(list)
+            for name, fold in zip(names, nz.simplified(names), strict=True):
+                spellings[fold].append(name)
+            self._folded = {fold: n[0] for fold, n in spellings.items() if len(n) == 1}
+        return self._folded.get(nz.T2S.convert(student), student)
 
     def match(self, student: object, cls: object, school: object, born: object = None) -> K | None:
         """The one counted child a record names, else None (nobody, several namesakes, or
