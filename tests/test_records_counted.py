@@ -71,3 +71,57 @@ def test_two_children_alike_in_simplified_characters_are_found_as_written(
     assert _had(due) == [("张伟", 1, 0, 0), ("張偉", 0, 1, 0)]
     found = run("validate", path, "--select", "REC", "--format", "json").json()["findings"]
     assert [(f["code"], f["row"], f["value"]) for f in found] == [("REC002", 4, "張伟")]
+
+
+def test_a_month_on_one_sheet_is_the_day_of_it_on_a_copy(tmp_path: Path) -> None:
+    """王芳 wrote 张雨涵's October talk as 2024年10月 on her sheet, and a copy of it in the
+    workbook (帮扶记录 (2)) has the day, 2024-10-15: two talks, unless the day was the 1st.
+    One talk now. Two rows of one sheet are two talks still (李明轩's), and a copy's month
+    beyond the days of the other sheet is one more (张雨涵's two visits)."""
+    path = _roster(
+        tmp_path,
+        帮扶记录=[
+            ["2024年10月", "王芳", "张雨涵", None, *TALK],
+            ["2024年10月", "王芳", "李明轩", None, *TALK],
+            [dt.date(2024, 10, 9), "王芳", "李明轩", None, *TALK],
+            [dt.date(2024, 10, 9), "王芳", "张雨涵", None, *VISIT],
+        ],
+        **{
+            "帮扶记录 (2)": [
+                [dt.date(2024, 10, 15), "王芳", "张雨涵", None, *TALK],
+                [dt.date(2024, 10, 9), "王芳", "李明轩", None, *TALK],
+                ["2024年10月", "王芳", "张雨涵", None, *VISIT],
+                [dt.date(2024, 10, 9), "王芳", "张雨涵", None, *VISIT],
+            ]
+        },
+    )
+    due = run("due", path, "--as-of", "2024-10-20", "--format", "json")
+    assert _had(due) == [("张雨涵", 1, 2, 0), ("李明轩", 2, 0, 0)]
+    assert due.json()["summary"]["records"] == 5
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json").json()
+    assert (summary["records"]["total"], summary["records"]["talks"]) == (5, 3)
+    assert summary["records"]["by_month"][1] == {"name": "2024-10", "count": 5}
+
+
+def test_two_teachers_who_visited_together_each_have_the_visit(tmp_path: Path) -> None:
+    """李强 went with 王芳 to 张雨涵's home on 2024-10-08, and each wrote the visit on their
+    own sheet. It was one visit for the child, credited to 李强 (his sheet was read first):
+    lbc due said 张雨涵 had a record by another teacher and the summary that 王芳, her
+    teacher, was short a visit. One visit for the child still, and 王芳's own."""
+    path = _roster(
+        tmp_path,
+        李强=[[dt.date(2024, 10, 8), "李强", "张雨涵", None, *VISIT]],
+        王芳=[
+            [dt.date(2024, 10, 8), "王芳", "张雨涵", None, *VISIT],
+            [dt.date(2024, 10, 9), "王芳", "李明轩", None, *VISIT],
+        ],
+    )
+    due = run("due", path, "--as-of", "2024-10-20", "--format", "json")
+    assert _had(due) == [("张雨涵", 0, 1, 0), ("李明轩", 0, 1, 0)]
+    assert due.json()["summary"]["records"] == 2
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json").json()
+    records = summary["records"]
+    assert (records["total"], records["home_visits"], records["home_visited"]) == (2, 2, 2)
+    assert records["teachers_behind"] == [
+        {"teacher": "王芳", "children": 2, "missing_talks": 2, "missing_visits": 0}
+    ]

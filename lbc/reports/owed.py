@@ -330,7 +330,7 @@ def _other_teachers(records: list[SupportRecord], kids: Kids) -> dict[int, int]:
         if r.child is None or not r.teacher:
             continue
         own = kids.teachers[r.child]
-        if own and r.teacher != kids.in_post.name(own):
+        if own and kids.in_post.name(own) not in r.teachers:
             out[r.child] = out.get(r.child, 0) + 1
     return out
 

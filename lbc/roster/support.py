@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
 from lbc.roster import normalise as nz
@@ -51,6 +51,15 @@ class SupportRecord:
     # It names a child, but no one child of the roster: nobody of that name, or namesakes
     # it does not tell apart (lbc validate's REC002, REC003). A child who has left is one.
     unclear: bool = False
+    # The other teachers who wrote the same record (its child, kind and day) on their own
+    # sheets: two teachers who visited the home together. One visit for the child, and
+    # each teacher's own.
+    others: tuple[str, ...] = ()
+
+    @property
+    def teachers(self) -> tuple[str, ...]:
+        """Every teacher who wrote the record down."""
+        return (self.teacher, *self.others) if self.teacher else self.others
 
 
 class ChildIndex(Generic[K]):
@@ -336,15 +345,20 @@ def dated_records(
     with the child it names. A record read already from another sheet (a teacher's sheet
     handed back twice, a copy left in the folder, a sheet copied inside its workbook as
     帮扶记录 (2) and then one row edited) counts once: a record is its child, kind and day,
-    whatever sheet it is on and whoever signed it. Two such rows of one sheet are two
-    records (two talks on one day), and a sheet with more of them than another adds the
-    rest (``_read_before``).
+    whatever sheet it is on, and whoever signed it: signed by another teacher on her own
+    sheet, it is the one record of both (``SupportRecord.others``: they visited the home
+    together). Two such rows of one sheet are two records (two talks on one day), and a
+    sheet with more of them than another adds the rest (``_read_before``). A record dated
+    to its month alone is one dated to a day of that month on another sheet
+    (``_months_read_before``).
 
     A record of no one child, or whose kind is not written, is a copy only of one the
     same in every cell: a copy's 内容 is the same text, so it is compared as written
     (normalising a county's 300,000 of them took a second)."""
     out: list[SupportRecord] = []
     seen: dict[tuple[object, ...], dict[int, int]] = {}
+    months: dict[tuple[object, ...], list[int]] = {}  # month-only records, by child
+    signed: list[tuple[tuple[object, ...], int, str]] = []  # copies signed by another
     matching, declared = roster.matching_schools(), roster.file_schools()
     for table in roster.records:
         empty = [None] * len(table)
@@ -366,13 +380,22 @@ def dated_records(
                 if not days:
                     continue
             child, named = index.lookup(student, cls, school or own, born)
+            one = child is not None and kind is not None  # a record of one child
             for date in days:
-                if child is not None and kind is not None:
-                    key: tuple[object, ...] = (date, kind, child)
-                else:  # two declared schools' records are never copies
-                    key = (date, kind, teacher, student, cls, school or says, content)
+                if not one:  # two declared schools' records are never copies
+                    key: tuple[object, ...] = (
+                        date, kind, teacher, student, cls, school or says, content
+                    )  # fmt: skip
+                elif date.__class__ is YearMonth:  # not its 1st: YearMonth == its 1st
+                    key = (date, kind, child, MONTH_ONLY)
+                else:
+                    key = (date, kind, child)
                 if _read_before(seen, key, id(table)):
+                    if one and teacher.__class__ is str:
+                        signed.append((key, seen[key][id(table)], teacher))  # type: ignore[arg-type]
                     continue
+                if one and date.__class__ is YearMonth:
+                    months.setdefault(key[:3], []).append(len(out))
                 out.append(
                     SupportRecord(
                         date,
@@ -385,6 +408,10 @@ def dated_records(
                         student.__class__ is str and named != 1,
                     )
                 )
+    if signed:
+        _cosign(out, signed)
+    if months:
+        out = _months_read_before(out, seen, months)
     return out
 
 
@@ -399,6 +426,57 @@ def _read_before(
     if len(rows) == 1:  # the common case: on this sheet alone
         return False
     return n <= max(m for other, m in rows.items() if other != table)
+
+
+# What a month-only record's key ends with (``dated_records``).
+MONTH_ONLY = "month"
+
+
+def _record_key(r: SupportRecord) -> tuple[object, ...]:
+    """The key ``dated_records`` gives a record of one child and a written kind."""
+    if r.date.__class__ is YearMonth:
+        return (r.date, r.kind, r.child, MONTH_ONLY)
+    return (r.date, r.kind, r.child)
+
+
+def _cosign(out: list[SupportRecord], signed: list[tuple[tuple[object, ...], int, str]]) -> None:
+    """Add to each record the other teachers who wrote it down on their own sheets
+    (``signed``: its key, which of its sheet's such rows the copy is, and who signed
+    it): the n-th copy is of the n-th record read."""
+    read: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    wanted = {key for key, _, _ in signed}
+    for k, r in enumerate(out):
+        if r.child is not None and r.kind is not None and (key := _record_key(r)) in wanted:
+            read[key].append(k)
+    for key, n, teacher in signed:
+        rows = read[key]
+        k = rows[min(n, len(rows)) - 1]
+        if teacher not in out[k].teachers:
+            out[k] = replace(out[k], others=(*out[k].others, teacher))
+
+
+def _months_read_before(
+    out: list[SupportRecord],
+    seen: dict[tuple[object, ...], dict[int, int]],
+    months: dict[tuple[object, ...], list[int]],
+) -> list[SupportRecord]:
+    """``out`` without the month-only records (2024年10月) that are records of another sheet
+    dated to a day of the month (2024-10-15): of a child, kind and month, as many records
+    as the most any one sheet has (its days and months), and never fewer than the days
+    read (``seen``: each key's rows by sheet; ``months``: each month's month-only records,
+    in ``out``)."""
+    drop: set[int] = set()
+    for (month, kind, child), rows in months.items():
+        by_sheet = Counter(seen[(month, kind, child, MONTH_ONLY)])
+        dated = 0
+        for d in range(1, nz.month_end(month).day + 1):  # type: ignore[attr-defined]
+            day = seen.get((dt.date(month.year, month.month, d), kind, child))  # type: ignore[attr-defined]
+            if day:
+                by_sheet.update(day)
+                dated += max(day.values())
+        keep = max(dated, max(by_sheet.values())) - dated
+        drop.update(rows[keep:])
+    return [r for k, r in enumerate(out) if k not in drop] if drop else out
 
 
 def contact_days(roster: Roster, index: ChildIndex[int]) -> dict[int, list[dt.date]]:
@@ -481,12 +559,12 @@ def each_childs_records(records: Iterable[SupportRecord]) -> ChildRecords:
         if r.kind == TALK:
             month = (r.date.year, r.date.month)
             out.talks[(child, month)] += 1
-            if r.teacher:
-                out.own[(r.teacher, child, TALK, month)] += 1
+            for teacher in r.teachers:
+                out.own[(teacher, child, TALK, month)] += 1
         elif r.kind == VISIT:
             out.visits[child] += 1
-            if r.teacher:
-                out.own[(r.teacher, child, VISIT, None)] += 1
+            for teacher in r.teachers:
+                out.own[(teacher, child, VISIT, None)] += 1
         elif r.kind == WARMTH:
             out.warmth[child] += 1
     return out
