@@ -125,3 +125,33 @@ def test_two_teachers_who_visited_together_each_have_the_visit(tmp_path: Path) -
     assert records["teachers_behind"] == [
         {"teacher": "王芳", "children": 2, "missing_talks": 2, "missing_visits": 0}
     ]
+
+
+def test_a_month_two_terms_share_counts_in_the_one_with_more_of_it(tmp_path: Path) -> None:
+    """The school's autumn term ends on 2025-01-10 and its spring term starts on 2025-01-20
+    (lbc.toml). 张雨涵's home visit written as 2025年1月 counted in both terms: the autumn
+    term's visit was held in the spring too. January is the spring term's (it has 12 of its
+    days, the autumn term 10); 李明轩's visit of 2025-01-08 is the autumn term's."""
+    _roster(
+        tmp_path,
+        帮扶记录=[
+            ["2025年1月", "王芳", "张雨涵", None, *VISIT],
+            [dt.date(2025, 1, 8), "王芳", "李明轩", None, *VISIT],
+        ],
+    )
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\n\n'
+        '[terms."2024-autumn"]\nstart = 2024-09-01\nend = 2025-01-10\n\n'
+        '[terms."2025-spring"]\nstart = 2025-01-20\nend = 2025-07-04\n',
+        encoding="utf-8",
+    )
+    visits = []
+    for term, day in (("2024-autumn", "2025-01-10"), ("2025-spring", "2025-03-03")):
+        due = run("due", "--term", term, "--as-of", day, "--format", "json", cwd=tmp_path)
+        assert due.stderr == ""
+        summary = run("summary", "--term", term, "--format", "json", cwd=tmp_path).json()
+        visits.append((term, _had(due), summary["records"]["home_visits"]))
+    assert visits == [
+        ("2024-autumn", [("张雨涵", 0, 0, 0), ("李明轩", 0, 1, 0)], 1),
+        ("2025-spring", [("张雨涵", 0, 1, 0), ("李明轩", 0, 0, 0)], 1),
+    ]

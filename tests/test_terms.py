@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
 from lbc.errors import LbcError
+from lbc.roster.normalise import YearMonth, month_end
 from lbc.workspace.terms import AUTUMN, SPRING, Term, parse_term
 
 D = dt.date
@@ -185,3 +186,27 @@ def test_counted_months_leave_out_a_sliver_and_a_month_not_over() -> None:
     running = parse_term("2024-autumn")
     assert running.counted_months(D(2024, 11, 22)) == [(2024, 9), (2024, 10)]
     assert running.counted_months(D(2024, 11, 30)) == [(2024, 9), (2024, 10), (2024, 11)]
+
+
+@given(
+    st.dates(D(2024, 12, 1), D(2025, 2, 27)),
+    st.integers(1, 40),
+    st.dates(D(2024, 12, 1), D(2025, 3, 31)),
+)
+def test_a_month_is_one_terms_however_a_school_sets_its_terms(
+    end: dt.date, gap: int, month: dt.date
+) -> None:
+    """A school's autumn term ends on ``end`` and its spring term starts ``gap`` days
+    later: a record dated to a month alone is of one term at most, of one when either has
+    any of its days, and of the one with more of them."""
+    start = end + dt.timedelta(days=gap)
+    dates = {"2024-autumn": (D(2024, 9, 1), end), "2025-spring": (start, D(2025, 7, 4))}
+    autumn, spring = parse_term("2024-autumn", dates), parse_term("2025-spring", dates)
+    day = YearMonth(month.year, month.month)
+    held = [term.key for term in (autumn, spring) if term.holds(day)]
+    every = [month.replace(day=d) for d in range(1, month_end(month).day + 1)]
+    days = [sum(t.start <= d <= t.end for d in every) for t in (autumn, spring)]
+    if not any(days):
+        assert held == []
+    else:
+        assert held == ["2024-autumn" if days[0] >= days[1] else "2025-spring"]

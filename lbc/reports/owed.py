@@ -264,7 +264,7 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
     index = kids.index(roster)
     records = dated_records(roster, index, year_start, day)
     born, alike = namesakes_born(kids, index)
-    in_term = [r for r in records if nz.within(r.date, term.start, day)]
+    in_term = [r for r in records if term.holds(r.date, day)]
     had_term = each_childs_records(in_term)
     had_year = each_childs_records(records)
     month = (day.year, day.month)

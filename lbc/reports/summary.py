@@ -260,7 +260,7 @@ def build_context(
     months = term.months(until=as_of)
     counted = term.counted_months(as_of)
     index = kids.index(roster)
-    records = dated_records(roster, index, term.start, as_of)
+    records = dated_records(roster, index, term.start, as_of, term.ceded)
     had = each_childs_records(records)
     # 送温暖 is owed once a school year: those of the term before this one count too.
     this_year = (
@@ -328,7 +328,7 @@ def input_notes(roster: Roster, term: Term, school: str, several: bool) -> list[
         if not table.has("kind") and not table.kind_from:  # else lbc.commands.common says
             notes.append(t("sum.note.no_kind", sheet=table.sheet))
         dates = [d for cell in table.values.get("date") or () for d in record_days(cell)]
-        outside = sum(1 for d in dates if not nz.within(d, term.start, term.end))
+        outside = sum(1 for d in dates if not term.holds(d))
         if dates and outside == len(dates):
             notes.append(
                 t("sum.note.all_outside", sheet=table.sheet, count=outside, term=term.label)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
@@ -339,18 +339,24 @@ def days_without_contact(last: dt.date | None, day: dt.date, year_start: dt.date
 
 
 def dated_records(
-    roster: Roster, index: ChildIndex[int], start: dt.date, end: dt.date
+    roster: Roster,
+    index: ChildIndex[int],
+    start: dt.date,
+    end: dt.date,
+    ceded: Collection[Month] = (),
 ) -> list[SupportRecord]:
     """The records dated from ``start`` to ``end`` (inclusive), in the order read, each
-    with the child it names. A record read already from another sheet (a teacher's sheet
-    handed back twice, a copy left in the folder, a sheet copied inside its workbook as
-    帮扶记录 (2) and then one row edited) counts once: a record is its child, kind and day,
-    whatever sheet it is on, and whoever signed it: signed by another teacher on her own
-    sheet, it is the one record of both (``SupportRecord.others``: they visited the home
-    together). Two such rows of one sheet are two records (two talks on one day), and a
-    sheet with more of them than another adds the rest (``_read_before``). A record dated
-    to its month alone is one dated to a day of that month on another sheet
-    (``_months_read_before``).
+    with the child it names; a record dated to one of the months ``ceded`` alone is not (a
+    term's month of which the other term has more days: ``Term.ceded``).
+
+    A record read already from another sheet (a teacher's sheet handed back twice, a copy
+    left in the folder, a sheet copied inside its workbook as 帮扶记录 (2) and then one row
+    edited) counts once: a record is its child, kind and day, whatever sheet it is on and
+    whoever signed it; signed by another teacher on her own sheet, it is the one record of
+    both (``SupportRecord.others``: they visited the home together). Two such rows of one
+    sheet are two records (two talks on one day), and a sheet with more of them than
+    another adds the rest (``_read_before``). A record dated to its month alone is one
+    dated to a day of that month on another sheet (``_months_read_before``).
 
     A record of no one child, or whose kind is not written, is a copy only of one the
     same in every cell: a copy's 内容 is the same text, so it is compared as written
@@ -376,7 +382,12 @@ def dated_records(
                     continue
                 days: tuple[dt.date, ...] = (cell,)  # type: ignore[assignment]
             else:
-                days = tuple(d for d in record_days(cell) if nz.within(d, start, end))
+                days = tuple(
+                    d
+                    for d in record_days(cell)
+                    if nz.within(d, start, end)
+                    and (d.__class__ is not YearMonth or (d.year, d.month) not in ceded)
+                )
                 if not days:
                     continue
             child, named = index.lookup(student, cls, school or own, born)

@@ -46,6 +46,16 @@ class Term:
     year: int  # the calendar year the term starts in
     start: dt.date
     end: dt.date
+    # The months the term shares with the term before or after it that are that term's: a
+    # record dated to such a month alone (2025年1月) counts there (``parse_term``).
+    ceded: frozenset[tuple[int, int]] = frozenset()
+
+    def holds(self, day: dt.date, until: dt.date | None = None) -> bool:
+        """Whether a record's day is of the term (up to ``until``): a month (``YearMonth``)
+        when any of its days is (``nz.within``), unless it is one the term has ceded."""
+        if not nz.within(day, self.start, until or self.end):
+            return False
+        return day.__class__ is not nz.YearMonth or (day.year, day.month) not in self.ceded
 
     @property
     def label(self) -> str:
@@ -130,8 +140,45 @@ def parse_term(text: str, dates: dict[str, tuple[dt.date, dt.date]] | None = Non
     if not TERM_YEARS[0] <= year <= TERM_YEARS[1]:  # 2204-autumn is a typo, not a term
         raise LbcError(t("err.term_year", term=text, year=year))
     key = f"{year}-{season}"
-    start, end = (dates or {}).get(key) or default_dates(season, year)
-    return Term(key, season, year, start, end)
+    start, end = _dates(season, year, dates)
+    if season == AUTUMN:
+        before, after = _dates(SPRING, year, dates), _dates(SPRING, year + 1, dates)
+    else:
+        before, after = _dates(AUTUMN, year - 1, dates), _dates(AUTUMN, year, dates)
+    # A month two terms share is the one's with more of its days; the earlier one's when
+    # they have as many (a school's own dates may end one term and start the next in it).
+    ceded = {
+        (day.year, day.month)
+        for day, other, wins in ((start, before, _days_of), (end, after, _more_days_of))
+        if wins(day, other, (start, end))
+    }
+    return Term(key, season, year, start, end, frozenset(ceded))
+
+
+def _dates(
+    season: str, year: int, dates: dict[str, tuple[dt.date, dt.date]] | None
+) -> tuple[dt.date, dt.date]:
+    return (dates or {}).get(f"{year}-{season}") or default_dates(season, year)
+
+
+def _days_in(day: dt.date, span: tuple[dt.date, dt.date]) -> int:
+    """How many days of ``day``'s month ``span`` holds."""
+    first, last = day.replace(day=1), nz.month_end(day)
+    return max(0, (min(last, span[1]) - max(first, span[0])).days + 1)
+
+
+def _days_of(day: dt.date, other: tuple[dt.date, dt.date], own: tuple[dt.date, dt.date]) -> bool:
+    """Whether the term before (``other``) holds as many of ``day``'s month's days as the
+    term (``own``) does, or more, and some."""
+    theirs = _days_in(day, other)
+    return theirs > 0 and theirs >= _days_in(day, own)
+
+
+def _more_days_of(
+    day: dt.date, other: tuple[dt.date, dt.date], own: tuple[dt.date, dt.date]
+) -> bool:
+    """Whether the term after (``other``) holds more of ``day``'s month's days."""
+    return _days_in(day, other) > _days_in(day, own)
 
 
 def term_of(day: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None = None) -> Term:
