@@ -2274,6 +2274,23 @@ _TEXT: dict[str, tuple[str, str]] = {
         "如确是代为谈心或家访，无需修改；如写错了学生，请改正学生姓名",
         "nothing to do if the teacher stood in; if the child is wrong, correct the name",
     ),
+    "rule.REC007": (
+        "日期 {date} 不在任何学期内，这条记录不计入任何学期",
+        "date {date} is in no term; the record counts for no term",
+    ),
+    "rule.REC007.title": ("记录日期不在任何学期", "record dated in no term"),
+    "rule.REC007.example": (
+        "暑假中 2024-08-20 的家访",
+        "a home visit on 2024-08-20, in the summer",
+    ),
+    "rule.REC007.why": (
+        "lbc due 和学期工作总结只统计学期内的谈心、家访，假期里的记录不计入任何学期；日期也可能是写错了",
+        "lbc due and the term's summary count the talks and visits of a term: a record of the holidays counts in none, and the date may be a typo",
+    ),
+    "rule.REC007.fix": (
+        "日期写错的，按实际日期改正；学校的学期起止日期与默认不同的（如 8 月底开学），在 lbc.toml 的 [terms] 中设定；确是假期中的记录，无需修改",
+        "correct a mistyped date; a school whose terms start or end on other days (term from late August) sets them under [terms] in lbc.toml; a record of the holidays needs nothing",
+    ),
     # ---- the watch list's criteria (lbc watch) ----
     "rule.WCH001": ("父母均外出，没有委托监护人", "both parents away and no guardian"),
     "rule.WCH001.title": ("父母均外出无人监护", "both parents away, no guardian"),
@@ -2816,10 +2833,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "note.records_termless": (
         "提示：{count} 条帮扶记录的日期不在任何学期（首个在 {file} 的“{sheet}”第 {row} 行），"
-        "没有计入；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定",
+        "没有计入；lbc validate 逐条指出（REC007）；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定",
         "note: {count} support records are dated in no term (the first in {file}, sheet "
-        "'{sheet}', row {row}): they were not counted; a school sets its terms' dates under "
-        "[terms] in lbc.toml",
+        "'{sheet}', row {row}): they were not counted; lbc validate points at each (REC007); "
+        "a school sets its terms' dates under [terms] in lbc.toml",
     ),
     "note.records_unreadable_kind": (
         "提示：{count} 条帮扶记录的“类型”无法识别，算作一次联系，但没有算作谈心、家访或送温暖；"

@@ -253,6 +253,10 @@ FIXTURES: dict[str, Fixture] = {
         record_sheet([1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", SEPT, "谈", "王芳"], "刘备"),
         (ROSTER, "帮扶记录", 3, "B", "student"),
     ),
+    "REC007": Fixture(  # a home visit in the summer holidays
+        records([dt.date(2024, 8, 20), "王芳", "张雨涵", "三年级(2)班", "家访", ""]),
+        (ROSTER, RECORDS, 2, "A", "date"),
+    ),
     # the watch list (run with threshold 1, so the one reason lists the child)
     "WCH001": Fixture(children(child_row(1, 监护人姓名=None)), child(2, "L", "guardian_name")),
     "WCH002": Fixture(extra("监护类型", "无人监护"), child(2, "O", "guardianship_rating")),

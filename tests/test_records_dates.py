@@ -225,7 +225,8 @@ def test_due_and_the_summary_say_how_many_records_are_in_no_term(tmp_path: Path)
     ]
     note = (
         "提示：1 条帮扶记录的日期不在任何学期（首个在 roster.xlsx 的“帮扶记录”第 3 行），"
-        "没有计入；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定\n"
+        "没有计入；lbc validate 逐条指出（REC007）；"
+        "学校的学期起止日期可在 lbc.toml 的 [terms] 中设定\n"
     )
     assert due.stderr == note
     summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
@@ -233,8 +234,8 @@ def test_due_and_the_summary_say_how_many_records_are_in_no_term(tmp_path: Path)
     english = run("--lang", "en", "due", "--as-of", "2024-10-15", cwd=tmp_path)
     assert english.stderr == (
         "note: 1 support records are dated in no term (the first in roster.xlsx, sheet "
-        "'帮扶记录', row 3): they were not counted; a school sets its terms' dates under "
-        "[terms] in lbc.toml\n"
+        "'帮扶记录', row 3): they were not counted; lbc validate points at each (REC007); "
+        "a school sets its terms' dates under [terms] in lbc.toml\n"
     )
 
 
@@ -256,7 +257,8 @@ def test_a_summers_home_visit_is_in_no_term_by_default(tmp_path: Path) -> None:
     ]
     assert due.stderr == (
         f"提示：3 条帮扶记录的日期不在任何学期（首个在 {path} 的“帮扶记录”第 2 行），"
-        "没有计入；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定\n"
+        "没有计入；lbc validate 逐条指出（REC007）；"
+        "学校的学期起止日期可在 lbc.toml 的 [terms] 中设定\n"
     )
 
 
@@ -311,4 +313,36 @@ def test_a_record_sheets_dates_without_their_year_are_of_its_term(tmp_path: Path
         dt.datetime(2024, 12, 20),
         "2025-01",
         "2024-11",
+    ]
+
+
+def test_validate_points_at_each_record_dated_in_no_term(tmp_path: Path) -> None:
+    """lbc due and lbc summary said how many records are dated in no term and where the
+    first is; lbc validate said nothing of them. It warns at each date cell now (REC007),
+    by the school's own terms (lbc.toml): 2024-07-20 is in the summer after a spring term
+    ending on 2024-07-10, 2024年7月 has days of that term, 2024-08-28 is of an autumn term
+    starting on 2024-08-26. By the default dates (spring to July 31, autumn from September 1)
+    2024-07-20 is of the spring term and 2024-08-28 in no term."""
+    rows = [
+        [dt.date(2024, 10, 8), "王芳", "张雨涵", None, "谈心", "谈学习"],
+        [dt.date(2024, 7, 20), "王芳", "张雨涵", None, "家访", "暑期家访"],
+        ["2024年7月", "王芳", "张雨涵", None, "家访", "暑期家访"],
+        ["2024-08-28、2024-10-09", "王芳", "李明轩", None, "家访", "入户"],
+    ]
+    _roster(tmp_path, rows)
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\n\n'
+        '[terms."2024-spring"]\nstart = 2024-02-26\nend = 2024-07-10\n\n'
+        '[terms."2024-autumn"]\nstart = 2024-08-26\nend = 2025-01-20\n',
+        encoding="utf-8",
+    )
+    found = run("validate", "--select", "REC", "--format", "json", cwd=tmp_path).json()
+    assert [
+        (f["code"], f["row"], f["column"], f["field"], f["message"]) for f in found["findings"]
+    ] == [("REC007", 3, "A", "date", "日期 2024-07-20 不在任何学期内，这条记录不计入任何学期")]
+    (tmp_path / "alone").mkdir()
+    alone = _roster(tmp_path / "alone", rows)
+    found = run("validate", alone, "--select", "REC", "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["value"]) for f in found] == [
+        ("REC007", 5, "2024-08-28、2024-10-09")
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from stdnum.cn import ric
@@ -25,6 +25,7 @@ from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, births_differ, teache
 from lbc.roster.reading import EXCEL_ERRORS
 from lbc.roster.support import ChildIndex, record_days
 from lbc.roster.tables import KEPT, Roster, Table
+from lbc.workspace.terms import in_a_term
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
 # A work place names a city when it says 市/州/盟/地区, is a municipality, or is spelled
@@ -162,7 +163,10 @@ def child_label(table: Table, i: int) -> str:
 
 
 def check_roster(
-    roster: Roster, today: dt.date | None = None, done_with_cells: bool = False
+    roster: Roster,
+    today: dt.date | None = None,
+    done_with_cells: bool = False,
+    terms: dict[str, tuple[dt.date, dt.date]] | None = None,
 ) -> list[Finding]:
     """All findings for everything read, in Excel order within each sheet. A parked
     children table (read_roster's ``park``) is taken out to be checked and keeps only
@@ -170,8 +174,9 @@ def check_roster(
     ``done_with_cells`` (lbc validate, which only counts the children after) every
     children table but the last does, so a county's merged roster, checked school by
     school, lets each school's cells go (the last one's would only be freed for nothing
-    before the command ends)."""
-    checks = RosterChecks.of(roster, today or dt.date.today())
+    before the command ends). ``terms``: the school's own terms' dates (lbc.toml), which
+    a record's date is in one of or not (REC007)."""
+    checks = RosterChecks.of(roster, today or dt.date.today(), terms)
     last = len(roster.children) - 1
     for n, table in enumerate(roster.children):
         parked = table.parked
@@ -217,7 +222,8 @@ class RosterChecks:
     matched to children by it (Roster.matching_schools); ``named``: every child's name a
     record gives (its child is looked up among the children, which come first; with no
     children at all, as when lbc merge first checks a school's file of records alone,
-    whose child a record names is not said: check_records_of says it)."""
+    whose child a record names is not said: check_records_of says it); ``terms``: the
+    school's own terms' dates, a record's date in none of which is said (REC007)."""
 
     def __init__(
         self,
@@ -227,8 +233,14 @@ class RosterChecks:
         schools: dict[str, str],
         matching: dict[str, str],
         named: set[str],
+        terms: dict[str, tuple[dt.date, dt.date]] | None = None,
     ) -> None:
         self.today = today
+        self.terms = terms
+        # Whether each day or month records are dated is in a term, asked once each (a
+        # county's 300,000 records are of a few hundred days); keyed by kind too: a month
+        # is not its 1st.
+        self._in_term: dict[tuple[type, dt.date], bool] = {}
         self.teacher_names = teachers
         self.in_post = in_post
         self.schools = schools
@@ -242,9 +254,11 @@ class RosterChecks:
         self._named_folded: set[str] | None = None  # ``named`` in simplified characters
 
     @classmethod
-    def of(cls, roster: Roster, today: dt.date) -> RosterChecks:
+    def of(
+        cls, roster: Roster, today: dt.date, terms: dict[str, tuple[dt.date, dt.date]] | None = None
+    ) -> RosterChecks:
         """The checks of ``roster``, against its teachers and records (read before its
-        children are checked) and the schools its files declare."""
+        children are checked), the schools its files declare and the school's ``terms``."""
         return cls(
             today,
             {n for tbl in roster.teachers for n in tbl.values.get("name", []) if isinstance(n, str)}
@@ -254,6 +268,7 @@ class RosterChecks:
             roster.file_schools(),
             roster.matching_schools(),
             {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
+            terms,
         )
 
     def children(self, table: Table) -> None:
@@ -276,7 +291,17 @@ class RosterChecks:
     def records(self, table: Table) -> None:
         school = self.matching.get(table.file, "")
         children = self._named_children if self._children_seen else None
-        self.found += check_records(table, self.today, self.teacher_names, children, school)
+        self.found += check_records(
+            table, self.today, self.teacher_names, children, school, self.in_a_term
+        )
+
+    def in_a_term(self, day: dt.date) -> bool:
+        """Whether a record's day (or month) is in one of the school's terms (``in_a_term``)."""
+        key = (day.__class__, day)
+        found = self._in_term.get(key)
+        if found is None:
+            found = self._in_term[key] = in_a_term(day, self.terms)
+        return found
 
     def pairs(self, table: Table) -> None:
         self.found += check_pairs(table, self.teacher_names or set())
@@ -792,12 +817,13 @@ def check_records(
     teacher_names: set[str] | None,
     children: ChildIndex[object] | None,
     school: str = "",
+    in_term: Callable[[dt.date], bool] = in_a_term,
 ) -> list[Finding]:
-    """Records: dates, a known teacher (when a teacher list was read), a known child (of
-    the record's school: its 学校 cell, else ``school``, its file's in a folder of
-    schools; when children were read); on lbc's record sheets also a date inside the
-    sheet's term, and a child of the teacher's own (another teacher's is accepted, and
-    said)."""
+    """Records: dates (in a term by ``in_term``: the school's terms), a known teacher (when
+    a teacher list was read), a known child (of the record's school: its 学校 cell, else
+    ``school``, its file's in a folder of schools; when children were read); on lbc's
+    record sheets also a date inside the sheet's term, and a child of the teacher's own
+    (another teacher's is accepted, and said)."""
     out = _Out(table, Kind.RECORDS)
     _formula_errors(out)
     laid_out = record_sheets.is_record_sheet(table)
@@ -830,6 +856,8 @@ def check_records(
                 out.add(R.DATE002, i, "date", label=out.label("date"), date=day)
             elif span is not None and not nz.within(day, *span):
                 out.add(R.REC005, i, "date", date=day, start=span[0], end=span[1])
+            elif not in_term(day):
+                out.add(R.REC007, i, "date", date=day)
         if teacher is not None and teacher_names is not None and teacher not in teacher_names:
             out.add(R.REC001, i, "teacher", name=teacher)
         if student is None:

@@ -25,7 +25,9 @@ from lbc.roster.tables import KEPT, Roster
 
 
 def check_by_row_group(
-    path: Path, today: dt.date | None = None
+    path: Path,
+    today: dt.date | None = None,
+    terms: dict[str, tuple[dt.date, dt.date]] | None = None,
 ) -> tuple[Roster, list[Finding]] | None:
     """The roster's shape and its findings, read one row group at a time; None when the
     file cannot be read so (see lbc.roster.parquet.sources_by_row_group): then it is read
@@ -37,7 +39,7 @@ def check_by_row_group(
     roster.declared.update(sources.schools)
     for table, _ in tables_by_row_group(path, sources, {Kind.TEACHERS, Kind.RECORDS}):
         (roster.teachers if table.kind is Kind.TEACHERS else roster.records).append(table)
-    checks = RosterChecks.of(roster, today or dt.date.today())
+    checks = RosterChecks.of(roster, today or dt.date.today(), terms)
     for table, _ in tables_by_row_group(path, sources, {Kind.CHILDREN}):
         roster.children.append(table)
         checks.children(table)

@@ -77,7 +77,7 @@ def summary(
     # The document is Chinese whatever --lang says: a school files it; --lang is for people
     # reading lbc's own messages.
     with common.progress(t("note.summarising")), language("zh"):
-        findings = check_roster(roster, today)
+        findings = check_roster(roster, today, terms=cfg.terms)
         context = build_context(
             roster,
             findings,

@@ -62,7 +62,7 @@ def validate(
         roster = common.read(paths, cfg, park=len(paths) > 1)
         warming.join()
         with common.progress(t("note.checking")):
-            findings = check_roster(roster, done_with_cells=True)
+            findings = check_roster(roster, done_with_cells=True, terms=cfg.terms)
     findings = [f for f in findings if selected(f.code, chosen, skipped)]
     privacy = Privacy(show_pii)  # findings name a child only to place the problem: masked
     if annotate_out is not None and marked is not None:
@@ -108,7 +108,7 @@ def _by_row_group(path: Path, cfg: Config) -> tuple[Roster, list[Finding]] | Non
 
     check_input_path(path)
     with common.progress(t("note.reading") + " " + str(path)):
-        streamed = check_by_row_group(path)
+        streamed = check_by_row_group(path, terms=cfg.terms)
     if streamed is not None:
         common.say_what_was_read([path], cfg, streamed[0], pairs_matter=False)
     return streamed
