@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from conftest import CHILD_HEADER, RECORD_HEADER, Result, child_row, run, write_xlsx
 from lbc.roster import normalise as nz
+from lbc.roster import record_sheets
 
 TEACHERS = [["姓名", "在岗"], ["王芳", "是"]]
 
@@ -346,3 +347,62 @@ def test_validate_points_at_each_record_dated_in_no_term(tmp_path: Path) -> None
     assert [(f["code"], f["row"], f["value"]) for f in found] == [
         ("REC007", 5, "2024-08-28、2024-10-09")
     ]
+
+
+def test_a_schools_own_sheets_dates_without_their_year_are_of_the_runs_term(
+    tmp_path: Path,
+) -> None:
+    """The school's own 帮扶记录 sheet has 10月8日 and 1月5日、1月 with no year: unreadable
+    (DATE001) and counted for nobody, where lbc's own sheets take the year from their
+    title. The run names its term when lbc.toml sets one (or with --term): 10月8日 is
+    2024-10-08 of the 2024 autumn term, 1月5日 2025-01-05. With two terms set and none
+    named, no year is known: still unreadable."""
+    rows = [
+        ["10月8日", "王芳", "张雨涵", None, "家访", "入户"],
+        ["1月5日、1月", "王芳", "李明轩", None, "谈心", "谈学习"],
+    ]
+    _roster(tmp_path, rows)
+    autumn = '[terms."2024-autumn"]\nstart = 2024-09-01\nend = 2025-01-20\n'
+    spring = '[terms."2025-spring"]\nstart = 2025-02-17\nend = 2025-07-04\n'
+    config = tmp_path / "lbc.toml"
+    config.write_text(f'[files]\nroster = ["roster.xlsx"]\n\n{autumn}', encoding="utf-8")
+    due = run("due", "--as-of", "2025-01-20", "--format", "json", cwd=tmp_path)
+    assert due.stderr == ""
+    assert _owed(due) == [
+        ("张雨涵", ["送温暖"], ["2024-09", "2024-10", "2024-11", "2024-12", "2025-01"], 0, 1),
+        ("李明轩", ["家访", "送温暖"], ["2024-09", "2024-10", "2024-11", "2024-12"], 2, 0),
+        ("last", ["2024-10-08", "2025-01-05"]),
+    ]
+    found = run("validate", "--select", "DATE", "--format", "json", cwd=tmp_path).json()
+    assert found["findings"] == []
+    config.write_text(f'[files]\nroster = ["roster.xlsx"]\n\n{autumn}\n{spring}', encoding="utf-8")
+    found = run("validate", "--select", "DATE", "--format", "json", cwd=tmp_path).json()
+    assert [(f["code"], f["row"]) for f in found["findings"]] == [("DATE001", 2), ("DATE001", 3)]
+    due = run("due", "--as-of", "2025-01-20", "--format", "json", cwd=tmp_path)
+    assert due.json()["summary"]["records"] == 0
+    named = run(
+        "due", "--term", "2024-autumn", "--as-of", "2025-01-20", "--format", "json", cwd=tmp_path
+    )
+    assert named.stderr == "" and named.json()["summary"]["records"] == 3
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert (summary.json()["records"]["total"], summary.json()["records"]["talks"]) == (3, 2)
+
+
+@given(st.integers(2001, 2098), st.integers(0, 152), st.booleans())
+def test_a_day_without_its_year_is_of_the_one_year_in_the_term(
+    year: int, into: int, month_only: bool
+) -> None:
+    """Any day of an autumn term (Sept 1 - Jan 31) or its month, written without the year,
+    is that day or month; outside the term it has no year; with a span of two years, two
+    years may put it in: none is taken."""
+    start, end = dt.date(year, 9, 1), dt.date(year + 1, 1, 31)
+    day = start + dt.timedelta(days=into)
+    text = f"{day.month}月" if month_only else f"{day.month}月{day.day}日"
+    read = record_sheets.with_year_in(text, (start, end))
+    assert read == (nz.YearMonth(day.year, day.month) if month_only else day)
+    assert read.__class__ is (nz.YearMonth if month_only else dt.date)
+    assert record_sheets.with_year_in(f"{day.month}月", (end, end + dt.timedelta(days=200))) in (
+        None,
+        nz.YearMonth(year + 1, day.month),
+    )
+    assert record_sheets.with_year_in(text, (start, end.replace(year=year + 2))) is None

@@ -41,7 +41,7 @@ from lbc.roster.tables import (
 from lbc.workspace.config import Config, resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
 from lbc.workspace.schools import one_name_two_workspaces, read_roster
-from lbc.workspace.terms import in_a_term
+from lbc.workspace.terms import Term, date_records_in, in_a_term, the_term
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -331,13 +331,16 @@ def read(
     pairs_matter: bool = False,
     pairs_alone: bool = False,
     park: bool = False,
+    term: Term | None = None,
 ) -> Roster:
     """The roster with the pairs in force joined on (``keep``: ``lbc pair --keep``), with
     notes on stderr about what was skipped or not known and which pairs are used, unless
     the command's own output says it (``lbc columns``). ``pairs_matter``: a command whose
     result is about who supports whom also says when the workspace's pairs file is not
     made yet. ``pairs_alone``: a pairs workbook given without its roster is read, not
-    refused (``lbc columns``); ``park``: see ``read_roster``."""
+    refused (``lbc columns``); ``park``: see ``read_roster``. ``term``: the term the
+    command was asked about (``--term``), else the one lbc.toml sets, if it sets one: the
+    year of a record's date written without it (``date_records_in``)."""
     # Several schools' files: each is read in a child of its own, so one that kills its
     # reader is reported and the others are still read (the run then exits 1).
     several = len(files) > 1
@@ -355,6 +358,9 @@ def read(
         )
     for _, reason in roster.failed:
         note(t("note.file_left_out", reason=reason))
+    known = term or the_term(cfg.terms)
+    if known is not None:
+        date_records_in(roster, known)
     if _RETAIN["on"]:
         _KEEP_UNTIL_EXIT.append(roster)
     if notes:

@@ -67,7 +67,7 @@ def summary(
     inputs = common.read_files(paths, cfg, template, previous)
     if out is not None:
         refuse_input_as_output(out, inputs)
-    roster = common.read(paths, cfg, pairs_matter=True)
+    roster = common.read(paths, cfg, pairs_matter=True, term=chosen)
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
     school = run_school(roster, cfg.school)
     from lbc.documents import (

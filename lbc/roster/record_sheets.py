@@ -8,7 +8,8 @@ children and their guardians' phones. When the workbooks come back:
 * the 结对儿童 sheet is the teacher's copy of the roster, not a roster: it is not read;
 * a laid-out row still without a date and without content is a row to fill, not a record;
 * the title carries the term's dates, so a date outside them is known for a typo, and a
-  date written without its year (10月8日, 10月) is of the year that puts it in the term.
+  date written without its year (10月8日, 10月) is of the year that puts it in the term
+  (on a school's own sheet too, when the run names its term: ``dates_in_span``).
 
 A records sheet is lbc's own when its header has the 应完成 column, or its title is the
 one lbc wrote (the teacher and the term's dates: a teacher who deleted the 应完成 column
@@ -89,21 +90,37 @@ def _filled(date: object, content: object) -> bool:
 
 def dates_in_term(table: Table) -> None:
     """Read a record sheet's dates written without their year (10月8日, 9月3日、10月8日, 10月)
-    as of the year that puts them within the term its title gives, when one year does: a
+    as of the year that puts them within the term its title gives (``dates_in_span``): a
     teacher filling in her sheet writes the month and day, and the sheet says which term."""
     span = sheet_term(table)
-    if span is None or "date" not in table.raw:
+    if span is not None:
+        dates_in_span(table, span)
+
+
+def dates_in_span(table: Table, span: tuple[dt.date, dt.date]) -> None:
+    """Read a records table's dates written without their year as of the year that puts
+    them within ``span`` (a term), when one year does; left unreadable when none does, or
+    two (a span of more than a year). Each such text is worked out once."""
+    if "date" not in table.raw:
         return
     dates = table.values["date"]
+    known: dict[str, object] = {}
     for i, read in enumerate(dates):
         if read.__class__ is nz.Bad and _NO_YEAR.match(read.raw):
-            found = {
-                got
-                for year in range(span[0].year, span[1].year + 1)
-                if _in_span(got := nz.record_date(f"{year}年{read.raw}"), span)
-            }
-            if len(found) == 1:
-                dates[i] = found.pop()
+            if read.raw not in known:
+                known[read.raw] = with_year_in(read.raw, span) or read
+            dates[i] = known[read.raw]
+
+
+def with_year_in(text: str, span: tuple[dt.date, dt.date]) -> object | None:
+    """A record's 日期 written without its year (10月8日, 9月3日、10月8日, 10月) read as of
+    the one year that puts it within ``span``; None when no year does, or two."""
+    found = {
+        day
+        for year in range(span[0].year, span[1].year + 1)
+        if _in_span(day := nz.record_date(f"{year}年{text}"), span)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _in_span(read: object, span: tuple[dt.date, dt.date]) -> bool:

@@ -13,10 +13,15 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
+from lbc.roster import record_sheets
+
+if TYPE_CHECKING:  # the roster is read before a term is asked about it
+    from lbc.roster.tables import Roster
 
 AUTUMN, SPRING = "autumn", "spring"
 
@@ -211,3 +216,18 @@ def school_year_start(
     """The first day of the school year ``term`` belongs to: its autumn term's start."""
     first = term.year if term.season == AUTUMN else term.year - 1
     return parse_term(f"{first}-{AUTUMN}", dates).start
+
+
+def the_term(dates: dict[str, tuple[dt.date, dt.date]]) -> Term | None:
+    """The one term a school's lbc.toml sets the dates of, None unless it sets one."""
+    return parse_term(next(iter(dates)), dates) if len(dates) == 1 else None
+
+
+def date_records_in(roster: Roster, term: Term) -> None:
+    """Read the dates written without their year (10月8日) on the school's own records
+    sheets as of the year that puts them in ``term``, when one year does: the term the run
+    is about (``--term``, or the one lbc.toml sets). lbc's record sheets are of the term
+    their titles give (``record_sheets.dates_in_term``)."""
+    for table in roster.records:
+        if record_sheets.sheet_term(table) is None:
+            record_sheets.dates_in_span(table, (term.start, term.end))
