@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from typing import Any, Generic, TypeVar
 
 from lbc.roster import normalise as nz
@@ -51,14 +51,24 @@ class SupportRecord:
     # It names a child, but no one child of the roster: nobody of that name, or namesakes
     # it does not tell apart (lbc validate's REC002, REC003). A child who has left is one.
     unclear: bool = False
-    # The other teachers who wrote the same record (its child, kind and day) on their own
-    # sheets: two teachers who visited the home together. One visit for the child, and
-    # each teacher's own.
+
+    @property
+    def teachers(self) -> tuple[str, ...]:
+        """Every teacher who wrote the record down (``Cosigned``)."""
+        return (self.teacher,) if self.teacher else ()
+
+
+@dataclass(frozen=True, slots=True)
+class Cosigned(SupportRecord):
+    """A record that other teachers also wrote on their own sheets (its child, kind and
+    day): two teachers who visited the home together. One visit for the child, and each
+    teacher's own. A class of its own, not a field every record carries: a county makes
+    300,000 records, and rarely one of these."""
+
     others: tuple[str, ...] = ()
 
     @property
     def teachers(self) -> tuple[str, ...]:
-        """Every teacher who wrote the record down."""
         return (self.teacher, *self.others) if self.teacher else self.others
 
 
@@ -353,7 +363,7 @@ def dated_records(
     left in the folder, a sheet copied inside its workbook as 帮扶记录 (2) and then one row
     edited) counts once: a record is its child, kind and day, whatever sheet it is on and
     whoever signed it; signed by another teacher on her own sheet, it is the one record of
-    both (``SupportRecord.others``: they visited the home together). Two such rows of one
+    both (``Cosigned``: they visited the home together). Two such rows of one
     sheet are two records (two talks on one day), and a sheet with more of them than
     another adds the rest (``_read_before``). A record dated to its month alone is one
     dated to a day of that month on another sheet (``_months_read_before``).
@@ -381,7 +391,9 @@ def dated_records(
                 if not start <= cell <= end:  # type: ignore[operator]
                     continue
                 days: tuple[dt.date, ...] = (cell,)  # type: ignore[assignment]
+                month = False
             else:
+                month = True  # a month may be among its days
                 days = tuple(
                     d
                     for d in record_days(cell)
@@ -397,7 +409,7 @@ def dated_records(
                     key: tuple[object, ...] = (
                         date, kind, teacher, student, cls, school or says, content
                     )  # fmt: skip
-                elif date.__class__ is YearMonth:  # not its 1st: YearMonth == its 1st
+                elif month and date.__class__ is YearMonth:  # not its 1st, though ==
                     key = (date, kind, child, MONTH_ONLY)
                 else:
                     key = (date, kind, child)
@@ -405,7 +417,7 @@ def dated_records(
                     if one and teacher.__class__ is str:
                         signed.append((key, seen[key][id(table)], teacher))  # type: ignore[arg-type]
                     continue
-                if one and date.__class__ is YearMonth:
+                if month and one and date.__class__ is YearMonth:
                     months.setdefault(key[:3], []).append(len(out))
                 out.append(
                     SupportRecord(
@@ -462,8 +474,10 @@ def _cosign(out: list[SupportRecord], signed: list[tuple[tuple[object, ...], int
     for key, n, teacher in signed:
         rows = read[key]
         k = rows[min(n, len(rows)) - 1]
-        if teacher not in out[k].teachers:
-            out[k] = replace(out[k], others=(*out[k].others, teacher))
+        r = out[k]
+        if teacher not in r.teachers:
+            own = [getattr(r, f.name) for f in fields(SupportRecord)]
+            out[k] = Cosigned(*own, others=(*getattr(r, "others", ()), teacher))
 
 
 def _months_read_before(
