@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from stdnum.cn import ric
@@ -237,10 +237,6 @@ class RosterChecks:
     ) -> None:
         self.today = today
         self.terms = terms
-        # Whether each day or month records are dated is in a term, asked once each (a
-        # county's 300,000 records are of a few hundred days); keyed by kind too: a month
-        # is not its 1st.
-        self._in_term: dict[tuple[type, dt.date], bool] = {}
         self.teacher_names = teachers
         self.in_post = in_post
         self.schools = schools
@@ -292,16 +288,8 @@ class RosterChecks:
         school = self.matching.get(table.file, "")
         children = self._named_children if self._children_seen else None
         self.found += check_records(
-            table, self.today, self.teacher_names, children, school, self.in_a_term
+            table, self.today, self.teacher_names, children, school, self.terms
         )
-
-    def in_a_term(self, day: dt.date) -> bool:
-        """Whether a record's day (or month) is in one of the school's terms (``in_a_term``)."""
-        key = (day.__class__, day)
-        found = self._in_term.get(key)
-        if found is None:
-            found = self._in_term[key] = in_a_term(day, self.terms)
-        return found
 
     def pairs(self, table: Table) -> None:
         self.found += check_pairs(table, self.teacher_names or set())
@@ -817,9 +805,9 @@ def check_records(
     teacher_names: set[str] | None,
     children: ChildIndex[object] | None,
     school: str = "",
-    in_term: Callable[[dt.date], bool] = in_a_term,
+    terms: dict[str, tuple[dt.date, dt.date]] | None = None,
 ) -> list[Finding]:
-    """Records: dates (in a term by ``in_term``: the school's terms), a known teacher (when
+    """Records: dates (in one of the school's ``terms``), a known teacher (when
     a teacher list was read), a known child (of the record's school: its 学校 cell, else
     ``school``, its file's in a folder of schools; when children were read); on lbc's
     record sheets also a date inside the sheet's term, and a child of the teacher's own
@@ -847,6 +835,7 @@ def check_records(
     student_label = out.label("student")
     has_student = table.has("student")
     seen: dict[tuple[str, Any, Any, Any], list[tuple[object, Any]]] = {}
+    termed: dict[dt.date, bool] = {}  # whether each day is in a term
     for i, (date, teacher, kind, student) in enumerate(
         zip(dates, teachers, kinds, students, strict=True)
     ):
@@ -856,8 +845,16 @@ def check_records(
                 out.add(R.DATE002, i, "date", label=out.label("date"), date=day)
             elif span is not None and not nz.within(day, *span):
                 out.add(R.REC005, i, "date", date=day, start=span[0], end=span[1])
-            elif not in_term(day):
-                out.add(R.REC007, i, "date", date=day)
+            else:
+                # Asked once a day (a county's 300,000 records are of a few hundred), and
+                # of a month each time (a month is not its 1st, though ==).
+                inside = termed.get(day) if day.__class__ is dt.date else None
+                if inside is None:
+                    inside = in_a_term(day, terms)
+                    if day.__class__ is dt.date:
+                        termed[day] = inside
+                if not inside:
+                    out.add(R.REC007, i, "date", date=day)
         if teacher is not None and teacher_names is not None and teacher not in teacher_names:
             out.add(R.REC001, i, "teacher", name=teacher)
         if student is None:
