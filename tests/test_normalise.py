@@ -1328,3 +1328,20 @@ def test_affirmed_only_takes_out(text: str) -> None:
 )
 def test_affirmed_cells(cell: str, said: str) -> None:
     assert nz.affirmed(cell) == said
+
+
+@given(
+    st.lists(
+        st.text(
+            st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+            | st.sampled_from("張偉乾隆髮發干後"),
+            min_size=1,
+            max_size=4,
+        ),
+        max_size=6,
+    )
+)
+def test_names_are_simplified_alike_in_one_call_or_each_alone(names: list[str]) -> None:
+    """A county's names are folded in one conversion (nz.simplified): each comes out as it
+    would alone, none running into the next (a phrase across two names)."""
+    assert nz.simplified(names) == [nz.T2S.convert(n) for n in names]
