@@ -18,8 +18,9 @@ def registration_form(path: Path, rows: list[dict[str, Any]]) -> Path:
 
 
 def test_a_child_at_no_school_is_no_dropout(tmp_path: Path) -> None:
-    """就学情况 不在学 and 未入园 (the form's choices beside 辍学) are one status, 不在学: no
-    VAL001, counted apart in the summary and not in 辍学率 or 巩固率, and on the watch list
+    """就学情况 不在学 and 未入园 (the form's choices beside 辍学), and 失学 (of school age and
+    out of school, which 控辍保学 names beside 辍学), are one status, 不在学: no VAL001,
+    counted apart in the summary and not in 辍学率 or 巩固率, and on the watch list
     (WCH010) in its own word, as a dropout is in its."""
     path = registration_form(
         tmp_path / "登记表.xlsx",
@@ -28,6 +29,7 @@ def test_a_child_at_no_school_is_no_dropout(tmp_path: Path) -> None:
             reg_row(2, "父母双方同时外出", 就学情况="辍学"),
             reg_row(3, "父母双方同时外出", 就学情况="不在学"),
             reg_row(4, "父母双方同时外出", 就学情况="未入园"),
+            reg_row(5, "父母双方同时外出", 就学情况="失学"),
         ],
     )
     doc, stderr, code = validate(path)
@@ -36,7 +38,7 @@ def test_a_child_at_no_school_is_no_dropout(tmp_path: Path) -> None:
     result = run("summary", "--term", "2024-autumn", "--format", "json", path)
     assert result.exit_code == 0, result.stderr
     summary = result.json()
-    assert summary["children"]["total"] == 4
+    assert summary["children"]["total"] == 5
     assert summary["enrollment"] == {
         "by_status": [
             {"name": "在读", "count": 1},
@@ -44,16 +46,16 @@ def test_a_child_at_no_school_is_no_dropout(tmp_path: Path) -> None:
             {"name": "转出", "count": 0},
             {"name": "休学", "count": 0},
             {"name": "辍学", "count": 1},
-            {"name": "不在学", "count": 2},
+            {"name": "不在学", "count": 3},
             {"name": "毕业", "count": 0},
         ],
-        "on_books": 4,
+        "on_books": 5,
         "dropped_out": 1,
-        "retention_rate": 0.75,
-        "dropout_rate": 0.25,
+        "retention_rate": 0.8,
+        "dropout_rate": 0.2,
     }
     text = run("summary", "--term", "2024-autumn", path).stdout
-    assert "- 在校情况：在读 1 人，辍学 1 人，不在学 2 人；巩固率 75.0%，辍学率 25.0%。" in text
+    assert "- 在校情况：在读 1 人，辍学 1 人，不在学 3 人；巩固率 80.0%，辍学率 20.0%。" in text
     assert "有 1 名儿童辍学" in text
 
     watch = run("watch", path, "--format", "json").json()
@@ -66,6 +68,7 @@ def test_a_child_at_no_school_is_no_dropout(tmp_path: Path) -> None:
         (3, [("WCH010", "在校状态：辍学")]),
         (4, [("WCH010", "在校状态：不在学")]),
         (5, [("WCH010", "在校状态：不在学")]),
+        (6, [("WCH010", "在校状态：不在学")]),
     ]
     english = run("--lang", "en", "watch", path, "--format", "json")
     assert [r["message"] for r in english.json()["classes"][0]["children"][2]["reasons"]] == [
@@ -219,3 +222,4 @@ def test_nobody_looks_after_a_child_with_a_guardian_named(tmp_path: Path) -> Non
         ("VAL006", 3, "AG", "guardianship_rating", "监护类型是“无人监护”，却填了监护人"),
     ]
     assert code == 1
+

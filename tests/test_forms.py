@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from conftest import make_id, run, write_xlsx
+from conftest import NAMES, make_id, run, write_xlsx
 from lbc.roster import normalise as nz
 from lbc.roster.reading import RawSheet
 from lbc.roster.tables import build_table, load_roster
@@ -109,7 +109,7 @@ def reg_row(n: int, care: str, **cells: Any) -> dict[str, Any]:
         "序号": n,
         "年级": "三年级",
         "班级": "2班",
-        "姓名": ["张雨涵", "李明轩", "王梓萱", "刘浩然"][n - 1],
+        "姓名": NAMES[n - 1],
         "性别": "女",
         "民族": "汉族",
         "出生日期": born,

@@ -431,6 +431,7 @@ def test_a_phone_cell_saying_there_is_none_is_empty(
             ("差", "guardianship_rating", "监护情况差"),
             ("不在学", "enrollment_status", "不在学"),
             ("未入园", "enrollment_status", "不在学"),
+            ("失学", "enrollment_status", "不在学"),
         ]
     ),
     before=SPACES,
@@ -990,8 +991,9 @@ def test_left_behind_type(raw: Any, want: Any) -> None:
         ("轉出", "转出"),
         ("休学", "休学"),
         ("辍学", "辍学"),
-        ("失学", "辍学"),
-        # The registration form's 不在学 and 未入园: at no school, and no dropout.
+        # The registration form's 不在学 and 未入园, and 失学 (of school age, out of
+        # school): at no school, and no dropout.
+        ("失学", "不在学"),
         ("不在学", "不在学"),
         ("未入园", "不在学"),
         ("未入学", "不在学"),

@@ -697,8 +697,9 @@ GENDERS = ("男", "女")
 YES_NO = ("是", "否")
 LEFT_BEHIND_TYPES = ("父母均外出", "父亲外出", "母亲外出", "非留守")
 # 不在学: at no school and no dropout, as the registration form's 就学情况 has it beside 辍学
-# (its 未入园 too: a young child not in kindergarten). Still on the books, and not counted
-# as a dropout anywhere.
+# (its 未入园 too: a young child not in kindergarten; and 失学, a child of school age out of
+# school, which 控辍保学 names beside 辍学 as the other case). Still on the books, and not
+# counted as a dropout anywhere.
 ENROLLMENT_STATUSES = ("在读", "转入", "转出", "休学", "辍学", "不在学", "毕业")
 NOT_AT_SCHOOL = "不在学"
 # 在校状态 values of a child no longer on the books: not paired, carded or counted as present.
@@ -899,8 +900,8 @@ enrollment_status = _closed(
         "转入": "转入",
         **dict.fromkeys(("转出", "转学"), "转出"),
         "休学": "休学",
-        **dict.fromkeys(("辍学", "失学"), "辍学"),
-        **dict.fromkeys(("不在学", "未入园", "未入学", "未上学"), NOT_AT_SCHOOL),
+        "辍学": "辍学",
+        **dict.fromkeys(("不在学", "失学", "未入园", "未入学", "未上学"), NOT_AT_SCHOOL),
         "毕业": "毕业",
     }
 )
