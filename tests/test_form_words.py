@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from test_forms import REG_HEADER, flat, reg_row, spots, validate
+from test_pair import ANYONE, C32, C51, SHORT_1, kid, pair_json, roster, teacher, who
 
 from conftest import CHILD_HEADER, child_row, run, without, write_xlsx
 
@@ -223,3 +225,19 @@ def test_nobody_looks_after_a_child_with_a_guardian_named(tmp_path: Path) -> Non
     ]
     assert code == 1
 
+
+def test_a_child_out_of_school_is_paired_first(tmp_path: Path) -> None:
+    """A child 不在学 (or 失学) is a priority child, as a dropout is: of two places, the two
+    out of school take them from a child of the teacher's own class whom she supported last
+    term, and the pairs workbook's 重点帮扶原因 says why."""
+    plain = kid(1, C32, 重点帮扶对象="否", 在校状态="在读", 帮扶教师="王芳")
+    kids = [plain, kid(2, C51, 在校状态="不在学"), kid(3, C51, 在校状态="失学")]
+    path = roster(tmp_path / "r.xlsx", kids, [teacher("王芳", C32, role="班主任")])
+    out = tmp_path / "结对.xlsx"
+    code, doc = pair_json(tmp_path, path, "--max-per-teacher", "2", "--out", out)
+    assert code == 1
+    assert who(doc) == {"李明轩": ("王芳", ANYONE, False), "王梓萱": ("王芳", ANYONE, False)}
+    assert [(u["child"], u["why"]) for u in doc["unpaired"]] == [("张雨涵", SHORT_1)]
+    rows = load_workbook(out)["结对名单"].iter_rows(min_row=3, max_row=4, values_only=True)
+    why = "重点关注、不在学"  # on the watch list too (WCH010), which comes first
+    assert [(r[2], r[5]) for r in rows] == [("李明轩", why), ("王梓萱", why)]

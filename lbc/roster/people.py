@@ -67,8 +67,11 @@ def priority_reasons(table: Table, i: int) -> list[str]:
         reasons.append("残疾")
     if table.get("left_behind_type", i) == nz.BOTH_AWAY:
         reasons.append(nz.BOTH_AWAY)
-    if table.get("enrollment_status", i) == "辍学":
-        reasons.append("辍学")
+    # Out of school, a dropout or not (不在学: 失学, 未入园 …): among the children most at
+    # risk, as lbc watch says (WCH010).
+    status = table.get("enrollment_status", i)
+    if status in ("辍学", nz.NOT_AT_SCHOOL):
+        reasons.append(status)
     return reasons
 
 
