@@ -2026,8 +2026,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "rule.VAL007.title": ("单元格是公式错误值", "a cell shows a formula's error"),
     "rule.VAL007.example": (
-        "身份证号一栏显示 #N/A 或 #REF!（公式引用的表已删除）",
-        "身份证号 shows #N/A or #REF! (the formula looks up a sheet since deleted)",
+        "身份证号一栏显示 #N/A 或 #REF!（公式引用的表已删除），LibreOffice 里也可能显示 Err:502",
+        "身份证号 shows #N/A or #REF! (the formula looks up a sheet since deleted), or "
+        "LibreOffice's Err:502",
     ),
     "rule.VAL007.why": (
         "这一格原本是公式，引用的表格或单元格已经找不到，Excel 只显示错误值；孩子的这项信息其实没有",

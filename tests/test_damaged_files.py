@@ -15,7 +15,15 @@ from hypothesis import strategies as st
 from test_bad_input import lbc_in_child, rewrite_zip
 from test_reading import write_xls
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, one_error_line, run, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    TEACHER_HEADER,
+    child_row,
+    one_error_line,
+    run,
+    write_child_csv,
+    write_xlsx,
+)
 from lbc.roster import reading, sheet_pieces, xls_errors
 
 ROWS = [CHILD_HEADER, child_row(1), child_row(2)]
@@ -703,15 +711,22 @@ def test_a_formulas_error_is_read_in_a_sheet_read_in_pieces(
     ]
 
 
-def test_a_formulas_error_kept_as_text_in_a_workbook_says_so(tmp_path: Path) -> None:
-    """A cell whose text is #N/A (typed, or pasted as text), which the workbook keeps with
-    its other words (the shared strings, as Excel saves text), is a formula's error as a
-    CSV's is."""
+@pytest.mark.parametrize("big", [False, True])
+@pytest.mark.parametrize("error", ["#N/A", "Err:502"])
+def test_a_formulas_error_kept_as_text_in_a_workbook_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: str, big: bool
+) -> None:
+    """A cell whose text is #N/A, or LibreOffice's Err:502 (typed, or pasted as text), which
+    the workbook keeps with its other words (the shared strings, as Excel and LibreOffice
+    save text), is a formula's error as a CSV's is. ``big``: shared strings too big to look
+    through before calamine (a county's, tens of MB), looked through beside its parse."""
+    if big:
+        monkeypatch.setattr(reading, "ALWAYS_SCAN_BYTES", 0)
     rows = [CHILD_HEADER, child_row(1), [*child_row(2)[:3], "NO-ID", *child_row(2)[4:]]]
     made = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
     shared = (
         '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
-        'uniqueCount="1"><si><t>#N/A</t></si></sst>'
+        f'uniqueCount="1"><si><t>{error}</t></si></sst>'
     )
     path = tmp_path / "text.xlsx"
     with zipfile.ZipFile(made) as zin, zipfile.ZipFile(path, "w") as zout:
@@ -724,7 +739,7 @@ def test_a_formulas_error_kept_as_text_in_a_workbook_says_so(tmp_path: Path) -> 
             zout.writestr(info, data)
         zout.writestr("xl/sharedStrings.xml", shared)
     assert val007(str(path)) == [
-        (str(path), "花名册", 3, "D", "身份证号是公式出错后显示的“#N/A”，不是真实内容")
+        (str(path), "花名册", 3, "D", f"身份证号是公式出错后显示的“{error}”，不是真实内容")
     ]
 
 
@@ -755,8 +770,9 @@ def test_a_formulas_error_is_read_from_a_sheet_let_through_on_its_dimension(
 
 def test_an_ods_formulas_error_is_read_as_libreoffice_shows_it(tmp_path: Path) -> None:
     """LibreOffice saves a failed formula's cell as text of no value, calamine reads it as
-    empty; what it shows (#N/A, #NAME? …) is put back and said, as an .xlsx's is. Its own
-    Err:502 … is no Excel error and stays empty (REQ001 then says so of a name)."""
+    empty; what it shows (#N/A, #NAME? …, and its own Err:502 … that Excel has no name
+    for) is put back and said, as an .xlsx's is; and so is such text pasted into a cell as
+    a value. The cells are as LibreOffice 7.4 writes them."""
     cell = '<table:table-cell office:value-type="string"{}><text:p>{}</text:p></table:table-cell>'
     failed = (
         ' table:formula="of:=VLOOKUP([.B2];学籍.A:D;4;0)" office:string-value=""'
@@ -770,11 +786,11 @@ def test_an_ods_formulas_error_is_read_as_libreoffice_shows_it(tmp_path: Path) -
         )
 
     extra = "".join(
-        f"<table:table-row>{cells(child_row(n), **errors)}</table:table-row>"
-        for n, errors in [
-            (3, {"身份证号": "#N/A"}),
-            (4, {"姓名": "#NAME?"}),
-            (5, {"姓名": "Err:502"}),
+        f"<table:table-row>{cells(row, **errors)}</table:table-row>"
+        for row, errors in [
+            (child_row(3), {"身份证号": "#N/A"}),
+            (child_row(4), {"姓名": "#NAME?"}),
+            (child_row(5), {"姓名": "Err:502"}),
         ]
     )
     path = ods(tmp_path / "花名册.ods", extra)
@@ -784,7 +800,24 @@ def test_an_ods_formulas_error_is_read_as_libreoffice_shows_it(tmp_path: Path) -
     ] == [
         (4, "D", "VAL007", "身份证号是公式出错后显示的“#N/A”，不是真实内容"),
         (5, "B", "VAL007", "姓名是公式出错后显示的“#NAME?”，不是真实内容"),
-        (6, "B", "REQ001", "“姓名”未填写"),
+        (6, "B", "VAL007", "姓名是公式出错后显示的“Err:502”，不是真实内容"),
+    ]
+    pasted = f"<table:table-row>{cells(child_row(3, 身份证号='Err:504'))}</table:table-row>"
+    result = run(
+        "validate", ods(tmp_path / "粘贴.ods", pasted), "--select", "VAL", "--format", "json"
+    )
+    assert [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]] == [
+        (4, "D", "VAL007")
+    ]
+
+
+@pytest.mark.parametrize("error", ["Err:502", "#N/A"])
+def test_a_csv_saved_by_libreoffice_shows_its_own_error(tmp_path: Path, error: str) -> None:
+    """A sheet LibreOffice saves as CSV writes what a failed formula shows, its own
+    Err:502 as Excel's #N/A: said, not read as an address."""
+    path = write_child_csv(tmp_path / "花名册.csv", child_row(1), child_row(2, 家庭住址=error))
+    assert val007(str(path)) == [
+        (str(path), "花名册", 3, "H", f"家庭住址是公式出错后显示的“{error}”，不是真实内容")
     ]
 
 

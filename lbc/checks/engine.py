@@ -22,7 +22,7 @@ from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
 from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, births_differ, teacher_named
-from lbc.roster.reading import EXCEL_ERRORS
+from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.support import ChildIndex, record_days
 from lbc.roster.tables import KEPT, Roster, Table
 from lbc.workspace.terms import in_a_term
@@ -367,14 +367,14 @@ def _formula_errors(out: _Out) -> None:
         return
     for key, column in out.table.raw.items():
         try:
-            clean = EXCEL_ERRORS.isdisjoint(column)  # nearly every column: at C speed
+            clean = FORMULA_ERRORS.isdisjoint(column)  # nearly every column: at C speed
         except TypeError:  # an unhashable cell (a Parquet list): looked at one by one
-            clean = not any(v.__class__ is str and v in EXCEL_ERRORS for v in column)
+            clean = not any(v.__class__ is str and v in FORMULA_ERRORS for v in column)
         if clean:
             continue
         label = out.label(key)
         for i, value in enumerate(column):
-            if value.__class__ is str and value in EXCEL_ERRORS:
+            if value.__class__ is str and value in FORMULA_ERRORS:
                 out.add(R.VAL007, i, key, label=label, value=value)
 
 

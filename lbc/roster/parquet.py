@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster.fields import FIELDS, Kind
-from lbc.roster.reading import ERROR_TEXT, EXCEL_ERRORS
+from lbc.roster.reading import FORMULA_ERRORS, shows_error_text
 from lbc.roster.tables import Column, Table, any_filled, column_letter, complete, pick
 
 # The metadata key holding each source sheet's layout, and the columns every row leads with.
@@ -200,7 +200,7 @@ def _text_values(column: Any) -> tuple[list[Any], bool]:
         return column.to_pylist(), False
     encoded = column.combine_chunks().dictionary_encode()
     text = encoded.dictionary.buffers()[2]
-    maybe = text is not None and ERROR_TEXT.search(text) is not None
+    maybe = text is not None and shows_error_text(text)
     if len(encoded.dictionary) * 4 < n:
         words = encoded.dictionary.to_pylist()
         return [None if i is None else words[i] for i in encoded.indices.to_pylist()], maybe
@@ -280,7 +280,7 @@ def _table(
     columns) as values without a column, as reading the sheet itself gave them. Without
     the metadata, every column holding a value is a column where it stands. It is marked
     as showing a formula's error where a cell of a ``shown`` column is one, as a sheet's
-    cell is read (lbc.roster.reading.EXCEL_ERRORS)."""
+    cell is read (lbc.roster.reading.FORMULA_ERRORS)."""
     labels = {f.key: f.label for f in FIELDS[kind]}
     placed: dict[str, list[str]] = (layout or {}).get("columns", {})
     numbers: dict[str, list[int]] = (layout or {}).get("number_cells", {})
@@ -320,7 +320,7 @@ def _table(
         raw=raw,
         title=(layout or {}).get("title", ""),
         ignored=[(letter, label, "unknown", False) for letter, label in unknown],
-        formula_errors=any(not EXCEL_ERRORS.isdisjoint(raw[k]) for k in shown & raw.keys()),
+        formula_errors=any(not FORMULA_ERRORS.isdisjoint(raw[k]) for k in shown & raw.keys()),
     )
     complete(table)
     return table

@@ -84,22 +84,29 @@ _FAR_CELL = re.compile(
 )
 _TWO_LETTER_CELL = re.compile(rb"r=[\"']([A-Za-z]{2})[0-9]+" + _FILLED)
 # What Excel shows in a cell whose formula fails (a VLOOKUP into a sheet since deleted).
-EXCEL_ERRORS = frozenset(
-    {
-        *("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"),
-        *("#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"),
-        "#GETTING_DATA",
-    }
+_EXCEL_ERRORS = (
+    *("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"),
+    *("#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"),
+    "#GETTING_DATA",
 )
+# What LibreOffice shows for its own errors that Excel has no name for (Err:502, an invalid
+# argument: a VLOOKUP's column past its range; Err:504, Err:522 …): an .ods keeps them so,
+# and so does text pasted or saved (CSV) from its cells. (An .xlsx it saves has Excel's.)
+_LIBREOFFICE_ERROR = b"Err:5[0-9][0-9]"
+# Every text a cell shows when its formula failed, compared with a cell's whole text.
+FORMULA_ERRORS = frozenset({*_EXCEL_ERRORS, *(f"Err:{n}" for n in range(500, 600))})
 # Bytes holding one of them anywhere: a cheap first look (at C speed) at text that may
 # show one as a cell's whole text, each cell of which is then compared with them whole.
-# (Each starts with "#", said once so that a search looks for "#" first.)
-_ERROR_WORDS = b"#(?:" + b"|".join(re.escape(e[1:].encode()) for e in sorted(EXCEL_ERRORS)) + b")"
-ERROR_TEXT = re.compile(_ERROR_WORDS)
+# (Excel's each start with "#", said once so that a search looks for "#" first.)
+_ERROR_WORDS = b"#(?:" + b"|".join(re.escape(e[1:].encode()) for e in sorted(_EXCEL_ERRORS)) + b")"
+_ERROR_TEXT = (re.compile(_ERROR_WORDS), re.compile(_LIBREOFFICE_ERROR))
 # The same as the whole text between two tags of a part's XML: an inline or shared string
 # that is one (lbc merge writes a school's #N/A back as such text, a person may type it),
 # or an error cell's value.
-_ERROR_XML_TEXT = re.compile(rb">" + _ERROR_WORDS + rb"<")
+_ERROR_XML_TEXT = (
+    re.compile(rb">" + _ERROR_WORDS + rb"<"),
+    re.compile(rb">" + _LIBREOFFICE_ERROR + rb"<"),
+)
 _ERROR_TEXT_BYTES = 16  # the longest, ">#GETTING_DATA<", and some
 # A cell holding a formula's error value (#N/A, #REF!, #DIV/0! …), which calamine hands
 # over as an empty cell: its column, row and the error as Excel shows it.
@@ -180,8 +187,8 @@ class Prescan:
     # Whether the shared strings hold one as text: any sheet may show it.
     shared: bool = False
     # The member names of the sheet parts let through on their <dimension> unscanned
-    # (_may_skip_scan): looked through for errors beside calamine's parse
-    # (_errors_by_sheet).
+    # (_may_skip_scan), and of shared strings of ALWAYS_SCAN_BYTES or more: looked
+    # through for errors beside calamine's parse (_errors_by_sheet).
     later: list[str] = field(default_factory=list)
 
     def sheet_errors(self, name: str) -> dict[tuple[int, int], str] | None:
@@ -299,7 +306,7 @@ def _check_spreadsheet(path: Path) -> Prescan:
         return Prescan()
     found = _check_zip_parts(path)
     if suffix == ".ods":
-        return Prescan(errors=_check_ods_extent(path))
+        return _check_ods_extent(path)
     return found if suffix in (".xlsx", ".xlsm") else Prescan()  # other zips: whole
 
 
@@ -459,10 +466,9 @@ def _check_zip_parts(path: Path) -> Prescan:
                 elif is_sheet and formulas:  # let through on its <dimension>
                     found.later.append(info.filename)
                 elif name == _SHARED_STRINGS_PART and info.file_size < ALWAYS_SCAN_BYTES:
-                    # (a bigger one is not: #N/A typed as text reads as that text, which
-                    # its column's checks call wrong; an error cell, read as empty, may not
-                    # be called anything)
                     found.shared = found.shared or _shows_error_text(zf, info)
+                elif name == _SHARED_STRINGS_PART:  # a county's: inflating it takes a while
+                    found.later.append(info.filename)
             except _ZIP_TROUBLE as exc:
                 if is_sheet:
                     raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
@@ -499,17 +505,19 @@ _ODS_SHOWN = re.compile(rb"\s*<text:p>([^<]{1,64})</text:p>")
 _ODS_ERRORS_MOST = 100_000
 
 
-def _check_ods_extent(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+def _check_ods_extent(path: Path) -> Prescan:
     """Refuse an .ods sheet whose filled cells, their repeats laid out, make a grid past
     MAX_CELLS or MAX_COLUMNS: calamine allocates that grid before lbc sees a cell (a
     1 KB file of one value repeated over 1,000 columns and 99,000 rows took 6 GB).
-    Returns each sheet's cells holding a formula's error, as Prescan.errors."""
-    errors: dict[str, dict[tuple[int, int], str]] = {}
+    Returns each sheet's cells holding a formula's error (Prescan.errors), and whether
+    some cell's text is one (Prescan.shared: pasted as text, it is in no error cell)."""
+    found = Prescan()
+    errors = found.errors
     try:
         zf = zipfile.ZipFile(path)
         info = zf.getinfo("content.xml")
     except (KeyError, *_ZIP_TROUBLE):
-        return errors  # calamine says what is wrong
+        return found  # calamine says what is wrong
     with zf:
         sheet, row, col, height, width, rows_here = "", 0, 0, 0, 0, 1
         tail = b""
@@ -521,6 +529,7 @@ def _check_ods_extent(path: Path) -> dict[str, dict[tuple[int, int], str]]:
                 cut = data.rfind(b"<table:")
                 cut = cut if cut > 0 else data.rfind(b"<")
             data, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+            found.shared = found.shared or _shows_error(data)
             for token in _ODS_TOKEN.finditer(data):
                 closing, kind, attrs, empty = token.groups()
                 repeat = _ODS_REPEAT.search(attrs)
@@ -541,8 +550,7 @@ def _check_ods_extent(path: Path) -> dict[str, dict[tuple[int, int], str]]:
                         height, width = row + rows_here, max(width, col + count)
                     shown = _ODS_ERROR.search(attrs) and _ODS_SHOWN.match(data, token.end())
                     text = shown.group(1).decode("utf-8", "replace") if shown else ""
-                    # (LibreOffice's own Err:502 … are left as calamine gives them)
-                    if text in EXCEL_ERRORS and noted + rows_here * count <= _ODS_ERRORS_MOST:
+                    if text in FORMULA_ERRORS and noted + rows_here * count <= _ODS_ERRORS_MOST:
                         noted += rows_here * count
                         cells = errors.setdefault(sheet, {})
                         for r, c in itertools.product(range(rows_here), range(count)):
@@ -552,7 +560,7 @@ def _check_ods_extent(path: Path) -> dict[str, dict[tuple[int, int], str]]:
                     raise LbcError(
                         t("err.ods_too_big", path=path, sheet=sheet, rows=height, cols=width)
                     )
-    return errors
+    return found
 
 
 def _normal_part_name(name: str) -> str:
@@ -858,15 +866,20 @@ def _note_error_cells(data: bytes, errors: dict[tuple[int, int], str]) -> None:
 
 
 def _look_later(path: Path, found: Prescan) -> None:
-    """Look through the parts ``found.later`` for cells holding a formula's error value
-    into ``found``, as the look before calamine does through the others; not for text
-    showing one, which Excel and WPS (which write the <dimension> these parts were let
-    through on) keep in the shared strings, looked through apart."""
+    """Look through the parts ``found.later`` into ``found``, as the look before calamine
+    does through the others: the shared strings for text showing a formula's error, the
+    sheet parts for cells holding one as an error value; not for text in them, which Excel
+    and WPS (which write the <dimension> these parts were let through on) keep in the
+    shared strings."""
     try:
         with zipfile.ZipFile(path) as zf:
             for member in found.later:
+                info = zf.getinfo(member)
+                if _normal_part_name(member) == _SHARED_STRINGS_PART:
+                    found.shared = found.shared or _shows_error_text(zf, info)
+                    continue
                 errors: dict[tuple[int, int], str] = {}
-                for data in _xml_chunks(zf, zf.getinfo(member)):
+                for data in _xml_chunks(zf, info):
                     _note_error_cells(data, errors)
                 if errors:
                     found.errors[_sheet_name(zf, member)] = errors
@@ -875,10 +888,19 @@ def _look_later(path: Path, found: Prescan) -> None:
 
 
 def _shows_error(data: bytes) -> bool:
-    """Whether XML holds a formula's error as the whole text between two tags: a "#" is
-    looked for first, at C speed, since a regular expression starting at every ">" of a
-    merged province's sheet took half a second."""
-    return b"#" in data and _ERROR_XML_TEXT.search(data) is not None
+    """Whether XML holds a formula's error as the whole text between two tags, Excel's or
+    LibreOffice's: "#" and "Err:5" are looked for first, at C speed, since a regular
+    expression starting at every ">" of a merged province's sheet took half a second."""
+    excel, libreoffice = _ERROR_XML_TEXT
+    return (b"#" in data and excel.search(data) is not None) or (
+        b"Err:5" in data and libreoffice.search(data) is not None
+    )
+
+
+def shows_error_text(data: Any) -> bool:
+    """Whether text (a Parquet column's strings end to end) holds a formula's error
+    anywhere: a cheap first look, before its cells are compared with them whole."""
+    return any(pattern.search(data) is not None for pattern in _ERROR_TEXT)
 
 
 def _shows_error_text(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -1119,7 +1141,8 @@ def _errors_by_sheet(
     path: Path, found: Prescan
 ) -> Iterator[Callable[[str], dict[tuple[int, int], str] | None]]:
     """``found.sheet_errors``, asked once the parts let through unscanned on their
-    <dimension> (Prescan.later) are looked through too: on a thread of their own, beside
+    <dimension> and big shared strings (Prescan.later) are looked through too: on a
+    thread of their own, beside
     calamine's parse, which holds no Python lock. Looked through before it, a county's
     roster of 80 MB of XML was read 0.2 s longer, most of it inflating the part."""
     if not found.later:
@@ -1436,8 +1459,8 @@ def _read_csv(path: Path) -> RawSheet:
             rows += [[] for _ in range(blank)]
             rows.append(row)
             blank = 0
-            if not errors and "#" in "".join(row):  # text saved from a formula's error
-                errors = not EXCEL_ERRORS.isdisjoint(row)
+            if not errors and ("#" in (line := "".join(row)) or "Err:5" in line):
+                errors = not FORMULA_ERRORS.isdisjoint(row)  # text saved from an error
     except csv.Error as exc:
         if str(exc).startswith("field larger than field limit"):
             raise LbcError(
