@@ -184,16 +184,22 @@ def _indented(value: object, newline: str) -> str:
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+# Digits Excel opens as a number it does not show as written: past 11 digits it shows them
+# in scientific notation (saved again, 5.11321E+17) and keeps 15 (an ID number's last three
+# are lost), and it drops a leading 0 (a landline written without its dash).
+_LOST_AS_NUMBER = re.compile(r"\d{12,}|0\d+")
 
 
 def neutralised(value: object) -> object:
-    """A CSV cell Excel will not run: ``=SUM(1)`` becomes ``'=SUM(1)``; -5 stays -5."""
-    if (
-        isinstance(value, str)
-        and value.startswith(_FORMULA_STARTS)
-        and not _PLAIN_NUMBER.fullmatch(value)
-    ):
+    """A CSV cell Excel will not run: ``=SUM(1)`` becomes ``'=SUM(1)``; -5 stays -5. And
+    one it will not turn into a number: an ID number's 18 digits (or 0817…) are written
+    ``="511321201605011029"``, which Excel, WPS and LibreOffice show as that text."""
+    if value.__class__ is not str:
+        return value
+    if value.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
+    if _LOST_AS_NUMBER.fullmatch(value):
+        return f'="{value}"'
     return value
 
 

@@ -1427,6 +1427,17 @@ def _delimiter(text: str) -> str:
     return max(",\t;", key=first.count) if any(c in first for c in ",\t;") else ","
 
 
+# A cell written ="…" so that Excel shows its digits as text, not as a number (lbc's own
+# CSV writes ID numbers so: lbc.output.formats.neutralised), and "" a quote inside.
+_EXCEL_TEXT = re.compile(r'="((?:[^"]|"")*)"')
+
+
+def _shown(cell: str) -> str:
+    """A CSV cell as Excel shows it: ="0817…" as its text."""
+    text = _EXCEL_TEXT.fullmatch(cell)
+    return cell if text is None else text.group(1).replace('""', '"')
+
+
 def _read_csv(path: Path) -> RawSheet:
     """The CSV's rows, each line ending (\r\n, \n, or a lone \r as old Mac exports)
     read as Excel reads it. Blank rows are counted, not held, until a row with a value
@@ -1459,7 +1470,10 @@ def _read_csv(path: Path) -> RawSheet:
             rows += [[] for _ in range(blank)]
             rows.append(row)
             blank = 0
-            if not errors and ("#" in (line := "".join(row)) or "Err:5" in line):
+            line = "".join(row)
+            if '="' in line:
+                row[:] = [_shown(cell) for cell in row]
+            if not errors and ("#" in line or "Err:5" in line):
                 errors = not FORMULA_ERRORS.isdisjoint(row)  # text saved from an error
     except csv.Error as exc:
         if str(exc).startswith("field larger than field limit"):
