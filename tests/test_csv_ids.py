@@ -1,15 +1,70 @@
 """ID numbers through CSV files lbc writes: Excel opens an ID number of 18 digits as a
-number and keeps 15 of them, so lbc writes one as text Excel keeps (="511321…")."""
+number and keeps 15 of them, so lbc writes one as text Excel keeps (="511321…"); and an
+ID cell that was a number in the school's file (its last digits already lost) as the
+number it was, so that reading the CSV back says ID004 again rather than take its digits
+for an ID number typed as text (ID002, or no finding at all when the check digit fits)."""
 
 from __future__ import annotations
 
+import csv
+import io
+from decimal import Decimal
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
 from lbc.output.formats import to_csv
+from lbc.roster import normalise as nz
 from lbc.roster.reading import read_book
+
+# The first 15 digits of conftest's children 2 and 3, as a number cell holds them.
+NUMBER = "5.11321201605011E+17"
+MASKED = "5.1132**********E+17"
+
+
+def number_ids(path: Path) -> Path:
+    """A roster whose 身份证号 of children 2 and 3 were typed as numbers: Excel keeps 15
+    significant digits (511321201605011000)."""
+    rows = [CHILD_HEADER, child_row(1), child_row(2), child_row(3)]
+    for row in rows[2:]:
+        row[3] = float(row[3][:15] + "000")
+    return write_xlsx(path, {"花名册": rows})
+
+
+def id_cells(path: Path) -> list[str]:
+    """The id_number cells of a CSV lbc wrote, as the file holds them."""
+    text = path.read_text(encoding="utf-8-sig")
+    return [row["id_number"] for row in csv.DictReader(io.StringIO(text))]
+
+
+def id_findings(path: Path) -> list[tuple[int, str, str, str]]:
+    result = run("validate", path, "--select", "ID", "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    return [(f["row"], f["column"], f["code"], f["value"]) for f in result.json()["findings"]]
+
+
+def test_export_to_csv_and_back_says_the_number_cells_again(tmp_path: Path) -> None:
+    path = number_ids(tmp_path / "r.xlsx")
+    assert id_findings(path) == [
+        (3, "D", "ID004", "511321********1000"),
+        (4, "D", "ID004", "511321********1000"),
+    ]
+    out = tmp_path / "x.csv"
+    result = run("export", path, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    assert id_cells(out) == [f'="{child_row(1)[3]}"', NUMBER, NUMBER]
+    assert id_findings(out) == [(3, "H", "ID004", MASKED), (4, "H", "ID004", MASKED)]
+
+
+def test_a_merged_roster_exported_to_csv_says_the_number_cells_again(tmp_path: Path) -> None:
+    path = number_ids(tmp_path / "r.xlsx")
+    merged, out = tmp_path / "县.xlsx", tmp_path / "县.csv"
+    assert run("merge", path, "--out", merged).exit_code == 0
+    assert run("export", merged, "--out", out).exit_code == 0
+    assert id_cells(out) == [f'="{child_row(1)[3]}"', NUMBER, NUMBER]
+    assert id_findings(out) == [(3, "H", "ID004", MASKED), (4, "H", "ID004", MASKED)]
 
 
 def test_the_csv_writer_keeps_digits_excel_would_change_as_text() -> None:
@@ -41,3 +96,14 @@ def test_digits_read_back_as_written(digits: str) -> None:
         path.write_text(to_csv([{"a": digits, "b": "x"}], ["a", "b"]), encoding="utf-8")
         (sheet,) = read_book(path).sheets
     assert sheet.rows == [["a", "b"], [digits, "x"]]
+
+
+@given(number=st.integers(0, 10**20) | st.integers(0, 10**20).map(float))
+def test_a_number_cell_id_reads_back_as_one(number: float) -> None:
+    """An ID cell typed as a (whole) number, written as a CSV holds it, is read back as a
+    number cell of the same value."""
+    cell = nz.id_number(number)
+    assert isinstance(cell, nz.NumericId)
+    again = nz.id_number(nz.number_text(cell))
+    assert isinstance(again, nz.NumericId)
+    assert Decimal(again.digits) == Decimal(cell.digits)

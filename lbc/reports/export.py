@@ -14,7 +14,7 @@ school's own cells (lbc.roster.parquet).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from lbc.reports.county import LAYOUT
@@ -51,8 +51,13 @@ def stacked_columns() -> list[str]:
     return [TABLE, *LEAD, *dict.fromkeys(every)]
 
 
-def table_columns(table: Table, schools: Schools, stacked: bool = False) -> dict[str, list[Any]]:
-    """One table's rows as columns of text (``source_row`` whole numbers)."""
+def table_columns(
+    table: Table,
+    schools: Schools,
+    stacked: bool = False,
+    text: Callable[[Any], str | None] = nz.display,
+) -> dict[str, list[Any]]:
+    """One table's rows as columns of ``text`` (``source_row`` whole numbers)."""
     n = len(table)
     columns: dict[str, list[Any]] = {}
     if stacked:
@@ -63,7 +68,7 @@ def table_columns(table: Table, schools: Schools, stacked: bool = False) -> dict
     columns[SOURCE_ROW] = list(table.rows)
     for key in keys(table.kind):
         values = table.values.get(key)
-        columns[key] = [None] * n if values is None else [nz.display(v) or None for v in values]
+        columns[key] = [None] * n if values is None else [text(v) or None for v in values]
     return columns
 
 
@@ -119,11 +124,18 @@ def stacked_batches(tables: list[Table], schools: Schools) -> Iterator[pa.Record
         yield batch(table_columns(table, schools, stacked=True), len(table), shape)
 
 
+def _csv_text(value: Any) -> str | None:
+    """A value as a CSV file holds it: as a person reads it, but an ID number cell typed
+    as a number as Excel writes one (nz.number_text), so that it reads back as the number
+    cell it was (ID004), where the Parquet file says so in its metadata."""
+    return nz.number_text(value) if value.__class__ is nz.NumericId else nz.display(value)
+
+
 def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
     """The roster's rows as dicts of the stacked columns, for a CSV file."""
     schools = schools_of(roster)
     for table in roster.tables():
-        columns = table_columns(table, schools, stacked=True)
+        columns = table_columns(table, schools, stacked=True, text=_csv_text)
         names = list(columns)
         for values in zip(*columns.values(), strict=True):
             yield dict(zip(names, values, strict=True))

@@ -355,6 +355,19 @@ def id_number(value: Any) -> str | NumericId | None:
 
 
 _SCIENTIFIC = re.compile(r"\d(?:\.\d+)?E\+\d+")
+
+
+def number_text(value: NumericId) -> str:
+    """A number cell's ID as a CSV file holds it, as Excel writes a number it shows in
+    scientific notation (5.11321201605011E+17, every digit Excel kept): read back, it is a
+    number cell again (id_number), where its digits (511321201605011000) would read as an
+    ID number typed as text, one whose last digits are wrong. A fraction (no ID's shape
+    either way) is written as it is shown."""
+    if not value.digits.isdigit():  # 0.5, or 5.11321E+17 as a CSV held it already
+        return value.digits
+    return f"{Decimal(value.digits).normalize():E}"
+
+
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # A day, and after it what a hand-typed date may go on with: 号 for 日, the time of day or
 # the day of the week (2015年3月4日下午, 2015.03.04(周三), 2015-03-04 08:00). Never more
