@@ -67,6 +67,18 @@ def test_a_merged_roster_exported_to_csv_says_the_number_cells_again(tmp_path: P
     assert id_findings(out) == [(3, "H", "ID004", MASKED), (4, "H", "ID004", MASKED)]
 
 
+def test_a_number_cells_digits_that_pass_the_check_are_no_id(tmp_path: Path) -> None:
+    """Excel's 15 digits of 511321201605014023 typed as a number, 511321201605014000, pass
+    the check digit (as one such number in eleven does): read back from a CSV as digits,
+    the child would have that wrong ID without a word."""
+    row = child_row(1, 身份证号=float("511321201605014023"))
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, row]})
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    assert id_cells(out) == ["5.11321201605014E+17"]
+    assert id_findings(out) == [(2, "H", "ID004", "5.1132**********E+17")]
+
+
 def test_the_csv_writer_keeps_digits_excel_would_change_as_text() -> None:
     """Past 11 digits Excel shows a number in scientific notation and keeps 15; it drops a
     leading 0. A mobile's 11 digits, a masked ID, a number and a formula are as before."""
