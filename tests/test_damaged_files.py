@@ -633,6 +633,29 @@ def test_a_formulas_error_is_read_as_excel_shows_it(
     ]
 
 
+def test_an_xlsx_saved_by_libreoffice_says_its_errors(tmp_path: Path) -> None:
+    """LibreOffice saves a failed formula in an .xlsx under Excel's name (#NAME? for a
+    function it does not know, #VALUE! for its own Err:502), its cell as LibreOffice 7.4
+    writes it, with no calc chain: each is said."""
+    made = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1), child_row(2)]})
+    cells = {"B2": ("FOOBAR(1)", "#NAME?"), "D3": ("VLOOKUP(A3,学籍!A1:B9,3,0)", "#VALUE!")}
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        if name != "xl/worksheets/sheet1.xml":
+            return None
+        text = data.decode("utf-8")
+        for ref, (formula, shown) in cells.items():
+            cell = f'<c r="{ref}" s="0" t="e"><f aca="false">{formula}</f><v>{shown}</v></c>'
+            text = re.sub(rf'<c r="{ref}"[^>]*?(?:/>|>.*?</c>)', cell, text, count=1)
+        return text.encode("utf-8")
+
+    path = rewrite_zip(made, tmp_path / "lo.xlsx", edit)
+    assert val007(str(path)) == [
+        (str(path), "花名册", 2, "B", "姓名是公式出错后显示的“#NAME?”，不是真实内容"),
+        (str(path), "花名册", 3, "D", "身份证号是公式出错后显示的“#VALUE!”，不是真实内容"),
+    ]
+
+
 def test_a_csv_saved_from_a_sheet_whose_formulas_broke_says_so(tmp_path: Path) -> None:
     """Excel saves a formula's error into a CSV as its text: #N/A is no ID number."""
     rows = [CHILD_HEADER, child_row(1), [*child_row(2)[:3], "#N/A", *child_row(2)[4:]]]
