@@ -356,7 +356,7 @@ def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     ill = {h: any(word in state for word in ILL) for h, state in states.items()}
     for j, i in enumerate(rows):
         state = states[health[i]]
-        listed = cats[i] if isinstance(cats[i], tuple) else ()
+        listed = nz.categories_named(cats[i])
         if "残疾" in state:
             yield j, (R.WCH007, "health", {})
         elif meaningful.get(disability[i], False):

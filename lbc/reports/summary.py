@@ -370,7 +370,7 @@ def _children_section(kids: Kids, classes: _Classes) -> dict[str, Any]:
         )
     )
     categories: Counter[str] = Counter(
-        cat for cats in kids.column("categories") if isinstance(cats, tuple) for cat in cats
+        cat for cats in kids.column("categories") for cat in nz.categories_named(cats)
     )
     no_grade = sum(r is None for r in kids.refs)
     key_targets = kids.column("key_target").count("是")
@@ -746,7 +746,7 @@ def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> se
     cats = cols["categories"][k]
     relief = cols["relief"][k]
     words = (nz.relief_received(relief) if isinstance(relief, str) else "") + "、".join(
-        cats if isinstance(cats, tuple) else ()
+        nz.categories_named(cats)
     )
     found |= {name for name, keys in _RELIEF_WORDS.items() if any(w in words for w in keys)}
     return found

@@ -27,10 +27,14 @@ T2S = opencc.OpenCC("t2s")
 
 @dataclass(frozen=True, slots=True)
 class Bad:
-    """A value that could not be read; ``raw`` is what the cell held, as text."""
+    """A value that could not be read; ``raw`` is what the cell held, as text; ``read``
+    what of it could be, where a cell lists several things and only some are unreadable
+    (the 孤儿 of 类别 孤儿、留守): what the cell plainly says still counts while the school
+    is asked to mend the rest."""
 
     raw: str
     reason: str = ""
+    read: tuple[str, ...] = ()
 
 
 class ClassRef(NamedTuple):
@@ -1106,6 +1110,7 @@ _CATEGORY_WORDS = {
     "单亲家庭": "单亲",
     "建档立卡": "建档立卡",
     "建档立卡户": "建档立卡",
+    "建档立卡贫困户": "建档立卡",
     "建卡": "建档立卡",
     "低保": "低保",
     "低保户": "低保",
@@ -1117,21 +1122,37 @@ _CATEGORY_WORDS = {
 }
 
 
+# A remark in brackets after a category, as schools explain one: 孤儿（父母双亡）.
+_REMARK = re.compile(r"(?<=[^\s、,;；/])\([^()]*\)")
+
+
 def categories(value: Any) -> tuple[str, ...] | Bad | None:
-    """A list of categories (孤儿、建档立卡 …) in canonical words, in a stable order."""
+    """A list of categories (孤儿、建档立卡 …) in canonical words, in a stable order; a
+    remark in brackets says nothing more (孤儿（父母双亡） is 孤儿). A cell with a part that
+    is no category (孤儿、留守) is unreadable, holding the categories it does name."""
     s = _as_text(value)
     if s is None:
         return None
     found: list[str] = []
-    for part in re.split(r"[、,;；/\s+]+", T2S.convert(s)):
+    unread = False
+    for part in re.split(r"[、,;；/\s+]+", _REMARK.sub("", T2S.convert(s))):
         if not part or part in ("无", "否", "/"):
             continue
         word = _CATEGORY_WORDS.get(part)
         if word is None:
-            return Bad(s)
-        if word not in found:
+            unread = True
+        elif word not in found:
             found.append(word)
-    return tuple(found)
+    return Bad(s, read=tuple(found)) if unread else tuple(found)
+
+
+def categories_named(value: Any) -> tuple[str, ...]:
+    """The categories a read 类别 cell names, those of a cell not read whole among them:
+    a child whose cell says 孤儿、留守 is an orphan to the watch list and to pairing, while
+    lbc validate asks for the 留守 (VAL001)."""
+    if isinstance(value, tuple):
+        return value
+    return value.read if isinstance(value, Bad) else ()
 
 
 # A 救助帮扶情况, 残疾类别 or 患病类型 cell that says there is nothing: the 学籍 export

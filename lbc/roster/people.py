@@ -60,8 +60,7 @@ def priority_reasons(table: Table, i: int) -> list[str]:
     reasons = []
     if table.get("key_target", i) == "是":
         reasons.append(said("pair.priority.key_target"))
-    cats = table.get("categories", i)
-    cats = cats if isinstance(cats, tuple) else ()
+    cats = nz.categories_named(table.get("categories", i))
     reasons += [c for c in PRIORITY_CATEGORIES if c in cats]
     if "残疾" not in cats and table.get("health", i) == "残疾":
         reasons.append("残疾")

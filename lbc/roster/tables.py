@@ -1371,14 +1371,19 @@ def _merge_categories(table: Table) -> None:
     base = table.values.get("categories") or empty
     merged = []
     for i, cats in enumerate(base):
-        found = list(cats) if isinstance(cats, tuple) else []
+        found = list(nz.categories_named(cats))
         words = [word for key, word in flags if table.values[key][i] == "是"]
         if health[i] == "残疾" or nz.says_something(disability[i]):
             words.append("残疾")
         if relief[i].__class__ is str:
             words += nz.relief_categories(relief[i])
         found += [w for w in dict.fromkeys(words) if w not in found]
-        merged.append(cats if isinstance(cats, nz.Bad) else tuple(found))
+        # A 类别 not read whole stays unreadable (VAL001), holding what the columns say.
+        merged.append(
+            nz.Bad(cats.raw, cats.reason, tuple(found))
+            if isinstance(cats, nz.Bad)
+            else tuple(found)
+        )
     table.values["categories"] = merged
 
 
