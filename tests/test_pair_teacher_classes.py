@@ -191,3 +191,33 @@ def test_a_teacher_listed_twice_has_what_both_rows_say(tmp_path: Path) -> None:
         "提示：花名册没有“帮扶教师”列，也没有用 --keep 给出上学期结对名单；"
         "本次结对不会参照以往结对",
     ]
+
+
+def test_a_teacher_on_leave_in_one_list_is_on_leave(tmp_path: Path) -> None:
+    """The head teachers' list, read first, has no 在岗 or 可帮扶人数 column; the teachers list
+    says 王芳 is on 病假 and 李强 takes one child. 王芳's child 张雨涵 (her 帮扶教师 cell) moves to
+    李强, 王梓萱 waits, and the watch list says 王芳 is not in post, as if she were listed once."""
+    kids = [kid(1, 帮扶教师="王芳"), kid(3, 帮扶教师=None)]
+    staff = [
+        teacher("王芳", "三(2)班", role="班主任", active="病假", 可帮扶人数=None),
+        teacher("李强", "三(2)班", subject="体育", 可帮扶人数=1),
+    ]
+    heads = [["姓名", "联系电话", "职务"]] + [[t["姓名"], t["联系电话"], "班主任"] for t in staff]
+    sheets = {"花名册": table(kids), "班主任名单": heads, "教师": table(staff)}
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    result = run("pair", path, "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 1
+    doc = result.json()
+    assert [(p["child"], p["teacher"], p["reason"]) for p in doc["pairs"]] == [
+        ("张雨涵", "李强", "任教本班（原帮扶教师王芳不能继续）")
+    ]
+    assert [(u["child"], u["why"]) for u in doc["unpaired"]] == [
+        ("王梓萱", "帮扶名额不足（还差 1 个名额）")
+    ]
+    (tmp_path / "lbc.toml").write_text('[files]\nroster = ["r.xlsx"]\n[watch]\nthreshold = 1\n')
+    watch = run("watch", "--format", "json", cwd=tmp_path).json()
+    assert [
+        (c["name"], [r["message"] for r in c["reasons"]])
+        for group in watch["classes"]
+        for c in group["children"]
+    ] == [("张雨涵", ["没有帮扶教师（王芳 不在岗）"]), ("王梓萱", ["没有帮扶教师（未填写）"])]

@@ -32,6 +32,7 @@ from lbc.roster.people import (
     namesake_tag,
     priority_reasons,
     repeated_teachers,
+    said_of_teacher,
     teacher_labels,
 )
 from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
@@ -319,8 +320,8 @@ def _teachers(
                 unread.append((tb, k, cell))
         head_of = tuple(dict.fromkeys(head_of))
         classes = tuple(dict.fromkeys(head_of + classes))
-        active = table.get("active", i)
-        capacity = table.get("capacity", i)
+        active = said_of_teacher("active", rows)
+        capacity = said_of_teacher("capacity", rows)
         why = ""
         if isinstance(active, nz.Bad):
             why = said("pair.idle.unknown_status", value=active.raw)

@@ -115,6 +115,18 @@ def in_post(active: object) -> bool:
     return active != "否" and not isinstance(active, nz.Bad)
 
 
+def said_of_teacher(key: str, rows: list[tuple[Table, int]]) -> object:
+    """What the rows listing one teacher (the first, then repeated_teachers') say of
+    ``key`` (在岗, 可帮扶人数): the first cell that says anything, except that a 在岗 saying
+    the teacher is not in post (病假, 调离, or unreadable) wins. A head teachers' list
+    with no 在岗 column, read first, must not put back in post a teacher the teachers
+    list says is on leave, nor give two places to one who asks for one."""
+    cells = [table.get(key, i) for table, i in rows]
+    if key == "active" and (away := [cell for cell in cells if not in_post(cell)]):
+        return away[0]
+    return next((cell for cell in cells if cell is not None), None)
+
+
 # Who supports a child: a teacher's school and name. Two schools of a folder or a county each
 # with a 王芳 are two teachers; "" is no known school (one file, or a file that declares none).
 # Two teachers in post of one name in one school are each named as lbc pair prints them,
@@ -168,6 +180,13 @@ class TeachersInPost:
         every: dict[Teacher, list[tuple[Table, int]]] = {}
         working: dict[Teacher, list[tuple[Table, int]]] = {}
         repeats = repeated_teachers(roster.teachers, self.school)
+        # Each teacher listed again: its rows after the first, by the first.
+        again: dict[tuple[int, int], list[tuple[Table, int]]] = {}
+        for table in roster.teachers:
+            for i in range(len(table)):
+                if (id(table), i) in repeats:
+                    first, j = repeats[(id(table), i)]
+                    again.setdefault((id(first), j), []).append((table, i))
         for table in roster.teachers:
             names = table.values.get("name") or [None] * len(table)
             states = table.values.get("active") or [None] * len(table)
@@ -176,6 +195,8 @@ class TeachersInPost:
             for i, (name, state) in enumerate(zip(names, states, strict=True)):
                 if not isinstance(name, str) or (id(table), i) in repeats:
                     continue
+                if (id(table), i) in again:
+                    state = said_of_teacher("active", [(table, i), *again[(id(table), i)]])
                 key = (self.school(table, i), name)
                 self.listed.add(key[0])
                 self.named.add(key)
