@@ -221,3 +221,21 @@ def test_a_teacher_on_leave_in_one_list_is_on_leave(tmp_path: Path) -> None:
         for group in watch["classes"]
         for c in group["children"]
     ] == [("张雨涵", ["没有帮扶教师（王芳 不在岗）"]), ("王梓萱", ["没有帮扶教师（未填写）"])]
+
+
+def test_a_teacher_on_two_lists_is_no_namesake_to_tell_apart(tmp_path: Path) -> None:
+    """王芳 on the teachers list and on the head teachers' list with one phone is one
+    teacher to lbc pair, so lbc validate does not ask the school to tell the two apart
+    (TCH002); 李强 twice with two phones is two teachers, and it does."""
+    staff = [teacher("王芳", "三(2)班"), teacher("李强", "三(2)班")]
+    heads = [
+        ["姓名", "联系电话", "职务"],
+        ["王芳", staff[0]["联系电话"], "班主任"],
+        ["李强", "13900000009", "班主任"],
+    ]
+    sheets = {"花名册": table([kid(1)]), "教师": table(staff), "班主任名单": heads}
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    result = run("validate", path, "--select", "TCH", "--format", "json", cwd=tmp_path)
+    assert [(f["sheet"], f["row"], f["code"]) for f in result.json()["findings"]] == [
+        ("班主任名单", 3, "TCH002")
+    ]

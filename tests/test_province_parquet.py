@@ -27,8 +27,8 @@ TODAY = dt.date(2024, 11, 1)
 SCHOOLS = ("大河小学", "白鹤小学", "青山小学")  # as merge orders them
 
 
-def teacher(name: str) -> list[object]:
-    return [name, "女", "13800001111", "教师", "三年级(2)班", "语文", "否", "是"]
+def teacher(name: str, phone: str = "13800001111") -> list[object]:
+    return [name, "女", phone, "教师", "三年级(2)班", "语文", "否", "是"]
 
 
 def child(n: int, support: str = "", **overrides: object) -> list[object]:
@@ -47,7 +47,7 @@ def province(root: Path) -> Path:
     schools = {
         "青山小学": (
             [child(1, "李老师"), child(2, name="王小明"), child(3, 监护人电话="")],
-            [teacher("李老师"), teacher("周老师"), teacher("周老师")],
+            [teacher("李老师"), teacher("周老师"), teacher("周老师", "13800002222")],
             [[dt.date(2024, 10, 8), "李老师", "张雨涵", "三年级(2)班", "谈心", "谈学习"]],
         ),
         "白鹤小学": (

@@ -540,10 +540,13 @@ def test_an_empty_selection_is_a_usage_error(tmp_path):
 
 
 def test_a_teacher_listed_in_two_files_needs_a_note(tmp_path):
+    """Two 王芳 with two phones; one 王芳 listed twice with one phone is one teacher, as lbc
+    pair takes her (test_pair_teacher_classes)."""
     a = write_xlsx(
         tmp_path / "a.xlsx", {"花名册": [CHILD_HEADER, child_row(1)], "教师": TEACHERS[:2]}
     )
-    b = write_xlsx(tmp_path / "b.xlsx", {"教师": [TEACHERS[0], TEACHERS[1]]})
+    other = [*TEACHERS[1][:2], "13900000009", *TEACHERS[1][3:]]
+    b = write_xlsx(tmp_path / "b.xlsx", {"教师": [TEACHERS[0], other]})
     doc = run("validate", a, b, "--format", "json").json()
     dup = [f for f in doc["findings"] if f["code"] == "TCH002"]
     assert [(f["file"], f["row"], f["message"]) for f in dup] == [

@@ -21,7 +21,13 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
-from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, births_differ, teacher_named
+from lbc.roster.people import (
+    LEFT_SCHOOL,
+    TeachersInPost,
+    births_differ,
+    teacher_named,
+    teacher_phone,
+)
 from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.support import ChildIndex, record_days
 from lbc.roster.tables import KEPT, Roster, Table
@@ -758,7 +764,10 @@ def check_teachers(
         elif key in first:
             other, j = first[key]
             note_here, note_there = notes[i], other.get("notes", j)
-            if not (note_here and note_there and note_here != note_there):
+            # One name and one phone: one teacher on two lists, as pairing takes them.
+            phone = teacher_phone(table, i)
+            same = bool(phone) and phone == teacher_phone(other, j)
+            if not same and not (note_here and note_there and note_here != note_there):
                 where = (
                     _row_of(table, j, i)
                     if other is table

@@ -88,6 +88,12 @@ def teacher_named(value: str, names: set[str]) -> str | None:
     return base if base in names else None
 
 
+def teacher_phone(table: Table, i: int) -> str:
+    """A teacher row's numbers to call, "" for none: two rows of one name and one phone in
+    one school are one teacher (repeated_teachers), not two to tell apart (TCH002)."""
+    return nz.numbers_text(table.get("phone", i))
+
+
 def repeated_teachers(
     tables: list[Table], school: Callable[[Table, int], str]
 ) -> dict[tuple[int, int], tuple[Table, int]]:
@@ -100,7 +106,7 @@ def repeated_teachers(
     repeats: dict[tuple[int, int], tuple[Table, int]] = {}
     for table in tables:
         for i in range(len(table)):
-            name, phone = table.get("name", i), nz.numbers_text(table.get("phone", i))
+            name, phone = table.get("name", i), teacher_phone(table, i)
             if isinstance(name, str) and phone:
                 me = (table, i)
                 seen = first.setdefault((school(table, i), name, phone), me)
