@@ -237,7 +237,8 @@ def test_two_candidates_match_neither(terms: Path) -> None:
 
 
 def test_spelling_differences_are_not_changes(tmp_path: Path) -> None:
-    old = [kid(1, 父亲电话="138-1234-5678", 班级="三(2)班", 留守类型="双亲留守")]
+    address = "四川省南部县 青山镇幸福村 3组"  # the new roster's, spaced
+    old = [kid(1, 父亲电话="138-1234-5678", 班级="三(2)班", 留守类型="双亲留守", 家庭住址=address)]
     write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table(old)})
     write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table([kid(1)])})
     doc = diff(tmp_path, "--format", "json").json()

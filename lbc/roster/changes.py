@@ -211,9 +211,17 @@ def _changes(old: Row, new: Row, schools: tuple[str | None, str | None] | None) 
             before, after = ot.get(key, oi), nt.get(key, ni)
         if key == "class" and _promoted(before, after):
             continue
-        if nz.display(before) != nz.display(after):
+        if _spaceless(before) != _spaceless(after):
             found.append(Change(key, nz.display(before), nz.display(after)))
     return found
+
+
+def _spaceless(value: object) -> str | None:
+    """A value as shown, without the spaces a school types or leaves out between the parts
+    of an address or a work place (幸福村 3组, 广东 深圳): no change to record, nor a reason
+    to watch a child (WCH017)."""
+    shown = nz.display(value)
+    return None if shown is None else "".join(shown.split())
 
 
 def label(key: str) -> str:
