@@ -697,6 +697,24 @@ def test_records_that_count_for_no_one_are_said_beside_the_list(tmp_path: Path) 
     assert (quiet.exit_code, quiet.stderr, quiet.json()["summary"]["children"]) == (0, "", 0)
 
 
+def health_reasons(tmp_path: Path, cells: list[tuple[str, str]]) -> dict[int, list[tuple]]:
+    """Each listed child's row and reasons (code, words) at threshold 1, of a roster with
+    one child per (健康状况, 监护人身体状况) pair of ``cells``."""
+    kids = [[*CHILD_HEADER, "监护人身体状况"]]
+    for n, (child, guardian) in enumerate(cells, 1):
+        kids.append([*child_row(n, 健康状况=child), guardian])
+    path = write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids})
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\n\n[watch]\nthreshold = 1\n', encoding="utf-8"
+    )
+    watch = run("watch", path, "--as-of", "2024-10-08", "--format", "json", cwd=tmp_path)
+    return {
+        c["row"]: [(r["code"], r["message"]) for r in c["reasons"]]
+        for g in watch.json()["classes"]
+        for c in g["children"]
+    }
+
+
 def test_a_health_cell_that_denies_an_illness_is_no_reason(tmp_path: Path) -> None:
     """A school writes what a child or guardian does not have: 无病, 无残疾, 非残疾,
     健康，无疾病; 身体好无病, 无重大疾病, 不差. Each was read for the word in it (病, 残疾,
@@ -714,24 +732,41 @@ def test_a_health_cell_that_denies_an_illness_is_no_reason(tmp_path: Path) -> No
         ("患病，无其他残疾", "身体非常差"),
         ("健康", "无业患病"),
     ]
-    kids = [[*CHILD_HEADER, "监护人身体状况"]]
-    for n, (child, guardian) in enumerate(cells, 1):
-        kids.append([*child_row(n, 健康状况=child), guardian])
-    path = write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids})
-    (tmp_path / "lbc.toml").write_text(
-        '[files]\nroster = ["roster.xlsx"]\n\n[watch]\nthreshold = 1\n', encoding="utf-8"
-    )
-    watch = run("watch", path, "--as-of", "2024-10-08", "--format", "json", cwd=tmp_path)
-    listed = {
-        c["row"]: [(r["code"], r["message"]) for r in c["reasons"]]
-        for g in watch.json()["classes"]
-        for c in g["children"]
-    }
-    assert listed == {
+    assert health_reasons(tmp_path, cells) == {
         6: [("WCH007", "残疾")],
         7: [("WCH005", "监护人身体状况：患病,无法劳动")],
         8: [("WCH005", "监护人身体状况：身体非常差"), ("WCH008", "患病：患病,无其他残疾")],
         9: [("WCH005", "监护人身体状况：无业患病")],
+    }
+
+
+def test_a_health_cell_naming_the_illness_or_disability_is_a_reason(tmp_path: Path) -> None:
+    """Schools write the condition itself: 智力障碍, 脑瘫 and 肢残 are disabilities, 哮喘,
+    癫痫 and 自闭症 illnesses, with no 残疾 or 病 in them; a guardian 瘫痪在床, 身体不好 or
+    with 高血压 is in poor health. Each was no reason, and the child off the list; 一般,
+    良好 and 较弱 still say nothing ill."""
+    cells = [
+        ("智力障碍", "良好"),
+        ("脑瘫", "一般"),
+        ("肢残", "健康"),
+        ("哮喘", "健康"),
+        ("癫痫", "健康"),
+        ("自闭症", "健康"),
+        ("健康", "瘫痪在床"),
+        ("良好", "身体不好"),
+        ("一般或较弱", "高血压"),
+        ("较弱", "身体还好"),
+    ]
+    assert health_reasons(tmp_path, cells) == {
+        2: [("WCH007", "残疾")],
+        3: [("WCH007", "残疾")],
+        4: [("WCH007", "残疾")],
+        5: [("WCH008", "患病：哮喘")],
+        6: [("WCH008", "患病：癫痫")],
+        7: [("WCH008", "患病：自闭症")],
+        8: [("WCH005", "监护人身体状况：瘫痪在床")],
+        9: [("WCH005", "监护人身体状况：身体不好")],
+        10: [("WCH005", "监护人身体状况：高血压")],
     }
 
 

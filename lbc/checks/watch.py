@@ -55,8 +55,14 @@ from lbc.workspace.config import WatchSettings
 from lbc.workspace.terms import school_year_start, term_of
 
 ADULT = 18
-POOR_HEALTH = ("差", "病", "残疾")  # in 监护人身体状况: 差, 患病 / 慢性病 / 重病, 残疾
-ILL = ("患病", "病")  # in the child's 健康状况: 患病, 慢性病, 重病
+# A disability as a 健康状况 cell names it: 残疾, 肢残; 智力障碍, 听力障碍; 智障, 脑瘫.
+DISABLED = ("残", "障碍", "智障", "脑瘫")
+# An illness as a 健康状况 cell names it: 患病, 慢性病, 重病, 心脏病; and the ones written
+# without 病: 哮喘, 癫痫, 自闭症, 肿瘤, 白血病's kin 癌, 贫血.
+ILL = ("病", "症", "哮喘", "癫痫", "瘤", "癌", "贫血")
+# In 监护人身体状况: 差, 不好, ill or disabled as above, or unable to get about (瘫痪, 卧床,
+# 行动不便), or 高血压, which schools write for a grandparent's chronic illness.
+POOR_HEALTH = ("差", "不好", *DISABLED, *ILL, "瘫", "卧床", "不便", "高血压")
 # At no school, whether a dropout or not: a left-behind child out of school is at risk.
 NO_LONGER_ATTENDING = ("辍学", "休学", nz.NOT_AT_SCHOOL)
 # The ratings saying the care is lacking (WCH003); nobody caring is engine.NOBODY_CARES.
@@ -357,7 +363,7 @@ def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     for j, i in enumerate(rows):
         state = states[health[i]]
         listed = nz.categories_named(cats[i])
-        if "残疾" in state:
+        if any(word in state for word in DISABLED):
             yield j, (R.WCH007, "health", {})
         elif meaningful.get(disability[i], False):
             yield j, (R.WCH007, "disability", {})
