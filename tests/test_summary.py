@@ -40,6 +40,7 @@ from conftest import (
     run,
     table,
     unclear_records,
+    without,
     write_xlsx,
 )
 from lbc.reports.summary import VARIABLES
@@ -1275,3 +1276,24 @@ def test_children_of_no_known_gender_are_said_to_be_so(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     first = "本学期我校在册关爱对象 3 名，其中留守儿童 3 名；"
     assert f"{first}男 1 人，性别无法识别 1 人，性别未填 1 人。" in result.stdout.splitlines()
+
+
+def test_a_column_missing_from_every_grades_sheet_leaves_no_archive_complete(
+    tmp_path: Path,
+) -> None:
+    """One sheet per grade, neither with a 家庭住址 column: lbc validate says COL001 once,
+    at the first sheet; the second sheet's children were counted complete (建档率 50%),
+    though their archive lacks the address as much. A sheet that has the column is still
+    complete."""
+    drop = ["家庭住址"]
+    sheets = {
+        "一年级": without(drop, child_row(1, cls="一年级(1)班")),
+        "二年级": without(drop, child_row(2, cls="二年级(1)班")),
+        "三年级": [CHILD_HEADER, child_row(3)],
+    }
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    result = run("summary", path, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    archive = result.json()["archive"]
+    assert (archive["complete"], archive["complete_rate"]) == (1, 0.3333)
+    validate = run("validate", path, "--format", "json", cwd=tmp_path).json()
+    assert [(f["sheet"], f["code"]) for f in validate["findings"]] == [("一年级", "COL001")]

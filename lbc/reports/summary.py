@@ -422,16 +422,22 @@ def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dic
     where = set(kids.where)
     incomplete: set[tuple[str, str | None, int | None]] = set()
     whole_sheet: set[tuple[str, str]] = set()
+    children_sheets = {(tb.file, tb.sheet) for tb in roster.children} | {
+        (tb.file, None) for tb in roster.children
+    }
     by_code: Counter[str] = Counter()
     for f in findings:
         by_code[f.code] += 1
         if f.severity != "error":
             continue
-        if f.rule is R.COL001:  # reported once per file: every children sheet of it
+        # Reported once per file, naming its first sheet without the column: every children
+        # sheet of the file without it (one sheet per grade) lacks it as well.
+        if f.rule is R.COL001 and (f.file, f.sheet) in children_sheets:
             whole_sheet |= {
                 (tb.file, sheet)
                 for tb in roster.children
-                if tb.file == f.file and (f.sheet is None or f.sheet == tb.sheet)
+                if tb.file == f.file
+                and (f.sheet is None or f.sheet == tb.sheet or not tb.has(f.field))
                 for sheet in dict.fromkeys(tb.row_sheets or [tb.sheet])
             }
         key = (f.file, f.sheet, f.row)
