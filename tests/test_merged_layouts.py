@@ -109,6 +109,32 @@ def test_a_school_without_a_phone_column_is_said_once_on_the_merged_roster(
     assert run("validate", root, "--format", "json").json()["summary"]["by_code"] == {"COL001": 1}
 
 
+@pytest.mark.parametrize("how", ["merge", "export"])
+def test_a_required_column_a_school_lacks_is_said_once_on_its_merged_roster(
+    tmp_path: Path, how: str
+) -> None:
+    """青山's sheet has no 家庭住址 and its teachers list no 联系电话: its own file gives one
+    COL001 each, and so do the merged roster and the exported workbook, whose 来源列 says
+    the school had neither column; read as empty columns they gave a REQ001 on every child
+    and a TCH001 on every teacher."""
+    root = county(tmp_path)
+    bare = [h for h in ONE_PHONE if h != "家庭住址"]
+    rows = [[dict(zip(ONE_PHONE, one_phone_row(n), strict=True))[h] for h in bare] for n in (1, 2)]
+    staff = [["姓名", "任教班级"], ["王芳", "三年级(2)班"]]
+    sheets = {"花名册": [[f"{QS}留守儿童花名册"], bare, *rows], "教师": staff}
+    write_xlsx(root / "a" / "花名册.xlsx", sheets)
+    out = tmp_path / "全县.xlsx"
+    source = root / "a" / "花名册.xlsx" if how == "export" else root
+    assert run(how, source, "--out", out).exit_code == 0
+
+    def said(path: Path) -> list[tuple[str, str, int | None]]:
+        findings = run("validate", path, "--format", "json").json()["findings"]
+        return [(f["code"], f["field"], f["row"]) for f in findings]
+
+    assert said(source) == [("COL001", "home_address", None), ("COL001", "phone", None)]
+    assert said(out) == said(source)
+
+
 def test_merge_counts_the_schools_a_townships_file_holds(tmp_path: Path) -> None:
     """A township's one file with a 学校 column for two schools, and a school's own file:
     three schools, not two (merge used to count each file as one school)."""

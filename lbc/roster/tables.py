@@ -1638,8 +1638,9 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
     one 家长电话 column, or no 务工地点, would otherwise be read as having an empty 父亲电话 or
     务工地点 for every child: errors, watch-list reasons and flags that the school's own
     file does not give. A required column stays whatever it holds, so an empty one is
-    still said cell by cell, and so does 学校, which merge writes on every row (empty where
-    it could not tell the school). The rows stay where they are in the merged workbook.
+    still said cell by cell where the workbook does not say which columns the school had,
+    and so does 学校, which merge writes on every row (empty where it could not tell the
+    school). The rows stay where they are in the merged workbook.
 
     The pieces take the table's cells, which leaves it without them: it is split a column
     at a time, each let go of once split, so that a million rows' columns are not held
@@ -1658,7 +1659,13 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
     table.values = Columns(table.raw, table.kind)
     raws: list[dict[str, list[Any]]] = [{} for _ in groups]
     mades: list[dict[str, list[Any]]] = [{} for _ in groups]
-    mine = [kept | (had or {}).get((table.kind.value, *source), frozenset()) for source in groups]
+    # The columns the school's sheet had, where the merged workbook says (COLUMNS_SHEET):
+    # a required column it lacked is one column missing (COL001), as in its own file, not
+    # an empty cell on every row.
+    mine = [
+        (had[key] | {"school"}) if had and (key := (table.kind.value, *source)) in had else kept
+        for source in groups
+    ]
     for key in [*written, *(key for key in read if key not in written)]:
         values, made = written.pop(key, None), read.pop(key, None)
         for n, index in enumerate(groups.values()):
