@@ -88,3 +88,21 @@ def test_flag_lists_every_teacher_when_the_list_has_no_phone_column(tmp_path):
     result = run("flag", path, "--format", "json")
     assert result.exit_code == 1
     assert [t["name"] for t in result.json()["teachers"]] == ["王芳"]
+
+
+def test_a_child_entered_on_two_sheets_is_one_child_to_call(tmp_path):
+    """张雨涵 is on her class's sheet and again, with her ID number, on a sheet of late
+    entries, both without a parent's phone: one child to call, at the row kept for her,
+    not two (lbc validate says DUP001 of the second)."""
+    late = child_row(1, 父亲电话=None, 母亲电话=None)
+    sheets = {
+        "三年级": [CHILD_HEADER, late, child_row(2)],
+        "补录": [CHILD_HEADER, late],
+    }
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    doc = run("flag", path, "--format", "json").json()
+    assert doc["summary"] == {"children": 1, "teachers": 0, "untyped": 0}
+    (group,) = doc["classes"]
+    assert [(c["name"], c["sheet"], c["row"]) for c in group["children"]] == [
+        ("张雨涵", "三年级", 2)
+    ]

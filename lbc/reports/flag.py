@@ -14,7 +14,7 @@ from lbc.checks.contacts import MissingContact, contact_gaps
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster import normalise as nz
 from lbc.roster.people import require_left_behind_type, untyped
-from lbc.roster.tables import Roster, Table
+from lbc.roster.tables import Roster, Table, distinct_children
 
 
 @dataclass
@@ -50,10 +50,14 @@ class FlagReport:
 def flag(roster: Roster) -> FlagReport:
     """The to-do list; refuses (LbcError) when the roster cannot say who is reachable."""
     require_left_behind_type(roster.children, "err.flag_no_type")
+    # A child entered twice (one ID number on two rows) is one child to call, at the row
+    # kept for it, as every list counts it (lbc validate says DUP001 of the other).
+    again = {(id(table), i) for table, i, first in distinct_children(roster.children) if first}
     rows = (
         (table, i, _flagged(table, i, missing))
         for table in roster.children
         for i, missing in contact_gaps(table, usable_only=True).items()
+        if (id(table), i) not in again
     )
     # A teacher list without a phone column leaves every teacher unreachable.
     teachers = [
