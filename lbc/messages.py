@@ -943,6 +943,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: '{sheet}' row {row} is the teacher of '{first_sheet}' row {first} (same name and"
         " phone); paired as one teacher",
     ),
+    "pair.note.same_teacher_by_name": (
+        "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行是同一位教师（同名，本行没有电话，"
+        "其他名单只有这一位），按一人结对",
+        "note: '{sheet}' row {row} is the teacher of '{first_sheet}' row {first} (same name, no"
+        " phone on this row, one such teacher on the other lists); paired as one teacher",
+    ),
     "pair.note.own_school": (
         "提示：{file} 没有写明学校，其中的教师只与本文件的儿童结对；若与其他文件同属一所学校，"
         "请在 lbc.toml 的 [school] name 写明学校名称",

@@ -239,3 +239,52 @@ def test_a_teacher_on_two_lists_is_no_namesake_to_tell_apart(tmp_path: Path) -> 
     assert [(f["sheet"], f["row"], f["code"]) for f in result.json()["findings"]] == [
         ("班主任名单", 3, "TCH002")
     ]
+
+
+def test_a_head_teachers_list_without_phones_names_the_teachers_listed(tmp_path: Path) -> None:
+    """The head teachers' list gives 姓名, 班级 and 职务 only; the teachers list gives each
+    teacher's phone. 王芳 and 李强 are one teacher each: 张雨涵 keeps 王芳 (her 帮扶教师
+    cell), nobody is unreachable to lbc flag, lbc validate asks neither to be told apart
+    nor for the head teachers' list to have phones. They were two 王芳 and two 李强
+    (王芳（第2行）), 张雨涵's pair was moved as naming one of two, each teacher had twice
+    the places, and flag and validate said the four rows lacked phones."""
+    kids = [kid(1, 帮扶教师="王芳"), kid(3, 帮扶教师=None), kid(5, cls="三(1)班", 帮扶教师=None)]
+    staff = [teacher("王芳", "三(2)班"), teacher("李强", "三(1)班")]
+    heads = [["姓名", "班级", "职务"], ["王芳", "三(2)班", "班主任"], ["李强", "三(1)班", "班主任"]]
+    sheets = {"花名册": table(kids), "班主任名单": heads, "教师": table(staff)}
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    result = run("pair", path, "--max-per-teacher", "1", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 1
+    doc = result.json()
+    assert [(p["child"], p["teacher"], p["reason"]) for p in doc["pairs"]] == [
+        ("陈思彤", "李强", "本班班主任"),
+        ("张雨涵", "王芳", "延续原结对"),
+    ]
+    assert [u["child"] for u in doc["unpaired"]] == ["王梓萱"]
+    assert result.stderr.splitlines()[:2] == [
+        "提示：“班主任名单”第 2 行与“教师”第 2 行是同一位教师（同名，本行没有电话，"
+        "其他名单只有这一位），按一人结对",
+        "提示：“班主任名单”第 3 行与“教师”第 3 行是同一位教师（同名，本行没有电话，"
+        "其他名单只有这一位），按一人结对",
+    ]
+    flag = run("flag", path, "--format", "json", cwd=tmp_path)
+    assert flag.json()["teachers"] == []
+    checked = run("validate", path, "--select", "TCH,COL", "--format", "json", cwd=tmp_path)
+    assert checked.json()["findings"] == []
+
+
+def test_a_name_two_teachers_share_stays_two_teachers(tmp_path: Path) -> None:
+    """The teachers list has two 王芳 with two phones: the head teachers' 王芳 without a
+    phone could be either, and stays a teacher of her own (lbc validate asks for a note)."""
+    kids = [kid(1), kid(3)]
+    staff = [teacher("王芳", "三(2)班"), {**teacher("王芳", "三(1)班"), "联系电话": "13900000009"}]
+    heads = [["姓名", "班级", "职务"], ["王芳", "三(2)班", "班主任"]]
+    sheets = {"花名册": table(kids), "班主任名单": heads, "教师": table(staff)}
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    result = run("pair", path, "--max-per-teacher", "1", "--format", "json", cwd=tmp_path)
+    assert result.json()["summary"]["teachers"] == 3
+    checked = run("validate", path, "--select", "TCH002", "--format", "json", cwd=tmp_path)
+    assert [(f["sheet"], f["row"]) for f in checked.json()["findings"]] == [
+        ("教师", 2),
+        ("教师", 3),
+    ]

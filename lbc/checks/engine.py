@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from stdnum.cn import ric
@@ -26,7 +26,6 @@ from lbc.roster.people import (
     TeachersInPost,
     births_differ,
     teacher_named,
-    teacher_phone,
 )
 from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.support import ChildIndex, record_days
@@ -288,7 +287,8 @@ class RosterChecks:
 
     def teachers(self, table: Table) -> None:
         school = self.schools.get(table.file, "")
-        self.found += check_teachers(table, self._teachers_seen, school)
+        repeats = self.in_post.repeats if self.in_post else {}
+        self.found += check_teachers(table, self._teachers_seen, school, repeats)
 
     def records(self, table: Table) -> None:
         school = self.matching.get(table.file, "")
@@ -742,14 +742,33 @@ def across_schools(schools: Iterable[str]) -> dict[str, str]:
     return {"schools": "、".join(dict.fromkeys(schools))}
 
 
+def _stands_for(
+    repeats: Mapping[tuple[int, int], tuple[Table, int]], table: Table, i: int
+) -> tuple[int, int]:
+    """The row (by ``id`` of its table) that stands for the teacher of ``table`` row ``i``:
+    the row itself, or the one repeated_teachers says it lists again."""
+    first, j = repeats.get((id(table), i), (table, i))
+    return id(first), j
+
+
 def check_teachers(
-    table: Table, seen: dict[object, tuple[Table, int]] | None = None, school: str = ""
+    table: Table,
+    seen: dict[object, tuple[Table, int]] | None = None,
+    school: str = "",
+    repeats: Mapping[tuple[int, int], tuple[Table, int]] | None = None,
 ) -> list[Finding]:
     """Teachers: a name, a phone, readable values; a name used twice (in this sheet or in
-    ``seen``, the teachers already checked) needs a note telling the two apart."""
+    ``seen``, the teachers already checked) needs a note telling the two apart, unless the
+    row lists the same teacher again (``repeats``: people.repeated_teachers)."""
     out = _Out(table, Kind.TEACHERS)
     _formula_errors(out)
-    _missing_columns(out, [f.key for f in FIELDS[Kind.TEACHERS] if f.required])
+    required = [f.key for f in FIELDS[Kind.TEACHERS] if f.required]
+    # A list whose every teacher another list gives with a phone (a head teachers' list of
+    # 姓名, 班级 and 职务 beside the teachers list) needs no phone column of its own.
+    repeats = repeats or {}
+    if len(table) and all((id(table), i) in repeats for i in range(len(table))):
+        required.remove("phone")
+    _missing_columns(out, required)
     v = table.values
     empty = [None] * len(table)
     names, phones, notes = v.get("name", empty), v.get("phone", empty), v.get("notes", empty)
@@ -764,9 +783,8 @@ def check_teachers(
         elif key in first:
             other, j = first[key]
             note_here, note_there = notes[i], other.get("notes", j)
-            # One name and one phone: one teacher on two lists, as pairing takes them.
-            phone = teacher_phone(table, i)
-            same = bool(phone) and phone == teacher_phone(other, j)
+            # One teacher on two lists (repeated_teachers), as pairing takes them.
+            same = _stands_for(repeats, table, i) == _stands_for(repeats, other, j)
             if not same and not (note_here and note_there and note_here != note_there):
                 where = (
                     _row_of(table, j, i)

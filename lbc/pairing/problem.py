@@ -34,6 +34,7 @@ from lbc.roster.people import (
     repeated_teachers,
     said_of_teacher,
     teacher_labels,
+    teacher_phone,
 )
 from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
@@ -285,9 +286,14 @@ def _teachers(
             first, j = repeats[(id(tb), i)]
             again.setdefault((id(first), j), []).append((tb, i))
             where = {"sheet": tb.sheet_at(i), "row": tb.rows[i]}
+            note = (
+                "pair.note.same_teacher"
+                if teacher_phone(tb, i)
+                else "pair.note.same_teacher_by_name"
+            )
             notes.append(
                 t(
-                    "pair.note.same_teacher",
+                    note,
                     **where,
                     first_sheet=first.sheet_at(j),
                     first=first.rows[j],

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lbc.checks.contacts import MissingContact, contact_gaps
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster import normalise as nz
-from lbc.roster.people import require_left_behind_type, untyped
+from lbc.roster.people import TeachersInPost, require_left_behind_type, untyped
 from lbc.roster.tables import Roster, Table, distinct_children
 
 
@@ -59,12 +59,14 @@ def flag(roster: Roster) -> FlagReport:
         for i, missing in contact_gaps(table, usable_only=True).items()
         if (id(table), i) not in again
     )
-    # A teacher list without a phone column leaves every teacher unreachable.
+    # A teacher list without a phone column leaves every teacher unreachable, but for the
+    # ones another list gives a phone (a head teachers' list beside the teachers list).
+    repeats = TeachersInPost(roster).repeats if roster.teachers else {}
     teachers = [
         FlaggedTeacher(table.get("name", i) or "", table.file, table.sheet_at(i), table.rows[i])
         for table in roster.teachers
         for i in range(len(table))
-        if not nz.numbers_to_call(table.get("phone", i))
+        if not nz.numbers_to_call(table.get("phone", i)) and (id(table), i) not in repeats
     ]
     return FlagReport(by_class(roster, rows), teachers, untyped(roster.children))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -90,7 +91,7 @@ def teacher_named(value: str, names: set[str]) -> str | None:
 
 def teacher_phone(table: Table, i: int) -> str:
     """A teacher row's numbers to call, "" for none: two rows of one name and one phone in
-    one school are one teacher (repeated_teachers), not two to tell apart (TCH002)."""
+    one school are one teacher (repeated_teachers)."""
     return nz.numbers_text(table.get("phone", i))
 
 
@@ -98,20 +99,43 @@ def repeated_teachers(
     tables: list[Table], school: Callable[[Table, int], str]
 ) -> dict[tuple[int, int], tuple[Table, int]]:
     """The rows that list a teacher again (by ``id`` of the table, and row), each with the
-    row that listed them first: one name and one phone in one school (``school``), as when
-    a teachers list and a list of head teachers both name 王芳. One person, with one
-    person's places, as a child entered twice is one child; rows without a phone stay apart,
-    since two teachers may share a name."""
+    row that stands for the teacher: one name and one phone in one school (``school``), as
+    when a teachers list and a list of head teachers both name 王芳. One person, with one
+    person's places, as a child entered twice is one child.
+
+    A row without a phone (a head teachers' list of 姓名, 班级 and 职务 only) is the
+    teacher of its name on the school's other lists when they list one teacher of that name
+    and its own list names it once: the row with a phone stands for the teacher, so pairing,
+    the cards and lbc flag have the number. Two teachers may share a name, so rows of one
+    list, and a name the other lists give two teachers of, stay apart."""
     first: dict[tuple[str, str, str], tuple[Table, int]] = {}
     repeats: dict[tuple[int, int], tuple[Table, int]] = {}
+    phoneless: list[tuple[Table, int, str]] = []
+    listed: Counter[tuple[int, str, str]] = Counter()  # (table, school, name): how often
     for table in tables:
         for i in range(len(table)):
             name, phone = table.get("name", i), teacher_phone(table, i)
-            if isinstance(name, str) and phone:
-                me = (table, i)
-                seen = first.setdefault((school(table, i), name, phone), me)
-                if seen is not me:
-                    repeats[(id(table), i)] = seen
+            if not isinstance(name, str):
+                continue
+            listed[(id(table), school(table, i), name)] += 1
+            if not phone:
+                phoneless.append((table, i, name))
+                continue
+            me = (table, i)
+            seen = first.setdefault((school(table, i), name, phone), me)
+            if seen is not me:
+                repeats[(id(table), i)] = seen
+    people: dict[tuple[str, str], list[tuple[Table, int]]] = {}
+    for (place, name, _), me in first.items():
+        people.setdefault((place, name), []).append(me)
+    for table, i, name in phoneless:
+        place = school(table, i)
+        others = [me for me in people.get((place, name), []) if me[0] is not table]
+        once = [me for me in others if listed[(id(me[0]), place, name)] == 1]
+        if listed[(id(table), place, name)] == 1 and len(others) == len(once) == 1:
+            repeats[(id(table), i)] = once[0]
+        else:
+            people.setdefault((place, name), []).append((table, i))
     return repeats
 
 
@@ -185,7 +209,9 @@ class TeachersInPost:
         self.rows: dict[Teacher, tuple[Table, int]] = {}
         every: dict[Teacher, list[tuple[Table, int]]] = {}
         working: dict[Teacher, list[tuple[Table, int]]] = {}
-        repeats = repeated_teachers(roster.teachers, self.school)
+        # The rows listing a teacher again, by the row that stands for them (lbc flag and
+        # lbc validate take them as pairing does).
+        self.repeats = repeats = repeated_teachers(roster.teachers, self.school)
         # Each teacher listed again: its rows after the first, by the first.
         again: dict[tuple[int, int], list[tuple[Table, int]]] = {}
         for table in roster.teachers:
