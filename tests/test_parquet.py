@@ -285,6 +285,12 @@ def test_api_with_a_workspaces_config_takes_the_pairs_in_force(tmp_path: Path) -
     exported = pq.read_table(tmp_path / "x.parquet").to_pandas()
     in_force = exported[exported["table"] == "children"]["support_teacher"].tolist()
     assert in_force == ["王芳", "王芳"]
+    # The CSV and the workbook carry them too: every command reading the export pairs as
+    # the workspace does (the workbook gave the roster's empty cells, and re-paired).
+    for out in ("x.csv", "x.xlsx"):
+        assert run("export", "roster.xlsx", "--out", out, cwd=tmp_path).exit_code == 0
+        doc = run("pair", out, "--format", "json", cwd=tmp_path).json()
+        assert [(p["teacher"], p["kept"]) for p in doc["pairs"]] == [("王芳", True)] * 2
     config = tmp_path / "lbc.toml"
     for paths in ([tmp_path / "roster.xlsx"], []):
         roster = lbc.read(paths, config=config)

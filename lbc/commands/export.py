@@ -78,9 +78,15 @@ def _sheets(roster: Roster) -> Iterator[Sheet]:
     from lbc.output.sheet_style import column_widths
 
     schools = schools_of(roster)
+    # 帮扶教师 is the pairs in force where a pairs workbook was joined, as the Parquet file
+    # and the CSV have it, and as lbc merge writes a school's folder with one.
+    paired = roster.joined is not None
     for kind in KINDS:
         rows = [
-            row for tbl in roster.tables() if tbl.kind is kind for row in sheet_rows(tbl, schools)
+            row
+            for tbl in roster.tables()
+            if tbl.kind is kind
+            for row in sheet_rows(tbl, schools, paired)
         ]
         if rows:
             widths = column_widths(header(kind), rows)
