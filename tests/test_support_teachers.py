@@ -569,3 +569,23 @@ def test_a_cell_naming_two_teachers_is_the_first_in_posts_child(samples: Path, c
         "class": "一年级(1)班",
         "names": ["吴语桐", "罗语桐"],
     }
+
+
+def test_a_remark_in_brackets_after_the_teachers_name_names_the_teacher(tmp_path: Path) -> None:
+    """张雨涵's 帮扶教师 cell says 王芳（班主任）: 王芳, as lbc validate read it (no TCH003).
+    Pairing kept her with 王芳, where it moved her to another teacher as naming nobody; the
+    watch list said 王芳(班主任) was not in post; the card and due named no teacher."""
+    kids = [child_cells(1, 帮扶教师="王芳（班主任）"), child_cells(2, 帮扶教师="李强")]
+    listed = teachers(("王芳", "13900001111", "是"), ("李强", "13900002222", "是"))
+    ws = workspace(tmp_path / "青山小学", kids, 教师=listed)
+    said = who_supports_whom(ws)
+    assert (said["watch"], said["cards"]["张雨涵"], said["due"]) == (
+        {},
+        "姓名：王芳\u3000电话：13900001111",
+        (0, ["王芳", "李强"]),
+    )
+    doc = run("pair", "--format", "json", cwd=ws).json()
+    assert [(p["child"], p["teacher"], p["kept"]) for p in doc["pairs"]] == [
+        ("张雨涵", "王芳", True),
+        ("李明轩", "李强", True),
+    ]

@@ -34,6 +34,7 @@ from lbc.roster.people import (
     repeated_teachers,
     said_of_teacher,
     teacher_labels,
+    teacher_named,
     teacher_phone,
 )
 from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
@@ -457,7 +458,9 @@ def schools(
             if x.shown != x.name:
                 by_name.setdefault(nz.name(x.shown) or x.shown, []).append(j)
         for c in school.children:
-            previous = tuple(by_name.get(c.previous, ())) if c.previous else ()
+            # 王芳（班主任）: 王芳, a remark in brackets, as every command reads the cell.
+            teacher = teacher_named(c.previous, set(by_name)) if c.previous else None
+            previous = tuple(by_name.get(teacher, ())) if teacher else ()
             if c.previous and not previous and (several := nz.several_teachers(c.previous)):
                 c.previous = _first_in_post(several, by_name, school.teachers) or c.previous
                 previous = tuple(by_name.get(c.previous, ()))

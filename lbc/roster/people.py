@@ -306,6 +306,9 @@ class TeachersInPost:
             key = (where, teacher)
             if key in self.active or key in self.shared:
                 return key
+        base = _NAMESAKE_TAG.sub("", teacher)
+        if base != teacher and base:  # 王芳（班主任）: 王芳, a remark in brackets
+            return self.who(base, school)
         return None if school else self._anywhere.get(teacher)
 
     def of_child(self, table: Table, i: int) -> Teacher | None:
