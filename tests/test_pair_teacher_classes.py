@@ -288,3 +288,23 @@ def test_a_name_two_teachers_share_stays_two_teachers(tmp_path: Path) -> None:
         ("教师", 2),
         ("教师", 3),
     ]
+
+
+def test_a_teachers_list_headed_in_other_words_is_read(tmp_path: Path) -> None:
+    """所任班级 and 可帮扶学生数 are 任教班级 and 可帮扶人数: 王芳 of 三(1)班 asks for one
+    child, so 李明轩 waits. Both columns were left unread (said in a note), and 王芳 was given
+    the default two places and no class."""
+    kids = [kid(1, cls="三(1)班"), kid(2, cls="三(1)班")]
+    staff = [
+        ["教师姓名", "手机号码", "所任班级", "可帮扶学生数"],
+        ["王芳", "13900000001", "三(1)班", 1],
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": table(kids), "教师": staff})
+    result = run("pair", path, "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "未识别的列" not in result.stderr
+    doc = result.json()
+    assert [(p["child"], p["teacher"], p["reason"]) for p in doc["pairs"]] == [
+        ("张雨涵", "王芳", "任教本班")
+    ]
+    assert [u["child"] for u in doc["unpaired"]] == ["李明轩"]
