@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lbc.errors import LbcError
+from lbc.messages import t
 from lbc.roster.fields import Kind
 from lbc.roster.tables import Roster as Tables
 
@@ -54,6 +56,8 @@ def read(paths: str | Path | Iterable[str | Path], config: str | Path | None = N
 
     named = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
     if config is None:
+        if not named:  # read_roster would say no roster was found in "" (no file at all)
+            raise LbcError(t("err.api_no_input"))
         cfg = Config()
     else:
         named, cfg = resolve_inputs(named, Path(config))

@@ -267,6 +267,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "没有指定花名册文件，当前目录及上级目录也没有 lbc.toml。请写出文件路径，或先运行 lbc init 创建工作区。",
         "no roster file given and no lbc.toml here or above; name a file, or run `lbc init` to create a workspace.",
     ),
+    "err.api_no_input": (
+        "lbc.read 没有拿到要读的文件：请给出花名册文件或文件夹，或用 config= 指定 lbc.toml。",
+        "lbc.read was given no file to read: name roster files or folders, or an lbc.toml as"
+        " config=.",
+    ),
     "err.missing": ("找不到文件：{path}", "file not found: {path}"),
     "err.is_dir": (
         "{path} 是文件夹，请写出其中的花名册文件",

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 import lbc
 from conftest import CHILD_HEADER, child_row, modules_loaded, run, write_xlsx
+from lbc.errors import LbcError
 from lbc.reports.export import keys, stacked_columns
 from lbc.roster.fields import Kind
 
@@ -243,6 +244,15 @@ def test_api_says_which_files_it_could_not_read(tmp_path: Path) -> None:
     roster = lbc.read(folder)
     assert len(roster.children) == 3
     assert [file for file, _ in roster.failed] == [str(broken)]
+
+
+def test_api_given_no_file_and_no_config_says_so() -> None:
+    """An empty list was read as a roster found nowhere: 在  中没有找到留守儿童名册."""
+    with pytest.raises(LbcError) as raised:
+        lbc.read([])
+    assert str(raised.value) == (
+        "lbc.read 没有拿到要读的文件：请给出花名册文件或文件夹，或用 config= 指定 lbc.toml。"
+    )
 
 
 def test_a_schools_teachers_are_of_the_school_its_childrens_cells_name(tmp_path: Path) -> None:
