@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_pair import kid, teacher
 
 from conftest import run, table, write_xlsx
@@ -308,3 +309,23 @@ def test_a_teachers_list_headed_in_other_words_is_read(tmp_path: Path) -> None:
         ("张雨涵", "王芳", "任教本班")
     ]
     assert [u["child"] for u in doc["unpaired"]] == ["李明轩"]
+
+
+@pytest.mark.parametrize(
+    "header", ["帮扶老师", "结对老师", "结对帮扶教师", "帮扶教师姓名", "代理家长姓名", "帮扶人姓名"]
+)
+def test_a_support_teacher_column_headed_in_other_words_keeps_its_pairs(
+    tmp_path: Path, header: str
+) -> None:
+    """The roster's 帮扶老师 (or 结对帮扶教师, 代理家长姓名 …) column names 李强 for 张雨涵:
+    the pair is kept, though 王芳 heads her class. The column was left unread (said in a
+    note), the school's pairs were redone as if it had none, and 代理家长姓名 was guessed
+    a parent's name."""
+    kids = [kid(1, **{header: "李强"})]
+    staff = [teacher("王芳", "三(2)班", role="班主任"), teacher("李强", "三(2)班", subject="体育")]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": table(kids), "教师": table(staff)})
+    result = run("pair", path, "--format", "json", cwd=tmp_path)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [(p["child"], p["teacher"], p["kept"]) for p in result.json()["pairs"]] == [
+        ("张雨涵", "李强", True)
+    ]

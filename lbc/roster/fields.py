@@ -205,11 +205,23 @@ CHILD_FIELDS: tuple[Field, ...] = (
     Field("cat_single_parent", "单亲", ("单亲家庭", "是否单亲")),
     Field("cat_struggling", "学困生", ("是否学困生",)),
     Field("key_target", "重点帮扶对象", ("重点对象", "是否重点", "是否重点帮扶对象")),
-    Field("enrollment_status", "在校状态", ("就学情况", "学籍状态", "就读状态")),
+    Field(
+        "enrollment_status",
+        "在校状态",
+        ("就学情况", "学籍状态", "就读状态", "在校情况", "在校状况", "学生状态"),
+    ),
     *_person_fields(_FIRST_PERSON_KEYS),
     Field("parent_work_phone", "务工单位电话", ("单位电话",)),
     *_person_fields(_GUARDIAN_KEYS),
-    Field("support_teacher", "帮扶教师", ("结对教师", "代理家长", "帮扶人", "帮扶责任人")),
+    Field(
+        "support_teacher",
+        "帮扶教师",
+        (
+            *("结对教师", "代理家长", "帮扶人", "帮扶责任人", "帮扶老师", "结对老师"),
+            *("结对帮扶教师", "结对帮扶老师", "帮扶教师姓名", "结对教师姓名", "帮扶老师姓名"),
+            *("代理家长姓名", "帮扶人姓名"),
+        ),
+    ),
     # What ``lbc pair --out`` writes beside each pair so the pairs are read back as pairs
     # (lbc/roster/pairs.py): where the child sits in the roster, what the roster's 帮扶教师
     # column said when the pairs were made, and the day they were made.
