@@ -164,7 +164,7 @@ def _person_fields(keys: tuple[str, ...] | None = None) -> list[Field]:
 # export's 联系电话 is the family's phone, the number the school calls (家长电话).
 _BARE: dict[str, tuple[str, ...]] = {
     "guardian_name": ROLES["guardian"],
-    "guardian_relation": ATTRIBUTES["relation"],
+    "guardian_relation": (*ATTRIBUTES["relation"], "与监护人关系", "与留守儿童关系", "与学生关系"),
     "guardian_address": ("居住地地址",),
     "parent_phone": ("联系电话",),
 }
@@ -176,7 +176,10 @@ CHILD_FIELDS: tuple[Field, ...] = (
     Field(
         "id_number",
         "身份证号",
-        ("公民身份证号码", "身份证号码", "身份证件号", "公民身份号码", "身份证", "证件号码"),
+        (
+            *("公民身份证号码", "身份证号码", "身份证件号", "公民身份号码", "身份证", "证件号码"),
+            *("学生身份证号", "学生身份证号码", "儿童身份证号", "儿童身份证号码"),
+        ),
         required=True,
     ),
     Field("student_no", "学籍号", ("全国学籍号", "学籍辅号")),
@@ -184,7 +187,9 @@ CHILD_FIELDS: tuple[Field, ...] = (
     Field("ethnicity", "民族"),
     Field("grade", "年级", ("所在年级",)),
     Field("class", "班级", ("班别", "所在班级", "年级班级"), required=True),
-    Field("health", "健康状况", ("身体状况", "身体情况", "健康情况"), required=True),
+    Field(
+        "health", "健康状况", ("身体状况", "身体情况", "健康情况", "身体健康状况"), required=True
+    ),
     Field(
         "home_address",
         "家庭住址",
@@ -194,7 +199,10 @@ CHILD_FIELDS: tuple[Field, ...] = (
     Field(
         "left_behind_type",
         "留守类型",
-        ("留守情况", "是否留守儿童", "父母外出情况", "留守儿童类型"),
+        (
+            *("留守情况", "是否留守儿童", "父母外出情况", "留守儿童类型"),
+            *("是否留守", "留守类别", "留守儿童类别"),
+        ),
         required=True,
     ),
     Field("categories", "类别", ("帮扶类别", "特殊类别", "儿童类别")),
