@@ -329,3 +329,20 @@ def test_a_support_teacher_column_headed_in_other_words_keeps_its_pairs(
     assert [(p["child"], p["teacher"], p["kept"]) for p in result.json()["pairs"]] == [
         ("张雨涵", "李强", True)
     ]
+
+
+@pytest.mark.parametrize("header", ["在岗情况", "在岗状态", "是否在职", "工作状态"])
+def test_a_teacher_on_leave_under_another_header_takes_no_child(
+    tmp_path: Path, header: str
+) -> None:
+    """王芳's 在岗情况 (or 在岗状态 …) says 病假: 李强 takes 张雨涵. The column was left unread
+    (said in a note) and 王芳, on leave, was paired as her class's head teacher."""
+    staff = [
+        ["姓名", "联系电话", "职务", "任教班级", header],
+        ["王芳", "13900000001", "班主任", "三(2)班", "病假"],
+        ["李强", "13900000002", "科任教师", "三(2)班", "在岗"],
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": table([kid(1)]), "教师": staff})
+    result = run("pair", path, "--format", "json", cwd=tmp_path)
+    assert [(p["child"], p["teacher"]) for p in result.json()["pairs"]] == [("张雨涵", "李强")]
+    assert "未识别的列" not in result.stderr
