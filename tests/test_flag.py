@@ -106,3 +106,18 @@ def test_a_child_entered_on_two_sheets_is_one_child_to_call(tmp_path):
     assert [(c["name"], c["sheet"], c["row"]) for c in group["children"]] == [
         ("张雨涵", "三年级", 2)
     ]
+
+
+def test_a_parent_away_at_work_in_other_words_is_judged(tmp_path):
+    """母亲外出打工 and 父母都外出 say who is away as 母亲外出 and 父母均外出 do: the mother's
+    missing phone is flagged. Both cells were unreadable, the children left unjudged."""
+    rows = [
+        child_row(1, kind="母亲外出打工", 母亲电话=None),
+        child_row(2, kind="父母都外出"),
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    doc = run("flag", path, "--format", "json").json()
+    assert doc["summary"] == {"children": 1, "teachers": 0, "untyped": 0}
+    assert [(c["name"], c["missing"]) for g in doc["classes"] for c in g["children"]] == [
+        ("张雨涵", ["mother_phone"])
+    ]

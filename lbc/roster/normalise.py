@@ -883,11 +883,18 @@ left_behind_type = _closed(
                 "双亲留守儿童",
                 "父母双方同时外出",
                 "双方同时外出",
+                "父母都外出",
+                "父母均在外",
+                "父母均外出打工",
+                "父母外出打工",
+                "父母外出务工",
             ),
             BOTH_AWAY,
         ),
         **dict.fromkeys(("父亲外出", "父外出", "父亲外出务工", "父单方外出"), FATHER_AWAY),
+        **dict.fromkeys(("父亲外出打工", "父亲在外务工", "父亲在外打工"), FATHER_AWAY),
         **dict.fromkeys(("母亲外出", "母外出", "母亲外出务工", "母单方外出"), MOTHER_AWAY),
+        **dict.fromkeys(("母亲外出打工", "母亲在外务工", "母亲在外打工"), MOTHER_AWAY),
         **dict.fromkeys(("非留守", "否", "不是", "非留守儿童"), NOT_LEFT_BEHIND),
         **dict.fromkeys(
             # 父母双方无监护能力: the form's third case, a child whose parents are at home
