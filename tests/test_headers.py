@@ -222,3 +222,32 @@ def test_a_roster_headed_in_everyday_words_is_read_for_what_it_says(tmp_path: Pa
         for g in watch["classes"]
         for c in g["children"]
     ] == [("乙", ["WCH007"])]
+
+
+def test_a_sign_off_sheet_of_pupils_is_no_teachers_list(tmp_path: Path) -> None:
+    """A sheet of 序号, 姓名, 班级 and 家长签字 lists the roster's children for their parents
+    to sign: it was read as a teachers list (班级 as 任教班级), and lbc pair paired the
+    children with each other. It is skipped and said so; a sheet of 姓名 and 班级 whose
+    name or title says it lists teachers (班主任名单, 三年级教师) is still one."""
+    kids = [
+        ["姓名", "班级", "留守类型", "监护人姓名", "监护人电话"],
+        *(["生" + str(n), "三年级1班", "父亲外出", "张大爷", "13800000003"] for n in (1, 2)),
+    ]
+    signed = [["序号", "姓名", "班级", "家长签字"], [1, "生1", "三年级1班", None]]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": kids, "签收表": signed})
+    result = run("pair", path)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "lbc: 错误：没有找到教师名单（需要“姓名”和“联系电话/职务/任教班级”等列），无法结对；"
+        "请一并给出教师名单文件\n"
+    )
+    checked = run("validate", path, "--format", "json")
+    assert checked.json()["summary"]["teachers"] == 0
+    assert (
+        checked.stderr == f"提示：{path} 的工作表“签收表”不是花名册、教师名单或帮扶记录，已跳过\n"
+    )
+    heads = [["姓名", "班级"], ["王芳", "三年级1班"]]
+    titled = [["三年级教师"], ["姓名", "班级"], ["李强", "三年级1班"]]
+    path = write_xlsx(tmp_path / "h.xlsx", {"花名册": kids, "班主任名单": heads, "Sheet3": titled})
+    doc = run("pair", path, "--format", "json").json()
+    assert sorted(p["teacher"] for p in doc["pairs"]) == ["李强", "王芳"]

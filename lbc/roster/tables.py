@@ -594,6 +594,25 @@ def _anchors_ok(kind: Kind, keys: set[str]) -> bool:
     return "date" in keys and "teacher" in keys and bool(keys & {"student", "kind", "content"})
 
 
+# Words a sheet's name or title uses for a list of teachers (班主任名单, 帮扶教师一览表).
+_TEACHER_WORDS = ("教师", "老师", "班主任", "教职工", "帮扶人")
+
+
+def _pupils_by_class(
+    kind: Kind, found: _Header, reader: _HeaderReader, sheet: RawSheet, at: int
+) -> bool:
+    """Whether a header read as a teachers list has nothing of a teacher's but a 班级 that
+    a list of children has as well (a parents' sign-off sheet of 姓名, 班级, 家长签字; a
+    class's list of pupils), and its sheet's name and title do not say it lists teachers:
+    read as one, its children were paired as teachers with the roster's children."""
+    if kind is not Kind.TEACHERS or TEACHER_ANCHORS.intersection(found.columns) != {"classes"}:
+        return False
+    if reader.field(Kind.CHILDREN, "", found.columns["classes"].label)[0] != "class":
+        return False  # 任教班级, 所带班级: a teacher's
+    texts = [sheet.name, *(_cell_text(v) for row in sheet.rows[:at] for v in row)]
+    return not any(word in text for text in texts for word in _TEACHER_WORDS)
+
+
 def _teachers_over_children(teachers: _Header, children: _Header) -> bool:
     """Whether one header row read both ways is rather a teachers list: its teacher-only
     columns (联系电话, 任教班级, 职务 …) outnumber its children-only ones."""
@@ -804,7 +823,9 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
                 deeper = reader.match(kind, three, sheet)
                 if deeper.score > max(found.score, two_from(kind, i + 1).score):
                     found, height = deeper, 3
-            if _anchors_ok(kind, set(found.columns)):
+            if _anchors_ok(kind, set(found.columns)) and not _pupils_by_class(
+                kind, found, reader, sheet, i
+            ):
                 row_best[kind] = _Header(
                     kind, found.score, i, height, found.columns, found.unknown, found.ignored
                 )
