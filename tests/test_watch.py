@@ -795,3 +795,26 @@ def test_the_workbook_masks_numbers_typed_into_a_reason_as_the_terminal_does(
         said["whole"]
         == f"监护人变了：张大爷 → 李阿姨13712340000；家庭住址变了：幸福村3组 → {moved}"
     )
+
+
+def test_a_guardian_who_is_an_away_parent_is_no_guardian(tmp_path: Path) -> None:
+    """Both parents are away and the 监护人 the roster names is the father (与儿童关系 父亲),
+    or the mother by name: nobody at home looks after the child (WCH001), which the list
+    did not say. With one parent away, the other at home as guardian is a guardian."""
+    header = [*CHILD_HEADER, "母亲姓名"]
+    rows = [
+        [*child_row(1, 监护人姓名="张建国", 与儿童关系="父亲"), "李芳"],
+        [*child_row(2, 监护人姓名="李芳", 与儿童关系="亲属"), "李芳"],
+        [*child_row(3, kind="父亲外出", 监护人姓名="李芳", 与儿童关系="母亲"), "李芳"],
+        [*child_row(4), "李芳"],
+    ]
+    path = write_xlsx(tmp_path / "roster.xlsx", {"儿童": [header, *rows]})
+    watch = run("watch", path, "--format", "json", cwd=tmp_path)
+    assert [
+        (c["row"], [(r["code"], r["message"]) for r in c["reasons"]])
+        for g in watch.json()["classes"]
+        for c in g["children"]
+    ] == [
+        (2, [("WCH001", "父母均外出，没有委托监护人")]),
+        (3, [("WCH001", "父母均外出，没有委托监护人")]),
+    ]
