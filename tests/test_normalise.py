@@ -818,6 +818,7 @@ def test_grade_examples(raw: Any, want: Any) -> None:
         ("四年级1班、2班、五(1)班", (ClassRef(4, 1), ClassRef(4, 2), ClassRef(5, 1))),
         ("3、三(1)班", Bad("3、三(1)班")),  # no grade before the 3
         ("三(1)班、火箭班", Bad("三(1)班、火箭班")),
+        ("11;0", Bad("11;0")),  # class 0 of no grade: 一年级(0)班 read back was unreadable
         (None, None),
     ],
 )

@@ -681,8 +681,9 @@ def classes(value: Any) -> tuple[ClassRef, ...] | Bad | None:
     for part in parts:
         ref = class_ref(part)
         alone = _SAME_GRADE_CLASS.fullmatch(part)
-        if isinstance(ref, Bad) and refs and alone:
-            ref = ClassRef(refs[-1].grade, _cn_number(alone.group("c")))
+        # Class 0 is no class: 11;0 is one class and something unreadable, not 一年级(0)班.
+        if isinstance(ref, Bad) and refs and alone and (number := _cn_number(alone.group("c"))):
+            ref = ClassRef(refs[-1].grade, number)
         if isinstance(ref, Bad):
             return Bad(s)
         if ref is not None:
