@@ -151,6 +151,21 @@ def test_the_headline_leaves_out_a_child_who_left(tmp_path: Path) -> None:
     assert alone.stdout == merged.stdout
 
 
+def test_a_roster_without_id_numbers_is_counted_by_its_status(tmp_path: Path) -> None:
+    """A roster with 在校状态 and no 身份证号 column: merged, not an internal error, and the
+    child 转出 left out of the headline's count."""
+    header = [h for h in CHILD_HEADER if h != "身份证号"] + ["在校状态"]
+    cut = CHILD_HEADER.index("身份证号")
+    rows = [[*row[:cut], *row[cut + 1 :]] for row in (child_row(1), child_row(2))]
+    roster = write_xlsx(
+        tmp_path / "花名册.xlsx",
+        {"花名册": [header, [*rows[0], "在读"], [*rows[1], "转出"]]},
+    )
+    merged = run("merge", roster, "--out", tmp_path / "全县.xlsx")
+    assert merged.exit_code == 0, merged.stderr
+    assert "：在册儿童 1 名（名册共 2 行：" in headline(merged.stdout)
+
+
 def test_a_title_unlike_the_school_column_is_said(tmp_path: Path) -> None:
     """青山小学's roster whose 学校 column says 白鹤小学 throughout: its children are
     counted as 白鹤小学's, by the column, and every command reading it says so. A

@@ -207,7 +207,7 @@ def read_part(
 
         part.layouts = layouts(roster.tables())
     for table in roster.children:
-        ids = table.values.get("id_number") or []
+        ids = table.values.get("id_number") or [None] * len(table)  # a roster without one
         states = table.values.get("enrollment_status") or [None] * len(table)
         left = sum(n for state, n in Counter(states).items() if state in nz.LEFT_SCHOOL)
         part.on_books += len(table) - left
