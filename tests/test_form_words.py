@@ -50,6 +50,7 @@ def test_a_child_at_no_school_is_no_dropout(tmp_path: Path) -> None:
             {"name": "辍学", "count": 1},
             {"name": "不在学", "count": 3},
             {"name": "毕业", "count": 0},
+            {"name": "死亡", "count": 0},
         ],
         "on_books": 5,
         "dropped_out": 1,

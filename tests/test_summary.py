@@ -321,6 +321,7 @@ EXPECTED: dict[str, Any] = {
             {"name": "辍学", "count": 1},  # 7
             {"name": "不在学", "count": 0},
             {"name": "毕业", "count": 0},
+            {"name": "死亡", "count": 0},
         ],
         "on_books": 9,
         "dropped_out": 1,

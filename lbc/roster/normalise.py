@@ -717,11 +717,12 @@ LEFT_BEHIND_TYPES = ("父母均外出", "父亲外出", "母亲外出", "非留�
 # 不在学: at no school and no dropout, as the registration form's 就学情况 has it beside 辍学
 # (its 未入园 too: a young child not in kindergarten; and 失学, a child of school age out of
 # school, which 控辍保学 names beside 辍学 as the other case). Still on the books, and not
-# counted as a dropout anywhere.
-ENROLLMENT_STATUSES = ("在读", "转入", "转出", "休学", "辍学", "不在学", "毕业")
+# counted as a dropout anywhere. 死亡: a child who has died (亡故, 已故, 去世), off the books
+# as one who left is, and counted under its own word, never as a dropout or a transfer.
+ENROLLMENT_STATUSES = ("在读", "转入", "转出", "休学", "辍学", "不在学", "毕业", "死亡")
 NOT_AT_SCHOOL = "不在学"
 # 在校状态 values of a child no longer on the books: not paired, carded or counted as present.
-LEFT_SCHOOL = frozenset({"转出", "毕业"})
+LEFT_SCHOOL = frozenset({"转出", "毕业", "死亡"})
 # 祖父母 and 外祖父母: both grandparents of one side look after the child together, as the
 # county's 排查汇总表 counts them (祖父母、外祖父母).
 RELATIONS = (
@@ -923,11 +924,12 @@ enrollment_status = _closed(
     {
         **dict.fromkeys(("在读", "在校", "正常", *SCHOOL_LEVELS), "在读"),
         "转入": "转入",
-        **dict.fromkeys(("转出", "转学"), "转出"),
+        **dict.fromkeys(("转出", "转学", "已转出", "已转学"), "转出"),
         "休学": "休学",
         "辍学": "辍学",
         **dict.fromkeys(("不在学", "失学", "未入园", "未入学", "未上学"), NOT_AT_SCHOOL),
-        "毕业": "毕业",
+        **dict.fromkeys(("毕业", "已毕业"), "毕业"),
+        **dict.fromkeys(("死亡", "已死亡", "亡故", "已亡故", "已故", "去世", "已去世"), "死亡"),
     }
 )
 

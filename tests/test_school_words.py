@@ -1,0 +1,56 @@
+"""Words schools type in a cell that say something plain to a person, read as that: 已转出
+and 已毕业 (转出, 毕业), and a child who has died (死亡, 去世 …: off the books, counted
+apart)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_forms import spots, validate, watched
+from test_pair import C32, kid, pair_json, roster, teacher, who
+
+from conftest import run
+
+GONE = ["已转出", "已毕业", "死亡", "去世", "已故", "亡故"]
+
+
+def test_a_child_who_left_or_died_is_off_the_books_in_words(tmp_path: Path) -> None:
+    """已转出 and 已毕业 are 转出 and 毕业; 死亡, 去世, 已故 and 亡故 are 死亡: no VAL001,
+    not paired, not on the watch list (each would be, 辍学 and 残疾) nor counted on the
+    books, and the summary counts the dead apart, never as dropouts."""
+    kids = [kid(1, 在校状态="在读")] + [
+        kid(n, 在校状态=word, 健康状况="残疾", 重点帮扶对象="是")
+        for n, word in enumerate(GONE, start=2)
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, [teacher("王芳", C32, role="班主任")])
+    doc, stderr, code = validate(path)
+    assert (spots(doc["findings"]), stderr, code) == ([], "", 0)
+
+    code, paired = pair_json(tmp_path, path)
+    assert code == 0
+    assert who(paired) == {"张雨涵": ("王芳", "本班班主任", False)}
+    s = paired["summary"]
+    assert (s["children"], s["to_pair"], s["paired"], s["left_school"]) == (7, 1, 1, 6)
+
+    assert watched(path) == []
+
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", path).json()
+    assert summary["enrollment"] == {
+        "by_status": [
+            {"name": "在读", "count": 1},
+            {"name": "转入", "count": 0},
+            {"name": "转出", "count": 1},
+            {"name": "休学", "count": 0},
+            {"name": "辍学", "count": 0},
+            {"name": "不在学", "count": 0},
+            {"name": "毕业", "count": 1},
+            {"name": "死亡", "count": 4},
+        ],
+        "on_books": 1,
+        "dropped_out": 0,
+        "retention_rate": 1.0,
+        "dropout_rate": 0.0,
+    }
+    text = run("summary", "--term", "2024-autumn", path).stdout
+    said = "- 在校情况：在读 1 人，转出 1 人，毕业 1 人，死亡 4 人；巩固率 100.0%，辍学率 0.0%。"
+    assert said in text
