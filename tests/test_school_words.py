@@ -1,13 +1,14 @@
 """Words schools type in a cell that say something plain to a person, read as that: 已转出
-and 已毕业 (转出, 毕业), and a child who has died (死亡, 去世 …: off the books, counted
-apart)."""
+and 已毕业 (转出, 毕业), a child who has died (死亡, 去世 …: off the books, counted apart),
+and 重点 and 是（孤儿） in 重点帮扶对象 (a yes)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_forms import spots, validate, watched
-from test_pair import C32, kid, pair_json, roster, teacher, who
+from test_pair import ANYONE, C32, C51, SHORT_1, kid, pair_json, roster, teacher, who
 
 from conftest import run
 
@@ -54,3 +55,18 @@ def test_a_child_who_left_or_died_is_off_the_books_in_words(tmp_path: Path) -> N
     text = run("summary", "--term", "2024-autumn", path).stdout
     said = "- 在校情况：在读 1 人，转出 1 人，毕业 1 人，死亡 4 人；巩固率 100.0%，辍学率 0.0%。"
     assert said in text
+
+
+@pytest.mark.parametrize("word", ["重点", "是（孤儿）", "是(单亲)"])
+def test_a_priority_in_other_words_is_paired_first(tmp_path: Path, word: str) -> None:
+    """重点帮扶对象 重点, or a yes with a remark in brackets, is a yes: no VAL001, and the
+    child is paired before a closer ordinary child when there is one place."""
+    plain = kid(1, C32, 重点帮扶对象="否", 帮扶教师="王芳")
+    priority = kid(2, C51, 重点帮扶对象=word)
+    path = roster(tmp_path / "r.xlsx", [plain, priority], [teacher("王芳", C32, role="班主任")])
+    doc, _, _ = validate(path)
+    assert [f for f in doc["findings"] if f["code"] == "VAL001"] == []
+    code, paired = pair_json(tmp_path, path, "--max-per-teacher", "1")
+    assert code == 1
+    assert who(paired) == {"李明轩": ("王芳", ANYONE, False)}
+    assert [(u["child"], u["why"]) for u in paired["unpaired"]] == [("张雨涵", SHORT_1)]

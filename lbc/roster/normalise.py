@@ -753,11 +753,35 @@ gender = _closed(
     }
 )
 
-yes_no = _closed(
-    {
-        **dict.fromkeys(("是", "y", "yes", "true", "1", "√", "✓", "有", "对"), "是"),
-        **dict.fromkeys(("否", "n", "no", "false", "0", "×", "✗", "无", "不是", "没有"), "否"),
-    }
+_YES_NO = {
+    **dict.fromkeys(("是", "y", "yes", "true", "1", "√", "✓", "有", "对"), "是"),
+    **dict.fromkeys(("否", "n", "no", "false", "0", "×", "✗", "无", "不是", "没有"), "否"),
+}
+# A word with a remark in brackets after it, as a school explains a yes: 是（孤儿）.
+_TRAILING_REMARK = re.compile(r"(.+?)\s*\([^()]*\)")
+
+
+def _remark_aside(normalise):
+    """``normalise`` reading a cell whose word has a remark in brackets after it (是（孤儿）,
+    否（已脱贫）) as the word: the remark explains the answer, it does not change it."""
+
+    def read(value: Any) -> str | Bad | None:
+        found = normalise(value)
+        if found.__class__ is Bad:
+            m = _TRAILING_REMARK.fullmatch(found.raw)
+            if m:
+                head = normalise(m[1])
+                if head.__class__ is not Bad:
+                    return head
+        return found
+
+    return read
+
+
+yes_no = _remark_aside(_closed(_YES_NO))
+# 重点帮扶对象: a yes, or the column's own word for one (重点, 重点对象), as schools mark it.
+key_target = _remark_aside(
+    _closed({**_YES_NO, **dict.fromkeys(("重点", "重点对象", "重点帮扶", "重点帮扶对象"), "是")})
 )
 
 party_member = _closed(

@@ -93,7 +93,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "left_behind_type": (nz.left_behind_type, True),
         "categories": (nz.categories, True),
         **{key: (nz.yes_no, True) for key in CATEGORY_COLUMNS},
-        "key_target": (nz.yes_no, True),
+        "key_target": (nz.key_target, True),
         "enrollment_status": (nz.enrollment_status, True),
         **{
             person_key(role, attribute): _PERSON_NORMALISERS[attribute]
