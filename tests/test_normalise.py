@@ -463,7 +463,10 @@ def test_the_official_forms_words_are_read(
         ("已停机", ()),
         ("13812345678/已停机", ()),  # the words may be about the number
         ("1381234567 13987654321", ()),  # one a digit short: which one works is unsure
-        ("13812345678（父）", ()),
+        ("13812345678（父）", ("13812345678",)),  # a remark: the number is still there
+        ("父：13812345678", ("13812345678",)),
+        ("13812345678（停机）", ()),  # a remark saying the number is dead
+        ("13812345678（父）/13987654321（母）", ("13812345678", "13987654321")),
     ],
 )
 def test_numbers_to_call_examples(raw: Any, want: tuple[str, ...]) -> None:

@@ -1,16 +1,21 @@
 """Words schools type in a cell that say something plain to a person, read as that: 已转出
 and 已毕业 (转出, 毕业), a child who has died (死亡, 去世 …: off the books, counted apart),
-and 重点 and 是（孤儿） in 重点帮扶对象 (a yes)."""
+重点 and 是（孤儿） in 重点帮扶对象 (a yes), a phone number with a remark in brackets or
+a 父： label, and 同上 in a phone cell (the number above)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_forms import spots, validate, watched
 from test_pair import ANYONE, C32, C51, SHORT_1, kid, pair_json, roster, teacher, who
 
 from conftest import run
+from lbc.roster import normalise as nz
 
 GONE = ["已转出", "已毕业", "死亡", "去世", "已故", "亡故"]
 
@@ -70,3 +75,49 @@ def test_a_priority_in_other_words_is_paired_first(tmp_path: Path, word: str) ->
     assert code == 1
     assert who(paired) == {"李明轩": ("王芳", ANYONE, False)}
     assert [(u["child"], u["why"]) for u in paired["unpaired"]] == [("张雨涵", SHORT_1)]
+
+
+def phones_roster(tmp_path: Path) -> Path:
+    cells: list[dict[str, Any]] = [
+        {"父亲电话": "同上"},  # nothing above: no number
+        {"父亲电话": "13800000001（微信同号）"},
+        {"父亲电话": "同上"},  # 13800000001
+        {"父亲电话": "父：13800000002"},
+        {"父亲电话": "父亲: 138 0000 0003"},
+        {"父亲电话": "13800000005（停机）"},  # a dead number: none to call
+    ]
+    kids = [kid(n, **c) for n, c in enumerate(cells, 1)]
+    return roster(tmp_path / "r.xlsx", kids, None)
+
+
+def test_a_phone_with_a_remark_a_label_or_same_as_above_is_a_number(tmp_path: Path) -> None:
+    """A number with a remark in brackets or a 父：/母： label is that number, 同上 is the
+    number in the row above: flag asks only for the two children with no number to call,
+    and validate's PHN001 only for those two cells."""
+    path = phones_roster(tmp_path)
+    doc = run("flag", path, "--format", "json").json()
+    flagged = [(c["row"], c["missing"]) for g in doc["classes"] for c in g["children"]]
+    assert flagged == [(2, ["father_phone"]), (7, ["father_phone"])]
+    found, _, _ = validate(path)
+    assert [(f["code"], f["row"], f["column"]) for f in found["findings"]] == [
+        ("PHN001", 2, "J"),
+        ("PHN001", 7, "J"),
+    ]
+
+
+@given(
+    number=st.from_regex(r"\A1[3-9][0-9]{9}\Z"),
+    remark=st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=6),
+    label=st.sampled_from(["父：", "母:", "父亲：", "妈妈: ", "监护人：", ""]),
+)
+def test_phone_reads_the_number_past_a_label_and_a_remark(
+    number: str, remark: str, label: str
+) -> None:
+    """A label before a mobile and a remark in brackets after it leave the number; a
+    remark saying the number is dead leaves none."""
+    cell = f"{label}{number}（{remark}）"
+    if nz._DEAD_NUMBER.search(remark):
+        assert nz.phone(cell).__class__ is nz.Bad
+    else:
+        assert nz.phone(cell) == number
+    assert nz.phone(f"{label}{number}") == number

@@ -257,6 +257,15 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 # Area codes: 010 and 02x have three digits, every other (03xx-09xx) has four. A greedy
 # ``0\d{2,3}`` would read Beijing's 010-12345678 as 0101-2345678.
 _LANDLINE = re.compile(r"(0(?:10|2\d)|0[3-9]\d{2})(\d{7,8})")
+# Whose number a phone cell says it is, before it (父：13812345678), as schools label one.
+_PHONE_LABEL = re.compile(
+    r"(?:父亲?|母亲?|爸爸?|妈妈?|爷爷|奶奶|外公|外婆|姥姥|姥爷|监护人|家长|本人|手机号?|电话|座机)"
+    r"\s*:\s*"
+)
+# A remark in brackets after a number (13812345678（微信同号）); one saying the number is
+# dead (（停机）, （空号）) leaves the cell no number to call.
+_PHONE_REMARK = re.compile(r"\s*\(([^()\d]*)\)")
+_DEAD_NUMBER = re.compile(r"停|空号|错|无效|注销|不通|欠费|不用|弃用|作废|旧|换号")
 
 
 # A phone cell saying there is no phone (无, 无电话, /, －): no number, as an empty cell is,
@@ -281,7 +290,7 @@ def phone(value: Any) -> str | Bad | None:
     s = _as_text(value)
     if s is None or (not s[0].isdigit() and _folded(s) in NO_PHONE):
         return None
-    digits = _PHONE_STRIP.sub("", s)
+    digits = _PHONE_STRIP.sub("", _number_alone(s))
     if digits.startswith("+86"):
         digits = digits[3:]
     elif digits.startswith("86") and len(digits) == 13:
@@ -294,6 +303,38 @@ def phone(value: Any) -> str | Bad | None:
     if m:
         return f"{m.group(1)}-{m.group(2)}"
     return Bad(s)
+
+
+def _number_alone(s: str) -> str:
+    """A phone cell's text without a label before the number (父：) or a remark in brackets
+    after it (（微信同号）), unless the remark says the number is dead (（停机）)."""
+    label = _PHONE_LABEL.match(s)
+    if label:
+        s = s[label.end() :]
+    remark = _PHONE_REMARK.search(s)
+    if remark and remark.end() == len(s) and not _DEAD_NUMBER.search(remark[1]):
+        s = s[: remark.start()]
+    return s
+
+
+# A phone cell saying its number is the one in the cell above, as a school types it for a
+# second child of one family: 同上.
+SAME_AS_ABOVE = frozenset({"同上", "同上行", "号码同上", "电话同上"})
+
+
+def phone_column(values: list[Any]) -> list[str | Bad | None]:
+    """A column of phone cells read by :func:`phone`, 同上 (``SAME_AS_ABOVE``) as the
+    number read in the row above, as a person reading the sheet takes it; 同上 in the first
+    row, or under a cell with no number, stays unreadable (PHN001 shows it as typed)."""
+    read: list[str | Bad | None] = []
+    for value in values:
+        number = phone(value)
+        if number.__class__ is Bad and read and _folded(number.raw) in SAME_AS_ABOVE:  # type: ignore[union-attr]
+            above = read[-1]
+            if above is not None and above.__class__ is not Bad:
+                number = above
+        read.append(number)
+    return read
 
 
 # What a school types between two numbers in one phone cell: a mark, else a space (a space
