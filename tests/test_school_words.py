@@ -78,6 +78,20 @@ def test_a_priority_in_other_words_is_paired_first(tmp_path: Path, word: str) ->
     assert [(u["child"], u["why"]) for u in paired["unpaired"]] == [("张雨涵", SHORT_1)]
 
 
+@given(
+    word=st.sampled_from(["是", "否", "有", "无", "√", "×", "重点"]),
+    remark=st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=6),
+    bracket=st.sampled_from(["（）", "()"]),
+)
+def test_a_remark_in_brackets_leaves_the_answer(word: str, remark: str, bracket: str) -> None:
+    """是（孤儿） is 是 and 否（已脱贫） is 否, whatever the remark says; 重点 is a yes in
+    重点帮扶对象 only."""
+    cell = f"{word}{bracket[0]}{remark}{bracket[1]}"
+    assert nz.key_target(cell) == nz.key_target(word) == ("否" if word in "否无×" else "是")
+    assert nz.yes_no(cell).__class__ is nz.yes_no(word).__class__
+    assert nz.yes_no(cell) == nz.yes_no(word) or word == "重点"
+
+
 def phones_roster(tmp_path: Path) -> Path:
     cells: list[dict[str, Any]] = [
         {"父亲电话": "同上"},  # nothing above: no number
