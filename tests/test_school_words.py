@@ -1,8 +1,8 @@
 """Words schools type in a cell that say something plain to a person, read as that: 已转出
 and 已毕业 (转出, 毕业), a child who has died (死亡, 去世 …: off the books, counted apart),
 重点 and 是（孤儿） in 重点帮扶对象 (a yes), a phone number with a remark in brackets or
-a 父： label, 同上 in a phone cell (the number above), and the 学籍 health code 4x
-(有生理缺陷: disabled, on the watch list)."""
+a 父： label, 同上 in a phone cell (the number above); and the 学籍 health code 4x
+(有生理缺陷) is not called 残疾: its group holds 高度近视 as well."""
 
 from __future__ import annotations
 
@@ -138,10 +138,12 @@ def test_phone_reads_the_number_past_a_label_and_a_remark(
     assert nz.phone(f"{label}{number}") == number
 
 
-def test_the_xueji_code_for_a_physical_defect_is_a_disability(tmp_path: Path) -> None:
-    """健康状况 41 and 42 (the 学籍 export's 有生理缺陷) put the child on the watch list as
-    disabled (WCH007), as 残疾 does; 10 (健康或良好) does not."""
-    kids = [kid(1, 健康状况="41"), kid(2, 健康状况="42"), kid(3, 健康状况="10")]
+def test_the_xueji_code_for_a_physical_defect_is_not_called_a_disability(
+    tmp_path: Path,
+) -> None:
+    """健康状况 41 and 43 (the 学籍 export's 有生理缺陷, a group that holds 高度近视 too) do not
+    put the child on the watch list as 残疾 (WCH007); 残疾 does."""
+    kids = [kid(1, 健康状况="41"), kid(2, 健康状况="43"), kid(3, 健康状况="残疾")]
     path = roster(tmp_path / "r.xlsx", kids, None)
     doc = run("watch", path, "--format", "json").json()
     reasons = [
@@ -149,4 +151,4 @@ def test_the_xueji_code_for_a_physical_defect_is_a_disability(tmp_path: Path) ->
         for g in doc["classes"]
         for c in g["children"]
     ]
-    assert reasons == [(2, [("WCH007", "残疾")]), (3, [("WCH007", "残疾")])]
+    assert reasons == [(4, [("WCH007", "残疾")])]

@@ -55,9 +55,10 @@ from lbc.workspace.config import WatchSettings
 from lbc.workspace.terms import school_year_start, term_of
 
 ADULT = 18
-# A disability as a 健康状况 cell names it: 残疾, 肢残; 智力障碍, 听力障碍; 智障, 脑瘫; and
-# the 学籍 export's 有生理缺陷, its code 4x (41, 42 …) as nz.health reads it.
-DISABLED = ("残", "障碍", "智障", "脑瘫", "缺陷")
+# A disability as a 健康状况 cell names it: 残疾, 肢残; 智力障碍, 听力障碍; 智障, 脑瘫. Not
+# the 学籍 export's 有生理缺陷 (its code 4x, as nz.health reads it): the standard's 4x
+# group holds 高度近视 too, and a short-sighted child is not to be listed as 残疾.
+DISABLED = ("残", "障碍", "智障", "脑瘫")
 # An illness as a 健康状况 cell names it: 患病, 慢性病, 重病, 心脏病; and the ones written
 # without 病: 哮喘, 癫痫, 自闭症, 肿瘤, 白血病's kin 癌, 贫血.
 ILL = ("病", "症", "哮喘", "癫痫", "瘤", "癌", "贫血")
