@@ -942,17 +942,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: '{sheet}' row {row}: {name}'s classes '{value}' cannot be read; paired with"
         " the classes another row of theirs lists (see CLS001 in lbc validate)",
     ),
+    # {here} and {there}: loc.sheet_row, or loc.elsewhere when the rows are in two files.
     "pair.note.same_teacher": (
-        "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行是同一位教师（姓名、电话相同），"
-        "按一人结对",
-        "note: '{sheet}' row {row} is the teacher of '{first_sheet}' row {first} (same name and"
-        " phone); paired as one teacher",
+        "提示：{here}与{there}是同一位教师（姓名、电话相同），按一人结对",
+        "note: {here} is the teacher of {there} (same name and phone); paired as one teacher",
     ),
     "pair.note.same_teacher_by_name": (
-        "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行是同一位教师（同名，本行没有电话，"
-        "其他名单只有这一位），按一人结对",
-        "note: '{sheet}' row {row} is the teacher of '{first_sheet}' row {first} (same name, no"
-        " phone on this row, one such teacher on the other lists); paired as one teacher",
+        "提示：{here}与{there}是同一位教师（同名，本行没有电话，其他名单只有这一位），按一人结对",
+        "note: {here} is the teacher of {there} (same name, no phone on this row, one such"
+        " teacher on the other lists); paired as one teacher",
     ),
     "pair.note.own_school": (
         "提示：{file} 没有写明学校，其中的教师只与本文件的儿童结对；若与其他文件同属一所学校，"
@@ -1768,6 +1766,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "same ID number as {other}",
     ),
     "loc.row": ("第 {row} 行", "row {row}"),
+    "loc.sheet_row": ("“{sheet}”第 {row} 行", "'{sheet}' row {row}"),
     "loc.elsewhere": ("{file}“{sheet}”第 {row} 行", "{file} sheet '{sheet}' row {row}"),
     "rule.DUP001.title": ("身份证号重复", "duplicate ID number"),
     "rule.DUP001.example": (

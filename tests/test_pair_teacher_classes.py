@@ -346,3 +346,16 @@ def test_a_teacher_on_leave_under_another_header_takes_no_child(
     result = run("pair", path, "--format", "json", cwd=tmp_path)
     assert [(p["child"], p["teacher"]) for p in result.json()["pairs"]] == [("张雨涵", "李强")]
     assert "未识别的列" not in result.stderr
+
+
+def test_the_same_teacher_in_two_files_names_the_files(tmp_path: Path) -> None:
+    """Two files each have a sheet named 教师 listing 王芳 with one phone: the note says which
+    file each row is in, not “教师”第 2 行与“教师”第 2 行, a row the same as itself."""
+    staff = [teacher("王芳", "三(2)班", role="班主任")]
+    write_xlsx(tmp_path / "a.xlsx", {"花名册": table([kid(1)]), "教师": table(staff)})
+    write_xlsx(tmp_path / "b.xlsx", {"教师": table(staff)})
+    result = run("pair", "a.xlsx", "b.xlsx", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "提示：b.xlsx“教师”第 2 行与a.xlsx“教师”第 2 行是同一位教师（姓名、电话相同），按一人结对"
+    )

@@ -286,20 +286,17 @@ def _teachers(
         if (id(tb), i) in repeats:
             first, j = repeats[(id(tb), i)]
             again.setdefault((id(first), j), []).append((tb, i))
-            where = {"sheet": tb.sheet_at(i), "row": tb.rows[i]}
             note = (
                 "pair.note.same_teacher"
                 if teacher_phone(tb, i)
                 else "pair.note.same_teacher_by_name"
             )
-            notes.append(
-                t(
-                    note,
-                    **where,
-                    first_sheet=first.sheet_at(j),
-                    first=first.rows[j],
-                )
-            )
+            # The files are named when the two rows are in different ones: two files may
+            # each have a sheet named 教师.
+            loc = "loc.sheet_row" if tb.file == first.file else "loc.elsewhere"
+            here = t(loc, file=tb.file, sheet=tb.sheet_at(i), row=tb.rows[i])
+            there = t(loc, file=first.file, sheet=first.sheet_at(j), row=first.rows[j])
+            notes.append(t(note, here=here, there=there))
     named = [(tb, i) for tb, i in named if (id(tb), i) not in repeats]
     namesakes: dict[Teacher, list[tuple[Table, int]]] = {}
     for tb, i in named:
