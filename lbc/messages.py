@@ -1815,6 +1815,28 @@ _TEXT: dict[str, tuple[str, str]] = {
         "两校联系核实孩子现在在哪所学校就读；已转走的学校把在校状态改为“转出”，号码录错的一方改正号码",
         "the two schools find out where the child now studies: the school the child left marks them 转出, and a wrong number is corrected",
     ),
+    "rule.DUP004": (
+        "与{other}同名同班，两行都没有身份证号和出生日期，分不清是哪个孩子：写这个名字的帮扶记录"
+        "算不到任何一人名下，两人的卡片也一模一样",
+        "same name and class as {other}, and neither row has an ID number or birth date: the"
+        " two children cannot be told apart, so records naming them count for nobody",
+    ),
+    "rule.DUP004.title": ("同班同名，无法区分", "namesakes in one class"),
+    "rule.DUP004.example": (
+        "三年级(2)班有两个 王梓萱，都没填身份证号和出生日期",
+        "two 王梓萱 in 三年级(2)班, neither with an ID number or birth date",
+    ),
+    "rule.DUP004.why": (
+        "同班两个同名孩子没有身份证号或出生日期就无法区分：帮扶记录只写名字时算不到任何一人，"
+        "卡片和名单也分不出谁是谁",
+        "two children of one name in one class with nothing else to tell them apart: a record"
+        " giving the name counts for neither, and their cards and lists look the same",
+    ),
+    "rule.DUP004.fix": (
+        "对照户口簿为两个孩子分别补填身份证号或出生日期；若是同一个孩子登记了两次，删掉多余的一行",
+        "fill in each child's ID number or birth date from the household register; if it is"
+        " one child entered twice, delete the extra row",
+    ),
     "rule.PHN001": (
         "“{label}”格式不对：应为11位手机号（1开头）或带区号的座机号",
         "'{label}' is not a phone number: 11-digit mobile starting 1, or area code and number",

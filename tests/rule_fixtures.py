@@ -150,6 +150,13 @@ FIXTURES: dict[str, Fixture] = {
         child(3, "B", "name"),
     ),
     "DUP003": Fixture(_two_schools(), (f"各校/b/{ROSTER}", CHILDREN, 3, "D", "id_number")),
+    "DUP004": Fixture(
+        children(
+            child_row(1, name="郑十", 身份证号=None, 出生日期=None),
+            child_row(2, name="郑十", 身份证号=None, 出生日期=None),
+        ),
+        child(3, "B", "name"),
+    ),
     # values
     "PHN001": Fixture(
         children(child_row(1, 监护人电话="1371234567")), child(2, "N", "guardian_phone")

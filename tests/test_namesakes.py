@@ -364,3 +364,25 @@ def test_due_says_which_namesakes_nothing_tells_apart(tmp_path: Path) -> None:
     ]
     table_rows = run("due", "--as-of", "2024-09-20", cwd=ws).stdout
     assert table_rows.count("张伟（同班同名，记录无法区分）") == 2
+
+
+def test_namesakes_with_nothing_to_tell_them_apart_are_warned_of(tmp_path: Path) -> None:
+    """Two 郑十 in 三年级(2)班, neither with an ID number or a birth date: DUP004 at the
+    second one's name cell. The 郑十 of 四年级(1)班 is another class's child: no finding."""
+    undated = {"身份证号": None, "出生日期": None}
+    rows = [
+        CHILD_HEADER,
+        child_row(1, name="郑十", **undated),
+        child_row(2),
+        child_row(3, name="郑十", cls="四年级(1)班", **undated),
+        child_row(4, name="郑十", **undated),
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    result = run("validate", "r.xlsx", "--select", "DUP", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    found = [(f["code"], f["severity"], f["row"], f["column"]) for f in result.json()["findings"]]
+    assert found == [("DUP004", "warning", 5, "B")]
+    assert result.json()["findings"][0]["message"] == (
+        "与第 2 行同名同班，两行都没有身份证号和出生日期，分不清是哪个孩子：写这个名字的帮扶记录"
+        "算不到任何一人名下，两人的卡片也一模一样"
+    )

@@ -663,17 +663,25 @@ def _check_work_places(out: _Out) -> None:
 def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:
     """Same name, birth date and class on two rows (IDs differ or are missing), of the same
     school where a 学校 column says (a county's merged roster: 三年级(2)班 of two schools
-    are two classes)."""
+    are two classes): DUP002. Same name and class, and neither row has an ID number or a
+    birth date: DUP004, two children nothing tells apart (their cards are one card)."""
     table = out.table
     if not (table.has("name") and table.has("class")):
         return
     n = len(table)
     ids = table.values.get("id_number") or [None] * n
     seen: dict[tuple, int] = {}
+    undated: dict[tuple, int] = {}  # (name, class, school) of a row with no ID nor date
     v = table.values
     keys = zip(v["name"], born, v["class"], v.get("school") or [None] * n, strict=True)
     for i, key in enumerate(keys):
-        if key[0] is None or key[1] is None or key[2].__class__ is not nz.ClassRef:
+        if key[0] is None or key[2].__class__ is not nz.ClassRef:
+            continue
+        if key[1] is None:
+            if not ids[i]:
+                first = undated.setdefault((key[0], key[2], key[3]), i)
+                if first != i:
+                    out.add(R.DUP004, i, "name", other=_row_of(table, first, i))
             continue
         first = seen.setdefault(key, i)
         if first != i and not (ids[first] and ids[first] == ids[i]):

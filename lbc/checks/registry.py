@@ -126,6 +126,7 @@ class R:
     DUP001 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
     DUP002 = Rule(ERROR, RuleKind.IDENTITY, "name, birth_date, class")
     DUP003 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
+    DUP004 = Rule(WARNING, RuleKind.IDENTITY, "name, class, id_number, birth_date")
     PHN001 = Rule(ERROR, RuleKind.VALUE, "*_phone, phone")
     DATE001 = Rule(ERROR, RuleKind.VALUE, "birth_date, date")
     DATE002 = Rule(ERROR, RuleKind.VALUE, "birth_date, date")
