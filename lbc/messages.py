@@ -2089,6 +2089,26 @@ _TEXT: dict[str, tuple[str, str]] = {
         "先在留守类型中写明是哪一方外出，再按要求补全电话；一时问不清的，先把家长和监护人的电话补上",
         "say in 留守类型 which parent is away, then fill in the phones that needs; until you know, fill in a parent's and a guardian's phone",
     ),
+    "rule.CON007": (
+        "父母均外出，监护人却是外出的父亲或母亲：没有登记在家照看孩子的人",
+        "both parents away, yet the guardian listed is the away father or mother: nobody at"
+        " home who looks after the child is on file",
+    ),
+    "rule.CON007.title": ("父母均外出，监护人是父母", "both away: guardian a parent"),
+    "rule.CON007.example": (
+        "留守类型 父母均外出，监护人 张建国、与儿童关系 父亲",
+        "留守类型 父母均外出 with guardian 张建国, relation 父亲",
+    ),
+    "rule.CON007.why": (
+        "父母都在外地，登记的监护人也是其中一人，孩子身边实际由谁照看无从得知，出了事找不到人",
+        "with both parents away and one of them listed as guardian, nobody knows who looks"
+        " after the child at home, and nobody nearby can be reached",
+    ),
+    "rule.CON007.fix": (
+        "向班主任或家长核实实际在家照看孩子的人，把监护人改成这个人，填上与儿童关系和电话",
+        "find out from the head teacher or parents who looks after the child at home, and"
+        " enter that person as guardian with relation and phone",
+    ),
     "rule.CON001": (
         "父母均外出，缺少{what}",
         "both parents away and no {what}",

@@ -198,6 +198,7 @@ FIXTURES: dict[str, Fixture] = {
         children(child_row(1, kind="母亲外出", 父亲电话=None, 监护人电话=None)),
         child(2, "N", "guardian_phone"),
     ),
+    "CON007": Fixture(children(child_row(1, 与儿童关系="父亲")), child(2, "L", "guardian_name")),
     "CON005": Fixture(extra("父亲务工地址", "外地"), child(2, "O", "father_work_place")),
     "CON006": Fixture(
         children(child_row(1, kind="单亲留守", 父亲电话=None, 母亲电话=None, 监护人电话=None)),

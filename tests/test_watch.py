@@ -818,3 +818,19 @@ def test_a_guardian_who_is_an_away_parent_is_no_guardian(tmp_path: Path) -> None
         (2, [("WCH001", "父母均外出，没有委托监护人")]),
         (3, [("WCH001", "父母均外出，没有委托监护人")]),
     ]
+    # validate says it of the same rows, at the guardian's cell (CON007), by the same test.
+    valid = run("validate", path, "--select", "CON", "--format", "json", cwd=tmp_path)
+    assert valid.exit_code == 0, valid.stderr
+    assert [
+        (f["code"], f["severity"], f["row"], f["column"], f["message"])
+        for f in valid.json()["findings"]
+    ] == [
+        (
+            "CON007",
+            "warning",
+            r,
+            "L",
+            "父母均外出，监护人却是外出的父亲或母亲：没有登记在家照看孩子的人",
+        )
+        for r in (2, 3)
+    ]

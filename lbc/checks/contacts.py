@@ -36,6 +36,25 @@ def away_parents(kind: object) -> tuple[str, ...]:
     return _AWAY.get(kind, ())  # type: ignore[call-overload]
 
 
+PARENT_RELATIONS = ("父亲", "母亲")  # a guardian's 与儿童关系 naming a parent
+
+
+def guardian_is_parent(table: Table) -> list[bool]:
+    """Row by row, whether the guardian listed is the child's father or mother, by
+    与儿童关系 or by name. With both parents away such a guardian is nobody at home: the
+    watch list counts the child as without a guardian (WCH001) and validate asks for the
+    one who looks after the child (CON007), by this one test."""
+    empty: list[object] = [None] * len(table)
+    guardians = table.values.get("guardian_name") or empty
+    relations = table.values.get("guardian_relation") or empty
+    fathers = table.values.get("father_name") or empty
+    mothers = table.values.get("mother_name") or empty
+    return [
+        relation in PARENT_RELATIONS or (guardian if isinstance(guardian, str) else "") in parents
+        for guardian, relation, *parents in zip(guardians, relations, fathers, mothers, strict=True)
+    ]
+
+
 def phone_key(table: Table, who: str) -> str:
     """The column holding this parent's phone: their own, else the single 家长电话 column."""
     own = f"{who}_phone"

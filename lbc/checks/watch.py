@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lbc.checks.contacts import away_parents, phone_key
+from lbc.checks.contacts import away_parents, guardian_is_parent, phone_key
 from lbc.checks.engine import NOBODY_CARES, person_id_date
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.errors import LbcError
@@ -71,7 +71,6 @@ NO_LONGER_ATTENDING = ("辍学", "休学", nz.NOT_AT_SCHOOL)
 CARE_LACKING = nz.GUARDIANSHIP_RATINGS[1:4]
 CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 PARENTS = ("father", "mother")
-PARENT_RELATIONS = ("父亲", "母亲")  # a guardian's 与儿童关系 naming a parent
 # The changes since last term that are reasons, by the field that changed.
 CHANGES = {"guardian_name": R.WCH015, "left_behind_type": R.WCH016, "home_address": R.WCH017}
 
@@ -308,8 +307,7 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
         h: any(w in nz.affirmed(_text(h)) for w in POOR_HEALTH) for h in {health[i] for i in rows}
     }
     nobody = "guardian_name" if table.has("guardian_name") else "guardian_entrusted"
-    relations = _column(table, "guardian_relation")
-    fathers, mothers = _column(table, "father_name"), _column(table, "mother_name")
+    parents = guardian_is_parent(table)
     for j, i in enumerate(rows):
         guardian = guardians[i] if isinstance(guardians[i], str) else ""
         # The county's 实际监护情况 祖父母、外祖父母 or 亲戚朋友 says someone looks after the
@@ -317,8 +315,7 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
         cared_for = care[i] in CARERS
         # A guardian who is the father or the mother (by 与儿童关系 or by name), both away, is
         # nobody at home.
-        parent = relations[i] in PARENT_RELATIONS or guardian in (fathers[i], mothers[i])
-        at_home = guardian and not parent
+        at_home = guardian and not parents[i]
         if kinds[i] == nz.BOTH_AWAY and (not (at_home or cared_for) or entrusted[i] == "否"):
             yield j, (R.WCH001, nobody, {})
         rating = ratings[i]
