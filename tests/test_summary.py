@@ -1253,6 +1253,7 @@ def test_the_watch_list_at_the_start_is_last_terms_with_previous(school: Path) -
     before = [dict(r) for r in CHILDREN]
     before[0] = {**before[0], "类别": None, "监护人姓名": "李奶奶"}
     before[6] = {**before[6], "在校状态": "在读"}
+    before[10] = {**before[10], "类别": None}  # child 1's second row: what it says counts too
     write_xlsx(school / "上学期.xlsx", {"花名册": table(before)})
     result = summary(school, *TERM, "--format", "json", "--previous", "上学期.xlsx")
     assert result.exit_code == 0, result.stderr

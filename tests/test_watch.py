@@ -834,3 +834,28 @@ def test_a_guardian_who_is_an_away_parent_is_no_guardian(tmp_path: Path) -> None
         )
         for r in (2, 3)
     ]
+
+
+def test_a_child_on_two_rows_keeps_what_either_row_says_of_it(tmp_path: Path) -> None:
+    """张雨涵 is on 一班 (after 李明轩) with nothing wrong, and again on 二班 (one ID number:
+    DUP001) as 孤儿 and 患病. The lists read the first row; what the second says of the
+    child is not lost: she is on the watch list, and paired before 李明轩."""
+    header = [*CHILD_HEADER, "类别"]
+    first = [*child_row(1, kind="非留守", 监护人姓名=None, 与儿童关系=None, 监护人电话=None), None]
+    other = [*child_row(2, kind="非留守"), None]
+    again = [*child_row(1, kind="非留守", 健康状况="患病"), "孤儿"]
+    staff = [
+        TEACHER_HEADER,
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
+    ]
+    sheets = {"一班": [header, other, first], "二班": [header, again], "教师": staff}
+    path = write_xlsx(tmp_path / "roster.xlsx", sheets)
+    watch = run("watch", path, "--format", "json", cwd=tmp_path)
+    assert watch.exit_code == 1, watch.stderr  # children on the list
+    assert [
+        (c["sheet"], c["row"], c["score"], [(r["code"], r["message"]) for r in c["reasons"]])
+        for g in watch.json()["classes"]
+        for c in g["children"]
+    ] == [("一班", 3, 7, [("WCH009", "孤儿"), ("WCH008", "患病：患病")])]
+    pair = run("pair", path, "--max-per-teacher", "1", "--format", "json", cwd=tmp_path)
+    assert [(p["child"], p["teacher"]) for p in pair.json()["pairs"]] == [("张雨涵", "王芳")]

@@ -167,10 +167,21 @@ def by_rows(
                     changed.setdefault((id(m.new[0]), m.new[1]), []).append(
                         (fields[c.field], c.field, words)
                     )
+    # A row repeating a child's ID number adds what it says of the child's own state.
+    states = (R.WCH007, R.WCH008, R.WCH009)
+    repeated: dict[tuple[int, int], list[Found]] = {}
+    for table, i, first in distinct_children(roster.children):
+        if first is not None:
+            held = repeated.setdefault((id(first[0]), first[1]), [])
+            held += [f for f in row_reasons(table, i, as_of, ws) if f[0] in states]
     out = []
     for k, (table, i) in enumerate(children):
+        own = row_reasons(table, i, as_of, ws)
+        for f in repeated.get((id(table), i), []):
+            if all(g[0] is not f[0] for g in own):
+                own.append(f)
         found = [
-            *row_reasons(table, i, as_of, ws),
+            *own,
             *([silent[k]] if k in silent else []),
             *changed.get((id(table), i), []),
         ]

@@ -21,8 +21,9 @@ form and the 学籍 export write it:
 
 Every child of the roster still at school is considered, left behind or not (an orphan on
 the roster is 非留守 and among the most at risk); a row repeating an earlier row's
-ID number is the same child. Pairing reads the list here, which is why it is a check and
-not a report.
+ID number is the same child, and what it says of the child's disability, illness or
+orphanhood is added to the kept row's reasons (``WatchFacts._repeated``). Pairing reads
+the list here, which is why it is a check and not a report.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ CARE_LACKING = nz.GUARDIANSHIP_RATINGS[1:4]
 CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 PARENTS = ("father", "mother")
 # The changes since last term that are reasons, by the field that changed.
+# What a second row of one child adds to the kept row's reasons: the child's own state.
+CHILD_STATES = (R.WCH007, R.WCH008, R.WCH009)
 CHANGES = {"guardian_name": R.WCH015, "left_behind_type": R.WCH016, "home_address": R.WCH017}
 
 WATCH_RULES: dict[str, Rule] = {c: r for c, r in RULES.items() if r.kind is RuleKind.WATCH}
@@ -153,7 +156,8 @@ class WatchFacts:
         self._found: dict[int, list[Found]] = {}
         self._guardians: dict[int, tuple[dt.date | int, str]] = {}
         in_post = TeachersInPost(roster)
-        for table, rows in _considered(roster.children):
+        rows_of = list(distinct_children(roster.children))
+        for table, rows in _considered(roster.children, rows_of):
             base = len(self.children)
             self.children += [(table, i) for i in rows]
             # Each group of criteria gives (place in ``rows``, reason) where one holds.
@@ -163,6 +167,7 @@ class WatchFacts:
                 self._found.setdefault(base + j, []).append(found)
             for j, born in _guardians_born(table, rows):
                 self._guardians[base + j] = born
+        self._repeated(rows_of)
         self._changed: dict[int, list[Found]] = {}
         if previous is not None:
             where = {(id(table), i): k for k, (table, i) in enumerate(self.children)}
@@ -171,6 +176,26 @@ class WatchFacts:
                 if at in where:
                     self._changed[where[at]] = found
         self._roster = roster
+
+    def _repeated(self, rows_of: list[tuple[Table, int, tuple[Table, int] | None]]) -> None:
+        """What a row repeating a considered child's ID number says of the child that its
+        kept row does not: disabled, ill or an orphan (WCH007 to WCH009), as a careful
+        reader takes what either row says. A 孤儿 written only on the second row is not
+        lost; that row's school status and guardian are the kept row's to say."""
+        repeats = [(table, i, first) for table, i, first in rows_of if first is not None]
+        if not repeats:
+            return
+        where = {(id(table), i): k for k, (table, i) in enumerate(self.children)}
+        again: dict[Table, list[tuple[int, int]]] = {}  # table -> (row, kept child's place)
+        for table, i, first in repeats:
+            if (k := where.get((id(first[0]), first[1]))) is not None:
+                again.setdefault(table, []).append((i, k))
+        for table, pairs in again.items():
+            for j, found in _the_child(table, [i for i, _ in pairs]):
+                k = pairs[j][1]
+                held = self._found.get(k, [])
+                if found[0] in CHILD_STATES and all(f[0] is not found[0] for f in held):
+                    self._found[k] = [*held, found]
 
     @functools.cached_property
     def _index(self) -> ChildIndex[int]:
@@ -265,13 +290,15 @@ class WatchFacts:
         return out
 
 
-def _considered(tables: list[Table]) -> Iterator[tuple[Table, list[int]]]:
+def _considered(
+    tables: list[Table], rows_of: list[tuple[Table, int, tuple[Table, int] | None]]
+) -> Iterator[tuple[Table, list[int]]]:
     """Each table's rows of children still at school: left behind, or on the roster for
     another reason (an orphan, a child in difficulty, 非留守 but in the school's care all the
     same), each child once. A row whose 留守类型 cannot be read is not judged: lbc validate
     reports it."""
     rows: dict[Table, list[int]] = {table: [] for table in tables}
-    for table, i, first in distinct_children(tables):
+    for table, i, first in rows_of:
         if first is None:
             rows[table].append(i)
     for table in tables:
