@@ -800,13 +800,15 @@ def test_the_workbook_masks_numbers_typed_into_a_reason_as_the_terminal_does(
 def test_a_guardian_who_is_an_away_parent_is_no_guardian(tmp_path: Path) -> None:
     """Both parents are away and the 监护人 the roster names is the father (与儿童关系 父亲),
     or the mother by name: nobody at home looks after the child (WCH001), which the list
-    did not say. With one parent away, the other at home as guardian is a guardian."""
-    header = [*CHILD_HEADER, "母亲姓名"]
+    did not say. With one parent away, the other at home as guardian is a guardian; so is
+    the county's 实际监护情况 naming the grandparents (row 6)."""
+    header = [*CHILD_HEADER, "母亲姓名", "实际监护情况"]
     rows = [
-        [*child_row(1, 监护人姓名="张建国", 与儿童关系="父亲"), "李芳"],
-        [*child_row(2, 监护人姓名="李芳", 与儿童关系="亲属"), "李芳"],
-        [*child_row(3, kind="父亲外出", 监护人姓名="李芳", 与儿童关系="母亲"), "李芳"],
-        [*child_row(4), "李芳"],
+        [*child_row(1, 监护人姓名="张建国", 与儿童关系="父亲"), "李芳", None],
+        [*child_row(2, 监护人姓名="李芳", 与儿童关系="亲属"), "李芳", None],
+        [*child_row(3, kind="父亲外出", 监护人姓名="李芳", 与儿童关系="母亲"), "李芳", None],
+        [*child_row(4), "李芳", None],
+        [*child_row(5, 监护人姓名="张建国", 与儿童关系="父亲"), "李芳", "祖父母、外祖父母"],
     ]
     path = write_xlsx(tmp_path / "roster.xlsx", {"儿童": [header, *rows]})
     watch = run("watch", path, "--format", "json", cwd=tmp_path)

@@ -37,6 +37,8 @@ def away_parents(kind: object) -> tuple[str, ...]:
 
 
 PARENT_RELATIONS = ("父亲", "母亲")  # a guardian's 与儿童关系 naming a parent
+# The county 排查汇总表's 实际监护情况 naming someone who looks after the child.
+CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 
 
 def guardian_is_parent(table: Table) -> list[bool]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from stdnum.cn import ric
 
-from lbc.checks.contacts import away_parents, contact_gaps, guardian_is_parent
+from lbc.checks.contacts import CARERS, away_parents, contact_gaps, guardian_is_parent
 from lbc.checks.findings import Finding
 from lbc.checks.registry import R, Rule
 from lbc.messages import t
@@ -664,7 +664,8 @@ def _check_work_places(out: _Out) -> None:
 def _check_away_guardian(out: _Out) -> None:
     """Both parents away and the guardian listed is the father or the mother (CON007, a
     warning at the guardian's cell): nobody at home is on file, though every contact cell
-    is filled in. The watch list's WCH001 reads the same test (guardian_is_parent)."""
+    is filled in. The watch list's WCH001 reads the same test (guardian_is_parent), and
+    likewise takes the county's 实际监护情况 naming a carer (祖父母、外祖父母) as one."""
     table = out.table
     kinds = table.values.get("left_behind_type")
     if not kinds or nz.BOTH_AWAY not in kinds:
@@ -672,9 +673,15 @@ def _check_away_guardian(out: _Out) -> None:
     if not (table.has("guardian_name") or table.has("guardian_relation")):
         return
     status = table.values.get("enrollment_status") or [None] * len(table)
+    care = table.values.get("care_situation") or [None] * len(table)
     key = "guardian_name" if table.has("guardian_name") else "guardian_relation"
     for i, parent in enumerate(guardian_is_parent(table)):
-        if parent and kinds[i] == nz.BOTH_AWAY and status[i] not in LEFT_SCHOOL:
+        if (
+            parent
+            and kinds[i] == nz.BOTH_AWAY
+            and status[i] not in LEFT_SCHOOL
+            and care[i] not in CARERS
+        ):
             out.add(R.CON007, i, key)
 
 

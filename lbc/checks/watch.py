@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lbc.checks.contacts import away_parents, guardian_is_parent, phone_key
+from lbc.checks.contacts import CARERS, away_parents, guardian_is_parent, phone_key
 from lbc.checks.engine import NOBODY_CARES, person_id_date
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.errors import LbcError
@@ -70,7 +70,6 @@ POOR_HEALTH = ("差", "不好", *DISABLED, *ILL, "瘫", "卧床", "不便", "高
 NO_LONGER_ATTENDING = ("辍学", "休学", nz.NOT_AT_SCHOOL)
 # The ratings saying the care is lacking (WCH003); nobody caring is engine.NOBODY_CARES.
 CARE_LACKING = nz.GUARDIANSHIP_RATINGS[1:4]
-CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 PARENTS = ("father", "mother")
 # The changes since last term that are reasons, by the field that changed.
 # What a second row of one child adds to the kept row's reasons: the child's own state.
