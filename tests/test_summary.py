@@ -1299,3 +1299,23 @@ def test_a_column_missing_from_every_grades_sheet_leaves_no_archive_complete(
     assert (archive["complete"], archive["complete_rate"]) == (1, 0.3333)
     validate = run("validate", path, "--format", "json", cwd=tmp_path).json()
     assert [(f["sheet"], f["code"]) for f in validate["findings"]] == [("一年级", "COL001")]
+
+
+def test_a_child_on_two_rows_is_counted_by_what_either_row_says(tmp_path: Path) -> None:
+    """张雨涵 is on 一班 as 低保 and not 重点, and again on 二班 (one ID number: DUP001) as
+    孤儿 and 重点帮扶对象: counted once, in every category either row names."""
+    header = [*CHILD_HEADER, "类别", "重点帮扶对象"]
+    sheets = {
+        "一班": [header, [*child_row(1), "低保", "否"], [*child_row(2), None, None]],
+        "二班": [header, [*child_row(1), "孤儿", "是"]],
+    }
+    write_xlsx(tmp_path / "r.xlsx", sheets)
+    result = run("summary", "r.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    children = result.json()["children"]
+    assert children["total"] == 2
+    assert children["by_category"] == [
+        {"name": "重点帮扶对象", "count": 1},
+        {"name": "孤儿", "count": 1},
+        {"name": "低保", "count": 1},
+    ]

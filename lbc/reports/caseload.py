@@ -19,23 +19,46 @@ def on_books(roster: Roster) -> tuple[Kids, list[object]]:
     """The children on the books, and every distinct child's 在校状态 (for enrollment)."""
     statuses: list[object] = []
     current: dict[int, tuple[Table, list[int]]] = {}
+    again: dict[tuple[int, int], list[tuple[Table, int]]] = {}  # kept row -> its repeats
     for tb, i, first in distinct_children(roster.children):
         if first is not None:
+            again.setdefault((id(first[0]), first[1]), []).append((tb, i))
             continue
         state = tb.get("enrollment_status", i) or "在读"
         statuses.append(state)
         if state not in LEFT_SCHOOL:
             current.setdefault(id(tb), (tb, []))[1].append(i)
-    return Kids(list(current.values()), TeachersInPost(roster)), statuses
+    return Kids(list(current.values()), TeachersInPost(roster), again), statuses
+
+
+def _categories(values: list[Any]) -> tuple[str, ...]:
+    """Every category any of a child's rows names, once each."""
+    return tuple(dict.fromkeys(c for v in values for c in nz.categories_named(v)))
+
+
+def _key_target(values: list[Any]) -> Any:
+    """是 when any of a child's rows says 是, else what the kept row says."""
+    return "是" if "是" in values else values[0]
+
+
+# The fields of a child's state that either of its rows can say (a 孤儿 written on the
+# second row of one ID number only, DUP001), and how the rows' values are taken together.
+EITHER_ROW = {"categories": _categories, "key_target": _key_target}
 
 
 class Kids:
     """The children on the books as parallel columns (position k is one child): a county
     summary reads 100,000 of them, and a Python object per child costs a second."""
 
-    def __init__(self, rows: list[tuple[Table, list[int]]], in_post: TeachersInPost) -> None:
+    def __init__(
+        self,
+        rows: list[tuple[Table, list[int]]],
+        in_post: TeachersInPost,
+        again: dict[tuple[int, int], list[tuple[Table, int]]] | None = None,
+    ) -> None:
         self.rows = rows
         self.in_post = in_post
+        self.again = again or {}  # a kept row (id of its table, row) -> the rows repeating it
         classes = self.column("class")
         self.refs: list[nz.ClassRef | None] = [
             c if c.__class__ is nz.ClassRef else None for c in classes
@@ -57,6 +80,17 @@ class Kids:
         for table, rows in self.rows:
             values = table.values.get(key)
             out += [values[i] for i in rows] if values is not None else [None] * len(rows)
+        if key in EITHER_ROW and self.again:
+            # A child on two rows is what either says of these: the kept row's value with
+            # its repeats' (EITHER_ROW).
+            k = 0
+            for table, rows in self.rows:
+                for i in rows:
+                    repeats = self.again.get((id(table), i))
+                    if repeats:
+                        more = [tb.get(key, j) for tb, j in repeats]
+                        out[k] = EITHER_ROW[key]([out[k], *more])
+                    k += 1
         return out
 
     def index(self, roster: Roster) -> ChildIndex[int]:
