@@ -93,6 +93,15 @@ def _items(value: dict[Any, Any] | list[Any] | tuple[Any, ...]) -> Iterable[Any]
     return value.values() if value.__class__ is dict else value  # type: ignore[union-attr]
 
 
+def _kinds(values: Iterable[Any]) -> set[type]:
+    """The types of ``values``, a text of a subclass of str (messages.Said, a reason that can
+    be said again in Chinese) counted as str: json.dumps and orjson write it as its text."""
+    kinds = set(map(type, values))
+    if not kinds <= _ORJSON_SAME | {float}:
+        kinds = {str if issubclass(kind, str) else kind for kind in kinds}
+    return kinds
+
+
 def _orjson_writes(document: object) -> bool:
     """Whether ``document`` holds only what orjson writes as json.dumps does (_orjson):
     containers of strings, integers, booleans and null, no float. Read a level at a time,
@@ -110,7 +119,7 @@ def _orjson_writes(document: object) -> bool:
             values = list(itertools.chain.from_iterable(map(dict.values, level)))
         else:
             values = list(itertools.chain.from_iterable(_items(v) for v in level))
-        kinds = set(map(type, values))
+        kinds = _kinds(values)
         if not kinds <= _ORJSON_SAME:
             return False
         level = [v for v in values if v.__class__ in _CONTAINERS] if kinds & _CONTAINERS else []
@@ -153,7 +162,7 @@ def _indented(value: object, newline: str) -> str:
         return "{}" if isinstance(value, dict) else "[]"
     inner = newline + _INDENT
     items = value.values() if isinstance(value, dict) else value
-    kinds = set(map(type, items))
+    kinds = _kinds(items)
     # A subclass (an OrderedDict moved about, a list iterating its own way) is walked as
     # json.dumps walks it, through items() and iteration; orjson and the C encoder read
     # what it holds underneath, in the order it was put there.
@@ -168,7 +177,7 @@ def _indented(value: object, newline: str) -> str:
         return "{" + inner + ("," + inner).join(fields) + newline + "}"
     rows = exact and all(v.__class__ is dict and v for v in value)
     if rows and (
-        (kinds := set(map(type, itertools.chain.from_iterable(map(dict.values, value))))) <= _PLAIN
+        (kinds := _kinds(itertools.chain.from_iterable(map(dict.values, value)))) <= _PLAIN
     ):
         if (text := _orjson(value, kinds, newline)) is not None:
             return text
