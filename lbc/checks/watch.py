@@ -392,10 +392,10 @@ def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     # What each cell says of the child: 无病 and 非残疾 say it is neither ill nor disabled.
     states = {h: nz.affirmed(_text(h)) for h in {health[i] for i in rows}}
     ill = {h: any(word in state for word in ILL) for h, state in states.items()}
+    disabled = {h: any(word in state for word in DISABLED) for h, state in states.items()}
     for j, i in enumerate(rows):
-        state = states[health[i]]
         listed = nz.categories_named(cats[i])
-        if any(word in state for word in DISABLED):
+        if disabled[health[i]]:
             yield j, (R.WCH007, "health", {})
         elif meaningful.get(disability[i], False):
             yield j, (R.WCH007, "disability", {})

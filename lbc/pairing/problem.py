@@ -456,7 +456,7 @@ def schools(
                 by_name.setdefault(nz.name(x.shown) or x.shown, []).append(j)
         for c in school.children:
             # 王芳（班主任）: 王芳, a remark in brackets, as every command reads the cell.
-            teacher = teacher_named(c.previous, set(by_name)) if c.previous else None
+            teacher = teacher_named(c.previous, by_name.keys()) if c.previous else None
             previous = tuple(by_name.get(teacher, ())) if teacher else ()
             if c.previous and not previous and (several := nz.several_teachers(c.previous)):
                 c.previous = _first_in_post(several, by_name, school.teachers) or c.previous
@@ -497,7 +497,10 @@ def _reason(
     """Why the pair was made, in words; ``worded`` holds the sentences made so far, since a
     county's 100,000 pairs have a few hundred different reasons."""
     if kept:
-        return said("pair.reason.kept")
+        key: tuple[object, ...] = ("kept",)
+        if key not in worded:
+            worded[key] = said("pair.reason.kept")
+        return worded[key]
     unclassed = problem.cls is None and problem.grade is None
     d = matching.distance(problem, teacher.problem)
     moved = child.previous if child.previous and child.previous != teacher.name else None

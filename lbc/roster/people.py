@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -80,7 +80,7 @@ def priority_reasons(table: Table, i: int) -> list[str]:
 _NAMESAKE_TAG = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)$")
 
 
-def teacher_named(value: str, names: set[str]) -> str | None:
+def teacher_named(value: str, names: Collection[str]) -> str | None:
     """The teacher of ``names`` a pairs cell names: the name itself, or the name lbc's
     tag for one of two namesakes was added to; None when neither is a teacher's."""
     if value in names:
