@@ -290,7 +290,8 @@ def phone(value: Any) -> str | Bad | None:
     s = _as_text(value)
     if s is None or (not s[0].isdigit() and _folded(s) in NO_PHONE):
         return None
-    digits = _PHONE_STRIP.sub("", _number_alone(s))
+    # A label ends in ":" and a remark in ")": the look for them is made where one may be.
+    digits = _PHONE_STRIP.sub("", _number_alone(s) if ":" in s or ")" in s else s)
     if digits.startswith("+86"):
         digits = digits[3:]
     elif digits.startswith("86") and len(digits) == 13:
@@ -326,14 +327,14 @@ def phone_column(values: list[Any]) -> list[str | Bad | None]:
     """A column of phone cells read by :func:`phone`, 同上 (``SAME_AS_ABOVE``) as the
     number read in the row above, as a person reading the sheet takes it; 同上 in the first
     row, or under a cell with no number, stays unreadable (PHN001 shows it as typed)."""
-    read: list[str | Bad | None] = []
-    for value in values:
-        number = phone(value)
-        if number.__class__ is Bad and read and _folded(number.raw) in SAME_AS_ABOVE:  # type: ignore[union-attr]
-            above = read[-1]
+    read = [phone(value) for value in values]
+    # Only an unreadable cell may say 同上; in order, so that 同上 under 同上 is the number
+    # above both.
+    for i in [i for i, number in enumerate(read) if number.__class__ is Bad]:
+        if i and _folded(read[i].raw) in SAME_AS_ABOVE:  # type: ignore[union-attr]
+            above = read[i - 1]
             if above is not None and above.__class__ is not Bad:
-                number = above
-        read.append(number)
+                read[i] = above
     return read
 
 
