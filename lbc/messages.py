@@ -1076,7 +1076,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "note.summary_written": ("已写出工作总结：{path}", "wrote the summary: {path}"),
     "sum.no_grade": ("年级不详", "grade unknown"),
     "err.summary_no_children": (
-        "花名册中没有在册儿童（都已转出或毕业，或没有数据行），没有可总结的内容",
+        "花名册中没有在册儿童（都已转出、毕业或去世，或没有数据行），没有可总结的内容",
         "the roster has no child on the books (all left, or no data rows); nothing to sum up",
     ),
     "sum.note.no_school": (
@@ -1216,8 +1216,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "quota: children each teacher supports at least",
     ),
     "var.children.total": (
-        "在册留守儿童人数（不含转出、毕业；重复登记只算一次）",
-        "children on the books (not 转出/毕业; a child entered twice counts once)",
+        "在册留守儿童人数（不含转出、毕业、死亡；重复登记只算一次）",
+        "children on the books (not 转出/毕业/死亡; a child entered twice counts once)",
     ),
     "var.children.left_behind": (
         "其中留守儿童人数（不含非留守的关爱对象）",
@@ -1382,7 +1382,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "按在校状态人数（在读、转入、转出、休学、辍学、不在学、毕业）：每项 name、count",
         "by enrollment status: name, count",
     ),
-    "var.enrollment.on_books": ("在册人数（不含转出、毕业）", "children on the books"),
+    "var.enrollment.on_books": ("在册人数（不含转出、毕业、死亡）", "children on the books"),
     "var.enrollment.dropped_out": ("辍学人数", "dropouts"),
     "var.enrollment.retention_rate": (
         "巩固率 = 1 − 辍学/在册（0–1）",
@@ -1500,7 +1500,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "cannot read the class '{cls}'; write it like 三年级(2)班",
     ),
     "err.cards_no_children": (
-        "花名册中没有在册儿童（都已转出或毕业，或没有数据行），没有可打印的联系卡",
+        "花名册中没有在册儿童（都已转出、毕业或去世，或没有数据行），没有可打印的联系卡",
         "the roster has no child on the books (all left, or no data rows); no card to print",
     ),
     "err.cards_no_class": (
@@ -1578,8 +1578,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "merge.on_books": ("在册儿童 {on_books} 名", "{on_books} children on the books"),
     "merge.on_books_fewer": (
-        "在册儿童 {on_books} 名（名册共 {children} 行：同一身份证号在几处出现只计一次，转出、毕业的不计，与 lbc summary 一致）",
-        "{on_books} children on the books ({children} rows: an ID number in several places counted once, those 转出 or 毕业 left out, as lbc summary counts)",
+        "在册儿童 {on_books} 名（名册共 {children} 行：同一身份证号在几处出现只计一次，转出、毕业、死亡的不计，与 lbc summary 一致）",
+        "{on_books} children on the books ({children} rows: an ID number in several places counted once, those 转出, 毕业 or 死亡 left out, as lbc summary counts)",
     ),
     # ---- rules command ----
     "rules.example": ("示例", "example"),

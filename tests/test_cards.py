@@ -300,7 +300,7 @@ def test_a_roster_with_nobody_on_the_books_is_exit_2(tmp_path: Path, suffix: str
     write_xlsx(tmp_path / "r.xlsx", {"花名册": table(rows)})
     result = run("cards", "r.xlsx", "--out", f"c.{suffix}", cwd=tmp_path)
     assert one_error_line(result) == (
-        "lbc: 错误：花名册中没有在册儿童（都已转出或毕业，或没有数据行），没有可打印的联系卡"
+        "lbc: 错误：花名册中没有在册儿童（都已转出、毕业或去世，或没有数据行），没有可打印的联系卡"
     )
     assert not (tmp_path / f"c.{suffix}").exists()
 

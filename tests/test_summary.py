@@ -1175,7 +1175,7 @@ def test_a_roster_with_no_child_on_the_books_is_refused(tmp_path: Path) -> None:
     write_xlsx(tmp_path / "r.xlsx", {"花名册": table(gone), "教师名单": table(TEACHERS)})
     result = run("summary", tmp_path / "r.xlsx", "--term", "2024-autumn", cwd=tmp_path)
     assert one_error_line(result) == (
-        "lbc: 错误：花名册中没有在册儿童（都已转出或毕业，或没有数据行），没有可总结的内容"
+        "lbc: 错误：花名册中没有在册儿童（都已转出、毕业或去世，或没有数据行），没有可总结的内容"
     )
 
 
