@@ -675,13 +675,8 @@ def _check_away_guardian(out: _Out) -> None:
     status = table.values.get("enrollment_status") or [None] * len(table)
     care = table.values.get("care_situation") or [None] * len(table)
     key = "guardian_name" if table.has("guardian_name") else "guardian_relation"
-    for i, parent in enumerate(guardian_is_parent(table)):
-        if (
-            parent
-            and kinds[i] == nz.BOTH_AWAY
-            and status[i] not in LEFT_SCHOOL
-            and care[i] not in CARERS
-        ):
+    for i, parent in enumerate(guardian_is_parent(table)):  # both parents away
+        if parent and status[i] not in LEFT_SCHOOL and care[i] not in CARERS:
             out.add(R.CON007, i, key)
 
 
