@@ -24,9 +24,12 @@ from lbc.reports.county import (
     TALLIED,
     Duplicate,
     SchoolPart,
+    by_school,
     duplicates_across_files,
+    merged,
     merged_batches,
     merged_sheets,
+    on_books,
     pairs_alone,
     read_parts,
 )
@@ -69,7 +72,7 @@ def merge(
         reading = read_parts(paths, cfg.synonyms, advance, parquet)
         write = _write_parquet if parquet else _write_xlsx
         write_atomic(out, lambda tmp: titles.extend(write(tmp, reading, parts, paths)))
-    good = _merged(parts)
+    good = merged(parts)
     common.note(t("merge.note.written", path=out, files=len(good)))
     for part in parts:
         for file, sheet in part.skipped:
@@ -171,35 +174,6 @@ class _bar:
             self.progress.stop()
 
 
-def _merged(parts: list[SchoolPart]) -> list[SchoolPart]:
-    """The files whose rows were merged: read, holding a list (not a stray spreadsheet,
-    which is passed over as lbc validate passes it over) and not a pairs workbook."""
-    return [p for p in parts if not (p.error or p.pairs_book or p.listless)]
-
-
-def by_school(parts: list[SchoolPart]) -> list[dict[str, Any]]:
-    """Each school's files and counts (SchoolPart.tally), in the order their rosters were
-    read: a township's one file under each of its schools, a school's teachers list and
-    returned record sheets beside its roster, in one row; "" for rows of no known school."""
-    rows: dict[str, dict[str, Any]] = {}
-    for part in sorted(_merged(parts), key=lambda p: not p.children_schools):
-        for school, counts in part.tally.items():
-            row = rows.setdefault(
-                school, {"school": school, "files": [], **dict.fromkeys(TALLIED, 0)}
-            )
-            row["files"].append(part.file)
-            for key, n in zip(TALLIED, counts, strict=True):
-                row[key] += n
-    return list(rows.values())
-
-
-def on_books(parts: list[SchoolPart], doubles: list[Duplicate]) -> int:
-    """The children on the books as lbc summary counts them: each ID number once (a child
-    in two schools' files is one child), those 转出 or 毕业 left out."""
-    again = sum(len({place[1] for place in d.places}) - 1 for d in doubles)
-    return sum(p.on_books for p in _merged(parts)) - again
-
-
 def _duplicate(d: Duplicate, privacy: Privacy) -> dict[str, Any]:
     """One ID number in several schools (DUP003) or in several files of one (DUP001),
     worded as ``validate`` words it at the last place."""
@@ -222,7 +196,7 @@ def _duplicate(d: Duplicate, privacy: Privacy) -> dict[str, Any]:
 def as_document(
     parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy
 ) -> dict[str, Any]:
-    read = _merged(parts)
+    read = merged(parts)
     schools = by_school(parts)
     return {
         "summary": {

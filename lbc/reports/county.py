@@ -572,3 +572,32 @@ def per_school(roster: Roster, findings: list[Any]) -> list[dict[str, Any]] | No
 
 def _zero() -> dict[str, int]:
     return {"children": 0, "errors": 0, "warnings": 0}
+
+
+def merged(parts: list[SchoolPart]) -> list[SchoolPart]:
+    """The files whose rows were merged: read, holding a list (not a stray spreadsheet,
+    which is passed over as lbc validate passes it over) and not a pairs workbook."""
+    return [p for p in parts if not (p.error or p.pairs_book or p.listless)]
+
+
+def by_school(parts: list[SchoolPart]) -> list[dict[str, Any]]:
+    """Each school's files and counts (SchoolPart.tally), in the order their rosters were
+    read: a township's one file under each of its schools, a school's teachers list and
+    returned record sheets beside its roster, in one row; "" for rows of no known school."""
+    rows: dict[str, dict[str, Any]] = {}
+    for part in sorted(merged(parts), key=lambda p: not p.children_schools):
+        for school, counts in part.tally.items():
+            row = rows.setdefault(
+                school, {"school": school, "files": [], **dict.fromkeys(TALLIED, 0)}
+            )
+            row["files"].append(part.file)
+            for key, n in zip(TALLIED, counts, strict=True):
+                row[key] += n
+    return list(rows.values())
+
+
+def on_books(parts: list[SchoolPart], doubles: list[Duplicate]) -> int:
+    """The children on the books as lbc summary counts them: each ID number once (a child
+    in two schools' files is one child), those 转出, 毕业 or 死亡 left out."""
+    again = sum(len({place[1] for place in d.places}) - 1 for d in doubles)
+    return sum(p.on_books for p in merged(parts)) - again
