@@ -48,6 +48,10 @@ def t(key: str, /, **params: object) -> str:
     return printable(readable(text.format(**params))) if params else text
 
 
+# Each part of a Said: its catalogue key and its parameters, as (name, value) pairs.
+Part = tuple[str, tuple[tuple[str, object], ...]]
+
+
 class Said(str):
     """A text of the catalogue as the current language says it, which can be said again in
     another (:func:`again`). A reason is worked out once, in the language of the run, for
@@ -55,9 +59,9 @@ class Said(str):
     the same reason in Chinese. A Said filled into another (a date in a sentence) is said
     again with it; ``+`` keeps both parts."""
 
-    parts: tuple[tuple[str, dict[str, object]], ...]
+    parts: tuple[Part, ...]
 
-    def __new__(cls, text: str, parts: tuple[tuple[str, dict[str, object]], ...]) -> Said:
+    def __new__(cls, text: str, parts: tuple[Part, ...]) -> Said:
         made = super().__new__(cls, text)
         made.parts = parts
         return made
@@ -71,9 +75,29 @@ class Said(str):
         return Said, (str(self), self.parts)
 
 
+# Every Said made, by language, key and parameters: a county's watch list says 父母均外出
+# and 最近一次：2024年11月19日 for tens of thousands of children, and a Said, a str with its
+# parts beside it, is several times a str's size. One of each is made and shared (a Said
+# is never changed once made).
+_SAID: dict[tuple[object, ...], Said] = {}
+
+
 def said(key: str, /, **params: object) -> Said:
     """``t(key, **params)``, able to be said again in another language (:class:`Said`)."""
-    return Said(t(key, **params), ((key, params),))
+    # A Said parameter by its parts (two texts alike in one language may differ in
+    # another), any other by its type too (True is 1 to a dict, not to a sentence).
+    memo = (_lang, key, *((k, v.__class__, _key_of(v)) for k, v in params.items()))
+    try:
+        return _SAID[memo]
+    except KeyError:
+        made = _SAID[memo] = Said(t(key, **params), ((key, tuple(params.items())),))
+        return made
+    except TypeError:  # a parameter that cannot be a key: made each time
+        return Said(t(key, **params), ((key, tuple(params.items())),))
+
+
+def _key_of(value: object) -> object:
+    return value.parts if isinstance(value, Said) else value
 
 
 def again(text: str) -> str:
@@ -82,7 +106,7 @@ def again(text: str) -> str:
     if not isinstance(text, Said):
         return text
     return "".join(
-        t(key, **{k: again(v) if isinstance(v, str) else v for k, v in params.items()})
+        t(key, **{k: again(v) if isinstance(v, str) else v for k, v in params})
         for key, params in text.parts
     )
 

@@ -90,6 +90,25 @@ def test_a_said_text_is_said_again_whole_after_joining_and_pickling():
         assert again("王芳") == "王芳"
 
 
+def test_a_said_text_is_made_once_and_shared_yet_never_mistaken_for_another():
+    """A county's watch list says the same reason to tens of thousands of children: each
+    Said is made once and shared. It is never taken for another of the same words in the
+    run's language (two English texts of different Chinese), another language, or a
+    parameter of another type."""
+    from lbc.messages import again, language, said
+
+    with language("en"):
+        first = said("rule.WCH014", who=said("pair.col.child"), how=said("watch.no_phone"))
+        assert said("rule.WCH014", who=said("pair.col.child"), how=said("watch.no_phone")) is first
+        other = said("rule.WCH014", who=said("csv.col.child"), how=said("watch.no_phone"))
+        assert other == first and other is not first
+        assert said("rule.WCH004", age=1) != said("rule.WCH004", age=True)
+    with language("zh"):
+        assert said("watch.no_phone") != first
+        assert "学生姓名" in again(first) and "儿童" in again(other)
+        assert "学生姓名" not in again(other)
+
+
 LAID_OUT = ["序号", "学生姓名", "班级", "类型", "应完成", "日期", "内容", "帮扶教师"]
 
 
