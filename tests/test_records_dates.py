@@ -178,6 +178,35 @@ def test_a_list_going_backwards_or_with_times_is_its_days(tmp_path: Path) -> Non
     assert found == []
 
 
+def test_a_list_going_back_across_the_new_year_is_of_the_year_before(tmp_path: Path) -> None:
+    """王芳 wrote 张雨涵's talks latest first, 2025年1月6日、12月30日, on the school's own
+    sheet, and 1月6日、12月30日 on the sheet lbc laid out for the 2024 autumn term: the first
+    was read as 2025-12-30, so lbc due said December's talk was missed, and the second, of
+    no year that put both days in the term, was unreadable and counted for nobody. Both are
+    2025-01-06 and 2024-12-30."""
+    path = _roster(tmp_path, [["2025年1月6日、12月30日", "王芳", "张雨涵", None, "谈心", "x"]])
+    sheet = write_xlsx(
+        tmp_path / "王芳.xlsx",
+        {
+            "帮扶记录": [
+                SHEET_TITLE,
+                LAID_OUT,
+                [1, "李明轩", "三年级(2)班", "谈心", "", "1月6日、12月30日", "x", "王芳"],
+            ]
+        },
+    )
+    due = run("due", path, sheet, "--as-of", "2025-01-20", "--format", "json")
+    assert due.stderr == ""
+    autumn = ["2024-09", "2024-10", "2024-11"]
+    assert _owed(due) == [
+        ("张雨涵", ["家访", "送温暖"], autumn, 1, 0),
+        ("李明轩", ["家访", "送温暖"], autumn, 1, 0),
+        ("last", ["2025-01-06", "2025-01-06"]),
+    ]
+    summary = run("summary", path, sheet, "--term", "2024-autumn", "--format", "json")
+    assert summary.json()["records"]["talks"] == 4
+
+
 @given(
     st.dates(dt.date(2001, 1, 1), dt.date(2098, 12, 31)),
     st.integers(-150, 150),
@@ -187,12 +216,11 @@ def test_a_later_day_without_its_year_is_the_one_nearest(
     first: dt.date, days: int, timed: str
 ) -> None:
     """A day after the first written without its year, up to 150 days before or after it,
-    with or without a time, is that day (of the next year when the list runs on past the
-    new year); one written back across the new year is read forwards, of the first's year,
-    as a list is written."""
+    with or without a time, is that day: of the next year when the list runs on past the
+    new year, of the year before when it goes back across it (2025年1月6日、12月30日, the
+    latest first, is 2024-12-30, which was read as 2025-12-30), and 2月29日 of the leap
+    year nearest."""
     later = first + dt.timedelta(days=days)
-    if later.year < first.year:
-        later = later.replace(year=first.year) if (later.month, later.day) != (2, 29) else first
     written = timed.format(f"{first.year}年{first.month}月{first.day}日")
     cell = f"{written}、{later.month}月{later.day}日"
     assert nz.record_date(cell) == (first, later)

@@ -508,10 +508,6 @@ _DAY_LIST = re.compile(r"\s*(?:[、,;]|和|及)\s*|\s+")
 _LISTED = re.compile(r"[、,;]|和|及")
 # A later day of a list without its year: 10月8日, 10.8, 10月.
 _SAME_YEAR = re.compile(r"(\d{1,2})(?:[-/.月](\d{1,2})[日号]?|月)")
-# How far a day of a list without its year may go back from the day before it and still
-# be of that day's year (10月8日、9月30日 is a list out of order); further back, it is of
-# the next year (2024年12月20日、1月5日 is 2025-01-05).
-_HALF_YEAR = dt.timedelta(days=183)
 
 
 def record_date(value: Any) -> dt.date | YearMonth | Dates | Bad | None:
@@ -539,9 +535,10 @@ def record_date(value: Any) -> dt.date | YearMonth | Dates | Bad | None:
 
 
 def _listed_days(parts: list[str]) -> tuple[dt.date, ...] | None:
-    """Each piece of a list as a date, None when one is not: a piece without its year is of
-    the year of the one before, or of the next year when it would otherwise lie more than
-    half a year before it (12月20日、1月5日)."""
+    """Each piece of a list as a date, None when one is not: a piece without its year is
+    the day of that month and day nearest the one before, of its year (10月8日、9月30日, a
+    list out of order), the next (12月20日、1月5日) or the one before (1月6日、12月30日,
+    written latest first across the new year)."""
     out: list[dt.date] = []
     for part in parts:
         day = date(part)
@@ -549,15 +546,24 @@ def _listed_days(parts: list[str]) -> tuple[dt.date, ...] | None:
             m = _SAME_YEAR.fullmatch(part) if out else None
             if m is None:
                 return None
-            before = out[-1]
-            try:
-                day = _of_year(before.year, int(m[1]), m[2])
-                if day < before - _HALF_YEAR:
-                    day = _of_year(before.year + 1, int(m[1]), m[2])
-            except ValueError:
+            day = _nearest(out[-1], int(m[1]), m[2])
+            if day is None:
                 return None
         out.append(day)  # type: ignore[arg-type]
     return tuple(out)
+
+
+def _nearest(before: dt.date, month: int, day: str | None) -> dt.date | None:
+    """10月8日 (``day`` "8") or 10月 (``day`` None) of the year that puts it nearest to
+    ``before``: of its year, the next or the one before (of its year when two are as near);
+    None for no date (2月30日)."""
+    found = []
+    for year in (before.year, before.year + 1, before.year - 1):
+        try:
+            found.append(_of_year(year, month, day))
+        except ValueError:  # 2月30日, or 2月29日 of a year that has none
+            continue
+    return min(found, key=lambda d: abs(d - before)) if found else None
 
 
 def _of_year(year: int, month: int, day: str | None) -> dt.date:
