@@ -155,3 +155,53 @@ def test_a_month_two_terms_share_counts_in_the_one_with_more_of_it(tmp_path: Pat
         ("2024-autumn", [("张雨涵", 0, 0, 0), ("李明轩", 0, 1, 0)], 1),
         ("2025-spring", [("张雨涵", 0, 1, 0), ("李明轩", 0, 0, 0)], 1),
     ]
+
+
+def test_a_month_two_terms_share_counts_once_in_the_school_years_送温暖(
+    tmp_path: Path,
+) -> None:
+    """送温暖 is owed once a school year. The school's spring term of 2024 ends on
+    2024-08-20 and its autumn term starts on 2024-08-26 (lbc.toml): 张雨涵's 送温暖 written
+    as 2024年8月 is the spring term's, of the 2023-2024 school year, yet lbc due counted it
+    in the 2024-2025 year too. And the autumn term ends on 2025-01-10, the spring term
+    starts on 2025-01-20: 李明轩's written as 2025年1月 is the spring term's; on the autumn
+    term's last day lbc due counted it as given, the autumn summary did not. Each is now
+    counted in the year, and by the day, of the term that holds its month."""
+    _roster(
+        tmp_path,
+        帮扶记录=[
+            ["2024年8月", "王芳", "张雨涵", None, "送温暖", "书包"],
+            ["2025年1月", "王芳", "李明轩", None, "送温暖", "书包"],
+        ],
+    )
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\n\n'
+        '[terms."2024-spring"]\nstart = 2024-03-01\nend = 2024-08-20\n\n'
+        '[terms."2024-autumn"]\nstart = 2024-08-26\nend = 2025-01-10\n\n'
+        '[terms."2025-spring"]\nstart = 2025-01-20\nend = 2025-07-04\n',
+        encoding="utf-8",
+    )
+    owing = []
+    for term, day in (
+        ("2024-spring", "2024-08-20"),
+        ("2024-autumn", "2024-10-15"),
+        ("2024-autumn", "2025-01-10"),
+        ("2025-spring", "2025-07-04"),
+    ):
+        due = run("due", "--term", term, "--as-of", day, "--format", "json", cwd=tmp_path)
+        owing.append(
+            [
+                c["child"]
+                for x in due.json()["teachers"]
+                for c in x["children"]
+                if "送温暖" in c["owed"]
+            ]
+        )
+    assert owing == [["李明轩"], ["张雨涵", "李明轩"], ["张雨涵", "李明轩"], ["张雨涵"]]
+    given = [
+        run("summary", "--term", term, "--format", "json", cwd=tmp_path).json()["records"][
+            "warmth_received"
+        ]
+        for term in ("2024-spring", "2024-autumn", "2025-spring")
+    ]
+    assert given == [1, 0, 1]

@@ -262,7 +262,7 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
     kids, _ = on_books(roster)
     day = min(as_of, term.end)
     index = kids.index(roster)
-    records = dated_records(roster, index, year_start, day)
+    records = dated_records(roster, index, year_start, day, term.year_ceded)
     born, alike = namesakes_born(kids, index)
     in_term = [r for r in records if term.holds(r.date, day)]
     had_term = each_childs_records(in_term)

@@ -262,9 +262,12 @@ def build_context(
     index = kids.index(roster)
     records = dated_records(roster, index, term.start, as_of, term.ceded)
     had = each_childs_records(records)
-    # 送温暖 is owed once a school year: those of the term before this one count too.
+    # 送温暖 is owed once a school year: those of the term before this one count too, and
+    # a month the school year shares with another is counted in the one that holds it.
     this_year = (
-        dated_records(roster, index, year_start, as_of) if year_start < term.start else records
+        dated_records(roster, index, year_start, as_of, term.year_ceded)
+        if year_start < term.start
+        else records
     )
     warmth = each_childs_records(this_year).warmth
     classes = _Classes(roster, kids)

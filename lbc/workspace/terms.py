@@ -54,6 +54,10 @@ class Term:
     # The months the term shares with the term before or after it that are that term's: a
     # record dated to such a month alone (2025年1月) counts there (``parse_term``).
     ceded: frozenset[tuple[int, int]] = frozenset()
+    # The months a count over the school year up to the term (送温暖, once a year) leaves
+    # out alone: the school year's first month when last school year's spring holds more of
+    # its days, and the term's last month when the term after it does (``parse_term``).
+    year_ceded: frozenset[tuple[int, int]] = frozenset()
 
     def holds(self, day: dt.date, until: dt.date | None = None) -> bool:
         """Whether a record's day is of the term (up to ``until``): a month (``YearMonth``)
@@ -157,7 +161,15 @@ def parse_term(text: str, dates: dict[str, tuple[dt.date, dt.date]] | None = Non
         for day, other, wins in ((start, before, _days_of), (end, after, _more_days_of))
         if wins(day, other, (start, end))
     }
-    return Term(key, season, year, start, end, frozenset(ceded))
+    # The school year's: its autumn term's first month, and this term's last.
+    year_ceded = {(end.year, end.month)} & ceded
+    if season == AUTUMN:
+        year_ceded |= ceded
+    else:
+        autumn = before
+        if _days_of(autumn[0], _dates(SPRING, year - 1, dates), autumn):
+            year_ceded.add((autumn[0].year, autumn[0].month))
+    return Term(key, season, year, start, end, frozenset(ceded), frozenset(year_ceded))
 
 
 def _dates(
