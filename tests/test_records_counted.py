@@ -205,3 +205,29 @@ def test_a_month_two_terms_share_counts_once_in_the_school_years_送温暖(
         for term in ("2024-spring", "2024-autumn", "2025-spring")
     ]
     assert given == [1, 0, 1]
+
+
+def test_a_month_and_a_day_of_it_on_one_sheet_are_two_records(tmp_path: Path) -> None:
+    """On the sheet lbc laid out for her, 王芳 filled 张雨涵's October talk as 10月 and
+    added a row below, 10月8日, a talk too; and a home visit the same way. Two rows of one
+    sheet are two entries, as two rows of one day are (a second talk in the month), unlike
+    a month on one sheet and its day on a copy of it, which are one: two talks and two
+    visits, in lbc due and in the summary alike. A row written twice by mistake is the
+    teacher's to delete."""
+    title = ["青山小学2024年秋季学期帮扶记录表（王芳，2024-09-01至2025-01-31）"]
+    header = ["序号", "学生姓名", "班级", "类型", "应完成", "日期", "内容", "帮扶教师"]
+    rows = [
+        [1, "张雨涵", "三年级(2)班", "谈心", "2024年10月", "10月", "谈学习", "王芳"],
+        [2, "张雨涵", "三年级(2)班", "谈心", "", "10月8日", "谈心情", "王芳"],
+        [3, "张雨涵", "三年级(2)班", "家访", "本学期", "10月", "入户", "王芳"],
+        [4, "张雨涵", "三年级(2)班", "家访", "", "10月8日", "入户", "王芳"],
+    ]
+    roster = _roster(tmp_path)
+    sheet = write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [title, header, *rows]})
+    due = run("due", roster, sheet, "--as-of", "2024-10-20", "--format", "json")
+    assert due.stderr == ""
+    assert _had(due)[0] == ("张雨涵", 2, 2, 0)
+    assert due.json()["summary"]["records"] == 4
+    summary = run("summary", roster, sheet, "--term", "2024-autumn", "--format", "json")
+    records = summary.json()["records"]
+    assert (records["total"], records["talks"], records["home_visits"]) == (4, 2, 2)
