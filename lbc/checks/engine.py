@@ -432,6 +432,7 @@ def check_children(
         _each_bad(out, key, R.VAL001, label=out.label(key), allowed=allowed)
     _each_bad(out, "guardian_relation", R.VAL002, allowed="、".join(nz.RELATIONS))
     _each_bad(out, "guardian_age", R.VAL001, label=out.label("guardian_age"), allowed="16–100")
+    _each_bad(out, "arrival_date", R.DATE001, label=out.label("arrival_date"))
     for key in _PHONES:
         _each_bad(out, key, R.PHN001, label=out.label(key))
 

@@ -281,9 +281,12 @@ class WatchFacts:
         since = day - dt.timedelta(days=days)
         out: dict[int, list[Found]] = {}
         contacts = self._contacts
-        for k in range(len(self.children)):
+        for k, (table, i) in enumerate(self.children):
             last = _last_by(contacts[k], day) if k in contacts else None
             if last is None or last < since:
+                came = table.get("arrival_date", i)
+                if came.__class__ in (dt.date, nz.YearMonth) and came > since:  # type: ignore[operator]
+                    continue  # a child who came to the school since (转入日期): not so long
                 when = long_date(last) if last else said("watch.never")
                 out[k] = [(R.WCH013, "name", {"days": days, "last": when})]
         return out

@@ -7,6 +7,7 @@ lay out each teacher's rows: all three start from the same children (each child 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from lbc.roster import normalise as nz
@@ -92,6 +93,19 @@ class Kids:
                         out[k] = EITHER_ROW[key]([out[k], *more])
                     k += 1
         return out
+
+    def arrived(self, since: dt.date) -> list[dt.date | None]:
+        """Each child's 转入日期 when after ``since`` (the school year's start): it came to
+        the school that day and owes nothing for the time before (no talk of a month it
+        was not there, no days without contact before it); None for the rest. A 转入年月
+        (2024年11月) is its month's first day."""
+        arrivals = self.column("arrival_date")
+        return [
+            dt.date(day.year, day.month, day.day)
+            if (day.__class__ is dt.date or day.__class__ is nz.YearMonth) and day > since
+            else None
+            for day in arrivals
+        ]
 
     def index(self, roster: Roster) -> ChildIndex[int]:
         """What records are attributed with to these children (``records_index``)."""

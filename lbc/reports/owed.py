@@ -271,8 +271,20 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
     # The months gone: on a month's last day its talk is still this month's to hold (the
     # staff meet in the day), except on the term's last day, when the term is judged whole
     # as the summary judges it.
-    counted = term.counted_months(day if day == term.end else day - dt.timedelta(days=1))
-    judged = term.counted_months(term.end)  # a month half outside the term owes no talk
+    gone = day if day == term.end else day - dt.timedelta(days=1)
+    # A child who came to the school this school year (转入日期) owes nothing for the time
+    # before: no talk of a month it was mostly not there, no days without contact.
+    arrived = kids.arrived(year_start)
+    months: dict[dt.date | None, tuple[list[Month], list[Month]]] = {}
+
+    def counted_judged(since: dt.date | None) -> tuple[list[Month], list[Month]]:
+        if since not in months:  # a month half outside the term owes no talk (judged)
+            months[since] = (
+                term.counted_months(gone, since),
+                term.counted_months(term.end, since),
+            )
+        return months[since]
+
     priority = kids.priority()
     others = _other_teachers(records, kids)
     unclear = sum(r.unclear for r in records)
@@ -285,7 +297,9 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
         listed = []
         for k in mine:
             last = had_year.last.get(k)
-            silent = days_without_contact(last, day, year_start)
+            came = arrived[k]
+            silent = days_without_contact(last, day, came or year_start)
+            counted, judged = counted_judged(came)
             talks = had_term.talks[(k, month)]
             missed = had_term.months_short(k, counted, quotas.talks_per_month)
             owed = []

@@ -270,6 +270,10 @@ def build_context(
         else records
     )
     warmth = each_childs_records(this_year).warmth
+    # Each child's months: a child who came this term (转入日期) owes none before it.
+    arrived = kids.arrived(year_start)
+    since = {came: term.counted_months(as_of, came) for came in set(arrived)}
+    owed_months = [since[came] for came in arrived]
     classes = _Classes(roster, kids)
     context: dict[str, Any] = {
         "school": school,
@@ -297,12 +301,12 @@ def build_context(
         "archive": _archive_section(kids, findings, roster),
         "pairing": _pairing_section(kids, classes, quotas, roster),
         "records": _records_section(
-            kids, classes, records, had, warmth, months, counted, quotas, bool(roster.records)
+            kids, classes, records, had, warmth, months, owed_months, quotas, bool(roster.records)
         ),
         "enrollment": _enrollment_section(statuses),
         "changes": _changes_section(previous, roster) if previous is not None else None,
         "watch": _watch_section(
-            roster, kids, had, counted, quotas, term, as_of, previous, watch or WatchSettings()
+            roster, kids, had, owed_months, quotas, term, as_of, previous, watch or WatchSettings()
         ),
     }
     if previous is not None:
@@ -506,11 +510,12 @@ def _records_section(
     had: ChildRecords,
     warmth: Counter[int],
     months: list[tuple[int, int]],
-    counted: list[tuple[int, int]],
+    counted: list[list[tuple[int, int]]],
     quotas: Quotas,
     provided: bool,
 ) -> dict[str, Any]:
-    """The records' figures, ``warmth`` the 送温暖 each child had this school year;
+    """The records' figures, ``warmth`` the 送温暖 each child had this school year,
+    ``counted`` the months each child is owed a talk in (``Term.counted_months``);
     ``provided``: whether any records were read. Where none were,
     no child is named as without a record and no teacher as behind: nothing was there to
     judge them by (the summary says the records were not provided)."""
@@ -529,7 +534,7 @@ def _records_section(
         short_talk = sum(
             1
             for k in own
-            if any(had.teacher_talks(name, k, m) < quotas.talks_per_month for m in counted)
+            if any(had.teacher_talks(name, k, m) < quotas.talks_per_month for m in counted[k])
         )
         short_visit = sum(
             1 for k in own if had.teacher_visits(name, k) < quotas.home_visits_per_term
@@ -589,11 +594,12 @@ JUDGED_BY_RECORDS = (
 
 
 def _owed_done(
-    had: ChildRecords, paired: list[int], counted: list[Month], quotas: Quotas
+    had: ChildRecords, paired: list[int], counted: list[list[Month]], quotas: Quotas
 ) -> tuple[list[int], list[int]]:
-    """Of the ``paired`` children, those talked with every counted month as often as the
-    quota asks, and those visited at home as often as the term's quota asks."""
-    talked = [k for k in paired if not had.months_short(k, counted, quotas.talks_per_month)]
+    """Of the ``paired`` children, those talked with every month counted for them
+    (``counted[k]``) as often as the quota asks, and those visited at home as often as the
+    term's quota asks."""
+    talked = [k for k in paired if not had.months_short(k, counted[k], quotas.talks_per_month)]
     visited = [k for k in paired if had.visits[k] >= quotas.home_visits_per_term]
     return talked, visited
 
@@ -602,7 +608,7 @@ def _watch_section(
     roster: Roster,
     kids: Kids,
     had: ChildRecords,
-    counted: list[Month],
+    counted: list[list[Month]],
     quotas: Quotas,
     term: Term,
     as_of: dt.date,

@@ -249,6 +249,11 @@ CHILD_FIELDS: tuple[Field, ...] = (
     *_person_fields(),
     # Which school a row belongs to, in a county's merged roster: pairing stays inside it.
     Field("school", "学校", ("学校名称", "所在学校", "就读学校")),
+    # The day a child who transferred in (转入) came to the school: nothing is owed for the
+    # time before it (lbc due, the summary, the watch list's days without contact).
+    Field(
+        "arrival_date", "转入日期", ("转入时间", "转入年月", "转学转入日期", "到校日期", "入校日期")
+    ),
 )
 
 TEACHER_FIELDS: tuple[Field, ...] = (

@@ -93,16 +93,18 @@ class Term:
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
         return out
 
-    def counted_months(self, as_of: dt.date) -> list[tuple[int, int]]:
+    def counted_months(self, as_of: dt.date, since: dt.date | None = None) -> list[tuple[int, int]]:
         """The months a monthly quota (a talk each month) is judged on: those with at least
         half their days inside the term, and over by ``as_of`` (or by the term's end). A
-        term starting on Aug 30 does not owe August a talk, nor a running term this month."""
+        term starting on Aug 30 does not owe August a talk, nor a running term this month.
+        ``since``: the day a child came to the school (转入日期), the term's start for it."""
         last = min(self.end, as_of)
+        start = self.start if since is None else max(self.start, since)
         out = []
         for y, m in self.months(until=last):
             first_day = dt.date(y, m, 1)
             month_end = nz.month_end(first_day)
-            inside = (min(month_end, last) - max(first_day, self.start)).days + 1
+            inside = (min(month_end, last) - max(first_day, start)).days + 1
             finished = last >= month_end or last == self.end
             if finished and inside * 2 >= month_end.day:
                 out.append((y, m))
