@@ -654,3 +654,35 @@ def test_one_schools_name_spelled_otherwise_this_term_is_no_change(tmp_path: Pat
     old = [kid(n, 学校="青山小学") for n in (1, 2)]
     new = [kid(n, 学校="青山镇中心小学") for n in (1, 2)]
     assert diff_of(tmp_path, old, new)["summary"] == all_unchanged(2, id_number=2)
+
+
+def test_a_group_or_house_number_in_words_or_digits_is_no_change(tmp_path: Path) -> None:
+    """幸福村3组 one term and 幸福村三组 the next, 第十二组 and 12组, 八号 and 8号 are one
+    address: no change to record. The change log shows a real change as each term typed it."""
+    old = [
+        kid(1, 家庭住址="四川省南部县青山镇幸福村3组"),
+        kid(2, 家庭住址="青山镇五一村第十二组8号"),
+        kid(3, 家庭住址="青山镇幸福村3组"),
+    ]
+    new = [
+        kid(1, 家庭住址="四川省南部县青山镇幸福村三组"),
+        kid(2, 家庭住址="青山镇五一村12组八号"),
+        kid(3, 家庭住址="青山镇幸福村四组"),
+    ]
+    write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table(old)})
+    write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table(new)})
+    doc = diff(tmp_path, "--format", "json").json()
+    assert (doc["summary"]["changed"], doc["summary"]["unchanged"]) == (1, 2)
+    assert [(c["child"], c["changes"]) for c in doc["changed"]] == [
+        (
+            "王梓萱",
+            [
+                {
+                    "field": "home_address",
+                    "label": "家庭住址",
+                    "old": "青山镇幸福村3组",
+                    "new": "青山镇幸福村四组",
+                }
+            ],
+        )
+    ]

@@ -1356,3 +1356,48 @@ def test_names_are_simplified_alike_in_one_call_or_each_alone(names: list[str]) 
     """A county's names are folded in one conversion (nz.simplified): each comes out as it
     would alone, none running into the next (a phrase across two names)."""
     assert nz.simplified(names) == [nz.T2S.convert(n) for n in names]
+
+
+# ---- a place's numbered parts (nz.place_key): words and digits are one place ----
+
+_WORDS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+
+def _in_words(n: int) -> str:
+    """1..999 in words as a school writes a 组 or a house number: 三, 十二, 二十, 一百零八."""
+    hundreds, tens, ones = n // 100, n // 10 % 10, n % 10
+    out = f"{_WORDS[hundreds]}百" if hundreds else ""
+    if tens:
+        out += f"{'' if n < 20 else _WORDS[tens]}十"
+    elif hundreds and ones:
+        out += "零"
+    return out + _WORDS[ones]
+
+
+@given(
+    village=st.sampled_from(["幸福村", "青山镇五一村", "七星村", ""]),
+    group=st.integers(1, 999),
+    unit=st.sampled_from(list("组村号社队栋楼")),
+    ordinal=st.booleans(),
+    spaced=st.booleans(),
+)
+def test_a_place_numbered_in_words_or_digits_is_one_place(
+    village: str, group: int, unit: str, ordinal: bool, spaced: bool
+) -> None:
+    words = f"{village}{'第' if ordinal else ''}{_in_words(group)}{unit}"
+    digits = f"{village}{' ' if spaced else ''}{group}{unit}"
+    assert nz.place_key(words) == nz.place_key(digits)
+    assert nz.place_key(words).endswith(f"{group}{unit}")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("幸福村3组", "幸福村4组"),
+        ("幸福村三组", "幸福村十三组"),
+        ("七星村", "七村"),
+        ("三合村", "3合村"),
+    ],
+)
+def test_places_numbered_apart_stay_apart(one: str, other: str) -> None:
+    assert nz.place_key(one) != nz.place_key(other)

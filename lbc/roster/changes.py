@@ -211,17 +211,24 @@ def _changes(old: Row, new: Row, schools: tuple[str | None, str | None] | None) 
             before, after = ot.get(key, oi), nt.get(key, ni)
         if key == "class" and _promoted(before, after):
             continue
-        if _spaceless(before) != _spaceless(after):
+        if _compared(key, before) != _compared(key, after):
             found.append(Change(key, nz.display(before), nz.display(after)))
     return found
 
 
-def _spaceless(value: object) -> str | None:
+# Places, whose numbered parts a school writes in words or digits (幸福村三组, 幸福村3组).
+_PLACES = frozenset({"home_address", "father_work_place", "mother_work_place", "parent_work_place"})
+
+
+def _compared(key: str, value: object) -> str | None:
     """A value as shown, without the spaces a school types or leaves out between the parts
-    of an address or a work place (幸福村 3组, 广东 深圳): no change to record, nor a reason
-    to watch a child (WCH017)."""
+    of an address or a work place (幸福村 3组, 广东 深圳), and a place's numbered parts in
+    digits (幸福村三组 is 幸福村3组: nz.place_key): no change to record, nor a reason to
+    watch a child (WCH017). What the change log shows is each value as typed."""
     shown = nz.display(value)
-    return None if shown is None else "".join(shown.split())
+    if shown is None:
+        return None
+    return nz.place_key(shown) if key in _PLACES else "".join(shown.split())
 
 
 def label(key: str) -> str:

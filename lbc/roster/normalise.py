@@ -1345,6 +1345,44 @@ def head_classes(role: str | None, classes: tuple[ClassRef, ...]) -> tuple[Class
     return classes[:1]
 
 
+# A number in a place (幸福村三组, 第十二组, 一百零八号), as a school writes it in words one
+# term and in digits the next: the units it numbers.
+_PLACE_NUMBER = re.compile(
+    r"第?([零〇一二两三四五六七八九十百]+|\d+)(?=[组村号社队栋幢楼单元室巷弄])"
+)
+_CN_UNITS = {"十": 10, "百": 100}
+
+
+def _cn_count(words: str) -> str:
+    """A number written in words in digits: 三, 十二, 二十, 一百零八, and digit by digit as
+    a house number is read (一〇八, 五一); as written when it is no number (十百)."""
+    if "十" not in words and "百" not in words:
+        return "".join(str(0 if ch in "零〇" else _CN_DIGITS[ch]) for ch in words)
+    total, digit, last = 0, 0, 1000
+    for ch in words:
+        if ch in _CN_UNITS:
+            unit = _CN_UNITS[ch]
+            if unit >= last:  # 十百, 十十
+                return words
+            total, digit, last = total + (digit or 1) * unit, 0, unit
+        else:
+            digit = 0 if ch in "零〇" else _CN_DIGITS[ch]
+    return str(total + digit)
+
+
+def _place_digits(match: re.Match[str]) -> str:
+    number = match.group(1)
+    return number if number.isdigit() else _cn_count(number)
+
+
+def place_key(value: str) -> str:
+    """A place (an address, a work place) as compared with itself another term: without
+    spaces, its numbered parts in digits (幸福村三组 and 幸福村 3组, 第十二组 and 12组 are one
+    place). For comparing only: what the school typed is shown as typed."""
+    s = "".join(value.split())
+    return _PLACE_NUMBER.sub(_place_digits, s) if _PLACE_NUMBER.search(s) else s
+
+
 def display(value: Any) -> str | None:
     """A normalised value as a person reads it (三年级(2)班, 2016-05-01, 孤儿、低保), what the
     cell held when it could not be read, None when empty: the one way reports, the change
