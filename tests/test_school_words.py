@@ -6,6 +6,7 @@ a 父： label, 同上 in a phone cell (the number above); and the 学籍 health
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -152,3 +153,76 @@ def test_the_xueji_code_for_a_physical_defect_is_not_called_a_disability(
         for c in g["children"]
     ]
     assert reasons == [(4, [("WCH007", "残疾")])]
+
+
+BOTH = "父：13800000001；母：13900000002"
+
+
+def test_a_phone_cell_with_both_parents_numbers_labelled(tmp_path: Path) -> None:
+    """A cell holding two numbers each labelled with whose it is (父：…；母：…, or with a
+    comma, a space or a new line between, the labels after in brackets) is, in 父亲电话,
+    the father's number and in 母亲电话 the mother's: no PHN001, and the card shows the
+    column's own number only. In 监护人电话 neither number is the guardian's (still PHN001);
+    two numbers with no label say nobody's, as before (PHN001)."""
+    cells: list[dict[str, Any]] = [
+        {"父亲电话": BOTH},
+        {"母亲电话": "父：13800000001，母：13900000002"},
+        {"父亲电话": "爸爸 13800000001 妈妈 13900000002"},
+        {"母亲电话": "13800000001(父)\n13900000002(母)"},
+        {"监护人电话": BOTH},
+        {"父亲电话": "13800000001/13900000002"},
+    ]
+    path = roster(tmp_path / "r.xlsx", [kid(n, **c) for n, c in enumerate(cells, 1)], None)
+    found, _, _ = validate(path)
+    assert spots(found["findings"]) == [
+        ("PHN001", 6, "N", "guardian_phone"),
+        ("PHN001", 7, "J", "father_phone"),
+    ]
+    assert run("cards", path, "--out", tmp_path / "c.html").exit_code == 0
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    fathers = re.findall(r"<th>父亲</th><td[^>]*>姓名：[^　]*　电话：([^　<]*)", page)
+    mothers = re.findall(r"<th>母亲</th><td[^>]*>姓名：[^　]*　电话：([^　<]*)", page)
+    default_father, default_mother = "13812345678", "13912345678"  # conftest's
+    assert fathers[:4] == ["13800000001", default_father, "13800000001", default_father]
+    assert mothers[:4] == [default_mother, "13900000002", default_mother, "13900000002"]
+
+
+def test_a_parents_phone_column_with_both_numbers_labelled(tmp_path: Path) -> None:
+    """One 家长电话 column for both parents: a cell giving both, each labelled, is both
+    numbers, each to call (no PHN001); two numbers without labels are still one cell too
+    many (PHN001)."""
+    cells = [BOTH, "爸爸13800000001、妈妈13900000002", "13800000001 13900000002"]
+    kids = []
+    for n, cell in enumerate(cells, 1):
+        row = {k: v for k, v in kid(n).items() if k not in ("父亲电话", "母亲电话")}
+        kids.append({**row, "家长电话": cell})
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    found, _, _ = validate(path)
+    assert [(f["code"], f["row"], f["field"]) for f in found["findings"]] == [
+        ("PHN001", 4, "parent_phone")
+    ]
+    doc = run("flag", path, "--format", "json").json()
+    assert [c["row"] for g in doc["classes"] for c in g["children"]] == []
+
+
+@given(
+    father=st.from_regex(r"\A1[3-9][0-9]{9}\Z"),
+    mother=st.from_regex(r"\A1[3-9][0-9]{9}\Z"),
+    labels=st.sampled_from(
+        [("父：", "母："), ("父亲:", "母亲:"), ("爸爸 ", "妈妈 "), ("父", "母")]
+    ),
+    between=st.sampled_from(["；", "，", " ", "\n", "、", "/", ";"]),
+    mother_first=st.booleans(),
+)
+def test_each_parents_column_reads_its_own_labelled_number(
+    father: str, mother: str, labels: tuple[str, str], between: str, mother_first: bool
+) -> None:
+    """父亲电话 reads the number labelled 父 and 母亲电话 the one labelled 母, in whichever
+    order the cell gives them; 家长电话 reads both (numbers to call)."""
+    parts = [f"{labels[0]}{father}", f"{labels[1]}{mother}"]
+    cell = between.join(reversed(parts) if mother_first else parts)
+    assert nz.phone_column([cell], "father_phone") == [father]
+    assert nz.phone_column([cell], "mother_phone") == [mother]
+    both = nz.phone_column([cell], "parent_phone")[0]
+    assert set(nz.numbers_to_call(both)) == {father, mother}
+    assert len(nz.own_numbers(nz.phone(cell).raw, "parent_phone")) == len({father, mother})

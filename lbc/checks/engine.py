@@ -363,6 +363,25 @@ def _each_bad(out: _Out, key: str, rule: Rule, **params: object) -> None:
             out.add(rule, i, key, **params)
 
 
+def _several_own(value: nz.Bad, key: str) -> bool:
+    """Whether a phone cell holds two or more numbers, each labelled as the column's (家长电话
+    of 父：…；母：…, a teacher's 手机：… 座机：…): numbers to call, each said whose, no
+    malformed number."""
+    return len(nz.own_numbers(value.raw, key)) > 1
+
+
+def _each_bad_phone(out: _Out, key: str) -> None:
+    """PHN001 for every phone cell of column ``key`` that gives no number, but one of
+    several labelled numbers each the column's (_several_own)."""
+    column = out.table.values.get(key, ())
+    if nz.Bad not in set(map(type, column)):
+        return
+    label = out.label(key)
+    for i, value in enumerate(column):
+        if value.__class__ is nz.Bad and not _several_own(value, key):
+            out.add(R.PHN001, i, key, label=label)
+
+
 def _formula_errors(out: _Out) -> None:
     """VAL007 for every cell read that shows a formula's error: the value it was meant to
     hold is not there, whatever its column's own rules make of the text. Only in a table
@@ -434,7 +453,7 @@ def check_children(
     _each_bad(out, "guardian_age", R.VAL001, label=out.label("guardian_age"), allowed="16–100")
     _each_bad(out, "arrival_date", R.DATE001, label=out.label("arrival_date"))
     for key in _PHONES:
-        _each_bad(out, key, R.PHN001, label=out.label(key))
+        _each_bad_phone(out, key)
 
     v = table.values
     n = len(table)
@@ -828,7 +847,7 @@ def check_teachers(
         if table.has("phone"):
             if phones[i] is None:
                 out.add(R.TCH001, i, "phone")
-            elif isinstance(phones[i], nz.Bad):
+            elif isinstance(phones[i], nz.Bad) and not _several_own(phones[i], "phone"):
                 out.add(R.PHN001, i, "phone", label=out.label("phone"))
         for key, values in _TEACHER_LISTS.items():
             if key in v and isinstance(v[key][i], nz.Bad):

@@ -11,6 +11,7 @@ never raises.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -323,19 +324,100 @@ def _number_alone(s: str) -> str:
 SAME_AS_ABOVE = frozenset({"同上", "同上行", "号码同上", "电话同上"})
 
 
-def phone_column(values: list[Any]) -> list[str | Bad | None]:
+def phone_column(values: list[Any], key: str = "phone") -> list[str | Bad | None]:
     """A column of phone cells read by :func:`phone`, 同上 (``SAME_AS_ABOVE``) as the
     number read in the row above, as a person reading the sheet takes it; 同上 in the first
-    row, or under a cell with no number, stays unreadable (PHN001 shows it as typed)."""
+    row, or under a cell with no number, stays unreadable (PHN001 shows it as typed). A cell
+    of numbers each labelled with whose it is (父：13812345678；母：13987654321) is the one
+    number the column ``key`` is for (父亲电话: the father's), when one is
+    (:func:`own_numbers`)."""
     read = [phone(value) for value in values]
-    # Only an unreadable cell may say 同上; in order, so that 同上 under 同上 is the number
-    # above both.
+    # Only an unreadable cell may say 同上 or hold labelled numbers; in order, so that 同上
+    # under 同上 is the number above both.
     for i in [i for i, number in enumerate(read) if number.__class__ is Bad]:
-        if i and _folded(read[i].raw) in SAME_AS_ABOVE:  # type: ignore[union-attr]
+        raw = read[i].raw  # type: ignore[union-attr]
+        if i and _folded(raw) in SAME_AS_ABOVE:
             above = read[i - 1]
             if above is not None and above.__class__ is not Bad:
                 read[i] = above
+        elif len(own := own_numbers(raw, key)) == 1:
+            read[i] = own[0]
     return read
+
+
+# Whose a number in a phone cell is, by the word a school writes before it (父：, 妈妈) or in
+# brackets after it ((母)): a parent, the guardian (a grandparent is one), the family, or
+# the person the column is for (手机, 座机, 本人).
+_WHOSE = {
+    **dict.fromkeys(("父亲", "父", "爸爸", "爸"), "father"),
+    **dict.fromkeys(("母亲", "母", "妈妈", "妈"), "mother"),
+    **dict.fromkeys(("家长", "父母"), "parent"),
+    **dict.fromkeys(
+        (
+            "监护人",
+            "爷爷",
+            "奶奶",
+            "外公",
+            "外婆",
+            "姥姥",
+            "姥爷",
+            "祖父",
+            "祖母",
+            "外祖父",
+            "外祖母",
+        ),
+        "guardian",
+    ),
+    **dict.fromkeys(("本人", "手机号", "手机", "电话", "座机"), "own"),
+}
+_WHO = "|".join(sorted(_WHOSE, key=len, reverse=True))
+_LABELLED_NUMBER = re.compile(
+    rf"(?:(?P<before>{_WHO})(?:电话|手机)?\s*:?\s*)?"
+    r"(?P<number>\+?\d[\d\-\s]{5,}\d)"
+    rf"(?:\s*\((?P<after>{_WHO})\))?"
+)
+# What may stand between two labelled numbers: a mark or a space.
+_BETWEEN_LABELLED = re.compile(r"[\s/、,;|或]*")
+# Whose numbers a phone column (by its field key) is for: a 家长电话 column is both
+# parents'; a teacher's 联系电话 (``phone``) only its own.
+_COLUMN_OWNS = {
+    "father_phone": {"father", "own"},
+    "mother_phone": {"mother", "own"},
+    "guardian_phone": {"guardian", "own"},
+    "parent_phone": {"father", "mother", "parent", "own"},
+    "parent_work_phone": {"father", "mother", "parent", "own"},
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def labelled_numbers(raw: str) -> tuple[tuple[str, str], ...]:
+    """A phone cell of two or more numbers, each labelled with whose it is (父：13812345678；
+    母：13987654321, 爸爸 138… 妈妈 139…, 138…(父)139…(母)), as (whose, number) pairs, whose
+    one of ``_WHOSE``'s; () for any other cell (a number without its label among them, a
+    number that does not read, words left over). Asked only of cells :func:`phone` cannot
+    read, each distinct one once."""
+    found: list[tuple[str, str]] = []
+    at = 0
+    for m in _LABELLED_NUMBER.finditer(raw):
+        if not _BETWEEN_LABELLED.fullmatch(raw, at, m.start()):
+            return ()
+        who = m["before"] or m["after"]
+        number = phone(m["number"])
+        if who is None or number.__class__ is not str:
+            return ()
+        found.append((_WHOSE[who], number))  # type: ignore[arg-type]
+        at = m.end()
+    if len(found) < 2 or not _BETWEEN_LABELLED.fullmatch(raw, at):
+        return ()
+    return tuple(found)
+
+
+def own_numbers(raw: str, key: str) -> tuple[str, ...]:
+    """The numbers of a cell of labelled numbers (:func:`labelled_numbers`) that are the
+    column ``key``'s: in 父亲电话 the one labelled 父, in 家长电话 both parents'; () when none
+    is, or the cell is no such cell."""
+    owns = _COLUMN_OWNS.get(key, {"own"})
+    return tuple(dict.fromkeys(n for who, n in labelled_numbers(raw) if who in owns))
 
 
 # What a school types between two numbers in one phone cell: a mark, else a space (a space
@@ -354,6 +436,8 @@ def numbers_to_call(value: object) -> tuple[str, ...]:
     if value.__class__ is not Bad:
         return (value,)  # type: ignore[return-value]  # a phone() number
     raw = value.raw  # type: ignore[attr-defined]
+    if labelled := labelled_numbers(raw):
+        return tuple(dict.fromkeys(number for _, number in labelled))
     for between in _BETWEEN_NUMBERS:
         parts = [part for part in between.split(raw) if part.strip()]
         if len(parts) > 1:

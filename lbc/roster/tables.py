@@ -189,7 +189,7 @@ class Columns(dict[str, list[Any]]):
         if key not in self._raw:
             raise KeyError(key)
         fn, memo = NORMALISERS[self._kind][key]
-        column = self[key] = _normalise_column(self._raw[key], fn, memo)
+        column = self[key] = _normalise_column(self._raw[key], fn, memo, key)
         return column
 
     def __contains__(self, key: object) -> bool:
@@ -359,7 +359,7 @@ class Table:
         if key not in self.raw:
             return None
         fn, memo = NORMALISERS[self.kind][key]
-        return _normalise_column(self.raw[key], fn, memo)
+        return _normalise_column(self.raw[key], fn, memo, key)
 
     def keep_only(self, keys: tuple[str, ...]) -> None:
         """Drop every column's cells but ``keys`` (as normalised), once the table is checked:
@@ -987,12 +987,13 @@ def _is_data(row: Sequence[Any], mapped: list[int]) -> bool:
     return not _is_note(row) and any(_cell_text(row[j]) for j in mapped if j < n)
 
 
-def _normalise_column(values: list[Any], fn: Normaliser, memo: bool) -> list[Any]:
-    """Normalise a column; where values repeat (classes, 留守类型 …) each distinct value is
-    normalised once and the column is mapped through that table at C speed. A phone
-    column is read in order: its 同上 is the number above (nz.phone_column)."""
+def _normalise_column(values: list[Any], fn: Normaliser, memo: bool, key: str) -> list[Any]:
+    """Normalise column ``key``; where values repeat (classes, 留守类型 …) each distinct
+    value is normalised once and the column is mapped through that table at C speed. A
+    phone column is read in order (its 同上 is the number above) and as whose it is (父亲电话
+    of 父：…；母：… is the father's number): nz.phone_column."""
     if fn is nz.phone:
-        return nz.phone_column(values)
+        return nz.phone_column(values, key)
     if not memo:
         return [fn(v) for v in values]
     distinct = dict.fromkeys(values)
