@@ -603,6 +603,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "codes read as 1 = not left behind, 2 = one parent away, 3 = both away",
     ),
     "columns.coding.1/2": ("代码按 1=男、2=女读", "codes read as 1 = male, 2 = female"),
+    "columns.coding.xueji": (
+        "学籍系统的年级代码：11–16=一至六年级，21–23=七至九年级（初一至初三），31–33=高一至高三",
+        "the 学籍 system's grade codes: 11–16 = grades 1–6, 21–23 = grades 7–9, 31–33 = grades 10–12",
+    ),
     "columns.option": ("打√选“{option}”的一列", "a column ticked for {option}"),
     "columns.coding.attendance": (
         "代码按 1=走读、2=住校读",

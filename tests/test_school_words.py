@@ -18,6 +18,8 @@ from test_pair import ANYONE, C32, C51, SHORT_1, kid, pair_json, roster, teacher
 
 from conftest import run
 from lbc.roster import normalise as nz
+from lbc.roster.reading import RawSheet
+from lbc.roster.tables import GRADE_CODES, build_table
 
 GONE = ["已转出", "已毕业", "死亡", "去世", "已故", "亡故"]
 
@@ -226,3 +228,66 @@ def test_each_parents_column_reads_its_own_labelled_number(
     both = nz.phone_column([cell], "parent_phone")[0]
     assert set(nz.numbers_to_call(both)) == {father, mother}
     assert len(nz.own_numbers(nz.phone(cell).raw, "parent_phone")) == len({father, mother})
+
+
+def xueji_roster(path: Path, grades: list[Any], classes: list[Any]) -> Path:
+    """A 学籍 export's 年级 and 班级 (the class number alone) before conftest's columns."""
+    kids = []
+    for n, (grade, number) in enumerate(zip(grades, classes, strict=True), 1):
+        row = {k: v for k, v in kid(n).items() if k != "班级"}
+        kids.append({"年级": grade, "班级": number, **row})
+    return roster(path, kids, None)
+
+
+def test_the_xueji_grade_codes_read_as_grades(tmp_path: Path) -> None:
+    """The 学籍 system's 年级 codes (11 一年级 … 16 六年级, 21 初一 … 23 初三) read as the
+    grades they code, as numbers or as text: no CLS001, 11 is no 十一年级, and lbc columns
+    says how the column was read."""
+    path = xueji_roster(tmp_path / "r.xlsx", [11, 13, "16", 21, "１２"], [1, 2, 1, 3, "1班"])
+    found, _, _ = validate(path)
+    assert found["findings"] == []
+    doc = run("birthdays", path, "--month", "5", "--format", "json").json()
+    assert [g["class"] for g in doc["classes"]] == [
+        "一年级(1)班",
+        "二年级(1)班",
+        "三年级(2)班",
+        "六年级(1)班",
+        "七年级(3)班",
+    ]
+    columns = run("columns", path).stdout
+    assert (
+        "学籍系统的年级代码：11–16=一至六年级，21–23=七至九年级（初一至初三），31–33=高一至高三"
+        in (columns)
+    )
+
+
+def test_a_grade_column_of_codes_and_other_numbers_is_not_read_as_codes(tmp_path: Path) -> None:
+    """A 年级 column whose numbers are not all codes (3 beside 13), or only 11 and 12 (十一、
+    十二年级 as well), is read as it was: 13 is unreadable, 11 is 十一年级."""
+    path = xueji_roster(tmp_path / "r.xlsx", [3, 13], [1, 1])
+    found, _, _ = validate(path)
+    assert spots(found["findings"]) == [("CLS001", 3, "A", "grade"), ("CLS001", 3, "B", "class")]
+    path = xueji_roster(tmp_path / "s.xlsx", [11, 12], [1, 1])
+    doc = run("birthdays", path, "--month", "5", "--format", "json").json()
+    assert [g["class"] for g in doc["classes"]] == ["十一年级(1)班", "十二年级(1)班"]
+
+
+def read_grades(column: list[Any]) -> list[Any]:
+    """A 年级 column's cells as a children sheet of them reads them."""
+    header = ["姓名", "性别", "年级", "班级", "家庭住址"]
+    rows = [[f"学生{i}", "女", grade, 1, "幸福村"] for i, grade in enumerate(column)]
+    table = build_table("t.xlsx", RawSheet("Sheet1", [header, *rows]))
+    assert table is not None
+    return table.values["grade"]
+
+
+@given(codes=st.lists(st.sampled_from(sorted(GRADE_CODES)), min_size=1, max_size=8))
+def test_a_column_of_grade_codes_reads_each_as_its_grade(codes: list[int]) -> None:
+    """Every 学籍 code in a column of them reads as level and year say (21 is 七年级), as a
+    number or as text, unless the column is only 11 and 12."""
+    column = [str(c) if i % 2 else c for i, c in enumerate(codes)]
+    grades = read_grades(column)
+    if set(codes) <= {11, 12}:
+        assert grades == codes
+    else:
+        assert grades == [(c // 10 - 1) * 6 - (3 if c > 30 else 0) + c % 10 for c in codes]

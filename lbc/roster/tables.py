@@ -1182,6 +1182,7 @@ def complete(table: Table) -> None:
         _read_left_behind(table)
         _read_gender_codes(table)
         _read_attendance_codes(table)
+        _read_grade_codes(table)
         _merge_categories(table)
         if "grade" in table.raw and "class" in table.raw:
             _class_in_grade(table)
@@ -1379,6 +1380,44 @@ def _read_attendance_codes(table: Table) -> None:
     table.values["boarding"] = [
         b if c is None else ATTENDANCE_CODES.get(c) or nz.Bad(nz.text(v) or "")
         for v, c, b in zip(raw, codes, table.values["boarding"], strict=True)
+    ]
+
+
+# 年级 as the 学籍 system codes it: the level's digit, then the year within it (11 小学一年级 …
+# 16 六年级, 21 初中一年级 … 23, 31 高中一年级 … 33), read as the grade 1 … 12.
+GRADE_CODES = {
+    10 * level + year: before + year
+    for level, (before, years) in ((1, (0, 6)), (2, (6, 3)), (3, (9, 3)))
+    for year in range(1, years + 1)
+}
+
+
+def _grade_code(value: Any) -> int | None:
+    """A two-digit code as a number cell or a text of digits (全角 too), else None."""
+    if value.__class__ is str:
+        value = nz.text(value)
+        return int(value) if value and value.isdigit() and len(value) == 2 else None
+    if value.__class__ is int or (value.__class__ is float and value.is_integer()):
+        return int(value)
+    return None
+
+
+def _read_grade_codes(table: Table) -> None:
+    """Read a 年级 column of the 学籍 system's codes (11 一年级 … 16 六年级, 21 初一 … 23,
+    31 高一 … 33: ``GRADE_CODES``) as the grades they code, coding "xueji". Only a column
+    with an unreadable cell is looked at, and read as codes only when every number in it is
+    a code and one is no grade (13 … 33): 11 and 12 alone could be 十一、十二年级."""
+    values = table.values.get("grade")
+    if values is None or nz.Bad not in set(map(type, values)):
+        return
+    raw = table.raw["grade"]
+    codes = {c for v in set(raw) if (c := _grade_code(v)) is not None}
+    if not codes or not codes <= GRADE_CODES.keys() or codes <= {11, 12}:
+        return
+    table.codings["grade"] = "xueji"
+    table.values["grade"] = [
+        g if (c := _grade_code(v)) is None else GRADE_CODES[c]
+        for v, g in zip(raw, values, strict=True)
     ]
 
 
