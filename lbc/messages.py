@@ -100,6 +100,14 @@ def _key_of(value: object) -> object:
     return value.parts if isinstance(value, Said) else value
 
 
+def word(value: str) -> str:
+    """One of lbc's own words for what a roster says (父母均外出, 孤儿, 辍学, 慢性病: the
+    ``word.`` entries) in the current language, as a :class:`Said` a school's document says
+    again in Chinese; any other text, a school's own, as it is."""
+    key = f"word.{value}"
+    return said(key) if key in _TEXT else value
+
+
 def again(text: str) -> str:
     """``text`` in the current language: a :class:`Said` said again, any other text (a
     school's own words) as it is."""
@@ -2562,8 +2570,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "家访认识新监护人，核对电话，和孩子谈一次心",
         "visit the new guardian, check their phone, and talk with the child",
     ),
-    "rule.WCH016": ("留守类型变了：{old} → {new}", "留守类型 changed: {old} → {new}"),
-    "rule.WCH016.title": ("留守类型变更", "留守类型 changed"),
+    "rule.WCH016": ("留守类型变了：{old} → {new}", "left-behind type changed: {old} → {new}"),
+    "rule.WCH016.title": ("留守类型变更", "left-behind type changed"),
     "rule.WCH016.example": (
         "上学期 父亲外出，本学期 父母均外出",
         "父亲外出 last term, 父母均外出 now",
@@ -2876,6 +2884,33 @@ _TEXT: dict[str, tuple[str, str]] = {
     "due.col.last": ("最近联系", "last contact"),
     "due.col.overdue": ("逾期", "overdue"),
     "due.col.teacher": ("帮扶教师", "teacher"),
+    # lbc's own words for what a roster says (留守类型, 类别, 在校状态, 健康状况), as reasons
+    # and lists in English output name them (messages.word); a school's own text stays.
+    "word.父母均外出": ("父母均外出", "both parents away"),
+    "word.父亲外出": ("父亲外出", "father away"),
+    "word.母亲外出": ("母亲外出", "mother away"),
+    "word.非留守": ("非留守", "not left behind"),
+    "word.留守(未注明)": ("留守(未注明)", "left behind (which parent unsaid)"),
+    "word.孤儿": ("孤儿", "orphan"),
+    "word.残疾": ("残疾", "disabled"),
+    "word.单亲": ("单亲", "single parent"),
+    "word.建档立卡": ("建档立卡", "registered poor household"),
+    "word.低保": ("低保", "minimum living allowance"),
+    "word.贫困": ("贫困", "poor family"),
+    "word.学困": ("学困", "struggling at school"),
+    "word.在读": ("在读", "at school"),
+    "word.转入": ("转入", "transferred in"),
+    "word.转出": ("转出", "transferred out"),
+    "word.休学": ("休学", "suspended"),
+    "word.辍学": ("辍学", "dropped out"),
+    "word.不在学": ("不在学", "not at school"),
+    "word.毕业": ("毕业", "graduated"),
+    "word.死亡": ("死亡", "deceased"),
+    "word.健康": ("健康", "healthy"),
+    "word.一般或较弱": ("一般或较弱", "fair or weak"),
+    "word.慢性病": ("慢性病", "chronic illness"),
+    "word.有慢性病": ("有慢性病", "chronic illness"),
+    "word.患病": ("患病", "ill"),
     "due.owed.谈心": ("本月谈心", "a talk this month"),
     "due.owed.家访": ("本学期家访", "a home visit this term"),
     "due.owed.送温暖": ("本学年送温暖", "送温暖 this school year"),

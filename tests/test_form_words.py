@@ -75,7 +75,7 @@ def test_a_child_at_no_school_is_no_dropout(tmp_path: Path) -> None:
     ]
     english = run("--lang", "en", "watch", path, "--format", "json")
     assert [r["message"] for r in english.json()["classes"][0]["children"][2]["reasons"]] == [
-        "not attending: 不在学"
+        "not attending: not at school"
     ]
 
 

@@ -40,7 +40,7 @@ from lbc.checks.contacts import CARERS, away_parents, guardian_is_parent, phone_
 from lbc.checks.engine import NOBODY_CARES, person_id_date
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.errors import LbcError
-from lbc.messages import long_date, said, t
+from lbc.messages import long_date, said, t, word
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
 from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, age_on
@@ -408,11 +408,11 @@ def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
         if meaningful.get(illness[i], False):
             yield j, (R.WCH008, "illness", {"what": illness[i]})
         elif ill[health[i]]:
-            yield j, (R.WCH008, "health", {"what": _text(health[i])})
+            yield j, (R.WCH008, "health", {"what": word(_text(health[i]))})
         if "孤儿" in listed:
             yield j, (R.WCH009, orphan_at, {})
         if status[i] in NO_LONGER_ATTENDING:
-            yield j, (R.WCH010, "enrollment_status", {"status": status[i]})
+            yield j, (R.WCH010, "enrollment_status", {"status": word(status[i])})
         if boarding[i] == "是":
             yield j, (R.WCH011, "boarding", {})
 
@@ -485,6 +485,6 @@ def _changes(previous: Roster, roster: Roster) -> dict[tuple[int, int], list[Fou
         for change in m.changes:
             rule = CHANGES.get(change.field)
             if rule is not None:
-                words = {"old": change.old or "-", "new": change.new or "-"}
+                words = {"old": word(change.old or "-"), "new": word(change.new or "-")}
                 out.setdefault((id(table), i), []).append((rule, change.field, words))
     return out

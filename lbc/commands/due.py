@@ -143,7 +143,7 @@ def csv_rows(result: Due) -> list[dict[str, object]]:
         for c in kids:
             row = _child(c)
             for key in ("priority", "owed", "missed_months"):
-                row[key] = "、".join(row[key])  # type: ignore[arg-type]
+                row[key] = t("list.sep").join(row[key])  # type: ignore[arg-type]
             rows.append({"teacher": labels[teacher], **row})
     return rows
 

@@ -136,7 +136,7 @@ def record_books(
                 text["guardian_relation"][k],
                 text["guardian_phone"][k],
                 _parent_phones(parents, k),
-                "、".join(priority[k]),
+                "、".join(map(again, priority[k])),
                 born[k],
             )
             for k in mine
@@ -366,7 +366,7 @@ def table_rows(kids: list[Owed], day: Callable[[dt.date], str] = str) -> list[li
         [
             _shown(c, day),
             c.cls,
-            "、".join(map(again, c.priority)),
+            t("list.sep").join(map(again, c.priority)),
             _owed_text(c),
             t("due.last", date=day(c.last_contact), days=c.days_without_contact)
             if c.last_contact
@@ -386,7 +386,7 @@ def _shown(c: Owed, day: Callable[[dt.date], str]) -> str:
 
 
 def _owed_text(c: Owed) -> str:
-    owed = "、".join(t(f"due.owed.{k}") for k in c.owed)
+    owed = t("list.sep").join(t(f"due.owed.{k}") for k in c.owed)
     if not c.missed_months:
         return owed
     months = "、".join(t("due.month", year=y, month=m) for y, m in c.missed_months)

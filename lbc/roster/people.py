@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from lbc.errors import LbcError
-from lbc.messages import said, t
+from lbc.messages import said, t, word
 from lbc.roster import normalise as nz
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
 from lbc.roster.tables import FILE_SCHOOL, Roster, Table
@@ -57,21 +57,22 @@ PRIORITY_FIELDS = ("key_target", "categories", "health", "left_behind_type", "en
 
 
 def priority_reasons(table: Table, i: int) -> list[str]:
-    """Why child ``i`` of ``table`` is a priority, in words; empty when it is not."""
+    """Why child ``i`` of ``table`` is a priority, in words (said: Chinese in a school's
+    document, the run's language in what lbc prints); empty when it is not."""
     reasons = []
     if table.get("key_target", i) == "是":
         reasons.append(said("pair.priority.key_target"))
     cats = nz.categories_named(table.get("categories", i))
-    reasons += [c for c in PRIORITY_CATEGORIES if c in cats]
+    reasons += [word(c) for c in PRIORITY_CATEGORIES if c in cats]
     if "残疾" not in cats and table.get("health", i) == "残疾":
-        reasons.append("残疾")
+        reasons.append(word("残疾"))
     if table.get("left_behind_type", i) == nz.BOTH_AWAY:
-        reasons.append(nz.BOTH_AWAY)
+        reasons.append(word(nz.BOTH_AWAY))
     # Out of school, a dropout or not (不在学: 失学, 未入园 …): among the children most at
     # risk, as lbc watch says (WCH010).
     status = table.get("enrollment_status", i)
     if status in ("辍学", nz.NOT_AT_SCHOOL):
-        reasons.append(status)
+        reasons.append(word(status))
     return reasons
 
 

@@ -1,0 +1,91 @@
+"""Under --lang en, lbc's own words for what a roster says (留守类型, 类别, 在校状态, 健康状况)
+are English in what it prints: the priority reasons of lbc due, the reasons of lbc watch.
+A school's own text (names, classes, a cell lbc does not read as one of its words) stays as
+typed, and the workbooks a school files stay Chinese."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from conftest import child_cells, run, table, write_xlsx
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_the_priority_reasons_of_lbc_due_in_english(samples: Path) -> None:
+    """lbc due --lang en names each priority in English, in JSON, CSV and the table (the
+    list joined with ", " and not "、"); in Chinese the words are as they were."""
+    doc = run("--lang", "en", "due", "--as-of", "2024-10-15", "--format", "json", cwd=samples)
+    words = {p for t in doc.json()["teachers"] for c in t["children"] for p in c["priority"]}
+    assert sorted(words) == [
+        "both parents away",
+        "disabled",
+        "key target",
+        "minimum living allowance",
+        "orphan",
+        "registered poor household",
+        "struggling at school",
+    ]
+    csv = run("--lang", "en", "due", "--as-of", "2024-10-15", "--format", "csv", cwd=samples)
+    assert '徐若曦,三年级(2)班,,"key target, struggling at school",' in csv.stdout
+    shown = run("--lang", "en", "due", "--as-of", "2024-10-15", cwd=samples).stdout
+    assert "key target, struggling at school" in shown
+    assert "a home visit this term, 送温暖 this school year" in shown
+    zh = run("due", "--as-of", "2024-10-15", "--format", "json", cwd=samples).json()
+    assert {p for t in zh["teachers"] for c in t["children"] for p in c["priority"]} == {
+        "父母均外出",
+        "残疾",
+        "重点帮扶对象",
+        "低保",
+        "孤儿",
+        "建档立卡",
+        "学困",
+    }
+
+
+def test_the_pairs_workbook_stays_chinese_under_english(samples: Path) -> None:
+    assert run("--lang", "en", "pair", "--out", samples / "p.xlsx", cwd=samples).exit_code == 0
+    rows = list(load_workbook(samples / "p.xlsx")["结对名单"].iter_rows(values_only=True))
+    reasons = {r[5] for r in rows[2:] if r[5]}
+    assert "重点关注、重点帮扶对象、学困" in reasons
+    assert not any(re.search("[a-z]", r) for r in reasons)
+
+
+def test_the_watch_reasons_in_english(tmp_path: Path) -> None:
+    """lbc watch --lang en says a dropout, a chronic illness and a change of 留守类型 in
+    English; the guardian's health, typed by the school, stays as typed."""
+    old = [child_cells(1, 留守类型="父亲外出"), child_cells(2), child_cells(3)]
+    new = [
+        child_cells(1),  # 父母均外出 now
+        child_cells(2, 健康状况="慢性病", 监护人身体状况="较差"),
+        child_cells(3, 在校状态="辍学"),
+    ]
+    write_xlsx(tmp_path / "old.xlsx", {"花名册": table(old)})
+    write_xlsx(tmp_path / "new.xlsx", {"花名册": table(new)})
+    (tmp_path / "lbc.toml").write_text("[watch]\nthreshold = 1\n", encoding="utf-8")
+    args = ("watch", "new.xlsx", "--previous", "old.xlsx", "--format", "json")
+    doc = run("--lang", "en", *args, cwd=tmp_path).json()
+    said = sorted(
+        (c["row"], r["code"], r["message"])
+        for g in doc["classes"]
+        for c in g["children"]
+        for r in c["reasons"]
+    )
+    assert said == [
+        (2, "WCH016", "left-behind type changed: father away → both parents away"),
+        (3, "WCH005", "the guardian's health: 较差"),
+        (3, "WCH008", "ill: chronic illness"),
+        (4, "WCH010", "not attending: dropped out"),
+    ]
+    zh = run(*args, cwd=tmp_path).json()
+    assert sorted(
+        r["message"] for g in zh["classes"] for c in g["children"] for r in c["reasons"]
+    ) == [
+        "在校状态：辍学",
+        "患病：慢性病",
+        "留守类型变了：父亲外出 → 父母均外出",
+        "监护人身体状况：较差",
+    ]
