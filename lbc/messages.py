@@ -638,6 +638,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "未识别的表头；如是某个字段，请在 lbc.toml 的 [synonyms] 中写明",
         "header not known; if it is a field, say so in lbc.toml [synonyms]",
     ),
+    "columns.why.children": (
+        "教师名单上的帮扶学生不读作结对；结对请填在花名册“帮扶教师”列，或用 lbc pair --save 生成结对名单",
+        "a teacher's children on a teachers list are not read as pairs: write the teacher in"
+        " the roster's 帮扶教师 column, or make the pairs workbook with lbc pair --save",
+    ),
     "columns.why.guess": (
         '未识别的表头，可能是“{label}”；如果是，请在 lbc.toml 中写明：[synonyms] {key} = ["{header}"]',
         "header not known, probably {label}; if so, say it in lbc.toml: "
@@ -647,6 +652,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "note.unknown_columns": (
         "提示：{file} 的“{sheet}”有未识别的列，已忽略：{columns}",
         "note: {file} sheet '{sheet}' has columns lbc does not know, ignored: {columns}",
+    ),
+    "note.teacher_children": (
+        "提示：{file} 的“{sheet}”中 {columns} 列出的帮扶学生没有读作结对（结对只读花名册“帮扶教师”列"
+        "和结对名单）；请把教师姓名填入花名册“帮扶教师”列，或运行 lbc pair --save",
+        "note: {file} sheet '{sheet}': the children listed in {columns} are not read as pairs"
+        " (pairs are read from the roster's 帮扶教师 column and the pairs workbook); write each"
+        " teacher in the roster's 帮扶教师 column, or run lbc pair --save",
     ),
     "note.repeat_columns": (
         "提示：{file} 的“{sheet}”有与前面的列同一字段的列，只读前面那一列：{columns}",

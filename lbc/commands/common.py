@@ -31,6 +31,7 @@ from lbc.roster import reading
 from lbc.roster.fields import guess_field
 from lbc.roster.support import dateless_records, records_outside, undated_records
 from lbc.roster.tables import (
+    IGNORED_CHILDREN,
     IGNORED_REPEAT,
     IGNORED_UNKNOWN,
     Roster,
@@ -387,6 +388,13 @@ def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matt
         if unknown:
             cols = "、".join(f"{label}({letter})" for letter, label in unknown)
             note(t("note.unknown_columns", columns=cols, **where))
+        children = [
+            f"{label}({letter})"
+            for letter, label, why, _ in table.ignored
+            if why == IGNORED_CHILDREN
+        ]
+        if children:
+            note(t("note.teacher_children", columns="、".join(children), **where))
         repeats = [
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_REPEAT
         ]

@@ -305,6 +305,19 @@ IGNORED_HEADERS = frozenset(
     {"序号", "编号", "序", "no", "number", "来源文件", "来源工作表", "来源行", PLAN}
 )
 
+# A teachers list's column of the children each teacher supports (帮扶学生姓名, 帮扶对象), as
+# some schools keep their pairs: recognised, so that lbc says it reads no pairs from it
+# (pairs are read from the roster's 帮扶教师 column and the pairs workbook), rather than
+# calling it a header it does not know.
+TEACHER_CHILDREN_HEADERS = frozenset(
+    {
+        f"{what}{who}{name}"
+        for what in ("帮扶", "结对", "所帮扶", "结对帮扶")
+        for who in ("学生", "儿童", "对象", "留守儿童")
+        for name in ("", "姓名", "名单")
+    }
+)
+
 # Columns of the two official forms that no rule or report uses: recognised, so a roster
 # copied from a form reads without notes about unknown columns, and listed by `lbc columns`
 # as read past.
@@ -440,6 +453,7 @@ _NAMING_CHARS = frozenset(
             *_FOLDED_RECORD_ATTRIBUTES,
             *IGNORED_HEADERS,
             *FORM_HEADERS,
+            *TEACHER_CHILDREN_HEADERS,
         ]
     )
 )
