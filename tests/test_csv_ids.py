@@ -61,7 +61,7 @@ def test_export_to_csv_and_back_says_the_number_cells_again(tmp_path: Path) -> N
 def test_a_merged_roster_exported_to_csv_says_the_number_cells_again(tmp_path: Path) -> None:
     path = number_ids(tmp_path / "r.xlsx")
     merged, out = tmp_path / "县.xlsx", tmp_path / "县.csv"
-    assert run("merge", path, "--out", merged).exit_code == 0
+    assert run("merge", path, "--out", merged).exit_code == 1  # ID004: numbers, as validate says
     assert run("export", merged, "--out", out).exit_code == 0
     assert id_cells(out) == [f'="{child_row(1)[3]}"', NUMBER, NUMBER]
     assert id_findings(out) == [(3, "H", "ID004", MASKED), (4, "H", "ID004", MASKED)]

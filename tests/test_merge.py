@@ -357,7 +357,7 @@ def test_validate_and_flag_report_per_school(tmp_path: Path) -> None:
     school(root / "a", A, [child_row(1), child_row(2, 监护人电话=None, 父亲电话=None)])
     school(root / "b", B, [child_row(3)])
     out = tmp_path / "c.xlsx"
-    assert run("merge", root, "--out", out).exit_code == 0
+    assert run("merge", root, "--out", out).exit_code == 1  # a missing phone, as validate says
     for target in (root, out):  # the folder itself, and the merged roster
         doc = run("validate", target, "--format", "json").json()
         # (The merged roster has every column, empty work places included: warnings differ.)

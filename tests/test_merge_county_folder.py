@@ -162,7 +162,7 @@ def test_a_roster_without_id_numbers_is_counted_by_its_status(tmp_path: Path) ->
         {"花名册": [header, [*rows[0], "在读"], [*rows[1], "转出"]]},
     )
     merged = run("merge", roster, "--out", tmp_path / "全县.xlsx")
-    assert merged.exit_code == 0, merged.stderr
+    assert merged.exit_code == 1, merged.stderr  # no 身份证号 column
     assert "：在册儿童 1 名（名册共 2 行：" in headline(merged.stdout)
 
 
@@ -388,3 +388,35 @@ def test_the_csv_has_a_row_per_school_and_per_file_not_read(tmp_path: Path) -> N
         f"{QS},{root / QS / '花名册.xlsx'}、{root / QS / '王芳帮扶记录.xlsx'},2,0,1,0,0,",
         f",{broken},,,,,,{broken} 是空文件",
     ]
+
+
+def test_merge_exits_as_validate_on_the_schools_findings(tmp_path: Path) -> None:
+    """A wrong check digit in one school's roster is an error: merge exits 1, as lbc
+    validate does on the same folder. A warning alone (a record dated in August, between
+    two terms) exits 0, and 1 with --strict, as validate --strict does."""
+    root = tmp_path / "全县"
+    for folder in (QS, BH):
+        (root / folder).mkdir(parents=True)
+    bad = child_row(2)
+    bad[3] = bad[3][:-1] + ("1" if bad[3][-1] == "0" else "0")
+    title = [f"{QS}留守儿童花名册"]
+    write_xlsx(root / QS / "花名册.xlsx", {"花名册": [title, CHILD_HEADER, child_row(1), bad]})
+    record = [dt.date(2024, 8, 15), "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"]
+    write_xlsx(
+        root / BH / "花名册.xlsx",
+        {"花名册": [[f"{BH}留守儿童花名册"], CHILD_HEADER, child_row(3)]},
+    )
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", root, "--out", out, "--format", "json")
+    assert [row["errors"] for row in merged.json()["schools"]] == [0, 1]
+    assert (merged.exit_code, run("validate", root).exit_code) == (1, 1)
+    write_xlsx(root / QS / "花名册.xlsx", {"花名册": [title, CHILD_HEADER, child_row(1)]})
+    write_xlsx(root / QS / "记录.xlsx", {"记录": [RECORD_HEADER, record]})
+    merged = run("merge", root, "--out", out, "--format", "json")
+    assert [(row["errors"], row["warnings"]) for row in merged.json()["schools"]] == [
+        (0, 0),
+        (0, 1),
+    ]
+    assert (merged.exit_code, run("validate", root).exit_code) == (0, 0)
+    strict = run("merge", root, "--out", out, "--strict")
+    assert (strict.exit_code, run("validate", root, "--strict").exit_code) == (1, 1)

