@@ -420,3 +420,48 @@ def test_merge_exits_as_validate_on_the_schools_findings(tmp_path: Path) -> None
     assert (merged.exit_code, run("validate", root).exit_code) == (0, 0)
     strict = run("merge", root, "--out", out, "--strict")
     assert (strict.exit_code, run("validate", root, "--strict").exit_code) == (1, 1)
+
+
+def test_a_schools_own_term_dates_date_its_records_in_a_county_run(tmp_path: Path) -> None:
+    """青山小学's lbc.toml starts its autumn term on Aug 26: its record of Aug 28 is in a
+    term in its own run, and so in the county's validate and merge (no REC007); 白鹤小学,
+    with no lbc.toml, keeps the default dates, where Aug 28 is in no term."""
+    root = tmp_path / "全县"
+    (root / QS / "帮扶记录").mkdir(parents=True)
+    (root / BH).mkdir()
+    teacher = ["王芳", "女", "13800001111", "班主任", "三年级(2)班", "语文", "是", "在岗"]
+    record = [dt.date(2024, 8, 28), "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"]
+    (root / QS / "lbc.toml").write_text(
+        f'[school]\nname = "{QS}"\n[files]\nroster = ["花名册.xlsx"]\nrecords = "帮扶记录"\n'
+        '[terms."2024-autumn"]\nstart = 2024-08-26\nend = 2025-01-20\n',
+        encoding="utf-8",
+    )
+    for name, n in ((QS, 1), (BH, 3)):
+        sheets = {"花名册": [[f"{name}留守儿童花名册"], CHILD_HEADER, child_row(n)]}
+        named = [record[0], "王芳", child_row(n)[1], *record[3:]]
+        if name == BH:  # its records in its roster's workbook
+            sheets["记录"] = [RECORD_HEADER, named]
+        else:
+            write_xlsx(root / name / "帮扶记录" / "王芳.xlsx", {"记录": [RECORD_HEADER, named]})
+        write_xlsx(root / name / "花名册.xlsx", {**sheets, "教师": [TEACHER_HEADER, teacher]})
+    own = run("validate", "--format", "json", cwd=root / QS).json()["summary"]
+    assert (own["records"], own["warnings"]) == (1, 0)
+    late = [(BH, "REC007")]
+
+    def rec007(doc: dict) -> list[tuple[str, str]]:
+        places = [f for f in doc["findings"] if f["code"] == "REC007"]
+        return [(Path(f["file"]).parent.name, f["code"]) for f in places]
+
+    assert rec007(run("validate", root, "--format", "json").json()) == late
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
+    assert [(row["school"], row["records"], row["warnings"]) for row in merged["schools"]] == [
+        (BH, 1, 1),
+        (QS, 1, 0),
+    ]
+    # The run's own dates (--config) are those of a file under no school's lbc.toml.
+    county_toml = tmp_path / "县.toml"
+    county_toml.write_text('[terms."2024-autumn"]\nstart = 2024-08-20\n', encoding="utf-8")
+    config = ("--config", county_toml, "--format", "json")
+    assert rec007(run("validate", root, *config).json()) == []
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx", *config).json()
+    assert [row["warnings"] for row in merged["schools"]] == [0, 0]

@@ -199,12 +199,17 @@ def check_roster(
     return checks.findings(roster)
 
 
-def check_records_of(roster: Roster, files: Collection[str]) -> list[Finding]:
+def check_records_of(
+    roster: Roster,
+    files: Collection[str],
+    terms: dict[str, tuple[dt.date, dt.date]] | None = None,
+) -> list[Finding]:
     """The findings of the records of ``files`` in ``roster``, against its children and
     teachers, whose own checks are not made again: lbc merge checks each file alone,
     and a school's file of records alone again with its school's files, once it knows
-    which they are, so that its records are checked as lbc validate checks them."""
-    checks = RosterChecks.of(roster, dt.date.today())
+    which they are, so that its records are checked as lbc validate checks them
+    (``terms``: the run's, as check_roster's)."""
+    checks = RosterChecks.of(roster, dt.date.today(), terms)
     for table in roster.children:
         checks.index(table)
     for table in roster.records:
@@ -228,7 +233,9 @@ class RosterChecks:
     record gives (its child is looked up among the children, which come first; with no
     children at all, as when lbc merge first checks a school's file of records alone,
     whose child a record names is not said: check_records_of says it); ``terms``: the
-    school's own terms' dates, a record's date in none of which is said (REC007)."""
+    school's own terms' dates, a record's date in none of which is said (REC007), and
+    ``file_terms`` those of each file a school's workspace holds (Roster.terms), which
+    win in a county's folder run: each school's records dated by its own terms."""
 
     def __init__(
         self,
@@ -239,9 +246,11 @@ class RosterChecks:
         matching: dict[str, str],
         named: set[str],
         terms: dict[str, tuple[dt.date, dt.date]] | None = None,
+        file_terms: dict[str, dict[str, tuple[dt.date, dt.date]]] | None = None,
     ) -> None:
         self.today = today
         self.terms = terms
+        self.file_terms = file_terms or {}
         self.teacher_names = teachers
         self.in_post = in_post
         self.schools = schools
@@ -270,6 +279,7 @@ class RosterChecks:
             roster.matching_schools(),
             {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
             terms,
+            roster.terms,
         )
 
     def children(self, table: Table) -> None:
@@ -293,9 +303,8 @@ class RosterChecks:
     def records(self, table: Table) -> None:
         school = self.matching.get(table.file, "")
         children = self._named_children if self._children_seen else None
-        self.found += check_records(
-            table, self.today, self.teacher_names, children, school, self.terms
-        )
+        terms = self.file_terms.get(table.file, self.terms)  # its school's own, if it says
+        self.found += check_records(table, self.today, self.teacher_names, children, school, terms)
 
     def pairs(self, table: Table) -> None:
         self.found += check_pairs(table, self.teacher_names or set())

@@ -70,7 +70,7 @@ def merge(
     with _bar(len(paths)) as advance:
         # Written while read: the children of the first schools reach the file while the
         # workers read the next ones.
-        reading = read_parts(paths, cfg.synonyms, advance, parquet)
+        reading = read_parts(paths, cfg.synonyms, advance, parquet, cfg.terms)
         write = _write_parquet if parquet else _write_xlsx
         write_atomic(out, lambda tmp: titles.extend(write(tmp, reading, parts, paths)))
     good = merged(parts)

@@ -20,6 +20,7 @@ it is joined onto each roster of the same folder as every command joins it
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 import threading
@@ -57,6 +58,8 @@ from lbc.workspace.schools import (
     read_roster,
     schools_of,
 )
+
+Terms = dict[str, tuple[dt.date, dt.date]]  # a run's term dates (lbc.toml [terms])
 
 # What merge writes: each sheet's dictionary fields, less 学校 (it leads every row), the
 # separate 是/否 category columns (folded into 类别 on reading) and what only a pairs
@@ -158,12 +161,14 @@ def read_part(
     books: tuple[Path, ...] = (),
     names: dict[str, str] | None = None,
     named: str = "",
+    terms: Terms | None = None,
 ) -> SchoolPart:
     """One school's file: read with the pairs workbooks ``books`` of its folder joined on,
     checked as ``lbc validate`` checks it, its rows rendered for the merged workbook
     (``parquet``: as Arrow batches of the stacked Parquet columns). A pairs workbook itself
     is only marked as one; ``names``: the run's files' own names (``file_names``), for a file
-    declaring no school; ``named``: the school it is of, told from a namesake (read_parts).
+    declaring no school; ``named``: the school it is of, told from a namesake (read_parts);
+    ``terms``: the run's term dates, for a file under no school's lbc.toml (as validate).
     A file of teachers or records alone is left to render (``pending``) until its school
     and its school's children are known (place_alone). Runs in a worker process; everything
     returned is plain data."""
@@ -189,7 +194,7 @@ def read_part(
     part.joined = roster.joined if books and not part.alone else None
     schools = schools_of(roster, names)
     part.school = schools.by_file.get(str(path), path.stem)
-    part.findings = check_roster(roster)
+    part.findings = check_roster(roster, terms=terms)
     part.children_schools = {s for x in roster.children for s in schools.count(x)}
     part.source_columns = source_columns(roster.tables())
     for tables in (roster.children, roster.teachers, roster.records):
@@ -306,7 +311,9 @@ def _check_again(
             part.findings = kept + found.get(part.file, [])
 
 
-def records_again(job: Again, synonyms: dict[str, list[str]] | None) -> Found:
+def records_again(
+    job: Again, synonyms: dict[str, list[str]] | None, terms: Terms | None = None
+) -> Found:
     """The findings of the records of a school's files of records alone (``job``),
     checked with the school's other files (``_check_again``). Runs in a worker."""
     from lbc.checks.engine import check_records_of
@@ -317,7 +324,7 @@ def records_again(job: Again, synonyms: dict[str, list[str]] | None) -> Found:
         [Path(f) for f in files], synonyms, carry_on=True, named=dict.fromkeys(files, school)
     )
     found: Found = {}
-    for f in check_records_of(roster, alone):
+    for f in check_records_of(roster, alone, terms):
         found.setdefault(f.file, []).append(f)
     return found
 
@@ -327,6 +334,7 @@ def read_parts(
     synonyms: dict[str, list[str]] | None = None,
     progress: Callable[[int], None] | None = None,
     parquet: bool = False,
+    terms: Terms | None = None,
 ) -> Iterator[SchoolPart]:
     """Every file's part, in the order given, each as soon as it and those before it are
     done; several files at once when there are several CPUs. The pairs workbooks are
@@ -337,10 +345,13 @@ def read_parts(
         isolated, reading.ISOLATE_READS = reading.ISOLATE_READS, True
         try:
             books = _books_by_folder(files, [is_pairs_book(p, synonyms) for p in files])
-            each = (read_part(p, synonyms, parquet, books.get(p.parent, ()), names) for p in files)
-            told = _told_apart(each, synonyms, parquet, books, names, progress)
+            each = (
+                read_part(p, synonyms, parquet, books.get(p.parent, ()), names, "", terms)
+                for p in files
+            )
+            told = _told_apart(each, synonyms, parquet, books, names, progress, terms)
             yield from _placed_last(
-                told, parquet, lambda work: [records_again(job, synonyms) for job in work]
+                told, parquet, lambda work: [records_again(job, synonyms, terms) for job in work]
             )
         finally:
             reading.ISOLATE_READS = isolated
@@ -351,15 +362,19 @@ def read_parts(
         found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
         books = _books_by_folder(files, list(found))
         futures = [
-            pool.submit(read_part, path, synonyms, parquet, books.get(path.parent, ()), names)
+            pool.submit(
+                read_part, path, synonyms, parquet, books.get(path.parent, ()), names, "", terms
+            )
             for path in files
         ]
         done = (future.result() for future in futures)
-        told = _told_apart(done, synonyms, parquet, books, names, progress)
+        told = _told_apart(done, synonyms, parquet, books, names, progress, terms)
         yield from _placed_last(
             told,
             parquet,
-            lambda work: list(pool.map(records_again, work, itertools.repeat(synonyms))),
+            lambda work: list(
+                pool.map(records_again, work, itertools.repeat(synonyms), itertools.repeat(terms))
+            ),
         )
 
 
@@ -383,6 +398,7 @@ def _told_apart(
     books: dict[Path, tuple[Path, ...]],
     names: dict[str, str],
     progress: Callable[[int], None] | None,
+    terms: Terms | None = None,
 ) -> Iterator[SchoolPart]:
     """``parts``, each told from a namesake school of another folder as every command
     tells them (Namesakes), in the run's order: a file of the second 中心小学 is read again
@@ -395,7 +411,7 @@ def _told_apart(
 
     def read_as(part: SchoolPart, name: str) -> SchoolPart:
         path = Path(part.file)
-        told = read_part(path, synonyms, parquet, books.get(path.parent, ()), names, name)
+        told = read_part(path, synonyms, parquet, books.get(path.parent, ()), names, name, terms)
         told.declares = part.declares
         return told
 

@@ -14,6 +14,7 @@ and merge read it as data and no stage below reads a config.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections import Counter
@@ -27,7 +28,7 @@ from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import Roster, Table, load_roster
-from lbc.workspace.config import find_config, load_config
+from lbc.workspace.config import Config, find_config, load_config
 
 # What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
 # the 学籍 export's 学生基本信息, 结对名单 …).
@@ -65,6 +66,9 @@ def read_roster(
     for path in files:
         if str(path) in roster.files:
             roster.declared[str(path)] = declared_school(path, roster)
+            terms = own_terms(path)
+            if terms is not None:
+                roster.terms[str(path)] = terms
     _unlike_the_title(roster, files)
     if named is None:
         _namesakes_apart(roster, files)
@@ -230,6 +234,21 @@ def workspace_school(path: Path) -> tuple[Path, str] | None:
     """The lbc.toml that names ``path``'s school (a path as ``path`` is given: beside it or
     up from it), and the name: the nearest one, when the file is in its folder or among
     the files its [files] name (``declared_school``)."""
+    found = workspace_of(path)
+    if found is None:
+        return None
+    config, cfg = found
+    name = nz.school(cfg.school)
+    if not name:
+        return None
+    here = path.resolve().parent
+    return Path(os.path.normpath(path.parent / os.path.relpath(config, here))), name
+
+
+def workspace_of(path: Path) -> tuple[Path, Config] | None:
+    """The school workspace ``path`` is of, its lbc.toml and what it says: the nearest
+    lbc.toml up from the file, when the file is in its folder or among the files its
+    [files] name (a county office's lbc.toml above the schools' folders is no school's)."""
     here = path.resolve().parent
     config = find_config(here)
     if config is None:
@@ -238,10 +257,17 @@ def workspace_school(path: Path) -> tuple[Path, str] | None:
         cfg = load_config(config)
     except LbcError:
         return None
-    name = nz.school(cfg.school)
-    if name and (config.parent == here or path.resolve() in cfg.own_files()):
-        return Path(os.path.normpath(path.parent / os.path.relpath(config, here))), name
+    if config.parent == here or path.resolve() in cfg.own_files():
+        return config, cfg
     return None
+
+
+def own_terms(path: Path) -> dict[str, tuple[dt.date, dt.date]] | None:
+    """The term dates ``path``'s school works by: the [terms] of the workspace the file is
+    of (``workspace_of``; none set: the default dates), as the school's own run reads
+    them; None for a file of no workspace (the run's own dates then)."""
+    found = workspace_of(path)
+    return None if found is None else found[1].terms
 
 
 def one_name_two_workspaces(files: Iterable[str]) -> list[tuple[str, list[str]]]:
