@@ -465,3 +465,32 @@ def test_a_schools_own_term_dates_date_its_records_in_a_county_run(tmp_path: Pat
     assert rec007(run("validate", root, *config).json()) == []
     merged = run("merge", root, "--out", tmp_path / "全县.xlsx", *config).json()
     assert [row["warnings"] for row in merged["schools"]] == [0, 0]
+
+
+def test_a_schools_record_sheets_in_its_subfolder_are_its_own(tmp_path: Path) -> None:
+    """甲镇/中心小学/帮扶记录/王芳.xlsx, records of no stated school in a folder of no
+    children: 甲镇's 中心小学's, whose folder holds it, as lbc validate on that school's
+    folder reads it; not a school of its own (validate) nor of none (merge), though 乙镇
+    has a 中心小学 too (read first, it keeps the name; 甲镇's is 中心小学(甲镇))."""
+    root = tmp_path / "全县"
+    jia, yi = root / "甲镇" / "中心小学", root / "乙镇" / "中心小学"
+    (jia / "帮扶记录").mkdir(parents=True)
+    yi.mkdir(parents=True)
+    title = ["中心小学留守儿童花名册"]
+    write_xlsx(jia / "花名册.xlsx", {"花名册": [title, CHILD_HEADER, child_row(1)]})
+    write_xlsx(yi / "花名册.xlsx", {"花名册": [title, CHILD_HEADER, child_row(2)]})
+    record = [dt.date(2024, 10, 8), "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"]
+    write_xlsx(jia / "帮扶记录" / "王芳.xlsx", {"记录": [RECORD_HEADER, record]})
+    own = run("validate", jia, "--format", "json").json()["summary"]
+    assert (own["children"], own["records"], own["errors"], own["warnings"]) == (1, 1, 0, 0)
+    assert school_lines(run("validate", root).stdout) == [
+        "中心小学：1 名儿童，0 个错误，0 个警告",  # 乙镇's, read first
+        "中心小学(甲镇)：1 名儿童，0 个错误，0 个警告",
+    ]
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
+    assert merged.exit_code == 0, merged.stderr
+    files = [str(jia / "花名册.xlsx"), str(jia / "帮扶记录" / "王芳.xlsx")]
+    assert merged.json()["schools"] == [
+        counts("中心小学", [str(yi / "花名册.xlsx")], 1),
+        {**counts("中心小学(甲镇)", files, 1), "records": 1},
+    ]

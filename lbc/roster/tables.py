@@ -515,20 +515,30 @@ def schools_beside(
 ) -> dict[str, tuple[str, list[str]]]:
     """The school of each file of teachers or records alone that declares none, as every
     command reads it (``Roster.support_schools``, and lbc merge, which reads each file on
-    its own): the one school of the children in its folder, else the one school of all
-    the run's children (``by_folder``: each folder's children's schools), else "" (not
-    known); with the schools it might be of, sorted, to say so. In a folder of ``unread``
-    (a file there could not be read: its own roster, most likely) it is not known, and
-    might be of the school of any children read beside it."""
+    its own): the one school of the children in its folder, else in the nearest folder up
+    from it that holds any (a school's returned record sheets in its own 帮扶记录/), else
+    the one school of all the run's children (``by_folder``: each folder's children's
+    schools), else "" (not known); with the schools it might be of, sorted, to say so. In
+    a folder of ``unread`` (a file there could not be read: its own roster, most likely)
+    it is not known, and might be of the school of any children read at or below it."""
     everywhere = set().union(*by_folder.values())
+    below: dict[Path, set[str]] = {}  # each folder's children's schools, its subfolders' too
+    for folder, schools in by_folder.items():
+        for up in (folder, *folder.parents):
+            below.setdefault(up, set()).update(schools)
     out = {}
     for name in files:
-        folder = Path(name).parent
-        if folder in unread:
-            out[name] = ("", sorted(by_folder.get(folder, ())))
-            continue
-        near = sorted(by_folder.get(folder) or everywhere)
-        out[name] = (near[0] if len(near) == 1 else "", near)
+        for folder in (Path(name).parent, *Path(name).parent.parents):
+            if folder in unread:
+                out[name] = ("", sorted(below.get(folder, ())))
+                break
+            if below.get(folder):
+                near = sorted(below[folder])
+                out[name] = (near[0] if len(near) == 1 else "", near)
+                break
+        else:
+            near = sorted(everywhere)
+            out[name] = (near[0] if len(near) == 1 else "", near)
     return out
 
 
