@@ -494,3 +494,33 @@ def test_a_schools_record_sheets_in_its_subfolder_are_its_own(tmp_path: Path) ->
         counts("中心小学", [str(yi / "花名册.xlsx")], 1),
         {**counts("中心小学(甲镇)", files, 1), "records": 1},
     ]
+
+
+def township_folders(root: Path, title: str, cells: list[str]) -> None:
+    """A county file at ``root``'s top titled ``title``, its 学校 column ``cells`` (one
+    child each), above 甲镇/ and 乙镇/, each with a roster titled 中心小学."""
+    for n, town in enumerate(("甲镇", "乙镇"), start=4):
+        (root / town).mkdir(parents=True)
+        sheet = [["中心小学留守儿童花名册"], CHILD_HEADER, child_row(n)]
+        write_xlsx(root / town / "花名册.xlsx", {"花名册": sheet})
+    rows = [[cell, *child_row(n)] for n, cell in enumerate(cells, start=1)]
+    write_xlsx(root / "县汇总.xlsx", {"汇总": [[title], ["学校", *CHILD_HEADER], *rows]})
+
+
+def test_a_county_file_titled_like_a_school_keeps_the_townships_apart(tmp_path: Path) -> None:
+    """县汇总.xlsx, titled 青山县中心小学 at the county folder's top, lists the townships'
+    中心小学 in its 学校 column: its children are 中心小学's by the column, as validate
+    counts them, and 甲镇's 中心小学 stays a school of its own (中心小学(甲镇)) in merge as
+    in validate, not pooled with 乙镇's through the county file's respelled title."""
+    root = tmp_path / "全县"
+    township_folders(root, "青山县中心小学留守儿童花名册", ["中心小学"] * 3)
+    checked = run("validate", root, "--format", "json").json()["summary"]["schools"]
+    assert [(s["school"], s["children"]) for s in checked] == [
+        ("中心小学", 4),
+        ("中心小学(甲镇)", 1),
+    ]
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
+    assert [(s["school"], s["children"]) for s in merged["schools"]] == [
+        ("中心小学", 4),
+        ("中心小学(甲镇)", 1),
+    ]

@@ -105,8 +105,10 @@ def namesake(roster: Roster, path: Path) -> tuple[str, bool] | None:
     """The name ``path`` declares that a school of another folder might declare too (its
     title, or its children's one 学校), and whether its 学校 column names it (then its
     children are that school's, by their cells); None for a name from lbc.toml, none, or
-    a file whose 学校 column names other schools (a township's: its rows go by their own)."""
-    name = roster.declared.get(str(path))
+    a file whose 学校 column names other schools (a township's: its rows go by their own).
+    The name as the file declares it, not as its cells respell it (``_spell_as_the_cells``:
+    lbc merge asks once the file is read, every command before)."""
+    name = roster.respelled.get(str(path)) or roster.declared.get(str(path))
     if not name or workspace_school(path) is not None:
         return None
     cells = column_schools(roster, str(path))
