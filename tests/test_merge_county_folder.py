@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 
 QS, BH, SL, DH = "青山小学", "白鹤小学", "石龙村小", "大河村小"
@@ -524,3 +526,27 @@ def test_a_county_file_titled_like_a_school_keeps_the_townships_apart(tmp_path: 
         ("中心小学", 4),
         ("中心小学(甲镇)", 1),
     ]
+
+
+@pytest.mark.parametrize("name", ["县汇总.xlsx", "0县汇总.xlsx"])  # read before 乙镇's, after
+def test_a_county_file_above_the_townships_is_no_schools_folder(tmp_path: Path, name: str) -> None:
+    """县汇总.xlsx, titled 中心小学 and its 学校 column 中心小学 on every row, at the top of
+    甲镇/ and 乙镇/: its rows are 中心小学's by their cells, but its folder is no school's,
+    so the townships' 中心小学 below it are not pooled into one, in validate or merge."""
+    root = tmp_path / "全县"
+    township_folders(root, "中心小学留守儿童花名册", ["中心小学"] * 3)
+    (root / "县汇总.xlsx").rename(root / name)
+    checked = run("validate", root, "--format", "json").json()["summary"]["schools"]
+    assert [(s["school"], s["children"]) for s in checked] == [
+        ("中心小学", 4),
+        ("中心小学(甲镇)", 1),
+    ]
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
+    assert [(s["school"], s["children"]) for s in merged.json()["schools"]] == [
+        ("中心小学", 4),
+        ("中心小学(甲镇)", 1),
+    ]
+    town = root / "{}" / "花名册.xlsx"
+    assert merged.stderr.splitlines()[1].startswith(
+        f"提示：{str(town).format('乙镇')} 和 {str(town).format('甲镇')} 的标题都是“中心小学”"
+    )

@@ -152,35 +152,45 @@ class Namesakes:
     first parts from the others' (中心小学(乙镇)). A school's own subfolder (记录表/) is
     the school's. A file of records or teachers alone joins the school whose folder holds
     it, else keeps the name. Files whose 学校 column names the school are not told apart:
-    a row's 学校 cell is its school."""
+    a row's 学校 cell is its school; nor is their folder a school's that the files below
+    it join (a county's file at the top of its townships' folders)."""
 
     def __init__(self) -> None:
         # Each name's schools: the folder holding its files, the name it goes by, its first
-        # file of children.
-        self.groups: dict[str, list[tuple[Path, str, str]]] = {}
+        # file of children, and whether only files whose 学校 column names it hold it
+        # there (a county's file at the top of the townships' folders: its rows go by their
+        # cells, and its folder is no school's, so the townships below it are not pooled).
+        self.groups: dict[str, list[tuple[Path, str, str, bool]]] = {}
 
     def place(self, file: str, name: str, column: bool, children: bool = True) -> Told:
         """The name ``file`` goes by, declaring ``name``; ``column``: its 学校 column names
         it; ``children``: it holds children (else records or teachers alone)."""
         folder = Path(file).resolve().parent
         groups = self.groups.setdefault(name, [])
-        for i, (top, told, first) in enumerate(groups):
-            if folder == top or top in folder.parents:
+        for i, (top, told, first, by_cells) in enumerate(groups):
+            if folder == top:
+                if by_cells and children and not column:
+                    groups[i] = (top, told, first, False)
+                return Told(told)
+            if top in folder.parents and not (by_cells and children):
                 return Told(told)
             if children and folder in top.parents:
-                groups[i] = (folder, told, first)
+                if not column:  # its folder holds the school's: the school's folder
+                    groups[i] = (folder, told, first, by_cells)
                 return Told(told)
-        if not children or not groups:
-            if children:
-                groups.append((folder, name, file))
+        titled = [(top, first) for top, _, first, by_cells in groups if not by_cells]
+        if not children:
+            return Told(name)
+        if not groups or not (titled or column):
+            groups.append((folder, name, file, column))
             return Told(name)
         if column:
-            return Told(name, name, groups[0][2], file)
+            return Told(name, name, titled[0][1] if titled else groups[0][2], file)
         # Spelled as a 学校 cell is read (中心小学(乙镇)): a merged roster's cells say it.
-        where = _where_apart(folder, [top for top, _, _ in groups])
+        where = _where_apart(folder, [top for top, _ in titled])
         apart = nz.school(f"{name}（{where}）") or name
-        groups.append((folder, apart, file))
-        return Told(apart, name, groups[0][2], file)
+        groups.append((folder, apart, file, False))
+        return Told(apart, name, titled[0][1], file)
 
 
 def _where_apart(folder: Path, others: list[Path]) -> str:
