@@ -550,3 +550,37 @@ def test_a_county_file_above_the_townships_is_no_schools_folder(tmp_path: Path, 
     assert merged.stderr.splitlines()[1].startswith(
         f"提示：{str(town).format('乙镇')} 和 {str(town).format('甲镇')} 的标题都是“中心小学”"
     )
+
+
+def test_a_schools_teachers_list_of_its_own_checks_its_roster(tmp_path: Path) -> None:
+    """青山小学's teachers list is a file of its own (教师名单.xlsx): its roster's 帮扶教师
+    赵六 (TCH003) and its record's teacher 李四 (REC001) are on no list of the school, in
+    merge as in validate on the school's folder and on the county's, and merge exits 1 as
+    validate does; checked alone, the roster had no teachers list to be checked against."""
+    root = tmp_path / "全县"
+    (root / QS).mkdir(parents=True)
+    (root / BH).mkdir()
+    teacher = ["王芳", "女", "13800001111", "班主任", "三年级(2)班", "语文", "是", "在岗"]
+    record = [dt.date(2024, 10, 8), "李四", "张雨涵", "三年级(2)班", "谈心", "聊学习"]
+    roster = [[f"{QS}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "赵六"]]
+    write_xlsx(root / QS / "花名册.xlsx", {"花名册": roster, "记录": [RECORD_HEADER, record]})
+    write_xlsx(root / QS / "教师名单.xlsx", {"教师": [TEACHER_HEADER, teacher]})
+    write_xlsx(
+        root / BH / "花名册.xlsx", {"花名册": [[f"{BH}留守儿童花名册"], CHILD_HEADER, child_row(3)]}
+    )
+    own = run("validate", root / QS, "--format", "json").json()
+    assert [(f["code"], f["sheet"]) for f in own["findings"]] == [
+        ("TCH003", "花名册"),
+        ("REC001", "记录"),
+    ]
+    assert school_lines(run("validate", root).stdout) == [
+        f"{BH}：1 名儿童，0 个错误，0 个警告",
+        f"{QS}：1 名儿童，1 个错误，1 个警告",
+    ]
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
+    files = [str(root / QS / "花名册.xlsx"), str(root / QS / "教师名单.xlsx")]
+    assert merged.json()["schools"] == [
+        counts(BH, [str(root / BH / "花名册.xlsx")], 1),
+        {**counts(QS, files, 1), "teachers": 1, "records": 1, "errors": 1, "warnings": 1},
+    ]
+    assert merged.exit_code == 1

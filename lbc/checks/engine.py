@@ -434,6 +434,53 @@ def check_pairs(table: Table, teacher_names: set[str]) -> list[Finding]:
     return out.findings
 
 
+def _support_teachers(out: _Out, table: Table, in_post: TeachersInPost) -> None:
+    """Each 帮扶教师 cell against the teachers lists read (TCH003, TCH004)."""
+    # The cells, not the pairs in force joined onto them: a finding points at a cell.
+    for i, teacher in enumerate(table.as_written("support_teacher") or ()):
+        if not teacher or in_post.knows(teacher, school := in_post.school(table, i)):
+            continue
+        several = nz.several_teachers(teacher)
+        if several and all(in_post.knows(name, school) for name in several):
+            # Counted as the first of them in post (TeachersInPost.who), else the first.
+            counted = in_post.who(teacher, school)
+            name = in_post.name(counted) if counted else several[0]
+            names = t("list.sep").join(several)
+            out.add(R.TCH004, i, "support_teacher", count=len(several), names=names, name=name)
+        else:
+            out.add(R.TCH003, i, "support_teacher", name=teacher)
+
+
+# The findings of a school's files that its teachers lists decide: lbc merge checks each
+# file alone, and a school's teachers list in a file of its own again with its files.
+BY_TEACHERS = frozenset({R.TCH003.code, R.TCH004.code, R.REC001.code})
+
+
+def check_by_teachers(
+    roster: Roster,
+    files: Collection[str],
+    terms: dict[str, tuple[dt.date, dt.date]] | None = None,
+) -> list[Finding]:
+    """The findings (BY_TEACHERS) of the children and records of ``files`` in ``roster``
+    against every teachers list of ``roster``, as lbc validate finds them where a school's
+    teachers list is a file of its own; none where ``roster`` has no teachers list."""
+    checks = RosterChecks.of(roster, dt.date.today(), terms)
+    if checks.in_post is None:
+        return []
+    found: list[Finding] = []
+    for table in roster.children:
+        if table.file in files:
+            out = _Out(table, Kind.CHILDREN)
+            _support_teachers(out, table, checks.in_post)
+            found += out.findings
+    for table in roster.records:
+        if table.file in files:
+            terms_of = checks.file_terms.get(table.file, terms)
+            records = check_records(table, checks.today, checks.teacher_names, None, "", terms_of)
+            found += [f for f in records if f.code == R.REC001.code]
+    return found
+
+
 def check_children(
     table: Table, today: dt.date, in_post: TeachersInPost | None = None
 ) -> list[Finding]:
@@ -515,19 +562,7 @@ def check_children(
             ):
                 out.add(R.VAL004, i, "left_behind_type")
     if in_post is not None:
-        # The cells, not the pairs in force joined onto them: a finding points at a cell.
-        for i, teacher in enumerate(table.as_written("support_teacher") or ()):
-            if not teacher or in_post.knows(teacher, school := in_post.school(table, i)):
-                continue
-            several = nz.several_teachers(teacher)
-            if several and all(in_post.knows(name, school) for name in several):
-                # Counted as the first of them in post (TeachersInPost.who), else the first.
-                counted = in_post.who(teacher, school)
-                name = in_post.name(counted) if counted else several[0]
-                names = t("list.sep").join(several)
-                out.add(R.TCH004, i, "support_teacher", count=len(several), names=names, name=name)
-            else:
-                out.add(R.TCH003, i, "support_teacher", name=teacher)
+        _support_teachers(out, table, in_post)
     missing_contact_columns: set[str] = set()
     for i, gaps in contact_gaps(table).items():
         for missing in gaps:

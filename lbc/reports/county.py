@@ -285,14 +285,18 @@ def _check_again(
 ) -> None:
     """Check the records of each school's files of teachers or records alone again, with
     its children (and teachers), as lbc validate checks them: alone, a record naming
-    no child of the school (REC002) was not found."""
+    no child of the school (REC002) was not found. Its files of children are checked
+    again against its teachers lists of their own (BY_TEACHERS: a 帮扶教师 or a record's
+    teacher not on them), which alone they were not."""
+    from lbc.checks.engine import BY_TEACHERS
+
     schools: dict[str, list[SchoolPart]] = {}
     for part in alone:
         if part.school:
             schools.setdefault(part.school, []).append(part)
     work: list[Again] = []
     for school, theirs in schools.items():
-        if not any(p.counts.get(Kind.RECORDS) for p in theirs):
+        if not any(p.counts.get(Kind.RECORDS) or p.counts.get(Kind.TEACHERS) for p in theirs):
             continue
         holding = [p for p in parts if school in p.children_schools]
         books = [
@@ -302,13 +306,24 @@ def _check_again(
         ]
         if holding:
             work.append(([*(p.file for p in holding), *books], [p.file for p in theirs], school))
-    for (_, files, _), found in zip(work, again(work), strict=True):
+    for (rosters, files, school), found in zip(work, again(work), strict=True):
         for part in (p for p in alone if p.file in files):
             assert part.pending is not None
             tables = [x for x in part.pending[0] if x.kind is Kind.RECORDS]
             sheets = {(x.file, s) for x in tables for s in dict.fromkeys(x.row_sheets or [x.sheet])}
             kept = [f for f in part.findings if (f.file, f.sheet) not in sheets]
             part.findings = kept + found.get(part.file, [])
+        if not any(p.counts.get(Kind.TEACHERS) for p in schools[school]):
+            continue
+        # Its files of children, checked alone, against its teachers lists now: only a
+        # file of its children alone (a township's file keeps its own findings).
+        for part in (p for p in parts if p.file in rosters and p.children_schools == {school}):
+            dropped = [f for f in part.findings if f.code in BY_TEACHERS]
+            added = found.get(part.file, [])
+            part.findings = [f for f in part.findings if f.code not in BY_TEACHERS] + added
+            counts = part.tally.setdefault(school, [0] * len(TALLIED))
+            for f, step in [*((f, -1) for f in dropped), *((f, 1) for f in added)]:
+                counts[TALLIED.index("errors" if f.severity == "error" else "warnings")] += step
 
 
 def records_again(
@@ -316,7 +331,7 @@ def records_again(
 ) -> Found:
     """The findings of the records of a school's files of records alone (``job``),
     checked with the school's other files (``_check_again``). Runs in a worker."""
-    from lbc.checks.engine import check_records_of
+    from lbc.checks.engine import check_by_teachers, check_records_of
 
     rosters, alone, school = job
     files = [*rosters, *alone]
@@ -326,6 +341,9 @@ def records_again(
     found: Found = {}
     for f in check_records_of(roster, alone, terms):
         found.setdefault(f.file, []).append(f)
+    if any(x.file in alone for x in roster.teachers):  # its children's files against them
+        for f in check_by_teachers(roster, rosters, terms):
+            found.setdefault(f.file, []).append(f)
     return found
 
 
