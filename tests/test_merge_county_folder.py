@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 
@@ -584,3 +585,36 @@ def test_a_schools_teachers_list_of_its_own_checks_its_roster(tmp_path: Path) ->
         {**counts(QS, files, 1), "teachers": 1, "records": 1, "errors": 1, "warnings": 1},
     ]
     assert merged.exit_code == 1
+
+
+def test_a_schools_own_header_words_are_read_in_a_county_run(tmp_path: Path) -> None:
+    """青山小学's lbc.toml reads its 爷爷奶奶手机 column as the guardian's phone ([synonyms]):
+    so do validate and merge over the county's folder, which left the column unread (a
+    false missing-phone error) and the phones out of the merged roster."""
+    root = tmp_path / "全县"
+    (root / QS).mkdir(parents=True)
+    (root / BH).mkdir()
+    header = ["爷爷奶奶手机" if h == "监护人电话" else h for h in CHILD_HEADER]
+    write_xlsx(
+        root / QS / "花名册.xlsx", {"花名册": [[f"{QS}留守儿童花名册"], header, child_row(1)]}
+    )
+    (root / QS / "lbc.toml").write_text(
+        f'[school]\nname = "{QS}"\n[files]\nroster = ["花名册.xlsx"]\n'
+        '[synonyms]\nguardian_phone = ["爷爷奶奶手机"]\n',
+        encoding="utf-8",
+    )
+    write_xlsx(
+        root / BH / "花名册.xlsx", {"花名册": [[f"{BH}留守儿童花名册"], CHILD_HEADER, child_row(3)]}
+    )
+    assert run("validate", cwd=root / QS).exit_code == 0
+    checked = run("validate", root)
+    assert (checked.exit_code, checked.stderr) == (0, "")
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", root, "--out", out)
+    assert (merged.exit_code, merged.stderr) == (0, f"已写出合并名册：{out}（2 个文件）\n")
+    sheet = load_workbook(out)["留守儿童花名册"]
+    column = [c.value for c in sheet[1]].index("监护人电话")
+    assert [row[column] for row in sheet.iter_rows(2, values_only=True)] == [
+        "13712345678",
+        "13712345678",
+    ]

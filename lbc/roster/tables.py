@@ -14,7 +14,7 @@ import itertools
 import pickle
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
@@ -1481,6 +1481,18 @@ def _merge_categories(table: Table) -> None:
     table.values["categories"] = merged
 
 
+def _with(
+    synonyms: dict[str, list[str]] | None, more: dict[str, list[str]] | None
+) -> dict[str, list[str]] | None:
+    """``synonyms`` and ``more``, each field's texts of both."""
+    if not more:
+        return synonyms
+    out = {key: list(texts) for key, texts in (synonyms or {}).items()}
+    for key, texts in more.items():
+        out[key] = [*out.get(key, []), *texts]
+    return out
+
+
 def load_roster(
     paths: Sequence[Path],
     synonyms: dict[str, list[str]] | None = None,
@@ -1489,8 +1501,11 @@ def load_roster(
     pairs_alone: bool = False,
     park: bool = False,
     children_elsewhere: bool = False,
+    own_synonyms: Mapping[Path, dict[str, list[str]]] | None = None,
 ) -> Roster:
-    """Read every file, recognise each sheet by its header, and build canonical tables.
+    """Read every file, recognise each sheet by its header, and build canonical tables;
+    ``own_synonyms``: the header synonyms of a file's own school (its lbc.toml), read with
+    ``synonyms`` in that file, so a county's run reads each school's headers as it does.
 
     Raises :class:`LbcError` when a file cannot be read or no children sheet is found. With
     ``carry_on`` (many schools' files in one run) a file that cannot be read is listed in
@@ -1512,7 +1527,8 @@ def load_roster(
     roster = Roster(files=[], children=[], teachers=[], records=[], skipped=[])
     for path in [*paths, *keep]:
         name = str(path)
-        reader = SheetReader(path, synonyms, park and path not in keep)
+        words = _with(synonyms, (own_synonyms or {}).get(path))
+        reader = SheetReader(path, words, park and path not in keep)
         try:
             if path.suffix.lower() == PARQUET_SUFFIX:
                 _add_parquet(roster, path, last_term=path in keep)

@@ -14,7 +14,6 @@ and merge read it as data and no stage below reads a config.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from collections import Counter
@@ -49,7 +48,9 @@ def read_roster(
 ) -> Roster:
     """The files' tables, with the school each file declares and the pairs in force joined
     onto the children (``carry_on``, ``keep``, ``pairs_alone``, ``children_elsewhere``:
-    see ``load_roster``).
+    see ``load_roster``). A file of a school's workspace (``workspace_of``) is read with
+    its lbc.toml's header synonyms too, and dated by its terms (Roster.terms), as the
+    school's own run reads it.
 
     ``park``: a run that checks the children once and is then done with their cells (lbc
     validate over a folder of schools) holds each school's children parked until it checks
@@ -57,8 +58,10 @@ def read_roster(
 
     ``named``: the school some files are of, whatever they declare (lbc merge reads each
     file alone, and tells namesake schools apart only once it has read them all)."""
+    workspaces = {path: workspace_of(path) for path in files}
+    own = {path: found[1].synonyms for path, found in workspaces.items() if found is not None}
     roster = load_roster(
-        files, synonyms, carry_on, keep or (), pairs_alone, park, children_elsewhere
+        files, synonyms, carry_on, keep or (), pairs_alone, park, children_elsewhere, own
     )
     if roster.pairs or roster.previous:
         for table in roster.children:
@@ -66,9 +69,9 @@ def read_roster(
     for path in files:
         if str(path) in roster.files:
             roster.declared[str(path)] = declared_school(path, roster)
-            terms = own_terms(path)
-            if terms is not None:
-                roster.terms[str(path)] = terms
+            workspace = workspaces[path]
+            if workspace is not None:  # the term dates of the school's own workspace
+                roster.terms[str(path)] = workspace[1].terms
     _unlike_the_title(roster, files)
     if named is None:
         _namesakes_apart(roster, files)
@@ -272,14 +275,6 @@ def workspace_of(path: Path) -> tuple[Path, Config] | None:
     if config.parent == here or path.resolve() in cfg.own_files():
         return config, cfg
     return None
-
-
-def own_terms(path: Path) -> dict[str, tuple[dt.date, dt.date]] | None:
-    """The term dates ``path``'s school works by: the [terms] of the workspace the file is
-    of (``workspace_of``; none set: the default dates), as the school's own run reads
-    them; None for a file of no workspace (the run's own dates then)."""
-    found = workspace_of(path)
-    return None if found is None else found[1].terms
 
 
 def one_name_two_workspaces(files: Iterable[str]) -> list[tuple[str, list[str]]]:
