@@ -428,7 +428,8 @@ def test_merge_exits_as_validate_on_the_schools_findings(tmp_path: Path) -> None
 def test_a_schools_own_term_dates_date_its_records_in_a_county_run(tmp_path: Path) -> None:
     """青山小学's lbc.toml starts its autumn term on Aug 26: its record of Aug 28 is in a
     term in its own run, and so in the county's validate and merge (no REC007); 白鹤小学,
-    with no lbc.toml, keeps the default dates, where Aug 28 is in no term."""
+    whose lbc.toml sets no [terms], keeps the run's dates: the default, where Aug 28 is in
+    no term, or the county's, given with --config."""
     root = tmp_path / "全县"
     (root / QS / "帮扶记录").mkdir(parents=True)
     (root / BH).mkdir()
@@ -438,6 +439,9 @@ def test_a_schools_own_term_dates_date_its_records_in_a_county_run(tmp_path: Pat
         f'[school]\nname = "{QS}"\n[files]\nroster = ["花名册.xlsx"]\nrecords = "帮扶记录"\n'
         '[terms."2024-autumn"]\nstart = 2024-08-26\nend = 2025-01-20\n',
         encoding="utf-8",
+    )
+    (root / BH / "lbc.toml").write_text(
+        f'[school]\nname = "{BH}"\n[files]\nroster = ["花名册.xlsx"]\n', encoding="utf-8"
     )
     for name, n in ((QS, 1), (BH, 3)):
         sheets = {"花名册": [[f"{name}留守儿童花名册"], CHILD_HEADER, child_row(n)]}

@@ -279,7 +279,9 @@ class RosterChecks:
             roster.matching_schools(),
             {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
             terms,
-            roster.terms,
+            # A school's own dates over the run's, term by term: one whose lbc.toml sets no
+            # [terms] keeps the county's (--config), which its own run would not know of.
+            {file: {**(terms or {}), **own} for file, own in roster.terms.items()},
         )
 
     def children(self, table: Table) -> None:

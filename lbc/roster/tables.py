@@ -442,9 +442,9 @@ class Roster:
     namesakes: list[tuple[str, str, str, str]] = field(default_factory=list)
     # Files of a folder run that could not be read, with why: (file, the one-line reason).
     failed: list[tuple[str, str]] = field(default_factory=list)
-    # The term dates of each file a school's workspace holds (its lbc.toml's [terms], none
-    # set: the default dates): a county's folder run dates that school's records as the
-    # school's own run does. Filled by read_roster; a file of no workspace is not here.
+    # The term dates of each file a school's workspace holds (its lbc.toml's [terms]): a
+    # county's folder run dates that school's records by them, and by the run's dates for
+    # a term it does not set. Filled by read_roster; a file of no workspace is not here.
     terms: dict[str, dict[str, tuple[dt.date, dt.date]]] = field(default_factory=dict)
 
     def tables(self) -> list[Table]:
