@@ -1,0 +1,21 @@
+"""The shares the summary prints (巩固率, 覆盖率 …) are each worked out from their counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import child_cells, run, table, write_xlsx
+
+
+def test_a_share_is_rounded_once_from_its_counts(tmp_path: Path) -> None:
+    """54 children on the books, one of them 辍学: 巩固率 53/54 is 98.148…%, 辍学率 1/54 is
+    1.852…%. The summary printed 98.2% and 1.8%: each share rounded to four places first
+    (0.9815, 0.0185), then to one place of a percent, rounding twice."""
+    kids = [child_cells(n, 在校状态="辍学" if n == 1 else "在读") for n in range(1, 55)]
+    roster = write_xlsx(tmp_path / "roster.xlsx", {"花名册": table(kids)})
+    result = run("summary", roster, "--term", "2024-autumn")
+    assert result.exit_code == 0, result.stderr
+    assert "- 在校情况：在读 53 人，辍学 1 人；巩固率 98.1%，辍学率 1.9%。" in result.stdout
+    doc = run("summary", roster, "--term", "2024-autumn", "--format", "json").json()
+    assert doc["enrollment"]["retention_rate"] == 0.9815
+    assert doc["enrollment"]["dropout_rate"] == 0.0185
