@@ -52,16 +52,35 @@ def _value_text(value: float | None, unit: str, percent: bool) -> str:
     return f"{value * 100:.1f}%" if percent else f"{value:g}{unit}"
 
 
+def _share(rounded: float | None, part: int, whole: int) -> float | None:
+    """``part`` of ``whole`` unrounded, where the context gives its rate (``rounded``)."""
+    return None if rounded is None or not whole else part / whole
+
+
 def summary_charts(context: dict[str, Any]) -> dict[str, str]:
     """The charts a ``<!-- chart: NAME -->`` line of a summary template can show."""
     children, records = context["children"], context["records"]
     person = t("chart.person")
+    # Each share from its counts, as the text beside the chart gives it: the context's rates
+    # are rounded to four places, and 0.9815 shown to one place of a percent is 98.2% for
+    # 53 of 54 (98.148…%). A rate the context leaves out (None) stays out.
+    paired, pairing = records["paired_children"], context["pairing"]
     compliance = [
-        (t("chart.talks"), records["talk_rate"]),
-        (t("chart.visits"), records["home_visit_rate"]),
-        (t("chart.warmth"), records["warmth_rate"]),
-        (t("chart.archive"), context["archive"]["complete_rate"]),
-        (t("chart.pairing"), context["pairing"]["coverage"]),
+        (t("chart.talks"), _share(records["talk_rate"], records["talk_every_month"], paired)),
+        (t("chart.visits"), _share(records["home_visit_rate"], records["home_visited"], paired)),
+        (t("chart.warmth"), _share(records["warmth_rate"], records["warmth_received"], paired)),
+        (
+            t("chart.archive"),
+            _share(
+                context["archive"]["complete_rate"],
+                context["archive"]["complete"],
+                children["total"],
+            ),
+        ),
+        (
+            t("chart.pairing"),
+            _share(pairing["coverage"], pairing["paired"], pairing["children"]),
+        ),
     ]
     return {
         "children_by_grade": bar_chart(
