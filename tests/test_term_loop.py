@@ -659,3 +659,23 @@ def test_a_months_talk_is_not_overdue_on_its_last_day(term: Path) -> None:
     records = summary["records"]
     assert end["summary"]["missed_a_month"] == 6 == records["paired_children"]
     assert records["talk_every_month"] == 0
+
+
+def test_a_returned_sheets_list_of_children_renamed_is_still_no_roster(term: Path) -> None:
+    """王芳's 结对儿童 sheet came back named Sheet2 (renamed by hand). It was read as a second
+    roster: 8 children on the books, 张雨涵 and 李明轩 each a namesake of their own copy, so
+    both of 王芳's records counted for no one and lbc due said September was missed. The
+    title lbc wrote above it (王芳老师结对儿童) says it is her list, whatever its name."""
+    assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
+    path = book(term / "记录表", "王芳")
+    fill(path, WANG[:2])
+    wb = load_workbook(path)
+    wb["结对儿童"].title = "Sheet2"
+    wb.save(path)
+    _, doc = due(term, "2024-10-15")
+    assert doc["summary"]["records"] == 2
+    wang = next(x for x in doc["teachers"] if x["teacher"] == "王芳")["children"]
+    assert [(c["child"], c["missed_months"]) for c in wang] == [("张雨涵", []), ("李明轩", [])]
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=term).json()
+    assert (summary["children"]["total"], summary["records"]["total"]) == (6, 2)
+    assert (summary["records"]["matched"], summary["records"]["unclear"]) == (2, 0)

@@ -50,7 +50,13 @@ def is_record_sheet(table: Table) -> bool:
 def is_children_list(name: str, table: Table | None) -> bool:
     """Whether a sheet is a record sheet's 结对儿童: its name and the title lbc wrote above
     it (王芳老师结对儿童), which outlive its records sheet's 应完成 column."""
-    return name == CHILDREN_SHEET and table is not None and table.title.endswith(CHILDREN_TITLE)
+    return name == CHILDREN_SHEET and has_children_title(table)
+
+
+def has_children_title(table: Table | None) -> bool:
+    """Whether a sheet has the title lbc writes above a record sheet's 结对儿童 (王芳老师结对
+    儿童): beside lbc's records sheet, it is that list under whatever name it was given."""
+    return table is not None and table.title.endswith(CHILDREN_TITLE)
 
 
 def sheet_term(table: Table) -> tuple[dt.date, dt.date] | None:

@@ -1547,8 +1547,14 @@ def load_roster(
             continue
         roster.files.append(name)
         if any(s.table is not None and record_sheets.is_record_sheet(s.table) for s in sheets):
-            # A teacher's record sheet: its list of the teacher's children is no roster.
-            sheets = [s for s in sheets if s.name != record_sheets.CHILDREN_SHEET]
+            # A teacher's record sheet: its list of the teacher's children is no roster, by
+            # its name or, renamed (Sheet2, 我的学生), by the title lbc wrote above it.
+            sheets = [
+                s
+                for s in sheets
+                if s.name != record_sheets.CHILDREN_SHEET
+                and not record_sheets.has_children_title(s.table)
+            ]
         else:  # nor is it when the teacher has made its records sheet unlike lbc's
             sheets = [s for s in sheets if not record_sheets.is_children_list(s.name, s.table)]
         tables = [s.table for s in sheets if s.table is not None]
