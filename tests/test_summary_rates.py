@@ -37,3 +37,20 @@ def test_the_charts_share_is_the_one_the_text_gives(tmp_path: Path) -> None:
     svg = re.findall(r"<svg\b.*?</svg>", page, flags=re.S)[-1]
     texts = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
     assert texts[-2:] == ["结对覆盖率", "98.1%"]
+
+
+def test_a_child_written_as_withdrawn_is_a_dropout_not_at_school(tmp_path: Path) -> None:
+    """The school wrote 退学 (and 已辍学) in 在校状态 for two children who left school, 病故
+    for one who died, 已休学 and 新转入 for two more. Each was unreadable, so the summary
+    counted all five as 在读: 辍学率 0.0%, and the child who died on the books."""
+    states = {1: "退学", 2: "已辍学", 3: "病故", 4: "已休学", 5: "新转入"}
+    kids = [child_cells(n, 在校状态=states.get(n, "在读")) for n in range(1, 11)]
+    roster = write_xlsx(tmp_path / "roster.xlsx", {"花名册": table(kids)})
+    result = run("summary", roster, "--term", "2024-autumn")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "- 在校情况：在读 5 人，转入 1 人，休学 1 人，辍学 2 人，死亡 1 人；"
+        "巩固率 77.8%，辍学率 22.2%。"
+    ) in result.stdout
+    found = run("validate", roster, "--select", "VAL", "--format", "json").json()["findings"]
+    assert found == []

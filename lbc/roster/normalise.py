@@ -1076,16 +1076,21 @@ left_behind_type = _closed(
 # The registration form's 就学情况 names the school level a child attends: at school.
 SCHOOL_LEVELS = ("幼儿园", "小学", "初中", "高中", "中职", "学前班", "中专", "职高", "技校")
 
+# The words schools write for each state besides the list's own: 退学 is how many rosters
+# say a child dropped out, 病故 that a child died of an illness. Left unreadable, each was
+# counted as 在读 by the summary (no dropout in 辍学率, a child who died on the books).
 enrollment_status = _closed(
     {
-        **dict.fromkeys(("在读", "在校", "正常", *SCHOOL_LEVELS), "在读"),
-        "转入": "转入",
-        **dict.fromkeys(("转出", "转学", "已转出", "已转学"), "转出"),
-        "休学": "休学",
-        "辍学": "辍学",
+        **dict.fromkeys(("在读", "在校", "在籍", "正常", *SCHOOL_LEVELS), "在读"),
+        **dict.fromkeys(("转入", "已转入", "新转入", "转入本校"), "转入"),
+        **dict.fromkeys(("转出", "转学", "已转出", "已转学", "转走", "已转走"), "转出"),
+        **dict.fromkeys(("休学", "已休学", "休学中"), "休学"),
+        **dict.fromkeys(("辍学", "已辍学", "退学", "已退学"), "辍学"),
         **dict.fromkeys(("不在学", "失学", "未入园", "未入学", "未上学"), NOT_AT_SCHOOL),
         **dict.fromkeys(("毕业", "已毕业"), "毕业"),
-        **dict.fromkeys(("死亡", "已死亡", "亡故", "已亡故", "已故", "去世", "已去世"), "死亡"),
+        **dict.fromkeys(
+            ("死亡", "已死亡", "亡故", "已亡故", "已故", "去世", "已去世", "病故", "已病故"), "死亡"
+        ),
     }
 )
 
