@@ -679,3 +679,27 @@ def test_a_returned_sheets_list_of_children_renamed_is_still_no_roster(term: Pat
     summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=term).json()
     assert (summary["children"]["total"], summary["records"]["total"]) == (6, 2)
     assert (summary["records"]["matched"], summary["records"]["unclear"]) == (2, 0)
+
+
+def test_kinds_typed_by_hand_count(tmp_path: Path) -> None:
+    """A teacher types the kind as people say it: 面谈 and 谈心交流 for talks, 入户家访 for
+    the home visit, 节日慰问 for 送温暖. Each was an unknown kind, counted for nothing, and
+    lbc due listed the child as owed a talk, a home visit and 送温暖."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    records = [
+        ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"],
+        ["2024-09-03", "王芳", "张雨涵", None, "面谈", "谈学习"],
+        ["2024-10-08", "王芳", "张雨涵", None, "谈心交流", "谈学习"],
+        ["2024-09-20", "王芳", "张雨涵", None, "入户家访", "与奶奶交流"],
+        ["2024-10-09", "王芳", "张雨涵", None, "节日慰问", "送月饼"],
+    ]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records},
+    )
+    result = run("due", path, "--as-of", "2024-10-15")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == "截至 2024-10-15，没有待办事项。\n" + (
+        "截至 2024-10-15（2024年秋季学期）：结对儿童 1 名；本月未谈心 0 名，有月份漏谈 0 名，"
+        "本学期未家访 0 名，本学年未送温暖 0 名，超过 30 天无任何联系 0 名；逾期 0 名\n"
+    )

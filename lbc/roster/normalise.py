@@ -1239,14 +1239,14 @@ RECORD_KINDS = (
 # Each way a 类型 cell spells a record kind, and the kind it is.
 RECORD_KIND_WORDS = {
     **{k: k for k in RECORD_KINDS},
-    **dict.fromkeys(("谈心谈话", "谈话", "个别谈心"), "谈心"),
-    **dict.fromkeys(("走访", "入户走访", "上门家访"), "家访"),
+    **dict.fromkeys(("谈心谈话", "谈话", "个别谈心", "谈心交流", "面谈"), "谈心"),
+    **dict.fromkeys(("走访", "入户走访", "上门家访", "入户家访", "家访走访"), "家访"),
     **dict.fromkeys(("电话", "电话家访", "打电话"), "电话联系"),
     **dict.fromkeys(("视频", "视频联系", "视频家访"), "视频通话"),
     **dict.fromkeys(("亲情电话", "亲情视频", "亲情热线", "亲子通话", "与父母通话"), "亲情通话"),
     **dict.fromkeys(("辅导", "课业辅导", "作业辅导"), "学习辅导"),
     **dict.fromkeys(("心理辅导", "心理咨询"), "心理疏导"),
-    **dict.fromkeys(("慰问", "送温暖活动"), "送温暖"),
+    **dict.fromkeys(("慰问", "送温暖活动", "节日慰问", "物资慰问"), "送温暖"),
     **dict.fromkeys(("集体活动", "主题活动"), "活动"),
 }
 record_kind = _closed(RECORD_KIND_WORDS)
