@@ -581,6 +581,19 @@ def distinct_children(
             yield table, i, None if same else first
 
 
+def _lower_header_again(row: list[Any], columns: Iterable[Column]) -> bool:
+    """Whether a row is a two-row header's lower row printed again on a later page: each
+    column's cell it fills is that column's own header text (姓名 under 父亲), and at least
+    one is under a group."""
+    texts = [
+        (c, _cell_text(row[c.index]))
+        for c in columns
+        if not c.ticks and c.index < len(row) and _cell_text(row[c.index])
+    ]
+    own = [(c, text == (c.label[len(c.group) :] if c.lower else c.label)) for c, text in texts]
+    return any(c.lower for c, _ in own) and all(same for _, same in own)
+
+
 @functools.lru_cache(maxsize=1024)
 def column_letter(index: int) -> str:
     """Excel's letters for a 1-based column number (28 -> "AB"), without importing openpyxl
@@ -1128,6 +1141,16 @@ class TableMaker:
             # The header printed again on a later page (a copy of the header cell) is no child.
             j, label = self.name_col.index, self.name_col.label
             data_idx = [i for i in data_idx if j >= len(grid[i]) or grid[i][j] != label]
+            # So is its lower row (姓名, 电话, 务工地点 under 父亲 and 母亲), which has no name
+            # of a child: looked at only where the name cell is empty, which few rows are.
+            lower = [c for c in header.columns.values() if c.lower and not c.ticks]
+            if lower:
+                data_idx = [
+                    i
+                    for i in data_idx
+                    if (j < len(grid[i]) and grid[i][j] not in (None, ""))
+                    or not _lower_header_again(grid[i], header.columns.values())
+                ]
         table.rows += [sheet.row0 + at + i + 1 for i in data_idx]
         kept = [grid[i] for i in data_idx]
         width = max(mapped) + 1
