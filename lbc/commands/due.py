@@ -72,7 +72,9 @@ def due_command(
     inputs = common.read_files(paths, cfg)
     if out is not None:
         refuse_input_as_output(out, inputs)
-    roster = common.read(paths, cfg, term=chosen if term is not None else None)
+    # The term --as-of falls in, when not named: a record's 10月13日 is of it, as the
+    # summary of that term reads it.
+    roster = common.read(paths, cfg, term=chosen)
     result = due(roster, chosen, school_year_start(chosen, cfg.terms), cfg.quotas, day)
     if not roster.records:
         common.note(t("due.note.no_records"))
