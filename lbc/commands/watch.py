@@ -15,6 +15,7 @@ from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.watch import WatchReport, watch_report
 from lbc.workspace.schools import read_roster, run_school
+from lbc.workspace.terms import term_of
 
 CSV_COLUMNS = (
     "class",
@@ -59,9 +60,11 @@ def watch_command(
     inputs = common.read_files(paths, cfg, previous)
     if out is not None:  # before the work, not after it
         refuse_input_as_output(out, inputs)
-    roster = common.read(paths, cfg, pairs_matter=True)  # WCH012: the pairs in force
-    last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
     day = common.as_of_day(as_of)
+    # WCH012: the pairs in force. A record's 11月12日 is of the term of the day, as lbc due
+    # reads it.
+    roster = common.read(paths, cfg, pairs_matter=True, term=term_of(day, cfg.terms))
+    last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
     report = watch_report(roster, cfg.watch, day, last_term)
     common.note_untyped(report.untyped, t("watch.untyped"))
     if report.unclear is not None:  # the days without contact count: what they cannot see
