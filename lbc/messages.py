@@ -1670,6 +1670,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "contact.father": ("父亲", "father"),
     "contact.mother": ("母亲", "mother"),
     "contact.parent": ("家长", "parent"),
+    "contact.guardian_at_home": (
+        "在家照看孩子的监护人（登记的监护人是外出的父亲或母亲）",
+        "a guardian at home (the guardian listed is the away father or mother)",
+    ),
     "contact.guardian_or_other_parent": (
         "监护人或另一方家长的电话",
         "a guardian's or the other parent's phone",

@@ -121,3 +121,30 @@ def test_a_parent_away_at_work_in_other_words_is_judged(tmp_path):
     assert [(c["name"], c["missing"]) for g in doc["classes"] for c in g["children"]] == [
         ("张雨涵", ["mother_phone"])
     ]
+
+
+def test_flag_lists_a_child_whose_guardian_is_an_away_parent(tmp_path):
+    """Both parents away and the guardian listed is the father (与儿童关系 父亲), or the
+    mother by name: every cell is filled in, yet nobody at home is on file. validate warns
+    of it (CON007) and the watch list counts it (WCH001); flag lists the child to call, by
+    the same test. The county's 实际监护情况 naming the grandparents is someone at home."""
+    header = [*CHILD_HEADER, "母亲姓名", "实际监护情况"]
+    rows = [
+        [*child_row(1, 监护人姓名="张建国", 与儿童关系="父亲"), "李芳", None],
+        [*child_row(2, 监护人姓名="李芳", 与儿童关系="亲属"), "李芳", None],
+        [*child_row(3), "李芳", None],
+        [*child_row(4, 监护人姓名="张建国", 与儿童关系="父亲"), "李芳", "祖父母、外祖父母"],
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    result = run("flag", "r.xlsx", "--format", "csv", cwd=tmp_path)
+    assert result.exit_code == 1, result.stderr
+    what = "在家照看孩子的监护人（登记的监护人是外出的父亲或母亲）"
+    assert result.stdout.splitlines()[1:] == [
+        f"三年级(2)班,,张雨涵,r.xlsx,花名册,2,guardian_name,{what}",
+        f"三年级(2)班,,李明轩,r.xlsx,花名册,3,guardian_name,{what}",
+    ]
+    valid = run("validate", path, "--select", "CON", "--format", "json")
+    assert [(f["code"], f["row"], f["field"]) for f in valid.json()["findings"]] == [
+        ("CON007", 2, "guardian_name"),
+        ("CON007", 3, "guardian_name"),
+    ]

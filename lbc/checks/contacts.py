@@ -25,7 +25,7 @@ _AWAY = {
 
 @dataclass(frozen=True)
 class MissingContact:
-    rule: Rule  # CON001 … CON004, CON006
+    rule: Rule  # CON001 … CON004, CON006, CON007
     field: str  # the canonical key of the cell to fill in
     what: str  # what is missing, in words (lbc flag's to-do list)
     params: dict[str, str]  # exactly what the rule's message fills in
@@ -44,10 +44,10 @@ CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 def guardian_is_parent(table: Table) -> list[bool]:
     """Row by row, whether both parents are away and the guardian listed is the father or
     the mother, by 与儿童关系 or by name: nobody at home. The watch list counts the child as
-    without a guardian (WCH001) and validate asks for the one who looks after the child
-    (CON007), by this one test. A parent's name is read only at the rows that need it: a
-    county's 200,000 parents' names, read for this test alone, cost validate a tenth of a
-    second."""
+    without a guardian (WCH001), and validate and flag ask for the one who looks after the
+    child (CON007, through contact_gaps), by this one test. A parent's name is read only
+    at the rows that need it: a county's 200,000 parents' names, read for this test alone,
+    cost validate a tenth of a second."""
     n = len(table)
     empty: list[object] = [None] * n
     kinds = table.values.get("left_behind_type") or empty
@@ -96,6 +96,16 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
         "guardian": column("guardian_phone"),
     }
     g_name, g_relation = column("guardian_name"), column("guardian_relation")
+    # CON007: both away and the guardian listed is the father or the mother, nobody at home
+    # on file though every cell is filled in (the watch list's WCH001 reads the same test),
+    # unless the county's 实际监护情况 names who looks after the child.
+    nobody_home = [False] * n
+    if (table.has("guardian_name") or table.has("guardian_relation")) and nz.BOTH_AWAY in kinds:
+        care = column("care_situation")
+        nobody_home = [
+            parent and care[i] not in CARERS for i, parent in enumerate(guardian_is_parent(table))
+        ]
+    guardian_key = "guardian_name" if table.has("guardian_name") else "guardian_relation"
 
     def ok(value: object) -> bool:
         if value.__class__ is nz.Bad and usable_only:
@@ -121,6 +131,7 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
             and mother is not None
             and g_name[i] is not None
             and g_relation[i] is not None
+            and not nobody_home[i]
             and not (
                 usable_only and nz.Bad in (guardian.__class__, father.__class__, mother.__class__)
             )
@@ -139,6 +150,9 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
             if not (ok(father) or ok(mother)):
                 key = where(father_key, mother_key)
                 out.append(MissingContact(R.CON002, key, t("contact.parent_phone_any"), {}))
+            if nobody_home[i]:
+                what = t("contact.guardian_at_home")
+                out.append(MissingContact(R.CON007, guardian_key, what, {}))
         elif kind == nz.AWAY_UNSPECIFIED:
             # One parent or both are away, which is unsaid: the one-parent rule for whichever
             # it is needs a parent's phone, and a guardian's or both parents' phones.

@@ -14,7 +14,7 @@ from typing import Any
 
 from stdnum.cn import ric
 
-from lbc.checks.contacts import CARERS, away_parents, contact_gaps, guardian_is_parent
+from lbc.checks.contacts import away_parents, contact_gaps
 from lbc.checks.findings import Finding
 from lbc.checks.registry import R, Rule
 from lbc.messages import t
@@ -574,7 +574,6 @@ def check_children(
                 missing_contact_columns.add(missing.field)
     _missing_columns(out, sorted(missing_contact_columns - set(required)))
     _check_work_places(out)
-    _check_away_guardian(out)
     _check_people(out, today)
     _check_duplicate_children(out, born)
     return out.findings
@@ -725,25 +724,6 @@ def _check_work_places(out: _Out) -> None:
         for i, (kind, place) in enumerate(zip(kinds, table.values[key], strict=True)):
             if kind in away and not ok[place] and status[i] not in LEFT_SCHOOL:
                 out.add(R.CON005, i, key, who=word)
-
-
-def _check_away_guardian(out: _Out) -> None:
-    """Both parents away and the guardian listed is the father or the mother (CON007, a
-    warning at the guardian's cell): nobody at home is on file, though every contact cell
-    is filled in. The watch list's WCH001 reads the same test (guardian_is_parent), and
-    likewise takes the county's 实际监护情况 naming a carer (祖父母、外祖父母) as one."""
-    table = out.table
-    kinds = table.values.get("left_behind_type")
-    if not kinds or nz.BOTH_AWAY not in kinds:
-        return
-    if not (table.has("guardian_name") or table.has("guardian_relation")):
-        return
-    status = table.values.get("enrollment_status") or [None] * len(table)
-    care = table.values.get("care_situation") or [None] * len(table)
-    key = "guardian_name" if table.has("guardian_name") else "guardian_relation"
-    for i, parent in enumerate(guardian_is_parent(table)):  # both parents away
-        if parent and status[i] not in LEFT_SCHOOL and care[i] not in CARERS:
-            out.add(R.CON007, i, key)
 
 
 def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:
