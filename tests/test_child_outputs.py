@@ -216,3 +216,33 @@ def test_a_teachers_list_alone_is_the_one_named_schools(tmp_path: Path) -> None:
         "提示：花名册没有“帮扶教师”列，也没有用 --keep 给出上学期结对名单；"
         "本次结对不会参照以往结对\n"
     )
+
+
+def test_due_names_a_teachers_school_as_export_names_it(tmp_path: Path) -> None:
+    """A workspace whose lbc.toml names the school: lbc export gives each row the school's
+    name, and lbc due --format json gave the teacher's school as "" (one school, never told
+    apart): the school's name, as export gives it."""
+    (tmp_path / "lbc.toml").write_text(
+        '[school]\nname = "青山镇中心小学"\n[files]\nroster = ["roster.xlsx"]\n', encoding="utf-8"
+    )
+    header = [*CHILD_HEADER, "帮扶教师"]
+    records = [["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"]]
+    records.append(["2024-09-10", "李老师", "张雨涵", "三年级(2)班", "谈心", "聊了学习"])
+    sheets = {
+        "花名册": [header, [*child_row(1), "李老师"]],
+        "教师": TEACHERS,
+        "帮扶记录": records,
+    }
+    write_xlsx(tmp_path / "roster.xlsx", sheets)
+    due = run("due", "--as-of", "2024-10-15", "--format", "json", cwd=tmp_path)
+    assert [(x["teacher"], x["school"]) for x in due.json()["teachers"]] == [
+        ("李老师", "青山镇中心小学")
+    ]
+    assert run("export", "--out", "x.csv", cwd=tmp_path).exit_code == 0
+    with (tmp_path / "x.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {(r["table"], r["school"]) for r in rows} == {
+        ("children", "青山镇中心小学"),
+        ("teachers", "青山镇中心小学"),
+        ("records", "青山镇中心小学"),
+    }

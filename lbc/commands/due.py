@@ -18,7 +18,6 @@ from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.reports.owed import Due, Owed, due, month_text, summary_line, table_header, table_rows
-from lbc.roster.people import school_name
 from lbc.workspace.schools import run_school
 from lbc.workspace.terms import parse_term, school_year_start, term_of
 
@@ -132,8 +131,8 @@ def as_document(result: Due) -> dict[str, object]:
         },
         "summary": result.totals(),
         "teachers": [
-            {"teacher": name, "school": school_name(school), "children": [_child(c) for c in kids]}
-            for (school, name), kids in result.teachers.items()
+            {"teacher": x[1], "school": result.schools[x], "children": [_child(c) for c in kids]}
+            for x, kids in result.teachers.items()
         ],
     }
 

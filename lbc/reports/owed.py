@@ -37,6 +37,7 @@ from lbc.roster.support import (
 )
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas
+from lbc.workspace.schools import schools_of
 from lbc.workspace.terms import Term
 
 Month = tuple[int, int]
@@ -211,6 +212,9 @@ class Due:
     paired: int
     unpaired: int
     teachers: dict[Teacher, list[Owed]] = field(default_factory=dict)
+    # Each teacher listed's school by name, as lbc export names its children's rows': a
+    # school lbc.toml or a title names, else the file's own name.
+    schools: dict[Teacher, str] = field(default_factory=dict)
     records: int = 0  # records read up to as_of, in the school year
     unclear: int = 0  # of them, those naming no one child of the roster (SupportRecord)
     # Of them, those whose 类型 lbc cannot read (家访（入户）): a contact, but no talk,
@@ -291,6 +295,7 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
     result = Due(day, term, quotas, 0, 0, records=len(records), unclear=unclear)
     result.unreadable_kinds = sum(r.kind.__class__ is nz.Bad for r in records)
     loads = caseloads(kids)
+    schools = schools_of(roster)
     result.paired = sum(len(v) for v in loads.values())
     result.unpaired = len(kids) - result.paired
     for teacher, mine in loads.items():
@@ -333,6 +338,7 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
             )
         if listed:
             result.teachers[teacher] = listed
+            result.schools[teacher] = schools.at(*kids.where[mine[0]])
     return result
 
 
