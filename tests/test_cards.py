@@ -536,3 +536,19 @@ def test_the_birth_date_an_id_holds_is_on_a_card_of_a_roster_without_one(
         assert cards(ws, "--out", "c.html").exit_code == 0
         (card,) = html_cards((ws / "c.html").read_text(encoding="utf-8"))
         assert dict(card[2])["儿童"] == child_line("女", C32)  # 出生日期：2016年5月1日
+
+
+def test_a_child_on_two_rows_has_either_rows_illness_on_its_card(tmp_path: Path) -> None:
+    """张雨涵 is on two rows of one ID number (DUP001): the kept row says 健康, the second
+    哮喘. The watch list counts the illness (WCH008, 患病：哮喘) and the card said 健康:
+    the card now says what the other row says of her health too."""
+    children = [kid(1, 班级=C51, **PARENTS, 帮扶教师="王芳"), kid(1, 班级=C51, 健康状况="哮喘")]
+    ws = write_school(tmp_path / "ws", children)
+    with (ws / "lbc.toml").open("a", encoding="utf-8") as fh:
+        fh.write("\n[watch]\nthreshold = 2\n")
+    assert cards(ws, "--out", "卡.html").exit_code == 0
+    (card,) = html_cards((ws / "卡.html").read_text(encoding="utf-8"))
+    assert card[2][0] == ("儿童", child_line("女", C51).replace("健康状况：健康", "健康状况：哮喘"))
+    watch = run("watch", "--format", "json", cwd=ws).json()
+    reasons = [r["message"] for g in watch["classes"] for c in g["children"] for r in c["reasons"]]
+    assert reasons == ["患病：哮喘"]

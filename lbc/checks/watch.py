@@ -63,6 +63,15 @@ DISABLED = ("残", "障碍", "智障", "脑瘫")
 # An illness as a 健康状况 cell names it: 患病, 慢性病, 重病, 心脏病; and the ones written
 # without 病: 哮喘, 癫痫, 自闭症, 肿瘤, 白血病's kin 癌, 贫血.
 ILL = ("病", "症", "哮喘", "癫痫", "瘤", "癌", "贫血")
+
+
+def names_a_condition(health: object) -> bool:
+    """Whether a 健康状况 cell says the child is disabled or ill (WCH007, WCH008): 哮喘,
+    肢残; not 健康, nor 无病 or 非残疾, which deny it."""
+    said = nz.affirmed(_text(health))
+    return any(word in said for word in (*DISABLED, *ILL))
+
+
 # In 监护人身体状况: 差, 不好, ill or disabled as above, or unable to get about (瘫痪, 卧床,
 # 行动不便), or 高血压, which schools write for a grandparent's chronic illness.
 POOR_HEALTH = ("差", "不好", *DISABLED, *ILL, "瘫", "卧床", "不便", "高血压")

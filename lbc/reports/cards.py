@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lbc.checks.watch import watch_list
 from lbc.errors import LbcError
 from lbc.messages import language, long_date, t
+from lbc.reports.caseload import EITHER_ROW
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, class_rank, known_birth
 from lbc.roster.tables import Roster, Table, distinct_children
@@ -110,7 +111,12 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
     schools = schools_of(roster)
     watched = {(id(w.table), w.i) for w in watch_list(roster, watch, dt.date.today())}
     groups: dict[object, ClassCards] = {}
-    for table, i, first in distinct_children(roster.children):
+    rows = list(distinct_children(roster.children))
+    again: dict[tuple[int, int], list[tuple[Table, int]]] = {}  # kept row -> its repeats
+    for table, i, first in rows:
+        if first is not None:
+            again.setdefault((id(first[0]), first[1]), []).append((table, i))
+    for table, i, first in rows:
         if first is not None or table.get("enrollment_status", i) in LEFT_SCHOOL:
             continue
         cls = table.get("class", i)
@@ -121,7 +127,7 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
         school = schools.of(table, i) if schools.several else ""
         key = (school, cls if isinstance(cls, nz.ClassRef) else label)
         group = groups.setdefault(key, ClassCards(f"{school} {label}" if school else label, []))
-        card = _card(table, i, label, phones, in_post)
+        card = _card(table, i, label, phones, in_post, again.get((id(table), i), []))
         card.school = school
         card.watched = (id(table), i) in watched
         group.cards.append(card)
@@ -149,9 +155,19 @@ def _guardian_address(table: Table, i: int) -> str:
 
 
 def _card(
-    table: Table, i: int, cls: str, phones: dict[Teacher, str], in_post: TeachersInPost
+    table: Table,
+    i: int,
+    cls: str,
+    phones: dict[Teacher, str],
+    in_post: TeachersInPost,
+    repeats: list[tuple[Table, int]],
 ) -> Card:
+    """Child ``i``'s card; ``repeats``: the rows repeating its ID number, whose word of an
+    illness or disability the card carries too (EITHER_ROW), as the watch list counts it."""
     v = lambda key: _value(table, key, i)  # noqa: E731
+    health = table.get("health", i)
+    if repeats:
+        health = EITHER_ROW["health"]([health, *(tb.get("health", j) for tb, j in repeats)])
     people = []
     # Father and mother when the roster has their columns; 家长 when it keeps one parent
     # column set; both when it has both (neither is hidden by the other).
@@ -199,7 +215,7 @@ def _card(
         ("班级", cls),
         # The ID's birth date where the roster has no 出生日期 (or only its month).
         ("出生日期", _birth(table, i)),
-        ("健康状况", v("health")),
+        ("健康状况", nz.display(health) or BLANK),
         ("留守类型", v("left_behind_type")),
         ("家庭住址", v("home_address")),
     ]

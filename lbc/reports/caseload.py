@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from lbc.checks.watch import names_a_condition
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, priority_reasons
 from lbc.roster.support import ChildIndex, records_index
@@ -42,9 +43,17 @@ def _key_target(values: list[Any]) -> Any:
     return "是" if "是" in values else values[0]
 
 
+def _health(values: list[Any]) -> Any:
+    """What any of a child's rows says of an illness or a disability (哮喘 on the second
+    row, 健康 on the kept one), each once, as the watch list counts either row's (WCH007,
+    WCH008); else what the kept row says."""
+    unwell = [v for v in dict.fromkeys(values) if names_a_condition(v)]
+    return "；".join(unwell) if unwell else values[0]
+
+
 # The fields of a child's state that either of its rows can say (a 孤儿 written on the
 # second row of one ID number only, DUP001), and how the rows' values are taken together.
-EITHER_ROW = {"categories": _categories, "key_target": _key_target}
+EITHER_ROW = {"categories": _categories, "key_target": _key_target, "health": _health}
 
 
 class Kids:
