@@ -843,6 +843,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "watch.col.reasons": ("原因", "reasons"),
     "watch.support": ("帮扶教师：{name}", "support teacher: {name}"),
     "watch.never": ("无记录", "none"),
+    # A reason read from another row of the child's ID number (DUP001): where it is written.
+    "watch.other_row": ("{reason}（见{sheet}第 {row} 行）", "{reason} (see {sheet}, row {row})"),
     "watch.teacher_blank": ("（未填写）", " (none named)"),
     "watch.no_phone": ("没有电话", "has no phone"),
     "watch.bad_phone": ("电话一栏不是可拨打的号码", "the phone cell is no number to call"),

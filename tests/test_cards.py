@@ -551,4 +551,4 @@ def test_a_child_on_two_rows_has_either_rows_illness_on_its_card(tmp_path: Path)
     assert card[2][0] == ("儿童", child_line("女", C51).replace("健康状况：健康", "健康状况：哮喘"))
     watch = run("watch", "--format", "json", cwd=ws).json()
     reasons = [r["message"] for g in watch["classes"] for c in g["children"] for r in c["reasons"]]
-    assert reasons == ["患病：哮喘"]
+    assert reasons == ["患病：哮喘（见花名册第 3 行）"]

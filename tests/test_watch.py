@@ -858,6 +858,44 @@ def test_a_child_on_two_rows_keeps_what_either_row_says_of_it(tmp_path: Path) ->
         (c["sheet"], c["row"], c["score"], [(r["code"], r["message"]) for r in c["reasons"]])
         for g in watch.json()["classes"]
         for c in g["children"]
-    ] == [("一班", 3, 7, [("WCH009", "孤儿"), ("WCH008", "患病：患病")])]
+    ] == [
+        (
+            "一班",
+            3,
+            7,
+            [("WCH009", "孤儿（见二班第 2 行）"), ("WCH008", "患病：患病（见二班第 2 行）")],
+        )
+    ]
     pair = run("pair", path, "--max-per-teacher", "1", "--format", "json", cwd=tmp_path)
     assert [(p["child"], p["teacher"]) for p in pair.json()["pairs"]] == [("张雨涵", "王芳")]
+
+
+def test_a_reason_from_a_childs_second_row_points_at_that_row(tmp_path: Path) -> None:
+    """张雨涵 is on 一班's row 3 with nothing wrong but her missing support teacher, and on
+    二班's row 5 (one ID number: DUP001) as 孤儿 and 患哮喘, 二班's sheet laid out
+    otherwise (类别 in A). The watch list takes those reasons from the second row but
+    pointed at the kept row's 一班 row 3, at the column letters of 一班's sheet: each now
+    points at the cell it was read from, and says the row."""
+    header = [*CHILD_HEADER, "帮扶教师", "类别"]
+    first = [*child_row(1), None, None]
+    other = [*child_row(2), "王芳", None]
+    again = child_row(1, 健康状况="哮喘")
+    moved = [["二班名单"], [], ["类别", *CHILD_HEADER], ["留守"], ["孤儿", *again]]
+    staff = [
+        TEACHER_HEADER,
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"],
+    ]
+    sheets = {"一班": [header, other, first], "二班": moved, "教师": staff}
+    write_xlsx(tmp_path / "roster.xlsx", sheets)
+    watch = run("watch", "roster.xlsx", "--format", "json", cwd=tmp_path)
+    assert watch.exit_code == 1, watch.stderr
+    ((child,),) = [g["children"] for g in watch.json()["classes"]]
+    assert (child["sheet"], child["row"]) == ("一班", 3)
+    assert [
+        (r["code"], r["field"], r["file"], r["sheet"], r["row"], r["column"], r["message"])
+        for r in child["reasons"]
+    ] == [
+        ("WCH009", "categories", "roster.xlsx", "二班", 5, "A", "孤儿（见二班第 5 行）"),
+        ("WCH008", "health", "roster.xlsx", "二班", 5, "H", "患病：哮喘（见二班第 5 行）"),
+        ("WCH012", "support_teacher", "roster.xlsx", "一班", 3, "O", "没有帮扶教师（未填写）"),
+    ]

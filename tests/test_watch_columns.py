@@ -169,25 +169,41 @@ def by_rows(
                     )
     # A row repeating a child's ID number adds what it says of the child's own state.
     states = (R.WCH007, R.WCH008, R.WCH009)
-    repeated: dict[tuple[int, int], list[Found]] = {}
+    # It is pointed at there: the cell of that row, and the words say which row it is.
+    Source = tuple[Table, int] | None
+    repeated: dict[tuple[int, int], list[tuple[Found, Source]]] = {}
     for table, i, first in distinct_children(roster.children):
         if first is not None:
             held = repeated.setdefault((id(first[0]), first[1]), [])
-            held += [f for f in row_reasons(table, i, as_of, ws) if f[0] in states]
+            held += [(f, (table, i)) for f in row_reasons(table, i, as_of, ws) if f[0] in states]
     out = []
     for k, (table, i) in enumerate(children):
-        own = row_reasons(table, i, as_of, ws)
-        for f in repeated.get((id(table), i), []):
-            if all(g[0] is not f[0] for g in own):
-                own.append(f)
+        own: list[tuple[Found, Source]] = [(f, None) for f in row_reasons(table, i, as_of, ws)]
+        for f, source in repeated.get((id(table), i), []):
+            if all(g[0] is not f[0] for g, _ in own):
+                own.append((f, source))
         found = [
             *own,
-            *([silent[k]] if k in silent else []),
-            *changed.get((id(table), i), []),
+            *([(silent[k], None)] if k in silent else []),
+            *((f, None) for f in changed.get((id(table), i), [])),
         ]
+
+        def words(rule: Rule, params: dict[str, object], source: Source) -> str:
+            if source is None:
+                return rule.message(**params)
+            tb, j = source
+            reason = rule.message(**params)
+            return t("watch.other_row", reason=reason, sheet=tb.sheet_at(j), row=tb.rows[j])
+
         reasons = [
-            (rule, key, table.letter(key), rule.message(**params), weight[rule.code])
-            for rule, key, params in found
+            (
+                rule,
+                key,
+                (source[0] if source else table).letter(key),
+                words(rule, params, source),
+                weight[rule.code],
+            )
+            for (rule, key, params), source in found
             if weight[rule.code] > 0
         ]
         if reasons and sum(r[4] for r in reasons) >= ws.threshold:

@@ -95,6 +95,9 @@ class Reason:
     column: str | None  # that cell's Excel column letter, None when the roster lacks it
     message: str
     weight: int
+    # The row the reason is written on when it is not the child's own: a row repeating the
+    # child's ID number (DUP001) that says what the kept row does not (WatchFacts._repeated).
+    source: tuple[Table, int] | None = None
 
 
 @dataclass
@@ -117,6 +120,11 @@ class Watched:
     @property
     def row(self) -> int:
         return self.table.rows[self.i]
+
+    def cell(self, reason: Reason) -> tuple[str, str, int]:
+        """The file, sheet and Excel row of the cell a reason is read from."""
+        table, i = reason.source or (self.table, self.i)
+        return table.file, table.sheet_at(i), table.rows[i]
 
     @property
     def support_teacher(self) -> str:
@@ -162,6 +170,8 @@ class WatchFacts:
         # By position in ``children``: the reasons that hold any day, in the order found;
         # the guardian's birth date or age and the column saying it; the change reasons.
         self._found: dict[int, list[Found]] = {}
+        # (child's place, code) -> the row repeating the child's ID number a reason is from.
+        self._from: dict[tuple[int, str], tuple[Table, int]] = {}
         self._guardians: dict[int, tuple[dt.date | int, str]] = {}
         in_post = TeachersInPost(roster)
         rows_of = list(distinct_children(roster.children))
@@ -204,6 +214,7 @@ class WatchFacts:
                 held = self._found.get(k, [])
                 if found[0] in CHILD_STATES and all(f[0] is not found[0] for f in held):
                     self._found[k] = [*held, found]
+                    self._from[(k, found[0].code)] = (table, pairs[j][0])
 
     @functools.cached_property
     def _index(self) -> ChildIndex[int]:
@@ -249,6 +260,16 @@ class WatchFacts:
                 )
             return made[at]
 
+        def elsewhere(k: int, found: Found) -> Reason | None:
+            """A reason read from a row repeating child ``k``'s ID number, pointing at it."""
+            rule, key, params = found
+            table, i = self._from[(k, rule.code)]
+            if weight[rule.code] <= 0:
+                return None
+            where = {"sheet": table.sheet_at(i), "row": table.rows[i]}
+            text = said("watch.other_row", reason=rule.said(**params), **where)
+            return Reason(rule, key, table.letter(key), text, weight[rule.code], (table, i))
+
         out: list[Watched] = []
         for k in sorted({*self._found, *aged, *silent, *self._changed}):
             table, i = self.children[k]
@@ -258,7 +279,12 @@ class WatchFacts:
                 *silent.get(k, ()),
                 *self._changed.get(k, ()),
             ]
-            reasons = [r for f in found if (r := weighed(table, f)) is not None]
+            reasons = [
+                r
+                for f in found
+                if (r := elsewhere(k, f) if (k, f[0].code) in self._from else weighed(table, f))
+                is not None
+            ]
             if reasons and sum(r.weight for r in reasons) >= settings.threshold:
                 # Only WCH014 can be found twice (both parents): the father's stays first.
                 reasons.sort(key=lambda r: (-r.weight, r.rule.code))

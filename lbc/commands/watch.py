@@ -108,6 +108,7 @@ def as_document(report: WatchReport, privacy: Privacy) -> dict[str, object]:
                                 "code": r.rule.code,
                                 "weight": r.weight,
                                 "field": r.field,
+                                **dict(zip(("file", "sheet", "row"), w.cell(r), strict=True)),
                                 "column": r.column,
                                 "message": privacy.text(r.message),
                             }
