@@ -241,8 +241,31 @@ def test_due_names_a_teachers_school_as_export_names_it(tmp_path: Path) -> None:
     assert run("export", "--out", "x.csv", cwd=tmp_path).exit_code == 0
     with (tmp_path / "x.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert {(r["table"], r["school"]) for r in rows} == {
+    assert {(r["table"], r["school"]) for r in rows if not r["table"].endswith("_columns")} == {
         ("children", "青山镇中心小学"),
         ("teachers", "青山镇中心小学"),
         ("records", "青山镇中心小学"),
     }
+
+
+def test_an_empty_column_is_still_a_column_in_an_exported_csv(tmp_path: Path) -> None:
+    """The roster has a 帮扶教师 column nobody has filled in yet: every child has no support
+    teacher (WCH012). Exported to CSV and read back, the empty column was no column, and
+    the watch list lost the reason and 李明轩 (患哮喘 and no teacher) with it: the file
+    now says which columns each sheet had, and both lists agree."""
+    header = [*CHILD_HEADER, "帮扶教师"]
+    rows = [header, [*child_row(1), None], [*child_row(2, 健康状况="哮喘"), None]]
+    write_xlsx(tmp_path / "roster.xlsx", {"花名册": rows, "教师": TEACHERS})
+    assert run("export", "roster.xlsx", "--out", "x.csv", cwd=tmp_path).exit_code == 0
+
+    def listed(path: str) -> list[tuple[str, list[str]]]:
+        result = run("watch", path, "--format", "json", cwd=tmp_path)
+        assert result.exit_code == 1, result.stderr
+        return [
+            (c["name"], [r["code"] for r in c["reasons"]])
+            for g in result.json()["classes"]
+            for c in g["children"]
+        ]
+
+    assert listed("roster.xlsx") == [("李明轩", ["WCH008", "WCH012"])]
+    assert listed("x.csv") == listed("roster.xlsx")

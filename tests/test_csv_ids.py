@@ -34,9 +34,11 @@ def number_ids(path: Path) -> Path:
 
 
 def id_cells(path: Path) -> list[str]:
-    """The id_number cells of a CSV lbc wrote, as the file holds them."""
+    """The id_number cells of a CSV lbc wrote, as the file holds them: its rows of
+    children (an export's rows saying which columns each sheet had are no child's)."""
     text = path.read_text(encoding="utf-8-sig")
-    return [row["id_number"] for row in csv.DictReader(io.StringIO(text))]
+    rows = csv.DictReader(io.StringIO(text))
+    return [row["id_number"] for row in rows if row.get("table", "children") == "children"]
 
 
 def id_findings(path: Path) -> list[tuple[int, str, str, str]]:

@@ -21,6 +21,7 @@ from lbc.reports.county import LAYOUT
 from lbc.roster import normalise as nz
 from lbc.roster.fields import Kind
 from lbc.roster.parquet import (
+    COLUMN_ROWS,
     LEAD,
     METADATA_KEY,
     SCHOOL,
@@ -132,13 +133,24 @@ def _csv_text(value: Any) -> str | None:
 
 
 def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
-    """The roster's rows as dicts of the stacked columns, for a CSV file."""
+    """The roster's rows as dicts of the stacked columns, for a CSV file; then, for each
+    source sheet, a row saying which of its columns it had, by their letters there
+    (COLUMN_ROWS): an empty column is a column, and a CSV file has no metadata to say so."""
     schools = schools_of(roster)
     for table in roster.tables():
         columns = table_columns(table, schools, stacked=True, text=_csv_text)
         names = list(columns)
         for values in zip(*columns.values(), strict=True):
             yield dict(zip(names, values, strict=True))
+    for table in roster.tables():
+        written = set(keys(table.kind))
+        for sheet in dict.fromkeys(table.row_sheets or [table.sheet]):
+            yield {
+                TABLE: COLUMN_ROWS[table.kind],
+                SOURCE_FILE: table.file,
+                SOURCE_SHEET: sheet,
+                **{k: col.letter for k, col in table.columns.items() if k in written},
+            }
 
 
 def kind_table(roster: Roster, kind: Kind) -> pa.Table:

@@ -41,6 +41,12 @@ TABLE, SCHOOL, SOURCE_FILE, SOURCE_SHEET, SOURCE_ROW = (
 LEAD = (SCHOOL, SOURCE_FILE, SOURCE_SHEET, SOURCE_ROW)
 TABLE_NAMES = {Kind.CHILDREN: "children", Kind.TEACHERS: "teachers", Kind.RECORDS: "records"}
 _KINDS = {name: kind for kind, name in TABLE_NAMES.items()}
+# A CSV file keeps no metadata: after its rows, one row per source sheet whose ``table`` is
+# one of these says which columns the sheet had (each one's letter there), so that a column
+# a school had but left empty (帮扶教师, its absence no reason for WCH012) is still its
+# column when the file is read back, as a workbook's 来源列 sheet and Parquet's metadata say.
+COLUMN_ROWS = {kind: f"{name}_columns" for kind, name in TABLE_NAMES.items()}
+_COLUMN_KINDS = {name: kind for kind, name in COLUMN_ROWS.items()}
 T = TypeVar("T")
 
 
@@ -235,7 +241,12 @@ def tables_from_columns(
     else:
         files, sheets, rows, layouts = [str(path)] * n, [sheet] * n, list(range(2, n + 2)), None
     groups: dict[tuple[Any, Any, Any], list[int]] = {}
+    had: dict[Kind, set[str]] = {}  # without the metadata: the columns the sheets had
     for i, key in enumerate(zip(kinds, files, sheets, strict=True)):
+        marks = _COLUMN_KINDS.get(key[0]) if layouts is None else None
+        if marks is not None:
+            had.setdefault(marks, set()).update(k for k, v in columns.items() if v[i] is not None)
+            continue
         groups.setdefault(key, []).append(i)
     schools = columns.get(SCHOOL)
     out = []
@@ -244,7 +255,9 @@ def tables_from_columns(
         if kind is None:
             raise LbcError(t("err.parquet_table", path=path, table=kind_name))
         layout = None if layouts is None else layouts.get(source_key(kind, file, sheet_name), {})
-        table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout, shown)
+        table = _table(
+            kind, str(file), str(sheet_name), index, columns, rows, layout, shown, had.get(kind)
+        )
         school = next((schools[i] for i in index if schools[i]), "") if schools else ""
         out.append((table, school))
     return out
@@ -274,13 +287,15 @@ def _table(
     rows: list[Any],
     layout: dict[str, Any] | None,
     shown: set[str],
+    had: set[str] | None = None,
 ) -> Table:
     """One source sheet's rows as a :class:`Table`: the columns its sheet had, with their
     letters and labels, and the other values of its kind (a 学校, 类别 folded from 是/否
     columns) as values without a column, as reading the sheet itself gave them. Without
     the metadata, every column holding a value is a column where it stands. It is marked
     as showing a formula's error where a cell of a ``shown`` column is one, as a sheet's
-    cell is read (lbc.roster.reading.FORMULA_ERRORS)."""
+    cell is read (lbc.roster.reading.FORMULA_ERRORS). ``had``: the columns a CSV file's
+    rows of columns (COLUMN_ROWS) say its sheets had, empty ones too."""
     labels = {f.key: f.label for f in FIELDS[kind]}
     placed: dict[str, list[str]] = (layout or {}).get("columns", {})
     numbers: dict[str, list[int]] = (layout or {}).get("number_cells", {})
@@ -304,7 +319,7 @@ def _table(
         if name in placed:
             letter, label = placed[name]
             cols[name] = Column(name, j, letter, label)
-        elif layout is None and filled:
+        elif layout is None and (filled or name in (had or ())):
             cols[name] = Column(name, j, column_letter(j + 1), labels[name])
         elif not filled:  # a column of other schools' sheets, not of this one
             continue
