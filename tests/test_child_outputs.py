@@ -269,3 +269,46 @@ def test_an_empty_column_is_still_a_column_in_an_exported_csv(tmp_path: Path) ->
 
     assert listed("roster.xlsx") == [("李明轩", ["WCH008", "WCH012"])]
     assert listed("x.csv") == listed("roster.xlsx")
+
+
+def test_due_takes_a_childs_priority_from_either_of_its_rows(tmp_path: Path) -> None:
+    """李明轩 is on 一班's row 3 with no category, and again on 二班 (one ID number: DUP001)
+    as 孤儿. The summary counts him as an orphan and the watch list lists him as one, but
+    lbc due gave him no priority reason and listed him after 张雨涵: now 孤儿, first."""
+    header = [*CHILD_HEADER, "类别", "帮扶教师"]
+    plain = {"kind": "非留守"}
+    sheets = {
+        "一班": [
+            header,
+            [*child_row(1, **plain), None, "李老师"],
+            [*child_row(2, **plain), None, "李老师"],
+        ],
+        "二班": [header, [*child_row(2, **plain), "孤儿", "李老师"]],
+        "教师": TEACHERS,
+    }
+    write_xlsx(tmp_path / "roster.xlsx", sheets)
+    args = ("due", "roster.xlsx", "--as-of", "2024-10-15", "--format", "json")
+    due = run(*args, cwd=tmp_path)
+    assert due.exit_code == 1, due.stderr
+    ((teacher,),) = [due.json()["teachers"]]
+    assert [(c["child"], c["priority"]) for c in teacher["children"]] == [
+        ("李明轩", ["孤儿"]),
+        ("张雨涵", []),
+    ]
+    watch = run("watch", "roster.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert [c["name"] for g in watch["classes"] for c in g["children"]] == ["李明轩"]
+
+
+def test_pair_takes_a_childs_priority_from_either_of_its_rows(tmp_path: Path) -> None:
+    """One place with 李老师: 李明轩's second row (one ID number) says 低保, a priority
+    child to pair first, as due and the summary read him; pair gave the place to 张雨涵."""
+    header = [*CHILD_HEADER, "类别"]
+    plain = {"kind": "非留守"}
+    sheets = {
+        "一班": [header, [*child_row(1, **plain), None], [*child_row(2, **plain), None]],
+        "二班": [header, [*child_row(2, **plain), "低保"]],
+        "教师": TEACHERS,
+    }
+    write_xlsx(tmp_path / "roster.xlsx", sheets)
+    pair = run("pair", "roster.xlsx", "--max-per-teacher", "1", "--format", "json", cwd=tmp_path)
+    assert [(p["child"], p["teacher"]) for p in pair.json()["pairs"]] == [("李明轩", "李老师")]

@@ -202,10 +202,13 @@ def _children(
     counts = {"left_school": 0, "duplicates": 0}
     out: list[ChildRow] = []
     keys: list[tuple[int, int]] = []
+    again: dict[tuple[int, int], list[tuple[Table, int]]] = {}  # a kept row -> its repeats
     rows = itertools.chain.from_iterable(map(_rows, roster.children))
     for (table, i, first), cells in zip(distinct_children(roster.children), rows, strict=True):
         status, ident, cls, name, grade, school, teacher, kind, gender, birth, *rest = cells
         listed, tag, priority, label = rest
+        if first is not None:  # what it says of the child counts for the row kept
+            again.setdefault((at[id(first[0])], first[1]), []).append((table, i))
         if status in LEFT_SCHOOL:
             counts["left_school"] += 1
             continue
@@ -246,6 +249,12 @@ def _children(
                 listed=_text(listed) or None,
             )
         )
+    # A child on two rows (one ID number) is a priority by what either says of it, as the
+    # watch list and the summary read it (priority_reasons).
+    if again:
+        for c, (k, i) in zip(out, keys, strict=True):
+            if (k, i) in again:
+                c.priority = priority_reasons(roster.children[k], i, again[(k, i)])
     return out, keys, counts
 
 

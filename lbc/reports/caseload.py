@@ -122,4 +122,9 @@ class Kids:
 
     def priority(self) -> list[list[str]]:
         """Why each child is a priority (``priority_reasons``); empty lists for the rest."""
-        return [priority_reasons(table, i) for table, rows in self.rows for i in rows]
+        again = self.again
+        return [
+            priority_reasons(table, i, again.get((id(table), i), ()))
+            for table, rows in self.rows
+            for i in rows
+        ]

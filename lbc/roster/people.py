@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -56,15 +56,26 @@ PRIORITY_CATEGORIES = ("孤儿", "残疾", "建档立卡", "低保", "贫困", "
 PRIORITY_FIELDS = ("key_target", "categories", "health", "left_behind_type", "enrollment_status")
 
 
-def priority_reasons(table: Table, i: int) -> list[str]:
+def priority_reasons(table: Table, i: int, repeats: Sequence[tuple[Table, int]] = ()) -> list[str]:
     """Why child ``i`` of ``table`` is a priority, in words (said: Chinese in a school's
-    document, the run's language in what lbc prints); empty when it is not."""
+    document, the run's language in what lbc prints); empty when it is not. ``repeats``:
+    the rows repeating its ID number (DUP001), whose word of the child itself (重点帮扶对象,
+    a category, 残疾) counts too, as the watch list and the summary take either row's; its
+    留守类型 and 在校状态 are the kept row's to say."""
     reasons = []
-    if table.get("key_target", i) == "是":
+    if not repeats:  # nearly every child: its one row, read as it stands
+        key_target, health = table.get("key_target", i) == "是", table.get("health", i)
+        cats: Collection[str] = nz.categories_named(table.get("categories", i))
+        disabled = health == "残疾"
+    else:
+        rows = [(table, i), *repeats]
+        key_target = any(tb.get("key_target", j) == "是" for tb, j in rows)
+        cats = {c for tb, j in rows for c in nz.categories_named(tb.get("categories", j))}
+        disabled = any(tb.get("health", j) == "残疾" for tb, j in rows)
+    if key_target:
         reasons.append(said("pair.priority.key_target"))
-    cats = nz.categories_named(table.get("categories", i))
     reasons += [word(c) for c in PRIORITY_CATEGORIES if c in cats]
-    if "残疾" not in cats and table.get("health", i) == "残疾":
+    if "残疾" not in cats and disabled:
         reasons.append(word("残疾"))
     if table.get("left_behind_type", i) == nz.BOTH_AWAY:
         reasons.append(word(nz.BOTH_AWAY))
