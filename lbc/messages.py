@@ -980,6 +980,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行身份证号相同，按同一名儿童结对",
         "note: '{sheet}' row {row} has the same ID number as '{first_sheet}' row {first}; paired as one child",
     ),
+    # A row without an ID number alike in every cell that tells children apart (DUP002).
+    "pair.note.copy": (
+        "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行姓名、性别、出生日期、班级、"
+        "监护人都相同，是同一行登记了两次，按同一名儿童结对",
+        "note: '{sheet}' row {row} repeats '{first_sheet}' row {first} (name, gender, birth"
+        " date, class, guardian): one child entered twice, paired as one child",
+    ),
     "pair.note.unread_classes": (
         "提示：“{sheet}”第 {row} 行{name}的任教班级“{value}”无法识别，结对时按未任教任何班级"
         "（请按 lbc validate 的 CLS001 改正）",

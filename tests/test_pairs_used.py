@@ -263,8 +263,13 @@ def test_a_child_left_unpaired_by_the_pairing_is_unpaired_after_it(tmp_path: Pat
 
 def test_children_without_id_numbers_are_found_by_the_roster_row(tmp_path: Path) -> None:
     """Two 张雨涵 in one class, no ID numbers, a sheet and file named with full-width
-    brackets: only 名册位置 tells the twins apart, and it must be read back exactly."""
-    twins = [{**kid(n, C51, 帮扶教师="李强"), "姓名": "张雨涵", "身份证号": None} for n in (1, 2)]
+    brackets: only 名册位置 tells the twins apart in the pairs workbook, and it must be read
+    back exactly. (Each has a guardian of its own: rows alike in every cell that tells
+    children apart would be one child entered twice.)"""
+    twins = [
+        {**kid(n, C51, 帮扶教师="李强"), "姓名": "张雨涵", "身份证号": None, "监护人姓名": f"张{n}"}
+        for n in (1, 2)
+    ]
     kids = [*twins, {**kid(3, C51, 帮扶教师="李强"), "身份证号": None}]
     staff = [teacher("李强", C51), teacher("王芳", C32)]
     path = write_xlsx(

@@ -217,7 +217,7 @@ def _children(
             counts["duplicates"] += 1
             notes.append(
                 t(
-                    "pair.note.duplicate",
+                    "pair.note.duplicate" if isinstance(ident, str) else "pair.note.copy",
                     sheet=table.sheet_at(i),
                     row=table.rows[i],
                     first_sheet=first[0].sheet_at(first[1]),

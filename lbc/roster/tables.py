@@ -14,6 +14,7 @@ import itertools
 import pickle
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
@@ -556,10 +557,12 @@ class _Header:
 def distinct_children(
     tables: list[Table],
 ) -> Iterator[tuple[Table, int, tuple[Table, int] | None]]:
-    """Every children row, with the row kept for its ID number when it repeats one: a child
-    entered twice is one child to pair, count and report on. The row kept is the first
-    still on the books, else the first: a child who moved school is on both rosters, 转出
-    on one and 在读 on the other, and is at the second whichever file is read first."""
+    """Every children row, with the row kept for its child when it repeats one: a child
+    entered twice is one child to pair, count and report on. Rows are one child by their ID
+    number, and a row without one by being a copy of another row of its sheet
+    (``copied_rows``). The row kept is the first still on the books, else the first: a
+    child who moved school is on both rosters, 转出 on one and 在读 on the other, and is at
+    the second whichever file is read first."""
     kept: dict[str, tuple[Table, int]] = {}
     gone: set[str] = set()  # the ID numbers whose row kept so far has left
     for table in tables:
@@ -573,12 +576,94 @@ def distinct_children(
                     gone.add(ident)
                 else:
                     gone.discard(ident)
+    copied: dict[tuple[int, int], tuple[Table, int]] = {}  # a copy -> the row kept
+    for table in tables:
+        ids = table.values.get("id_number") or [None] * len(table)
+        for group in copied_rows(table):
+            ident = next((ids[i] for i in group if ids[i] is not None), None)
+            first = kept[ident] if ident is not None else _kept_of(table, group)
+            for i in group:
+                if ids[i] is None and (table, i) != first:
+                    copied[(id(table), i)] = first
     for table in tables:
         ids = table.values.get("id_number") or [None] * len(table)
         for i, ident in enumerate(ids):
-            first = kept.get(ident) if isinstance(ident, str) else None
+            if isinstance(ident, str):
+                first = kept.get(ident)
+            else:
+                first = copied.get((id(table), i)) if copied else None
             same = first is None or (first[0] is table and first[1] == i)
             yield table, i, None if same else first
+
+
+# The cells that tell two children apart: two rows of one sheet alike in every one, one or
+# both without an ID number, are a row copied twice (lbc validate says DUP002), not two
+# children. Namesakes of one class differ in one of them (a birth date, a guardian).
+COPY_FIELDS = (
+    "name",
+    "class",
+    "school",
+    "gender",
+    "birth_date",
+    "guardian_name",
+    "father_name",
+    "mother_name",
+    "parent_name",
+)
+DATED = (dt.date, nz.YearMonth)  # a birth date read, to the day or the month
+
+
+def copied_rows(table: Table) -> list[list[int]]:
+    """The groups of rows of ``table`` that are one child entered more than once without
+    an ID number: alike in every COPY_FIELDS cell, with a name, a class read and a birth
+    date read (without one, namesakes are DUP004's two children nothing tells apart), at
+    least one row without an ID number, and at most one ID number among them (two are two
+    children). Only rows sharing a name and class are compared, so a roster whose rows all
+    have an ID number costs a scan for an empty one."""
+    v, n = table.values, len(table)
+    ids = v.get("id_number")
+    if (ids is not None and None not in ids) or not (table.has("name") and table.has("class")):
+        return []
+    names, classes = v["name"], v["class"]
+    if ids is None:  # no 身份证号 column: every row is without one
+        ids = [None] * n
+        rows: Sequence[int] = range(n)
+    else:  # the rows without one, and the rows of their names
+        wanted = {names[i] for i, ident in enumerate(ids) if ident is None}
+        rows = [i for i, name in enumerate(names) if name in wanted]
+    if len(rows) == n:
+        keys = list(zip(names, classes, strict=True))
+    else:
+        keys = [(names[i], classes[i]) for i in rows]
+    shared = {key for key, count in Counter(keys).items() if count > 1}
+    if not shared:
+        return []
+    columns = [v.get(key) or [None] * n for key in COPY_FIELDS]
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for i, key in zip(rows, keys, strict=True):
+        if key not in shared:
+            continue
+        cells = tuple(c[i] for c in columns)
+        name, cls, born = cells[0], cells[1], cells[COPY_FIELDS.index("birth_date")]
+        if isinstance(name, str) and cls.__class__ is nz.ClassRef and born.__class__ in DATED:
+            groups.setdefault(cells, []).append(i)
+    out = []
+    for group in groups.values():
+        numbers = {ids[i] for i in group if ids[i] is not None}
+        blank = any(ids[i] is None for i in group)
+        if len(group) > 1 and blank and (not numbers or (len(numbers) == 1 and _is_str(numbers))):
+            out.append(group)
+    return out
+
+
+def _is_str(numbers: set[Any]) -> bool:
+    return isinstance(next(iter(numbers)), str)
+
+
+def _kept_of(table: Table, rows: list[int]) -> tuple[Table, int]:
+    """The row kept of one child's rows: the first still on the books, else the first."""
+    states = table.values.get("enrollment_status") or [None] * len(table)
+    return table, next((i for i in rows if states[i] not in nz.LEFT_SCHOOL), rows[0])
 
 
 def _lower_header_again(row: list[Any], columns: Iterable[Column]) -> bool:

@@ -1,0 +1,109 @@
+"""A child's row copied twice, no ID number on either: one child in every count.
+
+The samples' 郑思琪 (五年级(1)班) is on rows 42 and 47, alike in every cell that tells two
+children apart; with the new roster's 身份证号 column left empty, lbc validate says DUP002
+of row 47, and diff, summary and pair take the two rows as the one child they are. Two
+namesakes whose guardians differ stay two children.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import child_cells as kid
+from conftest import run, table, write_xlsx
+
+SHEET = "留守儿童花名册"
+TERM = ("--term", "2024-autumn")
+
+
+def without_ids(samples: Path, **row_47: str) -> Path:
+    """The samples' roster with its 身份证号 column (D) emptied, and row 47's cells set by
+    column letter."""
+    path = samples / "roster.xlsx"
+    book = load_workbook(path)
+    sheet = book[SHEET]
+    for row in range(4, 63):
+        sheet.cell(row, 4).value = None
+    for letter, value in row_47.items():
+        sheet[f"{letter}47"] = value
+    book.save(path)
+    return samples
+
+
+def named(entries: list[dict[str, Any]], name: str) -> list[int]:
+    return [e["row"] for e in entries if e["child"] == name]
+
+
+def test_validate_says_the_copy_is_a_duplicate(samples: Path) -> None:
+    ws = without_ids(samples)
+    doc = run("validate", "roster.xlsx", "--format", "json", cwd=ws).json()
+    dup = [(f["code"], f["row"], f["message"]) for f in doc["findings"] if "DUP" in f["code"]]
+    assert dup == [("DUP002", 47, "姓名、出生日期、班级与第 42 行相同，可能重复登记")]
+
+
+def test_diff_matches_the_copied_child_once(samples: Path) -> None:
+    ws = without_ids(samples)
+    doc = run("diff", "上学期/roster.xlsx", "roster.xlsx", "--format", "json", cwd=ws).json()
+    matched_by = {"id_number": 0, "name_birth_date": 47, "name_class": 1}
+    assert doc["summary"] == {
+        "added": 10,
+        "gone": 10,
+        "changed": 14,
+        "unchanged": 34,
+        "matched_by": matched_by,
+    }
+    assert (named(doc["added"], "郑思琪"), named(doc["gone"], "郑思琪")) == ([], [])
+
+
+def test_summary_counts_the_copied_child_once(samples: Path) -> None:
+    ws = without_ids(samples)
+    doc = run("summary", *TERM, "--format", "json", cwd=ws).json()
+    assert doc["enrollment"]["on_books"] == 56
+    markdown = run("summary", *TERM, cwd=ws).stdout
+    assert "本学期我校在册关爱对象 56 名，其中留守儿童 55 名；男 25 人，女 31 人。" in markdown
+
+
+def test_pair_pairs_the_copied_child_once_and_says_why(samples: Path) -> None:
+    ws = without_ids(samples)
+    result = run("pair", cwd=ws)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "提示：“留守儿童花名册”第 47 行与“留守儿童花名册”第 42 行姓名、性别、出生日期、班级、"
+        "监护人都相同，是同一行登记了两次，按同一名儿童结对"
+    ) in result.stderr.splitlines()
+
+
+def test_namesakes_whose_guardians_differ_stay_two_children(samples: Path) -> None:
+    # Row 47 names another guardian: two 郑思琪 of one class and birth date, as validate
+    # still suspects (DUP002), but nothing merges two rows a cell tells apart.
+    ws = without_ids(samples, T="郑玉兰")
+    doc = run("summary", *TERM, "--format", "json", cwd=ws).json()
+    assert doc["enrollment"]["on_books"] == 57
+    doc = run("diff", "上学期/roster.xlsx", "roster.xlsx", "--format", "json", cwd=ws).json()
+    assert (named(doc["added"], "郑思琪"), named(doc["gone"], "郑思琪")) == ([42, 47], [33])
+
+
+@pytest.mark.parametrize("blank", [(1,), (0, 1)], ids=["one-row-has-the-id", "neither"])
+def test_a_copied_row_in_a_made_roster_is_one_child(tmp_path: Path, blank: tuple[int]) -> None:
+    """王芳 entered twice this term, the copy without her ID number (or both without): one
+    child, found as last term's 王芳, neither added nor gone."""
+    rows = [kid(1, "王芳"), kid(1, "王芳")]
+    for k in blank:
+        rows[k]["身份证号"] = None
+    write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table([kid(1, "王芳")])})
+    write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table(rows)})
+    doc = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "json", cwd=tmp_path).json()
+    rule = "name_birth_date" if len(blank) == 2 else "id_number"
+    assert doc["summary"]["matched_by"] == {
+        "id_number": 0,
+        "name_birth_date": 0,
+        "name_class": 0,
+        rule: 1,
+    }
+    assert (doc["added"], doc["gone"]) == ([], [])
+    assert doc["summary"]["unchanged"] == 1
