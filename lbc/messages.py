@@ -1635,8 +1635,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "merge.on_books": ("在册儿童 {on_books} 名", "{on_books} children on the books"),
     "merge.on_books_fewer": (
-        "在册儿童 {on_books} 名（名册共 {children} 行：同一身份证号在几处出现只计一次，转出、毕业、死亡的不计，与 lbc summary 一致）",
-        "{on_books} children on the books ({children} rows: an ID number in several places counted once, those 转出, 毕业 or 死亡 left out, as lbc summary counts)",
+        "在册儿童 {on_books} 名（名册共 {children} 行：同一身份证号在几处出现、同一行登记两次的只计一次，转出、毕业、死亡的不计，与 lbc summary 一致）",
+        "{on_books} children on the books ({children} rows: an ID number in several places or a row entered twice counted once, those 转出, 毕业 or 死亡 left out, as lbc summary counts)",
     ),
     # ---- rules command ----
     "rules.example": ("示例", "example"),

@@ -68,6 +68,14 @@ def test_summary_counts_the_copied_child_once(samples: Path) -> None:
     assert "本学期我校在册关爱对象 56 名，其中留守儿童 55 名；男 25 人，女 31 人。" in markdown
 
 
+def test_merge_counts_the_copied_child_once_as_summary_does(samples: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "各校"
+    folder.mkdir()
+    (without_ids(samples) / "roster.xlsx").rename(folder / "青山.xlsx")
+    doc = run("merge", folder, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
+    assert (doc["summary"]["children"], doc["summary"]["on_books"]) == (59, 56)
+
+
 def test_pair_pairs_the_copied_child_once_and_says_why(samples: Path) -> None:
     ws = without_ids(samples)
     result = run("pair", cwd=ws)

@@ -127,8 +127,9 @@ def test_the_headline_counts_a_child_on_two_rosters_once(tmp_path: Path) -> None
     root = county(tmp_path)
     merged = run("merge", root, "--out", tmp_path / "全县.xlsx")
     assert headline(merged.stdout) == (
-        "共合并 4 个文件、4 所学校：在册儿童 6 名（名册共 7 行：同一身份证号在几处出现只计一次，"
-        "转出、毕业、死亡的不计，与 lbc summary 一致），教师 0 名，帮扶记录 1 条；"
+        "共合并 4 个文件、4 所学校：在册儿童 6 名（名册共 7 行：同一身份证号在几处出现、"
+        "同一行登记两次的只计一次，转出、毕业、死亡的不计，与 lbc summary 一致），"
+        "教师 0 名，帮扶记录 1 条；"
         "校验发现 0 个错误、0 个警告；跨校或跨文件重复身份证号 1 个，未能读取 0 个文件"
     )
     doc = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
