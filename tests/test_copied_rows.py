@@ -115,3 +115,14 @@ def test_a_copied_row_in_a_made_roster_is_one_child(tmp_path: Path, blank: tuple
     }
     assert (doc["added"], doc["gone"]) == ([], [])
     assert doc["summary"]["unchanged"] == 1
+
+
+def test_flag_lists_a_copied_child_once(tmp_path: Path) -> None:
+    """王芳, both parents away and no guardian phone, entered twice without an ID number:
+    one child to call, at the first of her rows."""
+    copy = kid(1, "王芳", 身份证号=None, 监护人电话=None)
+    write_xlsx(tmp_path / "名册.xlsx", {"花名册": table([copy, kid(2), {**copy, "序号": 3}])})
+    doc = run("flag", "名册.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert doc["summary"]["children"] == 1
+    rows = [c["row"] for cls in doc["classes"] for c in cls["children"]]
+    assert rows == [2]
