@@ -96,7 +96,8 @@ class Reason:
     message: str
     weight: int
     # The row the reason is written on when it is not the child's own: a row repeating the
-    # child's ID number (DUP001) that says what the kept row does not (WatchFacts._repeated).
+    # child (its ID number, DUP001, or a copy, DUP002) that says what the kept row does not
+    # (WatchFacts._repeated).
     source: tuple[Table, int] | None = None
 
 

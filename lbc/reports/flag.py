@@ -50,8 +50,9 @@ class FlagReport:
 def flag(roster: Roster) -> FlagReport:
     """The to-do list; refuses (LbcError) when the roster cannot say who is reachable."""
     require_left_behind_type(roster.children, "err.flag_no_type")
-    # A child entered twice (one ID number on two rows) is one child to call, at the row
-    # kept for it, as every list counts it (lbc validate says DUP001 of the other).
+    # A child entered twice (one ID number on two rows, or a row copied without one) is
+    # one child to call, at the row kept for it, as every list counts it (lbc validate
+    # says DUP001 or DUP002 of the other).
     again = {(id(table), i) for table, i, first in distinct_children(roster.children) if first}
     rows = (
         (table, i, _flagged(table, i, missing))
