@@ -917,7 +917,14 @@ def check_records(
     _formula_errors(out)
     laid_out = record_sheets.is_record_sheet(table)
     span = record_sheets.sheet_term(table) if laid_out else None
-    _missing_columns(out, [f.key for f in FIELDS[Kind.RECORDS] if f.required])
+    # A 帮扶教师 column deleted from lbc's own sheet: its title names the teacher
+    # (record_sheets.teacher_from_title), and nothing is missing.
+    required = [
+        f.key
+        for f in FIELDS[Kind.RECORDS]
+        if f.required and not (f.key == "teacher" and "teacher" in table.raw)
+    ]
+    _missing_columns(out, required)
     kinds_seen = set(table.values.get("kind") or [None])
     if not table.has("student") and kinds_seen - GROUP_KINDS:
         _missing_columns(out, ["student"])  # child-level records must name the child

@@ -7,6 +7,8 @@ children and their guardians' phones. When the workbooks come back:
 
 * the 结对儿童 sheet is the teacher's copy of the roster, not a roster: it is not read;
 * a laid-out row still without a date and without content is a row to fill, not a record;
+* a sheet whose 帮扶教师 column was deleted is the teacher's its title names (the title lbc
+  wrote: ``title_teacher``), every row of it;
 * the title carries the term's dates, so a date outside them is known for a typo, and a
   date written without its year (10月8日, 10月) is of the year that puts it in the term
   (on a school's own sheet too, when the run names its term: ``dates_in_span``).
@@ -36,6 +38,8 @@ CHILDREN_TITLE = "老师结对儿童"  # after the teacher's name: the 结对儿
 # 2025年1月31日, the messages' rs.title) or wrote them before (2024-09-01至2025-01-31).
 _DAY = r"(\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日)"
 _DATES = re.compile(rf"（[^（）]*?{_DAY}至{_DAY}）\s*$")
+# The teacher the title names (rs.title: …帮扶记录表（王芳，2024年9月1日至2025年1月31日）).
+_TEACHER = re.compile(rf"帮扶记录表（(.+)，{_DAY}至{_DAY}）\s*$")
 _NO_YEAR = re.compile(r"\d{1,2}月")
 
 
@@ -68,6 +72,30 @@ def sheet_term(table: Table) -> tuple[dt.date, dt.date] | None:
         return _day(found[1]), _day(found[2])
     except ValueError:
         return None
+
+
+def title_teacher(title: str) -> str | None:
+    """The teacher a record sheet's title names, when the title is the one lbc writes
+    (``rs.title``); None for any other title. A teacher who deleted the 帮扶教师 column as
+    the same name on every row still hands back her own sheet: its records are hers."""
+    found = _TEACHER.search(title)
+    if not found:
+        return None
+    try:
+        _day(found[2]), _day(found[3])
+    except ValueError:
+        return None
+    return found[1].strip() or None
+
+
+def teacher_from_title(table: Table) -> None:
+    """Give a record sheet without a 帮扶教师 column the teacher its title names (lbc's own
+    title: ``title_teacher``) on every row."""
+    if "teacher" in table.raw:
+        return
+    teacher = title_teacher(table.title)
+    if teacher is not None:
+        table.raw["teacher"] = [teacher] * len(table)
 
 
 def _day(text: str) -> dt.date:

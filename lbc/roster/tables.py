@@ -710,14 +710,25 @@ TEACHER_ANCHORS = frozenset(
 )
 
 
-def _anchors_ok(kind: Kind, keys: set[str]) -> bool:
-    """Whether the matched keys are enough to call a sheet this kind."""
+def _anchors_ok(kind: Kind, keys: set[str], own_title: Callable[[], bool] = bool) -> bool:
+    """Whether the matched keys are enough to call a sheet this kind. A records sheet
+    without a 帮扶教师 column is one when ``own_title()``: the title above the header is
+    the one lbc writes on a teacher's record sheet, naming her (``title_teacher``)."""
     if kind is Kind.CHILDREN:
         strong = {"id_number", "birth_date", *CHILD_ANCHORS}
         return "name" in keys and len(keys & strong) >= 2 and not keys.isdisjoint(CHILD_ANCHORS)
     if kind is Kind.TEACHERS:
         return "name" in keys and not keys.isdisjoint(TEACHER_ANCHORS)
-    return "date" in keys and "teacher" in keys and bool(keys & {"student", "kind", "content"})
+    return (
+        "date" in keys
+        and bool(keys & {"student", "kind", "content"})
+        and ("teacher" in keys or own_title())
+    )
+
+
+def _title_above(grid: Sequence[Sequence[Any]], first: int) -> str:
+    """The text above a header at grid row ``first``: its first filled cell, if any."""
+    return next((str(c).strip() for r in grid[:first] for c in r if c and str(c).strip()), "")
 
 
 # Words a sheet's name or title uses for a list of teachers (班主任名单, 帮扶教师一览表).
@@ -951,9 +962,11 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
                 deeper = reader.match(kind, three, sheet)
                 if deeper.score > max(found.score, two_from(kind, i + 1).score):
                     found, height = deeper, 3
-            if _anchors_ok(kind, set(found.columns)) and not _pupils_by_class(
-                kind, found, reader, sheet, i
-            ):
+            if _anchors_ok(
+                kind,
+                set(found.columns),
+                lambda i=i: record_sheets.title_teacher(_title_above(sheet.rows, i)) is not None,
+            ) and not _pupils_by_class(kind, found, reader, sheet, i):
                 row_best[kind] = _Header(
                     kind, found.score, i, height, found.columns, found.unknown, found.ignored
                 )
@@ -1165,10 +1178,7 @@ class TableMaker:
             unknown=header.unknown,
             ignored=header.ignored,
             rows=[],
-            title=next(
-                (str(c).strip() for r in grid[: header.first] for c in r if c and str(c).strip()),
-                "",
-            ),
+            title=_title_above(grid, header.first),
             formula_errors=sheet.formula_errors,
         )
         for key in header.columns:
@@ -2033,6 +2043,7 @@ class SheetReader:
         if table is not None and record_sheets.is_record_sheet(table):
             record_sheets.drop_unfilled(table)
             record_sheets.dates_in_term(table)
+            record_sheets.teacher_from_title(table)
         if self.park and table is not None and table.kind is Kind.CHILDREN and not table.is_pairs:
             table.park()
         return SheetRead(name, filled, table)

@@ -1,0 +1,92 @@
+"""A teacher's returned record sheet with a column she deleted still counts.
+
+lbc's own record sheet (lbc record-sheets) comes back edited by hand: a teacher deletes the
+帮扶教师 column (her own name on every row) or the 出生日期 column beside 班级. Through the
+real CLI on real workbooks: the records stay hers, and her namesake's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, table, write_xlsx
+
+C51 = "五年级(1)班"
+TERM = "2024年秋季学期"
+
+
+def kid(n: int, **extra: Any) -> dict[str, Any]:
+    return {**dict(zip(CHILD_HEADER, child_row(n, cls=C51), strict=True)), **extra}
+
+
+def teacher(name: str, phone: str) -> dict[str, Any]:
+    values = [name, "女", phone, "班主任", C51, "语文", "否", "是"]
+    return {**dict(zip(TEACHER_HEADER, values, strict=True)), "可帮扶人数": 1}
+
+
+def workspace(tmp_path: Path, kids: list[dict[str, Any]], staff: list[dict[str, Any]]) -> Path:
+    """A school's workspace with ``kids`` and ``staff`` on its roster, no records yet, and
+    each teacher's record sheet written for the 2024 autumn term."""
+    ws = tmp_path / "青山小学"
+    assert run("init", ws).exit_code == 0
+    (ws / "roster.xlsx").unlink()  # the school fills the blank roster in
+    write_xlsx(ws / "roster.xlsx", {"花名册": table(kids), "教师": table(staff)})
+    made = run("record-sheets", "--term", "2024-autumn", cwd=ws)
+    assert made.exit_code == 0, made.stderr
+    return ws
+
+
+def sheet(ws: Path, name: str) -> Path:
+    return ws / "记录表" / f"帮扶记录表_{TERM}_{name}.xlsx"
+
+
+def fill_first_row_and_delete(path: Path, day: dt.date, content: str, column: str) -> None:
+    """A teacher writes the date and what was done into the first laid-out row, and deletes
+    one column of the sheet, as in Excel (the columns to its right move left)."""
+    wb = load_workbook(path)
+    ws = wb["帮扶记录"]
+    header = [c.value for c in ws[2]]
+    ws.cell(3, header.index("日期") + 1).value = day
+    ws.cell(3, header.index("内容") + 1).value = content
+    ws.delete_cols(header.index(column) + 1)
+    wb.save(path)
+
+
+def owed(ws: Path) -> list[tuple[str, str, int, str | None]]:
+    due = run("due", "--as-of", "2024-09-20", "--format", "json", cwd=ws)
+    assert due.exit_code == 0, due.stderr
+    return [
+        (x["teacher"], c["child"], c["talks_this_month"], c["last_contact"])
+        for x in due.json()["teachers"]
+        for c in x["children"]
+    ]
+
+
+def test_a_sheet_without_its_teacher_column_is_the_teacher_its_title_names(
+    tmp_path: Path,
+) -> None:
+    """王芳 deletes the 帮扶教师 column from her sheet: its title (…帮扶记录表（王芳，2024年9月1日
+    至2025年1月31日）) names her, so her talk counts for her child, in due, the summary and
+    validate alike, and nothing says the sheet was skipped or the column is missing."""
+    kids = [kid(1, 帮扶教师="王芳"), kid(2, 帮扶教师="李强")]
+    ws = workspace(tmp_path, kids, [teacher("王芳", "13800000002"), teacher("李强", "13800000001")])
+    path = sheet(ws, "王芳")
+    title = load_workbook(path)["帮扶记录"]["A1"].value
+    assert title == "2024年秋季学期帮扶记录表（王芳，2024年9月1日至2025年1月31日）"
+    fill_first_row_and_delete(path, dt.date(2024, 9, 10), "谈学习", "帮扶教师")
+
+    assert owed(ws) == [("王芳", "张雨涵", 1, "2024-09-10"), ("李强", "李明轩", 0, None)]
+    due = run("due", "--as-of", "2024-09-20", cwd=ws)
+    assert "已跳过" not in due.stderr
+
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
+    assert summary.exit_code == 0, summary.stderr
+    records = summary.json()["records"]
+    assert (records["total"], records["matched"]) == (1, 1)
+
+    checked = run("validate", "--format", "json", cwd=ws)
+    assert (checked.exit_code, checked.json()["findings"]) == (0, [])
