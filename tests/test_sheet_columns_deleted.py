@@ -90,3 +90,84 @@ def test_a_sheet_without_its_teacher_column_is_the_teacher_its_title_names(
 
     checked = run("validate", "--format", "json", cwd=ws)
     assert (checked.exit_code, checked.json()["findings"]) == (0, [])
+
+
+FIRST, SECOND = dt.date(2015, 3, 1), dt.date(2015, 9, 9)
+
+
+def namesakes(first: str | None, second: str | None) -> list[dict[str, Any]]:
+    """Two 张伟 of 五年级(1)班 (no ID number; born apart), in the roster's 帮扶教师 column
+    with ``first`` and ``second``."""
+    return [
+        kid(1, 姓名="张伟", 身份证号=None, 出生日期=FIRST, 帮扶教师=first),
+        kid(2, 姓名="张伟", 身份证号=None, 出生日期=SECOND, 帮扶教师=second),
+    ]
+
+
+def test_a_namesakes_record_without_a_birth_date_is_the_one_paired_with_its_teacher(
+    tmp_path: Path,
+) -> None:
+    """李强 supports the first 张伟, nobody the second (the roster's 帮扶教师). He deletes the
+    出生日期 column from his sheet: his 张伟 is the one paired with him, so his talk counts
+    for that 张伟 in due and the summary, and validate finds no REC003."""
+    staff = [teacher("李强", "13800000001")]
+    ws = workspace(tmp_path, namesakes("李强", None), staff)
+    path = sheet(ws, "李强")
+    assert [c.value for c in load_workbook(path)["帮扶记录"][2]][:5] == [
+        "序号", "学生姓名", "班级", "出生日期", "类型"
+    ]  # fmt: skip
+    fill_first_row_and_delete(path, dt.date(2024, 9, 10), "谈学习", "出生日期")
+
+    assert owed(ws) == [("李强", "张伟", 1, "2024-09-10")]
+    due = run("due", "--as-of", "2024-09-20", cwd=ws)
+    assert "REC003" not in due.stderr
+
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
+    assert summary.exit_code == 0, summary.stderr
+    records = summary.json()["records"]
+    assert (records["total"], records["matched"]) == (1, 1)
+
+    checked = run("validate", "--format", "json", cwd=ws)
+    found = [(f["code"], f["sheet"], f["row"]) for f in checked.json()["findings"]]
+    assert found == [("REQ001", "花名册", 2), ("REQ001", "花名册", 3)]  # the ID numbers
+
+
+def test_each_teachers_namesake_by_the_pairs_workbook(tmp_path: Path) -> None:
+    """The pairs come from lbc pair --save: 李强 has one 张伟, 王芳 the other. Each deletes the
+    出生日期 column; each one's talk is for her own 张伟, in due and the watch list."""
+    staff = [teacher("李强", "13800000001"), teacher("王芳", "13800000002")]
+    ws = tmp_path / "青山小学"
+    assert run("init", ws).exit_code == 0
+    (ws / "roster.xlsx").unlink()
+    write_xlsx(ws / "roster.xlsx", {"花名册": table(namesakes(None, None)), "教师": table(staff)})
+    assert run("pair", "--save", cwd=ws).exit_code == 0
+    assert run("record-sheets", "--term", "2024-autumn", cwd=ws).exit_code == 0
+    fill_first_row_and_delete(sheet(ws, "李强"), dt.date(2024, 9, 10), "谈学习", "出生日期")
+    fill_first_row_and_delete(sheet(ws, "王芳"), dt.date(2024, 9, 12), "谈心", "出生日期")
+
+    assert owed(ws) == [("李强", "张伟", 1, "2024-09-10"), ("王芳", "张伟", 1, "2024-09-12")]
+    watch = run("watch", "--as-of", "2024-10-15", "--format", "json", cwd=ws)
+    last = [
+        (c["row"], c["support_teacher"], r["message"])
+        for group in watch.json()["classes"]
+        for c in group["children"]
+        for r in c["reasons"]
+        if r["code"] == "WCH013"
+    ]
+    assert last == [
+        (2, "李强", "超过 30 天没有谈心或联系（最近一次：2024年9月10日）"),
+        (3, "王芳", "超过 30 天没有谈心或联系（最近一次：2024年9月12日）"),
+    ]
+    checked = run("validate", "--format", "json", "--select", "REC", cwd=ws)
+    assert (checked.exit_code, checked.json()["findings"]) == (0, [])
+
+
+def test_a_teachers_two_namesakes_stay_no_ones_without_a_birth_date(tmp_path: Path) -> None:
+    """李强 supports both 张伟: without the 出生日期 column nothing says which his row is for,
+    and it counts for neither (REC003), as before."""
+    staff = [{**teacher("李强", "13800000001"), "可帮扶人数": 2}]
+    ws = workspace(tmp_path, namesakes("李强", "李强"), staff)
+    fill_first_row_and_delete(sheet(ws, "李强"), dt.date(2024, 9, 10), "谈学习", "出生日期")
+    assert owed(ws) == [("李强", "张伟", 0, None), ("李强", "张伟", 0, None)]
+    checked = run("validate", "--format", "json", "--select", "REC", cwd=ws)
+    assert [(f["code"], f["row"]) for f in checked.json()["findings"]] == [("REC003", 3)]

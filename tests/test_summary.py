@@ -128,7 +128,8 @@ RECORDS = [
     record(D(2024, 11, 20), "李强", "刘浩然", "家访"),
     record(D(2024, 10, 9), "李强", "陈思彤", "谈心", C32),  # the class tells them apart
     record(D(2024, 11, 9), "李强", "陈思彤", "电话联系", C51),
-    record(D(2024, 12, 9), "李强", "陈思彤", "谈心"),  # no class: two children -> REC003
+    # no class, by a teacher paired with neither: two children -> REC003
+    record(D(2024, 12, 9), "钱进", "陈思彤", "谈心"),
     record(D(2024, 12, 25), "钱进", "周雨桐", "送温暖"),
     record(D(2024, 10, 30), "王芳", "张三丰", "谈心"),  # nobody -> REC002
     record(D(2024, 11, 11), "李强", "赵俊熙", "谈心"),  # transferred out: matches no one

@@ -653,18 +653,19 @@ def test_an_away_parents_phone_cell_that_is_no_number_is_said_so(tmp_path: Path)
 
 
 def test_records_that_count_for_no_one_are_said_beside_the_list(tmp_path: Path) -> None:
-    """Two 张伟 in two classes; each teacher's talk names 张伟 with no class, one visit has
-    no date. lbc watch listed both as never contacted (WCH013) and said nothing of the
-    three records, where lbc due said both things. Now lbc watch says them too, as lbc
-    due does; with WCH013 weighed 0 it says nothing. A talk dated 11月12日, without its
-    year, is of the term of --as-of for both: 三年级(2)班's 张伟 was talked with."""
+    """Two 张伟 in two classes; a talk by a teacher paired with neither names 张伟 with no
+    class (twice), one visit has no date. lbc watch listed both as never contacted
+    (WCH013) and said nothing of the three records, where lbc due said both things. Now
+    lbc watch says them too, as lbc due does; with WCH013 weighed 0 it says nothing. A
+    talk dated 11月12日, without its year, is of the term of --as-of for both: 三年级(2)班's
+    张伟 was talked with."""
     kids = [[*CHILD_HEADER, "帮扶教师"]]
     kids.append([*child_row(1, name="张伟"), "王芳"])
     kids.append([*child_row(2, name="张伟", gender="男", cls="四年级(1)班"), "李强"])
     records = [
         ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"],
-        [dt.date(2024, 11, 10), "王芳", "张伟", None, "谈心", "谈学习"],
-        [dt.date(2024, 11, 11), "李强", "张伟", None, "谈心", "谈学习"],
+        [dt.date(2024, 11, 10), "陈静", "张伟", None, "谈心", "谈学习"],
+        [dt.date(2024, 11, 11), "陈静", "张伟", None, "谈心", "谈学习"],
         [None, "李强", "张伟", "四年级(1)班", "家访", "入户"],
         ["11月12日", "王芳", "张伟", "三年级(2)班", "谈心", "谈生活"],
     ]

@@ -28,7 +28,7 @@ from lbc.roster.people import (
     teacher_named,
 )
 from lbc.roster.reading import FORMULA_ERRORS
-from lbc.roster.support import ChildIndex, record_days
+from lbc.roster.support import ChildIndex, paired_with, record_days
 from lbc.roster.tables import KEPT, Roster, Table
 from lbc.workspace.terms import in_a_term
 
@@ -975,6 +975,8 @@ def check_records(
         found = seen.get(key)
         if found is None:
             found = seen[key] = children.find(*key)
+        if len(found) > 1:  # namesakes: the one paired with the record's teacher, if one is
+            found = paired_with(found, teacher)
         if not found:
             out.add(R.REC002, i, "student", name=student)
         elif len(found) > 1:

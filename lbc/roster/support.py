@@ -5,10 +5,11 @@ the watch list asks when a child was last contacted; all three must attribute a 
 child the same way, and as ``lbc validate`` does (``ChildIndex`` serves all four), or a
 head teacher would see two answers about one child. A record names its child by name; by
 class where names repeat (``named_children``); by birth date where namesakes share a class
-(lbc's record sheets write it on their rows); and only among the children of its school
-when it says which: its 学校 cell (a county's merged records), else the school its file
-declares (a folder of schools, each file with its roster and its records). A child whose
-school is unknown may be any school's.
+(lbc's record sheets write it on their rows); else by its teacher, where exactly one of the
+namesakes is paired with her (``paired_with``: the pairs in force); and only among the
+children of its school when it says which: its 学校 cell (a county's merged records), else
+the school its file declares (a folder of schools, each file with its roster and its
+records). A child whose school is unknown may be any school's.
 
 Here children are positions ``0 … n-1`` in a list the caller chooses (the children on the
 books, say); a record is attributed to one position or to none.
@@ -197,23 +198,62 @@ class ChildIndex(Generic[K]):
             self._folded = {fold: n[0] for fold, n in spellings.items() if len(n) == 1}
         return self._folded.get(nz.T2S.convert(student), student)
 
-    def match(self, student: object, cls: object, school: object, born: object = None) -> K | None:
+    def match(
+        self,
+        student: object,
+        cls: object,
+        school: object,
+        born: object = None,
+        teacher: object = None,
+    ) -> K | None:
         """The one counted child a record names, else None (nobody, several namesakes, or
         a child not counted)."""
-        return self.lookup(student, cls, school, born)[0]
+        return self.lookup(student, cls, school, born, teacher)[0]
 
     def lookup(
-        self, student: object, cls: object, school: object, born: object = None
+        self,
+        student: object,
+        cls: object,
+        school: object,
+        born: object = None,
+        teacher: object = None,
     ) -> tuple[K | None, int]:
         """``match``, and how many children the record's name points at (``find``): 1, or
-        0 for nobody of the roster and 2 or more for namesakes it does not tell apart."""
+        0 for nobody of the roster and 2 or more for namesakes it does not tell apart. Of
+        namesakes, the one paired with the record's ``teacher`` when she has one of them
+        only (``paired_with``): asked only of a record of namesakes, so a record of one
+        child costs nothing more."""
         key = (student, cls, school, born)
-        if key in self._found:  # a county's records name each child many times
-            return self._found[key]
-        found = self.find(student, cls, school, born)
-        one = len(found) == 1 and found[0][0] not in self._uncounted
-        got = self._found[key] = (found[0][0] if one else None, len(found))
+        got = self._found.get(key)
+        if got is None:  # a county's records name each child many times
+            found = self.find(student, cls, school, born)
+            one = len(found) == 1 and found[0][0] not in self._uncounted
+            got = self._found[key] = (found[0][0] if one else None, len(found))
+        if got[1] > 1 and teacher.__class__ is str:
+            return self._paired(key, teacher)  # type: ignore[arg-type]
         return got
+
+    def _paired(
+        self, key: tuple[object, object, object, object], teacher: str
+    ) -> tuple[K | None, int]:
+        """``lookup`` of a record of namesakes written by ``teacher``, once per teacher."""
+        mine = (*key, teacher)
+        got = self._found.get(mine)
+        if got is None:
+            found = paired_with(self.find(*key), teacher)
+            one = len(found) == 1 and found[0][0] not in self._uncounted
+            got = self._found[mine] = (found[0][0] if one else None, len(found))
+        return got
+
+
+def paired_with(found: list[tuple[K, object]], teacher: object) -> list[tuple[K, object]]:
+    """Of the namesakes a record names (``ChildIndex.find``: each with its support teacher,
+    the pairs in force), the one paired with the record's ``teacher`` when exactly one is:
+    her sheet's 张伟 is hers, its 出生日期 column deleted or never there. Else ``found``."""
+    if len(found) < 2 or teacher.__class__ is not str:
+        return found
+    mine = [hit for hit in found if hit[1] == teacher]
+    return mine if len(mine) == 1 else found
 
 
 def _born_on(hits: list[K], places: dict[K, Place], born: object) -> list[K]:
@@ -402,7 +442,7 @@ def dated_records(
                 )
                 if not days:
                     continue
-            child, named = index.lookup(student, cls, school or own, born)
+            child, named = index.lookup(student, cls, school or own, born, teacher)
             one = child is not None and kind is not None  # a record of one child
             for date in days:
                 if not one:  # two declared schools' records are never copies
@@ -515,13 +555,13 @@ def contact_days(roster: Roster, index: ChildIndex[int]) -> dict[int, list[dt.da
         empty = [None] * len(table)
         columns = (
             table.values.get(k) or empty
-            for k in ("date", "student", "class", "school", "birth_date")
+            for k in ("date", "student", "class", "school", "birth_date", "teacher")
         )
         declared = files.get(table.file, "")
-        for date, student, cls, school, born in zip(*columns, strict=True):
+        for date, student, cls, school, born, teacher in zip(*columns, strict=True):
             if date.__class__ is not dt.date and not (written := record_days(date)):
                 continue
-            if (child := match(student, cls, school or declared, born)) is not None:
+            if (child := match(student, cls, school or declared, born, teacher)) is not None:
                 if date.__class__ is dt.date:
                     days[child].append(date)
                 else:
