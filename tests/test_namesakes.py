@@ -253,18 +253,32 @@ def test_a_filled_record_sheet_row_counts_for_its_namesake(tmp_path: Path, told_
 
 
 def test_record_sheets_say_which_namesakes_they_cannot_tell_apart(tmp_path: Path) -> None:
-    """No ID number and no birth date: the sheets cannot say which 张伟 a row is for, and
-    lbc record-sheets says so instead of handing out rows that will count for nobody."""
-    ws = workspace(tmp_path, namesakes(born=False))
-    assert run("pair", "--save", cwd=ws).exit_code == 0
+    """No ID number and no birth date, and 李强 supports both 张伟: the sheets cannot say
+    which 张伟 a row is for, and lbc record-sheets says so instead of handing out rows that
+    will count for nobody."""
+    ws = one_teacher_of_three(tmp_path, born=False)
     made = run("record-sheets", "--term", "2024-autumn", cwd=ws)
     assert made.exit_code == 0, made.stderr
-    assert made.stderr.splitlines()[1:3] == [
-        "已写出 2 份帮扶记录表（共预置 14 行待填）到 记录表",
+    assert made.stderr.splitlines()[1:] == [
+        "已写出 1 份帮扶记录表（共预置 21 行待填）到 记录表",
         "提示：张伟（五年级(1)班）与同班同学重名，又没有不同的出生日期或身份证号可以区分，"
         "交回的记录表中他们的记录无法计入；请在花名册中补填出生日期或身份证号后再生成记录表",
     ]
     assert rows_of(sheet(ws, "李强"))[0][3] == "类型"  # no birth date to write
+
+
+def test_record_sheets_tell_namesakes_apart_by_their_teachers(tmp_path: Path) -> None:
+    """No ID number and no birth date, but 李强 supports one 张伟 and 王芳 the other: a row
+    of either sheet is for the one paired with its teacher, so nothing is said of them,
+    and lbc due does not call them records it cannot tell apart."""
+    ws = workspace(tmp_path, namesakes(born=False))
+    assert run("pair", "--save", cwd=ws).exit_code == 0
+    made = run("record-sheets", "--term", "2024-autumn", cwd=ws)
+    assert made.exit_code == 0, made.stderr
+    assert made.stderr.splitlines()[1:] == ["已写出 2 份帮扶记录表（共预置 14 行待填）到 记录表"]
+    due = run("due", "--as-of", "2024-09-20", cwd=ws)
+    assert due.exit_code == 0, due.stderr
+    assert "记录无法区分" not in due.stdout
 
 
 WRITTEN = {  # how a teacher may write a birth date into a record's 出生日期 cell

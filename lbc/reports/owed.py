@@ -34,6 +34,7 @@ from lbc.roster.support import (
     dated_records,
     days_without_contact,
     each_childs_records,
+    paired_with,
 )
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas
@@ -164,16 +165,18 @@ def namesakes_born(kids: Kids, index: ChildIndex[int]) -> tuple[list[dt.date | N
     another child too (``ChildIndex.find`` over ``index``, the children's records index):
     what its record sheet rows carry so the record is its own, and what lbc due shows
     beside its name so a teacher knows which of two 张伟 is behind; None for the rest.
-    And the namesakes even it does not tell apart (no birth date known, or one shared),
-    whose records will be no one's."""
+    And the namesakes even it does not tell apart (no birth date known, or one shared)
+    nor their support teacher (``paired_with``: one paired with another namesake's too, or
+    with nobody), whose records will be no one's."""
     births, ids = kids.column("birth_date"), kids.column("id_number")
+    teachers = kids.column("support_teacher")
     born: list[dt.date | None] = []
     unclear: set[int] = set()
     for k, (name, cls) in enumerate(zip(kids.names, kids.column("class"), strict=True)):
         day = None
         if len(index.find(name, cls, None)) > 1:
             day = known_birth(births[k], ids[k])
-            if len(index.find(name, cls, None, day)) > 1:
+            if len(paired_with(index.find(name, cls, None, day), teachers[k])) > 1:
                 unclear.add(k)
         born.append(day)
     return born, unclear
