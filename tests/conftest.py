@@ -238,6 +238,19 @@ def run(*args: str | os.PathLike[str], cwd: Path | None = None) -> Result:
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
+def last_contacts(ws: Path, as_of: str) -> list[tuple[int, str, str]]:
+    """lbc watch's days-without-contact reasons (WCH013) in workspace ``ws`` on ``as_of``:
+    each child's row, support teacher and the reason as said."""
+    watch = run("watch", "--as-of", as_of, "--format", "json", cwd=ws)
+    return [
+        (c["row"], c["support_teacher"], r["message"])
+        for group in watch.json()["classes"]
+        for c in group["children"]
+        for r in c["reasons"]
+        if r["code"] == "WCH013"
+    ]
+
+
 @pytest.fixture
 def samples(tmp_path: Path) -> Path:
     """A copy of the sample workspace (lbc.toml and a roster with teachers and records)."""

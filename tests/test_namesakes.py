@@ -25,6 +25,7 @@ from conftest import (
     RECORD_HEADER,
     TEACHER_HEADER,
     child_row,
+    last_contacts,
     make_id,
     run,
     table,
@@ -238,15 +239,7 @@ def test_a_filled_record_sheet_row_counts_for_its_namesake(tmp_path: Path, told_
     assert (records["total"], records["matched"]) == (1, 1)
     assert records["without_record"] == [{"class": C51, "names": ["张伟"]}]
 
-    watch = run("watch", "--as-of", "2024-10-15", "--format", "json", cwd=ws)
-    last = [
-        (c["row"], c["support_teacher"], r["message"])
-        for group in watch.json()["classes"]
-        for c in group["children"]
-        for r in c["reasons"]
-        if r["code"] == "WCH013"
-    ]
-    assert last == [
+    assert last_contacts(ws, "2024-10-15") == [
         (2, "李强", "超过 30 天没有谈心或联系（最近一次：2024年9月10日）"),
         (3, "王芳", "超过 30 天没有谈心或联系（最近一次：无记录）"),
     ]

@@ -13,7 +13,15 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, table, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    TEACHER_HEADER,
+    child_row,
+    last_contacts,
+    run,
+    table,
+    write_xlsx,
+)
 
 C51 = "五年级(1)班"
 TERM = "2024年秋季学期"
@@ -83,10 +91,7 @@ def test_a_sheet_without_its_teacher_column_is_the_teacher_its_title_names(
     due = run("due", "--as-of", "2024-09-20", cwd=ws)
     assert "已跳过" not in due.stderr
 
-    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
-    assert summary.exit_code == 0, summary.stderr
-    records = summary.json()["records"]
-    assert (records["total"], records["matched"]) == (1, 1)
+    summary_counts_one_record(ws)
 
     checked = run("validate", "--format", "json", cwd=ws)
     assert (checked.exit_code, checked.json()["findings"]) == (0, [])
@@ -122,10 +127,7 @@ def test_a_namesakes_record_without_a_birth_date_is_the_one_paired_with_its_teac
     due = run("due", "--as-of", "2024-09-20", cwd=ws)
     assert "REC003" not in due.stderr
 
-    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
-    assert summary.exit_code == 0, summary.stderr
-    records = summary.json()["records"]
-    assert (records["total"], records["matched"]) == (1, 1)
+    summary_counts_one_record(ws)
 
     checked = run("validate", "--format", "json", cwd=ws)
     found = [(f["code"], f["sheet"], f["row"]) for f in checked.json()["findings"]]
@@ -146,15 +148,7 @@ def test_each_teachers_namesake_by_the_pairs_workbook(tmp_path: Path) -> None:
     fill_first_row_and_delete(sheet(ws, "王芳"), dt.date(2024, 9, 12), "谈心", "出生日期")
 
     assert owed(ws) == [("李强", "张伟", 1, "2024-09-10"), ("王芳", "张伟", 1, "2024-09-12")]
-    watch = run("watch", "--as-of", "2024-10-15", "--format", "json", cwd=ws)
-    last = [
-        (c["row"], c["support_teacher"], r["message"])
-        for group in watch.json()["classes"]
-        for c in group["children"]
-        for r in c["reasons"]
-        if r["code"] == "WCH013"
-    ]
-    assert last == [
+    assert last_contacts(ws, "2024-10-15") == [
         (2, "李强", "超过 30 天没有谈心或联系（最近一次：2024年9月10日）"),
         (3, "王芳", "超过 30 天没有谈心或联系（最近一次：2024年9月12日）"),
     ]
@@ -171,3 +165,11 @@ def test_a_teachers_two_namesakes_stay_no_ones_without_a_birth_date(tmp_path: Pa
     assert owed(ws) == [("李强", "张伟", 0, None), ("李强", "张伟", 0, None)]
     checked = run("validate", "--format", "json", "--select", "REC", cwd=ws)
     assert [(f["code"], f["row"]) for f in checked.json()["findings"]] == [("REC003", 3)]
+
+
+def summary_counts_one_record(ws: Path) -> None:
+    """The summary of ``ws``'s 2024 autumn term reads one record and counts it for a child."""
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
+    assert summary.exit_code == 0, summary.stderr
+    records = summary.json()["records"]
+    assert (records["total"], records["matched"]) == (1, 1)
