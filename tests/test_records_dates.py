@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from openpyxl import load_workbook
 from conftest import CHILD_HEADER, RECORD_HEADER, Result, child_row, run, write_xlsx
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
+from lbc.workspace import terms
 
 TEACHERS = [["姓名", "在岗"], ["王芳", "是"]]
 
@@ -207,23 +209,93 @@ def test_a_list_going_back_across_the_new_year_is_of_the_year_before(tmp_path: P
     assert summary.json()["records"]["talks"] == 4
 
 
+def test_a_list_of_days_far_apart_is_read_on_unless_its_term_says(tmp_path: Path) -> None:
+    """王芳 wrote 张雨涵's talks of one school year on one row, 2024年1月5日、7月20日: the
+    second day was read as 2023-07-20, the day nearest the first, so the spring term's
+    summary counted no talk. A day without its year goes back from the day before only
+    as far as one term runs (2025年1月6日、12月30日, latest first, is 2024-12-30; 2024年12
+    月20日、1月5日 runs on into 2025), else it is read on (2024-07-20). When the run names
+    the term, the year that puts the day in the term, else in its school year, is taken:
+    李明轩's 2024年9月5日、6月20日 is 2024-06-20 to the 2024 spring term's summary, 2025-06-20
+    to the 2025 spring term's and, no term named, 2024-06-20, the day nearer."""
+    path = _roster(
+        tmp_path,
+        [
+            ["2024年1月5日、7月20日", "王芳", "张雨涵", None, "谈心", "x"],
+            ["2025年1月6日、12月30日", "王芳", "张雨涵", None, "谈心", "x"],
+            ["2024年12月20日、1月5日", "王芳", "张雨涵", None, "谈心", "x"],
+            ["2024年9月5日、6月20日", "王芳", "李明轩", None, "家访", "x"],
+        ],
+    )
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["date"] for r in rows if r["table"] == "records"] == [
+        "2024-01-05、2024-07-20",
+        "2025-01-06、2024-12-30",
+        "2024-12-20、2025-01-05",
+        "2024-09-05、2024-06-20",
+    ]
+
+    def counted(term: str) -> tuple[int, int, list[dict[str, object]]]:
+        records = run("summary", path, "--term", term, "--format", "json").json()["records"]
+        return records["talks"], records["home_visits"], records["by_month"]
+
+    talks, visits, months = counted("2024-spring")
+    assert (talks, visits, [m["count"] for m in months]) == (1, 1, [0, 0, 0, 0, 1, 1])
+    talks, visits, months = counted("2025-spring")
+    assert (talks, visits, [m["count"] for m in months]) == (0, 1, [0, 0, 0, 0, 1, 0])
+    talks, visits, months = counted("2024-autumn")
+    assert (talks, visits, [m["count"] for m in months]) == (4, 1, [1, 0, 0, 2, 2])
+
+
 @given(
     st.dates(dt.date(2001, 1, 1), dt.date(2098, 12, 31)),
-    st.integers(-150, 150),
+    st.integers(-153, 211),
     st.sampled_from(["{}", "{} 14:30", "{} 8:05-9:00"]),
 )
 def test_a_later_day_without_its_year_is_the_one_nearest(
     first: dt.date, days: int, timed: str
 ) -> None:
-    """A day after the first written without its year, up to 150 days before or after it,
-    with or without a time, is that day: of the next year when the list runs on past the
-    new year, of the year before when it goes back across it (2025年1月6日、12月30日, the
-    latest first, is 2024-12-30, which was read as 2025-12-30), and 2月29日 of the leap
-    year nearest."""
+    """A day after the first written without its year, up to a term (153 days) before it
+    or 211 days after it, with or without a time, is that day: of the next year when the
+    list runs on past the new year, of the year before when it goes back across it
+    (2025年1月6日、12月30日, the latest first, is 2024-12-30, which was read as 2025-12-30),
+    and 2月29日 of the leap year nearest."""
     later = first + dt.timedelta(days=days)
     written = timed.format(f"{first.year}年{first.month}月{first.day}日")
     cell = f"{written}、{later.month}月{later.day}日"
     assert nz.record_date(cell) == (first, later)
+
+
+@given(st.dates(dt.date(2001, 1, 1), dt.date(2098, 12, 31)), st.integers(154, 210))
+def test_a_later_day_further_back_than_a_term_is_read_on(first: dt.date, days: int) -> None:
+    """A day without its year that would lie more than a term before the day before it is
+    of the year after (2024年1月5日、7月20日 is 2024-07-20, which was read as 2023-07-20)."""
+    back = first - dt.timedelta(days=days)
+    if (back.month, back.day) == (2, 29):
+        return
+    cell = f"{first.year}年{first.month}月{first.day}日、{back.month}月{back.day}日"
+    assert nz.record_date(cell) == (first, back.replace(year=back.year + 1))
+
+
+@given(
+    st.integers(2001, 2097),
+    st.sampled_from(["autumn", "spring"]),
+    st.integers(0, 149),
+    st.integers(-365, 365),
+)
+def test_a_later_day_without_its_year_is_of_the_term_known(
+    year: int, season: str, into: int, apart: int
+) -> None:
+    """A day without its year after one within a year of it is the day of the term the
+    record is known to be of, wherever the day before lies."""
+    start, end = terms.default_dates(season, year)
+    later = start + dt.timedelta(days=into)
+    first = later + dt.timedelta(days=apart)
+    cell = f"{first.year}年{first.month}月{first.day}日、{later.month}月{later.day}日"
+    assert nz.record_date(cell, ((start, end),)) == (first, later)
 
 
 def test_due_and_the_summary_say_how_many_records_are_in_no_term(tmp_path: Path) -> None:

@@ -361,7 +361,7 @@ def read(
         note(t("note.file_left_out", reason=reason))
     known = term or the_term(cfg.terms)
     if known is not None:
-        date_records_in(roster, known)
+        date_records_in(roster, known, cfg.terms)
     if _RETAIN["on"]:
         _KEEP_UNTIL_EXIT.append(roster)
     if notes:

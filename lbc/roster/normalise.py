@@ -592,13 +592,26 @@ _DAY_LIST = re.compile(r"\s*(?:[、,;]|和|及)\s*|\s+")
 _LISTED = re.compile(r"[、,;]|和|及")
 # A later day of a list without its year: 10月8日, 10.8, 10月.
 _SAME_YEAR = re.compile(r"(\d{1,2})(?:[-/.月](\d{1,2})[日号]?|月)")
+# How far back from the day before it a later day of a list without its year may lie: a
+# list written out of order or latest first (10月8日、9月30日; 2025年1月6日、12月30日) is
+# of one term, and a term runs five months at most (September to January, 153 days). A
+# day further back is read on from it, as a list is written (2024年1月5日、7月20日 is
+# 2024-07-20, not 2023-07-20 169 days back).
+_BACK_AT_MOST = dt.timedelta(days=153)
+_YEAR = dt.timedelta(days=366)
+# The spans a record is known to lie in (its term, then its school year): the first to hold
+# a later day of a list without its year, of one year only, says the year (``_near``).
+Spans = tuple[tuple[dt.date, dt.date], ...]
 
 
-def record_date(value: Any) -> dt.date | YearMonth | Dates | Bad | None:
+def record_date(value: Any, spans: Spans = ()) -> dt.date | YearMonth | Dates | Bad | None:
     """A record's 日期: one date (``date``), or the days of a cell that lists several, each
     read as a date (a later one may leave out its year: 2024年9月3日、10月8日; a time of
     day is no piece of the list: 2024-10-08 14:30、2024-10-15 09:00). A cell that lists
-    days of which one is not a date is unreadable, never read as its first day."""
+    days of which one is not a date is unreadable, never read as its first day.
+    ``spans``: the spans a record is known to lie in (its term, then its school year),
+    which say the year of a later day without one when one of them holds it in one year
+    only (``_near``)."""
     one = date(value)
     s = _as_text(value) if value.__class__ is str else None
     if s is None:
@@ -612,17 +625,15 @@ def record_date(value: Any) -> dt.date | YearMonth | Dates | Bad | None:
         parts = [p for p in _DAY_LIST.split(_TIME_OF_DAY.sub("", bare)) if p]
         if len(parts) < 2:
             return one
-    days = _listed_days(parts)
+    days = _listed_days(parts, spans)
     if days is not None:
         return Dates(days)
     return Bad(s) if _LISTED.search(bare) else one
 
 
-def _listed_days(parts: list[str]) -> tuple[dt.date, ...] | None:
+def _listed_days(parts: list[str], spans: Spans) -> tuple[dt.date, ...] | None:
     """Each piece of a list as a date, None when one is not: a piece without its year is
-    the day of that month and day nearest the one before, of its year (10月8日、9月30日, a
-    list out of order), the next (12月20日、1月5日) or the one before (1月6日、12月30日,
-    written latest first across the new year)."""
+    of the year ``_near`` says from the one before."""
     out: list[dt.date] = []
     for part in parts:
         day = date(part)
@@ -630,24 +641,40 @@ def _listed_days(parts: list[str]) -> tuple[dt.date, ...] | None:
             m = _SAME_YEAR.fullmatch(part) if out else None
             if m is None:
                 return None
-            day = _nearest(out[-1], int(m[1]), m[2])
+            day = _near(out[-1], int(m[1]), m[2], spans)
             if day is None:
                 return None
         out.append(day)  # type: ignore[arg-type]
     return tuple(out)
 
 
-def _nearest(before: dt.date, month: int, day: str | None) -> dt.date | None:
-    """10月8日 (``day`` "8") or 10月 (``day`` None) of the year that puts it nearest to
-    ``before``: of its year, the next or the one before (of its year when two are as near);
-    None for no date (2月30日)."""
+def _near(before: dt.date, month: int, day: str | None, spans: Spans) -> dt.date | None:
+    """10月8日 (``day`` "8") or 10月 (``day`` None) after ``before`` in a list, of its
+    year, the next or the one before: the one of them within a year of ``before`` that
+    the first of ``spans`` holding any holds (the record's term, then its school year),
+    when it holds one only; else the one
+    back to ``before`` when no further back than a term runs (``_BACK_AT_MOST``: 10月8日、
+    9月30日, a list out of order; 2025年1月6日、12月30日, latest first across the new
+    year), else the first on from it (12月20日、1月5日 is of the next year; 2024年1月5日、
+    7月20日 of 2024). None for no date (2月30日); 2月29日 after a day of a year without
+    one is of the leap year of the three."""
     found = []
-    for year in (before.year, before.year + 1, before.year - 1):
+    for year in (before.year - 1, before.year, before.year + 1):
         try:
             found.append(_of_year(year, month, day))
         except ValueError:  # 2月30日, or 2月29日 of a year that has none
             continue
-    return min(found, key=lambda d: abs(d - before)) if found else None
+    for start, end in spans:
+        inside = [d for d in found if within(d, start, end) and abs(d - before) <= _YEAR]
+        if inside:
+            if len(inside) == 1:
+                return inside[0]
+            break
+    back = [d for d in found if d < before]
+    on = [d for d in found if d >= before]
+    if back and (before - back[-1] <= _BACK_AT_MOST or not on):
+        return back[-1]
+    return on[0] if on else None
 
 
 def _of_year(year: int, month: int, day: str | None) -> dt.date:

@@ -131,28 +131,41 @@ def dates_in_term(table: Table) -> None:
         dates_in_span(table, span)
 
 
-def dates_in_span(table: Table, span: tuple[dt.date, dt.date]) -> None:
+def dates_in_span(
+    table: Table, span: tuple[dt.date, dt.date], school_year: tuple[dt.date, dt.date] | None = None
+) -> None:
     """Read a records table's dates written without their year as of the year that puts
     them within ``span`` (a term), when one year does; left unreadable when none does, or
-    two (a span of more than a year). Each such text is worked out once."""
+    two (a span of more than a year). A list of days whose first gives its year and a later
+    one not (2024年1月5日、7月20日), with a day outside the term, is read again: a later
+    day is of the year that puts it in the term, else in ``school_year`` (the term's), when
+    one year within a year of the day before does (``nz.record_date``). Each such text is
+    worked out once."""
     if "date" not in table.raw:
         return
-    dates = table.values["date"]
+    spans = (span,) if school_year is None else (span, school_year)
+    dates, cells = table.values["date"], table.raw["date"]
     known: dict[str, object] = {}
     for i, read in enumerate(dates):
         if read.__class__ is nz.Bad and _NO_YEAR.match(read.raw):
             if read.raw not in known:
-                known[read.raw] = with_year_in(read.raw, span) or read
+                known[read.raw] = with_year_in(read.raw, span, spans) or read
             dates[i] = known[read.raw]
+        elif read.__class__ is nz.Dates and not _in_span(read, span):
+            cell = cells[i]
+            if cell not in known:
+                known[cell] = nz.record_date(cell, spans)
+            dates[i] = known[cell]
 
 
-def with_year_in(text: str, span: tuple[dt.date, dt.date]) -> object | None:
+def with_year_in(text: str, span: tuple[dt.date, dt.date], spans: nz.Spans = ()) -> object | None:
     """A record's 日期 written without its year (10月8日, 9月3日、10月8日, 10月) read as of
-    the one year that puts it within ``span``; None when no year does, or two."""
+    the one year that puts it within ``span``; None when no year does, or two. ``spans``:
+    as ``nz.record_date`` takes them, for the days after the first."""
     found = {
         day
         for year in range(span[0].year, span[1].year + 1)
-        if _in_span(day := nz.record_date(f"{year}年{text}"), span)
+        if _in_span(day := nz.record_date(f"{year}年{text}", spans or (span,)), span)
     }
     return found.pop() if len(found) == 1 else None
 

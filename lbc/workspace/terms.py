@@ -237,11 +237,25 @@ def the_term(dates: dict[str, tuple[dt.date, dt.date]]) -> Term | None:
     return parse_term(next(iter(dates)), dates) if len(dates) == 1 else None
 
 
-def date_records_in(roster: Roster, term: Term) -> None:
+def school_year_of(
+    term: Term, dates: dict[str, tuple[dt.date, dt.date]] | None = None
+) -> tuple[dt.date, dt.date]:
+    """The first and last days of the school year ``term`` belongs to: its autumn term's
+    start and its spring term's end."""
+    first = term.year if term.season == AUTUMN else term.year - 1
+    return _dates(AUTUMN, first, dates)[0], _dates(SPRING, first + 1, dates)[1]
+
+
+def date_records_in(
+    roster: Roster, term: Term, dates: dict[str, tuple[dt.date, dt.date]] | None = None
+) -> None:
     """Read the dates written without their year (10月8日) on the school's own records
     sheets as of the year that puts them in ``term``, when one year does: the term the run
-    is about (``--term``, or the one lbc.toml sets). lbc's record sheets are of the term
-    their titles give (``record_sheets.dates_in_term``)."""
+    is about (``--term``, or the one lbc.toml sets); a later day of a list (2024年1月5日、
+    7月20日) as of the year that puts it in the term, else in its school year (by the
+    school's ``dates``). lbc's record sheets are of the term their titles give
+    (``record_sheets.dates_in_term``)."""
+    school_year = school_year_of(term, dates)
     for table in roster.records:
         if record_sheets.sheet_term(table) is None:
-            record_sheets.dates_in_span(table, (term.start, term.end))
+            record_sheets.dates_in_span(table, (term.start, term.end), school_year)
