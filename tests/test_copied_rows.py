@@ -8,6 +8,7 @@ namesakes whose guardians differ stay two children.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -126,3 +127,85 @@ def test_flag_lists_a_copied_child_once(tmp_path: Path) -> None:
     assert doc["summary"]["children"] == 1
     rows = [c["row"] for cls in doc["classes"] for c in cls["children"]]
     assert rows == [2]
+
+
+def _school_and_class_sheets(tmp_path: Path) -> Path:
+    """名册.xlsx: a 全校 sheet of three children and a 三年级 sheet copying two of them
+    (张雨涵 without an ID number on both, 李明轩 with hers on 全校 only) and a 王梓萱 of the
+    class born another day with another guardian: a namesake, a child of her own."""
+    one, two = kid(1, 身份证号=None), kid(2)
+    namesake = kid(3, 身份证号=None, 监护人姓名="王奶奶", 出生日期=dt.date(2016, 9, 9))
+    write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table([kid(1), kid(2), kid(3)])})
+    return write_xlsx(
+        tmp_path / "名册.xlsx",
+        {
+            "全校": table([one, two, kid(3)]),
+            "三年级": table([one, {**two, "身份证号": None}, {**namesake, "序号": 3}]),
+            "教师": [["姓名", "在岗"], ["王芳", "是"], ["李强", "是"], ["赵敏", "是"]],
+        },
+    )
+
+
+def test_a_row_copied_into_another_sheet_is_one_child(tmp_path: Path) -> None:
+    """A school keeps its children on a 全校 sheet and each class's on a sheet of its own,
+    without ID numbers on some rows: the copies on 三年级 were counted as children of
+    their own, 5 on the books for 4 (and 6 in merge's count), pair paired each twice and
+    diff said a copied child was added, while validate said nothing. Each copy is the
+    child of the row it copies; validate says DUP002 of it, naming that row's sheet."""
+    roster = _school_and_class_sheets(tmp_path)
+    found = run("validate", roster, "--select", "DUP", "--format", "json").json()["findings"]
+    assert [(f["code"], f["sheet"], f["row"], f["column"], f["message"]) for f in found] == [
+        (
+            "DUP002",
+            "三年级",
+            row,
+            "B",
+            f"姓名、出生日期、班级与{roster}“全校”第 {row} 行相同，可能重复登记",
+        )
+        for row in (2, 3)
+    ]
+    summary = run("summary", roster, *TERM, "--format", "json").json()
+    assert summary["enrollment"]["on_books"] == 4
+    paired = run("pair", roster)
+    assert paired.exit_code == 0, paired.stderr
+    assert [line for line in paired.stderr.splitlines() if "登记了两次" in line] == [
+        f"提示：“三年级”第 {row} 行与“全校”第 {row} 行姓名、性别、出生日期、班级、"
+        "监护人都相同，是同一行登记了两次，按同一名儿童结对"
+        for row in (2, 3)
+    ]
+    assert paired.stdout.count("张雨涵") == 1 and paired.stdout.count("李明轩") == 1
+    doc = run("diff", tmp_path / "上学期.xlsx", roster, "--format", "json").json()
+    assert doc["summary"] == {
+        "added": 1,
+        "gone": 0,
+        "changed": 0,
+        "unchanged": 3,
+        "matched_by": {"id_number": 2, "name_birth_date": 1, "name_class": 0},
+    }
+    assert [(c["child"], c["sheet"], c["row"]) for c in doc["added"]] == [("王梓萱", "三年级", 4)]
+    merged = run("merge", roster, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
+    assert (merged["summary"]["children"], merged["summary"]["on_books"]) == (6, 4)
+
+
+def test_a_row_copied_into_another_file_of_the_school_is_one_child(tmp_path: Path) -> None:
+    """The school's folder holds 全校.xlsx and the class's own 三年级.xlsx, copying 张雨涵
+    (no ID number) and 李明轩 (hers on 全校 only): one child each in the summary, and
+    validate names the row of the other file."""
+    one, two = kid(1, 身份证号=None), kid(2)
+    folder = tmp_path / "青山"
+    folder.mkdir()
+    write_xlsx(folder / "全校.xlsx", {"全校": table([one, two, kid(3)])})
+    write_xlsx(folder / "三年级.xlsx", {"三年级": table([one, {**two, "身份证号": None}])})
+    summary = run("summary", folder, *TERM, "--format", "json").json()
+    assert summary["enrollment"]["on_books"] == 3
+    found = run("validate", folder, "--select", "DUP", "--format", "json").json()["findings"]
+    assert [(f["file"], f["sheet"], f["row"], f["code"], f["message"]) for f in found] == [
+        (
+            str(folder / "全校.xlsx"),
+            "全校",
+            row,
+            "DUP002",
+            f"姓名、出生日期、班级与{folder / '三年级.xlsx'}“三年级”第 {row} 行相同，可能重复登记",
+        )
+        for row in (2, 3)
+    ]

@@ -29,7 +29,7 @@ from lbc.roster.people import (
 )
 from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.support import ChildIndex, paired_with, record_days
-from lbc.roster.tables import KEPT, Roster, Table
+from lbc.roster.tables import COPY_FIELDS, DATED, KEPT, Roster, Table
 from lbc.workspace.terms import in_a_term
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
@@ -247,6 +247,7 @@ class RosterChecks:
         named: set[str],
         terms: dict[str, tuple[dt.date, dt.date]] | None = None,
         file_terms: dict[str, dict[str, tuple[dt.date, dt.date]]] | None = None,
+        several: bool = False,
     ) -> None:
         self.today = today
         self.terms = terms
@@ -262,6 +263,9 @@ class RosterChecks:
         self._named_children: ChildIndex[object] = ChildIndex()
         self._children_seen = False
         self._named_folded: set[str] | None = None  # ``named`` in simplified characters
+        # Rows that may be copied into another sheet or file of their school, by a hash of
+        # their COPY_FIELDS cells: what _copies_across compares later tables' rows with.
+        self._copies = CopiesSeen() if several else None
 
     @classmethod
     def of(
@@ -282,11 +286,14 @@ class RosterChecks:
             # A school's own dates over the run's, term by term: one whose lbc.toml sets no
             # [terms] keeps the county's (--config), which its own run would not know of.
             {file: {**(terms or {}), **own} for file, own in roster.terms.items()},
+            several=len(roster.children) > 1,
         )
 
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.in_post)
         self.found += _duplicate_ids(table, self._ids_seen, self.schools)
+        if self._copies is not None:
+            self.found += _copies_across(table, self._copies, self.schools.get(table.file, ""))
         self.index(table)
 
     def index(self, table: Table) -> None:
@@ -752,6 +759,63 @@ def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:
         first = seen.setdefault(key, i)
         if first != i and not (ids[first] and ids[first] == ids[i]):
             out.add(R.DUP002, i, "name", other=_row_of(table, first, i))
+
+
+class CopiesSeen:
+    """The rows of the children tables checked so far that another sheet or file may copy
+    (``_copies_across``): each by a hash of its school and COPY_FIELDS cells, to the table
+    (by its place in ``tables``) and row, and whether it has an ID number. Only one
+    school's rows are held: a folder of schools is checked a school at a time."""
+
+    def __init__(self) -> None:
+        self.school: str | None = None
+        self.tables: list[Table] = []
+        self.rows: dict[int, tuple[int, int, bool]] = {}
+
+
+def _copies_across(table: Table, seen: CopiesSeen, school: str) -> list[Finding]:
+    """DUP002 at a row copied from another sheet of its workbook (a 全校 sheet and a 三年级
+    sheet) or another file of its school: alike in every COPY_FIELDS cell, with a name, a
+    class and a birth date read, and one of the two rows or both without an ID number (two
+    ID numbers are DUP001's one child, or two children). Every command counts the two
+    rows as one child (tables.copied_groups); the finding names the other row's file,
+    sheet and row. Copies within the sheet are _check_duplicate_children's."""
+    if school != seen.school:
+        seen.school, seen.tables, seen.rows = school, [], {}
+    if not (table.has("name") and table.has("class")):
+        return []
+    at = len(seen.tables)
+    seen.tables.append(table)
+    n = len(table)
+    v = table.values
+    ids = v.get("id_number") or [None] * n
+    columns = [v.get(key) or [None] * n for key in COPY_FIELDS]
+    born_at = COPY_FIELDS.index("birth_date")
+    out = _Out(table, Kind.CHILDREN)
+    for i, cells in enumerate(zip(*columns, strict=True)):
+        if not (
+            isinstance(cells[0], str)
+            and cells[1].__class__ is nz.ClassRef
+            and cells[born_at].__class__ in DATED
+        ):
+            continue
+        ident = ids[i]
+        if ident is not None and not isinstance(ident, str):
+            continue  # an ID number whose digits a number cell lost: no copy to be sure of
+        key = hash(cells)
+        first = seen.rows.get(key)
+        if first is None:
+            seen.rows[key] = (at, i, ident is not None)
+            continue
+        k, j, numbered = first
+        if k == at or (numbered and ident is not None):
+            continue
+        if ident is not None:
+            seen.rows[key] = (k, j, True)
+        other = seen.tables[k]
+        where = t("loc.elsewhere", file=other.file, sheet=other.sheet_at(j), row=other.rows[j])
+        out.add(R.DUP002, i, "name", other=where)
+    return out.findings
 
 
 def _row_of(table: Table, j: int, i: int) -> str:

@@ -204,7 +204,9 @@ def _children(
     keys: list[tuple[int, int]] = []
     again: dict[tuple[int, int], list[tuple[Table, int]]] = {}  # a kept row -> its repeats
     rows = itertools.chain.from_iterable(map(_rows, roster.children))
-    for (table, i, first), cells in zip(distinct_children(roster.children), rows, strict=True):
+    for (table, i, first), cells in zip(
+        distinct_children(roster.children, roster.file_schools()), rows, strict=True
+    ):
         status, ident, cls, name, grade, school, teacher, kind, gender, birth, *rest = cells
         listed, tag, priority, label = rest
         if first is not None:  # what it says of the child counts for the row kept

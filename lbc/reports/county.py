@@ -47,7 +47,7 @@ from lbc.roster.tables import (
     FILE_SCHOOL,
     Roster,
     Table,
-    copied_rows,
+    copied_groups,
     is_pairs_book,
     schools_beside,
 )
@@ -225,20 +225,19 @@ def read_part(
     # Each child once, as lbc summary counts her: a row repeating an ID number is no more,
     # nor a row copied without one.
     part.on_books -= len(part.ids) - len({ident for ident, *_ in part.ids})
-    part.on_books -= sum(map(_copies_on_books, roster.children))
+    part.on_books -= _copies_on_books(roster.children)
     return part
 
 
-def _copies_on_books(table: Table) -> int:
-    """The rows on the books without an ID number that copy another row of their child
-    (``copied_rows``), each a child counted already: at the row with its ID number when one
-    is on the books, else at the first of the copies."""
-    ids = table.values.get("id_number") or [None] * len(table)
-    states = table.values.get("enrollment_status") or [None] * len(table)
+def _copies_on_books(tables: list[Table]) -> int:
+    """The rows on the books without an ID number that copy another row of their child,
+    on its sheet or another sheet of the file (``copied_groups``), each a child counted
+    already: at the row with its ID number when one is on the books, else at the first of
+    the copies."""
     extra = 0
-    for group in copied_rows(table):
-        on = [i for i in group if states[i] not in nz.LEFT_SCHOOL]
-        blank = sum(1 for i in on if ids[i] is None)
+    for group in copied_groups(tables):
+        on = [(x, i) for x, i in group if x.get("enrollment_status", i) not in nz.LEFT_SCHOOL]
+        blank = sum(1 for x, i in on if x.get("id_number", i) is None)
         extra += blank if len(on) > blank else max(blank - 1, 0)
     return extra
 

@@ -53,7 +53,11 @@ def flag(roster: Roster) -> FlagReport:
     # A child entered twice (one ID number on two rows, or a row copied without one) is
     # one child to call, at the row kept for it, as every list counts it (lbc validate
     # says DUP001 or DUP002 of the other).
-    again = {(id(table), i) for table, i, first in distinct_children(roster.children) if first}
+    again = {
+        (id(table), i)
+        for table, i, first in distinct_children(roster.children, roster.file_schools())
+        if first
+    }
     rows = (
         (table, i, _flagged(table, i, missing))
         for table in roster.children

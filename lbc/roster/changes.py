@@ -132,8 +132,16 @@ def _promoted(before: object, after: object) -> bool:
 
 def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     """Match every child of ``new`` with one of ``old`` where possible, and compare them."""
-    old_rows = [(tb, i) for tb, i, first in distinct_children(old.children) if first is None]
-    new_rows = [(tb, i) for tb, i, first in distinct_children(new.children) if first is None]
+    old_rows = [
+        (tb, i)
+        for tb, i, first in distinct_children(old.children, old.file_schools())
+        if first is None
+    ]
+    new_rows = [
+        (tb, i)
+        for tb, i, first in distinct_children(new.children, new.file_schools())
+        if first is None
+    ]
     old_school, new_school = _school_of(old), _school_of(new)
     schools = {
         id(tb): of

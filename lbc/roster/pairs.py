@@ -239,7 +239,11 @@ def join_pairs(roster: Roster) -> PairsJoined:
                     decided[key] = decision
     previous = _Children(roster.previous) if roster.previous else None
     names = {n for tb in roster.teachers for n in tb.values.get("name", ()) if isinstance(n, str)}
-    repeats = {(id(tb), i) for tb, i, first in distinct_children(roster.children) if first}
+    repeats = {
+        (id(tb), i)
+        for tb, i, first in distinct_children(roster.children, roster.file_schools())
+        if first
+    }
     for table in roster.children:
         cells = table.as_written("support_teacher") or [None] * len(table)
         column = list(cells)

@@ -303,7 +303,11 @@ def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> Child
     }
     for k, (table, i) in enumerate(counted):
         keys[id(table)][i] = k
-    repeats = {(id(t), i): kept for t, i, kept in distinct_children(roster.children) if kept}
+    repeats = {
+        (id(t), i): kept
+        for t, i, kept in distinct_children(roster.children, roster.file_schools())
+        if kept
+    }
     other = 0
     for table in roster.children:
         mine = keys[id(table)]

@@ -555,14 +555,15 @@ class _Header:
 
 
 def distinct_children(
-    tables: list[Table],
+    tables: list[Table], schools: Mapping[str, str] | None = None
 ) -> Iterator[tuple[Table, int, tuple[Table, int] | None]]:
     """Every children row, with the row kept for its child when it repeats one: a child
     entered twice is one child to pair, count and report on. Rows are one child by their ID
-    number, and a row without one by being a copy of another row of its sheet
-    (``copied_rows``). The row kept is the first still on the books, else the first: a
-    child who moved school is on both rosters, 转出 on one and 在读 on the other, and is at
-    the second whichever file is read first."""
+    number, and a row without one by being a copy of another row of its school, on its
+    sheet, another sheet of its workbook or another file (``copied_groups``; ``schools``:
+    each file's school as it declares it, Roster.file_schools). The row kept is the first
+    still on the books, else the first: a child who moved school is on both rosters, 转出
+    on one and 在读 on the other, and is at the second whichever file is read first."""
     kept: dict[str, tuple[Table, int]] = {}
     gone: set[str] = set()  # the ID numbers whose row kept so far has left
     for table in tables:
@@ -577,14 +578,13 @@ def distinct_children(
                 else:
                     gone.discard(ident)
     copied: dict[tuple[int, int], tuple[Table, int]] = {}  # a copy -> the row kept
-    for table in tables:
-        ids = table.values.get("id_number") or [None] * len(table)
-        for group in copied_rows(table):
-            ident = next((ids[i] for i in group if ids[i] is not None), None)
-            first = kept[ident] if ident is not None else _kept_of(table, group)
-            for i in group:
-                if ids[i] is None and (table, i) != first:
-                    copied[(id(table), i)] = first
+    for group in copied_groups(tables, schools):
+        ids = [x.get("id_number", i) for x, i in group]
+        ident = next((n for n in ids if n is not None), None)
+        first = kept[ident] if ident is not None else _kept_of(group)
+        for (x, i), n in zip(group, ids, strict=True):
+            if n is None and (x is not first[0] or i != first[1]):
+                copied[(id(x), i)] = first
     for table in tables:
         ids = table.values.get("id_number") or [None] * len(table)
         for i, ident in enumerate(ids):
@@ -596,7 +596,7 @@ def distinct_children(
             yield table, i, None if same else first
 
 
-# The cells that tell two children apart: two rows of one sheet alike in every one, one or
+# The cells that tell two children apart: two rows of one school alike in every one, one or
 # both without an ID number, are a row copied twice (lbc validate says DUP002), not two
 # children. Namesakes of one class differ in one of them (a birth date, a guardian).
 COPY_FIELDS = (
@@ -613,45 +613,62 @@ COPY_FIELDS = (
 DATED = (dt.date, nz.YearMonth)  # a birth date read, to the day or the month
 
 
-def copied_rows(table: Table) -> list[list[int]]:
-    """The groups of rows of ``table`` that are one child entered more than once without
-    an ID number: alike in every COPY_FIELDS cell, with a name, a class read and a birth
-    date read (without one, namesakes are DUP004's two children nothing tells apart), at
-    least one row without an ID number, and at most one ID number among them (two are two
-    children). Only rows sharing a name and class are compared, so a roster whose rows all
-    have an ID number costs a scan for an empty one."""
-    v, n = table.values, len(table)
-    ids = v.get("id_number")
-    if (ids is not None and None not in ids) or not (table.has("name") and table.has("class")):
+def copied_groups(
+    tables: Sequence[Table], schools: Mapping[str, str] | None = None
+) -> list[list[tuple[Table, int]]]:
+    """The groups of rows of ``tables`` that are one child entered more than once without
+    an ID number: a row copied on its sheet, into another sheet of its workbook (a 全校
+    sheet and a 三年级 sheet) or into another file of its school (``schools``: each file's
+    school as it declares it; files declaring none are one school). Alike in every
+    COPY_FIELDS cell, with a name, a class read and a birth date read (without one,
+    namesakes are DUP004's two children nothing tells apart), at least one row without an
+    ID number, and at most one ID number among them (two are two children). Only rows
+    sharing a name and class are compared, so rosters whose rows all have an ID number
+    cost a scan each for an empty one."""
+    named = [x for x in tables if x.has("name") and x.has("class")]
+    blank = [x for x in named if (ids := x.values.get("id_number")) is None or None in ids]
+    if not blank:
         return []
-    names, classes = v["name"], v["class"]
-    if ids is None:  # no 身份证号 column: every row is without one
-        ids = [None] * n
-        rows: Sequence[int] = range(n)
-    else:  # the rows without one, and the rows of their names
-        wanted = {names[i] for i, ident in enumerate(ids) if ident is None}
+    wanted: set[Any] = set()
+    for x in blank:
+        ids = x.values.get("id_number")
+        names = x.values["name"]
+        wanted.update(
+            names
+            if ids is None
+            else (n for n, ident in zip(names, ids, strict=True) if ident is None)
+        )
+    places: list[tuple[Table, int]] = []
+    keys: list[tuple[Any, ...]] = []
+    for x in named:
+        names, classes = x.values["name"], x.values["class"]
+        school = (schools or {}).get(x.file, "")
         rows = [i for i, name in enumerate(names) if name in wanted]
-    if len(rows) == n:
-        keys = list(zip(names, classes, strict=True))
-    else:
-        keys = [(names[i], classes[i]) for i in rows]
+        places += [(x, i) for i in rows]
+        keys += [(school, names[i], classes[i]) for i in rows]
     shared = {key for key, count in Counter(keys).items() if count > 1}
     if not shared:
         return []
-    columns = [v.get(key) or [None] * n for key in COPY_FIELDS]
-    groups: dict[tuple[Any, ...], list[int]] = {}
-    for i, key in zip(rows, keys, strict=True):
+    groups: dict[tuple[Any, ...], list[tuple[Table, int]]] = {}
+    columns: dict[int, list[list[Any]]] = {}
+    for (x, i), key in zip(places, keys, strict=True):
         if key not in shared:
             continue
-        cells = tuple(c[i] for c in columns)
+        if id(x) not in columns:
+            columns[id(x)] = [x.values.get(k) or [None] * len(x) for k in COPY_FIELDS]
+        cells = tuple(c[i] for c in columns[id(x)])
         name, cls, born = cells[0], cells[1], cells[COPY_FIELDS.index("birth_date")]
         if isinstance(name, str) and cls.__class__ is nz.ClassRef and born.__class__ in DATED:
-            groups.setdefault(cells, []).append(i)
+            groups.setdefault((key[0], *cells), []).append((x, i))
     out = []
     for group in groups.values():
-        numbers = {ids[i] for i in group if ids[i] is not None}
-        blank = any(ids[i] is None for i in group)
-        if len(group) > 1 and blank and (not numbers or (len(numbers) == 1 and _is_str(numbers))):
+        ids = [x.get("id_number", i) for x, i in group]
+        numbers = {ident for ident in ids if ident is not None}
+        if (
+            len(group) > 1
+            and None in ids
+            and (not numbers or (len(numbers) == 1 and _is_str(numbers)))
+        ):
             out.append(group)
     return out
 
@@ -660,10 +677,11 @@ def _is_str(numbers: set[Any]) -> bool:
     return isinstance(next(iter(numbers)), str)
 
 
-def _kept_of(table: Table, rows: list[int]) -> tuple[Table, int]:
+def _kept_of(rows: list[tuple[Table, int]]) -> tuple[Table, int]:
     """The row kept of one child's rows: the first still on the books, else the first."""
-    states = table.values.get("enrollment_status") or [None] * len(table)
-    return table, next((i for i in rows if states[i] not in nz.LEFT_SCHOOL), rows[0])
+    return next(
+        (r for r in rows if r[0].get("enrollment_status", r[1]) not in nz.LEFT_SCHOOL), rows[0]
+    )
 
 
 def _lower_header_again(row: list[Any], columns: Iterable[Column]) -> bool:
