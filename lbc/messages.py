@@ -1912,6 +1912,27 @@ _TEXT: dict[str, tuple[str, str]] = {
         "向家长或监护人核实后改正，手机号是1开头的11位数字，座机写成“区号-号码”",
         "confirm the number with the family: a mobile has 11 digits starting with 1, a landline is area code-number",
     ),
+    "rule.PHN002": (
+        "“{label}”里的号码标着“{whose}”，不是{owner}的，没有当作{owner}的电话",
+        "the number in '{label}' is labelled “{whose}”: it is not the {owner}'s and was not"
+        " taken as the {owner}'s phone",
+    ),
+    "rule.PHN002.title": ("号码标的是别人", "number labelled as someone else's"),
+    "rule.PHN002.example": (
+        "父亲电话一栏写“母：13912345678”",
+        "父亲电话 holding “母：13912345678”",
+    ),
+    "rule.PHN002.why": (
+        "写在父亲电话一栏、却标明是母亲或爷爷奶奶的号码，打过去找不到父亲本人；当成父亲的电话，"
+        "父亲没有电话这件事就被掩盖了",
+        "a number in the father's column labelled as the mother's or a grandparent's does not"
+        " reach the father; taken as his, the fact that the school has no number for him is hidden",
+    ),
+    "rule.PHN002.fix": (
+        "把号码移到它所属的人那一栏（母亲电话、监护人电话），再问到这位家长本人的电话填上",
+        "move the number to the column of the person it belongs to (母亲电话, 监护人电话), and"
+        " get this parent's own number and fill it in",
+    ),
     "rule.DATE001": ("“{label}”无法识别为日期", "'{label}' is not a readable date"),
     "rule.DATE001.title": ("日期无法识别", "unreadable date"),
     "rule.DATE001.example": ("“去年春天”、“2015-13-01”", "“去年春天”, “2015-13-01”"),

@@ -161,6 +161,9 @@ FIXTURES: dict[str, Fixture] = {
     "PHN001": Fixture(
         children(child_row(1, 监护人电话="1371234567")), child(2, "N", "guardian_phone")
     ),
+    "PHN002": Fixture(
+        children(child_row(1, 父亲电话="母：13912345678")), child(2, "J", "father_phone")
+    ),
     "DATE001": Fixture(
         children(child_row(1, 出生日期="去年春天", 身份证号=None)), child(2, "E", "birth_date")
     ),

@@ -400,6 +400,16 @@ def _each_bad_phone(out: _Out, key: str) -> None:
             out.add(R.PHN001, i, key, label=label)
 
 
+def _others_numbers(out: _Out) -> None:
+    """PHN002 for every cell of a parent's phone column whose one number is labelled as
+    someone else's (母：13912345678 in 父亲电话): it is not that parent's number."""
+    for key in nz.PARENT_PHONES:
+        owner = t(f"contact.{key.removesuffix('_phone')}")
+        for i, (label, _) in out.table.values.elsewhere(key).items():
+            if label:
+                out.add(R.PHN002, i, key, label=out.label(key), whose=label, owner=owner)
+
+
 def _formula_errors(out: _Out) -> None:
     """VAL007 for every cell read that shows a formula's error: the value it was meant to
     hold is not there, whatever its column's own rules make of the text. Only in a table
@@ -519,6 +529,7 @@ def check_children(
     _each_bad(out, "arrival_date", R.DATE001, label=out.label("arrival_date"))
     for key in _PHONES:
         _each_bad_phone(out, key)
+    _others_numbers(out)
 
     v = table.values
     n = len(table)

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import compress
+from operator import is_not
 from typing import Any, NamedTuple
 
 import opencc
@@ -260,13 +262,16 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"(0(?:10|2\d)|0[3-9]\d{2})(\d{7,8})")
 # Whose number a phone cell says it is, before it (父：13812345678), as schools label one.
 _PHONE_LABEL = re.compile(
-    r"(?:父亲?|母亲?|爸爸?|妈妈?|爷爷|奶奶|外公|外婆|姥姥|姥爷|监护人|家长|本人|手机号?|电话|座机)"
+    r"(?P<who>父亲?|母亲?|爸爸?|妈妈?|爷爷|奶奶|外公|外婆|姥姥|姥爷|监护人|家长|本人|手机号?|电话|座机)"
     r"\s*:\s*"
 )
 # A remark in brackets after a number (13812345678（微信同号）); one saying the number is
 # dead (（停机）, （空号）) leaves the cell no number to call.
 _PHONE_REMARK = re.compile(r"\s*\(([^()\d]*)\)")
 _DEAD_NUMBER = re.compile(r"停|空号|错|无效|注销|不通|欠费|不用|弃用|作废|旧|换号")
+# What a cell's text holds when it may have a label (父：) or a remark ((母)), before it is
+# folded (the full-width and small forms fold to ":" and ")").
+_MAY_LABEL = re.compile(r"[:：︓﹕)）﹚︶⁾₎]")
 
 
 # A phone cell saying there is no phone (无, 无电话, /, －): no number, as an empty cell is,
@@ -324,14 +329,38 @@ def _number_alone(s: str) -> str:
 SAME_AS_ABOVE = frozenset({"同上", "同上行", "号码同上", "电话同上"})
 
 
-def phone_column(values: list[Any], key: str = "phone") -> list[str | Bad | None]:
+# A phone cell's numbers labelled as someone else's than the column is for, by row: the
+# label as written when phone() read the cell's one number past it (母：13912345678 in
+# 父亲电话), else "" (a cell of several labelled numbers, read as the column's own), and
+# each such number with whose it is (a key of _WHOSE's values).
+Elsewhere = dict[int, tuple[str, tuple[tuple[str, str], ...]]]
+
+
+def phone_column(
+    values: list[Any], key: str = "phone", elsewhere: Elsewhere | None = None
+) -> list[str | Bad | None]:
     """A column of phone cells read by :func:`phone`, 同上 (``SAME_AS_ABOVE``) as the
     number read in the row above, as a person reading the sheet takes it; 同上 in the first
     row, or under a cell with no number, stays unreadable (PHN001 shows it as typed). A cell
     of numbers each labelled with whose it is (父：13812345678；母：13987654321) is the one
     number the column ``key`` is for (父亲电话: the father's), when one is
-    (:func:`own_numbers`)."""
+    (:func:`own_numbers`). In a parent's own column (``PARENT_PHONES``) a number labelled
+    as another's (母：13912345678 in 父亲电话) is not the column's: no number. ``elsewhere``,
+    when given, is filled with the numbers labelled as someone else's, by row."""
     read = [phone(value) for value in values]
+    moved: Elsewhere = {} if elsewhere is None else elsewhere
+    if (others := _NOT_THEIRS.get(key)) is not None:
+        # Only a cell phone() did not return as it was (a clean number is returned itself)
+        # may have a label; looked at by C code, one cell at a time only for those.
+        for i in compress(range(len(read)), map(is_not, values, read)):
+            number = read[i]
+            value = values[i]
+            if number.__class__ is str and value.__class__ is str and _MAY_LABEL.search(value):
+                label = phone_label(value)
+                if label is not None and _WHOSE[label] in others:
+                    read[i] = None
+                    moved[i] = (label, ((_WHOSE[label], number),))  # type: ignore[assignment]
+    owns = _COLUMN_OWNS.get(key, {"own"})
     # Only an unreadable cell may say 同上 or hold labelled numbers; in order, so that 同上
     # under 同上 is the number above both.
     for i in [i for i, number in enumerate(read) if number.__class__ is Bad]:
@@ -340,9 +369,29 @@ def phone_column(values: list[Any], key: str = "phone") -> list[str | Bad | None
             above = read[i - 1]
             if above is not None and above.__class__ is not Bad:
                 read[i] = above
+            elif i - 1 in moved:  # the number above is another's: so is this one
+                read[i] = None
+                moved[i] = moved[i - 1]
         elif len(own := own_numbers(raw, key)) == 1:
             read[i] = own[0]
+            if others := tuple((w, n) for w, n in labelled_numbers(raw) if w not in owns):
+                moved[i] = ("", others)
     return read
+
+
+def phone_label(value: str) -> str | None:
+    """Whose a phone cell that :func:`phone` reads one number of says it is, as written: the
+    label before the number (父：, 妈妈:) or in brackets after it ((母)), a key of
+    ``_WHOSE``; None when it says nobody (13812345678（微信同号）) or has no label."""
+    s = _as_text(value)
+    if s is None:
+        return None
+    if label := _PHONE_LABEL.match(s):
+        return label["who"]
+    remark = _PHONE_REMARK.search(s)
+    if remark and remark.end() == len(s) and (word := remark[1].strip()) in _WHOSE:
+        return word
+    return None
 
 
 # Whose a number in a phone cell is, by the word a school writes before it (父：, 妈妈) or in
@@ -378,6 +427,13 @@ _LABELLED_NUMBER = re.compile(
 )
 # What may stand between two labelled numbers: a mark or a space.
 _BETWEEN_LABELLED = re.compile(r"[\s/、,;|或]*")
+# A parent's own phone column, and whose numbers in it are not that parent's: the other
+# parent's, a grandparent's or the guardian's (家长 may be either parent: it is theirs).
+PARENT_PHONES = ("father_phone", "mother_phone")
+_NOT_THEIRS = {
+    "father_phone": frozenset({"mother", "guardian"}),
+    "mother_phone": frozenset({"father", "guardian"}),
+}
 # Whose numbers a phone column (by its field key) is for: a 家长电话 column is both
 # parents'; a teacher's 联系电话 (``phone``) only its own.
 _COLUMN_OWNS = {

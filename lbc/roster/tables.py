@@ -188,16 +188,44 @@ class Columns(dict[str, list[Any]]):
         super().__init__()
         self._raw = raw
         self._kind = kind
+        # The parents' phone cells' numbers labelled as someone else's (nz.Elsewhere), by
+        # column, once the parents' phones are read (_parents_phones).
+        self._elsewhere: dict[str, nz.Elsewhere] | None = None
 
     def __missing__(self, key: str) -> list[Any]:
         if key not in self._raw:
             raise KeyError(key)
+        if key in nz.PARENT_PHONES:
+            self._parents_phones()
+            return dict.__getitem__(self, key)
         fn, memo = NORMALISERS[self._kind][key]
         column = self[key] = _normalise_column(self._raw[key], fn, memo, key)
         return column
 
     def __contains__(self, key: object) -> bool:
         return dict.__contains__(self, key) or key in self._raw
+
+    def _parents_phones(self) -> None:
+        """Read the father's and the mother's phone columns together, with what their
+        cells say is someone else's number (nz.phone_column); a column already read (given
+        by a table this one was made of) is kept as it is."""
+        elsewhere: dict[str, nz.Elsewhere] = {}
+        for key in nz.PARENT_PHONES:
+            if key in self._raw:
+                elsewhere[key] = {}
+                column = nz.phone_column(self._raw[key], key, elsewhere[key])
+                if not dict.__contains__(self, key):
+                    self[key] = column
+        self._elsewhere = elsewhere
+
+    def elsewhere(self, key: str) -> nz.Elsewhere:
+        """The cells of a parent's phone column (nz.PARENT_PHONES) with a number labelled as
+        someone else's, by row (nz.Elsewhere); {} for any other column."""
+        if key not in nz.PARENT_PHONES or key not in self._raw:
+            return {}
+        if self._elsewhere is None:
+            self._parents_phones()
+        return self._elsewhere.get(key, {})  # type: ignore[union-attr]
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
         # Asked once a cell by the checks and the watch list, often for a column the sheet

@@ -1,0 +1,82 @@
+"""A parent's phone cell whose number says whose it is (母：13912345678, 13912345678（妈妈）):
+a number labelled as someone else's is not the column's parent's."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from test_forms import validate
+from test_pair import kid, roster
+
+from conftest import run
+
+
+def found(path: Path) -> list[tuple[str, int, str, str, str]]:
+    doc, _, _ = validate(path)
+    return [(f["code"], f["row"], f["column"], f["field"], f["message"]) for f in doc["findings"]]
+
+
+def card_phones(path: Path, out: Path) -> list[tuple[str, str]]:
+    """Each card's (father's phone, mother's phone), as printed."""
+    assert run("cards", path, "--out", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    phones = {
+        who: re.findall(rf"<th>{who}</th><td[^>]*>姓名：[^　]*　电话：([^　<]*)", page)
+        for who in ("父亲", "母亲")
+    }
+    return list(zip(phones["父亲"], phones["母亲"], strict=True))
+
+
+def test_a_number_labelled_as_another_persons_is_not_the_parents(tmp_path: Path) -> None:
+    """父亲电话 holding only 母：13912345678 (or 13912345678（妈妈）, or 母亲电话 holding
+    爷爷:…) is not the father's number: PHN002 at the cell, and an away father without it
+    has no phone (CON003), in validate, flag and on the card. 家长 may be the father and a
+    remark saying nobody (（微信同号）) is no label: those numbers are the column's."""
+    kids = [
+        kid(1, 父亲电话="母：13912345678"),
+        kid(2, 父亲电话="13912345678（妈妈）"),
+        kid(3, kind="母亲外出", 母亲电话="爷爷:13712345678"),
+        kid(4, 父亲电话="家长：13800000004"),
+        kid(5, 父亲电话="13800000005（微信同号）"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert found(path) == [
+        ("CON003", 2, "J", "father_phone", "父亲外出，缺少父亲电话"),
+        (
+            "PHN002",
+            2,
+            "J",
+            "father_phone",
+            "“父亲电话”里的号码标着“母”，不是父亲的，没有当作父亲的电话",
+        ),
+        ("CON003", 3, "J", "father_phone", "父亲外出，缺少父亲电话"),
+        (
+            "PHN002",
+            3,
+            "J",
+            "father_phone",
+            "“父亲电话”里的号码标着“妈妈”，不是父亲的，没有当作父亲的电话",
+        ),
+        ("CON003", 4, "K", "mother_phone", "母亲外出，缺少母亲电话"),
+        (
+            "PHN002",
+            4,
+            "K",
+            "mother_phone",
+            "“母亲电话”里的号码标着“爷爷”，不是母亲的，没有当作母亲的电话",
+        ),
+    ]
+    doc = run("flag", path, "--format", "json").json()
+    assert [(c["row"], c["missing"]) for g in doc["classes"] for c in g["children"]] == [
+        (2, ["father_phone"]),
+        (3, ["father_phone"]),
+        (4, ["mother_phone"]),
+    ]
+    assert card_phones(path, tmp_path / "c.html") == [
+        ("＿＿＿＿＿＿", "13912345678"),
+        ("＿＿＿＿＿＿", "13912345678"),
+        ("13812345678", "＿＿＿＿＿＿"),
+        ("13800000004", "13912345678"),
+        ("13800000005", "13912345678"),
+    ]
