@@ -1933,6 +1933,27 @@ _TEXT: dict[str, tuple[str, str]] = {
         "move the number to the column of the person it belongs to (母亲电话, 监护人电话), and"
         " get this parent's own number and fill it in",
     ),
+    "rule.PHN003": (
+        "“{label}”里标明是{who}的号码，与“{other}”一栏填的不一样：没有采用，以“{other}”为准",
+        "the number in '{label}' labelled as the {who}'s is not what '{other}' says: it was"
+        " not used, '{other}' was",
+    ),
+    "rule.PHN003.title": ("标明的号码与另一栏不同", "labelled number differs from the column"),
+    "rule.PHN003.example": (
+        "父亲电话“父：13812345678；母：13912345678”，母亲电话却填 13987654321",
+        "父亲电话 “父：13812345678；母：13912345678” while 母亲电话 says 13987654321",
+    ),
+    "rule.PHN003.why": (
+        "同一位家长登记了两个不同的号码，总有一个是旧的或记错的；lbc 用的是那位家长自己一栏里的号码，"
+        "它不一定打得通",
+        "one parent has two different numbers on file, and one of them is old or wrong; lbc"
+        " uses the one in that parent's own column, which may not be the one that works",
+    ),
+    "rule.PHN003.fix": (
+        "打电话核实这位家长现在用的号码，填在这位家长自己的一栏，另一栏里删去",
+        "call to confirm the number this parent uses now, keep it in the parent's own"
+        " column and delete it from the other",
+    ),
     "rule.DATE001": ("“{label}”无法识别为日期", "'{label}' is not a readable date"),
     "rule.DATE001.title": ("日期无法识别", "unreadable date"),
     "rule.DATE001.example": ("“去年春天”、“2015-13-01”", "“去年春天”, “2015-13-01”"),

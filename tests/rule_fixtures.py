@@ -164,6 +164,10 @@ FIXTURES: dict[str, Fixture] = {
     "PHN002": Fixture(
         children(child_row(1, 父亲电话="母：13912345678")), child(2, "J", "father_phone")
     ),
+    "PHN003": Fixture(
+        children(child_row(1, 父亲电话="父：13812345678；母：13900000002")),
+        child(2, "J", "father_phone"),
+    ),
     "DATE001": Fixture(
         children(child_row(1, 出生日期="去年春天", 身份证号=None)), child(2, "E", "birth_date")
     ),

@@ -80,3 +80,63 @@ def test_a_number_labelled_as_another_persons_is_not_the_parents(tmp_path: Path)
         ("13800000004", "13912345678"),
         ("13800000005", "13912345678"),
     ]
+
+
+def test_a_number_labelled_as_the_other_parents_fills_their_empty_cell(tmp_path: Path) -> None:
+    """The mother's number in 父亲电话 (父：…；母：…, or 母：… alone) is the mother's where
+    母亲电话 is left empty, or holds a number labelled as the father's (the columns
+    swapped): no missing contact, on the card, off the watch list. A 母亲电话 the school
+    typed something else in (another number, 无) is kept and the disagreement said at the
+    labelled cell (PHN003); the same number typed is said nothing of."""
+    kids = [
+        kid(1, kind="母亲外出", 父亲电话="父：13800000001；母：13900000001", 母亲电话=None),
+        kid(2, 父亲电话="母：13900000002", 母亲电话=None),
+        kid(3, kind="父母均外出", 父亲电话="母：13900000003", 母亲电话="父：13800000003"),
+        kid(
+            4, kind="母亲外出", 父亲电话="父：13800000004；母：13900000004", 母亲电话="13911111114"
+        ),
+        kid(5, kind="母亲外出", 父亲电话="父：13800000005；母：13900000005", 母亲电话="无"),
+        kid(6, 父亲电话="父：13800000006；母：13900000006", 母亲电话="13900000006"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    differs = "“父亲电话”里标明是母亲的号码，与“母亲电话”一栏填的不一样：没有采用，以“母亲电话”为准"
+    assert found(path) == [
+        ("CON003", 3, "J", "father_phone", "父亲外出，缺少父亲电话"),
+        (
+            "PHN002",
+            3,
+            "J",
+            "father_phone",
+            "“父亲电话”里的号码标着“母”，不是父亲的，没有当作父亲的电话",
+        ),
+        (
+            "PHN002",
+            4,
+            "J",
+            "father_phone",
+            "“父亲电话”里的号码标着“母”，不是父亲的，没有当作父亲的电话",
+        ),
+        (
+            "PHN002",
+            4,
+            "K",
+            "mother_phone",
+            "“母亲电话”里的号码标着“父”，不是母亲的，没有当作母亲的电话",
+        ),
+        ("PHN003", 5, "J", "father_phone", differs),
+        ("PHN003", 6, "J", "father_phone", differs),
+        ("CON003", 6, "K", "mother_phone", "母亲外出，缺少母亲电话"),
+    ]
+    assert card_phones(path, tmp_path / "c.html") == [
+        ("13800000001", "13900000001"),
+        ("＿＿＿＿＿＿", "13900000002"),
+        ("13800000003", "13900000003"),
+        ("13800000004", "13911111114"),
+        ("13800000005", "＿＿＿＿＿＿"),
+        ("13800000006", "13900000006"),
+    ]
+    doc = run("watch", path, "--format", "json").json()
+    listed = [
+        (c["row"], [r["code"] for r in c["reasons"]]) for g in doc["classes"] for c in g["children"]
+    ]
+    assert listed == [(3, ["WCH014"]), (6, ["WCH014"])]

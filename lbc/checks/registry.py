@@ -129,6 +129,7 @@ class R:
     DUP004 = Rule(WARNING, RuleKind.IDENTITY, "name, class, id_number, birth_date")
     PHN001 = Rule(ERROR, RuleKind.VALUE, "*_phone, phone")
     PHN002 = Rule(WARNING, RuleKind.VALUE, "father_phone, mother_phone")
+    PHN003 = Rule(WARNING, RuleKind.VALUE, "father_phone, mother_phone")
     DATE001 = Rule(ERROR, RuleKind.VALUE, "birth_date, date")
     DATE002 = Rule(ERROR, RuleKind.VALUE, "birth_date, date")
     DATE003 = Rule(WARNING, RuleKind.VALUE, "birth_date")

@@ -379,6 +379,28 @@ def phone_column(
     return read
 
 
+def fill_other_parent(
+    read: dict[str, list[Any]], raw: dict[str, list[Any]], elsewhere: dict[str, Elsewhere]
+) -> None:
+    """Each parent's phone cell (``read``, by PARENT_PHONES key) that holds no number gets
+    the number the other parent's cell labels as theirs (父亲电话 of 父：…；母：… fills an
+    empty 母亲电话; 母：… alone in 父亲电话 too): only a cell left empty, or whose own number
+    was labelled as someone else's, never one a school typed something else in (a number,
+    无): that disagreement validate points at (PHN003). Only the few cells ``elsewhere``
+    names are looked at."""
+    for key, cells in elsewhere.items():
+        for i, (_, numbers) in cells.items():
+            for whose, number in numbers:
+                target = _PARENT_PHONE.get(whose)
+                if target is None or target == key or target not in read:
+                    continue
+                moved = elsewhere.get(target, {}).get(i)
+                if read[target][i] is None and (
+                    _as_text(raw[target][i]) is None or (moved is not None and moved[0])
+                ):
+                    read[target][i] = number
+
+
 def phone_label(value: str) -> str | None:
     """Whose a phone cell that :func:`phone` reads one number of says it is, as written: the
     label before the number (父：, 妈妈:) or in brackets after it ((母)), a key of
@@ -430,6 +452,7 @@ _BETWEEN_LABELLED = re.compile(r"[\s/、,;|或]*")
 # A parent's own phone column, and whose numbers in it are not that parent's: the other
 # parent's, a grandparent's or the guardian's (家长 may be either parent: it is theirs).
 PARENT_PHONES = ("father_phone", "mother_phone")
+_PARENT_PHONE = {"father": "father_phone", "mother": "mother_phone"}
 _NOT_THEIRS = {
     "father_phone": frozenset({"mother", "guardian"}),
     "mother_phone": frozenset({"father", "guardian"}),

@@ -207,15 +207,19 @@ class Columns(dict[str, list[Any]]):
 
     def _parents_phones(self) -> None:
         """Read the father's and the mother's phone columns together, with what their
-        cells say is someone else's number (nz.phone_column); a column already read (given
-        by a table this one was made of) is kept as it is."""
+        cells say is someone else's number (nz.phone_column), which fills the other
+        parent's empty cell (nz.fill_other_parent); a column already read (given by a table
+        this one was made of) is kept as it is."""
         elsewhere: dict[str, nz.Elsewhere] = {}
+        read: dict[str, list[Any]] = {}
         for key in nz.PARENT_PHONES:
             if key in self._raw:
                 elsewhere[key] = {}
-                column = nz.phone_column(self._raw[key], key, elsewhere[key])
-                if not dict.__contains__(self, key):
-                    self[key] = column
+                read[key] = nz.phone_column(self._raw[key], key, elsewhere[key])
+        nz.fill_other_parent(read, self._raw, elsewhere)
+        for key, column in read.items():
+            if not dict.__contains__(self, key):
+                self[key] = column
         self._elsewhere = elsewhere
 
     def elsewhere(self, key: str) -> nz.Elsewhere:
