@@ -615,6 +615,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "学籍系统的年级代码：11–16=一至六年级，21–23=七至九年级（初一至初三），31–33=高一至高三",
         "the 学籍 system's grade codes: 11–16 = grades 1–6, 21–23 = grades 7–9, 31–33 = grades 10–12",
     ),
+    "columns.coding.grade_or_xueji": (
+        "只有 11、12：按十一、十二年级读；也可能是学籍系统的年级代码（一、二年级），见 lbc validate（CLS003）",
+        "only 11 and 12: read as grades 11 and 12; they may be the 学籍 system's codes for"
+        " grades 1 and 2 (lbc validate, CLS003)",
+    ),
     "columns.option": ("打√选“{option}”的一列", "a column ticked for {option}"),
     "columns.coding.attendance": (
         "代码按 1=走读、2=住校读",
@@ -2003,6 +2008,29 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.CLS001.fix": (
         "按“三年级(2)班”或“三(2)班”的写法填写，不要用“火箭班”这类别称",
         "write it like 三年级(2)班 or 三(2)班, not a nickname such as 火箭班",
+    ),
+    "rule.CLS003": (
+        "“{label}”一栏 {count} 格都只写 11 或 12：按十一、十二年级读；如果是学籍系统的年级代码（11=一年级、12=二年级），"
+        "请改写成“一年级”“二年级”",
+        "all {count} cells of '{label}' say only 11 or 12: read as grades 11 and 12; if they are"
+        " the 学籍 system's codes (11 = grade 1, 12 = grade 2), write 一年级 and 二年级 instead",
+    ),
+    "rule.CLS003.title": ("年级只有 11、12，不知是否代码", "grade 11/12 or a 学籍 code?"),
+    "rule.CLS003.example": (
+        "学籍系统导出的年级一栏只有 11、12（一、二年级的代码）",
+        "a 学籍 export's 年级 column of only 11 and 12 (the codes of grades 1 and 2)",
+    ),
+    "rule.CLS003.why": (
+        "学籍系统把一年级记作 11、二年级记作 12，和十一、十二年级写法一样，lbc 分不清；年级读错，"
+        "班级、班主任结对和按年级的统计都会错",
+        "the 学籍 system writes grade 1 as 11 and grade 2 as 12, which reads as grades 11 and"
+        " 12: lbc cannot tell which, and a wrong grade misnames the classes, the head teachers'"
+        " pairs and the counts by grade",
+    ),
+    "rule.CLS003.fix": (
+        "把年级写成文字：一、二年级写“一年级”“二年级”，确是高中的写“十一年级”“十二年级”（或高二、高三）",
+        "write the grade in words: 一年级 and 二年级 for grades 1 and 2, 十一年级 and 十二年级"
+        " (高二, 高三) for grades 11 and 12",
     ),
     "rule.CLS002": (
         "“年级”{grade} 与“班级”{cls} 不一致",

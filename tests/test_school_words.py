@@ -277,6 +277,36 @@ def test_a_grade_column_of_codes_and_other_numbers_is_not_read_as_codes(tmp_path
     assert [g["class"] for g in doc["classes"]] == ["十一年级(1)班", "十二年级(1)班"]
 
 
+def test_a_grade_column_of_only_eleven_and_twelve_is_asked_about(tmp_path: Path) -> None:
+    """A 年级 column of only 11 and 12 (numbers or text) may be 十一、十二年级 or the 学籍
+    codes of 一、二年级 (a 教学点's export): read as the grades it says, and said once, at
+    its first cell (CLS003) and in lbc columns. Beside 21 they are codes (no CLS003); in
+    words (十一年级) they are what they say."""
+    path = xueji_roster(tmp_path / "r.xlsx", [11, "12", None, 11], [1, 2, 1, 1])
+    found, _, _ = validate(path)
+    assert [(f["code"], f["row"], f["column"], f["message"]) for f in found["findings"]] == [
+        (
+            "CLS003",
+            2,
+            "A",
+            "“年级”一栏 3 格都只写 11 或 12：按十一、十二年级读；如果是学籍系统的年级代码"
+            "（11=一年级、12=二年级），请改写成“一年级”“二年级”",
+        ),
+        ("CLS001", 4, "B", "无法识别的班级，请写成如“三年级(2)班”"),
+    ]
+    columns = run("columns", path).stdout
+    said = (
+        "只有 11、12：按十一、十二年级读；也可能是学籍系统的年级代码（一、二年级），"
+        "见 lbc validate（CLS003）"
+    )
+    assert said in columns
+    for grades in ([11, 12, 21], ["十一年级", "十二年级", "十一年级"]):
+        path = xueji_roster(tmp_path / "s.xlsx", grades, [1, 2, 1])
+        found, _, _ = validate(path)
+        assert found["findings"] == []
+        assert said not in run("columns", path).stdout
+
+
 def read_grades(column: list[Any]) -> list[Any]:
     """A 年级 column's cells as a children sheet of them reads them."""
     header = ["姓名", "性别", "年级", "班级", "家庭住址"]

@@ -29,7 +29,7 @@ from lbc.roster.people import (
 )
 from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.support import ChildIndex, paired_with, record_days
-from lbc.roster.tables import COPY_FIELDS, DATED, KEPT, Roster, Table
+from lbc.roster.tables import COPY_FIELDS, DATED, GRADE_OR_CODE, KEPT, Roster, Table
 from lbc.workspace.terms import in_a_term
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
@@ -421,6 +421,13 @@ def _others_numbers(out: _Out) -> None:
                     out.add(R.PHN003, i, key, who=t(f"contact.{whose}"), **words)
 
 
+def _grade_or_code(out: _Out) -> None:
+    """CLS003 once for a 年级 column of only the numbers 11 and 12 (GRADE_OR_CODE), at its
+    first such cell: 十一、十二年级, or the 学籍 system's codes for 一、二年级?"""
+    cells = [i for i, v in enumerate(out.table.raw["grade"]) if nz.text(v) is not None]
+    out.add(R.CLS003, cells[0], "grade", label=out.label("grade"), count=len(cells))
+
+
 def _formula_errors(out: _Out) -> None:
     """VAL007 for every cell read that shows a formula's error: the value it was meant to
     hold is not there, whatever its column's own rules make of the text. Only in a table
@@ -572,6 +579,8 @@ def check_children(
                 out.add(R.ID006, i, "birth_date", id_date=id_date, date=birth, label=label)
         if id_date and gender in ("男", "女") and id_gender(id_value) != gender:
             out.add(R.ID007, i, "gender", id_gender=id_gender(id_value), gender=gender)
+    if table.codings.get("grade") == GRADE_OR_CODE:
+        _grade_or_code(out)
     if "grade" in v and "class" in v:
         for i, (grade, cls) in enumerate(zip(v["grade"], v["class"], strict=True)):
             if grade.__class__ is int and cls.__class__ is nz.ClassRef and cls.grade != grade:

@@ -135,6 +135,7 @@ class R:
     DATE003 = Rule(WARNING, RuleKind.VALUE, "birth_date")
     CLS001 = Rule(ERROR, RuleKind.VALUE, "class, classes")
     CLS002 = Rule(WARNING, RuleKind.VALUE, "grade, class")
+    CLS003 = Rule(WARNING, RuleKind.VALUE, "grade")
     VAL001 = Rule(ERROR, RuleKind.VALUE, "gender, left_behind_type, enrollment_status, …")
     VAL002 = Rule(WARNING, RuleKind.VALUE, "guardian_relation")
     VAL003 = Rule(WARNING, RuleKind.VALUE, "guardian_age, capacity")

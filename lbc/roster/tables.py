@@ -1589,13 +1589,31 @@ def _grade_code(value: Any) -> int | None:
     return None
 
 
+# A 年级 column whose every cell is the number 11 or 12: 十一、十二年级, or the 学籍 system's
+# codes for 一、二年级 (a 教学点 teaching only those). Read as the grades, and said (CLS003).
+GRADE_OR_CODE = "grade_or_xueji"
+
+
+def eleven_or_twelve(raw: list[Any]) -> set[int]:
+    """The grade numbers of a 年级 column whose every filled cell is 11 or 12 as a number
+    (not 十一年级 in words), each distinct cell looked at once; empty for any other."""
+    codes = {_grade_code(v) for v in set(raw) if nz.text(v) is not None}
+    return codes if codes and codes <= {11, 12} else set()
+
+
 def _read_grade_codes(table: Table) -> None:
     """Read a 年级 column of the 学籍 system's codes (11 一年级 … 16 六年级, 21 初一 … 23,
     31 高一 … 33: ``GRADE_CODES``) as the grades they code, coding "xueji". Only a column
     with an unreadable cell is looked at, and read as codes only when every number in it is
-    a code and one is no grade (13 … 33): 11 and 12 alone could be 十一、十二年级."""
+    a code and one is no grade (13 … 33). 11 and 12 alone could be 十一、十二年级 as well as
+    一、二年级: read as the grades they say, which lbc columns and lbc validate (CLS003) say
+    could be codes, rather than guessed silently (GRADE_OR_CODE)."""
     values = table.values.get("grade")
-    if values is None or nz.Bad not in set(map(type, values)):
+    if values is None:
+        return
+    if nz.Bad not in set(map(type, values)):
+        if (11 in values or 12 in values) and eleven_or_twelve(table.raw["grade"]):
+            table.codings["grade"] = GRADE_OR_CODE
         return
     raw = table.raw["grade"]
     codes = {c for v in set(raw) if (c := _grade_code(v)) is not None}
