@@ -72,3 +72,50 @@ def test_an_unreadable_arrival_date_is_pointed_at(tmp_path: Path) -> None:
         ["2024-09", "2024-10", "2024-11"],
         ["2024-09", "2024-10"],
     ]
+
+
+def test_a_child_enrolled_after_the_year_began_owes_nothing_before(tmp_path: Path) -> None:
+    """The 学籍 export's 入学年月 (入学时间) is when a child came to the school: 李明轩,
+    enrolled 2024年11月, owes no talk of September or October, nor days without contact
+    before he came, in lbc due, the summary and the watch list; 张雨涵, enrolled in 2019,
+    and 王梓萱, in the month the school year began (2024年9月), owe the whole term. An
+    unreadable one is DATE001 at its cell."""
+    for header in ("入学年月", "入学时间"):
+        kids = [
+            [*CHILD_HEADER, header, "帮扶教师"],
+            [*child_row(1), "2019年9月", "王芳"],
+            [*child_row(2), "2024年11月", "王芳"],
+            [*child_row(3), dt.date(2024, 9, 1), "王芳"],
+            [*child_row(4), "去年秋天", "王芳"],
+        ]
+        talks = [
+            [dt.date(2024, 11, 12), "王芳", "李明轩", None, "谈心", "谈新学校"],
+            [dt.date(2024, 12, 3), "王芳", "李明轩", None, "谈心", "谈学习"],
+        ]
+        path = write_xlsx(
+            tmp_path / "roster.xlsx",
+            {"儿童": kids, "教师": TEACHERS, "帮扶记录": [RECORD_HEADER, *talks]},
+        )
+        assert "入学年月 (enrollment_date)" in run("columns", path).stdout
+        found = run("validate", path, "--select", "DATE", "--format", "json").json()["findings"]
+        assert [(f["code"], f["row"], f["column"], f["message"]) for f in found] == [
+            ("DATE001", 5, "O", f"“{header}”无法识别为日期")
+        ]
+        due = run("due", path, "--as-of", "2024-12-20", "--format", "json").json()
+        assert [
+            (c["child"], c["missed_months"], c["overdue"])
+            for x in due["teachers"]
+            for c in x["children"]
+        ] == [
+            ("张雨涵", ["2024-09", "2024-10", "2024-11"], True),
+            ("李明轩", [], False),
+            ("王梓萱", ["2024-09", "2024-10", "2024-11"], True),
+            ("刘浩然", ["2024-09", "2024-10", "2024-11"], True),
+        ]
+        summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
+        records = summary.json()["records"]
+        assert records["talk_every_month"] == 0  # 李明轩 had no talk in January
+        assert records["teachers_behind"][0]["missing_talks"] == 4
+        watch = run("watch", path, "--as-of", "2024-11-10", "--format", "json").json()
+        listed = [c["name"] for x in watch["classes"] for c in x["children"]]
+        assert listed == ["张雨涵", "王梓萱", "刘浩然"]

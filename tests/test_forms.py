@@ -340,6 +340,7 @@ XJ_KEYS = {
     "student_no": "学籍辅号",
     "grade": "年级",
     "class": "班级",
+    "enrollment_date": "入学年月",
     "boarding": "就读方式",
     "home_address": "现住址",
     "parent_phone": "联系电话",

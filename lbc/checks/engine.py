@@ -22,6 +22,7 @@ from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
 from lbc.roster.people import (
+    ARRIVAL_KEYS,
     LEFT_SCHOOL,
     TeachersInPost,
     births_differ,
@@ -544,7 +545,8 @@ def check_children(
         _each_bad(out, key, R.VAL001, label=out.label(key), allowed=allowed)
     _each_bad(out, "guardian_relation", R.VAL002, allowed="、".join(nz.RELATIONS))
     _each_bad(out, "guardian_age", R.VAL001, label=out.label("guardian_age"), allowed="16–100")
-    _each_bad(out, "arrival_date", R.DATE001, label=out.label("arrival_date"))
+    for key in ARRIVAL_KEYS:
+        _each_bad(out, key, R.DATE001, label=out.label(key))
     for key in _PHONES:
         _each_bad_phone(out, key)
     _others_numbers(out)

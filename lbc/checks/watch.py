@@ -43,7 +43,7 @@ from lbc.errors import LbcError
 from lbc.messages import long_date, said, t, word
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
-from lbc.roster.people import LEFT_SCHOOL, TeachersInPost, age_on
+from lbc.roster.people import ARRIVAL_KEYS, LEFT_SCHOOL, TeachersInPost, age_on, came_after
 from lbc.roster.support import (
     ChildIndex,
     contact_days,
@@ -320,9 +320,8 @@ class WatchFacts:
         for k, (table, i) in enumerate(self.children):
             last = _last_by(contacts[k], day) if k in contacts else None
             if last is None or last < since:
-                came = table.get("arrival_date", i)
-                if came.__class__ in (dt.date, nz.YearMonth) and came > since:  # type: ignore[operator]
-                    continue  # a child who came to the school since (转入日期): not so long
+                if came_after(since, *(table.get(key, i) for key in ARRIVAL_KEYS)):
+                    continue  # a child who came to the school since (转入日期, 入学年月)
                 when = long_date(last) if last else said("watch.never")
                 out[k] = [(R.WCH013, "name", {"days": days, "last": when})]
         return out

@@ -12,7 +12,14 @@ from typing import Any
 
 from lbc.checks.watch import names_a_condition
 from lbc.roster import normalise as nz
-from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, priority_reasons
+from lbc.roster.people import (
+    ARRIVAL_KEYS,
+    LEFT_SCHOOL,
+    Teacher,
+    TeachersInPost,
+    came_after,
+    priority_reasons,
+)
 from lbc.roster.support import ChildIndex, records_index
 from lbc.roster.tables import Roster, Table, distinct_children
 
@@ -104,17 +111,15 @@ class Kids:
         return out
 
     def arrived(self, since: dt.date) -> list[dt.date | None]:
-        """Each child's 转入日期 when after ``since`` (the school year's start): it came to
-        the school that day and owes nothing for the time before (no talk of a month it
-        was not there, no days without contact before it); None for the rest. A 转入年月
-        (2024年11月) is its month's first day."""
-        arrivals = self.column("arrival_date")
-        return [
-            dt.date(day.year, day.month, day.day)
-            if (day.__class__ is dt.date or day.__class__ is nz.YearMonth) and day > since
-            else None
-            for day in arrivals
-        ]
+        """Each child's 转入日期 or 入学年月 when after ``since`` (the school year's start;
+        ``came_after``): it came to the school that day and owes nothing for the time
+        before (no talk of a month it was not there, no days without contact before it);
+        None for the rest. A 转入年月 (2024年11月) is its month's first day."""
+        columns = [self.column(key) for key in ARRIVAL_KEYS]
+        # Most rosters have neither column: no child is looked at one by one.
+        if all(column.count(None) == len(column) for column in columns):
+            return [None] * len(columns[0])
+        return [came_after(since, *days) for days in zip(*columns, strict=True)]
 
     def index(self, roster: Roster) -> ChildIndex[int]:
         """What records are attributed with to these children (``records_index``)."""

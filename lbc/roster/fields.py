@@ -254,6 +254,10 @@ CHILD_FIELDS: tuple[Field, ...] = (
     Field(
         "arrival_date", "转入日期", ("转入时间", "转入年月", "转学转入日期", "到校日期", "入校日期")
     ),
+    # The 学籍 export's enrolment at the school (入学年月): a child enrolled after the
+    # school year began owes nothing for the time before, as one transferred in
+    # (arrival_date); an enrolment at or before the year's start changes nothing.
+    Field("enrollment_date", "入学年月", ("入学时间", "入学日期")),
 )
 
 TEACHER_FIELDS: tuple[Field, ...] = (
@@ -340,7 +344,6 @@ FORM_HEADERS = frozenset(
         "姓名拼音",
         "户口所在地",
         "户口性质",
-        "入学年月",
         "入学方式",
         "通信地址",
         "是否独生子女",

@@ -443,6 +443,26 @@ def births_differ(one: dt.date, other: dt.date) -> bool:
     return one != other
 
 
+# The columns saying when a child came to the school: 转入日期 (a transfer in) and the
+# 学籍 export's 入学年月 (enrolment).
+ARRIVAL_KEYS = ("arrival_date", "enrollment_date")
+
+
+def came_after(since: dt.date, *days: object) -> dt.date | None:
+    """The day a child came to the school, when after ``since`` (the school year's start):
+    the latest of its 转入日期 and 入学年月 (``days``, as read; a month alone is its first
+    day) that is a date, else None. A child enrolled in an earlier year, or at the year's
+    start, came at none: it owes all the year."""
+    latest = max(
+        (dt.date(d.year, d.month, d.day) for d in days if d.__class__ in _DAYS),  # type: ignore[attr-defined]
+        default=None,
+    )
+    return latest if latest is not None and latest > since else None
+
+
+_DAYS = (dt.date, nz.YearMonth)
+
+
 def age_on(born: object, as_of: dt.date) -> int | None:
     """Whole years from ``born`` (a date, or a month) to ``as_of``; None when not a date."""
     if born.__class__ not in (dt.date, nz.YearMonth):

@@ -116,6 +116,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "pair_listed": (nz.person_name, True),  # as support_teacher: 无 then is 无 now
         "pair_date": (nz.date, True),
         "arrival_date": (nz.date, True),
+        "enrollment_date": (nz.date, True),
         "notes": (nz.text, False),
         "school": (nz.school, True),
     },
