@@ -211,52 +211,52 @@ ZX = "中心小学"
 
 def two_townships(tmp_path: Path, column: bool = False) -> Path:
     """Two townships' folders, each with its 中心小学's roster titled 中心小学 and no
-    lbc.toml (``column``: and a 学校 column saying 中心小学); 甲镇's has its records in a
+    lbc.toml (``column``: and a 学校 column saying 中心小学); 甲片区's has its records in a
     file of their own beside it."""
     root = tmp_path / "全县"
     lead = [ZX] if column else []
     header = [["中心小学留守儿童花名册"], [*(["学校"] if column else []), *CHILD_HEADER]]
-    for town, rows in (("甲镇", [child_row(1), child_row(2)]), ("乙镇", [child_row(3)])):
+    for town, rows in (("甲片区", [child_row(1), child_row(2)]), ("乙片区", [child_row(3)])):
         (root / town).mkdir(parents=True)
         write_xlsx(root / town / "花名册.xlsx", {"花名册": [*header, *([*lead, *r] for r in rows)]})
     record = [dt.date(2024, 10, 8), "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"]
-    write_xlsx(root / "甲镇" / "帮扶记录.xlsx", {"记录": [RECORD_HEADER, record]})
+    write_xlsx(root / "甲片区" / "帮扶记录.xlsx", {"记录": [RECORD_HEADER, record]})
     return root
 
 
 def test_two_schools_of_one_title_in_folders_apart_are_two(tmp_path: Path) -> None:
-    """乙镇's 中心小学 keeps the name (it comes first), 甲镇's goes by 中心小学(甲镇), its
+    """乙片区's 中心小学 keeps the name (it comes first), 甲片区's goes by 中心小学(甲片区), its
     records with it; validate, merge and summary say so and count them apart, and the
     merged roster reads back as the folder does."""
     root = two_townships(tmp_path)
-    first, second = root / "乙镇" / "花名册.xlsx", root / "甲镇" / "花名册.xlsx"
+    first, second = root / "乙片区" / "花名册.xlsx", root / "甲片区" / "花名册.xlsx"
     said = (
         f"提示：{first} 和 {second} 的标题都是“{ZX}”，而不在同一个文件夹里，按两所学校算："
-        f"后者记作“{ZX}(甲镇)”；如果是同一所学校，请把它的文件放进同一个文件夹，"
+        f"后者记作“{ZX}(甲片区)”；如果是同一所学校，请把它的文件放进同一个文件夹，"
         "或在各自文件夹的 lbc.toml 中写明 [school] name"
     )
     out = tmp_path / "全县.xlsx"
     merged = run("merge", root, "--out", out, "--format", "json")
     assert merged.exit_code == 0, merged.stderr
     assert merged.stderr.splitlines() == [f"已写出合并名册：{out}（3 个文件）", said]
-    records = str(root / "甲镇" / "帮扶记录.xlsx")
+    records = str(root / "甲片区" / "帮扶记录.xlsx")
     assert merged.json()["schools"] == [
         counts(ZX, [str(first)], 1),
-        {**counts(f"{ZX}(甲镇)", [str(second), records], 2), "records": 1},
+        {**counts(f"{ZX}(甲片区)", [str(second), records], 2), "records": 1},
     ]
     assert merged.json()["summary"]["schools"] == 2
     checked = run("validate", root)
     assert checked.stderr.splitlines() == [said]
     assert school_lines(checked.stdout) == [
         f"{ZX}：1 名儿童，0 个错误，0 个警告",
-        f"{ZX}(甲镇)：2 名儿童，0 个错误，0 个警告",
+        f"{ZX}(甲片区)：2 名儿童，0 个错误，0 个警告",
     ]
     assert school_lines(run("validate", out).stdout) == school_lines(checked.stdout)
     summary = run("summary", root, "--term", "2024-autumn", "--format", "json")
     assert said in summary.stderr.splitlines()
     assert [(s["name"], s["children"]) for s in summary.json()["schools"]] == [
         (ZX, 1),
-        (f"{ZX}(甲镇)", 2),
+        (f"{ZX}(甲片区)", 2),
     ]
 
 
@@ -264,7 +264,7 @@ def test_two_schools_of_one_title_and_one_school_column_are_said(tmp_path: Path)
     """Their 学校 columns both say 中心小学: a row's 学校 cell is its school, so they stay
     one school, and the note says so and what to do."""
     root = two_townships(tmp_path, column=True)
-    first, second = root / "乙镇" / "花名册.xlsx", root / "甲镇" / "花名册.xlsx"
+    first, second = root / "乙片区" / "花名册.xlsx", root / "甲片区" / "花名册.xlsx"
     said = (
         f"提示：{first} 和 {second} 的标题都是“{ZX}”，不在同一个文件夹里，而“学校”列写的都是"
         f"“{ZX}”，按同一所学校算；如果是两所学校，请在“学校”列写明各自的全称（如加上乡镇名）"
@@ -330,15 +330,15 @@ def test_a_schools_records_file_is_checked_with_its_roster(tmp_path: Path) -> No
 
 
 def test_a_returned_record_sheet_goes_with_its_schools_folder(tmp_path: Path) -> None:
-    """甲镇's 中心小学 hands back lbc's record sheet, titled 中心小学 too, in its 记录表/:
-    it is of 中心小学(甲镇), the school of the folder holding it, though read before it
+    """甲片区's 中心小学 hands back lbc's record sheet, titled 中心小学 too, in its 记录表/:
+    it is of 中心小学(甲片区), the school of the folder holding it, though read before it
     is known which 中心小学 that is; its record of 刘小明, on no roster, is REC002 there,
     as validate says."""
     from openpyxl import load_workbook
 
     root = tmp_path / "全县"
     teacher = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
-    for town, rows in (("甲镇", [1, 2]), ("乙镇", [3])):
+    for town, rows in (("甲片区", [1, 2]), ("乙片区", [3])):
         (root / town).mkdir(parents=True)
         children = [[*child_row(n), "王芳"] for n in rows]
         write_xlsx(
@@ -355,20 +355,20 @@ def test_a_returned_record_sheet_goes_with_its_schools_folder(tmp_path: Path) ->
         "2024-autumn",
         "--out",
         "记录表",
-        cwd=root / "甲镇",
+        cwd=root / "甲片区",
     )
     assert made.exit_code == 0, made.stderr
-    (sheet,) = (root / "甲镇" / "记录表").iterdir()
+    (sheet,) = (root / "甲片区" / "记录表").iterdir()
     wb = load_workbook(sheet)
     rows = wb["帮扶记录"]
     rows["F3"], rows["G3"] = dt.date(2024, 9, 10), "谈学习"
     rows["B4"], rows["F4"], rows["G4"] = "刘小明", dt.date(2024, 9, 12), "谈心"
     wb.save(sheet)
     doc = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
-    apart = f"{ZX}(甲镇)"
+    apart = f"{ZX}(甲片区)"
     assert [(s["school"], s["files"], s["records"], s["errors"]) for s in doc["schools"]] == [
-        (ZX, [str(root / "乙镇" / "花名册.xlsx")], 0, 0),
-        (apart, [str(root / "甲镇" / "花名册.xlsx"), str(sheet)], 2, 1),
+        (ZX, [str(root / "乙片区" / "花名册.xlsx")], 0, 0),
+        (apart, [str(root / "甲片区" / "花名册.xlsx"), str(sheet)], 2, 1),
     ]
     checked = run("validate", root).stdout
     assert school_lines(checked) == [
@@ -476,12 +476,12 @@ def test_a_schools_own_term_dates_date_its_records_in_a_county_run(tmp_path: Pat
 
 
 def test_a_schools_record_sheets_in_its_subfolder_are_its_own(tmp_path: Path) -> None:
-    """甲镇/中心小学/帮扶记录/王芳.xlsx, records of no stated school in a folder of no
-    children: 甲镇's 中心小学's, whose folder holds it, as lbc validate on that school's
-    folder reads it; not a school of its own (validate) nor of none (merge), though 乙镇
-    has a 中心小学 too (read first, it keeps the name; 甲镇's is 中心小学(甲镇))."""
+    """甲片区/中心小学/帮扶记录/王芳.xlsx, records of no stated school in a folder of no
+    children: 甲片区's 中心小学's, whose folder holds it, as lbc validate on that school's
+    folder reads it; not a school of its own (validate) nor of none (merge), though 乙片区
+    has a 中心小学 too (read first, it keeps the name; 甲片区's is 中心小学(甲片区))."""
     root = tmp_path / "全县"
-    jia, yi = root / "甲镇" / "中心小学", root / "乙镇" / "中心小学"
+    jia, yi = root / "甲片区" / "中心小学", root / "乙片区" / "中心小学"
     (jia / "帮扶记录").mkdir(parents=True)
     yi.mkdir(parents=True)
     title = ["中心小学留守儿童花名册"]
@@ -492,22 +492,22 @@ def test_a_schools_record_sheets_in_its_subfolder_are_its_own(tmp_path: Path) ->
     own = run("validate", jia, "--format", "json").json()["summary"]
     assert (own["children"], own["records"], own["errors"], own["warnings"]) == (1, 1, 0, 0)
     assert school_lines(run("validate", root).stdout) == [
-        "中心小学：1 名儿童，0 个错误，0 个警告",  # 乙镇's, read first
-        "中心小学(甲镇)：1 名儿童，0 个错误，0 个警告",
+        "中心小学：1 名儿童，0 个错误，0 个警告",  # 乙片区's, read first
+        "中心小学(甲片区)：1 名儿童，0 个错误，0 个警告",
     ]
     merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
     assert merged.exit_code == 0, merged.stderr
     files = [str(jia / "花名册.xlsx"), str(jia / "帮扶记录" / "王芳.xlsx")]
     assert merged.json()["schools"] == [
         counts("中心小学", [str(yi / "花名册.xlsx")], 1),
-        {**counts("中心小学(甲镇)", files, 1), "records": 1},
+        {**counts("中心小学(甲片区)", files, 1), "records": 1},
     ]
 
 
 def township_folders(root: Path, title: str, cells: list[str]) -> None:
     """A county file at ``root``'s top titled ``title``, its 学校 column ``cells`` (one
-    child each), above 甲镇/ and 乙镇/, each with a roster titled 中心小学."""
-    for n, town in enumerate(("甲镇", "乙镇"), start=4):
+    child each), above 甲片区/ and 乙片区/, each with a roster titled 中心小学."""
+    for n, town in enumerate(("甲片区", "乙片区"), start=4):
         (root / town).mkdir(parents=True)
         sheet = [["中心小学留守儿童花名册"], CHILD_HEADER, child_row(n)]
         write_xlsx(root / town / "花名册.xlsx", {"花名册": sheet})
@@ -518,26 +518,26 @@ def township_folders(root: Path, title: str, cells: list[str]) -> None:
 def test_a_county_file_titled_like_a_school_keeps_the_townships_apart(tmp_path: Path) -> None:
     """县汇总.xlsx, titled 青山县中心小学 at the county folder's top, lists the townships'
     中心小学 in its 学校 column: its children are 中心小学's by the column, as validate
-    counts them, and 甲镇's 中心小学 stays a school of its own (中心小学(甲镇)) in merge as
-    in validate, not pooled with 乙镇's through the county file's respelled title."""
+    counts them, and 甲片区's 中心小学 stays a school of its own (中心小学(甲片区)) in merge as
+    in validate, not pooled with 乙片区's through the county file's respelled title."""
     root = tmp_path / "全县"
     township_folders(root, "青山县中心小学留守儿童花名册", ["中心小学"] * 3)
     checked = run("validate", root, "--format", "json").json()["summary"]["schools"]
     assert [(s["school"], s["children"]) for s in checked] == [
         ("中心小学", 4),
-        ("中心小学(甲镇)", 1),
+        ("中心小学(甲片区)", 1),
     ]
     merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
     assert [(s["school"], s["children"]) for s in merged["schools"]] == [
         ("中心小学", 4),
-        ("中心小学(甲镇)", 1),
+        ("中心小学(甲片区)", 1),
     ]
 
 
-@pytest.mark.parametrize("name", ["县汇总.xlsx", "0县汇总.xlsx"])  # read before 乙镇's, after
+@pytest.mark.parametrize("name", ["县汇总.xlsx", "0县汇总.xlsx"])  # read before 乙片区's, after
 def test_a_county_file_above_the_townships_is_no_schools_folder(tmp_path: Path, name: str) -> None:
     """县汇总.xlsx, titled 中心小学 and its 学校 column 中心小学 on every row, at the top of
-    甲镇/ and 乙镇/: its rows are 中心小学's by their cells, but its folder is no school's,
+    甲片区/ and 乙片区/: its rows are 中心小学's by their cells, but its folder is no school's,
     so the townships' 中心小学 below it are not pooled into one, in validate or merge."""
     root = tmp_path / "全县"
     township_folders(root, "中心小学留守儿童花名册", ["中心小学"] * 3)
@@ -545,16 +545,16 @@ def test_a_county_file_above_the_townships_is_no_schools_folder(tmp_path: Path, 
     checked = run("validate", root, "--format", "json").json()["summary"]["schools"]
     assert [(s["school"], s["children"]) for s in checked] == [
         ("中心小学", 4),
-        ("中心小学(甲镇)", 1),
+        ("中心小学(甲片区)", 1),
     ]
     merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
     assert [(s["school"], s["children"]) for s in merged.json()["schools"]] == [
         ("中心小学", 4),
-        ("中心小学(甲镇)", 1),
+        ("中心小学(甲片区)", 1),
     ]
     town = root / "{}" / "花名册.xlsx"
     assert merged.stderr.splitlines()[1].startswith(
-        f"提示：{str(town).format('乙镇')} 和 {str(town).format('甲镇')} 的标题都是“中心小学”"
+        f"提示：{str(town).format('乙片区')} 和 {str(town).format('甲片区')} 的标题都是“中心小学”"
     )
 
 
@@ -623,3 +623,64 @@ def test_a_schools_own_header_words_are_read_in_a_county_run(tmp_path: Path) -> 
         "13712345678",
         "13712345678",
     ]
+
+
+def generic_townships(root: Path, files: tuple[str, str]) -> None:
+    """城关镇's and 河口乡's 中心小学, at ``files`` under ``root``: each a roster and a
+    teachers sheet whose 学校 cells say only 中心小学, no title, no lbc.toml. 城关镇's
+    王芳 heads 三年级(2)班 and has its two children; 河口乡's 李强 heads a 三年级(2)班 too,
+    and 河口乡's one child is in 四年级(1)班."""
+    towns = (
+        (files[0], [child_row(1), child_row(2)], "王芳", "13800001111"),
+        (files[1], [child_row(3, cls="四年级(1)班")], "李强", "13800002222"),
+    )
+    for name, rows, teacher, phone in towns:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        staff = [teacher, "女", phone, "班主任", "三年级(2)班", "语文", "是", "在岗"]
+        write_xlsx(
+            root / name,
+            {
+                "花名册": [["学校", *CHILD_HEADER], *([ZX, *row] for row in rows)],
+                "教师": [["学校", *TEACHER_HEADER], [ZX, *staff]],
+            },
+        )
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        ("城关镇/花名册.xlsx", "河口乡/花名册.xlsx"),
+        ("城关镇中心小学花名册.xlsx", "河口乡中心小学花名册.xlsx"),
+        ("城关镇/中心小学/花名册.xlsx", "河口乡/中心小学/花名册.xlsx"),
+    ],
+)
+def test_a_generic_school_name_is_qualified_with_its_township(
+    tmp_path: Path, files: tuple[str, str]
+) -> None:
+    """Both townships' 学校 cells say 中心小学: each is the 中心小学 of the township its
+    folder or its file's name says, so merge, validate and summary count two schools,
+    pair gives 城关镇's children 城关镇's teacher (not 河口乡's 李强, the head of a
+    三年级(2)班 too), and the merged roster says each school in full."""
+    root = tmp_path / "全县"
+    generic_townships(root, files)
+    cg, hk = "城关镇中心小学", "河口乡中心小学"
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", root, "--out", out, "--format", "json")
+    assert merged.stderr.splitlines() == [f"已写出合并名册：{out}（2 个文件）"]
+    assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
+        (cg, 2, 1),
+        (hk, 1, 1),
+    ]
+    lines = [f"{cg}：2 名儿童，0 个错误，0 个警告", f"{hk}：1 名儿童，0 个错误，0 个警告"]
+    assert school_lines(run("validate", root).stdout) == lines
+    assert school_lines(run("validate", out).stdout) == lines
+    summary = run("summary", root, "--term", "2024-autumn", "--format", "json").json()
+    assert [(s["name"], s["children"]) for s in summary["schools"]] == [(cg, 2), (hk, 1)]
+    paired = run("pair", root, "--format", "json").json()["pairs"]
+    assert [(p["child"], p["teacher"]) for p in paired] == [
+        ("张雨涵", "王芳"),
+        ("李明轩", "王芳"),
+        ("王梓萱", "李强"),
+    ]
+    sheet = load_workbook(out, read_only=True)["留守儿童花名册"]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [cg, cg, hk]

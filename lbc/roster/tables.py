@@ -428,10 +428,13 @@ class Table:
         """Take the cells back out of the blob ``park`` made; nothing when not parked."""
         if self._parked is None:
             return
+        kept = {key: dict.get(self.values, key) for key in KEPT}
         self.raw, values = pickle.loads(self._parked)
         self._parked = None
         self.values = Columns(self.raw, self.kind)
         self.values.update(values)
+        # As they are now: a school named since it was parked (schools.qualified).
+        self.values.update({key: column for key, column in kept.items() if column is not None})
 
     @property
     def is_pairs(self) -> bool:

@@ -7,7 +7,9 @@ the one school its children's 学校 cells name, else the file's name;
 a row's 学校 cell (a merged county roster) wins over its file's, and the commands say so
 where a file's title names another school (``Roster.unlike_title``). Two files declaring
 one school by their titles in folders apart (two townships' 中心小学) are two schools
-(``Namesakes``). ``read_roster`` puts what
+(``Namesakes``), unless a township tells them apart: a name every township's school goes by
+(中心小学, in a title or a 学校 cell) is named with the township its file's title, name or
+folder says (城关镇/花名册.xlsx: 城关镇中心小学, ``qualified``). ``read_roster`` puts what
 each file declares on the roster (``Roster.declared``), so the checks, flag, cards, summary
 and merge read it as data and no stage below reads a config.
 """
@@ -66,6 +68,7 @@ def read_roster(
     if roster.pairs or roster.previous:
         for table in roster.children:
             table.unpark()
+    _qualify_cells(roster)
     for path in files:
         if str(path) in roster.files:
             roster.declared[str(path)] = declared_school(path, roster)
@@ -121,7 +124,7 @@ def namesake(roster: Roster, path: Path) -> tuple[str, bool] | None:
 
 
 def _namesakes_apart(roster: Roster, files: list[Path]) -> None:
-    """Two schools of one title in folders apart (中心小学 in 甲镇/ and in 乙镇/, no lbc.toml):
+    """Two schools of one title in folders apart (中心小学 in two folders, no lbc.toml):
     two schools, not one (``Namesakes``). Files of children first: a record sheet titled
     with the school is of the one whose folder holds it."""
     apart = Namesakes()
@@ -152,7 +155,7 @@ class Namesakes:
     own staff call it (中心小学), and two townships each have a 中心小学: files of one title
     in folders neither of which holds the other are two schools. The first school (in the
     run's order) keeps the name; the next goes by it and its folder's name, where its path
-    first parts from the others' (中心小学(乙镇)). A school's own subfolder (记录表/) is
+    first parts from the others' (中心小学(二片区)). A school's own subfolder (记录表/) is
     the school's. A file of records or teachers alone joins the school whose folder holds
     it, else keeps the name. Files whose 学校 column names the school are not told apart:
     a row's 学校 cell is its school; nor is their folder a school's that the files below
@@ -189,7 +192,7 @@ class Namesakes:
             return Told(name)
         if column:
             return Told(name, name, titled[0][1] if titled else groups[0][2], file)
-        # Spelled as a 学校 cell is read (中心小学(乙镇)): a merged roster's cells say it.
+        # Spelled as a 学校 cell is read (中心小学(二片区)): a merged roster's cells say it.
         where = _where_apart(folder, [top for top, _ in titled])
         apart = nz.school(f"{name}（{where}）") or name
         groups.append((folder, apart, file, False))
@@ -311,16 +314,68 @@ def declared_school(path: Path, roster: Roster) -> str:
 
 
 def titled_school(path: Path, roster: Roster) -> str:
-    """The school the title above a file's roster or record sheet names, else ""."""
+    """The school the title above a file's roster or record sheet names, else ""; a name
+    every township's school goes by (中心小学) with the township its folder names
+    (``qualified``)."""
     # A teacher's record sheet is titled with its school too (青山镇中心小学2024年秋季学期…).
     sheets = [*roster.children, *filter(record_sheets.is_record_sheet, roster.records)]
     for table in sheets:
         if table.file != str(path):
             continue
-        name = nz.school(_TITLE_CUT.sub("", table.title).strip(" ：:-—·")) or ""
+        name = _titled(table.title)
         if name:
-            return name
+            return qualified(name, path)
     return ""
+
+
+def _titled(text: str) -> str:
+    """The school a title or a file's name names (青山镇中心小学留守儿童花名册 → 青山镇中心小学),
+    else ""."""
+    return nz.school(_TITLE_CUT.sub("", text).strip(" ：:-—·")) or ""
+
+
+# The names every township's school may go by (a 学校 cell of 中心小学 in 城关镇's roster and
+# in 河口乡's): two schools, not one, once qualified with their townships.
+GENERIC_SCHOOLS = frozenset(
+    {"中心小学", "中心校", "中心学校", "中心完小", "完小", "完全小学", "小学", "中学", "初中"}
+    | {"初级中学", "九年一贯制学校", "中心幼儿园", "幼儿园", "村小", "教学点"}
+)
+_GENERIC_END = re.compile("(?:" + "|".join(sorted(GENERIC_SCHOOLS, key=len, reverse=True)) + ")$")
+# A township's name (城关镇, 河口乡, 白鹤苗族乡, 东城街道), not a county's folder of them (各乡镇).
+_TOWNSHIP = re.compile(r"(?<!乡)(?:镇|乡|街道|街道办事处)$")
+
+
+def qualified(name: str, path: Path, title: str = "") -> str:
+    """``name``, with its township where it is a name every township's school goes by
+    (中心小学, 完小: ``GENERIC_SCHOOLS``) and the file says which: the township ``title``
+    (the title above its sheet) names, else the file's name, else the nearest folder
+    holding it (城关镇中心小学花名册.xlsx, 城关镇/花名册.xlsx → 城关镇中心小学); else ``name``
+    as it is. Only a township's name (城关镇, 河口乡) qualifies: a county's title
+    (青山县中心小学) names no one of its townships' schools."""
+    if name not in GENERIC_SCHOOLS:
+        return name
+    here = path.resolve()
+    for said in (_titled(title), _titled(here.stem), *(nz.school(p.name) for p in here.parents)):
+        place = _GENERIC_END.sub("", said or "")  # 城关镇中心校: 城关镇's
+        if _TOWNSHIP.search(place):
+            return place + name
+    return name
+
+
+def _qualify_cells(roster: Roster) -> None:
+    """Each 学校 cell naming a school as every township's may (中心小学) names it with the
+    township its file says (``qualified``): a county's 城关镇/花名册.xlsx and 河口乡/花名册.xlsx
+    whose 学校 cells both say 中心小学 are two schools to every command. Not a school's file
+    under its lbc.toml, which names the school itself. Read down each 学校 column once."""
+    for table in [*roster.tables(), *roster.pairs, *roster.previous]:
+        if not table.has("school"):
+            continue
+        path = Path(table.file)
+        cells = table.values["school"]
+        names = {cell: qualified(cell, path, table.title) for cell in set(cells) if cell}
+        names = {cell: name for cell, name in names.items() if name != cell}
+        if names and workspace_school(path) is None:
+            table.values["school"] = [names.get(cell, cell) for cell in cells]
 
 
 @dataclass
