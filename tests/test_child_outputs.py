@@ -312,3 +312,66 @@ def test_pair_takes_a_childs_priority_from_either_of_its_rows(tmp_path: Path) ->
     write_xlsx(tmp_path / "roster.xlsx", sheets)
     pair = run("pair", "roster.xlsx", "--max-per-teacher", "1", "--format", "json", cwd=tmp_path)
     assert [(p["child"], p["teacher"]) for p in pair.json()["pairs"]] == [("李明轩", "李老师")]
+
+
+def test_each_schools_columns_come_back_with_its_rows_from_an_exported_csv(
+    tmp_path: Path,
+) -> None:
+    """青山小学 has a 帮扶教师 column nobody filled in (WCH012 for its children) and a
+    父亲务工地点 column; 白鹤小学 has neither. Exported to CSV and read back, each school's
+    columns went to the other too: 白鹤小学's 刘浩然 (哮喘) gained WCH012 and went on the
+    watch list, and its children a missing work place (CON005), neither of which its own
+    file gives. Read back school by school, the CSV, like the merged Parquet file and the
+    exported one, gives what the folder gives."""
+    root = tmp_path / "全县"
+    (root / "青山小学").mkdir(parents=True)
+    (root / "白鹤小学").mkdir()
+    write_xlsx(
+        root / "青山小学" / "花名册.xlsx",
+        {
+            "花名册": [
+                ["青山小学留守儿童花名册"],
+                [*CHILD_HEADER, "帮扶教师", "父亲务工地点"],
+                [*child_row(1), None, "广东东莞"],
+                [*child_row(2, 健康状况="哮喘"), None, "浙江义乌"],
+            ],
+            "教师": TEACHERS,
+        },
+    )
+    write_xlsx(
+        root / "白鹤小学" / "花名册.xlsx",
+        {
+            "花名册": [
+                ["白鹤小学留守儿童花名册"],
+                CHILD_HEADER,
+                child_row(3),
+                child_row(4, 健康状况="哮喘"),
+            ],
+            "教师": TEACHERS,
+        },
+    )
+    for out in ("x.csv", "x.parquet"):
+        assert run("export", root, "--out", tmp_path / out).exit_code == 0
+    assert run("merge", root, "--out", tmp_path / "county.parquet").exit_code == 0
+
+    def listed(path: Path) -> list[tuple[str, list[str]]]:
+        result = run("watch", path, "--format", "json")
+        assert result.exit_code == 1, result.stderr
+        return [
+            (c["name"], [r["code"] for r in c["reasons"]])
+            for g in result.json()["classes"]
+            for c in g["children"]
+        ]
+
+    def checked(path: Path) -> tuple[list[str], list[tuple[str, int, int]]]:
+        doc = run("validate", path, "--format", "json").json()
+        schools = doc["summary"]["schools"]
+        return [f["code"] for f in doc["findings"]], [
+            (s["school"], s["children"], s["warnings"]) for s in schools
+        ]
+
+    assert listed(root) == [("李明轩", ["WCH008", "WCH012"])]
+    assert checked(root) == ([], [("白鹤小学", 2, 0), ("青山小学", 2, 0)])
+    for out in ("x.csv", "x.parquet", "county.parquet"):
+        assert listed(tmp_path / out) == listed(root), out
+        assert checked(tmp_path / out) == checked(root), out

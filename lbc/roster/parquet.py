@@ -27,7 +27,16 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster.fields import FIELDS, Kind
 from lbc.roster.reading import FORMULA_ERRORS, shows_error_text
-from lbc.roster.tables import Column, Table, any_filled, column_letter, complete, pick
+from lbc.roster.tables import (
+    Column,
+    SourceColumns,
+    Table,
+    any_filled,
+    by_source,
+    column_letter,
+    complete,
+    pick,
+)
 
 # The metadata key holding each source sheet's layout, and the columns every row leads with.
 METADATA_KEY = "lbc"
@@ -241,26 +250,47 @@ def tables_from_columns(
     else:
         files, sheets, rows, layouts = [str(path)] * n, [sheet] * n, list(range(2, n + 2)), None
     groups: dict[tuple[Any, Any, Any], list[int]] = {}
-    had: dict[Kind, set[str]] = {}  # without the metadata: the columns the sheets had
+    # Without the metadata: the columns each source sheet had, by its kind, file and sheet
+    # (COLUMN_ROWS), and the columns any of a kind's sheets had.
+    had: SourceColumns = {}
     for i, key in enumerate(zip(kinds, files, sheets, strict=True)):
         marks = _COLUMN_KINDS.get(key[0]) if layouts is None else None
         if marks is not None:
-            had.setdefault(marks, set()).update(k for k, v in columns.items() if v[i] is not None)
+            source = (marks.value, *(_text(columns.get(k, [None] * n)[i]) for k in LEAD[1:3]))
+            keys = {k for k, v in columns.items() if v[i] is not None and k not in (TABLE, *LEAD)}
+            had[source] = had.get(source, frozenset()) | keys
             continue
         groups.setdefault(key, []).append(i)
     schools = columns.get(SCHOOL)
+    # Without the metadata, each row's school file and sheet, where the file says them (an
+    # exported CSV file): a county's rows are read school by school, each with the columns
+    # its own sheet had (by_source), as a merged workbook's are, not with every column any
+    # school had.
+    sources = None
+    if layouts is None and all(k in columns for k in LEAD[1:3]):
+        sources = list(zip(*(map(_text, columns[k]) for k in LEAD[1:3]), strict=True))
     out = []
     for (kind_name, file, sheet_name), index in groups.items():
         kind = _KINDS.get(kind_name)
         if kind is None:
             raise LbcError(t("err.parquet_table", path=path, table=kind_name))
         layout = None if layouts is None else layouts.get(source_key(kind, file, sheet_name), {})
-        table = _table(
-            kind, str(file), str(sheet_name), index, columns, rows, layout, shown, had.get(kind)
-        )
-        school = next((schools[i] for i in index if schools[i]), "") if schools else ""
-        out.append((table, school))
+        mine = {k for (name, *_), keys in had.items() if name == kind.value for k in keys}
+        table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout, shown, mine)
+        if sources is None:
+            school = next((schools[i] for i in index if schools[i]), "") if schools else ""
+            out.append((table, school))
+            continue
+        table.sources = pick(sources, index)
+        for piece in by_source(table, had):
+            cells = piece.values["school"] if piece.has("school") else ()
+            out.append((piece, next((cell for cell in cells if cell), "")))
     return out
+
+
+def _text(value: Any) -> str:
+    """A source file's or sheet's name as a cell of a CSV file gives it."""
+    return "" if value is None else str(value)
 
 
 def _row_numbers(path: Path, rows: list[Any]) -> list[int]:
