@@ -684,3 +684,30 @@ def test_a_generic_school_name_is_qualified_with_its_township(
     ]
     sheet = load_workbook(out, read_only=True)["留守儿童花名册"]
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [cg, cg, hk]
+
+
+def test_a_generic_school_cell_takes_its_township_from_the_schools_lbc_toml(
+    tmp_path: Path,
+) -> None:
+    """Two schools' workspaces in folders named for no township (一校/, 二校/), their
+    lbc.toml naming 城关镇中心小学 and 河口乡中心小学, their 学校 cells both 中心小学: the
+    cells named each school as every township's (the cells win over lbc.toml), and merge
+    and validate pooled the two townships' children in one 中心小学, saying nothing."""
+    root = tmp_path / "全县"
+    towns = (("一校", "城关镇中心小学", [1, 2]), ("二校", "河口乡中心小学", [3]))
+    for folder, school, numbers in towns:
+        (root / folder).mkdir(parents=True)
+        (root / folder / "lbc.toml").write_text(
+            f'[school]\nname = "{school}"\n[files]\nroster = ["花名册.xlsx"]\n', encoding="utf-8"
+        )
+        rows = [["学校", *CHILD_HEADER], *([ZX, *child_row(n)] for n in numbers)]
+        write_xlsx(root / folder / "花名册.xlsx", {"花名册": rows})
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
+    assert [(s["school"], s["children"]) for s in merged.json()["schools"]] == [
+        ("城关镇中心小学", 2),
+        ("河口乡中心小学", 1),
+    ]
+    assert school_lines(run("validate", root).stdout) == [
+        "城关镇中心小学：2 名儿童，0 个错误，0 个警告",
+        "河口乡中心小学：1 名儿童，0 个错误，0 个警告",
+    ]

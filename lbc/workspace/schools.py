@@ -365,16 +365,22 @@ def qualified(name: str, path: Path, title: str = "") -> str:
 def _qualify_cells(roster: Roster) -> None:
     """Each 学校 cell naming a school as every township's may (中心小学) names it with the
     township its file says (``qualified``): a county's 城关镇/花名册.xlsx and 河口乡/花名册.xlsx
-    whose 学校 cells both say 中心小学 are two schools to every command. Not a school's file
-    under its lbc.toml, which names the school itself. Read down each 学校 column once."""
+    whose 学校 cells both say 中心小学 are two schools to every command. A school's file
+    under its lbc.toml says its township by the name lbc.toml gives first (城关镇中心小学),
+    else the cells would respell it (``_spell_as_the_cells``) as every township's school.
+    Read down each 学校 column once."""
     for table in [*roster.tables(), *roster.pairs, *roster.previous]:
         if not table.has("school"):
             continue
-        path = Path(table.file)
         cells = table.values["school"]
-        names = {cell: qualified(cell, path, table.title) for cell in set(cells) if cell}
-        names = {cell: name for cell, name in names.items() if name != cell}
-        if names and workspace_school(path) is None:
+        generic = GENERIC_SCHOOLS.intersection(cells)
+        if not generic:
+            continue
+        path = Path(table.file)
+        named = workspace_school(path)
+        said = named[1] if named is not None else table.title
+        names = {cell: qualified(cell, path, said) for cell in generic}
+        if any(name != cell for cell, name in names.items()):
             table.values["school"] = [names.get(cell, cell) for cell in cells]
 
 
