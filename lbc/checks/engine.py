@@ -284,9 +284,7 @@ class RosterChecks:
             roster.matching_schools(),
             {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
             terms,
-            # A school's own dates over the run's, term by term: one whose lbc.toml sets no
-            # [terms] keeps the county's (--config), which its own run would not know of.
-            {file: {**(terms or {}), **own} for file, own in roster.terms.items()},
+            {file: roster.terms_of(file, terms) or {} for file in roster.terms},
             several=len(roster.children) > 1,
         )
 

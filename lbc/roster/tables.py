@@ -487,6 +487,16 @@ class Roster:
     def tables(self) -> list[Table]:
         return [*self.children, *self.teachers, *self.records]
 
+    def terms_of(
+        self, file: str, run: dict[str, tuple[dt.date, dt.date]] | None
+    ) -> dict[str, tuple[dt.date, dt.date]] | None:
+        """The term dates ``file``'s rows are dated by: its school's own (``terms``) over
+        the run's (``run``, lbc.toml or --config), term by term, so that a school whose
+        lbc.toml sets no [terms] keeps the county's, which its own run would not know of;
+        the run's for a file of no school's workspace."""
+        own = self.terms.get(file)
+        return run if own is None else {**(run or {}), **own}
+
     def matching_schools(self) -> dict[str, str]:
         """Each file's school as its records and children are matched by it
         (lbc.roster.support.ChildIndex): the one it declares; in a folder, for a file that
