@@ -42,7 +42,14 @@ from lbc.roster.tables import (
 from lbc.workspace.config import Config, resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
 from lbc.workspace.schools import one_name_two_workspaces, read_roster
-from lbc.workspace.terms import Term, date_records_in, in_a_term, the_term
+from lbc.workspace.terms import (
+    Dates,
+    Term,
+    date_records_by_own_term,
+    date_records_in,
+    each_schools_term,
+    in_a_term,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -332,7 +339,7 @@ def read(
     pairs_matter: bool = False,
     pairs_alone: bool = False,
     park: bool = False,
-    term: Term | None = None,
+    term: Callable[[Dates | None], Term] | None = None,
 ) -> Roster:
     """The roster with the pairs in force joined on (``keep``: ``lbc pair --keep``), with
     notes on stderr about what was skipped or not known and which pairs are used, unless
@@ -340,8 +347,10 @@ def read(
     result is about who supports whom also says when the workspace's pairs file is not
     made yet. ``pairs_alone``: a pairs workbook given without its roster is read, not
     refused (``lbc columns``); ``park``: see ``read_roster``. ``term``: the term the
-    command was asked about (``--term``), else the one lbc.toml sets, if it sets one: the
-    year of a record's date written without it (``date_records_in``)."""
+    command was asked about (``--term``, or the one ``--as-of`` falls in) by a school's
+    dates (``each_schools_term``), else the one its lbc.toml sets, if it sets one: the
+    year of a record's date written without it (``date_records_in``), each school's own
+    in a county's folder."""
     # Several schools' files: each is read in a child of its own, so one that kills its
     # reader is reported and the others are still read (the run then exits 1).
     several = len(files) > 1
@@ -359,9 +368,10 @@ def read(
         )
     for _, reason in roster.failed:
         note(t("note.file_left_out", reason=reason))
-    known = term or the_term(cfg.terms)
-    if known is not None:
-        date_records_in(roster, known, cfg.terms)
+    if term is not None:
+        date_records_in(roster, each_schools_term(roster, cfg.terms, term).of, cfg.terms)
+    else:
+        date_records_by_own_term(roster, cfg.terms)
     if _RETAIN["on"]:
         _KEEP_UNTIL_EXIT.append(roster)
     if notes:

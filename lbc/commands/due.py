@@ -19,7 +19,7 @@ from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.reports.owed import Due, Owed, due, month_text, summary_line, table_header, table_rows
 from lbc.workspace.schools import run_school
-from lbc.workspace.terms import parse_term, school_year_start, term_of
+from lbc.workspace.terms import Dates, Term, parse_term, school_year_start, term_of
 
 CSV_COLUMNS = (
     "teacher",
@@ -65,7 +65,12 @@ def due_command(
     if out is not None:
         out_format(out, ("xlsx",))
     paths, cfg = common.inputs(files, config)
-    chosen = parse_term(term, cfg.terms) if term is not None else term_of(day, cfg.terms)
+
+    # The term --term names, else the one --as-of falls in, as each school dates it.
+    def pick(dates: Dates | None) -> Term:
+        return parse_term(term, dates) if term is not None else term_of(day, dates)
+
+    chosen = pick(cfg.terms)
     if day < chosen.start:
         raise LbcError(t("err.as_of_before_term", date=day, term=chosen.label, start=chosen.start))
     inputs = common.read_files(paths, cfg)
@@ -73,7 +78,7 @@ def due_command(
         refuse_input_as_output(out, inputs)
     # The term --as-of falls in, when not named: a record's 10月13日 is of it, as the
     # summary of that term reads it.
-    roster = common.read(paths, cfg, term=chosen)
+    roster = common.read(paths, cfg, term=pick)
     result = due(roster, chosen, school_year_start(chosen, cfg.terms), cfg.quotas, day)
     if not roster.records:
         common.note(t("due.note.no_records"))

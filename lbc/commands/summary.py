@@ -17,7 +17,7 @@ from lbc.output.formats import out_format, to_json
 from lbc.output.privacy import mask_numbers_in
 from lbc.reports.summary import VARIABLES, build_context, input_notes
 from lbc.workspace.schools import read_roster, run_school
-from lbc.workspace.terms import parse_term, school_year_start
+from lbc.workspace.terms import Dates, Term, parse_term, school_year_start
 
 SUMMARY_FORMATS = ("md", "html", "docx", "json")
 # What an .html template gets besides the context (see lbc.documents.render.html_template).
@@ -60,14 +60,18 @@ def summary(
     if template is not None and _template_format(template) not in (fmt, "any"):
         raise LbcError(t("err.template_kind", path=template, fmt=fmt))
     paths, cfg = common.inputs(files, config)
-    chosen = parse_term(term, cfg.terms)
+
+    def pick(dates: Dates | None) -> Term:
+        return parse_term(term, dates)
+
+    chosen = pick(cfg.terms)
     today = dt.date.today()
     if today < chosen.start:  # no month has passed: every rate would read 100%
         raise LbcError(t("err.term_not_started", term=chosen.label, start=chosen.start))
     inputs = common.read_files(paths, cfg, template, previous)
     if out is not None:
         refuse_input_as_output(out, inputs)
-    roster = common.read(paths, cfg, pairs_matter=True, term=chosen)
+    roster = common.read(paths, cfg, pairs_matter=True, term=pick)
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
     school = run_school(roster, cfg.school)
     from lbc.documents import (

@@ -63,7 +63,7 @@ def watch_command(
     day = common.as_of_day(as_of)
     # WCH012: the pairs in force. A record's 11月12日 is of the term of the day, as lbc due
     # reads it.
-    roster = common.read(paths, cfg, pairs_matter=True, term=term_of(day, cfg.terms))
+    roster = common.read(paths, cfg, pairs_matter=True, term=lambda dates: term_of(day, dates))
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
     report = watch_report(roster, cfg.watch, day, last_term)
     common.note_untyped(report.untyped, t("watch.untyped"))

@@ -59,6 +59,7 @@ from lbc.workspace.schools import (
     read_roster,
     schools_of,
 )
+from lbc.workspace.terms import date_records_by_own_term
 
 Terms = dict[str, tuple[dt.date, dt.date]]  # a run's term dates (lbc.toml [terms])
 
@@ -185,6 +186,8 @@ def read_part(
     except LbcError as exc:
         part.error = str(exc)
         return part
+    # A date written without its year is read as validate reads it, and written whole.
+    date_records_by_own_term(roster, terms)
     part.alone = not roster.children
     part.skipped = roster.skipped
     part.unlike_title = roster.unlike_title.get(str(path))
@@ -354,6 +357,7 @@ def records_again(
     roster = read_roster(
         [Path(f) for f in files], synonyms, carry_on=True, named=dict.fromkeys(files, school)
     )
+    date_records_by_own_term(roster, terms)
     found: Found = {}
     for f in check_records_of(roster, alone, terms):
         found.setdefault(f.file, []).append(f)

@@ -21,6 +21,8 @@ from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 
 if TYPE_CHECKING:  # the roster is read before a term is asked about it
+    from collections.abc import Callable
+
     from lbc.roster.tables import Roster
 
 AUTUMN, SPRING = "autumn", "spring"
@@ -246,16 +248,66 @@ def school_year_of(
     return _dates(AUTUMN, first, dates)[0], _dates(SPRING, first + 1, dates)[1]
 
 
+Dates = dict[str, tuple[dt.date, dt.date]]  # a school's own term dates (lbc.toml [terms])
+
+
+@dataclass(frozen=True)
+class SchoolTerms:
+    """The term a run is about as each school's own dates make it: in a county's folder a
+    school whose lbc.toml sets [terms] has its records dated and its months counted by
+    them, as its own run does (``each_schools_term``). ``run``: the term by the run's own
+    dates, that of a file of no school's workspace; ``year_start``: its school year's
+    first day; ``own``: each file of a school's workspace with its term and year start."""
+
+    run: Term
+    year_start: dt.date
+    own: dict[str, tuple[Term, dt.date]]
+
+    def of(self, file: str) -> Term:
+        """The term of ``file``'s rows."""
+        found = self.own.get(file)
+        return self.run if found is None else found[0]
+
+    def year_start_of(self, file: str) -> dt.date:
+        """The first day of the school year of ``file``'s term."""
+        found = self.own.get(file)
+        return self.year_start if found is None else found[1]
+
+
+def each_schools_term(
+    roster: Roster, dates: Dates | None, pick: Callable[[Dates | None], Term]
+) -> SchoolTerms:
+    """The term ``pick`` gives by the run's ``dates`` and by each school's own
+    (``Roster.terms_of``): ``pick`` is the run's question (--term names a term; --as-of,
+    the term a day falls in, which a school's own dates may make another)."""
+    run = pick(dates)
+    own = {}
+    for file in roster.terms:
+        mine = roster.terms_of(file, dates)
+        term = pick(mine)
+        own[file] = (term, school_year_start(term, mine))
+    return SchoolTerms(run, school_year_start(run, dates), own)
+
+
 def date_records_in(
-    roster: Roster, term: Term, dates: dict[str, tuple[dt.date, dt.date]] | None = None
+    roster: Roster, term: Callable[[str], Term | None], dates: Dates | None = None
 ) -> None:
     """Read the dates written without their year (10月8日) on the school's own records
-    sheets as of the year that puts them in ``term``, when one year does: the term the run
-    is about (``--term``, or the one lbc.toml sets); a later day of a list (2024年1月5日、
-    7月20日) as of the year that puts it in the term, else in its school year (by the
-    school's ``dates``). lbc's record sheets are of the term their titles give
-    (``record_sheets.dates_in_term``)."""
-    school_year = school_year_of(term, dates)
+    sheets as of the year that puts them in ``term(file)``, when one year does: the term
+    the run is about (``--term``, or the one lbc.toml sets) as the file's school dates it
+    (``SchoolTerms.of``; none, nothing); a later day of a list (2024年1月5日、7月20日) as
+    of the year that puts it in the term, else in its school year (by the school's own
+    dates over the run's ``dates``: ``Roster.terms_of``). lbc's record sheets are of the
+    term their titles give (``record_sheets.dates_in_term``)."""
     for table in roster.records:
-        if record_sheets.sheet_term(table) is None:
-            record_sheets.dates_in_span(table, (term.start, term.end), school_year)
+        if record_sheets.sheet_term(table) is None and (known := term(table.file)) is not None:
+            school_year = school_year_of(known, roster.terms_of(table.file, dates))
+            record_sheets.dates_in_span(table, (known.start, known.end), school_year)
+
+
+def date_records_by_own_term(roster: Roster, dates: Dates | None) -> None:
+    """``date_records_in`` for a run that names no term: each school's records by the one
+    term its lbc.toml sets, if it sets one, as its own run dates them; else by the one
+    the run's ``dates`` set."""
+    own = roster.terms
+    date_records_in(roster, lambda file: the_term(own.get(file) or dates or {}), dates)

@@ -1,0 +1,59 @@
+"""A county's folder of schools, one of which starts its terms on its own dates (its
+lbc.toml's [terms]): every command reads that school's records and counts its months by
+its own term, as its own run does, and the other schools' by the county's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+QS, BH = "青山小学", "白鹤小学"
+TEACHER = ["王芳", "女", "13800001111", "班主任", "三年级(2)班", "语文", "是", "在岗"]
+
+
+def county(tmp_path: Path, day: object = dt.date(2024, 8, 28)) -> Path:
+    """青山小学 starts its 2024 autumn term on Aug 26 and ends it on Jan 20 (its lbc.toml);
+    白鹤小学 sets no dates. Each has one child paired with 王芳 and one 谈心 with it on
+    ``day``: in 青山小学's term, before the default one starts."""
+    root = tmp_path / "全县"
+    for name, n in ((QS, 1), (BH, 3)):
+        (root / name).mkdir(parents=True)
+        child = child_row(n)
+        record = [day, "王芳", child[1], "三年级(2)班", "谈心", "聊学习"]
+        sheets = {
+            "花名册": [[f"{name}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child, "王芳"]],
+            "教师": [TEACHER_HEADER, TEACHER],
+            "记录": [RECORD_HEADER, record],
+        }
+        write_xlsx(root / name / "花名册.xlsx", sheets)
+    (root / QS / "lbc.toml").write_text(
+        f'[school]\nname = "{QS}"\n[files]\nroster = ["花名册.xlsx"]\n'
+        '[terms."2024-autumn"]\nstart = 2024-08-26\nend = 2025-01-20\n',
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_a_date_without_its_year_is_read_by_its_schools_own_term(tmp_path: Path) -> None:
+    """青山小学's lbc.toml sets one term, from Aug 26: its own run reads a record's 8月28日
+    as 2024-08-28, and so do validate and merge over the county's folder, which writes the
+    whole date into the merged roster; 白鹤小学 names no term, and its 8月28日 stays
+    unreadable (DATE001) there as in its own run."""
+    root = county(tmp_path, "8月28日")
+    assert run("validate", cwd=root / QS).exit_code == 0
+    checked = run("validate", root, "--format", "json")
+    found = [(Path(f["file"]).parent.name, f["code"]) for f in checked.json()["findings"]]
+    assert (found, checked.exit_code) == ([(BH, "DATE001")], 1)
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", root, "--out", out, "--format", "json").json()
+    assert [(s["school"], s["errors"]) for s in merged["schools"]] == [(BH, 1), (QS, 0)]
+    sheet = load_workbook(out)["帮扶记录"]
+    column = [c.value for c in sheet[1]].index("日期")
+    assert [row[column] for row in sheet.iter_rows(2, values_only=True)] == [
+        "8月28日",
+        dt.datetime(2024, 8, 28),
+    ]
