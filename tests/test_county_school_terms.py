@@ -57,3 +57,16 @@ def test_a_date_without_its_year_is_read_by_its_schools_own_term(tmp_path: Path)
         "8月28日",
         dt.datetime(2024, 8, 28),
     ]
+
+
+def test_records_in_no_term_are_those_of_no_term_of_their_school(tmp_path: Path) -> None:
+    """Of the two talks of Aug 28, only 白鹤小学's is in no term of its school: due says
+    one record was not counted, and points at it."""
+    root = county(tmp_path)
+    due = run("due", root, "--as-of", "2024-09-20")
+    where = f"{root / BH / '花名册.xlsx'} 的“记录”第 2 行"
+    note = (
+        f"提示：1 条帮扶记录的日期不在任何学期（首个在 {where}），没有计入；lbc validate 逐条"
+        "指出（REC007）；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定"
+    )
+    assert note in due.stderr.splitlines()

@@ -134,15 +134,20 @@ def note_uncounted_records(
     """Say which support records counted for no child, as lbc due, lbc summary and lbc
     watch all say it: those naming no one child (``unclear``), those whose 类型 lbc cannot
     read (``unreadable_kinds``), those whose date cannot be read or is left empty, and
-    those dated in no term (by the school's ``terms``: a summer's home visit)."""
+    those dated in no term (by the school's ``terms``, in a county's folder each school's
+    own over them: a summer's home visit)."""
     if unclear:
         note(t("note.records_unclear", count=unclear))
     if unreadable_kinds:
         note(t("note.records_unreadable_kind", count=unreadable_kinds))
     note_rows("note.records_undated", undated_records(roster))
     note_rows("note.records_dateless", dateless_records(roster))
-    inside = functools.partial(in_a_term, dates=terms)
-    note_rows("note.records_termless", records_outside(roster, inside))
+    run = functools.partial(in_a_term, dates=terms)
+    own = {
+        file: functools.partial(in_a_term, dates=roster.terms_of(file, terms))
+        for file in roster.terms
+    }
+    note_rows("note.records_termless", records_outside(roster, lambda f: own.get(f, run)))
 
 
 def _release_notes() -> None:

@@ -346,19 +346,23 @@ def undated_records(roster: Roster) -> list[tuple[Table, int]]:
     ]
 
 
-def records_outside(roster: Roster, inside: Callable[[dt.date], bool]) -> list[tuple[Table, int]]:
-    """The records dated outside what ``inside`` takes (the school's terms: a 暑期家访 in
-    August is in none), once for each such day of a row: they count for nobody, and lbc due
-    and lbc summary say how many. ``inside`` is asked of each day or month once: a county's
-    300,000 records are dated on a few hundred days."""
+def records_outside(
+    roster: Roster, inside: Callable[[str], Callable[[dt.date], bool]]
+) -> list[tuple[Table, int]]:
+    """The records dated outside what ``inside(file)`` takes (the terms of the file's
+    school: a 暑期家访 in August is in none), once for each such day of a row: they count
+    for nobody, and lbc due and lbc summary say how many. Each school's ``inside`` is asked
+    of each day or month once: a county's 300,000 records are dated on a few hundred days."""
     out = []
-    known: dict[tuple[type, dt.date], bool] = {}  # a month is not its 1st: keyed by kind
+    asked: dict[int, dict[tuple[type, dt.date], bool]] = {}  # by the ``inside`` asked
     for table in roster.records:
+        school = inside(table.file)
+        known = asked.setdefault(id(school), {})  # a month is not its 1st: keyed by kind
         for i, cell in enumerate(table.values.get("date") or ()):
             for day in record_days(cell):
                 ok = known.get((day.__class__, day))
                 if ok is None:
-                    ok = known[(day.__class__, day)] = inside(day)
+                    ok = known[(day.__class__, day)] = school(day)
                 if not ok:
                     out.append((table, i))
     return out
