@@ -70,3 +70,39 @@ def test_records_in_no_term_are_those_of_no_term_of_their_school(tmp_path: Path)
         "指出（REC007）；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定"
     )
     assert note in due.stderr.splitlines()
+
+
+def test_due_reads_a_schools_records_by_its_own_school_year(tmp_path: Path) -> None:
+    """On Sept 20 青山小学's child was last contacted on Aug 28, in its school year (from
+    Aug 26), 23 days before: so says the county's lbc due, as 青山小学's own; 白鹤小学's
+    record of that day is before its school year, whose 20 days have had no contact."""
+    root = county(tmp_path)
+    due = run("due", root, "--as-of", "2024-09-20", "--format", "json")
+    assert due.exit_code == 0
+    doc = due.json()
+    got = {
+        t["school"]: [
+            (c["child"], c["last_contact"], c["days_without_contact"]) for c in t["children"]
+        ]
+        for t in doc["teachers"]
+    }
+    assert got == {BH: [("王梓萱", None, 20)], QS: [("张雨涵", "2024-08-28", 23)]}
+    assert doc["summary"]["records"] == 1
+    own = run("due", "--as-of", "2024-09-20", "--format", "json", cwd=root / QS).json()
+    assert own["teachers"][0]["children"] == doc["teachers"][1]["children"]
+    # Aug 30 is in 青山小学's autumn term, and in the county's summer: its child has had
+    # August's talk, where 白鹤小学's spring term is judged whole.
+    summer = run("due", root, "--as-of", "2024-08-30", "--format", "json").json()
+    own = run("due", "--as-of", "2024-08-30", "--format", "json", cwd=root / QS).json()
+    assert summer["teachers"][1]["children"] == own["teachers"][0]["children"]
+    assert [c["talks_this_month"] for c in own["teachers"][0]["children"]] == [1]
+    text = run("due", root, "--as-of", "2024-09-20").stdout
+    [line] = [line for line in text.splitlines() if "张雨涵" in line]
+    assert line.split() == [
+        "张雨涵",
+        "三年级(2)班",
+        "父母均外出",
+        "本月谈心、本学期家访、本学年送温暖",
+        "2024-08-28（23",
+        "天前）",
+    ]

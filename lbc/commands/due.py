@@ -19,7 +19,7 @@ from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.reports.owed import Due, Owed, due, month_text, summary_line, table_header, table_rows
 from lbc.workspace.schools import run_school
-from lbc.workspace.terms import Dates, Term, parse_term, school_year_start, term_of
+from lbc.workspace.terms import Dates, Term, each_schools_term, parse_term, term_of
 
 CSV_COLUMNS = (
     "teacher",
@@ -79,7 +79,7 @@ def due_command(
     # The term --as-of falls in, when not named: a record's 10月13日 is of it, as the
     # summary of that term reads it.
     roster = common.read(paths, cfg, term=pick)
-    result = due(roster, chosen, school_year_start(chosen, cfg.terms), cfg.quotas, day)
+    result = due(roster, each_schools_term(roster, cfg.terms, pick), cfg.quotas, day)
     if not roster.records:
         common.note(t("due.note.no_records"))
     if result.unpaired:

@@ -39,7 +39,7 @@ from lbc.roster.support import (
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas
 from lbc.workspace.schools import schools_of
-from lbc.workspace.terms import Term
+from lbc.workspace.terms import SchoolTerms, Term
 
 Month = tuple[int, int]
 
@@ -264,33 +264,46 @@ class Due:
         }
 
 
-def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: dt.date) -> Due:
-    """What is owed on ``as_of`` (a day of ``term``, or after it) by every paired child."""
+def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> Due:
+    """What is owed on ``as_of`` (a day of the term, or after it) by every paired child,
+    each child's term and records as its school's own dates make them (``terms``)."""
     kids, _ = on_books(roster)
+    term = terms.run
     day = min(as_of, term.end)
     index = kids.index(roster)
-    records = dated_records(roster, index, year_start, day, term.year_ceded)
+    # Each school's own term: its records dated by it, its children's months counted in it.
+    own = {
+        file: (start, min(as_of, mine.end), mine.year_ceded)
+        for file, (mine, start) in terms.own.items()
+    }
+    records = dated_records(roster, index, terms.year_start, day, term.year_ceded, own)
     born, alike = namesakes_born(kids, index)
-    in_term = [r for r in records if term.holds(r.date, day)]
+
+    def of_term(r: SupportRecord) -> bool:
+        mine = terms.of(r.file)
+        return mine.holds(r.date, min(as_of, mine.end))
+
+    in_term = (
+        [r for r in records if of_term(r)]
+        if own
+        else [r for r in records if term.holds(r.date, day)]
+    )
     had_term = each_childs_records(in_term)
     had_year = each_childs_records(records)
-    month = (day.year, day.month)
-    # The months gone: on a month's last day its talk is still this month's to hold (the
-    # staff meet in the day), except on the term's last day, when the term is judged whole
-    # as the summary judges it.
-    gone = day if day == term.end else day - dt.timedelta(days=1)
     # A child who came to the school this school year (转入日期) owes nothing for the time
     # before: no talk of a month it was mostly not there, no days without contact.
-    arrived = kids.arrived(year_start)
-    months: dict[dt.date | None, tuple[list[Month], list[Month]]] = {}
+    arrivals: dict[dt.date, list[dt.date | None]] = {}
+    months: dict[tuple[Term, dt.date | None], tuple[list[Month], list[Month]]] = {}
 
-    def counted_judged(since: dt.date | None) -> tuple[list[Month], list[Month]]:
-        if since not in months:  # a month half outside the term owes no talk (judged)
-            months[since] = (
-                term.counted_months(gone, since),
-                term.counted_months(term.end, since),
+    def counted_judged(
+        mine: Term, gone: dt.date, since: dt.date | None
+    ) -> tuple[list[Month], list[Month]]:
+        if (mine, since) not in months:  # a month half outside the term owes no talk (judged)
+            months[(mine, since)] = (
+                mine.counted_months(gone, since),
+                mine.counted_months(mine.end, since),
             )
-        return months[since]
+        return months[(mine, since)]
 
     priority = kids.priority()
     others = _other_teachers(records, kids)
@@ -304,10 +317,20 @@ def due(roster: Roster, term: Term, year_start: dt.date, quotas: Quotas, as_of: 
     for teacher, mine in loads.items():
         listed = []
         for k in mine:
+            file = kids.where[k][0]
+            school_term, year_start = terms.of(file), terms.year_start_of(file)
+            on = min(as_of, school_term.end)
+            if year_start not in arrivals:
+                arrivals[year_start] = kids.arrived(year_start)
             last = had_year.last.get(k)
-            came = arrived[k]
-            silent = days_without_contact(last, day, came or year_start)
-            counted, judged = counted_judged(came)
+            came = arrivals[year_start][k]
+            silent = days_without_contact(last, on, came or year_start)
+            # The months gone: on a month's last day its talk is still this month's to
+            # hold (the staff meet in the day), except on the term's last day, when the
+            # term is judged whole as the summary judges it.
+            gone = on if on == school_term.end else on - dt.timedelta(days=1)
+            counted, judged = counted_judged(school_term, gone, came)
+            month = (on.year, on.month)
             talks = had_term.talks[(k, month)]
             missed = had_term.months_short(k, counted, quotas.talks_per_month)
             owed = []

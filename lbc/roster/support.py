@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Generic, TypeVar
 
@@ -402,10 +402,13 @@ def dated_records(
     start: dt.date,
     end: dt.date,
     ceded: Collection[Month] = (),
+    spans: Mapping[str, tuple[dt.date, dt.date, Collection[Month]]] | None = None,
 ) -> list[SupportRecord]:
     """The records dated from ``start`` to ``end`` (inclusive), in the order read, each
     with the child it names; a record dated to one of the months ``ceded`` alone is not (a
-    term's month of which the other term has more days: ``Term.ceded``).
+    term's month of which the other term has more days: ``Term.ceded``). ``spans``: the
+    start, end and months ceded of a file's school where its own term dates make them
+    others (lbc.workspace.terms.SchoolTerms), which its records are dated by instead.
 
     A record read already from another sheet (a teacher's sheet handed back twice, a copy
     left in the folder, a sheet copied inside its workbook as 帮扶记录 (2) and then one row
@@ -424,7 +427,9 @@ def dated_records(
     months: dict[tuple[object, ...], list[int]] = {}  # month-only records, by child
     signed: list[tuple[tuple[object, ...], int, str]] = []  # copies signed by another
     matching, declared = roster.matching_schools(), roster.file_schools()
+    run = (start, end, ceded)
     for table in roster.records:
+        start, end, ceded = (spans or {}).get(table.file, run)
         empty = [None] * len(table)
         columns = (
             table.values.get(k) or empty
