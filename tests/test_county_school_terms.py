@@ -106,3 +106,24 @@ def test_due_reads_a_schools_records_by_its_own_school_year(tmp_path: Path) -> N
         "2024-08-28（23",
         "天前）",
     ]
+
+
+def test_summary_counts_a_schools_records_in_its_own_term(tmp_path: Path) -> None:
+    """青山小学's talk of Aug 28 is in its autumn term: the county's summary counts it, in
+    August, as 青山小学's own summary does; 白鹤小学's of the same day is in no term of its
+    (the default dates), and its child is without a record."""
+    root = county(tmp_path)
+    doc = run("summary", root, "--term", "2024-autumn", "--format", "json").json()
+    records = doc["records"]
+    assert (records["total"], records["talks"], records["matched"]) == (1, 1, 1)
+    assert records["by_month"][:2] == [
+        {"name": "2024-08", "count": 1},
+        {"name": "2024-09", "count": 0},
+    ]
+    assert records["without_record"] == [{"class": f"{BH} 三年级(2)班", "names": ["王梓萱"]}]
+    assert doc["term"]["start"] == "2024-09-01"  # the county's own term, as it sets none
+    own = run("summary", "--term", "2024-autumn", "--format", "json", cwd=root / QS).json()
+    assert own["records"]["by_month"][0] == {"name": "2024-08", "count": 1}
+    text = run("summary", root, "--term", "2024-autumn").stdout.splitlines()
+    assert "3. 谈心家访，常态开展。本学期共有帮扶记录 1 条，其中谈心 1 条。" in text
+    assert "| 2024年8月 | 1 |" in text

@@ -17,7 +17,7 @@ from lbc.output.formats import out_format, to_json
 from lbc.output.privacy import mask_numbers_in
 from lbc.reports.summary import VARIABLES, build_context, input_notes
 from lbc.workspace.schools import read_roster, run_school
-from lbc.workspace.terms import Dates, Term, parse_term, school_year_start
+from lbc.workspace.terms import Dates, Term, each_schools_term, parse_term
 
 SUMMARY_FORMATS = ("md", "html", "docx", "json")
 # What an .html template gets besides the context (see lbc.documents.render.html_template).
@@ -72,6 +72,7 @@ def summary(
     if out is not None:
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg, pairs_matter=True, term=pick)
+    terms = each_schools_term(roster, cfg.terms, pick)  # a county's: each school's dates
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
     school = run_school(roster, cfg.school)
     from lbc.documents import (
@@ -83,15 +84,7 @@ def summary(
     with common.progress(t("note.summarising")), language("zh"):
         findings = check_roster(roster, today, terms=cfg.terms)
         context = build_context(
-            roster,
-            findings,
-            chosen,
-            cfg.quotas,
-            school,
-            min(today, chosen.end),
-            school_year_start(chosen, cfg.terms),
-            last_term,
-            cfg.watch,
+            roster, findings, terms, cfg.quotas, school, today, last_term, cfg.watch
         )
         # A report carries names and classes, never IDs or phones, even typed into them.
         context = mask_numbers_in(context)
@@ -112,7 +105,7 @@ def summary(
                 report.docx(text, out, inputs)
                 text = None
     # Said once the summary could be made: an error is the one line a refusal prints.
-    for line in input_notes(roster, chosen, school, bool(context["schools"])):
+    for line in input_notes(roster, terms, school, bool(context["schools"])):
         common.note(line)
     records = context["records"]
     common.note_uncounted_records(

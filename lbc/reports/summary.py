@@ -79,7 +79,7 @@ from lbc.roster.support import (
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas, WatchSettings
 from lbc.workspace.schools import schools_of
-from lbc.workspace.terms import Term
+from lbc.workspace.terms import SchoolTerms, Term
 
 # Every variable a summary template can use, documented by ``lbc summary --variables``
 # (descriptions: messages "var.<path>"); ``X[]`` is a list whose items have the fields
@@ -242,38 +242,52 @@ def _count_list(counter: Counter[str], order: tuple[str, ...]) -> list[dict[str,
 def build_context(
     roster: Roster,
     findings: list[Finding],
-    term: Term,
+    terms: SchoolTerms,
     quotas: Quotas,
     school: str,
-    as_of: dt.date,
-    year_start: dt.date,
+    today: dt.date,
     previous: Roster | None = None,
     watch: WatchSettings | None = None,
 ) -> dict[str, Any]:
     """Everything the summary says, as plain data (see ``lbc summary --variables``), up to
-    ``as_of``; ``year_start``: the first day of the term's school year (送温暖 is owed
-    yearly); the watch list is drawn with ``watch``, the school's [watch] settings."""
+    ``today`` or the term's end; ``terms``: the term, and its school year's first day
+    (送温暖 is owed yearly), as each school's own dates make them (a county's folder); the
+    watch list is drawn with ``watch``, the school's [watch] settings."""
     kids, statuses = on_books(roster)
 
     if not len(kids):
         raise LbcError(t("err.summary_no_children"))
-    months = term.months(until=as_of)
+    term, year_start = terms.run, terms.year_start
+    as_of = min(today, term.end)
     counted = term.counted_months(as_of)
+    # Each school's term, its first day of the school year and its last day counted: a
+    # county's records and children are each their school's own term's.
+    own = {file: (mine, start, min(today, mine.end)) for file, (mine, start) in terms.own.items()}
+    months = term.months(until=as_of)
+    # The records' months: each school's term's (one starting on Aug 26 adds August).
+    schools_months = [mine.months(last) for mine, _, last in own.values()]
+    record_months = sorted({m for each in [months, *schools_months] for m in each})
     index = kids.index(roster)
-    records = dated_records(roster, index, term.start, as_of, term.ceded)
+    spans = {file: (mine.start, last, mine.ceded) for file, (mine, _, last) in own.items()}
+    records = dated_records(roster, index, term.start, as_of, term.ceded, spans)
     had = each_childs_records(records)
     # 送温暖 is owed once a school year: those of the term before this one count too, and
     # a month the school year shares with another is counted in the one that holds it.
+    years = {file: (start, last, mine.year_ceded) for file, (mine, start, last) in own.items()}
     this_year = (
-        dated_records(roster, index, year_start, as_of, term.year_ceded)
-        if year_start < term.start
+        dated_records(roster, index, year_start, as_of, term.year_ceded, years)
+        if year_start < term.start or any(start < mine.start for mine, start, _ in own.values())
         else records
     )
     warmth = each_childs_records(this_year).warmth
-    # Each child's months: a child who came this term (转入日期) owes none before it.
-    arrived = kids.arrived(year_start)
-    since = {came: term.counted_months(as_of, came) for came in set(arrived)}
-    owed_months = [since[came] for came in arrived]
+    # Each child's months: a child who came this term (转入日期) owes none before it; in
+    # a county's folder, counted in its school's own term.
+    if own:
+        owed_months = _owed_months(kids, terms, today)
+    else:
+        arrived = kids.arrived(year_start)
+        since = {came: term.counted_months(as_of, came) for came in set(arrived)}
+        owed_months = [since[came] for came in arrived]
     classes = _Classes(roster, kids)
     context: dict[str, Any] = {
         "school": school,
@@ -301,7 +315,15 @@ def build_context(
         "archive": _archive_section(kids, findings, roster),
         "pairing": _pairing_section(kids, classes, quotas, roster),
         "records": _records_section(
-            kids, classes, records, had, warmth, months, owed_months, quotas, bool(roster.records)
+            kids,
+            classes,
+            records,
+            had,
+            warmth,
+            record_months,
+            owed_months,
+            quotas,
+            bool(roster.records),
         ),
         "enrollment": _enrollment_section(statuses),
         "changes": _changes_section(previous, roster) if previous is not None else None,
@@ -320,9 +342,28 @@ def build_context(
     return context
 
 
-def input_notes(roster: Roster, term: Term, school: str, several: bool) -> list[str]:
+def _owed_months(kids: Kids, terms: SchoolTerms, today: dt.date) -> list[list[Month]]:
+    """The months each child is owed a talk in (``Term.counted_months``) up to ``today``,
+    in its school's own term (``terms``), from its arrival (转入日期) when it came this
+    school year."""
+    out = []
+    arrivals: dict[dt.date, list[dt.date | None]] = {}
+    since: dict[tuple[Term, dt.date | None], list[Month]] = {}
+    for k, (file, _, _) in enumerate(kids.where):
+        mine, start = terms.of(file), terms.year_start_of(file)
+        if start not in arrivals:
+            arrivals[start] = kids.arrived(start)
+        came = arrivals[start][k]
+        if (mine, came) not in since:
+            since[(mine, came)] = mine.counted_months(min(today, mine.end), came)
+        out.append(since[(mine, came)])
+    return out
+
+
+def input_notes(roster: Roster, terms: SchoolTerms, school: str, several: bool) -> list[str]:
     """What the summary cannot see, said on stderr so no reader mistakes a 0 for a fact;
-    ``several``: the summary is of several schools (a county's, headed （单位名称））."""
+    ``several``: the summary is of several schools (a county's, headed （单位名称））;
+    ``terms``: the term as each school dates it."""
     notes = []
     if not school:
         notes.append(t("sum.note.no_unit" if several else "sum.note.no_school"))
@@ -335,6 +376,7 @@ def input_notes(roster: Roster, term: Term, school: str, several: bool) -> list[
         if not table.has("kind") and not table.kind_from:  # else lbc.commands.common says
             notes.append(t("sum.note.no_kind", sheet=table.sheet))
         dates = [d for cell in table.values.get("date") or () for d in record_days(cell)]
+        term = terms.of(table.file)
         outside = sum(1 for d in dates if not term.holds(d))
         if dates and outside == len(dates):
             notes.append(
