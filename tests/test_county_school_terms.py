@@ -127,3 +127,30 @@ def test_summary_counts_a_schools_records_in_its_own_term(tmp_path: Path) -> Non
     text = run("summary", root, "--term", "2024-autumn").stdout.splitlines()
     assert "3. 谈心家访，常态开展。本学期共有帮扶记录 1 条，其中谈心 1 条。" in text
     assert "| 2024年8月 | 1 |" in text
+
+
+def test_watch_counts_days_without_contact_in_a_schools_own_school_year(tmp_path: Path) -> None:
+    """On Sept 28 青山小学's school year (from Aug 26) is 33 days old: its child, last
+    contacted Aug 28, has gone over 30 days without contact (WCH013), as its own lbc watch
+    says; 白鹤小学's school year (from Sept 1) is too young for anyone to have."""
+    root = county(tmp_path)
+    watched = run("watch", root, "--as-of", "2024-09-28", "--format", "json")
+    assert watched.exit_code == 1
+    doc = watched.json()
+    assert doc["summary"] == {"children": 1, "threshold": 3}
+    [group] = doc["classes"]
+    [child] = group["children"]
+    assert (group["class"], child["name"], child["file"]) == (
+        f"{QS} 三年级(2)班",
+        "张雨涵",
+        str(root / QS / "花名册.xlsx"),
+    )
+    message = "超过 30 天没有谈心或联系（最近一次：2024年8月28日）"
+    assert [(r["code"], r["message"]) for r in child["reasons"]] == [("WCH013", message)]
+    own = run("watch", "--as-of", "2024-09-28", "--format", "json", cwd=root / QS).json()
+    assert own["classes"][0]["children"][0]["reasons"] == [
+        {**child["reasons"][0], "file": "花名册.xlsx"}
+    ]
+    text = run("watch", root, "--as-of", "2024-09-28").stdout.splitlines()
+    assert text[-1] == "共 1 名儿童需重点关注（关注分达到 3）。"
+    assert any(message in line for line in text)

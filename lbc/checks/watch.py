@@ -237,8 +237,13 @@ class WatchFacts:
         records, or WCH013 weighed 0)."""
         if self._contacts is None or weights(settings)["WCH013"] <= 0:
             return None
-        day, year_start = _contact_window(as_of, settings)
-        return sum(r.unclear for r in dated_records(self._roster, self._index, year_start, day))
+        day, year_start = _contact_window(as_of, settings.terms)
+        own = {}  # a county's: each school's school year by its own term dates
+        for file in self._roster.terms:
+            last, start = _contact_window(as_of, self._roster.terms_of(file, settings.terms))
+            own[file] = (start, last, ())
+        records = dated_records(self._roster, self._index, year_start, day, (), own)
+        return sum(r.unclear for r in records)
 
     def on(self, as_of: dt.date, settings: WatchSettings) -> list[Watched]:
         """The children on the list ``as_of``, in roster order, each reason weighed by
@@ -310,14 +315,26 @@ class WatchFacts:
         if self._contacts is None:
             return {}
         days = settings.days_without_contact
-        day, year_start = _contact_window(as_of, settings)
-        if days_without_contact(None, day, year_start) <= days:
-            return {}  # the school year is younger than the limit: nobody has gone so long
-        # Then a child has gone too long exactly when its last record is older than this.
-        since = day - dt.timedelta(days=days)
+        # Each school's window, by its own term dates in a county's folder (Roster.terms_of).
+        windows: dict[str, tuple[dt.date, dt.date] | None] = {}
+
+        def window(file: str) -> tuple[dt.date, dt.date] | None:
+            if file not in windows:
+                dates = self._roster.terms_of(file, settings.terms)
+                day, year_start = _contact_window(as_of, dates)
+                # The school year younger than the limit: nobody has gone so long. Else a
+                # child has gone too long exactly when its last record is older than since.
+                young = days_without_contact(None, day, year_start) <= days
+                windows[file] = None if young else (day, day - dt.timedelta(days=days))
+            return windows[file]
+
         out: dict[int, list[Found]] = {}
         contacts = self._contacts
         for k, (table, i) in enumerate(self.children):
+            found = window(table.file)
+            if found is None:
+                continue
+            day, since = found
             last = _last_by(contacts[k], day) if k in contacts else None
             if last is None or last < since:
                 if came_after(since, *(table.get(key, i) for key in ARRIVAL_KEYS)):
@@ -498,12 +515,15 @@ def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | 
     return said("watch.teacher_away" if away else "watch.teacher_unlisted", name=teacher)
 
 
-def _contact_window(as_of: dt.date, settings: WatchSettings) -> tuple[dt.date, dt.date]:
-    """The day the days without contact are counted to and the school year's first day:
-    as lbc due counts them, to ``as_of``, or in the holidays to the last day of the term
-    just over, and from no earlier than the school year's start."""
-    term = term_of(as_of, settings.terms)
-    return min(as_of, term.end), school_year_start(term, settings.terms)
+def _contact_window(
+    as_of: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None
+) -> tuple[dt.date, dt.date]:
+    """The day the days without contact are counted to and the school year's first day,
+    by the school's term ``dates``: as lbc due counts them, to ``as_of``, or in the
+    holidays to the last day of the term just over, and from no earlier than the school
+    year's start."""
+    term = term_of(as_of, dates)
+    return min(as_of, term.end), school_year_start(term, dates)
 
 
 def _last_by(dates: list[dt.date], day: dt.date) -> dt.date | None:
