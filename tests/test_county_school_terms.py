@@ -154,3 +154,20 @@ def test_watch_counts_days_without_contact_in_a_schools_own_school_year(tmp_path
     text = run("watch", root, "--as-of", "2024-09-28").stdout.splitlines()
     assert text[-1] == "共 1 名儿童需重点关注（关注分达到 3）。"
     assert any(message in line for line in text)
+
+
+def test_record_sheets_are_of_each_schools_own_term(tmp_path: Path) -> None:
+    """青山小学's teacher's sheet over the county's folder is of its own term's dates, as
+    its own run lays it out (title, and the dates a cell takes); 白鹤小学's of the
+    default dates."""
+    root = county(tmp_path)
+    made = run("record-sheets", root, "--term", "2024-autumn", "--out", tmp_path / "表")
+    assert made.exit_code == 0
+    titles = {}
+    for name in (BH, QS):
+        book = tmp_path / "表" / f"帮扶记录表_2024年秋季学期_王芳（{name}）.xlsx"
+        titles[name] = load_workbook(book)["帮扶记录"]["A1"].value
+    assert titles == {
+        BH: f"{BH}2024年秋季学期帮扶记录表（王芳，2024年9月1日至2025年1月31日）",
+        QS: f"{QS}2024年秋季学期帮扶记录表（王芳，2024年8月26日至2025年1月20日）",
+    }

@@ -21,7 +21,7 @@ from lbc.messages import h, language, long_date, t
 from lbc.output.files import refuse_input_as_output
 from lbc.reports.owed import record_books
 from lbc.workspace.schools import run_school
-from lbc.workspace.terms import parse_term
+from lbc.workspace.terms import each_schools_term, parse_term
 
 # Characters Windows refuses in a file name, and the reserved trailing dot and space.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -51,8 +51,10 @@ def record_sheets(
         raise LbcError(t("err.init_not_dir", path=folder))
     inputs = common.read_files(paths, cfg)
     roster = common.read(paths, cfg)
+    # In a county's folder, each school's teachers' sheets are of its own term's dates.
+    terms = each_schools_term(roster, cfg.terms, lambda dates: parse_term(term, dates))
     with language("zh"):  # a school's form: Chinese whatever --lang says
-        books, unpaired, unclear = record_books(roster, chosen, cfg.quotas)
+        books, unpaired, unclear = record_books(roster, terms, cfg.quotas)
         targets = [folder / _file_name(chosen.label, b.label) for b in books]
         # A returned workbook holds a term's records: never overwritten, not even one of many.
         existing = [p for p in targets if p.exists()]
@@ -69,12 +71,12 @@ def record_sheets(
             title = t(
                 "rs.title",
                 school=book.school or run_school(roster, cfg.school),
-                term=chosen.label,
+                term=book.term.label,
                 teacher=book.teacher,
-                start=long_date(chosen.start),
-                end=long_date(chosen.end),
+                start=long_date(book.term.start),
+                end=long_date(book.term.end),
             )
-            span = (chosen.start, chosen.end)
+            span = (book.term.start, book.term.end)
             write_record_book(
                 target, title, book.teacher, span, book.children, book.planned, inputs
             )

@@ -107,13 +107,15 @@ class RecordBook:
     label: str  # how the teacher is shown: 王芳（青山小学） where two schools have a 王芳
     children: list[SheetChild]
     planned: list[Planned]
+    term: Term  # the term as the teacher's school dates it (its lbc.toml in a county)
 
 
 def record_books(
-    roster: Roster, term: Term, quotas: Quotas
+    roster: Roster, terms: SchoolTerms, quotas: Quotas
 ) -> tuple[list[RecordBook], int, list[str]]:
-    """One book per support teacher with children, how many children have none, and the
-    paired namesakes their sheets cannot tell apart (张伟（五年级(1)班）)."""
+    """One book per support teacher with children, laid out for the term as the teacher's
+    school dates it (``terms``), how many children have none, and the paired namesakes
+    their sheets cannot tell apart (张伟（五年级(1)班）)."""
     kids, _ = on_books(roster)
     priority = kids.priority()
     text = {
@@ -123,7 +125,7 @@ def record_books(
     text["guardian_phone"] = [nz.numbers_text(v) for v in kids.column("guardian_phone")]
     parents = [(who, kids.column(f"{who}_phone")) for who in ("father", "mother", "parent")]
     born, unclear = namesakes_born(kids, kids.index(roster))
-    rows = laid_out(term, quotas)
+    rows: dict[Term, list[tuple[str, str]]] = {}
     books = []
     loads = caseloads(kids)
     labels = teacher_labels(loads)
@@ -143,8 +145,12 @@ def record_books(
             )
             for k in mine
         ]
-        planned = [Planned(n, kind, when) for kind, when in rows for n in range(len(children))]
-        books.append(RecordBook(teacher, school_name(school), labels[key], children, planned))
+        term = terms.of(kids.where[mine[0]][0])
+        if term not in rows:
+            rows[term] = laid_out(term, quotas)
+        planned = [Planned(n, k, when) for k, when in rows[term] for n in range(len(children))]
+        name = school_name(school)
+        books.append(RecordBook(teacher, name, labels[key], children, planned, term))
     paired = [k for mine in loads.values() for k in mine]
     said = [f"{kids.names[k]}（{kids.labels[k]}）" for k in paired if k in unclear]
     return books, len(kids) - len(paired), list(dict.fromkeys(said))
