@@ -643,11 +643,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "未识别的表头；如是某个字段，请在 lbc.toml 的 [synonyms] 中写明",
         "header not known; if it is a field, say so in lbc.toml [synonyms]",
     ),
-    "columns.why.children": (
-        "教师名单上的帮扶学生不读作结对；结对请填在花名册“帮扶教师”列，或用 lbc pair --save 生成结对名单",
-        "a teacher's children on a teachers list are not read as pairs: write the teacher in"
-        " the roster's 帮扶教师 column, or make the pairs workbook with lbc pair --save",
-    ),
     "columns.why.guess": (
         '未识别的表头，可能是“{label}”；如果是，请在 lbc.toml 中写明：[synonyms] {key} = ["{header}"]',
         "header not known, probably {label}; if so, say it in lbc.toml: "
@@ -659,11 +654,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} sheet '{sheet}' has columns lbc does not know, ignored: {columns}",
     ),
     "note.teacher_children": (
-        "提示：{file} 的“{sheet}”中 {columns} 列出的帮扶学生没有读作结对（结对只读花名册“帮扶教师”列"
-        "和结对名单）；请把教师姓名填入花名册“帮扶教师”列，或运行 lbc pair --save",
-        "note: {file} sheet '{sheet}': the children listed in {columns} are not read as pairs"
-        " (pairs are read from the roster's 帮扶教师 column and the pairs workbook); write each"
-        " teacher in the roster's 帮扶教师 column, or run lbc pair --save",
+        "提示：{file} 的“{sheet}”中 {columns} 列有 {count} 个帮扶学生没有结对（不在花名册、有重名，"
+        "或与别处写的帮扶教师不同）；运行 lbc validate 查看",
+        "note: {file} sheet '{sheet}': {count} children listed in {columns} are not paired"
+        " (not in the roster, namesakes, or another support teacher named elsewhere); run"
+        " lbc validate to see them",
     ),
     "note.repeat_columns": (
         "提示：{file} 的“{sheet}”有与前面的列同一字段的列，只读前面那一列：{columns}",
@@ -756,6 +751,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "note.pairs.column_newer": (
         "其中 {count} 名儿童的花名册“帮扶教师”列在结对后改过，以花名册为准",
         "{count} of them by the roster's 帮扶教师 column, changed after the pairing",
+    ),
+    "note.pairs.list_newer": (
+        "其中 {count} 名儿童在结对后改在教师名单另一位老师名下，以教师名单为准",
+        "{count} of them by the teachers list, which moved them after the pairing",
     ),
     "note.pairs.undated": (
         "以结对名单 {books} 为准，共 {count} 名儿童",
@@ -2365,6 +2364,78 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.TCH004.fix": (
         "只留一位帮扶教师；另一位老师的帮扶可写在备注中",
         "keep one support teacher; note the other's help under 备注",
+    ),
+    "rule.TCH005": (
+        "帮扶学生“{name}”不在花名册中，没有结对",
+        "child '{name}' is not in the roster: not paired",
+    ),
+    "rule.TCH005.title": ("教师名单的帮扶学生不在花名册", "listed child unknown"),
+    "rule.TCH005.example": (
+        "教师名单王芳一行的帮扶学生写“李小明”，花名册没有",
+        "王芳's row lists “李小明”, who is not in the roster",
+    ),
+    "rule.TCH005.why": (
+        "教师名单上写的帮扶学生在花名册中找不到，这个结对就不算数：孩子会被当作没有帮扶教师，"
+        "老师的待办和帮扶记录也算不到孩子名下",
+        "a child the roster does not have cannot be paired: the child counts as having no"
+        " support teacher, and the teacher's to-do list and records miss the child",
+    ),
+    "rule.TCH005.fix": (
+        "核对学生姓名有没有写错（错字、同音字），或把这个孩子补进花名册；孩子已离校的，从这一栏删去",
+        "check the name for a wrong character, or add the child to the roster; strike out a"
+        " child who has left",
+    ),
+    "rule.TCH006": (
+        "帮扶学生“{name}”在花名册中有 {count} 名同名儿童（{rows}），分不清是哪一个，没有结对；"
+        "请在名字后用括号注明班级",
+        "child '{name}' matches {count} children of the roster ({rows}): not paired; add the"
+        " class in brackets after the name",
+    ),
+    "rule.TCH006.title": ("教师名单的帮扶学生有重名", "listed child has namesakes"),
+    "rule.TCH006.example": (
+        "帮扶学生写“王浩”，花名册有两个王浩",
+        "“王浩” listed, and the roster has two",
+    ),
+    "rule.TCH006.why": (
+        "花名册里有几个同名的孩子，只写名字就不知道老师帮扶的是哪一个，哪一个也不能算结对",
+        "several children share the name: nobody can tell which one the teacher supports, so"
+        " neither is paired",
+    ),
+    "rule.TCH006.fix": (
+        "在名字后用括号写上孩子的班级，如“王浩(三年级2班)”；同班重名的，请把结对填在花名册“帮扶教师”列",
+        "write the child's class in brackets after the name, as “王浩(三年级2班)”; for"
+        " namesakes in one class, write the teacher in the roster's 帮扶教师 column",
+    ),
+    "rule.TCH007": (
+        "帮扶学生“{name}”在{where}的帮扶教师是{teacher}，与这里不同；{outcome}",
+        "child '{name}' has {teacher} as support teacher in {where}, not this teacher; {outcome}",
+    ),
+    "tch007.roster": ("花名册{where}", "the roster, {where}"),
+    "tch007.list": ("教师名单{where}", "the teachers list, {where}"),
+    "tch007.kept": (
+        "以花名册为准，计为{teacher}的帮扶学生",
+        "the roster stands: counted as {teacher}'s",
+    ),
+    "tch007.neither": (
+        "两处都不算，这名儿童暂无帮扶教师",
+        "neither counts: the child has no support teacher until one is struck out",
+    ),
+    "rule.TCH007.title": ("两处写的帮扶教师不同", "two support teachers for one child"),
+    "rule.TCH007.example": (
+        "花名册张雨涵的帮扶教师是李强，教师名单又写在王芳名下",
+        "the roster pairs 张雨涵 with 李强, the teachers list with 王芳",
+    ),
+    "rule.TCH007.why": (
+        "每名儿童由一位教师结对帮扶：两处写的不同，就不知道该谁帮扶。与花名册“帮扶教师”列不同时以花名册为准"
+        "（各项统计一直按它计算）；教师名单上两位教师名下都写了时，哪一位都不算",
+        "each child is paired with one teacher: two places naming two teachers leave it"
+        " unclear whose the child is. Against the roster's 帮扶教师 column the roster stands"
+        " (every count has always used it); two teachers of the list naming the child pair it"
+        " with neither",
+    ),
+    "rule.TCH007.fix": (
+        "问清孩子由哪位老师帮扶，把另一处改过来或删去",
+        "find out which teacher supports the child, and correct or strike out the other",
     ),
     "rule.REC001": (
         "记录中的教师“{name}”不在教师名单中",

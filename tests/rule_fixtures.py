@@ -55,6 +55,11 @@ def child(row: int, column: str, key: str) -> tuple[str, str, int, str, str]:
     return (ROSTER, CHILDREN, row, column, key)
 
 
+def _listing(children: str) -> Rows:
+    """TEACHER_ROWS with a 帮扶学生姓名 column (I) naming 王芳's ``children``."""
+    return [[*TEACHER_HEADER, "帮扶学生姓名"], [*TEACHER_ROWS[1], children]]
+
+
 def records(*rows: list[Any]) -> Files:
     """A roster with one child (张雨涵), the teacher 王芳 and these support records."""
     return children(child_row(1), **{TEACHERS: TEACHER_ROWS, RECORDS: [RECORD_HEADER, *rows]})
@@ -236,6 +241,31 @@ FIXTURES: dict[str, Fixture] = {
             }
         },
         child(2, "O", "support_teacher"),
+    ),
+    # a teachers list's 帮扶学生 column: a name of nobody, of namesakes, of another's child
+    "TCH005": Fixture(
+        children(child_row(1), **{TEACHERS: _listing("张雨涵、李小明")}),
+        (ROSTER, TEACHERS, 2, "I", "children"),
+    ),
+    "TCH006": Fixture(
+        children(
+            child_row(1, name="郑十"),
+            child_row(2, name="郑十", cls="四年级(1)班"),
+            **{TEACHERS: _listing("郑十")},
+        ),
+        (ROSTER, TEACHERS, 2, "I", "children"),
+    ),
+    "TCH007": Fixture(
+        {
+            ROSTER: {
+                **extra("帮扶教师", "李强")[ROSTER],
+                TEACHERS: [
+                    *_listing("张雨涵"),
+                    ["李强", "男", "13800000002", "", "", "数学", "是", "是", None],
+                ],
+            }
+        },
+        (ROSTER, TEACHERS, 2, "I", "children"),
     ),
     # records
     "REC001": Fixture(

@@ -21,7 +21,6 @@ from lbc.roster.fields import (
     RECORD_ATTRIBUTES,
     ROLE_ATTRIBUTES,
     ROLES,
-    TEACHER_CHILDREN_HEADERS,
     Kind,
     Lookup,
     build_lookup,
@@ -156,8 +155,6 @@ def _reference(lookup: Lookup, top: str, sub: str, kind: Kind) -> tuple[str | No
             return key, ""
         if folded in FORM_HEADERS:
             return None, "form"
-        if kind is Kind.TEACHERS and folded in TEACHER_CHILDREN_HEADERS:
-            return None, "children"
     return None, ""
 
 

@@ -329,22 +329,24 @@ def test_a_column_of_grade_codes_reads_each_as_its_grade(codes: list[int]) -> No
 
 
 @pytest.mark.parametrize("header", ["帮扶学生姓名", "帮扶对象", "结对学生"])
-def test_a_teachers_column_of_their_children_is_said_not_to_be_read(
+def test_a_teachers_column_of_their_children_is_read_as_their_pairs(
     tmp_path: Path, header: str
 ) -> None:
-    """A teachers list's column of each teacher's children (帮扶学生姓名, 帮扶对象) is no
-    field lbc reads pairs from (the roster's 帮扶教师 column and the pairs workbook are):
-    lbc says so, and how to give the pairs, instead of calling it a header it does not
-    know and pointing at [synonyms]."""
+    """A teachers list's column of each teacher's children (帮扶学生姓名, 帮扶对象) is read as
+    pairs: lbc columns says it is read, and lbc pair keeps them, with no note saying they
+    are not read (tests/test_teacher_lists_pairs.py has the rest)."""
     kids = [kid(n) for n in (1, 2, 3)]
     staff = [{**teacher("王芳", C32), header: "张雨涵、李明轩"}, teacher("李强", C32)]
     path = roster(tmp_path / "r.xlsx", kids, staff)
+    code, doc = pair_json(tmp_path, "r.xlsx")
+    assert code == 0
+    assert {p["child"]: (p["teacher"], p["kept"]) for p in doc["pairs"]} == {
+        "张雨涵": ("王芳", True),
+        "李明轩": ("王芳", True),
+        "王梓萱": ("李强", False),
+    }
     result = run("pair", "r.xlsx", cwd=tmp_path)
-    assert result.stderr.splitlines()[0] == (
-        f"提示：r.xlsx 的“教师”中 {header}(I) 列出的帮扶学生没有读作结对"
-        "（结对只读花名册“帮扶教师”列和结对名单）；请把教师姓名填入花名册“帮扶教师”列，"
-        "或运行 lbc pair --save"
-    )
+    assert "帮扶学生" not in result.stderr
     doc = run("columns", path, "--format", "json").json()
-    ignored = [i for f in doc["files"] for s in f["sheets"] for i in s["ignored"]]
-    assert ("I", header, "children") in [(i["column"], i["header"], i["why"]) for i in ignored]
+    columns = [c for f in doc["files"] for s in f["sheets"] for c in s["columns"]]
+    assert ("I", header, "children") in [(c["column"], c["header"], c["field"]) for c in columns]

@@ -21,6 +21,7 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
+from lbc.roster.pairs import MISSING, NAMESAKES
 from lbc.roster.people import (
     ARRIVAL_KEYS,
     LEFT_SCHOOL,
@@ -197,6 +198,7 @@ def check_roster(
     if roster.teachers:
         for table in roster.pairs:
             checks.pairs(table)
+    checks.found += check_listed(roster)
     return checks.findings(roster)
 
 
@@ -485,6 +487,56 @@ def _support_teachers(out: _Out, table: Table, in_post: TeachersInPost) -> None:
             out.add(R.TCH004, i, "support_teacher", count=len(several), names=names, name=name)
         else:
             out.add(R.TCH003, i, "support_teacher", name=teacher)
+
+
+def check_listed(roster: Roster, files: Collection[str] | None = None) -> list[Finding]:
+    """The names in the teachers lists' 帮扶学生 cells that pair nobody, as the pairs join
+    found them (lbc.roster.pairs.listed_pairs): no child of the name (TCH005), several
+    (TCH006), or another teacher named for the child elsewhere (TCH007); of the lists in
+    ``files`` only, when given."""
+    joined = roster.joined
+    if joined is None:
+        return []
+    out: dict[int, _Out] = {}
+    for listed in joined.listed:
+        table = listed.table
+        if files is not None and table.file not in files:
+            continue
+        add = out.setdefault(id(table), _Out(table, Kind.TEACHERS)).add
+        if listed.why == MISSING:
+            add(R.TCH005, listed.i, "children", name=listed.name)
+            continue
+        places = t("list.sep").join(_place_of(table, *row) for row in listed.rows)
+        if listed.why == NAMESAKES:
+            add(
+                R.TCH006,
+                listed.i,
+                "children",
+                name=listed.name,
+                count=len(listed.rows),
+                rows=places,
+            )
+        else:
+            outcome = t("tch007.kept" if listed.kept else "tch007.neither", teacher=listed.teacher)
+            where = t("tch007.roster" if listed.kept else "tch007.list", where=places)
+            add(
+                R.TCH007,
+                listed.i,
+                "children",
+                name=listed.name,
+                where=where,
+                teacher=listed.teacher,
+                outcome=outcome,
+            )
+    return [f for each in out.values() for f in each.findings]
+
+
+def _place_of(table: Table, other: Table, j: int) -> str:
+    """Where row ``j`` of ``other`` is, as a finding on ``table`` names it."""
+    row, sheet = other.rows[j], other.sheet_at(j)
+    if other.file == table.file:
+        return t("loc.sheet_row", sheet=sheet, row=row)
+    return t("loc.elsewhere", file=other.file, sheet=sheet, row=row)
 
 
 # The findings of a school's files that its teachers lists decide: lbc merge checks each

@@ -10,6 +10,7 @@ import io
 import os
 import sys
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -31,7 +32,6 @@ from lbc.roster import reading
 from lbc.roster.fields import guess_field
 from lbc.roster.support import dateless_records, records_outside, undated_records
 from lbc.roster.tables import (
-    IGNORED_CHILDREN,
     IGNORED_REPEAT,
     IGNORED_UNKNOWN,
     Roster,
@@ -345,6 +345,7 @@ def read(
     pairs_alone: bool = False,
     park: bool = False,
     term: Callable[[Dates | None], Term] | None = None,
+    checked: bool = False,
 ) -> Roster:
     """The roster with the pairs in force joined on (``keep``: ``lbc pair --keep``), with
     notes on stderr about what was skipped or not known and which pairs are used, unless
@@ -355,7 +356,8 @@ def read(
     command was asked about (``--term``, or the one ``--as-of`` falls in) by a school's
     dates (``each_schools_term``), else the one its lbc.toml sets, if it sets one: the
     year of a record's date written without it (``date_records_in``), each school's own
-    in a county's folder."""
+    in a county's folder. ``checked``: the command lists the findings (lbc validate),
+    which say what a note would."""
     # Several schools' files: each is read in a child of its own, so one that kills its
     # reader is reported and the others are still read (the run then exits 1).
     several = len(files) > 1
@@ -380,13 +382,15 @@ def read(
     if _RETAIN["on"]:
         _KEEP_UNTIL_EXIT.append(roster)
     if notes:
-        say_what_was_read(files, cfg, roster, pairs_matter)
+        say_what_was_read(files, cfg, roster, pairs_matter, checked)
     return roster
 
 
-def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matter: bool) -> None:
+def say_what_was_read(
+    files: list[Path], cfg: Config, roster: Roster, pairs_matter: bool, checked: bool = False
+) -> None:
     """The notes on stderr about a roster just read: which pairs are used, the sheets
-    skipped, the columns not known (see ``read``)."""
+    skipped, the columns not known (see ``read``; ``checked``: lbc validate)."""
     _pairs_notes(files, cfg, roster, pairs_matter)
     note_one_name_two_workspaces(table.file for table in roster.children)
     for file, (title, school) in roster.unlike_title.items():
@@ -395,6 +399,9 @@ def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matt
         note_namesakes(*told)
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
+    # The names in a teachers list's 帮扶学生 column that pair nobody, by list: lbc validate
+    # says each (TCH005-TCH007), every other command how many.
+    listed = Counter(id(x.table) for x in roster.joined.listed) if roster.joined else Counter()
     for table in whole_sheets(roster.tables()):
         where = {"file": table.file, "sheet": table.sheet}
         unknown = [
@@ -403,13 +410,11 @@ def say_what_was_read(files: list[Path], cfg: Config, roster: Roster, pairs_matt
         if unknown:
             cols = "、".join(f"{label}({letter})" for letter, label in unknown)
             note(t("note.unknown_columns", columns=cols, **where))
-        children = [
-            f"{label}({letter})"
-            for letter, label, why, _ in table.ignored
-            if why == IGNORED_CHILDREN
-        ]
-        if children:
-            note(t("note.teacher_children", columns="、".join(children), **where))
+        unpaired = listed.get(id(table), 0)
+        if unpaired and not checked:
+            col = table.columns["children"]
+            columns = f"{col.label}({col.letter})"
+            note(t("note.teacher_children", columns=columns, count=unpaired, **where))
         repeats = [
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_REPEAT
         ]
@@ -474,6 +479,8 @@ def pairs_used(joined: PairsJoined, previous: bool = False) -> str:
             parts.append(t("note.pairs.books", books=books, date=long_date(day), count=count))
     if joined.column_newer:
         parts.append(t("note.pairs.column_newer", count=joined.column_newer))
+    if joined.list_newer:
+        parts.append(t("note.pairs.list_newer", count=joined.list_newer))
     if previous:
         parts.append(t("note.pairs.previous", count=joined.from_previous))
     if joined.unmatched:

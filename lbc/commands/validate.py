@@ -59,7 +59,7 @@ def validate(
         roster, findings = streamed
     else:
         # A folder's schools are checked one at a time, each held parked until then.
-        roster = common.read(paths, cfg, park=len(paths) > 1)
+        roster = common.read(paths, cfg, park=len(paths) > 1, checked=True)
         warming.join()
         with common.progress(t("note.checking")):
             findings = check_roster(roster, done_with_cells=True, terms=cfg.terms)
@@ -110,7 +110,7 @@ def _by_row_group(path: Path, cfg: Config) -> tuple[Roster, list[Finding]] | Non
     with common.progress(t("note.reading") + " " + str(path)):
         streamed = check_by_row_group(path, terms=cfg.terms)
     if streamed is not None:
-        common.say_what_was_read([path], cfg, streamed[0], pairs_matter=False)
+        common.say_what_was_read([path], cfg, streamed[0], pairs_matter=False, checked=True)
     return streamed
 
 

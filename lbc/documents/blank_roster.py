@@ -94,7 +94,8 @@ CHILD_COLUMNS = (
     "帮扶教师",
     "备注",
 )
-TEACHER_COLUMNS = tuple(f.label for f in FIELDS[Kind.TEACHERS])
+# The pairs go in the roster's 帮扶教师 column: a template offers no second place for them.
+TEACHER_COLUMNS = tuple(f.label for f in FIELDS[Kind.TEACHERS] if f.key != "children")
 RECORD_COLUMNS = tuple(f.label for f in FIELDS[Kind.RECORDS])
 
 TEXT_COLUMNS = {"身份证号", "学籍号", "父亲电话", "母亲电话", "监护人电话", "联系电话"}

@@ -21,6 +21,7 @@ from lbc.messages import said, t
 from lbc.pairing import solver as matching
 from lbc.roster import normalise as nz
 from lbc.roster.background import Background
+from lbc.roster.pairs import STATED_KEY
 from lbc.roster.people import (
     LEFT_SCHOOL,
     NAMESAKE_KEY,
@@ -178,7 +179,9 @@ def _rows(table: Table) -> Iterator[tuple[object, ...]]:
     nothing: list[object] = [None] * n
     return zip(
         *(values.get(key) or nothing for key in _CHILD_KEYS),
-        table.as_written("support_teacher") or nothing,
+        # What the child's row states (its cell, else a teachers list's), which the pairs
+        # workbook records to know a pair moved after it was made (lbc.roster.pairs).
+        values.get(STATED_KEY) or table.as_written("support_teacher") or nothing,
         values.get(NAMESAKE_KEY) or nothing,
         _priorities(table),
         _class_labels(values.get("class") or nothing),
@@ -548,7 +551,8 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
     if not any(x.capacity for x in teachers):
         raise LbcError(t("err.pair_no_places"))
 
-    if not (roster.pairs or roster.previous) and not any(
+    listed = roster.joined is not None and roster.joined.from_lists
+    if not (roster.pairs or roster.previous or listed) and not any(
         tb.has("support_teacher") for tb in roster.children
     ):
         notes.append(t("pair.note.no_previous"))

@@ -260,6 +260,18 @@ CHILD_FIELDS: tuple[Field, ...] = (
     Field("enrollment_date", "入学年月", ("入学时间", "入学日期")),
 )
 
+# A teachers list's column of the children each teacher supports (帮扶学生姓名, 帮扶对象), as
+# some schools keep their pairs: read as pairs (lbc.roster.pairs), beside the roster's
+# 帮扶教师 column.
+TEACHER_CHILDREN_HEADERS = frozenset(
+    {
+        f"{what}{who}{name}"
+        for what in ("帮扶", "结对", "所帮扶", "结对帮扶")
+        for who in ("学生", "儿童", "对象", "留守儿童")
+        for name in ("", "姓名", "名单")
+    }
+)
+
 TEACHER_FIELDS: tuple[Field, ...] = (
     Field("name", "姓名", ("教师姓名",), required=True),
     Field("gender", "性别"),
@@ -276,6 +288,8 @@ TEACHER_FIELDS: tuple[Field, ...] = (
     Field("active", "在岗", ("状态", "是否在岗", "在岗情况", "在岗状态", "是否在职", "工作状态")),
     Field("notes", "备注"),
     Field("school", "学校", ("学校名称", "所在学校", "任职学校")),
+    # The children the teacher supports, one or several names (lbc.roster.pairs).
+    Field("children", "帮扶学生", tuple(sorted(TEACHER_CHILDREN_HEADERS - {"帮扶学生"}))),
 )
 
 RECORD_FIELDS: tuple[Field, ...] = (
@@ -307,19 +321,6 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
 PLAN = "应完成"
 IGNORED_HEADERS = frozenset(
     {"序号", "编号", "序", "no", "number", "来源文件", "来源工作表", "来源行", PLAN}
-)
-
-# A teachers list's column of the children each teacher supports (帮扶学生姓名, 帮扶对象), as
-# some schools keep their pairs: recognised, so that lbc says it reads no pairs from it
-# (pairs are read from the roster's 帮扶教师 column and the pairs workbook), rather than
-# calling it a header it does not know.
-TEACHER_CHILDREN_HEADERS = frozenset(
-    {
-        f"{what}{who}{name}"
-        for what in ("帮扶", "结对", "所帮扶", "结对帮扶")
-        for who in ("学生", "儿童", "对象", "留守儿童")
-        for name in ("", "姓名", "名单")
-    }
 )
 
 # Columns of the two official forms that no rule or report uses: recognised, so a roster

@@ -1,13 +1,17 @@
 """The pairs in force: which teacher supports each child, joined once from every source.
 
-Three sources can name a child's support teacher, and every command reads the one joined
+Four sources can name a child's support teacher, and every command reads the one joined
 here (``support_teacher`` of the children's tables), so summary, cards, flag and the next
 pairing all see the same pairs:
 
 1. a pairs workbook (``lbc pair --out``/``--save``: 结对名单 and 未结对, the workspace's
    ``[files] pairs``, or one named on the command line or with ``--keep``);
 2. the roster's own 帮扶教师 column;
-3. last term's roster given to ``lbc pair --keep``, only for a child nobody else names.
+3. a teachers list's column of each teacher's children (帮扶学生姓名, 帮扶对象:
+   ``listed_pairs``), for a child whose 帮扶教师 cell is empty: where the two name other
+   teachers, the cell stands (it is what every command read before, and the one the
+   checks point at), and lbc validate says so;
+4. last term's roster given to ``lbc pair --keep``, only for a child nobody else names.
 
 The newest decision wins. A pairs workbook records, for each child, the day it was made
 (结对日期) and what the roster's 帮扶教师 column said then (结对时名册帮扶教师). Between
@@ -16,6 +20,8 @@ by hand, without a day where the workbook's other rows have one, is later than t
 Between a workbook and the roster's column the workbook wins, unless the column now says
 something else than the workbook recorded: then the column was changed after the pairing,
 and the column wins. A workbook without those columns (typed by hand) wins over the column.
+What the column says is, for a child whose cell is empty, what a teachers list says
+(``STATED_KEY``): a pair moved on the teachers list after the pairing moves too.
 
 A workbook's row is matched to its child by ID number, else by the roster row it names
 (名册位置: the roster's file relative to the workbook, its sheet and row, when the name there
@@ -32,7 +38,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lbc.roster import normalise as nz
-from lbc.roster.people import NAMESAKE_KEY, births_differ, known_birth, teacher_named
+from lbc.roster.people import (
+    NAMESAKE_KEY,
+    TeachersInPost,
+    births_differ,
+    known_birth,
+    teacher_named,
+)
 from lbc.roster.tables import Roster, Table, distinct_children
 
 PLACE_SEPARATOR = "|"  # a character no Windows file name holds
@@ -52,6 +64,183 @@ class PairsJoined:
     # Workbook rows naming one of namesakes (张伟（五年级(1)班）) that nothing tells apart
     # since the roster changed: not used, and said, rather than given to the wrong child.
     namesakes: list[str] = field(default_factory=list)
+    from_lists: int = 0  # children a teachers list's 帮扶学生 column pairs
+    list_newer: int = 0  # of those a workbook decides, children the list moved since
+    # The names in a teachers list's 帮扶学生 cells that pair nobody (lbc validate's
+    # TCH005, TCH006, TCH007).
+    listed: list[Listed] = field(default_factory=list)
+
+
+# Why a name in a teachers list's 帮扶学生 cell pairs nobody (``Listed.why``): no child of
+# the teacher's school has it; several do; another place names another teacher for it.
+MISSING, NAMESAKES, CONFLICT = "missing", "namesakes", "conflict"
+
+# Where the pairs join keeps, beside ``support_teacher``, the teacher each child's row states
+# now: its 帮扶教师 cell, else the teachers list's (``listed_pairs``). lbc pair writes it into
+# its workbook (结对时名册帮扶教师), and the join compares it with what the workbook wrote.
+STATED_KEY = "support_teacher_stated"
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A name in teacher row ``i`` of ``table``'s 帮扶学生 cell that pairs nobody, and why:
+    MISSING; NAMESAKES (``rows``: the children of that name); CONFLICT (``rows``: the
+    row naming ``teacher`` for the child, the child's own or another teacher's; ``kept``:
+    whether that is the child's 帮扶教师 cell, which stands, else neither pairs it)."""
+
+    why: str
+    table: Table
+    i: int
+    name: str
+    rows: tuple[tuple[Table, int], ...] = ()
+    teacher: str = ""
+    kept: bool = False
+
+
+# Between the names of a 帮扶学生 cell (outside brackets): 张三、李四，王五 / 赵六.
+_NAME_SEPARATORS = frozenset("、，,;；/／ \t\n\r\u3000")
+_OPENING, _CLOSING = "(（", ")）"
+_NOTED = re.compile(r"(?P<name>[^()（）]*)[(（](?P<note>.*)[)）]")
+
+
+def listed_names(cell: str) -> list[tuple[str, str, nz.ClassRef | None]]:
+    """The children a 帮扶学生 cell names: each as written, its name, and the class a
+    bracket after it gives (张三(三年级2班)), None when none does (or a remark does)."""
+    parts: list[str] = []
+    here: list[str] = []
+    depth = 0
+    for char in cell:
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in _NAME_SEPARATORS:
+            if here:
+                parts.append("".join(here))
+            here = []
+            continue
+        here.append(char)
+    if here:
+        parts.append("".join(here))
+    out = []
+    for part in parts:
+        noted = _NOTED.fullmatch(part)
+        name = nz.name(noted.group("name") if noted else part)
+        if not name:
+            continue
+        cls = nz.class_ref(noted.group("note")) if noted else None
+        out.append((part, name, cls if isinstance(cls, nz.ClassRef) else None))
+    return out
+
+
+def _agrees(cell: str, name: str, tag: str | None) -> bool:
+    """Whether a 帮扶教师 cell names the teacher ``name`` (``tag``: as one of namesakes)."""
+    return (
+        cell in (name, tag)
+        or teacher_named(cell, {name}) == name
+        or name in nz.several_teachers(cell)
+    )
+
+
+# A child's teacher by a teachers list: her name, and how lbc names her where she is one of
+# two teachers in post of one name (王芳（三年级(2)班）), else None.
+ListedTeacher = tuple[str, str | None]
+
+
+def listed_pairs(
+    roster: Roster,
+) -> tuple[dict[tuple[int, int], ListedTeacher], list[Listed]]:
+    """The pairs the teachers lists' 帮扶学生 columns give: each children row (``id`` of its
+    table, row) with its teacher's name and, for one of two teachers in post of one name,
+    how lbc names her (王芳（三年级(2)班）); only for a child whose 帮扶教师 cell is empty.
+    A name pairs the one child of the teacher's school of that name (of the class a bracket
+    after it gives); a child entered twice is one child. With the names that pair nobody."""
+    lists = [tb for tb in roster.teachers if tb.has("children")]
+    cells = {
+        (id(tb), j): listed_names(cell)
+        for tb in lists
+        for j, cell in enumerate(tb.values["children"])
+        if isinstance(cell, str)
+    }
+    wanted = {name for names in cells.values() for _, name, _ in names}
+    if not wanted:
+        return {}, []
+    in_post = TeachersInPost(roster)
+    # Each name's children: the row kept for the child, with every row of it.
+    children: dict[str, dict[tuple[int, int], list[tuple[Table, int]]]] = {}
+    for table, i, first in distinct_children(roster.children, roster.file_schools()):
+        name = table.get("name", i)
+        if name in wanted:
+            kept = first or (table, i)
+            rows = children.setdefault(name, {}).setdefault((id(kept[0]), kept[1]), [])
+            if first is None:
+                rows.insert(0, (table, i))
+            else:
+                rows.append((table, i))
+    said: dict[tuple[int, int], list[tuple[str, str | None, Table, int, str]]] = {}
+    groups: dict[tuple[int, int], list[tuple[Table, int]]] = {}
+    problems: list[Listed] = []
+    for tb in lists:
+        for j in range(len(tb)):
+            teacher = tb.get("name", j)
+            if (id(tb), j) not in cells or not isinstance(teacher, str):
+                continue
+            school, tag = in_post.school(tb, j), in_post.tagged(tb, j)
+            for written, name, cls in cells[(id(tb), j)]:
+                found = [
+                    (key, rows)
+                    for key, rows in children.get(name, {}).items()
+                    if not school or in_post.school(*rows[0]) in (school, "")
+                ]
+                if cls is not None:
+                    found = [(k, rows) for k, rows in found if _class_of(rows[0]) == cls]
+                if not found:
+                    problems.append(Listed(MISSING, tb, j, written))
+                elif len(found) > 1:
+                    where = tuple(rows[0] for _, rows in found)
+                    problems.append(Listed(NAMESAKES, tb, j, written, where))
+                else:
+                    key, rows = found[0]
+                    groups[key] = rows
+                    said.setdefault(key, []).append((teacher, tag, tb, j, written))
+    written_cells: dict[int, list[object] | None] = {}
+    pairs: dict[tuple[int, int], ListedTeacher] = {}
+    for key, statements in said.items():
+        rows = groups[key]
+        for table, _ in rows:
+            if id(table) not in written_cells:
+                written_cells[id(table)] = table.as_written("support_teacher")
+        own = next(
+            (
+                (table, i, cell)
+                for table, i in rows
+                if isinstance(cell := _cell(written_cells[id(table)], i), str)
+            ),
+            None,
+        )
+        if own is not None:
+            table, i, cell = own
+            for teacher, tag, tb, j, written in statements:
+                if not _agrees(cell, teacher, tag):
+                    problems.append(Listed(CONFLICT, tb, j, written, ((table, i),), cell, True))
+            continue
+        first = statements[0]
+        others = [s for s in statements[1:] if (s[0], s[1]) != (first[0], first[1])]
+        for _, _, tb, j, written in others:
+            shown = first[1] or first[0]
+            problems.append(Listed(CONFLICT, tb, j, written, ((first[2], first[3]),), shown))
+        if not others:
+            for table, i in rows:
+                pairs[(id(table), i)] = (first[0], first[1])
+    return pairs, problems
+
+
+def _cell(cells: list[object] | None, i: int) -> object:
+    return cells[i] if cells is not None else None
+
+
+def _class_of(row: tuple[Table, int]) -> object:
+    return row[0].get("class", row[1])
 
 
 def place(roster_file: str, sheet: str, row: int, book: Path) -> str:
@@ -200,7 +389,10 @@ def _text(value: object) -> str | None:
 def join_pairs(roster: Roster) -> PairsJoined:
     """Put the pairs in force into each child's ``support_teacher``; say what was used."""
     joined = PairsJoined(books=list(dict.fromkeys(t.file for t in roster.pairs)))
-    if not roster.pairs and not roster.previous:
+    listed: dict[tuple[int, int], ListedTeacher] = {}
+    if roster.children and any(tb.has("children") for tb in roster.teachers):
+        listed, joined.listed = listed_pairs(roster)
+    if not roster.pairs and not roster.previous and not listed:
         return joined
     children = _Children(roster.children)
     decided: dict[tuple[int, int], _Decision] = {}
@@ -248,25 +440,38 @@ def join_pairs(roster: Roster) -> PairsJoined:
         cells = table.as_written("support_teacher") or [None] * len(table)
         column = list(cells)
         tagged: list[str | None] = [None] * len(table)
+        stated: list[str | None] = [_text(cell) for cell in cells]  # the cell, else a list's
         for i in range(len(table)):
             once = (id(table), i) not in repeats  # a child entered twice counts once
             decision = decided.get((id(table), i))
+            by_list = listed.get((id(table), i)) if stated[i] is None else None
+            if by_list is not None:
+                stated[i] = by_list[1] or by_list[0]
             if decision is not None:
                 joined.from_books += once
-                if decision.has_listed and _text(cells[i]) != decision.listed:
-                    joined.column_newer += once
+                if decision.has_listed and stated[i] != decision.listed:
+                    if by_list is None:
+                        joined.column_newer += once
+                    else:
+                        joined.list_newer += once
                 else:
                     column[i] = decision.teacher
                     # One of two namesakes: every reader gets the name, pairing the tag.
                     name = teacher_named(decision.teacher, names) if decision.teacher else None
                     if name is not None and name != decision.teacher:
                         column[i], tagged[i] = name, decision.teacher
-            elif column[i] is None and previous is not None:
+                    continue
+            if by_list is not None:
+                column[i], tagged[i] = by_list
+                joined.from_lists += once
+            elif column[i] is None and decision is None and previous is not None:
                 column[i] = _previous_teacher(previous, table, i)
                 joined.from_previous += once and column[i] is not None
         table.values["support_teacher"] = column
         if any(tagged):
             table.values[NAMESAKE_KEY] = tagged
+        if listed:
+            table.values[STATED_KEY] = stated
     return joined
 
 

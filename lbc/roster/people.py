@@ -272,6 +272,17 @@ class TeachersInPost:
             self._anywhere.setdefault(name, (key[0], name) if key in self._name_of else key)
         self._names = {name for _, name in self.named}
         self._several: dict[str, list[str]] = {}  # each cell's names, when it names several
+        self._row_tags: dict[tuple[int, int], str] | None = None  # built when ``tagged`` asks
+
+    def tagged(self, table: Table, i: int) -> str | None:
+        """How teacher row ``i`` of ``table`` is named where it is one of two teachers in
+        post of one name in its school (王芳（三年级(2)班）, ``namesake_tag``); else None."""
+        if self._row_tags is None:
+            self._row_tags = {
+                (id(tb), j): key[1] for key, (tb, j) in self.rows.items() if key in self._name_of
+            }
+        first = self.repeats.get((id(table), i), (table, i))
+        return self._row_tags.get((id(first[0]), first[1]))
 
     def name(self, teacher: Teacher) -> str:
         """The teacher's name as a record or a cell gives it: 王芳 for 王芳（三年级(2)班）."""

@@ -31,7 +31,6 @@ from lbc.roster.fields import (
     FORM_HEADERS,
     IGNORED_HEADERS,
     ROLE_ATTRIBUTES,
-    TEACHER_CHILDREN_HEADERS,
     Kind,
     build_lookup,
     fold_header,
@@ -132,6 +131,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "active": (nz.active, True),
         "notes": (nz.text, False),
         "school": (nz.school, True),
+        "children": (nz.text, False),
     },
     Kind.RECORDS: {
         "date": (nz.record_date, True),
@@ -174,8 +174,6 @@ IGNORED_NUMBERING, IGNORED_FORM, IGNORED_REPEAT, IGNORED_UNKNOWN = (
     "repeat",
     "unknown",
 )
-# A teachers list's column of each teacher's children (TEACHER_CHILDREN_HEADERS): not read.
-IGNORED_CHILDREN = "children"
 
 
 class Columns(dict[str, list[Any]]):
@@ -918,8 +916,6 @@ class _HeaderReader:
                 return key, ""
             if text in FORM_HEADERS:
                 return None, IGNORED_FORM
-            if kind is Kind.TEACHERS and text in TEACHER_CHILDREN_HEADERS:
-                return None, IGNORED_CHILDREN
         return None, ""
 
     def match(self, kind: Kind, labels: list[tuple[str, str, bool]], sheet: RawSheet) -> _Header:

@@ -1,0 +1,174 @@
+"""Pairs a school keeps in its teachers list: a 帮扶学生姓名 / 帮扶对象 column of the children
+each teacher supports, read as pairs (lbc/roster/pairs.py ``listed_pairs``) by every command
+that reads the pairs in force, beside the roster's 帮扶教师 column.
+
+Through the real CLI on real workbooks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from test_namesakes import CARD
+from test_pair import C32, C51, KEPT, kid, pair_json, roster, teacher, who
+
+from conftest import run, table, write_xlsx
+
+
+def findings(path: Path, select: str = "TCH") -> list[tuple[str, str, int, str, str, str]]:
+    """(code, severity, row, column, field, message) of each finding lbc validate makes."""
+    result = run("validate", path, "--select", select, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""  # the findings say it: no note besides
+    return [
+        (f["code"], f["severity"], f["row"], f["column"], f["field"], f["message"])
+        for f in result.json()["findings"]
+    ]
+
+
+def listing(name: str, classes: str, children: str, **extra: Any) -> dict[str, Any]:
+    return {**teacher(name, classes), "帮扶学生姓名": children, **extra}
+
+
+def test_a_teachers_list_of_their_children_is_the_pairs_in_force(tmp_path: Path) -> None:
+    """No 帮扶教师 column in the roster: 王芳's row lists 张雨涵 and 李明轩 (、 and a line
+    break between them), 李强's 王梓萱. lbc pair keeps the three pairs, and lbc due, the
+    cards and the summary see them, as they see the roster's 帮扶教师 column."""
+    kids = [kid(n) for n in (1, 2, 3)]
+    staff = [listing("王芳", C32, "张雨涵、\n李明轩"), listing("李强", C51, "王梓萱")]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    code, doc = pair_json(tmp_path, path)
+    assert code == 0
+    assert who(doc) == {
+        "张雨涵": ("王芳", KEPT, True),
+        "李明轩": ("王芳", KEPT, True),
+        "王梓萱": ("李强", KEPT, True),
+    }
+    assert findings(path) == []
+    due = run("due", path, "--as-of", "2024-09-20", "--format", "json", cwd=tmp_path)
+    assert due.exit_code == 0, due.stderr
+    assert [
+        (x["teacher"], [c["child"] for c in x["children"]]) for x in due.json()["teachers"]
+    ] == [
+        ("王芳", ["张雨涵", "李明轩"]),
+        ("李强", ["王梓萱"]),
+    ]
+    made = run("cards", path, "--out", tmp_path / "卡.html", cwd=tmp_path)
+    assert made.exit_code == 0, made.stderr
+    shown = CARD.findall((tmp_path / "卡.html").read_text(encoding="utf-8"))
+    assert [(name, teacher) for name, _, teacher in shown] == [
+        ("张雨涵", "王芳"),
+        ("李明轩", "王芳"),
+        ("王梓萱", "李强"),
+    ]
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.exit_code == 0, summary.stderr
+    assert summary.json()["pairing"]["paired"] == 3
+
+
+def test_a_name_of_nobody_or_of_namesakes_pairs_nobody_and_is_said(tmp_path: Path) -> None:
+    """李小明 is nobody of the roster (TCH005); 郑十 is two children (TCH006, naming their
+    rows), unless the cell gives the class: 郑十(四年级1班) pairs the one of 四年级(1)班. Each
+    finding points at the teachers list's cell; lbc pair and lbc due say how many names
+    paired nobody."""
+    kids = [kid(1), kid(2, 姓名="郑十"), kid(3, "四年级(1)班", 姓名="郑十")]
+    staff = [
+        listing("王芳", C32, "张雨涵，李小明；郑十"),
+        listing("李强", C51, "郑十（四年级1班）"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    assert findings(path) == [
+        ("TCH005", "warning", 2, "I", "children", "帮扶学生“李小明”不在花名册中，没有结对"),
+        (
+            "TCH006",
+            "warning",
+            2,
+            "I",
+            "children",
+            "帮扶学生“郑十”在花名册中有 2 名同名儿童（“花名册”第 3 行、“花名册”第 4 行），"
+            "分不清是哪一个，没有结对；请在名字后用括号注明班级",
+        ),
+    ]
+    result = run("pair", "r.xlsx", "--format", "json", cwd=tmp_path)
+    assert [(p["child"], p["class"], p["teacher"], p["kept"]) for p in result.json()["pairs"]] == [
+        ("张雨涵", "三年级(2)班", "王芳", True),
+        ("郑十", "三年级(2)班", "王芳", False),
+        ("郑十", "四年级(1)班", "李强", True),
+    ]
+    assert result.stderr.splitlines()[0] == (
+        "提示：r.xlsx 的“教师”中 帮扶学生姓名(I) 列有 2 个帮扶学生没有结对（不在花名册、有重名，"
+        "或与别处写的帮扶教师不同）；运行 lbc validate 查看"
+    )
+
+
+def test_the_roster_column_stands_against_a_teachers_list(tmp_path: Path) -> None:
+    """The roster's 帮扶教师 says 李强 for 张雨涵, the teachers list 王芳: the roster stands
+    (TCH007 at 王芳's cell). Where both say 李强 (李明轩) nothing is said. Two teachers of
+    the list naming 王梓萱 pair her with neither."""
+    kids = [kid(1, 帮扶教师="李强"), kid(2, 帮扶教师="李强"), kid(3)]
+    staff = [
+        listing("王芳", C32, "张雨涵 王梓萱"),
+        listing("李强", C51, "李明轩"),
+        listing("赵敏", C51, "王梓萱"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    assert findings(path) == [
+        (
+            "TCH007",
+            "warning",
+            2,
+            "I",
+            "children",
+            "帮扶学生“张雨涵”在花名册“花名册”第 2 行的帮扶教师是李强，与这里不同；"
+            "以花名册为准，计为李强的帮扶学生",
+        ),
+        (
+            "TCH007",
+            "warning",
+            4,
+            "I",
+            "children",
+            "帮扶学生“王梓萱”在教师名单“教师”第 2 行的帮扶教师是王芳，与这里不同；"
+            "两处都不算，这名儿童暂无帮扶教师",
+        ),
+    ]
+    code, doc = pair_json(tmp_path, path)
+    assert code == 0
+    assert who(doc)["张雨涵"] == ("李强", KEPT, True)
+    assert who(doc)["李明轩"] == ("李强", KEPT, True)
+    assert who(doc)["王梓萱"][2] is False  # paired anew: no pair was in force
+    english = run("--lang", "en", "validate", path, "--select", "TCH007", "--format", "json")
+    assert english.json()["findings"][0]["message"] == (
+        "child '张雨涵' has 李强 as support teacher in the roster, '花名册' row 2, not this"
+        " teacher; the roster stands: counted as 李强's"
+    )
+
+
+def test_a_pair_moved_on_the_teachers_list_after_saving_moves(tmp_path: Path) -> None:
+    """Paired and saved from the teachers list, then the school moves 李明轩 from 王芳's row
+    to 李强's: the pairs workbook recorded what the list said, so the move is the newer
+    decision, as a changed 帮扶教师 cell is."""
+    ws = tmp_path / "ws"
+    assert run("init", ws).exit_code == 0
+    (ws / "roster.xlsx").unlink()
+    kids = [kid(1), kid(2)]
+    staff = [listing("王芳", C32, "张雨涵、李明轩"), listing("李强", C51, "")]
+    write_xlsx(ws / "roster.xlsx", {"花名册": table(kids), "教师": table(staff)})
+    assert run("pair", "--save", cwd=ws).exit_code == 0
+    day = dt.date.today()
+    saved = (
+        f"提示：帮扶教师以结对名单 结对名单.xlsx（{day.year}年{day.month}月{day.day}日结对）为准"
+    )
+    assert run("cards", "--out", "卡.html", cwd=ws).stderr.splitlines()[0] == (
+        f"{saved}，共 2 名儿童"
+    )
+    (ws / "roster.xlsx").unlink()
+    staff = [listing("王芳", C32, "张雨涵"), listing("李强", C51, "李明轩")]
+    write_xlsx(ws / "roster.xlsx", {"花名册": table(kids), "教师": table(staff)})
+    code, doc = pair_json(ws)
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("王芳", KEPT, True), "李明轩": ("李强", KEPT, True)}
+    assert run("cards", "--out", "卡2.html", cwd=ws).stderr.splitlines()[0] == (
+        f"{saved}，共 2 名儿童；其中 1 名儿童在结对后改在教师名单另一位老师名下，以教师名单为准"
+    )
