@@ -1881,10 +1881,27 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the two schools find out where the child now studies: the school the child left marks them 转出, and a wrong number is corrected",
     ),
     "rule.DUP004": (
-        "与{other}同名同班，两行都没有身份证号和出生日期，分不清是哪个孩子：写这个名字的帮扶记录"
-        "算不到任何一人名下，两人的卡片也一模一样",
+        "与{other}同名同班，两行都没有身份证号和出生日期，分不清是哪个孩子：{records}，"
+        "两人的卡片也一模一样",
         "same name and class as {other}, and neither row has an ID number or birth date: the"
-        " two children cannot be told apart, so records naming them count for nobody",
+        " two children cannot be told apart, so {records}",
+    ),
+    # What DUP004 says of the namesakes' records: a record of namesakes without a birth date
+    # is the one paired with its teacher, when exactly one is (lbc.roster.support).
+    "dup004.nobody": (
+        "写这个名字的帮扶记录算不到任何一人名下",
+        "records naming them count for nobody",
+    ),
+    "dup004.both": (
+        "写这个名字的帮扶记录只能按填写的教师区分：{first}写的计入与{first}结对的一人，{second}写的"
+        "计入另一人，别的老师写的算不到任何一人名下",
+        "records naming them are told apart only by who wrote them: {first}'s count for the"
+        " one paired with {first}, {second}'s for the other, anyone else's for nobody",
+    ),
+    "dup004.one": (
+        "写这个名字的帮扶记录只有{teacher}写的计入与{teacher}结对的一人，别的老师写的算不到任何一人名下",
+        "only {teacher}'s records naming them count, for the one paired with {teacher};"
+        " anyone else's count for nobody",
     ),
     "rule.DUP004.title": ("同班同名，无法区分", "namesakes in one class"),
     "rule.DUP004.example": (
@@ -1892,10 +1909,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "two 王梓萱 in 三年级(2)班, neither with an ID number or birth date",
     ),
     "rule.DUP004.why": (
-        "同班两个同名孩子没有身份证号或出生日期就无法区分：帮扶记录只写名字时算不到任何一人，"
-        "卡片和名单也分不出谁是谁",
+        "同班两个同名孩子没有身份证号或出生日期就无法区分：帮扶记录只写名字时，除非两人的帮扶教师"
+        "不同、由教师区分，否则算不到任何一人，卡片和名单也分不出谁是谁",
         "two children of one name in one class with nothing else to tell them apart: a record"
-        " giving the name counts for neither, and their cards and lists look the same",
+        " giving the name counts for neither, unless the two have different support teachers"
+        " and the record's teacher tells which, and their cards and lists look the same",
     ),
     "rule.DUP004.fix": (
         "对照户口簿为两个孩子分别补填身份证号或出生日期；若是同一个孩子登记了两次，删掉多余的一行",

@@ -10,7 +10,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from test_namesakes import CARD
+from test_namesakes import CARD, namesakes
+from test_namesakes import teacher as teacher51
 from test_pair import C32, C51, KEPT, kid, pair_json, roster, teacher, who
 
 from conftest import run, table, write_xlsx
@@ -172,3 +173,23 @@ def test_a_pair_moved_on_the_teachers_list_after_saving_moves(tmp_path: Path) ->
     assert run("cards", "--out", "卡2.html", cwd=ws).stderr.splitlines()[0] == (
         f"{saved}，共 2 名儿童；其中 1 名儿童在结对后改在教师名单另一位老师名下，以教师名单为准"
     )
+
+
+def test_namesakes_told_apart_by_their_teachers_are_said_so(tmp_path: Path) -> None:
+    """Two 张伟 of 五年级(1)班 with no ID number or birth date (DUP004): each paired with a
+    teacher of her own, a record naming 张伟 is the one its teacher supports, and DUP004
+    says so rather than that the records count for nobody."""
+    kids = namesakes(born=False)
+    kids[0]["帮扶教师"], kids[1]["帮扶教师"] = "李强", "王芳"
+    staff = [teacher51("李强", "13800000001"), teacher51("王芳", "13800000002")]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": table(kids), "教师": table(staff)})
+    assert [f[2:] for f in findings(path, "DUP")] == [
+        (
+            3,
+            "B",
+            "name",
+            "与第 2 行同名同班，两行都没有身份证号和出生日期，分不清是哪个孩子："
+            "写这个名字的帮扶记录只能按填写的教师区分：李强写的计入与李强结对的一人，王芳写的计入另一人，"
+            "别的老师写的算不到任何一人名下，两人的卡片也一模一样",
+        )
+    ]

@@ -837,7 +837,10 @@ def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:
             if not ids[i]:
                 first = undated.setdefault((key[0], key[2], key[3]), i)
                 if first != i:
-                    out.add(R.DUP004, i, "name", other=_row_of(table, first, i))
+                    # The pairs in force, read only for namesakes: a county has 100,000 rows.
+                    teachers = v.get("support_teacher") or [None] * n
+                    said = _namesakes_records(teachers[first], teachers[i])
+                    out.add(R.DUP004, i, "name", other=_row_of(table, first, i), records=said)
             continue
         first = seen.setdefault(key, i)
         if first != i and not (ids[first] and ids[first] == ids[i]):
@@ -899,6 +902,18 @@ def _copies_across(table: Table, seen: CopiesSeen, school: str) -> list[Finding]
         where = t("loc.elsewhere", file=other.file, sheet=other.sheet_at(j), row=other.rows[j])
         out.add(R.DUP002, i, "name", other=where)
     return out.findings
+
+
+def _namesakes_records(one: object, other: object) -> str:
+    """What DUP004 says of the records naming two namesakes paired with ``one`` and
+    ``other`` (their support teachers): a record is the one paired with its teacher, when
+    exactly one is (lbc.roster.support.paired_with), else nobody's."""
+    teachers = [x for x in (one, other) if isinstance(x, str) and x]
+    if len(teachers) == 2 and teachers[0] != teachers[1]:
+        return t("dup004.both", first=teachers[0], second=teachers[1])
+    if len(teachers) == 1:
+        return t("dup004.one", teacher=teachers[0])
+    return t("dup004.nobody")
 
 
 def _row_of(table: Table, j: int, i: int) -> str:
