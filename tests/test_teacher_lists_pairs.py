@@ -10,7 +10,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from test_namesakes import CARD, namesakes
+from test_namesakes import CARD, fill_first_row, namesakes, rows_of, sheet
+from test_namesakes import kid as kid51
 from test_namesakes import teacher as teacher51
 from test_pair import C32, C51, KEPT, kid, pair_json, roster, teacher, who
 
@@ -192,4 +193,69 @@ def test_namesakes_told_apart_by_their_teachers_are_said_so(tmp_path: Path) -> N
             "写这个名字的帮扶记录只能按填写的教师区分：李强写的计入与李强结对的一人，王芳写的计入另一人，"
             "别的老师写的算不到任何一人名下，两人的卡片也一模一样",
         )
+    ]
+
+
+def namesake_teachers(tmp_path: Path, other: str) -> Path:
+    """Two 张伟 of 五年级(1)班 with no ID number or birth date; the second paired with the
+    王芳 of 三年级(2)班, one of two 王芳 (lbc names her 王芳（三年级(2)班）), the first with
+    ``other``: 李强, or the other 王芳, of 五年级(1)班."""
+    ws = tmp_path / "青山小学"
+    assert run("init", ws).exit_code == 0
+    (ws / "roster.xlsx").unlink()
+    kids = namesakes(born=False)
+    kids[0]["帮扶教师"], kids[1]["帮扶教师"] = other, "王芳（三年级(2)班）"
+    staff = [
+        teacher51("王芳", "13800000001"),
+        {**teacher51("王芳", "13800000002"), "任教班级": C32},
+        teacher51("李强", "13800000003"),
+    ]
+    write_xlsx(
+        ws / "roster.xlsx",
+        {"花名册": table([*kids, kid51(3, 帮扶教师="李强")]), "教师": table(staff)},
+    )
+    return ws
+
+
+def test_a_record_by_one_of_two_teachers_of_one_name_counts_for_her_namesake(
+    tmp_path: Path,
+) -> None:
+    """王芳（三年级(2)班） supports one 张伟, 李强 the other: her sheet signs her records 王芳,
+    and a talk she fills in is her 张伟's, in lbc due as in lbc validate; record-sheets
+    says nothing of the namesakes."""
+    ws = namesake_teachers(tmp_path, "李强")
+    made = run("record-sheets", "--term", "2024-autumn", cwd=ws)
+    assert made.exit_code == 0, made.stderr
+    assert made.stderr.splitlines() == ["已写出 2 份帮扶记录表（共预置 21 行待填）到 记录表"]
+    mine = sheet(ws, "王芳（三年级(2)班）")
+    assert rows_of(mine)[1][1:] == ["张伟", C51, "谈心", "2024年9月", None, None, "王芳"]
+    fill_first_row(mine, dt.date(2024, 9, 10), "谈心")
+    assert run("validate", "--select", "REC", cwd=ws).exit_code == 0
+    due = run("due", "--as-of", "2024-09-20", "--format", "json", cwd=ws)
+    owed = {
+        (x["teacher"], c["child"]): c["owed"] for x in due.json()["teachers"] for c in x["children"]
+    }
+    assert owed == {
+        ("李强", "张伟"): ["谈心", "家访", "送温暖"],
+        ("李强", "王梓萱"): ["谈心", "家访", "送温暖"],
+        ("王芳（三年级(2)班）", "张伟"): ["家访", "送温暖"],
+    }
+
+
+def test_namesakes_of_two_teachers_of_one_name_are_said_unclear(tmp_path: Path) -> None:
+    """Each 王芳 supports one 张伟: both sign their records 王芳, which tells the two 张伟
+    apart no better than their name. lbc record-sheets says their records cannot count,
+    lbc due marks them, and DUP004 says the records count for nobody."""
+    ws = namesake_teachers(tmp_path, "王芳（五年级(1)班）")
+    made = run("record-sheets", "--term", "2024-autumn", cwd=ws)
+    assert made.exit_code == 0, made.stderr
+    assert made.stderr.splitlines()[1] == (
+        "提示：张伟（五年级(1)班）与同班同学重名，又没有不同的出生日期或身份证号可以区分，"
+        "交回的记录表中他们的记录无法计入；请在花名册中补填出生日期或身份证号后再生成记录表"
+    )
+    due = run("due", "--as-of", "2024-09-20", cwd=ws).stdout
+    assert due.count("张伟（同班同名，记录无法区分）") == 2
+    assert [f[5] for f in findings(ws / "roster.xlsx", "DUP")] == [
+        "与第 2 行同名同班，两行都没有身份证号和出生日期，分不清是哪个孩子：写这个名字的帮扶记录"
+        "算不到任何一人名下，两人的卡片也一模一样"
     ]

@@ -28,6 +28,7 @@ from lbc.roster.people import (
     TeachersInPost,
     births_differ,
     teacher_named,
+    untagged,
 )
 from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.support import ChildIndex, paired_with, record_days
@@ -908,7 +909,7 @@ def _namesakes_records(one: object, other: object) -> str:
     """What DUP004 says of the records naming two namesakes paired with ``one`` and
     ``other`` (their support teachers): a record is the one paired with its teacher, when
     exactly one is (lbc.roster.support.paired_with), else nobody's."""
-    teachers = [x for x in (one, other) if isinstance(x, str) and x]
+    teachers = [untagged(x) for x in (one, other) if isinstance(x, str) and x]  # as signed
     if len(teachers) == 2 and teachers[0] != teachers[1]:
         return t("dup004.both", first=teachers[0], second=teachers[1])
     if len(teachers) == 1:

@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from lbc.messages import again, t
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
-from lbc.roster.people import Teacher, class_rank, known_birth, school_name, teacher_labels
+from lbc.roster.people import (
+    Teacher,
+    class_rank,
+    known_birth,
+    school_name,
+    teacher_labels,
+    untagged,
+)
 from lbc.roster.support import (
     TALK,
     VISIT,
@@ -182,7 +189,9 @@ def namesakes_born(kids: Kids, index: ChildIndex[int]) -> tuple[list[dt.date | N
         day = None
         if len(index.find(name, cls, None)) > 1:
             day = known_birth(births[k], ids[k])
-            if len(paired_with(index.find(name, cls, None, day), teachers[k])) > 1:
+            # Her records are signed with her name (王芳, for 王芳（三年级(2)班）).
+            signed = untagged(teachers[k]) if isinstance(teachers[k], str) else None
+            if len(paired_with(index.find(name, cls, None, day), signed)) > 1:
                 unclear.add(k)
         born.append(day)
     return born, unclear

@@ -101,6 +101,13 @@ def teacher_named(value: str, names: Collection[str]) -> str | None:
     return base if base in names else None
 
 
+def untagged(value: str) -> str:
+    """A 帮扶教师 cell as a record names the teacher: without the bracket after the name
+    (王芳 for 王芳（三年级(2)班）, lbc's tag for one of two 王芳, or 王芳（班主任）), which
+    lbc's record sheets do not write."""
+    return _NAMESAKE_TAG.sub("", value) or value
+
+
 def teacher_phone(table: Table, i: int) -> str:
     """A teacher row's numbers to call, "" for none: two rows of one name and one phone in
     one school are one teacher (repeated_teachers)."""
