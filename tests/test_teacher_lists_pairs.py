@@ -259,3 +259,27 @@ def test_namesakes_of_two_teachers_of_one_name_are_said_unclear(tmp_path: Path) 
         "与第 2 行同名同班，两行都没有身份证号和出生日期，分不清是哪个孩子：写这个名字的帮扶记录"
         "算不到任何一人名下，两人的卡片也一模一样"
     ]
+
+
+def test_a_schools_teachers_list_of_its_own_is_checked_against_its_roster(
+    tmp_path: Path,
+) -> None:
+    """A county's folder: 青山小学's roster and its teachers list in a file of its own. lbc
+    validate over the folder (which holds each school's children aside until it checks
+    them) and lbc merge (which reads each file alone first) both check the list's names
+    against the school's children."""
+    school = tmp_path / "县" / "青山小学"
+    school.mkdir(parents=True)
+    write_xlsx(school / "青山小学留守儿童花名册.xlsx", {"花名册": table([kid(1), kid(2)])})
+    staff = [listing("王芳", C32, "张雨涵、李小明")]
+    write_xlsx(school / "教师.xlsx", {"教师": table(staff)})
+    result = run("validate", "县", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [(f["code"], f["file"], f["row"], f["column"]) for f in result.json()["findings"]] == [
+        ("TCH005", "县/青山小学/教师.xlsx", 2, "I")
+    ]
+    merged = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path)
+    assert merged.exit_code == 0, merged.stderr
+    assert [(s["school"], s["warnings"]) for s in merged.json()["schools"]] == [
+        ("青山小学留守儿童花名册", 1)
+    ]

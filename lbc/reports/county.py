@@ -350,7 +350,7 @@ def records_again(
 ) -> Found:
     """The findings of the records of a school's files of records alone (``job``),
     checked with the school's other files (``_check_again``). Runs in a worker."""
-    from lbc.checks.engine import check_by_teachers, check_records_of
+    from lbc.checks.engine import check_by_teachers, check_listed, check_records_of
 
     rosters, alone, school = job
     files = [*rosters, *alone]
@@ -360,6 +360,8 @@ def records_again(
     date_records_by_own_term(roster, terms)
     found: Found = {}
     for f in check_records_of(roster, alone, terms):
+        found.setdefault(f.file, []).append(f)
+    for f in check_listed(roster, alone):  # a teachers list's children, against its roster
         found.setdefault(f.file, []).append(f)
     if any(x.file in alone for x in roster.teachers):  # its children's files against them
         for f in check_by_teachers(roster, rosters, terms):

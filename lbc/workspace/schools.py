@@ -65,7 +65,9 @@ def read_roster(
     roster = load_roster(
         files, synonyms, carry_on, keep or (), pairs_alone, park, children_elsewhere, own
     )
-    if roster.pairs or roster.previous:
+    # The pairs in force are joined onto the children's cells: a pairs workbook's, last
+    # term's, a teachers list's 帮扶学生 column's (lbc.roster.pairs).
+    if roster.pairs or roster.previous or any(x.has("children") for x in roster.teachers):
         for table in roster.children:
             table.unpark()
     _qualify_cells(roster)
