@@ -283,3 +283,21 @@ def test_a_schools_teachers_list_of_its_own_is_checked_against_its_roster(
     assert [(s["school"], s["warnings"]) for s in merged.json()["schools"]] == [
         ("青山小学留守儿童花名册", 1)
     ]
+
+
+def test_a_name_padded_with_a_space_is_one_name(tmp_path: Path) -> None:
+    """Schools pad a two-character name to three (张　雨 in a list of 欧阳明轩): 王芳's
+    "李　明、张雨涵" names 李明 and 张雨涵, not 李, 明 and 张雨涵; 李强's "王梓萱 张雨" two
+    children, a space between names of two characters or more."""
+    kids = [kid(1), kid(2, 姓名="李明"), kid(3), kid(4, 姓名="张雨")]
+    staff = [listing("王芳", C32, "李\u3000明、张雨涵"), listing("李强", C51, "王梓萱 张雨")]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    assert findings(path) == []
+    code, doc = pair_json(tmp_path, path)
+    assert code == 0
+    assert who(doc) == {
+        "张雨涵": ("王芳", KEPT, True),
+        "李明": ("王芳", KEPT, True),
+        "王梓萱": ("李强", KEPT, True),
+        "张雨": ("李强", KEPT, True),
+    }

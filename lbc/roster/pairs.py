@@ -97,8 +97,10 @@ class Listed:
     kept: bool = False
 
 
-# Between the names of a 帮扶学生 cell (outside brackets): 张三、李四，王五 / 赵六.
-_NAME_SEPARATORS = frozenset("、，,;；/／ \t\n\r\u3000")
+# Between the names of a 帮扶学生 cell (outside brackets): 张三、李四，王五 / 赵六. A space
+# is one only between names of two characters or more (_spaced): 张　三 is one name padded.
+_NAME_SEPARATORS = frozenset("、，,;；/／\n\r")
+_SPACES = frozenset(" \t\u3000")
 _OPENING, _CLOSING = "(（", ")）"
 _NOTED = re.compile(r"(?P<name>[^()（）]*)[(（](?P<note>.*)[)）]")
 
@@ -123,7 +125,7 @@ def listed_names(cell: str) -> list[tuple[str, str, nz.ClassRef | None]]:
     if here:
         parts.append("".join(here))
     out = []
-    for part in parts:
+    for part in (name for chunk in parts for name in _spaced(chunk)):
         noted = _NOTED.fullmatch(part)
         name = nz.name(noted.group("name") if noted else part)
         if not name:
@@ -131,6 +133,34 @@ def listed_names(cell: str) -> list[tuple[str, str, nz.ClassRef | None]]:
         cls = nz.class_ref(noted.group("note")) if noted else None
         out.append((part, name, cls if isinstance(cls, nz.ClassRef) else None))
     return out
+
+
+def _spaced(chunk: str) -> list[str]:
+    """The names of a stretch of a 帮扶学生 cell between separators, split at spaces outside
+    brackets, a bracket after a space going with the name before it (张三 (三年级2班)).
+    Schools pad a two-character name to the width of three (张　三, 王 五): where a piece
+    is one character, the spaces pad one name, which is the whole stretch."""
+    pieces: list[str] = []
+    here: list[str] = []
+    depth = 0
+    for char in chunk:
+        if char in _OPENING:
+            if depth == 0 and not here and pieces:
+                here = [pieces.pop()]
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in _SPACES:
+            if here:
+                pieces.append("".join(here))
+            here = []
+            continue
+        here.append(char)
+    if here:
+        pieces.append("".join(here))
+    if any(len(_NOTED.sub(r"\g<name>", p).strip()) < 2 for p in pieces):
+        return [chunk]
+    return pieces
 
 
 def _agrees(cell: str, name: str, tag: str | None) -> bool:
