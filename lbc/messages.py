@@ -1612,6 +1612,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：一张工作表最多容纳 {limit} 行数据，超出部分已依次写入编号工作表：{sheets}；lbc 读取时会把它们当作一张表",
         "note: a sheet holds at most {limit} data rows, so the rest went into numbered sheets: {sheets}; lbc reads them back as one table",
     ),
+    "merge.note.own_terms": (
+        "提示：{schools} 在自己的 lbc.toml 里设了学期日期，本次合并按它读了这些学校的记录日期；"
+        "合并后的文件不带这些日期，在合并文件上统计学期、查逾期、检查记录日期时按所用 lbc.toml "
+        "的学期日期算，结果可能与在县文件夹上运行时不同",
+        "note: {schools} set term dates of their own in lbc.toml, and this merge dated their "
+        "records by them; the merged file does not carry those dates, so a summary, due, watch "
+        "or record check run on it uses the term dates of the lbc.toml it runs with, and may "
+        "differ from a run on the county folder",
+    ),
     "merge.note.written": (
         "已写出合并名册：{path}（{files} 个文件）",
         "wrote the merged roster: {path} ({files} files)",

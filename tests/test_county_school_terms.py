@@ -171,3 +171,21 @@ def test_record_sheets_are_of_each_schools_own_term(tmp_path: Path) -> None:
         BH: f"{BH}2024年秋季学期帮扶记录表（王芳，2024年9月1日至2025年1月31日）",
         QS: f"{QS}2024年秋季学期帮扶记录表（王芳，2024年8月26日至2025年1月20日）",
     }
+
+
+def test_merge_says_a_schools_own_term_dates_stay_behind(tmp_path: Path) -> None:
+    """The merged roster carries no school's lbc.toml: merge says which schools set their
+    own term dates, since a run on the merged file dates their records by the county's
+    (青山小学's talk of Aug 28 is then before the autumn term). 白鹤小学 sets none."""
+    root = county(tmp_path)
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx")
+    assert merged.exit_code == 0, merged.stderr
+    notes = [line for line in merged.stderr.splitlines() if "学期日期" in line]
+    assert notes == [
+        f"提示：{QS} 在自己的 lbc.toml 里设了学期日期，本次合并按它读了这些学校的记录日期；"
+        "合并后的文件不带这些日期，在合并文件上统计学期、查逾期、检查记录日期时按所用 lbc.toml "
+        "的学期日期算，结果可能与在县文件夹上运行时不同"
+    ]
+    (root / QS / "lbc.toml").write_text(f'[school]\nname = "{QS}"\n', encoding="utf-8")
+    again = run("merge", root, "--out", tmp_path / "全县2.xlsx")
+    assert [line for line in again.stderr.splitlines() if "学期日期" in line] == []

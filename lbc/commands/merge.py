@@ -89,6 +89,9 @@ def merge(
     for book in pairs_alone(parts):
         common.note(t("merge.pairs_alone", file=book))
     common.note_one_name_two_workspaces(p.file for p in good if p.children_schools)
+    own_terms = sorted({p.school or p.file for p in good if p.own_terms})
+    if own_terms:
+        common.note(t("merge.note.own_terms", schools="、".join(own_terms)))
     numbered = [title for title in titles if title not in SHEET_TITLES.values()]
     if numbered:
         words = {"sheets": "、".join(numbered), "limit": f"{MAX_DATA_ROWS:,}"}

@@ -121,6 +121,8 @@ class SchoolPart:
     # The schools an alone file might be of, when not one (none known, when a file beside
     # it could not be read): its rows' 学校 left empty. None: its school is known.
     unplaced: list[str] | None = None
+    # Its school's lbc.toml sets term dates of its own: the merged file does not carry them.
+    own_terms: bool = False
 
     def count(self, tables: list[Table], schools: Schools) -> None:
         """Fill ``tally`` from the file's ``tables`` and findings, each row and finding
@@ -189,6 +191,7 @@ def read_part(
     # A date written without its year is read as validate reads it, and written whole.
     date_records_by_own_term(roster, terms)
     part.alone = not roster.children
+    part.own_terms = bool(roster.terms.get(str(path)))
     part.skipped = roster.skipped
     part.unlike_title = roster.unlike_title.get(str(path))
     part.declares = namesake(roster, path)
