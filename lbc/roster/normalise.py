@@ -731,12 +731,11 @@ def _near(before: dt.date, month: int, day: str | None, spans: Spans) -> dt.date
     """10月8日 (``day`` "8") or 10月 (``day`` None) after ``before`` in a list, of its
     year, the next or the one before: the one of them within a year of ``before`` that
     the first of ``spans`` holding any holds (the record's term, then its school year),
-    when it holds one only; else the one
-    back to ``before`` when no further back than a term runs (``_BACK_AT_MOST``: 10月8日、
-    9月30日, a list out of order; 2025年1月6日、12月30日, latest first across the new
-    year), else the first on from it (12月20日、1月5日 is of the next year; 2024年1月5日、
-    7月20日 of 2024). None for no date (2月30日); 2月29日 after a day of a year without
-    one is of the leap year of the three."""
+    when it holds one only; else the one back to ``before`` when no further back than a
+    term runs (``_BACK_AT_MOST``: 10月8日、9月30日, a list out of order; 2025年1月6日、
+    12月30日, latest first across the new year), else the first on from it (12月20日、
+    1月5日 is of the next year; 2024年1月5日、7月20日 of 2024). None for no date
+    (2月30日); 2月29日 after a day of a year without one is of the leap year of the three."""
     found = []
     for year in (before.year - 1, before.year, before.year + 1):
         try:
