@@ -108,30 +108,15 @@ _NOTED = re.compile(r"(?P<name>[^()（）]*)[(（](?P<note>.*)[)）]")
 def listed_names(cell: str) -> list[tuple[str, str, nz.ClassRef | None]]:
     """The children a 帮扶学生 cell names: each as written, its name, and the class a
     bracket after it gives (张三(三年级2班)), None when none does (or a remark does)."""
-    parts: list[str] = []
-    here: list[str] = []
-    depth = 0
-    for char in cell:
-        if char in _OPENING:
-            depth += 1
-        elif char in _CLOSING:
-            depth = max(depth - 1, 0)
-        elif depth == 0 and char in _NAME_SEPARATORS:
-            if here:
-                parts.append("".join(here))
-            here = []
-            continue
-        here.append(char)
-    if here:
-        parts.append("".join(here))
     out = []
-    for part in (name for chunk in parts for name in _spaced(chunk)):
-        noted = _NOTED.fullmatch(part)
-        name = nz.name(noted.group("name") if noted else part)
-        if not name:
-            continue
-        cls = nz.class_ref(noted.group("note")) if noted else None
-        out.append((part, name, cls if isinstance(cls, nz.ClassRef) else None))
+    for chunk in _outside_brackets(cell, _NAME_SEPARATORS):
+        for part in _spaced(chunk):
+            noted = _NOTED.fullmatch(part)
+            name = nz.name(noted.group("name") if noted else part)
+            if not name:
+                continue
+            cls = nz.class_ref(noted.group("note")) if noted else None
+            out.append((part, name, cls if isinstance(cls, nz.ClassRef) else None))
     return out
 
 
@@ -141,26 +126,35 @@ def _spaced(chunk: str) -> list[str]:
     Schools pad a two-character name to the width of three (张　三, 王 五): where a piece
     is one character, the spaces pad one name, which is the whole stretch."""
     pieces: list[str] = []
+    for piece in _outside_brackets(chunk, _SPACES):
+        if piece[0] in _OPENING and pieces:
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    if any(len(_NOTED.sub(r"\g<name>", p).strip()) < 2 for p in pieces):
+        return [chunk]
+    return pieces
+
+
+def _outside_brackets(text: str, separators: frozenset[str]) -> list[str]:
+    """The pieces of ``text`` between ``separators`` that stand outside brackets."""
+    parts: list[str] = []
     here: list[str] = []
     depth = 0
-    for char in chunk:
+    for char in text:
         if char in _OPENING:
-            if depth == 0 and not here and pieces:
-                here = [pieces.pop()]
             depth += 1
         elif char in _CLOSING:
             depth = max(depth - 1, 0)
-        elif depth == 0 and char in _SPACES:
+        elif depth == 0 and char in separators:
             if here:
-                pieces.append("".join(here))
+                parts.append("".join(here))
             here = []
             continue
         here.append(char)
     if here:
-        pieces.append("".join(here))
-    if any(len(_NOTED.sub(r"\g<name>", p).strip()) < 2 for p in pieces):
-        return [chunk]
-    return pieces
+        parts.append("".join(here))
+    return parts
 
 
 def _agrees(cell: str, name: str, tag: str | None) -> bool:
