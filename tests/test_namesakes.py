@@ -395,3 +395,33 @@ def test_namesakes_with_nothing_to_tell_them_apart_are_warned_of(tmp_path: Path)
         "与第 2 行同名同班，两行都没有身份证号和出生日期，分不清是哪个孩子：写这个名字的帮扶记录"
         "算不到任何一人名下，两人的卡片也一模一样"
     )
+
+
+def test_namesakes_of_two_schools_are_two_children_each_told_apart(tmp_path: Path) -> None:
+    """A county's folder: 青山小学 and 白鹤小学 each have a 张伟 of 三年级(2)班 without an ID
+    number or a birth date, each paired with the school's 王芳. A returned record is of its
+    school's child, so neither due nor the record sheets call them namesakes; two 张伟 in
+    one of the schools still are."""
+    header = [h for h in CHILD_HEADER if h not in ("身份证号", "出生日期")]
+    for school, copies in (("青山小学", 1), ("白鹤小学", 2)):
+        kid = child_row(1, "张伟")
+        row = [v for h, v in zip(CHILD_HEADER, kid, strict=True) if h in header]
+        sheets = {
+            "花名册": [[f"{school}留守儿童花名册"], [*header, "帮扶教师"]]
+            + [[*row, "王芳"]] * copies,
+            "教师": [TEACHER_HEADER, ["王芳", "女", "13800001111", "班主任", "三年级(2)班"]],
+        }
+        (tmp_path / "全县" / school).mkdir(parents=True)
+        write_xlsx(tmp_path / "全县" / school / "花名册.xlsx", sheets)
+    due = run("due", tmp_path / "全县", "--as-of", "2024-09-20")
+    assert due.exit_code == 0, due.stderr
+    shown = [line.split()[0] for line in due.stdout.splitlines() if "三年级(2)班" in line]
+    assert shown == ["张伟（同班同名，记录无法区分）"] * 2 + ["张伟"]
+    county, out = tmp_path / "全县", tmp_path / "表"
+    made = run("record-sheets", county, "--term", "2024-autumn", "--out", out)
+    assert made.exit_code == 0, made.stderr
+    said = [line for line in made.stderr.splitlines() if "重名" in line]
+    assert said == [
+        "提示：张伟（三年级(2)班）与同班同学重名，又没有不同的出生日期或身份证号可以区分，"
+        "交回的记录表中他们的记录无法计入；请在花名册中补填出生日期或身份证号后再生成记录表"
+    ]

@@ -187,11 +187,13 @@ def namesakes_born(kids: Kids, index: ChildIndex[int]) -> tuple[list[dt.date | N
     unclear: set[int] = set()
     for k, (name, cls) in enumerate(zip(kids.names, kids.column("class"), strict=True)):
         day = None
-        if len(index.find(name, cls, None)) > 1:
+        # A record of her school names her: a namesake of a school apart is no namesake.
+        school = index.school_of(name, k)
+        if len(index.find(name, cls, school)) > 1:
             day = known_birth(births[k], ids[k])
             # Her records are signed with her name (王芳, for 王芳（三年级(2)班）).
             signed = untagged(teachers[k]) if isinstance(teachers[k], str) else None
-            if len(paired_with(index.find(name, cls, None, day), signed)) > 1:
+            if len(paired_with(index.find(name, cls, school, day), signed)) > 1:
                 unclear.add(k)
         born.append(day)
     return born, unclear

@@ -131,6 +131,12 @@ class ChildIndex(Generic[K]):
         self._uncounted.update(uncounted)
         self._folded = None
 
+    def school_of(self, name: str, who: K) -> object:
+        """The school of ``who``'s first row, the child of that ``name`` (``add_table``);
+        None for a child not indexed by that name (a row without one)."""
+        place = self._by_name.get(name, {}).get(who)
+        return None if place is None else place[1]
+
     def find(
         self, student: object, cls: object, school: object, born: object = None
     ) -> list[tuple[K, object]]:
