@@ -980,16 +980,17 @@ _TEXT: dict[str, tuple[str, str]] = {
         "--keep 文件 {files} 中没有带“帮扶教师”列的名单",
         "the --keep file {files} has no list with a 帮扶教师 column",
     ),
+    # {here} and {there}: loc.sheet_row, or loc.elsewhere when the rows are in two files.
     "pair.note.duplicate": (
-        "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行身份证号相同，按同一名儿童结对",
-        "note: '{sheet}' row {row} has the same ID number as '{first_sheet}' row {first}; paired as one child",
+        "提示：{here}与{there}身份证号相同，按同一名儿童结对",
+        "note: {here} has the same ID number as {there}; paired as one child",
     ),
     # A row without an ID number alike in every cell that tells children apart (DUP002).
     "pair.note.copy": (
-        "提示：“{sheet}”第 {row} 行与“{first_sheet}”第 {first} 行姓名、性别、出生日期、班级、"
-        "监护人都相同，是同一行登记了两次，按同一名儿童结对",
-        "note: '{sheet}' row {row} repeats '{first_sheet}' row {first} (name, gender, birth"
-        " date, class, guardian): one child entered twice, paired as one child",
+        "提示：{here}与{there}姓名、性别、出生日期、班级、监护人都相同，是同一行登记了两次，"
+        "按同一名儿童结对",
+        "note: {here} repeats {there} (name, gender, birth date, class, guardian): one child"
+        " entered twice, paired as one child",
     ),
     "pair.note.unread_classes": (
         "提示：“{sheet}”第 {row} 行{name}的任教班级“{value}”无法识别，结对时按未任教任何班级"

@@ -190,11 +190,12 @@ def test_a_row_copied_into_another_sheet_is_one_child(tmp_path: Path) -> None:
 def test_a_row_copied_into_another_file_of_the_school_is_one_child(tmp_path: Path) -> None:
     """The school's folder holds 全校.xlsx and the class's own 三年级.xlsx, copying 张雨涵
     (no ID number) and 李明轩 (hers on 全校 only): one child each in the summary, and
-    validate names the row of the other file."""
+    validate and pair name the row of the other file with its file."""
     one, two = kid(1, 身份证号=None), kid(2)
     folder = tmp_path / "青山"
     folder.mkdir()
-    write_xlsx(folder / "全校.xlsx", {"全校": table([one, two, kid(3)])})
+    staff = [["姓名", "在岗"], ["王芳", "是"], ["李强", "是"]]
+    write_xlsx(folder / "全校.xlsx", {"全校": table([one, two, kid(3)]), "教师": staff})
     write_xlsx(folder / "三年级.xlsx", {"三年级": table([one, {**two, "身份证号": None}])})
     summary = run("summary", folder, *TERM, "--format", "json").json()
     assert summary["enrollment"]["on_books"] == 3
@@ -208,4 +209,12 @@ def test_a_row_copied_into_another_file_of_the_school_is_one_child(tmp_path: Pat
             f"姓名、出生日期、班级与{folder / '三年级.xlsx'}“三年级”第 {row} 行相同，可能重复登记",
         )
         for row in (2, 3)
+    ]
+    paired = run("pair", folder, "--format", "json")
+    # 三年级.xlsx is read first: 张雨涵's row there is kept, 李明轩's on 全校 (her ID number).
+    grade, school = f"{folder / '三年级.xlsx'}“三年级”", f"{folder / '全校.xlsx'}“全校”"
+    assert [line for line in paired.stderr.splitlines() if "按同一名儿童结对" in line] == [
+        f"提示：{here}第 {row} 行与{there}第 {row} 行姓名、性别、出生日期、班级、监护人都相同，"
+        "是同一行登记了两次，按同一名儿童结对"
+        for here, there, row in ((grade, school, 3), (school, grade, 2))
     ]

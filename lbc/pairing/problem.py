@@ -220,15 +220,14 @@ def _children(
         # A repeat of the child's row still at school (distinct_children keeps that one).
         if first is not None:
             counts["duplicates"] += 1
-            notes.append(
-                t(
-                    "pair.note.duplicate" if isinstance(ident, str) else "pair.note.copy",
-                    sheet=table.sheet_at(i),
-                    row=table.rows[i],
-                    first_sheet=first[0].sheet_at(first[1]),
-                    first=first[0].rows[first[1]],
-                )
-            )
+            # The files are named when the two rows are in different ones: a school's
+            # 全校.xlsx and 三年级.xlsx may each have a sheet named 花名册.
+            kept, j = first
+            loc = "loc.sheet_row" if table.file == kept.file else "loc.elsewhere"
+            here = t(loc, file=table.file, sheet=table.sheet_at(i), row=table.rows[i])
+            there = t(loc, file=kept.file, sheet=kept.sheet_at(j), row=kept.rows[j])
+            note = "pair.note.duplicate" if isinstance(ident, str) else "pair.note.copy"
+            notes.append(t(note, here=here, there=there))
             continue
         if isinstance(cls, nz.ClassRef):
             ref, grade = cls, cls.grade
