@@ -1613,6 +1613,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：一张工作表最多容纳 {limit} 行数据，超出部分已依次写入编号工作表：{sheets}；lbc 读取时会把它们当作一张表",
         "note: a sheet holds at most {limit} data rows, so the rest went into numbered sheets: {sheets}; lbc reads them back as one table",
     ),
+    "note.own_term": (
+        "提示：{schools} 按本校 lbc.toml 的学期日期计算：{term}（{start}至{end}）",
+        "note: {schools} counted by the term dates of their own lbc.toml: {term} ({start} to"
+        " {end})",
+    ),
     "merge.note.own_terms": (
         "提示：{schools} 在自己的 lbc.toml 里设了学期日期，本次合并按它读了这些学校的记录日期；"
         "合并后的文件不带这些日期，在合并文件上统计学期、查逾期、检查记录日期时按所用 lbc.toml "

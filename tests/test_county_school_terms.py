@@ -189,3 +189,19 @@ def test_merge_says_a_schools_own_term_dates_stay_behind(tmp_path: Path) -> None
     (root / QS / "lbc.toml").write_text(f'[school]\nname = "{QS}"\n', encoding="utf-8")
     again = run("merge", root, "--out", tmp_path / "全县2.xlsx")
     assert [line for line in again.stderr.splitlines() if "学期日期" in line] == []
+
+
+def test_due_and_summary_say_which_schools_count_by_their_own_term(tmp_path: Path) -> None:
+    """The heading of due and of the summary names the county's term; 青山小学 is counted by
+    its own (Aug 26 to Jan 20), and both say so. Without its own dates, nothing is said."""
+    root = county(tmp_path)
+    said = (
+        f"提示：{QS} 按本校 lbc.toml 的学期日期计算：2024年秋季学期（2024年8月26日至2025年1月20日）"
+    )
+    due = run("due", root, "--as-of", "2024-09-20")
+    summary = run("summary", root, "--term", "2024-autumn")
+    for result in (due, summary):
+        assert [line for line in result.stderr.splitlines() if "按本校" in line] == [said]
+    (root / QS / "lbc.toml").write_text(f'[school]\nname = "{QS}"\n', encoding="utf-8")
+    again = run("due", root, "--as-of", "2024-09-20")
+    assert [line for line in again.stderr.splitlines() if "按本校" in line] == []

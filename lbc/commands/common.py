@@ -44,6 +44,7 @@ from lbc.workspace.inputs import spreadsheet_files
 from lbc.workspace.schools import one_name_two_workspaces, read_roster
 from lbc.workspace.terms import (
     Dates,
+    SchoolTerms,
     Term,
     date_records_by_own_term,
     date_records_in,
@@ -443,6 +444,19 @@ def note_namesakes(name: str, title: str, first: str, file: str) -> None:
     column naming ``title``, as one (lbc.workspace.schools.Namesakes)."""
     words = {"title": title, "first": first, "file": file, "name": name}
     note(t("note.namesakes_pooled" if name == title else "note.namesakes_apart", **words))
+
+
+def note_own_terms(roster: Roster, terms: SchoolTerms) -> None:
+    """Say which schools of a county's folder are counted by a term of their own dates
+    (``SchoolTerms.own``): the heading names the run's term, which is not theirs."""
+    run = (terms.run.key, terms.run.start, terms.run.end)
+    own: dict[Term, set[str]] = {}
+    for file, (term, _) in terms.own.items():
+        if (term.key, term.start, term.end) != run:
+            own.setdefault(term, set()).add(roster.declared.get(file) or file)
+    for term, schools in own.items():
+        words = {"term": term.label, "start": long_date(term.start), "end": long_date(term.end)}
+        note(t("note.own_term", schools="、".join(sorted(schools)), **words))
 
 
 def note_one_name_two_workspaces(files: Iterable[str]) -> None:

@@ -79,7 +79,9 @@ def due_command(
     # The term --as-of falls in, when not named: a record's 10月13日 is of it, as the
     # summary of that term reads it.
     roster = common.read(paths, cfg, term=pick)
-    result = due(roster, each_schools_term(roster, cfg.terms, pick), cfg.quotas, day)
+    terms = each_schools_term(roster, cfg.terms, pick)
+    result = due(roster, terms, cfg.quotas, day)
+    common.note_own_terms(roster, terms)
     if not roster.records:
         common.note(t("due.note.no_records"))
     if result.unpaired:

@@ -73,6 +73,7 @@ def summary(
         refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg, pairs_matter=True, term=pick)
     terms = each_schools_term(roster, cfg.terms, pick)  # a county's: each school's dates
+    common.note_own_terms(roster, terms)
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
     school = run_school(roster, cfg.school)
     from lbc.documents import (
