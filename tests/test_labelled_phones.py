@@ -3,9 +3,11 @@ a number labelled as someone else's is not the column's parent's."""
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
+from openpyxl import load_workbook
 from test_forms import validate
 from test_pair import kid, roster
 
@@ -140,3 +142,56 @@ def test_a_number_labelled_as_the_other_parents_fills_their_empty_cell(tmp_path:
         (c["row"], [r["code"] for r in c["reasons"]]) for g in doc["classes"] for c in g["children"]
     ]
     assert listed == [(3, ["WCH014"]), (6, ["WCH014"])]
+
+
+def test_the_other_parents_labelled_number_is_theirs_without_their_column(tmp_path: Path) -> None:
+    """A roster with no 母亲电话 column at all: the mother's number in 父亲电话 (父：…；母：…,
+    or 母：… alone) is still the mother's: on flag's list only the mother without one, on
+    the cards and in the export (validate says the column missing, once); the roster lbc
+    merge writes keeps the 父亲电话 cell as written and no 母亲电话 of lbc's making."""
+    kids = [
+        kid(1, kind="母亲外出", 父亲电话="父：13800000001；母：13900000001"),
+        kid(2, kind="母亲外出", 父亲电话="母：13900000002"),
+        kid(3, kind="母亲外出", 父亲电话="13800000003"),
+    ]
+    for row in kids:
+        del row["母亲电话"]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert found(path) == [
+        ("COL001", None, None, "mother_phone", "缺少必需的列“母亲电话”"),
+        (
+            "PHN002",
+            3,
+            "J",
+            "father_phone",
+            "“父亲电话”里的号码标着“母”，不是父亲的，没有当作父亲的电话",
+        ),
+    ]
+    doc = run("flag", path, "--format", "json").json()
+    assert [(c["row"], c["missing"]) for g in doc["classes"] for c in g["children"]] == [
+        (4, ["mother_phone"])
+    ]
+    assert card_phones(path, tmp_path / "c.html") == [
+        ("13800000001", "13900000001"),
+        ("＿＿＿＿＿＿", "13900000002"),
+        ("13800000003", "＿＿＿＿＿＿"),
+    ]
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["table"] == "children"]
+    assert [(r["father_phone"], r["mother_phone"]) for r in rows] == [
+        ("13800000001", "13900000001"),
+        ("", "13900000002"),
+        ("13800000003", ""),
+    ]
+    merged = tmp_path / "county.xlsx"
+    assert run("merge", path, "--out", merged).exit_code == 1
+    sheet = load_workbook(merged).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    father, mother = header.index("父亲电话"), header.index("母亲电话")
+    assert [(r[father], r[mother]) for r in sheet.iter_rows(min_row=2, values_only=True)] == [
+        ("父：13800000001；母：13900000001", None),
+        ("母：13900000002", None),
+        ("13800000003", None),
+    ]

@@ -387,18 +387,22 @@ def fill_other_parent(
     empty 母亲电话; 母：… alone in 父亲电话 too): only a cell left empty, or whose own number
     was labelled as someone else's, never one a school typed something else in (a number,
     无): that disagreement validate points at (PHN003). Only the few cells ``elsewhere``
-    names are looked at."""
+    names are looked at. A parent whose column the sheet lacks (no 母亲电话 at all) gets
+    one in ``read``, holding the numbers so labelled and nothing else: the number the
+    school wrote down for the mother is hers, wherever it stands on the row."""
     for key, cells in elsewhere.items():
         for i, (_, numbers) in cells.items():
             for whose, number in numbers:
                 target = _PARENT_PHONE.get(whose)
-                if target is None or target == key or target not in read:
+                if target is None or target == key:
                     continue
+                if target not in read:  # no such column: nothing typed there to disagree
+                    read[target] = [None] * len(read[key])
+                column = read[target]
+                typed = _as_text(raw[target][i]) if target in raw else None
                 moved = elsewhere.get(target, {}).get(i)
-                if read[target][i] is None and (
-                    _as_text(raw[target][i]) is None or (moved is not None and moved[0])
-                ):
-                    read[target][i] = number
+                if column[i] is None and (typed is None or (moved is not None and moved[0])):
+                    column[i] = number
 
 
 def phone_label(value: str) -> str | None:

@@ -192,11 +192,14 @@ class Columns(dict[str, list[Any]]):
         self._elsewhere: dict[str, nz.Elsewhere] | None = None
 
     def __missing__(self, key: str) -> list[Any]:
+        if key in nz.PARENT_PHONES and self._elsewhere is None:
+            # Read with the other parent's: a column of theirs may hold this one's number,
+            # and that is this parent's column where the sheet has none (_parents_phones).
+            self._parents_phones()
+            if dict.__contains__(self, key):
+                return dict.__getitem__(self, key)
         if key not in self._raw:
             raise KeyError(key)
-        if key in nz.PARENT_PHONES:
-            self._parents_phones()
-            return dict.__getitem__(self, key)
         fn, memo = NORMALISERS[self._kind][key]
         column = self[key] = _normalise_column(self._raw[key], fn, memo, key)
         return column
@@ -207,8 +210,9 @@ class Columns(dict[str, list[Any]]):
     def _parents_phones(self) -> None:
         """Read the father's and the mother's phone columns together, with what their
         cells say is someone else's number (nz.phone_column), which fills the other
-        parent's empty cell (nz.fill_other_parent); a column already read (given by a table
-        this one was made of) is kept as it is."""
+        parent's empty cell (nz.fill_other_parent), or makes the column of a parent the
+        sheet has none for; a column already read (given by a table this one was made of)
+        is kept as it is."""
         elsewhere: dict[str, nz.Elsewhere] = {}
         read: dict[str, list[Any]] = {}
         for key in nz.PARENT_PHONES:
@@ -236,7 +240,12 @@ class Columns(dict[str, list[Any]]):
         column = dict.get(self, key)
         if column is not None:
             return column
-        return self[key] if key in self._raw else default
+        if key in self._raw:
+            return self[key]
+        if key in nz.PARENT_PHONES and self._elsewhere is None:
+            self._parents_phones()  # the other parent's column may give this one's
+            return dict.get(self, key, default)
+        return default
 
 
 # What a children table keeps once checked in a run that is done with its cells (a folder
@@ -338,9 +347,11 @@ class Table:
         # is one C lookup, a column the sheet lacks another.
         col = dict.get(self.values, key)
         if col is None:
-            if key not in self.raw:
+            if key in self.raw:
+                col = self.values[key]
+            # A parent's phone the sheet has no column for may be in the other's column.
+            elif key not in nz.PARENT_PHONES or (col := self.values.get(key)) is None:
                 return None
-            col = self.values[key]
         return col[i]
 
     def cell(self, key: str, i: int) -> Any:
@@ -365,6 +376,10 @@ class Table:
         other columns said (a code, 实际监护情况, 是/否 columns)."""
         n = len(self)
         raw = self.raw.get(key)
+        if raw is None and key in nz.PARENT_PHONES:
+            # A parent's number in the other's cell, where the sheet has no column of this
+            # parent's: that cell, as written, holds it.
+            return [None] * n
         if raw is None or key in GATHERED:
             return [nz.display(v) for v in self.values.get(key) or [None] * n]
         kind = NORMALISERS[self.kind].get(key, (nz.text, False))[0]
