@@ -1981,14 +1981,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "父亲电话 “父：13812345678；母：13912345678” while 母亲电话 says 13987654321",
     ),
     "rule.PHN003.why": (
-        "同一位家长登记了两个不同的号码，总有一个是旧的或记错的；lbc 用的是那位家长自己一栏里的号码，"
-        "它不一定打得通",
-        "one parent has two different numbers on file, and one of them is old or wrong; lbc"
-        " uses the one in that parent's own column, which may not be the one that works",
+        "同一位家长（或监护人）登记了两个不同的号码，总有一个是旧的或记错的；lbc 用的是这个人自己"
+        "一栏里的号码，它不一定打得通",
+        "one parent (or the guardian) has two different numbers on file, and one of them is old"
+        " or wrong; lbc uses the one in that person's own column, which may not be the one"
+        " that works",
     ),
     "rule.PHN003.fix": (
-        "打电话核实这位家长现在用的号码，填在这位家长自己的一栏，另一栏里删去",
-        "call to confirm the number this parent uses now, keep it in the parent's own"
+        "打电话核实这个人现在用的号码，填在这个人自己的一栏，另一栏里删去",
+        "call to confirm the number this person uses now, keep it in the person's own"
         " column and delete it from the other",
     ),
     "rule.DATE001": ("“{label}”无法识别为日期", "'{label}' is not a readable date"),

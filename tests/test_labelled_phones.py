@@ -195,3 +195,60 @@ def test_the_other_parents_labelled_number_is_theirs_without_their_column(tmp_pa
         ("母：13900000002", None),
         ("13800000003", None),
     ]
+
+
+def guardian_phones(path: Path, out: Path) -> list[str]:
+    """Each card's guardian's phone, as printed."""
+    assert run("cards", path, "--out", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    return re.findall(r"<th>监护人</th><td[^>]*>姓名：[^　]*　关系：[^　]*　电话：([^　<]*)", page)
+
+
+def test_a_grandparents_labelled_number_is_the_guardians_when_they_are(tmp_path: Path) -> None:
+    """爷爷：… (外婆：…, 监护人：…) in a parent's phone column is the guardian's number where
+    the guardian is that grandparent (与儿童关系 祖父, or 祖父母 for 奶奶 too) and 监护人电话
+    is empty: no missing guardian's phone, on the card. A grandparent who is not the
+    guardian (奶奶 of a guardian 祖父) keeps it nobody's but still not the parent's (PHN002);
+    a different number typed in 监护人电话 is kept, and the two said apart (PHN003)."""
+    kids = [
+        kid(1, kind="父母均外出", 父亲电话="爷爷：13700000001", 监护人电话=None),
+        kid(2, kind="母亲外出", 母亲电话="外婆：13700000002", 与儿童关系="外祖母", 监护人电话=None),
+        kid(3, 父亲电话="奶奶：13700000003", 与儿童关系="祖父母", 监护人电话=None),
+        kid(4, 父亲电话="奶奶：13700000004", 监护人电话=None),
+        kid(5, 父亲电话="父：13800000005；爷爷：13700000005", 监护人电话="13711111115"),
+        kid(6, 父亲电话="监护人：13700000006", 与儿童关系=None, 监护人电话=None),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    not_his = "“父亲电话”里的号码标着“{}”，不是父亲的，没有当作父亲的电话".format
+    assert found(path) == [
+        ("PHN002", 2, "J", "father_phone", not_his("爷爷")),
+        ("CON003", 3, "K", "mother_phone", "母亲外出，缺少母亲电话"),
+        (
+            "PHN002",
+            3,
+            "K",
+            "mother_phone",
+            "“母亲电话”里的号码标着“外婆”，不是母亲的，没有当作母亲的电话",
+        ),
+        ("CON003", 4, "J", "father_phone", "父亲外出，缺少父亲电话"),
+        ("PHN002", 4, "J", "father_phone", not_his("奶奶")),
+        ("CON003", 5, "J", "father_phone", "父亲外出，缺少父亲电话"),
+        ("PHN002", 5, "J", "father_phone", not_his("奶奶")),
+        (
+            "PHN003",
+            6,
+            "J",
+            "father_phone",
+            "“父亲电话”里标明是爷爷的号码，与“监护人电话”一栏填的不一样：没有采用，以“监护人电话”为准",
+        ),
+        ("CON003", 7, "J", "father_phone", "父亲外出，缺少父亲电话"),
+        ("PHN002", 7, "J", "father_phone", not_his("监护人")),
+    ]
+    assert guardian_phones(path, tmp_path / "c.html") == [
+        "13700000001",
+        "13700000002",
+        "13700000003",
+        "＿＿＿＿＿＿",
+        "13711111115",
+        "13700000006",
+    ]

@@ -405,22 +405,24 @@ def _each_bad_phone(out: _Out, key: str) -> None:
 def _others_numbers(out: _Out) -> None:
     """PHN002 for every cell of a parent's phone column whose one number is labelled as
     someone else's (母：13912345678 in 父亲电话): it is not that parent's number. PHN003 for
-    every such cell giving the other parent a number that parent's own cell does not hold
-    (nz.fill_other_parent filled it where it was empty): the school has two numbers for
-    that parent, and the one typed in the parent's own column is the one used."""
+    every such cell giving the other parent, or the guardian it names (爷爷：… where the
+    guardian is the grandfather), a number that one's own cell does not hold
+    (nz.fill_owners filled it where it was empty): the school has two numbers for that
+    person, and the one typed in their own column is the one used."""
     values = out.table.values
     for key in nz.PARENT_PHONES:
         owner = t(f"contact.{key.removesuffix('_phone')}")
         for i, (label, numbers) in values.elsewhere(key).items():
             if label:
                 out.add(R.PHN002, i, key, label=out.label(key), whose=label, owner=owner)
-            for whose, number in numbers:
-                other = f"{whose}_phone"
-                if other in nz.PARENT_PHONES and other != key and out.table.has(other):
+            for word, number, other in numbers:
+                if other and other != key and out.table.has(other):
                     if values[other][i] == number:  # filled, or typed alike
                         continue
+                    whose = other.removesuffix("_phone")
+                    who = t(f"contact.{whose}") if other in nz.PARENT_PHONES else word
                     words = {"label": out.label(key), "other": out.label(other)}
-                    out.add(R.PHN003, i, key, who=t(f"contact.{whose}"), **words)
+                    out.add(R.PHN003, i, key, who=who, **words)
 
 
 def _grade_or_code(out: _Out) -> None:

@@ -15,6 +15,7 @@ import functools
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import compress
@@ -332,8 +333,9 @@ SAME_AS_ABOVE = frozenset({"同上", "同上行", "号码同上", "电话同上"
 # A phone cell's numbers labelled as someone else's than the column is for, by row: the
 # label as written when phone() read the cell's one number past it (母：13912345678 in
 # 父亲电话), else "" (a cell of several labelled numbers, read as the column's own), and
-# each such number with whose it is (a key of _WHOSE's values).
-Elsewhere = dict[int, tuple[str, tuple[tuple[str, str], ...]]]
+# each such number as (its label as written, a key of _WHOSE; the number; the phone
+# column it is the number of, "" when none is known: fill_owners tells).
+Elsewhere = dict[int, tuple[str, tuple[tuple[str, str, str], ...]]]
 
 
 def phone_column(
@@ -359,7 +361,7 @@ def phone_column(
                 label = phone_label(value)
                 if label is not None and _WHOSE[label] in others:
                     read[i] = None
-                    moved[i] = (label, ((_WHOSE[label], number),))  # type: ignore[assignment]
+                    moved[i] = (label, ((label, number, ""),))  # type: ignore[assignment]
     owns = _COLUMN_OWNS.get(key, {"own"})
     # Only an unreadable cell may say 同上 or hold labelled numbers; in order, so that 同上
     # under 同上 is the number above both.
@@ -374,27 +376,40 @@ def phone_column(
                 moved[i] = moved[i - 1]
         elif len(own := own_numbers(raw, key)) == 1:
             read[i] = own[0]
-            if others := tuple((w, n) for w, n in labelled_numbers(raw) if w not in owns):
+            labelled = labelled_words(raw)
+            if others := tuple((w, n, "") for w, n in labelled if _WHOSE[w] not in owns):
                 moved[i] = ("", others)
     return read
 
 
-def fill_other_parent(
-    read: dict[str, list[Any]], raw: dict[str, list[Any]], elsewhere: dict[str, Elsewhere]
+def fill_owners(
+    read: dict[str, list[Any]],
+    raw: dict[str, list[Any]],
+    elsewhere: dict[str, Elsewhere],
+    is_guardian: Callable[[int, str], bool],
 ) -> None:
-    """Each parent's phone cell (``read``, by PARENT_PHONES key) that holds no number gets
-    the number the other parent's cell labels as theirs (父亲电话 of 父：…；母：… fills an
-    empty 母亲电话; 母：… alone in 父亲电话 too): only a cell left empty, or whose own number
-    was labelled as someone else's, never one a school typed something else in (a number,
-    无): that disagreement validate points at (PHN003). Only the few cells ``elsewhere``
-    names are looked at. A parent whose column the sheet lacks (no 母亲电话 at all) gets
-    one in ``read``, holding the numbers so labelled and nothing else: the number the
-    school wrote down for the mother is hers, wherever it stands on the row."""
+    """Each phone cell of the parents' and the guardian's (``read``, by key of
+    ``PHONES_TOGETHER``) that holds no number gets the number another one of them labels
+    as theirs (父亲电话 of 父：…；母：… fills an empty 母亲电话; 母：… alone in 父亲电话 too;
+    爷爷：… in 父亲电话 an empty 监护人电话 where the guardian is the grandfather,
+    ``is_guardian`` telling, by row and label, whether the guardian is the one it names):
+    only a cell left empty, or whose own number was labelled as someone else's, never one a
+    school typed something else in (a number, 无): that disagreement validate points at
+    (PHN003). Only the few cells ``elsewhere`` names are looked at, and each of their
+    numbers is marked with the column it is the number of (``Elsewhere``). A person whose
+    column the sheet lacks (no 母亲电话 at all) gets one in ``read``, holding the numbers so
+    labelled and nothing else: the number the school wrote down for the mother is hers,
+    wherever it stands on the row."""
     for key, cells in elsewhere.items():
-        for i, (_, numbers) in cells.items():
-            for whose, number in numbers:
-                target = _PARENT_PHONE.get(whose)
-                if target is None or target == key:
+        for i, (label, numbers) in cells.items():
+            owned = []
+            for word, number, _ in numbers:
+                whose = _WHOSE[word]
+                target = _PARENT_PHONE.get(whose, "")
+                if whose == "guardian" and is_guardian(i, word):
+                    target = "guardian_phone"
+                owned.append((word, number, target))
+                if not target or target == key:
                     continue
                 if target not in read:  # no such column: nothing typed there to disagree
                     read[target] = [None] * len(read[key])
@@ -403,6 +418,29 @@ def fill_other_parent(
                 moved = elsewhere.get(target, {}).get(i)
                 if column[i] is None and (typed is None or (moved is not None and moved[0])):
                     column[i] = number
+            cells[i] = (label, tuple(owned))
+
+
+# A phone label naming a grandparent (爷爷, 外婆 …) as 与儿童关系 spells them, and the
+# relations that name both grandparents of one side (祖父母: 爷爷 and 奶奶 alike).
+_BOTH_GRANDPARENTS = {"祖父母": ("祖父", "祖母"), "外祖父母": ("外祖父", "外祖母")}
+
+
+def names_guardian(word: str, relation: object) -> bool:
+    """Whether a phone label (``word``, a key of ``_WHOSE``) names the child's guardian, of
+    the relation (与儿童关系, read) given: 监护人 always; 爷爷 the guardian whose relation is
+    祖父 or 祖父母, 外婆 外祖母 or 外祖父母. A grandparent who is not the guardian (奶奶
+    where the guardian is the 外祖父), or a guardian of unknown relation, is not."""
+    if word == "监护人":
+        return True
+    kin = relation_word(word)
+    return kin is not None and (relation == kin or kin in _BOTH_GRANDPARENTS.get(relation, ()))
+
+
+def relation_word(word: str) -> str | None:
+    """A grandparent's phone label (奶奶) as 与儿童关系 reads it (祖母); None for any other."""
+    kin = relation(word) if _WHOSE.get(word) == "guardian" else None
+    return kin if kin.__class__ is str and kin in GRANDPARENTS else None  # type: ignore[return-value]
 
 
 def phone_label(value: str) -> str | None:
@@ -456,6 +494,8 @@ _BETWEEN_LABELLED = re.compile(r"[\s/、,;|或]*")
 # A parent's own phone column, and whose numbers in it are not that parent's: the other
 # parent's, a grandparent's or the guardian's (家长 may be either parent: it is theirs).
 PARENT_PHONES = ("father_phone", "mother_phone")
+# The phone columns read together, since a number in one may be labelled as another's.
+PHONES_TOGETHER = (*PARENT_PHONES, "guardian_phone")
 _PARENT_PHONE = {"father": "father_phone", "mother": "mother_phone"}
 _NOT_THEIRS = {
     "father_phone": frozenset({"mother", "guardian"}),
@@ -472,13 +512,19 @@ _COLUMN_OWNS = {
 }
 
 
-@functools.lru_cache(maxsize=4096)
 def labelled_numbers(raw: str) -> tuple[tuple[str, str], ...]:
     """A phone cell of two or more numbers, each labelled with whose it is (父：13812345678；
     母：13987654321, 爸爸 138… 妈妈 139…, 138…(父)139…(母)), as (whose, number) pairs, whose
     one of ``_WHOSE``'s; () for any other cell (a number without its label among them, a
     number that does not read, words left over). Asked only of cells :func:`phone` cannot
-    read, each distinct one once."""
+    read."""
+    return tuple((_WHOSE[word], number) for word, number in labelled_words(raw))
+
+
+@functools.lru_cache(maxsize=4096)
+def labelled_words(raw: str) -> tuple[tuple[str, str], ...]:
+    """:func:`labelled_numbers` with each number's label as written (爷爷, 母), a key of
+    ``_WHOSE``: each distinct cell read once."""
     found: list[tuple[str, str]] = []
     at = 0
     for m in _LABELLED_NUMBER.finditer(raw):
@@ -488,7 +534,7 @@ def labelled_numbers(raw: str) -> tuple[tuple[str, str], ...]:
         number = phone(m["number"])
         if who is None or number.__class__ is not str:
             return ()
-        found.append((_WHOSE[who], number))  # type: ignore[arg-type]
+        found.append((who, number))  # type: ignore[arg-type]
         at = m.end()
     if len(found) < 2 or not _BETWEEN_LABELLED.fullmatch(raw, at):
         return ()

@@ -188,14 +188,14 @@ class Columns(dict[str, list[Any]]):
         self._raw = raw
         self._kind = kind
         # The parents' phone cells' numbers labelled as someone else's (nz.Elsewhere), by
-        # column, once the parents' phones are read (_parents_phones).
+        # column, once the parents' and the guardian's phones are read (_phones).
         self._elsewhere: dict[str, nz.Elsewhere] | None = None
 
     def __missing__(self, key: str) -> list[Any]:
-        if key in nz.PARENT_PHONES and self._elsewhere is None:
-            # Read with the other parent's: a column of theirs may hold this one's number,
-            # and that is this parent's column where the sheet has none (_parents_phones).
-            self._parents_phones()
+        if key in nz.PHONES_TOGETHER and self._elsewhere is None:
+            # Read with the others: a column of theirs may hold this one's number, and that
+            # is this person's column where the sheet has none (_phones).
+            self._phones()
             if dict.__contains__(self, key):
                 return dict.__getitem__(self, key)
         if key not in self._raw:
@@ -207,23 +207,31 @@ class Columns(dict[str, list[Any]]):
     def __contains__(self, key: object) -> bool:
         return dict.__contains__(self, key) or key in self._raw
 
-    def _parents_phones(self) -> None:
-        """Read the father's and the mother's phone columns together, with what their
-        cells say is someone else's number (nz.phone_column), which fills the other
-        parent's empty cell (nz.fill_other_parent), or makes the column of a parent the
+    def _phones(self) -> None:
+        """Read the father's, the mother's and the guardian's phone columns together, with
+        what the parents' cells say is someone else's number (nz.phone_column), which fills
+        that person's empty cell (nz.fill_owners), or makes the column of a person the
         sheet has none for; a column already read (given by a table this one was made of)
         is kept as it is."""
         elsewhere: dict[str, nz.Elsewhere] = {}
         read: dict[str, list[Any]] = {}
-        for key in nz.PARENT_PHONES:
+        for key in nz.PHONES_TOGETHER:
             if key in self._raw:
-                elsewhere[key] = {}
-                read[key] = nz.phone_column(self._raw[key], key, elsewhere[key])
-        nz.fill_other_parent(read, self._raw, elsewhere)
+                if key in nz.PARENT_PHONES:
+                    elsewhere[key] = {}
+                read[key] = nz.phone_column(self._raw[key], key, elsewhere.get(key))
+        nz.fill_owners(read, self._raw, elsewhere, self._is_guardian)
         for key, column in read.items():
             if not dict.__contains__(self, key):
                 self[key] = column
         self._elsewhere = elsewhere
+
+    def _is_guardian(self, i: int, word: str) -> bool:
+        """Whether the child of row ``i``'s guardian is the one a phone label names (爷爷:
+        a guardian whose 与儿童关系 is 祖父 or 祖父母), by nz.names_guardian; its cell read
+        alone, as only the few rows of a number labelled as another's are asked."""
+        relation = self._raw.get("guardian_relation")
+        return nz.names_guardian(word, None if relation is None else nz.relation(relation[i]))
 
     def elsewhere(self, key: str) -> nz.Elsewhere:
         """The cells of a parent's phone column (nz.PARENT_PHONES) with a number labelled as
@@ -231,7 +239,7 @@ class Columns(dict[str, list[Any]]):
         if key not in nz.PARENT_PHONES or key not in self._raw:
             return {}
         if self._elsewhere is None:
-            self._parents_phones()
+            self._phones()
         return self._elsewhere.get(key, {})  # type: ignore[union-attr]
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
@@ -242,8 +250,8 @@ class Columns(dict[str, list[Any]]):
             return column
         if key in self._raw:
             return self[key]
-        if key in nz.PARENT_PHONES and self._elsewhere is None:
-            self._parents_phones()  # the other parent's column may give this one's
+        if key in nz.PHONES_TOGETHER and self._elsewhere is None:
+            self._phones()  # another's column may give this one's
             return dict.get(self, key, default)
         return default
 
@@ -349,8 +357,8 @@ class Table:
         if col is None:
             if key in self.raw:
                 col = self.values[key]
-            # A parent's phone the sheet has no column for may be in the other's column.
-            elif key not in nz.PARENT_PHONES or (col := self.values.get(key)) is None:
+            # A phone the sheet has no column for may be in another's column (_phones).
+            elif key not in nz.PHONES_TOGETHER or (col := self.values.get(key)) is None:
                 return None
         return col[i]
 
@@ -376,9 +384,9 @@ class Table:
         other columns said (a code, 实际监护情况, 是/否 columns)."""
         n = len(self)
         raw = self.raw.get(key)
-        if raw is None and key in nz.PARENT_PHONES:
-            # A parent's number in the other's cell, where the sheet has no column of this
-            # parent's: that cell, as written, holds it.
+        if raw is None and key in nz.PHONES_TOGETHER:
+            # A number in another's phone cell, where the sheet has no column of this
+            # person's: that cell, as written, holds it.
             return [None] * n
         if raw is None or key in GATHERED:
             return [nz.display(v) for v in self.values.get(key) or [None] * n]
