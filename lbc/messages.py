@@ -1698,6 +1698,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "contact.father": ("父亲", "father"),
     "contact.mother": ("母亲", "mother"),
     "contact.parent": ("家长", "parent"),
+    "contact.guardian": ("监护人", "guardian"),
     "contact.guardian_at_home": (
         "在家照看孩子的监护人（登记的监护人是外出的父亲或母亲）",
         "a guardian at home (the guardian listed is the away father or mother)",
@@ -1961,9 +1962,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "rule.PHN002.why": (
         "写在父亲电话一栏、却标明是母亲或爷爷奶奶的号码，打过去找不到父亲本人；当成父亲的电话，"
-        "父亲没有电话这件事就被掩盖了",
+        "父亲没有电话这件事就被掩盖了。监护人电话一栏里标明是父亲或母亲的号码（监护人又不是这位家长）"
+        "同样打不到在家照看孩子的人",
         "a number in the father's column labelled as the mother's or a grandparent's does not"
-        " reach the father; taken as his, the fact that the school has no number for him is hidden",
+        " reach the father; taken as his, the fact that the school has no number for him is"
+        " hidden. A number in the guardian's column labelled as a parent's (the guardian not"
+        " being that parent) likewise does not reach the one who looks after the child",
     ),
     "rule.PHN002.fix": (
         "把号码移到它所属的人那一栏（母亲电话、监护人电话），再问到这位家长本人的电话填上",

@@ -252,3 +252,52 @@ def test_a_grandparents_labelled_number_is_the_guardians_when_they_are(tmp_path:
         "13711111115",
         "13700000006",
     ]
+
+
+def test_a_parents_labelled_number_in_the_guardians_column_is_the_parents(tmp_path: Path) -> None:
+    """父：… (13800000002（爸爸）, 母：…) in 监护人电话 is not the guardian's number where the
+    guardian is not that parent (PHN002; both parents away, the guardian's phone is then
+    missing): it is the parent's, filling an empty 父亲电话, said apart from a different
+    one typed there (PHN003). Where the guardian is the father (与儿童关系 父亲, or the
+    father's name), the number is the guardian's, as before."""
+    kids = [
+        kid(1, kind="父母均外出", 父亲电话=None, 监护人电话="父：13800000001"),
+        kid(2, 监护人电话="13800000002（爸爸）"),
+        kid(3, 监护人电话="父：13812345678"),
+        kid(4, kind="母亲外出", 与儿童关系="父亲", 监护人电话="父：13800000004"),
+        kid(5, 父亲姓名="张大爷", 与儿童关系=None, 监护人电话="父：13800000005"),
+        kid(6, 母亲电话=None, 监护人电话="母：13900000006"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    not_the_guardians = "“监护人电话”里的号码标着“{}”，不是监护人的，没有当作监护人的电话".format
+    assert found(path) == [
+        ("CON001", 2, "N", "guardian_phone", "父母均外出，缺少监护人电话"),
+        ("PHN002", 2, "N", "guardian_phone", not_the_guardians("父")),
+        ("PHN002", 3, "N", "guardian_phone", not_the_guardians("爸爸")),
+        (
+            "PHN003",
+            3,
+            "N",
+            "guardian_phone",
+            "“监护人电话”里标明是父亲的号码，与“父亲电话”一栏填的不一样：没有采用，以“父亲电话”为准",
+        ),
+        ("PHN002", 4, "N", "guardian_phone", not_the_guardians("父")),
+        ("PHN002", 7, "N", "guardian_phone", not_the_guardians("母")),
+    ]
+    cards = tmp_path / "c.html"
+    assert card_phones(path, cards) == [
+        ("13800000001", "13912345678"),
+        ("13812345678", "13912345678"),
+        ("13812345678", "13912345678"),
+        ("13812345678", "13912345678"),
+        ("13812345678", "13912345678"),
+        ("13812345678", "13900000006"),
+    ]
+    assert guardian_phones(path, cards) == [
+        "＿＿＿＿＿＿",
+        "＿＿＿＿＿＿",
+        "＿＿＿＿＿＿",
+        "13800000004",
+        "13800000005",
+        "＿＿＿＿＿＿",
+    ]

@@ -421,18 +421,37 @@ def fill_owners(
             cells[i] = (label, tuple(owned))
 
 
+# The 与儿童关系 of a guardian who is the father or the mother.
+_PARENT_RELATION = {"father": "父亲", "mother": "母亲"}
+PARENTS = tuple(_PARENT_RELATION)
+
+
+def whose(word: str) -> str:
+    """Whose number a phone label (a key of ``_WHOSE``: 爸爸, 外婆) says it is: father,
+    mother, parent, guardian or own."""
+    return _WHOSE[word]
+
+
 # A phone label naming a grandparent (爷爷, 外婆 …) as 与儿童关系 spells them, and the
 # relations that name both grandparents of one side (祖父母: 爷爷 and 奶奶 alike).
 _BOTH_GRANDPARENTS = {"祖父母": ("祖父", "祖母"), "外祖父母": ("外祖父", "外祖母")}
 
 
-def names_guardian(word: str, relation: object) -> bool:
+def names_guardian(
+    word: str, relation: object, guardian: object = None, parent: object = None
+) -> bool:
     """Whether a phone label (``word``, a key of ``_WHOSE``) names the child's guardian, of
     the relation (与儿童关系, read) given: 监护人 always; 爷爷 the guardian whose relation is
-    祖父 or 祖父母, 外婆 外祖母 or 外祖父母. A grandparent who is not the guardian (奶奶
-    where the guardian is the 外祖父), or a guardian of unknown relation, is not."""
+    祖父 or 祖父母, 外婆 外祖母 or 外祖父母; 父 the guardian whose relation is 父亲, or whose
+    name (``guardian``) is the named parent's (``parent``, read only for a parent's
+    label). A grandparent who is not the guardian (奶奶 where the guardian is the 外祖父),
+    or a guardian of unknown relation, is not."""
     if word == "监护人":
         return True
+    if (whose := _WHOSE.get(word)) in _PARENT_RELATION:
+        return relation == _PARENT_RELATION[whose] or (
+            guardian.__class__ is str and guardian == parent
+        )
     kin = relation_word(word)
     return kin is not None and (relation == kin or kin in _BOTH_GRANDPARENTS.get(relation, ()))
 
@@ -500,6 +519,8 @@ _PARENT_PHONE = {"father": "father_phone", "mother": "mother_phone"}
 _NOT_THEIRS = {
     "father_phone": frozenset({"mother", "guardian"}),
     "mother_phone": frozenset({"father", "guardian"}),
+    # A parent's, unless the guardian is that parent (lbc.roster.tables.Columns._phones).
+    "guardian_phone": frozenset({"father", "mother"}),
 }
 # Whose numbers a phone column (by its field key) is for: a 家长电话 column is both
 # parents'; a teacher's 联系电话 (``phone``) only its own.

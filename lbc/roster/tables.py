@@ -217,9 +217,12 @@ class Columns(dict[str, list[Any]]):
         read: dict[str, list[Any]] = {}
         for key in nz.PHONES_TOGETHER:
             if key in self._raw:
-                if key in nz.PARENT_PHONES:
-                    elsewhere[key] = {}
-                read[key] = nz.phone_column(self._raw[key], key, elsewhere.get(key))
+                elsewhere[key] = {}
+                read[key] = nz.phone_column(self._raw[key], key, elsewhere[key])
+        # 父：… in 监护人电话 is the guardian's number where the guardian is the father.
+        theirs = elsewhere.get("guardian_phone", {})
+        for i in [i for i, (label, _) in theirs.items() if label and self._is_guardian(i, label)]:
+            read["guardian_phone"][i] = theirs.pop(i)[1][0][1]
         nz.fill_owners(read, self._raw, elsewhere, self._is_guardian)
         for key, column in read.items():
             if not dict.__contains__(self, key):
@@ -228,15 +231,23 @@ class Columns(dict[str, list[Any]]):
 
     def _is_guardian(self, i: int, word: str) -> bool:
         """Whether the child of row ``i``'s guardian is the one a phone label names (爷爷:
-        a guardian whose 与儿童关系 is 祖父 or 祖父母), by nz.names_guardian; its cell read
-        alone, as only the few rows of a number labelled as another's are asked."""
-        relation = self._raw.get("guardian_relation")
-        return nz.names_guardian(word, None if relation is None else nz.relation(relation[i]))
+        a guardian whose 与儿童关系 is 祖父 or 祖父母; 父: 父亲, or the father's name), by
+        nz.names_guardian; its cells read alone, as only the few rows of a number labelled
+        as another's are asked."""
+
+        def cell(key: str) -> Any:
+            raw = self._raw.get(key)
+            return None if raw is None else NORMALISERS[self._kind][key][0](raw[i])
+
+        whose = nz.whose(word)
+        parent = cell(f"{whose}_name") if whose in nz.PARENTS else None
+        guardian = cell("guardian_name") if parent is not None else None
+        return nz.names_guardian(word, cell("guardian_relation"), guardian, parent)
 
     def elsewhere(self, key: str) -> nz.Elsewhere:
-        """The cells of a parent's phone column (nz.PARENT_PHONES) with a number labelled as
-        someone else's, by row (nz.Elsewhere); {} for any other column."""
-        if key not in nz.PARENT_PHONES or key not in self._raw:
+        """The cells of a parent's or the guardian's phone column (nz.PHONES_TOGETHER) with
+        a number labelled as someone else's, by row (nz.Elsewhere); {} for any other."""
+        if key not in nz.PHONES_TOGETHER or key not in self._raw:
             return {}
         if self._elsewhere is None:
             self._phones()
