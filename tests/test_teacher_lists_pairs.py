@@ -301,3 +301,24 @@ def test_a_name_padded_with_a_space_is_one_name(tmp_path: Path) -> None:
         "王梓萱": ("李强", KEPT, True),
         "张雨": ("李强", KEPT, True),
     }
+
+
+def test_a_compound_surname_spaced_off_its_given_name_is_one_name(tmp_path: Path) -> None:
+    """ "欧阳 娜娜" (a compound surname, a space, the given name) names 欧阳娜娜 of the
+    roster, not 欧阳 and 娜娜, two names of nobody; "司马 相如 张雨涵" names 司马相如 and
+    张雨涵; a compound surname and a given name no child has is one name of nobody, said
+    once as written (TCH005). Two children's names spaced apart stay two."""
+    kids = [kid(1), kid(2, 姓名="欧阳娜娜"), kid(3, 姓名="司马相如"), kid(4, 姓名="王梓萱")]
+    staff = [
+        listing("王芳", C32, "欧阳\u3000娜娜"),
+        listing("李强", C51, "司马 相如 张雨涵"),
+        listing("赵敏", C51, "上官 婉儿"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    assert findings(path) == [
+        ("TCH005", "warning", 4, "I", "children", "帮扶学生“上官 婉儿”不在花名册中，没有结对"),
+    ]
+    _, doc = pair_json(tmp_path, path)
+    assert who(doc)["欧阳娜娜"] == ("王芳", KEPT, True)
+    assert who(doc)["司马相如"] == ("李强", KEPT, True)
+    assert who(doc)["张雨涵"] == ("李强", KEPT, True)

@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,19 +99,38 @@ class Listed:
 
 
 # Between the names of a 帮扶学生 cell (outside brackets): 张三、李四，王五 / 赵六. A space
-# is one only between names of two characters or more (_spaced): 张　三 is one name padded.
+# is one only between names of two characters or more (_spaced): 张　三 is one name padded,
+# and so is 欧阳 娜娜, a compound surname spaced off the given name (_one_name).
 _NAME_SEPARATORS = frozenset("、，,;；/／\n\r")
 _SPACES = frozenset(" \t\u3000")
 _OPENING, _CLOSING = "(（", ")）"
 _NOTED = re.compile(r"(?P<name>[^()（）]*)[(（](?P<note>.*)[)）]")
 
 
-def listed_names(cell: str) -> list[tuple[str, str, nz.ClassRef | None]]:
+# The compound surnames (复姓) still common among Chinese families, as the 百家姓 lists them
+# and today's registers hold them: a stretch of a 帮扶学生 cell beginning with one, then a
+# space and a given name, is one name (欧阳 娜娜) even where the roster has no child of it,
+# so that what validate says of it is said of the name as written, once.
+COMPOUND_SURNAMES = frozenset(
+    {
+        *("欧阳", "上官", "司马", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙"),
+        *("宇文", "司徒", "令狐", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "申屠"),
+        *("呼延", "闻人", "司空", "钟离", "百里", "澹台", "公冶", "太史", "万俟", "拓跋"),
+        *("东郭", "公羊", "濮阳", "淳于", "单于", "赫连", "左丘", "第五", "梁丘", "段干"),
+    }
+)
+
+
+def listed_names(
+    cell: str, known: Container[str] = frozenset()
+) -> list[tuple[str, str, nz.ClassRef | None]]:
     """The children a 帮扶学生 cell names: each as written, its name, and the class a
-    bracket after it gives (张三(三年级2班)), None when none does (or a remark does)."""
+    bracket after it gives (张三(三年级2班)), None when none does (or a remark does);
+    ``known``: the roster's children's names, by which two spaced pieces are one name
+    (欧阳 娜娜: _one_name)."""
     out = []
     for chunk in _outside_brackets(cell, _NAME_SEPARATORS):
-        for part in _spaced(chunk):
+        for part in _spaced(chunk, known):
             noted = _NOTED.fullmatch(part)
             name = nz.name(noted.group("name") if noted else part)
             if not name:
@@ -120,20 +140,38 @@ def listed_names(cell: str) -> list[tuple[str, str, nz.ClassRef | None]]:
     return out
 
 
-def _spaced(chunk: str) -> list[str]:
+def _spaced(chunk: str, known: Container[str] = frozenset()) -> list[str]:
     """The names of a stretch of a 帮扶学生 cell between separators, split at spaces outside
     brackets, a bracket after a space going with the name before it (张三 (三年级2班)).
     Schools pad a two-character name to the width of three (张　三, 王 五): where a piece
-    is one character, the spaces pad one name, which is the whole stretch."""
+    is one character, the spaces pad one name, which is the whole stretch. A compound
+    surname and its given name spaced apart (欧阳 娜娜) are one name (_one_name)."""
     pieces: list[str] = []
     for piece in _outside_brackets(chunk, _SPACES):
         if piece[0] in _OPENING and pieces:
             pieces[-1] += piece
+        elif pieces and _one_name(pieces[-1], piece, known):
+            pieces[-1] += " " + piece
         else:
             pieces.append(piece)
     if any(len(_NOTED.sub(r"\g<name>", p).strip()) < 2 for p in pieces):
         return [chunk]
     return pieces
+
+
+def _one_name(before: str, after: str, known: Container[str]) -> bool:
+    """Whether two pieces of a 帮扶学生 cell a space parts are one child's name: the name
+    they make is a child's of the roster (``known``) and they are not two children's, or
+    the first is a compound surname (COMPOUND_SURNAMES) no child is named."""
+    if any(c in _OPENING for c in before):  # a name with its class after it: whole
+        return False
+    noted = _NOTED.fullmatch(after)
+    first, second = nz.name(before), nz.name(noted.group("name") if noted else after)
+    if not first or not second:
+        return False
+    if first + second in known:
+        return not (first in known and second in known)
+    return first in COMPOUND_SURNAMES and first not in known
 
 
 def _outside_brackets(text: str, separators: frozenset[str]) -> list[str]:
@@ -180,8 +218,9 @@ def listed_pairs(
     A name pairs the one child of the teacher's school of that name (of the class a bracket
     after it gives); a child entered twice is one child. With the names that pair nobody."""
     lists = [tb for tb in roster.teachers if tb.has("children")]
+    known = _Names(roster.children)
     cells = {
-        (id(tb), j): listed_names(cell)
+        (id(tb), j): listed_names(cell, known)
         for tb in lists
         for j, cell in enumerate(tb.values["children"])
         if isinstance(cell, str)
@@ -257,6 +296,22 @@ def listed_pairs(
             for table, i in rows:
                 pairs[(id(table), i)] = (first[0], first[1])
     return pairs, problems
+
+
+class _Names:
+    """The children's names of the roster's children tables, gathered the first time one
+    is asked for (only a 帮扶学生 cell of two names spaced apart asks)."""
+
+    def __init__(self, tables: list[Table]) -> None:
+        self._tables = tables
+        self._names: set[object] | None = None
+
+    def __contains__(self, name: object) -> bool:
+        if self._names is None:
+            self._names = set()
+            for table in self._tables:
+                self._names.update(table.values.get("name") or ())
+        return name in self._names
 
 
 def _cell(cells: list[object] | None, i: int) -> object:
