@@ -10,12 +10,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from test_namesakes import CARD, fill_first_row, namesakes, rows_of, sheet
 from test_namesakes import kid as kid51
 from test_namesakes import teacher as teacher51
 from test_pair import C32, C51, KEPT, kid, pair_json, roster, teacher, who
 
-from conftest import run, table, write_xlsx
+from conftest import RECORD_HEADER, run, table, write_xlsx
 
 
 def findings(path: Path, select: str = "TCH") -> list[tuple[str, str, int, str, str, str]]:
@@ -230,7 +231,8 @@ def test_a_record_by_one_of_two_teachers_of_one_name_counts_for_her_namesake(
     mine = sheet(ws, "王芳（三年级(2)班）")
     assert rows_of(mine)[1][1:] == ["张伟", C51, "谈心", "2024年9月", None, None, "王芳"]
     fill_first_row(mine, dt.date(2024, 9, 10), "谈心")
-    assert run("validate", "--select", "REC", cwd=ws).exit_code == 0
+    checked = run("validate", "--select", "REC", cwd=ws).stdout  # no REC006: 王芳 is she
+    assert checked.startswith("没有发现问题。\n共检查 3 名儿童、3 名教师、1 条帮扶记录")
     due = run("due", "--as-of", "2024-09-20", "--format", "json", cwd=ws)
     owed = {
         (x["teacher"], c["child"]): c["owed"] for x in due.json()["teachers"] for c in x["children"]
@@ -239,6 +241,53 @@ def test_a_record_by_one_of_two_teachers_of_one_name_counts_for_her_namesake(
         ("李强", "张伟"): ["谈心", "家访", "送温暖"],
         ("李强", "王梓萱"): ["谈心", "家访", "送温暖"],
         ("王芳（三年级(2)班）", "张伟"): ["家访", "送温暖"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("cell", "signed"),
+    [
+        ("王芳（三年级(2)班）", "王芳"),
+        ("王芳（三年级(2)班）", "王芳（三年级(2)班）"),
+        ("王芳", "王芳（三年级(2)班）"),
+        ("王芳", "王芳"),
+    ],
+)
+def test_a_record_signed_with_or_without_the_teachers_tag_is_hers(
+    tmp_path: Path, cell: str, signed: str
+) -> None:
+    """A school's own records sheet: a talk with 张伟 signed 王芳 or as lbc names her (王芳
+    （三年级(2)班）) counts for the 张伟 paired with her, whether the roster's 帮扶教师
+    cell says 王芳（三年级(2)班） or 王芳: no teacher unknown (REC001), no record of
+    namesakes for nobody (REC003), nor of another's child (REC006), and lbc due owes her
+    张伟 no talk."""
+    ws = namesake_teachers(tmp_path, "李强")
+    kids = namesakes(born=False)
+    kids[0]["帮扶教师"], kids[1]["帮扶教师"] = "李强", cell
+    staff = [
+        teacher51("王芳", "13800000001"),
+        {**teacher51("王芳", "13800000002"), "任教班级": C32},
+        teacher51("李强", "13800000003"),
+    ]
+    values = [dt.date(2024, 9, 10), signed, "张伟", C51, "谈心", "谈学习"]
+    talk = dict(zip(RECORD_HEADER, values, strict=True))
+    write_xlsx(
+        ws / "roster.xlsx",
+        {
+            "花名册": table([*kids, kid51(3, 帮扶教师="李强")]),
+            "教师": table(staff),
+            "帮扶记录": table([talk]),
+        },
+    )
+    assert findings(ws / "roster.xlsx", "REC") == []
+    due = run("due", "--as-of", "2024-09-20", "--format", "json", cwd=ws)
+    owed = {
+        (x["teacher"], c["child"]): c["owed"] for x in due.json()["teachers"] for c in x["children"]
+    }
+    assert owed == {
+        ("李强", "张伟"): ["谈心", "家访", "送温暖"],
+        ("李强", "王梓萱"): ["谈心", "家访", "送温暖"],
+        (cell, "张伟"): ["家访", "送温暖"],
     }
 
 

@@ -27,6 +27,7 @@ from lbc.roster.people import (
     LEFT_SCHOOL,
     TeachersInPost,
     births_differ,
+    signed_by,
     teacher_named,
     untagged,
 )
@@ -1129,7 +1130,12 @@ def check_records(
                         termed[day] = inside
                 if not inside:
                     out.add(R.REC007, i, "date", date=day)
-        if teacher is not None and teacher_names is not None and teacher not in teacher_names:
+        if (
+            teacher is not None
+            and teacher_names is not None
+            and teacher not in teacher_names
+            and teacher_named(teacher, teacher_names) is None  # 王芳（三年级(2)班）: hers
+        ):
             out.add(R.REC001, i, "teacher", name=teacher)
         if student is None:
             if kind not in GROUP_KINDS and has_student:
@@ -1149,6 +1155,6 @@ def check_records(
             out.add(R.REC003, i, "student", name=student, count=len(found))
         elif laid_out and teacher is not None:
             [(_, owner)] = found
-            if isinstance(owner, str) and owner != teacher:
+            if isinstance(owner, str) and not signed_by(owner, teacher):
                 out.add(R.REC006, i, "student", name=student, owner=owner, teacher=teacher)
     return out.findings

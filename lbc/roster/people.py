@@ -108,6 +108,19 @@ def untagged(value: str) -> str:
     return _NAMESAKE_TAG.sub("", value) or value
 
 
+def signed_by(owner: object, teacher: object) -> bool:
+    """Whether a record signed ``teacher`` is by the teacher a child's 帮扶教师 (``owner``,
+    the pairs in force) names: the same name, or the one lbc's tag for one of two teachers
+    of one name (王芳（三年级(2)班）) and the other that name (王芳) alone, whichever is
+    the cell's and whichever the record's: lbc's record sheets sign hers 王芳, and a
+    teacher may copy the name as lbc shows it. Two tags apart are two teachers."""
+    if owner == teacher:
+        return True
+    if owner.__class__ is not str or teacher.__class__ is not str:
+        return False
+    return untagged(owner) == teacher or owner == untagged(teacher)  # type: ignore[arg-type]
+
+
 def teacher_phone(table: Table, i: int) -> str:
     """A teacher row's numbers to call, "" for none: two rows of one name and one phone in
     one school are one teacher (repeated_teachers)."""

@@ -25,7 +25,7 @@ from typing import Any, Generic, TypeVar
 
 from lbc.roster import normalise as nz
 from lbc.roster.normalise import YearMonth
-from lbc.roster.people import births_differ, known_birth, named_children, untagged
+from lbc.roster.people import births_differ, known_birth, named_children, signed_by
 from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
 
 TALK, VISIT, WARMTH, FAMILY_CALL = "谈心", "家访", "送温暖", "亲情通话"
@@ -257,14 +257,11 @@ def paired_with(found: list[tuple[K, object]], teacher: object) -> list[tuple[K,
     the pairs in force), the one paired with the record's ``teacher`` when exactly one is:
     her sheet's 张伟 is hers, its 出生日期 column deleted or never there. Else ``found``.
     A child paired with one of two teachers of one name (王芳（三年级(2)班）) is paired with
-    a record signed 王芳, as lbc's record sheets sign hers: so is the other 王芳's child."""
+    a record signed 王芳, as lbc's record sheets sign hers: so is the other 王芳's child;
+    a record signed as lbc names her is hers where the cell says 王芳 (``signed_by``)."""
     if len(found) < 2 or teacher.__class__ is not str:
         return found
-    mine = [
-        hit
-        for hit in found
-        if hit[1] == teacher or (hit[1].__class__ is str and untagged(hit[1]) == teacher)  # type: ignore[arg-type]
-    ]
+    mine = [hit for hit in found if signed_by(hit[1], teacher)]
     return mine if len(mine) == 1 else found
 
 
