@@ -148,3 +148,16 @@ def test_flag_lists_a_child_whose_guardian_is_an_away_parent(tmp_path):
         ("CON007", 2, "guardian_name"),
         ("CON007", 3, "guardian_name"),
     ]
+
+
+def test_flag_in_english_lists_the_missing_contacts_with_english_commas(tmp_path):
+    """With --lang en the contacts a child lacks are joined as English joins a list, in
+    the table and the CSV alike: a Chinese 、 between English words is a leak."""
+    rows = [CHILD_HEADER, child_row(1, 监护人姓名=None, 监护人电话=None)]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    table = run("--lang", "en", "flag", path)
+    assert table.exit_code == 1
+    assert "guardian's name, guardian's phone" in table.stdout
+    assert "、" not in table.stdout
+    lines = run("--lang", "en", "flag", path, "--format", "csv").stdout.splitlines()
+    assert lines[1].endswith(",\"guardian's name, guardian's phone\"")

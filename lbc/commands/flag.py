@@ -95,7 +95,7 @@ def csv_rows(report: FlagReport, privacy: Privacy) -> list[dict[str, object]]:
                     "sheet": c.sheet,
                     "row": c.row,
                     "missing": ";".join(c.missing),
-                    "missing_text": "、".join(c.missing_text),
+                    "missing_text": t("list.sep").join(c.missing_text),
                 }
             )
     for x in report.teachers:
@@ -121,7 +121,9 @@ def print_table(report: FlagReport, privacy: Privacy) -> None:
         title = common.class_heading(
             "flag.heading", g.cls, g.head_teachers, len(g.children), privacy
         )
-        rows = [(c.row, privacy.name(c.name), "、".join(c.missing_text)) for c in g.children]
+        rows = [
+            (c.row, privacy.name(c.name), t("list.sep").join(c.missing_text)) for c in g.children
+        ]
         console.print(rich_table(headers, rows, title=title))
     if report.teachers:
         title = t("flag.teachers_heading", count=len(report.teachers))
