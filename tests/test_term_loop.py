@@ -693,3 +693,14 @@ def _owes_nothing(tmp_path: Path, *records: list[object]) -> None:
         "截至 2024-10-15（2024年秋季学期）：结对儿童 1 名；本月未谈心 0 名，有月份漏谈 0 名，"
         "本学期未家访 0 名，本学年未送温暖 0 名，超过 30 天无任何联系 0 名；逾期 0 名\n"
     )
+
+
+def test_due_in_english_lists_the_months_without_a_talk_with_english_commas(
+    term: Path,
+) -> None:
+    """With --lang en the months a child went without a talk are joined as English joins a
+    list: a Chinese 、 between 2024-09 and 2024-10 is a leak into the English output."""
+    english = run("--lang", "en", "due", "--as-of", "2024-11-20", cwd=term)
+    assert english.exit_code == 1
+    assert "; no talk in 2024-09, 2024-10" in english.stdout
+    assert "、" not in english.stdout

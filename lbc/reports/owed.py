@@ -438,7 +438,7 @@ def _owed_text(c: Owed) -> str:
     owed = t("list.sep").join(t(f"due.owed.{k}") for k in c.owed)
     if not c.missed_months:
         return owed
-    months = "、".join(t("due.month", year=y, month=m) for y, m in c.missed_months)
+    months = t("list.sep").join(t("due.month", year=y, month=m) for y, m in c.missed_months)
     return t("due.owed_and_missed", owed=owed, months=months)
 
 
