@@ -783,6 +783,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "已创建工作区：{path}（lbc.toml 与 roster.xlsx）。填好花名册后运行：lbc validate",
         "workspace created in {path} (lbc.toml and roster.xlsx). Fill in the roster, then run: lbc validate",
     ),
+    "note.init_done_cd": (
+        "已创建工作区：{path}（lbc.toml 与 roster.xlsx）。填好花名册后，进入这个文件夹（cd {cd}）再运行：lbc validate",
+        "workspace created in {path} (lbc.toml and roster.xlsx). Fill in the roster, then go into the folder (cd {cd}) and run: lbc validate",
+    ),
     "note.reading": ("读取", "reading"),
     "note.checking": ("检查中", "checking"),
     # ---- validate output ----

@@ -329,3 +329,25 @@ def test_an_option_shared_by_commands_reads_alike_in_each_help():
                 shown.setdefault(param.opts[0], set()).add(param.metavar)
     assert {name: m for name, m in shown.items() if len(m) > 1} == {}
     assert shown["--as-of"] == {"YYYY-MM-DD"}
+
+
+def test_init_into_a_new_folder_says_to_go_into_it(tmp_path):
+    """``lbc init 新学校`` run from the folder above: lbc finds lbc.toml in the current
+    folder or above it, so the next step the note gives must be taken inside 新学校 (run
+    where it was, lbc validate only says it found no lbc.toml). Run inside, it says no cd."""
+    made = run("init", "新学校", cwd=tmp_path)
+    assert made.exit_code == 0
+    assert made.stderr == (
+        "已创建工作区：新学校（lbc.toml 与 roster.xlsx）。"
+        "填好花名册后，进入这个文件夹（cd 新学校）再运行：lbc validate\n"
+    )
+    english = run("--lang", "en", "init", "school two", cwd=tmp_path)
+    assert english.stderr == (
+        "workspace created in school two (lbc.toml and roster.xlsx). Fill in the roster, "
+        'then go into the folder (cd "school two") and run: lbc validate\n'
+    )
+    (tmp_path / "here").mkdir()
+    here = run("init", cwd=tmp_path / "here")
+    assert here.stderr == (
+        "已创建工作区：.（lbc.toml 与 roster.xlsx）。填好花名册后运行：lbc validate\n"
+    )

@@ -19,4 +19,9 @@ def init(
     from lbc.documents.blank_roster import init_workspace  # openpyxl is only needed here
 
     init_workspace(folder)
-    common.note(t("note.init_done", path=folder))
+    if folder.resolve() == Path.cwd().resolve():
+        common.note(t("note.init_done", path=folder))
+        return
+    # lbc finds lbc.toml in the current folder or above it: the next step is taken inside.
+    cd = f'"{folder}"' if any(c.isspace() for c in str(folder)) else str(folder)
+    common.note(t("note.init_done_cd", path=folder, cd=cd))
