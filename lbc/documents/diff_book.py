@@ -1,9 +1,11 @@
 """``lbc diff --out``: the change log a school files each term (动态管理台账).
 
 Three sheets, 新增, 离开 and 信息变更, with full values as each roster's cell holds them (the
-change was found on normalised values; what was written is what the school typed): the file
-is the school's record of what changed, written owner-only like every file lbc writes that
-holds phone numbers, and printed as every workbook lbc writes (lbc.output.sheet_style).
+change was found on normalised values; what was written is what the school typed, or what
+lbc read where the typed cells alone are alike: a class whose grade is a column of its own,
+二年级 | 1班 → 四年级 | 1班, is written 二年级(1)班 → 四年级(1)班): the file is the school's
+record of what changed, written owner-only like every file lbc writes that holds phone
+numbers, and printed as every workbook lbc writes (lbc.output.sheet_style).
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
         w = found.describe(m.new)
         for c in m.changes:
             old, new = written(m.old, c.field), written(m.new, c.field)
+            if old == new:  # the change is in a cell of its own (年级 | 班级: 1班 → 1班)
+                old, new = c.old, c.new
             lines.append(
                 [len(lines) + 1, w["class"], w["child"], w["row"], label(c.field), old, new,
                  t(f"diff.by.{m.rule}")]
