@@ -1459,8 +1459,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "dropout rate = dropouts / on the books",
     ),
     "var.pairing.kept": (
-        "与上学期相同帮扶教师的儿童数（需 --previous，否则为空）",
-        "children keeping last term's teacher (with --previous, else empty)",
+        "与上学期相同帮扶教师的儿童数（需 --previous，否则为空；上学期花名册没有“帮扶教师”列时也为空）",
+        "children keeping last term's teacher (with --previous, else empty; empty too when "
+        "last term's roster has no 帮扶教师 column)",
     ),
     "var.changes": (
         "与上学期花名册相比的变化（需 --previous，否则为空）",

@@ -920,6 +920,23 @@ def test_previous_roster_gives_changes_and_kept_pairs(school: Path) -> None:
     assert "，其中 2 名延续上学期的帮扶教师。" in md
 
 
+def test_last_terms_roster_without_support_teachers_says_nothing_of_pairs_kept(
+    school: Path,
+) -> None:
+    """Last term's roster has no 帮扶教师 column (the registration form has none): whose
+    teacher stayed is not known, and the summary must not say none did (其中 0 名延续上学期
+    的帮扶教师); the changes it can count are still said."""
+    rows = [{k: v for k, v in row.items() if k != "帮扶教师"} for row in LAST_TERM]
+    write_xlsx(school / "上学期.xlsx", {"花名册": table(rows)})
+    args = ("--term", "2024-autumn", "--previous", "上学期.xlsx")
+    doc = summary(school, *args, "--format", "json").json()
+    assert doc["pairing"]["kept"] is None
+    assert doc["changes"]["added"] == 6
+    md = summary(school, *args).stdout
+    assert "与上学期相比，新增 6 名" in md
+    assert "延续上学期" not in md
+
+
 # ---- usage mistakes: exit 2, one line ----
 
 

@@ -883,8 +883,11 @@ def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
     }
 
 
-def _kept(previous: Roster, roster: Roster, kids: Kids) -> int:
-    """Children on the books whose support teacher is the one they had last term."""
+def _kept(previous: Roster, roster: Roster, kids: Kids) -> int | None:
+    """Children on the books whose support teacher is the one they had last term; None
+    when last term's roster names no teachers (no 帮扶教师 column): not known, not none."""
+    if not any(tb.has("support_teacher") for tb in previous.children):
+        return None
     kept = 0
     for m in diff_rosters(previous, roster).matched:
         before = m.old[0].get("support_teacher", m.old[1])
