@@ -21,6 +21,7 @@ from conftest import (
     TEACHER_HEADER,
     child_row,
     on_a_terminal,
+    one_error_line,
     run,
     unclear_records,
     write_xlsx,
@@ -704,3 +705,15 @@ def test_due_in_english_lists_the_months_without_a_talk_with_english_commas(
     assert english.exit_code == 1
     assert "; no talk in 2024-09, 2024-10" in english.stdout
     assert "、" not in english.stdout
+
+
+def test_record_sheets_already_written_is_said_in_the_users_language(term: Path) -> None:
+    """The sheets are Chinese whatever --lang says, but what lbc says to the user is not:
+    with --lang en, a second run refusing to overwrite the returned sheets says so in
+    English, in its one line."""
+    assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
+    again = run("--lang", "en", "record-sheets", "--term", "2024-autumn", cwd=term)
+    assert one_error_line(again) == (
+        f"lbc: error: 记录表/帮扶记录表_{TERM}_王芳.xlsx exists (3 in all): returned record "
+        "sheets are never overwritten; choose another folder or move the old ones"
+    )

@@ -56,17 +56,19 @@ def record_sheets(
     with language("zh"):  # a school's form: Chinese whatever --lang says
         books, unpaired, unclear = record_books(roster, terms, cfg.quotas)
         targets = [folder / _file_name(chosen.label, b.label) for b in books]
-        # A returned workbook holds a term's records: never overwritten, not even one of many.
-        existing = [p for p in targets if p.exists()]
-        if existing:
-            raise LbcError(t("err.record_sheet_exists", path=existing[0], count=len(existing)))
-        if not books:
-            raise LbcError(t("err.record_sheets_nobody"))
-        for target in targets:
-            refuse_input_as_output(target, inputs)
-        from lbc.documents.record_book import write_record_book  # openpyxl: only here
+    # What lbc says to the user is in the user's language, the forms' words aside.
+    # A returned workbook holds a term's records: never overwritten, not even one of many.
+    existing = [p for p in targets if p.exists()]
+    if existing:
+        raise LbcError(t("err.record_sheet_exists", path=existing[0], count=len(existing)))
+    if not books:
+        raise LbcError(t("err.record_sheets_nobody"))
+    for target in targets:
+        refuse_input_as_output(target, inputs)
+    from lbc.documents.record_book import write_record_book  # openpyxl: only here
 
-        folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    with language("zh"):
         for book, target in zip(books, targets, strict=True):
             title = t(
                 "rs.title",
