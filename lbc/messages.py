@@ -576,7 +576,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     # ---- lbc columns ----
     "columns.heading": (
         "{file} 的“{sheet}”：{kind}，表头在第 {rows} 行，{count} 行数据",
-        "{file} sheet '{sheet}': {kind}, header in row {rows}, {count} data rows",
+        "{file} sheet '{sheet}': {kind}, header in row {rows}; {count} data rows",
     ),
     "columns.kind.children": ("留守儿童花名册", "children"),
     "columns.kind.pairs": (

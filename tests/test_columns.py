@@ -103,6 +103,20 @@ def test_columns_in_english(tmp_path: Path) -> None:
     assert "未" not in table and "读" not in table
 
 
+def test_columns_in_english_lists_header_rows_and_cells_with_english_commas(
+    tmp_path: Path,
+) -> None:
+    """The registration form's header spans two rows (父亲 over 姓名): with --lang en the
+    rows and a column's header cells are listed as English lists them, not with 、."""
+    path = write_printed_form(tmp_path / "登记表.xlsx")
+    table = run("--lang", "en", "columns", path).stdout
+    assert "header in row 2, 3; 3 data rows" in table
+    assert "P2, P3" in table
+    assert "、" not in table
+    csv = run("--lang", "en", "columns", path, "--format", "csv").stdout
+    assert ',"P2, P3",' in csv
+
+
 def test_columns_as_csv(tmp_path: Path) -> None:
     header = ["序号", "姓名", "身份证件号", "班级", "是否留守儿童"]
     rows = [[n, *(row[h] for h in header[1:])] for n, row in enumerate(xj_rows((0, 1, 2, 1)), 1)]

@@ -48,7 +48,7 @@ def _lines(sheet: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
         (
             c["column"],
             c["header"],
-            "、".join(c["header_cells"]),
+            t("list.sep").join(c["header_cells"]),
             f"{c['label']} ({c['field']})",
             note_for(kind, c),
         )
@@ -58,7 +58,7 @@ def _lines(sheet: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
         (
             c["column"],
             c["header"],
-            "、".join(c["header_cells"]),
+            t("list.sep").join(c["header_cells"]),
             t("columns.not_read"),
             note_for(kind, c),
         )
@@ -90,7 +90,7 @@ def _print(described: list[dict[str, Any]]) -> None:
                 file=entry["file"],
                 sheet=sheet["sheet"],
                 kind=t("columns.kind.pairs" if sheet["pairs"] else f"columns.kind.{sheet['kind']}"),
-                rows="、".join(map(str, sheet["header_rows"])),
+                rows=t("list.sep").join(map(str, sheet["header_rows"])),
                 count=sheet["rows"],
             )
             console.print(rich_table(headers, _lines(sheet), title=title))
