@@ -13,7 +13,7 @@ import typer.main
 from rich.cells import cell_len
 from test_usage_errors import console
 
-from conftest import run
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
 from lbc.app import app
 
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
@@ -187,3 +187,15 @@ def test_init_where_a_file_stands_in_the_path_is_said_in_chinese(tmp_path):
         2,
         f"lbc: 错误：无法写入 {tmp_path / 'a' / '新学校'}：路径中有一段不是文件夹\n",
     )
+
+
+def test_columns_not_read_are_listed_in_english_with_english_commas(tmp_path):
+    """A roster with two columns lbc does not know and two more for a field already read:
+    with --lang en the notes list them as English lists, not with the Chinese 、."""
+    header = [*CHILD_HEADER, "爱好", "特长", "现住址", "住址"]
+    rows = [header, [*child_row(1), "画画", "唱歌", "某村", "某村"]]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    notes = run("--lang", "en", "validate", path).stderr
+    assert "ignored: 爱好(O), 特长(P)" in notes
+    assert "only the earlier one is read: 现住址(Q), 住址(R)" in notes
+    assert "、" not in notes

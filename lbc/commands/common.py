@@ -409,7 +409,7 @@ def say_what_was_read(
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN
         ]
         if unknown:
-            cols = "、".join(f"{label}({letter})" for letter, label in unknown)
+            cols = t("list.sep").join(f"{label}({letter})" for letter, label in unknown)
             note(t("note.unknown_columns", columns=cols, **where))
         unpaired = listed.get(id(table), 0)
         if unpaired and not checked:
@@ -420,7 +420,7 @@ def say_what_was_read(
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_REPEAT
         ]
         if repeats:
-            cols = "、".join(f"{label}({letter})" for letter, label in repeats)
+            cols = t("list.sep").join(f"{label}({letter})" for letter, label in repeats)
             note(t("note.repeat_columns", columns=cols, **where))
         if table.kind_from:
             source, kind = table.kind_from
