@@ -703,3 +703,15 @@ def test_a_class_moved_in_its_grade_column_is_written_so_in_the_change_log(
     assert "二年级(1)班 → 四年级(1)班" in shown.stdout
     ws = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
     assert [c.value for c in ws[2]][4:7] == ["班级", "二年级(1)班", "四年级(1)班"]
+
+
+def test_the_change_log_is_chinese_whatever_the_interface_language(tmp_path: Path) -> None:
+    """变更记录.xlsx is the ledger a school files: Chinese with --lang en too, its 对应依据
+    column saying 身份证号, not the English the terminal says (ID number)."""
+    write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table([kid(1, 监护人电话="13700000000")])})
+    write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table([kid(1)])})
+    shown = run("--lang", "en", "diff", "上学期.xlsx", "本学期.xlsx", "--out", "变更.xlsx",
+                cwd=tmp_path)  # fmt: skip
+    assert "ID number" in shown.stdout
+    ws = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
+    assert [c.value for c in ws[2]][4:] == ["监护人电话", "13700000000", "13712345678", "身份证号"]

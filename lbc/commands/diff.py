@@ -9,7 +9,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus
-from lbc.messages import h, t
+from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
@@ -48,7 +48,8 @@ def diff_command(
     if out is not None:
         from lbc.documents.diff_book import write_changes_book  # openpyxl only here
 
-        write_changes_book(out, found, [old, new])
+        with language("zh"):  # the ledger a school files: Chinese whatever --lang says
+            write_changes_book(out, found, [old, new])
         common.note(t("diff.note.written", path=out))
     privacy = Privacy(show_pii, names_in_full=True)  # whose record changed: names whole
     common.emit(
