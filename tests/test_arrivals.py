@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
 
 TEACHERS = [["姓名", "在岗"], ["王芳", "是"]]
@@ -119,3 +121,18 @@ def test_a_child_enrolled_after_the_year_began_owes_nothing_before(tmp_path: Pat
         watch = run("watch", path, "--as-of", "2024-11-10", "--format", "json").json()
         listed = [c["name"] for x in watch["classes"] for c in x["children"]]
         assert listed == ["张雨涵", "王梓萱", "刘浩然"]
+
+
+def test_record_sheets_lay_out_no_talk_before_a_child_came(tmp_path: Path) -> None:
+    """李明轩 came on 2024-11-04: lbc due and the summary ask no talk of September or
+    October of him, so his teacher's record sheet lays none out either (a row to fill for
+    a month he was not at the school); 张雨涵, there all term, has a row for each month."""
+    path = _roster(tmp_path, dt.date(2024, 11, 4))
+    made = run("record-sheets", path, "--term", "2024-autumn", "--out", tmp_path / "记录表")
+    assert made.exit_code == 0, made.stderr
+    (book,) = (tmp_path / "记录表").glob("*.xlsx")
+    ws = load_workbook(book)["帮扶记录"]
+    talks = [(r[1], r[4]) for r in ws.iter_rows(min_row=3, values_only=True) if r[3] == "谈心"]
+    months = ["2024年9月", "2024年10月", "2024年11月", "2024年12月", "2025年1月"]
+    assert [m for name, m in talks if name == "张雨涵"] == months
+    assert [m for name, m in talks if name == "李明轩"] == months[2:]

@@ -51,15 +51,16 @@ from lbc.workspace.terms import SchoolTerms, Term
 Month = tuple[int, int]
 
 
-def laid_out(term: Term, quotas: Quotas) -> list[tuple[str, str]]:
-    """The rows one child's record sheet lays out: (kind, when it is owed)."""
-    rows = [
-        (TALK, t("rs.month", year=y, month=m))
+def laid_out(term: Term, quotas: Quotas) -> list[tuple[str, str, Month | None]]:
+    """The rows one child's record sheet lays out: (kind, when it is owed, and the month
+    of a talk)."""
+    rows: list[tuple[str, str, Month | None]] = [
+        (TALK, t("rs.month", year=y, month=m), (y, m))
         for y, m in term.counted_months(term.end)
         for _ in range(quotas.talks_per_month)
     ]
-    rows += [(VISIT, t("rs.this_term"))] * quotas.home_visits_per_term
-    rows += [(WARMTH, t("rs.this_year"))] * quotas.warmth_per_year
+    rows += [(VISIT, t("rs.this_term"), None)] * quotas.home_visits_per_term
+    rows += [(WARMTH, t("rs.this_year"), None)] * quotas.warmth_per_year
     return rows
 
 
@@ -132,7 +133,8 @@ def record_books(
     text["guardian_phone"] = [nz.numbers_text(v) for v in kids.column("guardian_phone")]
     parents = [(who, kids.column(f"{who}_phone")) for who in ("father", "mother", "parent")]
     born, unclear = namesakes_born(kids, kids.index(roster))
-    rows: dict[Term, list[tuple[str, str]]] = {}
+    rows: dict[Term, list[tuple[str, str, Month | None]]] = {}
+    arrivals: dict[dt.date, list[dt.date | None]] = {}
     books = []
     loads = caseloads(kids)
     labels = teacher_labels(loads)
@@ -155,7 +157,21 @@ def record_books(
         term = terms.of(kids.where[mine[0]][0])
         if term not in rows:
             rows[term] = laid_out(term, quotas)
-        planned = [Planned(n, k, when) for k, when in rows[term] for n in range(len(children))]
+        # A child who came this school year owes no talk of a month it was mostly not
+        # there (lbc due, the summary): no row is laid out for one.
+        owes: list[set[Month] | None] = []
+        for k in mine:
+            year_start = terms.year_start_of(kids.where[k][0])
+            if year_start not in arrivals:
+                arrivals[year_start] = kids.arrived(year_start)
+            came = arrivals[year_start][k]
+            owes.append(None if came is None else set(term.counted_months(term.end, came)))
+        planned = [
+            Planned(n, kind, when)
+            for kind, when, month in rows[term]
+            for n in range(len(children))
+            if month is None or owes[n] is None or month in owes[n]
+        ]
         name = school_name(school)
         books.append(RecordBook(teacher, name, labels[key], children, planned, term))
     paired = [k for mine in loads.values() for k in mine]
