@@ -188,14 +188,16 @@ def test_a_row_copied_into_another_sheet_is_one_child(tmp_path: Path) -> None:
 
 
 def test_a_row_copied_into_another_file_of_the_school_is_one_child(tmp_path: Path) -> None:
-    """The school's folder holds 全校.xlsx and the class's own 三年级.xlsx, copying 张雨涵
-    (no ID number) and 李明轩 (hers on 全校 only): one child each in the summary, and
-    validate and pair name the row of the other file with its file."""
-    one, two = kid(1, 身份证号=None), kid(2)
+    """The school's folder holds 全校.xlsx and the class's own 三年级.xlsx, both saying
+    青山小学 in their 学校 column, copying 张雨涵 (no ID number) and 李明轩 (hers on 全校
+    only): one child each in the summary, and validate and pair name the row of the other
+    file with its file."""
+    one, two = kid(1, 身份证号=None, 学校="青山小学"), kid(2, 学校="青山小学")
     folder = tmp_path / "青山"
     folder.mkdir()
     staff = [["姓名", "在岗"], ["王芳", "是"], ["李强", "是"]]
-    write_xlsx(folder / "全校.xlsx", {"全校": table([one, two, kid(3)]), "教师": staff})
+    rows = [one, two, kid(3, 学校="青山小学")]
+    write_xlsx(folder / "全校.xlsx", {"全校": table(rows), "教师": staff})
     write_xlsx(folder / "三年级.xlsx", {"三年级": table([one, {**two, "身份证号": None}])})
     summary = run("summary", folder, *TERM, "--format", "json").json()
     assert summary["enrollment"]["on_books"] == 3
@@ -218,3 +220,29 @@ def test_a_row_copied_into_another_file_of_the_school_is_one_child(tmp_path: Pat
         "是同一行登记了两次，按同一名儿童结对"
         for here, there, row in ((grade, school, 3), (school, grade, 2))
     ]
+
+
+def test_alike_rows_of_two_schools_files_that_say_no_school_are_two_children(
+    tmp_path: Path,
+) -> None:
+    """A county's folder of 青山小学.xlsx and 白鹤小学.xlsx, neither titled nor with a 学校
+    column, each with a 张雨涵 of 三年级(2)班 born 2016-05-01 in 张大爷's care and no ID
+    number: two schools' children, as every table per school names the files. The two
+    rows were taken as one child: the summary counted 3 (白鹤小学 2, 青山小学 1) and
+    validate said DUP002 (an error) of 青山小学's row. Rows are copies only within what
+    can be told to be one school: its declared name, else the file's own."""
+    folder = tmp_path / "各校"
+    folder.mkdir()
+    alike = kid(1, 身份证号=None)
+    write_xlsx(folder / "青山小学.xlsx", {"花名册": table([alike, kid(2)])})
+    write_xlsx(folder / "白鹤小学.xlsx", {"花名册": table([alike, kid(3)])})
+    summary = run("summary", folder, *TERM, "--format", "json").json()
+    assert summary["enrollment"]["on_books"] == 4
+    assert [(s["name"], s["children"]) for s in summary["schools"]] == [
+        ("白鹤小学", 2),
+        ("青山小学", 2),
+    ]
+    found = run("validate", folder, "--select", "DUP", "--format", "json").json()
+    assert found["findings"] == []
+    merged = run("merge", folder, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
+    assert (merged["summary"]["children"], merged["summary"]["on_books"]) == (4, 4)

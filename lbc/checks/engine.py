@@ -33,7 +33,15 @@ from lbc.roster.people import (
 )
 from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.support import ChildIndex, paired_with, record_days
-from lbc.roster.tables import COPY_FIELDS, DATED, GRADE_OR_CODE, KEPT, Roster, Table
+from lbc.roster.tables import (
+    COPY_FIELDS,
+    DATED,
+    GRADE_OR_CODE,
+    KEPT,
+    Roster,
+    Table,
+    copy_columns,
+)
 from lbc.workspace.terms import in_a_term
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
@@ -253,8 +261,10 @@ class RosterChecks:
         terms: dict[str, tuple[dt.date, dt.date]] | None = None,
         file_terms: dict[str, dict[str, tuple[dt.date, dt.date]]] | None = None,
         several: bool = False,
+        copy_schools: dict[str, str] | None = None,
     ) -> None:
         self.today = today
+        self.copy_schools = copy_schools if copy_schools is not None else schools
         self.terms = terms
         self.file_terms = file_terms or {}
         self.teacher_names = teachers
@@ -290,13 +300,15 @@ class RosterChecks:
             terms,
             {file: roster.terms_of(file, terms) or {} for file in roster.terms},
             several=len(roster.children) > 1,
+            copy_schools=roster.copy_schools(),
         )
 
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.in_post)
         self.found += _duplicate_ids(table, self._ids_seen, self.schools)
         if self._copies is not None:
-            self.found += _copies_across(table, self._copies, self.schools.get(table.file, ""))
+            school, own = (x.get(table.file, "") for x in (self.schools, self.copy_schools))
+            self.found += _copies_across(table, self._copies, school, own)
         self.index(table)
 
     def index(self, table: Table) -> None:
@@ -864,13 +876,16 @@ class CopiesSeen:
         self.rows: dict[int, tuple[int, int, bool]] = {}
 
 
-def _copies_across(table: Table, seen: CopiesSeen, school: str) -> list[Finding]:
+def _copies_across(table: Table, seen: CopiesSeen, school: str, own: str) -> list[Finding]:
     """DUP002 at a row copied from another sheet of its workbook (a 全校 sheet and a 三年级
     sheet) or another file of its school: alike in every COPY_FIELDS cell, with a name, a
     class and a birth date read, and one of the two rows or both without an ID number (two
     ID numbers are DUP001's one child, or two children). Every command counts the two
     rows as one child (tables.copied_groups); the finding names the other row's file,
-    sheet and row. Copies within the sheet are _check_duplicate_children's."""
+    sheet and row. Copies within the sheet are _check_duplicate_children's. ``school``:
+    the table's file's school as it declares it, the rows held being one school's; ``own``:
+    as copies are told by it (Roster.copy_schools), a row's school being its 学校 cell,
+    else that."""
     if school != seen.school:
         seen.school, seen.tables, seen.rows = school, [], {}
     if not (table.has("name") and table.has("class")):
@@ -880,7 +895,7 @@ def _copies_across(table: Table, seen: CopiesSeen, school: str) -> list[Finding]
     n = len(table)
     v = table.values
     ids = v.get("id_number") or [None] * n
-    columns = [v.get(key) or [None] * n for key in COPY_FIELDS]
+    columns = copy_columns(table, own)
     born_at = COPY_FIELDS.index("birth_date")
     out = _Out(table, Kind.CHILDREN)
     for i, cells in enumerate(zip(*columns, strict=True)):

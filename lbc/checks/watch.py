@@ -175,7 +175,7 @@ class WatchFacts:
         self._from: dict[tuple[int, str], tuple[Table, int]] = {}
         self._guardians: dict[int, tuple[dt.date | int, str]] = {}
         in_post = TeachersInPost(roster)
-        rows_of = list(distinct_children(roster.children, roster.file_schools()))
+        rows_of = list(distinct_children(roster.children, roster.copy_schools()))
         for table, rows in _considered(roster.children, rows_of):
             base = len(self.children)
             self.children += [(table, i) for i in rows]

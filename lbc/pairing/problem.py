@@ -208,7 +208,7 @@ def _children(
     again: dict[tuple[int, int], list[tuple[Table, int]]] = {}  # a kept row -> its repeats
     rows = itertools.chain.from_iterable(map(_rows, roster.children))
     for (table, i, first), cells in zip(
-        distinct_children(roster.children, roster.file_schools()), rows, strict=True
+        distinct_children(roster.children, roster.copy_schools()), rows, strict=True
     ):
         status, ident, cls, name, grade, school, teacher, kind, gender, birth, *rest = cells
         listed, tag, priority, label = rest

@@ -45,7 +45,7 @@ def birthdays(
     found = []
     undated: list[tuple[Table, int]] = []
     in_post = TeachersInPost(roster)
-    for table, i, first in distinct_children(roster.children, roster.file_schools()):
+    for table, i, first in distinct_children(roster.children, roster.copy_schools()):
         if first is not None or table.get("enrollment_status", i) in LEFT_SCHOOL:
             continue
         kind = table.get("left_behind_type", i)

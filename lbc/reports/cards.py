@@ -111,7 +111,7 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
     schools = schools_of(roster)
     watched = {(id(w.table), w.i) for w in watch_list(roster, watch, dt.date.today())}
     groups: dict[object, ClassCards] = {}
-    rows = list(distinct_children(roster.children, roster.file_schools()))
+    rows = list(distinct_children(roster.children, roster.copy_schools()))
     again: dict[tuple[int, int], list[tuple[Table, int]]] = {}  # kept row -> its repeats
     for table, i, first in rows:
         if first is not None:

@@ -29,7 +29,7 @@ def on_books(roster: Roster) -> tuple[Kids, list[object]]:
     statuses: list[object] = []
     current: dict[int, tuple[Table, list[int]]] = {}
     again: dict[tuple[int, int], list[tuple[Table, int]]] = {}  # kept row -> its repeats
-    for tb, i, first in distinct_children(roster.children, roster.file_schools()):
+    for tb, i, first in distinct_children(roster.children, roster.copy_schools()):
         if first is not None:
             again.setdefault((id(first[0]), first[1]), []).append((tb, i))
             continue

@@ -48,13 +48,13 @@ from lbc.roster.tables import (
     Roster,
     Table,
     copied_groups,
+    file_names,
     is_pairs_book,
     schools_beside,
 )
 from lbc.workspace.schools import (
     Namesakes,
     Schools,
-    file_names,
     namesake,
     read_roster,
     schools_of,

@@ -55,7 +55,7 @@ def flag(roster: Roster) -> FlagReport:
     # says DUP001 or DUP002 of the other).
     again = {
         (id(table), i)
-        for table, i, first in distinct_children(roster.children, roster.file_schools())
+        for table, i, first in distinct_children(roster.children, roster.copy_schools())
         if first
     }
     rows = (

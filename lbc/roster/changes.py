@@ -134,12 +134,12 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     """Match every child of ``new`` with one of ``old`` where possible, and compare them."""
     old_rows = [
         (tb, i)
-        for tb, i, first in distinct_children(old.children, old.file_schools())
+        for tb, i, first in distinct_children(old.children, old.copy_schools())
         if first is None
     ]
     new_rows = [
         (tb, i)
-        for tb, i, first in distinct_children(new.children, new.file_schools())
+        for tb, i, first in distinct_children(new.children, new.copy_schools())
         if first is None
     ]
     old_school, new_school = _school_of(old), _school_of(new)

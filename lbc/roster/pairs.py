@@ -231,7 +231,7 @@ def listed_pairs(
     in_post = TeachersInPost(roster)
     # Each name's children: the row kept for the child, with every row of it.
     children: dict[str, dict[tuple[int, int], list[tuple[Table, int]]]] = {}
-    for table, i, first in distinct_children(roster.children, roster.file_schools()):
+    for table, i, first in distinct_children(roster.children, roster.copy_schools()):
         name = table.get("name", i)
         if name in wanted:
             kept = first or (table, i)
@@ -512,7 +512,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
     names = {n for tb in roster.teachers for n in tb.values.get("name", ()) if isinstance(n, str)}
     repeats = {
         (id(tb), i)
-        for tb, i, first in distinct_children(roster.children, roster.file_schools())
+        for tb, i, first in distinct_children(roster.children, roster.copy_schools())
         if first
     }
     for table in roster.children:

@@ -314,7 +314,7 @@ def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> Child
         keys[id(table)][i] = k
     repeats = {
         (id(t), i): kept
-        for t, i, kept in distinct_children(roster.children, roster.file_schools())
+        for t, i, kept in distinct_children(roster.children, roster.copy_schools())
         if kept
     }
     other = 0

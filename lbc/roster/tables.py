@@ -575,6 +575,19 @@ class Roster:
             out[name] = school or FILE_SCHOOL + name
         return out
 
+    def copy_schools(self) -> dict[str, str]:
+        """Each file's school as a child's row copied into another file is told by
+        (``copied_groups``): the one it declares, else the name every count goes by for a
+        file that declares none (``file_names``: two schools' untitled 青山小学.xlsx and
+        白鹤小学.xlsx are two schools, a roster sent as .xlsx and as .csv one), as the
+        reports per school name it (lbc.workspace.schools.schools_of); {} for one file, as
+        ``file_schools``."""
+        declared = self.file_schools()
+        if not declared:
+            return {}
+        names = file_names(self.files)
+        return {name: school or names[name] for name, school in declared.items()}
+
     def file_schools(self) -> dict[str, str]:
         """Each file's school as it declares it, when there are several files: in a folder
         of schools it tells their children, teachers and records apart. One file's
@@ -587,6 +600,23 @@ class Roster:
         if len(self.files) - len(aside.intersection(self.files)) < 2:
             return {}
         return {name: self.declared.get(name, "") for name in self.files}
+
+
+def file_names(files: list[str]) -> dict[str, str]:
+    """The school a file that declares none goes by: its name; where files of the run share
+    one (each school's 花名册.xlsx in a folder of its own), its folder's name, else its path
+    without the suffix, so that two schools' files are never read as one school."""
+    paths = [Path(name) for name in files]
+    stems = Counter(p.stem for p in paths)
+    folders = Counter(p.parent.name for p in paths if stems[p.stem] > 1)
+    return {
+        name: p.stem
+        if stems[p.stem] == 1
+        else p.parent.name
+        if p.parent.name and folders[p.parent.name] == 1
+        else str(p.with_suffix(""))
+        for name, p in zip(files, paths, strict=True)
+    }
 
 
 def schools_beside(
@@ -639,7 +669,7 @@ def distinct_children(
     entered twice is one child to pair, count and report on. Rows are one child by their ID
     number, and a row without one by being a copy of another row of its school, on its
     sheet, another sheet of its workbook or another file (``copied_groups``; ``schools``:
-    each file's school as it declares it, Roster.file_schools). The row kept is the first
+    each file's school, Roster.copy_schools). The row kept is the first
     still on the books, else the first: a child who moved school is on both rosters, 转出
     on one and 在读 on the other, and is at the second whichever file is read first."""
     kept: dict[str, tuple[Table, int]] = {}
@@ -697,7 +727,7 @@ def copied_groups(
     """The groups of rows of ``tables`` that are one child entered more than once without
     an ID number: a row copied on its sheet, into another sheet of its workbook (a 全校
     sheet and a 三年级 sheet) or into another file of its school (``schools``: each file's
-    school as it declares it; files declaring none are one school). Alike in every
+    school, Roster.copy_schools; a row's school is its 学校 cell, else its file's). Alike in every
     COPY_FIELDS cell, with a name, a class read and a birth date read (without one,
     namesakes are DUP004's two children nothing tells apart), at least one row without an
     ID number, and at most one ID number among them (two are two children). Only rows
@@ -721,9 +751,10 @@ def copied_groups(
     for x in named:
         names, classes = x.values["name"], x.values["class"]
         school = (schools or {}).get(x.file, "")
+        cells = x.values.get("school")
         rows = [i for i, name in enumerate(names) if name in wanted]
         places += [(x, i) for i in rows]
-        keys += [(school, names[i], classes[i]) for i in rows]
+        keys += [((cells[i] if cells else None) or school, names[i], classes[i]) for i in rows]
     shared = {key for key, count in Counter(keys).items() if count > 1}
     if not shared:
         return []
@@ -733,11 +764,11 @@ def copied_groups(
         if key not in shared:
             continue
         if id(x) not in columns:
-            columns[id(x)] = [x.values.get(k) or [None] * len(x) for k in COPY_FIELDS]
+            columns[id(x)] = copy_columns(x, (schools or {}).get(x.file, ""))
         cells = tuple(c[i] for c in columns[id(x)])
         name, cls, born = cells[0], cells[1], cells[COPY_FIELDS.index("birth_date")]
         if isinstance(name, str) and cls.__class__ is nz.ClassRef and born.__class__ in DATED:
-            groups.setdefault((key[0], *cells), []).append((x, i))
+            groups.setdefault(cells, []).append((x, i))
     out = []
     for group in groups.values():
         ids = [x.get("id_number", i) for x, i in group]
@@ -749,6 +780,19 @@ def copied_groups(
         ):
             out.append(group)
     return out
+
+
+def copy_columns(table: Table, school: str) -> list[list[Any]]:
+    """``table``'s COPY_FIELDS columns, the 学校 column holding each row's school: its
+    学校 cell, else ``school``, its file's (``Roster.copy_schools``)."""
+    n = len(table)
+    columns = [table.values.get(k) or [None] * n for k in COPY_FIELDS]
+    cells = table.values.get("school")
+    columns[_SCHOOL_AT] = [cell or school for cell in cells] if cells else [school] * n
+    return columns
+
+
+_SCHOOL_AT = COPY_FIELDS.index("school")
 
 
 def _is_str(numbers: set[Any]) -> bool:

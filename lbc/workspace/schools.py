@@ -28,7 +28,7 @@ from lbc.errors import LbcError
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.pairs import join_pairs
-from lbc.roster.tables import Roster, Table, load_roster
+from lbc.roster.tables import Roster, Table, file_names, load_roster
 from lbc.workspace.config import Config, find_config, load_config
 
 # What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
@@ -413,23 +413,6 @@ class Schools:
         if cells is None:
             return Counter({own: len(table)} if len(table) else {})
         return Counter(cell or own for cell in cells)
-
-
-def file_names(files: list[str]) -> dict[str, str]:
-    """The school a file that declares none goes by: its name; where files of the run share
-    one (each school's 花名册.xlsx in a folder of its own), its folder's name, else its path
-    without the suffix, so that two schools' files are never read as one school."""
-    paths = [Path(name) for name in files]
-    stems = Counter(p.stem for p in paths)
-    folders = Counter(p.parent.name for p in paths if stems[p.stem] > 1)
-    return {
-        name: p.stem
-        if stems[p.stem] == 1
-        else p.parent.name
-        if p.parent.name and folders[p.parent.name] == 1
-        else str(p.with_suffix(""))
-        for name, p in zip(files, paths, strict=True)
-    }
 
 
 def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
