@@ -246,3 +246,58 @@ def test_alike_rows_of_two_schools_files_that_say_no_school_are_two_children(
     assert found["findings"] == []
     merged = run("merge", folder, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
     assert (merged["summary"]["children"], merged["summary"]["on_books"]) == (4, 4)
+
+
+def test_merge_counts_a_row_copied_into_another_file_of_the_school_once(tmp_path: Path) -> None:
+    """青山小学's folder holds 全校.xlsx and 三年级.xlsx, the class's own file copying 张雨涵
+    (no ID number; her guardian's phone written anew on the copy) and 李明轩 (her ID number
+    on 全校 only). lbc summary over the folder counts 3 children; lbc merge, reading each
+    file alone, counted 5 and said nothing of the copies, and its error count fell short
+    of lbc validate's by the two DUP002. It now counts them once, says so, and counts the
+    DUP002 validate says; the merged roster keeps every row as the school wrote it, and
+    the summary of it counts 3 too."""
+    one = kid(1, 身份证号=None, 学校="青山小学")
+    two = kid(2, 学校="青山小学")
+    folder = tmp_path / "青山"
+    folder.mkdir()
+    write_xlsx(folder / "全校.xlsx", {"全校": table([one, two, kid(3, 学校="青山小学")])})
+    copies = [{**one, "监护人电话": "13700000000"}, {**two, "身份证号": None}]
+    write_xlsx(folder / "三年级.xlsx", {"三年级": table(copies)})
+    summary = run("summary", folder, *TERM, "--format", "json").json()
+    assert summary["enrollment"]["on_books"] == 3
+    checked = run("validate", folder, "--format", "json").json()["summary"]
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", folder, "--out", out, "--format", "json")
+    assert merged.exit_code == 1
+    assert merged.json()["summary"] == {
+        "files": 2,
+        "schools": 1,
+        "children": 5,
+        "teachers": 0,
+        "records": 0,
+        "errors": checked["errors"],
+        "warnings": checked["warnings"],
+        "on_books": 3,
+        "duplicates": 0,
+        "failed": 0,
+        "unplaced": 0,
+    }
+    assert checked["by_code"]["DUP002"] == 2
+    said = run("merge", folder, "--out", out).stdout
+    assert (
+        "在册儿童 3 名（名册共 5 行：同一身份证号在几处出现、同一行登记两次的只计一次，"
+        "转出、毕业、死亡的不计，与 lbc summary 一致）"
+    ) in said.replace("\n", "")
+    sheet = load_workbook(out)["留守儿童花名册"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    head = [c.value for c in sheet[1]]
+    file, name, phone = (head.index(h) for h in ("来源文件", "姓名", "监护人电话"))
+    assert [(Path(r[file]).name, r[name], r[phone]) for r in rows] == [
+        ("三年级.xlsx", "张雨涵", "13700000000"),
+        ("三年级.xlsx", "李明轩", "13712345678"),
+        ("全校.xlsx", "张雨涵", "13712345678"),
+        ("全校.xlsx", "李明轩", "13712345678"),
+        ("全校.xlsx", "王梓萱", "13712345678"),
+    ]
+    again = run("summary", out, *TERM, "--format", "json").json()
+    assert again["enrollment"]["on_books"] == 3

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from stdnum.cn import ric
@@ -874,6 +874,21 @@ class CopiesSeen:
         self.school: str | None = None
         self.tables: list[Table] = []
         self.rows: dict[int, tuple[int, int, bool]] = {}
+
+
+def check_copies(
+    tables: Sequence[Table], schools: Mapping[str, str], own: Mapping[str, str]
+) -> list[Finding]:
+    """DUP002 at each row of the children ``tables`` copied from another sheet or file of
+    its school, as RosterChecks finds them (``_copies_across``; ``schools`` and ``own``:
+    Roster.file_schools and Roster.copy_schools): lbc merge, which checks each file
+    alone, checks a school's files together so once it knows which they are."""
+    seen = CopiesSeen()
+    found: list[Finding] = []
+    for table in tables if len(tables) > 1 else ():
+        school, mine = schools.get(table.file, ""), own.get(table.file, "")
+        found += _copies_across(table, seen, school, mine)
+    return found
 
 
 def _copies_across(table: Table, seen: CopiesSeen, school: str, own: str) -> list[Finding]:

@@ -123,6 +123,10 @@ class SchoolPart:
     unplaced: list[str] | None = None
     # Its school's lbc.toml sets term dates of its own: the merged file does not carry them.
     own_terms: bool = False
+    # Children without an ID number: rows that may copy a row of another file of their
+    # school (copies_across_files), and how many on the books do, each a child counted.
+    blank: bool = False
+    copies_elsewhere: int = 0
 
     def count(self, tables: list[Table], schools: Schools) -> None:
         """Fill ``tally`` from the file's ``tables`` and findings, each row and finding
@@ -218,6 +222,11 @@ def read_part(
         from lbc.reports.export import layouts
 
         part.layouts = layouts(roster.tables())
+    part.blank = any(
+        x.has("name") and x.has("class") and (x.values.get("id_number") is None or None in ids)
+        for x in roster.children
+        for ids in [x.values.get("id_number") or ()]
+    )
     for table in roster.children:
         ids = table.values.get("id_number") or [None] * len(table)  # a roster without one
         states = table.values.get("enrollment_status") or [None] * len(table)
@@ -235,13 +244,13 @@ def read_part(
     return part
 
 
-def _copies_on_books(tables: list[Table]) -> int:
+def _copies_on_books(tables: list[Table], schools: dict[str, str] | None = None) -> int:
     """The rows on the books without an ID number that copy another row of their child,
-    on its sheet or another sheet of the file (``copied_groups``), each a child counted
-    already: at the row with its ID number when one is on the books, else at the first of
-    the copies."""
+    on its sheet or another sheet of the file (``copied_groups``; ``schools``: each file's,
+    Roster.copy_schools, for several files), each a child counted already: at the row
+    with its ID number when one is on the books, else at the first of the copies."""
     extra = 0
-    for group in copied_groups(tables):
+    for group in copied_groups(tables, schools):
         on = [(x, i) for x, i in group if x.get("enrollment_status", i) not in nz.LEFT_SCHOOL]
         blank = sum(1 for x, i in on if x.get("id_number", i) is None)
         extra += blank if len(on) > blank else max(blank - 1, 0)
@@ -372,6 +381,89 @@ def records_again(
     return found
 
 
+# A school's files of children to check together for rows copied across them
+# (copies_across_files): the files, each with the school it was merged as.
+Copies = dict[str, str]
+# What copies_again finds: each file's DUP002 findings of rows copied across its sheets
+# as it found them alone, and as found with the others, each with its row's school; and
+# how many more rows on the books copy a child counted already.
+CopiesFound = tuple[dict[str, list[tuple[str, Finding]]], dict[str, list[tuple[str, Finding]]], int]
+
+
+def copies_across_files(
+    parts: list[SchoolPart], again: Callable[[list[Copies]], list[CopiesFound]]
+) -> None:
+    """A child's row copied into another file of its school, one row or both without an
+    ID number, is one child, as lbc summary counts it over the folder: each file was read
+    alone, so the files holding one school's children, where any has a row without an ID
+    number, are read together ``again`` (copies_again, in the workers: seldom, as most
+    schools send one file and fill every ID number). Their rows are all merged as the
+    schools wrote them (a copy may say more than the row it copies; read back, the merged
+    roster's rows of one 学校 are copies again); the copies are counted once in the
+    children on the books (``copies_elsewhere``) and said as lbc validate says them over
+    the folder (DUP002, naming the other file's row)."""
+    holding = [p for p in merged(parts) if p.children_schools and not p.alone]
+    # Files sharing a school, joined: a township's file joins each of its schools' files.
+    group: dict[str, int] = {}
+    together: list[list[SchoolPart]] = []
+    for part in holding:
+        joined = {group[s] for s in part.children_schools if s in group}
+        mine = [part, *(p for k in sorted(joined) for p in together[k])]
+        for k in joined:
+            together[k] = []
+        together.append(mine)
+        for p in mine:
+            for school in p.children_schools:
+                group[school] = len(together) - 1
+    work = [
+        {p.file: p.school for p in sorted(parts_, key=holding.index)}
+        for parts_ in together
+        if len(parts_) > 1 and any(p.blank for p in parts_)
+    ]
+    if not work:
+        return
+    by_file = {p.file: p for p in holding}
+    for job, (alone, found, extra) in zip(work, again(work), strict=True):
+        first = by_file[next(iter(job))]
+        first.copies_elsewhere += extra
+        for file in job:
+            part = by_file[file]
+            dropped = [f for _, f in alone.get(file, [])]
+            part.findings = [f for f in part.findings if f not in dropped]
+            part.findings += [f for _, f in found.get(file, [])]
+            steps = [(s, f, -1) for s, f in alone.get(file, [])]
+            steps += [(s, f, 1) for s, f in found.get(file, [])]
+            for school, f, step in steps:
+                counts = part.tally.setdefault(school, [0] * len(TALLIED))
+                counts[TALLIED.index("errors" if f.severity == "error" else "warnings")] += step
+
+
+def copies_again(
+    job: Copies, synonyms: dict[str, list[str]] | None, terms: Terms | None = None
+) -> CopiesFound:
+    """The DUP002 findings of rows copied across a school's files (``job``) and the rows
+    on the books copying a child of another of them (copies_across_files). Runs in a
+    worker."""
+    from lbc.checks.engine import check_copies
+
+    roster = read_roster([Path(f) for f in job], synonyms, carry_on=True, named=job)
+    schools = schools_of(roster)
+
+    def placed(found: list[Finding]) -> dict[str, list[tuple[str, Finding]]]:
+        out: dict[str, list[tuple[str, Finding]]] = {}
+        for f in found:
+            out.setdefault(f.file, []).append((schools.at(f.file, f.sheet, f.row), f))
+        return out
+
+    each = {file: [x for x in roster.children if x.file == file] for file in job}
+    alone = placed([f for tables in each.values() for f in check_copies(tables, {}, {})])
+    own = roster.copy_schools()
+    found = placed(check_copies(roster.children, roster.file_schools(), own))
+    extra = _copies_on_books(roster.children, own)
+    extra -= sum(_copies_on_books(tables) for tables in each.values())
+    return alone, found, extra
+
+
 def read_parts(
     files: list[Path],
     synonyms: dict[str, list[str]] | None = None,
@@ -394,7 +486,10 @@ def read_parts(
             )
             told = _told_apart(each, synonyms, parquet, books, names, progress, terms)
             yield from _placed_last(
-                told, parquet, lambda work: [records_again(job, synonyms, terms) for job in work]
+                told,
+                parquet,
+                lambda work: [records_again(job, synonyms, terms) for job in work],
+                lambda work: [copies_again(job, synonyms, terms) for job in work],
             )
         finally:
             reading.ISOLATE_READS = isolated
@@ -418,20 +513,28 @@ def read_parts(
             lambda work: list(
                 pool.map(records_again, work, itertools.repeat(synonyms), itertools.repeat(terms))
             ),
+            lambda work: list(
+                pool.map(copies_again, work, itertools.repeat(synonyms), itertools.repeat(terms))
+            ),
         )
 
 
 def _placed_last(
-    parts: Iterator[SchoolPart], parquet: bool, again: Callable[[list[Again]], list[Found]]
+    parts: Iterator[SchoolPart],
+    parquet: bool,
+    again: Callable[[list[Again]], list[Found]],
+    copies: Callable[[list[Copies]], list[CopiesFound]],
 ) -> Iterator[SchoolPart]:
     """``parts``, and once every one is read, the files of teachers or records alone
-    placed with their schools (place_alone); ``again``: records_again over a list of jobs,
-    in the workers."""
+    placed with their schools (place_alone) and a school's files of children checked
+    together for rows copied across them (copies_across_files); ``again`` and
+    ``copies``: records_again and copies_again over a list of jobs, in the workers."""
     every: list[SchoolPart] = []
     for part in parts:
         every.append(part)
         yield part
     place_alone(every, parquet, again)
+    copies_across_files(every, copies)
 
 
 def _told_apart(
@@ -657,6 +760,8 @@ def by_school(parts: list[SchoolPart]) -> list[dict[str, Any]]:
 
 def on_books(parts: list[SchoolPart], doubles: list[Duplicate]) -> int:
     """The children on the books as lbc summary counts them: each ID number once (a child
-    in two schools' files is one child), those 转出, 毕业 or 死亡 left out."""
+    in two schools' files is one child), a row copied into another file of its school
+    once (copies_across_files), those 转出, 毕业 or 死亡 left out."""
     again = sum(len({place[1] for place in d.places}) - 1 for d in doubles)
-    return sum(p.on_books for p in merged(parts)) - again
+    copies = sum(p.copies_elsewhere for p in merged(parts))
+    return sum(p.on_books for p in merged(parts)) - again - copies
