@@ -371,3 +371,57 @@ def test_a_compound_surname_spaced_off_its_given_name_is_one_name(tmp_path: Path
     assert who(doc)["欧阳娜娜"] == ("王芳", KEPT, True)
     assert who(doc)["司马相如"] == ("李强", KEPT, True)
     assert who(doc)["张雨涵"] == ("李强", KEPT, True)
+
+
+def test_a_province_parquet_file_reads_the_teachers_lists_pairs_as_its_workbook_does(
+    tmp_path: Path,
+) -> None:
+    """A county's folder of two schools whose teachers lists name their children, merged
+    to a workbook and to Parquet. lbc validate reads a merged Parquet file a school (row
+    group) at a time, and did not read the lists' 帮扶学生姓名 column at all: the
+    workbook's TCH005, TCH006 and TCH007 were missing, and the pairs with them. Both now
+    say the same, the Parquet file at the schools' own cells, as validate over the folder
+    says them."""
+    county = tmp_path / "县"
+    qingshan, baihe = county / "青山小学", county / "白鹤小学"
+    qingshan.mkdir(parents=True)
+    baihe.mkdir()
+    kids = [kid(1), kid(2, 帮扶教师="李强"), kid(3), kid(4, 姓名="郑十")]
+    kids.append(kid(5, "四年级(1)班", 姓名="郑十"))
+    staff = [
+        listing("王芳", C32, "张雨涵、李小明、李明轩"),
+        listing("李强", C51, "郑十；王梓萱"),
+        listing("赵敏", C51, "王梓萱"),
+    ]
+    write_xlsx(
+        qingshan / "青山小学留守儿童花名册.xlsx", {"花名册": table(kids), "教师": table(staff)}
+    )
+    theirs = {"花名册": table([kid(7), kid(8)]), "教师": table([listing("王芳", C32, "孙博文")])}
+    write_xlsx(baihe / "白鹤小学留守儿童花名册.xlsx", theirs)
+    found = {}
+    for name in ("县", "全县.xlsx", "全县.parquet"):
+        if name != "县":
+            merged = run("merge", "县", "--out", name, cwd=tmp_path)
+            assert merged.exit_code == 0, merged.stderr
+        result = run("validate", name, "--format", "json", cwd=tmp_path)
+        assert result.exit_code == 0, result.stderr
+        found[name] = result.json()["findings"]
+    said = [(f["code"], f["severity"], f["field"], f["child"]) for f in found["全县.parquet"]]
+    assert said == [(f["code"], f["severity"], f["field"], f["child"]) for f in found["全县.xlsx"]]
+    assert said == [
+        ("TCH005", "warning", "children", "王*"),
+        ("TCH005", "warning", "children", "王*"),
+        ("TCH007", "warning", "children", "王*"),
+        ("TCH006", "warning", "children", "李*"),
+        ("TCH007", "warning", "children", "赵*"),
+    ]
+    # The Parquet file holds each cell as lbc read it (郑十;王梓萱 for 郑十；王梓萱).
+    assert [{**f, "value": None} for f in found["全县.parquet"]] == [
+        {**f, "value": None} for f in found["县"]
+    ]
+    assert [f["message"] for f in found["全县.parquet"]][2:4] == [
+        "帮扶学生“李明轩”在花名册“花名册”第 3 行的帮扶教师是李强，与这里不同；"
+        "以花名册为准，计为李强的帮扶学生",
+        "帮扶学生“郑十”在花名册中有 2 名同名儿童（“花名册”第 5 行、“花名册”第 6 行），"
+        "分不清是哪一个，没有结对；请在名字后用括号注明班级",
+    ]

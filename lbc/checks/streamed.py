@@ -6,8 +6,12 @@ own, so the children can be read a row group at a time, checked, and their cells
 keeping of each table only its shape (rows, sheets, columns) and its 学校 for the summary
 per school.
 What the checks compare across tables stays (lbc.checks.engine.RosterChecks): the teachers
-and records, which are few, are read first and whole. The findings are the ones
-check_roster gives on the whole file, in the same order.
+and records, which are few, are read first and whole. A teachers list's 帮扶学生 column
+(the children each teacher supports) is joined onto its school's children before they are
+checked, as reading the file whole joins it (lbc.roster.pairs.join_pairs): a school's row
+groups, which lbc merge writes one after another, are held together until the next
+school's begin. The findings are the ones check_roster gives on the whole file, in the
+same order.
 """
 
 from __future__ import annotations
@@ -15,13 +19,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from lbc.checks.engine import RosterChecks
+from lbc.checks.engine import RosterChecks, check_listed
 from lbc.checks.findings import Finding
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster.fields import Kind
+from lbc.roster.pairs import Listed, PairsJoined, join_pairs, listed_pairs
 from lbc.roster.parquet import sources_by_row_group, tables_by_row_group
-from lbc.roster.tables import KEPT, Roster
+from lbc.roster.tables import KEPT, Roster, Table
 
 
 def check_by_row_group(
@@ -30,24 +35,64 @@ def check_by_row_group(
     terms: dict[str, tuple[dt.date, dt.date]] | None = None,
 ) -> tuple[Roster, list[Finding]] | None:
     """The roster's shape and its findings, read one row group at a time; None when the
-    file cannot be read so (see lbc.roster.parquet.sources_by_row_group): then it is read
-    whole, as any file."""
+    file cannot be read so (see lbc.roster.parquet.sources_by_row_group), or when a
+    teachers list naming its children says no school (its names are every school's to
+    match): then it is read whole, as any file."""
     sources = sources_by_row_group(path)
     if sources is None:
         return None
     roster = Roster(files=sources.files, children=[], teachers=[], records=[], skipped=[])
     roster.declared.update(sources.schools)
-    for table, _ in tables_by_row_group(path, sources, {Kind.TEACHERS, Kind.RECORDS}):
-        (roster.teachers if table.kind is Kind.TEACHERS else roster.records).append(table)
+    schools: dict[int, set[str]] = {}  # each teachers table's schools
+    for table, school in tables_by_row_group(path, sources, {Kind.TEACHERS, Kind.RECORDS}):
+        if table.kind is Kind.TEACHERS:
+            roster.teachers.append(table)
+            schools[id(table)] = _schools(table, school)
+        else:
+            roster.records.append(table)
+    lists = [x for x in roster.teachers if x.has("children")]
+    if any("" in schools[id(x)] for x in lists):
+        return None
     checks = RosterChecks.of(roster, today or dt.date.today(), terms)
-    for table, _ in tables_by_row_group(path, sources, {Kind.CHILDREN}):
+    listed: list[Listed] = []
+    joined: set[int] = set()  # the teachers tables joined onto their school's children
+
+    def check(batch: list[Table], held: set[str]) -> None:
+        if lists:  # the school's teachers lists' pairs, joined as on reading the file whole
+            teachers = [x for x in roster.teachers if schools[id(x)] & held]
+            school = Roster(roster.files, batch, teachers, [], [], declared=roster.declared)
+            listed.extend(join_pairs(school).listed)
+            joined.update(map(id, teachers))
+        for table in batch:
+            checks.children(table)
+            table.keep_only(KEPT)
+
+    batch: list[Table] = []
+    held: set[str] = set()
+    for table, school in tables_by_row_group(path, sources, {Kind.CHILDREN}):
         roster.children.append(table)
-        checks.children(table)
-        table.keep_only(KEPT)
+        mine = _schools(table, school)
+        if batch and not (lists and mine & held):
+            check(batch, held)
+            batch, held = [], set()
+        batch.append(table)
+        held |= mine
+    check(batch, held)
     if not roster.children:  # as load_roster refuses a file without them
         raise LbcError(t("err.no_children", files="、".join(roster.files or [str(path)])))
     for table in roster.teachers:
         checks.teachers(table)
     for table in roster.records:
         checks.records(table)
+    alone = [x for x in roster.teachers if id(x) not in joined]
+    if any(x.has("children") for x in alone):  # a school of no children: nobody to name
+        listed += listed_pairs(Roster(roster.files, [], alone, [], [], declared=roster.declared))[1]
+    roster.joined = PairsJoined(listed=listed)
+    checks.found += check_listed(roster)
     return roster, checks.findings(roster)
+
+
+def _schools(table: Table, school: str) -> set[str]:
+    """The schools of ``table``'s rows: their 学校 cells, "" for a row without one."""
+    cells = table.values.get("school")
+    return {cell or "" for cell in cells} if cells else {school}
