@@ -301,3 +301,26 @@ def test_merge_counts_a_row_copied_into_another_file_of_the_school_once(tmp_path
     ]
     again = run("summary", out, *TERM, "--format", "json").json()
     assert again["enrollment"]["on_books"] == 3
+
+
+def test_a_parquet_file_says_a_row_copied_across_files_as_its_workbook_does(
+    tmp_path: Path,
+) -> None:
+    """青山小学's 全校.xlsx and 三年级.xlsx, the class's file copying 张雨涵 (no ID number),
+    merged to a workbook and to Parquet. lbc validate of the workbook says DUP002 of the
+    copy; of the Parquet file, read a school (row group) at a time, it said nothing, the
+    copies across its tables never compared. It now says it at the school's own cell, as
+    validate over the folder does."""
+    folder = tmp_path / "青山"
+    folder.mkdir()
+    one = kid(1, 身份证号=None, 学校="青山小学")
+    write_xlsx(folder / "全校.xlsx", {"全校": table([one, kid(2, 学校="青山小学")])})
+    write_xlsx(folder / "三年级.xlsx", {"三年级": table([one])})
+    found = {}
+    for name in ("青山", "全县.xlsx", "全县.parquet"):
+        if name != "青山":
+            assert run("merge", "青山", "--out", name, cwd=tmp_path).exit_code == 1
+        result = run("validate", name, "--select", "DUP", "--format", "json", cwd=tmp_path)
+        found[name] = [(f["code"], f["file"], f["row"]) for f in result.json()["findings"]]
+    assert found["全县.xlsx"] == [("DUP002", "全县.xlsx", 3)]
+    assert found["全县.parquet"] == found["青山"] == [("DUP002", "青山/全校.xlsx", 2)]

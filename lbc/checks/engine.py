@@ -284,10 +284,16 @@ class RosterChecks:
 
     @classmethod
     def of(
-        cls, roster: Roster, today: dt.date, terms: dict[str, tuple[dt.date, dt.date]] | None = None
+        cls,
+        roster: Roster,
+        today: dt.date,
+        terms: dict[str, tuple[dt.date, dt.date]] | None = None,
+        several: bool = False,
     ) -> RosterChecks:
         """The checks of ``roster``, against its teachers and records (read before its
-        children are checked), the schools its files declare and the school's ``terms``."""
+        children are checked), the schools its files declare and the school's ``terms``;
+        ``several``: children tables are to come though none is read yet (a Parquet file
+        read a school at a time), whose rows one may copy from another."""
         return cls(
             today,
             {n for tbl in roster.teachers for n in tbl.values.get("name", []) if isinstance(n, str)}
@@ -299,7 +305,7 @@ class RosterChecks:
             {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
             terms,
             {file: roster.terms_of(file, terms) or {} for file in roster.terms},
-            several=len(roster.children) > 1,
+            several=several or len(roster.children) > 1,
             copy_schools=roster.copy_schools(),
         )
 

@@ -53,7 +53,7 @@ def check_by_row_group(
     lists = [x for x in roster.teachers if x.has("children")]
     if any("" in schools[id(x)] for x in lists):
         return None
-    checks = RosterChecks.of(roster, today or dt.date.today(), terms)
+    checks = RosterChecks.of(roster, today or dt.date.today(), terms, several=True)
     listed: list[Listed] = []
     joined: set[int] = set()  # the teachers tables joined onto their school's children
 
