@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from test_namesakes import CARD, fill_first_row, namesakes, rows_of, sheet
 from test_namesakes import kid as kid51
 from test_namesakes import teacher as teacher51
@@ -425,3 +426,53 @@ def test_a_province_parquet_file_reads_the_teachers_lists_pairs_as_its_workbook_
         "帮扶学生“郑十”在花名册中有 2 名同名儿童（“花名册”第 5 行、“花名册”第 6 行），"
         "分不清是哪一个，没有结对；请在名字后用括号注明班级",
     ]
+
+
+def test_a_merged_roster_says_a_teachers_lists_pairs_in_its_children_s_column(
+    tmp_path: Path,
+) -> None:
+    """青山小学 keeps its pairs in its teachers list, its roster's 帮扶教师 column filled for
+    李明轩 only (李强, where the list says 王芳: the cell stands, TCH007). Every command
+    pairs 张雨涵 with the first 王芳 (王芳（三年级(2)班）, one of two in post) and 王梓萱 with
+    赵敏; the merged roster said so only in its 教师名单 sheet's 帮扶学生 column, its
+    children's 帮扶教师 cells blank but 李明轩's, so a person reading it (or printing it)
+    saw one pair of three. It now writes each pair in force into the blank 帮扶教师 cell,
+    as lbc pair names the teacher, the list's cells kept as the school wrote them; read
+    back, it pairs as the school's folder does and says the same findings."""
+    county = tmp_path / "县" / "青山小学"
+    county.mkdir(parents=True)
+    kids = [kid(1), kid(2, 帮扶教师="李强"), kid(3)]
+    staff = [
+        listing("王芳", C32, "张雨涵、李明轩"),
+        listing("王芳", C51, "", 联系电话="13800000001"),
+        listing("李强", C51, ""),
+        listing("赵敏", C51, "王梓萱"),
+    ]
+    roster(county / "青山小学留守儿童花名册.xlsx", kids, staff)
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert merged.exit_code == 1, merged.stderr  # TCH002: two 王芳, as validate says
+    book = load_workbook(tmp_path / "全县.xlsx")
+    children, teachers = book["留守儿童花名册"], book["教师名单"]
+    head = [c.value for c in children[1]]
+    name, support = head.index("姓名"), head.index("帮扶教师")
+    assert [(r[name], r[support]) for r in children.iter_rows(min_row=2, values_only=True)] == [
+        ("张雨涵", "王芳（三年级(2)班）"),
+        ("李明轩", "李强"),
+        ("王梓萱", "赵敏"),
+    ]
+    head = [c.value for c in teachers[1]]
+    listed = [r[head.index("帮扶学生")] for r in teachers.iter_rows(min_row=2, values_only=True)]
+    assert listed == ["张雨涵、李明轩", None, None, "王梓萱"]
+    said = {}
+    for name in ("县", "全县.xlsx"):
+        paired = run("pair", name, "--format", "json", cwd=tmp_path).json()["pairs"]
+        found = run("validate", name, "--format", "json", cwd=tmp_path).json()["findings"]
+        said[name] = [(p["child"], p["teacher"]) for p in paired], [f["code"] for f in found]
+    assert (
+        said["全县.xlsx"]
+        == said["县"]
+        == (
+            [("张雨涵", "王芳（三年级(2)班）"), ("李明轩", "李强"), ("王梓萱", "赵敏")],
+            ["TCH007", "TCH002"],
+        )
+    )

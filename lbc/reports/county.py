@@ -40,7 +40,8 @@ from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml
 from lbc.roster import normalise as nz
 from lbc.roster import reading
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
-from lbc.roster.pairs import PairsJoined
+from lbc.roster.pairs import STATED_KEY, PairsJoined
+from lbc.roster.people import NAMESAKE_KEY
 from lbc.roster.tables import (
     COLUMNS_HEADER,
     COLUMNS_SHEET,
@@ -147,12 +148,10 @@ TALLIED = ("children", "teachers", "records", "errors", "warnings")
 def sheet_rows(table: Table, schools: Schools, paired: bool = False) -> list[list[Any]]:
     """A table's rows as the merged roster holds them: each cell as the school wrote it
     (Table.written), behind the row's school (its 学校 cell, else its file's) and where
-    the row came from; ``paired``: 帮扶教师 is the pairs in force (a pairs workbook was
-    joined), not the roster's cell."""
+    the row came from; 帮扶教师 as ``support_teachers`` gives it (``paired``: a pairs
+    workbook was joined)."""
     columns = [
-        [nz.display(v) for v in table.values.get(f.key) or [None] * len(table)]
-        if paired and f.key == "support_teacher"
-        else table.written(f.key)
+        support_teachers(table, paired) if f.key == "support_teacher" else table.written(f.key)
         for f in LAYOUT[table.kind]
     ]
     lead = [
@@ -160,6 +159,27 @@ def sheet_rows(table: Table, schools: Schools, paired: bool = False) -> list[lis
         for i, row in enumerate(table.rows)
     ]
     return [[*head, *values] for head, *values in zip(lead, *columns, strict=True)]
+
+
+def support_teachers(table: Table, paired: bool = False) -> list[Any]:
+    """The merged 帮扶教师 column of a children ``table``: each cell as the school wrote
+    it, and in a cell it left blank, the teacher whose row of a teachers list names the
+    child (帮扶学生姓名: the pairs in force, join_pairs), as lbc pair names her (王芳
+    （三年级(2)班）, one of two 王芳), so that the merged roster says every pair where
+    every command reads it; the list's cell stays as written. ``paired``: a pairs workbook
+    was joined, whose pairs win over the cells (sheet_rows)."""
+    n = len(table)
+    values = table.values.get("support_teacher") or [None] * n
+    if paired:
+        return [nz.display(v) for v in values]
+    written = table.written("support_teacher")
+    if STATED_KEY not in table.values:  # no teachers list named any of its children
+        return written
+    tags = table.values.get(NAMESAKE_KEY) or [None] * n
+    return [
+        nz.display(tag or value) if cell in (None, "") and value is not None else cell
+        for cell, value, tag in zip(written, values, tags, strict=True)
+    ]
 
 
 def read_part(
