@@ -1624,13 +1624,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         " {end})",
     ),
     "merge.note.own_terms": (
-        "提示：{schools} 在自己的 lbc.toml 里设了学期日期，本次合并按它读了这些学校的记录日期；"
-        "合并后的文件不带这些日期，在合并文件上统计学期、查逾期、检查记录日期时按所用 lbc.toml "
-        "的学期日期算，结果可能与在县文件夹上运行时不同",
-        "note: {schools} set term dates of their own in lbc.toml, and this merge dated their "
-        "records by them; the merged file does not carry those dates, so a summary, due, watch "
-        "or record check run on it uses the term dates of the lbc.toml it runs with, and may "
-        "differ from a run on the county folder",
+        "提示：{schools} 在自己的 lbc.toml 里设了学期日期，已写入合并名册的“{sheet}”表；"
+        "在合并名册上运行的命令按这些日期计算这些学校，与在县文件夹上运行时相同",
+        "note: {schools} set term dates of their own in lbc.toml; they are written into the"
+        " merged roster's {sheet} sheet, and every command run on the merged roster counts"
+        " those schools by them, as a run on the county folder does",
+    ),
+    "merge.note.own_terms_parquet": (
+        "提示：{schools} 在自己的 lbc.toml 里设了学期日期，已写入合并文件（与合并名册的“{sheet}”表"
+        "相同）；在合并文件上运行的命令按这些日期计算这些学校，与在县文件夹上运行时相同",
+        "note: {schools} set term dates of their own in lbc.toml; they are written into the"
+        " merged file (as a merged roster's {sheet} sheet holds them), and every command run"
+        " on it counts those schools by them, as a run on the county folder does",
     ),
     "merge.note.written": (
         "已写出合并名册：{path}（{files} 个文件）",
@@ -2588,6 +2593,48 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.REC007.fix": (
         "日期写错的，按实际日期改正；学校的学期起止日期与默认不同的（如 8 月底开学），在 lbc.toml 的 [terms] 中设定；确是假期中的记录，无需修改",
         "correct a mistyped date; a school whose terms start or end on other days (term from late August) sets them under [terms] in lbc.toml; a record of the holidays needs nothing",
+    ),
+    "rule.TRM001": (
+        "各校学期这一行没有用上：{problem}；该校的记录按所用 lbc.toml 的学期日期计算",
+        "this row of 各校学期 was not used: {problem}; the school's records are dated by the"
+        " term dates of the lbc.toml in use",
+    ),
+    "rule.TRM001.title": ("各校学期的一行读不出", "a row of 各校学期 cannot be read"),
+    "rule.TRM001.example": (
+        "合并名册的“各校学期”表里，开始日期写成 2024-13-01",
+        "in a merged roster's 各校学期 sheet, a 开始日期 of 2024-13-01",
+    ),
+    "rule.TRM001.why": (
+        "lbc merge 把各校 lbc.toml 里的学期日期写进合并名册的“各校学期”表，在合并名册上运行的命令"
+        "按它给各校记录定学期；读不出的一行不起作用，该校就按默认学期日期统计，结果与在县文件夹上运行时不同",
+        "lbc merge writes each school's own term dates (its lbc.toml's [terms]) into the merged"
+        " roster's 各校学期 sheet, by which every command run on the merged roster dates that"
+        " school's records; a row that cannot be read counts for nothing, and the school is"
+        " counted by the default dates, unlike a run on the county's folder",
+    ),
+    "rule.TRM001.fix": (
+        "按“学校、学期（如 2024年秋季学期）、开始日期、结束日期”改正这一行，日期写成 2024-08-26；"
+        "学校名与名册的“学校”列一致；一个学校的一个学期只写一行",
+        "correct the row as 学校, 学期 (2024年秋季学期 or 2024-autumn), 开始日期, 结束日期, dates"
+        " written 2024-08-26, the school named as the roster's 学校 column names it; one row"
+        " per school and term",
+    ),
+    "terms_sheet.no_school": ("没有写学校", "no school"),
+    "terms_sheet.bad_term": (
+        "“{term}”不是一个学期（应写作 2024年秋季学期 或 2024-autumn）",
+        '"{term}" is no term (write 2024年秋季学期 or 2024-autumn)',
+    ),
+    "terms_sheet.bad_date": (
+        "“{date}”不是日期（应写作 2024-08-26）",
+        '"{date}" is no date (write 2024-08-26)',
+    ),
+    "terms_sheet.after_end": (
+        "开始日期 {start} 晚于结束日期 {end}",
+        "the start, {start}, is after the end, {end}",
+    ),
+    "terms_sheet.again": (
+        "该校的{term}已在第 {row} 行写过",
+        "the school's {term} is given already on row {row}",
     ),
     # ---- the watch list's criteria (lbc watch) ----
     "rule.WCH001": ("父母均外出，没有委托监护人", "both parents away and no guardian"),

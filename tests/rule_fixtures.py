@@ -303,6 +303,16 @@ FIXTURES: dict[str, Fixture] = {
         records([dt.date(2024, 8, 20), "王芳", "张雨涵", "三年级(2)班", "家访", ""]),
         (ROSTER, RECORDS, 2, "A", "date"),
     ),
+    "TRM001": Fixture(  # a school's own term, edited in by hand, with a day of no month
+        children(
+            child_row(1),
+            各校学期=[
+                ["学校", "学期", "开始日期", "结束日期"],
+                ["青山小学", "2024年秋季学期", "2024-13-01", None],
+            ],
+        ),
+        (ROSTER, "各校学期", 2, "C", "term_start"),
+    ),
     # the watch list (run with threshold 1, so the one reason lists the child)
     "WCH001": Fixture(children(child_row(1, 监护人姓名=None)), child(2, "L", "guardian_name")),
     "WCH002": Fixture(extra("监护类型", "无人监护"), child(2, "O", "guardianship_rating")),

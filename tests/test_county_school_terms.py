@@ -173,22 +173,100 @@ def test_record_sheets_are_of_each_schools_own_term(tmp_path: Path) -> None:
     }
 
 
-def test_merge_says_a_schools_own_term_dates_stay_behind(tmp_path: Path) -> None:
-    """The merged roster carries no school's lbc.toml: merge says which schools set their
-    own term dates, since a run on the merged file dates their records by the county's
-    (青山小学's talk of Aug 28 is then before the autumn term). 白鹤小学 sets none."""
+def test_merge_carries_each_schools_own_term_dates(tmp_path: Path) -> None:
+    """The merged roster carries 青山小学's own term dates, in a sheet 各校学期 a school can
+    read, and merge says so; 白鹤小学 sets none, and a county of no such school has no
+    such sheet."""
     root = county(tmp_path)
-    merged = run("merge", root, "--out", tmp_path / "全县.xlsx")
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", root, "--out", out)
     assert merged.exit_code == 0, merged.stderr
     notes = [line for line in merged.stderr.splitlines() if "学期日期" in line]
     assert notes == [
-        f"提示：{QS} 在自己的 lbc.toml 里设了学期日期，本次合并按它读了这些学校的记录日期；"
-        "合并后的文件不带这些日期，在合并文件上统计学期、查逾期、检查记录日期时按所用 lbc.toml "
-        "的学期日期算，结果可能与在县文件夹上运行时不同"
+        f"提示：{QS} 在自己的 lbc.toml 里设了学期日期，已写入合并名册的“各校学期”表；"
+        "在合并名册上运行的命令按这些日期计算这些学校，与在县文件夹上运行时相同"
+    ]
+    book = load_workbook(out)
+    sheet = book["各校学期"]
+    assert sheet.sheet_state == "visible"
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["学校", "学期", "开始日期", "结束日期"],
+        [QS, "2024年秋季学期", dt.datetime(2024, 8, 26), dt.datetime(2025, 1, 20)],
     ]
     (root / QS / "lbc.toml").write_text(f'[school]\nname = "{QS}"\n', encoding="utf-8")
     again = run("merge", root, "--out", tmp_path / "全县2.xlsx")
     assert [line for line in again.stderr.splitlines() if "学期日期" in line] == []
+    assert "各校学期" not in load_workbook(tmp_path / "全县2.xlsx").sheetnames
+
+
+def test_the_merged_roster_counts_each_school_by_its_own_term(tmp_path: Path) -> None:
+    """due, summary and watch on the merged roster count 青山小学 by its own term, as on
+    the county's folder: its talk of Aug 28 is in its term, where without the dates it was
+    in none; validate and columns take 各校学期 for no list and find nothing in it."""
+    root = county(tmp_path)
+    out = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", out).exit_code == 0
+    for args in (
+        ("due", "--as-of", "2024-09-20", "--format", "json"),
+        ("due", "--as-of", "2024-08-30", "--format", "json"),
+        ("summary", "--term", "2024-autumn", "--format", "json"),
+        ("watch", "--as-of", "2024-09-28", "--format", "json"),
+    ):
+        folder, merged = run(args[0], root, *args[1:]), run(args[0], out, *args[1:])
+        assert merged.exit_code == folder.exit_code, args
+        if args[0] == "due":
+            assert [t["children"] for t in merged.json()["teachers"]] == [
+                t["children"] for t in folder.json()["teachers"]
+            ], args
+        elif args[0] == "summary":
+            assert merged.json()["records"] == folder.json()["records"]
+        else:
+            child = merged.json()["classes"][0]["children"][0]
+            assert (child["name"], [r["code"] for r in child["reasons"]]) == ("张雨涵", ["WCH013"])
+    own = (
+        f"提示：{QS} 按本校 lbc.toml 的学期日期计算：2024年秋季学期（2024年8月26日至2025年1月20日）"
+    )
+    assert own in run("due", out, "--as-of", "2024-09-20").stderr.splitlines()
+    # 白鹤小学's talk of Aug 28 is in no term of its own (REC007), on either; 青山小学's is.
+    folder = run("validate", root, "--format", "json").json()["findings"]
+    checked = run("validate", out, "--format", "json").json()["findings"]
+    assert [(f["code"], f["value"]) for f in checked] == [("REC007", "2024-08-28")]
+    assert [(f["code"], f["value"]) for f in folder] == [("REC007", "2024-08-28")]
+    assert [(f["sheet"], f["row"]) for f in checked] == [("帮扶记录", 2)]
+    assert "各校学期" not in run("columns", out).stdout + run("columns", out).stderr
+
+
+def test_a_bad_row_of_the_school_terms_sheet_is_said(tmp_path: Path) -> None:
+    """A school that edits 各校学期 by hand and writes a date lbc cannot read is told so
+    by validate, at the cell (TRM001); the row counts for nothing, and the school's
+    records are dated by the run's terms (青山小学's talk of Aug 28 in none)."""
+    root = county(tmp_path)
+    out = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", out).exit_code == 0
+    book = load_workbook(out)
+    book["各校学期"]["C2"] = "2024-13-01"
+    book.save(out)
+    checked = run("validate", out, "--format", "json")
+    assert checked.exit_code == 1
+    found = [
+        (f["code"], f["sheet"], f["row"], f["column"], f["field"], f["value"], f["message"])
+        for f in checked.json()["findings"]
+        if f["code"] != "REC007"
+    ]
+    assert found == [
+        (
+            "TRM001",
+            "各校学期",
+            2,
+            "C",
+            "term_start",
+            "2024-13-01",
+            "各校学期这一行没有用上：“2024-13-01”不是日期（应写作 2024-08-26）；"
+            "该校的记录按所用 lbc.toml 的学期日期计算",
+        )
+    ]
+    due = run("due", out, "--as-of", "2024-09-20", "--format", "json").json()
+    assert due["teachers"][1]["children"][0]["last_contact"] is None
 
 
 def test_due_and_summary_say_which_schools_count_by_their_own_term(tmp_path: Path) -> None:
@@ -205,3 +283,39 @@ def test_due_and_summary_say_which_schools_count_by_their_own_term(tmp_path: Pat
     (root / QS / "lbc.toml").write_text(f'[school]\nname = "{QS}"\n', encoding="utf-8")
     again = run("due", root, "--as-of", "2024-09-20")
     assert [line for line in again.stderr.splitlines() if "按本校" in line] == []
+
+
+def test_the_merged_parquet_file_counts_each_school_by_its_own_term(tmp_path: Path) -> None:
+    """A merged Parquet file keeps 青山小学's own term dates in its metadata: due and
+    validate on it count its talk of Aug 28 in its term, as on the county's folder."""
+    root = county(tmp_path)
+    out = tmp_path / "全县.parquet"
+    merged = run("merge", root, "--out", out)
+    assert merged.exit_code == 0, merged.stderr
+    notes = [line for line in merged.stderr.splitlines() if "学期日期" in line]
+    assert notes == [
+        f"提示：{QS} 在自己的 lbc.toml 里设了学期日期，已写入合并文件（与合并名册的“各校学期”表"
+        "相同）；在合并文件上运行的命令按这些日期计算这些学校，与在县文件夹上运行时相同"
+    ]
+    args = ("--as-of", "2024-09-20", "--format", "json")
+    folder, parquet = run("due", root, *args).json(), run("due", out, *args).json()
+    assert [t["children"] for t in parquet["teachers"]] == [
+        t["children"] for t in folder["teachers"]
+    ]
+    found = run("validate", out, "--format", "json").json()["findings"]
+    assert [(f["code"], Path(f["file"]).parent.name) for f in found] == [("REC007", BH)]
+
+
+def test_a_merged_roster_merged_again_keeps_the_schools_own_terms(tmp_path: Path) -> None:
+    """A county's merged roster merged again (a city's of its counties) carries 青山小学's
+    own term dates on: its 各校学期 is the first's."""
+    root = county(tmp_path)
+    first, second = tmp_path / "全县.xlsx", tmp_path / "全市.xlsx"
+    assert run("merge", root, "--out", first).exit_code == 0
+    again = run("merge", first, "--out", second)
+    assert [line for line in again.stderr.splitlines() if "学期日期" in line] == [
+        f"提示：{QS} 在自己的 lbc.toml 里设了学期日期，已写入合并名册的“各校学期”表；"
+        "在合并名册上运行的命令按这些日期计算这些学校，与在县文件夹上运行时相同"
+    ]
+    rows = [list(r) for r in load_workbook(second)["各校学期"].iter_rows(values_only=True)]
+    assert rows == [list(r) for r in load_workbook(first)["各校学期"].iter_rows(values_only=True)]

@@ -209,7 +209,26 @@ def check_roster(
         for table in roster.pairs:
             checks.pairs(table)
     checks.found += check_listed(roster)
-    return checks.findings(roster)
+    return checks.findings(roster) + check_term_sheets(roster)
+
+
+def check_term_sheets(roster: Roster) -> list[Finding]:
+    """TRM001: each row of a merged roster's sheet of each school's term dates that gives
+    none (lbc.workspace.schools reads the sheet, Roster.term_problems), in Excel order."""
+    return [
+        Finding(
+            R.TRM001.code,
+            file,
+            sheet,
+            row,
+            column,
+            key,
+            value or None,
+            None,
+            R.TRM001.message(problem=why),
+        )
+        for file, sheet, row, column, key, value, why in roster.term_problems
+    ]
 
 
 def check_records_of(
@@ -333,7 +352,7 @@ class RosterChecks:
     def records(self, table: Table) -> None:
         school = self.matching.get(table.file, "")
         children = self._named_children if self._children_seen else None
-        terms = self.file_terms.get(table.file, self.terms)  # its school's own, if it says
+        terms = self.file_terms.get(table.origin, self.terms)  # its school's own, if it says
         self.found += check_records(table, self.today, self.teacher_names, children, school, terms)
 
     def pairs(self, table: Table) -> None:
@@ -586,7 +605,7 @@ def check_by_teachers(
             found += out.findings
     for table in roster.records:
         if table.file in files:
-            terms_of = checks.file_terms.get(table.file, terms)
+            terms_of = checks.file_terms.get(table.origin, terms)
             records = check_records(table, checks.today, checks.teacher_names, None, "", terms_of)
             found += [f for f in records if f.code == R.REC001.code]
     return found

@@ -19,14 +19,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from lbc.checks.engine import RosterChecks, check_listed
+from lbc.checks.engine import RosterChecks, check_listed, check_term_sheets
 from lbc.checks.findings import Finding
 from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster.fields import Kind
 from lbc.roster.pairs import Listed, PairsJoined, join_pairs, listed_pairs
-from lbc.roster.parquet import sources_by_row_group, tables_by_row_group
-from lbc.roster.tables import KEPT, Roster, Table
+from lbc.roster.parquet import school_terms_rows, sources_by_row_group, tables_by_row_group
+from lbc.roster.tables import KEPT, SCHOOL_TERMS_SHEET, Roster, Table
+from lbc.workspace.schools import terms_of_the_sheet
 
 
 def check_by_row_group(
@@ -53,6 +54,11 @@ def check_by_row_group(
     lists = [x for x in roster.teachers if x.has("children")]
     if any("" in schools[id(x)] for x in lists):
         return None
+    # Each school's own term dates lbc merge kept, by which its records are dated (REC007).
+    if rows := school_terms_rows(path):
+        origins = set(sources.files)
+        roster.term_sheets.append((str(path), SCHOOL_TERMS_SHEET, 0, rows, origins))
+        terms_of_the_sheet(roster)
     checks = RosterChecks.of(roster, today or dt.date.today(), terms, several=True)
     listed: list[Listed] = []
     joined: set[int] = set()  # the teachers tables joined onto their school's children
@@ -89,7 +95,7 @@ def check_by_row_group(
         listed += listed_pairs(Roster(roster.files, [], alone, [], [], declared=roster.declared))[1]
     roster.joined = PairsJoined(listed=listed)
     checks.found += check_listed(roster)
-    return roster, checks.findings(roster)
+    return roster, checks.findings(roster) + check_term_sheets(roster)
 
 
 def _schools(table: Table, school: str) -> set[str]:

@@ -331,7 +331,7 @@ class WatchFacts:
         out: dict[int, list[Found]] = {}
         contacts = self._contacts
         for k, (table, i) in enumerate(self.children):
-            found = window(table.file)
+            found = window(table.origin)
             if found is None:
                 continue
             day, since = found

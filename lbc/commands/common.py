@@ -453,7 +453,8 @@ def note_own_terms(roster: Roster, terms: SchoolTerms) -> None:
     own: dict[Term, set[str]] = {}
     for file, (term, _) in terms.own.items():
         if (term.key, term.start, term.end) != run:
-            own.setdefault(term, set()).add(roster.declared.get(file) or file)
+            school = roster.declared.get(file) or roster.term_schools.get(file)
+            own.setdefault(term, set()).add(school or file)
     for term, schools in own.items():
         words = {"term": term.label, "start": long_date(term.start), "end": long_date(term.end)}
         note(t("note.own_term", schools="、".join(sorted(schools)), **words))

@@ -32,8 +32,9 @@ from lbc.reports.county import (
     on_books,
     pairs_alone,
     read_parts,
+    school_terms,
 )
-from lbc.roster.tables import COLUMNS_SHEET
+from lbc.roster.tables import COLUMNS_SHEET, SCHOOL_TERMS_SHEET
 from lbc.workspace.config import resolve_inputs
 
 WRITES = ("xlsx", "parquet")  # the formats --out can name: a workbook, or for analysts
@@ -89,10 +90,15 @@ def merge(
     for book in pairs_alone(parts):
         common.note(t("merge.pairs_alone", file=book))
     common.note_one_name_two_workspaces(p.file for p in good if p.children_schools)
-    own_terms = sorted({p.school or p.file for p in good if p.own_terms})
+    own_terms = sorted(
+        {p.school or p.file for p in good if p.own_terms}
+        | {school for p in good for school in p.carried_terms}
+    )
     if own_terms:
-        common.note(t("merge.note.own_terms", schools="、".join(own_terms)))
-    numbered = [title for title in titles if title not in SHEET_TITLES.values()]
+        said = "merge.note.own_terms_parquet" if parquet else "merge.note.own_terms"
+        common.note(t(said, schools="、".join(own_terms), sheet=SCHOOL_TERMS_SHEET))
+    shown = {*SHEET_TITLES.values(), SCHOOL_TERMS_SHEET}
+    numbered = [title for title in titles if title not in shown]
     if numbered:
         words = {"sheets": "、".join(numbered), "limit": f"{MAX_DATA_ROWS:,}"}
         common.note(t("merge.note.split", **words))
@@ -151,8 +157,9 @@ def _write_parquet(
     from lbc.output.parquet import write_parquet
     from lbc.reports.export import metadata, stacked_schema
 
-    def sources() -> dict[str, str]:  # every school's layouts, once all are read
-        return metadata({key: value for p in parts for key, value in p.layouts.items()})
+    def sources() -> dict[str, str]:  # every school's layouts and terms, once all are read
+        layouts = {key: value for p in parts for key, value in p.layouts.items()}
+        return metadata(layouts, school_terms(parts))
 
     write_parquet(tmp, stacked_schema(), merged_batches(reading, parts), sources)
     return []

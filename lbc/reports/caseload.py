@@ -8,6 +8,7 @@ lay out each teacher's rows: all three start from the same children (each child 
 from __future__ import annotations
 
 import datetime as dt
+from itertools import chain, repeat
 from typing import Any
 
 from lbc.checks.watch import names_a_condition
@@ -87,6 +88,9 @@ class Kids:
             in_post.of_child(tb, i) for tb, rows in rows for i in rows
         ]
         self.where = [(tb.file, tb.sheet_at(i), tb.rows[i]) for tb, rows in rows for i in rows]
+        # Each child's school's file, whose settings it goes by (Table.origin: a merged
+        # roster's 来源文件), one per table repeated, never looked up row by row.
+        self.origins = list(chain.from_iterable(repeat(tb.origin, len(rows)) for tb, rows in rows))
 
     def __len__(self) -> int:
         return len(self.names)

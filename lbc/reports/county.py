@@ -35,7 +35,7 @@ from typing import Any
 from lbc.checks.findings import Finding
 from lbc.checks.registry import R, Rule
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import language, t
 from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml
 from lbc.roster import normalise as nz
 from lbc.roster import reading
@@ -46,6 +46,8 @@ from lbc.roster.tables import (
     COLUMNS_HEADER,
     COLUMNS_SHEET,
     FILE_SCHOOL,
+    SCHOOL_TERMS_HEADER,
+    SCHOOL_TERMS_SHEET,
     Roster,
     Table,
     copied_groups,
@@ -60,7 +62,7 @@ from lbc.workspace.schools import (
     read_roster,
     schools_of,
 )
-from lbc.workspace.terms import date_records_by_own_term
+from lbc.workspace.terms import date_records_by_own_term, parse_term
 
 Terms = dict[str, tuple[dt.date, dt.date]]  # a run's term dates (lbc.toml [terms])
 
@@ -122,8 +124,11 @@ class SchoolPart:
     # The schools an alone file might be of, when not one (none known, when a file beside
     # it could not be read): its rows' 学校 left empty. None: its school is known.
     unplaced: list[str] | None = None
-    # Its school's lbc.toml sets term dates of its own: the merged file does not carry them.
-    own_terms: bool = False
+    # The term dates its school's lbc.toml sets ([terms]), which the merged file carries
+    # (SCHOOL_TERMS_SHEET, and a Parquet file's metadata): empty when it sets none.
+    own_terms: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
+    # A merged roster's own sheet of them (Roster.term_schools), merged again: by school.
+    carried_terms: dict[str, dict[str, tuple[dt.date, dt.date]]] = field(default_factory=dict)
     # Children without an ID number: rows that may copy a row of another file of their
     # school (copies_across_files), and how many on the books do, each a child counted.
     blank: bool = False
@@ -215,7 +220,8 @@ def read_part(
     # A date written without its year is read as validate reads it, and written whole.
     date_records_by_own_term(roster, terms)
     part.alone = not roster.children
-    part.own_terms = bool(roster.terms.get(str(path)))
+    part.own_terms = roster.terms.get(str(path)) or {}
+    part.carried_terms = {school: roster.terms[o] for o, school in roster.term_schools.items()}
     part.skipped = roster.skipped
     part.unlike_title = roster.unlike_title.get(str(path))
     part.declares = namesake(roster, path)
@@ -684,7 +690,36 @@ def merged_sheets(
             blocks = (part.xml.get(kind, b"") for part in seen)
             widths = widest_of(p.widths[kind] for p in seen if kind in p.widths)
             yield from numbered_sheets(SHEET_TITLES[kind], header(kind), widths, blocks)
+    if rows := school_terms(seen):
+        yield school_terms_sheet(rows)
     yield columns_sheet([row for part in seen for row in part.source_columns])
+
+
+def school_terms(parts: Iterable[SchoolPart]) -> list[list[Any]]:
+    """The rows of a merged roster's SCHOOL_TERMS_SHEET: each school whose lbc.toml sets
+    its own term dates, each such term's name (2024年秋季学期), start and end, once each;
+    none when no school sets any."""
+    rows: dict[tuple[str, str], list[Any]] = {}
+    for part in parts:
+        if part.error:
+            continue
+        own = dict.fromkeys(sorted((part.children_schools or {part.school}) - {""}))
+        schools = {school: part.own_terms for school in own} if part.own_terms else {}
+        for school, dates in [*schools.items(), *part.carried_terms.items()]:
+            for key, (start, end) in sorted(dates.items()):
+                with language("zh"):  # the merged workbook is a school's file: Chinese
+                    label = parse_term(key).label
+                rows.setdefault((school, key), [school, label, start, end])
+    return list(rows.values())
+
+
+def school_terms_sheet(rows: list[list[Any]]) -> Sheet:
+    """The SCHOOL_TERMS_SHEET of a merged workbook, shown: each school's own term dates,
+    which every command reading the workbook back dates that school's rows by."""
+    from lbc.output.sheet_style import column_widths
+
+    head = SCHOOL_TERMS_HEADER
+    return SCHOOL_TERMS_SHEET, head, column_widths(head, rows), [rows_xml(rows)]
 
 
 def source_columns(tables: Iterable[Table]) -> list[list[str]]:

@@ -13,6 +13,7 @@ school's own cells (lbc.roster.parquet).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -100,8 +101,17 @@ def layouts(tables: list[Table]) -> dict[str, dict[str, Any]]:
     }
 
 
-def metadata(sources: dict[str, dict[str, Any]]) -> dict[str, str]:
-    return {METADATA_KEY: json.dumps({"sources": sources}, ensure_ascii=False)}
+def metadata(
+    sources: dict[str, dict[str, Any]], school_terms: list[list[Any]] | None = None
+) -> dict[str, str]:
+    """The file's ``lbc`` metadata: each source sheet's layout, and, as a merged workbook's
+    SCHOOL_TERMS_SHEET says them, each school's own term dates (lbc merge), if any."""
+    data: dict[str, Any] = {"sources": sources}
+    if school_terms:
+        data["school_terms"] = [
+            [str(c) if isinstance(c, dt.date) else c for c in row] for row in school_terms
+        ]
+    return {METADATA_KEY: json.dumps(data, ensure_ascii=False)}
 
 
 def stacked_schema() -> pa.Schema:

@@ -154,7 +154,7 @@ def record_books(
             )
             for k in mine
         ]
-        term = terms.of(kids.where[mine[0]][0])
+        term = terms.of(kids.origins[mine[0]])
         if term not in rows:
             rows[term] = laid_out(term, quotas)
         # A child who came this school year owes no talk of a month it was mostly not
@@ -312,8 +312,11 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     records = dated_records(roster, index, terms.year_start, day, term.year_ceded, own)
     born, alike = namesakes_born(kids, index)
 
+    origins = kids.origins
+
     def of_term(r: SupportRecord) -> bool:
-        mine = terms.of(r.file)
+        # By its child's school (of a merged roster, a record's file is the county's).
+        mine = terms.of(r.file if r.child is None else origins[r.child])
         return mine.holds(r.date, min(as_of, mine.end))
 
     in_term = (
@@ -350,7 +353,7 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     for teacher, mine in loads.items():
         listed = []
         for k in mine:
-            file = kids.where[k][0]
+            file = kids.origins[k]
             school_term, year_start = terms.of(file), terms.year_start_of(file)
             on = min(as_of, school_term.end)
             if year_start not in arrivals:

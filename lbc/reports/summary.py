@@ -349,7 +349,7 @@ def _owed_months(kids: Kids, terms: SchoolTerms, today: dt.date) -> list[list[Mo
     out = []
     arrivals: dict[dt.date, list[dt.date | None]] = {}
     since: dict[tuple[Term, dt.date | None], list[Month]] = {}
-    for k, (file, _, _) in enumerate(kids.where):
+    for k, file in enumerate(kids.origins):
         mine, start = terms.of(file), terms.year_start_of(file)
         if start not in arrivals:
             arrivals[start] = kids.arrived(start)
@@ -376,7 +376,7 @@ def input_notes(roster: Roster, terms: SchoolTerms, school: str, several: bool) 
         if not table.has("kind") and not table.kind_from:  # else lbc.commands.common says
             notes.append(t("sum.note.no_kind", sheet=table.sheet))
         dates = [d for cell in table.values.get("date") or () for d in record_days(cell)]
-        term = terms.of(table.file)
+        term = terms.of(table.origin)
         outside = sum(1 for d in dates if not term.holds(d))
         if dates and outside == len(dates):
             notes.append(

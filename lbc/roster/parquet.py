@@ -64,6 +64,25 @@ def source_key(kind: Kind, file: str, sheet: str) -> str:
     return f"{TABLE_NAMES[kind]}\t{file}\t{sheet}"
 
 
+def school_terms_rows(path: Path) -> list[tuple[int, list[Any]]]:
+    """Each school's own term dates lbc merge keeps in the file's metadata, as the rows of
+    a merged workbook's SCHOOL_TERMS_SHEET (学校, 学期, 开始日期, 结束日期), numbered as
+    there from row 2; none without them."""
+    import pyarrow.parquet as pq
+
+    footer = _guarded(path, pq.read_metadata, path).metadata or {}
+    try:
+        rows = json.loads(footer[METADATA_KEY.encode()]).get("school_terms") or []
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return []
+    width = 4
+    return [
+        (n, [*row, *[None] * width][:width])
+        for n, row in enumerate(rows, start=2)
+        if isinstance(row, list)
+    ]
+
+
 def read_tables(path: Path) -> list[tuple[Table, str]]:
     """The tables a Parquet file holds, each with its school (its rows' first)."""
     with _opened(path) as (source, layouts):

@@ -365,7 +365,7 @@ def records_outside(
     out = []
     asked: dict[int, dict[tuple[type, dt.date], bool]] = {}  # by the ``inside`` asked
     for table in roster.records:
-        school = inside(table.file)
+        school = inside(table.origin)
         known = asked.setdefault(id(school), {})  # a month is not its 1st: keyed by kind
         for i, cell in enumerate(table.values.get("date") or ()):
             for day in record_days(cell):
@@ -438,7 +438,7 @@ def dated_records(
     matching, declared = roster.matching_schools(), roster.file_schools()
     run = (start, end, ceded)
     for table in roster.records:
-        start, end, ceded = (spans or {}).get(table.file, run)
+        start, end, ceded = (spans or {}).get(table.origin, run)
         empty = [None] * len(table)
         columns = (
             table.values.get(k) or empty

@@ -422,6 +422,13 @@ class Table:
         """The sheet row ``i`` is on: ``sheet``, unless the table runs over numbered sheets."""
         return self.sheet if self.row_sheets is None else self.row_sheets[i]
 
+    @property
+    def origin(self) -> str:
+        """The school's file the rows are of, whose school's settings they go by
+        (Roster.terms): a county's merged roster's piece's 来源文件 (``by_source`` splits
+        it so), else the table's own file."""
+        return self.sources[0][0] if self.sources else self.file
+
     def as_written(self, key: str) -> list[Any] | None:
         """A column as its cells say, normalised, even after ``values`` was changed (the
         pairs in force replace ``support_teacher``; the checks look at the cells)."""
@@ -515,6 +522,18 @@ class Roster:
     # county's folder run dates that school's records by them, and by the run's dates for
     # a term it does not set. Filled by read_roster; a file of no workspace is not here.
     terms: dict[str, dict[str, tuple[dt.date, dt.date]]] = field(default_factory=dict)
+    # A merged roster's SCHOOL_TERMS_SHEET, as written: (file, sheet, its first column,
+    # [(Excel row, cells)], the Table.origin of every table of the file it is of);
+    # lbc.workspace.schools reads it into ``terms`` (each school's rows' Table.origin) and
+    # ``term_schools``, and what it cannot use into ``term_problems``.
+    # Its first column (0-based), as RawSheet.col0.
+    term_sheets: list[tuple[str, str, int, list[tuple[int, list[Any]]], set[str]]] = field(
+        default_factory=list
+    )
+    # The school each ``terms`` key read from such a sheet is of (it is no file of the run).
+    term_schools: dict[str, str] = field(default_factory=dict)
+    # Its rows that could not be used: (file, sheet, row, column, field, value, why).
+    term_problems: list[tuple[str, str, int, str, str, str, str]] = field(default_factory=list)
 
     def tables(self) -> list[Table]:
         return [*self.children, *self.teachers, *self.records]
@@ -1845,8 +1864,14 @@ def load_roster(
             continue
         roster.skipped += [(name, s.name) for s in sheets if s.table is None and s.filled]
         had = {k: v for s in sheets if s.source_columns for k, v in s.source_columns.items()}
-        for table in join_numbered_sheets(tables):
-            _by_kind(roster, table.kind).extend(by_source(table, had))
+        joined = join_numbered_sheets(tables)
+        pieces = [piece for table in joined for piece in by_source(table, had)]
+        for piece in pieces:
+            _by_kind(roster, piece.kind).append(piece)
+        origins = {piece.origin for piece in pieces}
+        roster.term_sheets += [
+            (name, s.name, *s.school_terms, origins) for s in sheets if s.school_terms
+        ]
     if roster.failed and not roster.files:
         raise LbcError(roster.failed[0][1])
     if not roster.children:
@@ -1894,10 +1919,13 @@ def _by_kind(roster: Roster, kind: Kind) -> list[Table]:
 def _add_parquet(roster: Roster, path: Path, last_term: bool = False) -> None:
     """A Parquet file's tables, each under the school's own file and sheet it came from;
     ``last_term`` (``lbc pair --keep``): its children with their 帮扶教师, as a workbook's."""
-    from lbc.roster.parquet import read_tables  # pyarrow: only when a .parquet is read
+    from lbc.roster.parquet import read_tables, school_terms_rows  # pyarrow: only here
 
     check_input_path(path)
     tables = read_tables(path)
+    if not last_term and (rows := school_terms_rows(path)):
+        origins = {table.origin for table, _ in tables}
+        roster.term_sheets.append((str(path), SCHOOL_TERMS_SHEET, 0, rows, origins))
     if last_term:
         previous = [x for x, _ in tables if x.kind is Kind.CHILDREN and x.has("support_teacher")]
         if not previous:
@@ -1947,6 +1975,12 @@ SOURCE_LABELS = ("来源文件", "来源工作表")
 COLUMNS_SHEET = "来源列"
 COLUMNS_HEADER = ("表", "来源文件", "来源工作表", "列")
 SourceColumns = dict[tuple[str, str, str], frozenset[str]]
+# The sheet lbc merge adds to a merged workbook when a school's lbc.toml sets its own term
+# dates ([terms]): a row per school and term, shown, so that every command reading the
+# merged roster back dates that school's rows by them, as a run over the county's folder
+# does, and a school can see and correct them (lbc.workspace.terms.school_terms_rows).
+SCHOOL_TERMS_SHEET = "各校学期"
+SCHOOL_TERMS_HEADER = ("学校", "学期", "开始日期", "结束日期")
 
 
 def join_numbered_sheets(tables: list[Table]) -> list[Table]:
@@ -2156,6 +2190,23 @@ class SheetRead:
     filled: bool
     table: Table | None
     source_columns: SourceColumns | None = None  # a merged workbook's COLUMNS_SHEET
+    # A merged workbook's SCHOOL_TERMS_SHEET: its first column (0-based) and its rows below
+    # the header, each with its Excel row.
+    school_terms: tuple[int, list[tuple[int, list[Any]]]] | None = None
+
+
+def school_terms_rows(sheet: RawSheet) -> tuple[int, list[tuple[int, list[Any]]]] | None:
+    """The first column of a SCHOOL_TERMS_SHEET and its rows below its header, each with
+    its Excel row, blank rows left out; None when the sheet does not begin with that
+    header (a sheet of a school's own of that name, read as any sheet)."""
+    rows, width = sheet.rows, len(SCHOOL_TERMS_HEADER)
+    if not rows or [_cell_text(c) for c in rows[0][:width]] != [*SCHOOL_TERMS_HEADER]:
+        return None
+    return sheet.col0, [
+        (sheet.row0 + n, [*row, *[None] * width][:width])
+        for n, row in enumerate(rows[1:], start=2)
+        if any(_cell_text(c).strip() for c in row[:width])
+    ]
 
 
 def source_columns(rows: list[list[Any]]) -> SourceColumns | None:
@@ -2187,6 +2238,8 @@ class SheetReader:
     def __call__(self, sheet: RawSheet) -> SheetRead:
         if sheet.name == COLUMNS_SHEET and (had := source_columns(sheet.rows)) is not None:
             return SheetRead(sheet.name, False, None, had)
+        if sheet.name == SCHOOL_TERMS_SHEET and (rows := school_terms_rows(sheet)) is not None:
+            return SheetRead(sheet.name, False, None, school_terms=rows)
         return self.made(
             sheet.name, bool(sheet.rows), build_table(str(self.path), sheet, self.synonyms)
         )
@@ -2217,7 +2270,10 @@ class PiecesRead:
     def add(self, rows: list[list[Any]]) -> None:
         if not self.started:
             self.sheet.rows += rows
-            if len(self.sheet.rows) > HEADER_SEARCH_ROWS + 1 and self.sheet.name != COLUMNS_SHEET:
+            if len(self.sheet.rows) > HEADER_SEARCH_ROWS + 1 and self.sheet.name not in (
+                COLUMNS_SHEET,
+                SCHOOL_TERMS_SHEET,
+            ):
                 self.started = True
                 even_rows(self.sheet.rows)  # the header's rows may come from two pieces
                 self.maker = TableMaker.start(

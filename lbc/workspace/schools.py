@@ -28,8 +28,9 @@ from lbc.errors import LbcError
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.pairs import join_pairs
-from lbc.roster.tables import Roster, Table, file_names, load_roster
+from lbc.roster.tables import Roster, Table, column_letter, file_names, load_roster
 from lbc.workspace.config import Config, find_config, load_config
+from lbc.workspace.terms import schools_term_dates
 
 # What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
 # the 学籍 export's 学生基本信息, 结对名单 …).
@@ -77,6 +78,7 @@ def read_roster(
             workspace = workspaces[path]
             if workspace is not None:  # the term dates of the school's own workspace
                 roster.terms[str(path)] = workspace[1].terms
+    terms_of_the_sheet(roster)
     _unlike_the_title(roster, files)
     if named is None:
         _namesakes_apart(roster, files)
@@ -85,6 +87,34 @@ def read_roster(
     _spell_as_the_cells(roster)
     roster.joined = join_pairs(roster)
     return roster
+
+
+# The fields of a merged roster's sheet of each school's terms, by its column.
+TERMS_SHEET_FIELDS = ("school", "term", "term_start", "term_end")
+
+
+def terms_of_the_sheet(roster: Roster) -> None:
+    """A merged roster's sheet of each school's own term dates (SCHOOL_TERMS_SHEET, which
+    lbc merge writes from the schools' lbc.toml): each school's rows, by their 学校 cells,
+    are dated by its own dates (Roster.terms, keyed by the rows' Table.origin) as a run
+    over the county's folder dates them; a row that gives none is kept to be said
+    (Roster.term_problems, lbc validate's TRM001)."""
+    for file, sheet, col0, rows, origins in roster.term_sheets:
+        dates, problems = schools_term_dates(rows)
+        roster.term_problems += [
+            (file, sheet, row, column_letter(col0 + j + 1), TERMS_SHEET_FIELDS[j], value, why)
+            for row, j, value, why in problems
+        ]
+        if not dates:
+            continue
+        for table in roster.tables():
+            if table.origin not in origins or table.origin in roster.term_schools:
+                continue
+            cells = set(table.values["school"]) if table.has("school") else set()
+            named = sorted(s for s in cells | {roster.declared.get(table.file, "")} if s in dates)
+            if named:
+                roster.terms[table.origin] = dates[named[0]]
+                roster.term_schools[table.origin] = named[0]
 
 
 def _unlike_the_title(roster: Roster, files: list[Path]) -> None:
