@@ -1623,6 +1623,21 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {schools} counted by the term dates of their own lbc.toml: {term} ({start} to"
         " {end})",
     ),
+    "note.own_quotas": (
+        "提示：{schools} 按本校 lbc.toml 的 [quotas] 计算待办：{quotas}",
+        "note: {schools} judged by the [quotas] of their own lbc.toml: {quotas}",
+    ),
+    "quota.talks_per_month": ("每月谈心 {n} 次", "{n} talks a month"),
+    "quota.home_visits_per_term": ("每学期家访 {n} 次", "{n} home visits a term"),
+    "quota.warmth_per_year": ("每学年送温暖 {n} 次", "{n} 送温暖 a school year"),
+    "quota.children_per_teacher": (
+        "每名教师至少帮扶 {n} 名儿童",
+        "every teacher supports {n} children or more",
+    ),
+    "quota.max_days_without_contact": (
+        "超过 {n} 天无任何联系算逾期",
+        "over {n} days without contact is overdue",
+    ),
     "merge.note.own_terms": (
         "提示：{schools} 在自己的 lbc.toml 里设了学期日期，已写入合并名册的“{sheet}”表；"
         "在合并名册上运行的命令按这些日期计算这些学校，与在县文件夹上运行时相同",

@@ -319,3 +319,28 @@ def test_a_merged_roster_merged_again_keeps_the_schools_own_terms(tmp_path: Path
     ]
     rows = [list(r) for r in load_workbook(second)["各校学期"].iter_rows(values_only=True)]
     assert rows == [list(r) for r in load_workbook(first)["各校学期"].iter_rows(values_only=True)]
+
+
+def test_due_judges_a_school_by_its_own_quotas(tmp_path: Path) -> None:
+    """青山小学's lbc.toml allows 14 days without contact: on Sept 20 its child, last
+    contacted Aug 28 (23 days), is overdue in the county's lbc due, as in its own, and a
+    note says by which quotas; 白鹤小学's child (20 days) is not, by the county's 30."""
+    root = county(tmp_path)
+    toml = root / QS / "lbc.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8") + "[quotas]\nmax_days_without_contact = 14\n",
+        encoding="utf-8",
+    )
+    due = run("due", root, "--as-of", "2024-09-20", "--format", "json")
+    assert due.exit_code == 1
+    doc = due.json()
+    got = {
+        t["school"]: [(c["child"], c["days_without_contact"], c["overdue"]) for c in t["children"]]
+        for t in doc["teachers"]
+    }
+    assert got == {BH: [("王梓萱", 20, False)], QS: [("张雨涵", 23, True)]}
+    assert doc["summary"]["out_of_contact"] == 1
+    own = run("due", "--as-of", "2024-09-20", "--format", "json", cwd=root / QS).json()
+    assert own["teachers"][0]["children"] == doc["teachers"][1]["children"]
+    said = f"提示：{QS} 按本校 lbc.toml 的 [quotas] 计算待办：超过 14 天无任何联系算逾期"
+    assert [line for line in due.stderr.splitlines() if "[quotas]" in line] == [said]

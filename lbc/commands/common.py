@@ -39,7 +39,7 @@ from lbc.roster.tables import (
     Table,
     whole_sheets,
 )
-from lbc.workspace.config import Config, resolve_inputs
+from lbc.workspace.config import Config, Quotas, resolve_inputs
 from lbc.workspace.inputs import spreadsheet_files
 from lbc.workspace.schools import one_name_two_workspaces, read_roster
 from lbc.workspace.terms import (
@@ -458,6 +458,18 @@ def note_own_terms(roster: Roster, terms: SchoolTerms) -> None:
     for term, schools in own.items():
         words = {"term": term.label, "start": long_date(term.start), "end": long_date(term.end)}
         note(t("note.own_term", schools="、".join(sorted(schools)), **words))
+
+
+def note_own_quotas(roster: Roster, own: dict[str, Quotas]) -> None:
+    """Say which schools of a county's folder are judged by [quotas] of their own lbc.toml
+    (``Due.own_quotas``, by file) and what they are: the heading's are the run's."""
+    said: dict[tuple[tuple[str, int], ...], set[str]] = {}
+    for file in own:
+        keys = tuple(sorted(roster.quotas.get(file, {}).items()))
+        said.setdefault(keys, set()).add(roster.declared.get(file) or file)
+    for keys, schools in said.items():
+        words = t("list.sep").join(t(f"quota.{key}", n=n) for key, n in keys)
+        note(t("note.own_quotas", schools="、".join(sorted(schools)), quotas=words))
 
 
 def note_one_name_two_workspaces(files: Iterable[str]) -> None:

@@ -82,6 +82,7 @@ def due_command(
     terms = each_schools_term(roster, cfg.terms, pick)
     result = due(roster, terms, cfg.quotas, day)
     common.note_own_terms(roster, terms)
+    common.note_own_quotas(roster, result.own_quotas)
     if not roster.records:
         common.note(t("due.note.no_records"))
     if result.unpaired:

@@ -44,7 +44,7 @@ from lbc.roster.support import (
     paired_with,
 )
 from lbc.roster.tables import Roster
-from lbc.workspace.config import Quotas
+from lbc.workspace.config import Quotas, quotas_over
 from lbc.workspace.schools import schools_of
 from lbc.workspace.terms import SchoolTerms, Term
 
@@ -236,6 +236,8 @@ class Owed:
     # One of namesakes in the class that nothing tells apart (no birth date, or one shared):
     # their records are no one's, which is why both are listed as owing.
     alike: bool = False
+    # Longer without contact than its school's max_days_without_contact allows.
+    out_of_contact: bool = False
 
 
 @dataclass
@@ -256,6 +258,8 @@ class Due:
     # Of them, those whose 类型 lbc cannot read (家访（入户）): a contact, but no talk,
     # visit or 送温暖 of any child (lbc validate's REC004).
     unreadable_kinds: int = 0
+    # The files of schools whose own lbc.toml's [quotas] make theirs other than the run's.
+    own_quotas: dict[str, Quotas] = field(default_factory=dict)
 
     def labels(self) -> dict[Teacher, str]:
         """How each teacher listed is shown (``teacher_labels``)."""
@@ -274,9 +278,8 @@ class Due:
 
     @property
     def out_of_contact(self) -> int:
-        return sum(
-            c.days_without_contact > self.quotas.max_days_without_contact for c in self.children()
-        )
+        """Children longer without contact than their school allows (``Owed``)."""
+        return sum(c.out_of_contact for c in self.children())
 
     @property
     def overdue(self) -> int:
@@ -349,12 +352,16 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     loads = caseloads(kids)
     schools = schools_of(roster)
     result.paired = sum(len(v) for v in loads.values())
+    # Each school's own [quotas] over the run's, in a county's folder (Roster.quotas).
+    own_quotas = {file: quotas_over(quotas, own) for file, own in roster.quotas.items() if own}
+    result.own_quotas = {file: q for file, q in own_quotas.items() if q != quotas}
     result.unpaired = len(kids) - result.paired
     for teacher, mine in loads.items():
         listed = []
         for k in mine:
             file = kids.origins[k]
             school_term, year_start = terms.of(file), terms.year_start_of(file)
+            quota = own_quotas.get(file, quotas)
             on = min(as_of, school_term.end)
             if year_start not in arrivals:
                 arrivals[year_start] = kids.arrived(year_start)
@@ -368,15 +375,16 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
             counted, judged = counted_judged(school_term, gone, came)
             month = (on.year, on.month)
             talks = had_term.talks[(k, month)]
-            missed = had_term.months_short(k, counted, quotas.talks_per_month)
+            missed = had_term.months_short(k, counted, quota.talks_per_month)
             owed = []
-            if month in judged and month not in counted and talks < quotas.talks_per_month:
+            if month in judged and month not in counted and talks < quota.talks_per_month:
                 owed.append(TALK)
-            if had_term.visits[k] < quotas.home_visits_per_term:
+            if had_term.visits[k] < quota.home_visits_per_term:
                 owed.append(VISIT)
-            if had_year.warmth[k] < quotas.warmth_per_year:
+            if had_year.warmth[k] < quota.warmth_per_year:
                 owed.append(WARMTH)
-            late = bool(missed) or silent > quotas.max_days_without_contact
+            silent_long = silent > quota.max_days_without_contact
+            late = bool(missed) or silent_long
             if not owed and not late:
                 continue
             listed.append(
@@ -396,6 +404,7 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
                     others.get(k, 0),
                     born[k],
                     k in alike,
+                    silent_long,
                 )
             )
         if listed:

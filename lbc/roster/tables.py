@@ -522,6 +522,10 @@ class Roster:
     # county's folder run dates that school's records by them, and by the run's dates for
     # a term it does not set. Filled by read_roster; a file of no workspace is not here.
     terms: dict[str, dict[str, tuple[dt.date, dt.date]]] = field(default_factory=dict)
+    # The [quotas] each file of a school's workspace has its lbc.toml set (Config.own_quotas):
+    # a county's folder run counts what that school's children are owed by them, over the
+    # run's (lbc.workspace.config.quotas_over). Filled by read_roster with ``terms``.
+    quotas: dict[str, dict[str, int]] = field(default_factory=dict)
     # A merged roster's SCHOOL_TERMS_SHEET, as written: (file, sheet, its first column,
     # [(Excel row, cells)], the Table.origin of every table of the file it is of);
     # lbc.workspace.schools reads it into ``terms`` (each school's rows' Table.origin) and

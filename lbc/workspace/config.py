@@ -6,6 +6,7 @@ parent, so a school can run ``lbc validate`` from anywhere inside its workspace.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -65,6 +66,9 @@ class Config:
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     terms: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
     quotas: Quotas = field(default_factory=Quotas)
+    # The [quotas] the lbc.toml sets itself, by key: a school's in a county's folder run
+    # win over the run's for its children (Roster.quotas), the rest stay the run's.
+    own_quotas: dict[str, int] = field(default_factory=dict)
     watch: WatchSettings = field(default_factory=WatchSettings)
 
     def own_files(self) -> frozenset[Path]:
@@ -73,6 +77,11 @@ class Config:
         named = [*self.rosters, *([self.pairs] if self.pairs else []), *self.records]
         found = [p for r in named if r.is_dir() for p in r.rglob("*")]
         return frozenset(p.resolve() for p in [*named, *found])
+
+
+def quotas_over(run: Quotas, own: dict[str, int] | None) -> Quotas:
+    """A school's quotas: the [quotas] its own lbc.toml sets (``own``) over the run's."""
+    return dataclasses.replace(run, **own) if own else run
 
 
 def find_config(start: Path) -> Path | None:
@@ -130,6 +139,7 @@ def load_config(path: Path) -> Config:
         if key not in Quotas.__dataclass_fields__:
             raise bad(t("cfg.unknown_quota", key=key))
         setattr(cfg.quotas, key, _count(value, f"quotas.{key}", bad))
+        cfg.own_quotas[key] = getattr(cfg.quotas, key)
 
     cfg.watch = _watch(data.get("watch", {}), bad)
     cfg.watch.days_without_contact = cfg.quotas.max_days_without_contact

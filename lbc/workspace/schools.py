@@ -76,8 +76,9 @@ def read_roster(
         if str(path) in roster.files:
             roster.declared[str(path)] = declared_school(path, roster)
             workspace = workspaces[path]
-            if workspace is not None:  # the term dates of the school's own workspace
+            if workspace is not None:  # the term dates and quotas of its own workspace
                 roster.terms[str(path)] = workspace[1].terms
+                roster.quotas[str(path)] = workspace[1].own_quotas
     terms_of_the_sheet(roster)
     _unlike_the_title(roster, files)
     if named is None:
