@@ -1264,6 +1264,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "months a monthly quota counts: at least half inside the term, and over",
     ),
     "var.term.as_of": ("统计截止日期（今天与学期结束日中较早者）", "counted up to this date"),
+    "var.term.schools": (
+        "县文件夹或合并名册中按本校 lbc.toml 学期日期计算的学校（与上面的学期不同时）",
+        "the schools of a county counted by a term of their own lbc.toml's dates, where it"
+        " differs from the term above",
+    ),
+    "var.term.schools[].school": ("学校名", "the school"),
+    "var.term.schools[].key": ("该校学期的标准写法，如 2024-autumn", "its term's key, 2024-autumn"),
+    "var.term.schools[].label": ("该校学期名称，如 2024年秋季学期", "its term's name"),
+    "var.term.schools[].start": ("该校学期开始日期（ISO）", "its term's first day (ISO)"),
+    "var.term.schools[].end": ("该校学期结束日期（ISO）", "its term's last day (ISO)"),
     "var.date_text": ("落款日期，如 2025年2月1日", "date for the signature"),
     "var.quotas.talks_per_month": (
         "要求：每名结对儿童每月谈心次数",

@@ -340,7 +340,34 @@ def test_due_judges_a_school_by_its_own_quotas(tmp_path: Path) -> None:
     }
     assert got == {BH: [("王梓萱", 20, False)], QS: [("张雨涵", 23, True)]}
     assert doc["summary"]["out_of_contact"] == 1
+    [quotas] = doc["own_quotas"]
+    assert quotas == {**doc["quotas"], "school": QS, "max_days_without_contact": 14}
     own = run("due", "--as-of", "2024-09-20", "--format", "json", cwd=root / QS).json()
     assert own["teachers"][0]["children"] == doc["teachers"][1]["children"]
     said = f"提示：{QS} 按本校 lbc.toml 的 [quotas] 计算待办：超过 14 天无任何联系算逾期"
     assert [line for line in due.stderr.splitlines() if "[quotas]" in line] == [said]
+
+
+def test_the_json_of_due_and_summary_gives_each_schools_own_term(tmp_path: Path) -> None:
+    """The JSON names the county's term, as the heading does, and beside it each school
+    counted by a term of its own dates: 青山小学's, from Aug 26 to Jan 20; so a script sees
+    what the note says. Without its own dates, none."""
+    root = county(tmp_path)
+    own = [
+        {
+            "school": QS,
+            "key": "2024-autumn",
+            "label": "2024年秋季学期",
+            "start": "2024-08-26",
+            "end": "2025-01-20",
+        }
+    ]
+    summary = run("summary", root, "--term", "2024-autumn", "--format", "json").json()
+    assert (summary["term"]["start"], summary["term"]["schools"]) == ("2024-09-01", own)
+    due = run("due", root, "--as-of", "2024-09-20", "--format", "json").json()
+    assert (due["term"], due["own_terms"], due["own_quotas"]) == ("2024-autumn", own, [])
+    (root / QS / "lbc.toml").write_text(f'[school]\nname = "{QS}"\n', encoding="utf-8")
+    summary = run("summary", root, "--term", "2024-autumn", "--format", "json").json()
+    assert summary["term"]["schools"] == []
+    due = run("due", root, "--as-of", "2024-09-20", "--format", "json").json()
+    assert due["own_terms"] == []

@@ -179,6 +179,7 @@ EXPECTED: dict[str, Any] = {
         # every month lies wholly in the term and is over: each owes a talk
         "counted_months": ["2024-09", "2024-10", "2024-11", "2024-12", "2025-01"],
         "as_of": "2025-01-31",  # the term is over: as of its last day, not today
+        "schools": [],  # none counted by a term of its own dates
     },
     "date_text": "2025年1月31日",
     "quotas": {  # lbc.toml has no [quotas]: the defaults, one of each
@@ -868,7 +869,7 @@ def test_variables_lists_every_path_of_the_context(school: Path) -> None:
     assert undocumented == set()
     # schools[] and county_table are filled only for a folder or a merged roster of several
     # schools.
-    several = ("schools[]", "county_table")
+    several = ("schools[]", "county_table", "term.schools")
     stale = [v for v in listed if not lookup(context, v) and not v.startswith(several)]
     assert stale == []
 

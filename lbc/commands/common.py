@@ -4,6 +4,7 @@ one way a result is printed (``emit``)."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import io
@@ -50,6 +51,7 @@ from lbc.workspace.terms import (
     date_records_in,
     each_schools_term,
     in_a_term,
+    terms_of_their_own,
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -449,24 +451,22 @@ def note_namesakes(name: str, title: str, first: str, file: str) -> None:
 def note_own_terms(roster: Roster, terms: SchoolTerms) -> None:
     """Say which schools of a county's folder are counted by a term of their own dates
     (``SchoolTerms.own``): the heading names the run's term, which is not theirs."""
-    run = (terms.run.key, terms.run.start, terms.run.end)
     own: dict[Term, set[str]] = {}
-    for file, (term, _) in terms.own.items():
-        if (term.key, term.start, term.end) != run:
-            school = roster.declared.get(file) or roster.term_schools.get(file)
-            own.setdefault(term, set()).add(school or file)
+    for school, term in terms_of_their_own(roster, terms):
+        own.setdefault(term, set()).add(school)
     for term, schools in own.items():
         words = {"term": term.label, "start": long_date(term.start), "end": long_date(term.end)}
         note(t("note.own_term", schools="、".join(sorted(schools)), **words))
 
 
-def note_own_quotas(roster: Roster, own: dict[str, Quotas]) -> None:
+def note_own_quotas(own: dict[str, Quotas], run: Quotas) -> None:
     """Say which schools of a county's folder are judged by [quotas] of their own lbc.toml
-    (``Due.own_quotas``, by file) and what they are: the heading's are the run's."""
+    (``Due.own_quotas``, by school) and where they differ from the run's (``run``)."""
     said: dict[tuple[tuple[str, int], ...], set[str]] = {}
-    for file in own:
-        keys = tuple(sorted(roster.quotas.get(file, {}).items()))
-        said.setdefault(keys, set()).add(roster.declared.get(file) or file)
+    for school, quotas in own.items():
+        mine, theirs = dataclasses.asdict(quotas), dataclasses.asdict(run)
+        keys = tuple((key, n) for key, n in mine.items() if n != theirs[key])
+        said.setdefault(keys, set()).add(school)
     for keys, schools in said.items():
         words = t("list.sep").join(t(f"quota.{key}", n=n) for key, n in keys)
         note(t("note.own_quotas", schools="、".join(sorted(schools)), quotas=words))

@@ -18,8 +18,16 @@ from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.reports.owed import Due, Owed, due, month_text, summary_line, table_header, table_rows
+from lbc.workspace.config import Quotas
 from lbc.workspace.schools import run_school
-from lbc.workspace.terms import Dates, Term, each_schools_term, parse_term, term_of
+from lbc.workspace.terms import (
+    Dates,
+    Term,
+    each_schools_term,
+    parse_term,
+    term_of,
+    term_of_its_own,
+)
 
 CSV_COLUMNS = (
     "teacher",
@@ -82,7 +90,7 @@ def due_command(
     terms = each_schools_term(roster, cfg.terms, pick)
     result = due(roster, terms, cfg.quotas, day)
     common.note_own_terms(roster, terms)
-    common.note_own_quotas(roster, result.own_quotas)
+    common.note_own_quotas(result.own_quotas, result.quotas)
     if not roster.records:
         common.note(t("due.note.no_records"))
     if result.unpaired:
@@ -127,16 +135,26 @@ def _child(c: Owed) -> dict[str, object]:
     }
 
 
+def _quotas(quotas: Quotas) -> dict[str, int]:
+    return {
+        "talks_per_month": quotas.talks_per_month,
+        "home_visits_per_term": quotas.home_visits_per_term,
+        "warmth_per_year": quotas.warmth_per_year,
+        "max_days_without_contact": quotas.max_days_without_contact,
+    }
+
+
 def as_document(result: Due) -> dict[str, object]:
     return {
         "as_of": result.as_of.isoformat(),
         "term": result.term.key,
-        "quotas": {
-            "talks_per_month": result.quotas.talks_per_month,
-            "home_visits_per_term": result.quotas.home_visits_per_term,
-            "warmth_per_year": result.quotas.warmth_per_year,
-            "max_days_without_contact": result.quotas.max_days_without_contact,
-        },
+        "quotas": _quotas(result.quotas),
+        # The schools of a county counted by a term, or quotas, of their own lbc.toml.
+        "own_terms": [term_of_its_own(*own) for own in result.own_terms],
+        "own_quotas": [
+            {"school": school, **_quotas(quotas)}
+            for school, quotas in sorted(result.own_quotas.items())
+        ],
         "summary": result.totals(),
         "teachers": [
             {"teacher": x[1], "school": result.schools[x], "children": [_child(c) for c in kids]}

@@ -46,7 +46,7 @@ from lbc.roster.support import (
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas, quotas_over
 from lbc.workspace.schools import schools_of
-from lbc.workspace.terms import SchoolTerms, Term
+from lbc.workspace.terms import SchoolTerms, Term, terms_of_their_own
 
 Month = tuple[int, int]
 
@@ -258,8 +258,10 @@ class Due:
     # Of them, those whose 类型 lbc cannot read (家访（入户）): a contact, but no talk,
     # visit or 送温暖 of any child (lbc validate's REC004).
     unreadable_kinds: int = 0
-    # The files of schools whose own lbc.toml's [quotas] make theirs other than the run's.
+    # The schools whose own lbc.toml's [quotas] make theirs other than the run's, by name.
     own_quotas: dict[str, Quotas] = field(default_factory=dict)
+    # The schools counted by a term their own dates make other than ``term``, and it.
+    own_terms: list[tuple[str, Term]] = field(default_factory=list)
 
     def labels(self) -> dict[Teacher, str]:
         """How each teacher listed is shown (``teacher_labels``)."""
@@ -354,7 +356,10 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     result.paired = sum(len(v) for v in loads.values())
     # Each school's own [quotas] over the run's, in a county's folder (Roster.quotas).
     own_quotas = {file: quotas_over(quotas, own) for file, own in roster.quotas.items() if own}
-    result.own_quotas = {file: q for file, q in own_quotas.items() if q != quotas}
+    result.own_quotas = {
+        roster.declared.get(file) or file: q for file, q in own_quotas.items() if q != quotas
+    }
+    result.own_terms = terms_of_their_own(roster, terms)
     result.unpaired = len(kids) - result.paired
     for teacher, mine in loads.items():
         listed = []

@@ -79,7 +79,7 @@ from lbc.roster.support import (
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas, WatchSettings
 from lbc.workspace.schools import schools_of
-from lbc.workspace.terms import SchoolTerms, Term
+from lbc.workspace.terms import SchoolTerms, Term, term_of_its_own, terms_of_their_own
 
 # Every variable a summary template can use, documented by ``lbc summary --variables``
 # (descriptions: messages "var.<path>"); ``X[]`` is a list whose items have the fields
@@ -97,6 +97,12 @@ VARIABLES = (
     "term.months",
     "term.counted_months",
     "term.as_of",
+    "term.schools",
+    "term.schools[].school",
+    "term.schools[].key",
+    "term.schools[].label",
+    "term.schools[].start",
+    "term.schools[].end",
     "date_text",
     "quotas.talks_per_month",
     "quotas.home_visits_per_term",
@@ -303,6 +309,8 @@ def build_context(
             "months": [f"{y}-{m:02d}" for y, m in months],
             "counted_months": [f"{y}-{m:02d}" for y, m in counted],
             "as_of": as_of.isoformat(),
+            # The schools of a county counted by a term of their own dates, and it.
+            "schools": [term_of_its_own(*own) for own in terms_of_their_own(roster, terms)],
         },
         "date_text": long_date(as_of),
         "quotas": {

@@ -274,6 +274,30 @@ class SchoolTerms:
         return self.year_start if found is None else found[1]
 
 
+def terms_of_their_own(roster: Roster, terms: SchoolTerms) -> list[tuple[str, Term]]:
+    """Each school counted by a term its own dates make other than the run's (its start or
+    end: ``SchoolTerms.own``), by name (a merged roster's school by its 各校学期 row), once
+    each, in order of name: what the heading naming the run's term does not say."""
+    run = (terms.run.key, terms.run.start, terms.run.end)
+    out: dict[str, Term] = {}
+    for file, (term, _) in terms.own.items():
+        if (term.key, term.start, term.end) != run:
+            school = roster.declared.get(file) or roster.term_schools.get(file) or file
+            out.setdefault(school, term)
+    return sorted(out.items())
+
+
+def term_of_its_own(school: str, term: Term) -> dict[str, str]:
+    """One school's own term as a script reads it (the JSON of lbc summary and lbc due)."""
+    return {
+        "school": school,
+        "key": term.key,
+        "label": term.label,
+        "start": term.start.isoformat(),
+        "end": term.end.isoformat(),
+    }
+
+
 def each_schools_term(
     roster: Roster, dates: Dates | None, pick: Callable[[Dates | None], Term]
 ) -> SchoolTerms:
