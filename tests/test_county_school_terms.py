@@ -371,3 +371,24 @@ def test_the_json_of_due_and_summary_gives_each_schools_own_term(tmp_path: Path)
     assert summary["term"]["schools"] == []
     due = run("due", root, "--as-of", "2024-09-20", "--format", "json").json()
     assert due["own_terms"] == []
+
+
+def test_watch_counts_days_without_contact_by_a_schools_own_limit(tmp_path: Path) -> None:
+    """青山小学's lbc.toml allows 14 days without contact: on Sept 20 its child, last
+    contacted Aug 28, is on the county's watch list for it (WCH013), as on its own; by the
+    county's 30 days nobody is."""
+    root = county(tmp_path)
+    toml = root / QS / "lbc.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8") + "[quotas]\nmax_days_without_contact = 14\n",
+        encoding="utf-8",
+    )
+    watched = run("watch", root, "--as-of", "2024-09-20", "--format", "json")
+    assert watched.exit_code == 1
+    [group] = watched.json()["classes"]
+    [child] = group["children"]
+    message = "超过 14 天没有谈心或联系（最近一次：2024年8月28日）"
+    assert (group["class"], child["name"]) == (f"{QS} 三年级(2)班", "张雨涵")
+    assert [(r["code"], r["message"]) for r in child["reasons"]] == [("WCH013", message)]
+    own = run("watch", "--as-of", "2024-09-20", "--format", "json", cwd=root / QS).json()
+    assert [r["message"] for r in own["classes"][0]["children"][0]["reasons"]] == [message]

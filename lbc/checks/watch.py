@@ -314,18 +314,20 @@ class WatchFacts:
         counts them; a roster without any support records says nothing either way."""
         if self._contacts is None:
             return {}
-        days = settings.days_without_contact
-        # Each school's window, by its own term dates in a county's folder (Roster.terms_of).
-        windows: dict[str, tuple[dt.date, dt.date] | None] = {}
+        # Each school's window and limit, by its own term dates and [quotas] in a county's
+        # folder (Roster.terms_of, Roster.quotas).
+        windows: dict[str, tuple[dt.date, dt.date, int] | None] = {}
 
-        def window(file: str) -> tuple[dt.date, dt.date] | None:
+        def window(file: str) -> tuple[dt.date, dt.date, int] | None:
             if file not in windows:
                 dates = self._roster.terms_of(file, settings.terms)
+                own = self._roster.quotas.get(file) or {}
+                days = own.get("max_days_without_contact", settings.days_without_contact)
                 day, year_start = _contact_window(as_of, dates)
                 # The school year younger than the limit: nobody has gone so long. Else a
                 # child has gone too long exactly when its last record is older than since.
                 young = days_without_contact(None, day, year_start) <= days
-                windows[file] = None if young else (day, day - dt.timedelta(days=days))
+                windows[file] = None if young else (day, day - dt.timedelta(days=days), days)
             return windows[file]
 
         out: dict[int, list[Found]] = {}
@@ -334,7 +336,7 @@ class WatchFacts:
             found = window(table.origin)
             if found is None:
                 continue
-            day, since = found
+            day, since, days = found
             last = _last_by(contacts[k], day) if k in contacts else None
             if last is None or last < since:
                 if came_after(since, *(table.get(key, i) for key in ARRIVAL_KEYS)):
