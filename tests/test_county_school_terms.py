@@ -392,3 +392,24 @@ def test_watch_counts_days_without_contact_by_a_schools_own_limit(tmp_path: Path
     assert [(r["code"], r["message"]) for r in child["reasons"]] == [("WCH013", message)]
     own = run("watch", "--as-of", "2024-09-20", "--format", "json", cwd=root / QS).json()
     assert [r["message"] for r in own["classes"][0]["children"][0]["reasons"]] == [message]
+
+
+def test_a_merged_roster_in_a_workspace_is_dated_by_its_terms(tmp_path: Path) -> None:
+    """A merged roster kept in a county office's workspace whose lbc.toml sets the terms
+    (from Aug 26) is dated by them, run from another folder: 白鹤小学's talk of Aug 28,
+    which its 各校学期 row does not date, is in that term; 青山小学's by its own row."""
+    root = county(tmp_path)
+    office = tmp_path / "县"
+    office.mkdir()
+    out = office / "全县.xlsx"
+    assert run("merge", root, "--out", out).exit_code == 0
+    (office / "lbc.toml").write_text(
+        '[files]\nroster = ["全县.xlsx"]\n'
+        '[terms."2024-autumn"]\nstart = 2024-08-26\nend = 2025-01-20\n',
+        encoding="utf-8",
+    )
+    elsewhere = tmp_path / "别处"
+    elsewhere.mkdir()
+    doc = run("due", out, "--as-of", "2024-09-20", "--format", "json", cwd=elsewhere).json()
+    got = [c["last_contact"] for t in doc["teachers"] for c in t["children"]]
+    assert got == ["2024-08-28", "2024-08-28"]

@@ -79,6 +79,12 @@ def read_roster(
             if workspace is not None:  # the term dates and quotas of its own workspace
                 roster.terms[str(path)] = workspace[1].terms
                 roster.quotas[str(path)] = workspace[1].own_quotas
+    # A merged roster's rows go by their school's file (Table.origin): the workspace it
+    # lies in dates them still, unless its sheet of each school's terms says otherwise.
+    for table in roster.tables():
+        if table.origin != table.file and table.file in roster.terms:
+            roster.terms.setdefault(table.origin, roster.terms[table.file])
+            roster.quotas.setdefault(table.origin, roster.quotas[table.file])
     terms_of_the_sheet(roster)
     _unlike_the_title(roster, files)
     if named is None:
