@@ -695,12 +695,44 @@ def distinct_children(
     each file's school, Roster.copy_schools). The row kept is the first
     still on the books, else the first: a child who moved school is on both rosters, 转出
     on one and 在读 on the other, and is at the second whichever file is read first."""
+    for table, repeats in zip(tables, repeated_rows(tables, schools), strict=True):
+        if not repeats:  # nearly every table: each row its own child
+            yield from zip(itertools.repeat(table), range(len(table)), itertools.repeat(None))
+        else:
+            for i in range(len(table)):
+                yield table, i, repeats.get(i)
+
+
+def repeated_rows(
+    tables: list[Table], schools: Mapping[str, str] | None = None
+) -> list[dict[int, tuple[Table, int]]]:
+    """For each of ``tables``, its rows that repeat a child (``distinct_children``), each
+    with the row kept for the child; empty for a table whose every row is a child of its
+    own. Worked out from whole columns: a county has 100,000 children, and only the few ID
+    numbers on two rows, and the rows without one that copy another, are looked at row by
+    row."""
+    ids_of = [table.values.get("id_number") or () for table in tables]
+    try:
+        counts = Counter(itertools.chain.from_iterable(ids_of))
+    except TypeError:  # an unhashable cell: every ID number looked at
+        counts = None
+    groups = copied_groups(tables, schools)
+    # The ID numbers on more than one row, and those of copies: only their rows are kept
+    # row by row, and which row is kept depends only on the rows of its own number.
+    wanted: set[Any] | None = None
+    if counts is not None:
+        wanted = {n for n, c in counts.items() if c > 1 and isinstance(n, str)}
+        for group in groups:
+            wanted.update(n for x, i in group if isinstance(n := x.get("id_number", i), str))
     kept: dict[str, tuple[Table, int]] = {}
     gone: set[str] = set()  # the ID numbers whose row kept so far has left
-    for table in tables:
-        ids = table.values.get("id_number") or ()
+    for table, ids in zip(tables, ids_of, strict=True):
+        if wanted is not None and not wanted:
+            break
         states = table.values.get("enrollment_status") or [None] * len(table)
         for i, (ident, state) in enumerate(zip(ids, states, strict=False)):
+            if wanted is not None and ident not in wanted:
+                continue
             left = state in nz.LEFT_SCHOOL
             if isinstance(ident, str) and (ident not in kept or (ident in gone and not left)):
                 kept[ident] = (table, i)
@@ -708,23 +740,23 @@ def distinct_children(
                     gone.add(ident)
                 else:
                     gone.discard(ident)
-    copied: dict[tuple[int, int], tuple[Table, int]] = {}  # a copy -> the row kept
-    for group in copied_groups(tables, schools):
+    out: dict[int, dict[int, tuple[Table, int]]] = {id(table): {} for table in tables}
+    for table, ids in zip(tables, ids_of, strict=True):
+        mine = out[id(table)]
+        rows = range(len(ids)) if wanted is None else [i for i, n in enumerate(ids) if n in wanted]
+        for i in rows:
+            ident = ids[i]
+            first = kept.get(ident) if isinstance(ident, str) else None
+            if first is not None and (first[0] is not table or first[1] != i):
+                mine[i] = first
+    for group in groups:
         ids = [x.get("id_number", i) for x, i in group]
         ident = next((n for n in ids if n is not None), None)
         first = kept[ident] if ident is not None else _kept_of(group)
         for (x, i), n in zip(group, ids, strict=True):
             if n is None and (x is not first[0] or i != first[1]):
-                copied[(id(x), i)] = first
-    for table in tables:
-        ids = table.values.get("id_number") or [None] * len(table)
-        for i, ident in enumerate(ids):
-            if isinstance(ident, str):
-                first = kept.get(ident)
-            else:
-                first = copied.get((id(table), i)) if copied else None
-            same = first is None or (first[0] is table and first[1] == i)
-            yield table, i, None if same else first
+                out[id(x)][i] = first
+    return [out[id(table)] for table in tables]
 
 
 # The cells that tell two children apart: two rows of one school alike in every one, one or
