@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lbc.checks.watch import watch_list
@@ -38,7 +38,7 @@ from lbc.roster.people import (
     teacher_named,
     teacher_phone,
 )
-from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
+from lbc.roster.tables import FILE_SCHOOL, Roster, Table, repeated_rows
 from lbc.workspace.config import WatchSettings
 
 # 职务 words that make a teacher a school leader (班主任 is removed first: it is not one).
@@ -155,7 +155,7 @@ def _priorities(table: Table) -> list[list[str]]:
     return out
 
 
-# The columns a child to pair is read from, in the order _children unpacks them.
+# The columns a child to pair is read from (_child_rows).
 _CHILD_KEYS = (
     "enrollment_status",
     "id_number",
@@ -170,23 +170,13 @@ _CHILD_KEYS = (
 )
 
 
-def _rows(table: Table) -> Iterator[tuple[object, ...]]:
-    """Each row's cells that pairing reads (_CHILD_KEYS, then the support teacher as the
-    cell says, the pairs-workbook tag, the priority reasons and the class as printed),
-    read down whole columns: a county has 100,000 children, and a lookup per cell cost
-    seconds."""
-    n, values = len(table), table.values
-    nothing: list[object] = [None] * n
-    return zip(
-        *(values.get(key) or nothing for key in _CHILD_KEYS),
-        # What the child's row states (its cell, else a teachers list's), which the pairs
-        # workbook records to know a pair moved after it was made (lbc.roster.pairs).
-        values.get(STATED_KEY) or table.as_written("support_teacher") or nothing,
-        values.get(NAMESAKE_KEY) or nothing,
-        _priorities(table),
-        _class_labels(values.get("class") or nothing),
-        strict=True,
-    )
+def _texts(column: list[object]) -> list[str]:
+    """Each cell as text (_text), worked out once per distinct cell."""
+    try:
+        texts = {value: _text(value) for value in dict.fromkeys(column)}
+    except TypeError:  # an unhashable cell: each on its own
+        return [_text(value) for value in column]
+    return list(map(texts.__getitem__, column))
 
 
 def _watched(roster: Roster, watch: WatchSettings, as_of: dt.date) -> dict[tuple[int, int], int]:
@@ -206,19 +196,18 @@ def _children(
     out: list[ChildRow] = []
     keys: list[tuple[int, int]] = []
     again: dict[tuple[int, int], list[tuple[Table, int]]] = {}  # a kept row -> its repeats
-    rows = itertools.chain.from_iterable(map(_rows, roster.children))
-    for (table, i, first), cells in zip(
-        distinct_children(roster.children, roster.copy_schools()), rows, strict=True
-    ):
-        status, ident, cls, name, grade, school, teacher, kind, gender, birth, *rest = cells
-        listed, tag, priority, label = rest
-        if first is not None:  # what it says of the child counts for the row kept
+    repeated = repeated_rows(roster.children, roster.copy_schools())
+    for k, (table, repeats) in enumerate(zip(roster.children, repeated, strict=True)):
+        n = len(table)
+        status = table.values.get("enrollment_status") or [None] * n
+        gone = [i for i, state in enumerate(status) if state in LEFT_SCHOOL]
+        counts["left_school"] += len(gone)
+        for i, first in sorted(repeats.items()):
+            # What it says of the child counts for the row kept.
             again.setdefault((at[id(first[0])], first[1]), []).append((table, i))
-        if status in LEFT_SCHOOL:
-            counts["left_school"] += 1
-            continue
-        # A repeat of the child's row still at school (distinct_children keeps that one).
-        if first is not None:
+            if status[i] in LEFT_SCHOOL:
+                continue
+            # A repeat of the child's row still at school (repeated_rows keeps that one).
             counts["duplicates"] += 1
             # The files are named when the two rows are in different ones: a school's
             # 全校.xlsx and 三年级.xlsx may each have a sheet named 花名册.
@@ -226,33 +215,16 @@ def _children(
             loc = "loc.sheet_row" if table.file == kept.file else "loc.elsewhere"
             here = t(loc, file=table.file, sheet=table.sheet_at(i), row=table.rows[i])
             there = t(loc, file=kept.file, sheet=kept.sheet_at(j), row=kept.rows[j])
+            ident = table.get("id_number", i)
             note = "pair.note.duplicate" if isinstance(ident, str) else "pair.note.copy"
             notes.append(t(note, here=here, there=there))
-            continue
-        if isinstance(cls, nz.ClassRef):
-            ref, grade = cls, cls.grade
+        if gone or repeats:
+            skip = {*gone, *repeats}
+            rows: Iterable[int] = [i for i in range(n) if i not in skip]
         else:
-            ref, grade = None, grade if isinstance(grade, int) else None
-        keys.append((at[id(table)], i))
-        out.append(
-            ChildRow(
-                name=_text(name),
-                cls=label,  # type: ignore[arg-type]
-                file=table.file,
-                sheet=table.sheet_at(i),
-                row=table.rows[i],
-                school=_text(school),
-                priority=priority,  # type: ignore[arg-type]
-                previous=_text(tag) or _text(teacher) or None,
-                ref=ref,
-                grade=grade,
-                left_behind_type=kind if isinstance(kind, str) else None,
-                gender=gender if isinstance(gender, str) else None,
-                ident=ident if isinstance(ident, str) else None,
-                born=known_birth(birth, ident),
-                listed=_text(listed) or None,
-            )
-        )
+            rows = range(n)
+        keys += zip(itertools.repeat(k), rows)
+        out += _child_rows(table, rows)
     # A child on two rows (one ID number) is a priority by what either says of it, as the
     # watch list and the summary read it (priority_reasons).
     if again:
@@ -260,6 +232,51 @@ def _children(
             if (k, i) in again:
                 c.priority = priority_reasons(roster.children[k], i, again[(k, i)])
     return out, keys, counts
+
+
+def _child_rows(table: Table, rows: Iterable[int]) -> Iterator[ChildRow]:
+    """The children of ``rows`` of ``table``, read down whole columns (_CHILD_KEYS …): a
+    county has 100,000 children, and a lookup per cell cost seconds."""
+    n, values = len(table), table.values
+    nothing: list[object] = [None] * n
+    column = {key: values.get(key) or nothing for key in _CHILD_KEYS}
+    # What the child's row states (its cell, else a teachers list's), which the pairs
+    # workbook records to know a pair moved after it was made (lbc.roster.pairs).
+    stated = values.get(STATED_KEY) or table.as_written("support_teacher") or nothing
+    tags = values.get(NAMESAKE_KEY) or nothing
+    priorities = _priorities(table)
+    labels = _class_labels(column["class"])
+    names, idents, classes, grades = (column[k] for k in ("name", "id_number", "class", "grade"))
+    schools, teachers = _texts(column["school"]), column["support_teacher"]
+    kinds, genders, births = (column[k] for k in ("left_behind_type", "gender", "birth_date"))
+    at, file, sheet, row_sheets = table.rows, table.file, table.sheet, table.row_sheets
+    for i in rows:
+        cls, ident = classes[i], idents[i]
+        if isinstance(cls, nz.ClassRef):
+            ref, grade = cls, cls.grade
+        else:
+            ref, grade = None, grades[i] if isinstance(grades[i], int) else None
+        # _text inline: a call per cell is a tenth of a second over a county.
+        name, tag, teacher, listed = names[i], tags[i], teachers[i], stated[i]
+        yield ChildRow(
+            name=name if isinstance(name, str) else "",
+            cls=labels[i],
+            file=file,
+            sheet=sheet if row_sheets is None else row_sheets[i],
+            row=at[i],
+            school=schools[i],
+            priority=priorities[i],
+            previous=(tag if isinstance(tag, str) else "")
+            or (teacher if isinstance(teacher, str) else "")
+            or None,
+            ref=ref,
+            grade=grade,
+            left_behind_type=kinds[i] if isinstance(kinds[i], str) else None,
+            gender=genders[i] if isinstance(genders[i], str) else None,
+            ident=ident if isinstance(ident, str) else None,
+            born=known_birth(births[i], ident),
+            listed=(listed if isinstance(listed, str) else "") or None,
+        )
 
 
 def _mark_watched(
@@ -457,9 +474,11 @@ def schools(
         alone = school.teachers and not (school.children or school.nameless)
         if key.startswith(FILE_SCHOOL) and declared.get(file) == "" and alone:
             notes.append(t("pair.note.own_school", file=file))
-    _mark_watched(children, keys, watched.result())
     unknown: set[str] = set()
     ambiguous: set[str] = set()
+    # Last term's teacher of each child, by its place among its school's teachers: worked
+    # out while the watch list is still being drawn, which only the priorities wait for.
+    kept_with: list[list[tuple[int, ...]]] = []
     for school in groups.values():
         # A name, or the name with its row as lbc writes two teachers of one name.
         by_name: dict[str, list[int]] = {}
@@ -467,13 +486,14 @@ def schools(
             by_name.setdefault(x.name, []).append(j)
             if x.shown != x.name:
                 by_name.setdefault(nz.name(x.shown) or x.shown, []).append(j)
+        names = by_name.keys()
+        found: dict[str | None, tuple[str | None, tuple[int, ...]]] = {None: (None, ())}
+        mine: list[tuple[int, ...]] = []
         for c in school.children:
-            # 王芳（班主任）: 王芳, a remark in brackets, as every command reads the cell.
-            teacher = teacher_named(c.previous, by_name.keys()) if c.previous else None
-            previous = tuple(by_name.get(teacher, ())) if teacher else ()
-            if c.previous and not previous and (several := nz.several_teachers(c.previous)):
-                c.previous = _first_in_post(several, by_name, school.teachers) or c.previous
-                previous = tuple(by_name.get(c.previous, ()))
+            # Of a school's 100,000 children a few hundred teachers' names: each once.
+            if c.previous not in found:
+                found[c.previous] = _previous(c.previous, by_name, names, school.teachers)
+            c.previous, previous = found[c.previous]
             if c.previous and not previous:
                 unknown.add(c.previous)
             if len(previous) > 1:  # of namesakes, the one in post, as every command reads it
@@ -481,12 +501,31 @@ def schools(
             if len(previous) > 1:  # two teachers of that name: which one is not known
                 ambiguous.add(c.previous or "")
                 previous = ()
+            mine.append(previous)
+        kept_with.append(mine)
+    _mark_watched(children, keys, watched.result())
+    for school, mine in zip(groups.values(), kept_with, strict=True):
+        for c, previous in zip(school.children, mine, strict=True):
             # On the watch list: the more urgent, the sooner.
             level = int(bool(c.priority)) if c.watched is None else matching.WATCHED + c.watched
             school.problem.append(matching.Child(c.ref, c.grade, level, previous))
     notes += [t("pair.note.unknown_teacher", name=name) for name in sorted(unknown)]
     notes += [t("pair.note.ambiguous_teacher", name=name) for name in sorted(ambiguous)]
     return list(groups.values()), counts, notes
+
+
+def _previous(
+    previous: str, by_name: dict[str, list[int]], names: Collection[str], teachers: list[TeacherRow]
+) -> tuple[str | None, tuple[int, ...]]:
+    """The teacher a child's pair in force names (``previous``), as the child keeps it, and
+    the places in ``teachers`` of every teacher of that name."""
+    # 王芳（班主任）: 王芳, a remark in brackets, as every command reads the cell.
+    teacher = teacher_named(previous, names)
+    found = tuple(by_name.get(teacher, ())) if teacher else ()
+    if not found and (several := nz.several_teachers(previous)):
+        previous = _first_in_post(several, by_name, teachers) or previous
+        found = tuple(by_name.get(previous, ()))
+    return previous, found
 
 
 def _first_in_post(
