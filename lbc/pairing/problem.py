@@ -417,9 +417,10 @@ class School:
     teachers: list[TeacherRow]
     problem: list[matching.Child]
     nameless: list[ChildRow] = field(default_factory=list)  # cannot be paired: no name
+    graph: matching.Graph | None = None  # the network of ``problem`` (solver.Graph)
 
     def solve(self) -> list[int | None]:
-        return matching.match(self.problem, [x.problem for x in self.teachers])
+        return matching.match(self.problem, [x.problem for x in self.teachers], self.graph)
 
 
 def schools(
@@ -503,6 +504,12 @@ def schools(
                 previous = ()
             mine.append(previous)
         kept_with.append(mine)
+        # The network of everything but the priorities, built meanwhile too.
+        teachers_of = [x.problem for x in school.teachers]
+        unranked = [
+            matching.Child(c.ref, c.grade, 0, p) for c, p in zip(school.children, mine, strict=True)
+        ]
+        school.graph = matching.Graph(unranked, teachers_of)
     _mark_watched(children, keys, watched.result())
     for school, mine in zip(groups.values(), kept_with, strict=True):
         for c, previous in zip(school.children, mine, strict=True):

@@ -119,8 +119,12 @@ def places(children: Sequence[Child], teachers: Sequence[Teacher]) -> int:
     return min(len(children), sum(min(t.capacity, len(children)) for t in teachers))
 
 
-def match(children: Sequence[Child], teachers: Sequence[Teacher]) -> list[int | None]:
-    """The optimal pairing: for each child, the index of its teacher, or None."""
+def match(
+    children: Sequence[Child], teachers: Sequence[Teacher], graph: Graph | None = None
+) -> list[int | None]:
+    """The optimal pairing: for each child, the index of its teacher, or None. ``graph``:
+    the network of these children and teachers (:class:`Graph`), built ahead where the
+    children's priorities were not yet known; else it is built here."""
     n = len(children)
     caps = [min(t.capacity, n) for t in teachers]
     total = min(n, sum(caps))
@@ -151,14 +155,17 @@ def match(children: Sequence[Child], teachers: Sequence[Teacher]) -> list[int | 
     n_keeping = sum(any(caps[j] > 0 for j in c.previous) for c in children)
     r_keep = n_keeping * w_keep + r_cover
 
-    graph = _Graph(children, teachers, caps, {level: k for k, level in enumerate(levels)})
+    if graph is None:
+        graph = Graph(children, teachers)
+    node_count = graph.node_count + len(levels) + 1  # the levels' sources and the sink
     largest_arc = max(w_keep + 3 * w_dist, w_cover + w_first)
-    fits = r_keep < _COST_LIMIT and largest_arc * (graph.node_count + 1) < _COST_LIMIT
+    fits = r_keep < _COST_LIMIT and largest_arc * (node_count + 1) < _COST_LIMIT
     weights = (w_keep, w_cover, w_first, w_dist, w_load) if fits and not LEVEL_BY_LEVEL else None
-    return graph.solve(wants, weights)
+    place = {level: k for k, level in enumerate(levels)}
+    return graph.solve([place[c.priority] for c in children], wants, weights)
 
 
-class _Graph:
+class Graph:
     """The flow network: sources -> child -> class -> grade -> anyone -> teacher -> sink.
 
     A child enters its class node (or its grade node, or the anyone node when the class is
@@ -166,74 +173,69 @@ class _Graph:
     of that grade, the anyone node every teacher, each at its distance. Last term's pair is a
     direct arc. A teacher's places are parallel arcs to the sink: the first earns the
     coverage reward, each further one costs one more than the last (convex, so even).
+
+    Everything but the children's priorities: built as soon as the children's classes and
+    last term's teachers are known (``lbc pair`` builds it while the watch list is drawn),
+    and solved for their priority levels (:meth:`solve`). Its nodes are numbered from the
+    first child's, 0, with the sink as -1: the solve puts a source per priority level
+    first, then the sink, and moves every other node up by as many.
     """
 
-    def __init__(
-        self,
-        children: Sequence[Child],
-        teachers: Sequence[Teacher],
-        caps: list[int],
-        levels: dict[int, int],
-    ):
-        """``levels``: each priority level's place among the children's levels, lowest 0."""
-        self.children, self.teachers, self.caps, self.levels = children, teachers, caps, levels
+    def __init__(self, children: Sequence[Child], teachers: Sequence[Teacher]):
+        import numpy as np
+
+        n = len(children)
+        caps = [min(t.capacity, n) for t in teachers]
+        self.n = n
         self.classes = sorted({c.cls for c in children if c.cls is not None}, key=repr)
         grades = {c.grade for c in children if c.grade is not None}
         self.grades = sorted(grades, key=repr)
-        # Node numbers: a source for each priority level, then the sink.
-        self.sink = len(levels)
-        self.child0 = self.sink + 1
-        self.class0 = self.child0 + len(children)
+        # Node numbers, before the levels' sources and the sink are put first.
+        self.sink = -1
+        self.child0 = 0
+        self.class0 = self.child0 + n
         self.grade0 = self.class0 + len(self.classes)
         self.anyone = self.grade0 + len(self.grades)
         self.teacher0 = self.anyone + 1
         self.node_count = self.teacher0 + len(teachers)
-        self.class_no = {c: i for i, c in enumerate(self.classes)}
-        self.class_grade = {c.cls: c.grade for c in children if c.cls is not None}
-        self.grade_no = {g: i for i, g in enumerate(self.grades)}
+        class_no = {c: i for i, c in enumerate(self.classes)}
+        class_grade = {c.cls: c.grade for c in children if c.cls is not None}
+        grade_no = {g: i for i, g in enumerate(self.grades)}
 
-    def solve(self, wants: list[int], weights: tuple[int, ...] | None) -> list[int | None]:
-        """The optimal assignment: in one solve with ``weights`` (rules 3 to 6 as one cost),
-        or, when None, level by level (:func:`_level_by_level`)."""
-        # Imported here: every lbc command loads this module, only pair solves.
-        import numpy as np
-
-        children, teachers, caps = self.children, self.teachers, self.caps
-        n = len(children)
-        big = sum(wants)
         # (tail, head, capacity, then the arc's unit cost on each level: kept, teachers
         # with a child, leaders, distance, load), in the order the solver breaks ties by
         # (rule 7): a county has hundreds of thousands of arcs, gathered as tuples, made
-        # columns in C.
+        # columns in C. A capacity of -1 is the flow every source sends (set by solve); a
+        # child's arc from its level's source has the tail -1 until then.
         arcs: list[tuple[int, ...]] = []
         add = arcs.append
-        entry: list[tuple[int, int]] = []  # (arc, node entered) per child
-        kept_arcs: dict[int, tuple[int, int]] = {}  # arc -> (child, teacher)
-        class0, class_no, grade0, grade_no = self.class0, self.class_no, self.grade0, self.grade_no
-        levels = self.levels
+        self.entry: list[tuple[int, int]] = []  # (arc, node entered) per child
+        self.kept_arcs: dict[int, tuple[int, int]] = {}  # arc -> (child, teacher)
+        class0, grade0 = self.class0, self.grade0
         for i, c in enumerate(children):
             node = self.child0 + i
-            add((levels[c.priority], node, 1, 0, 0, 0, 0, 0))  # its level's source
+            add((-1, node, 1, 0, 0, 0, 0, 0))  # its level's source
             if c.cls is not None:
                 to = class0 + class_no[c.cls]
             elif c.grade is not None:
                 to = grade0 + grade_no[c.grade]
             else:
                 to = self.anyone
-            entry.append((len(arcs), to))
+            self.entry.append((len(arcs), to))
             add((node, to, 1, 0, 0, 0, 0, 0))
             if not c.previous:
                 continue
             for j in dict.fromkeys(c.previous):
                 if caps[j] > 0:
-                    kept_arcs[len(arcs)] = (i, j)
+                    self.kept_arcs[len(arcs)] = (i, j)
                     add((node, self.teacher0 + j, 1, -1, 0, 0, distance(c, teachers[j]), 0))
 
-        out: dict[int, list[tuple[int, int]]] = {}  # node -> [(arc, node or teacher)]
+        # node -> [(arc, teacher, or -1 and the node it passes children on to)]
+        self.out: dict[int, list[tuple[int, int, int]]] = {}
 
         def route(tail: int, head: int, dist: int, teacher: int) -> None:
-            out.setdefault(tail, []).append((len(arcs), teacher))
-            add((tail, head, big, 0, 0, 0, dist, 0))
+            self.out.setdefault(tail, []).append((len(arcs), teacher, head))
+            add((tail, head, -1, 0, 0, 0, dist, 0))
 
         # Who teaches each class and grade, in list order: one pass over the teachers.
         by_class: dict[Hashable, list[int]] = {}
@@ -249,9 +251,9 @@ class _Graph:
             for j in by_class.get(cls, ()):
                 d = HEAD if cls in teachers[j].head_of else TEACHES
                 route(node, self.teacher0 + j, d, j)
-            grade = self.class_grade[cls]
+            grade = class_grade[cls]
             if grade is not None:
-                route(node, self.grade0 + self.grade_no[grade], 0, -1)
+                route(node, self.grade0 + grade_no[grade], 0, -1)
             else:
                 route(node, self.anyone, 0, -1)
         for k, grade in enumerate(self.grades):
@@ -267,30 +269,51 @@ class _Graph:
                 add((self.teacher0 + j, self.sink, 1, 0, -1, -t.first, 0, 0))
                 for k in range(1, caps[j]):
                     add((self.teacher0 + j, self.sink, 1, 0, 0, 0, 0, k))
-        tails, heads, capacity, *levels = np.array(arcs, dtype=np.int64).T
-        supplies = np.zeros(self.node_count, dtype=np.int64)
+        self.arcs = np.array(arcs, dtype=np.int64).reshape(-1, 8).T
+        # The children's arcs from their levels' sources: each child's first.
+        self.sources = np.array([a - 1 for a, _ in self.entry], dtype=np.int64)
+
+    def solve(
+        self, levels: list[int], wants: list[int], weights: tuple[int, ...] | None
+    ) -> list[int | None]:
+        """The optimal assignment, each child from the source of its level (``levels``:
+        each child's place among the levels, lowest 0; ``wants``: how many children of
+        each level are paired): in one solve with ``weights`` (rules 3 to 6 as one cost),
+        or, when None, level by level (:func:`_level_by_level`)."""
+        import numpy as np
+
+        n = self.n
+        big = sum(wants)
+        tails, heads, capacity, *costs = self.arcs.copy()
+        # The levels' sources come first, then the sink, then every other node.
+        shift = len(wants) + 1
+        tails += shift
+        heads += shift
+        tails[self.sources] = levels
+        capacity[capacity < 0] = big
+        supplies = np.zeros(self.node_count + shift, dtype=np.int64)
         supplies[: len(wants)] = wants
-        supplies[self.sink] = -big
+        supplies[shift - 1] = -big
         network = tails, heads, capacity, supplies
         if weights is None:
-            flows = _level_by_level(network, levels).tolist()
+            flows = _level_by_level(network, costs).tolist()
         else:
-            cost = sum(w * level for w, level in zip(weights, levels, strict=True))
+            cost = sum(w * level for w, level in zip(weights, costs, strict=True))
             flows = _min_cost_flow(network, cost).tolist()
 
         assigned: list[int | None] = [None] * n
-        for a, (i, j) in kept_arcs.items():
+        for a, (i, j) in self.kept_arcs.items():
             if flows[a]:
                 assigned[i] = j
         waiting: dict[int, list[int]] = {}  # node -> children arriving there, roster order
-        for i, (a, node) in enumerate(entry):
+        for i, (a, node) in enumerate(self.entry):
             if flows[a]:
                 waiting.setdefault(node, []).append(i)
         # Hand the children at each node out along its flows, class nodes before grade nodes
         # before the anyone node, so every child passed on arrives before its node is served.
         for node in range(self.class0, self.teacher0):
             queue = sorted(waiting.pop(node, []))
-            for a, j in out.get(node, []):
+            for a, j, head in self.out.get(node, []):
                 f = flows[a]
                 if not f:
                     continue
@@ -299,7 +322,7 @@ class _Graph:
                     for i in passed:
                         assigned[i] = j
                 else:
-                    waiting.setdefault(arcs[a][1], []).extend(passed)
+                    waiting.setdefault(head, []).extend(passed)
         return assigned
 
 
