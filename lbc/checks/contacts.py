@@ -53,14 +53,14 @@ def guardian_is_parent(table: Table) -> list[bool]:
     kinds = table.values.get("left_behind_type") or empty
     guardians = table.values.get("guardian_name") or empty
     relations = table.values.get("guardian_relation") or empty
+    father, mother = table.cells("father_name"), table.cells("mother_name")
     out = [False] * n
     for i, kind in enumerate(kinds):
         if kind != nz.BOTH_AWAY:
             continue
         guardian = guardians[i]
         out[i] = relations[i] in PARENT_RELATIONS or (
-            guardian.__class__ is str
-            and guardian in (table.cell("father_name", i), table.cell("mother_name", i))
+            guardian.__class__ is str and guardian in (father(i), mother(i))
         )
     return out
 

@@ -277,6 +277,7 @@ class WatchFacts:
             return Reason(rule, key, table.letter(key), text, weight[rule.code], (table, i))
 
         out: list[Watched] = []
+        threshold, repeated = settings.threshold, self._from
         for k in sorted({*self._found, *aged, *silent, *self._changed}):
             table, i = self.children[k]
             found = [
@@ -285,13 +286,19 @@ class WatchFacts:
                 *silent.get(k, ()),
                 *self._changed.get(k, ()),
             ]
-            reasons = [
-                r
-                for f in found
-                if (r := elsewhere(k, f) if (k, f[0].code) in self._from else weighed(table, f))
-                is not None
-            ]
-            if reasons and sum(r.weight for r in reasons) >= settings.threshold:
+            if not repeated:  # nearly every roster: no reason read from another row
+                reasons = [r for f in found if (r := weighed(table, f)) is not None]
+            else:
+                reasons = [
+                    r
+                    for f in found
+                    if (r := elsewhere(k, f) if (k, f[0].code) in repeated else weighed(table, f))
+                    is not None
+                ]
+            if len(reasons) == 1:  # most children listed: one reason, nothing to order
+                if reasons[0].weight >= threshold:
+                    out.append(Watched(table, i, reasons))
+            elif reasons and sum(r.weight for r in reasons) >= threshold:
                 # Only WCH014 can be found twice (both parents): the father's stays first.
                 reasons.sort(key=lambda r: (-r.weight, r.rule.code))
                 out.append(Watched(table, i, reasons))
@@ -491,9 +498,10 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
     away = {kind: away_parents(kind) for kind in {kinds[i] for i in rows}}
     # Why each teacher named is none, once per name and school: a county has 100,000 children.
     why: dict[tuple[object, str], str | None] = {}
+    schools = in_post.schools(table) if teachers is not None else []
     for j, i in enumerate(rows):
         if teachers is not None:
-            named = (teachers[i], in_post.school(table, i))
+            named = (teachers[i], schools[i])
             if named not in why:
                 why[named] = _no_teacher(*named, in_post)
             if (no := why[named]) is not None:

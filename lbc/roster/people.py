@@ -320,6 +320,14 @@ class TeachersInPost:
         cell = table.get("school", i)
         return cell if isinstance(cell, str) and cell else self.files.get(table.file, "")
 
+    def schools(self, table: Table) -> list[str]:
+        """The school of every row of ``table`` (``school``), read down the column."""
+        default = self.files.get(table.file, "")
+        cells = table.values.get("school")
+        if cells is None:
+            return [default] * len(table)
+        return [cell if isinstance(cell, str) and cell else default for cell in cells]
+
     def decides(self, school: str) -> bool:
         """Whether a teachers list says who supports a child of ``school``."""
         return "" in self.listed or school in self.listed or (not school and bool(self.listed))

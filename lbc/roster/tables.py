@@ -383,6 +383,18 @@ class Table:
         raw = self.raw.get(key)
         return None if raw is None else NORMALISERS[self.kind][key][0](raw[i])
 
+    def cells(self, key: str) -> Callable[[int], Any]:
+        """``cell`` for column ``key``, its column looked up once: for a test that reads a
+        column at many rows (a county's parents' names, where both parents are away)."""
+        col = dict.get(self.values, key)
+        if col is not None:
+            return col.__getitem__
+        raw = self.raw.get(key)
+        if raw is None:
+            return lambda i: None
+        fn = NORMALISERS[self.kind][key][0]
+        return lambda i: fn(raw[i])
+
     def written(self, key: str) -> list[Any]:
         """The column as the school wrote it, for what lbc writes back out of its cells
         (the merged roster, the change log): normalising is for checking, and a 备注 must
