@@ -301,3 +301,76 @@ def test_a_parents_labelled_number_in_the_guardians_column_is_the_parents(tmp_pa
         "13800000005",
         "＿＿＿＿＿＿",
     ]
+
+
+def test_a_cell_of_numbers_each_someone_elses_gives_its_person_none(tmp_path: Path) -> None:
+    """A cell of two labelled numbers, neither of them the column's person's (父：…；母：… in
+    监护人电话 of a grandfather guardian, 母：…；爷爷：… in 父亲电话), is no malformed number:
+    each number goes where its label says (an empty phone of that person filled, a
+    different number typed there said, PHN003), the cell is said not to be its person's
+    (PHN002), and that person has no phone from it, on the card, on flag's list and in the
+    export. Where the guardian is the father, 父：… there is still the guardian's."""
+    kids = [
+        kid(
+            1,
+            kind="父母均外出",
+            父亲电话=None,
+            母亲电话=None,
+            监护人电话="父：13800000001；母：13900000001",
+        ),
+        kid(2, 父亲电话="母：13900000002；爷爷：13700000002", 母亲电话=None, 监护人电话=None),
+        kid(3, kind="父母均外出", 母亲电话=None, 监护人电话="父：13811111113；母：13900000003"),
+        kid(
+            4,
+            kind="母亲外出",
+            与儿童关系="父亲",
+            母亲电话=None,
+            监护人电话="父：13800000004；母：13900000004",
+        ),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    not_his = "“{}”里的号码标着“{}”，不是{}的，没有当作{}的电话".format
+    assert found(path) == [
+        ("CON001", 2, "N", "guardian_phone", "父母均外出，缺少监护人电话"),
+        ("PHN002", 2, "N", "guardian_phone", not_his("监护人电话", "父、母", "监护人", "监护人")),
+        ("CON003", 3, "J", "father_phone", "父亲外出，缺少父亲电话"),
+        ("PHN002", 3, "J", "father_phone", not_his("父亲电话", "母、爷爷", "父亲", "父亲")),
+        ("CON001", 4, "N", "guardian_phone", "父母均外出，缺少监护人电话"),
+        ("PHN002", 4, "N", "guardian_phone", not_his("监护人电话", "父、母", "监护人", "监护人")),
+        (
+            "PHN003",
+            4,
+            "N",
+            "guardian_phone",
+            "“监护人电话”里标明是父亲的号码，与“父亲电话”一栏填的不一样：没有采用，以“父亲电话”为准",
+        ),
+    ]
+    doc = run("flag", path, "--format", "json").json()
+    assert [(c["row"], c["missing"]) for g in doc["classes"] for c in g["children"]] == [
+        (2, ["guardian_phone"]),
+        (3, ["father_phone"]),
+        (4, ["guardian_phone"]),
+    ]
+    cards = tmp_path / "c.html"
+    assert card_phones(path, cards) == [
+        ("13800000001", "13900000001"),
+        ("＿＿＿＿＿＿", "13900000002"),
+        ("13812345678", "13900000003"),
+        ("13812345678", "13900000004"),
+    ]
+    assert guardian_phones(path, cards) == [
+        "＿＿＿＿＿＿",
+        "13700000002",
+        "＿＿＿＿＿＿",
+        "13800000004",
+    ]
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["table"] == "children"]
+    assert [(r["father_phone"], r["mother_phone"], r["guardian_phone"]) for r in rows] == [
+        ("13800000001", "13900000001", ""),
+        ("", "13900000002", "13700000002"),
+        ("13812345678", "13900000003", ""),
+        ("13812345678", "13900000004", "13800000004"),
+    ]

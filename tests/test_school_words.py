@@ -165,8 +165,10 @@ def test_a_phone_cell_with_both_parents_numbers_labelled(tmp_path: Path) -> None
     comma, a space or a new line between, the labels after in brackets) is, in 父亲电话,
     the father's number and in 母亲电话 the mother's: no PHN001, and the card shows the
     column's own number only; the other parent's number differs from the one typed in
-    that parent's own column, which is kept (PHN003). In 监护人电话 neither number is the
-    guardian's (still PHN001); two numbers with no label say nobody's, as before (PHN001)."""
+    that parent's own column, which is kept (PHN003). In 监护人电话 (the guardian the
+    grandfather) neither number is the guardian's (PHN002), each the parent's, differing
+    from the one typed there (PHN003 twice); two numbers with no label say nobody's, as
+    before (PHN001)."""
     cells: list[dict[str, Any]] = [
         {"父亲电话": BOTH},
         {"母亲电话": "父：13800000001，母：13900000002"},
@@ -182,7 +184,9 @@ def test_a_phone_cell_with_both_parents_numbers_labelled(tmp_path: Path) -> None
         ("PHN003", 3, "K", "mother_phone"),
         ("PHN003", 4, "J", "father_phone"),
         ("PHN003", 5, "K", "mother_phone"),
-        ("PHN001", 6, "N", "guardian_phone"),
+        ("PHN002", 6, "N", "guardian_phone"),
+        ("PHN003", 6, "N", "guardian_phone"),
+        ("PHN003", 6, "N", "guardian_phone"),
         ("PHN001", 7, "J", "father_phone"),
     ]
     assert run("cards", path, "--out", tmp_path / "c.html").exit_code == 0

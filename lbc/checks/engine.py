@@ -442,18 +442,20 @@ def _each_bad_phone(out: _Out, key: str) -> None:
 
 def _others_numbers(out: _Out) -> None:
     """PHN002 for every cell of a parent's phone column whose one number is labelled as
-    someone else's (母：13912345678 in 父亲电话): it is not that parent's number; likewise a
-    parent's number in 监护人电话 where the guardian is not that parent (父：… of a guardian
-    who is the grandfather). PHN003 for every such cell giving a parent, or the guardian
-    it names (爷爷：… where the guardian is the grandfather), a number that one's own cell
-    does not hold (nz.fill_owners filled it where it was empty): the school has two
-    numbers for that person, and the one typed in their own column is the one used."""
+    someone else's (母：13912345678 in 父亲电话), or each of whose numbers is (母：…；爷爷：…):
+    it is not that parent's number; likewise a parent's number in 监护人电话 where the
+    guardian is not that parent (父：… of a guardian who is the grandfather). PHN003 for
+    every such cell giving a parent, or the guardian it names (爷爷：… where the guardian is
+    the grandfather), a number that one's own cell does not hold (nz.fill_owners filled it
+    where it was empty): the school has two numbers for that person, and the one typed in
+    their own column is the one used."""
     values = out.table.values
     for key in nz.PHONES_TOGETHER:
         owner = t(f"contact.{key.removesuffix('_phone')}")
-        for i, (label, numbers) in values.elsewhere(key).items():
-            if label:
-                out.add(R.PHN002, i, key, label=out.label(key), whose=label, owner=owner)
+        for i, (labels, numbers) in values.elsewhere(key).items():
+            if labels:
+                said = t("list.sep").join(labels)
+                out.add(R.PHN002, i, key, label=out.label(key), whose=said, owner=owner)
             for word, number, other in numbers:
                 if other and other != key and out.table.has(other):
                     if values[other][i] == number:  # filled, or typed alike

@@ -331,11 +331,12 @@ SAME_AS_ABOVE = frozenset({"同上", "同上行", "号码同上", "电话同上"
 
 
 # A phone cell's numbers labelled as someone else's than the column is for, by row: the
-# label as written when phone() read the cell's one number past it (母：13912345678 in
-# 父亲电话), else "" (a cell of several labelled numbers, read as the column's own), and
-# each such number as (its label as written, a key of _WHOSE; the number; the phone
-# column it is the number of, "" when none is known: fill_owners tells).
-Elsewhere = dict[int, tuple[str, tuple[tuple[str, str, str], ...]]]
+# labels as written when the cell gives the column's person no number (母：13912345678 in
+# 父亲电话: ("母",); 母：…；爷爷：… there: ("母", "爷爷")), else () (a cell of several
+# labelled numbers, one of them read as the column's own), and each such number as (its
+# label as written, a key of _WHOSE; the number; the phone column it is the number of, ""
+# when none is known: fill_owners tells).
+Elsewhere = dict[int, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]]
 
 
 def phone_column(
@@ -347,8 +348,9 @@ def phone_column(
     of numbers each labelled with whose it is (父：13812345678；母：13987654321) is the one
     number the column ``key`` is for (父亲电话: the father's), when one is
     (:func:`own_numbers`). In a parent's own column (``PARENT_PHONES``) a number labelled
-    as another's (母：13912345678 in 父亲电话) is not the column's: no number. ``elsewhere``,
-    when given, is filled with the numbers labelled as someone else's, by row."""
+    as another's (母：13912345678 in 父亲电话) is not the column's: no number; nor is a cell
+    of numbers each labelled as another's (母：…；爷爷：…). ``elsewhere``, when given, is
+    filled with the numbers labelled as someone else's, by row."""
     read = [phone(value) for value in values]
     moved: Elsewhere = {} if elsewhere is None else elsewhere
     if (others := _NOT_THEIRS.get(key)) is not None:
@@ -361,7 +363,7 @@ def phone_column(
                 label = phone_label(value)
                 if label is not None and _WHOSE[label] in others:
                     read[i] = None
-                    moved[i] = (label, ((label, number, ""),))  # type: ignore[assignment]
+                    moved[i] = ((label,), ((label, number, ""),))  # type: ignore[assignment]
     owns = _COLUMN_OWNS.get(key, {"own"})
     # Only an unreadable cell may say 同上 or hold labelled numbers; in order, so that 同上
     # under 同上 is the number above both.
@@ -377,8 +379,18 @@ def phone_column(
         elif len(own := own_numbers(raw, key)) == 1:
             read[i] = own[0]
             labelled = labelled_words(raw)
-            if others := tuple((w, n, "") for w, n in labelled if _WHOSE[w] not in owns):
-                moved[i] = ("", others)
+            if theirs := tuple((w, n, "") for w, n in labelled if _WHOSE[w] not in owns):
+                moved[i] = ((), theirs)
+        elif (
+            not own
+            and others is not None
+            and (labelled := labelled_words(raw))
+            and all(_WHOSE[w] in others for w, _ in labelled)
+        ):
+            # Every number another's (父：…；母：… in 监护人电话): none is the column's.
+            read[i] = None
+            labels = tuple(dict.fromkeys(w for w, _ in labelled))
+            moved[i] = (labels, tuple((w, n, "") for w, n in labelled))
     return read
 
 

@@ -219,10 +219,20 @@ class Columns(dict[str, list[Any]]):
             if key in self._raw:
                 elsewhere[key] = {}
                 read[key] = nz.phone_column(self._raw[key], key, elsewhere[key])
-        # 父：… in 监护人电话 is the guardian's number where the guardian is the father.
+        # 父：… in 监护人电话 is the guardian's number where the guardian is the father (of
+        # 父：…；母：… there, the father's is, and the mother's is still hers).
         theirs = elsewhere.get("guardian_phone", {})
-        for i in [i for i, (label, _) in theirs.items() if label and self._is_guardian(i, label)]:
-            read["guardian_phone"][i] = theirs.pop(i)[1][0][1]
+        for i, numbers in [(i, numbers) for i, (labels, numbers) in theirs.items() if labels]:
+            mine = [n for n in numbers if self._is_guardian(i, n[0])]
+            if len(mine) > 1:  # 父：…；爸爸：… of a guardian who is the father: as typed
+                read["guardian_phone"][i] = nz.phone(self._raw["guardian_phone"][i])
+                del theirs[i]
+            elif mine:
+                read["guardian_phone"][i] = mine[0][1]
+                if rest := tuple(n for n in numbers if n is not mine[0]):
+                    theirs[i] = ((), rest)
+                else:
+                    del theirs[i]
         nz.fill_owners(read, self._raw, elsewhere, self._is_guardian)
         for key, column in read.items():
             if not dict.__contains__(self, key):
