@@ -476,3 +476,46 @@ def test_a_merged_roster_says_a_teachers_lists_pairs_in_its_children_s_column(
             ["TCH007", "TCH002"],
         )
     )
+
+
+def test_another_teachers_child_names_her_as_lbc_shows_her(tmp_path: Path) -> None:
+    """李强's record sheet with a talk with 李明轩, whom one of two 王芳 supports: REC006
+    names her as lbc names her everywhere, 王芳（三年级(2)班）, not with the brackets a
+    name is read with (王芳(三年级(2)班)); in English as lbc pair's English names her."""
+    ws = tmp_path / "青山小学"
+    assert run("init", ws).exit_code == 0
+    (ws / "roster.xlsx").unlink()
+    staff = [
+        teacher51("王芳", "13800000001"),
+        {**teacher51("王芳", "13800000002"), "任教班级": C32},
+        teacher51("李强", "13800000003"),
+    ]
+    kids = [kid51(1, 帮扶教师="李强"), kid51(2, 帮扶教师="王芳（三年级(2)班）")]
+    write_xlsx(ws / "roster.xlsx", {"花名册": table(kids), "教师": table(staff)})
+    assert run("record-sheets", "--term", "2024-autumn", cwd=ws).exit_code == 0
+    book = sheet(ws, "李强")
+    fill_first_row(book, dt.date(2024, 9, 10), "谈心")
+    wb = load_workbook(book)
+    wb["帮扶记录"]["B3"] = "李明轩"
+    wb.save(book)
+    said = {}
+    for lang in ("zh", "en"):
+        checked = run("--lang", lang, "validate", "--select", "REC", "--format", "json", cwd=ws)
+        said[lang] = [(f["code"], f["row"], f["message"]) for f in checked.json()["findings"]]
+    assert said == {
+        "zh": [
+            (
+                "REC006",
+                3,
+                "“李明轩”的帮扶教师是王芳（三年级(2)班），这条记录由李强填写；已计入该儿童",
+            )
+        ],
+        "en": [
+            (
+                "REC006",
+                3,
+                "李明轩's support teacher is 王芳 (三年级(2)班); this record is by 李强;"
+                " counted for the child",
+            )
+        ],
+    }

@@ -27,6 +27,7 @@ from lbc.roster.people import (
     LEFT_SCHOOL,
     TeachersInPost,
     births_differ,
+    shown_name,
     signed_by,
     teacher_named,
     untagged,
@@ -1213,5 +1214,6 @@ def check_records(
         elif laid_out and teacher is not None:
             [(_, owner)] = found
             if isinstance(owner, str) and not signed_by(owner, teacher):
-                out.add(R.REC006, i, "student", name=student, owner=owner, teacher=teacher)
+                by = shown_name(teacher) if isinstance(teacher, str) else teacher
+                out.add(R.REC006, i, "student", name=student, owner=shown_name(owner), teacher=by)
     return out.findings

@@ -108,6 +108,16 @@ def untagged(value: str) -> str:
     return _NAMESAKE_TAG.sub("", value) or value
 
 
+def shown_name(value: str) -> str:
+    """A teacher's name as read (王芳(三年级(2)班): brackets folded) as lbc shows it, its
+    bracket after the name as lbc writes the tag for one of two teachers of one name (王芳
+    （三年级(2)班）, ``namesake_tag``); a name without one as it is."""
+    tag = _NAMESAKE_TAG.search(value)
+    if tag is None or not tag.start():
+        return value
+    return t("pair.same_name", name=value[: tag.start()], tag=tag[0][1:-1])
+
+
 def signed_by(owner: object, teacher: object) -> bool:
     """Whether a record signed ``teacher`` is by the teacher a child's 帮扶教师 (``owner``,
     the pairs in force) names: the same name, or the one lbc's tag for one of two teachers
