@@ -893,6 +893,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{children} children and {teachers} teachers are missing a required contact",
     ),
     "flag.none": ("所有儿童和教师的联系方式都已齐全。", "every child and teacher is reachable."),
+    "flag.no_children": (
+        "花名册里一名儿童也没有，无从检查联系方式。",
+        "the roster holds no children: there are no contacts to check.",
+    ),
     "flag.none_typed": (
         "留守类型可识别的儿童和所有教师的联系方式都已齐全。",
         "every child whose 留守类型 could be read, and every teacher, is reachable.",
@@ -1768,6 +1772,23 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.REQ001.fix": (
         "向班主任或家长问清后补填这一格；不要为了应付填“无”或“不详”",
         "ask the head teacher or the family and fill in the cell; do not write 无 or 不详 just to fill it",
+    ),
+    "rule.REQ002": (
+        "儿童表里一名儿童也没有",
+        "the children sheet holds no children",
+    ),
+    "rule.REQ002.title": ("花名册里没有儿童", "no children in the roster"),
+    "rule.REQ002.example": (
+        "只有表头、没有填人的花名册，或 lbc init 生成后还没填的空白花名册",
+        "a roster with headers and no one under them, or the blank roster lbc init writes, not yet filled in",
+    ),
+    "rule.REQ002.why": (
+        "没有儿童的花名册什么也查不出来，看上去却像没有问题；多半是存错了文件或交错了表",
+        "a roster with no children has nothing to check yet looks as if nothing were wrong; most often the wrong file was saved or sent",
+    ),
+    "rule.REQ002.fix": (
+        "确认交的是填好的那份花名册，把儿童逐行填在表头下面",
+        "make sure this is the filled-in roster, and enter the children one a row under the headers",
     ),
     "rule.ID001": (
         "身份证号应为18位（17位数字加1位校验码）",

@@ -113,6 +113,7 @@ FIXTURES: dict[str, Fixture] = {
         (ROSTER, CHILDREN, None, None, "home_address"),
     ),
     "REQ001": Fixture(children(child_row(1, 家庭住址=None)), child(2, "H", "home_address")),
+    "REQ002": Fixture(children(), (ROSTER, CHILDREN, None, None, "name")),
     # identity
     "ID001": Fixture(
         children(child_row(1, 身份证号="51132120160501123")), child(2, "D", "id_number")

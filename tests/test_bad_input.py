@@ -273,14 +273,14 @@ def test_workbook_with_only_empty_sheets(tmp_path: Path) -> None:
     assert_refused(run("validate", path), path.name, "没有找到留守儿童名册")
 
 
-def test_header_only_roster_is_valid_with_no_children(tmp_path: Path) -> None:
+def test_header_only_roster_is_read_and_said_to_hold_no_children(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "新学期.xlsx", {"花名册": [CHILD_HEADER]})
     result = run("validate", path, "--format", "json")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr
     assert "Traceback" not in result.stderr
-    summary = result.json()["summary"]
-    assert summary["children"] == 0
-    assert summary["errors"] == 0
+    doc = result.json()
+    assert doc["summary"]["children"] == 0
+    assert doc["summary"]["by_code"] == {"REQ002": 1}
 
 
 # ---------------------------------------------------------------- far-away cells

@@ -176,9 +176,14 @@ def test_init_writes_a_workspace_that_validates(tmp_path):
     assert lists[gender_col] == '"男,女"'
     type_col = chr(ord("A") + header.index("留守类型"))
     assert lists[type_col] == '"父母均外出,父亲外出,母亲外出,非留守"'
-    # A blank workspace is a valid archive with nobody in it.
-    doc = run("validate", "--format", "json", cwd=ws).json()
-    assert doc["summary"]["children"] == 0 and doc["findings"] == []
+    # A blank workspace reads whole, and says it holds nobody yet (REQ002), not "no problems".
+    checked = run("validate", "--format", "json", cwd=ws)
+    assert checked.exit_code == 1
+    doc = checked.json()
+    assert doc["summary"]["children"] == 0
+    assert [(f["code"], f["sheet"], f["row"]) for f in doc["findings"]] == [
+        ("REQ002", "留守儿童花名册", None)
+    ]
     kinds = [s["kind"] for s in doc["files"][0]["sheets"]]
     assert kinds == ["children", "teachers", "records"]
     # and init never overwrites

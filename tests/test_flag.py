@@ -161,3 +161,27 @@ def test_flag_in_english_lists_the_missing_contacts_with_english_commas(tmp_path
     assert "、" not in table.stdout
     lines = run("--lang", "en", "flag", path, "--format", "csv").stdout.splitlines()
     assert lines[1].endswith(",\"guardian's name, guardian's phone\"")
+
+
+def test_a_roster_of_headers_only_is_no_roster_to_flag(tmp_path):
+    """Only headers, teachers all reachable: not "everyone is reachable" but "nobody in
+    it", and exit 1 so that a script over a county's files notices the empty one."""
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER], "教师": TEACHERS[:3]})
+    result = run("flag", path)
+    assert result.exit_code == 1
+    assert result.stdout == "花名册里一名儿童也没有，无从检查联系方式。\n"
+    english = run("--lang", "en", "flag", path, "--format", "json")
+    assert english.exit_code == 1
+    assert english.json()["classes"] == []
+    assert english.stderr == "the roster holds no children: there are no contacts to check.\n"
+
+
+def test_validate_says_a_roster_of_headers_only_holds_no_children(tmp_path):
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER]})
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert "没有发现问题" not in result.stdout
+    assert "REQ002" in result.stdout and "儿童表里一名儿童也没有" in result.stdout
+    assert result.stdout.splitlines()[-1] == (
+        "共检查 0 名儿童、0 名教师、0 条帮扶记录：1 个错误，0 个警告"
+    )

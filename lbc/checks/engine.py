@@ -195,6 +195,7 @@ def check_roster(
     before the command ends). ``terms``: the school's own terms' dates (lbc.toml), which
     a record's date is in one of or not (REC007)."""
     checks = RosterChecks.of(roster, today or dt.date.today(), terms)
+    checks.found += _no_children(roster)
     last = len(roster.children) - 1
     for n, table in enumerate(roster.children):
         parked = table.parked
@@ -230,6 +231,23 @@ def check_term_sheets(roster: Roster) -> list[Finding]:
         )
         for file, sheet, row, column, key, value, why in roster.term_problems
     ]
+
+
+def _no_children(roster: Roster) -> list[Finding]:
+    """REQ002 once for each file whose children sheets hold nobody (only headers, or the
+    blank roster lbc init writes): without it such a file checks clean, and a roster
+    saved in the wrong place looks fine."""
+    filled = {tbl.file for tbl in roster.children if len(tbl)}
+    first: dict[str, Table] = {}
+    for tbl in roster.children:
+        if tbl.file not in filled:
+            first.setdefault(tbl.file, tbl)
+    found: list[Finding] = []
+    for tbl in first.values():
+        out = _Out(tbl, Kind.CHILDREN)
+        out.add(R.REQ002, None, "name")
+        found += out.findings
+    return found
 
 
 def check_records_of(

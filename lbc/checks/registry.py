@@ -114,6 +114,7 @@ class R:
 
     COL001 = Rule(ERROR, RuleKind.STRUCTURE, "*")
     REQ001 = Rule(ERROR, RuleKind.STRUCTURE, "*")
+    REQ002 = Rule(ERROR, RuleKind.STRUCTURE, "name")
     ID001 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
     ID002 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
     ID003 = Rule(ERROR, RuleKind.IDENTITY, "id_number")

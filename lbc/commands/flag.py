@@ -30,16 +30,20 @@ def flag_command(
     report = flag(roster)
     common.note_untyped(report.untyped, t("flag.untyped"))
     privacy = Privacy(show_pii, names_in_full=True)  # the families to call: names whole
+    # With nobody in it a roster is "all reachable": say so instead, and fail the run.
+    nobody = not any(len(tbl) for tbl in roster.children)
+    if nobody and fmt != "table":
+        common.note(t("flag.no_children"))
     common.emit(
         fmt,
         document=lambda: as_document(report, privacy),
         rows=lambda: csv_rows(report, privacy),
         columns=CSV_COLUMNS,
-        table=lambda: print_table(report, privacy),
+        table=lambda: print_table(report, privacy, nobody),
         bom=not no_bom,
         json_keys=json_keys,
     )
-    found = report.children_count or report.teachers or report.untyped or roster.failed
+    found = report.children_count or report.teachers or report.untyped or roster.failed or nobody
     raise typer.Exit(ExitStatus.found(found))
 
 
@@ -114,7 +118,7 @@ def csv_rows(report: FlagReport, privacy: Privacy) -> list[dict[str, object]]:
     return rows
 
 
-def print_table(report: FlagReport, privacy: Privacy) -> None:
+def print_table(report: FlagReport, privacy: Privacy, nobody: bool = False) -> None:
     console = common.stdout()
     headers = [t("out.col.row"), t("out.col.name"), t("out.col.missing")]
     for g in report.classes:
@@ -129,7 +133,9 @@ def print_table(report: FlagReport, privacy: Privacy) -> None:
         title = t("flag.teachers_heading", count=len(report.teachers))
         rows = [(x.row, privacy.name(x.name), t("flag.teacher_phone")) for x in report.teachers]
         console.print(rich_table(headers, rows, title=title))
-    if not report.classes and not report.teachers:
+    if nobody and not report.teachers:
+        console.print(t("flag.no_children"), markup=False)
+    elif not report.classes and not report.teachers:
         console.print(t("flag.none_typed" if report.untyped else "flag.none"), markup=False)
     else:
         console.print(
