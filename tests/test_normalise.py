@@ -502,6 +502,9 @@ def test_numbers_to_call_property(numbers: list[str], between: str, dashed: bool
         ("51132120150304123X", "51132120150304123X"),
         ("５１１３２１２０１５０３０４１２３ｘ", "51132120150304123X"),
         ("51132120150304123", "51132120150304123"),  # kept as typed; the check says ID001
+        ("'51132120150304123X", "51132120150304123X"),  # text forced by another system
+        ("51132120150304123×", "51132120150304123X"),  # the check character as ×
+        ("'", None),  # the apostrophe alone: an empty cell Excel shows blank
         # A number cell: kept apart, its digits as Excel shows them (the last ones lost).
         (511321201503041234, NumericId("511321201503041234")),
         (511321201503041234.0, NumericId("511321201503041000")),
@@ -532,6 +535,21 @@ def test_id_number_text_property(number: str, pad: str) -> None:
     assert nz.id_number(f"{pad}{number}{pad}") == want
     assert nz.id_number(number.translate(FULL_WIDTH)) == want
     assert nz.id_number(f"{number[:6]} {number[6:14]} {number[14:]}") == want
+
+
+@FAST
+@given(
+    number=st.from_regex(r"[0-9]{17}[0-9Xx]", fullmatch=True),
+    mark=st.sampled_from(["", "'", "‘", "`"]),
+    check=st.sampled_from(["×", "Ｘ", "ｘ", "x", "X"]),
+)
+def test_id_number_text_mark_and_times_sign_property(number: str, mark: str, check: str) -> None:
+    """A leading apostrophe (text forced by another system) goes, and a check character
+    X typed as ×, Ｘ or ｘ is X; a digit check character is never changed."""
+    want = number.upper()
+    assert nz.id_number(mark + number) == want
+    if want.endswith("X"):
+        assert nz.id_number(mark + number[:-1] + check) == want
 
 
 @FAST

@@ -223,6 +223,26 @@ def test_clean_roster_exits_zero_with_table_output(tmp_path):
     )
 
 
+def test_id_numbers_pasted_with_an_apostrophe_or_a_times_sign_are_read_as_meant(tmp_path):
+    """'51132120160501107X (text copied from a system that forces text) and a check
+    character typed as ×, Ｘ or ｘ are the plain 18-character ID: no ID001."""
+    ids = {3: make_id(B, 107), 7: make_id(B, 115), 11: make_id(B, 123), 15: make_id(B, 131)}
+    assert all(i.endswith("X") for i in ids.values())
+    typed = {
+        3: "'" + ids[3],
+        7: ids[7][:-1] + "×",
+        11: ids[11][:-1] + "Ｘ",
+        15: "'" + ids[15][:-1] + "ｘ",
+    }
+    rows = [CHILD_HEADER, *(child_row(n, gender="男", 身份证号=typed[n]) for n in typed)]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    result = run("validate", path)
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == (
+        "没有发现问题。\n共检查 4 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    )
+
+
 def test_table_output_groups_by_sheet(tmp_path):
     path = one_of_each(tmp_path)
     out = run("validate", path).stdout

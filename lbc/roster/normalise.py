@@ -643,10 +643,19 @@ def id_number(value: Any) -> str | NumericId | None:
         return None
     s = "".join(s.split()).upper()
     # 5.11321E+17: a number cell Excel saved to CSV as it shows it, its digits lost.
-    return NumericId(s) if _SCIENTIFIC.fullmatch(s) else s
+    if _SCIENTIFIC.fullmatch(s):
+        return NumericId(s)
+    # '51132120160701002X, copied from a system that forces text with an apostrophe, and
+    # a check character typed as the multiplication sign ×: the ID number the school means.
+    if s[:1] in _TEXT_MARKS:
+        s = s.lstrip(_TEXT_MARKS)
+    if s[-1:] == "×":
+        s = s[:-1] + "X"
+    return s or None
 
 
 _SCIENTIFIC = re.compile(r"\d(?:\.\d+)?E\+\d+")
+_TEXT_MARKS = "'‘’`"
 
 
 def number_text(value: NumericId) -> str:
