@@ -715,3 +715,21 @@ def test_the_change_log_is_chinese_whatever_the_interface_language(tmp_path: Pat
     assert "ID number" in shown.stdout
     ws = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
     assert [c.value for c in ws[2]][4:] == ["监护人电话", "13700000000", "13712345678", "身份证号"]
+
+
+def test_preschool_to_first_grade_is_the_yearly_step_not_a_change(tmp_path: Path) -> None:
+    """学前班, the year before 一年级 at many village schools, in a 班级 column or a 年级
+    column: its children moving up to 一年级 are no class change, as 一年级 to 二年级 is
+    none; a preschool child who went on to 二年级 has moved, and is shown as 学前班."""
+    old = [kid(1, 班级="学前班"), kid(2, 班级="学前班"), kid(3, 班级="一年级(1)班")]
+    new = [kid(1, 班级="一年级(1)班"), kid(2, 班级="二年级(1)班"), kid(3, 班级="二年级(1)班")]
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"]["changed"] == 1 and doc["summary"]["unchanged"] == 2
+    (moved,) = doc["changed"]
+    assert moved["changes"] == [change("class", "班级", "学前班", "二年级(1)班")]
+    old = [kid(1, 年级="学前班", 班级="1班")]
+    new = [kid(1, 年级="一年级", 班级="1班")]
+    assert diff_of(tmp_path, old, new)["summary"] == all_unchanged(1, id_number=1)
+    checked = run("validate", "上学期.xlsx", cwd=tmp_path)
+    assert checked.exit_code == 0, checked.stdout
+    assert checked.stdout.startswith("没有发现问题。\n")

@@ -797,6 +797,22 @@ def test_class_number_examples(raw: Any, want: Any) -> None:
     assert nz.class_number(raw) == want
 
 
+@pytest.mark.parametrize(
+    ("raw", "want", "shown"),
+    [
+        ("学前班", ClassRef(0, 1), "学前班"),
+        ("学前1班", ClassRef(0, 1), "学前班"),
+        ("学前(2)班", ClassRef(0, 2), "学前(2)班"),
+        ("学前班二班", ClassRef(0, 2), "学前(2)班"),
+        ("学前班x", Bad("学前班x"), None),
+    ],
+)
+def test_preschool_class(raw: str, want: Any, shown: str | None) -> None:
+    assert nz.class_ref(raw) == want
+    if shown is not None:
+        assert str(want) == shown and nz.class_ref(shown) == want
+
+
 def test_one_opencc_converter() -> None:
     from lbc.roster import fields
 
@@ -815,6 +831,8 @@ def test_one_opencc_converter() -> None:
         ("初一", 7),
         ("高三", 12),
         ("十二年级", 12),
+        ("学前班", nz.PRESCHOOL),  # the year before 一年级, not an unreadable grade
+        ("学前", nz.PRESCHOOL),
         ("13", Bad("13")),
         ("0", Bad("0")),
         ("火箭", Bad("火箭")),

@@ -699,7 +699,7 @@ def check_children(
     if "grade" in v and "class" in v:
         for i, (grade, cls) in enumerate(zip(v["grade"], v["class"], strict=True)):
             if grade.__class__ is int and cls.__class__ is nz.ClassRef and cls.grade != grade:
-                out.add(R.CLS002, i, "grade", grade=grade, cls=cls)
+                out.add(R.CLS002, i, "grade", grade=nz.grade_shown(grade), cls=cls)
     for i, age in enumerate(v.get("guardian_age", ())):
         if age.__class__ is int and not 16 <= age <= 100:
             label = out.label("guardian_age")

@@ -215,6 +215,8 @@ def rate(part: int, whole: int) -> float | None:
 
 
 def _grade_name(grade: int) -> str:
+    if grade == nz.PRESCHOOL:
+        return "学前班"
     return f"{GRADE_NAMES.get(grade, str(grade))}年级"
 
 

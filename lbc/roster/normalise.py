@@ -52,6 +52,8 @@ class ClassRef(NamedTuple):
     number: int
 
     def __str__(self) -> str:
+        if self.grade == PRESCHOOL:  # a village school's one 学前班 is simply that
+            return "学前班" if self.number == 1 else f"学前({self.number})班"
         return f"{GRADE_NAMES[self.grade]}年级({self.number})班"
 
 
@@ -100,6 +102,9 @@ class NumericId:
     digits: str
 
 
+# 学前班, the year before 一年级 that many village schools keep: grade 0, so that it sorts
+# first and its children move up to 一年级 as every class moves up a grade.
+PRESCHOOL = 0
 GRADE_NAMES = {
     1: "一",
     2: "二",
@@ -890,12 +895,23 @@ def _in_level(level: str, year: int) -> int | None:
     return year if before < year <= before + years else None
 
 
+# 学前班, 学前1班, 学前(2)班, 学前班二班: the preschool class, its number 1 unless written.
+_PRESCHOOL_CLASS = re.compile(
+    r"学前(?:班|年级)?[(（\[\-.．_]?"
+    r"(?P<c>\d{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九])?[)）\]]?班?"
+)
+
+
 def class_ref(value: Any) -> ClassRef | Bad | None:
     """A class in any of the spellings schools use, read as grade and class number."""
     s = _as_text(value)
     if s is None:
         return None
     compact = "".join(s.split())
+    if compact[:2] == "学前":
+        m = _PRESCHOOL_CLASS.fullmatch(compact)
+        number = _cn_number(m.group("c")) if m and m.group("c") else 1
+        return ClassRef(PRESCHOOL, number) if m and 1 <= number <= 99 else Bad(s)
     if compact[:2] in _LEVELS:
         ref = class_ref(compact[2:])
         if isinstance(ref, ClassRef) and (year := _in_level(compact[:2], ref.grade)):
@@ -952,11 +968,21 @@ _GRADE = re.compile(
 )
 
 
+_PRESCHOOL_GRADE = frozenset({"学前班", "学前", "学前年级"})
+
+
+def grade_shown(grade: int) -> str:
+    """A grade as a finding names it: 3, or 学前班 (not 0)."""
+    return "学前班" if grade == PRESCHOOL else str(grade)
+
+
 def grade(value: Any) -> int | Bad | None:
-    """A grade: 三年级, 3, 初一, 初中一年级 …"""
+    """A grade: 三年级, 3, 初一, 初中一年级 …, and 学前班 (PRESCHOOL, 0)."""
     s = _as_text(value)
     if s is None:
         return None
+    if s in _PRESCHOOL_GRADE:
+        return PRESCHOOL
     if s[:2] in _LEVELS:
         year = grade(s[2:].strip())
         if isinstance(year, int) and (found := _in_level(s[:2], year)):
