@@ -711,3 +711,38 @@ def test_a_generic_school_cell_takes_its_township_from_the_schools_lbc_toml(
         "城关镇中心小学：2 名儿童，0 个错误，0 个警告",
         "河口乡中心小学：1 名儿童，0 个错误，0 个警告",
     ]
+
+
+def test_record_sheets_handed_back_unfilled_are_listed_as_they_are_counted(
+    tmp_path: Path,
+) -> None:
+    """A school hands back lbc's record sheets with no row filled in: they were read, so
+    the school's row lists them, and the heading's count of files is the files listed."""
+    school = tmp_path / "全县" / QS
+    school.mkdir(parents=True)
+    teachers = [
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
+        ["李强", "男", "13800000002", "班主任", "三年级(2)班", "数学", "否", "是"],
+    ]
+    children = [[*child_row(1), "王芳"], [*child_row(2), "李强"]]
+    write_xlsx(
+        school / "花名册.xlsx",
+        {
+            "花名册": [[f"{QS}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], *children],
+            "教师": [TEACHER_HEADER, *teachers],
+        },
+    )
+    made = run("record-sheets", "花名册.xlsx", "--term", "2024-autumn", "--out", "记录表",
+               cwd=school)  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    sheets = sorted(str(p) for p in (school / "记录表").iterdir())
+    assert len(sheets) == 2
+    root = tmp_path / "全县"
+    doc = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
+    assert doc["summary"]["files"] == 3
+    assert [(s["school"], s["files"], s["records"]) for s in doc["schools"]] == [
+        (QS, [str(school / "花名册.xlsx"), *sheets], 0)
+    ]
+    shown = run("merge", root, "--out", tmp_path / "全县2.xlsx").stdout
+    assert "合并的各校名册（1 所学校，3 个文件）" in shown
+    assert all(Path(sheet).name in shown for sheet in sheets)

@@ -142,6 +142,10 @@ class SchoolPart:
             j = TALLIED.index(table.kind.value)
             for school, n in schools.count(table).items():
                 self.tally.setdefault(school, [0] * len(TALLIED))[j] += n
+        if tables and not self.tally:
+            # A list with no rows (a record sheet handed back unfilled) was read all the
+            # same: its school's row lists it, as the count of files read counts it.
+            self.tally[schools.at(self.file, None, None)] = [0] * len(TALLIED)
         for f in self.findings:
             j = TALLIED.index("errors" if f.severity == "error" else "warnings")
             self.tally.setdefault(schools.at(f.file, f.sheet, f.row), [0] * len(TALLIED))[j] += 1
