@@ -130,6 +130,9 @@ _MERGE_TAG_BYTES = 4096
 # whole, a county's merged roster of a million children took 6 GB. Such a part is always
 # scanned (_check_extent), which finds its merged ranges, stated after its rows.
 PIECES_BYTES = 256 << 20
+# The pieces of such a sheet parsed at once, ahead of the one whose rows are being used:
+# parsing is most of a piece's time, and takes the second core.
+PIECES_AHEAD = 2
 # What Python's zipfile raises on a zip it cannot read (RuntimeError: an encrypted member).
 _ZIP_TROUBLE = (
     zipfile.BadZipFile,
@@ -1293,16 +1296,14 @@ def _send_sheet_in_pieces(
     with its ``errors`` put back (as _send_sheet).
     Rows keep their places; columns are counted from A (``col0`` 0), since a later piece
     may start further left than the first. Each piece's rows go in pieces of ``chunk``
-    where it is given (in a reading child), else at once. The next piece is parsed on a
-    second thread (calamine parses without Python's lock) while this one's rows are used."""
+    where it is given (in a reading child), else at once. The next PIECES_AHEAD pieces are
+    parsed on threads of their own (calamine parses without Python's lock) while this
+    one's rows are used, each cut from the sheet here, in order."""
     head: RawSheet | None = None
     at = 0  # the grid index of the next row to send
     try:
-        with zipfile.ZipFile(path) as zf, ThreadPoolExecutor(max_workers=1) as pool:
-            pieces = _parsed_pieces(path, zf, name, member)
-            ahead = pool.submit(next, pieces, None)
-            while (sheet := ahead.result()) is not None:
-                ahead = pool.submit(next, pieces, None)
+        with zipfile.ZipFile(path) as zf, ThreadPoolExecutor(max_workers=PIECES_AHEAD) as pool:
+            for sheet in _parsed_pieces(path, zf, name, member, pool):
                 with _calamine_errors(path):
                     (row0, col0), rows = sheet.start, sheet.to_python()
                 del sheet
@@ -1336,26 +1337,48 @@ def _send_sheet_in_pieces(
         send(RawSheet(name, []))
 
 
-def _parsed_pieces(path: Path, zf: zipfile.ZipFile, name: str, member: str) -> Iterator[Any]:
-    """calamine's sheet of each piece of the sheet part ``member`` that has any cell."""
+def _parsed_pieces(
+    path: Path, zf: zipfile.ZipFile, name: str, member: str, pool: ThreadPoolExecutor
+) -> Iterator[Any]:
+    """calamine's sheet of each piece of the sheet part ``member`` that has any cell, in
+    order: the pieces are cut here and parsed by ``pool``, PIECES_AHEAD of them at once
+    ahead of the one given (the main thread, between pieces, mostly waits for calamine)."""
     carried = {
         info.filename: zf.read(info)
         for info in zf.infolist()
         if _normal_part_name(info.filename) in _CARRIED_PARTS
     }
     with contextlib.closing(_inflated(zf, zf.getinfo(member))) as data:
-        for xml in sheet_pieces.worksheets(data):
-            with _calamine_errors(path):
-                book = sheet_pieces.workbook(carried, member, xml)
+        xmls = sheet_pieces.worksheets(data)
+        ahead = collections.deque(
+            pool.submit(_parse_piece, path, name, member, carried, xml)
+            for xml in itertools.islice(xmls, PIECES_AHEAD)
+        )
+        while ahead:
+            sheet = ahead.popleft().result()
+            xml = next(xmls, None)
+            if xml is not None:
+                ahead.append(pool.submit(_parse_piece, path, name, member, carried, xml))
                 del xml
-                sheet = calamine.CalamineWorkbook.from_filelike(book).get_sheet_by_name(name)
-                del book
-                start, end = sheet.start, sheet.end
-            if start is None:
-                continue
-            if end[1] + 1 > MAX_COLUMNS:
-                raise LbcError(t("err.too_wide", path=path, sheet=name, cols=end[1] + 1))
-            yield sheet
+            if sheet is not None:
+                yield sheet
+            del sheet
+
+
+def _parse_piece(path: Path, name: str, member: str, carried: dict[str, bytes], xml: bytes) -> Any:
+    """calamine's sheet of one piece's worksheet ``xml`` (see _parsed_pieces); None when
+    the piece has no cell."""
+    with _calamine_errors(path):
+        book = sheet_pieces.workbook(carried, member, xml)
+        del xml
+        sheet = calamine.CalamineWorkbook.from_filelike(book).get_sheet_by_name(name)
+        del book
+        start, end = sheet.start, sheet.end
+    if start is None:
+        return None
+    if end[1] + 1 > MAX_COLUMNS:
+        raise LbcError(t("err.too_wide", path=path, sheet=name, cols=end[1] + 1))
+    return sheet
 
 
 # calamine's own words, by the kind of damage they tell of (the first that matches).
