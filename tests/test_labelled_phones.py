@@ -374,3 +374,29 @@ def test_a_cell_of_numbers_each_someone_elses_gives_its_person_none(tmp_path: Pa
         ("13812345678", "13900000003", ""),
         ("13812345678", "13900000004", "13800000004"),
     ]
+
+
+def test_a_number_with_an_extension_or_a_latin_label_is_the_number(tmp_path: Path) -> None:
+    """A real number written with its extension (0817-5521234转8012, 13700002222 转 3,
+    0817-5521234-8012) or after a label in Latin letters (tel, Tel:) is the number: no
+    PHN001 the school could not correct, the number on the card, no missing contact."""
+    kids = [
+        kid(1, 父亲电话="0817-5521234转8012"),
+        kid(2, 父亲电话="13700002222 转 3"),
+        kid(3, 父亲电话="0817-5521234-8012"),
+        kid(4, 父亲电话="tel 13500007777"),
+        kid(5, 父亲电话="Tel:13500007778"),
+        kid(6, 父亲电话="电话：13500007779"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert found(path) == []
+    doc = run("flag", path, "--format", "json").json()
+    assert [(c["row"], c["missing"]) for g in doc["classes"] for c in g["children"]] == []
+    assert card_phones(path, tmp_path / "c.html") == [
+        ("0817-5521234", "13912345678"),
+        ("13700002222", "13912345678"),
+        ("0817-5521234", "13912345678"),
+        ("13500007777", "13912345678"),
+        ("13500007778", "13912345678"),
+        ("13500007779", "13912345678"),
+    ]

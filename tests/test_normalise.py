@@ -344,6 +344,42 @@ def test_landline_spellings_property(area: str, local: str) -> None:
     assert nz.phone(nz.phone(want)) == want
 
 
+@FAST
+@given(
+    number=st.one_of(
+        st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+        st.from_regex(r"0[3-9][0-9]{2}-[2-9][0-9]{6,7}", fullmatch=True),
+    ),
+    extension=st.from_regex(r"[0-9]{1,6}", fullmatch=True),
+    space=st.sampled_from(["", " ", "\u3000"]),
+)
+def test_a_number_with_an_extension_or_a_latin_label_is_the_number_property(
+    number: str, extension: str, space: str
+) -> None:
+    """An extension after a real number (转8012, a landline's -8012) or a label in Latin
+    letters before it (tel, Tel:) is not part of it: the cell is that number."""
+    spellings = [
+        f"{number}转{extension}",
+        f"{number}{space}转{space}{extension}",
+        f"tel {number}",
+        f"Tel:{number}",
+        f"TEL：{number}",
+        f"电话：{number}",
+        f"Tel:{number}转{extension}",
+    ]
+    if number[0] == "0" and len(number.split("-")[1] + extension) > 8:
+        # (0817-5521234-1 reads as the eight-digit local number 0817-55212341.)
+        spellings.append(f"{number}-{extension}")
+    for spelling in spellings:
+        assert nz.phone(spelling) == number, spelling
+        assert nz.numbers_to_call(nz.phone(spelling)) == (number,), spelling
+    # An extension alone, or after a mobile a digit short, gives no number.
+    assert nz.phone(f"转{extension}") == Bad(f"转{extension}")
+    if number[0] == "1":
+        short = f"{number[:-1]}转{extension}"
+        assert nz.phone(short) == Bad(short)
+
+
 @pytest.mark.parametrize(
     ("raw", "want"),
     [
@@ -388,6 +424,15 @@ def test_landline_spellings_property(area: str, local: str) -> None:
         ("無電話", None),
         ("已停机", Bad("已停机")),
         ("13812345678.5", Bad("13812345678.5")),
+        # An extension is not part of the number to dial; a Latin label is no number.
+        ("0817-5521234转8012", "0817-5521234"),
+        ("13700002222 转 3", "13700002222"),
+        ("0817-5521234-8012", "0817-5521234"),
+        ("tel 13500007777", "13500007777"),
+        ("Tel:13500007777", "13500007777"),
+        ("电话：13500007777", "13500007777"),
+        ("13812345678-12", Bad("13812345678-12")),  # a mobile has no dash extension
+        ("转8012", Bad("转8012")),
     ],
 )
 def test_phone_examples(raw: Any, want: Any) -> None:

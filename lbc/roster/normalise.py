@@ -315,6 +315,34 @@ def phone(value: Any) -> str | Bad | None:
     m = _LANDLINE.fullmatch(digits)
     if m:
         return f"{m.group(1)}-{m.group(2)}"
+    return _with_extra(s)
+
+
+# Around a number, what a school writes that is not part of it: a label in Latin letters
+# before it (tel, Tel:), an extension after it (转8012, 转 3, ext 12; a landline's -8012).
+_LATIN_LABEL = re.compile(r"(?i)(?:tel(?:ephone)?|phone|mobile)\s*[:.]?\s*")
+_EXTENSION = re.compile(r"\s*(?:转|(?i:ext)\.?|分机)\s*\d{1,6}")
+_DASH_EXTENSION = re.compile(r"-\d{1,6}\Z")
+
+
+def _with_extra(s: str) -> str | Bad:
+    """The number of a phone cell :func:`phone` does not read as one, when what else the
+    cell holds is a label in Latin letters before it or an extension after it (the main
+    number is the one to dial); else the cell, bad. Asked only of cells the fast path and
+    the plain reading reject."""
+    rest = s
+    if label := _LATIN_LABEL.match(rest):
+        rest = rest[label.end() :]
+    extension = _EXTENSION.search(rest)
+    if extension and extension.end() == len(rest) and extension.start():
+        rest = rest[: extension.start()]
+    if rest != s and (number := phone(rest)).__class__ is str:
+        return number  # type: ignore[return-value]
+    dash = _DASH_EXTENSION.search(rest)
+    if dash and dash.end() == len(rest) and rest[0] == "0":
+        number = phone(rest[: dash.start()])
+        if number.__class__ is str and number[0] == "0":  # type: ignore[union-attr]
+            return number  # type: ignore[return-value]
     return Bad(s)
 
 
