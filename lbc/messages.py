@@ -2052,7 +2052,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "call to confirm the number this person uses now, keep it in the person's own"
         " column and delete it from the other",
     ),
-    "rule.DATE001": ("“{label}”无法识别为日期", "'{label}' is not a readable date"),
+    "rule.DATE001": ("“{label}”无法识别为日期{serial}", "'{label}' is not a readable date{serial}"),
+    "rule.DATE001.serial": (
+        "；像是 Excel 的日期序号（即 {date}），请把这一列设为日期格式",
+        "; it looks like an Excel date serial ({date}): format the column as a date",
+    ),
     "rule.DATE001.title": ("日期无法识别", "unreadable date"),
     "rule.DATE001.example": ("“去年春天”、“2015-13-01”", "“去年春天”, “2015-13-01”"),
     "rule.DATE001.why": (

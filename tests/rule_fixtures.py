@@ -174,8 +174,8 @@ FIXTURES: dict[str, Fixture] = {
         children(child_row(1, 父亲电话="父：13812345678；母：13900000002")),
         child(2, "J", "father_phone"),
     ),
-    "DATE001": Fixture(
-        children(child_row(1, 出生日期="去年春天", 身份证号=None)), child(2, "E", "birth_date")
+    "DATE001": Fixture(  # an Excel date serial as text: the message says which day
+        children(child_row(1, 出生日期="42554", 身份证号=None)), child(2, "E", "birth_date")
     ),
     "DATE002": Fixture(
         children(child_row(1, 出生日期=TODAY + dt.timedelta(days=30), 身份证号=None)),

@@ -440,6 +440,24 @@ def _each_bad(out: _Out, key: str, rule: Rule, **params: object) -> None:
             out.add(rule, i, key, **params)
 
 
+def _bad_date(out: _Out, i: int, key: str, value: nz.Bad) -> None:
+    """DATE001 for one unreadable date, saying when its text looks like an Excel date
+    serial (42554, a column copied as text) which day that would be."""
+    day = nz.serial_date(value.raw, key)
+    serial = t("rule.DATE001.serial", date=day.isoformat()) if day else ""
+    out.add(R.DATE001, i, key, label=out.label(key), serial=serial)
+
+
+def _each_bad_date(out: _Out, key: str) -> None:
+    """DATE001 for every unreadable value of date column ``key`` (_bad_date)."""
+    column = out.table.values.get(key, ())
+    if nz.Bad not in set(map(type, column)):
+        return
+    for i, value in enumerate(column):
+        if value.__class__ is nz.Bad:
+            _bad_date(out, i, key, value)
+
+
 def _several_own(value: nz.Bad, key: str) -> bool:
     """Whether a phone cell holds two or more numbers, each labelled as the column's (家长电话
     of 父：…；母：…, a teacher's 手机：… 座机：…): numbers to call, each said whose, no
@@ -659,7 +677,7 @@ def check_children(
     _each_bad(out, "guardian_relation", R.VAL002, allowed="、".join(nz.RELATIONS))
     _each_bad(out, "guardian_age", R.VAL001, label=out.label("guardian_age"), allowed="16–100")
     for key in ARRIVAL_KEYS:
-        _each_bad(out, key, R.DATE001, label=out.label(key))
+        _each_bad_date(out, key)
     for key in _PHONES:
         _each_bad_phone(out, key)
     _others_numbers(out)
@@ -684,7 +702,7 @@ def check_children(
                 _check_age(out, i, id_date, today, "id_number")
         elif birth.__class__ is nz.Bad:
             born[i] = id_date
-            out.add(R.DATE001, i, "birth_date", label=out.label("birth_date"))
+            _bad_date(out, i, "birth_date", birth)
         else:
             # A month-only 出生年月 leaves the day to the ID, when there is one.
             born[i] = id_date if birth.__class__ is nz.YearMonth and id_date else birth
@@ -1172,7 +1190,7 @@ def check_records(
     if not table.has("student") and kinds_seen - GROUP_KINDS:
         _missing_columns(out, ["student"])  # child-level records must name the child
     _each_empty(out, "date")
-    _each_bad(out, "date", R.DATE001, label=out.label("date"))
+    _each_bad_date(out, "date")
     _each_empty(out, "teacher")
     _each_bad(out, "kind", R.REC004, allowed="、".join(nz.RECORD_KINDS))
     empty = [None] * len(table)

@@ -703,6 +703,23 @@ def number_text(value: NumericId) -> str:
 
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+# The years a date field's Excel serial typed as text may stand for: a child's birth, or
+# a day of school (arrival, enrolment, a talk).
+_SERIAL_YEARS = {"birth_date": (1995, 2035)}
+_SERIAL_YEARS_ELSE = (2000, 2040)
+
+
+def serial_date(raw: str, key: str) -> dt.date | None:
+    """The day an unreadable date cell's text would be as an Excel date serial (42554 is
+    2016-07-02), where it is a whole number in the range of the field's plausible days: a
+    column copied as text from a system. Never read as the date: a number may not be one."""
+    if not (raw.isascii() and raw.isdigit() and len(raw) == 5):
+        return None
+    day = _EXCEL_EPOCH + dt.timedelta(days=int(raw))
+    low, high = _SERIAL_YEARS.get(key, _SERIAL_YEARS_ELSE)
+    return day if low <= day.year <= high else None
+
+
 # A day, and after it what a hand-typed date may go on with: 号 for 日, the time of day or
 # the day of the week (2015年3月4日下午, 2015.03.04(周三), 2015-03-04 08:00). Never more
 # days: 2015.3.4-3.6 and 2015年3月4日至6日 are spans, no one day.
