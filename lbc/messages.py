@@ -635,6 +635,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "官方表格中的列，lbc 不使用",
         "a column of the official forms that lbc does not use",
     ),
+    "columns.why.own": (
+        "lbc 结对名单自己写出的列，供人查看，读结对时不需要",
+        "a column lbc's own pairs workbook writes for people to read; not needed to read the pairs",
+    ),
     "columns.why.repeat": (
         "与前面的列是同一字段，只读前面那一列",
         "the same field as an earlier column; only the earlier one is read",

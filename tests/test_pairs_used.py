@@ -474,3 +474,22 @@ def test_a_roster_place_reads_back_as_written(
     book = root / "结对名单.xlsx"
     text = place(str(roster_file), sheet, row, book)
     assert parse_place(text, str(book)) == (roster_file.resolve(), sheet, row)
+
+
+def test_columns_knows_the_pairs_workbooks_own_columns(tmp_path: Path) -> None:
+    """`lbc columns` on lbc pair's own workbook passes over the columns it writes for people
+    to read (重点帮扶原因, 教师电话, 是否延续) as lbc's own, asking for no [synonyms]."""
+    path = roster(tmp_path / "花名册.xlsx", [kid(1), kid(2)], [teacher("王芳", C32)])
+    assert run("pair", path, "--out", tmp_path / "结对名单.xlsx").exit_code == 0
+    result = run("columns", tmp_path / "结对名单.xlsx", "--format", "json")
+    (entry,) = result.json()["files"]
+    sheet = next(s for s in entry["sheets"] if s["sheet"] == "结对名单")
+    assert [(c["column"], c["header"], c["why"]) for c in sheet["ignored"]] == [
+        ("A", "序号", "numbering"),
+        ("F", "重点帮扶原因", "own"),
+        ("H", "教师电话", "own"),
+        ("J", "是否延续", "own"),
+    ]
+    shown = run("columns", tmp_path / "结对名单.xlsx", "--format", "csv").stdout
+    assert "synonyms" not in shown
+    assert shown.count("lbc 结对名单自己写出的列，供人查看，读结对时不需要") == 3

@@ -355,6 +355,10 @@ FORM_HEADERS = frozenset(
     }
 )
 
+# Columns lbc's own pairs workbook (lbc.documents.pairs_book) writes for people to read and
+# nothing reads back: recognised as lbc's own, so `lbc columns` asks nothing about them.
+OWN_HEADERS = frozenset({"重点帮扶原因", "教师电话", "是否延续"})
+
 # The yes/no columns that add a category to ``categories``.
 CATEGORY_COLUMNS: dict[str, str] = {
     "cat_orphan": "孤儿",
@@ -457,6 +461,7 @@ _NAMING_CHARS = frozenset(
             *_FOLDED_RECORD_ATTRIBUTES,
             *IGNORED_HEADERS,
             *FORM_HEADERS,
+            *OWN_HEADERS,
             *TEACHER_CHILDREN_HEADERS,
         ]
     )

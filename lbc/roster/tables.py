@@ -30,6 +30,7 @@ from lbc.roster.fields import (
     FIELDS,
     FORM_HEADERS,
     IGNORED_HEADERS,
+    OWN_HEADERS,
     ROLE_ATTRIBUTES,
     Kind,
     build_lookup,
@@ -167,11 +168,13 @@ class Column:
 
 # Why a header column holds no field: a 序号 or merge's source columns (no data of their
 # own), a column of the official forms that nothing uses, a second column for a field
-# already found, or a header lbc does not know.
-IGNORED_NUMBERING, IGNORED_FORM, IGNORED_REPEAT, IGNORED_UNKNOWN = (
+# already found, a column lbc's own pairs workbook writes for people to read, or a header
+# lbc does not know.
+IGNORED_NUMBERING, IGNORED_FORM, IGNORED_REPEAT, IGNORED_OWN, IGNORED_UNKNOWN = (
     "numbering",
     "form",
     "repeat",
+    "own",
     "unknown",
 )
 
@@ -1071,6 +1074,8 @@ class _HeaderReader:
                 return key, ""
             if text in FORM_HEADERS:
                 return None, IGNORED_FORM
+            if text in OWN_HEADERS:
+                return None, IGNORED_OWN
         return None, ""
 
     def match(self, kind: Kind, labels: list[tuple[str, str, bool]], sheet: RawSheet) -> _Header:
