@@ -3113,8 +3113,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the merged roster (an .xlsx workbook, or .parquet for analysis)",
     ),
     "help.export": (
-        "把花名册的儿童、教师、帮扶记录三张规范表导出为 .parquet、.csv 或 .xlsx，供数据分析使用",
-        "export the roster's children, teachers and records tables as .parquet, .csv or .xlsx for analysis",
+        "导出儿童、教师、帮扶记录三张表为 .parquet、.csv 或 .xlsx",
+        "export the children, teachers and records tables as .parquet, .csv or .xlsx",
     ),
     "help.export_out": (
         "导出的文件（.parquet、.csv 或 .xlsx）",

@@ -129,3 +129,15 @@ def test_nothing_is_ever_cut_off_whatever_the_width(width):
     assert max(map(cell_len, lines)) <= width
     shown = sorted("".join(lines).replace(" ", "").replace("─", ""))
     assert shown == sorted("".join([*headers, *(c for row in ROWS for c in row)]).replace(" ", ""))
+
+
+def test_the_command_list_at_80_columns_cuts_no_help(tmp_path):
+    """`lbc -h` on an 80-column terminal shows each command's help whole, in Chinese and in
+    English: none cut off with …"""
+    for lang, heading in (("zh", "─ 命令 "), ("en", "─ Commands ")):
+        shown = on_a_terminal("--lang", lang, "-h", cwd=tmp_path).splitlines()
+        start = next(i for i, line in enumerate(shown) if heading in line)
+        end = next(i for i in range(start + 1, len(shown)) if shown[i].startswith("╰"))
+        commands = [line.rstrip(" │") for line in shown[start + 1 : end]]
+        assert len(commands) >= 15, shown
+        assert [line for line in commands if line.endswith("…")] == []
