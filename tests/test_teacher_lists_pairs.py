@@ -219,6 +219,14 @@ def namesake_teachers(tmp_path: Path, other: str) -> Path:
     return ws
 
 
+def owed_on_sept_20(ws: Path) -> dict[tuple[str, str], list[str]]:
+    """What lbc due owes on 2024-09-20, by (teacher as shown, child)."""
+    due = run("due", "--as-of", "2024-09-20", "--format", "json", cwd=ws)
+    return {
+        (x["teacher"], c["child"]): c["owed"] for x in due.json()["teachers"] for c in x["children"]
+    }
+
+
 def test_a_record_by_one_of_two_teachers_of_one_name_counts_for_her_namesake(
     tmp_path: Path,
 ) -> None:
@@ -234,11 +242,7 @@ def test_a_record_by_one_of_two_teachers_of_one_name_counts_for_her_namesake(
     fill_first_row(mine, dt.date(2024, 9, 10), "谈心")
     checked = run("validate", "--select", "REC", cwd=ws).stdout  # no REC006: 王芳 is she
     assert checked.startswith("没有发现问题。\n共检查 3 名儿童、3 名教师、1 条帮扶记录")
-    due = run("due", "--as-of", "2024-09-20", "--format", "json", cwd=ws)
-    owed = {
-        (x["teacher"], c["child"]): c["owed"] for x in due.json()["teachers"] for c in x["children"]
-    }
-    assert owed == {
+    assert owed_on_sept_20(ws) == {
         ("李强", "张伟"): ["谈心", "家访", "送温暖"],
         ("李强", "王梓萱"): ["谈心", "家访", "送温暖"],
         ("王芳（三年级(2)班）", "张伟"): ["家访", "送温暖"],
@@ -281,11 +285,7 @@ def test_a_record_signed_with_or_without_the_teachers_tag_is_hers(
         },
     )
     assert findings(ws / "roster.xlsx", "REC") == []
-    due = run("due", "--as-of", "2024-09-20", "--format", "json", cwd=ws)
-    owed = {
-        (x["teacher"], c["child"]): c["owed"] for x in due.json()["teachers"] for c in x["children"]
-    }
-    assert owed == {
+    assert owed_on_sept_20(ws) == {
         ("李强", "张伟"): ["谈心", "家访", "送温暖"],
         ("李强", "王梓萱"): ["谈心", "家访", "送温暖"],
         (cell, "张伟"): ["家访", "送温暖"],
