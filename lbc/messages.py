@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 _lang = "en" if os.environ.get("LBC_LANG", "").lower().startswith("en") else "zh"
 
@@ -285,6 +285,11 @@ def _click_part(name: str, value: str) -> str:
     if name == "names":
         return value.replace(", ", "、")
     return value.replace("'", "").replace('"', "")
+
+
+def as_list(items: Iterable[object]) -> str:
+    """Items as a list in the user's language: 甲、乙 in Chinese, "a, b" in English."""
+    return t("list.sep").join(map(str, items))
 
 
 def h(key: str) -> str:

@@ -199,3 +199,15 @@ def test_columns_not_read_are_listed_in_english_with_english_commas(tmp_path):
     assert "ignored: 爱好(O), 特长(P)" in notes
     assert "only the earlier one is read: 现住址(Q), 住址(R)" in notes
     assert "、" not in notes
+
+
+def test_lists_in_english_errors_and_notes_use_english_commas(samples):
+    """An unsupported --format lists the formats a command has; with --lang en it is an
+    English list, not one joined with the Chinese 、 (as every list lbc says now is)."""
+    result = run("--lang", "en", "due", samples, "--format", "md")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "lbc: error: unsupported format: md (choose table, json, csv)\n",
+    )
+    chinese = run("due", samples, "--format", "md")
+    assert chinese.stderr == "lbc: 错误：不支持的输出格式：md（可选 table、json、csv）\n"

@@ -17,7 +17,7 @@ from stdnum.cn import ric
 from lbc.checks.contacts import away_parents, contact_gaps
 from lbc.checks.findings import Finding
 from lbc.checks.registry import R, Rule
-from lbc.messages import t
+from lbc.messages import as_list, t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
@@ -491,7 +491,7 @@ def _others_numbers(out: _Out) -> None:
         owner = t(f"contact.{key.removesuffix('_phone')}")
         for i, (labels, numbers) in values.elsewhere(key).items():
             if labels:
-                said = t("list.sep").join(labels)
+                said = as_list(labels)
                 out.add(R.PHN002, i, key, label=out.label(key), whose=said, owner=owner)
             for word, number, other in numbers:
                 if other and other != key and out.table.has(other):
@@ -564,7 +564,7 @@ def _support_teachers(out: _Out, table: Table, in_post: TeachersInPost) -> None:
             # Counted as the first of them in post (TeachersInPost.who), else the first.
             counted = in_post.who(teacher, school)
             name = in_post.name(counted) if counted else several[0]
-            names = t("list.sep").join(several)
+            names = as_list(several)
             out.add(R.TCH004, i, "support_teacher", count=len(several), names=names, name=name)
         else:
             out.add(R.TCH003, i, "support_teacher", name=teacher)
@@ -587,7 +587,7 @@ def check_listed(roster: Roster, files: Collection[str] | None = None) -> list[F
         if listed.why == MISSING:
             add(R.TCH005, listed.i, "children", name=listed.name)
             continue
-        places = t("list.sep").join(_place_of(table, *row) for row in listed.rows)
+        places = as_list(_place_of(table, *row) for row in listed.rows)
         if listed.why == NAMESAKES:
             add(
                 R.TCH006,
@@ -672,9 +672,9 @@ def check_children(
     for key, values in _CLOSED_LISTS.items():
         if derived and key == "left_behind_type":
             continue
-        allowed = "、".join(values)
+        allowed = as_list(values)
         _each_bad(out, key, R.VAL001, label=out.label(key), allowed=allowed)
-    _each_bad(out, "guardian_relation", R.VAL002, allowed="、".join(nz.RELATIONS))
+    _each_bad(out, "guardian_relation", R.VAL002, allowed=as_list(nz.RELATIONS))
     _each_bad(out, "guardian_age", R.VAL001, label=out.label("guardian_age"), allowed="16–100")
     for key in ARRIVAL_KEYS:
         _each_bad_date(out, key)
@@ -1074,7 +1074,7 @@ def _duplicate_ids(
 def across_schools(schools: Iterable[str]) -> dict[str, str]:
     """DUP003's parameters for the schools listing one ID number, in first-seen order:
     ``validate`` over a folder of schools and ``merge`` of a county word it alike."""
-    return {"schools": "、".join(dict.fromkeys(schools))}
+    return {"schools": as_list(dict.fromkeys(schools))}
 
 
 def _stands_for(
@@ -1138,7 +1138,7 @@ def check_teachers(
                 out.add(R.PHN001, i, "phone", label=out.label("phone"))
         for key, values in _TEACHER_LISTS.items():
             if key in v and isinstance(v[key][i], nz.Bad):
-                out.add(R.VAL001, i, key, label=out.label(key), allowed="、".join(values))
+                out.add(R.VAL001, i, key, label=out.label(key), allowed=as_list(values))
         if isinstance(v.get("classes", empty)[i], nz.Bad):
             out.add(R.CLS001, i, "classes")
         cap = v.get("capacity", empty)[i]
@@ -1192,7 +1192,7 @@ def check_records(
     _each_empty(out, "date")
     _each_bad_date(out, "date")
     _each_empty(out, "teacher")
-    _each_bad(out, "kind", R.REC004, allowed="、".join(nz.RECORD_KINDS))
+    _each_bad(out, "kind", R.REC004, allowed=as_list(nz.RECORD_KINDS))
     empty = [None] * len(table)
     dates = table.values.get("date") or empty
     teachers = table.values.get("teacher") or empty

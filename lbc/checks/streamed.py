@@ -22,7 +22,7 @@ from pathlib import Path
 from lbc.checks.engine import RosterChecks, check_listed, check_term_sheets
 from lbc.checks.findings import Finding
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import as_list, t
 from lbc.roster.fields import Kind
 from lbc.roster.pairs import Listed, PairsJoined, join_pairs, listed_pairs
 from lbc.roster.parquet import school_terms_rows, sources_by_row_group, tables_by_row_group
@@ -85,7 +85,7 @@ def check_by_row_group(
         held |= mine
     check(batch, held)
     if not roster.children:  # as load_roster refuses a file without them
-        raise LbcError(t("err.no_children", files="、".join(roster.files or [str(path)])))
+        raise LbcError(t("err.no_children", files=as_list(roster.files or [str(path)])))
     for table in roster.teachers:
         checks.teachers(table)
     for table in roster.records:

@@ -8,7 +8,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus
-from lbc.messages import t
+from lbc.messages import as_list, t
 from lbc.output.formats import rich_table
 from lbc.reports.columns import describe_roster, note_for
 from lbc.roster.fields import Kind
@@ -48,7 +48,7 @@ def _lines(sheet: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
         (
             c["column"],
             c["header"],
-            t("list.sep").join(c["header_cells"]),
+            as_list(c["header_cells"]),
             f"{c['label']} ({c['field']})",
             note_for(kind, c),
         )
@@ -58,7 +58,7 @@ def _lines(sheet: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
         (
             c["column"],
             c["header"],
-            t("list.sep").join(c["header_cells"]),
+            as_list(c["header_cells"]),
             t("columns.not_read"),
             note_for(kind, c),
         )
@@ -90,7 +90,7 @@ def _print(described: list[dict[str, Any]]) -> None:
                 file=entry["file"],
                 sheet=sheet["sheet"],
                 kind=t("columns.kind.pairs" if sheet["pairs"] else f"columns.kind.{sheet['kind']}"),
-                rows=t("list.sep").join(map(str, sheet["header_rows"])),
+                rows=as_list(map(str, sheet["header_rows"])),
                 count=sheet["rows"],
             )
             console.print(rich_table(headers, _lines(sheet), title=title))

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 from lbc import __version__
 from lbc.errors import ExitStatus, LbcError
-from lbc.messages import h, long_date, os_reason, t
+from lbc.messages import as_list, h, long_date, os_reason, t
 from lbc.output.formats import FORMATS, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading
@@ -230,7 +230,7 @@ def handle_errors(fn: F) -> F:
 
 def check_format(fmt: str, choices: tuple[str, ...] = FORMATS) -> str:
     if fmt not in choices:
-        raise LbcError(t("err.bad_format", fmt=fmt, choices="、".join(choices)))
+        raise LbcError(t("err.bad_format", fmt=fmt, choices=as_list(choices)))
     return fmt
 
 
@@ -366,7 +366,7 @@ def read(
     several = len(files) > 1
     prepare = functools.partial(SheetReader, synonyms=cfg.synonyms, park=park)
     each = reading.each_file_in_a_child(files, prepare) if several else contextlib.nullcontext()
-    with each, progress(t("note.reading") + " " + "、".join(str(p) for p in files)):
+    with each, progress(t("note.reading") + " " + as_list(str(p) for p in files)):
         extra = [keep] if keep is not None and keep.resolve() not in _resolved(files) else []
         roster = read_roster(
             files,
@@ -411,7 +411,7 @@ def say_what_was_read(
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN
         ]
         if unknown:
-            cols = t("list.sep").join(f"{label}({letter})" for letter, label in unknown)
+            cols = as_list(f"{label}({letter})" for letter, label in unknown)
             note(t("note.unknown_columns", columns=cols, **where))
         unpaired = listed.get(id(table), 0)
         if unpaired and not checked:
@@ -422,7 +422,7 @@ def say_what_was_read(
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_REPEAT
         ]
         if repeats:
-            cols = t("list.sep").join(f"{label}({letter})" for letter, label in repeats)
+            cols = as_list(f"{label}({letter})" for letter, label in repeats)
             note(t("note.repeat_columns", columns=cols, **where))
         if table.kind_from:
             source, kind = table.kind_from
@@ -456,7 +456,7 @@ def note_own_terms(roster: Roster, terms: SchoolTerms) -> None:
         own.setdefault(term, set()).add(school)
     for term, schools in own.items():
         words = {"term": term.label, "start": long_date(term.start), "end": long_date(term.end)}
-        note(t("note.own_term", schools="、".join(sorted(schools)), **words))
+        note(t("note.own_term", schools=as_list(sorted(schools)), **words))
 
 
 def note_own_quotas(own: dict[str, Quotas], run: Quotas) -> None:
@@ -468,14 +468,14 @@ def note_own_quotas(own: dict[str, Quotas], run: Quotas) -> None:
         keys = tuple((key, n) for key, n in mine.items() if n != theirs[key])
         said.setdefault(keys, set()).add(school)
     for keys, schools in said.items():
-        words = t("list.sep").join(t(f"quota.{key}", n=n) for key, n in keys)
-        note(t("note.own_quotas", schools="、".join(sorted(schools)), quotas=words))
+        words = as_list(t(f"quota.{key}", n=n) for key, n in keys)
+        note(t("note.own_quotas", schools=as_list(sorted(schools)), quotas=words))
 
 
 def note_one_name_two_workspaces(files: Iterable[str]) -> None:
     """Say each school name that two schools' workspaces give (one_name_two_workspaces)."""
     for school, configs in one_name_two_workspaces(files):
-        note(t("note.one_name_two_workspaces", school=school, configs="、".join(configs)))
+        note(t("note.one_name_two_workspaces", school=school, configs=as_list(configs)))
 
 
 def _resolved(paths: Iterable[Path]) -> set[Path]:
@@ -499,7 +499,7 @@ def pairs_used(joined: PairsJoined, previous: bool = False) -> str:
     last term's roster was given with --keep)."""
     parts = []
     if joined.books:
-        books, count, day = "、".join(joined.books), joined.from_books, joined.newest
+        books, count, day = as_list(joined.books), joined.from_books, joined.newest
         if day is None:
             parts.append(t("note.pairs.undated", books=books, count=count))
         else:
@@ -513,7 +513,7 @@ def pairs_used(joined: PairsJoined, previous: bool = False) -> str:
     if joined.unmatched:
         parts.append(t("note.pairs.unmatched", count=joined.unmatched))
     if joined.namesakes:
-        names = "、".join(dict.fromkeys(joined.namesakes))
+        names = as_list(dict.fromkeys(joined.namesakes))
         parts.append(t("note.pairs.namesakes", count=len(joined.namesakes), names=names))
     return t("note.pairs.joiner").join(parts)
 
@@ -537,6 +537,6 @@ def class_heading(
     return t(
         key,
         cls=cls or t("flag.no_class"),
-        head="、".join(map(privacy.name, head_teachers)) or t("flag.no_head"),
+        head=as_list(map(privacy.name, head_teachers)) or t("flag.no_head"),
         count=count,
     )

@@ -14,7 +14,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
-from lbc.messages import h, language, t
+from lbc.messages import as_list, h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.reports.owed import Due, Owed, due, month_text, summary_line, table_header, table_rows
@@ -170,7 +170,7 @@ def csv_rows(result: Due) -> list[dict[str, object]]:
         for c in kids:
             row = _child(c)
             for key in ("priority", "owed", "missed_months"):
-                row[key] = t("list.sep").join(row[key])  # type: ignore[arg-type]
+                row[key] = as_list(row[key])  # type: ignore[arg-type]
             rows.append({"teacher": labels[teacher], **row})
     return rows
 

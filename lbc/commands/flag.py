@@ -6,7 +6,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus
-from lbc.messages import t
+from lbc.messages import as_list, t
 from lbc.output.formats import rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.flag import FlagReport, flag
@@ -99,7 +99,7 @@ def csv_rows(report: FlagReport, privacy: Privacy) -> list[dict[str, object]]:
                     "sheet": c.sheet,
                     "row": c.row,
                     "missing": ";".join(c.missing),
-                    "missing_text": t("list.sep").join(c.missing_text),
+                    "missing_text": as_list(c.missing_text),
                 }
             )
     for x in report.teachers:
@@ -125,9 +125,7 @@ def print_table(report: FlagReport, privacy: Privacy, nobody: bool = False) -> N
         title = common.class_heading(
             "flag.heading", g.cls, g.head_teachers, len(g.children), privacy
         )
-        rows = [
-            (c.row, privacy.name(c.name), t("list.sep").join(c.missing_text)) for c in g.children
-        ]
+        rows = [(c.row, privacy.name(c.name), as_list(c.missing_text)) for c in g.children]
         console.print(rich_table(headers, rows, title=title))
     if report.teachers:
         title = t("flag.teachers_heading", count=len(report.teachers))

@@ -14,7 +14,7 @@ from lbc.checks.engine import across_schools
 from lbc.checks.registry import R
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
-from lbc.messages import h, t
+from lbc.messages import as_list, h, t
 from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
@@ -65,7 +65,7 @@ def merge(
     # written over one of its own inputs destroys a school's data.
     refuse_input_as_output(out, [*files, *common.read_files(paths, cfg)])
     if not paths:
-        raise LbcError(t("err.merge_nothing", paths="、".join(map(str, files))))
+        raise LbcError(t("err.merge_nothing", paths=as_list(map(str, files))))
     parts: list[SchoolPart] = []
     titles: list[str] = []
     with _bar(len(paths)) as advance:
@@ -96,11 +96,11 @@ def merge(
     )
     if own_terms:
         said = "merge.note.own_terms_parquet" if parquet else "merge.note.own_terms"
-        common.note(t(said, schools="、".join(own_terms), sheet=SCHOOL_TERMS_SHEET))
+        common.note(t(said, schools=as_list(own_terms), sheet=SCHOOL_TERMS_SHEET))
     shown = {*SHEET_TITLES.values(), SCHOOL_TERMS_SHEET}
     numbered = [title for title in titles if title not in shown]
     if numbered:
-        words = {"sheets": "、".join(numbered), "limit": f"{MAX_DATA_ROWS:,}"}
+        words = {"sheets": as_list(numbered), "limit": f"{MAX_DATA_ROWS:,}"}
         common.note(t("merge.note.split", **words))
     doubles = duplicates_across_files(good)
     failed = [p for p in parts if p.error]
@@ -132,7 +132,7 @@ def _unplaced(part: SchoolPart, parts: list[SchoolPart]) -> str:
     beside = [p for p in parts if Path(p.file).parent == folder]
     unread = [p.file for p in beside if p.error]
     if unread:
-        return t("merge.unplaced_unread", file=part.file, unread="、".join(unread))
+        return t("merge.unplaced_unread", file=part.file, unread=as_list(unread))
     near = any(p.children_schools for p in beside)
     among = part.unplaced or []
     return t(
@@ -140,7 +140,7 @@ def _unplaced(part: SchoolPart, parts: list[SchoolPart]) -> str:
         file=part.file,
         where=t("merge.where.folder" if near else "merge.where.run"),
         count=len(among),
-        schools="、".join(among[:3]) + (t("merge.and_more") if len(among) > 3 else ""),
+        schools=as_list(among[:3]) + (t("merge.and_more") if len(among) > 3 else ""),
     )
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from lbc.errors import LbcError
-from lbc.messages import printable, readable, t
+from lbc.messages import as_list, printable, readable, t
 from lbc.output.linebreak import widest_unit
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def out_format(out: Path, writes: Sequence[str], fmt: str | None = None) -> str:
     suffixes = [s for s, f in SUFFIXES.items() if f in writes]
     named = SUFFIXES.get(out.suffix.lower())
     if named not in writes:
-        raise LbcError(t("err.out_suffix", path=out, suffixes=t("list.sep").join(suffixes)))
+        raise LbcError(t("err.out_suffix", path=out, suffixes=as_list(suffixes)))
     if fmt is not None and fmt != named:
         raise LbcError(t("err.format_not_suffix", fmt=fmt, path=out, suffix=out.suffix))
     return named

@@ -35,7 +35,7 @@ from typing import Any
 from lbc.checks.findings import Finding
 from lbc.checks.registry import R, Rule
 from lbc.errors import LbcError
-from lbc.messages import language, t
+from lbc.messages import as_list, language, t
 from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml
 from lbc.roster import normalise as nz
 from lbc.roster import reading
@@ -763,7 +763,7 @@ def _check_some_read(seen: list[SchoolPart]) -> None:
         raise LbcError(t("err.merge_nothing_read", count=len(seen)))
     read = [p.file for p in seen if not (p.error or p.pairs_book)]
     if read and all(p.alone for p in seen if p.file in read):
-        raise LbcError(t("err.no_children", files="、".join(read)))
+        raise LbcError(t("err.no_children", files=as_list(read)))
 
 
 def header(kind: Kind) -> list[str]:

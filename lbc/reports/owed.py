@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lbc.messages import again, t
+from lbc.messages import again, as_list, t
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
 from lbc.roster.people import (
@@ -149,7 +149,7 @@ def record_books(
                 text["guardian_relation"][k],
                 text["guardian_phone"][k],
                 _parent_phones(parents, k),
-                "、".join(map(again, priority[k])),
+                as_list(map(again, priority[k])),
                 born[k],
             )
             for k in mine
@@ -448,7 +448,7 @@ def table_rows(kids: list[Owed], day: Callable[[dt.date], str] = str) -> list[li
         [
             _shown(c, day),
             c.cls,
-            t("list.sep").join(map(again, c.priority)),
+            as_list(map(again, c.priority)),
             _owed_text(c),
             t("due.last", date=day(c.last_contact), days=c.days_without_contact)
             if c.last_contact
@@ -468,10 +468,10 @@ def _shown(c: Owed, day: Callable[[dt.date], str]) -> str:
 
 
 def _owed_text(c: Owed) -> str:
-    owed = t("list.sep").join(t(f"due.owed.{k}") for k in c.owed)
+    owed = as_list(t(f"due.owed.{k}") for k in c.owed)
     if not c.missed_months:
         return owed
-    months = t("list.sep").join(t("due.month", year=y, month=m) for y, m in c.missed_months)
+    months = as_list(t("due.month", year=y, month=m) for y, m in c.missed_months)
     return t("due.owed_and_missed", owed=owed, months=months)
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import as_list, t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.fields import (
@@ -1947,8 +1947,8 @@ def load_roster(
         books = {table.file for table in roster.pairs}
         others = [name for name in roster.files if name not in books]
         if books and not others:
-            raise PairsOnlyError(t("err.pairs_only", files="、".join(roster.files)))
-        raise LbcError(t("err.no_children", files="、".join(others)))
+            raise PairsOnlyError(t("err.pairs_only", files=as_list(roster.files)))
+        raise LbcError(t("err.no_children", files=as_list(others)))
     return roster
 
 
