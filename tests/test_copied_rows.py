@@ -324,3 +324,29 @@ def test_a_parquet_file_says_a_row_copied_across_files_as_its_workbook_does(
         found[name] = [(f["code"], f["file"], f["row"]) for f in result.json()["findings"]]
     assert found["全县.xlsx"] == [("DUP002", "全县.xlsx", 3)]
     assert found["全县.parquet"] == found["青山"] == [("DUP002", "青山/全校.xlsx", 2)]
+
+
+def test_a_row_copied_into_a_file_read_two_files_later_is_a_duplicate(tmp_path: Path) -> None:
+    """青山小学's folder holds 一年级.xlsx, 三年级.xlsx (no 学校 column) and 全校.xlsx, read
+    in that order, 全校 copying 张雨涵 (no ID number) from 一年级. lbc summary counted her
+    once, but validate said no DUP002: it compared a file's rows only with those of the
+    files read just before it that declare the same school, and 三年级.xlsx between them
+    declares none. Every two files of a school are now compared, however they are read."""
+    one = kid(1, 身份证号=None, 学校="青山小学")
+    folder = tmp_path / "青山"
+    folder.mkdir()
+    write_xlsx(folder / "一年级.xlsx", {"一年级": table([one])})
+    write_xlsx(folder / "三年级.xlsx", {"三年级": table([kid(2, 身份证号=None)])})
+    write_xlsx(folder / "全校.xlsx", {"全校": table([kid(3, 学校="青山小学"), one])})
+    summary = run("summary", folder, *TERM, "--format", "json").json()
+    assert summary["enrollment"]["on_books"] == 3
+    found = run("validate", folder, "--select", "DUP", "--format", "json").json()["findings"]
+    assert [(f["file"], f["sheet"], f["row"], f["code"], f["message"]) for f in found] == [
+        (
+            str(folder / "全校.xlsx"),
+            "全校",
+            3,
+            "DUP002",
+            f"姓名、出生日期、班级与{folder / '一年级.xlsx'}“一年级”第 2 行相同，可能重复登记",
+        )
+    ]

@@ -931,13 +931,20 @@ def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:
 class CopiesSeen:
     """The rows of the children tables checked so far that another sheet or file may copy
     (``_copies_across``): each by a hash of its school and COPY_FIELDS cells, to the table
-    (by its place in ``tables``) and row, and whether it has an ID number. Only one
-    school's rows are held: a folder of schools is checked a school at a time."""
+    (by its place in ``tables``) and row, and whether it has an ID number. Held a school
+    at a time (``of``): a school's files need not be read one after another."""
 
     def __init__(self) -> None:
         self.school: str | None = None
         self.tables: list[Table] = []
         self.rows: dict[int, tuple[int, int, bool]] = {}
+        self._schools: dict[str, tuple[list[Table], dict[int, tuple[int, int, bool]]]] = {}
+
+    def of(self, school: str) -> None:
+        """Make ``school``'s rows the ones held, those of the school held before kept."""
+        if school != self.school:
+            self.school = school
+            self.tables, self.rows = self._schools.setdefault(school, ([], {}))
 
 
 def check_copies(
@@ -965,8 +972,7 @@ def _copies_across(table: Table, seen: CopiesSeen, school: str, own: str) -> lis
     the table's file's school as it declares it, the rows held being one school's; ``own``:
     as copies are told by it (Roster.copy_schools), a row's school being its 学校 cell,
     else that."""
-    if school != seen.school:
-        seen.school, seen.tables, seen.rows = school, [], {}
+    seen.of(school)
     if not (table.has("name") and table.has("class")):
         return []
     at = len(seen.tables)
