@@ -176,6 +176,16 @@ def test_a_roster_of_headers_only_is_no_roster_to_flag(tmp_path):
     assert english.stderr == "the roster holds no children: there are no contacts to check.\n"
 
 
+def test_a_roster_of_headers_only_says_so_beside_a_teacher_to_flag(tmp_path):
+    """No children, and 陈静 has no phone: the table lists her and still says the roster
+    holds no children (the JSON says both too), not a count of 0 children."""
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER], "教师": TEACHERS[:4]})
+    result = run("flag", path)
+    assert result.exit_code == 1
+    assert "陈静" in result.stdout
+    assert result.stdout.splitlines()[-1] == "花名册里一名儿童也没有，无从检查联系方式。"
+
+
 def test_validate_says_a_roster_of_headers_only_holds_no_children(tmp_path):
     path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER]})
     result = run("validate", path)

@@ -131,7 +131,7 @@ def print_table(report: FlagReport, privacy: Privacy, nobody: bool = False) -> N
         title = t("flag.teachers_heading", count=len(report.teachers))
         rows = [(x.row, privacy.name(x.name), t("flag.teacher_phone")) for x in report.teachers]
         console.print(rich_table(headers, rows, title=title))
-    if nobody and not report.teachers:
+    if nobody:
         console.print(t("flag.no_children"), markup=False)
     elif not report.classes and not report.teachers:
         console.print(t("flag.none_typed" if report.untyped else "flag.none"), markup=False)
