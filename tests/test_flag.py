@@ -195,3 +195,16 @@ def test_validate_says_a_roster_of_headers_only_holds_no_children(tmp_path):
     assert result.stdout.splitlines()[-1] == (
         "共检查 0 名儿童、0 名教师、0 条帮扶记录：1 个错误，0 个警告"
     )
+
+
+def test_a_teachers_list_headed_teachers_phone_gives_their_phones(tmp_path):
+    """A school's teachers list headed 教师电话 (as lbc's pairs workbook heads it): the
+    numbers are the teachers' own, so flag asks no teacher for a phone, and no column is
+    left unread."""
+    header = ["姓名", "教师电话", "任教班级"]
+    staff = [header, ["王芳", "13800000001", "三年级(2)班"], ["李强", "13800000002", "一年级(1)班"]]
+    children = [CHILD_HEADER, child_row(1)]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": children, "教师": staff})
+    result = run("flag", path, "--format", "json")
+    assert result.json()["teachers"] == []
+    assert "教师电话" not in result.stderr

@@ -18,6 +18,7 @@ from lbc.roster.fields import (
     FIELDS,
     FORM_HEADERS,
     IGNORED_HEADERS,
+    OWN_HEADERS,
     RECORD_ATTRIBUTES,
     ROLE_ATTRIBUTES,
     ROLES,
@@ -124,6 +125,7 @@ _HEADER_WORDS = sorted(
     | set(CONNECTORS)
     | IGNORED_HEADERS
     | FORM_HEADERS
+    | OWN_HEADERS
 )
 # A school's own headers (lbc.toml [synonyms]), of every kind, in characters of their own.
 SCHOOL_SYNONYMS = {"guardian_phone": ["看护人手机号1"], "active": ["到岗否"], "kind": ["帮扶形式"]}
@@ -155,6 +157,8 @@ def _reference(lookup: Lookup, top: str, sub: str, kind: Kind) -> tuple[str | No
             return key, ""
         if folded in FORM_HEADERS:
             return None, "form"
+        if folded in OWN_HEADERS:
+            return None, "own"
     return None, ""
 
 

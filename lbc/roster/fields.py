@@ -275,7 +275,12 @@ TEACHER_CHILDREN_HEADERS = frozenset(
 TEACHER_FIELDS: tuple[Field, ...] = (
     Field("name", "姓名", ("教师姓名",), required=True),
     Field("gender", "性别"),
-    Field("phone", "联系电话", ("手机", "电话", "手机号", "手机号码", "联系方式"), required=True),
+    Field(
+        "phone",
+        "联系电话",
+        ("手机", "电话", "手机号", "手机号码", "联系方式", "教师电话", "教师手机"),
+        required=True,
+    ),
     Field("role", "职务", ("岗位", "行政职务")),
     Field("classes", "任教班级", ("所带班级", "班级", "所任班级", "任课班级", "所教班级")),
     Field("subjects", "任教学科", ("学科", "所教学科", "任课学科")),
