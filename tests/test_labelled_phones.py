@@ -303,6 +303,29 @@ def test_a_parents_labelled_number_in_the_guardians_column_is_the_parents(tmp_pa
     ]
 
 
+def test_a_parents_number_is_the_guardians_when_nothing_tells_them_apart(tmp_path: Path) -> None:
+    """母：… in 监护人电话 of a guardian 李芳 whose 与儿童关系 is blank: with no mother's
+    name to tell them apart she may well be the mother at home, so the number stays the
+    guardian's, as typed (no PHN002, on the card). A mother named otherwise (王丽) is
+    someone else: the number is hers, not the guardian's (PHN002)."""
+    at_home = {"监护人姓名": "李芳", "与儿童关系": None, "母亲电话": None}
+    kids = [
+        kid(1, **at_home, 监护人电话="母：13900000001"),
+        kid(2, **at_home, 母亲姓名="王丽", 监护人电话="母：13900000002"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert [f for f in found(path) if f[0].startswith("PHN")] == [
+        (
+            "PHN002",
+            3,
+            "N",
+            "guardian_phone",
+            "“监护人电话”里的号码标着“母”，不是监护人的，没有当作监护人的电话",
+        )
+    ]
+    assert guardian_phones(path, tmp_path / "c.html") == ["13900000001", "＿＿＿＿＿＿"]
+
+
 def test_a_cell_of_numbers_each_someone_elses_gives_its_person_none(tmp_path: Path) -> None:
     """A cell of two labelled numbers, neither of them the column's person's (父：…；母：… in
     监护人电话 of a grandfather guardian, 母：…；爷爷：… in 父亲电话), is no malformed number:

@@ -489,14 +489,18 @@ def names_guardian(
     the relation (与儿童关系, read) given: 监护人 always; 爷爷 the guardian whose relation is
     祖父 or 祖父母, 外婆 外祖母 or 外祖父母; 父 the guardian whose relation is 父亲, or whose
     name (``guardian``) is the named parent's (``parent``, read only for a parent's
-    label). A grandparent who is not the guardian (奶奶 where the guardian is the 外祖父),
-    or a guardian of unknown relation, is not."""
+    label). A parent's label also names a guardian of unknown relation whom no parent's
+    name tells apart: the guardian at home of a child whose father is away is most often
+    the mother, and her number on the card is the one to call. A grandparent who is not
+    the guardian (奶奶 where the guardian is the 外祖父), or of unknown relation, is not."""
     if word == "监护人":
         return True
     if (whose := _WHOSE.get(word)) in _PARENT_RELATION:
-        return relation == _PARENT_RELATION[whose] or (
-            guardian.__class__ is str and guardian == parent
-        )
+        if relation == _PARENT_RELATION[whose]:
+            return True
+        if guardian.__class__ is str and parent.__class__ is str:
+            return guardian == parent
+        return relation is None
     kin = relation_word(word)
     return kin is not None and (relation == kin or kin in _BOTH_GRANDPARENTS.get(relation, ()))
 
