@@ -468,9 +468,7 @@ def copies_across_files(
                 counts[TALLIED.index("errors" if f.severity == "error" else "warnings")] += step
 
 
-def copies_again(
-    job: Copies, synonyms: dict[str, list[str]] | None, terms: Terms | None = None
-) -> CopiesFound:
+def copies_again(job: Copies, synonyms: dict[str, list[str]] | None) -> CopiesFound:
     """The DUP002 findings of rows copied across a school's files (``job``) and the rows
     on the books copying a child of another of them (copies_across_files). Runs in a
     worker."""
@@ -519,7 +517,7 @@ def read_parts(
                 told,
                 parquet,
                 lambda work: [records_again(job, synonyms, terms) for job in work],
-                lambda work: [copies_again(job, synonyms, terms) for job in work],
+                lambda work: [copies_again(job, synonyms) for job in work],
             )
         finally:
             reading.ISOLATE_READS = isolated
@@ -543,9 +541,7 @@ def read_parts(
             lambda work: list(
                 pool.map(records_again, work, itertools.repeat(synonyms), itertools.repeat(terms))
             ),
-            lambda work: list(
-                pool.map(copies_again, work, itertools.repeat(synonyms), itertools.repeat(terms))
-            ),
+            lambda work: list(pool.map(copies_again, work, itertools.repeat(synonyms))),
         )
 
 

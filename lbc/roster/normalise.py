@@ -715,8 +715,9 @@ _SERIAL_YEARS_ELSE = (2000, 2040)
 
 def serial_date(raw: str, key: str) -> dt.date | None:
     """The day an unreadable date cell's text would be as an Excel date serial (42554 is
-    2016-07-02), where it is a whole number in the range of the field's plausible days: a
-    column copied as text from a system. Never read as the date: a number may not be one."""
+    2016-07-03, as a number cell of 42554 reads), where it is a whole number in the range
+    of the field's plausible days: a column copied as text from a system. Never read as
+    the date: a number may not be one."""
     if not (raw.isascii() and raw.isdigit() and len(raw) == 5):
         return None
     day = _EXCEL_EPOCH + dt.timedelta(days=int(raw))
