@@ -1304,6 +1304,28 @@ _TEXT: dict[str, tuple[str, str]] = {
         "要求：每名在岗教师至少帮扶的儿童数",
         "quota: children each teacher supports at least",
     ),
+    "var.quotas.schools": (
+        "县文件夹中按本校 lbc.toml 的 [quotas] 统计的学校（与上面的要求不同时）",
+        "the schools of a county counted by the [quotas] of their own lbc.toml, where they"
+        " differ from the quotas above",
+    ),
+    "var.quotas.schools[].school": ("学校名", "the school"),
+    "var.quotas.schools[].talks_per_month": (
+        "该校要求：每名结对儿童每月谈心次数",
+        "its quota: talks per paired child per month",
+    ),
+    "var.quotas.schools[].home_visits_per_term": (
+        "该校要求：每名结对儿童每学期家访次数",
+        "its quota: home visits per child per term",
+    ),
+    "var.quotas.schools[].warmth_per_year": (
+        "该校要求：每名结对儿童每学年送温暖次数",
+        "its quota: warmth visits per child per year",
+    ),
+    "var.quotas.schools[].children_per_teacher": (
+        "该校要求：每名在岗教师至少帮扶的儿童数",
+        "its quota: children each teacher supports at least",
+    ),
     "var.children.total": (
         "在册留守儿童人数（不含转出、毕业、死亡；重复登记只算一次）",
         "children on the books (not 转出/毕业/死亡; a child entered twice counts once)",
@@ -1649,6 +1671,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "note.own_quotas": (
         "提示：{schools} 按本校 lbc.toml 的 [quotas] 计算待办：{quotas}",
         "note: {schools} judged by the [quotas] of their own lbc.toml: {quotas}",
+    ),
+    "sum.note.own_quotas": (
+        "提示：{schools} 按本校 lbc.toml 的 [quotas] 统计完成情况：{quotas}",
+        "note: {schools} counted by the [quotas] of their own lbc.toml: {quotas}",
     ),
     "quota.talks_per_month": ("每月谈心 {n} 次", "{n} talks a month"),
     "quota.home_visits_per_term": ("每学期家访 {n} 次", "{n} home visits a term"),

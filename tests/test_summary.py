@@ -187,6 +187,7 @@ EXPECTED: dict[str, Any] = {
         "home_visits_per_term": 1,
         "warmth_per_year": 1,
         "children_per_teacher": 1,
+        "schools": [],  # none counted by quotas of its own lbc.toml
     },
     "children": {
         "total": 9,  # 10 distinct IDs less child 8 (转出); 辍学 child 7 stays on the books
@@ -868,8 +869,8 @@ def test_variables_lists_every_path_of_the_context(school: Path) -> None:
     }
     assert undocumented == set()
     # schools[] and county_table are filled only for a folder or a merged roster of several
-    # schools.
-    several = ("schools[]", "county_table", "term.schools")
+    # schools, term.schools and quotas.schools where a school's lbc.toml sets its own.
+    several = ("schools[]", "county_table", "term.schools", "quotas.schools")
     stale = [v for v in listed if not lookup(context, v) and not v.startswith(several)]
     assert stale == []
 

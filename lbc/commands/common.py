@@ -459,17 +459,28 @@ def note_own_terms(roster: Roster, terms: SchoolTerms) -> None:
         note(t("note.own_term", schools=as_list(sorted(schools)), **words))
 
 
-def note_own_quotas(own: dict[str, Quotas], run: Quotas) -> None:
+def note_own_quotas(
+    own: dict[str, Quotas],
+    run: Quotas,
+    counted: Iterable[str] | None = None,
+    message: str = "note.own_quotas",
+) -> None:
     """Say which schools of a county's folder are judged by [quotas] of their own lbc.toml
-    (``Due.own_quotas``, by school) and where they differ from the run's (``run``)."""
+    (``Due.own_quotas``, by school) and where they differ from the run's (``run``): of the
+    quotas ``counted`` (all, by default), with ``message``."""
     said: dict[tuple[tuple[str, int], ...], set[str]] = {}
     for school, quotas in own.items():
         mine, theirs = dataclasses.asdict(quotas), dataclasses.asdict(run)
-        keys = tuple((key, n) for key, n in mine.items() if n != theirs[key])
-        said.setdefault(keys, set()).add(school)
+        keys = tuple(
+            (key, n)
+            for key, n in mine.items()
+            if n != theirs[key] and (counted is None or key in counted)
+        )
+        if keys:
+            said.setdefault(keys, set()).add(school)
     for keys, schools in said.items():
         words = as_list(t(f"quota.{key}", n=n) for key, n in keys)
-        note(t("note.own_quotas", schools=as_list(sorted(schools)), quotas=words))
+        note(t(message, schools=as_list(sorted(schools)), quotas=words))
 
 
 def note_one_name_two_workspaces(files: Iterable[str]) -> None:

@@ -44,8 +44,8 @@ from lbc.roster.support import (
     paired_with,
 )
 from lbc.roster.tables import Roster
-from lbc.workspace.config import Quotas, quotas_over
-from lbc.workspace.schools import schools_of
+from lbc.workspace.config import Quotas
+from lbc.workspace.schools import quotas_by_file, quotas_of_their_own, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, terms_of_their_own
 
 Month = tuple[int, int]
@@ -355,10 +355,8 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     schools = schools_of(roster)
     result.paired = sum(len(v) for v in loads.values())
     # Each school's own [quotas] over the run's, in a county's folder (Roster.quotas).
-    own_quotas = {file: quotas_over(quotas, own) for file, own in roster.quotas.items() if own}
-    result.own_quotas = {
-        roster.declared.get(file) or file: q for file, q in own_quotas.items() if q != quotas
-    }
+    own_quotas = quotas_by_file(roster, quotas)
+    result.own_quotas = quotas_of_their_own(own_quotas, roster)
     result.own_terms = terms_of_their_own(roster, terms)
     result.unpaired = len(kids) - result.paired
     for teacher, mine in loads.items():

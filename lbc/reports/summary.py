@@ -36,6 +36,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
+from itertools import chain, repeat
 from typing import Any
 
 from lbc.checks.contacts import contact_gaps
@@ -78,7 +79,7 @@ from lbc.roster.support import (
 )
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas, WatchSettings
-from lbc.workspace.schools import schools_of
+from lbc.workspace.schools import quotas_by_file, quotas_of_their_own, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, term_of_its_own, terms_of_their_own
 
 # Every variable a summary template can use, documented by ``lbc summary --variables``
@@ -108,6 +109,12 @@ VARIABLES = (
     "quotas.home_visits_per_term",
     "quotas.warmth_per_year",
     "quotas.children_per_teacher",
+    "quotas.schools",
+    "quotas.schools[].school",
+    "quotas.schools[].talks_per_month",
+    "quotas.schools[].home_visits_per_term",
+    "quotas.schools[].warmth_per_year",
+    "quotas.schools[].children_per_teacher",
     "children.total",
     "children.left_behind",
     "children.by_grade[]",
@@ -296,6 +303,9 @@ def build_context(
         arrived = kids.arrived(year_start)
         since = {came: term.counted_months(as_of, came) for came in set(arrived)}
         owed_months = [since[came] for came in arrived]
+    # Each child's quotas: in a county's folder, its school's own lbc.toml's over the run's.
+    own_quotas = quotas_by_file(roster, quotas)
+    need = _each_childs_quotas(kids, own_quotas, quotas)
     classes = _Classes(roster, kids)
     context: dict[str, Any] = {
         "school": school,
@@ -316,14 +326,17 @@ def build_context(
         },
         "date_text": long_date(as_of),
         "quotas": {
-            "talks_per_month": quotas.talks_per_month,
-            "home_visits_per_term": quotas.home_visits_per_term,
-            "warmth_per_year": quotas.warmth_per_year,
-            "children_per_teacher": quotas.children_per_teacher,
+            **_counted_quotas(quotas),
+            # The schools of a county whose own lbc.toml's quotas the summary counts by.
+            "schools": [
+                {"school": school, **mine}
+                for school, theirs in quotas_of_their_own(own_quotas, roster).items()
+                if (mine := _counted_quotas(theirs)) != _counted_quotas(quotas)
+            ],
         },
         "children": _children_section(kids, classes),
         "archive": _archive_section(kids, findings, roster),
-        "pairing": _pairing_section(kids, classes, quotas, roster),
+        "pairing": _pairing_section(kids, classes, quotas, own_quotas, roster),
         "records": _records_section(
             kids,
             classes,
@@ -332,13 +345,13 @@ def build_context(
             warmth,
             record_months,
             owed_months,
-            quotas,
+            need,
             bool(roster.records),
         ),
         "enrollment": _enrollment_section(statuses),
         "changes": _changes_section(previous, roster) if previous is not None else None,
         "watch": _watch_section(
-            roster, kids, had, owed_months, quotas, term, as_of, previous, watch or WatchSettings()
+            roster, kids, had, owed_months, need, term, as_of, previous, watch or WatchSettings()
         ),
     }
     if previous is not None:
@@ -350,6 +363,27 @@ def build_context(
     context["problems"] = [g["problem"] for g in gaps]
     context["plans"] = [g["plan"] for g in gaps]
     return context
+
+
+# The quotas a summary counts by (the days without contact are lbc due's and the watch list's).
+COUNTED_QUOTAS = (
+    "talks_per_month",
+    "home_visits_per_term",
+    "warmth_per_year",
+    "children_per_teacher",
+)
+
+
+def _counted_quotas(quotas: Quotas) -> dict[str, int]:
+    return {key: getattr(quotas, key) for key in COUNTED_QUOTAS}
+
+
+def _each_childs_quotas(kids: Kids, own: dict[str, Quotas], run: Quotas) -> list[Quotas]:
+    """Each child's quotas: its school's own (``own``, by the file it goes by: Table.origin)
+    or the run's, one per table repeated, never looked up row by row."""
+    return list(
+        chain.from_iterable(repeat(own.get(tb.origin, run), len(rows)) for tb, rows in kids.rows)
+    )
 
 
 def _owed_months(kids: Kids, terms: SchoolTerms, today: dt.date) -> list[list[Month]]:
@@ -528,13 +562,21 @@ def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dic
 
 
 def _pairing_section(
-    kids: Kids, classes: _Classes, quotas: Quotas, roster: Roster
+    kids: Kids, classes: _Classes, quotas: Quotas, own: dict[str, Quotas], roster: Roster
 ) -> dict[str, Any]:
+    """``own``: the quotas of the schools' files that set their own (``quotas_by_file``):
+    a teacher of such a school is to support the children its quotas ask."""
     loads = Counter(x for x in kids.teachers if x)
     paired = sum(loads.values())
-    active = kids.in_post.active  # the teachers in post, in the lists' order
+    in_post = kids.in_post
+    active = in_post.active  # the teachers in post, in the lists' order
     labels = teacher_labels([*active, *loads])
-    below = [labels[x] for x in active if loads[x] < quotas.children_per_teacher]
+
+    def asked(x: Teacher) -> int:
+        row = in_post.rows.get(x) if own else None
+        return (own.get(row[0].origin, quotas) if row else quotas).children_per_teacher
+
+    below = [labels[x] for x in active if loads[x] < asked(x)]
     # "N of the teachers in post take part": counted among those the lists give, where
     # lists were read (a school without one names teachers nobody counted as in post).
     taking_part = sum(1 for x in loads if x in active) if roster.teachers else len(loads)
@@ -563,19 +605,20 @@ def _records_section(
     warmth: Counter[int],
     months: list[tuple[int, int]],
     counted: list[list[tuple[int, int]]],
-    quotas: Quotas,
+    need: list[Quotas],
     provided: bool,
 ) -> dict[str, Any]:
     """The records' figures, ``warmth`` the 送温暖 each child had this school year,
-    ``counted`` the months each child is owed a talk in (``Term.counted_months``);
+    ``counted`` the months each child is owed a talk in (``Term.counted_months``), ``need``
+    each child's quotas (its school's);
     ``provided``: whether any records were read. Where none were,
     no child is named as without a record and no teacher as behind: nothing was there to
     judge them by (the summary says the records were not provided)."""
     kinds = _tally([r.kind for r in records], nz.RECORD_KINDS)
     per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
     paired = [k for k, x in enumerate(kids.teachers) if x]
-    talked, visited = _owed_done(had, paired, counted, quotas)
-    warmed = [k for k in paired if warmth[k] >= quotas.warmth_per_year]
+    talked, visited = _owed_done(had, paired, counted, need)
+    warmed = [k for k in paired if warmth[k] >= need[k].warmth_per_year]
     behind = []
     teachers: dict[Teacher, list[int]] = defaultdict(list)
     for k in paired if provided else ():
@@ -586,10 +629,10 @@ def _records_section(
         short_talk = sum(
             1
             for k in own
-            if any(had.teacher_talks(name, k, m) < quotas.talks_per_month for m in counted[k])
+            if any(had.teacher_talks(name, k, m) < need[k].talks_per_month for m in counted[k])
         )
         short_visit = sum(
-            1 for k in own if had.teacher_visits(name, k) < quotas.home_visits_per_term
+            1 for k in own if had.teacher_visits(name, k) < need[k].home_visits_per_term
         )
         if short_talk or short_visit:
             behind.append(
@@ -646,13 +689,13 @@ JUDGED_BY_RECORDS = (
 
 
 def _owed_done(
-    had: ChildRecords, paired: list[int], counted: list[list[Month]], quotas: Quotas
+    had: ChildRecords, paired: list[int], counted: list[list[Month]], need: list[Quotas]
 ) -> tuple[list[int], list[int]]:
     """Of the ``paired`` children, those talked with every month counted for them
-    (``counted[k]``) as often as the quota asks, and those visited at home as often as the
-    term's quota asks."""
-    talked = [k for k in paired if not had.months_short(k, counted[k], quotas.talks_per_month)]
-    visited = [k for k in paired if had.visits[k] >= quotas.home_visits_per_term]
+    (``counted[k]``) as often as their quotas (``need[k]``: their school's) ask, and those
+    visited at home as often as the term's quota asks."""
+    talked = [k for k in paired if not had.months_short(k, counted[k], need[k].talks_per_month)]
+    visited = [k for k in paired if had.visits[k] >= need[k].home_visits_per_term]
     return talked, visited
 
 
@@ -661,7 +704,7 @@ def _watch_section(
     kids: Kids,
     had: ChildRecords,
     counted: list[list[Month]],
-    quotas: Quotas,
+    need: list[Quotas],
     term: Term,
     as_of: dt.date,
     previous: Roster | None,
@@ -685,7 +728,7 @@ def _watch_section(
     position = {where: k for k, where in enumerate(kids.where)}
     on_list = [position[(w.table.file, w.table.sheet_at(w.i), w.row)] for w in end]
     paired = [k for k in on_list if kids.teachers[k]]
-    talked, visited = _owed_done(had, paired, counted, quotas)
+    talked, visited = _owed_done(had, paired, counted, need)
     return {
         "threshold": watch.threshold,
         "start_basis": "previous" if previous is not None else "term_start",
@@ -936,10 +979,12 @@ def _gaps(context: dict[str, Any]) -> list[dict[str, str]]:
     # "Every teacher with a child, where the numbers allow."
     if pairing["provided"] and total >= pairing["teachers"] * quotas["children_per_teacher"]:
         candidates.append(("teachers", len(pairing["teachers_below_quota"])))
+    # A quota asked by the run or by any school's own lbc.toml (quotas.schools).
+    asked = {key: quotas[key] or any(s[key] for s in quotas["schools"]) for key in COUNTED_QUOTAS}
     if records["provided"]:
-        if quotas["talks_per_month"] and context["term"]["counted_months"]:
+        if asked["talks_per_month"] and context["term"]["counted_months"]:
             candidates.append(("talks", records["paired_children"] - records["talk_every_month"]))
-        if quotas["home_visits_per_term"]:
+        if asked["home_visits_per_term"]:
             candidates.append(("visits", records["paired_children"] - records["home_visited"]))
         candidates.append(("no_record", records["without_record_count"]))
     ranked = sorted((c for c in candidates if c[1] > 0), key=lambda c: -c[1])[:3]

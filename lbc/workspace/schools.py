@@ -29,7 +29,7 @@ from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import Roster, Table, column_letter, file_names, load_roster
-from lbc.workspace.config import Config, find_config, load_config
+from lbc.workspace.config import Config, Quotas, find_config, load_config, quotas_over
 from lbc.workspace.terms import schools_term_dates
 
 # What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
@@ -94,6 +94,26 @@ def read_roster(
     _spell_as_the_cells(roster)
     roster.joined = join_pairs(roster)
     return roster
+
+
+def quotas_by_file(roster: Roster, run: Quotas) -> dict[str, Quotas]:
+    """Each file whose school's own lbc.toml sets [quotas] other than the run's (``run``),
+    and its quotas (Roster.quotas over the run's): a county's folder run judges that
+    school's children by them. Empty in a school's own run, and for every other file."""
+    out = {}
+    for file, own in roster.quotas.items():
+        if own and (mine := quotas_over(run, own)) != run:
+            out[file] = mine
+    return out
+
+
+def quotas_of_their_own(by_file: dict[str, Quotas], roster: Roster) -> dict[str, Quotas]:
+    """The schools of ``quotas_by_file``, by name, each once: what the run's quotas, in a
+    heading or a document, do not say."""
+    return {
+        roster.declared.get(file) or roster.term_schools.get(file) or file: quotas
+        for file, quotas in sorted(by_file.items())
+    }
 
 
 # The fields of a merged roster's sheet of each school's terms, by its column.

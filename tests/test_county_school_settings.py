@@ -1,0 +1,77 @@
+"""A county's folder of schools, one of which sets its own [quotas] and [watch] in its
+lbc.toml: every command over the county's folder judges that school's children by them, as
+its own run does, and the other schools' by the run's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+QS, BH = "青山小学", "白鹤小学"
+TEACHER = ["王芳", "女", "13800001111", "班主任", "三年级(2)班", "语文", "是", "在岗"]
+
+
+def county(tmp_path: Path, own: str) -> Path:
+    """Two schools, each with one child paired with its 王芳, home-visited once on Oct 10
+    2024; 青山小学's lbc.toml adds ``own`` (its [quotas] or [watch]), 白鹤小学 has none."""
+    root = tmp_path / "全县"
+    for name, n in ((QS, 1), (BH, 3)):
+        (root / name).mkdir(parents=True)
+        child = child_row(n)
+        record = [dt.date(2024, 10, 10), "王芳", child[1], "三年级(2)班", "家访", "家访"]
+        sheets = {
+            "花名册": [[f"{name}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child, "王芳"]],
+            "教师": [TEACHER_HEADER, TEACHER],
+            "记录": [RECORD_HEADER, record],
+        }
+        write_xlsx(root / name / "花名册.xlsx", sheets)
+    (root / QS / "lbc.toml").write_text(
+        f'[school]\nname = "{QS}"\n[files]\nroster = ["花名册.xlsx"]\n{own}', encoding="utf-8"
+    )
+    return root
+
+
+def test_summary_counts_a_schools_children_by_its_own_quotas(tmp_path: Path) -> None:
+    """青山小学 asks two home visits a term and two children of every teacher: its child,
+    visited once, is not counted as visited in the county's summary (1 of 2, not 2 of 2),
+    as in its own, and its 王芳 is below its quota; the JSON, the document and a note say
+    which school is counted by which quotas."""
+    own = "[quotas]\nhome_visits_per_term = 2\nchildren_per_teacher = 2\n"
+    root = county(tmp_path, own)
+    args = ("--term", "2024-autumn", "--format", "json")
+    summary = run("summary", root, *args)
+    doc = summary.json()
+    records = doc["records"]
+    got = (records["paired_children"], records["home_visited"], records["home_visit_rate"])
+    assert got == (2, 1, 0.5)
+    assert doc["pairing"]["teachers_below_quota"] == [f"王芳（{QS}）"]
+    assert doc["quotas"] == {
+        "talks_per_month": 1,
+        "home_visits_per_term": 1,
+        "warmth_per_year": 1,
+        "children_per_teacher": 1,
+        "schools": [
+            {
+                "school": QS,
+                "talks_per_month": 1,
+                "home_visits_per_term": 2,
+                "warmth_per_year": 1,
+                "children_per_teacher": 2,
+            }
+        ],
+    }
+    said = (
+        f"提示：{QS} 按本校 lbc.toml 的 [quotas] 统计完成情况：每学期家访 2 次、"
+        "每名教师至少帮扶 2 名儿童"
+    )
+    assert [line for line in summary.stderr.splitlines() if "[quotas]" in line] == [said]
+    mine = run("summary", *args, cwd=root / QS).json()
+    assert (mine["records"]["home_visited"], mine["quotas"]["schools"]) == (0, [])
+    text = run("summary", root, "--term", "2024-autumn").stdout.splitlines()
+    at = text.index("- 学期家访：1 名结对儿童本学期至少家访 1 次（50.0%）。")
+    assert text[at + 2] == (
+        f"- 其中{QS}按本校要求统计：每月谈心 1 次，每学期家访 2 次，每学年送温暖 1 次，"
+        "每名在岗教师至少帮扶 2 名儿童。"
+    )
