@@ -874,6 +874,25 @@ _TEXT: dict[str, tuple[str, str]] = {
         "共 {count} 名儿童需重点关注（关注分达到 {threshold}）。",
         "{count} children to watch (score {threshold} or more).",
     ),
+    "watch.summary.own": (
+        "共 {count} 名儿童需重点关注（关注分达到 {threshold}；{schools} 按本校 lbc.toml 的"
+        " [watch]，见提示）。",
+        "{count} children to watch (score {threshold} or more; {schools} by the [watch] of"
+        " their own lbc.toml: see the note).",
+    ),
+    "watch.none.own": (
+        "没有儿童的关注分达到 {threshold}（{schools} 按本校 lbc.toml 的 [watch]，见提示）。",
+        "no child's score reaches {threshold} ({schools} by the [watch] of their own lbc.toml:"
+        " see the note).",
+    ),
+    "note.own_watch": (
+        "提示：{schools} 按本校 lbc.toml 的 [watch] 列入重点关注名单：{settings}",
+        "note: {schools} drawn onto the watch list by the [watch] of their own lbc.toml:"
+        " {settings}",
+    ),
+    "watch.own.threshold": ("关注分达到 {n}", "a score of {n} or more"),
+    "watch.own.guardian_age": ("监护人年满 {n} 岁算高龄", "a guardian of {n} or more is old"),
+    "watch.own.weight": ("{code} 权重 {n}", "{code} weighs {n}"),
     "watch.untyped": ("未评估是否需要重点关注", "they were not assessed for the watch list"),
     "watch.none": (
         "没有儿童的关注分达到 {threshold}。",

@@ -14,15 +14,17 @@ TEACHER = ["王芳", "女", "13800001111", "班主任", "三年级(2)班", "语�
 
 
 def county(tmp_path: Path, own: str) -> Path:
-    """Two schools, each with one child paired with its 王芳, home-visited once on Oct 10
-    2024; 青山小学's lbc.toml adds ``own`` (its [quotas] or [watch]), 白鹤小学 has none."""
+    """Two schools, each with one child with asthma and a guardian of 66, paired with its
+    王芳 and home-visited once on Oct 10 2024; 青山小学's lbc.toml adds ``own`` (its
+    [quotas] or [watch]), 白鹤小学 has none."""
     root = tmp_path / "全县"
     for name, n in ((QS, 1), (BH, 3)):
         (root / name).mkdir(parents=True)
-        child = child_row(n)
+        child = [*child_row(n, 健康状况="哮喘"), 66, "王芳"]
         record = [dt.date(2024, 10, 10), "王芳", child[1], "三年级(2)班", "家访", "家访"]
+        header = [*CHILD_HEADER, "监护人年龄", "帮扶教师"]
         sheets = {
-            "花名册": [[f"{name}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child, "王芳"]],
+            "花名册": [[f"{name}留守儿童花名册"], header, child],
             "教师": [TEACHER_HEADER, TEACHER],
             "记录": [RECORD_HEADER, record],
         }
@@ -75,3 +77,66 @@ def test_summary_counts_a_schools_children_by_its_own_quotas(tmp_path: Path) -> 
         f"- 其中{QS}按本校要求统计：每月谈心 1 次，每学期家访 2 次，每学年送温暖 1 次，"
         "每名在岗教师至少帮扶 2 名儿童。"
     )
+
+
+WATCH = "[watch]\nthreshold = 4\nguardian_age = 65\n[watch.weights]\nWCH013 = 0\n"
+
+
+def test_watch_draws_a_schools_children_by_its_own_watch_settings(tmp_path: Path) -> None:
+    """青山小学's lbc.toml lists a child at a score of 4, counts a guardian of 65 as old and
+    weighs no days without contact: on Nov 20 its child (asthma, 2; a guardian of 66, 2) is
+    on the county's list by those, as on its own, not for 41 days without contact; 白鹤小学's
+    by the run's (asthma, 2; 41 days, 3). The JSON, the last line and a note say so. At 5,
+    青山小学's child is on neither list."""
+    root = county(tmp_path, WATCH)
+    args = ("--as-of", "2024-11-20", "--format", "json")
+    watched = run("watch", root, *args)
+    doc = watched.json()
+    got = {
+        g["class"]: [
+            (c["name"], c["score"], [r["code"] for r in c["reasons"]]) for c in g["children"]
+        ]
+        for g in doc["classes"]
+    }
+    assert got == {
+        f"{BH} 三年级(2)班": [("王梓萱", 5, ["WCH013", "WCH008"])],
+        f"{QS} 三年级(2)班": [("张雨涵", 4, ["WCH004", "WCH008"])],
+    }
+    mine = run("watch", *args, cwd=root / QS).json()
+    [[child]] = [g["children"] for g in mine["classes"]]
+    assert (child["score"], [r["message"] for r in child["reasons"]]) == (
+        4,
+        ["监护人 66 岁", "患病：哮喘"],
+    )
+    assert doc["summary"] == {
+        "children": 2,
+        "threshold": 3,
+        "schools": [{"school": QS, "threshold": 4, "guardian_age": 65, "weights": {"WCH013": 0}}],
+    }
+    said = (
+        f"提示：{QS} 按本校 lbc.toml 的 [watch] 列入重点关注名单：关注分达到 4、"
+        "监护人年满 65 岁算高龄、WCH013 权重 0"
+    )
+    assert [line for line in watched.stderr.splitlines() if "[watch]" in line] == [said]
+    text = run("watch", root, "--as-of", "2024-11-20").stdout.splitlines()
+    assert (
+        text[-1]
+        == f"共 2 名儿童需重点关注（关注分达到 3；{QS} 按本校 lbc.toml 的 [watch]，见提示）。"
+    )
+    toml = root / QS / "lbc.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("threshold = 4", "threshold = 5"))
+    doc = run("watch", root, *args).json()
+    assert [g["class"] for g in doc["classes"]] == [f"{BH} 三年级(2)班"]
+
+
+def test_the_summarys_watch_list_draws_a_school_by_its_own_settings(tmp_path: Path) -> None:
+    """On the autumn term's first day 青山小学's child is on its own watch list (asthma and
+    a guardian of 66, 4 by its lbc.toml's [watch]); the county's summary counts it there
+    too, and names the school's settings in a note."""
+    root = county(tmp_path, WATCH)
+    summary = run("summary", root, "--term", "2024-autumn", "--format", "json")
+    watch = summary.json()["watch"]
+    assert (watch["start"], watch["end"]) == (1, 2)
+    mine = run("summary", "--term", "2024-autumn", "--format", "json", cwd=root / QS).json()
+    assert (mine["watch"]["start"], mine["watch"]["end"]) == (1, 1)
+    assert sum("[watch]" in line for line in summary.stderr.splitlines()) == 1

@@ -53,6 +53,7 @@ from lbc.roster.support import (
 )
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
+from lbc.workspace.schools import of_their_own, watch_by_file
 from lbc.workspace.terms import school_year_start, term_of
 
 ADULT = 18
@@ -152,6 +153,28 @@ def watch_list(
     return WatchFacts(roster, previous).on(as_of, settings)
 
 
+def unlike(mine: WatchSettings, run: WatchSettings) -> dict[str, object]:
+    """Where a school's own watch settings (``watch_by_file``) differ from the run's: its
+    threshold, guardian_age, and the weights (by code) it gives otherwise."""
+    out: dict[str, object] = {
+        key: getattr(mine, key)
+        for key in ("threshold", "guardian_age")
+        if getattr(mine, key) != getattr(run, key)
+    }
+    theirs = weights(run)
+    changed = {code: w for code, w in weights(mine).items() if w != theirs[code]}
+    return {**out, "weights": changed} if changed else out
+
+
+def settings_of_their_own(roster: Roster, run: WatchSettings) -> dict[str, dict[str, object]]:
+    """The schools of a county whose own lbc.toml's [watch] draws their children's list
+    (``watch_by_file``), by name, and where it differs from the run's (``unlike``)."""
+    return {
+        school: unlike(mine, run)
+        for school, mine in of_their_own(watch_by_file(roster, run), roster).items()
+    }
+
+
 Found = tuple[Rule, str, dict[str, object]]
 
 
@@ -235,7 +258,8 @@ class WatchFacts:
         said beside the list, or a child they were written for would stand on it as never
         contacted with no word why. None when the days without contact are not judged (no
         records, or WCH013 weighed 0)."""
-        if self._contacts is None or weights(settings)["WCH013"] <= 0:
+        weight, _, own = self._weights(settings)
+        if self._contacts is None or all(w["WCH013"] <= 0 for w in [weight, *own.values()]):
             return None
         day, year_start = _contact_window(as_of, settings.terms)
         own = {}  # a county's: each school's school year by its own term dates
@@ -245,13 +269,32 @@ class WatchFacts:
         records = dated_records(self._roster, self._index, year_start, day, (), own)
         return sum(r.unclear for r in records)
 
-    def on(self, as_of: dt.date, settings: WatchSettings) -> list[Watched]:
+    def _weights(
+        self, settings: WatchSettings, without: tuple[str, ...] = ()
+    ) -> tuple[dict[str, int], dict[str, WatchSettings], dict[str, dict[str, int]]]:
+        """Each criterion's weight by the run's ``settings``; in a county's folder, each
+        school's own [watch] over them (``watch_by_file``, by the file its children go by:
+        Table.origin) and its weights. The criteria ``without`` weigh 0 for every school."""
+        off = dict.fromkeys(without, 0)
+        own = watch_by_file(self._roster, settings)
+        by_file = {file: {**weights(mine), **off} for file, mine in own.items()}
+        return {**weights(settings), **off}, own, by_file
+
+    def on(
+        self, as_of: dt.date, settings: WatchSettings, without: tuple[str, ...] = ()
+    ) -> list[Watched]:
         """The children on the list ``as_of``, in roster order, each reason weighed by
-        ``settings`` and the most weighty first. Only the guardian's age (WCH004, WCH006)
-        and the days without contact (WCH013) depend on the day."""
-        weight = weights(settings)
-        aged = self._aged(as_of, settings.guardian_age)
-        silent = self._silent(as_of, settings) if weight["WCH013"] > 0 else {}
+        ``settings`` and the most weighty first; in a county's folder, a school's children by
+        its own lbc.toml's [watch] over them (Roster.watch). The criteria ``without`` are
+        left out for every school. Only the guardian's age (WCH004, WCH006) and the days
+        without contact (WCH013) depend on the day."""
+        weight, own, own_weight = self._weights(settings, without)
+        # A county's schools of their own [watch]: their threshold and guardian age.
+        thresholds = {file: mine.threshold for file, mine in own.items()}
+        ages = {file: mine.guardian_age for file, mine in own.items()}
+        aged = self._aged(as_of, settings.guardian_age, ages)
+        contact = any(w["WCH013"] > 0 for w in [weight, *own_weight.values()])
+        silent = self._silent(as_of, settings) if contact else {}
         # Many children share a reason word for word (no support teacher, a guardian of 72):
         # each distinct one is worded and weighed once, and shared (a Reason is frozen).
         made: dict[tuple[object, ...], Reason | None] = {}
@@ -260,7 +303,7 @@ class WatchFacts:
             rule, key, params = found
             at = (table, rule.code, key, *params.values())
             if at not in made:
-                w = weight[rule.code]
+                w = own_weight.get(table.origin, weight)[rule.code]
                 made[at] = (
                     Reason(rule, key, table.letter(key), rule.said(**params), w) if w > 0 else None
                 )
@@ -270,16 +313,19 @@ class WatchFacts:
             """A reason read from a row repeating child ``k``'s ID number, pointing at it."""
             rule, key, params = found
             table, i = self._from[(k, rule.code)]
-            if weight[rule.code] <= 0:
+            # Weighed by the child's school, whose kept row it is.
+            w = own_weight.get(self.children[k][0].origin, weight)[rule.code]
+            if w <= 0:
                 return None
             where = {"sheet": table.sheet_at(i), "row": table.rows[i]}
             text = said("watch.other_row", reason=rule.said(**params), **where)
-            return Reason(rule, key, table.letter(key), text, weight[rule.code], (table, i))
+            return Reason(rule, key, table.letter(key), text, w, (table, i))
 
         out: list[Watched] = []
         threshold, repeated = settings.threshold, self._from
         for k in sorted({*self._found, *aged, *silent, *self._changed}):
             table, i = self.children[k]
+            limit = thresholds.get(table.origin, threshold) if thresholds else threshold
             found = [
                 *self._found.get(k, ()),
                 *aged.get(k, ()),
@@ -296,20 +342,24 @@ class WatchFacts:
                     is not None
                 ]
             if len(reasons) == 1:  # most children listed: one reason, nothing to order
-                if reasons[0].weight >= threshold:
+                if reasons[0].weight >= limit:
                     out.append(Watched(table, i, reasons))
-            elif reasons and sum(r.weight for r in reasons) >= threshold:
+            elif reasons and sum(r.weight for r in reasons) >= limit:
                 # Only WCH014 can be found twice (both parents): the father's stays first.
                 reasons.sort(key=lambda r: (-r.weight, r.rule.code))
                 out.append(Watched(table, i, reasons))
         return out
 
-    def _aged(self, as_of: dt.date, limit: int) -> dict[int, list[Found]]:
-        """WCH004 and WCH006: the guardian's age ``as_of``, ``limit`` or more, or under 18."""
+    def _aged(
+        self, as_of: dt.date, limit: int, own: dict[str, int] | None = None
+    ) -> dict[int, list[Found]]:
+        """WCH004 and WCH006: the guardian's age ``as_of``, ``limit`` or more (``own``: a
+        school's own, by its children's file, Table.origin), or under 18."""
         out: dict[int, list[Found]] = {}
+        children = self.children
         for k, (born, key) in self._guardians.items():
             age = born if isinstance(born, int) else age_on(born, as_of)
-            if age >= limit:
+            if age >= (own.get(children[k][0].origin, limit) if own else limit):
                 out[k] = [(R.WCH004, key, {"age": age})]
             elif age < ADULT:
                 out[k] = [(R.WCH006, key, {"age": age})]

@@ -483,6 +483,20 @@ def note_own_quotas(
         note(t(message, schools=as_list(sorted(schools)), quotas=words))
 
 
+def note_own_watch(own: dict[str, dict[str, object]]) -> None:
+    """Say which schools of a county's folder are drawn onto the watch list by the [watch]
+    of their own lbc.toml, and how (``WatchReport.own``: where it differs from the run's)."""
+    said: dict[str, set[str]] = {}
+    for school, unlike in own.items():
+        words = [t(f"watch.own.{key}", n=n) for key, n in unlike.items() if key != "weights"]
+        weights = unlike.get("weights") or {}
+        assert isinstance(weights, dict)
+        words += [t("watch.own.weight", code=code, n=n) for code, n in sorted(weights.items())]
+        said.setdefault(t("list.sep").join(words), set()).add(school)
+    for words, schools in said.items():
+        note(t("note.own_watch", schools="、".join(sorted(schools)), settings=words))
+
+
 def note_one_name_two_workspaces(files: Iterable[str]) -> None:
     """Say each school name that two schools' workspaces give (one_name_two_workspaces)."""
     for school, configs in one_name_two_workspaces(files):

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from lbc.checks.engine import check_roster
+from lbc.checks.watch import settings_of_their_own
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, language, t
@@ -16,7 +17,7 @@ from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, to_json
 from lbc.output.privacy import mask_numbers_in
 from lbc.reports.summary import COUNTED_QUOTAS, VARIABLES, build_context, input_notes
-from lbc.workspace.schools import quotas_by_file, quotas_of_their_own, read_roster, run_school
+from lbc.workspace.schools import of_their_own, quotas_by_file, read_roster, run_school
 from lbc.workspace.terms import Dates, Term, each_schools_term, parse_term
 
 SUMMARY_FORMATS = ("md", "html", "docx", "json")
@@ -74,8 +75,9 @@ def summary(
     roster = common.read(paths, cfg, pairs_matter=True, term=pick)
     terms = each_schools_term(roster, cfg.terms, pick)  # a county's: each school's dates
     common.note_own_terms(roster, terms)
-    own = quotas_of_their_own(quotas_by_file(roster, cfg.quotas), roster)
+    own = of_their_own(quotas_by_file(roster, cfg.quotas), roster)
     common.note_own_quotas(own, cfg.quotas, COUNTED_QUOTAS, "sum.note.own_quotas")
+    common.note_own_watch(settings_of_their_own(roster, cfg.watch))
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
     school = run_school(roster, cfg.school)
     from lbc.documents import (

@@ -67,6 +67,7 @@ def watch_command(
     last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
     report = watch_report(roster, cfg.watch, day, last_term)
     common.note_untyped(report.untyped, t("watch.untyped"))
+    common.note_own_watch(report.own)
     if report.unclear is not None:  # the days without contact count: what they cannot see
         common.note_uncounted_records(roster, cfg.terms, report.unclear)
     privacy = Privacy(show_pii, names_in_full=True)  # the children to look after: names whole
@@ -90,7 +91,12 @@ def watch_command(
 
 def as_document(report: WatchReport, privacy: Privacy) -> dict[str, object]:
     return {
-        "summary": {"children": report.count, "threshold": report.threshold},
+        "summary": {
+            "children": report.count,
+            "threshold": report.threshold,
+            # The schools of a county drawn by their own lbc.toml's [watch], where it differs.
+            "schools": [{"school": school, **unlike} for school, unlike in report.own.items()],
+        },
         "classes": [
             {
                 "class": privacy.text(g.cls),
@@ -164,9 +170,7 @@ def print_table(report: WatchReport, privacy: Privacy) -> None:
             for w in g.children
         ]
         console.print(rich_table(headers, rows, title=title))
-    if report.count:
-        console.print(
-            t("watch.summary", count=report.count, threshold=report.threshold), markup=False
-        )
-    else:
-        console.print(t("watch.none", threshold=report.threshold), markup=False)
+    # A county's schools drawn by their own [watch]: the run's threshold is not theirs.
+    own = {"schools": "、".join(report.own)} if report.own else {}
+    key = ("watch.summary" if report.count else "watch.none") + (".own" if own else "")
+    console.print(t(key, count=report.count, threshold=report.threshold, **own), markup=False)

@@ -45,7 +45,7 @@ from lbc.roster.support import (
 )
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas
-from lbc.workspace.schools import quotas_by_file, quotas_of_their_own, schools_of
+from lbc.workspace.schools import of_their_own, quotas_by_file, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, terms_of_their_own
 
 Month = tuple[int, int]
@@ -356,7 +356,7 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     result.paired = sum(len(v) for v in loads.values())
     # Each school's own [quotas] over the run's, in a county's folder (Roster.quotas).
     own_quotas = quotas_by_file(roster, quotas)
-    result.own_quotas = quotas_of_their_own(own_quotas, roster)
+    result.own_quotas = of_their_own(own_quotas, roster)
     result.own_terms = terms_of_their_own(roster, terms)
     result.unpaired = len(kids) - result.paired
     for teacher, mine in loads.items():

@@ -35,7 +35,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from dataclasses import replace
 from itertools import chain, repeat
 from typing import Any
 
@@ -79,7 +78,7 @@ from lbc.roster.support import (
 )
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas, WatchSettings
-from lbc.workspace.schools import quotas_by_file, quotas_of_their_own, schools_of
+from lbc.workspace.schools import of_their_own, quotas_by_file, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, term_of_its_own, terms_of_their_own
 
 # Every variable a summary template can use, documented by ``lbc summary --variables``
@@ -330,7 +329,7 @@ def build_context(
             # The schools of a county whose own lbc.toml's quotas the summary counts by.
             "schools": [
                 {"school": school, **mine}
-                for school, theirs in quotas_of_their_own(own_quotas, roster).items()
+                for school, theirs in of_their_own(own_quotas, roster).items()
                 if (mine := _counted_quotas(theirs)) != _counted_quotas(quotas)
             ],
         },
@@ -720,10 +719,9 @@ def _watch_section(
     ``end_all_owed`` had their support teacher and every talk and home visit the quotas ask
     for this term.
     """
-    at_start = replace(watch, weights={**watch.weights, R.WCH013.code: 0})
     now = WatchFacts(roster, previous)
     then = WatchFacts(previous) if previous is not None else now  # one reading, two days
-    start = then.on(term.start, at_start)
+    start = then.on(term.start, watch, without=(R.WCH013.code,))
     end = now.on(as_of, watch)
     position = {where: k for k, where in enumerate(kids.where)}
     on_list = [position[(w.table.file, w.table.sheet_at(w.i), w.row)] for w in end]

@@ -7,9 +7,9 @@ largest sum of weights) first, then in roster order.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from lbc.checks.watch import Watched, WatchFacts
+from lbc.checks.watch import Watched, WatchFacts, settings_of_their_own
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster.people import require_left_behind_type, untyped
 from lbc.roster.tables import Roster, Table
@@ -25,6 +25,9 @@ class WatchReport:
     # Records naming no one child among those WCH013 looks back over; None when the days
     # without contact are not judged (WatchFacts.unclear).
     unclear: int | None = None
+    # The schools of a county whose own lbc.toml's [watch] draws their children's list, by
+    # name, and where it differs from the run's (``unlike``): threshold, guardian_age, weights.
+    own: dict[str, dict[str, object]] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -47,4 +50,5 @@ def watch_report(
         as_of,
         untyped(roster.children),
         facts.unclear(as_of, settings),
+        settings_of_their_own(roster, settings),
     )

@@ -551,6 +551,10 @@ class Roster:
     # a county's folder run counts what that school's children are owed by them, over the
     # run's (lbc.workspace.config.quotas_over). Filled by read_roster with ``terms``.
     quotas: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The [watch] each file of a school's workspace has its lbc.toml set (Config.own_watch):
+    # a county's folder run draws that school's children's watch list by them, over the
+    # run's (lbc.workspace.config.watch_over). Filled by read_roster with ``terms``.
+    watch: dict[str, dict[str, object]] = field(default_factory=dict)
     # A merged roster's SCHOOL_TERMS_SHEET, as written: (file, sheet, its first column,
     # [(Excel row, cells)], the Table.origin of every table of the file it is of);
     # lbc.workspace.schools reads it into ``terms`` (each school's rows' Table.origin) and

@@ -70,6 +70,9 @@ class Config:
     # win over the run's for its children (Roster.quotas), the rest stay the run's.
     own_quotas: dict[str, int] = field(default_factory=dict)
     watch: WatchSettings = field(default_factory=WatchSettings)
+    # The [watch] the lbc.toml sets itself (threshold, guardian_age, weights), by key: a
+    # school's in a county's folder run win over the run's for its children (Roster.watch).
+    own_watch: dict[str, object] = field(default_factory=dict)
 
     def own_files(self) -> frozenset[Path]:
         """The files its [files] name (rosters, pairs workbook, record sheets), those in
@@ -82,6 +85,16 @@ class Config:
 def quotas_over(run: Quotas, own: dict[str, int] | None) -> Quotas:
     """A school's quotas: the [quotas] its own lbc.toml sets (``own``) over the run's."""
     return dataclasses.replace(run, **own) if own else run
+
+
+def watch_over(run: WatchSettings, own: dict[str, object] | None) -> WatchSettings:
+    """A school's watch settings: the [watch] its own lbc.toml sets (``own``) over the
+    run's, a weight its [watch.weights] does not set staying the run's."""
+    if not own:
+        return run
+    weights = own.get("weights")
+    mine = {**run.weights, **weights} if isinstance(weights, dict) else run.weights
+    return dataclasses.replace(run, **{**own, "weights": mine})
 
 
 def find_config(start: Path) -> Path | None:
@@ -142,6 +155,7 @@ def load_config(path: Path) -> Config:
         cfg.own_quotas[key] = getattr(cfg.quotas, key)
 
     cfg.watch = _watch(data.get("watch", {}), bad)
+    cfg.own_watch = {key: getattr(cfg.watch, key) for key in data.get("watch", {})}
     cfg.watch.days_without_contact = cfg.quotas.max_days_without_contact
     cfg.watch.terms = cfg.terms
 

@@ -22,14 +22,22 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from lbc.errors import LbcError
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import Roster, Table, column_letter, file_names, load_roster
-from lbc.workspace.config import Config, Quotas, find_config, load_config, quotas_over
+from lbc.workspace.config import (
+    Config,
+    Quotas,
+    WatchSettings,
+    find_config,
+    load_config,
+    quotas_over,
+    watch_over,
+)
 from lbc.workspace.terms import schools_term_dates
 
 # What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
@@ -37,6 +45,9 @@ from lbc.workspace.terms import schools_term_dates
 _TITLE_CUT = re.compile(
     r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守儿童.*$|花名册.*$|名册.*$|学生.*$|(?:帮扶|结对)?名单.*$"
 )
+
+# A school's settings of its own lbc.toml (Quotas, WatchSettings).
+S = TypeVar("S")
 
 
 def read_roster(
@@ -79,12 +90,14 @@ def read_roster(
             if workspace is not None:  # the term dates and quotas of its own workspace
                 roster.terms[str(path)] = workspace[1].terms
                 roster.quotas[str(path)] = workspace[1].own_quotas
+                roster.watch[str(path)] = workspace[1].own_watch
     # A merged roster's rows go by their school's file (Table.origin): the workspace it
     # lies in dates them still, unless its sheet of each school's terms says otherwise.
     for table in roster.tables():
         if table.origin != table.file and table.file in roster.terms:
             roster.terms.setdefault(table.origin, roster.terms[table.file])
             roster.quotas.setdefault(table.origin, roster.quotas[table.file])
+            roster.watch.setdefault(table.origin, roster.watch[table.file])
     terms_of_the_sheet(roster)
     _unlike_the_title(roster, files)
     if named is None:
@@ -107,9 +120,20 @@ def quotas_by_file(roster: Roster, run: Quotas) -> dict[str, Quotas]:
     return out
 
 
-def quotas_of_their_own(by_file: dict[str, Quotas], roster: Roster) -> dict[str, Quotas]:
-    """The schools of ``quotas_by_file``, by name, each once: what the run's quotas, in a
-    heading or a document, do not say."""
+def watch_by_file(roster: Roster, run: WatchSettings) -> dict[str, WatchSettings]:
+    """Each file whose school's own lbc.toml sets [watch] other than the run's (``run``),
+    and its settings (Roster.watch over the run's): a county's folder run draws that
+    school's children's watch list by them. Empty in a school's own run."""
+    out = {}
+    for file, own in roster.watch.items():
+        if own and (mine := watch_over(run, own)) != run:
+            out[file] = mine
+    return out
+
+
+def of_their_own(by_file: dict[str, S], roster: Roster) -> dict[str, S]:
+    """The schools of ``quotas_by_file`` or ``watch_by_file``, by name, each once: what the
+    run's settings, in a heading or a document, do not say."""
     return {
         roster.declared.get(file) or roster.term_schools.get(file) or file: quotas
         for file, quotas in sorted(by_file.items())
