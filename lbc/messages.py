@@ -3286,9 +3286,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "due.yes": ("是", "yes"),
     "due.none": ("截至 {date}，没有待办事项。", "nothing owed as of {date}."),
     "due.summary": (
-        "截至 {date}（{term}）：结对儿童 {paired} 名；本月未谈心 {talk} 名，有月份漏谈 {missed} 名，本学期未家访 {visit} 名，本学年未送温暖 {warmth} 名，超过 {days} 天无任何联系 {silent} 名；逾期 {overdue} 名",
-        "as of {date} ({term}): {paired} paired children; {talk} without a talk this month, {missed} who missed a month, {visit} without a home visit this term, {warmth} without 送温暖 this year, {silent} with no contact for over {days} days; {overdue} overdue",
+        "截至 {date}（{term}）：结对儿童 {paired} 名；本月未谈心 {talk} 名，有月份漏谈 {missed} 名，本学期未家访 {visit} 名，本学年未送温暖 {warmth} 名，超过 {limit}无任何联系 {silent} 名；逾期 {overdue} 名",
+        "as of {date} ({term}): {paired} paired children; {talk} without a talk this month, {missed} who missed a month, {visit} without a home visit this term, {warmth} without 送温暖 this year, {silent} with no contact for over {limit}; {overdue} overdue",
     ),
+    # The days without contact allowed, in due.summary: the run's, and where schools of a
+    # county allow others by their own lbc.toml's [quotas], theirs.
+    "due.limit": ("{days} 天", "{days} days"),
+    "due.limit.own": ("{days} 天（{own}）", "{days} days ({own})"),
+    "due.limit.school": ("{schools} {days} 天", "{days} at {schools}"),
     "due.title": (
         "{school}帮扶工作待办清单（截至{date}）",
         "{school}帮扶工作待办清单（截至{date}）",

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 
 QS, BH = "青山小学", "白鹤小学"
@@ -140,3 +142,24 @@ def test_the_summarys_watch_list_draws_a_school_by_its_own_settings(tmp_path: Pa
     mine = run("summary", "--term", "2024-autumn", "--format", "json", cwd=root / QS).json()
     assert (mine["watch"]["start"], mine["watch"]["end"]) == (1, 1)
     assert sum("[watch]" in line for line in summary.stderr.splitlines()) == 1
+
+
+def test_dues_last_line_gives_each_schools_own_days_without_contact(tmp_path: Path) -> None:
+    """青山小学's lbc.toml allows 14 days without contact: on Oct 30 its child, 20 days
+    without, is counted as out of contact, 白鹤小学's (the run's 30) not; the totals line,
+    on the terminal and in the printed list, says both limits, not the run's 30 alone."""
+    root = county(tmp_path, "[quotas]\nmax_days_without_contact = 14\n")
+    due = run("due", root, "--as-of", "2024-10-30")
+    assert due.stdout.splitlines()[-1] == (
+        "截至 2024-10-30（2024年秋季学期）：结对儿童 2 名；本月未谈心 2 名，有月份漏谈 2 名，"
+        "本学期未家访 0 名，本学年未送温暖 2 名，超过 30 天（青山小学 14 天）无任何联系 1 名；"
+        "逾期 2 名"
+    )
+    out = tmp_path / "待办.xlsx"
+    assert run("due", root, "--as-of", "2024-10-30", "--out", out).exit_code == 1
+    cells = [c for row in load_workbook(out).active.iter_rows(values_only=True) for c in row]
+    said = "超过 30 天（青山小学 14 天）无任何联系 1 名"
+    assert any(isinstance(c, str) and said in c for c in cells)
+    english = run("--lang", "en", "due", root, "--as-of", "2024-10-30").stdout
+    said = "1 with no contact for over 30 days (14 at 青山小学); 2 overdue"
+    assert said in " ".join(english.split())  # the terminal wraps it at a space

@@ -474,7 +474,21 @@ def _owed_text(c: Owed) -> str:
 
 
 def summary_line(result: Due, day: Callable[[dt.date], str] = str) -> str:
+    """The list's last line, its totals: the days without contact allowed are the run's,
+    and, where schools of a county allow others by their own [quotas], theirs too."""
     n = result.totals()
+    days = result.quotas.max_days_without_contact
+    own: dict[int, list[str]] = {}
+    for school, quotas in result.own_quotas.items():
+        if quotas.max_days_without_contact != days:
+            own.setdefault(quotas.max_days_without_contact, []).append(school)
+    words = [
+        t("due.limit.school", schools="、".join(sorted(schools)), days=n)
+        for n, schools in sorted(own.items())
+    ]
+    limit = (
+        t("due.limit.own", days=days, own="；".join(words)) if own else t("due.limit", days=days)
+    )
     return t(
         "due.summary",
         date=day(result.as_of),
@@ -484,7 +498,7 @@ def summary_line(result: Due, day: Callable[[dt.date], str] = str) -> str:
         missed=n["missed_a_month"],
         visit=n["no_home_visit"],
         warmth=n["no_warmth"],
-        days=result.quotas.max_days_without_contact,
+        limit=limit,
         silent=n["out_of_contact"],
         overdue=n["overdue"],
     )
