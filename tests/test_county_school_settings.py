@@ -163,3 +163,26 @@ def test_dues_last_line_gives_each_schools_own_days_without_contact(tmp_path: Pa
     english = run("--lang", "en", "due", root, "--as-of", "2024-10-30").stdout
     said = "1 with no contact for over 30 days (14 at 青山小学); 2 overdue"
     assert said in " ".join(english.split())  # the terminal wraps it at a space
+
+
+def test_record_sheets_lay_out_a_schools_own_quotas(tmp_path: Path) -> None:
+    """青山小学's lbc.toml asks two talks a month: its teacher's sheet over the county's
+    folder lays out two talk rows a month, as its own run does; 白鹤小学's one."""
+    root = county(tmp_path, "[quotas]\ntalks_per_month = 2\n")
+    made = run("record-sheets", root, "--term", "2024-autumn", "--out", tmp_path / "表")
+    said = f"已写出 2 份帮扶记录表（共预置 19 行待填）到 {tmp_path / '表'}"
+    assert (made.exit_code, made.stderr.splitlines()[0]) == (0, said)
+
+    def planned(book: Path) -> list[tuple[str, str]]:
+        rows = load_workbook(book)["帮扶记录"].iter_rows(min_row=3, values_only=True)
+        return [(row[3], row[4]) for row in rows if row[3]]  # not the blank rows below
+
+    months = ["2024年9月", "2024年10月", "2024年11月", "2024年12月", "2025年1月"]
+    rest = [("家访", "本学期"), ("送温暖", "本学年")]
+    books = {n: tmp_path / "表" / f"帮扶记录表_2024年秋季学期_王芳（{n}）.xlsx" for n in (QS, BH)}
+    assert planned(books[BH]) == [*(("谈心", m) for m in months), *rest]
+    assert planned(books[QS]) == [*(("谈心", m) for m in months for _ in (1, 2)), *rest]
+    mine = run("record-sheets", "--term", "2024-autumn", "--out", tmp_path / "本校", cwd=root / QS)
+    assert mine.exit_code == 0
+    own = tmp_path / "本校" / "帮扶记录表_2024年秋季学期_王芳.xlsx"
+    assert planned(own) == planned(books[QS])

@@ -122,8 +122,9 @@ def record_books(
     roster: Roster, terms: SchoolTerms, quotas: Quotas
 ) -> tuple[list[RecordBook], int, list[str]]:
     """One book per support teacher with children, laid out for the term as the teacher's
-    school dates it (``terms``), how many children have none, and the paired namesakes
-    their sheets cannot tell apart (张伟（五年级(1)班）)."""
+    school dates it (``terms``) and by its quotas (in a county's folder, those its own
+    lbc.toml sets over the run's: ``quotas_by_file``), how many children have none, and
+    the paired namesakes their sheets cannot tell apart (张伟（五年级(1)班）)."""
     kids, _ = on_books(roster)
     priority = kids.priority()
     text = {
@@ -133,7 +134,8 @@ def record_books(
     text["guardian_phone"] = [nz.numbers_text(v) for v in kids.column("guardian_phone")]
     parents = [(who, kids.column(f"{who}_phone")) for who in ("father", "mother", "parent")]
     born, unclear = namesakes_born(kids, kids.index(roster))
-    rows: dict[Term, list[tuple[str, str, Month | None]]] = {}
+    rows: dict[tuple[Term, str], list[tuple[str, str, Month | None]]] = {}
+    own = quotas_by_file(roster, quotas)
     arrivals: dict[dt.date, list[dt.date | None]] = {}
     books = []
     loads = caseloads(kids)
@@ -154,9 +156,11 @@ def record_books(
             )
             for k in mine
         ]
-        term = terms.of(kids.origins[mine[0]])
-        if term not in rows:
-            rows[term] = laid_out(term, quotas)
+        file = kids.origins[mine[0]]
+        term = terms.of(file)
+        laid = (term, file if file in own else "")  # a school's own quotas: its own rows
+        if laid not in rows:
+            rows[laid] = laid_out(term, own.get(file, quotas))
         # A child who came this school year owes no talk of a month it was mostly not
         # there (lbc due, the summary): no row is laid out for one.
         owes: list[set[Month] | None] = []
@@ -168,7 +172,7 @@ def record_books(
             owes.append(None if came is None else set(term.counted_months(term.end, came)))
         planned = [
             Planned(n, kind, when)
-            for kind, when, month in rows[term]
+            for kind, when, month in rows[laid]
             for n in range(len(children))
             if month is None or owes[n] is None or month in owes[n]
         ]
