@@ -492,9 +492,9 @@ def note_own_watch(own: dict[str, dict[str, object]]) -> None:
         weights = unlike.get("weights") or {}
         assert isinstance(weights, dict)
         words += [t("watch.own.weight", code=code, n=n) for code, n in sorted(weights.items())]
-        said.setdefault(t("list.sep").join(words), set()).add(school)
+        said.setdefault(as_list(words), set()).add(school)
     for words, schools in said.items():
-        note(t("note.own_watch", schools="、".join(sorted(schools)), settings=words))
+        note(t("note.own_watch", schools=as_list(sorted(schools)), settings=words))
 
 
 def note_one_name_two_workspaces(files: Iterable[str]) -> None:

@@ -9,7 +9,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus
-from lbc.messages import h, language, t
+from lbc.messages import as_list, h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
@@ -171,6 +171,6 @@ def print_table(report: WatchReport, privacy: Privacy) -> None:
         ]
         console.print(rich_table(headers, rows, title=title))
     # A county's schools drawn by their own [watch]: the run's threshold is not theirs.
-    own = {"schools": "、".join(report.own)} if report.own else {}
+    own = {"schools": as_list(report.own)} if report.own else {}
     key = ("watch.summary" if report.count else "watch.none") + (".own" if own else "")
     console.print(t(key, count=report.count, threshold=report.threshold, **own), markup=False)

@@ -487,7 +487,7 @@ def summary_line(result: Due, day: Callable[[dt.date], str] = str) -> str:
         if quotas.max_days_without_contact != days:
             own.setdefault(quotas.max_days_without_contact, []).append(school)
     words = [
-        t("due.limit.school", schools="、".join(sorted(schools)), days=n)
+        t("due.limit.school", schools=as_list(sorted(schools)), days=n)
         for n, schools in sorted(own.items())
     ]
     limit = (
