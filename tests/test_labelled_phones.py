@@ -423,3 +423,32 @@ def test_a_number_with_an_extension_or_a_latin_label_is_the_number(tmp_path: Pat
         ("13500007778", "13912345678"),
         ("13500007779", "13912345678"),
     ]
+
+
+def test_a_family_label_beside_another_is_the_columns_persons(tmp_path: Path) -> None:
+    """家长 (the family, nobody in particular) before one of two labelled numbers in a
+    person's own column (家长：…；母：… in 父亲电话) is that person's number, as it is when it
+    labels the cell's one number: no PHN001, the other number the mother's, as its label
+    says, on the card and filling her empty cell; a different one typed there is said
+    (PHN003)."""
+    kids = [
+        kid(1, 父亲电话="家长：13800001111；母：13900002222", 母亲电话=None),
+        kid(2, kind="父母均外出", 父亲电话="家长：13800001112；母：13900002223"),
+        kid(3, 母亲电话="父母：13900003333；爷爷：13700003333", 监护人电话=None),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert found(path) == [
+        (
+            "PHN003",
+            3,
+            "J",
+            "father_phone",
+            "“父亲电话”里标明是母亲的号码，与“母亲电话”一栏填的不一样：没有采用，以“母亲电话”为准",
+        ),
+    ]
+    assert card_phones(path, tmp_path / "c.html") == [
+        ("13800001111", "13900002222"),
+        ("13800001112", "13912345678"),
+        ("13812345678", "13900003333"),
+    ]
+    assert guardian_phones(path, tmp_path / "c.html")[2] == "13700003333"

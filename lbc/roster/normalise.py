@@ -572,11 +572,13 @@ _NOT_THEIRS = {
     "guardian_phone": frozenset({"father", "mother"}),
 }
 # Whose numbers a phone column (by its field key) is for: a 家长电话 column is both
-# parents'; a teacher's 联系电话 (``phone``) only its own.
+# parents'; a teacher's 联系电话 (``phone``) only its own. 家长 (父母) names nobody in
+# particular: in one person's column (父亲电话 of 家长：…；母：…) it is that person's number,
+# as it is when it labels the cell's one number.
 _COLUMN_OWNS = {
-    "father_phone": {"father", "own"},
-    "mother_phone": {"mother", "own"},
-    "guardian_phone": {"guardian", "own"},
+    "father_phone": {"father", "parent", "own"},
+    "mother_phone": {"mother", "parent", "own"},
+    "guardian_phone": {"guardian", "parent", "own"},
     "parent_phone": {"father", "mother", "parent", "own"},
     "parent_work_phone": {"father", "mother", "parent", "own"},
 }
