@@ -452,3 +452,48 @@ def test_a_family_label_beside_another_is_the_columns_persons(tmp_path: Path) ->
         ("13812345678", "13900003333"),
     ]
     assert guardian_phones(path, tmp_path / "c.html")[2] == "13700003333"
+
+
+def test_two_numbers_labelled_as_one_persons_are_both_theirs(tmp_path: Path) -> None:
+    """父：…；父：… gives the father two numbers, the first the main one: in 监护人电话 of a
+    guardian who is not the father, both fill his empty cell (said not the guardian's,
+    PHN002, and not compared with themselves, no PHN003; a different number typed for him
+    said once); of a guardian who is the father, both are the guardian's (no PHN001); in
+    父亲电话 beside the mother's (父：…；父：…；母：…), his two and hers apart."""
+    kids = [
+        kid(1, 父亲电话=None, 监护人电话="父：13800001111；父：13900002222"),
+        kid(2, 父亲电话="13811111112", 监护人电话="父：13800001112；父：13900002223"),
+        kid(3, 与儿童关系="父亲", 监护人电话="父：13800001113；父：13900002224"),
+        kid(4, 父亲电话="父：13800001114；父：13900002225；母：13900003333", 母亲电话=None),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    not_the_guardians = "“监护人电话”里的号码标着“父”，不是监护人的，没有当作监护人的电话"
+    assert found(path) == [
+        ("PHN002", 2, "N", "guardian_phone", not_the_guardians),
+        ("PHN002", 3, "N", "guardian_phone", not_the_guardians),
+        (
+            "PHN003",
+            3,
+            "N",
+            "guardian_phone",
+            "“监护人电话”里标明是父亲的号码，与“父亲电话”一栏填的不一样：没有采用，以“父亲电话”为准",
+        ),
+    ]
+    cards = tmp_path / "c.html"
+    assert card_phones(path, cards) == [
+        ("13800001111、13900002222", "13912345678"),
+        ("13811111112", "13912345678"),
+        ("13812345678", "13912345678"),
+        ("13800001114、13900002225", "13900003333"),
+    ]
+    assert guardian_phones(path, cards) == [
+        "＿＿＿＿＿＿",
+        "＿＿＿＿＿＿",
+        "13800001113、13900002224",
+        "13712345678",
+    ]
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["table"] == "children"]
+    assert rows[0]["father_phone"] == "13800001111、13900002222"

@@ -460,9 +460,10 @@ def _each_bad_date(out: _Out, key: str) -> None:
 
 def _several_own(value: nz.Bad, key: str) -> bool:
     """Whether a phone cell holds two or more numbers, each labelled as the column's (家长电话
-    of 父：…；母：…, a teacher's 手机：… 座机：…): numbers to call, each said whose, no
-    malformed number."""
-    return len(nz.own_numbers(value.raw, key)) > 1
+    of 父：…；母：…, a teacher's 手机：… 座机：…), or gives its person two numbers labelled
+    as theirs in another's cell (父：…；父：… in 监护人电话): numbers to call, each said
+    whose, no malformed number (nz.several_numbers)."""
+    return len(value.read) > 1 or len(nz.own_numbers(value.raw, key)) > 1
 
 
 def _each_bad_phone(out: _Out, key: str) -> None:
@@ -493,10 +494,12 @@ def _others_numbers(out: _Out) -> None:
             if labels:
                 said = as_list(labels)
                 out.add(R.PHN002, i, key, label=out.label(key), whose=said, owner=owner)
+            differs = set()  # each person said once: 父：…；父：… is two of the father's
             for word, number, other in numbers:
-                if other and other != key and out.table.has(other):
-                    if values[other][i] == number:  # filled, or typed alike
+                if other and other != key and out.table.has(other) and other not in differs:
+                    if number in nz.numbers_to_call(values[other][i]):  # filled, typed alike
                         continue
+                    differs.add(other)
                     whose = other.removesuffix("_phone")
                     who = t(f"contact.{whose}") if other in nz.PARENT_PHONES else word
                     words = {"label": out.label(key), "other": out.label(other)}

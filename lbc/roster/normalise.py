@@ -409,8 +409,8 @@ def phone_column(
             elif i - 1 in moved:  # the number above is another's: so is this one
                 read[i] = None
                 moved[i] = moved[i - 1]
-        elif len(own := own_numbers(raw, key)) == 1:
-            read[i] = own[0]
+        elif own := own_numbers(raw, key):
+            read[i] = several_numbers(own, raw)
             labelled = labelled_words(raw)
             if theirs := tuple((w, n, "") for w, n in labelled if _WHOSE[w] not in owns):
                 moved[i] = ((), theirs)
@@ -425,6 +425,16 @@ def phone_column(
             labels = tuple(dict.fromkeys(w for w, _ in labelled))
             moved[i] = (labels, tuple((w, n, "") for w, n in labelled))
     return read
+
+
+def several_numbers(numbers: tuple[str, ...], raw: str | None = None) -> str | Bad:
+    """One person's numbers of a phone cell of labelled numbers: the number, or of two or
+    more (父：…；父：…) the cell (``raw``, as typed; in another's column, the numbers) holding
+    them all, the first the main one, as ``numbers_to_call`` gives them (no malformed
+    number: each of them reads)."""
+    if len(numbers) == 1:
+        return numbers[0]
+    return Bad("、".join(numbers) if raw is None else raw, read=numbers)
 
 
 def fill_owners(
@@ -448,21 +458,24 @@ def fill_owners(
     for key, cells in elsewhere.items():
         for i, (label, numbers) in cells.items():
             owned = []
+            given: dict[str, list[str]] = {}  # each person's numbers, in the cell's order
             for word, number, _ in numbers:
                 whose = _WHOSE[word]
                 target = _PARENT_PHONE.get(whose, "")
                 if whose == "guardian" and is_guardian(i, word):
                     target = "guardian_phone"
                 owned.append((word, number, target))
-                if not target or target == key:
-                    continue
+                if target and target != key and number not in given.setdefault(target, []):
+                    given[target].append(number)
+            for target, theirs in given.items():
                 if target not in read:  # no such column: nothing typed there to disagree
                     read[target] = [None] * len(read[key])
                 column = read[target]
                 typed = _as_text(raw[target][i]) if target in raw else None
                 moved = elsewhere.get(target, {}).get(i)
                 if column[i] is None and (typed is None or (moved is not None and moved[0])):
-                    column[i] = number
+                    # 父：…；父：… gives the father both numbers, the first the main one.
+                    column[i] = several_numbers(tuple(theirs))
             cells[i] = (label, tuple(owned))
 
 
@@ -636,6 +649,8 @@ def numbers_to_call(value: object) -> tuple[str, ...]:
         return ()
     if value.__class__ is not Bad:
         return (value,)  # type: ignore[return-value]  # a phone() number
+    if value.read:  # type: ignore[attr-defined]  # one person's numbers of several labelled
+        return value.read  # type: ignore[attr-defined]
     raw = value.raw  # type: ignore[attr-defined]
     if labelled := labelled_numbers(raw):
         return tuple(dict.fromkeys(number for _, number in labelled))

@@ -227,12 +227,12 @@ class Columns(dict[str, list[Any]]):
         theirs = elsewhere.get("guardian_phone", {})
         for i, numbers in [(i, numbers) for i, (labels, numbers) in theirs.items() if labels]:
             mine = [n for n in numbers if self._is_guardian(i, n[0])]
-            if len(mine) > 1:  # 父：…；爸爸：… of a guardian who is the father: as typed
-                read["guardian_phone"][i] = nz.phone(self._raw["guardian_phone"][i])
-                del theirs[i]
-            elif mine:
-                read["guardian_phone"][i] = mine[0][1]
-                if rest := tuple(n for n in numbers if n is not mine[0]):
+            if mine:  # 父：…；爸爸：… of a guardian who is the father: both the guardian's
+                own = tuple(dict.fromkeys(n[1] for n in mine))
+                typed = nz.phone(self._raw["guardian_phone"][i])
+                raw = typed.raw if isinstance(typed, nz.Bad) else None
+                read["guardian_phone"][i] = nz.several_numbers(own, raw)
+                if rest := tuple(n for n in numbers if n not in mine):
                     theirs[i] = ((), rest)
                 else:
                     del theirs[i]
