@@ -519,3 +519,65 @@ def test_another_teachers_child_names_her_as_lbc_shows_her(tmp_path: Path) -> No
             )
         ],
     }
+
+
+def test_a_name_with_a_bracket_after_it_is_shown_as_lbc_writes_it(tmp_path: Path) -> None:
+    """A teacher named with a bracket after the name (赵丽（三年级(2)班）, as lbc writes one
+    of two teachers of one name, or 赵丽（班主任）) in a record (REC001), a 帮扶教师 cell
+    (TCH003, TCH004, the watch list's WCH012) or lbc pair's notes is said as lbc names her
+    everywhere, with the school's full-width bracket, not as the name was read
+    (赵丽(三年级(2)班)); in English as lbc pair's English names her."""
+    kids = [
+        kid(1, 帮扶教师="赵丽（班主任）"),
+        kid(2, 帮扶教师="王芳（三年级(2)班）、李强（四年级(1)班）"),
+        kid(3, kind="父母均外出", 帮扶教师="赵丽（三年级(1)班）"),
+    ]
+    staff = [teacher("王芳", C32), teacher("王芳", "四年级(2)班"), teacher("李强")]
+    records = [
+        RECORD_HEADER,
+        [dt.date(2024, 9, 11), "赵丽（三年级(2)班）", "张雨涵", C32, "谈心", ""],
+    ]
+    path = write_xlsx(
+        tmp_path / "r.xlsx", {"花名册": table(kids), "教师": table(staff), "记录": records}
+    )
+    said = {}
+    for lang in ("zh", "en"):
+        checked = run("--lang", lang, "validate", path, "--select", "TCH,REC", "--format", "json")
+        said[lang] = [(f["code"], f["row"], f["message"]) for f in checked.json()["findings"]]
+    assert said == {
+        "zh": [
+            ("TCH003", 2, "帮扶教师“赵丽（班主任）”不在教师名单中"),
+            (
+                "TCH004",
+                3,
+                "帮扶教师一栏写了 2 位教师（王芳（三年级(2)班）、李强（四年级(1)班）），"
+                "按王芳计为这名儿童的帮扶教师",
+            ),
+            ("TCH003", 4, "帮扶教师“赵丽（三年级(1)班）”不在教师名单中"),
+            ("REC001", 2, "记录中的教师“赵丽（三年级(2)班）”不在教师名单中"),
+        ],
+        "en": [
+            ("TCH003", 2, "support teacher '赵丽 (班主任)' is not in the teacher list"),
+            (
+                "TCH004",
+                3,
+                "the support teacher cell names 2 teachers"
+                " (王芳 (三年级(2)班), 李强 (四年级(1)班)); the child is counted as 王芳's",
+            ),
+            ("TCH003", 4, "support teacher '赵丽 (三年级(1)班)' is not in the teacher list"),
+            ("REC001", 2, "teacher '赵丽 (三年级(2)班)' in this record is not in the teacher list"),
+        ],
+    }
+    watched = run("watch", path, "--format", "json").json()
+    reasons = [
+        r["message"] for g in watched["classes"] for c in g["children"] for r in c["reasons"]
+    ]
+    assert "没有帮扶教师（赵丽（三年级(1)班） 不在教师名单中）" in reasons
+    _, doc = pair_json(tmp_path, path)
+    assert [p["reason"] for p in doc["pairs"]] == [
+        "任教本班语文（原帮扶教师赵丽（班主任）不能继续）",
+        "任教本班语文（原帮扶教师王芳（三年级(2)班）、李强（四年级(1)班）不能继续）",
+        "跨年级调配（原帮扶教师赵丽（三年级(1)班）不能继续）",
+    ]
+    paired = run("pair", path, cwd=tmp_path)
+    assert "原帮扶教师“赵丽（班主任）”不在教师名单中" in paired.stderr + paired.stdout

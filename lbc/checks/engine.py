@@ -552,7 +552,7 @@ def check_pairs(table: Table, teacher_names: set[str]) -> list[Finding]:
         if not teacher:
             continue
         if teacher_named(teacher, teacher_names) is None:
-            out.add(R.TCH003, i, "support_teacher", name=teacher)
+            out.add(R.TCH003, i, "support_teacher", name=shown_name(teacher))
     return out.findings
 
 
@@ -567,10 +567,10 @@ def _support_teachers(out: _Out, table: Table, in_post: TeachersInPost) -> None:
             # Counted as the first of them in post (TeachersInPost.who), else the first.
             counted = in_post.who(teacher, school)
             name = in_post.name(counted) if counted else several[0]
-            names = as_list(several)
+            names = as_list(map(shown_name, several))
             out.add(R.TCH004, i, "support_teacher", count=len(several), names=names, name=name)
         else:
-            out.add(R.TCH003, i, "support_teacher", name=teacher)
+            out.add(R.TCH003, i, "support_teacher", name=shown_name(teacher))
 
 
 def check_listed(roster: Roster, files: Collection[str] | None = None) -> list[Finding]:
@@ -601,7 +601,8 @@ def check_listed(roster: Roster, files: Collection[str] | None = None) -> list[F
                 rows=places,
             )
         else:
-            outcome = t("tch007.kept" if listed.kept else "tch007.neither", teacher=listed.teacher)
+            teacher = shown_name(listed.teacher)
+            outcome = t("tch007.kept" if listed.kept else "tch007.neither", teacher=teacher)
             where = t("tch007.roster" if listed.kept else "tch007.list", where=places)
             add(
                 R.TCH007,
@@ -609,7 +610,7 @@ def check_listed(roster: Roster, files: Collection[str] | None = None) -> list[F
                 "children",
                 name=listed.name,
                 where=where,
-                teacher=listed.teacher,
+                teacher=teacher,
                 outcome=outcome,
             )
     return [f for each in out.values() for f in each.findings]
@@ -1239,7 +1240,7 @@ def check_records(
             and teacher not in teacher_names
             and teacher_named(teacher, teacher_names) is None  # 王芳（三年级(2)班）: hers
         ):
-            out.add(R.REC001, i, "teacher", name=teacher)
+            out.add(R.REC001, i, "teacher", name=shown_name(teacher))
         if student is None:
             if kind not in GROUP_KINDS and has_student:
                 out.add(R.REQ001, i, "student", label=student_label)

@@ -43,7 +43,14 @@ from lbc.errors import LbcError
 from lbc.messages import long_date, said, t, word
 from lbc.roster import normalise as nz
 from lbc.roster.changes import diff_rosters
-from lbc.roster.people import ARRIVAL_KEYS, LEFT_SCHOOL, TeachersInPost, age_on, came_after
+from lbc.roster.people import (
+    ARRIVAL_KEYS,
+    LEFT_SCHOOL,
+    TeachersInPost,
+    age_on,
+    came_after,
+    shown_name,
+)
 from lbc.roster.support import (
     ChildIndex,
     contact_days,
@@ -572,7 +579,8 @@ def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | 
         return said("watch.teacher_blank")
     several = nz.several_teachers(teacher)  # 王芳、李强: listed when each of them is
     away = all(in_post.on_list(name, school) for name in several or [teacher])
-    return said("watch.teacher_away" if away else "watch.teacher_unlisted", name=teacher)
+    wording = "watch.teacher_away" if away else "watch.teacher_unlisted"
+    return said(wording, name=shown_name(teacher))
 
 
 def _contact_window(

@@ -34,6 +34,7 @@ from lbc.roster.people import (
     priority_reasons,
     repeated_teachers,
     said_of_teacher,
+    shown_name,
     teacher_labels,
     teacher_named,
     teacher_phone,
@@ -516,8 +517,8 @@ def schools(
             # On the watch list: the more urgent, the sooner.
             level = int(bool(c.priority)) if c.watched is None else matching.WATCHED + c.watched
             school.problem.append(matching.Child(c.ref, c.grade, level, previous))
-    notes += [t("pair.note.unknown_teacher", name=name) for name in sorted(unknown)]
-    notes += [t("pair.note.ambiguous_teacher", name=name) for name in sorted(ambiguous)]
+    notes += [t("pair.note.unknown_teacher", name=shown_name(n)) for n in sorted(unknown)]
+    notes += [t("pair.note.ambiguous_teacher", name=shown_name(n)) for n in sorted(ambiguous)]
     return list(groups.values()), counts, notes
 
 
@@ -576,7 +577,7 @@ def _reason(
         else:
             why = said("pair.reason.anyone")
         if moved:  # say why last term's pair ended
-            why += said("pair.reason.moved", name=moved)
+            why += said("pair.reason.moved", name=shown_name(moved, said))
         worded[key] = why
     return worded[key]
 

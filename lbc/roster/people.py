@@ -108,14 +108,22 @@ def untagged(value: str) -> str:
     return _NAMESAKE_TAG.sub("", value) or value
 
 
-def shown_name(value: str) -> str:
+# A name and the bracket after it, as read (王芳(三年级(2)班), 赵丽(班主任)): each of a cell
+# naming several (王芳(三年级(2)班)、李强(四年级(1)班)).
+_NAME_AND_TAG = re.compile(
+    r"(?:^|(?<=[\s、,，;；/|]))([^\s()（）、,，;；/|]+)\(([^()]*(?:\([^()]*\)[^()]*)*)\)"
+)
+
+
+def shown_name(value: str, say: Callable[..., str] = t) -> str:
     """A teacher's name as read (王芳(三年级(2)班): brackets folded) as lbc shows it, its
     bracket after the name as lbc writes the tag for one of two teachers of one name (王芳
-    （三年级(2)班）, ``namesake_tag``); a name without one as it is."""
-    tag = _NAMESAKE_TAG.search(value)
-    if tag is None or not tag.start():
+    （三年级(2)班）, ``namesake_tag``), each name of a cell naming several; a name without
+    one as it is. The one way every message and document names a teacher from a cell or a
+    record (``say``: ``said`` in a school's document)."""
+    if "(" not in value:
         return value
-    return t("pair.same_name", name=value[: tag.start()], tag=tag[0][1:-1])
+    return _NAME_AND_TAG.sub(lambda m: say("pair.same_name", name=m[1], tag=m[2]), value)
 
 
 def signed_by(owner: object, teacher: object) -> bool:
