@@ -1642,6 +1642,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "已写出 {path}：儿童 {children} 行，教师 {teachers} 行，帮扶记录 {records} 行",
         "wrote {path}: {children} children, {teachers} teachers, {records} records",
     ),
+    # A number and its extension on a contact card (0817-5521234 转 8012): the number alone is
+    # the one dialled, the extension asked for once through.
+    "cards.extension": ("{number} 转 {extension}", "{number} ext. {extension}"),
     "cards.note.written": (
         "已写出 {count} 张联系卡：{path}（含完整电话号码，仅本人可读，请妥善保管）",
         "wrote {count} contact cards: {path} (full phone numbers; readable by you only, keep it safe)",

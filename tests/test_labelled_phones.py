@@ -9,7 +9,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from test_forms import validate
-from test_pair import kid, roster
+from test_pair import C32, kid, roster, teacher
 
 from conftest import run
 
@@ -416,9 +416,9 @@ def test_a_number_with_an_extension_or_a_latin_label_is_the_number(tmp_path: Pat
     doc = run("flag", path, "--format", "json").json()
     assert [(c["row"], c["missing"]) for g in doc["classes"] for c in g["children"]] == []
     assert card_phones(path, tmp_path / "c.html") == [
-        ("0817-5521234", "13912345678"),
-        ("13700002222", "13912345678"),
-        ("0817-5521234", "13912345678"),
+        ("0817-5521234 转 8012", "13912345678"),
+        ("13700002222 转 3", "13912345678"),
+        ("0817-5521234 转 8012", "13912345678"),
         ("13500007777", "13912345678"),
         ("13500007778", "13912345678"),
         ("13500007779", "13912345678"),
@@ -497,3 +497,55 @@ def test_two_numbers_labelled_as_one_persons_are_both_theirs(tmp_path: Path) -> 
     with out.open(encoding="utf-8-sig") as fh:
         rows = [r for r in csv.DictReader(fh) if r["table"] == "children"]
     assert rows[0]["father_phone"] == "13800001111、13900002222"
+
+
+def test_a_card_shows_the_extension_after_the_number(tmp_path: Path) -> None:
+    """The contact card shows a phone's extension after the number, as the school typed it
+    (0817-5521234 转 8012), in the HTML and the Word cards alike, a teacher's too; the
+    number alone is the one read (the export, no PHN001). One to four digits after a whole
+    local number (0817-5521234-1) are an extension, not an eighth digit; a local number
+    typed in two groups (0817-552-1234) is one number."""
+    from docx import Document
+
+    kids = [
+        kid(1, 父亲电话="0817-5521234转8012"),
+        kid(2, 父亲电话="0817-5521234-1", 帮扶教师="王芳"),
+        kid(3, 父亲电话="0817-552-1234"),
+        kid(4, 父亲电话="010-12345678-12"),
+    ]
+    staff = [teacher("王芳", C32, 联系电话="0817-5520000 转 21")]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    assert found(path) == []
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["table"] == "children"]
+    assert [r["father_phone"] for r in rows] == [
+        "0817-5521234",
+        "0817-5521234",
+        "0817-5521234",
+        "010-12345678",
+    ]
+    shown = [
+        ("0817-5521234 转 8012", "13912345678"),
+        ("0817-5521234 转 1", "13912345678"),
+        ("0817-5521234", "13912345678"),
+        ("010-12345678 转 12", "13912345678"),
+    ]
+    assert card_phones(path, tmp_path / "c.html") == shown
+    docx = tmp_path / "c.docx"
+    assert run("cards", path, "--format", "docx", "--out", docx).exit_code == 0
+    rows = [
+        (row.cells[0].text, re.search(r"电话：([^　]*)", row.cells[1].text))
+        for page in Document(str(docx)).tables
+        for card in page.rows
+        for grid in card.cells[0].tables
+        for row in grid.rows
+    ]
+    assert [m[1] for who, m in rows if who == "父亲"] == [father for father, _ in shown]
+    assert [m[1] for who, m in rows if who == "帮扶教师"] == [
+        "＿＿＿＿＿＿",
+        "0817-5520000 转 21",
+        "＿＿＿＿＿＿",
+        "＿＿＿＿＿＿",
+    ]

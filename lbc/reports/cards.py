@@ -83,12 +83,19 @@ def _birth(table: Table, i: int) -> str:
 
 
 def _phone(table: Table, key: str, i: int) -> str:
-    """A phone on the card: the numbers to call (each of two typed in one cell); a cell
-    that gives none is a blank to fill in, with what it held beside it (已停机, a number a
-    digit short), so the teacher sees why there is no number to dial."""
+    """A phone on the card: the numbers to call (each of two typed in one cell), with the
+    extension the cell gives after its number (0817-5521234 转 8012); a cell that gives
+    none is a blank to fill in, with what it held beside it (已停机, a number a digit
+    short), so the teacher sees why there is no number to dial."""
     value = table.get(key, i)
     numbers = nz.numbers_text(value)
     if numbers:
+        raw = table.raw.get(key)
+        cell = raw[i] if raw is not None and value.__class__ is str else None
+        # The cell's own number only: not one filled in from another's cell, nor 同上.
+        if (extension := nz.extension(cell)) and nz.phone(cell) == value:
+            with language("zh"):  # a card is a school's document, in Chinese
+                return t("cards.extension", number=value, extension=extension)
         return numbers
     return f"{BLANK}（{value.raw}）" if isinstance(value, nz.Bad) else BLANK
 

@@ -303,7 +303,8 @@ def phone(value: Any) -> str | Bad | None:
     if s is None or (not s[0].isdigit() and _folded(s) in NO_PHONE):
         return None
     # A label ends in ":" and a remark in ")": the look for them is made where one may be.
-    digits = _PHONE_STRIP.sub("", _number_alone(s) if ":" in s or ")" in s else s)
+    body = _number_alone(s) if ":" in s or ")" in s else s
+    digits = _PHONE_STRIP.sub("", body)
     if digits.startswith("+86"):
         digits = digits[3:]
     elif digits.startswith("86") and len(digits) == 13:
@@ -314,6 +315,8 @@ def phone(value: Any) -> str | Bad | None:
         return digits
     m = _LANDLINE.fullmatch(digits)
     if m:
+        if "-" in body and (head := _local_before_extension(body)) is not None:
+            return head  # 0817-5521234-1: the extension 1, not an eighth digit
         return f"{m.group(1)}-{m.group(2)}"
     return _with_extra(s)
 
@@ -321,8 +324,37 @@ def phone(value: Any) -> str | Bad | None:
 # Around a number, what a school writes that is not part of it: a label in Latin letters
 # before it (tel, Tel:), an extension after it (转8012, 转 3, ext 12; a landline's -8012).
 _LATIN_LABEL = re.compile(r"(?i)(?:tel(?:ephone)?|phone|mobile)\s*[:.]?\s*")
-_EXTENSION = re.compile(r"\s*(?:转|(?i:ext)\.?|分机)\s*\d{1,6}")
-_DASH_EXTENSION = re.compile(r"-\d{1,6}\Z")
+_EXTENSION = re.compile(r"\s*(?:转|(?i:ext)\.?|分机)\s*(\d{1,6})")
+_DASH_EXTENSION = re.compile(r"-(\d{1,6})\Z")
+# A short group after a landline's whole local number (0817-5521234-1): an extension, never
+# the local number's last digit, however its digits would add up.
+_SHORT_DASH_GROUP = re.compile(r"(?<=\d)\s*-\s*(\d{1,4})\s*\Z")
+
+
+def _local_before_extension(body: str) -> str | None:
+    """The landline of a phone cell's text whose last dash sets off one to four digits after
+    a whole local number of 7 or 8 digits (0817-5521234-1, 010-12345678-12): the number
+    before it; None for any other (0817-552-1234, the local number typed in two groups)."""
+    group = _SHORT_DASH_GROUP.search(body)
+    if group is None:
+        return None
+    m = _LANDLINE.fullmatch(_PHONE_STRIP.sub("", body[: group.start()]))
+    return f"{m.group(1)}-{m.group(2)}" if m else None
+
+
+def extension(value: Any) -> str | None:
+    """The extension a phone cell gives after its number, as typed (0817-5521234转8012,
+    分机 3, ext 12, a landline's 0817-5521234-8012 or -1): its digits; None when it gives
+    none. The number alone is the one to dial (:func:`phone`); a card shows both."""
+    s = _as_text(value)
+    if s is None or s.isdigit() or (number := phone(s)).__class__ is not str:
+        return None
+    body = _number_alone(s)  # 父：0817-5521234-1
+    if (m := _EXTENSION.search(body)) and m.end() == len(body) and m.start():
+        return m[1]
+    if number[0] == "0" and (m := _DASH_EXTENSION.search(body)):  # type: ignore[index]
+        return m[1] if phone(body[: m.start()]) == number else None
+    return None
 
 
 def _with_extra(s: str) -> str | Bad:
