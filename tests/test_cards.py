@@ -552,3 +552,29 @@ def test_a_child_on_two_rows_has_either_rows_illness_on_its_card(tmp_path: Path)
     watch = run("watch", "--format", "json", cwd=ws).json()
     reasons = [r["message"] for g in watch["classes"] for c in g["children"] for r in c["reasons"]]
     assert reasons == ["患病：哮喘（见花名册第 3 行）"]
+
+
+def test_an_address_is_on_the_card_as_the_school_wrote_it(tmp_path: Path) -> None:
+    """An address and a place of work keep the full-width marks the school typed (，（）：),
+    on the HTML and the Word card alike, where they were folded half-width
+    (四川省南部县青山镇幸福村(3组),李家院子:5号); the font carried covers them."""
+    from docx import Document
+
+    home = "四川省南部县青山镇幸福村（3组），李家院子：5号"
+    place = "广东省深圳市（龙华区）"
+    row = kid(1, 班级=C32, 家庭住址=f" {home} ", 父亲姓名="张强", 父亲务工地点=place)
+    ws = write_school(tmp_path / "ws", [row])
+    assert cards(ws, "--out", "c.html").exit_code == 0
+    page = (ws / "c.html").read_text(encoding="utf-8")
+    [(_, _, lines)] = html_cards(page)
+    child = child_line("女", C32).replace(ADDRESS, home)
+    assert lines[:2] == [("儿童", child), ("父亲", parent("张强", "13812345678", place))]
+    assert f"住址：{home}" in lines[3][1]
+    shown = {ord(c) for c in "".join(parse(page).text) if not c.isspace() and not c.isascii()}
+    fonts = re.findall(r"url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)", page)
+    for data in fonts:
+        assert shown - cmap(base64.b64decode(data)) == set()
+    assert cards(ws, "--format", "docx", "--out", "c.docx").exit_code == 0
+    [page] = Document(str(ws / "c.docx")).tables
+    [grid] = page.rows[0].cells[0].tables
+    assert [[c.text for c in r.cells] for r in grid.rows][:2] == [list(x) for x in lines[:2]]

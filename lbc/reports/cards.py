@@ -71,6 +71,15 @@ def _value(table: Table, key: str, i: int) -> str:
     return nz.display(table.get(key, i)) or BLANK
 
 
+def _written(table: Table, key: str, i: int) -> str:
+    """A free-text cell (an address, a place of work) as the school wrote it, its full-width
+    marks kept (四川省南部县（青山镇），幸福村); a blank when it says nothing."""
+    if table.get(key, i) is None:
+        return BLANK
+    raw = table.raw.get(key)
+    return (nz.as_written(raw[i]) if raw is not None else None) or _value(table, key, i)
+
+
 def _birth(table: Table, i: int) -> str:
     """The child's birth date: its column's, else the one its ID holds, as a Chinese form
     writes it (2016年5月1日); a month-only 出生年月 as read (2016-05), a cell that reads as
@@ -157,8 +166,8 @@ def _guardian_address(table: Table, i: int) -> str:
     """Where the guardian lives: its own column's, else the child's home when a guardian is
     named (the guardian looks after the child there); none for a child without one."""
     if table.has("guardian_address"):
-        return _value(table, "guardian_address", i)
-    return _value(table, "home_address", i) if table.get("guardian_name", i) else BLANK
+        return _written(table, "guardian_address", i)
+    return _written(table, "home_address", i) if table.get("guardian_name", i) else BLANK
 
 
 def _card(
@@ -190,7 +199,7 @@ def _card(
                 [
                     ("姓名", v(f"{who}_name")),
                     ("电话", _phone(table, f"{who}_phone", i)),
-                    ("务工地点", v(f"{who}_work_place")),
+                    ("务工地点", _written(table, f"{who}_work_place", i)),
                 ],
             )
         )
@@ -224,7 +233,7 @@ def _card(
         ("出生日期", _birth(table, i)),
         ("健康状况", nz.display(health) or BLANK),
         ("留守类型", v("left_behind_type")),
-        ("家庭住址", v("home_address")),
+        ("家庭住址", _written(table, "home_address", i)),
     ]
     name = table.get("name", i)
     return Card(name if isinstance(name, str) else BLANK, cls, people, child)

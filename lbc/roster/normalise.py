@@ -179,6 +179,15 @@ def text(value: Any) -> str | None:
     return " ".join(s.split())
 
 
+def as_written(value: Any) -> str | None:
+    """Free text as the school wrote it, for a document that prints it (a card's address):
+    spaces collapsed, its full-width marks (，（）：) and digits kept, where :func:`text`,
+    which everything compares and counts by, folds them."""
+    if value.__class__ is not str:
+        return text(value)
+    return " ".join(value.split()) or None
+
+
 _NAME_DOTS = str.maketrans({"・": "·", "•": "·", "‧": "·", "∙": "·", "⋅": "·", ".": "·"})
 
 
