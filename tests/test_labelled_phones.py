@@ -549,3 +549,22 @@ def test_a_card_shows_the_extension_after_the_number(tmp_path: Path) -> None:
         "＿＿＿＿＿＿",
         "＿＿＿＿＿＿",
     ]
+
+
+def test_a_labelled_number_with_an_extension_is_the_number(tmp_path: Path) -> None:
+    """A number with its extension among labelled numbers (父：0817-5521234 分机 3；母：…)
+    is read as the one alone is: the father's number, no PHN001, the mother's hers (and
+    爷爷：…转12；父：… in 监护人电话 the grandfather guardian's and the father's); the card
+    shows the extension after the number the cell gives it."""
+    kids = [
+        kid(1, 父亲电话="父：0817-5521234 分机 3；母：13900000001", 母亲电话=None),
+        kid(2, 监护人电话="爷爷：0817-5520000转12；父：13800000002", 父亲电话=None),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert found(path) == []
+    cards = tmp_path / "c.html"
+    assert card_phones(path, cards) == [
+        ("0817-5521234 转 3", "13900000001"),
+        ("13800000002", "13912345678"),
+    ]
+    assert guardian_phones(path, cards) == ["13712345678", "0817-5520000 转 12"]

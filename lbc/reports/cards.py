@@ -101,8 +101,7 @@ def _phone(table: Table, key: str, i: int) -> str:
     if numbers:
         raw = table.raw.get(key)
         cell = raw[i] if raw is not None and value.__class__ is str else None
-        # The cell's own number only: not one filled in from another's cell, nor 同上.
-        if (extension := nz.extension(cell)) and nz.phone(cell) == value:
+        if extension := nz.extension(cell, value):
             with language("zh"):  # a card is a school's document, in Chinese
                 return t("cards.extension", number=value, extension=extension)
         return numbers

@@ -351,17 +351,24 @@ def _local_before_extension(body: str) -> str | None:
     return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
-def extension(value: Any) -> str | None:
-    """The extension a phone cell gives after its number, as typed (0817-5521234转8012,
-    分机 3, ext 12, a landline's 0817-5521234-8012 or -1): its digits; None when it gives
-    none. The number alone is the one to dial (:func:`phone`); a card shows both."""
+def extension(value: Any, number: str) -> str | None:
+    """The extension a phone cell gives after ``number``, the number read of it, as typed
+    (0817-5521234转8012, 分机 3, ext 12, a landline's 0817-5521234-8012 or -1; in a cell of
+    labelled numbers, after that one): its digits; None when it gives none, or the cell
+    is not where ``number`` was read (同上, a number filled in from another's cell). The
+    number alone is the one to dial (:func:`phone`); a card shows both."""
     s = _as_text(value)
-    if s is None or s.isdigit() or (number := phone(s)).__class__ is not str:
+    if s is None or s.isdigit():
         return None
+    if phone(s) != number:
+        if not labelled_words(s):
+            return None
+        mine = (m["number"] for m in _LABELLED_NUMBER.finditer(s) if phone(m["number"]) == number)
+        return next((extension(n, number) for n in mine), None)
     body = _number_alone(s)  # 父：0817-5521234-1
     if (m := _EXTENSION.search(body)) and m.end() == len(body) and m.start():
         return m[1]
-    if number[0] == "0" and (m := _DASH_EXTENSION.search(body)):  # type: ignore[index]
+    if number[0] == "0" and (m := _DASH_EXTENSION.search(body)):
         return m[1] if phone(body[: m.start()]) == number else None
     return None
 
@@ -608,7 +615,7 @@ _WHOSE = {
 _WHO = "|".join(sorted(_WHOSE, key=len, reverse=True))
 _LABELLED_NUMBER = re.compile(
     rf"(?:(?P<before>{_WHO})(?:电话|手机)?\s*:?\s*)?"
-    r"(?P<number>\+?\d[\d\-\s]{5,}\d)"
+    r"(?P<number>\+?\d[\d\-\s]{5,}\d(?:\s*(?:转|分机|(?i:ext)\.?)\s*\d{1,6})?)"
     rf"(?:\s*\((?P<after>{_WHO})\))?"
 )
 # What may stand between two labelled numbers: a mark or a space.
