@@ -413,3 +413,26 @@ def test_a_merged_roster_in_a_workspace_is_dated_by_its_terms(tmp_path: Path) ->
     doc = run("due", out, "--as-of", "2024-09-20", "--format", "json", cwd=elsewhere).json()
     got = [c["last_contact"] for t in doc["teachers"] for c in t["children"]]
     assert got == ["2024-08-28", "2024-08-28"]
+
+
+def test_an_export_of_the_county_carries_each_schools_own_terms(tmp_path: Path) -> None:
+    """lbc export of the county's folder carries 青山小学's own term dates as merge does:
+    the workbook in a sheet 各校学期 like the merged roster's, the Parquet file in its
+    metadata; due on either counts its talk of Aug 28 in its own term, as on the folder."""
+    root = county(tmp_path)
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    args = ("--as-of", "2024-09-20", "--format", "json")
+    folder = [t["children"] for t in run("due", root, *args).json()["teachers"]]
+    assert [c["last_contact"] for children in folder for c in children] == [None, "2024-08-28"]
+    for name in ("导出.xlsx", "导出.parquet"):
+        out = tmp_path / name
+        exported = run("export", root, "--out", out)
+        assert exported.exit_code == 0, exported.stderr
+        doc = run("due", out, *args).json()
+        assert [t["children"] for t in doc["teachers"]] == folder, name
+        assert doc["own_terms"][0]["start"] == "2024-08-26", name
+    rows = [list(r) for r in load_workbook(tmp_path / "导出.xlsx")["各校学期"].iter_rows()]
+    want = [list(r) for r in load_workbook(merged)["各校学期"].iter_rows()]
+    assert [[c.value for c in r] for r in rows] == [[c.value for c in r] for r in want]
+    assert [[c.value for c in r] for r in rows][1][:2] == [QS, "2024年秋季学期"]

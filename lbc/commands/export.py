@@ -22,7 +22,15 @@ from lbc.messages import h, t
 from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, to_csv
 from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml, write_xlsx
-from lbc.reports.county import SHEET_TITLES, columns_sheet, header, sheet_rows, source_columns
+from lbc.reports.county import (
+    SHEET_TITLES,
+    columns_sheet,
+    header,
+    roster_school_terms,
+    school_terms_sheet,
+    sheet_rows,
+    source_columns,
+)
 from lbc.reports.export import KINDS
 from lbc.roster.tables import COLUMNS_SHEET, Roster
 from lbc.workspace.schools import schools_of
@@ -57,8 +65,10 @@ def _parquet(tmp: Path, roster: Roster) -> None:
     from lbc.output.parquet import write_parquet
     from lbc.reports.export import layouts, metadata, stacked_batches, stacked_schema
 
-    batches = stacked_batches(roster.tables(), schools_of(roster))
-    sources = metadata(layouts(roster.tables()))
+    schools = schools_of(roster)
+    batches = stacked_batches(roster.tables(), schools)
+    # Each school's own term dates, as lbc merge keeps them in a Parquet file's metadata.
+    sources = metadata(layouts(roster.tables()), roster_school_terms(roster, schools))
     write_parquet(tmp, stacked_schema(), batches, lambda: sources)
 
 
@@ -92,4 +102,6 @@ def _sheets(roster: Roster) -> Iterator[Sheet]:
         if rows:
             widths = column_widths(header(kind), rows)
             yield from numbered_sheets(SHEET_TITLES[kind], header(kind), widths, [rows_xml(rows)])
+    if terms := roster_school_terms(roster, schools):  # as lbc merge writes its 各校学期
+        yield school_terms_sheet(terms)
     yield columns_sheet(source_columns(roster.tables()))

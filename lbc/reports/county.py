@@ -699,17 +699,46 @@ def school_terms(parts: Iterable[SchoolPart]) -> list[list[Any]]:
     """The rows of a merged roster's SCHOOL_TERMS_SHEET: each school whose lbc.toml sets
     its own term dates, each such term's name (2024年秋季学期), start and end, once each;
     none when no school sets any."""
+    return term_rows(
+        (school, dates)
+        for part in parts
+        if not part.error
+        for school, dates in [
+            *own_schools(part.own_terms, part.children_schools, part.school),
+            *part.carried_terms.items(),
+        ]
+    )
+
+
+def roster_school_terms(roster: Roster, schools: Schools) -> list[list[Any]]:
+    """The rows of SCHOOL_TERMS_SHEET for a roster read whole (lbc export), as
+    ``school_terms`` gives them for its files read one by one (lbc merge): each file's
+    school's own term dates, and those a merged roster among them carries."""
+    entries: list[tuple[str, Terms]] = []
+    for file in roster.files:
+        held = {s for x in roster.children if x.file == file for s in schools.count(x)}
+        entries += own_schools(roster.terms.get(file) or {}, held, schools.by_file.get(file, ""))
+    entries += [(school, roster.terms[o]) for o, school in roster.term_schools.items()]
+    return term_rows(entries)
+
+
+def own_schools(own: Terms, held: set[str], school: str) -> list[tuple[str, Terms]]:
+    """A file's own term dates (``own``, its lbc.toml's) under each school of its children
+    (``held``: a township's file holds several), else under its school; none without."""
+    if not own:
+        return []
+    return [(name, own) for name in sorted((held or {school}) - {""})]
+
+
+def term_rows(entries: Iterable[tuple[str, Terms]]) -> list[list[Any]]:
+    """SCHOOL_TERMS_SHEET's rows of each (school, its own term dates): the school, each
+    term's name (2024年秋季学期), start and end, the first given of a school's term."""
     rows: dict[tuple[str, str], list[Any]] = {}
-    for part in parts:
-        if part.error:
-            continue
-        own = dict.fromkeys(sorted((part.children_schools or {part.school}) - {""}))
-        schools = {school: part.own_terms for school in own} if part.own_terms else {}
-        for school, dates in [*schools.items(), *part.carried_terms.items()]:
-            for key, (start, end) in sorted(dates.items()):
-                with language("zh"):  # the merged workbook is a school's file: Chinese
-                    label = parse_term(key).label
-                rows.setdefault((school, key), [school, label, start, end])
+    for school, dates in entries:
+        for key, (start, end) in sorted(dates.items()):
+            with language("zh"):  # the merged workbook is a school's file: Chinese
+                label = parse_term(key).label
+            rows.setdefault((school, key), [school, label, start, end])
     return list(rows.values())
 
 
