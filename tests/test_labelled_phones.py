@@ -568,3 +568,30 @@ def test_a_labelled_number_with_an_extension_is_the_number(tmp_path: Path) -> No
         ("13800000002", "13912345678"),
     ]
     assert guardian_phones(path, cards) == ["13712345678", "0817-5520000 转 12"]
+
+
+def test_a_csv_export_lacks_the_column_its_roster_lacks(tmp_path: Path) -> None:
+    """A roster with no 母亲电话 column, one mother's number in 父亲电话 (父：…；母：…): the
+    CSV export holds that number as hers, but its 母亲电话 is still no column of the
+    school's sheet, so validate of the export says the column missing (COL001), as of the
+    roster, not the other mother without a phone (CON003); flag and the cards agree."""
+    kids = [
+        kid(1, kind="母亲外出", 父亲电话="13800000001"),
+        kid(2, kind="母亲外出", 父亲电话="父：13800000002；母：13900000002"),
+    ]
+    for row in kids:
+        del row["母亲电话"]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    missing = ("COL001", None, None, "mother_phone", "缺少必需的列“母亲电话”")
+    assert found(path) == [missing]
+    assert found(out) == [missing]
+    for each in (path, out):
+        doc = run("flag", each, "--format", "json").json()
+        assert [(c["name"], c["missing"]) for g in doc["classes"] for c in g["children"]] == [
+            ("张雨涵", ["mother_phone"])
+        ]
+    cards = [("13800000001", "＿＿＿＿＿＿"), ("13800000002", "13900000002")]
+    assert card_phones(path, tmp_path / "a.html") == cards
+    assert card_phones(out, tmp_path / "b.html") == cards

@@ -2174,14 +2174,25 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
                     mades[n][key] = mine_made
         del values, made
     out = []
+    sources = list(groups)
     for n, index in enumerate(groups.values()):
         raw = raws[n]
+        # A phone its sheet had no column for, where that is known, is none of its
+        # columns, though its rows give numbers there (a CSV export holds the mother's
+        # labelled number in 父亲电话 as hers, nz.fill_other_parent): a required one
+        # missing is COL001, as in the school's file.
+        lacked = () if not had or (table.kind.value, *sources[n]) not in had else nz.PHONES_TOGETHER
+        columns = {
+            key: col
+            for key, col in table.columns.items()
+            if key in raw and (key in mine[n] or key not in lacked)
+        }
         piece = Table(
             kind=table.kind,
             file=table.file,
             sheet=table.sheet,
             header_rows=table.header_rows,
-            columns={key: col for key, col in table.columns.items() if key in raw},
+            columns=columns,
             unknown=table.unknown,
             rows=pick(table.rows, index),
             raw=raw,
