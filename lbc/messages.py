@@ -1723,6 +1723,20 @@ _TEXT: dict[str, tuple[str, str]] = {
         " merged file (as a merged roster's {sheet} sheet holds them), and every command run"
         " on it counts those schools by them, as a run on the county folder does",
     ),
+    "merge.note.own_quotas": (
+        "提示：{schools} 在自己的 lbc.toml 里设了 [quotas]，已写入合并名册的“{sheet}”表；"
+        "在合并名册上运行的 lbc due、lbc watch 按这些要求判断这些学校，与在县文件夹上运行时相同",
+        "note: {schools} set [quotas] of their own in lbc.toml; they are written into the"
+        " merged roster's {sheet} sheet, and lbc due and lbc watch on the merged roster judge"
+        " those schools by them, as a run on the county folder does",
+    ),
+    "merge.note.own_quotas_parquet": (
+        "提示：{schools} 在自己的 lbc.toml 里设了 [quotas]，已写入合并文件（与合并名册的“{sheet}”表"
+        "相同）；在合并文件上运行的 lbc due、lbc watch 按这些要求判断这些学校，与在县文件夹上运行时相同",
+        "note: {schools} set [quotas] of their own in lbc.toml; they are written into the"
+        " merged file (as a merged roster's {sheet} sheet holds them), and lbc due and lbc"
+        " watch on it judge those schools by them, as a run on the county folder does",
+    ),
     "merge.note.written": (
         "已写出合并名册：{path}（{files} 个文件）",
         "wrote the merged roster: {path} ({files} files)",
@@ -2742,6 +2756,46 @@ _TEXT: dict[str, tuple[str, str]] = {
     "terms_sheet.again": (
         "该校的{term}已在第 {row} 行写过",
         "the school's {term} is given already on row {row}",
+    ),
+    "rule.QTA001": (
+        "各校要求这一行没有用上：{problem}；该校按所用 lbc.toml 的 [quotas] 计算",
+        "this row of 各校要求 was not used: {problem}; the school is judged by the [quotas]"
+        " of the lbc.toml in use",
+    ),
+    "rule.QTA001.title": ("各校要求的一行读不出", "a row of 各校要求 cannot be read"),
+    "rule.QTA001.example": (
+        "合并名册的“各校要求”表里，最多无联系天数的数量写成 两周",
+        "in a merged roster's 各校要求 sheet, a 数量 of 两周 for 最多无联系天数",
+    ),
+    "rule.QTA001.why": (
+        "lbc merge 把各校 lbc.toml 里的 [quotas] 写进合并名册的“各校要求”表，在合并名册上运行的"
+        " lbc due、lbc watch 按它判断该校儿童是否逾期；读不出的一行不起作用，该校就按所用 lbc.toml"
+        " 的要求判断，结果与在县文件夹上运行时不同",
+        "lbc merge writes each school's own [quotas] (its lbc.toml's) into the merged roster's"
+        " 各校要求 sheet, by which lbc due and lbc watch on the merged roster judge that school's"
+        " children; a row that cannot be read counts for nothing, and the school is judged by"
+        " the lbc.toml in use, unlike a run on the county's folder",
+    ),
+    "rule.QTA001.fix": (
+        "按“学校、要求（如 每月谈心次数）、数量（不小于 0 的整数）”改正这一行；"
+        "学校名与名册的“学校”列一致；一个学校的一项要求只写一行",
+        "correct the row as 学校, 要求 (每月谈心次数, or its lbc.toml key), 数量 (a whole number"
+        " from 0), the school named as the roster's 学校 column names it; one row per school"
+        " and quota",
+    ),
+    "quotas_sheet.bad_quota": (
+        "“{quota}”不是一项要求（应写作 每月谈心次数、每学期家访次数、每学年送温暖次数、"
+        "每名教师至少帮扶儿童数 或 最多无联系天数）",
+        '"{quota}" is no quota (write 每月谈心次数, 每学期家访次数, 每学年送温暖次数,'
+        " 每名教师至少帮扶儿童数 or 最多无联系天数)",
+    ),
+    "quotas_sheet.bad_count": (
+        "数量“{count}”不是不小于 0 的整数",
+        'the count "{count}" is no whole number from 0',
+    ),
+    "quotas_sheet.again": (
+        "该校的“{quota}”已在第 {row} 行写过",
+        "the school's {quota} is given already on row {row}",
     ),
     # ---- the watch list's criteria (lbc watch) ----
     "rule.WCH001": ("父母均外出，没有委托监护人", "both parents away and no guardian"),

@@ -314,6 +314,13 @@ FIXTURES: dict[str, Fixture] = {
         ),
         (ROSTER, "各校学期", 2, "C", "term_start"),
     ),
+    "QTA001": Fixture(  # a school's own quota, edited in by hand, with a count of no number
+        children(
+            child_row(1),
+            各校要求=[["学校", "要求", "数量"], ["青山小学", "最多无联系天数", "两周"]],
+        ),
+        (ROSTER, "各校要求", 2, "C", "count"),
+    ),
     # the watch list (run with threshold 1, so the one reason lists the child)
     "WCH001": Fixture(children(child_row(1, 监护人姓名=None)), child(2, "L", "guardian_name")),
     "WCH002": Fixture(extra("监护类型", "无人监护"), child(2, "O", "guardianship_rating")),

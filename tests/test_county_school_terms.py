@@ -436,3 +436,75 @@ def test_an_export_of_the_county_carries_each_schools_own_terms(tmp_path: Path) 
     want = [list(r) for r in load_workbook(merged)["各校学期"].iter_rows()]
     assert [[c.value for c in r] for r in rows] == [[c.value for c in r] for r in want]
     assert [[c.value for c in r] for r in rows][1][:2] == [QS, "2024年秋季学期"]
+
+
+def test_the_merged_roster_judges_each_school_by_its_own_quotas(tmp_path: Path) -> None:
+    """青山小学's lbc.toml allows 14 days without contact: the merged workbook carries it in
+    a sheet 各校要求, the merged Parquet file and an export in theirs, and due and watch on
+    each list its child, 23 days without contact on Sept 20, as on the county's folder;
+    a row of the sheet edited into no count is said by validate (QTA001) and not used."""
+    root = county(tmp_path)
+    toml = root / QS / "lbc.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8") + "[quotas]\nmax_days_without_contact = 14\n",
+        encoding="utf-8",
+    )
+    merged = tmp_path / "全县.xlsx"
+    made = run("merge", root, "--out", merged)
+    assert made.exit_code == 0, made.stderr
+    assert [line for line in made.stderr.splitlines() if "[quotas]" in line] == [
+        f"提示：{QS} 在自己的 lbc.toml 里设了 [quotas]，已写入合并名册的“各校要求”表；"
+        "在合并名册上运行的 lbc due、lbc watch 按这些要求判断这些学校，与在县文件夹上运行时相同"
+    ]
+    sheet = load_workbook(merged)["各校要求"]
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["学校", "要求", "数量"],
+        [QS, "最多无联系天数", 14],
+    ]
+    parquet, exported = tmp_path / "全县.parquet", tmp_path / "导出.xlsx"
+    assert run("merge", root, "--out", parquet).exit_code == 0
+    assert run("export", root, "--out", exported).exit_code == 0
+    due_args = ("--as-of", "2024-09-20", "--format", "json")
+    folder = run("due", root, *due_args)
+    watched = run("watch", root, "--as-of", "2024-09-20", "--format", "json").json()
+    got = {
+        t["school"]: [(c["child"], c["days_without_contact"], c["overdue"]) for c in t["children"]]
+        for t in folder.json()["teachers"]
+    }
+    assert got == {BH: [("王梓萱", 20, False)], QS: [("张雨涵", 23, True)]}
+    message = "超过 14 天没有谈心或联系（最近一次：2024年8月28日）"
+    assert [
+        (c["name"], [r["message"] for r in c["reasons"]])
+        for g in watched["classes"]
+        for c in g["children"]
+    ] == [("张雨涵", [message])]
+    said = f"提示：{QS} 按本校 lbc.toml 的 [quotas] 计算待办：超过 14 天无任何联系算逾期"
+    for out in (merged, parquet, exported):
+        due = run("due", out, *due_args)
+        assert (due.exit_code, due.json()["teachers"]) == (1, folder.json()["teachers"]), out
+        assert due.json()["own_quotas"] == folder.json()["own_quotas"], out
+        assert [line for line in due.stderr.splitlines() if "[quotas]" in line] == [said], out
+        again = run("watch", out, "--as-of", "2024-09-20", "--format", "json").json()
+        assert again["classes"][0]["children"][0]["reasons"][0]["message"] == message, out
+    book = load_workbook(merged)
+    book["各校要求"]["C2"] = "两周"
+    book.save(merged)
+    found = run("validate", merged, "--format", "json").json()["findings"]
+    assert [
+        (f["code"], f["sheet"], f["row"], f["column"], f["field"], f["value"], f["message"])
+        for f in found
+        if f["code"] != "REC007"
+    ] == [
+        (
+            "QTA001",
+            "各校要求",
+            2,
+            "C",
+            "count",
+            "两周",
+            "各校要求这一行没有用上：数量“两周”不是不小于 0 的整数；"
+            "该校按所用 lbc.toml 的 [quotas] 计算",
+        )
+    ]
+    due = run("due", merged, *due_args).json()
+    assert due["teachers"][1]["children"][0]["overdue"] is False

@@ -39,6 +39,7 @@ from lbc.roster.tables import (
     DATED,
     GRADE_OR_CODE,
     KEPT,
+    SCHOOL_QUOTAS_SHEET,
     Roster,
     Table,
     copy_columns,
@@ -216,10 +217,12 @@ def check_roster(
 
 def check_term_sheets(roster: Roster) -> list[Finding]:
     """TRM001: each row of a merged roster's sheet of each school's term dates that gives
-    none (lbc.workspace.schools reads the sheet, Roster.term_problems), in Excel order."""
+    none (lbc.workspace.schools reads the sheet, Roster.term_problems), in Excel order;
+    QTA001: each of its sheet of each school's quotas."""
+    rules = {SCHOOL_QUOTAS_SHEET: R.QTA001}
     return [
         Finding(
-            R.TRM001.code,
+            rules.get(sheet, R.TRM001).code,
             file,
             sheet,
             row,
@@ -227,7 +230,7 @@ def check_term_sheets(roster: Roster) -> list[Finding]:
             key,
             value or None,
             None,
-            R.TRM001.message(problem=why),
+            rules.get(sheet, R.TRM001).message(problem=why),
         )
         for file, sheet, row, column, key, value, why in roster.term_problems
     ]

@@ -25,8 +25,8 @@ from lbc.errors import LbcError
 from lbc.messages import as_list, t
 from lbc.roster.fields import Kind
 from lbc.roster.pairs import Listed, PairsJoined, join_pairs, listed_pairs
-from lbc.roster.parquet import school_terms_rows, sources_by_row_group, tables_by_row_group
-from lbc.roster.tables import KEPT, SCHOOL_TERMS_SHEET, Roster, Table
+from lbc.roster.parquet import settings_sheets, sources_by_row_group, tables_by_row_group
+from lbc.roster.tables import KEPT, Roster, Table
 from lbc.workspace.schools import terms_of_the_sheet
 
 
@@ -55,9 +55,8 @@ def check_by_row_group(
     if any("" in schools[id(x)] for x in lists):
         return None
     # Each school's own term dates lbc merge kept, by which its records are dated (REC007).
-    if rows := school_terms_rows(path):
-        origins = set(sources.files)
-        roster.term_sheets.append((str(path), SCHOOL_TERMS_SHEET, 0, rows, origins))
+    if settings := settings_sheets(path, set(sources.files)):
+        roster.term_sheets += settings
         terms_of_the_sheet(roster)
     checks = RosterChecks.of(roster, today or dt.date.today(), terms, several=True)
     listed: list[Listed] = []

@@ -26,7 +26,9 @@ from lbc.reports.county import (
     SHEET_TITLES,
     columns_sheet,
     header,
+    roster_school_quotas,
     roster_school_terms,
+    school_quotas_sheet,
     school_terms_sheet,
     sheet_rows,
     source_columns,
@@ -67,8 +69,10 @@ def _parquet(tmp: Path, roster: Roster) -> None:
 
     schools = schools_of(roster)
     batches = stacked_batches(roster.tables(), schools)
-    # Each school's own term dates, as lbc merge keeps them in a Parquet file's metadata.
-    sources = metadata(layouts(roster.tables()), roster_school_terms(roster, schools))
+    # Each school's own term dates and quotas, as lbc merge keeps them in a Parquet file's
+    # metadata.
+    terms, quotas = roster_school_terms(roster, schools), roster_school_quotas(roster, schools)
+    sources = metadata(layouts(roster.tables()), terms, quotas)
     write_parquet(tmp, stacked_schema(), batches, lambda: sources)
 
 
@@ -104,4 +108,6 @@ def _sheets(roster: Roster) -> Iterator[Sheet]:
             yield from numbered_sheets(SHEET_TITLES[kind], header(kind), widths, [rows_xml(rows)])
     if terms := roster_school_terms(roster, schools):  # as lbc merge writes its 各校学期
         yield school_terms_sheet(terms)
+    if quotas := roster_school_quotas(roster, schools):  # and its 各校要求
+        yield school_quotas_sheet(quotas)
     yield columns_sheet(source_columns(roster.tables()))

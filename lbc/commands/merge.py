@@ -32,9 +32,10 @@ from lbc.reports.county import (
     on_books,
     pairs_alone,
     read_parts,
+    school_quotas,
     school_terms,
 )
-from lbc.roster.tables import COLUMNS_SHEET, SCHOOL_TERMS_SHEET
+from lbc.roster.tables import COLUMNS_SHEET, SCHOOL_QUOTAS_SHEET, SCHOOL_TERMS_SHEET
 from lbc.workspace.config import resolve_inputs
 
 WRITES = ("xlsx", "parquet")  # the formats --out can name: a workbook, or for analysts
@@ -97,7 +98,14 @@ def merge(
     if own_terms:
         said = "merge.note.own_terms_parquet" if parquet else "merge.note.own_terms"
         common.note(t(said, schools=as_list(own_terms), sheet=SCHOOL_TERMS_SHEET))
-    shown = {*SHEET_TITLES.values(), SCHOOL_TERMS_SHEET}
+    own_quotas = sorted(
+        {p.school or p.file for p in good if p.own_quotas}
+        | {school for p in good for school in p.carried_quotas}
+    )
+    if own_quotas:
+        said = "merge.note.own_quotas_parquet" if parquet else "merge.note.own_quotas"
+        common.note(t(said, schools=as_list(own_quotas), sheet=SCHOOL_QUOTAS_SHEET))
+    shown = {*SHEET_TITLES.values(), SCHOOL_TERMS_SHEET, SCHOOL_QUOTAS_SHEET}
     numbered = [title for title in titles if title not in shown]
     if numbered:
         words = {"sheets": as_list(numbered), "limit": f"{MAX_DATA_ROWS:,}"}
@@ -159,7 +167,7 @@ def _write_parquet(
 
     def sources() -> dict[str, str]:  # every school's layouts and terms, once all are read
         layouts = {key: value for p in parts for key, value in p.layouts.items()}
-        return metadata(layouts, school_terms(parts))
+        return metadata(layouts, school_terms(parts), school_quotas(parts))
 
     write_parquet(tmp, stacked_schema(), merged_batches(reading, parts), sources)
     return []

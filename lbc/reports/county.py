@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lbc.checks.findings import Finding
 from lbc.checks.registry import R, Rule
@@ -46,6 +46,9 @@ from lbc.roster.tables import (
     COLUMNS_HEADER,
     COLUMNS_SHEET,
     FILE_SCHOOL,
+    QUOTA_LABELS,
+    SCHOOL_QUOTAS_HEADER,
+    SCHOOL_QUOTAS_SHEET,
     SCHOOL_TERMS_HEADER,
     SCHOOL_TERMS_SHEET,
     Roster,
@@ -65,6 +68,7 @@ from lbc.workspace.schools import (
 from lbc.workspace.terms import date_records_by_own_term, parse_term
 
 Terms = dict[str, tuple[dt.date, dt.date]]  # a run's term dates (lbc.toml [terms])
+T = TypeVar("T")
 
 # What merge writes: each sheet's dictionary fields, less 学校 (it leads every row), the
 # separate 是/否 category columns (folded into 类别 on reading) and what only a pairs
@@ -129,6 +133,9 @@ class SchoolPart:
     own_terms: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
     # A merged roster's own sheet of them (Roster.term_schools), merged again: by school.
     carried_terms: dict[str, dict[str, tuple[dt.date, dt.date]]] = field(default_factory=dict)
+    # The same of the [quotas] its school's lbc.toml sets (SCHOOL_QUOTAS_SHEET), by key.
+    own_quotas: dict[str, int] = field(default_factory=dict)
+    carried_quotas: dict[str, dict[str, int]] = field(default_factory=dict)
     # Children without an ID number: rows that may copy a row of another file of their
     # school (copies_across_files), and how many on the books do, each a child counted.
     blank: bool = False
@@ -226,6 +233,8 @@ def read_part(
     part.alone = not roster.children
     part.own_terms = roster.terms.get(str(path)) or {}
     part.carried_terms = {school: roster.terms[o] for o, school in roster.term_schools.items()}
+    part.own_quotas = roster.quotas.get(str(path)) or {}
+    part.carried_quotas = {s: roster.quotas[o] for o, s in roster.quota_schools.items()}
     part.skipped = roster.skipped
     part.unlike_title = roster.unlike_title.get(str(path))
     part.declares = namesake(roster, path)
@@ -692,6 +701,8 @@ def merged_sheets(
             yield from numbered_sheets(SHEET_TITLES[kind], header(kind), widths, blocks)
     if rows := school_terms(seen):
         yield school_terms_sheet(rows)
+    if rows := school_quotas(seen):
+        yield school_quotas_sheet(rows)
     yield columns_sheet([row for part in seen for row in part.source_columns])
 
 
@@ -710,6 +721,50 @@ def school_terms(parts: Iterable[SchoolPart]) -> list[list[Any]]:
     )
 
 
+def school_quotas(parts: Iterable[SchoolPart]) -> list[list[Any]]:
+    """The rows of a merged roster's SCHOOL_QUOTAS_SHEET, as ``school_terms`` of the
+    schools' own [quotas]: each school, each quota its lbc.toml sets, and its count."""
+    return quota_rows(
+        (school, quotas)
+        for part in parts
+        if not part.error
+        for school, quotas in [
+            *own_schools(part.own_quotas, part.children_schools, part.school),
+            *part.carried_quotas.items(),
+        ]
+    )
+
+
+def roster_school_quotas(roster: Roster, schools: Schools) -> list[list[Any]]:
+    """The rows of SCHOOL_QUOTAS_SHEET for a roster read whole, as roster_school_terms."""
+    entries: list[tuple[str, dict[str, int]]] = []
+    for file in roster.files:
+        held = {s for x in roster.children if x.file == file for s in schools.count(x)}
+        entries += own_schools(roster.quotas.get(file) or {}, held, schools.by_file.get(file, ""))
+    entries += [(school, roster.quotas[o]) for o, school in roster.quota_schools.items()]
+    return quota_rows(entries)
+
+
+def quota_rows(entries: Iterable[tuple[str, dict[str, int]]]) -> list[list[Any]]:
+    """SCHOOL_QUOTAS_SHEET's rows of each (school, its own quotas): the school, each quota
+    as the sheet names it (QUOTA_LABELS, in their order) and its count, the first given of
+    a school's quota."""
+    rows: dict[tuple[str, str], list[Any]] = {}
+    for school, quotas in entries:
+        for key, label in QUOTA_LABELS.items():
+            if key in quotas:
+                rows.setdefault((school, key), [school, label, quotas[key]])
+    return list(rows.values())
+
+
+def school_quotas_sheet(rows: list[list[Any]]) -> Sheet:
+    """The SCHOOL_QUOTAS_SHEET of a merged workbook, shown, as school_terms_sheet."""
+    from lbc.output.sheet_style import column_widths
+
+    head = SCHOOL_QUOTAS_HEADER
+    return SCHOOL_QUOTAS_SHEET, head, column_widths(head, rows), [rows_xml(rows)]
+
+
 def roster_school_terms(roster: Roster, schools: Schools) -> list[list[Any]]:
     """The rows of SCHOOL_TERMS_SHEET for a roster read whole (lbc export), as
     ``school_terms`` gives them for its files read one by one (lbc merge): each file's
@@ -722,9 +777,10 @@ def roster_school_terms(roster: Roster, schools: Schools) -> list[list[Any]]:
     return term_rows(entries)
 
 
-def own_schools(own: Terms, held: set[str], school: str) -> list[tuple[str, Terms]]:
-    """A file's own term dates (``own``, its lbc.toml's) under each school of its children
-    (``held``: a township's file holds several), else under its school; none without."""
+def own_schools(own: T, held: set[str], school: str) -> list[tuple[str, T]]:
+    """A file's own term dates or quotas (``own``, its lbc.toml's) under each school of its
+    children (``held``: a township's file holds several), else under its school; none
+    without."""
     if not own:
         return []
     return [(name, own) for name in sorted((held or {school}) - {""})]

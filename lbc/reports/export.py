@@ -102,15 +102,20 @@ def layouts(tables: list[Table]) -> dict[str, dict[str, Any]]:
 
 
 def metadata(
-    sources: dict[str, dict[str, Any]], school_terms: list[list[Any]] | None = None
+    sources: dict[str, dict[str, Any]],
+    school_terms: list[list[Any]] | None = None,
+    school_quotas: list[list[Any]] | None = None,
 ) -> dict[str, str]:
     """The file's ``lbc`` metadata: each source sheet's layout, and, as a merged workbook's
-    SCHOOL_TERMS_SHEET says them, each school's own term dates (lbc merge), if any."""
+    SCHOOL_TERMS_SHEET and SCHOOL_QUOTAS_SHEET say them, each school's own term dates and
+    quotas (lbc merge), if any."""
     data: dict[str, Any] = {"sources": sources}
     if school_terms:
         data["school_terms"] = [
             [str(c) if isinstance(c, dt.date) else c for c in row] for row in school_terms
         ]
+    if school_quotas:
+        data["school_quotas"] = school_quotas
     return {METADATA_KEY: json.dumps(data, ensure_ascii=False)}
 
 

@@ -28,6 +28,9 @@ from lbc.messages import t
 from lbc.roster.fields import FIELDS, Kind
 from lbc.roster.reading import FORMULA_ERRORS, shows_error_text
 from lbc.roster.tables import (
+    SCHOOL_QUOTAS_SHEET,
+    SCHOOL_TERMS_SHEET,
+    SETTINGS_SHEETS,
     Column,
     SourceColumns,
     Table,
@@ -64,18 +67,37 @@ def source_key(kind: Kind, file: str, sheet: str) -> str:
     return f"{TABLE_NAMES[kind]}\t{file}\t{sheet}"
 
 
-def school_terms_rows(path: Path) -> list[tuple[int, list[Any]]]:
+# The metadata key of each sheet of a school's own settings lbc merge writes (as a merged
+# workbook's sheet of that name: lbc.roster.tables.SETTINGS_SHEETS).
+SETTINGS_KEYS = {SCHOOL_TERMS_SHEET: "school_terms", SCHOOL_QUOTAS_SHEET: "school_quotas"}
+
+
+def settings_sheets(
+    path: Path, origins: set[str]
+) -> list[tuple[str, str, int, list[tuple[int, list[Any]]], set[str]]]:
+    """Each school's own term dates and quotas lbc merge keeps in the file's metadata, as
+    Roster.term_sheets holds a merged workbook's SCHOOL_TERMS_SHEET and SCHOOL_QUOTAS_SHEET
+    (``origins``: the Table.origin of the file's tables); none without them."""
+    out = []
+    for sheet in SETTINGS_KEYS:
+        if rows := school_terms_rows(path, sheet):
+            out.append((str(path), sheet, 0, rows, origins))
+    return out
+
+
+def school_terms_rows(path: Path, sheet: str = SCHOOL_TERMS_SHEET) -> list[tuple[int, list[Any]]]:
     """Each school's own term dates lbc merge keeps in the file's metadata, as the rows of
     a merged workbook's SCHOOL_TERMS_SHEET (学校, 学期, 开始日期, 结束日期), numbered as
-    there from row 2; none without them."""
+    there from row 2; none without them. ``sheet``: the rows of another of SETTINGS_SHEETS
+    (SCHOOL_QUOTAS_SHEET: each school's own quotas)."""
     import pyarrow.parquet as pq
 
     footer = _guarded(path, pq.read_metadata, path).metadata or {}
     try:
-        rows = json.loads(footer[METADATA_KEY.encode()]).get("school_terms") or []
+        rows = json.loads(footer[METADATA_KEY.encode()]).get(SETTINGS_KEYS[sheet]) or []
     except (KeyError, ValueError, TypeError, AttributeError):
         return []
-    width = 4
+    width = len(SETTINGS_SHEETS[sheet])
     return [
         (n, [*row, *[None] * width][:width])
         for n, row in enumerate(rows, start=2)

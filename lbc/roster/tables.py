@@ -555,16 +555,19 @@ class Roster:
     # a county's folder run draws that school's children's watch list by them, over the
     # run's (lbc.workspace.config.watch_over). Filled by read_roster with ``terms``.
     watch: dict[str, dict[str, object]] = field(default_factory=dict)
-    # A merged roster's SCHOOL_TERMS_SHEET, as written: (file, sheet, its first column,
-    # [(Excel row, cells)], the Table.origin of every table of the file it is of);
-    # lbc.workspace.schools reads it into ``terms`` (each school's rows' Table.origin) and
-    # ``term_schools``, and what it cannot use into ``term_problems``.
+    # A merged roster's SCHOOL_TERMS_SHEET, and its SCHOOL_QUOTAS_SHEET, as written: (file,
+    # sheet, its first column, [(Excel row, cells)], the Table.origin of every table of the
+    # file it is of); lbc.workspace.schools reads them into ``terms`` and ``quotas`` (each
+    # school's rows' Table.origin), ``term_schools`` and ``quota_schools``, and what it
+    # cannot use into ``term_problems``.
     # Its first column (0-based), as RawSheet.col0.
     term_sheets: list[tuple[str, str, int, list[tuple[int, list[Any]]], set[str]]] = field(
         default_factory=list
     )
     # The school each ``terms`` key read from such a sheet is of (it is no file of the run).
     term_schools: dict[str, str] = field(default_factory=dict)
+    # The same of each ``quotas`` key read from a SCHOOL_QUOTAS_SHEET.
+    quota_schools: dict[str, str] = field(default_factory=dict)
     # Its rows that could not be used: (file, sheet, row, column, field, value, why).
     term_problems: list[tuple[str, str, int, str, str, str, str]] = field(default_factory=list)
 
@@ -1986,13 +1989,13 @@ def _by_kind(roster: Roster, kind: Kind) -> list[Table]:
 def _add_parquet(roster: Roster, path: Path, last_term: bool = False) -> None:
     """A Parquet file's tables, each under the school's own file and sheet it came from;
     ``last_term`` (``lbc pair --keep``): its children with their 帮扶教师, as a workbook's."""
-    from lbc.roster.parquet import read_tables, school_terms_rows  # pyarrow: only here
+    from lbc.roster.parquet import read_tables, settings_sheets  # pyarrow: only here
 
     check_input_path(path)
     tables = read_tables(path)
-    if not last_term and (rows := school_terms_rows(path)):
+    if not last_term:
         origins = {table.origin for table, _ in tables}
-        roster.term_sheets.append((str(path), SCHOOL_TERMS_SHEET, 0, rows, origins))
+        roster.term_sheets += settings_sheets(path, origins)
     if last_term:
         previous = [x for x, _ in tables if x.kind is Kind.CHILDREN and x.has("support_teacher")]
         if not previous:
@@ -2048,6 +2051,23 @@ SourceColumns = dict[tuple[str, str, str], frozenset[str]]
 # does, and a school can see and correct them (lbc.workspace.terms.school_terms_rows).
 SCHOOL_TERMS_SHEET = "各校学期"
 SCHOOL_TERMS_HEADER = ("学校", "学期", "开始日期", "结束日期")
+# The same for a school's own [quotas]: a row per school and quota its lbc.toml sets, the
+# quota named as QUOTA_LABELS says (or by its lbc.toml key), so that due and watch on the
+# merged roster judge that school's children by them, as a run over the county's folder.
+SCHOOL_QUOTAS_SHEET = "各校要求"
+SCHOOL_QUOTAS_HEADER = ("学校", "要求", "数量")
+QUOTA_LABELS = {
+    "talks_per_month": "每月谈心次数",
+    "home_visits_per_term": "每学期家访次数",
+    "warmth_per_year": "每学年送温暖次数",
+    "children_per_teacher": "每名教师至少帮扶儿童数",
+    "max_days_without_contact": "最多无联系天数",
+}
+# Each sheet of a school's own settings, by its name, with its header.
+SETTINGS_SHEETS = {
+    SCHOOL_TERMS_SHEET: SCHOOL_TERMS_HEADER,
+    SCHOOL_QUOTAS_SHEET: SCHOOL_QUOTAS_HEADER,
+}
 
 
 def join_numbered_sheets(tables: list[Table]) -> list[Table]:
@@ -2268,17 +2288,19 @@ class SheetRead:
     filled: bool
     table: Table | None
     source_columns: SourceColumns | None = None  # a merged workbook's COLUMNS_SHEET
-    # A merged workbook's SCHOOL_TERMS_SHEET: its first column (0-based) and its rows below
-    # the header, each with its Excel row.
+    # A merged workbook's SCHOOL_TERMS_SHEET or SCHOOL_QUOTAS_SHEET (by ``name``): its first
+    # column (0-based) and its rows below the header, each with its Excel row.
     school_terms: tuple[int, list[tuple[int, list[Any]]]] | None = None
 
 
 def school_terms_rows(sheet: RawSheet) -> tuple[int, list[tuple[int, list[Any]]]] | None:
-    """The first column of a SCHOOL_TERMS_SHEET and its rows below its header, each with
-    its Excel row, blank rows left out; None when the sheet does not begin with that
-    header (a sheet of a school's own of that name, read as any sheet)."""
-    rows, width = sheet.rows, len(SCHOOL_TERMS_HEADER)
-    if not rows or [_cell_text(c) for c in rows[0][:width]] != [*SCHOOL_TERMS_HEADER]:
+    """The first column of a SCHOOL_TERMS_SHEET (or another of SETTINGS_SHEETS, by its name)
+    and its rows below its header, each with its Excel row, blank rows left out; None when
+    the sheet does not begin with that header (a sheet of a school's own of that name, read
+    as any sheet)."""
+    header = SETTINGS_SHEETS[sheet.name]
+    rows, width = sheet.rows, len(header)
+    if not rows or [_cell_text(c) for c in rows[0][:width]] != [*header]:
         return None
     return sheet.col0, [
         (sheet.row0 + n, [*row, *[None] * width][:width])
@@ -2316,7 +2338,7 @@ class SheetReader:
     def __call__(self, sheet: RawSheet) -> SheetRead:
         if sheet.name == COLUMNS_SHEET and (had := source_columns(sheet.rows)) is not None:
             return SheetRead(sheet.name, False, None, had)
-        if sheet.name == SCHOOL_TERMS_SHEET and (rows := school_terms_rows(sheet)) is not None:
+        if sheet.name in SETTINGS_SHEETS and (rows := school_terms_rows(sheet)) is not None:
             return SheetRead(sheet.name, False, None, school_terms=rows)
         return self.made(
             sheet.name, bool(sheet.rows), build_table(str(self.path), sheet, self.synonyms)
@@ -2350,7 +2372,7 @@ class PiecesRead:
             self.sheet.rows += rows
             if len(self.sheet.rows) > HEADER_SEARCH_ROWS + 1 and self.sheet.name not in (
                 COLUMNS_SHEET,
-                SCHOOL_TERMS_SHEET,
+                *SETTINGS_SHEETS,
             ):
                 self.started = True
                 even_rows(self.sheet.rows)  # the header's rows may come from two pieces

@@ -25,10 +25,19 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from lbc.errors import LbcError
+from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.pairs import join_pairs
-from lbc.roster.tables import Roster, Table, column_letter, file_names, load_roster
+from lbc.roster.tables import (
+    QUOTA_LABELS,
+    SCHOOL_QUOTAS_SHEET,
+    Roster,
+    Table,
+    column_letter,
+    file_names,
+    load_roster,
+)
 from lbc.workspace.config import (
     Config,
     Quotas,
@@ -135,13 +144,18 @@ def of_their_own(by_file: dict[str, S], roster: Roster) -> dict[str, S]:
     """The schools of ``quotas_by_file`` or ``watch_by_file``, by name, each once: what the
     run's settings, in a heading or a document, do not say."""
     return {
-        roster.declared.get(file) or roster.term_schools.get(file) or file: quotas
+        roster.declared.get(file)
+        or roster.term_schools.get(file)
+        or roster.quota_schools.get(file)
+        or file: quotas
         for file, quotas in sorted(by_file.items())
     }
 
 
-# The fields of a merged roster's sheet of each school's terms, by its column.
+# The fields of a merged roster's sheet of each school's terms, by its column; of its sheet
+# of each school's quotas.
 TERMS_SHEET_FIELDS = ("school", "term", "term_start", "term_end")
+QUOTAS_SHEET_FIELDS = ("school", "quota", "count")
 
 
 def terms_of_the_sheet(roster: Roster) -> None:
@@ -149,23 +163,92 @@ def terms_of_the_sheet(roster: Roster) -> None:
     lbc merge writes from the schools' lbc.toml): each school's rows, by their 学校 cells,
     are dated by its own dates (Roster.terms, keyed by the rows' Table.origin) as a run
     over the county's folder dates them; a row that gives none is kept to be said
-    (Roster.term_problems, lbc validate's TRM001)."""
+    (Roster.term_problems, lbc validate's TRM001). Its sheet of each school's own [quotas]
+    (SCHOOL_QUOTAS_SHEET) likewise: each school's children are judged by them (Roster.quotas,
+    over the quotas of the workspace the merged roster lies in), as over the folder; a row
+    that gives none is said as QTA001."""
     for file, sheet, col0, rows, origins in roster.term_sheets:
-        dates, problems = schools_term_dates(rows)
+        quotas = sheet == SCHOOL_QUOTAS_SHEET
+        read = schools_quotas if quotas else schools_term_dates
+        settings, problems = read(rows)  # type: ignore[operator]
+        fields = QUOTAS_SHEET_FIELDS if quotas else TERMS_SHEET_FIELDS
         roster.term_problems += [
-            (file, sheet, row, column_letter(col0 + j + 1), TERMS_SHEET_FIELDS[j], value, why)
+            (file, sheet, row, column_letter(col0 + j + 1), fields[j], value, why)
             for row, j, value, why in problems
         ]
-        if not dates:
+        if not settings:
             continue
+        taken = roster.quota_schools if quotas else roster.term_schools
         for table in roster.tables():
-            if table.origin not in origins or table.origin in roster.term_schools:
+            if table.origin not in origins or table.origin in taken:
                 continue
             cells = set(table.values["school"]) if table.has("school") else set()
-            named = sorted(s for s in cells | {roster.declared.get(table.file, "")} if s in dates)
-            if named:
-                roster.terms[table.origin] = dates[named[0]]
-                roster.term_schools[table.origin] = named[0]
+            named = sorted(
+                s for s in cells | {roster.declared.get(table.file, "")} if s in settings
+            )
+            if not named:
+                continue
+            taken[table.origin] = named[0]
+            if quotas:
+                roster.quotas[table.origin] = {
+                    **roster.quotas.get(table.origin, {}),
+                    **settings[named[0]],
+                }
+            else:
+                roster.terms[table.origin] = settings[named[0]]  # type: ignore[assignment]
+
+
+# A quota of a merged roster's SCHOOL_QUOTAS_SHEET, by its label there or its lbc.toml key.
+_QUOTA_KEYS = {
+    **{label: key for key, label in QUOTA_LABELS.items()},
+    **{k: k for k in QUOTA_LABELS},
+}
+
+
+def schools_quotas(
+    rows: list[tuple[int, list[object]]],
+) -> tuple[dict[str, dict[str, int]], list[tuple[int, int, str, str]]]:
+    """Each school's own [quotas] as a merged roster's sheet of them gives them
+    (SCHOOL_QUOTAS_SHEET: 学校, 要求, 数量, a row per school and quota its lbc.toml sets),
+    and the rows that give none, with why (as lbc.workspace.terms.schools_term_dates): no
+    school, a quota lbc does not know, a count that is no whole number from 0, a school's
+    quota given twice."""
+    out: dict[str, dict[str, int]] = {}
+    given: dict[tuple[str, str], int] = {}
+    problems: list[tuple[int, int, str, str]] = []
+    for row, (school_cell, quota_cell, count_cell) in rows:
+        school = nz.school(school_cell)
+        if not school:
+            problems.append((row, 0, "", t("terms_sheet.no_school")))
+            continue
+        written = nz.text(quota_cell) or ""
+        key = _QUOTA_KEYS.get(written.strip())
+        if key is None or key not in Quotas.__dataclass_fields__:
+            problems.append((row, 1, written, t("quotas_sheet.bad_quota", quota=written)))
+            continue
+        count = _whole(count_cell)
+        if count is None:
+            shown = nz.text(count_cell) or ""
+            problems.append((row, 2, shown, t("quotas_sheet.bad_count", count=shown)))
+            continue
+        if (school, key) in given:
+            words = {"quota": QUOTA_LABELS[key], "row": given[(school, key)]}
+            problems.append((row, 1, written, t("quotas_sheet.again", **words)))
+            continue
+        given[(school, key)] = row
+        out.setdefault(school, {})[key] = count
+    return out, problems
+
+
+def _whole(cell: object) -> int | None:
+    """A count cell as a whole number from 0 (14, 14.0, "14"), None when it is none."""
+    if isinstance(cell, bool):
+        return None
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, str) and cell.strip().isdecimal():
+        cell = int(cell.strip())
+    return cell if isinstance(cell, int) and cell >= 0 else None
 
 
 def _unlike_the_title(roster: Roster, files: list[Path]) -> None:
