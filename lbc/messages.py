@@ -824,6 +824,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),
     "out.whole_column": ("整列", "whole column"),
+    "out.whole_sheet": ("整表", "whole sheet"),
     # ---- flag output ----
     # ---- birthdays output ----
     "birthdays.heading": (

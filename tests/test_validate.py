@@ -680,3 +680,20 @@ def test_annotate_problem_list_prints_whole_on_a4(tmp_path):
     fields = {r[0].value: r[4].value for r in ws.iter_rows(min_row=2)}
     assert fields["ID004"] == "身份证号 (id_number)"
     assert fields["TCH001"] == "联系电话 (phone)"
+
+
+def test_a_roster_holding_nobody_is_placed_at_its_whole_sheet(tmp_path):
+    """REQ002 is about the sheet, not a column: its location says 整表 (whole sheet) under
+    the file and sheet heading, where a column the sheet lacks says 整列."""
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER]})
+    result = run("validate", path)
+    assert result.exit_code == 1
+    lines = [line.strip() for line in result.stdout.splitlines() if line.strip()]
+    assert lines[0] == f"{path} · 花名册"
+    assert lines[3].split() == ["整表", "REQ002", "错误", "儿童表里一名儿童也没有"]
+    english = run("--lang", "en", "validate", path)
+    row = next(line for line in english.stdout.splitlines() if "REQ002" in line)
+    assert row.split()[:3] == ["whole", "sheet", "REQ002"]
+    missing = write_xlsx(tmp_path / "m.xlsx", {"花名册": without(["家庭住址"], child_row(1))})
+    row = next(line for line in run("validate", missing).stdout.splitlines() if "COL001" in line)
+    assert row.split()[0] == "整列"

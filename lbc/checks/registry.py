@@ -47,6 +47,9 @@ class Rule:
     kind: RuleKind
     fields: str  # the canonical keys it concerns, for `lbc rules`
     weight: int = 0  # a watch criterion's default weight (RuleKind.WATCH); [watch] in lbc.toml
+    # What a finding of no row is about, as a list's location column says it: a column the
+    # sheet lacks (整列), or the whole sheet (整表: a children sheet holding nobody).
+    whole: str = "column"
     code: str = field(default="", init=False)
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -114,7 +117,7 @@ class R:
 
     COL001 = Rule(ERROR, RuleKind.STRUCTURE, "*")
     REQ001 = Rule(ERROR, RuleKind.STRUCTURE, "*")
-    REQ002 = Rule(ERROR, RuleKind.STRUCTURE, "name")
+    REQ002 = Rule(ERROR, RuleKind.STRUCTURE, "name", whole="sheet")
     ID001 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
     ID002 = Rule(ERROR, RuleKind.IDENTITY, "id_number")
     ID003 = Rule(ERROR, RuleKind.IDENTITY, "id_number")

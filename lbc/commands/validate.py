@@ -169,7 +169,7 @@ def print_table(findings: list[Finding], summary: dict[str, object], privacy: Pr
         rows = []
         for f in items:
             d = f.as_dict(privacy)
-            where = f"{f.column or ''}{f.row or ''}" or t("out.whole_column")
+            where = f"{f.column or ''}{f.row or ''}" or t(f"out.whole_{f.rule.whole}")
             severity = t(f"severity.{f.severity}")
             rows.append((where, f.code, severity, d["child"], f.message, d["value"]))
         title = t("out.sheet_heading", file=file, sheet=sheet)
