@@ -308,3 +308,32 @@ def test_api_with_a_workspaces_config_takes_the_pairs_in_force(tmp_path: Path) -
         assert roster.children["support_teacher"].tolist() == in_force
         files = {Path(f).resolve() for f in roster.children["source_file"]}
         assert files == {(tmp_path / "roster.xlsx").resolve()}
+
+
+def test_a_parquet_of_a_roster_holding_nobody_says_so_as_the_workbook(tmp_path: Path) -> None:
+    """A school's roster of headers only (and its teachers list) says REQ002 under its own
+    file and sheet, read from the workbook or from the Parquet file merge or export made of
+    it; in a county's file, beside a school with children, too."""
+    teachers = [["姓名", "联系电话", "在岗"], ["王芳", "13800001111", "是"]]
+    school = tmp_path / "乙"
+    school.mkdir()
+    write_xlsx(school / "乙小学.xlsx", {"花名册": [CHILD_HEADER], "教师": teachers})
+    own = run("validate", "乙小学.xlsx", "--format", "json", cwd=school).json()
+    assert [(f["code"], f["file"], f["sheet"]) for f in own["findings"]] == [
+        ("REQ002", "乙小学.xlsx", "花名册")
+    ]
+    for command in ("merge", "export"):
+        out = tmp_path / f"{command}.parquet"
+        assert run(command, "乙小学.xlsx", "--out", out, cwd=school).exit_code in (0, 1)
+        result = run("validate", out)
+        assert result.exit_code == 1, result.stderr
+        assert "整表   REQ002   错误          儿童表里一名儿童也没有" in result.stdout
+        doc = validate_json(out)
+        assert doc["findings"] == own["findings"]
+        assert doc["summary"]["by_code"] == {"REQ002": 1}
+    (tmp_path / "甲").mkdir()
+    write_xlsx(tmp_path / "甲" / "甲小学.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    assert run("merge", "甲", "乙", "--out", "县.parquet", cwd=tmp_path).exit_code == 1
+    county = validate_json(tmp_path / "县.parquet")
+    assert [(f["code"], f["file"]) for f in county["findings"]] == [("REQ002", "乙/乙小学.xlsx")]
+    assert [s["school"] for s in county["summary"]["schools"]] == ["甲小学", "乙小学"]

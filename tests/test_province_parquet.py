@@ -147,7 +147,12 @@ def test_a_school_split_over_row_groups_is_read_whole(tmp_path: Path) -> None:
     assert a["summary"] == b["summary"]
 
 
-def test_validate_names_the_parquet_without_children(tmp_path: Path) -> None:
+def test_validate_says_each_schools_children_sheet_of_a_parquet_without_children(
+    tmp_path: Path,
+) -> None:
+    """A file whose children rows are gone, its metadata still naming each school's
+    children sheet, holds nobody in each: REQ002 for each school's file, as its workbook
+    of headers only says, whether read school by school or whole."""
     path = province(tmp_path / "各校")
     data = pq.read_table(path)
     footer = pq.ParquetFile(path).metadata.metadata
@@ -155,12 +160,18 @@ def test_validate_names_the_parquet_without_children(tmp_path: Path) -> None:
     others = data.filter(pc.not_equal(data.column("table"), "children"))
     pq.write_table(others.replace_schema_metadata(footer), teachers_only)
     assert sources_by_row_group(teachers_only) is not None
-    result = run("validate", teachers_only)
-    assert result.exit_code == 2
-    files = "、".join(str(tmp_path / "各校" / school / "roster.xlsx") for school in SCHOOLS)
-    assert result.stderr == (
-        f"lbc: 错误：在 {files} 中没有找到留守儿童名册（表头需含“姓名”“身份证号”“班级”等列）\n"
-    )
+    result = run("validate", teachers_only, "--format", "json")
+    assert result.exit_code == 1
+    doc = result.json()
+    files = [str(tmp_path / "各校" / school / "roster.xlsx") for school in SCHOOLS]
+    empty = [(f["file"], f["sheet"]) for f in doc["findings"] if f["code"] == "REQ002"]
+    assert empty == [(file, "花名册") for file in files]
+    assert [s["children"] for s in doc["summary"]["schools"]] == [0, 0, 0]
+    resaved = tmp_path / "每三行.parquet"
+    pq.write_table(others.replace_schema_metadata(footer), resaved, row_group_size=1)
+    assert sources_by_row_group(resaved) is None
+    whole = run("validate", resaved, "--format", "json").json()
+    assert whole["findings"] == doc["findings"]
 
 
 def test_a_row_of_an_unknown_table_is_refused_as_when_read_whole(tmp_path: Path) -> None:

@@ -196,7 +196,7 @@ def check_roster(
     before the command ends). ``terms``: the school's own terms' dates (lbc.toml), which
     a record's date is in one of or not (REC007)."""
     checks = RosterChecks.of(roster, today or dt.date.today(), terms)
-    checks.found += _no_children(roster)
+    checks.found += check_no_children(roster)
     last = len(roster.children) - 1
     for n, table in enumerate(roster.children):
         parked = table.parked
@@ -236,7 +236,7 @@ def check_term_sheets(roster: Roster) -> list[Finding]:
     ]
 
 
-def _no_children(roster: Roster) -> list[Finding]:
+def check_no_children(roster: Roster) -> list[Finding]:
     """REQ002 once for each file whose children sheets hold nobody (only headers, or the
     blank roster lbc init writes): without it such a file checks clean, and a roster
     saved in the wrong place looks fine."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from lbc.checks.engine import RosterChecks, check_listed, check_term_sheets
+from lbc.checks.engine import RosterChecks, check_listed, check_no_children, check_term_sheets
 from lbc.checks.findings import Finding
 from lbc.errors import LbcError
 from lbc.messages import as_list, t
@@ -83,6 +83,10 @@ def check_by_row_group(
         batch.append(table)
         held |= mine
     check(batch, held)
+    for table, _ in sources.empty:  # a school's sheet of headers only, checked as its file is
+        roster.children.append(table)
+        checks.children(table)
+    checks.found += check_no_children(roster)
     if not roster.children:  # as load_roster refuses a file without them
         raise LbcError(t("err.no_children", files=as_list(roster.files or [str(path)])))
     for table in roster.teachers:

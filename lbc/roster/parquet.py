@@ -109,7 +109,34 @@ def read_tables(path: Path) -> list[tuple[Table, str]]:
     """The tables a Parquet file holds, each with its school (its rows' first)."""
     with _opened(path) as (source, layouts):
         data = _guarded(path, source.read)
-    return tables_from_columns(path, path.stem, *_columns(data), layouts)
+    columns, shown = _columns(data)
+    tables = tables_from_columns(path, path.stem, columns, shown, layouts)
+    read = {(TABLE_NAMES[x.kind], x.file, x.sheet) for x, _ in tables}
+    schools = {x.file: school for x, school in reversed(tables) if school}
+    return tables + empty_children(layouts, list(columns), read, schools)
+
+
+def empty_children(
+    layouts: dict[str, Any] | None,
+    names: list[str],
+    read: set[tuple[Any, Any, Any]],
+    schools: dict[str, str],
+) -> list[tuple[Table, str]]:
+    """A table of no rows for each children sheet lbc's metadata (``layouts``) names that
+    no row of the file is of (``read``: the table, file and sheet of each row read), such
+    as a school's roster of headers only: read back, it holds nobody, as the school's own
+    file does, and lbc validate says so (REQ002) under that file and sheet. Each with its
+    file's school (``schools``, as its other rows give it); ``names``: the file's columns,
+    in order."""
+    columns: dict[str, list[Any]] = {name: [] for name in names}
+    out = []
+    for key, layout in (layouts or {}).items():
+        kind_name, file, sheet = ([*key.split("\t"), "", ""])[:3]
+        if _KINDS.get(kind_name) is not Kind.CHILDREN or (kind_name, file, sheet) in read:
+            continue
+        table = _table(Kind.CHILDREN, file, sheet, [], columns, [], layout, set())
+        out.append((table, schools.get(file, "")))
+    return out
 
 
 @contextlib.contextmanager
@@ -159,6 +186,7 @@ class Sources:
     files: list[str]
     schools: dict[str, str]
     groups: list[set[str]]
+    empty: list[tuple[Table, str]]  # the children sheets of no row (empty_children)
 
 
 def sources_by_row_group(path: Path) -> Sources | None:
@@ -187,7 +215,9 @@ def sources_by_row_group(path: Path) -> Sources | None:
                 files[key[1]] = None
                 if here and key[1] not in schools:
                     schools[key[1]] = here
-        return Sources([str(f) for f in files], schools, groups)
+        empty = empty_children(layouts, names, set(where), schools)
+        files.update((table.file, None) for table, _ in empty)
+        return Sources([str(f) for f in files], schools, groups, empty)
 
 
 def tables_by_row_group(
