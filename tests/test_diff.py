@@ -733,3 +733,26 @@ def test_preschool_to_first_grade_is_the_yearly_step_not_a_change(tmp_path: Path
     checked = run("validate", "上学期.xlsx", cwd=tmp_path)
     assert checked.exit_code == 0, checked.stdout
     assert checked.stdout.startswith("没有发现问题。\n")
+
+
+def test_preschool_to_any_first_grade_class_is_the_yearly_step(tmp_path: Path) -> None:
+    """A school's 学前班 is divided among the first grade's classes as its children start
+    school: 学前班 to 一年级(2)班 is the yearly step as 学前班 to 一年级(1)班 is, found by ID
+    number, or by name where only one child of the name went on to the first grade; of two
+    namesakes gone on to two first-grade classes, neither is taken for her."""
+    old = [kid(1, 班级="学前班"), kid(2, 班级="学前(2)班"), kid(3, 班级="学前班")]
+    new = [kid(1, 班级="一年级(2)班"), kid(2, 班级="一年级(1)班"), kid(3, 班级="二年级(2)班")]
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"] == {**all_unchanged(2, id_number=3), "changed": 1}
+    (moved,) = doc["changed"]
+    assert moved["changes"] == [change("class", "班级", "学前班", "二年级(2)班")]
+    text = diff(tmp_path)
+    assert "学前班" in text.stdout and "一年级(2)班" not in text.stdout
+    no_ids = {"身份证号": None, "出生日期": None}
+    old = [kid(1, 班级="学前班", **no_ids)]
+    new = [kid(1, 班级="一年级(3)班", **no_ids)]
+    assert diff_of(tmp_path, old, new)["summary"] == all_unchanged(1, name_class=1)
+    old = [kid(1, 班级="学前班", **no_ids)]
+    new = [kid(1, 班级="一年级(1)班", **no_ids), kid(1, 班级="一年级(2)班", **no_ids)]
+    summary = diff_of(tmp_path, old, new)["summary"]
+    assert (summary["added"], summary["gone"], summary["unchanged"]) == (2, 1, 0)

@@ -104,29 +104,44 @@ def _keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]
         ident if isinstance(ident, str) else None,
         (name, str(born)) if named and born is not None else None,
         by_class,
-        by_class,
+        by_class and (school, name, _stepped_to(cls)),
     )
 
 
 def _old_keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]:
     """An old row's keys: a new row's, its class moved a grade up at the last level."""
-    *keys, by_class = _keys(table, i, school)
+    *keys, _ = _keys(table, i, school)
+    by_class = keys[-1]
     if by_class is None:
         return (*keys, None)
     school, name, cls = by_class
-    return (*keys, (school, name, _a_grade_up(cls)))
+    return (*keys, (school, name, _stepped_to(_a_grade_up(cls))))
 
 
 def _a_grade_up(cls: nz.ClassRef) -> nz.ClassRef:
     return nz.ClassRef(cls.grade + 1, cls.number)
 
 
+# The first grade as the yearly step reaches it from 学前班: any of its classes, since a
+# school's 学前班 (one, or numbered as the preschool's own) is divided among the first
+# grade's classes as its children start school.
+_FIRST_GRADE = "first grade"
+
+
+def _stepped_to(cls: nz.ClassRef) -> object:
+    """A class as the yearly step reaches it: the class, or any first-grade class (the
+    step from 学前班), so that a child of 学前班 is matched by name in whichever first-grade
+    class she went on to, where only one child of her name went on to one."""
+    return _FIRST_GRADE if cls.grade == 1 else cls
+
+
 def _promoted(before: object, after: object) -> bool:
-    """Moving up a grade in the same class number each September is no change to record."""
+    """Moving up a grade each September is no change to record: in the same class number,
+    or from 学前班 to any class of the first grade."""
     return (
         isinstance(before, nz.ClassRef)
         and isinstance(after, nz.ClassRef)
-        and after == _a_grade_up(before)
+        and (after == _a_grade_up(before) or (before.grade == nz.PRESCHOOL and after.grade == 1))
     )
 
 
