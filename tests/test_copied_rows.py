@@ -350,3 +350,36 @@ def test_a_row_copied_into_a_file_read_two_files_later_is_a_duplicate(tmp_path: 
             f"姓名、出生日期、班级与{folder / '一年级.xlsx'}“一年级”第 2 行相同，可能重复登记",
         )
     ]
+
+
+def test_a_copy_of_a_child_who_left_is_not_on_the_books_in_merge_either(tmp_path: Path) -> None:
+    """青山小学's 全校.xlsx has 李明轩 with her ID number, 转出; 三年级.xlsx copies her row
+    without the ID number, its 在校状态 left blank. The copy is the same child, who left:
+    lbc summary over the folder counts 1 child on the books (张雨涵), and lbc merge, which
+    counted the copy as a child still there (2), now counts 1 too, as the summary of the
+    merged roster does."""
+    two = kid(2, 学校="青山小学", 在校状态="转出")
+    folder = tmp_path / "青山"
+    folder.mkdir()
+    write_xlsx(
+        folder / "全校.xlsx", {"全校": table([kid(1, 学校="青山小学", 在校状态="在读"), two])}
+    )
+    write_xlsx(
+        folder / "三年级.xlsx", {"三年级": table([{**two, "身份证号": None, "在校状态": None}])}
+    )
+    summary = run("summary", folder, *TERM, "--format", "json").json()
+    assert summary["enrollment"]["on_books"] == 1
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", folder, "--out", out, "--format", "json").json()["summary"]
+    assert (merged["children"], merged["on_books"]) == (3, 1)
+    said = run("merge", folder, "--out", out).stdout.replace("\n", "")
+    assert "在册儿童 1 名（名册共 3 行：" in said
+    again = run("summary", out, *TERM, "--format", "json").json()
+    assert again["enrollment"]["on_books"] == 1
+    # With the ID row still at school the copy is her, counted once.
+    write_xlsx(
+        folder / "全校.xlsx", {"全校": table([kid(1, 学校="青山小学"), kid(2, 学校="青山小学")])}
+    )
+    merged = run("merge", folder, "--out", out, "--format", "json").json()["summary"]
+    assert merged["on_books"] == 2
+    assert run("summary", folder, *TERM, "--format", "json").json()["enrollment"]["on_books"] == 2

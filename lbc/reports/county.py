@@ -286,13 +286,16 @@ def read_part(
 def _copies_on_books(tables: list[Table], schools: dict[str, str] | None = None) -> int:
     """The rows on the books without an ID number that copy another row of their child,
     on its sheet or another sheet of the file (``copied_groups``; ``schools``: each file's,
-    Roster.copy_schools, for several files), each a child counted already: at the row
-    with its ID number when one is on the books, else at the first of the copies."""
+    Roster.copy_schools, for several files), each a child counted already, or not on the
+    books: at the row with its ID number, whose 在校状态 is the child's (a copy of a row
+    转出 without one is the child who left, as lbc summary counts her:
+    lbc.roster.tables.distinct_children), else at the first of the copies."""
     extra = 0
     for group in copied_groups(tables, schools):
         on = [(x, i) for x, i in group if x.get("enrollment_status", i) not in nz.LEFT_SCHOOL]
         blank = sum(1 for x, i in on if x.get("id_number", i) is None)
-        extra += blank if len(on) > blank else max(blank - 1, 0)
+        numbered = any(x.get("id_number", i) is not None for x, i in group)
+        extra += blank if numbered else max(blank - 1, 0)
     return extra
 
 
