@@ -674,7 +674,7 @@ def test_annotate_problem_list_prints_whole_on_a4(tmp_path):
         "身份证号被存成了数字，Excel 只保留15位，后几位已丢失；请把该列设为文本后按原件重新录入"
     )
     assert message.alignment.wrap_text and message.alignment.vertical == "top"
-    assert ws.row_dimensions[message.row].height == 30
+    assert ws.row_dimensions[message.row].height == 36  # two lines of Chinese text
     # The field as a roster heads it, with its key (as lbc columns says it), a teacher's
     # phone as the teachers list heads it.
     fields = {r[0].value: r[4].value for r in ws.iter_rows(min_row=2)}

@@ -333,6 +333,20 @@ def test_out_writes_a_printable_owner_only_workbook(school: Path) -> None:
     assert run("watch", "--out", "w.csv", cwd=school).exit_code == 2
 
 
+def test_the_workbooks_rows_are_tall_enough_for_their_wrapped_reasons(school: Path) -> None:
+    """A reason wider than its column wraps to a second line: its row is two lines of
+    Chinese text tall with the cell's padding (36 points), as LibreOffice sets the text
+    (15.3 points a line), not two default rows (30), which cut the second line in half on
+    screen and on paper; a row of one line stays the default row."""
+    run("watch", "--out", "名单.xlsx", cwd=school)
+    ws = load_workbook(school / "名单.xlsx").active
+    assert ws.column_dimensions["G"].width == 40
+    heights = {ws.cell(r, 7).value: ws.row_dimensions[r].height for r in range(3, 13)}
+    assert heights["父母均外出，没有委托监护人；监护类型为无人监护"] == 36
+    assert heights["父母均外出，没有委托监护人"] == 15
+    assert heights["孤儿"] == 15
+
+
 def test_phones_in_a_reason_are_masked_unless_show_pii(tmp_path: Path) -> None:
     """A changed address that holds a phone number: masked as every printed value is."""
     rows = [form_child(1)]

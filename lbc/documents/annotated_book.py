@@ -26,7 +26,7 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.output.files import set_text, write_atomic
 from lbc.output.privacy import Privacy
-from lbc.output.sheet_style import LINE_POINTS, lines, style_sheet, text_width
+from lbc.output.sheet_style import row_height, style_sheet, text_width
 from lbc.roster.fields import FIELDS, Kind
 from lbc.roster.reading import read_book
 
@@ -207,7 +207,7 @@ def _problem_sheet(
         for j, value in enumerate(values, 1):
             set_text(ws.cell(i, j), value)
             ws.cell(i, j).alignment = _WRAP  # a long message wraps, never hides the value
-        ws.row_dimensions[i].height = lines(values, widths) * LINE_POINTS
+        ws.row_dimensions[i].height = row_height(values, widths)
         if own and ref and f.sheet in names:
             link = ws.cell(i, 4)
             quoted = names[f.sheet].replace("'", "''")

@@ -18,10 +18,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lbc.output.files import set_text
 from lbc.output.sheet_style import (
     DATE_FORMAT,
-    LINE_POINTS,
     column_widths,
-    lines,
     pages_high,
+    row_height,
     style_sheet,
 )
 
@@ -60,7 +59,7 @@ def fill_table(
             set_text(cell, value)
             cell.border = _BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[i].height = lines(row[:shown], widths[:shown]) * LINE_POINTS
+        ws.row_dimensions[i].height = row_height(row[:shown], widths[:shown])
     # The title over the table is about a header row's height: counted as a second one.
     visible = [header[:shown], header[:shown], *(row[:shown] for row in rows)]
     style_sheet(ws, 2, widths[:shown], pages_high(widths[:shown], visible))

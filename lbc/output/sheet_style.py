@@ -26,6 +26,12 @@ WIDTH_SAMPLE = 500  # rows looked at to size the columns: a county's million are
 PAGE_WIDTH, PAGE_HEIGHT = 842 - 2 * 0.7 * 72, 595 - 2 * 0.75 * 72 - 2 * 0.3 * 72
 CHAR_POINTS = 5.6  # one unit of column width
 LINE_POINTS = 15.0
+# A line of wrapped Chinese text is taller than a row of one line: LibreOffice sets 11-point
+# CJK text (Noto Sans CJK, WenQuanYi) about 15.3 points apart, and the cell's top and
+# bottom padding take a few points more, so a wrapped row sized at LINE_POINTS a line cut
+# its last line in half on screen and on paper.
+WRAPPED_LINE_POINTS = 16.0
+WRAPPED_PADDING = 4.0
 SHORT_LAST_PAGE = 0.25  # a last page less full than this is folded into the one before
 SMALLEST_PRINT = 0.6  # text shrunk further to fit a page's width is printed across pages
 
@@ -81,6 +87,13 @@ def lines(row: Sequence[Any], widths: Sequence[float]) -> int:
     )
 
 
+def row_height(row: Sequence[Any], widths: Sequence[float]) -> float:
+    """How tall, in points, a row of wrapped text is to show every line of its tallest
+    cell (``lines``) in Excel, WPS and LibreOffice: a row of one line is the default row."""
+    n = lines(row, widths)
+    return LINE_POINTS if n == 1 else n * WRAPPED_LINE_POINTS + WRAPPED_PADDING
+
+
 def pages_wide(widths: Sequence[float]) -> int:
     """How many pages wide to print: one, unless fitting every column on one page's width
     would shrink the text below SMALLEST_PRINT (a county roster's seventy columns); then
@@ -93,7 +106,7 @@ def pages_high(widths: Sequence[float], rows: Iterable[Sequence[Any]]) -> int:
     takes): when its last page would hold a row or two, one page fewer, so the rows are
     shrunk a little onto the pages before rather than a page printed for them alone."""
     scale = min(1.0, pages_wide(widths) * PAGE_WIDTH / (CHAR_POINTS * sum(widths)))
-    height = sum(lines(row, widths) for row in rows) * LINE_POINTS * scale
+    height = sum(row_height(row, widths) for row in rows) * scale
     pages = math.ceil(height / PAGE_HEIGHT)
     if pages > 1 and height - (pages - 1) * PAGE_HEIGHT < SHORT_LAST_PAGE * PAGE_HEIGHT:
         return pages - 1
