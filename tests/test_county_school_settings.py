@@ -186,3 +186,16 @@ def test_record_sheets_lay_out_a_schools_own_quotas(tmp_path: Path) -> None:
     assert mine.exit_code == 0
     own = tmp_path / "本校" / "帮扶记录表_2024年秋季学期_王芳.xlsx"
     assert planned(own) == planned(books[QS])
+
+
+def test_the_merged_roster_counts_a_schools_children_by_its_own_quotas(tmp_path: Path) -> None:
+    """The county's merged roster carries 青山小学's [quotas] (各校要求): the summary of it
+    counts her child's one home visit against her two, as the summary of the folder does."""
+    root = county(tmp_path, "[quotas]\nhome_visits_per_term = 2\n")
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    args = ("--term", "2024-autumn", "--format", "json")
+    folder, book = run("summary", root, *args).json(), run("summary", merged, *args).json()
+    assert book["records"] == folder["records"]
+    assert book["records"]["home_visited"] == 1
+    assert book["quotas"]["schools"] == folder["quotas"]["schools"]
