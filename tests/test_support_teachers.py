@@ -369,7 +369,7 @@ def test_a_namesake_of_a_school_that_names_none_is_shown_by_its_file(tmp_path: P
     assert "\x00" not in result.stdout + result.stderr
     document = run("pair", county, "--format", "json").json()
     assert [(p["child"], p["teacher"]) for p in document["pairs"]] == [
-        ("李明轩", "王芳（白鹤/花名册）"),
+        ("李明轩", "王芳（白鹤）"),  # as lbc merge names the school
         ("张雨涵", "王芳（青山小学）"),
     ]
     assert _due(county) == [("王芳", "白鹤", ["李明轩"]), ("王芳", "青山小学", ["张雨涵"])]

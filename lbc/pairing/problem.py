@@ -39,7 +39,7 @@ from lbc.roster.people import (
     teacher_named,
     teacher_phone,
 )
-from lbc.roster.tables import FILE_SCHOOL, Roster, Table, repeated_rows
+from lbc.roster.tables import FILE_SCHOOL, Roster, Table, file_names, repeated_rows
 from lbc.workspace.config import WatchSettings
 
 # 职务 words that make a teacher a school leader (班主任 is removed first: it is not one).
@@ -333,7 +333,7 @@ def _teachers(
     for tb, i in named:
         namesakes.setdefault((school_of(tb, i), tb.get("name", i)), []).append((tb, i))
     # Two schools' 王芳 are told apart by their school, as lbc due and the record sheets do.
-    labels = teacher_labels(namesakes)
+    labels = teacher_labels(namesakes, file_names(roster.files))
     out: list[TeacherRow] = []
     for table, i in named:
         name = table.get("name", i)

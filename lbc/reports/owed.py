@@ -139,7 +139,7 @@ def record_books(
     arrivals: dict[dt.date, list[dt.date | None]] = {}
     books = []
     loads = caseloads(kids)
-    labels = teacher_labels(loads)
+    labels = teacher_labels(loads, kids.in_post.file_names)
     for key, mine in loads.items():
         school, teacher = key[0], kids.in_post.name(key)
         children = [
@@ -266,10 +266,12 @@ class Due:
     own_quotas: dict[str, Quotas] = field(default_factory=dict)
     # The schools counted by a term their own dates make other than ``term``, and it.
     own_terms: list[tuple[str, Term]] = field(default_factory=list)
+    # Each file's name as a school (TeachersInPost.file_names), for ``labels``.
+    file_names: dict[str, str] = field(default_factory=dict)
 
     def labels(self) -> dict[Teacher, str]:
         """How each teacher listed is shown (``teacher_labels``)."""
-        return teacher_labels(self.teachers)
+        return teacher_labels(self.teachers, self.file_names)
 
     def children(self) -> list[Owed]:
         return [c for kids in self.teachers.values() for c in kids]
@@ -355,6 +357,7 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     unclear = sum(r.unclear for r in records)
     result = Due(day, term, quotas, 0, 0, records=len(records), unclear=unclear)
     result.unreadable_kinds = sum(r.kind.__class__ is nz.Bad for r in records)
+    result.file_names = kids.in_post.file_names
     loads = caseloads(kids)
     schools = schools_of(roster)
     result.paired = sum(len(v) for v in loads.values())

@@ -569,7 +569,7 @@ def _pairing_section(
     paired = sum(loads.values())
     in_post = kids.in_post
     active = in_post.active  # the teachers in post, in the lists' order
-    labels = teacher_labels([*active, *loads])
+    labels = teacher_labels([*active, *loads], in_post.file_names)
 
     def asked(x: Teacher) -> int:
         row = in_post.rows.get(x) if own else None
@@ -622,7 +622,7 @@ def _records_section(
     teachers: dict[Teacher, list[int]] = defaultdict(list)
     for k in paired if provided else ():
         teachers[kids.teachers[k] or ("", "")].append(k)
-    labels = teacher_labels(teachers)
+    labels = teacher_labels(teachers, kids.in_post.file_names)
     for teacher, own in teachers.items():
         name = kids.in_post.name(teacher)
         short_talk = sum(

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,7 +19,7 @@ from lbc.errors import LbcError
 from lbc.messages import said, t, word
 from lbc.roster import normalise as nz
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
-from lbc.roster.tables import FILE_SCHOOL, Roster, Table
+from lbc.roster.tables import FILE_SCHOOL, Roster, Table, file_names
 
 K = TypeVar("K", bound=Hashable)
 
@@ -250,6 +250,9 @@ class TeachersInPost:
 
     def __init__(self, roster: Roster) -> None:
         self.files = roster.support_schools()
+        # Each file's name as a school, for a label of a school of a file that names none
+        # (teacher_labels), as lbc merge writes it.
+        self.file_names = file_names(roster.files)
         # Teachers in post with their place in the lists (for a stable order), every teacher
         # listed (in post or not), and the schools whose teachers a list gives.
         self.active: dict[Teacher, int] = {}
@@ -409,16 +412,20 @@ class TeachersInPost:
         return not self.decides(school) or self.on_list(teacher, school)
 
 
-def teacher_labels(teachers: Iterable[Teacher]) -> dict[Teacher, str]:
+def teacher_labels(
+    teachers: Iterable[Teacher], names: Mapping[str, str] | None = None
+) -> dict[Teacher, str]:
     """How each teacher is shown: the name, and 王芳（青山小学） where teachers of two schools
     of the run share it, so a list of a folder of schools never reads as one 王芳; a school
-    of a file that names none (FILE_SCHOOL) by its folder and file, 王芳（白鹤/花名册）."""
+    of a file that names none (FILE_SCHOOL) by the name ``names`` gives its file (the run's
+    ``file_names``, as lbc merge writes it in the 学校 column, so the folder and its merged
+    roster name her alike), else by its folder and file, 王芳（白鹤/花名册）."""
     keys = list(dict.fromkeys(teachers))
     schools: dict[str, set[str]] = {}
     for school, name in keys:
         schools.setdefault(name, set()).add(school)
     return {
-        (school, name): t("pair.same_name", name=name, tag=_school_tag(school))
+        (school, name): t("pair.same_name", name=name, tag=_school_tag(school, names or {}))
         if school and len(schools[name]) > 1
         else name
         for school, name in keys
@@ -431,11 +438,14 @@ def school_name(school: str) -> str:
     return "" if school.startswith(FILE_SCHOOL) else school
 
 
-def _school_tag(school: str) -> str:
+def _school_tag(school: str, names: Mapping[str, str]) -> str:
     """A school as a teacher's label names it: a file's own school by the file."""
     if not school.startswith(FILE_SCHOOL):
         return school
-    path = Path(school.removeprefix(FILE_SCHOOL))
+    file = school.removeprefix(FILE_SCHOOL)
+    if file in names:
+        return names[file]
+    path = Path(file)
     return f"{path.parent.name}/{path.stem}" if path.parent.name else path.stem
 
 
