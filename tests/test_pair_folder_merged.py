@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from test_pair import C32, kid, teacher
+from test_pair import C32, C51, kid, teacher
 
 from conftest import run, table, write_xlsx
 
@@ -78,3 +78,52 @@ def test_a_teacher_of_a_school_named_by_its_folder_is_named_as_merge_names_it(
         summary = run("summary", source, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
         said[source] = summary.json()["pairing"]["teachers_below_quota"]
     assert said["县"] == said["全县.xlsx"] == ["王芳（白鹤小学）", "王芳（青山小学）"]
+
+
+def test_two_schools_teachers_of_one_name_are_no_namesakes(tmp_path: Path) -> None:
+    """青山小学 and 白鹤小学 each have a 王芳 (two phones). Their rosters say no school but
+    by their folders and names; lbc validate over the folder took them for one school's
+    two 王芳 and said TCH002 (an error: exit 1), where over the merged roster, whose 学校
+    column tells them apart, it said nothing. Neither says it now."""
+    county(
+        tmp_path,
+        {
+            "青山小学": ([kid(1), kid(2)], [teacher("王芳", C32), teacher("李强", C51)]),
+            "白鹤小学": ([kid(3)], [teacher("王芳", C32, 联系电话="13900000001")]),
+        },
+    )
+    assert run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).exit_code == 0
+    for source in ("县", "全县.xlsx"):
+        result = run("validate", source, "--format", "json", cwd=tmp_path)
+        assert (result.exit_code, result.json()["findings"]) == (0, []), source
+
+
+def test_a_folder_of_untitled_schools_pairs_each_school_apart(tmp_path: Path) -> None:
+    """Neither school's roster says its school but by its folder and file name, as lbc
+    merge names them. lbc pair over the folder paired them as one school: the two schools'
+    王芳 (one name, one phone) were one teacher with two places for both schools' children,
+    白鹤小学's 赵俊熙 was given 青山小学's 李强, and one child of seven was left unpaired
+    (帮扶名额不足), where over the merged roster all seven were paired, each school's
+    children with its own teachers. The folder now pairs as the merged roster does."""
+    kids = [kid(1), kid(2, 帮扶教师="李强"), kid(3), kid(4, 姓名="郑十")]
+    kids.append(kid(5, "四年级(1)班", 姓名="郑十"))
+    staff = [
+        listing("王芳", C32, "张雨涵、李小明、李明轩"),
+        listing("李强", C51, "郑十；王梓萱"),
+        listing("赵敏", C51, "王梓萱"),
+    ]
+    theirs = ([kid(7), kid(8)], [listing("王芳", C32, "孙博文")])
+    county(tmp_path, {"青山小学": (kids, staff), "白鹤小学": theirs})
+    folder, merged = folder_and_merged(tmp_path)
+    assert folder == merged
+    assert (folder["exit"], folder["unpaired"]) == (0, [])
+    qs, bh = "王芳（青山小学留守儿童花名册）", "王芳（白鹤小学留守儿童花名册）"
+    assert [(p["child"], p["class"], p["teacher"], p["kept"]) for p in folder["pairs"]] == [
+        ("张雨涵", "三年级(2)班", qs, True),
+        ("李明轩", "三年级(2)班", "李强", True),
+        ("王梓萱", "三年级(2)班", qs, False),
+        ("赵俊熙", "三年级(2)班", bh, False),
+        ("郑十", "三年级(2)班", "赵敏", False),
+        ("郑十", "四年级(1)班", "赵敏", False),
+        ("黄欣怡", "三年级(2)班", bh, False),
+    ]

@@ -367,7 +367,10 @@ class RosterChecks:
         self._children_seen = True
 
     def teachers(self, table: Table) -> None:
-        school = self.schools.get(table.file, "")
+        # A name is one teacher's within the school pairing tells teachers apart by
+        # (Roster.support_schools): two schools' untitled rosters in their own folders are
+        # two schools, each of which may have a 王芳, as their merged roster's 学校 says.
+        school = (self.in_post.files if self.in_post else self.schools).get(table.file, "")
         repeats = self.in_post.repeats if self.in_post else {}
         self.found += check_teachers(table, self._teachers_seen, school, repeats)
 

@@ -599,16 +599,19 @@ class Roster:
     def support_schools(self) -> dict[str, str]:
         """Each file's school as who supports whom is told apart by it, for a row whose
         学校 cell is empty (lbc pair and lbc.roster.people.TeachersInPost alike): the one it
-        declares. Where no sheet says a school (no declaration, no 学校 column), "" for
-        every file: the run is one school, whose roster and teachers list may be two
-        files. Else a file that declares none is, holding children, a school of its own
-        (FILE_SCHOOL and its name, never printed); holding teachers alone, of the one
-        school the children beside it in its folder are of (a school's folder of a roster
-        with a 学校 column or a title, and an untitled 教师.xlsx), else of the one school
-        of all the run's children, else a school of its own (lbc pair says so)."""
+        declares. Where no sheet says a school (no declaration, no 学校 column) and the
+        children are all in one folder, "" for every file: the run is one school, whose
+        roster and teachers list may be two files. Else a file that declares none is,
+        holding children, a school of its own (FILE_SCHOOL and its name, never printed),
+        as lbc merge names it by its file: a county's folder of schools' untitled rosters,
+        青山小学/花名册.xlsx and 白鹤小学/花名册.xlsx, is two schools, never one whose
+        children any school's teacher may support. A file holding teachers alone is of the
+        one school the children beside it in its folder are of (a school's folder of a
+        roster and an untitled 教师.xlsx), else of the one school of all the run's
+        children, else a school of its own (lbc pair says so)."""
         declared = self.file_schools()
         says = any(declared.values()) or any(x.has("school") for x in self.children + self.teachers)
-        if not says:
+        if not says and len({Path(table.file).parent for table in self.children}) < 2:
             return declared
         holding = {table.file for table in self.children}
         out = {
