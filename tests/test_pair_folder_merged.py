@@ -127,3 +127,58 @@ def test_a_folder_of_untitled_schools_pairs_each_school_apart(tmp_path: Path) ->
         ("郑十", "四年级(1)班", "赵敏", False),
         ("黄欣怡", "三年级(2)班", bh, False),
     ]
+
+
+def test_a_teachers_list_pair_with_one_of_two_namesakes_is_kept(tmp_path: Path) -> None:
+    """青山小学 has two 王芳 in post; the first one's row of its teachers list names 张雨涵.
+    lbc pair kept that pair over the merged roster (whose 帮扶教师 cell merge writes as
+    王芳（三年级(2)班）) but over the folder, or the school's own file, it said the teacher
+    was not on the list (原帮扶教师“王芳（三年级(2)班）”不在教师名单中) and made it again,
+    not kept (是否延续: 否); lbc due and lbc summary gave her as 王芳, one of two; saved and
+    paired again, it said the child had moved on the teachers list since. The pair is kept
+    everywhere, said alike, and pairing again keeps it."""
+    kids = [kid(1), kid(2, 帮扶教师="李强"), kid(3)]
+    staff = [
+        listing("王芳", C32, "张雨涵、李明轩"),
+        listing("王芳", C51, "", 联系电话="13800000001"),
+        listing("李强", C51, ""),
+        listing("赵敏", C51, "王梓萱"),
+    ]
+    theirs = [listing("王芳", C32, "孙博文"), listing("王芳", C51, "", 联系电话="13800000002")]
+    root = county(tmp_path, {"青山小学": (kids, staff), "白鹤小学": ([kid(7), kid(8)], theirs)})
+    folder, merged = folder_and_merged(tmp_path)
+    assert folder == merged
+    assert [(p["child"], p["teacher"], p["reason"], p["kept"]) for p in folder["pairs"]] == [
+        ("张雨涵", "王芳（三年级(2)班）", "延续原结对", True),
+        ("李明轩", "李强", "延续原结对", True),
+        ("王梓萱", "赵敏", "延续原结对", True),
+        ("赵俊熙", "王芳（五年级(1)班）", "跨年级调配", False),
+        ("黄欣怡", "王芳（三年级(2)班）", "任教本班语文", False),
+    ]
+    # lbc due and lbc summary counted 张雨涵 with "王芳" (one of two, not known which) over
+    # the folder, and one teacher fewer with children.
+    said: dict[str, Any] = {}
+    for source in ("县", "全县.xlsx"):
+        due = run("due", source, "--as-of", "2024-10-15", "--format", "json", cwd=tmp_path)
+        summary = run("summary", source, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+        said[source] = (
+            [(x["teacher"], [c["child"] for c in x["children"]]) for x in due.json()["teachers"]],
+            summary.json()["pairing"]["teachers_with_children"],
+        )
+    assert said["县"] == said["全县.xlsx"]
+    assert said["县"] == (
+        [("王芳（三年级(2)班）", ["张雨涵"]), ("李强", ["李明轩"]), ("赵敏", ["王梓萱"])],
+        3,
+    )
+    school = root / "青山小学"
+    first = run("pair", "青山小学留守儿童花名册.xlsx", "--out", "结对名单.xlsx", cwd=school)
+    assert "不在教师名单中" not in first.stderr
+    again = run(
+        "pair", "青山小学留守儿童花名册.xlsx", "结对名单.xlsx", "--format", "json", cwd=school
+    )
+    assert "另一位老师名下" not in again.stderr
+    assert [(p["child"], p["teacher"], p["kept"]) for p in again.json()["pairs"]] == [
+        ("张雨涵", "王芳（三年级(2)班）", True),
+        ("李明轩", "李强", True),
+        ("王梓萱", "赵敏", True),
+    ]

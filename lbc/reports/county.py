@@ -41,7 +41,7 @@ from lbc.roster import normalise as nz
 from lbc.roster import reading
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
 from lbc.roster.pairs import STATED_KEY, PairsJoined
-from lbc.roster.people import NAMESAKE_KEY
+from lbc.roster.people import NAMESAKE_KEY, shown_name
 from lbc.roster.tables import (
     COLUMNS_HEADER,
     COLUMNS_SHEET,
@@ -193,7 +193,9 @@ def support_teachers(table: Table, paired: bool = False) -> list[Any]:
         return written
     tags = table.values.get(NAMESAKE_KEY) or [None] * n
     return [
-        nz.display(tag or value) if cell in (None, "") and value is not None else cell
+        nz.display(shown_name(tag) if tag else value)
+        if cell in (None, "") and value is not None
+        else cell
         for cell, value, tag in zip(written, values, tags, strict=True)
     ]
 

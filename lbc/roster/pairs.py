@@ -205,7 +205,7 @@ def _agrees(cell: str, name: str, tag: str | None) -> bool:
 
 
 # A child's teacher by a teachers list: her name, and how lbc names her where she is one of
-# two teachers in post of one name (王芳（三年级(2)班）), else None.
+# two teachers in post of one name (王芳(三年级(2)班), as her cell reads), else None.
 ListedTeacher = tuple[str, str | None]
 
 
@@ -293,8 +293,11 @@ def listed_pairs(
             shown = first[1] or first[0]
             problems.append(Listed(CONFLICT, tb, j, written, ((first[2], first[3]),), shown))
         if not others:
+            # Her tag as a 帮扶教师 cell saying it reads (王芳(三年级(2)班)), as pairing, the
+            # pairs workbook read back and every command look her up by it.
+            tag = nz.name(first[1]) if first[1] else None
             for table, i in rows:
-                pairs[(id(table), i)] = (first[0], first[1])
+                pairs[(id(table), i)] = (first[0], tag)
     return pairs, problems
 
 
