@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from openpyxl import load_workbook
 from test_pair import C32, C51, kid, teacher
 
 from conftest import run, table, write_xlsx
@@ -181,4 +182,56 @@ def test_a_teachers_list_pair_with_one_of_two_namesakes_is_kept(tmp_path: Path) 
         ("张雨涵", "王芳（三年级(2)班）", True),
         ("李明轩", "李强", True),
         ("王梓萱", "赵敏", True),
+    ]
+
+
+def test_a_pairs_workbooks_pair_with_one_of_two_namesakes_is_merged_as_it_names_her(
+    tmp_path: Path,
+) -> None:
+    """青山小学 has two 王芳 in post and its pairs workbook (lbc pair --out) pairs 张雨涵 and
+    李明轩 with the first, 王梓萱 with the second. lbc merge wrote 王芳 alone in their
+    merged 帮扶教师 cells, either of the two: lbc pair over the merged roster paired the
+    three anew (not kept, 原帮扶教师“王芳”在教师名单中有同名的两人), and lbc due and
+    lbc summary counted them with no teacher, where over the folder the pairs were kept.
+    The merged cells now name her as the workbook does, and both runs say the same."""
+    kids = [kid(1), kid(2), kid(3, C51), kid(4, C51)]
+    staff = [
+        teacher("王芳", C32),
+        teacher("王芳", C51, 联系电话="13800000001"),
+        teacher("李强", C51),
+    ]
+    root = county(
+        tmp_path, {"青山小学": (kids, staff), "白鹤小学": ([kid(7)], [teacher("赵敏", C32)])}
+    )
+    school = root / "青山小学"
+    made = run("pair", "青山小学留守儿童花名册.xlsx", "--out", "结对名单.xlsx", cwd=school)
+    assert made.exit_code == 0, made.stderr
+    folder, merged = folder_and_merged(tmp_path)
+    assert folder == merged
+    assert [(p["child"], p["teacher"], p["kept"]) for p in folder["pairs"]] == [
+        ("刘浩然", "李强", True),
+        ("张雨涵", "王芳（三年级(2)班）", True),
+        ("李明轩", "王芳（三年级(2)班）", True),
+        ("王梓萱", "王芳（五年级(1)班）", True),
+        ("黄欣怡", "赵敏", False),
+    ]
+    said: dict[str, Any] = {}
+    for source in ("县", "全县.xlsx"):
+        due = run("due", source, "--as-of", "2024-10-15", "--format", "json", cwd=tmp_path)
+        summary = run("summary", source, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+        said[source] = (
+            [(x["teacher"], [c["child"] for c in x["children"]]) for x in due.json()["teachers"]],
+            summary.json()["pairing"]["paired"],
+        )
+    assert said["县"] == said["全县.xlsx"]
+    assert said["县"][1] == 4  # 白鹤小学's 黄欣怡 is paired by no pairs workbook
+    rows = load_workbook(tmp_path / "全县.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
+    head = list(next(rows))
+    name, support = head.index("姓名"), head.index("帮扶教师")
+    assert [(r[name], r[support]) for r in rows] == [
+        ("黄欣怡", None),
+        ("张雨涵", "王芳（三年级(2)班）"),
+        ("李明轩", "王芳（三年级(2)班）"),
+        ("王梓萱", "王芳（五年级(1)班）"),
+        ("刘浩然", "李强"),
     ]

@@ -183,15 +183,21 @@ def support_teachers(table: Table, paired: bool = False) -> list[Any]:
     child (帮扶学生姓名: the pairs in force, join_pairs), as lbc pair names her (王芳
     （三年级(2)班）, one of two 王芳), so that the merged roster says every pair where
     every command reads it; the list's cell stays as written. ``paired``: a pairs workbook
-    was joined, whose pairs win over the cells (sheet_rows)."""
+    was joined, whose pairs win over the cells (sheet_rows), each teacher as it names her
+    (王芳（三年级(2)班）, not 王芳, which would be either of two)."""
     n = len(table)
     values = table.values.get("support_teacher") or [None] * n
+    tagged = table.values.get(NAMESAKE_KEY)
     if paired:
-        return [nz.display(v) for v in values]
+        if tagged is None:
+            return [nz.display(v) for v in values]
+        return [
+            nz.display(shown_name(tag) if tag else v) for v, tag in zip(values, tagged, strict=True)
+        ]
     written = table.written("support_teacher")
     if STATED_KEY not in table.values:  # no teachers list named any of its children
         return written
-    tags = table.values.get(NAMESAKE_KEY) or [None] * n
+    tags = tagged or [None] * n
     return [
         nz.display(shown_name(tag) if tag else value)
         if cell in (None, "") and value is not None
