@@ -279,10 +279,10 @@ def test_a_county_offices_own_lbc_toml_is_no_schools(tmp_path: Path) -> None:
     merged = run("merge", root, "--out", tmp_path / "c.xlsx", "--format", "json").json()
     assert [(s["school"], s["children"]) for s in merged["schools"]] == [(A, 2), (B, 1)]
     pairs = run("pair", root, "--format", "json", cwd=root).json()["pairs"]
-    assert [(p["child"], p["teacher"]) for p in pairs] == [
+    assert [(p["child"], p["teacher"]) for p in pairs] == [  # school by school, as summary
+        ("王梓萱", f"王芳（{B}）"),
         ("张雨涵", f"王芳（{A}）"),
         ("李明轩", f"王芳（{A}）"),
-        ("王梓萱", f"王芳（{B}）"),
     ]
     summary = run("summary", root, "--term", "2024-autumn", "--format", "json", cwd=root)
     assert summary.json()["children"]["by_class"] == [

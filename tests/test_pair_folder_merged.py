@@ -41,7 +41,7 @@ def paired(tmp_path: Path, source: str) -> dict[str, Any]:
     return {
         "exit": result.exit_code,
         "summary": doc["summary"],
-        "pairs": sorted(pairs, key=lambda p: (p["child"], p["class"])),
+        "pairs": pairs,
         "unpaired": [{k: v for k, v in u.items() if k not in WHERE} for u in doc["unpaired"]],
     }
 
@@ -71,8 +71,8 @@ def test_a_teacher_of_a_school_named_by_its_folder_is_named_as_merge_names_it(
     folder, merged = folder_and_merged(tmp_path)
     assert folder == merged
     assert [(p["child"], p["teacher"]) for p in folder["pairs"]] == [
-        ("张雨涵", "王芳（青山小学）"),
         ("李明轩", "王芳（白鹤小学）"),
+        ("张雨涵", "王芳（青山小学）"),
     ]
     said = {}
     for source in ("县", "全县.xlsx"):
@@ -120,13 +120,13 @@ def test_a_folder_of_untitled_schools_pairs_each_school_apart(tmp_path: Path) ->
     assert (folder["exit"], folder["unpaired"]) == (0, [])
     qs, bh = "王芳（青山小学留守儿童花名册）", "王芳（白鹤小学留守儿童花名册）"
     assert [(p["child"], p["class"], p["teacher"], p["kept"]) for p in folder["pairs"]] == [
+        ("黄欣怡", "三年级(2)班", bh, False),
+        ("赵俊熙", "三年级(2)班", bh, False),
         ("张雨涵", "三年级(2)班", qs, True),
         ("李明轩", "三年级(2)班", "李强", True),
         ("王梓萱", "三年级(2)班", qs, False),
-        ("赵俊熙", "三年级(2)班", bh, False),
         ("郑十", "三年级(2)班", "赵敏", False),
         ("郑十", "四年级(1)班", "赵敏", False),
-        ("黄欣怡", "三年级(2)班", bh, False),
     ]
 
 
@@ -150,11 +150,11 @@ def test_a_teachers_list_pair_with_one_of_two_namesakes_is_kept(tmp_path: Path) 
     folder, merged = folder_and_merged(tmp_path)
     assert folder == merged
     assert [(p["child"], p["teacher"], p["reason"], p["kept"]) for p in folder["pairs"]] == [
+        ("黄欣怡", "王芳（三年级(2)班）", "任教本班语文", False),
+        ("赵俊熙", "王芳（五年级(1)班）", "跨年级调配", False),
         ("张雨涵", "王芳（三年级(2)班）", "延续原结对", True),
         ("李明轩", "李强", "延续原结对", True),
         ("王梓萱", "赵敏", "延续原结对", True),
-        ("赵俊熙", "王芳（五年级(1)班）", "跨年级调配", False),
-        ("黄欣怡", "王芳（三年级(2)班）", "任教本班语文", False),
     ]
     # lbc due and lbc summary counted 张雨涵 with "王芳" (one of two, not known which) over
     # the folder, and one teacher fewer with children.
@@ -209,11 +209,11 @@ def test_a_pairs_workbooks_pair_with_one_of_two_namesakes_is_merged_as_it_names_
     folder, merged = folder_and_merged(tmp_path)
     assert folder == merged
     assert [(p["child"], p["teacher"], p["kept"]) for p in folder["pairs"]] == [
-        ("刘浩然", "李强", True),
+        ("黄欣怡", "赵敏", False),
         ("张雨涵", "王芳（三年级(2)班）", True),
         ("李明轩", "王芳（三年级(2)班）", True),
         ("王梓萱", "王芳（五年级(1)班）", True),
-        ("黄欣怡", "赵敏", False),
+        ("刘浩然", "李强", True),
     ]
     said: dict[str, Any] = {}
     for source in ("县", "全县.xlsx"):
@@ -235,3 +235,27 @@ def test_a_pairs_workbooks_pair_with_one_of_two_namesakes_is_merged_as_it_names_
         ("王梓萱", "王芳（五年级(1)班）"),
         ("刘浩然", "李强"),
     ]
+
+
+def test_a_folders_pairs_are_listed_school_by_school_as_its_merged_rosters(
+    tmp_path: Path,
+) -> None:
+    """青山小学's 张雨涵 is in 三年级(2)班, 白鹤小学's 李明轩 in 五年级(1)班. Over the merged
+    roster lbc pair lists the pairs school by school (白鹤小学, then 青山小学), as its 学校
+    column orders them; over the folder it listed them class by class across the schools,
+    张雨涵 first, two schools' classes mixed in one table that names no school. The folder
+    lists them as the merged roster does."""
+    root = tmp_path / "县"
+    for name, kids in (("青山小学", [kid(1)]), ("白鹤小学", [kid(2, C51)])):
+        (root / name).mkdir(parents=True)
+        rows = [[f"{name}留守儿童花名册"], *table(kids)]
+        staff = table([teacher("王芳" if kids[0]["班级"] == C32 else "李强", C32)])
+        write_xlsx(root / name / "花名册.xlsx", {"花名册": rows, "教师": staff})
+    folder, merged = folder_and_merged(tmp_path)
+    assert folder == merged
+    assert [(p["child"], p["class"], p["teacher"]) for p in folder["pairs"]] == [
+        ("李明轩", C51, "李强"),
+        ("张雨涵", C32, "王芳"),
+    ]
+    table_out = run("pair", "县", cwd=tmp_path).stdout
+    assert table_out.index("李明轩") < table_out.index("张雨涵")

@@ -636,8 +636,17 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
         "teachers_with_children": len(busy),
         "idle_teachers": len(idle),
     }
-    pairs.sort(key=_child_order)
-    unpaired.sort(key=_child_order)
+    # School by school as they were paired, each named as lbc merge names it (its 学校
+    # cell, else its file's declared school, else the file's name), so a county's folder
+    # lists its pairs in the order its merged roster does, not two schools' 三年级(2)班 mixed.
+    names = file_names(roster.files)
+    schools_by = {
+        file: names[file] if school.startswith(FILE_SCHOOL) else school
+        for file, school in roster.support_schools().items()
+    }
+    order = functools.partial(_child_order, schools_by)
+    pairs.sort(key=order)
+    unpaired.sort(key=order)
     return Pairing(pairs, unpaired, idle, teachers, summary, notes)
 
 
@@ -653,6 +662,6 @@ def _solved(problems: list[School]) -> list[list[int | None]]:
     return [school.solve() for school in problems[:cut]] + later.result()
 
 
-def _child_order(item: Pair | Unpaired) -> tuple[Hashable, ...]:
+def _child_order(schools: dict[str, str], item: Pair | Unpaired) -> tuple[Hashable, ...]:
     c = item.child
-    return (c.school, *class_rank(c.ref), c.file, c.row)
+    return (c.school or schools.get(c.file, ""), *class_rank(c.ref), c.file, c.row)
