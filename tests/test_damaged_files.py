@@ -656,6 +656,29 @@ def test_an_xlsx_saved_by_libreoffice_says_its_errors(tmp_path: Path) -> None:
     ]
 
 
+def test_a_formulas_error_before_megabytes_without_a_cell_reference_is_said(
+    tmp_path: Path,
+) -> None:
+    """The look for error cells skips a stretch of a sheet's XML holding no "r=", but the
+    stretch the look cuts after the last cell reference starts with one: an error cell
+    followed by more than the look's block of XML without another (a long comment here)
+    is still said, at its own cell."""
+    made = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1), child_row(2)]})
+    filler = "<!--" + " " * (9 << 20) + "-->"
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        if name != "xl/worksheets/sheet1.xml":
+            return None
+        cell = '<c r="D3" t="e"><f>VLOOKUP(B3,学籍!A:D,4,0)</f><v>#N/A</v></c>' + filler
+        text = re.sub(r'<c r="D3"[^>]*?(?:/>|>.*?</c>)', cell, data.decode("utf-8"), count=1)
+        return text.encode("utf-8")
+
+    path = rewrite_zip(made, tmp_path / "long.xlsx", edit)
+    assert val007(str(path)) == [
+        (str(path), "花名册", 3, "D", "身份证号是公式出错后显示的“#N/A”，不是真实内容")
+    ]
+
+
 def test_a_csv_saved_from_a_sheet_whose_formulas_broke_says_so(tmp_path: Path) -> None:
     """Excel saves a formula's error into a CSV as its text: #N/A is no ID number."""
     rows = [CHILD_HEADER, child_row(1), [*child_row(2)[:3], "#N/A", *child_row(2)[4:]]]
