@@ -181,6 +181,26 @@ def test_equal_texts_of_a_sheet_read_in_pieces_are_one_object(
     assert len(set(ids)) == 79
 
 
+def test_numbers_in_a_column_of_equal_texts_stay_as_typed_when_read_in_pieces(
+    tmp_path: Path, small_pieces: None
+) -> None:
+    """A column of repeated texts gives equal texts one object, but its number and
+    TRUE cells stay apart though 1 == 1.0 == True: each is read as typed."""
+    typed = {70: 1, 72: True, 74: 1.5, 76: 1}
+    rows = [child_row(n, 性别=typed.get(n, "女")) for n in range(1, 80)]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    (read,) = reading.read_sheets(path, SheetReader(path))
+    assert read.table is not None
+    genders = read.table.raw["gender"]
+    assert [(v, type(v)) for v in genders[69:76:2]] == [
+        (1.0, float),
+        (True, bool),
+        (1.5, float),
+        (1.0, float),
+    ]
+    assert len({id(v) for v in genders[:60]}) == 1
+
+
 def test_rows_numbered_out_of_order_across_pieces_are_refused(
     tmp_path: Path, small_pieces: None
 ) -> None:

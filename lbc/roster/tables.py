@@ -1380,6 +1380,8 @@ def build_table(
 # when its first rows hold at most this share of distinct values.
 SHARED_AT_MOST = 0.8
 _SHAREABLE = frozenset({str, dt.date, dt.datetime})
+# A column holding only these is shared with no Python step per cell (None is one object).
+_SHARED_WHOLE = frozenset({*_SHAREABLE, type(None)})
 
 
 class TableMaker:
@@ -1513,7 +1515,10 @@ class TableMaker:
             known = self.shared[key] = {}
         share = known.setdefault
         # Texts and dates only: 1, 1.0 and True are equal keys, and a number cell must stay
-        # as typed.
+        # as typed. Most columns hold nothing else: a fifth faster so, with no Python step
+        # per cell (sharing was a tenth of a merged province's validate).
+        if _SHARED_WHOLE.issuperset(map(type, column)):
+            return list(map(share, column, column))
         return [share(v, v) if v.__class__ in _SHAREABLE else v for v in column]
 
     def done(self) -> Table:
