@@ -293,3 +293,28 @@ def test_a_schools_empty_column_stays_its_column_on_the_merged_roster(
     checked = run("validate", merged, "--format", "json")
     assert checked.stderr == ""
     assert checked.json()["files"][0]["skipped_sheets"] == []
+
+
+def test_merged_sources_read_as_each_cell_shows_them() -> None:
+    """Each row's 来源文件 and 来源工作表, read column by column and each distinct text
+    once, is still its own cell's text: a number, TRUE and a text that equal one another
+    as keys each read as shown, and a row too short for the column reads as none."""
+    from lbc.roster.tables import _merged_sources
+
+    header = ["学校", "来源文件", "姓名", "来源工作表"]
+    rows: list[list[Any]] = [
+        [QS, "a.xlsx", "甲", "花名册"],
+        [QS, 1.0, "乙", True],
+        [QS, True, "丙", 1.0],
+        [QS, " a.xlsx ", "丁"],
+        [QS],
+    ]
+    assert _merged_sources(header, rows, 0) == [
+        ("a.xlsx", "花名册"),
+        ("1", "True"),
+        ("True", "1"),
+        ("a.xlsx", ""),
+        ("", ""),
+    ]
+    assert _merged_sources(["学校", "姓名"], rows[:2], 0) == [(QS, ""), (QS, "")]
+    assert _merged_sources(["姓名"], rows, None) is None

@@ -1539,11 +1539,24 @@ def _merged_sources(
         at = school
     if at is None:
         return None
+    return list(zip(_texts_of(rows, at), _texts_of(rows, sheet_at), strict=True))
 
-    def cell(r: list[Any], j: int | None) -> str:
-        return _cell_text(r[j]) if j is not None and j < len(r) else ""
 
-    return [(cell(r, at), cell(r, sheet_at)) for r in rows]
+def _texts_of(rows: list[list[Any]], j: int | None) -> list[str]:
+    """The text of each row's cell in column ``j`` ("" where it has none), column by column
+    and each distinct text once: a county's million rows name a few hundred sources."""
+    if j is None:
+        return [""] * len(rows)
+    if min(map(len, rows), default=0) > j:
+        cells = list(map(itemgetter(j), rows))
+    else:
+        cells = [r[j] if j < len(r) else None for r in rows]
+    texts = dict.fromkeys(cells)
+    if not all(k.__class__ is str or k is None for k in texts):  # 1, 1.0 and True: one key
+        return list(map(_cell_text, cells))
+    for k in texts:
+        texts[k] = _cell_text(k)
+    return list(map(texts.__getitem__, cells))
 
 
 def complete(table: Table) -> None:
