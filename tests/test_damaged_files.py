@@ -221,6 +221,34 @@ def test_a_sheet_read_in_pieces_with_a_row_too_long_is_refused(
     )
 
 
+@pytest.mark.parametrize("at", ["first", "later"])
+def test_a_stretch_too_long_anywhere_in_a_sheet_read_in_pieces_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at: str
+) -> None:
+    """The pieces are cut by the jobs that parse them, each once the one before has cut
+    its own: a stretch too long in the first piece (the job after it waiting) or after
+    many pieces is refused in the same words, and the read stops there."""
+    rows = [CHILD_HEADER, *map(child_row, range(1, 60))]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": rows})
+    blank = b" " * (3 << 19)
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        if name != "xl/worksheets/sheet1.xml":
+            return None
+        if at == "first":
+            return data.replace(b"<sheetData>", b"<sheetData>" + blank)
+        return data.replace(b"</sheetData>", blank + b"</sheetData>")
+
+    path = rewrite_zip(path, tmp_path / "改.xlsx", edit)
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 512)
+    monkeypatch.setattr(sheet_pieces, "ROW_BYTES", 1 << 20)
+    assert one_error_line(run("validate", path)) == (
+        f"lbc: 错误：{path} 的工作表“花名册”中有一行（或一段空白）超过 1 MB，不是花名册的内容，"
+        "已拒绝读取：文件可能已损坏或是特制的"
+    )
+
+
 def test_a_workbook_of_too_many_sheets_is_refused(tmp_path: Path) -> None:
     """Each sheet is parsed on its own: 200,000 listed sheets, all naming the one sheet
     part, kept lbc busy for over five minutes from a 1 MB file."""

@@ -17,9 +17,11 @@ import html
 import io
 import itertools
 import re
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1355,8 +1357,11 @@ def _parsed_pieces(
     path: Path, zf: zipfile.ZipFile, name: str, member: str, pool: ThreadPoolExecutor
 ) -> Iterator[Any]:
     """calamine's sheet of each piece of the sheet part ``member`` that has any cell, in
-    order: the pieces are cut here and parsed by ``pool``, PIECES_AHEAD of them at once
-    ahead of the one given (the main thread, between pieces, mostly waits for calamine)."""
+    order: the pieces are cut and parsed by ``pool``, PIECES_AHEAD of them at once ahead
+    of the one given. Each job cuts its piece once the job before has cut its own (the
+    sheet's XML is inflated and cut in order, one job at a time), then parses it: the
+    main thread, which makes the table of the rows, inflated and cut the sheet itself
+    before, and was the one thread busy all along."""
     carried = {
         info.filename: zf.read(info)
         for info in zf.infolist()
@@ -1364,19 +1369,53 @@ def _parsed_pieces(
     }
     with contextlib.closing(_inflated(zf, zf.getinfo(member))) as data:
         xmls = sheet_pieces.worksheets(data)
-        ahead = collections.deque(
-            pool.submit(_parse_piece, path, name, member, carried, xml)
-            for xml in itertools.islice(xmls, PIECES_AHEAD)
-        )
-        while ahead:
-            sheet = ahead.popleft().result()
-            xml = next(xmls, None)
-            if xml is not None:
-                ahead.append(pool.submit(_parse_piece, path, name, member, carried, xml))
-                del xml
-            if sheet is not None:
-                yield sheet
-            del sheet
+        cut = threading.Event()
+        cut.set()
+
+        def submit() -> Any:
+            nonlocal cut
+            before, cut = cut, threading.Event()
+            return pool.submit(_cut_and_parse, path, name, member, carried, xmls, before, cut)
+
+        ahead = collections.deque(submit() for _ in range(PIECES_AHEAD))
+        try:
+            while ahead:
+                sheet = ahead.popleft().result()
+                if sheet is _NO_PIECE:  # the sheet's XML is all cut: no more to ask for
+                    continue
+                ahead.append(submit())
+                if sheet is not None:
+                    yield sheet
+                del sheet
+        finally:  # no job may be cutting as the XML's stream is closed
+            for job in ahead:
+                job.cancel()
+            futures.wait(ahead)
+
+
+# What a job of _parsed_pieces gives when the sheet's pieces are all cut.
+_NO_PIECE = object()
+
+
+def _cut_and_parse(
+    path: Path,
+    name: str,
+    member: str,
+    carried: dict[str, bytes],
+    xmls: Iterator[bytes],
+    before: threading.Event,
+    cut: threading.Event,
+) -> Any:
+    """Cut the next piece of ``xmls`` once the job before has cut its own (``before``),
+    say so (``cut``), and parse it (_parse_piece); _NO_PIECE when none is left."""
+    before.wait()
+    try:
+        xml = next(xmls, None)
+    finally:
+        cut.set()
+    if xml is None:
+        return _NO_PIECE
+    return _parse_piece(path, name, member, carried, xml)
 
 
 def _parse_piece(path: Path, name: str, member: str, carried: dict[str, bytes], xml: bytes) -> Any:
