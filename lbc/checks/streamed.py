@@ -61,13 +61,17 @@ def check_by_row_group(
     checks = RosterChecks.of(roster, today or dt.date.today(), terms, several=True)
     listed: list[Listed] = []
     joined: set[int] = set()  # the teachers tables joined onto their school's children
+    covered: set[str] = set()  # the schools whose children have been checked
 
     def check(batch: list[Table], held: set[str]) -> None:
         if lists:  # the school's teachers lists' pairs, joined as on reading the file whole
             teachers = [x for x in roster.teachers if schools[id(x)] & held]
             school = Roster(roster.files, batch, teachers, [], [], declared=roster.declared)
-            listed.extend(join_pairs(school).listed)
+            # A list of several schools' teachers names other schools' children too: what
+            # its rows of those say is theirs to find, when their children are checked.
+            listed.extend(x for x in join_pairs(school).listed if _school_of(x, schools) in held)
             joined.update(map(id, teachers))
+            covered.update(held)
         for table in batch:
             checks.children(table)
             table.keep_only(KEPT)
@@ -93,12 +97,21 @@ def check_by_row_group(
         checks.teachers(table)
     for table in roster.records:
         checks.records(table)
-    alone = [x for x in roster.teachers if id(x) not in joined]
-    if any(x.has("children") for x in alone):  # a school of no children: nobody to name
-        listed += listed_pairs(Roster(roster.files, [], alone, [], [], declared=roster.declared))[1]
+    # A school of no children: its teachers' 帮扶学生 name nobody.
+    alone = [x for x in lists if id(x) not in joined or schools[id(x)] - covered]
+    if alone:
+        nobody = Roster(roster.files, [], alone, [], [], declared=roster.declared)
+        listed += [x for x in listed_pairs(nobody)[1] if _school_of(x, schools) not in covered]
     roster.joined = PairsJoined(listed=listed)
     checks.found += check_listed(roster)
     return roster, checks.findings(roster) + check_term_sheets(roster)
+
+
+def _school_of(listed: Listed, schools: dict[int, set[str]]) -> str:
+    """The school of the teachers list's row ``listed`` is about: its 学校 cell, else its
+    table's (``schools``)."""
+    cells = listed.table.values.get("school")
+    return (cells[listed.i] or "") if cells else min(schools[id(listed.table)])
 
 
 def _schools(table: Table, school: str) -> set[str]:
