@@ -508,3 +508,37 @@ def test_the_merged_roster_judges_each_school_by_its_own_quotas(tmp_path: Path) 
     ]
     due = run("due", merged, *due_args).json()
     assert due["teachers"][1]["children"][0]["overdue"] is False
+
+
+def test_a_merged_roster_in_a_workspace_names_its_schools_by_name(tmp_path: Path) -> None:
+    """A merged roster kept in a county office's workspace whose lbc.toml sets terms (from
+    Aug 27) and quotas, run from another folder: due and the summary named the schools
+    counted by them by files (全县.xlsx itself, 白鹤小学/花名册.xlsx), 青山小学 by name for
+    its own 各校学期 row; each school is now named by its name, the merged file by none."""
+    root = county(tmp_path)
+    office = tmp_path / "县"
+    office.mkdir()
+    out = office / "全县.xlsx"
+    assert run("merge", root, "--out", out).exit_code == 0
+    (office / "lbc.toml").write_text(
+        '[files]\nroster = ["全县.xlsx"]\n[quotas]\nmax_days_without_contact = 20\n'
+        '[terms."2024-autumn"]\nstart = 2024-08-27\nend = 2025-01-20\n',
+        encoding="utf-8",
+    )
+    elsewhere = tmp_path / "别处"
+    elsewhere.mkdir()
+    due = run("due", out, "--as-of", "2024-09-20", "--format", "json", cwd=elsewhere)
+    doc = due.json()
+    assert [(x["school"], x["start"]) for x in doc["own_terms"]] == [
+        (BH, "2024-08-27"),
+        (QS, "2024-08-26"),
+    ]
+    assert [x["school"] for x in doc["own_quotas"]] == [BH, QS]
+    term = "按本校 lbc.toml 的学期日期计算：2024年秋季学期"
+    assert [line for line in due.stderr.splitlines() if "本校" in line] == [
+        f"提示：{BH} {term}（2024年8月27日至2025年1月20日）",
+        f"提示：{QS} {term}（2024年8月26日至2025年1月20日）",
+        f"提示：{BH}、{QS} 按本校 lbc.toml 的 [quotas] 计算待办：超过 20 天无任何联系算逾期",
+    ]
+    summary = run("summary", out, "--term", "2024-autumn", "--format", "json", cwd=elsewhere)
+    assert [x["school"] for x in summary.json()["term"]["schools"]] == [BH, QS]

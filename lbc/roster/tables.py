@@ -584,6 +584,31 @@ class Roster:
         own = self.terms.get(file)
         return run if own is None else {**(run or {}), **own}
 
+    def origin_schools(self) -> dict[str, str]:
+        """The school of each file rows go by (Table.origin: a merged roster's piece's
+        来源文件, else the table's own file), by which a report names a school's own terms
+        and quotas: the one it declares, else the one school of its rows' 学校 cells, else
+        its 各校学期 or 各校要求 row's, else its file's (declared, else its name:
+        file_names). A merged roster itself, all of whose rows go by their schools' files,
+        is none."""
+        names = file_names(self.files)
+        out: dict[str, str] = {}
+        for table in self.tables():
+            origin = table.origin
+            if origin in out:
+                continue
+            cells = set(table.values.get("school") or ())
+            cells -= {None, ""}
+            out[origin] = (
+                self.declared.get(origin)
+                or (cells.pop() if len(cells) == 1 else "")
+                or self.term_schools.get(origin)
+                or self.quota_schools.get(origin)
+                or self.declared.get(table.file)
+                or names.get(table.file, origin)
+            )
+        return out
+
     def matching_schools(self) -> dict[str, str]:
         """Each file's school as its records and children are matched by it
         (lbc.roster.support.ChildIndex): the one it declares; in a folder, for a file that

@@ -143,13 +143,8 @@ def watch_by_file(roster: Roster, run: WatchSettings) -> dict[str, WatchSettings
 def of_their_own(by_file: dict[str, S], roster: Roster) -> dict[str, S]:
     """The schools of ``quotas_by_file`` or ``watch_by_file``, by name, each once: what the
     run's settings, in a heading or a document, do not say."""
-    return {
-        roster.declared.get(file)
-        or roster.term_schools.get(file)
-        or roster.quota_schools.get(file)
-        or file: quotas
-        for file, quotas in sorted(by_file.items())
-    }
+    named = roster.origin_schools()
+    return {named.get(file) or file: quotas for file, quotas in sorted(by_file.items())}
 
 
 # The fields of a merged roster's sheet of each school's terms, by its column; of its sheet

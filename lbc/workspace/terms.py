@@ -279,11 +279,11 @@ def terms_of_their_own(roster: Roster, terms: SchoolTerms) -> list[tuple[str, Te
     end: ``SchoolTerms.own``), by name (a merged roster's school by its 各校学期 row), once
     each, in order of name: what the heading naming the run's term does not say."""
     run = (terms.run.key, terms.run.start, terms.run.end)
+    schools = roster.origin_schools()
     out: dict[str, Term] = {}
     for file, (term, _) in terms.own.items():
-        if (term.key, term.start, term.end) != run:
-            school = roster.declared.get(file) or roster.term_schools.get(file) or file
-            out.setdefault(school, term)
+        if (term.key, term.start, term.end) != run and file in schools:
+            out.setdefault(schools[file], term)
     return sorted(out.items())
 
 
