@@ -542,3 +542,30 @@ def test_a_merged_roster_in_a_workspace_names_its_schools_by_name(tmp_path: Path
     ]
     summary = run("summary", out, "--term", "2024-autumn", "--format", "json", cwd=elsewhere)
     assert [x["school"] for x in summary.json()["term"]["schools"]] == [BH, QS]
+
+
+def test_a_bad_row_of_the_school_terms_sheet_is_its_schools_not_a_school(tmp_path: Path) -> None:
+    """validate's line per school, and merge's table, counted TRM001 of the 各校学期 sheet
+    under the merged workbook's name, as a school of no children ("全县：0 名儿童，2 个错
+    误"). A row naming a school is now that school's; a row naming none is said, and
+    counted, but makes no school's line (merge's table: of a school not known)."""
+    root = county(tmp_path)
+    out = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", out).exit_code == 0
+    book = load_workbook(out)
+    book["各校学期"]["C2"] = "2024-13-01"
+    book["各校学期"].append([None, "2024-autumn", "2024-09-01", "2025-01-20"])
+    book.save(out)
+    checked = run("validate", out, "--select", "TRM")
+    assert checked.exit_code == 1
+    assert checked.stdout.splitlines()[-3:] == [
+        f"{BH}：1 名儿童，0 个错误，0 个警告",
+        f"{QS}：1 名儿童，1 个错误，0 个警告",
+        "共检查 2 名儿童、2 名教师、2 条帮扶记录：2 个错误，0 个警告",
+    ]
+    again = run("merge", out, "--out", tmp_path / "又.xlsx", "--format", "json")
+    assert [(s["school"], s["errors"]) for s in again.json()["schools"]] == [
+        (BH, 0),
+        (QS, 1),
+        ("", 1),
+    ]

@@ -878,6 +878,7 @@ def per_school(roster: Roster, findings: list[Any]) -> list[dict[str, Any]] | No
     for f in findings:
         entry = counts.setdefault(schools.at(f.file, f.sheet, f.row), _zero())
         entry["errors" if f.severity == "error" else "warnings"] += 1
+    counts.pop("", None)  # a merged roster's 各校学期 row of no school is of the file only
     if len(counts) < 2:
         return None
     return [{"school": name, **numbers} for name, numbers in counts.items()]

@@ -552,14 +552,20 @@ class Schools:
 
     by_row: dict[tuple[str, str, int], str]
     by_file: dict[str, str]
+    # The rows of no school: a merged roster's 各校学期 rows naming none of its schools.
+    nobody: frozenset[tuple[str, str, int]] = frozenset()
 
     @property
     def several(self) -> bool:
         return len(set(self.by_row.values()) | set(self.by_file.values())) > 1
 
     def at(self, file: str, sheet: str | None, row: int | None) -> str:
-        """The school of an Excel row (a finding's file, sheet and row)."""
-        return self.by_row.get((file, sheet or "", row or 0)) or self.by_file.get(file, file)
+        """The school of an Excel row (a finding's file, sheet and row); "" for a row of
+        no school (``nobody``)."""
+        key = (file, sheet or "", row or 0)
+        if key in self.nobody:
+            return ""
+        return self.by_row.get(key) or self.by_file.get(file, file)
 
     def of(self, table: Table, i: int) -> str:
         return self.at(table.file, table.sheet_at(i), table.rows[i])
@@ -586,4 +592,15 @@ def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
             for i, (row, school) in enumerate(zip(table.rows, schools, strict=True)):
                 if school:
                     by_row[(table.file, table.sheet_at(i), row)] = school
-    return Schools(by_row, by_file)
+    # A merged roster's 各校学期 row is of the school it names (TRM001 is said there), of
+    # none when it names none of the roster's: never of the merged file as a school.
+    known = {*by_row.values(), *roster.term_schools.values()}
+    nobody = set()
+    for file, sheet, _, rows, _ in roster.term_sheets:
+        for row, cells in rows:
+            school = nz.school(cells[0]) if cells else None
+            if school and school in known:
+                by_row[(file, sheet, row)] = school
+            else:
+                nobody.add((file, sheet, row))
+    return Schools(by_row, by_file, frozenset(nobody))
