@@ -143,8 +143,8 @@ def watch_by_file(roster: Roster, run: WatchSettings) -> dict[str, WatchSettings
 def of_their_own(by_file: dict[str, S], roster: Roster) -> dict[str, S]:
     """The schools of ``quotas_by_file`` or ``watch_by_file``, by name, each once: what the
     run's settings, in a heading or a document, do not say."""
-    named = roster.origin_schools()
-    return {named.get(file) or file: quotas for file, quotas in sorted(by_file.items())}
+    named = roster.origin_schools()  # no merged roster itself: its rows are its schools'
+    return {named[file]: quotas for file, quotas in sorted(by_file.items()) if file in named}
 
 
 # The fields of a merged roster's sheet of each school's terms, by its column; of its sheet
