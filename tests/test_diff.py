@@ -694,15 +694,19 @@ def test_a_class_moved_in_its_grade_column_is_written_so_in_the_change_log(
     """The registration form keeps 年级 and 班级 in two columns (二年级 | 1班). A child in
     二年级 1班 last term and 四年级 1班 now (not the one grade up every September) has moved
     class: the terminal says 二年级(1)班 → 四年级(1)班, and the change log the school files
-    must not say 1班 → 1班, the 班级 cells alone, which shows no change at all."""
-    old = [kid(1, 年级="二年级", 班级="1班")]
-    new = [kid(1, 年级="四年级", 班级="1班")]
+    must not say 1班 → 1班, the 班级 cells alone, which shows no change at all, nor 1班 →
+    2班 for a child who also moved class, which hides the grade skipped."""
+    old = [kid(1, 年级="二年级", 班级="1班"), kid(2, 年级="二年级", 班级="1班")]
+    new = [kid(1, 年级="四年级", 班级="1班"), kid(2, 年级="四年级", 班级="2班")]
     write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table(old)})
     write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table(new)})
     shown = diff(tmp_path, "--out", "变更.xlsx")
     assert "二年级(1)班 → 四年级(1)班" in shown.stdout
     ws = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
-    assert [c.value for c in ws[2]][4:7] == ["班级", "二年级(1)班", "四年级(1)班"]
+    assert [[c.value for c in row][4:7] for row in ws.iter_rows(min_row=2)] == [
+        ["班级", "二年级(1)班", "四年级(1)班"],
+        ["班级", "二年级(1)班", "四年级(2)班"],  # not 1班 → 2班, hiding the grade skipped
+    ]
 
 
 def test_the_change_log_is_chinese_whatever_the_interface_language(tmp_path: Path) -> None:

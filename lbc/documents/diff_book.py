@@ -52,7 +52,8 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
         w = found.describe(m.new)
         for c in m.changes:
             old, new = written(m.old, c.field), written(m.new, c.field)
-            if old == new:  # the change is in a cell of its own (年级 | 班级: 1班 → 1班)
+            if old == new or (c.field == "class" and _grade_apart(m.old, m.new)):
+                # 年级 | 班级: the cells alone say 1班 → 1班, or 1班 → 2班 of a grade skipped
                 old, new = c.old, c.new
             lines.append(
                 [len(lines) + 1, w["class"], w["child"], w["row"], label(c.field), old, new,
@@ -60,6 +61,12 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
             )  # fmt: skip
     _fill(wb.create_sheet(t("book.changed")), CHANGES_HEADER, lines)
     write_atomic(out, wb.save, inputs=inputs)
+
+
+def _grade_apart(*rows: Row) -> bool:
+    """Whether either roster keeps the grade in a column of its own (年级 | 班级), so that
+    its 班级 cell alone does not say the class."""
+    return any("grade" in table.raw for table, _ in rows)
 
 
 def _fill(ws: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> None:
