@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from test_summary import docx_template
 
-from conftest import run
+from conftest import cpu_seconds, run
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -91,9 +91,9 @@ def test_filters_methods_and_concatenation_cannot_build_a_huge_value(
     """Each of these builds gigabytes in one C call or doubles a value in a loop: each is
     refused before the value is built (or at the first step past the limit), in a moment:
     a few CPU seconds, not the wall clock, which a loaded machine stretches."""
-    started = time.process_time()
+    started = cpu_seconds()
     code, err = summary_with(samples, "标题\n" + expression + "\n")
-    assert time.process_time() - started < 10
+    assert cpu_seconds() - started < 10
     assert (code, err) == (
         2,
         f"lbc: 错误：模板 {samples / '模板.md'} 第 2 行出错：输出超过 20 MB，已停止\n",
@@ -148,7 +148,7 @@ def test_what_the_checks_miss_runs_out_of_its_memory(samples: Path, monkeypatch)
 def test_a_word_template_has_the_same_limits(samples: Path) -> None:
     path = docx_template(samples / "模板.docx", "{{ school }} {{ 'x'|center(10**10) }}")
     out = samples / "总结.docx"
-    started = time.process_time()
+    started = cpu_seconds()
     result = run(
         "summary",
         "--term",
@@ -161,7 +161,7 @@ def test_a_word_template_has_the_same_limits(samples: Path) -> None:
         out,
         cwd=samples,
     )
-    assert time.process_time() - started < 10
+    assert cpu_seconds() - started < 10
     assert (result.exit_code, result.stderr) == (
         2,
         f"lbc: 错误：模板 {path} 第 - 行出错：输出超过 20 MB，已停止\n",
