@@ -394,22 +394,29 @@ def test_watch_counts_days_without_contact_by_a_schools_own_limit(tmp_path: Path
     assert [r["message"] for r in own["classes"][0]["children"][0]["reasons"]] == [message]
 
 
-def test_a_merged_roster_in_a_workspace_is_dated_by_its_terms(tmp_path: Path) -> None:
-    """A merged roster kept in a county office's workspace whose lbc.toml sets the terms
-    (from Aug 26) is dated by them, run from another folder: 白鹤小学's talk of Aug 28,
-    which its 各校学期 row does not date, is in that term; 青山小学's by its own row."""
-    root = county(tmp_path)
+def merged_in_an_office(tmp_path: Path, settings: str, start: str) -> tuple[Path, Path]:
+    """The county's merged roster, 县/全县.xlsx, in a county office's workspace whose
+    lbc.toml adds ``settings`` and its autumn term from ``start``; and a folder elsewhere
+    to run lbc from."""
     office = tmp_path / "县"
     office.mkdir()
     out = office / "全县.xlsx"
-    assert run("merge", root, "--out", out).exit_code == 0
+    assert run("merge", county(tmp_path), "--out", out).exit_code == 0
     (office / "lbc.toml").write_text(
-        '[files]\nroster = ["全县.xlsx"]\n'
-        '[terms."2024-autumn"]\nstart = 2024-08-26\nend = 2025-01-20\n',
+        f'[files]\nroster = ["全县.xlsx"]\n{settings}'
+        f'[terms."2024-autumn"]\nstart = {start}\nend = 2025-01-20\n',
         encoding="utf-8",
     )
     elsewhere = tmp_path / "别处"
     elsewhere.mkdir()
+    return out, elsewhere
+
+
+def test_a_merged_roster_in_a_workspace_is_dated_by_its_terms(tmp_path: Path) -> None:
+    """A merged roster kept in a county office's workspace whose lbc.toml sets the terms
+    (from Aug 26) is dated by them, run from another folder: 白鹤小学's talk of Aug 28,
+    which its 各校学期 row does not date, is in that term; 青山小学's by its own row."""
+    out, elsewhere = merged_in_an_office(tmp_path, "", "2024-08-26")
     doc = run("due", out, "--as-of", "2024-09-20", "--format", "json", cwd=elsewhere).json()
     got = [c["last_contact"] for t in doc["teachers"] for c in t["children"]]
     assert got == ["2024-08-28", "2024-08-28"]
@@ -515,18 +522,9 @@ def test_a_merged_roster_in_a_workspace_names_its_schools_by_name(tmp_path: Path
     Aug 27) and quotas, run from another folder: due and the summary named the schools
     counted by them by files (全县.xlsx itself, 白鹤小学/花名册.xlsx), 青山小学 by name for
     its own 各校学期 row; each school is now named by its name, the merged file by none."""
-    root = county(tmp_path)
-    office = tmp_path / "县"
-    office.mkdir()
-    out = office / "全县.xlsx"
-    assert run("merge", root, "--out", out).exit_code == 0
-    (office / "lbc.toml").write_text(
-        '[files]\nroster = ["全县.xlsx"]\n[quotas]\nmax_days_without_contact = 20\n'
-        '[terms."2024-autumn"]\nstart = 2024-08-27\nend = 2025-01-20\n',
-        encoding="utf-8",
+    out, elsewhere = merged_in_an_office(
+        tmp_path, "[quotas]\nmax_days_without_contact = 20\n", "2024-08-27"
     )
-    elsewhere = tmp_path / "别处"
-    elsewhere.mkdir()
     due = run("due", out, "--as-of", "2024-09-20", "--format", "json", cwd=elsewhere)
     doc = due.json()
     assert [(x["school"], x["start"]) for x in doc["own_terms"]] == [

@@ -52,6 +52,20 @@ def folder_and_merged(tmp_path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     return paired(tmp_path, "县"), paired(tmp_path, "全县.xlsx")
 
 
+SOURCES = ("县", "全县.xlsx")  # the county's folder, and its merged roster
+
+
+def due_and_summary(tmp_path: Path, source: str, pairing: str) -> tuple[Any, Any]:
+    """Over ``source`` (the county's folder or its merged roster): lbc due's children by
+    teacher on Oct 15, and the summary's ``pairing`` figure."""
+    due = run("due", source, "--as-of", "2024-10-15", "--format", "json", cwd=tmp_path)
+    summary = run("summary", source, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    return (
+        [(x["teacher"], [c["child"] for c in x["children"]]) for x in due.json()["teachers"]],
+        summary.json()["pairing"][pairing],
+    )
+
+
 def test_a_teacher_of_a_school_named_by_its_folder_is_named_as_merge_names_it(
     tmp_path: Path,
 ) -> None:
@@ -158,14 +172,10 @@ def test_a_teachers_list_pair_with_one_of_two_namesakes_is_kept(tmp_path: Path) 
     ]
     # lbc due and lbc summary counted 张雨涵 with "王芳" (one of two, not known which) over
     # the folder, and one teacher fewer with children.
-    said: dict[str, Any] = {}
-    for source in ("县", "全县.xlsx"):
-        due = run("due", source, "--as-of", "2024-10-15", "--format", "json", cwd=tmp_path)
-        summary = run("summary", source, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
-        said[source] = (
-            [(x["teacher"], [c["child"] for c in x["children"]]) for x in due.json()["teachers"]],
-            summary.json()["pairing"]["teachers_with_children"],
-        )
+    said = {
+        source: due_and_summary(tmp_path, source, "teachers_with_children")
+        for source in ("县", "全县.xlsx")
+    }
     assert said["县"] == said["全县.xlsx"]
     assert said["县"] == (
         [("王芳（三年级(2)班）", ["张雨涵"]), ("李强", ["李明轩"]), ("赵敏", ["王梓萱"])],
@@ -215,14 +225,7 @@ def test_a_pairs_workbooks_pair_with_one_of_two_namesakes_is_merged_as_it_names_
         ("王梓萱", "王芳（五年级(1)班）", True),
         ("刘浩然", "李强", True),
     ]
-    said: dict[str, Any] = {}
-    for source in ("县", "全县.xlsx"):
-        due = run("due", source, "--as-of", "2024-10-15", "--format", "json", cwd=tmp_path)
-        summary = run("summary", source, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
-        said[source] = (
-            [(x["teacher"], [c["child"] for c in x["children"]]) for x in due.json()["teachers"]],
-            summary.json()["pairing"]["paired"],
-        )
+    said = {source: due_and_summary(tmp_path, source, "paired") for source in SOURCES}
     assert said["县"] == said["全县.xlsx"]
     assert said["县"][1] == 4  # 白鹤小学's 黄欣怡 is paired by no pairs workbook
     rows = load_workbook(tmp_path / "全县.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
