@@ -575,6 +575,28 @@ def test_a_cell_naming_two_teachers_is_the_first_in_posts_child(samples: Path, c
     }
 
 
+def test_a_cell_naming_one_of_two_namesakes_among_several_says_which(tmp_path: Path) -> None:
+    """张雨涵's cell names 王芳（四年级(1)班）、李强, and the school has two 王芳 in post.
+    TCH004 said she was counted as 王芳's, leaving the school to guess which; it names the
+    one the cell tags, as every command counts her."""
+    listed = [
+        TEACHER_HEADER,
+        ["王芳", "女", "13900001111", "科任教师", "三年级(2)班", "语文", "否", "是"],
+        ["王芳", "女", "13900002222", "科任教师", "四年级(1)班", "语文", "否", "是"],
+        ["李强", "男", "13900003333", "科任教师", "三年级(2)班", "数学", "否", "是"],
+    ]
+    kids = [child_cells(1, 帮扶教师="王芳（四年级(1)班）、李强")]
+    ws = workspace(tmp_path / "青山小学", kids, 教师=listed)
+    found = run("validate", "花名册.xlsx", "-f", "json", cwd=ws).json()["findings"]
+    assert [(f["code"], f["message"]) for f in found if f["code"] == "TCH004"] == [
+        (
+            "TCH004",
+            "帮扶教师一栏写了 2 位教师（王芳（四年级(1)班）、李强），"
+            "按王芳（四年级(1)班）计为这名儿童的帮扶教师",
+        )
+    ]
+
+
 def test_a_remark_in_brackets_after_the_teachers_name_names_the_teacher(tmp_path: Path) -> None:
     """张雨涵's 帮扶教师 cell says 王芳（班主任）: 王芳, as lbc validate read it (no TCH003).
     Pairing kept her with 王芳, where it moved her to another teacher as naming nobody; the

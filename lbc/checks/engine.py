@@ -570,9 +570,10 @@ def _support_teachers(out: _Out, table: Table, in_post: TeachersInPost) -> None:
             continue
         several = nz.several_teachers(teacher)
         if several and all(in_post.knows(name, school) for name in several):
-            # Counted as the first of them in post (TeachersInPost.who), else the first.
+            # Counted as the first of them in post (TeachersInPost.who), else the first;
+            # of two 王芳 in post, the one the cell tags (王芳（四年级(1)班）), named so.
             counted = in_post.who(teacher, school)
-            name = in_post.name(counted) if counted else several[0]
+            name = shown_name(counted[1] if counted else several[0])
             names = as_list(map(shown_name, several))
             out.add(R.TCH004, i, "support_teacher", count=len(several), names=names, name=name)
         else:
