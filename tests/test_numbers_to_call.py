@@ -147,3 +147,21 @@ def test_a_record_sheet_says_whose_number_each_parent_phone_is(tmp_path: Path) -
         ("李明轩", "父亲 13812345678"),
         ("王梓萱", "父亲 13812345678\n母亲 13812345678"),
     ]
+
+
+def test_a_record_sheet_keeps_the_extension_a_card_shows(tmp_path: Path) -> None:
+    """A guardian's 0817-5521234转8012 and a father's 0817-5521234-1 were printed on the
+    teacher's record sheet without their extensions (the card had them): the teacher
+    reached the switchboard with no one to ask for."""
+    kids = [[*CHILD_HEADER, "帮扶教师"]]
+    kids.append(
+        [*child_row(1, 监护人电话="0817-5521234转8012", 父亲电话="0817-5521234-1"), "李老师"]
+    )
+    teacher = ["李老师", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"]
+    write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids, "教师": [TEACHER_HEADER, teacher]})
+    made = run("record-sheets", "roster.xlsx", "--term", "2024-autumn", "--out", "rs", cwd=tmp_path)
+    assert made.exit_code == 0, made.stderr
+    book = load_workbook(tmp_path / "rs" / "帮扶记录表_2024年秋季学期_李老师.xlsx")["结对儿童"]
+    assert [r[6:8] for r in book.iter_rows(min_row=3, values_only=True)] == [
+        ("0817-5521234 转 8012", "父亲 0817-5521234 转 1\n母亲 13912345678")
+    ]

@@ -92,20 +92,26 @@ def _birth(table: Table, i: int) -> str:
 
 
 def _phone(table: Table, key: str, i: int) -> str:
-    """A phone on the card: the numbers to call (each of two typed in one cell), with the
-    extension the cell gives after its number (0817-5521234 转 8012); a cell that gives
-    none is a blank to fill in, with what it held beside it (已停机, a number a digit
-    short), so the teacher sees why there is no number to dial."""
+    """A phone on the card: the numbers to call (phone_to_call); a cell that gives none is
+    a blank to fill in, with what it held beside it (已停机, a number a digit short), so
+    the teacher sees why there is no number to dial."""
     value = table.get(key, i)
-    numbers = nz.numbers_text(value)
+    raw = table.raw.get(key)
+    numbers = phone_to_call(value, raw[i] if raw is not None else None)
     if numbers:
-        raw = table.raw.get(key)
-        cell = raw[i] if raw is not None and value.__class__ is str else None
-        if extension := nz.extension(cell, value):
-            with language("zh"):  # a card is a school's document, in Chinese
-                return t("cards.extension", number=value, extension=extension)
         return numbers
     return f"{BLANK}（{value.raw}）" if isinstance(value, nz.Bad) else BLANK
+
+
+def phone_to_call(value: object, cell: object) -> str:
+    """A phone as a school's document prints it (a card, a record sheet): the numbers to
+    call (nz.numbers_text) of ``value``, read of ``cell``, with the extension the cell gives
+    after its one number (0817-5521234 转 8012), asked for once through; "" for none."""
+    numbers = nz.numbers_text(value)
+    if value.__class__ is str and (extension := nz.extension(cell, value)):
+        with language("zh"):  # a school's document, in Chinese
+            return t("cards.extension", number=value, extension=extension)
+    return numbers
 
 
 def _teachers(in_post: TeachersInPost) -> dict[Teacher, str]:

@@ -114,6 +114,15 @@ class Kids:
                     k += 1
         return out
 
+    def cells(self, key: str) -> list[Any]:
+        """One field's cells as the sheets hold them, for every child (``column`` gives
+        them read), None where a sheet lacks the column."""
+        out: list[Any] = []
+        for table, rows in self.rows:
+            raw = table.raw.get(key)
+            out += [raw[i] for i in rows] if raw is not None else [None] * len(rows)
+        return out
+
     def arrived(self, since: dt.date) -> list[dt.date | None]:
         """Each child's 转入日期 or 入学年月 when after ``since`` (the school year's start;
         ``came_after``): it came to the school that day and owes nothing for the time

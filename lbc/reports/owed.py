@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lbc.messages import again, as_list, t
+from lbc.reports.cards import phone_to_call
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
 from lbc.roster.people import (
@@ -131,8 +132,12 @@ def record_books(
         key: [v if isinstance(v, str) else "" for v in kids.column(key)]
         for key in ("gender", "guardian_name", "guardian_relation")
     }
-    text["guardian_phone"] = [nz.numbers_text(v) for v in kids.column("guardian_phone")]
-    parents = [(who, kids.column(f"{who}_phone")) for who in ("father", "mother", "parent")]
+    phones = zip(kids.column("guardian_phone"), kids.cells("guardian_phone"), strict=True)
+    text["guardian_phone"] = [phone_to_call(v, cell) for v, cell in phones]
+    parents = [
+        (who, kids.column(f"{who}_phone"), kids.cells(f"{who}_phone"))
+        for who in ("father", "mother", "parent")
+    ]
     born, unclear = namesakes_born(kids, kids.index(roster))
     rows: dict[tuple[Term, str], list[tuple[str, str, Month | None]]] = {}
     own = quotas_by_file(roster, quotas)
@@ -183,13 +188,14 @@ def record_books(
     return books, len(kids) - len(paired), list(dict.fromkeys(said))
 
 
-def _parent_phones(parents: list[tuple[str, list[object]]], k: int) -> str:
+def _parent_phones(parents: list[tuple[str, list[object], list[object]]], k: int) -> str:
     """Each parent's numbers after who it is, a parent a line (父亲 138…, 母亲 139…、136…):
-    a lone number under 父母电话 does not say whether the father or the mother answers it."""
+    a lone number under 父母电话 does not say whether the father or the mother answers it;
+    a number's extension after it, as the card prints it (phone_to_call)."""
     return "\n".join(
-        t("rs.parent_phone", who=t(f"contact.{who}"), numbers="、".join(numbers))
-        for who, column in parents
-        if (numbers := nz.numbers_to_call(column[k]))
+        t("rs.parent_phone", who=t(f"contact.{who}"), numbers=numbers)
+        for who, column, cells in parents
+        if (numbers := phone_to_call(column[k], cells[k]))
     )
 
 
