@@ -262,3 +262,29 @@ def test_a_folders_pairs_are_listed_school_by_school_as_its_merged_rosters(
     ]
     table_out = run("pair", "县", cwd=tmp_path).stdout
     assert table_out.index("李明轩") < table_out.index("张雨涵")
+
+
+def test_a_schools_roster_kept_a_grade_a_folder_is_one_school(tmp_path: Path) -> None:
+    """A school's workspace keeps its roster a grade a folder (三年级/花名册.xlsx,
+    四年级/花名册.xlsx) and its teachers list beside them, none of them saying the school
+    (lbc init's name = ""). lbc pair took each grade's file for a school of its own, the
+    teachers list for no one's, and dropped every pair in force: 原帮扶教师“王芳”不在教师名单中,
+    本校没有可结对的在岗教师, 已结对 0 名. A folder named for a grade or class is part of the
+    school above it, and the pairs are kept."""
+    ws = tmp_path / "青山小学"
+    grades = {"三年级": kid(1, 帮扶教师="王芳"), "四年级": kid(2, C51, 帮扶教师="李强")}
+    for grade, child in grades.items():
+        (ws / grade).mkdir(parents=True)
+        write_xlsx(ws / grade / "花名册.xlsx", {"花名册": table([child])})
+    write_xlsx(ws / "教师名单.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    (ws / "lbc.toml").write_text(
+        '[school]\nname = ""\n\n[files]\n'
+        'roster = ["三年级/花名册.xlsx", "四年级/花名册.xlsx", "教师名单.xlsx"]\n',
+        encoding="utf-8",
+    )
+    doc = run("pair", "--format", "json", cwd=ws).json()
+    assert [(p["child"], p["teacher"], p["kept"]) for p in doc["pairs"]] == [
+        ("张雨涵", "王芳", True),
+        ("李明轩", "李强", True),
+    ]
+    assert doc["unpaired"] == []

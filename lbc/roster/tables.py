@@ -636,7 +636,7 @@ class Roster:
         children, else a school of its own (lbc pair says so)."""
         declared = self.file_schools()
         says = any(declared.values()) or any(x.has("school") for x in self.children + self.teachers)
-        if not says and len({Path(table.file).parent for table in self.children}) < 2:
+        if not says and len({school_folder(table.file) for table in self.children}) < 2:
             return declared
         holding = {table.file for table in self.children}
         out = {
@@ -700,6 +700,21 @@ def file_names(files: list[str]) -> dict[str, str]:
         else str(p.with_suffix(""))
         for name, p in zip(files, paths, strict=True)
     }
+
+
+def school_folder(file: str) -> Path:
+    """The folder a file's school keeps its files in: the file's own, or the one above a
+    folder named for a grade or a class (青山小学/三年级/花名册.xlsx: a school keeping a
+    roster a grade is one school, not one per folder). A folder named by digits alone
+    (001/) is a school's code, not a grade."""
+    folder = Path(file).parent
+    while folder.name and not folder.name.isdigit() and _names_a_grade(folder.name):
+        folder = folder.parent
+    return folder
+
+
+def _names_a_grade(name: str) -> bool:
+    return isinstance(nz.grade(name), int) or isinstance(nz.class_ref(name), nz.ClassRef)
 
 
 def schools_beside(
