@@ -595,3 +595,30 @@ def test_a_csv_export_lacks_the_column_its_roster_lacks(tmp_path: Path) -> None:
     cards = [("13800000001", "＿＿＿＿＿＿"), ("13800000002", "13900000002")]
     assert card_phones(path, tmp_path / "a.html") == cards
     assert card_phones(out, tmp_path / "b.html") == cards
+
+
+def test_a_parents_number_is_not_the_guardians_when_that_parent_is_away(tmp_path: Path) -> None:
+    """母：… in 监护人电话 of a guardian of blank 与儿童关系 was taken for the guardian's
+    whatever the 留守类型: where the mother is the one away (母亲外出) the card gave her
+    number as the guardian's at home and validate said the mother had none (CON003); where
+    both are away, 父：…；母：… was all the guardian's (CON002, both parents without a
+    phone). A parent's label names such a guardian only when that parent is at home."""
+    unknown = {"监护人姓名": "王桂兰", "与儿童关系": None, "父亲电话": None, "母亲电话": None}
+    kids = [
+        kid(1, kind="母亲外出", **unknown, 监护人电话="母：13912345679"),
+        kid(2, kind="父母均外出", **unknown, 监护人电话="父：13812345678；母：13912345678"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert [f[:3] for f in found(path)] == [
+        ("CON004", 2, "N"),  # 母亲外出，监护人和另一方家长都没有电话
+        ("PHN002", 2, "N"),  # 标着“母”，不是监护人的
+        ("CON001", 3, "M"),  # 缺少监护人与儿童关系
+        ("CON001", 3, "N"),  # 缺少监护人电话
+        ("PHN002", 3, "N"),  # 标着“父、母”，不是监护人的
+    ]
+    cards = tmp_path / "c.html"
+    assert card_phones(path, cards) == [
+        ("＿＿＿＿＿＿", "13912345679"),
+        ("13812345678", "13912345678"),
+    ]
+    assert guardian_phones(path, cards) == ["＿＿＿＿＿＿", "＿＿＿＿＿＿"]

@@ -544,16 +544,18 @@ _BOTH_GRANDPARENTS = {"祖父母": ("祖父", "祖母"), "外祖父母": ("外�
 
 
 def names_guardian(
-    word: str, relation: object, guardian: object = None, parent: object = None
+    word: str, relation: object, guardian: object = None, parent: object = None, away: object = None
 ) -> bool:
     """Whether a phone label (``word``, a key of ``_WHOSE``) names the child's guardian, of
     the relation (与儿童关系, read) given: 监护人 always; 爷爷 the guardian whose relation is
     祖父 or 祖父母, 外婆 外祖母 or 外祖父母; 父 the guardian whose relation is 父亲, or whose
     name (``guardian``) is the named parent's (``parent``, read only for a parent's
     label). A parent's label also names a guardian of unknown relation whom no parent's
-    name tells apart: the guardian at home of a child whose father is away is most often
-    the mother, and her number on the card is the one to call. A grandparent who is not
-    the guardian (奶奶 where the guardian is the 外祖父), or of unknown relation, is not."""
+    name tells apart when that parent is the one at home (``away``, the 留守类型 read: 母
+    where the father is away), as the mother looking after a child whose father works far
+    away most often is; a parent who is away, or of a child whose 留守类型 does not say
+    which parent is, is not the guardian at home. A grandparent who is not the guardian
+    (奶奶 where the guardian is the 外祖父), or of unknown relation, is not."""
     if word == "监护人":
         return True
     if (whose := _WHOSE.get(word)) in _PARENT_RELATION:
@@ -561,7 +563,7 @@ def names_guardian(
             return True
         if guardian.__class__ is str and parent.__class__ is str:
             return guardian == parent
-        return relation is None
+        return relation is None and away == _OTHER_AWAY[whose]
     kin = relation_word(word)
     return kin is not None and (relation == kin or kin in _BOTH_GRANDPARENTS.get(relation, ()))
 
@@ -1293,6 +1295,8 @@ BOTH_AWAY, FATHER_AWAY, MOTHER_AWAY, NOT_LEFT_BEHIND = (
 )
 # 是 in a 是否留守儿童 column, or 单亲留守: left behind, but which parent is away is unsaid.
 AWAY_UNSPECIFIED = "留守(未注明)"
+# The 留守类型 of a child whose father or mother is the parent at home (names_guardian).
+_OTHER_AWAY = {"father": MOTHER_AWAY, "mother": FATHER_AWAY}
 # One parent away, unsaid which, as the registration form's 实际监护情况 and the 学籍 export's
 # 单亲留守儿童 say it: AWAY_UNSPECIFIED in a cell, which lbc.roster.tables makes the parent
 # whose work place the row places away (says_away), when only one does.

@@ -255,7 +255,8 @@ class Columns(dict[str, list[Any]]):
         whose = nz.whose(word)
         parent = cell(f"{whose}_name") if whose in nz.PARENTS else None
         guardian = cell("guardian_name") if parent is not None else None
-        return nz.names_guardian(word, cell("guardian_relation"), guardian, parent)
+        away = cell("left_behind_type") if whose in nz.PARENTS else None
+        return nz.names_guardian(word, cell("guardian_relation"), guardian, parent, away)
 
     def elsewhere(self, key: str) -> nz.Elsewhere:
         """The cells of a parent's or the guardian's phone column (nz.PHONES_TOGETHER) with
