@@ -288,3 +288,38 @@ def test_a_schools_roster_kept_a_grade_a_folder_is_one_school(tmp_path: Path) ->
         ("李明轩", "李强", True),
     ]
     assert doc["unpaired"] == []
+
+
+def merged_support(tmp_path: Path) -> list[tuple[Any, ...]]:
+    """(姓名, 帮扶教师) of each row of the merged roster's children."""
+    rows = load_workbook(tmp_path / "全县.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
+    head = list(next(rows))
+    name, support = head.index("姓名"), head.index("帮扶教师")
+    return [(r[name], r[support]) for r in rows]
+
+
+def test_a_lists_pair_with_one_of_two_namesakes_is_merged_as_pair_names_her(
+    tmp_path: Path,
+) -> None:
+    """青山小学's roster has no 帮扶教师 column; its teachers list has two 王芳 in post, the
+    first naming 张雨涵, the second 李明轩 and 王梓萱. lbc merge wrote 王芳 alone in the three
+    merged 帮扶教师 cells, either of the two: read back, lbc pair made the three pairs anew
+    (原帮扶教师“王芳”在教师名单中有同名的两人), where over the folder it kept them. The
+    merged cells name each as lbc pair does, and the merged roster pairs as the folder."""
+    staff = [
+        listing("王芳", C32, "张雨涵"),
+        listing("王芳", C51, "李明轩、王梓萱", 联系电话="13800000001"),
+    ]
+    county(tmp_path, {"青山小学": ([kid(1), kid(2), kid(3, C51)], staff)})
+    folder, merged = folder_and_merged(tmp_path)
+    assert folder == merged
+    assert [(p["child"], p["teacher"], p["kept"]) for p in folder["pairs"]] == [
+        ("张雨涵", "王芳（三年级(2)班）", True),
+        ("李明轩", "王芳（五年级(1)班）", True),
+        ("王梓萱", "王芳（五年级(1)班）", True),
+    ]
+    assert merged_support(tmp_path) == [
+        ("张雨涵", "王芳（三年级(2)班）"),
+        ("李明轩", "王芳（五年级(1)班）"),
+        ("王梓萱", "王芳（五年级(1)班）"),
+    ]

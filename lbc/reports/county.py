@@ -194,9 +194,11 @@ def support_teachers(table: Table, paired: bool = False) -> list[Any]:
         return [
             nz.display(shown_name(tag) if tag else v) for v, tag in zip(values, tagged, strict=True)
         ]
-    written = table.written("support_teacher")
     if STATED_KEY not in table.values:  # no teachers list named any of its children
-        return written
+        return table.written("support_teacher")
+    # A sheet without a 帮扶教师 column left every child's blank (``written`` would give
+    # the pairs joined on, each teacher without the tag of one of two namesakes).
+    written = table.written("support_teacher") if "support_teacher" in table.raw else [None] * n
     tags = tagged or [None] * n
     return [
         nz.display(shown_name(tag) if tag else value)
