@@ -341,3 +341,47 @@ def test_a_child_not_left_behind_is_no_child_without_a_carer(tmp_path: Path) -> 
         "白鹤乡中心小学": 1,
         "合计": 1,
     }
+
+
+def test_a_category_column_is_no_relief_collected_on_the_merged_roster(tmp_path: Path) -> None:
+    """县/青山小学 keeps a 孤儿 column (是 for one child) and no relief or 类别 column;
+    县/白鹤小学 a 类别 column (低保 for one child). Over the folder, the county table said
+    青山小学's 救助措施 未采集 (and so the total); over the merged workbook, whose 类别 column
+    lbc merge fills from the 孤儿 column, it said 0 of each, a school that never asked
+    said to have none, and the total 最低生活保障 1 as if every school had counted. Both
+    now say 未采集, in the JSON and the document, as the merged Parquet file did."""
+    root = tmp_path / "县"
+    for name, rows in (
+        ("青山小学", [(child_row(1), "否"), (child_row(2), "是")]),
+        ("白鹤小学", [(child_row(3), "低保"), (child_row(4), None)]),
+    ):
+        (root / name).mkdir(parents=True)
+        extra = "孤儿" if name == "青山小学" else "类别"
+        header = [*CHILD_HEADER, extra]
+        cells = [[*row, value] for row, value in rows]
+        write_xlsx(
+            root / name / "花名册.xlsx", {"花名册": [[f"{name}留守儿童花名册"], header, *cells]}
+        )
+    for out in ("全县.xlsx", "全县.parquet"):
+        assert run("merge", "县", "--out", out, cwd=tmp_path).exit_code == 0
+    summary = ("summary", "--term", "2024-autumn")
+    relief = []
+    for source in ("县", "全县.xlsx", "全县.parquet"):
+        doc = run(*summary, source, "--format", "json", cwd=tmp_path).json()["county_table"]
+        picked = [k for k, c in enumerate(doc["columns"]) if c["group"] == "救助措施"]
+        relief.append([(r["school"], [r["counts"][k] for k in picked]) for r in doc["rows"]])
+    assert (
+        relief[1]
+        == relief[2]
+        == relief[0]
+        == [
+            ("白鹤小学", [0, 1, 0, 0, 0, 0]),
+            ("青山小学", [None] * 6),
+            ("合计", [None] * 6),
+        ]
+    )
+    said = [run(*summary, source, cwd=tmp_path) for source in ("县", "全县.xlsx")]
+    assert [(r.exit_code, r.stdout, r.stderr) for r in said[1:]] == [
+        (said[0].exit_code, said[0].stdout, said[0].stderr)
+    ]
+    assert "| 青山小学 |" in said[0].stdout and "未采集" in said[0].stdout

@@ -2262,8 +2262,14 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
         # A phone its sheet had no column for, where that is known, is none of its
         # columns, though its rows give numbers there (a CSV export holds the mother's
         # labelled number in 父亲电话 as hers, nz.fill_other_parent): a required one
-        # missing is COL001, as in the school's file.
-        lacked = () if not had or (table.kind.value, *sources[n]) not in had else nz.PHONES_TOGETHER
+        # missing is COL001, as in the school's file. Nor is a 类别 merge gathered from its
+        # 是/否 columns (孤儿, 低保 …, CATEGORY_COLUMNS): its cells are read, and the
+        # groups no column of its collected are 未采集, as in its own file.
+        lacked = (
+            ()
+            if not had or (table.kind.value, *sources[n]) not in had
+            else (*nz.PHONES_TOGETHER, "categories")
+        )
         columns = {
             key: col
             for key, col in table.columns.items()
