@@ -385,3 +385,27 @@ def test_a_category_column_is_no_relief_collected_on_the_merged_roster(tmp_path:
         (said[0].exit_code, said[0].stdout, said[0].stderr)
     ]
     assert "| 青山小学 |" in said[0].stdout and "未采集" in said[0].stdout
+
+
+def test_a_column_one_school_lacks_leaves_the_others_archives_complete(tmp_path: Path) -> None:
+    """县/青山小学's roster has no 健康状况 column (COL001, an error); 县/白鹤小学's has every
+    column. Over the folder the summary said 2 of 4 archives complete, 白鹤小学's; over
+    the merged workbook, where the finding names the one merged sheet every school's rows
+    are on, it said none, every child of every school wanting a column one school lacks.
+    Both now say 2, in the JSON and the document."""
+    root = tmp_path / "县"
+    for name, rows in (("青山小学", (1, 2)), ("白鹤小学", (3, 4))):
+        (root / name).mkdir(parents=True)
+        keep = [k for k, h in enumerate(CHILD_HEADER) if h != "健康状况" or name == "白鹤小学"]
+        cells = [[CHILD_HEADER[k] for k in keep]]
+        cells += [[child_row(n)[k] for k in keep] for n in rows]
+        write_xlsx(root / name / "花名册.xlsx", {"花名册": [[f"{name}留守儿童花名册"], *cells]})
+    for out in ("全县.xlsx", "全县.parquet"):
+        run("merge", "县", "--out", out, cwd=tmp_path)
+    summary = ("summary", "--term", "2024-autumn")
+    said = [run(*summary, s, cwd=tmp_path) for s in ("县", "全县.xlsx", "全县.parquet")]
+    docs = [run(*summary, s, "--format", "json", cwd=tmp_path).json() for s in ("县", "全县.xlsx")]
+    assert [d["archive"]["complete"] for d in docs] == [2, 2]
+    assert docs[1] == docs[0]
+    assert [(r.exit_code, r.stdout) for r in said[1:]] == [(said[0].exit_code, said[0].stdout)] * 2
+    assert "有 2 名儿童的档案缺项或有误" in said[0].stdout

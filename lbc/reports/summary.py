@@ -529,8 +529,17 @@ def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dic
                 (tb.file, sheet)
                 for tb in roster.children
                 if tb.file == f.file
+                and tb.sources is None
                 and (f.sheet is None or f.sheet == tb.sheet or not tb.has(f.field))
                 for sheet in dict.fromkeys(tb.row_sheets or [tb.sheet])
+            }
+            # A merged roster's sheet holds every school's rows, each school read with the
+            # columns its own sheet had (by_source): only the schools without it lack it.
+            incomplete |= {
+                (tb.file, tb.sheet_at(i), tb.rows[i])
+                for tb in roster.children
+                if tb.file == f.file and tb.sources is not None and not tb.has(f.field)
+                for i in range(len(tb))
             }
         key = (f.file, f.sheet, f.row)
         if key in where and f.rule.kind is not RuleKind.CONTACT:
