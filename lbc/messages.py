@@ -1738,6 +1738,24 @@ _TEXT: dict[str, tuple[str, str]] = {
         " merged file (as a merged roster's {sheet} sheet holds them), and lbc due and lbc"
         " watch on it judge those schools by them, as a run on the county folder does",
     ),
+    "merge.note.own_watch": (
+        "提示：{schools} 在自己的 lbc.toml 里设了 [watch]，已写入合并名册的“{sheet}”表；"
+        "在合并名册上运行的 lbc watch、lbc summary、lbc pair、lbc cards 按这些设置列出这些学校的"
+        "重点关注儿童，与在县文件夹上运行时相同",
+        "note: {schools} set [watch] of their own in lbc.toml; it is written into the merged"
+        " roster's {sheet} sheet, and lbc watch, lbc summary, lbc pair and lbc cards on the"
+        " merged roster draw those schools' watch list by it, as a run on the county folder"
+        " does",
+    ),
+    "merge.note.own_watch_parquet": (
+        "提示：{schools} 在自己的 lbc.toml 里设了 [watch]，已写入合并文件（与合并名册的“{sheet}”表"
+        "相同）；在合并文件上运行的 lbc watch、lbc summary、lbc pair、lbc cards 按这些设置列出"
+        "这些学校的重点关注儿童，与在县文件夹上运行时相同",
+        "note: {schools} set [watch] of their own in lbc.toml; it is written into the merged"
+        " file (as a merged roster's {sheet} sheet holds it), and lbc watch, lbc summary, lbc"
+        " pair and lbc cards on it draw those schools' watch list by it, as a run on the"
+        " county folder does",
+    ),
     "merge.note.written": (
         "已写出合并名册：{path}（{files} 个文件）",
         "wrote the merged roster: {path} ({files} files)",
@@ -2797,6 +2815,47 @@ _TEXT: dict[str, tuple[str, str]] = {
     "quotas_sheet.again": (
         "该校的“{quota}”已在第 {row} 行写过",
         "the school's {quota} is given already on row {row}",
+    ),
+    "rule.WST001": (
+        "各校关注这一行没有用上：{problem}；该校按所用 lbc.toml 的 [watch] 列出重点关注儿童",
+        "this row of 各校关注 was not used: {problem}; the school's watch list is drawn by the"
+        " [watch] of the lbc.toml in use",
+    ),
+    "rule.WST001.title": ("各校关注的一行读不出", "a row of 各校关注 cannot be read"),
+    "rule.WST001.example": (
+        "合并名册的“各校关注”表里，最低关注分的值写成 四分",
+        "in a merged roster's 各校关注 sheet, a 值 of 四分 for 最低关注分",
+    ),
+    "rule.WST001.why": (
+        "lbc merge 把各校 lbc.toml 里的 [watch] 写进合并名册的“各校关注”表，在合并名册上运行的"
+        " lbc watch、lbc summary、lbc pair、lbc cards 按它列出该校的重点关注儿童；读不出的一行不起"
+        "作用，该校就按所用 lbc.toml 的设置列出，名单与在县文件夹上运行时不同",
+        "lbc merge writes each school's own [watch] (its lbc.toml's) into the merged roster's"
+        " 各校关注 sheet, by which lbc watch, lbc summary, lbc pair and lbc cards on the merged"
+        " roster draw that school's watch list; a row that cannot be read counts for nothing,"
+        " and the school's list is drawn by the lbc.toml in use, unlike a run on the county's"
+        " folder",
+    ),
+    "rule.WST001.fix": (
+        "按“学校、设置（最低关注分、高龄监护人年龄，或 WCH013 权重 这样的条件权重）、值（不小于 0"
+        " 的整数）”改正这一行；学校名与名册的“学校”列一致；一个学校的一项设置只写一行",
+        "correct the row as 学校, 设置 (最低关注分, 高龄监护人年龄, a criterion's weight such as"
+        " WCH013 权重, or its lbc.toml key), 值 (a whole number from 0), the school named as the"
+        " roster's 学校 column names it; one row per school and setting",
+    ),
+    "watch_sheet.bad_setting": (
+        "“{setting}”不是一项设置（应写作 最低关注分、高龄监护人年龄，或 WCH001 权重 这样的"
+        "重点关注条件权重，lbc rules 列出 WCH 开头的全部条件）",
+        '"{setting}" is no setting (write 最低关注分, 高龄监护人年龄, or a watch criterion\'s'
+        " weight such as WCH001 权重; lbc rules lists the WCH codes)",
+    ),
+    "watch_sheet.bad_value": (
+        "值“{value}”不是不小于 0 的整数",
+        'the value "{value}" is no whole number from 0',
+    ),
+    "watch_sheet.again": (
+        "该校的“{setting}”已在第 {row} 行写过",
+        "the school's {setting} is given already on row {row}",
     ),
     # ---- the watch list's criteria (lbc watch) ----
     "rule.WCH001": ("父母均外出，没有委托监护人", "both parents away and no guardian"),

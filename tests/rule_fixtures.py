@@ -321,6 +321,13 @@ FIXTURES: dict[str, Fixture] = {
         ),
         (ROSTER, "各校要求", 2, "C", "count"),
     ),
+    "WST001": Fixture(  # a school's own watch setting, edited in by hand, of no criterion
+        children(
+            child_row(1),
+            各校关注=[["学校", "设置", "值"], ["青山小学", "WCH099 权重", 4]],
+        ),
+        (ROSTER, "各校关注", 2, "B", "setting"),
+    ),
     # the watch list (run with threshold 1, so the one reason lists the child)
     "WCH001": Fixture(children(child_row(1, 监护人姓名=None)), child(2, "L", "guardian_name")),
     "WCH002": Fixture(extra("监护类型", "无人监护"), child(2, "O", "guardianship_rating")),

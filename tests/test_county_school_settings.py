@@ -199,3 +199,111 @@ def test_the_merged_roster_counts_a_schools_children_by_its_own_quotas(tmp_path:
     assert book["records"] == folder["records"]
     assert book["records"]["home_visited"] == 1
     assert book["quotas"]["schools"] == folder["quotas"]["schools"]
+
+
+def _watched(doc: dict) -> list[tuple[str, str, int, list[tuple[str, int, str]]]]:
+    """Each listed child of ``lbc watch --format json``: its class, name, score and reasons
+    (code, weight, message), where it is read from left out (a folder's file, a merged
+    roster's)."""
+    return [
+        (
+            g["class"],
+            c["name"],
+            c["score"],
+            [(r["code"], r["weight"], r["message"]) for r in c["reasons"]],
+        )
+        for g in doc["classes"]
+        for c in g["children"]
+    ]
+
+
+WEIGHED = "[watch]\nthreshold = 6\n[watch.weights]\nWCH008 = 4\n"
+
+
+def test_the_merged_roster_draws_each_school_by_its_own_watch_settings(tmp_path: Path) -> None:
+    """青山小学's lbc.toml lists a child at a score of 6 and weighs an illness 4: the merged
+    workbook carries it in a sheet 各校关注, the merged Parquet file in its metadata, an
+    export of the folder as merge does, and lbc watch on each lists the same children with
+    the same scores as on the county's folder: on Oct 20 not 青山小学's child (asthma, 4),
+    on Nov 20 her child at 7 (asthma, 4; 41 days without contact, 3) beside 白鹤小学's at 5.
+    The summary of each counts the list as the folder's does."""
+    root = county(tmp_path, WEIGHED)
+    merged, parquet = tmp_path / "全县.xlsx", tmp_path / "全县.parquet"
+    exported = tmp_path / "导出.xlsx"
+    made = run("merge", root, "--out", merged)
+    assert made.exit_code == 0, made.stderr
+    assert [line for line in made.stderr.splitlines() if "[watch]" in line] == [
+        f"提示：{QS} 在自己的 lbc.toml 里设了 [watch]，已写入合并名册的“各校关注”表；"
+        "在合并名册上运行的 lbc watch、lbc summary、lbc pair、lbc cards 按这些设置列出这些学校的"
+        "重点关注儿童，与在县文件夹上运行时相同"
+    ]
+    sheet = load_workbook(merged)["各校关注"]
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["学校", "设置", "值"],
+        [QS, "最低关注分", 6],
+        [QS, "WCH008 权重", 4],
+    ]
+    assert run("merge", root, "--out", parquet).exit_code == 0
+    assert run("export", root, "--out", exported).exit_code == 0
+    rows = load_workbook(exported)["各校关注"].iter_rows(values_only=True)
+    assert [list(row) for row in rows] == [list(row) for row in sheet.iter_rows(values_only=True)]
+    own = [{"school": QS, "threshold": 6, "weights": {"WCH008": 4}}]
+    for day, listed in (("2024-10-20", []), ("2024-11-20", [(BH, 5), (QS, 7)])):
+        args = ("--as-of", day, "--format", "json")
+        folder = run("watch", root, *args).json()
+        assert [(cls.split()[0], score) for cls, _, score, _ in _watched(folder)] == listed
+        assert folder["summary"]["schools"] == own
+        for out in (merged, parquet, exported):
+            doc = run("watch", out, *args).json()
+            assert _watched(doc) == _watched(folder), (out, day)
+            assert doc["summary"] == folder["summary"], (out, day)
+    args = ("--term", "2024-autumn", "--format", "json")
+    folder = run("summary", root, *args).json()["watch"]
+    for out in (merged, parquet, exported):
+        assert run("summary", out, *args).json()["watch"] == folder, out
+
+
+def test_validate_points_at_a_row_of_the_merged_watch_sheet_it_cannot_use(
+    tmp_path: Path,
+) -> None:
+    """A county edits 青山小学's 最低关注分 in the merged roster's 各校关注 into 六, and adds
+    a weight of a criterion lbc does not have: validate says so at each cell (WST001), and
+    lbc watch on it lists her child by the run's threshold (3) and her own weight of an
+    illness (4), the row it can still read."""
+    root = county(tmp_path, WEIGHED)
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    book = load_workbook(merged)
+    book["各校关注"]["C2"] = "六"
+    book["各校关注"].append([QS, "WCH099 权重", 1])
+    book.save(merged)
+    found = run("validate", merged, "--format", "json").json()["findings"]
+    assert [
+        (f["code"], f["sheet"], f["row"], f["column"], f["field"], f["value"], f["message"])
+        for f in found
+    ] == [
+        (
+            "WST001",
+            "各校关注",
+            2,
+            "C",
+            "value",
+            "六",
+            "各校关注这一行没有用上：值“六”不是不小于 0 的整数；"
+            "该校按所用 lbc.toml 的 [watch] 列出重点关注儿童",
+        ),
+        (
+            "WST001",
+            "各校关注",
+            4,
+            "B",
+            "setting",
+            "WCH099 权重",
+            "各校关注这一行没有用上：“WCH099 权重”不是一项设置（应写作 最低关注分、高龄监护人年龄，"
+            "或 WCH001 权重 这样的重点关注条件权重，lbc rules 列出 WCH 开头的全部条件）；"
+            "该校按所用 lbc.toml 的 [watch] 列出重点关注儿童",
+        ),
+    ]
+    doc = run("watch", merged, "--as-of", "2024-10-20", "--format", "json").json()
+    assert [(cls, score) for cls, _, score, _ in _watched(doc)] == [(f"{QS} 三年级(2)班", 4)]
+    assert doc["summary"]["schools"] == [{"school": QS, "weights": {"WCH008": 4}}]

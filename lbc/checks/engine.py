@@ -16,7 +16,7 @@ from stdnum.cn import ric
 
 from lbc.checks.contacts import away_parents, contact_gaps
 from lbc.checks.findings import Finding
-from lbc.checks.registry import R, Rule
+from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.messages import as_list, t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
@@ -40,6 +40,7 @@ from lbc.roster.tables import (
     GRADE_OR_CODE,
     KEPT,
     SCHOOL_QUOTAS_SHEET,
+    SCHOOL_WATCH_SHEET,
     Roster,
     Table,
     copy_columns,
@@ -218,8 +219,23 @@ def check_roster(
 def check_term_sheets(roster: Roster) -> list[Finding]:
     """TRM001: each row of a merged roster's sheet of each school's term dates that gives
     none (lbc.workspace.schools reads the sheet, Roster.term_problems), in Excel order;
-    QTA001: each of its sheet of each school's quotas."""
-    rules = {SCHOOL_QUOTAS_SHEET: R.QTA001}
+    QTA001: each of its sheet of each school's quotas; WST001: of its sheet of each
+    school's [watch], a weight of a code of no watch criterion's too (Roster.watch_weights,
+    which the list is not drawn by)."""
+    rules = {SCHOOL_QUOTAS_SHEET: R.QTA001, SCHOOL_WATCH_SHEET: R.WST001}
+    criteria = {code for code, rule in RULES.items() if rule.kind is RuleKind.WATCH}
+    said = "watch_sheet.bad_setting"
+    problems = [
+        (file, SCHOOL_WATCH_SHEET, row, column, "setting", text, t(said, setting=text))
+        for file, row, column, text, code in roster.watch_weights
+        if code not in criteria
+    ]
+    both = [*roster.term_problems, *problems]
+    if problems:  # each sheet's rows in Excel order, as its other problems are
+        first: dict[tuple[str, str], int] = {}
+        for file, sheet, *_ in both:
+            first.setdefault((file, sheet), len(first))
+        both.sort(key=lambda p: (first[(p[0], p[1])], p[2]))
     return [
         Finding(
             rules.get(sheet, R.TRM001).code,
@@ -232,7 +248,7 @@ def check_term_sheets(roster: Roster) -> list[Finding]:
             None,
             rules.get(sheet, R.TRM001).message(problem=why),
         )
-        for file, sheet, row, column, key, value, why in roster.term_problems
+        for file, sheet, row, column, key, value, why in both
     ]
 
 

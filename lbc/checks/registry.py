@@ -170,6 +170,7 @@ class R:
     REC007 = Rule(WARNING, RuleKind.RECORD, "date")
     TRM001 = Rule(ERROR, RuleKind.VALUE, "school, term, term_start, term_end")
     QTA001 = Rule(ERROR, RuleKind.VALUE, "school, quota, count")
+    WST001 = Rule(ERROR, RuleKind.VALUE, "school, setting, value")
     # The watch list's criteria (lbc watch), with their default weights: guardianship …
     WCH001 = Rule(WARNING, RuleKind.WATCH, "left_behind_type, guardian_name", 5)
     WCH002 = Rule(WARNING, RuleKind.WATCH, "guardianship_rating, care_situation", 5)

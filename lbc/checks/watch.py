@@ -178,7 +178,7 @@ def settings_of_their_own(roster: Roster, run: WatchSettings) -> dict[str, dict[
     (``watch_by_file``), by name, and where it differs from the run's (``unlike``)."""
     return {
         school: unlike(mine, run)
-        for school, mine in of_their_own(watch_by_file(roster, run), roster).items()
+        for school, mine in of_their_own(watch_by_file(roster, run, WATCH_RULES), roster).items()
     }
 
 
@@ -283,7 +283,7 @@ class WatchFacts:
         school's own [watch] over them (``watch_by_file``, by the file its children go by:
         Table.origin) and its weights. The criteria ``without`` weigh 0 for every school."""
         off = dict.fromkeys(without, 0)
-        own = watch_by_file(self._roster, settings)
+        own = watch_by_file(self._roster, settings, WATCH_RULES)
         by_file = {file: {**weights(mine), **off} for file, mine in own.items()}
         return {**weights(settings), **off}, own, by_file
 

@@ -28,8 +28,10 @@ from lbc.reports.county import (
     header,
     roster_school_quotas,
     roster_school_terms,
+    roster_school_watch,
     school_quotas_sheet,
     school_terms_sheet,
+    school_watch_sheet,
     sheet_rows,
     source_columns,
 )
@@ -69,10 +71,11 @@ def _parquet(tmp: Path, roster: Roster) -> None:
 
     schools = schools_of(roster)
     batches = stacked_batches(roster.tables(), schools)
-    # Each school's own term dates and quotas, as lbc merge keeps them in a Parquet file's
-    # metadata.
+    # Each school's own term dates, quotas and [watch], as lbc merge keeps them in a Parquet
+    # file's metadata.
     terms, quotas = roster_school_terms(roster, schools), roster_school_quotas(roster, schools)
-    sources = metadata(layouts(roster.tables()), terms, quotas)
+    watch = roster_school_watch(roster, schools)
+    sources = metadata(layouts(roster.tables()), terms, quotas, watch)
     write_parquet(tmp, stacked_schema(), batches, lambda: sources)
 
 
@@ -110,4 +113,6 @@ def _sheets(roster: Roster) -> Iterator[Sheet]:
         yield school_terms_sheet(terms)
     if quotas := roster_school_quotas(roster, schools):  # and its 各校要求
         yield school_quotas_sheet(quotas)
+    if watch := roster_school_watch(roster, schools):  # and its 各校关注
+        yield school_watch_sheet(watch)
     yield columns_sheet(source_columns(roster.tables()))

@@ -34,8 +34,15 @@ from lbc.reports.county import (
     read_parts,
     school_quotas,
     school_terms,
+    school_watch,
 )
-from lbc.roster.tables import COLUMNS_SHEET, SCHOOL_QUOTAS_SHEET, SCHOOL_TERMS_SHEET
+from lbc.roster.tables import (
+    COLUMNS_SHEET,
+    SCHOOL_QUOTAS_SHEET,
+    SCHOOL_TERMS_SHEET,
+    SCHOOL_WATCH_SHEET,
+    SETTINGS_SHEETS,
+)
 from lbc.workspace.config import resolve_inputs
 
 WRITES = ("xlsx", "parquet")  # the formats --out can name: a workbook, or for analysts
@@ -105,7 +112,14 @@ def merge(
     if own_quotas:
         said = "merge.note.own_quotas_parquet" if parquet else "merge.note.own_quotas"
         common.note(t(said, schools=as_list(own_quotas), sheet=SCHOOL_QUOTAS_SHEET))
-    shown = {*SHEET_TITLES.values(), SCHOOL_TERMS_SHEET, SCHOOL_QUOTAS_SHEET}
+    own_watch = sorted(
+        {p.school or p.file for p in good if p.own_watch}
+        | {school for p in good for school in p.carried_watch}
+    )
+    if own_watch:
+        said = "merge.note.own_watch_parquet" if parquet else "merge.note.own_watch"
+        common.note(t(said, schools=as_list(own_watch), sheet=SCHOOL_WATCH_SHEET))
+    shown = {*SHEET_TITLES.values(), *SETTINGS_SHEETS}
     numbered = [title for title in titles if title not in shown]
     if numbered:
         words = {"sheets": as_list(numbered), "limit": f"{MAX_DATA_ROWS:,}"}
@@ -165,9 +179,9 @@ def _write_parquet(
     from lbc.output.parquet import write_parquet
     from lbc.reports.export import metadata, stacked_schema
 
-    def sources() -> dict[str, str]:  # every school's layouts and terms, once all are read
+    def sources() -> dict[str, str]:  # every school's layouts and settings, once all are read
         layouts = {key: value for p in parts for key, value in p.layouts.items()}
-        return metadata(layouts, school_terms(parts), school_quotas(parts))
+        return metadata(layouts, school_terms(parts), school_quotas(parts), school_watch(parts))
 
     write_parquet(tmp, stacked_schema(), merged_batches(reading, parts), sources)
     return []

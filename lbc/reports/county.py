@@ -51,6 +51,10 @@ from lbc.roster.tables import (
     SCHOOL_QUOTAS_SHEET,
     SCHOOL_TERMS_HEADER,
     SCHOOL_TERMS_SHEET,
+    SCHOOL_WATCH_HEADER,
+    SCHOOL_WATCH_SHEET,
+    WATCH_LABELS,
+    WEIGHT_LABEL,
     Roster,
     Table,
     copied_groups,
@@ -136,6 +140,9 @@ class SchoolPart:
     # The same of the [quotas] its school's lbc.toml sets (SCHOOL_QUOTAS_SHEET), by key.
     own_quotas: dict[str, int] = field(default_factory=dict)
     carried_quotas: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The same of the [watch] its school's lbc.toml sets (SCHOOL_WATCH_SHEET), by key.
+    own_watch: dict[str, object] = field(default_factory=dict)
+    carried_watch: dict[str, dict[str, object]] = field(default_factory=dict)
     # Children without an ID number: rows that may copy a row of another file of their
     # school (copies_across_files), and how many on the books do, each a child counted.
     blank: bool = False
@@ -245,6 +252,8 @@ def read_part(
     part.carried_terms = {school: roster.terms[o] for o, school in roster.term_schools.items()}
     part.own_quotas = roster.quotas.get(str(path)) or {}
     part.carried_quotas = {s: roster.quotas[o] for o, s in roster.quota_schools.items()}
+    part.own_watch = roster.watch.get(str(path)) or {}
+    part.carried_watch = {s: roster.watch[o] for o, s in roster.watch_schools.items()}
     part.skipped = roster.skipped
     part.unlike_title = roster.unlike_title.get(str(path))
     part.declares = namesake(roster, path)
@@ -716,6 +725,8 @@ def merged_sheets(
         yield school_terms_sheet(rows)
     if rows := school_quotas(seen):
         yield school_quotas_sheet(rows)
+    if rows := school_watch(seen):
+        yield school_watch_sheet(rows)
     yield columns_sheet([row for part in seen for row in part.source_columns])
 
 
@@ -778,6 +789,53 @@ def school_quotas_sheet(rows: list[list[Any]]) -> Sheet:
     return SCHOOL_QUOTAS_SHEET, head, column_widths(head, rows), [rows_xml(rows)]
 
 
+def school_watch(parts: Iterable[SchoolPart]) -> list[list[Any]]:
+    """The rows of a merged roster's SCHOOL_WATCH_SHEET, as ``school_quotas`` of the
+    schools' own [watch]: each school, each setting its lbc.toml sets, and its value."""
+    return watch_rows(
+        (school, watch)
+        for part in parts
+        if not part.error
+        for school, watch in [
+            *own_schools(part.own_watch, part.children_schools, part.school),
+            *part.carried_watch.items(),
+        ]
+    )
+
+
+def roster_school_watch(roster: Roster, schools: Schools) -> list[list[Any]]:
+    """The rows of SCHOOL_WATCH_SHEET for a roster read whole, as roster_school_terms."""
+    entries: list[tuple[str, dict[str, object]]] = []
+    for file in roster.files:
+        held = {s for x in roster.children if x.file == file for s in schools.count(x)}
+        entries += own_schools(roster.watch.get(file) or {}, held, schools.by_file.get(file, ""))
+    entries += [(school, roster.watch[o]) for o, school in roster.watch_schools.items()]
+    return watch_rows(entries)
+
+
+def watch_rows(entries: Iterable[tuple[str, dict[str, object]]]) -> list[list[Any]]:
+    """SCHOOL_WATCH_SHEET's rows of each (school, its own [watch]): the school, each setting
+    as the sheet names it (WATCH_LABELS, then each weight by its code: WEIGHT_LABEL) and its
+    value, the first given of a school's setting."""
+    rows: dict[tuple[str, str], list[Any]] = {}
+    for school, watch in entries:
+        for key, label in WATCH_LABELS.items():
+            if key in watch:
+                rows.setdefault((school, key), [school, label, watch[key]])
+        weights = watch.get("weights")
+        for code, weight in sorted(weights.items() if isinstance(weights, dict) else []):
+            rows.setdefault((school, code), [school, WEIGHT_LABEL.format(code=code), weight])
+    return list(rows.values())
+
+
+def school_watch_sheet(rows: list[list[Any]]) -> Sheet:
+    """The SCHOOL_WATCH_SHEET of a merged workbook, shown, as school_terms_sheet."""
+    from lbc.output.sheet_style import column_widths
+
+    head = SCHOOL_WATCH_HEADER
+    return SCHOOL_WATCH_SHEET, head, column_widths(head, rows), [rows_xml(rows)]
+
+
 def roster_school_terms(roster: Roster, schools: Schools) -> list[list[Any]]:
     """The rows of SCHOOL_TERMS_SHEET for a roster read whole (lbc export), as
     ``school_terms`` gives them for its files read one by one (lbc merge): each file's
@@ -791,9 +849,9 @@ def roster_school_terms(roster: Roster, schools: Schools) -> list[list[Any]]:
 
 
 def own_schools(own: T, held: set[str], school: str) -> list[tuple[str, T]]:
-    """A file's own term dates or quotas (``own``, its lbc.toml's) under each school of its
-    children (``held``: a township's file holds several), else under its school; none
-    without."""
+    """A file's own term dates, quotas or [watch] (``own``, its lbc.toml's) under each
+    school of its children (``held``: a township's file holds several), else under its
+    school; none without."""
     if not own:
         return []
     return [(name, own) for name in sorted((held or {school}) - {""})]

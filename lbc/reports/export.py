@@ -105,10 +105,11 @@ def metadata(
     sources: dict[str, dict[str, Any]],
     school_terms: list[list[Any]] | None = None,
     school_quotas: list[list[Any]] | None = None,
+    school_watch: list[list[Any]] | None = None,
 ) -> dict[str, str]:
     """The file's ``lbc`` metadata: each source sheet's layout, and, as a merged workbook's
-    SCHOOL_TERMS_SHEET and SCHOOL_QUOTAS_SHEET say them, each school's own term dates and
-    quotas (lbc merge), if any."""
+    SCHOOL_TERMS_SHEET, SCHOOL_QUOTAS_SHEET and SCHOOL_WATCH_SHEET say them, each school's
+    own term dates, quotas and watch settings (lbc merge), if any."""
     data: dict[str, Any] = {"sources": sources}
     if school_terms:
         data["school_terms"] = [
@@ -116,6 +117,8 @@ def metadata(
         ]
     if school_quotas:
         data["school_quotas"] = school_quotas
+    if school_watch:
+        data["school_watch"] = school_watch
     return {METADATA_KEY: json.dumps(data, ensure_ascii=False)}
 
 

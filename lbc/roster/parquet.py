@@ -30,6 +30,7 @@ from lbc.roster.reading import FORMULA_ERRORS, shows_error_text
 from lbc.roster.tables import (
     SCHOOL_QUOTAS_SHEET,
     SCHOOL_TERMS_SHEET,
+    SCHOOL_WATCH_SHEET,
     SETTINGS_SHEETS,
     Column,
     SourceColumns,
@@ -69,15 +70,19 @@ def source_key(kind: Kind, file: str, sheet: str) -> str:
 
 # The metadata key of each sheet of a school's own settings lbc merge writes (as a merged
 # workbook's sheet of that name: lbc.roster.tables.SETTINGS_SHEETS).
-SETTINGS_KEYS = {SCHOOL_TERMS_SHEET: "school_terms", SCHOOL_QUOTAS_SHEET: "school_quotas"}
+SETTINGS_KEYS = {
+    SCHOOL_TERMS_SHEET: "school_terms",
+    SCHOOL_QUOTAS_SHEET: "school_quotas",
+    SCHOOL_WATCH_SHEET: "school_watch",
+}
 
 
 def settings_sheets(
     path: Path, origins: set[str]
 ) -> list[tuple[str, str, int, list[tuple[int, list[Any]]], set[str]]]:
-    """Each school's own term dates and quotas lbc merge keeps in the file's metadata, as
-    Roster.term_sheets holds a merged workbook's SCHOOL_TERMS_SHEET and SCHOOL_QUOTAS_SHEET
-    (``origins``: the Table.origin of the file's tables); none without them."""
+    """Each school's own term dates, quotas and watch settings lbc merge keeps in the file's
+    metadata, as Roster.term_sheets holds a merged workbook's sheets of them (SETTINGS_KEYS;
+    ``origins``: the Table.origin of the file's tables); none without them."""
     out = []
     for sheet in SETTINGS_KEYS:
         if rows := school_terms_rows(path, sheet):
@@ -89,7 +94,7 @@ def school_terms_rows(path: Path, sheet: str = SCHOOL_TERMS_SHEET) -> list[tuple
     """Each school's own term dates lbc merge keeps in the file's metadata, as the rows of
     a merged workbook's SCHOOL_TERMS_SHEET (学校, 学期, 开始日期, 结束日期), numbered as
     there from row 2; none without them. ``sheet``: the rows of another of SETTINGS_SHEETS
-    (SCHOOL_QUOTAS_SHEET: each school's own quotas)."""
+    (SCHOOL_QUOTAS_SHEET: each school's own quotas; SCHOOL_WATCH_SHEET: its own [watch])."""
     import pyarrow.parquet as pq
 
     footer = _guarded(path, pq.read_metadata, path).metadata or {}

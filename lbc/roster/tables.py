@@ -556,11 +556,12 @@ class Roster:
     # a county's folder run draws that school's children's watch list by them, over the
     # run's (lbc.workspace.config.watch_over). Filled by read_roster with ``terms``.
     watch: dict[str, dict[str, object]] = field(default_factory=dict)
-    # A merged roster's SCHOOL_TERMS_SHEET, and its SCHOOL_QUOTAS_SHEET, as written: (file,
-    # sheet, its first column, [(Excel row, cells)], the Table.origin of every table of the
-    # file it is of); lbc.workspace.schools reads them into ``terms`` and ``quotas`` (each
-    # school's rows' Table.origin), ``term_schools`` and ``quota_schools``, and what it
-    # cannot use into ``term_problems``.
+    # A merged roster's SCHOOL_TERMS_SHEET, its SCHOOL_QUOTAS_SHEET and SCHOOL_WATCH_SHEET,
+    # as written: (file, sheet, its first column, [(Excel row, cells)], the Table.origin of
+    # every table of the file it is of); lbc.workspace.schools reads them into ``terms``,
+    # ``quotas`` and ``watch`` (each school's rows' Table.origin), ``term_schools``,
+    # ``quota_schools`` and ``watch_schools``, and what it cannot use into
+    # ``term_problems``.
     # Its first column (0-based), as RawSheet.col0.
     term_sheets: list[tuple[str, str, int, list[tuple[int, list[Any]]], set[str]]] = field(
         default_factory=list
@@ -569,6 +570,11 @@ class Roster:
     term_schools: dict[str, str] = field(default_factory=dict)
     # The same of each ``quotas`` key read from a SCHOOL_QUOTAS_SHEET.
     quota_schools: dict[str, str] = field(default_factory=dict)
+    # The same of each ``watch`` key read from a SCHOOL_WATCH_SHEET; and each row of it giving
+    # a weight: (file, row, column of its setting, the setting as written, the code it
+    # names), which lbc.checks holds against the watch criteria (WST001).
+    watch_schools: dict[str, str] = field(default_factory=dict)
+    watch_weights: list[tuple[str, int, str, str, str]] = field(default_factory=list)
     # Its rows that could not be used: (file, sheet, row, column, field, value, why).
     term_problems: list[tuple[str, str, int, str, str, str, str]] = field(default_factory=list)
 
@@ -587,11 +593,11 @@ class Roster:
 
     def origin_schools(self) -> dict[str, str]:
         """The school of each file rows go by (Table.origin: a merged roster's piece's
-        来源文件, else the table's own file), by which a report names a school's own terms
-        and quotas: the one it declares, else the one school of its rows' 学校 cells, else
-        its 各校学期 or 各校要求 row's, else its file's (declared, else its name:
-        file_names). A merged roster itself, all of whose rows go by their schools' files,
-        is none."""
+        来源文件, else the table's own file), by which a report names a school's own terms,
+        quotas and watch settings: the one it declares, else the one school of its rows' 学校
+        cells, else its 各校学期, 各校要求 or 各校关注 row's, else its file's (declared, else
+        its name: file_names). A merged roster itself, all of whose rows go by their schools'
+        files, is none."""
         names = file_names(self.files)
         out: dict[str, str] = {}
         for table in self.tables():
@@ -605,6 +611,7 @@ class Roster:
                 or (cells.pop() if len(cells) == 1 else "")
                 or self.term_schools.get(origin)
                 or self.quota_schools.get(origin)
+                or self.watch_schools.get(origin)
                 or self.declared.get(table.file)
                 or names.get(table.file, origin)
             )
@@ -2125,10 +2132,20 @@ QUOTA_LABELS = {
     "children_per_teacher": "每名教师至少帮扶儿童数",
     "max_days_without_contact": "最多无联系天数",
 }
+# The same for a school's own [watch]: a row per school and setting its lbc.toml sets, the
+# setting named as WATCH_LABELS says (or by its lbc.toml key), a weight as WEIGHT_LABEL
+# names its criterion's code, so that the watch list drawn from the merged roster (lbc
+# watch, the summary's, pairing's priority, the cards' mark) draws that school's children
+# by them, as a run over the county's folder.
+SCHOOL_WATCH_SHEET = "各校关注"
+SCHOOL_WATCH_HEADER = ("学校", "设置", "值")
+WATCH_LABELS = {"threshold": "最低关注分", "guardian_age": "高龄监护人年龄"}
+WEIGHT_LABEL = "{code} 权重"
 # Each sheet of a school's own settings, by its name, with its header.
 SETTINGS_SHEETS = {
     SCHOOL_TERMS_SHEET: SCHOOL_TERMS_HEADER,
     SCHOOL_QUOTAS_SHEET: SCHOOL_QUOTAS_HEADER,
+    SCHOOL_WATCH_SHEET: SCHOOL_WATCH_HEADER,
 }
 
 
@@ -2356,8 +2373,8 @@ class SheetRead:
     filled: bool
     table: Table | None
     source_columns: SourceColumns | None = None  # a merged workbook's COLUMNS_SHEET
-    # A merged workbook's SCHOOL_TERMS_SHEET or SCHOOL_QUOTAS_SHEET (by ``name``): its first
-    # column (0-based) and its rows below the header, each with its Excel row.
+    # A merged workbook's sheet of a school's own settings (SETTINGS_SHEETS, by ``name``):
+    # its first column (0-based) and its rows below the header, each with its Excel row.
     school_terms: tuple[int, list[tuple[int, list[Any]]]] | None = None
 
 

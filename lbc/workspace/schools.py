@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -32,6 +32,9 @@ from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import (
     QUOTA_LABELS,
     SCHOOL_QUOTAS_SHEET,
+    SCHOOL_WATCH_SHEET,
+    WATCH_LABELS,
+    WEIGHT_LABEL,
     Roster,
     Table,
     column_letter,
@@ -129,12 +132,19 @@ def quotas_by_file(roster: Roster, run: Quotas) -> dict[str, Quotas]:
     return out
 
 
-def watch_by_file(roster: Roster, run: WatchSettings) -> dict[str, WatchSettings]:
+def watch_by_file(
+    roster: Roster, run: WatchSettings, criteria: Collection[str] = ()
+) -> dict[str, WatchSettings]:
     """Each file whose school's own lbc.toml sets [watch] other than the run's (``run``),
     and its settings (Roster.watch over the run's): a county's folder run draws that
-    school's children's watch list by them. Empty in a school's own run."""
+    school's children's watch list by them. Empty in a school's own run. ``criteria``: the
+    watch criteria's codes (lbc.checks.watch knows them), by which a weight a merged
+    roster's SCHOOL_WATCH_SHEET gives a code of none is left out (validate's WST001)."""
     out = {}
     for file, own in roster.watch.items():
+        if criteria and file in roster.watch_schools:
+            weights = {c: w for c, w in _weights_of(own).items() if c in criteria}
+            own = {**own, "weights": weights} if "weights" in own else own
         if own and (mine := watch_over(run, own)) != run:
             out[file] = mine
     return out
@@ -148,9 +158,10 @@ def of_their_own(by_file: dict[str, S], roster: Roster) -> dict[str, S]:
 
 
 # The fields of a merged roster's sheet of each school's terms, by its column; of its sheet
-# of each school's quotas.
+# of each school's quotas; of its sheet of each school's watch settings.
 TERMS_SHEET_FIELDS = ("school", "term", "term_start", "term_end")
 QUOTAS_SHEET_FIELDS = ("school", "quota", "count")
+WATCH_SHEET_FIELDS = ("school", "setting", "value")
 
 
 def terms_of_the_sheet(roster: Roster) -> None:
@@ -161,9 +172,13 @@ def terms_of_the_sheet(roster: Roster) -> None:
     (Roster.term_problems, lbc validate's TRM001). Its sheet of each school's own [quotas]
     (SCHOOL_QUOTAS_SHEET) likewise: each school's children are judged by them (Roster.quotas,
     over the quotas of the workspace the merged roster lies in), as over the folder; a row
-    that gives none is said as QTA001."""
+    that gives none is said as QTA001. Its sheet of each school's own [watch]
+    (SCHOOL_WATCH_SHEET) likewise (Roster.watch, WST001)."""
     for file, sheet, col0, rows, origins in roster.term_sheets:
         quotas = sheet == SCHOOL_QUOTAS_SHEET
+        if sheet == SCHOOL_WATCH_SHEET:
+            _watch_of_the_sheet(roster, file, col0, rows, origins)
+            continue
         read = schools_quotas if quotas else schools_term_dates
         settings, problems = read(rows)  # type: ignore[operator]
         fields = QUOTAS_SHEET_FIELDS if quotas else TERMS_SHEET_FIELDS
@@ -191,6 +206,106 @@ def terms_of_the_sheet(roster: Roster) -> None:
                 }
             else:
                 roster.terms[table.origin] = settings[named[0]]  # type: ignore[assignment]
+
+
+def _watch_of_the_sheet(
+    roster: Roster, file: str, col0: int, rows: list[tuple[int, list[object]]], origins: set[str]
+) -> None:
+    """A merged roster's SCHOOL_WATCH_SHEET (``rows``, of ``file``, whose tables' Table.origin
+    are ``origins``), as ``terms_of_the_sheet`` reads its sheets: each school's rows, by their
+    学校 cells, are drawn onto the watch list by its own [watch] (Roster.watch, over the
+    [watch] of the workspace the merged roster lies in, weight by weight), and a row that
+    gives none is kept to be said (WST001)."""
+    settings, problems, weights = schools_watch(rows)
+    roster.term_problems += [
+        (file, SCHOOL_WATCH_SHEET, row, column_letter(col0 + j + 1), WATCH_SHEET_FIELDS[j], v, why)
+        for row, j, v, why in problems
+    ]
+    roster.watch_weights += [
+        (file, row, column_letter(col0 + 2), written, code) for row, written, code in weights
+    ]
+    if not settings:
+        return
+    for table in roster.tables():
+        if table.origin not in origins or table.origin in roster.watch_schools:
+            continue
+        cells = set(table.values["school"]) if table.has("school") else set()
+        named = sorted(s for s in cells | {roster.declared.get(table.file, "")} if s in settings)
+        if not named:
+            continue
+        roster.watch_schools[table.origin] = named[0]
+        under, mine = roster.watch.get(table.origin) or {}, settings[named[0]]
+        weights = {**_weights_of(under), **_weights_of(mine)}
+        roster.watch[table.origin] = {**under, **mine, **({"weights": weights} if weights else {})}
+
+
+def _weights_of(watch: dict[str, object]) -> dict[str, int]:
+    weights = watch.get("weights")
+    return weights if isinstance(weights, dict) else {}
+
+
+# A watch criterion's weight as a merged roster's SCHOOL_WATCH_SHEET names it (WCH013 权重),
+# or by its lbc.toml key (weights.WCH013), or by its code alone.
+_CODE = r"([A-Za-z]+\d+)"
+_WEIGHT = re.compile(
+    "^(?:"
+    + re.escape(WEIGHT_LABEL).replace(r"\{code\}", _CODE).replace(r"\ ", r"\s*")
+    + rf"|weights\.{_CODE}|{_CODE})$"
+)
+_WATCH_KEYS = {
+    **{label: key for key, label in WATCH_LABELS.items()},
+    **{k: k for k in WATCH_LABELS},
+}
+
+
+def schools_watch(
+    rows: list[tuple[int, list[object]]],
+) -> tuple[
+    dict[str, dict[str, object]], list[tuple[int, int, str, str]], list[tuple[int, str, str]]
+]:
+    """Each school's own [watch] as a merged roster's sheet of it gives it
+    (SCHOOL_WATCH_SHEET: 学校, 设置, 值, a row per school and setting its lbc.toml sets:
+    threshold, guardian_age, or a criterion's weight), as Config.own_watch holds it; the
+    rows that give none, with why (as ``schools_quotas``): no school, a setting lbc does not
+    know, a value that is no whole number from 0, a school's setting given twice; and each
+    row of a weight, with its setting as written and the code it names, which the checks
+    hold against the watch criteria (Roster.watch_weights)."""
+    out: dict[str, dict[str, object]] = {}
+    given: dict[tuple[str, str], int] = {}
+    problems: list[tuple[int, int, str, str]] = []
+    weights: list[tuple[int, str, str]] = []
+    for row, (school_cell, setting_cell, value_cell) in rows:
+        school = nz.school(school_cell)
+        if not school:
+            problems.append((row, 0, "", t("terms_sheet.no_school")))
+            continue
+        written = nz.text(setting_cell) or ""
+        key = _WATCH_KEYS.get(written.strip())
+        code = None
+        if key is None and (weight := _WEIGHT.match(" ".join(written.split()))):
+            code = next(c for c in weight.groups() if c).upper()
+            key = f"weights.{code}"
+        if key is None:
+            problems.append((row, 1, written, t("watch_sheet.bad_setting", setting=written)))
+            continue
+        value = _whole(value_cell)
+        if value is None:
+            shown = nz.text(value_cell) or ""
+            problems.append((row, 2, shown, t("watch_sheet.bad_value", value=shown)))
+            continue
+        if (school, key) in given:
+            label = WEIGHT_LABEL.format(code=code) if code else WATCH_LABELS[key]
+            words = {"setting": label, "row": given[(school, key)]}
+            problems.append((row, 1, written, t("watch_sheet.again", **words)))
+            continue
+        given[(school, key)] = row
+        mine = out.setdefault(school, {})
+        if code:
+            mine.setdefault("weights", {})[code] = value  # type: ignore[index]
+            weights.append((row, written, code))
+        else:
+            mine[key] = value
+    return out, problems, weights
 
 
 # A quota of a merged roster's SCHOOL_QUOTAS_SHEET, by its label there or its lbc.toml key.
