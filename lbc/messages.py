@@ -1480,6 +1480,24 @@ _TEXT: dict[str, tuple[str, str]] = {
         "重点关注名单的最低关注分（lbc.toml [watch]）",
         "the watch list's threshold",
     ),
+    "var.watch.schools": (
+        "县文件夹中按本校 lbc.toml 的 [watch] 列出重点关注儿童的学校（与上面的设置不同时）",
+        "the schools of a county whose watch list is drawn by the [watch] of their own"
+        " lbc.toml, where it differs from the run's",
+    ),
+    "var.watch.schools[].school": ("学校名", "the school"),
+    "var.watch.schools[].threshold": (
+        "该校的最低关注分（与上面的不同时才有）",
+        "its threshold (only where it differs from the run's)",
+    ),
+    "var.watch.schools[].guardian_age": (
+        "该校算作高龄的监护人年龄（与所用 lbc.toml 不同时才有）",
+        "the guardian's age it counts as old (only where it differs from the run's)",
+    ),
+    "var.watch.schools[].weights": (
+        "该校与所用 lbc.toml 不同的条件权重，按代码（如 WCH013: 0）",
+        "its weights that differ from the run's, by code (such as WCH013: 0)",
+    ),
     "var.watch.start_basis": (
         "学期初名单的依据：previous（上学期花名册）或 term_start（本花名册按开学日）",
         "what the start-of-term list is drawn from: previous (last term's roster) or "

@@ -134,13 +134,19 @@ def test_watch_draws_a_schools_children_by_its_own_watch_settings(tmp_path: Path
 def test_the_summarys_watch_list_draws_a_school_by_its_own_settings(tmp_path: Path) -> None:
     """On the autumn term's first day 青山小学's child is on its own watch list (asthma and
     a guardian of 66, 4 by its lbc.toml's [watch]); the county's summary counts it there
-    too, and names the school's settings in a note."""
+    too, and names the school's settings in a note and in its JSON (watch.schools), as lbc
+    watch's JSON names them (summary.schools)."""
     root = county(tmp_path, WATCH)
     summary = run("summary", root, "--term", "2024-autumn", "--format", "json")
     watch = summary.json()["watch"]
     assert (watch["start"], watch["end"]) == (1, 2)
+    own = [{"school": QS, "threshold": 4, "guardian_age": 65, "weights": {"WCH013": 0}}]
+    assert watch["schools"] == own
+    watched = run("watch", root, "--as-of", "2024-11-20", "--format", "json").json()
+    assert watched["summary"]["schools"] == own
     mine = run("summary", "--term", "2024-autumn", "--format", "json", cwd=root / QS).json()
     assert (mine["watch"]["start"], mine["watch"]["end"]) == (1, 1)
+    assert mine["watch"]["schools"] == []
     assert sum("[watch]" in line for line in summary.stderr.splitlines()) == 1
 
 

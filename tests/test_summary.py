@@ -343,6 +343,7 @@ EXPECTED: dict[str, Any] = {
     # 9 have no teacher in post).
     "watch": {
         "threshold": 3,
+        "schools": [],  # none drawn by a [watch] of its own lbc.toml
         "start_basis": "term_start",
         "start": 2,
         "end": 7,
@@ -869,8 +870,9 @@ def test_variables_lists_every_path_of_the_context(school: Path) -> None:
     }
     assert undocumented == set()
     # schools[] and county_table are filled only for a folder or a merged roster of several
-    # schools, term.schools and quotas.schools where a school's lbc.toml sets its own.
-    several = ("schools[]", "county_table", "term.schools", "quotas.schools")
+    # schools, term.schools, quotas.schools and watch.schools where a school's lbc.toml sets
+    # its own.
+    several = ("schools[]", "county_table", "term.schools", "quotas.schools", "watch.schools")
     stale = [v for v in listed if not lookup(context, v) and not v.startswith(several)]
     assert stale == []
 
@@ -1279,6 +1281,7 @@ def test_the_watch_list_at_the_start_is_last_terms_with_previous(school: Path) -
     assert result.exit_code == 0, result.stderr
     assert result.json()["watch"] == {
         "threshold": 3,
+        "schools": [],
         "start_basis": "previous",
         "start": 0,
         "end": 7,

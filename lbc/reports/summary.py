@@ -41,7 +41,7 @@ from typing import Any
 from lbc.checks.contacts import contact_gaps
 from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, RuleKind
-from lbc.checks.watch import WatchFacts
+from lbc.checks.watch import WatchFacts, settings_of_their_own
 from lbc.errors import LbcError
 from lbc.messages import long_date, t
 from lbc.reports.caseload import Kids, on_books
@@ -176,6 +176,11 @@ VARIABLES = (
     "records.teachers_behind[].missing_talks",
     "records.teachers_behind[].missing_visits",
     "watch.threshold",
+    "watch.schools",
+    "watch.schools[].school",
+    "watch.schools[].threshold",
+    "watch.schools[].guardian_age",
+    "watch.schools[].weights",
     "watch.start_basis",
     "watch.start",
     "watch.end",
@@ -738,6 +743,12 @@ def _watch_section(
     talked, visited = _owed_done(had, paired, counted, need)
     return {
         "threshold": watch.threshold,
+        # The schools of a county drawn by their own lbc.toml's [watch], where it differs
+        # from the run's, as lbc watch's JSON names them (summary.schools).
+        "schools": [
+            {"school": school, **unlike}
+            for school, unlike in settings_of_their_own(roster, watch).items()
+        ],
         "start_basis": "previous" if previous is not None else "term_start",
         "start": len(start),
         "end": len(end),
