@@ -313,3 +313,22 @@ def test_validate_points_at_a_row_of_the_merged_watch_sheet_it_cannot_use(
     doc = run("watch", merged, "--as-of", "2024-10-20", "--format", "json").json()
     assert [(cls, score) for cls, _, score, _ in _watched(doc)] == [(f"{QS} 三年级(2)班", 4)]
     assert doc["summary"]["schools"] == [{"school": QS, "weights": {"WCH008": 4}}]
+
+
+def test_an_export_of_the_merged_roster_draws_no_school_by_anothers_watch(
+    tmp_path: Path,
+) -> None:
+    """An export of the merged workbook points every row back at the merged workbook, so
+    its rows of both schools go by one file: 白鹤小学's child is not drawn by the 各校关注
+    rows of 青山小学 (listed at 5 on Nov 20, as over the folder, not at 7), and the JSON
+    does not name 白鹤小学 as drawn by settings of its own."""
+    root = county(tmp_path, WEIGHED)
+    merged, exported = tmp_path / "全县.xlsx", tmp_path / "导出.parquet"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    assert run("export", merged, "--out", exported).exit_code == 0
+    args = ("--as-of", "2024-11-20", "--format", "json")
+    folder, doc = run("watch", root, *args).json(), run("watch", exported, *args).json()
+    assert [c for c in _watched(doc) if c[0].startswith(BH)] == [
+        c for c in _watched(folder) if c[0].startswith(BH)
+    ]
+    assert BH not in [entry["school"] for entry in doc["summary"]["schools"]]

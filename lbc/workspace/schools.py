@@ -226,8 +226,16 @@ def _watch_of_the_sheet(
     ]
     if not settings:
         return
+    # The files whose rows are of several schools not all drawn alike by the sheet (an
+    # export of a merged roster, whose rows all go by it): none of their rows is drawn by
+    # one school's settings, which would draw another school's children by them.
+    mixed = set()
     for table in roster.tables():
-        if table.origin not in origins or table.origin in roster.watch_schools:
+        cells = set(table.values["school"]) - {None, ""} if table.has("school") else set()
+        if len({repr(settings.get(s)) for s in cells}) > 1:
+            mixed.add(table.origin)
+    for table in roster.tables():
+        if table.origin not in origins or table.origin in {*roster.watch_schools, *mixed}:
             continue
         cells = set(table.values["school"]) if table.has("school") else set()
         named = sorted(s for s in cells | {roster.declared.get(table.file, "")} if s in settings)
