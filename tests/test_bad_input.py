@@ -17,6 +17,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import tracemalloc
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -509,6 +510,36 @@ def test_inflated_declared_size_does_not_buy_trust(tmp_path: Path, stored: bool)
         assert info.file_size == claimed
         assert len(zf.read(info)) < claimed  # Python reads the short part without a word
     assert_refused(lbc_in_child("validate", path), path.name, "XFD1048576", "很远")
+
+
+def far_rows_sheet(path: Path, rows: int) -> zipfile.ZipFile:
+    """A workbook whose one sheet fills ``rows`` rows from row 100,000 on, ten cells each,
+    every cell with its r= as Excel writes it when it saves a merged county roster again."""
+    cells = "".join(f'<c r="{c}#"><v>1</v></c>' for c in "ABCDEFGHIJ")
+    body = "".join(
+        f'<row r="{r}">' + cells.replace("#", str(r)) + "</row>"
+        for r in range(100_000, 100_000 + rows)
+    )
+    xml = f"<worksheet><sheetData>{body}</sheetData></worksheet>"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr(SHEET_XML, xml)
+    return zipfile.ZipFile(path)
+
+
+def test_far_cells_are_measured_in_memory_that_does_not_grow_with_them(tmp_path: Path) -> None:
+    """Each far cell's reference once held in a list took GBs on a million children's
+    roster saved again by Excel; the pre-scan keeps only the farthest column and row."""
+    peaks = []
+    for rows in (15_000, 60_000):  # about 1 and 4 pieces of the sheet's XML
+        with far_rows_sheet(tmp_path / f"{rows}.xlsx", rows) as zf:
+            info = zf.getinfo(SHEET_XML)
+            tracemalloc.start()
+            try:
+                assert reading._check_extent(tmp_path, zf, info, {}) == ([], False)
+                peaks.append(tracemalloc.get_traced_memory()[1])
+            finally:
+                tracemalloc.stop()
+    assert peaks[1] < 1.3 * peaks[0]
 
 
 def test_sheet_part_failing_its_crc_is_refused(tmp_path: Path) -> None:

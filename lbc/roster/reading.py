@@ -825,13 +825,21 @@ def _check_extent(
     3-letter one, else the largest 2-letter one, else at most Z. Only a grid over that
     bound is measured exactly (every filled cell), to be sure before refusing.
     """
-    far: list[tuple[bytes, bytes]] = []
+    # Running maxima, not the far cells themselves: a merged roster that Excel saved again
+    # writes r= on every cell, and a million children's far cells held in a list took GBs.
+    any_far = False
+    last_col = 0  # the largest column of three letters or more, 0 for none
+    last_row = 0  # the largest row of six digits or more, 0 for none
     found = _Merges(path)
     carried = b""  # a <mergeCell> may be cut between two pieces: each looks at both
     shown = False
     for data, cells in _cell_chunks(zf, info):
         if cells:  # both patterns start with r=
-            far += _FAR_CELL.findall(data)
+            far = _FAR_CELL.findall(data)
+            if far:
+                any_far = True
+                last_col, last_row = _farthest(far, last_col, last_row)
+            del far
             _note_error_cells(data, errors)
         shown = shown or _shows_error(data)
         # "C" first, at the speed of a byte's search: row XML seldom holds a capital C.
@@ -841,18 +849,18 @@ def _check_extent(
             found.scan(carried + data, len(carried))
         carried = data[-_MERGE_TAG_BYTES:]
     done = list(found.found), shown or bool(errors)
-    if not far:
+    if not any_far:
         return done
-    cols = {c for c, _ in far if len(c) >= 3}
-    if not cols:
+    if not last_col:
+        two: set[bytes] = set()
         for data in _xml_chunks(zf, info):
-            cols.update(_TWO_LETTER_CELL.findall(data))
-    last_col = max(map(_col_number, cols), default=26)
-    last_row = max((_row_number(r) for _, r in far if len(r) >= 6), default=99_999)
+            two.update(_TWO_LETTER_CELL.findall(data))
+        last_col = max(map(_col_number, two), default=26)
+    last_row = last_row or 99_999
     if last_col <= MAX_COLUMNS and last_col * last_row <= MAX_CELLS:
         return done
     rows: set[bytes] = set()
-    cols = set()
+    cols: set[bytes] = set()
     for data in _xml_chunks(zf, info):
         found = _ANY_CELL.findall(data)
         if found:
@@ -872,6 +880,17 @@ def _check_extent(
     cell = next((m.group(1).decode("ascii") for m in found if m), "?")
     sheet = _sheet_name(zf, info.filename)
     raise LbcError(t("err.far_cell", path=path, sheet=sheet, cell=cell, rows=height, cols=width))
+
+
+def _farthest(far: list[tuple[bytes, bytes]], last_col: int, last_row: int) -> tuple[int, int]:
+    """The largest column of three letters or more and the largest row of six digits or
+    more among ``far`` (one piece's far cells, as letters and digits) and those so far."""
+    cols = {c for c, _ in far if len(c) >= 3}
+    rows = {r for _, r in far if len(r) >= 6}
+    return (
+        max(last_col, *map(_col_number, cols)) if cols else last_col,
+        max(last_row, *map(_row_number, rows)) if rows else last_row,
+    )
 
 
 def _note_error_cells(data: bytes, errors: dict[tuple[int, int], str]) -> None:
