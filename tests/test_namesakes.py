@@ -31,6 +31,7 @@ from conftest import (
     table,
     write_xlsx,
 )
+from lbc.roster import normalise as nz
 from lbc.roster.support import dated_records, records_index
 from lbc.roster.tables import load_roster
 
@@ -425,3 +426,65 @@ def test_namesakes_of_two_schools_are_two_children_each_told_apart(tmp_path: Pat
         "提示：张伟（三年级(2)班）与同班同学重名，又没有不同的出生日期或身份证号可以区分，"
         "交回的记录表中他们的记录无法计入；请在花名册中补填出生日期或身份证号后再生成记录表"
     ]
+
+
+class _Children:
+    """The columns ChildIndex.add_table reads, as a table of children gives them."""
+
+    def __init__(self, values: dict[str, list[Any]]) -> None:
+        self.values = values
+
+    def __len__(self) -> int:
+        return len(self.values["name"])
+
+
+_SCHOOLS = ["青山小学", "白鹤小学", "", "\x00a.xlsx"]
+_CLASSES = [nz.ClassRef(3, 1), nz.ClassRef(3, 2), None]
+_BIRTHS = [dt.date(2015, 3, 1), dt.date(2016, 4, 2), None]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["张伟", "李娜"]),
+            st.sampled_from(_CLASSES),
+            st.sampled_from(_SCHOOLS),
+            st.sampled_from(_BIRTHS),
+            st.integers(0, 9),  # the child: one ID number on several rows is one child
+        ),
+        max_size=30,
+    ),
+    records=st.lists(
+        st.tuples(
+            st.sampled_from(["张伟", "李娜"]),
+            st.sampled_from(_CLASSES),
+            st.sampled_from(_SCHOOLS),
+            st.sampled_from(_BIRTHS),
+        ),
+        max_size=10,
+    ),
+)
+def test_a_record_finds_the_same_children_among_namesakes_by_school(
+    rows: list[tuple[str, Any, str, Any, int]], records: list[tuple[str, Any, str, Any]]
+) -> None:
+    """A record of a known school looks among its school's namesakes only (a province's
+    record asks of hundreds, nearly all of other schools) and finds what looking at every
+    namesake row by row finds."""
+    from lbc.roster import support
+
+    def index() -> support.ChildIndex[object]:
+        idx: support.ChildIndex[object] = support.ChildIndex()
+        columns = ("name", "class", "school", "birth_date")
+        values = {key: [row[k] for row in rows] for k, key in enumerate(columns)}
+        values |= {"support_teacher": [f"教师{row[4]}" for row in rows]}
+        idx.add_table(_Children(values), [row[4] for row in rows], "")  # type: ignore[arg-type]
+        return idx
+
+    found = {}
+    for most in (0, 10**9):  # by school always; never
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(support, "_GROUPED_FROM", most)
+            idx = index()
+            found[most] = [idx.find(*record) for record in records]
+    assert found[0] == found[10**9]

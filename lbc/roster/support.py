@@ -93,6 +93,10 @@ class ChildIndex(Generic[K]):
         self._found: dict[tuple[object, ...], tuple[K | None, int]] = {}
         self._uncounted: set[K] = set()
         self._folded: dict[str, str] | None = None  # built on a name's first miss
+        # Each name's children by school, for a record of a known school: a province's
+        # record asks of hundreds of namesakes, nearly all of other schools. Made on a
+        # name's first such record; None for a name find must look at row by row.
+        self._by_school: dict[str, dict[object, list[K]] | None] = {}
         # Every school with children in the run (named by a record or not): a record of
         # one of them names a child of its own school, never one of a file's own.
         self.schools: set[str] = set()
@@ -130,6 +134,7 @@ class ChildIndex(Generic[K]):
                 rows[k] = place
         self._uncounted.update(uncounted)
         self._folded = None
+        self._by_school = {}
 
     def school_of(self, name: str, who: K) -> object:
         """The school of ``who``'s first row, the child of that ``name`` (``add_table``);
@@ -164,6 +169,14 @@ class ChildIndex(Generic[K]):
                 classes = [(who, first[0]) for who, first in found.items()]
             hits = named_children(classes, cls)
             return [(who, found[who][2]) for who in _born_on(hits, found, born)]
+        if school.__class__ is str and len(found) > _GROUPED_FROM:
+            grouped = self._by_school.get(student, _UNGROUPED)  # type: ignore[call-overload]
+            if grouped is _UNGROUPED:
+                grouped = self._by_school[student] = self._schools_of(student, found)  # type: ignore[index]
+            if grouped is not None:
+                mine = grouped.get(school, ())
+                hits = named_children([(who, found[who][0]) for who in mine], cls)
+                return [(who, found[who][2]) for who in _born_on(hits, found, born)]
         own: dict[K, Place] = {}  # each child's first row of the school
         near: dict[K, Place] = {}
         # And the class of each of those rows: a child who moved class is in both.
@@ -190,6 +203,20 @@ class ChildIndex(Generic[K]):
             if hits:
                 return [(who, tier[who][2]) for who in _born_on(hits, tier, born)]
         return []
+
+    def _schools_of(self, student: str, found: dict[K, Place]) -> dict[object, list[K]] | None:
+        """The children of that name (``found``) by school, in their order, for ``find``;
+        None when one of them is on several rows (a child may be in two schools) or of no
+        declared school (a record of any school may name it): then find looks at each."""
+        more = self._more
+        grouped: dict[object, list[K]] = {}
+        for who, (_, theirs, *_) in found.items():
+            if theirs.__class__ is not str or not theirs or theirs[0] == FILE_SCHOOL:
+                return None
+            if more and (student, who) in more:
+                return None
+            grouped.setdefault(theirs, []).append(who)
+        return grouped
 
     def _roster_spelling(self, student: str) -> str:
         """The roster's name a record's name is in other characters: 張偉 is 张伟 (and 张伟
@@ -250,6 +277,11 @@ class ChildIndex(Generic[K]):
             one = len(found) == 1 and found[0][0] not in self._uncounted
             got = self._found[mine] = (found[0][0] if one else None, len(found))
         return got
+
+
+# More namesakes than this and find looks among a record's school's children only.
+_GROUPED_FROM = 4
+_UNGROUPED = object()
 
 
 def paired_with(found: list[tuple[K, object]], teacher: object) -> list[tuple[K, object]]:
