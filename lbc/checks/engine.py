@@ -581,8 +581,18 @@ def check_pairs(table: Table, teacher_names: set[str]) -> list[Finding]:
 def _support_teachers(out: _Out, table: Table, in_post: TeachersInPost) -> None:
     """Each 帮扶教师 cell against the teachers lists read (TCH003, TCH004)."""
     # The cells, not the pairs in force joined onto them: a finding points at a cell.
-    for i, teacher in enumerate(table.as_written("support_teacher") or ()):
-        if not teacher or in_post.knows(teacher, school := in_post.school(table, i)):
+    cells = table.as_written("support_teacher")
+    if not cells:
+        return
+    # Each teacher and school asked once: a school's 2,000 children name a hundred teachers.
+    known: dict[tuple[object, str], bool] = {}
+    for i, (teacher, school) in enumerate(zip(cells, in_post.schools(table), strict=True)):
+        if not teacher:
+            continue
+        ok = known.get((teacher, school))
+        if ok is None:
+            ok = known[(teacher, school)] = in_post.knows(teacher, school)
+        if ok:
             continue
         several = nz.several_teachers(teacher)
         if several and all(in_post.knows(name, school) for name in several):
