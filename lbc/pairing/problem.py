@@ -46,7 +46,7 @@ from lbc.workspace.config import WatchSettings
 LEADER_WORDS = ("校长", "书记", "主任", "校领导", "行政", "园长")
 
 
-@dataclass
+@dataclass(slots=True)
 class ChildRow:
     """One child to pair, where it sits in the roster and what pairing needs to know."""
 
@@ -70,7 +70,7 @@ class ChildRow:
     watched: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class TeacherRow:
     name: str  # as the roster spells it
     shown: str  # as printed: the name, with the row added when two teachers share it
@@ -87,7 +87,7 @@ class TeacherRow:
     problem: matching.Teacher = field(repr=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class Pair:
     child: ChildRow
     teacher: TeacherRow
@@ -95,13 +95,13 @@ class Pair:
     kept: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Unpaired:
     child: ChildRow
     why: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Idle:
     teacher: TeacherRow
     why: str
