@@ -479,7 +479,9 @@ def schools(
     groups: dict[str, School] = {}
     for c in children:
         key = school_in(c.file, c.school)
-        group = groups.setdefault(key, School(key, [], [], []))
+        group = groups.get(key)
+        if group is None:  # a school each, not one made and dropped a child
+            group = groups[key] = School(key, [], [], [])
         (group.children if c.name else group.nameless).append(c)
     for x in teachers:
         key = school_in(x.file, x.school)
