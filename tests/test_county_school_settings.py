@@ -81,6 +81,17 @@ def test_summary_counts_a_schools_children_by_its_own_quotas(tmp_path: Path) -> 
     )
 
 
+def test_teachers_are_a_gap_only_where_each_schools_quota_allows(tmp_path: Path) -> None:
+    """Two children and two teachers, 青山小学's asked two children by its own lbc.toml:
+    three children are asked of the county's teachers, more than it has, so its 王芳 with
+    one child is below her quota but the summary does not make too few children a gap of
+    the teachers (by the run's one a teacher, two would have been enough)."""
+    root = county(tmp_path, "[quotas]\nchildren_per_teacher = 2\n")
+    doc = run("summary", root, "--term", "2024-autumn", "--format", "json").json()
+    assert doc["pairing"]["teachers_below_quota"] == [f"王芳（{QS}）"]
+    assert doc["problems"] == ["谈心不够经常：有 2 名结对儿童未做到每月至少谈心一次。"]
+
+
 WATCH = "[watch]\nthreshold = 4\nguardian_age = 65\n[watch.weights]\nWCH013 = 0\n"
 
 

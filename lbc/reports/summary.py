@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from itertools import chain, repeat
 from typing import Any
 
@@ -310,6 +311,7 @@ def build_context(
     # Each child's quotas: in a county's folder, its school's own lbc.toml's over the run's.
     own_quotas = quotas_by_file(roster, quotas)
     need = _each_childs_quotas(kids, own_quotas, quotas)
+    asked = _children_asked(kids, quotas, own_quotas)
     classes = _Classes(roster, kids)
     context: dict[str, Any] = {
         "school": school,
@@ -340,7 +342,7 @@ def build_context(
         },
         "children": _children_section(kids, classes),
         "archive": _archive_section(kids, findings, roster),
-        "pairing": _pairing_section(kids, classes, quotas, own_quotas, roster),
+        "pairing": _pairing_section(kids, classes, asked, roster),
         "records": _records_section(
             kids,
             classes,
@@ -363,7 +365,7 @@ def build_context(
     context["schools"] = _schools_section(kids, classes, findings)
     if context["schools"]:  # several schools: the county's own table too
         context["county_table"] = _county_table(roster, kids, as_of)
-    gaps = _gaps(context)
+    gaps = _gaps(context, sum(map(asked, kids.in_post.active)))
     context["problems"] = [g["problem"] for g in gaps]
     context["plans"] = [g["plan"] for g in gaps]
     return context
@@ -574,21 +576,28 @@ def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dic
     }
 
 
+def _children_asked(kids: Kids, quotas: Quotas, own: dict[str, Quotas]) -> Callable[[Teacher], int]:
+    """How many children a teacher in post is to support: ``own``, the quotas of the
+    schools' files that set their own (``quotas_by_file``), for a teacher of such a school,
+    else the run's."""
+    rows = kids.in_post.rows
+
+    def asked(x: Teacher) -> int:
+        row = rows.get(x) if own else None
+        return (own.get(row[0].origin, quotas) if row else quotas).children_per_teacher
+
+    return asked
+
+
 def _pairing_section(
-    kids: Kids, classes: _Classes, quotas: Quotas, own: dict[str, Quotas], roster: Roster
+    kids: Kids, classes: _Classes, asked: Callable[[Teacher], int], roster: Roster
 ) -> dict[str, Any]:
-    """``own``: the quotas of the schools' files that set their own (``quotas_by_file``):
-    a teacher of such a school is to support the children its quotas ask."""
+    """``asked``: how many children a teacher is to support (``_children_asked``)."""
     loads = Counter(x for x in kids.teachers if x)
     paired = sum(loads.values())
     in_post = kids.in_post
     active = in_post.active  # the teachers in post, in the lists' order
     labels = teacher_labels([*active, *loads], in_post.file_names)
-
-    def asked(x: Teacher) -> int:
-        row = in_post.rows.get(x) if own else None
-        return (own.get(row[0].origin, quotas) if row else quotas).children_per_teacher
-
     below = [labels[x] for x in active if loads[x] < asked(x)]
     # "N of the teachers in post take part": counted among those the lists give, where
     # lists were read (a school without one names teachers nobody counted as in post).
@@ -982,8 +991,10 @@ def _enrollment_section(statuses: list[object]) -> dict[str, Any]:
     }
 
 
-def _gaps(context: dict[str, Any]) -> list[dict[str, str]]:
-    """The three largest gaps (by children or teachers affected), as a problem and a plan."""
+def _gaps(context: dict[str, Any], teachers_ask: int) -> list[dict[str, str]]:
+    """The three largest gaps (by children or teachers affected), as a problem and a plan;
+    ``teachers_ask``: the children the teachers in post are to support in all, each teacher by
+    its school's quota."""
     archive, pairing, records = context["archive"], context["pairing"], context["records"]
     quotas, total = context["quotas"], context["children"]["total"]
     candidates = [
@@ -995,7 +1006,7 @@ def _gaps(context: dict[str, Any]) -> list[dict[str, str]]:
     if pairing["counted"]:
         candidates.append(("unpaired", total - pairing["paired"]))
     # "Every teacher with a child, where the numbers allow."
-    if pairing["provided"] and total >= pairing["teachers"] * quotas["children_per_teacher"]:
+    if pairing["provided"] and total >= teachers_ask:
         candidates.append(("teachers", len(pairing["teachers_below_quota"])))
     # A quota asked by the run or by any school's own lbc.toml (quotas.schools).
     asked = {key: quotas[key] or any(s[key] for s in quotas["schools"]) for key in COUNTED_QUOTAS}
