@@ -121,6 +121,6 @@ def print_table(groups: list[ClassGroup[Birthday]], month: int, privacy: Privacy
             )
             for b in g.children
         ]
-        console.print(rich_table(headers, rows, title=title))
+        common.show_table(console, rich_table(headers, rows, title=title))
     count = sum(len(g.children) for g in groups)
     console.print(t("birthdays.summary", month=month, count=count), markup=False)

@@ -93,7 +93,7 @@ def _print(described: list[dict[str, Any]]) -> None:
                 rows=as_list(map(str, sheet["header_rows"])),
                 count=sheet["rows"],
             )
-            console.print(rich_table(headers, _lines(sheet), title=title))
+            common.show_table(console, rich_table(headers, _lines(sheet), title=title))
             if sheet["kind_from"]:
                 said = sheet["kind_from"]
                 console.print(t(f"columns.kind_from.{said['source']}", kind=said["kind"]))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from lbc.output.privacy import Privacy
     from lbc.roster.pairs import PairsJoined
@@ -75,6 +75,14 @@ def stdout() -> Console:
     if not console.is_terminal:
         console = Console(highlight=False, width=200)
     return console
+
+
+def show_table(console: Console, table: RenderableType) -> None:
+    """Print a table of lbc.output.formats.rich_table. It is never wider than the console
+    (its columns are fitted to it, as rich's Table fits them), so its lines are written as
+    drawn, not measured once more for rich to crop them: seconds over a county's 100,000
+    children."""
+    console.print(table, crop=False)
 
 
 def stderr() -> Console:

@@ -140,7 +140,7 @@ def print_table(found: RosterDiff, privacy: Privacy) -> None:
         if rows:
             shown = (_child(found, r, privacy) for r in rows)
             cells = [(w["class"], w["row"], w["child"]) for w in shown]
-            console.print(rich_table(headers, cells, title=title))
+            common.show_table(console, rich_table(headers, cells, title=title))
     changed = found.changed()
     if changed:
         cells = []
@@ -159,7 +159,9 @@ def print_table(found: RosterDiff, privacy: Privacy) -> None:
                     )
                 )
         cols = [*headers, t("out.col.field"), t("diff.col.change"), t("diff.col.match")]
-        console.print(rich_table(cols, cells, title=t("diff.changed", count=len(changed))))
+        common.show_table(
+            console, rich_table(cols, cells, title=t("diff.changed", count=len(changed)))
+        )
     console.print(
         t(
             "diff.summary",

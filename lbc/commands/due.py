@@ -180,7 +180,7 @@ def print_table(result: Due) -> None:
     labels = result.labels()
     for teacher, kids in result.teachers.items():
         title = t("due.heading", teacher=labels[teacher], count=len(kids))
-        console.print(rich_table(table_header(), table_rows(kids), title=title))
+        common.show_table(console, rich_table(table_header(), table_rows(kids), title=title))
     if not result.teachers:
         console.print(t("due.none", date=result.as_of.isoformat()), markup=False)
     console.print(summary_line(result), markup=False)

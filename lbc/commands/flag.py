@@ -126,11 +126,11 @@ def print_table(report: FlagReport, privacy: Privacy, nobody: bool = False) -> N
             "flag.heading", g.cls, g.head_teachers, len(g.children), privacy
         )
         rows = [(c.row, privacy.name(c.name), as_list(c.missing_text)) for c in g.children]
-        console.print(rich_table(headers, rows, title=title))
+        common.show_table(console, rich_table(headers, rows, title=title))
     if report.teachers:
         title = t("flag.teachers_heading", count=len(report.teachers))
         rows = [(x.row, privacy.name(x.name), t("flag.teacher_phone")) for x in report.teachers]
-        console.print(rich_table(headers, rows, title=title))
+        common.show_table(console, rich_table(headers, rows, title=title))
     if nobody:
         console.print(t("flag.no_children"), markup=False)
     elif not report.classes and not report.teachers:

@@ -270,7 +270,7 @@ def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Priv
     s = doc["summary"]
     named = sum(1 for g in doc["schools"] if g["school"])  # not the row of no known school
     title = t("merge.heading", schools=named, files=s["files"] - s["failed"])
-    console.print(rich_table(headers, rows, title=title))
+    common.show_table(console, rich_table(headers, rows, title=title))
     if doubles:
         cells = []
         for d in doc["duplicates"]:
@@ -279,6 +279,8 @@ def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Priv
             places = "；".join(f"{p[where]} {p['sheet']} 第{p['row']}行" for p in d["places"])
             cells.append((d["id_number"], places))
         title = t("merge.duplicates", count=len(doubles))
-        console.print(rich_table([t("merge.col.id"), t("merge.col.places")], cells, title=title))
+        common.show_table(
+            console, rich_table([t("merge.col.id"), t("merge.col.places")], cells, title=title)
+        )
     fewer = "merge.on_books" if s["on_books"] == s["children"] else "merge.on_books_fewer"
     console.print(t("merge.summary", children_line=t(fewer, **s), **s), markup=False)

@@ -199,7 +199,7 @@ def print_table(result: Pairing, privacy: Privacy) -> None:
         for p in result.pairs
     ]
     if rows:
-        console.print(rich_table(headers, rows, title=t("pair.heading.pairs")))
+        common.show_table(console, rich_table(headers, rows, title=t("pair.heading.pairs")))
     if result.unpaired:
         headers = [t("pair.col.class"), t("out.col.row"), t("pair.col.child"), t("pair.col.why")]
         rows = [
@@ -212,13 +212,12 @@ def print_table(result: Pairing, privacy: Privacy) -> None:
             for u in result.unpaired
         ]
         title = t("pair.heading.unpaired", count=len(result.unpaired))
-        console.print(rich_table(headers, rows, title=title))
+        common.show_table(console, rich_table(headers, rows, title=title))
     if result.idle:
         headers = [t("out.col.row"), t("pair.col.teacher"), t("pair.col.why")]
         rows = [
             (i.teacher.row, privacy.name(i.teacher.shown), privacy.text(i.why)) for i in result.idle
         ]
-        console.print(
-            rich_table(headers, rows, title=t("pair.heading.idle", count=len(result.idle)))
-        )
+        title = t("pair.heading.idle", count=len(result.idle))
+        common.show_table(console, rich_table(headers, rows, title=title))
     console.print(t("pair.summary", **result.summary), markup=False)

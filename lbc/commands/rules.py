@@ -74,4 +74,4 @@ def print_table(chosen: list[Rule], explain: bool) -> None:
     else:
         headers = [t("out.col.code"), t("out.col.severity"), t("out.col.title"), t("out.col.field")]
         table_rows = [(r.code, t("severity." + r.severity), r.title, r.fields) for r in chosen]
-        out.print(rich_table(headers, table_rows))
+        common.show_table(out, rich_table(headers, table_rows))

@@ -173,7 +173,7 @@ def print_table(findings: list[Finding], summary: dict[str, object], privacy: Pr
             severity = t(f"severity.{f.severity}")
             rows.append((where, f.code, severity, d["child"], f.message, d["value"]))
         title = t("out.sheet_heading", file=file, sheet=sheet)
-        console.print(rich_table(headers, rows, title=title))
+        common.show_table(console, rich_table(headers, rows, title=title))
     if not findings:
         console.print(t("out.no_findings"), markup=False)
     schools = summary.get("schools")

@@ -169,7 +169,7 @@ def print_table(report: WatchReport, privacy: Privacy) -> None:
             )
             for w in g.children
         ]
-        console.print(rich_table(headers, rows, title=title))
+        common.show_table(console, rich_table(headers, rows, title=title))
     # A county's schools drawn by their own [watch]: the run's threshold is not theirs.
     own = {"schools": as_list(report.own)} if report.own else {}
     key = ("watch.summary" if report.count else "watch.none") + (".own" if own else "")

@@ -246,8 +246,8 @@ def rich_table(
     from rich.console import Group
     from rich.text import Text
 
-    cells = [[Text("" if v is None else printable(readable(str(v)))) for v in row] for row in rows]
-    table = _FittedTable([Text(h) for h in headers], cells)
+    cells = [["" if v is None else printable(readable(str(v))) for v in row] for row in rows]
+    table = _FittedTable(list(headers), cells)
     if title is None:
         return table
     return Group(Text(printable(title), style="bold"), table)
@@ -269,28 +269,55 @@ class _FittedTable:
     罗*豪 三年级(2)班 may go onto two lines at the space but 511321********3376 and
     2015-09-12 stay whole. Nothing is ever cut off: on a terminal too narrow for every
     value a long one is folded onto the next line.
+
+    Drawn line by line here, as rich's Table draws it (``by_rich``), character for
+    character: rich measures and wraps every cell of a table, a minute over a county's
+    100,000 children; here a cell that fits its column (nearly all) is only padded, and
+    only one that does not is wrapped, by rich. A terminal too narrow for the columns'
+    padding, or for a heading on one line, gets rich's Table itself.
     """
 
-    def __init__(self, headers: list[Any], rows: list[list[Any]]) -> None:
-        self.headers, self.rows = headers, rows
-
-    def _ranges(self, n: int) -> tuple[int, int, bool]:
+    def __init__(self, headers: list[str], rows: list[list[str]]) -> None:
         from rich.cells import cell_len
 
-        texts = [self.headers[n].plain, *(row[n].plain for row in self.rows)]
-        natural = max(cell_len(line) for text in texts for line in text.splitlines() or [""])
-        if all(cell_len(text) <= _VALUE_CELLS for text in texts[1:]):
-            words = [w for text in texts for w in text.split()]
-            return max(map(cell_len, words), default=1), natural, False
-        return max(8, *map(widest_unit, texts)), natural, True
+        self.headers, self.rows = headers, rows
+        # Each column's texts, its heading first, and their widths: measured once.
+        self.texts = [[header, *(row[n] for row in rows)] for n, header in enumerate(headers)]
+        self.sizes = [list(map(cell_len, texts)) for texts in self.texts]
 
-    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
-        from rich import box
-        from rich.table import Table
+    def _natural(self, n: int) -> int:
+        """The widest line of column ``n``."""
+        from rich.cells import cell_len
 
-        ranges = [self._ranges(n) for n in range(len(self.headers))]
-        widths = [natural for _, natural, _ in ranges]
-        room = options.max_width - 3 * len(widths) - 1  # padding and edges of SIMPLE_HEAD
+        return max(
+            max(cell_len(line) for line in text.splitlines() or [""])
+            if _LINE_BREAK.search(text)
+            else size
+            for text, size in zip(self.texts[n], self.sizes[n], strict=True)
+        )
+
+    def _low(self, n: int, prose: bool) -> int:
+        """The narrowest column ``n`` is before a value in it must be folded: its widest
+        word (of values) or unit (of sentences, lbc.output.linebreak), measured only in a
+        text that could hold one wider than the widest so far (a part of a text is no
+        wider than the whole, but where a joiner makes the whole narrower)."""
+        from rich.cells import cell_len
+
+        widest: int | None = 8 if prose else None
+        for text, size in zip(self.texts[n], self.sizes[n], strict=True):
+            if widest is not None and size <= widest and not _NOT_PLAIN.search(text):
+                continue
+            parts = [widest_unit(text)] if prose else list(map(cell_len, text.split()))
+            widest = max(parts if widest is None else [widest, *parts], default=None)
+        return 1 if widest is None else widest
+
+    def widths(self, max_width: int) -> tuple[list[int], list[bool]]:
+        """Each column's width in ``max_width`` cells, and whether it holds sentences."""
+        count = len(self.headers)
+        prose = [any(size > _VALUE_CELLS for size in self.sizes[n][1:]) for n in range(count)]
+        widths = [self._natural(n) for n in range(count)]
+        lows: dict[int, int] = {}  # measured only when a column is to give up width
+        room = max_width - 3 * count - 1  # padding and edges of SIMPLE_HEAD
         # Sentences give up width first, down to a readable width; then values, down to
         # their widest word; then sentences, down to their widest unit. Only a terminal
         # too narrow even for that folds a long word in a sentence, and last a value:
@@ -298,25 +325,125 @@ class _FittedTable:
         phases = ((True, _READABLE), (False, 0), (True, 0), (True, -1), (False, -1))
         for sentences, floor in phases:
             while sum(widths) > room:
+                for n in range(count):
+                    if prose[n] is sentences and n not in lows:
+                        lows[n] = self._low(n, sentences)
                 narrowable = [  # the widest column gives up a cell first
                     (widths[n], n)
-                    for n, (low, _, prose) in enumerate(ranges)
-                    if prose is sentences and widths[n] > _floor(low, floor)
+                    for n in range(count)
+                    if prose[n] is sentences and widths[n] > _floor(lows[n], floor)
                 ]
                 if not narrowable:
                     break
                 widths[max(narrowable)[1]] -= 1
+        return widths, prose
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich.cells import cell_len
+
+        widths, prose = self.widths(options.max_width)
+        if sum(widths) + 3 * len(widths) + 1 > options.max_width or any(
+            "\n" in h or "\t" in h or cell_len(h) > w
+            for h, w in zip(self.headers, widths, strict=True)
+        ):
+            yield self.by_rich(widths, prose)
+        else:
+            yield from self._drawn(console, options, widths, prose)
+
+    def by_rich(self, widths: list[int], prose: list[bool]) -> Any:
+        """The table as rich's Table, its columns ``widths`` cells wide."""
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
         table = Table(box=box.SIMPLE_HEAD, expand=False)
         for header, width in zip(self.headers, widths, strict=True):
-            table.add_column(header, width=width, overflow="fold")
+            table.add_column(Text(header), width=width, overflow="fold")
         for row in self.rows:  # cell text is shown as typed, never read as rich markup
             table.add_row(
                 *(
-                    cell if prose else _at_spaces(cell, width)
-                    for cell, width, (_, _, prose) in zip(row, widths, ranges, strict=True)
+                    Text(cell if sentences else _at_spaces(cell, width))
+                    for cell, width, sentences in zip(row, widths, prose, strict=True)
                 )
             )
-        yield table
+        return table
+
+    def _drawn(
+        self, console: Any, options: Any, widths: list[int], prose: list[bool]
+    ) -> Iterator[Any]:
+        """The lines rich's Table draws (``by_rich``), where it keeps ``widths``: padded by
+        one cell each side, headings bold, every row's cells top-aligned."""
+        from rich import box
+        from rich.cells import cell_len
+        from rich.segment import Segment
+
+        frame = box.SIMPLE_HEAD.substitute(options, safe=console.safe_box)
+        padded = [width + 2 for width in widths]
+        yield Segment(frame.get_top(padded) + "\n")
+        bold = console.get_style("table.header")
+        yield Segment(frame.head_left)
+        for n, (header, width) in enumerate(zip(self.headers, widths, strict=True)):
+            if n:
+                yield Segment(frame.head_vertical)
+            yield Segment(" ", bold)
+            yield Segment(header + " " * (width - cell_len(header)), bold)
+            yield Segment(" ", bold)
+        yield Segment(frame.head_right + "\n")
+        yield Segment(frame.get_row(padded, "head", edge=True) + "\n")
+        blank = [" " * width for width in padded]
+        cell_options = options.update(
+            justify="left", no_wrap=False, overflow="fold", height=None, highlight=False
+        )
+        last = len(self.rows) - 1
+        for k, row in enumerate(self.rows):
+            if k == last:
+                left, divider, right = frame.foot_left, frame.foot_vertical, frame.foot_right
+            else:
+                left, divider, right = frame.mid_left, frame.mid_vertical, frame.mid_right
+            cells: list[list[Any]] = []
+            plain = True  # every cell one line, a string measured as rich measures it
+            for n, (cell, width, sentences) in enumerate(zip(row, widths, prose, strict=True)):
+                text = cell if sentences else _at_spaces(cell, width)
+                size = self.sizes[n][k + 1] if text is cell else cell_len(text)
+                if size <= width and _NOT_PLAIN.search(text) is None:
+                    cells.append([f" {text}{' ' * (width - size)} "])
+                else:
+                    cells.append(_by_rich(console, cell_options, text, width))
+                    plain = False
+            if plain:
+                yield Segment(left + divider.join([c[0] for c in cells]) + right + "\n")
+                continue
+            for i in range(max(map(len, cells))):
+                yield Segment(left)
+                for n, (c, b) in enumerate(zip(cells, blank, strict=True)):
+                    if n:
+                        yield Segment(divider)
+                    line = c[i] if i < len(c) else b
+                    if isinstance(line, str):
+                        yield Segment(line)
+                    else:
+                        yield from line
+                yield Segment(right + "\n")
+        yield Segment(frame.get_bottom(padded) + "\n")
+
+
+# What a cell that fits its column is drawn by rich for: more than a line, or characters
+# whose width rich does not count one by one (a zero-width joiner or an emoji's
+# variation selector changes the width of the characters about it).
+_NOT_PLAIN = re.compile("[\n\t\u200d\ufe0f]")
+# What str.splitlines breaks a line at.
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _by_rich(console: Any, options: Any, text: str, width: int) -> list[list[Any]]:
+    """The lines of a cell ``width`` cells wide as rich's Table draws them: wrapped (a
+    Chinese sentence between characters, lbc.output.linebreak), padded a cell each side."""
+    from rich.padding import Padding
+    from rich.segment import Segment
+    from rich.text import Text
+
+    lines = console.render_lines(Padding(Text(text), (0, 1)), options.update_width(width + 2))
+    return Segment.set_shape(lines, width + 2)
 
 
 def _floor(low: int, floor: int) -> int:
@@ -326,16 +453,17 @@ def _floor(low: int, floor: int) -> int:
     return 4 if floor < 0 else max(low, floor)
 
 
-def _at_spaces(value: Any, width: int) -> Any:
+def _at_spaces(value: str, width: int) -> str:
     """A value broken onto lines at its spaces only, each line at most ``width`` cells."""
     from rich.cells import cell_len
 
+    words = value.split()
+    if len(words) == 1 and words[0] == value:  # nearly every value: no space in it
+        return value
     lines: list[str] = []
-    for word in value.plain.split():
+    for word in words:
         if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    if "\n".join(lines) == value.plain:
-        return value
-    return type(value)("\n".join(lines), style=value.style)
+    return "\n".join(lines)
