@@ -53,7 +53,8 @@ def _ok_id(r: Any) -> bool:
 
 
 def _ok_class(r: Any) -> bool:
-    return isinstance(r, ClassRef) and 1 <= r.grade <= 12 and 1 <= r.number <= 99
+    """A class of grades 1-12, or of 学前班 (nz.PRESCHOOL, grade 0)."""
+    return isinstance(r, ClassRef) and nz.PRESCHOOL <= r.grade <= 12 and 1 <= r.number <= 99
 
 
 def _ok_classes(r: Any) -> bool:
