@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from lbc.errors import LbcError
 from lbc.messages import t
+from lbc.roster import normalise as nz
 from lbc.roster.fields import FIELDS, Kind
 from lbc.roster.reading import FORMULA_ERRORS, shows_error_text
 from lbc.roster.tables import (
@@ -115,7 +116,8 @@ def read_tables(path: Path) -> list[tuple[Table, str]]:
     with _opened(path) as (source, layouts):
         data = _guarded(path, source.read)
     columns, shown = _columns(data)
-    tables = tables_from_columns(path, path.stem, columns, shown, layouts)
+    by_school = any(school_terms_rows(path, sheet) for sheet in SETTINGS_KEYS)
+    tables = tables_from_columns(path, path.stem, columns, shown, layouts, by_school)
     read = {(TABLE_NAMES[x.kind], x.file, x.sheet) for x, _ in tables}
     schools = {x.file: school for x, school in reversed(tables) if school}
     return tables + empty_children(layouts, list(columns), read, schools)
@@ -309,9 +311,13 @@ def tables_from_columns(
     columns: dict[str, list[Any]],
     shown: set[str],
     layouts: dict[str, Any] | None,
+    by_school: bool = False,
 ) -> list[tuple[Table, str]]:
     """Tables from a file of canonical columns, each with its school; ``shown``: the
-    columns whose text may show a formula's error (#N/A …).
+    columns whose text may show a formula's error (#N/A …); ``by_school``: the file
+    carries each school's own settings (各校要求, 各校学期), so the rows of one school file
+    that are several schools' by their 学校 (a merged roster, exported) are a table for
+    each school, which goes by its own (Table.own_school, as by_source splits them).
 
     With lbc's metadata (``layouts``) every row goes back to the school's own file, sheet
     and row, its columns to their letters there. Without it (a CSV export, a Parquet file
@@ -346,19 +352,31 @@ def tables_from_columns(
     if layouts is None and all(k in columns for k in LEAD[1:3]):
         sources = list(zip(*(map(_text, columns[k]) for k in LEAD[1:3]), strict=True))
     out = []
+    split = by_school and sources is None and len(set(schools or ()) - {None, ""}) > 1
     for (kind_name, file, sheet_name), index in groups.items():
         kind = _KINDS.get(kind_name)
         if kind is None:
             raise LbcError(t("err.parquet_table", path=path, table=kind_name))
         layout = None if layouts is None else layouts.get(source_key(kind, file, sheet_name), {})
         mine = {k for (name, *_), keys in had.items() if name == kind.value for k in keys}
+        if split and schools is not None:
+            own: dict[str, list[int]] = {}
+            for i in index:
+                own.setdefault(schools[i] or "", []).append(i)
+            if len(own) > 1:
+                for school, rows_of in own.items():
+                    args = (str(file), str(sheet_name), rows_of, columns, rows, layout, shown)
+                    table = _table(kind, *args, mine)
+                    table.own_school = nz.school(school) or school
+                    out.append((table, school))
+                continue
         table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout, shown, mine)
         if sources is None:
             school = next((schools[i] for i in index if schools[i]), "") if schools else ""
             out.append((table, school))
             continue
         table.sources = pick(sources, index)
-        for piece in by_source(table, had):
+        for piece in by_source(table, had, by_school):
             cells = piece.values["school"] if piece.has("school") else ()
             out.append((piece, next((cell for cell in cells if cell), "")))
     return out

@@ -363,6 +363,11 @@ class Table:
     # such a table's cells are looked through for them (VAL007), since looking through a
     # county's 3 million cells costs a quarter of a second.
     formula_errors: bool = False
+    # The one school whose own settings the rows go by, where the file they came through
+    # is several schools' (a merged roster merged again or exported: every row's 来源文件
+    # is the merged roster): by_source splits its rows by their 学校 so, and each school's
+    # are judged by its own 各校要求 and 各校学期 (``origin``); "" for any other table.
+    own_school: str = ""
     values: Columns = field(init=False)
     _parked: bytes | None = field(init=False, default=None, repr=False)
 
@@ -452,8 +457,10 @@ class Table:
     def origin(self) -> str:
         """The school's file the rows are of, whose school's settings they go by
         (Roster.terms): a county's merged roster's piece's 来源文件 (``by_source`` splits
-        it so), else the table's own file."""
-        return self.sources[0][0] if self.sources else self.file
+        it so), else the table's own file; with its school (``own_school``) where that
+        file is several schools' (a merged roster's), so that each goes by its own."""
+        where = self.sources[0][0] if self.sources else self.file
+        return f"{where}\t{self.own_school}" if self.own_school else where
 
     def as_written(self, key: str) -> list[Any] | None:
         """A column as its cells say, normalised, even after ``values`` was changed (the
@@ -603,6 +610,9 @@ class Roster:
         for table in self.tables():
             origin = table.origin
             if origin in out:
+                continue
+            if table.own_school:
+                out[origin] = table.own_school
                 continue
             cells = set(table.values.get("school") or ())
             cells -= {None, ""}
@@ -2004,7 +2014,10 @@ def load_roster(
         roster.skipped += [(name, s.name) for s in sheets if s.table is None and s.filled]
         had = {k: v for s in sheets if s.source_columns for k, v in s.source_columns.items()}
         joined = join_numbered_sheets(tables)
-        pieces = [piece for table in joined for piece in by_source(table, had)]
+        # Each school's own settings (各校要求, 各校学期) go by its rows' 学校 where one
+        # 来源文件 is several schools' (a merged roster's, merged again).
+        by_school = any(s.school_terms for s in sheets)
+        pieces = [piece for table in joined for piece in by_source(table, had, by_school)]
         for piece in pieces:
             _by_kind(roster, piece.kind).append(piece)
         origins = {piece.origin for piece in pieces}
@@ -2219,7 +2232,9 @@ def _joined(run: list[Table]) -> Table:
     return table
 
 
-def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
+def by_source(
+    table: Table, had: SourceColumns | None = None, by_school: bool = False
+) -> list[Table]:
     """A county's merged roster as one table per school sheet its rows came from (its
     ``sources``), each with the columns that school's rows fill, or that its sheet had
     (``had``: the merged workbook's COLUMNS_SHEET); any other table as it is.
@@ -2234,14 +2249,23 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
 
     The pieces take the table's cells, which leaves it without them: it is split a column
     at a time, each let go of once split, so that a million rows' columns are not held
-    twice."""
+    twice.
+
+    ``by_school``: the workbook carries each school's own settings (各校要求, 各校学期), so
+    a source whose rows are of several schools by their 学校 (a merged roster merged again:
+    every row's 来源文件 is that roster) is split by school too, each piece going by its
+    school's own (Table.own_school)."""
     if table.sources is None:
         return [table]
     parked = table.parked
     table.unpark()
-    groups: dict[tuple[str, str], list[int]] = {}
+    by: dict[tuple[str, str], list[int]] = {}
     for i, source in enumerate(table.sources):
-        groups.setdefault(source, []).append(i)
+        by.setdefault(source, []).append(i)
+    # Each piece's source, its rows and its school ("": the source's rows, of one school).
+    groups = [(source, index, "") for source, index in by.items()]
+    if by_school and table.has("school"):
+        groups = _by_school(groups, table.values["school"])
     kept = {f.key for f in FIELDS[table.kind] if f.required} | {"school"}
     # The cells as written, and what complete() already made of the columns together.
     written, read = table.raw, dict(table.values)
@@ -2254,11 +2278,11 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
     # an empty cell on every row.
     mine = [
         (had[key] | {"school"}) if had and (key := (table.kind.value, *source)) in had else kept
-        for source in groups
+        for source, _, _ in groups
     ]
     for key in [*written, *(key for key in read if key not in written)]:
         values, made = written.pop(key, None), read.pop(key, None)
-        for n, index in enumerate(groups.values()):
+        for n, (_, index, _) in enumerate(groups):
             mine_made = None if made is None else pick(made, index)
             if values is None:  # made of other columns only: it goes with the rows
                 mades[n][key] = mine_made or []
@@ -2273,8 +2297,8 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
                     mades[n][key] = mine_made
         del values, made
     out = []
-    sources = list(groups)
-    for n, index in enumerate(groups.values()):
+    sources = [source for source, _, _ in groups]
+    for n, (_, index, school) in enumerate(groups):
         raw = raws[n]
         # A phone its sheet had no column for, where that is known, is none of its
         # columns, though its rows give numbers there (a CSV export holds the mother's
@@ -2308,11 +2332,32 @@ def by_source(table: Table, had: SourceColumns | None = None) -> list[Table]:
             sources=pick(table.sources, index),
             kind_from=table.kind_from,
             formula_errors=table.formula_errors,
+            own_school=school,
         )
         piece.values.update(mades[n])
         if parked:
             piece.park()
         out.append(piece)
+    return out
+
+
+def _by_school(
+    groups: list[tuple[tuple[str, str], list[int], str]], cells: list[Any]
+) -> list[tuple[tuple[str, str], list[int], str]]:
+    """``by_source``'s groups of rows, each source's split by its rows' schools (``cells``:
+    the 学校 column) where they are several, each with its school; a source of one school
+    as it was. The 学校 column is read once, its few schools looked at, where it names one."""
+    if len(set(cells) - {None, ""}) < 2:
+        return groups
+    out = []
+    for source, index, _ in groups:
+        mine: dict[str, list[int]] = {}
+        for i in index:
+            mine.setdefault(cells[i] or "", []).append(i)
+        if len(mine) == 1:
+            out.append((source, index, ""))
+            continue
+        out += [(source, rows, school) for school, rows in mine.items()]
     return out
 
 

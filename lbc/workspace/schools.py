@@ -173,7 +173,9 @@ def terms_of_the_sheet(roster: Roster) -> None:
     (SCHOOL_QUOTAS_SHEET) likewise: each school's children are judged by them (Roster.quotas,
     over the quotas of the workspace the merged roster lies in), as over the folder; a row
     that gives none is said as QTA001. Its sheet of each school's own [watch]
-    (SCHOOL_WATCH_SHEET) likewise (Roster.watch, WST001)."""
+    (SCHOOL_WATCH_SHEET) likewise (Roster.watch, WST001). Rows that came through a file of
+    several schools (a merged roster merged again or exported) are each school's table
+    (Table.own_school), so each school goes by its own row, not by another's of its file."""
     for file, sheet, col0, rows, origins in roster.term_sheets:
         quotas = sheet == SCHOOL_QUOTAS_SHEET
         if sheet == SCHOOL_WATCH_SHEET:
@@ -192,10 +194,12 @@ def terms_of_the_sheet(roster: Roster) -> None:
         for table in roster.tables():
             if table.origin not in origins or table.origin in taken:
                 continue
-            cells = set(table.values["school"]) if table.has("school") else set()
-            named = sorted(
-                s for s in cells | {roster.declared.get(table.file, "")} if s in settings
-            )
+            if table.own_school:  # a school's rows of a file of several (by_source)
+                named = [table.own_school] if table.own_school in settings else []
+            else:
+                cells = set(table.values["school"]) if table.has("school") else set()
+                said = cells | {roster.declared.get(table.file, "")}
+                named = sorted(s for s in said if s in settings)
             if not named:
                 continue
             taken[table.origin] = named[0]
@@ -237,8 +241,12 @@ def _watch_of_the_sheet(
     for table in roster.tables():
         if table.origin not in origins or table.origin in {*roster.watch_schools, *mixed}:
             continue
-        cells = set(table.values["school"]) if table.has("school") else set()
-        named = sorted(s for s in cells | {roster.declared.get(table.file, "")} if s in settings)
+        if table.own_school:  # a school's rows of a file of several (by_source)
+            named = [table.own_school] if table.own_school in settings else []
+        else:
+            cells = set(table.values["school"]) if table.has("school") else set()
+            said = cells | {roster.declared.get(table.file, "")}
+            named = sorted(s for s in said if s in settings)
         if not named:
             continue
         roster.watch_schools[table.origin] = named[0]

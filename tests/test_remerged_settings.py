@@ -1,0 +1,119 @@
+"""A county's merged roster merged again or exported (a city's of its counties): its
+rows' 来源文件 is the merged roster then, every school's, so each school's own quotas
+(各校要求) and term dates (各校学期) go by the school, not by the file the rows came
+through; every school is judged by its own, as over the county's folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+QS, BH = "青山小学", "白鹤小学"
+TEACHER = ["王芳", "女", "13800001111", "班主任", "三年级(2)班", "语文", "是", "在岗"]
+
+
+def county(tmp_path: Path, own: str, day: dt.date = dt.date(2024, 9, 20)) -> Path:
+    """青山小学 (its lbc.toml adds ``own``) and 白鹤小学 (no lbc.toml), each with two
+    children paired with its 王芳, one 谈心 and one 家访 on ``day``."""
+    root = tmp_path / "县"
+    for name, first in ((QS, 1), (BH, 3)):
+        (root / name).mkdir(parents=True)
+        children = [[*child_row(n), "王芳"] for n in (first, first + 1)]
+        records = [
+            [day, "王芳", children[0][1], "三年级(2)班", kind, kind] for kind in ("谈心", "家访")
+        ]
+        sheets = {
+            "花名册": [[f"{name}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], *children],
+            "教师": [TEACHER_HEADER, TEACHER],
+            "记录": [RECORD_HEADER, *records],
+        }
+        write_xlsx(root / name / "花名册.xlsx", sheets)
+    (root / QS / "lbc.toml").write_text(
+        f'[school]\nname = "{QS}"\n[files]\nroster = ["花名册.xlsx"]\n{own}', encoding="utf-8"
+    )
+    return root
+
+
+def readings(tmp_path: Path, root: Path) -> dict[str, Path]:
+    """The county's folder, its merged roster, that merged again, and exports of it."""
+    merged = tmp_path / "全县.xlsx"
+    out = {"folder": root, "merged": merged}
+    assert run("merge", root, "--out", merged).exit_code == 0
+    out["again"] = tmp_path / "再合并.xlsx"
+    assert run("merge", merged, "--out", out["again"]).exit_code == 0
+    for name in ("ex2.xlsx", "ex2.parquet"):
+        out[name] = tmp_path / name
+        made = run("export", merged, "--out", out[name])
+        assert made.exit_code == 0, made.stderr
+    return out
+
+
+def summary_of(doc: dict) -> tuple[int, ...]:
+    s = doc["summary"]
+    return s["missed_a_month"], s["no_home_visit"], s["out_of_contact"]
+
+
+def test_a_merged_roster_merged_again_judges_each_school_by_its_own_quotas(
+    tmp_path: Path,
+) -> None:
+    """青山小学 asks two talks a month and two home visits a term and allows 14 days
+    without contact; 白鹤小学 keeps the county's. On Oct 15 every reading says the same:
+    3 children with months missed, 3 not home-visited, 3 out of contact (青山小学's two,
+    25 days without, and 白鹤小学's never contacted), not 4/4/4 (白鹤小学 judged by
+    青山小学's quotas); the Parquet export names the school of 14 days, 青山小学."""
+    own = "[quotas]\ntalks_per_month = 2\nhome_visits_per_term = 2\nmax_days_without_contact = 14\n"
+    root = county(tmp_path, own)
+    args = ("--as-of", "2024-10-15", "--format", "json")
+    docs = {name: run("due", path, *args).json() for name, path in readings(tmp_path, root).items()}
+    assert summary_of(docs["folder"]) == (3, 3, 3)
+    for name, doc in docs.items():
+        assert summary_of(doc) == (3, 3, 3), name
+        assert doc["teachers"] == docs["folder"]["teachers"], name
+        assert doc["own_quotas"] == docs["folder"]["own_quotas"], name
+    line = run("due", tmp_path / "ex2.parquet", "--as-of", "2024-10-15").stdout.splitlines()[-1]
+    assert "超过 30 天（青山小学 14 天）无任何联系 3 名" in line
+
+
+def test_a_merged_roster_merged_again_dates_each_school_by_its_own_terms(tmp_path: Path) -> None:
+    """青山小学 starts its autumn term on Aug 26, 白鹤小学 keeps the county's (Sept 1): the
+    home visits of Aug 28 are in 青山小学's term and in none of 白鹤小学's, so one child
+    (白鹤小学's) is not home-visited this term in every reading, not none."""
+    own = '[terms."2024-autumn"]\nstart = 2024-08-26\nend = 2025-01-20\n'
+    root = county(tmp_path, own, dt.date(2024, 8, 28))
+    args = ("--as-of", "2024-09-20", "--format", "json")
+    docs = {name: run("due", path, *args).json() for name, path in readings(tmp_path, root).items()}
+    assert docs["folder"]["summary"]["no_home_visit"] == 3
+    for name, doc in docs.items():
+        assert doc["summary"] == docs["folder"]["summary"], name
+        assert doc["teachers"] == docs["folder"]["teachers"], name
+
+
+def test_an_export_of_a_townships_merged_roster_keeps_each_schools_quotas(
+    tmp_path: Path,
+) -> None:
+    """One township's file of two schools, 甲小学 and 乙小学 by its 学校 column, whose
+    lbc.toml allows 14 days without contact: the merged roster's 各校要求 gives both, and
+    so does an export of it and the merged roster merged again, not one of them."""
+    root = tmp_path / "乡"
+    root.mkdir()
+    children = [[*child_row(n), "王芳", school] for n, school in ((1, "甲小学"), (3, "乙小学"))]
+    write_xlsx(
+        root / "花名册.xlsx",
+        {
+            "花名册": [[*CHILD_HEADER, "帮扶教师", "学校"], *children],
+            "教师": [[*TEACHER_HEADER, "学校"], [*TEACHER, "甲小学"], [*TEACHER, "乙小学"]],
+        },
+    )
+    (root / "lbc.toml").write_text("[quotas]\nmax_days_without_contact = 14\n", encoding="utf-8")
+    merged, again, exported = (tmp_path / name for name in ("全乡.xlsx", "再.xlsx", "导出.xlsx"))
+    assert run("merge", root, "--out", merged).exit_code == 0
+    assert run("merge", merged, "--out", again).exit_code == 0
+    assert run("export", merged, "--out", exported).exit_code == 0
+    want = [("乙小学", "最多无联系天数", 14), ("甲小学", "最多无联系天数", 14)]
+    for book in (merged, again, exported):
+        rows = load_workbook(book)["各校要求"].iter_rows(min_row=2, values_only=True)
+        assert sorted(rows) == want, book.name
