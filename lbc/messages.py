@@ -2778,6 +2778,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         " per school and term",
     ),
     "terms_sheet.no_school": ("没有写学校", "no school"),
+    "terms_sheet.not_on_roster": (
+        "名册上没有学校“{school}”（与名册“学校”列的写法不一致）",
+        'the roster has no school "{school}" (its 学校 column names none so)',
+    ),
     "terms_sheet.bad_term": (
         "“{term}”不是一个学期（应写作 2024年秋季学期 或 2024-autumn）",
         '"{term}" is no term (write 2024年秋季学期 or 2024-autumn)',

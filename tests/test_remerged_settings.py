@@ -117,3 +117,50 @@ def test_an_export_of_a_townships_merged_roster_keeps_each_schools_quotas(
     for book in (merged, again, exported):
         rows = load_workbook(book)["各校要求"].iter_rows(min_row=2, values_only=True)
         assert sorted(rows) == want, book.name
+
+
+def test_a_settings_row_naming_no_school_of_the_roster_is_said(tmp_path: Path) -> None:
+    """A row of 各校要求 or 各校学期 naming a school the roster has not (白鹤小学校, a typo
+    for 白鹤小学) is of use to nobody: validate says so (QTA001, TRM001) at its 学校 cell,
+    in Chinese and in English, and due judges 白鹤小学 by the run's quotas still."""
+    own = '[quotas]\nmax_days_without_contact = 14\n[terms."2024-autumn"]\nstart = 2024-08-26\n'
+    root = county(tmp_path, own)
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    book = load_workbook(merged)
+    book["各校要求"].append(["白鹤小学校", "最多无联系天数", 7])
+    book["各校学期"].append(["白鹤小学校", "2024年秋季学期", dt.date(2024, 8, 20), None])
+    book.save(merged)
+    found = run("validate", merged, "--format", "json").json()["findings"]
+    assert [
+        (f["code"], f["sheet"], f["row"], f["column"], f["field"], f["value"], f["message"])
+        for f in found
+    ] == [
+        (
+            "TRM001",
+            "各校学期",
+            3,
+            "A",
+            "school",
+            "白鹤小学校",
+            "各校学期这一行没有用上：名册上没有学校“白鹤小学校”（与名册“学校”列的写法不一致）；"
+            "该校的记录按所用 lbc.toml 的学期日期计算",
+        ),
+        (
+            "QTA001",
+            "各校要求",
+            3,
+            "A",
+            "school",
+            "白鹤小学校",
+            "各校要求这一行没有用上：名册上没有学校“白鹤小学校”（与名册“学校”列的写法不一致）；"
+            "该校按所用 lbc.toml 的 [quotas] 计算",
+        ),
+    ]
+    english = run("--lang", "en", "validate", merged, "--format", "json").json()["findings"]
+    assert english[1]["message"] == (
+        'this row of 各校要求 was not used: the roster has no school "白鹤小学校" (its 学校'
+        " column names none so); the school is judged by the [quotas] of the lbc.toml in use"
+    )
+    doc = run("due", merged, "--as-of", "2024-10-15", "--format", "json").json()
+    assert doc["own_quotas"] == [{**doc["quotas"], "school": QS, "max_days_without_contact": 14}]

@@ -183,6 +183,7 @@ def terms_of_the_sheet(roster: Roster) -> None:
             continue
         read = schools_quotas if quotas else schools_term_dates
         settings, problems = read(rows)  # type: ignore[operator]
+        problems = sorted(problems + _of_no_school(roster, rows, problems, origins))
         fields = QUOTAS_SHEET_FIELDS if quotas else TERMS_SHEET_FIELDS
         roster.term_problems += [
             (file, sheet, row, column_letter(col0 + j + 1), fields[j], value, why)
@@ -322,6 +323,35 @@ def schools_watch(
         else:
             mine[key] = value
     return out, problems, weights
+
+
+def _of_no_school(
+    roster: Roster,
+    rows: list[tuple[int, list[object]]],
+    problems: list[tuple[int, int, str, str]],
+    origins: set[str],
+) -> list[tuple[int, int, str, str]]:
+    """The rows of a merged roster's sheet of each school's settings (``rows``) that name
+    a school none of its rows are of (白鹤小学校 for 白鹤小学, a typo): no school's, so
+    of no use, said as the rows that give none are (``problems``, the rows said already);
+    ``origins``: the Table.origin of the file's tables."""
+    said = {row for row, *_ in problems}
+    named = [(row, nz.school(cells[0]), nz.text(cells[0])) for row, cells in rows if cells]
+    named = [(row, school, written) for row, school, written in named if school and row not in said]
+    if not named:
+        return []
+    schools = {roster.declared.get(x.file, "") for x in roster.tables() if x.origin in origins}
+    for table in roster.tables():
+        if table.origin in origins:
+            if table.own_school:
+                schools.add(table.own_school)
+            elif table.has("school"):
+                schools.update(table.values["school"])
+    return [
+        (row, 0, written or "", t("terms_sheet.not_on_roster", school=written))
+        for row, school, written in named
+        if school not in schools
+    ]
 
 
 # A quota of a merged roster's SCHOOL_QUOTAS_SHEET, by its label there or its lbc.toml key.
