@@ -552,6 +552,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "cfg.expect.paths": ("文件路径列表", "a list of paths"),
     "cfg.expect.path": ("文件路径", "a path"),
     "cfg.expect.count": ("不小于 0 的整数", "a whole number ≥ 0"),
+    "cfg.expect.quota": ("0 到 {most} 之间的整数", "a whole number from 0 to {most}"),
     "cfg.expect.text": ("文本", "text"),
     "cfg.expect.texts": ("文本列表", "a list of texts"),
     "cfg.unknown_quota": (
@@ -2818,10 +2819,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         " the lbc.toml in use, unlike a run on the county's folder",
     ),
     "rule.QTA001.fix": (
-        "按“学校、要求（如 每月谈心次数）、数量（不小于 0 的整数）”改正这一行；"
+        "按“学校、要求（如 每月谈心次数）、数量（0 到 366 之间的整数）”改正这一行；"
         "学校名与名册的“学校”列一致；一个学校的一项要求只写一行",
         "correct the row as 学校, 要求 (每月谈心次数, or its lbc.toml key), 数量 (a whole number"
-        " from 0), the school named as the roster's 学校 column names it; one row per school"
+        " from 0 to 366), the school named as the roster's 学校 column names it; one row per school"
         " and quota",
     ),
     "quotas_sheet.bad_quota": (
@@ -2831,8 +2832,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         " 每名教师至少帮扶儿童数 or 最多无联系天数)",
     ),
     "quotas_sheet.bad_count": (
-        "数量“{count}”不是不小于 0 的整数",
-        'the count "{count}" is no whole number from 0',
+        "数量“{count}”不是 {most}",
+        'the count "{count}" is not {most}',
     ),
     "quotas_sheet.again": (
         "该校的“{quota}”已在第 {row} 行写过",

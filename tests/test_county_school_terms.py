@@ -509,7 +509,7 @@ def test_the_merged_roster_judges_each_school_by_its_own_quotas(tmp_path: Path) 
             "C",
             "count",
             "两周",
-            "各校要求这一行没有用上：数量“两周”不是不小于 0 的整数；"
+            "各校要求这一行没有用上：数量“两周”不是 0 到 366 之间的整数；"
             "该校按所用 lbc.toml 的 [quotas] 计算",
         )
     ]

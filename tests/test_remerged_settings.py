@@ -164,3 +164,37 @@ def test_a_settings_row_naming_no_school_of_the_roster_is_said(tmp_path: Path) -
     )
     doc = run("due", merged, "--as-of", "2024-10-15", "--format", "json").json()
     assert doc["own_quotas"] == [{**doc["quotas"], "school": QS, "max_days_without_contact": 14}]
+
+
+def test_a_quota_past_a_years_days_is_said_not_laid_out(tmp_path: Path) -> None:
+    """每月谈心次数 999999999999 (a slip of the keyboard) in 各校要求 is QTA001, and record
+    sheets of the merged roster are made by the county's one talk a month, at once; in
+    a school's lbc.toml it is the config error, one line, as a count below 0 is."""
+    root = county(tmp_path, "[quotas]\ntalks_per_month = 2\n")
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    book = load_workbook(merged)
+    book["各校要求"]["C2"] = 999999999999
+    book.save(merged)
+    found = run("validate", merged, "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["column"], f["message"]) for f in found] == [
+        (
+            "QTA001",
+            2,
+            "C",
+            "各校要求这一行没有用上：数量“999999999999”不是 0 到 366 之间的整数；"
+            "该校按所用 lbc.toml 的 [quotas] 计算",
+        )
+    ]
+    made = run("record-sheets", merged, "--term", "2024-autumn", "--out", tmp_path / "表")
+    assert (made.exit_code, made.stderr.splitlines()[0]) == (
+        0,
+        f"已写出 2 份帮扶记录表（共预置 28 行待填）到 {tmp_path / '表'}",
+    )
+    toml = root / QS / "lbc.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("= 2", "= 367"), encoding="utf-8")
+    own = run("record-sheets", "--term", "2024-autumn", "--out", tmp_path / "本校", cwd=root / QS)
+    assert (own.exit_code, own.stderr) == (
+        2,
+        f"lbc: 错误：配置文件 {toml} 有误：quotas.talks_per_month 应为 0 到 366 之间的整数\n",
+    )

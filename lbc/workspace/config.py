@@ -35,6 +35,20 @@ class Quotas:
     max_days_without_contact: int = 30  # no paired child goes longer without any record
 
 
+# The most any quota may be, in lbc.toml's [quotas] and a merged roster's 各校要求 alike: a
+# year's days. A count past it is a slip of the keyboard (999999999999 talks a month), which
+# lbc record-sheets would lay out row by row without end.
+QUOTA_MAX = 366
+
+
+def quota_count(value: object) -> int | None:
+    """A quota's count as lbc.toml or 各校要求 gives it (an int), if it is a whole number
+    from 0 to QUOTA_MAX; else None."""
+    if value.__class__ is not int or not 0 <= value <= QUOTA_MAX:  # type: ignore[operator]
+        return None
+    return value  # type: ignore[return-value]
+
+
 @dataclass
 class WatchSettings:
     """How the watch list is drawn (lbc watch), each settable under [watch]: a child is on
@@ -151,7 +165,12 @@ def load_config(path: Path) -> Config:
     for key, value in quotas.items():
         if key not in Quotas.__dataclass_fields__:
             raise bad(t("cfg.unknown_quota", key=key))
-        setattr(cfg.quotas, key, _count(value, f"quotas.{key}", bad))
+        count = quota_count(value)
+        if count is None:
+            raise bad(
+                t("cfg.type", key=f"quotas.{key}", expected=t("cfg.expect.quota", most=QUOTA_MAX))
+            )
+        setattr(cfg.quotas, key, count)
         cfg.own_quotas[key] = getattr(cfg.quotas, key)
 
     cfg.watch = _watch(data.get("watch", {}), bad)

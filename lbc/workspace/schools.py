@@ -42,11 +42,13 @@ from lbc.roster.tables import (
     load_roster,
 )
 from lbc.workspace.config import (
+    QUOTA_MAX,
     Config,
     Quotas,
     WatchSettings,
     find_config,
     load_config,
+    quota_count,
     quotas_over,
     watch_over,
 )
@@ -367,7 +369,7 @@ def schools_quotas(
     """Each school's own [quotas] as a merged roster's sheet of them gives them
     (SCHOOL_QUOTAS_SHEET: 学校, 要求, 数量, a row per school and quota its lbc.toml sets),
     and the rows that give none, with why (as lbc.workspace.terms.schools_term_dates): no
-    school, a quota lbc does not know, a count that is no whole number from 0, a school's
+    school, a quota lbc does not know, a count that is no quota's (``_whole``), a school's
     quota given twice."""
     out: dict[str, dict[str, int]] = {}
     given: dict[tuple[str, str], int] = {}
@@ -385,7 +387,8 @@ def schools_quotas(
         count = _whole(count_cell)
         if count is None:
             shown = nz.text(count_cell) or ""
-            problems.append((row, 2, shown, t("quotas_sheet.bad_count", count=shown)))
+            most = t("cfg.expect.quota", most=QUOTA_MAX)
+            problems.append((row, 2, shown, t("quotas_sheet.bad_count", count=shown, most=most)))
             continue
         if (school, key) in given:
             words = {"quota": QUOTA_LABELS[key], "row": given[(school, key)]}
@@ -397,14 +400,15 @@ def schools_quotas(
 
 
 def _whole(cell: object) -> int | None:
-    """A count cell as a whole number from 0 (14, 14.0, "14"), None when it is none."""
+    """A count cell as a quota's count (14, 14.0, "14": a whole number from 0 to QUOTA_MAX,
+    as lbc.toml's), None when it is none."""
     if isinstance(cell, bool):
         return None
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
-    if isinstance(cell, str) and cell.strip().isdecimal():
+    if isinstance(cell, str) and cell.strip().isdecimal() and len(cell.strip()) < 8:
         cell = int(cell.strip())
-    return cell if isinstance(cell, int) and cell >= 0 else None
+    return quota_count(cell)
 
 
 def _unlike_the_title(roster: Roster, files: list[Path]) -> None:
