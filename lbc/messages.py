@@ -292,6 +292,12 @@ def as_list(items: Iterable[object]) -> str:
     return t("list.sep").join(map(str, items))
 
 
+def as_groups(items: Iterable[object]) -> str:
+    """Groups, each perhaps a list itself (as_list), one after another in the user's
+    language: 甲、乙 14 天；丙 20 天 in Chinese, "a, b 14; c 20" in English."""
+    return t("list.groups").join(map(str, items))
+
+
 def h(key: str) -> str:
     """Help text for a command or option (chosen when the CLI is built)."""
     return t("help." + key)
@@ -603,6 +609,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "columns.sep": ("；", "; "),
     "list.sep": ("、", ", "),
+    "list.groups": ("；", "; "),
     "columns.read_from": ("由“{label}”一列读出", "read from the {label} column"),
     "columns.coding.0/1": (
         "代码按 0=非留守、1=留守（未注明哪方外出）读",

@@ -198,3 +198,20 @@ def test_a_quota_past_a_years_days_is_said_not_laid_out(tmp_path: Path) -> None:
         2,
         f"lbc: 错误：配置文件 {toml} 有误：quotas.talks_per_month 应为 0 到 366 之间的整数\n",
     )
+
+
+def test_dues_last_line_in_english_parts_the_schools_limits_in_english(tmp_path: Path) -> None:
+    """Two schools of a county allowing 14 and 20 days without contact: due's last line in
+    English parts them with "; ", not the Chinese "；", as the Chinese line parts them
+    with "；"."""
+    root = county(tmp_path, "[quotas]\nmax_days_without_contact = 14\n")
+    (root / BH / "lbc.toml").write_text(
+        f'[school]\nname = "{BH}"\n[files]\nroster = ["花名册.xlsx"]\n'
+        "[quotas]\nmax_days_without_contact = 20\n",
+        encoding="utf-8",
+    )
+    english = run("--lang", "en", "due", root, "--as-of", "2024-10-15").stdout
+    said = "over 30 days (14 at 青山小学; 20 at 白鹤小学)"
+    assert said in " ".join(english.split())  # the terminal wraps it at a space
+    chinese = run("due", root, "--as-of", "2024-10-15").stdout.splitlines()[-1]
+    assert "超过 30 天（青山小学 14 天；白鹤小学 20 天）" in chinese

@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lbc.messages import again, as_list, t
+from lbc.messages import again, as_groups, as_list, t
 from lbc.reports.cards import phone_to_call
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
@@ -500,7 +500,7 @@ def summary_line(result: Due, day: Callable[[dt.date], str] = str) -> str:
         for n, schools in sorted(own.items())
     ]
     limit = (
-        t("due.limit.own", days=days, own="；".join(words)) if own else t("due.limit", days=days)
+        t("due.limit.own", days=days, own=as_groups(words)) if own else t("due.limit", days=days)
     )
     return t(
         "due.summary",
