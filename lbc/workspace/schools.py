@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -197,22 +197,28 @@ def terms_of_the_sheet(roster: Roster) -> None:
         for table in roster.tables():
             if table.origin not in origins or table.origin in taken:
                 continue
-            if table.own_school:  # a school's rows of a file of several (by_source)
-                named = [table.own_school] if table.own_school in settings else []
-            else:
-                cells = set(table.values["school"]) if table.has("school") else set()
-                said = cells | {roster.declared.get(table.file, "")}
-                named = sorted(s for s in said if s in settings)
-            if not named:
+            named = _settings_school(roster, table, settings)
+            if named is None:
                 continue
-            taken[table.origin] = named[0]
+            taken[table.origin] = named
             if quotas:
                 roster.quotas[table.origin] = {
                     **roster.quotas.get(table.origin, {}),
-                    **settings[named[0]],
+                    **settings[named],
                 }
             else:
-                roster.terms[table.origin] = settings[named[0]]  # type: ignore[assignment]
+                roster.terms[table.origin] = settings[named]  # type: ignore[assignment]
+
+
+def _settings_school(roster: Roster, table: Table, settings: Mapping[str, object]) -> str | None:
+    """The school whose row of a settings sheet (``settings``, by school) ``table``'s rows go
+    by: the school of its rows where by_source split a file of several by school, else the
+    first its 学校 cells or its file declares that has a row; None for none."""
+    if table.own_school:
+        return table.own_school if table.own_school in settings else None
+    cells = set(table.values["school"]) if table.has("school") else set()
+    said = cells | {roster.declared.get(table.file, "")}
+    return next(iter(sorted(s for s in said if s in settings)), None)
 
 
 def _watch_of_the_sheet(
@@ -244,16 +250,11 @@ def _watch_of_the_sheet(
     for table in roster.tables():
         if table.origin not in origins or table.origin in {*roster.watch_schools, *mixed}:
             continue
-        if table.own_school:  # a school's rows of a file of several (by_source)
-            named = [table.own_school] if table.own_school in settings else []
-        else:
-            cells = set(table.values["school"]) if table.has("school") else set()
-            said = cells | {roster.declared.get(table.file, "")}
-            named = sorted(s for s in said if s in settings)
-        if not named:
+        named = _settings_school(roster, table, settings)
+        if named is None:
             continue
-        roster.watch_schools[table.origin] = named[0]
-        under, mine = roster.watch.get(table.origin) or {}, settings[named[0]]
+        roster.watch_schools[table.origin] = named
+        under, mine = roster.watch.get(table.origin) or {}, settings[named]
         weights = {**_weights_of(under), **_weights_of(mine)}
         roster.watch[table.origin] = {**under, **mine, **({"weights": weights} if weights else {})}
 
