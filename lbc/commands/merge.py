@@ -98,27 +98,21 @@ def merge(
     for book in pairs_alone(parts):
         common.note(t("merge.pairs_alone", file=book))
     common.note_one_name_two_workspaces(p.file for p in good if p.children_schools)
-    own_terms = sorted(
-        {p.school or p.file for p in good if p.own_terms}
-        | {school for p in good for school in p.carried_terms}
-    )
-    if own_terms:
-        said = "merge.note.own_terms_parquet" if parquet else "merge.note.own_terms"
-        common.note(t(said, schools=as_list(own_terms), sheet=SCHOOL_TERMS_SHEET))
-    own_quotas = sorted(
-        {p.school or p.file for p in good if p.own_quotas}
-        | {school for p in good for school in p.carried_quotas}
-    )
-    if own_quotas:
-        said = "merge.note.own_quotas_parquet" if parquet else "merge.note.own_quotas"
-        common.note(t(said, schools=as_list(own_quotas), sheet=SCHOOL_QUOTAS_SHEET))
-    own_watch = sorted(
-        {p.school or p.file for p in good if p.own_watch}
-        | {school for p in good for school in p.carried_watch}
-    )
-    if own_watch:
-        said = "merge.note.own_watch_parquet" if parquet else "merge.note.own_watch"
-        common.note(t(said, schools=as_list(own_watch), sheet=SCHOOL_WATCH_SHEET))
+    # Each school's own settings of each kind (its lbc.toml's, or a merged roster's sheet
+    # merged again), and the sheet of the merged roster that carries them on.
+    settings = [
+        ("terms", SCHOOL_TERMS_SHEET, lambda p: p.own_terms, lambda p: p.carried_terms),
+        ("quotas", SCHOOL_QUOTAS_SHEET, lambda p: p.own_quotas, lambda p: p.carried_quotas),
+        ("watch", SCHOOL_WATCH_SHEET, lambda p: p.own_watch, lambda p: p.carried_watch),
+    ]
+    for kind, sheet, own, carried in settings:
+        schools = sorted(
+            {p.school or p.file for p in good if own(p)}
+            | {school for p in good for school in carried(p)}
+        )
+        if schools:
+            said = f"merge.note.own_{kind}_parquet" if parquet else f"merge.note.own_{kind}"
+            common.note(t(said, schools=as_list(schools), sheet=sheet))
     shown = {*SHEET_TITLES.values(), *SETTINGS_SHEETS}
     numbered = [title for title in titles if title not in shown]
     if numbered:
