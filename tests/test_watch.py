@@ -286,6 +286,12 @@ def test_table_csv_and_english(school: Path) -> None:
     english = run("--lang", "en", "watch", cwd=school).stdout
     assert "10 children to watch (score 3 or more)." in english
     assert "nobody looks after the child" in english
+    # The reasons in English are parted as English parts them, not by the Chinese ；.
+    rows = run("--lang", "en", "watch", "--format", "csv", cwd=school).stdout.splitlines()
+    assert rows[1].endswith(
+        "WCH001;WCH002,both parents away and no guardian; "
+        "监护类型 says 无人监护 (nobody looks after the child)"
+    )
 
 
 def test_the_workbook_says_the_day_the_list_was_drawn_on(school: Path) -> None:

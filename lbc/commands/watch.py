@@ -9,7 +9,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus
-from lbc.messages import as_list, h, language, t
+from lbc.messages import as_groups, as_list, h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
@@ -141,7 +141,7 @@ def csv_rows(report: WatchReport, privacy: Privacy) -> list[dict[str, object]]:
             "row": w.row,
             "score": w.score,
             "codes": ";".join(r.rule.code for r in w.reasons),
-            "reasons": "；".join(privacy.text(r.message) for r in w.reasons),
+            "reasons": as_groups(privacy.text(r.message) for r in w.reasons),
         }
         for g in report.classes
         for w in g.children
