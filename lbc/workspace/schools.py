@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
@@ -593,15 +592,15 @@ def workspace_school(path: Path) -> tuple[Path, str] | None:
 def workspace_of(path: Path) -> tuple[Path, Config] | None:
     """The school workspace ``path`` is of, its lbc.toml and what it says: the nearest
     lbc.toml up from the file, when the file is in its folder or among the files its
-    [files] name (a county office's lbc.toml above the schools' folders is no school's)."""
+    [files] name (a county office's lbc.toml above the schools' folders is no school's).
+    An lbc.toml lbc cannot read (a typo, a quota past QUOTA_MAX) is its LbcError, as the
+    school's own run gives it: which files it names, and its school, terms and quotas,
+    are unknown, and a county's run would otherwise judge the school by defaults."""
     here = path.resolve().parent
     config = find_config(here)
     if config is None:
         return None
-    try:
-        cfg = load_config(config)
-    except LbcError:
-        return None
+    cfg = load_config(config)
     if config.parent == here or path.resolve() in cfg.own_files():
         return config, cfg
     return None

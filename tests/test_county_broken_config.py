@@ -1,0 +1,142 @@
+"""A county's folder of schools, one of whose lbc.toml lbc cannot read (a TOML typo, a quota
+past a year's days): a run over the county's folder says so as the school's own run does,
+naming the file and what is wrong with it, and judges no school by defaults in its place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import (
+    CHILD_HEADER,
+    RECORD_HEADER,
+    TEACHER_HEADER,
+    child_row,
+    one_error_line,
+    run,
+    write_xlsx,
+)
+
+QS, BH = "青山小学", "白鹤小学"
+TEACHER = ["王芳", "女", "13800001111", "班主任", "三年级(2)班", "语文", "是", "在岗"]
+PAST_A_YEAR = "[quotas]\ntalks_per_month = 400\n"
+
+
+def county(tmp_path: Path, own: str) -> Path:
+    """Two schools of one child each, paired with its 王芳 and visited on Oct 10 2024;
+    青山小学's lbc.toml names its school and roster and goes on with ``own``."""
+    root = tmp_path / "县"
+    for name, n in ((QS, 1), (BH, 3)):
+        (root / name).mkdir(parents=True)
+        child = [*child_row(n), "王芳"]
+        record = [dt.date(2024, 10, 10), "王芳", child[1], "三年级(2)班", "家访", "家访"]
+        sheets = {
+            "花名册": [[f"{name}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], child],
+            "教师": [TEACHER_HEADER, TEACHER],
+            "记录": [RECORD_HEADER, record],
+        }
+        write_xlsx(root / name / "花名册.xlsx", sheets)
+    (root / QS / "lbc.toml").write_text(
+        f'[school]\nname = "{QS}"\n[files]\nroster = ["花名册.xlsx"]\n{own}', encoding="utf-8"
+    )
+    return root
+
+
+COUNTY_RUNS = [
+    ("validate",),
+    ("due", "--as-of", "2024-11-20"),
+    ("summary", "--term", "2024-autumn"),
+    ("pair",),
+    ("watch", "--as-of", "2024-11-20"),
+    ("cards", "--out", "{out}/联系卡.html"),
+    ("record-sheets", "--term", "2024-autumn", "--out", "{out}/记录表"),
+]
+
+
+@pytest.mark.parametrize("args", COUNTY_RUNS, ids=lambda a: a[0])
+def test_a_county_run_says_a_schools_quota_past_a_year(tmp_path: Path, args: tuple) -> None:
+    """青山小学's lbc.toml asks 400 talks a month: its own run refuses it in one line, and
+    so does every command over the county's folder, the same line, writing nothing; before,
+    the county judged 青山小学 by the run's quotas, its name and terms unread, and said
+    nothing."""
+    root = county(tmp_path, PAST_A_YEAR)
+    toml = (root / QS / "lbc.toml").resolve()
+    own = one_error_line(run("validate", cwd=root / QS))
+    assert own == (
+        f"lbc: 错误：配置文件 {toml} 有误：quotas.talks_per_month 应为 0 到 366 之间的整数"
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    command, *rest = args
+    rest = [a.format(out=out) for a in rest]
+    assert one_error_line(run(command, root, *rest)) == own
+    assert list(out.iterdir()) == []
+
+
+def test_a_county_run_says_a_schools_toml_typo(tmp_path: Path) -> None:
+    """A section left unclosed ([quotas): the county's run names the file and the place,
+    in English with --lang en too, as the school's own run does; a school's roster named
+    from outside its folder is refused alike."""
+    root = county(tmp_path, "[quotas\ntalks_per_month = 2\n")
+    toml = (root / QS / "lbc.toml").resolve()
+    said = (
+        f"lbc: 错误：配置文件 {toml} 有误：第 5 行第 8 列写法不对"
+        "（请对照 lbc init 生成的 lbc.toml 检查引号、括号和等号）"
+    )
+    assert one_error_line(run("validate", cwd=root / QS)) == said
+    assert one_error_line(run("validate", root)) == said
+    assert one_error_line(run("validate", root / QS / "花名册.xlsx")) == said
+    english = one_error_line(run("--lang", "en", "validate", root))
+    assert english == one_error_line(run("--lang", "en", "validate", cwd=root / QS))
+    assert english == (
+        f"lbc: error: bad config {toml}: line 5, column 8 is not valid TOML "
+        "(compare with the lbc.toml lbc init writes: quotes, brackets, equals signs)"
+    )
+
+
+def test_merge_leaves_out_a_school_whose_toml_it_cannot_read(tmp_path: Path) -> None:
+    """lbc merge goes on past a school it cannot read, as for a file it cannot read: the
+    broken lbc.toml is named with what is wrong, 青山小学 is not merged by defaults, and the
+    run exits 1."""
+    root = county(tmp_path, PAST_A_YEAR)
+    toml = (root / QS / "lbc.toml").resolve()
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx")
+    assert merged.exit_code == 1
+    assert (
+        f"提示：未合并 {root / QS / '花名册.xlsx'}：配置文件 {toml} 有误："
+        "quotas.talks_per_month 应为 0 到 366 之间的整数"
+    ) in merged.stderr.splitlines()
+    sheet = load_workbook(tmp_path / "全县.xlsx", read_only=True)["留守儿童花名册"]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [BH]
+
+
+def test_a_county_offices_own_toml_above_the_schools_is_no_schools(tmp_path: Path) -> None:
+    """The county office's lbc.toml above the schools' folders (its own quotas, no school)
+    is read as the run's, and neither it nor a school's good lbc.toml is said to be wrong."""
+    root = county(tmp_path, "[quotas]\ntalks_per_month = 2\n")
+    (root / "lbc.toml").write_text("[quotas]\nhome_visits_per_term = 2\n", encoding="utf-8")
+    for outside in (run("validate", root), run("validate", ".", cwd=root)):
+        assert (outside.exit_code, outside.stderr) == (0, "")
+        assert outside.stdout.splitlines()[-1] == (
+            "共检查 2 名儿童、2 名教师、2 条帮扶记录：0 个错误，0 个警告"
+        )
+
+
+def test_a_county_offices_toml_lbc_cannot_read_is_named_as_itself(tmp_path: Path) -> None:
+    """The county office's own lbc.toml, mistyped: 白鹤小学, which has none of its own, lies
+    under it, and whether it names 白鹤小学's files cannot be told, so the county's run
+    from outside its folder stops with the line its run from inside gives, naming that
+    file and no school's; 青山小学, under a good lbc.toml of its own, is read as before."""
+    root = county(tmp_path, "")
+    (root / "lbc.toml").write_text("[quotas\n", encoding="utf-8")
+    said = one_error_line(run("validate", ".", cwd=root))
+    assert said == (
+        f"lbc: 错误：配置文件 {(root / 'lbc.toml').resolve()} 有误：第 1 行第 8 列写法不对"
+        "（请对照 lbc init 生成的 lbc.toml 检查引号、括号和等号）"
+    )
+    assert one_error_line(run("validate", root)) == said
+    school = run("validate", root / QS)
+    assert (school.exit_code, school.stderr) == (0, "")
