@@ -744,6 +744,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "folders are counted and paired as one school's; if they are different schools, "
         "correct the [school] name in each lbc.toml",
     ),
+    "note.settings_unused": (
+        "提示：{file} 的“{sheet}”第 {row} 行：{message}；各校设置表共有 {count} 行没有用上，"
+        "请按 lbc validate 所指（{codes}）改正",
+        "note: {file} sheet '{sheet}', row {row}: {message}; {count} rows of the schools'"
+        " settings sheets were not used: correct them as lbc validate shows ({codes})",
+    ),
     "note.left_out": (
         "提示：{file} 在一所学校工作区（lbc.toml）里，又不是它 [files] 所列的文件"
         "（如上学期的名册、lbc 写出的标注副本或变更记录），未读取；要读它，请直接写出它的路径",

@@ -140,3 +140,37 @@ def test_a_county_offices_toml_lbc_cannot_read_is_named_as_itself(tmp_path: Path
     assert one_error_line(run("validate", root)) == said
     school = run("validate", root / QS)
     assert (school.exit_code, school.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("due", "--as-of", "2024-11-20"),
+        ("watch", "--as-of", "2024-11-20"),
+        ("summary", "--term", "2024-autumn"),
+        ("record-sheets", "--term", "2024-autumn", "--out", "{out}"),
+    ],
+    ids=lambda a: a[0],
+)
+def test_a_merged_rosters_settings_row_it_cannot_use_is_said(tmp_path: Path, args) -> None:
+    """The merged roster carries 青山小学's lbc.toml in 各校要求, edited by hand to 999
+    days: lbc validate says QTA001 of it, and every other command judging the school by
+    the run's quotas in its place now says so too, in one note, where it said nothing."""
+    root = county(tmp_path, "[quotas]\nmax_days_without_contact = 14\n")
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    book = load_workbook(merged)
+    assert book["各校要求"]["B2"].value == "最多无联系天数"
+    book["各校要求"]["C2"] = 999
+    book.save(merged)
+    command, *rest = args
+    ran = run(command, merged, *(a.format(out=tmp_path / "记录表") for a in rest))
+    assert ran.exit_code in (0, 1), ran.stderr
+    said = [line for line in ran.stderr.splitlines() if "各校要求" in line]
+    assert said == [
+        f"提示：{merged} 的“各校要求”第 2 行：各校要求这一行没有用上：数量“999”不是 0 到 366 "
+        "之间的整数；该校按所用 lbc.toml 的 [quotas] 计算；各校设置表共有 1 行没有用上，"
+        "请按 lbc validate 所指（QTA001）改正"
+    ]
+    checked = run("validate", merged)
+    assert "各校设置表" not in checked.stderr

@@ -404,6 +404,8 @@ def say_what_was_read(
     skipped, the columns not known (see ``read``; ``checked``: lbc validate)."""
     _pairs_notes(files, cfg, roster, pairs_matter)
     note_one_name_two_workspaces(table.file for table in roster.children)
+    if not checked:  # lbc validate's findings say each row (TRM001, QTA001, WST001)
+        note_unused_settings(roster)
     for file, (title, school) in roster.unlike_title.items():
         note_unlike_title(file, title, school)
     for told in roster.namesakes:
@@ -509,6 +511,25 @@ def note_one_name_two_workspaces(files: Iterable[str]) -> None:
     """Say each school name that two schools' workspaces give (one_name_two_workspaces)."""
     for school, configs in one_name_two_workspaces(files):
         note(t("note.one_name_two_workspaces", school=school, configs=as_list(configs)))
+
+
+def note_unused_settings(roster: Roster) -> None:
+    """Say the rows of a merged roster's sheets of each school's own settings (各校学期,
+    各校要求, 各校关注) that lbc cannot use, the first in full and how many: those schools
+    are judged by the run's lbc.toml in their place, which would otherwise go unsaid but
+    by lbc validate."""
+    if not (roster.term_problems or roster.watch_weights):
+        return
+    from lbc.checks.engine import check_term_sheets
+
+    found = check_term_sheets(roster)
+    if found:
+        first = found[0]
+        codes = as_list(dict.fromkeys(f.code for f in found))
+        where = {"file": first.file, "sheet": first.sheet, "row": first.row}
+        note(
+            t("note.settings_unused", **where, message=first.message, count=len(found), codes=codes)
+        )
 
 
 def _resolved(paths: Iterable[Path]) -> set[Path]:
