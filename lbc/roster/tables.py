@@ -634,8 +634,9 @@ class Roster:
         name, never printed), since a workbook with its roster and its records is one
         school's; "" (no known school) for a file of records alone."""
         holding = {table.file for table in self.children}
+        grades = grade_files(holding)
         return {
-            name: school or (FILE_SCHOOL + name if name in holding else "")
+            name: school or (FILE_SCHOOL + grades.get(name, name) if name in holding else "")
             for name, school in self.file_schools().items()
         }
 
@@ -657,8 +658,9 @@ class Roster:
         if not says and len({school_folder(table.file) for table in self.children}) < 2:
             return declared
         holding = {table.file for table in self.children}
+        grades = grade_files(holding)
         out = {
-            name: school or (FILE_SCHOOL + name if name in holding else "")
+            name: school or (FILE_SCHOOL + grades.get(name, name) if name in holding else "")
             for name, school in declared.items()
         }
 
@@ -706,18 +708,40 @@ class Roster:
 def file_names(files: list[str]) -> dict[str, str]:
     """The school a file that declares none goes by: its name; where files of the run share
     one (each school's 花名册.xlsx in a folder of its own), its folder's name, else its path
-    without the suffix, so that two schools' files are never read as one school."""
-    paths = [Path(name) for name in files]
+    without the suffix, so that two schools' files are never read as one school. A file of
+    a school's roster kept a grade or a class a file (grade_files) goes by its school's
+    folder: 青山小学/三年级.xlsx and 青山小学/五年级.xlsx are 青山小学, not two schools."""
+    grades = grade_files(files)
+    own = [name for name in files if name not in grades]
+    paths = [Path(name) for name in own]
     stems = Counter(p.stem for p in paths)
     folders = Counter(p.parent.name for p in paths if stems[p.stem] > 1)
-    return {
+    out = {
         name: p.stem
         if stems[p.stem] == 1
         else p.parent.name
         if p.parent.name and folders[p.parent.name] == 1
         else str(p.with_suffix(""))
-        for name, p in zip(files, paths, strict=True)
+        for name, p in zip(own, paths, strict=True)
     }
+    for name in grades:
+        folder = school_folder(name)
+        out[name] = folder.name or folder.resolve().name or str(folder)
+    return {name: out[name] for name in files}
+
+
+def grade_files(files: Iterable[str]) -> dict[str, str]:
+    """Each file of a school's roster kept a grade or a class a file (三年级.xlsx) or a
+    folder (三年级/花名册.xlsx), with the first such file of its school's folder
+    (school_folder), which stands for them all where a file's school is told by its file:
+    they are one school's, their children paired with its teachers and counted as one."""
+    out: dict[str, str] = {}
+    first: dict[Path, str] = {}
+    for name in sorted(files):
+        folder = school_folder(name)
+        if folder != Path(name).parent or _names_a_grade(Path(name).stem):
+            out[name] = first.setdefault(folder, name)
+    return out
 
 
 def school_folder(file: str) -> Path:

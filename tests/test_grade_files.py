@@ -1,0 +1,87 @@
+"""A school's roster kept a grade a file (青山小学/三年级.xlsx, 青山小学/五年级.xlsx) or a
+grade a folder (青山小学/三年级/花名册.xlsx), with nothing saying the school: one school to
+every command over a county's folder, named by its folder, its children paired with its
+teachers. Through the real CLI on real workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from test_pair import C32, C51, kid, teacher
+
+from conftest import run, table, write_xlsx
+
+
+def county(tmp_path: Path, grades_as_folders: bool = False) -> Path:
+    """县/青山小学: a roster a grade (三年级 with 张雨涵 paired to 王芳 and 李明轩, 五年级 with
+    王梓萱 paired to 李强) and an untitled teachers list; 县/白鹤小学: a titled roster and
+    teachers list."""
+    school = tmp_path / "县" / "青山小学"
+    grades = {
+        "三年级": [kid(1, 帮扶教师="王芳"), kid(2)],
+        "五年级": [kid(3, C51, 帮扶教师="李强")],
+    }
+    for grade, kids in grades.items():
+        path = school / grade / "花名册.xlsx" if grades_as_folders else school / f"{grade}.xlsx"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_xlsx(path, {"花名册": table(kids)})
+    write_xlsx(school / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    other = tmp_path / "县" / "白鹤小学"
+    other.mkdir()
+    title = [["白鹤小学留守儿童花名册"]]
+    write_xlsx(other / "花名册.xlsx", {"花名册": [*title, *table([kid(4), kid(5, C51)])]})
+    write_xlsx(other / "教师.xlsx", {"教师": table([teacher("赵敏", C32)])})
+    return tmp_path / "县"
+
+
+def test_a_school_kept_a_grade_a_file_is_one_school_to_pair(tmp_path: Path) -> None:
+    """lbc pair took 三年级.xlsx and 五年级.xlsx for two schools of their own and the
+    teachers list for no one's (无法确定): 青山小学's pairs in force were dropped (原帮扶教师
+    “王芳”不在教师名单中) and its children left unpaired (本校没有可结对的在岗教师)."""
+    county(tmp_path)
+    result = run("pair", "县", "--format", "json", cwd=tmp_path)
+    assert result.stderr == ""
+    doc = result.json()
+    assert sorted((p["child"], p["teacher"], p["kept"]) for p in doc["pairs"]) == [
+        ("刘浩然", "赵敏", False),
+        ("张雨涵", "王芳", True),
+        ("李明轩", "王芳", False),
+        ("王梓萱", "李强", True),
+        ("陈思彤", "赵敏", False),
+    ]
+    assert doc["unpaired"] == []
+
+
+def test_a_school_kept_a_grade_a_file_is_counted_as_one(tmp_path: Path) -> None:
+    """validate and the summary counted 三年级 and 五年级 as schools of their own."""
+    county(tmp_path)
+    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
+    assert [(s["school"], s["children"]) for s in doc["summary"]["schools"]] == [
+        ("白鹤小学", 2),
+        ("青山小学", 3),
+    ]
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert "青山小学：3 名儿童，0 个错误，0 个警告" in out
+    assert "三年级：" not in out
+    summary = run("summary", "县", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    schools = summary.json()["schools"]
+    assert [(s["name"], s["children"], s["paired"]) for s in schools] == [
+        ("白鹤小学", 2, 0),
+        ("青山小学", 3, 2),
+    ]
+
+
+def test_a_school_kept_a_grade_a_folder_is_merged_as_one(tmp_path: Path) -> None:
+    """lbc merge wrote 三年级 and 四年级 in the 学校 column, and left the teachers list's
+    学校 cells empty (its folder's children of two schools)."""
+    county(tmp_path, grades_as_folders=True)
+    result = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "无法确定" not in result.stdout + result.stderr
+    book = load_workbook(tmp_path / "全县.xlsx")
+    for sheet, theirs in (("留守儿童花名册", (2, 3)), ("教师名单", (1, 2))):
+        rows = book[sheet].iter_rows(values_only=True)
+        at = next(rows).index("学校")
+        schools = [row[at] for row in rows]
+        assert sorted(schools) == ["白鹤小学"] * theirs[0] + ["青山小学"] * theirs[1]
