@@ -85,3 +85,30 @@ def test_a_school_kept_a_grade_a_folder_is_merged_as_one(tmp_path: Path) -> None
         at = next(rows).index("学校")
         schools = [row[at] for row in rows]
         assert sorted(schools) == ["白鹤小学"] * theirs[0] + ["青山小学"] * theirs[1]
+
+
+def test_a_schools_untitled_files_are_named_by_its_folder(tmp_path: Path) -> None:
+    """Each school's folder with an untitled 花名册.xlsx and 教师.xlsx (县/A, 县/B), or a
+    名单.xlsx of its own (县/C): every command named the schools 县/A/花名册 and 县/B/花名册
+    (the two 教师.xlsx counted A twice), and 名单; a file named with its school and its list
+    (白鹤小学花名册.xlsx) was the school 白鹤小学花名册."""
+    root = tmp_path / "县"
+    for n, school in enumerate("AB", start=1):
+        (root / school).mkdir(parents=True)
+        write_xlsx(root / school / "花名册.xlsx", {"花名册": table([kid(n)])})
+        write_xlsx(root / school / "教师.xlsx", {"教师": table([teacher("王芳", C32)])})
+    (root / "C").mkdir()
+    write_xlsx(root / "C" / "名单.xlsx", {"花名册": table([kid(3)])})
+    write_xlsx(root / "白鹤小学花名册.xlsx", {"花名册": table([kid(4)])})
+    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
+    assert [(s["school"], s["children"]) for s in doc["summary"]["schools"]] == [
+        ("A", 1),
+        ("B", 1),
+        ("C", 1),
+        ("白鹤小学", 1),
+    ]
+    doc = run("pair", "县", "--format", "json", cwd=tmp_path).json()
+    assert sorted((p["child"], p["teacher"]) for p in doc["pairs"]) == [
+        ("张雨涵", "王芳（A）"),
+        ("李明轩", "王芳（B）"),
+    ]

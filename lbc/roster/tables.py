@@ -706,23 +706,29 @@ class Roster:
 
 
 def file_names(files: list[str]) -> dict[str, str]:
-    """The school a file that declares none goes by: its name; where files of the run share
-    one (each school's 花名册.xlsx in a folder of its own), its folder's name, else its path
-    without the suffix, so that two schools' files are never read as one school. A file of
-    a school's roster kept a grade or a class a file (grade_files) goes by its school's
-    folder: 青山小学/三年级.xlsx and 青山小学/五年级.xlsx are 青山小学, not two schools."""
+    """The school a file that declares none goes by: the school its name names (青山小学.xlsx,
+    青山小学花名册.xlsx: ``titled``); where files of the run share one, or its name names
+    only a list (each school's 花名册.xlsx or 名单.xlsx in a folder of its own), its folder's
+    name, else its path without the suffix, so that two schools' files are never read as
+    one school. A file of a school's roster kept a grade or a class a file (grade_files)
+    goes by its school's folder: 青山小学/三年级.xlsx and 青山小学/五年级.xlsx are 青山小学,
+    not two schools."""
     grades = grade_files(files)
     own = [name for name in files if name not in grades]
     paths = [Path(name) for name in own]
-    stems = Counter(p.stem for p in paths)
-    folders = Counter(p.parent.name for p in paths if stems[p.stem] > 1)
+    named = [titled(p.stem) for p in paths]
+    stems = Counter(named)
+    # Each folder once (a school's 花名册.xlsx beside its 教师.xlsx): by name, two folders
+    # of one name (二片区/青山小学, 三片区/青山小学) tell no school apart.
+    shared = {p.parent for p, n in zip(paths, named, strict=True) if not n or stems[n] > 1}
+    folders = Counter(folder.name for folder in shared)
     out = {
-        name: p.stem
-        if stems[p.stem] == 1
+        name: n
+        if n and stems[n] == 1
         else p.parent.name
         if p.parent.name and folders[p.parent.name] == 1
         else str(p.with_suffix(""))
-        for name, p in zip(own, paths, strict=True)
+        for name, p, n in zip(own, paths, named, strict=True)
     }
     for name in grades:
         folder = school_folder(name)
@@ -731,17 +737,31 @@ def file_names(files: list[str]) -> dict[str, str]:
 
 
 def grade_files(files: Iterable[str]) -> dict[str, str]:
-    """Each file of a school's roster kept a grade or a class a file (三年级.xlsx) or a
-    folder (三年级/花名册.xlsx), with the first such file of its school's folder
-    (school_folder), which stands for them all where a file's school is told by its file:
-    they are one school's, their children paired with its teachers and counted as one."""
+    """Each file of a school's roster kept a grade or a class a file (三年级.xlsx,
+    三年级花名册.xlsx) or a folder (三年级/花名册.xlsx), with the first such file of its
+    school's folder (school_folder), which stands for them all where a file's school is
+    told by its file: they are one school's, their children paired with its teachers and
+    counted as one."""
     out: dict[str, str] = {}
     first: dict[Path, str] = {}
     for name in sorted(files):
         folder = school_folder(name)
-        if folder != Path(name).parent or _names_a_grade(Path(name).stem):
+        if folder != Path(name).parent or _names_a_grade(titled(Path(name).stem)):
             out[name] = first.setdefault(folder, name)
     return out
+
+
+# What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
+# the 学籍 export's 学生基本信息, 结对名单 …).
+_TITLE_CUT = re.compile(
+    r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守儿童.*$|花名册.*$|名册.*$|学生.*$|(?:帮扶|结对)?名单.*$"
+)
+
+
+def titled(text: str) -> str:
+    """The school a title or a file's name names (青山镇中心小学留守儿童花名册 → 青山镇中心小学),
+    else "" (花名册, 2024年留守儿童名单: a list's name alone)."""
+    return nz.school(_TITLE_CUT.sub("", text).strip(" ：:-—·")) or ""
 
 
 def school_folder(file: str) -> Path:

@@ -39,6 +39,7 @@ from lbc.roster.tables import (
     column_letter,
     file_names,
     load_roster,
+    titled,
 )
 from lbc.workspace.config import (
     QUOTA_MAX,
@@ -52,12 +53,6 @@ from lbc.workspace.config import (
     watch_over,
 )
 from lbc.workspace.terms import schools_term_dates
-
-# What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
-# the 学籍 export's 学生基本信息, 结对名单 …).
-_TITLE_CUT = re.compile(
-    r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守儿童.*$|花名册.*$|名册.*$|学生.*$|(?:帮扶|结对)?名单.*$"
-)
 
 # A school's settings of its own lbc.toml (Quotas, WatchSettings).
 S = TypeVar("S")
@@ -648,16 +643,10 @@ def titled_school(path: Path, roster: Roster) -> str:
     for table in sheets:
         if table.file != str(path):
             continue
-        name = _titled(table.title)
+        name = titled(table.title)
         if name:
             return qualified(name, path)
     return ""
-
-
-def _titled(text: str) -> str:
-    """The school a title or a file's name names (青山镇中心小学留守儿童花名册 → 青山镇中心小学),
-    else ""."""
-    return nz.school(_TITLE_CUT.sub("", text).strip(" ：:-—·")) or ""
 
 
 # The names every township's school may go by (a 学校 cell of 中心小学 in 城关镇's roster and
@@ -681,7 +670,7 @@ def qualified(name: str, path: Path, title: str = "") -> str:
     if name not in GENERIC_SCHOOLS:
         return name
     here = path.resolve()
-    for said in (_titled(title), _titled(here.stem), *(nz.school(p.name) for p in here.parents)):
+    for said in (titled(title), titled(here.stem), *(nz.school(p.name) for p in here.parents)):
         place = _GENERIC_END.sub("", said or "")  # 城关镇中心校: 城关镇's
         if _TOWNSHIP.search(place):
             return place + name
