@@ -409,3 +409,28 @@ def test_a_column_one_school_lacks_leaves_the_others_archives_complete(tmp_path:
     assert docs[1] == docs[0]
     assert [(r.exit_code, r.stdout) for r in said[1:]] == [(said[0].exit_code, said[0].stdout)] * 2
     assert "有 2 名儿童的档案缺项或有误" in said[0].stdout
+
+
+def test_each_schools_archives_complete_agree_with_the_total(tmp_path: Path) -> None:
+    """The same county, 青山小学 without a 健康状况 column: the summary said 2 of 4 archives
+    complete in all, while its table per school gave 青山小学 2 of 2 (建档率 100.0%), the
+    missing column counted in the total alone. Each school's now adds up to the total,
+    over the folder and the merged workbook."""
+    root = tmp_path / "县"
+    for name, rows in (("青山小学", (1, 2)), ("白鹤小学", (3, 4))):
+        (root / name).mkdir(parents=True)
+        keep = [k for k, h in enumerate(CHILD_HEADER) if h != "健康状况" or name == "白鹤小学"]
+        cells = [[CHILD_HEADER[k] for k in keep]]
+        cells += [[child_row(n)[k] for k in keep] for n in rows]
+        write_xlsx(root / name / "花名册.xlsx", {"花名册": [[f"{name}留守儿童花名册"], *cells]})
+    run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    for source in ("县", "全县.xlsx"):
+        summary = ("summary", "--term", "2024-autumn", source)
+        doc = run(*summary, "--format", "json", cwd=tmp_path).json()
+        assert [(s["name"], s["complete"], s["complete_rate"]) for s in doc["schools"]] == [
+            ("白鹤小学", 2, 1.0),
+            ("青山小学", 0, 0.0),
+        ], source
+        assert doc["archive"]["complete"] == 2
+        text = run(*summary, cwd=tmp_path).stdout
+        assert "| 青山小学 | 2 | 0.0% | 0.0% |" in text, source

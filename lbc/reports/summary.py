@@ -313,6 +313,7 @@ def build_context(
     need = _each_childs_quotas(kids, own_quotas, quotas)
     asked = _children_asked(kids, quotas, own_quotas)
     classes = _Classes(roster, kids)
+    complete_archives = _complete_archives(kids, findings, roster)
     context: dict[str, Any] = {
         "school": school,
         "term": {
@@ -341,7 +342,7 @@ def build_context(
             ],
         },
         "children": _children_section(kids, classes),
-        "archive": _archive_section(kids, findings, roster),
+        "archive": _archive_section(kids, findings, complete_archives),
         "pairing": _pairing_section(kids, classes, asked, roster),
         "records": _records_section(
             kids,
@@ -362,7 +363,7 @@ def build_context(
     }
     if previous is not None:
         context["pairing"]["kept"] = _kept(previous, roster, kids)
-    context["schools"] = _schools_section(kids, classes, findings)
+    context["schools"] = _schools_section(kids, classes, complete_archives)
     if context["schools"]:  # several schools: the county's own table too
         context["county_table"] = _county_table(roster, kids, as_of)
     gaps = _gaps(context, sum(map(asked, kids.in_post.active)))
@@ -517,16 +518,17 @@ def _guardian_kind(relation: object, entrusted: object, care: object) -> str:
     return "无委托监护人" if entrusted == "否" else "未登记"
 
 
-def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dict[str, Any]:
+def _complete_archives(kids: Kids, findings: list[Finding], roster: Roster) -> list[bool]:
+    """Whether each child's archive is complete (建档): no error finding on its row other
+    than a missing contact, and no required column missing from its sheet. One reckoning
+    for the summary's total and its table per school, which must agree."""
     where = set(kids.where)
     incomplete: set[tuple[str, str | None, int | None]] = set()
     whole_sheet: set[tuple[str, str]] = set()
     children_sheets = {(tb.file, tb.sheet) for tb in roster.children} | {
         (tb.file, None) for tb in roster.children
     }
-    by_code: Counter[str] = Counter()
     for f in findings:
-        by_code[f.code] += 1
         if f.severity != "error":
             continue
         # Reported once per file, naming its first sheet without the column: every children
@@ -551,7 +553,14 @@ def _archive_section(kids: Kids, findings: list[Finding], roster: Roster) -> dic
         key = (f.file, f.sheet, f.row)
         if key in where and f.rule.kind is not RuleKind.CONTACT:
             incomplete.add(key)
-    complete = sum(1 for w in kids.where if w[:2] not in whole_sheet and w not in incomplete)
+    return [w[:2] not in whole_sheet and w not in incomplete for w in kids.where]
+
+
+def _archive_section(
+    kids: Kids, findings: list[Finding], complete_archives: list[bool]
+) -> dict[str, Any]:
+    by_code = Counter(f.code for f in findings)
+    complete = sum(complete_archives)
     gaps = [contact_gaps(table, usable_only=True) for table, _ in kids.rows]
     contacts = sum(
         i not in gap for (_, rows), gap in zip(kids.rows, gaps, strict=True) for i in rows
@@ -766,24 +775,19 @@ def _watch_section(
 
 
 def _schools_section(
-    kids: Kids, classes: _Classes, findings: list[Finding]
+    kids: Kids, classes: _Classes, complete_archives: list[bool]
 ) -> list[dict[str, Any]] | None:
     """Children, pairs and complete archives per school, for a folder or a county's merged
     roster; None when it is one school."""
     schools = classes.schools
     if len(set(schools)) < 2:
         return None
-    wrong = {
-        (f.file, f.sheet, f.row)
-        for f in findings
-        if f.severity == "error" and f.rule.kind is not RuleKind.CONTACT
-    }
     out: dict[str, dict[str, Any]] = {}
     for k, name in enumerate(schools):
         entry = out.setdefault(name, {"name": name, "children": 0, "paired": 0, "complete": 0})
         entry["children"] += 1
         entry["paired"] += bool(kids.teachers[k])
-        entry["complete"] += kids.where[k] not in wrong
+        entry["complete"] += complete_archives[k]
     for entry in out.values():
         entry["coverage"] = rate(entry["paired"], entry["children"])
         entry["complete_rate"] = rate(entry["complete"], entry["children"])
