@@ -160,6 +160,16 @@ def watch_list(
     return WatchFacts(roster, previous).on(as_of, settings)
 
 
+def watch_scores(
+    roster: Roster, settings: WatchSettings, as_of: dt.date
+) -> list[tuple[Table, int, int]]:
+    """The children on the list ``as_of`` (``watch_list``), in roster order, as (table, row,
+    score): what pairing weighs them by, drawn without wording a reason."""
+    facts = WatchFacts(roster)
+    children = facts.children
+    return [(*children[k], score) for k, score in facts.scores(as_of, settings).items()]
+
+
 def unlike(mine: WatchSettings, run: WatchSettings) -> dict[str, object]:
     """Where a school's own watch settings (``watch_by_file``) differ from the run's: its
     threshold, guardian_age, and the weights (by code) it gives otherwise."""
@@ -295,33 +305,26 @@ class WatchFacts:
         its own lbc.toml's [watch] over them (Roster.watch). The criteria ``without`` are
         left out for every school. Only the guardian's age (WCH004, WCH006) and the days
         without contact (WCH013) depend on the day."""
-        weight, own, own_weight = self._weights(settings, without)
-        # A county's schools of their own [watch]: their threshold and guardian age.
-        thresholds = {file: mine.threshold for file, mine in own.items()}
-        ages = {file: mine.guardian_age for file, mine in own.items()}
-        aged = self._aged(as_of, settings.guardian_age, ages)
-        contact = any(w["WCH013"] > 0 for w in [weight, *own_weight.values()])
-        silent = self._silent(as_of, settings) if contact else {}
         # Many children share a reason word for word (no support teacher, a guardian of 72):
         # each distinct one is worded and weighed once, and shared (a Reason is frozen).
         made: dict[tuple[object, ...], Reason | None] = {}
 
-        def weighed(table: Table, found: Found) -> Reason | None:
+        def weighed(table: Table, found: Found, weight: dict[str, int]) -> Reason | None:
             rule, key, params = found
             at = (table, rule.code, key, *params.values())
             if at not in made:
-                w = own_weight.get(table.origin, weight)[rule.code]
+                w = weight[rule.code]
                 made[at] = (
                     Reason(rule, key, table.letter(key), rule.said(**params), w) if w > 0 else None
                 )
             return made[at]
 
-        def elsewhere(k: int, found: Found) -> Reason | None:
-            """A reason read from a row repeating child ``k``'s ID number, pointing at it."""
+        def elsewhere(k: int, found: Found, weight: dict[str, int]) -> Reason | None:
+            """A reason read from a row repeating child ``k``'s ID number, pointing at it
+            (weighed by the child's school, whose kept row it is)."""
             rule, key, params = found
             table, i = self._from[(k, rule.code)]
-            # Weighed by the child's school, whose kept row it is.
-            w = own_weight.get(self.children[k][0].origin, weight)[rule.code]
+            w = weight[rule.code]
             if w <= 0:
                 return None
             where = {"sheet": table.sheet_at(i), "row": table.rows[i]}
@@ -329,23 +332,20 @@ class WatchFacts:
             return Reason(rule, key, table.letter(key), text, w, (table, i))
 
         out: list[Watched] = []
-        threshold, repeated = settings.threshold, self._from
-        for k in sorted({*self._found, *aged, *silent, *self._changed}):
+        repeated = self._from
+        for k, found, weight, limit in self._weighing(as_of, settings, without):
             table, i = self.children[k]
-            limit = thresholds.get(table.origin, threshold) if thresholds else threshold
-            found = [
-                *self._found.get(k, ()),
-                *aged.get(k, ()),
-                *silent.get(k, ()),
-                *self._changed.get(k, ()),
-            ]
             if not repeated:  # nearly every roster: no reason read from another row
-                reasons = [r for f in found if (r := weighed(table, f)) is not None]
+                reasons = [r for f in found if (r := weighed(table, f, weight)) is not None]
             else:
                 reasons = [
                     r
                     for f in found
-                    if (r := elsewhere(k, f) if (k, f[0].code) in repeated else weighed(table, f))
+                    if (
+                        r := elsewhere(k, f, weight)
+                        if (k, f[0].code) in repeated
+                        else weighed(table, f, weight)
+                    )
                     is not None
                 ]
             if len(reasons) == 1:  # most children listed: one reason, nothing to order
@@ -356,6 +356,51 @@ class WatchFacts:
                 reasons.sort(key=lambda r: (-r.weight, r.rule.code))
                 out.append(Watched(table, i, reasons))
         return out
+
+    def scores(self, as_of: dt.date, settings: WatchSettings) -> dict[int, int]:
+        """The children on the list ``as_of`` (as ``on`` lists them), by their place in
+        ``children``, each with its score (Watched.score): what pairing needs, with no
+        reason worded, weighed one by one or sorted (a county's 100,000 children)."""
+        out: dict[int, int] = {}
+        for k, found, weight, limit in self._weighing(as_of, settings):
+            if len(found) == 1:  # most children with a reason: one
+                score = weight[found[0][0].code]
+                if score > 0 and score >= limit:
+                    out[k] = score
+                continue
+            weights = [w for f in found if (w := weight[f[0].code]) > 0]
+            if weights and (score := sum(weights)) >= limit:
+                out[k] = score
+        return out
+
+    def _weighing(
+        self, as_of: dt.date, settings: WatchSettings, without: tuple[str, ...] = ()
+    ) -> Iterator[tuple[int, list[Found], dict[str, int], int]]:
+        """Each child with a reason ``as_of`` (its place in ``children``), in roster order:
+        its reasons found, the weights of its school (the run's ``settings``, or in a county's
+        folder its school's own [watch] over them, Roster.watch; ``without`` weighing 0) and
+        its school's threshold. A reason read from a row repeating the child is weighed by
+        the child's school, whose kept row it is."""
+        weight, own, own_weight = self._weights(settings, without)
+        # A county's schools of their own [watch]: their threshold and guardian age.
+        thresholds = {file: mine.threshold for file, mine in own.items()}
+        ages = {file: mine.guardian_age for file, mine in own.items()}
+        aged = self._aged(as_of, settings.guardian_age, ages)
+        contact = any(w["WCH013"] > 0 for w in [weight, *own_weight.values()])
+        silent = self._silent(as_of, settings) if contact else {}
+        threshold = settings.threshold
+        for k in sorted({*self._found, *aged, *silent, *self._changed}):
+            found = [
+                *self._found.get(k, ()),
+                *aged.get(k, ()),
+                *silent.get(k, ()),
+                *self._changed.get(k, ()),
+            ]
+            if not own:  # nearly every run: the run's settings for every child
+                yield k, found, weight, threshold
+                continue
+            origin = self.children[k][0].origin
+            yield k, found, own_weight.get(origin, weight), thresholds.get(origin, threshold)
 
     def _aged(
         self, as_of: dt.date, limit: int, own: dict[str, int] | None = None

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from lbc.checks.watch import watch_list
+from lbc.checks.watch import watch_scores
 from lbc.errors import LbcError
 from lbc.messages import said, t
 from lbc.pairing import solver as matching
@@ -186,7 +186,7 @@ def _watched(roster: Roster, watch: WatchSettings, as_of: dt.date) -> dict[tuple
     ``roster.children``, its row's place in that table), with its score: what a forked
     child sends back (Background)."""
     at = {id(table): k for k, table in enumerate(roster.children)}
-    return {(at[id(w.table)], w.i): w.score for w in watch_list(roster, watch, as_of)}
+    return {(at[id(table)], i): score for table, i, score in watch_scores(roster, watch, as_of)}
 
 
 def _children(
