@@ -7,6 +7,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -131,3 +132,34 @@ def test_a_document_holding_itself_is_refused_as_json_dumps_refuses_it() -> None
     for document in (once, twice, {"rows": [row]}):
         with pytest.raises(ValueError, match="Circular reference detected"):
             to_json(document)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DOCUMENTS)
+def test_the_bytes_are_the_text_in_utf8_or_none(document: object) -> None:
+    """What orjson writes whole goes out as its bytes (json_bytes): the text to_json makes,
+    in UTF-8; anything else is left to to_json (None)."""
+    data = formats.json_bytes(document)
+    assert data is None or data == to_json(document).encode("utf-8")
+
+
+def test_lbc_pair_writes_its_json_as_bytes_of_json_dumps_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """lbc pair's document goes to a UTF-8 stdout as orjson's bytes, never made text first
+    (a county's pairs are 24 MB), and is what json.dumps writes, byte for byte."""
+    from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+    from lbc.commands import common
+
+    def never(document: object) -> str:
+        raise AssertionError("written as text")
+
+    staff = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"]
+    sheets = {"花名册": [CHILD_HEADER, child_row(1), child_row(2)], "教师": [TEACHER_HEADER, staff]}
+    write_xlsx(tmp_path / "r.xlsx", sheets)
+    monkeypatch.setattr(common, "to_json", never)
+    result = run("pair", "r.xlsx", "--max-per-teacher", "1", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 1, result.stderr  # one child unpaired
+    doc = json.loads(result.stdout)
+    assert [(p["child"], p["teacher"]) for p in doc["pairs"]] == [("张雨涵", "王芳")]
+    assert result.stdout == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -3,6 +3,7 @@ one way a result is printed (``emit``)."""
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import dataclasses
 import datetime as dt
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 from lbc import __version__
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import as_list, h, long_date, os_reason, t
-from lbc.output.formats import FORMATS, to_csv, to_json
+from lbc.output.formats import FORMATS, json_bytes, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading
 from lbc.roster.fields import guess_field
@@ -267,12 +268,26 @@ def emit(
         if versioned:
             assert isinstance(body, dict)
             body = {"lbc": __version__, **body}
-        typer.echo(to_json(body), nl=False)
+        data = json_bytes(body) if _takes_utf8(sys.stdout) else None
+        typer.echo(to_json(body) if data is None else data, nl=False)
     elif fmt == "csv":
         headers = None if json_keys else [t(f"csv.col.{c}") for c in columns]
         typer.echo(to_csv(rows(), columns, headers, bom), nl=False)
     else:
         table()
+
+
+def _takes_utf8(stream: object) -> bool:
+    """Whether bytes written under ``stream`` come out as its text would: a stream of UTF-8
+    text, with a binary one beneath it, that leaves line breaks as they are (not Windows'
+    text mode, which writes each as CR LF)."""
+    encoding = getattr(stream, "encoding", None)
+    if os.name != "posix" or not hasattr(stream, "buffer") or not isinstance(encoding, str):
+        return False
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
 
 
 def spreadsheets(paths: list[Path]) -> list[Path]:

@@ -136,18 +136,32 @@ def _orjson(
     (a lone surrogate, an integer past 64 bits), which the standard encoder then writes.
     ``ended``: with a line break after it, added by orjson (a county's text is not copied
     again for it)."""
-    if float in kinds:
+    if float in kinds or (data := _orjson_bytes(value, ended)) is None:
         return None
+    text = data.decode()
+    # Indented to where ``value`` starts; a value's own line breaks are written as \n,
+    # so every line break here is the layout's.
+    return text if newline == "\n" else text.replace("\n", newline)
+
+
+def _orjson_bytes(value: list[Any] | dict[str, Any], ended: bool) -> bytes | None:
+    """``value`` as indented JSON in UTF-8 by orjson (_orjson), None where it refuses it."""
     import orjson  # only where a command writes JSON
 
     try:
         option = orjson.OPT_INDENT_2 | (orjson.OPT_APPEND_NEWLINE if ended else 0)
-        text = orjson.dumps(value, option=option).decode()
+        return orjson.dumps(value, option=option)
     except orjson.JSONEncodeError:
         return None
-    # Indented to where ``value`` starts; a value's own line breaks are written as \n,
-    # so every line break here is the layout's.
-    return text if newline == "\n" else text.replace("\n", newline)
+
+
+def json_bytes(document: object) -> bytes | None:
+    """``to_json``'s text in UTF-8 where orjson writes the document whole (_orjson_writes):
+    its bytes as they come, not made text and encoded back (a county's pairs are 24 MB: a
+    tenth of a second); None where it does not, and ``to_json`` writes it."""
+    if not isinstance(document, dict | list) or not _orjson_writes(document):
+        return None
+    return _orjson_bytes(document, True)
 
 
 _INDENT = "  "
