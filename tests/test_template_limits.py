@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import _thread
+import os
+import signal
+import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -45,11 +50,13 @@ def test_output_beyond_the_limit_stops_the_render(samples: Path, monkeypatch) ->
     )
 
 
+LOOPS = "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
+
+
 def test_a_loop_that_prints_nothing_is_stopped_in_time(samples: Path, monkeypatch) -> None:
     monkeypatch.setattr("lbc.documents.templating.TIME_LIMIT", 1.0)
-    loops = "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
     started = time.monotonic()
-    code, err = summary_with(samples, loops)
+    code, err = summary_with(samples, LOOPS)
     assert time.monotonic() - started < 10
     assert (code, err) == (
         2,
@@ -58,6 +65,91 @@ def test_a_loop_that_prints_nothing_is_stopped_in_time(samples: Path, monkeypatc
     )
     assert summary_with(samples, "# 总结\n")[0] == 0  # the timer of a quick render never fires
     time.sleep(1.5)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX process started with SIGINT ignored")
+def test_the_time_limit_holds_where_ctrl_c_is_ignored(samples: Path) -> None:
+    """A script's ``lbc summary … &`` starts with SIGINT ignored, where an interrupt of the
+    main thread does nothing: the render still stops at the limit (1 s here)."""
+    (samples / "模板.md").write_text(LOOPS, encoding="utf-8")
+    code = (
+        "import lbc.documents.templating as t; t.TIME_LIMIT = 1.0; from lbc.cli import main; main()"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LBC_")}
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, "summary", "--term", "2024-autumn", "--template", "模板.md"],
+        cwd=samples, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN), start_new_session=True,
+    )  # fmt: skip
+    try:
+        err = child.communicate(timeout=30)[1].decode("utf-8")
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)  # lbc and the command it forked
+        child.communicate()
+        pytest.fail("the render ran on past its time limit")
+    assert (child.returncode, err) == (
+        2,
+        "lbc: 错误：模板 模板.md 第 - 行出错：运行超过 1 秒，已停止（是否有过大的循环？）\n",
+    )
+
+
+def test_a_lost_interrupt_is_made_again(samples: Path, monkeypatch) -> None:
+    """An interrupt can be lost (one landing in a finaliser is): the timer interrupts again
+    until the render stops, and SIGINT's handler is as it was once it has."""
+    monkeypatch.setattr("lbc.documents.templating.TIME_LIMIT", 1.0)
+    interrupt = _thread.interrupt_main
+    calls: list[float] = []
+
+    def first_lost() -> None:
+        calls.append(time.monotonic())
+        if len(calls) > 1:
+            interrupt()
+
+    monkeypatch.setattr(_thread, "interrupt_main", first_lost)
+    backstop = threading.Timer(20, interrupt)  # else a failure runs for hours
+    backstop.start()
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        started = time.monotonic()
+        code, err = summary_with(samples, LOOPS)
+        assert time.monotonic() - started < 10
+    finally:
+        backstop.cancel()
+    assert (code, err) == (
+        2,
+        f"lbc: 错误：模板 {samples / '模板.md'} 第 - 行出错："
+        "运行超过 1 秒，已停止（是否有过大的循环？）\n",
+    )
+    assert len(calls) >= 2
+    assert signal.getsignal(signal.SIGINT) is handler
+
+
+def test_an_interrupt_made_as_a_render_ends_does_not_escape(monkeypatch) -> None:
+    """The timer's interrupt made just as the render ends (held back here until it has)
+    is dropped: the render's result stands, and no Ctrl-C comes out of it later."""
+    from lbc.documents.templating import TemplateLimitError, bounded
+
+    monkeypatch.setattr("lbc.documents.templating.TIME_LIMIT", 0.1)
+    interrupt = _thread.interrupt_main
+    ended = threading.Event()
+
+    def once_it_has_ended() -> None:
+        ended.wait(5)
+        interrupt()
+
+    monkeypatch.setattr(_thread, "interrupt_main", once_it_has_ended)
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        try:
+            with bounded():
+                time.sleep(0.5)  # past the limit
+                ended.set()
+        except TemplateLimitError:
+            pass  # the interrupt landed in the render after all: it had run past the limit
+        time.sleep(0.5)  # where a late interrupt would land
+    except KeyboardInterrupt:
+        pytest.fail("the time limit's interrupt came out of the render")
+    assert signal.getsignal(signal.SIGINT) is handler
 
 
 @pytest.mark.parametrize(

@@ -27,13 +27,16 @@ import contextlib
 import functools
 import inspect
 import re
+import signal
 import string
+import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
@@ -49,6 +52,7 @@ TEMPLATES = resources.files("lbc.documents") / "templates"
 
 TIME_LIMIT = 20.0  # seconds; lbc's own summary renders in well under one
 OUTPUT_LIMIT = 20 * 1024 * 1024  # characters; a term's summary is some tens of thousands
+REPEAT = 0.25  # seconds between the time limit's interrupts, until the render stops
 POWER_LIMIT = 10_000  # largest exponent of an integer ``**``
 # Memory a compile and render may add to the process, where it can be capped: a string of
 # OUTPUT_LIMIT characters takes up to 80 MB, and a few of them live at once.
@@ -61,6 +65,10 @@ class TemplateLimitError(TemplateError):
 
 def _too_big() -> TemplateLimitError:
     return TemplateLimitError(t("err.template_too_big", mb=_mb()))
+
+
+def _too_slow() -> TemplateLimitError:
+    return TemplateLimitError(t("err.template_too_slow", seconds=f"{TIME_LIMIT:g}"))
 
 
 def _checked(value: Any) -> Any:
@@ -257,51 +265,129 @@ def _mb() -> int:
     return OUTPUT_LIMIT // (1024 * 1024)
 
 
-@contextlib.contextmanager
-def time_limit() -> Iterator[None]:
-    """Stop what runs inside after TIME_LIMIT seconds with a TemplateLimitError.
+class _TimeUp(KeyboardInterrupt):
+    """The time limit's interrupt, told apart from a real Ctrl-C (a KeyboardInterrupt, so
+    that ``except Exception`` in a template's way does not catch it)."""
+
+
+class _Clock:
+    """The time limit of one render on the main thread.
 
     A loop that prints nothing (nested ``range(99999)``) never returns to lbc's code, so a
-    timer interrupts the main thread the way Ctrl-C does (on Windows too); the interrupt
-    it caused is told apart from a real Ctrl-C by ``fired``. Off the main thread there is
-    nothing to interrupt: only the output checks of ``render`` apply there."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    lock = threading.Lock()
-    state = {"done": False, "fired": False}
+    timer interrupts the main thread the way Ctrl-C does (on Windows too). One interrupt is
+    not enough: ``_thread.interrupt_main`` does nothing while SIGINT is ignored (a script's
+    ``lbc … &``, ``trap '' INT``) or left to the system, and an interrupt landing in a
+    finaliser is lost. So SIGINT has lbc's own handler while the render runs, and the timer
+    interrupts again every REPEAT seconds until the render ends. The handler raises only
+    in the render's own code: a late interrupt, or one landing in ``bounded``'s setting up
+    and tidying, is dropped; a real Ctrl-C goes where SIGINT went before."""
 
-    def stop() -> None:
-        with lock:
-            if not state["done"]:
-                state["fired"] = True
+    def __init__(self, body: FrameType) -> None:
+        self.body: FrameType | None = body  # the frame that runs the render
+        self.lock = threading.Lock()
+        self.wake = threading.Event()
+        self.fired = False
+        self.done = False
+        self.previous: Any = None
+        self.running = False
+
+    def start(self) -> None:
+        """Off the main thread there is nothing to interrupt, nor where SIGINT's handler
+        is not Python's to set: only the output checks of ``render`` apply there."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        previous = signal.getsignal(signal.SIGINT)
+        if previous is None:  # set outside Python: it could not be put back
+            return
+        try:
+            signal.signal(signal.SIGINT, self._interrupted)
+        except (ValueError, OSError):
+            return
+        try:
+            threading.Thread(target=self._watch, name="lbc-template-clock", daemon=True).start()
+        except RuntimeError:  # no thread to be had: as off the main thread
+            signal.signal(signal.SIGINT, previous)
+            return
+        self.previous = previous
+        self.running = True
+
+    def _watch(self) -> None:
+        wait = TIME_LIMIT
+        while not self.wake.wait(wait):
+            with self.lock:  # never after stop() has begun
+                if self.done:
+                    return
+                self.fired = True
                 _thread.interrupt_main()
+            wait = REPEAT
 
-    timer = threading.Timer(TIME_LIMIT, stop)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    except KeyboardInterrupt as exc:
-        if not state["fired"]:
-            raise
-        raise TemplateLimitError(t("err.template_too_slow", seconds=f"{TIME_LIMIT:g}")) from exc
-    finally:
-        with lock:
-            state["done"] = True
-            timer.cancel()
+    def _interrupted(self, signum: int, frame: FrameType | None) -> None:
+        if self.fired:
+            if not self.done and self._in_render(frame):
+                raise _TimeUp
+            return
+        previous = self.previous  # a real Ctrl-C
+        if callable(previous):
+            previous(signum, frame)
+        elif previous != signal.SIG_IGN:
+            raise KeyboardInterrupt
+
+    def _in_render(self, frame: FrameType | None) -> bool:
+        while frame is not None:
+            if frame is self.body:
+                return True
+            if frame.f_back is self.body and frame.f_code in _SETTING_UP:
+                return False
+            frame = frame.f_back
+        return False
+
+    def stop(self) -> None:
+        """The timer fires no more; an interrupt it made just before is handled now, by
+        the handler that drops it, and SIGINT's handler is put back."""
+        self.body = None
+        if not self.running:
+            return
+        self.running = False
+        with self.lock:
+            self.done = True
+        self.wake.set()
+        _settle()
+        signal.signal(signal.SIGINT, self.previous)
 
 
-@contextlib.contextmanager
-def bounded() -> Iterator[None]:
+def _settle() -> None:
+    """Nothing: calling Python code runs the signal handlers pending on this thread."""
+
+
+class bounded:
     """Compile and render under the time limit and, where the platform can cap it, with
     at most RENDER_MEMORY more memory; running out of it is the output-size error (a
-    constant expression is evaluated while compiling, so compiling counts too)."""
-    try:
-        with time_limit(), memory_headroom(RENDER_MEMORY):
-            yield
-    except MemoryError:
-        raise _too_big() from None
+    constant expression is evaluated while compiling, so compiling counts too).
+
+    Whatever runs in the ``with`` block is the render, in the frame that entered it."""
+
+    def __enter__(self) -> None:
+        self._memory = memory_headroom(RENDER_MEMORY)
+        self._memory.__enter__()
+        self._clock = _Clock(sys._getframe(1))
+        self._clock.start()
+
+    def __exit__(self, kind: Any, exc: BaseException | None, tb: Any) -> bool:
+        clock, self._clock = self._clock, None
+        clock.stop()
+        try:
+            self._memory.__exit__(kind, exc, tb)
+        except MemoryError:
+            raise _too_big() from None
+        if isinstance(exc, _TimeUp):
+            raise _too_slow() from exc
+        if isinstance(exc, MemoryError):
+            raise _too_big() from None
+        return False
+
+
+# Where an interrupt is not the render's: bounded's own setting up and tidying.
+_SETTING_UP = frozenset({bounded.__enter__.__code__, bounded.__exit__.__code__})
 
 
 def environment(autoescape: bool = False) -> SandboxedEnvironment:
@@ -345,7 +431,7 @@ def render(name: str, text: str, context: dict[str, Any], autoescape: bool = Fal
                 if size > OUTPUT_LIMIT:
                     raise _too_big()
                 if time.monotonic() - started > TIME_LIMIT:  # off the main thread
-                    raise TemplateLimitError(t("err.template_too_slow", seconds=f"{TIME_LIMIT:g}"))
+                    raise _too_slow()
                 parts.append(chunk)
             return "".join(parts)
     except TemplateSyntaxError as exc:
