@@ -746,3 +746,73 @@ def test_record_sheets_handed_back_unfilled_are_listed_as_they_are_counted(
     shown = run("merge", root, "--out", tmp_path / "全县2.xlsx").stdout
     assert "合并的各校名册（1 所学校，3 个文件）" in shown
     assert all(Path(sheet).name in shown for sheet in sheets)
+
+
+def test_a_school_whose_roster_holds_nobody_is_said_so_from_the_merged_workbook_too(
+    tmp_path: Path,
+) -> None:
+    """乙小学's roster is headers only (its teachers list beside it), and so is 丁小学's,
+    alone in its file: lbc validate says REQ002 for each under its own file and sheet, and
+    counts it under its school, over the folder, from the merged workbook (its 来源文件
+    column taken out too) and from the Parquet file alike (a merged file lists its schools
+    in merge's order). The merged workbook's hidden 来源列 says which sheets had no row."""
+    root = tmp_path / "县"
+    for school in ("甲", "乙", "丁"):
+        (root / school).mkdir(parents=True)
+    write_xlsx(
+        root / "甲" / "甲小学.xlsx",
+        {"花名册": [["甲小学留守儿童花名册"], CHILD_HEADER, child_row(1)]},
+    )
+    write_xlsx(
+        root / "乙" / "乙小学.xlsx",
+        {
+            "花名册": [["乙小学留守儿童花名册"], CHILD_HEADER],
+            "教师": [["姓名", "联系电话", "在岗"], ["王芳", "13800001111", "是"]],
+        },
+    )
+    write_xlsx(root / "丁" / "丁小学.xlsx", {"花名册": [["丁小学留守儿童花名册"], CHILD_HEADER]})
+    for out in ("全县.xlsx", "全县.parquet"):
+        assert run("merge", "县", "--out", out, cwd=tmp_path).exit_code == 1
+    # A county that took the 来源文件 column out: each school's rows told apart by 学校.
+    book = load_workbook(tmp_path / "全县.xlsx")
+    assert book["留守儿童花名册"]["B1"].value == "来源文件"
+    book["留守儿童花名册"].delete_cols(2)
+    book.save(tmp_path / "删去来源文件.xlsx")
+    said = []
+    for given in ("县", "全县.xlsx", "全县.parquet", "删去来源文件.xlsx"):
+        result = run("validate", given, "--format", "json", cwd=tmp_path)
+        assert result.exit_code == 1, (given, result.stderr)
+        doc = result.json()
+        said.append(
+            (
+                sorted((f["code"], f["file"], f["sheet"], f["row"]) for f in doc["findings"]),
+                doc["summary"]["by_code"],
+                sorted(
+                    (s["school"], s["children"], s["errors"]) for s in doc["summary"]["schools"]
+                ),
+            )
+        )
+    assert (
+        said
+        == [
+            (
+                [
+                    ("REQ002", "县/丁/丁小学.xlsx", "花名册", None),
+                    ("REQ002", "县/乙/乙小学.xlsx", "花名册", None),
+                ],
+                {"REQ002": 2},
+                [("丁小学", 0, 1), ("乙小学", 0, 1), ("甲小学", 1, 0)],
+            )
+        ]
+        * 4
+    )
+    text = run("validate", "全县.xlsx", cwd=tmp_path).stdout
+    assert text == run("validate", "县", cwd=tmp_path).stdout
+    assert "县/乙/乙小学.xlsx · 花名册" in text and "县/丁/丁小学.xlsx · 花名册" in text
+    assert "  整表   REQ002   错误          儿童表里一名儿童也没有       " in text.splitlines()
+    assert text.splitlines()[-4:] == [
+        "甲小学：1 名儿童，0 个错误，0 个警告",
+        "丁小学：0 名儿童，1 个错误，0 个警告",
+        "乙小学：0 名儿童，1 个错误，0 个警告",
+        "共检查 1 名儿童、1 名教师、0 条帮扶记录：2 个错误，0 个警告",
+    ]

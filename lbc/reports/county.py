@@ -44,6 +44,7 @@ from lbc.roster.pairs import STATED_KEY, PairsJoined
 from lbc.roster.people import NAMESAKE_KEY, shown_name
 from lbc.roster.tables import (
     COLUMNS_HEADER,
+    COLUMNS_ROWS,
     COLUMNS_SHEET,
     FILE_SCHOOL,
     QUOTA_LABELS,
@@ -105,8 +106,8 @@ class SchoolPart:
     widths: dict[Kind, list[int]] = field(default_factory=dict)  # from its first rows
     arrow: dict[Kind, list[bytes]] = field(default_factory=dict)  # for a Parquet merge
     layouts: dict[str, Any] = field(default_factory=dict)  # each source sheet's columns
-    # The same for the merged workbook's hidden COLUMNS_SHEET: kind, file, sheet, keys.
-    source_columns: list[list[str]] = field(default_factory=list)
+    # The same for the merged workbook's hidden COLUMNS_SHEET: kind, file, sheet, keys, rows.
+    source_columns: list[list[Any]] = field(default_factory=list)
     # The children still on the books: (ID, school, sheet, row), the school the row's own.
     ids: list[tuple[str, str, str, int]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -878,16 +879,17 @@ def school_terms_sheet(rows: list[list[Any]]) -> Sheet:
     return SCHOOL_TERMS_SHEET, head, column_widths(head, rows), [rows_xml(rows)]
 
 
-def source_columns(tables: Iterable[Table]) -> list[list[str]]:
+def source_columns(tables: Iterable[Table]) -> list[list[Any]]:
     """The rows of a merged workbook's COLUMNS_SHEET for ``tables``: each source sheet's
-    kind, file and sheet, and the canonical keys of the columns it had."""
-    return list(
-        {
-            (x.kind.value, x.file, sheet): [x.kind.value, x.file, sheet, ",".join(x.columns)]
-            for x in tables
-            for sheet in dict.fromkeys(x.row_sheets or [x.sheet])
-        }.values()
-    )
+    kind, file and sheet, the canonical keys of the columns it had, and how many rows."""
+    out: dict[tuple[str, str, str], list[Any]] = {}
+    for x in tables:
+        for sheet in dict.fromkeys(x.row_sheets or [x.sheet]):
+            rows = len(x) if x.row_sheets is None else x.row_sheets.count(sheet)
+            key = (x.kind.value, x.file, sheet)
+            before = out[key][4] if key in out else 0
+            out[key] = [x.kind.value, x.file, sheet, ",".join(x.columns), before + rows]
+    return list(out.values())
 
 
 def columns_sheet(rows: list[list[str]]) -> Sheet:
@@ -895,7 +897,8 @@ def columns_sheet(rows: list[list[str]]) -> Sheet:
     columns each school's sheet had (lbc.roster.tables.by_source reads it back)."""
     from lbc.output.sheet_style import column_widths
 
-    return COLUMNS_SHEET, COLUMNS_HEADER, column_widths(COLUMNS_HEADER, rows), [rows_xml(rows)]
+    head = (*COLUMNS_HEADER, COLUMNS_ROWS)
+    return COLUMNS_SHEET, head, column_widths(head, rows), [rows_xml(rows)]
 
 
 def merged_batches(parts: Iterable[SchoolPart], seen: list[SchoolPart]) -> Iterator[bytes]:

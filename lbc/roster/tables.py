@@ -2057,6 +2057,7 @@ def load_roster(
             continue
         roster.skipped += [(name, s.name) for s in sheets if s.table is None and s.filled]
         had = {k: v for s in sheets if s.source_columns for k, v in s.source_columns.items()}
+        empty = {k for s in sheets if s.empty_sources for k in s.empty_sources}
         joined = join_numbered_sheets(tables)
         # Each school's own settings (各校要求, 各校学期) go by its rows' 学校 where one
         # 来源文件 is several schools' (a merged roster's, merged again).
@@ -2064,6 +2065,10 @@ def load_roster(
         pieces = [piece for table in joined for piece in by_source(table, had, by_school)]
         for piece in pieces:
             _by_kind(roster, piece.kind).append(piece)
+        for table, school in empty_sources(joined, pieces, had, empty):
+            roster.children.append(table)
+            if school:
+                roster.declared.setdefault(table.file, school)
         origins = {piece.origin for piece in pieces}
         roster.term_sheets += [
             (name, s.name, *s.school_terms, origins) for s in sheets if s.school_terms
@@ -2170,6 +2175,10 @@ SOURCE_LABELS = ("来源文件", "来源工作表")
 # Parquet file's metadata keeps it.
 COLUMNS_SHEET = "来源列"
 COLUMNS_HEADER = ("表", "来源文件", "来源工作表", "列")
+# And how many rows each had (a workbook merged before it said so has no such column): a
+# children sheet of none is read back as a table of no rows (empty_sources), as the
+# school's own file is.
+COLUMNS_ROWS = "行数"
 SourceColumns = dict[tuple[str, str, str], frozenset[str]]
 # The sheet lbc merge adds to a merged workbook when a school's lbc.toml sets its own term
 # dates ([terms]): a row per school and term, shown, so that every command reading the
@@ -2385,6 +2394,49 @@ def by_source(
     return out
 
 
+def empty_sources(
+    tables: list[Table], pieces: list[Table], had: SourceColumns, empty: set[tuple[str, str, str]]
+) -> list[tuple[Table, str]]:
+    """A table of no rows for each school's children sheet a merged workbook's COLUMNS_SHEET
+    says had none (``empty``; a school's roster of headers only) and none of the merged
+    rows came from: read back, it holds nobody, as the school's own file does, and lbc
+    validate says so (REQ002) under that file and sheet, as from the Parquet file
+    (parquet.empty_children). Each with the columns that sheet had (``had``), as the merged
+    sheet (of ``tables``) places them, and with its file's school where the rows of its file
+    (``pieces``) say one."""
+    if not empty:
+        return []
+    merged = next((x for x in tables if x.kind is Kind.CHILDREN and x.sources is not None), None)
+    if merged is None:
+        return []
+    read = {x.sources[0] for x in pieces if x.kind is Kind.CHILDREN and x.sources}
+    out = []
+    for (kind, file, sheet), keys in had.items():
+        if (kind, file, sheet) not in empty or kind != Kind.CHILDREN.value or (file, sheet) in read:
+            continue
+        columns = {k: col for k, col in merged.columns.items() if k in keys or k == "school"}
+        table = Table(
+            kind=Kind.CHILDREN,
+            file=file,
+            sheet=sheet,
+            header_rows=merged.header_rows,
+            columns=columns,
+            unknown=[],
+            rows=[],
+            raw={k: [] for k in columns},
+            kind_from=merged.kind_from,
+        )
+        schools = {
+            cell
+            for x in pieces
+            if x.sources and x.sources[0][0] == file and x.has("school")
+            for cell in x.values["school"]
+            if cell
+        }
+        out.append((table, schools.pop() if len(schools) == 1 else ""))
+    return out
+
+
 def _by_school(
     groups: list[tuple[tuple[str, str], list[int], str]], cells: list[Any]
 ) -> list[tuple[tuple[str, str], list[int], str]]:
@@ -2462,6 +2514,7 @@ class SheetRead:
     filled: bool
     table: Table | None
     source_columns: SourceColumns | None = None  # a merged workbook's COLUMNS_SHEET
+    empty_sources: set[tuple[str, str, str]] | None = None  # and the sheets it says had no row
     # A merged workbook's sheet of a school's own settings (SETTINGS_SHEETS, by ``name``):
     # its first column (0-based) and its rows below the header, each with its Excel row.
     school_terms: tuple[int, list[tuple[int, list[Any]]]] | None = None
@@ -2481,6 +2534,21 @@ def school_terms_rows(sheet: RawSheet) -> tuple[int, list[tuple[int, list[Any]]]
         for n, row in enumerate(rows[1:], start=2)
         if any(_cell_text(c).strip() for c in row[:width])
     ]
+
+
+def empty_sources_said(rows: list[list[Any]]) -> set[tuple[str, str, str]]:
+    """The source sheets a merged workbook's COLUMNS_SHEET says had no row (COLUMNS_ROWS 0);
+    none where it does not say (a workbook merged before it did)."""
+    width = len(COLUMNS_HEADER)
+    if len(rows[0]) <= width or _cell_text(rows[0][width]) != COLUMNS_ROWS:
+        return set()
+    return {
+        (kind, file, sheet)
+        for kind, file, sheet, _, count in (
+            [_cell_text(c) for c in [*row, "", "", "", "", ""][: width + 1]] for row in rows[1:]
+        )
+        if count == "0"
+    }
 
 
 def source_columns(rows: list[list[Any]]) -> SourceColumns | None:
@@ -2511,7 +2579,7 @@ class SheetReader:
 
     def __call__(self, sheet: RawSheet) -> SheetRead:
         if sheet.name == COLUMNS_SHEET and (had := source_columns(sheet.rows)) is not None:
-            return SheetRead(sheet.name, False, None, had)
+            return SheetRead(sheet.name, False, None, had, empty_sources_said(sheet.rows))
         if sheet.name in SETTINGS_SHEETS and (rows := school_terms_rows(sheet)) is not None:
             return SheetRead(sheet.name, False, None, school_terms=rows)
         return self.made(

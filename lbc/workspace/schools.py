@@ -739,6 +739,12 @@ def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
     is one file of a larger run (``lbc merge`` reads each file alone)."""
     names = names or file_names(roster.files)
     by_file = {name: roster.declared.get(name) or names[name] for name in roster.files}
+    # A merged roster's school sheet of no rows (tables.empty_sources) is of its file's
+    # school, as a Parquet file's is: the one its file's rows say, else its file's name.
+    unread = list(dict.fromkeys(x.file for x in roster.children if x.file not in by_file))
+    if unread:
+        named = file_names(unread)
+        by_file.update((name, roster.declared.get(name) or named[name]) for name in unread)
     by_row: dict[tuple[str, str, int], str] = {}
     for table in roster.tables():
         schools = table.values.get("school")
