@@ -652,6 +652,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "lbc 结对名单自己写出的列，供人查看，读结对时不需要",
         "a column lbc's own pairs workbook writes for people to read; not needed to read the pairs",
     ),
+    "columns.why.teacher_phone": (
+        "lbc 不读这一列：帮扶教师的电话取自教师名单的“联系电话”列",
+        "not read here: a support teacher's phone is read from the teachers list's 联系电话 column",
+    ),
+    "columns.why.own_elsewhere": (
+        "lbc 不读这一列（lbc 的结对名单也有这一列，只供人查看）",
+        "not read (lbc's pairs workbook has a column of this name too, only for people to read)",
+    ),
     "columns.why.repeat": (
         "与前面的列是同一字段，只读前面那一列",
         "the same field as an earlier column; only the earlier one is read",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from test_forms import XJ_HEADER, flat, write_printed_form, xj_rows
 
-from conftest import run, write_xlsx
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
 
 
 def test_printed_registration_form_explained(tmp_path: Path) -> None:
@@ -131,4 +131,34 @@ def test_columns_as_csv(tmp_path: Path) -> None:
         f"{path},Sheet1,D,班级,D1,班级 (class),",
         f"{path},Sheet1,E,是否留守儿童,E1,留守类型 (left_behind_type),"
         "代码按 0=非留守、1=单亲留守、2=双亲留守读",
+    ]
+
+
+def test_a_rosters_own_teacher_phone_column_is_said_to_be_not_read_there(tmp_path: Path) -> None:
+    """A school's roster with its own 教师电话 beside 帮扶教师 (or a 重点帮扶原因): lbc reads
+    neither there, and says so, not that lbc's pairs workbook wrote them."""
+    header = [*CHILD_HEADER, "帮扶教师", "教师电话", "重点帮扶原因"]
+    path = tmp_path / "花名册.xlsx"
+    write_xlsx(path, {"花名册": [header, [*child_row(1), "王芳", "13800001111", "父母均外出"]]})
+    result = run("columns", path, "--format", "json")
+    (entry,) = result.json()["files"]
+    (sheet,) = entry["sheets"]
+    assert [(c["column"], c["header"], c["why"]) for c in sheet["ignored"]] == [
+        ("A", "序号", "numbering"),
+        ("P", "教师电话", "teacher_phone"),
+        ("Q", "重点帮扶原因", "own_elsewhere"),
+    ]
+    shown = run("columns", path).stdout.splitlines()
+    assert [line.rstrip() for line in shown if "教师电话" in line or "重点帮扶原因" in line] == [
+        "  P    教师电话       P1           （未读）                         "
+        "lbc 不读这一列：帮扶教师的电话取自教师名单的“联系电话”列",
+        "  Q    重点帮扶原因   Q1           （未读）                         "
+        "lbc 不读这一列（lbc 的结对名单也有这一列，只供人查看）",
+    ]
+    english = run("--lang", "en", "columns", path, "--format", "csv").stdout.splitlines()
+    assert [line for line in english if "教师电话" in line or "重点帮扶原因" in line] == [
+        f"{path},花名册,P,教师电话,P1,(not read),"
+        "not read here: a support teacher's phone is read from the teachers list's 联系电话 column",
+        f'{path},花名册,Q,重点帮扶原因,Q1,(not read),"not read '
+        "(lbc's pairs workbook has a column of this name too, only for people to read)\"",
     ]

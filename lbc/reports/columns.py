@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from lbc.messages import t
-from lbc.roster.fields import Kind, field, guess_field
-from lbc.roster.tables import Roster, Table, whole_sheets
+from lbc.roster.fields import TEACHER_PHONE_HEADER, Kind, field, guess_field
+from lbc.roster.tables import IGNORED_OWN, Roster, Table, whole_sheets
 
 
 def _cells(table: Table, letter: str, group: str, lower: bool) -> list[str]:
@@ -21,6 +21,16 @@ def _cells(table: Table, letter: str, group: str, lower: bool) -> list[str]:
     first, last = table.header_rows[0], table.header_rows[-1]
     own = f"{letter}{last if lower else first}"
     return [f"{letter}{first}", own] if group else [own]
+
+
+def _why(table: Table, header: str, why: str) -> str:
+    """Why a column was read past, as true of its sheet: a header of lbc's own pairs
+    workbook is that workbook's column only on a pairs list; on any other sheet it is a
+    school's own column that lbc does not read there (a 教师电话 beside 帮扶教师: a teacher's
+    phone is read from the teachers list)."""
+    if why != IGNORED_OWN or table.is_pairs:
+        return why
+    return "teacher_phone" if TEACHER_PHONE_HEADER in header else "own_elsewhere"
 
 
 def describe_table(table: Table) -> dict[str, Any]:
@@ -53,7 +63,7 @@ def describe_table(table: Table) -> dict[str, Any]:
             "column": letter,
             "header": header,
             "header_cells": _cells(table, letter, "", lower),
-            "why": why,
+            "why": _why(table, header, why),
             "guess": guess.key
             if why == "unknown" and (guess := guess_field(table.kind, header))
             else None,

@@ -361,8 +361,10 @@ FORM_HEADERS = frozenset(
 )
 
 # Columns lbc's own pairs workbook (lbc.documents.pairs_book) writes for people to read and
-# nothing reads back: recognised as lbc's own, so `lbc columns` asks nothing about them.
-OWN_HEADERS = frozenset({"重点帮扶原因", "教师电话", "是否延续"})
+# nothing reads back: recognised as lbc's own, so `lbc columns` asks nothing about them. A
+# school's roster may have one of its own (a 教师电话 beside 帮扶教师): not read there either.
+TEACHER_PHONE_HEADER = "教师电话"
+OWN_HEADERS = frozenset({"重点帮扶原因", TEACHER_PHONE_HEADER, "是否延续"})
 
 # The yes/no columns that add a category to ``categories``.
 CATEGORY_COLUMNS: dict[str, str] = {
