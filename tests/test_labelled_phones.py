@@ -622,3 +622,38 @@ def test_a_parents_number_is_not_the_guardians_when_that_parent_is_away(tmp_path
         ("13812345678", "13912345678"),
     ]
     assert guardian_phones(path, cards) == ["＿＿＿＿＿＿", "＿＿＿＿＿＿"]
+
+
+def test_a_parent_at_home_by_the_work_places_is_the_guardian_of_a_one_parent_child(
+    tmp_path: Path,
+) -> None:
+    """单亲留守 (the 学籍 export's word: one parent away, unsaid which) is read as the parent
+    whose 务工地点 places them away; 母：… in 监护人电话 of a guardian of blank 与儿童关系 is
+    then the guardian's where the mother is the one at home, as it is of a row saying
+    父亲外出, and no PHN002; where the mother is the one away (单亲留守儿童, 母亲 in 浙江)
+    it stays hers. The 留守类型 cell alone, which says neither parent, made it the mother's."""
+    unknown = {"监护人姓名": None, "与儿童关系": None, "母亲电话": None}
+    kids = [
+        kid(1, kind="单亲留守", **unknown, 监护人电话="母：13912345001"),
+        kid(2, kind="父亲外出", **unknown, 监护人电话="母：13912345002"),
+        kid(3, kind="单亲留守儿童", **unknown, 监护人电话="母：13912345003"),
+    ]
+    places = [("广东省广州市", "在家"), ("广东省广州市", "在家"), ("在家", "浙江省杭州市")]
+    for row, (father, mother) in zip(kids, places, strict=True):
+        row["父亲务工地点"], row["母亲务工地点"] = father, mother
+    kids[2]["父亲电话"] = None
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert [f for f in found(path) if f[0].startswith(("PHN", "CON", "VAL"))] == [
+        ("CON004", 4, "N", "guardian_phone", "母亲外出，监护人和另一方家长都没有电话"),
+        (
+            "PHN002",
+            4,
+            "N",
+            "guardian_phone",
+            "“监护人电话”里的号码标着“母”，不是监护人的，没有当作监护人的电话",
+        ),
+    ]
+    cards = tmp_path / "c.html"
+    assert guardian_phones(path, cards) == ["13912345001", "13912345002", "＿＿＿＿＿＿"]
+    page = cards.read_text(encoding="utf-8")
+    assert re.findall(r"留守类型：([^　<]*)", page) == ["父亲外出", "父亲外出", "母亲外出"]

@@ -246,9 +246,14 @@ class Columns(dict[str, list[Any]]):
         """Whether the child of row ``i``'s guardian is the one a phone label names (爷爷:
         a guardian whose 与儿童关系 is 祖父 or 祖父母; 父: 父亲, or the father's name), by
         nz.names_guardian; its cells read alone, as only the few rows of a number labelled
-        as another's are asked."""
+        as another's are asked, or as their column was read where it is: the 留守类型 is
+        the one lbc.roster.tables.complete read (_read_left_behind: a 单亲留守 is the
+        parent whose 务工地点 places them away), which the cell alone does not say."""
 
         def cell(key: str) -> Any:
+            read = dict.get(self, key)
+            if read is not None:
+                return read[i]
             raw = self._raw.get(key)
             return None if raw is None else NORMALISERS[self._kind][key][0](raw[i])
 
