@@ -220,3 +220,39 @@ def test_dues_last_line_in_english_parts_the_schools_limits_in_english(tmp_path:
     assert said in " ".join(english.split())  # the terminal wraps it at a space
     chinese = run("due", root, "--as-of", "2024-10-15").stdout.splitlines()[-1]
     assert "超过 30 天（青山小学 14 天；白鹤小学 20 天）" in chinese
+
+
+def test_an_export_of_a_merged_roster_with_settings_describes_each_sheet_once(
+    tmp_path: Path,
+) -> None:
+    """A merged roster carrying a school's own quotas (各校要求), exported to Parquet, is
+    read a table per school, each going by its own; validate's JSON listed each sheet once
+    per school (留守儿童花名册 2 rows twice, not 4 rows once) and lbc columns described it
+    twice. Both now describe each sheet once, as of the merged workbook itself, while each
+    school is still judged by its own quotas."""
+    root = county(tmp_path, "[quotas]\nmax_days_without_contact = 14\n")
+    paths = readings(tmp_path, root)
+    sheets = []
+    for name in ("merged", "ex2.parquet"):
+        doc = run("validate", paths[name], "--format", "json").json()
+        sheets.append(
+            [(f["file"], s["sheet"], s["rows"]) for f in doc["files"] for s in f["sheets"]]
+        )
+    merged = str(paths["merged"])
+    assert (
+        sheets[0]
+        == sheets[1]
+        == [
+            (merged, "留守儿童花名册", 4),
+            (merged, "教师名单", 2),
+            (merged, "帮扶记录", 4),
+        ]
+    )
+    said = run("columns", paths["ex2.parquet"]).stdout
+    assert [line for line in said.splitlines() if "”：" in line] == [
+        f"{merged} 的“留守儿童花名册”：留守儿童花名册，表头在第 1 行，4 行数据",
+        f"{merged} 的“教师名单”：教师名单，表头在第 1 行，2 行数据",
+        f"{merged} 的“帮扶记录”：帮扶记录，表头在第 1 行，4 行数据",
+    ]
+    line = run("due", paths["ex2.parquet"], "--as-of", "2024-10-15").stdout.splitlines()[-1]
+    assert "超过 30 天（青山小学 14 天）" in line

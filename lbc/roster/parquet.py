@@ -368,6 +368,9 @@ def tables_from_columns(
                     args = (str(file), str(sheet_name), rows_of, columns, rows, layout, shown)
                     table = _table(kind, *args, mine)
                     table.own_school = nz.school(school) or school
+                    # Pieces of one source sheet, as by_source makes them of a merged
+                    # workbook's: described as the one sheet they are (whole_sheets).
+                    table.sources = [(str(file), str(sheet_name))] * len(rows_of)
                     out.append((table, school))
                 continue
         table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout, shown, mine)
