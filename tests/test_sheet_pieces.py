@@ -17,7 +17,7 @@ from openpyxl import Workbook
 
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
 from lbc.roster import reading, sheet_pieces
-from lbc.roster.tables import SheetReader
+from lbc.roster.tables import SheetReader, build_table
 
 SHEET = "xl/worksheets/sheet1.xml"
 
@@ -216,3 +216,41 @@ def test_rows_numbered_out_of_order_across_pieces_are_refused(
         f"lbc: 错误：{path} 已损坏或不是真正的 Excel 文件"
         "（工作表中后面的行编号比前面的小，行的顺序颠倒）\n"
     )
+
+
+_CELL = st.one_of(
+    st.just(""), st.sampled_from(["张伟", "女", "三年级(2)班", "是"]), st.floats(0, 9)
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    cells=st.lists(st.lists(_CELL, min_size=2, max_size=len(CHILD_HEADER) + 3), max_size=12),
+    ragged=st.booleans(),
+)
+def test_a_table_reads_a_cell_past_its_rows_end_as_an_empty_one(
+    cells: list[list[Any]], ragged: bool
+) -> None:
+    """Rows shorter than the header (a later piece of a merged roster is as wide as its
+    own filled columns), of one length or not, make the table the same rows padded with
+    empty cells make: the columns are taken from the rows in one pass where they are of
+    one length, cell by cell where not."""
+    width = len(CHILD_HEADER)
+    rows = [[f"张{i}", *row] for i, row in enumerate(cells)]
+    if not ragged:
+        length = min(map(len, rows), default=0)
+        rows = [row[:length] for row in rows]
+    grid = [CHILD_HEADER, *rows]
+    padded = [CHILD_HEADER, *([*row, *[None] * (width - len(row))] for row in rows)]
+    made = [
+        build_table("f.xlsx", reading.RawSheet("S", [list(r) for r in g]), None)
+        for g in (grid, padded)
+    ]
+    if made[0] is None or made[1] is None:
+        assert made[0] is made[1] is None
+        return
+    short, full = made
+    assert short.rows == full.rows
+    assert {k: [(v, type(v)) for v in c] for k, c in short.raw.items()} == {
+        k: [(v, type(v)) for v in c] for k, c in full.raw.items()
+    }

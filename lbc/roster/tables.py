@@ -1587,19 +1587,18 @@ class TableMaker:
                 ]
         table.rows += [sheet.row0 + at + i + 1 for i in data_idx]
         kept = [grid[i] for i in data_idx]
-        width = max(mapped) + 1
-        padded = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in kept]
+        cells = _Cells(kept, max(mapped) + 1, [c.index for c in header.columns.values()])
         for key, col in header.columns.items():
             if col.ticks:
-                column = [_ticked(r, col.ticks) for r in padded]
+                column: Sequence[Any] = [_ticked(r, col.ticks) for r in cells.padded()]
             else:
-                column = list(map(itemgetter(col.index), padded))
-            if self.shared is not None:
+                column = cells.column(col.index)
+            if self.shared is not None and column is not cells.blank:
                 column = self._shared(key, column)
             if table.raw[key]:
                 table.raw[key] += column
-            else:  # the first rows (a whole sheet's only ones): no copy
-                table.raw[key] = column
+            else:  # the first rows (a whole sheet's only ones)
+                table.raw[key] = column if column.__class__ is list else list(column)
         if table.sources is not None:
             # One object per source: a county's million rows name a few hundred.
             share = self.sources_seen.setdefault
@@ -1612,7 +1611,7 @@ class TableMaker:
         columns (性别, 班级, 学校, names …) repeat a few thousand texts."""
         self.shared = {}
 
-    def _shared(self, key: str, column: list[Any]) -> list[Any]:
+    def _shared(self, key: str, column: Sequence[Any]) -> Sequence[Any]:
         known = self.shared.get(key) if self.shared is not None else None
         if known is None:
             # Judged on the first rows: a column of IDs or phone numbers repeats nothing,
@@ -1633,6 +1632,43 @@ class TableMaker:
         self.shared = None
         complete(self.table)
         return self.table
+
+
+class _Cells:
+    """The cells of a sheet's kept ``rows`` column by column, a cell past a row's end
+    None (as if each row were padded to ``width``). Rows of one length (calamine's grid
+    is a rectangle) are turned into columns in one pass at C speed, unless they are much
+    wider than the columns ``wanted``: a row of a merged roster's later piece is 37 cells
+    under a header of 72, and padding each to 72 and picking each column a cell at a time
+    was a third of making the table."""
+
+    def __init__(self, rows: list[list[Any]], width: int, wanted: list[int]) -> None:
+        self.rows, self.width = rows, width
+        self.blank: tuple[None, ...] = (None,) * len(rows)
+        self.columns: list[tuple[Any, ...]] | None = None
+        self._padded: list[list[Any]] | None = None
+        length = len(rows[0]) if rows else 0
+        if (
+            rows
+            and length <= 3 * len(wanted)
+            and min(map(len, rows)) == length == max(map(len, rows))
+        ):
+            self.columns = list(zip(*rows, strict=True))
+
+    def column(self, j: int) -> Sequence[Any]:
+        """Column ``j``: a tuple, or ``blank`` when every row ends before it."""
+        if self.columns is not None:
+            return self.columns[j] if j < len(self.columns) else self.blank
+        return list(map(itemgetter(j), self.padded()))
+
+    def padded(self) -> list[list[Any]]:
+        """The rows, each at least ``width`` long."""
+        if self._padded is None:
+            width = self.width
+            self._padded = [
+                r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in self.rows
+            ]
+        return self._padded
 
 
 def _merged_sources(
