@@ -256,3 +256,46 @@ def test_an_export_of_a_merged_roster_with_settings_describes_each_sheet_once(
     ]
     line = run("due", paths["ex2.parquet"], "--as-of", "2024-10-15").stdout.splitlines()[-1]
     assert "超过 30 天（青山小学 14 天）" in line
+
+
+def test_a_watch_settings_row_naming_no_school_of_the_roster_is_said(tmp_path: Path) -> None:
+    """A row of 各校关注 naming a school the roster has not (白鹤小学校, a typo for 白鹤小学)
+    is of use to nobody: validate says so (WST001) at its 学校 cell, as it says such a row
+    of 各校要求 or 各校学期, in Chinese and in English; once a row: a weight of no criterion
+    at its setting, as a quota lbc does not know is said before its school; and watch
+    draws 白鹤小学 by the run's [watch] still."""
+    root = county(tmp_path, "[watch]\nthreshold = 6\n")
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    book = load_workbook(merged)
+    book["各校关注"].append(["白鹤小学校", "最低关注分", 2])
+    book["各校关注"].append(["白鹤小学校", "WCH099 权重", 1])
+    book.save(merged)
+    found = run("validate", merged, "--format", "json").json()["findings"]
+    said = "各校关注这一行没有用上：名册上没有学校“白鹤小学校”（与名册“学校”列的写法不一致）；"
+    said += "该校按所用 lbc.toml 的 [watch] 列出重点关注儿童"
+    assert [
+        (f["code"], f["sheet"], f["row"], f["column"], f["field"], f["value"], f["message"])
+        for f in found
+    ] == [
+        ("WST001", "各校关注", 3, "A", "school", "白鹤小学校", said),
+        (
+            "WST001",
+            "各校关注",
+            4,
+            "B",
+            "setting",
+            "WCH099 权重",
+            "各校关注这一行没有用上：“WCH099 权重”不是一项设置（应写作 最低关注分、高龄监护人年龄，"
+            "或 WCH001 权重 这样的重点关注条件权重，lbc rules 列出 WCH 开头的全部条件）；"
+            "该校按所用 lbc.toml 的 [watch] 列出重点关注儿童",
+        ),
+    ]
+    english = run("--lang", "en", "validate", merged, "--format", "json").json()["findings"]
+    assert english[0]["message"] == (
+        'this row of 各校关注 was not used: the roster has no school "白鹤小学校" (its 学校'
+        " column names none so); the school's watch list is drawn by the [watch] of the"
+        " lbc.toml in use"
+    )
+    doc = run("watch", merged, "--as-of", "2024-10-20", "--format", "json").json()
+    assert doc["summary"]["schools"] == [{"school": QS, "threshold": 6}]

@@ -230,7 +230,13 @@ def check_term_sheets(roster: Roster) -> list[Finding]:
         for file, row, column, text, code in roster.watch_weights
         if code not in criteria
     ]
-    both = [*roster.term_problems, *problems]
+    # A row is said once: a weight of no criterion at its setting, as a setting lbc does not
+    # know is, rather than at its school where it names none of the roster's too.
+    unknown = {(file, row) for file, _, row, *_ in problems}
+    sheets = [
+        p for p in roster.term_problems if p[1] != SCHOOL_WATCH_SHEET or (p[0], p[2]) not in unknown
+    ]
+    both = [*sheets, *problems]
     if problems:  # each sheet's rows in Excel order, as its other problems are
         first: dict[tuple[str, str], int] = {}
         for file, sheet, *_ in both:

@@ -222,8 +222,9 @@ def _watch_of_the_sheet(
     are ``origins``), as ``terms_of_the_sheet`` reads its sheets: each school's rows, by their
     学校 cells, are drawn onto the watch list by its own [watch] (Roster.watch, over the
     [watch] of the workspace the merged roster lies in, weight by weight), and a row that
-    gives none is kept to be said (WST001)."""
+    gives none is kept to be said (WST001), as a row naming no school of the roster is."""
     settings, problems, weights = schools_watch(rows)
+    problems = sorted(problems + _of_no_school(roster, rows, problems, origins))
     roster.term_problems += [
         (file, SCHOOL_WATCH_SHEET, row, column_letter(col0 + j + 1), WATCH_SHEET_FIELDS[j], v, why)
         for row, j, v, why in problems
