@@ -1817,6 +1817,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "merge.col.warnings": ("警告", "warnings"),
     "merge.col.id": ("身份证号", "ID number"),
     "merge.col.places": ("出现位置", "where"),
+    # A place of a duplicate ID number in merge's table: its school (or file), sheet and row.
+    "merge.place": ("{where} {sheet} 第{row}行", "{where} sheet '{sheet}' row {row}"),
     "merge.summary": (
         "共合并 {files} 个文件、{schools} 所学校：{children_line}，教师 {teachers} 名，帮扶记录 {records} 条；校验发现 {errors} 个错误、{warnings} 个警告；跨校或跨文件重复身份证号 {duplicates} 个，未能读取 {failed} 个文件",
         "{files} files, {schools} schools merged: {children_line}, {teachers} teachers, {records} records; {errors} errors, {warnings} warnings; {duplicates} IDs in more than one school or file, {failed} files unreadable",

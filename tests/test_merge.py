@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -152,6 +153,25 @@ def test_a_child_in_two_schools_is_a_finding(tmp_path: Path) -> None:
     assert dup["id_number"] == "511321********" + make_id(dt.date(2016, 5, 1), 102)[-4:]
     assert [(p["school"], p["row"]) for p in dup["places"]] == [(A, 2), (B, 2)]
     assert dup["message"] == (f"同一身份证号出现在多所学校（{A}、{B}）：重复统计，或有一处登记错误")
+
+
+def test_the_table_of_a_child_in_two_schools_says_each_place_in_the_users_language(
+    tmp_path: Path,
+) -> None:
+    """merge's terminal table of duplicate ID numbers gives each place in the run's
+    language, parted as its language parts groups: 第2行 and "；" in Chinese, "row 2" and
+    "; " in English (not 第2行 and "；" whatever the language)."""
+    root = tmp_path / "各校"
+    school(root / "a", A, [child_row(1)])
+    school(root / "b", B, [child_row(1, name="张雨涵")])  # the same ID
+    masked = "511321********" + make_id(dt.date(2016, 5, 1), 102)[-4:]
+    for lang, places in (
+        ("zh", f"{A} 花名册 第2行；{B} 花名册 第2行"),
+        ("en", f"{A} sheet '花名册' row 2; {B} sheet '花名册' row 2"),
+    ):
+        out = run("--lang", lang, "merge", root, "--out", tmp_path / "c.xlsx").stdout
+        (line,) = [line for line in out.splitlines() if masked in line]
+        assert re.split(r"\s{3,}", line.strip()) == [masked, places], lang
 
 
 def test_a_child_who_moved_school_is_no_finding_once_marked(tmp_path: Path) -> None:

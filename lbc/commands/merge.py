@@ -14,7 +14,7 @@ from lbc.checks.engine import across_schools
 from lbc.checks.registry import R
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
-from lbc.messages import as_list, h, t
+from lbc.messages import as_groups, as_list, h, t
 from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
@@ -270,8 +270,11 @@ def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Priv
         for d in doc["duplicates"]:
             # Places of one school (DUP001) are told apart by their files.
             where = "school" if d["code"] == R.DUP003.code else "file"
-            places = "；".join(f"{p[where]} {p['sheet']} 第{p['row']}行" for p in d["places"])
-            cells.append((d["id_number"], places))
+            places = (
+                t("merge.place", where=p[where], sheet=p["sheet"], row=p["row"])
+                for p in d["places"]
+            )
+            cells.append((d["id_number"], as_groups(places)))
         title = t("merge.duplicates", count=len(doubles))
         common.show_table(
             console, rich_table([t("merge.col.id"), t("merge.col.places")], cells, title=title)
