@@ -8,9 +8,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
-from conftest import child_cells, run, table, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    TEACHER_HEADER,
+    child_cells,
+    child_row,
+    run,
+    table,
+    write_xlsx,
+)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -89,3 +98,26 @@ def test_the_watch_reasons_in_english(tmp_path: Path) -> None:
         "留守类型变了：父亲外出 → 父母均外出",
         "监护人身体状况：较差",
     ]
+
+
+@pytest.mark.parametrize(
+    "command", [["flag"], ["watch", "--as-of", "2024-10-20"], ["birthdays", "-m", "5"]]
+)
+def test_a_classs_two_head_teachers_in_csv_are_an_english_list(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """A class with two head teachers: the CSV of flag, watch and birthdays names both in
+    one cell, an English list under --lang en ("王芳, 陈静"), not joined with the Chinese
+    、, which Chinese still reads."""
+    teachers = [
+        TEACHER_HEADER,
+        *(
+            [name, "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
+            for name in ("王芳", "陈静")
+        ),
+    ]
+    child = child_row(1, 监护人姓名=None)  # no guardian: flagged and watched; born in May
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child], "教师": teachers})
+    for lang, cell in (("zh", "王芳、陈静"), ("en", '"王芳, 陈静"')):
+        out = run("--lang", lang, *command, path, "--format", "csv").stdout
+        assert out.splitlines()[1].startswith(f"三年级(2)班,{cell},{child[1]},"), lang

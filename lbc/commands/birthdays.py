@@ -9,7 +9,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
-from lbc.messages import h, t
+from lbc.messages import as_list, h, t
 from lbc.output.formats import rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.birthdays import Birthday, birthdays
@@ -90,7 +90,7 @@ def csv_rows(groups: list[ClassGroup[Birthday]], privacy: Privacy) -> list[dict[
     return [
         {
             "class": privacy.text(g.cls),
-            "head_teacher": "、".join(map(privacy.name, g.head_teachers)),
+            "head_teacher": as_list(map(privacy.name, g.head_teachers)),
             **{k: v for k, v in _child(b, privacy).items() if k in CSV_COLUMNS},
         }
         for g in groups

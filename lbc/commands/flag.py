@@ -93,7 +93,7 @@ def csv_rows(report: FlagReport, privacy: Privacy) -> list[dict[str, object]]:
             rows.append(
                 {
                     "class": g.cls,
-                    "head_teacher": "、".join(map(privacy.name, g.head_teachers)),
+                    "head_teacher": as_list(map(privacy.name, g.head_teachers)),
                     "name": privacy.name(c.name),
                     "file": c.file,
                     "sheet": c.sheet,

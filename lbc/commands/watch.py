@@ -133,7 +133,7 @@ def csv_rows(report: WatchReport, privacy: Privacy) -> list[dict[str, object]]:
     return [
         {
             "class": privacy.text(g.cls),
-            "head_teacher": "、".join(map(privacy.name, g.head_teachers)),
+            "head_teacher": as_list(map(privacy.name, g.head_teachers)),
             "name": privacy.name(w.name),
             "support_teacher": privacy.name(w.support_teacher),
             "file": w.table.file,
