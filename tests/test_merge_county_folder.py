@@ -392,6 +392,9 @@ def test_the_csv_has_a_row_per_school_and_per_file_not_read(tmp_path: Path) -> N
         f"{QS},{root / QS / '花名册.xlsx'}、{root / QS / '王芳帮扶记录.xlsx'},2,0,1,0,0,",
         f",{broken},,,,,,{broken} 是空文件",
     ]
+    english = run("--lang", "en", "merge", root, "--out", tmp_path / "全县.xlsx", "--format", "csv")
+    files = f'"{root / QS / "花名册.xlsx"}, {root / QS / "王芳帮扶记录.xlsx"}"'
+    assert english.stdout.splitlines()[4] == f"{QS},{files},2,0,1,0,0,"
 
 
 def test_merge_exits_as_validate_on_the_schools_findings(tmp_path: Path) -> None:

@@ -247,8 +247,9 @@ def as_document(
 
 
 def csv_rows(parts: list[SchoolPart]) -> list[dict[str, Any]]:
-    """A row per school (its files joined by "、"), then one per file that was not read."""
-    schools = [{**row, "files": "、".join(row["files"])} for row in by_school(parts)]
+    """A row per school (its files as a list in the user's language), then one per file
+    that was not read."""
+    schools = [{**row, "files": as_list(row["files"])} for row in by_school(parts)]
     return [*schools, *({"files": p.file, "error": p.error} for p in parts if p.error)]
 
 
