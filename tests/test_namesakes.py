@@ -259,6 +259,12 @@ def test_record_sheets_say_which_namesakes_they_cannot_tell_apart(tmp_path: Path
         "交回的记录表中他们的记录无法计入；请在花名册中补填出生日期或身份证号后再生成记录表",
     ]
     assert rows_of(sheet(ws, "李强"))[0][3] == "类型"  # no birth date to write
+    english = run("--lang", "en", "record-sheets", "--term", "2024-autumn", "-o", "en", cwd=ws)
+    assert [line for line in english.stderr.splitlines() if "share a name" in line] == [
+        "note: 张伟 (五年级(1)班) share a name with a classmate and no birth date or ID number"
+        " tells them apart, so their records on the returned sheets cannot be counted; add"
+        " birth dates or ID numbers to the roster before making the sheets"
+    ]
 
 
 def test_record_sheets_tell_namesakes_apart_by_their_teachers(tmp_path: Path) -> None:

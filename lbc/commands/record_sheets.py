@@ -17,7 +17,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
-from lbc.messages import as_list, h, language, long_date, t
+from lbc.messages import again, as_list, h, language, long_date, t
 from lbc.output.files import refuse_input_as_output
 from lbc.reports.owed import record_books
 from lbc.workspace.schools import run_school
@@ -87,7 +87,7 @@ def record_sheets(
     if unpaired:
         common.note(t("note.record_sheets_unpaired", count=unpaired))
     if unclear:
-        common.note(t("note.record_sheets_namesakes", names=as_list(unclear)))
+        common.note(t("note.record_sheets_namesakes", names=as_list(map(again, unclear))))
     if folder.resolve() not in {p.resolve() for p in cfg.records}:
         common.note(t("note.record_sheets_config", folder=folder))
     raise typer.Exit(ExitStatus.found(roster.failed))

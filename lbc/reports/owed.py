@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lbc.messages import again, as_groups, as_list, t
+from lbc.messages import again, as_groups, as_list, said, t
 from lbc.reports.cards import phone_to_call
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
@@ -125,7 +125,8 @@ def record_books(
     """One book per support teacher with children, laid out for the term as the teacher's
     school dates it (``terms``) and by its quotas (in a county's folder, those its own
     lbc.toml sets over the run's: ``quotas_by_file``), how many children have none, and
-    the paired namesakes their sheets cannot tell apart (张伟（五年级(1)班）)."""
+    the paired namesakes their sheets cannot tell apart (张伟（五年级(1)班）, each a Said,
+    which the run's language says again)."""
     kids, _ = on_books(roster)
     priority = kids.priority()
     text = {
@@ -184,8 +185,12 @@ def record_books(
         name = school_name(school)
         books.append(RecordBook(teacher, name, labels[key], children, planned, term))
     paired = [k for mine in loads.values() for k in mine]
-    said = [f"{kids.names[k]}（{kids.labels[k]}）" for k in paired if k in unclear]
-    return books, len(kids) - len(paired), list(dict.fromkeys(said))
+    apart = [
+        said("pair.same_name", name=kids.names[k], tag=kids.labels[k])
+        for k in paired
+        if k in unclear
+    ]
+    return books, len(kids) - len(paired), list(dict.fromkeys(apart))
 
 
 def _parent_phones(parents: list[tuple[str, list[object], list[object]]], k: int) -> str:
