@@ -39,12 +39,12 @@ from lbc.roster.tables import (
     DATED,
     GRADE_OR_CODE,
     KEPT,
-    SCHOOL_QUOTAS_SHEET,
     SCHOOL_WATCH_SHEET,
     Roster,
     Table,
     copy_columns,
 )
+from lbc.workspace.schools import SETTINGS_SHEETS_READ
 from lbc.workspace.terms import in_a_term
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
@@ -222,11 +222,11 @@ def check_term_sheets(roster: Roster) -> list[Finding]:
     QTA001: each of its sheet of each school's quotas; WST001: of its sheet of each
     school's [watch], a weight of a code of no watch criterion's too (Roster.watch_weights,
     which the list is not drawn by)."""
-    rules = {SCHOOL_QUOTAS_SHEET: R.QTA001, SCHOOL_WATCH_SHEET: R.WST001}
+    rules = {sheet: RULES[how.rule] for sheet, how in SETTINGS_SHEETS_READ.items()}
     criteria = {code for code, rule in RULES.items() if rule.kind is RuleKind.WATCH}
-    said = "watch_sheet.bad_setting"
+    no_setting = SETTINGS_SHEETS_READ[SCHOOL_WATCH_SHEET].unknown
     problems = [
-        (file, SCHOOL_WATCH_SHEET, row, column, "setting", text, t(said, setting=text))
+        (file, SCHOOL_WATCH_SHEET, row, column, "setting", text, no_setting(text))
         for file, row, column, text, code in roster.watch_weights
         if code not in criteria
     ]
@@ -244,7 +244,7 @@ def check_term_sheets(roster: Roster) -> list[Finding]:
         both.sort(key=lambda p: (first[(p[0], p[1])], p[2]))
     return [
         Finding(
-            rules.get(sheet, R.TRM001).code,
+            rules[sheet].code,
             file,
             sheet,
             row,
@@ -252,7 +252,7 @@ def check_term_sheets(roster: Roster) -> list[Finding]:
             key,
             value or None,
             None,
-            rules.get(sheet, R.TRM001).message(problem=why),
+            rules[sheet].message(problem=why),
         )
         for file, sheet, row, column, key, value, why in both
     ]

@@ -16,21 +16,24 @@ and merge read it as data and no stage below reads a config.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from lbc.messages import t
+from lbc.errors import LbcError
+from lbc.messages import long_date, t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import (
     QUOTA_LABELS,
     SCHOOL_QUOTAS_SHEET,
+    SCHOOL_TERMS_SHEET,
     SCHOOL_WATCH_SHEET,
     WATCH_LABELS,
     WEIGHT_LABEL,
@@ -52,7 +55,7 @@ from lbc.workspace.config import (
     quotas_over,
     watch_over,
 )
-from lbc.workspace.terms import schools_term_dates
+from lbc.workspace.terms import Term, parse_term
 
 # A school's settings of its own lbc.toml (Quotas, WatchSettings).
 S = TypeVar("S")
@@ -153,13 +156,6 @@ def of_their_own(by_file: dict[str, S], roster: Roster) -> dict[str, S]:
     return {named[file]: quotas for file, quotas in sorted(by_file.items()) if file in named}
 
 
-# The fields of a merged roster's sheet of each school's terms, by its column; of its sheet
-# of each school's quotas; of its sheet of each school's watch settings.
-TERMS_SHEET_FIELDS = ("school", "term", "term_start", "term_end")
-QUOTAS_SHEET_FIELDS = ("school", "quota", "count")
-WATCH_SHEET_FIELDS = ("school", "setting", "value")
-
-
 def terms_of_the_sheet(roster: Roster) -> None:
     """A merged roster's sheet of each school's own term dates (SCHOOL_TERMS_SHEET, which
     lbc merge writes from the schools' lbc.toml): each school's rows, by their 学校 cells,
@@ -169,24 +165,32 @@ def terms_of_the_sheet(roster: Roster) -> None:
     (SCHOOL_QUOTAS_SHEET) likewise: each school's children are judged by them (Roster.quotas,
     over the quotas of the workspace the merged roster lies in), as over the folder; a row
     that gives none is said as QTA001. Its sheet of each school's own [watch]
-    (SCHOOL_WATCH_SHEET) likewise (Roster.watch, WST001). Rows that came through a file of
-    several schools (a merged roster merged again or exported) are each school's table
-    (Table.own_school), so each school goes by its own row, not by another's of its file."""
+    (SCHOOL_WATCH_SHEET) likewise (Roster.watch, WST001). Each sheet is read as
+    ``SETTINGS_SHEETS_READ`` says (``read_settings``), and a row naming a school none of
+    the file's rows are of is said as the rows that give none are. Rows that came through
+    a file of several schools (a merged roster merged again or exported) are each school's
+    table (Table.own_school), so each school goes by its own row, not by another's of its
+    file."""
     for file, sheet, col0, rows, origins in roster.term_sheets:
-        quotas = sheet == SCHOOL_QUOTAS_SHEET
-        if sheet == SCHOOL_WATCH_SHEET:
-            _watch_of_the_sheet(roster, file, col0, rows, origins)
-            continue
-        read = schools_quotas if quotas else schools_term_dates
-        settings, problems = read(rows)  # type: ignore[operator]
+        how = SETTINGS_SHEETS_READ[sheet]
+        settings, problems, used = read_settings(rows, how)
         problems = sorted(problems + _of_no_school(roster, rows, problems, origins))
-        fields = QUOTAS_SHEET_FIELDS if quotas else TERMS_SHEET_FIELDS
         roster.term_problems += [
-            (file, sheet, row, column_letter(col0 + j + 1), fields[j], value, why)
+            (file, sheet, row, column_letter(col0 + j + 1), how.fields[j], value, why)
             for row, j, value, why in problems
         ]
+        if sheet == SCHOOL_WATCH_SHEET:
+            roster.watch_weights += [
+                (file, row, column_letter(col0 + 2), written, setting.what)
+                for row, written, setting in used
+                if isinstance(setting.what, str)
+            ]
+            watch = {school: _nested(mine) for school, mine in settings.items()}
+            _watch_of_the_sheet(roster, watch, origins)
+            continue
         if not settings:
             continue
+        quotas = sheet == SCHOOL_QUOTAS_SHEET
         taken = roster.quota_schools if quotas else roster.term_schools
         for table in roster.tables():
             if table.origin not in origins or table.origin in taken:
@@ -216,22 +220,13 @@ def _settings_school(roster: Roster, table: Table, settings: Mapping[str, object
 
 
 def _watch_of_the_sheet(
-    roster: Roster, file: str, col0: int, rows: list[tuple[int, list[object]]], origins: set[str]
+    roster: Roster, settings: dict[str, dict[str, object]], origins: set[str]
 ) -> None:
-    """A merged roster's SCHOOL_WATCH_SHEET (``rows``, of ``file``, whose tables' Table.origin
-    are ``origins``), as ``terms_of_the_sheet`` reads its sheets: each school's rows, by their
-    学校 cells, are drawn onto the watch list by its own [watch] (Roster.watch, over the
-    [watch] of the workspace the merged roster lies in, weight by weight), and a row that
-    gives none is kept to be said (WST001), as a row naming no school of the roster is."""
-    settings, problems, weights = schools_watch(rows)
-    problems = sorted(problems + _of_no_school(roster, rows, problems, origins))
-    roster.term_problems += [
-        (file, SCHOOL_WATCH_SHEET, row, column_letter(col0 + j + 1), WATCH_SHEET_FIELDS[j], v, why)
-        for row, j, v, why in problems
-    ]
-    roster.watch_weights += [
-        (file, row, column_letter(col0 + 2), written, code) for row, written, code in weights
-    ]
+    """Each school's own [watch] a merged roster's SCHOOL_WATCH_SHEET gives (``settings``, as
+    Config.own_watch holds them; of a file whose tables' Table.origin are ``origins``), as
+    ``terms_of_the_sheet`` reads its other sheets: each school's rows, by their 学校 cells,
+    are drawn onto the watch list by its own [watch] (Roster.watch, over the [watch] of the
+    workspace the merged roster lies in, weight by weight)."""
     if not settings:
         return
     # The files whose rows are of several schools not all drawn alike by the sheet (an
@@ -259,6 +254,105 @@ def _weights_of(watch: dict[str, object]) -> dict[str, int]:
     return weights if isinstance(weights, dict) else {}
 
 
+# A problem with a row of a merged roster's sheet of each school's settings: its Excel
+# row, the column (0 学校, 1 the setting, 2 on its values), the cell as written, and why.
+SheetProblem = tuple[int, int, str, str]
+
+
+class Setting(NamedTuple):
+    """What a row of a sheet of each school's settings sets, as its second cell names it:
+    ``key``, by which the school's settings hold it (a quota's lbc.toml key, weights.WCH008,
+    a term's 2024-autumn), each school's once; ``label``, as a row setting it again names
+    it; ``what``: the term a 学期 cell names (whose days an empty date is), the code of the
+    criterion a weight is of, else None."""
+
+    key: str
+    label: str
+    what: Term | str | None = None
+
+
+@dataclass(frozen=True)
+class SettingsSheet:
+    """How ``read_settings`` reads a sheet of each school's own settings (one of
+    SETTINGS_SHEETS): a row per school and setting, its cells 学校, the setting, and its
+    values (one, or a term's two dates).
+
+    ``rule``: the code of the rule a row that gives nothing is said by (lbc.checks);
+    ``fields``: the field key of each column; ``setting``: what a setting cell as written
+    names, None for nothing lbc knows; ``unknown``: why such a cell gives nothing;
+    ``value``: a setting's values as its cells give them, else the problems of the cells
+    that give none (each: its column among the values, the cell as written, why);
+    ``again``: why a row setting a school's setting given already gives nothing (the
+    setting's label, the row it is given on)."""
+
+    rule: str
+    fields: tuple[str, ...]
+    setting: Callable[[str], Setting | None]
+    unknown: Callable[[str], str]
+    value: Callable[[Setting, list[object]], tuple[object, list[tuple[int, str, str]]]]
+    again: Callable[[str, int], str]
+
+
+def read_settings(
+    rows: list[tuple[int, list[object]]], sheet: SettingsSheet
+) -> tuple[dict[str, dict[str, object]], list[SheetProblem], list[tuple[int, str, Setting]]]:
+    """Each school's own settings as a merged roster's sheet of them gives them (``rows``,
+    read as ``sheet`` says), by school and Setting.key; the rows that give none, with why:
+    no school, a setting lbc does not know, a value it cannot read, a school's setting
+    given twice; and each row used, with its setting as written and what it sets."""
+    out: dict[str, dict[str, object]] = {}
+    given: dict[tuple[str, str], int] = {}
+    problems: list[SheetProblem] = []
+    used: list[tuple[int, str, Setting]] = []
+    for row, (school_cell, setting_cell, *cells) in rows:
+        school = nz.school(school_cell)
+        if not school:
+            problems.append((row, 0, "", t("terms_sheet.no_school")))
+            continue
+        written = nz.text(setting_cell) or ""
+        setting = sheet.setting(written)
+        if setting is None:
+            problems.append((row, 1, written, sheet.unknown(written)))
+            continue
+        value, bad = sheet.value(setting, cells)
+        if bad:
+            problems += [(row, 2 + j, shown, why) for j, shown, why in bad]
+            continue
+        if (school, setting.key) in given:
+            problems.append(
+                (row, 1, written, sheet.again(setting.label, given[(school, setting.key)]))
+            )
+            continue
+        given[(school, setting.key)] = row
+        out.setdefault(school, {})[setting.key] = value
+        used.append((row, written, setting))
+    return out, problems, used
+
+
+# A quota of a merged roster's SCHOOL_QUOTAS_SHEET, by its label there or its lbc.toml key.
+_QUOTA_KEYS = {
+    **{label: key for key, label in QUOTA_LABELS.items()},
+    **{k: k for k in QUOTA_LABELS},
+}
+
+
+def _quota(written: str) -> Setting | None:
+    key = _QUOTA_KEYS.get(written.strip())
+    if key is None or key not in Quotas.__dataclass_fields__:
+        return None
+    return Setting(key, QUOTA_LABELS[key])
+
+
+def _count(_: Setting, cells: list[object]) -> tuple[object, list[tuple[int, str, str]]]:
+    """A quota's count: a whole number from 0 to QUOTA_MAX (``_whole``)."""
+    count = _whole(cells[0])
+    if count is None:
+        shown = nz.text(cells[0]) or ""
+        most = t("cfg.expect.quota", most=QUOTA_MAX)
+        return None, [(0, shown, t("quotas_sheet.bad_count", count=shown, most=most))]
+    return count, []
+
+
 # A watch criterion's weight as a merged roster's SCHOOL_WATCH_SHEET names it (WCH013 权重),
 # or by its lbc.toml key (weights.WCH013), or by its code alone.
 _CODE = r"([A-Za-z]+\d+)"
@@ -273,54 +367,98 @@ _WATCH_KEYS = {
 }
 
 
-def schools_watch(
-    rows: list[tuple[int, list[object]]],
-) -> tuple[
-    dict[str, dict[str, object]], list[tuple[int, int, str, str]], list[tuple[int, str, str]]
-]:
-    """Each school's own [watch] as a merged roster's sheet of it gives it
-    (SCHOOL_WATCH_SHEET: 学校, 设置, 值, a row per school and setting its lbc.toml sets:
-    threshold, guardian_age, or a criterion's weight), as Config.own_watch holds it; the
-    rows that give none, with why (as ``schools_quotas``): no school, a setting lbc does not
-    know, a value that is no whole number from 0, a school's setting given twice; and each
-    row of a weight, with its setting as written and the code it names, which the checks
-    hold against the watch criteria (Roster.watch_weights)."""
-    out: dict[str, dict[str, object]] = {}
-    given: dict[tuple[str, str], int] = {}
-    problems: list[tuple[int, int, str, str]] = []
-    weights: list[tuple[int, str, str]] = []
-    for row, (school_cell, setting_cell, value_cell) in rows:
-        school = nz.school(school_cell)
-        if not school:
-            problems.append((row, 0, "", t("terms_sheet.no_school")))
-            continue
-        written = nz.text(setting_cell) or ""
-        key = _WATCH_KEYS.get(written.strip())
-        code = None
-        if key is None and (weight := _WEIGHT.match(" ".join(written.split()))):
-            code = next(c for c in weight.groups() if c).upper()
-            key = f"weights.{code}"
-        if key is None:
-            problems.append((row, 1, written, t("watch_sheet.bad_setting", setting=written)))
-            continue
-        value = _whole(value_cell)
-        if value is None:
-            shown = nz.text(value_cell) or ""
-            problems.append((row, 2, shown, t("watch_sheet.bad_value", value=shown)))
-            continue
-        if (school, key) in given:
-            label = WEIGHT_LABEL.format(code=code) if code else WATCH_LABELS[key]
-            words = {"setting": label, "row": given[(school, key)]}
-            problems.append((row, 1, written, t("watch_sheet.again", **words)))
-            continue
-        given[(school, key)] = row
-        mine = out.setdefault(school, {})
-        if code:
-            mine.setdefault("weights", {})[code] = value  # type: ignore[index]
-            weights.append((row, written, code))
+def _watch_setting(written: str) -> Setting | None:
+    """threshold, guardian_age (by their labels or keys), or a criterion's weight, by the
+    code it names (whether lbc.checks has such a criterion is for the checks to say)."""
+    key = _WATCH_KEYS.get(written.strip())
+    if key is not None:
+        return Setting(key, WATCH_LABELS[key])
+    if weight := _WEIGHT.match(" ".join(written.split())):
+        code = next(c for c in weight.groups() if c).upper()
+        return Setting(f"weights.{code}", WEIGHT_LABEL.format(code=code), code)
+    return None
+
+
+def _watch_value(_: Setting, cells: list[object]) -> tuple[object, list[tuple[int, str, str]]]:
+    """A watch setting's value: a whole number from 0 (``_whole``)."""
+    value = _whole(cells[0])
+    if value is None:
+        shown = nz.text(cells[0]) or ""
+        return None, [(0, shown, t("watch_sheet.bad_value", value=shown))]
+    return value, []
+
+
+def _nested(flat: dict[str, object]) -> dict[str, object]:
+    """A school's [watch] as its SCHOOL_WATCH_SHEET's rows give it (weights.WCH008 4), as
+    Config.own_watch holds it ({"weights": {"WCH008": 4}}), in the rows' order."""
+    mine: dict[str, object] = {}
+    for key, value in flat.items():
+        if key.startswith("weights."):
+            mine.setdefault("weights", {})[key.removeprefix("weights.")] = value  # type: ignore[index]
         else:
             mine[key] = value
-    return out, problems, weights
+    return mine
+
+
+def _term(written: str) -> Setting | None:
+    try:
+        term = parse_term(written)
+    except LbcError:
+        return None
+    return Setting(term.key, term.label, term)
+
+
+def _term_dates(setting: Setting, days: list[object]) -> tuple[object, list[tuple[int, str, str]]]:
+    """A term's start and end (an empty date is the term's default day, as a [terms]
+    entry without it); each date lbc cannot read, else a start after the end, gives none."""
+    term = setting.what
+    assert isinstance(term, Term)
+    read = [nz.date(cell) for cell in days]
+    bad = [
+        (j, nz.text(cell) or "", t("terms_sheet.bad_date", date=nz.text(cell)))
+        for j, (cell, day) in enumerate(zip(days, read, strict=True))
+        if day is not None and day.__class__ is not dt.date
+    ]
+    if bad:
+        return None, bad
+    start = read[0] or term.start
+    end = read[1] or term.end
+    if start > end:  # type: ignore[operator]
+        words = {"start": long_date(start), "end": long_date(end)}  # type: ignore[arg-type]
+        return None, [(0, nz.text(days[0]) or "", t("terms_sheet.after_end", **words))]
+    return (start, end), []
+
+
+# Each sheet of a school's own settings lbc merge writes, by its name, as ``read_settings``
+# reads it: its terms (学校, 学期, 开始日期, 结束日期: Roster.terms, TRM001), its [quotas]
+# (学校, 要求, 数量: Roster.quotas, QTA001), its [watch] (学校, 设置, 值: Roster.watch,
+# WST001).
+SETTINGS_SHEETS_READ = {
+    SCHOOL_TERMS_SHEET: SettingsSheet(
+        "TRM001",
+        ("school", "term", "term_start", "term_end"),
+        _term,
+        lambda written: t("terms_sheet.bad_term", term=written),
+        _term_dates,
+        lambda label, row: t("terms_sheet.again", term=label, row=row),
+    ),
+    SCHOOL_QUOTAS_SHEET: SettingsSheet(
+        "QTA001",
+        ("school", "quota", "count"),
+        _quota,
+        lambda written: t("quotas_sheet.bad_quota", quota=written),
+        _count,
+        lambda label, row: t("quotas_sheet.again", quota=label, row=row),
+    ),
+    SCHOOL_WATCH_SHEET: SettingsSheet(
+        "WST001",
+        ("school", "setting", "value"),
+        _watch_setting,
+        lambda written: t("watch_sheet.bad_setting", setting=written),
+        _watch_value,
+        lambda label, row: t("watch_sheet.again", setting=label, row=row),
+    ),
+}
 
 
 def _of_no_school(
@@ -350,49 +488,6 @@ def _of_no_school(
         for row, school, written in named
         if school not in schools
     ]
-
-
-# A quota of a merged roster's SCHOOL_QUOTAS_SHEET, by its label there or its lbc.toml key.
-_QUOTA_KEYS = {
-    **{label: key for key, label in QUOTA_LABELS.items()},
-    **{k: k for k in QUOTA_LABELS},
-}
-
-
-def schools_quotas(
-    rows: list[tuple[int, list[object]]],
-) -> tuple[dict[str, dict[str, int]], list[tuple[int, int, str, str]]]:
-    """Each school's own [quotas] as a merged roster's sheet of them gives them
-    (SCHOOL_QUOTAS_SHEET: 学校, 要求, 数量, a row per school and quota its lbc.toml sets),
-    and the rows that give none, with why (as lbc.workspace.terms.schools_term_dates): no
-    school, a quota lbc does not know, a count that is no quota's (``_whole``), a school's
-    quota given twice."""
-    out: dict[str, dict[str, int]] = {}
-    given: dict[tuple[str, str], int] = {}
-    problems: list[tuple[int, int, str, str]] = []
-    for row, (school_cell, quota_cell, count_cell) in rows:
-        school = nz.school(school_cell)
-        if not school:
-            problems.append((row, 0, "", t("terms_sheet.no_school")))
-            continue
-        written = nz.text(quota_cell) or ""
-        key = _QUOTA_KEYS.get(written.strip())
-        if key is None or key not in Quotas.__dataclass_fields__:
-            problems.append((row, 1, written, t("quotas_sheet.bad_quota", quota=written)))
-            continue
-        count = _whole(count_cell)
-        if count is None:
-            shown = nz.text(count_cell) or ""
-            most = t("cfg.expect.quota", most=QUOTA_MAX)
-            problems.append((row, 2, shown, t("quotas_sheet.bad_count", count=shown, most=most)))
-            continue
-        if (school, key) in given:
-            words = {"quota": QUOTA_LABELS[key], "row": given[(school, key)]}
-            problems.append((row, 1, written, t("quotas_sheet.again", **words)))
-            continue
-        given[(school, key)] = row
-        out.setdefault(school, {})[key] = count
-    return out, problems
 
 
 def _whole(cell: object) -> int | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lbc.errors import LbcError
-from lbc.messages import long_date, t
+from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 
@@ -335,55 +335,3 @@ def date_records_by_own_term(roster: Roster, dates: Dates | None) -> None:
     the run's ``dates`` set."""
     own = roster.terms
     date_records_in(roster, lambda file: the_term(own.get(file) or dates or {}), dates)
-
-
-# A problem with a row of a merged roster's sheet of each school's terms: its Excel row,
-# the column (0 学校, 1 学期, 2 开始日期, 3 结束日期), the cell as written, and why.
-TermsProblem = tuple[int, int, str, str]
-
-
-def schools_term_dates(
-    rows: list[tuple[int, list[object]]],
-) -> tuple[dict[str, Dates], list[TermsProblem]]:
-    """Each school's own term dates as a merged roster's sheet of them gives them
-    (lbc.roster.tables.SCHOOL_TERMS_SHEET: 学校, 学期, 开始日期, 结束日期, a row per school
-    and term, as lbc merge writes it from the school's lbc.toml), and the rows that give
-    none, with why: no school, a term or a date lbc cannot read, a start after the end,
-    a school's term given twice. An empty date is the term's default day, as a [terms]
-    entry without it."""
-    out: dict[str, Dates] = {}
-    given: dict[tuple[str, str], int] = {}
-    problems: list[TermsProblem] = []
-    for row, (school_cell, term_cell, *days) in rows:
-        school = nz.school(school_cell)
-        if not school:
-            problems.append((row, 0, "", t("terms_sheet.no_school")))
-            continue
-        written = nz.text(term_cell) or ""
-        try:
-            term = parse_term(written)
-        except LbcError:
-            problems.append((row, 1, written, t("terms_sheet.bad_term", term=written)))
-            continue
-        read = [nz.date(cell) for cell in days]
-        bad = [
-            (row, 2 + j, nz.text(cell) or "", t("terms_sheet.bad_date", date=nz.text(cell)))
-            for j, (cell, day) in enumerate(zip(days, read, strict=True))
-            if day is not None and day.__class__ is not dt.date
-        ]
-        if bad:
-            problems += bad
-            continue
-        start = read[0] or term.start
-        end = read[1] or term.end
-        if start > end:  # type: ignore[operator]
-            words = {"start": long_date(start), "end": long_date(end)}  # type: ignore[arg-type]
-            problems.append((row, 2, nz.text(days[0]) or "", t("terms_sheet.after_end", **words)))
-            continue
-        if (school, term.key) in given:
-            words = {"term": term.label, "row": given[(school, term.key)]}
-            problems.append((row, 1, written, t("terms_sheet.again", **words)))
-            continue
-        given[(school, term.key)] = row
-        out.setdefault(school, {})[term.key] = (start, end)  # type: ignore[assignment]
-    return out, problems
