@@ -819,3 +819,28 @@ def test_a_school_whose_roster_holds_nobody_is_said_so_from_the_merged_workbook_
         "乙小学：0 名儿童，1 个错误，0 个警告",
         "共检查 1 名儿童、1 名教师、0 条帮扶记录：2 个错误，0 个警告",
     ]
+
+
+def test_a_school_of_nobody_with_settings_of_its_own_merges_without_a_false_finding(
+    tmp_path: Path,
+) -> None:
+    """丁小学's roster is headers only and its lbc.toml sets its own days without contact.
+    The merged workbook wrote its 各校要求 row, which no row of the roster goes by, and
+    lbc validate on it said QTA001 (名册上没有学校“丁小学”, as if misspelt) beside REQ002;
+    over the folder REQ002 alone. A school holding no row now gives the merged roster no
+    settings row, and both say the same."""
+    root = tmp_path / "县"
+    for school in ("甲", "丁"):
+        (root / school).mkdir(parents=True)
+    write_xlsx(
+        root / "甲" / "甲小学.xlsx",
+        {"花名册": [["甲小学留守儿童花名册"], CHILD_HEADER, child_row(1)]},
+    )
+    write_xlsx(root / "丁" / "丁小学.xlsx", {"花名册": [["丁小学留守儿童花名册"], CHILD_HEADER]})
+    (root / "丁" / "lbc.toml").write_text(
+        '[school]\nname = "丁小学"\n\n[quotas]\nmax_days_without_contact = 14\n', encoding="utf-8"
+    )
+    assert run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).exit_code == 1
+    for given in ("县", "全县.xlsx"):
+        doc = run("validate", given, "--format", "json", cwd=tmp_path).json()
+        assert [f["code"] for f in doc["findings"]] == ["REQ002"], given

@@ -149,6 +149,12 @@ class SchoolPart:
     blank: bool = False
     copies_elsewhere: int = 0
 
+    def school_if_any(self) -> str:
+        """Its school, if it holds any row: a school's roster of nobody (REQ002) gives its
+        own settings to no one, and a merged roster has no row of it to go by them, so a
+        row of its settings there would name a school the roster does not hold (QTA001)."""
+        return self.school if any(sum(n[:3]) for n in self.tally.values()) else ""
+
     def count(self, tables: list[Table], schools: Schools) -> None:
         """Fill ``tally`` from the file's ``tables`` and findings, each row and finding
         under its own school, once the file's school is known."""
@@ -740,7 +746,7 @@ def school_terms(parts: Iterable[SchoolPart]) -> list[list[Any]]:
         for part in parts
         if not part.error
         for school, dates in [
-            *own_schools(part.own_terms, part.children_schools, part.school),
+            *own_schools(part.own_terms, part.children_schools, part.school_if_any()),
             *part.carried_terms.items(),
         ]
     )
@@ -754,7 +760,7 @@ def school_quotas(parts: Iterable[SchoolPart]) -> list[list[Any]]:
         for part in parts
         if not part.error
         for school, quotas in [
-            *own_schools(part.own_quotas, part.children_schools, part.school),
+            *own_schools(part.own_quotas, part.children_schools, part.school_if_any()),
             *part.carried_quotas.items(),
         ]
     )
@@ -798,7 +804,7 @@ def school_watch(parts: Iterable[SchoolPart]) -> list[list[Any]]:
         for part in parts
         if not part.error
         for school, watch in [
-            *own_schools(part.own_watch, part.children_schools, part.school),
+            *own_schools(part.own_watch, part.children_schools, part.school_if_any()),
             *part.carried_watch.items(),
         ]
     )
