@@ -1696,6 +1696,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{count} 个文件都无法读取，没有合并任何内容",
         "none of the {count} files could be read; nothing merged",
     ),
+    "err.merge_relist": (
+        "{file} 的帮扶教师第二次合并时仍与第一次读到的教师名单不符（读取期间文件被改动？），没有写出合并名册；请重新合并",
+        "the support teachers of {file} still differ from the teachers lists first read on merging again (a file changed while read?); nothing written: merge again",
+    ),
     "merge.reading": ("读取各校名册", "reading the schools' rosters"),
     "merge.pairs": (
         "提示：{school}（{file}）的帮扶教师{used}",

@@ -24,6 +24,7 @@ from lbc.reports.county import (
     TALLIED,
     Duplicate,
     SchoolPart,
+    Unsettled,
     by_school,
     duplicates_across_files,
     merged,
@@ -76,12 +77,22 @@ def merge(
         raise LbcError(t("err.merge_nothing", paths=as_list(map(str, files))))
     parts: list[SchoolPart] = []
     titles: list[str] = []
-    with _bar(len(paths)) as advance:
-        # Written while read: the children of the first schools reach the file while the
-        # workers read the next ones.
-        reading = read_parts(paths, cfg.synonyms, advance, parquet, cfg.terms)
-        write = _write_parquet if parquet else _write_xlsx
-        write_atomic(out, lambda tmp: titles.extend(write(tmp, reading, parts, paths)))
+    write = _write_parquet if parquet else _write_xlsx
+    folder = out.parent if str(out.parent) else Path(".")
+    try:
+        with _bar(len(paths)) as advance:
+            # Written while read: the children of the first schools reach the file while
+            # the workers read the next ones.
+            reading = read_parts(paths, cfg.synonyms, advance, parquet, cfg.terms, folder)
+            write_atomic(out, lambda tmp: titles.extend(write(tmp, reading, parts, paths)))
+    except Unsettled as late:
+        # A teachers list of a school whose children were written already: all again,
+        # each school's lists known from the start (seldom: a list that says its school).
+        parts.clear()
+        titles.clear()
+        with _bar(len(paths)) as advance:
+            again = read_parts(paths, cfg.synonyms, advance, parquet, cfg.terms, folder, late.jobs)
+            write_atomic(out, lambda tmp: titles.extend(write(tmp, again, parts, paths)))
     good = merged(parts)
     common.note(t("merge.note.written", path=out, files=len(good)))
     for part in parts:

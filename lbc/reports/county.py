@@ -15,7 +15,12 @@ left empty, and lbc merge says so.
 
 A pairs workbook (``lbc pair --out``) in a school's folder is that school's pairs in force:
 it is joined onto each roster of the same folder as every command joins it
-(``read_roster``), so the merged 帮扶教师 column says who supports each child now.
+(``read_roster``), so the merged 帮扶教师 column says who supports each child now. So does a
+teachers list naming each teacher's children (帮扶学生姓名) kept in a file of its own: its
+school's files of children are read again with it (relist) once no file still to be read
+could be such a list of their school (``_Settling``). Until then they wait, and the files
+read after them too, to keep the run's order (``_Held``: in memory, else beside the output);
+a county whose schools keep no list apart waits for nothing.
 """
 
 from __future__ import annotations
@@ -23,9 +28,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import tempfile
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -148,6 +154,14 @@ class SchoolPart:
     # school (copies_across_files), and how many on the books do, each a child counted.
     blank: bool = False
     copies_elsewhere: int = 0
+    # Teachers alone, a list of them naming the children each supports (帮扶学生姓名): the
+    # schools its rows name (a 学校 cell, the school the file declares), and whether a row
+    # names none (it is then of the school place_alone gives the file): the schools whose
+    # files of children are written again with it joined on (relist), as every command
+    # reads the folder.
+    lists_children: bool = False
+    list_schools: set[str] = field(default_factory=set)
+    list_blank: bool = False
 
     def school_if_any(self) -> str:
         """Its school, if it holds any row: a school's roster of nobody (REQ002) gives its
@@ -280,6 +294,10 @@ def read_part(
         if not roster.declared.get(str(path)):
             part.school = schools.by_file[str(path)] = ""
         part.pending = (roster.tables(), schools)
+        lists = [x for x in roster.teachers if x.has("children")]
+        named = {schools.of(x, i) for x in lists for i in range(len(x))}
+        part.lists_children = bool(lists)
+        part.list_schools, part.list_blank = named - {""}, "" in named
     else:
         _render(part, roster.tables(), schools, parquet, paired=bool(books))
         part.count(roster.tables(), schools)
@@ -449,6 +467,235 @@ def records_again(
     return found
 
 
+# A file of children to write again with its schools' teachers lists kept in files of their
+# own joined on (relist): the file, the pairs workbooks of its folder, the lists, and the
+# school each of these files is of.
+Relist = tuple[str, tuple[str, ...], tuple[str, ...], dict[str, str]]
+# What relisted renders: the file's children as the workbook's row XML and its column
+# widths, or (for a Parquet merge) as Arrow batches.
+Relisted = tuple[bytes, list[int], list[bytes]]
+
+
+class Unsettled(Exception):
+    """A file of children was written before a teachers list of its school, read later,
+    was found (one that says its school, or a school whose files lie in folders apart):
+    the merge is to be written again, each file's ``jobs`` (relist) known beforehand."""
+
+    def __init__(self, jobs: dict[str, Relist | None]) -> None:
+        super().__init__("relist")
+        self.jobs = jobs
+
+
+def relist_job(
+    part: SchoolPart,
+    lists: dict[str, list[tuple[str, str]]],
+    books: dict[Path, tuple[Path, ...]],
+) -> Relist | None:
+    """What ``part``'s children are read again with (relisted): its folder's pairs
+    workbooks and its schools' teachers lists kept in files of their own (``lists``: each
+    school's, each list's file and school); None for a file that needs none of them."""
+    if part.alone or part.error or part.pairs_book or part.listless:
+        return None
+    if not part.children_schools & lists.keys():
+        return None
+    theirs = {f: school for s in sorted(part.children_schools) for f, school in lists.get(s, [])}
+    named = {file: school for file, school in theirs.items() if school}
+    if part.school:
+        named[part.file] = part.school
+    folder = books.get(Path(part.file).parent, ())
+    return (part.file, tuple(map(str, folder)), tuple(theirs), named)
+
+
+def lists_by_school(
+    parts: Iterable[SchoolPart], placed: Callable[[SchoolPart], str]
+) -> dict[str, list[tuple[str, str]]]:
+    """Each school's teachers lists kept in files of their own that name the children each
+    teacher supports: each list's file and school (``placed``: the file's, place_alone's
+    or as far as the files read so far tell), under the schools its rows are of."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for part in parts:
+        if not part.lists_children or part.error:
+            continue
+        school = placed(part)
+        rows = part.list_schools | ({school} if part.list_blank and school else set())
+        for name in sorted(rows):
+            out.setdefault(name, []).append((part.file, school))
+    return out
+
+
+def relisted(
+    job: Relist,
+    synonyms: dict[str, list[str]] | None,
+    parquet: bool,
+    names: dict[str, str],
+) -> Relisted:
+    """The children of a file of ``job`` (relist_job) rendered as ``_render`` renders them,
+    read with its folder's pairs workbooks and its schools' teachers lists of their own,
+    as every command over the folder reads them: each pair as ``support_teachers`` names
+    it."""
+    file, books, lists, named = job
+    paths = [Path(file), *map(Path, books), *map(Path, lists)]
+    roster = read_roster(paths, synonyms, children_elsewhere=True, named=named)
+    part = SchoolPart(file)
+    mine = [x for x in roster.children if x.file == file]
+    _render(part, mine, schools_of(roster, names), parquet, paired=bool(books))
+    return (
+        part.xml.get(Kind.CHILDREN, b""),
+        part.widths.get(Kind.CHILDREN, []),
+        part.arrow.get(Kind.CHILDREN, []),
+    )
+
+
+def _relisted_into(part: SchoolPart, done: Relisted) -> None:
+    xml, widths, arrow = done
+    if arrow:
+        part.arrow[Kind.CHILDREN] = arrow
+    else:
+        part.xml[Kind.CHILDREN], part.widths[Kind.CHILDREN] = xml, widths
+
+
+class _Settling:
+    """Whether a file of children read is settled: no file still to be read could be a
+    teachers list kept in a file of its own that place_alone places with one of its
+    schools. Such a list is of the one school of the children at or below its folder, else
+    of the nearest folder above it that holds any (schools_beside). So the file is settled
+    once its own folder is read whole (its subfolders too: a grade's folder is its
+    school's) or known to hold children of two schools (a list there is of no one school),
+    and so is each folder above it, or else has every file of its own read and none of
+    them such a list (a list in the run's root folder). A county's schools in folders of
+    their own (县/青山小学/花名册.xlsx) are each settled as soon as read, a school's list
+    beside its roster read with it; in one folder, the first file once a second school's
+    is read.
+
+    A list that says its school (a 学校 column, an lbc.toml), one in a folder beside its
+    school's (县/教师/ holding one school's list), or a school whose files lie in folders
+    apart, may still name the children of a file settled and written: the merge is then
+    written again (``Unsettled``), its lists known. ``known``: that second time, each
+    file's relist_job, and every file settled as read."""
+
+    def __init__(self, files: list[Path], known: dict[str, Relist | None] | None) -> None:
+        self.known = known
+        self.total: Counter[Path] = Counter(up for f in files for up in _folders(Path(f)))
+        self.here: Counter[Path] = Counter(Path(f).parent for f in files)
+        self.read: Counter[Path] = Counter()
+        self.read_here: Counter[Path] = Counter()
+        self.listed_here: set[Path] = set()  # folders holding a list that says no school
+        self.below: dict[Path, set[str]] = {}  # each folder's children's schools so far
+        self.by_folder: dict[Path, set[str]] = {}
+        self.unread: set[Path] = set()
+        self.lists: list[SchoolPart] = []  # the lists of children read so far
+        self.decided: dict[str, Relist | None] = {}
+
+    def add(self, part: SchoolPart) -> None:
+        path = Path(part.file)
+        for up in _folders(path):
+            self.read[up] += 1
+            if part.children_schools:
+                self.below.setdefault(up, set()).update(part.children_schools)
+        if part.children_schools:
+            self.by_folder.setdefault(path.parent, set()).update(part.children_schools)
+        if part.error:
+            self.unread.add(path.parent)
+        self.read_here[path.parent] += 1
+        if part.lists_children:
+            self.lists.append(part)
+            if not part.school:
+                self.listed_here.add(path.parent)
+
+    def settled(self, part: SchoolPart) -> bool:
+        if self.known is not None or not part.children_schools or part.alone:
+            return True
+        folder = Path(part.file).parent
+        if not self._whole(folder):
+            return False
+        return all(
+            self._whole(up) or (self.read_here[up] >= self.here[up] and up not in self.listed_here)
+            for up in folder.parents
+        )
+
+    def _whole(self, folder: Path) -> bool:
+        """Whether a list in ``folder`` or below it can be of no other school than the
+        files read so far there tell: all are read, or they hold two schools."""
+        return self.read[folder] >= self.total[folder] or len(self.below.get(folder, ())) > 1
+
+    def decide(self, part: SchoolPart, books: dict[Path, tuple[Path, ...]]) -> Relist | None:
+        """``part``'s relist_job as the files read so far tell it, remembered to be
+        checked once every file is read (``wrong``)."""
+        if self.known is not None:
+            job = self.known.get(part.file)
+        elif not self.lists or not part.children_schools:
+            job = None
+        else:
+            # Each list's school as place_alone would give it of the files read so far.
+            alone = [p.file for p in self.lists if not p.school]
+            beside = schools_beside(alone, self.by_folder, self.unread) if alone else {}
+            placed = lambda p: p.school or beside[p.file][0]  # noqa: E731
+            job = relist_job(part, lists_by_school(self.lists, placed), books)
+        self.decided[part.file] = job
+        return job
+
+    def wrong(self, jobs: dict[str, Relist | None]) -> str:
+        """The first file written otherwise than its relist_job now that every file is
+        read (``jobs``), else ""."""
+        return next((f for f, job in self.decided.items() if jobs.get(f) != job), "")
+
+
+def _folders(path: Path) -> tuple[Path, ...]:
+    return (path.parent, *path.parent.parents)
+
+
+class _Held:
+    """The files read but not yet settled (_Settling), in the run's order, each with its
+    children's rows taken out of it meanwhile: in memory while few, else in an unnamed
+    temporary file beside the merged file (``folder``). Nothing is made while nothing is
+    held."""
+
+    MEMORY = 32 << 20
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.parts: deque[tuple[SchoolPart, bool, int, list[int]]] = deque()
+        self.spool: Any = None
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    @property
+    def head(self) -> SchoolPart:
+        return self.parts[0][0]
+
+    def put(self, part: SchoolPart) -> None:
+        if self.spool is None:
+            self.spool = tempfile.SpooledTemporaryFile(self.MEMORY, dir=self.folder)  # noqa: SIM115 - closed by close()
+        arrow = Kind.CHILDREN in part.arrow
+        blocks = part.arrow.pop(Kind.CHILDREN) if arrow else [part.xml.pop(Kind.CHILDREN, b"")]
+        self.spool.seek(0, os.SEEK_END)
+        at = self.spool.tell()
+        for block in blocks:
+            self.spool.write(block)
+        self.parts.append((part, arrow, at, [len(b) for b in blocks]))
+
+    def take(self, keep: bool = True) -> SchoolPart:
+        """The first file held, with its rows again (``keep``: else they are dropped,
+        rendered anew)."""
+        part, arrow, at, sizes = self.parts.popleft()
+        if keep:
+            self.spool.seek(at)
+            blocks = [self.spool.read(n) for n in sizes]
+            if arrow:
+                part.arrow[Kind.CHILDREN] = blocks
+            else:
+                part.xml[Kind.CHILDREN] = blocks[0]
+        if not self.parts:
+            self.spool.seek(0)
+            self.spool.truncate()
+        return part
+
+    def close(self) -> None:
+        if self.spool is not None:
+            self.spool.close()
+
+
 # A school's files of children to check together for rows copied across them
 # (copies_across_files): the files, each with the school it was merged as.
 Copies = dict[str, str]
@@ -536,10 +783,14 @@ def read_parts(
     progress: Callable[[int], None] | None = None,
     parquet: bool = False,
     terms: Terms | None = None,
+    folder: Path | None = None,
+    known: dict[str, Relist | None] | None = None,
 ) -> Iterator[SchoolPart]:
     """Every file's part, in the order given, each as soon as it and those before it are
-    done; several files at once when there are several CPUs. The pairs workbooks are
-    found first, each to be joined onto the rosters of its folder (one school's folder)."""
+    done and it is settled (_Settling); several files at once when there are several CPUs.
+    The pairs workbooks are found first, each to be joined onto the rosters of its folder
+    (one school's folder). ``folder``: where files not yet settled may wait (_Held);
+    ``known``: each file's relist_job, when the merge is written again (Unsettled)."""
     workers = min(os.cpu_count() or 1, len(files))
     names = file_names([str(p) for p in files])
     if workers <= 1:
@@ -551,11 +802,20 @@ def read_parts(
                 for p in files
             )
             told = _told_apart(each, synonyms, parquet, books, names, progress, terms)
+
+            def lists(work: list[Relist]) -> list[Relisted]:
+                return [relisted(job, synonyms, parquet, names) for job in work]
+
             yield from _placed_last(
                 told,
                 parquet,
                 lambda work: [records_again(job, synonyms, terms) for job in work],
                 lambda work: [copies_again(job, synonyms) for job in work],
+                lists,
+                lists,
+                _Settling(files, known),
+                books,
+                folder,
             )
         finally:
             reading.ISOLATE_READS = isolated
@@ -580,6 +840,20 @@ def read_parts(
                 pool.map(records_again, work, itertools.repeat(synonyms), itertools.repeat(terms))
             ),
             lambda work: list(pool.map(copies_again, work, itertools.repeat(synonyms))),
+            # While files are read, in this process: the workers' queue holds every read.
+            lambda work: [relisted(job, synonyms, parquet, names) for job in work],
+            lambda work: list(
+                pool.map(
+                    relisted,
+                    work,
+                    itertools.repeat(synonyms),
+                    itertools.repeat(parquet),
+                    itertools.repeat(names),
+                )
+            ),
+            _Settling(files, known),
+            books,
+            folder,
         )
 
 
@@ -588,16 +862,56 @@ def _placed_last(
     parquet: bool,
     again: Callable[[list[Again]], list[Found]],
     copies: Callable[[list[Copies]], list[CopiesFound]],
+    now: Callable[[list[Relist]], list[Relisted]],
+    last: Callable[[list[Relist]], list[Relisted]],
+    settling: _Settling,
+    books: dict[Path, tuple[Path, ...]],
+    folder: Path | None,
 ) -> Iterator[SchoolPart]:
-    """``parts``, and once every one is read, the files of teachers or records alone
-    placed with their schools (place_alone) and a school's files of children checked
-    together for rows copied across them (copies_across_files); ``again`` and
-    ``copies``: records_again and copies_again over a list of jobs, in the workers."""
+    """``parts``, each once settled (_Settling: the files after one not yet settled wait
+    behind it, _Held), its children read again with its schools' teachers lists kept in
+    files of their own if it has any (relist: ``now``, while files are read, ``last``
+    once all are); and once every one is read, the files of teachers or records alone
+    placed with their schools (place_alone), the files still unsettled written, and a
+    school's files of children checked together for rows copied across them
+    (copies_across_files); ``again``, ``copies``, ``now`` and ``last``: records_again,
+    copies_again and relisted over a list of jobs."""
     every: list[SchoolPart] = []
-    for part in parts:
-        every.append(part)
-        yield part
-    place_alone(every, parquet, again)
+    held = _Held(folder)
+    try:
+        for part in parts:
+            every.append(part)
+            settling.add(part)
+            if not held and settling.settled(part):
+                if job := settling.decide(part, books):
+                    _relisted_into(part, now([job])[0])
+                yield part
+                continue
+            held.put(part)
+            while held and settling.settled(held.head):
+                job = settling.decide(held.head, books)
+                part = held.take(keep=job is None)
+                if job:
+                    _relisted_into(part, now([job])[0])
+                yield part
+        place_alone(every, parquet, again)
+        lists = lists_by_school(every, lambda p: p.school)
+        jobs = {p.file: relist_job(p, lists, books) for p in every}
+        if wrong := settling.wrong(jobs):
+            if settling.known is not None:  # already the second time: the files changed
+                raise LbcError(t("err.merge_relist", file=wrong))
+            raise Unsettled(jobs)
+        rest = []
+        while held:
+            rest.append(held.take(keep=jobs[held.head.file] is None))
+        work = [job for p in rest if (job := jobs[p.file])]
+        done = iter(last(work))
+        for part in rest:
+            if jobs[part.file]:
+                _relisted_into(part, next(done))
+            yield part
+    finally:
+        held.close()
     copies_across_files(every, copies)
 
 

@@ -1,0 +1,270 @@
+"""A school whose teachers list, naming the children each teacher supports (帮扶学生姓名),
+is a file of its own beside its roster (县/青山小学/花名册.xlsx and 县/青山小学/教师.xlsx):
+lbc merge writes the pairs the folder's run makes into the merged 帮扶教师 column, and
+lbc pair, lbc due and lbc summary say the same of the folder and of the merged roster.
+Each school's rows are still written while the next schools are read, held back only
+until no file still to read could be such a list of theirs.
+
+Through the real CLI on real workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+from openpyxl import load_workbook
+from test_pair import C32, C51, kid, teacher
+
+from conftest import run, table, write_xlsx
+from lbc.reports import county as county_reports
+
+SOURCES = ("县", "全县.xlsx", "全县.parquet")  # the folder, and its merged rosters
+
+
+def listing(name: str, classes: str, children: str, **extra: Any) -> dict[str, Any]:
+    return {**teacher(name, classes), "帮扶学生姓名": children, **extra}
+
+
+def county(
+    tmp_path: Path, titled: bool = True, roster: str = "花名册.xlsx", lists: bool = True
+) -> Path:
+    """县/青山小学 and 县/白鹤小学, each a roster (titled with its school, or ``titled``
+    False: saying no school but by its folder) and a teachers list of its own (``lists``;
+    its file 教师.xlsx, read before the roster 花名册.xlsx, after a roster named 名册.xlsx).
+    Each school has a 王芳 (two phones); 青山小学's 张雨涵 has 李强 in her own 帮扶教师
+    cell, which stands over the list's 王芳."""
+    root = tmp_path / "县"
+    schools = {
+        "青山小学": (
+            [kid(1, 帮扶教师="李强"), kid(2, 帮扶教师=None), kid(3, C51, 帮扶教师=None)],
+            [listing("王芳", C32, "张雨涵、李明轩"), listing("李强", C51, "王梓萱")],
+        ),
+        "白鹤小学": (
+            [kid(4), kid(5, C51)],
+            [
+                listing("王芳", C32, "刘浩然", 联系电话="13900000001"),
+                listing("赵敏", C51, "陈思彤"),
+            ],
+        ),
+    }
+    for name, (kids, staff) in schools.items():
+        (root / name).mkdir(parents=True)
+        title = [[f"{name}留守儿童花名册"]] if titled else []
+        write_xlsx(root / name / roster, {"花名册": [*title, *table(kids)]})
+        if lists:
+            write_xlsx(root / name / "教师.xlsx", {"教师": table(staff)})
+    return root
+
+
+def merge(tmp_path: Path) -> None:
+    for out in SOURCES[1:]:
+        result = run("merge", "县", "--out", out, cwd=tmp_path)
+        assert result.exit_code == 0, result.stderr
+
+
+def merged_cells(tmp_path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """(学校, 姓名, 帮扶教师) of each child of the merged workbook and Parquet file."""
+    rows = load_workbook(tmp_path / "全县.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
+    head = list(next(rows))
+    cells = [head.index(h) for h in ("学校", "姓名", "帮扶教师")]
+    frame = pq.read_table(tmp_path / "全县.parquet").to_pandas()
+    frame = frame[frame["table"] == "children"].astype(object)
+    frame = frame.where(frame.notna(), None)
+    return {
+        "xlsx": [tuple(r[c] for c in cells) for r in rows],
+        "parquet": [tuple(r) for r in frame[["school", "name", "support_teacher"]].values],
+    }
+
+
+def said(
+    tmp_path: Path, *command: str, sources: tuple[str, ...] = SOURCES
+) -> list[tuple[int, str]]:
+    """The command's exit code and output over each source; lbc pair's JSON without
+    where each child's row is (the folder's file, or the merged roster's)."""
+    out = []
+    for source in sources:
+        result = run(*command, source, cwd=tmp_path)
+        text = result.stdout
+        if command[0] == "pair" and "json" in command:
+            doc = result.json()
+            for key in ("pairs", "unpaired"):
+                doc[key] = [
+                    {k: v for k, v in p.items() if k not in ("file", "row")} for p in doc[key]
+                ]
+                for p in doc[key]:
+                    p.pop("sheet", None)
+            text = repr(doc)
+        out.append((result.exit_code, text))
+    return out
+
+
+@pytest.mark.parametrize("titled", [True, False])
+def test_a_schools_teachers_list_of_its_own_fills_the_merged_support_teachers(
+    tmp_path: Path, titled: bool
+) -> None:
+    """lbc merge read each school's roster alone, and wrote its children's 帮扶教师 cells
+    blank where the school left them so (every child of 白鹤小学, and two of 青山小学):
+    the pairs its teachers list made were in the merged 教师名单 sheet only, where lbc pair
+    found them, but a person opening the merged roster saw no teacher for those children.
+    Each cell now names the teacher lbc pair pairs the child with over the folder, and the
+    cell the school filled in stays as written."""
+    county(tmp_path, titled)
+    merge(tmp_path)
+    qs, bh = ("青山小学", "白鹤小学")  # titled, or by their folders alike
+    expected = [
+        (bh, "刘浩然", "王芳"),
+        (bh, "陈思彤", "赵敏"),
+        (qs, "张雨涵", "李强"),
+        (qs, "李明轩", "王芳"),
+        (qs, "王梓萱", "李强"),
+    ]
+    assert merged_cells(tmp_path) == {"xlsx": expected, "parquet": expected}
+    pairs = run("pair", "县", "--format", "json", cwd=tmp_path).json()["pairs"]
+    assert [(p["child"], p["teacher"], p["kept"]) for p in pairs] == [
+        ("刘浩然", f"王芳（{bh}）", True),
+        ("陈思彤", "赵敏", True),
+        ("张雨涵", "李强", True),
+        ("李明轩", f"王芳（{qs}）", True),
+        ("王梓萱", "李强", True),
+    ]
+    commands = [
+        ("pair",),
+        ("pair", "--format", "json"),
+        ("due", "--as-of", "2024-10-15"),
+        ("due", "--as-of", "2024-10-15", "--format", "json"),
+        ("summary", "--term", "2024-autumn"),
+        ("summary", "--term", "2024-autumn", "--format", "json"),
+    ]
+    for command in commands:
+        folder, *merged = said(tmp_path, *command)
+        if command == ("pair",):  # the table gives each child's row in the file read
+            folder, *merged = [(code, "") for code, _ in (folder, *merged)]
+        assert merged == [folder, folder], command
+
+
+def read_and_written(files: list[Path], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """In what order lbc merge reads ``files`` and writes each one's children into the
+    merged workbook (one worker, which reads each file as the one before it is written or
+    held back)."""
+    events: list[str] = []
+    read_part = county_reports.read_part
+
+    def logged(path: Path, *args: Any) -> county_reports.SchoolPart:
+        events.append(f"read {path.parent.name}/{path.name}")
+        return read_part(path, *args)
+
+    def name(file: str) -> str:
+        return f"{Path(file).parent.name}/{Path(file).name}"
+
+    monkeypatch.setattr(county_reports.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(county_reports, "read_part", logged)
+    seen: list[county_reports.SchoolPart] = []
+    reading = county_reports.read_parts(files)
+    _, _, _, blocks = next(county_reports.merged_sheets(reading, seen))
+    for block in blocks:
+        if block:
+            events.append(f"write {name(seen[-1].file)}")
+    return events
+
+
+def test_a_county_keeping_no_list_apart_writes_each_school_as_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing is held back where no school keeps a list of its own: each school's rows are
+    handed on to be written before the next school's file is read, as before."""
+    root = county(tmp_path, lists=False)
+    files = sorted(root.rglob("*.xlsx"))
+    assert read_and_written(files, monkeypatch) == [
+        "read 白鹤小学/花名册.xlsx",
+        "write 白鹤小学/花名册.xlsx",
+        "read 青山小学/花名册.xlsx",
+        "write 青山小学/花名册.xlsx",
+    ]
+
+
+def test_a_schools_roster_waits_for_its_own_folder_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A roster read before the list beside it (名册.xlsx, then 教师.xlsx) waits until its
+    folder is read, then is written with the list's pairs before the next school is read."""
+    root = county(tmp_path, roster="名册.xlsx")
+    files = sorted(root.rglob("*.xlsx"))
+    assert read_and_written(files, monkeypatch) == [
+        "read 白鹤小学/名册.xlsx",
+        "read 白鹤小学/教师.xlsx",
+        "write 白鹤小学/名册.xlsx",
+        "read 青山小学/名册.xlsx",
+        "read 青山小学/教师.xlsx",
+        "write 青山小学/名册.xlsx",
+    ]
+    merge(tmp_path)
+    expected = [
+        ("白鹤小学", "刘浩然", "王芳"),
+        ("白鹤小学", "陈思彤", "赵敏"),
+        ("青山小学", "张雨涵", "李强"),
+        ("青山小学", "李明轩", "王芳"),
+        ("青山小学", "王梓萱", "李强"),
+    ]
+    assert merged_cells(tmp_path) == {"xlsx": expected, "parquet": expected}
+
+
+def test_a_list_in_the_runs_root_folder_pairs_the_rosters_below_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """东山小学's rosters by grade (县/东山小学/一年级.xlsx, 二年级.xlsx) and its teachers list
+    in the folder merged (县/教师.xlsx), read after them: the list is the one school's, so
+    each roster waits for it and is written with its pairs, as lbc pair pairs the folder."""
+    root = tmp_path / "县"
+    (root / "东山小学").mkdir(parents=True)
+    grades = {"一年级": [kid(1), kid(2, 帮扶教师=None)], "二年级": [kid(3, C51, 帮扶教师=None)]}
+    for grade, kids in grades.items():
+        rows = [["东山小学留守儿童花名册"], *table(kids)]
+        write_xlsx(root / "东山小学" / f"{grade}.xlsx", {"花名册": rows})
+    staff = [listing("王芳", C32, "张雨涵、李明轩"), listing("李强", C51, "王梓萱")]
+    write_xlsx(root / "教师.xlsx", {"教师": table(staff)})
+    monkeypatch.setattr(county_reports._Held, "MEMORY", 1)  # the rows held wait on disk
+    files = sorted(root.rglob("*.xlsx"))
+    assert read_and_written(files, monkeypatch) == [
+        "read 东山小学/一年级.xlsx",
+        "read 东山小学/二年级.xlsx",
+        "read 县/教师.xlsx",
+        "write 东山小学/一年级.xlsx",
+        "write 东山小学/二年级.xlsx",
+    ]
+    merge(tmp_path)
+    expected = [
+        ("东山小学", "张雨涵", "王芳"),
+        ("东山小学", "李明轩", "王芳"),
+        ("东山小学", "王梓萱", "李强"),
+    ]
+    assert merged_cells(tmp_path) == {"xlsx": expected, "parquet": expected}
+    folder, *merged = said(tmp_path, "pair", "--format", "json")
+    assert merged == [folder, folder]
+
+
+def test_a_list_saying_its_school_read_after_the_schools_roster_was_written(
+    tmp_path: Path,
+) -> None:
+    """A teachers list in a folder of its own whose 学校 column names 青山小学, read after
+    青山小学's roster was written: the merge is written again with the list's pairs, as lbc
+    pair pairs the folder, rather than leaving those children's 帮扶教师 blank."""
+    root = county(tmp_path, lists=False)
+    (root / "驻村工作队").mkdir()
+    staff = [
+        listing("王芳", C32, "张雨涵、李明轩", 学校="青山小学"),
+        listing("李强", C51, "王梓萱", 学校="青山小学"),
+    ]
+    write_xlsx(root / "驻村工作队" / "教师.xlsx", {"教师": table(staff)})
+    merge(tmp_path)
+    expected = [
+        ("白鹤小学", "刘浩然", None),
+        ("白鹤小学", "陈思彤", None),
+        ("青山小学", "张雨涵", "李强"),
+        ("青山小学", "李明轩", "王芳"),
+        ("青山小学", "王梓萱", "李强"),
+    ]
+    assert merged_cells(tmp_path) == {"xlsx": expected, "parquet": expected}
+    folder, *merged = said(tmp_path, "pair", "--format", "json")
+    assert merged == [folder, folder]
