@@ -268,3 +268,27 @@ def test_a_list_saying_its_school_read_after_the_schools_roster_was_written(
     assert merged_cells(tmp_path) == {"xlsx": expected, "parquet": expected}
     folder, *merged = said(tmp_path, "pair", "--format", "json")
     assert merged == [folder, folder]
+
+
+def test_a_list_name_that_pairs_nobody_is_said_over_the_merged_workbook(tmp_path: Path) -> None:
+    """青山小学's list names 张雨涵 under 王芳, her own 帮扶教师 cell 李强, which stands. lbc
+    pair, lbc due and lbc summary over the folder (and the merged Parquet file) said how
+    many names of the list pair nobody, to be looked at with lbc validate; over the merged
+    workbook, whose teachers sheet is read school by school, they said nothing. They say
+    it of the merged sheet's column, where lbc validate points (TCH007)."""
+    county(tmp_path)
+    merge(tmp_path)
+    note = (
+        "提示：{where}中 {column} 列有 1 个帮扶学生没有结对"
+        "（不在花名册、有重名，或与别处写的帮扶教师不同）；运行 lbc validate 查看\n"
+    )
+    own = note.format(where="县/青山小学/教师.xlsx 的“教师”", column="帮扶学生姓名(I)")
+    merged = note.format(where="全县.xlsx 的“教师名单”", column="帮扶学生(O)")
+    commands = [("pair",), ("due", "--as-of", "2024-10-15"), ("summary", "--term", "2024-autumn")]
+    for command in commands:
+        notes = [run(*command, source, cwd=tmp_path).stderr for source in SOURCES]
+        assert [own in notes[0], merged in notes[1], own in notes[2]] == [True] * 3, command
+    found = run("validate", "全县.xlsx", "--select", "TCH", "--format", "json", cwd=tmp_path)
+    assert [(f["code"], f["sheet"], f["column"]) for f in found.json()["findings"]] == [
+        ("TCH007", "教师名单", "O")
+    ]

@@ -430,6 +430,13 @@ def say_what_was_read(
     # The names in a teachers list's 帮扶学生 column that pair nobody, by list: lbc validate
     # says each (TCH005-TCH007), every other command how many.
     listed = Counter(id(x.table) for x in roster.joined.listed) if roster.joined else Counter()
+    # A merged roster's teachers sheet is read school by school (by_source): its pieces'
+    # names, counted by the sheet they are pieces of (whole_sheets).
+    pieces = Counter(
+        (x.table.file, x.table.sheet, x.table.kind)
+        for x in (roster.joined.listed if roster.joined else ())
+        if x.table.sources is not None
+    )
     for table in whole_sheets(roster.tables()):
         where = {"file": table.file, "sheet": table.sheet}
         unknown = [
@@ -438,7 +445,7 @@ def say_what_was_read(
         if unknown:
             cols = as_list(f"{label}({letter})" for letter, label in unknown)
             note(t("note.unknown_columns", columns=cols, **where))
-        unpaired = listed.get(id(table), 0)
+        unpaired = listed.get(id(table)) or pieces.get((table.file, table.sheet, table.kind), 0)
         if unpaired and not checked:
             col = table.columns["children"]
             columns = f"{col.label}({col.letter})"
