@@ -844,3 +844,25 @@ def test_a_school_of_nobody_with_settings_of_its_own_merges_without_a_false_find
     for given in ("县", "全县.xlsx"):
         doc = run("validate", given, "--format", "json", cwd=tmp_path).json()
         assert [f["code"] for f in doc["findings"]] == ["REQ002"], given
+
+
+def test_a_county_with_a_school_of_nobody_is_titled_with_no_one_school(tmp_path: Path) -> None:
+    """甲小学 has a child and 乙小学's roster is headers only. The summary over the folder and
+    from the merged Parquet file titled the county （学校名称）, but from the merged workbook
+    甲小学, the one school whose rows it holds: a county's summary handed in under one
+    school's name. It now counts the school of nobody too."""
+    root = tmp_path / "县"
+    for school in ("甲", "乙"):
+        (root / school).mkdir(parents=True)
+    write_xlsx(
+        root / "甲" / "甲小学.xlsx",
+        {"花名册": [["甲小学留守儿童花名册"], CHILD_HEADER, child_row(1)]},
+    )
+    write_xlsx(root / "乙" / "乙小学.xlsx", {"花名册": [["乙小学留守儿童花名册"], CHILD_HEADER]})
+    for out in ("全县.xlsx", "全县.parquet"):
+        run("merge", "县", "--out", out, cwd=tmp_path)
+    titles = []
+    for given in ("县", "全县.xlsx", "全县.parquet"):
+        result = run("summary", "--term", "2024-autumn", given, cwd=tmp_path)
+        titles.append(result.stdout.splitlines()[0])
+    assert titles == ["# （学校名称）2024—2025学年第一学期留守儿童关爱工作总结"] * 3
