@@ -866,3 +866,22 @@ def test_a_county_with_a_school_of_nobody_is_titled_with_no_one_school(tmp_path:
         result = run("summary", "--term", "2024-autumn", given, cwd=tmp_path)
         titles.append(result.stdout.splitlines()[0])
     assert titles == ["# （学校名称）2024—2025学年第一学期留守儿童关爱工作总结"] * 3
+
+
+def test_merge_counts_a_school_of_nobody_as_its_table_lists_it(tmp_path: Path) -> None:
+    """merge's table listed 甲小学 and 乙小学 (a roster of headers only) and its heading said
+    2 所学校, but its last line said 共合并 2 个文件、1 所学校, and its JSON 1: the schools
+    were counted by their children. Every count is now the table's."""
+    root = tmp_path / "县"
+    for school in ("甲", "乙"):
+        (root / school).mkdir(parents=True)
+    write_xlsx(
+        root / "甲" / "甲小学.xlsx",
+        {"花名册": [["甲小学留守儿童花名册"], CHILD_HEADER, child_row(1)]},
+    )
+    write_xlsx(root / "乙" / "乙小学.xlsx", {"花名册": [["乙小学留守儿童花名册"], CHILD_HEADER]})
+    said = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).stdout
+    assert "合并的各校名册（2 所学校，2 个文件）" in said
+    assert "共合并 2 个文件、2 所学校：" in said
+    doc = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert (doc["summary"]["schools"], len(doc["schools"])) == (2, 2)

@@ -243,8 +243,9 @@ def as_document(
     return {
         "summary": {
             "files": len(read) + sum(1 for p in parts if p.error),  # read or not
-            # By the children's own schools: one file of a township may hold several.
-            "schools": len({school for p in read for school in p.children_schools if school}),
+            # As the table lists them, each by its rows' own schools (one file of a
+            # township may hold several), a school whose roster holds nobody too.
+            "schools": sum(1 for row in schools if row["school"]),
             **{key: sum(row[key] for row in schools) for key in TALLIED},
             "on_books": on_books(parts, doubles),
             "duplicates": len(doubles),
@@ -274,8 +275,7 @@ def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Priv
         for g in doc["schools"]
     ]
     s = doc["summary"]
-    named = sum(1 for g in doc["schools"] if g["school"])  # not the row of no known school
-    title = t("merge.heading", schools=named, files=s["files"] - s["failed"])
+    title = t("merge.heading", schools=s["schools"], files=s["files"] - s["failed"])
     common.show_table(console, rich_table(headers, rows, title=title))
     if doubles:
         cells = []
