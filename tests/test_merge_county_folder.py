@@ -885,3 +885,30 @@ def test_merge_counts_a_school_of_nobody_as_its_table_lists_it(tmp_path: Path) -
     assert "共合并 2 个文件、2 所学校：" in said
     doc = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path).json()
     assert (doc["summary"]["schools"], len(doc["schools"])) == (2, 2)
+
+
+def test_an_exported_county_is_titled_as_its_folder(tmp_path: Path) -> None:
+    """A merged county of 甲小学 and 乙小学 exported to Parquet: its one children table (the
+    merged workbook's) declared the school of its first row, so the summary, cards and
+    printed lists were titled 甲小学, where the folder and the merged workbook say
+    （单位名称）. A table of several schools' rows declares none."""
+    root = tmp_path / "县"
+    for n, school in enumerate(("甲", "乙"), start=1):
+        (root / school).mkdir(parents=True)
+        title = [[f"{school}小学留守儿童花名册"]]
+        write_xlsx(
+            root / school / f"{school}小学.xlsx", {"花名册": [*title, CHILD_HEADER, child_row(n)]}
+        )
+    # 甲小学's own quotas: the export reads its merged rows a table per school.
+    (root / "甲" / "lbc.toml").write_text(
+        '[school]\nname = "甲小学"\n\n[quotas]\nmax_days_without_contact = 14\n',
+        encoding="utf-8",
+    )
+    run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    for out in ("全县.parquet", "全县.csv"):
+        assert run("export", "全县.xlsx", "--out", out, cwd=tmp_path).exit_code == 0
+    titles = []
+    for given in ("县", "全县.xlsx", "全县.parquet", "全县.csv"):
+        result = run("summary", "--term", "2024-autumn", given, cwd=tmp_path)
+        titles.append(result.stdout.splitlines()[0])
+    assert titles == ["# （单位名称）2024—2025学年第一学期留守儿童关爱工作总结"] * 4

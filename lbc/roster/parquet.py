@@ -375,8 +375,9 @@ def tables_from_columns(
                 continue
         table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout, shown, mine)
         if sources is None:
-            school = next((schools[i] for i in index if schools[i]), "") if schools else ""
-            out.append((table, school))
+            # The school of its rows, if one: a merged roster exported holds several.
+            said = {schools[i] for i in index} - {None, ""} if schools else set()
+            out.append((table, said.pop() if len(said) == 1 else ""))
             continue
         table.sources = pick(sources, index)
         for piece in by_source(table, had, by_school):

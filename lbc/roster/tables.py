@@ -2176,12 +2176,17 @@ def _add_parquet(roster: Roster, path: Path, last_term: bool = False) -> None:
         return
     if not tables or tables[0][0].file == str(path):  # located in the file itself
         roster.files.append(str(path))
+    # A source file's school, where its tables say one: a merged roster exported gives
+    # each school's table under the one merged file, which declares none of them.
+    said: dict[str, set[str]] = {}
     for table, school in tables:
         if table.file not in roster.files:
             roster.files.append(table.file)
-        if school:
-            roster.declared.setdefault(table.file, school)
+        said.setdefault(table.file, set()).add(school)
         _by_kind(roster, table.kind).append(table)
+    for file, schools in said.items():
+        if len(schools) == 1 and (school := schools.pop()):
+            roster.declared.setdefault(file, school)
 
 
 def _stacked_csv(roster: Roster, path: Path, sheet: RawSheet) -> bool:
