@@ -821,6 +821,18 @@ def test_a_school_whose_roster_holds_nobody_is_said_so_from_the_merged_workbook_
     ]
 
 
+def titled_county(tmp_path: Path, schools: dict[str, list[int]]) -> Path:
+    """县/<name>/<name>小学.xlsx for each school, titled with its name, holding the children
+    ``schools`` gives it (conftest's child_row numbers; none: a roster of headers only)."""
+    root = tmp_path / "县"
+    for name, children in schools.items():
+        (root / name).mkdir(parents=True)
+        title = [f"{name}小学留守儿童花名册"]
+        rows = [title, CHILD_HEADER, *(child_row(n) for n in children)]
+        write_xlsx(root / name / f"{name}小学.xlsx", {"花名册": rows})
+    return root
+
+
 def test_a_school_of_nobody_with_settings_of_its_own_merges_without_a_false_finding(
     tmp_path: Path,
 ) -> None:
@@ -829,14 +841,7 @@ def test_a_school_of_nobody_with_settings_of_its_own_merges_without_a_false_find
     lbc validate on it said QTA001 (名册上没有学校“丁小学”, as if misspelt) beside REQ002;
     over the folder REQ002 alone. A school holding no row now gives the merged roster no
     settings row, and both say the same."""
-    root = tmp_path / "县"
-    for school in ("甲", "丁"):
-        (root / school).mkdir(parents=True)
-    write_xlsx(
-        root / "甲" / "甲小学.xlsx",
-        {"花名册": [["甲小学留守儿童花名册"], CHILD_HEADER, child_row(1)]},
-    )
-    write_xlsx(root / "丁" / "丁小学.xlsx", {"花名册": [["丁小学留守儿童花名册"], CHILD_HEADER]})
+    root = titled_county(tmp_path, {"甲": [1], "丁": []})
     (root / "丁" / "lbc.toml").write_text(
         '[school]\nname = "丁小学"\n\n[quotas]\nmax_days_without_contact = 14\n', encoding="utf-8"
     )
@@ -851,14 +856,7 @@ def test_a_county_with_a_school_of_nobody_is_titled_with_no_one_school(tmp_path:
     from the merged Parquet file titled the county （学校名称）, but from the merged workbook
     甲小学, the one school whose rows it holds: a county's summary handed in under one
     school's name. It now counts the school of nobody too."""
-    root = tmp_path / "县"
-    for school in ("甲", "乙"):
-        (root / school).mkdir(parents=True)
-    write_xlsx(
-        root / "甲" / "甲小学.xlsx",
-        {"花名册": [["甲小学留守儿童花名册"], CHILD_HEADER, child_row(1)]},
-    )
-    write_xlsx(root / "乙" / "乙小学.xlsx", {"花名册": [["乙小学留守儿童花名册"], CHILD_HEADER]})
+    titled_county(tmp_path, {"甲": [1], "乙": []})
     for out in ("全县.xlsx", "全县.parquet"):
         run("merge", "县", "--out", out, cwd=tmp_path)
     titles = []
@@ -872,14 +870,7 @@ def test_merge_counts_a_school_of_nobody_as_its_table_lists_it(tmp_path: Path) -
     """merge's table listed 甲小学 and 乙小学 (a roster of headers only) and its heading said
     2 所学校, but its last line said 共合并 2 个文件、1 所学校, and its JSON 1: the schools
     were counted by their children. Every count is now the table's."""
-    root = tmp_path / "县"
-    for school in ("甲", "乙"):
-        (root / school).mkdir(parents=True)
-    write_xlsx(
-        root / "甲" / "甲小学.xlsx",
-        {"花名册": [["甲小学留守儿童花名册"], CHILD_HEADER, child_row(1)]},
-    )
-    write_xlsx(root / "乙" / "乙小学.xlsx", {"花名册": [["乙小学留守儿童花名册"], CHILD_HEADER]})
+    titled_county(tmp_path, {"甲": [1], "乙": []})
     said = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).stdout
     assert "合并的各校名册（2 所学校，2 个文件）" in said
     assert "共合并 2 个文件、2 所学校：" in said
@@ -890,15 +881,9 @@ def test_merge_counts_a_school_of_nobody_as_its_table_lists_it(tmp_path: Path) -
 def test_an_exported_county_is_titled_as_its_folder(tmp_path: Path) -> None:
     """A merged county of 甲小学 and 乙小学 exported to Parquet: its one children table (the
     merged workbook's) declared the school of its first row, so the summary, cards and
-    printed lists were titled 甲小学, where the folder and the merged workbook say
+    printed lists were titled 乙小学, where the folder and the merged workbook say
     （单位名称）. A table of several schools' rows declares none."""
-    root = tmp_path / "县"
-    for n, school in enumerate(("甲", "乙"), start=1):
-        (root / school).mkdir(parents=True)
-        title = [[f"{school}小学留守儿童花名册"]]
-        write_xlsx(
-            root / school / f"{school}小学.xlsx", {"花名册": [*title, CHILD_HEADER, child_row(n)]}
-        )
+    root = titled_county(tmp_path, {"甲": [1], "乙": [2]})
     # 甲小学's own quotas: the export reads its merged rows a table per school.
     (root / "甲" / "lbc.toml").write_text(
         '[school]\nname = "甲小学"\n\n[quotas]\nmax_days_without_contact = 14\n',
