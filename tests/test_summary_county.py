@@ -434,3 +434,58 @@ def test_each_schools_archives_complete_agree_with_the_total(tmp_path: Path) -> 
         assert doc["archive"]["complete"] == 2
         text = run(*summary, cwd=tmp_path).stdout
         assert "| 青山小学 | 2 | 0.0% | 0.0% |" in text, source
+
+
+def test_a_category_column_is_one_schools_on_a_roster_merged_again(tmp_path: Path) -> None:
+    """县/白鹤小学 keeps a 类别 column (低保 for one child), 县/青山小学 a 孤儿 column only.
+    The merged workbook says so school by school (来源列), and the county table gives
+    白鹤小学's 最低生活保障 1 and 青山小学's 救助措施 未采集, as the folder does. Merged
+    again or exported, every row's 来源文件 is the merged workbook: the columns it kept for
+    it were the last school's, and 白鹤小学's 救助措施 was 未采集 too. Each school's columns
+    are now kept as its own, merged again, exported to Parquet, to a workbook and to CSV."""
+    root = tmp_path / "县"
+    for name, rows in (
+        ("青山小学", [(child_row(1), "否"), (child_row(2), "是")]),
+        ("白鹤小学", [(child_row(3), "低保"), (child_row(4), None)]),
+    ):
+        (root / name).mkdir(parents=True)
+        extra = "孤儿" if name == "青山小学" else "类别"
+        header = [*CHILD_HEADER, extra]
+        cells = [[*row, value] for row, value in rows]
+        write_xlsx(
+            root / name / "花名册.xlsx", {"花名册": [[f"{name}留守儿童花名册"], header, *cells]}
+        )
+    assert run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).exit_code == 0
+    for command, out in (
+        ("merge", "再合并.xlsx"),
+        ("merge", "再合并.parquet"),
+        ("export", "导出.parquet"),
+        ("export", "导出.xlsx"),
+        ("export", "导出.csv"),
+    ):
+        assert run(command, "全县.xlsx", "--out", out, cwd=tmp_path).exit_code == 0
+    assert run("merge", "再合并.xlsx", "--out", "三合并.xlsx", cwd=tmp_path).exit_code == 0
+    summary = ("summary", "--term", "2024-autumn")
+    sources = [
+        "县",
+        "全县.xlsx",
+        "再合并.xlsx",
+        "再合并.parquet",
+        "导出.parquet",
+        "导出.xlsx",
+        "导出.csv",
+    ]
+    relief = {}
+    for source in [*sources, "三合并.xlsx"]:
+        doc = run(*summary, source, "--format", "json", cwd=tmp_path).json()["county_table"]
+        picked = [k for k, c in enumerate(doc["columns"]) if c["group"] == "救助措施"]
+        relief[source] = [(r["school"], [r["counts"][k] for k in picked]) for r in doc["rows"]]
+    expected = [
+        ("白鹤小学", [0, 1, 0, 0, 0, 0]),
+        ("青山小学", [None] * 6),
+        ("合计", [None] * 6),
+    ]
+    assert relief == dict.fromkeys([*sources, "三合并.xlsx"], expected)
+    said = [run(*summary, source, cwd=tmp_path) for source in sources]
+    lines = [[line for line in r.stdout.splitlines() if "最低生活保障" in line] for r in said]
+    assert lines == [["| 救助措施：最低生活保障 | 1 | 未采集 | 未采集 |"]] * len(sources)

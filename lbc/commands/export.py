@@ -115,4 +115,4 @@ def _sheets(roster: Roster) -> Iterator[Sheet]:
         yield school_quotas_sheet(quotas)
     if watch := roster_school_watch(roster, schools):  # and its 各校关注
         yield school_watch_sheet(watch)
-    yield columns_sheet(source_columns(roster.tables()))
+    yield columns_sheet(source_columns(roster.tables(), schools))

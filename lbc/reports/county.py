@@ -50,7 +50,6 @@ from lbc.roster.pairs import STATED_KEY, PairsJoined
 from lbc.roster.people import NAMESAKE_KEY, shown_name
 from lbc.roster.tables import (
     COLUMNS_HEADER,
-    COLUMNS_ROWS,
     COLUMNS_SHEET,
     FILE_SCHOOL,
     QUOTA_LABELS,
@@ -67,6 +66,7 @@ from lbc.roster.tables import (
     copied_groups,
     file_names,
     is_pairs_book,
+    piece_school,
     schools_beside,
 )
 from lbc.workspace.schools import (
@@ -112,7 +112,8 @@ class SchoolPart:
     widths: dict[Kind, list[int]] = field(default_factory=dict)  # from its first rows
     arrow: dict[Kind, list[bytes]] = field(default_factory=dict)  # for a Parquet merge
     layouts: dict[str, Any] = field(default_factory=dict)  # each source sheet's columns
-    # The same for the merged workbook's hidden COLUMNS_SHEET: kind, file, sheet, keys, rows.
+    # The same for the merged workbook's hidden COLUMNS_SHEET: kind, file, sheet, keys,
+    # rows and school.
     source_columns: list[list[Any]] = field(default_factory=list)
     # The children still on the books: (ID, school, sheet, row), the school the row's own.
     ids: list[tuple[str, str, str, int]] = field(default_factory=list)
@@ -286,7 +287,7 @@ def read_part(
     part.school = schools.by_file.get(str(path), path.stem)
     part.findings = check_roster(roster, terms=terms)
     part.children_schools = {s for x in roster.children for s in schools.count(x)}
-    part.source_columns = source_columns(roster.tables())
+    part.source_columns = source_columns(roster.tables(), schools)
     for tables in (roster.children, roster.teachers, roster.records):
         for x in tables:
             part.counts[x.kind] = part.counts.get(x.kind, 0) + len(x)
@@ -1199,26 +1200,40 @@ def school_terms_sheet(rows: list[list[Any]]) -> Sheet:
     return SCHOOL_TERMS_SHEET, head, column_widths(head, rows), [rows_xml(rows)]
 
 
-def source_columns(tables: Iterable[Table]) -> list[list[Any]]:
+def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> list[list[Any]]:
     """The rows of a merged workbook's COLUMNS_SHEET for ``tables``: each source sheet's
-    kind, file and sheet, the canonical keys of the columns it had, and how many rows."""
-    out: dict[tuple[str, str, str], list[Any]] = {}
+    kind, file and sheet, the canonical keys of the columns it had, how many rows, and
+    whose. School by school where the sheet is several schools' with columns of their own
+    (a merged roster's, read school by school: lbc.roster.tables.by_source), each school's;
+    a sheet of no row (a school's roster of nobody) its file's school (``schools``), as
+    its folder names it; else "" (the whole sheet's)."""
+    by: dict[tuple[str, str, str], dict[str, tuple[list[str], list[int]]]] = {}
     for x in tables:
+        school = piece_school(x)
         for sheet in dict.fromkeys(x.row_sheets or [x.sheet]):
             rows = len(x) if x.row_sheets is None else x.row_sheets.count(sheet)
-            key = (x.kind.value, x.file, sheet)
-            before = out[key][4] if key in out else 0
-            out[key] = [x.kind.value, x.file, sheet, ",".join(x.columns), before + rows]
-    return list(out.values())
+            said = by.setdefault((x.kind.value, x.file, sheet), {})
+            keys, count = said.setdefault(school, ([], [0]))
+            keys += [key for key in x.columns if key not in keys]
+            count[0] += rows
+    out = []
+    for (kind, file, sheet), said in by.items():
+        if len({frozenset(keys) for keys, _ in said.values()}) == 1:
+            rows = sum(count for _, (count,) in said.values())
+            school = schools.by_file.get(file, "") if schools and not rows else ""
+            said = {school: (next(iter(said.values()))[0], [rows])}
+        out += [
+            [kind, file, sheet, ",".join(keys), n, school] for school, (keys, (n,)) in said.items()
+        ]
+    return out
 
 
-def columns_sheet(rows: list[list[str]]) -> Sheet:
+def columns_sheet(rows: list[list[Any]]) -> Sheet:
     """The COLUMNS_SHEET of a merged workbook, for write_xlsx to write hidden: which
     columns each school's sheet had (lbc.roster.tables.by_source reads it back)."""
     from lbc.output.sheet_style import column_widths
 
-    head = (*COLUMNS_HEADER, COLUMNS_ROWS)
-    return COLUMNS_SHEET, head, column_widths(head, rows), [rows_xml(rows)]
+    return COLUMNS_SHEET, COLUMNS_HEADER, column_widths(COLUMNS_HEADER, rows), [rows_xml(rows)]
 
 
 def merged_batches(parts: Iterable[SchoolPart], seen: list[SchoolPart]) -> Iterator[bytes]:

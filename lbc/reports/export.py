@@ -31,9 +31,10 @@ from lbc.roster.parquet import (
     SOURCE_SHEET,
     TABLE,
     TABLE_NAMES,
+    school_key,
     source_key,
 )
-from lbc.roster.tables import Roster, Table
+from lbc.roster.tables import Roster, Table, piece_school
 from lbc.workspace.schools import Schools, schools_of
 
 if TYPE_CHECKING:
@@ -93,12 +94,28 @@ def layout(table: Table) -> dict[str, Any]:
 
 def layouts(tables: list[Table]) -> dict[str, dict[str, Any]]:
     """Each source sheet's layout under its metadata name (a table over numbered sheets
-    gives each of its sheets the same layout)."""
-    return {
-        source_key(tbl.kind, tbl.file, sheet): layout(tbl)
-        for tbl in tables
-        for sheet in dict.fromkeys(tbl.row_sheets or [tbl.sheet])
-    }
+    gives each of its sheets the same layout); school by school where the sheet is several
+    schools' with columns of their own (a merged roster's, read school by school), as the
+    merged workbook's COLUMNS_SHEET says them (lbc.reports.county.source_columns)."""
+    by: dict[str, dict[str, dict[str, Any]]] = {}
+    for tbl in tables:
+        school, mine = piece_school(tbl), layout(tbl)
+        for sheet in dict.fromkeys(tbl.row_sheets or [tbl.sheet]):
+            said = by.setdefault(source_key(tbl.kind, tbl.file, sheet), {})
+            if school in said:  # two sheets of one school: the columns of either
+                was = said[school]
+                was["columns"] = {**mine["columns"], **was["columns"]}
+                for k, rows in mine["number_cells"].items():
+                    was["number_cells"][k] = [*was["number_cells"].get(k, ()), *rows]
+            else:
+                said[school] = mine
+    out: dict[str, dict[str, Any]] = {}
+    for key, said in by.items():
+        if len({frozenset(x["columns"]) for x in said.values()}) == 1:
+            out[key] = next(iter(said.values()))
+        else:
+            out |= {school_key(key, school): x for school, x in said.items()}
+    return out
 
 
 def metadata(
@@ -160,11 +177,19 @@ def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
         names = list(columns)
         for values in zip(*columns.values(), strict=True):
             yield dict(zip(names, values, strict=True))
+    # A source sheet of several schools whose columns differ (a merged roster's, read
+    # school by school) has a row per school, its 学校 saying whose.
+    sets: dict[tuple[Kind, str, str], set[frozenset[str]]] = {}
+    for table in roster.tables():
+        for sheet in dict.fromkeys(table.row_sheets or [table.sheet]):
+            sets.setdefault((table.kind, table.file, sheet), set()).add(frozenset(table.columns))
     for table in roster.tables():
         written = set(keys(table.kind))
         for sheet in dict.fromkeys(table.row_sheets or [table.sheet]):
+            apart = len(sets[(table.kind, table.file, sheet)]) > 1
             yield {
                 TABLE: COLUMN_ROWS[table.kind],
+                **({SCHOOL: piece_school(table)} if apart else {}),
                 SOURCE_FILE: table.file,
                 SOURCE_SHEET: sheet,
                 **{k: col.letter for k, col in table.columns.items() if k in written},

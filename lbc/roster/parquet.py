@@ -69,6 +69,12 @@ def source_key(kind: Kind, file: str, sheet: str) -> str:
     return f"{TABLE_NAMES[kind]}\t{file}\t{sheet}"
 
 
+def school_key(key: str, school: str) -> str:
+    """How the metadata names one school's layout of a source sheet (``key``) of several
+    schools with columns of their own (a merged roster's, exported)."""
+    return f"{key}\t{school}"
+
+
 # The metadata key of each sheet of a school's own settings lbc merge writes (as a merged
 # workbook's sheet of that name: lbc.roster.tables.SETTINGS_SHEETS).
 SETTINGS_KEYS = {
@@ -338,7 +344,9 @@ def tables_from_columns(
     for i, key in enumerate(zip(kinds, files, sheets, strict=True)):
         marks = _COLUMN_KINDS.get(key[0]) if layouts is None else None
         if marks is not None:
-            source = (marks.value, *(_text(columns.get(k, [None] * n)[i]) for k in LEAD[1:3]))
+            # Its 学校: one school's columns, of a sheet of several schools' columns apart.
+            where = (_text(columns.get(k, [None] * n)[i]) for k in (*LEAD[1:3], SCHOOL))
+            source = (marks.value, *where)
             keys = {k for k, v in columns.items() if v[i] is not None and k not in (TABLE, *LEAD)}
             had[source] = had.get(source, frozenset()) | keys
             continue
@@ -351,23 +359,31 @@ def tables_from_columns(
     sources = None
     if layouts is None and all(k in columns for k in LEAD[1:3]):
         sources = list(zip(*(map(_text, columns[k]) for k in LEAD[1:3]), strict=True))
+    # The source sheets whose layouts are school by school (school_key).
+    apart_keys = {k.rsplit("\t", 1)[0] for k in layouts or () if k.count("\t") > 2}
     out = []
     split = by_school and sources is None and len(set(schools or ()) - {None, ""}) > 1
     for (kind_name, file, sheet_name), index in groups.items():
         kind = _KINDS.get(kind_name)
         if kind is None:
             raise LbcError(t("err.parquet_table", path=path, table=kind_name))
-        layout = None if layouts is None else layouts.get(source_key(kind, file, sheet_name), {})
+        key = source_key(kind, file, sheet_name)
+        layout = None if layouts is None else layouts.get(key, {})
         mine = {k for (name, *_), keys in had.items() if name == kind.value for k in keys}
-        if split and schools is not None:
+        # A source sheet of several schools whose columns differ (a merged roster's,
+        # exported) has a layout per school: its rows are read school by school.
+        apart = key in apart_keys
+        if (split or apart) and schools is not None:
             own: dict[str, list[int]] = {}
             for i in index:
                 own.setdefault(schools[i] or "", []).append(i)
-            if len(own) > 1:
+            if len(own) > 1 or apart:
                 for school, rows_of in own.items():
-                    args = (str(file), str(sheet_name), rows_of, columns, rows, layout, shown)
+                    theirs = (layouts or {}).get(school_key(key, school), layout)
+                    args = (str(file), str(sheet_name), rows_of, columns, rows, theirs, shown)
                     table = _table(kind, *args, mine)
-                    table.own_school = nz.school(school) or school
+                    if split:
+                        table.own_school = nz.school(school) or school
                     # Pieces of one source sheet, as by_source makes them of a merged
                     # workbook's: described as the one sheet they are (whole_sheets).
                     table.sources = [(str(file), str(sheet_name))] * len(rows_of)

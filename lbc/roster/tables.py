@@ -2098,7 +2098,7 @@ def load_roster(
             continue
         roster.skipped += [(name, s.name) for s in sheets if s.table is None and s.filled]
         had = {k: v for s in sheets if s.source_columns for k, v in s.source_columns.items()}
-        empty = {k for s in sheets if s.empty_sources for k in s.empty_sources}
+        empty = {k: v for s in sheets if s.empty_sources for k, v in s.empty_sources.items()}
         joined = join_numbered_sheets(tables)
         # Each school's own settings (各校要求, 各校学期) go by its rows' 学校 where one
         # 来源文件 is several schools' (a merged roster's, merged again).
@@ -2218,14 +2218,41 @@ SOURCE_LABELS = ("来源文件", "来源工作表")
 # The hidden sheet lbc merge adds to a merged workbook: which columns each school's sheet
 # had (its kind, file and sheet, and their canonical keys), so that a column a school had
 # but left empty is still its column when the workbook is read back (by_source), as the
-# Parquet file's metadata keeps it.
+# Parquet file's metadata keeps it. Then how many rows each had (行数): a children sheet
+# of none is read back as a table of no rows (empty_sources), as the school's own file is.
+# Then whose (学校), where said: a sheet of several schools whose columns differ (a merged
+# roster's, merged again or exported) has a row per school, each its rows' 学校, read
+# school by school (by_source); and a sheet of no row names the school its file was, as
+# its own file and folder named it. "" where a row is the whole sheet's. A workbook merged
+# before has the first four columns only, or those and 行数, and is read as before.
 COLUMNS_SHEET = "来源列"
-COLUMNS_HEADER = ("表", "来源文件", "来源工作表", "列")
-# And how many rows each had (a workbook merged before it said so has no such column): a
-# children sheet of none is read back as a table of no rows (empty_sources), as the
-# school's own file is.
-COLUMNS_ROWS = "行数"
-SourceColumns = dict[tuple[str, str, str], frozenset[str]]
+COLUMNS_HEADER = ("表", "来源文件", "来源工作表", "列", "行数", "学校")
+COLUMNS_ROWS, COLUMNS_SCHOOL = COLUMNS_HEADER[4:]
+# Each source sheet's columns, by its kind, file, sheet and school ("": the whole sheet's).
+SourceColumns = dict[tuple[str, str, str, str], frozenset[str]]
+# The source sheets said to have had no row, by kind, file and sheet, each with its school.
+EmptySources = dict[tuple[str, str, str], str]
+
+
+def columns_had(
+    had: SourceColumns | None, kind: str, source: tuple[str, str], school: str
+) -> frozenset[str] | None:
+    """The columns ``had`` says the source sheet (its file and sheet) of ``kind`` had for
+    the rows of ``school``: that school's own, else the whole sheet's; None when it does
+    not say."""
+    if not had:
+        return None
+    mine = had.get((kind, *source, school)) if school else None
+    return had.get((kind, *source, "")) if mine is None else mine
+
+
+def _by_school_had(had: SourceColumns | None, sources: Iterable[tuple[str, str]]) -> bool:
+    """Whether ``had`` gives one of ``sources`` (sheets rows came from) columns school by
+    school."""
+    named = {(file, sheet) for (_, file, sheet, school) in had or () if school}
+    return bool(named) and not named.isdisjoint(sources)
+
+
 # The sheet lbc merge adds to a merged workbook when a school's lbc.toml sets its own term
 # dates ([terms]): a row per school and term, shown, so that every command reading the
 # merged roster back dates that school's rows by them, as a run over the county's folder
@@ -2363,8 +2390,17 @@ def by_source(
         by.setdefault(source, []).append(i)
     # Each piece's source, its rows and its school ("": the source's rows, of one school).
     groups = [(source, index, "") for source, index in by.items()]
-    if by_school and table.has("school"):
-        groups = _by_school(groups, table.values["school"])
+    # A source whose schools had columns of their own (COLUMNS_SHEET) is split by school
+    # too, each piece with its school's columns; it goes by its school's own settings only
+    # where the workbook carries them (by_school).
+    apart = _by_school_had(had, by)
+    cells = table.values["school"] if table.has("school") and (by_school or apart) else None
+    if cells is not None:
+        groups = _by_school(groups, cells)
+    # The school each piece's columns are looked up by (its rows' 学校, where said).
+    schools = [school or _school_text(cells, index) for _, index, school in groups]
+    if not by_school:
+        groups = [(source, index, "") for source, index, _ in groups]
     kept = {f.key for f in FIELDS[table.kind] if f.required} | {"school"}
     # The cells as written, and what complete() already made of the columns together.
     written, read = table.raw, dict(table.values)
@@ -2375,10 +2411,11 @@ def by_source(
     # The columns the school's sheet had, where the merged workbook says (COLUMNS_SHEET):
     # a required column it lacked is one column missing (COL001), as in its own file, not
     # an empty cell on every row.
-    mine = [
-        (had[key] | {"school"}) if had and (key := (table.kind.value, *source)) in had else kept
-        for source, _, _ in groups
+    said = [
+        columns_had(had, table.kind.value, source, school)
+        for (source, _, _), school in zip(groups, schools, strict=True)
     ]
+    mine = [kept if keys is None else keys | {"school"} for keys in said]
     for key in [*written, *(key for key in read if key not in written)]:
         values, made = written.pop(key, None), read.pop(key, None)
         for n, (_, index, _) in enumerate(groups):
@@ -2396,7 +2433,6 @@ def by_source(
                     mades[n][key] = mine_made
         del values, made
     out = []
-    sources = [source for source, _, _ in groups]
     for n, (_, index, school) in enumerate(groups):
         raw = raws[n]
         # A phone its sheet had no column for, where that is known, is none of its
@@ -2405,11 +2441,7 @@ def by_source(
         # missing is COL001, as in the school's file. Nor is a 类别 merge gathered from its
         # 是/否 columns (孤儿, 低保 …, CATEGORY_COLUMNS): its cells are read, and the
         # groups no column of its collected are 未采集, as in its own file.
-        lacked = (
-            ()
-            if not had or (table.kind.value, *sources[n]) not in had
-            else (*nz.PHONES_TOGETHER, "categories")
-        )
+        lacked = () if said[n] is None else (*nz.PHONES_TOGETHER, "categories")
         columns = {
             key: col
             for key, col in table.columns.items()
@@ -2441,15 +2473,15 @@ def by_source(
 
 
 def empty_sources(
-    tables: list[Table], pieces: list[Table], had: SourceColumns, empty: set[tuple[str, str, str]]
+    tables: list[Table], pieces: list[Table], had: SourceColumns, empty: EmptySources
 ) -> list[tuple[Table, str]]:
     """A table of no rows for each school's children sheet a merged workbook's COLUMNS_SHEET
     says had none (``empty``; a school's roster of headers only) and none of the merged
     rows came from: read back, it holds nobody, as the school's own file does, and lbc
     validate says so (REQ002) under that file and sheet, as from the Parquet file
     (parquet.empty_children). Each with the columns that sheet had (``had``), as the merged
-    sheet (of ``tables``) places them, and with its file's school where the rows of its file
-    (``pieces``) say one."""
+    sheet (of ``tables``) places them, and with the school COLUMNS_SHEET names, else its
+    file's where the rows of its file (``pieces``) say one."""
     if not empty:
         return []
     merged = next((x for x in tables if x.kind is Kind.CHILDREN and x.sources is not None), None)
@@ -2457,9 +2489,10 @@ def empty_sources(
         return []
     read = {x.sources[0] for x in pieces if x.kind is Kind.CHILDREN and x.sources}
     out = []
-    for (kind, file, sheet), keys in had.items():
-        if (kind, file, sheet) not in empty or kind != Kind.CHILDREN.value or (file, sheet) in read:
+    for (kind, file, sheet), school in empty.items():
+        if kind != Kind.CHILDREN.value or (file, sheet) in read:
             continue
+        keys = {k for (*source, _), ks in had.items() if source == [kind, file, sheet] for k in ks}
         columns = {k: col for k, col in merged.columns.items() if k in keys or k == "school"}
         table = Table(
             kind=Kind.CHILDREN,
@@ -2472,15 +2505,29 @@ def empty_sources(
             raw={k: [] for k in columns},
             kind_from=merged.kind_from,
         )
-        schools = {
-            cell
-            for x in pieces
-            if x.sources and x.sources[0][0] == file and x.has("school")
-            for cell in x.values["school"]
-            if cell
-        }
-        out.append((table, schools.pop() if len(schools) == 1 else ""))
+        if not school:  # a workbook merged before it named the school: its file's rows'
+            schools = {
+                cell
+                for x in pieces
+                if x.sources and x.sources[0][0] == file and x.has("school")
+                for cell in x.values["school"]
+                if cell
+            }
+            school = schools.pop() if len(schools) == 1 else ""
+        out.append((table, school))
     return out
+
+
+def piece_school(table: Table) -> str:
+    """The school a table's columns are said of in a merged workbook's COLUMNS_SHEET: the
+    school it goes by (Table.own_school), else its first row's 学校; "" if neither."""
+    return table.own_school or _school_text(table.values.get("school"), [0])
+
+
+def _school_text(cells: list[Any] | None, index: list[int]) -> str:
+    """The 学校 of a piece's first row, as the merged workbook's COLUMNS_SHEET names it."""
+    cell = cells[index[0]] if cells and index else None
+    return cell if cell.__class__ is str else ""
 
 
 def _by_school(
@@ -2560,7 +2607,7 @@ class SheetRead:
     filled: bool
     table: Table | None
     source_columns: SourceColumns | None = None  # a merged workbook's COLUMNS_SHEET
-    empty_sources: set[tuple[str, str, str]] | None = None  # and the sheets it says had no row
+    empty_sources: EmptySources | None = None  # and the sheets it says had no row
     # A merged workbook's sheet of a school's own settings (SETTINGS_SHEETS, by ``name``):
     # its first column (0-based) and its rows below the header, each with its Excel row.
     school_terms: tuple[int, list[tuple[int, list[Any]]]] | None = None
@@ -2582,31 +2629,34 @@ def school_terms_rows(sheet: RawSheet) -> tuple[int, list[tuple[int, list[Any]]]
     ]
 
 
-def empty_sources_said(rows: list[list[Any]]) -> set[tuple[str, str, str]]:
-    """The source sheets a merged workbook's COLUMNS_SHEET says had no row (COLUMNS_ROWS 0);
-    none where it does not say (a workbook merged before it did)."""
-    width = len(COLUMNS_HEADER)
-    if len(rows[0]) <= width or _cell_text(rows[0][width]) != COLUMNS_ROWS:
-        return set()
-    return {
-        (kind, file, sheet)
-        for kind, file, sheet, _, count in (
-            [_cell_text(c) for c in [*row, "", "", "", "", ""][: width + 1]] for row in rows[1:]
-        )
-        if count == "0"
-    }
-
-
-def source_columns(rows: list[list[Any]]) -> SourceColumns | None:
-    """What a merged workbook's COLUMNS_SHEET says, None when the sheet is not that (a
-    county's own sheet of that name)."""
-    if not rows or [_cell_text(c) for c in rows[0][: len(COLUMNS_HEADER)]] != [*COLUMNS_HEADER]:
+def columns_said(rows: list[list[Any]]) -> tuple[SourceColumns, EmptySources] | None:
+    """What a merged workbook's COLUMNS_SHEET says: each source sheet's columns (school by
+    school where it says whose), and the sheets it says had no row (行数 0), each with the
+    school it names; None when the sheet is not that (a county's own sheet of that name).
+    Its columns after the first four are found by their header: a workbook merged before
+    has none (nor then says of any sheet that it had no row), or 行数 alone."""
+    head = [_cell_text(c) for c in rows[0]] if rows else []
+    width = len(COLUMNS_HEADER[:4])
+    if head[:width] != [*COLUMNS_HEADER[:width]]:
         return None
-    out: SourceColumns = {}
+    at = {name: j for j, name in reversed([*enumerate(head)][width:])}
+    counted, named = at.get(COLUMNS_ROWS), at.get(COLUMNS_SCHOOL)
+    had: SourceColumns = {}
+    counts: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
     for row in rows[1:]:
-        kind, file, sheet, keys = (_cell_text(c) for c in [*row, "", "", "", ""][:4])
-        out[(kind, file, sheet)] = frozenset(k for k in keys.split(",") if k)
-    return out
+        cells = [_cell_text(c) for c in [*row, *[None] * len(head)][: len(head)]]
+        kind, file, sheet, keys = cells[:width]
+        school = "" if named is None else cells[named]
+        key = (kind, file, sheet, school)
+        had[key] = had.get(key, frozenset()) | {k for k in keys.split(",") if k}
+        if counted is not None:
+            counts.setdefault((kind, file, sheet), []).append((cells[counted], school))
+    empty: EmptySources = {}
+    for source, said in counts.items():
+        if all(count == "0" for count, _ in said):
+            schools = {school for _, school in said if school}
+            empty[source] = schools.pop() if len(schools) == 1 else ""
+    return had, empty
 
 
 @dataclass(frozen=True)
@@ -2624,8 +2674,8 @@ class SheetReader:
     park: bool = False
 
     def __call__(self, sheet: RawSheet) -> SheetRead:
-        if sheet.name == COLUMNS_SHEET and (had := source_columns(sheet.rows)) is not None:
-            return SheetRead(sheet.name, False, None, had, empty_sources_said(sheet.rows))
+        if sheet.name == COLUMNS_SHEET and (said := columns_said(sheet.rows)) is not None:
+            return SheetRead(sheet.name, False, None, *said)
         if sheet.name in SETTINGS_SHEETS and (rows := school_terms_rows(sheet)) is not None:
             return SheetRead(sheet.name, False, None, school_terms=rows)
         return self.made(

@@ -1,0 +1,124 @@
+"""A merged roster's hidden 来源列 sheet (表, 来源文件, 来源工作表, 列, 行数, 学校): each school's
+columns, merged again and exported, as its own folder gives them; a workbook merged before
+(its first four columns, or those and 行数) read as it was; a school whose roster holds
+nobody kept, under its own name, in every file made of the county."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
+
+
+def county(tmp_path: Path, nobody: bool = True) -> Path:
+    """县/白鹤小学 keeps a 类别 column (低保 for one child), 县/青山小学 a 孤儿 column only;
+    with ``nobody``, 县/丁's 花名册.xlsx, titled 丁小学, is headers only."""
+    root = tmp_path / "县"
+    for name, rows in (
+        ("青山小学", [(child_row(1), "否"), (child_row(2), "是")]),
+        ("白鹤小学", [(child_row(3), "低保"), (child_row(4), None)]),
+    ):
+        (root / name).mkdir(parents=True)
+        extra = "孤儿" if name == "青山小学" else "类别"
+        cells = [[*row, value] for row, value in rows]
+        write_xlsx(
+            root / name / "花名册.xlsx",
+            {"花名册": [[f"{name}留守儿童花名册"], [*CHILD_HEADER, extra], *cells]},
+        )
+    if nobody:
+        (root / "丁").mkdir()
+        write_xlsx(
+            root / "丁" / "花名册.xlsx", {"花名册": [["丁小学留守儿童花名册"], CHILD_HEADER]}
+        )
+    return root
+
+
+def relief(source: str, cwd: Path) -> list[tuple[str, list[Any]]]:
+    """The county table's 救助措施 counts, school by school, as the summary's JSON says."""
+    result = run("summary", "--term", "2024-autumn", source, "--format", "json", cwd=cwd)
+    doc = result.json()["county_table"]
+    picked = [k for k, c in enumerate(doc["columns"]) if c["group"] == "救助措施"]
+    return [(r["school"], [r["counts"][k] for k in picked]) for r in doc["rows"]]
+
+
+def checked(source: str, cwd: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """validate's findings (code, file, sheet) and its schools (name, children, errors)."""
+    doc = run("validate", source, "--format", "json", cwd=cwd).json()
+    return (
+        sorted((f["code"], f["file"], f["sheet"]) for f in doc["findings"]),
+        [(s["school"], s["children"], s["errors"]) for s in doc["summary"]["schools"]],
+    )
+
+
+def rewrite_columns_sheet(path: Path, out: Path, keep: int) -> None:
+    """The merged workbook with its 来源列 sheet cut to its first ``keep`` columns, as a
+    workbook merged before lbc wrote the others."""
+    book = load_workbook(path)
+    sheet = book["来源列"]
+    assert [c.value for c in sheet[1]] == ["表", "来源文件", "来源工作表", "列", "行数", "学校"]
+    sheet.delete_cols(keep + 1, 6 - keep)
+    book.save(out)
+
+
+def test_each_schools_columns_are_its_own_in_every_file_made_of_the_county(
+    tmp_path: Path,
+) -> None:
+    """Merged again or exported, every row's 来源文件 is the merged workbook: the columns it
+    kept for it were the last school's, and 白鹤小学's 救助措施 said 未采集 (a CSV export
+    gave 青山小学 the 类别 merge gathers from its 孤儿 column: 1 where the folder says
+    未采集). Each school's columns are its own, as over the folder, from every file; and
+    丁小学's roster of nobody is still said so (REQ002)."""
+    county(tmp_path)
+    assert run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).exit_code == 1
+    made = ["再合并.xlsx", "再合并.parquet", "导出.parquet", "导出.xlsx", "导出.csv"]
+    for out in made:
+        command = "merge" if out.startswith("再") else "export"
+        assert run(command, "全县.xlsx", "--out", out, cwd=tmp_path).exit_code in (0, 1), out
+    run("merge", "再合并.xlsx", "--out", "三合并.xlsx", cwd=tmp_path)
+    expected = [
+        ("白鹤小学", [0, 1, 0, 0, 0, 0]),
+        ("青山小学", [None] * 6),
+        ("合计", [None] * 6),
+    ]
+    every = ["县", "全县.xlsx", *made, "三合并.xlsx"]
+    assert {source: relief(source, tmp_path) for source in every} == dict.fromkeys(every, expected)
+    folder = checked("县", tmp_path)
+    assert folder[0] == [("REQ002", "县/丁/花名册.xlsx", "花名册")]
+    for source in ("全县.xlsx", "再合并.xlsx", "导出.xlsx", "三合并.xlsx"):
+        assert checked(source, tmp_path) == folder, source
+    book = load_workbook(tmp_path / "再合并.xlsx")
+    assert [[c.value for c in row] for row in book["来源列"].iter_rows(max_col=6)][:3] == [
+        ["表", "来源文件", "来源工作表", "列", "行数", "学校"],
+        ["children", "全县.xlsx", "留守儿童花名册", book["来源列"]["D2"].value, 2, "白鹤小学"],
+        ["children", "全县.xlsx", "留守儿童花名册", book["来源列"]["D3"].value, 2, "青山小学"],
+    ]
+    assert "categories" in book["来源列"]["D2"].value.split(",")
+    assert "categories" not in book["来源列"]["D3"].value.split(",")
+    text = [run("summary", "--term", "2024-autumn", x, cwd=tmp_path).stdout for x in every]
+    lines = [[line for line in said.splitlines() if "最低生活保障" in line] for said in text]
+    assert lines == [["| 救助措施：最低生活保障 | 1 | 未采集 | 未采集 |"]] * len(every)
+
+
+def test_a_workbook_merged_before_is_read_as_it_was(tmp_path: Path) -> None:
+    """A merged workbook whose 来源列 has its first four columns (merged before lbc said how
+    many rows each sheet had) reads each school's columns as before, and says nothing of a
+    school of nobody, as then; one with 行数 too says REQ002 for 丁小学's roster of nobody,
+    under the name its file's folder gives it, as a workbook merged so did."""
+    county(tmp_path)
+    run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    rewrite_columns_sheet(tmp_path / "全县.xlsx", tmp_path / "四列.xlsx", 4)
+    rewrite_columns_sheet(tmp_path / "全县.xlsx", tmp_path / "五列.xlsx", 5)
+    schools = [("白鹤小学", 2, 0), ("青山小学", 2, 0)]
+    assert checked("四列.xlsx", tmp_path) == ([], schools)
+    five = checked("五列.xlsx", tmp_path)
+    assert five == ([("REQ002", "县/丁/花名册.xlsx", "花名册")], [*schools, ("丁", 0, 1)])
+    want = [("白鹤小学", [0, 1, 0, 0, 0, 0]), ("青山小学", [None] * 6)]
+    assert relief("四列.xlsx", tmp_path) == [*want, ("合计", [None] * 6)]
+    assert relief("五列.xlsx", tmp_path) == [*want, ("合计", [None] * 6)]
+    # Merged again, each school's columns are its own still.
+    for given in ("四列.xlsx", "五列.xlsx"):
+        run("merge", given, "--out", f"再{given}", cwd=tmp_path)
+        assert relief(f"再{given}", tmp_path) == relief(given, tmp_path), given
