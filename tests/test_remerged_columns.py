@@ -122,3 +122,24 @@ def test_a_workbook_merged_before_is_read_as_it_was(tmp_path: Path) -> None:
     for given in ("四列.xlsx", "五列.xlsx"):
         run("merge", given, "--out", f"再{given}", cwd=tmp_path)
         assert relief(f"再{given}", tmp_path) == relief(given, tmp_path), given
+
+
+def test_a_school_of_nobody_is_named_alike_in_every_parquet_file(tmp_path: Path) -> None:
+    """丁小学's roster (县/丁/花名册.xlsx) holds nobody: over the folder lbc validate says
+    REQ002 and counts it as 丁小学, by its title. A Parquet file merged or exported named
+    it by its folder, 丁, having no row of it to say its 学校; its layout now says."""
+    county(tmp_path)
+    run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    run("merge", "县", "--out", "全县.parquet", cwd=tmp_path)
+    run("merge", "全县.xlsx", "--out", "再合并.parquet", cwd=tmp_path)
+    for given, out in (("县", "直出.parquet"), ("全县.xlsx", "导出.parquet")):
+        assert run("export", given, "--out", out, cwd=tmp_path).exit_code == 0
+    folder = checked("县", tmp_path)
+    assert folder == (
+        [("REQ002", "县/丁/花名册.xlsx", "花名册")],
+        [("白鹤小学", 2, 0), ("青山小学", 2, 0), ("丁小学", 0, 1)],
+    )
+    made = ["全县.parquet", "再合并.parquet", "直出.parquet", "导出.parquet"]
+    assert {x: checked(x, tmp_path) for x in made} == dict.fromkeys(made, folder)
+    text = run("validate", "全县.parquet", cwd=tmp_path).stdout
+    assert "丁小学：0 名儿童，1 个错误，0 个警告" in text.splitlines()

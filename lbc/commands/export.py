@@ -75,7 +75,7 @@ def _parquet(tmp: Path, roster: Roster) -> None:
     # file's metadata.
     terms, quotas = roster_school_terms(roster, schools), roster_school_quotas(roster, schools)
     watch = roster_school_watch(roster, schools)
-    sources = metadata(layouts(roster.tables()), terms, quotas, watch)
+    sources = metadata(layouts(roster.tables(), schools), terms, quotas, watch)
     write_parquet(tmp, stacked_schema(), batches, lambda: sources)
 
 

@@ -305,7 +305,7 @@ def read_part(
     if parquet:
         from lbc.reports.export import layouts
 
-        part.layouts = layouts(roster.tables())
+        part.layouts = layouts(roster.tables(), schools)
     part.blank = any(
         x.has("name") and x.has("class") and (x.values.get("id_number") is None or None in ids)
         for x in roster.children

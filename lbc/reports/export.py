@@ -92,14 +92,17 @@ def layout(table: Table) -> dict[str, Any]:
     }
 
 
-def layouts(tables: list[Table]) -> dict[str, dict[str, Any]]:
+def layouts(tables: list[Table], schools: Schools | None = None) -> dict[str, dict[str, Any]]:
     """Each source sheet's layout under its metadata name (a table over numbered sheets
     gives each of its sheets the same layout); school by school where the sheet is several
     schools' with columns of their own (a merged roster's, read school by school), as the
-    merged workbook's COLUMNS_SHEET says them (lbc.reports.county.source_columns)."""
+    merged workbook's COLUMNS_SHEET says them (lbc.reports.county.source_columns); a
+    children sheet of no row with its file's school (``schools``), as its folder names it."""
     by: dict[str, dict[str, dict[str, Any]]] = {}
     for tbl in tables:
         school, mine = piece_school(tbl), layout(tbl)
+        if schools is not None and tbl.kind is Kind.CHILDREN and not len(tbl):
+            mine[SCHOOL] = schools.by_file.get(tbl.file, "")
         for sheet in dict.fromkeys(tbl.row_sheets or [tbl.sheet]):
             said = by.setdefault(source_key(tbl.kind, tbl.file, sheet), {})
             if school in said:  # two sheets of one school: the columns of either

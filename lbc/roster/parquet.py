@@ -139,8 +139,8 @@ def empty_children(
     no row of the file is of (``read``: the table, file and sheet of each row read), such
     as a school's roster of headers only: read back, it holds nobody, as the school's own
     file does, and lbc validate says so (REQ002) under that file and sheet. Each with its
-    file's school (``schools``, as its other rows give it); ``names``: the file's columns,
-    in order."""
+    file's school: the one its layout names (lbc.reports.export.layouts), else as its
+    file's other rows give it (``schools``); ``names``: the file's columns, in order."""
     columns: dict[str, list[Any]] = {name: [] for name in names}
     out = []
     for key, layout in (layouts or {}).items():
@@ -148,7 +148,8 @@ def empty_children(
         if _KINDS.get(kind_name) is not Kind.CHILDREN or (kind_name, file, sheet) in read:
             continue
         table = _table(Kind.CHILDREN, file, sheet, [], columns, [], layout, set())
-        out.append((table, schools.get(file, "")))
+        said = layout.get(SCHOOL)
+        out.append((table, said if isinstance(said, str) and said else schools.get(file, "")))
     return out
 
 
@@ -229,7 +230,10 @@ def sources_by_row_group(path: Path) -> Sources | None:
                 if here and key[1] not in schools:
                     schools[key[1]] = here
         empty = empty_children(layouts, names, set(where), schools)
-        files.update((table.file, None) for table, _ in empty)
+        for table, school in empty:  # a school of nobody, named as read_tables names it
+            files[table.file] = None
+            if school:
+                schools.setdefault(table.file, school)
         return Sources([str(f) for f in files], schools, groups, empty)
 
 
