@@ -143,3 +143,26 @@ def test_a_school_of_nobody_is_named_alike_in_every_parquet_file(tmp_path: Path)
     assert {x: checked(x, tmp_path) for x in made} == dict.fromkeys(made, folder)
     text = run("validate", "全县.parquet", cwd=tmp_path).stdout
     assert "丁小学：0 名儿童，1 个错误，0 个警告" in text.splitlines()
+
+
+def test_a_school_of_nobody_is_kept_in_a_csv_export(tmp_path: Path) -> None:
+    """丁小学's roster holds nobody: exported to CSV (from the folder, the merged workbook
+    or the merged Parquet file), it had no row there, and lbc validate on the CSV file
+    said nothing of it and counted two schools. Its row of columns names its school, and
+    the CSV file reads back as the folder does: REQ002 under its own file and sheet."""
+    county(tmp_path)
+    run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    run("merge", "县", "--out", "全县.parquet", cwd=tmp_path)
+    made = {"县": "直出.csv", "全县.xlsx": "导出.csv", "全县.parquet": "导出2.csv"}
+    for given, out in made.items():
+        assert run("export", given, "--out", out, cwd=tmp_path).exit_code == 0
+    folder = checked("县", tmp_path)
+    assert folder[1][-1] == ("丁小学", 0, 1)
+    assert {x: checked(x, tmp_path) for x in made.values()} == dict.fromkeys(made.values(), folder)
+    text = run("validate", "县", cwd=tmp_path).stdout
+    for out in made.values():
+        assert run("validate", out, cwd=tmp_path).stdout == text, out
+    rows = (tmp_path / "直出.csv").read_text(encoding="utf-8-sig").splitlines()
+    said = [row for row in rows if "县/丁/" in row]
+    assert len(said) == 1
+    assert said[0].startswith("children_columns,丁小学,县/丁/花名册.xlsx,花名册,,B,C,D,")

@@ -181,18 +181,23 @@ def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
         for values in zip(*columns.values(), strict=True):
             yield dict(zip(names, values, strict=True))
     # A source sheet of several schools whose columns differ (a merged roster's, read
-    # school by school) has a row per school, its 学校 saying whose.
+    # school by school) has a row per school, its 学校 saying whose; a children sheet of no
+    # row (a school's roster of nobody) its file's school, as its folder names it.
     sets: dict[tuple[Kind, str, str], set[frozenset[str]]] = {}
     for table in roster.tables():
         for sheet in dict.fromkeys(table.row_sheets or [table.sheet]):
             sets.setdefault((table.kind, table.file, sheet), set()).add(frozenset(table.columns))
     for table in roster.tables():
         written = set(keys(table.kind))
+        nobody = table.kind is Kind.CHILDREN and not len(table)
         for sheet in dict.fromkeys(table.row_sheets or [table.sheet]):
-            apart = len(sets[(table.kind, table.file, sheet)]) > 1
+            if len(sets[(table.kind, table.file, sheet)]) > 1:
+                whose = {SCHOOL: piece_school(table)}
+            else:
+                whose = {SCHOOL: schools.by_file.get(table.file, "")} if nobody else {}
             yield {
                 TABLE: COLUMN_ROWS[table.kind],
-                **({SCHOOL: piece_school(table)} if apart else {}),
+                **whose,
                 SOURCE_FILE: table.file,
                 SOURCE_SHEET: sheet,
                 **{k: col.letter for k, col in table.columns.items() if k in written},

@@ -403,6 +403,26 @@ def tables_from_columns(
         for piece in by_source(table, had, by_school):
             cells = piece.values["school"] if piece.has("school") else ()
             out.append((piece, next((cell for cell in cells if cell), "")))
+    if sources is not None:
+        out += _nobody(had, {x.sources[0] for x, _ in out if x.sources}, columns, shown)
+    return out
+
+
+def _nobody(
+    had: SourceColumns, read: set[tuple[str, str]], columns: dict[str, list[Any]], shown: set[str]
+) -> list[tuple[Table, str]]:
+    """A table of no rows for each children sheet a CSV file's rows of columns (``had``)
+    name and none of its rows came from (``read``: each table's school file and sheet), a
+    school's roster of headers only: read back, it holds nobody, as the school's own file
+    does, and lbc validate says so (REQ002) under that file and sheet, as from a merged
+    workbook or Parquet file (empty_children). Each with the school its row names."""
+    out = []
+    for (kind, file, sheet, school), keys in had.items():
+        if kind != Kind.CHILDREN.value or (file, sheet) in read:
+            continue
+        read.add((file, sheet))
+        table = _table(Kind.CHILDREN, file, sheet, [], columns, [], None, shown, set(keys))
+        out.append((table, school))
     return out
 
 

@@ -2204,8 +2204,10 @@ def _stacked_csv(roster: Roster, path: Path, sheet: RawSheet) -> bool:
     }
     roster.files.append(str(path))
     shown = set(columns) if sheet.formula_errors else set()
-    for table, _ in tables_from_columns(path, sheet.name, columns, shown, None):
+    for table, school in tables_from_columns(path, sheet.name, columns, shown, None):
         _by_kind(roster, table.kind).append(table)
+        if table.file != str(path) and school:  # a school's sheet of nobody: its own name
+            roster.declared.setdefault(table.file, school)
     return True
 
 
