@@ -166,3 +166,28 @@ def test_a_school_of_nobody_is_kept_in_a_csv_export(tmp_path: Path) -> None:
     said = [row for row in rows if "县/丁/" in row]
     assert len(said) == 1
     assert said[0].startswith("children_columns,丁小学,县/丁/花名册.xlsx,花名册,,B,C,D,")
+
+
+def test_a_blank_school_cell_keeps_its_rows_columns_in_a_parquet_export(
+    tmp_path: Path,
+) -> None:
+    """A county blanked the 学校 of 白鹤小学's first row in its merged workbook, then
+    exported it to Parquet: the layouts are school by school, and 白鹤小学's was named by
+    that blank first row, so its rows (of the merged file's school, and of 白鹤小学) found
+    no layout, no column of theirs, and lbc validate said 8 errors more than on the
+    workbook. They take the layout of the school left unnamed, as the workbook's 来源列 is
+    read, and the Parquet file says what the workbook and its CSV export say."""
+    county(tmp_path)
+    run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    book = load_workbook(tmp_path / "全县.xlsx")
+    sheet = book["留守儿童花名册"]
+    assert (sheet["A1"].value, sheet["A2"].value) == ("学校", "白鹤小学")
+    sheet["A2"].value = None
+    book.save(tmp_path / "空校.xlsx")
+    for out in ("空校.parquet", "空校.csv"):
+        assert run("export", "空校.xlsx", "--out", out, cwd=tmp_path).exit_code == 0
+    said = {x: (checked(x, tmp_path), relief(x, tmp_path)) for x in ("空校.parquet", "空校.csv")}
+    assert said == dict.fromkeys(
+        said, (checked("空校.xlsx", tmp_path), relief("空校.xlsx", tmp_path))
+    )
+    assert said["空校.parquet"][0][0] == [("REQ002", "县/丁/花名册.xlsx", "花名册")]

@@ -383,7 +383,7 @@ def tables_from_columns(
                 own.setdefault(schools[i] or "", []).append(i)
             if len(own) > 1 or apart:
                 for school, rows_of in own.items():
-                    theirs = (layouts or {}).get(school_key(key, school), layout)
+                    theirs = _school_layout(layouts or {}, key, school, layout)
                     args = (str(file), str(sheet_name), rows_of, columns, rows, theirs, shown)
                     table = _table(kind, *args, mine)
                     if split:
@@ -424,6 +424,17 @@ def _nobody(
         table = _table(Kind.CHILDREN, file, sheet, [], columns, [], None, shown, set(keys))
         out.append((table, school))
     return out
+
+
+def _school_layout(
+    layouts: dict[str, Any], key: str, school: str, layout: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """The layout of ``school``'s rows of the source sheet ``key``: its own, else the one
+    of the school its metadata could not name ("": a piece whose first row's 学校 was
+    blank), as a merged workbook's 来源列 is read (lbc.roster.tables.columns_had); else
+    ``layout``, the whole sheet's."""
+    mine = layouts.get(school_key(key, school))
+    return layouts.get(school_key(key, ""), layout) if mine is None else mine
 
 
 def _text(value: Any) -> str:
