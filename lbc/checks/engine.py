@@ -412,6 +412,9 @@ class RosterChecks:
             for n, tbl in enumerate([*roster.tables(), *roster.pairs])
             for sheet in dict.fromkeys(tbl.row_sheets or [tbl.sheet])
         }
+        for n, tbl in enumerate(roster.tables()):  # a column its school's sheet lacked
+            if tbl.lacks and tbl.sources:
+                order.setdefault(tbl.sources[0], n)
         self.found.sort(key=lambda f: (order.get((f.file, f.sheet), 0), *f.sort_key))
         return _once_per_file(self.found)
 
@@ -452,9 +455,15 @@ def _once_per_file(findings: list[Finding]) -> list[Finding]:
 
 
 def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
+    """COL001 for each of ``keys`` the table lacks; one a piece of a merged roster lacks
+    where the merged sheet has it (Table.lacks) is said at the school's own file and
+    sheet, as over its folder: the merged sheet has that column, the school's had not."""
+    table = out.table
     for key in keys:
-        if not out.table.has(key):
+        if not table.has(key):
             out.add(R.COL001, None, key, label=field(out.kind, key).label)
+            if key in table.lacks and table.sources:
+                out.findings[-1].file, out.findings[-1].sheet = table.sources[0]
 
 
 def _each_bad(out: _Out, key: str, rule: Rule, **params: object) -> None:

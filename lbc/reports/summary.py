@@ -550,6 +550,15 @@ def _complete_archives(kids: Kids, findings: list[Finding], roster: Roster) -> l
                 if tb.file == f.file and tb.sources is not None and not tb.has(f.field)
                 for i in range(len(tb))
             }
+        if f.rule is R.COL001 and f.row is None:
+            # Said at the school's own sheet where the merged workbook says it lacked the
+            # column (Table.lacks): the rows of that school's piece lack it.
+            incomplete |= {
+                (tb.file, tb.sheet_at(i), tb.rows[i])
+                for tb in roster.children
+                if f.field in tb.lacks and tb.sources and tb.sources[0] == (f.file, f.sheet)
+                for i in range(len(tb))
+            }
         key = (f.file, f.sheet, f.row)
         if key in where and f.rule.kind is not RuleKind.CONTACT:
             incomplete.add(key)

@@ -373,6 +373,10 @@ class Table:
     # is the merged roster): by_source splits its rows by their 学校 so, and each school's
     # are judged by its own 各校要求 and 各校学期 (``origin``); "" for any other table.
     own_school: str = ""
+    # A piece of a merged roster (by_source): the columns of the merged sheet its school's
+    # own sheet lacked, as the workbook's COLUMNS_SHEET says; one of them required is said
+    # missing (COL001) at that school's file and sheet (``sources``), as its folder says it.
+    lacks: frozenset[str] = frozenset()
     values: Columns = field(init=False)
     _parked: bytes | None = field(init=False, default=None, repr=False)
 
@@ -2435,6 +2439,9 @@ def by_source(
                     mades[n][key] = mine_made
         del values, made
     out = []
+    # A source of several schools' pieces (a merged roster merged again) is no one
+    # school's sheet to say a column it lacked at (Table.lacks).
+    several = Counter(source for source, _, _ in groups)
     for n, (_, index, school) in enumerate(groups):
         raw = raws[n]
         # A phone its sheet had no column for, where that is known, is none of its
@@ -2466,6 +2473,9 @@ def by_source(
             kind_from=table.kind_from,
             formula_errors=table.formula_errors,
             own_school=school,
+            lacks=frozenset()
+            if said[n] is None or several[groups[n][0]] > 1
+            else frozenset(table.columns) - mine[n],
         )
         piece.values.update(mades[n])
         if parked:

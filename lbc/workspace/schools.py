@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from lbc.errors import LbcError
 from lbc.messages import long_date, t
@@ -832,6 +832,12 @@ class Schools:
         return Counter(cell or own for cell in cells)
 
 
+def _one(cells: list[Any] | None) -> str:
+    """The one school ``cells`` (a 学校 column) name, "" for none or several."""
+    named = set(cells or ()) - {None, ""}
+    return named.pop() if len(named) == 1 else ""
+
+
 def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
     """Each row's school; ``names``: the files' own names (``file_names``) when the roster
     is one file of a larger run (``lbc merge`` reads each file alone)."""
@@ -850,6 +856,10 @@ def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
             for i, (row, school) in enumerate(zip(table.rows, schools, strict=True)):
                 if school:
                     by_row[(table.file, table.sheet_at(i), row)] = school
+        # A piece of a merged roster lacking a column its school's sheet lacked: the column
+        # is said missing at that sheet (Table.lacks), which is of the piece's school.
+        if table.lacks and table.sources and (school := table.own_school or _one(schools)):
+            by_row.setdefault((*table.sources[0], 0), school)
     # A merged roster's 各校学期 row is of the school it names (TRM001 is said there), of
     # none when it names none of the roster's: never of the merged file as a school.
     known = {*by_row.values(), *roster.term_schools.values()}

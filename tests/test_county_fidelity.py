@@ -1,0 +1,86 @@
+"""A county's findings and counts are the same read from its folder, its merged workbook,
+its Parquet file or its CSV export: each finding at the school's own place and counted on
+that school's line of lbc validate's table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+QS, BH, HX = "青山镇中心小学", "白鹤乡中心小学", "红星小学"
+
+
+def school(folder: Path, name: str, header: list[str], rows: list[list[Any]]) -> None:
+    folder.mkdir(parents=True)
+    staff = [
+        TEACHER_HEADER,
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
+    ]
+    write_xlsx(folder / "roster.xlsx", {"花名册": [header, *rows], "教师名单": staff})
+    (folder / "lbc.toml").write_text(f'[school]\nname = "{name}"\n', encoding="utf-8")
+
+
+def without(label: str, *rows: list[Any]) -> list[list[Any]]:
+    k = CHILD_HEADER.index(label)
+    return [row[:k] + row[k + 1 :] for row in rows]
+
+
+def county(tmp_path: Path, *lacking: str) -> Path:
+    """县/a: no 健康状况 column; 县/b: headers and no child; 县/c: a father's phone cell
+    holding the mother's number, labelled (PHN002); each of ``lacking`` (县/d …) another
+    school without a 健康状况 column."""
+    root = tmp_path / "县"
+    (header,) = without("健康状况", CHILD_HEADER)
+    school(root / "a", QS, header, without("健康状况", child_row(1), child_row(2)))
+    school(root / "b", BH, CHILD_HEADER, [])
+    school(root / "c", HX, CHILD_HEADER, [child_row(3, 父亲电话="母：13912345678"), child_row(4)])
+    for n, name in enumerate(lacking):
+        rows = without("健康状况", child_row(5 + n))
+        school(root / f"d{n}", name, header, rows)
+    return root
+
+
+def validated(tmp_path: Path, source: str) -> tuple[list[Any], list[Any]]:
+    """Each finding's code, file, sheet, field and message, and each school's line."""
+    doc = run("validate", source, "--format", "json", cwd=tmp_path).json()
+    findings = [
+        (f["code"], f["file"], f["sheet"], f["field"], f["message"]) for f in doc["findings"]
+    ]
+    return findings, doc["summary"]["schools"]
+
+
+def test_a_column_a_school_lacks_is_said_at_its_school_over_the_merged_workbook(
+    tmp_path: Path,
+) -> None:
+    """县/a's roster has no 健康状况 column, and neither has 县/d0's. Over the merged
+    workbook, COL001 was said once, at the merged sheet (m.xlsx · 留守儿童花名册, naming no
+    school), and counted on a line of its own (m：0 名儿童，1 个错误) rather than on 青山's;
+    the second school's was not said at all. Now each is said at the school's own file
+    and sheet and counted on its line, as over the folder and the Parquet file."""
+    county(tmp_path, "大桥小学")
+    for out in ("m.xlsx", "m.parquet"):
+        assert run("merge", "县", "--out", out, cwd=tmp_path).exit_code == 1
+    folder = validated(tmp_path, "县")
+    missing = [f[:4] for f in folder[0] if f[0] == "COL001"]
+    assert missing == [
+        ("COL001", "县/a/roster.xlsx", "花名册", "health"),
+        ("COL001", "县/d0/roster.xlsx", "花名册", "health"),
+    ]
+    assert folder[1] == [
+        {"school": QS, "children": 2, "errors": 1, "warnings": 0},
+        {"school": HX, "children": 2, "errors": 0, "warnings": 1},
+        {"school": "大桥小学", "children": 1, "errors": 1, "warnings": 0},
+        {"school": BH, "children": 0, "errors": 1, "warnings": 0},
+    ]
+    merged = validated(tmp_path, "m.xlsx")
+    assert [f[:4] for f in merged[0] if f[0] == "COL001"] == missing
+    assert merged[1] == folder[1]
+    parquet = validated(tmp_path, "m.parquet")
+    assert [f[:4] for f in parquet[0] if f[0] == "COL001"] == missing
+    errors = [(s["school"], s["errors"]) for s in folder[1]]
+    assert [(s["school"], s["errors"]) for s in parquet[1]] == errors
+    said = run("validate", "m.xlsx", cwd=tmp_path).stdout
+    assert "青山镇中心小学：2 名儿童，1 个错误，0 个警告\n" in said
+    assert "m：" not in said
