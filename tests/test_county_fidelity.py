@@ -84,3 +84,28 @@ def test_a_column_a_school_lacks_is_said_at_its_school_over_the_merged_workbook(
     said = run("validate", "m.xlsx", cwd=tmp_path).stdout
     assert "青山镇中心小学：2 名儿童，1 个错误，0 个警告\n" in said
     assert "m：" not in said
+
+
+def test_a_grade_sheet_of_nobody_beside_one_of_children_is_no_school_of_nobody(
+    tmp_path: Path,
+) -> None:
+    """青山's roster has a sheet per grade, 二年级's headers only. Its folder says nothing
+    of it (the file holds a child); its merged workbook said REQ002 (儿童表里一名儿童也没有)
+    at that sheet, an error 青山 does not have, since the merged rows are not of its file
+    but of the merged sheet. Now every form of the county says nothing."""
+    root = tmp_path / "县"
+    grades = {"一年级": [CHILD_HEADER, child_row(1)], "二年级": [CHILD_HEADER]}
+    other = {"花名册": [CHILD_HEADER, child_row(2)]}
+    for folder, name, sheets in (("a", QS, grades), ("b", BH, other)):
+        (root / folder).mkdir(parents=True)
+        write_xlsx(root / folder / "roster.xlsx", sheets)
+        (root / folder / "lbc.toml").write_text(f'[school]\nname = "{name}"\n', encoding="utf-8")
+    for out in ("m.xlsx", "m.parquet"):
+        assert run("merge", "县", "--out", out, cwd=tmp_path).exit_code == 0
+    assert run("export", "县", "--out", "x.csv", cwd=tmp_path).exit_code == 0
+    lines = [
+        {"school": QS, "children": 1, "errors": 0, "warnings": 0},
+        {"school": BH, "children": 1, "errors": 0, "warnings": 0},
+    ]
+    for source in ("县", "m.xlsx", "m.parquet", "x.csv"):
+        assert validated(tmp_path, source) == ([], lines), source

@@ -261,8 +261,11 @@ def check_term_sheets(roster: Roster) -> list[Finding]:
 def check_no_children(roster: Roster) -> list[Finding]:
     """REQ002 once for each file whose children sheets hold nobody (only headers, or the
     blank roster lbc init writes): without it such a file checks clean, and a roster
-    saved in the wrong place looks fine."""
+    saved in the wrong place looks fine. A merged roster's rows are of the school files
+    they came from (Table.sources): a school file's sheet of nobody beside one of its
+    sheets whose rows were merged (a grade's, headers only) is no file of nobody."""
     filled = {tbl.file for tbl in roster.children if len(tbl)}
+    filled |= {tbl.sources[0][0] for tbl in roster.children if tbl.sources}
     first: dict[str, Table] = {}
     for tbl in roster.children:
         if tbl.file not in filled:
