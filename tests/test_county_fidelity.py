@@ -109,3 +109,39 @@ def test_a_grade_sheet_of_nobody_beside_one_of_children_is_no_school_of_nobody(
     ]
     for source in ("县", "m.xlsx", "m.parquet", "x.csv"):
         assert validated(tmp_path, source) == ([], lines), source
+
+
+def test_a_number_labelled_as_someone_elses_is_said_from_the_parquet_and_csv(
+    tmp_path: Path,
+) -> None:
+    """县/c's 父亲电话 holds 母：13912345678, the mother's number (PHN002, a warning over
+    the folder and the merged workbook). The Parquet files and the CSV export wrote the
+    cell as lbc reads it, no father's number, and the label was lost: read back, they said
+    nothing of it and counted no warning on 红星's line. The child's row still holds lbc's
+    reading (no father's number, the mother's), and the cell as typed goes with it: in the
+    Parquet file's metadata, and in the CSV file as a row of its own (children_typed)."""
+    county(tmp_path)
+    assert run("merge", "县", "--out", "m.parquet", cwd=tmp_path).exit_code == 1
+    for out in ("x.parquet", "x.csv"):
+        assert run("export", "县", "--out", out, cwd=tmp_path).exit_code == 0
+    labelled = "“父亲电话”里的号码标着“母”，不是父亲的，没有当作父亲的电话"
+    folder = validated(tmp_path, "县")
+    assert [f for f in folder[0] if f[0] == "PHN002"] == [
+        ("PHN002", "县/c/roster.xlsx", "花名册", "father_phone", labelled)
+    ]
+    for source in ("m.parquet", "x.parquet", "x.csv"):
+        said = validated(tmp_path, source)
+        where = "x.csv" if source == "x.csv" else "县/c/roster.xlsx"
+        sheet = "x" if source == "x.csv" else "花名册"
+        phn = [f for f in said[0] if f[0] == "PHN002"]
+        assert phn == [("PHN002", where, sheet, "father_phone", labelled)], source
+        assert said[1] == folder[1], source
+    rows = (tmp_path / "x.csv").read_text(encoding="utf-8-sig").splitlines()
+    header = rows[0].split(",")
+    cells = [dict(zip(header, r.split(","), strict=False)) for r in rows]
+    child = next(c for c in cells if c["name"] == "王梓萱")
+    assert (child["father_phone"], child["mother_phone"]) == ("", "13912345678")
+    typed = [c for c in cells if c["table"] == "children_typed"]
+    assert [(c["source_file"], c["source_row"], c["father_phone"]) for c in typed] == [
+        ("县/c/roster.xlsx", "2", "母：13912345678")
+    ]

@@ -31,6 +31,7 @@ from lbc.roster.parquet import (
     SOURCE_SHEET,
     TABLE,
     TABLE_NAMES,
+    TYPED_ROWS,
     school_key,
     source_key,
 )
@@ -83,13 +84,34 @@ def layout(table: Table) -> dict[str, Any]:
         for key in table.raw
         if numeric in set(map(type, values := table.values[key]))
     }
+    typed = {
+        key: [[table.rows[i], text] for i, text in cells]
+        for key, cells in typed_phones(table).items()
+    }
     return {
         "header_rows": list(table.header_rows),
         "title": table.title,
         "columns": {key: [col.letter, col.label] for key, col in table.columns.items()},
         # Rows whose ID number was a number cell (its last digits lost): said again on reading.
         "number_cells": numbers,
+        # And a phone cell holding someone else's labelled number, as typed (typed_phones).
+        **({"typed_cells": typed} if typed else {}),
     }
+
+
+def typed_phones(table: Table) -> dict[str, list[tuple[int, str]]]:
+    """Each parent's or guardian's phone cell holding a number labelled as someone else's
+    (母：13912345678 in 父亲电话), by column, as its row's index and the cell as typed. The
+    file's column holds lbc's reading (no father's number), as analysts take it; the cell
+    as typed goes with it, so that read back it is said again (PHN002, PHN003), as over
+    the school's own file. Only those few cells (Columns.elsewhere) are looked at."""
+    if table.kind is not Kind.CHILDREN:
+        return {}
+    out = {}
+    for key in nz.PHONES_TOGETHER:
+        if cells := table.values.elsewhere(key):
+            out[key] = [(i, str(table.raw[key][i]).strip()) for i in sorted(cells)]
+    return out
 
 
 def layouts(tables: list[Table], schools: Schools | None = None) -> dict[str, dict[str, Any]]:
@@ -110,6 +132,9 @@ def layouts(tables: list[Table], schools: Schools | None = None) -> dict[str, di
                 was["columns"] = {**mine["columns"], **was["columns"]}
                 for k, rows in mine["number_cells"].items():
                     was["number_cells"][k] = [*was["number_cells"].get(k, ()), *rows]
+                for k, cells in mine.get("typed_cells", {}).items():
+                    typed = was.setdefault("typed_cells", {})
+                    typed[k] = [*typed.get(k, ()), *cells]
             else:
                 said[school] = mine
     out: dict[str, dict[str, Any]] = {}
@@ -180,6 +205,17 @@ def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
         names = list(columns)
         for values in zip(*columns.values(), strict=True):
             yield dict(zip(names, values, strict=True))
+    for table in roster.tables():  # and a row for each phone cell typed so (TYPED_ROWS)
+        for key, cells in typed_phones(table).items():
+            for i, text in cells:
+                sheet, row = table.sheet_at(i), table.rows[i]
+                yield {
+                    TABLE: TYPED_ROWS,
+                    SOURCE_FILE: table.file,
+                    SOURCE_SHEET: sheet,
+                    SOURCE_ROW: row,
+                    key: text,
+                }
     # A source sheet of several schools whose columns differ (a merged roster's, read
     # school by school) has a row per school, its 学校 saying whose; a children sheet of no
     # row (a school's roster of nobody) its file's school, as its folder names it.

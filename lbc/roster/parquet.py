@@ -61,6 +61,11 @@ _KINDS = {name: kind for kind, name in TABLE_NAMES.items()}
 # column when the file is read back, as a workbook's 来源列 sheet and Parquet's metadata say.
 COLUMN_ROWS = {kind: f"{name}_columns" for kind, name in TABLE_NAMES.items()}
 _COLUMN_KINDS = {name: kind for kind, name in COLUMN_ROWS.items()}
+# And before them, one row per phone cell that held a number labelled as someone else's
+# (母：13912345678 in 父亲电话), its file, sheet and row, and that cell as typed: the child's
+# row holds lbc's reading, the cell goes back as typed on reading, so PHN002 and PHN003 are
+# said again, as Parquet's metadata keeps it (typed_cells).
+TYPED_ROWS = "children_typed"
 T = TypeVar("T")
 
 
@@ -345,7 +350,11 @@ def tables_from_columns(
     # Without the metadata: the columns each source sheet had, by its kind, file and sheet
     # (COLUMN_ROWS), and the columns any of a kind's sheets had.
     had: SourceColumns = {}
+    if layouts is None and TYPED_ROWS in kinds:
+        _typed_back(columns, kinds)
     for i, key in enumerate(zip(kinds, files, sheets, strict=True)):
+        if key[0] == TYPED_ROWS and layouts is None:
+            continue
         marks = _COLUMN_KINDS.get(key[0]) if layouts is None else None
         if marks is not None:
             # Its 学校: one school's columns, of a sheet of several schools' columns apart.
@@ -406,6 +415,24 @@ def tables_from_columns(
     if sources is not None:
         out += _nobody(had, {x.sources[0] for x, _ in out if x.sources}, columns, shown)
     return out
+
+
+def _typed_back(columns: dict[str, list[Any]], kinds: list[Any]) -> None:
+    """Each phone cell a CSV file's TYPED_ROWS give as typed put back in its child's row
+    (the one of that source file, sheet and row), in ``columns``."""
+    lead = [columns.get(k) or [None] * len(kinds) for k in LEAD[1:]]
+    place = lambda i: tuple(_text(column[i]) for column in lead)  # noqa: E731
+    typed: dict[tuple[str, ...], list[int]] = {}
+    for i, kind in enumerate(kinds):
+        if kind == TYPED_ROWS:
+            typed.setdefault(place(i), []).append(i)
+    children = TABLE_NAMES[Kind.CHILDREN]
+    phones = [key for key in nz.PHONES_TOGETHER if key in columns]
+    for i, kind in enumerate(kinds):
+        for j in typed.get(place(i), ()) if kind == children else ():
+            for key in phones:
+                if columns[key][j] is not None:
+                    columns[key][i] = columns[key][j]
 
 
 def _nobody(
@@ -478,7 +505,8 @@ def _table(
     labels = {f.key: f.label for f in FIELDS[kind]}
     placed: dict[str, list[str]] = (layout or {}).get("columns", {})
     numbers: dict[str, list[int]] = (layout or {}).get("number_cells", {})
-    at = {int(rows[i]): k for k, i in enumerate(index)} if numbers else {}
+    typed: dict[str, list[list[Any]]] = (layout or {}).get("typed_cells", {})
+    at = {int(rows[i]): k for k, i in enumerate(index)} if numbers or typed else {}
     cols: dict[str, Column] = {}
     raw: dict[str, list[Any]] = {}
     unknown: list[tuple[str, str]] = []
@@ -494,6 +522,9 @@ def _table(
             k = at.get(row)
             if k is not None and values[k] is not None:
                 values[k] = float(values[k])
+        for row, text in typed.get(name, ()):  # as the school typed it (TYPED_ROWS)
+            if (k := at.get(row)) is not None:
+                values[k] = text
         filled = any_filled(values)
         if name in placed:
             letter, label = placed[name]
