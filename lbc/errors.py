@@ -38,3 +38,13 @@ class LbcError(Exception):
     exits with ``ExitStatus.CANNOT_RUN``. Anything else that escapes is a bug and is
     reported as an internal error.
     """
+
+
+class LbcErrors(LbcError):
+    """Several problems the user can fix, found in one go, each said in its own line: a
+    county's run over schools whose lbc.toml lbc cannot read names every such file, so the
+    county office mends them all before running again, not one a run."""
+
+    def __init__(self, errors: list[LbcError]) -> None:
+        super().__init__("\n".join(map(str, errors)))
+        self.errors = errors

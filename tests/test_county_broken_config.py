@@ -174,3 +174,34 @@ def test_a_merged_rosters_settings_row_it_cannot_use_is_said(tmp_path: Path, arg
     ]
     checked = run("validate", merged)
     assert "各校设置表" not in checked.stderr
+
+
+def two_broken(tmp_path: Path) -> tuple[Path, list[str]]:
+    """The county of ``county`` with 青山小学's quota past a year and 白鹤小学's own lbc.toml
+    mistyped, and the line each school's own run gives, in the order of their folders."""
+    root = county(tmp_path, PAST_A_YEAR)
+    (root / BH / "lbc.toml").write_text(
+        f'[school]\nname = "{BH}"\n[files]\nroster = ["花名册.xlsx"]\n[quotas\n', encoding="utf-8"
+    )
+    own = [one_error_line(run("validate", cwd=root / name)) for name in (BH, QS)]
+    return root, own
+
+
+@pytest.mark.parametrize("args", COUNTY_RUNS, ids=lambda a: a[0])
+def test_a_county_run_says_every_schools_toml_it_cannot_read(tmp_path: Path, args: tuple) -> None:
+    """Two schools' lbc.toml lbc cannot read: the county's run says both, each in the line
+    the school's own run gives, and exits 2 writing nothing; before, it said the first
+    only, and the county office mended it to find the second on the next run."""
+    root, own = two_broken(tmp_path)
+    assert own == [
+        f"lbc: 错误：配置文件 {(root / BH / 'lbc.toml').resolve()} 有误：第 5 行第 8 列写法不对"
+        "（请对照 lbc init 生成的 lbc.toml 检查引号、括号和等号）",
+        f"lbc: 错误：配置文件 {(root / QS / 'lbc.toml').resolve()} 有误："
+        "quotas.talks_per_month 应为 0 到 366 之间的整数",
+    ]
+    out = tmp_path / "out"
+    out.mkdir()
+    command, *rest = args
+    said = run(command, root, *[a.format(out=out) for a in rest])
+    assert (said.exit_code, said.stdout, said.stderr.splitlines()) == (2, "", own)
+    assert list(out.iterdir()) == []

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from lbc.roster.pairs import PairsJoined
 
 from lbc import __version__
-from lbc.errors import ExitStatus, LbcError
+from lbc.errors import ExitStatus, LbcError, LbcErrors
 from lbc.messages import as_list, h, long_date, os_reason, t
 from lbc.output.formats import FORMATS, json_bytes, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
@@ -180,9 +180,11 @@ def quiet_stdout() -> None:
         os.close(null)
 
 
-def fail(message: str) -> typer.Exit:
-    """Print one line on stderr and return the exit to raise (the job cannot be done)."""
-    print(t("err.prefix") + message, file=sys.stderr)
+def fail(message: str, *more: str) -> typer.Exit:
+    """Print one line on stderr, a line for each of ``more`` too (LbcErrors), and return the
+    exit to raise (the job cannot be done)."""
+    for line in (message, *more):
+        print(t("err.prefix") + line, file=sys.stderr)
     return typer.Exit(ExitStatus.CANNOT_RUN)
 
 
@@ -216,7 +218,8 @@ def handle_errors(fn: F) -> F:
         except LbcError as exc:
             if DEBUG["on"]:
                 traceback.print_exc()
-            raise fail(str(exc)) from None
+            lines = exc.errors if isinstance(exc, LbcErrors) else [exc]
+            raise fail(*map(str, lines)) from None
         except OSError as exc:
             if DEBUG["on"]:
                 traceback.print_exc()

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from lbc.errors import LbcError
+from lbc.errors import LbcError, LbcErrors
 from lbc.messages import long_date, t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
@@ -83,7 +83,7 @@ def read_roster(
 
     ``named``: the school some files are of, whatever they declare (lbc merge reads each
     file alone, and tells namesake schools apart only once it has read them all)."""
-    workspaces = {path: workspace_of(path) for path in files}
+    workspaces = workspaces_of(files)
     own = {path: found[1].synonyms for path, found in workspaces.items() if found is not None}
     roster = load_roster(
         files, synonyms, carry_on, keep or (), pairs_alone, park, children_elsewhere, own
@@ -680,6 +680,24 @@ def workspace_school(path: Path) -> tuple[Path, str] | None:
         return None
     here = path.resolve().parent
     return Path(os.path.normpath(path.parent / os.path.relpath(config, here))), name
+
+
+def workspaces_of(files: Iterable[Path]) -> dict[Path, tuple[Path, Config] | None]:
+    """Each file's school workspace (``workspace_of``). Every lbc.toml among them lbc cannot
+    read is said, each once (LbcErrors), not the first alone: a county's run over several
+    schools' folders would otherwise make its office mend one, run again, find the next."""
+    found: dict[Path, tuple[Path, Config] | None] = {}
+    errors: dict[str, LbcError] = {}
+    for path in files:
+        try:
+            found[path] = workspace_of(path)
+        except LbcError as exc:
+            errors.setdefault(str(exc), exc)
+    if len(errors) == 1:
+        raise next(iter(errors.values()))
+    if errors:
+        raise LbcErrors(list(errors.values()))
+    return found
 
 
 def workspace_of(path: Path) -> tuple[Path, Config] | None:
