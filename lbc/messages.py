@@ -1696,6 +1696,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{count} 个文件都无法读取，没有合并任何内容",
         "none of the {count} files could be read; nothing merged",
     ),
+    "err.merge_not_merged": ("未合并 {file}：{reason}", "not merged: {file}: {reason}"),
     "err.merge_relist": (
         "{file} 的帮扶教师第二次合并时仍与第一次读到的教师名单不符（读取期间文件被改动？），没有写出合并名册；请重新合并",
         "the support teachers of {file} still differ from the teachers lists first read on merging again (a file changed while read?); nothing written: merge again",

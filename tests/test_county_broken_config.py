@@ -205,3 +205,20 @@ def test_a_county_run_says_every_schools_toml_it_cannot_read(tmp_path: Path, arg
     said = run(command, root, *[a.format(out=out) for a in rest])
     assert (said.exit_code, said.stdout, said.stderr.splitlines()) == (2, "", own)
     assert list(out.iterdir()) == []
+
+
+def test_merge_of_schools_each_unread_says_why_of_each(tmp_path: Path) -> None:
+    """Every school's lbc.toml mistyped: lbc merge merges nothing (exit 2) and says which
+    school it left out and why, each in a line, as it notes a school left out beside
+    others merged; before, it said only that 2 files could not be read."""
+    root, own = two_broken(tmp_path)
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx")
+    assert (merged.exit_code, merged.stdout) == (2, "")
+    assert merged.stderr.splitlines() == [
+        "lbc: 错误：2 个文件都无法读取，没有合并任何内容",
+        *(
+            f"lbc: 错误：未合并 {root / name / '花名册.xlsx'}：{line.removeprefix('lbc: 错误：')}"
+            for name, line in zip((BH, QS), own, strict=True)
+        ),
+    ]
+    assert not (tmp_path / "全县.xlsx").exists()

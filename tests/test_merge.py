@@ -406,7 +406,24 @@ def test_nothing_readable_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "c.xlsx"
     result = run("merge", root, "--out", out)
     assert result.exit_code == 2
-    assert result.stderr == "lbc: 错误：1 个文件都无法读取，没有合并任何内容\n"
+    assert result.stderr == (
+        f"lbc: 错误：{root / 'a.xlsx'} 实际是文本文件（如 CSV 或制表符分隔的文本），"
+        "不是 Excel 工作簿：请用 Excel 打开它，另存为 .xlsx 后再试\n"
+    )
+    assert result.stderr == run("validate", root / "a.xlsx").stderr
+    (root / "b.xlsx").write_bytes(b"x")
+    both = run("merge", root, "--out", out)
+    assert (both.exit_code, both.stderr.splitlines()) == (
+        2,
+        [
+            "lbc: 错误：2 个文件都无法读取，没有合并任何内容",
+            *(
+                f"lbc: 错误：未合并 {root / n}：{root / n} 实际是文本文件（如 CSV 或制表符分隔的"
+                "文本），不是 Excel 工作簿：请用 Excel 打开它，另存为 .xlsx 后再试"
+                for n in ("a.xlsx", "b.xlsx")
+            ),
+        ],
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["坏"]  # no file, no temporary
 
 

@@ -40,7 +40,7 @@ from typing import Any, TypeVar
 
 from lbc.checks.findings import Finding
 from lbc.checks.registry import R, Rule
-from lbc.errors import LbcError
+from lbc.errors import LbcError, LbcErrors
 from lbc.messages import as_list, language, t
 from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml
 from lbc.roster import normalise as nz
@@ -1248,9 +1248,16 @@ def merged_batches(parts: Iterable[SchoolPart], seen: list[SchoolPart]) -> Itera
 
 
 def _check_some_read(seen: list[SchoolPart]) -> None:
-    """Refuse a merge of nothing: no file read, or no children in any (teachers alone)."""
+    """Refuse a merge of nothing: no file read, or no children in any (teachers alone).
+    No file read, each is said with why, as the run says a file it leaves out beside
+    others it merges: a county whose every school's lbc.toml is mistyped learns of all;
+    one file, in the one line ``lbc validate`` gives it."""
     if not any(not part.error for part in seen):
-        raise LbcError(t("err.merge_nothing_read", count=len(seen)))
+        if len(seen) == 1:
+            raise LbcError(seen[0].error)
+        said = [t("err.merge_nothing_read", count=len(seen))]
+        said += [t("err.merge_not_merged", file=p.file, reason=p.error) for p in seen]
+        raise LbcErrors([LbcError(line) for line in said])
     read = [p.file for p in seen if not (p.error or p.pairs_book)]
     if read and all(p.alone for p in seen if p.file in read):
         raise LbcError(t("err.no_children", files=as_list(read)))
