@@ -45,7 +45,27 @@ def t(key: str, /, **params: object) -> str:
     """The text for ``key`` in the current language, with ``params`` filled in."""
     zh, en = _TEXT[key]
     text = en if _lang == "en" else zh
+    if params and _lang == "en" and "|" in text:
+        params = {name: _Count(value) for name, value in params.items()}
     return printable(readable(text.format(**params))) if params else text
+
+
+class _Count:
+    """A parameter of an English sentence that says words as many as it counts: the
+    catalogue's ``{n:child|children}`` is "child" when ``n`` is 1, else "children" (a verb
+    likewise, ``{n:has|have}``); without a ``|`` it is filled in as it is. Chinese has no
+    plural: its sentences never ask, and are filled in untouched."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        one, bar, many = spec.partition("|")
+        if bar:
+            return one if str(self.value) == "1" else many
+        return format(self.value, spec)
 
 
 # Each part of a Said: its catalogue key and its parameters, as (name, value) pairs.
@@ -363,7 +383,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "err.far_cell": (
         "{path} 的工作表“{sheet}”在很远的单元格 {cell} 有内容，要读取 {rows} 行 × {cols} 列，超出花名册可能的范围，已拒绝读取（删掉该单元格的内容后另存再试）",
-        "sheet '{sheet}' of {path} has content far away in cell {cell}, which would mean reading {rows} rows x {cols} columns, far more than a roster can have; refused (clear that cell, save, and try again)",
+        "sheet '{sheet}' of {path} has content far away in cell {cell}, which would mean reading {rows} {rows:row|rows} x {cols} {cols:column|columns}, far more than a roster can have; refused (clear that cell, save, and try again)",
     ),
     "err.part_too_big": (
         "{path} 中的 {part} 解压后超过 {mb} MB，表格软件不会存出这样的文件，已拒绝读取：文件可能已损坏或是特制的",
@@ -371,7 +391,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "err.ods_too_big": (
         "{path} 的工作表“{sheet}”中重复的行或列铺开后有 {rows} 行 × {cols} 列，超出花名册可能的范围，已拒绝读取：文件可能已损坏或是特制的",
-        "sheet '{sheet}' of {path} spreads its repeated rows or columns over {rows} rows x {cols} columns, far more than a roster can have; refused: the file may be damaged or crafted",
+        "sheet '{sheet}' of {path} spreads its repeated rows or columns over {rows} {rows:row|rows} x {cols} {cols:column|columns}, far more than a roster can have; refused: the file may be damaged or crafted",
     ),
     "err.too_many_sheets": (
         "{path} 有 {count} 个工作表，超出花名册可能的范围，已拒绝读取：文件可能已损坏或是特制的",
@@ -399,7 +419,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "err.csv_too_big": (
         "{path} 有 {rows} 行 × {cols} 列，超出花名册可能的范围，已拒绝读取",
-        "{path} has {rows} rows x {cols} columns, far more than a roster can have; refused",
+        "{path} has {rows} {rows:row|rows} x {cols} {cols:column|columns}, far more than a roster can have; refused",
     ),
     "err.config": ("配置文件 {path} 有误：{reason}", "bad config {path}: {reason}"),
     "note.file_left_out": (
@@ -588,7 +608,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     # ---- lbc columns ----
     "columns.heading": (
         "{file} 的“{sheet}”：{kind}，表头在第 {rows} 行，{count} 行数据",
-        "{file} sheet '{sheet}': {kind}, header in row {rows}; {count} data rows",
+        "{file} sheet '{sheet}': {kind}, header in row {rows}; {count} data {count:row|rows}",
     ),
     "columns.kind.children": ("留守儿童花名册", "children"),
     "columns.kind.pairs": (
@@ -681,9 +701,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "note.teacher_children": (
         "提示：{file} 的“{sheet}”中 {columns} 列有 {count} 个帮扶学生没有结对（不在花名册、有重名，"
         "或与别处写的帮扶教师不同）；运行 lbc validate 查看",
-        "note: {file} sheet '{sheet}': {count} children listed in {columns} are not paired"
-        " (not in the roster, namesakes, or another support teacher named elsewhere); run"
-        " lbc validate to see them",
+        "note: {file} sheet '{sheet}': {count} {count:child|children} listed in {columns}"
+        " {count:is|are} not paired (not in the roster, namesakes, or another support teacher"
+        " named elsewhere); run lbc validate to see {count:it|them}",
     ),
     "note.repeat_columns": (
         "提示：{file} 的“{sheet}”有与前面的列同一字段的列，只读前面那一列：{columns}",
@@ -755,8 +775,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "note.settings_unused": (
         "提示：{file} 的“{sheet}”第 {row} 行：{message}；各校设置表共有 {count} 行没有用上，"
         "请按 lbc validate 所指（{codes}）改正",
-        "note: {file} sheet '{sheet}', row {row}: {message}; {count} rows of the schools'"
-        " settings sheets were not used: correct them as lbc validate shows ({codes})",
+        "note: {file} sheet '{sheet}', row {row}: {message}; {count} {count:row|rows} of the"
+        " schools' settings sheets {count:was|were} not used: correct them as lbc validate"
+        " shows ({codes})",
     ),
     "note.left_out": (
         "提示：{file} 在一所学校工作区（lbc.toml）里，又不是它 [files] 所列的文件"
@@ -771,13 +792,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "note.annotated": (
         "已写出标注文件：{path}（{count} 个单元格被标注）",
-        "wrote annotated copy: {path} ({count} cells marked)",
+        "wrote annotated copy: {path} ({count} {count:cell|cells} marked)",
     ),
     "note.pairs": ("提示：帮扶教师{parts}", "note: support teachers {parts}"),
     "note.pairs.joiner": ("；", "; "),
     "note.pairs.books": (
         "以结对名单 {books}（{date}结对）为准，共 {count} 名儿童",
-        "from the pairs workbook {books} (made {date}) for {count} children",
+        "from the pairs workbook {books} (made {date}) for {count} {count:child|children}",
     ),
     "note.pairs.column_newer": (
         "其中 {count} 名儿童的花名册“帮扶教师”列在结对后改过，以花名册为准",
@@ -789,22 +810,23 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "note.pairs.undated": (
         "以结对名单 {books} 为准，共 {count} 名儿童",
-        "from the pairs workbook {books} for {count} children",
+        "from the pairs workbook {books} for {count} {count:child|children}",
     ),
     "note.pairs.previous": (
         "按 --keep 给出的上学期名单补上 {count} 名儿童",
-        "from last term's roster given with --keep for {count} children nobody else names",
+        "from last term's roster given with --keep for {count} {count:child|children} nobody else names",
     ),
     "note.pairs.unmatched": (
         "结对名单中 {count} 行在花名册中找不到，未采用",
-        "{count} rows of the pairs workbook name no child of the roster and were not used",
+        "{count} {count:row|rows} of the pairs workbook {count:names|name} no child of the roster and {count:was|were} not used",
     ),
     "note.pairs.namesakes": (
         "结对名单中 {count} 行是重名儿童（{names}），花名册在结对后改动过，又没有身份证号可以区分，"
         "无法确定是哪一个孩子，未采用（补填身份证号或出生日期后重新运行 lbc pair --save）",
-        "{count} rows of the pairs workbook name one of children sharing a name ({names}): the "
-        "roster changed since the pairing and no ID number tells them apart, so they were not "
-        "used (add ID numbers or birth dates and run lbc pair --save again)",
+        "{count} {count:row|rows} of the pairs workbook {count:names|name} one of children "
+        "sharing a name ({names}): the roster changed since the pairing and no ID number tells "
+        "them apart, so {count:it was|they were} not used (add ID numbers or birth dates and "
+        "run lbc pair --save again)",
     ),
     "note.pairs.pending": (
         "提示：lbc.toml 指定的结对名单 {path} 尚未生成，帮扶教师取自花名册“帮扶教师”列（运行 lbc pair --save 生成）",
@@ -823,12 +845,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     # ---- validate output ----
     "out.summary": (
         "共检查 {children} 名儿童、{teachers} 名教师、{records} 条帮扶记录：{errors} 个错误，{warnings} 个警告",
-        "checked {children} children, {teachers} teachers, {records} support records: "
-        "{errors} errors, {warnings} warnings",
+        "checked {children} {children:child|children}, {teachers} {teachers:teacher|teachers}, "
+        "{records} support {records:record|records}: {errors} {errors:error|errors}, "
+        "{warnings} {warnings:warning|warnings}",
     ),
     "out.school_line": (
         "{school}：{children} 名儿童，{errors} 个错误，{warnings} 个警告",
-        "{school}: {children} children, {errors} errors, {warnings} warnings",
+        "{school}: {children} {children:child|children}, {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}",
     ),
     "out.no_findings": ("没有发现问题。", "no problems found."),
     "out.col.location": ("位置", "location"),
@@ -851,7 +874,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     # ---- birthdays output ----
     "birthdays.heading": (
         "{cls}（班主任：{head}）— {count} 人过生日",
-        "{cls} (head teacher: {head}) — {count} birthdays",
+        "{cls} (head teacher: {head}) — {count} {count:birthday|birthdays}",
     ),
     "birthdays.col.day": ("生日", "birthday"),
     "birthdays.col.turns": ("满几岁", "turns"),
@@ -862,13 +885,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "birthdays.undated": (
         "提示：{count} 名留守儿童的出生日期未填或无法识别，身份证号也看不出"
         "（首个在 {file} 的“{sheet}”第 {row} 行），不在任何月份的生日名单上；请按 lbc validate 所指改正",
-        "note: {count} left-behind children have no readable birth date, nor an ID number "
-        "giving one (the first in {file}, sheet '{sheet}', row {row}): they are on no month's "
-        "birthday list; correct them as lbc validate shows",
+        "note: {count} left-behind {count:child has|children have} no readable birth date, "
+        "nor an ID number giving one (the first in {file}, sheet '{sheet}', row {row}): "
+        "{count:it is|they are} on no month's birthday list; correct {count:it|them} as lbc "
+        "validate shows",
     ),
     "birthdays.summary": (
         "{month}月共有 {count} 名留守儿童过生日。",
-        "{count} left-behind children have a birthday in month {month}.",
+        "{count} left-behind {count:child has|children have} a birthday in month {month}.",
     ),
     "err.bad_month": (
         "--month {month} 不是月份，请写 1 到 12",
@@ -895,12 +919,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "watch.summary": (
         "共 {count} 名儿童需重点关注（关注分达到 {threshold}）。",
-        "{count} children to watch (score {threshold} or more).",
+        "{count} {count:child|children} to watch (score {threshold} or more).",
     ),
     "watch.summary.own": (
         "共 {count} 名儿童需重点关注（关注分达到 {threshold}；{schools} 按本校 lbc.toml 的"
         " [watch]，见提示）。",
-        "{count} children to watch (score {threshold} or more; {schools} by the [watch] of"
+        "{count} {count:child|children} to watch (score {threshold} or more; {schools} by the [watch] of"
         " their own lbc.toml: see the note).",
     ),
     "watch.none.own": (
@@ -941,7 +965,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "flag.no_class": ("班级不明", "class unknown"),
     "flag.summary": (
         "共 {children} 名儿童、{teachers} 名教师缺少必需的联系方式",
-        "{children} children and {teachers} teachers are missing a required contact",
+        "{children} {children:child|children} and {teachers} {teachers:teacher|teachers} are "
+        "missing a required contact",
     ),
     "flag.none": ("所有儿童和教师的联系方式都已齐全。", "every child and teacher is reachable."),
     "flag.no_children": (
@@ -956,7 +981,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "note.untyped": (
         "提示：{count} 名儿童的留守类型未填或无法识别（首个在 {file} 的“{sheet}”第 {row} 行），"
         "{left_out}；请按 lbc validate 所指改正",
-        "note: {count} children's 留守类型 is empty or unreadable (the first in {file}, "
+        "note: {count} {count:child's|children's} 留守类型 is empty or unreadable (the first in {file}, "
         "sheet '{sheet}', row {row}): {left_out}; correct them as lbc validate shows",
     ),
     "flag.teacher_phone": ("教师本人电话", "teacher's own phone"),
@@ -1025,7 +1050,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "pair.note.nameless_teachers": (
         "提示：教师名单中有 {count} 行没有姓名，未参与结对",
-        "note: {count} teacher rows have no name and take no part",
+        "note: {count} teacher {count:row has|rows have} no name and take no part",
     ),
     "pair.note.ambiguous_teacher": (
         "提示：原帮扶教师“{name}”在教师名单中有同名的两人，无法判断是哪一位，其结对儿童已重新安排",
@@ -1106,8 +1131,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "pair.summary": (
         "共 {to_pair} 名儿童参与结对：已结对 {paired} 名（延续 {kept} 名，新结对 {new} 名），未结对 {unpaired} 名；"
         "{teachers} 名教师中 {teachers_with_children} 名有帮扶学生",
-        "{to_pair} children to pair: {paired} paired ({kept} kept, {new} new), {unpaired} unpaired; "
-        "{teachers_with_children} of {teachers} teachers have a child",
+        "{to_pair} {to_pair:child|children} to pair: {paired} paired ({kept} kept, {new} new), "
+        "{unpaired} unpaired; {teachers_with_children} of {teachers} {teachers:teacher|teachers} "
+        "{teachers_with_children:has|have} a child",
     ),
     "pair.heading.pairs": ("结对名单", "Pairs"),
     "pair.heading.unpaired": ("未结对儿童（{count} 名）", "Children not paired ({count})"),
@@ -1681,20 +1707,20 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "export.note.written": (
         "已写出 {path}：儿童 {children} 行，教师 {teachers} 行，帮扶记录 {records} 行",
-        "wrote {path}: {children} children, {teachers} teachers, {records} records",
+        "wrote {path}: {children} {children:child|children}, {teachers} {teachers:teacher|teachers}, {records} {records:record|records}",
     ),
     # A number and its extension on a contact card (0817-5521234 转 8012): the number alone is
     # the one dialled, the extension asked for once through.
     "cards.extension": ("{number} 转 {extension}", "{number} ext. {extension}"),
     "cards.note.written": (
         "已写出 {count} 张联系卡：{path}（含完整电话号码，仅本人可读，请妥善保管）",
-        "wrote {count} contact cards: {path} (full phone numbers; readable by you only, keep it safe)",
+        "wrote {count} contact {count:card|cards}: {path} (full phone numbers; readable by you only, keep it safe)",
     ),
     # ---- merge ----
     "err.merge_nothing": ("{paths} 中没有找到表格文件", "no spreadsheet found in {paths}"),
     "err.merge_nothing_read": (
         "{count} 个文件都无法读取，没有合并任何内容",
-        "none of the {count} files could be read; nothing merged",
+        "none of the {count} {count:file|files} could be read; nothing merged",
     ),
     "err.merge_not_merged": ("未合并 {file}：{reason}", "not merged: {file}: {reason}"),
     "err.merge_relist": (
@@ -1744,16 +1770,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{schools} 按本校 lbc.toml 的 [quotas] 统计完成情况：{quotas}",
         "note: {schools} counted by the [quotas] of their own lbc.toml: {quotas}",
     ),
-    "quota.talks_per_month": ("每月谈心 {n} 次", "{n} talks a month"),
-    "quota.home_visits_per_term": ("每学期家访 {n} 次", "{n} home visits a term"),
+    "quota.talks_per_month": ("每月谈心 {n} 次", "{n} {n:talk|talks} a month"),
+    "quota.home_visits_per_term": ("每学期家访 {n} 次", "{n} home {n:visit|visits} a term"),
     "quota.warmth_per_year": ("每学年送温暖 {n} 次", "{n} 送温暖 a school year"),
     "quota.children_per_teacher": (
         "每名教师至少帮扶 {n} 名儿童",
-        "every teacher supports {n} children or more",
+        "every teacher supports {n} {n:child|children} or more",
     ),
     "quota.max_days_without_contact": (
         "超过 {n} 天无任何联系算逾期",
-        "over {n} days without contact is overdue",
+        "over {n} {n:day|days} without contact is overdue",
     ),
     "merge.note.own_terms": (
         "提示：{schools} 在自己的 lbc.toml 里设了学期日期，已写入合并名册的“{sheet}”表；"
@@ -1803,11 +1829,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "merge.note.written": (
         "已写出合并名册：{path}（{files} 个文件）",
-        "wrote the merged roster: {path} ({files} files)",
+        "wrote the merged roster: {path} ({files} {files:file|files})",
     ),
     "merge.heading": (
         "合并的各校名册（{schools} 所学校，{files} 个文件）",
-        "Rosters merged ({schools} schools, {files} files)",
+        "Rosters merged ({schools} {schools:school|schools}, {files} {files:file|files})",
     ),
     "merge.duplicates": (
         "在多所学校或多个文件出现的身份证号（{count} 个）",
@@ -1826,12 +1852,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     "merge.place": ("{where} {sheet} 第{row}行", "{where} sheet '{sheet}' row {row}"),
     "merge.summary": (
         "共合并 {files} 个文件、{schools} 所学校：{children_line}，教师 {teachers} 名，帮扶记录 {records} 条；校验发现 {errors} 个错误、{warnings} 个警告；跨校或跨文件重复身份证号 {duplicates} 个，未能读取 {failed} 个文件",
-        "{files} files, {schools} schools merged: {children_line}, {teachers} teachers, {records} records; {errors} errors, {warnings} warnings; {duplicates} IDs in more than one school or file, {failed} files unreadable",
+        "{files} {files:file|files}, {schools} {schools:school|schools} merged: {children_line}, {teachers} {teachers:teacher|teachers}, {records} {records:record|records}; {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}; {duplicates} {duplicates:ID|IDs} in more than one school or file, {failed} {failed:file|files} unreadable",
     ),
-    "merge.on_books": ("在册儿童 {on_books} 名", "{on_books} children on the books"),
+    "merge.on_books": (
+        "在册儿童 {on_books} 名",
+        "{on_books} {on_books:child|children} on the books",
+    ),
     "merge.on_books_fewer": (
         "在册儿童 {on_books} 名（名册共 {children} 行：同一身份证号在几处出现、同一行登记两次的只计一次，转出、毕业、死亡的不计，与 lbc summary 一致）",
-        "{on_books} children on the books ({children} rows: an ID number in several places or a row entered twice counted once, those 转出, 毕业 or 死亡 left out, as lbc summary counts)",
+        "{on_books} {on_books:child|children} on the books ({children} {children:row|rows}: an ID number in several places or a row entered twice counted once, those 转出, 毕业 or 死亡 left out, as lbc summary counts)",
     ),
     # ---- rules command ----
     "rules.example": ("示例", "example"),
@@ -3058,7 +3087,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.WCH012.fix": ("运行 lbc pair 为孩子结对", "run lbc pair to give the child a teacher"),
     "rule.WCH013": (
         "超过 {days} 天没有谈心或联系（最近一次：{last}）",
-        "no talk or contact for more than {days} days (last: {last})",
+        "no talk or contact for more than {days} {days:day|days} (last: {last})",
     ),
     "rule.WCH013.title": ("长期没有联系", "long without contact"),
     "rule.WCH013.example": (
@@ -3383,11 +3412,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "note.record_sheets_written": (
         "已写出 {count} 份帮扶记录表（共预置 {rows} 行待填）到 {folder}",
-        "wrote {count} record sheets ({rows} rows laid out to fill) to {folder}",
+        "wrote {count} record {count:sheet|sheets} ({rows} {rows:row|rows} laid out to fill) to {folder}",
     ),
     "note.record_sheets_unpaired": (
         "提示：{count} 名儿童没有在岗的帮扶教师，不在任何记录表中",
-        "note: {count} children have no support teacher in post and are on no sheet",
+        "note: {count} {count:child has|children have} no support teacher in post and {count:is|are} on no sheet",
     ),
     "note.record_sheets_namesakes": (
         "提示：{names}与同班同学重名，又没有不同的出生日期或身份证号可以区分，"
@@ -3403,7 +3432,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     # ---- lbc due ----
     "due.heading": (
         "{teacher}：{count} 名儿童有待办",
-        "{teacher}: {count} children with something owed",
+        "{teacher}: {count} {count:child|children} with something owed",
     ),
     "due.col.child": ("学生", "child"),
     "due.col.class": ("班级", "class"),
@@ -3442,25 +3471,25 @@ _TEXT: dict[str, tuple[str, str]] = {
     "due.owed.谈心": ("本月谈心", "a talk this month"),
     "due.owed.家访": ("本学期家访", "a home visit this term"),
     "due.owed.送温暖": ("本学年送温暖", "送温暖 this school year"),
-    "due.never": ("无记录（{days} 天）", "none ({days} days)"),
+    "due.never": ("无记录（{days} 天）", "none ({days} {days:day|days})"),
     "due.namesake": ("{name}（{born} 出生）", "{name} (born {born})"),
     "due.namesake_alike": (
         "{name}（同班同名，记录无法区分）",
         "{name} (a namesake in the class; records cannot tell which)",
     ),
-    "due.last": ("{date}（{days} 天前）", "{date} ({days} days ago)"),
+    "due.last": ("{date}（{days} 天前）", "{date} ({days} {days:day|days} ago)"),
     "due.month": ("{month}月", "{year}-{month:02d}"),
     "due.owed_and_missed": ("{owed}；漏谈：{months}", "{owed}; no talk in {months}"),
     "due.yes": ("是", "yes"),
     "due.none": ("截至 {date}，没有待办事项。", "nothing owed as of {date}."),
     "due.summary": (
         "截至 {date}（{term}）：结对儿童 {paired} 名；本月未谈心 {talk} 名，有月份漏谈 {missed} 名，本学期未家访 {visit} 名，本学年未送温暖 {warmth} 名，超过 {limit}无任何联系 {silent} 名；逾期 {overdue} 名",
-        "as of {date} ({term}): {paired} paired children; {talk} without a talk this month, {missed} who missed a month, {visit} without a home visit this term, {warmth} without 送温暖 this year, {silent} with no contact for over {limit}; {overdue} overdue",
+        "as of {date} ({term}): {paired} paired {paired:child|children}; {talk} without a talk this month, {missed} who missed a month, {visit} without a home visit this term, {warmth} without 送温暖 this year, {silent} with no contact for over {limit}; {overdue} overdue",
     ),
     # The days without contact allowed, in due.summary: the run's, and where schools of a
     # county allow others by their own lbc.toml's [quotas], theirs.
-    "due.limit": ("{days} 天", "{days} days"),
-    "due.limit.own": ("{days} 天（{own}）", "{days} days ({own})"),
+    "due.limit": ("{days} 天", "{days} {days:day|days}"),
+    "due.limit.own": ("{days} 天（{own}）", "{days} {days:day|days} ({own})"),
     "due.limit.school": ("{schools} {days} 天", "{days} at {schools}"),
     "due.title": (
         "{school}帮扶工作待办清单（截至{date}）",
@@ -3469,45 +3498,47 @@ _TEXT: dict[str, tuple[str, str]] = {
     "note.records_undated": (
         "提示：{count} 条帮扶记录的日期无法识别（首个在 {file} 的“{sheet}”第 {row} 行），"
         "不在任何学期，没有计入；请按 lbc validate 所指（DATE001）改正",
-        "note: {count} support records have no readable date (the first in "
-        "{file}, sheet '{sheet}', row {row}): in no term, they were not counted; correct them "
-        "as lbc validate shows (DATE001)",
+        "note: {count} support {count:record has|records have} no readable date (the first in "
+        "{file}, sheet '{sheet}', row {row}): in no term, {count:it was|they were} not counted; "
+        "correct {count:it|them} as lbc validate shows (DATE001)",
     ),
     "note.records_dateless": (
         "提示：{count} 条帮扶记录写了学生却没有填日期（首个在 {file} 的“{sheet}”第 {row} 行），"
         "不在任何学期，没有计入；请按 lbc validate 所指（REQ001）补填日期",
-        "note: {count} support records name a child but have no date (the first in {file}, "
-        "sheet '{sheet}', row {row}): in no term, they were not counted; fill in the date as "
-        "lbc validate shows (REQ001)",
+        "note: {count} support {count:record names|records name} a child but "
+        "{count:has|have} no date (the first in {file}, sheet '{sheet}', row {row}): in no "
+        "term, {count:it was|they were} not counted; fill in the date as lbc validate shows "
+        "(REQ001)",
     ),
     "note.records_termless": (
         "提示：{count} 条帮扶记录的日期不在任何学期（首个在 {file} 的“{sheet}”第 {row} 行），"
         "没有计入；lbc validate 逐条指出（REC007）；学校的学期起止日期可在 lbc.toml 的 [terms] 中设定",
-        "note: {count} support records are dated in no term (the first in {file}, sheet "
-        "'{sheet}', row {row}): they were not counted; lbc validate points at each (REC007); "
+        "note: {count} support {count:record is|records are} dated in no term (the first in "
+        "{file}, sheet '{sheet}', row {row}): {count:it was|they were} not counted; lbc validate "
+        "points at each (REC007); "
         "a school sets its terms' dates under [terms] in lbc.toml",
     ),
     "note.records_unreadable_kind": (
         "提示：{count} 条帮扶记录的“类型”无法识别，算作一次联系，但没有算作谈心、家访或送温暖；"
         "请按 lbc validate 所指（REC004）改正",
-        "note: {count} support records have a kind lbc cannot read: each counts as a "
-        "contact, but not as a talk, a home visit or 送温暖; correct them as lbc validate "
-        "shows (REC004)",
+        "note: {count} support {count:record has|records have} a kind lbc cannot read: each "
+        "counts as a contact, but not as a talk, a home visit or 送温暖; correct {count:it|them} "
+        "as lbc validate shows (REC004)",
     ),
     "note.records_unclear": (
         "提示：{count} 条帮扶记录写的学生对不上花名册上的一名儿童（花名册中没有这个名字，"
         "或有同名儿童而没有写明班级），没有计入；请按 lbc validate 所指（REC002、REC003）改正",
-        "note: {count} support records name no one child of the roster (no child of that "
-        "name, or namesakes and no class given) and were not counted; correct them as "
-        "lbc validate shows (REC002, REC003)",
+        "note: {count} support {count:record names|records name} no one child of the roster "
+        "(no child of that name, or namesakes and no class given) and {count:was|were} not "
+        "counted; correct {count:it|them} as lbc validate shows (REC002, REC003)",
     ),
     "due.note.unpaired": (
         "提示：{count} 名儿童没有在岗的帮扶教师，不在待办清单中（见 lbc pair）",
-        "note: {count} children have no support teacher in post and are not listed (see lbc pair)",
+        "note: {count} {count:child has|children have} no support teacher in post and {count:is|are} not listed (see lbc pair)",
     ),
     "due.note.other_teacher": (
         "提示：{count} 条记录由儿童的帮扶教师以外的老师填写，已计入该儿童",
-        "note: {count} records were written by a teacher other than the child's; counted for the child",
+        "note: {count} {count:record was|records were} written by a teacher other than the child's; counted for the child",
     ),
     "due.note.no_records": (
         "提示：没有读到帮扶记录；请把交回的记录表文件夹一并给出，或在 lbc.toml 的 [files] 中写 records",

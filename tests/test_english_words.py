@@ -121,3 +121,55 @@ def test_a_classs_two_head_teachers_in_csv_are_an_english_list(
     for lang, cell in (("zh", "王芳、陈静"), ("en", '"王芳, 陈静"')):
         out = run("--lang", lang, *command, path, "--format", "csv").stdout
         assert out.splitlines()[1].startswith(f"三年级(2)班,{cell},{child[1]},"), lang
+
+
+def test_one_of_anything_is_said_in_the_singular_in_english(tmp_path: Path) -> None:
+    """A school of one child, one teacher and one record: English says "1 child", "1
+    teacher", "1 record" (and the verb with it, "1 child has"), where it said "1 children"
+    and "1 teachers are"; none stays plural ("0 warnings"), and the Chinese is as it was."""
+    teacher = ["王芳", "女", "", "班主任", "三年级(2)班", "语文", "是", "在岗"]
+    child = child_row(1, 父亲电话="", 母亲电话="", 监护人电话="")
+    record = ["2024-10-10", "王芳", child[1], "三年级(2)班", "家访", "家访"]
+    roster = write_xlsx(
+        tmp_path / "花名册.xlsx",
+        {
+            "花名册": [["青山小学留守儿童花名册"], CHILD_HEADER, child],
+            "教师": [TEACHER_HEADER, teacher],
+            "记录": [["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"], record],
+        },
+    )
+
+    def last(*args: str | Path) -> str:
+        return run("--lang", "en", *args).stdout.splitlines()[-1]
+
+    assert last("validate", roster) == (
+        "checked 1 child, 1 teacher, 1 support record: 3 errors, 0 warnings"
+    )
+    assert last("flag", roster) == "1 child and 1 teacher are missing a required contact"
+    assert last("pair", roster) == (
+        "1 child to pair: 1 paired (0 kept, 1 new), 0 unpaired; 1 of 1 teacher has a child"
+    )
+    assert last("watch", roster, "--as-of", "2024-11-20") == "1 child to watch (score 3 or more)."
+    birthdays = run("--lang", "en", "birthdays", "--month", "5", roster).stdout.splitlines()
+    assert birthdays[0] == "三年级(2)班 (head teacher: 王芳) — 1 birthday"
+    assert birthdays[-1] == "1 left-behind child has a birthday in month 5."
+    due = run("--lang", "en", "due", roster, "--as-of", "2024-11-20")
+    assert due.stderr == (
+        "note: 1 child has no support teacher in post and is not listed (see lbc pair)\n"
+    )
+    export = run("--lang", "en", "export", roster, "--out", tmp_path / "x.csv")
+    assert export.stderr == f"wrote {tmp_path / 'x.csv'}: 1 child, 1 teacher, 1 record\n"
+    merged = run("--lang", "en", "merge", roster, "--out", tmp_path / "m.xlsx")
+    assert merged.stdout.splitlines()[0] == "Rosters merged (1 school, 1 file)"
+    assert merged.stdout.splitlines()[-1] == (
+        "1 file, 1 school merged: 1 child on the books, 1 teacher, 1 record; 3 errors, "
+        "0 warnings; 0 IDs in more than one school or file, 0 files unreadable"
+    )
+    # Chinese has no plural: its lines are as they were.
+    assert run("validate", roster).stdout.splitlines()[-1] == (
+        "共检查 1 名儿童、1 名教师、1 条帮扶记录：3 个错误，0 个警告"
+    )
+    assert run("pair", roster).stdout.splitlines()[-1] == (
+        "共 1 名儿童参与结对：已结对 1 名（延续 0 名，新结对 1 名），未结对 0 名；"
+        "1 名教师中 1 名有帮扶学生"
+    )

@@ -610,8 +610,7 @@ def test_csv(tmp_path: Path) -> None:
         ),
         (
             ("--lang", "en"),
-            "3 children to pair: 2 paired (0 kept, 2 new), 1 unpaired; "
-            "1 of 2 teachers have a child",
+            "3 children to pair: 2 paired (0 kept, 2 new), 1 unpaired; 1 of 2 teachers has a child",
             ["Pairs", "Children not paired (1)", "Teachers without a child (1)", "not in post"],
         ),
     ],

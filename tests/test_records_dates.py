@@ -334,8 +334,8 @@ def test_due_and_the_summary_say_how_many_records_are_in_no_term(tmp_path: Path)
     assert summary.stderr.endswith(note)
     english = run("--lang", "en", "due", "--as-of", "2024-10-15", cwd=tmp_path)
     assert english.stderr == (
-        "note: 1 support records are dated in no term (the first in roster.xlsx, sheet "
-        "'帮扶记录', row 3): they were not counted; lbc validate points at each (REC007); "
+        "note: 1 support record is dated in no term (the first in roster.xlsx, sheet "
+        "'帮扶记录', row 3): it was not counted; lbc validate points at each (REC007); "
         "a school sets its terms' dates under [terms] in lbc.toml\n"
     )
 

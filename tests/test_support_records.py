@@ -584,7 +584,7 @@ def test_due_and_the_summary_say_how_many_kinds_they_could_not_read(tmp_path: Pa
     assert summary.json()["records"]["unreadable_kinds"] == 1
     assert summary.stderr.endswith(note)
     english = run("--lang", "en", "due", path, "--as-of", "2024-10-15")
-    assert "1 support records have a kind lbc cannot read" in english.stderr
+    assert "1 support record has a kind lbc cannot read" in english.stderr
 
 
 def test_a_name_cell_giving_the_name_then_the_class_is_that_classs_child(
