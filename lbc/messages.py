@@ -1314,6 +1314,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "教师参与不够：有 {count} 名在岗教师未达到结对帮扶人数要求。",
         "Teachers not taking part: {count} teachers in post support fewer children than asked.",
     ),
+    "sum.problem.teachers_at": (
+        "教师参与不够：有 {count} 名在岗教师未达到结对帮扶人数要求（{schools}）。",
+        "Teachers not taking part: {count} {count:teacher|teachers} in post support fewer "
+        "children than asked ({schools}).",
+    ),
+    "sum.school_count": ("{school} {count} 名", "{school} {count}"),
     "sum.plan.teachers": (
         "动员 {count} 名教师参与结对帮扶，校领导和党员教师带头，做到每名教师至少帮扶一名学生。",
         "Bring the {count} teachers into pairing, leaders and party members first.",

@@ -489,3 +489,71 @@ def test_a_category_column_is_one_schools_on_a_roster_merged_again(tmp_path: Pat
     said = [run(*summary, source, cwd=tmp_path) for source in sources]
     lines = [[line for line in r.stdout.splitlines() if "最低生活保障" in line] for r in said]
     assert lines == [["| 救助措施：最低生活保障 | 1 | 未采集 | 未采集 |"]] * len(sources)
+
+
+def _spare_and_short(tmp_path: Path, baihe_teachers: list[str]) -> Path:
+    """青山小学: three teachers in post and one child (paired with 王芳), more teachers
+    than children; 白鹤小学: ``baihe_teachers`` and three children, two paired with 陈红
+    and one with nobody."""
+    from conftest import TEACHER_HEADER
+
+    root = tmp_path / "县"
+    phones = iter(range(13800001111, 13800009999, 1111))
+
+    def teacher(name: str) -> list[str]:
+        return [name, "女", str(next(phones)), "教师", "三年级(2)班", "语文", "否", "在岗"]
+
+    schools = {
+        "青山小学": ([(1, "王芳")], ["王芳", "李梅", "赵兰"]),
+        "白鹤小学": ([(2, "陈红"), (3, "陈红"), (4, None)], baihe_teachers),
+    }
+    for school, (children, teachers) in schools.items():
+        (root / school).mkdir(parents=True)
+        rows = [[*child_row(n), who] for n, who in children]
+        write_xlsx(
+            root / school / "花名册.xlsx",
+            {
+                "花名册": [[f"{school}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], *rows],
+                "教师": [TEACHER_HEADER, *map(teacher, teachers)],
+            },
+        )
+    return root
+
+
+def _problems(*args: str | Path) -> list[str]:
+    result = run("summary", *args, "--term", "2024-autumn", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return result.json()["problems"]
+
+
+def test_a_schools_teachers_short_of_their_quota_are_said_though_another_has_spare(
+    tmp_path: Path,
+) -> None:
+    """白鹤小学's 周敏 supports nobody, where 白鹤小学's three children are enough for both
+    its teachers (one each, the default quota): a gap, of 白鹤小学, as lbc pair, which gives
+    周敏 a child, agrees. Before, the county's four children were held against all five
+    teachers' quotas, 青山小学's two spare teachers among them, and nothing was said."""
+    root = _spare_and_short(tmp_path, ["陈红", "周敏"])
+    teachers_gap = "教师参与不够：有 1 名在岗教师未达到结对帮扶人数要求（白鹤小学 1 名）。"
+    assert _problems(root) == ["结对帮扶未全覆盖：有 1 名儿童尚未落实帮扶教师。", teachers_gap]
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    assert _problems(merged) == _problems(root)
+    paired = run("pair", root, "--format", "json").json()
+    assert [p["teacher"] for p in paired["pairs"] if "白鹤小学" in p["file"]].count("周敏") == 1
+
+
+def test_a_schools_spare_teachers_are_no_gap_where_it_has_no_children_for_them(
+    tmp_path: Path,
+) -> None:
+    """青山小学's 李梅 and 赵兰 support nobody because 青山小学 has one child, which lbc pair
+    says of them (暂无可结对的儿童); 白鹤小学's children are not theirs to support. Before,
+    the county's four children against its four teachers made them a gap, and the summary
+    asked the county to bring them into pairing."""
+    root = _spare_and_short(tmp_path, ["陈红"])
+    assert _problems(root) == ["结对帮扶未全覆盖：有 1 名儿童尚未落实帮扶教师。"]
+    paired = run("pair", root, "--format", "json").json()
+    assert {(x["teacher"], x["why"]) for x in paired["idle_teachers"]} == {
+        ("李梅", "暂无可结对的儿童"),
+        ("赵兰", "暂无可结对的儿童"),
+    }

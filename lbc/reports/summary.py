@@ -44,7 +44,7 @@ from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, RuleKind
 from lbc.checks.watch import WatchFacts, settings_of_their_own
 from lbc.errors import LbcError
-from lbc.messages import long_date, t
+from lbc.messages import as_list, long_date, t
 from lbc.reports.caseload import Kids, on_books
 from lbc.roster import normalise as nz
 from lbc.roster.changes import (
@@ -366,7 +366,7 @@ def build_context(
     context["schools"] = _schools_section(kids, classes, complete_archives)
     if context["schools"]:  # several schools: the county's own table too
         context["county_table"] = _county_table(roster, kids, as_of)
-    gaps = _gaps(context, sum(map(asked, kids.in_post.active)))
+    gaps = _gaps(context, _teachers_short(kids, classes, asked))
     context["problems"] = [g["problem"] for g in gaps]
     context["plans"] = [g["plan"] for g in gaps]
     return context
@@ -605,6 +605,45 @@ def _children_asked(kids: Kids, quotas: Quotas, own: dict[str, Quotas]) -> Calla
         return (own.get(row[0].origin, quotas) if row else quotas).children_per_teacher
 
     return asked
+
+
+def _teachers_short(
+    kids: Kids, classes: _Classes, asked: Callable[[Teacher], int]
+) -> list[tuple[str, int]]:
+    """Each school whose teachers in post fall short of the children they are asked to
+    support, and how many of them do, where the school's own children are enough for every
+    one of its teachers to meet the quota (``asked``): lbc pair pairs a school's children
+    with its own teachers, so another school's children are no help to a school of more
+    teachers than children, nor its spare teachers to a school of too few. Schools by the
+    school every command gives a person (TeachersInPost.school), named as the summary
+    names them (``_Classes``), in the order of their children."""
+    in_post = kids.in_post
+    children: Counter[str] = Counter()
+    names: dict[str, str] = {}  # each school by one of its children's place (k)
+    k = 0
+    for table, rows in kids.rows:  # by table: a county's 100,000 children
+        if table.has("school"):  # each row says its school (a county's merged roster)
+            each = in_post.schools(table)
+            mine = [each[i] for i in rows]
+            children.update(mine)
+            for school, j in {school: j for j, school in enumerate(mine)}.items():
+                names.setdefault(school, classes.schools[k + j])
+        else:
+            school = in_post.school(table, rows[0])
+            children[school] += len(rows)
+            names.setdefault(school, classes.schools[k])
+        k += len(rows)
+    loads = Counter(x for x in kids.teachers if x)
+    ask: Counter[str] = Counter()
+    below: Counter[str] = Counter()
+    for x in in_post.active:
+        ask[x[0]] += asked(x)
+        below[x[0]] += loads[x] < asked(x)
+    return [
+        (names[school], below[school])
+        for school in names
+        if below[school] and children[school] >= ask[school]
+    ]
 
 
 def _pairing_section(
@@ -1004,10 +1043,10 @@ def _enrollment_section(statuses: list[object]) -> dict[str, Any]:
     }
 
 
-def _gaps(context: dict[str, Any], teachers_ask: int) -> list[dict[str, str]]:
+def _gaps(context: dict[str, Any], short: list[tuple[str, int]]) -> list[dict[str, str]]:
     """The three largest gaps (by children or teachers affected), as a problem and a plan;
-    ``teachers_ask``: the children the teachers in post are to support in all, each teacher by
-    its school's quota."""
+    ``short``: the schools whose teachers in post fall short of their quota where its
+    children allow, and how many (``_teachers_short``)."""
     archive, pairing, records = context["archive"], context["pairing"], context["records"]
     quotas, total = context["quotas"], context["children"]["total"]
     candidates = [
@@ -1018,9 +1057,9 @@ def _gaps(context: dict[str, Any], teachers_ask: int) -> list[dict[str, str]]:
     # With neither a teachers list nor a 帮扶教师 column, nobody can be said to be unpaired.
     if pairing["counted"]:
         candidates.append(("unpaired", total - pairing["paired"]))
-    # "Every teacher with a child, where the numbers allow."
-    if pairing["provided"] and total >= teachers_ask:
-        candidates.append(("teachers", len(pairing["teachers_below_quota"])))
+    # "Every teacher with a child, where the numbers allow": each school's own numbers.
+    if pairing["provided"]:
+        candidates.append(("teachers", sum(n for _, n in short)))
     # A quota asked by the run or by any school's own lbc.toml (quotas.schools).
     asked = {key: quotas[key] or any(s[key] for s in quotas["schools"]) for key in COUNTED_QUOTAS}
     if records["provided"]:
@@ -1030,7 +1069,13 @@ def _gaps(context: dict[str, Any], teachers_ask: int) -> list[dict[str, str]]:
             candidates.append(("visits", records["paired_children"] - records["home_visited"]))
         candidates.append(("no_record", records["without_record_count"]))
     ranked = sorted((c for c in candidates if c[1] > 0), key=lambda c: -c[1])[:3]
-    return [
+    gaps = [
         {"problem": t(f"sum.problem.{key}", count=n), "plan": t(f"sum.plan.{key}", count=n)}
         for key, n in ranked
     ]
+    if context["schools"]:  # a county: which schools' teachers fall short, and how many
+        each = as_list(t("sum.school_count", school=school, count=n) for school, n in short)
+        for gap, (key, n) in zip(gaps, ranked, strict=True):
+            if key == "teachers":
+                gap["problem"] = t("sum.problem.teachers_at", count=n, schools=each)
+    return gaps
