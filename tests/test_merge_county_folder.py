@@ -6,6 +6,7 @@ say what lbc validate and lbc summary say of the same folder."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -897,3 +898,37 @@ def test_an_exported_county_is_titled_as_its_folder(tmp_path: Path) -> None:
         result = run("summary", "--term", "2024-autumn", given, cwd=tmp_path)
         titles.append(result.stdout.splitlines()[0])
     assert titles == ["# （单位名称）2024—2025学年第一学期留守儿童关爱工作总结"] * 4
+
+
+def test_a_merged_parquet_file_holding_a_school_of_nobody_is_merged_again(
+    tmp_path: Path,
+) -> None:
+    """县/乙小学's roster (花名册.xlsx, untitled as 甲小学's) is headers only: the county's
+    Parquet file keeps its sheet of no rows under 县/乙小学/花名册.xlsx, no file of the
+    merge run, its school not named (as lbc wrote it before its layouts named one).
+    Merging that Parquet file again lists 乙小学 as merging the workbook does, where it
+    said 内部错误：KeyError."""
+    import pyarrow.parquet as pq
+
+    root = tmp_path / "县"
+    for school in ("甲小学", "乙小学"):
+        (root / school).mkdir(parents=True)
+    write_xlsx(root / "甲小学" / "花名册.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    write_xlsx(root / "乙小学" / "花名册.xlsx", {"花名册": [CHILD_HEADER]})
+    for out in ("全县.parquet", "全县.xlsx"):
+        assert run("merge", "县", "--out", out, cwd=tmp_path).exit_code == 1
+    path = tmp_path / "全县.parquet"
+    meta = dict(pq.ParquetFile(path).metadata.metadata)
+    doc = json.loads(meta[b"lbc"])
+    for layout in doc["sources"].values():
+        layout.pop("school", None)
+    meta[b"lbc"] = json.dumps(doc, ensure_ascii=False).encode()
+    pq.write_table(pq.read_table(path).replace_schema_metadata(meta), path)
+    tables = []
+    for given in ("全县.parquet", "全县.xlsx"):
+        again = run("merge", given, "--out", f"再合并{given}.xlsx", cwd=tmp_path)
+        assert again.exit_code == 1, again.stderr
+        assert again.stderr == f"已写出合并名册：再合并{given}.xlsx（1 个文件）\n"
+        rows = [line.split() for line in again.stdout.splitlines()[4:6]]
+        tables.append([(row[0], row[2], row[5]) for row in rows])
+    assert tables == [[("甲小学", "1", "0"), ("乙小学", "0", "1")]] * 2

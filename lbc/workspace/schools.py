@@ -860,6 +860,10 @@ def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
     """Each row's school; ``names``: the files' own names (``file_names``) when the roster
     is one file of a larger run (``lbc merge`` reads each file alone)."""
     names = names or file_names(roster.files)
+    # A merged Parquet file's sources (a school of no rows too) are no file of the run:
+    # each goes by its own name among the roster's files, as when the file is read alone.
+    if any(name not in names for name in roster.files):
+        names = {**file_names(roster.files), **names}
     by_file = {name: roster.declared.get(name) or names[name] for name in roster.files}
     # A merged roster's school sheet of no rows (tables.empty_sources) is of its file's
     # school, as a Parquet file's is: the one its file's rows say, else its file's name.
