@@ -932,3 +932,43 @@ def test_a_merged_parquet_file_holding_a_school_of_nobody_is_merged_again(
         rows = [line.split() for line in again.stdout.splitlines()[4:6]]
         tables.append([(row[0], row[2], row[5]) for row in rows])
     assert tables == [[("甲小学", "1", "0"), ("乙小学", "0", "1")]] * 2
+
+
+def test_a_teachers_list_beside_a_roster_of_nobody_stays_with_its_own_school(
+    tmp_path: Path,
+) -> None:
+    """县/乙小学's roster is headers only, its 教师.xlsx beside it listing 赵敏 of 五年级(1)班.
+    She is 乙小学's: merge counts her there, not under 甲小学 (the one school of children
+    in 县), and 甲小学's 五年级 child 李明轩 is paired with 甲小学's 王芳 over the merged
+    workbook and Parquet file as over the folder, where the merge gave her 赵敏."""
+    root = tmp_path / "县"
+    for school in ("甲小学", "乙小学"):
+        (root / school).mkdir(parents=True)
+    write_xlsx(
+        root / "甲小学" / "花名册.xlsx",
+        {"花名册": [CHILD_HEADER, child_row(1), child_row(2, cls="五年级(1)班")]},
+    )
+    teacher = ["女", "13800001111", "科任教师"]
+    write_xlsx(
+        root / "甲小学" / "教师.xlsx",
+        {"教师": [TEACHER_HEADER, ["王芳", *teacher, "三年级(2)班", "语文", "否", "是"]]},
+    )
+    write_xlsx(root / "乙小学" / "花名册.xlsx", {"花名册": [CHILD_HEADER]})
+    write_xlsx(
+        root / "乙小学" / "教师.xlsx",
+        {"教师": [TEACHER_HEADER, ["赵敏", *teacher, "五年级(1)班", "语文", "否", "是"]]},
+    )
+    for out in ("全县.xlsx", "全县.parquet"):
+        merged = run("merge", "县", "--out", out, cwd=tmp_path)
+        assert merged.exit_code == 1, merged.stderr
+        rows = [line.split() for line in merged.stdout.splitlines()[4:8]]
+        assert [row[:4] for row in rows if len(row) > 2] == [
+            ["甲小学", "县/甲小学/花名册.xlsx", "2", "1"],
+            ["乙小学", "县/乙小学/教师.xlsx", "0", "1"],
+        ]
+    paired = []
+    for given in ("县", "全县.xlsx", "全县.parquet"):
+        result = run("pair", given, "--format", "json", cwd=tmp_path)
+        assert result.exit_code == 0, result.stderr
+        paired.append([(p["child"], p["teacher"]) for p in result.json()["pairs"]])
+    assert paired == [[("张雨涵", "王芳"), ("李明轩", "王芳")]] * 3

@@ -122,6 +122,9 @@ class SchoolPart:
     pairs_book: bool = False  # a pairs workbook: joined onto its folder's rosters
     joined: PairsJoined | None = None  # the pairs joined onto this school's children
     children_schools: set[str] = field(default_factory=set)  # the schools of its children
+    # The same with the school of a children sheet of no rows (REQ002): a teachers list
+    # beside it is that school's (schools_beside), never the school of the folder above.
+    sheet_schools: set[str] = field(default_factory=set)
     # Each school's children, teachers, records, errors and warnings in this file (TALLIED):
     # a township's file holds several schools, a school's returned records sheet its own.
     tally: dict[str, list[int]] = field(default_factory=dict)
@@ -287,6 +290,9 @@ def read_part(
     part.school = schools.by_file.get(str(path), path.stem)
     part.findings = check_roster(roster, terms=terms)
     part.children_schools = {s for x in roster.children for s in schools.count(x)}
+    part.sheet_schools = part.children_schools | {
+        schools.by_file.get(x.file, x.file) for x in roster.children if not len(x)
+    }
     part.source_columns = source_columns(roster.tables(), schools)
     for tables in (roster.children, roster.teachers, roster.records):
         for x in tables:
@@ -375,8 +381,8 @@ def place_alone(
     empty, the file ``unplaced``) where the file might be of several."""
     by_folder: dict[Path, set[str]] = {}
     for part in parts:
-        if part.children_schools:
-            by_folder.setdefault(Path(part.file).parent, set()).update(part.children_schools)
+        if part.sheet_schools:
+            by_folder.setdefault(Path(part.file).parent, set()).update(part.sheet_schools)
     waiting = [(part, part.pending) for part in parts if part.pending is not None]
     unread = {Path(part.file).parent for part in parts if part.error}
     undeclared = {part.file: (part, pending) for part, pending in waiting if not part.school}
@@ -591,10 +597,10 @@ class _Settling:
         path = Path(part.file)
         for up in _folders(path):
             self.read[up] += 1
-            if part.children_schools:
-                self.below.setdefault(up, set()).update(part.children_schools)
-        if part.children_schools:
-            self.by_folder.setdefault(path.parent, set()).update(part.children_schools)
+            if part.sheet_schools:
+                self.below.setdefault(up, set()).update(part.sheet_schools)
+        if part.sheet_schools:
+            self.by_folder.setdefault(path.parent, set()).update(part.sheet_schools)
         if part.error:
             self.unread.add(path.parent)
         self.read_here[path.parent] += 1
