@@ -972,3 +972,54 @@ def test_a_teachers_list_beside_a_roster_of_nobody_stays_with_its_own_school(
         assert result.exit_code == 0, result.stderr
         paired.append([(p["child"], p["teacher"]) for p in result.json()["pairs"]])
     assert paired == [[("张雨涵", "王芳"), ("李明轩", "王芳")]] * 3
+
+
+def test_a_pairs_workbook_beside_a_teachers_list_leaves_the_list_merged(
+    tmp_path: Path,
+) -> None:
+    """青山小学's folder holds its roster, its 教师.xlsx, a stray 经费统计.xlsx and the pairs
+    workbook lbc pair saved there. Merge joins the pairs onto the roster and merges the
+    teachers list as it does without the workbook, where it left 教师.xlsx out (没有找到
+    留守儿童名册): over the merged roster 青山小学 had no teachers, and lbc pair left 4 of
+    its children unpaired where over the folder all are paired."""
+    root = tmp_path / "县"
+    for school in (QS, BH):
+        (root / school).mkdir(parents=True)
+    teacher = ["女", "13800001111", "科任教师"]
+    for school, first, names in ((QS, 1, ("王芳", "李强")), (BH, 5, ("赵敏", "孙丽"))):
+        children = [child_row(first), child_row(first + 1, cls="五年级(1)班")]
+        write_xlsx(root / school / "花名册.xlsx", {"花名册": [CHILD_HEADER, *children]})
+        rows = [
+            [name, *teacher, cls, "语文", "否", "是"]
+            for name, cls in zip(names, ("三年级(2)班", "五年级(1)班"), strict=True)
+        ]
+        write_xlsx(root / school / "教师.xlsx", {"教师": [TEACHER_HEADER, *rows]})
+    write_xlsx(root / QS / "经费统计.xlsx", {"Sheet1": [["项目", "金额"], ["书本", 300]]})
+    book = root / QS / "结对名单.xlsx"
+    assert run("pair", root / QS, "--out", book).exit_code == 0
+    for out in ("全县.xlsx", "全县.parquet"):
+        merged = run("merge", "县", "--out", out, cwd=tmp_path)
+        assert merged.exit_code == 0, merged.stderr
+        stray = "县/青山小学/经费统计.xlsx 的工作表“Sheet1”不是花名册、教师名单或帮扶记录"
+        assert merged.stderr.splitlines()[:2] == [
+            f"已写出合并名册：{out}（4 个文件）",
+            f"提示：{stray}，已跳过",
+        ]
+        rows = [line.split() for line in merged.stdout.splitlines()[4:8]]
+        assert [row[:4] for row in rows if len(row) > 2] == [
+            [BH, "县/白鹤小学/花名册.xlsx", "2", "2"],
+            [QS, "县/青山小学/花名册.xlsx", "2", "2"],
+        ]
+    said = []
+    for given in ("县", "全县.xlsx", "全县.parquet"):
+        result = run("pair", given, "--format", "json", cwd=tmp_path)
+        assert result.exit_code == 0, result.stderr
+        doc = result.json()
+        said.append((doc["summary"], [(p["child"], p["teacher"]) for p in doc["pairs"]]))
+    assert said[1:] == said[:1] * 2
+    assert said[0][1] == [
+        ("陈思彤", "赵敏"),
+        ("杨子墨", "孙丽"),
+        ("张雨涵", "王芳"),
+        ("李明轩", "李强"),
+    ]

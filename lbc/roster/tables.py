@@ -2125,9 +2125,15 @@ def load_roster(
             return roster
         if children_elsewhere and not roster.pairs:
             return roster
+        books = {table.file for table in roster.pairs}
+        if children_elsewhere and any(name not in books for name in roster.files):
+            # lbc merge joins a school folder's pairs workbooks onto each of its files: a
+            # teachers list's, records' or stray file holds no children for them to name.
+            roster.files = [name for name in roster.files if name not in books]
+            roster.pairs = []
+            return roster
         # A pairs workbook beside a file of something else (lbc due's 待办.xlsx in its
         # school's folder): that file has no roster, it is no pairs list.
-        books = {table.file for table in roster.pairs}
         others = [name for name in roster.files if name not in books]
         if books and not others:
             raise PairsOnlyError(t("err.pairs_only", files=as_list(roster.files)))
