@@ -202,39 +202,60 @@ class Graph:
         class_grade = {c.cls: c.grade for c in children if c.cls is not None}
         grade_no = {g: i for i, g in enumerate(self.grades)}
 
-        # (tail, head, capacity, then the arc's unit cost on each level: kept, teachers
+        # Each arc is (tail, head, capacity, then its unit cost on each level: kept, teachers
         # with a child, leaders, distance, load), in the order the solver breaks ties by
-        # (rule 7): a county has hundreds of thousands of arcs, gathered as tuples, made
-        # columns in C. A capacity of -1 is the flow every source sends (set by solve); a
-        # child's arc from its level's source has the tail -1 until then.
+        # (rule 7). A capacity of -1 is the flow every source sends (set by solve); a child's
+        # arc from its level's source has the tail -1 until then.
+        # The children's arcs come first, child by child: from its level's source, into its
+        # class node (else its grade's, else the anyone node), then to last term's teachers
+        # with places. A county has 100,000 children: their arcs are made as columns in
+        # bulk, each arc's place worked out from how many kept arcs come before it.
+        class0, grade0, anyone = self.class0, self.grade0, self.anyone
+        enters = [
+            class0 + class_no[c.cls]
+            if c.cls is not None
+            else grade0 + grade_no[c.grade]
+            if c.grade is not None
+            else anyone
+            for c in children
+        ]
+        kept = [
+            (i, j, distance(c, teachers[j]))
+            for i, c in enumerate(children)
+            if c.previous
+            for j in dict.fromkeys(c.previous)
+            if caps[j] > 0
+        ]
+        kept_child, kept_teacher, kept_dist = np.array(kept, dtype=np.int64).reshape(-1, 3).T
+        index = np.arange(n, dtype=np.int64)
+        # A child's first arc comes after two of each child before it and their kept arcs.
+        self.sources = 2 * index + np.searchsorted(kept_child, index)
+        at_kept = 2 * (kept_child + 1) + np.arange(len(kept), dtype=np.int64)
+        first = np.zeros((8, 2 * n + len(kept)), dtype=np.int64)
+        first[0, self.sources] = -1
+        first[1, self.sources] = first[0, self.sources + 1] = self.child0 + index
+        first[1, self.sources + 1] = enters
+        first[0, at_kept] = self.child0 + kept_child
+        first[1, at_kept] = self.teacher0 + kept_teacher
+        first[3, at_kept] = -1
+        first[6, at_kept] = kept_dist
+        first[2] = 1
+        self.entry: list[tuple[int, int]] = list(  # (arc, node entered) per child
+            zip((self.sources + 1).tolist(), enters, strict=True)
+        )
+        self.kept_arcs: dict[int, tuple[int, int]] = {  # arc -> (child, teacher)
+            a: (i, j) for a, (i, j, _) in zip(at_kept.tolist(), kept, strict=True)
+        }
+
+        # Then the arcs from the class, grade and anyone nodes, gathered as tuples.
         arcs: list[tuple[int, ...]] = []
         add = arcs.append
-        self.entry: list[tuple[int, int]] = []  # (arc, node entered) per child
-        self.kept_arcs: dict[int, tuple[int, int]] = {}  # arc -> (child, teacher)
-        class0, grade0 = self.class0, self.grade0
-        for i, c in enumerate(children):
-            node = self.child0 + i
-            add((-1, node, 1, 0, 0, 0, 0, 0))  # its level's source
-            if c.cls is not None:
-                to = class0 + class_no[c.cls]
-            elif c.grade is not None:
-                to = grade0 + grade_no[c.grade]
-            else:
-                to = self.anyone
-            self.entry.append((len(arcs), to))
-            add((node, to, 1, 0, 0, 0, 0, 0))
-            if not c.previous:
-                continue
-            for j in dict.fromkeys(c.previous):
-                if caps[j] > 0:
-                    self.kept_arcs[len(arcs)] = (i, j)
-                    add((node, self.teacher0 + j, 1, -1, 0, 0, distance(c, teachers[j]), 0))
-
+        base = first.shape[1]
         # node -> [(arc, teacher, or -1 and the node it passes children on to)]
         self.out: dict[int, list[tuple[int, int, int]]] = {}
 
         def route(tail: int, head: int, dist: int, teacher: int) -> None:
-            self.out.setdefault(tail, []).append((len(arcs), teacher, head))
+            self.out.setdefault(tail, []).append((base + len(arcs), teacher, head))
             add((tail, head, -1, 0, 0, 0, dist, 0))
 
         # Who teaches each class and grade, in list order: one pass over the teachers.
@@ -264,14 +285,23 @@ class Graph:
         for j in range(len(teachers)):
             if caps[j] > 0:
                 route(self.anyone, self.teacher0 + j, ANYONE, j)
-        for j, t in enumerate(teachers):
-            if caps[j] > 0:
-                add((self.teacher0 + j, self.sink, 1, 0, -1, -t.first, 0, 0))
-                for k in range(1, caps[j]):
-                    add((self.teacher0 + j, self.sink, 1, 0, 0, 0, 0, k))
-        self.arcs = np.array(arcs, dtype=np.int64).reshape(-1, 8).T
-        # The children's arcs from their levels' sources: each child's first.
-        self.sources = np.array([a - 1 for a, _ in self.entry], dtype=np.int64)
+        routes = np.array(arcs, dtype=np.int64).reshape(-1, 8).T
+        # Last, each teacher's places as parallel arcs to the sink, in bulk too: the first
+        # earns the coverage reward (and the leader's), each further one costs one more
+        # than the last on load.
+        staffed = [j for j, c in enumerate(caps) if c > 0]
+        per = np.array([caps[j] for j in staffed], dtype=np.int64)
+        owner = np.repeat(np.array(staffed, dtype=np.int64), per)
+        nth = np.arange(len(owner), dtype=np.int64) - np.repeat(np.cumsum(per) - per, per)
+        leads = np.array([teachers[j].first for j in staffed], dtype=np.int64)
+        places = np.zeros((8, len(owner)), dtype=np.int64)
+        places[0] = self.teacher0 + owner
+        places[1] = self.sink
+        places[2] = 1
+        places[4] = np.where(nth == 0, -1, 0)
+        places[5] = np.where(nth == 0, -np.repeat(leads, per), 0)
+        places[7] = nth
+        self.arcs = np.concatenate([first, routes, places], axis=1)
 
     def solve(
         self, levels: list[int], wants: list[int], weights: tuple[int, ...] | None
