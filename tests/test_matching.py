@@ -203,3 +203,61 @@ def test_an_instance_too_large_for_exact_weights_is_solved_exactly() -> None:
         3 * (10_000 - 1667),
         100 * 100**2,
     )
+
+
+def test_the_network_lists_its_arcs_in_roster_order() -> None:
+    # Ties are broken by the solver on the network as built (rule 7): the same pairing on
+    # the same roster needs the same arcs in the same order. Each child: from its level's
+    # source (tail -1), into its class (nodes 4, 5), else its grade (6, 7), else anyone (8),
+    # then to last term's teachers with places (nodes 9 to 11; teacher 1 has none, and a
+    # teacher named twice is one arc). Then the class, grade and anyone nodes' arcs, and
+    # each teacher's places to the sink (-1): the first rewards coverage (and a leader),
+    # each further one costs one more on load.
+    teachers = [
+        Teacher(2, head_of=frozenset({(1, 1)}), teaches=frozenset({(1, 1)}), grades=frozenset({1})),
+        Teacher(0, teaches=frozenset({(1, 1)}), grades=frozenset({1})),
+        Teacher(1, teaches=frozenset({(2, 1)}), grades=frozenset({2}), first=True),
+    ]
+    children = [
+        Child((1, 1), 1, 0, (1, 0, 0)),
+        Child(None, 2, 1, ()),
+        Child(None, None, 0, (2,)),
+        Child((2, 1), 2, 0, ()),
+    ]
+    graph = solver.Graph(children, teachers)
+    # (tail, head, capacity, kept, teachers with a child, leaders, distance, load)
+    assert [tuple(arc) for arc in graph.arcs.T.tolist()] == [
+        (-1, 0, 1, 0, 0, 0, 0, 0),
+        (0, 4, 1, 0, 0, 0, 0, 0),
+        (0, 9, 1, -1, 0, 0, 0, 0),
+        (-1, 1, 1, 0, 0, 0, 0, 0),
+        (1, 7, 1, 0, 0, 0, 0, 0),
+        (-1, 2, 1, 0, 0, 0, 0, 0),
+        (2, 8, 1, 0, 0, 0, 0, 0),
+        (2, 11, 1, -1, 0, 0, 3, 0),
+        (-1, 3, 1, 0, 0, 0, 0, 0),
+        (3, 5, 1, 0, 0, 0, 0, 0),
+        (4, 9, -1, 0, 0, 0, 0, 0),
+        (4, 6, -1, 0, 0, 0, 0, 0),
+        (5, 11, -1, 0, 0, 0, 1, 0),
+        (5, 7, -1, 0, 0, 0, 0, 0),
+        (6, 9, -1, 0, 0, 0, 2, 0),
+        (6, 8, -1, 0, 0, 0, 0, 0),
+        (7, 11, -1, 0, 0, 0, 2, 0),
+        (7, 8, -1, 0, 0, 0, 0, 0),
+        (8, 9, -1, 0, 0, 0, 3, 0),
+        (8, 11, -1, 0, 0, 0, 3, 0),
+        (9, -1, 1, 0, -1, 0, 0, 0),
+        (9, -1, 1, 0, 0, 0, 0, 1),
+        (11, -1, 1, 0, -1, -1, 0, 0),
+    ]
+    assert graph.entry == [(1, 4), (4, 7), (6, 8), (9, 5)]
+    assert graph.kept_arcs == {2: (0, 0), 7: (2, 2)}
+    assert graph.sources.tolist() == [0, 3, 5, 8]
+    assert graph.out == {
+        4: [(10, 0, 9), (11, -1, 6)],
+        5: [(12, 2, 11), (13, -1, 7)],
+        6: [(14, 0, 9), (15, -1, 8)],
+        7: [(16, 2, 11), (17, -1, 8)],
+        8: [(18, 0, 9), (19, 2, 11)],
+    }
