@@ -337,3 +337,24 @@ def test_a_parquet_of_a_roster_holding_nobody_says_so_as_the_workbook(tmp_path: 
     county = validate_json(tmp_path / "县.parquet")
     assert [(f["code"], f["file"]) for f in county["findings"]] == [("REQ002", "乙/乙小学.xlsx")]
     assert [s["school"] for s in county["summary"]["schools"]] == ["甲小学", "乙小学"]
+
+
+def test_a_titled_roster_naming_its_teaching_points_keeps_its_title_exported(
+    tmp_path: Path,
+) -> None:
+    """青山镇中心小学's roster, so titled, whose 学校 column names each child's teaching
+    point (青山镇中心小学, 大坪村小): exported to Parquet, its summary is titled 青山镇中心小学
+    as the workbook's is, by the title the file's metadata keeps of its sheet, not
+    （单位名称） because its rows name two schools."""
+    rows = [["学校", *row] for row in (CHILD_HEADER, child_row(1), child_row(2))]
+    rows += [["大坪村小", *child_row(3)]]
+    rows[1][0] = rows[2][0] = "青山镇中心小学"
+    write_xlsx(tmp_path / "花名册.xlsx", {"花名册": [["青山镇中心小学留守儿童花名册"], *rows]})
+    assert run("export", "花名册.xlsx", "--out", "导出.parquet", cwd=tmp_path).exit_code == 0
+    firsts = []
+    for given in ("花名册.xlsx", "导出.parquet"):
+        result = run("summary", "--term", "2024-autumn", given, cwd=tmp_path)
+        firsts.append(result.stdout.splitlines()[0])
+        doc = run("summary", "--term", "2024-autumn", given, "--format", "json", cwd=tmp_path)
+        assert doc.json()["school"] == "青山镇中心小学", given
+    assert firsts == ["# 青山镇中心小学2024—2025学年第一学期留守儿童关爱工作总结"] * 2

@@ -41,6 +41,7 @@ from lbc.roster.tables import (
     column_letter,
     complete,
     pick,
+    titled,
 )
 
 # The metadata key holding each source sheet's layout, and the columns every row leads with.
@@ -404,9 +405,11 @@ def tables_from_columns(
                 continue
         table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout, shown, mine)
         if sources is None:
-            # The school of its rows, if one: a merged roster exported holds several.
+            # The school of its rows, if one (a merged roster exported holds several),
+            # else the one its sheet's title names, as the school's own file declares it
+            # (a school's roster whose 学校 column names each child's teaching point).
             said = {schools[i] for i in index} - {None, ""} if schools else set()
-            out.append((table, said.pop() if len(said) == 1 else ""))
+            out.append((table, said.pop() if len(said) == 1 else titled(table.title)))
             continue
         table.sources = pick(sources, index)
         for piece in by_source(table, had, by_school):
