@@ -142,6 +142,38 @@ def test_a_county_offices_toml_lbc_cannot_read_is_named_as_itself(tmp_path: Path
     assert (school.exit_code, school.stderr) == (0, "")
 
 
+def test_a_county_offices_toml_naming_no_file_is_no_schools_though_unread(
+    tmp_path: Path,
+) -> None:
+    """The county office's own lbc.toml asks a quota lbc does not know, and names no file:
+    a run from outside the county's folder reads no lbc.toml as the run's, and that one is
+    no school's, so validate and merge read both schools, where they stopped on it (merge
+    saying only that no file could be read). One whose [files] names 白鹤小学's roster is
+    白鹤小学's, and is still refused."""
+    root = county(tmp_path, "")
+    (root / "lbc.toml").write_text("[quotas]\nhome_visits = 999\n", encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    checked = run("validate", "../县", cwd=work)
+    assert (checked.exit_code, checked.stderr) == (0, "")
+    assert checked.stdout.splitlines()[-1] == (
+        "共检查 2 名儿童、2 名教师、2 条帮扶记录：0 个错误，0 个警告"
+    )
+    merged = run("merge", "../县", "--out", "全县.xlsx", cwd=work)
+    assert (merged.exit_code, merged.stderr) == (0, "已写出合并名册：全县.xlsx（2 个文件）\n")
+    sheet = load_workbook(work / "全县.xlsx", read_only=True)["留守儿童花名册"]
+    assert sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True)) == [BH, QS]
+    (root / "lbc.toml").write_text(
+        f'[files]\nroster = ["{BH}/花名册.xlsx"]\n[quotas]\nhome_visits = 999\n',
+        encoding="utf-8",
+    )
+    assert one_error_line(run("validate", "../县", cwd=work)) == (
+        f"lbc: 错误：配置文件 {(root / 'lbc.toml').resolve()} 有误：[quotas] 中的 home_visits "
+        "不是已知的工作要求（talks_per_month、home_visits_per_term、warmth_per_year、"
+        "children_per_teacher）"
+    )
+
+
 @pytest.mark.parametrize(
     "args",
     [
