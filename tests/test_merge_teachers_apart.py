@@ -270,6 +270,48 @@ def test_a_list_saying_its_school_read_after_the_schools_roster_was_written(
     assert merged == [folder, folder]
 
 
+def test_a_parquet_file_says_the_column_its_lists_pairs_fill(tmp_path: Path) -> None:
+    """Neither school's roster has a 帮扶教师 column; 青山小学's list is a file beside its
+    roster, 白鹤小学's a sheet of its roster's workbook. The merged Parquet file writes
+    the lists' pairs into 帮扶教师 and says (in its metadata) that each school's sheet has
+    that column, after its last, so lbc pair over it keeps every pair and says nothing
+    more than over the folder and the merged workbook, where it said the roster had no
+    帮扶教师 column and would not go by past pairs; lbc export of one school alike."""
+    root = tmp_path / "县"
+    (root / "青山小学").mkdir(parents=True)
+    (root / "白鹤小学").mkdir(parents=True)
+    qs = [listing("王芳", C32, "张雨涵、李明轩"), listing("李强", C51, "王梓萱")]
+    bh = [listing("赵敏", C32, "刘浩然"), listing("孙丽", C51, "陈思彤")]
+    write_xlsx(
+        root / "青山小学" / "花名册.xlsx",
+        {"花名册": [["青山小学留守儿童花名册"], *table([kid(1), kid(2), kid(3, C51)])]},
+    )
+    write_xlsx(root / "青山小学" / "教师.xlsx", {"教师": table(qs)})
+    write_xlsx(
+        root / "白鹤小学" / "花名册.xlsx",
+        {"花名册": [["白鹤小学留守儿童花名册"], *table([kid(4), kid(5, C51)])], "教师": table(bh)},
+    )
+    for out in ("全县.xlsx", "全县.parquet"):
+        assert run("merge", "县", "--out", out, cwd=tmp_path).exit_code == 0
+    assert run("export", "县/白鹤小学", "--out", "白鹤.parquet", cwd=tmp_path).exit_code == 0
+    said = []
+    for given in (*SOURCES, "白鹤.parquet"):
+        paired = run("pair", given, cwd=tmp_path)
+        assert paired.exit_code == 0, (given, paired.stderr)
+        said.append((paired.stderr, paired.stdout.splitlines()[-1]))
+    last = "已结对 {0} 名（延续 {0} 名，新结对 0 名），未结对 0 名；{1} 名教师中 {1} 名有帮扶学生"
+    assert said == [("", f"共 5 名儿童参与结对：{last.format(5, 4)}")] * 3 + [
+        ("", f"共 2 名儿童参与结对：{last.format(2, 2)}")
+    ]
+    import json
+
+    meta = pq.read_metadata(tmp_path / "全县.parquet").metadata
+    sources = json.loads(meta[b"lbc"])["sources"]
+    placed = {key: value["columns"].get("support_teacher") for key, value in sources.items()}
+    assert placed["children\t县/青山小学/花名册.xlsx\t花名册"] == ["O", "帮扶教师"]
+    assert placed["children\t县/白鹤小学/花名册.xlsx\t花名册"] == ["O", "帮扶教师"]
+
+
 def test_a_list_name_that_pairs_nobody_is_said_over_the_merged_workbook(tmp_path: Path) -> None:
     """青山小学's list names 张雨涵 under 王芳, her own 帮扶教师 cell 李强, which stands. lbc
     pair, lbc due and lbc summary over the folder (and the merged Parquet file) said how

@@ -480,7 +480,7 @@ def records_again(
 Relist = tuple[str, tuple[str, ...], tuple[str, ...], dict[str, str]]
 # What relisted renders: the file's children as the workbook's row XML and its column
 # widths, or (for a Parquet merge) as Arrow batches.
-Relisted = tuple[bytes, list[int], list[bytes]]
+Relisted = tuple[bytes, list[int], list[bytes], dict[str, dict[str, Any]]]
 
 
 class Unsettled(Exception):
@@ -545,16 +545,28 @@ def relisted(
     roster = read_roster(paths, synonyms, children_elsewhere=True, named=named)
     part = SchoolPart(file)
     mine = [x for x in roster.children if x.file == file]
-    _render(part, mine, schools_of(roster, names), parquet, paired=bool(books))
+    schools = schools_of(roster, names)
+    _render(part, mine, schools, parquet, paired=bool(books))
+    if parquet:  # its sheets' layouts, the 帮扶教师 column the lists fill said (export.layout)
+        from lbc.reports.export import layouts
+
+        part.layouts = layouts(mine, schools)
     return (
         part.xml.get(Kind.CHILDREN, b""),
         part.widths.get(Kind.CHILDREN, []),
         part.arrow.get(Kind.CHILDREN, []),
+        part.layouts,
     )
 
 
 def _relisted_into(part: SchoolPart, done: Relisted) -> None:
-    xml, widths, arrow = done
+    xml, widths, arrow, layouts = done
+    if layouts:  # its children sheets' layouts as read with its lists, in place of alone
+        from lbc.roster.parquet import source_key
+
+        alone = source_key(Kind.CHILDREN, part.file, "")
+        part.layouts = {k: v for k, v in part.layouts.items() if not k.startswith(alone)}
+        part.layouts.update(layouts)
     if arrow:
         part.arrow[Kind.CHILDREN] = arrow
     else:

@@ -35,7 +35,7 @@ from lbc.roster.parquet import (
     school_key,
     source_key,
 )
-from lbc.roster.tables import Roster, Table, piece_school
+from lbc.roster.tables import Roster, Table, any_filled, column_letter, piece_school
 from lbc.workspace.schools import Schools, schools_of
 
 if TYPE_CHECKING:
@@ -88,10 +88,26 @@ def layout(table: Table) -> dict[str, Any]:
         key: [[table.rows[i], text] for i, text in cells]
         for key, cells in typed_phones(table).items()
     }
+    columns = {key: [col.letter, col.label] for key, col in table.columns.items()}
+    # A sheet without a 帮扶教师 column whose children a teachers list or pairs workbook
+    # pairs has the pairs written in the column: it says it has the column (after its
+    # last), as the merged workbook's rows filling it do (by_source), so that read back
+    # the roster says its pairs in force, as its own file and lists do over the folder.
+    key = "support_teacher"
+    if (
+        table.kind is Kind.CHILDREN
+        and key not in columns
+        and any_filled(table.values.get(key) or [])
+    ):
+        after = max((col.index for col in table.columns.values()), default=-1) + 2
+        columns[key] = [
+            column_letter(after),
+            next(f.label for f in LAYOUT[table.kind] if f.key == key),
+        ]
     return {
         "header_rows": list(table.header_rows),
         "title": table.title,
-        "columns": {key: [col.letter, col.label] for key, col in table.columns.items()},
+        "columns": columns,
         # Rows whose ID number was a number cell (its last digits lost): said again on reading.
         "number_cells": numbers,
         # And a phone cell holding someone else's labelled number, as typed (typed_phones).
