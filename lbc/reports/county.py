@@ -20,7 +20,8 @@ teachers list naming each teacher's children (帮扶学生姓名) kept in a file
 school's files of children are read again with it (relist) once no file still to be read
 could be such a list of their school (``_Settling``). Until then they wait, and the files
 read after them too, to keep the run's order (``_Held``: in memory, else beside the output);
-a county whose schools keep no list apart waits for nothing.
+a county whose schools keep no list apart waits for nothing. Each is read again in a worker,
+as it was read the first time, the reads not yet begun queued behind it (``_Reads``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -825,12 +826,17 @@ def read_parts(
             def lists(work: list[Relist]) -> list[Relisted]:
                 return [relisted(job, synonyms, parquet, names) for job in work]
 
+            def now(job: Relist) -> Future[Relisted]:
+                done: Future[Relisted] = Future()
+                done.set_result(relisted(job, synonyms, parquet, names))
+                return done
+
             yield from _placed_last(
                 told,
                 parquet,
                 lambda work: [records_again(job, synonyms, terms) for job in work],
                 lambda work: [copies_again(job, synonyms) for job in work],
-                lists,
+                now,
                 lists,
                 _Settling(files, known),
                 books,
@@ -844,14 +850,14 @@ def read_parts(
     ) as pool:
         found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
         books = _books_by_folder(files, list(found))
-        futures = [
-            pool.submit(
-                read_part, path, synonyms, parquet, books.get(path.parent, ()), names, "", terms
-            )
-            for path in files
-        ]
-        done = (future.result() for future in futures)
-        told = _told_apart(done, synonyms, parquet, books, names, progress, terms)
+        reads = _Reads(
+            pool,
+            [
+                (read_part, path, synonyms, parquet, books.get(path.parent, ()), names, "", terms)
+                for path in files
+            ],
+        )
+        told = _told_apart(iter(reads), synonyms, parquet, books, names, progress, terms)
         yield from _placed_last(
             told,
             parquet,
@@ -859,8 +865,9 @@ def read_parts(
                 pool.map(records_again, work, itertools.repeat(synonyms), itertools.repeat(terms))
             ),
             lambda work: list(pool.map(copies_again, work, itertools.repeat(synonyms))),
-            # While files are read, in this process: the workers' queue holds every read.
-            lambda work: [relisted(job, synonyms, parquet, names) for job in work],
+            # While files are read: in the workers too, each file's after the few reads
+            # under way, not behind every read still queued (_Reads.first).
+            lambda job: reads.first(relisted, job, synonyms, parquet, names),
             lambda work: list(
                 pool.map(
                     relisted,
@@ -881,7 +888,7 @@ def _placed_last(
     parquet: bool,
     again: Callable[[list[Again]], list[Found]],
     copies: Callable[[list[Copies]], list[CopiesFound]],
-    now: Callable[[list[Relist]], list[Relisted]],
+    now: Callable[[Relist], Future[Relisted]],
     last: Callable[[list[Relist]], list[Relisted]],
     settling: _Settling,
     books: dict[Path, tuple[Path, ...]],
@@ -889,30 +896,46 @@ def _placed_last(
 ) -> Iterator[SchoolPart]:
     """``parts``, each once settled (_Settling: the files after one not yet settled wait
     behind it, _Held), its children read again with its schools' teachers lists kept in
-    files of their own if it has any (relist: ``now``, while files are read, ``last``
-    once all are); and once every one is read, the files of teachers or records alone
-    placed with their schools (place_alone), the files still unsettled written, and a
-    school's files of children checked together for rows copied across them
-    (copies_across_files); ``again``, ``copies``, ``now`` and ``last``: records_again,
-    copies_again and relisted over a list of jobs."""
+    files of their own if it has any (relist: ``now``, while files are read, in a worker,
+    the files after it waiting behind it, no more than AHEAD a CPU; ``last`` once all
+    are); and once every one is read, the files of teachers or records alone placed with
+    their schools (place_alone), the files still unsettled written, and a school's files
+    of children checked together for rows copied across them (copies_across_files);
+    ``again``, ``copies`` and ``last``: records_again, copies_again and relisted over a
+    list of jobs, ``now`` relisted over one."""
     every: list[SchoolPart] = []
     held = _Held(folder)
+    # Settled, in the run's order, each with its relist under way if it has one.
+    out: deque[tuple[SchoolPart, Future[Relisted] | None]] = deque()
+
+    def settle(part: SchoolPart, job: Relist | None) -> None:
+        if job:  # its rows are rendered anew: not held meanwhile
+            part.xml.pop(Kind.CHILDREN, None)
+            part.arrow.pop(Kind.CHILDREN, None)
+        out.append((part, now(job) if job else None))
+
+    def ready(ahead: int) -> Iterator[SchoolPart]:
+        """The settled files whose relist is done, in order; waiting for the first while
+        more than ``ahead`` are settled."""
+        while out and (len(out) > ahead or out[0][1] is None or out[0][1].done()):
+            part, pending = out.popleft()
+            if pending is not None:
+                _relisted_into(part, pending.result())
+            yield part
+
     try:
         for part in parts:
             every.append(part)
             settling.add(part)
             if not held and settling.settled(part):
-                if job := settling.decide(part, books):
-                    _relisted_into(part, now([job])[0])
-                yield part
-                continue
-            held.put(part)
-            while held and settling.settled(held.head):
-                job = settling.decide(held.head, books)
-                part = held.take(keep=job is None)
-                if job:
-                    _relisted_into(part, now([job])[0])
-                yield part
+                settle(part, settling.decide(part, books))
+            else:
+                held.put(part)
+                while held and settling.settled(held.head):
+                    job = settling.decide(held.head, books)
+                    settle(held.take(keep=job is None), job)
+            yield from ready(AHEAD * (os.cpu_count() or 1))
+        yield from ready(0)
         place_alone(every, parquet, again)
         lists = lists_by_school(every, lambda p: p.school)
         jobs = {p.file: relist_job(p, lists, books) for p in every}
@@ -931,7 +954,53 @@ def _placed_last(
             yield part
     finally:
         held.close()
+        for _, pending in out:  # a merge stopped midway: no relist left to wait for
+            if pending is not None:
+                pending.cancel()
     copies_across_files(every, copies)
+
+
+# How many files settled may wait behind one whose relist is under way (_placed_last), and
+# how many reads are queued ahead of the file taken once files are relisted (_Reads), a CPU.
+AHEAD = 2
+
+
+class _Reads:
+    """The files' reads (``calls``: each a function and its arguments) in a pool's
+    workers, each file's part taken in the run's order. All are queued at once, so the
+    workers never wait for the writer. Once a file is to be read again with its schools'
+    teachers lists (``first``), the reads not yet begun are taken back and queued again a
+    few at a time (AHEAD a CPU ahead of the file taken), so that each such read waits for no
+    more than the reads under way: else it would wait behind every read, while the parts
+    read (each a school's rows, rendered) piled up in this process."""
+
+    def __init__(self, pool: ProcessPoolExecutor, calls: list[tuple[Any, ...]]) -> None:
+        self.pool, self.calls = pool, calls
+        self.futures: list[Future[SchoolPart] | None] = [pool.submit(*c) for c in calls]
+        self.taken = 0
+        self.window: int | None = None
+
+    def __iter__(self) -> Iterator[SchoolPart]:
+        for i in range(len(self.calls)):
+            self.taken = i
+            if self.window is not None:
+                for j in range(i, min(i + self.window, len(self.calls))):
+                    if self.futures[j] is None:
+                        self.futures[j] = self.pool.submit(*self.calls[j])
+            future = self.futures[i]
+            assert future is not None
+            self.futures[i] = None  # its part is the caller's now
+            yield future.result()
+
+    def first(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        """``fn(*args)`` in a worker, behind the reads under way only."""
+        if self.window is None:
+            self.window = AHEAD * (os.cpu_count() or 1)
+            for j in range(self.taken + 1, len(self.calls)):
+                future = self.futures[j]
+                if future is not None and future.cancel():
+                    self.futures[j] = None
+        return self.pool.submit(fn, *args)
 
 
 def _told_apart(
