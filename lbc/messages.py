@@ -1756,6 +1756,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "its rows are in the merged roster with 学校 left empty, counted as no school's. Repair the file that could not be read, or give the school's name under [school] name in an lbc.toml in its folder, and merge again",
     ),
     "merge.school_unknown": ("（未能确定）", "(not known)"),
+    "merge.unplaced_pairs": (
+        "提示：{file} 的“{sheet}”中 {column} 列写的 {count} 名帮扶学生没有写入合并名册的“帮扶教师”一栏："
+        "不知道这份教师名单属于哪所学校，合并名册不按它结对（lbc pair 读这些文件时也不按它结对）。"
+        "请在表中加“学校”列，或把它放进所属学校的文件夹，再重新合并",
+        "note: {file} sheet '{sheet}': the {count} children listed in {column} were not written into the merged "
+        "roster's 帮扶教师 column, since which school this teachers list belongs to is not known: the merged roster "
+        "pairs none of them by it (nor does lbc pair over these files). Add a 学校 column to it, or move it into "
+        "its school's folder, and merge again",
+    ),
     "merge.where.folder": ("它所在文件夹中", "in its folder"),
     "merge.where.run": ("本次合并的各文件中", "across the files merged"),
     "merge.and_more": ("等", ", …"),

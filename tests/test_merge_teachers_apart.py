@@ -396,3 +396,50 @@ def test_many_schools_read_again_each_keep_their_place(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.stderr
     expected.sort(key=lambda row: sorted(p.name for p in root.iterdir()).index(row[0]))
     assert merged_cells(tmp_path) == {"xlsx": expected, "parquet": expected}
+
+
+@pytest.mark.parametrize("folder", ["", "教师名单"])
+def test_a_list_of_no_school_known_says_its_pairs_were_not_written(
+    tmp_path: Path, folder: str
+) -> None:
+    """A teachers list without a 学校 column in the county's folder (县/教师.xlsx) or in a
+    folder naming no school (县/教师名单/教师.xlsx), over two schools' rosters: no command
+    knows whose list it is, so no child is paired by it. lbc merge said its rows went in
+    with 学校 empty, and not that the 帮扶教师 its 帮扶学生姓名 column gives went nowhere:
+    those children's cells were blank in the merged roster without a word. It says so,
+    naming the file, the column and how many children it lists (exit 1, as for any file of
+    no school)."""
+    root = county(tmp_path, lists=False)
+    staff = [listing("王芳", C32, "李明轩"), listing("李强", C51, "王梓萱、刘浩然")]
+    (root / folder).mkdir(exist_ok=True)
+    write_xlsx(root / folder / "教师.xlsx", {"教师": table(staff)})
+    file = "/".join(p for p in ("县", folder, "教师.xlsx") if p)
+    for lang, said in (
+        (
+            "zh",
+            f"提示：{file} 的“教师”中 帮扶学生姓名(I) 列写的 3 名帮扶学生没有写入合并名册的"
+            "“帮扶教师”一栏：不知道这份教师名单属于哪所学校，合并名册不按它结对"
+            "（lbc pair 读这些文件时也不按它结对）。"
+            "请在表中加“学校”列，或把它放进所属学校的文件夹，再重新合并\n",
+        ),
+        (
+            "en",
+            f"note: {file} sheet '教师': the 3 children listed in 帮扶学生姓名(I) were not "
+            "written into the merged roster's 帮扶教师 column, since which school this teachers "
+            "list belongs to is not known: the merged roster pairs none of them by it (nor does "
+            "lbc pair over these files). Add a 学校 column to it, or move it into its school's "
+            "folder, and merge again\n",
+        ),
+    ):
+        for out in SOURCES[1:]:
+            result = run("--lang", lang, "merge", "县", "--out", out, cwd=tmp_path)
+            assert result.exit_code == 1, result.stderr
+            assert said in result.stderr
+    expected = [
+        ("白鹤小学", "刘浩然", None),
+        ("白鹤小学", "陈思彤", None),
+        ("青山小学", "张雨涵", "李强"),
+        ("青山小学", "李明轩", None),
+        ("青山小学", "王梓萱", None),
+    ]
+    assert merged_cells(tmp_path) == {"xlsx": expected, "parquet": expected}

@@ -136,6 +136,10 @@ def merge(
     unplaced = [p for p in good if p.unplaced is not None]
     for part in unplaced:
         common.note(_unplaced(part, parts))
+        # A teachers list's pairs: written into no child's 帮扶教师, as no command pairs by them.
+        for sheet, column, count in part.list_names:
+            words = {"file": part.file, "sheet": sheet, "column": column, "count": count}
+            common.note(t("merge.unplaced_pairs", **words))
     privacy = Privacy(show_pii)
     common.emit(
         fmt,

@@ -167,6 +167,9 @@ class SchoolPart:
     lists_children: bool = False
     list_schools: set[str] = field(default_factory=set)
     list_blank: bool = False
+    # Of such a list, the names its rows that name no school give, each sheet's: (sheet,
+    # the column as label(letter), how many names). Unplaced, they pair nobody.
+    list_names: list[tuple[str, str, int]] = field(default_factory=list)
 
     def school_if_any(self) -> str:
         """Its school, if it holds any row: a school's roster of nobody (REQ002) gives its
@@ -306,6 +309,12 @@ def read_part(
         named = {schools.of(x, i) for x in lists for i in range(len(x))}
         part.lists_children = bool(lists)
         part.list_schools, part.list_blank = named - {""}, "" in named
+        part.list_names = [
+            (x.sheet, f"{column.label}({column.letter})", count)
+            for x in lists
+            for column in [x.columns["children"]]
+            if (count := _names_of_no_school(x, schools))
+        ]
     else:
         _render(part, roster.tables(), schools, parquet, paired=bool(books))
         part.count(roster.tables(), schools)
@@ -333,6 +342,19 @@ def read_part(
     part.on_books -= len(part.ids) - len({ident for ident, *_ in part.ids})
     part.on_books -= _copies_on_books(roster.children)
     return part
+
+
+def _names_of_no_school(table: Table, schools: Schools) -> int:
+    """How many children the 帮扶学生 cells of a teachers list's rows that name no school
+    give (listed_names)."""
+    from lbc.roster.pairs import listed_names
+
+    cells = table.values["children"]
+    return sum(
+        len(listed_names(cell))
+        for i, cell in enumerate(cells)
+        if isinstance(cell, str) and not schools.of(table, i)
+    )
 
 
 def _copies_on_books(tables: list[Table], schools: dict[str, str] | None = None) -> int:
