@@ -767,10 +767,25 @@ _TITLE_CUT = re.compile(
 )
 
 
+# The year and term a title or a file's name may start with, before the school
+# (2024年秋季青山小学留守儿童花名册, 2024-2025学年第一学期青山小学…): skipped, not cut from.
+# A bare 春/秋 is a term only before a separator: 2024年春晖小学 is the school 春晖小学.
+_YEAR = r"(?:\d{4}|二[〇零○一二三四五六七八九]{3})"
+_TITLE_LEAD = re.compile(
+    rf"^[\s(（\[［【]*{_YEAR}\s*(?:[-—–~至到]\s*(?:{_YEAR}|\d{{2}})\s*)?"
+    r"(?:学年度?|年度?)?\s*(?:\d{1,2}\s*月份?)?\s*"
+    r"(?:第[一二12]学期|[上下]学期|[上下]半年|[春秋][季期](?:学期)?|[春秋]学期"
+    r"|[春秋](?=[\s)）\]］】:：\-—_·]))?"
+    r"[\s)）\]］】:：\-—_·]*"
+)
+
+
 def titled(text: str) -> str:
-    """The school a title or a file's name names (青山镇中心小学留守儿童花名册 → 青山镇中心小学),
-    else "" (花名册, 2024年留守儿童名单: a list's name alone)."""
-    return nz.school(_TITLE_CUT.sub("", text).strip(" ：:-—·")) or ""
+    """The school a title or a file's name names (青山镇中心小学留守儿童花名册 → 青山镇中心小学,
+    2024年秋季青山小学留守儿童花名册 → 青山小学), else "" (花名册, 2024年留守儿童名单: a list's
+    name alone)."""
+    named = _TITLE_CUT.sub("", _TITLE_LEAD.sub("", text, count=1))
+    return nz.school(named.strip(" ：:-—·")) or ""
 
 
 def school_folder(file: str) -> Path:

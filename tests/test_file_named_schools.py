@@ -1,0 +1,48 @@
+"""A county's folder of schools' untitled rosters, each school's file named as offices name
+them (2024年秋季青山小学留守儿童花名册.xlsx, 青山小学（2024年秋）.xlsx, 1.xlsx): a school each,
+named as its file names it, alike over the folder and over its merged .xlsx and .parquet.
+Through the real CLI on real workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from test_pair import C51, kid
+
+from conftest import run, table, write_xlsx
+
+
+def schools_everywhere(root: Path) -> list[list[tuple[str, int]]]:
+    """validate's schools and their children over 县, its merged .xlsx and .parquet."""
+    seen = []
+    for source in ("县", "全县.xlsx", "全县.parquet"):
+        if source != "县":
+            result = run("merge", "县", "--out", source, cwd=root)
+            assert result.exit_code == 0, result.stdout + result.stderr
+        doc = run("validate", source, "--format", "json", cwd=root).json()
+        seen.append([(s["school"], s["children"]) for s in doc["summary"]["schools"]])
+    return seen
+
+
+def untitled(root: Path, files: dict[str, list[dict[str, Any]]]) -> None:
+    (root / "县").mkdir(exist_ok=True)
+    for name, kids in files.items():
+        write_xlsx(root / "县" / name, {"花名册": table(kids)})
+
+
+def test_a_file_named_with_the_year_first_is_its_schools(tmp_path: Path) -> None:
+    """2024年秋季青山小学留守儿童花名册.xlsx and 2024年秋季白鹤小学留守儿童花名册.xlsx were
+    cut from the year on, naming no school: both went by their folder, one school 县 of 5."""
+    untitled(
+        tmp_path,
+        {
+            "2024年秋季青山小学留守儿童花名册.xlsx": [kid(1), kid(2), kid(3, C51)],
+            "2024-2025学年第一学期白鹤小学花名册.xlsx": [kid(4), kid(5, C51)],
+        },
+    )
+    expected = [("白鹤小学", 2), ("青山小学", 3)]
+    assert schools_everywhere(tmp_path) == [expected] * 3
+    result = run("validate", "县", cwd=tmp_path)
+    assert "青山小学：3 名儿童，0 个错误，0 个警告" in result.stdout
+    assert "县：" not in result.stdout
