@@ -46,3 +46,18 @@ def test_a_file_named_with_the_year_first_is_its_schools(tmp_path: Path) -> None
     result = run("validate", "县", cwd=tmp_path)
     assert "青山小学：3 名儿童，0 个错误，0 个警告" in result.stdout
     assert "县：" not in result.stdout
+
+
+def test_files_of_one_folder_naming_one_school_are_that_school(tmp_path: Path) -> None:
+    """青山小学.xlsx and 青山小学花名册.xlsx beside 白鹤小学.xlsx, both naming 青山小学, went by
+    their folder: the schools 白鹤小学 of 2 and 县 of 3."""
+    untitled(
+        tmp_path,
+        {
+            "青山小学.xlsx": [kid(1), kid(2)],
+            "青山小学花名册.xlsx": [kid(3, C51)],
+            "白鹤小学.xlsx": [kid(4), kid(5, C51)],
+        },
+    )
+    expected = [("白鹤小学", 2), ("青山小学", 3)]
+    assert schools_everywhere(tmp_path) == [expected] * 3

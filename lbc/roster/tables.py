@@ -716,7 +716,8 @@ class Roster:
 
 def file_names(files: list[str]) -> dict[str, str]:
     """The school a file that declares none goes by: the school its name names (青山小学.xlsx,
-    青山小学花名册.xlsx: ``titled``); where files of the run share one, or its name names
+    青山小学花名册.xlsx: ``titled``, one school however many files of one folder name it);
+    where files of several folders share one, or its name names
     only a list (each school's 花名册.xlsx or 名单.xlsx in a folder of its own), its folder's
     name, else its path without the suffix, so that two schools' files are never read as
     one school. A file of a school's roster kept a grade or a class a file (grade_files)
@@ -726,7 +727,13 @@ def file_names(files: list[str]) -> dict[str, str]:
     own = [name for name in files if name not in grades]
     paths = [Path(name) for name in own]
     named = [titled(p.stem) for p in paths]
-    stems = Counter(named)
+    # The folders each name is found in: files of one folder naming one school (青山小学.xlsx
+    # and 青山小学花名册.xlsx) are that school's; two folders' (二片区/青山小学.xlsx,
+    # 三片区/青山小学.xlsx) go by their folders.
+    where: dict[str, set[Path]] = {}
+    for p, n in zip(paths, named, strict=True):
+        where.setdefault(n, set()).add(p.parent)
+    stems = {n: len(found) for n, found in where.items()}
     # Each folder once (a school's 花名册.xlsx beside its 教师.xlsx): by name, two folders
     # of one name (二片区/青山小学, 三片区/青山小学) tell no school apart.
     shared = {p.parent for p, n in zip(paths, named, strict=True) if not n or stems[n] > 1}
