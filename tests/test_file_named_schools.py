@@ -61,3 +61,13 @@ def test_files_of_one_folder_naming_one_school_are_that_school(tmp_path: Path) -
     )
     expected = [("白鹤小学", 2), ("青山小学", 3)]
     assert schools_everywhere(tmp_path) == [expected] * 3
+
+
+def test_files_named_by_number_are_schools_of_their_own(tmp_path: Path) -> None:
+    """1.xlsx and 2.xlsx, two schools' untitled rosters numbered as an office numbers them,
+    were read as grades of one school named by their folder, 县 of 4."""
+    untitled(tmp_path, {"1.xlsx": [kid(1), kid(2)], "2.xlsx": [kid(3), kid(4)]})
+    assert schools_everywhere(tmp_path) == [[("1", 2), ("2", 2)]] * 3
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert "1：2 名儿童，0 个错误，0 个警告" in out
+    assert "2：2 名儿童，0 个错误，0 个警告" in out

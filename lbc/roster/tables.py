@@ -801,12 +801,16 @@ def school_folder(file: str) -> Path:
     roster a grade is one school, not one per folder). A folder named by digits alone
     (001/) is a school's code, not a grade."""
     folder = Path(file).parent
-    while folder.name and not folder.name.isdigit() and _names_a_grade(folder.name):
+    while folder.name and _names_a_grade(folder.name):
         folder = folder.parent
     return folder
 
 
 def _names_a_grade(name: str) -> bool:
+    """Whether a folder's or a file's name names a grade or a class (三年级, 三(2)班, 3年级);
+    digits alone (1.xlsx, 001/) are a school's number or code, not a grade."""
+    if name.isdigit():
+        return False
     return isinstance(nz.grade(name), int) or isinstance(nz.class_ref(name), nz.ClassRef)
 
 
