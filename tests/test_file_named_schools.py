@@ -71,3 +71,14 @@ def test_files_named_by_number_are_schools_of_their_own(tmp_path: Path) -> None:
     out = run("validate", "县", cwd=tmp_path).stdout
     assert "1：2 名儿童，0 个错误，0 个警告" in out
     assert "2：2 名儿童，0 个错误，0 个警告" in out
+
+
+def test_a_year_in_brackets_after_the_school_leaves_no_bracket(tmp_path: Path) -> None:
+    """青山小学（2024年秋）.xlsx, and a sheet titled 青山小学（2024年秋）留守儿童花名册, were
+    cut at the year and named the school 青山小学( in every count and the merged 学校."""
+    untitled(tmp_path, {"青山小学（2024年秋）.xlsx": [kid(1), kid(2)]})
+    untitled(tmp_path, {"白鹤小学(2024年秋).xlsx": [kid(3)]})
+    title = [["白鹤小学【2024年秋】留守儿童花名册"]]
+    write_xlsx(tmp_path / "县" / "2号.xlsx", {"花名册": [*title, *table([kid(4, C51)])]})
+    expected = [("白鹤小学", 2), ("青山小学", 2)]
+    assert [sorted(seen) for seen in schools_everywhere(tmp_path)] == [expected] * 3

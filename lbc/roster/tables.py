@@ -792,7 +792,8 @@ def titled(text: str) -> str:
     2024年秋季青山小学留守儿童花名册 → 青山小学), else "" (花名册, 2024年留守儿童名单: a list's
     name alone)."""
     named = _TITLE_CUT.sub("", _TITLE_LEAD.sub("", text, count=1))
-    return nz.school(named.strip(" ：:-—·")) or ""
+    # The cut may leave the bracket the year was in: 青山小学（2024年秋） → 青山小学（.
+    return nz.school(named.strip(" ：:-—·").rstrip(" ：:-—·(（[［【〔《<")) or ""
 
 
 def school_folder(file: str) -> Path:
