@@ -64,7 +64,7 @@ from validate import (  # noqa: E402  (bench scripts are not a package)
     _cells,
     lbc_command,
     measure,
-    to_shared_strings,
+    save,
 )
 
 GENERATOR_VERSION = 1
@@ -131,16 +131,7 @@ def generate(path: Path, children: int, teachers: int, school_column: bool = Tru
     ws.append([*TEACHER_HEADER, "学校"])
     for row, school in zip(teacher_rows, teacher_school, strict=True):
         ws.append(_cells([*row, school] if school_column else row))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        to_shared_strings(Path(tmp))
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    save(wb, path)
 
 
 def ensure_workbook(args: argparse.Namespace, whole: bool = False) -> Path:

@@ -32,7 +32,6 @@ import zipfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -49,25 +48,13 @@ from validate import (  # noqa: E402
     _cells,
     lbc_command,
     measure,
-    to_shared_strings,
+    save,
 )
 
 SCHOOLS = 100
 CHILDREN, TEACHERS, RECORDS = 2_000, 160, 400
 GENERATOR_VERSION = 1
 TEACHER_AT = CHILD_HEADER.index("帮扶教师")
-
-
-def _save(wb: Any, path: Path) -> None:
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        to_shared_strings(Path(tmp))
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def _one(k: int, folder: str, listed: bool) -> None:
@@ -98,14 +85,14 @@ def _one(k: int, folder: str, listed: bool) -> None:
     ws.append(RECORD_HEADER)
     for row in records:
         ws.append(_cells(row))
-    _save(wb, home / "花名册.xlsx")
+    save(wb, home / "花名册.xlsx")
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(TEACHER_SHEET)
     ws.append([*TEACHER_HEADER, "帮扶学生姓名"] if listed else TEACHER_HEADER)
     for row in teachers:
         extra = ["、".join(supported.get(row[0], []))] if listed else []
         ws.append(_cells([*row, *extra]))
-    _save(wb, home / "教师.xlsx")
+    save(wb, home / "教师.xlsx")
 
 
 def ensure_county(schools: int, listed: bool) -> Path:

@@ -417,18 +417,24 @@ def generate(
         ws.append(RECORD_HEADER)
         for row in record_rows:
             ws.append(_cells(row))
+    save(wb, path, shared=not inline)
+    return gen.planted
+
+
+def save(wb: Any, path: Path, shared: bool = True) -> None:
+    """Write ``wb`` to ``path`` whole or not at all; ``shared`` rewrites its strings as
+    Excel and WPS keep them (see ``to_shared_strings``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
     os.close(fd)
     try:
         wb.save(tmp)
-        if not inline:
+        if shared:
             to_shared_strings(Path(tmp))
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return gen.planted
 
 
 # openpyxl writes every string inline (<is><t>…</t></is>) and no <dimension>; Excel and WPS
