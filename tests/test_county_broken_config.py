@@ -174,6 +174,28 @@ def test_a_county_offices_toml_naming_no_file_is_no_schools_though_unread(
     )
 
 
+def test_a_schools_last_term_folder_under_its_unread_toml_is_no_school(
+    tmp_path: Path,
+) -> None:
+    """青山小学's lbc.toml asks a quota past a year, and its folder keeps last term's roster
+    in 上学期/: that roster is 青山小学's too, so merge leaves both out with the school's
+    error, where it merged 上学期 as a school of its own."""
+    root = county(tmp_path, PAST_A_YEAR)
+    last_term = root / QS / "上学期"
+    last_term.mkdir()
+    write_xlsx(
+        last_term / "花名册.xlsx",
+        {"花名册": [[f"{QS}留守儿童花名册"], CHILD_HEADER, child_row(2)]},
+    )
+    checked = run("validate", "县", cwd=tmp_path)
+    assert checked.exit_code == 2
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert merged.exit_code == 1
+    sheet = load_workbook(tmp_path / "全县.xlsx", read_only=True)["留守儿童花名册"]
+    assert sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True)) == [BH]
+    assert "上学期" not in merged.stdout
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -192,32 +192,16 @@ def load_config(path: Path) -> Config:
     return cfg
 
 
-def named_files(path: Path) -> frozenset[Path] | None:
-    """The files an lbc.toml's [files] name (Config.own_files), read from its TOML alone,
-    whatever else in it load_config refuses (an unknown quota); None when its TOML or its
-    [files] cannot be read, and which files it names cannot be told."""
+def names_no_school(path: Path) -> bool:
+    """Whether an lbc.toml lbc cannot load is still plainly no school's: its TOML reads,
+    it has no [school] and its [files] name nothing (a county office's own, asking a quota
+    lbc does not know). A school's lbc.toml names its school or its files, and the files
+    in its folders are its own even while lbc cannot load it."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    files = data.get("files", {})
-    if not isinstance(files, dict):
-        return None
-    cfg = Config(path=path)
-
-    def bad(reason: str) -> LbcError:
-        return LbcError(reason)
-
-    try:
-        cfg.rosters = _paths(files, "roster", path, bad)
-        cfg.records = _paths(files, "records", path, bad)
-    except LbcError:
-        return None
-    pairs = files.get("pairs", "")
-    if not isinstance(pairs, str):
-        return None
-    cfg.pairs = path.parent / pairs if pairs.strip() else None
-    return cfg.own_files()
+        return False
+    return "school" not in data and not data.get("files")
 
 
 def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:

@@ -51,7 +51,7 @@ from lbc.workspace.config import (
     WatchSettings,
     find_config,
     load_config,
-    named_files,
+    names_no_school,
     quota_count,
     quotas_over,
     watch_over,
@@ -708,8 +708,7 @@ def workspace_of(path: Path) -> tuple[Path, Config] | None:
     An lbc.toml lbc cannot read (a typo, a quota past QUOTA_MAX) is its LbcError, as the
     school's own run gives it: which files it names, and its school, terms and quotas,
     are unknown, and a county's run would otherwise judge the school by defaults; unless
-    it lies above the file's folder and its [files] can still be read and name none of it
-    (``named_files``)."""
+    it lies above the file's folder and plainly names no school (``names_no_school``)."""
     here = path.resolve().parent
     config = find_config(here)
     if config is None:
@@ -717,10 +716,9 @@ def workspace_of(path: Path) -> tuple[Path, Config] | None:
     try:
         cfg = load_config(config)
     except LbcError:
-        # One above the file's folder that names it in no [files] (a county office's own,
-        # above the schools' folders, with a quota mistyped) is no workspace of it.
-        named = named_files(config) if config.parent != here else None
-        if named is not None and path.resolve() not in named:
+        # One above the file's folder naming no school and no file (a county office's
+        # own, above the schools' folders, with a quota mistyped) is no workspace of it.
+        if config.parent != here and names_no_school(config):
             return None
         raise
     if config.parent == here or path.resolve() in cfg.own_files():
