@@ -653,25 +653,25 @@ class Roster:
         """Each file's school as who supports whom is told apart by it, for a row whose
         学校 cell is empty (lbc pair and lbc.roster.people.TeachersInPost alike): the one it
         declares. Where no sheet says a school (no declaration, no 学校 column) and the
-        children's files all go by one name (``file_names``: one folder's 花名册.xlsx, a
-        school's 三年级.xlsx and 五年级.xlsx), "" for every file: the run is one school, whose
+        children are all in one folder, "" for every file: the run is one school, whose
         roster and teachers list may be two files. Else a file that declares none is,
-        holding children, of the school it goes by as every count names it
-        (``_own_schools``), as lbc merge names it by its file: a county's folder of
-        schools' untitled rosters, 青山小学/花名册.xlsx and 白鹤小学/花名册.xlsx, or
-        县/1.xlsx and 县/2.xlsx, is two schools, never one whose children any school's
-        teacher may support. A file holding teachers alone is of the
+        holding children, a school of its own (FILE_SCHOOL and its name, never printed),
+        as lbc merge names it by its file: a county's folder of schools' untitled rosters,
+        青山小学/花名册.xlsx and 白鹤小学/花名册.xlsx, is two schools, never one whose
+        children any school's teacher may support. A file holding teachers alone is of the
         one school the children beside it in its folder are of (a school's folder of a
         roster and an untitled 教师.xlsx), else of the one school of all the run's
         children, else a school of its own (lbc pair says so)."""
         declared = self.file_schools()
         says = any(declared.values()) or any(x.has("school") for x in self.children + self.teachers)
-        names = file_names(self.files)
-        if not says and len({names.get(x.file, x.file) for x in self.children}) < 2:
+        if not says and len({school_folder(table.file) for table in self.children}) < 2:
             return declared
         holding = {table.file for table in self.children}
-        own = _own_schools(holding, declared, names)
-        out = {name: school or own.get(name, "") for name, school in declared.items()}
+        grades = grade_files(holding)
+        out = {
+            name: school or (FILE_SCHOOL + grades.get(name, name) if name in holding else "")
+            for name, school in declared.items()
+        }
 
         alone = [name for name, school in out.items() if not school]
         if not alone:
@@ -712,23 +712,6 @@ class Roster:
         if len(self.files) - len(aside.intersection(self.files)) < 2:
             return {}
         return {name: self.declared.get(name, "") for name in self.files}
-
-
-def _own_schools(
-    holding: Iterable[str], declared: dict[str, str], names: dict[str, str]
-) -> dict[str, str]:
-    """The school each file holding children that declares none is of, as every count
-    names it (``file_names``): the school another file declares by that name (a titled
-    三年级.xlsx beside its untitled 五年级.xlsx), else a school of its own, FILE_SCHOOL and
-    the first file of that name (青山小学.xlsx and 青山小学花名册.xlsx are one school)."""
-    said = set(declared.values())
-    first: dict[str, str] = {}
-    out = {}
-    for name in sorted(holding):
-        if not declared.get(name):
-            n = names.get(name, name)
-            out[name] = n if n in said else FILE_SCHOOL + first.setdefault(n, name)
-    return out
 
 
 def file_names(files: list[str]) -> dict[str, str]:
