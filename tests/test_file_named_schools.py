@@ -82,3 +82,18 @@ def test_a_year_in_brackets_after_the_school_leaves_no_bracket(tmp_path: Path) -
     write_xlsx(tmp_path / "县" / "2号.xlsx", {"花名册": [*title, *table([kid(4, C51)])]})
     expected = [("白鹤小学", 2), ("青山小学", 2)]
     assert [sorted(seen) for seen in schools_everywhere(tmp_path)] == [expected] * 3
+
+
+def test_files_named_by_a_year_alone_are_their_folders_school(tmp_path: Path) -> None:
+    """县/青山中学/2023级.xlsx and 2024级.xlsx, and 县/白鹤中学/2024秋留守儿童花名册.xlsx:
+    a year's name names no school, so each file goes by its school's folder, where reading
+    past the year named the schools 级 and 秋."""
+    for folder, files in {
+        "青山中学": {"2023级.xlsx": [kid(1), kid(2)], "2024级.xlsx": [kid(3, C51)]},
+        "白鹤中学": {"2024秋留守儿童花名册.xlsx": [kid(4), kid(5, C51)]},
+    }.items():
+        (tmp_path / "县" / folder).mkdir(parents=True)
+        for name, kids in files.items():
+            write_xlsx(tmp_path / "县" / folder / name, {"花名册": table(kids)})
+    expected = [("白鹤中学", 2), ("青山中学", 3)]
+    assert schools_everywhere(tmp_path) == [expected] * 3

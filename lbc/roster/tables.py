@@ -780,18 +780,32 @@ _TITLE_CUT = re.compile(
 _YEAR = r"(?:\d{4}|二[〇零○一二三四五六七八九]{3})"
 _TITLE_LEAD = re.compile(
     rf"^[\s(（\[［【]*{_YEAR}\s*(?:[-—–~至到]\s*(?:{_YEAR}|\d{{2}})\s*)?"
-    r"(?:学年度?|年度?)?\s*(?:\d{1,2}\s*月份?)?\s*"
+    r"(?:学年度?|年度?|[级届])?\s*(?:\d{1,2}\s*月份?)?\s*"
     r"(?:第[一二12]学期|[上下]学期|[上下]半年|[春秋][季期](?:学期)?|[春秋]学期"
     r"|[春秋](?=[\s)）\]］】:：\-—_·]))?"
     r"[\s)）\]］】:：\-—_·]*"
 )
 
 
+# What a school's name has in it; a name read past a leading year must have it, lest the
+# year's leftovers (2023级, 2024秋留守…, 2024.9) be taken for a school.
+_SCHOOL_WORD = re.compile(r"[学校园]|教学点|村小|完小")
+
+
 def titled(text: str) -> str:
     """The school a title or a file's name names (青山镇中心小学留守儿童花名册 → 青山镇中心小学,
     2024年秋季青山小学留守儿童花名册 → 青山小学), else "" (花名册, 2024年留守儿童名单: a list's
-    name alone)."""
-    named = _TITLE_CUT.sub("", _TITLE_LEAD.sub("", text, count=1))
+    name alone; 2023级, 2024秋留守儿童花名册: a year's, naming no school)."""
+    past_year = _TITLE_LEAD.sub("", text, count=1)
+    if past_year != text:
+        school = _cut_title(past_year)
+        if len(school) > 2 and _SCHOOL_WORD.search(school):  # 1998小学: no name
+            return school
+    return _cut_title(text)
+
+
+def _cut_title(text: str) -> str:
+    named = _TITLE_CUT.sub("", text)
     # The cut may leave the bracket the year was in: 青山小学（2024年秋） → 青山小学（.
     return nz.school(named.strip(" ：:-—·").rstrip(" ：:-—·(（[［【〔《<")) or ""
 
