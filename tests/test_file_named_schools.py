@@ -97,3 +97,18 @@ def test_files_named_by_a_year_alone_are_their_folders_school(tmp_path: Path) ->
             write_xlsx(tmp_path / "县" / folder / name, {"花名册": table(kids)})
     expected = [("白鹤中学", 2), ("青山中学", 3)]
     assert schools_everywhere(tmp_path) == [expected] * 3
+
+
+def test_files_numbered_in_a_schools_folder_are_its_grades(tmp_path: Path) -> None:
+    """青山小学/1.xlsx and 2.xlsx are that school's grades, one school of 4, where reading
+    digits as a school's number made them the schools 1 and 2 (县/1.xlsx and 县/2.xlsx,
+    in a folder naming no school, stay two schools)."""
+    (tmp_path / "县" / "青山小学").mkdir(parents=True)
+    for name, kids in {"1.xlsx": [kid(1), kid(2)], "2.xlsx": [kid(3, C51), kid(4)]}.items():
+        write_xlsx(tmp_path / "县" / "青山小学" / name, {"花名册": table(kids)})
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert "共合并 2 个文件、1 所学校：在册儿童 4 名" in merged.stdout
+    for source in ("县", "全县.xlsx"):
+        doc = run("validate", source, "--format", "json", cwd=tmp_path).json()
+        assert doc["summary"]["children"] == 4
+        assert "schools" not in doc["summary"]  # one school: no line per school
