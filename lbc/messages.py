@@ -1760,7 +1760,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{file} 的“{sheet}”中 {column} 列写的 {count} 名帮扶学生没有写入合并名册的“帮扶教师”一栏："
         "不知道这份教师名单属于哪所学校，合并名册不按它结对（lbc pair 读这些文件时也不按它结对）。"
         "请在表中加“学校”列，或把它放进所属学校的文件夹，再重新合并",
-        "note: {file} sheet '{sheet}': the {count} children listed in {column} were not written into the merged "
+        "note: {file} sheet '{sheet}': the {count} {count:child|children} listed in {column} "
+        "{count:was|were} not written into the merged "
         "roster's 帮扶教师 column, since which school this teachers list belongs to is not known: the merged roster "
         "pairs none of them by it (nor does lbc pair over these files). Add a 学校 column to it, or move it into "
         "its school's folder, and merge again",

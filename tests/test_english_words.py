@@ -173,3 +173,20 @@ def test_one_of_anything_is_said_in_the_singular_in_english(tmp_path: Path) -> N
         "共 1 名儿童参与结对：已结对 1 名（延续 0 名，新结对 1 名），未结对 0 名；"
         "1 名教师中 1 名有帮扶学生"
     )
+
+
+def test_a_teachers_list_of_no_school_known_naming_one_child_is_singular() -> None:
+    """merge's note for a teachers list of no school known, naming one child."""
+    from lbc.messages import language, t
+
+    with language("en"):
+        said = t(
+            "merge.unplaced_pairs",
+            file="教师.xlsx",
+            sheet="教师",
+            column="帮扶学生姓名(I)",
+            count=1,
+        )
+    assert said.startswith(
+        "note: 教师.xlsx sheet '教师': the 1 child listed in 帮扶学生姓名(I) was not written"
+    )
