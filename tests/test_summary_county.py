@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from test_forms import REG_HEADER, flat, reg_row, reg_rows
+from test_remerged_columns import county as relief_county
 
 from conftest import CHILD_HEADER, W, child_row, run, write_xlsx
 
@@ -350,18 +351,7 @@ def test_a_category_column_is_no_relief_collected_on_the_merged_roster(tmp_path:
     lbc merge fills from the 孤儿 column, it said 0 of each, a school that never asked
     said to have none, and the total 最低生活保障 1 as if every school had counted. Both
     now say 未采集, in the JSON and the document, as the merged Parquet file did."""
-    root = tmp_path / "县"
-    for name, rows in (
-        ("青山小学", [(child_row(1), "否"), (child_row(2), "是")]),
-        ("白鹤小学", [(child_row(3), "低保"), (child_row(4), None)]),
-    ):
-        (root / name).mkdir(parents=True)
-        extra = "孤儿" if name == "青山小学" else "类别"
-        header = [*CHILD_HEADER, extra]
-        cells = [[*row, value] for row, value in rows]
-        write_xlsx(
-            root / name / "花名册.xlsx", {"花名册": [[f"{name}留守儿童花名册"], header, *cells]}
-        )
+    relief_county(tmp_path, nobody=False)
     for out in ("全县.xlsx", "全县.parquet"):
         assert run("merge", "县", "--out", out, cwd=tmp_path).exit_code == 0
     summary = ("summary", "--term", "2024-autumn")
@@ -443,18 +433,7 @@ def test_a_category_column_is_one_schools_on_a_roster_merged_again(tmp_path: Pat
     again or exported, every row's 来源文件 is the merged workbook: the columns it kept for
     it were the last school's, and 白鹤小学's 救助措施 was 未采集 too. Each school's columns
     are now kept as its own, merged again, exported to Parquet, to a workbook and to CSV."""
-    root = tmp_path / "县"
-    for name, rows in (
-        ("青山小学", [(child_row(1), "否"), (child_row(2), "是")]),
-        ("白鹤小学", [(child_row(3), "低保"), (child_row(4), None)]),
-    ):
-        (root / name).mkdir(parents=True)
-        extra = "孤儿" if name == "青山小学" else "类别"
-        header = [*CHILD_HEADER, extra]
-        cells = [[*row, value] for row, value in rows]
-        write_xlsx(
-            root / name / "花名册.xlsx", {"花名册": [[f"{name}留守儿童花名册"], header, *cells]}
-        )
+    relief_county(tmp_path, nobody=False)
     assert run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).exit_code == 0
     for command, out in (
         ("merge", "再合并.xlsx"),
