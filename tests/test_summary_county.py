@@ -177,6 +177,13 @@ def test_county_table_takes_five_schools_a_table(tmp_path: Path) -> None:
             if "县级" in caption:
                 county.append((caption, cols))
     assert [c for c, _ in county] == ["表2　县级排查汇总（1）", "表3　县级排查汇总（2）"]
+    # The line leading into them stays on the page of the first.
+    (lead,) = [
+        p
+        for p in children
+        if "".join(t.text or "" for t in p.iter(f"{W}t")).startswith("县级排查汇总（人")
+    ]
+    assert lead.find(f"{W}pPr/{W}keepNext") is not None
     for _, (label, *others) in county:
         assert sum([label, *others]) <= 8844  # the text width, 156 mm
         assert all(label > other >= 4 * 280 for other in others)

@@ -120,7 +120,7 @@ def write_document(blocks: list[Block], out: Path, inputs: list[Path]) -> None:
     parts: list[str] = []
     previous = ""
     tables = 0
-    for b in blocks:
+    for n, b in enumerate(blocks):
         if b.kind == "title":  # broken between phrases, two lines of like length at most
             text = "\n".join(title_lines(b.text))
             parts.append(paragraph(text, TITLE, 22, bold=True, jc="center", line=36, after=16))
@@ -139,8 +139,10 @@ def write_document(blocks: list[Block], out: Path, inputs: list[Path]) -> None:
             parts.append(grid_table(b.rows))
         elif b.kind == "sign":  # a blank line's space above the signature
             parts.append(paragraph(b.text, jc="right", before=28 if previous != "sign" else 0))
-        elif b.kind == "p":
-            parts.append(paragraph(b.text, indent=True))
+        elif b.kind == "p":  # one leading into a table (…：) never ends a page alone
+            after = blocks[n + 1].kind if n + 1 < len(blocks) else ""
+            leads = b.text.endswith(("：", ":")) and after == "table"
+            parts.append(paragraph(b.text, indent=True, keep=leads))
         previous = b.kind
     _page_numbers(doc.sections[0])
     props = doc.core_properties
