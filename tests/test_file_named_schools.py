@@ -112,3 +112,42 @@ def test_files_numbered_in_a_schools_folder_are_its_grades(tmp_path: Path) -> No
         doc = run("validate", source, "--format", "json", cwd=tmp_path).json()
         assert doc["summary"]["children"] == 4
         assert "schools" not in doc["summary"]  # one school: no line per school
+
+
+def test_a_bare_term_after_the_year_is_not_the_schools(tmp_path: Path) -> None:
+    """2024秋青山小学留守儿童花名册.xlsx, 2024年春白鹤小学….xlsx, 2024学年秋石门小学.xlsx and a
+    sheet titled 2024秋河口小学留守儿童花名册 named the schools 秋青山小学, 春白鹤小学,
+    秋石门小学 and 秋河口小学: a 春 or 秋 after the year, with no 季 or 学期, was kept as the
+    school's. Where the name left would be one character it stays the school's: 春晖小学,
+    春雷村小, 秋林中学 (which might be 林中学 of the autumn term: read as 秋林中学); not
+    before a village's 村 (张村小学)."""
+    untitled(
+        tmp_path,
+        {
+            "2024秋青山小学留守儿童花名册.xlsx": [kid(1), kid(2)],
+            "2024年春白鹤小学留守儿童花名册.xlsx": [kid(3)],
+            "2024学年秋石门小学.xlsx": [kid(4)],
+            "2024春晖小学.xlsx": [kid(5)],
+            "2024年春雷村小.xlsx": [kid(6)],
+            "2024秋林中学.xlsx": [kid(7)],
+            "2024秋张村小学.xlsx": [kid(9)],
+        },
+    )
+    title = [["2024秋河口小学留守儿童花名册"]]
+    write_xlsx(tmp_path / "县" / "2号.xlsx", {"花名册": [*title, *table([kid(8, C51)])]})
+    expected = [
+        ("张村小学", 1),
+        ("春晖小学", 1),
+        ("春雷村小", 1),
+        ("河口小学", 1),
+        ("白鹤小学", 1),
+        ("石门小学", 1),
+        ("秋林中学", 1),
+        ("青山小学", 2),
+    ]
+    assert [sorted(seen) for seen in schools_everywhere(tmp_path)] == [expected] * 3
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert "青山小学：2 名儿童，0 个错误，0 个警告" in out
+    assert "河口小学：1 名儿童，0 个错误，0 个警告" in out
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).stdout
+    assert "共合并 8 个文件、8 所学校：在册儿童 9 名" in merged

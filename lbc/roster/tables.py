@@ -780,14 +780,21 @@ _TITLE_CUT = re.compile(
 
 # The year and term a title or a file's name may start with, before the school
 # (2024年秋季青山小学留守儿童花名册, 2024-2025学年第一学期青山小学…): skipped, not cut from.
-# A bare 春/秋 is a term only before a separator: 2024年春晖小学 is the school 春晖小学.
+# A bare 春/秋 (2024秋青山小学, 2024年春晖小学) may be the term or the school's first
+# character: ``titled`` tells which.
 _YEAR = r"(?:\d{4}|二[〇零○一二三四五六七八九]{3})"
+_SEPARATOR = r"[\s)）\]］】:：\-—_·]"
 _TITLE_LEAD = re.compile(
     rf"^[\s(（\[［【]*{_YEAR}\s*(?:[-—–~至到]\s*(?:{_YEAR}|\d{{2}})\s*)?"
     r"(?:学年度?|年度?|[级届])?\s*(?:\d{1,2}\s*月份?)?\s*"
     r"(?:第[一二12]学期|[上下]学期|[上下]半年|[春秋][季期](?:学期)?|[春秋]学期"
-    r"|[春秋](?=[\s)）\]］】:：\-—_·]))?"
-    r"[\s)）\]］】:：\-—_·]*"
+    r"|(?P<bare>[春秋]))?"
+    rf"(?P<apart>{_SEPARATOR}*)"
+)
+# Where a school's own name ends and what it is (a township's, a school's) begins:
+# 春晖|小学, 秋林|中学, 春雷|村小, 春晖|镇中心小学. Not a village's 村: 张村小学 is 张村's.
+_NAME_END = re.compile(
+    r"镇|乡|中心|小学|中学|学校|完小|村小(?!学)|教学点|幼儿园|分校|希望|实验|民族|九年|初级"
 )
 
 
@@ -799,9 +806,21 @@ _SCHOOL_WORD = re.compile(r"[学校园]|教学点|村小|完小")
 def titled(text: str) -> str:
     """The school a title or a file's name names (青山镇中心小学留守儿童花名册 → 青山镇中心小学,
     2024年秋季青山小学留守儿童花名册 → 青山小学), else "" (花名册, 2024年留守儿童名单: a list's
-    name alone; 2023级, 2024秋留守儿童花名册: a year's, naming no school)."""
-    past_year = _TITLE_LEAD.sub("", text, count=1)
-    if past_year != text:
+    name alone; 2023级, 2024秋留守儿童花名册: a year's, naming no school).
+
+    A bare 春 or 秋 after the year (no 季, 期 or 学期) is the term (2024秋青山小学,
+    2024年春青山小学, 2024学年秋青山小学 → 青山小学), unless the name left after it would be
+    one character (晖小学, 林中学, 雷村小, 晖镇中心小学): a school's or a township's own name
+    is seldom one character, and one starting with 春 or 秋 is common, so 2024春晖小学 is
+    春晖小学, 2024春雷村小 春雷村小, and 2024秋林中学, which could be either, 秋林中学. A
+    village's is often one character and 村 (张村小学): 2024秋张村小学 is 张村小学.
+    A separator after it (2024秋-林中学, 2024秋 林中学) or a full term (2024秋季林中学)
+    makes it the term."""
+    lead = _TITLE_LEAD.match(text)
+    if lead is not None and lead.end() > 0:
+        past_year = text[lead.end() :]
+        if lead["bare"] and not lead["apart"] and _NAME_END.match(_cut_title(past_year), 1):
+            past_year = text[lead.start("bare") :]  # 春晖小学: the school's, not the term
         school = _cut_title(past_year)
         if len(school) > 2 and _SCHOOL_WORD.search(school):  # 1998小学: no name
             return school
