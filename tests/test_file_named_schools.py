@@ -151,3 +151,39 @@ def test_a_bare_term_after_the_year_is_not_the_schools(tmp_path: Path) -> None:
     assert "河口小学：1 名儿童，0 个错误，0 个警告" in out
     merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).stdout
     assert "共合并 8 个文件、8 所学校：在册儿童 9 名" in merged
+
+
+def test_a_term_in_brackets_after_the_school_is_not_the_schools(tmp_path: Path) -> None:
+    """河口小学（秋季）.xlsx, 白鹤小学(秋).xlsx and a sheet titled 石门小学（春季学期）留守儿童
+    花名册 named the schools 河口小学(秋季), 白鹤小学(秋) and 石门小学(春季学期) in validate,
+    merge and the merged 学校 column; a school's own brackets (东校区, 南校区) stay its own."""
+    untitled(
+        tmp_path,
+        {
+            "河口小学（秋季）.xlsx": [kid(1), kid(2)],
+            "白鹤小学(秋).xlsx": [kid(3)],
+            "东山小学(2024秋).xlsx": [kid(4)],
+            "西山小学（东校区）.xlsx": [kid(5)],
+            "青山镇中心小学(南校区).xlsx": [kid(6)],
+        },
+    )
+    for n, title in (
+        (7, "石门小学（春季学期）留守儿童花名册"),
+        (8, "南山小学【2024年秋季】留守儿童花名册"),
+    ):
+        write_xlsx(tmp_path / "县" / f"{n}号.xlsx", {"花名册": [[title], *table([kid(n)])]})
+    expected = [
+        ("东山小学", 1),
+        ("南山小学", 1),
+        ("河口小学", 2),
+        ("白鹤小学", 1),
+        ("石门小学", 1),
+        ("西山小学(东校区)", 1),
+        ("青山镇中心小学(南校区)", 1),
+    ]
+    assert [sorted(seen) for seen in schools_everywhere(tmp_path)] == [expected] * 3
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert "河口小学：2 名儿童，0 个错误，0 个警告" in out
+    assert "石门小学：1 名儿童，0 个错误，0 个警告" in out
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).stdout
+    assert "共合并 7 个文件、7 所学校：在册儿童 8 名" in merged

@@ -783,12 +783,12 @@ _TITLE_CUT = re.compile(
 # A bare 春/秋 (2024秋青山小学, 2024年春晖小学) may be the term or the school's first
 # character: ``titled`` tells which.
 _YEAR = r"(?:\d{4}|二[〇零○一二三四五六七八九]{3})"
+_TERM = r"第[一二12]学期|[上下]学期|[上下]半年|[春秋][季期](?:学期)?|[春秋]学期"
 _SEPARATOR = r"[\s)）\]］】:：\-—_·]"
 _TITLE_LEAD = re.compile(
     rf"^[\s(（\[［【]*{_YEAR}\s*(?:[-—–~至到]\s*(?:{_YEAR}|\d{{2}})\s*)?"
     r"(?:学年度?|年度?|[级届])?\s*(?:\d{1,2}\s*月份?)?\s*"
-    r"(?:第[一二12]学期|[上下]学期|[上下]半年|[春秋][季期](?:学期)?|[春秋]学期"
-    r"|(?P<bare>[春秋]))?"
+    rf"(?:{_TERM}|(?P<bare>[春秋]))?"
     rf"(?P<apart>{_SEPARATOR}*)"
 )
 # Where a school's own name ends and what it is (a township's, a school's) begins:
@@ -827,8 +827,13 @@ def titled(text: str) -> str:
     return _cut_title(text)
 
 
+# A term in brackets after the school (青山小学（秋季）, 青山小学(秋)留守儿童花名册): the
+# roster's, not the school's, whose own brackets (青山小学（东校区）) say more than a term.
+_TERM_BRACKET = re.compile(rf"[(（\[［【〔]\s*(?:{_TERM}|[春秋])\s*[)）\]］】〕]")
+
+
 def _cut_title(text: str) -> str:
-    named = _TITLE_CUT.sub("", text)
+    named = _TITLE_CUT.sub("", _TERM_BRACKET.sub("", text))
     # The cut may leave the bracket the year was in: 青山小学（2024年秋） → 青山小学（.
     return nz.school(named.strip(" ：:-—·").rstrip(" ：:-—·(（[［【〔《<")) or ""
 
