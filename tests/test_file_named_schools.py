@@ -187,3 +187,24 @@ def test_a_term_in_brackets_after_the_school_is_not_the_schools(tmp_path: Path) 
     assert "石门小学：1 名儿童，0 个错误，0 个警告" in out
     merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).stdout
     assert "共合并 7 个文件、7 所学校：在册儿童 8 名" in merged
+
+
+def test_a_term_without_a_year_is_not_the_schools(tmp_path: Path) -> None:
+    """河口小学秋季.xlsx, 秋季白鹤小学留守儿童花名册.xlsx and a sheet titled 石门小学第一学期
+    留守儿童名单 named the schools 河口小学秋季, 秋季白鹤小学 and 石门小学第一学期: a term
+    was skipped only after a year or in brackets. A bare 春 or 秋 stays the name's (秋林中学)."""
+    untitled(
+        tmp_path,
+        {
+            "河口小学秋季.xlsx": [kid(1), kid(2)],
+            "秋季白鹤小学留守儿童花名册.xlsx": [kid(3)],
+            "秋林中学.xlsx": [kid(4)],
+        },
+    )
+    title = [["石门小学第一学期留守儿童名单"]]
+    write_xlsx(tmp_path / "县" / "2号.xlsx", {"花名册": [*title, *table([kid(5, C51)])]})
+    expected = [("河口小学", 2), ("白鹤小学", 1), ("石门小学", 1), ("秋林中学", 1)]
+    assert [sorted(seen) for seen in schools_everywhere(tmp_path)] == [expected] * 3
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert "河口小学：2 名儿童，0 个错误，0 个警告" in out
+    assert "石门小学：1 名儿童，0 个错误，0 个警告" in out

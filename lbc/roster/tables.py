@@ -830,10 +830,14 @@ def titled(text: str) -> str:
 # A term in brackets after the school (青山小学（秋季）, 青山小学(秋)留守儿童花名册): the
 # roster's, not the school's, whose own brackets (青山小学（东校区）) say more than a term.
 _TERM_BRACKET = re.compile(rf"[(（\[［【〔]\s*(?:{_TERM}|[春秋])\s*[)）\]］】〕]")
+# A term with no year, before or after the school (秋季青山小学, 青山小学秋季学期留守儿童
+# 名单): the roster's too. A bare 春 or 秋 there is left to the name (秋林中学, 青山小学春).
+_TERM_AROUND = re.compile(rf"^(?:{_TERM})|(?:{_TERM})$")
 
 
 def _cut_title(text: str) -> str:
-    named = _TITLE_CUT.sub("", _TERM_BRACKET.sub("", text))
+    named = _TITLE_CUT.sub("", _TERM_BRACKET.sub("", text)).strip(" ：:-—·")
+    named = _TERM_AROUND.sub("", named)
     # The cut may leave the bracket the year was in: 青山小学（2024年秋） → 青山小学（.
     return nz.school(named.strip(" ：:-—·").rstrip(" ：:-—·(（[［【〔《<")) or ""
 
