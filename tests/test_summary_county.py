@@ -543,3 +543,77 @@ def test_a_schools_spare_teachers_are_no_gap_where_it_has_no_children_for_them(
         ("李梅", "暂无可结对的儿童"),
         ("赵兰", "暂无可结对的儿童"),
     }
+
+
+def _gap_school_teacher_rows(school: str | None) -> list[list[object]]:
+    """青山小学's two teachers in post, 王老师 supporting its four children and 李老师 none,
+    with ``school`` in a 学校 column (None: no such column)."""
+    from conftest import TEACHER_HEADER
+
+    rows = [
+        ["王老师", "女", "13800001111", "班主任", "三年级(2)班", "语文", "否", "是"],
+        ["李老师", "女", "13800002222", "科任教师", "三年级(2)班", "数学", "否", "是"],
+    ]
+    if school is None:
+        return [TEACHER_HEADER, *rows]
+    return [[*TEACHER_HEADER, "学校"], *([*row, school] for row in rows)]
+
+
+TEACHER_GAP = "教师参与不够：有 1 名在岗教师未达到结对帮扶人数要求。"
+
+
+def test_teachers_short_are_said_where_the_childrens_sheet_alone_names_the_school(
+    tmp_path: Path,
+) -> None:
+    """One school's roster whose children's sheet has a 学校 column and whose teachers list
+    has none is one school, as lbc pair pairs it: 李老师 supports nobody where its four
+    children are enough for both teachers. Before, the children were counted as 青山小学's
+    and the teachers as of no school, so no school's teachers fell short and the gap the
+    pairing section lists 李老师 in went unsaid."""
+    children = [[*CHILD_HEADER, "学校", "帮扶教师"]]
+    children += [[*child_row(n), "青山小学", "王老师"] for n in (1, 2, 3, 4)]
+    roster = write_xlsx(
+        tmp_path / "花名册.xlsx", {"花名册": children, "教师": _gap_school_teacher_rows(None)}
+    )
+    result = run("summary", roster, "--term", "2024-autumn", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    said = result.json()
+    assert said["pairing"]["teachers_below_quota"] == ["李老师"]
+    assert said["problems"] == [TEACHER_GAP]
+
+
+def test_teachers_short_are_said_in_lbc_inits_workspace_whose_teachers_name_the_school(
+    tmp_path: Path,
+) -> None:
+    """lbc init's roster.xlsx, filled in: its 教师名单 has a 学校 column (青山小学), its
+    留守儿童花名册 none. One school, whose teachers short of their quota are a gap, in the
+    workspace (lbc.toml naming the school) and for the workbook on its own. Before, the
+    children were of no school and the teachers of 青山小学, and the gap went unsaid."""
+    from openpyxl import load_workbook
+
+    ws = tmp_path / "青山小学"
+    assert run("init", ws).exit_code == 0
+    toml = ws / "lbc.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('name = ""', 'name = "青山小学"', 1),
+        encoding="utf-8",
+    )
+    book = load_workbook(ws / "roster.xlsx")
+    sheet = book["留守儿童花名册"]
+    header = [cell.value for cell in sheet[1]]
+    for n in (1, 2, 3, 4):
+        cells = {**dict(zip(CHILD_HEADER, child_row(n), strict=True)), "帮扶教师": "王老师"}
+        sheet.append([cells.get(label) for label in header])
+    staff = book["教师名单"]
+    header = [cell.value for cell in staff[1]]
+    for row in _gap_school_teacher_rows("青山小学")[1:]:
+        cells = dict(zip(_gap_school_teacher_rows("青山小学")[0], row, strict=True))
+        staff.append([cells.get(label) for label in header])
+    del book["帮扶记录"]  # no records yet: their gaps would outnumber the teachers'
+    book.save(ws / "roster.xlsx")
+    for args in (["summary"], ["summary", "roster.xlsx"]):
+        result = run(*args, "--term", "2024-autumn", "--format", "json", cwd=ws)
+        assert result.exit_code == 0, result.stderr
+        said = result.json()
+        assert said["pairing"]["teachers_below_quota"] == ["李老师"]
+        assert said["problems"] == [TEACHER_GAP]

@@ -32,6 +32,7 @@ from lbc.roster.people import (
     in_post,
     known_birth,
     namesake_tag,
+    pairing_school,
     priority_reasons,
     repeated_teachers,
     said_of_teacher,
@@ -463,14 +464,7 @@ def schools(
     watched = Background(drawn, size)
     children, keys, counts = _children(roster, notes)
     declared = roster.file_schools()
-    files = roster.support_schools()
-    says = [x.has("school") for x in roster.children + roster.teachers]
-    split = any(files.values()) or all(says)
-
-    def school_in(file: str, cell: str | None) -> str:
-        if not split:
-            return ""
-        return cell or files.get(file) or FILE_SCHOOL + file
+    school_in = pairing_school(roster, roster.support_schools())
 
     def school_of(table: Table, i: int) -> str:
         return school_in(table.file, _text(table.get("school", i)))

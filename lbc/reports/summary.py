@@ -63,6 +63,7 @@ from lbc.roster.people import (
     age_on,
     birth_date,
     class_rank,
+    pairing_school,
     teacher_labels,
 )
 from lbc.roster.support import (
@@ -366,7 +367,7 @@ def build_context(
     context["schools"] = _schools_section(kids, classes, complete_archives)
     if context["schools"]:  # several schools: the county's own table too
         context["county_table"] = _county_table(roster, kids, as_of)
-    gaps = _gaps(context, _teachers_short(kids, classes, asked))
+    gaps = _gaps(context, _teachers_short(kids, classes, asked, roster))
     context["problems"] = [g["problem"] for g in gaps]
     context["plans"] = [g["plan"] for g in gaps]
     return context
@@ -608,28 +609,34 @@ def _children_asked(kids: Kids, quotas: Quotas, own: dict[str, Quotas]) -> Calla
 
 
 def _teachers_short(
-    kids: Kids, classes: _Classes, asked: Callable[[Teacher], int]
+    kids: Kids, classes: _Classes, asked: Callable[[Teacher], int], roster: Roster
 ) -> list[tuple[str, int]]:
     """Each school whose teachers in post fall short of the children they are asked to
     support, and how many of them do, where the school's own children are enough for every
     one of its teachers to meet the quota (``asked``): lbc pair pairs a school's children
     with its own teachers, so another school's children are no help to a school of more
-    teachers than children, nor its spare teachers to a school of too few. Schools by the
-    school every command gives a person (TeachersInPost.school), named as the summary
-    names them (``_Classes``), in the order of their children."""
+    teachers than children, nor its spare teachers to a school of too few. Schools as lbc
+    pair groups its rows (``pairing_school``: one school's roster is one school, whichever
+    side's 学校 cells name it), named as the summary names them (``_Classes``), in the
+    order of their children."""
     in_post = kids.in_post
+    school_in = pairing_school(roster, in_post.files)
     children: Counter[str] = Counter()
     names: dict[str, str] = {}  # each school by one of its children's place (k)
     k = 0
     for table, rows in kids.rows:  # by table: a county's 100,000 children
         if table.has("school"):  # each row says its school (a county's merged roster)
-            each = in_post.schools(table)
-            mine = [each[i] for i in rows]
+            cells = table.values["school"]
+            each = {
+                cell: school_in(table.file, cell if isinstance(cell, str) else "")
+                for cell in {cells[i] for i in rows}
+            }
+            mine = [each[cells[i]] for i in rows]
             children.update(mine)
             for school, j in {school: j for j, school in enumerate(mine)}.items():
                 names.setdefault(school, classes.schools[k + j])
         else:
-            school = in_post.school(table, rows[0])
+            school = school_in(table.file, "")
             children[school] += len(rows)
             names.setdefault(school, classes.schools[k])
         k += len(rows)
@@ -637,8 +644,11 @@ def _teachers_short(
     ask: Counter[str] = Counter()
     below: Counter[str] = Counter()
     for x in in_post.active:
-        ask[x[0]] += asked(x)
-        below[x[0]] += loads[x] < asked(x)
+        table, i = in_post.rows[x]
+        cell = table.get("school", i)
+        school = school_in(table.file, cell if isinstance(cell, str) else "")
+        ask[school] += asked(x)
+        below[school] += loads[x] < asked(x)
     return [
         (names[school], below[school])
         for school in names

@@ -207,6 +207,20 @@ def said_of_teacher(key: str, rows: list[tuple[Table, int]]) -> object:
     return next((cell for cell in cells if cell is not None), None)
 
 
+def pairing_school(roster: Roster, files: Mapping[str, str]) -> Callable[[str, str], str]:
+    """The school lbc pair pairs a row in, by its file and its 学校 cell ("" for none);
+    ``files``: ``Roster.support_schools``. Where no file declares a school and not every
+    sheet says its own, the run is one school (""), whichever side's 学校 cells name it: one
+    school's roster whose teachers list says 学校 and children's sheet does not (lbc init's
+    template), or the reverse. Else a row's 学校 cell, else its file's school, else a
+    school of its own file (FILE_SCHOOL). Counting a school's teachers against its own
+    children (the summary) groups them as pairing does."""
+    says = [x.has("school") for x in roster.children + roster.teachers]
+    if not (any(files.values()) or all(says)):
+        return lambda file, cell: ""
+    return lambda file, cell: cell or files.get(file) or FILE_SCHOOL + file
+
+
 # Who supports a child: a teacher's school and name. Two schools of a folder or a county each
 # with a 王芳 are two teachers; "" is no known school (one file, or a file that declares none).
 # Two teachers in post of one name in one school are each named as lbc pair prints them,
