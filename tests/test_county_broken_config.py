@@ -197,6 +197,43 @@ def test_a_schools_last_term_folder_under_its_unread_toml_is_no_school(
 
 
 @pytest.mark.parametrize(
+    "own", [PAST_A_YEAR, "[quotas\ntalks_per_month = 2\n"], ids=["quota", "typo"]
+)
+def test_a_schools_unread_toml_of_quotas_alone_keeps_its_last_term_folder(
+    tmp_path: Path, own: str
+) -> None:
+    """青山小学's lbc.toml holds its [quotas] alone (no [school], no [files]), mistyped, beside
+    its roster, and last term's roster lies in 上学期/: both are 青山小学's, and neither is
+    merged, each left out with the school's error, as validate, summary and pair refuse
+    the county in that one line. Before, an lbc.toml naming no school and no file was
+    passed over for 上学期/ as a county office's is, and merge wrote last term's children
+    as 青山小学 while saying its roster was not merged."""
+    root = county(tmp_path, "")
+    toml = root / QS / "lbc.toml"
+    toml.write_text(own, encoding="utf-8")
+    last_term = root / QS / "上学期"
+    last_term.mkdir()
+    write_xlsx(
+        last_term / "花名册.xlsx",
+        {"花名册": [[f"{QS}留守儿童花名册"], CHILD_HEADER, child_row(2)]},
+    )
+    line = one_error_line(run("validate", cwd=root / QS))
+    for args in (("validate",), ("summary", "--term", "2024-autumn"), ("pair",)):
+        said = run(*args, "县", cwd=tmp_path)
+        assert (said.exit_code, said.stdout, said.stderr.splitlines()) == (2, "", [line]), args
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert merged.exit_code == 1
+    why = line.removeprefix("lbc: 错误：")
+    assert merged.stderr.splitlines() == [
+        "已写出合并名册：全县.xlsx（1 个文件）",
+        f"提示：未合并 县/{QS}/上学期/花名册.xlsx：{why}",
+        f"提示：未合并 县/{QS}/花名册.xlsx：{why}",
+    ]
+    sheet = load_workbook(tmp_path / "全县.xlsx", read_only=True)["留守儿童花名册"]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [BH]
+
+
+@pytest.mark.parametrize(
     "args",
     [
         ("due", "--as-of", "2024-11-20"),

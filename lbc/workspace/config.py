@@ -17,7 +17,7 @@ from pathlib import Path
 from lbc.errors import LbcError
 from lbc.messages import os_reason, t
 from lbc.roster.fields import FIELDS
-from lbc.workspace.inputs import spreadsheet_files
+from lbc.workspace.inputs import holds_spreadsheets, spreadsheet_files
 from lbc.workspace.terms import parse_term
 
 CONFIG_NAME = "lbc.toml"
@@ -194,14 +194,18 @@ def load_config(path: Path) -> Config:
 
 def names_no_school(path: Path) -> bool:
     """Whether an lbc.toml lbc cannot load is still plainly no school's: its TOML reads,
-    it has no [school] and its [files] name nothing (a county office's own, asking a quota
-    lbc does not know). A school's lbc.toml names its school or its files, and the files
-    in its folders are its own even while lbc cannot load it."""
+    it has no [school] and its [files] name nothing, and no spreadsheet lies beside it (a
+    county office's own above the schools' folders, asking a quota lbc does not know). A
+    school's lbc.toml names its school or its files, or sits beside its roster, and the
+    files in its folders (last term's in 上学期/) are its own even while lbc cannot load
+    it."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
-    return "school" not in data and not data.get("files")
+    if "school" in data or data.get("files"):
+        return False
+    return not holds_spreadsheets(path.parent)
 
 
 def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:

@@ -3,6 +3,8 @@ what a school's workspace inside it keeps aside."""
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -36,9 +38,7 @@ def spreadsheet_files(
             continue
         found = []
         for p in sorted(path.rglob("*")):
-            if not (
-                p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))
-            ):
+            if not (_spreadsheet_name(p.name) and p.is_file()):
                 continue
             if _workspace_keeps(p, path, kept):
                 found.append(p)
@@ -51,6 +51,28 @@ def spreadsheet_files(
         if copies is not None:
             copies += aside
     return list(dict.fromkeys(out))
+
+
+def _spreadsheet_name(name: str) -> bool:
+    """Whether a file of this name is a spreadsheet a folder's run reads: not Excel's ~$
+    lock file, nor a hidden one."""
+    return Path(name).suffix.lower() in SUFFIXES and not name.startswith(("~$", "."))
+
+
+def holds_spreadsheets(folder: Path) -> bool:
+    """Whether ``folder`` itself (not its subfolders) holds a spreadsheet a run over it
+    reads: a school's folder holds its roster beside its lbc.toml, a county office's above
+    the schools' folders holds none. Each folder scanned once while it stays unchanged."""
+    try:
+        return _holds_spreadsheets(folder.resolve(), folder.stat().st_mtime_ns)
+    except OSError:
+        return False
+
+
+@functools.lru_cache(maxsize=64)
+def _holds_spreadsheets(folder: Path, _changed: int) -> bool:
+    with os.scandir(folder) as entries:
+        return any(_spreadsheet_name(e.name) and e.is_file() for e in entries)
 
 
 def _annotated_copy(path: Path) -> bool:

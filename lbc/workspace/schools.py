@@ -716,8 +716,9 @@ def workspace_of(path: Path) -> tuple[Path, Config] | None:
     try:
         cfg = load_config(config)
     except LbcError:
-        # One above the file's folder naming no school and no file (a county office's
-        # own, above the schools' folders, with a quota mistyped) is no workspace of it.
+        # One above the file's folder naming no school and no file, with no spreadsheet
+        # beside it (a county office's own, above the schools' folders, with a quota
+        # mistyped), is no workspace of it; a school's, beside its roster, is its 上学期/'s.
         if config.parent != here and names_no_school(config):
             return None
         raise
