@@ -219,19 +219,19 @@ def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
     for table in roster.tables():
         columns = table_columns(table, schools, stacked=True, text=_csv_text)
         names = list(columns)
-        for values in zip(*columns.values(), strict=True):
-            yield dict(zip(names, values, strict=True))
-    for table in roster.tables():  # and a row for each phone cell typed so (TYPED_ROWS)
+        # Right after a child's row, a row of the phone cells of it typed so (TYPED_ROWS):
+        # its place alone (school, file, sheet, row) may be another child's too, two
+        # counties' rosters each merged from inside its own folder naming their schools'
+        # files alike, so it goes with the row before it.
+        typed: dict[int, dict[str, str]] = {}
         for key, cells in typed_phones(table).items():
             for i, text in cells:
-                sheet, row = table.sheet_at(i), table.rows[i]
-                yield {
-                    TABLE: TYPED_ROWS,
-                    SOURCE_FILE: table.file,
-                    SOURCE_SHEET: sheet,
-                    SOURCE_ROW: row,
-                    key: text,
-                }
+                typed.setdefault(i, {})[key] = text
+        for i, values in enumerate(zip(*columns.values(), strict=True)):
+            row = dict(zip(names, values, strict=True))
+            yield row
+            if i in typed:
+                yield {TABLE: TYPED_ROWS, **{k: row[k] for k in LEAD}, **typed[i]}
     # A source sheet of several schools whose columns differ (a merged roster's, read
     # school by school) has a row per school, its 学校 saying whose; a children sheet of no
     # row (a school's roster of nobody) its file's school, as its folder names it.

@@ -421,21 +421,38 @@ def tables_from_columns(
 
 
 def _typed_back(columns: dict[str, list[Any]], kinds: list[Any]) -> None:
-    """Each phone cell a CSV file's TYPED_ROWS give as typed put back in its child's row
-    (the one of that source file, sheet and row), in ``columns``."""
-    lead = [columns.get(k) or [None] * len(kinds) for k in LEAD[1:]]
+    """Each phone cell a CSV file's TYPED_ROWS give as typed put back in its child's row,
+    in ``columns``: the children row right before it (lbc export writes it there), if of
+    its school, file, sheet and row; else (a file written with them after every child's
+    row, or sorted since) the one children row of that place, none where several are:
+    two counties' rosters, each merged from inside its own folder, name their schools'
+    files alike, and a child's cells are never another's."""
+    n = len(kinds)
+    lead = [columns.get(k) or [None] * n for k in LEAD]
     place = lambda i: tuple(_text(column[i]) for column in lead)  # noqa: E731
-    typed: dict[tuple[str, ...], list[int]] = {}
-    for i, kind in enumerate(kinds):
-        if kind == TYPED_ROWS:
-            typed.setdefault(place(i), []).append(i)
     children = TABLE_NAMES[Kind.CHILDREN]
     phones = [key for key in nz.PHONES_TOGETHER if key in columns]
-    for i, kind in enumerate(kinds):
-        for j in typed.get(place(i), ()) if kind == children else ():
-            for key in phones:
-                if columns[key][j] is not None:
-                    columns[key][i] = columns[key][j]
+    at: dict[tuple[str, ...], list[int]] | None = None
+    for j, kind in enumerate(kinds):
+        if kind != TYPED_ROWS:
+            continue
+        i = j - 1
+        while i >= 0 and kinds[i] == TYPED_ROWS:  # a child's cells, a row each (before)
+            i -= 1
+        if i < 0 or kinds[i] != children or place(i) != place(j):
+            if at is None:  # each children row by its file, sheet and row
+                at = {}
+                for k, kind_k in enumerate(kinds):
+                    if kind_k == children:
+                        at.setdefault(place(k)[1:], []).append(k)
+            school, *where = place(j)  # no 学校 in a file written before it was said
+            found = [k for k in at.get(tuple(where), ()) if not school or place(k)[0] == school]
+            if len(found) != 1:
+                continue
+            i = found[0]
+        for key in phones:
+            if columns[key][j] is not None:
+                columns[key][i] = columns[key][j]
 
 
 def _nobody(
