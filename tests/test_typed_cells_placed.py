@@ -58,3 +58,44 @@ def test_a_typed_cell_goes_back_onto_its_own_child_not_one_at_the_same_place(
     assert findings(tmp_path, "省.csv", "PHN") == [("PHN002", "省.csv", 3, "U", LABELLED)]
     assert run("export", "省.csv", "--out", "again.csv", cwd=tmp_path).exit_code == 0
     assert phones(tmp_path / "again.csv") == phones(tmp_path / "省.csv")
+
+
+def test_every_schools_typed_and_number_cells_are_kept_exported_again(tmp_path: Path) -> None:
+    """白鹤小学's 母亲电话 holds the father's number, labelled, and 青山小学's 父亲电话 the
+    mother's (PHN002 each); 青山小学's second child's ID number is a number cell, its last
+    digit lost (ID004). The county's CSV export or exported workbook exported again to
+    Parquet kept one school's such cells only, that sheet's first school's: PHN002 once,
+    and the number cell read as an ID number of a wrong check digit (ID002)."""
+    qs2 = child_row(2)
+    qs2[CHILD_HEADER.index("身份证号")] = float(qs2[CHILD_HEADER.index("身份证号")][:17] + "0")
+    for name, rows in (
+        ("白鹤小学", [child_row(4), child_row(5, 母亲电话="父：13800002222", 父亲电话=None)]),
+        ("青山小学", [child_row(1, 父亲电话="母：13912345678", 母亲电话=None), qs2]),
+    ):
+        roster = tmp_path / "县" / name / "花名册.xlsx"
+        roster.parent.mkdir(parents=True)
+        write_xlsx(roster, {"花名册": [[f"{name}留守儿童花名册"], CHILD_HEADER, *rows]})
+    for source, out in (("县", "e.csv"), ("e.csv", "e.parquet"), ("县", "x.xlsx")):
+        assert run("export", source, "--out", out, cwd=tmp_path).exit_code == 0, out
+    assert run("export", "x.xlsx", "--out", "x.parquet", cwd=tmp_path).exit_code == 0
+    assert run("merge", "县", "--out", "m.xlsx", cwd=tmp_path).exit_code == 1
+    assert run("export", "m.xlsx", "--out", "m.parquet", cwd=tmp_path).exit_code == 0
+    said = {
+        source: findings(tmp_path, source, "PHN", "ID")
+        for source in ("县", "e.csv", "e.parquet", "x.xlsx", "x.parquet", "m.xlsx", "m.parquet")
+    }
+    number = (
+        "身份证号被存成了数字，Excel 只保留15位，后几位已丢失；请把该列设为文本后按原件重新录入"
+    )
+    mother = "“母亲电话”里的号码标着“父”，不是母亲的，没有当作母亲的电话"
+    folder = [
+        ("PHN002", "县/白鹤小学/花名册.xlsx", 4, "K", mother),
+        ("PHN002", "县/青山小学/花名册.xlsx", 3, "J", LABELLED),
+        ("ID004", "县/青山小学/花名册.xlsx", 4, "D", number),
+    ]
+    assert said["县"] == folder
+    assert said["e.parquet"] == said["e.csv"]
+    assert said["x.parquet"] == said["x.xlsx"]
+    assert said["m.parquet"] == said["m.xlsx"]
+    for source, found in said.items():
+        assert sorted((c, m) for c, *_, m in found) == sorted((c, m) for c, *_, m in folder), source

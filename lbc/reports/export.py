@@ -146,20 +146,31 @@ def layouts(tables: list[Table], schools: Schools | None = None) -> dict[str, di
             if school in said:  # two sheets of one school: the columns of either
                 was = said[school]
                 was["columns"] = {**mine["columns"], **was["columns"]}
-                for k, rows in mine["number_cells"].items():
-                    was["number_cells"][k] = [*was["number_cells"].get(k, ()), *rows]
-                for k, cells in mine.get("typed_cells", {}).items():
-                    typed = was.setdefault("typed_cells", {})
-                    typed[k] = [*typed.get(k, ()), *cells]
+                _cells_too(was, mine)
             else:
                 said[school] = mine
     out: dict[str, dict[str, Any]] = {}
     for key, said in by.items():
         if len({frozenset(x["columns"]) for x in said.values()}) == 1:
-            out[key] = next(iter(said.values()))
+            # Several schools' rows of one sheet (a merged roster's, exported) with the
+            # same columns: one layout, with every school's number and typed cells.
+            first, *others = said.values()
+            for other in others:
+                _cells_too(first, other)
+            out[key] = first
         else:
             out |= {school_key(key, school): x for school, x in said.items()}
     return out
+
+
+def _cells_too(was: dict[str, Any], mine: dict[str, Any]) -> None:
+    """Add the number cells and typed cells of the layout ``mine`` to those of ``was``,
+    a layout of the same source sheet: each names its rows, which stay its own."""
+    for k, rows in mine["number_cells"].items():
+        was["number_cells"][k] = [*was["number_cells"].get(k, ()), *rows]
+    for k, cells in mine.get("typed_cells", {}).items():
+        typed = was.setdefault("typed_cells", {})
+        typed[k] = [*typed.get(k, ()), *cells]
 
 
 def metadata(
