@@ -309,8 +309,45 @@ def test_a_parquet_file_says_the_column_its_lists_pairs_fill(tmp_path: Path) -> 
     meta = pq.read_metadata(tmp_path / "全县.parquet").metadata
     sources = json.loads(meta[b"lbc"])["sources"]
     placed = {key: value["columns"].get("support_teacher") for key, value in sources.items()}
-    assert placed["children\t县/青山小学/花名册.xlsx\t花名册"] == ["O", "帮扶教师"]
-    assert placed["children\t县/白鹤小学/花名册.xlsx\t花名册"] == ["O", "帮扶教师"]
+    assert placed["children\t县/青山小学/花名册.xlsx\t花名册"] == ["", "帮扶教师"]
+    assert placed["children\t县/白鹤小学/花名册.xlsx\t花名册"] == ["", "帮扶教师"]
+
+
+def test_a_pair_the_parquet_file_says_is_at_no_column_of_the_schools_sheet(
+    tmp_path: Path,
+) -> None:
+    """青山小学's roster has no 帮扶教师 column, and in its column O a 爱好 lbc does not
+    read; its pairs workbook names 王芳、李强 for 张雨涵. The merged Parquet file writes
+    the pair into 帮扶教师 and its metadata placed that column at O, after the last column
+    read: lbc validate over the file said TCH004 at 花名册.xlsx O3, 张雨涵's 爱好. The
+    school's sheet has no such column: the finding is at her row, at no column."""
+    ws = tmp_path / "县" / "青山小学"
+    ws.mkdir(parents=True)
+    kids = [kid(1, 爱好="画画"), kid(2, 爱好="唱歌")]
+    staff = [teacher("王芳", C32), teacher("李强", C32)]
+    roster = {"花名册": [["青山小学留守儿童花名册"], *table(kids)], "教师": table(staff)}
+    write_xlsx(ws / "花名册.xlsx", roster)
+    (ws / "lbc.toml").write_text(
+        '[school]\nname = "青山小学"\n[files]\npairs = "结对名单.xlsx"\n', encoding="utf-8"
+    )
+    assert run("pair", ".", "--save", cwd=ws).exit_code == 0
+    book = load_workbook(ws / "结对名单.xlsx")
+    sheet = book.worksheets[0]
+    assert (sheet["C3"].value, sheet["G2"].value) == ("张雨涵", "帮扶教师")
+    sheet["G3"] = "王芳、李强"
+    book.save(ws / "结对名单.xlsx")
+    assert run("merge", "县", "--out", "全县.parquet", cwd=tmp_path).exit_code == 0
+    doc = run("validate", "全县.parquet", "--format", "json", cwd=tmp_path).json()
+    assert [(f["code"], f["file"], f["sheet"], f["row"], f["column"]) for f in doc["findings"]] == [
+        ("TCH004", "县/青山小学/花名册.xlsx", "花名册", 3, None)
+    ]
+    # And lbc columns says the column at no letter, of no header cell, after the sheet's.
+    (described,) = run("columns", "全县.parquet", "--format", "json", cwd=tmp_path).json()["files"]
+    columns = described["sheets"][0]["columns"]
+    assert [(c["column"], c["header_cells"], c["field"]) for c in columns[-2:]] == [
+        ("N", ["N2"], "guardian_phone"),
+        ("", [], "support_teacher"),
+    ]
 
 
 def test_a_list_name_that_pairs_nobody_is_said_over_the_merged_workbook(tmp_path: Path) -> None:

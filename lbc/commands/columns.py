@@ -64,7 +64,7 @@ def _lines(sheet: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
         )
         for c in sheet["ignored"]
     ]
-    return sorted(lines, key=lambda line: (len(line[0]), line[0]))
+    return sorted(lines, key=lambda line: (not line[0], len(line[0]), line[0]))
 
 
 def _rows(described: list[dict[str, Any]]) -> list[dict[str, object]]:

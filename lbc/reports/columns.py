@@ -17,7 +17,11 @@ from lbc.roster.tables import IGNORED_OWN, Roster, Table, whole_sheets
 
 def _cells(table: Table, letter: str, group: str, lower: bool) -> list[str]:
     """The header cells a column's text comes from: its group above it, if any, and its own
-    (in the lower of two header rows, or the upper one when it is merged down over both)."""
+    (in the lower of two header rows, or the upper one when it is merged down over both);
+    none for a column at no letter (the 帮扶教师 pairs fill in a Parquet file of a sheet
+    without one: lbc.reports.export.layout)."""
+    if not letter:
+        return []
     first, last = table.header_rows[0], table.header_rows[-1]
     own = f"{letter}{last if lower else first}"
     return [f"{letter}{first}", own] if group else [own]
@@ -70,7 +74,7 @@ def describe_table(table: Table) -> dict[str, Any]:
         }
         for letter, header, why, lower in table.ignored
     ]
-    order = {letter: (len(letter), letter) for letter in {c["column"] for c in columns}}
+    order = {letter: (not letter, len(letter), letter) for letter in {c["column"] for c in columns}}
     columns.sort(key=lambda c: (order[c["column"]], c["read_from"] is not None))
     ignored.sort(key=lambda c: (len(c["column"]), c["column"]))
     return {

@@ -35,7 +35,7 @@ from lbc.roster.parquet import (
     school_key,
     source_key,
 )
-from lbc.roster.tables import Roster, Table, any_filled, column_letter, piece_school
+from lbc.roster.tables import Roster, Table, any_filled, piece_school
 from lbc.workspace.schools import Schools, schools_of
 
 if TYPE_CHECKING:
@@ -90,20 +90,18 @@ def layout(table: Table) -> dict[str, Any]:
     }
     columns = {key: [col.letter, col.label] for key, col in table.columns.items()}
     # A sheet without a 帮扶教师 column whose children a teachers list or pairs workbook
-    # pairs has the pairs written in the column: it says it has the column (after its
-    # last), as the merged workbook's rows filling it do (by_source), so that read back
-    # the roster says its pairs in force, as its own file and lists do over the folder.
+    # pairs has the pairs written in the column: it says it has the column, as the merged
+    # workbook's rows filling it do (by_source), so that read back the roster says its
+    # pairs in force, as its own file and lists do over the folder. At no letter: the
+    # sheet has no such column, and the one after its last read may be a column it has
+    # and lbc does not read (爱好), so a finding on a pair points at the child's row only.
     key = "support_teacher"
     if (
         table.kind is Kind.CHILDREN
         and key not in columns
         and any_filled(table.values.get(key) or [])
     ):
-        after = max((col.index for col in table.columns.values()), default=-1) + 2
-        columns[key] = [
-            column_letter(after),
-            next(f.label for f in LAYOUT[table.kind] if f.key == key),
-        ]
+        columns[key] = ["", next(f.label for f in LAYOUT[table.kind] if f.key == key)]
     return {
         "header_rows": list(table.header_rows),
         "title": table.title,
