@@ -5,11 +5,12 @@ and each school's such cells and number cells are kept when the file is exported
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import shutil
 from pathlib import Path
 from typing import Any
 
-from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, child_row, make_id, run, write_xlsx
 
 LABELLED = "“父亲电话”里的号码标着“母”，不是父亲的，没有当作父亲的电话"
 
@@ -99,3 +100,38 @@ def test_every_schools_typed_and_number_cells_are_kept_exported_again(tmp_path: 
     assert said["m.parquet"] == said["m.xlsx"]
     for source, found in said.items():
         assert sorted((c, m) for c, *_, m in found) == sorted((c, m) for c, *_, m in folder), source
+
+
+def test_a_parquet_file_puts_no_childs_cells_on_another_at_the_same_place(
+    tmp_path: Path,
+) -> None:
+    """A县 and B县 each merged from inside its own folder: both name their school's file
+    中心小学/花名册.xlsx, each child at its row 2. A县's child's 父亲电话 holds the
+    mother's number, labelled, and her ID number is a number cell (its last digit lost);
+    B县's 黄欣怡 has her father's number and an ID number ending in X. The province's
+    Parquet export put A县's cells on the child read last at that place: 黄欣怡's ID
+    number was turned into a number, and lbc stopped (内部错误：ValueError). A cell its
+    layout names by a row several children are of now goes on neither of them."""
+    ids = (make_id(dt.date(2016, 5, 1), seq) for seq in range(100, 999, 2))
+    ending_x = next(x for x in ids if x.endswith("X"))
+    typed = child_row(1, 父亲电话="母：13912345678", 母亲电话=None)
+    typed[CHILD_HEADER.index("身份证号")] = float(typed[CHILD_HEADER.index("身份证号")][:17] + "0")
+    (tmp_path / "省").mkdir()
+    for county, row, code in (
+        ("A县", typed, 1),
+        ("B县", child_row(7, 父亲电话="13811112222", 身份证号=ending_x), 0),
+    ):
+        roster = tmp_path / county / "中心小学" / "花名册.xlsx"
+        roster.parent.mkdir(parents=True)
+        write_xlsx(roster, {"花名册": [CHILD_HEADER, row]})
+        out = f"../省/{county}.parquet"
+        assert run("merge", ".", "--out", out, cwd=tmp_path / county).exit_code == code
+    assert run("export", "省", "--out", "省.parquet", cwd=tmp_path).exit_code == 0
+    assert findings(tmp_path, "省.parquet", "PHN", "ID") == [
+        ("ID002", "中心小学/花名册.xlsx", 2, "D", "身份证号校验位错误")
+    ]
+    assert run("export", "省.parquet", "--out", "again.csv", cwd=tmp_path).exit_code == 0
+    assert phones(tmp_path / "again.csv") == [
+        ("张雨涵", "", "13912345678"),
+        ("黄欣怡", "13811112222", "13912345678"),
+    ]

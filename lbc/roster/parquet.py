@@ -526,7 +526,7 @@ def _table(
     placed: dict[str, list[str]] = (layout or {}).get("columns", {})
     numbers: dict[str, list[int]] = (layout or {}).get("number_cells", {})
     typed: dict[str, list[list[Any]]] = (layout or {}).get("typed_cells", {})
-    at = {int(rows[i]): k for k, i in enumerate(index)} if numbers or typed else {}
+    at = _row_indices(rows, index) if numbers or typed else {}
     cols: dict[str, Column] = {}
     raw: dict[str, list[Any]] = {}
     unknown: list[tuple[str, str]] = []
@@ -569,6 +569,23 @@ def _table(
     )
     complete(table)
     return table
+
+
+def _row_indices(rows: list[Any], index: list[int]) -> dict[int, int]:
+    """Each source row of a table's rows (``index``) with its place among them, for the
+    number and typed cells its layout names by row; none of a row several are of: two
+    counties' rosters, each merged from inside its own folder, name their schools' files
+    alike, and a child's cells are never another's."""
+    at: dict[int, int] = {}
+    twice: set[int] = set()
+    for k, i in enumerate(index):
+        row = int(rows[i])
+        if row in at:
+            twice.add(row)
+        at[row] = k
+    for row in twice:
+        del at[row]
+    return at
 
 
 def _first_line(exc: BaseException) -> str:
