@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from test_pair import C51, kid
+from openpyxl import load_workbook
+from test_pair import C32, C51, kid, teacher
 
 from conftest import run, table, write_xlsx
 
@@ -208,3 +209,59 @@ def test_a_term_without_a_year_is_not_the_schools(tmp_path: Path) -> None:
     out = run("validate", "县", cwd=tmp_path).stdout
     assert "河口小学：2 名儿童，0 个错误，0 个警告" in out
     assert "石门小学：1 名儿童，0 个错误，0 个警告" in out
+
+
+def in_folders(root: Path, folders: dict[str, dict[str, list[list[Any]]]]) -> None:
+    """Each school's folder under 县 with its files, each a sheet of rows."""
+    for folder, files in folders.items():
+        (root / "县" / folder).mkdir(parents=True)
+        for name, rows in files.items():
+            write_xlsx(root / "县" / folder / name, {"花名册": rows})
+
+
+def merged_schools(root: Path) -> list[tuple[str, str]]:
+    """lbc merge's 学校 and 姓名 of each child in the merged workbook."""
+    result = run("merge", "县", "--out", "全县.xlsx", cwd=root)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    rows = load_workbook(root / "全县.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
+    header = next(rows)
+    school, name = header.index("学校"), header.index("姓名")
+    return sorted((row[school], row[name]) for row in rows)
+
+
+def test_a_word_after_the_year_is_a_school_only_as_a_schools_name_ends(
+    tmp_path: Path,
+) -> None:
+    """青山小学/2024年新学期名单.xlsx, and sheets titled 2024年秋季学前班留守儿童花名册 and
+    2024年在校生名单, were the schools 新学期, 学前班 and 在校生 in every count and the merged
+    学校 column: whatever followed the year was a school's name if it held 学, 校 or 园.
+    They go by their folders; a school's name after the year is still the school's."""
+    kids = [kid(1), kid(2), kid(3, C51)]
+    in_folders(
+        tmp_path,
+        {
+            "青山小学": {
+                "2024年新学期名单.xlsx": table(kids),
+                "教师.xlsx": table([teacher("王芳", C32, "班主任")]),
+            },
+            "白鹤小学": {"花名册.xlsx": [["2024年秋季学前班留守儿童花名册"], *table([kid(4)])]},
+            "河口小学": {"花名册.xlsx": [["2024年在校生名单"], *table([kid(5)])]},
+            "东山小学": {"2024年小学部留守儿童.xlsx": table([kid(6)])},
+            "县中": {"2024年秋季石门村教学点留守儿童花名册.xlsx": table([kid(7)])},
+            "幼儿园": {"2024年大河幼儿园.xlsx": table([kid(8)])},
+        },
+    )
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines() == [
+        "没有发现问题。",
+        "东山小学：1 名儿童，0 个错误，0 个警告",
+        "石门村教学点：1 名儿童，0 个错误，0 个警告",
+        "大河幼儿园：1 名儿童，0 个错误，0 个警告",
+        "河口小学：1 名儿童，0 个错误，0 个警告",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：3 名儿童，0 个错误，0 个警告",
+        "共检查 8 名儿童、1 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 9)]
+    schools = ["青山小学"] * 3 + ["白鹤小学", "河口小学", "东山小学", "石门村教学点", "大河幼儿园"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))

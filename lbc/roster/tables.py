@@ -798,9 +798,21 @@ _NAME_END = re.compile(
 )
 
 
-# What a school's name has in it; a name read past a leading year must have it, lest the
-# year's leftovers (2023级, 2024秋留守…, 2024.9) be taken for a school.
+# What a school's name has in it (a folder's holding numbered grades: 青山小学/1.xlsx).
 _SCHOOL_WORD = re.compile(r"[学校园]|教学点|村小|完小")
+# How a school's name ends (青山镇中心小学, 白鹤村小, 石门教学点, 青山中心校), after a campus
+# (青山小学东校区, 青山小学（东校区）) or a school's part (青山学校小学部) is set aside.
+_ENDINGS = "小学|中学|学校|完小|村小|中心校|教学点|分校|校区|幼儿园|幼稚园|学区"
+SCHOOL_END = re.compile(rf"(?:{_ENDINGS})$")
+_CAMPUS = re.compile(r"\([^()]*\)$|[^学校]{0,4}校区$|(?:小学|初中|中学|高中|幼儿园?|校?本)部$")
+
+
+def _names_school(name: str) -> bool:
+    """Whether ``name`` ends as a school's name does, with a name before the ending
+    (青山小学, 青山小学（东校区）, 青山小学东校区, 石门村教学点), not as an ordinary word
+    holding 学, 校 or 园 does (新学期, 学前班, 在校生, 小学部, 全校, 校区)."""
+    found = SCHOOL_END.search(_CAMPUS.sub("", name))
+    return found is not None and found.start() > 0
 
 
 def titled(text: str) -> str:
@@ -822,7 +834,8 @@ def titled(text: str) -> str:
         if lead["bare"] and not lead["apart"] and _NAME_END.match(_cut_title(past_year), 1):
             past_year = text[lead.start("bare") :]  # 春晖小学: the school's, not the term
         school = _cut_title(past_year)
-        if len(school) > 2 and _SCHOOL_WORD.search(school):  # 1998小学: no name
+        # 1998小学: no name; 2024年新学期名单, 2024年秋季学前班…: no school's name.
+        if len(school) > 2 and _names_school(school):
             return school
     return _cut_title(text)
 

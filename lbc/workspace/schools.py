@@ -32,6 +32,7 @@ from lbc.roster import record_sheets
 from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import (
     QUOTA_LABELS,
+    SCHOOL_END,
     SCHOOL_QUOTAS_SHEET,
     SCHOOL_TERMS_SHEET,
     SCHOOL_WATCH_SHEET,
@@ -643,11 +644,6 @@ def _spell_as_the_cells(roster: Roster) -> None:
             roster.declared[file] = next(iter(spelled))
 
 
-# How a school's name ends (青山镇中心小学, 白鹤村小, 石门教学点): a roster's title that names
-# a class or a township instead (三年级(2)班留守儿童名单) does not title a school's documents.
-_SCHOOL_WORD = re.compile(r"(?:小学|中学|学校|完小|村小|教学点|分校|校区|幼儿园)$")
-
-
 def run_school(roster: Roster, configured: str) -> str:
     """The school a run's documents are titled with: lbc.toml's [school] name, else the
     one school every file of the run declares (its roster's title: 青山镇中心小学留守儿童
@@ -665,7 +661,9 @@ def run_school(roster: Roster, configured: str) -> str:
         if name in holding or roster.declared.get(name)
     }
     name = names.pop() if len(names) == 1 else ""
-    return name if _SCHOOL_WORD.search(name) else ""
+    # A title naming a class or a township instead (三年级(2)班留守儿童名单) does not title a
+    # school's documents.
+    return name if SCHOOL_END.search(name) else ""
 
 
 def workspace_school(path: Path) -> tuple[Path, str] | None:
