@@ -265,3 +265,38 @@ def test_a_word_after_the_year_is_a_school_only_as_a_schools_name_ends(
     names = [kid(n)["姓名"] for n in range(1, 9)]
     schools = ["青山小学"] * 3 + ["白鹤小学", "河口小学", "东山小学", "石门村教学点", "大河幼儿园"]
     assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+
+
+def test_a_word_without_a_year_names_no_school_unless_a_schools_name_is_in_it(
+    tmp_path: Path,
+) -> None:
+    """青山小学/新学期名单.xlsx and 东山小学's sheet titled 新学期留守儿童花名册 were one school
+    新学期 of both schools' 4 children in every count and the merged 学校 column, and
+    河口小学/在校生.xlsx, 石门小学's sheet titled 全校留守儿童花名册 the schools 在校生 and
+    全校. They go by their folders; 学前班.xlsx is its school's preschool class."""
+    in_folders(
+        tmp_path,
+        {
+            "青山小学": {
+                "新学期名单.xlsx": table([kid(1), kid(2), kid(3, C51)]),
+                "教师.xlsx": table([teacher("王芳", C32, "班主任")]),
+            },
+            "东山小学": {"花名册.xlsx": [["新学期留守儿童花名册"], *table([kid(4)])]},
+            "河口小学": {"在校生.xlsx": table([kid(5)])},
+            "石门小学": {"花名册.xlsx": [["全校留守儿童花名册"], *table([kid(6)])]},
+            "白鹤小学": {"学前班.xlsx": table([kid(7, "学前班"), kid(8, "学前班")])},
+        },
+    )
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines() == [
+        "没有发现问题。",
+        "东山小学：1 名儿童，0 个错误，0 个警告",
+        "河口小学：1 名儿童，0 个错误，0 个警告",
+        "白鹤小学：2 名儿童，0 个错误，0 个警告",
+        "石门小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：3 名儿童，0 个错误，0 个警告",
+        "共检查 8 名儿童、1 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 9)]
+    schools = ["青山小学"] * 3 + ["东山小学", "河口小学", "石门小学", "白鹤小学", "白鹤小学"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))

@@ -804,6 +804,9 @@ _SCHOOL_WORD = re.compile(r"[学校园]|教学点|村小|完小")
 # (青山小学东校区, 青山小学（东校区）) or a school's part (青山学校小学部) is set aside.
 _ENDINGS = "小学|中学|学校|完小|村小|中心校|教学点|分校|校区|幼儿园|幼稚园|学区"
 SCHOOL_END = re.compile(rf"(?:{_ENDINGS})$")
+# A school's name anywhere in a name (青山小学一年级), or an ending alone (小学, 中心校: a
+# name every township's school may go by).
+_SCHOOL_IN = re.compile(rf".(?:{_ENDINGS})|^(?:{_ENDINGS})$")
 _CAMPUS = re.compile(r"\([^()]*\)$|[^学校]{0,4}校区$|(?:小学|初中|中学|高中|幼儿园?|校?本)部$")
 
 
@@ -837,7 +840,12 @@ def titled(text: str) -> str:
         # 1998小学: no name; 2024年新学期名单, 2024年秋季学前班…: no school's name.
         if len(school) > 2 and _names_school(school):
             return school
-    return _cut_title(text)
+    named = _cut_title(text)
+    # 新学期名单, 在校生, 全校留守儿童花名册: a word holding 学, 校 or 园 with no school's name
+    # in it names none. A grade's (学前班) is left for grade_files to tell.
+    if _SCHOOL_WORD.search(named) and not _SCHOOL_IN.search(named) and not _names_a_grade(named):
+        return ""
+    return named
 
 
 # A term in brackets after the school (青山小学（秋季）, 青山小学(秋)留守儿童花名册): the
