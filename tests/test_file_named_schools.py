@@ -300,3 +300,29 @@ def test_a_word_without_a_year_names_no_school_unless_a_schools_name_is_in_it(
     names = [kid(n)["姓名"] for n in range(1, 9)]
     schools = ["青山小学"] * 3 + ["东山小学", "河口小学", "石门小学", "白鹤小学", "白鹤小学"]
     assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+
+
+def test_left_behind_pupils_are_not_the_schools_name(tmp_path: Path) -> None:
+    """青山小学留守学生名单.xlsx, 白鹤小学留守学生名单.xlsx and a sheet titled 河口小学农村留守
+    学生花名册 named the schools 青山小学留守, 白鹤小学留守 and 河口小学农村留守 in every count
+    and the merged 学校 column: only 留守儿童 was cut from a name, not 留守学生."""
+    untitled(
+        tmp_path,
+        {
+            "青山小学留守学生名单.xlsx": [kid(1), kid(2), kid(3, C51)],
+            "白鹤小学留守学生名单.xlsx": [kid(4)],
+        },
+    )
+    title = [["河口小学农村留守学生花名册"]]
+    write_xlsx(tmp_path / "县" / "3号.xlsx", {"花名册": [*title, *table([kid(5)])]})
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines() == [
+        "没有发现问题。",
+        "河口小学：1 名儿童，0 个错误，0 个警告",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：3 名儿童，0 个错误，0 个警告",
+        "共检查 5 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 6)]
+    schools = ["青山小学"] * 3 + ["白鹤小学", "河口小学"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
