@@ -23,6 +23,13 @@ def set_lang(lang: str) -> None:
     _lang = "en" if lang.lower().startswith("en") else "zh"
 
 
+def current_lang() -> str:
+    """The language of the run ("zh" or "en"), for a process lbc starts to be told it: a
+    spawned one (Windows) imports this module afresh, which knows ``LBC_LANG`` but not
+    ``--lang``."""
+    return _lang
+
+
 @contextlib.contextmanager
 def language(lang: str) -> Iterator[None]:
     """Documents a school files are Chinese whatever the interface language: their words

@@ -11,6 +11,7 @@ import re
 import pytest
 import typer.main
 from rich.cells import cell_len
+from test_bad_input import lbc_in_child
 from test_usage_errors import console
 
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
@@ -211,3 +212,44 @@ def test_lists_in_english_errors_and_notes_use_english_commas(samples):
     )
     chinese = run("due", samples, "--format", "md")
     assert chinese.stderr == "lbc: 错误：不支持的输出格式：md（可选 table、json、csv）\n"
+
+
+# Workers started as on Windows, and two of them on any machine.
+SPAWN = "import multiprocessing, os\nmultiprocessing.set_start_method('spawn')\n"
+SPAWN += "os.cpu_count = lambda: 2"
+NO_FORK = "from lbc.roster import supervised\nsupervised.CAN_FORK = False"
+TEXT_FILE = (
+    "{path} is really a text file (such as CSV or tab-separated text), not an Excel "
+    "workbook: open it in Excel, save it as .xlsx and try again"
+)
+
+
+def test_merge_workers_started_by_spawn_speak_the_runs_language(tmp_path):
+    """lbc merge reads the schools in worker processes. Where they are spawned (Windows)
+    they import lbc afresh and knew LBC_LANG but not --lang: a file one of them could not
+    read was said in Chinese in an English run (县/c/花名册.xlsx 实际是文本文件…). The
+    language now goes to each worker with its start."""
+    root = tmp_path / "县"
+    for folder in ("a", "b", "c"):
+        (root / folder).mkdir(parents=True)
+    write_xlsx(root / "a" / "花名册.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    write_xlsx(root / "b" / "花名册.xlsx", {"花名册": [CHILD_HEADER, child_row(2)]})
+    (root / "c" / "花名册.xlsx").write_text("姓名,性别\n", encoding="utf-8")
+    out = tmp_path / "m.xlsx"
+    result = lbc_in_child("merge", root, "--out", out, "--lang", "en", prelude=SPAWN)
+    bad = root / "c" / "花名册.xlsx"
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr == (
+        f"wrote the merged roster: {out} (2 files)\n"
+        f"note: not merged: {bad}: {TEXT_FILE.format(path=bad)}\n"
+    )
+
+
+def test_a_spawned_reading_child_speaks_the_runs_language(tmp_path):
+    """Where there is no fork (Windows) a file is read in a spawned child, which said what
+    it found wrong with the file in Chinese in an English run."""
+    bad = tmp_path / "花名册.xlsx"
+    bad.write_text("姓名,性别\n", encoding="utf-8")
+    result = lbc_in_child("validate", bad, "--lang", "en", prelude=NO_FORK)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"lbc: error: {TEXT_FILE.format(path=bad)}\n"

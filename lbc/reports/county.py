@@ -42,7 +42,7 @@ from typing import Any, TypeVar
 from lbc.checks.findings import Finding
 from lbc.checks.registry import R, Rule
 from lbc.errors import LbcError, LbcErrors
-from lbc.messages import as_list, language, t
+from lbc.messages import as_list, current_lang, language, set_lang, t
 from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml
 from lbc.roster import normalise as nz
 from lbc.roster import reading
@@ -868,7 +868,7 @@ def read_parts(
             reading.ISOLATE_READS = isolated
         return
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
+        max_workers=workers, initializer=_start_worker, initargs=(os.getpid(), current_lang())
     ) as pool:
         found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
         books = _books_by_folder(files, list(found))
@@ -1076,13 +1076,15 @@ def _books_by_folder(files: list[Path], books: list[bool]) -> dict[Path, tuple[P
     return folders
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker(parent: int, lang: str) -> None:
     """Each worker reads each file in a child of its own, so that a file which kills the
-    reader costs only its school (reading.ISOLATE_READS). It leaves once its parent is
-    gone (killed mid-merge), instead of waiting for ever on a queue nobody writes and
-    holding the caller's pipes open. (Windows does not re-parent, so there the watch
-    never fires; nothing there signals the parent.)"""
+    reader costs only its school (reading.ISOLATE_READS), and speaks the run's language
+    (``lang``: a worker started by spawn, as on Windows, inherits no --lang). It leaves
+    once its parent is gone (killed mid-merge), instead of waiting for ever on a queue
+    nobody writes and holding the caller's pipes open. (Windows does not re-parent, so
+    there the watch never fires; nothing there signals the parent.)"""
     reading.ISOLATE_READS = True
+    set_lang(lang)
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from lbc.errors import LbcError
-from lbc.messages import t
+from lbc.messages import current_lang, set_lang, t
 from lbc.roster import process_memory
 
 if TYPE_CHECKING:
@@ -381,7 +381,7 @@ class _Started:
         context = multiprocessing.get_context("fork" if CAN_FORK else "spawn")
         self.receive, send = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_serve, args=(send, capped, target, args), daemon=True
+            target=_serve, args=(send, capped, target, args, current_lang()), daemon=True
         )
         self._process.start()
         send.close()
@@ -473,7 +473,9 @@ class _Serving(_Started):
         self.receive, send = context.Pipe(duplex=False)
         requests, self._requests = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_serve_each, args=(send, requests, capped, target), daemon=True
+            target=_serve_each,
+            args=(send, requests, capped, target, current_lang()),
+            daemon=True,
         )
         self._process.start()
         send.close()
@@ -672,7 +674,7 @@ def _host_serve(control: Any, target: Callable[..., None], children: set[int]) -
             try:
                 os.close(read)
                 control.close()
-                _serve(Connection(write, readable=False), capped, target, args)
+                _serve(Connection(write, readable=False), capped, target, args, current_lang())
                 code = 0
             finally:
                 os._exit(code)
@@ -736,8 +738,12 @@ def _crashed(path: Path, exitcode: int | None, ceiling: int | None) -> str:
     return t("err.reader_crashed", path=path, how=how, limit=limit)
 
 
-def _serve(conn: Connection, ceiling: int | None, target: Callable[..., None], args: Any) -> None:
-    """The child: quiet, capped, running ``target`` and reporting how it ended."""
+def _serve(
+    conn: Connection, ceiling: int | None, target: Callable[..., None], args: Any, lang: str
+) -> None:
+    """The child: quiet, capped, running ``target`` and reporting how it ended, in the
+    run's language (``lang``: a spawned child inherits no --lang)."""
+    set_lang(lang)
     _quiet()
     _limit_memory(ceiling)
     _run(conn, target, args)
@@ -745,10 +751,15 @@ def _serve(conn: Connection, ceiling: int | None, target: Callable[..., None], a
 
 
 def _serve_each(
-    conn: Connection, requests: Connection, ceiling: int | None, target: Callable[..., None]
+    conn: Connection,
+    requests: Connection,
+    ceiling: int | None,
+    target: Callable[..., None],
+    lang: str,
 ) -> None:
     """The spawned reader: as _serve, for each read asked for until there are no more. Out
     of memory, it leaves: what is left of it is not to be trusted with the next file."""
+    set_lang(lang)
     _quiet()
     _limit_memory(ceiling)
     while True:
