@@ -48,3 +48,9 @@ class LbcErrors(LbcError):
     def __init__(self, errors: list[LbcError]) -> None:
         super().__init__("\n".join(map(str, errors)))
         self.errors = errors
+
+    def __reduce__(self) -> tuple[type[LbcErrors], tuple[list[LbcError]]]:
+        """Pickled as its errors (a merge worker's crossing back to the run): an
+        exception is rebuilt from its ``args``, the joined text, which __init__ would take
+        for the list and join a character a line."""
+        return self.__class__, (self.errors,)

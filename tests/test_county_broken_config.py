@@ -5,6 +5,7 @@ naming the file and what is wrong with it, and judges no school by defaults in i
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from conftest import (
     run,
     write_xlsx,
 )
+from lbc.errors import LbcError, LbcErrors
 
 QS, BH = "青山小学", "白鹤小学"
 TEACHER = ["王芳", "女", "13800001111", "班主任", "三年级(2)班", "语文", "是", "在岗"]
@@ -313,3 +315,14 @@ def test_merge_of_schools_each_unread_says_why_of_each(tmp_path: Path) -> None:
         ),
     ]
     assert not (tmp_path / "全县.xlsx").exists()
+
+
+def test_every_schools_toml_error_crosses_from_a_worker_line_by_line(tmp_path: Path) -> None:
+    """The errors of every school's lbc.toml lbc cannot read (LbcErrors), raised in a merge
+    worker, are pickled back to the run: rebuilt from their joined text, they said it a
+    character a line (配\n置\n文\n件…). They cross as the errors they are."""
+    _, own = two_broken(tmp_path)
+    lines = [line.removeprefix("lbc: 错误：") for line in own]
+    back = pickle.loads(pickle.dumps(LbcErrors([LbcError(line) for line in lines])))
+    assert (type(back), str(back).splitlines()) == (LbcErrors, lines)
+    assert [str(e) for e in back.errors] == lines
