@@ -358,3 +358,27 @@ def test_a_titled_roster_naming_its_teaching_points_keeps_its_title_exported(
         doc = run("summary", "--term", "2024-autumn", given, "--format", "json", cwd=tmp_path)
         assert doc.json()["school"] == "青山镇中心小学", given
     assert firsts == ["# 青山镇中心小学2024—2025学年第一学期留守儿童关爱工作总结"] * 2
+
+
+def test_a_titled_roster_naming_its_teaching_points_keeps_its_title_in_csv(
+    tmp_path: Path,
+) -> None:
+    """The same roster exported to CSV: the file kept no title (Parquet keeps it in its
+    metadata), so its summary was headed （单位名称） and named no school. A row of its own
+    (children_title) now keeps the title of each sheet, and the summary is 青山镇中心小学's,
+    as from the workbook and the Parquet file."""
+    rows = [["学校", *row] for row in (CHILD_HEADER, child_row(1), child_row(2))]
+    rows += [["大坪村小", *child_row(3)]]
+    rows[1][0] = rows[2][0] = "青山镇中心小学"
+    write_xlsx(tmp_path / "花名册.xlsx", {"花名册": [["青山镇中心小学留守儿童花名册"], *rows]})
+    assert run("export", "花名册.xlsx", "--out", "导出.csv", cwd=tmp_path).exit_code == 0
+    for given in ("花名册.xlsx", "导出.csv"):
+        result = run("summary", "--term", "2024-autumn", given, cwd=tmp_path)
+        assert result.stdout.splitlines()[0] == (
+            "# 青山镇中心小学2024—2025学年第一学期留守儿童关爱工作总结"
+        ), given
+        assert "单位名称" not in result.stderr, given
+        doc = run("summary", "--term", "2024-autumn", given, "--format", "json", cwd=tmp_path)
+        assert doc.json()["school"] == "青山镇中心小学", given
+    last = (tmp_path / "导出.csv").read_text(encoding="utf-8-sig").splitlines()[-1]
+    assert last.rstrip(",") == "children_title,,花名册.xlsx,花名册,,青山镇中心小学留守儿童花名册"

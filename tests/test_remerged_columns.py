@@ -164,8 +164,9 @@ def test_a_school_of_nobody_is_kept_in_a_csv_export(tmp_path: Path) -> None:
         assert run("validate", out, cwd=tmp_path).stdout == text, out
     rows = (tmp_path / "直出.csv").read_text(encoding="utf-8-sig").splitlines()
     said = [row for row in rows if "县/丁/" in row]
-    assert len(said) == 1
+    assert len(said) == 2
     assert said[0].startswith("children_columns,丁小学,县/丁/花名册.xlsx,花名册,,B,C,D,")
+    assert said[1].rstrip(",") == "children_title,,县/丁/花名册.xlsx,花名册,,丁小学留守儿童花名册"
 
 
 def test_a_blank_school_cell_keeps_its_rows_columns_in_a_parquet_export(

@@ -4,9 +4,10 @@ The children, teachers and records tables, each row with its school and the file
 and Excel row it came from (lbc.reports.export). The suffix decides the shape: a Parquet
 or CSV file holds the three tables stacked, its first column ``table`` saying which row
 is which (one file is one whole roster; a CSV file ends in a row per phone cell typed
-with someone else's number, TYPED_ROWS, and a row per source sheet saying which columns
-it had, lbc.roster.parquet.COLUMN_ROWS); a workbook holds them as three
-sheets laid out as ``lbc merge`` lays them out, so every lbc command reads any of them back.
+with someone else's number, TYPED_ROWS, a row per source sheet saying which columns it
+had, lbc.roster.parquet.COLUMN_ROWS, and one giving its title, TITLE_ROWS); a workbook
+holds them as three sheets laid out as ``lbc merge`` lays them out, so every lbc command
+reads any of them back.
 """
 
 from __future__ import annotations

@@ -31,6 +31,8 @@ from lbc.roster.parquet import (
     SOURCE_SHEET,
     TABLE,
     TABLE_NAMES,
+    TITLE_COLUMN,
+    TITLE_ROWS,
     TYPED_ROWS,
     school_key,
     source_key,
@@ -223,7 +225,8 @@ def _csv_text(value: Any) -> str | None:
 def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
     """The roster's rows as dicts of the stacked columns, for a CSV file; then, for each
     source sheet, a row saying which of its columns it had, by their letters there
-    (COLUMN_ROWS): an empty column is a column, and a CSV file has no metadata to say so."""
+    (COLUMN_ROWS): an empty column is a column, and a CSV file has no metadata to say so;
+    and one giving its title, if it has one (TITLE_ROWS)."""
     schools = schools_of(roster)
     for table in roster.tables():
         columns = table_columns(table, schools, stacked=True, text=_csv_text)
@@ -263,6 +266,19 @@ def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
                 SOURCE_SHEET: sheet,
                 **{k: col.letter for k, col in table.columns.items() if k in written},
             }
+    # And a row for each source sheet's title (TITLE_ROWS), which Parquet keeps in its
+    # metadata: the school a roster's title names, where no 学校 column says it.
+    titled: set[tuple[Kind, str, str]] = set()
+    for table in roster.tables():
+        for sheet in dict.fromkeys(table.row_sheets or [table.sheet]):
+            if table.title and (table.kind, table.file, sheet) not in titled:
+                titled.add((table.kind, table.file, sheet))
+                yield {
+                    TABLE: TITLE_ROWS[table.kind],
+                    SOURCE_FILE: table.file,
+                    SOURCE_SHEET: sheet,
+                    TITLE_COLUMN: table.title,
+                }
 
 
 def kind_table(roster: Roster, kind: Kind) -> pa.Table:

@@ -67,6 +67,12 @@ _COLUMN_KINDS = {name: kind for kind, name in COLUMN_ROWS.items()}
 # row holds lbc's reading, the cell goes back as typed on reading, so PHN002 and PHN003 are
 # said again, as Parquet's metadata keeps it (typed_cells).
 TYPED_ROWS = "children_typed"
+# And one row per source sheet with a title above its header (青山镇中心小学留守儿童花名册),
+# the title in its TITLE_COLUMN, as Parquet's metadata keeps it (title): read back, the
+# sheet is titled so, and names its school by it as the school's own file does.
+TITLE_ROWS = {kind: f"{name}_title" for kind, name in TABLE_NAMES.items()}
+_TITLE_KINDS = {name: kind for kind, name in TITLE_ROWS.items()}
+TITLE_COLUMN = "name"
 T = TypeVar("T")
 
 
@@ -351,10 +357,18 @@ def tables_from_columns(
     # Without the metadata: the columns each source sheet had, by its kind, file and sheet
     # (COLUMN_ROWS), and the columns any of a kind's sheets had.
     had: SourceColumns = {}
+    # Without the metadata: each source sheet's title, by its kind, file and sheet
+    # (TITLE_ROWS).
+    titles: dict[tuple[str, str, str], str] = {}
     if layouts is None and TYPED_ROWS in kinds:
         _typed_back(columns, kinds)
     for i, key in enumerate(zip(kinds, files, sheets, strict=True)):
         if key[0] == TYPED_ROWS and layouts is None:
+            continue
+        if layouts is None and (titled_kind := _TITLE_KINDS.get(key[0])) is not None:
+            where = tuple(_text(columns.get(k, [None] * n)[i]) for k in LEAD[1:3])
+            text = _text(columns.get(TITLE_COLUMN, [None] * n)[i])
+            titles[(titled_kind.value, *where)] = text
             continue
         marks = _COLUMN_KINDS.get(key[0]) if layouts is None else None
         if marks is not None:
@@ -413,10 +427,15 @@ def tables_from_columns(
             continue
         table.sources = pick(sources, index)
         for piece in by_source(table, had, by_school):
+            # Titled as its own sheet is (TITLE_ROWS), each school's sheet by its own.
+            piece.title = titles.get((kind.value, *piece.sources[0]), "") if piece.sources else ""
             cells = piece.values["school"] if piece.has("school") else ()
             out.append((piece, next((cell for cell in cells if cell), "")))
     if sources is not None:
-        out += _nobody(had, {x.sources[0] for x, _ in out if x.sources}, columns, shown)
+        nobody = _nobody(had, {x.sources[0] for x, _ in out if x.sources}, columns, shown)
+        for table, _ in nobody:
+            table.title = titles.get((Kind.CHILDREN.value, table.file, table.sheet), "")
+        out += nobody
     return out
 
 
