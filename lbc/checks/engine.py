@@ -416,8 +416,8 @@ class RosterChecks:
             for sheet in dict.fromkeys(tbl.row_sheets or [tbl.sheet])
         }
         for n, tbl in enumerate(roster.tables()):  # a column its school's sheet lacked
-            if tbl.lacks and tbl.sources:
-                order.setdefault(tbl.sources[0], n)
+            if tbl.lacks and (where := tbl.lacks_where):
+                order.setdefault(where, n)
         self.found.sort(key=lambda f: (order.get((f.file, f.sheet), 0), *f.sort_key))
         return _once_per_file(self.found)
 
@@ -465,8 +465,8 @@ def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
     for key in keys:
         if not table.has(key):
             out.add(R.COL001, None, key, label=field(out.kind, key).label)
-            if key in table.lacks and table.sources:
-                out.findings[-1].file, out.findings[-1].sheet = table.sources[0]
+            if key in table.lacks and (where := table.lacks_where):
+                out.findings[-1].file, out.findings[-1].sheet = where
 
 
 def _each_bad(out: _Out, key: str, rule: Rule, **params: object) -> None:

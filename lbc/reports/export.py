@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from lbc.reports.county import LAYOUT
 from lbc.roster import normalise as nz
-from lbc.roster.fields import Kind
+from lbc.roster.fields import FIELDS, Kind
 from lbc.roster.parquet import (
     COLUMN_ROWS,
+    LACKS_AT,
+    LACKS_ROWS,
     LEAD,
     METADATA_KEY,
     SCHOOL,
@@ -112,7 +114,20 @@ def layout(table: Table) -> dict[str, Any]:
         "number_cells": numbers,
         # And a phone cell holding someone else's labelled number, as typed (typed_phones).
         **({"typed_cells": typed} if typed else {}),
+        # A merged roster's piece whose school's own sheet lacked columns the merged sheet
+        # has (Table.lacks): that sheet, where a column it lacked is said (COL001) read back.
+        **({LACKS_AT: list(where)} if (where := lacked_at(table)) else {}),
     }
+
+
+def lacked_at(table: Table) -> tuple[str, str] | None:
+    """The school's own file and sheet a merged roster's piece lacked a required column at
+    (Table.lacks_where), where its rows' place (``file``, ``sheet``) is not that sheet: the
+    merged roster's rows exported, the column is said missing there read back (COL001),
+    as it is over the merged roster, not at the merged sheet; else None."""
+    required = {f.key for f in FIELDS[table.kind] if f.required}
+    where = table.lacks_where if table.lacks & required else None
+    return where if where and where != (table.file, table.sheet) else None
 
 
 def typed_phones(table: Table) -> dict[str, list[tuple[int, str]]]:
@@ -146,14 +161,18 @@ def layouts(tables: list[Table], schools: Schools | None = None) -> dict[str, di
             if school in said:  # two sheets of one school: the columns of either
                 was = said[school]
                 was["columns"] = {**mine["columns"], **was["columns"]}
+                if was.get(LACKS_AT) != mine.get(LACKS_AT):  # lacked at no one sheet
+                    was.pop(LACKS_AT, None)
                 _cells_too(was, mine)
             else:
                 said[school] = mine
     out: dict[str, dict[str, Any]] = {}
     for key, said in by.items():
-        if len({frozenset(x["columns"]) for x in said.values()}) == 1:
-            # Several schools' rows of one sheet (a merged roster's, exported) with the
-            # same columns: one layout, with every school's number and typed cells.
+        # One layout for the sheet where its schools' columns are alike, and none lacked
+        # a column at a sheet of its own (each says its own, LACKS_AT): with every
+        # school's number and typed cells.
+        alike = len({frozenset(x["columns"]) for x in said.values()}) == 1
+        if alike and (len(said) == 1 or not any(LACKS_AT in x for x in said.values())):
             first, *others = said.values()
             for other in others:
                 _cells_too(first, other)
@@ -265,6 +284,16 @@ def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
                 SOURCE_FILE: table.file,
                 SOURCE_SHEET: sheet,
                 **{k: col.letter for k, col in table.columns.items() if k in written},
+            }
+    # And a row for each piece of a merged roster whose school's own sheet lacked columns
+    # (LACKS_ROWS): its school, and that sheet, as Parquet's metadata says it (LACKS_AT).
+    for table in roster.tables():
+        if where := lacked_at(table):
+            yield {
+                TABLE: LACKS_ROWS[table.kind],
+                SCHOOL: piece_school(table),
+                SOURCE_FILE: where[0],
+                SOURCE_SHEET: where[1],
             }
     # And a row for each source sheet's title (TITLE_ROWS), which Parquet keeps in its
     # metadata: the school a roster's title names, where no 学校 column says it.

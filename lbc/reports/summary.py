@@ -557,7 +557,7 @@ def _complete_archives(kids: Kids, findings: list[Finding], roster: Roster) -> l
             incomplete |= {
                 (tb.file, tb.sheet_at(i), tb.rows[i])
                 for tb in roster.children
-                if f.field in tb.lacks and tb.sources and tb.sources[0] == (f.file, f.sheet)
+                if f.field in tb.lacks and tb.lacks_where == (f.file, f.sheet)
                 for i in range(len(tb))
             }
         key = (f.file, f.sheet, f.row)

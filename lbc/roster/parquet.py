@@ -41,6 +41,7 @@ from lbc.roster.tables import (
     column_letter,
     complete,
     pick,
+    piece_school,
     titled,
 )
 
@@ -73,6 +74,14 @@ TYPED_ROWS = "children_typed"
 TITLE_ROWS = {kind: f"{name}_title" for kind, name in TABLE_NAMES.items()}
 _TITLE_KINDS = {name: kind for kind, name in TITLE_ROWS.items()}
 TITLE_COLUMN = "name"
+# A merged roster's rows exported are each of the merged sheet (source_file, source_sheet);
+# a school's rows there whose own sheet lacked columns the merged sheet has (Table.lacks)
+# lacked them at that sheet: its layout says which (LACKS_AT), and a CSV file has a row
+# (LACKS_ROWS) giving the school and its sheet, so that read back a required column it
+# lacked is said there (COL001) and counted on its school's line, as from the workbook.
+LACKS_AT = "lacks_at"
+LACKS_ROWS = {kind: f"{name}_lacks_at" for kind, name in TABLE_NAMES.items()}
+_LACKS_KINDS = {name: kind for kind, name in LACKS_ROWS.items()}
 T = TypeVar("T")
 
 
@@ -360,10 +369,18 @@ def tables_from_columns(
     # Without the metadata: each source sheet's title, by its kind, file and sheet
     # (TITLE_ROWS).
     titles: dict[tuple[str, str, str], str] = {}
+    # And the sheet each school's rows lacked columns at (LACKS_ROWS), by kind and school.
+    lacks_at: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    schools_column = columns.get(SCHOOL)
     if layouts is None and TYPED_ROWS in kinds:
         _typed_back(columns, kinds)
     for i, key in enumerate(zip(kinds, files, sheets, strict=True)):
         if key[0] == TYPED_ROWS and layouts is None:
+            continue
+        if layouts is None and (lacking := _LACKS_KINDS.get(key[0])) is not None:
+            school = _text((schools_column or [None] * n)[i])
+            place = tuple(_text(columns.get(k, [None] * n)[i]) for k in LEAD[1:3])
+            lacks_at.setdefault((lacking.value, school), []).append(place)
             continue
         if layouts is None and (titled_kind := _TITLE_KINDS.get(key[0])) is not None:
             where = tuple(_text(columns.get(k, [None] * n)[i]) for k in LEAD[1:3])
@@ -410,6 +427,7 @@ def tables_from_columns(
                     theirs = _school_layout(layouts or {}, key, school, layout)
                     args = (str(file), str(sheet_name), rows_of, columns, rows, theirs, shown)
                     table = _table(kind, *args, mine)
+                    _lacking(table, (theirs or {}).get(LACKS_AT))
                     if split:
                         table.own_school = nz.school(school) or school
                     # Pieces of one source sheet, as by_source makes them of a merged
@@ -418,6 +436,7 @@ def tables_from_columns(
                     out.append((table, school))
                 continue
         table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout, shown, mine)
+        _lacking(table, (layout or {}).get(LACKS_AT))
         if sources is None:
             # The school of its rows, if one (a merged roster exported holds several),
             # else the one its sheet's title names, as the school's own file declares it
@@ -429,6 +448,9 @@ def tables_from_columns(
         for piece in by_source(table, had, by_school):
             # Titled as its own sheet is (TITLE_ROWS), each school's sheet by its own.
             piece.title = titles.get((kind.value, *piece.sources[0]), "") if piece.sources else ""
+            places = lacks_at.get((kind.value, piece_school(piece)), [])
+            if piece.lacks_at is None and not piece.lacks and len(places) == 1:
+                _lacking(piece, places[0])
             cells = piece.values["school"] if piece.has("school") else ()
             out.append((piece, next((cell for cell in cells if cell), "")))
     if sources is not None:
@@ -437,6 +459,18 @@ def tables_from_columns(
             table.title = titles.get((Kind.CHILDREN.value, table.file, table.sheet), "")
         out += nobody
     return out
+
+
+def _lacking(table: Table, where: Any) -> None:
+    """``table`` lacked every column of its kind it has not at the school's own file and
+    sheet ``where`` (LACKS_AT: [file, sheet]); nothing when that is not said."""
+    if (
+        isinstance(where, (list, tuple))
+        and len(where) == 2
+        and all(isinstance(x, str) for x in where)
+    ):
+        table.lacks = frozenset(f.key for f in FIELDS[table.kind]) - table.columns.keys()
+        table.lacks_at = (where[0], where[1])
 
 
 def _typed_back(columns: dict[str, list[Any]], kinds: list[Any]) -> None:

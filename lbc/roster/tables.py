@@ -377,6 +377,10 @@ class Table:
     # own sheet lacked, as the workbook's COLUMNS_SHEET says; one of them required is said
     # missing (COL001) at that school's file and sheet (``sources``), as its folder says it.
     lacks: frozenset[str] = frozenset()
+    # Where ``lacks`` is said, where a file read back says it and its rows' ``sources`` do
+    # not (a merged roster's piece exported, every row's source the merged sheet): that
+    # school's own file and sheet (lacks_where).
+    lacks_at: tuple[str, str] | None = None
     values: Columns = field(init=False)
     _parked: bytes | None = field(init=False, default=None, repr=False)
 
@@ -461,6 +465,14 @@ class Table:
     def sheet_at(self, i: int) -> str:
         """The sheet row ``i`` is on: ``sheet``, unless the table runs over numbered sheets."""
         return self.sheet if self.row_sheets is None else self.row_sheets[i]
+
+    @property
+    def lacks_where(self) -> tuple[str, str] | None:
+        """The school's own file and sheet that lacked ``lacks`` (COL001 is said there):
+        ``lacks_at`` where said, else its rows' school sheet (``sources``); None for none."""
+        if self.lacks_at is not None:
+            return self.lacks_at
+        return self.sources[0] if self.sources else None
 
     @property
     def origin(self) -> str:

@@ -888,8 +888,9 @@ def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
                     by_row[(table.file, table.sheet_at(i), row)] = school
         # A piece of a merged roster lacking a column its school's sheet lacked: the column
         # is said missing at that sheet (Table.lacks), which is of the piece's school.
-        if table.lacks and table.sources and (school := table.own_school or _one(schools)):
-            by_row.setdefault((*table.sources[0], 0), school)
+        where = table.lacks_where if table.lacks else None
+        if where and (school := table.own_school or _one(schools)):
+            by_row.setdefault((*where, 0), school)
     # A merged roster's 各校学期 row is of the school it names (TRM001 is said there), of
     # none when it names none of the roster's: never of the merged file as a school.
     known = {*by_row.values(), *roster.term_schools.values()}
