@@ -153,23 +153,26 @@ def test_a_column_a_school_lacks_is_said_at_its_school_over_the_merged_roster_ex
     """县/a's and 县/d0's rosters have no 健康状况 column. lbc validate says so at each
     school's own file and sheet over the merged workbook; exported from it (every row's
     source then the merged sheet), the column was said once, at the merged sheet, and
-    counted on a line of its own (x：0 名儿童，1 个错误), not on the schools'. The export
-    now says where each school's sheet lacked it, and every form says the same."""
+    counted on a line of its own (x：0 名儿童，1 个错误), not on the schools'; so it was
+    over the workbook merged again (m2.xlsx). The export and the merge now say where each
+    school's sheet lacked it, and every form says the same."""
     county(tmp_path, "大桥小学")
     assert run("merge", "县", "--out", "m.xlsx", cwd=tmp_path).exit_code == 1
-    for out in ("x.parquet", "x.csv"):
+    for out in ("x.parquet", "x.csv", "x.xlsx"):
         assert run("export", "m.xlsx", "--out", out, cwd=tmp_path).exit_code == 0
+    assert run("merge", "m.xlsx", "--out", "m2.xlsx", cwd=tmp_path).exit_code == 1
+    assert run("export", "x.xlsx", "--out", "y.parquet", cwd=tmp_path).exit_code == 0
     merged = validated(tmp_path, "m.xlsx")
     missing = [f for f in merged[0] if f[0] == "COL001"]
     assert [f[:4] for f in missing] == [
         ("COL001", "县/a/roster.xlsx", "花名册", "health"),
         ("COL001", "县/d0/roster.xlsx", "花名册", "health"),
     ]
-    for source in ("x.parquet", "x.csv"):
+    for source in ("x.parquet", "x.csv", "x.xlsx", "m2.xlsx", "y.parquet"):
         said = validated(tmp_path, source)
         assert [f for f in said[0] if f[0] == "COL001"] == missing, source
         assert said[1] == merged[1], source
         text = run("validate", source, cwd=tmp_path).stdout
         assert "青山镇中心小学：2 名儿童，1 个错误，0 个警告\n" in text, source
         assert "大桥小学：1 名儿童，1 个错误，0 个警告\n" in text, source
-        assert "x：" not in text, source
+        assert "x：" not in text and "m2：" not in text, source

@@ -53,6 +53,7 @@ from lbc.roster.tables import (
     COLUMNS_HEADER,
     COLUMNS_SHEET,
     FILE_SCHOOL,
+    LACKS_HEADER,
     QUOTA_LABELS,
     SCHOOL_QUOTAS_HEADER,
     SCHOOL_QUOTAS_SHEET,
@@ -1319,24 +1320,53 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
     a sheet of no row (a school's roster of nobody) its file's school (``schools``), as
     its folder names it; else "" (the whole sheet's)."""
     by: dict[tuple[str, str, str], dict[str, tuple[list[str], list[int]]]] = {}
+    # Where a school's own sheet lacked a required column its rows' sheet has (lacked_at):
+    # said after the school's row (LACKS_HEADER), none where its sheets lacked it apart.
+    lacks: dict[tuple[str, str, str, str], tuple[str, str] | None] = {}
     for x in tables:
-        school = piece_school(x)
+        school, where = piece_school(x), lacked_at(x)
         for sheet in dict.fromkeys(x.row_sheets or [x.sheet]):
             rows = len(x) if x.row_sheets is None else x.row_sheets.count(sheet)
             said = by.setdefault((x.kind.value, x.file, sheet), {})
             keys, count = said.setdefault(school, ([], [0]))
             keys += [key for key in x.columns if key not in keys]
             count[0] += rows
+            at = (x.kind.value, x.file, sheet, school)
+            lacks[at] = where if lacks.get(at, where) == where else None
     out = []
     for (kind, file, sheet), said in by.items():
-        if len({frozenset(keys) for keys, _ in said.values()}) == 1:
+        # One row for the sheet where its schools' columns are alike and none lacked a
+        # column at a sheet of its own (each says its own).
+        lacked = any(lacks.get((kind, file, sheet, s)) for s in said)
+        alike = len({frozenset(keys) for keys, _ in said.values()}) == 1
+        if alike and (len(said) == 1 or not lacked):
             rows = sum(count for _, (count,) in said.values())
             school = schools.by_file.get(file, "") if schools and not rows else ""
+            lacks[(kind, file, sheet, school)] = lacks.get((kind, file, sheet, next(iter(said))))
             said = {school: (next(iter(said.values()))[0], [rows])}
         out += [
-            [kind, file, sheet, ",".join(keys), n, school] for school, (keys, (n,)) in said.items()
+            [
+                kind,
+                file,
+                sheet,
+                ",".join(keys),
+                n,
+                school,
+                *(lacks.get((kind, file, sheet, school)) or ()),
+            ]
+            for school, (keys, (n,)) in said.items()
         ]
     return out
+
+
+def lacked_at(table: Table) -> tuple[str, str] | None:
+    """The school's own file and sheet a merged roster's piece lacked a required column at
+    (Table.lacks_where), where its rows' place (``file``, ``sheet``) is not that sheet: the
+    merged roster's rows exported, the column is said missing there read back (COL001),
+    as it is over the merged roster, not at the merged sheet; else None."""
+    required = {f.key for f in FIELDS[table.kind] if f.required}
+    where = table.lacks_where if table.lacks & required else None
+    return where if where and where != (table.file, table.sheet) else None
 
 
 def columns_sheet(rows: list[list[Any]]) -> Sheet:
@@ -1344,7 +1374,11 @@ def columns_sheet(rows: list[list[Any]]) -> Sheet:
     columns each school's sheet had (lbc.roster.tables.by_source reads it back)."""
     from lbc.output.sheet_style import column_widths
 
-    return COLUMNS_SHEET, COLUMNS_HEADER, column_widths(COLUMNS_HEADER, rows), [rows_xml(rows)]
+    head = [*COLUMNS_HEADER]
+    if any(len(row) > len(head) for row in rows):  # where a school's sheet lacked columns
+        head += LACKS_HEADER
+        rows = [[*row, *[None] * (len(head) - len(row))] for row in rows]
+    return COLUMNS_SHEET, head, column_widths(head, rows), [rows_xml(rows)]
 
 
 def merged_batches(parts: Iterable[SchoolPart], seen: list[SchoolPart]) -> Iterator[bytes]:

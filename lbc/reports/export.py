@@ -18,9 +18,9 @@ import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from lbc.reports.county import LAYOUT
+from lbc.reports.county import LAYOUT, lacked_at
 from lbc.roster import normalise as nz
-from lbc.roster.fields import FIELDS, Kind
+from lbc.roster.fields import Kind
 from lbc.roster.parquet import (
     COLUMN_ROWS,
     LACKS_AT,
@@ -118,16 +118,6 @@ def layout(table: Table) -> dict[str, Any]:
         # has (Table.lacks): that sheet, where a column it lacked is said (COL001) read back.
         **({LACKS_AT: list(where)} if (where := lacked_at(table)) else {}),
     }
-
-
-def lacked_at(table: Table) -> tuple[str, str] | None:
-    """The school's own file and sheet a merged roster's piece lacked a required column at
-    (Table.lacks_where), where its rows' place (``file``, ``sheet``) is not that sheet: the
-    merged roster's rows exported, the column is said missing there read back (COL001),
-    as it is over the merged roster, not at the merged sheet; else None."""
-    required = {f.key for f in FIELDS[table.kind] if f.required}
-    where = table.lacks_where if table.lacks & required else None
-    return where if where and where != (table.file, table.sheet) else None
 
 
 def typed_phones(table: Table) -> dict[str, list[tuple[int, str]]]:

@@ -40,6 +40,7 @@ from lbc.roster.tables import (
     by_source,
     column_letter,
     complete,
+    lacking,
     pick,
     piece_school,
     titled,
@@ -377,10 +378,10 @@ def tables_from_columns(
     for i, key in enumerate(zip(kinds, files, sheets, strict=True)):
         if key[0] == TYPED_ROWS and layouts is None:
             continue
-        if layouts is None and (lacking := _LACKS_KINDS.get(key[0])) is not None:
+        if layouts is None and (lacks_kind := _LACKS_KINDS.get(key[0])) is not None:
             school = _text((schools_column or [None] * n)[i])
             place = tuple(_text(columns.get(k, [None] * n)[i]) for k in LEAD[1:3])
-            lacks_at.setdefault((lacking.value, school), []).append(place)
+            lacks_at.setdefault((lacks_kind.value, school), []).append(place)
             continue
         if layouts is None and (titled_kind := _TITLE_KINDS.get(key[0])) is not None:
             where = tuple(_text(columns.get(k, [None] * n)[i]) for k in LEAD[1:3])
@@ -427,7 +428,7 @@ def tables_from_columns(
                     theirs = _school_layout(layouts or {}, key, school, layout)
                     args = (str(file), str(sheet_name), rows_of, columns, rows, theirs, shown)
                     table = _table(kind, *args, mine)
-                    _lacking(table, (theirs or {}).get(LACKS_AT))
+                    lacking(table, (theirs or {}).get(LACKS_AT))
                     if split:
                         table.own_school = nz.school(school) or school
                     # Pieces of one source sheet, as by_source makes them of a merged
@@ -436,7 +437,7 @@ def tables_from_columns(
                     out.append((table, school))
                 continue
         table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout, shown, mine)
-        _lacking(table, (layout or {}).get(LACKS_AT))
+        lacking(table, (layout or {}).get(LACKS_AT))
         if sources is None:
             # The school of its rows, if one (a merged roster exported holds several),
             # else the one its sheet's title names, as the school's own file declares it
@@ -450,7 +451,7 @@ def tables_from_columns(
             piece.title = titles.get((kind.value, *piece.sources[0]), "") if piece.sources else ""
             places = lacks_at.get((kind.value, piece_school(piece)), [])
             if piece.lacks_at is None and not piece.lacks and len(places) == 1:
-                _lacking(piece, places[0])
+                lacking(piece, places[0])
             cells = piece.values["school"] if piece.has("school") else ()
             out.append((piece, next((cell for cell in cells if cell), "")))
     if sources is not None:
@@ -459,18 +460,6 @@ def tables_from_columns(
             table.title = titles.get((Kind.CHILDREN.value, table.file, table.sheet), "")
         out += nobody
     return out
-
-
-def _lacking(table: Table, where: Any) -> None:
-    """``table`` lacked every column of its kind it has not at the school's own file and
-    sheet ``where`` (LACKS_AT: [file, sheet]); nothing when that is not said."""
-    if (
-        isinstance(where, (list, tuple))
-        and len(where) == 2
-        and all(isinstance(x, str) for x in where)
-    ):
-        table.lacks = frozenset(f.key for f in FIELDS[table.kind]) - table.columns.keys()
-        table.lacks_at = (where[0], where[1])
 
 
 def _typed_back(columns: dict[str, list[Any]], kinds: list[Any]) -> None:

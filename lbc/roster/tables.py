@@ -2214,7 +2214,12 @@ def load_roster(
         # 来源文件 is several schools' (a merged roster's, merged again).
         by_school = any(s.school_terms for s in sheets)
         pieces = [piece for table in joined for piece in by_source(table, had, by_school)]
+        lacks = {k: v for s in sheets if s.lacks_at for k, v in s.lacks_at.items()}
         for piece in pieces:
+            if lacks and piece.sources and not piece.lacks:
+                # Its school's row, else the whole sheet's (columns_had).
+                source = (piece.kind.value, *piece.sources[0])
+                lacking(piece, lacks.get((*source, piece_school(piece)), lacks.get((*source, ""))))
             _by_kind(roster, piece.kind).append(piece)
         for table, school in empty_sources(joined, pieces, had, empty):
             roster.children.append(table)
@@ -2346,8 +2351,14 @@ SOURCE_LABELS = ("来源文件", "来源工作表")
 COLUMNS_SHEET = "来源列"
 COLUMNS_HEADER = ("表", "来源文件", "来源工作表", "列", "行数", "学校")
 COLUMNS_ROWS, COLUMNS_SCHOOL = COLUMNS_HEADER[4:]
+# Then, after them where any row says it, the school's own file and sheet that lacked a
+# required column its row's sheet has (Table.lacks_at): a merged roster's rows merged
+# again or exported are of the merged sheet, not of that school's own.
+LACKS_HEADER = ("缺列的来源文件", "缺列的来源工作表")
 # Each source sheet's columns, by its kind, file, sheet and school ("": the whole sheet's).
 SourceColumns = dict[tuple[str, str, str, str], frozenset[str]]
+# The school's own file and sheet each lacked columns at, likewise (LACKS_HEADER).
+LacksAt = dict[tuple[str, str, str, str], tuple[str, str]]
 # The source sheets said to have had no row, by kind, file and sheet, each with its school.
 EmptySources = dict[tuple[str, str, str], str]
 
@@ -2552,7 +2563,8 @@ def by_source(
         del values, made
     out = []
     # A source of several schools' pieces (a merged roster merged again) is no one
-    # school's sheet to say a column it lacked at (Table.lacks).
+    # school's sheet to say a column it lacked at (Table.lacks), unless COLUMNS_SHEET says
+    # the sheet (LACKS_HEADER; load_roster).
     several = Counter(source for source, _, _ in groups)
     for n, (_, index, school) in enumerate(groups):
         raw = raws[n]
@@ -2640,6 +2652,19 @@ def empty_sources(
             school = schools.pop() if len(schools) == 1 else ""
         out.append((table, school))
     return out
+
+
+def lacking(table: Table, where: Any) -> None:
+    """``table`` lacked every column of its kind it has not at the school's own file and
+    sheet ``where`` (Table.lacks_at: a merged roster's rows exported or merged again say
+    it, LACKS_HEADER, parquet.LACKS_AT); nothing when that is not said."""
+    if isinstance(where, (list, tuple)) and len(where) == 2 and all(map(_is_text, where)):
+        table.lacks = frozenset(f.key for f in FIELDS[table.kind]) - table.columns.keys()
+        table.lacks_at = (where[0], where[1])
+
+
+def _is_text(value: Any) -> bool:
+    return value.__class__ is str and bool(value)
 
 
 def piece_school(table: Table) -> str:
@@ -2732,6 +2757,7 @@ class SheetRead:
     table: Table | None
     source_columns: SourceColumns | None = None  # a merged workbook's COLUMNS_SHEET
     empty_sources: EmptySources | None = None  # and the sheets it says had no row
+    lacks_at: LacksAt | None = None  # and where a school's sheet lacked columns
     # A merged workbook's sheet of a school's own settings (SETTINGS_SHEETS, by ``name``):
     # its first column (0-based) and its rows below the header, each with its Excel row.
     school_terms: tuple[int, list[tuple[int, list[Any]]]] | None = None
@@ -2753,7 +2779,7 @@ def school_terms_rows(sheet: RawSheet) -> tuple[int, list[tuple[int, list[Any]]]
     ]
 
 
-def columns_said(rows: list[list[Any]]) -> tuple[SourceColumns, EmptySources] | None:
+def columns_said(rows: list[list[Any]]) -> tuple[SourceColumns, EmptySources, LacksAt] | None:
     """What a merged workbook's COLUMNS_SHEET says: each source sheet's columns (school by
     school where it says whose), and the sheets it says had no row (行数 0), each with the
     school it names; None when the sheet is not that (a county's own sheet of that name).
@@ -2765,6 +2791,8 @@ def columns_said(rows: list[list[Any]]) -> tuple[SourceColumns, EmptySources] | 
         return None
     at = {name: j for j, name in reversed([*enumerate(head)][width:])}
     counted, named = at.get(COLUMNS_ROWS), at.get(COLUMNS_SCHOOL)
+    lacked = [at.get(name) for name in LACKS_HEADER]
+    lacks_at: LacksAt = {}
     had: SourceColumns = {}
     counts: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
     for row in rows[1:]:
@@ -2773,6 +2801,8 @@ def columns_said(rows: list[list[Any]]) -> tuple[SourceColumns, EmptySources] | 
         school = "" if named is None else cells[named]
         key = (kind, file, sheet, school)
         had[key] = had.get(key, frozenset()) | {k for k in keys.split(",") if k}
+        if None not in lacked and all(where := [cells[j] for j in lacked if j is not None]):
+            lacks_at[key] = (where[0], where[1])
         if counted is not None:
             counts.setdefault((kind, file, sheet), []).append((cells[counted], school))
     empty: EmptySources = {}
@@ -2780,7 +2810,7 @@ def columns_said(rows: list[list[Any]]) -> tuple[SourceColumns, EmptySources] | 
         if all(count == "0" for count, _ in said):
             schools = {school for _, school in said if school}
             empty[source] = schools.pop() if len(schools) == 1 else ""
-    return had, empty
+    return had, empty, lacks_at
 
 
 @dataclass(frozen=True)
