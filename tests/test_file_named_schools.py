@@ -326,3 +326,42 @@ def test_left_behind_pupils_are_not_the_schools_name(tmp_path: Path) -> None:
     names = [kid(n)["姓名"] for n in range(1, 6)]
     schools = ["青山小学"] * 3 + ["白鹤小学", "河口小学"]
     assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+
+
+def pairs_of(root: Path, source: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """lbc pair's pairs (child, teacher) and unpaired (child, why) over ``source``."""
+    doc = run("pair", source, "--format", "json", cwd=root).json()
+    pairs = sorted((p["child"], p["teacher"]) for p in doc["pairs"])
+    return pairs, sorted((u["child"], u["why"]) for u in doc["unpaired"])
+
+
+def school_of_three(root: Path, files: dict[str, list[list[Any]]]) -> Path:
+    """青山小学's folder (no lbc.toml) of ``files``' children sheets, with its untitled
+    teachers list 教师.xlsx of 王芳 and 李强."""
+    school = root / "青山小学"
+    school.mkdir()
+    for name, rows in files.items():
+        write_xlsx(school / name, {"花名册": rows})
+    write_xlsx(school / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    return school
+
+
+ALL_THREE = [("张雨涵", "王芳"), ("李明轩", "王芳"), ("王梓萱", "李强")]
+
+
+def test_a_schools_file_of_new_children_is_that_school(tmp_path: Path) -> None:
+    """青山小学/新增留守儿童.xlsx beside its 留守儿童花名册.xlsx was read as naming a school,
+    新增: validate counted two schools, 新增 of 1 and 青山小学 of 2, as did lbc merge; a
+    sheet titled 新增留守儿童花名册 declared the school 新增 too."""
+    school_of_three(
+        tmp_path,
+        {
+            "留守儿童花名册.xlsx": table([kid(1), kid(2)]),
+            "新增留守儿童.xlsx": [["新增留守儿童花名册"], *table([kid(3, C51)])],
+        },
+    )
+    out = run("validate", "青山小学", cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    merged = run("merge", "青山小学", "--out", "全校.xlsx", cwd=tmp_path)
+    assert "共合并 3 个文件、1 所学校：在册儿童 3 名" in merged.stdout
+    assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])

@@ -784,9 +784,11 @@ def grade_files(files: Iterable[str]) -> dict[str, str]:
 
 
 # What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
-# 留守学生名单, the 学籍 export's 学生基本信息, 结对名单 …).
+# 留守学生名单, the 学籍 export's 学生基本信息, 结对名单 …), the children it adds to the
+# school's roster (新增留守儿童, 补录, 转入学生: a list's name alone names no school).
 _TITLE_CUT = re.compile(
     r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守.*$|花名册.*$|名册.*$|学生.*$|(?:帮扶|结对)?名单.*$"
+    r"|(?:新增|补充|补录|转入|插班).*$"
 )
 
 
