@@ -365,3 +365,37 @@ def test_a_schools_file_of_new_children_is_that_school(tmp_path: Path) -> None:
     merged = run("merge", "青山小学", "--out", "全校.xlsx", cwd=tmp_path)
     assert "共合并 3 个文件、1 所学校：在册儿童 3 名" in merged.stdout
     assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
+
+
+def pairs_everywhere(root: Path) -> list[tuple[list[tuple[str, str]], list[tuple[str, str]]]]:
+    """lbc pair's pairs and unpaired over 县 and its merged .xlsx and .parquet
+    (schools_everywhere merged them)."""
+    return [pairs_of(root, source) for source in ("县", "全县.xlsx", "全县.parquet")]
+
+
+def test_a_schools_untitled_grade_file_is_paired_with_its_titled_one(tmp_path: Path) -> None:
+    """青山小学/三年级.xlsx titled 青山小学留守儿童花名册 beside an untitled 五年级.xlsx and
+    教师.xlsx: validate counted one school 青山小学 of 3, but lbc pair took 五年级.xlsx for a
+    school of its own and the teachers list for nobody's, leaving all 3 unpaired
+    (本校没有可结对的在岗教师). Alike in a county's folder, beside 白鹤小学's."""
+    title = [["青山小学留守儿童花名册"]]
+    files = {"三年级.xlsx": [*title, *table([kid(1), kid(2)])], "五年级.xlsx": table([kid(3, C51)])}
+    school_of_three(tmp_path, files)
+    assert run("validate", "青山小学", "--format", "json", cwd=tmp_path).json()["summary"] == {
+        "children": 3,
+        "teachers": 2,
+        "records": 0,
+        "errors": 0,
+        "warnings": 0,
+        "by_code": {},
+    }
+    assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
+
+    (tmp_path / "县").mkdir()
+    (tmp_path / "青山小学").rename(tmp_path / "县" / "青山小学")
+    other = tmp_path / "县" / "白鹤小学"
+    other.mkdir()
+    write_xlsx(other / "花名册.xlsx", {"花名册": [["白鹤小学留守儿童花名册"], *table([kid(4)])]})
+    write_xlsx(other / "教师.xlsx", {"教师": table([teacher("赵敏", C32)])})
+    assert schools_everywhere(tmp_path) == [[("白鹤小学", 1), ("青山小学", 3)]] * 3
+    assert pairs_everywhere(tmp_path) == [(sorted([*ALL_THREE, ("刘浩然", "赵敏")]), [])] * 3

@@ -679,11 +679,7 @@ class Roster:
         if not says and len({school_folder(table.file) for table in self.children}) < 2:
             return declared
         holding = {table.file for table in self.children}
-        grades = grade_files(holding)
-        out = {
-            name: school or (FILE_SCHOOL + grades.get(name, name) if name in holding else "")
-            for name, school in declared.items()
-        }
+        out = _by_their_names(declared, holding)
 
         alone = [name for name, school in out.items() if not school]
         if not alone:
@@ -709,8 +705,7 @@ class Roster:
         declared = self.file_schools()
         if not declared:
             return {}
-        names = file_names(self.files)
-        return {name: school or names[name] for name, school in declared.items()}
+        return named_schools(self.files, declared)
 
     def file_schools(self) -> dict[str, str]:
         """Each file's school as it declares it, when there are several files: in a folder
@@ -724,6 +719,37 @@ class Roster:
         if len(self.files) - len(aside.intersection(self.files)) < 2:
             return {}
         return {name: self.declared.get(name, "") for name in self.files}
+
+
+def named_schools(
+    files: list[str], declared: Mapping[str, str], names: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The school each file is of, by name, as every count names it (lbc validate's and
+    lbc merge's schools) and lbc pair places its children (``Roster.support_schools``):
+    the one it declares (lbc.toml, its title, its 学校 cells), else the one its name names,
+    else its school's folder (``file_names``, or ``names`` where the run is read a file at
+    a time): 青山小学/三年级.xlsx titled 青山小学 and its untitled 五年级.xlsx are one school."""
+    names = names or file_names(files)
+    return {name: declared.get(name) or names[name] for name in files}
+
+
+def _by_their_names(declared: dict[str, str], holding: set[str]) -> dict[str, str]:
+    """Each file's school as lbc pair keeps schools apart (``Roster.support_schools``):
+    the one it declares; a file holding children that declares none, the school of its
+    name (``named_schools``) where a file declares that school, else a school of its own
+    for each name (FILE_SCHOOL and its first file, never printed); "" for a file of
+    teachers or records alone that declares none."""
+    named = named_schools(list(declared), declared)
+    said = set(declared.values())
+    first: dict[str, str] = {}
+    out = {}
+    for name in sorted(declared):
+        school = declared[name]
+        if not school and name in holding:
+            own = named[name]
+            school = own if own in said else FILE_SCHOOL + first.setdefault(own, name)
+        out[name] = school
+    return {name: out[name] for name in declared}
 
 
 def file_names(files: list[str]) -> dict[str, str]:
