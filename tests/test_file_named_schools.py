@@ -399,3 +399,25 @@ def test_a_schools_untitled_grade_file_is_paired_with_its_titled_one(tmp_path: P
     write_xlsx(other / "教师.xlsx", {"教师": table([teacher("赵敏", C32)])})
     assert schools_everywhere(tmp_path) == [[("白鹤小学", 1), ("青山小学", 3)]] * 3
     assert pairs_everywhere(tmp_path) == [(sorted([*ALL_THREE, ("刘浩然", "赵敏")]), [])] * 3
+
+
+def test_two_schools_folders_of_one_name_kept_a_grade_a_file_are_two(tmp_path: Path) -> None:
+    """县/二片区/青山小学/三年级.xlsx and 县/三片区/青山小学/三年级.xlsx, each beside its
+    school's 教师.xlsx: validate counted one school 青山小学 of 4, by their folders' one
+    name, and lbc pair, by that name, gave 三片区's 赵敏 a child of 二片区's."""
+    for area, kids, staff in (
+        ("二片区", [kid(1), kid(2), kid(5, C51)], "王芳"),
+        ("三片区", [kid(3)], "赵敏"),
+    ):
+        school = tmp_path / "县" / area / "青山小学"
+        school.mkdir(parents=True)
+        write_xlsx(school / "三年级.xlsx", {"花名册": table(kids)})
+        write_xlsx(school / "教师.xlsx", {"教师": table([teacher(staff, C32)])})
+    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
+    assert [(s["school"], s["children"]) for s in doc["summary"]["schools"]] == [
+        ("县/三片区/青山小学", 1),
+        ("县/二片区/青山小学", 3),
+    ]
+    pairs = [("张雨涵", "王芳"), ("李明轩", "王芳"), ("王梓萱", "赵敏")]
+    unpaired = [("陈思彤", "帮扶名额不足（还差 1 个名额）")]
+    assert pairs_of(tmp_path, "县") == (pairs, unpaired)

@@ -760,7 +760,7 @@ def file_names(files: list[str]) -> dict[str, str]:
     name, else its path without the suffix, so that two schools' files are never read as
     one school. A file of a school's roster kept a grade or a class a file (grade_files)
     goes by its school's folder: 青山小学/三年级.xlsx and 青山小学/五年级.xlsx are 青山小学,
-    not two schools."""
+    not two schools; by its path where two schools' folders have that name."""
     grades = grade_files(files)
     own = [name for name in files if name not in grades]
     paths = [Path(name) for name in own]
@@ -775,7 +775,10 @@ def file_names(files: list[str]) -> dict[str, str]:
     # Each folder once (a school's 花名册.xlsx beside its 教师.xlsx): by name, two folders
     # of one name (二片区/青山小学, 三片区/青山小学) tell no school apart.
     shared = {p.parent for p, n in zip(paths, named, strict=True) if not n or stems[n] > 1}
-    folders = Counter(folder.name for folder in shared)
+    # A school kept a grade a file goes by its school's folder, of which there may be two
+    # of one name too (二片区/青山小学/三年级.xlsx, 三片区/青山小学/三年级.xlsx).
+    schools = {school_folder(name) for name in grades}
+    folders = Counter(folder.name for folder in shared | schools)
     out = {
         name: n
         if n and stems[n] == 1
@@ -786,7 +789,8 @@ def file_names(files: list[str]) -> dict[str, str]:
     }
     for name in grades:
         folder = school_folder(name)
-        out[name] = folder.name or folder.resolve().name or str(folder)
+        alone = folders[folder.name] == 1 or not folder.name
+        out[name] = (folder.name or folder.resolve().name or str(folder)) if alone else str(folder)
     return {name: out[name] for name in files}
 
 
