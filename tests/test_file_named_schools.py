@@ -401,6 +401,40 @@ def test_a_schools_untitled_grade_file_is_paired_with_its_titled_one(tmp_path: P
     assert pairs_everywhere(tmp_path) == [(sorted([*ALL_THREE, ("刘浩然", "赵敏")]), [])] * 3
 
 
+def test_schools_untitled_files_in_one_folder_are_paired_apart(tmp_path: Path) -> None:
+    """县/青山小学.xlsx and 县/白鹤小学.xlsx, each with its own teachers, counted by validate
+    as two schools, were paired as one: 白鹤小学's 赵敏 was given 青山小学's 张雨涵."""
+    qingshan = [kid(1), kid(2), kid(5, C51)]
+    root = tmp_path / "县"
+    root.mkdir()
+    write_xlsx(
+        root / "青山小学.xlsx", {"花名册": table(qingshan), "教师": table([teacher("王芳", C32)])}
+    )
+    write_xlsx(
+        root / "白鹤小学.xlsx", {"花名册": table([kid(3)]), "教师": table([teacher("赵敏", C32)])}
+    )
+    assert schools_everywhere(tmp_path) == [[("白鹤小学", 1), ("青山小学", 3)]] * 3
+    pairs = [("张雨涵", "王芳"), ("李明轩", "王芳"), ("王梓萱", "赵敏")]
+    unpaired = [("陈思彤", "帮扶名额不足（还差 1 个名额）")]
+    assert pairs_everywhere(tmp_path) == [(pairs, unpaired)] * 3
+
+
+def test_schools_teachers_lists_in_one_folder_are_their_own(tmp_path: Path) -> None:
+    """县/青山小学.xlsx and 县/白鹤小学.xlsx, their teachers lists 青山小学教师.xlsx and
+    白鹤小学教师.xlsx beside them: lbc pair gave 白鹤小学's 赵敏 青山小学's 张雨涵, and lbc
+    merge placed neither list (未能确定), its folder's children being of two schools."""
+    root = tmp_path / "县"
+    root.mkdir()
+    write_xlsx(root / "青山小学.xlsx", {"花名册": table([kid(1), kid(2), kid(5, C51)])})
+    write_xlsx(root / "白鹤小学.xlsx", {"花名册": table([kid(3)])})
+    write_xlsx(root / "青山小学教师.xlsx", {"教师": table([teacher("王芳", C32)])})
+    write_xlsx(root / "白鹤小学教师.xlsx", {"教师": table([teacher("赵敏", C32)])})
+    assert schools_everywhere(tmp_path) == [[("白鹤小学", 1), ("青山小学", 3)]] * 3
+    pairs = [("张雨涵", "王芳"), ("李明轩", "王芳"), ("王梓萱", "赵敏")]
+    unpaired = [("陈思彤", "帮扶名额不足（还差 1 个名额）")]
+    assert pairs_everywhere(tmp_path) == [(pairs, unpaired)] * 3
+
+
 def test_two_schools_folders_of_one_name_kept_a_grade_a_file_are_two(tmp_path: Path) -> None:
     """县/二片区/青山小学/三年级.xlsx and 县/三片区/青山小学/三年级.xlsx, each beside its
     school's 教师.xlsx: validate counted one school 青山小学 of 4, by their folders' one

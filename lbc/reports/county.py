@@ -400,9 +400,10 @@ def place_alone(
 ) -> None:
     """Give each file of teachers or records alone that declares no school its school,
     now that every file's children are read (``schools_beside``, as every command places
-    it), check its records ``again`` with its school's files (``records_again``), and
-    render its rows: a row with no 学校 cell under that school, or under none (its 学校
-    empty, the file ``unplaced``) where the file might be of several."""
+    it: of several, the one its name names), check its records ``again`` with its
+    school's files (``records_again``), and render its rows: a row with no 学校 cell under
+    that school, or under none (its 学校 empty, the file ``unplaced``) where the file
+    might be of several."""
     by_folder: dict[Path, set[str]] = {}
     for part in parts:
         if part.sheet_schools:
@@ -410,7 +411,8 @@ def place_alone(
     waiting = [(part, part.pending) for part in parts if part.pending is not None]
     unread = {Path(part.file).parent for part in parts if part.error}
     undeclared = {part.file: (part, pending) for part, pending in waiting if not part.school}
-    for name, (school, among) in schools_beside(undeclared, by_folder, unread).items():
+    names = file_names([part.file for part in parts])
+    for name, (school, among) in schools_beside(undeclared, by_folder, unread, names).items():
         part, (tables, schools) = undeclared[name]
         part.school = schools.by_file[part.file] = school
         if not school and any(not schools.of(x, i) for x in tables for i in range(len(x))):
@@ -618,6 +620,7 @@ class _Settling:
 
     def __init__(self, files: list[Path], known: dict[str, Relist | None] | None) -> None:
         self.known = known
+        self.names = file_names([str(f) for f in files])  # as place_alone names them
         self.total: Counter[Path] = Counter(up for f in files for up in _folders(Path(f)))
         self.here: Counter[Path] = Counter(Path(f).parent for f in files)
         self.read: Counter[Path] = Counter()
@@ -671,7 +674,7 @@ class _Settling:
         else:
             # Each list's school as place_alone would give it of the files read so far.
             alone = [p.file for p in self.lists if not p.school]
-            beside = schools_beside(alone, self.by_folder, self.unread) if alone else {}
+            beside = schools_beside(alone, self.by_folder, self.unread, self.names) if alone else {}
             placed = lambda p: p.school or beside[p.file][0]  # noqa: E731
             job = relist_job(part, lists_by_school(self.lists, placed), books)
         self.decided[part.file] = job

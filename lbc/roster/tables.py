@@ -665,21 +665,25 @@ class Roster:
         """Each file's school as who supports whom is told apart by it, for a row whose
         学校 cell is empty (lbc pair and lbc.roster.people.TeachersInPost alike): the one it
         declares. Where no sheet says a school (no declaration, no 学校 column) and the
-        children are all in one folder, "" for every file: the run is one school, whose
-        roster and teachers list may be two files. Else a file that declares none is,
-        holding children, a school of its own (FILE_SCHOOL and its name, never printed),
-        as lbc merge names it by its file: a county's folder of schools' untitled rosters,
-        青山小学/花名册.xlsx and 白鹤小学/花名册.xlsx, is two schools, never one whose
-        children any school's teacher may support. A file holding teachers alone is of the
-        one school the children beside it in its folder are of (a school's folder of a
-        roster and an untitled 教师.xlsx), else of the one school of all the run's
-        children, else a school of its own (lbc pair says so)."""
+        children's files all go by one school as every count names them (``named_schools``:
+        a school's folder of 花名册.xlsx and 新增留守儿童.xlsx, of 三年级.xlsx and
+        五年级.xlsx), "" for every file: the run is one school, whose roster and teachers
+        list may be two files. Else a file that declares none is, holding children, of the
+        school its name or folder names (``_by_their_names``), as lbc validate and lbc
+        merge name it: a county's folder of schools' untitled rosters, 青山小学/花名册.xlsx
+        and 白鹤小学/花名册.xlsx, or 县/青山小学.xlsx and 县/白鹤小学.xlsx, is two schools,
+        never one whose children any school's teacher may support. A file holding teachers
+        alone is of the one school the children beside it in its folder are of (a school's
+        folder of a roster and an untitled 教师.xlsx), else of the one school of all the
+        run's children, of several the one its name names (青山小学教师.xlsx), else a
+        school of its own (lbc pair says so)."""
         declared = self.file_schools()
         says = any(declared.values()) or any(x.has("school") for x in self.children + self.teachers)
-        if not says and len({school_folder(table.file) for table in self.children}) < 2:
+        named = named_schools(self.files, declared) if declared else {}
+        if not says and len({named.get(x.file, x.file) for x in self.children}) < 2:
             return declared
         holding = {table.file for table in self.children}
-        out = _by_their_names(declared, holding)
+        out = _by_their_names(declared, holding, named)
 
         alone = [name for name, school in out.items() if not school]
         if not alone:
@@ -691,7 +695,11 @@ class Roster:
             found = by_folder.setdefault(Path(table.file).parent, set())
             found |= {c for c in cells if c} | ({out[table.file]} if None in cells else set())
         unread = {Path(name).parent for name, _ in self.failed}
-        for name, (school, _) in schools_beside(alone, by_folder, unread).items():
+        # The school each name is of, to tell which of several a list's name names.
+        by_name = {named.get(name, name): out[name] for name in sorted(holding, reverse=True)}
+        by_name.update((school, school) for school in declared.values() if school)
+        own = {name: by_name.get(named.get(name, ""), named.get(name, "")) for name in alone}
+        for name, (school, _) in schools_beside(alone, by_folder, unread, own).items():
             out[name] = school or FILE_SCHOOL + name
         return out
 
@@ -733,13 +741,14 @@ def named_schools(
     return {name: declared.get(name) or names[name] for name in files}
 
 
-def _by_their_names(declared: dict[str, str], holding: set[str]) -> dict[str, str]:
+def _by_their_names(
+    declared: dict[str, str], holding: set[str], named: dict[str, str]
+) -> dict[str, str]:
     """Each file's school as lbc pair keeps schools apart (``Roster.support_schools``):
     the one it declares; a file holding children that declares none, the school of its
-    name (``named_schools``) where a file declares that school, else a school of its own
-    for each name (FILE_SCHOOL and its first file, never printed); "" for a file of
+    name (``named``: ``named_schools``) where a file declares that school, else a school of
+    its own for each name (FILE_SCHOOL and its first file, never printed); "" for a file of
     teachers or records alone that declares none."""
-    named = named_schools(list(declared), declared)
     said = set(declared.values())
     first: dict[str, str] = {}
     out = {}
@@ -815,10 +824,11 @@ def grade_files(files: Iterable[str]) -> dict[str, str]:
 
 # What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
 # 留守学生名单, the 学籍 export's 学生基本信息, 结对名单 …), the children it adds to the
-# school's roster (新增留守儿童, 补录, 转入学生: a list's name alone names no school).
+# school's roster (新增留守儿童, 补录, 转入学生), a list of its teachers (教师名单,
+# 青山小学教师: the school before it; a list's name alone names no school).
 _TITLE_CUT = re.compile(
     r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守.*$|花名册.*$|名册.*$|学生.*$|(?:帮扶|结对)?名单.*$"
-    r"|(?:新增|补充|补录|转入|插班).*$"
+    r"|(?:新增|补充|补录|转入|插班).*$|(?:帮扶|结对|在岗|任课)?教(?:师|职工)(?!进修).*$"
 )
 
 
@@ -927,16 +937,22 @@ def _names_a_grade(name: str) -> bool:
 
 
 def schools_beside(
-    files: Iterable[str], by_folder: dict[Path, set[str]], unread: set[Path]
+    files: Iterable[str],
+    by_folder: dict[Path, set[str]],
+    unread: set[Path],
+    named: Mapping[str, str] | None = None,
 ) -> dict[str, tuple[str, list[str]]]:
     """The school of each file of teachers or records alone that declares none, as every
     command reads it (``Roster.support_schools``, and lbc merge, which reads each file on
     its own): the one school of the children in its folder, else in the nearest folder up
     from it that holds any (a school's returned record sheets in its own 帮扶记录/), else
     the one school of all the run's children (``by_folder``: each folder's children's
-    schools), else "" (not known); with the schools it might be of, sorted, to say so. In
+    schools), else "" (not known); with the schools it might be of, sorted, to say so. Of
+    several, the one its own name names (``named``: the school of each file's name, as
+    ``named_schools`` gives it: 青山小学教师.xlsx beside 青山小学.xlsx and 白鹤小学.xlsx). In
     a folder of ``unread`` (a file there could not be read: its own roster, most likely)
     it is not known, and might be of the school of any children read at or below it."""
+    named = named or {}
     everywhere = set().union(*by_folder.values())
     below: dict[Path, set[str]] = {}  # each folder's children's schools, its subfolders' too
     for folder, schools in by_folder.items():
@@ -950,11 +966,12 @@ def schools_beside(
                 break
             if below.get(folder):
                 near = sorted(below[folder])
-                out[name] = (near[0] if len(near) == 1 else "", near)
                 break
         else:
             near = sorted(everywhere)
-            out[name] = (near[0] if len(near) == 1 else "", near)
+        if name not in out:
+            own = named.get(name, "")
+            out[name] = (near[0] if len(near) == 1 else own if own in near else "", near)
     return out
 
 
