@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 from test_pair import C32, C51, kid, teacher
 
@@ -433,6 +434,30 @@ def test_schools_teachers_lists_in_one_folder_are_their_own(tmp_path: Path) -> N
     pairs = [("张雨涵", "王芳"), ("李明轩", "王芳"), ("王梓萱", "赵敏")]
     unpaired = [("陈思彤", "帮扶名额不足（还差 1 个名额）")]
     assert pairs_everywhere(tmp_path) == [(pairs, unpaired)] * 3
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("留守儿童花名册.xlsx", "新增留守儿童.xlsx"),
+        ("2024级1班.xlsx", "2024级2班.xlsx"),
+        ("1.xlsx", "2.xlsx"),
+        ("三年级.xlsx", "五年级.xlsx"),
+    ],
+)
+def test_a_schools_folder_of_untitled_files_is_one_school(
+    tmp_path: Path, names: tuple[str, str]
+) -> None:
+    """A school's folder (no lbc.toml) of two untitled files of children naming no school
+    beside its untitled 教师.xlsx: one school to validate and merge, every child paired
+    with its teachers."""
+    first, second = names
+    school_of_three(tmp_path, {first: table([kid(1), kid(2)]), second: table([kid(3, C51)])})
+    out = run("validate", "青山小学", cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    merged = run("merge", "青山小学", "--out", "全校.xlsx", cwd=tmp_path)
+    assert "共合并 3 个文件、1 所学校：在册儿童 3 名" in merged.stdout
+    assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
 
 
 def test_two_schools_folders_of_one_name_kept_a_grade_a_file_are_two(tmp_path: Path) -> None:
