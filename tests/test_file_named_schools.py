@@ -480,3 +480,17 @@ def test_two_schools_folders_of_one_name_kept_a_grade_a_file_are_two(tmp_path: P
     pairs = [("张雨涵", "王芳"), ("李明轩", "王芳"), ("王梓萱", "赵敏")]
     unpaired = [("陈思彤", "帮扶名额不足（还差 1 个名额）")]
     assert pairs_of(tmp_path, "县") == (pairs, unpaired)
+
+
+def test_a_folders_files_named_a_class_each_are_one_school(tmp_path: Path) -> None:
+    """留守儿童/一班.xlsx and 留守儿童/二班.xlsx beside the school's untitled 教师.xlsx, in a
+    folder naming no school: validate counted the schools 一班 of 2 and 二班 of 1, and lbc
+    pair, pairing the folder's files as validate counts them, left all 3 unpaired."""
+    folder = tmp_path / "留守儿童"
+    folder.mkdir()
+    write_xlsx(folder / "一班.xlsx", {"花名册": table([kid(1), kid(2)])})
+    write_xlsx(folder / "二班.xlsx", {"花名册": table([kid(3, C51)])})
+    write_xlsx(folder / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    out = run("validate", "留守儿童", cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    assert pairs_of(tmp_path, "留守儿童") == (ALL_THREE, [])

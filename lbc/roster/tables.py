@@ -928,11 +928,18 @@ def school_folder(file: str) -> Path:
     return folder
 
 
+# A class named without its grade, as a school names its files a class each (一班.xlsx,
+# 2班.xlsx, (3)班.xlsx; a kindergarten's 大班).
+_CLASS_ALONE = re.compile(r"[(（]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]?班|[大中小]班")
+
+
 def _names_a_grade(name: str) -> bool:
-    """Whether a folder's or a file's name names a grade or a class (三年级, 三(2)班, 3年级);
-    digits alone (1.xlsx, 001/) are a school's number or code, not a grade."""
+    """Whether a folder's or a file's name names a grade or a class (三年级, 三(2)班, 3年级,
+    一班); digits alone (1.xlsx, 001/) are a school's number or code, not a grade."""
     if name.isdigit():
         return False
+    if _CLASS_ALONE.fullmatch(name):
+        return True
     return isinstance(nz.grade(name), int) or isinstance(nz.class_ref(name), nz.ClassRef)
 
 
