@@ -1142,6 +1142,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{unpaired} unpaired; {teachers_with_children} of {teachers} {teachers:teacher|teachers} "
         "{teachers_with_children:has|have} a child",
     ),
+    "pair.school_line": (
+        "{school}：{to_pair} 名儿童参与结对，已结对 {paired} 名，未结对 {unpaired} 名；"
+        "{teachers} 名教师，帮扶名额 {places} 个",
+        "{school}: {to_pair} {to_pair:child|children} to pair, {paired} paired, "
+        "{unpaired} unpaired; {teachers} {teachers:teacher|teachers}, "
+        "{places} {places:place|places}",
+    ),
     "pair.heading.pairs": ("结对名单", "Pairs"),
     "pair.heading.unpaired": ("未结对儿童（{count} 名）", "Children not paired ({count})"),
     "pair.heading.idle": ("没有帮扶学生的教师（{count} 名）", "Teachers without a child ({count})"),

@@ -122,7 +122,12 @@ def as_document(result: Pairing, max_per_teacher: int, privacy: Privacy) -> dict
     # Each row one dict made whole, its fields as _where starts them: a county's 100,000
     # rows made of merged dicts cost a tenth of a second more.
     return {
-        "summary": {**result.summary, "max_per_teacher": max_per_teacher},
+        "summary": {
+            **result.summary,
+            "max_per_teacher": max_per_teacher,
+            # A county: each school's own figures, its places its own children's only.
+            **({"schools": result.schools} if result.schools else {}),
+        },
         "pairs": [
             {
                 "child": child(c.name),
@@ -220,4 +225,8 @@ def print_table(result: Pairing, privacy: Privacy) -> None:
         ]
         title = t("pair.heading.idle", count=len(result.idle))
         common.show_table(console, rich_table(headers, rows, title=title))
+    unknown = t("merge.school_unknown")  # teachers of a file that says no school
+    for entry in result.schools:
+        line = t("pair.school_line", **{**entry, "school": entry["school"] or unknown})
+        console.print(line, markup=False)
     console.print(t("pair.summary", **result.summary), markup=False)

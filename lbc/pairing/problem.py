@@ -117,6 +117,9 @@ class Pairing:
     teachers: list[TeacherRow]
     summary: dict[str, int]
     notes: list[str]  # for stderr: duplicates skipped, last term's teachers not found …
+    # A run of several schools (a county's folder or merged roster): each school's own
+    # figures (SCHOOL_FIGURES), in the order its pairs are listed; empty for one school.
+    schools: list[dict[str, Any]] = field(default_factory=list)
 
     def loads(self) -> dict[int, list[Pair]]:
         """Each teacher's pairs, by the teacher's position in ``teachers``."""
@@ -616,9 +619,11 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
     worded: dict[tuple[object, ...], str] = {}
+    figures: list[dict[str, Any]] = []
     for school, got in zip(problems, _solved(problems), strict=True):
         unpaired += [Unpaired(c, said("pair.why.no_name")) for c in school.nameless]
         short = sum(g is None for g in got)
+        figures.append(_figures(school, short))
         no_one = not any(x.capacity for x in school.teachers)
         why = said("pair.why.no_teacher") if no_one else said("pair.why.short", short=short)
         for c, problem, g in zip(school.children, school.problem, got, strict=True):
@@ -643,7 +648,9 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
         "left_school": counts["left_school"],
         "duplicates": counts["duplicates"],
         "teachers": len(teachers),
-        "places": sum(min(x.capacity, len(pairs) + len(unpaired)) for x in teachers),
+        # A teacher's places serve her own school's children only (each school is paired
+        # apart): the county's are its schools' own, added up.
+        "places": sum(entry["places"] for entry in figures),
         "teachers_with_children": len(busy),
         "idle_teachers": len(idle),
     }
@@ -658,7 +665,49 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
     order = functools.partial(_child_order, schools_by)
     pairs.sort(key=order)
     unpaired.sort(key=order)
-    return Pairing(pairs, unpaired, idle, teachers, summary, notes)
+    several = sum(bool(school.children or school.nameless) for school in problems) > 1
+    if several:
+        for school, entry in zip(problems, figures, strict=True):
+            entry["school"] = _school_name(school, schools_by, names)
+        figures.sort(key=lambda entry: _listed(entry["school"]))  # as the pairs are listed
+    return Pairing(pairs, unpaired, idle, teachers, summary, notes, figures if several else [])
+
+
+# What a county's run says of each school (Pairing.schools), in this order.
+SCHOOL_FIGURES = ("school", "to_pair", "paired", "unpaired", "teachers", "places")
+
+
+def _figures(school: School, short: int) -> dict[str, Any]:
+    """A school's own figures (SCHOOL_FIGURES, its name filled in later): ``short`` of its
+    named children were left without a teacher. Its places are its teachers', each as many
+    as the school has children to pair at most, since no other school's child can take one."""
+    to_pair = len(school.children) + len(school.nameless)
+    unpaired = short + len(school.nameless)
+    return {
+        "school": "",
+        "to_pair": to_pair,
+        "paired": to_pair - unpaired,
+        "unpaired": unpaired,
+        "teachers": len(school.teachers),
+        "places": sum(min(x.capacity, to_pair) for x in school.teachers),
+    }
+
+
+def _school_name(school: School, schools_by: dict[str, str], names: dict[str, str]) -> str:
+    """The school's name as lbc merge names it: its 学校 cell, else its file's school; ""
+    for a file of teachers alone that says no school (pair.note.own_school), which lbc
+    merge cannot place either."""
+    if not school.name.startswith(FILE_SCHOOL):
+        return school.name
+    member = next(iter(school.children or school.nameless), None)
+    if member is None:
+        return ""
+    return schools_by.get(member.file) or names.get(member.file) or member.file
+
+
+def _listed(name: str) -> tuple[bool, str]:
+    """Where a school comes in a county's lists: by name, one not known last."""
+    return not name, name
 
 
 def _solved(problems: list[School]) -> list[list[int | None]]:

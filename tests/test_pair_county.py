@@ -1,0 +1,147 @@
+"""lbc pair over a county of three schools, each with a 三年级(1)班 and a teachers sheet: the
+places each school's teachers offer serve its own children only. Through the real CLI on
+real workbooks, over the county's folder and over the roster lbc merge makes of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_pair import C31, kid, teacher
+
+from conftest import run, table, write_xlsx
+
+SOURCES = ("县", "全县.xlsx")  # the county's folder, and its merged roster
+
+
+def county(tmp_path: Path) -> Path:
+    """县/<school>/<school>留守儿童花名册.xlsx, each a 花名册 and a 教师 sheet, and 全县.xlsx
+    merged of them. 青山小学: three children, 王芳 with two places. 白鹤小学: one child, 李强
+    with five. 红星小学: two children, 赵敏 with four."""
+    root = tmp_path / "县"
+    schools = {
+        "青山小学": (
+            [kid(1, C31), kid(2, C31), kid(3, C31)],
+            [teacher("王芳", C31, role="班主任")],
+        ),
+        "白鹤小学": ([kid(4, C31)], [teacher("李强", C31, role="班主任", 可帮扶人数=5)]),
+        "红星小学": (
+            [kid(5, C31), kid(6, C31)],
+            [teacher("赵敏", C31, role="班主任", 可帮扶人数=4)],
+        ),
+    }
+    for name, (kids, staff) in schools.items():
+        (root / name).mkdir(parents=True)
+        sheets = {"花名册": table(kids), "教师": table(staff)}
+        write_xlsx(root / name / f"{name}留守儿童花名册.xlsx", sheets)
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert merged.exit_code == 0, merged.stderr
+    return root
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_a_countys_places_are_counted_school_by_school(tmp_path: Path, source: str) -> None:
+    """李强's five places and 赵敏's four were counted as places for any of the county's six
+    children: 11 places (2 + 5 + 4), though 青山小学's third child was left unpaired for want
+    of one. Each school's places now serve its own children: 2 + 1 + 2, with each school's
+    figures in the JSON and a line each in the text above the county's."""
+    county(tmp_path)
+    result = run("pair", source, "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 1  # 青山小学's third child
+    summary = result.json()["summary"]
+    assert summary == {
+        "children": 6,
+        "to_pair": 6,
+        "paired": 5,
+        "kept": 0,
+        "new": 5,
+        "unpaired": 1,
+        "left_school": 0,
+        "duplicates": 0,
+        "teachers": 3,
+        "places": 5,
+        "teachers_with_children": 3,
+        "idle_teachers": 0,
+        "max_per_teacher": 2,
+        "schools": [
+            {
+                "school": "白鹤小学",
+                "to_pair": 1,
+                "paired": 1,
+                "unpaired": 0,
+                "teachers": 1,
+                "places": 1,
+            },
+            {
+                "school": "红星小学",
+                "to_pair": 2,
+                "paired": 2,
+                "unpaired": 0,
+                "teachers": 1,
+                "places": 2,
+            },
+            {
+                "school": "青山小学",
+                "to_pair": 3,
+                "paired": 2,
+                "unpaired": 1,
+                "teachers": 1,
+                "places": 2,
+            },
+        ],
+    }
+    text = run("pair", source, cwd=tmp_path).stdout.splitlines()
+    assert text[-4:] == [
+        "白鹤小学：1 名儿童参与结对，已结对 1 名，未结对 0 名；1 名教师，帮扶名额 1 个",
+        "红星小学：2 名儿童参与结对，已结对 2 名，未结对 0 名；1 名教师，帮扶名额 2 个",
+        "青山小学：3 名儿童参与结对，已结对 2 名，未结对 1 名；1 名教师，帮扶名额 2 个",
+        "共 6 名儿童参与结对：已结对 5 名（延续 0 名，新结对 5 名），未结对 1 名；"
+        "3 名教师中 3 名有帮扶学生",
+    ]
+    english = run("--lang", "en", "pair", source, cwd=tmp_path).stdout.splitlines()
+    assert english[-4:] == [
+        "白鹤小学: 1 child to pair, 1 paired, 0 unpaired; 1 teacher, 1 place",
+        "红星小学: 2 children to pair, 2 paired, 0 unpaired; 1 teacher, 2 places",
+        "青山小学: 3 children to pair, 2 paired, 1 unpaired; 1 teacher, 2 places",
+        "6 children to pair: 5 paired (0 kept, 5 new), 1 unpaired; 3 of 3 teachers have a child",
+    ]
+
+
+def test_one_schools_run_names_no_school(tmp_path: Path) -> None:
+    """A school's own run has no per-school figures: its summary is the school's."""
+    root = county(tmp_path)
+    school = root / "青山小学"
+    result = run("pair", "青山小学留守儿童花名册.xlsx", "--format", "json", cwd=school)
+    summary = result.json()["summary"]
+    assert "schools" not in summary
+    assert (summary["to_pair"], summary["places"], summary["unpaired"]) == (3, 2, 1)
+    text = run("pair", "青山小学留守儿童花名册.xlsx", cwd=school).stdout.splitlines()
+    assert [line.strip() for line in text[-2:]] == [
+        "",
+        "共 3 名儿童参与结对：已结对 2 名（延续 0 名，新结对 2 名），未结对 1 名；"
+        "1 名教师中 1 名有帮扶学生",
+    ]
+
+
+def test_teachers_of_no_known_school_are_said_so(tmp_path: Path) -> None:
+    """A township's folder of two schools' children (a 学校 column) and a teachers list that
+    says no school: its 王芳 pairs with no child, and is counted under no school, last, as
+    lbc merge lists her (（未能确定）), over the folder and its merged roster alike; not
+    under a school named after her file or folder."""
+    folder = tmp_path / "乡" / "联合"
+    folder.mkdir(parents=True)
+    kids = [{"学校": "青山小学", **kid(1)}, {"学校": "白鹤小学", **kid(2)}]
+    write_xlsx(folder / "花名册.xlsx", {"花名册": table(kids)})
+    write_xlsx(folder / "教师名单.xlsx", {"教师名单": table([teacher("王芳", C31)])})
+    assert run("merge", "乡", "--out", "乡.xlsx", cwd=tmp_path).exit_code == 1
+    for source in ("乡", "乡.xlsx"):
+        summary = run("pair", source, "--format", "json", cwd=tmp_path).json()["summary"]
+        assert [(s["school"], s["to_pair"], s["teachers"]) for s in summary["schools"]] == [
+            ("白鹤小学", 1, 0),
+            ("青山小学", 1, 0),
+            ("", 0, 1),
+        ]
+        text = run("pair", source, cwd=tmp_path).stdout.splitlines()
+        assert text[-2] == (
+            "（未能确定）：0 名儿童参与结对，已结对 0 名，未结对 0 名；1 名教师，帮扶名额 0 个"
+        )
