@@ -1153,6 +1153,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "pair.heading.unpaired": ("未结对儿童（{count} 名）", "Children not paired ({count})"),
     "pair.heading.idle": ("没有帮扶学生的教师（{count} 名）", "Teachers without a child ({count})"),
     "pair.col.class": ("班级", "class"),
+    "pair.col.school": ("学校", "school"),
     "pair.col.child": ("学生姓名", "child"),
     "pair.col.teacher": ("帮扶教师", "teacher"),
     "pair.col.reason": ("结对依据", "reason"),

@@ -9,20 +9,21 @@ from pathlib import Path
 import pytest
 from test_pair import C31, kid, teacher
 
-from conftest import run, table, write_xlsx
+from conftest import on_a_terminal, run, table, write_xlsx
 
 SOURCES = ("县", "全县.xlsx")  # the county's folder, and its merged roster
 
 
-def county(tmp_path: Path) -> Path:
+def county(tmp_path: Path, *, on_leave: bool = False) -> Path:
     """县/<school>/<school>留守儿童花名册.xlsx, each a 花名册 and a 教师 sheet, and 全县.xlsx
-    merged of them. 青山小学: three children, 王芳 with two places. 白鹤小学: one child, 李强
-    with five. 红星小学: two children, 赵敏 with four."""
+    merged of them. 青山小学: three children, 王芳 with two places (and 周杰, not in post,
+    ``on_leave``). 白鹤小学: one child, 李强 with five. 红星小学: two children, 赵敏 with four."""
     root = tmp_path / "县"
+    away = [teacher("周杰", "五年级(1)班", active="否")] if on_leave else []
     schools = {
         "青山小学": (
             [kid(1, C31), kid(2, C31), kid(3, C31)],
-            [teacher("王芳", C31, role="班主任")],
+            [teacher("王芳", C31, role="班主任"), *away],
         ),
         "白鹤小学": ([kid(4, C31)], [teacher("李强", C31, role="班主任", 可帮扶人数=5)]),
         "红星小学": (
@@ -121,6 +122,97 @@ def test_one_schools_run_names_no_school(tmp_path: Path) -> None:
         "共 3 名儿童参与结对：已结对 2 名（延续 0 名，新结对 2 名），未结对 1 名；"
         "1 名教师中 1 名有帮扶学生",
     ]
+
+
+def shown(text: str) -> list[str]:
+    """A terminal's lines, without the spaces rich pads them with."""
+    return [line.rstrip() for line in text.splitlines()]
+
+
+CHINESE_TABLE = [
+    "结对名单",
+    "",
+    "  班级                   行   学生姓名   帮扶教师   结对依据     延续",
+    " " + "─" * 69,
+    "  白鹤小学 三年级(1)班   2    刘浩然     李强       本班班主任   否",
+    "  红星小学 三年级(1)班   2    陈思彤     赵敏       本班班主任   否",
+    "  红星小学 三年级(1)班   3    杨子墨     赵敏       本班班主任   否",
+    "  青山小学 三年级(1)班   2    张雨涵     王芳       本班班主任   否",
+    "  青山小学 三年级(1)班   3    李明轩     王芳       本班班主任   否",
+    "",
+    "未结对儿童（1 名）",
+    "",
+    "  班级                   行   学生姓名   原因",
+    " " + "─" * 70,
+    "  青山小学 三年级(1)班   4    王梓萱     帮扶名额不足（还差 1 个名额）",
+    "",
+    "没有帮扶学生的教师（1 名）",
+    "",
+    "  学校       行   帮扶教师   原因",
+    " " + "─" * 35,
+    "  青山小学   3    周杰       不在岗",
+    "",
+]
+
+ENGLISH_PAIRS = [
+    "Pairs",
+    "",
+    "  class               row   child    teacher   reason                     kept",
+    " " + "─" * 78,
+    "  白鹤小学            2     刘浩然   李强      the class's head teacher   no",
+    "  三年级(1)班",
+    "  红星小学            2     陈思彤   赵敏      the class's head teacher   no",
+    "  三年级(1)班",
+    "  红星小学            3     杨子墨   赵敏      the class's head teacher   no",
+    "  三年级(1)班",
+    "  青山小学            2     张雨涵   王芳      the class's head teacher   no",
+    "  三年级(1)班",
+]
+
+
+def test_a_countys_classes_are_named_with_their_school(tmp_path: Path) -> None:
+    """Each of the three schools has a 三年级(1)班 and rows 2 and 3: lbc pair's table said
+    三年级(1)班 and the row alone, so which school's 张雨涵 of row 2 was paired (and which
+    school's teacher of row 3 was not in post) could not be told from the terminal, nor
+    from the JSON's or CSV's class over a merged roster (one file). Each class is now named
+    with its school, as lbc flag, lbc diff and the summary name a county's classes, and the
+    teachers without a child are listed with their school."""
+    county(tmp_path, on_leave=True)
+    text = shown(on_a_terminal("pair", "县", cwd=tmp_path))
+    assert text[: len(CHINESE_TABLE)] == CHINESE_TABLE
+    english = shown(on_a_terminal("--lang", "en", "pair", "县", cwd=tmp_path))
+    assert english[: len(ENGLISH_PAIRS)] == ENGLISH_PAIRS
+    assert "  青山小学 三年级(1)班   4     王梓萱   not enough places (1 short)" in english
+    assert "  school     row   teacher   why" in english
+    assert "  青山小学   3     周杰      not in post" in english
+    classes = [
+        ("白鹤小学 三年级(1)班", "刘浩然"),
+        ("红星小学 三年级(1)班", "陈思彤"),
+        ("红星小学 三年级(1)班", "杨子墨"),
+        ("青山小学 三年级(1)班", "张雨涵"),
+        ("青山小学 三年级(1)班", "李明轩"),
+        ("青山小学 三年级(1)班", "王梓萱"),
+    ]
+    for source in SOURCES:
+        doc = run("pair", source, "--format", "json", cwd=tmp_path).json()
+        got = [(p["class"], p["child"]) for p in doc["pairs"] + doc["unpaired"]]
+        assert got == classes, source
+        csv = run("pair", source, "--format", "csv", "--no-bom", cwd=tmp_path).stdout
+        assert [tuple(line.split(",")[1::-1]) for line in csv.splitlines()[1:]] == classes
+
+
+def test_one_schools_classes_are_named_alone(tmp_path: Path) -> None:
+    """A school's own run names its classes without the school, as before."""
+    root = county(tmp_path, on_leave=True)
+    school = root / "青山小学"
+    text = shown(on_a_terminal("pair", "青山小学留守儿童花名册.xlsx", cwd=school))
+    assert text[2:6] == [
+        "  班级          行   学生姓名   帮扶教师   结对依据     延续",
+        " " + "─" * 60,
+        "  三年级(1)班   2    张雨涵     王芳       本班班主任   否",
+        "  三年级(1)班   3    李明轩     王芳       本班班主任   否",
+    ]
+    assert "  行   帮扶教师   原因" in text
 
 
 def test_teachers_of_no_known_school_are_said_so(tmp_path: Path) -> None:

@@ -134,13 +134,13 @@ def test_a_folder_of_untitled_schools_pairs_each_school_apart(tmp_path: Path) ->
     assert (folder["exit"], folder["unpaired"]) == (0, [])
     qs, bh = "王芳（青山小学）", "王芳（白鹤小学）"
     assert [(p["child"], p["class"], p["teacher"], p["kept"]) for p in folder["pairs"]] == [
-        ("黄欣怡", "三年级(2)班", bh, False),
-        ("赵俊熙", "三年级(2)班", bh, False),
-        ("张雨涵", "三年级(2)班", qs, True),
-        ("李明轩", "三年级(2)班", "李强", True),
-        ("王梓萱", "三年级(2)班", qs, False),
-        ("郑十", "三年级(2)班", "赵敏", False),
-        ("郑十", "四年级(1)班", "赵敏", False),
+        ("黄欣怡", "白鹤小学 三年级(2)班", bh, False),
+        ("赵俊熙", "白鹤小学 三年级(2)班", bh, False),
+        ("张雨涵", "青山小学 三年级(2)班", qs, True),
+        ("李明轩", "青山小学 三年级(2)班", "李强", True),
+        ("王梓萱", "青山小学 三年级(2)班", qs, False),
+        ("郑十", "青山小学 三年级(2)班", "赵敏", False),
+        ("郑十", "青山小学 四年级(1)班", "赵敏", False),
     ]
 
 
@@ -257,8 +257,8 @@ def test_a_folders_pairs_are_listed_school_by_school_as_its_merged_rosters(
     folder, merged = folder_and_merged(tmp_path)
     assert folder == merged
     assert [(p["child"], p["class"], p["teacher"]) for p in folder["pairs"]] == [
-        ("李明轩", C51, "李强"),
-        ("张雨涵", C32, "王芳"),
+        ("李明轩", f"白鹤小学 {C51}", "李强"),
+        ("张雨涵", f"青山小学 {C32}", "王芳"),
     ]
     table_out = run("pair", "县", cwd=tmp_path).stdout
     assert table_out.index("李明轩") < table_out.index("张雨涵")

@@ -102,14 +102,30 @@ def _output(out: Path | None, save: bool, pairs: Path | None) -> tuple[Path | No
     return out, out.resolve() == pairs.resolve()
 
 
-def _where(child: ChildRow, privacy: Privacy, text: Callable[[str], str]) -> dict[str, object]:
-    """The child and where it sits, as every JSON and CSV row starts: its file too, as
-    lbc flag and lbc watch say, since two schools' sheets share names and rows; ``text`` is
-    ``privacy.text`` remembering what it said: a county's 100,000 rows have a few hundred
-    classes, sheets, reasons and teachers between them."""
+def _classes(text: Callable[[str], str]) -> Callable[[str, str], str]:
+    """A child's class as every output of lbc pair names it (``text`` of it): with its
+    school when the run holds several (Pair.school), as every class list of a county names
+    it (lbc flag, lbc diff, the summary), since each school has its 三年级(1)班. Remembered:
+    a county's 100,000 children are in a few hundred classes."""
+
+    @functools.cache
+    def classed(school: str, cls: str) -> str:
+        return text(f"{school} {cls}".strip() if school else cls)
+
+    return classed
+
+
+def _where(
+    child: ChildRow, cls: str, privacy: Privacy, text: Callable[[str], str]
+) -> dict[str, object]:
+    """The child and where it sits, as every JSON and CSV row starts: its class as
+    _classes says it, and its file too, as lbc flag and lbc watch say, since two schools'
+    sheets share names and rows; ``text`` is ``privacy.text`` remembering what it said: a
+    county's 100,000 rows have a few hundred classes, sheets, reasons and teachers between
+    them."""
     return {
         "child": privacy.name(child.name),
-        "class": text(child.cls),
+        "class": cls,
         "file": child.file,
         "sheet": text(child.sheet),
         "row": child.row,
@@ -118,6 +134,7 @@ def _where(child: ChildRow, privacy: Privacy, text: Callable[[str], str]) -> dic
 
 def as_document(result: Pairing, max_per_teacher: int, privacy: Privacy) -> dict[str, object]:
     text, name = functools.cache(privacy.text), functools.cache(privacy.name)
+    classed = _classes(text)
     child = privacy.name  # a county's 100,000 children: mostly a name each, not remembered
     # Each row one dict made whole, its fields as _where starts them: a county's 100,000
     # rows made of merged dicts cost a tenth of a second more.
@@ -131,7 +148,7 @@ def as_document(result: Pairing, max_per_teacher: int, privacy: Privacy) -> dict
         "pairs": [
             {
                 "child": child(c.name),
-                "class": text(c.cls),
+                "class": classed(p.school, c.cls),
                 "file": c.file,
                 "sheet": text(c.sheet),
                 "row": c.row,
@@ -145,7 +162,7 @@ def as_document(result: Pairing, max_per_teacher: int, privacy: Privacy) -> dict
         "unpaired": [
             {
                 "child": child(c.name),
-                "class": text(c.cls),
+                "class": classed(u.school, c.cls),
                 "file": c.file,
                 "sheet": text(c.sheet),
                 "row": c.row,
@@ -168,21 +185,26 @@ def as_document(result: Pairing, max_per_teacher: int, privacy: Privacy) -> dict
 
 def csv_rows(result: Pairing, privacy: Privacy) -> list[dict[str, object]]:
     text, name = functools.cache(privacy.text), functools.cache(privacy.name)
+    classed = _classes(text)
     rows: list[dict[str, object]] = [
         {
-            **_where(p.child, privacy, text),
+            **_where(p.child, classed(p.school, p.child.cls), privacy, text),
             "teacher": name(p.teacher.shown),
             "reason": text(p.reason),
             "kept": "true" if p.kept else "false",
         }
         for p in result.pairs
     ]
-    rows += [{**_where(u.child, privacy, text), "why": text(u.why)} for u in result.unpaired]
+    rows += [
+        {**_where(u.child, classed(u.school, u.child.cls), privacy, text), "why": text(u.why)}
+        for u in result.unpaired
+    ]
     return rows
 
 
 def print_table(result: Pairing, privacy: Privacy) -> None:
     console = common.stdout()
+    classed = _classes(privacy.text)
     yes, no = t("pair.yes"), t("pair.no")
     headers = [
         t("pair.col.class"),
@@ -194,7 +216,7 @@ def print_table(result: Pairing, privacy: Privacy) -> None:
     ]
     rows = [
         (
-            privacy.text(p.child.cls),
+            classed(p.school, p.child.cls),
             p.child.row,
             privacy.name(p.child.name),
             privacy.name(p.teacher.shown),
@@ -209,7 +231,7 @@ def print_table(result: Pairing, privacy: Privacy) -> None:
         headers = [t("pair.col.class"), t("out.col.row"), t("pair.col.child"), t("pair.col.why")]
         rows = [
             (
-                privacy.text(u.child.cls),
+                classed(u.school, u.child.cls),
                 u.child.row,
                 privacy.name(u.child.name),
                 privacy.text(u.why),
@@ -223,6 +245,10 @@ def print_table(result: Pairing, privacy: Privacy) -> None:
         rows = [
             (i.teacher.row, privacy.name(i.teacher.shown), privacy.text(i.why)) for i in result.idle
         ]
+        if result.schools:  # several schools: each teacher's row is in her school's list
+            headers.insert(0, t("pair.col.school"))
+            schools = [i.school or t("merge.school_unknown") for i in result.idle]
+            rows = [(school, *row) for school, row in zip(schools, rows, strict=True)]
         title = t("pair.heading.idle", count=len(result.idle))
         common.show_table(console, rich_table(headers, rows, title=title))
     unknown = t("merge.school_unknown")  # teachers of a file that says no school

@@ -95,18 +95,21 @@ class Pair:
     teacher: TeacherRow
     reason: str
     kept: bool
+    school: str = ""  # of a run of several schools, the one it was made in (_school_name)
 
 
 @dataclass(slots=True)
 class Unpaired:
     child: ChildRow
     why: str
+    school: str = ""  # as Pair.school
 
 
 @dataclass(slots=True)
 class Idle:
     teacher: TeacherRow
     why: str
+    school: str = ""  # as Pair.school
 
 
 @dataclass
@@ -616,27 +619,42 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
         tb.has("support_teacher") for tb in roster.children
     ):
         notes.append(t("pair.note.no_previous"))
+    # School by school as they were paired, each named as lbc merge names it (its 学校
+    # cell, else its file's declared school, else the file's name), so a county's folder
+    # lists its pairs in the order its merged roster does, not two schools' 三年级(2)班 mixed.
+    names = file_names(roster.files)
+    schools_by = {
+        file: names[file] if school.startswith(FILE_SCHOOL) else school
+        for file, school in roster.support_schools().items()
+    }
+    # Of several schools, each pair, child and teacher is said with its school: each has a
+    # 三年级(1)班, a row 2 and maybe a 王芳.
+    several = sum(bool(school.children or school.nameless) for school in problems) > 1
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
+    idle: list[Idle] = []
     worded: dict[tuple[object, ...], str] = {}
     figures: list[dict[str, Any]] = []
+    free, no_name = said("pair.idle.no_child"), said("pair.why.no_name")
     for school, got in zip(problems, _solved(problems), strict=True):
-        unpaired += [Unpaired(c, said("pair.why.no_name")) for c in school.nameless]
+        where = _school_name(school, schools_by, names) if several else ""
+        unpaired += [Unpaired(c, no_name, where) for c in school.nameless]
         short = sum(g is None for g in got)
-        figures.append(_figures(school, short))
+        figures.append(_figures(school, short, where))
         no_one = not any(x.capacity for x in school.teachers)
         why = said("pair.why.no_teacher") if no_one else said("pair.why.short", short=short)
+        made = len(pairs)
         for c, problem, g in zip(school.children, school.problem, got, strict=True):
             if g is None:
-                unpaired.append(Unpaired(c, why))
+                unpaired.append(Unpaired(c, why, where))
                 continue
             x = school.teachers[g]
             kept = g in problem.previous
-            pairs.append(Pair(c, x, _reason(c, problem, x, kept, worded), kept))
+            pairs.append(Pair(c, x, _reason(c, problem, x, kept, worded), kept, where))
+        busy = {id(p.teacher) for p in pairs[made:]}
+        idle += [Idle(x, x.why_none or free, where) for x in school.teachers if id(x) not in busy]
 
     busy = {id(p.teacher) for p in pairs}
-    free = said("pair.idle.no_child")
-    idle = [Idle(x, x.why_none or free) for x in teachers if id(x) not in busy]
     kept = sum(p.kept for p in pairs)
     summary = {
         "children": len(pairs) + len(unpaired) + counts["left_school"] + counts["duplicates"],
@@ -654,22 +672,12 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
         "teachers_with_children": len(busy),
         "idle_teachers": len(idle),
     }
-    # School by school as they were paired, each named as lbc merge names it (its 学校
-    # cell, else its file's declared school, else the file's name), so a county's folder
-    # lists its pairs in the order its merged roster does, not two schools' 三年级(2)班 mixed.
-    names = file_names(roster.files)
-    schools_by = {
-        file: names[file] if school.startswith(FILE_SCHOOL) else school
-        for file, school in roster.support_schools().items()
-    }
     order = functools.partial(_child_order, schools_by)
     pairs.sort(key=order)
     unpaired.sort(key=order)
-    several = sum(bool(school.children or school.nameless) for school in problems) > 1
-    if several:
-        for school, entry in zip(problems, figures, strict=True):
-            entry["school"] = _school_name(school, schools_by, names)
-        figures.sort(key=lambda entry: _listed(entry["school"]))  # as the pairs are listed
+    if several:  # as the pairs are listed
+        figures.sort(key=lambda entry: _listed(entry["school"]))
+        idle.sort(key=lambda i: _listed(i.school))
     return Pairing(pairs, unpaired, idle, teachers, summary, notes, figures if several else [])
 
 
@@ -677,14 +685,14 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
 SCHOOL_FIGURES = ("school", "to_pair", "paired", "unpaired", "teachers", "places")
 
 
-def _figures(school: School, short: int) -> dict[str, Any]:
-    """A school's own figures (SCHOOL_FIGURES, its name filled in later): ``short`` of its
+def _figures(school: School, short: int, name: str) -> dict[str, Any]:
+    """A school's own figures (SCHOOL_FIGURES), ``name`` the school's: ``short`` of its
     named children were left without a teacher. Its places are its teachers', each as many
     as the school has children to pair at most, since no other school's child can take one."""
     to_pair = len(school.children) + len(school.nameless)
     unpaired = short + len(school.nameless)
     return {
-        "school": "",
+        "school": name,
         "to_pair": to_pair,
         "paired": to_pair - unpaired,
         "unpaired": unpaired,
