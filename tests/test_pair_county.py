@@ -5,8 +5,10 @@ real workbooks, over the county's folder and over the roster lbc merge makes of 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from test_pair import C31, kid, teacher
 
 from conftest import on_a_terminal, run, table, write_xlsx
@@ -237,3 +239,46 @@ def test_teachers_of_no_known_school_are_said_so(tmp_path: Path) -> None:
         assert text[-2] == (
             "（未能确定）：0 名儿童参与结对，已结对 0 名，未结对 0 名；1 名教师，帮扶名额 0 个"
         )
+
+
+def book_rows(path: Path, sheet: str) -> list[tuple[Any, ...]]:
+    """A pairs workbook sheet's header and rows, as printed (the columns before the hidden
+    ones), without its title and signature lines."""
+    ws = load_workbook(path)[sheet]
+    rows = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] is not None]
+    width = len(rows[0]) - sum(ws.column_dimensions[c].hidden for c in ws.column_dimensions)
+    return [tuple(r[:width]) for r in rows if not str(r[0]).startswith("制表人")]
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_a_countys_pairs_workbook_names_each_rows_school(tmp_path: Path, source: str) -> None:
+    """The pairs workbook of the county's folder (lbc pair 县 --out) had no 学校 column,
+    as its rosters have no 学校 cells: three schools' 三年级(1)班 children, 王芳, 李强 and
+    赵敏 on one signed list, whose school only the hidden 名册位置 said. Over the merged
+    roster it had one. It has one now over either, and pairing with it again keeps every
+    pair."""
+    county(tmp_path, on_leave=True)
+    result = run("pair", source, "--out", "结对.xlsx", cwd=tmp_path)
+    assert result.exit_code == 1
+    book = tmp_path / "结对.xlsx"
+    assert [r[:5] for r in book_rows(book, "结对名单")] == [
+        ("序号", "学校", "班级", "学生姓名", "性别"),
+        (1, "白鹤小学", C31, "刘浩然", "女"),
+        (2, "红星小学", C31, "陈思彤", "女"),
+        (3, "红星小学", C31, "杨子墨", "女"),
+        (4, "青山小学", C31, "张雨涵", "女"),
+        (5, "青山小学", C31, "李明轩", "女"),
+    ]
+    assert [r[:6] for r in book_rows(book, "教师帮扶名单")] == [
+        ("序号", "学校", "教师姓名", "职务", "联系电话", "帮扶人数"),
+        (1, "白鹤小学", "李强", "班主任", "13800050824", 1),
+        (2, "红星小学", "赵敏", "班主任", "13800062148", 2),
+        (3, "青山小学", "王芳", "班主任", "13800063038", 2),
+        (4, "青山小学", "周杰", "科任教师", "13800048088", 0),
+    ]
+    assert book_rows(book, "未结对")[:2] == [
+        ("序号", "学校", "班级", "学生姓名", "原因"),
+        (1, "青山小学", C31, "王梓萱", "帮扶名额不足（还差 1 个名额）"),
+    ]
+    again = run("pair", source, "结对.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert (again["summary"]["kept"], again["summary"]["paired"]) == (5, 5)

@@ -47,10 +47,11 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
     """Write the workbook atomically, owner-only, refusing to overwrite an input; in the
     current language, which a school's file is whatever ``--lang`` says (Chinese)."""
     wb = Workbook()
-    schools = len(
-        {p.child.school for p in result.pairs} | {u.child.school for u in result.unpaired}
-    )
-    several = schools > 1
+    # A county's: each row with the school it was paired in (Pair.school), which a folder of
+    # schools' rosters says in no 学校 cell, else with its own 学校 cell (one school's
+    # pairing of a roster whose cells name several).
+    cells = {p.child.school for p in result.pairs} | {u.child.school for u in result.unpaired}
+    several = bool(result.schools) or len(cells) > 1
 
     def with_school(header: Sequence[str], rows: list[list[object]], schools_of: list[str]):
         if not several:
@@ -82,7 +83,7 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
         for n, p in enumerate(result.pairs, 1)
     ]
     header = PAIRS_HEADER + HIDDEN_HEADER
-    header, rows = with_school(header, rows, [p.child.school for p in result.pairs])
+    header, rows = with_school(header, rows, [p.school or p.child.school for p in result.pairs])
     ws = wb.active
     ws.title = t("book.pairs")
     fill_table(ws, t("book.pairs_title", school=school), header, rows, len(HIDDEN_HEADER))
@@ -91,12 +92,14 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
 
     # Every teacher, those without a child too, with why: the staff room sees who is free.
     why_idle = {id(i.teacher): again(i.why) for i in result.idle}
-    teachers = []
+    school_of = {id(i.teacher): i.school for i in result.idle}
+    teachers, schools = [], []
     for n, (x, pairs) in enumerate(zip(result.teachers, result.loads().values(), strict=True), 1):
         # One child a line: three children and their classes read down a narrow column.
         kids = "\n".join(f"{p.child.name}（{p.child.cls}）" for p in pairs)
         teachers.append([n, x.shown, x.role, x.phone, len(pairs), kids, why_idle.get(id(x))])
-    header, teachers = with_school(TEACHERS_HEADER, teachers, [x.school for x in result.teachers])
+        schools.append((pairs[0].school if pairs else school_of.get(id(x))) or x.school)
+    header, teachers = with_school(TEACHERS_HEADER, teachers, schools)
     fill_table(
         wb.create_sheet(t("book.teachers")),
         t("book.teachers_title", school=school),
@@ -110,7 +113,7 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
     ]
     hide = HIDDEN_HEADER if rows else ()  # nobody unpaired: nothing to read back
     header = UNPAIRED_HEADER + hide
-    header, rows = with_school(header, rows, [u.child.school for u in result.unpaired])
+    header, rows = with_school(header, rows, [u.school or u.child.school for u in result.unpaired])
     fill_table(
         wb.create_sheet(t("book.unpaired")),
         t("book.unpaired_title", school=school),
