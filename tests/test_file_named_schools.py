@@ -494,3 +494,24 @@ def test_a_folders_files_named_a_class_each_are_one_school(tmp_path: Path) -> No
     out = run("validate", "留守儿童", cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
     assert pairs_of(tmp_path, "留守儿童") == (ALL_THREE, [])
+
+
+def test_schools_named_as_village_united_or_numbered_schools_are_theirs(tmp_path: Path) -> None:
+    """县/青山村校.xlsx, 县/白鹤联校.xlsx and 县/城关四校.xlsx, and 县/1.xlsx titled
+    石门中学附小2024年秋季留守儿童花名册, named no school: their names hold 校 but did not end
+    as a school's name was known to, so the first three were one school 县 of 4 in every
+    count and the merged 学校 column, and 1.xlsx a school 1."""
+    untitled(
+        tmp_path,
+        {
+            "青山村校.xlsx": [kid(1), kid(2)],
+            "白鹤联校.xlsx": [kid(3)],
+            "城关四校.xlsx": [kid(4)],
+        },
+    )
+    title = [["石门中学附小2024年秋季留守儿童花名册"]]
+    write_xlsx(tmp_path / "县" / "1.xlsx", {"花名册": [*title, *table([kid(5)])]})
+    assert (
+        schools_everywhere(tmp_path)
+        == [[("石门中学附小", 1), ("城关四校", 1), ("白鹤联校", 1), ("青山村校", 2)]] * 3
+    )

@@ -854,9 +854,13 @@ _NAME_END = re.compile(
 
 # What a school's name has in it (a folder's holding numbered grades: 青山小学/1.xlsx).
 _SCHOOL_WORD = re.compile(r"[学校园]|教学点|村小|完小")
-# How a school's name ends (青山镇中心小学, 白鹤村小, 石门教学点, 青山中心校), after a campus
-# (青山小学东校区, 青山小学（东校区）) or a school's part (青山学校小学部) is set aside.
-_ENDINGS = "小学|中学|学校|完小|村小|中心校|教学点|分校|校区|幼儿园|幼稚园|学区"
+# How a school's name ends (青山镇中心小学, 白鹤村小, 石门教学点, 青山中心校, 青山村校,
+# 青山联校, 城关四校, 城关一小, 青山中学附小, 青山学堂), after a campus (青山小学东校区,
+# 青山小学（东校区）) or a school's part (青山学校小学部) is set aside.
+_ENDINGS = (
+    "小学|中学|学校|完小|村小|中心校|教学点|分校|校区|幼儿园|幼稚园|学区|学堂"
+    "|[村联总中]校|附[小中]|[一二三四五六七八九十0-9][校小中]"
+)
 SCHOOL_END = re.compile(rf"(?:{_ENDINGS})$")
 # A school's name anywhere in a name (青山小学一年级), or an ending alone (小学, 中心校: a
 # name every township's school may go by).
