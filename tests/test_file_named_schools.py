@@ -515,3 +515,23 @@ def test_schools_named_as_village_united_or_numbered_schools_are_theirs(tmp_path
         schools_everywhere(tmp_path)
         == [[("石门中学附小", 1), ("城关四校", 1), ("白鹤联校", 1), ("青山村校", 2)]] * 3
     )
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("一至三年级.xlsx", "四至六年级.xlsx"),
+        ("男生.xlsx", "女生.xlsx"),
+        ("留守儿童.xlsx", "困境儿童.xlsx"),
+    ],
+)
+def test_a_schools_files_named_by_words_naming_no_school_are_paired_as_one(
+    tmp_path: Path, names: tuple[str, str]
+) -> None:
+    """A school's folder (no lbc.toml) of two untitled files of children named by words
+    naming no school, beside its untitled 教师.xlsx: lbc pair, keeping apart the files as
+    they name their schools, gave the teachers list to none of them (or to one) and left
+    the children unpaired (本校没有可结对的在岗教师), where it paired all 3 before."""
+    first, second = names
+    school_of_three(tmp_path, {first: table([kid(1), kid(2)]), second: table([kid(3, C51)])})
+    assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
