@@ -679,7 +679,9 @@ class Roster:
         school of its own (lbc pair says so)."""
         declared = self.file_schools()
         says = any(declared.values()) or any(x.has("school") for x in self.children + self.teachers)
-        named = _schools_apart(named_schools(self.files, declared), declared) if declared else {}
+        staffed = {table.file for table in self.teachers}
+        named = named_schools(self.files, declared) if declared else {}
+        named = _schools_apart(named, declared, staffed)
         if not says and len({named.get(x.file, x.file) for x in self.children}) < 2:
             return declared
         holding = {table.file for table in self.children}
@@ -741,19 +743,23 @@ def named_schools(
     return {name: declared.get(name) or names[name] for name in files}
 
 
-def _schools_apart(named: dict[str, str], declared: Mapping[str, str]) -> dict[str, str]:
+def _schools_apart(
+    named: dict[str, str], declared: Mapping[str, str], staffed: set[str]
+) -> dict[str, str]:
     """``named`` (``named_schools``) as lbc pair keeps schools apart by it: a file that
-    declares none, named by a word naming no school (一至三年级.xlsx and 四至六年级.xlsx,
-    男生.xlsx and 困境儿童.xlsx, 县/1.xlsx), goes with the one school its folder's other
-    files name or declare (青山小学/困境儿童.xlsx beside 留守儿童.xlsx, of the folder
+    declares none and holds no teachers, named by a word naming no school (一至三年级.xlsx
+    and 四至六年级.xlsx, 男生.xlsx and 困境儿童.xlsx), goes with the one school its folder's
+    other files name or declare (青山小学/困境儿童.xlsx beside 留守儿童.xlsx, of the folder
     青山小学), else by its folder (FILE_SCHOOL and the folder's path, never printed). A
     school's roster split in files is often so named, two schools' rosters seldom: its
     untitled 教师.xlsx is paired with all of its children, where by their names it would
-    be of none of them (本校没有可结对的在岗教师)."""
+    be of none of them (本校没有可结对的在岗教师). A file holding its own teachers
+    (``staffed``: 白鹤.xlsx beside 青山.xlsx titled 青山小学) is a school's whole workbook,
+    of its own name."""
     schools = {
         name: school
         for name, school in named.items()
-        if declared.get(name) or _names_school(school)
+        if declared.get(name) or _names_school(school) or name in staffed
     }
     in_folder: dict[Path, set[str]] = {}
     for name, school in schools.items():
