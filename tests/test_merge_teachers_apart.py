@@ -65,6 +65,16 @@ def merge(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.stderr
 
 
+# 学校, child and 帮扶教师 of each merged row of the two schools whose lists pair them all.
+TWO_SCHOOLS_PAIRED = [
+    ("白鹤小学", "刘浩然", "王芳"),
+    ("白鹤小学", "陈思彤", "赵敏"),
+    ("青山小学", "张雨涵", "李强"),
+    ("青山小学", "李明轩", "王芳"),
+    ("青山小学", "王梓萱", "李强"),
+]
+
+
 def merged_cells(tmp_path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """(学校, 姓名, 帮扶教师) of each child of the merged workbook and Parquet file."""
     rows = load_workbook(tmp_path / "全县.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
@@ -201,13 +211,7 @@ def test_a_schools_roster_waits_for_its_own_folder_only(
         "write 青山小学/名册.xlsx",
     ]
     merge(tmp_path)
-    expected = [
-        ("白鹤小学", "刘浩然", "王芳"),
-        ("白鹤小学", "陈思彤", "赵敏"),
-        ("青山小学", "张雨涵", "李强"),
-        ("青山小学", "李明轩", "王芳"),
-        ("青山小学", "王梓萱", "李强"),
-    ]
+    expected = TWO_SCHOOLS_PAIRED
     assert merged_cells(tmp_path) == {"xlsx": expected, "parquet": expected}
 
 
@@ -400,13 +404,7 @@ def test_a_roster_is_read_again_with_its_list_in_a_worker(
     where = log.read_text(encoding="utf-8").split()
     assert len(where) == 4  # each school's roster, for the workbook and the Parquet file
     assert str(os.getpid()) not in where
-    expected = [
-        ("白鹤小学", "刘浩然", "王芳"),
-        ("白鹤小学", "陈思彤", "赵敏"),
-        ("青山小学", "张雨涵", "李强"),
-        ("青山小学", "李明轩", "王芳"),
-        ("青山小学", "王梓萱", "李强"),
-    ]
+    expected = TWO_SCHOOLS_PAIRED
     assert merged_cells(tmp_path) == {"xlsx": expected, "parquet": expected}
 
 
