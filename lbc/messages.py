@@ -793,6 +793,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "(last term's roster, or an annotated copy or change log lbc wrote, say): not read; "
         "name it to read it",
     ),
+    "note.last_term": (
+        "提示：{file} 在“{folder}”文件夹里，是上学期的文件，未当作本学期的名册读取；"
+        "要读它，请直接写出它的路径",
+        "note: {file} is in a '{folder}' (last term) folder: not read as this term's roster;"
+        " name it to read it",
+    ),
     "note.sheet_skipped": (
         "提示：{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，已跳过",
         "note: {file} sheet '{sheet}' is not a children, teachers or records sheet; skipped",

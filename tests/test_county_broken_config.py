@@ -206,10 +206,11 @@ def test_a_schools_unread_toml_of_quotas_alone_keeps_its_last_term_folder(
 ) -> None:
     """青山小学's lbc.toml holds its [quotas] alone (no [school], no [files]), mistyped, beside
     its roster, and last term's roster lies in 上学期/: both are 青山小学's, and neither is
-    merged, each left out with the school's error, as validate, summary and pair refuse
-    the county in that one line. Before, an lbc.toml naming no school and no file was
-    passed over for 上学期/ as a county office's is, and merge wrote last term's children
-    as 青山小学 while saying its roster was not merged."""
+    merged, each left out (its roster with the school's error, last term's as last
+    term's), as validate, summary and pair refuse the county in that one line. Before, an
+    lbc.toml naming no school and no file was passed over for 上学期/ as a county
+    office's is, and merge wrote last term's children as 青山小学 while saying its roster
+    was not merged."""
     root = county(tmp_path, "")
     toml = root / QS / "lbc.toml"
     toml.write_text(own, encoding="utf-8")
@@ -227,8 +228,9 @@ def test_a_schools_unread_toml_of_quotas_alone_keeps_its_last_term_folder(
     assert merged.exit_code == 1
     why = line.removeprefix("lbc: 错误：")
     assert merged.stderr.splitlines() == [
+        f"提示：县/{QS}/上学期/花名册.xlsx 在“上学期”文件夹里，是上学期的文件，"
+        "未当作本学期的名册读取；要读它，请直接写出它的路径",
         "已写出合并名册：全县.xlsx（1 个文件）",
-        f"提示：未合并 县/{QS}/上学期/花名册.xlsx：{why}",
         f"提示：未合并 县/{QS}/花名册.xlsx：{why}",
     ]
     sheet = load_workbook(tmp_path / "全县.xlsx", read_only=True)["留守儿童花名册"]

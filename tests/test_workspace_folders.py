@@ -8,9 +8,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
+import pytest
+from openpyxl import load_workbook
+
+from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 
 C32 = "三年级(2)班"
+# What a folder run says of each spreadsheet it finds in last term's folder.
+LAST_TERM = (
+    "提示：{} 在“上学期”文件夹里，是上学期的文件，未当作本学期的名册读取；"
+    "要读它，请直接写出它的路径"
+)
 
 
 def county(tmp_path: Path) -> Path:
@@ -38,15 +46,12 @@ def test_last_terms_roster_in_a_workspace_is_not_read_as_this_terms(tmp_path: Pa
     # Read, last term's two children were counted again (DUP001 on each) and a third
     # who has left was counted as on the roster.
     assert (summary["children"], summary["records"], summary["by_code"]) == (2, 1, {})
-    assert result.stderr == (
-        f"提示：{left} 在一所学校工作区（lbc.toml）里，又不是它 [files] 所列的文件"
-        "（如上学期的名册、lbc 写出的标注副本或变更记录），未读取；要读它，请直接写出它的路径\n"
-    )
+    assert result.stderr.splitlines() == [LAST_TERM.format(left)]
     named = run("validate", left, "--format", "json")
     assert named.json()["summary"]["children"] == 3
     merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
     assert merged.json()["summary"]["children"] == 2
-    assert f"提示：{left} 在一所学校工作区" in merged.stderr
+    assert LAST_TERM.format(left) in merged.stderr.splitlines()
 
 
 def test_what_lbc_wrote_beside_the_roster_is_not_read_as_more_children(tmp_path: Path) -> None:
@@ -61,10 +66,10 @@ def test_what_lbc_wrote_beside_the_roster_is_not_read_as_more_children(tmp_path:
     assert run("export", ws / "roster.xlsx", "--out", ws / "名册.xlsx").exit_code == 0
     result = run("validate", root, "--format", "json")
     assert (result.json()["summary"]["children"], result.json()["summary"]["by_code"]) == (2, {})
-    said = [
+    said = [LAST_TERM.format(old)] + [
         f"提示：{ws / name} 在一所学校工作区（lbc.toml）里，又不是它 [files] 所列的文件"
         "（如上学期的名册、lbc 写出的标注副本或变更记录），未读取；要读它，请直接写出它的路径"
-        for name in ("上学期/roster.xlsx", "变更记录.xlsx", "名册.xlsx", "标注.xlsx")
+        for name in ("变更记录.xlsx", "名册.xlsx", "标注.xlsx")
     ]
     assert result.stderr.splitlines() == said
     merged = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json")
@@ -85,7 +90,7 @@ def test_a_workspace_whose_roster_is_missing_reads_its_top_level(tmp_path: Path)
     (ws / "roster.xlsx").rename(ws / "花名册2024.xlsx")
     result = run("validate", root, "--format", "json")
     assert result.json()["summary"]["children"] == 2
-    assert result.stderr.startswith(f"提示：{ws / '上学期' / 'roster.xlsx'} 在一所学校工作区")
+    assert result.stderr.splitlines() == [LAST_TERM.format(ws / "上学期" / "roster.xlsx")]
 
 
 def test_an_annotated_copy_beside_its_roster_is_not_read_as_more_children(
@@ -118,3 +123,140 @@ def test_an_annotated_copy_beside_its_roster_is_not_read_as_more_children(
         f"提示：{school / '标注.xlsx'} 的工作表“问题清单”不是花名册、教师名单或帮扶记录，已跳过"
     )
     assert alone.stderr.splitlines() == [skipped]
+
+
+# ---- last term's folder (上学期/) in a folder run, whatever lbc.toml names ----
+
+# A school's lbc.toml that names no roster: its name alone, its quotas alone, or none.
+NO_FILES = {"name": '[school]\nname = "{}"\n', "quotas": "[quotas]\ntalks_per_month = 1\n"}
+
+
+def keeping_last_term(folder: Path, toml: str | None, first: int) -> Path:
+    """A school's folder as a school keeps it: this term's 花名册.xlsx (children ``first``
+    and ``first + 1``, and a teacher), last term's in 上学期/花名册.xlsx (those two and
+    ``first + 2``, who has left since, and the teacher), and an lbc.toml naming no roster
+    (``toml``: a key of NO_FILES; None, no lbc.toml)."""
+    (folder / "上学期").mkdir(parents=True)
+    if toml is not None:
+        (folder / "lbc.toml").write_text(NO_FILES[toml].format(folder.name), encoding="utf-8")
+    staff = [TEACHER_HEADER, ["王芳", "女", "13800000001", "班主任", C32, "语文", "否", "是"]]
+    now = [CHILD_HEADER, child_row(first), child_row(first + 1)]
+    write_xlsx(folder / "花名册.xlsx", {"花名册": now, "教师": staff})
+    then = [*now, child_row(first + 2)]
+    write_xlsx(folder / "上学期" / "花名册.xlsx", {"花名册": then, "教师": staff})
+    return folder
+
+
+def counted(args: tuple[str | Path, ...], cwd: Path, out: Path) -> dict[str, int]:
+    """The children each command counts over ``args``, and the rows merge writes to
+    ``out``."""
+    checked = run("validate", *args, "--format", "json", cwd=cwd).json()["summary"]
+    merged = run("merge", *args, "--out", out, "--format", "json", cwd=cwd)
+    sheet = load_workbook(out, read_only=True)["留守儿童花名册"]
+    rows = sum(1 for row in sheet.iter_rows(min_row=2, values_only=True) if any(row))
+    term = ("--term", "2024-autumn", "--format", "json")
+    summary = run("summary", *args, *term, cwd=cwd).json()["children"]["total"]
+    pair = run("pair", *args, "--format", "json", cwd=cwd).json()["summary"]["children"]
+    return {
+        "validate": checked["children"],
+        "errors": checked["errors"],
+        "merge": merged.json()["summary"]["children"],
+        "merged rows": rows,
+        "summary": summary,
+        "pair": pair,
+    }
+
+
+@pytest.mark.parametrize("toml", [*NO_FILES, None])
+def test_a_schools_last_term_folder_is_not_read_as_this_terms(tmp_path: Path, toml) -> None:
+    """A school's folder holding its roster and last term's in 上学期/, with an lbc.toml
+    that names no roster (its name or its quotas alone) or none: validate, merge, summary
+    and pair over the folder read last term's as this term's, 3 children for 2 (the one
+    who has left among them) and a DUP001 on each child still there, the only hint. Now
+    last term's file is said and not read, as in a workspace whose lbc.toml names its
+    roster."""
+    ws = keeping_last_term(tmp_path / "青山小学", toml, 1)
+    said = LAST_TERM.format(Path("上学期") / "花名册.xlsx")
+    assert run("validate", ".", cwd=ws).stderr.splitlines() == [said]
+    assert counted((".",), ws, tmp_path / "合并.xlsx") == {
+        "validate": 2,
+        "errors": 0,
+        "merge": 2,
+        "merged rows": 2,
+        "summary": 2,
+        "pair": 2,
+    }
+
+
+@pytest.mark.parametrize("toml", [*NO_FILES, None])
+def test_a_countys_schools_last_term_folders_are_not_read(tmp_path: Path, toml) -> None:
+    """A county's folder of such schools: merge made each school's 上学期/ a school of its
+    own (县/青山小学/上学期/花名册) and counted last term's children who have left."""
+    root = tmp_path / "县"
+    for n, name in enumerate(("青山小学", "白鹤小学")):
+        keeping_last_term(root / name, toml, 1 + 3 * n)
+    assert run("validate", "县", cwd=tmp_path).stderr.splitlines() == [
+        LAST_TERM.format(Path("县") / name / "上学期" / "花名册.xlsx")
+        for name in ("白鹤小学", "青山小学")
+    ]
+    assert counted(("县",), tmp_path, tmp_path / "合并.xlsx") == {
+        "validate": 4,
+        "errors": 0,
+        "merge": 4,
+        "merged rows": 4,
+        "summary": 4,
+        "pair": 4,
+    }
+    merged = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert sorted(s["school"] for s in merged["schools"]) == ["白鹤小学", "青山小学"]
+
+
+def test_last_terms_roster_named_is_read_and_diff_finds_it(tmp_path: Path) -> None:
+    """Named on the command line, last term's roster (or its folder) is read; lbc diff
+    given it and this term's folder finds the child who has left, and reads this term's
+    folder without last term's in it."""
+    ws = keeping_last_term(tmp_path / "青山小学", None, 1)
+    for named in ("上学期/花名册.xlsx", "上学期"):
+        result = run("validate", named, "--format", "json", cwd=ws)
+        assert (result.json()["summary"]["children"], result.stderr) == (3, "")
+    for old, new in (("上学期/花名册.xlsx", "花名册.xlsx"), ("上学期", ".")):
+        doc = run("diff", old, new, "--format", "json", cwd=ws).json()
+        assert doc["summary"] == {
+            "added": 0,
+            "gone": 1,
+            "changed": 0,
+            "unchanged": 2,
+            "matched_by": {"id_number": 2, "name_birth_date": 0, "name_class": 0},
+        }
+        assert [child["row"] for child in doc["gone"]] == [4]
+
+
+def test_a_whole_workspace_kept_as_last_term_is_not_read(tmp_path: Path) -> None:
+    """A school that keeps last term's whole workspace in 上学期/, its lbc.toml naming its
+    roster with it: the county's run read that lbc.toml's roster as this term's."""
+    root = county(tmp_path)
+    ws = root / "青山小学"
+    old = ws / "上学期"
+    (old / "roster.xlsx").rename(old / "花名册.xlsx")
+    (old / "lbc.toml").write_text('[files]\nroster = "花名册.xlsx"\n', encoding="utf-8")
+    result = run("validate", root, "--format", "json")
+    assert result.json()["summary"]["children"] == 2
+    assert result.stderr.splitlines() == [LAST_TERM.format(old / "花名册.xlsx")]
+    assert run("validate", old, "--format", "json").json()["summary"]["children"] == 3
+
+
+def test_last_terms_record_sheets_in_the_records_folder_are_not_read(tmp_path: Path) -> None:
+    """记录表/上学期/, last term's record sheets kept in the folder lbc.toml names for the
+    ones handed back: read as this term's by the school's own run and the county's."""
+    root = county(tmp_path)
+    ws = root / "青山小学"
+    (ws / "记录表" / "上学期").mkdir()
+    record = [dt.date(2024, 4, 10), "王芳", "张雨涵", C32, "谈心", "谈学习"]
+    old = ws / "记录表" / "上学期" / "王芳.xlsx"
+    write_xlsx(old, {"帮扶记录": [RECORD_HEADER, record]})
+    own = run("validate", "--format", "json", cwd=ws)
+    assert own.json()["summary"]["records"] == 1
+    assert own.stderr.splitlines() == [LAST_TERM.format(Path("记录表") / "上学期" / "王芳.xlsx")]
+    county_run = run("validate", root, "--format", "json")
+    assert county_run.json()["summary"]["records"] == 1
+    assert LAST_TERM.format(old) in county_run.stderr.splitlines()

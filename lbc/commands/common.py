@@ -42,7 +42,7 @@ from lbc.roster.tables import (
     whole_sheets,
 )
 from lbc.workspace.config import Config, Quotas, resolve_inputs
-from lbc.workspace.inputs import spreadsheet_files
+from lbc.workspace.inputs import last_terms, spreadsheet_files
 from lbc.workspace.schools import one_name_two_workspaces, read_roster
 from lbc.workspace.terms import (
     Dates,
@@ -294,12 +294,16 @@ def _takes_utf8(stream: object) -> bool:
 
 
 def spreadsheets(paths: list[Path]) -> list[Path]:
-    """The files ``paths`` stand for (spreadsheet_files), saying each one a school's
-    workspace keeps aside (last term's roster in 上学期/) or that is an annotated copy
-    beside a roster, and so is not read."""
+    """The files ``paths`` stand for (spreadsheet_files), saying each one that is last
+    term's (in 上学期/), that a school's workspace keeps aside or that is an annotated
+    copy beside a roster, and so is not read."""
     left_out: list[Path] = []
     copies: list[Path] = []
-    found = spreadsheet_files(paths, left_out, copies)
+    last_term: list[Path] = []
+    found = spreadsheet_files(paths, left_out, copies, last_term)
+    for path in last_term:
+        folder = next(p.name for p in path.parents if last_terms([p.name]))
+        note(t("note.last_term", file=path, folder=folder))
     for path in left_out:
         note(t("note.left_out", file=path))
     for path in copies:

@@ -17,7 +17,7 @@ from pathlib import Path
 from lbc.errors import LbcError
 from lbc.messages import os_reason, t
 from lbc.roster.fields import FIELDS
-from lbc.workspace.inputs import holds_spreadsheets, spreadsheet_files
+from lbc.workspace.inputs import holds_spreadsheets, last_terms, spreadsheet_files
 from lbc.workspace.terms import parse_term
 
 CONFIG_NAME = "lbc.toml"
@@ -90,9 +90,17 @@ class Config:
 
     def own_files(self) -> frozenset[Path]:
         """The files its [files] name (rosters, pairs workbook, record sheets), those in
-        the folders it names too, resolved: the workspace's own, below its top level."""
+        the folders it names too, resolved: the workspace's own, below its top level. Not
+        those in a folder last term's files are kept in below a folder it names
+        (记录表/上学期/), as a run given that folder leaves them out."""
         named = [*self.rosters, *([self.pairs] if self.pairs else []), *self.records]
-        found = [p for r in named if r.is_dir() for p in r.rglob("*")]
+        found = [
+            p
+            for r in named
+            if r.is_dir()
+            for p in r.rglob("*")
+            if not last_terms(p.relative_to(r).parts[:-1])
+        ]
         return frozenset(p.resolve() for p in [*named, *found])
 
 

@@ -5,15 +5,28 @@ from __future__ import annotations
 
 import functools
 import os
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 from lbc.errors import LbcError
 from lbc.roster.reading import SUFFIXES
 
+# The folders a school keeps last term's files in, as lbc's own steps keep them (lbc diff
+# 上学期/roster.xlsx roster.xlsx, lbc pair --keep 上学期/roster.xlsx): what lies in one,
+# below a folder a command is given, is not this term's, whatever lbc.toml says or does
+# not say. Named on the command line (the file, or the folder itself), it is read.
+LAST_TERM_FOLDERS = frozenset({"上学期"})
+# Why a folder's spreadsheet is not read (``_kept_aside``): last term's, or not among the
+# files its school's lbc.toml names.
+LAST_TERM, WORKSPACE = "last_term", "workspace"
+
 
 def spreadsheet_files(
-    paths: Iterable[Path], left_out: list[Path] | None = None, copies: list[Path] | None = None
+    paths: Iterable[Path],
+    left_out: list[Path] | None = None,
+    copies: list[Path] | None = None,
+    last_term: list[Path] | None = None,
 ) -> list[Path]:
     """The files named, and every spreadsheet inside the folders named (sorted, nested
     folders too); Excel's ~$ lock files and hidden files are passed over.
@@ -23,13 +36,18 @@ def spreadsheet_files(
     ``copies``, for the command to say, unless nothing else in its folder is read (then it
     may be all the school sent).
 
+    Last term's files, in a folder a school keeps them in (上学期/: ``LAST_TERM_FOLDERS``)
+    below a folder named, are not this term's, with an lbc.toml or without, whatever it
+    names: read, last term's children would be counted as this term's, those who have
+    left too. They go to ``last_term``, for the command to say. Named themselves, or
+    their folder named (lbc diff 上学期 .), they are read.
+
     A school's workspace in a folder (an lbc.toml naming its rosters, at or below the
     folder) keeps to its own files: the rosters, the record sheets handed back and the
     pairs workbook its lbc.toml names, which is what the school's own commands read. Any
-    other spreadsheet in it is not this term's roster: last term's in 上学期/, where lbc's
-    own steps keep it, or what lbc wrote beside the roster (an annotated copy, a change
-    log, an export, a follow-up list). Read, its children would be counted again. It
-    goes to ``left_out``, for the command to say."""
+    other spreadsheet in it is not this term's roster: what lbc wrote beside the roster
+    (an annotated copy, a change log, an export, a follow-up list), say. Read, its
+    children would be counted again. It goes to ``left_out``, for the command to say."""
     out: list[Path] = []
     kept: dict[Path, tuple[frozenset[Path], bool] | None] = {}
     for path in paths:
@@ -40,8 +58,12 @@ def spreadsheet_files(
         for p in sorted(path.rglob("*")):
             if not (_spreadsheet_name(p.name) and p.is_file()):
                 continue
-            if _workspace_keeps(p, path, kept):
+            why = _kept_aside(p, path, kept)
+            if why is None:
                 found.append(p)
+            elif why == LAST_TERM:
+                if last_term is not None:
+                    last_term.append(p)
             elif left_out is not None:
                 left_out.append(p)
         marked = [p for p in found if _annotated_copy(p)]
@@ -85,34 +107,57 @@ def _annotated_copy(path: Path) -> bool:
     return len(names) > 1 and names[0] in both("annotate.sheet")
 
 
-def _workspace_keeps(
+def last_terms(folders: Iterable[str]) -> bool:
+    """Whether one of the folder names ``folders`` is one a school keeps last term's files
+    in (``LAST_TERM_FOLDERS``)."""
+    return any(_folder_name(name) in LAST_TERM_FOLDERS for name in folders)
+
+
+def _folder_name(name: str) -> str:
+    """A folder's name as ``LAST_TERM_FOLDERS`` is matched: full-width forms and stray
+    spaces at its ends as a school's keyboard leaves them."""
+    return unicodedata.normalize("NFKC", name).strip()
+
+
+def _kept_aside(
     file: Path, root: Path, kept: dict[Path, tuple[frozenset[Path], bool] | None]
-) -> bool:
-    """Whether ``file``, found in the folder ``root``, is read: unless the nearest lbc.toml
-    at or below ``root`` names rosters and ``file`` is not one of that workspace's files.
-    Where none of the rosters it names exists, the files at its top level are read (the
-    school keeps its children under another name), its subfolders' still kept aside.
-    ``kept``: each workspace folder's files and whether its top level is read (None: no
-    rule), worked out once."""
+) -> str | None:
+    """Why ``file``, found in the folder ``root``, is not read (``LAST_TERM``,
+    ``WORKSPACE``), or None when it is.
+
+    It is last term's when a folder between ``root`` and it is one a school keeps last
+    term's files in (上学期/), unless the lbc.toml of its workspace, above that folder,
+    names the file itself in its [files]; a workspace lying in such a folder (a school's
+    whole folder kept as 上学期/, its lbc.toml with it) is last term's whole, whatever its
+    lbc.toml names. It is the workspace's when the nearest lbc.toml at or below ``root``
+    names rosters and ``file`` is not one of that workspace's files; where none of the
+    rosters it names exists, the files at its top level are read (the school keeps its
+    children under another name). ``kept``: each workspace folder's files and whether its
+    top level is read (None: no rule), worked out once."""
     from lbc.workspace.config import CONFIG_NAME, load_config
 
-    root = root.resolve()
-    here = file.resolve().parent
-    for folder in (here, *here.parents):
+    folders = file.relative_to(root).parts[:-1]
+    for depth in range(len(folders), -1, -1):
+        folder = root.joinpath(*folders[:depth])
         if (folder / CONFIG_NAME).is_file():
             break
-        if folder == root:
-            return True
     else:
-        return True
-    if folder not in kept:
+        return LAST_TERM if last_terms(folders) else None
+    if last_terms(folders[:depth]):
+        return LAST_TERM
+    key = folder.resolve()
+    if key not in kept:
         try:
-            cfg = load_config(folder / CONFIG_NAME)
+            cfg = load_config(key / CONFIG_NAME)
         except LbcError:
             cfg = None
         if cfg is None or not cfg.rosters:
-            kept[folder] = None
+            kept[key] = None
         else:
-            kept[folder] = cfg.own_files(), not any(r.exists() for r in cfg.rosters)
-    rule = kept[folder]
-    return rule is None or file.resolve() in rule[0] or (rule[1] and folder == here)
+            kept[key] = cfg.own_files(), not any(r.exists() for r in cfg.rosters)
+    rule = kept[key]
+    if rule is not None and (file.resolve() in rule[0] or (rule[1] and depth == len(folders))):
+        return None
+    if last_terms(folders[depth:]):
+        return LAST_TERM
+    return None if rule is None else WORKSPACE
