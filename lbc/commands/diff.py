@@ -36,10 +36,11 @@ def diff_command(
     common.check_format(fmt)
     if out is not None:
         out_format(out, ("xlsx",))
-    _, cfg = common.inputs([old, new], config)
     # Each side as any command reads it: the workspace's roster with the pairs in force
-    # (its [files] pairs), so a re-pairing shows as a 帮扶教师 change.
-    old_files, new_files = common.inputs([old], config)[0], common.inputs([new], config)[0]
+    # (its [files] pairs), so a re-pairing shows as a 帮扶教师 change; and each side's
+    # notes said once (a folder's 上学期/ is said left out of this term's side only).
+    old_files, cfg = common.inputs([old], config)
+    new_files = common.inputs([new], config)[0]
     if out is not None:
         refuse_input_as_output(out, common.read_files([*old_files, *new_files], cfg))
     before = common.read(old_files, cfg)
