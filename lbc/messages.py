@@ -337,6 +337,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "没有指定花名册文件，当前目录及上级目录也没有 lbc.toml。请写出文件路径，或先运行 lbc init 创建工作区。",
         "no roster file given and no lbc.toml here or above; name a file, or run `lbc init` to create a workspace.",
     ),
+    "err.no_roster_named": (
+        "没有指定花名册文件，{path} 也没有在 [files] 中写明花名册。请写出花名册文件或文件夹的路径"
+        '（如“.”，当前文件夹），或在 {path} 的 [files] 中写明，如 roster = ["花名册.xlsx"]。',
+        "no roster file given, and {path} names no roster under [files]; name a file or"
+        ' folder (such as ".", this folder), or name it under [files] in {path}, such as'
+        ' roster = ["花名册.xlsx"].',
+    ),
     "err.api_no_input": (
         "lbc.read 没有拿到要读的文件：请给出花名册文件或文件夹，或用 config= 指定 lbc.toml。",
         "lbc.read was given no file to read: name roster files or folders, or an lbc.toml as"

@@ -142,3 +142,32 @@ def test_pair_error_is_the_only_line(samples):
         2,
         f"lbc: 错误：无法写入 {out}：文件或文件夹不存在\n",
     )
+
+
+@pytest.mark.parametrize(
+    "toml",
+    ['[school]\nname = "青山小学"\n', "[quotas]\ntalks_per_month = 2\n"],
+    ids=["name", "quotas"],
+)
+def test_an_lbc_toml_naming_no_roster_is_said_so(tmp_path, toml):
+    """In a school's folder whose lbc.toml gives its name or its quotas alone, a command
+    given no file said there was no lbc.toml here or above, and to run lbc init, which
+    refuses to overwrite it. It now says that lbc.toml names no roster, and how to name
+    one; from a subfolder (上学期/), the lbc.toml above it."""
+    (tmp_path / "lbc.toml").write_text(toml, encoding="utf-8")
+    (tmp_path / "上学期").mkdir()
+    for cwd, path in ((tmp_path, "lbc.toml"), (tmp_path / "上学期", "../lbc.toml")):
+        result = run("validate", cwd=cwd)
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            2,
+            "",
+            f"lbc: 错误：没有指定花名册文件，{path} 也没有在 [files] 中写明花名册。"
+            "请写出花名册文件或文件夹的路径（如“.”，当前文件夹），"
+            f'或在 {path} 的 [files] 中写明，如 roster = ["花名册.xlsx"]。\n',
+        )
+    result = run("--lang", "en", "summary", "--term", "2024-autumn", cwd=tmp_path)
+    assert result.stderr == (
+        "lbc: error: no roster file given, and lbc.toml names no roster under [files]; name a"
+        ' file or folder (such as ".", this folder), or name it under [files] in lbc.toml,'
+        ' such as roster = ["花名册.xlsx"].\n'
+    )

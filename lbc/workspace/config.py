@@ -302,8 +302,10 @@ def resolve_inputs(files: list[Path], config_path: Path | None) -> tuple[list[Pa
         if pairs and cfg.rosters and {p.resolve() for p in cfg.rosters} <= given:
             return [*files, *(Path(os.path.relpath(p)) for p in pairs)], cfg
         return files, cfg
-    if cfg.path is None or not cfg.rosters:
+    if cfg.path is None:
         raise LbcError(t("err.no_input"))
+    if not cfg.rosters:  # an lbc.toml of its [school] or [quotas] alone: not "no lbc.toml"
+        raise LbcError(t("err.no_roster_named", path=os.path.relpath(cfg.path)))
     # The returned record sheets are read with the rosters; a folder not made yet (no sheet
     # handed back) is no error.
     records = [p for p in cfg.records if spreadsheet_files([p]) and p.exists()]
