@@ -1752,6 +1752,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     # ---- merge ----
     "err.merge_nothing": ("{paths} 中没有找到表格文件", "no spreadsheet found in {paths}"),
+    "err.only_last_term": (
+        "{paths} 中只有“{folder}”文件夹里的 {count} 个表格，是上学期的，未当作本学期的名册读取；"
+        "要读它，请直接写出它的路径，如 {file}",
+        "{paths} holds only {count} {count:spreadsheet|spreadsheets} in a '{folder}' (last"
+        " term) folder: not read as this term's roster; name one to read it, such as {file}",
+    ),
     "err.merge_nothing_read": (
         "{count} 个文件都无法读取，没有合并任何内容",
         "none of the {count} {count:file|files} could be read; nothing merged",

@@ -265,3 +265,20 @@ def test_last_terms_record_sheets_in_the_records_folder_are_not_read(tmp_path: P
     county_run = run("validate", root, "--format", "json")
     assert county_run.json()["summary"]["records"] == 1
     assert LAST_TERM.format(old) in county_run.stderr.splitlines()
+
+
+@pytest.mark.parametrize("command", ["validate", "merge"])
+def test_a_folder_of_last_terms_roster_alone_says_so(tmp_path: Path, command: str) -> None:
+    """A school's folder holding only 上学期/花名册.xlsx: the run said the folder held no
+    spreadsheet at all. It says it holds last term's only, and how to read it."""
+    ws = keeping_last_term(tmp_path / "青山小学", None, 1)
+    (ws / "花名册.xlsx").unlink()
+    out = ("--out", tmp_path / "全县.xlsx") if command == "merge" else ()
+    result = run(command, "青山小学", *out, cwd=tmp_path)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "lbc: 错误：青山小学 中只有“上学期”文件夹里的 1 个表格，是上学期的，"
+        "未当作本学期的名册读取；要读它，请直接写出它的路径，"
+        f"如 {Path('青山小学') / '上学期' / '花名册.xlsx'}\n",
+    )

@@ -302,8 +302,7 @@ def spreadsheets(paths: list[Path]) -> list[Path]:
     last_term: list[Path] = []
     found = spreadsheet_files(paths, left_out, copies, last_term)
     for path in last_term:
-        folder = next(p.name for p in path.parents if last_terms([p.name]))
-        note(t("note.last_term", file=path, folder=folder))
+        note(t("note.last_term", file=path, folder=_last_term_folder(path)))
     for path in left_out:
         note(t("note.left_out", file=path))
     for path in copies:
@@ -311,12 +310,38 @@ def spreadsheets(paths: list[Path]) -> list[Path]:
     return found
 
 
+def _last_term_folder(path: Path) -> str:
+    """The name of the folder of last term's files ``path`` lies in (上学期)."""
+    return next(p.name for p in path.parents if last_terms([p.name]))
+
+
+def nothing_to_read(paths: Sequence[Path]) -> LbcError:
+    """The error of ``paths`` standing for no spreadsheet a command reads: that they hold
+    only last term's (in 上学期/), and how to read one, when they do; else that they hold
+    none."""
+    last_term: list[Path] = []
+    left_out: list[Path] = []
+    spreadsheet_files(paths, left_out, last_term=last_term)
+    if last_term and not left_out:
+        first = last_term[0]
+        return LbcError(
+            t(
+                "err.only_last_term",
+                paths=as_list(map(str, paths)),
+                count=len(last_term),
+                folder=_last_term_folder(first),
+                file=first,
+            )
+        )
+    return LbcError(t("err.merge_nothing", paths=as_list(map(str, paths))))
+
+
 def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], Config]:
     """The files to read, each once: a file named twice must not count its children twice."""
     paths, cfg = resolve_inputs(list(files or []), config)
     for path in paths:
         if path.is_dir() and not spreadsheet_files([path]):
-            raise LbcError(t("err.merge_nothing", paths=path))
+            raise nothing_to_read([path])
     paths = spreadsheets(paths)
     seen: set[Path] = set()
     unique = []

@@ -74,7 +74,7 @@ def merge(
     # written over one of its own inputs destroys a school's data.
     refuse_input_as_output(out, [*files, *common.read_files(paths, cfg)])
     if not paths:
-        raise LbcError(t("err.merge_nothing", paths=as_list(map(str, files))))
+        raise common.nothing_to_read(files)
     parts: list[SchoolPart] = []
     titles: list[str] = []
     write = _write_parquet if parquet else _write_xlsx
