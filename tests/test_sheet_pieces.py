@@ -166,6 +166,80 @@ def test_merged_roster_read_in_pieces_counts_rows_without_numbers(
     assert len(read.table.sources) == 80 and len({id(s) for s in read.table.sources}) == 2
 
 
+_EMPTIES_ROW = st.tuples(
+    st.sampled_from(["numbered", "unnumbered"]),
+    st.lists(st.one_of(st.none(), st.text("张伟ab1 ", min_size=1, max_size=6)), max_size=4),
+    st.integers(0, 80),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows=st.lists(_EMPTIES_ROW, max_size=12))
+def test_a_piece_without_its_rows_trailing_empty_cells_gives_the_same_cells(
+    rows: list[tuple[str, list[str | None], int]],
+) -> None:
+    """lbc merge ends a school's row with dozens of empty cells (the columns of other
+    schools): a piece is parsed without them, and every cell is where it was."""
+    xml = []
+    for number, (how, values, empties) in enumerate(rows, start=1):
+        attrs = b' r="%d"' % number if how == "numbered" else b""
+        cells = b"".join(
+            b"<c/>" if v is None else b'<c t="inlineStr"><is><t>%s</t></is></c>' % v.encode()
+            for v in values
+        )
+        xml.append(b"<row" + attrs + b">" + cells + b"<c/>" * empties + b"</row>")
+    book = _workbook(b"".join(xml))
+    with zipfile.ZipFile(io.BytesIO(book)) as zf:
+        sheet = zf.read(SHEET)
+        carried = {i.filename: zf.read(i) for i in zf.infolist() if i.filename != SHEET}
+    lighter = sheet_pieces.without_trailing_empties(sheet)
+    assert len(lighter) < len(sheet) or all(e < sheet_pieces.EMPTY_RUN for *_, e in rows)
+    piece = sheet_pieces.workbook(carried, SHEET, lighter)
+    assert _cells_whole(piece.getvalue()) == _cells_whole(book)
+
+
+def test_text_that_may_hold_markup_keeps_its_empty_cells() -> None:
+    """Inside a CDATA section "<c/></row>" is text, not cells: such a piece is left whole."""
+    row = b'<row><c t="inlineStr"><is><t><![CDATA[' + b"<c/>" * 40 + b"</row>]]></t></is></c></row>"
+    assert sheet_pieces.without_trailing_empties(row) == row
+
+
+def test_a_merged_roster_is_parsed_without_its_rows_trailing_empty_cells(
+    tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each piece of a merged roster calamine is given holds no row ending in a run of
+    empty cells, and the roster reads as it does whole."""
+    schools = tmp_path / "县"
+    schools.mkdir()
+    for school in ["青山小学", "白鹤小学"]:
+        rows = [[school, *child_row(i + 1)] for i in range(20)]
+        write_xlsx(schools / f"{school}.xlsx", {"花名册": [["学校", *CHILD_HEADER], *rows]})
+    merged = tmp_path / "全县.xlsx"
+    run("merge", schools, "--out", merged)
+    with zipfile.ZipFile(merged) as zf:
+        assert b"<c/>" * sheet_pieces.EMPTY_RUN + b"</row>" in zf.read(SHEET)
+    whole = run("validate", merged, "--format", "json")
+    given: list[bytes] = []
+    opened = calamine.CalamineWorkbook.from_filelike
+
+    def parse(book: Any) -> Any:
+        with zipfile.ZipFile(book) as zf:
+            given.extend(zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/"))
+        book.seek(0)
+        return opened(book)
+
+    monkeypatch.setattr(calamine.CalamineWorkbook, "from_filelike", parse)
+    (read, *_) = reading.read_sheets(merged, SheetReader(merged))
+    assert read.table is not None and len(read.table) == 40
+    run_of_empties = b"<c/>" * sheet_pieces.EMPTY_RUN + b"</row>"
+    assert given and not any(run_of_empties in piece for piece in given)
+    monkeypatch.undo()
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 2048)
+    pieces = run("validate", merged, "--format", "json")
+    assert (pieces.exit_code, pieces.stdout) == (whole.exit_code, whole.stdout)
+
+
 def test_equal_texts_of_a_sheet_read_in_pieces_are_one_object(
     tmp_path: Path, small_pieces: None
 ) -> None:

@@ -1441,7 +1441,7 @@ def _parse_piece(path: Path, name: str, member: str, carried: dict[str, bytes], 
     """calamine's sheet of one piece's worksheet ``xml`` (see _parsed_pieces); None when
     the piece has no cell."""
     with _calamine_errors(path):
-        book = sheet_pieces.workbook(carried, member, xml)
+        book = sheet_pieces.workbook(carried, member, sheet_pieces.without_trailing_empties(xml))
         del xml
         sheet = calamine.CalamineWorkbook.from_filelike(book).get_sheet_by_name(name)
         del book

@@ -41,6 +41,26 @@ _ANY_R = re.compile(rb"r\s*=")
 _AFTER_TAG = (b" ", b"\t", b"\r", b"\n", b">", b"/")
 
 
+# lbc's own writer (lbc merge) writes an empty cell as <c/>, and a school's row of a merged
+# roster ends in dozens of them: the columns other schools fill. They are half the cells
+# calamine parses, and the ones ending a row place no other cell (a cell without an r
+# attribute is placed by the ones before it), so EMPTY_RUN of them are taken off the end
+# of each row that has as many before calamine parses a piece (one replace, at C speed):
+# a merged province's pieces parsed an eighth faster, the replace included.
+EMPTY_RUN = 32
+_TRAILING_EMPTIES = b"<c/>" * EMPTY_RUN + b"</row>"
+# Where text may hold markup as it is (a CDATA section), a piece is left as it is.
+_CDATA = b"<![CDATA["
+
+
+def without_trailing_empties(xml: bytes) -> bytes:
+    """``xml`` (a piece's worksheet) with each run of EMPTY_RUN empty cells that ends a row
+    taken out: the cells calamine gives are the same, in the same places."""
+    if _CDATA in xml:
+        return xml
+    return xml.replace(_TRAILING_EMPTIES, b"</row>")
+
+
 class NotInPieces(Exception):
     """The sheet's XML is not laid out as expected (no opening, no rows): read it whole."""
 
