@@ -13,6 +13,7 @@ from typing import Any
 from conftest import CHILD_HEADER, child_row, make_id, run, write_xlsx
 
 LABELLED = "“父亲电话”里的号码标着“母”，不是父亲的，没有当作父亲的电话"
+NUMBER = "身份证号被存成了数字，Excel 只保留15位，后几位已丢失；请把该列设为文本后按原件重新录入"
 
 
 def phones(path: Path) -> list[tuple[str, str, str]]:
@@ -85,14 +86,11 @@ def test_every_schools_typed_and_number_cells_are_kept_exported_again(tmp_path: 
         source: findings(tmp_path, source, "PHN", "ID")
         for source in ("县", "e.csv", "e.parquet", "x.xlsx", "x.parquet", "m.xlsx", "m.parquet")
     }
-    number = (
-        "身份证号被存成了数字，Excel 只保留15位，后几位已丢失；请把该列设为文本后按原件重新录入"
-    )
     mother = "“母亲电话”里的号码标着“父”，不是母亲的，没有当作母亲的电话"
     folder = [
         ("PHN002", "县/白鹤小学/花名册.xlsx", 4, "K", mother),
         ("PHN002", "县/青山小学/花名册.xlsx", 3, "J", LABELLED),
-        ("ID004", "县/青山小学/花名册.xlsx", 4, "D", number),
+        ("ID004", "县/青山小学/花名册.xlsx", 4, "D", NUMBER),
     ]
     assert said["县"] == folder
     assert said["e.parquet"] == said["e.csv"]
@@ -102,7 +100,7 @@ def test_every_schools_typed_and_number_cells_are_kept_exported_again(tmp_path: 
         assert sorted((c, m) for c, *_, m in found) == sorted((c, m) for c, *_, m in folder), source
 
 
-def test_a_parquet_file_puts_no_childs_cells_on_another_at_the_same_place(
+def test_a_parquet_file_puts_a_childs_cells_on_her_own_row_at_a_shared_place(
     tmp_path: Path,
 ) -> None:
     """A县 and B县 each merged from inside its own folder: both name their school's file
@@ -110,8 +108,10 @@ def test_a_parquet_file_puts_no_childs_cells_on_another_at_the_same_place(
     mother's number, labelled, and her ID number is a number cell (its last digit lost);
     B县's 黄欣怡 has her father's number and an ID number ending in X. The province's
     Parquet export put A县's cells on the child read last at that place: 黄欣怡's ID
-    number was turned into a number, and lbc stopped (内部错误：ValueError). A cell its
-    layout names by a row several children are of now goes on neither of them."""
+    number was turned into a number, and lbc stopped (内部错误：ValueError); then on
+    neither child, A县's number cell said as a wrong check digit (ID002) and her typed
+    cell not at all. Each cell now names its place among the rows of its sheet, and goes
+    back onto its own child: the findings are the folder's."""
     ids = (make_id(dt.date(2016, 5, 1), seq) for seq in range(100, 999, 2))
     ending_x = next(x for x in ids if x.endswith("X"))
     typed = child_row(1, 父亲电话="母：13912345678", 母亲电话=None)
@@ -128,10 +128,52 @@ def test_a_parquet_file_puts_no_childs_cells_on_another_at_the_same_place(
         assert run("merge", ".", "--out", out, cwd=tmp_path / county).exit_code == code
     assert run("export", "省", "--out", "省.parquet", cwd=tmp_path).exit_code == 0
     assert findings(tmp_path, "省.parquet", "PHN", "ID") == [
-        ("ID002", "中心小学/花名册.xlsx", 2, "D", "身份证号校验位错误")
+        ("ID004", "中心小学/花名册.xlsx", 2, "D", NUMBER),
+        ("PHN002", "中心小学/花名册.xlsx", 2, "J", LABELLED),
     ]
+    assert findings(tmp_path, "省.parquet", "PHN", "ID") == findings(tmp_path, "省", "PHN", "ID")
     assert run("export", "省.parquet", "--out", "again.csv", cwd=tmp_path).exit_code == 0
     assert phones(tmp_path / "again.csv") == [
         ("张雨涵", "", "13912345678"),
         ("黄欣怡", "13811112222", "13912345678"),
     ]
+
+
+def test_two_counties_merged_rosters_merged_to_parquet_keep_each_childs_cells(
+    tmp_path: Path,
+) -> None:
+    """甲县 and 乙县 each merged from inside its own folder to Parquet: both name their
+    school's file 中心小学/花名册.xlsx. 甲县's child at its row 3 has her ID number as a
+    number cell and the mother's number typed in 父亲电话; 乙县's second child, at row 4,
+    the father's number typed in 母亲电话. The province's folder merged to Parquet kept
+    the layout of one county's file of that name only, the other's: read back, 甲县's
+    number cell was a wrong check digit (ID002) and no typed cell was said. Merged or
+    exported, to any form, it says what the counties' files say."""
+    number = child_row(1, 父亲电话="母：13912345678", 母亲电话=None)
+    number[CHILD_HEADER.index("身份证号")] = float(
+        number[CHILD_HEADER.index("身份证号")][:17] + "0"
+    )
+    (tmp_path / "省").mkdir()
+    for county, rows in (
+        ("甲县", [number]),
+        ("乙县", [child_row(7), child_row(8, 母亲电话="父：13800002222", 父亲电话=None)]),
+    ):
+        roster = tmp_path / county / "中心小学" / "花名册.xlsx"
+        roster.parent.mkdir(parents=True)
+        write_xlsx(roster, {"花名册": [["城关镇中心小学留守儿童花名册"], CHILD_HEADER, *rows]})
+        run("merge", ".", "--out", f"../省/{county}.parquet", cwd=tmp_path / county)
+    mother = "“母亲电话”里的号码标着“父”，不是母亲的，没有当作母亲的电话"
+    folder = [
+        ("ID004", "中心小学/花名册.xlsx", 3, "D", NUMBER),
+        ("PHN002", "中心小学/花名册.xlsx", 3, "J", LABELLED),
+        ("PHN002", "中心小学/花名册.xlsx", 4, "K", mother),
+    ]
+    assert findings(tmp_path, "省", "PHN", "ID") == folder
+    assert run("merge", "省", "--out", "m.parquet", cwd=tmp_path).exit_code == 1
+    assert findings(tmp_path, "m.parquet", "PHN", "ID") == folder
+    for out in ("e.parquet", "e.csv", "e.xlsx", "m.xlsx"):
+        command = "merge" if out.startswith("m") else "export"
+        run(command, "省", "--out", out, cwd=tmp_path)
+        said = findings(tmp_path, out, "PHN", "ID")
+        assert sorted((c, m) for c, *_, m in said) == sorted((c, m) for c, *_, m in folder), out
+    assert findings(tmp_path, "e.parquet", "PHN", "ID") == folder

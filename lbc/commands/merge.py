@@ -186,10 +186,12 @@ def _write_parquet(
     tmp: Path, reading: Iterable[SchoolPart], parts: list[SchoolPart], paths: list[Path]
 ) -> list[str]:
     from lbc.output.parquet import write_parquet
-    from lbc.reports.export import metadata, stacked_schema
+    from lbc.reports.export import combined, metadata, stacked_schema
 
     def sources() -> dict[str, str]:  # every school's layouts and settings, once all are read
-        layouts = {key: value for p in parts for key, value in p.layouts.items()}
+        # In the order the rows are written (merged_batches): two schools' files of one
+        # name (two counties' merged rosters) each keep their own cells.
+        layouts = combined([piece for p in parts for piece in p.layouts])
         return metadata(layouts, school_terms(parts), school_quotas(parts), school_watch(parts))
 
     write_parquet(tmp, stacked_schema(), merged_batches(reading, parts), sources)

@@ -113,7 +113,8 @@ class SchoolPart:
     xml: dict[Kind, bytes] = field(default_factory=dict)
     widths: dict[Kind, list[int]] = field(default_factory=dict)  # from its first rows
     arrow: dict[Kind, list[bytes]] = field(default_factory=dict)  # for a Parquet merge
-    layouts: dict[str, Any] = field(default_factory=dict)  # each source sheet's columns
+    # Each source sheet's columns, as its tables' rows are written (export.pieces).
+    layouts: list[Any] = field(default_factory=list)
     # The same for the merged workbook's hidden COLUMNS_SHEET: kind, file, sheet, keys,
     # rows and school.
     source_columns: list[list[Any]] = field(default_factory=list)
@@ -320,9 +321,9 @@ def read_part(
         _render(part, roster.tables(), schools, parquet, paired=bool(books))
         part.count(roster.tables(), schools)
     if parquet:
-        from lbc.reports.export import layouts
+        from lbc.reports.export import pieces
 
-        part.layouts = layouts(roster.tables(), schools)
+        part.layouts = pieces(roster.tables(), schools)
     part.blank = any(
         x.has("name") and x.has("class") and (x.values.get("id_number") is None or None in ids)
         for x in roster.children
@@ -506,7 +507,7 @@ def records_again(
 Relist = tuple[str, tuple[str, ...], tuple[str, ...], dict[str, str]]
 # What relisted renders: the file's children as the workbook's row XML and its column
 # widths, or (for a Parquet merge) as Arrow batches.
-Relisted = tuple[bytes, list[int], list[bytes], dict[str, dict[str, Any]]]
+Relisted = tuple[bytes, list[int], list[bytes], list[Any]]
 
 
 class Unsettled(Exception):
@@ -574,9 +575,9 @@ def relisted(
     schools = schools_of(roster, names)
     _render(part, mine, schools, parquet, paired=bool(books))
     if parquet:  # its sheets' layouts, the 帮扶教师 column the lists fill said (export.layout)
-        from lbc.reports.export import layouts
+        from lbc.reports.export import pieces
 
-        part.layouts = layouts(mine, schools)
+        part.layouts = pieces(mine, schools)
     return (
         part.xml.get(Kind.CHILDREN, b""),
         part.widths.get(Kind.CHILDREN, []),
@@ -591,8 +592,7 @@ def _relisted_into(part: SchoolPart, done: Relisted) -> None:
         from lbc.roster.parquet import source_key
 
         alone = source_key(Kind.CHILDREN, part.file, "")
-        part.layouts = {k: v for k, v in part.layouts.items() if not k.startswith(alone)}
-        part.layouts.update(layouts)
+        part.layouts = [x for x in part.layouts if not x[0].startswith(alone)] + layouts
     if arrow:
         part.arrow[Kind.CHILDREN] = arrow
     else:

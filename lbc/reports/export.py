@@ -80,16 +80,27 @@ def table_columns(
     return columns
 
 
-def layout(table: Table) -> dict[str, Any]:
-    """Where a table's columns stood in its sheet, for the Parquet metadata."""
+def layout(table: Table, sheet: str | None = None) -> dict[str, Any]:
+    """Where a table's columns stood in its sheet (``sheet``, of the numbered sheets it runs
+    over: the cells of its rows there), for the Parquet metadata. Its number and typed
+    cells each name their source row and their place among the table's rows of that
+    sheet, counted from 0 (``layouts`` counts on past the rows written before them): the
+    file may hold two schools' rows of one name and row (two counties' rosters, each
+    merged from inside its own folder, name their schools' files alike), and a cell goes
+    back onto its own child's row only (lbc.roster.parquet._cell_places)."""
     numeric = nz.NumericId
+    spot = _spots(table, table.sheet if sheet is None else sheet)
     numbers = {
-        key: [row for row, v in zip(table.rows, values, strict=True) if v.__class__ is numeric]
+        key: [
+            [table.rows[i], place]
+            for i, v in enumerate(values)
+            if v.__class__ is numeric and (place := spot(i)) is not None
+        ]
         for key in table.raw
         if numeric in set(map(type, values := table.values[key]))
     }
     typed = {
-        key: [[table.rows[i], text] for i, text in cells]
+        key: [[table.rows[i], text, place] for i, text in cells if (place := spot(i)) is not None]
         for key, cells in typed_phones(table).items()
     }
     columns = {key: [col.letter, col.label] for key, col in table.columns.items()}
@@ -120,6 +131,22 @@ def layout(table: Table) -> dict[str, Any]:
     }
 
 
+def _spots(table: Table, sheet: str) -> Callable[[int], int | None]:
+    """Each row's place among the table's rows on ``sheet`` (None: a row of another of
+    its numbered sheets), worked out only when asked for."""
+    if table.row_sheets is None:
+        return lambda i: i
+    spots: dict[int, int] = {}
+
+    def spot(i: int) -> int | None:
+        if not spots:
+            on = (i for i, at in enumerate(table.row_sheets or ()) if at == sheet)
+            spots.update((i, n) for n, i in enumerate(on))
+        return spots.get(i)
+
+    return spot
+
+
 def typed_phones(table: Table) -> dict[str, list[tuple[int, str]]]:
     """Each parent's or guardian's phone cell holding a number labelled as someone else's
     (母：13912345678 in 父亲电话), by column, as its row's index and the cell as typed. The
@@ -135,27 +162,56 @@ def typed_phones(table: Table) -> dict[str, list[tuple[int, str]]]:
     return out
 
 
-def layouts(tables: list[Table], schools: Schools | None = None) -> dict[str, dict[str, Any]]:
-    """Each source sheet's layout under its metadata name (a table over numbered sheets
-    gives each of its sheets the same layout); school by school where the sheet is several
-    schools' with columns of their own (a merged roster's, read school by school), as the
-    merged workbook's COLUMNS_SHEET says them (lbc.reports.county.source_columns); a
+# One source sheet's layout from one table (pieces): its metadata name, the school of the
+# table's rows, the layout, and how many rows of the sheet the table holds.
+Piece = tuple[str, str, dict[str, Any], int]
+
+
+def pieces(tables: list[Table], schools: Schools | None = None) -> list[Piece]:
+    """Each source sheet's layout from each table (a table over numbered sheets a layout
+    of each of its sheets), in the order their rows are written, for ``combined``; a
     children sheet of no row with its file's school (``schools``), as its folder names it."""
-    by: dict[str, dict[str, dict[str, Any]]] = {}
+    out: list[Piece] = []
     for tbl in tables:
-        school, mine = piece_school(tbl), layout(tbl)
-        if schools is not None and tbl.kind is Kind.CHILDREN and not len(tbl):
-            mine[SCHOOL] = schools.by_file.get(tbl.file, "")
+        school = piece_school(tbl)
         for sheet in dict.fromkeys(tbl.row_sheets or [tbl.sheet]):
-            said = by.setdefault(source_key(tbl.kind, tbl.file, sheet), {})
-            if school in said:  # two sheets of one school: the columns of either
-                was = said[school]
-                was["columns"] = {**mine["columns"], **was["columns"]}
-                if was.get(LACKS_AT) != mine.get(LACKS_AT):  # lacked at no one sheet
-                    was.pop(LACKS_AT, None)
-                _cells_too(was, mine)
-            else:
-                said[school] = mine
+            mine = layout(tbl, sheet)
+            if schools is not None and tbl.kind is Kind.CHILDREN and not len(tbl):
+                mine[SCHOOL] = schools.by_file.get(tbl.file, "")
+            count = len(tbl) if tbl.row_sheets is None else tbl.row_sheets.count(sheet)
+            out.append((source_key(tbl.kind, tbl.file, sheet), school, mine, count))
+    return out
+
+
+def layouts(tables: list[Table], schools: Schools | None = None) -> dict[str, dict[str, Any]]:
+    """Each source sheet's layout under its metadata name, of ``tables`` written in their
+    order (``pieces``, ``combined``)."""
+    return combined(pieces(tables, schools))
+
+
+def combined(written: list[Piece]) -> dict[str, dict[str, Any]]:
+    """Each source sheet's layout under its metadata name, of the pieces in the order
+    their rows are written (lbc merge's: each file's, in the order of its rows): each
+    number and typed cell's place counted among all the rows of its sheet the file holds,
+    though another table's or school file's rows of that name came before it (two
+    counties' rosters, each merged from inside its own folder, name their schools' files
+    alike). School by school where the sheet is several schools' with columns of their
+    own (a merged roster's, read school by school), as the merged workbook's COLUMNS_SHEET
+    says them (lbc.reports.county.source_columns)."""
+    by: dict[str, dict[str, dict[str, Any]]] = {}
+    before: dict[str, int] = {}  # the rows of each source sheet written so far
+    for key, school, mine, count in written:
+        mine = _moved(mine, before.get(key, 0))
+        before[key] = before.get(key, 0) + count
+        said = by.setdefault(key, {})
+        if school in said:  # two sheets of one school: the columns of either
+            was = said[school]
+            was["columns"] = {**mine["columns"], **was["columns"]}
+            if was.get(LACKS_AT) != mine.get(LACKS_AT):  # lacked at no one sheet
+                was.pop(LACKS_AT, None)
+            _cells_too(was, mine)
+        else:
+            said[school] = mine
     out: dict[str, dict[str, Any]] = {}
     for key, said in by.items():
         # One layout for the sheet where its schools' columns are alike, and none lacked
@@ -170,6 +226,21 @@ def layouts(tables: list[Table], schools: Schools | None = None) -> dict[str, di
         else:
             out |= {school_key(key, school): x for school, x in said.items()}
     return out
+
+
+def _moved(mine: dict[str, Any], before: int) -> dict[str, Any]:
+    """A piece's layout, its cells' places counted past the ``before`` rows of its sheet
+    written before it; a copy, so a part's own stays as it was."""
+    numbers = mine["number_cells"]
+    moved = {
+        **mine,
+        "number_cells": {k: [[r, at + before] for r, at in v] for k, v in numbers.items()},
+    }
+    if typed := mine.get("typed_cells"):
+        moved["typed_cells"] = {
+            k: [[r, text, at + before] for r, text, at in v] for k, v in typed.items()
+        }
+    return moved
 
 
 def _cells_too(was: dict[str, Any], mine: dict[str, Any]) -> None:

@@ -427,7 +427,7 @@ def tables_from_columns(
                 for school, rows_of in own.items():
                     theirs = _school_layout(layouts or {}, key, school, layout)
                     args = (str(file), str(sheet_name), rows_of, columns, rows, theirs, shown)
-                    table = _table(kind, *args, mine)
+                    table = _table(kind, *args, mine, group=index)
                     lacking(table, (theirs or {}).get(LACKS_AT))
                     if split:
                         table.own_school = nz.school(school) or school
@@ -556,6 +556,7 @@ def _table(
     layout: dict[str, Any] | None,
     shown: set[str],
     had: set[str] | None = None,
+    group: list[int] | None = None,
 ) -> Table:
     """One source sheet's rows as a :class:`Table`: the columns its sheet had, with their
     letters and labels, and the other values of its kind (a 学校, 类别 folded from 是/否
@@ -563,12 +564,15 @@ def _table(
     the metadata, every column holding a value is a column where it stands. It is marked
     as showing a formula's error where a cell of a ``shown`` column is one, as a sheet's
     cell is read (lbc.roster.reading.FORMULA_ERRORS). ``had``: the columns a CSV file's
-    rows of columns (COLUMN_ROWS) say its sheets had, empty ones too."""
+    rows of columns (COLUMN_ROWS) say its sheets had, empty ones too. ``group``: every row
+    of its source sheet the file holds, in order, of which ``index`` is one school's (a
+    layout's cells count their places among them: _cell_places); ``index`` itself when
+    the table is the whole sheet's."""
     labels = {f.key: f.label for f in FIELDS[kind]}
     placed: dict[str, list[str]] = (layout or {}).get("columns", {})
     numbers: dict[str, list[int]] = (layout or {}).get("number_cells", {})
     typed: dict[str, list[list[Any]]] = (layout or {}).get("typed_cells", {})
-    at = _row_indices(rows, index) if numbers or typed else {}
+    at = _cell_places(rows, index, index if group is None else group) if numbers or typed else None
     cols: dict[str, Column] = {}
     raw: dict[str, list[Any]] = {}
     unknown: list[tuple[str, str]] = []
@@ -580,13 +584,15 @@ def _table(
             if any(v is not None for v in values):
                 unknown.append((column_letter(j + 1), name))
             continue
-        for row in numbers.get(name, ()):  # a number cell in the school's file: ID004 again
-            k = at.get(row)
+        for cell in numbers.get(name, ()):  # a number cell in the school's file: ID004 again
+            k = at(cell) if at else None
             if k is not None and values[k] is not None:
                 values[k] = float(values[k])
-        for row, text in typed.get(name, ()):  # as the school typed it (TYPED_ROWS)
-            if (k := at.get(row)) is not None:
-                values[k] = text
+        for cell in typed.get(name, ()):  # as the school typed it (TYPED_ROWS)
+            if not (at and isinstance(cell, list) and len(cell) > 1 and isinstance(cell[1], str)):
+                continue
+            if (k := at(cell[:1] + cell[2:])) is not None:  # its row, and its place if said
+                values[k] = cell[1]
         filled = any_filled(values)
         if name in placed:
             letter, label = placed[name]
@@ -613,21 +619,45 @@ def _table(
     return table
 
 
-def _row_indices(rows: list[Any], index: list[int]) -> dict[int, int]:
-    """Each source row of a table's rows (``index``) with its place among them, for the
-    number and typed cells its layout names by row; none of a row several are of: two
-    counties' rosters, each merged from inside its own folder, name their schools' files
-    alike, and a child's cells are never another's."""
+def _cell_places(
+    rows: list[Any], index: list[int], group: list[int]
+) -> Callable[[Any], int | None]:
+    """Where a table's number or typed cell its layout names goes among the table's rows
+    (``index``): a cell named by its source row alone goes to the one row of that number,
+    to none where several are (two counties' rosters, each merged from inside its own
+    folder, name their schools' files alike; a file written before cells said their
+    place); one named by its row and its place among the rows the file holds of its
+    source sheet (``group``, lbc.reports.export.layout) goes to that row, if it is of
+    that number and of the table. A child's cells are never another's."""
     at: dict[int, int] = {}
     twice: set[int] = set()
+    mine: dict[int, int] = {}
     for k, i in enumerate(index):
-        row = int(rows[i])
+        row = rows[i]
         if row in at:
             twice.add(row)
         at[row] = k
+        mine[i] = k
     for row in twice:
         del at[row]
-    return at
+
+    def place(cell: Any) -> int | None:
+        if isinstance(cell, list) and len(cell) == 1:
+            cell = cell[0]
+        if _whole(cell):
+            return at.get(cell)
+        if not (isinstance(cell, list) and len(cell) == 2 and all(map(_whole, cell))):
+            return None
+        row, spot = cell
+        if not 0 <= spot < len(group) or rows[group[spot]] != row:
+            return None
+        return mine.get(group[spot])
+
+    return place
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _first_line(exc: BaseException) -> str:
