@@ -527,7 +527,7 @@ def test_json_document(tmp_path: Path) -> None:
         ["child", "class", "file", "sheet", "row", "teacher", "reason", "kept"]
     ] * 2
     assert list(doc["unpaired"][0]) == ["child", "class", "file", "sheet", "row", "why"]
-    assert list(doc["idle_teachers"][0]) == ["teacher", "sheet", "row", "why"]
+    assert list(doc["idle_teachers"][0]) == ["teacher", "school", "file", "sheet", "row", "why"]
     assert doc == {
         "lbc": __version__,
         "summary": {
@@ -577,7 +577,16 @@ def test_json_document(tmp_path: Path) -> None:
                 "why": SHORT_1,
             }
         ],
-        "idle_teachers": [{"teacher": "李强", "sheet": "教师", "row": 3, "why": INACTIVE}],
+        "idle_teachers": [
+            {
+                "teacher": "李强",
+                "school": "",
+                "file": str(path),
+                "sheet": "教师",
+                "row": 3,
+                "why": INACTIVE,
+            }
+        ],
     }
 
 
@@ -1033,9 +1042,14 @@ def test_samples_pair_in_a_subprocess(tmp_path: Path) -> None:
     doc = json.loads(result.stdout)
     s = doc["summary"]
     assert (s["to_pair"], s["paired"], s["unpaired"]) == (56, 56, 0)
-    assert {"teacher": "李勇", "sheet": "教师名单", "row": 20, "why": INACTIVE} in doc[
-        "idle_teachers"
-    ]
+    assert {
+        "teacher": "李勇",
+        "school": "",
+        "file": "roster.xlsx",
+        "sheet": "教师名单",
+        "row": 20,
+        "why": INACTIVE,
+    } in doc["idle_teachers"]
     [hu] = [p for p in doc["pairs"] if p["child"] == "胡宇轩"]
     assert hu["row"] == 37
     assert hu["teacher"] != "李勇" and hu["kept"] is False

@@ -203,6 +203,31 @@ def test_a_countys_classes_are_named_with_their_school(tmp_path: Path) -> None:
         assert [tuple(line.split(",")[1::-1]) for line in csv.splitlines()[1:]] == classes
 
 
+def test_a_countys_idle_teachers_are_given_with_their_school_and_file(tmp_path: Path) -> None:
+    """Each school's teachers list has a row 3; 青山小学's 周杰, not in post, pairs with no
+    child. The JSON's idle_teachers row gave her name, sheet and row only, where the table
+    names her school and every other row its file: a county's script could not tell whose
+    teacher she was. It now gives her school and file, over the folder and the merged
+    roster alike."""
+    county(tmp_path, on_leave=True)
+    own = "县/青山小学/青山小学留守儿童花名册.xlsx"
+    for source, file, sheet, row in (
+        ("县", own, "教师", 3),
+        ("全县.xlsx", "全县.xlsx", "教师名单", 5),
+    ):
+        doc = run("pair", source, "--format", "json", cwd=tmp_path).json()
+        assert doc["idle_teachers"] == [
+            {
+                "teacher": "周杰",
+                "school": "青山小学",
+                "file": file,
+                "sheet": sheet,
+                "row": row,
+                "why": "不在岗",
+            }
+        ], source
+
+
 def test_one_schools_classes_are_named_alone(tmp_path: Path) -> None:
     """A school's own run names its classes without the school, as before."""
     root = county(tmp_path, on_leave=True)

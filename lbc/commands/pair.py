@@ -174,6 +174,11 @@ def as_document(result: Pairing, max_per_teacher: int, privacy: Privacy) -> dict
         "idle_teachers": [
             {
                 "teacher": privacy.name(i.teacher.shown),
+                # Her school and file, as the table names her school and every other row
+                # its file: a county's schools each have a teachers list whose row 3 is
+                # someone's.
+                "school": i.school,
+                "file": i.teacher.file,
                 "sheet": text(i.teacher.sheet),
                 "row": i.teacher.row,
                 "why": text(i.why),
