@@ -406,7 +406,7 @@ class RosterChecks:
         self.found += check_records(table, self.today, self.teacher_names, children, school, terms)
 
     def pairs(self, table: Table) -> None:
-        self.found += check_pairs(table, self.teacher_names or set())
+        self.found += check_pairs(table, self.teacher_names or set(), self.in_post)
 
     def findings(self, roster: Roster) -> list[Finding]:
         """What was found, in the roster's order of sheets, Excel order within each."""
@@ -584,14 +584,27 @@ def _each_empty(out: _Out, key: str) -> None:
             out.add(R.REQ001, i, key, label=label)
 
 
-def check_pairs(table: Table, teacher_names: set[str]) -> list[Finding]:
+def check_pairs(
+    table: Table, teacher_names: set[str], in_post: TeachersInPost | None = None
+) -> list[Finding]:
     """A pairs workbook's teachers are in the teachers list: a teacher typed into it by hand
-    is checked where it was typed, as the roster's 帮扶教师 cells are."""
+    is checked where it was typed, as the roster's 帮扶教师 cells are; a cell naming several
+    teachers of the list (王芳、李强) is said as one naming several (TCH004), counted as
+    the teacher ``in_post`` says every command counts (the first of them in post), as the
+    roster's cell is said, and as the merged roster's 帮扶教师 cell carrying it is."""
     out = _Out(table, Kind.CHILDREN)
-    for i, teacher in enumerate(table.values.get("support_teacher") or ()):
-        if not teacher:
+    cells = table.values.get("support_teacher") or ()
+    schools = in_post.schools(table) if in_post is not None and cells else [""] * len(cells)
+    for i, (teacher, school) in enumerate(zip(cells, schools, strict=True)):
+        if not teacher or teacher_named(teacher, teacher_names) is not None:
             continue
-        if teacher_named(teacher, teacher_names) is None:
+        several = nz.several_teachers(teacher)
+        if several and all(teacher_named(name, teacher_names) for name in several):
+            counted = in_post.who(teacher, school) if in_post is not None else None
+            name = shown_name(counted[1] if counted else several[0])
+            names = as_list(map(shown_name, several))
+            out.add(R.TCH004, i, "support_teacher", count=len(several), names=names, name=name)
+        else:
             out.add(R.TCH003, i, "support_teacher", name=shown_name(teacher))
     return out.findings
 
