@@ -176,3 +176,38 @@ def test_a_column_a_school_lacks_is_said_at_its_school_over_the_merged_roster_ex
         assert "青山镇中心小学：2 名儿童，1 个错误，0 个警告\n" in text, source
         assert "大桥小学：1 名儿童，1 个错误，0 个警告\n" in text, source
         assert "x：" not in text and "m2：" not in text, source
+
+
+def two_sheets(tmp_path: Path) -> list[Any]:
+    """县/a: 青山镇中心小学's roster of two sheets, 三年级 with every column and 四年级 without
+    健康状况; 县/c: 红星小学. Merged to m.xlsx; what the folder and m.xlsx say (findings,
+    each school's line), which are alike."""
+    root = tmp_path / "县"
+    (header,) = without("健康状况", CHILD_HEADER)
+    (root / "a").mkdir(parents=True)
+    third = [CHILD_HEADER, child_row(1), child_row(2)]
+    fourth = [header, *without("健康状况", child_row(3, cls="四年级(1)班"))]
+    write_xlsx(root / "a" / "roster.xlsx", {"三年级": third, "四年级": fourth})
+    (root / "a" / "lbc.toml").write_text(f'[school]\nname = "{QS}"\n', encoding="utf-8")
+    school(root / "c", HX, CHILD_HEADER, [child_row(4)])
+    assert run("merge", "县", "--out", "m.xlsx", cwd=tmp_path).exit_code == 1
+    folder = validated(tmp_path, "县")
+    assert [f[:4] for f in folder[0]] == [("COL001", "县/a/roster.xlsx", "四年级", "health")]
+    assert validated(tmp_path, "m.xlsx") == folder
+    return folder
+
+
+def test_a_column_one_of_a_schools_sheets_lacks_is_said_from_a_parquet_export(
+    tmp_path: Path,
+) -> None:
+    """青山镇中心小学's 四年级 sheet has no 健康状况 column, its 三年级 sheet has. Exported
+    from the merged roster to Parquet, or merged again to it, both sheets' rows were one
+    school's of the merged sheet: it was said lacking nowhere, and 四年级's child's empty
+    健康状况 was said as a required cell left empty (REQ001 at m.xlsx's row), not as the
+    column its sheet lacked (COL001). The file now says which rows lacked it, and where."""
+    folder = two_sheets(tmp_path)
+    assert run("export", "m.xlsx", "--out", "x.parquet", cwd=tmp_path).exit_code == 0
+    assert run("merge", "m.xlsx", "--out", "m2.parquet", cwd=tmp_path).exit_code == 1
+    assert run("export", "x.parquet", "--out", "y.parquet", cwd=tmp_path).exit_code == 0
+    for source in ("x.parquet", "m2.parquet", "y.parquet"):
+        assert validated(tmp_path, source) == folder, source

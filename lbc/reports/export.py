@@ -25,6 +25,7 @@ from lbc.roster.parquet import (
     COLUMN_ROWS,
     LACKS_AT,
     LACKS_ROWS,
+    LACKS_RUNS,
     LEAD,
     METADATA_KEY,
     SCHOOL,
@@ -162,6 +163,9 @@ def typed_phones(table: Table) -> dict[str, list[tuple[int, str]]]:
     return out
 
 
+# A piece's own rows that lacked columns at a sheet of their own, while combined: said
+# (LACKS_RUNS) only where its school's other rows of the sheet lacked them elsewhere.
+_OWN = "_lacks_own"
 # One source sheet's layout from one table (pieces): its metadata name, the school of the
 # table's rows, the layout, and how many rows of the sheet the table holds.
 Piece = tuple[str, str, dict[str, Any], int]
@@ -201,24 +205,37 @@ def combined(written: list[Piece]) -> dict[str, dict[str, Any]]:
     by: dict[str, dict[str, dict[str, Any]]] = {}
     before: dict[str, int] = {}  # the rows of each source sheet written so far
     for key, school, mine, count in written:
-        mine = _moved(mine, before.get(key, 0))
-        before[key] = before.get(key, 0) + count
+        first = before.get(key, 0)
+        mine = _moved(mine, first)
+        before[key] = first + count
+        if LACKS_AT in mine:  # its rows, should another piece of its school lack no column
+            mine[_OWN] = [[*mine[LACKS_AT], first, count, sorted(mine["columns"])]]
         said = by.setdefault(key, {})
         if school in said:  # two sheets of one school: the columns of either
             was = said[school]
             was["columns"] = {**mine["columns"], **was["columns"]}
-            if was.get(LACKS_AT) != mine.get(LACKS_AT):  # lacked at no one sheet
+            if LACKS_RUNS in was or was.get(LACKS_AT) != mine.get(LACKS_AT):
+                # Lacked at no one sheet: the rows that lacked columns at a sheet of their
+                # own, each run with the columns it had (one lacked 健康状况, one had it).
+                runs = was.get(LACKS_RUNS, was.get(_OWN, []))
+                was[LACKS_RUNS] = [*runs, *mine.get(_OWN, [])]
                 was.pop(LACKS_AT, None)
+            else:
+                was[_OWN] = [*was.get(_OWN, []), *mine.get(_OWN, [])]
             _cells_too(was, mine)
         else:
             said[school] = mine
+    for said in by.values():
+        for x in said.values():
+            x.pop(_OWN, None)
     out: dict[str, dict[str, Any]] = {}
     for key, said in by.items():
         # One layout for the sheet where its schools' columns are alike, and none lacked
         # a column at a sheet of its own (each says its own, LACKS_AT): with every
         # school's number and typed cells.
         alike = len({frozenset(x["columns"]) for x in said.values()}) == 1
-        if alike and (len(said) == 1 or not any(LACKS_AT in x for x in said.values())):
+        lacked = any(LACKS_AT in x or LACKS_RUNS in x for x in said.values())
+        if alike and (len(said) == 1 or not lacked):
             first, *others = said.values()
             for other in others:
                 _cells_too(first, other)

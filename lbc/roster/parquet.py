@@ -81,6 +81,11 @@ TITLE_COLUMN = "name"
 # (LACKS_ROWS) giving the school and its sheet, so that read back a required column it
 # lacked is said there (COL001) and counted on its school's line, as from the workbook.
 LACKS_AT = "lacks_at"
+# Where only some of a school's rows there lacked columns at a sheet of their own (two
+# sheets of one school, one lacking a column the other has, merged and then exported),
+# its layout names each such run of rows instead: the sheet, the place of its first row
+# among the rows the file holds of the source sheet, how many, and the columns they had.
+LACKS_RUNS = "lacks_runs"
 LACKS_ROWS = {kind: f"{name}_lacks_at" for kind, name in TABLE_NAMES.items()}
 _LACKS_KINDS = {name: kind for kind, name in LACKS_ROWS.items()}
 T = TypeVar("T")
@@ -427,24 +432,27 @@ def tables_from_columns(
                 for school, rows_of in own.items():
                     theirs = _school_layout(layouts or {}, key, school, layout)
                     args = (str(file), str(sheet_name), rows_of, columns, rows, theirs, shown)
-                    table = _table(kind, *args, mine, group=index)
-                    lacking(table, (theirs or {}).get(LACKS_AT))
-                    if split:
-                        table.own_school = nz.school(school) or school
-                    # Pieces of one source sheet, as by_source makes them of a merged
-                    # workbook's: described as the one sheet they are (whole_sheets).
-                    table.sources = [(str(file), str(sheet_name))] * len(rows_of)
-                    out.append((table, school))
+                    for table in _lacking_apart(kind, *args, mine, index):
+                        if split:
+                            table.own_school = nz.school(school) or school
+                        # Pieces of one source sheet, as by_source makes them of a merged
+                        # workbook's: described as the one sheet they are (whole_sheets).
+                        table.sources = [(str(file), str(sheet_name))] * len(table)
+                        out.append((table, school))
                 continue
-        table = _table(kind, str(file), str(sheet_name), index, columns, rows, layout, shown, mine)
-        lacking(table, (layout or {}).get(LACKS_AT))
+        args = (str(file), str(sheet_name), index, columns, rows, layout, shown)
+        pieces = _lacking_apart(kind, *args, mine, index)
         if sources is None:
-            # The school of its rows, if one (a merged roster exported holds several),
-            # else the one its sheet's title names, as the school's own file declares it
-            # (a school's roster whose 学校 column names each child's teaching point).
-            said = {schools[i] for i in index} - {None, ""} if schools else set()
-            out.append((table, said.pop() if len(said) == 1 else titled(table.title)))
+            for table in pieces:
+                if len(pieces) > 1:  # described as the one sheet they are, as above
+                    table.sources = [(str(file), str(sheet_name))] * len(table)
+                # The school of its rows, if one (a merged roster exported holds several),
+                # else the one its sheet's title names, as the school's own file declares
+                # it (a school's roster whose 学校 column names each child's teaching point).
+                said = {schools[i] for i in index} - {None, ""} if schools else set()
+                out.append((table, said.pop() if len(said) == 1 else titled(table.title)))
             continue
+        [table] = pieces
         table.sources = pick(sources, index)
         for piece in by_source(table, had, by_school):
             # Titled as its own sheet is (TITLE_ROWS), each school's sheet by its own.
@@ -459,6 +467,51 @@ def tables_from_columns(
         for table, _ in nobody:
             table.title = titles.get((Kind.CHILDREN.value, table.file, table.sheet), "")
         out += nobody
+    return out
+
+
+def _lacking_apart(
+    kind: Kind,
+    file: str,
+    sheet: str,
+    index: list[int],
+    columns: dict[str, list[Any]],
+    rows: list[Any],
+    layout: dict[str, Any] | None,
+    shown: set[str],
+    had: set[str],
+    group: list[int],
+) -> list[Table]:
+    """The rows ``index`` of a source sheet (of its rows ``group``) as tables: one, lacking
+    the columns it has not at the sheet its layout says (LACKS_AT), if it says one; and
+    apart from it, each run of rows its layout says lacked columns at a sheet of their own
+    (LACKS_RUNS), with the columns they had, so that a required one they lacked is said
+    there (COL001) as over the merged roster, not an empty cell on each row (REQ001)."""
+    runs = (layout or {}).get(LACKS_RUNS)
+    pieces: list[tuple[list[int], dict[str, Any] | None, Any]] = []
+    rest = index
+    if isinstance(runs, list) and layout is not None:
+        spot = {i: n for n, i in enumerate(group)}
+        placed = layout.get("columns", {})
+        for run in runs:
+            if not (isinstance(run, list) and len(run) == 5 and all(map(_whole, run[2:4]))):
+                continue
+            where, (first, count), keys = run[:2], run[2:4], run[4]
+            mine = [i for i in rest if first <= spot[i] < first + count]
+            if not mine or not isinstance(keys, list):
+                continue
+            theirs = {**layout, "columns": {k: v for k, v in placed.items() if k in keys}}
+            pieces.append((mine, theirs, where))
+            taken = set(mine)
+            rest = [i for i in rest if i not in taken]
+    if rest or not pieces:
+        pieces.append((rest, layout, (layout or {}).get(LACKS_AT)))
+    pieces.sort(key=lambda piece: piece[0][0] if piece[0] else -1)
+    out = []
+    for mine, theirs, where in pieces:
+        table = _table(kind, file, sheet, mine, columns, rows, theirs, shown, had, group=group)
+        lacking(table, where)
+        out.append(table)
     return out
 
 
