@@ -211,3 +211,18 @@ def test_a_column_one_of_a_schools_sheets_lacks_is_said_from_a_parquet_export(
     assert run("export", "x.parquet", "--out", "y.parquet", cwd=tmp_path).exit_code == 0
     for source in ("x.parquet", "m2.parquet", "y.parquet"):
         assert validated(tmp_path, source) == folder, source
+
+
+def test_a_column_one_of_a_schools_sheets_lacks_is_said_from_a_csv_export(
+    tmp_path: Path,
+) -> None:
+    """The same from a CSV export of the merged roster: its row saying where 青山镇中心小学
+    lacked 健康状况 was taken for all its rows, which as a whole had the column, so it was
+    said lacking nowhere and 四年级's child's empty cell was REQ001 at the CSV file's row.
+    The file now gives, for such rows, a row each with its source row and its columns."""
+    folder = two_sheets(tmp_path)
+    assert run("export", "m.xlsx", "--out", "x.csv", cwd=tmp_path).exit_code == 0
+    assert run("export", "x.csv", "--out", "y.csv", cwd=tmp_path).exit_code == 0
+    assert run("export", "x.csv", "--out", "y.parquet", cwd=tmp_path).exit_code == 0
+    for source in ("x.csv", "y.csv", "y.parquet"):
+        assert validated(tmp_path, source) == folder, source

@@ -365,14 +365,30 @@ def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
             }
     # And a row for each piece of a merged roster whose school's own sheet lacked columns
     # (LACKS_ROWS): its school, and that sheet, as Parquet's metadata says it (LACKS_AT).
+    # Where a school's rows of a sheet lacked columns at sheets apart (two sheets of one
+    # school, one lacking a column the other has, merged), one such row per row, its source
+    # row and the columns it had saying which rows lacked which, as LACKS_RUNS does.
+    places: dict[tuple[Kind, str, str, str], set[Any]] = {}
+    for table in roster.tables():
+        for sheet in dict.fromkeys(table.row_sheets or [table.sheet]):
+            at = (table.kind, table.file, sheet, piece_school(table))
+            places.setdefault(at, set()).add(lacked_at(table))
     for table in roster.tables():
         if where := lacked_at(table):
-            yield {
+            whose = {
                 TABLE: LACKS_ROWS[table.kind],
                 SCHOOL: piece_school(table),
                 SOURCE_FILE: where[0],
                 SOURCE_SHEET: where[1],
             }
+            sheets = dict.fromkeys(table.row_sheets or [table.sheet])
+            if all(len(places[(table.kind, table.file, s, whose[SCHOOL])]) == 1 for s in sheets):
+                yield whose
+                continue
+            mine = set(keys(table.kind))
+            letters = {k: col.letter for k, col in table.columns.items() if k in mine}
+            for row in table.rows:
+                yield {**whose, SOURCE_ROW: row, **letters}
     # And a row for each source sheet's title (TITLE_ROWS), which Parquet keeps in its
     # metadata: the school a roster's title names, where no 学校 column says it.
     titled: set[tuple[Kind, str, str]] = set()

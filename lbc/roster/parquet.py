@@ -377,6 +377,9 @@ def tables_from_columns(
     titles: dict[tuple[str, str, str], str] = {}
     # And the sheet each school's rows lacked columns at (LACKS_ROWS), by kind and school.
     lacks_at: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    # And, where only some of a school's rows lacked columns at a sheet of their own, each
+    # such row's sheet and the columns it had, by kind, school and source row.
+    rows_lacking: dict[tuple[str, str, str], tuple[tuple[str, str], frozenset[str]]] = {}
     schools_column = columns.get(SCHOOL)
     if layouts is None and TYPED_ROWS in kinds:
         _typed_back(columns, kinds)
@@ -385,7 +388,15 @@ def tables_from_columns(
             continue
         if layouts is None and (lacks_kind := _LACKS_KINDS.get(key[0])) is not None:
             school = _text((schools_column or [None] * n)[i])
-            place = tuple(_text(columns.get(k, [None] * n)[i]) for k in LEAD[1:3])
+            file, sheet_of = (_text(columns.get(k, [None] * n)[i]) for k in LEAD[1:3])
+            place = (file, sheet_of)
+            row = _text(columns.get(SOURCE_ROW, [None] * n)[i])
+            if row:  # one of the rows that lacked columns there, with the columns it had
+                keys = {
+                    k for k, v in columns.items() if v[i] is not None and k not in (TABLE, *LEAD)
+                }
+                rows_lacking[(lacks_kind.value, school, row)] = (place, frozenset(keys))
+                continue
             lacks_at.setdefault((lacks_kind.value, school), []).append(place)
             continue
         if layouts is None and (titled_kind := _TITLE_KINDS.get(key[0])) is not None:
@@ -454,6 +465,8 @@ def tables_from_columns(
             continue
         [table] = pieces
         table.sources = pick(sources, index)
+        if rows_lacking:
+            _lacking_rows(table, index, columns, rows_lacking, had)
         for piece in by_source(table, had, by_school):
             # Titled as its own sheet is (TITLE_ROWS), each school's sheet by its own.
             piece.title = titles.get((kind.value, *piece.sources[0]), "") if piece.sources else ""
@@ -513,6 +526,30 @@ def _lacking_apart(
         lacking(table, where)
         out.append(table)
     return out
+
+
+def _lacking_rows(
+    table: Table,
+    index: list[int],
+    columns: dict[str, list[Any]],
+    rows_lacking: dict[tuple[str, str, str], tuple[tuple[str, str], frozenset[str]]],
+    had: SourceColumns,
+) -> None:
+    """Each row of ``table`` (``index``: its rows of a CSV file's) that the file says lacked
+    columns at a sheet of its own (``rows_lacking``, LACKS_ROWS with a source row), given
+    that sheet as its source, and the sheet the columns it had (``had``): by_source makes
+    them a piece of their own lacking the rest there, as the merged workbook's rows are."""
+    if table.sources is None:
+        return
+    n = len(columns.get(TABLE, ()))
+    schools, source_rows = (columns.get(k) or [None] * n for k in (SCHOOL, SOURCE_ROW))
+    for k, i in enumerate(index):
+        school = _text(schools[i])
+        said = rows_lacking.get((table.kind.value, school, _text(source_rows[i])))
+        if said is not None:
+            place, keys = said
+            table.sources[k] = place
+            had[(table.kind.value, *place, school)] = keys
 
 
 def _typed_back(columns: dict[str, list[Any]], kinds: list[Any]) -> None:
