@@ -911,6 +911,15 @@ def test_classes_examples(raw: Any, want: Any) -> None:
     assert nz.classes(raw) == want
 
 
+def test_a_class_number_alone_is_of_the_grade_before_it_in_each_cell() -> None:
+    """Each class a cell lists is read once for every cell listing it: a number alone is
+    still of its own cell's grade."""
+    assert nz.classes("三年级2、3班") == (ClassRef(3, 2), ClassRef(3, 3))
+    assert nz.classes("五年级1、3班") == (ClassRef(5, 1), ClassRef(5, 3))
+    assert nz.classes("3、五年级1班") == Bad("3、五年级1班")
+    assert nz.classes("三年级2、3班") == (ClassRef(3, 2), ClassRef(3, 3))
+
+
 @pytest.mark.parametrize(
     ("role", "want"),
     [
