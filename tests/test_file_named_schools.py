@@ -535,3 +535,38 @@ def test_a_schools_files_named_by_words_naming_no_school_are_paired_as_one(
     first, second = names
     school_of_three(tmp_path, {first: table([kid(1), kid(2)]), second: table([kid(3, C51)])})
     assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
+
+
+def test_a_schools_folder_of_a_term_is_not_a_school(tmp_path: Path) -> None:
+    """青山小学/2024秋/1.xlsx and 2.xlsx, 白鹤小学/2024年秋季/花名册.xlsx, 河口小学/秋季学期/
+    and 石门小学/2024-autumn/: a folder a school keeps a term's files in was read as the
+    school (2024年秋季, 秋季学期, 2024-autumn), and the numbered files in it as the schools
+    1 and 2, in every count, the merged 学校 column and lbc pair. Its files are the
+    school's of the folder above; 2024秋/'s 教师.xlsx supports 青山小学's children."""
+    in_folders(
+        tmp_path,
+        {
+            "青山小学/2024秋": {
+                "1.xlsx": table([kid(1), kid(2)]),
+                "2.xlsx": table([kid(3, C51)]),
+                "教师.xlsx": table([teacher("王芳", C32), teacher("李强", C51)]),
+            },
+            "白鹤小学/2024年秋季": {"花名册.xlsx": table([kid(4)])},
+            "河口小学/秋季学期": {"花名册.xlsx": table([kid(5)])},
+            "石门小学/2024-autumn": {"花名册.xlsx": table([kid(6)])},
+        },
+    )
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines() == [
+        "没有发现问题。",
+        "河口小学：1 名儿童，0 个错误，0 个警告",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "石门小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：3 名儿童，0 个错误，0 个警告",
+        "共检查 6 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 7)]
+    schools = ["青山小学"] * 3 + ["白鹤小学", "河口小学", "石门小学"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    unpaired = [(kid(n)["姓名"], "本校没有可结对的在岗教师") for n in (4, 5, 6)]
+    assert pairs_of(tmp_path, "县") == (ALL_THREE, sorted(unpaired))

@@ -808,16 +808,18 @@ def file_names(files: list[str]) -> dict[str, str]:
     own = [name for name in files if name not in grades]
     paths = [Path(name) for name in own]
     named = [titled(p.stem) for p in paths]
+    # The folder each is of: its own, or the one above a folder of a term's (2024秋/).
+    tops = [school_folder(name) for name in own]
     # The folders each name is found in: files of one folder naming one school (青山小学.xlsx
     # and 青山小学花名册.xlsx) are that school's; two folders' (二片区/青山小学.xlsx,
     # 三片区/青山小学.xlsx) go by their folders.
     where: dict[str, set[Path]] = {}
-    for p, n in zip(paths, named, strict=True):
-        where.setdefault(n, set()).add(p.parent)
+    for top, n in zip(tops, named, strict=True):
+        where.setdefault(n, set()).add(top)
     stems = {n: len(found) for n, found in where.items()}
     # Each folder once (a school's 花名册.xlsx beside its 教师.xlsx): by name, two folders
     # of one name (二片区/青山小学, 三片区/青山小学) tell no school apart.
-    shared = {p.parent for p, n in zip(paths, named, strict=True) if not n or stems[n] > 1}
+    shared = {top for top, n in zip(tops, named, strict=True) if not n or stems[n] > 1}
     # A school kept a grade a file goes by its school's folder, of which there may be two
     # of one name too (二片区/青山小学/三年级.xlsx, 三片区/青山小学/三年级.xlsx).
     schools = {school_folder(name) for name in grades}
@@ -825,10 +827,10 @@ def file_names(files: list[str]) -> dict[str, str]:
     out = {
         name: n
         if n and stems[n] == 1
-        else p.parent.name
-        if p.parent.name and folders[p.parent.name] == 1
+        else top.name
+        if top.name and folders[top.name] == 1
         else str(p.with_suffix(""))
-        for name, p, n in zip(own, paths, named, strict=True)
+        for name, p, top, n in zip(own, paths, tops, named, strict=True)
     }
     for name in grades:
         folder = school_folder(name)
@@ -851,7 +853,7 @@ def grade_files(files: Iterable[str]) -> dict[str, str]:
         # 1.xlsx, 2.xlsx: in a folder naming a school (青山小学/) its grades; elsewhere
         # (县/) schools' numbers.
         numbered = stem.isdigit() and bool(_SCHOOL_WORD.search(folder.name))
-        if folder != Path(name).parent or numbered or _names_a_grade(stem):
+        if _in_a_grade(name) or numbered or _names_a_grade(stem):
             out[name] = first.setdefault(folder, name)
     return out
 
@@ -958,12 +960,36 @@ def _cut_title(text: str) -> str:
 def school_folder(file: str) -> Path:
     """The folder a file's school keeps its files in: the file's own, or the one above a
     folder named for a grade or a class (青山小学/三年级/花名册.xlsx: a school keeping a
-    roster a grade is one school, not one per folder). A folder named by digits alone
-    (001/) is a school's code, not a grade."""
+    roster a grade is one school, not one per folder) or for a year or a term alone
+    (青山小学/2024秋/花名册.xlsx: ``_names_a_term``). A folder named by digits alone (001/)
+    is a school's code, not a grade."""
     folder = Path(file).parent
-    while folder.name and _names_a_grade(folder.name):
+    while folder.name and (_names_a_grade(folder.name) or _names_a_term(folder.name)):
         folder = folder.parent
     return folder
+
+
+def _in_a_grade(file: str) -> bool:
+    """Whether a file lies in a folder named for a grade or a class, below its school's
+    (青山小学/三年级/花名册.xlsx, 青山小学/2024秋/三年级/花名册.xlsx), not in a term's alone."""
+    top = school_folder(file)
+    return any(_names_a_grade(up.name) for up in Path(file).parents if top in up.parents)
+
+
+# A name of a year or a term alone, as a school names the folder it keeps a term's files
+# in (2024秋, 2024年秋季, 2024年秋季学期, 2024-2025学年第一学期, 2024-2025-1, 2024-autumn,
+# 秋季学期, 上学期, 2024): no school's, so its files are the school's of the folder above.
+_TERM_ALONE = re.compile(
+    rf"{_YEAR}\s*(?:[-—–~至到]\s*(?:{_YEAR}|\d{{2}})\s*)?(?:学年度?|年度?|[级届])?\s*"
+    rf"(?:\d{{1,2}}\s*月份?)?\s*[-_—–]?\s*(?:{_TERM}|[春秋]|autumn|fall|spring|[12])?"
+    rf"|(?:{_TERM}|[春秋]|autumn|fall|spring)",
+    re.IGNORECASE,
+)
+
+
+def _names_a_term(name: str) -> bool:
+    """Whether a folder's name names a year or a term alone (``_TERM_ALONE``)."""
+    return _TERM_ALONE.fullmatch(name.strip(" ()（）[]［］【】")) is not None
 
 
 # A class named without its grade, as a school names its files a class each (一班.xlsx,
