@@ -841,7 +841,7 @@ def file_names(files: list[str]) -> dict[str, str]:
 
 def grade_files(files: Iterable[str]) -> dict[str, str]:
     """Each file of a school's roster kept a grade or a class a file (三年级.xlsx,
-    三年级花名册.xlsx, 1.xlsx in 青山小学/) or a folder (三年级/花名册.xlsx), with the first
+    三年级花名册.xlsx, 1.xlsx in 青山小学/ or 001/) or a folder (三年级/花名册.xlsx), with the first
     such file of its school's folder (school_folder), which stands for them all where a
     file's school is told by its file: they are one school's, their children paired with its
     teachers and counted as one."""
@@ -850,9 +850,11 @@ def grade_files(files: Iterable[str]) -> dict[str, str]:
     for name in sorted(files):
         folder = school_folder(name)
         stem = titled(Path(name).stem)
-        # 1.xlsx, 2.xlsx: in a folder naming a school (青山小学/) its grades; elsewhere
-        # (县/) schools' numbers.
-        numbered = stem.isdigit() and bool(_SCHOOL_WORD.search(folder.name))
+        # 1.xlsx, 2.xlsx: in a folder naming a school (青山小学/) or a school's code (001/)
+        # its grades; elsewhere (县/) schools' numbers.
+        numbered = stem.isdigit() and (
+            bool(_SCHOOL_WORD.search(folder.name)) or folder.name.isdigit()
+        )
         if _in_a_grade(name) or numbered or _names_a_grade(stem):
             out[name] = first.setdefault(folder, name)
     return out
