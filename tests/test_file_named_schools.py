@@ -600,3 +600,32 @@ def test_files_numbered_in_a_schools_code_folder_are_its_grades(tmp_path: Path) 
     assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
     unpaired = [(kid(4)["姓名"], "本校没有可结对的在岗教师")]
     assert pairs_of(tmp_path, "县") == (ALL_THREE, unpaired)
+
+
+def test_a_year_and_term_in_a_schools_folder_name_are_not_the_schools(tmp_path: Path) -> None:
+    """县/2024秋青山小学/花名册.xlsx, 县/白鹤小学（秋季）/花名册.xlsx, 县/2024年春河口小学/
+    三年级.xlsx and 五年级.xlsx, and 县/2024秋城关镇/花名册.xlsx titled 中心小学留守儿童
+    花名册 were the schools 2024秋青山小学, 白鹤小学（秋季）, 2024年春河口小学 and
+    2024秋城关镇中心小学 in validate and merge's 学校 column: a folder's name kept the year
+    and the term a file's name and a title drop."""
+    in_folders(
+        tmp_path,
+        {
+            "2024秋青山小学": {"花名册.xlsx": table([kid(1), kid(2)])},
+            "白鹤小学（秋季）": {"花名册.xlsx": table([kid(3, C51)])},
+            "2024年春河口小学": {"三年级.xlsx": table([kid(4)]), "五年级.xlsx": table([kid(5)])},
+            "2024秋城关镇": {"花名册.xlsx": [["中心小学留守儿童花名册"], *table([kid(6)])]},
+        },
+    )
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines() == [
+        "没有发现问题。",
+        "河口小学：2 名儿童，0 个错误，0 个警告",
+        "城关镇中心小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：2 名儿童，0 个错误，0 个警告",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "共检查 6 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 7)]
+    schools = ["青山小学"] * 2 + ["白鹤小学", "河口小学", "河口小学", "城关镇中心小学"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))

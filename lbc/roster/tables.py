@@ -823,20 +823,37 @@ def file_names(files: list[str]) -> dict[str, str]:
     # A school kept a grade a file goes by its school's folder, of which there may be two
     # of one name too (二片区/青山小学/三年级.xlsx, 三片区/青山小学/三年级.xlsx).
     schools = {school_folder(name) for name in grades}
-    folders = Counter(folder.name for folder in shared | schools)
+    folders = Counter(folder_school(folder) for folder in shared | schools)
     out = {
         name: n
         if n and stems[n] == 1
-        else top.name
-        if top.name and folders[top.name] == 1
+        else folder_school(top)
+        if top.name and folders[folder_school(top)] == 1
         else str(p.with_suffix(""))
         for name, p, top, n in zip(own, paths, tops, named, strict=True)
     }
     for name in grades:
         folder = school_folder(name)
-        alone = folders[folder.name] == 1 or not folder.name
-        out[name] = (folder.name or folder.resolve().name or str(folder)) if alone else str(folder)
+        alone = folders[folder_school(folder)] == 1 or not folder.name
+        mine = folder_school(folder) or folder_school(folder.resolve())
+        out[name] = (mine or str(folder)) if alone else str(folder)
     return {name: out[name] for name in files}
+
+
+def folder_school(folder: Path) -> str:
+    """The school a folder's name names, read as a file's name is (``titled``: 2024秋青山小学/
+    and 白鹤小学（秋季）/ are 青山小学 and 白鹤小学, not the year's or the term's), else its
+    name without them (2024秋城关镇/: 城关镇), else as it is (县/, 二片区/, 001/, 留守儿童/);
+    "" for a path with no name (.)."""
+    name = folder.name
+    return titled(name) or _without_term(_past_the_year(name) or name) or name
+
+
+def _without_term(text: str) -> str:
+    """``text`` without a term in brackets or one with no year around it (城关镇（秋季）,
+    秋季城关镇: 城关镇), spelled as a 学校 cell is read."""
+    named = _TERM_AROUND.sub("", _TERM_BRACKET.sub("", text).strip(" ：:-—·"))
+    return nz.school(named.strip(" ：:-—·")) or ""
 
 
 def grade_files(files: Iterable[str]) -> dict[str, str]:
@@ -927,11 +944,8 @@ def titled(text: str) -> str:
     village's is often one character and 村 (张村小学): 2024秋张村小学 is 张村小学.
     A separator after it (2024秋-林中学, 2024秋 林中学) or a full term (2024秋季林中学)
     makes it the term."""
-    lead = _TITLE_LEAD.match(text)
-    if lead is not None and lead.end() > 0:
-        past_year = text[lead.end() :]
-        if lead["bare"] and not lead["apart"] and _NAME_END.match(_cut_title(past_year), 1):
-            past_year = text[lead.start("bare") :]  # 春晖小学: the school's, not the term
+    past_year = _past_the_year(text)
+    if past_year is not None:
         school = _cut_title(past_year)
         # 1998小学: no name; 2024年新学期名单, 2024年秋季学前班…: no school's name.
         if len(school) > 2 and _names_school(school):
@@ -942,6 +956,18 @@ def titled(text: str) -> str:
     if _SCHOOL_WORD.search(named) and not _SCHOOL_IN.search(named) and not _names_a_grade(named):
         return ""
     return named
+
+
+def _past_the_year(text: str) -> str | None:
+    """What follows the year and the term ``text`` starts with (2024秋青山小学 → 青山小学,
+    2024春晖小学 → 春晖小学: ``titled`` says which), else None."""
+    lead = _TITLE_LEAD.match(text)
+    if lead is None or lead.end() == 0:
+        return None
+    past_year = text[lead.end() :]
+    if lead["bare"] and not lead["apart"] and _NAME_END.match(_cut_title(past_year), 1):
+        past_year = text[lead.start("bare") :]  # 春晖小学: the school's, not the term
+    return past_year
 
 
 # A term in brackets after the school (青山小学（秋季）, 青山小学(秋)留守儿童花名册): the

@@ -42,6 +42,7 @@ from lbc.roster.tables import (
     Table,
     column_letter,
     file_names,
+    folder_school,
     load_roster,
     named_schools,
     titled,
@@ -795,7 +796,7 @@ def qualified(name: str, path: Path, title: str = "") -> str:
     if name not in GENERIC_SCHOOLS:
         return name
     here = path.resolve()
-    for said in (titled(title), titled(here.stem), *(nz.school(p.name) for p in here.parents)):
+    for said in (titled(title), titled(here.stem), *map(folder_school, here.parents)):
         place = _GENERIC_END.sub("", said or "")  # 城关镇中心校: 城关镇's
         if _TOWNSHIP.search(place):
             return place + name
