@@ -629,3 +629,29 @@ def test_a_year_and_term_in_a_schools_folder_name_are_not_the_schools(tmp_path: 
     names = [kid(n)["姓名"] for n in range(1, 7)]
     schools = ["青山小学"] * 2 + ["白鹤小学", "河口小学", "河口小学", "城关镇中心小学"]
     assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+
+
+def test_a_year_in_brackets_before_a_campus_keeps_the_campus(tmp_path: Path) -> None:
+    """县/青山小学（2024年秋）（东校区）.xlsx beside 县/青山小学.xlsx, a sheet titled
+    白鹤小学（2024年秋季）（南校区）留守儿童花名册 and 县/石门小学(2024秋)(西校区)/花名册.xlsx
+    were cut at the year: the campus was lost, and 东校区's children counted and merged as
+    青山小学's, the main campus's."""
+    untitled(
+        tmp_path,
+        {"青山小学（2024年秋）（东校区）.xlsx": [kid(1), kid(2)], "青山小学.xlsx": [kid(3, C51)]},
+    )
+    title = [["白鹤小学（2024年秋季）（南校区）留守儿童花名册"]]
+    write_xlsx(tmp_path / "县" / "2号.xlsx", {"花名册": [*title, *table([kid(4)])]})
+    in_folders(tmp_path, {"石门小学(2024秋)(西校区)": {"花名册.xlsx": table([kid(5)])}})
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines() == [
+        "没有发现问题。",
+        "白鹤小学(南校区)：1 名儿童，0 个错误，0 个警告",
+        "石门小学(西校区)：1 名儿童，0 个错误，0 个警告",
+        "青山小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学(东校区)：2 名儿童，0 个错误，0 个警告",
+        "共检查 5 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 6)]
+    schools = ["青山小学(东校区)"] * 2 + ["青山小学", "白鹤小学(南校区)", "石门小学(西校区)"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))

@@ -900,6 +900,17 @@ _TITLE_LEAD = re.compile(
     rf"(?:{_TERM}|(?P<bare>[春秋]))?"
     rf"(?P<apart>{_SEPARATOR}*)"
 )
+# A name of a year or a term alone, as a school names the folder it keeps a term's files
+# in (2024秋, 2024年秋季, 2024年秋季学期, 2024-2025学年第一学期, 2024-2025-1, 2024-autumn,
+# 秋季学期, 上学期, 2024): no school's, so its files are the school's of the folder above.
+_TERM_ALONE = re.compile(
+    rf"{_YEAR}\s*(?:[-—–~至到]\s*(?:{_YEAR}|\d{{2}})\s*)?(?:学年度?|年度?|[级届])?\s*"
+    rf"(?:\d{{1,2}}\s*月份?)?\s*[-_—–]?\s*(?:{_TERM}|[春秋]|autumn|fall|spring|[12])?"
+    rf"|(?:{_TERM}|[春秋]|autumn|fall|spring)",
+    re.IGNORECASE,
+)
+
+
 # Where a school's own name ends and what it is (a township's, a school's) begins:
 # 春晖|小学, 秋林|中学, 春雷|村小, 春晖|镇中心小学. Not a village's 村: 张村小学 is 张村's.
 _NAME_END = re.compile(
@@ -970,9 +981,12 @@ def _past_the_year(text: str) -> str | None:
     return past_year
 
 
-# A term in brackets after the school (青山小学（秋季）, 青山小学(秋)留守儿童花名册): the
-# roster's, not the school's, whose own brackets (青山小学（东校区）) say more than a term.
-_TERM_BRACKET = re.compile(rf"[(（\[［【〔]\s*(?:{_TERM}|[春秋])\s*[)）\]］】〕]")
+# A term or a year in brackets after the school (青山小学（秋季）, 青山小学(秋)留守儿童花名册,
+# 青山小学（2024年秋）（东校区）): the roster's, not the school's, whose own brackets
+# (青山小学（东校区）) say more than a term.
+_TERM_BRACKET = re.compile(
+    rf"[(（\[［【〔]\s*(?:{_TERM_ALONE.pattern})\s*[)）\]］】〕]", re.IGNORECASE
+)
 # A term with no year, before or after the school (秋季青山小学, 青山小学秋季学期留守儿童
 # 名单): the roster's too. A bare 春 or 秋 there is left to the name (秋林中学, 青山小学春).
 _TERM_AROUND = re.compile(rf"^(?:{_TERM})|(?:{_TERM})$")
@@ -1002,17 +1016,6 @@ def _in_a_grade(file: str) -> bool:
     (青山小学/三年级/花名册.xlsx, 青山小学/2024秋/三年级/花名册.xlsx), not in a term's alone."""
     top = school_folder(file)
     return any(_names_a_grade(up.name) for up in Path(file).parents if top in up.parents)
-
-
-# A name of a year or a term alone, as a school names the folder it keeps a term's files
-# in (2024秋, 2024年秋季, 2024年秋季学期, 2024-2025学年第一学期, 2024-2025-1, 2024-autumn,
-# 秋季学期, 上学期, 2024): no school's, so its files are the school's of the folder above.
-_TERM_ALONE = re.compile(
-    rf"{_YEAR}\s*(?:[-—–~至到]\s*(?:{_YEAR}|\d{{2}})\s*)?(?:学年度?|年度?|[级届])?\s*"
-    rf"(?:\d{{1,2}}\s*月份?)?\s*[-_—–]?\s*(?:{_TERM}|[春秋]|autumn|fall|spring|[12])?"
-    rf"|(?:{_TERM}|[春秋]|autumn|fall|spring)",
-    re.IGNORECASE,
-)
 
 
 def _names_a_term(name: str) -> bool:
