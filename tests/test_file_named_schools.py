@@ -655,3 +655,35 @@ def test_a_year_in_brackets_before_a_campus_keeps_the_campus(tmp_path: Path) -> 
     names = [kid(n)["姓名"] for n in range(1, 6)]
     schools = ["青山小学(东校区)"] * 2 + ["青山小学", "白鹤小学(南校区)", "石门小学(西校区)"]
     assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+
+
+def test_a_sheet_titled_by_its_grade_names_no_school(tmp_path: Path) -> None:
+    """青山小学/三年级.xlsx and 五年级.xlsx titled 三年级留守儿童花名册 and 五年级留守儿童花名册,
+    and 白鹤小学/花名册.xlsx titled 三年级(2)班留守儿童名单, declared the schools 三年级,
+    五年级 and 三年级(2)班 in validate, merge's 学校 column and lbc pair, which left the
+    grades' children without 青山小学's teachers. A title naming a grade or a class names
+    no school: each file goes by its school's folder."""
+    in_folders(
+        tmp_path,
+        {
+            "青山小学": {
+                "三年级.xlsx": [["三年级留守儿童花名册"], *table([kid(1), kid(2)])],
+                "五年级.xlsx": [["五年级留守儿童花名册"], *table([kid(3, C51)])],
+                "教师.xlsx": table([teacher("王芳", C32), teacher("李强", C51)]),
+            },
+            "白鹤小学": {"花名册.xlsx": [["三年级(2)班留守儿童名单"], *table([kid(4)])]},
+        },
+    )
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines() == [
+        "没有发现问题。",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：3 名儿童，0 个错误，0 个警告",
+        "共检查 4 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 5)]
+    schools = ["青山小学"] * 3 + ["白鹤小学"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    unpaired = [(kid(4)["姓名"], "本校没有可结对的在岗教师")]
+    assert pairs_of(tmp_path, "县") == (ALL_THREE, unpaired)
+    assert schools_everywhere(tmp_path) == [[("白鹤小学", 1), ("青山小学", 3)]] * 3

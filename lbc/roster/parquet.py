@@ -43,7 +43,7 @@ from lbc.roster.tables import (
     lacking,
     pick,
     piece_school,
-    titled,
+    title_school,
 )
 
 # The metadata key holding each source sheet's layout, and the columns every row leads with.
@@ -461,7 +461,7 @@ def tables_from_columns(
                 # else the one its sheet's title names, as the school's own file declares
                 # it (a school's roster whose 学校 column names each child's teaching point).
                 said = {schools[i] for i in index} - {None, ""} if schools else set()
-                out.append((table, said.pop() if len(said) == 1 else titled(table.title)))
+                out.append((table, said.pop() if len(said) == 1 else title_school(table.title)))
             continue
         [table] = pieces
         table.sources = pick(sources, index)

@@ -969,6 +969,14 @@ def titled(text: str) -> str:
     return named
 
 
+def title_school(title: str) -> str:
+    """The school the title above a sheet names (``titled``), "" for a title naming a grade
+    or a class alone (三年级留守儿童花名册, 三年级(2)班留守儿童名单): a school's roster kept
+    a grade a sheet or a file, titled by its grade, names no school."""
+    name = titled(title)
+    return "" if _names_a_grade(name) else name
+
+
 def _past_the_year(text: str) -> str | None:
     """What follows the year and the term ``text`` starts with (2024秋青山小学 → 青山小学,
     2024春晖小学 → 春晖小学: ``titled`` says which), else None."""

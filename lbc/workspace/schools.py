@@ -45,6 +45,7 @@ from lbc.roster.tables import (
     folder_school,
     load_roster,
     named_schools,
+    title_school,
     titled,
 )
 from lbc.workspace.config import (
@@ -769,7 +770,7 @@ def titled_school(path: Path, roster: Roster) -> str:
     for table in sheets:
         if table.file != str(path):
             continue
-        name = titled(table.title)
+        name = title_school(table.title)
         if name:
             return qualified(name, path)
     return ""
@@ -796,7 +797,7 @@ def qualified(name: str, path: Path, title: str = "") -> str:
     if name not in GENERIC_SCHOOLS:
         return name
     here = path.resolve()
-    for said in (titled(title), titled(here.stem), *map(folder_school, here.parents)):
+    for said in (title_school(title), titled(here.stem), *map(folder_school, here.parents)):
         place = _GENERIC_END.sub("", said or "")  # 城关镇中心校: 城关镇's
         if _TOWNSHIP.search(place):
             return place + name
