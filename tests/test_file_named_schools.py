@@ -687,3 +687,36 @@ def test_a_sheet_titled_by_its_grade_names_no_school(tmp_path: Path) -> None:
     unpaired = [(kid(4)["姓名"], "本校没有可结对的在岗教师")]
     assert pairs_of(tmp_path, "县") == (ALL_THREE, unpaired)
     assert schools_everywhere(tmp_path) == [[("白鹤小学", 1), ("青山小学", 3)]] * 3
+
+
+def test_an_ordinary_word_after_a_schools_name_is_not_the_schools(tmp_path: Path) -> None:
+    """县/青山小学新学期名单.xlsx, 县/白鹤小学三年级.xlsx and 白鹤小学五年级.xlsx, 县/石门小学
+    汇总.xlsx and a sheet titled 河口小学三年级留守儿童花名册 were the schools 青山小学新学期,
+    白鹤小学三年级, 白鹤小学五年级, 石门小学汇总 and 河口小学三年级 in validate and merge's
+    学校 column. The school is the name up to where a school's name ends; a campus after
+    it stays (东山小学东区)."""
+    untitled(
+        tmp_path,
+        {
+            "青山小学新学期名单.xlsx": [kid(1), kid(2)],
+            "白鹤小学三年级.xlsx": [kid(3, C51)],
+            "白鹤小学五年级.xlsx": [kid(4)],
+            "石门小学汇总.xlsx": [kid(5)],
+            "东山小学东区.xlsx": [kid(7)],
+        },
+    )
+    title = [["河口小学三年级留守儿童花名册"]]
+    write_xlsx(tmp_path / "县" / "3号.xlsx", {"花名册": [*title, *table([kid(6)])]})
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines() == [
+        "没有发现问题。",
+        "河口小学：1 名儿童，0 个错误，0 个警告",
+        "东山小学东区：1 名儿童，0 个错误，0 个警告",
+        "白鹤小学：2 名儿童，0 个错误，0 个警告",
+        "石门小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：2 名儿童，0 个错误，0 个警告",
+        "共检查 7 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 8)]
+    schools = ["青山小学"] * 2 + ["白鹤小学"] * 2 + ["石门小学", "河口小学", "东山小学东区"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))

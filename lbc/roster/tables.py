@@ -944,8 +944,9 @@ def _names_school(name: str) -> bool:
 
 def titled(text: str) -> str:
     """The school a title or a file's name names (青山镇中心小学留守儿童花名册 → 青山镇中心小学,
-    2024年秋季青山小学留守儿童花名册 → 青山小学), else "" (花名册, 2024年留守儿童名单: a list's
-    name alone; 2023级, 2024秋留守儿童花名册: a year's, naming no school).
+    2024年秋季青山小学留守儿童花名册 → 青山小学, 青山小学新学期名单 → 青山小学: up to where
+    the school's name ends, ``_up_to_the_school``), else "" (花名册, 2024年留守儿童名单: a
+    list's name alone; 2023级, 2024秋留守儿童花名册: a year's, naming no school).
 
     A bare 春 or 秋 after the year (no 季, 期 or 学期) is the term (2024秋青山小学,
     2024年春青山小学, 2024学年秋青山小学 → 青山小学), unless the name left after it would be
@@ -1004,7 +1005,28 @@ def _cut_title(text: str) -> str:
     named = _TITLE_CUT.sub("", _TERM_BRACKET.sub("", text)).strip(" ：:-—·")
     named = _TERM_AROUND.sub("", named)
     # The cut may leave the bracket the year was in: 青山小学（2024年秋） → 青山小学（.
-    return nz.school(named.strip(" ：:-—·").rstrip(" ：:-—·(（[［【〔《<")) or ""
+    return _up_to_the_school(nz.school(named.strip(" ：:-—·").rstrip(" ：:-—·(（[［【〔《<")) or "")
+
+
+# Where a school's name may end within a longer name: at an ending (``_ENDINGS``), or
+# after a campus's bracket (青山小学(东校区)).
+_ENDS_AT = re.compile(rf"(?:{_ENDINGS})|\)")
+# What may follow a school's name as its own still: a campus or a part (青山小学东区,
+# 青山小学南校, 青山中学本部, 青山小学分院).
+_OWN_TAIL = re.compile(r"[校区部院]$")
+
+
+def _up_to_the_school(name: str) -> str:
+    """``name`` up to the school's name in it where an ordinary word follows that name
+    (青山小学新学期, 青山小学三年级, 青山小学汇总 → 青山小学); ``name`` itself where it ends
+    as a school's name does, holds none, or what follows may be its campus or part
+    (``_OWN_TAIL``)."""
+    if not name or _names_school(name) or _OWN_TAIL.search(name):
+        return name
+    for end in sorted((m.end() for m in _ENDS_AT.finditer(name)), reverse=True):
+        if _names_school(name[:end]):
+            return name[:end]
+    return name
 
 
 def school_folder(file: str) -> Path:
