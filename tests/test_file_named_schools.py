@@ -720,3 +720,23 @@ def test_an_ordinary_word_after_a_schools_name_is_not_the_schools(tmp_path: Path
     names = [kid(n)["姓名"] for n in range(1, 8)]
     schools = ["青山小学"] * 2 + ["白鹤小学"] * 2 + ["石门小学", "河口小学", "东山小学东区"]
     assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+
+
+@pytest.mark.parametrize("inside", ["青山小学", "青山小学/2024秋", "001"])
+def test_numbered_files_of_the_folder_a_run_is_in_are_its_schools_grades(
+    tmp_path: Path, inside: str
+) -> None:
+    """lbc validate . and lbc merge . run in 青山小学/ (or its 2024秋/, or a school's code
+    folder 001/) holding 1.xlsx and 2.xlsx counted the schools 1 and 2: the folder given as
+    . has no name to say it is a school's. It is the folder the run is in."""
+    folder = tmp_path / inside
+    folder.mkdir(parents=True)
+    write_xlsx(folder / "1.xlsx", {"花名册": table([kid(1), kid(2)])})
+    write_xlsx(folder / "2.xlsx", {"花名册": table([kid(3, C51)])})
+    out = run("validate", ".", cwd=folder).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    merged = run("merge", ".", "--out", tmp_path / "全校.xlsx", cwd=folder)
+    assert "共合并 2 个文件、1 所学校：在册儿童 3 名" in merged.stdout
+    rows = load_workbook(tmp_path / "全校.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
+    at = next(rows).index("学校")
+    assert {row[at] for row in rows} == {inside.split("/")[0]}

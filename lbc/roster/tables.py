@@ -835,8 +835,7 @@ def file_names(files: list[str]) -> dict[str, str]:
     for name in grades:
         folder = school_folder(name)
         alone = folders[folder_school(folder)] == 1 or not folder.name
-        mine = folder_school(folder) or folder_school(folder.resolve())
-        out[name] = (mine or str(folder)) if alone else str(folder)
+        out[name] = (folder_school(folder) or str(folder)) if alone else str(folder)
     return {name: out[name] for name in files}
 
 
@@ -844,9 +843,21 @@ def folder_school(folder: Path) -> str:
     """The school a folder's name names, read as a file's name is (``titled``: 2024秋青山小学/
     and 白鹤小学（秋季）/ are 青山小学 and 白鹤小学, not the year's or the term's), else its
     name without them (2024秋城关镇/: 城关镇), else as it is (县/, 二片区/, 001/, 留守儿童/);
-    "" for a path with no name (.)."""
-    name = folder.name
+    of . the name of the folder it is (``_folder_name``)."""
+    name = _folder_name(folder)
     return titled(name) or _without_term(_past_the_year(name) or name) or name
+
+
+def _folder_name(folder: Path) -> str:
+    """A school's folder's name (``school_folder``); for a folder given as . or .. (the
+    run's own, 青山小学/ or its 2024秋/), the name of the folder it is, past a term's or a
+    grade's."""
+    if folder.name not in ("", ".."):
+        return folder.name
+    here = folder.resolve()
+    while here.name and (_names_a_grade(here.name) or _names_a_term(here.name)):
+        here = here.parent
+    return here.name
 
 
 def _without_term(text: str) -> str:
@@ -869,9 +880,8 @@ def grade_files(files: Iterable[str]) -> dict[str, str]:
         stem = titled(Path(name).stem)
         # 1.xlsx, 2.xlsx: in a folder naming a school (青山小学/) or a school's code (001/)
         # its grades; elsewhere (县/) schools' numbers.
-        numbered = stem.isdigit() and (
-            bool(_SCHOOL_WORD.search(folder.name)) or folder.name.isdigit()
-        )
+        mine = _folder_name(folder)
+        numbered = stem.isdigit() and (bool(_SCHOOL_WORD.search(mine)) or mine.isdigit())
         if _in_a_grade(name) or numbered or _names_a_grade(stem):
             out[name] = first.setdefault(folder, name)
     return out
