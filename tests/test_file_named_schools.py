@@ -572,15 +572,17 @@ def test_a_schools_folder_of_a_term_is_not_a_school(tmp_path: Path) -> None:
     assert pairs_of(tmp_path, "县") == (ALL_THREE, sorted(unpaired))
 
 
-def test_files_numbered_in_a_schools_code_folder_are_its_grades(tmp_path: Path) -> None:
+@pytest.mark.parametrize("code", ["001", "20241"])
+def test_files_numbered_in_a_schools_code_folder_are_its_grades(tmp_path: Path, code: str) -> None:
     """县/001/1.xlsx and 县/001/2.xlsx, a school's grades in a folder named by its code
     beside 县/白鹤小学/花名册.xlsx, were counted as the schools 1 and 2 in validate, merge's
     学校 column and lbc pair, which left 001's children without its teachers. They are the
-    school 001's, as 县/1.xlsx and 县/2.xlsx stay two schools' numbers."""
+    school 001's, as 县/1.xlsx and 县/2.xlsx stay two schools' numbers. A code that starts
+    as a year does (20241) is no term's folder (2024-1 is)."""
     in_folders(
         tmp_path,
         {
-            "001": {
+            code: {
                 "1.xlsx": table([kid(1), kid(2)]),
                 "2.xlsx": table([kid(3, C51)]),
                 "教师.xlsx": table([teacher("王芳", C32), teacher("李强", C51)]),
@@ -591,12 +593,12 @@ def test_files_numbered_in_a_schools_code_folder_are_its_grades(tmp_path: Path) 
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines() == [
         "没有发现问题。",
-        "001：3 名儿童，0 个错误，0 个警告",
+        f"{code}：3 名儿童，0 个错误，0 个警告",
         "白鹤小学：1 名儿童，0 个错误，0 个警告",
         "共检查 4 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
     ]
     names = [kid(n)["姓名"] for n in range(1, 5)]
-    schools = ["001"] * 3 + ["白鹤小学"]
+    schools = [code] * 3 + ["白鹤小学"]
     assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
     unpaired = [(kid(4)["姓名"], "本校没有可结对的在岗教师")]
     assert pairs_of(tmp_path, "县") == (ALL_THREE, unpaired)

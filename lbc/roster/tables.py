@@ -845,6 +845,8 @@ def folder_school(folder: Path) -> str:
     name without them (2024秋城关镇/: 城关镇), else as it is (县/, 二片区/, 001/, 留守儿童/);
     of . the name of the folder it is (``_folder_name``)."""
     name = _folder_name(folder)
+    if name.isdigit():  # a school's code (001/, 20241/): no year's
+        return name
     return titled(name) or _without_term(_past_the_year(name) or name) or name
 
 
@@ -915,7 +917,7 @@ _TITLE_LEAD = re.compile(
 # 秋季学期, 上学期, 2024): no school's, so its files are the school's of the folder above.
 _TERM_ALONE = re.compile(
     rf"{_YEAR}\s*(?:[-—–~至到]\s*(?:{_YEAR}|\d{{2}})\s*)?(?:学年度?|年度?|[级届])?\s*"
-    rf"(?:\d{{1,2}}\s*月份?)?\s*[-_—–]?\s*(?:{_TERM}|[春秋]|autumn|fall|spring|[12])?"
+    rf"(?:\d{{1,2}}\s*月份?)?\s*(?:[-_—–]?\s*(?:{_TERM}|[春秋]|autumn|fall|spring)|[-_—–]\s*[12])?"
     rf"|(?:{_TERM}|[春秋]|autumn|fall|spring)",
     re.IGNORECASE,
 )
