@@ -742,3 +742,58 @@ def test_numbered_files_of_the_folder_a_run_is_in_are_its_schools_grades(
     rows = load_workbook(tmp_path / "全校.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
     at = next(rows).index("学校")
     assert {row[at] for row in rows} == {inside.split("/")[0]}
+@pytest.mark.parametrize("folder", ["青山小学", "留守儿童"])
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("一至三年级.xlsx", "四至六年级.xlsx"),
+        ("男生.xlsx", "女生.xlsx"),
+        ("低段.xlsx", "高段.xlsx"),
+        ("第一批.xlsx", "困境儿童.xlsx"),
+    ],
+)
+def test_a_schools_files_named_by_words_naming_no_school_are_one_school_everywhere(
+    tmp_path: Path, folder: str, names: tuple[str, str]
+) -> None:
+    """A school's folder of 一至三年级.xlsx and 四至六年级.xlsx (男生/女生, 低段/高段) beside
+    its untitled 教师.xlsx: lbc pair paired it as one school, but validate counted two
+    schools named by the files (一至三年级：2 名儿童 …), lbc merge wrote them in its 学校
+    column and left the teachers list with no school (未能确定), and the summary had a
+    line per file. Every command now reads one school, named by its folder."""
+    first, second = names
+    school = tmp_path / folder
+    school.mkdir()
+    write_xlsx(school / first, {"花名册": table([kid(1), kid(2)])})
+    write_xlsx(school / second, {"花名册": table([kid(3, C51)])})
+    write_xlsx(school / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    out = run("validate", folder, cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    merged = run("merge", folder, "--out", "全校.xlsx", cwd=tmp_path)
+    assert merged.exit_code == 0, merged.stdout + merged.stderr
+    assert "共合并 3 个文件、1 所学校：在册儿童 3 名，教师 2 名" in merged.stdout
+    book = load_workbook(tmp_path / "全校.xlsx")
+    for sheet in ("留守儿童花名册", "教师名单"):
+        rows = list(book[sheet].iter_rows(values_only=True))
+        assert {row[0] for row in rows[1:] if row[1]} == {folder}
+    summary = run("summary", folder, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.json()["schools"] is None
+    assert pairs_of(tmp_path, folder) == (ALL_THREE, [])
+
+
+def test_a_grades_file_beside_one_titled_with_its_school_is_that_school(tmp_path: Path) -> None:
+    """县/qs/三年级.xlsx titled 青山小学 beside the untitled 县/qs/五年级.xlsx and 教师.xlsx, the
+    folder named otherwise than the school: validate counted two schools, 青山小学 of 2 and
+    qs of 1, and lbc pair left all 3 children unpaired (本校没有可结对的在岗教师), the
+    teachers list of neither. 五年级.xlsx is the school its folder's titled file declares."""
+    qs = tmp_path / "县" / "qs"
+    qs.mkdir(parents=True)
+    write_xlsx(
+        qs / "三年级.xlsx", {"花名册": [["青山小学留守儿童花名册"], *table([kid(1), kid(2)])]}
+    )
+    write_xlsx(qs / "五年级.xlsx", {"花名册": table([kid(3, C51)])})
+    write_xlsx(qs / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
+    assert "schools" not in doc["summary"]  # one school
+    assert pairs_of(tmp_path, "县") == (ALL_THREE, [])

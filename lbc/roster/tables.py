@@ -15,7 +15,7 @@ import pickle
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
@@ -679,9 +679,8 @@ class Roster:
         school of its own (lbc pair says so)."""
         declared = self.file_schools()
         says = any(declared.values()) or any(x.has("school") for x in self.children + self.teachers)
-        staffed = {table.file for table in self.teachers}
-        named = named_schools(self.files, declared) if declared else {}
-        named = _schools_apart(named, declared, staffed)
+        read = {table.file for table in self.tables()}
+        named = named_schools(self.files, declared, read=read) if declared else {}
         if not says and len({named.get(x.file, x.file) for x in self.children}) < 2:
             return declared
         holding = {table.file for table in self.children}
@@ -715,7 +714,7 @@ class Roster:
         declared = self.file_schools()
         if not declared:
             return {}
-        return named_schools(self.files, declared)
+        return named_schools(self.files, declared, read={x.file for x in self.tables()})
 
     def file_schools(self) -> dict[str, str]:
         """Each file's school as it declares it, when there are several files: in a folder
@@ -732,46 +731,39 @@ class Roster:
 
 
 def named_schools(
-    files: list[str], declared: Mapping[str, str], names: Mapping[str, str] | None = None
+    files: list[str],
+    declared: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
+    read: Collection[str] | None = None,
 ) -> dict[str, str]:
-    """The school each file is of, by name, as every count names it (lbc validate's and
-    lbc merge's schools) and lbc pair places its children (``Roster.support_schools``):
-    the one it declares (lbc.toml, its title, its 学校 cells), else the one its name names,
-    else its school's folder (``file_names``, or ``names`` where the run is read a file at
-    a time): 青山小学/三年级.xlsx titled 青山小学 and its untitled 五年级.xlsx are one school."""
+    """The school each file is of, by name, as every count names it (lbc validate's,
+    lbc merge's and lbc summary's schools) and lbc pair places its children
+    (``Roster.support_schools``): the one it declares (lbc.toml, its title, its 学校
+    cells), else the one its name names, else its school's folder (``file_names``, or
+    ``names`` where the run is read a file at a time). A file named by no school's name,
+    of a grade or a part of a school's roster (``grade_files``: 三年级.xlsx, 一至三年级.xlsx,
+    男生.xlsx) or of a list alone (花名册.xlsx, 教师.xlsx), goes with the one school the
+    other files of its school's folder declare or name, if they are of one: 县/qs/五年级.xlsx
+    beside 县/qs/三年级.xlsx titled 青山小学 is 青山小学, as 青山小学/五年级.xlsx is.
+    ``read``: the files a list was read from (a file of no list, 经费统计.xlsx, is no
+    school's), all of them when not given."""
     names = names or file_names(files)
-    return {name: declared.get(name) or names[name] for name in files}
+    parts = grade_files(files)
 
+    def by_folder(name: str) -> bool:
+        return name in parts or not titled(Path(name).stem)
 
-def _schools_apart(
-    named: dict[str, str], declared: Mapping[str, str], staffed: set[str]
-) -> dict[str, str]:
-    """``named`` (``named_schools``) as lbc pair keeps schools apart by it: a file that
-    declares none and holds no teachers, named by a word naming no school (一至三年级.xlsx
-    and 四至六年级.xlsx, 男生.xlsx and 困境儿童.xlsx), goes with the one school its folder's
-    other files name or declare (青山小学/困境儿童.xlsx beside 留守儿童.xlsx, of the folder
-    青山小学), else by its folder (FILE_SCHOOL and the folder's path, never printed). A
-    school's roster split in files is often so named, two schools' rosters seldom: its
-    untitled 教师.xlsx is paired with all of its children, where by their names it would
-    be of none of them (本校没有可结对的在岗教师). A file holding its own teachers
-    (``staffed``: 白鹤.xlsx beside 青山.xlsx titled 青山小学) is a school's whole workbook,
-    of its own name."""
-    schools = {
-        name: school
-        for name, school in named.items()
-        if declared.get(name) or _names_school(school) or name in staffed
-    }
-    in_folder: dict[Path, set[str]] = {}
-    for name, school in schools.items():
-        in_folder.setdefault(Path(name).parent, set()).add(school)
+    own: dict[Path, set[str]] = {}
+    for name in files:
+        if (read is None or name in read) and (declared.get(name) or not by_folder(name)):
+            own.setdefault(school_folder(name), set()).add(declared.get(name) or names[name])
     out = {}
-    for name, school in named.items():
-        if name not in schools:
-            beside = in_folder.get(Path(name).parent, set())
-            school = (
-                next(iter(beside)) if len(beside) == 1 else FILE_SCHOOL + str(Path(name).parent)
-            )
-        out[name] = school
+    for name in files:
+        school = declared.get(name) or ""
+        if not school and by_folder(name):
+            beside = own.get(school_folder(name), set())
+            school = next(iter(beside)) if len(beside) == 1 else ""
+        out[name] = school or names[name]
     return out
 
 
@@ -869,12 +861,25 @@ def _without_term(text: str) -> str:
     return nz.school(named.strip(" ：:-—·")) or ""
 
 
+# What a school's roster split in files names each part by, never a school: grades
+# (一至三年级, 1-3年级, 低年级, 高段), the children's sex (男生, 女生), their kind (困境儿童,
+# 单亲), a batch (第一批). Two schools' rosters are named by the schools (青山.xlsx, 白鹤.xlsx).
+_NUMERAL = r"(?:[一二三四五六七八九]|\d{1,2})"
+_PART = re.compile(
+    rf"{_NUMERAL}\s*[至到~～\-—–－、和]\s*{_NUMERAL}\s*年级"
+    r"|[低中高]年级(?:段)?|[低中高](?:年|学)?段|[男女]生?"
+    r"|(?:困境|特困|单亲|孤儿|残疾|流动|随迁|贫困|低保|事实无人抚养)(?:儿童|学生|家庭)?"
+    rf"|第?{_NUMERAL}批次?"
+)
+
+
 def grade_files(files: Iterable[str]) -> dict[str, str]:
     """Each file of a school's roster kept a grade or a class a file (三年级.xlsx,
-    三年级花名册.xlsx, 1.xlsx in 青山小学/ or 001/) or a folder (三年级/花名册.xlsx), with the first
-    such file of its school's folder (school_folder), which stands for them all where a
-    file's school is told by its file: they are one school's, their children paired with its
-    teachers and counted as one."""
+    三年级花名册.xlsx, 1.xlsx in 青山小学/ or 001/) or a part a file by another word naming no
+    school (一至三年级.xlsx, 男生.xlsx, 困境儿童.xlsx: ``_PART``), or a folder
+    (三年级/花名册.xlsx), with the first such file of its school's folder (school_folder),
+    which stands for them all where a file's school is told by its file: they are one
+    school's, their children paired with its teachers and counted as one."""
     out: dict[str, str] = {}
     first: dict[Path, str] = {}
     for name in sorted(files):
@@ -884,7 +889,8 @@ def grade_files(files: Iterable[str]) -> dict[str, str]:
         # its grades; elsewhere (县/) schools' numbers.
         mine = _folder_name(folder)
         numbered = stem.isdigit() and (bool(_SCHOOL_WORD.search(mine)) or mine.isdigit())
-        if _in_a_grade(name) or numbered or _names_a_grade(stem):
+        part = _names_a_grade(stem) or _PART.fullmatch(stem) is not None
+        if _in_a_grade(name) or numbered or part:
             out[name] = first.setdefault(folder, name)
     return out
 
