@@ -797,3 +797,59 @@ def test_a_grades_file_beside_one_titled_with_its_school_is_that_school(tmp_path
     doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
     assert "schools" not in doc["summary"]  # one school
     assert pairs_of(tmp_path, "县") == (ALL_THREE, [])
+
+
+def two_villages(root: Path, schools: list[str] | None) -> None:
+    """县/青山.xlsx and 县/白鹤.xlsx, two schools' untitled rosters named without a school's
+    word, beside one teachers list 县/教师.xlsx: 王芳 (三年级(2)班) and 李强 (五年级(1)班),
+    of the schools ``schools`` names (a 学校 column), else of none said. 青山's children
+    are of 三年级(2)班, 白鹤's of 五年级(1)班."""
+    county = root / "县"
+    county.mkdir()
+    write_xlsx(county / "青山.xlsx", {"花名册": table([kid(1), kid(2)])})
+    write_xlsx(county / "白鹤.xlsx", {"花名册": table([kid(3, C51)])})
+    rows = [teacher("王芳", C32), teacher("李强", C51)]
+    if schools is not None:
+        rows = [{**row, "学校": school} for row, school in zip(rows, schools, strict=True)]
+    write_xlsx(county / "教师.xlsx", {"教师": table(rows)})
+
+
+def test_a_shared_teachers_list_pairs_each_school_with_its_own_teachers(tmp_path: Path) -> None:
+    """The teachers list's 学校 column names 王芳 白鹤's and 李强 青山's: lbc pair took the
+    files for a school apart from the one the cells named, and left all 3 children unpaired
+    (本校没有可结对的在岗教师) beside a line per school of teachers with no child. A file is
+    the school a row's 学校 cell names by its name, as validate counts it."""
+    two_villages(tmp_path, ["白鹤", "青山"])
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines()[1:3] == [
+        "白鹤：1 名儿童，0 个错误，0 个警告",
+        "青山：2 名儿童，0 个错误，0 个警告",
+    ]
+    assert pairs_of(tmp_path, "县") == (
+        [("张雨涵", "李强"), ("李明轩", "李强"), ("王梓萱", "王芳")],
+        [],
+    )
+    lines = run("pair", "县", cwd=tmp_path).stdout.splitlines()
+    assert lines[-3:] == [
+        "白鹤：1 名儿童参与结对，已结对 1 名，未结对 0 名；1 名教师，帮扶名额 1 个",
+        "青山：2 名儿童参与结对，已结对 2 名，未结对 0 名；1 名教师，帮扶名额 2 个",
+        "共 3 名儿童参与结对：已结对 3 名（延续 0 名，新结对 3 名），未结对 0 名；"
+        "2 名教师中 2 名有帮扶学生",
+    ]
+
+
+def test_a_shared_teachers_list_saying_no_school_pairs_no_school_with_another(
+    tmp_path: Path,
+) -> None:
+    """Without a 学校 column the list may be of either school: lbc pair took both files
+    for one school, as validate does not (白鹤 of 1, 青山 of 2), and gave 青山's children
+    王芳, who may teach at 白鹤. The children are left unpaired, and pair says why."""
+    two_villages(tmp_path, None)
+    why = "本校没有可结对的在岗教师"
+    assert pairs_of(tmp_path, "县") == (
+        [],
+        [("张雨涵", why), ("李明轩", why), ("王梓萱", why)],
+    )
+    result = run("pair", "县", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "提示：县/教师.xlsx 没有写明学校" in result.stderr

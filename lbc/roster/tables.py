@@ -684,7 +684,11 @@ class Roster:
         if not says and len({named.get(x.file, x.file) for x in self.children}) < 2:
             return declared
         holding = {table.file for table in self.children}
-        out = _by_their_names(declared, holding, named)
+        # The schools rows' 学校 cells name: a shared teachers list's 学校 青山 names the
+        # school of 县/青山.xlsx.
+        tables = [x for x in self.children + self.teachers if x.has("school")]
+        cells = {cell for x in tables for cell in x.values["school"]}
+        out = _by_their_names(declared, holding, named, cells)
 
         alone = [name for name, school in out.items() if not school]
         if not alone:
@@ -768,14 +772,18 @@ def named_schools(
 
 
 def _by_their_names(
-    declared: dict[str, str], holding: set[str], named: dict[str, str]
+    declared: dict[str, str],
+    holding: set[str],
+    named: dict[str, str],
+    cells: Collection[object] = (),
 ) -> dict[str, str]:
     """Each file's school as lbc pair keeps schools apart (``Roster.support_schools``):
     the one it declares; a file holding children that declares none, the school of its
-    name (``named``: ``named_schools``) where a file declares that school, else a school of
-    its own for each name (FILE_SCHOOL and its first file, never printed); "" for a file of
-    teachers or records alone that declares none."""
-    said = set(declared.values())
+    name (``named``: ``named_schools``) where a file declares that school or a row's 学校
+    cell (``cells``) names it, else a school of its own for each name (FILE_SCHOOL and its
+    first file, never printed); "" for a file of teachers or records alone that declares
+    none."""
+    said = {*declared.values(), *cells}
     first: dict[str, str] = {}
     out = {}
     for name in sorted(declared):
