@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from test_pair import C32, C51, kid, teacher
 
-from conftest import run, table, write_xlsx
+from conftest import RECORD_HEADER, run, table, write_xlsx
 
 
 def schools_everywhere(root: Path) -> list[list[tuple[str, int]]]:
@@ -853,3 +853,28 @@ def test_a_shared_teachers_list_saying_no_school_pairs_no_school_with_another(
     result = run("pair", "县", cwd=tmp_path)
     assert result.exit_code == 1
     assert "提示：县/教师.xlsx 没有写明学校" in result.stderr
+
+
+def qs_folder(root: Path, record: list[list[Any]]) -> Path:
+    """县/qs/三年级.xlsx titled 青山小学 beside the untitled 五年级.xlsx, and 帮扶记录.xlsx of
+    ``record`` (a 帮扶记录 sheet): a talk with 五年级's 王梓萱 by 李强."""
+    qs = root / "县" / "qs"
+    qs.mkdir(parents=True)
+    write_xlsx(
+        qs / "三年级.xlsx", {"花名册": [["青山小学留守儿童花名册"], *table([kid(1), kid(2)])]}
+    )
+    write_xlsx(qs / "五年级.xlsx", {"花名册": table([kid(3, C51)])})
+    write_xlsx(qs / "帮扶记录.xlsx", {"帮扶记录": record})
+    return qs
+
+
+TALK = ["2024-10-08", "李强", "王梓萱", "五年级(1)班", "谈心", "谈学习"]
+
+
+def test_a_file_of_records_alone_does_not_name_its_folders_school(tmp_path: Path) -> None:
+    """县/qs/帮扶记录.xlsx, records alone, titled 青山小学帮扶记录 (which declares no school):
+    its name was taken for a school's, so 五年级.xlsx beside it no longer went with the one
+    school its folder's titled roster declares: validate counted 青山小学 of 2 and qs of 1."""
+    qs_folder(tmp_path, [["青山小学帮扶记录"], RECORD_HEADER, TALK])
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、0 名教师、1 条帮扶记录：0 个错误，0 个警告\n"

@@ -679,16 +679,11 @@ class Roster:
         school of its own (lbc pair says so)."""
         declared = self.file_schools()
         says = any(declared.values()) or any(x.has("school") for x in self.children + self.teachers)
-        read = {table.file for table in self.tables()}
-        named = named_schools(self.files, declared, read=read) if declared else {}
+        named = named_schools(self.files, declared, read=self.naming()) if declared else {}
         if not says and len({named.get(x.file, x.file) for x in self.children}) < 2:
             return declared
         holding = {table.file for table in self.children}
-        # The schools rows' 学校 cells name: a shared teachers list's 学校 青山 names the
-        # school of 县/青山.xlsx.
-        tables = [x for x in self.children + self.teachers if x.has("school")]
-        cells = {cell for x in tables for cell in x.values["school"]}
-        out = _by_their_names(declared, holding, named, cells)
+        out = _by_their_names(declared, holding, named, self.cell_schools())
 
         alone = [name for name, school in out.items() if not school]
         if not alone:
@@ -708,6 +703,23 @@ class Roster:
             out[name] = school or FILE_SCHOOL + name
         return out
 
+    def cell_schools(self) -> set[object]:
+        """The schools the children's and teachers' 学校 cells name, by which a file is
+        the school its name names (``_by_their_names``: a shared teachers list's 学校 青山
+        names the school of 县/青山.xlsx). Whole columns, once each: a county has 100,000
+        children."""
+        tables = [x for x in self.children + self.teachers if x.has("school")]
+        return set().union(*(x.values["school"] for x in tables))
+
+    def naming(self) -> set[str]:
+        """The files by which the other files of their folder are named (``named_schools``):
+        those holding children, and those that declare their school. A file of teachers or
+        records alone named by words of its own (帮扶记录.xlsx) names no school, nor does
+        a file of no list (经费统计.xlsx)."""
+        return {x.file for x in self.children} | {
+            f for f, school in self.declared.items() if school
+        }
+
     def copy_schools(self) -> dict[str, str]:
         """Each file's school as a child's row copied into another file is told by
         (``copied_groups``): the one it declares, else the name every count goes by for a
@@ -718,7 +730,7 @@ class Roster:
         declared = self.file_schools()
         if not declared:
             return {}
-        return named_schools(self.files, declared, read={x.file for x in self.tables()})
+        return named_schools(self.files, declared, read=self.naming())
 
     def file_schools(self) -> dict[str, str]:
         """Each file's school as it declares it, when there are several files: in a folder
@@ -749,8 +761,8 @@ def named_schools(
     男生.xlsx) or of a list alone (花名册.xlsx, 教师.xlsx), goes with the one school the
     other files of its school's folder declare or name, if they are of one: 县/qs/五年级.xlsx
     beside 县/qs/三年级.xlsx titled 青山小学 is 青山小学, as 青山小学/五年级.xlsx is.
-    ``read``: the files a list was read from (a file of no list, 经费统计.xlsx, is no
-    school's), all of them when not given."""
+    ``read``: the files that name their folder's school so (``Roster.naming``), all of
+    them when not given."""
     names = names or file_names(files)
     parts = grade_files(files)
 

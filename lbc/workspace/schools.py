@@ -875,7 +875,7 @@ def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
     # each goes by its own name among the roster's files, as when the file is read alone.
     if any(name not in names for name in roster.files):
         names = {**file_names(roster.files), **names}
-    by_file = named_schools(roster.files, roster.declared, names, {x.file for x in roster.tables()})
+    by_file = named_schools(roster.files, roster.declared, names, roster.naming())
     # A merged roster's school sheet of no rows (tables.empty_sources) is of its file's
     # school, as a Parquet file's is: the one its file's rows say, else its file's name.
     unread = list(dict.fromkeys(x.file for x in roster.children if x.file not in by_file))
