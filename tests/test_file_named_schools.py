@@ -878,3 +878,17 @@ def test_a_file_of_records_alone_does_not_name_its_folders_school(tmp_path: Path
     qs_folder(tmp_path, [["青山小学帮扶记录"], RECORD_HEADER, TALK])
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、0 名教师、1 条帮扶记录：0 个错误，0 个警告\n"
+
+
+def test_a_record_of_the_school_finds_its_child_in_the_schools_untitled_file(
+    tmp_path: Path,
+) -> None:
+    """A record whose 学校 says 青山小学 names 王梓萱 of 五年级.xlsx, a file of 青山小学 by
+    every count: records were matched to children by a rule of their own, which took the
+    file for a school of its own, and validate said REC002 (记录中的学生“王梓萱”不在花名册中)
+    of a child on the school's roster, whose talk counted for no one."""
+    qs_folder(tmp_path, [[*RECORD_HEADER, "学校"], [*TALK, "青山小学"]])
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、0 名教师、1 条帮扶记录：0 个错误，0 个警告\n"
+    summary = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout
+    assert "有 2 名儿童本学期没有任何帮扶记录" in summary

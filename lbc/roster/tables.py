@@ -651,15 +651,18 @@ class Roster:
     def matching_schools(self) -> dict[str, str]:
         """Each file's school as its records and children are matched by it
         (lbc.roster.support.ChildIndex): the one it declares; in a folder, for a file that
-        declares none but holds children, a school of its own (FILE_SCHOOL and the file's
-        name, never printed), since a workbook with its roster and its records is one
-        school's; "" (no known school) for a file of records alone."""
+        declares none but holds children, the school every count names it by
+        (``named_schools``) where a file declares that school or a row's 学校 cell names it,
+        else a school of its own name (FILE_SCHOOL and its first file, never printed), as
+        lbc pair places it (``_by_their_names``): 县/qs/五年级.xlsx beside 县/qs/三年级.xlsx
+        titled 青山小学 is 青山小学, whose records name its children. "" (no known school)
+        for a file of records alone."""
+        declared = self.file_schools()
+        if not declared:
+            return {}
         holding = {table.file for table in self.children}
-        grades = grade_files(holding)
-        return {
-            name: school or (FILE_SCHOOL + grades.get(name, name) if name in holding else "")
-            for name, school in self.file_schools().items()
-        }
+        named = named_schools(self.files, declared, read=self.naming())
+        return _by_their_names(declared, holding, named, self.cell_schools())
 
     def support_schools(self) -> dict[str, str]:
         """Each file's school as who supports whom is told apart by it, for a row whose
