@@ -892,3 +892,31 @@ def test_a_record_of_the_school_finds_its_child_in_the_schools_untitled_file(
     assert out == "没有发现问题。\n共检查 3 名儿童、0 名教师、1 条帮扶记录：0 个错误，0 个警告\n"
     summary = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout
     assert "有 2 名儿童本学期没有任何帮扶记录" in summary
+
+
+def test_a_schools_records_name_no_child_of_another_schools_untitled_file(
+    tmp_path: Path,
+) -> None:
+    """县/青山小学.xlsx, untitled, keeps its records beside its roster; one names 王梓萱, who
+    is on 县/白鹤小学.xlsx only. Two schools by every count, but a record of one file's own
+    school could name a child of any other's: the talk was counted for 白鹤小学's 王梓萱 in
+    every report, and validate found nothing wrong."""
+    county = tmp_path / "县"
+    county.mkdir()
+    talk = [RECORD_HEADER, TALK]
+    write_xlsx(county / "青山小学.xlsx", {"花名册": table([kid(1), kid(2)]), "帮扶记录": talk})
+    write_xlsx(county / "白鹤小学.xlsx", {"花名册": table([kid(3, C51)])})
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines() == [
+        "县/青山小学.xlsx · 帮扶记录",
+        "                                                                            ",
+        "  位置   代码     级别   对象    问题                               值      ",
+        " ────────────────────────────────────────────────────────────────────────── ",
+        "  C2     REC002   错误   王*萱   记录中的学生“王梓萱”不在花名册中   王梓萱  ",
+        "                                                                            ",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：2 名儿童，1 个错误，0 个警告",
+        "共检查 3 名儿童、0 名教师、1 条帮扶记录：1 个错误，0 个警告",
+    ]
+    summary = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout
+    assert "有 3 名儿童本学期没有任何帮扶记录" in summary

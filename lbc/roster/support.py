@@ -316,15 +316,15 @@ def _born_on(hits: list[K], places: dict[K, Place], born: object) -> list[K]:
 def _may_be(record: object, child: object, known: bool) -> bool:
     """Whether a record of school ``record`` may name a child of school ``child`` (not its
     own) once none of its own school's children is meant: when either school is unknown;
-    when both are files' own (a school's roster and records in several files that name no
-    school, one a grade); and when the child's is a file's own and the record's a declared
-    school with no children in the run (``known``: a teacher's record sheet titled with
-    the school of a roster that names none). Never a child of another declared school."""
+    and when the child's is a file's own and the record's a declared school with no
+    children in the run (``known``: a teacher's record sheet titled with the school of a
+    roster that names none). Never a child of another declared school, nor of another
+    file's own: a school's files that name none are one school's as every count names them
+    (``Roster.matching_schools``), so 县/青山小学.xlsx's records name no child of
+    县/白鹤小学.xlsx."""
     if not record or not child:
         return True
-    if not str(child).startswith(FILE_SCHOOL):
-        return False
-    return str(record).startswith(FILE_SCHOOL) or not known
+    return str(child).startswith(FILE_SCHOOL) and not known
 
 
 def records_index(roster: Roster, counted: Sequence[tuple[Table, int]]) -> ChildIndex[int]:
