@@ -920,3 +920,30 @@ def test_a_schools_records_name_no_child_of_another_schools_untitled_file(
     ]
     summary = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout
     assert "有 3 名儿童本学期没有任何帮扶记录" in summary
+
+
+def test_a_grades_file_beside_one_titled_with_its_school_is_merged_as_that_school(
+    tmp_path: Path,
+) -> None:
+    """lbc merge reads each file alone: 县/qs/五年级.xlsx, untitled, was merged as the school
+    qs, its folder, beside 青山小学 of 三年级.xlsx (2 所学校), the teachers list with it,
+    where every other command reads one school 青山小学."""
+    qs = tmp_path / "县" / "qs"
+    qs.mkdir(parents=True)
+    write_xlsx(
+        qs / "三年级.xlsx", {"花名册": [["青山小学留守儿童花名册"], *table([kid(1), kid(2)])]}
+    )
+    write_xlsx(qs / "五年级.xlsx", {"花名册": table([kid(3, C51)])})
+    write_xlsx(qs / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    for out in ("全县.xlsx", "全县.parquet"):
+        merged = run("merge", "县", "--out", out, cwd=tmp_path)
+        assert merged.exit_code == 0, merged.stdout + merged.stderr
+        assert merged.stdout.splitlines()[4:7] == [
+            "  青山小学   县/qs/三年级.xlsx   3      2      0      0      0     ",
+            "             县/qs/五年级.xlsx                                     ",
+            "             县/qs/教师.xlsx                                       ",
+        ]
+        assert "共合并 3 个文件、1 所学校：在册儿童 3 名，教师 2 名" in merged.stdout
+        out_json = run("validate", out, "--format", "json", cwd=tmp_path).json()
+        assert "schools" not in out_json["summary"]
+    assert merged_schools(tmp_path) == [("青山小学", n) for n in ("张雨涵", "李明轩", "王梓萱")]

@@ -91,7 +91,9 @@ def merge(
         parts.clear()
         titles.clear()
         with _bar(len(paths)) as advance:
-            again = read_parts(paths, cfg.synonyms, advance, parquet, cfg.terms, folder, late.jobs)
+            again = read_parts(
+                paths, cfg.synonyms, advance, parquet, cfg.terms, folder, late.jobs, late.renamed
+            )
             write_atomic(out, lambda tmp: titles.extend(write(tmp, again, parts, paths)))
     good = merged(parts)
     common.note(t("merge.note.written", path=out, files=len(good)))

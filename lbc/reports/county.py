@@ -68,6 +68,7 @@ from lbc.roster.tables import (
     copied_groups,
     file_names,
     is_pairs_book,
+    named_schools,
     piece_school,
     schools_beside,
 )
@@ -109,6 +110,7 @@ class SchoolPart:
 
     file: str
     school: str = ""
+    declared: str = ""  # the school the file declares (Roster.declared), "" for none
     counts: dict[Kind, int] = field(default_factory=dict)
     xml: dict[Kind, bytes] = field(default_factory=dict)
     widths: dict[Kind, list[int]] = field(default_factory=dict)  # from its first rows
@@ -288,6 +290,7 @@ def read_part(
     part.skipped = roster.skipped
     part.unlike_title = roster.unlike_title.get(str(path))
     part.declares = namesake(roster, path)
+    part.declared = roster.declared.get(str(path), "")
     if not roster.tables():
         part.listless = True
         return part
@@ -512,12 +515,17 @@ Relisted = tuple[bytes, list[int], list[bytes], list[Any]]
 
 class Unsettled(Exception):
     """A file of children was written before a teachers list of its school, read later,
-    was found (one that says its school, or a school whose files lie in folders apart):
-    the merge is to be written again, each file's ``jobs`` (relist) known beforehand."""
+    was found (one that says its school, or a school whose files lie in folders apart),
+    or before the file its folder's school is named by (``renamed``: named_schools): the
+    merge is to be written again, each file's ``jobs`` (relist) and school known
+    beforehand."""
 
-    def __init__(self, jobs: dict[str, Relist | None]) -> None:
+    def __init__(
+        self, jobs: dict[str, Relist | None], renamed: dict[str, str] | None = None
+    ) -> None:
         super().__init__("relist")
         self.jobs = jobs
+        self.renamed = renamed or {}
 
 
 def relist_job(
@@ -831,12 +839,15 @@ def read_parts(
     terms: Terms | None = None,
     folder: Path | None = None,
     known: dict[str, Relist | None] | None = None,
+    renamed: dict[str, str] | None = None,
 ) -> Iterator[SchoolPart]:
     """Every file's part, in the order given, each as soon as it and those before it are
     done and it is settled (_Settling); several files at once when there are several CPUs.
     The pairs workbooks are found first, each to be joined onto the rosters of its folder
     (one school's folder). ``folder``: where files not yet settled may wait (_Held);
-    ``known``: each file's relist_job, when the merge is written again (Unsettled)."""
+    ``known``: each file's relist_job, when the merge is written again (Unsettled), and
+    ``renamed`` the school of each file read as of another at first."""
+    renamed = renamed or {}
     workers = min(os.cpu_count() or 1, len(files))
     names = file_names([str(p) for p in files])
     if workers <= 1:
@@ -844,7 +855,15 @@ def read_parts(
         try:
             books = _books_by_folder(files, [is_pairs_book(p, synonyms) for p in files])
             each = (
-                read_part(p, synonyms, parquet, books.get(p.parent, ()), names, "", terms)
+                read_part(
+                    p,
+                    synonyms,
+                    parquet,
+                    books.get(p.parent, ()),
+                    names,
+                    renamed.get(str(p), ""),
+                    terms,
+                )
                 for p in files
             )
             told = _told_apart(each, synonyms, parquet, books, names, progress, terms)
@@ -879,7 +898,16 @@ def read_parts(
         reads = _Reads(
             pool,
             [
-                (read_part, path, synonyms, parquet, books.get(path.parent, ()), names, "", terms)
+                (
+                    read_part,
+                    path,
+                    synonyms,
+                    parquet,
+                    books.get(path.parent, ()),
+                    names,
+                    renamed.get(str(path), ""),
+                    terms,
+                )
                 for path in files
             ],
         )
@@ -962,13 +990,16 @@ def _placed_last(
                     settle(held.take(keep=job is None), job)
             yield from ready(AHEAD * (os.cpu_count() or 1))
         yield from ready(0)
+        renamed = _renamed(every) if settling.known is None else {}
         place_alone(every, parquet, again)
         lists = lists_by_school(every, lambda p: p.school)
         jobs = {p.file: relist_job(p, lists, books) for p in every}
         if wrong := settling.wrong(jobs):
             if settling.known is not None:  # already the second time: the files changed
                 raise LbcError(t("err.merge_relist", file=wrong))
-            raise Unsettled(jobs)
+            raise Unsettled(jobs, renamed)
+        if renamed:
+            raise Unsettled(jobs, renamed)
         rest = []
         while held:
             rest.append(held.take(keep=jobs[held.head.file] is None))
@@ -984,6 +1015,30 @@ def _placed_last(
             if pending is not None:
                 pending.cancel()
     copies_across_files(every, copies)
+
+
+def _renamed(parts: list[SchoolPart]) -> dict[str, str]:
+    """The files of children that declare no school whose school, now that every file is
+    read, is another than the one they were read as (by their names: ``file_names``):
+    县/qs/五年级.xlsx beside 县/qs/三年级.xlsx titled 青山小学 is 青山小学 (named_schools, as
+    every command names it), with that school; each is then marked as of it, to be read
+    as of it when the merge is written again."""
+    files = [part.file for part in parts]
+    holding = {part.file for part in parts if part.sheet_schools and not part.alone}
+    declared = {part.file: part.declared for part in parts}
+    read = holding | {file for file, school in declared.items() if school}
+    named = named_schools(files, declared, file_names(files), read)
+    out = {}
+    for part in parts:
+        school = named[part.file]
+        if part.file in holding and not part.declared and school != part.school:
+            out[part.file] = school
+            for schools in (part.children_schools, part.sheet_schools):
+                if part.school in schools:
+                    schools.discard(part.school)
+                    schools.add(school)
+            part.school = school
+    return out
 
 
 # How many files settled may wait behind one whose relist is under way (_placed_last), and
