@@ -947,3 +947,35 @@ def test_a_grades_file_beside_one_titled_with_its_school_is_merged_as_that_schoo
         out_json = run("validate", out, "--format", "json", cwd=tmp_path).json()
         assert "schools" not in out_json["summary"]
     assert merged_schools(tmp_path) == [("青山小学", n) for n in ("张雨涵", "李明轩", "王梓萱")]
+
+
+def test_a_schools_part_file_is_paired_under_the_school_every_count_names(
+    tmp_path: Path,
+) -> None:
+    """县/qs/男生.xlsx beside 县/qs/青山小学.xlsx and 教师.xlsx is 青山小学 to validate, and
+    lbc pair paired its children with 青山小学's teachers, but labelled them with the
+    school qs (its folder, by the file's name alone) and listed them apart from the
+    school's other children, after 白鹤小学, with a line of its own per name."""
+    qs = tmp_path / "县" / "qs"
+    qs.mkdir(parents=True)
+    write_xlsx(qs / "青山小学.xlsx", {"花名册": table([kid(1), kid(2)])})
+    write_xlsx(qs / "男生.xlsx", {"花名册": table([kid(3, C51)])})
+    write_xlsx(qs / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    bh = tmp_path / "县" / "白鹤小学"
+    bh.mkdir()
+    write_xlsx(bh / "花名册.xlsx", {"花名册": table([kid(4), kid(5)])})
+    write_xlsx(bh / "教师.xlsx", {"教师": table([teacher("赵敏", C32)])})
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert "青山小学：3 名儿童，0 个错误，0 个警告" in out
+    doc = run("pair", "县", "--format", "json", cwd=tmp_path).json()
+    assert [(p["class"], p["file"]) for p in doc["pairs"]] == [
+        ("白鹤小学 三年级(2)班", "县/白鹤小学/花名册.xlsx"),
+        ("白鹤小学 三年级(2)班", "县/白鹤小学/花名册.xlsx"),
+        ("青山小学 三年级(2)班", "县/qs/青山小学.xlsx"),
+        ("青山小学 三年级(2)班", "县/qs/青山小学.xlsx"),
+        ("青山小学 五年级(1)班", "县/qs/男生.xlsx"),
+    ]
+    assert [s["school"] for s in doc["summary"]["schools"]] == ["白鹤小学", "青山小学"]
+    text = run("pair", "县", cwd=tmp_path).stdout
+    assert "青山小学：3 名儿童参与结对，已结对 3 名，未结对 0 名；2 名教师" in text
+    assert "qs" not in text

@@ -41,7 +41,7 @@ from lbc.roster.people import (
     teacher_named,
     teacher_phone,
 )
-from lbc.roster.tables import FILE_SCHOOL, Roster, Table, file_names, repeated_rows
+from lbc.roster.tables import FILE_SCHOOL, Roster, Table, file_names, named_schools, repeated_rows
 from lbc.workspace.config import WatchSettings
 
 # 职务 words that make a teacher a school leader (班主任 is removed first: it is not one).
@@ -620,9 +620,11 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
     ):
         notes.append(t("pair.note.no_previous"))
     # School by school as they were paired, each named as lbc merge names it (its 学校
-    # cell, else its file's declared school, else the file's name), so a county's folder
-    # lists its pairs in the order its merged roster does, not two schools' 三年级(2)班 mixed.
-    names = file_names(roster.files)
+    # cell, else its file's declared school, else the school every count names its file by:
+    # named_schools, so 县/qs/男生.xlsx beside 县/qs/青山小学.xlsx is 青山小学, not qs), so
+    # a county's folder lists its pairs in the order its merged roster does, not two
+    # schools' 三年级(2)班 mixed.
+    names = named_schools(roster.files, roster.declared, read=roster.naming())
     schools_by = {
         file: names[file] if school.startswith(FILE_SCHOOL) else school
         for file, school in roster.support_schools().items()
