@@ -979,3 +979,47 @@ def test_a_schools_part_file_is_paired_under_the_school_every_count_names(
     text = run("pair", "县", cwd=tmp_path).stdout
     assert "青山小学：3 名儿童参与结对，已结对 3 名，未结对 0 名；2 名教师" in text
     assert "qs" not in text
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("一至三年级.xlsx", "四至六年级.xlsx"),
+        ("低年级.xlsx", "高年级.xlsx"),
+        ("一年级至三年级.xlsx", "四年级至六年级.xlsx"),
+        ("一二三年级.xlsx", "四五六年级.xlsx"),
+        ("低年级组.xlsx", "高年级组.xlsx"),
+        ("第一部分.xlsx", "第二部分.xlsx"),
+        ("王老师班.xlsx", "李老师班.xlsx"),
+    ],
+)
+def test_a_schools_roster_split_by_other_words_for_its_parts_is_one_school(
+    tmp_path: Path, names: tuple[str, str]
+) -> None:
+    """青山小学/一年级至三年级.xlsx (2 children, 王芳 who may support 1) and
+    四年级至六年级.xlsx (1 child, 李强 and 赵敏), each with its teachers, were read as
+    two schools named by the files: lbc pair left one child unpaired (帮扶名额不足) while
+    赵敏 of the same school sat idle, and validate counted the schools 一年级至三年级 and
+    四年级至六年级. Such words name a part of one school's roster, as 一至三年级 does."""
+    first, second = names
+    school = tmp_path / "青山小学"
+    school.mkdir()
+    write_xlsx(
+        school / first,
+        {
+            "花名册": table([kid(1), kid(2)]),
+            "教师": table([teacher("王芳", C32, 可帮扶人数=1)]),
+        },
+    )
+    write_xlsx(
+        school / second,
+        {
+            "花名册": table([kid(3, C51)]),
+            "教师": table([teacher("李强", C51, 可帮扶人数=1), teacher("赵敏", C32)]),
+        },
+    )
+    out = run("validate", "青山小学", cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、3 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    pairs, unpaired = pairs_of(tmp_path, "青山小学")
+    assert unpaired == []
+    assert [child for child, _ in pairs] == ["张雨涵", "李明轩", "王梓萱"]

@@ -885,12 +885,16 @@ def _without_term(text: str) -> str:
 
 
 # What a school's roster split in files names each part by, never a school: grades
-# (一至三年级, 1-3年级, 低年级, 高段), the children's sex (男生, 女生), their kind (困境儿童,
-# 单亲), a batch (第一批). Two schools' rosters are named by the schools (青山.xlsx, 白鹤.xlsx).
+# (一至三年级, 一年级至三年级, 一二年级, 1-3年级, 低年级, 低年级组, 高段), the children's
+# sex (男生, 女生), their kind (困境儿童, 单亲), a batch (第一批) or a part (第一部分), a
+# class by its teacher (王老师班). Two schools' rosters are named by the schools (青山.xlsx,
+# 白鹤.xlsx).
 _NUMERAL = r"(?:[一二三四五六七八九]|\d{1,2})"
 _PART = re.compile(
-    rf"{_NUMERAL}\s*[至到~～\-—–－、和]\s*{_NUMERAL}\s*年级"
-    r"|[低中高]年级(?:段)?|[低中高](?:年|学)?段|[男女]生?"
+    rf"{_NUMERAL}\s*(?:年级)?\s*[至到~～\-—–－、和]\s*{_NUMERAL}\s*年级"
+    r"|[一二三四五六七八九]{2,3}年级"
+    r"|[低中高]年级(?:段|组)?|[低中高](?:年|学)?段|[男女]生?"
+    rf"|第?{_NUMERAL}部分|[\u4e00-\u9fff]{{1,2}}老师班"
     r"|(?:困境|特困|单亲|孤儿|残疾|流动|随迁|贫困|低保|事实无人抚养)(?:儿童|学生|家庭)?"
     rf"|第?{_NUMERAL}批次?"
 )
