@@ -1023,3 +1023,56 @@ def test_a_schools_roster_split_by_other_words_for_its_parts_is_one_school(
     pairs, unpaired = pairs_of(tmp_path, "青山小学")
     assert unpaired == []
     assert [child for child, _ in pairs] == ["张雨涵", "李明轩", "王梓萱"]
+
+
+def test_a_villages_file_of_children_beside_a_titled_schools_is_its_own_school(
+    tmp_path: Path,
+) -> None:
+    """A county's flat folder of 青山小学留守儿童花名册.xlsx, titled with its school and
+    holding its teacher, and 白鹤.xlsx, another school's children alone, named by its
+    village as many 村小 name theirs: validate counts two schools, and lbc pair gave
+    白鹤's children 青山小学's teacher. They have no teacher of their own school."""
+    county = tmp_path / "县"
+    county.mkdir()
+    write_xlsx(
+        county / "青山小学留守儿童花名册.xlsx",
+        {
+            "花名册": [["青山小学留守儿童花名册"], *table([kid(1)])],
+            "教师": table([teacher("王芳", C32)]),
+        },
+    )
+    write_xlsx(county / "白鹤.xlsx", {"花名册": table([kid(2), kid(3)])})
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert "白鹤：2 名儿童，0 个错误，0 个警告" in out
+    assert "青山小学：1 名儿童，0 个错误，0 个警告" in out
+    assert pairs_of(tmp_path, "县") == (
+        [("张雨涵", "王芳")],
+        [("李明轩", "本校没有可结对的在岗教师"), ("王梓萱", "本校没有可结对的在岗教师")],
+    )
+
+
+def test_a_schools_files_of_boys_and_girls_are_paired_under_its_folders_name(
+    tmp_path: Path,
+) -> None:
+    """县/青山小学/ of 男生.xlsx, 女生.xlsx and 教师.xlsx beside 县/白鹤小学/: lbc pair
+    labelled every 青山小学 child, boys too, with the school 女生, and its line said
+    女生：3 名儿童."""
+    qs = tmp_path / "县" / "青山小学"
+    qs.mkdir(parents=True)
+    write_xlsx(qs / "男生.xlsx", {"花名册": table([kid(1), kid(2)])})
+    write_xlsx(qs / "女生.xlsx", {"花名册": table([kid(3, C51)])})
+    write_xlsx(qs / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    bh = tmp_path / "县" / "白鹤小学"
+    bh.mkdir()
+    write_xlsx(
+        bh / "花名册.xlsx", {"花名册": table([kid(4)]), "教师": table([teacher("赵敏", C32)])}
+    )
+    doc = run("pair", "县", "--format", "json", cwd=tmp_path).json()
+    assert [p["class"] for p in doc["pairs"]] == [
+        "白鹤小学 三年级(2)班",
+        "青山小学 三年级(2)班",
+        "青山小学 三年级(2)班",
+        "青山小学 五年级(1)班",
+    ]
+    assert [s["school"] for s in doc["summary"]["schools"]] == ["白鹤小学", "青山小学"]
+    assert "青山小学：3 名儿童，0 个错误，0 个警告" in run("validate", "县", cwd=tmp_path).stdout
