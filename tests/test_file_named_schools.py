@@ -1076,3 +1076,53 @@ def test_a_schools_files_of_boys_and_girls_are_paired_under_its_folders_name(
     ]
     assert [s["school"] for s in doc["summary"]["schools"]] == ["白鹤小学", "青山小学"]
     assert "青山小学：3 名儿童，0 个错误，0 个警告" in run("validate", "县", cwd=tmp_path).stdout
+
+
+def test_a_schools_name_in_brackets_or_before_a_word_is_the_schools(tmp_path: Path) -> None:
+    """A county's folder of schools' files named (and titled) as offices name them: the
+    school in brackets (2024年秋季（青山小学）留守儿童花名册.xlsx, 【白鹤小学】, 《石门小学》)
+    was the school (青山小学, 【白鹤小学, 《石门小学, 东山小学全校留守儿童花名册.xlsx the school
+    东山小学全校, and 2024年秋季河口小学全校…, 2024年秋季中心校… and 2024年秋季教学点… named
+    no school: their children were one school of the folder's name, 县, in validate and
+    merge's 学校 column, and lbc pair gave 中心校's teacher 河口小学's and 教学点's children."""
+    root = tmp_path / "县"
+    root.mkdir()
+    center = "2024年秋季中心校留守儿童花名册"
+    write_xlsx(
+        root / f"{center}.xlsx",
+        {
+            "花名册": [[center], *table([kid(8)])],
+            "教师": [["2024年秋季中心校教师名单"], *table([teacher("赵敏", C32)])],
+        },
+    )
+    write_xlsx(
+        root / "2024年秋季（青山小学）留守儿童花名册.xlsx",
+        {"花名册": table([kid(1), kid(2)]), "教师": table([teacher("王芳", C32)])},
+    )
+    for n, name in (
+        (3, "2024年秋季【白鹤小学】关爱留守儿童花名册"),
+        (6, "2024年秋季河口小学全校留守儿童花名册"),
+        (7, "2024年秋季教学点留守儿童花名册"),
+    ):
+        write_xlsx(root / f"{name}.xlsx", {"花名册": [[name], *table([kid(n)])]})
+    write_xlsx(root / "《石门小学》留守儿童花名册.xlsx", {"花名册": table([kid(4)])})
+    write_xlsx(root / "东山小学全校留守儿童花名册.xlsx", {"花名册": table([kid(5)])})
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines() == [
+        "没有发现问题。",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "中心校：1 名儿童，0 个错误，0 个警告",
+        "教学点：1 名儿童，0 个错误，0 个警告",
+        "河口小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：2 名儿童，0 个错误，0 个警告",
+        "石门小学：1 名儿童，0 个错误，0 个警告",
+        "东山小学：1 名儿童，0 个错误，0 个警告",
+        "共检查 8 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 9)]
+    schools = ["青山小学"] * 2 + ["白鹤小学", "石门小学", "东山小学", "河口小学"]
+    schools += ["教学点", "中心校"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    pairs = [("张雨涵", "王芳"), ("李明轩", "王芳"), (kid(8)["姓名"], "赵敏")]
+    alone = sorted((kid(n)["姓名"], "本校没有可结对的在岗教师") for n in range(3, 8))
+    assert pairs_of(tmp_path, "县") == (pairs, alone)

@@ -1004,8 +1004,10 @@ def titled(text: str) -> str:
     past_year = _past_the_year(text)
     if past_year is not None:
         school = _cut_title(past_year)
-        # 1998小学: no name; 2024年新学期名单, 2024年秋季学前班…: no school's name.
-        if len(school) > 2 and _names_school(school):
+        # 1998小学: no name; 2024年新学期名单, 2024年秋季学前班…: no school's name. A
+        # school's ending alone (2024年秋季中心校…, 2024年秋季教学点…) is the school, as it
+        # is with no year before it.
+        if len(school) > 2 and (_names_school(school) or SCHOOL_END.fullmatch(school)):
             return school
     named = _cut_title(text)
     # 新学期名单, 在校生, 全校留守儿童花名册: a word holding 学, 校 or 园 with no school's name
@@ -1050,15 +1052,26 @@ def _cut_title(text: str) -> str:
     named = _TITLE_CUT.sub("", _TERM_BRACKET.sub("", text)).strip(" ：:-—·")
     named = _TERM_AROUND.sub("", named)
     # The cut may leave the bracket the year was in: 青山小学（2024年秋） → 青山小学（.
-    return _up_to_the_school(nz.school(named.strip(" ：:-—·").rstrip(" ：:-—·(（[［【〔《<")) or "")
+    named = nz.school(named.strip(" ：:-—·").rstrip(" ：:-—·(（[［【〔《<")) or ""
+    inside = _SCHOOL_BRACKETED.match(named)
+    if inside and (_names_school(inside[1]) or SCHOOL_END.fullmatch(inside[1])):
+        named = inside[1] + named[inside.end() :]  # (青山小学)留守…: the school, not its brackets
+    return _up_to_the_school(named)
+
+
+# A school's name in brackets at the start of a name (（青山小学）留守儿童花名册,
+# 【白鹤小学】…, 《石门小学》…), as _cut_title has it (full-width brackets folded).
+_SCHOOL_BRACKETED = re.compile(
+    r"^[(\[【《〔<「『]([^()\[\]【】《》〔〕<>「」『』]+)[)\]】》〕>」』]"
+)
 
 
 # Where a school's name may end within a longer name: at an ending (``_ENDINGS``), or
 # after a campus's bracket (青山小学(东校区)).
 _ENDS_AT = re.compile(rf"(?:{_ENDINGS})|\)")
 # What may follow a school's name as its own still: a campus or a part (青山小学东区,
-# 青山小学南校, 青山中学本部, 青山小学分院).
-_OWN_TAIL = re.compile(r"[校区部院]$")
+# 青山小学南校, 青山中学本部, 青山小学分院), not the whole school (青山小学全校, 各校).
+_OWN_TAIL = re.compile(r"(?<![全各])[校区部院]$")
 
 
 def _up_to_the_school(name: str) -> str:
