@@ -1126,3 +1126,33 @@ def test_a_schools_name_in_brackets_or_before_a_word_is_the_schools(tmp_path: Pa
     pairs = [("张雨涵", "王芳"), ("李明轩", "王芳"), (kid(8)["姓名"], "赵敏")]
     alone = sorted((kid(n)["姓名"], "本校没有可结对的在岗教师") for n in range(3, 8))
     assert pairs_of(tmp_path, "县") == (pairs, alone)
+
+
+@pytest.mark.parametrize(
+    "copy", ["青山小学(1)", "青山小学 (2)", "青山小学（补）", "青山小学（副本）"]
+)
+def test_a_copy_of_a_schools_file_is_that_schools(tmp_path: Path, copy: str) -> None:
+    """青山小学/青山小学(1).xlsx, a second file saved beside 青山小学.xlsx (its teachers
+    with it) under the name Windows or a browser gives a copy, was a school 青山小学(1) of
+    its own with no teachers: validate counted two schools and lbc pair left its child
+    unpaired (本校没有可结对的在岗教师). A campus's bracket still names a school of its own."""
+    school = tmp_path / "青山小学"
+    school.mkdir()
+    write_xlsx(
+        school / "青山小学.xlsx",
+        {
+            "花名册": table([kid(1), kid(2)]),
+            "教师": table([teacher("王芳", C32), teacher("李强", C51)]),
+        },
+    )
+    write_xlsx(school / f"{copy}.xlsx", {"花名册": table([kid(3, C51)])})
+    out = run("validate", "青山小学", cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    merged = run("merge", "青山小学", "--out", "全校.xlsx", cwd=tmp_path)
+    assert "共合并 2 个文件、1 所学校：在册儿童 3 名" in merged.stdout
+    assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
+
+    write_xlsx(school / "青山小学（东校区）.xlsx", {"花名册": table([kid(4)])})
+    doc = run("validate", "青山小学", "--format", "json", cwd=tmp_path).json()
+    schools = [(s["school"], s["children"]) for s in doc["summary"]["schools"]]
+    assert schools == [("青山小学", 3), ("青山小学(东校区)", 1)]

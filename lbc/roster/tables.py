@@ -1056,7 +1056,17 @@ def _cut_title(text: str) -> str:
     inside = _SCHOOL_BRACKETED.match(named)
     if inside and (_names_school(inside[1]) or SCHOOL_END.fullmatch(inside[1])):
         named = inside[1] + named[inside.end() :]  # (青山小学)留守…: the school, not its brackets
+    copy = _COPY.search(named)
+    if copy and _names_school(named[: copy.start()]):
+        named = named[: copy.start()]
     return _up_to_the_school(named)
+
+
+# What a copy of a school's file is named with after the school's name, as Windows, a
+# browser or a school names a second file (青山小学(1).xlsx, 青山小学 (2).xlsx,
+# 青山小学（副本）.xlsx, 青山小学（补）.xlsx): the file's, not the school's, which a campus's
+# bracket (青山小学（东校区）) names still.
+_COPY = re.compile(r"(?:\((?:\d{1,3}|副本\d*|补)\))+$")
 
 
 # A school's name in brackets at the start of a name (（青山小学）留守儿童花名册,
