@@ -176,6 +176,28 @@ def test_a_county_offices_toml_naming_no_file_is_no_schools_though_unread(
     )
 
 
+@pytest.mark.parametrize("out", ["全县名册.xlsx", "全县名册.parquet"])
+def test_a_county_offices_unread_toml_beside_its_merged_roster_is_no_schools(
+    tmp_path: Path, out: str
+) -> None:
+    """The county office's own lbc.toml holds its [quotas] alone, one mistyped, above the
+    schools' folders, and lbc merge writes the county's roster beside it: merge exited 2
+    after writing it, and from then on every run over one school's folder stopped on the
+    county's lbc.toml, taken for a school's now a spreadsheet lay beside it. A roster lbc
+    merge wrote is no school's own; the county's lbc.toml is passed over still."""
+    root = county(tmp_path, "")
+    bad = "[quotas]\ntalks_per_month = 1\nmax_days_without_contact = 400\n"
+    (root / "lbc.toml").write_text(bad, encoding="utf-8")
+    merged = run("merge", f"县/{QS}", f"县/{BH}", "--out", f"县/{out}", cwd=tmp_path)
+    assert (merged.exit_code, merged.stderr) == (0, f"已写出合并名册：县/{out}（2 个文件）\n")
+    for school in (QS, BH):
+        checked = run("validate", f"县/{school}", cwd=tmp_path)
+        assert (checked.exit_code, checked.stderr) == (0, "")
+        assert checked.stdout.splitlines()[-1] == (
+            "共检查 1 名儿童、1 名教师、1 条帮扶记录：0 个错误，0 个警告"
+        )
+
+
 def test_a_schools_last_term_folder_under_its_unread_toml_is_no_school(
     tmp_path: Path,
 ) -> None:

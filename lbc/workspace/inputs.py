@@ -83,8 +83,10 @@ def _spreadsheet_name(name: str) -> bool:
 
 def holds_spreadsheets(folder: Path) -> bool:
     """Whether ``folder`` itself (not its subfolders) holds a spreadsheet a run over it
-    reads: a school's folder holds its roster beside its lbc.toml, a county office's above
-    the schools' folders holds none. Each folder scanned once while it stays unchanged."""
+    reads, other than a roster lbc merge wrote there (``_merged_roster``): a school's
+    folder holds its roster beside its lbc.toml, a county office's above the schools'
+    folders holds none of its own, though the county's merged roster may lie beside its
+    lbc.toml. Each folder scanned once while it stays unchanged."""
     try:
         return _holds_spreadsheets(folder.resolve(), folder.stat().st_mtime_ns)
     except OSError:
@@ -94,7 +96,19 @@ def holds_spreadsheets(folder: Path) -> bool:
 @functools.lru_cache(maxsize=64)
 def _holds_spreadsheets(folder: Path, _changed: int) -> bool:
     with os.scandir(folder) as entries:
-        return any(_spreadsheet_name(e.name) and e.is_file() for e in entries)
+        return any(
+            _spreadsheet_name(e.name) and e.is_file() and not _merged_roster(Path(e.path))
+            for e in entries
+        )
+
+
+def _merged_roster(path: Path) -> bool:
+    """Whether a file is a roster ``lbc merge`` wrote: a .parquet, or a workbook with the
+    来源列 sheet merge adds (lbc.roster.tables.COLUMNS_SHEET)."""
+    from lbc.roster.reading import PARQUET_SUFFIX, sheet_names
+    from lbc.roster.tables import COLUMNS_SHEET
+
+    return path.suffix.lower() == PARQUET_SUFFIX or COLUMNS_SHEET in sheet_names(path)
 
 
 def _annotated_copy(path: Path) -> bool:
