@@ -1156,3 +1156,27 @@ def test_a_copy_of_a_schools_file_is_that_schools(tmp_path: Path, copy: str) -> 
     doc = run("validate", "青山小学", "--format", "json", cwd=tmp_path).json()
     schools = [(s["school"], s["children"]) for s in doc["summary"]["schools"]]
     assert schools == [("青山小学", 3), ("青山小学(东校区)", 1)]
+
+
+def test_a_schools_file_named_a_list_of_caring_for_its_children_is_its(tmp_path: Path) -> None:
+    """青山小学/关爱留守儿童花名册.xlsx beside 青山小学.xlsx (its teachers with it) named the
+    school 关爱 (care for): validate counted two schools and lbc merge wrote 关爱 in its
+    children's 学校 cells. 关爱留守儿童花名册 is a list's name, naming no school."""
+    school = tmp_path / "青山小学"
+    school.mkdir()
+    write_xlsx(
+        school / "青山小学.xlsx",
+        {
+            "花名册": table([kid(1), kid(2)]),
+            "教师": table([teacher("王芳", C32), teacher("李强", C51)]),
+        },
+    )
+    write_xlsx(school / "关爱留守儿童花名册.xlsx", {"花名册": table([kid(3, C51)])})
+    out = run("validate", "青山小学", cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    merged = run("merge", "青山小学", "--out", "全校.xlsx", cwd=tmp_path)
+    assert "共合并 2 个文件、1 所学校：在册儿童 3 名" in merged.stdout
+    rows = load_workbook(tmp_path / "全校.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
+    at = next(rows).index("学校")
+    assert [row[at] for row in rows] == ["青山小学"] * 3
+    assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])

@@ -923,11 +923,13 @@ def grade_files(files: Iterable[str]) -> dict[str, str]:
 
 
 # What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
-# 留守学生名单, the 学籍 export's 学生基本信息, 结对名单 …), the children it adds to the
-# school's roster (新增留守儿童, 补录, 转入学生), a list of its teachers (教师名单,
-# 青山小学教师: the school before it; a list's name alone names no school).
+# 关爱留守儿童花名册, 留守学生名单, the 学籍 export's 学生基本信息, 结对名单 …), the
+# children it adds to the school's roster (新增留守儿童, 补录, 转入学生), a list of its
+# teachers (教师名单, 青山小学教师: the school before it; a list's name alone names no
+# school).
 _TITLE_CUT = re.compile(
-    r"(?:\d{4}|二[〇零○]).*$|(?:农村)?留守.*$|花名册.*$|名册.*$|学生.*$|(?:帮扶|结对)?名单.*$"
+    r"(?:\d{4}|二[〇零○]).*$|(?:关爱)?(?:农村)?留守.*$|花名册.*$|名册.*$|学生.*$"
+    r"|(?:帮扶|结对)?名单.*$"
     r"|(?:新增|补充|补录|转入|插班).*$|(?:帮扶|结对|在岗|任课)?教(?:师|职工)(?!进修).*$"
 )
 
