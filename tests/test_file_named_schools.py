@@ -742,6 +742,8 @@ def test_numbered_files_of_the_folder_a_run_is_in_are_its_schools_grades(
     rows = load_workbook(tmp_path / "全校.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
     at = next(rows).index("学校")
     assert {row[at] for row in rows} == {inside.split("/")[0]}
+
+
 @pytest.mark.parametrize("folder", ["青山小学", "留守儿童"])
 @pytest.mark.parametrize(
     "names",
