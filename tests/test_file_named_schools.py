@@ -1182,3 +1182,34 @@ def test_a_schools_file_named_a_list_of_caring_for_its_children_is_its(tmp_path:
     at = next(rows).index("学校")
     assert [row[at] for row in rows] == ["青山小学"] * 3
     assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
+
+
+def test_a_list_named_file_in_a_countys_folder_beside_one_schools_is_its_own_school(
+    tmp_path: Path,
+) -> None:
+    """县/白鹤小学.xlsx and 县/花名册.xlsx, each with its children and its teachers: a file
+    named by a list alone went with the one school its folder's other file names, so
+    validate counted one school 白鹤小学 of all 3 children and lbc pair could give 花名册's
+    children 白鹤小学's teachers. A list's name tells no school; only a grade's or a part's
+    (三年级.xlsx, 一至三年级.xlsx) goes with its folder's one school."""
+    county = tmp_path / "县"
+    county.mkdir()
+    write_xlsx(
+        county / "白鹤小学.xlsx",
+        {"花名册": table([kid(1)]), "教师": table([teacher("赵敏", C32)])},
+    )
+    write_xlsx(
+        county / "花名册.xlsx",
+        {"花名册": table([kid(2), kid(3)]), "教师": table([teacher("王芳", C32)])},
+    )
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines() == [
+        "没有发现问题。",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "县：2 名儿童，0 个错误，0 个警告",
+        "共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    assert pairs_of(tmp_path, "县") == (
+        [("张雨涵", "赵敏"), ("李明轩", "王芳"), ("王梓萱", "王芳")],
+        [],
+    )

@@ -761,16 +761,17 @@ def named_schools(
     cells), else the one its name names, else its school's folder (``file_names``, or
     ``names`` where the run is read a file at a time). A file named by no school's name,
     of a grade or a part of a school's roster (``grade_files``: 三年级.xlsx, 一至三年级.xlsx,
-    男生.xlsx) or of a list alone (花名册.xlsx, 教师.xlsx), goes with the one school the
-    other files of its school's folder declare or name, if they are of one: 县/qs/五年级.xlsx
-    beside 县/qs/三年级.xlsx titled 青山小学 is 青山小学, as 青山小学/五年级.xlsx is.
+    男生.xlsx), goes with the one school the other files of its school's folder declare or
+    name, if they are of one: 县/qs/五年级.xlsx beside 县/qs/三年级.xlsx titled 青山小学 is
+    青山小学, as 青山小学/五年级.xlsx is. A list's name alone (花名册.xlsx) tells no school:
+    县/花名册.xlsx beside 县/白鹤小学.xlsx may be another school's, and goes by its folder.
     ``read``: the files that name their folder's school so (``Roster.naming``), all of
     them when not given."""
     names = names or file_names(files)
     parts = grade_files(files)
 
     def by_folder(name: str) -> bool:
-        return name in parts or not titled(Path(name).stem)
+        return name in parts
 
     own: dict[Path, set[str]] = {}
     for name in files:
