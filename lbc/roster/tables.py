@@ -878,11 +878,15 @@ def _folder_name(folder: Path) -> str:
     return here.name
 
 
-def _without_term(text: str) -> str:
+def _without_term(text: str, cut: re.Pattern[str] | None = None) -> str:
     """``text`` without a term in brackets or one with no year around it (城关镇（秋季）,
-    秋季城关镇: 城关镇), spelled as a 学校 cell is read."""
-    named = _TERM_AROUND.sub("", _TERM_BRACKET.sub("", text).strip(" ：:-—·"))
-    return nz.school(named.strip(" ：:-—·")) or ""
+    秋季城关镇: 城关镇), spelled as a 学校 cell is read; given ``cut`` (a title's tail,
+    _TITLE_CUT), without what it cuts once a term's brackets are gone, and without the
+    bracket it may leave open: 青山小学（2024年度留守儿童） → 青山小学（ → 青山小学."""
+    named = _TERM_BRACKET.sub("", text)
+    named = _TERM_AROUND.sub("", (cut.sub("", named) if cut else named).strip(_TRIM))
+    named = named.strip(_TRIM)
+    return nz.school(named.rstrip(_TRIM + "(（[［【〔《<") if cut else named) or ""
 
 
 # What a school's roster split in files names each part by, never a school: grades
@@ -1049,13 +1053,12 @@ _TERM_BRACKET = re.compile(
 # A term with no year, before or after the school (秋季青山小学, 青山小学秋季学期留守儿童
 # 名单): the roster's too. A bare 春 or 秋 there is left to the name (秋林中学, 青山小学春).
 _TERM_AROUND = re.compile(rf"^(?:{_TERM})|(?:{_TERM})$")
+# What is trimmed from a name's ends once a term or a title's tail is gone (青山小学·秋季).
+_TRIM = " ：:-—·"
 
 
 def _cut_title(text: str) -> str:
-    named = _TITLE_CUT.sub("", _TERM_BRACKET.sub("", text)).strip(" ：:-—·")
-    named = _TERM_AROUND.sub("", named)
-    # The cut may leave the bracket the year was in: 青山小学（2024年秋） → 青山小学（.
-    named = nz.school(named.strip(" ：:-—·").rstrip(" ：:-—·(（[［【〔《<")) or ""
+    named = _without_term(text, _TITLE_CUT)
     inside = _SCHOOL_BRACKETED.match(named)
     if inside and (_names_school(inside[1]) or SCHOOL_END.fullmatch(inside[1])):
         named = inside[1] + named[inside.end() :]  # (青山小学)留守…: the school, not its brackets
