@@ -174,7 +174,8 @@ def empty_children(
         kind_name, file, sheet = ([*key.split("\t"), "", ""])[:3]
         if _KINDS.get(kind_name) is not Kind.CHILDREN or (kind_name, file, sheet) in read:
             continue
-        table = _table(Kind.CHILDREN, file, sheet, [], columns, [], layout, set())
+        empty = SourceSheet(Kind.CHILDREN, file, sheet, columns, [], [], set(), set())
+        table = _table(empty, [], layout)
         said = layout.get(SCHOOL)
         out.append((table, said if isinstance(said, str) and said else schools.get(file, "")))
     return out
@@ -435,6 +436,7 @@ def tables_from_columns(
         # A source sheet of several schools whose columns differ (a merged roster's,
         # exported) has a layout per school: its rows are read school by school.
         apart = key in apart_keys
+        whole = SourceSheet(kind, str(file), str(sheet_name), columns, rows, index, shown, mine)
         if (split or apart) and schools is not None:
             own: dict[str, list[int]] = {}
             for i in index:
@@ -442,8 +444,7 @@ def tables_from_columns(
             if len(own) > 1 or apart:
                 for school, rows_of in own.items():
                     theirs = _school_layout(layouts or {}, key, school, layout)
-                    args = (str(file), str(sheet_name), rows_of, columns, rows, theirs, shown)
-                    for table in _lacking_apart(kind, *args, mine, index):
+                    for table in _lacking_apart(whole, rows_of, theirs):
                         if split:
                             table.own_school = nz.school(school) or school
                         # Pieces of one source sheet, as by_source makes them of a merged
@@ -451,8 +452,7 @@ def tables_from_columns(
                         table.sources = [(str(file), str(sheet_name))] * len(table)
                         out.append((table, school))
                 continue
-        args = (str(file), str(sheet_name), index, columns, rows, layout, shown)
-        pieces = _lacking_apart(kind, *args, mine, index)
+        pieces = _lacking_apart(whole, index, layout)
         if sources is None:
             for table in pieces:
                 if len(pieces) > 1:  # described as the one sheet they are, as above
@@ -484,27 +484,19 @@ def tables_from_columns(
 
 
 def _lacking_apart(
-    kind: Kind,
-    file: str,
-    sheet: str,
-    index: list[int],
-    columns: dict[str, list[Any]],
-    rows: list[Any],
-    layout: dict[str, Any] | None,
-    shown: set[str],
-    had: set[str],
-    group: list[int],
+    sheet: SourceSheet, index: list[int], layout: dict[str, Any] | None
 ) -> list[Table]:
-    """The rows ``index`` of a source sheet (of its rows ``group``) as tables: one, lacking
-    the columns it has not at the sheet its layout says (LACKS_AT), if it says one; and
-    apart from it, each run of rows its layout says lacked columns at a sheet of their own
-    (LACKS_RUNS), with the columns they had, so that a required one they lacked is said
-    there (COL001) as over the merged roster, not an empty cell on each row (REQ001)."""
+    """The rows ``index`` of a source sheet (of its rows ``sheet.group``) as tables, read
+    by ``layout``: one, lacking the columns it has not at the sheet its layout says
+    (LACKS_AT), if it says one; and apart from it, each run of rows its layout says lacked
+    columns at a sheet of their own (LACKS_RUNS), with the columns they had, so that a
+    required one they lacked is said there (COL001) as over the merged roster, not an
+    empty cell on each row (REQ001)."""
     runs = (layout or {}).get(LACKS_RUNS)
     pieces: list[tuple[list[int], dict[str, Any] | None, Any]] = []
     rest = index
     if isinstance(runs, list) and layout is not None:
-        spot = {i: n for n, i in enumerate(group)}
+        spot = {i: n for n, i in enumerate(sheet.group)}
         placed = layout.get("columns", {})
         for run in runs:
             if not (isinstance(run, list) and len(run) == 5 and all(map(_whole, run[2:4]))):
@@ -522,7 +514,7 @@ def _lacking_apart(
     pieces.sort(key=lambda piece: piece[0][0] if piece[0] else -1)
     out = []
     for mine, theirs, where in pieces:
-        table = _table(kind, file, sheet, mine, columns, rows, theirs, shown, had, group=group)
+        table = _table(sheet, mine, theirs)
         lacking(table, where)
         out.append(table)
     return out
@@ -600,7 +592,8 @@ def _nobody(
         if kind != Kind.CHILDREN.value or (file, sheet) in read:
             continue
         read.add((file, sheet))
-        table = _table(Kind.CHILDREN, file, sheet, [], columns, [], None, shown, set(keys))
+        empty = SourceSheet(Kind.CHILDREN, file, sheet, columns, [], [], shown, set(keys))
+        table = _table(empty, [], None)
         out.append((table, school))
     return out
 
@@ -636,40 +629,46 @@ def _row_numbers(path: Path, rows: list[Any]) -> list[int]:
     return out
 
 
-def _table(
-    kind: Kind,
-    file: str,
-    sheet: str,
-    index: list[int],
-    columns: dict[str, list[Any]],
-    rows: list[Any],
-    layout: dict[str, Any] | None,
-    shown: set[str],
-    had: set[str] | None = None,
-    group: list[int] | None = None,
-) -> Table:
-    """One source sheet's rows as a :class:`Table`: the columns its sheet had, with their
-    letters and labels, and the other values of its kind (a 学校, 类别 folded from 是/否
-    columns) as values without a column, as reading the sheet itself gave them. Without
-    the metadata, every column holding a value is a column where it stands. It is marked
-    as showing a formula's error where a cell of a ``shown`` column is one, as a sheet's
-    cell is read (lbc.roster.reading.FORMULA_ERRORS). ``had``: the columns a CSV file's
-    rows of columns (COLUMN_ROWS) say its sheets had, empty ones too. ``group``: every row
-    of its source sheet the file holds, in order, of which ``index`` is one school's (a
-    layout's cells count their places among them: _cell_places); ``index`` itself when
-    the table is the whole sheet's."""
-    labels = {f.key: f.label for f in FIELDS[kind]}
+@dataclass(frozen=True)
+class SourceSheet:
+    """What one source sheet's tables are read from: its kind, school file and sheet; the
+    file's ``columns`` and Excel ``rows``, of which ``group`` are the sheet's, in order;
+    the columns whose cells may show a formula's error (``shown``), and the columns a CSV
+    file's rows of columns (COLUMN_ROWS) say the sheets of its kind had, empty ones too
+    (``had``). Each table of it is some of its rows, read by a layout."""
+
+    kind: Kind
+    file: str
+    sheet: str
+    columns: dict[str, list[Any]]
+    rows: list[Any]
+    group: list[int]
+    shown: set[str]
+    had: set[str]
+
+
+def _table(sheet: SourceSheet, index: list[int], layout: dict[str, Any] | None) -> Table:
+    """The rows ``index`` of a source sheet as a :class:`Table`, read by ``layout``: the
+    columns its sheet had, with their letters and labels, and the other values of its
+    kind (a 学校, 类别 folded from 是/否 columns) as values without a column, as reading the
+    sheet itself gave them. Without the metadata, every column holding a value, or one
+    the sheet had (``sheet.had``), is a column where it stands. It is marked as showing a
+    formula's error where a cell of a ``sheet.shown`` column is one, as a sheet's cell is
+    read (lbc.roster.reading.FORMULA_ERRORS). ``index`` may be one school's of the
+    sheet's rows (``sheet.group``: a layout's cells count their places among them,
+    _cell_places)."""
+    labels = {f.key: f.label for f in FIELDS[sheet.kind]}
     placed: dict[str, list[str]] = (layout or {}).get("columns", {})
     numbers: dict[str, list[int]] = (layout or {}).get("number_cells", {})
     typed: dict[str, list[list[Any]]] = (layout or {}).get("typed_cells", {})
-    at = _cell_places(rows, index, index if group is None else group) if numbers or typed else None
+    at = _cell_places(sheet.rows, index, sheet.group) if numbers or typed else None
     cols: dict[str, Column] = {}
     raw: dict[str, list[Any]] = {}
     unknown: list[tuple[str, str]] = []
-    for j, name in enumerate(columns):
+    for j, name in enumerate(sheet.columns):
         if name in (TABLE, *LEAD[1:]):
             continue
-        values = pick(columns[name], index)
+        values = pick(sheet.columns[name], index)
         if name not in labels:
             if any(v is not None for v in values):
                 unknown.append((column_letter(j + 1), name))
@@ -687,23 +686,23 @@ def _table(
         if name in placed:
             letter, label = placed[name]
             cols[name] = Column(name, j, letter, label)
-        elif layout is None and (filled or name in (had or ())):
+        elif layout is None and (filled or name in sheet.had):
             cols[name] = Column(name, j, column_letter(j + 1), labels[name])
         elif not filled:  # a column of other schools' sheets, not of this one
             continue
         raw[name] = values
     table = Table(
-        kind=kind,
-        file=file,
-        sheet=sheet,
+        kind=sheet.kind,
+        file=sheet.file,
+        sheet=sheet.sheet,
         header_rows=tuple((layout or {}).get("header_rows", [1])),
         columns=cols,
         unknown=unknown,
-        rows=[int(rows[i]) for i in index],
+        rows=[int(sheet.rows[i]) for i in index],
         raw=raw,
         title=(layout or {}).get("title", ""),
         ignored=[(letter, label, "unknown", False) for letter, label in unknown],
-        formula_errors=any(not FORMULA_ERRORS.isdisjoint(raw[k]) for k in shown & raw.keys()),
+        formula_errors=any(not FORMULA_ERRORS.isdisjoint(raw[k]) for k in sheet.shown & raw.keys()),
     )
     complete(table)
     return table
