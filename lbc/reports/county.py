@@ -854,19 +854,9 @@ def read_parts(
         isolated, reading.ISOLATE_READS = reading.ISOLATE_READS, True
         try:
             books = _books_by_folder(files, [is_pairs_book(p, synonyms) for p in files])
-            each = (
-                read_part(
-                    p,
-                    synonyms,
-                    parquet,
-                    books.get(p.parent, ()),
-                    names,
-                    renamed.get(str(p), ""),
-                    terms,
-                )
-                for p in files
-            )
-            told = _told_apart(each, synonyms, parquet, books, names, progress, terms)
+            run = _PartsRead(synonyms, parquet, books, names, terms)
+            each = (read_part(*run.args(p, renamed.get(str(p), ""))) for p in files)
+            told = _told_apart(each, run, progress)
 
             def lists(work: list[Relist]) -> list[Relisted]:
                 return [relisted(job, synonyms, parquet, names) for job in work]
@@ -895,23 +885,11 @@ def read_parts(
     ) as pool:
         found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
         books = _books_by_folder(files, list(found))
+        run = _PartsRead(synonyms, parquet, books, names, terms)
         reads = _Reads(
-            pool,
-            [
-                (
-                    read_part,
-                    path,
-                    synonyms,
-                    parquet,
-                    books.get(path.parent, ()),
-                    names,
-                    renamed.get(str(path), ""),
-                    terms,
-                )
-                for path in files
-            ],
+            pool, [(read_part, *run.args(path, renamed.get(str(path), ""))) for path in files]
         )
-        told = _told_apart(iter(reads), synonyms, parquet, books, names, progress, terms)
+        told = _told_apart(iter(reads), run, progress)
         yield from _placed_last(
             told,
             parquet,
@@ -1084,14 +1062,30 @@ class _Reads:
         return self.pool.submit(fn, *args)
 
 
+@dataclass(frozen=True)
+class _PartsRead:
+    """What a run reads each file's part with (read_part, read_parts): the synonyms, whether
+    the merge is to Parquet, the pairs workbooks of each folder (``books``), the run's
+    files' own names (file_names) and its term dates; built once, so that a file read
+    again as a namesake's (_told_apart) is read as it was at first."""
+
+    synonyms: dict[str, list[str]] | None
+    parquet: bool
+    books: dict[Path, tuple[Path, ...]]
+    names: dict[str, str]
+    terms: Terms | None
+
+    def args(self, path: Path, named: str) -> tuple[Any, ...]:
+        """read_part's arguments for ``path``, read as of the school ``named`` ("": as
+        its file declares)."""
+        books = self.books.get(path.parent, ())
+        return (path, self.synonyms, self.parquet, books, self.names, named, self.terms)
+
+
 def _told_apart(
     parts: Iterator[SchoolPart],
-    synonyms: dict[str, list[str]] | None,
-    parquet: bool,
-    books: dict[Path, tuple[Path, ...]],
-    names: dict[str, str],
+    run: _PartsRead,
     progress: Callable[[int], None] | None,
-    terms: Terms | None = None,
 ) -> Iterator[SchoolPart]:
     """``parts``, each told from a namesake school of another folder as every command
     tells them (Namesakes), in the run's order: a file of the second 中心小学 is read again
@@ -1104,7 +1098,7 @@ def _told_apart(
 
     def read_as(part: SchoolPart, name: str) -> SchoolPart:
         path = Path(part.file)
-        told = read_part(path, synonyms, parquet, books.get(path.parent, ()), names, name, terms)
+        told = read_part(*run.args(path, name))
         told.declares = part.declares
         return told
 
