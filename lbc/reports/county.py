@@ -1247,12 +1247,7 @@ def school_quotas(parts: Iterable[SchoolPart]) -> list[list[Any]]:
 
 def roster_school_quotas(roster: Roster, schools: Schools) -> list[list[Any]]:
     """The rows of SCHOOL_QUOTAS_SHEET for a roster read whole, as roster_school_terms."""
-    entries: list[tuple[str, dict[str, int]]] = []
-    for file in roster.files:
-        held = {s for x in roster.children if x.file == file for s in schools.count(x)}
-        entries += own_schools(roster.quotas.get(file) or {}, held, schools.by_file.get(file, ""))
-    entries += [(school, roster.quotas[o]) for o, school in roster.quota_schools.items()]
-    return quota_rows(entries)
+    return quota_rows(_schools_own(roster, schools, roster.quotas, roster.quota_schools))
 
 
 def quota_rows(entries: Iterable[tuple[str, dict[str, int]]]) -> list[list[Any]]:
@@ -1291,12 +1286,7 @@ def school_watch(parts: Iterable[SchoolPart]) -> list[list[Any]]:
 
 def roster_school_watch(roster: Roster, schools: Schools) -> list[list[Any]]:
     """The rows of SCHOOL_WATCH_SHEET for a roster read whole, as roster_school_terms."""
-    entries: list[tuple[str, dict[str, object]]] = []
-    for file in roster.files:
-        held = {s for x in roster.children if x.file == file for s in schools.count(x)}
-        entries += own_schools(roster.watch.get(file) or {}, held, schools.by_file.get(file, ""))
-    entries += [(school, roster.watch[o]) for o, school in roster.watch_schools.items()]
-    return watch_rows(entries)
+    return watch_rows(_schools_own(roster, schools, roster.watch, roster.watch_schools))
 
 
 def watch_rows(entries: Iterable[tuple[str, dict[str, object]]]) -> list[list[Any]]:
@@ -1326,12 +1316,22 @@ def roster_school_terms(roster: Roster, schools: Schools) -> list[list[Any]]:
     """The rows of SCHOOL_TERMS_SHEET for a roster read whole (lbc export), as
     ``school_terms`` gives them for its files read one by one (lbc merge): each file's
     school's own term dates, and those a merged roster among them carries."""
-    entries: list[tuple[str, Terms]] = []
+    return term_rows(_schools_own(roster, schools, roster.terms, roster.term_schools))
+
+
+def _schools_own(
+    roster: Roster, schools: Schools, own: dict[str, T], carried: dict[str, str]
+) -> list[tuple[str, T]]:
+    """Each school of a roster read whole with its own term dates, quotas or [watch]
+    (``own``: each file's, its lbc.toml's): each file's under each school of its children
+    (own_schools), and those a merged roster among them carries (``carried``: the school
+    each such file's are of), as lbc merge gives them file by file (school_terms)."""
+    entries: list[tuple[str, T]] = []
     for file in roster.files:
         held = {s for x in roster.children if x.file == file for s in schools.count(x)}
-        entries += own_schools(roster.terms.get(file) or {}, held, schools.by_file.get(file, ""))
-    entries += [(school, roster.terms[o]) for o, school in roster.term_schools.items()]
-    return term_rows(entries)
+        entries += own_schools(own.get(file) or {}, held, schools.by_file.get(file, ""))
+    entries += [(school, own[o]) for o, school in carried.items()]
+    return entries
 
 
 def own_schools(own: T, held: set[str], school: str) -> list[tuple[str, T]]:
