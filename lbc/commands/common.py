@@ -42,7 +42,7 @@ from lbc.roster.tables import (
     whole_sheets,
 )
 from lbc.workspace.config import Config, Quotas, resolve_inputs
-from lbc.workspace.inputs import last_terms, spreadsheet_files
+from lbc.workspace.inputs import last_term_folder, spreadsheet_files
 from lbc.workspace.schools import one_name_two_workspaces, read_roster
 from lbc.workspace.terms import (
     Dates,
@@ -302,17 +302,12 @@ def spreadsheets(paths: list[Path]) -> list[Path]:
     last_term: list[Path] = []
     found = spreadsheet_files(paths, left_out, copies, last_term)
     for path in last_term:
-        note(t("note.last_term", file=path, folder=_last_term_folder(path)))
+        note(t("note.last_term", file=path, folder=last_term_folder(path)))
     for path in left_out:
         note(t("note.left_out", file=path))
     for path in copies:
         note(t("note.annotated_copy", file=path))
     return found
-
-
-def _last_term_folder(path: Path) -> str:
-    """The name of the folder of last term's files ``path`` lies in (上学期)."""
-    return next(p.name for p in path.parents if last_terms([p.name]))
 
 
 def nothing_to_read(paths: Sequence[Path]) -> LbcError:
@@ -329,7 +324,7 @@ def nothing_to_read(paths: Sequence[Path]) -> LbcError:
                 "err.only_last_term",
                 paths=as_list(map(str, paths)),
                 count=len(last_term),
-                folder=_last_term_folder(first),
+                folder=last_term_folder(first),
                 file=first,
             )
         )

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from lbc.errors import LbcError
@@ -15,8 +16,17 @@ from lbc.roster.reading import SUFFIXES
 # The folders a school keeps last term's files in, as lbc's own steps keep them (lbc diff
 # 上学期/roster.xlsx roster.xlsx, lbc pair --keep 上学期/roster.xlsx): what lies in one,
 # below a folder a command is given, is not this term's, whatever lbc.toml says or does
-# not say. Named on the command line (the file, or the folder itself), it is read.
+# not say. Named on the command line (the file, or the folder itself), it is read. But
+# 上学期 is the name of a school year's first semester too (``_keeps_last_term``).
 LAST_TERM_FOLDERS = frozenset({"上学期"})
+# The folder of a school year's second semester, beside the first's (上学期/ 下学期/).
+LATER_TERM_FOLDERS = frozenset({"下学期"})
+# The name of a folder a school files a school year's semesters in: 2025-2026学年, 2025学年,
+# 2025—2026学年度, 2025-26学年, 2025-2026 (as NFKC leaves it: ２０２５～２０２６ too).
+SCHOOL_YEAR_FOLDER = re.compile(
+    r"\d{4}\s*年?(?:\s*[-—–~至到]\s*(?:\d{4}|\d{2})\s*年?)?\s*学年度?"
+    r"|\d{4}\s*[-—–~至到]\s*(?:\d{4}|\d{2})"
+)
 # Why a folder's spreadsheet is not read (``_kept_aside``): last term's, or not among the
 # files its school's lbc.toml names.
 LAST_TERM, WORKSPACE = "last_term", "workspace"
@@ -36,11 +46,12 @@ def spreadsheet_files(
     ``copies``, for the command to say, unless nothing else in its folder is read (then it
     may be all the school sent).
 
-    Last term's files, in a folder a school keeps them in (上学期/: ``LAST_TERM_FOLDERS``)
-    below a folder named, are not this term's, with an lbc.toml or without, whatever it
-    names: read, last term's children would be counted as this term's, those who have
-    left too. They go to ``last_term``, for the command to say. Named themselves, or
-    their folder named (lbc diff 上学期 .), they are read.
+    Last term's files, in a folder a school keeps them in (上学期/: ``LAST_TERM_FOLDERS``,
+    not a school year's first semester: ``_keeps_last_term``) below a folder named, are
+    not this term's, with an lbc.toml or without, whatever it names: read, last term's
+    children would be counted as this term's, those who have left too. They go to
+    ``last_term``, for the command to say. Named themselves, or their folder named (lbc
+    diff 上学期 .), they are read.
 
     A school's workspace in a folder (an lbc.toml naming its rosters, at or below the
     folder) keeps to its own files: the rosters, the record sheets handed back and the
@@ -121,10 +132,47 @@ def _annotated_copy(path: Path) -> bool:
     return len(names) > 1 and names[0] in both("annotate.sheet")
 
 
-def last_terms(folders: Iterable[str]) -> bool:
-    """Whether one of the folder names ``folders`` is one a school keeps last term's files
-    in (``LAST_TERM_FOLDERS``)."""
-    return any(_folder_name(name) in LAST_TERM_FOLDERS for name in folders)
+def last_terms(base: Path, folders: Sequence[str]) -> bool:
+    """Whether one of the folders ``folders`` below ``base`` (base/folders[0]/folders[1]…)
+    is one a school keeps last term's files in (``_keeps_last_term``)."""
+    return any(
+        _keeps_last_term(base.joinpath(*folders[: i + 1]))
+        for i, name in enumerate(folders)
+        if _folder_name(name) in LAST_TERM_FOLDERS
+    )
+
+
+def _keeps_last_term(folder: Path) -> bool:
+    """Whether ``folder``, named 上学期, holds last term's files rather than a school
+    year's first semester's. A school that files its rosters by semester
+    (2025-2026学年/上学期/花名册.xlsx, then 2025-2026学年/下学期/) keeps this term's in it:
+    in a folder named by a school year, or beside a 下学期 folder, it is the first
+    semester's, unless that 下学期 folder holds spreadsheets (the later semester, this
+    term's). Else it is last term's, as lbc's own steps keep it."""
+    parent = folder.resolve().parent
+    try:
+        with os.scandir(parent) as entries:
+            later = [
+                Path(e.path)
+                for e in entries
+                if _folder_name(e.name) in LATER_TERM_FOLDERS and e.is_dir()
+            ]
+    except OSError:
+        later = []
+    if any(_holds_any(p) for p in later):
+        return True
+    return not (later or SCHOOL_YEAR_FOLDER.fullmatch(_folder_name(parent.name)))
+
+
+def _holds_any(folder: Path) -> bool:
+    """Whether ``folder`` holds a spreadsheet a run over it reads, in it or below."""
+    return any(_spreadsheet_name(p.name) and p.is_file() for p in folder.rglob("*"))
+
+
+def last_term_folder(file: Path) -> str:
+    """The name of the folder of last term's files ``file`` lies in, as its school spells
+    it (上学期)."""
+    return next(p.name for p in file.parents if _folder_name(p.name) in LAST_TERM_FOLDERS)
 
 
 def _folder_name(name: str) -> str:
@@ -156,8 +204,8 @@ def _kept_aside(
         if (folder / CONFIG_NAME).is_file():
             break
     else:
-        return LAST_TERM if last_terms(folders) else None
-    if last_terms(folders[:depth]):
+        return LAST_TERM if last_terms(root, folders) else None
+    if last_terms(root, folders[:depth]):
         return LAST_TERM
     key = folder.resolve()
     if key not in kept:
@@ -172,6 +220,6 @@ def _kept_aside(
     rule = kept[key]
     if rule is not None and (file.resolve() in rule[0] or (rule[1] and depth == len(folders))):
         return None
-    if last_terms(folders[depth:]):
+    if last_terms(folder, folders[depth:]):
         return LAST_TERM
     return None if rule is None else WORKSPACE
