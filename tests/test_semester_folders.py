@@ -1,6 +1,6 @@
 """上学期 is last term, and also the name of a school year's first semester: a school that
 files its rosters as 2025-2026学年/上学期/花名册.xlsx, then 2025-2026学年/下学期/, keeps
-this term's children in it (lbc.workspace.inputs._keeps_last_term). A folder run read
+this term's children in it (lbc.workspace.inputs._term_kind). A folder run read
 nothing of such a school, or dropped it from its county's run."""
 
 from __future__ import annotations
@@ -8,14 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_workspace_folders import ALONE, LAST_TERM
 
-from conftest import CHILD_HEADER, child_row, run, write_xlsx
-
-# What a folder run says of each spreadsheet it finds in last term's folder.
-LAST_TERM = (
-    "提示：{} 在“上学期”文件夹里，是上学期的文件，未当作本学期的名册读取；"
-    "要读它，请直接写出它的路径"
-)
+from conftest import CHILD_HEADER, child_row, one_error_line, run, write_xlsx
 
 
 def roster(path: Path, *children: int) -> Path:
@@ -77,3 +72,39 @@ def test_the_second_semester_holding_rosters_is_this_terms(tmp_path: Path, year)
     old = Path("青山小学", *([year] if year else []), "上学期", "花名册.xlsx")
     said = LAST_TERM.format(old) + "\n"
     assert counts("青山小学", tmp_path, tmp_path / "全县.xlsx") == (2, 2, ["青山小学"], said)
+
+
+def test_a_county_schools_only_roster_in_its_last_term_folder_is_read(tmp_path: Path) -> None:
+    """A county's school whose folder holds its roster in 上学期/ alone, no school year's
+    folder above it: left out of the county's run, the school dropped out with a note.
+    It is all the school sent: read, and said."""
+    county, out = tmp_path / "县", tmp_path / "全县.xlsx"
+    roster(county / "青山小学" / "上学期" / "花名册.xlsx", 1, 2)
+    roster(county / "白鹤小学" / "花名册.xlsx", 4, 5)
+    said = ALONE.format(Path("县") / "青山小学" / "上学期" / "花名册.xlsx") + "\n"
+    assert counts("县", tmp_path, out) == (4, 4, ["白鹤小学", "青山小学"], said)
+
+
+def test_a_last_term_folder_beside_this_terms_folders_is_last_terms(tmp_path: Path) -> None:
+    """A county office that keeps last term's folder of the schools' rosters in 上学期/
+    beside this term's schools' folders: last term's, though no spreadsheet lies beside
+    it in its own folder."""
+    county, out = tmp_path / "县", tmp_path / "全县.xlsx"
+    roster(county / "上学期" / "青山小学" / "花名册.xlsx", 1, 2, 3)
+    roster(county / "青山小学" / "花名册.xlsx", 1, 2)
+    said = LAST_TERM.format(Path("县") / "上学期" / "青山小学" / "花名册.xlsx") + "\n"
+    assert counts("县", tmp_path, out) == (2, 2, ["青山小学"], said)
+
+
+def test_a_workspaces_last_term_folder_alone_is_still_last_terms(tmp_path: Path) -> None:
+    """A school's workspace whose lbc.toml names its roster, not made yet, and keeps last
+    term's in 上学期/: the workspace says which is this term's, and it is not there; last
+    term's is not read in its place."""
+    school = tmp_path / "青山小学"
+    roster(school / "上学期" / "花名册.xlsx", 1, 2, 3)
+    (school / "lbc.toml").write_text('[files]\nroster = "花名册.xlsx"\n', encoding="utf-8")
+    assert one_error_line(run("validate", "青山小学", cwd=tmp_path)) == (
+        "lbc: 错误：青山小学 中只有“上学期”文件夹里的 1 个表格，是上学期的，"
+        "未当作本学期的名册读取；要读它，请直接写出它的路径，"
+        f"如 {Path('青山小学') / '上学期' / '花名册.xlsx'}"
+    )

@@ -19,6 +19,13 @@ LAST_TERM = (
     "提示：{} 在“上学期”文件夹里，是上学期的文件，未当作本学期的名册读取；"
     "要读它，请直接写出它的路径"
 )
+# What it says of each spreadsheet it reads from a 上学期 folder with nothing beside it.
+ALONE = (
+    "提示：{} 在“上学期”文件夹里，旁边没有别的表格，已当作本学期（本学年的上学期）的名册读取；"
+    "如果它是上一个学期的，请把本学期的名册放在“上学期”文件夹旁边；"
+    "如果它就是本学年的上学期，可以把“上学期”文件夹放进以学年命名的文件夹"
+    "（如 2025-2026学年），就不再提示"
+)
 
 
 def county(tmp_path: Path) -> Path:
@@ -268,17 +275,17 @@ def test_last_terms_record_sheets_in_the_records_folder_are_not_read(tmp_path: P
 
 
 @pytest.mark.parametrize("command", ["validate", "merge"])
-def test_a_folder_of_last_terms_roster_alone_says_so(tmp_path: Path, command: str) -> None:
+def test_a_folder_of_last_terms_roster_alone_is_read_and_said(tmp_path: Path, command: str) -> None:
     """A school's folder holding only 上学期/花名册.xlsx: the run said the folder held no
-    spreadsheet at all. It says it holds last term's only, and how to read it."""
+    spreadsheet at all, then that it held last term's only, and read nothing. It is all
+    the school has of its children, its first semester's most likely (上学期 is that too):
+    it is read, and said, with how to have it kept aside as last term's."""
     ws = keeping_last_term(tmp_path / "青山小学", None, 1)
     (ws / "花名册.xlsx").unlink()
     out = ("--out", tmp_path / "全县.xlsx") if command == "merge" else ()
-    result = run(command, "青山小学", *out, cwd=tmp_path)
-    assert (result.exit_code, result.stdout, result.stderr) == (
-        2,
-        "",
-        "lbc: 错误：青山小学 中只有“上学期”文件夹里的 1 个表格，是上学期的，"
-        "未当作本学期的名册读取；要读它，请直接写出它的路径，"
-        f"如 {Path('青山小学') / '上学期' / '花名册.xlsx'}\n",
-    )
+    result = run(command, "青山小学", *out, "--format", "json", cwd=tmp_path)
+    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 3)
+    said = [ALONE.format(Path("青山小学") / "上学期" / "花名册.xlsx")]
+    if command == "merge":
+        said.append(f"已写出合并名册：{tmp_path / '全县.xlsx'}（1 个文件）")
+    assert result.stderr.splitlines() == said

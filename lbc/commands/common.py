@@ -296,13 +296,17 @@ def _takes_utf8(stream: object) -> bool:
 def spreadsheets(paths: list[Path]) -> list[Path]:
     """The files ``paths`` stand for (spreadsheet_files), saying each one that is last
     term's (in 上学期/), that a school's workspace keeps aside or that is an annotated
-    copy beside a roster, and so is not read."""
+    copy beside a roster, and so is not read, and each one read from a 上学期 folder with
+    nothing beside it."""
     left_out: list[Path] = []
     copies: list[Path] = []
     last_term: list[Path] = []
-    found = spreadsheet_files(paths, left_out, copies, last_term)
+    alone: list[Path] = []
+    found = spreadsheet_files(paths, left_out, copies, last_term, alone)
     for path in last_term:
         note(t("note.last_term", file=path, folder=last_term_folder(path)))
+    for path in alone:
+        note(t("note.last_term_alone", file=path, folder=last_term_folder(path)))
     for path in left_out:
         note(t("note.left_out", file=path))
     for path in copies:

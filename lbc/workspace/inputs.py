@@ -17,7 +17,7 @@ from lbc.roster.reading import SUFFIXES
 # 上学期/roster.xlsx roster.xlsx, lbc pair --keep 上学期/roster.xlsx): what lies in one,
 # below a folder a command is given, is not this term's, whatever lbc.toml says or does
 # not say. Named on the command line (the file, or the folder itself), it is read. But
-# 上学期 is the name of a school year's first semester too (``_keeps_last_term``).
+# 上学期 is the name of a school year's first semester too (``_term_kind``).
 LAST_TERM_FOLDERS = frozenset({"上学期"})
 # The folder of a school year's second semester, beside the first's (上学期/ 下学期/).
 LATER_TERM_FOLDERS = frozenset({"下学期"})
@@ -28,8 +28,9 @@ SCHOOL_YEAR_FOLDER = re.compile(
     r"|\d{4}\s*[-—–~至到]\s*(?:\d{4}|\d{2})"
 )
 # Why a folder's spreadsheet is not read (``_kept_aside``): last term's, or not among the
-# files its school's lbc.toml names.
-LAST_TERM, WORKSPACE = "last_term", "workspace"
+# files its school's lbc.toml names; or why it is read and said: in a 上学期 folder with
+# nothing beside it, this term's (``_term_kind``).
+LAST_TERM, WORKSPACE, ALONE = "last_term", "workspace", "alone"
 
 
 def spreadsheet_files(
@@ -37,6 +38,7 @@ def spreadsheet_files(
     left_out: list[Path] | None = None,
     copies: list[Path] | None = None,
     last_term: list[Path] | None = None,
+    alone: list[Path] | None = None,
 ) -> list[Path]:
     """The files named, and every spreadsheet inside the folders named (sorted, nested
     folders too); Excel's ~$ lock files and hidden files are passed over.
@@ -47,11 +49,13 @@ def spreadsheet_files(
     may be all the school sent).
 
     Last term's files, in a folder a school keeps them in (上学期/: ``LAST_TERM_FOLDERS``,
-    not a school year's first semester: ``_keeps_last_term``) below a folder named, are
+    not a school year's first semester: ``_term_kind``) below a folder named, are
     not this term's, with an lbc.toml or without, whatever it names: read, last term's
     children would be counted as this term's, those who have left too. They go to
     ``last_term``, for the command to say. Named themselves, or their folder named (lbc
-    diff 上学期 .), they are read.
+    diff 上学期 .), they are read. A 上学期 folder with nothing beside it (no roster of
+    this term's, no 下学期) is the only roster its school has, its first semester's most
+    likely: its files are read, and go to ``alone`` too, for the command to say.
 
     A school's workspace in a folder (an lbc.toml naming its rosters, at or below the
     folder) keeps to its own files: the rosters, the record sheets handed back and the
@@ -61,6 +65,7 @@ def spreadsheet_files(
     children would be counted again. It goes to ``left_out``, for the command to say."""
     out: list[Path] = []
     kept: dict[Path, tuple[frozenset[Path], bool] | None] = {}
+    terms: dict[Path, str | None] = {}
     for path in paths:
         if not path.is_dir():
             out.append(path)
@@ -69,9 +74,11 @@ def spreadsheet_files(
         for p in sorted(path.rglob("*")):
             if not (_spreadsheet_name(p.name) and p.is_file()):
                 continue
-            why = _kept_aside(p, path, kept)
-            if why is None:
+            why = _kept_aside(p, path, kept, terms)
+            if why in (None, ALONE):
                 found.append(p)
+                if why == ALONE and alone is not None:
+                    alone.append(p)
             elif why == LAST_TERM:
                 if last_term is not None:
                     last_term.append(p)
@@ -134,34 +141,57 @@ def _annotated_copy(path: Path) -> bool:
 
 def last_terms(base: Path, folders: Sequence[str]) -> bool:
     """Whether one of the folders ``folders`` below ``base`` (base/folders[0]/folders[1]…)
-    is one a school keeps last term's files in (``_keeps_last_term``)."""
-    return any(
-        _keeps_last_term(base.joinpath(*folders[: i + 1]))
-        for i, name in enumerate(folders)
-        if _folder_name(name) in LAST_TERM_FOLDERS
-    )
+    is one a school keeps last term's files in (``_term_kind``)."""
+    return term_folders(base, folders) == LAST_TERM
 
 
-def _keeps_last_term(folder: Path) -> bool:
-    """Whether ``folder``, named 上学期, holds last term's files rather than a school
-    year's first semester's. A school that files its rosters by semester
-    (2025-2026学年/上学期/花名册.xlsx, then 2025-2026学年/下学期/) keeps this term's in it:
-    in a folder named by a school year, or beside a 下学期 folder, it is the first
-    semester's, unless that 下学期 folder holds spreadsheets (the later semester, this
-    term's). Else it is last term's, as lbc's own steps keep it."""
-    parent = folder.resolve().parent
+def term_folders(
+    base: Path, folders: Sequence[str], seen: dict[Path, str | None] | None = None
+) -> str | None:
+    """``LAST_TERM`` when one of the folders ``folders`` below ``base`` is one a school
+    keeps last term's files in, else ``ALONE`` when one is a 上学期 folder with nothing
+    beside it (``_term_kind``), else None. ``seen``: each 上学期 folder's, worked out
+    once."""
+    seen = {} if seen is None else seen
+    kinds = set()
+    for i, name in enumerate(folders):
+        if _folder_name(name) in LAST_TERM_FOLDERS:
+            folder = base.joinpath(*folders[: i + 1])
+            if folder not in seen:
+                seen[folder] = _term_kind(folder)
+            kinds.add(seen[folder])
+    return LAST_TERM if LAST_TERM in kinds else ALONE if ALONE in kinds else None
+
+
+def _term_kind(folder: Path) -> str | None:
+    """What ``folder``, named 上学期, holds: last term's files (``LAST_TERM``), a school
+    year's first semester's (None), or, with nothing beside it, its school's only roster
+    (``ALONE``).
+
+    A school that files its rosters by semester (2025-2026学年/上学期/花名册.xlsx, then
+    2025-2026学年/下学期/) keeps this term's in it: in a folder named by a school year, or
+    beside a 下学期 folder, it is the first semester's, unless that 下学期 folder holds
+    spreadsheets (the later semester, this term's). Else it is last term's, as lbc's own
+    steps keep it, beside this term's roster (in its folder, or in a folder beside it);
+    with nothing beside it, it is all the school has of its children, read rather than
+    lose them, and said."""
+    here = folder.resolve()
+    parent = here.parent
     try:
         with os.scandir(parent) as entries:
-            later = [
-                Path(e.path)
-                for e in entries
-                if _folder_name(e.name) in LATER_TERM_FOLDERS and e.is_dir()
-            ]
+            others = [Path(e.path) for e in entries if Path(e.path) != here]
     except OSError:
-        later = []
+        others = []
+    later = [p for p in others if _folder_name(p.name) in LATER_TERM_FOLDERS and p.is_dir()]
     if any(_holds_any(p) for p in later):
-        return True
-    return not (later or SCHOOL_YEAR_FOLDER.fullmatch(_folder_name(parent.name)))
+        return LAST_TERM
+    if later or SCHOOL_YEAR_FOLDER.fullmatch(_folder_name(parent.name)):
+        return None
+    beside = any(
+        (_spreadsheet_name(p.name) and p.is_file()) or (p.is_dir() and _holds_any(p))
+        for p in others
+    )
+    return LAST_TERM if beside else ALONE
 
 
 def _holds_any(folder: Path) -> bool:
@@ -182,7 +212,10 @@ def _folder_name(name: str) -> str:
 
 
 def _kept_aside(
-    file: Path, root: Path, kept: dict[Path, tuple[frozenset[Path], bool] | None]
+    file: Path,
+    root: Path,
+    kept: dict[Path, tuple[frozenset[Path], bool] | None],
+    terms: dict[Path, str | None],
 ) -> str | None:
     """Why ``file``, found in the folder ``root``, is not read (``LAST_TERM``,
     ``WORKSPACE``), or None when it is.
@@ -194,8 +227,11 @@ def _kept_aside(
     lbc.toml names. It is the workspace's when the nearest lbc.toml at or below ``root``
     names rosters and ``file`` is not one of that workspace's files; where none of the
     rosters it names exists, the files at its top level are read (the school keeps its
-    children under another name). ``kept``: each workspace folder's files and whether its
-    top level is read (None: no rule), worked out once."""
+    children under another name). ``ALONE`` when it is read from a 上学期 folder that is
+    its school's only roster (``term_folders``), but for one a workspace that names its
+    rosters does not name: there, that folder is last term's. ``kept``: each workspace
+    folder's files and whether its top level is read (None: no rule); ``terms``: each
+    上学期 folder's kind; each worked out once."""
     from lbc.workspace.config import CONFIG_NAME, load_config
 
     folders = file.relative_to(root).parts[:-1]
@@ -204,8 +240,9 @@ def _kept_aside(
         if (folder / CONFIG_NAME).is_file():
             break
     else:
-        return LAST_TERM if last_terms(root, folders) else None
-    if last_terms(root, folders[:depth]):
+        return term_folders(root, folders, terms)
+    above = term_folders(root, folders[:depth], terms)
+    if above == LAST_TERM:
         return LAST_TERM
     key = folder.resolve()
     if key not in kept:
@@ -219,7 +256,8 @@ def _kept_aside(
             kept[key] = cfg.own_files(), not any(r.exists() for r in cfg.rosters)
     rule = kept[key]
     if rule is not None and (file.resolve() in rule[0] or (rule[1] and depth == len(folders))):
-        return None
-    if last_terms(folder, folders[depth:]):
+        return above
+    below = term_folders(folder, folders[depth:], terms)
+    if below == LAST_TERM or (below and rule is not None):
         return LAST_TERM
-    return None if rule is None else WORKSPACE
+    return (above or below) if rule is None else WORKSPACE
