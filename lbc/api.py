@@ -46,12 +46,15 @@ def read(paths: str | Path | Iterable[str | Path], config: str | Path | None = N
     ``config`` is an lbc.toml, taken as a command's ``--config`` takes it: its column
     synonyms apply, its pairs workbook goes with its own roster (``support_teacher`` is
     then the pairs in force, as in ``lbc export``), and with no paths its [files] are
-    read; without it, none is looked for. Raises :class:`lbc.errors.LbcError`, with the
-    sentence the command would print, when the files cannot be read or hold no children.
+    read; without it, none is looked for. A folder stands for the files a command reads
+    of it: last term's in 上学期/, and what a school's workspace keeps aside, are left out
+    (the command's notes naming them have no place here). Raises
+    :class:`lbc.errors.LbcError`, with the sentence the command would print, when the
+    files cannot be read or hold no children, or a folder holds none a command reads.
     """
     from lbc.reports.export import kind_table
     from lbc.workspace.config import Config, resolve_inputs
-    from lbc.workspace.inputs import spreadsheet_files
+    from lbc.workspace.inputs import nothing_to_read, spreadsheet_files
     from lbc.workspace.schools import read_roster
 
     named = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
@@ -62,6 +65,8 @@ def read(paths: str | Path | Iterable[str | Path], config: str | Path | None = N
     else:
         named, cfg = resolve_inputs(named, Path(config))
     files = list(dict.fromkeys(spreadsheet_files(named)))
+    if not files:  # read_roster would say no roster was found in "" (no file at all)
+        raise nothing_to_read(named)
     tables = read_roster(files, cfg.synonyms, carry_on=len(files) > 1)
     frames = {kind: kind_table(tables, kind).to_pandas() for kind in Kind}
     return Roster(

@@ -256,6 +256,29 @@ def test_api_given_no_file_and_no_config_says_so() -> None:
     )
 
 
+def test_api_given_last_terms_roster_alone_says_so_as_the_commands_do(tmp_path: Path) -> None:
+    """A school's workspace whose lbc.toml names a roster not made yet, last term's kept in
+    上学期/: lbc.read left last term's out, as the commands do, then said no roster was
+    found in "" (no file at all). It says what lbc validate says, and how to read it; an
+    empty folder, that it holds no spreadsheet."""
+    school = tmp_path / "青山小学"
+    (school / "上学期").mkdir(parents=True)
+    write_xlsx(school / "上学期" / "花名册.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    (school / "lbc.toml").write_text('[files]\nroster = "花名册.xlsx"\n', encoding="utf-8")
+    said = run("validate", school).stderr
+    with pytest.raises(LbcError) as raised:
+        lbc.read(school)
+    assert said == f"lbc: 错误：{raised.value}\n"
+    assert str(raised.value) == (
+        f"{school} 中只有“上学期”文件夹里的 1 个表格，是上学期的，未当作本学期的名册读取；"
+        f"要读它，请直接写出它的路径，如 {school / '上学期' / '花名册.xlsx'}"
+    )
+    (tmp_path / "空").mkdir()
+    with pytest.raises(LbcError) as raised:
+        lbc.read([tmp_path / "空"])
+    assert str(raised.value) == f"{tmp_path / '空'} 中没有找到表格文件"
+
+
 def test_a_schools_teachers_are_of_the_school_its_childrens_cells_name(tmp_path: Path) -> None:
     # No lbc.toml, no title: each workbook's children say their school in a 学校 column,
     # its teachers sheet has none. An analyst's roster.teachers of 青山小学 is the teacher

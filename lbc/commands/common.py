@@ -42,7 +42,7 @@ from lbc.roster.tables import (
     whole_sheets,
 )
 from lbc.workspace.config import Config, Quotas, resolve_inputs
-from lbc.workspace.inputs import last_term_folder, spreadsheet_files
+from lbc.workspace.inputs import last_term_folder, nothing_to_read, spreadsheet_files
 from lbc.workspace.schools import one_name_two_workspaces, read_roster
 from lbc.workspace.terms import (
     Dates,
@@ -312,27 +312,6 @@ def spreadsheets(paths: list[Path]) -> list[Path]:
     for path in copies:
         note(t("note.annotated_copy", file=path))
     return found
-
-
-def nothing_to_read(paths: Sequence[Path]) -> LbcError:
-    """The error of ``paths`` standing for no spreadsheet a command reads: that they hold
-    only last term's (in 上学期/), and how to read one, when they do; else that they hold
-    none."""
-    last_term: list[Path] = []
-    left_out: list[Path] = []
-    spreadsheet_files(paths, left_out, last_term=last_term)
-    if last_term and not left_out:
-        first = last_term[0]
-        return LbcError(
-            t(
-                "err.only_last_term",
-                paths=as_list(map(str, paths)),
-                count=len(last_term),
-                folder=last_term_folder(first),
-                file=first,
-            )
-        )
-    return LbcError(t("err.merge_nothing", paths=as_list(map(str, paths))))
 
 
 def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], Config]:

@@ -45,6 +45,7 @@ from lbc.roster.tables import (
     SETTINGS_SHEETS,
 )
 from lbc.workspace.config import resolve_inputs
+from lbc.workspace.inputs import nothing_to_read
 
 WRITES = ("xlsx", "parquet")  # the formats --out can name: a workbook, or for analysts
 CSV_COLUMNS = ("school", "files", *TALLIED, "error")
@@ -74,7 +75,7 @@ def merge(
     # written over one of its own inputs destroys a school's data.
     refuse_input_as_output(out, [*files, *common.read_files(paths, cfg)])
     if not paths:
-        raise common.nothing_to_read(files)
+        raise nothing_to_read(files)
     parts: list[SchoolPart] = []
     titles: list[str] = []
     write = _write_parquet if parquet else _write_xlsx

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from lbc.errors import LbcError
+from lbc.messages import as_list, t
 from lbc.roster.reading import SUFFIXES
 
 # The folders a school keeps last term's files in, as lbc's own steps keep them (lbc diff
@@ -203,6 +204,27 @@ def last_term_folder(file: Path) -> str:
     """The name of the folder of last term's files ``file`` lies in, as its school spells
     it (上学期)."""
     return next(p.name for p in file.parents if _folder_name(p.name) in LAST_TERM_FOLDERS)
+
+
+def nothing_to_read(paths: Sequence[Path]) -> LbcError:
+    """The error of ``paths`` standing for no spreadsheet a run reads: that they hold only
+    last term's (in 上学期/), and how to read one, when they do; else that they hold
+    none."""
+    last_term: list[Path] = []
+    left_out: list[Path] = []
+    spreadsheet_files(paths, left_out, last_term=last_term)
+    if last_term and not left_out:
+        first = last_term[0]
+        return LbcError(
+            t(
+                "err.only_last_term",
+                paths=as_list(map(str, paths)),
+                count=len(last_term),
+                folder=last_term_folder(first),
+                file=first,
+            )
+        )
+    return LbcError(t("err.merge_nothing", paths=as_list(map(str, paths))))
 
 
 def _folder_name(name: str) -> str:
