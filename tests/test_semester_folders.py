@@ -108,3 +108,27 @@ def test_a_workspaces_last_term_folder_alone_is_still_last_terms(tmp_path: Path)
         "未当作本学期的名册读取；要读它，请直接写出它的路径，"
         f"如 {Path('青山小学') / '上学期' / '花名册.xlsx'}"
     )
+
+
+def test_a_past_school_years_folder_is_last_terms(tmp_path: Path) -> None:
+    """A school that keeps each school year's folder: last year's two semesters and this
+    year's first. Last year's second semester was read with this year's first (each
+    child still there counted twice, a DUP001 on each, child 3 who has left counted);
+    before, it was read alone, this term's left out. A school year's folder beside a later
+    one holding spreadsheets is a past year's: said, and not read; until the later one
+    holds any, it is this year's."""
+    school = tmp_path / "青山小学"
+    last, this = school / "2024-2025学年", school / "2025-2026学年"
+    roster(last / "上学期" / "花名册.xlsx", 1, 2, 3, 4)
+    roster(last / "下学期" / "花名册.xlsx", 1, 2, 3)
+    (this / "上学期").mkdir(parents=True)
+    out = tmp_path / "全县.xlsx"
+    first = LAST_TERM.format(Path("青山小学", last.name, "上学期", "花名册.xlsx"))
+    assert counts("青山小学", tmp_path, out) == (3, 3, ["青山小学"], first + "\n")
+    roster(this / "上学期" / "花名册.xlsx", 1, 2)
+    second = (
+        f"提示：{Path('青山小学', last.name, '下学期', '花名册.xlsx')} 在“2024-2025学年”"
+        "文件夹里，旁边已有“2025-2026学年”，是以往学年的文件，未当作本学期的名册读取；"
+        "要读它，请直接写出它的路径"
+    )
+    assert counts("青山小学", tmp_path, out) == (2, 2, ["青山小学"], f"{first}\n{second}\n")

@@ -304,9 +304,13 @@ def spreadsheets(paths: list[Path]) -> list[Path]:
     alone: list[Path] = []
     found = spreadsheet_files(paths, left_out, copies, last_term, alone)
     for path in last_term:
-        note(t("note.last_term", file=path, folder=last_term_folder(path)))
+        folder, later = last_term_folder(path)
+        if later is None:
+            note(t("note.last_term", file=path, folder=folder))
+        else:
+            note(t("note.past_year", file=path, folder=folder, later=later))
     for path in alone:
-        note(t("note.last_term_alone", file=path, folder=last_term_folder(path)))
+        note(t("note.last_term_alone", file=path, folder=last_term_folder(path)[0]))
     for path in left_out:
         note(t("note.left_out", file=path))
     for path in copies:

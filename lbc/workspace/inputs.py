@@ -23,7 +23,9 @@ LAST_TERM_FOLDERS = frozenset({"上学期"})
 # The folder of a school year's second semester, beside the first's (上学期/ 下学期/).
 LATER_TERM_FOLDERS = frozenset({"下学期"})
 # The name of a folder a school files a school year's semesters in: 2025-2026学年, 2025学年,
-# 2025—2026学年度, 2025-26学年, 2025-2026 (as NFKC leaves it: ２０２５～２０２６ too).
+# 2025—2026学年度, 2025-26学年, 2025-2026 (as NFKC leaves it: ２０２５～２０２６ too). Beside
+# a later school year's folder that holds spreadsheets, it is a past year's, its files
+# last term's (``_later_year``).
 SCHOOL_YEAR_FOLDER = re.compile(
     r"\d{4}\s*年?(?:\s*[-—–~至到]\s*(?:\d{4}|\d{2})\s*年?)?\s*学年度?"
     r"|\d{4}\s*[-—–~至到]\s*(?:\d{4}|\d{2})"
@@ -150,16 +152,20 @@ def term_folders(
     base: Path, folders: Sequence[str], seen: dict[Path, str | None] | None = None
 ) -> str | None:
     """``LAST_TERM`` when one of the folders ``folders`` below ``base`` is one a school
-    keeps last term's files in, else ``ALONE`` when one is a 上学期 folder with nothing
-    beside it (``_term_kind``), else None. ``seen``: each 上学期 folder's, worked out
-    once."""
+    keeps last term's files in (上学期/: ``_term_kind``), or a past school year's
+    (``_later_year``), else ``ALONE`` when one is a 上学期 folder with nothing beside it,
+    else None. ``seen``: each such folder's, worked out once."""
     seen = {} if seen is None else seen
     kinds = set()
     for i, name in enumerate(folders):
-        if _folder_name(name) in LAST_TERM_FOLDERS:
-            folder = base.joinpath(*folders[: i + 1])
-            if folder not in seen:
-                seen[folder] = _term_kind(folder)
+        folder = base.joinpath(*folders[: i + 1])
+        if folder in seen:
+            kinds.add(seen[folder])
+        elif _folder_name(name) in LAST_TERM_FOLDERS:
+            seen[folder] = _term_kind(folder)
+            kinds.add(seen[folder])
+        elif SCHOOL_YEAR_FOLDER.fullmatch(_folder_name(name)):
+            seen[folder] = LAST_TERM if _later_year(folder) else None
             kinds.add(seen[folder])
     return LAST_TERM if LAST_TERM in kinds else ALONE if ALONE in kinds else None
 
@@ -195,21 +201,55 @@ def _term_kind(folder: Path) -> str | None:
     return LAST_TERM if beside else ALONE
 
 
+def _later_year(folder: Path) -> str | None:
+    """The name of the latest folder beside ``folder``, itself named by a school year,
+    that is named by a later school year and holds spreadsheets (2025-2026学年 beside
+    2024-2025学年): this school year's, where ``folder`` is a past one's; None if there
+    is none."""
+    here = folder.resolve()
+    year = _first_year(here.name)
+    try:
+        with os.scandir(here.parent) as entries:
+            later = [
+                Path(e.path)
+                for e in entries
+                if SCHOOL_YEAR_FOLDER.fullmatch(_folder_name(e.name))
+                and _first_year(e.name) > year
+                and e.is_dir()
+            ]
+    except OSError:
+        return None
+    held = [p for p in later if _holds_any(p)]
+    return max(held, key=lambda p: _first_year(p.name)).name if held else None
+
+
+def _first_year(name: str) -> int:
+    """The year a school year's folder name starts with (2025 of 2025-2026学年)."""
+    return int(_folder_name(name)[:4])
+
+
 def _holds_any(folder: Path) -> bool:
     """Whether ``folder`` holds a spreadsheet a run over it reads, in it or below."""
     return any(_spreadsheet_name(p.name) and p.is_file() for p in folder.rglob("*"))
 
 
-def last_term_folder(file: Path) -> str:
+def last_term_folder(file: Path) -> tuple[str, str | None]:
     """The name of the folder of last term's files ``file`` lies in, as its school spells
-    it (上学期)."""
-    return next(p.name for p in file.parents if _folder_name(p.name) in LAST_TERM_FOLDERS)
+    it, and, when it is a past school year's, the name of the later one beside it
+    (2024-2025学年, 2025-2026学年); (上学期, None) when it is a folder of last term's."""
+    for folder in file.parents:
+        name = _folder_name(folder.name)
+        if name in LAST_TERM_FOLDERS:
+            return folder.name, None
+        if SCHOOL_YEAR_FOLDER.fullmatch(name) and (later := _later_year(folder)):
+            return folder.name, later
+    raise ValueError(file)  # never: ``file`` is one spreadsheet_files kept aside as last term's
 
 
 def nothing_to_read(paths: Sequence[Path]) -> LbcError:
     """The error of ``paths`` standing for no spreadsheet a run reads: that they hold only
-    last term's (in 上学期/), and how to read one, when they do; else that they hold
-    none."""
+    last term's (in 上学期/, or a past school year's folder), and how to read one, when
+    they do; else that they hold none."""
     last_term: list[Path] = []
     left_out: list[Path] = []
     spreadsheet_files(paths, left_out, last_term=last_term)
@@ -220,7 +260,7 @@ def nothing_to_read(paths: Sequence[Path]) -> LbcError:
                 "err.only_last_term",
                 paths=as_list(map(str, paths)),
                 count=len(last_term),
-                folder=last_term_folder(first),
+                folder=last_term_folder(first)[0],
                 file=first,
             )
         )
@@ -253,7 +293,7 @@ def _kept_aside(
     its school's only roster (``term_folders``), but for one a workspace that names its
     rosters does not name: there, that folder is last term's. ``kept``: each workspace
     folder's files and whether its top level is read (None: no rule); ``terms``: each
-    上学期 folder's kind; each worked out once."""
+    上学期 or school year's folder's kind; each worked out once."""
     from lbc.workspace.config import CONFIG_NAME, load_config
 
     folders = file.relative_to(root).parts[:-1]
