@@ -1136,10 +1136,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         " teacher on the other lists); paired as one teacher",
     ),
     "pair.note.own_school": (
-        "提示：{file} 没有写明学校，其中的教师只与本文件的儿童结对；若与其他文件同属一所学校，"
-        "请在 lbc.toml 的 [school] name 写明学校名称",
+        "提示：{file} 没有写明学校，其中的教师只与本文件的儿童结对；若是另一个文件所属学校的教师名单，"
+        "请在表中加“学校”列写明每位教师的学校，或把它和这所学校的花名册一起放进只有这所学校文件的文件夹",
         "note: {file} says no school, so its teachers are paired only with its own children; "
-        "if it belongs to another file's school, give the school's name under [school] name in lbc.toml",
+        "if it is the teachers list of another file's school, add a 学校 column naming each teacher's school, "
+        "or put it with that school's roster in a folder holding that school's files alone",
     ),
     "pair.note.unknown_teacher": (
         "提示：原帮扶教师“{name}”不在教师名单中，其结对儿童已重新安排",
@@ -1796,15 +1797,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     "merge.failed": ("提示：未合并 {file}：{reason}", "note: not merged: {file}: {reason}"),
     "merge.unplaced": (
         "提示：{file} 没有写明学校，而{where}的儿童分属 {count} 所学校（{schools}），无法确定它属于哪一所；"
-        "它的行已写入合并名册，“学校”一栏留空，不算作任何一所学校的。请在表中加“学校”列，或在其文件夹的 lbc.toml 中写明 [school] name，再重新合并",
+        "它的行已写入合并名册，“学校”一栏留空，不算作任何一所学校的。请在表中加“学校”列写明每一行的学校，或把它和所属学校的花名册一起放进只有这所学校文件的文件夹，再重新合并",
         "note: {file} says no school, and the children {where} are of {count} schools ({schools}), so which one it belongs to is not known; "
-        "its rows are in the merged roster with 学校 left empty, counted as no school's. Add a 学校 column to it, or give the school's name under [school] name in an lbc.toml in its folder, and merge again",
+        "its rows are in the merged roster with 学校 left empty, counted as no school's. Add a 学校 column naming each row's school, or put it with its school's roster in a folder holding that school's files alone, and merge again",
     ),
     "merge.unplaced_unread": (
         "提示：{file} 没有写明学校，而它所在文件夹中的 {unread} 未能读取，无法确定它属于哪一所学校；"
-        "它的行已写入合并名册，“学校”一栏留空，不算作任何一所学校的。请修复未能读取的文件，或在其文件夹的 lbc.toml 中写明 [school] name，再重新合并",
+        "它的行已写入合并名册，“学校”一栏留空，不算作任何一所学校的。请修复未能读取的文件，或在表中加“学校”列写明每一行的学校，再重新合并",
         "note: {file} says no school, and {unread} in its folder could not be read, so which school it belongs to is not known; "
-        "its rows are in the merged roster with 学校 left empty, counted as no school's. Repair the file that could not be read, or give the school's name under [school] name in an lbc.toml in its folder, and merge again",
+        "its rows are in the merged roster with 学校 left empty, counted as no school's. Repair the file that could not be read, or add a 学校 column naming each row's school, and merge again",
     ),
     "merge.school_unknown": ("（未能确定）", "(not known)"),
     "merge.unplaced_pairs": (

@@ -188,8 +188,9 @@ def test_a_file_that_says_no_school_is_paired_as_a_school_of_its_own(tmp_path: P
 def test_a_teachers_list_alone_is_the_one_named_schools(tmp_path: Path) -> None:
     """A teachers list in a file of its own that says no school, beside a roster titled
     with its school, is that school's teachers list. Beside two schools' rosters it may
-    be either's: its teachers have no child, and pair says how to join them, the school's
-    name in lbc.toml."""
+    be either's: its teachers have no child, and pair says how to join them: a 学校 column,
+    or the list in its school's own folder. It once said to name the school in lbc.toml,
+    which names every file of the folder that school, the two schools' children one's."""
     folder = tmp_path / "schools"
     folder.mkdir()
     write_xlsx(
@@ -212,10 +213,23 @@ def test_a_teachers_list_alone_is_the_one_named_schools(tmp_path: Path) -> None:
     ]
     assert result.stderr == (
         f"提示：{folder / '教师.xlsx'} 没有写明学校，其中的教师只与本文件的儿童结对；"
-        "若与其他文件同属一所学校，请在 lbc.toml 的 [school] name 写明学校名称\n"
+        "若是另一个文件所属学校的教师名单，请在表中加“学校”列写明每位教师的学校，"
+        "或把它和这所学校的花名册一起放进只有这所学校文件的文件夹\n"
         "提示：花名册没有“帮扶教师”列，也没有用 --keep 给出上学期结对名单；"
         "本次结对不会参照以往结对\n"
     )
+    # Either way the list joins 青山小学 alone.
+    write_xlsx(folder / "教师.xlsx", {"教师": [[*TEACHERS[0], "学校"], [*TEACHERS[1], "青山小学"]]})
+    doc = run("pair", folder, "--format", "json").json()
+    assert [(p["child"], p["teacher"]) for p in doc["pairs"]] == [("张雨涵", "李老师")]
+    assert [u["child"] for u in doc["unpaired"]] == ["李明轩"]
+    (folder / "青山").mkdir()
+    (folder / "花名册.xlsx").rename(folder / "青山" / "花名册.xlsx")
+    write_xlsx(folder / "青山" / "教师.xlsx", {"教师": TEACHERS})
+    (folder / "教师.xlsx").unlink()
+    doc = run("pair", folder, "--format", "json").json()
+    assert [(p["child"], p["teacher"]) for p in doc["pairs"]] == [("张雨涵", "李老师")]
+    assert [u["child"] for u in doc["unpaired"]] == ["李明轩"]
 
 
 def test_due_names_a_teachers_school_as_export_names_it(tmp_path: Path) -> None:

@@ -175,7 +175,8 @@ def test_a_teachers_file_that_no_school_is_known_for_is_said(tmp_path: Path) -> 
         f"已写出合并名册：{out}（2 个文件）",
         f"提示：{teachers} 没有写明学校，而它所在文件夹中的儿童分属 2 所学校（{BH}、{QS}），"
         "无法确定它属于哪一所；它的行已写入合并名册，“学校”一栏留空，不算作任何一所学校的。"
-        "请在表中加“学校”列，或在其文件夹的 lbc.toml 中写明 [school] name，再重新合并",
+        "请在表中加“学校”列写明每一行的学校，或把它和所属学校的花名册一起放进只有这所学校文件的"
+        "文件夹，再重新合并",
     ]
     doc = result.json()
     assert (doc["summary"]["failed"], doc["summary"]["unplaced"], doc["failed"]) == (0, 1, [])
@@ -254,7 +255,7 @@ def test_a_teachers_file_beside_a_roster_that_could_not_be_read_is_no_other_scho
     assert result.stderr.splitlines()[2] == (
         f"提示：{teachers} 没有写明学校，而它所在文件夹中的 {broken} 未能读取，"
         "无法确定它属于哪一所学校；它的行已写入合并名册，“学校”一栏留空，不算作任何一所学校的。"
-        "请修复未能读取的文件，或在其文件夹的 lbc.toml 中写明 [school] name，再重新合并"
+        "请修复未能读取的文件，或在表中加“学校”列写明每一行的学校，再重新合并"
     )
     summary = result.json()["summary"]
     assert (summary["schools"], summary["failed"], summary["unplaced"]) == (1, 1, 1)
