@@ -769,9 +769,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "note.namesakes_apart": (
         "提示：{first} 和 {file} 的标题都是“{title}”，而不在同一个文件夹里，按两所学校算：后者记作“{name}”；"
-        "如果是同一所学校，请把它的文件放进同一个文件夹，或在各自文件夹的 lbc.toml 中写明 [school] name",
+        "如果是同一所学校，请把它的文件放进同一个文件夹，"
+        "或（两个文件夹里都只有这所学校的文件时）在各自文件夹的 lbc.toml 中写明 [school] name",
         "note: {first} and {file} are both titled “{title}” but are in folders apart, so they are counted as two schools, "
-        "the second as “{name}”; if they are one school, put its files in one folder, or give [school] name in an lbc.toml in each folder",
+        "the second as “{name}”; if they are one school, put its files in one folder, or (where both folders hold "
+        "this school's files alone) give [school] name in an lbc.toml in each folder",
     ),
     "note.namesakes_pooled": (
         "提示：{first} 和 {file} 的标题都是“{title}”，不在同一个文件夹里，而“学校”列写的都是“{title}”，按同一所学校算；"

@@ -234,7 +234,7 @@ def test_two_schools_of_one_title_in_folders_apart_are_two(tmp_path: Path) -> No
     said = (
         f"提示：{first} 和 {second} 的标题都是“{ZX}”，而不在同一个文件夹里，按两所学校算："
         f"后者记作“{ZX}(甲片区)”；如果是同一所学校，请把它的文件放进同一个文件夹，"
-        "或在各自文件夹的 lbc.toml 中写明 [school] name"
+        "或（两个文件夹里都只有这所学校的文件时）在各自文件夹的 lbc.toml 中写明 [school] name"
     )
     out = tmp_path / "全县.xlsx"
     merged = run("merge", root, "--out", out, "--format", "json")
@@ -258,6 +258,28 @@ def test_two_schools_of_one_title_in_folders_apart_are_two(tmp_path: Path) -> No
     assert [(s["name"], s["children"]) for s in summary.json()["schools"]] == [
         (ZX, 1),
         (f"{ZX}(甲片区)", 2),
+    ]
+
+
+def test_namesakes_in_a_folder_of_another_school_are_not_told_to_name_it(
+    tmp_path: Path,
+) -> None:
+    """Two rosters titled 青山小学 in folders apart, one beside 白鹤小学's roster: the note
+    said to name the school in each folder's lbc.toml, which would count 白鹤小学's children
+    as 青山小学's. It says that is for folders holding the one school's files alone."""
+    root = tmp_path / "县"
+    for folder in ("甲", "乙"):
+        (root / folder).mkdir(parents=True)
+    first, second = root / "乙" / "青山.xlsx", root / "甲" / "青山.xlsx"  # 乙 sorts first
+    write_xlsx(first, {"花名册": [[f"{QS}留守儿童花名册"], CHILD_HEADER, child_row(1)]})
+    write_xlsx(
+        root / "乙" / "白鹤.xlsx", {"花名册": [[f"{BH}留守儿童花名册"], CHILD_HEADER, child_row(2)]}
+    )
+    write_xlsx(second, {"花名册": [[f"{QS}留守儿童花名册"], CHILD_HEADER, child_row(3)]})
+    assert run("validate", root).stderr.splitlines() == [
+        f"提示：{first} 和 {second} 的标题都是“{QS}”，而不在同一个文件夹里，按两所学校算："
+        f"后者记作“{QS}(甲)”；如果是同一所学校，请把它的文件放进同一个文件夹，"
+        "或（两个文件夹里都只有这所学校的文件时）在各自文件夹的 lbc.toml 中写明 [school] name"
     ]
 
 
