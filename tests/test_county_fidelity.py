@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 
 QS, BH, HX = "青山镇中心小学", "白鹤乡中心小学", "红星小学"
@@ -178,34 +180,66 @@ def test_a_column_a_school_lacks_is_said_at_its_school_over_the_merged_roster_ex
         assert "x：" not in text and "m2：" not in text, source
 
 
-def two_sheets(tmp_path: Path) -> list[Any]:
+def test_a_contact_column_a_school_lacks_is_said_at_its_school_from_every_export(
+    tmp_path: Path,
+) -> None:
+    """县/a's roster has no 监护人电话 column, a contact's column, not a required one: its
+    children whose parents are both away lack it (COL001), said at 县/a's sheet over the
+    folder and the merged workbook. Exported from the merged workbook (to a workbook, a
+    Parquet or a CSV file) or merged again, the place was kept for required columns only:
+    read back, COL001 was said at the export's own sheet on a line of its own (x：0 名儿童，
+    1 个错误), not on 青山's. Every form now says it at 青山's sheet and line."""
+    root = tmp_path / "县"
+    (header,) = without("监护人电话", CHILD_HEADER)
+    school(root / "a", QS, header, without("监护人电话", child_row(1), child_row(2)))
+    school(root / "c", HX, CHILD_HEADER, [child_row(3), child_row(4)])
+    assert run("merge", "县", "--out", "m.xlsx", cwd=tmp_path).exit_code == 1
+    for out in ("x.xlsx", "x.parquet", "x.csv"):
+        assert run("export", "m.xlsx", "--out", out, cwd=tmp_path).exit_code == 0
+    assert run("merge", "m.xlsx", "--out", "m2.xlsx", cwd=tmp_path).exit_code == 1
+    folder = validated(tmp_path, "县")
+    assert [f[:4] for f in folder[0]] == [
+        ("COL001", "县/a/roster.xlsx", "花名册", "guardian_phone")
+    ]
+    assert folder[1] == [
+        {"school": QS, "children": 2, "errors": 1, "warnings": 0},
+        {"school": HX, "children": 2, "errors": 0, "warnings": 0},
+    ]
+    for source in ("m.xlsx", "x.xlsx", "x.parquet", "x.csv", "m2.xlsx"):
+        assert validated(tmp_path, source) == folder, source
+
+
+def two_sheets(tmp_path: Path, label: str = "健康状况") -> list[Any]:
     """县/a: 青山镇中心小学's roster of two sheets, 三年级 with every column and 四年级 without
-    健康状况; 县/c: 红星小学. Merged to m.xlsx; what the folder and m.xlsx say (findings,
+    ``label``; 县/c: 红星小学. Merged to m.xlsx; what the folder and m.xlsx say (findings,
     each school's line), which are alike."""
     root = tmp_path / "县"
-    (header,) = without("健康状况", CHILD_HEADER)
+    (header,) = without(label, CHILD_HEADER)
     (root / "a").mkdir(parents=True)
     third = [CHILD_HEADER, child_row(1), child_row(2)]
-    fourth = [header, *without("健康状况", child_row(3, cls="四年级(1)班"))]
+    fourth = [header, *without(label, child_row(3, cls="四年级(1)班"))]
     write_xlsx(root / "a" / "roster.xlsx", {"三年级": third, "四年级": fourth})
     (root / "a" / "lbc.toml").write_text(f'[school]\nname = "{QS}"\n', encoding="utf-8")
     school(root / "c", HX, CHILD_HEADER, [child_row(4)])
     assert run("merge", "县", "--out", "m.xlsx", cwd=tmp_path).exit_code == 1
     folder = validated(tmp_path, "县")
-    assert [f[:4] for f in folder[0]] == [("COL001", "县/a/roster.xlsx", "四年级", "health")]
+    key = {"健康状况": "health", "监护人电话": "guardian_phone"}[label]
+    assert [f[:4] for f in folder[0]] == [("COL001", "县/a/roster.xlsx", "四年级", key)]
     assert validated(tmp_path, "m.xlsx") == folder
     return folder
 
 
+@pytest.mark.parametrize("label", ["健康状况", "监护人电话"])
 def test_a_column_one_of_a_schools_sheets_lacks_is_said_from_a_parquet_export(
-    tmp_path: Path,
+    tmp_path: Path, label: str
 ) -> None:
     """青山镇中心小学's 四年级 sheet has no 健康状况 column, its 三年级 sheet has. Exported
     from the merged roster to Parquet, or merged again to it, both sheets' rows were one
     school's of the merged sheet: it was said lacking nowhere, and 四年级's child's empty
     健康状况 was said as a required cell left empty (REQ001 at m.xlsx's row), not as the
-    column its sheet lacked (COL001). The file now says which rows lacked it, and where."""
-    folder = two_sheets(tmp_path)
+    column its sheet lacked (COL001). The file now says which rows lacked it, and where;
+    so it does of a contact's column (监护人电话), which it once said of required ones only."""
+    folder = two_sheets(tmp_path, label)
     assert run("export", "m.xlsx", "--out", "x.parquet", cwd=tmp_path).exit_code == 0
     assert run("merge", "m.xlsx", "--out", "m2.parquet", cwd=tmp_path).exit_code == 1
     assert run("export", "x.parquet", "--out", "y.parquet", cwd=tmp_path).exit_code == 0
@@ -213,14 +247,16 @@ def test_a_column_one_of_a_schools_sheets_lacks_is_said_from_a_parquet_export(
         assert validated(tmp_path, source) == folder, source
 
 
+@pytest.mark.parametrize("label", ["健康状况", "监护人电话"])
 def test_a_column_one_of_a_schools_sheets_lacks_is_said_from_a_csv_export(
-    tmp_path: Path,
+    tmp_path: Path, label: str
 ) -> None:
     """The same from a CSV export of the merged roster: its row saying where 青山镇中心小学
     lacked 健康状况 was taken for all its rows, which as a whole had the column, so it was
     said lacking nowhere and 四年级's child's empty cell was REQ001 at the CSV file's row.
-    The file now gives, for such rows, a row each with its source row and its columns."""
-    folder = two_sheets(tmp_path)
+    The file now gives, for such rows, a row each with its source row and its columns; so
+    it does of a contact's column (监护人电话), which it once gave of required ones only."""
+    folder = two_sheets(tmp_path, label)
     assert run("export", "m.xlsx", "--out", "x.csv", cwd=tmp_path).exit_code == 0
     assert run("export", "x.csv", "--out", "y.csv", cwd=tmp_path).exit_code == 0
     assert run("export", "x.csv", "--out", "y.parquet", cwd=tmp_path).exit_code == 0

@@ -16,6 +16,12 @@ from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL
 from lbc.roster.tables import Table
 
+# The columns a missing contact is pointed at (MissingContact.field) where the roster has
+# them: one it lacks is said missing (COL001), as a required column is.
+CONTACT_COLUMNS = frozenset(
+    {"father_phone", "mother_phone", "guardian_name", "guardian_relation", "guardian_phone"}
+)
+
 _AWAY = {
     nz.BOTH_AWAY: ("father", "mother"),
     nz.FATHER_AWAY: ("father",),

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from lbc.checks.contacts import CONTACT_COLUMNS
 from lbc.checks.findings import Finding
 from lbc.checks.registry import R, Rule
 from lbc.errors import LbcError, LbcErrors
@@ -1372,7 +1373,7 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
     a sheet of no row (a school's roster of nobody) its file's school (``schools``), as
     its folder names it; else "" (the whole sheet's)."""
     by: dict[tuple[str, str, str], dict[str, tuple[list[str], list[int]]]] = {}
-    # Where a school's own sheet lacked a required column its rows' sheet has (lacked_at):
+    # Where a school's own sheet lacked a column its rows' sheet has that is said (lacked_at):
     # said after the school's row (LACKS_HEADER), none where its sheets lacked it apart.
     lacks: dict[tuple[str, str, str, str], tuple[str, str] | None] = {}
     for x in tables:
@@ -1412,12 +1413,15 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
 
 
 def lacked_at(table: Table) -> tuple[str, str] | None:
-    """The school's own file and sheet a merged roster's piece lacked a required column at
+    """The school's own file and sheet a merged roster's piece lacked a column at whose
+    lack is said (COL001: a required column, or a contact's, CONTACT_COLUMNS)
     (Table.lacks_where), where its rows' place (``file``, ``sheet``) is not that sheet: the
     merged roster's rows exported, the column is said missing there read back (COL001),
     as it is over the merged roster, not at the merged sheet; else None."""
-    required = {f.key for f in FIELDS[table.kind] if f.required}
-    where = table.lacks_where if table.lacks & required else None
+    said = {f.key for f in FIELDS[table.kind] if f.required}
+    if table.kind is Kind.CHILDREN:
+        said |= CONTACT_COLUMNS
+    where = table.lacks_where if table.lacks & said else None
     return where if where and where != (table.file, table.sheet) else None
 
 
