@@ -262,3 +262,21 @@ def test_a_column_one_of_a_schools_sheets_lacks_is_said_from_a_csv_export(
     assert run("export", "x.csv", "--out", "y.parquet", cwd=tmp_path).exit_code == 0
     for source in ("x.csv", "y.csv", "y.parquet"):
         assert validated(tmp_path, source) == folder, source
+
+
+@pytest.mark.parametrize("label", ["健康状况", "监护人电话"])
+def test_a_column_one_of_a_schools_sheets_lacks_is_said_from_a_workbook_export(
+    tmp_path: Path, label: str
+) -> None:
+    """The same exported to a workbook, or merged again to one: its hidden 来源列 sheet
+    said the school's columns of the merged sheet, all its sheets' together, and nothing
+    of the rows that lacked one at a sheet of their own, so 四年级's child's empty cell was
+    said as a cell left empty (REQ001, or CON001 of a contact's) at the workbook's row. The
+    sheet now gives, for such rows, a row each run with its place and its columns."""
+    folder = two_sheets(tmp_path, label)
+    assert run("export", "m.xlsx", "--out", "x.xlsx", cwd=tmp_path).exit_code == 0
+    assert run("merge", "m.xlsx", "--out", "m2.xlsx", cwd=tmp_path).exit_code == 1
+    for out in ("y.xlsx", "y.parquet", "y.csv"):
+        assert run("export", "x.xlsx", "--out", out, cwd=tmp_path).exit_code == 0
+    for source in ("x.xlsx", "m2.xlsx", "y.xlsx", "y.parquet", "y.csv"):
+        assert validated(tmp_path, source) == folder, source

@@ -56,6 +56,7 @@ from lbc.roster.tables import (
     FILE_SCHOOL,
     LACKS_HEADER,
     QUOTA_LABELS,
+    RUNS_HEADER,
     SCHOOL_QUOTAS_HEADER,
     SCHOOL_QUOTAS_SHEET,
     SCHOOL_TERMS_HEADER,
@@ -1376,6 +1377,10 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
     # Where a school's own sheet lacked a column its rows' sheet has that is said (lacked_at):
     # said after the school's row (LACKS_HEADER), none where its sheets lacked it apart.
     lacks: dict[tuple[str, str, str, str], tuple[str, str] | None] = {}
+    # And each piece that lacked columns at a sheet of its own, as a run of the rows written
+    # of its sheet (RUNS_HEADER), said where its school's pieces there lacked them apart.
+    runs: dict[tuple[str, str, str, str], list[list[Any]]] = {}
+    before: dict[tuple[str, str, str], int] = {}  # the rows of each sheet written so far
     for x in tables:
         school, where = piece_school(x), lacked_at(x)
         for sheet in dict.fromkeys(x.row_sheets or [x.sheet]):
@@ -1386,8 +1391,19 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
             count[0] += rows
             at = (x.kind.value, x.file, sheet, school)
             lacks[at] = where if lacks.get(at, where) == where else None
+            first = before.get(at[:3], 0)
+            before[at[:3]] = first + rows
+            if where and rows:
+                run = [*at[:3], ",".join(x.columns), None, school, *where, first + 1, rows]
+                runs.setdefault(at, []).append(run)
     out = []
     for (kind, file, sheet), said in by.items():
+        apart = [
+            run
+            for school in said
+            if lacks.get((kind, file, sheet, school)) is None
+            for run in runs.get((kind, file, sheet, school), ())
+        ]
         # One row for the sheet where its schools' columns are alike and none lacked a
         # column at a sheet of its own (each says its own).
         lacked = any(lacks.get((kind, file, sheet, s)) for s in said)
@@ -1409,6 +1425,7 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
             ]
             for school, (keys, (n,)) in said.items()
         ]
+        out += apart
     return out
 
 
@@ -1431,8 +1448,11 @@ def columns_sheet(rows: list[list[Any]]) -> Sheet:
     from lbc.output.sheet_style import column_widths
 
     head = [*COLUMNS_HEADER]
-    if any(len(row) > len(head) for row in rows):  # where a school's sheet lacked columns
-        head += LACKS_HEADER
+    widest = max(map(len, rows), default=0)
+    for more in (LACKS_HEADER, RUNS_HEADER):  # where a school's sheet lacked columns
+        if widest > len(head):
+            head += more
+    if widest > len(COLUMNS_HEADER):
         rows = [[*row, *[None] * (len(head) - len(row))] for row in rows]
     return COLUMNS_SHEET, head, column_widths(head, rows), [rows_xml(rows)]
 

@@ -2465,6 +2465,9 @@ def load_roster(
         had = {k: v for s in sheets if s.source_columns for k, v in s.source_columns.items()}
         empty = {k: v for s in sheets if s.empty_sources for k, v in s.empty_sources.items()}
         joined = join_numbered_sheets(tables)
+        runs = {k: v for s in sheets if s.lacks_runs for k, v in s.lacks_runs.items()}
+        for table in joined if runs else ():
+            lacking_runs(table, runs, had)
         # Each school's own settings (各校要求, 各校学期) go by its rows' 学校 where one
         # 来源文件 is several schools' (a merged roster's, merged again).
         by_school = any(s.school_terms for s in sheets)
@@ -2610,10 +2613,20 @@ COLUMNS_ROWS, COLUMNS_SCHOOL = COLUMNS_HEADER[4:]
 # required column its row's sheet has (Table.lacks_at): a merged roster's rows merged
 # again or exported are of the merged sheet, not of that school's own.
 LACKS_HEADER = ("缺列的来源文件", "缺列的来源工作表")
+# Where only some of a school's rows there lacked columns at a sheet of their own (two
+# sheets of one school, one lacking a column the other has, merged, then exported or
+# merged again), a row after the school's for each such run of rows: the columns it had,
+# that sheet (LACKS_HEADER), and the place of its first row (from 1) among the rows the
+# workbook holds of its 来源文件 and 来源工作表, and how many, as Parquet's LACKS_RUNS.
+RUNS_HEADER = ("缺列的首行序号", "缺列的行数")
 # Each source sheet's columns, by its kind, file, sheet and school ("": the whole sheet's).
 SourceColumns = dict[tuple[str, str, str, str], frozenset[str]]
 # The school's own file and sheet each lacked columns at, likewise (LACKS_HEADER).
 LacksAt = dict[tuple[str, str, str, str], tuple[str, str]]
+# Each source sheet's runs of rows that lacked columns at a sheet of their own (RUNS_HEADER),
+# by kind, file and sheet: that sheet, the place of its first row (from 0), how many, and
+# the columns they had.
+LacksRuns = dict[tuple[str, str, str], list[tuple[tuple[str, str], int, int, frozenset[str]]]]
 # The source sheets said to have had no row, by kind, file and sheet, each with its school.
 EmptySources = dict[tuple[str, str, str], str]
 
@@ -3013,6 +3026,7 @@ class SheetRead:
     source_columns: SourceColumns | None = None  # a merged workbook's COLUMNS_SHEET
     empty_sources: EmptySources | None = None  # and the sheets it says had no row
     lacks_at: LacksAt | None = None  # and where a school's sheet lacked columns
+    lacks_runs: LacksRuns | None = None  # and where some of its rows did
     # A merged workbook's sheet of a school's own settings (SETTINGS_SHEETS, by ``name``):
     # its first column (0-based) and its rows below the header, each with its Excel row.
     school_terms: tuple[int, list[tuple[int, list[Any]]]] | None = None
@@ -3034,7 +3048,9 @@ def school_terms_rows(sheet: RawSheet) -> tuple[int, list[tuple[int, list[Any]]]
     ]
 
 
-def columns_said(rows: list[list[Any]]) -> tuple[SourceColumns, EmptySources, LacksAt] | None:
+def columns_said(
+    rows: list[list[Any]],
+) -> tuple[SourceColumns, EmptySources, LacksAt, LacksRuns] | None:
     """What a merged workbook's COLUMNS_SHEET says: each source sheet's columns (school by
     school where it says whose), and the sheets it says had no row (行数 0), each with the
     school it names; None when the sheet is not that (a county's own sheet of that name).
@@ -3047,12 +3063,27 @@ def columns_said(rows: list[list[Any]]) -> tuple[SourceColumns, EmptySources, La
     at = {name: j for j, name in reversed([*enumerate(head)][width:])}
     counted, named = at.get(COLUMNS_ROWS), at.get(COLUMNS_SCHOOL)
     lacked = [at.get(name) for name in LACKS_HEADER]
+    first_at, count_at = (at.get(name) for name in RUNS_HEADER)
     lacks_at: LacksAt = {}
+    runs: LacksRuns = {}
     had: SourceColumns = {}
     counts: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
     for row in rows[1:]:
         cells = [_cell_text(c) for c in [*row, *[None] * len(head)][: len(head)]]
         kind, file, sheet, keys = cells[:width]
+        if first_at is not None and count_at is not None and cells[first_at]:
+            # A run of rows that lacked columns at a sheet of their own, not a sheet's row.
+            where = [cells[j] for j in lacked if j is not None]
+            first, count = cells[first_at], cells[count_at]
+            if len(where) == 2 and all(where) and first.isdigit() and count.isdigit():
+                run = (
+                    (where[0], where[1]),
+                    int(first) - 1,
+                    int(count),
+                    frozenset(keys.split(",")) - {""},
+                )
+                runs.setdefault((kind, file, sheet), []).append(run)
+            continue
         school = "" if named is None else cells[named]
         key = (kind, file, sheet, school)
         had[key] = had.get(key, frozenset()) | {k for k in keys.split(",") if k}
@@ -3065,7 +3096,31 @@ def columns_said(rows: list[list[Any]]) -> tuple[SourceColumns, EmptySources, La
         if all(count == "0" for count, _ in said):
             schools = {school for _, school in said if school}
             empty[source] = schools.pop() if len(schools) == 1 else ""
-    return had, empty, lacks_at
+    return had, empty, lacks_at, runs
+
+
+def lacking_runs(table: Table, runs: LacksRuns, had: SourceColumns) -> None:
+    """Each row of ``table`` in a run its workbook says lacked columns at a sheet of its own
+    (``runs``, RUNS_HEADER: by its place among the table's rows of its 来源文件 and
+    来源工作表) given that sheet as its source, and the sheet the columns the run had
+    (``had``): by_source makes them a piece of their own lacking the rest there, as the
+    merged workbook's rows are, so a required column they lacked is said there (COL001),
+    not as an empty cell on each row (REQ001)."""
+    if table.sources is None:
+        return
+    kind = table.kind.value
+    mine = {(file, sheet) for k, file, sheet in runs if k == kind}
+    seen: Counter[tuple[str, str]] = Counter()
+    for i, source in enumerate(table.sources):
+        if source not in mine:
+            continue
+        n = seen[source]
+        seen[source] += 1
+        for place, first, count, keys in runs[(kind, *source)]:
+            if first <= n < first + count:
+                table.sources[i] = place
+                had[(kind, *place, "")] = keys
+                break
 
 
 @dataclass(frozen=True)
