@@ -1,6 +1,7 @@
 """A county's folder of schools, one of whose lbc.toml lbc cannot read (a TOML typo, a quota
-past a year's days): a run over the county's folder says so as the school's own run does,
-naming the file and what is wrong with it, and judges no school by defaults in its place."""
+past a year's days): a run over the county's folder leaves that school's files out, naming
+them and what is wrong with its lbc.toml as the school's own run does, checks the other
+schools, and judges no school by defaults in its place."""
 
 from __future__ import annotations
 
@@ -58,12 +59,23 @@ COUNTY_RUNS = [
 ]
 
 
+def left_out(file: Path, line: str) -> str:
+    """The note a county's run gives of a school's ``file`` it left out, its lbc.toml
+    unread: the ``line`` the school's own run gives, after the file."""
+    return (
+        f"提示：未读入（其余文件照常检查，退出码为 1）：{file}：{line.removeprefix('lbc: 错误：')}"
+    )
+
+
 @pytest.mark.parametrize("args", COUNTY_RUNS, ids=lambda a: a[0])
-def test_a_county_run_says_a_schools_quota_past_a_year(tmp_path: Path, args: tuple) -> None:
-    """青山小学's lbc.toml asks 400 talks a month: its own run refuses it in one line, and
-    so does every command over the county's folder, the same line, writing nothing; before,
-    the county judged 青山小学 by the run's quotas, its name and terms unread, and said
-    nothing."""
+def test_a_county_run_leaves_out_a_school_whose_quota_is_past_a_year(
+    tmp_path: Path, args: tuple
+) -> None:
+    """青山小学's lbc.toml asks 400 talks a month: its own run refuses it in one line. Every
+    command over the county's folder stopped on it, the same line, checking nothing: one
+    school's typo stopped a run over hundreds. Now its files are left out, named with that
+    line, as a file that cannot be read is, and 白鹤小学 is checked (exit 1); 青山小学 is
+    not judged by the run's quotas in its place."""
     root = county(tmp_path, PAST_A_YEAR)
     toml = (root / QS / "lbc.toml").resolve()
     own = one_error_line(run("validate", cwd=root / QS))
@@ -73,9 +85,50 @@ def test_a_county_run_says_a_schools_quota_past_a_year(tmp_path: Path, args: tup
     out = tmp_path / "out"
     out.mkdir()
     command, *rest = args
-    rest = [a.format(out=out) for a in rest]
-    assert one_error_line(run(command, root, *rest)) == own
-    assert list(out.iterdir()) == []
+    said = run(command, root, *[a.format(out=out) for a in rest])
+    assert said.exit_code == 1, said.stderr
+    assert left_out(root / QS / "花名册.xlsx", own) in said.stderr.splitlines()
+    assert QS not in said.stdout
+    if command == "validate":
+        assert said.stdout.splitlines()[-1] == (
+            "共检查 1 名儿童、1 名教师、1 条帮扶记录：0 个错误，0 个警告"
+        )
+
+
+@pytest.mark.parametrize(
+    "toml",
+    [
+        f'[school]\nname = "{QS}"\n[quotas\n',
+        "[school]\nname = 3\n",
+        '[terms."2024-autumn"]\nstart = 2024-12-01\nend = 2024-09-01\n',
+    ],
+    ids=["typo", "name", "terms"],
+)
+def test_a_schools_mistyped_toml_leaves_the_county_checked(tmp_path: Path, toml: str) -> None:
+    """青山小学's lbc.toml mistyped (a bracket left open, its name a number, a term ending
+    before it starts): validate, summary and merge over the county's folder check and count
+    白鹤小学 and name 青山小学's roster with what its own run says is wrong (exit 1)."""
+    root = county(tmp_path, "")
+    (root / QS / "lbc.toml").write_text(toml, encoding="utf-8")
+    own = one_error_line(run("validate", cwd=root / QS))
+    assert own.startswith(f"lbc: 错误：配置文件 {(root / QS / 'lbc.toml').resolve()} 有误：")
+    roster = root / QS / "花名册.xlsx"
+    checked = run("validate", root, "--format", "json")
+    assert checked.exit_code == 1
+    assert checked.stderr.splitlines() == [left_out(roster, own)]
+    doc = checked.json()
+    assert doc["summary"]["children"] == 1
+    assert [(f["file"], f.get("error")) for f in doc["files"]] == [
+        (str(root / BH / "花名册.xlsx"), None),
+        (str(roster), f"{roster}：{own.removeprefix('lbc: 错误：')}"),
+    ]
+    summary = run("summary", root, "--term", "2024-autumn", "--format", "json")
+    assert summary.exit_code == 1
+    assert left_out(roster, own) in summary.stderr.splitlines()
+    assert summary.json()["children"]["total"] == 1
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx")
+    assert merged.exit_code == 1
+    assert f"提示：未合并 {roster}：{own.removeprefix('lbc: 错误：')}" in merged.stderr
 
 
 def test_a_county_run_says_a_schools_toml_typo(tmp_path: Path) -> None:
@@ -88,15 +141,19 @@ def test_a_county_run_says_a_schools_toml_typo(tmp_path: Path) -> None:
         f"lbc: 错误：配置文件 {toml} 有误：第 5 行第 8 列写法不对"
         "（请对照 lbc init 生成的 lbc.toml 检查引号、括号和等号）"
     )
+    roster = root / QS / "花名册.xlsx"
     assert one_error_line(run("validate", cwd=root / QS)) == said
-    assert one_error_line(run("validate", root)) == said
-    assert one_error_line(run("validate", root / QS / "花名册.xlsx")) == said
-    english = one_error_line(run("--lang", "en", "validate", root))
-    assert english == one_error_line(run("--lang", "en", "validate", cwd=root / QS))
+    assert run("validate", root).stderr.splitlines() == [left_out(roster, said)]
+    assert one_error_line(run("validate", roster)) == said
+    english = one_error_line(run("--lang", "en", "validate", cwd=root / QS))
     assert english == (
         f"lbc: error: bad config {toml}: line 5, column 8 is not valid TOML "
         "(compare with the lbc.toml lbc init writes: quotes, brackets, equals signs)"
     )
+    assert run("--lang", "en", "validate", root).stderr.splitlines() == [
+        "note: left out (the other files are read; exit code 1): "
+        f"{roster}: {english.removeprefix('lbc: error: ')}"
+    ]
 
 
 def test_merge_leaves_out_a_school_whose_toml_it_cannot_read(tmp_path: Path) -> None:
@@ -212,7 +269,10 @@ def test_a_schools_last_term_folder_under_its_unread_toml_is_no_school(
         {"花名册": [[f"{QS}留守儿童花名册"], CHILD_HEADER, child_row(2)]},
     )
     checked = run("validate", "县", cwd=tmp_path)
-    assert checked.exit_code == 2
+    assert checked.exit_code == 1
+    assert checked.stdout.splitlines()[-1] == (
+        "共检查 1 名儿童、1 名教师、1 条帮扶记录：0 个错误，0 个警告"
+    )
     merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
     assert merged.exit_code == 1
     sheet = load_workbook(tmp_path / "全县.xlsx", read_only=True)["留守儿童花名册"]
@@ -229,7 +289,7 @@ def test_a_schools_unread_toml_of_quotas_alone_keeps_its_last_term_folder(
     """青山小学's lbc.toml holds its [quotas] alone (no [school], no [files]), mistyped, beside
     its roster, and last term's roster lies in 上学期/: both are 青山小学's, and neither is
     merged, each left out (its roster with the school's error, last term's as last
-    term's), as validate, summary and pair refuse the county in that one line. Before, an
+    term's), nor read by validate, summary and pair, which check 白鹤小学. Before, an
     lbc.toml naming no school and no file was passed over for 上学期/ as a county
     office's is, and merge wrote last term's children as 青山小学 while saying its roster
     was not merged."""
@@ -243,9 +303,15 @@ def test_a_schools_unread_toml_of_quotas_alone_keeps_its_last_term_folder(
         {"花名册": [[f"{QS}留守儿童花名册"], CHILD_HEADER, child_row(2)]},
     )
     line = one_error_line(run("validate", cwd=root / QS))
+    last = (
+        f"提示：县/{QS}/上学期/花名册.xlsx 在“上学期”文件夹里，是上学期的文件，"
+        "未当作本学期的名册读取；要读它，请直接写出它的路径"
+    )
     for args in (("validate",), ("summary", "--term", "2024-autumn"), ("pair",)):
-        said = run(*args, "县", cwd=tmp_path)
-        assert (said.exit_code, said.stdout, said.stderr.splitlines()) == (2, "", [line]), args
+        said = run(*args, "县", "--format", "json", cwd=tmp_path)
+        assert said.exit_code == 1, args
+        assert said.stderr.splitlines()[:2] == [last, left_out(Path("县", QS, "花名册.xlsx"), line)]
+        assert "张雨涵" not in said.stdout and "李明轩" not in said.stdout, args
     merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
     assert merged.exit_code == 1
     why = line.removeprefix("lbc: 错误：")

@@ -60,6 +60,7 @@ from lbc.workspace.config import (
     quotas_over,
     watch_over,
 )
+from lbc.workspace.inputs import holds_spreadsheets
 from lbc.workspace.terms import Term, parse_term
 
 # A school's settings of its own lbc.toml (Quotas, WatchSettings).
@@ -88,18 +89,23 @@ def read_roster(
 
     ``named``: the school some files are of, whatever they declare (lbc merge reads each
     file alone, and tells namesake schools apart only once it has read them all)."""
-    workspaces = workspaces_of(files)
+    workspaces, unread = workspaces_of(files, carry_on)
     own = {path: found[1].synonyms for path, found in workspaces.items() if found is not None}
+    readable = [path for path in files if path not in unread]
     roster = load_roster(
-        files, synonyms, carry_on, keep or (), pairs_alone, park, children_elsewhere, own
+        readable, synonyms, carry_on, keep or (), pairs_alone, park, children_elsewhere, own
     )
+    left_out = [
+        (str(path), t("reason.of_file", file=path, reason=exc)) for path, exc in unread.items()
+    ]
+    roster.failed[:0] = left_out
     # The pairs in force are joined onto the children's cells: a pairs workbook's, last
     # term's, a teachers list's 帮扶学生 column's (lbc.roster.pairs).
     if roster.pairs or roster.previous or any(x.has("children") for x in roster.teachers):
         for table in roster.children:
             table.unpark()
     _qualify_cells(roster)
-    for path in files:
+    for path in readable:
         if str(path) in roster.files:
             roster.declared[str(path)] = declared_school(path, roster)
             workspace = workspaces[path]
@@ -684,22 +690,37 @@ def workspace_school(path: Path) -> tuple[Path, str] | None:
     return Path(os.path.normpath(path.parent / os.path.relpath(config, here))), name
 
 
-def workspaces_of(files: Iterable[Path]) -> dict[Path, tuple[Path, Config] | None]:
-    """Each file's school workspace (``workspace_of``). Every lbc.toml among them lbc cannot
-    read is said, each once (LbcErrors), not the first alone: a county's run over several
-    schools' folders would otherwise make its office mend one, run again, find the next."""
+def workspaces_of(
+    files: Iterable[Path], carry_on: bool = False
+) -> tuple[dict[Path, tuple[Path, Config] | None], dict[Path, LbcError]]:
+    """Each file's school workspace (``workspace_of``), and with ``carry_on`` (a county's
+    run over its schools' folders) each file of a school whose own lbc.toml lbc cannot read
+    (one beside a spreadsheet, as a school's sits beside its roster), with why: that
+    school's files are left out, as a file that cannot be read is, and the other schools
+    are read, not judged by defaults in its place. Every other lbc.toml lbc cannot read (a
+    county office's own above the schools' folders, which may name any school's files),
+    and every school's where no file is left to read, is said, each once (LbcErrors), not
+    the first alone: the office would otherwise mend one, run again, find the next."""
     found: dict[Path, tuple[Path, Config] | None] = {}
+    unread: dict[Path, LbcError] = {}
     errors: dict[str, LbcError] = {}
     for path in files:
         try:
             found[path] = workspace_of(path)
         except LbcError as exc:
+            config = find_config(path.resolve().parent)
+            if carry_on and config is not None and holds_spreadsheets(config.parent):
+                unread[path] = exc
+            else:
+                errors.setdefault(str(exc), exc)
+    if not found:
+        for exc in unread.values():
             errors.setdefault(str(exc), exc)
     if len(errors) == 1:
         raise next(iter(errors.values()))
     if errors:
         raise LbcErrors(list(errors.values()))
-    return found
+    return found, unread
 
 
 def workspace_of(path: Path) -> tuple[Path, Config] | None:
