@@ -436,6 +436,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} has {rows} {rows:row|rows} x {cols} {cols:column|columns}, far more than a roster can have; refused",
     ),
     "err.config": ("配置文件 {path} 有误：{reason}", "bad config {path}: {reason}"),
+    "reason.at_line": ("第 {line} 行：{reason}", "line {line}: {reason}"),
     "reason.of_file": ("{file}：{reason}", "{file}: {reason}"),
     "note.file_left_out": (
         "提示：未读入（其余文件照常检查，退出码为 1）：{reason}",

@@ -80,7 +80,7 @@ def test_a_county_run_leaves_out_a_school_whose_quota_is_past_a_year(
     toml = (root / QS / "lbc.toml").resolve()
     own = one_error_line(run("validate", cwd=root / QS))
     assert own == (
-        f"lbc: 错误：配置文件 {toml} 有误：quotas.talks_per_month 应为 0 到 366 之间的整数"
+        f"lbc: 错误：配置文件 {toml} 有误：第 6 行：quotas.talks_per_month 应为 0 到 366 之间的整数"
     )
     out = tmp_path / "out"
     out.mkdir()
@@ -166,7 +166,7 @@ def test_merge_leaves_out_a_school_whose_toml_it_cannot_read(tmp_path: Path) -> 
     assert merged.exit_code == 1
     assert (
         f"提示：未合并 {root / QS / '花名册.xlsx'}：配置文件 {toml} 有误："
-        "quotas.talks_per_month 应为 0 到 366 之间的整数"
+        "第 6 行：quotas.talks_per_month 应为 0 到 366 之间的整数"
     ) in merged.stderr.splitlines()
     sheet = load_workbook(tmp_path / "全县.xlsx", read_only=True)["留守儿童花名册"]
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [BH]
@@ -201,6 +201,31 @@ def test_a_county_offices_toml_lbc_cannot_read_is_named_as_itself(tmp_path: Path
     assert (school.exit_code, school.stderr) == (0, "")
 
 
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        (
+            "# 县教育局\n[quotas]\ntalks_per_month = 400\n",
+            "第 3 行：quotas.talks_per_month 应为 0 到 366 之间的整数",
+        ),
+        ("[school]\nname = 3\n", "第 2 行：school.name 应为 文本"),
+        ("[quotas]\nhome_visits = 2\n", "第 2 行：[quotas] 中的 home_visits 不是已知的工作要求"),
+    ],
+    ids=["quota", "name", "unknown"],
+)
+def test_a_county_offices_mistyped_value_is_said_at_its_line(
+    tmp_path: Path, toml: str, said: str
+) -> None:
+    """The county office's own lbc.toml, the run's from inside its folder, holding a value
+    of the wrong kind: the run stops, as is right for the settings every school would be
+    judged by, naming the file and what is wrong, but not where, as it does of a typo
+    (第 1 行第 8 列). It now says the line the key is written on."""
+    root = county(tmp_path, "")
+    (root / "lbc.toml").write_text(toml, encoding="utf-8")
+    line = one_error_line(run("validate", ".", cwd=root))
+    assert line.startswith(f"lbc: 错误：配置文件 {(root / 'lbc.toml').resolve()} 有误：{said}")
+
+
 def test_a_county_offices_toml_naming_no_file_is_no_schools_though_unread(
     tmp_path: Path,
 ) -> None:
@@ -227,9 +252,9 @@ def test_a_county_offices_toml_naming_no_file_is_no_schools_though_unread(
         encoding="utf-8",
     )
     assert one_error_line(run("validate", "../县", cwd=work)) == (
-        f"lbc: 错误：配置文件 {(root / 'lbc.toml').resolve()} 有误：[quotas] 中的 home_visits "
-        "不是已知的工作要求（talks_per_month、home_visits_per_term、warmth_per_year、"
-        "children_per_teacher）"
+        f"lbc: 错误：配置文件 {(root / 'lbc.toml').resolve()} 有误：第 4 行："
+        "[quotas] 中的 home_visits 不是已知的工作要求（talks_per_month、home_visits_per_term、"
+        "warmth_per_year、children_per_teacher）"
     )
 
 
@@ -380,7 +405,7 @@ def test_a_county_run_says_every_schools_toml_it_cannot_read(tmp_path: Path, arg
         f"lbc: 错误：配置文件 {(root / BH / 'lbc.toml').resolve()} 有误：第 5 行第 8 列写法不对"
         "（请对照 lbc init 生成的 lbc.toml 检查引号、括号和等号）",
         f"lbc: 错误：配置文件 {(root / QS / 'lbc.toml').resolve()} 有误："
-        "quotas.talks_per_month 应为 0 到 366 之间的整数",
+        "第 6 行：quotas.talks_per_month 应为 0 到 366 之间的整数",
     ]
     out = tmp_path / "out"
     out.mkdir()

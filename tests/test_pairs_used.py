@@ -432,7 +432,7 @@ def test_save_never_overwrites_a_file_lbc_did_not_write(tmp_path: Path) -> None:
         (
             '[files]\nroster = ["roster.xlsx"]\npairs = 3\n',
             ("--save",),
-            "lbc: 错误：配置文件 {ws}/lbc.toml 有误：files.pairs 应为 文件路径",
+            "lbc: 错误：配置文件 {ws}/lbc.toml 有误：第 3 行：files.pairs 应为 文件路径",
         ),
     ],
 )

@@ -201,7 +201,8 @@ def test_a_quota_past_a_years_days_is_said_not_laid_out(tmp_path: Path) -> None:
     own = run("record-sheets", "--term", "2024-autumn", "--out", tmp_path / "本校", cwd=root / QS)
     assert (own.exit_code, own.stderr) == (
         2,
-        f"lbc: 错误：配置文件 {toml} 有误：quotas.talks_per_month 应为 0 到 366 之间的整数\n",
+        f"lbc: 错误：配置文件 {toml} 有误：第 6 行："
+        "quotas.talks_per_month 应为 0 到 366 之间的整数\n",
     )
 
 

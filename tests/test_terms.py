@@ -172,7 +172,7 @@ def test_bad_term_dates_in_lbc_toml_are_one_error(tmp_path: Path, terms: str, re
     ws = workspace(tmp_path, terms)
     result = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == f"lbc: 错误：配置文件 {ws / 'lbc.toml'} 有误：{reason}\n"
+    assert result.stderr == f"lbc: 错误：配置文件 {ws / 'lbc.toml'} 有误：第 7 行：{reason}\n"
 
 
 def test_counted_months_leave_out_a_sliver_and_a_month_not_over() -> None:

@@ -131,11 +131,19 @@ def find_config(start: Path) -> Path | None:
 def load_config(path: Path) -> Config:
     """Parse and check ``lbc.toml``; every mistake is one clear :class:`LbcError`."""
 
-    def bad(reason: str) -> LbcError:
+    text = ""
+
+    def bad(reason: str, *key: str) -> LbcError:
+        """The error, at the line ``key`` (its table's and its own names) is written on,
+        where it is found: a value of the wrong kind is said where it stands, as a typo."""
+        line = _line_of(text, key) if key else None
+        if line is not None:
+            reason = t("reason.at_line", line=line, reason=reason)
         return LbcError(t("err.config", path=path, reason=reason))
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
     except FileNotFoundError as exc:
         raise LbcError(t("err.missing", path=path)) from exc
     except OSError as exc:
@@ -152,7 +160,7 @@ def load_config(path: Path) -> Config:
     synonyms = data.get("synonyms", {})
     for section, value in (("school", school), ("files", files), ("pairing", pairing)):
         if not isinstance(value, dict):
-            raise bad(t("cfg.section", section=section))
+            raise bad(t("cfg.section", section=section), section)
     cfg.school = _string(school.get("name", ""), "school.name", bad)
     cfg.contact_phone = _string(school.get("contact_phone", ""), "school.contact_phone", bad)
 
@@ -160,7 +168,7 @@ def load_config(path: Path) -> Config:
     cfg.records = _paths(files, "records", path, bad)
     pairs = files.get("pairs", "")
     if not isinstance(pairs, str):
-        raise bad(t("cfg.type", key="files.pairs", expected=t("cfg.expect.path")))
+        raise bad(t("cfg.type", key="files.pairs", expected=t("cfg.expect.path")), "files", "pairs")
     cfg.pairs = path.parent / pairs if pairs.strip() else None
 
     mpt = pairing.get("max_per_teacher", DEFAULT_MAX_PER_TEACHER)
@@ -169,15 +177,14 @@ def load_config(path: Path) -> Config:
     cfg.terms = _terms(data.get("terms", {}), bad)
     quotas = data.get("quotas", {})
     if not isinstance(quotas, dict):
-        raise bad(t("cfg.section", section="quotas"))
+        raise bad(t("cfg.section", section="quotas"), "quotas")
     for key, value in quotas.items():
         if key not in Quotas.__dataclass_fields__:
-            raise bad(t("cfg.unknown_quota", key=key))
+            raise bad(t("cfg.unknown_quota", key=key), "quotas", key)
         count = quota_count(value)
         if count is None:
-            raise bad(
-                t("cfg.type", key=f"quotas.{key}", expected=t("cfg.expect.quota", most=QUOTA_MAX))
-            )
+            expected = t("cfg.expect.quota", most=QUOTA_MAX)
+            raise bad(t("cfg.type", key=f"quotas.{key}", expected=expected), "quotas", key)
         setattr(cfg.quotas, key, count)
         cfg.own_quotas[key] = getattr(cfg.quotas, key)
 
@@ -187,15 +194,16 @@ def load_config(path: Path) -> Config:
     cfg.watch.terms = cfg.terms
 
     if not isinstance(synonyms, dict):
-        raise bad(t("cfg.section", section="synonyms"))
+        raise bad(t("cfg.section", section="synonyms"), "synonyms")
     known = {f.key for fields in FIELDS.values() for f in fields}
     for key, texts in synonyms.items():
         if key not in known:
-            raise bad(t("cfg.unknown_key", key=key))
+            raise bad(t("cfg.unknown_key", key=key), "synonyms", key)
         if isinstance(texts, str):
             texts = [texts]
         if not isinstance(texts, list) or not all(isinstance(x, str) for x in texts):
-            raise bad(t("cfg.type", key=f"synonyms.{key}", expected=t("cfg.expect.texts")))
+            expected = t("cfg.expect.texts")
+            raise bad(t("cfg.type", key=f"synonyms.{key}", expected=expected), "synonyms", key)
         cfg.synonyms[key] = list(texts)
     return cfg
 
@@ -216,6 +224,32 @@ def names_no_school(path: Path) -> bool:
     return not holds_spreadsheets(path.parent)
 
 
+# A table's header ([quotas], [terms."2024-autumn"]), and a key's name before its = (a
+# dotted one too: quotas.talks_per_month = 2), each name bare or quoted.
+_NAME = r"(?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)"
+_DOTTED = rf"{_NAME}(?:\s*\.\s*{_NAME})*"
+_TABLE_LINE = re.compile(rf"^\s*\[\[?\s*({_DOTTED})\s*\]\]?")
+_KEY_LINE = re.compile(rf"^\s*({_DOTTED})\s*=")
+
+
+def _names(dotted: str) -> list[str]:
+    return [name.strip().strip("\"'") for name in re.findall(_NAME, dotted)]
+
+
+def _line_of(text: str, key: tuple[str, ...]) -> int | None:
+    """The line (from 1) ``key`` is written on in lbc.toml: the line of its own table's
+    header, or of the key within its table; None where it is not found as written."""
+    want, table = list(key), []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if found := _TABLE_LINE.match(line):
+            table = _names(found[1])
+            if table == want:
+                return n
+        elif (found := _KEY_LINE.match(line)) and [*table, *_names(found[1])] == want:
+            return n
+    return None
+
+
 def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
     """Where lbc.toml is mistyped; tomllib says why only in English, so the Chinese names
     the place and leaves the why to the reader's eye."""
@@ -228,18 +262,19 @@ def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
 def _terms(section: object, bad) -> dict[str, tuple[dt.date, dt.date]]:
     """[terms."2024-autumn"] start = 2024-08-30, end = 2025-01-20: a school's own dates."""
     if not isinstance(section, dict):
-        raise bad(t("cfg.section", section="terms"))
+        raise bad(t("cfg.section", section="terms"), "terms")
     out: dict[str, tuple[dt.date, dt.date]] = {}
     for name, dates in section.items():
         try:
             term = parse_term(name)
         except LbcError as exc:
-            raise bad(str(exc)) from exc
+            raise bad(str(exc), "terms", name) from exc
         if not isinstance(dates, dict):
-            raise bad(t("cfg.section", section=f"terms.{name}"))
+            raise bad(t("cfg.section", section=f"terms.{name}"), "terms", name)
         start, end = dates.get("start", term.start), dates.get("end", term.end)
         if not all(type(d) is dt.date for d in (start, end)) or start > end:
-            raise bad(t("cfg.type", key=f"terms.{name}", expected=t("cfg.expect.dates")))
+            expected = t("cfg.expect.dates")
+            raise bad(t("cfg.type", key=f"terms.{name}", expected=expected), "terms", name)
         out[term.key] = (start, end)
     return out
 
@@ -250,13 +285,13 @@ def _paths(files: dict, key: str, config: Path, bad) -> list[Path]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
-        raise bad(t("cfg.type", key=f"files.{key}", expected=t("cfg.expect.paths")))
+        raise bad(t("cfg.type", key=f"files.{key}", expected=t("cfg.expect.paths")), "files", key)
     return [config.parent / p for p in value]
 
 
 def _count(value: object, key: str, bad) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise bad(t("cfg.type", key=key, expected=t("cfg.expect.count")))
+        raise bad(t("cfg.type", key=key, expected=t("cfg.expect.count")), *key.split("."))
     return value
 
 
@@ -264,25 +299,25 @@ def _watch(section: object, bad) -> WatchSettings:
     """[watch] threshold, guardian_age and [watch.weights]. A weight's
     code is checked against the rules where they are known (lbc.checks.watch)."""
     if not isinstance(section, dict):
-        raise bad(t("cfg.section", section="watch"))
+        raise bad(t("cfg.section", section="watch"), "watch")
     out = WatchSettings()
     for key, value in section.items():
         if key == "weights":
             if not isinstance(value, dict):
-                raise bad(t("cfg.section", section="watch.weights"))
+                raise bad(t("cfg.section", section="watch.weights"), "watch", "weights")
             out.weights = {
                 code.upper(): _count(w, f"watch.weights.{code}", bad) for code, w in value.items()
             }
         elif key in ("threshold", "guardian_age"):
             setattr(out, key, _count(value, f"watch.{key}", bad))
         else:
-            raise bad(t("cfg.unknown_watch", key=key))
+            raise bad(t("cfg.unknown_watch", key=key), "watch", key)
     return out
 
 
 def _string(value: object, key: str, bad) -> str:
     if not isinstance(value, str):
-        raise bad(t("cfg.type", key=key, expected=t("cfg.expect.text")))
+        raise bad(t("cfg.type", key=key, expected=t("cfg.expect.text")), *key.split("."))
     return value
 
 
