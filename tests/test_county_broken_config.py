@@ -75,7 +75,8 @@ def test_a_county_run_leaves_out_a_school_whose_quota_is_past_a_year(
     command over the county's folder stopped on it, the same line, checking nothing: one
     school's typo stopped a run over hundreds. Now its files are left out, named with that
     line, as a file that cannot be read is, and 白鹤小学 is checked (exit 1); 青山小学 is
-    not judged by the run's quotas in its place."""
+    not judged by the run's quotas in its place. The summary, which would read as the
+    county's whole, is not written (exit 2)."""
     root = county(tmp_path, PAST_A_YEAR)
     toml = (root / QS / "lbc.toml").resolve()
     own = one_error_line(run("validate", cwd=root / QS))
@@ -86,6 +87,11 @@ def test_a_county_run_leaves_out_a_school_whose_quota_is_past_a_year(
     out.mkdir()
     command, *rest = args
     said = run(command, root, *[a.format(out=out) for a in rest])
+    if command == "summary":  # short of 青山小学's children it would read as the county's
+        assert (said.exit_code, said.stdout) == (2, ""), said.stderr
+        why = own.removeprefix("lbc: 错误：")
+        assert one_error_line(said).endswith(f"第一个：{root / QS / '花名册.xlsx'}：{why}")
+        return
     assert said.exit_code == 1, said.stderr
     assert left_out(root / QS / "花名册.xlsx", own) in said.stderr.splitlines()
     assert QS not in said.stdout
@@ -106,8 +112,9 @@ def test_a_county_run_leaves_out_a_school_whose_quota_is_past_a_year(
 )
 def test_a_schools_mistyped_toml_leaves_the_county_checked(tmp_path: Path, toml: str) -> None:
     """青山小学's lbc.toml mistyped (a bracket left open, its name a number, a term ending
-    before it starts): validate, summary and merge over the county's folder check and count
-    白鹤小学 and name 青山小学's roster with what its own run says is wrong (exit 1)."""
+    before it starts): validate and merge over the county's folder check and count 白鹤小学
+    and name 青山小学's roster with what its own run says is wrong (exit 1); summary, whose
+    document would read as the county's whole, writes none and says why (exit 2)."""
     root = county(tmp_path, "")
     (root / QS / "lbc.toml").write_text(toml, encoding="utf-8")
     own = one_error_line(run("validate", cwd=root / QS))
@@ -122,10 +129,14 @@ def test_a_schools_mistyped_toml_leaves_the_county_checked(tmp_path: Path, toml:
         (str(root / BH / "花名册.xlsx"), None),
         (str(roster), f"{roster}：{own.removeprefix('lbc: 错误：')}"),
     ]
+    # A summary without 青山小学's children would read as the county's whole: not written.
     summary = run("summary", root, "--term", "2024-autumn", "--format", "json")
-    assert summary.exit_code == 1
-    assert left_out(roster, own) in summary.stderr.splitlines()
-    assert summary.json()["children"]["total"] == 1
+    assert summary.exit_code == 2
+    assert summary.stdout == ""
+    assert one_error_line(summary) == (
+        "lbc: 错误：有 1 个文件未能读入，总结会少算其中的儿童，因此没有写出；请改好后再运行，"
+        f"或把它移出本次运行的文件夹。第一个：{roster}：{own.removeprefix('lbc: 错误：')}"
+    )
     merged = run("merge", root, "--out", tmp_path / "全县.xlsx")
     assert merged.exit_code == 1
     assert f"提示：未合并 {roster}：{own.removeprefix('lbc: 错误：')}" in merged.stderr
@@ -314,7 +325,8 @@ def test_a_schools_unread_toml_of_quotas_alone_keeps_its_last_term_folder(
     """青山小学's lbc.toml holds its [quotas] alone (no [school], no [files]), mistyped, beside
     its roster, and last term's roster lies in 上学期/: both are 青山小学's, and neither is
     merged, each left out (its roster with the school's error, last term's as last
-    term's), nor read by validate, summary and pair, which check 白鹤小学. Before, an
+    term's), nor read by validate and pair, which check 白鹤小学 (summary, short of
+    青山小学's children, writes nothing and says why). Before, an
     lbc.toml naming no school and no file was passed over for 上学期/ as a county
     office's is, and merge wrote last term's children as 青山小学 while saying its roster
     was not merged."""
@@ -328,18 +340,21 @@ def test_a_schools_unread_toml_of_quotas_alone_keeps_its_last_term_folder(
         {"花名册": [[f"{QS}留守儿童花名册"], CHILD_HEADER, child_row(2)]},
     )
     line = one_error_line(run("validate", cwd=root / QS))
+    why = line.removeprefix("lbc: 错误：")
     last = (
         f"提示：县/{QS}/上学期/花名册.xlsx 在“上学期”文件夹里，是上学期的文件，"
         "未当作本学期的名册读取；要读它，请直接写出它的路径"
     )
-    for args in (("validate",), ("summary", "--term", "2024-autumn"), ("pair",)):
+    for args in (("validate",), ("pair",)):
         said = run(*args, "县", "--format", "json", cwd=tmp_path)
         assert said.exit_code == 1, args
         assert said.stderr.splitlines()[:2] == [last, left_out(Path("县", QS, "花名册.xlsx"), line)]
         assert "张雨涵" not in said.stdout and "李明轩" not in said.stdout, args
+    said = run("summary", "--term", "2024-autumn", "县", cwd=tmp_path)
+    assert (said.exit_code, said.stdout) == (2, "")
+    assert one_error_line(said).endswith(f"第一个：县/{QS}/花名册.xlsx：{why}")
     merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
     assert merged.exit_code == 1
-    why = line.removeprefix("lbc: 错误：")
     assert merged.stderr.splitlines() == [
         f"提示：县/{QS}/上学期/花名册.xlsx 在“上学期”文件夹里，是上学期的文件，"
         "未当作本学期的名册读取；要读它，请直接写出它的路径",

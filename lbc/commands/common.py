@@ -386,6 +386,7 @@ def read(
     park: bool = False,
     term: Callable[[Dates | None], Term] | None = None,
     checked: bool = False,
+    whole: bool = False,
 ) -> Roster:
     """The roster with the pairs in force joined on (``keep``: ``lbc pair --keep``), with
     notes on stderr about what was skipped or not known and which pairs are used, unless
@@ -397,7 +398,9 @@ def read(
     dates (``each_schools_term``), else the one its lbc.toml sets, if it sets one: the
     year of a record's date written without it (``date_records_in``), each school's own
     in a county's folder. ``checked``: the command lists the findings (lbc validate),
-    which say what a note would."""
+    which say what a note would. ``whole``: the command's output counts every file's
+    children (lbc summary): a file that could not be read stops it, since a document
+    handed in without that school's children would read as complete."""
     # Several schools' files: each is read in a child of its own, so one that kills its
     # reader is reported and the others are still read (the run then exits 1).
     several = len(files) > 1
@@ -413,6 +416,9 @@ def read(
             pairs_alone=pairs_alone,
             park=park,
         )
+    if whole and roster.failed:
+        first = roster.failed[0][1]
+        raise LbcError(t("err.left_out_of_whole", count=len(roster.failed), reason=first))
     for _, reason in roster.failed:
         note(t("note.file_left_out", reason=reason))
     if term is not None:

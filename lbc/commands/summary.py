@@ -72,7 +72,7 @@ def summary(
     inputs = common.read_files(paths, cfg, template, previous)
     if out is not None:
         refuse_input_as_output(out, inputs)
-    roster = common.read(paths, cfg, pairs_matter=True, term=pick)
+    roster = common.read(paths, cfg, pairs_matter=True, term=pick, whole=True)
     terms = each_schools_term(roster, cfg.terms, pick)  # a county's: each school's dates
     common.note_own_terms(roster, terms)
     own = of_their_own(quotas_by_file(roster, cfg.quotas), roster)
