@@ -971,3 +971,40 @@ def test_a_county_files_totals_per_school_are_no_children(tmp_path: Path) -> Non
     summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
     assert summary.json()["children"]["total"] == 2
     assert run("flag", path).stderr == ""
+
+
+def test_a_big_workbooks_sheets_are_parsed_from_one_opening_of_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workbook big enough for its sheets to be parsed on two threads (the roster here,
+    the teachers and records on the second) is opened once: each opening parses its shared
+    strings, a county roster's tens of MB. It reads as it does sheet after sheet."""
+    from python_calamine import CalamineWorkbook
+
+    from lbc.roster import reading
+
+    path = write_xlsx(
+        tmp_path / "花名册.xlsx",
+        {
+            "花名册": [CHILD_HEADER, *map(child_row, range(1, 6))],
+            "教师": [TEACHER_HEADER, ["王老师", "女", "13912345678", "班主任", "三年级(2)班"]],
+            "帮扶记录": [
+                RECORD_HEADER,
+                ["2024-10-08", "王老师", "张伟", "三年级(2)班", "家访", "-"],
+            ],
+        },
+    )
+    alone = run("pair", path, "--max-per-teacher", "5", "--format", "json")
+    assert alone.exit_code == 0, alone.stderr
+    opened: list[object] = []
+    from_path = CalamineWorkbook.from_path
+
+    def opening(name: object) -> object:
+        opened.append(name)
+        return from_path(name)
+
+    monkeypatch.setattr(reading, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(CalamineWorkbook, "from_path", opening)
+    beside = run("pair", path, "--max-per-teacher", "5", "--format", "json")
+    assert opened == [str(path)]
+    assert (beside.exit_code, beside.stdout, beside.stderr) == (0, alone.stdout, alone.stderr)
