@@ -1213,3 +1213,21 @@ def test_a_list_named_file_in_a_countys_folder_beside_one_schools_is_its_own_sch
         [("张雨涵", "赵敏"), ("李明轩", "王芳"), ("王梓萱", "王芳")],
         [],
     )
+
+
+@pytest.mark.parametrize("name", ["寄宿生.xlsx", "汇总.xlsx", "最终版.xlsx"])
+def test_a_file_named_by_a_word_of_the_schools_folder_is_paired_with_its_teachers(
+    tmp_path: Path, name: str
+) -> None:
+    """青山小学/寄宿生.xlsx (汇总.xlsx, 最终版.xlsx) beside the school's 留守儿童花名册.xlsx and
+    its untitled 教师.xlsx: lbc pair took the file for a school of its own and left its
+    child unpaired (本校没有可结对的在岗教师); run inside the folder (lbc pair .) it left
+    every child unpaired, the teachers list of no school. In a folder naming a school, a
+    file named by a word naming none is a part of that school's roster."""
+    school = school_of_three(
+        tmp_path, {"留守儿童花名册.xlsx": table([kid(1), kid(2)]), name: table([kid(3, C51)])}
+    )
+    assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
+    assert pairs_of(school, ".") == (ALL_THREE, [])
+    out = run("validate", "青山小学", cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"

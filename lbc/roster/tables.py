@@ -908,7 +908,8 @@ _PART = re.compile(
 def grade_files(files: Iterable[str]) -> dict[str, str]:
     """Each file of a school's roster kept a grade or a class a file (三年级.xlsx,
     三年级花名册.xlsx, 1.xlsx in 青山小学/ or 001/) or a part a file by another word naming no
-    school (一至三年级.xlsx, 男生.xlsx, 困境儿童.xlsx: ``_PART``), or a folder
+    school (一至三年级.xlsx, 男生.xlsx, 困境儿童.xlsx: ``_PART``; in a folder naming a school,
+    any such word: 青山小学/寄宿生.xlsx, 青山小学/汇总.xlsx), or a folder
     (三年级/花名册.xlsx), with the first such file of its school's folder (school_folder),
     which stands for them all where a file's school is told by its file: they are one
     school's, their children paired with its teachers and counted as one."""
@@ -922,7 +923,11 @@ def grade_files(files: Iterable[str]) -> dict[str, str]:
         mine = _folder_name(folder)
         numbered = stem.isdigit() and (bool(_SCHOOL_WORD.search(mine)) or mine.isdigit())
         part = _names_a_grade(stem) or _PART.fullmatch(stem) is not None
-        if _in_a_grade(name) or numbered or part:
+        # 寄宿生.xlsx, 汇总.xlsx, 最终版.xlsx: in a folder naming a school (青山小学/) a part
+        # of its roster by a word naming no school; elsewhere (县/青山.xlsx, 县/白鹤.xlsx) a
+        # name of its own may be a school's.
+        worded = bool(stem) and not _names_school(stem) and _names_school(folder_school(folder))
+        if _in_a_grade(name) or numbered or part or worded:
             out[name] = first.setdefault(folder, name)
     return out
 
