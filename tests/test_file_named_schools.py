@@ -1231,3 +1231,30 @@ def test_a_file_named_by_a_word_of_the_schools_folder_is_paired_with_its_teacher
     assert pairs_of(school, ".") == (ALL_THREE, [])
     out = run("validate", "青山小学", cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+
+
+@pytest.mark.parametrize("codes", [("0101", "0102"), ("1001", "1002")])
+def test_schools_folders_numbered_by_four_digit_codes_are_schools_apart(
+    tmp_path: Path, codes: tuple[str, str]
+) -> None:
+    """县/0101/ and 县/0102/, two schools' folders numbered by the county's four-digit codes,
+    each of an untitled roster and teachers list, were read as folders of a year's files
+    (as 2024/ may be): validate and lbc merge counted one school 县 of both, and lbc pair
+    gave 0101's 张雨涵 0102's 赵敏, who teaches her class in another school."""
+    first, second = codes
+    for code, child, staff in (
+        (first, kid(1), teacher("王芳", C51)),
+        (second, kid(2, C51), teacher("赵敏", C32)),
+    ):
+        folder = tmp_path / "县" / code
+        folder.mkdir(parents=True)
+        write_xlsx(folder / "花名册.xlsx", {"花名册": table([child])})
+        write_xlsx(folder / "教师.xlsx", {"教师": table([staff])})
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines()[1:3] == [
+        f"{first}：1 名儿童，0 个错误，0 个警告",
+        f"{second}：1 名儿童，0 个错误，0 个警告",
+    ]
+    assert pairs_of(tmp_path, "县") == ([("张雨涵", "王芳"), ("李明轩", "赵敏")], [])
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert "共合并 4 个文件、2 所学校：在册儿童 2 名" in merged.stdout

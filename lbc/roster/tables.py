@@ -959,7 +959,8 @@ _TITLE_LEAD = re.compile(
 )
 # A name of a year or a term alone, as a school names the folder it keeps a term's files
 # in (2024秋, 2024年秋季, 2024年秋季学期, 2024-2025学年第一学期, 2024-2025-1, 2024-autumn,
-# 秋季学期, 上学期, 2024): no school's, so its files are the school's of the folder above.
+# 秋季学期, 上学期; a year alone in brackets, 青山小学(2024)): no school's, so its files are
+# the school's of the folder above (a folder of digits alone is a code: _names_a_term).
 _TERM_ALONE = re.compile(
     rf"{_YEAR}\s*(?:[-—–~至到]\s*(?:{_YEAR}|\d{{2}})\s*)?(?:学年度?|年度?|[级届])?\s*"
     rf"(?:\d{{1,2}}\s*月份?)?\s*(?:[-_—–]?\s*(?:{_TERM}|[春秋]|autumn|fall|spring)|[-_—–]\s*[12])?"
@@ -1128,7 +1129,11 @@ def _in_a_grade(file: str) -> bool:
 
 
 def _names_a_term(name: str) -> bool:
-    """Whether a folder's name names a year or a term alone (``_TERM_ALONE``)."""
+    """Whether a folder's name names a year or a term alone (``_TERM_ALONE``). Digits
+    alone (0101/, 1001/) are a school's code, however many: a county's schools' folders
+    so numbered are schools apart, not one school's years."""
+    if name.isdigit():
+        return False
     return _TERM_ALONE.fullmatch(name.strip(" ()（）[]［］【】")) is not None
 
 
