@@ -1258,3 +1258,27 @@ def test_schools_folders_numbered_by_four_digit_codes_are_schools_apart(
     assert pairs_of(tmp_path, "县") == ([("张雨涵", "王芳"), ("李明轩", "赵敏")], [])
     merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
     assert "共合并 4 个文件、2 所学校：在册儿童 2 名" in merged.stdout
+
+
+@pytest.mark.parametrize("out", ["导出.parquet", "导出.csv"])
+def test_a_records_file_of_its_own_is_exported_under_its_schools_name(
+    tmp_path: Path, out: str
+) -> None:
+    """县/qs/帮扶记录.xlsx, records alone, beside 三年级.xlsx titled 青山小学 and the untitled
+    五年级.xlsx; and 留守儿童/帮扶记录.xlsx beside the untitled 花名册.xlsx. Every command
+    over the folder matched the talk with 王梓萱, but lbc export wrote the records' school
+    as their file's name, 帮扶记录, so read back they named no child of it: validate said
+    REC002 (记录中的学生“王梓萱”不在花名册中) and the summary counted the talk for no one."""
+    qs_folder(tmp_path, [RECORD_HEADER, TALK])
+    own = tmp_path / "留守儿童"
+    own.mkdir()
+    write_xlsx(own / "花名册.xlsx", {"花名册": table([kid(1), kid(3, C51)])})
+    write_xlsx(own / "帮扶记录.xlsx", {"帮扶记录": [RECORD_HEADER, TALK]})
+    clean = "没有发现问题。\n共检查 {} 名儿童、0 名教师、1 条帮扶记录：0 个错误，0 个警告\n"
+    for folder, children in (("县", 3), ("留守儿童", 2)):
+        assert run("validate", folder, cwd=tmp_path).stdout == clean.format(children)
+        exported = run("export", folder, "--out", out, cwd=tmp_path)
+        assert exported.exit_code == 0, exported.stderr
+        assert run("validate", out, cwd=tmp_path).stdout == clean.format(children)
+        summary = run("summary", out, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+        assert summary.json()["records"]["matched"] == 1

@@ -45,6 +45,7 @@ from lbc.roster.tables import (
     folder_school,
     load_roster,
     named_schools,
+    schools_beside,
     title_school,
     titled,
 )
@@ -888,6 +889,29 @@ def _one(cells: list[Any] | None) -> str:
     return named.pop() if len(named) == 1 else ""
 
 
+def _place_alone(roster: Roster, by_file: dict[str, str]) -> None:
+    """Give each file of teachers or records alone that declares no school (帮扶记录.xlsx)
+    the school every command places it under (``schools_beside``: the one school of the
+    children beside it, else of the run's), as lbc merge writes it, not the name of its
+    own file: exported under that name, its records named no child of the school when
+    read back (REC002). Where it may be of several schools it keeps its own name."""
+    holding = {x.file for x in roster.children}
+    alone = [f for f in roster.files if f not in holding and not roster.declared.get(f)]
+    if not alone or not holding:
+        return
+    by_folder: dict[Path, set[str]] = {}
+    for table in roster.children:
+        cells = set(table.values["school"] if table.has("school") else (None,))
+        found = by_folder.setdefault(Path(table.file).parent, set())
+        found |= {c for c in cells if c}
+        if None in cells and by_file.get(table.file):
+            found.add(by_file[table.file])
+    unread = {Path(name).parent for name, _ in roster.failed}
+    for name, (school, _) in schools_beside(alone, by_folder, unread, by_file).items():
+        if school:
+            by_file[name] = school
+
+
 def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
     """Each row's school; ``names``: the files' own names (``file_names``) when the roster
     is one file of a larger run (``lbc merge`` reads each file alone)."""
@@ -903,6 +927,7 @@ def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
     if unread:
         named = file_names(unread)
         by_file.update((name, roster.declared.get(name) or named[name]) for name in unread)
+    _place_alone(roster, by_file)
     by_row: dict[tuple[str, str, int], str] = {}
     for table in roster.tables():
         schools = table.values.get("school")
