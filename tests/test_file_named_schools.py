@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from test_pair import C32, C51, kid, teacher
+from test_pair import C32, C51, SHORT_1, kid, teacher
 
 from conftest import RECORD_HEADER, run, table, write_xlsx
 
@@ -1282,3 +1282,87 @@ def test_a_records_file_of_its_own_is_exported_under_its_schools_name(
         assert run("validate", out, cwd=tmp_path).stdout == clean.format(children)
         summary = run("summary", out, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
         assert summary.json()["records"]["matched"] == 1
+
+
+def county_of_one_school_and_a_kind(root: Path, folder: str, roster: str = "青山小学.xlsx") -> Path:
+    """``folder``/``roster`` titled 青山小学留守儿童花名册 (张雨涵, 三年级(2)班) with its
+    教师名单 of 王芳, head teacher of 三年级(2)班, beside ``folder``/困境儿童.xlsx titled
+    2024年秋季困境儿童名单, naming no school: 李明轩 of 三年级(2)班, who has left school
+    (辍学), and 王梓萱 of 五年级(1)班."""
+    where = root / folder
+    where.mkdir(parents=True)
+    write_xlsx(
+        where / roster,
+        {
+            "花名册": [["青山小学留守儿童花名册"], *table([kid(1)])],
+            "教师名单": table([teacher("王芳", C32, role="班主任")]),
+        },
+    )
+    kinds = [["2024年秋季困境儿童名单"], *table([kid(2, 就学情况="辍学"), kid(3, C51)])]
+    write_xlsx(where / "困境儿童.xlsx", {"花名册": kinds})
+    return where
+
+
+NO_TEACHER = "本校没有可结对的在岗教师"
+
+
+def test_a_kind_of_childs_file_in_a_countys_folder_is_not_the_one_school_beside_it(
+    tmp_path: Path,
+) -> None:
+    """县/困境儿童.xlsx, named by a kind of child and titled so, beside 县/青山小学.xlsx, the
+    only school's file there: it went with that school, so validate counted one school of
+    3 children, lbc merge wrote 青山小学 on its rows, lbc pair gave 李明轩 青山小学's 王芳
+    and lbc watch put him in 王芳's class. A county's flat folder names its schools' files
+    by the schools; a kind's list there may be the county's own or another school's."""
+    county_of_one_school_and_a_kind(tmp_path, "县")
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines()[1:3] == [
+        "县：2 名儿童，0 个错误，0 个警告",
+        "青山小学：1 名儿童，0 个错误，0 个警告",
+    ]
+    assert pairs_of(tmp_path, "县") == (
+        [("张雨涵", "王芳")],
+        [("李明轩", NO_TEACHER), ("王梓萱", NO_TEACHER)],
+    )
+    assert merged_schools(tmp_path) == [("县", "李明轩"), ("县", "王梓萱"), ("青山小学", "张雨涵")]
+    summary = run("summary", "县", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert [(s["name"], s["children"]) for s in summary.json()["schools"]] == [
+        ("县", 2),
+        ("青山小学", 1),
+    ]
+    watched = run("watch", "县", "--format", "json", cwd=tmp_path).json()
+    assert [(c["class"], c["head_teachers"]) for c in watched["classes"]] == [
+        ("县 三年级(2)班", [])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("folder", "roster", "apart"),
+    [
+        ("城关镇", "青山小学.xlsx", True),
+        ("城关学区", "青山小学.xlsx", True),
+        ("资料", "青山小学.xlsx", True),
+        ("县/青山小学", "花名册.xlsx", False),
+        ("县/001", "青山小学.xlsx", False),
+        ("县/2024秋青山小学", "青山小学.xlsx", False),
+        ("青山小学/2024秋", "花名册.xlsx", False),
+        ("留守儿童", "花名册.xlsx", False),
+    ],
+)
+def test_a_kind_of_childs_file_is_the_school_beside_it_in_a_schools_folder_alone(
+    tmp_path: Path, folder: str, roster: str, apart: bool
+) -> None:
+    """A folder named by a school, its code or a term of it, or one whose files are named
+    by lists (花名册.xlsx titled 青山小学), is one school's: its 困境儿童.xlsx is that
+    school's. A township's or a district's folder, or one naming no school whose files are
+    named by schools (资料/青山小学.xlsx), may be several schools': the file is kept apart."""
+    county_of_one_school_and_a_kind(tmp_path, folder, roster)
+    source = folder.split("/")[0]
+    out = run("validate", source, cwd=tmp_path).stdout
+    counted = "青山小学：1 名儿童，0 个错误，0 个警告" in out
+    assert counted == apart
+    pairs = pairs_of(tmp_path, source)
+    if apart:
+        assert pairs == ([("张雨涵", "王芳")], [("李明轩", NO_TEACHER), ("王梓萱", NO_TEACHER)])
+    else:
+        assert pairs == ([("张雨涵", "王芳"), ("李明轩", "王芳")], [("王梓萱", SHORT_1)])

@@ -762,29 +762,80 @@ def named_schools(
     ``names`` where the run is read a file at a time). A file named by no school's name,
     of a grade or a part of a school's roster (``grade_files``: 三年级.xlsx, 一至三年级.xlsx,
     男生.xlsx), goes with the one school the other files of its school's folder declare or
-    name, if they are of one: 县/qs/五年级.xlsx beside 县/qs/三年级.xlsx titled 青山小学 is
-    青山小学, as 青山小学/五年级.xlsx is. A list's name alone (花名册.xlsx) tells no school:
-    县/花名册.xlsx beside 县/白鹤小学.xlsx may be another school's, and goes by its folder.
-    ``read``: the files that name their folder's school so (``Roster.naming``), all of
-    them when not given."""
+    name, if they are of one and the folder is a school's (``_parts_beside``):
+    县/qs/五年级.xlsx beside 县/qs/三年级.xlsx titled 青山小学 is 青山小学, as
+    青山小学/五年级.xlsx is; 县/困境儿童.xlsx beside 县/青山小学.xlsx may be the county's or
+    another school's, and goes by its folder. A list's name alone (花名册.xlsx) tells no
+    school: 县/花名册.xlsx beside 县/白鹤小学.xlsx may be another school's, and goes by its
+    folder. ``read``: the files that name their folder's school so (``Roster.naming``),
+    all of them when not given."""
     names = names or file_names(files)
-    parts = grade_files(files)
-
-    def by_folder(name: str) -> bool:
-        return name in parts
-
-    own: dict[Path, set[str]] = {}
-    for name in files:
-        if (read is None or name in read) and (declared.get(name) or not by_folder(name)):
-            own.setdefault(school_folder(name), set()).add(declared.get(name) or names[name])
+    beside = _parts_beside(files, declared, names, read)
     out = {}
     for name in files:
         school = declared.get(name) or ""
-        if not school and by_folder(name):
-            beside = own.get(school_folder(name), set())
-            school = next(iter(beside)) if len(beside) == 1 else ""
+        if not school and name in beside:
+            schools, joins = beside[name]
+            school = next(iter(schools)) if joins and len(schools) == 1 else ""
         out[name] = school or names[name]
     return out
+
+
+def _parts_beside(
+    files: list[str],
+    declared: Mapping[str, str],
+    names: Mapping[str, str],
+    read: Collection[str] | None,
+) -> dict[str, tuple[set[str], bool]]:
+    """Each file named by a part of a school's roster (``grade_files``) that declares no
+    school: the schools the other files of its school's folder declare or name (``read``:
+    the files that name it), and whether that folder is a school's (``_a_schools_folder``),
+    its files going with the one school of it."""
+    parts = grade_files(files)
+    own: dict[Path, set[str]] = {}
+    by_school: set[Path] = set()  # folders of a file named by a school (青山小学.xlsx)
+    for name in files:
+        if (read is None or name in read) and (declared.get(name) or name not in parts):
+            folder = school_folder(name)
+            own.setdefault(folder, set()).add(declared.get(name) or names[name])
+            if name not in parts and titled(Path(name).stem):
+                by_school.add(folder)
+    told: dict[Path, bool] = {}  # each folder's, once
+    out = {}
+    for name in files:
+        if name in parts and not declared.get(name):
+            folder = school_folder(name)
+            schools = own.get(folder, set())
+            if schools and folder not in told:
+                told[folder] = _a_schools_folder(folder, by_school)
+            out[name] = (schools, bool(schools) and told[folder])
+    return out
+
+
+def _a_schools_folder(folder: Path, by_school: Collection[Path]) -> bool:
+    """Whether ``folder`` is one school's, whose files named by a part of a roster
+    (三年级.xlsx, 困境儿童.xlsx) are that school's: its name names a school (青山小学/,
+    2024秋青山小学/, a term's folder's above it: 青山小学/2024秋/) or is a school's code or
+    initials (001/, qs/); else, its name naming no county, township or district (县/,
+    城关镇/, 城关学区/), none of its files is named by a school (留守儿童/花名册.xlsx titled
+    青山小学). A county's flat folder names its schools' files by the schools
+    (县/青山小学.xlsx), and may hold a kind of child's list of its own or another school's
+    (县/困境儿童.xlsx), which no school's name tells: where it cannot be told, the file
+    is kept apart, as taking it for the wrong school pairs its children across schools."""
+    if _SCHOOL_CODE.fullmatch(_folder_name(folder)):
+        return True
+    name = folder_school(folder)
+    if _AREA_END.search(name):
+        return False
+    return _names_school(name) or bool(SCHOOL_END.fullmatch(name)) or folder not in by_school
+
+
+# A school's code or initials as a school names its folder (001, 20241, qs, QSXX01): a
+# county's or a township's office names its folders in words (县, 城关镇, 留守儿童).
+_SCHOOL_CODE = re.compile(r"[A-Za-z0-9]+")
+# How a county's, a township's or a district's name ends (某县, 城关镇, 石门乡, 城关学区,
+# 二片区, 高新区), not a school's campus (青山小学东校区).
+_AREA_END = re.compile(r"(?:县|市|旗|镇|乡|街道|片区|学区|(?<![校园])区)$")
 
 
 def _by_their_names(
