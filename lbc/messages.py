@@ -776,6 +776,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} is titled “{title}” but its 学校 column says “{school}”: its children are counted as {school}'s, "
         "by the column; if the two are not one school, correct the title or the 学校 column",
     ),
+    "note.part_apart": (
+        "提示：{file} 没有写明学校，它所在的文件夹看不出是一所学校的，因此没有算作同一文件夹中{school}的，"
+        "而是单独按“{name}”统计、结对；如果它是{school}的，请在表中加“学校”列，或把它放进{school}自己的文件夹",
+        "note: {file} says no school, and its folder does not look like one school's, so it is not counted "
+        "as {school}'s, beside it, but on its own, as “{name}”, in counts and pairing; if it is {school}'s, "
+        "add a 学校 column to it, or move it into {school}'s own folder",
+    ),
     "note.namesakes_apart": (
         "提示：{first} 和 {file} 的标题都是“{title}”，而不在同一个文件夹里，按两所学校算：后者记作“{name}”；"
         "如果是同一所学校，请把它的文件放进同一个文件夹，"

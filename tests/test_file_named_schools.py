@@ -1366,3 +1366,38 @@ def test_a_kind_of_childs_file_is_the_school_beside_it_in_a_schools_folder_alone
         assert pairs == ([("张雨涵", "王芳")], [("李明轩", NO_TEACHER), ("王梓萱", NO_TEACHER)])
     else:
         assert pairs == ([("张雨涵", "王芳"), ("李明轩", "王芳")], [("王梓萱", SHORT_1)])
+
+
+def test_a_kind_of_childs_file_kept_apart_says_how_to_make_it_the_schools(
+    tmp_path: Path,
+) -> None:
+    """县/困境儿童.xlsx kept apart from 县/青山小学.xlsx: every command counted it as a
+    school 县 and said nothing, so a school that meant it as its own saw its children
+    unpaired with no word why. Each says so and how to make it 青山小学's; a 学校 column
+    does, as the note says."""
+    county = county_of_one_school_and_a_kind(tmp_path, "县")
+    said = (
+        "提示：县/困境儿童.xlsx 没有写明学校，它所在的文件夹看不出是一所学校的，因此没有算作"
+        "同一文件夹中青山小学的，而是单独按“县”统计、结对；如果它是青山小学的，请在表中加"
+        "“学校”列，或把它放进青山小学自己的文件夹"
+    )
+    for args in (
+        ("validate", "县"),
+        ("pair", "县"),
+        ("merge", "县", "--out", "全县.xlsx"),
+        ("summary", "县", "--term", "2024-autumn"),
+        ("watch", "县"),
+    ):
+        notes = run(*args, cwd=tmp_path).stderr.splitlines()
+        assert notes.count(said) == 1, (args, notes)
+    rows = [kid(2, 就学情况="辍学", 学校="青山小学"), kid(3, C51, 学校="青山小学")]
+    write_xlsx(county / "困境儿童.xlsx", {"花名册": table(rows)})
+    result = run("validate", "县", cwd=tmp_path)
+    assert result.stdout == (
+        "没有发现问题。\n共检查 3 名儿童、1 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    )
+    assert "困境儿童.xlsx" not in result.stderr
+    assert pairs_of(tmp_path, "县") == (
+        [("张雨涵", "王芳"), ("李明轩", "王芳")],
+        [("王梓萱", SHORT_1)],
+    )

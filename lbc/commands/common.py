@@ -445,6 +445,7 @@ def say_what_was_read(
         note_unlike_title(file, title, school)
     for told in roster.namesakes:
         note_namesakes(*told)
+    note_parts_apart(roster.parts_kept_apart())
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
     # The names in a teachers list's 帮扶学生 column that pair nobody, by list: lbc validate
@@ -490,6 +491,13 @@ def note_unlike_title(file: str, title: str, school: str) -> None:
     """Say that a file's title names one school and its 学校 column another, whose its
     children are counted (Roster.unlike_title)."""
     note(t("note.unlike_title", file=file, title=title, school=school))
+
+
+def note_parts_apart(apart: Iterable[tuple[str, str, str]]) -> None:
+    """Say of each file named by a part of a roster (困境儿童.xlsx) that it is kept apart
+    from the one school beside it, and how to make it that school's (parts_kept_apart)."""
+    for file, school, name in apart:
+        note(t("note.part_apart", file=file, school=school, name=name))
 
 
 def note_namesakes(name: str, title: str, first: str, file: str) -> None:

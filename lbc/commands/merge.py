@@ -32,6 +32,7 @@ from lbc.reports.county import (
     merged_sheets,
     on_books,
     pairs_alone,
+    parts_apart,
     read_parts,
     school_quotas,
     school_terms,
@@ -109,6 +110,7 @@ def merge(
         if part.joined is not None:
             used = common.pairs_used(part.joined)
             common.note(t("merge.pairs", school=part.school, file=part.file, used=used))
+    common.note_parts_apart(parts_apart(parts))
     for book in pairs_alone(parts):
         common.note(t("merge.pairs_alone", file=book))
     common.note_one_name_two_workspaces(p.file for p in good if p.children_schools)

@@ -71,6 +71,7 @@ from lbc.roster.tables import (
     file_names,
     is_pairs_book,
     named_schools,
+    parts_kept_apart,
     piece_school,
     schools_beside,
 )
@@ -1003,10 +1004,7 @@ def _renamed(parts: list[SchoolPart]) -> dict[str, str]:
     县/qs/五年级.xlsx beside 县/qs/三年级.xlsx titled 青山小学 is 青山小学 (named_schools, as
     every command names it), with that school; each is then marked as of it, to be read
     as of it when the merge is written again."""
-    files = [part.file for part in parts]
-    holding = {part.file for part in parts if part.sheet_schools and not part.alone}
-    declared = {part.file: part.declared for part in parts}
-    read = holding | {file for file, school in declared.items() if school}
+    files, declared, holding, read = _naming(parts)
     named = named_schools(files, declared, file_names(files), read)
     out = {}
     for part in parts:
@@ -1019,6 +1017,24 @@ def _renamed(parts: list[SchoolPart]) -> dict[str, str]:
                     schools.add(school)
             part.school = school
     return out
+
+
+def parts_apart(parts: list[SchoolPart]) -> list[tuple[str, str, str]]:
+    """The files named by a part of a school's roster merged apart from the one school
+    beside them (parts_kept_apart), as every command keeps them, for a note saying so."""
+    files, declared, _, read = _naming(parts)
+    return parts_kept_apart(files, declared, file_names(files), read)
+
+
+def _naming(
+    parts: list[SchoolPart],
+) -> tuple[list[str], dict[str, str], set[str], set[str]]:
+    """The files merged, the school each declares, those holding children, and those that
+    name their folder's school (Roster.naming), by which ``named_schools`` names them."""
+    files = [part.file for part in parts]
+    holding = {part.file for part in parts if part.sheet_schools and not part.alone}
+    declared = {part.file: part.declared for part in parts}
+    return files, declared, holding, holding | {f for f, school in declared.items() if school}
 
 
 # How many files settled may wait behind one whose relist is under way (_placed_last), and

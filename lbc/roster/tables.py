@@ -706,6 +706,12 @@ class Roster:
             out[name] = school or FILE_SCHOOL + name
         return out
 
+    def parts_kept_apart(self) -> list[tuple[str, str, str]]:
+        """The files named by a part of a school's roster that every count keeps apart from
+        the one school beside them (``parts_kept_apart``), for a note saying so."""
+        declared = self.file_schools()
+        return parts_kept_apart(self.files, declared, read=self.naming()) if declared else []
+
     def cell_schools(self) -> set[object]:
         """The schools the children's and teachers' 学校 cells name, by which a file is
         the school its name names (``_by_their_names``: a shared teachers list's 学校 青山
@@ -779,6 +785,24 @@ def named_schools(
             school = next(iter(schools)) if joins and len(schools) == 1 else ""
         out[name] = school or names[name]
     return out
+
+
+def parts_kept_apart(
+    files: list[str],
+    declared: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
+    read: Collection[str] | None = None,
+) -> list[tuple[str, str, str]]:
+    """The files named by a part of a school's roster (困境儿童.xlsx) that ``named_schools``
+    keeps apart from the one school beside them, their folder not being told a school's
+    (县/困境儿童.xlsx beside 县/青山小学.xlsx): each (file, the school beside it, the name
+    it goes by), for a note saying how to make it that school's."""
+    names = names or file_names(files)
+    return [
+        (name, next(iter(schools)), names[name])
+        for name, (schools, joins) in _parts_beside(files, declared, names, read).items()
+        if not joins and len(schools) == 1
+    ]
 
 
 def _parts_beside(
