@@ -1401,3 +1401,27 @@ def test_a_kind_of_childs_file_kept_apart_says_how_to_make_it_the_schools(
         [("张雨涵", "王芳"), ("李明轩", "王芳")],
         [("王梓萱", SHORT_1)],
     )
+
+
+@pytest.mark.parametrize("title", ["困境儿童花名册", "一至三年级留守儿童花名册", "男生名单"])
+def test_a_part_of_a_schools_roster_titled_by_its_part_is_the_schools(
+    tmp_path: Path, title: str
+) -> None:
+    """青山小学/困境儿童.xlsx titled 困境儿童花名册 (一至三年级…, 男生名单) beside
+    青山小学/花名册.xlsx titled 青山小学: the title was read as declaring a school 困境儿童,
+    so validate counted two schools and lbc pair left its children unpaired beside
+    青山小学's idle 李强. A title naming a part of a roster names no school, as one naming a
+    grade does (三年级留守儿童花名册)."""
+    school = tmp_path / "青山小学"
+    school.mkdir()
+    write_xlsx(
+        school / "花名册.xlsx",
+        {
+            "花名册": [["青山小学留守儿童花名册"], *table([kid(1), kid(2)])],
+            "教师名单": table([teacher("王芳", C32), teacher("李强", C51)]),
+        },
+    )
+    write_xlsx(school / "困境儿童.xlsx", {"花名册": [[title], *table([kid(3, C51)])]})
+    out = run("validate", "青山小学", cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])

@@ -1107,10 +1107,12 @@ def titled(text: str) -> str:
 
 def title_school(title: str) -> str:
     """The school the title above a sheet names (``titled``), "" for a title naming a grade
-    or a class alone (三年级留守儿童花名册, 三年级(2)班留守儿童名单): a school's roster kept
-    a grade a sheet or a file, titled by its grade, names no school."""
+    or a class alone (三年级留守儿童花名册, 三年级(2)班留守儿童名单) or a part of a school's
+    roster by another word (困境儿童花名册, 一至三年级留守儿童花名册, 男生名单: ``_PART``): a
+    school's roster kept a grade or a part a sheet or a file, titled by it, names no
+    school."""
     name = titled(title)
-    return "" if _names_a_grade(name) else name
+    return "" if _names_a_grade(name) or _PART.fullmatch(name) else name
 
 
 def _past_the_year(text: str) -> str | None:
