@@ -1425,3 +1425,38 @@ def test_a_part_of_a_schools_roster_titled_by_its_part_is_the_schools(
     out = run("validate", "青山小学", cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
     assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["统计表", "登记表", "台账", "信息表", "汇总表", "一览表", "明细表", "儿童信息登记表"],
+)
+def test_a_title_or_file_named_by_a_list_word_alone_names_no_school(
+    tmp_path: Path, name: str
+) -> None:
+    """青山小学/三年级.xlsx titled 统计表 (登记表, 台账 …) beside the untitled 五年级.xlsx and
+    教师.xlsx: the title named a school 统计表, which 五年级.xlsx went with, so lbc merge
+    wrote 统计表 in every child's 学校 cell; titled 统计表 beside 五年级.xlsx titled
+    青山小学, validate counted two schools, 统计表 and 青山小学. And 县/统计表.xlsx beside
+    县/白鹤小学.xlsx was a school 统计表. A list's word alone names no school."""
+    files = {
+        "三年级.xlsx": [[name], *table([kid(1), kid(2)])],
+        "五年级.xlsx": table([kid(3, C51)]),
+    }
+    school_of_three(tmp_path, files)
+    merged = run("merge", "青山小学", "--out", "全校.xlsx", cwd=tmp_path)
+    assert "共合并 3 个文件、1 所学校：在册儿童 3 名" in merged.stdout
+    rows = load_workbook(tmp_path / "全校.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
+    at = next(rows).index("学校")
+    assert [row[at] for row in rows] == ["青山小学"] * 3
+    assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
+
+    title = [["青山小学留守儿童花名册"]]
+    write_xlsx(tmp_path / "青山小学" / "五年级.xlsx", {"花名册": [*title, *table([kid(3, C51)])]})
+    out = run("validate", "青山小学", cwd=tmp_path).stdout
+    assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+
+    untitled(tmp_path, {f"{name}.xlsx": [kid(1), kid(2)], "白鹤小学.xlsx": [kid(3, C51)]})
+    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
+    schools = sorted((s["school"], s["children"]) for s in doc["summary"]["schools"])
+    assert schools == [("县", 2), ("白鹤小学", 1)]

@@ -1011,10 +1011,13 @@ def grade_files(files: Iterable[str]) -> dict[str, str]:
 # 关爱留守儿童花名册, 留守学生名单, the 学籍 export's 学生基本信息, 结对名单 …), the
 # children it adds to the school's roster (新增留守儿童, 补录, 转入学生), a list of its
 # teachers (教师名单, 青山小学教师: the school before it; a list's name alone names no
-# school).
+# school), or what an office calls any list (统计表, 登记表, 台账, 信息表, 汇总表, 一览表,
+# 明细表, with what it is of: 儿童信息登记表, 基本情况统计表): 统计表 alone is no school.
 _TITLE_CUT = re.compile(
     r"(?:\d{4}|二[〇零○]).*$|(?:关爱)?(?:农村)?留守.*$|花名册.*$|名册.*$|学生.*$"
     r"|(?:帮扶|结对)?名单.*$"
+    r"|(?:关爱|儿童|基本|情况|信息|排查|摸排|统计|登记|汇总)*"
+    r"(?:(?:统计|登记|信息|汇总|一览|明细)表|台账).*$"
     r"|(?:新增|补充|补录|转入|插班).*$|(?:帮扶|结对|在岗|任课)?教(?:师|职工)(?!进修).*$"
 )
 
