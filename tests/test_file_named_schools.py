@@ -1460,3 +1460,37 @@ def test_a_title_or_file_named_by_a_list_word_alone_names_no_school(
     doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
     schools = sorted((s["school"], s["children"]) for s in doc["summary"]["schools"])
     assert schools == [("县", 2), ("白鹤小学", 1)]
+
+
+def test_a_schools_division_keeps_its_name_wherever_it_is_read(tmp_path: Path) -> None:
+    """县/小学部.xlsx titled 青山九年一贯制学校小学部汇总 and 县/初中部.xlsx titled
+    青山九年一贯制学校初中部七年级留守儿童花名册 were both read as 青山九年一贯制学校 (the
+    division's 部 cut with the word after it, 小学部新学期 as a school 青山九年一贯制学校小学):
+    the two rosters their titles name apart were counted and merged as one school no file
+    names. 2024年秋季一中高中部 named no school at all; a run over 一中高中部's own file
+    titled its summary （学校名称）; and 县/青山九年一贯制学校/初中部.xlsx was a school 初中部
+    beside its folder's 小学部.xlsx. A division keeps its name as written; one named alone is
+    of its folder's school."""
+    county = tmp_path / "县"
+    county.mkdir()
+    for name, title, kids in [
+        ("小学部.xlsx", "青山九年一贯制学校小学部汇总", [kid(1), kid(2)]),
+        ("初中部.xlsx", "青山九年一贯制学校初中部七年级留守儿童花名册", [kid(3, "七年级(1)班")]),
+        ("高中.xlsx", "2024年秋季一中高中部留守儿童花名册", [kid(4, "高一(1)班")]),
+    ]:
+        write_xlsx(county / name, {"花名册": [[title], *table(kids)]})
+    expected = [("一中高中部", 1), ("青山九年一贯制学校初中部", 1), ("青山九年一贯制学校小学部", 2)]
+    assert [sorted(seen) for seen in schools_everywhere(tmp_path)] == [expected] * 3
+    summary = run("summary", county / "高中.xlsx", "--term", "2024-autumn", cwd=tmp_path)
+    assert summary.stdout.splitlines()[0] == "# 一中高中部2024—2025学年第一学期留守儿童关爱工作总结"
+
+    school = tmp_path / "青山九年一贯制学校"
+    school.mkdir()
+    write_xlsx(school / "小学部.xlsx", {"花名册": table([kid(1), kid(2)])})
+    write_xlsx(school / "初中部.xlsx", {"花名册": table([kid(3, "七年级(1)班")])})
+    doc = run("validate", school.name, "--format", "json", cwd=tmp_path).json()
+    assert "schools" not in doc["summary"]  # one school
+    merged = run("merge", school.name, "--out", "全校.xlsx", cwd=tmp_path)
+    rows = load_workbook(tmp_path / "全校.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
+    at = next(rows).index("学校")
+    assert [row[at] for row in rows] == ["青山九年一贯制学校"] * 3, merged.stdout

@@ -1067,15 +1067,29 @@ SCHOOL_END = re.compile(rf"(?:{_ENDINGS})$")
 # A school's name anywhere in a name (青山小学一年级), or an ending alone (小学, 中心校: a
 # name every township's school may go by).
 _SCHOOL_IN = re.compile(rf".(?:{_ENDINGS})|^(?:{_ENDINGS})$")
-_CAMPUS = re.compile(r"\([^()]*\)$|[^学校]{0,4}校区$|(?:小学|初中|中学|高中|幼儿园?|校?本)部$")
+# A school's division, run as one school with its other divisions but keeping a roster
+# of its own (青山九年一贯制学校初中部, 城关一中高中部): part of the school's name.
+_DIVISION = r"(?:小学|初中|中学|高中|幼儿园?|校?本)部"
+_CAMPUS = re.compile(rf"\([^()]*\)$|[^学校]{{0,4}}校区$|{_DIVISION}$")
+# A school named by its number alone (一中, 二小, 3中), which its division may follow.
+_NUMBERED_SCHOOL = re.compile(r"[一二三四五六七八九十0-9][校小中]")
 
 
 def _names_school(name: str) -> bool:
     """Whether ``name`` ends as a school's name does, with a name before the ending
-    (青山小学, 青山小学（东校区）, 青山小学东校区, 石门村教学点), not as an ordinary word
-    holding 学, 校 or 园 does (新学期, 学前班, 在校生, 小学部, 全校, 校区)."""
-    found = SCHOOL_END.search(_CAMPUS.sub("", name))
-    return found is not None and found.start() > 0
+    (青山小学, 青山小学（东校区）, 青山小学东校区, 石门村教学点) or as a school named by its
+    number (一中, 一中初中部), not as an ordinary word holding 学, 校 or 园 does (新学期,
+    学前班, 在校生, 小学部, 全校, 校区)."""
+    bare = _CAMPUS.sub("", name)
+    found = SCHOOL_END.search(bare)
+    return found is not None and (found.start() > 0 or bool(_NUMBERED_SCHOOL.fullmatch(bare)))
+
+
+def ends_as_a_school(name: str) -> bool:
+    """Whether ``name`` ends as a school's name may, after its campus or division (青山小学,
+    中心小学, 青山九年一贯制学校初中部, 一中高中部, 青山小学(东校区)): what titles a run's
+    documents, not a class's or a township's name (三年级(2)班, 城关镇)."""
+    return SCHOOL_END.search(_CAMPUS.sub("", name)) is not None
 
 
 def titled(text: str) -> str:
@@ -1104,6 +1118,9 @@ def titled(text: str) -> str:
     # 新学期名单, 在校生, 全校留守儿童花名册: a word holding 学, 校 or 园 with no school's name
     # in it names none. A grade's (学前班) is left for grade_files to tell.
     if _SCHOOL_WORD.search(named) and not _SCHOOL_IN.search(named) and not _names_a_grade(named):
+        return ""
+    # 初中部, 高中部: a division alone, of the school its folder or title names.
+    if re.fullmatch(_DIVISION, named):
         return ""
     return named
 
@@ -1168,9 +1185,10 @@ _SCHOOL_BRACKETED = re.compile(
 )
 
 
-# Where a school's name may end within a longer name: at an ending (``_ENDINGS``), or
-# after a campus's bracket (青山小学(东校区)).
-_ENDS_AT = re.compile(rf"(?:{_ENDINGS})|\)")
+# Where a school's name may end within a longer name: at an ending (``_ENDINGS``), after
+# a division (青山九年一贯制学校初中部汇总: its 部 is its name's), or after a campus's
+# bracket (青山小学(东校区)).
+_ENDS_AT = re.compile(rf"{_DIVISION}|(?:{_ENDINGS})|\)")
 # What may follow a school's name as its own still: a campus or a part (青山小学东区,
 # 青山小学南校, 青山中学本部, 青山小学分院), not the whole school (青山小学全校, 各校).
 _OWN_TAIL = re.compile(r"(?<![全各])[校区部院]$")

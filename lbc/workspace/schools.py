@@ -32,7 +32,6 @@ from lbc.roster import record_sheets
 from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import (
     QUOTA_LABELS,
-    SCHOOL_END,
     SCHOOL_QUOTAS_SHEET,
     SCHOOL_TERMS_SHEET,
     SCHOOL_WATCH_SHEET,
@@ -41,6 +40,7 @@ from lbc.roster.tables import (
     Roster,
     Table,
     column_letter,
+    ends_as_a_school,
     file_names,
     folder_school,
     load_roster,
@@ -673,7 +673,7 @@ def run_school(roster: Roster, configured: str) -> str:
     name = names.pop() if len(names) == 1 else ""
     # A title naming a class or a township instead (三年级(2)班留守儿童名单) does not title a
     # school's documents.
-    return name if SCHOOL_END.search(name) else ""
+    return name if ends_as_a_school(name) else ""
 
 
 def workspace_school(path: Path) -> tuple[Path, str] | None:
