@@ -1494,3 +1494,48 @@ def test_a_schools_division_keeps_its_name_wherever_it_is_read(tmp_path: Path) -
     rows = load_workbook(tmp_path / "全校.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
     at = next(rows).index("学校")
     assert [row[at] for row in rows] == ["青山九年一贯制学校"] * 3, merged.stdout
+
+
+def test_copies_of_a_schools_folder_are_that_school_said_to_be_copies(tmp_path: Path) -> None:
+    """县/红星村小(1)/ and 县/红星村小(2)/, one school's folder copied twice as Windows names
+    copies, each with the same children and teacher, beside 县/白鹤小学/: validate counted
+    two schools named by their paths (县/红星村小(1)/花名册), lbc merge wrote those paths in
+    the 学校 column, and lbc pair labelled the teacher 王芳（县/红星村小(1)/花名册）, with
+    nothing saying the folders were copies. They are one school 红星村小, whose children
+    are most likely there twice: every command says so, and validate says each row."""
+    county = tmp_path / "县"
+    for folder in ("红星村小(1)", "红星村小(2)", "白鹤小学"):
+        (county / folder).mkdir(parents=True)
+        kids, staff = ([kid(4)], "赵敏") if folder == "白鹤小学" else ([kid(1), kid(2)], "王芳")
+        write_xlsx(
+            county / folder / "花名册.xlsx",
+            {"花名册": table(kids), "教师": table([teacher(staff, C32)])},
+        )
+    said = (
+        "提示：文件夹 县/红星村小(1)、县/红星村小(2) 的名称只差“(1)”“(2)”这样的编号，像是同一所"
+        "学校文件夹的副本，按一所学校“红星村小”统计、结对；副本里的儿童多半是同一批人，身份证号"
+        "相同的由 lbc validate 逐行指出（DUP001）；请核对后只留一份\n"
+    )
+    checked = run("validate", "县", "--format", "json", cwd=tmp_path)
+    doc = checked.json()
+    schools = [(s["school"], s["children"]) for s in doc["summary"]["schools"]]
+    assert schools == [("白鹤小学", 1), ("红星村小", 4)]
+    assert doc["summary"]["by_code"] == {"DUP001": 2}
+    assert said in checked.stderr
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert "共合并 3 个文件、2 所学校：在册儿童 3 名" in merged.stdout
+    assert said in merged.stderr
+    rows = load_workbook(tmp_path / "全县.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
+    at = next(rows).index("学校")
+    assert sorted(row[at] for row in rows) == ["白鹤小学", *["红星村小"] * 4]
+    paired = run("pair", "县", "--format", "json", cwd=tmp_path)
+    assert said in paired.stderr
+    assert sorted((p["child"], p["class"], p["teacher"]) for p in paired.json()["pairs"]) == [
+        ("刘浩然", "白鹤小学 三年级(2)班", "赵敏"),
+        ("张雨涵", "红星村小 三年级(2)班", "王芳"),
+        ("李明轩", "红星村小 三年级(2)班", "王芳"),
+    ]
+
+    (county / "红星村小(2)").rename(county / "红星村小")
+    doc = run("pair", "县", "--format", "json", cwd=tmp_path).json()
+    assert {p["class"] for p in doc["pairs"]} == {"白鹤小学 三年级(2)班", "红星村小 三年级(2)班"}

@@ -43,7 +43,7 @@ from lbc.roster.tables import (
 )
 from lbc.workspace.config import Config, Quotas, resolve_inputs
 from lbc.workspace.inputs import last_term_folder, nothing_to_read, spreadsheet_files
-from lbc.workspace.schools import one_name_two_workspaces, read_roster
+from lbc.workspace.schools import copied_folders, one_name_two_workspaces, read_roster
 from lbc.workspace.terms import (
     Dates,
     SchoolTerms,
@@ -439,6 +439,7 @@ def say_what_was_read(
     skipped, the columns not known (see ``read``; ``checked``: lbc validate)."""
     _pairs_notes(files, cfg, roster, pairs_matter)
     note_one_name_two_workspaces(table.file for table in roster.children)
+    note_copied_folders(table.file for table in roster.children)
     if not checked:  # lbc validate's findings say each row (TRM001, QTA001, WST001)
         note_unused_settings(roster)
     for file, (title, school) in roster.unlike_title.items():
@@ -555,6 +556,12 @@ def note_own_watch(own: dict[str, dict[str, object]]) -> None:
         said.setdefault(as_list(words), set()).add(school)
     for words, schools in said.items():
         note(t("note.own_watch", schools=as_list(sorted(schools)), settings=words))
+
+
+def note_copied_folders(files: Iterable[str]) -> None:
+    """Say each school whose children lie in copies of its folder (copied_folders)."""
+    for school, folders in copied_folders(files):
+        note(t("note.copied_folders", school=school, folders=as_list(folders)))
 
 
 def note_one_name_two_workspaces(files: Iterable[str]) -> None:

@@ -114,6 +114,7 @@ def merge(
     for book in pairs_alone(parts):
         common.note(t("merge.pairs_alone", file=book))
     common.note_one_name_two_workspaces(p.file for p in good if p.children_schools)
+    common.note_copied_folders(p.file for p in good if p.children_schools)
     # Each school's own settings of each kind (its lbc.toml's, or a merged roster's sheet
     # merged again), and the sheet of the merged roster that carries them on.
     settings = [

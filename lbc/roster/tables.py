@@ -906,7 +906,7 @@ def file_names(files: list[str]) -> dict[str, str]:
     # 三片区/青山小学.xlsx) go by their folders.
     where: dict[str, set[Path]] = {}
     for top, n in zip(tops, named, strict=True):
-        where.setdefault(n, set()).add(top)
+        where.setdefault(n, set()).add(copy_of(top))
     stems = {n: len(found) for n, found in where.items()}
     # Each folder once (a school's 花名册.xlsx beside its 教师.xlsx): by name, two folders
     # of one name (二片区/青山小学, 三片区/青山小学) tell no school apart.
@@ -914,7 +914,8 @@ def file_names(files: list[str]) -> dict[str, str]:
     # A school kept a grade a file goes by its school's folder, of which there may be two
     # of one name too (二片区/青山小学/三年级.xlsx, 三片区/青山小学/三年级.xlsx).
     schools = {school_folder(name) for name in grades}
-    folders = Counter(folder_school(folder) for folder in shared | schools)
+    # A school's folder and its copies (红星村小(1)/, 红星村小(2)/) are one school's.
+    folders = Counter(folder_school(folder) for folder in {*map(copy_of, shared | schools)})
     out = {
         name: n
         if n and stems[n] == 1
@@ -939,6 +940,18 @@ def folder_school(folder: Path) -> str:
     if name.isdigit():  # a school's code (001/, 20241/): no year's
         return name
     return titled(name) or _without_term(_past_the_year(name) or name) or name
+
+
+def copy_of(folder: Path) -> Path:
+    """The school's folder ``folder`` is a copy of, as Windows, an archive or a school names
+    a second copy (县/红星村小(1)/, 县/红星村小 (2)/, 县/红星村小（副本）/: 县/红星村小): its
+    school's name without the copy's mark (``_COPY``), spelled as a 学校 cell is read; the
+    folder itself for any other (县/青山小学（东校区）/, 县/三年级(2)/)."""
+    name = nz.school(folder.name) or ""
+    copy = _COPY.search(name)
+    if copy is None or not _names_school(name[: copy.start()]):
+        return folder
+    return folder.with_name(name[: copy.start()])
 
 
 def _folder_name(folder: Path) -> str:

@@ -40,11 +40,13 @@ from lbc.roster.tables import (
     Roster,
     Table,
     column_letter,
+    copy_of,
     ends_as_a_school,
     file_names,
     folder_school,
     load_roster,
     named_schools,
+    school_folder,
     schools_beside,
     title_school,
     titled,
@@ -600,7 +602,8 @@ class Namesakes:
     def place(self, file: str, name: str, column: bool, children: bool = True) -> Told:
         """The name ``file`` goes by, declaring ``name``; ``column``: its 学校 column names
         it; ``children``: it holds children (else records or teachers alone)."""
-        folder = Path(file).resolve().parent
+        # A copy of a school's folder (红星村小(1)/) is the school's folder.
+        folder = copy_of(Path(file).resolve().parent)
         groups = self.groups.setdefault(name, [])
         for i, (top, told, first, by_cells) in enumerate(groups):
             if folder == top:
@@ -748,6 +751,21 @@ def workspace_of(path: Path) -> tuple[Path, Config] | None:
     if config.parent == here or path.resolve() in cfg.own_files():
         return config, cfg
     return None
+
+
+def copied_folders(files: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """Each school whose folder the files of children lie in copies of (县/红星村小(1)/ and
+    县/红星村小(2)/, or 县/青山小学/ and 县/青山小学(1)/: ``copy_of``), with those folders:
+    one school to every command, whose copies most likely hold the same children twice."""
+    copies: dict[Path, set[Path]] = {}
+    for file in dict.fromkeys(files):
+        folder = school_folder(file)
+        copies.setdefault(copy_of(folder), set()).add(folder)
+    return [
+        (folder_school(original), [str(folder) for folder in sorted(found)])
+        for original, found in copies.items()
+        if len(found) > 1
+    ]
 
 
 def one_name_two_workspaces(files: Iterable[str]) -> list[tuple[str, list[str]]]:
