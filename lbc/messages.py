@@ -770,6 +770,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} is a copy lbc validate --annotate wrote, with other spreadsheets in its "
         "folder: not read (its children would count again); name it to read it",
     ),
+    "note.named_as": (
+        "提示：{file} 没有写明学校，与 {roster} 同名，按 {roster} 写明的学校算作{school}的；"
+        "如果不是同一所学校，请在表中加“学校”列",
+        "note: {file} says no school and is named as {roster} is, so it is counted as {school}'s, "
+        "the school {roster} declares; if it is not that school's, add a 学校 column to it",
+    ),
     "note.unlike_title": (
         "提示：{file} 的标题写的是“{title}”，“学校”列写的却是“{school}”：其中的儿童按“学校”列算作{school}的；"
         "如果两者不是同一所学校，请改正标题或“学校”列",

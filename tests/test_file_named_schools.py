@@ -436,6 +436,41 @@ def test_schools_teachers_lists_in_one_folder_are_their_own(tmp_path: Path) -> N
     assert pairs_everywhere(tmp_path) == [(pairs, unpaired)] * 3
 
 
+def test_a_teachers_list_named_as_its_schools_roster_is_of_the_school_its_cells_say(
+    tmp_path: Path,
+) -> None:
+    """县/青山小学.xlsx, whose 学校 cells say the school's full name 青山镇中心小学, beside its
+    teachers list 青山小学教师.xlsx (no 学校 column): the children went by their cells, the
+    teachers by their file's name, and lbc pair paired nobody (本校没有可结对的在岗教师)."""
+    root = tmp_path / "县"
+    root.mkdir()
+    full = {"学校": "青山镇中心小学"}
+    write_xlsx(root / "青山小学.xlsx", {"花名册": table([kid(1, **full), kid(2, **full)])})
+    write_xlsx(root / "青山小学教师.xlsx", {"教师": table([teacher("王芳", C32)])})
+    write_xlsx(root / "白鹤小学.xlsx", {"花名册": table([kid(3)])})
+    assert pairs_of(tmp_path, "县") == (
+        [("张雨涵", "王芳"), ("李明轩", "王芳")],
+        [("王梓萱", "本校没有可结对的在岗教师")],
+    )
+    result = run("pair", "县", cwd=tmp_path)
+    assert result.stdout.splitlines()[-3:-1] == [
+        "白鹤小学：1 名儿童参与结对，已结对 0 名，未结对 1 名；0 名教师，帮扶名额 0 个",
+        "青山镇中心小学：2 名儿童参与结对，已结对 2 名，未结对 0 名；1 名教师，帮扶名额 2 个",
+    ]
+    assert result.stderr.splitlines()[0] == (
+        "提示：县/青山小学教师.xlsx 没有写明学校，与 县/青山小学.xlsx 同名，"
+        "按 县/青山小学.xlsx 写明的学校算作青山镇中心小学的；如果不是同一所学校，请在表中加“学校”列"
+    )
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines()[1:] == [
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "青山镇中心小学：2 名儿童，0 个错误，0 个警告",
+        "共检查 3 名儿童、1 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    summary = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout
+    assert "有 1 名在岗教师未达到结对帮扶人数要求（青山镇中心小学 1 名）" in summary
+
+
 @pytest.mark.parametrize(
     "names",
     [

@@ -447,6 +447,8 @@ def say_what_was_read(
     for told in roster.namesakes:
         note_namesakes(*told)
     note_parts_apart(roster.parts_kept_apart())
+    for file, (roster_file, school) in roster.named_as.items():
+        note(t("note.named_as", file=file, roster=roster_file, school=school))
     for file, sheet in roster.skipped:
         note(t("note.sheet_skipped", file=file, sheet=sheet))
     # The names in a teachers list's 帮扶学生 column that pair nobody, by list: lbc validate

@@ -565,6 +565,9 @@ class Roster:
     # A declaration respelled as the file's 学校 cells spell its school (青山小学, where its
     # title says 青山镇中心小学): the name as declared, which still titles its documents.
     respelled: dict[str, str] = field(default_factory=dict)
+    # A file of teachers or records alone that says no school, declared as the one its
+    # folder's file of children of the same name declares: (that file, the school).
+    named_as: dict[str, tuple[str, str]] = field(default_factory=dict)
     # A file whose title names one school and whose 学校 cells all another: (title, cells).
     unlike_title: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Schools of one title in folders apart (lbc.workspace.schools.Told): the name each

@@ -130,6 +130,7 @@ def read_roster(
     else:
         roster.declared.update((file, name) for file, name in named.items() if file in roster.files)
     _spell_as_the_cells(roster)
+    _named_as_its_roster(roster)
     roster.joined = join_pairs(roster)
     return roster
 
@@ -655,6 +656,37 @@ def _spell_as_the_cells(roster: Roster) -> None:
         if len(spelled) == 1 and name not in spelled:
             roster.respelled[file] = name
             roster.declared[file] = next(iter(spelled))
+
+
+def _named_as_its_roster(roster: Roster) -> None:
+    """A file of teachers or records alone that says no school (no lbc.toml, no title, no
+    学校 column), named by the school its folder's file of children is named by, is of
+    the school that file declares: 县/青山小学教师.xlsx beside 县/青山小学.xlsx, whose 学校
+    cells say 青山镇中心小学, is 青山镇中心小学's, as ``_spell_as_the_cells`` does for a name
+    lbc.toml or a title gives; else its teachers, going by their file's name, would support
+    no child. Only where it is plain: the files of children in its folder named so declare
+    one school, and no file declares the name the files are named by (then it is a school
+    of its own). ``Roster.named_as`` keeps which file it went by, for the commands to say."""
+    holding = {table.file for table in roster.children}
+    said = set(roster.declared.values())
+    beside: dict[tuple[Path, str], dict[str, str]] = {}
+    for file in holding:
+        name = titled(Path(file).stem)
+        if name:
+            beside.setdefault((Path(file).parent, name), {})[file] = roster.declared.get(file, "")
+    columns = {x.file for x in [*roster.teachers, *roster.records] if x.has("school")}
+    for file in roster.files:
+        if file in holding or file in columns or roster.declared.get(file):
+            continue
+        name = titled(Path(file).stem)
+        files = beside.get((Path(file).parent, name), {})
+        schools = set(files.values())
+        if len(schools) != 1 or name in said:
+            continue
+        school = schools.pop()
+        if school and school != name:
+            roster.declared[file] = school
+            roster.named_as[file] = (min(files), school)
 
 
 def run_school(roster: Roster, configured: str) -> str:
