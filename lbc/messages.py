@@ -837,6 +837,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} is in a '{folder}' (last term) folder: not read as this term's roster;"
         " name it to read it",
     ),
+    "note.last_term_file": (
+        "提示：{file} 的文件名表明是上学期的，旁边有本学期的花名册，未当作本学期的名册读取；"
+        "要读它，请直接写出它的路径",
+        "note: {file} is named as last term's, beside this term's roster: not read as this"
+        " term's roster; name it to read it",
+    ),
     "note.past_year": (
         "提示：{file} 在“{folder}”文件夹里，旁边已有“{later}”，是以往学年的文件，"
         "未当作本学期的名册读取；要读它，请直接写出它的路径",

@@ -132,3 +132,57 @@ def test_a_past_school_years_folder_is_last_terms(tmp_path: Path) -> None:
         "要读它，请直接写出它的路径"
     )
     assert counts("青山小学", tmp_path, out) == (2, 2, ["青山小学"], f"{first}\n{second}\n")
+
+
+# What a folder run says of each file whose name says it is last term's, beside this term's.
+NAMED_LAST_TERM = (
+    "提示：{} 的文件名表明是上学期的，旁边有本学期的花名册，未当作本学期的名册读取；"
+    "要读它，请直接写出它的路径"
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "this"),
+    [
+        ("上学期花名册.xlsx", "花名册.xlsx"),
+        ("上学期名单.xlsx", "花名册.xlsx"),
+        ("上学期花名册.xlsx", "2025春花名册.xlsx"),
+        ("2024秋花名册.xlsx", "2025春花名册.xlsx"),
+        ("2024-2025学年第一学期花名册.xlsx", "2024-2025学年第二学期花名册.xlsx"),
+    ],
+)
+def test_a_file_named_last_terms_beside_this_terms_roster_is_last_terms(
+    tmp_path: Path, last: str, this: str
+) -> None:
+    """青山小学's last term's roster kept beside this term's under a name that says so:
+    read as this term's too, its children still there counted twice (DUP001) and child 3,
+    who has left, counted as now. Said and not read, as a 上学期 folder is; named, read."""
+    school, out = tmp_path / "青山小学", tmp_path / "全县.xlsx"
+    roster(school / last, 1, 2, 3)
+    roster(school / this, 1, 2)
+    said = NAMED_LAST_TERM.format(Path("青山小学") / last) + "\n"
+    assert counts("青山小学", tmp_path, out) == (2, 2, ["青山小学"], said)
+    named = run("validate", Path("青山小学") / last, "--format", "json", cwd=tmp_path)
+    assert named.json()["summary"]["children"] == 3
+
+
+@pytest.mark.parametrize("last", ["上学期花名册.xlsx", "2024秋花名册.xlsx"])
+def test_a_file_named_last_terms_beside_no_roster_is_read(tmp_path: Path, last: str) -> None:
+    """A school's only roster named 上学期 (or by a term), beside its teachers list and
+    records: all the school has of its children, read."""
+    school, out = tmp_path / "青山小学", tmp_path / "全县.xlsx"
+    roster(school / last, 1, 2, 3)
+    write_xlsx(school / "教师名单.xlsx", {"教师": [["姓名", "性别", "联系电话"]]})
+    write_xlsx(school / "帮扶记录.xlsx", {"帮扶记录": [["日期", "帮扶教师", "学生姓名"]]})
+    assert counts("青山小学", tmp_path, out)[:3] == (3, 3, ["青山小学"])
+
+
+def test_files_named_by_terms_of_two_schools_in_a_countys_folder_are_read(tmp_path: Path) -> None:
+    """A county's folder of schools' files, each named by its term and school: another
+    school's file named by a later term, or a file named 上学期 beside another school's,
+    makes no file last term's."""
+    county, out = tmp_path / "县", tmp_path / "全县.xlsx"
+    roster(county / "2024年秋季青山小学花名册.xlsx", 1, 2)
+    roster(county / "2025年春季白鹤小学花名册.xlsx", 4, 5)
+    roster(county / "上学期河口小学花名册.xlsx", 6)
+    assert counts("县", tmp_path, out) == (5, 5, ["河口小学", "白鹤小学", "青山小学"], "")

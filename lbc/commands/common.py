@@ -295,9 +295,9 @@ def _takes_utf8(stream: object) -> bool:
 
 def spreadsheets(paths: list[Path]) -> list[Path]:
     """The files ``paths`` stand for (spreadsheet_files), saying each one that is last
-    term's (in 上学期/), that a school's workspace keeps aside or that is an annotated
-    copy beside a roster, and so is not read, and each one read from a 上学期 folder with
-    nothing beside it."""
+    term's (in 上学期/, or so named beside this term's roster), that a school's workspace
+    keeps aside or that is an annotated copy beside a roster, and so is not read, and each
+    one read from a 上学期 folder with nothing beside it."""
     left_out: list[Path] = []
     copies: list[Path] = []
     last_term: list[Path] = []
@@ -305,7 +305,9 @@ def spreadsheets(paths: list[Path]) -> list[Path]:
     found = spreadsheet_files(paths, left_out, copies, last_term, alone)
     for path in last_term:
         folder, later = last_term_folder(path)
-        if later is None:
+        if not folder:
+            note(t("note.last_term_file", file=path))
+        elif later is None:
             note(t("note.last_term", file=path, folder=folder))
         else:
             note(t("note.past_year", file=path, folder=folder, later=later))

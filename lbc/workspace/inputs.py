@@ -30,6 +30,21 @@ SCHOOL_YEAR_FOLDER = re.compile(
     r"\d{4}\s*年?(?:\s*[-—–~至到]\s*(?:\d{4}|\d{2})\s*年?)?\s*学年度?"
     r"|\d{4}\s*[-—–~至到]\s*(?:\d{4}|\d{2})"
 )
+# The name of a file a school keeps last term's children in beside this term's roster, as
+# it would keep them in a 上学期 folder (上学期花名册.xlsx, 青山小学上学期名单.xlsx): a
+# 上学期 named with no year (``_last_terms_by_name``).
+LAST_TERM_NAME = re.compile(r"上学期")
+# A term a file's name gives (2024秋花名册.xlsx, 2024年秋季学期名单.xlsx, 2024-2025学年
+# 第一学期花名册.xlsx): one named by an earlier term than a file beside it is last term's.
+_NAMED_TERM = re.compile(
+    r"(?P<year>\d{4})\s*年?\s*(?P<season>[春秋])"
+    r"|(?P<first>\d{4})\s*[-—–~至到]\s*(?:\d{4}|\d{2})\s*(?:学年度?)?\s*[-_]?\s*"
+    r"(?:第\s*(?P<nth>[12一二])|(?P<half>[上下]))\s*学期"
+)
+# Words a file's name says a list other than a roster of children by (教师名单.xlsx,
+# 帮扶记录.xlsx, 结对名单.xlsx): beside a file named last term's, it is no roster of this
+# term's, and that file may be its school's only one.
+_NOT_A_ROSTER = ("教师", "老师", "班主任", "教职工", "帮扶", "记录", "结对", "谈心", "家访")
 # Why a folder's spreadsheet is not read (``_kept_aside``): last term's, or not among the
 # files its school's lbc.toml names; or why it is read and said: in a 上学期 folder with
 # nothing beside it, this term's (``_term_kind``).
@@ -60,6 +75,11 @@ def spreadsheet_files(
     this term's, no 下学期) is the only roster its school has, its first semester's most
     likely: its files are read, and go to ``alone`` too, for the command to say.
 
+    A file whose name says it is last term's (上学期花名册.xlsx, 2024秋花名册.xlsx beside
+    2025春花名册.xlsx: ``_last_terms_by_name``) beside this term's roster in its folder is
+    last term's as well, and goes to ``last_term``; beside no roster (its teachers list
+    and records alone), it is its school's only roster, and is read.
+
     A school's workspace in a folder (an lbc.toml naming its rosters, at or below the
     folder) keeps to its own files: the rosters, the record sheets handed back and the
     pairs workbook its lbc.toml names, which is what the school's own commands read. Any
@@ -73,20 +93,26 @@ def spreadsheet_files(
         if not path.is_dir():
             out.append(path)
             continue
-        found = []
+        found, this_term = [], []
         for p in sorted(path.rglob("*")):
             if not (_spreadsheet_name(p.name) and p.is_file()):
                 continue
             why = _kept_aside(p, path, kept, terms)
             if why in (None, ALONE):
                 found.append(p)
-                if why == ALONE and alone is not None:
+                if why is None:
+                    this_term.append(p)
+                elif alone is not None:
                     alone.append(p)
             elif why == LAST_TERM:
                 if last_term is not None:
                     last_term.append(p)
             elif left_out is not None:
                 left_out.append(p)
+        named = _last_terms_by_name(this_term)
+        found = [p for p in found if p not in named]
+        if last_term is not None:
+            last_term += named
         marked = [p for p in found if _annotated_copy(p)]
         beside = {p.parent for p in found if p not in marked}
         aside = [p for p in marked if p.parent in beside]
@@ -236,14 +262,15 @@ def _holds_any(folder: Path) -> bool:
 def last_term_folder(file: Path) -> tuple[str, str | None]:
     """The name of the folder of last term's files ``file`` lies in, as its school spells
     it, and, when it is a past school year's, the name of the later one beside it
-    (2024-2025学年, 2025-2026学年); (上学期, None) when it is a folder of last term's."""
+    (2024-2025学年, 2025-2026学年); (上学期, None) when it is a folder of last term's;
+    ("", None) when it is a file its name says is last term's (``_last_terms_by_name``)."""
     for folder in file.parents:
         name = _folder_name(folder.name)
         if name in LAST_TERM_FOLDERS:
             return folder.name, None
         if SCHOOL_YEAR_FOLDER.fullmatch(name) and (later := _later_year(folder)):
             return folder.name, later
-    raise ValueError(file)  # never: ``file`` is one spreadsheet_files kept aside as last term's
+    return "", None
 
 
 def nothing_to_read(paths: Sequence[Path]) -> LbcError:
@@ -253,7 +280,7 @@ def nothing_to_read(paths: Sequence[Path]) -> LbcError:
     last_term: list[Path] = []
     left_out: list[Path] = []
     spreadsheet_files(paths, left_out, last_term=last_term)
-    if last_term and not left_out:
+    if last_term and not left_out and last_term_folder(last_term[0])[0]:
         first = last_term[0]
         return LbcError(
             t(
@@ -271,6 +298,62 @@ def _folder_name(name: str) -> str:
     """A folder's name as ``LAST_TERM_FOLDERS`` is matched: full-width forms and stray
     spaces at its ends as a school's keyboard leaves them."""
     return unicodedata.normalize("NFKC", name).strip()
+
+
+def _named_term(name: str) -> int | None:
+    """The term a file's name gives, as a number that grows term by term (a spring after
+    the autumn before it), or None when it gives none."""
+    found = _NAMED_TERM.search(_folder_name(name))
+    if found is None:
+        return None
+    if found["year"]:
+        return int(found["year"]) * 2 + (found["season"] == "秋")
+    second = found["nth"] in ("2", "二") or found["half"] == "下"
+    return int(found["first"]) * 2 + (2 if second else 1)
+
+
+def _last_terms_by_name(files: list[Path]) -> set[Path]:
+    """Those of ``files`` (a folder run's, to be read) whose names say they are last
+    term's beside this term's roster in their folder, as a 上学期 folder is (``_term_kind``):
+    named 上学期 with no year (上学期花名册.xlsx) beside a roster not so named, or by a term
+    earlier than a roster beside it names (2024秋花名册.xlsx beside 2025春花名册.xlsx). A
+    roster beside it is a file whose name says no list of teachers or records
+    (``_NOT_A_ROSTER``), nor is an annotated copy: else the file may be all its school has
+    of its children, and is read. Its name names the school the file's does, or none as
+    it does: in a county's folder 2024年秋季青山小学花名册.xlsx beside 2025年春季白鹤小学
+    花名册.xlsx is another school's."""
+    groups: dict[tuple[Path, str], list[tuple[Path, int | None, bool, bool]]] = {}
+    for file in files:
+        school, term, said, listed = _name_says(file.stem)
+        groups.setdefault((file.parent, school), []).append((file, term, said, listed))
+    out = set()
+    for group in groups.values():
+        for file, term, said, _ in group:
+            if term is None and not said:
+                continue
+            for other, their_term, their_said, listed in group:
+                if other == file or listed:
+                    continue
+                later = their_term is not None and term is not None and their_term > term
+                this_term = said and not their_said
+                if (later or this_term) and not _annotated_copy(other):
+                    out.add(file)
+                    break
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_says(stem: str) -> tuple[str, int | None, bool, bool]:
+    """What a file's name (its stem) says of it: the school it names (``titled``), the
+    term it gives (``_named_term``), whether it says 上学期 with no term, and whether it
+    names a list other than a roster (``_NOT_A_ROSTER``). Each name worked out once: a
+    county's folder of a school's files named by term each is compared file by file."""
+    from lbc.roster.tables import titled
+
+    name = _folder_name(stem)
+    term = _named_term(name)
+    said = term is None and LAST_TERM_NAME.search(name) is not None
+    return titled(name), term, said, any(word in name for word in _NOT_A_ROSTER)
 
 
 def _kept_aside(
