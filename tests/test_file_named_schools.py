@@ -471,6 +471,25 @@ def test_a_teachers_list_named_as_its_schools_roster_is_of_the_school_its_cells_
     assert "有 1 名在岗教师未达到结对帮扶人数要求（青山镇中心小学 1 名）" in summary
 
 
+def test_a_teachers_list_named_as_its_schools_roster_is_merged_as_that_school(
+    tmp_path: Path,
+) -> None:
+    """The same county folder merged: lbc merge placed 青山小学教师.xlsx under no school
+    (未能确定), so lbc pair over the merged roster paired nobody at 青山镇中心小学."""
+    root = tmp_path / "县"
+    root.mkdir()
+    full = {"学校": "青山镇中心小学"}
+    write_xlsx(root / "青山小学.xlsx", {"花名册": table([kid(1, **full), kid(2, **full)])})
+    write_xlsx(root / "青山小学教师.xlsx", {"教师": table([teacher("王芳", C32)])})
+    write_xlsx(root / "白鹤小学.xlsx", {"花名册": table([kid(3)])})
+    merged = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert sorted(s["school"] for s in merged["schools"]) == ["白鹤小学", "青山镇中心小学"]
+    assert pairs_of(tmp_path, "全县.xlsx") == (
+        [("张雨涵", "王芳"), ("李明轩", "王芳")],
+        [("王梓萱", "本校没有可结对的在岗教师")],
+    )
+
+
 @pytest.mark.parametrize(
     "names",
     [

@@ -33,7 +33,7 @@ import tempfile
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -419,6 +419,7 @@ def place_alone(
     unread = {Path(part.file).parent for part in parts if part.error}
     undeclared = {part.file: (part, pending) for part, pending in waiting if not part.school}
     names = file_names([part.file for part in parts])
+    _named_as_its_roster(parts, undeclared, names)
     for name, (school, among) in schools_beside(undeclared, by_folder, unread, names).items():
         part, (tables, schools) = undeclared[name]
         part.school = schools.by_file[part.file] = school
@@ -429,6 +430,25 @@ def place_alone(
         _render(part, tables, schools, parquet)
         part.count(tables, schools)
         part.pending = None
+
+
+def _named_as_its_roster(
+    parts: list[SchoolPart], undeclared: Collection[str], names: dict[str, str]
+) -> None:
+    """Name each file of ``undeclared`` by the one school of the children of the files of
+    its folder named as it is (青山小学教师.xlsx beside 青山小学.xlsx, whose 学校 cells say
+    青山镇中心小学), as every command reads it (lbc.workspace.schools._named_as_its_roster);
+    not where a file's children are of the school the name names itself."""
+    by_name: dict[tuple[Path, str], set[str]] = {}
+    for part in parts:
+        if part.children_schools and not part.alone:
+            key = (Path(part.file).parent, names[part.file])
+            by_name.setdefault(key, set()).update(part.children_schools)
+    said = set().union(*(part.children_schools for part in parts))
+    for name in undeclared:
+        found = by_name.get((Path(name).parent, names[name]), set())
+        if len(found) == 1 and names[name] not in said:
+            names[name] = next(iter(found))
 
 
 # A school's files to check records again with (records_again): its files of children and
