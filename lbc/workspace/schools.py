@@ -29,6 +29,7 @@ from lbc.errors import LbcError, LbcErrors
 from lbc.messages import long_date, t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
+from lbc.roster.fields import Kind
 from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import (
     QUOTA_LABELS,
@@ -91,7 +92,8 @@ def read_roster(
     them (Table.park), unless pairs are to be joined onto them.
 
     ``named``: the school some files are of, whatever they declare (lbc merge reads each
-    file alone, and tells namesake schools apart only once it has read them all)."""
+    file alone, and tells namesake schools apart only once it has read them all); a merged
+    roster's school by the school's own file its rows came from (``merged_pieces``)."""
     workspaces, unread = workspaces_of(files, carry_on)
     own = {path: found[1].synonyms for path, found in workspaces.items() if found is not None}
     readable = [path for path in files if path not in unread]
@@ -129,6 +131,9 @@ def read_roster(
         _namesakes_apart(roster, files)
     else:
         roster.declared.update((file, name) for file, name in named.items() if file in roster.files)
+        for piece in merged_pieces(roster, files):
+            if named.get(piece.source, piece.name) != piece.name:
+                _rename_piece(roster, piece, named[piece.source])
     _spell_as_the_cells(roster)
     _named_as_its_roster(roster)
     roster.joined = join_pairs(roster)
@@ -558,16 +563,91 @@ def namesake(roster: Roster, path: Path) -> tuple[str, bool] | None:
 def _namesakes_apart(roster: Roster, files: list[Path]) -> None:
     """Two schools of one title in folders apart (中心小学 in two folders, no lbc.toml):
     two schools, not one (``Namesakes``). Files of children first: a record sheet titled
-    with the school is of the one whose folder holds it."""
+    with the school is of the one whose folder holds it. A merged roster's schools are
+    placed by the schools' own files their rows came from (``merged_pieces``), in the
+    run's order as lbc merge places them: two counties' merged rosters, each with its
+    城关镇中心小学, are two schools, as the run over the counties' folders counts them."""
     apart = Namesakes()
     holding = {table.file for table in roster.children}
-    for path in sorted(files, key=lambda p: str(p) not in holding):
+    # Each file's school, else each school of a merged roster, children first, each in the
+    # run's order.
+    order = {file: i for i, file in enumerate(roster.files)}
+    pieces = merged_pieces(roster, files)
+    merged = {piece.file for piece in pieces}  # placed by its schools' own files, not itself
+    places = list(pieces)
+    for path in files:
         declared = namesake(roster, path) if str(path) in roster.files else None
-        if declared is not None:
-            told = apart.place(str(path), *declared, children=str(path) in holding)
-            roster.declared[str(path)] = told.name
-            if told.first:
-                roster.namesakes.append(told)
+        if declared is not None and str(path) not in merged:
+            places.append(Piece(str(path), *declared, str(path) in holding, str(path)))
+    for piece in sorted(places, key=lambda p: (not p.children, order.get(p.file, len(order)))):
+        told = apart.place(piece.source, piece.name, piece.column, piece.children)
+        if piece not in pieces:
+            roster.declared[piece.source] = told.name
+        elif told.name != piece.name:
+            _rename_piece(roster, piece, told.name)
+        if told.first:
+            roster.namesakes.append(told)
+
+
+class Piece(NamedTuple):
+    """What ``Namesakes.place`` places: a school's rows in a merged roster, by the school's
+    own file they came from (``source``: its 来源文件; a Parquet file's tables are under
+    it), the one school its rows' 学校 cells name, whether the merge that wrote it counted
+    it with a namesake of another folder as one school (``column``: its rows go by their
+    cells, as a file's whose 学校 column names the school), whether it holds children, and
+    the file of the run it was read from (``file``); or a file of the run (``namesake``)."""
+
+    source: str
+    name: str
+    column: bool
+    children: bool
+    file: str
+
+
+def merged_pieces(roster: Roster, files: Iterable[Path]) -> list[Piece]:
+    """The schools of the merged rosters among ``files`` (Table.origin's file: a merged
+    workbook's 来源文件, a Parquet file's tables' own), each by the school's own file its
+    rows came from, children first, in the run's order; not one whose rows name no school
+    or several (a township's file)."""
+    given = {str(path) for path in files}
+    by_source: dict[str, list[Table]] = {}
+    for table in roster.tables():
+        source = table.sources[0][0] if table.sources else table.file
+        if source not in given and table.has("school"):
+            by_source.setdefault(source, []).append(table)
+    named: dict[str, tuple[str, bool]] = {}
+    for source, tables in by_source.items():
+        name = _one([cell for table in tables for cell in set(table.values["school"])])
+        if name:
+            named[source] = (name, any(x.kind is Kind.CHILDREN for x in tables))
+    # A merged roster holding one school's rows from folders apart: its merge counted them
+    # as one (their 学校 columns named it), and so does every command reading it back.
+    folders: dict[tuple[str, str], set[Path]] = {}
+    for source, tables in by_source.items():
+        if source in named:
+            for table in tables:
+                key = (table.file, named[source][0])
+                folders.setdefault(key, set()).add(Path(source).parent)
+    out = [
+        Piece(source, name, len(folders[(file, name)]) > 1, children, file)
+        for source, tables in by_source.items()
+        if source in named
+        for name, children in [named[source]]
+        for file in [tables[0].file]
+    ]
+    return sorted(out, key=lambda piece: not piece.children)
+
+
+def _rename_piece(roster: Roster, piece: Piece, name: str) -> None:
+    """A merged roster's school's rows (``piece``) go by ``name``, told from a namesake
+    school of another folder: their 学校 cells say it, as every count reads them."""
+    for table in roster.tables():
+        source = table.sources[0][0] if table.sources else table.file
+        if source == piece.source and table.has("school"):
+            cells = table.values["school"]
+            table.values["school"] = [name if cell == piece.name else cell for cell in cells]
+    if piece.source in roster.declared:  # a Parquet file's school, under its own file
+        roster.declared[piece.source] = name
 
 
 class Told(NamedTuple):

@@ -1,0 +1,129 @@
+"""Two counties' merged rosters, each with a school of one name (城关镇中心小学), read
+together by a city's office: two schools, as the run over the counties' folders counts
+them, told apart by the folders of the schools' own files the merged rows came from
+(来源文件); one school's rows merged twice stay one school, its children said twice.
+
+Through the real CLI on real workbooks, each county merged from the office's folder."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
+
+GC = "城关镇中心小学"
+NB, YS = "南部县", "营山县"
+SAID = (
+    f"提示：{NB}/{GC}/花名册.xlsx 和 {YS}/{GC}/花名册.xlsx 的标题都是“{GC}”，"
+    f"而不在同一个文件夹里，按两所学校算：后者记作“{GC}({YS})”；如果是同一所学校，"
+    "请把它的文件放进同一个文件夹，或（两个文件夹里都只有这所学校的文件时）"
+    "在各自文件夹的 lbc.toml 中写明 [school] name"
+)
+# Each school's line of lbc validate, in the order the run reads them.
+CHECKED = [
+    "南部小学：3 名儿童，0 个错误，0 个警告",
+    f"{GC}：3 名儿童，0 个错误，0 个警告",
+    f"{GC}({YS})：3 名儿童，0 个错误，0 个警告",
+    "营山小学：3 名儿童，0 个错误，0 个警告",
+]
+
+
+def counties(tmp_path: Path) -> Path:
+    """南部县 and 营山县, each a 城关镇中心小学 and a school of its own, each school's roster
+    titled with it, its teachers' names saying their county; each county merged."""
+    for county, base in ((NB, 1), (YS, 20)):
+        for school, off in ((GC, 0), (f"{county[:2]}小学", 5)):
+            rows = [child_row(base + off + i) for i in range(3)]
+            teachers = [["姓名", "手机号码"], [f"{county}{school}老师", "13800138000"]]
+            (tmp_path / county / school).mkdir(parents=True)
+            write_xlsx(
+                tmp_path / county / school / "花名册.xlsx",
+                {"留守儿童": [[f"{school}留守儿童花名册"], CHILD_HEADER, *rows], "教师": teachers},
+            )
+        merged = run("merge", county, "--out", f"{county}.xlsx", cwd=tmp_path)
+        assert merged.exit_code == 0, merged.stderr
+    city = tmp_path / "市"
+    city.mkdir()
+    for county in (NB, YS):
+        (city / f"{county}.xlsx").write_bytes((tmp_path / f"{county}.xlsx").read_bytes())
+    return city
+
+
+def school_lines(stdout: str) -> list[str]:
+    return [line for line in stdout.splitlines() if "名儿童，" in line]
+
+
+def test_every_command_reading_two_merged_rosters_tells_their_namesakes_apart(
+    tmp_path: Path,
+) -> None:
+    """validate, summary, pair, watch and export over the city's folder: four schools,
+    营山县's 城关镇中心小学 going by 城关镇中心小学(营山县), its children paired with its own
+    teachers, the note naming both schools' files, as over the counties' folders."""
+    counties(tmp_path)
+    folders = run("validate", NB, YS, cwd=tmp_path)
+    assert folders.stderr.splitlines() == [SAID]
+    assert school_lines(folders.stdout) == CHECKED
+    checked = run("validate", "市", cwd=tmp_path)
+    assert checked.stderr.splitlines() == [SAID]
+    assert school_lines(checked.stdout) == CHECKED
+    summary = run("summary", "市", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert SAID in summary.stderr.splitlines()
+    assert [(s["name"], s["children"]) for s in summary.json()["schools"]] == [
+        ("南部小学", 3),
+        (GC, 3),
+        (f"{GC}({YS})", 3),
+        ("营山小学", 3),
+    ]
+    paired = run("pair", "市", "--format", "json", cwd=tmp_path)
+    assert SAID in paired.stderr.splitlines()
+    pairs = [(p["class"].split()[0], p["teacher"]) for p in paired.json()["pairs"]]
+    assert sorted(set(pairs)) == [
+        ("南部小学", f"{NB}南部小学老师"),
+        (GC, f"{NB}{GC}老师"),
+        (f"{GC}({YS})", f"{YS}{GC}老师"),
+        ("营山小学", f"{YS}营山小学老师"),
+    ]
+    watched = run("watch", "市", "--format", "json", cwd=tmp_path)
+    assert watched.stderr.splitlines() == [SAID]
+    exported = run("export", "市", "--out", "市.csv", cwd=tmp_path)
+    assert exported.stderr.splitlines()[0] == SAID
+    with (tmp_path / "市.csv").open(encoding="utf-8-sig") as f:
+        rows = [(r["table"], r["school"], r["name"]) for r in csv.DictReader(f)]
+    assert [(school, name) for table, school, name in rows if table == "teachers"] == [
+        ("南部小学", f"{NB}南部小学老师"),
+        (GC, f"{NB}{GC}老师"),
+        (f"{GC}({YS})", f"{YS}{GC}老师"),
+        ("营山小学", f"{YS}营山小学老师"),
+    ]
+
+
+def test_one_schools_rows_in_two_merged_rosters_stay_one_school(tmp_path: Path) -> None:
+    """A county's merged roster sent twice, and one school's two files (its roster and
+    its late additions, in its one folder) merged apart: one school each, nothing said
+    of namesakes, the children on the books twice said as such (DUP001)."""
+    counties(tmp_path)
+    twice = tmp_path / "两份"
+    twice.mkdir()
+    for name in ("a.xlsx", "b.xlsx"):
+        (twice / name).write_bytes((tmp_path / f"{NB}.xlsx").read_bytes())
+    checked = run("validate", "两份", cwd=tmp_path)
+    assert checked.stderr == ""
+    assert school_lines(checked.stdout) == [
+        "南部小学：6 名儿童，3 个错误，0 个警告",
+        f"{GC}：6 名儿童，3 个错误，0 个警告",
+    ]
+    assert checked.stdout.count("DUP001") == 6
+    school = tmp_path / NB / GC
+    write_xlsx(
+        school / "补报.xlsx", {"留守儿童": [[f"{GC}留守儿童花名册"], CHILD_HEADER, child_row(1)]}
+    )
+    late = run("merge", school / "补报.xlsx", "--out", "补报合并.xlsx", cwd=tmp_path)
+    assert late.exit_code == 0, late.stderr
+    both = run("validate", f"{NB}.xlsx", "补报合并.xlsx", cwd=tmp_path)
+    assert both.stderr == ""
+    assert school_lines(both.stdout) == [
+        "南部小学：3 名儿童，0 个错误，0 个警告",
+        f"{GC}：4 名儿童，1 个错误，0 个警告",
+    ]
+    assert both.stdout.count("DUP001") == 1
