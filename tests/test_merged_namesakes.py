@@ -127,3 +127,31 @@ def test_one_schools_rows_in_two_merged_rosters_stay_one_school(tmp_path: Path) 
         f"{GC}：4 名儿童，1 个错误，0 个警告",
     ]
     assert both.stdout.count("DUP001") == 1
+
+
+def test_merging_two_merged_rosters_keeps_their_namesakes_apart(tmp_path: Path) -> None:
+    """lbc merge over the city's folder counts four schools and says why, and its merged
+    roster, to a workbook or to Parquet, reads back as the four: 营山县's 城关镇中心小学's
+    children are paired with its own teacher, never with 南部县's."""
+    counties(tmp_path)
+    merged = run("merge", "市", "--out", "市.xlsx", "--format", "json", cwd=tmp_path)
+    assert merged.exit_code == 0, merged.stderr
+    assert merged.stderr.splitlines() == ["已写出合并名册：市.xlsx（2 个文件）", SAID]
+    assert [(s["school"], s["children"], s["teachers"]) for s in merged.json()["schools"]] == [
+        ("南部小学", 3, 1),
+        (GC, 3, 1),
+        (f"{GC}({YS})", 3, 1),
+        ("营山小学", 3, 1),
+    ]
+    assert school_lines(run("validate", "市.xlsx", cwd=tmp_path).stdout) == CHECKED
+    paired = run("pair", "市.xlsx", "--format", "json", cwd=tmp_path)
+    pairs = [(p["class"].split()[0], p["teacher"]) for p in paired.json()["pairs"]]
+    assert sorted(set(pairs)) == [
+        ("南部小学", f"{NB}南部小学老师"),
+        (GC, f"{NB}{GC}老师"),
+        (f"{GC}({YS})", f"{YS}{GC}老师"),
+        ("营山小学", f"{YS}营山小学老师"),
+    ]
+    parquet = run("merge", "市", "--out", "市.parquet", cwd=tmp_path)
+    assert parquet.stderr.splitlines() == ["已写出合并名册：市.parquet（2 个文件）", SAID]
+    assert school_lines(run("validate", "市.parquet", cwd=tmp_path).stdout) == CHECKED

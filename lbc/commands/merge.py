@@ -104,8 +104,8 @@ def merge(
             common.note(t("note.sheet_skipped", file=file, sheet=sheet))
         if part.unlike_title is not None:
             common.note_unlike_title(part.file, *part.unlike_title)
-        if part.namesake is not None:
-            common.note_namesakes(*part.namesake)
+        for told in part.namesakes:
+            common.note_namesakes(*told)
     for part in good:
         if part.joined is not None:
             used = common.pairs_used(part.joined)

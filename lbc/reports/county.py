@@ -77,7 +77,9 @@ from lbc.roster.tables import (
 )
 from lbc.workspace.schools import (
     Namesakes,
+    Piece,
     Schools,
+    merged_pieces,
     namesake,
     read_roster,
     schools_of,
@@ -141,10 +143,12 @@ class SchoolPart:
     listless: bool = False  # no list at all (a stray spreadsheet): passed over, as validate does
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, sheet) not a list
     unlike_title: tuple[str, str] | None = None  # Roster.unlike_title: its title, its cells
-    # The name it declares that another folder's school might (schools.namesake), and
-    # how it is told from that school's (Roster.namesakes), if it is.
+    # The name it declares that another folder's school might (schools.namesake), else
+    # the schools of a merged roster (schools.merged_pieces), and how each is told from a
+    # namesake school of another folder (Roster.namesakes), where one is.
     declares: tuple[str, bool] | None = None
-    namesake: tuple[str, str, str, str] | None = None
+    pieces: list[Piece] = field(default_factory=list)
+    namesakes: list[tuple[str, str, str, str]] = field(default_factory=list)
     # Teachers or records alone: the tables and their schools, checked again and written
     # once every file is read and the file's school known (place_alone).
     pending: tuple[list[Table], Schools] | None = None
@@ -259,12 +263,14 @@ def read_part(
     names: dict[str, str] | None = None,
     named: str = "",
     terms: Terms | None = None,
+    pieces_named: dict[str, str] | None = None,
 ) -> SchoolPart:
     """One school's file: read with the pairs workbooks ``books`` of its folder joined on,
     checked as ``lbc validate`` checks it, its rows rendered for the merged workbook
     (``parquet``: as Arrow batches of the stacked Parquet columns). A pairs workbook itself
     is only marked as one; ``names``: the run's files' own names (``file_names``), for a file
-    declaring no school; ``named``: the school it is of, told from a namesake (read_parts);
+    declaring no school; ``named``: the school it is of, told from a namesake (read_parts),
+    ``pieces_named`` those of a merged roster's schools so told, by their own files;
     ``terms``: the run's term dates, for a file under no school's lbc.toml (as validate).
     A file of teachers or records alone is left to render (``pending``) until its school
     and its school's children are known (place_alone). Runs in a worker process; everything
@@ -276,7 +282,7 @@ def read_part(
         part.pairs_book = True
         return part
     try:
-        told = {str(path): named} if named else {}
+        told = {**(pieces_named or {}), **({str(path): named} if named else {})}
         roster = read_roster([path, *books], synonyms, children_elsewhere=True, named=told)
     except LbcError as exc:
         part.error = str(exc)
@@ -292,7 +298,9 @@ def read_part(
     part.carried_watch = {s: roster.watch[o] for o, s in roster.watch_schools.items()}
     part.skipped = roster.skipped
     part.unlike_title = roster.unlike_title.get(str(path))
-    part.declares = namesake(roster, path)
+    part.pieces = merged_pieces(roster, [path, *books])
+    # A merged roster is told from namesakes by its schools' own files, not by itself.
+    part.declares = None if part.pieces else namesake(roster, path)
     part.declared = roster.declared.get(str(path), "")
     if not roster.tables():
         part.listless = True
@@ -1113,11 +1121,11 @@ class _PartsRead:
     names: dict[str, str]
     terms: Terms | None
 
-    def args(self, path: Path, named: str) -> tuple[Any, ...]:
+    def args(self, path: Path, named: str, pieces: dict[str, str] | None = None) -> tuple[Any, ...]:
         """read_part's arguments for ``path``, read as of the school ``named`` ("": as
-        its file declares)."""
+        its file declares), a merged roster's schools as ``pieces`` names them."""
         books = self.books.get(path.parent, ())
-        return (path, self.synonyms, self.parquet, books, self.names, named, self.terms)
+        return (path, self.synonyms, self.parquet, books, self.names, named, self.terms, pieces)
 
 
 def _told_apart(
@@ -1134,10 +1142,10 @@ def _told_apart(
     apart = Namesakes()
     alone: list[SchoolPart] = []
 
-    def read_as(part: SchoolPart, name: str) -> SchoolPart:
+    def read_as(part: SchoolPart, name: str, pieces: dict[str, str] | None = None) -> SchoolPart:
         path = Path(part.file)
-        told = read_part(*run.args(path, name))
-        told.declares = part.declares
+        told = read_part(*run.args(path, name, pieces))
+        told.declares, told.pieces = part.declares, part.pieces
         return told
 
     for part in parts:
@@ -1148,7 +1156,13 @@ def _told_apart(
             if told.name != part.declares[0]:
                 part = read_as(part, told.name)
             if told.first:
-                part.namesake = told
+                part.namesakes.append(told)
+        elif part.pieces:  # a merged roster: each of its schools, by its own file
+            tolds = [(p, apart.place(p.source, p.name, p.column, p.children)) for p in part.pieces]
+            renamed = {p.source: told.name for p, told in tolds if told.name != p.name}
+            if renamed:
+                part = read_as(part, "", renamed)
+            part.namesakes += [told for _, told in tolds if told.first]
         yield part
         if progress:
             progress(1)
