@@ -255,6 +255,25 @@ def test_equal_texts_of_a_sheet_read_in_pieces_are_one_object(
     assert len(set(ids)) == 79
 
 
+def test_a_column_of_distinct_first_rows_is_not_shared_in_later_pieces(
+    tmp_path: Path, small_pieces: None
+) -> None:
+    """Whether a column's equal texts are given one object is judged once, on its first
+    rows: a column of addresses each its own there is left as calamine gives it after,
+    though a later piece repeats one address, and still reads as written."""
+    rows = [
+        child_row(n, 家庭住址=f"青山镇幸福村{n}组" if n <= 30 else "青山镇幸福村9组")
+        for n in range(1, 80)
+    ]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    (read,) = reading.read_sheets(path, SheetReader(path))
+    assert read.table is not None
+    addresses = read.table.raw["home_address"]
+    assert addresses[:2] == ["青山镇幸福村1组", "青山镇幸福村2组"]
+    assert addresses[30:] == ["青山镇幸福村9组"] * 49
+    assert len({id(v) for v in addresses[30:]}) == 49
+
+
 def test_numbers_in_a_column_of_equal_texts_stay_as_typed_when_read_in_pieces(
     tmp_path: Path, small_pieces: None
 ) -> None:

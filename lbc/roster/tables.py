@@ -1991,7 +1991,11 @@ class TableMaker:
         self.start_at = header.first + header.height
         self.seen = 0
         self.tops: dict[Merge, Any] = {}
-        self.shared: dict[str, dict[Any, Any]] | None = None
+        # Each column's texts by themselves (share_values); None: a column not shared.
+        self.shared: dict[str, dict[Any, Any] | None] | None = None
+        # The columns a cell of which was neither text nor a date (a number): shared a
+        # cell at a time.
+        self.mixed: set[str] = set()
         self.sources_seen: dict[tuple[str, str], tuple[str, str]] = {}
         self.name_col = header.columns.get("name") or header.columns.get("date")
         self.mapped = sorted(j for c in header.columns.values() for j in c.indices)
@@ -2099,21 +2103,33 @@ class TableMaker:
         holds a million rows, and calamine makes a new object of every cell, though most
         columns (性别, 班级, 学校, names …) repeat a few thousand texts."""
         self.shared = {}
+        self.mixed = set()
 
     def _shared(self, key: str, column: Sequence[Any]) -> Sequence[Any]:
-        known = self.shared.get(key) if self.shared is not None else None
+        shared = self.shared
+        if shared is None:
+            return column
+        if key not in shared:
+            # Judged once, on the first rows: a column of IDs or phone numbers repeats
+            # nothing, and would only fill the table of texts (judged again with every
+            # piece, its million cells were put in a set for nothing).
+            shared[key] = None if len(set(column)) > len(column) * SHARED_AT_MOST else {}
+        known = shared[key]
         if known is None:
-            # Judged on the first rows: a column of IDs or phone numbers repeats nothing,
-            # and would only fill the table of texts.
-            if len(set(column)) > len(column) * SHARED_AT_MOST:
-                return column
-            known = self.shared[key] = {}
+            return column
         share = known.setdefault
-        # Texts and dates only: 1, 1.0 and True are equal keys, and a number cell must stay
-        # as typed. Most columns hold nothing else: a fifth faster so, with no Python step
-        # per cell (sharing was a tenth of a merged province's validate).
-        if _SHARED_WHOLE.issuperset(map(type, column)):
-            return list(map(share, column, column))
+        if key not in self.mixed:
+            # Texts and dates only: 1, 1.0 and True are equal keys, and a number cell must
+            # stay as typed. Most columns hold nothing else, shared with no Python step per
+            # cell; whether a cell of another type was there is told by the keys the piece
+            # added (a few hundred), not by every cell's type: any such cell adds one, or
+            # finds one an earlier piece added, which made the column mixed then.
+            before = len(known)
+            out = list(map(share, column, column))
+            added = itertools.islice(reversed(known), len(known) - before)
+            if _SHARED_WHOLE.issuperset(map(type, added)):
+                return out
+            self.mixed.add(key)
         return [share(v, v) if v.__class__ in _SHAREABLE else v for v in column]
 
     def done(self) -> Table:
