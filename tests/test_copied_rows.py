@@ -17,6 +17,8 @@ from openpyxl import load_workbook
 
 from conftest import child_cells as kid
 from conftest import run, table, write_xlsx
+from lbc.checks.engine import RosterChecks
+from lbc.workspace.schools import read_roster
 
 SHEET = "留守儿童花名册"
 TERM = ("--term", "2024-autumn")
@@ -383,3 +385,25 @@ def test_a_copy_of_a_child_who_left_is_not_on_the_books_in_merge_either(tmp_path
     merged = run("merge", folder, "--out", out, "--format", "json").json()["summary"]
     assert merged["on_books"] == 2
     assert run("summary", folder, *TERM, "--format", "json").json()["enrollment"]["on_books"] == 2
+
+
+def test_a_merged_rosters_schools_rows_are_not_held_to_find_copies(tmp_path: Path) -> None:
+    """A county's merged roster is one table a school: no row of one may be a copy of
+    another's, so none is hashed and held to compare later tables' rows with (a province's
+    million were), and a row copied within a school's own file is still said."""
+    folder = tmp_path / "县"
+    folder.mkdir()
+    alike = kid(1, 身份证号=None)
+    write_xlsx(folder / "青山小学.xlsx", {"花名册": table([alike, kid(2), alike])})
+    write_xlsx(folder / "白鹤小学.xlsx", {"花名册": table([alike, kid(3)])})
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", folder, "--out", merged).exit_code == 1
+    roster = read_roster([merged])
+    assert len(roster.children) == 2
+    checks = RosterChecks.of(roster, dt.date(2024, 10, 1))
+    checks.expect(roster.children)
+    for children in roster.children:
+        checks.children(children)
+    assert checks._copies is not None and checks._copies.rows == {}
+    found = run("validate", merged, "--select", "DUP", "--format", "json").json()["findings"]
+    assert [(f["row"], f["code"]) for f in found] == [(6, "DUP002")]

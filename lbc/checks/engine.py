@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -198,6 +199,7 @@ def check_roster(
     a record's date is in one of or not (REC007)."""
     checks = RosterChecks.of(roster, today or dt.date.today(), terms)
     checks.found += check_no_children(roster)
+    checks.expect(roster.children)
     last = len(roster.children) - 1
     for n, table in enumerate(roster.children):
         parked = table.parked
@@ -347,6 +349,9 @@ class RosterChecks:
         # Rows that may be copied into another sheet or file of their school, by a hash of
         # their COPY_FIELDS cells: what _copies_across compares later tables' rows with.
         self._copies = CopiesSeen() if several else None
+        # The children tables no row of which another table's row may copy or be a copy
+        # of (expect): by id.
+        self._apart: set[int] = set()
 
     @classmethod
     def of(
@@ -375,10 +380,33 @@ class RosterChecks:
             copy_schools=roster.copy_schools(),
         )
 
+    def expect(self, tables: Sequence[Table]) -> None:
+        """Know every children table to come (check_roster's): a table none of whose rows'
+        schools another table has rows of is no copy's, and holds none (_copies_across
+        compares the rows of one school only), so its rows are not hashed and held for
+        the tables after it. A province's merged roster is 500 such tables, one a school:
+        its million rows were hashed and held for nothing."""
+        if self._copies is None:
+            return
+        # Each table's schools as _copies_across tells a row's: the file's, and its 学校
+        # cell, else the one its file is told by.
+        schools = []
+        for table in tables:
+            group, own = (x.get(table.file, "") for x in (self.schools, self.copy_schools))
+            # A parked table's is the column it kept (KEPT); reading another raises.
+            cells = dict.get(table.values, "school") if table.parked else table.values.get("school")
+            schools.append({(group, cell or own) for cell in dict.fromkeys(cells or [None])})
+        count = Counter(school for mine in schools for school in mine)
+        self._apart = {
+            id(table)
+            for table, mine in zip(tables, schools, strict=True)
+            if all(count[school] == 1 for school in mine)
+        }
+
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.in_post)
         self.found += _duplicate_ids(table, self._ids_seen, self.schools)
-        if self._copies is not None:
+        if self._copies is not None and id(table) not in self._apart:
             school, own = (x.get(table.file, "") for x in (self.schools, self.copy_schools))
             self.found += _copies_across(table, self._copies, school, own)
         self.index(table)
