@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from test_pair import C32, C51, SHORT_1, kid, teacher
 
-from conftest import RECORD_HEADER, run, table, write_xlsx
+from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, table, write_xlsx
 
 
 def schools_everywhere(root: Path) -> list[list[tuple[str, int]]]:
@@ -1593,3 +1593,25 @@ def test_copies_of_a_schools_folder_are_that_school_said_to_be_copies(tmp_path: 
     (county / "红星村小(2)").rename(county / "红星村小")
     doc = run("pair", "县", "--format", "json", cwd=tmp_path).json()
     assert {p["class"] for p in doc["pairs"]} == {"白鹤小学 三年级(2)班", "红星村小 三年级(2)班"}
+
+
+def test_a_forms_label_and_seal_are_not_the_schools_name(tmp_path: Path) -> None:
+    """A title copied from a form with its label (填报单位：青山小学), the seal it asks for
+    (白鹤小学（盖章）) or the children it lists (石门小学在校留守儿童花名册) names the school
+    alone: the label, the seal and 在校 were kept in the name every count printed
+    (填报单位:青山小学, 白鹤小学(盖章), 石门小学在校)."""
+    folder = tmp_path / "县"
+    folder.mkdir()
+    titles = {
+        "一.xlsx": "填报单位：青山小学",
+        "二.xlsx": "白鹤小学（盖章）留守儿童花名册",
+        "三.xlsx": "石门小学在校留守儿童花名册",
+    }
+    for n, (name, title) in enumerate(titles.items()):
+        write_xlsx(folder / name, {"留守儿童": [[title], CHILD_HEADER, child_row(n + 1)]})
+    doc = run("validate", folder, "--format", "json").json()
+    assert sorted(s["school"] for s in doc["summary"]["schools"]) == [
+        "白鹤小学",
+        "石门小学",
+        "青山小学",
+    ]

@@ -1177,7 +1177,9 @@ _TRIM = " ：:-—·"
 
 
 def _cut_title(text: str) -> str:
-    named = _without_term(text, _TITLE_CUT)
+    named = _without_term(_SEAL.sub("", _LABEL.sub("", text)), _TITLE_CUT)
+    if named.endswith("在校") and _names_school(named[:-2]):
+        named = named[:-2]  # 青山小学在校留守儿童花名册: the children in school, not a name
     inside = _SCHOOL_BRACKETED.match(named)
     if inside and (_names_school(inside[1]) or SCHOOL_END.fullmatch(inside[1])):
         named = inside[1] + named[inside.end() :]  # (青山小学)留守…: the school, not its brackets
@@ -1185,6 +1187,15 @@ def _cut_title(text: str) -> str:
     if copy and _names_school(named[: copy.start()]):
         named = named[: copy.start()]
     return _up_to_the_school(named)
+
+
+# The label a form writes before the school (填报单位：青山小学, 学校名称：青山小学,
+# 填报单位（盖章）：…) and the seal it asks for after it (青山小学（盖章）): the form's
+# words, not the school's name.
+_LABEL = re.compile(
+    r"^\s*(?:填报|报送|所在)?(?:单位|学校)(?:名称)?\s*(?:[(（]\s*(?:盖章|公章)\s*[)）])?\s*[:：]\s*"
+)
+_SEAL = re.compile(r"[(（]\s*(?:盖章|公章|签章)\s*[)）]")
 
 
 # What a copy of a school's file is named with after the school's name, as Windows, a
