@@ -280,15 +280,15 @@ def nothing_to_read(paths: Sequence[Path]) -> LbcError:
     last_term: list[Path] = []
     left_out: list[Path] = []
     spreadsheet_files(paths, left_out, last_term=last_term)
-    if last_term and not left_out and last_term_folder(last_term[0])[0]:
-        first = last_term[0]
+    folder = last_term_folder(last_term[0])[0] if last_term and not left_out else ""
+    if folder:
         return LbcError(
             t(
                 "err.only_last_term",
                 paths=as_list(map(str, paths)),
                 count=len(last_term),
-                folder=last_term_folder(first)[0],
-                file=first,
+                folder=folder,
+                file=last_term[0],
             )
         )
     return LbcError(t("err.merge_nothing", paths=as_list(map(str, paths))))
