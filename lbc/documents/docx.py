@@ -93,8 +93,11 @@ def save_docx(doc: Any, body: list[str], out: Path, inputs: list[Path]) -> None:
     from docx.oxml import parse_xml
 
     fragment = parse_xml(f'<w:body xmlns:w="{_W}">{"".join(body)}</w:body>')
+    # Found once: python-docx looks for it through the whole body each time it is asked,
+    # which made a county's summary of tens of thousands of paragraphs take minutes.
+    end = doc.element.body.sectPr
     for element in list(fragment):
-        doc.element.body.sectPr.addprevious(element)
+        end.addprevious(element)
     buffer = io.BytesIO()
     doc.save(buffer)
     _write_with_fonts(buffer.getvalue(), out, inputs)
