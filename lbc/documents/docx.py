@@ -89,18 +89,31 @@ def a4_document(margins: tuple[float, float, float, float], size: float) -> Any:
 def save_docx(doc: Any, body: list[str], out: Path, inputs: list[Path]) -> None:
     """Append ``body`` (WordprocessingML text) to the document, embed the fonts its text
     needs and write it atomically. The body is text because python-docx spends about a
-    millisecond on each paragraph, and a county's summary has thousands."""
+    millisecond on each paragraph, and a county's summary has thousands; it goes into the
+    saved document's XML as text too: lxml moving a parsed table of 8,000 rows into the
+    document took seconds (longer for each row more), and a province's summary hours."""
     from docx.oxml import parse_xml
 
-    fragment = parse_xml(f'<w:body xmlns:w="{_W}">{"".join(body)}</w:body>')
-    # Found once: python-docx looks for it through the whole body each time it is asked,
-    # which made a county's summary of tens of thousands of paragraphs take minutes.
-    end = doc.element.body.sectPr
-    for element in list(fragment):
-        end.addprevious(element)
+    text = "".join(body)
+    parse_xml(f'<w:body xmlns:w="{_W}">{text}</w:body>')  # well-formed, or it fails here
     buffer = io.BytesIO()
     doc.save(buffer)
-    _write_with_fonts(buffer.getvalue(), out, inputs)
+    _write_with_fonts(_with_body(buffer.getvalue(), text), out, inputs)
+
+
+def _with_body(docx: bytes, body: str) -> bytes:
+    """``docx`` with ``body`` put at the end of its body, before the body's own section
+    properties (the last <w:sectPr>: a section break's sit inside paragraphs before it)."""
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    parts = {info.filename: src.read(info) for info in src.infolist()}
+    xml = parts["word/document.xml"]
+    at = xml.rindex(b"<w:sectPr")
+    parts["word/document.xml"] = xml[:at] + body.encode("utf-8") + xml[at:]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    return out.getvalue()
 
 
 def _write_with_fonts(docx: bytes, out: Path, inputs: list[Path]) -> None:
