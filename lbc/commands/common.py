@@ -12,7 +12,6 @@ import io
 import os
 import sys
 import traceback
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from lbc.output.privacy import Privacy
-    from lbc.roster.pairs import PairsJoined
 
 from lbc import __version__
 from lbc.errors import ExitStatus, LbcError, LbcErrors
@@ -31,19 +29,13 @@ from lbc.messages import as_list, h, long_date, os_reason, t
 from lbc.output.formats import FORMATS, json_bytes, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading
-from lbc.roster.fields import guess_field
 from lbc.roster.support import dateless_records, records_outside, undated_records
-from lbc.roster.tables import (
-    IGNORED_REPEAT,
-    IGNORED_UNKNOWN,
-    Roster,
-    SheetReader,
-    Table,
-    whole_sheets,
-)
+from lbc.roster.tables import Roster, SheetReader, Table
 from lbc.workspace.config import Config, Quotas, resolve_inputs
-from lbc.workspace.inputs import last_term_folder, nothing_to_read, spreadsheet_files
-from lbc.workspace.schools import copied_folders, one_name_two_workspaces, read_roster
+from lbc.workspace.inputs import nothing_to_read, spreadsheet_files
+from lbc.workspace.notes import files_left_out, what_was_read
+from lbc.workspace.notes import spreadsheets as noted_spreadsheets
+from lbc.workspace.schools import read_roster
 from lbc.workspace.terms import (
     Dates,
     SchoolTerms,
@@ -119,6 +111,12 @@ def note(message: str) -> None:
         _HELD[-1].append(message)
     else:
         print(message, file=sys.stderr)
+
+
+def note_each(messages: Iterable[str]) -> None:
+    """Each of ``messages`` as a note, in order."""
+    for message in messages:
+        note(message)
 
 
 def note_untyped(rows: list[tuple[Table, int]], left_out: str) -> None:
@@ -294,29 +292,9 @@ def _takes_utf8(stream: object) -> bool:
 
 
 def spreadsheets(paths: list[Path]) -> list[Path]:
-    """The files ``paths`` stand for (spreadsheet_files), saying each one that is last
-    term's (in 上学期/, or so named beside this term's roster), that a school's workspace
-    keeps aside or that is an annotated copy beside a roster, and so is not read, and each
-    one read from a 上学期 folder with nothing beside it."""
-    left_out: list[Path] = []
-    copies: list[Path] = []
-    last_term: list[Path] = []
-    alone: list[Path] = []
-    found = spreadsheet_files(paths, left_out, copies, last_term, alone)
-    for path in last_term:
-        folder, later = last_term_folder(path)
-        if not folder:
-            note(t("note.last_term_file", file=path))
-        elif later is None:
-            note(t("note.last_term", file=path, folder=folder))
-        else:
-            note(t("note.past_year", file=path, folder=folder, later=later))
-    for path in alone:
-        note(t("note.last_term_alone", file=path, folder=last_term_folder(path)[0]))
-    for path in left_out:
-        note(t("note.left_out", file=path))
-    for path in copies:
-        note(t("note.annotated_copy", file=path))
+    """The files ``paths`` stand for, saying each one left out (lbc.workspace.notes)."""
+    found, notes = noted_spreadsheets(paths)
+    note_each(notes)
     return found
 
 
@@ -421,8 +399,7 @@ def read(
     if whole and roster.failed:
         first = roster.failed[0][1]
         raise LbcError(t("err.left_out_of_whole", count=len(roster.failed), reason=first))
-    for _, reason in roster.failed:
-        note(t("note.file_left_out", reason=reason))
+    note_each(files_left_out(roster))
     if term is not None:
         date_records_in(roster, each_schools_term(roster, cfg.terms, term).of, cfg.terms)
     else:
@@ -437,80 +414,11 @@ def read(
 def say_what_was_read(
     files: list[Path], cfg: Config, roster: Roster, pairs_matter: bool, checked: bool = False
 ) -> None:
-    """The notes on stderr about a roster just read: which pairs are used, the sheets
-    skipped, the columns not known (see ``read``; ``checked``: lbc validate)."""
-    _pairs_notes(files, cfg, roster, pairs_matter)
-    note_one_name_two_workspaces(table.file for table in roster.children)
-    note_copied_folders(table.file for table in roster.children)
-    if not checked:  # lbc validate's findings say each row (TRM001, QTA001, WST001)
-        note_unused_settings(roster)
-    for file, (title, school) in roster.unlike_title.items():
-        note_unlike_title(file, title, school)
-    for told in roster.namesakes:
-        note_namesakes(*told)
-    note_parts_apart(roster.parts_kept_apart())
-    for file, (roster_file, school) in roster.named_as.items():
-        note(t("note.named_as", file=file, roster=roster_file, school=school))
-    for file, sheet in roster.skipped:
-        note(t("note.sheet_skipped", file=file, sheet=sheet))
-    # The names in a teachers list's 帮扶学生 column that pair nobody, by list: lbc validate
-    # says each (TCH005-TCH007), every other command how many.
-    listed = Counter(id(x.table) for x in roster.joined.listed) if roster.joined else Counter()
-    # A merged roster's teachers sheet is read school by school (by_source): its pieces'
-    # names, counted by the sheet they are pieces of (whole_sheets).
-    pieces = Counter(
-        (x.table.file, x.table.sheet, x.table.kind)
-        for x in (roster.joined.listed if roster.joined else ())
-        if x.table.sources is not None
-    )
-    for table in whole_sheets(roster.tables()):
-        where = {"file": table.file, "sheet": table.sheet}
-        unknown = [
-            (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN
-        ]
-        if unknown:
-            cols = as_list(f"{label}({letter})" for letter, label in unknown)
-            note(t("note.unknown_columns", columns=cols, **where))
-        unpaired = listed.get(id(table)) or pieces.get((table.file, table.sheet, table.kind), 0)
-        if unpaired and not checked:
-            col = table.columns["children"]
-            columns = f"{col.label}({col.letter})"
-            note(t("note.teacher_children", columns=columns, count=unpaired, **where))
-        repeats = [
-            (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_REPEAT
-        ]
-        if repeats:
-            cols = as_list(f"{label}({letter})" for letter, label in repeats)
-            note(t("note.repeat_columns", columns=cols, **where))
-        if table.kind_from:
-            source, kind = table.kind_from
-            note(t(f"note.kind_from.{source}", kind=kind, **where))
-        for letter, header in unknown:
-            guess = guess_field(table.kind, header)
-            if guess is not None and guess.key not in table.columns:
-                words = {"header": header, "letter": letter, "label": guess.label}
-                note(t("note.column_guess", key=guess.key, **words, **where))
-
-
-def note_unlike_title(file: str, title: str, school: str) -> None:
-    """Say that a file's title names one school and its 学校 column another, whose its
-    children are counted (Roster.unlike_title)."""
-    note(t("note.unlike_title", file=file, title=title, school=school))
-
-
-def note_parts_apart(apart: Iterable[tuple[str, str, str]]) -> None:
-    """Say of each file named by a part of a roster (困境儿童.xlsx) that it is kept apart
-    from the one school beside it, and how to make it that school's (parts_kept_apart)."""
-    for file, school, name in apart:
-        note(t("note.part_apart", file=file, school=school, name=name))
-
-
-def note_namesakes(name: str, title: str, first: str, file: str) -> None:
-    """Say that ``first`` and ``file`` are titled with one school in folders apart, and
-    whether they are counted as two schools (``file``'s going by ``name``) or, their 学校
-    column naming ``title``, as one (lbc.workspace.schools.Namesakes)."""
-    words = {"title": title, "first": first, "file": file, "name": name}
-    note(t("note.namesakes_pooled" if name == title else "note.namesakes_apart", **words))
+    """The notes on stderr about a roster just read (lbc.workspace.notes.what_was_read; see
+    ``read``; ``checked``: lbc validate, whose findings say each row of a school's own
+    settings that cannot be used: TRM001, QTA001, WST001)."""
+    unused = [] if checked else unused_settings(roster)
+    note_each(what_was_read(files, cfg, roster, pairs_matter, checked, unused))
 
 
 def note_own_terms(roster: Roster, terms: SchoolTerms) -> None:
@@ -562,75 +470,28 @@ def note_own_watch(own: dict[str, dict[str, object]]) -> None:
         note(t("note.own_watch", schools=as_list(sorted(schools)), settings=words))
 
 
-def note_copied_folders(files: Iterable[str]) -> None:
-    """Say each school whose children lie in copies of its folder (copied_folders)."""
-    for school, folders in copied_folders(files):
-        note(t("note.copied_folders", school=school, folders=as_list(folders)))
-
-
-def note_one_name_two_workspaces(files: Iterable[str]) -> None:
-    """Say each school name that two schools' workspaces give (one_name_two_workspaces)."""
-    for school, configs in one_name_two_workspaces(files):
-        note(t("note.one_name_two_workspaces", school=school, configs=as_list(configs)))
-
-
-def note_unused_settings(roster: Roster) -> None:
-    """Say the rows of a merged roster's sheets of each school's own settings (各校学期,
+def unused_settings(roster: Roster) -> list[str]:
+    """The note on the rows of a merged roster's sheets of each school's own settings (各校学期,
     各校要求, 各校关注) that lbc cannot use, the first in full and how many: those schools
     are judged by the run's lbc.toml in their place, which would otherwise go unsaid but
     by lbc validate."""
     if not (roster.term_problems or roster.watch_weights):
-        return
+        return []
     from lbc.checks.engine import check_term_sheets
 
     found = check_term_sheets(roster)
-    if found:
-        first = found[0]
-        codes = as_list(dict.fromkeys(f.code for f in found))
-        where = {"file": first.file, "sheet": first.sheet, "row": first.row}
-        note(
-            t("note.settings_unused", **where, message=first.message, count=len(found), codes=codes)
-        )
+    if not found:
+        return []
+    first = found[0]
+    codes = as_list(dict.fromkeys(f.code for f in found))
+    where = {"file": first.file, "sheet": first.sheet, "row": first.row}
+    return [
+        t("note.settings_unused", **where, message=first.message, count=len(found), codes=codes)
+    ]
 
 
 def _resolved(paths: Iterable[Path]) -> set[Path]:
     return {p.resolve() for p in paths}
-
-
-def _pairs_notes(files: list[Path], cfg: Config, roster: Roster, pending: bool) -> None:
-    """One line on where the support teachers come from, when anything but the roster's own
-    帮扶教师 column decides them, or when the workspace's pairs file is not made yet."""
-    joined = roster.joined
-    if joined is not None and (joined.books or roster.previous):
-        note(t("note.pairs", parts=pairs_used(joined, bool(roster.previous))))
-        return
-    waiting = pending and cfg.pairs is not None and not cfg.pairs.exists()
-    if waiting and cfg.pairs and _resolved(cfg.rosters) <= _resolved(files):
-        note(t("note.pairs.pending", path=os.path.relpath(cfg.pairs)))
-
-
-def pairs_used(joined: PairsJoined, previous: bool = False) -> str:
-    """Where the support teachers come from, as the pairs note words it (``previous``:
-    last term's roster was given with --keep)."""
-    parts = []
-    if joined.books:
-        books, count, day = as_list(joined.books), joined.from_books, joined.newest
-        if day is None:
-            parts.append(t("note.pairs.undated", books=books, count=count))
-        else:
-            parts.append(t("note.pairs.books", books=books, date=long_date(day), count=count))
-    if joined.column_newer:
-        parts.append(t("note.pairs.column_newer", count=joined.column_newer))
-    if joined.list_newer:
-        parts.append(t("note.pairs.list_newer", count=joined.list_newer))
-    if previous:
-        parts.append(t("note.pairs.previous", count=joined.from_previous))
-    if joined.unmatched:
-        parts.append(t("note.pairs.unmatched", count=joined.unmatched))
-    if joined.namesakes:
-        names = as_list(dict.fromkeys(joined.namesakes))
-        parts.append(t("note.pairs.namesakes", count=len(joined.namesakes), names=names))
-    return t("note.pairs.joiner").join(parts)
 
 
 def as_of_day(text: str | None) -> dt.date:

@@ -47,6 +47,14 @@ from lbc.roster.tables import (
 )
 from lbc.workspace.config import resolve_inputs
 from lbc.workspace.inputs import nothing_to_read
+from lbc.workspace.notes import (
+    copied_folders_notes,
+    namesakes_note,
+    pairs_used,
+    parts_apart_notes,
+    two_workspaces_notes,
+    unlike_title_note,
+)
 
 WRITES = ("xlsx", "parquet")  # the formats --out can name: a workbook, or for analysts
 CSV_COLUMNS = ("school", "files", *TALLIED, "error")
@@ -103,18 +111,17 @@ def merge(
         for file, sheet in part.skipped:
             common.note(t("note.sheet_skipped", file=file, sheet=sheet))
         if part.unlike_title is not None:
-            common.note_unlike_title(part.file, *part.unlike_title)
-        for told in part.namesakes:
-            common.note_namesakes(*told)
+            common.note(unlike_title_note(part.file, *part.unlike_title))
+        common.note_each(namesakes_note(*told) for told in part.namesakes)
     for part in good:
         if part.joined is not None:
-            used = common.pairs_used(part.joined)
+            used = pairs_used(part.joined)
             common.note(t("merge.pairs", school=part.school, file=part.file, used=used))
-    common.note_parts_apart(parts_apart(parts))
+    common.note_each(parts_apart_notes(parts_apart(parts)))
     for book in pairs_alone(parts):
         common.note(t("merge.pairs_alone", file=book))
-    common.note_one_name_two_workspaces(p.file for p in good if p.children_schools)
-    common.note_copied_folders(p.file for p in good if p.children_schools)
+    common.note_each(two_workspaces_notes(p.file for p in good if p.children_schools))
+    common.note_each(copied_folders_notes(p.file for p in good if p.children_schools))
     # Each school's own settings of each kind (its lbc.toml's, or a merged roster's sheet
     # merged again), and the sheet of the merged roster that carries them on.
     settings = [

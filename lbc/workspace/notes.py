@@ -1,0 +1,198 @@
+"""What a read of files and folders left out, pooled or took from elsewhere, in the
+sentences the commands print on stderr as notes: last term's files and a workspace's
+other files not read, a file that could not be read, copies of a school's folder counted
+as the school, the pairs in force, sheets skipped and columns not known.
+
+Worked out here, not where they are printed, so that every command and lbc.read say the
+same thing of the same read. A note about a command's own work (the pairs it makes, the
+summary's terms, due's quotas) stays with that command."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lbc.messages import as_list, long_date, t
+from lbc.roster.fields import guess_field
+from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster, whole_sheets
+from lbc.workspace.config import Config
+from lbc.workspace.inputs import last_term_folder, spreadsheet_files
+from lbc.workspace.schools import copied_folders, one_name_two_workspaces
+
+if TYPE_CHECKING:
+    from lbc.roster.pairs import PairsJoined
+
+
+def spreadsheets(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """The files ``paths`` stand for (spreadsheet_files), and the notes saying each one
+    that is last term's (in 上学期/, or so named beside this term's roster), that a school's
+    workspace keeps aside or that is an annotated copy beside a roster, and so is not read,
+    and each one read from a 上学期 folder with nothing beside it."""
+    left_out: list[Path] = []
+    copies: list[Path] = []
+    last_term: list[Path] = []
+    alone: list[Path] = []
+    found = spreadsheet_files(paths, left_out, copies, last_term, alone)
+    notes = []
+    for path in last_term:
+        folder, later = last_term_folder(path)
+        if not folder:
+            notes.append(t("note.last_term_file", file=path))
+        elif later is None:
+            notes.append(t("note.last_term", file=path, folder=folder))
+        else:
+            notes.append(t("note.past_year", file=path, folder=folder, later=later))
+    for path in alone:
+        notes.append(t("note.last_term_alone", file=path, folder=last_term_folder(path)[0]))
+    notes += [t("note.left_out", file=path) for path in left_out]
+    notes += [t("note.annotated_copy", file=path) for path in copies]
+    return found, notes
+
+
+def files_left_out(roster: Roster) -> list[str]:
+    """A note for each file that could not be read, with why: the others were read."""
+    return [t("note.file_left_out", reason=reason) for _, reason in roster.failed]
+
+
+def what_was_read(
+    files: list[Path],
+    cfg: Config,
+    roster: Roster,
+    pairs_matter: bool = False,
+    checked: bool = False,
+    unused_settings: Sequence[str] = (),
+) -> list[str]:
+    """The notes about a roster just read from ``files``: which pairs are used, the schools
+    pooled or told apart, the sheets skipped, the columns not known. ``pairs_matter``: the
+    command's result is about who supports whom, so it also says when the workspace's pairs
+    file is not made yet. ``checked``: lbc validate, whose findings say each of a teachers
+    list's names that pairs nobody. ``unused_settings``: the notes on the rows of a merged
+    roster's sheets of each school's own settings that cannot be used, worded from the
+    checks' findings, which a command that lists no findings says in their place."""
+    notes = _pairs_notes(files, cfg, roster, pairs_matter)
+    notes += two_workspaces_notes(table.file for table in roster.children)
+    notes += copied_folders_notes(table.file for table in roster.children)
+    notes += unused_settings
+    for file, (title, school) in roster.unlike_title.items():
+        notes.append(unlike_title_note(file, title, school))
+    notes += [namesakes_note(*told) for told in roster.namesakes]
+    notes += parts_apart_notes(roster.parts_kept_apart())
+    for file, (roster_file, school) in roster.named_as.items():
+        notes.append(t("note.named_as", file=file, roster=roster_file, school=school))
+    for file, sheet in roster.skipped:
+        notes.append(t("note.sheet_skipped", file=file, sheet=sheet))
+    # The names in a teachers list's 帮扶学生 column that pair nobody, by list: lbc validate
+    # says each (TCH005-TCH007), every other command how many.
+    listed = Counter(id(x.table) for x in roster.joined.listed) if roster.joined else Counter()
+    # A merged roster's teachers sheet is read school by school (by_source): its pieces'
+    # names, counted by the sheet they are pieces of (whole_sheets).
+    pieces = Counter(
+        (x.table.file, x.table.sheet, x.table.kind)
+        for x in (roster.joined.listed if roster.joined else ())
+        if x.table.sources is not None
+    )
+    for table in whole_sheets(roster.tables()):
+        where = {"file": table.file, "sheet": table.sheet}
+        unknown = [
+            (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN
+        ]
+        if unknown:
+            cols = as_list(f"{label}({letter})" for letter, label in unknown)
+            notes.append(t("note.unknown_columns", columns=cols, **where))
+        unpaired = listed.get(id(table)) or pieces.get((table.file, table.sheet, table.kind), 0)
+        if unpaired and not checked:
+            col = table.columns["children"]
+            columns = f"{col.label}({col.letter})"
+            notes.append(t("note.teacher_children", columns=columns, count=unpaired, **where))
+        repeats = [
+            (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_REPEAT
+        ]
+        if repeats:
+            cols = as_list(f"{label}({letter})" for letter, label in repeats)
+            notes.append(t("note.repeat_columns", columns=cols, **where))
+        if table.kind_from:
+            source, kind = table.kind_from
+            notes.append(t(f"note.kind_from.{source}", kind=kind, **where))
+        for letter, header in unknown:
+            guess = guess_field(table.kind, header)
+            if guess is not None and guess.key not in table.columns:
+                words = {"header": header, "letter": letter, "label": guess.label}
+                notes.append(t("note.column_guess", key=guess.key, **words, **where))
+    return notes
+
+
+def unlike_title_note(file: str, title: str, school: str) -> str:
+    """That a file's title names one school and its 学校 column another, whose its
+    children are counted (Roster.unlike_title)."""
+    return t("note.unlike_title", file=file, title=title, school=school)
+
+
+def parts_apart_notes(apart: Iterable[tuple[str, str, str]]) -> list[str]:
+    """Of each file named by a part of a roster (困境儿童.xlsx), that it is kept apart from
+    the one school beside it, and how to make it that school's (parts_kept_apart)."""
+    return [
+        t("note.part_apart", file=file, school=school, name=name) for file, school, name in apart
+    ]
+
+
+def namesakes_note(name: str, title: str, first: str, file: str) -> str:
+    """That ``first`` and ``file`` are titled with one school in folders apart, and whether
+    they are counted as two schools (``file``'s going by ``name``) or, their 学校 column
+    naming ``title``, as one (lbc.workspace.schools.Namesakes)."""
+    words = {"title": title, "first": first, "file": file, "name": name}
+    return t("note.namesakes_pooled" if name == title else "note.namesakes_apart", **words)
+
+
+def copied_folders_notes(files: Iterable[str]) -> list[str]:
+    """Each school whose children lie in copies of its folder (copied_folders)."""
+    return [
+        t("note.copied_folders", school=school, folders=as_list(folders))
+        for school, folders in copied_folders(files)
+    ]
+
+
+def two_workspaces_notes(files: Iterable[str]) -> list[str]:
+    """Each school name that two schools' workspaces give (one_name_two_workspaces)."""
+    return [
+        t("note.one_name_two_workspaces", school=school, configs=as_list(configs))
+        for school, configs in one_name_two_workspaces(files)
+    ]
+
+
+def _pairs_notes(files: list[Path], cfg: Config, roster: Roster, pending: bool) -> list[str]:
+    """One line on where the support teachers come from, when anything but the roster's own
+    帮扶教师 column decides them, or when the workspace's pairs file is not made yet."""
+    joined = roster.joined
+    if joined is not None and (joined.books or roster.previous):
+        return [t("note.pairs", parts=pairs_used(joined, bool(roster.previous)))]
+    waiting = pending and cfg.pairs is not None and not cfg.pairs.exists()
+    if waiting and cfg.pairs and {p.resolve() for p in cfg.rosters} <= {p.resolve() for p in files}:
+        return [t("note.pairs.pending", path=os.path.relpath(cfg.pairs))]
+    return []
+
+
+def pairs_used(joined: PairsJoined, previous: bool = False) -> str:
+    """Where the support teachers come from, as the pairs note words it (``previous``:
+    last term's roster was given with --keep)."""
+    parts = []
+    if joined.books:
+        books, count, day = as_list(joined.books), joined.from_books, joined.newest
+        if day is None:
+            parts.append(t("note.pairs.undated", books=books, count=count))
+        else:
+            parts.append(t("note.pairs.books", books=books, date=long_date(day), count=count))
+    if joined.column_newer:
+        parts.append(t("note.pairs.column_newer", count=joined.column_newer))
+    if joined.list_newer:
+        parts.append(t("note.pairs.list_newer", count=joined.list_newer))
+    if previous:
+        parts.append(t("note.pairs.previous", count=joined.from_previous))
+    if joined.unmatched:
+        parts.append(t("note.pairs.unmatched", count=joined.unmatched))
+    if joined.namesakes:
+        names = as_list(dict.fromkeys(joined.namesakes))
+        parts.append(t("note.pairs.namesakes", count=len(joined.namesakes), names=names))
+    return t("note.pairs.joiner").join(parts)
