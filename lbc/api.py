@@ -3,6 +3,7 @@
     import lbc
     roster = lbc.read(["schools/"])      # workbooks, CSV, Parquet, folders of them
     roster.children                       # one row per child, one column per canonical key
+    roster.notes                          # what the read left out or pooled, as lbc validate says
     findings = lbc.validate(roster)       # what `lbc validate --format json` lists
 
 Each table's columns are its school, the file, sheet and Excel row the row came from
@@ -31,13 +32,18 @@ if TYPE_CHECKING:
 class Roster:
     """What :func:`read` found: ``children``, ``teachers`` and ``records`` as DataFrames;
     ``failed``, the files of a folder that could not be read, each with why (the others
-    were read, as ``lbc validate`` reads them: check it before counting a county)."""
+    were read, as ``lbc validate`` reads them); ``notes``, the notes ``lbc validate``
+    prints on stderr for the same read, in its order and in the language lbc.messages is
+    set to: last term's files and a workspace's other files left out, copies of a school's
+    folder counted as that one school, files not read, sheets skipped, columns not known.
+    Check both before counting a county."""
 
     tables: Tables = field(repr=False)
     children: pd.DataFrame
     teachers: pd.DataFrame
     records: pd.DataFrame
     failed: list[tuple[str, str]]
+    notes: list[str]
 
 
 def read(paths: str | Path | Iterable[str | Path], config: str | Path | None = None) -> Roster:
@@ -47,14 +53,15 @@ def read(paths: str | Path | Iterable[str | Path], config: str | Path | None = N
     synonyms apply, its pairs workbook goes with its own roster (``support_teacher`` is
     then the pairs in force, as in ``lbc export``), and with no paths its [files] are
     read; without it, none is looked for. A folder stands for the files a command reads
-    of it: last term's in 上学期/, and what a school's workspace keeps aside, are left out
-    (the command's notes naming them have no place here). Raises
+    of it: last term's in 上学期/, and what a school's workspace keeps aside, are left out,
+    and ``notes`` says so as the command does. Raises
     :class:`lbc.errors.LbcError`, with the sentence the command would print, when the
     files cannot be read or hold no children, or a folder holds none a command reads.
     """
     from lbc.reports.export import kind_table
     from lbc.workspace.config import Config, resolve_inputs
-    from lbc.workspace.inputs import nothing_to_read, spreadsheet_files
+    from lbc.workspace.inputs import nothing_to_read
+    from lbc.workspace.notes import files_left_out, spreadsheets, what_was_read
     from lbc.workspace.schools import read_roster
 
     named = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
@@ -64,10 +71,13 @@ def read(paths: str | Path | Iterable[str | Path], config: str | Path | None = N
         cfg = Config()
     else:
         named, cfg = resolve_inputs(named, Path(config))
-    files = list(dict.fromkeys(spreadsheet_files(named)))
+    found, notes = spreadsheets(named)
+    files = list(dict.fromkeys(found))
     if not files:  # read_roster would say no roster was found in "" (no file at all)
         raise nothing_to_read(named)
     tables = read_roster(files, cfg.synonyms, carry_on=len(files) > 1)
+    notes += files_left_out(tables)
+    notes += what_was_read(files, cfg, tables, checked=True)  # as lbc validate reads
     frames = {kind: kind_table(tables, kind).to_pandas() for kind in Kind}
     return Roster(
         tables,
@@ -75,6 +85,7 @@ def read(paths: str | Path | Iterable[str | Path], config: str | Path | None = N
         frames[Kind.TEACHERS],
         frames[Kind.RECORDS],
         list(tables.failed),
+        notes,
     )
 
 

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 import lbc
 from conftest import CHILD_HEADER, child_row, modules_loaded, run, write_xlsx
+from lbc import messages
 from lbc.errors import LbcError
 from lbc.reports.export import keys, stacked_columns
 from lbc.roster.fields import Kind
@@ -405,3 +406,39 @@ def test_a_titled_roster_naming_its_teaching_points_keeps_its_title_in_csv(
         assert doc.json()["school"] == "青山镇中心小学", given
     last = (tmp_path / "导出.csv").read_text(encoding="utf-8-sig").splitlines()[-1]
     assert last.rstrip(",") == "children_title,,花名册.xlsx,花名册,,青山镇中心小学留守儿童花名册"
+
+
+def test_api_says_what_it_left_out_and_pooled_as_validate_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A county's folder: 白鹤小学 keeps last term's roster in 上学期/, 红星村小's folder is
+    there twice as Windows names copies. lbc validate says both were left out or pooled;
+    lbc.read said nothing of them, and an analyst's count of 红星村小 held its children
+    twice without a word. roster.notes are the notes lbc validate prints, in its order, in
+    the language lbc.messages is set to."""
+    county = tmp_path / "县"
+    for folder, children in (("红星村小(1)", (1, 2)), ("红星村小(2)", (1, 2)), ("白鹤小学", (3,))):
+        (county / folder).mkdir(parents=True)
+        write_xlsx(
+            county / folder / "花名册.xlsx", {"花名册": [CHILD_HEADER, *map(child_row, children)]}
+        )
+    (county / "白鹤小学" / "上学期").mkdir()
+    write_xlsx(
+        county / "白鹤小学" / "上学期" / "花名册.xlsx",
+        {"花名册": [CHILD_HEADER, child_row(3), child_row(4)]},
+    )
+    monkeypatch.chdir(tmp_path)
+    roster = lbc.read("县")
+    assert roster.notes == [
+        "提示：县/白鹤小学/上学期/花名册.xlsx 在“上学期”文件夹里，是上学期的文件，未当作本学期的"
+        "名册读取；要读它，请直接写出它的路径",
+        "提示：文件夹 县/红星村小(1)、县/红星村小(2) 的名称只差“(1)”“(2)”这样的编号，像是同一所"
+        "学校文件夹的副本，按一所学校“红星村小”统计、结对；副本里的儿童多半是同一批人，身份证号"
+        "相同的由 lbc validate 逐行指出（DUP001）；请核对后只留一份",
+    ]
+    assert run("validate", "县", cwd=tmp_path).stderr.splitlines() == roster.notes
+    assert len(roster.children) == 5
+    messages.set_lang("en")
+    english = lbc.read("县").notes
+    assert run("--lang", "en", "validate", "县", cwd=tmp_path).stderr.splitlines() == english
+    assert english[0].startswith("note: 县/白鹤小学/上学期/花名册.xlsx is in a '上学期'")
