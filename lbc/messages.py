@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -210,83 +211,88 @@ def os_reason(exc: OSError) -> str:
 # fixed words, the types they show, and their usage errors. Each pattern matches the whole
 # English text (or, for the ones ending in ")", a tail added to it); the Chinese fills in the
 # named parts, with quotes dropped from names. Order matters: the first match wins.
-_CLICK_ZH: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p), zh)
-    for p, zh in [
-        (r"Show this message and exit\.", "显示本帮助并退出"),
-        (r"Install completion for the current shell\.", "为当前命令行安装 Tab 键补全"),
-        (
-            r"Show completion for the current shell, to copy it or customize the installation\.",
-            "显示当前命令行的补全脚本，可复制后自行安装",
-        ),
-        (r"Install completion for the specified shell\.", "为指定的命令行安装 Tab 键补全"),
-        (
-            r"Show completion for the specified shell, to copy it or customize the installation\.",
-            "显示指定命令行的补全脚本，可复制后自行安装",
-        ),
-        (r"Usage: ", "用法："),
-        (r"\[OPTIONS\]", "[选项]"),
-        (r"COMMAND \[ARGS\]\.\.\.", "命令 [参数]..."),
-        (r"Options", "选项"),
-        (r"Arguments", "参数"),
-        (r"Commands", "命令"),
-        (r"Error", "错误"),
-        (r"Aborted\.", "已中止"),
-        (r"\[default: \{\}\]", "[默认：{{}}]"),
-        (r"\[env var: \{\}\]", "[环境变量：{{}}]"),
-        (r"\[required\]", "[必填]"),
-        (r"\(deprecated\) ", "（已停用）"),
-        (r"\(dynamic\)", "（运行时决定）"),
-        (
-            r"Try \[blue\]'\{command_path\} \{help_option\}'\[/\] for help\.",
-            "用 {{command_path}} {{help_option}} 查看用法",
-        ),
-        # the types typer shows beside an option
-        (r"<bool>", ""),
-        (r"<str>", "<文本>"),
-        (r"<int>", "<整数>"),
-        (r"<int range>", "<整数>"),
-        (r"<float>", "<数>"),
-        (r"<float range>", "<数>"),
-        (r"<path>|<Path>|<file>|<dir>", "<路径>"),
-        (r"<list\[Path\]>|<list\[path\]>", "<路径>..."),
-        (r"<list\[str\]>", "<文本>..."),
-        # the ranges typer shows beside a number
-        (r"x>=(?P<n>\S+)", "≥{n}"),
-        (r"x<=(?P<n>\S+)", "≤{n}"),
-        (r"(?P<low>\S+)<=x<=(?P<high>\S+)", "{low}—{high}"),
-        # usage errors
-        (r"(?P<head>.+) \(Possible options: (?P<names>.+)\)", "{head}（相近的选项：{names}）"),
-        (r"(?P<head>.+) Did you mean (?P<name>.+)\?", "{head}（是不是要写 {name}？）"),
-        (r"No such option: (?P<name>.+)", "没有这个选项：{name}"),
-        (r"No such command (?P<name>.+)\.", "没有这个命令：{name}"),
-        (r"Missing command\.", "缺少命令"),
-        (r"Missing argument (?P<name>.+)\.", "缺少参数 {name}"),
-        (r"Missing option (?P<name>.+)\.", "缺少选项 {name}"),
-        (r"Missing parameter: (?P<name>.+)", "缺少参数 {name}"),
-        (r"Option (?P<name>.+) requires an argument\.", "选项 {name} 后面要写一个值"),
-        (r"Option (?P<name>.+) requires (?P<n>\d+) arguments\.", "选项 {name} 后面要写 {n} 个值"),
-        (r"Option (?P<name>.+) does not take a value\.", "选项 {name} 后面不能写值"),
-        (r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)", "多余的参数：{args}"),
-        (r"Invalid value for (?P<name>.+?): (?P<why>.+)", "{name} 的值不对：{why}"),
-        (r"Invalid value: (?P<why>.+)", "值不对：{why}"),
-        (r"Input should be a valid integer.*", "应为整数"),
-        (r"Input should be a valid number.*", "应为数字"),
-        (r"Input should be a valid boolean.*", "应为 true 或 false"),
-        (r"Input should be greater than or equal to (?P<n>\S+)", "应不小于 {n}"),
-        (r"Input should be greater than (?P<n>\S+)", "应大于 {n}"),
-        (r"Input should be less than or equal to (?P<n>\S+)", "应不大于 {n}"),
-        (r"Input should be less than (?P<n>\S+)", "应小于 {n}"),
-        (r"Input should be (?P<choices>.+)", "应为 {choices} 之一"),
-        (r"Value (?P<value>.+) is not a valid (?P<kind>.+)\.", "{value} 不是有效的值"),
-        (r"(?:File|Directory|Path) (?P<path>.+) does not exist\.", "{path} 不存在"),
-        (r"(?:File|Directory|Path) (?P<path>.+) is a file\.", "{path} 是文件，这里要写文件夹"),
-        (r"(?:File|Directory|Path) (?P<path>.+) is a directory\.", "{path} 是文件夹，这里要写文件"),
-        (r"(?:File|Directory|Path) (?P<path>.+) is not readable\.", "{path} 没有读取权限"),
-        (r"(?:File|Directory|Path) (?P<path>.+) is not writable\.", "{path} 没有写入权限"),
-        (r"Value must be an iterable\.", "应写一个或多个值"),
-    ]
+_CLICK_ZH: list[tuple[str, str]] = [
+    (r"Show this message and exit\.", "显示本帮助并退出"),
+    (r"Install completion for the current shell\.", "为当前命令行安装 Tab 键补全"),
+    (
+        r"Show completion for the current shell, to copy it or customize the installation\.",
+        "显示当前命令行的补全脚本，可复制后自行安装",
+    ),
+    (r"Install completion for the specified shell\.", "为指定的命令行安装 Tab 键补全"),
+    (
+        r"Show completion for the specified shell, to copy it or customize the installation\.",
+        "显示指定命令行的补全脚本，可复制后自行安装",
+    ),
+    (r"Usage: ", "用法："),
+    (r"\[OPTIONS\]", "[选项]"),
+    (r"COMMAND \[ARGS\]\.\.\.", "命令 [参数]..."),
+    (r"Options", "选项"),
+    (r"Arguments", "参数"),
+    (r"Commands", "命令"),
+    (r"Error", "错误"),
+    (r"Aborted\.", "已中止"),
+    (r"\[default: \{\}\]", "[默认：{{}}]"),
+    (r"\[env var: \{\}\]", "[环境变量：{{}}]"),
+    (r"\[required\]", "[必填]"),
+    (r"\(deprecated\) ", "（已停用）"),
+    (r"\(dynamic\)", "（运行时决定）"),
+    (
+        r"Try \[blue\]'\{command_path\} \{help_option\}'\[/\] for help\.",
+        "用 {{command_path}} {{help_option}} 查看用法",
+    ),
+    # the types typer shows beside an option
+    (r"<bool>", ""),
+    (r"<str>", "<文本>"),
+    (r"<int>", "<整数>"),
+    (r"<int range>", "<整数>"),
+    (r"<float>", "<数>"),
+    (r"<float range>", "<数>"),
+    (r"<path>|<Path>|<file>|<dir>", "<路径>"),
+    (r"<list\[Path\]>|<list\[path\]>", "<路径>..."),
+    (r"<list\[str\]>", "<文本>..."),
+    # the ranges typer shows beside a number
+    (r"x>=(?P<n>\S+)", "≥{n}"),
+    (r"x<=(?P<n>\S+)", "≤{n}"),
+    (r"(?P<low>\S+)<=x<=(?P<high>\S+)", "{low}—{high}"),
+    # usage errors
+    (r"(?P<head>.+) \(Possible options: (?P<names>.+)\)", "{head}（相近的选项：{names}）"),
+    (r"(?P<head>.+) Did you mean (?P<name>.+)\?", "{head}（是不是要写 {name}？）"),
+    (r"No such option: (?P<name>.+)", "没有这个选项：{name}"),
+    (r"No such command (?P<name>.+)\.", "没有这个命令：{name}"),
+    (r"Missing command\.", "缺少命令"),
+    (r"Missing argument (?P<name>.+)\.", "缺少参数 {name}"),
+    (r"Missing option (?P<name>.+)\.", "缺少选项 {name}"),
+    (r"Missing parameter: (?P<name>.+)", "缺少参数 {name}"),
+    (r"Option (?P<name>.+) requires an argument\.", "选项 {name} 后面要写一个值"),
+    (r"Option (?P<name>.+) requires (?P<n>\d+) arguments\.", "选项 {name} 后面要写 {n} 个值"),
+    (r"Option (?P<name>.+) does not take a value\.", "选项 {name} 后面不能写值"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)", "多余的参数：{args}"),
+    (r"Invalid value for (?P<name>.+?): (?P<why>.+)", "{name} 的值不对：{why}"),
+    (r"Invalid value: (?P<why>.+)", "值不对：{why}"),
+    (r"Input should be a valid integer.*", "应为整数"),
+    (r"Input should be a valid number.*", "应为数字"),
+    (r"Input should be a valid boolean.*", "应为 true 或 false"),
+    (r"Input should be greater than or equal to (?P<n>\S+)", "应不小于 {n}"),
+    (r"Input should be greater than (?P<n>\S+)", "应大于 {n}"),
+    (r"Input should be less than or equal to (?P<n>\S+)", "应不大于 {n}"),
+    (r"Input should be less than (?P<n>\S+)", "应小于 {n}"),
+    (r"Input should be (?P<choices>.+)", "应为 {choices} 之一"),
+    (r"Value (?P<value>.+) is not a valid (?P<kind>.+)\.", "{value} 不是有效的值"),
+    (r"(?:File|Directory|Path) (?P<path>.+) does not exist\.", "{path} 不存在"),
+    (r"(?:File|Directory|Path) (?P<path>.+) is a file\.", "{path} 是文件，这里要写文件夹"),
+    (r"(?:File|Directory|Path) (?P<path>.+) is a directory\.", "{path} 是文件夹，这里要写文件"),
+    (r"(?:File|Directory|Path) (?P<path>.+) is not readable\.", "{path} 没有读取权限"),
+    (r"(?:File|Directory|Path) (?P<path>.+) is not writable\.", "{path} 没有写入权限"),
+    (r"Value must be an iterable\.", "应写一个或多个值"),
 ]
+
+
+@functools.cache
+def _click_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """``_CLICK_ZH`` compiled, on the first help screen or usage error: a run that shows
+    neither (each ``lbc validate`` of a county's loop, ``lbc --version``) compiles none
+    of its sixty patterns."""
+    return [(re.compile(p), zh) for p, zh in _CLICK_ZH]
 
 
 def from_click(text: str) -> str:
@@ -298,7 +304,7 @@ def from_click(text: str) -> str:
     names lose their English quotes. Text no pattern knows is returned unchanged."""
     if _lang == "en":
         return text
-    for pattern, zh in _CLICK_ZH:
+    for pattern, zh in _click_patterns():
         match = pattern.fullmatch(text)
         if match:
             parts = {k: _click_part(k, v) for k, v in match.groupdict().items()}

@@ -333,3 +333,40 @@ def modules_loaded(*args: str | os.PathLike[str]) -> tuple[int, set[str]]:
     )
     line = next(x for x in done.stdout.splitlines() if x.startswith("MODULES "))
     return done.returncode, set(line.split()[1:])
+
+
+_REPORT_PATTERNS = """
+import os, re, sys
+compile = re.compile
+made = []
+def compiling(pattern, flags=0):
+    made.append(pattern if isinstance(pattern, str) else repr(pattern))
+    return compile(pattern, flags)
+re.compile = compiling
+import lbc.cli
+leave = lbc.cli._leave
+def report(code):
+    sys.stdout.flush()
+    os.write(1, ("\\nPATTERNS " + repr(made) + "\\n").encode())
+    leave(code)
+lbc.cli._leave = report
+sys.argv = ["lbc", *sys.argv[1:]]
+lbc.cli.main()
+"""
+
+
+def patterns_compiled(*args: str | os.PathLike[str]) -> tuple[int, list[str]]:
+    """Run ``lbc ARGS`` in a child interpreter as the console script does, and return its
+    exit code and the regular expressions (``re.compile``) the process that ran the
+    command compiled, from its first import to its end."""
+    import ast
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _REPORT_PATTERNS, *map(str, args)],
+        capture_output=True,
+        text=True,
+    )
+    line = next(x for x in done.stdout.splitlines() if x.startswith("PATTERNS "))
+    return done.returncode, ast.literal_eval(line.split(" ", 1)[1])

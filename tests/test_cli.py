@@ -14,7 +14,14 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, child_row, modules_loaded, run, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    child_row,
+    modules_loaded,
+    patterns_compiled,
+    run,
+    write_xlsx,
+)
 from lbc import __version__
 from lbc.commands import common
 
@@ -40,6 +47,18 @@ def test_version_answers_before_the_app_is_imported():
         loaded = {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
         assert "lbc.messages" in loaded  # the trace works
         assert not loaded & {"typer", "lbc.app", "lbc.roster.supervised", "lbc.output.files"}
+
+
+def test_click_words_are_compiled_only_to_be_shown(tmp_path):
+    """The sixty patterns that put click's and typer's words in Chinese are compiled for a
+    help screen or a usage error, not by `lbc --version` or a run that shows neither (a
+    county's loop of `lbc validate FILE` pays each run's start-up again)."""
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    for args in (["--version"], ["validate", path]):
+        code, compiled = patterns_compiled(*args)
+        assert code == 0 and r"Show this message and exit\." not in compiled
+    code, compiled = patterns_compiled("validate", path, "--bogus")
+    assert code == 2 and r"Show this message and exit\." in compiled
 
 
 def test_a_command_imports_only_its_own_module(tmp_path):
