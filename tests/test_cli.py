@@ -61,6 +61,16 @@ def test_click_words_are_compiled_only_to_be_shown(tmp_path):
     assert code == 2 and r"Show this message and exit\." in compiled
 
 
+def test_validate_imports_no_process_pool(tmp_path):
+    """`lbc validate FILE` reads in threads: multiprocessing, which only merge's pool of
+    workers needs, is not imported (a county's loop pays each run's imports again)."""
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    code, loaded = modules_loaded("validate", path)
+    assert code == 0 and "concurrent.futures.thread" in loaded  # the trace works
+    assert not {m for m in loaded if m.startswith("multiprocessing")}
+    assert "concurrent.futures.process" not in loaded
+
+
 def test_a_command_imports_only_its_own_module(tmp_path):
     """`lbc validate` builds the app with validate alone: the other commands' modules (and
     what only they need: pairing, the summary, Word) are not imported; `lbc --help` and

@@ -34,10 +34,10 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lbc.checks.contacts import CONTACT_COLUMNS
 from lbc.checks.findings import Finding
@@ -85,6 +85,9 @@ from lbc.workspace.schools import (
     schools_of,
 )
 from lbc.workspace.terms import date_records_by_own_term, parse_term
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 Terms = dict[str, tuple[dt.date, dt.date]]  # a run's term dates (lbc.toml [terms])
 T = TypeVar("T")
@@ -911,6 +914,8 @@ def read_parts(
         finally:
             reading.ISOLATE_READS = isolated
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: merge's path alone
+
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(os.getpid(), current_lang())
     ) as pool:
