@@ -1615,3 +1615,29 @@ def test_a_forms_label_and_seal_are_not_the_schools_name(tmp_path: Path) -> None
         "石门小学",
         "青山小学",
     ]
+
+
+def test_a_title_naming_some_of_a_schools_children_names_the_school(tmp_path: Path) -> None:
+    """青山小学部分留守儿童名单 (some of 青山小学's children) was read as naming a school
+    青山小学部分, the 小学部 in it taken for a division: its child was counted as another
+    school's and left unpaired, 青山小学's teacher being of no school of hers."""
+    county = tmp_path / "县"
+    for folder, name, title, kids, staff in [
+        ("青山小学", "花名册.xlsx", "青山小学留守儿童花名册", [kid(1), kid(2)], ["王芳", "李强"]),
+        ("青山小学", "新增.xlsx", "青山小学部分留守儿童名单", [kid(3)], None),
+        ("白鹤小学", "花名册.xlsx", "白鹤小学留守儿童花名册", [kid(4)], ["李娜"]),
+    ]:
+        (county / folder).mkdir(parents=True, exist_ok=True)
+        sheets = {"花名册": [[title], *table(kids)]}
+        if staff:
+            sheets["教师"] = table([teacher(who, C32) for who in staff])
+        write_xlsx(county / folder / name, sheets)
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines()[1:3] == [
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：3 名儿童，0 个错误，0 个警告",
+    ]
+    assert pairs_of(tmp_path, "县") == (
+        [("刘浩然", "李娜"), ("张雨涵", "李强"), ("李明轩", "李强"), ("王梓萱", "王芳")],
+        [],
+    )

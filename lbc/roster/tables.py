@@ -1213,9 +1213,10 @@ _SCHOOL_BRACKETED = re.compile(
 
 
 # Where a school's name may end within a longer name: at an ending (``_ENDINGS``), after
-# a division (青山九年一贯制学校初中部汇总: its 部 is its name's), or after a campus's
-# bracket (青山小学(东校区)).
-_ENDS_AT = re.compile(rf"{_DIVISION}|(?:{_ENDINGS})|\)")
+# a division (青山九年一贯制学校初中部汇总: its 部 is its name's, but not the 部 of 部分 in
+# 青山小学部分留守儿童名单, some of the school's children), or after a campus's bracket
+# (青山小学(东校区)).
+_ENDS_AT = re.compile(rf"{_DIVISION}(?!分)|(?:{_ENDINGS})|\)")
 # What may follow a school's name as its own still: a campus or a part (青山小学东区,
 # 青山小学南校, 青山中学本部, 青山小学分院), not the whole school (青山小学全校, 各校).
 _OWN_TAIL = re.compile(r"(?<![全各])[校区部院]$")
