@@ -1641,3 +1641,23 @@ def test_a_title_naming_some_of_a_schools_children_names_the_school(tmp_path: Pa
         [("刘浩然", "李娜"), ("张雨涵", "李强"), ("李明轩", "李强"), ("王梓萱", "王芳")],
         [],
     )
+
+
+def test_a_schools_folder_of_a_year_is_the_schools(tmp_path: Path) -> None:
+    """县/青山小学/2024/花名册.xlsx, a school's roster kept in a folder of the year, was read
+    as a school of its own named by the file (县/青山小学/2024/花名册), as a county's
+    four-digit school codes (县/1001/) are: the school's teachers list beside that folder
+    was another school's, and its children were left unpaired."""
+    for school, child, staff in (("青山小学", kid(1), "王芳"), ("白鹤小学", kid(2), "李娜")):
+        folder = tmp_path / "县" / school
+        (folder / "2024").mkdir(parents=True)
+        write_xlsx(folder / "2024" / "花名册.xlsx", {"花名册": table([child])})
+        write_xlsx(folder / "教师.xlsx", {"教师": table([teacher(staff, C32)])})
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines()[1:3] == [
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：1 名儿童，0 个错误，0 个警告",
+    ]
+    assert pairs_of(tmp_path, "县") == ([("张雨涵", "王芳"), ("李明轩", "李娜")], [])
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert "共合并 4 个文件、2 所学校：在册儿童 2 名" in merged.stdout

@@ -964,7 +964,7 @@ def _folder_name(folder: Path) -> str:
     if folder.name not in ("", ".."):
         return folder.name
     here = folder.resolve()
-    while here.name and (_names_a_grade(here.name) or _names_a_term(here.name)):
+    while here.name and (_names_a_grade(here.name) or _names_a_term(here.name) or _a_year(here)):
         here = here.parent
     return here.name
 
@@ -1240,11 +1240,25 @@ def school_folder(file: str) -> Path:
     folder named for a grade or a class (青山小学/三年级/花名册.xlsx: a school keeping a
     roster a grade is one school, not one per folder) or for a year or a term alone
     (青山小学/2024秋/花名册.xlsx: ``_names_a_term``). A folder named by digits alone (001/)
-    is a school's code, not a grade."""
+    is a school's code, not a grade, but for a year's in a school's folder (``_a_year``)."""
     folder = Path(file).parent
-    while folder.name and (_names_a_grade(folder.name) or _names_a_term(folder.name)):
+    while folder.name and (
+        _names_a_grade(folder.name) or _names_a_term(folder.name) or _a_year(folder)
+    ):
         folder = folder.parent
     return folder
+
+
+def _a_year(folder: Path) -> bool:
+    """Whether ``folder``, named by digits alone, is a year's in the folder of the school
+    above it (青山小学/2024/花名册.xlsx): its files are that school's, as 青山小学/2024秋/'s
+    are. In a county's or a township's folder (县/1001/) digits alone are a school's code
+    (``_names_a_term``)."""
+    return (
+        folder.name.isdigit()
+        and _TERM_ALONE.fullmatch(folder.name) is not None
+        and _names_school(folder_school(folder.parent))
+    )
 
 
 def _in_a_grade(file: str) -> bool:
