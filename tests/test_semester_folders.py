@@ -186,3 +186,18 @@ def test_files_named_by_terms_of_two_schools_in_a_countys_folder_are_read(tmp_pa
     roster(county / "2025年春季白鹤小学花名册.xlsx", 4, 5)
     roster(county / "上学期河口小学花名册.xlsx", 6)
     assert counts("县", tmp_path, out) == (5, 5, ["河口小学", "白鹤小学", "青山小学"], "")
+
+
+def test_files_named_by_terms_of_two_grades_in_a_schools_folder_are_read(tmp_path: Path) -> None:
+    """A school's roster kept a grade a file, each named by the term its class teacher made
+    it in: 2024秋三年级.xlsx beside 2025春五年级.xlsx was taken for last term's and not
+    read, the third grade's children lost to the count. A file named by another grade or
+    class is no earlier copy of it; the third grade's own later file still makes it one."""
+    school, out = tmp_path / "青山小学", tmp_path / "全县.xlsx"
+    roster(school / "2024秋三年级.xlsx", 1, 2)
+    roster(school / "2025春五年级.xlsx", 4, 5)
+    roster(school / "上学期六年级.xlsx", 6)
+    assert counts("青山小学", tmp_path, out) == (5, 5, ["青山小学"], "")
+    roster(school / "2025春三年级.xlsx", 1, 2)
+    said = NAMED_LAST_TERM.format(Path("青山小学") / "2024秋三年级.xlsx") + "\n"
+    assert counts("青山小学", tmp_path, out) == (5, 5, ["青山小学"], said)

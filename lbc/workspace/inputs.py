@@ -41,6 +41,12 @@ _NAMED_TERM = re.compile(
     r"|(?P<first>\d{4})\s*[-—–~至到]\s*(?:\d{4}|\d{2})\s*(?:学年度?)?\s*[-_]?\s*"
     r"(?:第\s*(?P<nth>[12一二])|(?P<half>[上下]))\s*学期"
 )
+# A grade or a class a file's name names (三年级, 3年级, 初一, 高二, 三(2)班, 2班, 大班,
+# 学前班): a school's roster kept a grade or a class a file.
+_GRADE_NAMED = re.compile(
+    r"[一二三四五六七八九\d]\s*年级|[初高][一二三]|[一二三四五六七八九十\d]+\s*[)）]?\s*班"
+    r"|学前班|[大中小]班"
+)
 # Words a file's name says a list other than a roster of children by (教师名单.xlsx,
 # 帮扶记录.xlsx, 结对名单.xlsx): beside a file named last term's, it is no roster of this
 # term's, and that file may be its school's only one.
@@ -321,11 +327,13 @@ def _last_terms_by_name(files: list[Path]) -> set[Path]:
     (``_NOT_A_ROSTER``), nor is an annotated copy: else the file may be all its school has
     of its children, and is read. Its name names the school the file's does, or none as
     it does: in a county's folder 2024年秋季青山小学花名册.xlsx beside 2025年春季白鹤小学
-    花名册.xlsx is another school's."""
-    groups: dict[tuple[Path, str], list[tuple[Path, int | None, bool, bool]]] = {}
+    花名册.xlsx is another school's. So does the grade or class it names, or none: a
+    school's roster kept a grade a file, 2024秋三年级.xlsx beside 2025春五年级.xlsx, is
+    another grade's, not last term's of the fifth grade's file."""
+    groups: dict[tuple[Path, str, str], list[tuple[Path, int | None, bool, bool]]] = {}
     for file in files:
-        school, term, said, listed = _name_says(file.stem)
-        groups.setdefault((file.parent, school), []).append((file, term, said, listed))
+        school, part, term, said, listed = _name_says(file.stem)
+        groups.setdefault((file.parent, school, part), []).append((file, term, said, listed))
     out = set()
     for group in groups.values():
         for file, term, said, _ in group:
@@ -343,17 +351,19 @@ def _last_terms_by_name(files: list[Path]) -> set[Path]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _name_says(stem: str) -> tuple[str, int | None, bool, bool]:
+def _name_says(stem: str) -> tuple[str, str, int | None, bool, bool]:
     """What a file's name (its stem) says of it: the school it names (``titled``), the
-    term it gives (``_named_term``), whether it says 上学期 with no term, and whether it
-    names a list other than a roster (``_NOT_A_ROSTER``). Each name worked out once: a
+    grades and classes it names (``_GRADE_NAMED``, "" for none), the term it gives
+    (``_named_term``), whether it says 上学期 with no term, and whether it names a list
+    other than a roster (``_NOT_A_ROSTER``). Each name worked out once: a
     county's folder of a school's files named by term each is compared file by file."""
     from lbc.roster.tables import titled
 
     name = _folder_name(stem)
     term = _named_term(name)
     said = term is None and LAST_TERM_NAME.search(name) is not None
-    return titled(name), term, said, any(word in name for word in _NOT_A_ROSTER)
+    part = "".join(_GRADE_NAMED.findall(name))
+    return titled(name), part, term, said, any(word in name for word in _NOT_A_ROSTER)
 
 
 def _kept_aside(
