@@ -280,3 +280,41 @@ def test_a_column_one_of_a_schools_sheets_lacks_is_said_from_a_workbook_export(
         assert run("export", "x.xlsx", "--out", out, cwd=tmp_path).exit_code == 0
     for source in ("x.xlsx", "m2.xlsx", "y.xlsx", "y.parquet", "y.csv"):
         assert validated(tmp_path, source) == folder, source
+
+
+def test_a_workbook_export_merged_again_keeps_each_schools_sheets_columns(
+    tmp_path: Path,
+) -> None:
+    """青山镇中心小学's 三年级 sheet has no 监护人电话 column, its 五年级 sheet has, and one
+    child there (王梓萱, both parents away) has no guardian's phone. The merged roster
+    exported to a workbook and that merged again: the export's rows of 红星小学 and of
+    五年级 were one piece, said of 红星小学 (its first row's school), and 青山镇中心小学 was
+    said to lack 监护人电话 on all its rows, so 王梓萱's missing phone (CON001) was said
+    nowhere. Each school's rows are said of it, and the rows that lacked the column apart."""
+    root = tmp_path / "县"
+    school(root / "a", HX, CHILD_HEADER, [child_row(5)])
+    (header,) = without("监护人电话", CHILD_HEADER)
+    third = [header, *without("监护人电话", child_row(1), child_row(2))]
+    fifth = [CHILD_HEADER, *(child_row(n, cls="五年级(1)班") for n in (3, 4))]
+    fifth[1][CHILD_HEADER.index("监护人电话")] = None
+    (root / "b").mkdir()
+    write_xlsx(root / "b" / "roster.xlsx", {"三年级": third, "五年级": fifth})
+    (root / "b" / "lbc.toml").write_text(f'[school]\nname = "{QS}"\n', encoding="utf-8")
+    assert run("merge", "县", "--out", "m.xlsx", cwd=tmp_path).exit_code == 1
+    assert run("export", "m.xlsx", "--out", "x.xlsx", cwd=tmp_path).exit_code == 0
+    for out in ("m2.xlsx", "m2.parquet"):
+        assert run("merge", "x.xlsx", "--out", out, cwd=tmp_path).exit_code == 1
+
+    def said(source: str) -> tuple[list[tuple[str, str]], list[Any]]:
+        found, schools = validated(tmp_path, source)
+        return sorted((code, field) for code, _, _, field, _ in found), schools
+
+    assert said("县") == (
+        [("COL001", "guardian_phone"), ("CON001", "guardian_phone")],
+        [
+            {"school": HX, "children": 1, "errors": 0, "warnings": 0},
+            {"school": QS, "children": 4, "errors": 2, "warnings": 0},
+        ],
+    )
+    for source in ("m.xlsx", "x.xlsx", "m2.xlsx", "m2.parquet"):
+        assert said(source) == said("县"), source

@@ -1460,10 +1460,12 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
             for run in runs.get((kind, file, sheet, school), ())
         ]
         # One row for the sheet where its schools' columns are alike and none lacked a
-        # column at a sheet of its own (each says its own).
+        # column at a sheet of its own (each says its own), nor did some of a school's
+        # rows (``apart``): read back, the sheet's other rows are each school's then, not
+        # one piece of several schools', said of its first row's school when merged again.
         lacked = any(lacks.get((kind, file, sheet, s)) for s in said)
         alike = len({frozenset(keys) for keys, _ in said.values()}) == 1
-        if alike and (len(said) == 1 or not lacked):
+        if alike and (len(said) == 1 or not (lacked or apart)):
             rows = sum(count for _, (count,) in said.values())
             school = schools.by_file.get(file, "") if schools and not rows else ""
             lacks[(kind, file, sheet, school)] = lacks.get((kind, file, sheet, next(iter(said))))
