@@ -201,3 +201,21 @@ def test_files_named_by_terms_of_two_grades_in_a_schools_folder_are_read(tmp_pat
     roster(school / "2025春三年级.xlsx", 1, 2)
     said = NAMED_LAST_TERM.format(Path("青山小学") / "2024秋三年级.xlsx") + "\n"
     assert counts("青山小学", tmp_path, out) == (5, 5, ["青山小学"], said)
+
+
+def test_a_first_semester_beside_an_empty_second_and_this_terms_roster_is_last_terms(
+    tmp_path: Path,
+) -> None:
+    """青山小学 made 上学期/ and 下学期/ folders and put last term's roster in the first,
+    this term's still at its top: 上学期/ was read as this school year's first semester,
+    beside the roster, without a word, its children counted twice (DUP001) and child 3,
+    who has left, counted as now. With this term's roster beside it, it is last term's.
+    A teachers list beside it is no roster."""
+    school = tmp_path / "青山小学"
+    roster(school / "上学期" / "花名册.xlsx", 1, 2, 3)
+    (school / "下学期").mkdir()
+    write_xlsx(school / "教师名单.xlsx", {"教师": [["姓名", "性别", "联系电话"]]})
+    assert counts("青山小学", tmp_path, tmp_path / "全县.xlsx") == (3, 3, ["青山小学"], "")
+    roster(school / "花名册.xlsx", 1, 2)
+    said = LAST_TERM.format(Path("青山小学") / "上学期" / "花名册.xlsx") + "\n"
+    assert counts("青山小学", tmp_path, tmp_path / "全县.xlsx") == (2, 2, ["青山小学"], said)

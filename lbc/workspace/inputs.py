@@ -210,10 +210,11 @@ def _term_kind(folder: Path) -> str | None:
     A school that files its rosters by semester (2025-2026学年/上学期/花名册.xlsx, then
     2025-2026学年/下学期/) keeps this term's in it: in a folder named by a school year, or
     beside a 下学期 folder, it is the first semester's, unless that 下学期 folder holds
-    spreadsheets (the later semester, this term's). Else it is last term's, as lbc's own
-    steps keep it, beside this term's roster (in its folder, or in a folder beside it);
-    with nothing beside it, it is all the school has of its children, read rather than
-    lose them, and said."""
+    spreadsheets (the later semester, this term's) or a roster lies beside them (this
+    term's, the 下学期/ made for it still empty: ``_a_roster_file``). Else it is last
+    term's, as lbc's own steps keep it, beside this term's roster (in its folder, or in a
+    folder beside it); with nothing beside it, it is all the school has of its children,
+    read rather than lose them, and said."""
     here = folder.resolve()
     parent = here.parent
     try:
@@ -224,6 +225,8 @@ def _term_kind(folder: Path) -> str | None:
     later = [p for p in others if _folder_name(p.name) in LATER_TERM_FOLDERS and p.is_dir()]
     if any(_holds_any(p) for p in later):
         return LAST_TERM
+    if later and any(_a_roster_file(p) for p in others):
+        return LAST_TERM  # this term's roster beside it, the 下学期/ made for it still empty
     if later or SCHOOL_YEAR_FOLDER.fullmatch(_folder_name(parent.name)):
         return None
     beside = any(
@@ -231,6 +234,17 @@ def _term_kind(folder: Path) -> str | None:
         for p in others
     )
     return LAST_TERM if beside else ALONE
+
+
+def _a_roster_file(path: Path) -> bool:
+    """Whether ``path`` is a spreadsheet whose name says no list other than a roster of
+    children (``_NOT_A_ROSTER``: 教师名单.xlsx, 帮扶记录.xlsx)."""
+    name = _folder_name(path.name)
+    return (
+        _spreadsheet_name(path.name)
+        and path.is_file()
+        and not any(word in name for word in _NOT_A_ROSTER)
+    )
 
 
 def _later_year(folder: Path) -> str | None:
