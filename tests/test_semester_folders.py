@@ -219,3 +219,30 @@ def test_a_first_semester_beside_an_empty_second_and_this_terms_roster_is_last_t
     roster(school / "花名册.xlsx", 1, 2)
     said = LAST_TERM.format(Path("青山小学") / "上学期" / "花名册.xlsx") + "\n"
     assert counts("青山小学", tmp_path, tmp_path / "全县.xlsx") == (2, 2, ["青山小学"], said)
+
+
+def test_a_later_folder_of_a_teachers_list_alone_leaves_the_roster_read(
+    tmp_path: Path,
+) -> None:
+    """青山小学 began its 2025-2026学年/ folder with the new teachers list, its roster still
+    in 2024-2025学年/: that folder was taken for a past year's and the roster not read, the
+    school's children missing from the county's count. A later school year's folder, or a
+    下学期/, that holds no roster (a teachers list or records alone, by their names) makes
+    the files beside it no past term's."""
+    county, out = tmp_path / "县", tmp_path / "全县.xlsx"
+    staff = {"教师": [["姓名", "性别", "联系电话"]]}
+    roster(county / "青山小学" / "2024-2025学年" / "花名册.xlsx", 1, 2)
+    (county / "青山小学" / "2025-2026学年").mkdir()
+    write_xlsx(county / "青山小学" / "2025-2026学年" / "教师名单.xlsx", staff)
+    roster(county / "石门小学" / "上学期" / "花名册.xlsx", 3)
+    (county / "石门小学" / "下学期").mkdir()
+    write_xlsx(county / "石门小学" / "下学期" / "教师名单.xlsx", staff)
+    roster(county / "白鹤小学" / "花名册.xlsx", 4, 5)
+    assert counts("县", tmp_path, out) == (5, 5, ["白鹤小学", "石门小学", "青山小学"], "")
+    roster(county / "青山小学" / "2025-2026学年" / "花名册.xlsx", 1)
+    said = (
+        f"提示：{Path('县', '青山小学', '2024-2025学年', '花名册.xlsx')} 在“2024-2025学年”"
+        "文件夹里，旁边已有“2025-2026学年”，是以往学年的文件，未当作本学期的名册读取；"
+        "要读它，请直接写出它的路径\n"
+    )
+    assert counts("县", tmp_path, out) == (4, 4, ["白鹤小学", "石门小学", "青山小学"], said)

@@ -24,7 +24,7 @@ LAST_TERM_FOLDERS = frozenset({"上学期"})
 LATER_TERM_FOLDERS = frozenset({"下学期"})
 # The name of a folder a school files a school year's semesters in: 2025-2026学年, 2025学年,
 # 2025—2026学年度, 2025-26学年, 2025-2026 (as NFKC leaves it: ２０２５～２０２６ too). Beside
-# a later school year's folder that holds spreadsheets, it is a past year's, its files
+# a later school year's folder that holds a roster, it is a past year's, its files
 # last term's (``_later_year``).
 SCHOOL_YEAR_FOLDER = re.compile(
     r"\d{4}\s*年?(?:\s*[-—–~至到]\s*(?:\d{4}|\d{2})\s*年?)?\s*学年度?"
@@ -209,9 +209,9 @@ def _term_kind(folder: Path) -> str | None:
 
     A school that files its rosters by semester (2025-2026学年/上学期/花名册.xlsx, then
     2025-2026学年/下学期/) keeps this term's in it: in a folder named by a school year, or
-    beside a 下学期 folder, it is the first semester's, unless that 下学期 folder holds
-    spreadsheets (the later semester, this term's) or a roster lies beside them (this
-    term's, the 下学期/ made for it still empty: ``_a_roster_file``). Else it is last
+    beside a 下学期 folder, it is the first semester's, unless that 下学期 folder holds a
+    roster (the later semester, this term's) or a roster lies beside them (this term's,
+    the 下学期/ made for it still empty: ``_a_roster_file``). Else it is last
     term's, as lbc's own steps keep it, beside this term's roster (in its folder, or in a
     folder beside it); with nothing beside it, it is all the school has of its children,
     read rather than lose them, and said."""
@@ -223,7 +223,7 @@ def _term_kind(folder: Path) -> str | None:
     except OSError:
         others = []
     later = [p for p in others if _folder_name(p.name) in LATER_TERM_FOLDERS and p.is_dir()]
-    if any(_holds_any(p) for p in later):
+    if any(_holds_a_roster(p) for p in later):
         return LAST_TERM
     if later and any(_a_roster_file(p) for p in others):
         return LAST_TERM  # this term's roster beside it, the 下学期/ made for it still empty
@@ -249,7 +249,7 @@ def _a_roster_file(path: Path) -> bool:
 
 def _later_year(folder: Path) -> str | None:
     """The name of the latest folder beside ``folder``, itself named by a school year,
-    that is named by a later school year and holds spreadsheets (2025-2026学年 beside
+    that is named by a later school year and holds a roster (2025-2026学年 beside
     2024-2025学年): this school year's, where ``folder`` is a past one's; None if there
     is none."""
     here = folder.resolve()
@@ -265,13 +265,20 @@ def _later_year(folder: Path) -> str | None:
             ]
     except OSError:
         return None
-    held = [p for p in later if _holds_any(p)]
+    held = [p for p in later if _holds_a_roster(p)]
     return max(held, key=lambda p: _first_year(p.name)).name if held else None
 
 
 def _first_year(name: str) -> int:
     """The year a school year's folder name starts with (2025 of 2025-2026学年)."""
     return int(_folder_name(name)[:4])
+
+
+def _holds_a_roster(folder: Path) -> bool:
+    """Whether ``folder`` holds a roster (``_a_roster_file``), in it or below: a later
+    term's or school year's folder begun with a teachers list or records alone holds none
+    of this term's children, and makes the roster beside it no past one."""
+    return any(_a_roster_file(p) for p in folder.rglob("*"))
 
 
 def _holds_any(folder: Path) -> bool:
