@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
 
 GC = "城关镇中心小学"
@@ -155,3 +157,32 @@ def test_merging_two_merged_rosters_keeps_their_namesakes_apart(tmp_path: Path) 
     parquet = run("merge", "市", "--out", "市.parquet", cwd=tmp_path)
     assert parquet.stderr.splitlines() == ["已写出合并名册：市.parquet（2 个文件）", SAID]
     assert school_lines(run("validate", "市.parquet", cwd=tmp_path).stdout) == CHECKED
+
+
+def test_two_counties_merged_from_inside_their_own_folders_keep_their_namesakes_apart(
+    tmp_path: Path,
+) -> None:
+    """Each county merged from inside its own folder (lbc merge .) wrote its schools' files
+    as 城关镇中心小学/花名册.xlsx, the county unnamed: the city's two merged rosters read
+    together were one 城关镇中心小学 of both counties' children. The rows now name the
+    folder given as . by its own name (营山县/城关镇中心小学/花名册.xlsx), as lbc merge
+    营山县 names it from the folder above: four schools, as over the counties' folders."""
+    city = counties(tmp_path)
+    for county in (NB, YS):
+        merged = run("merge", ".", "--out", city / f"{county}.xlsx", cwd=tmp_path / county)
+        assert merged.exit_code == 0, merged.stderr
+    sheet = load_workbook(city / f"{YS}.xlsx")["留守儿童花名册"]
+    assert sorted({row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}) == [
+        f"{YS}/{GC}/花名册.xlsx",
+        f"{YS}/营山小学/花名册.xlsx",
+    ]
+    checked = run("validate", "市", cwd=tmp_path)
+    assert checked.stderr.splitlines() == [SAID]
+    assert school_lines(checked.stdout) == CHECKED
+    again = run("merge", "市", "--out", "市.xlsx", "--format", "json", cwd=tmp_path)
+    assert [(s["school"], s["children"], s["teachers"]) for s in again.json()["schools"]] == [
+        ("南部小学", 3, 1),
+        (GC, 3, 1),
+        (f"{GC}({YS})", 3, 1),
+        ("营山小学", 3, 1),
+    ]

@@ -46,7 +46,7 @@ from lbc.roster.tables import (
     SETTINGS_SHEETS,
 )
 from lbc.workspace.config import resolve_inputs
-from lbc.workspace.inputs import nothing_to_read
+from lbc.workspace.inputs import nothing_to_read, written_names
 from lbc.workspace.notes import (
     copied_folders_notes,
     namesakes_note,
@@ -89,11 +89,14 @@ def merge(
     titles: list[str] = []
     write = _write_parquet if parquet else _write_xlsx
     folder = out.parent if str(out.parent) else Path(".")
+    written = written_names(given, paths)
     try:
         with _bar(len(paths)) as advance:
             # Written while read: the children of the first schools reach the file while
             # the workers read the next ones.
-            reading = read_parts(paths, cfg.synonyms, advance, parquet, cfg.terms, folder)
+            reading = read_parts(
+                paths, cfg.synonyms, advance, parquet, cfg.terms, folder, written=written
+            )
             write_atomic(out, lambda tmp: titles.extend(write(tmp, reading, parts, paths)))
     except Unsettled as late:
         # A teachers list of a school whose children were written already: all again,
@@ -101,9 +104,8 @@ def merge(
         parts.clear()
         titles.clear()
         with _bar(len(paths)) as advance:
-            again = read_parts(
-                paths, cfg.synonyms, advance, parquet, cfg.terms, folder, late.jobs, late.renamed
-            )
+            settled = (late.jobs, late.renamed, written)
+            again = read_parts(paths, cfg.synonyms, advance, parquet, cfg.terms, folder, *settled)
             write_atomic(out, lambda tmp: titles.extend(write(tmp, again, parts, paths)))
     good = merged(parts)
     common.note(t("merge.note.written", path=out, files=len(good)))

@@ -221,7 +221,7 @@ def sheet_rows(table: Table, schools: Schools, paired: bool = False) -> list[lis
         for f in LAYOUT[table.kind]
     ]
     lead = [
-        (schools.of(table, i), table.file, table.sheet_at(i), row)
+        (schools.of(table, i), schools.source(table.file), table.sheet_at(i), row)
         for i, row in enumerate(table.rows)
     ]
     return [[*head, *values] for head, *values in zip(lead, *columns, strict=True)]
@@ -267,6 +267,7 @@ def read_part(
     named: str = "",
     terms: Terms | None = None,
     pieces_named: dict[str, str] | None = None,
+    written: dict[str, str] | None = None,
 ) -> SchoolPart:
     """One school's file: read with the pairs workbooks ``books`` of its folder joined on,
     checked as ``lbc validate`` checks it, its rows rendered for the merged workbook
@@ -274,7 +275,8 @@ def read_part(
     is only marked as one; ``names``: the run's files' own names (``file_names``), for a file
     declaring no school; ``named``: the school it is of, told from a namesake (read_parts),
     ``pieces_named`` those of a merged roster's schools so told, by their own files;
-    ``terms``: the run's term dates, for a file under no school's lbc.toml (as validate).
+    ``terms``: the run's term dates, for a file under no school's lbc.toml (as validate);
+    ``written``: the 来源文件 its rows are written by, where not its path (written_names).
     A file of teachers or records alone is left to render (``pending``) until its school
     and its school's children are known (place_alone). Runs in a worker process; everything
     returned is plain data."""
@@ -310,6 +312,7 @@ def read_part(
         return part
     part.joined = roster.joined if books and not part.alone else None
     schools = schools_of(roster, names)
+    schools.written = written or {}
     part.school = schools.by_file.get(str(path), path.stem)
     part.findings = check_roster(roster, terms=terms)
     part.children_schools = {s for x in roster.children for s in schools.count(x)}
@@ -604,17 +607,19 @@ def relisted(
     synonyms: dict[str, list[str]] | None,
     parquet: bool,
     names: dict[str, str],
+    written: dict[str, str] | None = None,
 ) -> Relisted:
     """The children of a file of ``job`` (relist_job) rendered as ``_render`` renders them,
     read with its folder's pairs workbooks and its schools' teachers lists of their own,
     as every command over the folder reads them: each pair as ``support_teachers`` names
-    it."""
+    it; ``written`` as read_part's."""
     file, books, lists, named = job
     paths = [Path(file), *map(Path, books), *map(Path, lists)]
     roster = read_roster(paths, synonyms, children_elsewhere=True, named=named)
     part = SchoolPart(file)
     mine = [x for x in roster.children if x.file == file]
     schools = schools_of(roster, names)
+    schools.written = written or {}
     _render(part, mine, schools, parquet, paired=bool(books))
     if parquet:  # its sheets' layouts, the 帮扶教师 column the lists fill said (export.layout)
         from lbc.reports.export import pieces
@@ -874,30 +879,32 @@ def read_parts(
     folder: Path | None = None,
     known: dict[str, Relist | None] | None = None,
     renamed: dict[str, str] | None = None,
+    written: dict[str, str] | None = None,
 ) -> Iterator[SchoolPart]:
     """Every file's part, in the order given, each as soon as it and those before it are
     done and it is settled (_Settling); several files at once when there are several CPUs.
     The pairs workbooks are found first, each to be joined onto the rosters of its folder
     (one school's folder). ``folder``: where files not yet settled may wait (_Held);
     ``known``: each file's relist_job, when the merge is written again (Unsettled), and
-    ``renamed`` the school of each file read as of another at first."""
-    renamed = renamed or {}
+    ``renamed`` the school of each file read as of another at first; ``written``: the
+    来源文件 each file's rows are written by, where not its path (written_names)."""
+    renamed, written = renamed or {}, written or {}
     workers = min(os.cpu_count() or 1, len(files))
     names = file_names([str(p) for p in files])
     if workers <= 1:
         isolated, reading.ISOLATE_READS = reading.ISOLATE_READS, True
         try:
             books = _books_by_folder(files, [is_pairs_book(p, synonyms) for p in files])
-            run = _PartsRead(synonyms, parquet, books, names, terms)
+            run = _PartsRead(synonyms, parquet, books, names, terms, written)
             each = (read_part(*run.args(p, renamed.get(str(p), ""))) for p in files)
             told = _told_apart(each, run, progress)
 
             def lists(work: list[Relist]) -> list[Relisted]:
-                return [relisted(job, synonyms, parquet, names) for job in work]
+                return [relisted(job, synonyms, parquet, names, written) for job in work]
 
             def now(job: Relist) -> Future[Relisted]:
                 done: Future[Relisted] = Future()
-                done.set_result(relisted(job, synonyms, parquet, names))
+                done.set_result(relisted(job, synonyms, parquet, names, written))
                 return done
 
             yield from _placed_last(
@@ -921,7 +928,7 @@ def read_parts(
     ) as pool:
         found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
         books = _books_by_folder(files, list(found))
-        run = _PartsRead(synonyms, parquet, books, names, terms)
+        run = _PartsRead(synonyms, parquet, books, names, terms, written)
         reads = _Reads(
             pool, [(read_part, *run.args(path, renamed.get(str(path), ""))) for path in files]
         )
@@ -935,7 +942,7 @@ def read_parts(
             lambda work: list(pool.map(copies_again, work, itertools.repeat(synonyms))),
             # While files are read: in the workers too, each file's after the few reads
             # under way, not behind every read still queued (_Reads.first).
-            lambda job: reads.first(relisted, job, synonyms, parquet, names),
+            lambda job: reads.first(relisted, job, synonyms, parquet, names, written),
             lambda work: list(
                 pool.map(
                     relisted,
@@ -943,6 +950,7 @@ def read_parts(
                     itertools.repeat(synonyms),
                     itertools.repeat(parquet),
                     itertools.repeat(names),
+                    itertools.repeat(written),
                 )
             ),
             _Settling(files, known),
@@ -1117,7 +1125,8 @@ class _Reads:
 class _PartsRead:
     """What a run reads each file's part with (read_part, read_parts): the synonyms, whether
     the merge is to Parquet, the pairs workbooks of each folder (``books``), the run's
-    files' own names (file_names) and its term dates; built once, so that a file read
+    files' own names (file_names), its term dates and the 来源文件 its files' rows are
+    written by (``written``: written_names); built once, so that a file read
     again as a namesake's (_told_apart) is read as it was at first."""
 
     synonyms: dict[str, list[str]] | None
@@ -1125,12 +1134,14 @@ class _PartsRead:
     books: dict[Path, tuple[Path, ...]]
     names: dict[str, str]
     terms: Terms | None
+    written: dict[str, str]
 
     def args(self, path: Path, named: str, pieces: dict[str, str] | None = None) -> tuple[Any, ...]:
         """read_part's arguments for ``path``, read as of the school ``named`` ("": as
         its file declares), a merged roster's schools as ``pieces`` names them."""
         books = self.books.get(path.parent, ())
-        return (path, self.synonyms, self.parquet, books, self.names, named, self.terms, pieces)
+        given = (self.synonyms, self.parquet, books, self.names, named, self.terms, pieces)
+        return (path, *given, self.written)
 
 
 def _told_apart(
@@ -1436,6 +1447,7 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
     # of its sheet (RUNS_HEADER), said where its school's pieces there lacked them apart.
     runs: dict[tuple[str, str, str, str], list[list[Any]]] = {}
     before: dict[tuple[str, str, str], int] = {}  # the rows of each sheet written so far
+    written = schools.source if schools else str
     for x in tables:
         school, where = piece_school(x), lacked_at(x)
         for sheet in dict.fromkeys(x.row_sheets or [x.sheet]):
@@ -1449,7 +1461,8 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
             first = before.get(at[:3], 0)
             before[at[:3]] = first + rows
             if where and rows:
-                run = [*at[:3], ",".join(x.columns), None, school, *where, first + 1, rows]
+                run = [at[0], written(x.file), at[2], ",".join(x.columns), None, school]
+                run += [*where, first + 1, rows]
                 runs.setdefault(at, []).append(run)
     out = []
     for (kind, file, sheet), said in by.items():
@@ -1473,7 +1486,7 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
         out += [
             [
                 kind,
-                file,
+                written(file),
                 sheet,
                 ",".join(keys),
                 n,

@@ -72,7 +72,7 @@ def table_columns(
     if stacked:
         columns[TABLE] = [TABLE_NAMES[table.kind]] * n
     columns[SCHOOL] = [schools.of(table, i) for i in range(n)]
-    columns[SOURCE_FILE] = [table.file] * n
+    columns[SOURCE_FILE] = [schools.source(table.file)] * n
     columns[SOURCE_SHEET] = table.row_sheets or [table.sheet] * n
     columns[SOURCE_ROW] = list(table.rows)
     for key in keys(table.kind):
@@ -183,7 +183,8 @@ def pieces(tables: list[Table], schools: Schools | None = None) -> list[Piece]:
             if schools is not None and tbl.kind is Kind.CHILDREN and not len(tbl):
                 mine[SCHOOL] = schools.by_file.get(tbl.file, "")
             count = len(tbl) if tbl.row_sheets is None else tbl.row_sheets.count(sheet)
-            out.append((source_key(tbl.kind, tbl.file, sheet), school, mine, count))
+            file = schools.source(tbl.file) if schools is not None else tbl.file
+            out.append((source_key(tbl.kind, file, sheet), school, mine, count))
     return out
 
 
@@ -359,7 +360,7 @@ def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
             yield {
                 TABLE: COLUMN_ROWS[table.kind],
                 **whose,
-                SOURCE_FILE: table.file,
+                SOURCE_FILE: schools.source(table.file),
                 SOURCE_SHEET: sheet,
                 **{k: col.letter for k, col in table.columns.items() if k in written},
             }
@@ -398,7 +399,7 @@ def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
                 titled.add((table.kind, table.file, sheet))
                 yield {
                     TABLE: TITLE_ROWS[table.kind],
-                    SOURCE_FILE: table.file,
+                    SOURCE_FILE: schools.source(table.file),
                     SOURCE_SHEET: sheet,
                     TITLE_COLUMN: table.title,
                 }

@@ -437,3 +437,27 @@ def _kept_aside(
     if below == LAST_TERM or (below and rule is not None):
         return LAST_TERM
     return (above or below) if rule is None else WORKSPACE
+
+
+def written_names(given: Iterable[Path], files: Iterable[Path]) -> dict[str, str]:
+    """The name a merged roster writes each of ``files`` by (its 来源文件), where that is
+    not its path as read: a file found in a folder given as ``.`` or ``..`` goes by the
+    folder's own name, then its path inside it (营山县/城关镇中心小学/花名册.xlsx, not
+    城关镇中心小学/花名册.xlsx). Two counties' rosters each merged from inside its own
+    folder would else name their schools' files alike, and every command reading them
+    together would count two counties' namesake schools (城关镇中心小学) as one, as it
+    places a merged roster's rows by their files' folders. A folder named by its own name
+    (营山县, ../营山县) is written as given, as it always was."""
+    unnamed = []
+    for folder in given:
+        whole = Path(os.path.abspath(folder))
+        if folder.name in ("", "..") and whole.name and folder.is_dir():
+            unnamed.append((whole, Path(whole.name)))
+    out: dict[str, str] = {}
+    for path in files:
+        whole = Path(os.path.abspath(path))
+        for folder, name in unnamed:
+            if whole.is_relative_to(folder):
+                out[str(path)] = str(name / whole.relative_to(folder))
+                break
+    return out

@@ -21,7 +21,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -987,6 +987,9 @@ class Schools:
     by_file: dict[str, str]
     # The rows of no school: a merged roster's 各校学期 rows naming none of its schools.
     nobody: frozenset[tuple[str, str, int]] = frozenset()
+    # The name a merged roster writes a file's rows by (来源文件), where not its path as
+    # read (lbc.workspace.inputs.written_names): its folder's own name for ``.``.
+    written: dict[str, str] = field(default_factory=dict)
 
     @property
     def several(self) -> bool:
@@ -1002,6 +1005,10 @@ class Schools:
 
     def of(self, table: Table, i: int) -> str:
         return self.at(table.file, table.sheet_at(i), table.rows[i])
+
+    def source(self, file: str) -> str:
+        """The 来源文件 a merged roster writes ``file``'s rows by (``written``)."""
+        return self.written.get(file, file)
 
     def count(self, table: Table) -> Counter[str]:
         """How many of ``table``'s rows are of each school (``of``), read down its 学校
