@@ -186,3 +186,27 @@ def test_two_counties_merged_from_inside_their_own_folders_keep_their_namesakes_
         (f"{GC}({YS})", 3, 1),
         ("营山小学", 3, 1),
     ]
+
+
+def test_a_merged_roster_written_on_windows_keeps_its_namesakes_apart(tmp_path: Path) -> None:
+    """营山县's roster merged on Windows gives its schools' files with backslashes
+    (营山县\\城关镇中心小学\\花名册.xlsx): read here, each was a file of no folder, and the
+    two counties' 城关镇中心小学 one school. Each is read in its folders, whichever way
+    they are parted: four schools, as over the counties' folders."""
+    city = counties(tmp_path)
+    book = load_workbook(city / f"{YS}.xlsx")
+    for sheet in book.worksheets:
+        at = [cell.value for cell in sheet[1]].index("来源文件") + 1
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=at, max_col=at):
+            cell.value = cell.value.replace("/", "\\")
+    book.save(city / f"{YS}.xlsx")
+    checked = run("validate", "市", cwd=tmp_path)
+    assert school_lines(checked.stdout) == CHECKED
+    assert checked.stderr.splitlines() == [SAID.replace(f"{YS}/{GC}/", f"{YS}\\{GC}\\")]
+    merged = run("merge", "市", "--out", "市.xlsx", "--format", "json", cwd=tmp_path)
+    assert [(s["school"], s["children"]) for s in merged.json()["schools"]] == [
+        ("南部小学", 3),
+        (GC, 3),
+        (f"{GC}({YS})", 3),
+        ("营山小学", 3),
+    ]

@@ -627,7 +627,7 @@ def merged_pieces(roster: Roster, files: Iterable[Path]) -> list[Piece]:
         if source in named:
             for table in tables:
                 key = (table.file, named[source][0])
-                folders.setdefault(key, set()).add(Path(source).parent)
+                folders.setdefault(key, set()).add(source_path(source).parent)
     out = [
         Piece(source, name, len(folders[(file, name)]) > 1, children, file)
         for source, tables in by_source.items()
@@ -662,6 +662,14 @@ class Told(NamedTuple):
     file: str = ""
 
 
+def source_path(file: str) -> Path:
+    """A file's path as a merged roster's 来源文件 may give it: written on Windows, its
+    folders are parted by backslashes (营山县\\城关镇中心小学\\花名册.xlsx), which a path
+    here would read as one name, in no folder, and two counties' namesake schools as one.
+    Windows reads either."""
+    return Path(file.replace("\\", "/") if os.sep == "/" else file)
+
+
 class Namesakes:
     """Schools of one name, told apart by their folders. A title names a school as its
     own staff call it (中心小学), and two townships each have a 中心小学: files of one title
@@ -684,7 +692,7 @@ class Namesakes:
         """The name ``file`` goes by, declaring ``name``; ``column``: its 学校 column names
         it; ``children``: it holds children (else records or teachers alone)."""
         # A copy of a school's folder (红星村小(1)/) is the school's folder.
-        folder = copy_of(Path(file).resolve().parent)
+        folder = copy_of(source_path(file).resolve().parent)
         groups = self.groups.setdefault(name, [])
         for i, (top, told, first, by_cells) in enumerate(groups):
             if folder == top:
