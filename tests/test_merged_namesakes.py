@@ -8,11 +8,13 @@ Through the real CLI on real workbooks, each county merged from the office's fol
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import shutil
 from pathlib import Path
 
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
 
 GC = "城关镇中心小学"
 NB, YS = "南部县", "营山县"
@@ -210,3 +212,77 @@ def test_a_merged_roster_written_on_windows_keeps_its_namesakes_apart(tmp_path: 
         (f"{GC}({YS})", 3),
         ("营山小学", 3),
     ]
+
+
+def merged_counties(tmp_path: Path, schools: dict[str, list[str]]) -> Path:
+    """Each county's schools (``schools``), each roster titled with its school and its one
+    teacher 王芳, each county merged into the city's folder 市/ from the folder above."""
+    city = tmp_path / "市"
+    city.mkdir(exist_ok=True)
+    for base, (county, names) in enumerate(schools.items()):
+        for off, school in enumerate(names):
+            rows = [child_row(1 + 20 * base + 5 * off + i) for i in range(3)]
+            (tmp_path / county / school).mkdir(parents=True)
+            write_xlsx(
+                tmp_path / county / school / "花名册.xlsx",
+                {
+                    "留守儿童": [[f"{school}留守儿童花名册"], CHILD_HEADER, *rows],
+                    "教师": [["姓名", "手机号码"], ["王芳", "13800138000"]],
+                },
+            )
+        merged = run("merge", county, "--out", city / f"{county}.xlsx", cwd=tmp_path)
+        assert merged.exit_code == 0, merged.stderr
+    return city
+
+
+def merged_schools(tmp_path: Path, *files: str) -> list[tuple[str, list[str], int, int, int]]:
+    merged = run("merge", *files, "--out", "合并.xlsx", "--format", "json", cwd=tmp_path)
+    return [
+        (s["school"], s["files"], s["children"], s["records"], s["errors"])
+        for s in merged.json()["schools"]
+    ]
+
+
+def test_merge_checks_a_schools_files_together_by_their_namesake_names(tmp_path: Path) -> None:
+    """Merge reads a school's files again together: for rows copied across them, for the
+    records of a file of records alone, and for the pairs of a teachers list of its own.
+    营山县's merged roster was read again with its 城关镇中心小学 under that name, not
+    城关镇中心小学(营山县): the copy of its child in the school's late additions (补报.xlsx,
+    no ID number) was counted under 南部县's 城关镇中心小学, the school's records named no
+    child of its roster (REC002), and its children were written as 南部县's school's.
+    Each is now read again as at first, as lbc validate reads it."""
+    merged_counties(tmp_path, {NB: [GC], YS: [GC]})
+    copied = [[f"{GC}留守儿童花名册"], CHILD_HEADER, child_row(21, 身份证号=None)]
+    write_xlsx(tmp_path / YS / GC / "补报.xlsx", {"留守儿童": copied})
+    late = f"{YS}/{GC}/补报.xlsx"
+    assert merged_schools(tmp_path, "市", late) == [
+        (GC, [f"市/{NB}.xlsx"], 3, 0, 0),
+        (f"{GC}({YS})", [f"市/{YS}.xlsx", late], 4, 0, 2),  # REQ001, DUP002
+    ]
+    for county in (NB, YS):
+        shutil.rmtree(tmp_path / county)
+    merged_counties(tmp_path, {NB: [GC, "南部小学"], YS: [GC, "营山小学"]})
+    (tmp_path / "市" / "记录").mkdir()
+    (tmp_path / "市" / "记录" / "lbc.toml").write_text(
+        f'[school]\nname = "{GC}({YS})"\n', encoding="utf-8"
+    )
+    record = [dt.date(2024, 10, 8), "王芳", child_row(21)[1], "三年级(2)班", "谈心", "谈学习"]
+    write_xlsx(tmp_path / "市" / "记录" / "帮扶记录.xlsx", {"帮扶记录": [RECORD_HEADER, record]})
+    assert school_lines(run("validate", "市", cwd=tmp_path).stdout)[2] == (
+        f"{GC}({YS})：3 名儿童，0 个错误，0 个警告"
+    )
+    assert merged_schools(tmp_path, "市")[2] == (
+        f"{GC}({YS})",
+        [f"市/{YS}.xlsx", "市/记录/帮扶记录.xlsx"],
+        3,
+        1,
+        0,
+    )
+    # Its teachers list of its own, naming the child each teacher supports: the county's
+    # roster is written again with the list's pairs, its schools under their names.
+    listed = [["姓名", "手机号码", "帮扶学生姓名"], ["王芳", "13800138000", child_row(21)[1]]]
+    write_xlsx(tmp_path / "市" / "记录" / "教师.xlsx", {"教师": listed})
+    merged_schools(tmp_path, "市")
+    sheet = load_workbook(tmp_path / "合并.xlsx")["留守儿童花名册"]
+    rows = [(row[0], row[4]) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert rows[6:9] == [(f"{GC}({YS})", child_row(21 + i)[1]) for i in range(3)]

@@ -152,6 +152,10 @@ class SchoolPart:
     declares: tuple[str, bool] | None = None
     pieces: list[Piece] = field(default_factory=list)
     namesakes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # The name each of its pieces so told goes by, by its own file (read_part's
+    # ``pieces_named``): every later read of the file (relist, records_again,
+    # copies_again) reads them by it, as the first read did.
+    pieces_named: dict[str, str] = field(default_factory=dict)
     # Teachers or records alone: the tables and their schools, checked again and written
     # once every file is read and the file's school known (place_alone).
     pending: tuple[list[Table], Schools] | None = None
@@ -282,7 +286,7 @@ def read_part(
     returned is plain data."""
     from lbc.checks.engine import check_roster
 
-    part = SchoolPart(str(path))
+    part = SchoolPart(str(path), pieces_named=pieces_named or {})
     if path in books:
         part.pairs_book = True
         return part
@@ -466,8 +470,9 @@ def _named_as_its_roster(
 
 
 # A school's files to check records again with (records_again): its files of children and
-# pairs workbooks, its files of teachers or records alone, and its name.
-Again = tuple[list[str], list[str], str]
+# pairs workbooks, its files of teachers or records alone, its name, and the name each
+# merged roster's school among them told from a namesake goes by (SchoolPart.pieces_named).
+Again = tuple[list[str], list[str], str, dict[str, str]]
 Found = dict[str, list[Finding]]  # each file's findings
 
 
@@ -496,8 +501,10 @@ def _check_again(
             if p.pairs_book and any(Path(p.file).parent == Path(q.file).parent for q in holding)
         ]
         if holding:
-            work.append(([*(p.file for p in holding), *books], [p.file for p in theirs], school))
-    for (rosters, files, school), found in zip(work, again(work), strict=True):
+            rosters = [*(p.file for p in holding), *books]
+            told = {f: name for p in holding for f, name in p.pieces_named.items()}
+            work.append((rosters, [p.file for p in theirs], school, told))
+    for (rosters, files, school, _), found in zip(work, again(work), strict=True):
         for part in (p for p in alone if p.file in files):
             assert part.pending is not None
             tables = [x for x in part.pending[0] if x.kind is Kind.RECORDS]
@@ -524,11 +531,10 @@ def records_again(
     checked with the school's other files (``_check_again``). Runs in a worker."""
     from lbc.checks.engine import check_by_teachers, check_listed, check_records_of
 
-    rosters, alone, school = job
+    rosters, alone, school, told = job
     files = [*rosters, *alone]
-    roster = read_roster(
-        [Path(f) for f in files], synonyms, carry_on=True, named=dict.fromkeys(files, school)
-    )
+    named = {**told, **dict.fromkeys(files, school)}
+    roster = read_roster([Path(f) for f in files], synonyms, carry_on=True, named=named)
     date_records_by_own_term(roster, terms)
     found: Found = {}
     for f in check_records_of(roster, alone, terms):
@@ -579,6 +585,7 @@ def relist_job(
         return None
     theirs = {f: school for s in sorted(part.children_schools) for f, school in lists.get(s, [])}
     named = {file: school for file, school in theirs.items() if school}
+    named.update(part.pieces_named)
     if part.school:
         named[part.file] = part.school
     folder = books.get(Path(part.file).parent, ())
@@ -790,8 +797,9 @@ class _Held:
 
 
 # A school's files of children to check together for rows copied across them
-# (copies_across_files): the files, each with the school it was merged as.
-Copies = dict[str, str]
+# (copies_across_files): the files, each with the school it was merged as, and the name
+# each merged roster's school among them told from a namesake goes by (pieces_named).
+Copies = tuple[dict[str, str], dict[str, str]]
 # What copies_again finds: each file's DUP002 findings of rows copied across its sheets
 # as it found them alone, and as found with the others, each with its row's school; and
 # how many more rows on the books copy a child counted already.
@@ -824,17 +832,20 @@ def copies_across_files(
             for school in p.children_schools:
                 group[school] = len(together) - 1
     work = [
-        {p.file: p.school for p in sorted(parts_, key=holding.index)}
+        (
+            {p.file: p.school for p in sorted(parts_, key=holding.index)},
+            {f: name for p in parts_ for f, name in p.pieces_named.items()},
+        )
         for parts_ in together
         if len(parts_) > 1 and any(p.blank for p in parts_)
     ]
     if not work:
         return
     by_file = {p.file: p for p in holding}
-    for job, (alone, found, extra) in zip(work, again(work), strict=True):
-        first = by_file[next(iter(job))]
+    for (files, _), (alone, found, extra) in zip(work, again(work), strict=True):
+        first = by_file[next(iter(files))]
         first.copies_elsewhere += extra
-        for file in job:
+        for file in files:
             part = by_file[file]
             dropped = [f for _, f in alone.get(file, [])]
             part.findings = [f for f in part.findings if f not in dropped]
@@ -852,7 +863,8 @@ def copies_again(job: Copies, synonyms: dict[str, list[str]] | None) -> CopiesFo
     worker."""
     from lbc.checks.engine import check_copies
 
-    roster = read_roster([Path(f) for f in job], synonyms, carry_on=True, named=job)
+    files, told = job
+    roster = read_roster([Path(f) for f in files], synonyms, carry_on=True, named={**told, **files})
     schools = schools_of(roster)
 
     def placed(found: list[Finding]) -> dict[str, list[tuple[str, Finding]]]:
@@ -861,7 +873,7 @@ def copies_again(job: Copies, synonyms: dict[str, list[str]] | None) -> CopiesFo
             out.setdefault(f.file, []).append((schools.at(f.file, f.sheet, f.row), f))
         return out
 
-    each = {file: [x for x in roster.children if x.file == file] for file in job}
+    each = {file: [x for x in roster.children if x.file == file] for file in files}
     alone = placed([f for tables in each.values() for f in check_copies(tables, {}, {})])
     own = roster.copy_schools()
     found = placed(check_copies(roster.children, roster.file_schools(), own))
