@@ -40,7 +40,7 @@ def counties(tmp_path: Path) -> Path:
         for school, off in ((GC, 0), (f"{county[:2]}小学", 5)):
             rows = [child_row(base + off + i) for i in range(3)]
             teachers = [["姓名", "手机号码"], [f"{county}{school}老师", "13800138000"]]
-            (tmp_path / county / school).mkdir(parents=True)
+            (tmp_path / county / school).mkdir(parents=True, exist_ok=True)
             write_xlsx(
                 tmp_path / county / school / "花名册.xlsx",
                 {"留守儿童": [[f"{school}留守儿童花名册"], CHILD_HEADER, *rows], "教师": teachers},
@@ -286,3 +286,31 @@ def test_merge_checks_a_schools_files_together_by_their_namesake_names(tmp_path:
     sheet = load_workbook(tmp_path / "合并.xlsx")["留守儿童花名册"]
     rows = [(row[0], row[4]) for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert rows[6:9] == [(f"{GC}({YS})", child_row(21 + i)[1]) for i in range(3)]
+
+
+def test_a_namesake_schools_own_settings_go_by_its_name_merged_again(tmp_path: Path) -> None:
+    """营山县's 城关镇中心小学 sets its own term dates, quotas and [watch] in its lbc.toml;
+    营山县's merged roster carries them in its 各校学期, 各校要求 and 各校关注 sheets under
+    城关镇中心小学. The city's roster merged again named the school 城关镇中心小学(营山县)
+    in its rows but 城关镇中心小学 in those sheets, so that read back 南部县's school was
+    dated, judged and watched by 营山县's school's settings. Every sheet now names it as
+    its rows do, and merge says so."""
+    own = (
+        f'[school]\nname = "{GC}"\n[files]\nroster = ["花名册.xlsx"]\n'
+        '[terms."2024-autumn"]\nstart = 2024-08-26\nend = 2025-01-20\n'
+        "[quotas]\nmax_days_without_contact = 14\n[watch]\nthreshold = 6\n"
+    )
+    (tmp_path / YS / GC).mkdir(parents=True)
+    (tmp_path / YS / GC / "lbc.toml").write_text(own, encoding="utf-8")
+    counties(tmp_path)
+    merged = run("merge", "市", "--out", "市.xlsx", cwd=tmp_path)
+    assert merged.exit_code == 0, merged.stderr
+    book = load_workbook(tmp_path / "市.xlsx")
+    for sheet in ("各校学期", "各校要求", "各校关注"):
+        rows = list(book[sheet].iter_rows(min_row=2, values_only=True))
+        assert {row[0] for row in rows} == {f"{GC}({YS})"}, sheet
+    said = [line for line in merged.stderr.splitlines() if "lbc.toml 里设了" in line]
+    assert len(said) == 3
+    assert all(line.startswith(f"提示：{GC}({YS}) 在自己的 lbc.toml 里设了") for line in said)
+    due = run("due", "市.xlsx", "--as-of", "2024-10-15", cwd=tmp_path).stdout.splitlines()
+    assert f"超过 30 天（{GC}({YS}) 14 天）无任何联系" in due[-1]

@@ -640,12 +640,18 @@ def merged_pieces(roster: Roster, files: Iterable[Path]) -> list[Piece]:
 
 def _rename_piece(roster: Roster, piece: Piece, name: str) -> None:
     """A merged roster's school's rows (``piece``) go by ``name``, told from a namesake
-    school of another folder: their 学校 cells say it, as every count reads them."""
+    school of another folder: their 学校 cells say it, as every count reads them, and so
+    do its own settings read from the roster's 各校学期, 各校要求 and 各校关注 sheets, which
+    lbc merge writes again under the school's name."""
+    settings = (roster.term_schools, roster.quota_schools, roster.watch_schools)
     for table in roster.tables():
         source = table.sources[0][0] if table.sources else table.file
         if source == piece.source and table.has("school"):
             cells = table.values["school"]
             table.values["school"] = [name if cell == piece.name else cell for cell in cells]
+            for schools in settings:
+                if schools.get(table.origin) == piece.name:
+                    schools[table.origin] = name
     if piece.source in roster.declared:  # a Parquet file's school, under its own file
         roster.declared[piece.source] = name
 
