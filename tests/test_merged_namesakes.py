@@ -314,3 +314,30 @@ def test_a_namesake_schools_own_settings_go_by_its_name_merged_again(tmp_path: P
     assert all(line.startswith(f"提示：{GC}({YS}) 在自己的 lbc.toml 里设了") for line in said)
     due = run("due", "市.xlsx", "--as-of", "2024-10-15", cwd=tmp_path).stdout.splitlines()
     assert f"超过 30 天（{GC}({YS}) 14 天）无任何联系" in due[-1]
+
+
+def test_two_counties_merged_to_parquet_keep_their_namesakes_apart(tmp_path: Path) -> None:
+    """Each county merged to Parquet (南部县.parquet, 营山县.parquet), read together: its
+    tables are each under the school's own file, with no 学校 column of the school's own
+    sheet, and were placed by none, so the two 城关镇中心小学 were one school of both
+    counties' children and teachers. They are placed by their own files' folders, as a
+    merged workbook's are: four schools, 营山县's children paired with its own teacher."""
+    counties(tmp_path)
+    (tmp_path / "省").mkdir()
+    for county in (NB, YS):
+        merged = run("merge", county, "--out", f"省/{county}.parquet", cwd=tmp_path)
+        assert merged.exit_code == 0, merged.stderr
+    checked = run("validate", "省", cwd=tmp_path)
+    assert checked.stderr.splitlines() == [SAID]
+    assert school_lines(checked.stdout) == CHECKED
+    paired = run("pair", "省", "--format", "json", cwd=tmp_path)
+    pairs = [(p["class"].split()[0], p["teacher"]) for p in paired.json()["pairs"]]
+    assert sorted(set(pairs)) == [
+        ("南部小学", f"{NB}南部小学老师"),
+        (GC, f"{NB}{GC}老师"),
+        (f"{GC}({YS})", f"{YS}{GC}老师"),
+        ("营山小学", f"{YS}营山小学老师"),
+    ]
+    again = run("merge", "省", "--out", "省.xlsx", cwd=tmp_path)
+    assert again.exit_code == 0, again.stderr
+    assert school_lines(run("validate", "省.xlsx", cwd=tmp_path).stdout) == CHECKED

@@ -613,7 +613,9 @@ def merged_pieces(roster: Roster, files: Iterable[Path]) -> list[Piece]:
     by_source: dict[str, list[Table]] = {}
     for table in roster.tables():
         source = table.sources[0][0] if table.sources else table.file
-        if source not in given and table.has("school"):
+        # A Parquet file's tables carry their rows' schools though their own sheets had
+        # no 学校 column.
+        if source not in given and table.values.get("school") is not None:
             by_source.setdefault(source, []).append(table)
     named: dict[str, tuple[str, bool]] = {}
     for source, tables in by_source.items():
@@ -646,7 +648,7 @@ def _rename_piece(roster: Roster, piece: Piece, name: str) -> None:
     settings = (roster.term_schools, roster.quota_schools, roster.watch_schools)
     for table in roster.tables():
         source = table.sources[0][0] if table.sources else table.file
-        if source == piece.source and table.has("school"):
+        if source == piece.source and table.values.get("school") is not None:
             cells = table.values["school"]
             table.values["school"] = [name if cell == piece.name else cell for cell in cells]
             for schools in settings:
