@@ -341,3 +341,24 @@ def test_two_counties_merged_to_parquet_keep_their_namesakes_apart(tmp_path: Pat
     again = run("merge", "省", "--out", "省.xlsx", cwd=tmp_path)
     assert again.exit_code == 0, again.stderr
     assert school_lines(run("validate", "省.xlsx", cwd=tmp_path).stdout) == CHECKED
+
+
+def test_two_counties_exported_from_inside_their_own_folders_keep_their_namesakes_apart(
+    tmp_path: Path,
+) -> None:
+    """Each county exported from inside its own folder (lbc export .), to a workbook, to
+    Parquet or to CSV, named its schools' files without the county, as lbc merge . did:
+    read together, the two counties' 城关镇中心小学 were one school. Each export names the
+    folder given as . by its own name, as lbc merge does: four schools."""
+    counties(tmp_path)
+    for suffix in ("xlsx", "parquet", "csv"):
+        (tmp_path / suffix).mkdir()
+        for county in (NB, YS):
+            out = tmp_path / suffix / f"{county}.{suffix}"
+            made = run("export", ".", "--out", out, cwd=tmp_path / county)
+            assert made.exit_code == 0, made.stderr
+        checked = run("validate", suffix, cwd=tmp_path)
+        assert school_lines(checked.stdout) == CHECKED, suffix
+    with (tmp_path / "csv" / f"{YS}.csv").open(encoding="utf-8-sig") as f:
+        files = {row["source_file"] for row in csv.DictReader(f)}
+    assert files == {f"{YS}/{GC}/花名册.xlsx", f"{YS}/营山小学/花名册.xlsx"}

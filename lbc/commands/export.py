@@ -39,7 +39,8 @@ from lbc.reports.county import (
 )
 from lbc.reports.export import KINDS
 from lbc.roster.tables import COLUMNS_SHEET, Roster
-from lbc.workspace.schools import schools_of
+from lbc.workspace.inputs import written_names
+from lbc.workspace.schools import Schools, schools_of
 
 WRITES = ("parquet", "csv", "xlsx")  # the formats --out can name
 
@@ -56,8 +57,11 @@ def export(
     inputs = common.read_files(paths, cfg)
     refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
+    schools = schools_of(roster)
+    # A folder given as . goes by its own name in 来源文件, as lbc merge writes it.
+    schools.written = written_names(files or [], paths)
     write = {"parquet": _parquet, "csv": _csv, "xlsx": _xlsx}[fmt]
-    write_atomic(out, lambda tmp: write(tmp, roster), inputs=inputs)
+    write_atomic(out, lambda tmp: write(tmp, roster, schools), inputs=inputs)
     counts = {
         "children": sum(map(len, roster.children)),
         "teachers": sum(map(len, roster.teachers)),
@@ -67,11 +71,10 @@ def export(
     raise typer.Exit(ExitStatus.found(roster.failed))
 
 
-def _parquet(tmp: Path, roster: Roster) -> None:
+def _parquet(tmp: Path, roster: Roster, schools: Schools) -> None:
     from lbc.output.parquet import write_parquet
     from lbc.reports.export import layouts, metadata, stacked_batches, stacked_schema
 
-    schools = schools_of(roster)
     batches = stacked_batches(roster.tables(), schools)
     # Each school's own term dates, quotas and [watch], as lbc merge keeps them in a Parquet
     # file's metadata.
@@ -81,23 +84,22 @@ def _parquet(tmp: Path, roster: Roster) -> None:
     write_parquet(tmp, stacked_schema(), batches, lambda: sources)
 
 
-def _csv(tmp: Path, roster: Roster) -> None:
+def _csv(tmp: Path, roster: Roster, schools: Schools) -> None:
     from lbc.reports.export import stacked_columns, stacked_rows
 
-    text = to_csv(stacked_rows(roster), stacked_columns())  # with a BOM, for Excel
+    text = to_csv(stacked_rows(roster, schools), stacked_columns())  # with a BOM, for Excel
     tmp.write_text(text, encoding="utf-8", newline="")
 
 
-def _xlsx(tmp: Path, roster: Roster) -> None:
-    write_xlsx(tmp, _sheets(roster), hidden=(COLUMNS_SHEET,))
+def _xlsx(tmp: Path, roster: Roster, schools: Schools) -> None:
+    write_xlsx(tmp, _sheets(roster, schools), hidden=(COLUMNS_SHEET,))
 
 
-def _sheets(roster: Roster) -> Iterator[Sheet]:
+def _sheets(roster: Roster, schools: Schools) -> Iterator[Sheet]:
     """The workbook's sheets as ``lbc merge`` writes them, a kind's rows made only when the
     writer reaches it (a sheet's title may wait on its rows: numbered_sheets)."""
     from lbc.output.sheet_style import column_widths
 
-    schools = schools_of(roster)
     # 帮扶教师 is the pairs in force where a pairs workbook was joined, as the Parquet file
     # and the CSV have it, and as lbc merge writes a school's folder with one.
     paired = roster.joined is not None

@@ -320,12 +320,11 @@ def _csv_text(value: Any) -> str | None:
     return nz.number_text(value) if value.__class__ is nz.NumericId else nz.display(value)
 
 
-def stacked_rows(roster: Roster) -> Iterator[dict[str, Any]]:
+def stacked_rows(roster: Roster, schools: Schools) -> Iterator[dict[str, Any]]:
     """The roster's rows as dicts of the stacked columns, for a CSV file; then, for each
     source sheet, a row saying which of its columns it had, by their letters there
     (COLUMN_ROWS): an empty column is a column, and a CSV file has no metadata to say so;
-    and one giving its title, if it has one (TITLE_ROWS)."""
-    schools = schools_of(roster)
+    and one giving its title, if it has one (TITLE_ROWS); ``schools``: the roster's."""
     for table in roster.tables():
         columns = table_columns(table, schools, stacked=True, text=_csv_text)
         names = list(columns)
