@@ -1661,3 +1661,37 @@ def test_a_schools_folder_of_a_year_is_the_schools(tmp_path: Path) -> None:
     assert pairs_of(tmp_path, "县") == ([("张雨涵", "王芳"), ("李明轩", "李娜")], [])
     merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
     assert "共合并 4 个文件、2 所学校：在册儿童 2 名" in merged.stdout
+
+
+def test_a_name_every_townships_school_goes_by_gets_its_township_from_its_folder(
+    tmp_path: Path,
+) -> None:
+    """Untitled 县/城关镇/2024年秋季中心校留守儿童花名册.xlsx and 县/青山镇/中心小学.xlsx were
+    the schools 中心校 and 中心小学 in validate, merge's 学校 column and pair, with no
+    township, though a title of that name in the same folder (县/白鹤乡/花名册.xlsx titled
+    中心小学留守儿童花名册) is 白鹤乡中心小学: a file's name naming a school as every
+    township's may is named with the township its folder names, as a title is."""
+    root = tmp_path / "县"
+    for township in ("城关镇", "青山镇", "白鹤乡"):
+        (root / township).mkdir(parents=True)
+    center = "2024年秋季中心校留守儿童花名册.xlsx"
+    write_xlsx(
+        root / "城关镇" / center,
+        {"花名册": table([kid(1), kid(2)]), "教师": table([teacher("王芳", C32)])},
+    )
+    write_xlsx(root / "青山镇" / "中心小学.xlsx", {"花名册": table([kid(3)])})
+    write_xlsx(
+        root / "白鹤乡" / "花名册.xlsx",
+        {"花名册": [["中心小学留守儿童花名册"], *table([kid(4)])]},
+    )
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines()[1:4] == [
+        "城关镇中心校：2 名儿童，0 个错误，0 个警告",
+        "白鹤乡中心小学：1 名儿童，0 个错误，0 个警告",
+        "青山镇中心小学：1 名儿童，0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 5)]
+    schools = ["城关镇中心校"] * 2 + ["青山镇中心小学", "白鹤乡中心小学"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    alone = [(kid(n)["姓名"], "本校没有可结对的在岗教师") for n in (3, 4)]
+    assert pairs_of(tmp_path, "县") == ([(names[0], "王芳"), (names[1], "王芳")], sorted(alone))

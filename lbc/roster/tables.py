@@ -891,7 +891,8 @@ def _by_their_names(
 
 def file_names(files: list[str]) -> dict[str, str]:
     """The school a file that declares none goes by: the school its name names (青山小学.xlsx,
-    青山小学花名册.xlsx: ``titled``, one school however many files of one folder name it);
+    青山小学花名册.xlsx: ``titled``, one school however many files of one folder name it;
+    城关镇/中心校.xlsx: 城关镇中心校, with the township its folder names, ``qualified``);
     where files of several folders share one, or its name names
     only a list (each school's 花名册.xlsx or 名单.xlsx in a folder of its own), its folder's
     name, else its path without the suffix, so that two schools' files are never read as
@@ -901,7 +902,8 @@ def file_names(files: list[str]) -> dict[str, str]:
     grades = grade_files(files)
     own = [name for name in files if name not in grades]
     paths = [Path(name) for name in own]
-    named = [titled(p.stem) for p in paths]
+    # 城关镇/中心校.xlsx: 城关镇中心校, as its title would name it (``qualified``).
+    named = [qualified(titled(p.stem), p) for p in paths]
     # The folder each is of: its own, or the one above a folder of a term's (2024秋/).
     tops = [school_folder(name) for name in own]
     # The folders each name is found in: files of one folder naming one school (青山小学.xlsx
@@ -943,6 +945,34 @@ def folder_school(folder: Path) -> str:
     if name.isdigit():  # a school's code (001/, 20241/): no year's
         return name
     return titled(name) or _without_term(_past_the_year(name) or name) or name
+
+
+# The names every township's school may go by (a 学校 cell of 中心小学 in 城关镇's roster and
+# in 河口乡's): two schools, not one, once qualified with their townships.
+GENERIC_SCHOOLS = frozenset(
+    {"中心小学", "中心校", "中心学校", "中心完小", "完小", "完全小学", "小学", "中学", "初中"}
+    | {"初级中学", "九年一贯制学校", "中心幼儿园", "幼儿园", "村小", "教学点"}
+)
+_GENERIC_END = re.compile("(?:" + "|".join(sorted(GENERIC_SCHOOLS, key=len, reverse=True)) + ")$")
+# A township's name (城关镇, 河口乡, 白鹤苗族乡, 东城街道), not a county's folder of them (各乡镇).
+_TOWNSHIP = re.compile(r"(?<!乡)(?:镇|乡|街道|街道办事处)$")
+
+
+def qualified(name: str, path: Path, title: str = "") -> str:
+    """``name``, with its township where it is a name every township's school goes by
+    (中心小学, 完小: ``GENERIC_SCHOOLS``) and the file says which: the township ``title``
+    (the title above its sheet) names, else the file's name, else the nearest folder
+    holding it (城关镇中心小学花名册.xlsx, 城关镇/花名册.xlsx → 城关镇中心小学); else ``name``
+    as it is. Only a township's name (城关镇, 河口乡) qualifies: a county's title
+    (青山县中心小学) names no one of its townships' schools."""
+    if name not in GENERIC_SCHOOLS:
+        return name
+    here = path.resolve()
+    for said in (title_school(title), titled(here.stem), *map(folder_school, here.parents)):
+        place = _GENERIC_END.sub("", said or "")  # 城关镇中心校: 城关镇's
+        if _TOWNSHIP.search(place):
+            return place + name
+    return name
 
 
 def copy_of(folder: Path) -> Path:

@@ -32,6 +32,7 @@ from lbc.roster import record_sheets
 from lbc.roster.fields import Kind
 from lbc.roster.pairs import join_pairs
 from lbc.roster.tables import (
+    GENERIC_SCHOOLS,
     QUOTA_LABELS,
     SCHOOL_QUOTAS_SHEET,
     SCHOOL_TERMS_SHEET,
@@ -47,6 +48,7 @@ from lbc.roster.tables import (
     folder_school,
     load_roster,
     named_schools,
+    qualified,
     school_folder,
     schools_beside,
     title_school,
@@ -942,34 +944,6 @@ def titled_school(path: Path, roster: Roster) -> str:
         if name:
             return qualified(name, path)
     return ""
-
-
-# The names every township's school may go by (a 学校 cell of 中心小学 in 城关镇's roster and
-# in 河口乡's): two schools, not one, once qualified with their townships.
-GENERIC_SCHOOLS = frozenset(
-    {"中心小学", "中心校", "中心学校", "中心完小", "完小", "完全小学", "小学", "中学", "初中"}
-    | {"初级中学", "九年一贯制学校", "中心幼儿园", "幼儿园", "村小", "教学点"}
-)
-_GENERIC_END = re.compile("(?:" + "|".join(sorted(GENERIC_SCHOOLS, key=len, reverse=True)) + ")$")
-# A township's name (城关镇, 河口乡, 白鹤苗族乡, 东城街道), not a county's folder of them (各乡镇).
-_TOWNSHIP = re.compile(r"(?<!乡)(?:镇|乡|街道|街道办事处)$")
-
-
-def qualified(name: str, path: Path, title: str = "") -> str:
-    """``name``, with its township where it is a name every township's school goes by
-    (中心小学, 完小: ``GENERIC_SCHOOLS``) and the file says which: the township ``title``
-    (the title above its sheet) names, else the file's name, else the nearest folder
-    holding it (城关镇中心小学花名册.xlsx, 城关镇/花名册.xlsx → 城关镇中心小学); else ``name``
-    as it is. Only a township's name (城关镇, 河口乡) qualifies: a county's title
-    (青山县中心小学) names no one of its townships' schools."""
-    if name not in GENERIC_SCHOOLS:
-        return name
-    here = path.resolve()
-    for said in (title_school(title), titled(here.stem), *map(folder_school, here.parents)):
-        place = _GENERIC_END.sub("", said or "")  # 城关镇中心校: 城关镇's
-        if _TOWNSHIP.search(place):
-            return place + name
-    return name
 
 
 def _qualify_cells(roster: Roster) -> None:
