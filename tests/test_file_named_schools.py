@@ -1695,3 +1695,31 @@ def test_a_name_every_townships_school_goes_by_gets_its_township_from_its_folder
     assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
     alone = [(kid(n)["姓名"], "本校没有可结对的在岗教师") for n in (3, 4)]
     assert pairs_of(tmp_path, "县") == ([(names[0], "王芳"), (names[1], "王芳")], sorted(alone))
+
+
+def test_the_word_school_alone_names_no_school(tmp_path: Path) -> None:
+    """Untitled 县/白鹤乡/学校花名册.xlsx and 县/青山小学/花名册.xlsx titled 学校留守儿童花名册:
+    both named the one school 学校 in validate and merge's 学校 column, and lbc pair gave
+    青山小学's teacher 白鹤乡's child. 学校 alone is whichever school fills the form in:
+    each file is of the school its folder names."""
+    root = tmp_path / "县"
+    for school in ("白鹤乡", "青山小学"):
+        (root / school).mkdir(parents=True)
+    write_xlsx(root / "白鹤乡" / "学校花名册.xlsx", {"花名册": table([kid(4)])})
+    write_xlsx(
+        root / "青山小学" / "花名册.xlsx",
+        {
+            "花名册": [["学校留守儿童花名册"], *table([kid(1), kid(2)])],
+            "教师": [["2024年秋季各学校教师名单"], *table([teacher("王芳", C32)])],
+        },
+    )
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines()[1:3] == [
+        "白鹤乡：1 名儿童，0 个错误，0 个警告",
+        "青山小学：2 名儿童，0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in (1, 2, 4)]
+    schools = ["青山小学", "青山小学", "白鹤乡"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    pairs = [(names[0], "王芳"), (names[1], "王芳")]
+    assert pairs_of(tmp_path, "县") == (pairs, [(names[2], "本校没有可结对的在岗教师")])

@@ -1157,10 +1157,13 @@ def titled(text: str) -> str:
         school = _cut_title(past_year)
         # 1998小学: no name; 2024年新学期名单, 2024年秋季学前班…: no school's name. A
         # school's ending alone (2024年秋季中心校…, 2024年秋季教学点…) is the school, as it
-        # is with no year before it.
-        if len(school) > 2 and (_names_school(school) or SCHOOL_END.fullmatch(school)):
+        # is with no year before it; 学校 alone (2024年秋季各学校…) is not.
+        named_one = _names_school(school) or SCHOOL_END.fullmatch(school)
+        if len(school) > 2 and named_one and not _NO_SCHOOL_NAMED.fullmatch(school):
             return school
     named = _cut_title(text)
+    if _NO_SCHOOL_NAMED.fullmatch(named):
+        return ""
     # 新学期名单, 在校生, 全校留守儿童花名册: a word holding 学, 校 or 园 with no school's name
     # in it names none. A grade's (学前班) is left for grade_files to tell.
     if _SCHOOL_WORD.search(named) and not _SCHOOL_IN.search(named) and not _names_a_grade(named):
@@ -1169,6 +1172,11 @@ def titled(text: str) -> str:
     if re.fullmatch(_DIVISION, named):
         return ""
     return named
+
+
+# The word 学校 with no school's name (学校留守儿童花名册, 学校花名册.xlsx, 2024年秋季各学校…):
+# a form's word for whichever school fills it in, naming none.
+_NO_SCHOOL_NAMED = re.compile(r"[各本全]?学校")
 
 
 def title_school(title: str) -> str:
