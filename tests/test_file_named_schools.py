@@ -1723,3 +1723,30 @@ def test_the_word_school_alone_names_no_school(tmp_path: Path) -> None:
     assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
     pairs = [(names[0], "王芳"), (names[1], "王芳")]
     assert pairs_of(tmp_path, "县") == (pairs, [(names[2], "本校没有可结对的在岗教师")])
+
+
+def test_a_folder_named_for_a_list_alone_names_no_school(tmp_path: Path) -> None:
+    """县/青山小学/留守儿童/花名册.xlsx beside 青山小学's 教师.xlsx, 县/白鹤小学/统计表/花名册.xlsx
+    and 县/统计表/花名册.xlsx, all untitled: the folders named for lists were schools,
+    留守儿童 and, two of one name, 县/白鹤小学/统计表/花名册 and 县/统计表/花名册, in validate
+    and merge's 学校 column, and lbc pair left 青山小学's children to no teacher of their
+    school. A folder named for a list alone is of the school of the folder above it, as a
+    term's or a grade's is."""
+    root = tmp_path / "县"
+    for folder in ("青山小学/留守儿童", "白鹤小学/统计表", "统计表"):
+        (root / folder).mkdir(parents=True)
+    write_xlsx(root / "青山小学" / "留守儿童" / "花名册.xlsx", {"花名册": table([kid(1), kid(2)])})
+    write_xlsx(root / "青山小学" / "教师.xlsx", {"教师": table([teacher("王芳", C32)])})
+    write_xlsx(root / "白鹤小学" / "统计表" / "花名册.xlsx", {"花名册": table([kid(3)])})
+    write_xlsx(root / "统计表" / "花名册.xlsx", {"花名册": table([kid(4)])})
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines()[1:4] == [
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "县：1 名儿童，0 个错误，0 个警告",
+        "青山小学：2 名儿童，0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 5)]
+    schools = ["青山小学", "青山小学", "白鹤小学", "县"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    alone = sorted((names[n], "本校没有可结对的在岗教师") for n in (2, 3))
+    assert pairs_of(tmp_path, "县") == ([(names[0], "王芳"), (names[1], "王芳")], alone)

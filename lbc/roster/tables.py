@@ -1277,11 +1277,16 @@ def school_folder(file: str) -> Path:
     """The folder a file's school keeps its files in: the file's own, or the one above a
     folder named for a grade or a class (青山小学/三年级/花名册.xlsx: a school keeping a
     roster a grade is one school, not one per folder) or for a year or a term alone
-    (青山小学/2024秋/花名册.xlsx: ``_names_a_term``). A folder named by digits alone (001/)
-    is a school's code, not a grade, but for a year's in a school's folder (``_a_year``)."""
+    (青山小学/2024秋/花名册.xlsx: ``_names_a_term``), or, below the folder the run was given,
+    for a list alone (县/统计表/花名册.xlsx, 青山小学/留守儿童/: ``_names_a_list``). A folder
+    named by digits alone (001/) is a school's code, not a grade, but for a year's in a
+    school's folder (``_a_year``)."""
     folder = Path(file).parent
     while folder.name and (
-        _names_a_grade(folder.name) or _names_a_term(folder.name) or _a_year(folder)
+        _names_a_grade(folder.name)
+        or _names_a_term(folder.name)
+        or _a_year(folder)
+        or (folder.parent.name and _names_a_list(folder.name))
     ):
         folder = folder.parent
     return folder
@@ -1297,6 +1302,15 @@ def _a_year(folder: Path) -> bool:
         and _TERM_ALONE.fullmatch(folder.name) is not None
         and _names_school(folder_school(folder.parent))
     )
+
+
+def _names_a_list(name: str) -> bool:
+    """Whether a folder's name names a list alone, no school's (统计表, 留守儿童, 花名册,
+    2024年秋季留守儿童花名册, 学校: ``titled``), not a school's code (001)."""
+    if name.isdigit() or titled(name):
+        return False
+    cut = _cut_title(_past_the_year(name) or name)
+    return not cut or _NO_SCHOOL_NAMED.fullmatch(cut) is not None
 
 
 def _in_a_grade(file: str) -> bool:
