@@ -810,10 +810,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "so they are counted as one school; if they are two, write each school's full name in the 学校 column (with its township, say)",
     ),
     "note.copied_folders": (
-        "提示：文件夹 {folders} 的名称只差“(1)”“(2)”这样的编号，像是同一所学校文件夹的副本，按一所学校“{school}”"
+        "提示：文件夹 {folders} 的名称只差“(1)”“- 副本”“复件”这样的字样，像是同一所学校文件夹的副本，按一所学校“{school}”"
         "统计、结对；副本里的儿童多半是同一批人，身份证号相同的由 lbc validate 逐行指出（DUP001）；请核对后只留一份",
-        "note: the folders {folders} are named alike but for a number such as (1) or (2), as copies of one school's folder "
-        "are: they are counted and paired as one school, “{school}”; copies most likely hold the same children "
+        "note: the folders {folders} are named alike but for a copy's mark such as (1), - 副本 or 复件, as copies of one "
+        "school's folder are: they are counted and paired as one school, “{school}”; copies most likely hold the same children "
         "twice, and lbc validate says each row whose ID number is repeated (DUP001); check them and keep one",
     ),
     "note.one_name_two_workspaces": (

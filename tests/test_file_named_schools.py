@@ -1566,8 +1566,8 @@ def test_copies_of_a_schools_folder_are_that_school_said_to_be_copies(tmp_path: 
             {"花名册": table(kids), "教师": table([teacher(staff, C32)])},
         )
     said = (
-        "提示：文件夹 县/红星村小(1)、县/红星村小(2) 的名称只差“(1)”“(2)”这样的编号，像是同一所"
-        "学校文件夹的副本，按一所学校“红星村小”统计、结对；副本里的儿童多半是同一批人，身份证号"
+        "提示：文件夹 县/红星村小(1)、县/红星村小(2) 的名称只差“(1)”“- 副本”“复件”这样的字样，"
+        "像是同一所学校文件夹的副本，按一所学校“红星村小”统计、结对；副本里的儿童多半是同一批人，身份证号"
         "相同的由 lbc validate 逐行指出（DUP001）；请核对后只留一份\n"
     )
     checked = run("validate", "县", "--format", "json", cwd=tmp_path)
@@ -1750,3 +1750,48 @@ def test_a_folder_named_for_a_list_alone_names_no_school(tmp_path: Path) -> None
     assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
     alone = sorted((names[n], "本校没有可结对的在岗教师") for n in (2, 3))
     assert pairs_of(tmp_path, "县") == ([(names[0], "王芳"), (names[1], "王芳")], alone)
+
+
+def test_windows_other_copy_names_are_copies_of_the_school(tmp_path: Path) -> None:
+    """县/红星村小 - 副本/ and 县/复件 红星村小/, the school's folder copied as Windows names
+    copies (as 红星村小(1)/ is), beside 县/红星村小/ itself; and 县/白鹤小学/复件 白鹤小学.xlsx
+    beside its 白鹤小学.xlsx and teachers: the copies were schools of their own, named by
+    their paths and 复件红星村小, and 复件白鹤小学 a school with no teacher, in validate,
+    merge's 学校 column and pair, with nothing saying the folders were copies. They are
+    the school, said to be copies as numbered copies are."""
+    county = tmp_path / "县"
+    copies = ("红星村小", "红星村小 - 副本", "复件 红星村小")
+    for folder in copies:
+        (county / folder).mkdir(parents=True)
+        write_xlsx(
+            county / folder / "花名册.xlsx",
+            {"花名册": table([kid(1), kid(2)]), "教师": table([teacher("王芳", C32)])},
+        )
+    (county / "白鹤小学").mkdir()
+    write_xlsx(
+        county / "白鹤小学" / "白鹤小学.xlsx",
+        {"花名册": table([kid(3)]), "教师": table([teacher("赵敏", C32)])},
+    )
+    write_xlsx(county / "白鹤小学" / "复件 白鹤小学.xlsx", {"花名册": table([kid(4)])})
+    folders = "、".join(f"县/{folder}" for folder in sorted(copies))
+    said = (
+        f"提示：文件夹 {folders} 的名称只差“(1)”“- 副本”“复件”这样的字样，像是同一所学校文件夹的"
+        "副本，按一所学校“红星村小”统计、结对；副本里的儿童多半是同一批人，身份证号相同的由 lbc "
+        "validate 逐行指出（DUP001）；请核对后只留一份\n"
+    )
+    checked = run("validate", "县", "--format", "json", cwd=tmp_path)
+    schools = [(s["school"], s["children"]) for s in checked.json()["summary"]["schools"]]
+    assert schools == [("红星村小", 6), ("白鹤小学", 2)]
+    assert said in checked.stderr
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert "共合并 5 个文件、2 所学校：在册儿童 4 名" in merged.stdout
+    assert said in merged.stderr
+    rows = load_workbook(tmp_path / "全县.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
+    at = next(rows).index("学校")
+    assert sorted(row[at] for row in rows) == [*["白鹤小学"] * 2, *["红星村小"] * 6]
+    names = [kid(n)["姓名"] for n in range(1, 5)]
+    paired = run("pair", "县", "--format", "json", cwd=tmp_path)
+    assert said in paired.stderr
+    assert sorted((p["child"], p["teacher"]) for p in paired.json()["pairs"]) == sorted(
+        [(names[0], "王芳"), (names[1], "王芳"), (names[2], "赵敏"), (names[3], "赵敏")]
+    )

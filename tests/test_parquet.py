@@ -432,9 +432,9 @@ def test_api_says_what_it_left_out_and_pooled_as_validate_does(
     assert roster.notes == [
         "提示：县/白鹤小学/上学期/花名册.xlsx 在“上学期”文件夹里，是上学期的文件，未当作本学期的"
         "名册读取；要读它，请直接写出它的路径",
-        "提示：文件夹 县/红星村小(1)、县/红星村小(2) 的名称只差“(1)”“(2)”这样的编号，像是同一所"
-        "学校文件夹的副本，按一所学校“红星村小”统计、结对；副本里的儿童多半是同一批人，身份证号"
-        "相同的由 lbc validate 逐行指出（DUP001）；请核对后只留一份",
+        "提示：文件夹 县/红星村小(1)、县/红星村小(2) 的名称只差“(1)”“- 副本”“复件”这样的字样，"
+        "像是同一所学校文件夹的副本，按一所学校“红星村小”统计、结对；副本里的儿童多半是同一批人，"
+        "身份证号相同的由 lbc validate 逐行指出（DUP001）；请核对后只留一份",
     ]
     assert run("validate", "县", cwd=tmp_path).stderr.splitlines() == roster.notes
     assert len(roster.children) == 5

@@ -977,14 +977,13 @@ def qualified(name: str, path: Path, title: str = "") -> str:
 
 def copy_of(folder: Path) -> Path:
     """The school's folder ``folder`` is a copy of, as Windows, an archive or a school names
-    a second copy (县/红星村小(1)/, 县/红星村小 (2)/, 县/红星村小（副本）/: 县/红星村小): its
-    school's name without the copy's mark (``_COPY``), spelled as a 学校 cell is read; the
-    folder itself for any other (县/青山小学（东校区）/, 县/三年级(2)/)."""
+    a second copy (县/红星村小(1)/, 县/红星村小 (2)/, 县/红星村小（副本）/, 县/红星村小 - 副本/,
+    县/复件 红星村小/: 县/红星村小): its school's name without the copy's marks
+    (``_uncopied``), spelled as a 学校 cell is read; the folder itself for any other
+    (县/青山小学（东校区）/, 县/三年级(2)/)."""
     name = nz.school(folder.name) or ""
-    copy = _COPY.search(name)
-    if copy is None or not _names_school(name[: copy.start()]):
-        return folder
-    return folder.with_name(name[: copy.start()])
+    school = _uncopied(name)
+    return folder.with_name(school) if school and school != name else folder
 
 
 def _folder_name(folder: Path) -> str:
@@ -1221,10 +1220,7 @@ def _cut_title(text: str) -> str:
     inside = _SCHOOL_BRACKETED.match(named)
     if inside and (_names_school(inside[1]) or SCHOOL_END.fullmatch(inside[1])):
         named = inside[1] + named[inside.end() :]  # (青山小学)留守…: the school, not its brackets
-    copy = _COPY.search(named)
-    if copy and _names_school(named[: copy.start()]):
-        named = named[: copy.start()]
-    return _up_to_the_school(named)
+    return _up_to_the_school(_uncopied(named))
 
 
 # The label a form writes before the school (填报单位：青山小学, 学校名称：青山小学,
@@ -1236,11 +1232,24 @@ _LABEL = re.compile(
 _SEAL = re.compile(r"[(（]\s*(?:盖章|公章|签章)\s*[)）]")
 
 
-# What a copy of a school's file is named with after the school's name, as Windows, a
-# browser or a school names a second file (青山小学(1).xlsx, 青山小学 (2).xlsx,
-# 青山小学（副本）.xlsx, 青山小学（补）.xlsx): the file's, not the school's, which a campus's
-# bracket (青山小学（东校区）) names still.
-_COPY = re.compile(r"(?:\((?:\d{1,3}|副本\d*|补)\))+$")
+# What a copy of a school's file or folder is named with after the school's name, as
+# Windows, a browser or a school names a second one (青山小学(1).xlsx, 青山小学 (2).xlsx,
+# 青山小学（副本）.xlsx, 青山小学（补）.xlsx, 青山小学 - 副本.xlsx, 青山小学 - 副本 (2).xlsx),
+# and before it, as older Windows does (复件 青山小学, 复件 (2) 青山小学): the copy's, not
+# the school's, which a campus's bracket (青山小学（东校区）) names still. Spaces gone and
+# brackets folded, as a 学校 cell is read.
+_COPY = re.compile(r"(?:\((?:\d{1,3}|副本\d*|补)\)|-副本(?:\(\d{1,3}\))?)+$")
+_COPY_LEAD = re.compile(r"^复件(?:\(\d{1,3}\))?")
+
+
+def _uncopied(name: str) -> str:
+    """``name`` without a copy's marks (``_COPY``, ``_COPY_LEAD``: 红星村小(1), 红星村小-副本(2),
+    复件红星村小 → 红星村小) where what is left names a school, or nothing (复件 alone: a
+    copy of a file named for no school); else ``name``."""
+    lead = _COPY_LEAD.match(name)
+    tail = _COPY.search(name)
+    bare = name[lead.end() if lead else 0 : tail.start() if tail else len(name)]
+    return bare if bare != name and (not bare or _names_school(bare)) else name
 
 
 # A school's name in brackets at the start of a name (（青山小学）留守儿童花名册,
