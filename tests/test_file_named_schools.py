@@ -1795,3 +1795,34 @@ def test_windows_other_copy_names_are_copies_of_the_school(tmp_path: Path) -> No
     assert sorted((p["child"], p["teacher"]) for p in paired.json()["pairs"]) == sorted(
         [(names[0], "王芳"), (names[1], "王芳"), (names[2], "赵敏"), (names[3], "赵敏")]
     )
+
+
+def test_a_classs_squad_is_no_numbered_school(tmp_path: Path) -> None:
+    """A class named as its Young Pioneers squad (三中队) read as the school 三中, as 一中 is:
+    县/城关小学/花名册.xlsx titled 城关小学三中队留守儿童花名册 was the school 城关小学三中,
+    县/城关小学/三中队.xlsx beside it and 县/白鹤小学/花名册.xlsx titled 三中队留守儿童花名册
+    the one school 三中, in validate and merge's 学校 column, and lbc pair gave 城关小学's
+    teachers none of them. 三中队 is a class: of the school its title or folder names."""
+    root = tmp_path / "县"
+    for school in ("城关小学", "白鹤小学"):
+        (root / school).mkdir(parents=True)
+    write_xlsx(
+        root / "城关小学" / "花名册.xlsx",
+        {
+            "花名册": [["城关小学三中队留守儿童花名册"], *table([kid(1), kid(2)])],
+            "教师": table([teacher("王芳", C32), teacher("李强", C51)]),
+        },
+    )
+    write_xlsx(root / "城关小学" / "三中队.xlsx", {"花名册": table([kid(3, C51)])})
+    write_xlsx(
+        root / "白鹤小学" / "花名册.xlsx", {"花名册": [["三中队留守儿童花名册"], *table([kid(4)])]}
+    )
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines()[1:3] == [
+        "城关小学：3 名儿童，0 个错误，0 个警告",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 5)]
+    schools = ["城关小学"] * 3 + ["白鹤小学"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert pairs_of(tmp_path, "县") == (ALL_THREE, [(names[3], "本校没有可结对的在岗教师")])

@@ -1103,10 +1103,11 @@ _NAME_END = re.compile(
 _SCHOOL_WORD = re.compile(r"[学校园]|教学点|村小|完小")
 # How a school's name ends (青山镇中心小学, 白鹤村小, 石门教学点, 青山中心校, 青山村校,
 # 青山联校, 城关四校, 城关一小, 青山中学附小, 青山学堂), after a campus (青山小学东校区,
-# 青山小学（东校区）) or a school's part (青山学校小学部) is set aside.
+# 青山小学（东校区）) or a school's part (青山学校小学部) is set aside. Not a class's squad
+# (三中队, a class as its Young Pioneers name it: ``_names_a_grade``), which is no 三中.
 _ENDINGS = (
     "小学|中学|学校|完小|村小|中心校|教学点|分校|校区|幼儿园|幼稚园|学区|学堂"
-    "|[村联总中]校|附[小中]|[一二三四五六七八九十0-9][校小中]"
+    "|[村联总中]校|附[小中]|[一二三四五六七八九十0-9](?:[校小]|中(?!队))"
 )
 SCHOOL_END = re.compile(rf"(?:{_ENDINGS})$")
 # A school's name anywhere in a name (青山小学一年级), or an ending alone (小学, 中心校: a
@@ -1345,7 +1346,10 @@ _CLASS_ALONE = re.compile(r"[(（]?(?:[一二三四五六七八九十]{1,3}|\d{1
 
 def _names_a_grade(name: str) -> bool:
     """Whether a folder's or a file's name names a grade or a class (三年级, 三(2)班, 3年级,
-    一班); digits alone (1.xlsx, 001/) are a school's number or code, not a grade."""
+    一班, or its squad: 三中队, 三年级二中队); digits alone (1.xlsx, 001/) are a school's
+    number or code, not a grade."""
+    if name.endswith("中队"):
+        name = name[:-2] + "班"
     if name.isdigit():
         return False
     if _CLASS_ALONE.fullmatch(name):
