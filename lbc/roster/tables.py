@@ -48,6 +48,7 @@ from lbc.roster.reading import (
     read_sheets,
     sheet_names,
 )
+from lbc.roster.term_names import TERM, TERM_ALONE, YEAR
 
 if TYPE_CHECKING:
     from lbc.roster.pairs import PairsJoined
@@ -1071,24 +1072,12 @@ _TITLE_CUT = re.compile(
 # (2024年秋季青山小学留守儿童花名册, 2024-2025学年第一学期青山小学…): skipped, not cut from.
 # A bare 春/秋 (2024秋青山小学, 2024年春晖小学) may be the term or the school's first
 # character: ``titled`` tells which.
-_YEAR = r"(?:\d{4}|二[〇零○一二三四五六七八九]{3})"
-_TERM = r"第[一二12]学期|[上下]学期|[上下]半年|[春秋][季期](?:学期)?|[春秋]学期"
 _SEPARATOR = r"[\s)）\]］】:：\-—_·]"
 _TITLE_LEAD = re.compile(
-    rf"^[\s(（\[［【]*{_YEAR}\s*(?:[-—–~至到]\s*(?:{_YEAR}|\d{{2}})\s*)?"
+    rf"^[\s(（\[［【]*{YEAR}\s*(?:[-—–~至到]\s*(?:{YEAR}|\d{{2}})\s*)?"
     r"(?:学年度?|年度?|[级届])?\s*(?:\d{1,2}\s*月份?)?\s*"
-    rf"(?:{_TERM}|(?P<bare>[春秋]))?"
+    rf"(?:{TERM}|(?P<bare>[春秋]))?"
     rf"(?P<apart>{_SEPARATOR}*)"
-)
-# A name of a year or a term alone, as a school names the folder it keeps a term's files
-# in (2024秋, 2024年秋季, 2024年秋季学期, 2024-2025学年第一学期, 2024-2025-1, 2024-autumn,
-# 秋季学期, 上学期; a year alone in brackets, 青山小学(2024)): no school's, so its files are
-# the school's of the folder above (a folder of digits alone is a code: _names_a_term).
-_TERM_ALONE = re.compile(
-    rf"{_YEAR}\s*(?:[-—–~至到]\s*(?:{_YEAR}|\d{{2}})\s*)?(?:学年度?|年度?|[级届])?\s*"
-    rf"(?:\d{{1,2}}\s*月份?)?\s*(?:[-_—–]?\s*(?:{_TERM}|[春秋]|autumn|fall|spring)|[-_—–]\s*[12])?"
-    rf"|(?:{_TERM}|[春秋]|autumn|fall|spring)",
-    re.IGNORECASE,
 )
 
 
@@ -1205,11 +1194,11 @@ def _past_the_year(text: str) -> str | None:
 # 青山小学（2024年秋）（东校区）): the roster's, not the school's, whose own brackets
 # (青山小学（东校区）) say more than a term.
 _TERM_BRACKET = re.compile(
-    rf"[(（\[［【〔]\s*(?:{_TERM_ALONE.pattern})\s*[)）\]］】〕]", re.IGNORECASE
+    rf"[(（\[［【〔]\s*(?:{TERM_ALONE.pattern})\s*[)）\]］】〕]", re.IGNORECASE
 )
 # A term with no year, before or after the school (秋季青山小学, 青山小学秋季学期留守儿童
 # 名单): the roster's too. A bare 春 or 秋 there is left to the name (秋林中学, 青山小学春).
-_TERM_AROUND = re.compile(rf"^(?:{_TERM})|(?:{_TERM})$")
+_TERM_AROUND = re.compile(rf"^(?:{TERM})|(?:{TERM})$")
 # What is trimmed from a name's ends once a term or a title's tail is gone (青山小学·秋季).
 _TRIM = " ：:-—·"
 
@@ -1309,7 +1298,7 @@ def _a_year(folder: Path) -> bool:
     (``_names_a_term``)."""
     return (
         folder.name.isdigit()
-        and _TERM_ALONE.fullmatch(folder.name) is not None
+        and TERM_ALONE.fullmatch(folder.name) is not None
         and _names_school(folder_school(folder.parent))
     )
 
@@ -1331,12 +1320,12 @@ def _in_a_grade(file: str) -> bool:
 
 
 def _names_a_term(name: str) -> bool:
-    """Whether a folder's name names a year or a term alone (``_TERM_ALONE``). Digits
+    """Whether a folder's name names a year or a term alone (``TERM_ALONE``). Digits
     alone (0101/, 1001/) are a school's code, however many: a county's schools' folders
     so numbered are schools apart, not one school's years."""
     if name.isdigit():
         return False
-    return _TERM_ALONE.fullmatch(name.strip(" ()（）[]［］【】")) is not None
+    return TERM_ALONE.fullmatch(name.strip(" ()（）[]［］【】")) is not None
 
 
 # A class named without its grade, as a school names its files a class each (一班.xlsx,

@@ -13,6 +13,7 @@ from pathlib import Path
 from lbc.errors import LbcError
 from lbc.messages import as_list, t
 from lbc.roster.reading import SUFFIXES
+from lbc.roster.term_names import SCHOOL_YEAR_FOLDER, named_term
 
 # The folders a school keeps last term's files in, as lbc's own steps keep them (lbc diff
 # 上学期/roster.xlsx roster.xlsx, lbc pair --keep 上学期/roster.xlsx): what lies in one,
@@ -22,25 +23,10 @@ from lbc.roster.reading import SUFFIXES
 LAST_TERM_FOLDERS = frozenset({"上学期"})
 # The folder of a school year's second semester, beside the first's (上学期/ 下学期/).
 LATER_TERM_FOLDERS = frozenset({"下学期"})
-# The name of a folder a school files a school year's semesters in: 2025-2026学年, 2025学年,
-# 2025—2026学年度, 2025-26学年, 2025-2026 (as NFKC leaves it: ２０２５～２０２６ too). Beside
-# a later school year's folder that holds a roster, it is a past year's, its files
-# last term's (``_later_year``).
-SCHOOL_YEAR_FOLDER = re.compile(
-    r"\d{4}\s*年?(?:\s*[-—–~至到]\s*(?:\d{4}|\d{2})\s*年?)?\s*学年度?"
-    r"|\d{4}\s*[-—–~至到]\s*(?:\d{4}|\d{2})"
-)
 # The name of a file a school keeps last term's children in beside this term's roster, as
 # it would keep them in a 上学期 folder (上学期花名册.xlsx, 青山小学上学期名单.xlsx): a
 # 上学期 named with no year (``_last_terms_by_name``).
 LAST_TERM_NAME = re.compile(r"上学期")
-# A term a file's name gives (2024秋花名册.xlsx, 2024年秋季学期名单.xlsx, 2024-2025学年
-# 第一学期花名册.xlsx): one named by an earlier term than a file beside it is last term's.
-_NAMED_TERM = re.compile(
-    r"(?P<year>\d{4})\s*年?\s*(?P<season>[春秋])"
-    r"|(?P<first>\d{4})\s*[-—–~至到]\s*(?:\d{4}|\d{2})\s*(?:学年度?)?\s*[-_]?\s*"
-    r"(?:第\s*(?P<nth>[12一二])|(?P<half>[上下]))\s*学期"
-)
 # A grade or a class a file's name names (三年级, 3年级, 初一, 高二, 三(2)班, 2班, 大班,
 # 学前班): a school's roster kept a grade or a class a file.
 _GRADE_NAMED = re.compile(
@@ -327,18 +313,6 @@ def _folder_name(name: str) -> str:
     return unicodedata.normalize("NFKC", name).strip()
 
 
-def _named_term(name: str) -> int | None:
-    """The term a file's name gives, as a number that grows term by term (a spring after
-    the autumn before it), or None when it gives none."""
-    found = _NAMED_TERM.search(_folder_name(name))
-    if found is None:
-        return None
-    if found["year"]:
-        return int(found["year"]) * 2 + (found["season"] == "秋")
-    second = found["nth"] in ("2", "二") or found["half"] == "下"
-    return int(found["first"]) * 2 + (2 if second else 1)
-
-
 def _last_terms_by_name(files: list[Path]) -> set[Path]:
     """Those of ``files`` (a folder run's, to be read) whose names say they are last
     term's beside this term's roster in their folder, as a 上学期 folder is (``_term_kind``):
@@ -375,13 +349,13 @@ def _last_terms_by_name(files: list[Path]) -> set[Path]:
 def _name_says(stem: str) -> tuple[str, str, int | None, bool, bool]:
     """What a file's name (its stem) says of it: the school it names (``titled``), the
     grades and classes it names (``_GRADE_NAMED``, "" for none), the term it gives
-    (``_named_term``), whether it says 上学期 with no term, and whether it names a list
+    (``named_term``), whether it says 上学期 with no term, and whether it names a list
     other than a roster (``_NOT_A_ROSTER``). Each name worked out once: a
     county's folder of a school's files named by term each is compared file by file."""
     from lbc.roster.tables import titled
 
     name = _folder_name(stem)
-    term = _named_term(name)
+    term = named_term(name)
     said = term is None and LAST_TERM_NAME.search(name) is not None
     part = "".join(_GRADE_NAMED.findall(name))
     return titled(name), part, term, said, any(word in name for word in _NOT_A_ROSTER)
