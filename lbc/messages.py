@@ -856,11 +856,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         " not read as this term's roster; name it to read it",
     ),
     "note.last_term_alone": (
-        "提示：{file} 在“{folder}”文件夹里，旁边没有别的表格，已当作本学期（本学年的上学期）"
+        "提示：{file} 在“{folder}”文件夹里，旁边没有本学期的花名册，已当作本学期（本学年的上学期）"
         "的名册读取；如果它是上一个学期的，请把本学期的名册放在“{folder}”文件夹旁边；"
         "如果它就是本学年的上学期，可以把“{folder}”文件夹放进以学年命名的文件夹"
         "（如 2025-2026学年），就不再提示",
-        "note: {file} is in a '{folder}' folder with no other spreadsheet beside it: read as"
+        "note: {file} is in a '{folder}' folder with no roster of this term's beside it: read as"
         " this term's roster (the school year's first semester); if it is last term's, put"
         " this term's roster beside the '{folder}' folder; if it is this school year's first"
         " semester, put the '{folder}' folder in a folder named by the school year (such as"

@@ -85,6 +85,25 @@ def test_a_county_schools_only_roster_in_its_last_term_folder_is_read(tmp_path: 
     assert counts("县", tmp_path, out) == (4, 4, ["白鹤小学", "青山小学"], said)
 
 
+@pytest.mark.parametrize(
+    "beside", [Path("记录表", "2025秋.xlsx"), Path("帮扶记录.xlsx"), Path("教师名单.xlsx")]
+)
+def test_a_last_term_folder_beside_no_roster_is_read(tmp_path: Path, beside: Path) -> None:
+    """A school's only roster in 上学期/, beside its records (记录表/, 帮扶记录.xlsx) or its
+    teachers list alone: taken for last term's, the school had nothing read, its run
+    stopped on a roster found in its records file. No roster lies beside it: read, and
+    said."""
+    school = tmp_path / "青山小学"
+    roster(school / "上学期" / "花名册.xlsx", 1, 2)
+    (school / beside).parent.mkdir(parents=True, exist_ok=True)
+    if "教师" in beside.name:
+        write_xlsx(school / beside, {"教师": [["姓名", "性别", "联系电话"]]})
+    else:
+        write_xlsx(school / beside, {"帮扶记录": [["日期", "帮扶教师", "学生姓名"]]})
+    said = ALONE.format(Path("青山小学", "上学期", "花名册.xlsx")) + "\n"
+    assert counts("青山小学", tmp_path, tmp_path / "全县.xlsx") == (2, 2, ["青山小学"], said)
+
+
 def test_a_last_term_folder_beside_this_terms_folders_is_last_terms(tmp_path: Path) -> None:
     """A county office that keeps last term's folder of the schools' rosters in 上学期/
     beside this term's schools' folders: last term's, though no spreadsheet lies beside

@@ -19,9 +19,10 @@ LAST_TERM = (
     "提示：{} 在“上学期”文件夹里，是上学期的文件，未当作本学期的名册读取；"
     "要读它，请直接写出它的路径"
 )
-# What it says of each spreadsheet it reads from a 上学期 folder with nothing beside it.
+# What it says of each spreadsheet it reads from a 上学期 folder with no roster beside it.
 ALONE = (
-    "提示：{} 在“上学期”文件夹里，旁边没有别的表格，已当作本学期（本学年的上学期）的名册读取；"
+    "提示：{} 在“上学期”文件夹里，旁边没有本学期的花名册，"
+    "已当作本学期（本学年的上学期）的名册读取；"
     "如果它是上一个学期的，请把本学期的名册放在“上学期”文件夹旁边；"
     "如果它就是本学年的上学期，可以把“上学期”文件夹放进以学年命名的文件夹"
     "（如 2025-2026学年），就不再提示"

@@ -39,7 +39,7 @@ _GRADE_NAMED = re.compile(
 _NOT_A_ROSTER = ("教师", "老师", "班主任", "教职工", "帮扶", "记录", "结对", "谈心", "家访")
 # Why a folder's spreadsheet is not read (``_kept_aside``): last term's, or not among the
 # files its school's lbc.toml names; or why it is read and said: in a 上学期 folder with
-# nothing beside it, this term's (``_term_kind``).
+# no roster beside it, this term's (``_term_kind``).
 LAST_TERM, WORKSPACE, ALONE = "last_term", "workspace", "alone"
 
 
@@ -171,7 +171,7 @@ def term_folders(
 ) -> str | None:
     """``LAST_TERM`` when one of the folders ``folders`` below ``base`` is one a school
     keeps last term's files in (上学期/: ``_term_kind``), or a past school year's
-    (``_later_year``), else ``ALONE`` when one is a 上学期 folder with nothing beside it,
+    (``_later_year``), else ``ALONE`` when one is a 上学期 folder with no roster beside it,
     else None. ``seen``: each such folder's, worked out once."""
     seen = {} if seen is None else seen
     kinds = set()
@@ -190,7 +190,7 @@ def term_folders(
 
 def _term_kind(folder: Path) -> str | None:
     """What ``folder``, named 上学期, holds: last term's files (``LAST_TERM``), a school
-    year's first semester's (None), or, with nothing beside it, its school's only roster
+    year's first semester's (None), or, with no roster beside it, its school's only roster
     (``ALONE``).
 
     A school that files its rosters by semester (2025-2026学年/上学期/花名册.xlsx, then
@@ -199,8 +199,9 @@ def _term_kind(folder: Path) -> str | None:
     roster (the later semester, this term's) or a roster lies beside them (this term's,
     the 下学期/ made for it still empty: ``_a_roster_file``). Else it is last
     term's, as lbc's own steps keep it, beside this term's roster (in its folder, or in a
-    folder beside it); with nothing beside it, it is all the school has of its children,
-    read rather than lose them, and said."""
+    folder beside it); with no roster beside it (nothing, or only lists its name or its
+    folder's says are of teachers or records: ``_holds_a_roster``), it is all the school
+    has of its children, read rather than lose them, and said."""
     here = folder.resolve()
     parent = here.parent
     try:
@@ -215,22 +216,14 @@ def _term_kind(folder: Path) -> str | None:
         return LAST_TERM  # this term's roster beside it, the 下学期/ made for it still empty
     if later or SCHOOL_YEAR_FOLDER.fullmatch(_folder_name(parent.name)):
         return None
-    beside = any(
-        (_spreadsheet_name(p.name) and p.is_file()) or (p.is_dir() and _holds_any(p))
-        for p in others
-    )
+    beside = any(_a_roster_file(p) or (p.is_dir() and _holds_a_roster(p)) for p in others)
     return LAST_TERM if beside else ALONE
 
 
 def _a_roster_file(path: Path) -> bool:
     """Whether ``path`` is a spreadsheet whose name says no list other than a roster of
     children (``_NOT_A_ROSTER``: 教师名单.xlsx, 帮扶记录.xlsx)."""
-    name = _folder_name(path.name)
-    return (
-        _spreadsheet_name(path.name)
-        and path.is_file()
-        and not any(word in name for word in _NOT_A_ROSTER)
-    )
+    return _spreadsheet_name(path.name) and path.is_file() and not _names_a_list(path.name)
 
 
 def _later_year(folder: Path) -> str | None:
@@ -261,15 +254,21 @@ def _first_year(name: str) -> int:
 
 
 def _holds_a_roster(folder: Path) -> bool:
-    """Whether ``folder`` holds a roster (``_a_roster_file``), in it or below: a later
-    term's or school year's folder begun with a teachers list or records alone holds none
-    of this term's children, and makes the roster beside it no past one."""
-    return any(_a_roster_file(p) for p in folder.rglob("*"))
+    """Whether ``folder`` holds a roster (``_a_roster_file``), in it or below, in no
+    folder whose name says a list other than a roster (记录表/2025秋.xlsx, ``folder``
+    itself included): a later term's or school year's folder begun with a teachers list
+    or records alone holds none of this term's children, and makes the roster beside it
+    no past one."""
+    return not _names_a_list(folder.name) and any(
+        _a_roster_file(p) and not any(_names_a_list(part) for part in p.relative_to(folder).parts)
+        for p in folder.rglob("*")
+    )
 
 
-def _holds_any(folder: Path) -> bool:
-    """Whether ``folder`` holds a spreadsheet a run over it reads, in it or below."""
-    return any(_spreadsheet_name(p.name) and p.is_file() for p in folder.rglob("*"))
+def _names_a_list(name: str) -> bool:
+    """Whether a file's or a folder's name says a list other than a roster of children
+    (教师名单, 帮扶记录, 记录表: ``_NOT_A_ROSTER``)."""
+    return any(word in _folder_name(name) for word in _NOT_A_ROSTER)
 
 
 def last_term_folder(file: Path) -> tuple[str, str | None]:
@@ -358,7 +357,7 @@ def _name_says(stem: str) -> tuple[str, str, int | None, bool, bool]:
     term = named_term(name)
     said = term is None and LAST_TERM_NAME.search(name) is not None
     part = "".join(_GRADE_NAMED.findall(name))
-    return titled(name), part, term, said, any(word in name for word in _NOT_A_ROSTER)
+    return titled(name), part, term, said, _names_a_list(name)
 
 
 def _kept_aside(
