@@ -85,6 +85,23 @@ def test_a_county_schools_only_roster_in_its_last_term_folder_is_read(tmp_path: 
     assert counts("县", tmp_path, out) == (4, 4, ["白鹤小学", "青山小学"], said)
 
 
+@pytest.mark.parametrize("year", ["2025-2026学年", None])
+def test_the_first_semester_beside_a_roster_is_last_terms(tmp_path: Path, year) -> None:
+    """A roster in a school year's folder (or beside an empty 下学期/), beside that year's
+    上学期/: both were read, each child still there counted twice and child 3, who has
+    left, counted as now. The roster beside it is this term's, the first semester's kept
+    aside as lbc's own steps keep last term's: said and not read."""
+    school = tmp_path / "青山小学"
+    folder = school / year if year else school
+    roster(folder / "花名册.xlsx", 1, 2)
+    roster(folder / "上学期" / "花名册.xlsx", 1, 2, 3)
+    if year is None:
+        (folder / "下学期").mkdir()
+    old = Path("青山小学", *([year] if year else []), "上学期", "花名册.xlsx")
+    said = LAST_TERM.format(old) + "\n"
+    assert counts("青山小学", tmp_path, tmp_path / "全县.xlsx") == (2, 2, ["青山小学"], said)
+
+
 @pytest.mark.parametrize(
     "beside", [Path("记录表", "2025秋.xlsx"), Path("帮扶记录.xlsx"), Path("教师名单.xlsx")]
 )

@@ -196,12 +196,13 @@ def _term_kind(folder: Path) -> str | None:
     A school that files its rosters by semester (2025-2026学年/上学期/花名册.xlsx, then
     2025-2026学年/下学期/) keeps this term's in it: in a folder named by a school year, or
     beside a 下学期 folder, it is the first semester's, unless that 下学期 folder holds a
-    roster (the later semester, this term's) or a roster lies beside them (this term's,
-    the 下学期/ made for it still empty: ``_a_roster_file``). Else it is last
-    term's, as lbc's own steps keep it, beside this term's roster (in its folder, or in a
-    folder beside it); with no roster beside it (nothing, or only lists its name or its
-    folder's says are of teachers or records: ``_holds_a_roster``), it is all the school
-    has of its children, read rather than lose them, and said."""
+    roster (the later semester, this term's) or a roster lies beside it in its own folder
+    (2025-2026学年/花名册.xlsx, or 花名册.xlsx beside an empty 下学期/: this term's, the
+    first semester's kept aside as lbc's own steps keep last term's: ``_a_roster_file``).
+    Else it is last term's, as lbc's own steps keep it, beside this term's roster (in its
+    folder, or in a folder beside it); with no roster beside it (nothing, or only lists
+    its name or its folder's says are of teachers or records: ``_holds_a_roster``), it is
+    all the school has of its children, read rather than lose them, and said."""
     here = folder.resolve()
     parent = here.parent
     try:
@@ -212,12 +213,11 @@ def _term_kind(folder: Path) -> str | None:
     later = [p for p in others if _folder_name(p.name) in LATER_TERM_FOLDERS and p.is_dir()]
     if any(_holds_a_roster(p) for p in later):
         return LAST_TERM
-    if later and any(_a_roster_file(p) for p in others):
-        return LAST_TERM  # this term's roster beside it, the 下学期/ made for it still empty
+    if any(_a_roster_file(p) for p in others):
+        return LAST_TERM  # this term's roster beside it in its own folder
     if later or SCHOOL_YEAR_FOLDER.fullmatch(_folder_name(parent.name)):
         return None
-    beside = any(_a_roster_file(p) or (p.is_dir() and _holds_a_roster(p)) for p in others)
-    return LAST_TERM if beside else ALONE
+    return LAST_TERM if any(p.is_dir() and _holds_a_roster(p) for p in others) else ALONE
 
 
 def _a_roster_file(path: Path) -> bool:
