@@ -33,6 +33,8 @@ SPRING_2025 = Term("2025-spring", SPRING, 2025, D(2025, 2, 1), D(2025, 7, 31))
         "2024—2025学年第一学期",
         "2024-2025学年度第一学期",
         "2024-2025学年上学期",
+        "2024-25学年第一学期",  # the second year by its last two digits, as files name it
+        "2024-25-1",
         "２０２４秋",  # full-width digits
         "２０２４－２０２５－１",
         " 2024-autumn ",
@@ -58,6 +60,7 @@ def test_autumn_spellings(text: str) -> None:
         "2024-2025学年度第二学期",
         "2024—2025学年第二学期",
         "2024-2025学年下学期",
+        "2024-25学年第二学期",
         "２０２５春",
     ],
 )
@@ -71,7 +74,8 @@ def test_spring_spellings(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2024冬", "2024-2026-1", "2024-2025-3", "2025-2024-1", "", "   ", "秋", "24秋"]
+    "text",
+    ["2024冬", "2024-2026-1", "2024-26-1", "2024-2025-3", "2025-2024-1", "", "   ", "秋", "24秋"],
 )
 def test_bad_spellings_are_errors(text: str) -> None:
     with pytest.raises(LbcError) as info:

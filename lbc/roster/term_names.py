@@ -9,6 +9,54 @@ from __future__ import annotations
 import re
 import unicodedata
 
+AUTUMN, SPRING = "autumn", "spring"
+
+_SEASON_WORDS = {
+    "autumn": AUTUMN,
+    "fall": AUTUMN,
+    "秋": AUTUMN,
+    "秋季": AUTUMN,
+    "上": AUTUMN,
+    "spring": SPRING,
+    "春": SPRING,
+    "春季": SPRING,
+    "下": SPRING,
+}
+# A term's name, as --term and a file's name give it (as NFKC leaves it, in lower case),
+# each read by ``_season_year``: lbc's own key (2024-autumn, 2024 fall); a school year's
+# term (2024-2025学年第一学期, 2024-2025学年上学期, 2024-2025-1, 2024-25学年第一学期); a
+# calendar year's (2024秋, 2024年秋季学期). In a longer name (2024-2025-1花名册.xlsx) a
+# school year's term by a number alone is one followed by no other digit, and by 第 or
+# 上/下 one that says 学期 (2024-2025学年第1批 gives none).
+_TERM_NAMES = (
+    re.compile(r"(?P<year>\d{4})\s*[-_ ]?\s*(?P<key>autumn|fall|spring)"),
+    re.compile(
+        r"(?P<first>\d{4})\s*[-—–~至到]\s*(?P<second>\d{4}|\d{2})\s*(?:学年度?)?\s*"
+        r"(?:[-—–]?\s*(?:第\s*)?(?P<nth>[12一二上下])\s*(?:学期|$)|[-—–]\s*(?P<digit>[12])(?!\d))"
+    ),
+    re.compile(r"(?P<year>\d{4})\s*年?\s*(?P<season>秋季|春季|秋|春)\s*(?:学期)?"),
+)
+
+
+def _season_year(found: re.Match[str]) -> tuple[str, int] | None:
+    """The season and the year of the term a name of ``_TERM_NAMES`` gives; None for a
+    school year whose two years do not follow each other (2024-2026, 2024-26)."""
+    said = found.groupdict()
+    if said.get("year") is not None:
+        return _SEASON_WORDS[said.get("key") or said["season"]], int(said["year"])
+    first, second = int(said["first"]), said["second"]
+    if int(second) != (first + 1 if len(second) == 4 else (first + 1) % 100):
+        return None
+    if (said["nth"] or said["digit"]) in ("1", "一", "上"):
+        return AUTUMN, first
+    return SPRING, first + 1
+
+
+def _named(text: str) -> str:
+    """``text`` as a term's name is matched: full-width forms folded, in lower case."""
+    return unicodedata.normalize("NFKC", text).strip().lower()
+
+
 # A year as a title or a file's name writes it: in digits, or in Chinese (二〇二四).
 YEAR = r"(?:\d{4}|二[〇零○一二三四五六七八九]{3})"
 # A term's word after its year, or alone (秋季学期, 上学期, 第一学期, 下半年).
@@ -31,22 +79,23 @@ SCHOOL_YEAR_FOLDER = re.compile(
     r"\d{4}\s*年?(?:\s*[-—–~至到]\s*(?:\d{4}|\d{2})\s*年?)?\s*学年度?"
     r"|\d{4}\s*[-—–~至到]\s*(?:\d{4}|\d{2})"
 )
-# A term a file's name gives (2024秋花名册.xlsx, 2024年秋季学期名单.xlsx, 2024-2025学年
-# 第一学期花名册.xlsx): one named by an earlier term than a file beside it is last term's.
-_NAMED_TERM = re.compile(
-    r"(?P<year>\d{4})\s*年?\s*(?P<season>[春秋])"
-    r"|(?P<first>\d{4})\s*[-—–~至到]\s*(?:\d{4}|\d{2})\s*(?:学年度?)?\s*[-_]?\s*"
-    r"(?:第\s*(?P<nth>[12一二])|(?P<half>[上下]))\s*学期"
-)
 
 
 def named_term(name: str) -> int | None:
-    """The term a file's name gives, as a number that grows term by term (a spring after
-    the autumn before it), or None when it gives none."""
-    found = _NAMED_TERM.search(unicodedata.normalize("NFKC", name))
-    if found is None:
+    """The term a file's name gives (``_TERM_NAMES``, the first in it), as a number that
+    grows term by term (a spring after the autumn before it), or None when it gives none:
+    2024秋花名册.xlsx before 2025春花名册.xlsx, 2024-2025-1 before 2024-2025-2."""
+    text = _named(name)
+    found = [m for pattern in _TERM_NAMES if (m := pattern.search(text))]
+    if not found:
         return None
-    if found["year"]:
-        return int(found["year"]) * 2 + (found["season"] == "秋")
-    second = found["nth"] in ("2", "二") or found["half"] == "下"
-    return int(found["first"]) * 2 + (2 if second else 1)
+    term = _season_year(min(found, key=lambda m: m.start()))
+    return None if term is None else term[1] * 2 + (term[0] == AUTUMN)
+
+
+def season_year(text: str) -> tuple[str, int] | None:
+    """The season and the year of the term ``text`` is the name of, whole (--term: 2024秋,
+    2024-2025-1, 2025年上学期), or None when it names none."""
+    name = _named(text)
+    found = next((m for pattern in _TERM_NAMES if (m := pattern.fullmatch(name))), None)
+    return None if found is None else _season_year(found)

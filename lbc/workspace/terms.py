@@ -10,8 +10,6 @@ start = 2024-08-30``), which :func:`parse_term` takes as ``dates``.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,31 +17,12 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
+from lbc.roster.term_names import AUTUMN, SPRING, season_year
 
 if TYPE_CHECKING:  # the roster is read before a term is asked about it
     from collections.abc import Callable
 
     from lbc.roster.tables import Roster
-
-AUTUMN, SPRING = "autumn", "spring"
-
-_SEASON_WORDS = {
-    "autumn": AUTUMN,
-    "fall": AUTUMN,
-    "秋": AUTUMN,
-    "秋季": AUTUMN,
-    "上": AUTUMN,
-    "spring": SPRING,
-    "春": SPRING,
-    "春季": SPRING,
-    "下": SPRING,
-}
-_KEY = re.compile(r"^(\d{4})\s*[-_ ]?\s*(autumn|fall|spring)$")
-_CHINESE = re.compile(r"^(\d{4})\s*年?\s*(秋季|春季|秋|春)\s*(?:学期)?$")
-_YEARS = re.compile(
-    r"^(\d{4})\s*[-—–~至到]\s*(\d{4})\s*(?:学年度?)?\s*[-—–]?\s*"
-    r"(?:第\s*)?([12一二上下])\s*(?:学期)?$"
-)
 
 
 @dataclass(frozen=True)
@@ -127,26 +106,9 @@ def default_dates(season: str, year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 2, 1), dt.date(year, 7, 31)
 
 
-def _season_year(text: str) -> tuple[str, int] | None:
-    s = unicodedata.normalize("NFKC", text).strip().lower()
-    if m := _KEY.match(s):
-        return _SEASON_WORDS[m.group(2)], int(m.group(1))
-    if m := _CHINESE.match(s):
-        return _SEASON_WORDS[m.group(2)], int(m.group(1))
-    if m := _YEARS.match(s):
-        first, second = int(m.group(1)), int(m.group(2))
-        if second != first + 1:
-            return None
-        which = m.group(3)
-        if which in ("1", "一", "上"):
-            return AUTUMN, first
-        return SPRING, second
-    return None
-
-
 def parse_term(text: str, dates: dict[str, tuple[dt.date, dt.date]] | None = None) -> Term:
     """The term a spelling names, with the school's own dates when ``dates`` has them."""
-    found = _season_year(text)
+    found = season_year(text)
     if found is None:
         raise LbcError(t("err.bad_term", term=text))
     season, year = found
