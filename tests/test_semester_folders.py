@@ -188,6 +188,8 @@ NAMED_LAST_TERM = (
         ("2024-2025-1花名册.xlsx", "2024-2025-2花名册.xlsx"),
         ("2024-autumn花名册.xlsx", "2025-spring花名册.xlsx"),
         ("2024-25学年第一学期花名册.xlsx", "2025春花名册.xlsx"),
+        ("2024学年第一学期花名册.xlsx", "2024学年第二学期花名册.xlsx"),
+        ("2024-2025学年秋季学期花名册.xlsx", "2024-2025学年春季学期花名册.xlsx"),
     ],
 )
 def test_a_file_named_last_terms_beside_this_terms_roster_is_last_terms(

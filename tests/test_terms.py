@@ -35,6 +35,10 @@ SPRING_2025 = Term("2025-spring", SPRING, 2025, D(2025, 2, 1), D(2025, 7, 31))
         "2024-2025学年上学期",
         "2024-25学年第一学期",  # the second year by its last two digits, as files name it
         "2024-25-1",
+        "2024学年第一学期",  # a school year by its first year
+        "2024学年上学期",
+        "2024-2025学年秋季学期",  # a school year's term by its season
+        "2024学年秋季学期",
         "２０２４秋",  # full-width digits
         "２０２４－２０２５－１",
         " 2024-autumn ",
@@ -61,6 +65,9 @@ def test_autumn_spellings(text: str) -> None:
         "2024—2025学年第二学期",
         "2024-2025学年下学期",
         "2024-25学年第二学期",
+        "2024学年第二学期",
+        "2024-2025学年春季学期",  # the spring of the school year 2024-2025: 2025's
+        "2024学年春季学期",
         "２０２５春",
     ],
 )

@@ -24,15 +24,18 @@ _SEASON_WORDS = {
 }
 # A term's name, as --term and a file's name give it (as NFKC leaves it, in lower case),
 # each read by ``_season_year``: lbc's own key (2024-autumn, 2024 fall); a school year's
-# term (2024-2025学年第一学期, 2024-2025学年上学期, 2024-2025-1, 2024-25学年第一学期); a
-# calendar year's (2024秋, 2024年秋季学期). In a longer name (2024-2025-1花名册.xlsx) a
-# school year's term by a number alone is one followed by no other digit, and by 第 or
-# 上/下 one that says 学期 (2024-2025学年第1批 gives none).
+# term (2024-2025学年第一学期, 2024-2025学年上学期, 2024-2025-1, 2024-25学年第一学期; a
+# school year by its first year, 2024学年第一学期; by a season, 2024-2025学年春季学期, the
+# spring of 2025); a calendar year's (2024秋, 2024年秋季学期). In a longer name
+# (2024-2025-1花名册.xlsx) a school year's term by a number alone is one followed by no
+# other digit, and by 第 or 上/下 one that says 学期 (2024-2025学年第1批 gives none).
 _TERM_NAMES = (
     re.compile(r"(?P<year>\d{4})\s*[-_ ]?\s*(?P<key>autumn|fall|spring)"),
     re.compile(
-        r"(?P<first>\d{4})\s*[-—–~至到]\s*(?P<second>\d{4}|\d{2})\s*(?:学年度?)?\s*"
-        r"(?:[-—–]?\s*(?:第\s*)?(?P<nth>[12一二上下])\s*(?:学期|$)|[-—–]\s*(?P<digit>[12])(?!\d))"
+        r"(?P<first>\d{4})\s*年?\s*"
+        r"(?:[-—–~至到]\s*(?P<second>\d{4}|\d{2})\s*年?\s*(?:学年度?)?|学年度?)\s*"
+        r"(?:[-—–]?\s*(?:第\s*)?(?P<nth>[12一二上下])\s*(?:学期|$)|[-—–]\s*(?P<digit>[12])(?!\d)"
+        r"|[-—–]?\s*(?P<of_year>秋季|春季|秋|春)\s*(?:学期)?)"
     ),
     re.compile(r"(?P<year>\d{4})\s*年?\s*(?P<season>秋季|春季|秋|春)\s*(?:学期)?"),
 )
@@ -45,9 +48,9 @@ def _season_year(found: re.Match[str]) -> tuple[str, int] | None:
     if said.get("year") is not None:
         return _SEASON_WORDS[said.get("key") or said["season"]], int(said["year"])
     first, second = int(said["first"]), said["second"]
-    if int(second) != (first + 1 if len(second) == 4 else (first + 1) % 100):
+    if second and int(second) != (first + 1 if len(second) == 4 else (first + 1) % 100):
         return None
-    if (said["nth"] or said["digit"]) in ("1", "一", "上"):
+    if (said["nth"] or said["digit"] or said["of_year"]) in ("1", "一", "上", "秋", "秋季"):
         return AUTUMN, first
     return SPRING, first + 1
 
