@@ -39,6 +39,8 @@ SPRING_2025 = Term("2025-spring", SPRING, 2025, D(2025, 2, 1), D(2025, 7, 31))
         "2024学年上学期",
         "2024-2025学年秋季学期",  # a school year's term by its season
         "2024学年秋季学期",
+        "2024年下学期",  # a calendar year's second half's term
+        "2024下学期",
         "２０２４秋",  # full-width digits
         "２０２４－２０２５－１",
         " 2024-autumn ",
@@ -68,6 +70,7 @@ def test_autumn_spellings(text: str) -> None:
         "2024学年第二学期",
         "2024-2025学年春季学期",  # the spring of the school year 2024-2025: 2025's
         "2024学年春季学期",
+        "2025年上学期",  # a calendar year's first half's term
         "２０２５春",
     ],
 )

@@ -26,7 +26,7 @@ _SEASON_WORDS = {
 # each read by ``_season_year``: lbc's own key (2024-autumn, 2024 fall); a school year's
 # term (2024-2025学年第一学期, 2024-2025学年上学期, 2024-2025-1, 2024-25学年第一学期; a
 # school year by its first year, 2024学年第一学期; by a season, 2024-2025学年春季学期, the
-# spring of 2025); a calendar year's (2024秋, 2024年秋季学期). In a longer name
+# spring of 2025); a calendar year's (2024秋, 2024年秋季学期, 2025年上学期). In a longer name
 # (2024-2025-1花名册.xlsx) a school year's term by a number alone is one followed by no
 # other digit, and by 第 or 上/下 one that says 学期 (2024-2025学年第1批 gives none).
 _TERM_NAMES = (
@@ -38,13 +38,19 @@ _TERM_NAMES = (
         r"|[-—–]?\s*(?P<of_year>秋季|春季|秋|春)\s*(?:学期)?)"
     ),
     re.compile(r"(?P<year>\d{4})\s*年?\s*(?P<season>秋季|春季|秋|春)\s*(?:学期)?"),
+    re.compile(r"(?P<year>\d{4})\s*年?\s*(?P<half>[上下])\s*学期"),
 )
+# A calendar year's 上学期 is its first half's term, the spring (2025年上学期: 2025春), and
+# its 下学期 the autumn, as schools say it; a school year's 上学期 is its autumn.
+_HALVES = {"上": SPRING, "下": AUTUMN}
 
 
 def _season_year(found: re.Match[str]) -> tuple[str, int] | None:
     """The season and the year of the term a name of ``_TERM_NAMES`` gives; None for a
     school year whose two years do not follow each other (2024-2026, 2024-26)."""
     said = found.groupdict()
+    if said.get("half"):
+        return _HALVES[said["half"]], int(said["year"])
     if said.get("year") is not None:
         return _SEASON_WORDS[said.get("key") or said["season"]], int(said["year"])
     first, second = int(said["first"]), said["second"]
