@@ -34,7 +34,7 @@ def counts(folder: str, cwd: Path, out: Path) -> tuple[int, int, list[str], str]
 
 
 # A school year's folder as schools name it, the full-width forms of a Chinese keyboard too.
-YEARS = ["2025-2026学年", "2025学年", "2025-2026", "２０２５—２０２６学年度"]
+YEARS = ["2025-2026学年", "2025学年", "2025-2026", "２０２５—２０２６学年度", "2025年-2026年"]
 
 
 @pytest.mark.parametrize("year", YEARS)
@@ -50,6 +50,15 @@ def test_a_school_years_first_semester_is_read(tmp_path: Path, year: str) -> Non
     # Run inside the school year's folder: "." is named by the school year.
     read = counts(".", county / "青山小学" / year, out)
     assert (read[0], read[1], read[3]) == (2, 2, "")
+
+
+def test_a_span_of_years_is_no_school_years_folder(tmp_path: Path) -> None:
+    """A folder named by years that do not follow each other (2020-2025, a plan's span)
+    is no school year's, as --term takes no such school year: a 上学期 folder alone in it
+    is read as the school's only roster, and said."""
+    roster(tmp_path / "青山小学" / "2020-2025" / "上学期" / "花名册.xlsx", 1, 2)
+    said = ALONE.format(Path("青山小学", "2020-2025", "上学期", "花名册.xlsx")) + "\n"
+    assert counts("青山小学", tmp_path, tmp_path / "全县.xlsx") == (2, 2, ["青山小学"], said)
 
 
 def test_the_first_semester_beside_an_empty_second_is_read(tmp_path: Path) -> None:

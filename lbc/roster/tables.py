@@ -48,7 +48,7 @@ from lbc.roster.reading import (
     read_sheets,
     sheet_names,
 )
-from lbc.roster.term_names import TERM, TERM_ALONE, YEAR
+from lbc.roster.term_names import TERM, TERM_ALONE, YEARS
 
 if TYPE_CHECKING:
     from lbc.roster.pairs import PairsJoined
@@ -1074,8 +1074,8 @@ _TITLE_CUT = re.compile(
 # character: ``titled`` tells which.
 _SEPARATOR = r"[\s)）\]］】:：\-—_·]"
 _TITLE_LEAD = re.compile(
-    rf"^[\s(（\[［【]*{YEAR}\s*(?:[-—–~至到]\s*(?:{YEAR}|\d{{2}})\s*)?"
-    r"(?:学年度?|年度?|[级届])?\s*(?:\d{1,2}\s*月份?)?\s*"
+    rf"^[\s(（\[［【]*{YEARS}"
+    r"\s*(?:\d{1,2}\s*月份?)?\s*"
     rf"(?:{TERM}|(?P<bare>[春秋]))?"
     rf"(?P<apart>{_SEPARATOR}*)"
 )

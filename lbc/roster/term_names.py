@@ -16,12 +16,18 @@ _SEASON_WORDS = {
     "fall": AUTUMN,
     "秋": AUTUMN,
     "秋季": AUTUMN,
-    "上": AUTUMN,
     "spring": SPRING,
     "春": SPRING,
     "春季": SPRING,
-    "下": SPRING,
 }
+
+# A school year's name: 2025-2026学年, 2025—2026学年度, 2025-26学年, 2025-2026, 2025学年
+# (as NFKC leaves it: ２０２５～２０２６ too); its years must follow each other
+# (``_years_follow``).
+_SCHOOL_YEAR = (
+    r"(?P<first>\d{4})\s*年?\s*"
+    r"(?:[-—–~至到]\s*(?P<second>\d{4}|\d{2})\s*年?\s*(?:学年度?)?|学年度?)"
+)
 # A term's name, as --term and a file's name give it (as NFKC leaves it, in lower case),
 # each read by ``_season_year``: lbc's own key (2024-autumn, 2024 fall); a school year's
 # term (2024-2025学年第一学期, 2024-2025学年上学期, 2024-2025-1, 2024-25学年第一学期; a
@@ -32,8 +38,7 @@ _SEASON_WORDS = {
 _TERM_NAMES = (
     re.compile(r"(?P<year>\d{4})\s*[-_ ]?\s*(?P<key>autumn|fall|spring)"),
     re.compile(
-        r"(?P<first>\d{4})\s*年?\s*"
-        r"(?:[-—–~至到]\s*(?P<second>\d{4}|\d{2})\s*年?\s*(?:学年度?)?|学年度?)\s*"
+        _SCHOOL_YEAR + r"\s*"
         r"(?:[-—–]?\s*(?:第\s*)?(?P<nth>[12一二上下])\s*(?:学期|$)|[-—–]\s*(?P<digit>[12])(?!\d)"
         r"|[-—–]?\s*(?P<of_year>秋季|春季|秋|春)\s*(?:学期)?)"
     ),
@@ -53,12 +58,29 @@ def _season_year(found: re.Match[str]) -> tuple[str, int] | None:
         return _HALVES[said["half"]], int(said["year"])
     if said.get("year") is not None:
         return _SEASON_WORDS[said.get("key") or said["season"]], int(said["year"])
-    first, second = int(said["first"]), said["second"]
-    if second and int(second) != (first + 1 if len(second) == 4 else (first + 1) % 100):
+    first = int(said["first"])
+    if not _years_follow(first, said["second"]):
         return None
     if (said["nth"] or said["digit"] or said["of_year"]) in ("1", "一", "上", "秋", "秋季"):
         return AUTUMN, first
     return SPRING, first + 1
+
+
+def _years_follow(first: int, second: str | None) -> bool:
+    """Whether a school year's second year, if written (2025, or 25 alone), is the year
+    after its first: 2024-2026 and 2020-2025 name no school year."""
+    return not second or int(second) == (first + 1 if len(second) == 4 else (first + 1) % 100)
+
+
+def school_year(name: str) -> int | None:
+    """The first year of the school year a folder's name is (2025 of 2025-2026学年, 2025学年,
+    2025-26), None when it is no school year's (``_SCHOOL_YEAR``). Beside a later school
+    year's folder that holds a roster, such a folder is a past year's, its files last
+    term's (lbc.workspace.inputs._later_year)."""
+    found = re.fullmatch(_SCHOOL_YEAR, _named(name))
+    if found is None or not _years_follow(int(found["first"]), found["second"]):
+        return None
+    return int(found["first"])
 
 
 def _named(text: str) -> str:
@@ -68,6 +90,9 @@ def _named(text: str) -> str:
 
 # A year as a title or a file's name writes it: in digits, or in Chinese (二〇二四).
 YEAR = r"(?:\d{4}|二[〇零○一二三四五六七八九]{3})"
+# A year or a school year, as a name writes it before a term (2024, 2024年, 2024年度,
+# 2024学年, 2024-2025学年度, 2024-25, 2024年-2025年学年, 二〇二四, 2023级).
+YEARS = rf"{YEAR}\s*(?:年?\s*[-—–~至到]\s*(?:{YEAR}|\d{{2}})\s*)?(?:年?\s*学年度?|年度?|[级届])?"
 # A term's word after its year, or alone (秋季学期, 上学期, 第一学期, 下半年).
 TERM = r"第[一二12]学期|[上下]学期|[上下]半年|[春秋][季期](?:学期)?|[春秋]学期"
 # A name of a year or a term alone, as a school names the folder it keeps a term's files
@@ -75,18 +100,10 @@ TERM = r"第[一二12]学期|[上下]学期|[上下]半年|[春秋][季期](?:�
 # 秋季学期, 上学期; a year alone in brackets, 青山小学(2024)): no school's, so its files are
 # the school's of the folder above (lbc.roster.tables._names_a_term).
 TERM_ALONE = re.compile(
-    rf"{YEAR}\s*(?:[-—–~至到]\s*(?:{YEAR}|\d{{2}})\s*)?(?:学年度?|年度?|[级届])?\s*"
+    rf"{YEARS}\s*"
     rf"(?:\d{{1,2}}\s*月份?)?\s*(?:[-_—–]?\s*(?:{TERM}|[春秋]|autumn|fall|spring)|[-_—–]\s*[12])?"
     rf"|(?:{TERM}|[春秋]|autumn|fall|spring)",
     re.IGNORECASE,
-)
-# The name of a folder a school files a school year's semesters in: 2025-2026学年, 2025学年,
-# 2025—2026学年度, 2025-26学年, 2025-2026 (as NFKC leaves it: ２０２５～２０２６ too). Beside
-# a later school year's folder that holds a roster, it is a past year's, its files
-# last term's (lbc.workspace.inputs._later_year).
-SCHOOL_YEAR_FOLDER = re.compile(
-    r"\d{4}\s*年?(?:\s*[-—–~至到]\s*(?:\d{4}|\d{2})\s*年?)?\s*学年度?"
-    r"|\d{4}\s*[-—–~至到]\s*(?:\d{4}|\d{2})"
 )
 
 

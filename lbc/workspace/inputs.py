@@ -13,7 +13,7 @@ from pathlib import Path
 from lbc.errors import LbcError
 from lbc.messages import as_list, t
 from lbc.roster.reading import SUFFIXES
-from lbc.roster.term_names import SCHOOL_YEAR_FOLDER, named_term
+from lbc.roster.term_names import named_term, school_year
 
 # The folders a school keeps last term's files in, as lbc's own steps keep them (lbc diff
 # 上学期/roster.xlsx roster.xlsx, lbc pair --keep 上学期/roster.xlsx): what lies in one,
@@ -182,7 +182,7 @@ def term_folders(
         elif _folder_name(name) in LAST_TERM_FOLDERS:
             seen[folder] = _term_kind(folder)
             kinds.add(seen[folder])
-        elif SCHOOL_YEAR_FOLDER.fullmatch(_folder_name(name)):
+        elif school_year(name) is not None:
             seen[folder] = LAST_TERM if _later_year(folder) else None
             kinds.add(seen[folder])
     return LAST_TERM if LAST_TERM in kinds else ALONE if ALONE in kinds else None
@@ -215,7 +215,7 @@ def _term_kind(folder: Path) -> str | None:
         return LAST_TERM
     if any(_a_roster_file(p) for p in others):
         return LAST_TERM  # this term's roster beside it in its own folder
-    if later or SCHOOL_YEAR_FOLDER.fullmatch(_folder_name(parent.name)):
+    if later or school_year(parent.name) is not None:
         return None
     return LAST_TERM if any(p.is_dir() and _holds_a_roster(p) for p in others) else ALONE
 
@@ -232,25 +232,16 @@ def _later_year(folder: Path) -> str | None:
     2024-2025学年): this school year's, where ``folder`` is a past one's; None if there
     is none."""
     here = folder.resolve()
-    year = _first_year(here.name)
+    year = school_year(here.name) or 0
     try:
         with os.scandir(here.parent) as entries:
             later = [
-                Path(e.path)
-                for e in entries
-                if SCHOOL_YEAR_FOLDER.fullmatch(_folder_name(e.name))
-                and _first_year(e.name) > year
-                and e.is_dir()
+                Path(e.path) for e in entries if (school_year(e.name) or 0) > year and e.is_dir()
             ]
     except OSError:
         return None
     held = [p for p in later if _holds_a_roster(p)]
-    return max(held, key=lambda p: _first_year(p.name)).name if held else None
-
-
-def _first_year(name: str) -> int:
-    """The year a school year's folder name starts with (2025 of 2025-2026学年)."""
-    return int(_folder_name(name)[:4])
+    return max(held, key=lambda p: school_year(p.name) or 0).name if held else None
 
 
 def _holds_a_roster(folder: Path) -> bool:
@@ -280,7 +271,7 @@ def last_term_folder(file: Path) -> tuple[str, str | None]:
         name = _folder_name(folder.name)
         if name in LAST_TERM_FOLDERS:
             return folder.name, None
-        if SCHOOL_YEAR_FOLDER.fullmatch(name) and (later := _later_year(folder)):
+        if school_year(name) is not None and (later := _later_year(folder)):
             return folder.name, later
     return "", None
 
