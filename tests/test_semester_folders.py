@@ -34,7 +34,14 @@ def counts(folder: str, cwd: Path, out: Path) -> tuple[int, int, list[str], str]
 
 
 # A school year's folder as schools name it, the full-width forms of a Chinese keyboard too.
-YEARS = ["2025-2026学年", "2025学年", "2025-2026", "２０２５—２０２６学年度", "2025年-2026年"]
+YEARS = [
+    "2025-2026学年",
+    "2025学年",
+    "2025-2026",
+    "２０２５—２０２６学年度",
+    "2025年-2026年",
+    "2025～2026学年",
+]
 
 
 @pytest.mark.parametrize("year", YEARS)

@@ -21,12 +21,16 @@ _SEASON_WORDS = {
     "春季": SPRING,
 }
 
+# What joins a school year's two years (2025-2026, 2025—2026, 2025至2026), as a Chinese
+# keyboard types it too (2025－2026, 2025～2026): a name is matched as written where it is
+# not folded first.
+DASH = r"[-－—–~～至到]"
 # A school year's name: 2025-2026学年, 2025—2026学年度, 2025-26学年, 2025-2026, 2025学年
 # (as NFKC leaves it: ２０２５～２０２６ too); its years must follow each other
 # (``_years_follow``).
 _SCHOOL_YEAR = (
     r"(?P<first>\d{4})\s*年?\s*"
-    r"(?:[-—–~至到]\s*(?P<second>\d{4}|\d{2})\s*年?\s*(?:学年度?)?|学年度?)"
+    rf"(?:{DASH}\s*(?P<second>\d{{4}}|\d{{2}})\s*年?\s*(?:学年度?)?|学年度?)"
 )
 # A term's name, as --term and a file's name give it (as NFKC leaves it, in lower case),
 # each read by ``_season_year``: lbc's own key (2024-autumn, 2024 fall); a school year's
@@ -92,7 +96,7 @@ def _named(text: str) -> str:
 YEAR = r"(?:\d{4}|二[〇零○一二三四五六七八九]{3})"
 # A year or a school year, as a name writes it before a term (2024, 2024年, 2024年度,
 # 2024学年, 2024-2025学年度, 2024-25, 2024年-2025年学年, 二〇二四, 2023级).
-YEARS = rf"{YEAR}\s*(?:年?\s*[-—–~至到]\s*(?:{YEAR}|\d{{2}})\s*)?(?:年?\s*学年度?|年度?|[级届])?"
+YEARS = rf"{YEAR}\s*(?:年?\s*{DASH}\s*(?:{YEAR}|\d{{2}})\s*)?(?:年?\s*学年度?|年度?|[级届])?"
 # A term's word after its year, or alone (秋季学期, 上学期, 第一学期, 下半年).
 TERM = r"第[一二12]学期|[上下]学期|[上下]半年|[春秋][季期](?:学期)?|[春秋]学期"
 # A name of a year or a term alone, as a school names the folder it keeps a term's files
