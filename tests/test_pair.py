@@ -599,6 +599,8 @@ def test_csv(tmp_path: Path) -> None:
         f"张雨涵,{C32},{path},花名册,2,王芳,{HEAD},false,",
         f"李明轩,{C32},{path},花名册,3,王芳,{HEAD},false,",
         f"王梓萱,{C32},{path},花名册,4,,,,{SHORT_1}",
+        # 李强, on leave, with no child: as the table, the JSON and the workbook list her.
+        f",,{path},教师,3,李强,,,{INACTIVE}",
     ]
     # For scripts: the JSON keys as headers and no byte-order mark, the rows the same.
     plain = pair(tmp_path, small(tmp_path), "--format", "csv", "--json-keys", "--no-bom")

@@ -200,7 +200,11 @@ def test_a_countys_classes_are_named_with_their_school(tmp_path: Path) -> None:
         got = [(p["class"], p["child"]) for p in doc["pairs"] + doc["unpaired"]]
         assert got == classes, source
         csv = run("pair", source, "--format", "csv", "--no-bom", cwd=tmp_path).stdout
-        assert [tuple(line.split(",")[1::-1]) for line in csv.splitlines()[1:]] == classes
+        idle = ("青山小学", "")  # 周杰, not in post: her school, and no child
+        assert [tuple(line.split(",")[1::-1]) for line in csv.splitlines()[1:]] == [
+            *classes,
+            idle,
+        ]
 
 
 def test_a_countys_idle_teachers_are_given_with_their_school_and_file(tmp_path: Path) -> None:
@@ -226,6 +230,9 @@ def test_a_countys_idle_teachers_are_given_with_their_school_and_file(tmp_path: 
                 "why": "不在岗",
             }
         ], source
+        # The CSV lists her too, her school where a class would be, as a county reads it.
+        csv = run("pair", source, "--format", "csv", "--no-bom", cwd=tmp_path).stdout
+        assert csv.splitlines()[-1] == f",青山小学,{file},{sheet},{row},周杰,,,不在岗", source
 
 
 def test_one_schools_classes_are_named_alone(tmp_path: Path) -> None:

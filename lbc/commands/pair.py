@@ -204,6 +204,20 @@ def csv_rows(result: Pairing, privacy: Privacy) -> list[dict[str, object]]:
         {**_where(u.child, classed(u.school, u.child.cls), privacy, text), "why": text(u.why)}
         for u in result.unpaired
     ]
+    # Each teacher without a child, as the table, the JSON and the pairs workbook list her:
+    # a school reading the CSV in Excel looks for every teacher's name in 帮扶教师. No child
+    # on her row; her school in 班级 (a county's), her own list's file, sheet and row.
+    rows += [
+        {
+            "class": classed(i.school, ""),
+            "file": i.teacher.file,
+            "sheet": text(i.teacher.sheet),
+            "row": i.teacher.row,
+            "teacher": name(i.teacher.shown),
+            "why": text(i.why),
+        }
+        for i in result.idle
+    ]
     return rows
 
 
