@@ -1573,12 +1573,22 @@ def test_copies_of_a_schools_folder_are_that_school_said_to_be_copies(tmp_path: 
     checked = run("validate", "县", "--format", "json", cwd=tmp_path)
     doc = checked.json()
     schools = [(s["school"], s["children"]) for s in doc["summary"]["schools"]]
-    assert schools == [("白鹤小学", 1), ("红星村小", 4)]
+    assert schools == [("白鹤小学", 1), ("红星村小", 2)]
     assert doc["summary"]["by_code"] == {"DUP001": 2}
     assert said in checked.stderr
     merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
     assert "共合并 3 个文件、2 所学校：在册儿童 3 名" in merged.stdout
     assert said in merged.stderr
+    # Each school's line counts its children once, as merge's headline does: 红星村小's two
+    # children, twice on its rows (DUP001 at each second row), over the folder and the
+    # merged roster, whichever findings are shown.
+    for source, shown in (("县", ()), ("县", ("--ignore", "DUP001")), ("全县.xlsx", ())):
+        out = run("validate", source, *shown, cwd=tmp_path).stdout.splitlines()
+        errors = 0 if shown else 2
+        assert out[-3:-1] == [
+            "白鹤小学：1 名儿童，0 个错误，0 个警告",
+            f"红星村小：2 名儿童，{errors} 个错误，0 个警告",
+        ], source
     rows = load_workbook(tmp_path / "全县.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
     at = next(rows).index("学校")
     assert sorted(row[at] for row in rows) == ["白鹤小学", *["红星村小"] * 4]
@@ -1781,7 +1791,7 @@ def test_windows_other_copy_names_are_copies_of_the_school(tmp_path: Path) -> No
     )
     checked = run("validate", "县", "--format", "json", cwd=tmp_path)
     schools = [(s["school"], s["children"]) for s in checked.json()["summary"]["schools"]]
-    assert schools == [("红星村小", 6), ("白鹤小学", 2)]
+    assert schools == [("红星村小", 2), ("白鹤小学", 2)]
     assert said in checked.stderr
     merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
     assert "共合并 5 个文件、2 所学校：在册儿童 4 名" in merged.stdout
@@ -1826,3 +1836,18 @@ def test_a_classs_squad_is_no_numbered_school(tmp_path: Path) -> None:
     schools = ["城关小学"] * 3 + ["白鹤小学"]
     assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
     assert pairs_of(tmp_path, "县") == (ALL_THREE, [(names[3], "本校没有可结对的在岗教师")])
+
+
+def test_a_child_on_two_schools_rosters_is_counted_in_each(tmp_path: Path) -> None:
+    """县/青山小学/ and 县/白鹤小学/, untitled, both list 张雨涵 (one ID number: said as
+    DUP001 at 青山小学's row). Each school's line counts its own children once: she is on
+    both schools' rosters, so each counts her, and neither line loses her."""
+    for folder, kids in (("青山小学", [kid(1), kid(2)]), ("白鹤小学", [kid(1), kid(3, C51)])):
+        (tmp_path / "县" / folder).mkdir(parents=True)
+        write_xlsx(tmp_path / "县" / folder / "花名册.xlsx", {"花名册": table(kids)})
+    out = run("validate", "县", cwd=tmp_path).stdout.splitlines()
+    assert out[-3:] == [
+        "白鹤小学：2 名儿童，0 个错误，0 个警告",
+        "青山小学：2 名儿童，1 个错误，0 个警告",
+        "共检查 4 名儿童、0 名教师、0 条帮扶记录：1 个错误，0 个警告",
+    ]

@@ -1170,6 +1170,7 @@ def _duplicate_ids(
             )
         )
         out.add(R.DUP001, i, "id_number", other=other)
+        out.findings[-1].repeats = (other_table.file, other_table.sheet_at(j), other_table.rows[j])
     return out.findings
 
 

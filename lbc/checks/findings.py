@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lbc.checks.registry import RULES, Rule
 from lbc.output.privacy import Privacy
@@ -33,6 +33,10 @@ class Finding:
     value: str | None
     child: str | None
     message: str
+    # The row a row repeating an ID number repeats (DUP001: file, sheet, Excel row), by which
+    # validate counts each school's children once (lbc.reports.county.per_school). No part
+    # of the contract's finding: never printed.
+    repeats: tuple[str, str | None, int] | None = field(default=None, repr=False)
 
     @property
     def rule(self) -> Rule:

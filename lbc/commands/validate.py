@@ -63,14 +63,14 @@ def validate(
         warming.join()
         with common.progress(t("note.checking")):
             findings = check_roster(roster, done_with_cells=True, terms=cfg.terms)
-    findings = [f for f in findings if selected(f.code, chosen, skipped)]
+    checked, findings = findings, [f for f in findings if selected(f.code, chosen, skipped)]
     privacy = Privacy(show_pii)  # findings name a child only to place the problem: masked
     if annotate_out is not None and marked is not None:
         from lbc.documents.annotated_book import annotate  # openpyxl is only needed here
 
         count = annotate(marked, findings, annotate_out, privacy)
         common.note(t("note.annotated", path=annotate_out, count=count))
-    summary = summarise(roster, findings)
+    summary = summarise(roster, findings, checked)
     common.emit(
         fmt,
         document=lambda: {
@@ -114,7 +114,11 @@ def _by_row_group(path: Path, cfg: Config) -> tuple[Roster, list[Finding]] | Non
     return streamed
 
 
-def summarise(roster: Roster, findings: list[Finding]) -> dict[str, object]:
+def summarise(
+    roster: Roster, findings: list[Finding], checked: list[Finding] | None = None
+) -> dict[str, object]:
+    """The counts validate ends with; ``checked``: every finding, before --select and
+    --ignore chose ``findings`` (a school's children are counted by them: per_school)."""
     by_code = Counter(f.code for f in findings)
     by_severity = Counter(f.severity for f in findings)
     return {
@@ -125,7 +129,7 @@ def summarise(roster: Roster, findings: list[Finding]) -> dict[str, object]:
         "warnings": by_severity.get("warning", 0),
         "by_code": dict(sorted(by_code.items())),
         # A folder or a county's merged roster: the same numbers per school.
-        **({"schools": schools} if (schools := per_school(roster, findings)) else {}),
+        **({"schools": schools} if (schools := per_school(roster, findings, checked)) else {}),
     }
 
 

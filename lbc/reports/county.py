@@ -1570,10 +1570,19 @@ def header(kind: Kind) -> list[str]:
     return [*LEAD, *(f.label for f in LAYOUT[kind])]
 
 
-def per_school(roster: Roster, findings: list[Any]) -> list[dict[str, Any]] | None:
+def per_school(
+    roster: Roster, findings: list[Any], checked: list[Any] | None = None
+) -> list[dict[str, Any]] | None:
     """Children, errors and warnings per school; None when everything is one school. A
     file of teachers or records alone that declares no school is of the school every
-    command places it with (Roster.support_schools), as in lbc merge's table."""
+    command places it with (Roster.support_schools), as in lbc merge's table.
+
+    A school's children are each counted once, as lbc merge's headline and lbc summary
+    count them: a row repeating an ID number on a row of its own school (DUP001, each
+    such row said once, of ``checked``: every finding, whichever --select or --ignore
+    shows) is the child again, as copies of a school's folder (红星村小(1)/, 红星村小(2)/)
+    hold most of their children twice. The children's cells are gone by now (a county's
+    are let go as each school is checked), and the finding says each row."""
     schools = schools_of(roster)
     holding = {table.file for table in roster.children}
     for file, school in roster.support_schools().items():
@@ -1586,6 +1595,10 @@ def per_school(roster: Roster, findings: list[Any]) -> list[dict[str, Any]] | No
     for f in findings:
         entry = counts.setdefault(schools.at(f.file, f.sheet, f.row), _zero())
         entry["errors" if f.severity == "error" else "warnings"] += 1
+    for f in findings if checked is None else checked:
+        school = schools.at(f.file, f.sheet, f.row) if f.repeats is not None else None
+        if school in counts and schools.at(*f.repeats) == school:
+            counts[school]["children"] -= 1
     counts.pop("", None)  # a merged roster's 各校学期 row of no school is of the file only
     if len(counts) < 2:
         return None
