@@ -1800,6 +1800,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "花名册中没有“{cls}”的在册儿童",
         "no child on the books in class '{cls}'",
     ),
+    "export.records_by_child": (
+        "提示：{file} 没有写明学校，各条帮扶记录按所写学生所在的学校导出；其中 {count} 条写的学生在各校花名册中找不到，"
+        "或几所学校都有这个名字，无法确定是哪所学校的，“学校”一栏留空，不算作任何一所学校的。请在表中加“学校”列写明这些行的学校，"
+        "或改正学生姓名（同名时写明班级）",
+        "note: {file} says no school, so each support record is exported under the school of the child it names; "
+        "{count} {count:record names|records name} a child found on no school's roster, or one of that name at several "
+        "schools, so which school it is of is not known: its 学校 is left empty, counted as no school's. Add a 学校 "
+        "column naming those rows' school, or correct the child's name (with the class where names repeat)",
+    ),
     "export.note.written": (
         "已写出 {path}：儿童 {children} 行，教师 {teachers} 行，帮扶记录 {records} 行",
         "wrote {path}: {children} {children:child|children}, {teachers} {teachers:teacher|teachers}, {records} {records:record|records}",
@@ -1843,6 +1852,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "它的行已写入合并名册，“学校”一栏留空，不算作任何一所学校的。请在表中加“学校”列写明每一行的学校，或把它和所属学校的花名册一起放进只有这所学校文件的文件夹，再重新合并",
         "note: {file} says no school, and the children {where} are of {count} schools ({schools}), so which one it belongs to is not known; "
         "its rows are in the merged roster with 学校 left empty, counted as no school's. Add a 学校 column naming each row's school, or put it with its school's roster in a folder holding that school's files alone, and merge again",
+    ),
+    "merge.records_by_child": (
+        "提示：{file} 没有写明学校，各条帮扶记录按所写学生所在的学校合并；其中 {count} 条写的学生在各校花名册中找不到，"
+        "或几所学校都有这个名字，无法确定是哪所学校的，已写入合并名册，“学校”一栏留空，不算作任何一所学校的。"
+        "请在表中加“学校”列写明这些行的学校，或改正学生姓名（同名时写明班级），再重新合并",
+        "note: {file} says no school, so each support record is merged under the school of the child it names; "
+        "{count} {count:record names|records name} a child found on no school's roster, or one of that name at several "
+        "schools, so which school it is of is not known: it is in the merged roster with 学校 left empty, counted as "
+        "no school's. Add a 学校 column naming those rows' school, or correct the child's name (with the class where "
+        "names repeat), and merge again",
     ),
     "merge.unplaced_unread": (
         "提示：{file} 没有写明学校，而它所在文件夹中的 {unread} 未能读取，无法确定它属于哪一所学校；"

@@ -1851,3 +1851,83 @@ def test_a_child_on_two_schools_rosters_is_counted_in_each(tmp_path: Path) -> No
         "青山小学：2 名儿童，1 个错误，0 个警告",
         "共检查 4 名儿童、0 名教师、0 条帮扶记录：1 个错误，0 个警告",
     ]
+
+
+@pytest.mark.parametrize(
+    ("command", "out"),
+    [
+        ("export", "导出.csv"),
+        ("export", "导出.parquet"),
+        ("export", "导出.xlsx"),
+        ("merge", "全县.xlsx"),
+        ("merge", "全县.parquet"),
+    ],
+)
+def test_a_countys_records_file_is_exported_under_each_records_childs_school(
+    tmp_path: Path, command: str, out: str
+) -> None:
+    """县/帮扶记录.xlsx, records alone saying no school, beside 县/青山小学/ and 县/白鹤小学/:
+    every command over the folder matched each record with its child, but lbc export
+    wrote 帮扶记录 as every record's school, so read back none named a child of it and
+    validate said REC002 of each; lbc merge left every record's 学校 empty. Each record is
+    now its child's school's; one naming no child of the roster is of no school (学校 left
+    empty), and export and merge say so."""
+    for folder, kids in (("青山小学", [kid(1), kid(2)]), ("白鹤小学", [kid(3, C51)])):
+        (tmp_path / "县" / folder).mkdir(parents=True)
+        write_xlsx(tmp_path / "县" / folder / "花名册.xlsx", {"花名册": table(kids)})
+    nobody = ["2024-10-09", "王芳", "不存在", "三年级(2)班", "家访", "看望"]
+    visit = ["2024-10-09", "王芳", "张雨涵", "三年级(2)班", "家访", "看望"]
+    write_xlsx(
+        tmp_path / "县" / "帮扶记录.xlsx", {"帮扶记录": [RECORD_HEADER, TALK, visit, nobody]}
+    )
+    exported = run(command, "县", "--out", out, cwd=tmp_path)
+    # merge exits 1 for a row it could place under no school, as before.
+    assert exported.exit_code == (0 if command == "export" else 1), exported.stderr
+    how, done = ("导出", "") if command == "export" else ("合并", "已写入合并名册，")
+    again = "" if command == "export" else "，再重新合并"
+    assert exported.stderr.splitlines()[1:] == [
+        f"提示：县/帮扶记录.xlsx 没有写明学校，各条帮扶记录按所写学生所在的学校{how}；"
+        "其中 1 条写的学生在各校花名册中找不到，或几所学校都有这个名字，无法确定是哪所学校的，"
+        f"{done}“学校”一栏留空，不算作任何一所学校的。请在表中加“学校”列写明这些行的学校，"
+        f"或改正学生姓名（同名时写明班级）{again}"
+    ]
+    records = [r for r in exported_rows(tmp_path / out) if r[0] == "records"]
+    assert [(school, row) for _, school, row in records] == [
+        ("白鹤小学", 2),
+        ("青山小学", 3),
+        (None, 4),
+    ]
+    doc = run("validate", out, "--format", "json", cwd=tmp_path).json()
+    assert [(f["code"], f["value"]) for f in doc["findings"]] == [("REC002", "不存在")]
+    # Of no school: not counted on a school's line (a Parquet file's first school's).
+    lines = [(s["school"], s["errors"]) for s in doc["summary"]["schools"] if s["children"]]
+    assert sorted(lines) == [("白鹤小学", 0), ("青山小学", 0)]
+    summary = run("summary", out, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.json()["records"]["matched"] == 2
+
+
+def exported_rows(path: Path) -> list[tuple[str, str | None, int]]:
+    """Each row of an export: its table (children, teachers, records), school and source
+    row, as the file holds them (an empty school as None)."""
+    if path.suffix == ".csv":
+        import csv
+
+        with path.open(encoding="utf-8-sig") as fh:
+            return [
+                (r["table"], r["school"] or None, int(r["source_row"]))
+                for r in csv.DictReader(fh)
+                if r["table"] in ("children", "teachers", "records")
+            ]
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        data = pq.read_table(path, columns=["table", "school", "source_row"]).to_pylist()
+        return [(r["table"], r["school"] or None, r["source_row"]) for r in data]
+    book = load_workbook(path)
+    kinds = {"留守儿童花名册": "children", "教师名单": "teachers", "帮扶记录": "records"}
+    return [
+        (kind, row[0] or None, row[3])
+        for sheet, kind in kinds.items()
+        if sheet in book.sheetnames
+        for row in book[sheet].iter_rows(min_row=2, values_only=True)
+    ]

@@ -12,6 +12,7 @@ reads any of them back.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -57,7 +58,8 @@ def export(
     inputs = common.read_files(paths, cfg)
     refuse_input_as_output(out, inputs)
     roster = common.read(paths, cfg)
-    schools = schools_of(roster)
+    # A record of a file of records alone goes under its child's school (by_child).
+    schools = schools_of(roster, by_child=True)
     # A folder given as . goes by its own name in 来源文件, as lbc merge writes it.
     schools.written = written_names(files or [], paths)
     write = {"parquet": _parquet, "csv": _csv, "xlsx": _xlsx}[fmt]
@@ -68,6 +70,13 @@ def export(
         "records": sum(map(len, roster.records)),
     }
     common.note(t("export.note.written", path=out, **counts))
+    # Records of a file that says no school, of several schools' children: each under its
+    # child's school, and those of no child known said (schools_of's by_child).
+    alone = {x.file for x in roster.records} - {x.file for x in roster.children}
+    if alone and roster.children:
+        nobody = Counter(file for file, _, _ in schools.nobody)
+        for file in sorted(alone & nobody.keys()):
+            common.note(t("export.records_by_child", file=file, count=nobody[file]))
     raise typer.Exit(ExitStatus.found(roster.failed))
 
 

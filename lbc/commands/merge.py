@@ -38,6 +38,7 @@ from lbc.reports.county import (
     school_terms,
     school_watch,
 )
+from lbc.roster.fields import Kind
 from lbc.roster.tables import (
     COLUMNS_SHEET,
     SCHOOL_QUOTAS_SHEET,
@@ -181,6 +182,8 @@ def _unplaced(part: SchoolPart, parts: list[SchoolPart]) -> str:
         return t("merge.unplaced_unread", file=part.file, unread=as_list(unread))
     near = any(p.children_schools for p in beside)
     among = part.unplaced or []
+    if part.by_child is not None and part.counts.get(Kind.TEACHERS) is None:
+        return t("merge.records_by_child", file=part.file, count=part.by_child)
     return t(
         "merge.unplaced",
         file=part.file,

@@ -162,6 +162,9 @@ class SchoolPart:
     # The schools an alone file might be of, when not one (none known, when a file beside
     # it could not be read): its rows' 学校 left empty. None: its school is known.
     unplaced: list[str] | None = None
+    # Of such a file's records, each placed at its child's school (records_by_child): how
+    # many name no child of those schools' rosters, left of no school. None: not so placed.
+    by_child: int | None = None
     # The term dates its school's lbc.toml sets ([terms]), which the merged file carries
     # (SCHOOL_TERMS_SHEET, and a Parquet file's metadata): empty when it sets none.
     own_terms: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
@@ -421,14 +424,19 @@ def _render(
 
 
 def place_alone(
-    parts: list[SchoolPart], parquet: bool, again: Callable[[list[Again]], list[Found]]
+    parts: list[SchoolPart],
+    parquet: bool,
+    again: Callable[[list[Again]], list[Found]],
+    by_child: Callable[[ByChild], Placed],
 ) -> None:
     """Give each file of teachers or records alone that declares no school its school,
     now that every file's children are read (``schools_beside``, as every command places
     it: of several, the one its name names), check its records ``again`` with its
     school's files (``records_again``), and render its rows: a row with no 学校 cell under
     that school, or under none (its 学校 empty, the file ``unplaced``) where the file
-    might be of several."""
+    might be of several; but a record of such a file under its child's school
+    (``by_child``: records_by_child, with the files of those schools' children), as lbc
+    export writes it, of none where no one child of theirs is named."""
     by_folder: dict[Path, set[str]] = {}
     for part in parts:
         if part.sheet_schools:
@@ -441,6 +449,14 @@ def place_alone(
     for name, (school, among) in schools_beside(undeclared, by_folder, unread, names).items():
         part, (tables, schools) = undeclared[name]
         part.school = schools.by_file[part.file] = school
+        records = any(x.kind is Kind.RECORDS for x in tables)
+        if not school and among and records:
+            named = {p.file: p.school for p in parts if p.children_schools & set(among)}
+            rows, nobody = by_child((list(named), part.file, named))
+            schools.by_row.update(rows)
+            schools.nobody |= nobody
+            schools.by_child |= {part.file}
+            part.by_child = len(nobody)
         if not school and any(not schools.of(x, i) for x in tables for i in range(len(x))):
             part.unplaced = among
     _check_again(parts, [part for part, _ in waiting], again)
@@ -448,6 +464,26 @@ def place_alone(
         _render(part, tables, schools, parquet)
         part.count(tables, schools)
         part.pending = None
+
+
+# A file of records alone of several schools, to place each record at its child's school
+# (records_by_child): the files of those schools' children, the file, and each file's school.
+ByChild = tuple[list[str], str, dict[str, str]]
+# Its records' schools by (file, sheet, Excel row), and its records of no school.
+Placed = tuple[dict[tuple[str, str, int], str], frozenset[tuple[str, str, int]]]
+
+
+def records_by_child(job: ByChild, synonyms: dict[str, list[str]] | None) -> Placed:
+    """Each record of a file of records alone that may be of several schools (``job``), at
+    the school of the child it names among those schools' children, as lbc export places
+    it (schools_of's ``by_child``), read with their files, each of the school the merge
+    names it by; and its records naming no one child of theirs."""
+    holding, alone, named = job
+    paths = [Path(f) for f in [*holding, alone]]
+    roster = read_roster(paths, synonyms, carry_on=True, named=named)
+    schools = schools_of(roster, by_child=True)
+    rows = {at: school for at, school in schools.by_row.items() if at[0] == alone}
+    return rows, frozenset(at for at in schools.nobody if at[0] == alone)
 
 
 def _named_as_its_roster(
@@ -929,6 +965,7 @@ def read_parts(
                 _Settling(files, known),
                 books,
                 folder,
+                lambda job: records_by_child(job, synonyms),
             )
         finally:
             reading.ISOLATE_READS = isolated
@@ -968,6 +1005,9 @@ def read_parts(
             _Settling(files, known),
             books,
             folder,
+            # Read here: one file of the whole county's children, seldom (a county's own
+            # records file), and only once every school's file is read.
+            lambda job: records_by_child(job, synonyms),
         )
 
 
@@ -981,6 +1021,7 @@ def _placed_last(
     settling: _Settling,
     books: dict[Path, tuple[Path, ...]],
     folder: Path | None,
+    by_child: Callable[[ByChild], Placed],
 ) -> Iterator[SchoolPart]:
     """``parts``, each once settled (_Settling: the files after one not yet settled wait
     behind it, _Held), its children read again with its schools' teachers lists kept in
@@ -1025,7 +1066,7 @@ def _placed_last(
             yield from ready(AHEAD * (os.cpu_count() or 1))
         yield from ready(0)
         renamed = _renamed(every) if settling.known is None else {}
-        place_alone(every, parquet, again)
+        place_alone(every, parquet, again, by_child)
         lists = lists_by_school(every, lambda p: p.school)
         jobs = {p.file: relist_job(p, lists, books) for p in every}
         if wrong := settling.wrong(jobs):

@@ -410,7 +410,7 @@ def kind_table(roster: Roster, kind: Kind) -> pa.Table:
 
     from lbc.output.parquet import batch
 
-    schools, shape = schools_of(roster), kind_schema(kind)
+    schools, shape = schools_of(roster, by_child=True), kind_schema(kind)
     tables = [tbl for tbl in roster.tables() if tbl.kind is kind]
     batches = [batch(table_columns(tbl, schools), len(tbl), shape) for tbl in tables]
     return pa.Table.from_batches(batches, schema=shape)

@@ -243,6 +243,7 @@ def sources_by_row_group(path: Path) -> Sources | None:
             return None
         files: dict[str, None] = {}
         schools: dict[str, str] = {}
+        several: set[str] = set()  # sources whose rows name several schools
         where: dict[tuple[Any, Any, Any], int] = {}
         groups: list[set[str]] = []
         for g in range(source.num_row_groups):
@@ -255,8 +256,13 @@ def sources_by_row_group(path: Path) -> Sources | None:
                 if where.setdefault(key, g) != g:
                     return None
                 files[key[1]] = None
-                if here and key[1] not in schools:
-                    schools[key[1]] = here
+                if here and schools.setdefault(key[1], here) != here:
+                    several.add(key[1])
+        # A source of several schools' rows (a file of records that says no school, each
+        # exported under its child's school) declares none: a row of no school is not the
+        # first school's.
+        for file in several:
+            del schools[file]
         empty = empty_children(layouts, names, set(where), schools)
         for table, school in empty:  # a school of nobody, named as read_tables names it
             files[table.file] = None

@@ -975,11 +975,14 @@ class Schools:
 
     by_row: dict[tuple[str, str, int], str]
     by_file: dict[str, str]
-    # The rows of no school: a merged roster's 各校学期 rows naming none of its schools.
+    # The rows of no school: a merged roster's 各校学期 rows naming none of its schools, and
+    # records of a file placed by child (_records_by_child) naming no one child.
     nobody: frozenset[tuple[str, str, int]] = frozenset()
     # The name a merged roster writes a file's rows by (来源文件), where not its path as
     # read (lbc.workspace.inputs.written_names): its folder's own name for ``.``.
     written: dict[str, str] = field(default_factory=dict)
+    # The files whose records are each of its child's school (_records_by_child).
+    by_child: frozenset[str] = frozenset()
 
     @property
     def several(self) -> bool:
@@ -1003,6 +1006,8 @@ class Schools:
     def count(self, table: Table) -> Counter[str]:
         """How many of ``table``'s rows are of each school (``of``), read down its 学校
         column, if it has one: a county's merge counts a million children so."""
+        if table.file in self.by_child:  # its records each of its child's school
+            return Counter(self.of(table, i) for i in range(len(table)))
         own = self.by_file.get(table.file, table.file)
         cells = table.values.get("school")
         if cells is None:
@@ -1039,9 +1044,71 @@ def _place_alone(roster: Roster, by_file: dict[str, str]) -> None:
             by_file[name] = school
 
 
-def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
+def _records_by_child(
+    roster: Roster, by_file: dict[str, str]
+) -> tuple[dict[tuple[str, str, int], str], set[tuple[str, str, int]], set[str]]:
+    """The rows of each file of records alone that declares no school and that
+    ``_place_alone`` could not give one (县/帮扶记录.xlsx beside 县/青山小学/ and
+    县/白鹤小学/): each row's school is its child's, found by name (and class, birth date,
+    or its teacher's pairs, as lbc validate finds it: ChildIndex) among every school's
+    children, its ID number telling one child on two rows of a school from two. A row
+    naming nobody of the roster, or namesakes of several schools, is of no school
+    (``Schools.nobody``), rather than a school of its file's name none of its children
+    are in: written so, its records named no child of that school read back (REC002).
+    With the files so placed (``Schools.by_child``)."""
+    from lbc.roster.support import ChildIndex, paired_with
+
+    holding = {x.file for x in roster.children}
+    files = {
+        x.file
+        for x in roster.records
+        if x.file not in holding
+        and not roster.declared.get(x.file)
+        and by_file.get(x.file) not in {by_file.get(f) for f in holding}
+    }
+    by_row: dict[tuple[str, str, int], str] = {}
+    nobody: set[tuple[str, str, int]] = set()
+    if not files or not holding:
+        return by_row, nobody, set()
+    index: ChildIndex[tuple[str, object]] = ChildIndex()
+    for table in roster.children:
+        own = by_file.get(table.file, table.file)
+        empty: list[Any] = [None] * len(table)
+        cells = table.values.get("school") or empty
+        numbers = table.values.get("id_number") or empty
+        keys = [
+            (cell or own, number if isinstance(number, str) and number else (table.file, i))
+            for i, (cell, number) in enumerate(zip(cells, numbers, strict=True))
+        ]
+        index.add_table(table, keys, own)
+    for table in roster.records:
+        if table.file not in files or (table.has("school") and all(table.values["school"])):
+            continue
+        empty = [None] * len(table)
+        v = table.values
+        columns = (v.get(k) or empty for k in ("student", "class", "birth_date", "teacher"))
+        cells = v.get("school") or empty
+        for i, (student, cls, born, teacher, cell) in enumerate(zip(*columns, cells, strict=True)):
+            if cell:
+                continue
+            at = (table.file, table.sheet_at(i), table.rows[i])
+            found = paired_with(index.find(student, cls, None, born), teacher)
+            schools = {school for (school, _), _ in found}
+            if len(schools) == 1:
+                by_row[at] = schools.pop()
+            else:
+                nobody.add(at)
+    return by_row, nobody, files
+
+
+def schools_of(
+    roster: Roster, names: dict[str, str] | None = None, by_child: bool = False
+) -> Schools:
     """Each row's school; ``names``: the files' own names (``file_names``) when the roster
-    is one file of a larger run (``lbc merge`` reads each file alone)."""
+    is one file of a larger run (``lbc merge`` reads each file alone). ``by_child``: a
+    record of a file of records alone that may be of several schools is of its child's
+    school (``_records_by_child``), as lbc export and lbc merge write it; its children's
+    cells are needed for it (not a roster whose checked cells were let go)."""
     names = names or file_names(roster.files)
     # A merged Parquet file's sources (a school of no rows too) are no file of the run:
     # each goes by its own name among the roster's files, as when the file is read alone.
@@ -1055,7 +1122,7 @@ def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
         named = file_names(unread)
         by_file.update((name, roster.declared.get(name) or named[name]) for name in unread)
     _place_alone(roster, by_file)
-    by_row: dict[tuple[str, str, int], str] = {}
+    by_row, nobody, placed = _records_by_child(roster, by_file) if by_child else ({}, set(), set())
     for table in roster.tables():
         schools = table.values.get("school")
         if schools is not None:
@@ -1070,7 +1137,6 @@ def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
     # A merged roster's 各校学期 row is of the school it names (TRM001 is said there), of
     # none when it names none of the roster's: never of the merged file as a school.
     known = {*by_row.values(), *roster.term_schools.values()}
-    nobody = set()
     for file, sheet, _, rows, _ in roster.term_sheets:
         for row, cells in rows:
             school = nz.school(cells[0]) if cells else None
@@ -1078,4 +1144,4 @@ def schools_of(roster: Roster, names: dict[str, str] | None = None) -> Schools:
                 by_row[(file, sheet, row)] = school
             else:
                 nobody.add((file, sheet, row))
-    return Schools(by_row, by_file, frozenset(nobody))
+    return Schools(by_row, by_file, frozenset(nobody), by_child=frozenset(placed))
