@@ -17,7 +17,7 @@ from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
-from lbc.reports.county import per_school
+from lbc.reports.county import children_once, per_school
 from lbc.roster.reading import PARQUET_SUFFIX, check_input_path
 from lbc.roster.tables import Roster, whole_sheets
 from lbc.workspace.config import Config
@@ -122,7 +122,7 @@ def summarise(
     by_code = Counter(f.code for f in findings)
     by_severity = Counter(f.severity for f in findings)
     return {
-        "children": sum(len(tbl) for tbl in roster.children),
+        "children": children_once(roster, findings if checked is None else checked),
         "teachers": sum(len(tbl) for tbl in roster.teachers),
         "records": sum(len(tbl) for tbl in roster.records),
         "errors": by_severity.get("error", 0),

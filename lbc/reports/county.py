@@ -1636,14 +1636,31 @@ def per_school(
     for f in findings:
         entry = counts.setdefault(schools.at(f.file, f.sheet, f.row), _zero())
         entry["errors" if f.severity == "error" else "warnings"] += 1
-    for f in findings if checked is None else checked:
-        school = schools.at(f.file, f.sheet, f.row) if f.repeats is not None else None
-        if school in counts and schools.at(*f.repeats) == school:
-            counts[school]["children"] -= 1
+    for school, n in _repeats(schools, findings if checked is None else checked).items():
+        if school in counts:
+            counts[school]["children"] -= n
     counts.pop("", None)  # a merged roster's 各校学期 row of no school is of the file only
     if len(counts) < 2:
         return None
     return [{"school": name, **numbers} for name, numbers in counts.items()]
+
+
+def children_once(roster: Roster, checked: list[Any]) -> int:
+    """The children ``roster`` holds, each counted once as :func:`per_school` counts them
+    (``checked``: every finding): the line validate ends with agrees with its schools'."""
+    rows = sum(len(table) for table in roster.children)
+    return rows - sum(_repeats(schools_of(roster), checked).values())
+
+
+def _repeats(schools: Any, checked: list[Any]) -> Counter[str]:
+    """By school, its rows that repeat a row of the same school (DUP001's ``repeats``)."""
+    out: Counter[str] = Counter()
+    for f in checked:
+        if f.repeats is not None:
+            school = schools.at(f.file, f.sheet, f.row)
+            if schools.at(*f.repeats) == school:
+                out[school] += 1
+    return out
 
 
 def _zero() -> dict[str, int]:
