@@ -445,10 +445,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "reason.at_line": ("第 {line} 行：{reason}", "line {line}: {reason}"),
     "reason.of_file": ("{file}：{reason}", "{file}: {reason}"),
     "err.left_out_of_whole": (
-        "有 {count} 个文件未能读入，总结会少算其中的儿童，因此没有写出；请改好后再运行，"
+        "有 {count} 个文件未能读入，总结会少算其中的儿童或帮扶记录，因此没有写出；请改好后再运行，"
         "或把它移出本次运行的文件夹。第一个：{reason}",
         "{count} {count:file|files} could not be read, so the summary would leave out "
-        "{count:its|their} children: not written; mend {count:it|them} and run again, or move "
+        "{count:its|their} children or support records: not written; mend {count:it|them} and run again, or move "
         "{count:it|them} out of the run's folder. The first: {reason}",
     ),
     "note.file_left_out": (

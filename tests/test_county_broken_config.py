@@ -134,7 +134,8 @@ def test_a_schools_mistyped_toml_leaves_the_county_checked(tmp_path: Path, toml:
     assert summary.exit_code == 2
     assert summary.stdout == ""
     assert one_error_line(summary) == (
-        "lbc: 错误：有 1 个文件未能读入，总结会少算其中的儿童，因此没有写出；请改好后再运行，"
+        "lbc: 错误：有 1 个文件未能读入，总结会少算其中的儿童或帮扶记录，因此没有写出；"
+        "请改好后再运行，"
         f"或把它移出本次运行的文件夹。第一个：{roster}：{own.removeprefix('lbc: 错误：')}"
     )
     merged = run("merge", root, "--out", tmp_path / "全县.xlsx")
