@@ -119,10 +119,11 @@ def summarise(
 ) -> dict[str, object]:
     """The counts validate ends with; ``checked``: every finding, before --select and
     --ignore chose ``findings`` (a school's children are counted by them: per_school)."""
+    checked = findings if checked is None else checked
     by_code = Counter(f.code for f in findings)
     by_severity = Counter(f.severity for f in findings)
     return {
-        "children": children_once(roster, findings if checked is None else checked),
+        "children": children_once(roster, checked),
         "teachers": sum(len(tbl) for tbl in roster.teachers),
         "records": sum(len(tbl) for tbl in roster.records),
         "errors": by_severity.get("error", 0),

@@ -1612,7 +1612,7 @@ def header(kind: Kind) -> list[str]:
 
 
 def per_school(
-    roster: Roster, findings: list[Any], checked: list[Any] | None = None
+    roster: Roster, findings: list[Any], checked: list[Any]
 ) -> list[dict[str, Any]] | None:
     """Children, errors and warnings per school; None when everything is one school. A
     file of teachers or records alone that declares no school is of the school every
@@ -1636,7 +1636,7 @@ def per_school(
     for f in findings:
         entry = counts.setdefault(schools.at(f.file, f.sheet, f.row), _zero())
         entry["errors" if f.severity == "error" else "warnings"] += 1
-    for school, n in _repeats(schools, findings if checked is None else checked).items():
+    for school, n in _repeats(schools, checked).items():
         if school in counts:
             counts[school]["children"] -= n
     counts.pop("", None)  # a merged roster's 各校学期 row of no school is of the file only
@@ -1649,7 +1649,12 @@ def children_once(roster: Roster, checked: list[Any]) -> int:
     """The children ``roster`` holds, each counted once as :func:`per_school` counts them
     (``checked``: every finding): the line validate ends with agrees with its schools'."""
     rows = sum(len(table) for table in roster.children)
-    return rows - sum(_repeats(schools_of(roster), checked).values())
+    # Each row's school is worked out only where some row repeats another: a province's
+    # million rows are not placed again for nothing (per_school has placed them already).
+    repeating = [f for f in checked if f.repeats is not None]
+    if not repeating:
+        return rows
+    return rows - sum(_repeats(schools_of(roster), repeating).values())
 
 
 def _repeats(schools: Any, checked: list[Any]) -> Counter[str]:
