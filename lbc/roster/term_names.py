@@ -115,12 +115,24 @@ def named_term(name: str) -> int | None:
     """The term a file's name gives (``_TERM_NAMES``, the first in it), as a number that
     grows term by term (a spring after the autumn before it), or None when it gives none:
     2024秋花名册.xlsx before 2025春花名册.xlsx, 2024-2025-1 before 2024-2025-2."""
+    found = _first_term(name)
+    term = None if found is None else _season_year(found)
+    return None if term is None else term[1] * 2 + (term[0] == AUTUMN)
+
+
+def calendar_half(name: str) -> bool:
+    """Whether the first term a file's name gives is a calendar year's 上学期 or 下学期
+    (2024年上学期花名册, 2024上学期名单), as a school names last term's file with no year
+    too (上学期花名册), not a school year's (2024-2025学年上学期: its first semester)."""
+    found = _first_term(name)
+    return found is not None and found.groupdict().get("half") is not None
+
+
+def _first_term(name: str) -> re.Match[str] | None:
+    """The first term's name in a file's name (``_TERM_NAMES``), None when it gives none."""
     text = _named(name)
     found = [m for pattern in _TERM_NAMES if (m := pattern.search(text))]
-    if not found:
-        return None
-    term = _season_year(min(found, key=lambda m: m.start()))
-    return None if term is None else term[1] * 2 + (term[0] == AUTUMN)
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 def season_year(text: str) -> tuple[str, int] | None:

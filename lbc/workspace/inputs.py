@@ -13,7 +13,7 @@ from pathlib import Path
 from lbc.errors import LbcError
 from lbc.messages import as_list, t
 from lbc.roster.reading import SUFFIXES
-from lbc.roster.term_names import named_term, school_year
+from lbc.roster.term_names import calendar_half, named_term, school_year
 
 # The folders a school keeps last term's files in, as lbc's own steps keep them (lbc diff
 # 上学期/roster.xlsx roster.xlsx, lbc pair --keep 上学期/roster.xlsx): what lies in one,
@@ -306,7 +306,8 @@ def _folder_name(name: str) -> str:
 def _last_terms_by_name(files: list[Path]) -> set[Path]:
     """Those of ``files`` (a folder run's, to be read) whose names say they are last
     term's beside this term's roster in their folder, as a 上学期 folder is (``_term_kind``):
-    named 上学期 with no year (上学期花名册.xlsx) beside a roster not so named, or by a term
+    named 上学期 with no year or a calendar year's (上学期花名册.xlsx, 2024年上学期花名册.xlsx)
+    beside a roster not so named and naming no term, or by a term
     earlier than a roster beside it names (2024秋花名册.xlsx beside 2025春花名册.xlsx). A
     roster beside it is a file whose name says no list of teachers or records
     (``_NOT_A_ROSTER``), nor is an annotated copy: else the file may be all its school has
@@ -328,7 +329,9 @@ def _last_terms_by_name(files: list[Path]) -> set[Path]:
                 if other == file or listed:
                     continue
                 later = their_term is not None and term is not None and their_term > term
-                this_term = said and not their_said
+                # Said 上学期 beside a roster naming no term: the terms, where both name
+                # one, say which is later (2025年上学期 after 2024年下学期).
+                this_term = said and not their_said and (term is None or their_term is None)
                 if (later or this_term) and not _annotated_copy(other):
                     out.add(file)
                     break
@@ -339,14 +342,16 @@ def _last_terms_by_name(files: list[Path]) -> set[Path]:
 def _name_says(stem: str) -> tuple[str, str, int | None, bool, bool]:
     """What a file's name (its stem) says of it: the school it names (``titled``), the
     grades and classes it names (``_GRADE_NAMED``, "" for none), the term it gives
-    (``named_term``), whether it says 上学期 with no term, and whether it names a list
+    (``named_term``), whether it says 上学期 with no term or a calendar year's (2024年上学期:
+    last term's beside a roster naming no term, as 上学期花名册.xlsx is; a school year's
+    上学期 is its first semester), and whether it names a list
     other than a roster (``_NOT_A_ROSTER``). Each name worked out once: a
     county's folder of a school's files named by term each is compared file by file."""
     from lbc.roster.tables import titled
 
     name = _folder_name(stem)
     term = named_term(name)
-    said = term is None and LAST_TERM_NAME.search(name) is not None
+    said = LAST_TERM_NAME.search(name) is not None and (term is None or calendar_half(name))
     part = "".join(_GRADE_NAMED.findall(name))
     return titled(name), part, term, said, _names_a_list(name)
 
