@@ -1863,6 +1863,21 @@ _TEXT: dict[str, tuple[str, str]] = {
         "no school's. Add a 学校 column naming those rows' school, or correct the child's name (with the class where "
         "names repeat), and merge again",
     ),
+    "merge.unplaced_teachers": (
+        "提示：{file} 没有写明学校，而{where}的儿童分属 {count} 所学校（{schools}），无法确定其中的教师名单属于哪一所："
+        "教师的行已写入合并名册，“学校”一栏留空，不算作任何一所学校的；帮扶记录按所写学生所在的学校合并{nobody}。"
+        "请在表中加“学校”列写明每一行的学校，或把它和所属学校的花名册一起放进只有这所学校文件的文件夹，再重新合并",
+        "note: {file} says no school, and the children {where} are of {count} schools ({schools}), so which one its "
+        "teachers list belongs to is not known: its teachers are in the merged roster with 学校 left empty, counted as "
+        "no school's; each of its support records is merged under the school of the child it names{nobody}. Add a 学校 "
+        "column naming each row's school, or put it with its school's roster in a folder holding that school's files "
+        "alone, and merge again",
+    ),
+    "merge.records_nobody": (
+        "（其中 {count} 条写的学生在各校花名册中找不到，或几所学校都有这个名字，“学校”一栏留空）",
+        " ({count} {count:record names|records name} a child found on no school's roster, or one of that name at "
+        "several schools, and {count:is|are} left with 学校 empty)",
+    ),
     "merge.unplaced_unread": (
         "提示：{file} 没有写明学校，而它所在文件夹中的 {unread} 未能读取，无法确定它属于哪一所学校；"
         "它的行已写入合并名册，“学校”一栏留空，不算作任何一所学校的。请修复未能读取的文件，或在表中加“学校”列写明每一行的学校，再重新合并",

@@ -1906,6 +1906,41 @@ def test_a_countys_records_file_is_exported_under_each_records_childs_school(
     assert summary.json()["records"]["matched"] == 2
 
 
+def test_a_countys_file_of_teachers_and_records_says_its_records_were_placed(
+    tmp_path: Path,
+) -> None:
+    """县/帮扶记录.xlsx, a teachers list and records saying no school, beside 县/青山小学/
+    and 县/白鹤小学/: merge puts each record under its child's school and leaves the
+    teachers' 学校 empty, but said every row of the file was left of no school, so a
+    county read its records as counted nowhere. It says which rows are which."""
+    for folder, kids in (("青山小学", [kid(1), kid(2)]), ("白鹤小学", [kid(3, C51)])):
+        (tmp_path / "县" / folder).mkdir(parents=True)
+        write_xlsx(tmp_path / "县" / folder / "花名册.xlsx", {"花名册": table(kids)})
+    nobody = ["2024-10-09", "王芳", "不存在", "三年级(2)班", "家访", "看望"]
+    visit = ["2024-10-09", "王芳", "张雨涵", "三年级(2)班", "家访", "看望"]
+    write_xlsx(
+        tmp_path / "县" / "帮扶记录.xlsx",
+        {"帮扶记录": [RECORD_HEADER, TALK, visit, nobody], "教师": table([teacher("赵敏", C32)])},
+    )
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert merged.exit_code == 1, merged.stderr
+    assert merged.stderr.splitlines()[1:] == [
+        "提示：县/帮扶记录.xlsx 没有写明学校，而本次合并的各文件中的儿童分属 2 所学校"
+        "（白鹤小学、青山小学），无法确定其中的教师名单属于哪一所：教师的行已写入合并名册，"
+        "“学校”一栏留空，不算作任何一所学校的；帮扶记录按所写学生所在的学校合并"
+        "（其中 1 条写的学生在各校花名册中找不到，或几所学校都有这个名字，“学校”一栏留空）。"
+        "请在表中加“学校”列写明每一行的学校，或把它和所属学校的花名册一起放进只有这所学校"
+        "文件的文件夹，再重新合并"
+    ]
+    rows = exported_rows(tmp_path / "全县.xlsx")
+    assert [(kind, school, row) for kind, school, row in rows if kind != "children"] == [
+        ("teachers", None, 2),
+        ("records", "白鹤小学", 2),
+        ("records", "青山小学", 3),
+        ("records", None, 4),
+    ]
+
+
 def exported_rows(path: Path) -> list[tuple[str, str | None, int]]:
     """Each row of an export: its table (children, teachers, records), school and source
     row, as the file holds them (an empty school as None)."""

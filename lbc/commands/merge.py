@@ -184,13 +184,17 @@ def _unplaced(part: SchoolPart, parts: list[SchoolPart]) -> str:
     among = part.unplaced or []
     if part.by_child is not None and part.counts.get(Kind.TEACHERS) is None:
         return t("merge.records_by_child", file=part.file, count=part.by_child)
-    return t(
-        "merge.unplaced",
-        file=part.file,
-        where=t("merge.where.folder" if near else "merge.where.run"),
-        count=len(among),
-        schools=as_list(among[:3]) + (t("merge.and_more") if len(among) > 3 else ""),
-    )
+    words = {
+        "file": part.file,
+        "where": t("merge.where.folder" if near else "merge.where.run"),
+        "count": len(among),
+        "schools": as_list(among[:3]) + (t("merge.and_more") if len(among) > 3 else ""),
+    }
+    if part.by_child is None:
+        return t("merge.unplaced", **words)
+    # Its teachers of no school, its records each of its child's (records_by_child).
+    nobody = t("merge.records_nobody", count=part.by_child) if part.by_child else ""
+    return t("merge.unplaced_teachers", nobody=nobody, **words)
 
 
 def _write_xlsx(
