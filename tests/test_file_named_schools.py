@@ -1966,3 +1966,48 @@ def exported_rows(path: Path) -> list[tuple[str, str | None, int]]:
         if sheet in book.sheetnames
         for row in book[sheet].iter_rows(min_row=2, values_only=True)
     ]
+
+
+def test_a_named_squad_is_a_class_not_a_school(tmp_path: Path) -> None:
+    """A class named as its Young Pioneers squad by a name, not a number (红星中队, 雏鹰中队),
+    was a school of its own, where 三中队 was already a class: a sheet titled 雏鹰中队留守
+    儿童花名册 in 县/白鹤小学/ was the school 雏鹰中队, and 县/001/红星中队.xlsx beside the
+    code folder's roster titled 城关小学 the school 红星中队, their children paired with no
+    teacher of their own school. A squad is a class, of the school its title or folder
+    names; a school whose name ends in 中 (青山中学, 城关一中) is still a school."""
+    root = tmp_path / "县"
+    for folder in ("001", "白鹤小学", "城关一中"):
+        (root / folder).mkdir(parents=True)
+    write_xlsx(
+        root / "001" / "花名册.xlsx",
+        {
+            "花名册": [["城关小学留守儿童花名册"], *table([kid(1), kid(2)])],
+            "教师": table([teacher("王芳", C32), teacher("李强", C51)]),
+        },
+    )
+    write_xlsx(root / "001" / "红星中队.xlsx", {"花名册": table([kid(3, C51)])})
+    write_xlsx(
+        root / "白鹤小学" / "花名册.xlsx",
+        {
+            "花名册": [["雏鹰中队留守儿童花名册"], *table([kid(4)])],
+            "教师": table([teacher("赵敏", C32)]),
+        },
+    )
+    write_xlsx(
+        root / "城关一中" / "花名册.xlsx",
+        {"花名册": [["城关一中留守儿童花名册"], *table([kid(5)])]},
+    )
+    write_xlsx(root / "青山中学.xlsx", {"花名册": table([kid(6)])})
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines()[1:5] == [
+        "城关小学：3 名儿童，0 个错误，0 个警告",
+        "城关一中：1 名儿童，0 个错误，0 个警告",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "青山中学：1 名儿童，0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 7)]
+    schools = ["城关小学"] * 3 + ["白鹤小学", "城关一中", "青山中学"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    paired, unpaired = pairs_of(tmp_path, "县")
+    assert paired == sorted([*ALL_THREE, (names[3], "赵敏")])
+    assert [child for child, _ in unpaired] == sorted(names[4:])

@@ -1338,9 +1338,12 @@ _CLASS_ALONE = re.compile(r"[(（]?(?:[一二三四五六七八九十]{1,3}|\d{1
 
 def _names_a_grade(name: str) -> bool:
     """Whether a folder's or a file's name names a grade or a class (三年级, 三(2)班, 3年级,
-    一班, or its squad: 三中队, 三年级二中队); digits alone (1.xlsx, 001/) are a school's
-    number or code, not a grade."""
+    一班, or its squad, by number or by name: 三中队, 三年级二中队, 红星中队, 雏鹰中队);
+    digits alone (1.xlsx, 001/) are a school's number or code, not a grade. A squad after
+    a school's name (城关小学红星中队) is that school's, which names it."""
     if name.endswith("中队"):
+        if not _SCHOOL_IN.search(name[:-2]):
+            return True
         name = name[:-2] + "班"
     if name.isdigit():
         return False
