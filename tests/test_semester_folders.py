@@ -210,6 +210,9 @@ NAMED_LAST_TERM = (
         ("2024年下学期花名册.xlsx", "2025年上学期花名册.xlsx"),
         ("2025年上学期花名册.xlsx", "2025年下学期花名册.xlsx"),
         ("2024-2025学年秋季学期花名册.xlsx", "2024-2025学年春季学期花名册.xlsx"),
+        ("2024春.xlsx", "2024秋.xlsx"),
+        ("2024春季.xlsx", "2024年秋.xlsx"),
+        ("2024年春.xlsx", "2024秋季.xlsx"),
     ],
 )
 def test_a_file_named_last_terms_beside_this_terms_roster_is_last_terms(
@@ -262,6 +265,24 @@ def test_files_named_by_terms_of_two_grades_in_a_schools_folder_are_read(tmp_pat
     roster(school / "2025春三年级.xlsx", 1, 2)
     said = NAMED_LAST_TERM.format(Path("青山小学") / "2024秋三年级.xlsx") + "\n"
     assert counts("青山小学", tmp_path, out) == (5, 5, ["青山小学"], said)
+
+
+def test_a_season_beginning_a_schools_name_after_the_year_names_no_term(tmp_path: Path) -> None:
+    """春晖小学's roster named with the year before it, 2024春晖小学.xlsx, beside its late
+    additions 2024年秋季春晖小学补录.xlsx, was read as spring 2024's, last term's, and not
+    read: its children were lost to every count, though the school was read as 春晖小学,
+    not 晖小学 of the spring. A 春 or 秋 followed by the rest of a school's name (晖小学,
+    实小学) begins the name and names no term: so for 2024秋实小学.xlsx beside
+    2025年春季秋实小学补录.xlsx. A term written out before it still is one."""
+    county, out = tmp_path / "县", tmp_path / "全县.xlsx"
+    roster(county / "春晖小学" / "2024春晖小学.xlsx", 1, 2)
+    roster(county / "春晖小学" / "2024年秋季春晖小学补录.xlsx", 3)
+    roster(county / "秋实小学" / "2024秋实小学.xlsx", 4, 5)
+    roster(county / "秋实小学" / "2025年春季秋实小学补录.xlsx", 6)
+    assert counts("县", tmp_path, out) == (6, 6, ["春晖小学", "秋实小学"], "")
+    roster(county / "秋实小学" / "2024年秋季秋实小学.xlsx", 4, 5)
+    said = NAMED_LAST_TERM.format(Path("县") / "秋实小学" / "2024年秋季秋实小学.xlsx") + "\n"
+    assert counts("县", tmp_path, out) == (6, 6, ["春晖小学", "秋实小学"], said)
 
 
 def test_a_first_semester_beside_an_empty_second_and_this_terms_roster_is_last_terms(

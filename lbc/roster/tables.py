@@ -48,7 +48,7 @@ from lbc.roster.reading import (
     read_sheets,
     sheet_names,
 )
-from lbc.roster.term_names import TERM, TERM_ALONE, YEARS
+from lbc.roster.term_names import TERM, TERM_ALONE, YEARS, season_begins_a_name
 
 if TYPE_CHECKING:
     from lbc.roster.pairs import PairsJoined
@@ -1083,13 +1083,6 @@ _TITLE_LEAD = re.compile(
 )
 
 
-# Where a school's own name ends and what it is (a township's, a school's) begins:
-# 春晖|小学, 秋林|中学, 春雷|村小, 春晖|镇中心小学. Not a village's 村: 张村小学 is 张村's.
-_NAME_END = re.compile(
-    r"镇|乡|中心|小学|中学|学校|完小|村小(?!学)|教学点|幼儿园|分校|希望|实验|民族|九年|初级"
-)
-
-
 # What a school's name has in it (a folder's holding numbered grades: 青山小学/1.xlsx).
 _SCHOOL_WORD = re.compile(r"[学校园]|教学点|村小|完小")
 # How a school's name ends (青山镇中心小学, 白鹤村小, 石门教学点, 青山中心校, 青山村校,
@@ -1136,11 +1129,9 @@ def titled(text: str) -> str:
     list's name alone; 2023级, 2024秋留守儿童花名册: a year's, naming no school).
 
     A bare 春 or 秋 after the year (no 季, 期 or 学期) is the term (2024秋青山小学,
-    2024年春青山小学, 2024学年秋青山小学 → 青山小学), unless the name left after it would be
-    one character (晖小学, 林中学, 雷村小, 晖镇中心小学): a school's or a township's own name
-    is seldom one character, and one starting with 春 or 秋 is common, so 2024春晖小学 is
-    春晖小学, 2024春雷村小 春雷村小, and 2024秋林中学, which could be either, 秋林中学. A
-    village's is often one character and 村 (张村小学): 2024秋张村小学 is 张村小学.
+    2024年春青山小学, 2024学年秋青山小学 → 青山小学), unless it begins the school's name
+    (``season_begins_a_name``): 2024春晖小学 is 春晖小学, 2024春雷村小 春雷村小, and
+    2024秋林中学, which could be either, 秋林中学; 2024秋张村小学 is 张村小学, a village's.
     A separator after it (2024秋-林中学, 2024秋 林中学) or a full term (2024秋季林中学)
     makes it the term."""
     past_year = _past_the_year(text)
@@ -1187,7 +1178,7 @@ def _past_the_year(text: str) -> str | None:
     if lead is None or lead.end() == 0:
         return None
     past_year = text[lead.end() :]
-    if lead["bare"] and not lead["apart"] and _NAME_END.match(_cut_title(past_year), 1):
+    if lead["bare"] and not lead["apart"] and season_begins_a_name(_cut_title(past_year)):
         past_year = text[lead.start("bare") :]  # 春晖小学: the school's, not the term
     return past_year
 

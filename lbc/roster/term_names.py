@@ -49,6 +49,23 @@ _TERM_NAMES = (
     re.compile(r"(?P<year>\d{4})\s*年?\s*(?P<season>秋季|春季|秋|春)\s*(?:学期)?"),
     re.compile(r"(?P<year>\d{4})\s*年?\s*(?P<half>[上下])\s*学期"),
 )
+# Where a school's own name ends and what it is (a township's, a school's) begins:
+# 春晖|小学, 秋林|中学, 春雷|村小, 春晖|镇中心小学. Not a village's 村: 张村小学 is 张村's.
+_NAME_END = re.compile(
+    r"镇|乡|中心|小学|中学|学校|完小|村小(?!学)|教学点|幼儿园|分校|希望|实验|民族|九年|初级"
+)
+
+
+def season_begins_a_name(after: str) -> bool:
+    """Whether a bare 春 or 秋 after a year (no 季, 期 or 学期, nothing between), followed by
+    ``after``, is the first character of a school's name, not a term: where the name left
+    would be one character (晖小学, 林中学, 雷村小, 晖镇中心小学). A school's or a
+    township's own name is seldom one character, and one starting with 春 or 秋 is common:
+    2024春晖小学 is 春晖小学, naming no term; 2024秋林中学, which could be either, 秋林中学.
+    A village's often is one, and 村 (张村小学): 2024秋张村小学 is the autumn's 张村小学."""
+    return _NAME_END.match(after, 1) is not None
+
+
 # A calendar year's 上学期 is its first half's term, the spring (2025年上学期: 2025春), and
 # its 下学期 the autumn, as schools say it; a school year's 上学期 is its autumn.
 _HALVES = {"上": SPRING, "下": AUTUMN}
@@ -114,7 +131,8 @@ TERM_ALONE = re.compile(
 def named_term(name: str) -> int | None:
     """The term a file's name gives (``_TERM_NAMES``, the first in it), as a number that
     grows term by term (a spring after the autumn before it), or None when it gives none:
-    2024秋花名册.xlsx before 2025春花名册.xlsx, 2024-2025-1 before 2024-2025-2."""
+    2024秋花名册.xlsx before 2025春花名册.xlsx, 2024-2025-1 before 2024-2025-2. Not a 春 or
+    秋 that begins a school's name (2024春晖小学.xlsx: ``season_begins_a_name``)."""
     found = _first_term(name)
     term = None if found is None else _season_year(found)
     return None if term is None else term[1] * 2 + (term[0] == AUTUMN)
@@ -131,8 +149,21 @@ def calendar_half(name: str) -> bool:
 def _first_term(name: str) -> re.Match[str] | None:
     """The first term's name in a file's name (``_TERM_NAMES``), None when it gives none."""
     text = _named(name)
-    found = [m for pattern in _TERM_NAMES if (m := pattern.search(text))]
+    found = [m for pattern in _TERM_NAMES if (m := _first_of(pattern, text))]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def _first_of(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first of ``pattern``'s terms in ``text`` whose bare 春 or 秋, if it is one, does
+    not begin a school's name (``season_begins_a_name``)."""
+    for found in pattern.finditer(text):
+        said = found.groupdict()
+        season = next((key for key in ("season", "of_year") if said.get(key)), None)
+        if season is None or said[season] not in ("春", "秋"):
+            return found
+        if not season_begins_a_name(text[found.end(season) :]):
+            return found
+    return None
 
 
 def season_year(text: str) -> tuple[str, int] | None:
