@@ -34,6 +34,11 @@ from lbc.documents.titles import MOST_LINES, PER_LINE, title_lines, width
             "南部县大桥镇第二中心小学2024-2025学年第一学期留守儿童工作总结",
             ["南部县大桥镇第二中心小学", "2024-2025学年第一学期留守儿童工作总结"],
         ),
+        # a school year joined by 至, its term by 上学期 after 学年度: whole too
+        (
+            "大桥镇中心小学2024至2025学年度上学期留守儿童关爱工作总结",
+            ["大桥镇中心小学2024至2025学年度上学期", "留守儿童关爱工作总结"],
+        ),
         ("大桥镇中心小学留守儿童工作总结", ["大桥镇中心小学留守儿童工作总结"]),  # fits
         # a long name: three lines between phrases, where the renderer cut …第一学期留 / 守…
         (

@@ -14,16 +14,14 @@ import itertools
 import re
 import unicodedata
 
+from lbc.roster.term_names import TERM_WRITTEN_OUT
+
 # A line of the title: 二号 (22 pt) characters in the Word summary's 156 mm text width. The
 # HTML summary breaks its title at the same place, so both read alike.
 PER_LINE = 20
 
 # Runs never broken inside: a term written out, and any run of Latin letters and digits.
-_UNIT = re.compile(
-    r"\d{4}\s*[—–\-－~～至]+\s*\d{4}\s*学年度?(?:第[一二]学期|[上下春秋]季?学期)?"
-    r"|\d{4}\s*年?\s*[春秋]季?学期"
-    r"|[\x21-\x7e]+"
-)
+_UNIT = re.compile(rf"{TERM_WRITTEN_OUT}|[\x21-\x7e]+")
 # What ends a phrase in a work summary's title.
 _PHRASE_END = re.compile(
     r"小学校|中学校|小学|中学|学校|完小|中心校|教学点|幼儿园|学年度|学年|学期|年度|儿童|关爱|工作|情况"

@@ -1,7 +1,8 @@
 """The names schools give a term or a school year, in the names of their folders, files and
 titles and in --term: one home for them, so that a folder run (lbc.workspace.inputs), a
 title or a folder naming a school (lbc.roster.tables) and --term (lbc.workspace.terms.
-parse_term) read a name alike. Here, in the roster's stage below both, as a title is read
+parse_term) read a name alike, and a document's long title breaks around a term, never
+inside it (lbc.documents.titles). Here, in the roster's stage below both, as a title is read
 before any term is dated, and imports point down the pipeline."""
 
 from __future__ import annotations
@@ -125,6 +126,14 @@ TERM_ALONE = re.compile(
     rf"(?:\d{{1,2}}\s*月份?)?\s*(?:[-_—–]?\s*(?:{TERM}|[春秋]|autumn|fall|spring)|[-_—–]\s*[12])?"
     rf"|(?:{TERM}|[春秋]|autumn|fall|spring)",
     re.IGNORECASE,
+)
+
+# A term as a title writes it out, kept whole where a long title breaks into lines
+# (lbc.documents.titles): a school year's, with its term or not (2024—2025学年第一学期,
+# 2024至2025学年度上学期, 2024-2025学年度), or a calendar year's term (2025年春季学期).
+TERM_WRITTEN_OUT = (
+    r"\d{4}\s*[—–\-－~～至]+\s*\d{4}\s*学年度?(?:第[一二]学期|[上下春秋]季?学期)?"
+    r"|\d{4}\s*年?\s*[春秋]季?学期"
 )
 
 
