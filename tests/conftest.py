@@ -213,6 +213,17 @@ def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
     return path
 
 
+def write_books(root: Path, books: dict[str, Any]) -> Path:
+    """Real .xlsx files under ``root`` by their paths in it (青山小学/花名册.xlsx), their
+    folders made as needed: each a dict of sheets' rows by sheet name, or rows alone, one
+    sheet 花名册 (a school's roster as most tests need it). ``root``, for what follows."""
+    for name, book in books.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_xlsx(path, book if isinstance(book, dict) else {"花名册": book})
+    return root
+
+
 @pytest.fixture(autouse=True)
 def _chinese_and_clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test starts in Chinese, without colour, and without a stray LBC_* setting."""

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from test_pair import C32, C51, SHORT_1, kid, teacher
 
-from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, table, write_xlsx
+from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, table, write_books
 
 
 def schools_everywhere(root: Path) -> list[list[tuple[str, int]]]:
@@ -28,9 +28,8 @@ def schools_everywhere(root: Path) -> list[list[tuple[str, int]]]:
 
 
 def untitled(root: Path, files: dict[str, list[dict[str, Any]]]) -> None:
-    (root / "县").mkdir(exist_ok=True)
-    for name, kids in files.items():
-        write_xlsx(root / "县" / name, {"花名册": table(kids)})
+    """Untitled rosters of ``files``' children, by their paths in 县."""
+    write_books(root / "县", {name: table(kids) for name, kids in files.items()})
 
 
 def test_a_file_named_with_the_year_first_is_its_schools(tmp_path: Path) -> None:
@@ -81,7 +80,7 @@ def test_a_year_in_brackets_after_the_school_leaves_no_bracket(tmp_path: Path) -
     untitled(tmp_path, {"青山小学（2024年秋）.xlsx": [kid(1), kid(2)]})
     untitled(tmp_path, {"白鹤小学(2024年秋).xlsx": [kid(3)]})
     title = [["白鹤小学【2024年秋】留守儿童花名册"]]
-    write_xlsx(tmp_path / "县" / "2号.xlsx", {"花名册": [*title, *table([kid(4, C51)])]})
+    write_books(tmp_path / "县", {"2号.xlsx": [*title, *table([kid(4, C51)])]})
     expected = [("白鹤小学", 2), ("青山小学", 2)]
     assert [sorted(seen) for seen in schools_everywhere(tmp_path)] == [expected] * 3
 
@@ -90,13 +89,14 @@ def test_files_named_by_a_year_alone_are_their_folders_school(tmp_path: Path) ->
     """县/青山中学/2023级.xlsx and 2024级.xlsx, and 县/白鹤中学/2024秋留守儿童花名册.xlsx:
     a year's name names no school, so each file goes by its school's folder, where reading
     past the year named the schools 级 and 秋."""
-    for folder, files in {
-        "青山中学": {"2023级.xlsx": [kid(1), kid(2)], "2024级.xlsx": [kid(3, C51)]},
-        "白鹤中学": {"2024秋留守儿童花名册.xlsx": [kid(4), kid(5, C51)]},
-    }.items():
-        (tmp_path / "县" / folder).mkdir(parents=True)
-        for name, kids in files.items():
-            write_xlsx(tmp_path / "县" / folder / name, {"花名册": table(kids)})
+    untitled(
+        tmp_path,
+        {
+            "青山中学/2023级.xlsx": [kid(1), kid(2)],
+            "青山中学/2024级.xlsx": [kid(3, C51)],
+            "白鹤中学/2024秋留守儿童花名册.xlsx": [kid(4), kid(5, C51)],
+        },
+    )
     expected = [("白鹤中学", 2), ("青山中学", 3)]
     assert schools_everywhere(tmp_path) == [expected] * 3
 
@@ -105,9 +105,9 @@ def test_files_numbered_in_a_schools_folder_are_its_grades(tmp_path: Path) -> No
     """青山小学/1.xlsx and 2.xlsx are that school's grades, one school of 4, where reading
     digits as a school's number made them the schools 1 and 2 (县/1.xlsx and 县/2.xlsx,
     in a folder naming no school, stay two schools)."""
-    (tmp_path / "县" / "青山小学").mkdir(parents=True)
-    for name, kids in {"1.xlsx": [kid(1), kid(2)], "2.xlsx": [kid(3, C51), kid(4)]}.items():
-        write_xlsx(tmp_path / "县" / "青山小学" / name, {"花名册": table(kids)})
+    untitled(
+        tmp_path, {"青山小学/1.xlsx": [kid(1), kid(2)], "青山小学/2.xlsx": [kid(3, C51), kid(4)]}
+    )
     merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
     assert "共合并 2 个文件、1 所学校：在册儿童 4 名" in merged.stdout
     for source in ("县", "全县.xlsx"):
@@ -136,7 +136,7 @@ def test_a_bare_term_after_the_year_is_not_the_schools(tmp_path: Path) -> None:
         },
     )
     title = [["2024秋河口小学留守儿童花名册"]]
-    write_xlsx(tmp_path / "县" / "2号.xlsx", {"花名册": [*title, *table([kid(8, C51)])]})
+    write_books(tmp_path / "县", {"2号.xlsx": [*title, *table([kid(8, C51)])]})
     expected = [
         ("张村小学", 1),
         ("春晖小学", 1),
@@ -169,11 +169,13 @@ def test_a_term_in_brackets_after_the_school_is_not_the_schools(tmp_path: Path) 
             "青山镇中心小学(南校区).xlsx": [kid(6)],
         },
     )
-    for n, title in (
-        (7, "石门小学（春季学期）留守儿童花名册"),
-        (8, "南山小学【2024年秋季】留守儿童花名册"),
-    ):
-        write_xlsx(tmp_path / "县" / f"{n}号.xlsx", {"花名册": [[title], *table([kid(n)])]})
+    write_books(
+        tmp_path / "县",
+        {
+            "7号.xlsx": [["石门小学（春季学期）留守儿童花名册"], *table([kid(7)])],
+            "8号.xlsx": [["南山小学【2024年秋季】留守儿童花名册"], *table([kid(8)])],
+        },
+    )
     expected = [
         ("东山小学", 1),
         ("南山小学", 1),
@@ -204,7 +206,7 @@ def test_a_term_without_a_year_is_not_the_schools(tmp_path: Path) -> None:
         },
     )
     title = [["石门小学第一学期留守儿童名单"]]
-    write_xlsx(tmp_path / "县" / "2号.xlsx", {"花名册": [*title, *table([kid(5, C51)])]})
+    write_books(tmp_path / "县", {"2号.xlsx": [*title, *table([kid(5, C51)])]})
     expected = [("河口小学", 2), ("白鹤小学", 1), ("石门小学", 1), ("秋林中学", 1)]
     assert [sorted(seen) for seen in schools_everywhere(tmp_path)] == [expected] * 3
     out = run("validate", "县", cwd=tmp_path).stdout
@@ -214,10 +216,12 @@ def test_a_term_without_a_year_is_not_the_schools(tmp_path: Path) -> None:
 
 def in_folders(root: Path, folders: dict[str, dict[str, list[list[Any]]]]) -> None:
     """Each school's folder under 县 with its files, each a sheet of rows."""
-    for folder, files in folders.items():
-        (root / "县" / folder).mkdir(parents=True)
-        for name, rows in files.items():
-            write_xlsx(root / "县" / folder / name, {"花名册": rows})
+    books = {
+        f"{folder}/{name}": rows
+        for folder, files in folders.items()
+        for name, rows in files.items()
+    }
+    write_books(root / "县", books)
 
 
 def merged_schools(root: Path) -> list[tuple[str, str]]:
@@ -315,7 +319,7 @@ def test_left_behind_pupils_are_not_the_schools_name(tmp_path: Path) -> None:
         },
     )
     title = [["河口小学农村留守学生花名册"]]
-    write_xlsx(tmp_path / "县" / "3号.xlsx", {"花名册": [*title, *table([kid(5)])]})
+    write_books(tmp_path / "县", {"3号.xlsx": [*title, *table([kid(5)])]})
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines() == [
         "没有发现问题。",
@@ -336,15 +340,14 @@ def pairs_of(root: Path, source: str) -> tuple[list[tuple[str, str]], list[tuple
     return pairs, sorted((u["child"], u["why"]) for u in doc["unpaired"])
 
 
+# 王芳 of 三年级(2)班 and 李强 of 五年级(1)班: the teachers of ALL_THREE.
+TEACHERS = table([teacher("王芳", C32), teacher("李强", C51)])
+
+
 def school_of_three(root: Path, files: dict[str, list[list[Any]]]) -> Path:
     """青山小学's folder (no lbc.toml) of ``files``' children sheets, with its untitled
     teachers list 教师.xlsx of 王芳 and 李强."""
-    school = root / "青山小学"
-    school.mkdir()
-    for name, rows in files.items():
-        write_xlsx(school / name, {"花名册": rows})
-    write_xlsx(school / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
-    return school
+    return write_books(root / "青山小学", {**files, "教师.xlsx": {"教师": TEACHERS}})
 
 
 ALL_THREE = [("张雨涵", "王芳"), ("李明轩", "王芳"), ("王梓萱", "李强")]
@@ -392,12 +395,14 @@ def test_a_schools_untitled_grade_file_is_paired_with_its_titled_one(tmp_path: P
     }
     assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
 
-    (tmp_path / "县").mkdir()
+    write_books(
+        tmp_path / "县",
+        {
+            "白鹤小学/花名册.xlsx": [["白鹤小学留守儿童花名册"], *table([kid(4)])],
+            "白鹤小学/教师.xlsx": {"教师": table([teacher("赵敏", C32)])},
+        },
+    )
     (tmp_path / "青山小学").rename(tmp_path / "县" / "青山小学")
-    other = tmp_path / "县" / "白鹤小学"
-    other.mkdir()
-    write_xlsx(other / "花名册.xlsx", {"花名册": [["白鹤小学留守儿童花名册"], *table([kid(4)])]})
-    write_xlsx(other / "教师.xlsx", {"教师": table([teacher("赵敏", C32)])})
     assert schools_everywhere(tmp_path) == [[("白鹤小学", 1), ("青山小学", 3)]] * 3
     assert pairs_everywhere(tmp_path) == [(sorted([*ALL_THREE, ("刘浩然", "赵敏")]), [])] * 3
 
@@ -406,13 +411,12 @@ def test_schools_untitled_files_in_one_folder_are_paired_apart(tmp_path: Path) -
     """县/青山小学.xlsx and 县/白鹤小学.xlsx, each with its own teachers, counted by validate
     as two schools, were paired as one: 白鹤小学's 赵敏 was given 青山小学's 张雨涵."""
     qingshan = [kid(1), kid(2), kid(5, C51)]
-    root = tmp_path / "县"
-    root.mkdir()
-    write_xlsx(
-        root / "青山小学.xlsx", {"花名册": table(qingshan), "教师": table([teacher("王芳", C32)])}
-    )
-    write_xlsx(
-        root / "白鹤小学.xlsx", {"花名册": table([kid(3)]), "教师": table([teacher("赵敏", C32)])}
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学.xlsx": {"花名册": table(qingshan), "教师": table([teacher("王芳", C32)])},
+            "白鹤小学.xlsx": {"花名册": table([kid(3)]), "教师": table([teacher("赵敏", C32)])},
+        },
     )
     assert schools_everywhere(tmp_path) == [[("白鹤小学", 1), ("青山小学", 3)]] * 3
     pairs = [("张雨涵", "王芳"), ("李明轩", "王芳"), ("王梓萱", "赵敏")]
@@ -424,16 +428,28 @@ def test_schools_teachers_lists_in_one_folder_are_their_own(tmp_path: Path) -> N
     """县/青山小学.xlsx and 县/白鹤小学.xlsx, their teachers lists 青山小学教师.xlsx and
     白鹤小学教师.xlsx beside them: lbc pair gave 白鹤小学's 赵敏 青山小学's 张雨涵, and lbc
     merge placed neither list (未能确定), its folder's children being of two schools."""
-    root = tmp_path / "县"
-    root.mkdir()
-    write_xlsx(root / "青山小学.xlsx", {"花名册": table([kid(1), kid(2), kid(5, C51)])})
-    write_xlsx(root / "白鹤小学.xlsx", {"花名册": table([kid(3)])})
-    write_xlsx(root / "青山小学教师.xlsx", {"教师": table([teacher("王芳", C32)])})
-    write_xlsx(root / "白鹤小学教师.xlsx", {"教师": table([teacher("赵敏", C32)])})
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学.xlsx": table([kid(1), kid(2), kid(5, C51)]),
+            "白鹤小学.xlsx": table([kid(3)]),
+            "青山小学教师.xlsx": {"教师": table([teacher("王芳", C32)])},
+            "白鹤小学教师.xlsx": {"教师": table([teacher("赵敏", C32)])},
+        },
+    )
     assert schools_everywhere(tmp_path) == [[("白鹤小学", 1), ("青山小学", 3)]] * 3
     pairs = [("张雨涵", "王芳"), ("李明轩", "王芳"), ("王梓萱", "赵敏")]
     unpaired = [("陈思彤", "帮扶名额不足（还差 1 个名额）")]
     assert pairs_everywhere(tmp_path) == [(pairs, unpaired)] * 3
+
+
+# 县/青山小学.xlsx, whose 学校 cells say the school's full name 青山镇中心小学, beside its
+# teachers list 青山小学教师.xlsx (no 学校 column), and 县/白鹤小学.xlsx.
+NAMED_IN_CELLS = {
+    "青山小学.xlsx": table([kid(n, 学校="青山镇中心小学") for n in (1, 2)]),
+    "青山小学教师.xlsx": {"教师": table([teacher("王芳", C32)])},
+    "白鹤小学.xlsx": table([kid(3)]),
+}
 
 
 def test_a_teachers_list_named_as_its_schools_roster_is_of_the_school_its_cells_say(
@@ -442,12 +458,7 @@ def test_a_teachers_list_named_as_its_schools_roster_is_of_the_school_its_cells_
     """县/青山小学.xlsx, whose 学校 cells say the school's full name 青山镇中心小学, beside its
     teachers list 青山小学教师.xlsx (no 学校 column): the children went by their cells, the
     teachers by their file's name, and lbc pair paired nobody (本校没有可结对的在岗教师)."""
-    root = tmp_path / "县"
-    root.mkdir()
-    full = {"学校": "青山镇中心小学"}
-    write_xlsx(root / "青山小学.xlsx", {"花名册": table([kid(1, **full), kid(2, **full)])})
-    write_xlsx(root / "青山小学教师.xlsx", {"教师": table([teacher("王芳", C32)])})
-    write_xlsx(root / "白鹤小学.xlsx", {"花名册": table([kid(3)])})
+    write_books(tmp_path / "县", NAMED_IN_CELLS)
     assert pairs_of(tmp_path, "县") == (
         [("张雨涵", "王芳"), ("李明轩", "王芳")],
         [("王梓萱", "本校没有可结对的在岗教师")],
@@ -476,12 +487,7 @@ def test_a_teachers_list_named_as_its_schools_roster_is_merged_as_that_school(
 ) -> None:
     """The same county folder merged: lbc merge placed 青山小学教师.xlsx under no school
     (未能确定), so lbc pair over the merged roster paired nobody at 青山镇中心小学."""
-    root = tmp_path / "县"
-    root.mkdir()
-    full = {"学校": "青山镇中心小学"}
-    write_xlsx(root / "青山小学.xlsx", {"花名册": table([kid(1, **full), kid(2, **full)])})
-    write_xlsx(root / "青山小学教师.xlsx", {"教师": table([teacher("王芳", C32)])})
-    write_xlsx(root / "白鹤小学.xlsx", {"花名册": table([kid(3)])})
+    write_books(tmp_path / "县", NAMED_IN_CELLS)
     merged = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path).json()
     assert sorted(s["school"] for s in merged["schools"]) == ["白鹤小学", "青山镇中心小学"]
     assert pairs_of(tmp_path, "全县.xlsx") == (
@@ -518,14 +524,15 @@ def test_two_schools_folders_of_one_name_kept_a_grade_a_file_are_two(tmp_path: P
     """县/二片区/青山小学/三年级.xlsx and 县/三片区/青山小学/三年级.xlsx, each beside its
     school's 教师.xlsx: validate counted one school 青山小学 of 4, by their folders' one
     name, and lbc pair, by that name, gave 三片区's 赵敏 a child of 二片区's."""
-    for area, kids, staff in (
-        ("二片区", [kid(1), kid(2), kid(5, C51)], "王芳"),
-        ("三片区", [kid(3)], "赵敏"),
-    ):
-        school = tmp_path / "县" / area / "青山小学"
-        school.mkdir(parents=True)
-        write_xlsx(school / "三年级.xlsx", {"花名册": table(kids)})
-        write_xlsx(school / "教师.xlsx", {"教师": table([teacher(staff, C32)])})
+    write_books(
+        tmp_path / "县",
+        {
+            "二片区/青山小学/三年级.xlsx": table([kid(1), kid(2), kid(5, C51)]),
+            "二片区/青山小学/教师.xlsx": {"教师": table([teacher("王芳", C32)])},
+            "三片区/青山小学/三年级.xlsx": table([kid(3)]),
+            "三片区/青山小学/教师.xlsx": {"教师": table([teacher("赵敏", C32)])},
+        },
+    )
     doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
     assert [(s["school"], s["children"]) for s in doc["summary"]["schools"]] == [
         ("县/三片区/青山小学", 1),
@@ -540,11 +547,14 @@ def test_a_folders_files_named_a_class_each_are_one_school(tmp_path: Path) -> No
     """留守儿童/一班.xlsx and 留守儿童/二班.xlsx beside the school's untitled 教师.xlsx, in a
     folder naming no school: validate counted the schools 一班 of 2 and 二班 of 1, and lbc
     pair, pairing the folder's files as validate counts them, left all 3 unpaired."""
-    folder = tmp_path / "留守儿童"
-    folder.mkdir()
-    write_xlsx(folder / "一班.xlsx", {"花名册": table([kid(1), kid(2)])})
-    write_xlsx(folder / "二班.xlsx", {"花名册": table([kid(3, C51)])})
-    write_xlsx(folder / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    write_books(
+        tmp_path / "留守儿童",
+        {
+            "一班.xlsx": table([kid(1), kid(2)]),
+            "二班.xlsx": table([kid(3, C51)]),
+            "教师.xlsx": {"教师": TEACHERS},
+        },
+    )
     out = run("validate", "留守儿童", cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
     assert pairs_of(tmp_path, "留守儿童") == (ALL_THREE, [])
@@ -564,7 +574,7 @@ def test_schools_named_as_village_united_or_numbered_schools_are_theirs(tmp_path
         },
     )
     title = [["石门中学附小2024年秋季留守儿童花名册"]]
-    write_xlsx(tmp_path / "县" / "1.xlsx", {"花名册": [*title, *table([kid(5)])]})
+    write_books(tmp_path / "县", {"1.xlsx": [*title, *table([kid(5)])]})
     assert (
         schools_everywhere(tmp_path)
         == [[("石门中学附小", 1), ("城关四校", 1), ("白鹤联校", 1), ("青山村校", 2)]] * 3
@@ -697,7 +707,7 @@ def test_a_year_in_brackets_before_a_campus_keeps_the_campus(tmp_path: Path) -> 
         {"青山小学（2024年秋）（东校区）.xlsx": [kid(1), kid(2)], "青山小学.xlsx": [kid(3, C51)]},
     )
     title = [["白鹤小学（2024年秋季）（南校区）留守儿童花名册"]]
-    write_xlsx(tmp_path / "县" / "2号.xlsx", {"花名册": [*title, *table([kid(4)])]})
+    write_books(tmp_path / "县", {"2号.xlsx": [*title, *table([kid(4)])]})
     in_folders(tmp_path, {"石门小学(2024秋)(西校区)": {"花名册.xlsx": table([kid(5)])}})
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines() == [
@@ -762,7 +772,7 @@ def test_an_ordinary_word_after_a_schools_name_is_not_the_schools(tmp_path: Path
         },
     )
     title = [["河口小学三年级留守儿童花名册"]]
-    write_xlsx(tmp_path / "县" / "3号.xlsx", {"花名册": [*title, *table([kid(6)])]})
+    write_books(tmp_path / "县", {"3号.xlsx": [*title, *table([kid(6)])]})
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines() == [
         "没有发现问题。",
@@ -785,10 +795,9 @@ def test_numbered_files_of_the_folder_a_run_is_in_are_its_schools_grades(
     """lbc validate . and lbc merge . run in 青山小学/ (or its 2024秋/, or a school's code
     folder 001/) holding 1.xlsx and 2.xlsx counted the schools 1 and 2: the folder given as
     . has no name to say it is a school's. It is the folder the run is in."""
-    folder = tmp_path / inside
-    folder.mkdir(parents=True)
-    write_xlsx(folder / "1.xlsx", {"花名册": table([kid(1), kid(2)])})
-    write_xlsx(folder / "2.xlsx", {"花名册": table([kid(3, C51)])})
+    folder = write_books(
+        tmp_path / inside, {"1.xlsx": table([kid(1), kid(2)]), "2.xlsx": table([kid(3, C51)])}
+    )
     out = run("validate", ".", cwd=folder).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
     merged = run("merge", ".", "--out", tmp_path / "全校.xlsx", cwd=folder)
@@ -817,11 +826,14 @@ def test_a_schools_files_named_by_words_naming_no_school_are_one_school_everywhe
     column and left the teachers list with no school (未能确定), and the summary had a
     line per file. Every command now reads one school, named by its folder."""
     first, second = names
-    school = tmp_path / folder
-    school.mkdir()
-    write_xlsx(school / first, {"花名册": table([kid(1), kid(2)])})
-    write_xlsx(school / second, {"花名册": table([kid(3, C51)])})
-    write_xlsx(school / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    write_books(
+        tmp_path / folder,
+        {
+            first: table([kid(1), kid(2)]),
+            second: table([kid(3, C51)]),
+            "教师.xlsx": {"教师": TEACHERS},
+        },
+    )
     out = run("validate", folder, cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
     merged = run("merge", folder, "--out", "全校.xlsx", cwd=tmp_path)
@@ -836,18 +848,26 @@ def test_a_schools_files_named_by_words_naming_no_school_are_one_school_everywhe
     assert pairs_of(tmp_path, folder) == (ALL_THREE, [])
 
 
+def qs_folder(root: Path, beside: dict[str, Any]) -> Path:
+    """县/qs/三年级.xlsx titled 青山小学 beside the untitled 五年级.xlsx (王梓萱 of 五年级(1)班)
+    and ``beside``'s files."""
+    title = [["青山小学留守儿童花名册"]]
+    return write_books(
+        root / "县" / "qs",
+        {
+            "三年级.xlsx": [*title, *table([kid(1), kid(2)])],
+            "五年级.xlsx": table([kid(3, C51)]),
+            **beside,
+        },
+    )
+
+
 def test_a_grades_file_beside_one_titled_with_its_school_is_that_school(tmp_path: Path) -> None:
     """县/qs/三年级.xlsx titled 青山小学 beside the untitled 县/qs/五年级.xlsx and 教师.xlsx, the
     folder named otherwise than the school: validate counted two schools, 青山小学 of 2 and
     qs of 1, and lbc pair left all 3 children unpaired (本校没有可结对的在岗教师), the
     teachers list of neither. 五年级.xlsx is the school its folder's titled file declares."""
-    qs = tmp_path / "县" / "qs"
-    qs.mkdir(parents=True)
-    write_xlsx(
-        qs / "三年级.xlsx", {"花名册": [["青山小学留守儿童花名册"], *table([kid(1), kid(2)])]}
-    )
-    write_xlsx(qs / "五年级.xlsx", {"花名册": table([kid(3, C51)])})
-    write_xlsx(qs / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    qs_folder(tmp_path, {"教师.xlsx": {"教师": TEACHERS}})
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
     doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
@@ -860,14 +880,17 @@ def two_villages(root: Path, schools: list[str] | None) -> None:
     word, beside one teachers list 县/教师.xlsx: 王芳 (三年级(2)班) and 李强 (五年级(1)班),
     of the schools ``schools`` names (a 学校 column), else of none said. 青山's children
     are of 三年级(2)班, 白鹤's of 五年级(1)班."""
-    county = root / "县"
-    county.mkdir()
-    write_xlsx(county / "青山.xlsx", {"花名册": table([kid(1), kid(2)])})
-    write_xlsx(county / "白鹤.xlsx", {"花名册": table([kid(3, C51)])})
     rows = [teacher("王芳", C32), teacher("李强", C51)]
     if schools is not None:
         rows = [{**row, "学校": school} for row, school in zip(rows, schools, strict=True)]
-    write_xlsx(county / "教师.xlsx", {"教师": table(rows)})
+    write_books(
+        root / "县",
+        {
+            "青山.xlsx": table([kid(1), kid(2)]),
+            "白鹤.xlsx": table([kid(3, C51)]),
+            "教师.xlsx": {"教师": table(rows)},
+        },
+    )
 
 
 def test_a_shared_teachers_list_pairs_each_school_with_its_own_teachers(tmp_path: Path) -> None:
@@ -911,19 +934,12 @@ def test_a_shared_teachers_list_saying_no_school_pairs_no_school_with_another(
     assert "提示：县/教师.xlsx 没有写明学校" in result.stderr
 
 
-def qs_folder(root: Path, record: list[list[Any]]) -> Path:
-    """县/qs/三年级.xlsx titled 青山小学 beside the untitled 五年级.xlsx, and 帮扶记录.xlsx of
-    ``record`` (a 帮扶记录 sheet): a talk with 五年级's 王梓萱 by 李强."""
-    qs = root / "县" / "qs"
-    qs.mkdir(parents=True)
-    write_xlsx(
-        qs / "三年级.xlsx", {"花名册": [["青山小学留守儿童花名册"], *table([kid(1), kid(2)])]}
-    )
-    write_xlsx(qs / "五年级.xlsx", {"花名册": table([kid(3, C51)])})
-    write_xlsx(qs / "帮扶记录.xlsx", {"帮扶记录": record})
-    return qs
+def records_file(rows: list[list[Any]]) -> dict[str, Any]:
+    """帮扶记录.xlsx of ``rows`` (a 帮扶记录 sheet), as qs_folder puts it beside the rosters."""
+    return {"帮扶记录.xlsx": {"帮扶记录": rows}}
 
 
+# A talk with 五年级's 王梓萱 by 李强.
 TALK = ["2024-10-08", "李强", "王梓萱", "五年级(1)班", "谈心", "谈学习"]
 
 
@@ -931,7 +947,7 @@ def test_a_file_of_records_alone_does_not_name_its_folders_school(tmp_path: Path
     """县/qs/帮扶记录.xlsx, records alone, titled 青山小学帮扶记录 (which declares no school):
     its name was taken for a school's, so 五年级.xlsx beside it no longer went with the one
     school its folder's titled roster declares: validate counted 青山小学 of 2 and qs of 1."""
-    qs_folder(tmp_path, [["青山小学帮扶记录"], RECORD_HEADER, TALK])
+    qs_folder(tmp_path, records_file([["青山小学帮扶记录"], RECORD_HEADER, TALK]))
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、0 名教师、1 条帮扶记录：0 个错误，0 个警告\n"
 
@@ -943,7 +959,7 @@ def test_a_record_of_the_school_finds_its_child_in_the_schools_untitled_file(
     every count: records were matched to children by a rule of their own, which took the
     file for a school of its own, and validate said REC002 (记录中的学生“王梓萱”不在花名册中)
     of a child on the school's roster, whose talk counted for no one."""
-    qs_folder(tmp_path, [[*RECORD_HEADER, "学校"], [*TALK, "青山小学"]])
+    qs_folder(tmp_path, records_file([[*RECORD_HEADER, "学校"], [*TALK, "青山小学"]]))
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、0 名教师、1 条帮扶记录：0 个错误，0 个警告\n"
     summary = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout
@@ -957,11 +973,14 @@ def test_a_schools_records_name_no_child_of_another_schools_untitled_file(
     is on 县/白鹤小学.xlsx only. Two schools by every count, but a record of one file's own
     school could name a child of any other's: the talk was counted for 白鹤小学's 王梓萱 in
     every report, and validate found nothing wrong."""
-    county = tmp_path / "县"
-    county.mkdir()
     talk = [RECORD_HEADER, TALK]
-    write_xlsx(county / "青山小学.xlsx", {"花名册": table([kid(1), kid(2)]), "帮扶记录": talk})
-    write_xlsx(county / "白鹤小学.xlsx", {"花名册": table([kid(3, C51)])})
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学.xlsx": {"花名册": table([kid(1), kid(2)]), "帮扶记录": talk},
+            "白鹤小学.xlsx": table([kid(3, C51)]),
+        },
+    )
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines() == [
         "县/青山小学.xlsx · 帮扶记录",
@@ -984,13 +1003,7 @@ def test_a_grades_file_beside_one_titled_with_its_school_is_merged_as_that_schoo
     """lbc merge reads each file alone: 县/qs/五年级.xlsx, untitled, was merged as the school
     qs, its folder, beside 青山小学 of 三年级.xlsx (2 所学校), the teachers list with it,
     where every other command reads one school 青山小学."""
-    qs = tmp_path / "县" / "qs"
-    qs.mkdir(parents=True)
-    write_xlsx(
-        qs / "三年级.xlsx", {"花名册": [["青山小学留守儿童花名册"], *table([kid(1), kid(2)])]}
-    )
-    write_xlsx(qs / "五年级.xlsx", {"花名册": table([kid(3, C51)])})
-    write_xlsx(qs / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
+    qs_folder(tmp_path, {"教师.xlsx": {"教师": TEACHERS}})
     for out in ("全县.xlsx", "全县.parquet"):
         merged = run("merge", "县", "--out", out, cwd=tmp_path)
         assert merged.exit_code == 0, merged.stdout + merged.stderr
@@ -1012,15 +1025,16 @@ def test_a_schools_part_file_is_paired_under_the_school_every_count_names(
     lbc pair paired its children with 青山小学's teachers, but labelled them with the
     school qs (its folder, by the file's name alone) and listed them apart from the
     school's other children, after 白鹤小学, with a line of its own per name."""
-    qs = tmp_path / "县" / "qs"
-    qs.mkdir(parents=True)
-    write_xlsx(qs / "青山小学.xlsx", {"花名册": table([kid(1), kid(2)])})
-    write_xlsx(qs / "男生.xlsx", {"花名册": table([kid(3, C51)])})
-    write_xlsx(qs / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
-    bh = tmp_path / "县" / "白鹤小学"
-    bh.mkdir()
-    write_xlsx(bh / "花名册.xlsx", {"花名册": table([kid(4), kid(5)])})
-    write_xlsx(bh / "教师.xlsx", {"教师": table([teacher("赵敏", C32)])})
+    write_books(
+        tmp_path / "县",
+        {
+            "qs/青山小学.xlsx": table([kid(1), kid(2)]),
+            "qs/男生.xlsx": table([kid(3, C51)]),
+            "qs/教师.xlsx": {"教师": TEACHERS},
+            "白鹤小学/花名册.xlsx": table([kid(4), kid(5)]),
+            "白鹤小学/教师.xlsx": {"教师": table([teacher("赵敏", C32)])},
+        },
+    )
     out = run("validate", "县", cwd=tmp_path).stdout
     assert "青山小学：3 名儿童，0 个错误，0 个警告" in out
     doc = run("pair", "县", "--format", "json", cwd=tmp_path).json()
@@ -1058,20 +1072,17 @@ def test_a_schools_roster_split_by_other_words_for_its_parts_is_one_school(
     赵敏 of the same school sat idle, and validate counted the schools 一年级至三年级 and
     四年级至六年级. Such words name a part of one school's roster, as 一至三年级 does."""
     first, second = names
-    school = tmp_path / "青山小学"
-    school.mkdir()
-    write_xlsx(
-        school / first,
+    write_books(
+        tmp_path / "青山小学",
         {
-            "花名册": table([kid(1), kid(2)]),
-            "教师": table([teacher("王芳", C32, 可帮扶人数=1)]),
-        },
-    )
-    write_xlsx(
-        school / second,
-        {
-            "花名册": table([kid(3, C51)]),
-            "教师": table([teacher("李强", C51, 可帮扶人数=1), teacher("赵敏", C32)]),
+            first: {
+                "花名册": table([kid(1), kid(2)]),
+                "教师": table([teacher("王芳", C32, 可帮扶人数=1)]),
+            },
+            second: {
+                "花名册": table([kid(3, C51)]),
+                "教师": table([teacher("李强", C51, 可帮扶人数=1), teacher("赵敏", C32)]),
+            },
         },
     )
     out = run("validate", "青山小学", cwd=tmp_path).stdout
@@ -1088,16 +1099,16 @@ def test_a_villages_file_of_children_beside_a_titled_schools_is_its_own_school(
     holding its teacher, and 白鹤.xlsx, another school's children alone, named by its
     village as many 村小 name theirs: validate counts two schools, and lbc pair gave
     白鹤's children 青山小学's teacher. They have no teacher of their own school."""
-    county = tmp_path / "县"
-    county.mkdir()
-    write_xlsx(
-        county / "青山小学留守儿童花名册.xlsx",
+    write_books(
+        tmp_path / "县",
         {
-            "花名册": [["青山小学留守儿童花名册"], *table([kid(1)])],
-            "教师": table([teacher("王芳", C32)]),
+            "青山小学留守儿童花名册.xlsx": {
+                "花名册": [["青山小学留守儿童花名册"], *table([kid(1)])],
+                "教师": table([teacher("王芳", C32)]),
+            },
+            "白鹤.xlsx": table([kid(2), kid(3)]),
         },
     )
-    write_xlsx(county / "白鹤.xlsx", {"花名册": table([kid(2), kid(3)])})
     out = run("validate", "县", cwd=tmp_path).stdout
     assert "白鹤：2 名儿童，0 个错误，0 个警告" in out
     assert "青山小学：1 名儿童，0 个错误，0 个警告" in out
@@ -1113,15 +1124,17 @@ def test_a_schools_files_of_boys_and_girls_are_paired_under_its_folders_name(
     """县/青山小学/ of 男生.xlsx, 女生.xlsx and 教师.xlsx beside 县/白鹤小学/: lbc pair
     labelled every 青山小学 child, boys too, with the school 女生, and its line said
     女生：3 名儿童."""
-    qs = tmp_path / "县" / "青山小学"
-    qs.mkdir(parents=True)
-    write_xlsx(qs / "男生.xlsx", {"花名册": table([kid(1), kid(2)])})
-    write_xlsx(qs / "女生.xlsx", {"花名册": table([kid(3, C51)])})
-    write_xlsx(qs / "教师.xlsx", {"教师": table([teacher("王芳", C32), teacher("李强", C51)])})
-    bh = tmp_path / "县" / "白鹤小学"
-    bh.mkdir()
-    write_xlsx(
-        bh / "花名册.xlsx", {"花名册": table([kid(4)]), "教师": table([teacher("赵敏", C32)])}
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学/男生.xlsx": table([kid(1), kid(2)]),
+            "青山小学/女生.xlsx": table([kid(3, C51)]),
+            "青山小学/教师.xlsx": {"教师": TEACHERS},
+            "白鹤小学/花名册.xlsx": {
+                "花名册": table([kid(4)]),
+                "教师": table([teacher("赵敏", C32)]),
+            },
+        },
     )
     doc = run("pair", "县", "--format", "json", cwd=tmp_path).json()
     assert [p["class"] for p in doc["pairs"]] == [
@@ -1141,28 +1154,28 @@ def test_a_schools_name_in_brackets_or_before_a_word_is_the_schools(tmp_path: Pa
     东山小学全校, and 2024年秋季河口小学全校…, 2024年秋季中心校… and 2024年秋季教学点… named
     no school: their children were one school of the folder's name, 县, in validate and
     merge's 学校 column, and lbc pair gave 中心校's teacher 河口小学's and 教学点's children."""
-    root = tmp_path / "县"
-    root.mkdir()
     center = "2024年秋季中心校留守儿童花名册"
-    write_xlsx(
-        root / f"{center}.xlsx",
-        {
-            "花名册": [[center], *table([kid(8)])],
-            "教师": [["2024年秋季中心校教师名单"], *table([teacher("赵敏", C32)])],
-        },
-    )
-    write_xlsx(
-        root / "2024年秋季（青山小学）留守儿童花名册.xlsx",
-        {"花名册": table([kid(1), kid(2)]), "教师": table([teacher("王芳", C32)])},
-    )
-    for n, name in (
+    titled = (
         (3, "2024年秋季【白鹤小学】关爱留守儿童花名册"),
         (6, "2024年秋季河口小学全校留守儿童花名册"),
         (7, "2024年秋季教学点留守儿童花名册"),
-    ):
-        write_xlsx(root / f"{name}.xlsx", {"花名册": [[name], *table([kid(n)])]})
-    write_xlsx(root / "《石门小学》留守儿童花名册.xlsx", {"花名册": table([kid(4)])})
-    write_xlsx(root / "东山小学全校留守儿童花名册.xlsx", {"花名册": table([kid(5)])})
+    )
+    write_books(
+        tmp_path / "县",
+        {
+            f"{center}.xlsx": {
+                "花名册": [[center], *table([kid(8)])],
+                "教师": [["2024年秋季中心校教师名单"], *table([teacher("赵敏", C32)])],
+            },
+            "2024年秋季（青山小学）留守儿童花名册.xlsx": {
+                "花名册": table([kid(1), kid(2)]),
+                "教师": table([teacher("王芳", C32)]),
+            },
+            **{f"{name}.xlsx": [[name], *table([kid(n)])] for n, name in titled},
+            "《石门小学》留守儿童花名册.xlsx": table([kid(4)]),
+            "东山小学全校留守儿童花名册.xlsx": table([kid(5)]),
+        },
+    )
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines() == [
         "没有发现问题。",
@@ -1192,23 +1205,20 @@ def test_a_copy_of_a_schools_file_is_that_schools(tmp_path: Path, copy: str) -> 
     with it) under the name Windows or a browser gives a copy, was a school 青山小学(1) of
     its own with no teachers: validate counted two schools and lbc pair left its child
     unpaired (本校没有可结对的在岗教师). A campus's bracket still names a school of its own."""
-    school = tmp_path / "青山小学"
-    school.mkdir()
-    write_xlsx(
-        school / "青山小学.xlsx",
+    school = write_books(
+        tmp_path / "青山小学",
         {
-            "花名册": table([kid(1), kid(2)]),
-            "教师": table([teacher("王芳", C32), teacher("李强", C51)]),
+            "青山小学.xlsx": {"花名册": table([kid(1), kid(2)]), "教师": TEACHERS},
+            f"{copy}.xlsx": table([kid(3, C51)]),
         },
     )
-    write_xlsx(school / f"{copy}.xlsx", {"花名册": table([kid(3, C51)])})
     out = run("validate", "青山小学", cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
     merged = run("merge", "青山小学", "--out", "全校.xlsx", cwd=tmp_path)
     assert "共合并 2 个文件、1 所学校：在册儿童 3 名" in merged.stdout
     assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
 
-    write_xlsx(school / "青山小学（东校区）.xlsx", {"花名册": table([kid(4)])})
+    write_books(school, {"青山小学（东校区）.xlsx": table([kid(4)])})
     doc = run("validate", "青山小学", "--format", "json", cwd=tmp_path).json()
     schools = [(s["school"], s["children"]) for s in doc["summary"]["schools"]]
     assert schools == [("青山小学", 3), ("青山小学(东校区)", 1)]
@@ -1218,16 +1228,13 @@ def test_a_schools_file_named_a_list_of_caring_for_its_children_is_its(tmp_path:
     """青山小学/关爱留守儿童花名册.xlsx beside 青山小学.xlsx (its teachers with it) named the
     school 关爱 (care for): validate counted two schools and lbc merge wrote 关爱 in its
     children's 学校 cells. 关爱留守儿童花名册 is a list's name, naming no school."""
-    school = tmp_path / "青山小学"
-    school.mkdir()
-    write_xlsx(
-        school / "青山小学.xlsx",
+    write_books(
+        tmp_path / "青山小学",
         {
-            "花名册": table([kid(1), kid(2)]),
-            "教师": table([teacher("王芳", C32), teacher("李强", C51)]),
+            "青山小学.xlsx": {"花名册": table([kid(1), kid(2)]), "教师": TEACHERS},
+            "关爱留守儿童花名册.xlsx": table([kid(3, C51)]),
         },
     )
-    write_xlsx(school / "关爱留守儿童花名册.xlsx", {"花名册": table([kid(3, C51)])})
     out = run("validate", "青山小学", cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
     merged = run("merge", "青山小学", "--out", "全校.xlsx", cwd=tmp_path)
@@ -1246,15 +1253,15 @@ def test_a_list_named_file_in_a_countys_folder_beside_one_schools_is_its_own_sch
     validate counted one school 白鹤小学 of all 3 children and lbc pair could give 花名册's
     children 白鹤小学's teachers. A list's name tells no school; only a grade's or a part's
     (三年级.xlsx, 一至三年级.xlsx) goes with its folder's one school."""
-    county = tmp_path / "县"
-    county.mkdir()
-    write_xlsx(
-        county / "白鹤小学.xlsx",
-        {"花名册": table([kid(1)]), "教师": table([teacher("赵敏", C32)])},
-    )
-    write_xlsx(
-        county / "花名册.xlsx",
-        {"花名册": table([kid(2), kid(3)]), "教师": table([teacher("王芳", C32)])},
+    write_books(
+        tmp_path / "县",
+        {
+            "白鹤小学.xlsx": {"花名册": table([kid(1)]), "教师": table([teacher("赵敏", C32)])},
+            "花名册.xlsx": {
+                "花名册": table([kid(2), kid(3)]),
+                "教师": table([teacher("王芳", C32)]),
+            },
+        },
     )
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines() == [
@@ -1296,14 +1303,15 @@ def test_schools_folders_numbered_by_four_digit_codes_are_schools_apart(
     (as 2024/ may be): validate and lbc merge counted one school 县 of both, and lbc pair
     gave 0101's 张雨涵 0102's 赵敏, who teaches her class in another school."""
     first, second = codes
-    for code, child, staff in (
-        (first, kid(1), teacher("王芳", C51)),
-        (second, kid(2, C51), teacher("赵敏", C32)),
-    ):
-        folder = tmp_path / "县" / code
-        folder.mkdir(parents=True)
-        write_xlsx(folder / "花名册.xlsx", {"花名册": table([child])})
-        write_xlsx(folder / "教师.xlsx", {"教师": table([staff])})
+    write_books(
+        tmp_path / "县",
+        {
+            f"{first}/花名册.xlsx": table([kid(1)]),
+            f"{first}/教师.xlsx": {"教师": table([teacher("王芳", C51)])},
+            f"{second}/花名册.xlsx": table([kid(2, C51)]),
+            f"{second}/教师.xlsx": {"教师": table([teacher("赵敏", C32)])},
+        },
+    )
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines()[1:3] == [
         f"{first}：1 名儿童，0 个错误，0 个警告",
@@ -1323,11 +1331,9 @@ def test_a_records_file_of_its_own_is_exported_under_its_schools_name(
     over the folder matched the talk with 王梓萱, but lbc export wrote the records' school
     as their file's name, 帮扶记录, so read back they named no child of it: validate said
     REC002 (记录中的学生“王梓萱”不在花名册中) and the summary counted the talk for no one."""
-    qs_folder(tmp_path, [RECORD_HEADER, TALK])
-    own = tmp_path / "留守儿童"
-    own.mkdir()
-    write_xlsx(own / "花名册.xlsx", {"花名册": table([kid(1), kid(3, C51)])})
-    write_xlsx(own / "帮扶记录.xlsx", {"帮扶记录": [RECORD_HEADER, TALK]})
+    qs_folder(tmp_path, records_file([RECORD_HEADER, TALK]))
+    own = {"花名册.xlsx": table([kid(1), kid(3, C51)]), **records_file([RECORD_HEADER, TALK])}
+    write_books(tmp_path / "留守儿童", own)
     clean = "没有发现问题。\n共检查 {} 名儿童、0 名教师、1 条帮扶记录：0 个错误，0 个警告\n"
     for folder, children in (("县", 3), ("留守儿童", 2)):
         assert run("validate", folder, cwd=tmp_path).stdout == clean.format(children)
@@ -1343,18 +1349,17 @@ def county_of_one_school_and_a_kind(root: Path, folder: str, roster: str = "青�
     教师名单 of 王芳, head teacher of 三年级(2)班, beside ``folder``/困境儿童.xlsx titled
     2024年秋季困境儿童名单, naming no school: 李明轩 of 三年级(2)班, who has left school
     (辍学), and 王梓萱 of 五年级(1)班."""
-    where = root / folder
-    where.mkdir(parents=True)
-    write_xlsx(
-        where / roster,
+    kinds = [["2024年秋季困境儿童名单"], *table([kid(2, 就学情况="辍学"), kid(3, C51)])]
+    return write_books(
+        root / folder,
         {
-            "花名册": [["青山小学留守儿童花名册"], *table([kid(1)])],
-            "教师名单": table([teacher("王芳", C32, role="班主任")]),
+            roster: {
+                "花名册": [["青山小学留守儿童花名册"], *table([kid(1)])],
+                "教师名单": table([teacher("王芳", C32, role="班主任")]),
+            },
+            "困境儿童.xlsx": kinds,
         },
     )
-    kinds = [["2024年秋季困境儿童名单"], *table([kid(2, 就学情况="辍学"), kid(3, C51)])]
-    write_xlsx(where / "困境儿童.xlsx", {"花名册": kinds})
-    return where
 
 
 NO_TEACHER = "本校没有可结对的在岗教师"
@@ -1445,7 +1450,7 @@ def test_a_kind_of_childs_file_kept_apart_says_how_to_make_it_the_schools(
         notes = run(*args, cwd=tmp_path).stderr.splitlines()
         assert notes.count(said) == 1, (args, notes)
     rows = [kid(2, 就学情况="辍学", 学校="青山小学"), kid(3, C51, 学校="青山小学")]
-    write_xlsx(county / "困境儿童.xlsx", {"花名册": table(rows)})
+    write_books(county, {"困境儿童.xlsx": table(rows)})
     result = run("validate", "县", cwd=tmp_path)
     assert result.stdout == (
         "没有发现问题。\n共检查 3 名儿童、1 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
@@ -1466,16 +1471,16 @@ def test_a_part_of_a_schools_roster_titled_by_its_part_is_the_schools(
     so validate counted two schools and lbc pair left its children unpaired beside
     青山小学's idle 李强. A title naming a part of a roster names no school, as one naming a
     grade does (三年级留守儿童花名册)."""
-    school = tmp_path / "青山小学"
-    school.mkdir()
-    write_xlsx(
-        school / "花名册.xlsx",
+    write_books(
+        tmp_path / "青山小学",
         {
-            "花名册": [["青山小学留守儿童花名册"], *table([kid(1), kid(2)])],
-            "教师名单": table([teacher("王芳", C32), teacher("李强", C51)]),
+            "花名册.xlsx": {
+                "花名册": [["青山小学留守儿童花名册"], *table([kid(1), kid(2)])],
+                "教师名单": TEACHERS,
+            },
+            "困境儿童.xlsx": [[title], *table([kid(3, C51)])],
         },
     )
-    write_xlsx(school / "困境儿童.xlsx", {"花名册": [[title], *table([kid(3, C51)])]})
     out = run("validate", "青山小学", cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
     assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
@@ -1506,7 +1511,7 @@ def test_a_title_or_file_named_by_a_list_word_alone_names_no_school(
     assert pairs_of(tmp_path, "青山小学") == (ALL_THREE, [])
 
     title = [["青山小学留守儿童花名册"]]
-    write_xlsx(tmp_path / "青山小学" / "五年级.xlsx", {"花名册": [*title, *table([kid(3, C51)])]})
+    write_books(tmp_path / "青山小学", {"五年级.xlsx": [*title, *table([kid(3, C51)])]})
     out = run("validate", "青山小学", cwd=tmp_path).stdout
     assert out == "没有发现问题。\n共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
 
@@ -1525,23 +1530,26 @@ def test_a_schools_division_keeps_its_name_wherever_it_is_read(tmp_path: Path) -
     titled its summary （学校名称）; and 县/青山九年一贯制学校/初中部.xlsx was a school 初中部
     beside its folder's 小学部.xlsx. A division keeps its name as written; one named alone is
     of its folder's school."""
-    county = tmp_path / "县"
-    county.mkdir()
-    for name, title, kids in [
-        ("小学部.xlsx", "青山九年一贯制学校小学部汇总", [kid(1), kid(2)]),
-        ("初中部.xlsx", "青山九年一贯制学校初中部七年级留守儿童花名册", [kid(3, "七年级(1)班")]),
-        ("高中.xlsx", "2024年秋季一中高中部留守儿童花名册", [kid(4, "高一(1)班")]),
-    ]:
-        write_xlsx(county / name, {"花名册": [[title], *table(kids)]})
+    county = write_books(
+        tmp_path / "县",
+        {
+            "小学部.xlsx": [["青山九年一贯制学校小学部汇总"], *table([kid(1), kid(2)])],
+            "初中部.xlsx": [
+                ["青山九年一贯制学校初中部七年级留守儿童花名册"],
+                *table([kid(3, "七年级(1)班")]),
+            ],
+            "高中.xlsx": [["2024年秋季一中高中部留守儿童花名册"], *table([kid(4, "高一(1)班")])],
+        },
+    )
     expected = [("一中高中部", 1), ("青山九年一贯制学校初中部", 1), ("青山九年一贯制学校小学部", 2)]
     assert [sorted(seen) for seen in schools_everywhere(tmp_path)] == [expected] * 3
     summary = run("summary", county / "高中.xlsx", "--term", "2024-autumn", cwd=tmp_path)
     assert summary.stdout.splitlines()[0] == "# 一中高中部2024—2025学年第一学期留守儿童关爱工作总结"
 
-    school = tmp_path / "青山九年一贯制学校"
-    school.mkdir()
-    write_xlsx(school / "小学部.xlsx", {"花名册": table([kid(1), kid(2)])})
-    write_xlsx(school / "初中部.xlsx", {"花名册": table([kid(3, "七年级(1)班")])})
+    school = write_books(
+        tmp_path / "青山九年一贯制学校",
+        {"小学部.xlsx": table([kid(1), kid(2)]), "初中部.xlsx": table([kid(3, "七年级(1)班")])},
+    )
     doc = run("validate", school.name, "--format", "json", cwd=tmp_path).json()
     assert "schools" not in doc["summary"]  # one school
     merged = run("merge", school.name, "--out", "全校.xlsx", cwd=tmp_path)
@@ -1557,14 +1565,17 @@ def test_copies_of_a_schools_folder_are_that_school_said_to_be_copies(tmp_path: 
     the 学校 column, and lbc pair labelled the teacher 王芳（县/红星村小(1)/花名册）, with
     nothing saying the folders were copies. They are one school 红星村小, whose children
     are most likely there twice: every command says so, and validate says each row."""
-    county = tmp_path / "县"
-    for folder in ("红星村小(1)", "红星村小(2)", "白鹤小学"):
-        (county / folder).mkdir(parents=True)
-        kids, staff = ([kid(4)], "赵敏") if folder == "白鹤小学" else ([kid(1), kid(2)], "王芳")
-        write_xlsx(
-            county / folder / "花名册.xlsx",
-            {"花名册": table(kids), "教师": table([teacher(staff, C32)])},
-        )
+    county = write_books(
+        tmp_path / "县",
+        {
+            f"{folder}/花名册.xlsx": {"花名册": table(kids), "教师": table([teacher(staff, C32)])}
+            for folder, kids, staff in (
+                ("红星村小(1)", [kid(1), kid(2)], "王芳"),
+                ("红星村小(2)", [kid(1), kid(2)], "王芳"),
+                ("白鹤小学", [kid(4)], "赵敏"),
+            )
+        },
+    )
     said = (
         "提示：文件夹 县/红星村小(1)、县/红星村小(2) 的名称只差“(1)”“- 副本”“复件”这样的字样，"
         "像是同一所学校文件夹的副本，按一所学校“红星村小”统计、结对；副本里的儿童多半是同一批人，身份证号"
@@ -1610,15 +1621,18 @@ def test_a_forms_label_and_seal_are_not_the_schools_name(tmp_path: Path) -> None
     (白鹤小学（盖章）) or the children it lists (石门小学在校留守儿童花名册) names the school
     alone: the label, the seal and 在校 were kept in the name every count printed
     (填报单位:青山小学, 白鹤小学(盖章), 石门小学在校)."""
-    folder = tmp_path / "县"
-    folder.mkdir()
     titles = {
         "一.xlsx": "填报单位：青山小学",
         "二.xlsx": "白鹤小学（盖章）留守儿童花名册",
         "三.xlsx": "石门小学在校留守儿童花名册",
     }
-    for n, (name, title) in enumerate(titles.items()):
-        write_xlsx(folder / name, {"留守儿童": [[title], CHILD_HEADER, child_row(n + 1)]})
+    folder = write_books(
+        tmp_path / "县",
+        {
+            name: {"留守儿童": [[title], CHILD_HEADER, child_row(n + 1)]}
+            for n, (name, title) in enumerate(titles.items())
+        },
+    )
     doc = run("validate", folder, "--format", "json").json()
     assert sorted(s["school"] for s in doc["summary"]["schools"]) == [
         "白鹤小学",
@@ -1631,17 +1645,20 @@ def test_a_title_naming_some_of_a_schools_children_names_the_school(tmp_path: Pa
     """青山小学部分留守儿童名单 (some of 青山小学's children) was read as naming a school
     青山小学部分, the 小学部 in it taken for a division: its child was counted as another
     school's and left unpaired, 青山小学's teacher being of no school of hers."""
-    county = tmp_path / "县"
-    for folder, name, title, kids, staff in [
-        ("青山小学", "花名册.xlsx", "青山小学留守儿童花名册", [kid(1), kid(2)], ["王芳", "李强"]),
-        ("青山小学", "新增.xlsx", "青山小学部分留守儿童名单", [kid(3)], None),
-        ("白鹤小学", "花名册.xlsx", "白鹤小学留守儿童花名册", [kid(4)], ["李娜"]),
-    ]:
-        (county / folder).mkdir(parents=True, exist_ok=True)
-        sheets = {"花名册": [[title], *table(kids)]}
-        if staff:
-            sheets["教师"] = table([teacher(who, C32) for who in staff])
-        write_xlsx(county / folder / name, sheets)
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学/花名册.xlsx": {
+                "花名册": [["青山小学留守儿童花名册"], *table([kid(1), kid(2)])],
+                "教师": table([teacher("王芳", C32), teacher("李强", C32)]),
+            },
+            "青山小学/新增.xlsx": [["青山小学部分留守儿童名单"], *table([kid(3)])],
+            "白鹤小学/花名册.xlsx": {
+                "花名册": [["白鹤小学留守儿童花名册"], *table([kid(4)])],
+                "教师": table([teacher("李娜", C32)]),
+            },
+        },
+    )
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines()[1:3] == [
         "白鹤小学：1 名儿童，0 个错误，0 个警告",
@@ -1658,11 +1675,15 @@ def test_a_schools_folder_of_a_year_is_the_schools(tmp_path: Path) -> None:
     as a school of its own named by the file (县/青山小学/2024/花名册), as a county's
     four-digit school codes (县/1001/) are: the school's teachers list beside that folder
     was another school's, and its children were left unpaired."""
-    for school, child, staff in (("青山小学", kid(1), "王芳"), ("白鹤小学", kid(2), "李娜")):
-        folder = tmp_path / "县" / school
-        (folder / "2024").mkdir(parents=True)
-        write_xlsx(folder / "2024" / "花名册.xlsx", {"花名册": table([child])})
-        write_xlsx(folder / "教师.xlsx", {"教师": table([teacher(staff, C32)])})
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学/2024/花名册.xlsx": table([kid(1)]),
+            "青山小学/教师.xlsx": {"教师": table([teacher("王芳", C32)])},
+            "白鹤小学/2024/花名册.xlsx": table([kid(2)]),
+            "白鹤小学/教师.xlsx": {"教师": table([teacher("李娜", C32)])},
+        },
+    )
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines()[1:3] == [
         "白鹤小学：1 名儿童，0 个错误，0 个警告",
@@ -1681,18 +1702,16 @@ def test_a_name_every_townships_school_goes_by_gets_its_township_from_its_folder
     township, though a title of that name in the same folder (县/白鹤乡/花名册.xlsx titled
     中心小学留守儿童花名册) is 白鹤乡中心小学: a file's name naming a school as every
     township's may is named with the township its folder names, as a title is."""
-    root = tmp_path / "县"
-    for township in ("城关镇", "青山镇", "白鹤乡"):
-        (root / township).mkdir(parents=True)
-    center = "2024年秋季中心校留守儿童花名册.xlsx"
-    write_xlsx(
-        root / "城关镇" / center,
-        {"花名册": table([kid(1), kid(2)]), "教师": table([teacher("王芳", C32)])},
-    )
-    write_xlsx(root / "青山镇" / "中心小学.xlsx", {"花名册": table([kid(3)])})
-    write_xlsx(
-        root / "白鹤乡" / "花名册.xlsx",
-        {"花名册": [["中心小学留守儿童花名册"], *table([kid(4)])]},
+    write_books(
+        tmp_path / "县",
+        {
+            "城关镇/2024年秋季中心校留守儿童花名册.xlsx": {
+                "花名册": table([kid(1), kid(2)]),
+                "教师": table([teacher("王芳", C32)]),
+            },
+            "青山镇/中心小学.xlsx": table([kid(3)]),
+            "白鹤乡/花名册.xlsx": [["中心小学留守儿童花名册"], *table([kid(4)])],
+        },
     )
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines()[1:4] == [
@@ -1712,15 +1731,14 @@ def test_the_word_school_alone_names_no_school(tmp_path: Path) -> None:
     both named the one school 学校 in validate and merge's 学校 column, and lbc pair gave
     青山小学's teacher 白鹤乡's child. 学校 alone is whichever school fills the form in:
     each file is of the school its folder names."""
-    root = tmp_path / "县"
-    for school in ("白鹤乡", "青山小学"):
-        (root / school).mkdir(parents=True)
-    write_xlsx(root / "白鹤乡" / "学校花名册.xlsx", {"花名册": table([kid(4)])})
-    write_xlsx(
-        root / "青山小学" / "花名册.xlsx",
+    write_books(
+        tmp_path / "县",
         {
-            "花名册": [["学校留守儿童花名册"], *table([kid(1), kid(2)])],
-            "教师": [["2024年秋季各学校教师名单"], *table([teacher("王芳", C32)])],
+            "白鹤乡/学校花名册.xlsx": table([kid(4)]),
+            "青山小学/花名册.xlsx": {
+                "花名册": [["学校留守儿童花名册"], *table([kid(1), kid(2)])],
+                "教师": [["2024年秋季各学校教师名单"], *table([teacher("王芳", C32)])],
+            },
         },
     )
     out = run("validate", "县", cwd=tmp_path).stdout
@@ -1742,13 +1760,15 @@ def test_a_folder_named_for_a_list_alone_names_no_school(tmp_path: Path) -> None
     and merge's 学校 column, and lbc pair left 青山小学's children to no teacher of their
     school. A folder named for a list alone is of the school of the folder above it, as a
     term's or a grade's is."""
-    root = tmp_path / "县"
-    for folder in ("青山小学/留守儿童", "白鹤小学/统计表", "统计表"):
-        (root / folder).mkdir(parents=True)
-    write_xlsx(root / "青山小学" / "留守儿童" / "花名册.xlsx", {"花名册": table([kid(1), kid(2)])})
-    write_xlsx(root / "青山小学" / "教师.xlsx", {"教师": table([teacher("王芳", C32)])})
-    write_xlsx(root / "白鹤小学" / "统计表" / "花名册.xlsx", {"花名册": table([kid(3)])})
-    write_xlsx(root / "统计表" / "花名册.xlsx", {"花名册": table([kid(4)])})
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学/留守儿童/花名册.xlsx": table([kid(1), kid(2)]),
+            "青山小学/教师.xlsx": {"教师": table([teacher("王芳", C32)])},
+            "白鹤小学/统计表/花名册.xlsx": table([kid(3)]),
+            "统计表/花名册.xlsx": table([kid(4)]),
+        },
+    )
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines()[1:4] == [
         "白鹤小学：1 名儿童，0 个错误，0 个警告",
@@ -1769,20 +1789,19 @@ def test_windows_other_copy_names_are_copies_of_the_school(tmp_path: Path) -> No
     their paths and 复件红星村小, and 复件白鹤小学 a school with no teacher, in validate,
     merge's 学校 column and pair, with nothing saying the folders were copies. They are
     the school, said to be copies as numbered copies are."""
-    county = tmp_path / "县"
     copies = ("红星村小", "红星村小 - 副本", "复件 红星村小")
-    for folder in copies:
-        (county / folder).mkdir(parents=True)
-        write_xlsx(
-            county / folder / "花名册.xlsx",
-            {"花名册": table([kid(1), kid(2)]), "教师": table([teacher("王芳", C32)])},
-        )
-    (county / "白鹤小学").mkdir()
-    write_xlsx(
-        county / "白鹤小学" / "白鹤小学.xlsx",
-        {"花名册": table([kid(3)]), "教师": table([teacher("赵敏", C32)])},
+    roster = {"花名册": table([kid(1), kid(2)]), "教师": table([teacher("王芳", C32)])}
+    write_books(
+        tmp_path / "县",
+        {
+            **{f"{folder}/花名册.xlsx": roster for folder in copies},
+            "白鹤小学/白鹤小学.xlsx": {
+                "花名册": table([kid(3)]),
+                "教师": table([teacher("赵敏", C32)]),
+            },
+            "白鹤小学/复件 白鹤小学.xlsx": table([kid(4)]),
+        },
     )
-    write_xlsx(county / "白鹤小学" / "复件 白鹤小学.xlsx", {"花名册": table([kid(4)])})
     folders = "、".join(f"县/{folder}" for folder in sorted(copies))
     said = (
         f"提示：文件夹 {folders} 的名称只差“(1)”“- 副本”“复件”这样的字样，像是同一所学校文件夹的"
@@ -1813,19 +1832,16 @@ def test_a_classs_squad_is_no_numbered_school(tmp_path: Path) -> None:
     县/城关小学/三中队.xlsx beside it and 县/白鹤小学/花名册.xlsx titled 三中队留守儿童花名册
     the one school 三中, in validate and merge's 学校 column, and lbc pair gave 城关小学's
     teachers none of them. 三中队 is a class: of the school its title or folder names."""
-    root = tmp_path / "县"
-    for school in ("城关小学", "白鹤小学"):
-        (root / school).mkdir(parents=True)
-    write_xlsx(
-        root / "城关小学" / "花名册.xlsx",
+    write_books(
+        tmp_path / "县",
         {
-            "花名册": [["城关小学三中队留守儿童花名册"], *table([kid(1), kid(2)])],
-            "教师": table([teacher("王芳", C32), teacher("李强", C51)]),
+            "城关小学/花名册.xlsx": {
+                "花名册": [["城关小学三中队留守儿童花名册"], *table([kid(1), kid(2)])],
+                "教师": TEACHERS,
+            },
+            "城关小学/三中队.xlsx": table([kid(3, C51)]),
+            "白鹤小学/花名册.xlsx": [["三中队留守儿童花名册"], *table([kid(4)])],
         },
-    )
-    write_xlsx(root / "城关小学" / "三中队.xlsx", {"花名册": table([kid(3, C51)])})
-    write_xlsx(
-        root / "白鹤小学" / "花名册.xlsx", {"花名册": [["三中队留守儿童花名册"], *table([kid(4)])]}
     )
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines()[1:3] == [
@@ -1842,9 +1858,10 @@ def test_a_child_on_two_schools_rosters_is_counted_in_each(tmp_path: Path) -> No
     """县/青山小学/ and 县/白鹤小学/, untitled, both list 张雨涵 (one ID number: said as
     DUP001 at 青山小学's row). Each school's line counts its own children once: she is on
     both schools' rosters, so each counts her, and neither line loses her."""
-    for folder, kids in (("青山小学", [kid(1), kid(2)]), ("白鹤小学", [kid(1), kid(3, C51)])):
-        (tmp_path / "县" / folder).mkdir(parents=True)
-        write_xlsx(tmp_path / "县" / folder / "花名册.xlsx", {"花名册": table(kids)})
+    untitled(
+        tmp_path,
+        {"青山小学/花名册.xlsx": [kid(1), kid(2)], "白鹤小学/花名册.xlsx": [kid(1), kid(3, C51)]},
+    )
     out = run("validate", "县", cwd=tmp_path).stdout.splitlines()
     assert out[-3:] == [
         "白鹤小学：2 名儿童，0 个错误，0 个警告",
@@ -1872,13 +1889,15 @@ def test_a_countys_records_file_is_exported_under_each_records_childs_school(
     validate said REC002 of each; lbc merge left every record's 学校 empty. Each record is
     now its child's school's; one naming no child of the roster is of no school (学校 left
     empty), and export and merge say so."""
-    for folder, kids in (("青山小学", [kid(1), kid(2)]), ("白鹤小学", [kid(3, C51)])):
-        (tmp_path / "县" / folder).mkdir(parents=True)
-        write_xlsx(tmp_path / "县" / folder / "花名册.xlsx", {"花名册": table(kids)})
     nobody = ["2024-10-09", "王芳", "不存在", "三年级(2)班", "家访", "看望"]
     visit = ["2024-10-09", "王芳", "张雨涵", "三年级(2)班", "家访", "看望"]
-    write_xlsx(
-        tmp_path / "县" / "帮扶记录.xlsx", {"帮扶记录": [RECORD_HEADER, TALK, visit, nobody]}
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学/花名册.xlsx": table([kid(1), kid(2)]),
+            "白鹤小学/花名册.xlsx": table([kid(3, C51)]),
+            **records_file([RECORD_HEADER, TALK, visit, nobody]),
+        },
     )
     exported = run(command, "县", "--out", out, cwd=tmp_path)
     # merge exits 1 for a row it could place under no school, as before.
@@ -1913,14 +1932,18 @@ def test_a_countys_file_of_teachers_and_records_says_its_records_were_placed(
     and 县/白鹤小学/: merge puts each record under its child's school and leaves the
     teachers' 学校 empty, but said every row of the file was left of no school, so a
     county read its records as counted nowhere. It says which rows are which."""
-    for folder, kids in (("青山小学", [kid(1), kid(2)]), ("白鹤小学", [kid(3, C51)])):
-        (tmp_path / "县" / folder).mkdir(parents=True)
-        write_xlsx(tmp_path / "县" / folder / "花名册.xlsx", {"花名册": table(kids)})
     nobody = ["2024-10-09", "王芳", "不存在", "三年级(2)班", "家访", "看望"]
     visit = ["2024-10-09", "王芳", "张雨涵", "三年级(2)班", "家访", "看望"]
-    write_xlsx(
-        tmp_path / "县" / "帮扶记录.xlsx",
-        {"帮扶记录": [RECORD_HEADER, TALK, visit, nobody], "教师": table([teacher("赵敏", C32)])},
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学/花名册.xlsx": table([kid(1), kid(2)]),
+            "白鹤小学/花名册.xlsx": table([kid(3, C51)]),
+            "帮扶记录.xlsx": {
+                "帮扶记录": [RECORD_HEADER, TALK, visit, nobody],
+                "教师": table([teacher("赵敏", C32)]),
+            },
+        },
     )
     merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
     assert merged.exit_code == 1, merged.stderr
@@ -1975,29 +1998,22 @@ def test_a_named_squad_is_a_class_not_a_school(tmp_path: Path) -> None:
     code folder's roster titled 城关小学 the school 红星中队, their children paired with no
     teacher of their own school. A squad is a class, of the school its title or folder
     names; a school whose name ends in 中 (青山中学, 城关一中) is still a school."""
-    root = tmp_path / "县"
-    for folder in ("001", "白鹤小学", "城关一中"):
-        (root / folder).mkdir(parents=True)
-    write_xlsx(
-        root / "001" / "花名册.xlsx",
+    write_books(
+        tmp_path / "县",
         {
-            "花名册": [["城关小学留守儿童花名册"], *table([kid(1), kid(2)])],
-            "教师": table([teacher("王芳", C32), teacher("李强", C51)]),
+            "001/花名册.xlsx": {
+                "花名册": [["城关小学留守儿童花名册"], *table([kid(1), kid(2)])],
+                "教师": TEACHERS,
+            },
+            "001/红星中队.xlsx": table([kid(3, C51)]),
+            "白鹤小学/花名册.xlsx": {
+                "花名册": [["雏鹰中队留守儿童花名册"], *table([kid(4)])],
+                "教师": table([teacher("赵敏", C32)]),
+            },
+            "城关一中/花名册.xlsx": [["城关一中留守儿童花名册"], *table([kid(5)])],
+            "青山中学.xlsx": table([kid(6)]),
         },
     )
-    write_xlsx(root / "001" / "红星中队.xlsx", {"花名册": table([kid(3, C51)])})
-    write_xlsx(
-        root / "白鹤小学" / "花名册.xlsx",
-        {
-            "花名册": [["雏鹰中队留守儿童花名册"], *table([kid(4)])],
-            "教师": table([teacher("赵敏", C32)]),
-        },
-    )
-    write_xlsx(
-        root / "城关一中" / "花名册.xlsx",
-        {"花名册": [["城关一中留守儿童花名册"], *table([kid(5)])]},
-    )
-    write_xlsx(root / "青山中学.xlsx", {"花名册": table([kid(6)])})
     out = run("validate", "县", cwd=tmp_path).stdout
     assert out.splitlines()[1:5] == [
         "城关小学：3 名儿童，0 个错误，0 个警告",

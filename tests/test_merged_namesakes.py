@@ -11,10 +11,11 @@ import csv
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_books
 
 GC = "城关镇中心小学"
 NB, YS = "南部县", "营山县"
@@ -33,18 +34,28 @@ CHECKED = [
 ]
 
 
+def roster(school: str, first: int, teacher: str) -> dict[str, list[list[Any]]]:
+    """A school's 花名册.xlsx: its 留守儿童 sheet titled with the school, of children
+    ``first`` to ``first`` + 2, and its one teacher."""
+    rows = [child_row(first + i) for i in range(3)]
+    return {
+        "留守儿童": [[f"{school}留守儿童花名册"], CHILD_HEADER, *rows],
+        "教师": [["姓名", "手机号码"], [teacher, "13800138000"]],
+    }
+
+
 def counties(tmp_path: Path) -> Path:
     """南部县 and 营山县, each a 城关镇中心小学 and a school of its own, each school's roster
     titled with it, its teachers' names saying their county; each county merged."""
     for county, base in ((NB, 1), (YS, 20)):
-        for school, off in ((GC, 0), (f"{county[:2]}小学", 5)):
-            rows = [child_row(base + off + i) for i in range(3)]
-            teachers = [["姓名", "手机号码"], [f"{county}{school}老师", "13800138000"]]
-            (tmp_path / county / school).mkdir(parents=True, exist_ok=True)
-            write_xlsx(
-                tmp_path / county / school / "花名册.xlsx",
-                {"留守儿童": [[f"{school}留守儿童花名册"], CHILD_HEADER, *rows], "教师": teachers},
-            )
+        schools = ((GC, 0), (f"{county[:2]}小学", 5))
+        write_books(
+            tmp_path / county,
+            {
+                f"{school}/花名册.xlsx": roster(school, base + off, f"{county}{school}老师")
+                for school, off in schools
+            },
+        )
         merged = run("merge", county, "--out", f"{county}.xlsx", cwd=tmp_path)
         assert merged.exit_code == 0, merged.stderr
     city = tmp_path / "市"
@@ -118,10 +129,8 @@ def test_one_schools_rows_in_two_merged_rosters_stay_one_school(tmp_path: Path) 
         f"{GC}：3 名儿童，3 个错误，0 个警告",
     ]
     assert checked.stdout.count("DUP001") == 6
-    school = tmp_path / NB / GC
-    write_xlsx(
-        school / "补报.xlsx", {"留守儿童": [[f"{GC}留守儿童花名册"], CHILD_HEADER, child_row(1)]}
-    )
+    late_rows = [[f"{GC}留守儿童花名册"], CHILD_HEADER, child_row(1)]
+    school = write_books(tmp_path / NB / GC, {"补报.xlsx": {"留守儿童": late_rows}})
     late = run("merge", school / "补报.xlsx", "--out", "补报合并.xlsx", cwd=tmp_path)
     assert late.exit_code == 0, late.stderr
     both = run("validate", f"{NB}.xlsx", "补报合并.xlsx", cwd=tmp_path)
@@ -220,16 +229,13 @@ def merged_counties(tmp_path: Path, schools: dict[str, list[str]]) -> Path:
     city = tmp_path / "市"
     city.mkdir(exist_ok=True)
     for base, (county, names) in enumerate(schools.items()):
-        for off, school in enumerate(names):
-            rows = [child_row(1 + 20 * base + 5 * off + i) for i in range(3)]
-            (tmp_path / county / school).mkdir(parents=True)
-            write_xlsx(
-                tmp_path / county / school / "花名册.xlsx",
-                {
-                    "留守儿童": [[f"{school}留守儿童花名册"], CHILD_HEADER, *rows],
-                    "教师": [["姓名", "手机号码"], ["王芳", "13800138000"]],
-                },
-            )
+        write_books(
+            tmp_path / county,
+            {
+                f"{school}/花名册.xlsx": roster(school, 1 + 20 * base + 5 * off, "王芳")
+                for off, school in enumerate(names)
+            },
+        )
         merged = run("merge", county, "--out", city / f"{county}.xlsx", cwd=tmp_path)
         assert merged.exit_code == 0, merged.stderr
     return city
@@ -253,7 +259,7 @@ def test_merge_checks_a_schools_files_together_by_their_namesake_names(tmp_path:
     Each is now read again as at first, as lbc validate reads it."""
     merged_counties(tmp_path, {NB: [GC], YS: [GC]})
     copied = [[f"{GC}留守儿童花名册"], CHILD_HEADER, child_row(21, 身份证号=None)]
-    write_xlsx(tmp_path / YS / GC / "补报.xlsx", {"留守儿童": copied})
+    write_books(tmp_path / YS / GC, {"补报.xlsx": {"留守儿童": copied}})
     late = f"{YS}/{GC}/补报.xlsx"
     assert merged_schools(tmp_path, "市", late) == [
         (GC, [f"市/{NB}.xlsx"], 3, 0, 0),
@@ -262,12 +268,11 @@ def test_merge_checks_a_schools_files_together_by_their_namesake_names(tmp_path:
     for county in (NB, YS):
         shutil.rmtree(tmp_path / county)
     merged_counties(tmp_path, {NB: [GC, "南部小学"], YS: [GC, "营山小学"]})
-    (tmp_path / "市" / "记录").mkdir()
-    (tmp_path / "市" / "记录" / "lbc.toml").write_text(
-        f'[school]\nname = "{GC}({YS})"\n', encoding="utf-8"
-    )
     record = [dt.date(2024, 10, 8), "王芳", child_row(21)[1], "三年级(2)班", "谈心", "谈学习"]
-    write_xlsx(tmp_path / "市" / "记录" / "帮扶记录.xlsx", {"帮扶记录": [RECORD_HEADER, record]})
+    notes = write_books(
+        tmp_path / "市" / "记录", {"帮扶记录.xlsx": {"帮扶记录": [RECORD_HEADER, record]}}
+    )
+    (notes / "lbc.toml").write_text(f'[school]\nname = "{GC}({YS})"\n', encoding="utf-8")
     assert school_lines(run("validate", "市", cwd=tmp_path).stdout)[2] == (
         f"{GC}({YS})：3 名儿童，0 个错误，0 个警告"
     )
@@ -281,7 +286,7 @@ def test_merge_checks_a_schools_files_together_by_their_namesake_names(tmp_path:
     # Its teachers list of its own, naming the child each teacher supports: the county's
     # roster is written again with the list's pairs, its schools under their names.
     listed = [["姓名", "手机号码", "帮扶学生姓名"], ["王芳", "13800138000", child_row(21)[1]]]
-    write_xlsx(tmp_path / "市" / "记录" / "教师.xlsx", {"教师": listed})
+    write_books(notes, {"教师.xlsx": {"教师": listed}})
     merged_schools(tmp_path, "市")
     sheet = load_workbook(tmp_path / "合并.xlsx")["留守儿童花名册"]
     rows = [(row[0], row[4]) for row in sheet.iter_rows(min_row=2, values_only=True)]
