@@ -367,3 +367,31 @@ def test_two_counties_exported_from_inside_their_own_folders_keep_their_namesake
     with (tmp_path / "csv" / f"{YS}.csv").open(encoding="utf-8-sig") as f:
         files = {row["source_file"] for row in csv.DictReader(f)}
     assert files == {f"{YS}/{GC}/花名册.xlsx", f"{YS}/营山小学/花名册.xlsx"}
+
+
+def test_a_namesakes_records_given_beside_the_merged_rosters_are_its_own(tmp_path: Path) -> None:
+    """营山县's 城关镇中心小学's records file, given by its path beside the city's folder of
+    the counties' merged rosters: its folder is the one 营山县's 城关镇中心小学's rows came
+    from, so it is that school's, 城关镇中心小学(营山县). Merge placed it by its folder's
+    name, 城关镇中心小学, under 南部县's school, whose roster none of its children are on
+    (REC002), and validate counted its findings there too."""
+    merged_counties(tmp_path, {NB: [GC, "南部小学"], YS: [GC, "营山小学"]})
+    records = [
+        [dt.date(2024, 10, 8), "王芳", child_row(21)[1], "三年级(2)班", "谈心", "谈学习"],
+        [dt.date(2024, 10, 9), "李四", child_row(22)[1], "三年级(2)班", "谈心", "谈学习"],
+    ]
+    write_books(tmp_path / YS / GC, {"帮扶记录.xlsx": {"帮扶记录": [RECORD_HEADER, *records]}})
+    given = f"{YS}/{GC}/帮扶记录.xlsx"
+    assert merged_schools(tmp_path, "市", given) == [
+        ("南部小学", [f"市/{NB}.xlsx"], 3, 0, 0),
+        (GC, [f"市/{NB}.xlsx"], 3, 0, 0),
+        (f"{GC}({YS})", [f"市/{YS}.xlsx", given], 3, 2, 1),  # REC001: 李四
+        ("营山小学", [f"市/{YS}.xlsx"], 3, 0, 0),
+    ]
+    assert school_lines(run("validate", "市", given, cwd=tmp_path).stdout) == [
+        "南部小学：3 名儿童，0 个错误，0 个警告",
+        f"{GC}：3 名儿童，0 个错误，0 个警告",
+        f"{GC}({YS})：3 名儿童，1 个错误，0 个警告",
+        "营山小学：3 名儿童，0 个错误，0 个警告",
+    ]
+

@@ -67,6 +67,7 @@ from lbc.roster.tables import (
     WEIGHT_LABEL,
     Roster,
     Table,
+    children_folders,
     copied_groups,
     file_names,
     is_pairs_book,
@@ -135,9 +136,11 @@ class SchoolPart:
     pairs_book: bool = False  # a pairs workbook: joined onto its folder's rosters
     joined: PairsJoined | None = None  # the pairs joined onto this school's children
     children_schools: set[str] = field(default_factory=set)  # the schools of its children
-    # The same with the school of a children sheet of no rows (REQ002): a teachers list
-    # beside it is that school's (schools_beside), never the school of the folder above.
-    sheet_schools: set[str] = field(default_factory=set)
+    # The same with the school of a children sheet of no rows (REQ002), by the folders its
+    # children are in (children_folders: a merged roster's schools' own files' too): a
+    # teachers list beside them is their school's (schools_beside), never the school of the
+    # folder above.
+    folder_schools: dict[Path, set[str]] = field(default_factory=dict)
     # Each school's children, teachers, records, errors and warnings in this file (TALLIED):
     # a township's file holds several schools, a school's returned records sheet its own.
     tally: dict[str, list[int]] = field(default_factory=dict)
@@ -191,6 +194,11 @@ class SchoolPart:
     # Of such a list, the names its rows that name no school give, each sheet's: (sheet,
     # the column as label(letter), how many names). Unplaced, they pair nobody.
     list_names: list[tuple[str, str, int]] = field(default_factory=list)
+
+    @property
+    def sheet_schools(self) -> set[str]:
+        """The schools of its children's folders (``folder_schools``), all together."""
+        return set().union(*self.folder_schools.values())
 
     def school_if_any(self) -> str:
         """Its school, if it holds any row: a school's roster of nobody (REQ002) gives its
@@ -323,9 +331,9 @@ def read_part(
     part.school = schools.by_file.get(str(path), path.stem)
     part.findings = check_roster(roster, terms=terms)
     part.children_schools = {s for x in roster.children for s in schools.count(x)}
-    part.sheet_schools = part.children_schools | {
-        schools.by_file.get(x.file, x.file) for x in roster.children if not len(x)
-    }
+    part.folder_schools = children_folders(
+        roster.children, lambda x: set(schools.count(x)) or {schools.by_file.get(x.file, x.file)}
+    )
     part.source_columns = source_columns(roster.tables(), schools)
     for tables in (roster.children, roster.teachers, roster.records):
         for x in tables:
@@ -439,8 +447,8 @@ def place_alone(
     export writes it, of none where no one child of theirs is named."""
     by_folder: dict[Path, set[str]] = {}
     for part in parts:
-        if part.sheet_schools:
-            by_folder.setdefault(Path(part.file).parent, set()).update(part.sheet_schools)
+        for folder, schools in part.folder_schools.items():
+            by_folder.setdefault(folder, set()).update(schools)
     waiting = [(part, part.pending) for part in parts if part.pending is not None]
     unread = {Path(part.file).parent for part in parts if part.error}
     undeclared = {part.file: (part, pending) for part, pending in waiting if not part.school}
@@ -728,8 +736,8 @@ class _Settling:
             self.read[up] += 1
             if part.sheet_schools:
                 self.below.setdefault(up, set()).update(part.sheet_schools)
-        if part.sheet_schools:
-            self.by_folder.setdefault(path.parent, set()).update(part.sheet_schools)
+        for folder, schools in part.folder_schools.items():
+            self.by_folder.setdefault(folder, set()).update(schools)
         if part.error:
             self.unread.add(path.parent)
         self.read_here[path.parent] += 1
@@ -1105,7 +1113,7 @@ def _renamed(parts: list[SchoolPart]) -> dict[str, str]:
         school = named[part.file]
         if part.file in holding and not part.declared and school != part.school:
             out[part.file] = school
-            for schools in (part.children_schools, part.sheet_schools):
+            for schools in (part.children_schools, *part.folder_schools.values()):
                 if part.school in schools:
                     schools.discard(part.school)
                     schools.add(school)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import os
 import pickle
 import re
 import unicodedata
@@ -695,12 +696,13 @@ class Roster:
         alone = [name for name, school in out.items() if not school]
         if not alone:
             return out
-        # The schools of the children in each folder, each table's cells read once.
-        by_folder: dict[Path, set[str]] = {}
-        for table in self.children:
+
+        def schools(table: Table) -> set[str]:
             cells = set(table.values["school"] if table.has("school") else (None,))
-            found = by_folder.setdefault(Path(table.file).parent, set())
-            found |= {c for c in cells if c} | ({out[table.file]} if None in cells else set())
+            return {c for c in cells if c} | ({out[table.file]} if None in cells else set())
+
+        # The schools of the children in each folder, each table's cells read once.
+        by_folder = children_folders(self.children, schools)
         unread = {Path(name).parent for name, _ in self.failed}
         # The school each name is of, to tell which of several a list's name names.
         by_name = {named.get(name, name): out[name] for name in sorted(holding, reverse=True)}
@@ -1341,6 +1343,33 @@ def _names_a_grade(name: str) -> bool:
     if _CLASS_ALONE.fullmatch(name):
         return True
     return isinstance(nz.grade(name), int) or isinstance(nz.class_ref(name), nz.ClassRef)
+
+
+def source_path(file: str) -> Path:
+    """A file's path as a merged roster's 来源文件 may give it: written on Windows, its
+    folders are parted by backslashes (营山县\\城关镇中心小学\\花名册.xlsx), which a path
+    here would read as one name, in no folder, and two counties' namesake schools as one.
+    Windows reads either."""
+    return Path(file.replace("\\", "/") if os.sep == "/" else file)
+
+
+def children_folders(
+    tables: Iterable[Table], schools: Callable[[Table], set[str]]
+) -> dict[Path, set[str]]:
+    """The schools of the children in each folder (``schools``: of a table's rows), by
+    which ``schools_beside`` places a file of teachers or records alone: a table's
+    children are in its file's folder, and a merged roster's school's in the folder of
+    the school's own file its rows came from too (its 来源文件). 营山县/城关镇中心小学/
+    帮扶记录.xlsx given beside 市/营山县.xlsx is of the school whose rows came from
+    营山县/城关镇中心小学/花名册.xlsx, told from 南部县's namesake (城关镇中心小学(营山县)),
+    not of the one its folder's name names."""
+    out: dict[Path, set[str]] = {}
+    for table in tables:
+        found = schools(table)
+        source = source_path(table.sources[0][0]).parent if table.sources else None
+        for folder in {Path(table.file).parent, source or Path(table.file).parent}:
+            out.setdefault(folder, set()).update(found)
+    return out
 
 
 def schools_beside(

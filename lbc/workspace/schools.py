@@ -41,6 +41,7 @@ from lbc.roster.tables import (
     WEIGHT_LABEL,
     Roster,
     Table,
+    children_folders,
     column_letter,
     copy_of,
     ends_as_a_school,
@@ -51,6 +52,7 @@ from lbc.roster.tables import (
     qualified,
     school_folder,
     schools_beside,
+    source_path,
     title_school,
     titled,
 )
@@ -672,14 +674,6 @@ class Told(NamedTuple):
     file: str = ""
 
 
-def source_path(file: str) -> Path:
-    """A file's path as a merged roster's 来源文件 may give it: written on Windows, its
-    folders are parted by backslashes (营山县\\城关镇中心小学\\花名册.xlsx), which a path
-    here would read as one name, in no folder, and two counties' namesake schools as one.
-    Windows reads either."""
-    return Path(file.replace("\\", "/") if os.sep == "/" else file)
-
-
 class Namesakes:
     """Schools of one name, told apart by their folders. A title names a school as its
     own staff call it (中心小学), and two townships each have a 中心小学: files of one title
@@ -1031,13 +1025,13 @@ def _place_alone(roster: Roster, by_file: dict[str, str]) -> None:
     alone = [f for f in roster.files if f not in holding and not roster.declared.get(f)]
     if not alone or not holding:
         return
-    by_folder: dict[Path, set[str]] = {}
-    for table in roster.children:
+
+    def schools(table: Table) -> set[str]:
         cells = set(table.values["school"] if table.has("school") else (None,))
-        found = by_folder.setdefault(Path(table.file).parent, set())
-        found |= {c for c in cells if c}
-        if None in cells and by_file.get(table.file):
-            found.add(by_file[table.file])
+        own = {by_file[table.file]} if None in cells and by_file.get(table.file) else set()
+        return {c for c in cells if c} | own
+
+    by_folder = children_folders(roster.children, schools)
     unread = {Path(name).parent for name, _ in roster.failed}
     for name, (school, _) in schools_beside(alone, by_folder, unread, by_file).items():
         if school:
