@@ -395,3 +395,30 @@ def test_a_namesakes_records_given_beside_the_merged_rosters_are_its_own(tmp_pat
         "营山小学：3 名儿童，0 个错误，0 个警告",
     ]
 
+
+def test_two_counties_merged_file_by_file_from_inside_their_own_folders_stay_apart(
+    tmp_path: Path,
+) -> None:
+    """Each county's schools' rosters given one by one from inside the county's folder
+    (lbc merge 城关镇中心小学/花名册.xlsx 营山小学/花名册.xlsx) were written without the
+    county (城关镇中心小学/花名册.xlsx), while lbc merge . names it: read together, the two
+    counties' 城关镇中心小学 were one school. A file given by its path inside the run's
+    folder is written by that folder's name too, as lbc merge . writes it, and lbc export
+    writes it so: four schools."""
+    city = counties(tmp_path)
+    for county in (NB, YS):
+        files = sorted([f"{GC}/花名册.xlsx", f"{county[:2]}小学/花名册.xlsx"])
+        merged = run("merge", *files, "--out", city / f"{county}.xlsx", cwd=tmp_path / county)
+        assert merged.exit_code == 0, merged.stderr
+        exported = run("export", *files, "--out", tmp_path / f"{county}.csv", cwd=tmp_path / county)
+        assert exported.exit_code == 0, exported.stderr
+    sheet = load_workbook(city / f"{YS}.xlsx")["留守儿童花名册"]
+    assert sorted({row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}) == [
+        f"{YS}/{GC}/花名册.xlsx",
+        f"{YS}/营山小学/花名册.xlsx",
+    ]
+    checked = run("validate", "市", cwd=tmp_path)
+    assert checked.stderr.splitlines() == [SAID]
+    assert school_lines(checked.stdout) == CHECKED
+    exports = run("validate", f"{NB}.csv", f"{YS}.csv", cwd=tmp_path)
+    assert school_lines(exports.stdout) == CHECKED

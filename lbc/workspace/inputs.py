@@ -434,16 +434,26 @@ def written_names(given: Iterable[Path], files: Iterable[Path]) -> dict[str, str
     """The name a merged roster writes each of ``files`` by (its 来源文件), where that is
     not its path as read: a file found in a folder given as ``.`` or ``..`` goes by the
     folder's own name, then its path inside it (营山县/城关镇中心小学/花名册.xlsx, not
-    城关镇中心小学/花名册.xlsx). Two counties' rosters each merged from inside its own
-    folder would else name their schools' files alike, and every command reading them
-    together would count two counties' namesake schools (城关镇中心小学) as one, as it
-    places a merged roster's rows by their files' folders. A folder named by its own name
-    (营山县, ../营山县) is written as given, as it always was."""
-    unnamed = []
-    for folder in given:
-        whole = Path(os.path.abspath(folder))
-        if folder.name in ("", "..") and whole.name and folder.is_dir():
+    城关镇中心小学/花名册.xlsx); so does a file given by its path in a folder below the one
+    the run is in, as found in ``.`` (城关镇中心小学/花名册.xlsx given from inside 营山县).
+    Two counties' rosters each merged from inside its own folder would else name their
+    schools' files alike, and every command reading them together would count two
+    counties' namesake schools (城关镇中心小学) as one, as it places a merged roster's rows
+    by their files' folders. A folder named by its own name (营山县, ../营山县) is written
+    as given, as it always was, and so is a file found in it, a file given by its name in
+    the run's own folder (a school's run over its own roster: its findings name the file
+    as the school's own run does), and one given by a path that leaves the run's folder
+    (../白鹤小学/花名册.xlsx, or from its root)."""
+    unnamed, named, alone = [], [], set()
+    for path in given:
+        whole = Path(os.path.abspath(path))
+        if not path.is_dir():
+            alone.add(whole)
+        elif path.name in ("", "..") and whole.name:
             unnamed.append((whole, Path(whole.name)))
+        else:
+            named.append(whole)
+    here = Path(os.path.abspath("."))
     out: dict[str, str] = {}
     for path in files:
         whole = Path(os.path.abspath(path))
@@ -451,4 +461,10 @@ def written_names(given: Iterable[Path], files: Iterable[Path]) -> dict[str, str
             if whole.is_relative_to(folder):
                 out[str(path)] = str(name / whole.relative_to(folder))
                 break
+        else:
+            # Given itself, below the run's folder (not in it), in no folder given by name.
+            below = whole.parent != here and whole.parent.is_relative_to(here)
+            inside = any(whole.is_relative_to(folder) for folder in named)
+            if whole in alone and below and not (path.is_absolute() or inside) and here.name:
+                out[str(path)] = str(Path(here.name) / whole.relative_to(here))
     return out
