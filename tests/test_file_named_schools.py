@@ -2027,3 +2027,29 @@ def test_a_named_squad_is_a_class_not_a_school(tmp_path: Path) -> None:
     paired, unpaired = pairs_of(tmp_path, "县")
     assert paired == sorted([*ALL_THREE, (names[3], "赵敏")])
     assert [child for child, _ in unpaired] == sorted(names[4:])
+
+
+def test_a_schools_folder_named_for_a_list_given_to_the_run_is_one_school(
+    tmp_path: Path,
+) -> None:
+    """A school's own folder named for what it holds, 留守儿童/ (青山小学.xlsx, 五年级.xlsx
+    and 教师.xlsx), given as the run's folder (lbc validate 留守儿童, or . inside it):
+    五年级.xlsx was kept apart as a school 留守儿童, with a note, and lbc pair left
+    青山小学's children to no teacher. Below a folder given, such a folder is its parent's;
+    given itself, it is one school's, as 青山小学/ is: 五年级's children are paired with
+    their school's teachers."""
+    folder = write_books(
+        tmp_path / "留守儿童",
+        {
+            "青山小学.xlsx": table([kid(1), kid(2)]),
+            "五年级.xlsx": table([kid(3, C51), kid(4, C51)]),
+            "教师.xlsx": {"教师": table([teacher("王芳", C32), teacher("李强", C51)])},
+        },
+    )
+    checked = "没有发现问题。\n共检查 4 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    for source, where in (("留守儿童", tmp_path), (".", folder)):
+        result = run("validate", source, cwd=where)
+        assert (result.stdout, result.stderr) == (checked, "")
+        names = [kid(n)["姓名"] for n in range(1, 5)]
+        paired = [(names[0], "王芳"), (names[1], "王芳"), (names[2], "李强"), (names[3], "李强")]
+        assert pairs_of(where, source) == (sorted(paired), [])

@@ -846,17 +846,23 @@ def _a_schools_folder(folder: Path, by_school: Collection[Path]) -> bool:
     """Whether ``folder`` is one school's, whose files named by a part of a roster
     (三年级.xlsx, 困境儿童.xlsx) are that school's: its name names a school (青山小学/,
     2024秋青山小学/, a term's folder's above it: 青山小学/2024秋/) or is a school's code or
-    initials (001/, qs/); else, its name naming no county, township or district (县/,
-    城关镇/, 城关学区/), none of its files is named by a school (留守儿童/花名册.xlsx titled
-    青山小学). A county's flat folder names its schools' files by the schools
-    (县/青山小学.xlsx), and may hold a kind of child's list of its own or another school's
-    (县/困境儿童.xlsx), which no school's name tells: where it cannot be told, the file
-    is kept apart, as taking it for the wrong school pairs its children across schools."""
+    initials (001/, qs/); or it is the folder the run was given, named for a list alone
+    (留守儿童/ holding 青山小学.xlsx and 五年级.xlsx: lbc validate 留守儿童, or . inside it):
+    a school's folder named for what it holds, as such a folder below the one given is
+    its parent school's (``school_folder``); else, its name naming no county, township or
+    district (县/, 城关镇/, 城关学区/), none of its files is named by a school
+    (留守儿童/花名册.xlsx titled 青山小学). A county's flat folder names its schools' files
+    by the schools (县/青山小学.xlsx), and may hold a kind of child's list of its own or
+    another school's (县/困境儿童.xlsx), which no school's name tells: where it cannot be
+    told, the file is kept apart, as taking it for the wrong school pairs its children
+    across schools."""
     if _SCHOOL_CODE.fullmatch(_folder_name(folder)):
         return True
     name = folder_school(folder)
     if _AREA_END.search(name):
         return False
+    if not folder.parent.name and _names_a_list(_folder_name(folder)):
+        return True
     return _names_school(name) or bool(SCHOOL_END.fullmatch(name)) or folder not in by_school
 
 
