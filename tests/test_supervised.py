@@ -10,6 +10,7 @@ it is set up by ``lbc.cli.main``, and a read that aborts would take pytest down.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -202,6 +203,63 @@ def test_a_signal_before_the_parent_is_ready_still_reaches_the_command(
     )
     ended = signal_mid_read(tmp_path, signum, held_back)
     assert ended == (128 + signum, "", "lbc: 错误：已中断\n")
+
+
+def long_read(path: Path, rows: int = 400_000) -> Path:
+    """A roster of ``rows`` rows that calamine takes several seconds to parse (more on a
+    busy machine), in one call that no Python signal handler can interrupt."""
+    row = "<row>" + "".join(f'<c t="inlineStr"><is><t>x{i}</t></is></c>' for i in range(10))
+    return far(path, (row + "</row>").encode() * rows)
+
+
+def command_reading(proc: subprocess.Popen[str]) -> int:
+    """The pid of the command's child once it is inside calamine: a read points its
+    descriptor 2 at the null device (supervised.reading)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        with contextlib.suppress(OSError):
+            if children and os.readlink(f"/proc/{children[0]}/fd/2") == os.devnull:
+                return int(children[0])
+        time.sleep(0.01)
+    raise AssertionError("the read did not begin")
+
+
+on_linux = pytest.mark.skipif(
+    not supervised.CAN_FORK
+    or not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+    reason="needs fork, and /proc to see the read begin",
+)
+
+
+@on_linux
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_ends_the_command_inside_a_long_read(tmp_path: Path, signum: int) -> None:
+    """calamine's parse of a big sheet is one call, in which the command's handler cannot
+    run: the parent kills the command after a short grace, says the line and leaves with
+    128 + the signal, within a bound well under the parse (itself several seconds); the
+    command's child is gone with it, and the folder holds only the roster."""
+    path = long_read(tmp_path / "花名册.xlsx")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from lbc.cli import main; main()", "validate", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    try:
+        child = command_reading(proc)
+        time.sleep(0.2)
+        sent = time.monotonic()
+        proc.send_signal(signum)
+        out, err = proc.communicate(timeout=30)
+        took = time.monotonic() - sent
+    finally:
+        proc.kill()
+    assert (proc.returncode, out, err) == (128 + signum, "", "lbc: 错误：已中断\n")
+    assert took < 3, took
+    assert not Path(f"/proc/{child}").exists()
+    assert os.listdir(tmp_path) == [path.name]
 
 
 NO_FORK = "from lbc.roster import supervised\nsupervised.CAN_FORK = False"

@@ -69,6 +69,9 @@ READ_SECONDS = 600.0
 # Where a reading child cannot be capped (Windows), how often its parent looks at the
 # memory it holds: a reader growing a sheet takes seconds to pass a ceiling of gigabytes.
 WATCH_SECONDS = 0.05
+# How long the command may take to leave once SIGTERM or SIGHUP is passed on to it before
+# it is killed: its own handler takes milliseconds, when it can run at all (see _wait).
+GRACE_SECONDS = 1.0
 # Without LBC_MAX_MEMORY a child may take this share of physical memory.
 MEMORY_SHARE = 0.5
 # lbc itself takes about 80 MB of address space to start and run on a small roster (a
@@ -243,10 +246,17 @@ def _wait(child: int, listen: int, ceiling: int | None, unblocked: set[signal.Si
 
     Ctrl-C reaches both processes from the terminal; the child handles it. SIGTERM and
     SIGHUP sent to this process are passed on, and the child cleans up and leaves with
-    128 + the signal. A read announced READ_SECONDS ago and not finished is a file crafted
-    to stall: the child is killed (it holds no temporaries then: commands write after they
-    read, and merge reads in workers with their own time ceiling)."""
+    128 + the signal. A child still there GRACE_SECONDS later is inside one long call
+    (calamine parsing a province's sheet, lxml parsing its summary), where its handler
+    cannot run for tens of seconds: it is killed, and this process says the line and
+    leaves with the code the child would have. A read announced READ_SECONDS ago and not
+    finished is a file crafted to stall: the child is killed (it holds no temporaries then:
+    commands write after they read, and merge reads in workers with their own time
+    ceiling)."""
     passed: list[int] = []
+    woken, wake = os.pipe()  # a signal wakes the wait below, which would go on waiting
+    os.set_blocking(wake, False)
+    signal.set_wakeup_fd(wake, warn_on_full_buffer=False)
 
     def pass_on(signum: int, frame: object) -> None:
         passed.append(signum)
@@ -259,12 +269,26 @@ def _wait(child: int, listen: int, ceiling: int | None, unblocked: set[signal.Si
     signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)  # one that came meanwhile, now
     path: Path | None = None
     since = 0.0
+    ended_by = 0.0  # when the child must have left, once a signal was passed on
     pending = b""
     while True:
-        timeout = None if path is None else max(0.0, since + READ_SECONDS - time.monotonic())
-        if not select.select([listen], [], [], timeout)[0]:
+        if passed and not ended_by:
+            ended_by = time.monotonic() + GRACE_SECONDS
+        deadlines = [ended_by] if ended_by else []
+        if path is not None:
+            deadlines.append(since + READ_SECONDS)
+        timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        ready = select.select([listen, woken], [], [], timeout)[0]
+        if woken in ready:
+            os.read(woken, 64)
+            continue
+        if not ready:
             os.kill(child, signal.SIGKILL)
-            os.waitpid(child, 0)
+            code = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
+            if code >= 0:  # it left by itself after all, a moment before
+                os._exit(code)
+            if ended_by and time.monotonic() >= ended_by:
+                _say(t("err.interrupted"), 128 + passed[0])
             _say(t("err.read_timeout", path=path, seconds=int(READ_SECONDS)), 2)
         data = os.read(listen, 4096)
         if not data:
