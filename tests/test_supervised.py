@@ -262,6 +262,44 @@ def test_a_signal_ends_the_command_inside_a_long_read(tmp_path: Path, signum: in
     assert os.listdir(tmp_path) == [path.name]
 
 
+@on_linux
+def test_a_signal_inside_a_long_write_leaves_no_temporary(tmp_path: Path) -> None:
+    """An output's last step made one long call, as a province's file flushed to a slow
+    disk is: the command's handler cannot run to remove its temporary, so the parent that
+    kills it removes it; nothing is left in the output's folder."""
+    flushing = tmp_path / "flushing"
+    slow_flush = (
+        "import hashlib, os\n"
+        f"os.fsync = lambda fd: (open({str(flushing)!r}, 'w').close(), "
+        "hashlib.pbkdf2_hmac('sha256', b'', b'', 10**9))"
+    )
+    roster = good(tmp_path / "花名册.xlsx")
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", slow_flush + "\nfrom lbc.cli import main; main()",
+         "export", str(roster), "--out", str(folder / "名册.csv")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while not flushing.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(os.listdir(folder)) == 1  # the temporary, being written
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+        took = time.monotonic() - sent
+    finally:
+        proc.kill()
+    assert (proc.returncode, out, err) == (143, "", "lbc: 错误：已中断\n")
+    assert took < 3, took
+    assert os.listdir(folder) == []
+
+
 NO_FORK = "from lbc.roster import supervised\nsupervised.CAN_FORK = False"
 # Windows: no fork, and no RLIMIT_AS for a child to cap itself with.
 LIKE_WINDOWS = NO_FORK + "\nsupervised.resource = None"

@@ -64,7 +64,7 @@ def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path
             tmp.unlink()
         raise
     finally:
-        _LIVE.pop(tmp, None)
+        _unlist(tmp)
 
 
 def _new_temporary(folder: Path, out: Path) -> Path:
@@ -72,14 +72,14 @@ def _new_temporary(folder: Path, out: Path) -> Path:
     exists: a signal landing between its creation and its listing would leave it behind."""
     for _ in range(100):
         tmp = folder / f"{_temp_prefix(out.name)}{secrets.token_hex(4)}.tmp"
-        _LIVE[tmp] = os.getpid()
+        _list(tmp)
         try:
             os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             return tmp
         except FileExistsError:
-            _LIVE.pop(tmp, None)
+            _unlist(tmp)
         except OSError as exc:
-            _LIVE.pop(tmp, None)
+            _unlist(tmp)
             raise LbcError(t("err.output_dir", path=out, reason=os_reason(exc))) from exc
     raise LbcError(t("err.output_dir", path=out, reason="FileExistsError"))
 
@@ -87,6 +87,29 @@ def _new_temporary(folder: Path, out: Path) -> Path:
 # The temporaries being written now, with the process writing each (a forked worker
 # inherits this table, and must not remove its parent's files).
 _LIVE: dict[Path, int] = {}
+
+
+# Who else is told of each temporary as it is listed (True) and let go of (False): the
+# process supervising the command (lbc.roster.supervised), which removes those of a command
+# it had to kill, where the command's own signal handler could not run in time.
+_TELL: list[Callable[[Path, bool], None]] = []
+
+
+def announce_temporaries(tell: Callable[[Path, bool], None]) -> None:
+    """Have ``tell(tmp, begun)`` called for each temporary this process lists and lets go."""
+    _TELL[:] = [tell]
+
+
+def _list(tmp: Path) -> None:
+    for tell in _TELL:  # told before the file can exist, as _LIVE is
+        tell(tmp, True)
+    _LIVE[tmp] = os.getpid()
+
+
+def _unlist(tmp: Path) -> None:
+    if _LIVE.pop(tmp, None) is not None:
+        for tell in _TELL:
+            tell(tmp, False)
 
 
 def remove_live_temporaries() -> None:

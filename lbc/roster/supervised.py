@@ -162,6 +162,9 @@ def supervise(ceiling: int | None) -> None:
         # Processes the command forks (merge's workers, a read's child) do not announce, and
         # must not hold the pipe open: its end is how the parent learns the command ended.
         os.register_at_fork(after_in_child=_forget_parent)
+        from lbc.output import files  # here: the supervising parent never needs it
+
+        files.announce_temporaries(_announce_temporary)
         _limit_memory(ceiling)
         return
     os.close(tell)
@@ -174,14 +177,21 @@ def _forget_parent() -> None:
         _announcer[0] = -1
 
 
-def _announce(path: Path | None) -> None:
-    """Tell the supervising parent which file is being read (None: no read under way). The
-    name goes as hex, one line, whatever bytes it holds."""
+def _announce(path: Path | None, kind: bytes = b"r") -> None:
+    """Tell the supervising parent which file is being read (kind ``r``; None: no read
+    under way), or which output temporary this process has begun (``+``) or let go of
+    (``-``): one line, the kind and then the name as hex, whatever bytes it holds."""
     if _announcer[0] < 0:
         return
     line = os.fsencode(path).hex() if path is not None else ""
     with contextlib.suppress(OSError):  # a parent gone is no reason to stop the command
-        os.write(_announcer[0], line.encode("ascii") + b"\n")
+        os.write(_announcer[0], kind + line.encode("ascii") + b"\n")
+
+
+def _announce_temporary(tmp: Path, begun: bool) -> None:
+    """Tell the supervising parent of an output temporary, which it removes if it has to
+    kill the command (see _wait); named in full, should the command change folder."""
+    _announce(Path(os.path.abspath(tmp)), b"+" if begun else b"-")
 
 
 @contextlib.contextmanager
@@ -248,11 +258,11 @@ def _wait(child: int, listen: int, ceiling: int | None, unblocked: set[signal.Si
     SIGHUP sent to this process are passed on, and the child cleans up and leaves with
     128 + the signal. A child still there GRACE_SECONDS later is inside one long call
     (calamine parsing a province's sheet, lxml parsing its summary), where its handler
-    cannot run for tens of seconds: it is killed, and this process says the line and
-    leaves with the code the child would have. A read announced READ_SECONDS ago and not
-    finished is a file crafted to stall: the child is killed (it holds no temporaries then:
-    commands write after they read, and merge reads in workers with their own time
-    ceiling)."""
+    cannot run for tens of seconds: it is killed, the output temporaries it announced are
+    removed, and this process says the line and leaves with the code the child would have.
+    A read announced READ_SECONDS ago and not finished is a file crafted to stall: the
+    child is killed (it holds no temporaries then: commands write after they read, and
+    merge reads in workers with their own time ceiling)."""
     passed: list[int] = []
     woken, wake = os.pipe()  # a signal wakes the wait below, which would go on waiting
     os.set_blocking(wake, False)
@@ -268,6 +278,7 @@ def _wait(child: int, listen: int, ceiling: int | None, unblocked: set[signal.Si
         signal.signal(signum, pass_on)
     signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)  # one that came meanwhile, now
     path: Path | None = None
+    temporaries: set[Path] = set()  # the output temporaries the command is writing
     since = 0.0
     ended_by = 0.0  # when the child must have left, once a signal was passed on
     pending = b""
@@ -285,6 +296,9 @@ def _wait(child: int, listen: int, ceiling: int | None, unblocked: set[signal.Si
         if not ready:
             os.kill(child, signal.SIGKILL)
             code = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
+            for tmp in temporaries:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
             if code >= 0:  # it left by itself after all, a moment before
                 os._exit(code)
             if ended_by and time.monotonic() >= ended_by:
@@ -295,8 +309,14 @@ def _wait(child: int, listen: int, ceiling: int | None, unblocked: set[signal.Si
             break
         *lines, pending = (pending + data).split(b"\n")
         for line in lines:
-            path = Path(os.fsdecode(bytes.fromhex(line.decode("ascii")))) if line else None
-            since = time.monotonic()
+            kind, name = line[:1], os.fsdecode(bytes.fromhex(line[1:].decode("ascii")))
+            if kind == b"r":
+                path = Path(name) if name else None
+                since = time.monotonic()
+            elif kind == b"+":
+                temporaries.add(Path(name))
+            else:
+                temporaries.discard(Path(name))
     code = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
     if code >= 0:
         os._exit(code)
