@@ -2053,3 +2053,18 @@ def test_a_schools_folder_named_for_a_list_given_to_the_run_is_one_school(
         names = [kid(n)["姓名"] for n in range(1, 5)]
         paired = [(names[0], "王芳"), (names[1], "王芳"), (names[2], "李强"), (names[3], "李强")]
         assert pairs_of(where, source) == (sorted(paired), [])
+
+
+def test_a_child_twice_on_her_schools_roster_and_on_anothers_is_one_of_each(
+    tmp_path: Path,
+) -> None:
+    """县/青山小学/ lists 张雨涵 on rows 2 and 4, 县/白鹤小学/ on row 2 (one ID number). Both
+    of 青山小学's rows were said to repeat 白鹤小学's row (DUP001), a row of another school,
+    so 青山小学's line counted her twice: 3 children for its 2. She is one of each school's."""
+    rosters = (("白鹤小学", [kid(1), kid(3, C51)]), ("青山小学", [kid(1), kid(2), kid(1)]))
+    write_books(tmp_path / "县", {f"{folder}/花名册.xlsx": table(kids) for folder, kids in rosters})
+    out = run("validate", "县", cwd=tmp_path).stdout.splitlines()
+    assert out[-3:-1] == [
+        "白鹤小学：2 名儿童，0 个错误，0 个警告",
+        "青山小学：2 名儿童，2 个错误，0 个警告",
+    ]

@@ -1666,14 +1666,29 @@ def children_once(roster: Roster, checked: list[Any]) -> int:
 
 
 def _repeats(schools: Any, checked: list[Any]) -> Counter[str]:
-    """By school, its rows that repeat a row of the same school (DUP001's ``repeats``)."""
+    """By school, its rows whose child a row of the same school holds already. A DUP001
+    row says the row it repeats (``repeats``), which may be of another school (张雨涵 on
+    白鹤小学's row 2 and twice on 青山小学's: both of 青山小学's rows repeat 白鹤小学's):
+    each ID number's rows are followed to the first of them, and counted once a school."""
+    links = {(f.file, f.sheet or "", f.row or 0): _at(*f.repeats) for f in checked if f.repeats}
+
+    def first(at: tuple[str, str, int]) -> tuple[str, str, int]:
+        while at in links:
+            at = links[at]
+        return at
+
+    seen = {(at, schools.at(*at)) for at in map(first, links.values())}
     out: Counter[str] = Counter()
-    for f in checked:
-        if f.repeats is not None:
-            school = schools.at(f.file, f.sheet, f.row)
-            if schools.at(*f.repeats) == school:
-                out[school] += 1
+    for at in links:
+        child = (first(at), schools.at(*at))
+        if child in seen:
+            out[child[1]] += 1
+        seen.add(child)
     return out
+
+
+def _at(file: str, sheet: str | None, row: int | None) -> tuple[str, str, int]:
+    return file, sheet or "", row or 0
 
 
 def _zero() -> dict[str, int]:
