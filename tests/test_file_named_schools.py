@@ -2061,10 +2061,41 @@ def test_a_child_twice_on_her_schools_roster_and_on_anothers_is_one_of_each(
     """县/青山小学/ lists 张雨涵 on rows 2 and 4, 县/白鹤小学/ on row 2 (one ID number). Both
     of 青山小学's rows were said to repeat 白鹤小学's row (DUP001), a row of another school,
     so 青山小学's line counted her twice: 3 children for its 2. She is one of each school's."""
-    rosters = (("白鹤小学", [kid(1), kid(3, C51)]), ("青山小学", [kid(1), kid(2), kid(1)]))
-    write_books(tmp_path / "县", {f"{folder}/花名册.xlsx": table(kids) for folder, kids in rosters})
+    twice_and_elsewhere(tmp_path)
     out = run("validate", "县", cwd=tmp_path).stdout.splitlines()
     assert out[-3:-1] == [
         "白鹤小学：2 名儿童，0 个错误，0 个警告",
         "青山小学：2 名儿童，2 个错误，0 个警告",
     ]
+
+
+def twice_and_elsewhere(root: Path) -> None:
+    """县/白鹤小学/ of 张雨涵 and 王梓萱; 县/青山小学/ of 张雨涵 (rows 2 and 4) and 李明轩."""
+    rosters = (("白鹤小学", [kid(1), kid(3, C51)]), ("青山小学", [kid(1), kid(2), kid(1)]))
+    write_books(root / "县", {f"{folder}/花名册.xlsx": table(kids) for folder, kids in rosters})
+
+
+def test_merges_line_per_school_counts_its_children_as_validates_does(tmp_path: Path) -> None:
+    """lbc merge's 儿童 per school counted rows (青山小学 3: 张雨涵 twice), where validate's
+    line per school counts each of its children once (2), she being on 白鹤小学's roster
+    too is one of each. The headline still says every row merged and each child once."""
+    twice_and_elsewhere(tmp_path)
+    checked = run("validate", "县", "--format", "json", cwd=tmp_path).json()["summary"]
+    assert [(s["school"], s["children"]) for s in checked["schools"]] == [
+        ("白鹤小学", 2),
+        ("青山小学", 2),
+    ]
+    merged = run("merge", "县", "--out", "全县.xlsx", "--format", "csv", cwd=tmp_path)
+    assert merged.stdout.splitlines() == [
+        "\ufeff学校,文件,儿童数,教师数,记录数,错误数,警告数,未能读取的原因",
+        "白鹤小学,县/白鹤小学/花名册.xlsx,2,0,0,0,0,",
+        "青山小学,县/青山小学/花名册.xlsx,2,0,0,1,0,",
+    ]
+    doc = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert [(s["school"], s["children"]) for s in doc["schools"]] == [
+        ("白鹤小学", 2),
+        ("青山小学", 2),
+    ]
+    assert (doc["summary"]["children"], doc["summary"]["on_books"]) == (5, 3)
+    table_out = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).stdout
+    assert "共合并 2 个文件、2 所学校：在册儿童 3 名（名册共 5 行：" in table_out

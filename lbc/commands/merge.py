@@ -27,6 +27,7 @@ from lbc.reports.county import (
     Unsettled,
     by_school,
     duplicates_across_files,
+    listed_again,
     merged,
     merged_batches,
     merged_sheets,
@@ -275,6 +276,9 @@ def as_document(
             # township may hold several), a school whose roster holds nobody too.
             "schools": sum(1 for row in schools if row["school"]),
             **{key: sum(row[key] for row in schools) for key in TALLIED},
+            # Every row of children merged, as the headline says them beside those on the
+            # books: each school's line counts its children once (listed_again).
+            "children": sum(row["children"] for row in schools) + sum(listed_again(parts).values()),
             "on_books": on_books(parts, doubles),
             "duplicates": len(doubles),
             "failed": sum(1 for p in parts if p.error),

@@ -131,6 +131,9 @@ class SchoolPart:
     source_columns: list[list[Any]] = field(default_factory=list)
     # The children still on the books: (ID, school, sheet, row), the school the row's own.
     ids: list[tuple[str, str, str, int]] = field(default_factory=list)
+    # The others with an ID number (转出, 毕业 or 死亡): (ID, school). A school's line counts
+    # each of its children once, on the books or not, as lbc validate's does (by_school).
+    ids_left: list[tuple[str, str]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     error: str = ""
     pairs_book: bool = False  # a pairs workbook: joined onto its folder's rosters
@@ -374,6 +377,12 @@ def read_part(
             for i, (v, state) in enumerate(zip(ids, states, strict=True))
             if isinstance(v, str) and state not in nz.LEFT_SCHOOL
         ]
+        if left:
+            part.ids_left += [
+                (v, schools.of(table, i))
+                for i, (v, state) in enumerate(zip(ids, states, strict=True))
+                if isinstance(v, str) and state in nz.LEFT_SCHOOL
+            ]
     # Each child once, as lbc summary counts her: a row repeating an ID number is no more,
     # nor a row copied without one.
     part.on_books -= len(part.ids) - len({ident for ident, *_ in part.ids})
@@ -1714,7 +1723,25 @@ def by_school(parts: list[SchoolPart]) -> list[dict[str, Any]]:
             row["files"].append(part.file)
             for key, n in zip(TALLIED, counts, strict=True):
                 row[key] += n
+    for school, n in listed_again(parts).items():
+        if school in rows:
+            rows[school]["children"] -= n
     return list(rows.values())
+
+
+def listed_again(parts: list[SchoolPart]) -> Counter[str]:
+    """By school, its rows of a child (an ID number) another row of the school holds, in
+    the same file or another: each school's children counted once, as lbc validate's line
+    per school counts them (per_school), though the merged roster holds every row. A child
+    on two schools' rosters is one of each, as there."""
+    seen: set[tuple[str, str]] = set()
+    out: Counter[str] = Counter()
+    for part in merged(parts):
+        for child in itertools.chain(((i, s) for i, s, *_ in part.ids), part.ids_left):
+            if child in seen:
+                out[child[1]] += 1
+            seen.add(child)
+    return out
 
 
 def on_books(parts: list[SchoolPart], doubles: list[Duplicate]) -> int:
