@@ -1806,6 +1806,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "花名册中没有“{cls}”的在册儿童",
         "no child on the books in class '{cls}'",
     ),
+    "note.records_by_child": (
+        "提示：{file} 没有写明学校，各条帮扶记录按所写学生所在的学校统计；其中 {count} 条写的学生在各校花名册中找不到，"
+        "或几所学校都有这个名字，无法确定是哪所学校的，不算作任何一所学校的。请在表中加“学校”列写明这些行的学校，"
+        "或改正学生姓名（同名时写明班级）",
+        "note: {file} says no school, so each support record is counted under the school of the child it names; "
+        "{count} {count:record names|records name} a child found on no school's roster, or one of that name at several "
+        "schools, so which school it is of is not known: counted as no school's. Add a 学校 column naming those rows' "
+        "school, or correct the child's name (with the class where names repeat)",
+    ),
     "export.records_by_child": (
         "提示：{file} 没有写明学校，各条帮扶记录按所写学生所在的学校导出；其中 {count} 条写的学生在各校花名册中找不到，"
         "或几所学校都有这个名字，无法确定是哪所学校的，“学校”一栏留空，不算作任何一所学校的。请在表中加“学校”列写明这些行的学校，"

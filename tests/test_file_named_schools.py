@@ -2099,3 +2099,36 @@ def test_merges_line_per_school_counts_its_children_as_validates_does(tmp_path: 
     assert (doc["summary"]["children"], doc["summary"]["on_books"]) == (5, 3)
     table_out = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).stdout
     assert "共合并 2 个文件、2 所学校：在册儿童 3 名（名册共 5 行：" in table_out
+
+
+def test_a_countys_records_of_no_child_known_are_no_schools_line_in_validate(
+    tmp_path: Path,
+) -> None:
+    """县/帮扶记录.xlsx, records saying no school, beside 县/青山小学/ and 县/白鹤小学/: lbc
+    validate gave the file a line of its own as if it were a school (帮扶记录：0 名儿童，
+    2 个错误), where export and merge put each record under its child's school and say
+    those naming no child known. validate now counts each record's findings at its
+    child's school, and says the records of no school as they do, on no school's line."""
+    later = ["2099-10-09", "王芳", "李明轩", "三年级(2)班", "家访", "看望"]  # 青山小学's
+    nobody = ["2024-10-09", "王芳", "不存在", "三年级(2)班", "家访", "看望"]
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学/花名册.xlsx": table([kid(1), kid(2)]),
+            "白鹤小学/花名册.xlsx": table([kid(3, C51)]),
+            "帮扶记录.xlsx": {"帮扶记录": [RECORD_HEADER, later, nobody]},
+        },
+    )
+    checked = run("validate", "县", cwd=tmp_path)
+    assert checked.stdout.splitlines()[-3:] == [
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：2 名儿童，1 个错误，0 个警告",
+        "共检查 3 名儿童、0 名教师、2 条帮扶记录：2 个错误，0 个警告",
+    ]
+    assert checked.stderr.splitlines()[-1] == (
+        "提示：县/帮扶记录.xlsx 没有写明学校，各条帮扶记录按所写学生所在的学校统计；"
+        "其中 1 条写的学生在各校花名册中找不到，或几所学校都有这个名字，无法确定是哪所学校的，"
+        "不算作任何一所学校的。请在表中加“学校”列写明这些行的学校，或改正学生姓名（同名时写明班级）"
+    )
+    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()["summary"]
+    assert [s["school"] for s in doc["schools"]] == ["白鹤小学", "青山小学"]

@@ -188,6 +188,7 @@ def check_roster(
     today: dt.date | None = None,
     done_with_cells: bool = False,
     terms: dict[str, tuple[dt.date, dt.date]] | None = None,
+    keep: tuple[str, ...] = KEPT,
 ) -> list[Finding]:
     """All findings for everything read, in Excel order within each sheet. A parked
     children table (read_roster's ``park``) is taken out to be checked and keeps only
@@ -196,7 +197,9 @@ def check_roster(
     children table but the last does, so a county's merged roster, checked school by
     school, lets each school's cells go (the last one's would only be freed for nothing
     before the command ends). ``terms``: the school's own terms' dates (lbc.toml), which
-    a record's date is in one of or not (REC007)."""
+    a record's date is in one of or not (REC007). ``keep``: the columns each children
+    table keeps once checked (``KEPT``, and what finds a record's child where lbc validate
+    places a file's records each at its child's school: lbc.workspace.schools.BY_CHILD)."""
     checks = RosterChecks.of(roster, today or dt.date.today(), terms)
     checks.found += check_no_children(roster)
     checks.expect(roster.children)
@@ -206,7 +209,7 @@ def check_roster(
         table.unpark()
         checks.children(table)
         if parked or (done_with_cells and n < last):
-            table.keep_only(KEPT)
+            table.keep_only(keep)
     for table in roster.teachers:
         checks.teachers(table)
     for table in roster.records:

@@ -19,8 +19,9 @@ from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.county import children_once, per_school
 from lbc.roster.reading import PARQUET_SUFFIX, check_input_path
-from lbc.roster.tables import Roster, whole_sheets
+from lbc.roster.tables import KEPT, Roster, whole_sheets
 from lbc.workspace.config import Config
+from lbc.workspace.schools import BY_CHILD, Schools, placed_by_child, schools_of
 
 
 @common.handle_errors
@@ -55,14 +56,24 @@ def validate(
     if annotate_out is None and len(paths) == 1 and paths[0].suffix.lower() == PARQUET_SUFFIX:
         warming.join()  # the checks run as the file is read
         streamed = _by_row_group(paths[0], cfg)
+    by_child = False
     if streamed is not None:
         roster, findings = streamed
     else:
         # A folder's schools are checked one at a time, each held parked until then.
         roster = common.read(paths, cfg, park=len(paths) > 1, checked=True)
+        # A county's file of records alone: each record is of its child's school, found by
+        # the children's cells it keeps once they are checked.
+        by_child = placed_by_child(roster)
+        keep = BY_CHILD if by_child else KEPT
         warming.join()
         with common.progress(t("note.checking")):
-            findings = check_roster(roster, done_with_cells=True, terms=cfg.terms)
+            findings = check_roster(roster, done_with_cells=True, terms=cfg.terms, keep=keep)
+    schools = schools_of(roster, by_child=True) if by_child else None
+    if schools is not None:
+        nobody = Counter(file for file, _, _ in schools.nobody if file in schools.by_child)
+        for file, count in nobody.items():
+            common.note(t("note.records_by_child", file=file, count=count))
     checked, findings = findings, [f for f in findings if selected(f.code, chosen, skipped)]
     privacy = Privacy(show_pii)  # findings name a child only to place the problem: masked
     if annotate_out is not None and marked is not None:
@@ -70,7 +81,7 @@ def validate(
 
         count = annotate(marked, findings, annotate_out, privacy)
         common.note(t("note.annotated", path=annotate_out, count=count))
-    summary = summarise(roster, findings, checked)
+    summary = summarise(roster, findings, checked, schools)
     common.emit(
         fmt,
         document=lambda: {
@@ -115,10 +126,14 @@ def _by_row_group(path: Path, cfg: Config) -> tuple[Roster, list[Finding]] | Non
 
 
 def summarise(
-    roster: Roster, findings: list[Finding], checked: list[Finding] | None = None
+    roster: Roster,
+    findings: list[Finding],
+    checked: list[Finding] | None = None,
+    schools: Schools | None = None,
 ) -> dict[str, object]:
     """The counts validate ends with; ``checked``: every finding, before --select and
-    --ignore chose ``findings`` (a school's children are counted by them: per_school)."""
+    --ignore chose ``findings`` (a school's children are counted by them: per_school);
+    ``schools``: each row's, where a file's records are each of its child's school."""
     checked = findings if checked is None else checked
     by_code = Counter(f.code for f in findings)
     by_severity = Counter(f.severity for f in findings)
@@ -130,7 +145,7 @@ def summarise(
         "warnings": by_severity.get("warning", 0),
         "by_code": dict(sorted(by_code.items())),
         # A folder or a county's merged roster: the same numbers per school.
-        **({"schools": schools} if (schools := per_school(roster, findings, checked)) else {}),
+        **({"schools": lines} if (lines := per_school(roster, findings, checked, schools)) else {}),
     }
 
 

@@ -1629,7 +1629,7 @@ def header(kind: Kind) -> list[str]:
 
 
 def per_school(
-    roster: Roster, findings: list[Any], checked: list[Any]
+    roster: Roster, findings: list[Any], checked: list[Any], schools: Schools | None = None
 ) -> list[dict[str, Any]] | None:
     """Children, errors and warnings per school; None when everything is one school. A
     file of teachers or records alone that declares no school is of the school every
@@ -1640,12 +1640,18 @@ def per_school(
     such row said once, of ``checked``: every finding, whichever --select or --ignore
     shows) is the child again, as copies of a school's folder (红星村小(1)/, 红星村小(2)/)
     hold most of their children twice. The children's cells are gone by now (a county's
-    are let go as each school is checked), and the finding says each row."""
-    schools = schools_of(roster)
+    are let go as each school is checked), and the finding says each row.
+
+    ``schools``: each row's, a record of a file of records alone that may be of several
+    schools of its child's (schools_of's ``by_child``, as lbc export and lbc merge write
+    it), and of no school, on no school's line, where no one child of theirs is named."""
+    schools = schools or schools_of(roster)
     holding = {table.file for table in roster.children}
     for file, school in roster.support_schools().items():
         if school and school[0] != FILE_SCHOOL and file not in holding:
             schools.by_file[file] = school
+    for file in schools.by_child:  # a finding of the whole file is of no one school
+        schools.by_file[file] = ""
     counts: dict[str, dict[str, int]] = {}
     for table in roster.children:  # down the 学校 column: a province has a million rows
         for school, n in schools.count(table).items():

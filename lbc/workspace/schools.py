@@ -1053,13 +1053,7 @@ def _records_by_child(
     from lbc.roster.support import ChildIndex, paired_with
 
     holding = {x.file for x in roster.children}
-    files = {
-        x.file
-        for x in roster.records
-        if x.file not in holding
-        and not roster.declared.get(x.file)
-        and by_file.get(x.file) not in {by_file.get(f) for f in holding}
-    }
+    files = _placed_by_child(roster, by_file)
     by_row: dict[tuple[str, str, int], str] = {}
     nobody: set[tuple[str, str, int]] = set()
     if not files or not holding:
@@ -1095,14 +1089,27 @@ def _records_by_child(
     return by_row, nobody, files
 
 
-def schools_of(
-    roster: Roster, names: dict[str, str] | None = None, by_child: bool = False
-) -> Schools:
-    """Each row's school; ``names``: the files' own names (``file_names``) when the roster
-    is one file of a larger run (``lbc merge`` reads each file alone). ``by_child``: a
-    record of a file of records alone that may be of several schools is of its child's
-    school (``_records_by_child``), as lbc export and lbc merge write it; its children's
-    cells are needed for it (not a roster whose checked cells were let go)."""
+# The children's columns a record's child is found by (_records_by_child, ChildIndex),
+# which lbc validate keeps once it has checked them where some file's records are so placed.
+BY_CHILD = ("school", "name", "class", "support_teacher", "birth_date", "id_number")
+
+
+def _placed_by_child(roster: Roster, by_file: dict[str, str]) -> set[str]:
+    """The files of records alone that declare no school and that ``_place_alone`` could
+    not give one: each of their records is of its child's school (_records_by_child)."""
+    holding = {x.file for x in roster.children}
+    schools = {by_file.get(f) for f in holding}
+    return {
+        x.file
+        for x in roster.records
+        if x.file not in holding
+        and not roster.declared.get(x.file)
+        and by_file.get(x.file) not in schools
+    }
+
+
+def _files_schools(roster: Roster, names: dict[str, str] | None = None) -> dict[str, str]:
+    """Each file's school (schools_of's ``by_file``), by no cell but its 学校 column's."""
     names = names or file_names(roster.files)
     # A merged Parquet file's sources (a school of no rows too) are no file of the run:
     # each goes by its own name among the roster's files, as when the file is read alone.
@@ -1116,6 +1123,28 @@ def schools_of(
         named = file_names(unread)
         by_file.update((name, roster.declared.get(name) or named[name]) for name in unread)
     _place_alone(roster, by_file)
+    return by_file
+
+
+def placed_by_child(roster: Roster) -> bool:
+    """Whether some file's records are each of its child's school (``schools_of``'s
+    ``by_child``), told before the children's cells are checked and let go: lbc validate
+    keeps the columns that find each record's child (BY_CHILD) for it."""
+    holding = {x.file for x in roster.children}
+    if not holding or all(x.file in holding for x in roster.records):
+        return False  # no file of records alone: each school's run, a merged roster's
+    return bool(_placed_by_child(roster, _files_schools(roster)))
+
+
+def schools_of(
+    roster: Roster, names: dict[str, str] | None = None, by_child: bool = False
+) -> Schools:
+    """Each row's school; ``names``: the files' own names (``file_names``) when the roster
+    is one file of a larger run (``lbc merge`` reads each file alone). ``by_child``: a
+    record of a file of records alone that may be of several schools is of its child's
+    school (``_records_by_child``), as lbc export and lbc merge write it; its children's
+    cells are needed for it (not a roster whose checked cells were let go)."""
+    by_file = _files_schools(roster, names)
     by_row, nobody, placed = _records_by_child(roster, by_file) if by_child else ({}, set(), set())
     for table in roster.tables():
         schools = table.values.get("school")
