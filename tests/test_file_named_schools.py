@@ -1857,7 +1857,8 @@ def test_a_classs_squad_is_no_numbered_school(tmp_path: Path) -> None:
 def test_a_child_on_two_schools_rosters_is_counted_in_each(tmp_path: Path) -> None:
     """县/青山小学/ and 县/白鹤小学/, untitled, both list 张雨涵 (one ID number: said as
     DUP001 at 青山小学's row). Each school's line counts its own children once: she is on
-    both schools' rosters, so each counts her, and neither line loses her."""
+    both schools' rosters, so each counts her, and neither line loses her. The last line
+    counts her once, as lbc merge's headline and lbc summary do: 3 children, not 4."""
     untitled(
         tmp_path,
         {"青山小学/花名册.xlsx": [kid(1), kid(2)], "白鹤小学/花名册.xlsx": [kid(1), kid(3, C51)]},
@@ -1866,7 +1867,16 @@ def test_a_child_on_two_schools_rosters_is_counted_in_each(tmp_path: Path) -> No
     assert out[-3:] == [
         "白鹤小学：2 名儿童，0 个错误，0 个警告",
         "青山小学：2 名儿童，1 个错误，0 个警告",
-        "共检查 4 名儿童、0 名教师、0 条帮扶记录：1 个错误，0 个警告",
+        "共检查 3 名儿童、0 名教师、0 条帮扶记录：1 个错误，0 个警告",
+    ]
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).stdout
+    assert "共合并 2 个文件、2 所学校：在册儿童 3 名（名册共 4 行：" in merged
+    # Over the merged roster she is said as DUP003 (its 学校 cells differ): once too.
+    out = run("validate", "全县.xlsx", cwd=tmp_path).stdout.splitlines()
+    assert out[-3:] == [
+        "白鹤小学：2 名儿童，0 个错误，0 个警告",
+        "青山小学：2 名儿童，1 个错误，0 个警告",
+        "共检查 3 名儿童、0 名教师、0 条帮扶记录：1 个错误，0 个警告",
     ]
 
 

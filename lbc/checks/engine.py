@@ -1158,9 +1158,11 @@ def _duplicate_ids(
         if gone and not left:
             seen[value] = (table, i, left)
         here, there = school(table, i), school(other_table, j)
+        repeats = (other_table.file, other_table.sheet_at(j), other_table.rows[j])
         if here and there and here != there:
             if not (left or gone):
                 out.add(R.DUP003, i, "id_number", **across_schools((there, here)))
+                out.findings[-1].repeats = repeats
             continue
         other = (
             _row_of(other_table, j, i)
@@ -1173,7 +1175,7 @@ def _duplicate_ids(
             )
         )
         out.add(R.DUP001, i, "id_number", other=other)
-        out.findings[-1].repeats = (other_table.file, other_table.sheet_at(j), other_table.rows[j])
+        out.findings[-1].repeats = repeats
     return out.findings
 
 

@@ -33,9 +33,9 @@ class Finding:
     value: str | None
     child: str | None
     message: str
-    # The row a row repeating an ID number repeats (DUP001: file, sheet, Excel row), by which
-    # validate counts each school's children once (lbc.reports.county.per_school). No part
-    # of the contract's finding: never printed.
+    # The row a row repeating an ID number repeats (DUP001, DUP003: file, sheet, Excel row),
+    # by which validate counts each child once (lbc.reports.county.per_school and
+    # children_once). No part of the contract's finding: never printed.
     repeats: tuple[str, str | None, int] | None = field(default=None, repr=False)
 
     @property

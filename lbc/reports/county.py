@@ -1635,8 +1635,8 @@ def per_school(
     file of teachers or records alone that declares no school is of the school every
     command places it with (Roster.support_schools), as in lbc merge's table.
 
-    A school's children are each counted once, as lbc merge's headline and lbc summary
-    count them: a row repeating an ID number on a row of its own school (DUP001, each
+    A school's children are each counted once, as lbc merge's table counts them
+    (listed_again): a row repeating an ID number on a row of its own school (DUP001, each
     such row said once, of ``checked``: every finding, whichever --select or --ignore
     shows) is the child again, as copies of a school's folder (红星村小(1)/, 红星村小(2)/)
     hold most of their children twice. The children's cells are gone by now (a county's
@@ -1669,15 +1669,13 @@ def per_school(
 
 
 def children_once(roster: Roster, checked: list[Any]) -> int:
-    """The children ``roster`` holds, each counted once as :func:`per_school` counts them
-    (``checked``: every finding): the line validate ends with agrees with its schools'."""
+    """The children ``roster`` holds, each ID number once over the run, as lbc merge's
+    headline, lbc summary and lbc flag count them (``checked``: every finding): a row
+    repeating an ID number of an earlier row (DUP001, DUP003: ``repeats``), of its own
+    school or another, is no child more. A school's line (per_school) counts her in each
+    school whose roster lists her, so its lines may add up to more."""
     rows = sum(len(table) for table in roster.children)
-    # Each row's school is worked out only where some row repeats another: a province's
-    # million rows are not placed again for nothing (per_school has placed them already).
-    repeating = [f for f in checked if f.repeats is not None]
-    if not repeating:
-        return rows
-    return rows - sum(_repeats(schools_of(roster), repeating).values())
+    return rows - sum(1 for f in checked if f.repeats is not None)
 
 
 def _repeats(schools: Any, checked: list[Any]) -> Counter[str]:
