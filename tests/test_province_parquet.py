@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from pathlib import Path
 
+import openpyxl
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -35,7 +37,7 @@ def child(n: int, support: str = "", **overrides: object) -> list[object]:
     return [*child_row(n, **overrides), support]
 
 
-def province(root: Path) -> Path:
+def province(root: Path, out_name: str = "全县.parquet") -> Path:
     """Three schools merged into one Parquet file, with findings that cross schools: an ID
     number in two schools (DUP003) and twice in one (DUP001), a record naming another
     school's child, a support teacher on no teachers list (TCH003), a teacher's name twice
@@ -71,7 +73,7 @@ def province(root: Path) -> Path:
             },
         )
         (root / name / "lbc.toml").write_text(f'[school]\nname = "{name}"\n', encoding="utf-8")
-    out = root.parent / "全县.parquet"
+    out = root.parent / out_name
     result = run("merge", root, "--out", out)
     assert result.exit_code in (0, 1), result.stderr
     return out
@@ -109,6 +111,55 @@ def test_one_school_at_a_time_finds_what_the_whole_file_does(tmp_path: Path) -> 
     assert not [f for f in findings if f["code"] in ("REC003", "DUP002")]
 
 
+def test_an_export_of_a_merged_workbook_is_read_a_school_at_a_time(tmp_path: Path) -> None:
+    """lbc export of a merged workbook: each sheet of the merged workbook is one source
+    sheet, whose schools' rows lie in row groups of their own. Read school by school, it
+    gives the findings and summary of reading it whole, and of validating the workbook;
+    an ID number typed as a number in the second school's rows (ID004) is said at its own
+    row, its place in the sheet counted past the first school's rows."""
+    typed = int(child_row(5)[CHILD_HEADER.index("身份证号")])
+    merged = province(tmp_path / "各校", "全县.xlsx")
+    book = openpyxl.load_workbook(merged)
+    sheet = book[book.sheetnames[0]]
+    id_column = [c.value for c in sheet[1]].index("身份证号") + 1
+    at = next(
+        r for r in range(2, sheet.max_row + 1) if sheet.cell(r, id_column).value == str(typed)
+    )
+    sheet.cell(at, id_column).value = typed
+    book.save(merged)
+    out = tmp_path / "导出.parquet"
+    assert run("export", merged, "--out", out).exit_code == 0
+    lead = pq.read_table(out, columns=["table", "school"])
+    kinds, schools = (lead.column(k).to_pylist() for k in ("table", "school"))
+    file = pq.ParquetFile(out)
+    starts = [
+        0,
+        *itertools.accumulate(
+            file.metadata.row_group(g).num_rows for g in range(file.num_row_groups)
+        ),
+    ]
+    groups = [
+        set(zip(kinds[a:b], schools[a:b], strict=True))
+        for a, b in itertools.pairwise(starts)
+        if kinds[a] == "children"
+    ]
+    assert groups == [{("children", school)} for school in SCHOOLS]
+    sources = sources_by_row_group(out)
+    assert sources is not None
+    assert [len(unit) for unit in sources.units] == [1, 1, 1, 3, 2]  # teachers, records whole
+    streamed = check_by_row_group(out, TODAY)
+    assert streamed is not None
+    roster, _ = streamed
+    assert len(roster.children) == 3
+    findings, summary, files = by_row_group(out)
+    assert (findings, summary, files) == whole(out)
+    assert [f["row"] for f in findings if f["code"] == "ID004"] == [at]
+    a = run("validate", merged, "--format", "json").json()
+    b = run("validate", out, "--format", "json").json()
+    assert a["findings"] == b["findings"] != []
+    assert a["summary"] == b["summary"]
+
+
 def test_one_row_group_of_every_table_is_cut_by_kind(tmp_path: Path) -> None:
     """One row group holding every school's children, teachers and records (as another
     tool may write it): each pass takes its own kind's rows out of it."""
@@ -134,15 +185,17 @@ def test_each_schools_cells_are_dropped_once_checked(tmp_path: Path) -> None:
 
 
 def test_a_school_split_over_row_groups_is_read_whole(tmp_path: Path) -> None:
-    """A file rewritten by another tool, its row groups cut across schools: read whole,
-    with the same findings."""
+    """A file rewritten by another tool, its row groups cut across schools: each school's
+    sheet read whole, its row groups together, with the same findings."""
     path = province(tmp_path / "各校")
     resaved = tmp_path / "重存.parquet"
     footer = pq.ParquetFile(path).metadata.metadata  # lbc's layouts of the source sheets
     pq.write_table(pq.read_table(path).replace_schema_metadata(footer), resaved, row_group_size=3)
     assert pq.ParquetFile(resaved).metadata.metadata[b"lbc"] == footer[b"lbc"]
     assert pq.ParquetFile(resaved).num_row_groups > 3
-    assert sources_by_row_group(resaved) is None
+    sources = sources_by_row_group(resaved)
+    assert sources is not None
+    assert [len(unit) for unit in sources.units] != [1] * len(sources.units)
     a = run("validate", path, "--format", "json").json()
     b = run("validate", resaved, "--format", "json").json()
     assert a["findings"] == b["findings"] != []
@@ -171,7 +224,9 @@ def test_validate_says_each_schools_children_sheet_of_a_parquet_without_children
     assert [s["children"] for s in doc["summary"]["schools"]] == [0, 0, 0]
     resaved = tmp_path / "每三行.parquet"
     pq.write_table(others.replace_schema_metadata(footer), resaved, row_group_size=1)
-    assert sources_by_row_group(resaved) is None
+    sources = sources_by_row_group(resaved)
+    assert sources is not None  # each sheet's rows, a row group each, read together
+    assert [len(unit) for unit in sources.units] != [1] * len(sources.units)
     whole = run("validate", resaved, "--format", "json").json()
     assert whole["findings"] == doc["findings"]
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,20 +224,30 @@ def _guarded(path: Path, read: Callable[..., T], *args: Any) -> T:
 @dataclass
 class Sources:
     """What a Parquet file of lbc's holds, from its lead columns alone: the school files
-    its rows came from, in order, each one's school, and the tables in each row group."""
+    its rows came from, in order, each one's school, the tables in each row group, and
+    the runs of row groups read together (``units``), each with how many rows of each
+    source sheet lie before it (``before``)."""
 
     files: list[str]
     schools: dict[str, str]
     groups: list[set[str]]
     empty: list[tuple[Table, str]]  # the children sheets of no row (empty_children)
+    units: list[range]
+    before: list[dict[tuple[Any, Any, Any], int]]
+    spread: set[tuple[Any, Any, Any]]  # the source sheets whose rows lie in several units
 
 
 def sources_by_row_group(path: Path) -> Sources | None:
-    """The file's sources, when each source sheet's rows lie in one row group (lbc merge
-    writes each school's sheets to row groups of their own) so that
-    :func:`tables_by_row_group` reads the same tables as :func:`read_tables`; None when
-    not, when the file lacks lbc's metadata (without it a row is placed by where it stands
-    in the whole file), or when a row is of no table lbc knows."""
+    """The file's sources, read in runs of row groups (units) such that
+    :func:`tables_by_row_group` reads the same tables as :func:`read_tables`, school by
+    school: lbc merge writes each school's sheets to row groups of their own; lbc export
+    of a merged roster writes each school's rows of the merged sheet to one, so that sheet
+    lies in hundreds. A unit holds all of a teachers or records sheet's rows (they are
+    few, and checked as one table), and all of a children sheet's rows of one school; all
+    of them where a row says no school or its rows' numbers do not rise (a row placed by
+    its number alone in the layout is then found among them all). None when the file
+    lacks lbc's metadata (without it a row is placed by where it stands in the whole
+    file), or when a row is of no table lbc knows."""
     with _opened(path) as (source, layouts):
         names = source.schema_arrow.names
         if layouts is None or not all(k in names for k in (TABLE, *LEAD)):
@@ -244,17 +255,30 @@ def sources_by_row_group(path: Path) -> Sources | None:
         files: dict[str, None] = {}
         schools: dict[str, str] = {}
         several: set[str] = set()  # sources whose rows name several schools
-        where: dict[tuple[Any, Any, Any], int] = {}
         groups: list[set[str]] = []
+        counts: list[Counter[tuple[Any, Any, Any]]] = []
+        # The first and last row group each source sheet's rows lie in, and each school's
+        # rows of a children sheet; and the children sheets read whole, a row of which
+        # names no school or has a number not past the one before it.
+        spans: dict[tuple[Any, Any, Any], list[int]] = {}
+        school_spans: dict[tuple[tuple[Any, Any, Any], Any], list[int]] = {}
+        whole: set[tuple[Any, Any, Any]] = set()
+        last: dict[tuple[Any, Any, Any], Any] = {}
         for g in range(source.num_row_groups):
-            lead = _guarded(path, source.read_row_group, g, [TABLE, *LEAD[:3]])
-            kinds, school, file, sheet = (_values(lead.column(k)) for k in lead.column_names)
+            lead = _guarded(path, source.read_row_group, g, [TABLE, *LEAD])
+            kinds, school, file, sheet, row = (_values(lead.column(k)) for k in lead.column_names)
             groups.append(set(kinds))
             if not groups[-1] <= _KINDS.keys():  # read whole, to be refused as read_tables does
                 return None
-            for key, here in zip(zip(kinds, file, sheet, strict=True), school, strict=True):
-                if where.setdefault(key, g) != g:
-                    return None
+            keys = list(zip(kinds, file, sheet, strict=True))
+            counts.append(Counter(keys))
+            for key, here, number in zip(keys, school, row, strict=True):
+                spans.setdefault(key, [g, g])[1] = g
+                school_spans.setdefault((key, here), [g, g])[1] = g
+                prior = last.get(key)
+                if not (here and _whole(number) and (prior is None or prior < number)):
+                    whole.add(key)
+                last[key] = number if _whole(number) else None
                 files[key[1]] = None
                 if here and schools.setdefault(key[1], here) != here:
                     several.add(key[1])
@@ -263,30 +287,70 @@ def sources_by_row_group(path: Path) -> Sources | None:
         # first school's.
         for file in several:
             del schools[file]
-        empty = empty_children(layouts, names, set(where), schools)
+        apart = {k for k in spans if _KINDS[k[0]] is Kind.CHILDREN and k not in whole}
+        held = [span for k, span in spans.items() if k not in apart]
+        held += [span for (k, _), span in school_spans.items() if k in apart]
+        units = _units(held, source.num_row_groups)
+        before, seen = [], Counter[tuple[Any, Any, Any]]()
+        spread: set[tuple[Any, Any, Any]] = set()
+        first_unit: dict[tuple[Any, Any, Any], int] = {}
+        for n, unit in enumerate(units):
+            before.append(dict(seen))
+            for g in unit:
+                seen.update(counts[g])
+                for key in counts[g]:
+                    if first_unit.setdefault(key, n) != n:
+                        spread.add(key)
+        empty = empty_children(layouts, names, set(spans), schools)
         for table, school in empty:  # a school of nobody, named as read_tables names it
             files[table.file] = None
             if school:
                 schools.setdefault(table.file, school)
-        return Sources([str(f) for f in files], schools, groups, empty)
+        return Sources([str(f) for f in files], schools, groups, empty, units, before, spread)
+
+
+def _units(spans: list[list[int]], count: int) -> list[range]:
+    """The runs of row groups ``0..count-1`` each holding whole every span (first and last
+    row group) of ``spans``: the fewest, overlapping spans joined."""
+    reach = list(range(count))  # the last row group a unit begun here must reach
+    for first, end in spans:
+        reach[first] = max(reach[first], end)
+    units, start, end = [], 0, -1
+    for g in range(count):
+        end = max(end, reach[g])
+        if g == end:
+            units.append(range(start, g + 1))
+            start = g + 1
+    return units
 
 
 def tables_by_row_group(
     path: Path, sources: Sources, kinds: set[Kind]
 ) -> Iterator[tuple[Table, str]]:
-    """The file's tables of ``kinds``, one row group's at a time, so a province is never
-    held whole (``sources``: from :func:`sources_by_row_group`, which says when this reads
-    what read_tables does); each with its school. A row group holding none is not read."""
+    """The file's tables of ``kinds``, one unit's (run of row groups) at a time, so a
+    province is never held whole (``sources``: from :func:`sources_by_row_group`, which
+    says when this reads what read_tables does); each with its school. A unit holding
+    none is not read. A source sheet read over several units is read as pieces of it,
+    one a school, as a merged workbook's sheet is (by_source)."""
     wanted = {TABLE_NAMES[kind] for kind in kinds}
     with _opened(path) as (source, layouts):
-        for g, tables in enumerate(sources.groups):
-            if not wanted & tables:
+        for unit, before in zip(sources.units, sources.before, strict=True):
+            if not any(wanted & sources.groups[g] for g in unit):
                 continue
-            data = _rows_of(_guarded(path, source.read_row_group, g), wanted)
-            if data is not None:
-                columns, shown = _columns(data)
-                del data
-                yield from tables_from_columns(path, path.stem, columns, shown, layouts)
+            read = _guarded(path, source.read_row_groups, list(unit))
+            data = _rows_of(read, wanted)
+            del read
+            if data is None:
+                continue
+            columns, shown = _columns(data)
+            del data
+            tables = tables_from_columns(path, path.stem, columns, shown, layouts, before=before)
+            for table, school in tables:
+                key = (TABLE_NAMES[table.kind], table.file, table.sheet)
+                if key in sources.spread and table.sources is None:
+                    # Described as the one sheet they are (whole_sheets).
+                    table.sources = [(table.file, table.sheet)] * len(table)
+                yield table, school
 
 
 def _rows_of(data: Any, tables: set[str]) -> Any:
@@ -356,6 +420,7 @@ def tables_from_columns(
     shown: set[str],
     layouts: dict[str, Any] | None,
     by_school: bool = False,
+    before: dict[tuple[Any, Any, Any], int] | None = None,
 ) -> list[tuple[Table, str]]:
     """Tables from a file of canonical columns, each with its school; ``shown``: the
     columns whose text may show a formula's error (#N/A …); ``by_school``: the file
@@ -367,6 +432,9 @@ def tables_from_columns(
     and row, its columns to their letters there. Without it (a CSV export, a Parquet file
     from pandas) a row is where it stands in this file, as a spreadsheet shows it: the
     header in row 1, each column at its own letter; so a finding points at a real cell.
+
+    ``before``: how many rows of each source sheet the file holds before these (read a
+    unit at a time: tables_by_row_group), from which a layout counts its cells' places.
     """
     n = len(next(iter(columns.values()), []))
     kinds = columns.get(TABLE) or [TABLE_NAMES[Kind.CHILDREN]] * n
@@ -442,7 +510,10 @@ def tables_from_columns(
         # A source sheet of several schools whose columns differ (a merged roster's,
         # exported) has a layout per school: its rows are read school by school.
         apart = key in apart_keys
-        whole = SourceSheet(kind, str(file), str(sheet_name), columns, rows, index, shown, mine)
+        first = (before or {}).get((kind_name, file, sheet_name), 0)
+        whole = SourceSheet(
+            kind, str(file), str(sheet_name), columns, rows, index, shown, mine, first
+        )
         if (split or apart) and schools is not None:
             own: dict[str, list[int]] = {}
             for i in index:
@@ -502,7 +573,7 @@ def _lacking_apart(
     pieces: list[tuple[list[int], dict[str, Any] | None, Any]] = []
     rest = index
     if isinstance(runs, list) and layout is not None:
-        spot = {i: n for n, i in enumerate(sheet.group)}
+        spot = {i: sheet.first + n for n, i in enumerate(sheet.group)}
         placed = layout.get("columns", {})
         for run in runs:
             if not (isinstance(run, list) and len(run) == 5 and all(map(_whole, run[2:4]))):
@@ -651,6 +722,7 @@ class SourceSheet:
     group: list[int]
     shown: set[str]
     had: set[str]
+    first: int = 0  # the place of the first of ``group`` among the sheet's rows in the file
 
 
 def _table(sheet: SourceSheet, index: list[int], layout: dict[str, Any] | None) -> Table:
@@ -667,7 +739,7 @@ def _table(sheet: SourceSheet, index: list[int], layout: dict[str, Any] | None) 
     placed: dict[str, list[str]] = (layout or {}).get("columns", {})
     numbers: dict[str, list[int]] = (layout or {}).get("number_cells", {})
     typed: dict[str, list[list[Any]]] = (layout or {}).get("typed_cells", {})
-    at = _cell_places(sheet.rows, index, sheet.group) if numbers or typed else None
+    at = _cell_places(sheet.rows, index, sheet.group, sheet.first) if numbers or typed else None
     cols: dict[str, Column] = {}
     raw: dict[str, list[Any]] = {}
     unknown: list[tuple[str, str]] = []
@@ -715,15 +787,16 @@ def _table(sheet: SourceSheet, index: list[int], layout: dict[str, Any] | None) 
 
 
 def _cell_places(
-    rows: list[Any], index: list[int], group: list[int]
+    rows: list[Any], index: list[int], group: list[int], first: int = 0
 ) -> Callable[[Any], int | None]:
     """Where a table's number or typed cell its layout names goes among the table's rows
     (``index``): a cell named by its source row alone goes to the one row of that number,
     to none where several are (two counties' rosters, each merged from inside its own
     folder, name their schools' files alike; a file written before cells said their
     place); one named by its row and its place among the rows the file holds of its
-    source sheet (``group``, lbc.reports.export.layout) goes to that row, if it is of
-    that number and of the table. A child's cells are never another's."""
+    source sheet (``group``, the first of which is at ``first`` there;
+    lbc.reports.export.layout) goes to that row, if it is of that number and of the table.
+    A child's cells are never another's."""
     at: dict[int, int] = {}
     twice: set[int] = set()
     mine: dict[int, int] = {}
@@ -743,7 +816,7 @@ def _cell_places(
             return at.get(cell)
         if not (isinstance(cell, list) and len(cell) == 2 and all(map(_whole, cell))):
             return None
-        row, spot = cell
+        row, spot = cell[0], cell[1] - first
         if not 0 <= spot < len(group) or rows[group[spot]] != row:
             return None
         return mine.get(group[spot])
