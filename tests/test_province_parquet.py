@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -158,6 +160,35 @@ def test_an_export_of_a_merged_workbook_is_read_a_school_at_a_time(tmp_path: Pat
     b = run("validate", out, "--format", "json").json()
     assert a["findings"] == b["findings"] != []
     assert a["summary"] == b["summary"]
+
+
+def test_a_file_read_whole_is_read_a_row_group_at_a_time(tmp_path: Path) -> None:
+    """Every command but validate reads a Parquet file whole (lbc flag, lbc summary): its
+    row groups are turned into cells one at a time, so the file is never held whole in
+    Arrow's form beside its cells (a province's is 1.3 GB there). Arrow's own count of
+    the most it held at once says so, in a process of its own; and the tables are the
+    ones of the file read whole."""
+    path = province(tmp_path / "各校")
+    data = pq.read_table(path)
+    footer = pq.ParquetFile(path).metadata.metadata
+    big = tmp_path / "大.parquet"
+    many = pa.concat_tables([data] * 1000).replace_schema_metadata(footer)
+    pq.write_table(many, big, row_group_size=len(data) * 100)
+    code = (
+        "import sys, pyarrow as pa, pyarrow.parquet as pq\n"
+        "from pathlib import Path\n"
+        "from lbc.roster.parquet import read_tables\n"
+        "path = Path(sys.argv[1])\n"
+        "tables = read_tables(path)\n"
+        "held = pa.default_memory_pool().max_memory()\n"
+        "print(held, pq.read_table(path).nbytes, sum(len(x) for x, _ in tables))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(big)], capture_output=True, text=True, check=True
+    )
+    held, whole_file, rows = map(int, out.stdout.split())
+    assert rows == len(many)
+    assert held * 4 < whole_file
 
 
 def test_one_row_group_of_every_table_is_cut_by_kind(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ import contextlib
 import itertools
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -148,8 +148,7 @@ def school_terms_rows(path: Path, sheet: str = SCHOOL_TERMS_SHEET) -> list[tuple
 def read_tables(path: Path) -> list[tuple[Table, str]]:
     """The tables a Parquet file holds, each with its school (its rows' first)."""
     with _opened(path) as (source, layouts):
-        data = _guarded(path, source.read)
-    columns, shown = _columns(data)
+        columns, shown = _columns_by_row_group(path, source)
     by_school = any(school_terms_rows(path, sheet) for sheet in SETTINGS_KEYS)
     tables = tables_from_columns(path, path.stem, columns, shown, layouts, by_school)
     read = {(TABLE_NAMES[x.kind], x.file, x.sheet) for x, _ in tables}
@@ -380,6 +379,48 @@ def _columns(data: Any) -> tuple[dict[str, list[Any]], set[str]]:
         if maybe:
             shown.add(name)
     return columns, shown
+
+
+def _columns_by_row_group(path: Path, source: Any) -> tuple[dict[str, Any], set[str]]:
+    """The open file's columns as _columns gives them, read a row group at a time, so that
+    the whole file is never held in Arrow's form beside them (a province's 86 columns of
+    text take 1.3 GB there); a column null on every row is one object (_Nulls), not a list
+    of a million Nones."""
+    filled: dict[str, list[Any]] = {}
+    shown: set[str] = set()
+    n = 0
+    for g in range(source.num_row_groups):
+        data = _guarded(path, source.read_row_group, g)
+        for name in data.column_names:
+            column = data.column(name)
+            if name not in filled:
+                if column.null_count == len(column):
+                    continue
+                filled[name] = [None] * n
+            values, maybe = _text_values(column)
+            filled[name] += values
+            if maybe:
+                shown.add(name)
+        n += data.num_rows
+        del data
+    return {name: filled.get(name) or _Nulls(n) for name in source.schema_arrow.names}, shown
+
+
+class _Nulls(Sequence[Any]):
+    """A column of ``n`` nulls, as a list of them reads."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [None] * len(range(*i.indices(self.n)))
+        if not -self.n <= i < self.n:
+            raise IndexError(i)
+        return None
 
 
 def _values(column: Any) -> list[Any]:
