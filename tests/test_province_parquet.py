@@ -23,7 +23,8 @@ from lbc.checks.engine import check_roster
 from lbc.checks.streamed import check_by_row_group
 from lbc.commands.validate import describe_files, summarise
 from lbc.roster import reading, supervised, tables
-from lbc.roster.parquet import sources_by_row_group
+from lbc.roster.fields import Kind
+from lbc.roster.parquet import read_tables, sources_by_row_group
 from lbc.roster.tables import SheetReader
 from lbc.workspace.schools import read_roster
 
@@ -189,6 +190,20 @@ def test_a_file_read_whole_is_read_a_row_group_at_a_time(tmp_path: Path) -> None
     held, whole_file, rows = map(int, out.stdout.split())
     assert rows == len(many)
     assert held * 4 < whole_file
+
+
+def test_a_name_in_two_schools_read_whole_is_one_text(tmp_path: Path) -> None:
+    """A province read whole holds millions of names, most of them repeated in other
+    schools: a name read in two schools' row groups is one object, not one a school."""
+    path = province(tmp_path / "各校")
+    namesake = child_row(1)[CHILD_HEADER.index("姓名")]
+    names = {
+        school: [cell for cell in table.raw["name"] if cell == namesake]
+        for table, school in read_tables(path)
+        if table.kind is Kind.CHILDREN
+    }
+    [one], [other] = names["青山小学"], names["白鹤小学"]
+    assert one is other
 
 
 def test_one_row_group_of_every_table_is_cut_by_kind(tmp_path: Path) -> None:

@@ -385,8 +385,12 @@ def _columns_by_row_group(path: Path, source: Any) -> tuple[dict[str, Any], set[
     """The open file's columns as _columns gives them, read a row group at a time, so that
     the whole file is never held in Arrow's form beside them (a province's 86 columns of
     text take 1.3 GB there); a column null on every row is one object (_Nulls), not a list
-    of a million Nones."""
+    of a million Nones. A text that repeats across row groups is one object (a province's
+    5 million names are a few hundred thousand), in each column whose texts mostly repeat
+    (not its ID numbers or phones: their text is let go of once half of the rows read
+    are of a text of their own)."""
     filled: dict[str, list[Any]] = {}
+    seen: dict[str, dict[str, str] | None] = {}
     shown: set[str] = set()
     n = 0
     for g in range(source.num_row_groups):
@@ -397,13 +401,20 @@ def _columns_by_row_group(path: Path, source: Any) -> tuple[dict[str, Any], set[
                 if column.null_count == len(column):
                     continue
                 filled[name] = [None] * n
-            values, maybe = _text_values(column)
+            values, maybe = _text_values(column, seen.setdefault(name, {}))
             filled[name] += values
             if maybe:
                 shown.add(name)
         n += data.num_rows
         del data
+        for name, texts in seen.items():
+            if texts is not None and len(texts) > _TEXTS_KEPT and len(texts) * 2 > n:
+                seen[name] = None
     return {name: filled.get(name) or _Nulls(n) for name in source.schema_arrow.names}, shown
+
+
+# How many texts of a column are held before asking whether they repeat.
+_TEXTS_KEPT = 50_000
 
 
 class _Nulls(Sequence[Any]):
@@ -427,12 +438,14 @@ def _values(column: Any) -> list[Any]:
     return _text_values(column)[0]
 
 
-def _text_values(column: Any) -> tuple[list[Any], bool]:
+def _text_values(column: Any, seen: dict[str, str] | None = None) -> tuple[list[Any], bool]:
     """A column as Python values, and whether its text may show a formula's error: one of
     its distinct values holds one (looked for at C speed; the cells are compared whole
     only then, see _table). Text that repeats (classes, 留守类型, schools, the null columns
     of another table's keys) shares one string object per distinct value, as the roster
-    reader's memoised normalising does: a province is a million rows."""
+    reader's memoised normalising does: a province is a million rows. ``seen``: the text
+    of the column's rows read before (in other row groups), whose objects its own
+    repeats share (names and birth dates repeat across a province's schools)."""
     import pyarrow as pa
 
     n = len(column)
@@ -443,8 +456,10 @@ def _text_values(column: Any) -> tuple[list[Any], bool]:
     encoded = column.combine_chunks().dictionary_encode()
     text = encoded.dictionary.buffers()[2]
     maybe = text is not None and shows_error_text(text)
-    if len(encoded.dictionary) * 4 < n:
+    if seen is not None or len(encoded.dictionary) * 4 < n:
         words = encoded.dictionary.to_pylist()
+        if seen is not None:
+            words = [seen.setdefault(word, word) for word in words]
         return [None if i is None else words[i] for i in encoded.indices.to_pylist()], maybe
     return column.to_pylist(), maybe
 
