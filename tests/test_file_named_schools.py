@@ -2142,3 +2142,37 @@ def test_a_countys_records_of_no_child_known_are_no_schools_line_in_validate(
     )
     doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()["summary"]
     assert [s["school"] for s in doc["schools"]] == ["白鹤小学", "青山小学"]
+
+
+def test_a_townships_folder_named_as_every_townships_school_gets_its_township(
+    tmp_path: Path,
+) -> None:
+    """县/城关镇/中心小学/花名册.xlsx and 县/河口乡/中心校/2024秋/花名册.xlsx beside its
+    教师.xlsx, each township's school in a folder named as every township's may be, were the
+    schools 县/城关镇/中心小学/花名册 and 县/河口乡/中心校 in validate, merge's 学校 column and
+    pair: a folder's name is named with the township above it, as a file's name is."""
+    write_books(
+        tmp_path / "县",
+        {
+            "城关镇/中心小学/花名册.xlsx": {
+                "花名册": table([kid(1), kid(2)]),
+                "教师": table([teacher("王芳", C32)]),
+            },
+            "河口乡/中心校/2024秋/花名册.xlsx": table([kid(3, C51)]),
+            "河口乡/中心校/教师.xlsx": {"教师": table([teacher("李强", C51)])},
+        },
+    )
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines()[1:3] == [
+        "城关镇中心小学：2 名儿童，0 个错误，0 个警告",
+        "河口乡中心校：1 名儿童，0 个错误，0 个警告",
+    ]
+    names = [kid(n)["姓名"] for n in range(1, 4)]
+    schools = ["城关镇中心小学"] * 2 + ["河口乡中心校"]
+    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert pairs_of(tmp_path, "县") == (
+        [(names[0], "王芳"), (names[1], "王芳"), (names[2], "李强")],
+        [],
+    )
+    out = run("validate", "全县.xlsx", cwd=tmp_path).stdout
+    assert "河口乡中心校：1 名儿童，0 个错误，0 个警告" in out

@@ -949,11 +949,16 @@ def folder_school(folder: Path) -> str:
     """The school a folder's name names, read as a file's name is (``titled``: 2024秋青山小学/
     and 白鹤小学（秋季）/ are 青山小学 and 白鹤小学, not the year's or the term's), else its
     name without them (2024秋城关镇/: 城关镇), else as it is (县/, 二片区/, 001/, 留守儿童/);
-    of . the name of the folder it is (``_folder_name``)."""
+    of . the name of the folder it is (``_folder_name``). A name every township's school
+    goes by is named with the township a folder above names (县/城关镇/中心小学/:
+    城关镇中心小学, ``qualified``), as a file's name or title of it is."""
     name = _folder_name(folder)
     if name.isdigit():  # a school's code (001/, 20241/): no year's
         return name
-    return titled(name) or _without_term(_past_the_year(name) or name) or name
+    school = titled(name)
+    if school:
+        return qualified(school, folder)
+    return _without_term(_past_the_year(name) or name) or name
 
 
 # The names every township's school may go by (a 学校 cell of 中心小学 in 城关镇's roster and
