@@ -422,3 +422,35 @@ def test_two_counties_merged_file_by_file_from_inside_their_own_folders_stay_apa
     assert school_lines(checked.stdout) == CHECKED
     exports = run("validate", f"{NB}.csv", f"{YS}.csv", cwd=tmp_path)
     assert school_lines(exports.stdout) == CHECKED
+
+
+def test_a_schools_files_in_its_own_subfolders_are_not_said_to_be_apart(tmp_path: Path) -> None:
+    """县/白鹤小学/秋季学期/花名册.xlsx beside 县/白鹤小学/教师.xlsx, both titled 白鹤小学, and
+    县/青山小学/留守儿童/花名册.xlsx beside 县/青山小学/新增.xlsx, both with 学校 columns
+    naming 青山小学, were said to be "不在同一个文件夹里" by validate over 县 and over its merged
+    roster: their folders were compared as they are, not as each school's folder
+    (school_folder: past a term's or a list's folder), which every count goes by."""
+
+    def roster(school: str, ns: range, cells: bool = False) -> list[list[object]]:
+        header = [*CHILD_HEADER, "学校"] if cells else CHILD_HEADER
+        rows = [[*child_row(n), school] if cells else child_row(n) for n in ns]
+        return [[f"{school}留守儿童花名册"], header, *rows]
+
+    teachers = [["姓名", "手机号码"], ["王芳", "13800138000"]]
+    write_books(
+        tmp_path / "县",
+        {
+            "白鹤小学/秋季学期/花名册.xlsx": {"留守儿童": roster("白鹤小学", range(1, 3))},
+            "白鹤小学/教师.xlsx": {"留守儿童": roster("白鹤小学", range(3, 4)), "教师": teachers},
+            "青山小学/留守儿童/花名册.xlsx": {"留守儿童": roster("青山小学", range(4, 6), True)},
+            "青山小学/新增.xlsx": {"留守儿童": roster("青山小学", range(6, 7), True)},
+        },
+    )
+    lines = ["白鹤小学：3 名儿童，0 个错误，0 个警告", "青山小学：3 名儿童，0 个错误，0 个警告"]
+    checked = run("validate", "县", cwd=tmp_path)
+    assert (school_lines(checked.stdout), checked.stderr) == (lines, "")
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert merged.exit_code == 0, merged.stderr
+    assert "提示" not in merged.stderr
+    checked = run("validate", "全县.xlsx", cwd=tmp_path)
+    assert (school_lines(checked.stdout), checked.stderr) == (lines, "")

@@ -626,14 +626,15 @@ def merged_pieces(roster: Roster, files: Iterable[Path]) -> list[Piece]:
         name = _one([cell for table in tables for cell in set(table.values["school"])])
         if name:
             named[source] = (name, any(x.kind is Kind.CHILDREN for x in tables))
-    # A merged roster holding one school's rows from folders apart: its merge counted them
+    # A merged roster holding one school's rows from schools' folders apart (``school_folder``:
+    # not a school's own term's or list's folder below it): its merge counted them
     # as one (their 学校 columns named it), and so does every command reading it back.
     folders: dict[tuple[str, str], set[Path]] = {}
     for source, tables in by_source.items():
         if source in named:
             for table in tables:
                 key = (table.file, named[source][0])
-                folders.setdefault(key, set()).add(source_path(source).parent)
+                folders.setdefault(key, set()).add(school_folder(str(source_path(source))))
     out = [
         Piece(source, name, len(folders[(file, name)]) > 1, children, file)
         for source, tables in by_source.items()
@@ -695,8 +696,9 @@ class Namesakes:
     def place(self, file: str, name: str, column: bool, children: bool = True) -> Told:
         """The name ``file`` goes by, declaring ``name``; ``column``: its 学校 column names
         it; ``children``: it holds children (else records or teachers alone)."""
-        # A copy of a school's folder (红星村小(1)/) is the school's folder.
-        folder = copy_of(source_path(file).resolve().parent)
+        # The school's folder, past its term's, grade's or list's (白鹤小学/秋季学期/: 白鹤小学/,
+        # ``school_folder``); a copy of it (红星村小(1)/) is the school's folder.
+        folder = copy_of(school_folder(str(source_path(file))).resolve())
         groups = self.groups.setdefault(name, [])
         for i, (top, told, first, by_cells) in enumerate(groups):
             if folder == top:
