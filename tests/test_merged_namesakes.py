@@ -170,6 +170,19 @@ def test_merging_two_merged_rosters_keeps_their_namesakes_apart(tmp_path: Path) 
     assert school_lines(run("validate", "市.parquet", cwd=tmp_path).stdout) == CHECKED
 
 
+def named_with_the_county(tmp_path: Path, city: Path) -> None:
+    """营山县's merged roster in ``city`` names its schools' files with the county, and the
+    city's two merged rosters read together keep the namesakes apart."""
+    sheet = load_workbook(city / f"{YS}.xlsx")["留守儿童花名册"]
+    assert sorted({row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}) == [
+        f"{YS}/{GC}/花名册.xlsx",
+        f"{YS}/营山小学/花名册.xlsx",
+    ]
+    checked = run("validate", "市", cwd=tmp_path)
+    assert checked.stderr.splitlines() == [SAID]
+    assert school_lines(checked.stdout) == CHECKED
+
+
 def test_two_counties_merged_from_inside_their_own_folders_keep_their_namesakes_apart(
     tmp_path: Path,
 ) -> None:
@@ -182,14 +195,7 @@ def test_two_counties_merged_from_inside_their_own_folders_keep_their_namesakes_
     for county in (NB, YS):
         merged = run("merge", ".", "--out", city / f"{county}.xlsx", cwd=tmp_path / county)
         assert merged.exit_code == 0, merged.stderr
-    sheet = load_workbook(city / f"{YS}.xlsx")["留守儿童花名册"]
-    assert sorted({row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}) == [
-        f"{YS}/{GC}/花名册.xlsx",
-        f"{YS}/营山小学/花名册.xlsx",
-    ]
-    checked = run("validate", "市", cwd=tmp_path)
-    assert checked.stderr.splitlines() == [SAID]
-    assert school_lines(checked.stdout) == CHECKED
+    named_with_the_county(tmp_path, city)
     again = run("merge", "市", "--out", "市.xlsx", "--format", "json", cwd=tmp_path)
     assert [(s["school"], s["children"], s["teachers"]) for s in again.json()["schools"]] == [
         ("南部小学", 3, 1),
@@ -412,14 +418,7 @@ def test_two_counties_merged_file_by_file_from_inside_their_own_folders_stay_apa
         assert merged.exit_code == 0, merged.stderr
         exported = run("export", *files, "--out", tmp_path / f"{county}.csv", cwd=tmp_path / county)
         assert exported.exit_code == 0, exported.stderr
-    sheet = load_workbook(city / f"{YS}.xlsx")["留守儿童花名册"]
-    assert sorted({row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}) == [
-        f"{YS}/{GC}/花名册.xlsx",
-        f"{YS}/营山小学/花名册.xlsx",
-    ]
-    checked = run("validate", "市", cwd=tmp_path)
-    assert checked.stderr.splitlines() == [SAID]
-    assert school_lines(checked.stdout) == CHECKED
+    named_with_the_county(tmp_path, city)
     exports = run("validate", f"{NB}.csv", f"{YS}.csv", cwd=tmp_path)
     assert school_lines(exports.stdout) == CHECKED
 
