@@ -357,3 +357,18 @@ def test_a_countys_folders_numbered_like_years_are_schools(tmp_path: Path) -> No
     roster(county / "2025" / "花名册.xlsx", 4, 5)
     children, merged, schools, said = counts("县", tmp_path, tmp_path / "全县.xlsx")
     assert (children, merged, len(schools), said) == (5, 5, 2, "")
+
+
+@pytest.mark.parametrize("apart", ["-", " ", "_"])
+def test_a_season_and_a_separator_before_a_schools_name_name_a_term(
+    tmp_path: Path, apart: str
+) -> None:
+    """实验小学's rosters named 2024秋-实验小学花名册.xlsx and 2025春-实验小学花名册.xlsx: the
+    秋 and the 春 were read as beginning a school's name (秋-实验小学), as in 2024春晖小学,
+    so neither file named a term, both were read and each child still there was listed
+    twice. A name begins with no separator: they are the terms, the autumn's last term's."""
+    school = tmp_path / "实验小学"
+    roster(school / f"2024秋{apart}实验小学花名册.xlsx", 1, 2, 3)
+    roster(school / f"2025春{apart}实验小学花名册.xlsx", 1, 2, 3, 4)
+    said = NAMED_LAST_TERM.format(Path("实验小学", f"2024秋{apart}实验小学花名册.xlsx")) + "\n"
+    assert counts("实验小学", tmp_path, tmp_path / "全县.xlsx") == (4, 4, ["实验小学"], said)

@@ -63,8 +63,10 @@ def season_begins_a_name(after: str) -> bool:
     would be one character (晖小学, 林中学, 雷村小, 晖镇中心小学). A school's or a
     township's own name is seldom one character, and one starting with 春 or 秋 is common:
     2024春晖小学 is 春晖小学, naming no term; 2024秋林中学, which could be either, 秋林中学.
-    A village's often is one, and 村 (张村小学): 2024秋张村小学 is the autumn's 张村小学."""
-    return _NAME_END.match(after, 1) is not None
+    A village's often is one, and 村 (张村小学): 2024秋张村小学 is the autumn's 张村小学.
+    A separator after it (2024秋-实验小学, 2024秋 实验小学, 2024秋（实验小学）) makes it
+    the term: a name begins with no dash, space or bracket."""
+    return after[:1].isalpha() and _NAME_END.match(after, 1) is not None
 
 
 # A calendar year's 上学期 is its first half's term, the spring (2025年上学期: 2025春), and
