@@ -330,35 +330,6 @@ def test_a_later_folder_of_a_teachers_list_alone_leaves_the_roster_read(
     assert counts("县", tmp_path, out) == (4, 4, ["白鹤小学", "石门小学", "青山小学"], said)
 
 
-@pytest.mark.parametrize(
-    ("last", "this"),
-    [("2024", "2025"), ("2024秋", "2025春"), ("2024-2025学年上学期", "2024-2025学年下学期")],
-)
-def test_a_past_years_or_terms_folder_is_last_terms(tmp_path: Path, last: str, this: str) -> None:
-    """A school keeping a folder a year or a term: last one's, beside a later one holding
-    a roster, is a past one's, said and not read. Both were read as this term's, last
-    year's leavers (child 3) counted and each child still there listed twice."""
-    school = tmp_path / "青山小学"
-    roster(school / last / "花名册.xlsx", 1, 2, 3)
-    roster(school / this / "花名册.xlsx", 1, 2)
-    said = (
-        f"提示：{Path('青山小学', last, '花名册.xlsx')} 在“{last}”文件夹里，旁边已有更晚的"
-        f"“{this}”，是以往的文件，未当作本学期的名册读取；要读它，请直接写出它的路径\n"
-    )
-    out = tmp_path / "全县.xlsx"
-    assert counts("青山小学", tmp_path, out) == (2, 2, ["青山小学"], said)
-
-
-def test_a_countys_folders_numbered_like_years_are_schools(tmp_path: Path) -> None:
-    """In a county's folder, digits alone are schools' codes (县/2024/, 县/2025/), not
-    years: both are read, as two schools."""
-    county = tmp_path / "县"
-    roster(county / "2024" / "花名册.xlsx", 1, 2, 3)
-    roster(county / "2025" / "花名册.xlsx", 4, 5)
-    children, merged, schools, said = counts("县", tmp_path, tmp_path / "全县.xlsx")
-    assert (children, merged, len(schools), said) == (5, 5, 2, "")
-
-
 @pytest.mark.parametrize("apart", ["-", " ", "_"])
 def test_a_season_and_a_separator_before_a_schools_name_name_a_term(
     tmp_path: Path, apart: str

@@ -1007,9 +1007,7 @@ def _folder_name(folder: Path) -> str:
     if folder.name not in ("", ".."):
         return folder.name
     here = folder.resolve()
-    while here.name and (
-        _names_a_grade(here.name) or _names_a_term(here.name) or year_folder(here)
-    ):
+    while here.name and (_names_a_grade(here.name) or _names_a_term(here.name) or _a_year(here)):
         here = here.parent
     return here.name
 
@@ -1285,24 +1283,23 @@ def school_folder(file: str) -> Path:
     (青山小学/2024秋/花名册.xlsx: ``_names_a_term``), or, below the folder the run was given,
     for a list alone (县/统计表/花名册.xlsx, 青山小学/留守儿童/: ``_names_a_list``). A folder
     named by digits alone (001/) is a school's code, not a grade, but for a year's in a
-    school's folder (``year_folder``)."""
+    school's folder (``_a_year``)."""
     folder = Path(file).parent
     while folder.name and (
         _names_a_grade(folder.name)
         or _names_a_term(folder.name)
-        or year_folder(folder)
+        or _a_year(folder)
         or (folder.parent.name and _names_a_list(folder.name))
     ):
         folder = folder.parent
     return folder
 
 
-def year_folder(folder: Path) -> bool:
+def _a_year(folder: Path) -> bool:
     """Whether ``folder``, named by digits alone, is a year's in the folder of the school
     above it (青山小学/2024/花名册.xlsx): its files are that school's, as 青山小学/2024秋/'s
-    are, and a later year's folder beside it makes it a past one's
-    (lbc.workspace.inputs). In a county's or a township's folder (县/1001/) digits alone
-    are a school's code (``_names_a_term``)."""
+    are. In a county's or a township's folder (县/1001/) digits alone are a school's code
+    (``_names_a_term``)."""
     return (
         folder.name.isdigit()
         and TERM_ALONE.fullmatch(folder.name) is not None

@@ -100,7 +100,7 @@ def school_year(name: str) -> int | None:
     """The first year of the school year a folder's name is (2025 of 2025-2026学年, 2025学年,
     2025-26), None when it is no school year's (``_SCHOOL_YEAR``). Beside a later school
     year's folder that holds a roster, such a folder is a past year's, its files last
-    term's (lbc.workspace.inputs._later_folder)."""
+    term's (lbc.workspace.inputs._later_year)."""
     found = re.fullmatch(_SCHOOL_YEAR, _named(name))
     if found is None or not _years_follow(int(found["first"]), found["second"]):
         return None

@@ -13,7 +13,7 @@ from pathlib import Path
 from lbc.errors import LbcError
 from lbc.messages import as_list, t
 from lbc.roster.reading import SUFFIXES
-from lbc.roster.term_names import TERM_ALONE, calendar_half, named_term, school_year
+from lbc.roster.term_names import calendar_half, named_term, school_year
 
 # The folders a school keeps last term's files in, as lbc's own steps keep them (lbc diff
 # 上学期/roster.xlsx roster.xlsx, lbc pair --keep 上学期/roster.xlsx): what lies in one,
@@ -170,9 +170,9 @@ def term_folders(
     base: Path, folders: Sequence[str], seen: dict[Path, str | None] | None = None
 ) -> str | None:
     """``LAST_TERM`` when one of the folders ``folders`` below ``base`` is one a school
-    keeps last term's files in (上学期/: ``_term_kind``), or a past school year's, term's
-    or year's (``_later_folder``), else ``ALONE`` when one is a 上学期 folder with no
-    roster beside it, else None. ``seen``: each such folder's, worked out once."""
+    keeps last term's files in (上学期/: ``_term_kind``), or a past school year's
+    (``_later_year``), else ``ALONE`` when one is a 上学期 folder with no roster beside it,
+    else None. ``seen``: each such folder's, worked out once."""
     seen = {} if seen is None else seen
     kinds = set()
     for i, name in enumerate(folders):
@@ -182,8 +182,8 @@ def term_folders(
         elif _folder_name(name) in LAST_TERM_FOLDERS:
             seen[folder] = _term_kind(folder)
             kinds.add(seen[folder])
-        elif _period(folder) is not None:
-            seen[folder] = LAST_TERM if _later_folder(folder) else None
+        elif school_year(name) is not None:
+            seen[folder] = LAST_TERM if _later_year(folder) else None
             kinds.add(seen[folder])
     return LAST_TERM if LAST_TERM in kinds else ALONE if ALONE in kinds else None
 
@@ -226,44 +226,22 @@ def _a_roster_file(path: Path) -> bool:
     return _spreadsheet_name(path.name) and path.is_file() and not _names_a_list(path.name)
 
 
-def _period(folder: Path) -> tuple[str, int] | None:
-    """The time ``folder``'s name says its files are of, as the folders beside it are
-    compared: a school year's (2024-2025学年), a term's alone (2024秋, 2024-2025学年下学期,
-    not 2024秋青山小学: ``TERM_ALONE``), or, in a school's folder, a year's alone
-    (青山小学/2024/: ``year_folder``); each kind compared only with its own kind. None for
-    any other name."""
-    from lbc.roster.tables import year_folder
-
-    name = _folder_name(folder.name)
-    if (year := school_year(name)) is not None:
-        return "school year", year
-    if TERM_ALONE.fullmatch(name) and (term := named_term(name)) is not None:
-        return "term", term  # a term alone: 2024秋青山小学/ is a school's folder
-    if year_folder(folder):
-        return "year", int(name)
-    return None
-
-
-def _later_folder(folder: Path) -> str | None:
-    """The name of the latest folder beside ``folder`` whose name says a later time of
-    the same kind (``_period``) and that holds a roster (2025-2026学年 beside
-    2024-2025学年, 2025春 beside 2024秋, 青山小学/2025 beside 青山小学/2024): this term's,
-    where ``folder`` is a past one's; None if there is none. A school keeping a folder a
-    year or a term would else have last year's leavers counted with this year's children,
-    each child still there listed twice."""
+def _later_year(folder: Path) -> str | None:
+    """The name of the latest folder beside ``folder``, itself named by a school year,
+    that is named by a later school year and holds a roster (2025-2026学年 beside
+    2024-2025学年): this school year's, where ``folder`` is a past one's; None if there
+    is none."""
     here = folder.resolve()
-    kind, time = _period(here) or ("", 0)
+    year = school_year(here.name) or 0
     try:
         with os.scandir(here.parent) as entries:
-            later = {Path(e.path): _period(Path(e.path)) for e in entries if e.is_dir()}
+            later = [
+                Path(e.path) for e in entries if (school_year(e.name) or 0) > year and e.is_dir()
+            ]
     except OSError:
         return None
-    held = [
-        (period[1], path)
-        for path, period in later.items()
-        if period is not None and period[0] == kind and period[1] > time and _holds_a_roster(path)
-    ]
-    return max(held)[1].name if held else None
+    held = [p for p in later if _holds_a_roster(p)]
+    return max(held, key=lambda p: school_year(p.name) or 0).name if held else None
 
 
 def _holds_a_roster(folder: Path) -> bool:
@@ -293,7 +271,7 @@ def last_term_folder(file: Path) -> tuple[str, str | None]:
         name = _folder_name(folder.name)
         if name in LAST_TERM_FOLDERS:
             return folder.name, None
-        if _period(folder) is not None and (later := _later_folder(folder)):
+        if school_year(name) is not None and (later := _later_year(folder)):
             return folder.name, later
     return "", None
 
