@@ -69,6 +69,21 @@ def school_lines(stdout: str) -> list[str]:
     return [line for line in stdout.splitlines() if "名儿童，" in line]
 
 
+# Each school's children paired with their own county's school's teachers, never across.
+PAIRED = [
+    ("南部小学", f"{NB}南部小学老师"),
+    (GC, f"{NB}{GC}老师"),
+    (f"{GC}({YS})", f"{YS}{GC}老师"),
+    ("营山小学", f"{YS}营山小学老师"),
+]
+
+
+def paired_by_school(paired: Any) -> list[tuple[str, str]]:
+    """The (school, teacher) pairs lbc pair's JSON names, each once."""
+    pairs = [(p["class"].split()[0], p["teacher"]) for p in paired.json()["pairs"]]
+    return sorted(set(pairs))
+
+
 def test_every_command_reading_two_merged_rosters_tells_their_namesakes_apart(
     tmp_path: Path,
 ) -> None:
@@ -92,13 +107,7 @@ def test_every_command_reading_two_merged_rosters_tells_their_namesakes_apart(
     ]
     paired = run("pair", "市", "--format", "json", cwd=tmp_path)
     assert SAID in paired.stderr.splitlines()
-    pairs = [(p["class"].split()[0], p["teacher"]) for p in paired.json()["pairs"]]
-    assert sorted(set(pairs)) == [
-        ("南部小学", f"{NB}南部小学老师"),
-        (GC, f"{NB}{GC}老师"),
-        (f"{GC}({YS})", f"{YS}{GC}老师"),
-        ("营山小学", f"{YS}营山小学老师"),
-    ]
+    assert paired_by_school(paired) == PAIRED
     watched = run("watch", "市", "--format", "json", cwd=tmp_path)
     assert watched.stderr.splitlines() == [SAID]
     exported = run("export", "市", "--out", "市.csv", cwd=tmp_path)
@@ -158,13 +167,7 @@ def test_merging_two_merged_rosters_keeps_their_namesakes_apart(tmp_path: Path) 
     ]
     assert school_lines(run("validate", "市.xlsx", cwd=tmp_path).stdout) == CHECKED
     paired = run("pair", "市.xlsx", "--format", "json", cwd=tmp_path)
-    pairs = [(p["class"].split()[0], p["teacher"]) for p in paired.json()["pairs"]]
-    assert sorted(set(pairs)) == [
-        ("南部小学", f"{NB}南部小学老师"),
-        (GC, f"{NB}{GC}老师"),
-        (f"{GC}({YS})", f"{YS}{GC}老师"),
-        ("营山小学", f"{YS}营山小学老师"),
-    ]
+    assert paired_by_school(paired) == PAIRED
     parquet = run("merge", "市", "--out", "市.parquet", cwd=tmp_path)
     assert parquet.stderr.splitlines() == ["已写出合并名册：市.parquet（2 个文件）", SAID]
     assert school_lines(run("validate", "市.parquet", cwd=tmp_path).stdout) == CHECKED
@@ -342,13 +345,7 @@ def test_two_counties_merged_to_parquet_keep_their_namesakes_apart(tmp_path: Pat
     assert checked.stderr.splitlines() == [SAID]
     assert school_lines(checked.stdout) == CHECKED
     paired = run("pair", "省", "--format", "json", cwd=tmp_path)
-    pairs = [(p["class"].split()[0], p["teacher"]) for p in paired.json()["pairs"]]
-    assert sorted(set(pairs)) == [
-        ("南部小学", f"{NB}南部小学老师"),
-        (GC, f"{NB}{GC}老师"),
-        (f"{GC}({YS})", f"{YS}{GC}老师"),
-        ("营山小学", f"{YS}营山小学老师"),
-    ]
+    assert paired_by_school(paired) == PAIRED
     again = run("merge", "省", "--out", "省.xlsx", cwd=tmp_path)
     assert again.exit_code == 0, again.stderr
     assert school_lines(run("validate", "省.xlsx", cwd=tmp_path).stdout) == CHECKED
