@@ -285,6 +285,56 @@ def test_a_season_beginning_a_schools_name_after_the_year_names_no_term(tmp_path
     assert counts("县", tmp_path, out) == (6, 6, ["春晖小学", "秋实小学"], said)
 
 
+# What validate says of a school's children when none of its files is in error.
+NO_ERRORS = "没有发现问题。\n共检查 {} 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+
+
+@pytest.mark.parametrize(
+    ("school", "last", "this"),
+    [
+        ("春晖小学", "2024秋春晖小学花名册.xlsx", "2025春晖小学花名册.xlsx"),
+        ("春晖小学", "2024年秋季春晖小学花名册.xlsx", "2025春晖小学花名册.xlsx"),
+        ("春晖小学", "2024秋季-春晖小学花名册.xlsx", "2025春晖小学花名册.xlsx"),
+        ("春晖小学", "2024秋春晖小学花名册.xlsx", "2025年春晖小学花名册.xlsx"),
+        ("春晖小学", "2023-2024学年春晖小学花名册.xlsx", "2024秋春晖小学花名册.xlsx"),
+        ("春晖小学", "2024春晖小学花名册.xlsx", "2025年秋季春晖小学花名册.xlsx"),
+        ("秋林小学", "2024秋秋林小学花名册.xlsx", "2025秋林小学花名册.xlsx"),
+        ("春晓小学", "2024秋春晓小学花名册.xlsx", "2025春晓小学花名册.xlsx"),
+    ],
+)
+def test_a_term_before_a_year_beginning_a_schools_name_is_last_terms(
+    tmp_path: Path, school: str, last: str, this: str
+) -> None:
+    """春晖小学's autumn 2024 roster, 2024秋春晖小学花名册.xlsx, beside 2025春晖小学花名册.xlsx:
+    since that 春 begins the school's name, 2025春晖小学 names no term, and the autumn's
+    file was read as this term's too, each child still there listed twice (DUP001). The
+    year names the terms the file may be of, its spring to the next spring (a school
+    year's), all after 2024秋: it is last term's, as when the 春 was read as a term; so is
+    a file named by a year before 2025年秋季春晖小学花名册.xlsx, or by a school year
+    (2023-2024学年春晖小学) before 2024秋."""
+    roster(tmp_path / school / last, 1, 2)
+    roster(tmp_path / school / this, 1, 2, 3)
+    checked = run("validate", school, cwd=tmp_path)
+    assert checked.stderr == NAMED_LAST_TERM.format(Path(school) / last) + "\n"
+    assert (checked.exit_code, checked.stdout) == (0, NO_ERRORS.format(3))
+
+
+def test_years_beginning_a_schools_name_are_not_ordered_but_a_term_before_both_is(
+    tmp_path: Path,
+) -> None:
+    """Two files named by years alone are both read, however far apart, 2024春晖小学花名册
+    .xlsx beside 2026春晖小学花名册.xlsx as 2024花名册.xlsx beside 2026花名册.xlsx; the
+    autumn 2023 file beside them is last term's, before any term either may be of."""
+    school = tmp_path / "春晖小学"
+    roster(school / "2023秋春晖小学花名册.xlsx", 1, 2)
+    roster(school / "2024春晖小学花名册.xlsx", 3, 4)
+    roster(school / "2026春晖小学花名册.xlsx", 5)
+    checked = run("validate", "春晖小学", cwd=tmp_path)
+    said = NAMED_LAST_TERM.format(Path("春晖小学", "2023秋春晖小学花名册.xlsx"))
+    assert checked.stderr == said + "\n"
+    assert (checked.exit_code, checked.stdout) == (0, NO_ERRORS.format(3))
+
+
 def test_a_first_semester_beside_an_empty_second_and_this_terms_roster_is_last_terms(
     tmp_path: Path,
 ) -> None:

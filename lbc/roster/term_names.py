@@ -139,6 +139,10 @@ TERM_WRITTEN_OUT = (
 )
 
 
+# The first and the last term a file's name may be of (``named_terms``), None for any.
+Terms = tuple[int, int] | None
+
+
 def named_term(name: str) -> int | None:
     """The term a file's name gives (``_TERM_NAMES``, the first in it), as a number that
     grows term by term (a spring after the autumn before it), or None when it gives none:
@@ -166,15 +170,56 @@ def _first_term(name: str) -> re.Match[str] | None:
 
 def _first_of(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first of ``pattern``'s terms in ``text`` whose bare 春 or 秋, if it is one, does
-    not begin a school's name (``season_begins_a_name``)."""
-    for found in pattern.finditer(text):
-        said = found.groupdict()
-        season = next((key for key in ("season", "of_year") if said.get(key)), None)
-        if season is None or said[season] not in ("春", "秋"):
-            return found
-        if not season_begins_a_name(text[found.end(season) :]):
-            return found
-    return None
+    not begin a school's name (``_begins_a_name``)."""
+    return next((m for m in pattern.finditer(text) if not _begins_a_name(m, text)), None)
+
+
+def _begins_a_name(found: re.Match[str], text: str) -> bool:
+    """Whether the term ``found`` in ``text`` ends in a bare 春 or 秋 that begins a
+    school's name (``season_begins_a_name``): 2024春 of 2024春晖小学."""
+    said = found.groupdict()
+    season = next((key for key in ("season", "of_year") if said.get(key)), None)
+    return (
+        season is not None
+        and said[season] in ("春", "秋")
+        and season_begins_a_name(text[found.end(season) :])
+    )
+
+
+def named_terms(name: str) -> Terms:
+    """The first and the last term a file's name may be of, as ``named_term`` numbers
+    them, or None when it may be of any: the term it gives (``named_term``), or, where it
+    gives none, a year before a 春 or 秋 beginning a school's name (2025春晖小学花名册.xlsx).
+    That name is the year's roster, or the term's if the 春 were one: its first term may
+    be the year's spring and its last the next spring (its school year 2025-2026's); a
+    school year's (2024-2025学年春晖小学) its autumn to its spring. So
+    2024秋春晖小学花名册.xlsx, 2024秋's, is before it, as it was when the 春 was read as the
+    term, but 2024年秋季春晖小学补录.xlsx is not after 2024春晖小学.xlsx, nor
+    2025年春季秋实小学.xlsx after 2024秋实小学.xlsx: either may be of that term."""
+    term = named_term(name)
+    if term is not None:
+        return term, term
+    text = _named(name)
+    found = [m for p in _TERM_NAMES for m in p.finditer(text) if _begins_a_name(m, text)]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    if (year := first.groupdict().get("year")) is not None:
+        return int(year) * 2, int(year) * 2 + 2
+    if not _years_follow(int(first["first"]), first["second"]):
+        return None
+    return int(first["first"]) * 2 + 1, int(first["first"]) * 2 + 2  # its autumn, its spring
+
+
+def named_before(terms: Terms, later: Terms) -> bool:
+    """Whether a file whose name may be of ``terms`` (``named_terms``) is of a term before
+    one whose name may be of ``later``: every term the first may be of before every term
+    the second may be of. Two years alone are never ordered, as 2024花名册.xlsx and
+    2025花名册.xlsx are not, whatever school's name follows them (2024春晖小学.xlsx,
+    2025春晖小学.xlsx)."""
+    if terms is None or later is None or (terms[0] < terms[1] and later[0] < later[1]):
+        return False
+    return terms[1] < later[0]
 
 
 def season_year(text: str) -> tuple[str, int] | None:

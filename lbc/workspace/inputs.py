@@ -13,7 +13,14 @@ from pathlib import Path
 from lbc.errors import LbcError
 from lbc.messages import as_list, t
 from lbc.roster.reading import SUFFIXES
-from lbc.roster.term_names import calendar_half, named_term, school_year
+from lbc.roster.term_names import (
+    Terms,
+    calendar_half,
+    named_before,
+    named_term,
+    named_terms,
+    school_year,
+)
 
 # The folders a school keeps last term's files in, as lbc's own steps keep them (lbc diff
 # 上学期/roster.xlsx roster.xlsx, lbc pair --keep 上学期/roster.xlsx): what lies in one,
@@ -308,7 +315,8 @@ def _last_terms_by_name(files: list[Path]) -> set[Path]:
     term's beside this term's roster in their folder, as a 上学期 folder is (``_term_kind``):
     named 上学期 with no year or a calendar year's (上学期花名册.xlsx, 2024年上学期花名册.xlsx)
     beside a roster not so named and naming no term, or by a term
-    earlier than a roster beside it names (2024秋花名册.xlsx beside 2025春花名册.xlsx). A
+    earlier than a roster beside it names (2024秋花名册.xlsx beside 2025春花名册.xlsx), or
+    than any its year may name (2024秋春晖小学.xlsx beside 2025春晖小学.xlsx: ``named_before``). A
     roster beside it is a file whose name says no list of teachers or records
     (``_NOT_A_ROSTER``), nor is an annotated copy: else the file may be all its school has
     of its children, and is read. Its name names the school the file's does, or none as
@@ -316,19 +324,20 @@ def _last_terms_by_name(files: list[Path]) -> set[Path]:
     花名册.xlsx is another school's. So does the grade or class it names, or none: a
     school's roster kept a grade a file, 2024秋三年级.xlsx beside 2025春五年级.xlsx, is
     another grade's, not last term's of the fifth grade's file."""
-    groups: dict[tuple[Path, str, str], list[tuple[Path, int | None, bool, bool]]] = {}
+    groups: dict[tuple[Path, str, str], list[tuple[Path, int | None, Terms, bool, bool]]] = {}
     for file in files:
-        school, part, term, said, listed = _name_says(file.stem)
-        groups.setdefault((file.parent, school, part), []).append((file, term, said, listed))
+        school, part, term, terms, said, listed = _name_says(file.stem)
+        named = (file, term, terms, said, listed)
+        groups.setdefault((file.parent, school, part), []).append(named)
     out = set()
     for group in groups.values():
-        for file, term, said, _ in group:
-            if term is None and not said:
+        for file, term, terms, said, _ in group:
+            if terms is None and not said:
                 continue
-            for other, their_term, their_said, listed in group:
+            for other, their_term, their_terms, their_said, listed in group:
                 if other == file or listed:
                     continue
-                later = their_term is not None and term is not None and their_term > term
+                later = named_before(terms, their_terms)
                 # Said 上学期 beside a roster naming no term: the terms, where both name
                 # one, say which is later (2025年上学期 after 2024年下学期).
                 this_term = said and not their_said and (term is None or their_term is None)
@@ -339,10 +348,11 @@ def _last_terms_by_name(files: list[Path]) -> set[Path]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _name_says(stem: str) -> tuple[str, str, int | None, bool, bool]:
+def _name_says(stem: str) -> tuple[str, str, int | None, Terms, bool, bool]:
     """What a file's name (its stem) says of it: the school it names (``titled``), the
     grades and classes it names (``_GRADE_NAMED``, "" for none), the term it gives
-    (``named_term``), whether it says 上学期 with no term or a calendar year's (2024年上学期:
+    (``named_term``) and the terms it may be of (``named_terms``: 2025春晖小学花名册's
+    year's), whether it says 上学期 with no term or a calendar year's (2024年上学期:
     last term's beside a roster naming no term, as 上学期花名册.xlsx is; a school year's
     上学期 is its first semester), and whether it names a list
     other than a roster (``_NOT_A_ROSTER``). Each name worked out once: a
@@ -353,7 +363,7 @@ def _name_says(stem: str) -> tuple[str, str, int | None, bool, bool]:
     term = named_term(name)
     said = LAST_TERM_NAME.search(name) is not None and (term is None or calendar_half(name))
     part = "".join(_GRADE_NAMED.findall(name))
-    return titled(name), part, term, said, _names_a_list(name)
+    return titled(name), part, term, named_terms(name), said, _names_a_list(name)
 
 
 def _kept_aside(
