@@ -4,11 +4,22 @@ same children, and the same schools, in each. Through the real CLI on real workb
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 from test_pair import C51, kid
 
-from conftest import RECORD_HEADER, Row, run, table, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    NAMES,
+    RECORD_HEADER,
+    Row,
+    child_row,
+    run,
+    table,
+    write_books,
+    write_xlsx,
+)
 
 
 def unreachable(n: int, cls: str | None = None) -> Row:
@@ -60,3 +71,68 @@ def test_every_command_counts_a_countys_children_and_schools_alike(tmp_path: Pat
     assert flagged["summary"]["children"] == 3
     classes = [c["class"] for c in flagged["classes"]]  # each class named with its school
     assert sorted({name.split(" ")[0] for name in classes}) == schools
+
+
+def _county_with_records_of_no_school(root: Path) -> None:
+    """县/青山小学/ lists 张雨涵, 李明轩 twice and 王梓萱; 县/白鹤小学/ 王梓萱, 刘浩然 and 陈思彤;
+    县/帮扶记录.xlsx, of no school, a record of 张雨涵 (青山小学's), of 刘浩然 (白鹤小学's), of
+    王梓萱 (on both rosters: of no one school) and of a child on no roster."""
+    day = dt.date(2024, 10, 8)
+    records = [
+        [day, "王老师", name, "三年级(2)班", "谈心", "聊学习"]
+        for name in (NAMES[0], NAMES[3], NAMES[2], "查无此人")
+    ]
+    write_books(
+        root / "县",
+        {
+            "青山小学/花名册.xlsx": [CHILD_HEADER, *map(child_row, (1, 2, 2, 3))],
+            "白鹤小学/花名册.xlsx": [CHILD_HEADER, *map(child_row, (3, 4)), child_row(5, 序号=1)],
+            "帮扶记录.xlsx": {"帮扶记录": [RECORD_HEADER, *records]},
+        },
+    )
+
+
+def test_a_countys_records_of_no_school_are_counted_alike_from_its_merged_roster(
+    tmp_path: Path,
+) -> None:
+    """县/帮扶记录.xlsx saying no school, beside two schools' folders: lbc validate of the
+    folder counts each record at its child's school and says the two naming no one child
+    once, on no school's line. Its merged roster, the roster exported, and its Parquet
+    export gave them a line of their own named after a file (m：0 名儿童，1 个错误; 帮扶记录：…),
+    and lbc export of the merged roster wrote m as their 学校, so that read back 王梓萱's
+    record named no child of a school m (REC002). Each now reads as the folder does."""
+    _county_with_records_of_no_school(tmp_path)
+    lines = [
+        "白鹤小学：3 名儿童，0 个错误，0 个警告",
+        "青山小学：3 名儿童，2 个错误，0 个警告",
+        "共检查 5 名儿童、0 名教师、4 条帮扶记录：3 个错误，0 个警告",
+    ]
+
+    def note(file: str) -> str:
+        return (
+            f"提示：{file} 没有写明学校，各条帮扶记录按所写学生所在的学校统计；其中 2 条写的学生在"
+            "各校花名册中找不到，或几所学校都有这个名字，无法确定是哪所学校的，不算作任何一所学校的。"
+            "请在表中加“学校”列写明这些行的学校，或改正学生姓名（同名时写明班级）"
+        )
+
+    for made in (("export", "县", "--out", "c.parquet"), ("merge", "县", "--out", "m.xlsx")):
+        run(*made, cwd=tmp_path)
+    assert run("export", "m.xlsx", "--out", "m.parquet", cwd=tmp_path).exit_code == 0
+    assert run("export", "m.xlsx", "--out", "m.csv", cwd=tmp_path).exit_code == 0
+    with (tmp_path / "m.csv").open(encoding="utf-8-sig") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["table"] == "records"]
+    assert [(r["student"], r["school"]) for r in rows] == [
+        (NAMES[0], "青山小学"),
+        (NAMES[3], "白鹤小学"),
+        (NAMES[2], ""),
+        ("查无此人", ""),
+    ]
+    for read, source in [
+        ("县", "县/帮扶记录.xlsx"),
+        ("c.parquet", "县/帮扶记录.xlsx"),
+        ("m.xlsx", "县/帮扶记录.xlsx"),
+        ("m.parquet", "m.xlsx"),
+    ]:
+        checked = run("validate", read, cwd=tmp_path)
+        assert (checked.exit_code, checked.stdout.splitlines()[-3:]) == (1, lines), read
+        assert checked.stderr.splitlines()[-1] == note(source), read

@@ -21,7 +21,13 @@ from lbc.reports.county import children_once, per_school
 from lbc.roster.reading import PARQUET_SUFFIX, check_input_path
 from lbc.roster.tables import KEPT, Roster, whole_sheets
 from lbc.workspace.config import Config
-from lbc.workspace.schools import BY_CHILD, Schools, placed_by_child, schools_of
+from lbc.workspace.schools import (
+    BY_CHILD,
+    Schools,
+    placed_by_child,
+    records_of_no_school,
+    schools_of,
+)
 
 
 @common.handle_errors
@@ -69,11 +75,11 @@ def validate(
         warming.join()
         with common.progress(t("note.checking")):
             findings = check_roster(roster, done_with_cells=True, terms=cfg.terms, keep=keep)
-    schools = schools_of(roster, by_child=True) if by_child else None
-    if schools is not None:
-        nobody = Counter(file for file, _, _ in schools.nobody if file in schools.by_child)
-        for file, count in nobody.items():
-            common.note(t("note.records_by_child", file=file, count=count))
+    # Records of no school (of a file placed by child, or left so by lbc merge in a merged
+    # roster or its export) are said once here, on no school's line.
+    schools = schools_of(roster, by_child=by_child)
+    for file, count in records_of_no_school(roster, schools).items():
+        common.note(t("note.records_by_child", file=file, count=count))
     checked, findings = findings, [f for f in findings if selected(f.code, chosen, skipped)]
     privacy = Privacy(show_pii)  # findings name a child only to place the problem: masked
     if annotate_out is not None and marked is not None:

@@ -613,6 +613,9 @@ def tables_from_columns(
         for table, _ in nobody:
             table.title = titles.get((Kind.CHILDREN.value, table.file, table.sheet), "")
         out += nobody
+    if TABLE in columns:  # lbc's export, whose 学校 lbc wrote: empty where it knew none
+        for table, _ in out:
+            table.schools_written = True
     return out
 
 

@@ -383,6 +383,10 @@ class Table:
     # not (a merged roster's piece exported, every row's source the merged sheet): that
     # school's own file and sheet (lacks_where).
     lacks_at: tuple[str, str] | None = None
+    # Whether lbc wrote the rows' 学校 (a merged roster's sheet, an lbc export's table): a
+    # record's left empty there is of no school, as lbc merge and lbc export leave it where
+    # no one child of the run's is named, not of the file it came through.
+    schools_written: bool = False
     values: Columns = field(init=False)
     _parked: bytes | None = field(init=False, default=None, repr=False)
 
@@ -2133,6 +2137,7 @@ class TableMaker:
         self.school_at = school.index if school else None
         if any(label == MERGED_MARK for _, label, _, _ in header.ignored):
             self.table.sources = _merged_sources(self.header_row, [], self.school_at)
+            self.table.schools_written = True
 
     @classmethod
     def start(
@@ -3004,6 +3009,7 @@ def _joined(run: list[Table]) -> Table:
         if any(part.sources is None for part in run)
         else [source for part in run for source in part.sources or ()],
         formula_errors=any(part.formula_errors for part in run),
+        schools_written=first.schools_written,
     )
     complete(table)
     return table
@@ -3119,6 +3125,7 @@ def by_source(
             kind_from=table.kind_from,
             formula_errors=table.formula_errors,
             own_school=school,
+            schools_written=table.schools_written,
             lacks=frozenset()
             if said[n] is None or several[groups[n][0]] > 1
             else frozenset(table.columns) - mine[n],

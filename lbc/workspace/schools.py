@@ -1002,7 +1002,8 @@ class Schools:
     def count(self, table: Table) -> Counter[str]:
         """How many of ``table``'s rows are of each school (``of``), read down its 学校
         column, if it has one: a county's merge counts a million children so."""
-        if table.file in self.by_child:  # its records each of its child's school
+        # Its records each of its child's school, or of none where lbc wrote none (nobody).
+        if table.file in self.by_child or (table.kind is Kind.RECORDS and table.schools_written):
             return Counter(self.of(table, i) for i in range(len(table)))
         own = self.by_file.get(table.file, table.file)
         cells = table.values.get("school")
@@ -1138,6 +1139,20 @@ def placed_by_child(roster: Roster) -> bool:
     return bool(_placed_by_child(roster, _files_schools(roster)))
 
 
+def records_of_no_school(roster: Roster, schools: Schools) -> Counter[str]:
+    """How many records of each file are of no school (``Schools.nobody``: naming no one
+    child of the run's, as placed by child or as a merged roster or its export leaves
+    them), by the file they came from (a merged roster's 来源文件), for lbc validate to
+    say them once, not on a school's line."""
+    out: Counter[str] = Counter()
+    for table in roster.records:
+        source = table.sources[0][0] if table.sources else table.file
+        for i, row in enumerate(table.rows):
+            if (table.file, table.sheet_at(i), row) in schools.nobody:
+                out[source] += 1
+    return out
+
+
 def schools_of(
     roster: Roster, names: dict[str, str] | None = None, by_child: bool = False
 ) -> Schools:
@@ -1151,9 +1166,12 @@ def schools_of(
     for table in roster.tables():
         schools = table.values.get("school")
         if schools is not None:
+            written = table.kind is Kind.RECORDS and table.schools_written
             for i, (row, school) in enumerate(zip(table.rows, schools, strict=True)):
                 if school:
                     by_row[(table.file, table.sheet_at(i), row)] = school
+                elif written:  # a merged roster's record of no school: never its file's
+                    nobody.add((table.file, table.sheet_at(i), row))
         # A piece of a merged roster lacking a column its school's sheet lacked: the column
         # is said missing at that sheet (Table.lacks), which is of the piece's school.
         where = table.lacks_where if table.lacks else None
