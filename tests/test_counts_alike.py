@@ -136,3 +136,52 @@ def test_a_countys_records_of_no_school_are_counted_alike_from_its_merged_roster
         checked = run("validate", read, cwd=tmp_path)
         assert (checked.exit_code, checked.stdout.splitlines()[-3:]) == (1, lines), read
         assert checked.stderr.splitlines()[-1] == note(source), read
+
+
+def _city_with_a_schools_records_beside(root: Path) -> list[str]:
+    """营山县 (城关镇中心小学: 王梓萱 and 刘浩然; 长乐小学) merged into 市/营山县.xlsx and 南部县
+    (城关镇中心小学: 陈思彤 and another 刘浩然) into 市/南部县.xlsx; beside them
+    营山县/城关镇中心小学/帮扶记录.xlsx, of no school, a record of 王梓萱 and one of 刘浩然.
+    The files a run is given (for lbc validate and lbc merge alike)."""
+    write_books(
+        root / "营山县",
+        {
+            "城关镇中心小学/花名册.xlsx": [CHILD_HEADER, child_row(3), child_row(4)],
+            "长乐小学/花名册.xlsx": [CHILD_HEADER, child_row(1), child_row(2)],
+        },
+    )
+    write_books(
+        root / "南部县",
+        {"城关镇中心小学/花名册.xlsx": [CHILD_HEADER, child_row(5), child_row(6, name=NAMES[3])]},
+    )
+    (root / "市").mkdir()
+    for county in ("营山县", "南部县"):
+        assert run("merge", county, "--out", f"市/{county}.xlsx", cwd=root).exit_code == 0
+    day = dt.date(2024, 10, 8)
+    records = [[day, "王老师", name, "三年级(2)班", "谈心", "x"] for name in NAMES[2:4]]
+    alone = "营山县/城关镇中心小学/帮扶记录.xlsx"
+    write_books(root, {alone: {"帮扶记录": [RECORD_HEADER, *records]}})
+    return ["市", alone]
+
+
+NAMESAKES = (
+    "提示：南部县/城关镇中心小学/花名册.xlsx 和 营山县/城关镇中心小学/花名册.xlsx 的标题都是"
+    "“城关镇中心小学”，而不在同一个文件夹里，按两所学校算：后者记作“城关镇中心小学(营山县)”；"
+    "如果是同一所学校，请把它的文件放进同一个文件夹，或（两个文件夹里都只有这所学校的文件时）"
+    "在各自文件夹的 lbc.toml 中写明 [school] name"
+)
+
+
+def test_a_schools_records_beside_merged_rosters_are_its_in_validate_as_in_merge(
+    tmp_path: Path,
+) -> None:
+    """营山县/城关镇中心小学/帮扶记录.xlsx given beside the city's merged rosters: lbc merge
+    places it under 城关镇中心小学(营山县), by the folder of the school's own files its rows
+    came from. lbc validate placed it there too, and yet said it named no school and
+    counted each record at its child's school, as for a file it could not place."""
+    given = _city_with_a_schools_records_beside(tmp_path)
+    merged = run("merge", *given, "--out", "m.xlsx", "--format", "json", cwd=tmp_path).json()
+    mine = [s for s in merged["schools"] if s["school"] == "城关镇中心小学(营山县)"]
+    assert [(s["records"], s["errors"]) for s in mine] == [(2, 0)]
+    checked = run("validate", *given, cwd=tmp_path)
+    assert checked.stderr.splitlines() == [NAMESAKES]

@@ -1018,16 +1018,18 @@ def _one(cells: list[Any] | None) -> str:
     return named.pop() if len(named) == 1 else ""
 
 
-def _place_alone(roster: Roster, by_file: dict[str, str]) -> None:
+def _place_alone(roster: Roster, by_file: dict[str, str]) -> set[str]:
     """Give each file of teachers or records alone that declares no school (帮扶记录.xlsx)
     the school every command places it under (``schools_beside``: the one school of the
     children beside it, else of the run's), as lbc merge writes it, not the name of its
     own file: exported under that name, its records named no child of the school when
-    read back (REC002). Where it may be of several schools it keeps its own name."""
+    read back (REC002). Where it may be of several schools it keeps its own name, and is
+    one of the files returned, whose records lbc merge places each at its child's school
+    (_records_by_child)."""
     holding = {x.file for x in roster.children}
     alone = [f for f in roster.files if f not in holding and not roster.declared.get(f)]
     if not alone or not holding:
-        return
+        return set()
 
     def schools(table: Table) -> set[str]:
         cells = set(table.values["school"] if table.has("school") else (None,))
@@ -1036,13 +1038,17 @@ def _place_alone(roster: Roster, by_file: dict[str, str]) -> None:
 
     by_folder = children_folders(roster.children, schools)
     unread = {Path(name).parent for name, _ in roster.failed}
+    unplaced = set()
     for name, (school, _) in schools_beside(alone, by_folder, unread, by_file).items():
         if school:
             by_file[name] = school
+        else:
+            unplaced.add(name)
+    return unplaced
 
 
 def _records_by_child(
-    roster: Roster, by_file: dict[str, str]
+    roster: Roster, by_file: dict[str, str], unplaced: set[str]
 ) -> tuple[dict[tuple[str, str, int], str], set[tuple[str, str, int]], set[str]]:
     """The rows of each file of records alone that declares no school and that
     ``_place_alone`` could not give one (县/帮扶记录.xlsx beside 县/青山小学/ and
@@ -1056,7 +1062,7 @@ def _records_by_child(
     from lbc.roster.support import ChildIndex, paired_with
 
     holding = {x.file for x in roster.children}
-    files = _placed_by_child(roster, by_file)
+    files = _placed_by_child(roster, unplaced)
     by_row: dict[tuple[str, str, int], str] = {}
     nobody: set[tuple[str, str, int]] = set()
     if not files or not holding:
@@ -1097,22 +1103,18 @@ def _records_by_child(
 BY_CHILD = ("school", "name", "class", "support_teacher", "birth_date", "id_number")
 
 
-def _placed_by_child(roster: Roster, by_file: dict[str, str]) -> set[str]:
+def _placed_by_child(roster: Roster, unplaced: set[str]) -> set[str]:
     """The files of records alone that declare no school and that ``_place_alone`` could
-    not give one: each of their records is of its child's school (_records_by_child)."""
-    holding = {x.file for x in roster.children}
-    schools = {by_file.get(f) for f in holding}
-    return {
-        x.file
-        for x in roster.records
-        if x.file not in holding
-        and not roster.declared.get(x.file)
-        and by_file.get(x.file) not in schools
-    }
+    not give one (``unplaced``), as lbc merge tells them (county.place_alone): each of
+    their records is of its child's school (_records_by_child)."""
+    return {x.file for x in roster.records if x.file in unplaced}
 
 
-def _files_schools(roster: Roster, names: dict[str, str] | None = None) -> dict[str, str]:
-    """Each file's school (schools_of's ``by_file``), by no cell but its 学校 column's."""
+def _files_schools(
+    roster: Roster, names: dict[str, str] | None = None
+) -> tuple[dict[str, str], set[str]]:
+    """Each file's school (schools_of's ``by_file``), by no cell but its 学校 column's; and
+    the files of teachers or records alone it could not give one (``_place_alone``)."""
     names = names or file_names(roster.files)
     # A merged Parquet file's sources (a school of no rows too) are no file of the run:
     # each goes by its own name among the roster's files, as when the file is read alone.
@@ -1125,8 +1127,7 @@ def _files_schools(roster: Roster, names: dict[str, str] | None = None) -> dict[
     if unread:
         named = file_names(unread)
         by_file.update((name, roster.declared.get(name) or named[name]) for name in unread)
-    _place_alone(roster, by_file)
-    return by_file
+    return by_file, _place_alone(roster, by_file)
 
 
 def placed_by_child(roster: Roster) -> bool:
@@ -1136,7 +1137,7 @@ def placed_by_child(roster: Roster) -> bool:
     holding = {x.file for x in roster.children}
     if not holding or all(x.file in holding for x in roster.records):
         return False  # no file of records alone: each school's run, a merged roster's
-    return bool(_placed_by_child(roster, _files_schools(roster)))
+    return bool(_placed_by_child(roster, _files_schools(roster)[1]))
 
 
 def records_of_no_school(roster: Roster, schools: Schools) -> Counter[str]:
@@ -1161,8 +1162,9 @@ def schools_of(
     record of a file of records alone that may be of several schools is of its child's
     school (``_records_by_child``), as lbc export and lbc merge write it; its children's
     cells are needed for it (not a roster whose checked cells were let go)."""
-    by_file = _files_schools(roster, names)
-    by_row, nobody, placed = _records_by_child(roster, by_file) if by_child else ({}, set(), set())
+    by_file, unplaced = _files_schools(roster, names)
+    placed_rows = _records_by_child(roster, by_file, unplaced) if by_child else None
+    by_row, nobody, placed = placed_rows or ({}, set(), set())
     for table in roster.tables():
         schools = table.values.get("school")
         if schools is not None:
