@@ -178,10 +178,22 @@ def test_a_schools_records_beside_merged_rosters_are_its_in_validate_as_in_merge
     """营山县/城关镇中心小学/帮扶记录.xlsx given beside the city's merged rosters: lbc merge
     places it under 城关镇中心小学(营山县), by the folder of the school's own files its rows
     came from. lbc validate placed it there too, and yet said it named no school and
-    counted each record at its child's school, as for a file it could not place."""
+    counted each record at its child's school, as for a file it could not place; and it
+    looked for each record's child among every school's children, where merge looks among
+    that school's: 刘浩然, also on 南部县's namesake's roster, was two children (REC003)."""
     given = _city_with_a_schools_records_beside(tmp_path)
     merged = run("merge", *given, "--out", "m.xlsx", "--format", "json", cwd=tmp_path).json()
     mine = [s for s in merged["schools"] if s["school"] == "城关镇中心小学(营山县)"]
     assert [(s["records"], s["errors"]) for s in mine] == [(2, 0)]
     checked = run("validate", *given, cwd=tmp_path)
     assert checked.stderr.splitlines() == [NAMESAKES]
+    lines = [
+        "没有发现问题。",
+        "城关镇中心小学：2 名儿童，0 个错误，0 个警告",
+        "城关镇中心小学(营山县)：2 名儿童，0 个错误，0 个警告",
+        "长乐小学：2 名儿童，0 个错误，0 个警告",
+        "共检查 6 名儿童、0 名教师、2 条帮扶记录：0 个错误，0 个警告",
+    ]
+    for read in (given, ["m.xlsx"]):
+        checked = run("validate", *read, cwd=tmp_path)
+        assert (checked.exit_code, checked.stdout.splitlines()) == (0, lines), read

@@ -664,14 +664,24 @@ class Roster:
         (``named_schools``) where a file declares that school or a row's 学校 cell names it,
         else a school of its own name (FILE_SCHOOL and its first file, never printed), as
         lbc pair places it (``_by_their_names``): 县/qs/五年级.xlsx beside 县/qs/三年级.xlsx
-        titled 青山小学 is 青山小学, whose records name its children. "" (no known school)
-        for a file of records alone."""
+        titled 青山小学 is 青山小学, whose records name its children. A file of records alone
+        is of the school every command places it under (``support_schools``), whose
+        children its records name, as lbc merge checks it with that school's files:
+        营山县/城关镇中心小学/帮扶记录.xlsx beside the city's merged rosters names a child of
+        城关镇中心小学(营山县), not 南部县's namesake's; "" (no known school) where it may be
+        of several, each record then naming a child of any."""
         declared = self.file_schools()
         if not declared:
             return {}
         holding = {table.file for table in self.children}
         named = named_schools(self.files, declared, read=self.naming())
-        return _by_their_names(declared, holding, named, self.cell_schools())
+        out = _by_their_names(declared, holding, named, self.cell_schools())
+        if any(not school for school in out.values()):
+            placed = self.support_schools()
+            for name, school in out.items():
+                if not school and placed.get(name, FILE_SCHOOL + name) != FILE_SCHOOL + name:
+                    out[name] = placed[name]
+        return out
 
     def support_schools(self) -> dict[str, str]:
         """Each file's school as who supports whom is told apart by it, for a row whose
