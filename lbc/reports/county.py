@@ -30,8 +30,6 @@ import datetime as dt
 import itertools
 import os
 import tempfile
-import threading
-import time
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future
@@ -46,7 +44,7 @@ from lbc.errors import LbcError, LbcErrors
 from lbc.messages import as_list, current_lang, language, set_lang, t
 from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml
 from lbc.roster import normalise as nz
-from lbc.roster import reading
+from lbc.roster import parent_death, reading
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
 from lbc.roster.pairs import STATED_KEY, PairsJoined
 from lbc.roster.people import NAMESAKE_KEY, shown_name
@@ -1270,19 +1268,13 @@ def _books_by_folder(files: list[Path], books: list[bool]) -> dict[Path, tuple[P
 def _start_worker(parent: int, lang: str) -> None:
     """Each worker reads each file in a child of its own, so that a file which kills the
     reader costs only its school (reading.ISOLATE_READS), and speaks the run's language
-    (``lang``: a worker started by spawn, as on Windows, inherits no --lang). It leaves
-    once its parent is gone (killed mid-merge), instead of waiting for ever on a queue
-    nobody writes and holding the caller's pipes open. (Windows does not re-parent, so
-    there the watch never fires; nothing there signals the parent.)"""
+    (``lang``: a worker started by spawn, as on Windows, inherits no --lang). It ends
+    with its parent (killed mid-merge: lbc.roster.parent_death), instead of reading on
+    for nobody or waiting for ever on a queue nobody writes, holding the caller's pipes
+    open."""
+    parent_death.end_with_parent(parent)
     reading.ISOLATE_READS = True
     set_lang(lang)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.2)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 @dataclass

@@ -20,7 +20,7 @@ import signal
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from lbc.roster import supervised
+from lbc.roster import parent_death, supervised
 
 T = TypeVar("T")
 
@@ -101,6 +101,7 @@ def _fork(work: Callable[[], object]) -> tuple[int, int] | None:
     """Fork a child computing ``work`` and writing its pickled result to a pipe; the child's
     pid and the pipe's reading end, or None when the fork itself fails."""
     listen, tell = os.pipe()
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:  # no memory or processes left for a child: done inline
@@ -108,9 +109,10 @@ def _fork(work: Callable[[], object]) -> tuple[int, int] | None:
         os.close(tell)
         return None
     if pid == 0:
-        os.close(listen)
         code = 1
         try:
+            parent_death.end_with_parent(parent)  # killed with the command, inside a call too
+            os.close(listen)
             # The collector walking every object of the roster would copy every page
             # the child shares with the command; the child lives seconds at most.
             gc.disable()

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from lbc.errors import LbcError
 from lbc.messages import current_lang, set_lang, t
-from lbc.roster import process_memory
+from lbc.roster import parent_death, process_memory
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -154,8 +154,10 @@ def supervise(ceiling: int | None) -> None:
     # that came between the fork and those handlers (a busy machine lets the child reach
     # its read first) would end the parent alone, the child reading on.
     unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, PASSED_ON)
+    parent = os.getpid()
     child = os.fork()
     if child == 0:
+        parent_death.end_with_parent(parent)  # killed with it (kill -9), not left running
         signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)
         os.close(listen)
         _announcer[0] = tell
@@ -425,7 +427,9 @@ class _Started:
         context = multiprocessing.get_context("fork" if CAN_FORK else "spawn")
         self.receive, send = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_serve, args=(send, capped, target, args, current_lang()), daemon=True
+            target=_serve,
+            args=(send, os.getpid(), capped, target, args, current_lang()),
+            daemon=True,
         )
         self._process.start()
         send.close()
@@ -518,7 +522,7 @@ class _Serving(_Started):
         requests, self._requests = context.Pipe(duplex=False)
         self._process = context.Process(
             target=_serve_each,
-            args=(send, requests, capped, target, current_lang()),
+            args=(send, requests, os.getpid(), capped, target, current_lang()),
             daemon=True,
         )
         self._process.start()
@@ -589,10 +593,12 @@ class _Host:
         for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
             with contextlib.suppress(OSError, ValueError):
                 stream.flush()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover  (the host; the reads it serves are what is tested)
             code = 1
             try:
+                parent_death.end_with_parent(parent)
                 self._control.close()
                 _quiet()
                 code = _host_loop(theirs, target)
@@ -712,13 +718,16 @@ def _host_serve(control: Any, target: Callable[..., None], children: set[int]) -
             continue
         _, capped, args = message
         read, write = os.pipe()
+        host = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover  (a reading child)
             code = 1
             try:
                 os.close(read)
                 control.close()
-                _serve(Connection(write, readable=False), capped, target, args, current_lang())
+                _serve(
+                    Connection(write, readable=False), host, capped, target, args, current_lang()
+                )
                 code = 0
             finally:
                 os._exit(code)
@@ -783,10 +792,16 @@ def _crashed(path: Path, exitcode: int | None, ceiling: int | None) -> str:
 
 
 def _serve(
-    conn: Connection, ceiling: int | None, target: Callable[..., None], args: Any, lang: str
+    conn: Connection,
+    parent: int,
+    ceiling: int | None,
+    target: Callable[..., None],
+    args: Any,
+    lang: str,
 ) -> None:
-    """The child: quiet, capped, running ``target`` and reporting how it ended, in the
-    run's language (``lang``: a spawned child inherits no --lang)."""
+    """The child: ending with ``parent``, quiet, capped, running ``target`` and reporting
+    how it ended, in the run's language (``lang``: a spawned child inherits no --lang)."""
+    parent_death.end_with_parent(parent)
     set_lang(lang)
     _quiet()
     _limit_memory(ceiling)
@@ -797,12 +812,14 @@ def _serve(
 def _serve_each(
     conn: Connection,
     requests: Connection,
+    parent: int,
     ceiling: int | None,
     target: Callable[..., None],
     lang: str,
 ) -> None:
     """The spawned reader: as _serve, for each read asked for until there are no more. Out
     of memory, it leaves: what is left of it is not to be trusted with the next file."""
+    parent_death.end_with_parent(parent)
     set_lang(lang)
     _quiet()
     _limit_memory(ceiling)
