@@ -78,6 +78,7 @@ def ended_midway(
         stderr=subprocess.PIPE,
         text=True,
         encoding="utf-8",
+        start_new_session=True,  # its own process group, as a terminal's job is
     )
     seen: list[int] = []
 
@@ -95,15 +96,19 @@ def ended_midway(
             look()
             time.sleep(0.01)
         send(proc.pid)
-        proc.wait(timeout=30)
+        exited_by = time.monotonic() + 15
+        while proc.poll() is None:  # what it starts meanwhile counts too
+            assert time.monotonic() < exited_by, "lbc did not exit"
+            look()
+            time.sleep(0.01)
         gone_by = time.monotonic() + GONE_SECONDS
         while any(map(running, seen)) and time.monotonic() < gone_by:
             time.sleep(0.01)
         left = [pid for pid in seen if running(pid)]
     finally:  # so that the pipes close, and the test does not wait on
         proc.kill()
-        for pid in seen:
-            if running(pid):
+        for pid in filter(running, seen):
+            with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
         out, err = proc.communicate(timeout=30)
     return proc.returncode, out, err, left
@@ -111,6 +116,11 @@ def ended_midway(
 
 def term(pid: int) -> None:
     os.kill(pid, signal.SIGTERM)
+
+
+def ctrl_c(pid: int) -> None:
+    """What the terminal does: SIGINT to every process of lbc's group."""
+    os.killpg(pid, signal.SIGINT)
 
 
 def merge_county(tmp_path: Path, schools: int = 6) -> Path:
@@ -137,7 +147,7 @@ NO_PDEATHSIG = (
 )
 
 
-@pytest.mark.parametrize("prelude", ["", NO_PDEATHSIG])
+@pytest.mark.parametrize("prelude", ["", NO_PDEATHSIG], ids=["prctl", "looked-for"])
 def test_a_merge_ended_by_sigterm_leaves_no_reading_child(tmp_path: Path, prelude: str) -> None:
     """The command stops its workers on SIGTERM; each worker's reading child, parsing a
     school's file, read on, and then waited for ever to hand its rows to the worker gone,
@@ -147,6 +157,18 @@ def test_a_merge_ended_by_sigterm_leaves_no_reading_child(tmp_path: Path, prelud
         tmp_path, ["merge", str(root), "--out", "县.xlsx"], reading, term, prelude
     )
     assert (code, out, err, left) == (143, "", INTERRUPTED, [])
+    assert sorted(os.listdir(tmp_path)) == ["各校"]
+
+
+def test_a_merge_ended_by_ctrl_c_ends_at_once(tmp_path: Path) -> None:
+    """Ctrl-C reaches the command and its workers: the command, leaving, waited for the
+    workers to read every school still queued, for as long as the whole merge would have
+    taken. Now it has a second, like SIGTERM: 130, the one line, nothing left behind."""
+    root = merge_county(tmp_path)
+    code, out, err, left = ended_midway(
+        tmp_path, ["merge", str(root), "--out", "县.xlsx"], reading, ctrl_c
+    )
+    assert (code, out, err, left) == (130, "", INTERRUPTED, [])
     assert sorted(os.listdir(tmp_path)) == ["各校"]
 
 
@@ -204,24 +226,28 @@ def long_solve(begun: Path) -> str:
     )
 
 
-def test_pair_killed_after_sigterm_leaves_no_half_solving(tmp_path: Path) -> None:
-    """The command, inside a long call, cannot run its SIGTERM handler: its parent kills it
-    a second later. The forked half of the schools solved on, for nobody."""
+@pytest.mark.parametrize(("end", "code"), [(term, 143), (ctrl_c, 130)])
+def test_pair_killed_inside_a_long_call_leaves_no_half_solving(
+    tmp_path: Path, end: Callable[[int], None], code: int
+) -> None:
+    """The command, inside a long call, cannot run its handler of SIGTERM or Ctrl-C: its
+    parent kills it a moment later (Ctrl-C waited for the call to return). The forked
+    half of the schools solved on, for nobody."""
     folder = pair_county(tmp_path, COUNTY)
     begun = tmp_path / "begun"
 
     def solving(command: int) -> bool:  # its half begun, the other half's child running
         return begun.exists() and bool(children(command))
 
-    code, _, err, left = ended_midway(folder, PAIR, solving, term, long_solve(begun), then=0.1)
-    assert (code, err, left) == (143, INTERRUPTED, [])
+    ended = ended_midway(folder, PAIR, solving, end, long_solve(begun), then=0.1)
+    assert ended == (code, "", INTERRUPTED, [])
     assert sorted(os.listdir(folder)) == ["教师.csv", "花名册.csv"]
 
 
 def test_pair_whose_lbc_is_killed_leaves_nothing_running(tmp_path: Path) -> None:
     """``kill -9`` of lbc (a task manager's end, a script's last resort) cannot be caught:
     the command it supervises ran on to its end, and its forked half with it."""
-    folder = pair_county(tmp_path, COUNTY)
+    folder = pair_county(tmp_path, [20_000, 20_000])
     code, out, _, left = ended_midway(
         folder,
         PAIR,

@@ -138,6 +138,9 @@ _saved_stderr = [-1]  # descriptor 2 as it was before the reads under way silenc
 
 # The signals the supervising parent passes on to the command (see _wait).
 PASSED_ON = {signal.SIGTERM, signal.SIGHUP} if CAN_FORK else set()
+# Those after which it gives the command GRACE_SECONDS to leave: Ctrl-C's too, which the
+# terminal sends to the command itself.
+ENDING = PASSED_ON | {signal.SIGINT} if CAN_FORK else set()
 
 
 def supervise(ceiling: int | None) -> None:
@@ -150,10 +153,10 @@ def supervise(ceiling: int | None) -> None:
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
     listen, tell = os.pipe()
-    # SIGTERM and SIGHUP wait, blocked, until the parent's handlers pass them on: a signal
-    # that came between the fork and those handlers (a busy machine lets the child reach
-    # its read first) would end the parent alone, the child reading on.
-    unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, PASSED_ON)
+    # SIGTERM, SIGHUP and SIGINT wait, blocked, until the parent's handlers are in place: a
+    # signal that came between the fork and those handlers (a busy machine lets the child
+    # reach its read first) would end the parent alone, the child reading on.
+    unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING)
     parent = os.getpid()
     child = os.fork()
     if child == 0:
@@ -256,9 +259,12 @@ def restore_stderr() -> None:
 def _wait(child: int, listen: int, ceiling: int | None, unblocked: set[signal.Signals]) -> NoReturn:
     """The parent: follow the child's announcements until it ends, then leave as it did.
 
-    Ctrl-C reaches both processes from the terminal; the child handles it. SIGTERM and
-    SIGHUP sent to this process are passed on, and the child cleans up and leaves with
-    128 + the signal. A child still there GRACE_SECONDS later is inside one long call
+    SIGTERM and SIGHUP sent to this process are passed on, and the child cleans up and
+    leaves with 128 + the signal. Ctrl-C reaches both processes from the terminal (passed
+    on, the child would have it twice, the second in the middle of its cleanup), and the
+    child leaves with 130; this process only notes it (one sent to this process alone is
+    the child's end too), unless the run began with it ignored (``lbc … &`` in a script).
+    A child still there GRACE_SECONDS after any of these is inside one long call
     (calamine parsing a province's sheet, lxml parsing its summary), where its handler
     cannot run for tens of seconds: it is killed, the output temporaries it announced are
     removed, and this process says the line and leaves with the code the child would have.
@@ -275,14 +281,15 @@ def _wait(child: int, listen: int, ceiling: int | None, unblocked: set[signal.Si
         with contextlib.suppress(ProcessLookupError):
             os.kill(child, signum)
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, lambda signum, frame: passed.append(signum))
     for signum in PASSED_ON:
         signal.signal(signum, pass_on)
     signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)  # one that came meanwhile, now
     path: Path | None = None
     temporaries: set[Path] = set()  # the output temporaries the command is writing
     since = 0.0
-    ended_by = 0.0  # when the child must have left, once a signal was passed on
+    ended_by = 0.0  # when the child must have left, once a signal came
     pending = b""
     while True:
         if passed and not ended_by:
