@@ -218,6 +218,7 @@ def check_roster(
         for table in roster.pairs:
             checks.pairs(table)
     checks.found += check_listed(roster)
+    roster.moved = checks.moved
     return checks.findings(roster) + check_term_sheets(roster)
 
 
@@ -346,6 +347,7 @@ class RosterChecks:
         self.found: list[Finding] = []
         self._teachers_seen: dict[object, tuple[Table, int]] = {}
         self._ids_seen: dict[str, tuple[Table, int, bool]] = {}
+        self.moved = 0  # rows of a child who moved school, said by no finding (Roster.moved)
         self._named_children: ChildIndex[object] = ChildIndex()
         self._children_seen = False
         self._named_folded: set[str] | None = None  # ``named`` in simplified characters
@@ -408,7 +410,9 @@ class RosterChecks:
 
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.in_post)
-        self.found += _duplicate_ids(table, self._ids_seen, self.schools)
+        found, moved = _duplicate_ids(table, self._ids_seen, self.schools)
+        self.found += found
+        self.moved += moved
         if self._copies is not None and id(table) not in self._apart:
             school, own = (x.get(table.file, "") for x in (self.schools, self.copy_schools))
             self.found += _copies_across(table, self._copies, school, own)
@@ -1131,22 +1135,25 @@ def _row_of(table: Table, j: int, i: int) -> str:
 
 def _duplicate_ids(
     table: Table, seen: dict[str, tuple[Table, int, bool]], schools: dict[str, str]
-) -> list[Finding]:
+) -> tuple[list[Finding], int]:
     """The same ID number on two rows, within a sheet or across files (``seen``: the
     earlier tables' ID numbers, each with the row it is compared with and whether that
     row has left the school); DUP003 when the two rows are of different schools (a 学校
     column, or ``schools`` by file). A child who moved school is on both rosters, 转出 or
-    毕业 on the one she left: that is the roster kept right, and no DUP003. The row compared
-    with is the first still on the books, else the first, as distinct_children keeps it."""
+    毕业 on the one she left: that is the roster kept right, and no DUP003, but still one
+    child: with the findings, how many rows repeat a child so unsaid (Roster.moved). The
+    row compared with is the first still on the books, else the first, as
+    distinct_children keeps it."""
 
     def school(table: Table, i: int) -> str:
         return table.get("school", i) or schools.get(table.file, "")
 
     ids = table.values.get("id_number")
     if not ids:
-        return []
+        return [], 0
     states = table.values.get("enrollment_status") or [None] * len(table)
     out = _Out(table, Kind.CHILDREN)
+    moved = 0
     for i, (value, state) in enumerate(zip(ids, states, strict=True)):
         if not isinstance(value, str) or not value:
             continue
@@ -1163,6 +1170,8 @@ def _duplicate_ids(
             if not (left or gone):
                 out.add(R.DUP003, i, "id_number", **across_schools((there, here)))
                 out.findings[-1].repeats = repeats
+            else:
+                moved += 1
             continue
         other = (
             _row_of(other_table, j, i)
@@ -1176,7 +1185,7 @@ def _duplicate_ids(
         )
         out.add(R.DUP001, i, "id_number", other=other)
         out.findings[-1].repeats = repeats
-    return out.findings
+    return out.findings, moved
 
 
 def across_schools(schools: Iterable[str]) -> dict[str, str]:

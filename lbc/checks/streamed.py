@@ -104,6 +104,7 @@ def check_by_row_group(
         listed += [x for x in listed_pairs(nobody)[1] if _school_of(x, schools) not in covered]
     roster.joined = PairsJoined(listed=listed)
     checks.found += check_listed(roster)
+    roster.moved = checks.moved
     return roster, checks.findings(roster) + check_term_sheets(roster)
 
 

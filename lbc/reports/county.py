@@ -1664,10 +1664,12 @@ def children_once(roster: Roster, checked: list[Any]) -> int:
     """The children ``roster`` holds, each ID number once over the run, as lbc merge's
     headline, lbc summary and lbc flag count them (``checked``: every finding): a row
     repeating an ID number of an earlier row (DUP001, DUP003: ``repeats``), of its own
-    school or another, is no child more. A school's line (per_school) counts her in each
-    school whose roster lists her, so its lines may add up to more."""
+    school or another, is no child more, nor is the row of a child who moved school on the
+    roster of the one she left (Roster.moved, said by no finding). A school's line
+    (per_school) counts her in each school whose roster lists her, so its lines may add
+    up to more."""
     rows = sum(len(table) for table in roster.children)
-    return rows - sum(1 for f in checked if f.repeats is not None)
+    return rows - sum(1 for f in checked if f.repeats is not None) - roster.moved
 
 
 def _repeats(schools: Any, checked: list[Any]) -> Counter[str]:

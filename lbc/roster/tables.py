@@ -581,6 +581,11 @@ class Roster:
     namesakes: list[tuple[str, str, str, str]] = field(default_factory=list)
     # Files of a folder run that could not be read, with why: (file, the one-line reason).
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # The rows of a child who moved school that repeat her ID number unsaid: 转出 or 毕业 on
+    # the roster of the school she left, no DUP003 (lbc.checks.engine counts them as it
+    # checks the children). lbc validate counts her once by them (children_once), as by a
+    # DUP001 or DUP003 row's Finding.repeats.
+    moved: int = 0
     # The term dates of each file a school's workspace holds (its lbc.toml's [terms]): a
     # county's folder run dates that school's records by them, and by the run's dates for
     # a term it does not set. Filled by read_roster; a file of no workspace is not here.
