@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import child_cells, run, table, write_books
 
 
@@ -45,3 +47,127 @@ def test_a_child_who_moved_school_is_one_child_on_validates_last_line(tmp_path: 
                 "共检查 2 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
             ],
         ), source
+
+
+# 王梓萱 (child 3) is on both schools' rosters, 李明轩 (child 2) twice on 青山小学's.
+QINGSHAN = [child_cells(1), child_cells(2), child_cells(2), child_cells(3)]
+BAIHE = [child_cells(3), child_cells(4), child_cells(5)]
+IN_FOLDERS = {"县/青山小学/花名册.xlsx": QINGSHAN, "县/白鹤小学/花名册.xlsx": BAIHE}
+ACROSS = "同一身份证号出现在多所学校（{}）：重复统计，或有一处登记错误"
+TWICE = "身份证号与第 3 行重复"
+
+
+@pytest.mark.parametrize(
+    ("books", "given", "found", "lines"),
+    [
+        (  # each school's folder, 白鹤小学's read first
+            IN_FOLDERS,
+            ["县"],
+            [
+                ("县/青山小学/花名册.xlsx", "D4", "DUP001", TWICE),
+                ("县/青山小学/花名册.xlsx", "D5", "DUP003", ACROSS.format("白鹤小学、青山小学")),
+            ],
+            ["白鹤小学：3 名儿童，0 个错误，0 个警告", "青山小学：3 名儿童，2 个错误，0 个警告"],
+        ),
+        (  # the same files, given in this order
+            IN_FOLDERS,
+            ["县/青山小学/花名册.xlsx", "县/白鹤小学/花名册.xlsx"],
+            [
+                ("县/青山小学/花名册.xlsx", "D4", "DUP001", TWICE),
+                ("县/白鹤小学/花名册.xlsx", "D2", "DUP003", ACROSS.format("青山小学、白鹤小学")),
+            ],
+            ["青山小学：3 名儿童，1 个错误，0 个警告", "白鹤小学：3 名儿童，1 个错误，0 个警告"],
+        ),
+        (  # each school's file named by it
+            {"县/青山小学.xlsx": QINGSHAN, "县/白鹤小学.xlsx": BAIHE},
+            ["县"],
+            [
+                ("县/青山小学.xlsx", "D4", "DUP001", TWICE),
+                ("县/青山小学.xlsx", "D5", "DUP003", ACROSS.format("白鹤小学、青山小学")),
+            ],
+            ["白鹤小学：3 名儿童，0 个错误，0 个警告", "青山小学：3 名儿童，2 个错误，0 个警告"],
+        ),
+    ],
+)
+def test_a_child_on_two_untitled_schools_rosters_is_said_across_schools(
+    tmp_path: Path,
+    books: dict[str, list[dict[str, object]]],
+    given: list[str],
+    found: list[tuple[str, str, str, str]],
+    lines: list[str],
+) -> None:
+    """Two schools' rosters that declare no school, named by their folders or their files:
+    王梓萱 on both was said as DUP001 (身份证号与县/白鹤小学/花名册.xlsx“花名册”第 2 行重复), a
+    double within one school, where validate's lines, lbc merge and validate over the
+    merged roster take them for two schools and say DUP003. The checks told schools apart
+    by what their files declare, which these do not: now by the names every count goes by.
+    李明轩 twice on 青山小学's roster is still DUP001; the last line counts 5 children."""
+    write_books(tmp_path, {name: table(kids) for name, kids in books.items()})
+    doc = run("validate", *given, "--format", "json", cwd=tmp_path).json()
+    said = [
+        (f["file"], f"{f['column']}{f['row']}", f["code"], f["message"]) for f in doc["findings"]
+    ]
+    assert said == found
+    result = run("validate", *given, cwd=tmp_path)
+    assert (result.exit_code, result.stdout.splitlines()[-3:]) == (
+        1,
+        [*lines, "共检查 5 名儿童、0 名教师、0 条帮扶记录：2 个错误，0 个警告"],
+    )
+    # As over their merged roster, at its row of 王梓萱 on the school read second.
+    assert run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).exit_code == 1  # its problems
+    merged = run("validate", "全县.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [(f["code"], f["message"]) for f in merged] == [
+        ("DUP001", "身份证号与第 6 行重复"),
+        ("DUP003", ACROSS.format("白鹤小学、青山小学")),
+    ]
+
+
+def test_a_child_who_moved_between_untitled_schools_is_no_finding(tmp_path: Path) -> None:
+    """县/白鹤小学/, 县/青山小学/ and 县/石门小学/ declare no school. 张雨涵 is 在校 at 白鹤小学
+    and 转出 at 青山小学, 李明轩 the other way, 王梓萱 毕业 at 石门小学 and 在校 at 青山小学:
+    each move recorded right, no finding over their merged roster, but three DUP001 over
+    the folder, each a double within one school. Now only 刘浩然, twice on 石门小学's roster,
+    is said (by lbc summary too); each child is counted once on the last line."""
+    write_books(
+        tmp_path / "县",
+        {
+            "白鹤小学/花名册.xlsx": table(
+                [child_cells(1, 在校状态="在校"), child_cells(2, 在校状态="转出")]
+            ),
+            "青山小学/花名册.xlsx": table(
+                [
+                    child_cells(1, 在校状态="转出"),
+                    child_cells(2, 在校状态="在校"),
+                    child_cells(3, 在校状态="在校"),
+                ]
+            ),
+            "石门小学/花名册.xlsx": table(
+                [
+                    child_cells(3, 在校状态="毕业"),
+                    child_cells(4, 在校状态="毕业"),
+                    child_cells(4, 在校状态="毕业"),
+                ]
+            ),
+        },
+    )
+    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
+    said = [
+        (f["file"], f"{f['column']}{f['row']}", f["code"], f["message"]) for f in doc["findings"]
+    ]
+    assert said == [("县/石门小学/花名册.xlsx", "D4", "DUP001", "身份证号与第 3 行重复")]
+    result = run("validate", "县", cwd=tmp_path)
+    assert (result.exit_code, result.stdout.splitlines()[-4:]) == (
+        1,
+        [
+            "白鹤小学：2 名儿童，0 个错误，0 个警告",
+            "石门小学：2 名儿童，1 个错误，0 个警告",
+            "青山小学：3 名儿童，0 个错误，0 个警告",
+            "共检查 4 名儿童、0 名教师、0 条帮扶记录：1 个错误，0 个警告",
+        ],
+    )
+    # lbc summary's count of the archive's problems goes by the same findings.
+    summary = run("summary", "县", "--term", "2024秋", "--format", "json", cwd=tmp_path).json()
+    assert (summary["archive"]["errors"], summary["archive"]["findings"]) == (
+        1,
+        [{"code": "DUP001", "title": "身份证号重复", "severity": "error", "count": 1}],
+    )

@@ -1856,7 +1856,7 @@ def test_a_classs_squad_is_no_numbered_school(tmp_path: Path) -> None:
 
 def test_a_child_on_two_schools_rosters_is_counted_in_each(tmp_path: Path) -> None:
     """县/青山小学/ and 县/白鹤小学/, untitled, both list 张雨涵 (one ID number: said as
-    DUP001 at 青山小学's row). Each school's line counts its own children once: she is on
+    DUP003 at 青山小学's row). Each school's line counts its own children once: she is on
     both schools' rosters, so each counts her, and neither line loses her. The last line
     counts her once, as lbc merge's headline and lbc summary do: 3 children, not 4."""
     untitled(
@@ -1871,7 +1871,7 @@ def test_a_child_on_two_schools_rosters_is_counted_in_each(tmp_path: Path) -> No
     ]
     merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).stdout
     assert "共合并 2 个文件、2 所学校：在册儿童 3 名（名册共 4 行：" in merged
-    # Over the merged roster she is said as DUP003 (its 学校 cells differ): once too.
+    # Over the merged roster she is said as DUP003 too (its 学校 cells differ): once.
     out = run("validate", "全县.xlsx", cwd=tmp_path).stdout.splitlines()
     assert out[-3:] == [
         "白鹤小学：2 名儿童，0 个错误，0 个警告",
@@ -2069,8 +2069,8 @@ def test_a_child_twice_on_her_schools_roster_and_on_anothers_is_one_of_each(
     tmp_path: Path,
 ) -> None:
     """县/青山小学/ lists 张雨涵 on rows 2 and 4, 县/白鹤小学/ on row 2 (one ID number). Both
-    of 青山小学's rows were said to repeat 白鹤小学's row (DUP001), a row of another school,
-    so 青山小学's line counted her twice: 3 children for its 2. She is one of each school's."""
+    of 青山小学's rows are said to repeat 白鹤小学's row (DUP003), a row of another school,
+    and 青山小学's line counted her twice: 3 children for its 2. She is one of each school's."""
     twice_and_elsewhere(tmp_path)
     out = run("validate", "县", cwd=tmp_path).stdout.splitlines()
     assert out[-3:-1] == [

@@ -313,11 +313,13 @@ class RosterChecks:
 
     ``teachers``: every teacher's name, None when no teachers list was read, and
     ``in_post`` who the lists say supports a child of each school; ``schools``:
-    each file's school, in a folder of schools, and ``matching`` the same as records are
-    matched to children by it (Roster.matching_schools); ``named``: every child's name a
-    record gives (its child is looked up among the children, which come first; with no
-    children at all, as when lbc merge first checks a school's file of records alone,
-    whose child a record names is not said: check_records_of says it); ``terms``: the
+    each file's school, in a folder of schools, ``matching`` the same as records are
+    matched to children by it (Roster.matching_schools) and ``copy_schools`` as every count
+    names it (Roster.copy_schools), by which a copied row and an ID number on two schools'
+    rosters are told (DUP002, DUP003); ``named``: every child's name a record gives (its
+    child is looked up among the children, which come first; with no children at all, as
+    when lbc merge first checks a school's file of records alone, whose child a record
+    names is not said: check_records_of says it); ``terms``: the
     school's own terms' dates, a record's date in none of which is said (REC007), and
     ``file_terms`` those of each file a school's workspace holds (Roster.terms), which
     win in a county's folder run: each school's records dated by its own terms."""
@@ -410,7 +412,7 @@ class RosterChecks:
 
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.in_post)
-        found, moved = _duplicate_ids(table, self._ids_seen, self.schools)
+        found, moved = _duplicate_ids(table, self._ids_seen, self.copy_schools)
         self.found += found
         self.moved += moved
         if self._copies is not None and id(table) not in self._apart:
@@ -1139,11 +1141,13 @@ def _duplicate_ids(
     """The same ID number on two rows, within a sheet or across files (``seen``: the
     earlier tables' ID numbers, each with the row it is compared with and whether that
     row has left the school); DUP003 when the two rows are of different schools (a 学校
-    column, or ``schools`` by file). A child who moved school is on both rosters, 转出 or
-    毕业 on the one she left: that is the roster kept right, and no DUP003, but still one
-    child: with the findings, how many rows repeat a child so unsaid (Roster.moved). The
-    row compared with is the first still on the books, else the first, as
-    distinct_children keeps it."""
+    column, or ``schools`` by file: the names every count goes by, Roster.copy_schools,
+    so that 县/青山小学/花名册.xlsx and 县/白鹤小学/花名册.xlsx, which declare none, are the
+    two schools validate's lines name, as in their merged roster). A child who moved
+    school is on both rosters, 转出 or 毕业 on the one she left: that is the roster kept
+    right, and no DUP003, but still one child: with the findings, how many rows repeat a
+    child so unsaid (Roster.moved). The row compared with is the first still on the
+    books, else the first, as distinct_children keeps it."""
 
     def school(table: Table, i: int) -> str:
         return table.get("school", i) or schools.get(table.file, "")
