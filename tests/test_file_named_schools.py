@@ -2176,3 +2176,64 @@ def test_a_townships_folder_named_as_every_townships_school_gets_its_township(
     )
     out = run("validate", "全县.xlsx", cwd=tmp_path).stdout
     assert "河口乡中心校：1 名儿童，0 个错误，0 个警告" in out
+
+
+def test_a_lists_folder_is_its_schools_however_the_run_is_given_it(tmp_path: Path) -> None:
+    """资料/青山小学/留守儿童/ (an untitled 花名册.xlsx, 五年级.xlsx and 教师.xlsx) beside
+    资料/白鹤小学/: given by its name from 青山小学/ its files were a school 留守儿童, given as
+    . inside it a school 花名册, and given by a path holding 青山小学 (absolute, or through
+    ..) the school 青山小学. A folder named for a list is its school's, the folder above
+    it, however it is written."""
+    school = write_books(
+        tmp_path / "资料" / "青山小学",
+        {
+            "留守儿童/花名册.xlsx": table([kid(1), kid(2)]),
+            "留守儿童/五年级.xlsx": table([kid(3, C51)]),
+            "留守儿童/教师.xlsx": {"教师": TEACHERS},
+        },
+    )
+    other = write_books(tmp_path / "资料" / "白鹤小学", {"花名册.xlsx": table([kid(4)])})
+    lines = [
+        "青山小学：3 名儿童，0 个错误，0 个警告",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+    ]
+    given = [
+        (school, "留守儿童", "../白鹤小学"),
+        (school / "留守儿童", ".", "../../白鹤小学"),
+        (tmp_path, school / "留守儿童", other),
+        (other, "../青山小学/留守儿童", "."),
+    ]
+    for where, folder, beside in given:
+        assert run("validate", folder, beside, cwd=where).stdout.splitlines()[1:3] == lines
+        out = tmp_path / "合并.xlsx"
+        merged = run("merge", folder, beside, "--out", out, "--format", "json", cwd=where)
+        schools = [(s["school"], s["children"]) for s in merged.json()["schools"]]
+        assert schools == [("青山小学", 3), ("白鹤小学", 1)]
+        assert pairs_of(where, str(folder))[1] == []
+
+
+def test_a_lists_folder_in_no_schools_folder_is_one_school_however_given(
+    tmp_path: Path,
+) -> None:
+    """桌面/留守儿童/ (青山小学.xlsx, 五年级.xlsx and 教师.xlsx) given by its whole path, or
+    by one through ..: 五年级.xlsx was kept apart as a school named by 桌面, the folder
+    above it, which names no school, where given by its name the folder is one school's.
+    The folders above a list's folder given to the run are no part of it but for the
+    school's own: 五年级's children are 青山小学's however the folder is given."""
+    folder = write_books(
+        tmp_path / "桌面" / "留守儿童",
+        {
+            "青山小学.xlsx": table([kid(1), kid(2)]),
+            "五年级.xlsx": table([kid(3, C51), kid(4, C51)]),
+            "教师.xlsx": {"教师": table([teacher("王芳", C32), teacher("李强", C51)])},
+        },
+    )
+    checked = "没有发现问题。\n共检查 4 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    names = [kid(n)["姓名"] for n in range(1, 5)]
+    paired = [(names[0], "王芳"), (names[1], "王芳"), (names[2], "李强"), (names[3], "李强")]
+    elsewhere = tmp_path / "下载"
+    elsewhere.mkdir()
+    for source, where in ((folder, tmp_path), ("../桌面/留守儿童", elsewhere)):
+        result = run("validate", source, cwd=where)
+        assert (result.stdout, result.stderr) == (checked, "")
+        assert pairs_of(where, str(source)) == (sorted(paired), [])

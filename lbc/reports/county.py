@@ -68,10 +68,12 @@ from lbc.roster.tables import (
     children_folders,
     copied_groups,
     file_names,
+    found_in,
     is_pairs_book,
     named_schools,
     parts_kept_apart,
     piece_school,
+    run_folders,
     schools_beside,
 )
 from lbc.workspace.schools import (
@@ -988,7 +990,9 @@ def read_parts(
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing: merge's path alone
 
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(os.getpid(), current_lang())
+        max_workers=workers,
+        initializer=_start_worker,
+        initargs=(os.getpid(), current_lang(), run_folders(map(str, files))),
     ) as pool:
         found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
         books = _books_by_folder(files, list(found))
@@ -1265,16 +1269,19 @@ def _books_by_folder(files: list[Path], books: list[bool]) -> dict[Path, tuple[P
     return folders
 
 
-def _start_worker(parent: int, lang: str) -> None:
+def _start_worker(parent: int, lang: str, found: dict[str, Path]) -> None:
     """Each worker reads each file in a child of its own, so that a file which kills the
     reader costs only its school (reading.ISOLATE_READS), and speaks the run's language
-    (``lang``: a worker started by spawn, as on Windows, inherits no --lang). It ends
-    with its parent (killed mid-merge: lbc.roster.parent_death), instead of reading on
-    for nobody or waiting for ever on a queue nobody writes, holding the caller's pipes
-    open."""
+    (``lang``: a worker started by spawn, as on Windows, inherits no --lang), and knows the
+    folder the run found each file in (``found``: ``run_folders``), as it names schools.
+    It ends with its parent (killed mid-merge: lbc.roster.parent_death), instead of
+    reading on for nobody or waiting for ever on a queue nobody writes, holding the
+    caller's pipes open."""
     parent_death.end_with_parent(parent)
     reading.ISOLATE_READS = True
     set_lang(lang)
+    for file, folder in found.items():
+        found_in(Path(file), folder)
 
 
 @dataclass

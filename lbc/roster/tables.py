@@ -865,10 +865,11 @@ def _a_schools_folder(folder: Path, by_school: Collection[Path]) -> bool:
     """Whether ``folder`` is one school's, whose files named by a part of a roster
     (三年级.xlsx, 困境儿童.xlsx) are that school's: its name names a school (青山小学/,
     2024秋青山小学/, a term's folder's above it: 青山小学/2024秋/) or is a school's code or
-    initials (001/, qs/); or it is the folder the run was given, named for a list alone
-    (留守儿童/ holding 青山小学.xlsx and 五年级.xlsx: lbc validate 留守儿童, or . inside it):
-    a school's folder named for what it holds, as such a folder below the one given is
-    its parent school's (``school_folder``); else, its name naming no county, township or
+    initials (001/, qs/); or it is named for a list alone (留守儿童/ holding 青山小学.xlsx
+    and 五年级.xlsx), the folder given to the run in no school's folder, however it is
+    written (lbc validate 留守儿童, . inside it, D:\\资料\\留守儿童): a school's folder named
+    for what it holds, as such a folder below the one given is its parent school's
+    (``school_folder``); else, its name naming no county, township or
     district (县/, 城关镇/, 城关学区/), none of its files is named by a school
     (留守儿童/花名册.xlsx titled 青山小学). A county's flat folder names its schools' files
     by the schools (县/青山小学.xlsx), and may hold a kind of child's list of its own or
@@ -880,7 +881,7 @@ def _a_schools_folder(folder: Path, by_school: Collection[Path]) -> bool:
     name = folder_school(folder)
     if _AREA_END.search(name):
         return False
-    if not folder.parent.name and _names_a_list(_folder_name(folder)):
+    if _names_a_list(_folder_name(folder)):
         return True
     return _names_school(name) or bool(SCHOOL_END.fullmatch(name)) or folder not in by_school
 
@@ -953,7 +954,7 @@ def file_names(files: list[str]) -> dict[str, str]:
         name: n
         if n and stems[n] == 1
         else folder_school(top)
-        if top.name and folders[folder_school(top)] == 1
+        if folder_school(top) and folders[folder_school(top)] == 1
         else str(p.with_suffix(""))
         for name, p, top, n in zip(own, paths, tops, named, strict=True)
     }
@@ -1022,11 +1023,16 @@ def copy_of(folder: Path) -> Path:
 def _folder_name(folder: Path) -> str:
     """A school's folder's name (``school_folder``); for a folder given as . or .. (the
     run's own, 青山小学/ or its 2024秋/), the name of the folder it is, past a term's or a
-    grade's."""
+    grade's, and past a list's in a school's folder (青山小学/留守儿童/: ``_list_of_a_school``)."""
     if folder.name not in ("", ".."):
         return folder.name
     here = folder.resolve()
-    while here.name and (_names_a_grade(here.name) or _names_a_term(here.name) or _a_year(here)):
+    while here.name and (
+        _names_a_grade(here.name)
+        or _names_a_term(here.name)
+        or _a_year(here)
+        or (_names_a_list(here.name) and _list_of_a_school(here))
+    ):
         here = here.parent
     return here.name
 
@@ -1299,19 +1305,64 @@ def school_folder(file: str) -> Path:
     """The folder a file's school keeps its files in: the file's own, or the one above a
     folder named for a grade or a class (青山小学/三年级/花名册.xlsx: a school keeping a
     roster a grade is one school, not one per folder) or for a year or a term alone
-    (青山小学/2024秋/花名册.xlsx: ``_names_a_term``), or, below the folder the run was given,
-    for a list alone (县/统计表/花名册.xlsx, 青山小学/留守儿童/: ``_names_a_list``). A folder
-    named by digits alone (001/) is a school's code, not a grade, but for a year's in a
-    school's folder (``_a_year``)."""
+    (青山小学/2024秋/花名册.xlsx: ``_names_a_term``), or for a list alone (县/统计表/花名册.xlsx,
+    青山小学/留守儿童/: ``_names_a_list``) below the folder the run found the file in, or,
+    the folder found in itself or above it, where the folder above names a school
+    (``_list_of_a_school``). A folder named by digits alone (001/) is a school's code, not
+    a grade, but for a year's in a school's folder (``_a_year``)."""
     folder = Path(file).parent
+    run = _RUN_FOLDERS.get(os.path.abspath(file))
     while folder.name and (
         _names_a_grade(folder.name)
         or _names_a_term(folder.name)
         or _a_year(folder)
-        or (folder.parent.name and _names_a_list(folder.name))
+        or (_names_a_list(folder.name) and _past_a_list(folder, run))
     ):
         folder = folder.parent
     return folder
+
+
+# The folder of the run each file was found in (the folder given to it, or a file's own
+# folder, the file given itself), by the file's whole path (``found_in``).
+_RUN_FOLDERS: dict[str, Path] = {}
+
+
+def found_in(file: Path, folder: Path) -> None:
+    """Keep that the run found ``file`` in ``folder`` (given to it, or the file's own, the
+    file given itself): a folder named for a list at or above it is a school's own folder
+    unless the folder above names that school (``school_folder``), however the run was
+    given it (留守儿童, ../青山小学/留守儿童, D:\\资料\\青山小学\\留守儿童); the folders above it
+    are no part of the run (D:\\资料, /home/user, 桌面, Downloads)."""
+    _RUN_FOLDERS[os.path.abspath(file)] = Path(os.path.abspath(folder))
+
+
+def run_folders(files: Iterable[str]) -> dict[str, Path]:
+    """The folder the run found each of ``files`` in (``found_in``), as far as it is known:
+    what a worker process reading them is told."""
+    found = ((file, _RUN_FOLDERS.get(os.path.abspath(file))) for file in files)
+    return {os.path.abspath(file): folder for file, folder in found if folder is not None}
+
+
+def _past_a_list(folder: Path, run: Path | None) -> bool:
+    """Whether the files of ``folder``, named for a list alone, are of the school of the
+    folder above it: always below the folder the run found them in (``run``), as written
+    where that is not known (a merged roster's 来源文件), else where the folder above
+    names a school (``_list_of_a_school``)."""
+    if run is None:
+        return bool(folder.parent.name)
+    above = Path(os.path.abspath(folder.parent))
+    return above.is_relative_to(run) or _list_of_a_school(folder)
+
+
+def _list_of_a_school(folder: Path) -> bool:
+    """Whether ``folder``, named for a list alone, lies in a school's folder: the folder
+    above it, past a term's, a grade's or a year's, names a school (青山小学/留守儿童/,
+    青山小学/2024秋/留守儿童/), not one named otherwise (资料/留守儿童/, 桌面/留守儿童/,
+    营山县/留守儿童/)."""
+    here = Path(os.path.abspath(folder)).parent
+    while here.name and (_names_a_grade(here.name) or _names_a_term(here.name) or _a_year(here)):
+        here = here.parent
+    return _names_school(folder_school(here))
 
 
 def _a_year(folder: Path) -> bool:

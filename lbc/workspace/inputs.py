@@ -84,18 +84,25 @@ def spreadsheet_files(
     pairs workbook its lbc.toml names, which is what the school's own commands read. Any
     other spreadsheet in it is not this term's roster: what lbc wrote beside the roster
     (an annotated copy, a change log, an export, a follow-up list), say. Read, its
-    children would be counted again. It goes to ``left_out``, for the command to say."""
+    children would be counted again. It goes to ``left_out``, for the command to say.
+
+    Each file is kept as found in the folder named, or its own folder, named itself
+    (``found_in``): a school's files are named alike however the folder was given."""
+    from lbc.roster.tables import found_in
+
     out: list[Path] = []
     kept: dict[Path, tuple[frozenset[Path], bool] | None] = {}
     terms: dict[Path, str | None] = {}
     for path in paths:
         if not path.is_dir():
+            found_in(path, path.parent)
             out.append(path)
             continue
         found, this_term = [], []
         for p in sorted(path.rglob("*")):
             if not (_spreadsheet_name(p.name) and p.is_file()):
                 continue
+            found_in(p, path)
             why = _kept_aside(p, path, kept, terms)
             if why in (None, ALONE):
                 found.append(p)
