@@ -450,3 +450,32 @@ def test_a_schools_files_in_its_own_subfolders_are_not_said_to_be_apart(tmp_path
     assert "提示" not in merged.stderr
     checked = run("validate", "全县.xlsx", cwd=tmp_path)
     assert (school_lines(checked.stdout), checked.stderr) == (lines, "")
+
+
+def test_two_counties_merged_folder_by_folder_from_inside_their_own_folders_stay_apart(
+    tmp_path: Path,
+) -> None:
+    """Each county's schools' folders given by name from inside the county's folder (lbc
+    merge 城关镇中心小学 营山小学) were written without the county (城关镇中心小学/花名册.xlsx),
+    while lbc merge . and the files given by path name it: read together, the two
+    counties' 城关镇中心小学 were one school. A folder given by name inside a county's
+    folder is written by the county's name, as lbc merge . writes it, and lbc export
+    writes it so: four schools. Its table names the files by their paths as read,
+    however they are given, as validate's findings do."""
+    city = counties(tmp_path)
+    for county in (NB, YS):
+        inside = tmp_path / county
+        folders = sorted([GC, f"{county[:2]}小学"])
+        merged = run("merge", *folders, "--out", city / f"{county}.xlsx", cwd=inside)
+        assert merged.exit_code == 0, merged.stderr
+        exported = run("export", *folders, "--out", tmp_path / f"{county}.csv", cwd=inside)
+        assert exported.exit_code == 0, exported.stderr
+    named_with_the_county(tmp_path, city)
+    exports = run("validate", f"{NB}.csv", f"{YS}.csv", cwd=tmp_path)
+    assert school_lines(exports.stdout) == CHECKED
+    tables = [
+        run("merge", *given, "--out", tmp_path / "又.xlsx", "--format", "json", cwd=tmp_path / YS)
+        for given in ([GC, "营山小学"], ["."], [f"{GC}/花名册.xlsx", "营山小学/花名册.xlsx"])
+    ]
+    files = [sorted(f for s in table.json()["schools"] for f in s["files"]) for table in tables]
+    assert files == [[f"{GC}/花名册.xlsx", "营山小学/花名册.xlsx"]] * 3

@@ -35,8 +35,8 @@ def findings(cwd: Path, source: str, *select: str) -> list[tuple[Any, ...]]:
 def test_a_typed_cell_goes_back_onto_its_own_child_not_one_at_the_same_place(
     tmp_path: Path,
 ) -> None:
-    """甲县 and 乙县 each merged its 中心小学 from inside its own folder: both name their
-    school's file 中心小学/花名册.xlsx, each child at its row 2. 甲县's child's 父亲电话 holds the
+    """甲县's and 乙县's 中心小学 each merged its roster from inside its own folder: both
+    name their file 花名册.xlsx, each child at its row 2. 甲县's child's 父亲电话 holds the
     mother's number, labelled (PHN002). The province's CSV export gave 乙县's 黄欣怡 that
     cell too (PHN002 twice), and exported again her father's 13811112222 was gone."""
     for county, row in (
@@ -46,8 +46,8 @@ def test_a_typed_cell_goes_back_onto_its_own_child_not_one_at_the_same_place(
         roster = tmp_path / county / "中心小学" / "花名册.xlsx"
         roster.parent.mkdir(parents=True)
         write_xlsx(roster, {"花名册": [CHILD_HEADER, row]})
-        out = f"../{county}.parquet"
-        assert run("merge", "中心小学", "--out", out, cwd=tmp_path / county).exit_code == 0
+        out = f"../../{county}.parquet"
+        assert run("merge", "花名册.xlsx", "--out", out, cwd=roster.parent).exit_code == 0
     (tmp_path / "省").mkdir()
     for county in ("甲县", "乙县"):
         shutil.move(tmp_path / f"{county}.parquet", tmp_path / "省")
@@ -56,7 +56,7 @@ def test_a_typed_cell_goes_back_onto_its_own_child_not_one_at_the_same_place(
         ("黄欣怡", "13811112222", "13912345678"),
         ("张雨涵", "", "13912345678"),
     ]
-    assert findings(tmp_path, "省", "PHN") == [("PHN002", "中心小学/花名册.xlsx", 2, "J", LABELLED)]
+    assert findings(tmp_path, "省", "PHN") == [("PHN002", "花名册.xlsx", 2, "J", LABELLED)]
     assert findings(tmp_path, "省.csv", "PHN") == [("PHN002", "省.csv", 3, "U", LABELLED)]
     assert run("export", "省.csv", "--out", "again.csv", cwd=tmp_path).exit_code == 0
     assert phones(tmp_path / "again.csv") == phones(tmp_path / "省.csv")
@@ -103,8 +103,8 @@ def test_every_schools_typed_and_number_cells_are_kept_exported_again(tmp_path: 
 def test_a_parquet_file_puts_a_childs_cells_on_her_own_row_at_a_shared_place(
     tmp_path: Path,
 ) -> None:
-    """A县 and B县 each merged its 中心小学 from inside its own folder: both name their
-    school's file 中心小学/花名册.xlsx, each child at its row 2. A县's child's 父亲电话 holds the
+    """A县's and B县's 中心小学 each merged its roster from inside its own folder: both
+    name their file 花名册.xlsx, each child at its row 2. A县's child's 父亲电话 holds the
     mother's number, labelled, and her ID number is a number cell (its last digit lost);
     B县's 黄欣怡 has her father's number and an ID number ending in X. The province's
     Parquet export put A县's cells on the child read last at that place: 黄欣怡's ID
@@ -124,12 +124,12 @@ def test_a_parquet_file_puts_a_childs_cells_on_her_own_row_at_a_shared_place(
         roster = tmp_path / county / "中心小学" / "花名册.xlsx"
         roster.parent.mkdir(parents=True)
         write_xlsx(roster, {"花名册": [CHILD_HEADER, row]})
-        out = f"../省/{county}.parquet"
-        assert run("merge", "中心小学", "--out", out, cwd=tmp_path / county).exit_code == code
+        out = f"../../省/{county}.parquet"
+        assert run("merge", "花名册.xlsx", "--out", out, cwd=roster.parent).exit_code == code
     assert run("export", "省", "--out", "省.parquet", cwd=tmp_path).exit_code == 0
     assert findings(tmp_path, "省.parquet", "PHN", "ID") == [
-        ("ID004", "中心小学/花名册.xlsx", 2, "D", NUMBER),
-        ("PHN002", "中心小学/花名册.xlsx", 2, "J", LABELLED),
+        ("ID004", "花名册.xlsx", 2, "D", NUMBER),
+        ("PHN002", "花名册.xlsx", 2, "J", LABELLED),
     ]
     assert findings(tmp_path, "省.parquet", "PHN", "ID") == findings(tmp_path, "省", "PHN", "ID")
     assert run("export", "省.parquet", "--out", "again.csv", cwd=tmp_path).exit_code == 0
@@ -142,8 +142,8 @@ def test_a_parquet_file_puts_a_childs_cells_on_her_own_row_at_a_shared_place(
 def test_two_counties_merged_rosters_merged_to_parquet_keep_each_childs_cells(
     tmp_path: Path,
 ) -> None:
-    """甲县 and 乙县 each merged its 中心小学 from inside its own folder to Parquet: both
-    name their school's file 中心小学/花名册.xlsx. 甲县's child at its row 3 has her ID number as a
+    """甲县's and 乙县's 中心小学 each merged its roster from inside its own folder to
+    Parquet: both name their file 花名册.xlsx. 甲县's child at its row 3 has her ID number as a
     number cell and the mother's number typed in 父亲电话; 乙县's second child, at row 4,
     the father's number typed in 母亲电话. The province's folder merged to Parquet kept
     the layout of one county's file of that name only, the other's: read back, 甲县's
@@ -161,12 +161,12 @@ def test_two_counties_merged_rosters_merged_to_parquet_keep_each_childs_cells(
         roster = tmp_path / county / "中心小学" / "花名册.xlsx"
         roster.parent.mkdir(parents=True)
         write_xlsx(roster, {"花名册": [["城关镇中心小学留守儿童花名册"], CHILD_HEADER, *rows]})
-        run("merge", "中心小学", "--out", f"../省/{county}.parquet", cwd=tmp_path / county)
+        run("merge", "花名册.xlsx", "--out", f"../../省/{county}.parquet", cwd=roster.parent)
     mother = "“母亲电话”里的号码标着“父”，不是母亲的，没有当作母亲的电话"
     folder = [
-        ("ID004", "中心小学/花名册.xlsx", 3, "D", NUMBER),
-        ("PHN002", "中心小学/花名册.xlsx", 3, "J", LABELLED),
-        ("PHN002", "中心小学/花名册.xlsx", 4, "K", mother),
+        ("ID004", "花名册.xlsx", 3, "D", NUMBER),
+        ("PHN002", "花名册.xlsx", 3, "J", LABELLED),
+        ("PHN002", "花名册.xlsx", 4, "K", mother),
     ]
     assert findings(tmp_path, "省", "PHN", "ID") == folder
     assert run("merge", "省", "--out", "m.parquet", cwd=tmp_path).exit_code == 1

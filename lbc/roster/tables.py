@@ -878,9 +878,9 @@ def _a_schools_folder(folder: Path, by_school: Collection[Path]) -> bool:
     across schools."""
     if _SCHOOL_CODE.fullmatch(_folder_name(folder)):
         return True
-    name = folder_school(folder)
-    if _AREA_END.search(name):
+    if names_an_area(folder):
         return False
+    name = folder_school(folder)
     if _names_a_list(_folder_name(folder)):
         return True
     return _names_school(name) or bool(SCHOOL_END.fullmatch(name)) or folder not in by_school
@@ -892,6 +892,13 @@ _SCHOOL_CODE = re.compile(r"[A-Za-z0-9]+")
 # How a county's, a township's or a district's name ends (某县, 城关镇, 石门乡, 城关学区,
 # 二片区, 高新区), not a school's campus (青山小学东校区).
 _AREA_END = re.compile(r"(?:县|市|旗|镇|乡|街道|片区|学区|(?<![校园])区)$")
+
+
+def names_an_area(folder: Path) -> bool:
+    """Whether a folder's name names a county, a township or a district (营山县/, 城关镇/,
+    城关学区/, 2024秋营山县/: ``_AREA_END``), whose folder holds its schools', not a school's
+    (青山小学东校区/)."""
+    return _AREA_END.search(folder_school(folder)) is not None
 
 
 def _by_their_names(

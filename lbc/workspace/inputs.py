@@ -430,15 +430,23 @@ def written_names(given: Iterable[Path], files: Iterable[Path]) -> dict[str, str
     not its path as read: a file found in a folder given as ``.`` or ``..`` goes by the
     folder's own name, then its path inside it (营山县/城关镇中心小学/花名册.xlsx, not
     城关镇中心小学/花名册.xlsx); so does a file given by its path in a folder below the one
-    the run is in, as found in ``.`` (城关镇中心小学/花名册.xlsx given from inside 营山县).
+    the run is in, as found in ``.`` (城关镇中心小学/花名册.xlsx given from inside 营山县),
+    and so does a file found in a folder given by its path below the run's folder where
+    that is a county's, a township's or a district's (``names_an_area``: 青山小学 and
+    城关镇中心小学 given from inside 营山县, as lbc merge . there writes them).
     Two counties' rosters each merged from inside its own folder would else name their
     schools' files alike, and every command reading them together would count two
     counties' namesake schools (城关镇中心小学) as one, as it places a merged roster's rows
-    by their files' folders. A folder named by its own name (营山县, ../营山县) is written
-    as given, as it always was, and so is a file found in it, a file given by its name in
+    by their files' folders. A folder named by its own name from any other folder (营山县
+    from the folder holding it, ../营山县) is written as given, as it always was: its name
+    says where its schools are; and so is a file found in it, a file given by its name in
     the run's own folder (a school's run over its own roster: its findings name the file
     as the school's own run does), and one given by a path that leaves the run's folder
     (../白鹤小学/花名册.xlsx, or from its root)."""
+    from lbc.roster.tables import names_an_area
+
+    here = Path(os.path.abspath("."))
+    county = bool(here.name) and names_an_area(here)
     unnamed, named, alone = [], [], set()
     for path in given:
         whole = Path(os.path.abspath(path))
@@ -446,9 +454,10 @@ def written_names(given: Iterable[Path], files: Iterable[Path]) -> dict[str, str
             alone.add(whole)
         elif path.name in ("", "..") and whole.name:
             unnamed.append((whole, Path(whole.name)))
+        elif county and whole != here and whole.is_relative_to(here) and not path.is_absolute():
+            unnamed.append((here, Path(here.name)))  # as found in . (营山县/青山小学/…)
         else:
             named.append(whole)
-    here = Path(os.path.abspath("."))
     out: dict[str, str] = {}
     for path in files:
         whole = Path(os.path.abspath(path))
