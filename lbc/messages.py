@@ -1409,6 +1409,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "children than asked ({schools}).",
     ),
     "sum.school_count": ("{school} {count} 名", "{school} {count}"),
+    "sum.schools_overlap": (
+        "有 {count} 名儿童同时在两所及以上学校的名册上，各校都计入，故各校人数之和多于总数。",
+        "{count} {count:child is|children are} on more than one school's roster and counted in "
+        "each, so the schools' rows add up to more than the total.",
+    ),
     "sum.plan.teachers": (
         "动员 {count} 名教师参与结对帮扶，校领导和党员教师带头，做到每名教师至少帮扶一名学生。",
         "Bring the {count} teachers into pairing, leaders and party members first.",
@@ -1741,6 +1746,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "var.schools[].coverage": ("结对覆盖率（0–1）", "pairing coverage (0–1)"),
     "var.schools[].complete": ("建档完整的儿童数", "children with a complete archive"),
     "var.schools[].complete_rate": ("建档率（0–1）", "archive completeness (0–1)"),
+    "var.schools_note": (
+        "各校人数之和多于总数时说明原因的一句话（有儿童同时在几所学校的名册上），否则为空",
+        "why the schools' rows add up to more than the total (a child on several schools' "
+        "rosters), else empty",
+    ),
     "var.problems": (
         "存在问题：由差距最大的三项生成的句子列表",
         "problems: sentences drafted from the three largest gaps",

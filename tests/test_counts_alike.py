@@ -197,3 +197,93 @@ def test_a_schools_records_beside_merged_rosters_are_its_in_validate_as_in_merge
     for read in (given, ["m.xlsx"]):
         checked = run("validate", *read, cwd=tmp_path)
         assert (checked.exit_code, checked.stdout.splitlines()) == (0, lines), read
+
+
+def two_schools_county(tmp_path: Path) -> None:
+    """县/白鹤小学/ lists 张雨涵 and 王梓萱 (五年级(1)班), 县/青山小学/ 张雨涵 and 李明轩: three
+    children of the county, two of each school, 张雨涵 on both schools' rosters (DUP003)."""
+    rosters = {
+        "白鹤小学": [unreachable(1), unreachable(3, C51)],
+        "青山小学": [unreachable(1), unreachable(2)],
+    }
+    for school, kids in rosters.items():
+        (tmp_path / "县" / school).mkdir(parents=True)
+        write_xlsx(tmp_path / "县" / school / "花名册.xlsx", {"花名册": table(kids)})
+
+
+def test_summary_counts_a_child_two_schools_list_in_each_schools_row(tmp_path: Path) -> None:
+    """张雨涵 is one of 白鹤小学's two children and one of 青山小学's two, as validate's lines
+    per school, merge's table and export's rows count her, and one of the county's three:
+    the table per school says so, and why its rows add up to 4. Her row on 青山小学's
+    roster is said to repeat 白鹤小学's (DUP003), an error: her archive there is not
+    complete."""
+    two_schools_county(tmp_path)
+    each = [("白鹤小学", 2), ("青山小学", 2)]
+    checked = run("validate", "县", "--format", "json", cwd=tmp_path).json()["summary"]
+    assert checked["children"] == 3
+    assert [(s["school"], s["children"]) for s in checked["schools"]] == each
+
+    merged = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert (merged["summary"]["on_books"], merged["summary"]["schools"]) == (3, 2)
+    assert [(s["school"], s["children"]) for s in merged["schools"]] == each
+
+    exported = run("export", "县", "--out", "导出.csv", cwd=tmp_path)
+    assert exported.exit_code == 0, exported.stderr
+    with (tmp_path / "导出.csv").open(encoding="utf-8-sig") as fh:
+        rows = [(r["school"], r["name"]) for r in csv.DictReader(fh) if r["table"] == "children"]
+    assert rows == [
+        ("白鹤小学", "张雨涵"),
+        ("白鹤小学", "王梓萱"),
+        ("青山小学", "张雨涵"),
+        ("青山小学", "李明轩"),
+    ]
+
+    doc = run("summary", "县", "--term", "2024-autumn", "--format", "json", cwd=tmp_path).json()
+    assert doc["children"]["total"] == 3
+    assert [(s["name"], s["children"], s["paired"], s["complete"]) for s in doc["schools"]] == [
+        ("白鹤小学", 2, 0, 2),
+        ("青山小学", 2, 0, 1),
+    ]
+    note = "有 1 名儿童同时在两所及以上学校的名册上，各校都计入，故各校人数之和多于总数。"
+    assert doc["schools_note"] == note
+
+    text = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout
+    rows = "| 白鹤小学 | 2 | 0.0% | 100.0% |\n| 青山小学 | 2 | 0.0% | 50.0% |\n"
+    assert f"{rows}\n{note}\n\n县级排查汇总" in text
+
+
+def test_summary_counts_a_child_who_left_a_school_at_the_school_she_is_at(tmp_path: Path) -> None:
+    """张雨涵 is 转出 on 青山小学's roster and 在读 on 白鹤小学's: she moved, and is 白鹤小学's
+    child alone (no DUP003), its two to 青山小学's one."""
+    rosters = {
+        "白鹤小学": [unreachable(1), unreachable(3, C51)],
+        "青山小学": [{**unreachable(1), "在校状态": "转出"}, unreachable(2)],
+    }
+    for school, kids in rosters.items():
+        (tmp_path / "县" / school).mkdir(parents=True)
+        write_xlsx(tmp_path / "县" / school / "花名册.xlsx", {"花名册": table(kids)})
+    doc = run("summary", "县", "--term", "2024-autumn", "--format", "json", cwd=tmp_path).json()
+    assert doc["children"]["total"] == 3
+    assert [(s["name"], s["children"]) for s in doc["schools"]] == [
+        ("白鹤小学", 2),
+        ("青山小学", 1),
+    ]
+    assert doc["schools_note"] is None
+
+
+def test_summary_says_nothing_of_schools_rows_that_add_up_to_the_total(tmp_path: Path) -> None:
+    """Two schools' rosters of three children, none on both: no word on the rows' sum."""
+    for school, kids in {
+        "白鹤小学": [unreachable(1)],
+        "青山小学": [unreachable(2), unreachable(3)],
+    }.items():
+        (tmp_path / "县" / school).mkdir(parents=True)
+        write_xlsx(tmp_path / "县" / school / "花名册.xlsx", {"花名册": table(kids)})
+    doc = run("summary", "县", "--term", "2024-autumn", "--format", "json", cwd=tmp_path).json()
+    assert [(s["name"], s["children"]) for s in doc["schools"]] == [
+        ("白鹤小学", 1),
+        ("青山小学", 2),
+    ]
+    assert doc["schools_note"] is None
+    text = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout
+    assert "| 青山小学 | 2 | 0.0% | 100.0% |\n\n县级排查汇总" in text

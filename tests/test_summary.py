@@ -350,6 +350,7 @@ EXPECTED: dict[str, Any] = {
         "end_all_owed": 1,
     },
     "schools": None,  # one school: no per-school table
+    "schools_note": None,  # nor a word on its rows' sum
     # The gaps: unpaired 4, talks 5-2=3, visits 5-2=3, no record 2, archive 1, contacts 1,
     # teachers 1, dropouts 1: the three largest, ties in the listed order.
     "problems": [
@@ -870,9 +871,16 @@ def test_variables_lists_every_path_of_the_context(school: Path) -> None:
     }
     assert undocumented == set()
     # schools[] and county_table are filled only for a folder or a merged roster of several
-    # schools, term.schools, quotas.schools and watch.schools where a school's lbc.toml sets
-    # its own.
-    several = ("schools[]", "county_table", "term.schools", "quotas.schools", "watch.schools")
+    # schools, schools_note where a child is on two of their rosters, term.schools,
+    # quotas.schools and watch.schools where a school's lbc.toml sets its own.
+    several = (
+        "schools[]",
+        "schools_note",
+        "county_table",
+        "term.schools",
+        "quotas.schools",
+        "watch.schools",
+    )
     stale = [v for v in listed if not lookup(context, v) and not v.startswith(several)]
     assert stale == []
 
@@ -1084,21 +1092,26 @@ def test_missing_sheets_are_said_and_not_counted_as_zeros(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(
-    ("titles", "named"),
+    ("titles", "named", "unnamed"),
     [
-        (["青山镇中心小学2024年秋季留守儿童花名册"], "青山镇中心小学"),
-        (["三年级(2)班留守儿童名单"], None),  # a class, not a school
-        (["青山镇中心小学留守儿童花名册", "白鹤乡中心小学留守儿童花名册"], None),  # two
-        (["青山镇中心小学留守儿童花名册", None], "青山镇中心小学"),  # and 教师名单.xlsx
+        (["青山镇中心小学2024年秋季留守儿童花名册"], "青山镇中心小学", None),
+        (["三年级(2)班留守儿童名单"], "（学校名称）", "学校名称"),  # a class, not a school
+        # Two schools, each listing the same children: a summary of several schools.
+        (
+            ["青山镇中心小学留守儿童花名册", "白鹤乡中心小学留守儿童花名册"],
+            "（单位名称）",
+            "单位名称",
+        ),
+        (["青山镇中心小学留守儿童花名册", None], "青山镇中心小学", None),  # and 教师名单.xlsx
     ],
 )
 def test_a_roster_titled_with_its_school_titles_the_summary(
-    tmp_path: Path, titles: list[str | None], named: str | None
+    tmp_path: Path, titles: list[str | None], named: str, unnamed: str | None
 ) -> None:
     """Without a [school] name in lbc.toml, the school every roster's title names (as the
     2016 form and most schools' rosters are titled) is the summary's; a title that names
-    a class, or rosters of two schools, leave （学校名称） to be filled in, and say so. An
-    untitled teachers list beside the roster (None) is the school's own."""
+    a class leaves （学校名称） to be filled in, rosters of two schools （单位名称）, and say so
+    (``unnamed``). An untitled teachers list beside the roster (None) is the school's own."""
     ws = tmp_path / "ws"
     ws.mkdir()
     for n, title in enumerate(titles):
@@ -1109,9 +1122,13 @@ def test_a_roster_titled_with_its_school_titles_the_summary(
     result = run("summary", ws, "--term", "2024-autumn", cwd=ws)
     assert result.exit_code == 0, result.stderr
     heading = result.stdout.splitlines()[0]
-    assert heading == f"# {named or '（学校名称）'}2024—2025学年第一学期留守儿童关爱工作总结"
-    said = "提示：未设置学校名称（lbc.toml 的 [school] name），总结中以“（学校名称）”代替"
-    assert (said in result.stderr.splitlines()) == (named is None)
+    assert heading == f"# {named}2024—2025学年第一学期留守儿童关爱工作总结"
+    said = [line for line in result.stderr.splitlines() if "lbc.toml 的 [school] name" in line]
+    assert said == (
+        [f"提示：未设置{unnamed}（lbc.toml 的 [school] name），总结中以“（{unnamed}）”代替"]
+        if unnamed
+        else []
+    )
 
 
 def test_without_records_no_child_or_teacher_is_named_as_behind(tmp_path: Path) -> None:

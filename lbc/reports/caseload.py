@@ -8,6 +8,7 @@ lay out each teacher's rows: all three start from the same children (each child 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from itertools import chain, repeat
 from typing import Any
 
@@ -22,7 +23,7 @@ from lbc.roster.people import (
     priority_reasons,
 )
 from lbc.roster.support import ChildIndex, records_index
-from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.roster.tables import Roster, Table, distinct_children, in_other_schools
 
 
 def on_books(roster: Roster) -> tuple[Kids, list[object]]:
@@ -137,6 +138,29 @@ class Kids:
     def index(self, roster: Roster) -> ChildIndex[int]:
         """What records are attributed with to these children (``records_index``)."""
         return records_index(roster, [(table, i) for table, rows in self.rows for i in rows])
+
+    def elsewhere(self, school: Callable[[Table, int], str]) -> tuple[Kids, list[int]]:
+        """The children's rows on the books of another school (``school``) than the row kept
+        for each (``in_other_schools``: lbc validate's DUP003), as that school's children,
+        and each one's place here (k): a table per school counts each school's own
+        children, one listed by two schools in both, where a total counts her once."""
+        repeats = []
+        place: dict[tuple[int, int], int] = {}
+        if self.again:
+            k = 0
+            for table, rows in self.rows:
+                for i in rows:
+                    for tb, j in self.again.get((id(table), i), ()):
+                        repeats.append((tb, j, (table, i)))
+                        place[(id(table), i)] = k
+                    k += 1
+        groups: dict[int, tuple[Table, list[int], list[int]]] = {}
+        for tb, j, (table, i) in in_other_schools(repeats, school):
+            group = groups.setdefault(id(tb), (tb, [], []))
+            group[1].append(j)
+            group[2].append(place[(id(table), i)])
+        kids = Kids([(tb, rows) for tb, rows, _ in groups.values()], self.in_post)
+        return kids, [k for *_, ks in groups.values() for k in ks]
 
     def priority(self) -> list[list[str]]:
         """Why each child is a priority (``priority_reasons``); empty lists for the rest."""

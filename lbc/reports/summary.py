@@ -80,7 +80,7 @@ from lbc.roster.support import (
 )
 from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas, WatchSettings
-from lbc.workspace.schools import of_their_own, quotas_by_file, schools_of
+from lbc.workspace.schools import Schools, of_their_own, quotas_by_file, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, term_of_its_own, terms_of_their_own
 
 # Every variable a summary template can use, documented by ``lbc summary --variables``
@@ -207,6 +207,7 @@ VARIABLES = (
     "schools[].coverage",
     "schools[].complete",
     "schools[].complete_rate",
+    "schools_note",
     "county_table",
     "county_table.columns[]",
     "county_table.columns[].group",
@@ -239,10 +240,10 @@ class _Classes:
     roster), a class is named with its school, as every class list names it
     (lbc.reports.classes): two schools' 一年级(1)班 are two classes, not one of both."""
 
-    def __init__(self, roster: Roster, kids: Kids) -> None:
-        lookup = schools_of(roster)
+    def __init__(self, lookup: Schools, kids: Kids, several: bool | None = None) -> None:
+        self.lookup = lookup
         self.schools = [lookup.at(*w) for w in kids.where]
-        several = len(set(self.schools)) > 1
+        several = len(set(self.schools)) > 1 if several is None else several
         self.names: list[str] = []
         self.order: list[tuple[Any, ...]] = []
         for school, label, ref in zip(self.schools, kids.labels, kids.refs, strict=True):
@@ -313,8 +314,10 @@ def build_context(
     own_quotas = quotas_by_file(roster, quotas)
     need = _each_childs_quotas(kids, own_quotas, quotas)
     asked = _children_asked(kids, quotas, own_quotas)
-    classes = _Classes(roster, kids)
+    classes = _Classes(schools_of(roster), kids)
     complete_archives = _complete_archives(kids, findings, roster)
+    # A child two schools list (DUP003) is each one's own: her row on the other's roster.
+    others, listed_twice = kids.elsewhere(classes.lookup.of)
     context: dict[str, Any] = {
         "school": school,
         "term": {
@@ -364,7 +367,15 @@ def build_context(
     }
     if previous is not None:
         context["pairing"]["kept"] = _kept(previous, roster, kids)
-    context["schools"] = _schools_section(kids, classes, complete_archives)
+    elsewhere = (
+        others,
+        _Classes(classes.lookup, others, several=True),
+        _complete_archives(others, findings, roster),
+    )
+    context["schools"] = _schools_section([(kids, classes, complete_archives), elsewhere])
+    # Said where the schools' rows add up to more than the total, and why.
+    twice = len(set(listed_twice))
+    context["schools_note"] = t("sum.schools_overlap", count=twice) if twice else None
     if context["schools"]:  # several schools: the county's own table too
         context["county_table"] = _county_table(roster, kids, as_of)
     gaps = _gaps(context, _teachers_short(kids, classes, asked, roster))
@@ -523,6 +534,8 @@ def _complete_archives(kids: Kids, findings: list[Finding], roster: Roster) -> l
     """Whether each child's archive is complete (建档): no error finding on its row other
     than a missing contact, and no required column missing from its sheet. One reckoning
     for the summary's total and its table per school, which must agree."""
+    if not len(kids):  # nobody (Kids.elsewhere, mostly): a county's findings not read for it
+        return []
     where = set(kids.where)
     incomplete: set[tuple[str, str | None, int | None]] = set()
     whole_sheet: set[tuple[str, str]] = set()
@@ -833,19 +846,21 @@ def _watch_section(
 
 
 def _schools_section(
-    kids: Kids, classes: _Classes, complete_archives: list[bool]
+    children: list[tuple[Kids, _Classes, list[bool]]],
 ) -> list[dict[str, Any]] | None:
     """Children, pairs and complete archives per school, for a folder or a county's merged
-    roster; None when it is one school."""
-    schools = classes.schools
-    if len(set(schools)) < 2:
+    roster; None when it is one school. ``children``: the children and the rows of those
+    another school lists too (``Kids.elsewhere``), each with its classes and complete
+    archives: each school counts its own children, as lbc validate's line per school does."""
+    if len({name for _, classes, _ in children for name in classes.schools}) < 2:
         return None
     out: dict[str, dict[str, Any]] = {}
-    for k, name in enumerate(schools):
-        entry = out.setdefault(name, {"name": name, "children": 0, "paired": 0, "complete": 0})
-        entry["children"] += 1
-        entry["paired"] += bool(kids.teachers[k])
-        entry["complete"] += complete_archives[k]
+    for kids, classes, complete_archives in children:
+        for k, name in enumerate(classes.schools):
+            entry = out.setdefault(name, {"name": name, "children": 0, "paired": 0, "complete": 0})
+            entry["children"] += 1
+            entry["paired"] += bool(kids.teachers[k])
+            entry["complete"] += complete_archives[k]
     for entry in out.values():
         entry["coverage"] = rate(entry["paired"], entry["children"])
         entry["complete_rate"] = rate(entry["complete"], entry["children"])

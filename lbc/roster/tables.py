@@ -1525,6 +1525,27 @@ def distinct_children(
                 yield table, i, repeats.get(i)
 
 
+def in_other_schools(
+    repeats: Iterable[tuple[Table, int, tuple[Table, int]]], school: Callable[[Table, int], str]
+) -> list[tuple[Table, int, tuple[Table, int]]]:
+    """Of ``repeats`` (rows repeating a child, each with the row kept for her:
+    ``distinct_children``), her first row on the books of each school (``school``) other
+    than the kept row's: a child two schools list (lbc validate's DUP003) is one of each
+    school's own children, as validate's line per school counts her, though one child of
+    the run's. A row 转出 or 毕业 is the roster of a school she left kept right."""
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for table, i, first in repeats:
+        if table.get("enrollment_status", i) in nz.LEFT_SCHOOL:
+            continue
+        here = school(table, i)
+        child = (id(first[0]), first[1], here)
+        if here != school(*first) and child not in seen:
+            seen.add(child)
+            out.append((table, i, first))
+    return out
+
+
 def repeated_rows(
     tables: list[Table], schools: Mapping[str, str] | None = None
 ) -> list[dict[int, tuple[Table, int]]]:
