@@ -287,3 +287,26 @@ def test_summary_says_nothing_of_schools_rows_that_add_up_to_the_total(tmp_path:
     assert doc["schools_note"] is None
     text = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout
     assert "| 青山小学 | 2 | 0.0% | 100.0% |\n\n县级排查汇总" in text
+
+
+def test_summary_county_table_counts_a_child_two_schools_list_in_each_and_once_in_all(
+    tmp_path: Path,
+) -> None:
+    """The 排查汇总表 counts 张雨涵 in 白鹤小学's column and in 青山小学's, as their own, and
+    once in 合计: two children a school, three of the county."""
+    two_schools_county(tmp_path)
+    doc = run("summary", "县", "--term", "2024-autumn", "--format", "json", cwd=tmp_path).json()
+    county = doc["county_table"]
+    names = [f"{c['group']}：{c['name']}" for c in county["columns"]]
+    counted = {
+        row["school"]: {name: n for name, n in zip(names, row["counts"], strict=True) if n}
+        for row in county["rows"]
+    }
+    each = {"年龄段：6-13周岁女": 2, "实际监护情况：祖父母、外祖父母": 2, "健康状况：健康": 2}
+    all_three = {"年龄段：6-13周岁女": 3, "实际监护情况：祖父母、外祖父母": 3, "健康状况：健康": 3}
+    assert counted == {"白鹤小学": each, "青山小学": each, "合计": all_three}
+
+    lines = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout.splitlines()
+    assert "| 年龄段：6-13周岁女 | 2 | 2 | 3 |" in lines
+    assert "| 实际监护情况：祖父母、外祖父母 | 2 | 2 | 3 |" in lines
+    assert "| 健康状况：健康 | 2 | 2 | 3 |" in lines

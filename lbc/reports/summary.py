@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import chain, repeat
 from typing import Any
 
@@ -377,7 +377,7 @@ def build_context(
     twice = len(set(listed_twice))
     context["schools_note"] = t("sum.schools_overlap", count=twice) if twice else None
     if context["schools"]:  # several schools: the county's own table too
-        context["county_table"] = _county_table(roster, kids, as_of)
+        context["county_table"] = _county_table(roster, kids, others, as_of)
     gaps = _gaps(context, _teachers_short(kids, classes, asked, roster))
     context["problems"] = [g["problem"] for g in gaps]
     context["plans"] = [g["plan"] for g in gaps]
@@ -966,33 +966,23 @@ def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> se
     return found
 
 
-def _county_table(roster: Roster, kids: Kids, as_of: dt.date) -> dict[str, Any]:
+def _county_table(roster: Roster, kids: Kids, others: Kids, as_of: dt.date) -> dict[str, Any]:
     """The county's 排查汇总表 per school and in total: how many children of each age band
     and sex board, are cared for by whom, are rated how, are in what health and receive what
-    relief. A group a school's roster has no column for is None there (未采集), not 0."""
-    keys = {"id_number", "gender", "guardian_name", "categories", "left_behind_type"}
-    keys |= {key for _, key, _ in COUNTY_GROUPS} | {"care_situation"}
-    cols = {key: kids.column(key) for key in keys}
-    # Which groups each child's sheet records: ages from a birth date or an ID, care from
-    # the guardian's name or relation or the table's words in 实际监护情况, relief from a
-    # relief or a categories column.
-    extra = {"年龄段": "id_number", "实际监护情况": "guardian_name", "救助措施": "categories"}
-    collected: list[set[str]] = []
-    for table, rows in kids.rows:
-        has = {g for g, key, _ in COUNTY_GROUPS if table.has(key)}
-        has |= {g for g, key in extra.items() if table.has(key)}
-        if not set(table.values.get("care_situation") or ()).isdisjoint(nz.COUNTY_CARERS):
-            has.add("实际监护情况")
-        collected += [has] * len(rows)
+    relief. A group a school's roster has no column for is None there (未采集), not 0.
+    ``others``: the rows of children another school lists too (``Kids.elsewhere``), each
+    in that school's column as its row says, and not again in the total."""
     lookup = schools_of(roster)
     columns = [(group, name) for group, _, names in COUNTY_GROUPS for name in names]
     counts: dict[str, Counter[str]] = {}
     seen: dict[str, set[str]] = {}
-    for k, where in enumerate(kids.where):
-        school = lookup.at(*where)
-        counts.setdefault(school, Counter()).update(_county_categories(k, cols, as_of))
-        seen.setdefault(school, set()).update(collected[k])
-    total: Counter[str] = sum(counts.values(), Counter())
+    total: Counter[str] = Counter()
+    for children in (kids, others):
+        for school, found, has in _county_rows(children, lookup, as_of):
+            counts.setdefault(school, Counter()).update(found)
+            seen.setdefault(school, set()).update(has)
+            if children is kids:
+                total.update(found)
     # A total is only as complete as its least complete school: a group some school did not
     # collect is 未采集 in the total too, never a total of the others passed off as all.
     everywhere = set.intersection(*seen.values())
@@ -1010,6 +1000,28 @@ def _county_table(roster: Roster, kids: Kids, as_of: dt.date) -> dict[str, Any]:
             row(t("sum.total"), total, everywhere),
         ],
     }
+
+
+def _county_rows(
+    kids: Kids, lookup: Schools, as_of: dt.date
+) -> Iterator[tuple[str, set[str], set[str]]]:
+    """Each child's school, the 排查汇总表 categories she counts in, and the groups her
+    sheet records: ages from a birth date or an ID, care from the guardian's name or
+    relation or the table's words in 实际监护情况, relief from a relief or a categories
+    column."""
+    keys = {"id_number", "gender", "guardian_name", "categories", "left_behind_type"}
+    keys |= {key for _, key, _ in COUNTY_GROUPS} | {"care_situation"}
+    cols = {key: kids.column(key) for key in keys}
+    extra = {"年龄段": "id_number", "实际监护情况": "guardian_name", "救助措施": "categories"}
+    collected: list[set[str]] = []
+    for table, rows in kids.rows:
+        has = {g for g, key, _ in COUNTY_GROUPS if table.has(key)}
+        has |= {g for g, key in extra.items() if table.has(key)}
+        if not set(table.values.get("care_situation") or ()).isdisjoint(nz.COUNTY_CARERS):
+            has.add("实际监护情况")
+        collected += [has] * len(rows)
+    for k, where in enumerate(kids.where):
+        yield lookup.at(*where), _county_categories(k, cols, as_of), collected[k]
 
 
 def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
