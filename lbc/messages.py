@@ -1410,9 +1410,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "sum.school_count": ("{school} {count} 名", "{school} {count}"),
     "sum.schools_overlap": (
-        "有 {count} 名儿童同时在两所及以上学校的名册上，各校都计入，故各校人数之和多于总数。",
+        "有 {count} 名儿童同时在两所及以上学校的名册上，各校、各班都计入，故各校、各班人数之和多于总数。",
         "{count} {count:child is|children are} on more than one school's roster and counted in "
-        "each, so the schools' rows add up to more than the total.",
+        "each school and class, so their rows add up to more than the total.",
     ),
     "sum.plan.teachers": (
         "动员 {count} 名教师参与结对帮扶，校领导和党员教师带头，做到每名教师至少帮扶一名学生。",
@@ -1747,9 +1747,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "var.schools[].complete": ("建档完整的儿童数", "children with a complete archive"),
     "var.schools[].complete_rate": ("建档率（0–1）", "archive completeness (0–1)"),
     "var.schools_note": (
-        "各校人数之和多于总数时说明原因的一句话（有儿童同时在几所学校的名册上），否则为空",
-        "why the schools' rows add up to more than the total (a child on several schools' "
-        "rosters), else empty",
+        "各校、各班人数之和多于总数时说明原因的一句话（有儿童同时在几所学校的名册上），否则为空",
+        "why the schools' and classes' rows add up to more than the total (a child on several "
+        "schools' rosters), else empty",
     ),
     "var.problems": (
         "存在问题：由差距最大的三项生成的句子列表",

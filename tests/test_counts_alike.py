@@ -244,12 +244,14 @@ def test_summary_counts_a_child_two_schools_list_in_each_schools_row(tmp_path: P
         ("白鹤小学", 2, 0, 2),
         ("青山小学", 2, 0, 1),
     ]
-    note = "有 1 名儿童同时在两所及以上学校的名册上，各校都计入，故各校人数之和多于总数。"
+    note = (
+        "有 1 名儿童同时在两所及以上学校的名册上，各校、各班都计入，故各校、各班人数之和多于总数。"
+    )
     assert doc["schools_note"] == note
 
     text = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout
-    rows = "| 白鹤小学 | 2 | 0.0% | 100.0% |\n| 青山小学 | 2 | 0.0% | 50.0% |\n"
-    assert f"{rows}\n{note}\n\n县级排查汇总" in text
+    assert "| 白鹤小学 | 2 | 0.0% | 100.0% |\n| 青山小学 | 2 | 0.0% | 50.0% |\n" in text
+    assert f"| 合计 | 3 |\n\n{note}\n\n## 二、主要做法" in text
 
 
 def test_summary_counts_a_child_who_left_a_school_at_the_school_she_is_at(tmp_path: Path) -> None:
@@ -286,7 +288,7 @@ def test_summary_says_nothing_of_schools_rows_that_add_up_to_the_total(tmp_path:
     ]
     assert doc["schools_note"] is None
     text = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout
-    assert "| 青山小学 | 2 | 0.0% | 100.0% |\n\n县级排查汇总" in text
+    assert "| 合计 | 3 |\n\n## 二、主要做法" in text
 
 
 def test_summary_county_table_counts_a_child_two_schools_list_in_each_and_once_in_all(
@@ -310,3 +312,48 @@ def test_summary_county_table_counts_a_child_two_schools_list_in_each_and_once_i
     assert "| 年龄段：6-13周岁女 | 2 | 2 | 3 |" in lines
     assert "| 实际监护情况：祖父母、外祖父母 | 2 | 2 | 3 |" in lines
     assert "| 健康状况：健康 | 2 | 2 | 3 |" in lines
+
+
+def test_summary_counts_a_child_two_schools_list_in_a_class_of_each(tmp_path: Path) -> None:
+    """张雨涵 is in 三年级(2)班 of 白鹤小学 and of 青山小学, each school's own: 青山小学's
+    class has 李明轩 and her, the classes' rows 4 children of the county's 3."""
+    two_schools_county(tmp_path)
+    doc = run("summary", "县", "--term", "2024-autumn", "--format", "json", cwd=tmp_path).json()
+    assert doc["children"]["total"] == 3
+    assert [(c["name"], c["count"]) for c in doc["children"]["by_class"]] == [
+        ("白鹤小学 三年级(2)班", 1),
+        ("白鹤小学 五年级(1)班", 1),
+        ("青山小学 三年级(2)班", 2),
+    ]
+    text = run("summary", "县", "--term", "2024-autumn", cwd=tmp_path).stdout
+    classes = (
+        "| 白鹤小学 三年级(2)班 | 1 |\n"
+        "| 白鹤小学 五年级(1)班 | 1 |\n"
+        "| 青山小学 三年级(2)班 | 2 |\n"
+        "| 合计 | 3 |\n"
+    )
+    assert classes in text
+
+
+def test_summary_names_classes_with_schools_where_one_schools_every_child_is_anothers(
+    tmp_path: Path,
+) -> None:
+    """县/青山小学/ lists only 张雨涵, whom 县/白鹤小学/ lists too: two schools all the same,
+    each in the table per school, and each class named with its school."""
+    for school, kids in {
+        "白鹤小学": [unreachable(1), unreachable(3, C51)],
+        "青山小学": [unreachable(1)],
+    }.items():
+        (tmp_path / "县" / school).mkdir(parents=True)
+        write_xlsx(tmp_path / "县" / school / "花名册.xlsx", {"花名册": table(kids)})
+    doc = run("summary", "县", "--term", "2024-autumn", "--format", "json", cwd=tmp_path).json()
+    assert doc["children"]["total"] == 2
+    assert [(s["name"], s["children"]) for s in doc["schools"]] == [
+        ("白鹤小学", 2),
+        ("青山小学", 1),
+    ]
+    assert [(c["name"], c["count"]) for c in doc["children"]["by_class"]] == [
+        ("白鹤小学 三年级(2)班", 1),
+        ("白鹤小学 五年级(1)班", 1),
+        ("青山小学 三年级(2)班", 1),
+    ]

@@ -241,7 +241,6 @@ class _Classes:
     (lbc.reports.classes): two schools' 一年级(1)班 are two classes, not one of both."""
 
     def __init__(self, lookup: Schools, kids: Kids, several: bool | None = None) -> None:
-        self.lookup = lookup
         self.schools = [lookup.at(*w) for w in kids.where]
         several = len(set(self.schools)) > 1 if several is None else several
         self.names: list[str] = []
@@ -314,10 +313,18 @@ def build_context(
     own_quotas = quotas_by_file(roster, quotas)
     need = _each_childs_quotas(kids, own_quotas, quotas)
     asked = _children_asked(kids, quotas, own_quotas)
-    classes = _Classes(schools_of(roster), kids)
-    complete_archives = _complete_archives(kids, findings, roster)
+    lookup = schools_of(roster)
     # A child two schools list (DUP003) is each one's own: her row on the other's roster.
-    others, listed_twice = kids.elsewhere(classes.lookup.of)
+    others, listed_twice = kids.elsewhere(lookup.of)
+    # Classes named with their schools wherever two schools are counted, even where one
+    # school's every child is another's too.
+    classes = _Classes(lookup, kids, several=bool(listed_twice) or None)
+    complete_archives = _complete_archives(kids, findings, roster)
+    elsewhere = (
+        others,
+        _Classes(lookup, others, several=True),
+        _complete_archives(others, findings, roster),
+    )
     context: dict[str, Any] = {
         "school": school,
         "term": {
@@ -345,7 +352,7 @@ def build_context(
                 if (mine := _counted_quotas(theirs)) != _counted_quotas(quotas)
             ],
         },
-        "children": _children_section(kids, classes),
+        "children": _children_section(kids, classes, elsewhere[1]),
         "archive": _archive_section(kids, findings, complete_archives),
         "pairing": _pairing_section(kids, classes, asked, roster),
         "records": _records_section(
@@ -367,13 +374,8 @@ def build_context(
     }
     if previous is not None:
         context["pairing"]["kept"] = _kept(previous, roster, kids)
-    elsewhere = (
-        others,
-        _Classes(classes.lookup, others, several=True),
-        _complete_archives(others, findings, roster),
-    )
     context["schools"] = _schools_section([(kids, classes, complete_archives), elsewhere])
-    # Said where the schools' rows add up to more than the total, and why.
+    # Said where the schools' and classes' rows add up to more than the total, and why.
     twice = len(set(listed_twice))
     context["schools_note"] = t("sum.schools_overlap", count=twice) if twice else None
     if context["schools"]:  # several schools: the county's own table too
@@ -467,10 +469,14 @@ def _tally(values: list[Any], known: tuple[str, ...]) -> Counter[str]:
     )
 
 
-def _children_section(kids: Kids, classes: _Classes) -> dict[str, Any]:
+def _children_section(kids: Kids, classes: _Classes, elsewhere: _Classes) -> dict[str, Any]:
+    """The children in total and by grade, gender, type, guardian and category, each once;
+    by class, each class's own, with ``elsewhere`` (the classes of the rows of children
+    another school lists too: ``Kids.elsewhere``): a child two schools list is in a class
+    of each, as each school's table counts her."""
     grades: Counter[int] = Counter(r.grade for r in kids.refs if r is not None)
-    per_class: Counter[str] = Counter(classes.names)
-    order = dict(zip(classes.names, classes.order, strict=True))
+    per_class: Counter[str] = Counter(classes.names + elsewhere.names)
+    order = dict(zip(classes.names + elsewhere.names, classes.order + elsewhere.order, strict=True))
     gender = _tally(kids.column("gender"), nz.GENDERS)
     kinds = _tally(kids.column("left_behind_type"), (*nz.LEFT_BEHIND_TYPES, nz.AWAY_UNSPECIFIED))
     guardians = Counter(
