@@ -14,7 +14,8 @@ from lbc.checks.contacts import MissingContact, contact_gaps
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster import normalise as nz
 from lbc.roster.people import TeachersInPost, require_left_behind_type, untyped
-from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.roster.tables import Roster, Table, distinct_children, in_other_schools
+from lbc.workspace.schools import schools_of
 
 
 @dataclass
@@ -41,10 +42,8 @@ class FlagReport:
     classes: list[ClassGroup[FlaggedChild]]
     teachers: list[FlaggedTeacher]
     untyped: list[tuple[Table, int]]  # children whose contacts could not be judged
-
-    @property
-    def children_count(self) -> int:
-        return sum(len(g.children) for g in self.classes)
+    # The children listed, each once: one two schools list is in a class of each.
+    children_count: int
 
 
 def flag(roster: Roster) -> FlagReport:
@@ -52,18 +51,23 @@ def flag(roster: Roster) -> FlagReport:
     require_left_behind_type(roster.children, "err.flag_no_type")
     # A child entered twice (one ID number on two rows, or a row copied without one) is
     # one child to call, at the row kept for it, as every list counts it (lbc validate
-    # says DUP001 or DUP002 of the other).
-    again = {
-        (id(table), i)
+    # says DUP001 or DUP002 of the other); one two schools list (DUP003) is each school's
+    # own, in a class of each, as her row there says, and one child of the list's total.
+    repeats = [
+        (table, i, first)
         for table, i, first in distinct_children(roster.children, roster.copy_schools())
         if first
-    }
-    rows = (
+    ]
+    each_school = in_other_schools(repeats, schools_of(roster).of)
+    child = {(id(table), i): (id(first[0]), first[1]) for table, i, first in each_school}
+    again = {(id(table), i) for table, i, _ in repeats} - child.keys()
+    rows = [
         (table, i, _flagged(table, i, missing))
         for table in roster.children
         for i, missing in contact_gaps(table, usable_only=True).items()
         if (id(table), i) not in again
-    )
+    ]
+    children = len({child.get((id(table), i), (id(table), i)) for table, i, _ in rows})
     # A teacher list without a phone column leaves every teacher unreachable, but for the
     # ones another list gives a phone (a head teachers' list beside the teachers list).
     repeats = TeachersInPost(roster).repeats if roster.teachers else {}
@@ -73,7 +77,7 @@ def flag(roster: Roster) -> FlagReport:
         for i in range(len(table))
         if not nz.numbers_to_call(table.get("phone", i)) and (id(table), i) not in repeats
     ]
-    return FlagReport(by_class(roster, rows), teachers, untyped(roster.children))
+    return FlagReport(by_class(roster, rows), teachers, untyped(roster.children), children)
 
 
 def _flagged(table: Table, i: int, missing: list[MissingContact]) -> FlaggedChild:
