@@ -380,3 +380,31 @@ def test_flag_lists_a_child_two_schools_list_in_a_class_of_each(tmp_path: Path) 
     lines = run("flag", "县", cwd=tmp_path).stdout.splitlines()
     assert "青山小学 三年级(2)班（班主任：未登记）— 2 人缺少联系方式" in lines
     assert lines[-1] == "共 3 名儿童、0 名教师缺少必需的联系方式"
+
+
+def test_watch_lists_a_child_two_schools_list_in_a_class_of_each(tmp_path: Path) -> None:
+    """Every child of 县 is on the watch list (a father away, no phone): 张雨涵 in
+    白鹤小学's 三年级(2)班 and in 青山小学's, at her row of each school's roster, her reason
+    read where it is written (白鹤小学's row 2, the row kept for her); the list counts 3."""
+    two_schools_county(tmp_path)
+    doc = run("watch", "县", "--format", "json", cwd=tmp_path).json()
+    assert doc["summary"]["children"] == 3
+    listed = [
+        (g["class"], [(c["name"], c["file"], c["row"]) for c in g["children"]])
+        for g in doc["classes"]
+    ]
+    assert listed == [
+        ("白鹤小学 三年级(2)班", [("张雨涵", "县/白鹤小学/花名册.xlsx", 2)]),
+        ("白鹤小学 五年级(1)班", [("王梓萱", "县/白鹤小学/花名册.xlsx", 3)]),
+        (
+            "青山小学 三年级(2)班",
+            [("张雨涵", "县/青山小学/花名册.xlsx", 2), ("李明轩", "县/青山小学/花名册.xlsx", 3)],
+        ),
+    ]
+    reasons = doc["classes"][2]["children"][0]["reasons"]
+    assert [(r["code"], r["file"], r["row"], r["column"]) for r in reasons] == [
+        ("WCH014", "县/白鹤小学/花名册.xlsx", 2, "J")
+    ]
+    lines = run("watch", "县", cwd=tmp_path).stdout.splitlines()
+    assert "青山小学 三年级(2)班（班主任：未登记）— 2 人需重点关注" in lines
+    assert lines[-1] == "共 3 名儿童需重点关注（关注分达到 3）。"

@@ -105,7 +105,8 @@ class Reason:
     weight: int
     # The row the reason is written on when it is not the child's own: a row repeating the
     # child (its ID number, DUP001, or a copy, DUP002) that says what the kept row does not
-    # (WatchFacts._repeated).
+    # (WatchFacts._repeated), or the kept row where the child is listed at her row on
+    # another school's roster (DUP003: lbc.reports.watch).
     source: tuple[Table, int] | None = None
 
 
@@ -216,6 +217,8 @@ class WatchFacts:
         self._guardians: dict[int, tuple[dt.date | int, str]] = {}
         in_post = TeachersInPost(roster)
         rows_of = list(distinct_children(roster.children, roster.copy_schools()))
+        # The rows repeating a child, each with the row kept for her (distinct_children).
+        self.repeats = [(table, i, first) for table, i, first in rows_of if first is not None]
         for table, rows in _considered(roster.children, rows_of):
             base = len(self.children)
             self.children += [(table, i) for i in rows]
@@ -226,7 +229,7 @@ class WatchFacts:
                 self._found.setdefault(base + j, []).append(found)
             for j, born in _guardians_born(table, rows):
                 self._guardians[base + j] = born
-        self._repeated(rows_of)
+        self._repeated()
         self._changed: dict[int, list[Found]] = {}
         if previous is not None:
             where = {(id(table), i): k for k, (table, i) in enumerate(self.children)}
@@ -236,12 +239,12 @@ class WatchFacts:
                     self._changed[where[at]] = found
         self._roster = roster
 
-    def _repeated(self, rows_of: list[tuple[Table, int, tuple[Table, int] | None]]) -> None:
+    def _repeated(self) -> None:
         """What a row repeating a considered child's ID number says of the child that its
         kept row does not: disabled, ill or an orphan (WCH007 to WCH009), as a careful
         reader takes what either row says. A 孤儿 written only on the second row is not
         lost; that row's school status and guardian are the kept row's to say."""
-        repeats = [(table, i, first) for table, i, first in rows_of if first is not None]
+        repeats = self.repeats
         if not repeats:
             return
         where = {(id(table), i): k for k, (table, i) in enumerate(self.children)}

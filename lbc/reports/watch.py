@@ -7,13 +7,14 @@ largest sum of weights) first, then in roster order.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lbc.checks.watch import Watched, WatchFacts, settings_of_their_own
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster.people import require_left_behind_type, untyped
-from lbc.roster.tables import Roster, Table
+from lbc.roster.tables import Roster, Table, in_other_schools
 from lbc.workspace.config import WatchSettings
+from lbc.workspace.schools import schools_of
 
 
 @dataclass
@@ -22,16 +23,14 @@ class WatchReport:
     threshold: int
     as_of: dt.date  # the day the list is drawn on: ages and days without contact to it
     untyped: list[tuple[Table, int]]  # children not judged: 留守类型 empty or unreadable
+    # The children on the list, each once: one two schools list is in a class of each.
+    count: int
     # Records naming no one child among those WCH013 looks back over; None when the days
     # without contact are not judged (WatchFacts.unclear).
     unclear: int | None = None
     # The schools of a county whose own lbc.toml's [watch] draws their children's list, by
     # name, and where it differs from the run's (``unlike``): threshold, guardian_age, weights.
     own: dict[str, dict[str, object]] = field(default_factory=dict)
-
-    @property
-    def count(self) -> int:
-        return sum(len(g.children) for g in self.classes)
 
 
 def watch_report(
@@ -42,13 +41,36 @@ def watch_report(
     as having nobody on the list."""
     require_left_behind_type(roster.children, "err.no_type")
     facts = WatchFacts(roster, previous)
-    found = sorted(facts.on(as_of, settings), key=lambda w: -w.score)
-    groups = by_class(roster, ((w.table, w.i, w) for w in found))
+    found = facts.on(as_of, settings)
+    place = {id(table): n for n, table in enumerate(roster.children)}
+    listed = sorted(
+        [*found, *_in_other_schools(roster, facts, found)],
+        key=lambda w: (-w.score, place[id(w.table)], w.i),
+    )
+    groups = by_class(roster, ((w.table, w.i, w) for w in listed))
     return WatchReport(
         groups,
         settings.threshold,
         as_of,
         untyped(roster.children),
+        len(found),
         facts.unclear(as_of, settings),
         settings_of_their_own(roster, settings),
     )
+
+
+def _in_other_schools(roster: Roster, facts: WatchFacts, found: list[Watched]) -> list[Watched]:
+    """The children on the list at their rows on the books of another school than the row
+    kept for each (``in_other_schools``: lbc validate's DUP003), each such school's own
+    child in a class of it: her reasons are the child's, read from the cells that say
+    them (Reason.source)."""
+    if not facts.repeats:
+        return []
+    rows: dict[tuple[int, int], list[tuple[Table, int]]] = {}
+    for table, i, first in in_other_schools(facts.repeats, schools_of(roster).of):
+        rows.setdefault((id(first[0]), first[1]), []).append((table, i))
+    return [
+        Watched(table, i, [replace(r, source=r.source or (w.table, w.i)) for r in w.reasons])
+        for w in found
+        for table, i in rows.get((id(w.table), w.i), ())
+    ]
