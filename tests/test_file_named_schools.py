@@ -5,6 +5,7 @@ Through the real CLI on real workbooks."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -234,6 +235,13 @@ def merged_schools(root: Path) -> list[tuple[str, str]]:
     return sorted((row[school], row[name]) for row in rows)
 
 
+def assert_merged(root: Path, schools: list[str], children: Iterable[int]) -> None:
+    """lbc merge writes each child n of ``children`` (``kid(n)``) under the school at the
+    same place in ``schools``."""
+    names = [kid(n)["姓名"] for n in children]
+    assert merged_schools(root) == sorted(zip(schools, names, strict=True))
+
+
 def test_a_word_after_the_year_is_a_school_only_as_a_schools_name_ends(
     tmp_path: Path,
 ) -> None:
@@ -267,9 +275,8 @@ def test_a_word_after_the_year_is_a_school_only_as_a_schools_name_ends(
         "青山小学：3 名儿童，0 个错误，0 个警告",
         "共检查 8 名儿童、1 名教师、0 条帮扶记录：0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 9)]
     schools = ["青山小学"] * 3 + ["白鹤小学", "河口小学", "东山小学", "石门村教学点", "大河幼儿园"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 9))
 
 
 def test_a_word_without_a_year_names_no_school_unless_a_schools_name_is_in_it(
@@ -302,9 +309,8 @@ def test_a_word_without_a_year_names_no_school_unless_a_schools_name_is_in_it(
         "青山小学：3 名儿童，0 个错误，0 个警告",
         "共检查 8 名儿童、1 名教师、0 条帮扶记录：0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 9)]
     schools = ["青山小学"] * 3 + ["东山小学", "河口小学", "石门小学", "白鹤小学", "白鹤小学"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 9))
 
 
 def test_left_behind_pupils_are_not_the_schools_name(tmp_path: Path) -> None:
@@ -328,9 +334,8 @@ def test_left_behind_pupils_are_not_the_schools_name(tmp_path: Path) -> None:
         "青山小学：3 名儿童，0 个错误，0 个警告",
         "共检查 5 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 6)]
     schools = ["青山小学"] * 3 + ["白鹤小学", "河口小学"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 6))
 
 
 def pairs_of(root: Path, source: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -629,9 +634,8 @@ def test_a_schools_folder_of_a_term_is_not_a_school(tmp_path: Path) -> None:
         "青山小学：3 名儿童，0 个错误，0 个警告",
         "共检查 6 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 7)]
     schools = ["青山小学"] * 3 + ["白鹤小学", "河口小学", "石门小学"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 7))
     unpaired = [(kid(n)["姓名"], "本校没有可结对的在岗教师") for n in (4, 5, 6)]
     assert pairs_of(tmp_path, "县") == (ALL_THREE, sorted(unpaired))
 
@@ -661,9 +665,8 @@ def test_files_numbered_in_a_schools_code_folder_are_its_grades(tmp_path: Path, 
         "白鹤小学：1 名儿童，0 个错误，0 个警告",
         "共检查 4 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 5)]
     schools = [code] * 3 + ["白鹤小学"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 5))
     unpaired = [(kid(4)["姓名"], "本校没有可结对的在岗教师")]
     assert pairs_of(tmp_path, "县") == (ALL_THREE, unpaired)
 
@@ -692,9 +695,8 @@ def test_a_year_and_term_in_a_schools_folder_name_are_not_the_schools(tmp_path: 
         "白鹤小学：1 名儿童，0 个错误，0 个警告",
         "共检查 6 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 7)]
     schools = ["青山小学"] * 2 + ["白鹤小学", "河口小学", "河口小学", "城关镇中心小学"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 7))
 
 
 def test_a_year_in_brackets_before_a_campus_keeps_the_campus(tmp_path: Path) -> None:
@@ -718,9 +720,8 @@ def test_a_year_in_brackets_before_a_campus_keeps_the_campus(tmp_path: Path) -> 
         "青山小学(东校区)：2 名儿童，0 个错误，0 个警告",
         "共检查 5 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 6)]
     schools = ["青山小学(东校区)"] * 2 + ["青山小学", "白鹤小学(南校区)", "石门小学(西校区)"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 6))
 
 
 def test_a_sheet_titled_by_its_grade_names_no_school(tmp_path: Path) -> None:
@@ -747,9 +748,8 @@ def test_a_sheet_titled_by_its_grade_names_no_school(tmp_path: Path) -> None:
         "青山小学：3 名儿童，0 个错误，0 个警告",
         "共检查 4 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 5)]
     schools = ["青山小学"] * 3 + ["白鹤小学"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 5))
     unpaired = [(kid(4)["姓名"], "本校没有可结对的在岗教师")]
     assert pairs_of(tmp_path, "县") == (ALL_THREE, unpaired)
     assert schools_everywhere(tmp_path) == [[("白鹤小学", 1), ("青山小学", 3)]] * 3
@@ -783,9 +783,8 @@ def test_an_ordinary_word_after_a_schools_name_is_not_the_schools(tmp_path: Path
         "青山小学：2 名儿童，0 个错误，0 个警告",
         "共检查 7 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 8)]
     schools = ["青山小学"] * 2 + ["白鹤小学"] * 2 + ["石门小学", "河口小学", "东山小学东区"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 8))
 
 
 @pytest.mark.parametrize("inside", ["青山小学", "青山小学/2024秋", "001"])
@@ -1188,10 +1187,9 @@ def test_a_schools_name_in_brackets_or_before_a_word_is_the_schools(tmp_path: Pa
         "东山小学：1 名儿童，0 个错误，0 个警告",
         "共检查 8 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 9)]
     schools = ["青山小学"] * 2 + ["白鹤小学", "石门小学", "东山小学", "河口小学"]
     schools += ["教学点", "中心校"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 9))
     pairs = [("张雨涵", "王芳"), ("李明轩", "王芳"), (kid(8)["姓名"], "赵敏")]
     alone = sorted((kid(n)["姓名"], "本校没有可结对的在岗教师") for n in range(3, 8))
     assert pairs_of(tmp_path, "县") == (pairs, alone)
@@ -1719,9 +1717,9 @@ def test_a_name_every_townships_school_goes_by_gets_its_township_from_its_folder
         "白鹤乡中心小学：1 名儿童，0 个错误，0 个警告",
         "青山镇中心小学：1 名儿童，0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 5)]
     schools = ["城关镇中心校"] * 2 + ["青山镇中心小学", "白鹤乡中心小学"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 5))
+    names = [kid(n)["姓名"] for n in range(1, 5)]
     alone = [(kid(n)["姓名"], "本校没有可结对的在岗教师") for n in (3, 4)]
     assert pairs_of(tmp_path, "县") == ([(names[0], "王芳"), (names[1], "王芳")], sorted(alone))
 
@@ -1746,9 +1744,9 @@ def test_the_word_school_alone_names_no_school(tmp_path: Path) -> None:
         "白鹤乡：1 名儿童，0 个错误，0 个警告",
         "青山小学：2 名儿童，0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in (1, 2, 4)]
     schools = ["青山小学", "青山小学", "白鹤乡"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, (1, 2, 4))
+    names = [kid(n)["姓名"] for n in (1, 2, 4)]
     pairs = [(names[0], "王芳"), (names[1], "王芳")]
     assert pairs_of(tmp_path, "县") == (pairs, [(names[2], "本校没有可结对的在岗教师")])
 
@@ -1775,9 +1773,9 @@ def test_a_folder_named_for_a_list_alone_names_no_school(tmp_path: Path) -> None
         "县：1 名儿童，0 个错误，0 个警告",
         "青山小学：2 名儿童，0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 5)]
     schools = ["青山小学", "青山小学", "白鹤小学", "县"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 5))
+    names = [kid(n)["姓名"] for n in range(1, 5)]
     alone = sorted((names[n], "本校没有可结对的在岗教师") for n in (2, 3))
     assert pairs_of(tmp_path, "县") == ([(names[0], "王芳"), (names[1], "王芳")], alone)
 
@@ -1848,9 +1846,9 @@ def test_a_classs_squad_is_no_numbered_school(tmp_path: Path) -> None:
         "城关小学：3 名儿童，0 个错误，0 个警告",
         "白鹤小学：1 名儿童，0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 5)]
     schools = ["城关小学"] * 3 + ["白鹤小学"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 5))
+    names = [kid(n)["姓名"] for n in range(1, 5)]
     assert pairs_of(tmp_path, "县") == (ALL_THREE, [(names[3], "本校没有可结对的在岗教师")])
 
 
@@ -2031,9 +2029,9 @@ def test_a_named_squad_is_a_class_not_a_school(tmp_path: Path) -> None:
         "白鹤小学：1 名儿童，0 个错误，0 个警告",
         "青山中学：1 名儿童，0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 7)]
     schools = ["城关小学"] * 3 + ["白鹤小学", "城关一中", "青山中学"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 7))
+    names = [kid(n)["姓名"] for n in range(1, 7)]
     paired, unpaired = pairs_of(tmp_path, "县")
     assert paired == sorted([*ALL_THREE, (names[3], "赵敏")])
     assert [child for child, _ in unpaired] == sorted(names[4:])
@@ -2167,9 +2165,9 @@ def test_a_townships_folder_named_as_every_townships_school_gets_its_township(
         "城关镇中心小学：2 名儿童，0 个错误，0 个警告",
         "河口乡中心校：1 名儿童，0 个错误，0 个警告",
     ]
-    names = [kid(n)["姓名"] for n in range(1, 4)]
     schools = ["城关镇中心小学"] * 2 + ["河口乡中心校"]
-    assert merged_schools(tmp_path) == sorted(zip(schools, names, strict=True))
+    assert_merged(tmp_path, schools, range(1, 4))
+    names = [kid(n)["姓名"] for n in range(1, 4)]
     assert pairs_of(tmp_path, "县") == (
         [(names[0], "王芳"), (names[1], "王芳"), (names[2], "李强")],
         [],
