@@ -443,6 +443,10 @@ class WatchFacts:
             return windows[file]
 
         out: dict[int, list[Found]] = {}
+        # One reason per window and last day, shared by every child it is said of: most of
+        # a province's children have the same (never contacted), and a list of its own for
+        # each of a million children took hundreds of MB.
+        reasons: dict[tuple[int, str], list[Found]] = {}
         contacts = self._contacts
         for k, (table, i) in enumerate(self.children):
             found = window(table.origin)
@@ -454,7 +458,9 @@ class WatchFacts:
                 if came_after(since, *(table.get(key, i) for key in ARRIVAL_KEYS)):
                     continue  # a child who came to the school since (转入日期, 入学年月)
                 when = long_date(last) if last else said("watch.never")
-                out[k] = [(R.WCH013, "name", {"days": days, "last": when})]
+                if (days, when) not in reasons:
+                    reasons[(days, when)] = [(R.WCH013, "name", {"days": days, "last": when})]
+                out[k] = reasons[(days, when)]
         return out
 
 
