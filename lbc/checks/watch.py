@@ -360,12 +360,15 @@ class WatchFacts:
                 out.append(Watched(table, i, reasons))
         return out
 
-    def scores(self, as_of: dt.date, settings: WatchSettings) -> dict[int, int]:
-        """The children on the list ``as_of`` (as ``on`` lists them), by their place in
-        ``children``, each with its score (Watched.score): what pairing needs, with no
-        reason worded, weighed one by one or sorted (a county's 100,000 children)."""
+    def scores(
+        self, as_of: dt.date, settings: WatchSettings, without: tuple[str, ...] = ()
+    ) -> dict[int, int]:
+        """The children on the list ``as_of`` (as ``on`` lists them, ``without`` those
+        criteria), by their place in ``children``, each with its score (Watched.score):
+        what pairing and the summary's counts need, with no reason worded, weighed one by
+        one or sorted (a province's million children)."""
         out: dict[int, int] = {}
-        for k, found, weight, limit in self._weighing(as_of, settings):
+        for k, found, weight, limit in self._weighing(as_of, settings, without):
             if len(found) == 1:  # most children with a reason: one
                 score = weight[found[0][0].code]
                 if score > 0 and score >= limit:

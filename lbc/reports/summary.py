@@ -830,10 +830,13 @@ def _watch_section(
     """
     now = WatchFacts(roster, previous)
     then = WatchFacts(previous) if previous is not None else now  # one reading, two days
-    start = then.on(term.start, watch, without=(R.WCH013.code,))
-    end = now.on(as_of, watch)
+    # Counted, not drawn: a province's list is hundreds of thousands of children, and
+    # their reasons worded are of no use to a count.
+    start = then.scores(term.start, watch, without=(R.WCH013.code,))
+    end = now.scores(as_of, watch)
     position = {where: k for k, where in enumerate(kids.where)}
-    on_list = [position[(w.table.file, w.table.sheet_at(w.i), w.row)] for w in end]
+    listed = (now.children[k] for k in end)
+    on_list = [position[(table.file, table.sheet_at(i), table.rows[i])] for table, i in listed]
     paired = [k for k in on_list if kids.teachers[k]]
     talked, visited = _owed_done(had, paired, counted, need)
     return {
