@@ -245,12 +245,18 @@ class _Classes:
         several = len(set(self.schools)) > 1 if several is None else several
         self.names: list[str] = []
         self.order: list[tuple[Any, ...]] = []
+        # Each class's name and place made once, shared by its children: a string and a
+        # tuple of its own for each of a province's million children took hundreds of MB.
+        made: dict[tuple[str, str, nz.ClassRef | None], tuple[str, tuple[Any, ...]]] = {}
         for school, label, ref in zip(self.schools, kids.labels, kids.refs, strict=True):
-            where = school if several else ""
-            name = label or t("sum.no_class")
-            name = f"{where} {name}" if where else name
+            if (school, label, ref) not in made:
+                where = school if several else ""
+                name = label or t("sum.no_class")
+                name = f"{where} {name}" if where else name
+                made[(school, label, ref)] = (name, (where, *class_rank(ref), name))
+            name, order = made[(school, label, ref)]
             self.names.append(name)
-            self.order.append((where, *class_rank(ref), name))
+            self.order.append(order)
 
 
 def _count_list(counter: Counter[str], order: tuple[str, ...]) -> list[dict[str, Any]]:
