@@ -219,6 +219,10 @@ class WatchFacts:
         rows_of = list(distinct_children(roster.children, roster.copy_schools()))
         # The rows repeating a child, each with the row kept for her (distinct_children).
         self.repeats = [(table, i, first) for table, i, first in rows_of if first is not None]
+        # Each distinct reason and guardian's birth held once, shared by the children it is
+        # said of: a province's million children have a few thousand of them.
+        reasons: dict[tuple[object, ...], Found] = {}
+        births: dict[tuple[dt.date | int, str], tuple[dt.date | int, str]] = {}
         for table, rows in _considered(roster.children, rows_of):
             base = len(self.children)
             self.children += [(table, i) for i in rows]
@@ -226,9 +230,11 @@ class WatchFacts:
             contact = functools.partial(_contact, in_post=in_post)
             groups = (_guardianship, _the_child, contact)
             for j, found in itertools.chain.from_iterable(g(table, rows) for g in groups):
+                rule, key, params = found
+                found = reasons.setdefault((rule, key, *params.items()), found)
                 self._found.setdefault(base + j, []).append(found)
             for j, born in _guardians_born(table, rows):
-                self._guardians[base + j] = born
+                self._guardians[base + j] = births.setdefault(born, born)
         self._repeated()
         self._changed: dict[int, list[Found]] = {}
         if previous is not None:
