@@ -294,19 +294,8 @@ def build_context(
     # The records' months: each school's term's (one starting on Aug 26 adds August).
     schools_months = [mine.months(last) for mine, _, last in own.values()]
     record_months = sorted({m for each in [months, *schools_months] for m in each})
-    index = kids.index(roster)
-    spans = {file: (mine.start, last, mine.ceded) for file, (mine, _, last) in own.items()}
-    records = dated_records(roster, index, term.start, as_of, term.ceded, spans)
+    records, warmth = _dated_records(roster, kids, term, year_start, as_of, own)
     had = each_childs_records(records)
-    # 送温暖 is owed once a school year: those of the term before this one count too, and
-    # a month the school year shares with another is counted in the one that holds it.
-    years = {file: (start, last, mine.year_ceded) for file, (mine, start, last) in own.items()}
-    this_year = (
-        dated_records(roster, index, year_start, as_of, term.year_ceded, years)
-        if year_start < term.start or any(start < mine.start for mine, start, _ in own.values())
-        else records
-    )
-    warmth = each_childs_records(this_year).warmth
     # Each child's months: a child who came this term (转入日期) owes none before it; in
     # a county's folder, counted in its school's own term.
     if own:
@@ -390,6 +379,32 @@ def build_context(
     context["problems"] = [g["problem"] for g in gaps]
     context["plans"] = [g["plan"] for g in gaps]
     return context
+
+
+def _dated_records(
+    roster: Roster,
+    kids: Kids,
+    term: Term,
+    year_start: dt.date,
+    as_of: dt.date,
+    own: dict[str, tuple[Term, dt.date, dt.date]],
+) -> tuple[list[SupportRecord], Counter[int]]:
+    """The term's records, attributed to the children, and the 送温暖 each child had this
+    school year (``own``: each school's term, first day of the school year and last day
+    counted). The index they are attributed by is dropped on return: a province's takes
+    hundreds of MB, and the watch list makes its own."""
+    index = kids.index(roster)
+    spans = {file: (mine.start, last, mine.ceded) for file, (mine, _, last) in own.items()}
+    records = dated_records(roster, index, term.start, as_of, term.ceded, spans)
+    # 送温暖 is owed once a school year: those of the term before this one count too, and
+    # a month the school year shares with another is counted in the one that holds it.
+    years = {file: (start, last, mine.year_ceded) for file, (mine, start, last) in own.items()}
+    this_year = (
+        dated_records(roster, index, year_start, as_of, term.year_ceded, years)
+        if year_start < term.start or any(start < mine.start for mine, start, _ in own.values())
+        else records
+    )
+    return records, each_childs_records(this_year).warmth
 
 
 # The quotas a summary counts by (the days without contact are lbc due's and the watch list's).
