@@ -359,24 +359,33 @@ def test_summary_names_classes_with_schools_where_one_schools_every_child_is_ano
     ]
 
 
+# The classes of two_schools_county as lbc flag and lbc watch list them: 张雨涵 at her row of
+# each school's roster.
+TWO_SCHOOLS_BY_CLASS = [
+    ("白鹤小学 三年级(2)班", [("张雨涵", "县/白鹤小学/花名册.xlsx", 2)]),
+    ("白鹤小学 五年级(1)班", [("王梓萱", "县/白鹤小学/花名册.xlsx", 3)]),
+    (
+        "青山小学 三年级(2)班",
+        [("张雨涵", "县/青山小学/花名册.xlsx", 2), ("李明轩", "县/青山小学/花名册.xlsx", 3)],
+    ),
+]
+
+
+def listed_by_class(doc: dict) -> list[tuple[str, list[tuple[str, str, int]]]]:
+    """Each class of a flag or watch JSON list with its children's names and rows."""
+    return [
+        (g["class"], [(c["name"], c["file"], c["row"]) for c in g["children"]])
+        for g in doc["classes"]
+    ]
+
+
 def test_flag_lists_a_child_two_schools_list_in_a_class_of_each(tmp_path: Path) -> None:
     """Nobody of 县 can be called: 张雨涵 is in 白鹤小学's 三年级(2)班 and in 青山小学's, at
     her row of each school's roster, and one of the three children the list ends with."""
     two_schools_county(tmp_path)
     doc = run("flag", "县", "--format", "json", cwd=tmp_path).json()
     assert doc["summary"]["children"] == 3
-    listed = [
-        (g["class"], [(c["name"], c["file"], c["row"]) for c in g["children"]])
-        for g in doc["classes"]
-    ]
-    assert listed == [
-        ("白鹤小学 三年级(2)班", [("张雨涵", "县/白鹤小学/花名册.xlsx", 2)]),
-        ("白鹤小学 五年级(1)班", [("王梓萱", "县/白鹤小学/花名册.xlsx", 3)]),
-        (
-            "青山小学 三年级(2)班",
-            [("张雨涵", "县/青山小学/花名册.xlsx", 2), ("李明轩", "县/青山小学/花名册.xlsx", 3)],
-        ),
-    ]
+    assert listed_by_class(doc) == TWO_SCHOOLS_BY_CLASS
     lines = run("flag", "县", cwd=tmp_path).stdout.splitlines()
     assert "青山小学 三年级(2)班（班主任：未登记）— 2 人缺少联系方式" in lines
     assert lines[-1] == "共 3 名儿童、0 名教师缺少必需的联系方式"
@@ -389,18 +398,7 @@ def test_watch_lists_a_child_two_schools_list_in_a_class_of_each(tmp_path: Path)
     two_schools_county(tmp_path)
     doc = run("watch", "县", "--format", "json", cwd=tmp_path).json()
     assert doc["summary"]["children"] == 3
-    listed = [
-        (g["class"], [(c["name"], c["file"], c["row"]) for c in g["children"]])
-        for g in doc["classes"]
-    ]
-    assert listed == [
-        ("白鹤小学 三年级(2)班", [("张雨涵", "县/白鹤小学/花名册.xlsx", 2)]),
-        ("白鹤小学 五年级(1)班", [("王梓萱", "县/白鹤小学/花名册.xlsx", 3)]),
-        (
-            "青山小学 三年级(2)班",
-            [("张雨涵", "县/青山小学/花名册.xlsx", 2), ("李明轩", "县/青山小学/花名册.xlsx", 3)],
-        ),
-    ]
+    assert listed_by_class(doc) == TWO_SCHOOLS_BY_CLASS
     reasons = doc["classes"][2]["children"][0]["reasons"]
     assert [(r["code"], r["file"], r["row"], r["column"]) for r in reasons] == [
         ("WCH014", "县/白鹤小学/花名册.xlsx", 2, "J")
