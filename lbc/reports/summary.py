@@ -559,8 +559,10 @@ def _guardian_kind(relation: object, entrusted: object, care: object) -> str:
 
 def _complete_archives(kids: Kids, findings: list[Finding], roster: Roster) -> list[bool]:
     """Whether each child's archive is complete (建档): no error finding on its row other
-    than a missing contact, and no required column missing from its sheet. One reckoning
-    for the summary's total and its table per school, which must agree."""
+    than a missing contact or DUP003, and no required column missing from its sheet. One
+    reckoning for the summary's total and its table per school, which must agree. DUP003 is
+    said on her row on the roster of the second school listing her (``Kids.elsewhere``):
+    that school's child in its table, complete as the first school's row is, by its cells."""
     if not len(kids):  # nobody (Kids.elsewhere, mostly): a county's findings not read for it
         return []
     where = set(kids.where)
@@ -601,7 +603,7 @@ def _complete_archives(kids: Kids, findings: list[Finding], roster: Roster) -> l
                 for i in range(len(tb))
             }
         key = (f.file, f.sheet, f.row)
-        if key in where and f.rule.kind is not RuleKind.CONTACT:
+        if key in where and f.rule.kind is not RuleKind.CONTACT and f.rule is not R.DUP003:
             incomplete.add(key)
     return [w[:2] not in whole_sheet and w not in incomplete for w in kids.where]
 
