@@ -171,3 +171,31 @@ def test_a_child_who_moved_between_untitled_schools_is_no_finding(tmp_path: Path
         1,
         [{"code": "DUP001", "title": "身份证号重复", "severity": "error", "count": 1}],
     )
+
+
+def test_a_child_twice_on_her_schools_roster_is_a_double_there_though_another_lists_her(
+    tmp_path: Path,
+) -> None:
+    """张雨涵 is on 白鹤小学's roster and twice on 青山小学's. 青山小学's second row was said as
+    DUP003 across 白鹤小学 and 青山小学, as its first row is, so nothing said that 青山小学
+    lists her twice: it is DUP001 of 青山小学's own row 2. The counts are as they were."""
+    write_books(
+        tmp_path / "县",
+        {
+            "白鹤小学/花名册.xlsx": table([child_cells(1), child_cells(4)]),
+            "青山小学/花名册.xlsx": table([child_cells(1), child_cells(2), child_cells(1)]),
+        },
+    )
+    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
+    assert [
+        (f["file"], f"{f['column']}{f['row']}", f["code"], f["message"]) for f in doc["findings"]
+    ] == [
+        ("县/青山小学/花名册.xlsx", "D2", "DUP003", ACROSS.format("白鹤小学、青山小学")),
+        ("县/青山小学/花名册.xlsx", "D4", "DUP001", "身份证号与第 2 行重复"),
+    ]
+    result = run("validate", "县", cwd=tmp_path)
+    assert result.stdout.splitlines()[-3:] == [
+        "白鹤小学：2 名儿童，0 个错误，0 个警告",
+        "青山小学：2 名儿童，2 个错误，0 个警告",
+        "共检查 3 名儿童、0 名教师、0 条帮扶记录：2 个错误，0 个警告",
+    ]

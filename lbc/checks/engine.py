@@ -349,6 +349,7 @@ class RosterChecks:
         self.found: list[Finding] = []
         self._teachers_seen: dict[object, tuple[Table, int]] = {}
         self._ids_seen: dict[str, tuple[Table, int, bool]] = {}
+        self._ids_at_school: dict[tuple[str, str], tuple[Table, int]] = {}
         self.moved = 0  # rows of a child who moved school, said by no finding (Roster.moved)
         self._named_children: ChildIndex[object] = ChildIndex()
         self._children_seen = False
@@ -412,7 +413,7 @@ class RosterChecks:
 
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.in_post)
-        found, moved = _duplicate_ids(table, self._ids_seen, self.copy_schools)
+        found, moved = _duplicate_ids(table, self._ids_seen, self._ids_at_school, self.copy_schools)
         self.found += found
         self.moved += moved
         if self._copies is not None and id(table) not in self._apart:
@@ -1136,7 +1137,10 @@ def _row_of(table: Table, j: int, i: int) -> str:
 
 
 def _duplicate_ids(
-    table: Table, seen: dict[str, tuple[Table, int, bool]], schools: dict[str, str]
+    table: Table,
+    seen: dict[str, tuple[Table, int, bool]],
+    at_school: dict[tuple[str, str], tuple[Table, int]],
+    schools: dict[str, str],
 ) -> tuple[list[Finding], int]:
     """The same ID number on two rows, within a sheet or across files (``seen``: the
     earlier tables' ID numbers, each with the row it is compared with and whether that
@@ -1147,7 +1151,9 @@ def _duplicate_ids(
     school is on both rosters, 转出 or 毕业 on the one she left: that is the roster kept
     right, and no DUP003, but still one child: with the findings, how many rows repeat a
     child so unsaid (Roster.moved). The row compared with is the first still on the
-    books, else the first, as distinct_children keeps it."""
+    books, else the first, as distinct_children keeps it; but a row repeating one of its
+    own school's (``at_school``: each ID number's first row at each school) is DUP001 of
+    that row, the school listing her twice, whoever else lists her."""
 
     def school(table: Table, i: int) -> str:
         return table.get("school", i) or schools.get(table.file, "")
@@ -1162,13 +1168,17 @@ def _duplicate_ids(
         if not isinstance(value, str) or not value:
             continue
         left = state in nz.LEFT_SCHOOL
+        here = school(table, i)
+        mine = at_school.setdefault((value, here), (table, i))
         first = seen.setdefault(value, (table, i, left))
         if first[0] is table and first[1] == i:
             continue
         other_table, j, gone = first
         if gone and not left:
             seen[value] = (table, i, left)
-        here, there = school(table, i), school(other_table, j)
+        there = school(other_table, j)
+        if here != there and not (mine[0] is table and mine[1] == i):
+            (other_table, j), there = mine, here  # listed twice by her own school
         repeats = (other_table.file, other_table.sheet_at(j), other_table.rows[j])
         if here and there and here != there:
             if not (left or gone):
