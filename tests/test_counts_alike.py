@@ -215,8 +215,8 @@ def test_summary_counts_a_child_two_schools_list_in_each_schools_row(tmp_path: P
     """张雨涵 is one of 白鹤小学's two children and one of 青山小学's two, as validate's lines
     per school, merge's table and export's rows count her, and one of the county's three:
     the table per school says so, and why its rows add up to 4. Her row on 青山小学's
-    roster is said to repeat 白鹤小学's (DUP003), an error: her archive there is not
-    complete."""
+    roster is said to repeat 白鹤小学's (DUP003), which says nothing of her archive there:
+    complete by its cells, as at 白鹤小学."""
     two_schools_county(tmp_path)
     each = [("白鹤小学", 2), ("青山小学", 2)]
     checked = run("validate", "县", "--format", "json", cwd=tmp_path).json()["summary"]
