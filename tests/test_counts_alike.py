@@ -28,6 +28,18 @@ def unreachable(n: int, cls: str | None = None) -> Row:
     return kid(n, **none) if cls is None else kid(n, cls, **none)
 
 
+def assert_three_children_in_two_schools(tmp_path: Path, each: list[tuple[str, int]]) -> None:
+    """县's three children, each ID once, in two schools counting ``each`` as validate's
+    lines and merge's table (its row of records of no school apart) say them."""
+    checked = run("validate", "县", "--format", "json", cwd=tmp_path).json()["summary"]
+    assert checked["children"] == 3
+    assert [(s["school"], s["children"]) for s in checked["schools"]] == each
+
+    merged = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert (merged["summary"]["on_books"], merged["summary"]["schools"]) == (3, 2)
+    assert [(s["school"], s["children"]) for s in merged["schools"] if s["school"]] == each
+
+
 def test_every_command_counts_a_countys_children_and_schools_alike(tmp_path: Path) -> None:
     """县/白鹤小学/ lists 张雨涵 and 王梓萱; 县/青山小学/ 张雨涵 twice (rows 2 and 4) and 李明轩;
     县/帮扶记录.xlsx, of no school, a record of 李明轩 and one of a child on no roster. Three
@@ -47,13 +59,7 @@ def test_every_command_counts_a_countys_children_and_schools_alike(tmp_path: Pat
     schools = ["白鹤小学", "青山小学"]
     each = [("白鹤小学", 2), ("青山小学", 2)]
 
-    checked = run("validate", "县", "--format", "json", cwd=tmp_path).json()["summary"]
-    assert checked["children"] == 3
-    assert [(s["school"], s["children"]) for s in checked["schools"]] == each
-
-    merged = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path).json()
-    assert (merged["summary"]["on_books"], merged["summary"]["schools"]) == (3, 2)
-    assert [(s["school"], s["children"]) for s in merged["schools"] if s["school"]] == each
+    assert_three_children_in_two_schools(tmp_path, each)
 
     exported = run("export", "县", "--out", "导出.csv", cwd=tmp_path)
     assert exported.exit_code == 0, exported.stderr
@@ -219,13 +225,7 @@ def test_summary_counts_a_child_two_schools_list_in_each_schools_row(tmp_path: P
     complete by its cells, as at 白鹤小学."""
     two_schools_county(tmp_path)
     each = [("白鹤小学", 2), ("青山小学", 2)]
-    checked = run("validate", "县", "--format", "json", cwd=tmp_path).json()["summary"]
-    assert checked["children"] == 3
-    assert [(s["school"], s["children"]) for s in checked["schools"]] == each
-
-    merged = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path).json()
-    assert (merged["summary"]["on_books"], merged["summary"]["schools"]) == (3, 2)
-    assert [(s["school"], s["children"]) for s in merged["schools"]] == each
+    assert_three_children_in_two_schools(tmp_path, each)
 
     exported = run("export", "县", "--out", "导出.csv", cwd=tmp_path)
     assert exported.exit_code == 0, exported.stderr
