@@ -393,3 +393,81 @@ def test_a_season_and_a_separator_before_a_schools_name_name_a_term(
     roster(school / f"2025春{apart}实验小学花名册.xlsx", 1, 2, 3, 4)
     said = NAMED_LAST_TERM.format(Path("实验小学", f"2024秋{apart}实验小学花名册.xlsx")) + "\n"
     assert counts("实验小学", tmp_path, tmp_path / "全县.xlsx") == (4, 4, ["实验小学"], said)
+
+
+# What a folder run says of each file in a term's folder beside a later term's.
+PAST_TERM = (
+    "提示：{} 在“{}”文件夹里，旁边已有更晚学期的“{}”，是以往学期的文件，"
+    "未当作本学期的名册读取；要读它，请直接写出它的路径"
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "this"),
+    [
+        ("2024秋", "2025春"),
+        ("2024年秋季学期", "2025年春季学期"),
+        ("2024-2025学年第一学期", "2024-2025学年第二学期"),
+        ("2024-2025学年上学期", "2024-2025学年下学期"),
+        ("2025春", "2025年秋季学期"),
+    ],
+)
+def test_a_term_folder_beside_a_later_terms_is_last_terms(
+    tmp_path: Path, last: str, this: str
+) -> None:
+    """青山小学 keeps a folder a term, last term's roster in 青山小学/2024秋/ beside this
+    term's in 青山小学/2025春/: both were read, each child still there listed twice
+    (DUP001, exit 1) and child 3, who has left, counted. The earlier term's folder is set
+    aside as a file named by it is, said and not read; named, it is read."""
+    county = tmp_path / "县"
+    roster(county / "青山小学" / last / "花名册.xlsx", 1, 2, 3)
+    roster(county / "青山小学" / this / "花名册.xlsx", 1, 2)
+    roster(county / "白鹤小学" / "花名册.xlsx", 4)
+    said = PAST_TERM.format(Path("县", "青山小学", last, "花名册.xlsx"), last, this) + "\n"
+    checked = run("validate", "县", cwd=tmp_path)
+    assert (checked.exit_code, checked.stderr) == (0, said)
+    assert checked.stdout == (
+        "没有发现问题。\n"
+        "白鹤小学：1 名儿童，0 个错误，0 个警告\n"
+        "青山小学：2 名儿童，0 个错误，0 个警告\n"
+        "共检查 3 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告\n"
+    )
+    alone = run("validate", "青山小学", cwd=county)
+    said = PAST_TERM.format(Path("青山小学", last, "花名册.xlsx"), last, this) + "\n"
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (0, NO_ERRORS.format(2), said)
+    named = run("validate", Path("青山小学", last), cwd=county)
+    assert (named.exit_code, named.stdout, named.stderr) == (0, NO_ERRORS.format(3), "")
+
+
+def test_term_folders_of_other_schools_grades_or_new_pupils_are_read(tmp_path: Path) -> None:
+    """A later term's folder makes an earlier one's file last term's only where it holds
+    that file's copy, in its place and named alike: a county's term folders of two
+    schools, a file of another grade, the autumn's new pupils alone beside the spring's
+    roster, a school's folder named by another school beside a term, are all read; so is
+    a term's folder with nothing beside it."""
+    county, out = tmp_path / "县", tmp_path / "全县.xlsx"
+    roster(county / "2024秋" / "青山小学" / "花名册.xlsx", 1)
+    roster(county / "2025春" / "白鹤小学" / "花名册.xlsx", 2)
+    roster(county / "2024秋石门小学" / "花名册.xlsx", 3)
+    roster(county / "2025春河口小学" / "花名册.xlsx", 4)
+    roster(county / "春雷小学" / "2024秋" / "三年级.xlsx", 5)
+    roster(county / "春雷小学" / "2025春" / "五年级.xlsx", 6)
+    roster(county / "秋林小学" / "2025春" / "花名册.xlsx", 7)
+    roster(county / "秋林小学" / "2025秋" / "新生花名册.xlsx", 8)
+    roster(county / "大桥小学" / "2024秋" / "花名册.xlsx", 9)
+    schools = ["大桥小学", "春雷小学", "河口小学", "白鹤小学", "石门小学", "秋林小学", "青山小学"]
+    assert counts("县", tmp_path, out) == (9, 9, schools, "")
+
+
+@pytest.mark.parametrize(("last", "this"), [("2024", "2025"), ("2024级", "2025级")])
+def test_folders_of_years_or_cohorts_name_no_term_and_are_read(
+    tmp_path: Path, last: str, this: str
+) -> None:
+    """Years alone name no term, as in a file's name (2024花名册.xlsx beside 2025花名册
+    .xlsx): 2024/ may hold spring 2025's roster as 2025/ may. Both are read, and a child
+    on both said (DUP001), rather than one lost to a guess. A cohort (2024级: the pupils
+    who entered that year) is no term either: both are this term's."""
+    school = tmp_path / "青山小学"
+    roster(school / last / "花名册.xlsx", 1, 2)
+    roster(school / this / "花名册.xlsx", 3)
+    assert counts("青山小学", tmp_path, tmp_path / "全县.xlsx") == (3, 3, ["青山小学"], "")
