@@ -199,3 +199,72 @@ def test_a_child_twice_on_her_schools_roster_is_a_double_there_though_another_li
         "青山小学：2 名儿童，2 个错误，0 个警告",
         "共检查 3 名儿童、0 名教师、0 条帮扶记录：2 个错误，0 个警告",
     ]
+
+
+def test_a_child_on_three_schools_rosters_is_said_on_all_three_at_each(tmp_path: Path) -> None:
+    """张雨涵 is on the books of 青山小学, 白鹤小学 and 石桥小学, in their folders and in one
+    merged roster with a 学校 column. Each school's DUP003 named the first school read and
+    its own only, so 石桥小学's said nothing of 青山小学: now each names all three, in the
+    order the schools are read, in Chinese and in English. The counts are as they were."""
+    write_books(
+        tmp_path,
+        {
+            "县/青山小学/花名册.xlsx": table([child_cells(1), child_cells(2)]),
+            "县/白鹤小学/花名册.xlsx": table([child_cells(1), child_cells(3)]),
+            "县/石桥小学/花名册.xlsx": table([child_cells(4), child_cells(1)]),
+            "全县.xlsx": table(
+                [
+                    child_cells(1, 学校="青山小学"),
+                    child_cells(2, 学校="青山小学"),
+                    child_cells(1, 学校="白鹤小学"),
+                    child_cells(3, 学校="白鹤小学"),
+                    child_cells(4, 学校="石桥小学"),
+                    child_cells(1, 学校="石桥小学"),
+                ]
+            ),
+        },
+    )
+    english = "the same ID number in more than one school ({}): counted twice, or one record wrong"
+    for source, found, schools in (
+        (  # 白鹤小学's folder read first, then 石桥小学's, then 青山小学's
+            "县",
+            [
+                ("县/石桥小学/花名册.xlsx", "D3", "白鹤小学、石桥小学、青山小学"),
+                ("县/青山小学/花名册.xlsx", "D2", "白鹤小学、石桥小学、青山小学"),
+            ],
+            [
+                "白鹤小学：2 名儿童，0 个错误",
+                "石桥小学：2 名儿童，1 个错误",
+                "青山小学：2 名儿童，1 个错误",
+            ],
+        ),
+        (  # its rows in order
+            "全县.xlsx",
+            [
+                ("全县.xlsx", "D4", "青山小学、白鹤小学、石桥小学"),
+                ("全县.xlsx", "D7", "青山小学、白鹤小学、石桥小学"),
+            ],
+            [
+                "青山小学：2 名儿童，0 个错误",
+                "白鹤小学：2 名儿童，1 个错误",
+                "石桥小学：2 名儿童，1 个错误",
+            ],
+        ),
+    ):
+        for lang, message, sep in (("zh", ACROSS, "、"), ("en", english, ", ")):
+            doc = run("--lang", lang, "validate", source, "--format", "json", cwd=tmp_path)
+            assert [
+                (f["file"], f"{f['column']}{f['row']}", f["code"], f["message"])
+                for f in doc.json()["findings"]
+            ] == [
+                (file, cell, "DUP003", message.format(schools.replace("、", sep)))
+                for file, cell, schools in found
+            ], (source, lang)
+        result = run("validate", source, cwd=tmp_path)
+        assert (result.exit_code, result.stdout.splitlines()[-4:]) == (
+            1,
+            [
+                *(f"{line}，0 个警告" for line in schools),
+                "共检查 4 名儿童、0 名教师、0 条帮扶记录：2 个错误，0 个警告",
+            ],
+        ), source

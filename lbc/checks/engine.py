@@ -350,6 +350,7 @@ class RosterChecks:
         self._teachers_seen: dict[object, tuple[Table, int]] = {}
         self._ids_seen: dict[str, tuple[Table, int, bool]] = {}
         self._ids_at_school: dict[tuple[str, str], tuple[Table, int]] = {}
+        self._across: Across = {}
         self.moved = 0  # rows of a child who moved school, said by no finding (Roster.moved)
         self._named_children: ChildIndex[object] = ChildIndex()
         self._children_seen = False
@@ -413,7 +414,9 @@ class RosterChecks:
 
     def children(self, table: Table) -> None:
         self.found += check_children(table, self.today, self.in_post)
-        found, moved = _duplicate_ids(table, self._ids_seen, self._ids_at_school, self.copy_schools)
+        found, moved = _duplicate_ids(
+            table, self._ids_seen, self._ids_at_school, self.copy_schools, self._across
+        )
         self.found += found
         self.moved += moved
         if self._copies is not None and id(table) not in self._apart:
@@ -447,7 +450,11 @@ class RosterChecks:
         self.found += check_pairs(table, self.teacher_names or set(), self.in_post)
 
     def findings(self, roster: Roster) -> list[Finding]:
-        """What was found, in the roster's order of sheets, Excel order within each."""
+        """What was found, in the roster's order of sheets, Excel order within each; each
+        DUP003 naming every school that lists its child, the last ones read too."""
+        for schools, found in self._across.values():
+            for f in found:
+                f.message = R.DUP003.message(**across_schools(schools))
         order = {
             (tbl.file, sheet): n
             for n, tbl in enumerate([*roster.tables(), *roster.pairs])
@@ -1136,11 +1143,17 @@ def _row_of(table: Table, j: int, i: int) -> str:
     return t("loc.elsewhere", file=table.file, sheet=sheet, row=row)
 
 
+# Each ID number on the books of several schools: those schools, in the order read, and
+# its DUP003 findings, each worded again with all of them once every school is read.
+Across = dict[str, tuple[dict[str, None], list[Finding]]]
+
+
 def _duplicate_ids(
     table: Table,
     seen: dict[str, tuple[Table, int, bool]],
     at_school: dict[tuple[str, str], tuple[Table, int]],
     schools: dict[str, str],
+    across: Across,
 ) -> tuple[list[Finding], int]:
     """The same ID number on two rows, within a sheet or across files (``seen``: the
     earlier tables' ID numbers, each with the row it is compared with and whether that
@@ -1153,7 +1166,10 @@ def _duplicate_ids(
     child so unsaid (Roster.moved). The row compared with is the first still on the
     books, else the first, as distinct_children keeps it; but a row repeating one of its
     own school's (``at_school``: each ID number's first row at each school) is DUP001 of
-    that row, the school listing her twice, whoever else lists her."""
+    that row, the school listing her twice, whoever else lists her. ``across``: the
+    schools each DUP003's child is on the books of so far, and its DUP003 findings, whose
+    message RosterChecks.findings words again with the schools read after them: a child on
+    three schools' rosters is on all three in each one's DUP003, not the first and its own."""
 
     def school(table: Table, i: int) -> str:
         return table.get("school", i) or schools.get(table.file, "")
@@ -1182,8 +1198,11 @@ def _duplicate_ids(
         repeats = (other_table.file, other_table.sheet_at(j), other_table.rows[j])
         if here and there and here != there:
             if not (left or gone):
-                out.add(R.DUP003, i, "id_number", **across_schools((there, here)))
+                listing, found = across.setdefault(value, ({there: None}, []))
+                listing[here] = None
+                out.add(R.DUP003, i, "id_number", **across_schools(listing))
                 out.findings[-1].repeats = repeats
+                found.append(out.findings[-1])
             else:
                 moved += 1
             continue
