@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from openpyxl import load_workbook
 from test_pair import C51, kid
 
 from conftest import (
@@ -15,6 +16,7 @@ from conftest import (
     RECORD_HEADER,
     Row,
     child_row,
+    on_a_terminal,
     run,
     table,
     write_books,
@@ -406,3 +408,66 @@ def test_watch_lists_a_child_two_schools_list_in_a_class_of_each(tmp_path: Path)
     lines = run("watch", "县", cwd=tmp_path).stdout.splitlines()
     assert "青山小学 三年级(2)班（班主任：未登记）— 2 人需重点关注" in lines
     assert lines[-1] == "共 3 名儿童需重点关注（关注分达到 3）。"
+
+
+OVERLAP = (
+    "有 1 名儿童同时在两所及以上学校的名册上，各校、各班都计入，故各校、各班人数之和多于总数。"
+)
+
+
+def test_flag_and_watch_say_why_their_classes_add_up_to_more_than_their_total(
+    tmp_path: Path,
+) -> None:
+    """张雨涵 is in a class of 白鹤小学's and of 青山小学's on lbc flag's and lbc watch's lists,
+    whose classes then list 4 children where their last line says 3, and said nothing of
+    why: now the sentence lbc summary says under its tables, on a terminal 80 columns wide
+    just above the last line, and under the table of the watch list's workbook, across
+    its columns, wrapped, as the page is printed."""
+    two_schools_county(tmp_path)
+    for command, total in (
+        ("flag", "共 3 名儿童、0 名教师缺少必需的联系方式"),
+        ("watch", "共 3 名儿童需重点关注（关注分达到 3）。"),
+    ):
+        shown = on_a_terminal(command, "县", cwd=tmp_path).splitlines()
+        assert [line.rstrip() for line in shown[-4:]] == [
+            "",
+            "有 1 名儿童同时在两所及以上学校的名册上，各校、各班都计入，故各校、各班人数之和",
+            "多于总数。",
+            total,
+        ], command
+        assert run(command, "县", cwd=tmp_path).stdout.count(OVERLAP) == 1, command
+    # The workbook is a school's, in Chinese whatever --lang says.
+    for lang in ("en", "zh"):
+        assert run("--lang", lang, "watch", "县", "--out", "名单.xlsx", cwd=tmp_path).exit_code == 1
+        sheet = load_workbook(tmp_path / "名单.xlsx").active
+        assert [sheet.cell(row, 1).value for row in range(6, 10)] == [4, None, OVERLAP, None]
+    assert "A8:G8" in sheet.merged_cells
+    assert sheet.cell(8, 1).alignment.wrap_text
+    assert sheet.row_dimensions[8].height == 36  # two lines of text
+    assert sheet.cell(10, 1).value.startswith("制表人：")
+
+
+def test_flag_and_watch_say_nothing_of_classes_that_add_up_to_their_total(tmp_path: Path) -> None:
+    """甲县: no child on two schools' rosters. 乙县: 张雨涵 is on both, but only 青山小学's row
+    of her lacks a phone, so lbc flag lists her once. No word on the classes' sum."""
+    counties = {
+        "甲县": {"白鹤小学": [unreachable(4), unreachable(3, C51)]},
+        "乙县": {"白鹤小学": [kid(1), unreachable(3, C51)]},
+    }
+    for county, schools in counties.items():
+        for school, kids in {**schools, "青山小学": [unreachable(1), unreachable(2)]}.items():
+            (tmp_path / county / school).mkdir(parents=True)
+            write_xlsx(tmp_path / county / school / "花名册.xlsx", {"花名册": table(kids)})
+    for command, county, total in (
+        ("flag", "甲县", "共 4 名儿童、0 名教师缺少必需的联系方式"),
+        ("watch", "甲县", "共 4 名儿童需重点关注（关注分达到 3）。"),
+        ("flag", "乙县", "共 3 名儿童、0 名教师缺少必需的联系方式"),
+    ):
+        doc = run(command, county, "--format", "json", cwd=tmp_path).json()
+        assert doc["summary"]["children"] == sum(len(g["children"]) for g in doc["classes"])
+        lines = on_a_terminal(command, county, cwd=tmp_path).splitlines()
+        assert [line.rstrip() for line in lines[-2:]] == ["", total], (command, county)
+    assert run("watch", "甲县", "--out", "名单.xlsx", cwd=tmp_path).exit_code == 1
+    sheet = load_workbook(tmp_path / "名单.xlsx").active
+    assert [sheet.cell(row, 1).value for row in range(6, 8)] == [4, None]
+    assert sheet.cell(8, 1).value.startswith("制表人：")

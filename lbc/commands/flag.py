@@ -9,6 +9,7 @@ from lbc.errors import ExitStatus
 from lbc.messages import as_list, t
 from lbc.output.formats import rich_table
 from lbc.output.privacy import Privacy
+from lbc.reports.classes import overlap_note
 from lbc.reports.flag import FlagReport, flag
 
 CSV_COLUMNS = ("class", "head_teacher", "name", "file", "sheet", "row", "missing", "missing_text")
@@ -136,6 +137,8 @@ def print_table(report: FlagReport, privacy: Privacy, nobody: bool = False) -> N
     elif not report.classes and not report.teachers:
         console.print(t("flag.none_typed" if report.untyped else "flag.none"), markup=False)
     else:
+        if note := overlap_note(report.again):
+            console.print(note, markup=False)
         console.print(
             t("flag.summary", children=report.children_count, teachers=len(report.teachers)),
             markup=False,

@@ -13,6 +13,7 @@ from lbc.messages import as_groups, as_list, h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
+from lbc.reports.classes import overlap_note
 from lbc.reports.watch import WatchReport, watch_report
 from lbc.workspace.schools import read_roster, run_school
 from lbc.workspace.terms import term_of
@@ -172,5 +173,7 @@ def print_table(report: WatchReport, privacy: Privacy) -> None:
         common.show_table(console, rich_table(headers, rows, title=title))
     # A county's schools drawn by their own [watch]: the run's threshold is not theirs.
     own = {"schools": as_list(report.own)} if report.own else {}
+    if note := overlap_note(report.again):
+        console.print(note, markup=False)
     key = ("watch.summary" if report.count else "watch.none") + (".own" if own else "")
     console.print(t(key, count=report.count, threshold=report.threshold, **own), markup=False)

@@ -72,6 +72,18 @@ def fill_table(
                 cell.number_format = DATE_FORMAT
 
 
+def note_below(ws: Worksheet, text: str, columns: int) -> None:
+    """A sentence a line below the table, across its first ``columns`` columns and wrapped
+    in them: one wider than the table would run past its last column, off the printed
+    page, which is as wide as the table."""
+    row = ws.max_row + 2
+    set_text(ws.cell(row, 1), text)
+    ws.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    width = sum(ws.column_dimensions[get_column_letter(j)].width for j in range(1, columns + 1))
+    ws.row_dimensions[row].height = row_height([text], [width])
+
+
 class _GrowingRow(RowDimension):
     """A row of a given height that is not marked as set by hand (no customHeight), so
     Excel, WPS and LibreOffice make it taller as text is typed into it; openpyxl marks

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from lbc.documents.printable import fill_table
+from lbc.documents.printable import fill_table, note_below
 from lbc.messages import again, long_date, t
 from lbc.output.files import set_text, write_atomic
 from lbc.output.privacy import Privacy
+from lbc.reports.classes import overlap_note
 from lbc.reports.watch import WatchReport
 
 WATCH_HEADER = ("序号", "班级", "班主任", "学生姓名", "帮扶教师", "关注分", "关注原因")
@@ -41,5 +42,7 @@ def write_watch_book(
     ws.title = t("book.watch")
     title = t("book.watch_title", school=school, date=long_date(report.as_of))
     fill_table(ws, title, WATCH_HEADER, rows or [["", t("book.none")]])
+    if note := overlap_note(report.again):  # its rows number more than the children on it
+        note_below(ws, note, len(WATCH_HEADER))
     set_text(ws.cell(ws.max_row + 2, 1), t("book.sign", date=long_date(dt.date.today())))
     write_atomic(out, wb.save, inputs=inputs)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.people import class_rank
 from lbc.roster.tables import Roster, Table
@@ -85,3 +86,12 @@ def by_class(roster: Roster, rows: Iterable[tuple[Table, int, T]]) -> list[Class
         return (where, *class_rank(ref), label)
 
     return [groups[k] for k in sorted(groups, key=order)]
+
+
+def overlap_note(again: int) -> str | None:
+    """The sentence said under a list by school or by class whose rows add up to more than
+    its total (lbc summary's tables, lbc flag's and lbc watch's lists), in the language of
+    the output it is said in: a child two schools list is in a row or a class of each, and
+    one child of the total. ``again``: how many children the list gives more than one row;
+    None when none."""
+    return t("sum.schools_overlap", count=again) if again else None

@@ -8,6 +8,7 @@ since nobody can dial it; a cell of two numbers does not (``nz.numbers_to_call``
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from lbc.checks.contacts import MissingContact, contact_gaps
@@ -42,8 +43,10 @@ class FlagReport:
     classes: list[ClassGroup[FlaggedChild]]
     teachers: list[FlaggedTeacher]
     untyped: list[tuple[Table, int]]  # children whose contacts could not be judged
-    # The children listed, each once: one two schools list is in a class of each.
+    # The children listed, each once: one two schools list is in a class of each, and
+    # ``again`` counts those, by whom the classes add up to more (overlap_note).
     children_count: int
+    again: int
 
 
 def flag(roster: Roster) -> FlagReport:
@@ -67,7 +70,8 @@ def flag(roster: Roster) -> FlagReport:
         for i, missing in contact_gaps(table, usable_only=True).items()
         if (id(table), i) not in again
     ]
-    children = len({child.get((id(table), i), (id(table), i)) for table, i, _ in rows})
+    listed = Counter(child.get((id(table), i), (id(table), i)) for table, i, _ in rows)
+    twice = sum(1 for n in listed.values() if n > 1)
     # A teacher list without a phone column leaves every teacher unreachable, but for the
     # ones another list gives a phone (a head teachers' list beside the teachers list).
     repeats = TeachersInPost(roster).repeats if roster.teachers else {}
@@ -77,7 +81,9 @@ def flag(roster: Roster) -> FlagReport:
         for i in range(len(table))
         if not nz.numbers_to_call(table.get("phone", i)) and (id(table), i) not in repeats
     ]
-    return FlagReport(by_class(roster, rows), teachers, untyped(roster.children), children)
+    return FlagReport(
+        by_class(roster, rows), teachers, untyped(roster.children), len(listed), twice
+    )
 
 
 def _flagged(table: Table, i: int, missing: list[MissingContact]) -> FlaggedChild:

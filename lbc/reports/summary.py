@@ -46,6 +46,7 @@ from lbc.checks.watch import WatchFacts, settings_of_their_own
 from lbc.errors import LbcError
 from lbc.messages import as_list, long_date, t
 from lbc.reports.caseload import Kids, on_books
+from lbc.reports.classes import overlap_note
 from lbc.roster import normalise as nz
 from lbc.roster.changes import (
     BY_ID,
@@ -370,9 +371,7 @@ def build_context(
     if previous is not None:
         context["pairing"]["kept"] = _kept(previous, roster, kids)
     context["schools"] = _schools_section([(kids, classes, complete_archives), elsewhere])
-    # Said where the schools' and classes' rows add up to more than the total, and why.
-    twice = len(set(listed_twice))
-    context["schools_note"] = t("sum.schools_overlap", count=twice) if twice else None
+    context["schools_note"] = overlap_note(len(set(listed_twice)))
     if context["schools"]:  # several schools: the county's own table too
         context["county_table"] = _county_table(roster, kids, others, as_of)
     gaps = _gaps(context, _teachers_short(kids, classes, asked, roster))

@@ -23,8 +23,10 @@ class WatchReport:
     threshold: int
     as_of: dt.date  # the day the list is drawn on: ages and days without contact to it
     untyped: list[tuple[Table, int]]  # children not judged: 留守类型 empty or unreadable
-    # The children on the list, each once: one two schools list is in a class of each.
+    # The children on the list, each once: one two schools list is in a class of each, and
+    # ``again`` counts those, by whom the classes add up to more (overlap_note).
     count: int
+    again: int
     # Records naming no one child among those WCH013 looks back over; None when the days
     # without contact are not judged (WatchFacts.unclear).
     unclear: int | None = None
@@ -43,8 +45,9 @@ def watch_report(
     facts = WatchFacts(roster, previous)
     found = facts.on(as_of, settings)
     place = {id(table): n for n, table in enumerate(roster.children)}
+    others = _in_other_schools(roster, facts, found)
     listed = sorted(
-        [*found, *_in_other_schools(roster, facts, found)],
+        [*found, *(w for _, w in others)],
         key=lambda w: (-w.score, place[id(w.table)], w.i),
     )
     groups = by_class(roster, ((w.table, w.i, w) for w in listed))
@@ -54,23 +57,26 @@ def watch_report(
         as_of,
         untyped(roster.children),
         len(found),
+        len({id(kept) for kept, _ in others}),
         facts.unclear(as_of, settings),
         settings_of_their_own(roster, settings),
     )
 
 
-def _in_other_schools(roster: Roster, facts: WatchFacts, found: list[Watched]) -> list[Watched]:
+def _in_other_schools(
+    roster: Roster, facts: WatchFacts, found: list[Watched]
+) -> list[tuple[Watched, Watched]]:
     """The children on the list at their rows on the books of another school than the row
     kept for each (``in_other_schools``: lbc validate's DUP003), each such school's own
-    child in a class of it: her reasons are the child's, read from the cells that say
-    them (Reason.source)."""
+    child in a class of it, after the child as ``found`` has her: her reasons are the
+    child's, read from the cells that say them (Reason.source)."""
     if not facts.repeats:
         return []
     rows: dict[tuple[int, int], list[tuple[Table, int]]] = {}
     for table, i, first in in_other_schools(facts.repeats, schools_of(roster).of):
         rows.setdefault((id(first[0]), first[1]), []).append((table, i))
     return [
-        Watched(table, i, [replace(r, source=r.source or (w.table, w.i)) for r in w.reasons])
+        (w, Watched(table, i, [replace(r, source=r.source or (w.table, w.i)) for r in w.reasons]))
         for w in found
         for table, i in rows.get((id(w.table), w.i), ())
     ]
