@@ -855,12 +855,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} is in a '{folder}' folder, a past school year's beside '{later}':"
         " not read as this term's roster; name it to read it",
     ),
-    "note.past_term": (
-        "提示：{file} 在“{folder}”文件夹里，旁边已有更晚学期的“{later}”，是以往学期的文件，"
-        "未当作本学期的名册读取；要读它，请直接写出它的路径",
-        "note: {file} is in a '{folder}' folder, an earlier term's beside '{later}':"
-        " not read as this term's roster; name it to read it",
-    ),
     "note.last_term_alone": (
         "提示：{file} 在“{folder}”文件夹里，旁边没有本学期的花名册，已当作本学期（本学年的上学期）"
         "的名册读取；如果它是上一个学期的，请把本学期的名册放在“{folder}”文件夹旁边；"

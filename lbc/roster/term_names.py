@@ -216,9 +216,7 @@ def named_before(terms: Terms, later: Terms) -> bool:
     one whose name may be of ``later``: every term the first may be of before every term
     the second may be of. Two years alone are never ordered, as 2024花名册.xlsx and
     2025花名册.xlsx are not, whatever school's name follows them (2024春晖小学.xlsx,
-    2025春晖小学.xlsx); a year alone or a cohort (2024级, the pupils who entered in 2024)
-    names no term (None), and is ordered against none: so are a school's folders
-    (lbc.workspace.inputs._later_term)."""
+    2025春晖小学.xlsx)."""
     if terms is None or later is None or (terms[0] < terms[1] and later[0] < later[1]):
         return False
     return terms[1] < later[0]

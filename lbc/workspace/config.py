@@ -99,7 +99,7 @@ class Config:
             for r in named
             if r.is_dir()
             for p in r.rglob("*")
-            if not last_terms(r, p.relative_to(r).parts[:-1], (p.name,))
+            if not last_terms(r, p.relative_to(r).parts[:-1])
         ]
         return frozenset(p.resolve() for p in [*named, *found])
 

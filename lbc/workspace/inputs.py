@@ -74,10 +74,6 @@ def spreadsheet_files(
     this term's, no 下学期) is the only roster its school has, its first semester's most
     likely: its files are read, and go to ``alone`` too, for the command to say.
 
-    A past school year's files, in its folder beside a later one's (``_later_year``), and
-    a file in a term's folder whose copy a later term's folder beside it holds
-    (2024秋/花名册.xlsx beside 2025春/花名册.xlsx: ``_later_term``), are last term's too.
-
     A file whose name says it is last term's (上学期花名册.xlsx, 2024秋花名册.xlsx beside
     2025春花名册.xlsx: ``_last_terms_by_name``) beside this term's roster in its folder is
     last term's as well, and goes to ``last_term``; beside no roster (its teachers list
@@ -178,25 +174,19 @@ def _annotated_copy(path: Path) -> bool:
     return len(names) > 1 and names[0] in both("annotate.sheet")
 
 
-def last_terms(base: Path, folders: Sequence[str], below: Sequence[str] = ()) -> bool:
+def last_terms(base: Path, folders: Sequence[str]) -> bool:
     """Whether one of the folders ``folders`` below ``base`` (base/folders[0]/folders[1]…)
-    is one a school keeps last term's files in (``_term_kind``), or a past term's for the
-    file ``below`` them (``term_folders``)."""
-    return term_folders(base, folders, below=below) == LAST_TERM
+    is one a school keeps last term's files in (``_term_kind``)."""
+    return term_folders(base, folders) == LAST_TERM
 
 
 def term_folders(
-    base: Path,
-    folders: Sequence[str],
-    seen: dict[Path, str | None] | None = None,
-    below: Sequence[str] = (),
+    base: Path, folders: Sequence[str], seen: dict[Path, str | None] | None = None
 ) -> str | None:
     """``LAST_TERM`` when one of the folders ``folders`` below ``base`` is one a school
     keeps last term's files in (上学期/: ``_term_kind``), or a past school year's
-    (``_later_year``), or a past term's for the file at ``below`` in the last of them
-    (its path there: ``_later_term``), else ``ALONE`` when one is a 上学期 folder with no
-    roster beside it, else None. ``seen``: each 上学期 or school year's folder's, worked
-    out once."""
+    (``_later_year``), else ``ALONE`` when one is a 上学期 folder with no roster beside it,
+    else None. ``seen``: each such folder's, worked out once."""
     seen = {} if seen is None else seen
     kinds = set()
     for i, name in enumerate(folders):
@@ -209,8 +199,6 @@ def term_folders(
         elif school_year(name) is not None:
             seen[folder] = LAST_TERM if _later_year(folder) else None
             kinds.add(seen[folder])
-        elif below and _later_term(folder, (*folders[i + 1 :], *below)):
-            kinds.add(LAST_TERM)
     return LAST_TERM if LAST_TERM in kinds else ALONE if ALONE in kinds else None
 
 
@@ -270,59 +258,6 @@ def _later_year(folder: Path) -> str | None:
     return max(held, key=lambda p: school_year(p.name) or 0).name if held else None
 
 
-def _later_term(folder: Path, inside: Sequence[str]) -> str | None:
-    """The name of the latest folder beside ``folder`` that is named by a later term than
-    any ``folder``'s name may be of (``named_before``: 2025春 beside 2024秋, 2024-2025学年
-    下学期 beside 2024-2025学年上学期, 2025年秋季学期 beside 2025春) and holds this term's
-    copy of the file at ``inside`` (its path in ``folder``), which is then last term's,
-    as a file so named beside it is (``_last_terms_by_name``); None if there is none.
-
-    Its copy lies where the file does in its folder, and its name names the school, the
-    grade or class and the list the file's does, or none as it does (``_file_kind``); the
-    two folders' names name the same school and grade, or none alike, as two files' do
-    (2024秋青山小学/ beside 2025春白鹤小学/ are two schools'). So a later folder holding
-    other schools' folders (县/2024秋/青山小学/ beside 县/2025春/白鹤小学/), or this
-    year's new pupils alone (2025秋/新生花名册.xlsx), or another grade's, keeps the file
-    read: a child is not lost to a folder's name. Years alone (2024/ beside 2025/) and
-    cohorts (2024级/, the pupils who entered that year) name no term and are not ordered,
-    as 2024花名册.xlsx and 2025花名册.xlsx are not: a year's folder may hold any term's
-    roster, or its new pupils alone, and each child on both is said (DUP001)."""
-    school, part, _, terms, _, _ = _name_says(_folder_name(folder.name))
-    if terms is None or not inside:
-        return None
-    here = folder.resolve()
-    kind = _file_kind(inside[-1])
-    try:
-        with os.scandir(here.parent) as entries:
-            beside = [Path(e.path) for e in entries if e.is_dir() and Path(e.path) != here]
-    except OSError:
-        return None
-    later = []
-    for other in beside:
-        theirs = _name_says(_folder_name(other.name))
-        if theirs[:2] != (school, part) or not named_before(terms, theirs[3]):
-            continue
-        there = other.joinpath(*inside[:-1])
-        if there.is_dir() and any(
-            _spreadsheet_name(p.name)
-            and _file_kind(p.name) == kind
-            and p.is_file()
-            and not _annotated_copy(p)
-            for p in there.iterdir()
-        ):
-            later.append((theirs[3], other.name))
-    return max(later)[1] if later else None
-
-
-def _file_kind(name: str) -> tuple[str, str, tuple[str, ...]]:
-    """What a file's name says it holds, as two terms' copies of it name it alike: the
-    school and the grades or classes it names (``_name_says``), and the words saying a
-    list other than a roster (教师名单, 帮扶记录: ``_NOT_A_ROSTER``), none for a roster."""
-    stem = _folder_name(Path(name).stem)
-    school, part = _name_says(stem)[:2]
-    return school, part, tuple(word for word in _NOT_A_ROSTER if word in stem)
-
-
 def _holds_a_roster(folder: Path) -> bool:
     """Whether ``folder`` holds a roster (``_a_roster_file``), in it or below, in no
     folder whose name says a list other than a roster (记录表/2025秋.xlsx, ``folder``
@@ -351,8 +286,6 @@ def last_term_folder(file: Path) -> tuple[str, str | None]:
         if name in LAST_TERM_FOLDERS:
             return folder.name, None
         if school_year(name) is not None and (later := _later_year(folder)):
-            return folder.name, later
-        if later := _later_term(folder, file.relative_to(folder).parts):
             return folder.name, later
     return "", None
 
@@ -469,8 +402,8 @@ def _kept_aside(
         if (folder / CONFIG_NAME).is_file():
             break
     else:
-        return term_folders(root, folders, terms, (file.name,))
-    above = term_folders(root, folders[:depth], terms, (*folders[depth:], file.name))
+        return term_folders(root, folders, terms)
+    above = term_folders(root, folders[:depth], terms)
     if above == LAST_TERM:
         return LAST_TERM
     key = folder.resolve()
@@ -486,7 +419,7 @@ def _kept_aside(
     rule = kept[key]
     if rule is not None and (file.resolve() in rule[0] or (rule[1] and depth == len(folders))):
         return above
-    below = term_folders(folder, folders[depth:], terms, (file.name,))
+    below = term_folders(folder, folders[depth:], terms)
     if below == LAST_TERM or (below and rule is not None):
         return LAST_TERM
     return (above or below) if rule is None else WORKSPACE

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from lbc.messages import as_list, long_date, t
 from lbc.roster.fields import guess_field
 from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster, whole_sheets
-from lbc.roster.term_names import school_year
 from lbc.workspace.config import Config
 from lbc.workspace.inputs import last_term_folder, spreadsheet_files
 from lbc.workspace.schools import copied_folders, one_name_two_workspaces
@@ -29,10 +28,9 @@ if TYPE_CHECKING:
 
 def spreadsheets(paths: list[Path]) -> tuple[list[Path], list[str]]:
     """The files ``paths`` stand for (spreadsheet_files), and the notes saying each one
-    that is last term's (in 上学期/, a past school year's or term's folder, or so named
-    beside this term's roster), that a school's workspace keeps aside or that is an
-    annotated copy beside a roster, and so is not read, and each one read from a 上学期
-    folder with nothing beside it."""
+    that is last term's (in 上学期/, or so named beside this term's roster), that a school's
+    workspace keeps aside or that is an annotated copy beside a roster, and so is not read,
+    and each one read from a 上学期 folder with nothing beside it."""
     left_out: list[Path] = []
     copies: list[Path] = []
     last_term: list[Path] = []
@@ -45,10 +43,8 @@ def spreadsheets(paths: list[Path]) -> tuple[list[Path], list[str]]:
             notes.append(t("note.last_term_file", file=path))
         elif later is None:
             notes.append(t("note.last_term", file=path, folder=folder))
-        elif school_year(folder) is not None:
+        else:
             notes.append(t("note.past_year", file=path, folder=folder, later=later))
-        else:  # a term's folder beside a later one (2024秋 beside 2025春)
-            notes.append(t("note.past_term", file=path, folder=folder, later=later))
     for path in alone:
         notes.append(t("note.last_term_alone", file=path, folder=last_term_folder(path)[0]))
     notes += [t("note.left_out", file=path) for path in left_out]
