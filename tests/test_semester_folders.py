@@ -393,3 +393,23 @@ def test_a_season_and_a_separator_before_a_schools_name_name_a_term(
     roster(school / f"2025春{apart}实验小学花名册.xlsx", 1, 2, 3, 4)
     said = NAMED_LAST_TERM.format(Path("实验小学", f"2024秋{apart}实验小学花名册.xlsx")) + "\n"
     assert counts("实验小学", tmp_path, tmp_path / "全县.xlsx") == (4, 4, ["实验小学"], said)
+
+
+@pytest.mark.parametrize(
+    ("later", "name"),
+    [
+        ("2025春", "新增.xlsx"),
+        ("2025春", "花名册(1).xlsx"),
+        ("2025春新增", "花名册.xlsx"),
+    ],
+)
+def test_a_terms_folder_beside_a_later_terms_folder_is_read(
+    tmp_path: Path, later: str, name: str
+) -> None:
+    """2024秋/ beside 2025春/ holding only new pupils: nothing tells from the names alone
+    whether 2025春's file is a copy of 2024秋's, so both are read and nobody is lost. A
+    rule setting 2024秋/花名册.xlsx aside by its file names (91b8c8c) said 2 children."""
+    school, out = tmp_path / "青山小学", tmp_path / "全校.xlsx"
+    roster(school / "2024秋" / "花名册.xlsx", 1, 2, 3, 4, 5)
+    roster(school / later / name, 6, 7)
+    assert counts("青山小学", tmp_path, out) == (7, 7, ["青山小学"], "")
