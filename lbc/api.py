@@ -71,11 +71,12 @@ def read(paths: str | Path | Iterable[str | Path], config: str | Path | None = N
         cfg = Config()
     else:
         named, cfg = resolve_inputs(named, Path(config))
-    found, notes = spreadsheets(named)
+    runs: dict[str, Path] = {}
+    found, notes = spreadsheets(named, runs)
     files = list(dict.fromkeys(found))
     if not files:  # read_roster would say no roster was found in "" (no file at all)
         raise nothing_to_read(named)
-    tables = read_roster(files, cfg.synonyms, carry_on=len(files) > 1)
+    tables = read_roster(files, cfg.synonyms, carry_on=len(files) > 1, runs=runs)
     notes += files_left_out(tables)
     notes += what_was_read(files, cfg, tables, checked=True)  # as lbc validate reads
     frames = {kind: kind_table(tables, kind).to_pandas() for kind in Kind}

@@ -5,6 +5,7 @@ Through the real CLI on real workbooks."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from test_pair import C32, C51, SHORT_1, kid, teacher
 
+import lbc
 from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, table, write_books
 
 
@@ -2235,3 +2237,28 @@ def test_a_lists_folder_in_no_schools_folder_is_one_school_however_given(
         result = run("validate", source, cwd=where)
         assert (result.stdout, result.stderr) == (checked, "")
         assert pairs_of(where, str(source)) == (sorted(paired), [])
+
+
+def test_a_merged_rosters_schools_are_read_alike_after_a_read_of_their_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """资料/A.xlsx and 资料/留守儿童/花名册.xlsx, both 青山小学's by their 学校 column, merged
+    from 资料 into 合并.xlsx, and read back with lbc.read: in a process that had read
+    资料/留守儿童 before, 留守儿童/花名册.xlsx was taken as found in that earlier read's folder,
+    and a note said the two files lay in folders apart, two schools of one name counted as
+    one. Each read names schools by its own files and folders alone."""
+    school = [{**kid(n, C51 if n == 3 else C32), "学校": "青山小学"} for n in (1, 2, 3)]
+    write_books(
+        tmp_path / "资料",
+        {"留守儿童/花名册.xlsx": table(school[:2]), "A.xlsx": table(school[2:])},
+    )
+    assert run("merge", "资料", "--out", "合并.xlsx", cwd=tmp_path).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+
+    def read(source: str) -> tuple[list[tuple[str, int]], list[str]]:
+        roster = lbc.read(source)
+        return sorted(Counter(roster.children["school"]).items()), roster.notes
+
+    first = read("合并.xlsx")
+    assert read("资料/留守儿童") == ([("青山小学", 2)], [])
+    assert read("合并.xlsx") == first == ([("青山小学", 3)], [])

@@ -37,8 +37,8 @@ def birthdays_command(
     month = today.month if month is None else month
     if not 1 <= month <= 12:
         raise LbcError(t("err.bad_month", month=month))
-    paths, cfg = common.inputs(files, config)
-    roster = common.read(paths, cfg)
+    paths, cfg, runs = common.inputs(files, config)
+    roster = common.read(paths, cfg, runs)
     # The year the birthdays fall in: this year's, or next year's for a month already past.
     year = today.year if month >= today.month else today.year + 1
     groups, undated = birthdays(roster, month, year)

@@ -38,10 +38,10 @@ def cards(
     if out is None:  # the cards carry phone numbers: never to a terminal or a pipe
         raise LbcError(t("err.cards_need_out"))
     fmt = out_format(out, CARD_FORMATS, fmt)
-    paths, cfg = common.inputs(files, config)
+    paths, cfg, runs = common.inputs(files, config)
     inputs = common.read_files(paths, cfg)
     refuse_input_as_output(out, inputs)
-    roster = common.read(paths, cfg, pairs_matter=True)
+    roster = common.read(paths, cfg, runs, pairs_matter=True)
     classes = build_cards(roster, cfg.watch, only)
     school = run_school(roster, cfg.school)
     from lbc.documents import (

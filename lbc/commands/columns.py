@@ -26,8 +26,8 @@ def columns(
 ) -> None:
     """说明每个工作表是怎样读的。"""
     common.check_format(fmt)
-    paths, cfg = common.inputs(files, config)
-    described = describe_roster(common.read(paths, cfg, notes=False, pairs_alone=True))
+    paths, cfg, runs = common.inputs(files, config)
+    described = describe_roster(common.read(paths, cfg, runs, notes=False, pairs_alone=True))
     common.emit(
         fmt,
         document=lambda: {"files": described},

@@ -291,20 +291,25 @@ def _takes_utf8(stream: object) -> bool:
         return False
 
 
-def spreadsheets(paths: list[Path]) -> list[Path]:
-    """The files ``paths`` stand for, saying each one left out (lbc.workspace.notes)."""
-    found, notes = noted_spreadsheets(paths)
+def spreadsheets(paths: list[Path], runs: dict[str, Path]) -> list[Path]:
+    """The files ``paths`` stand for, saying each one left out (lbc.workspace.notes);
+    ``runs`` filled with the folder each was found in (spreadsheet_files)."""
+    found, notes = noted_spreadsheets(paths, runs)
     note_each(notes)
     return found
 
 
-def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], Config]:
-    """The files to read, each once: a file named twice must not count its children twice."""
+def inputs(
+    files: list[Path] | None, config: Path | None
+) -> tuple[list[Path], Config, dict[str, Path]]:
+    """The files to read, each once: a file named twice must not count its children twice;
+    the config; and the folder each file was found in (spreadsheet_files), for ``read``."""
     paths, cfg = resolve_inputs(list(files or []), config)
     for path in paths:
         if path.is_dir() and not spreadsheet_files([path]):
             raise nothing_to_read([path])
-    paths = spreadsheets(paths)
+    runs: dict[str, Path] = {}
+    paths = spreadsheets(paths, runs)
     seen: set[Path] = set()
     unique = []
     for path in paths:
@@ -312,7 +317,7 @@ def inputs(files: list[Path] | None, config: Path | None) -> tuple[list[Path], C
         if key not in seen:
             seen.add(key)
             unique.append(path)
-    return unique, cfg
+    return unique, cfg, runs
 
 
 def read_files(paths: list[Path], cfg: Config, *extra: Path | None) -> list[Path]:
@@ -359,6 +364,7 @@ def retain_until_exit() -> None:
 def read(
     files: list[Path],
     cfg: Config,
+    runs: dict[str, Path],
     notes: bool = True,
     keep: Path | None = None,
     pairs_matter: bool = False,
@@ -368,7 +374,8 @@ def read(
     checked: bool = False,
     whole: bool = False,
 ) -> Roster:
-    """The roster with the pairs in force joined on (``keep``: ``lbc pair --keep``), with
+    """The roster with the pairs in force joined on (``keep``: ``lbc pair --keep``), its
+    files' schools named by the folder each was found in (``runs``: ``inputs``), with
     notes on stderr about what was skipped or not known and which pairs are used, unless
     the command's own output says it (``lbc columns``). ``pairs_matter``: a command whose
     result is about who supports whom also says when the workspace's pairs file is not
@@ -395,6 +402,7 @@ def read(
             keep=extra,
             pairs_alone=pairs_alone,
             park=park,
+            runs=runs,
         )
     if whole and roster.failed:
         first = roster.failed[0][1]

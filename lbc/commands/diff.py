@@ -39,12 +39,12 @@ def diff_command(
     # Each side as any command reads it: the workspace's roster with the pairs in force
     # (its [files] pairs), so a re-pairing shows as a 帮扶教师 change; and each side's
     # notes said once (a folder's 上学期/ is said left out of this term's side only).
-    old_files, cfg = common.inputs([old], config)
-    new_files = common.inputs([new], config)[0]
+    old_files, cfg, old_runs = common.inputs([old], config)
+    new_files, _, new_runs = common.inputs([new], config)
     if out is not None:
         refuse_input_as_output(out, common.read_files([*old_files, *new_files], cfg))
-    before = common.read(old_files, cfg)
-    after = common.read(new_files, cfg)
+    before = common.read(old_files, cfg, old_runs)
+    after = common.read(new_files, cfg, new_runs)
     found = diff_rosters(before, after)
     if out is not None:
         from lbc.documents.diff_book import write_changes_book  # openpyxl only here

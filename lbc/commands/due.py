@@ -72,7 +72,7 @@ def due_command(
     day = common.as_of_day(as_of)
     if out is not None:
         out_format(out, ("xlsx",))
-    paths, cfg = common.inputs(files, config)
+    paths, cfg, runs = common.inputs(files, config)
 
     # The term --term names, else the one --as-of falls in, as each school dates it.
     def pick(dates: Dates | None) -> Term:
@@ -86,7 +86,7 @@ def due_command(
         refuse_input_as_output(out, inputs)
     # The term --as-of falls in, when not named: a record's 10月13日 is of it, as the
     # summary of that term reads it.
-    roster = common.read(paths, cfg, term=pick)
+    roster = common.read(paths, cfg, runs, term=pick)
     terms = each_schools_term(roster, cfg.terms, pick)
     result = due(roster, terms, cfg.quotas, day)
     common.note_own_terms(roster, terms)

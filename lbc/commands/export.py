@@ -54,10 +54,10 @@ def export(
 ) -> None:
     """导出儿童、教师、帮扶记录三张规范表。"""
     fmt = out_format(out, WRITES)
-    paths, cfg = common.inputs(files, config)
+    paths, cfg, runs = common.inputs(files, config)
     inputs = common.read_files(paths, cfg)
     refuse_input_as_output(out, inputs)
-    roster = common.read(paths, cfg)
+    roster = common.read(paths, cfg, runs)
     # A record of a file of records alone goes under its child's school (by_child).
     schools = schools_of(roster, by_child=True)
     # A folder given as . goes by its own name in 来源文件, as lbc merge writes it.

@@ -26,8 +26,8 @@ def flag_command(
 ) -> None:
     """列出缺少必需联系方式的儿童和教师，按班级分组。"""
     common.check_format(fmt)
-    paths, cfg = common.inputs(files, config)
-    roster = common.read(paths, cfg)
+    paths, cfg, runs = common.inputs(files, config)
+    roster = common.read(paths, cfg, runs)
     report = flag(roster)
     common.note_untyped(report.untyped, t("flag.untyped"))
     privacy = Privacy(show_pii, names_in_full=True)  # the families to call: names whole

@@ -81,7 +81,8 @@ def merge(
             raise LbcError(t("err.missing", path=path))
     # The workspace's roster named brings its pairs workbook along, as in every command.
     given, cfg = resolve_inputs(files, config)
-    paths = common.spreadsheets(given)
+    runs: dict[str, Path] = {}  # the folder each file was found in, its school named by
+    paths = common.spreadsheets(given, runs)
     # Checked before anything else, on every file a folder stands for too: a merged roster
     # written over one of its own inputs destroys a school's data.
     refuse_input_as_output(out, [*files, *common.read_files(paths, cfg)])
@@ -97,7 +98,7 @@ def merge(
             # Written while read: the children of the first schools reach the file while
             # the workers read the next ones.
             reading = read_parts(
-                paths, cfg.synonyms, advance, parquet, cfg.terms, folder, written=written
+                paths, cfg.synonyms, advance, parquet, cfg.terms, folder, written=written, runs=runs
             )
             write_atomic(out, lambda tmp: titles.extend(write(tmp, reading, parts, paths)))
     except Unsettled as late:
@@ -107,7 +108,9 @@ def merge(
         titles.clear()
         with _bar(len(paths)) as advance:
             settled = (late.jobs, late.renamed, written)
-            again = read_parts(paths, cfg.synonyms, advance, parquet, cfg.terms, folder, *settled)
+            again = read_parts(
+                paths, cfg.synonyms, advance, parquet, cfg.terms, folder, *settled, runs=runs
+            )
             write_atomic(out, lambda tmp: titles.extend(write(tmp, again, parts, paths)))
     good = merged(parts)
     common.note(t("merge.note.written", path=out, files=len(good)))
@@ -121,11 +124,12 @@ def merge(
         if part.joined is not None:
             used = pairs_used(part.joined)
             common.note(t("merge.pairs", school=part.school, file=part.file, used=used))
-    common.note_each(parts_apart_notes(parts_apart(parts)))
+    common.note_each(parts_apart_notes(parts_apart(parts, runs)))
     for book in pairs_alone(parts):
         common.note(t("merge.pairs_alone", file=book))
     common.note_each(two_workspaces_notes(p.file for p in good if p.children_schools))
-    common.note_each(copied_folders_notes(p.file for p in good if p.children_schools))
+    copied = copied_folders_notes((p.file for p in good if p.children_schools), runs)
+    common.note_each(copied)
     # Each school's own settings of each kind (its lbc.toml's, or a merged roster's sheet
     # merged again), and the sheet of the merged roster that carries them on.
     settings = [

@@ -47,7 +47,7 @@ def pair_command(
     common.check_format(fmt)
     if out is not None:
         out_format(out, ("xlsx",))
-    paths, cfg = common.inputs(files, config)
+    paths, cfg, runs = common.inputs(files, config)
     out, replacing = _output(out, save, cfg.pairs)
     if save and out is not None:  # the configured name: checked once it is known
         out_format(out, ("xlsx",))
@@ -59,7 +59,7 @@ def pair_command(
     guarded = [p for p in inputs if not (replacing and out and p.resolve() == out.resolve())]
     if out is not None:  # before the work, not after it
         refuse_input_as_output(out, guarded)
-    roster = common.read(paths, cfg, keep=keep, pairs_matter=True)
+    roster = common.read(paths, cfg, runs, keep=keep, pairs_matter=True)
     if replacing and out is not None and out.exists():
         books = {Path(table.file).resolve() for table in roster.pairs}
         if out.resolve() not in books:  # a school's own file saved under that name

@@ -42,7 +42,7 @@ def record_sheets(
     """为每位帮扶教师生成本学期帮扶记录表。"""
     if term is None:
         raise LbcError(t("err.no_term"))
-    paths, cfg = common.inputs(files, config)
+    paths, cfg, runs = common.inputs(files, config)
     chosen = parse_term(term, cfg.terms)
     if out is None and not cfg.records:
         raise LbcError(t("err.record_sheets_no_out"))
@@ -50,7 +50,7 @@ def record_sheets(
     if folder.exists() and not folder.is_dir():
         raise LbcError(t("err.init_not_dir", path=folder))
     inputs = common.read_files(paths, cfg)
-    roster = common.read(paths, cfg)
+    roster = common.read(paths, cfg, runs)
     # In a county's folder, each school's teachers' sheets are of its own term's dates.
     terms = each_schools_term(roster, cfg.terms, lambda dates: parse_term(term, dates))
     with language("zh"):  # a school's form: Chinese whatever --lang says

@@ -60,7 +60,7 @@ def summary(
         raise LbcError(t("err.no_term"))
     if template is not None and _template_format(template) not in (fmt, "any"):
         raise LbcError(t("err.template_kind", path=template, fmt=fmt))
-    paths, cfg = common.inputs(files, config)
+    paths, cfg, runs = common.inputs(files, config)
 
     def pick(dates: Dates | None) -> Term:
         return parse_term(term, dates)
@@ -72,13 +72,13 @@ def summary(
     inputs = common.read_files(paths, cfg, template, previous)
     if out is not None:
         refuse_input_as_output(out, inputs)
-    roster = common.read(paths, cfg, pairs_matter=True, term=pick, whole=True)
+    roster = common.read(paths, cfg, runs, pairs_matter=True, term=pick, whole=True)
     terms = each_schools_term(roster, cfg.terms, pick)  # a county's: each school's dates
     common.note_own_terms(roster, terms)
     own = of_their_own(quotas_by_file(roster, cfg.quotas), roster)
     common.note_own_quotas(own, cfg.quotas, COUNTED_QUOTAS, "sum.note.own_quotas")
     common.note_own_watch(settings_of_their_own(roster, cfg.watch))
-    last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
+    last_term = read_roster([previous], cfg.synonyms, runs=runs) if previous is not None else None
     school = run_school(roster, cfg.school)
     from lbc.documents import (
         render as report,  # jinja2 and the renderers: only this command needs them

@@ -50,7 +50,7 @@ def validate(
     if annotate_out is not None:
         out_format(annotate_out, ("xlsx",))
     chosen, skipped = parse_codes(select), parse_codes(ignore)
-    paths, cfg = common.inputs(files, config)
+    paths, cfg, runs = common.inputs(files, config)
     marked = None if annotate_out is None else _roster_to_mark(paths, cfg)
     if marked is not None:
         from lbc.documents.annotated_book import check_merged_ranges  # openpyxl's limits
@@ -67,7 +67,7 @@ def validate(
         roster, findings = streamed
     else:
         # A folder's schools are checked one at a time, each held parked until then.
-        roster = common.read(paths, cfg, park=len(paths) > 1, checked=True)
+        roster = common.read(paths, cfg, runs, park=len(paths) > 1, checked=True)
         # A county's file of records alone: each record is of its child's school, found by
         # the children's cells it keeps once they are checked.
         by_child = placed_by_child(roster)

@@ -57,15 +57,17 @@ def watch_command(
     common.check_format(fmt)
     if out is not None:
         out_format(out, ("xlsx",))
-    paths, cfg = common.inputs(files, config)
+    paths, cfg, runs = common.inputs(files, config)
     inputs = common.read_files(paths, cfg, previous)
     if out is not None:  # before the work, not after it
         refuse_input_as_output(out, inputs)
     day = common.as_of_day(as_of)
     # WCH012: the pairs in force. A record's 11月12日 is of the term of the day, as lbc due
     # reads it.
-    roster = common.read(paths, cfg, pairs_matter=True, term=lambda dates: term_of(day, dates))
-    last_term = read_roster([previous], cfg.synonyms) if previous is not None else None
+    roster = common.read(
+        paths, cfg, runs, pairs_matter=True, term=lambda dates: term_of(day, dates)
+    )
+    last_term = read_roster([previous], cfg.synonyms, runs=runs) if previous is not None else None
     report = watch_report(roster, cfg.watch, day, last_term)
     common.note_untyped(report.untyped, t("watch.untyped"))
     common.note_own_watch(report.own)

@@ -64,16 +64,15 @@ from lbc.roster.tables import (
     WATCH_LABELS,
     WEIGHT_LABEL,
     Roster,
+    RunFolders,
     Table,
     children_folders,
     copied_groups,
     file_names,
-    found_in,
     is_pairs_book,
     named_schools,
     parts_kept_apart,
     piece_school,
-    run_folders,
     schools_beside,
 )
 from lbc.workspace.schools import (
@@ -286,6 +285,7 @@ def read_part(
     terms: Terms | None = None,
     pieces_named: dict[str, str] | None = None,
     written: dict[str, str] | None = None,
+    runs: RunFolders | None = None,
 ) -> SchoolPart:
     """One school's file: read with the pairs workbooks ``books`` of its folder joined on,
     checked as ``lbc validate`` checks it, its rows rendered for the merged workbook
@@ -294,9 +294,10 @@ def read_part(
     declaring no school; ``named``: the school it is of, told from a namesake (read_parts),
     ``pieces_named`` those of a merged roster's schools so told, by their own files;
     ``terms``: the run's term dates, for a file under no school's lbc.toml (as validate);
-    ``written``: the 来源文件 its rows are written by, where not its path (written_names).
-    A file of teachers or records alone is left to render (``pending``) until its school
-    and its school's children are known (place_alone). Runs in a worker process; everything
+    ``written``: the 来源文件 its rows are written by, where not its path (written_names);
+    ``runs``: the folder the run found it and its books in (read_roster). A file of
+    teachers or records alone is left to render (``pending``) until its school and its
+    school's children are known (place_alone). Runs in a worker process; everything
     returned is plain data."""
     from lbc.checks.engine import check_roster
 
@@ -306,7 +307,9 @@ def read_part(
         return part
     try:
         told = {**(pieces_named or {}), **({str(path): named} if named else {})}
-        roster = read_roster([path, *books], synonyms, children_elsewhere=True, named=told)
+        roster = read_roster(
+            [path, *books], synonyms, children_elsewhere=True, named=told, runs=runs
+        )
     except LbcError as exc:
         part.error = str(exc)
         return part
@@ -445,6 +448,7 @@ def place_alone(
     parquet: bool,
     again: Callable[[list[Again]], list[Found]],
     by_child: Callable[[ByChild], Placed],
+    runs: RunFolders,
 ) -> None:
     """Give each file of teachers or records alone that declares no school its school,
     now that every file's children are read (``schools_beside``, as every command places
@@ -453,7 +457,8 @@ def place_alone(
     that school, or under none (its 学校 empty, the file ``unplaced``) where the file
     might be of several; but a record of such a file under its child's school
     (``by_child``: records_by_child, with the files of those schools' children), as lbc
-    export writes it, of none where no one child of theirs is named."""
+    export writes it, of none where no one child of theirs is named. ``runs``: the folder
+    the run found each file in."""
     by_folder: dict[Path, set[str]] = {}
     for part in parts:
         for folder, schools in part.folder_schools.items():
@@ -461,7 +466,7 @@ def place_alone(
     waiting = [(part, part.pending) for part in parts if part.pending is not None]
     unread = {Path(part.file).parent for part in parts if part.error}
     undeclared = {part.file: (part, pending) for part, pending in waiting if not part.school}
-    names = file_names([part.file for part in parts])
+    names = file_names([part.file for part in parts], runs)
     _named_as_its_roster(parts, undeclared, names)
     for name, (school, among) in schools_beside(undeclared, by_folder, unread, names).items():
         part, (tables, schools) = undeclared[name]
@@ -490,14 +495,17 @@ ByChild = tuple[list[str], str, dict[str, str]]
 Placed = tuple[dict[tuple[str, str, int], str], frozenset[tuple[str, str, int]]]
 
 
-def records_by_child(job: ByChild, synonyms: dict[str, list[str]] | None) -> Placed:
+def records_by_child(
+    job: ByChild, synonyms: dict[str, list[str]] | None, runs: RunFolders
+) -> Placed:
     """Each record of a file of records alone that may be of several schools (``job``), at
     the school of the child it names among those schools' children, as lbc export places
     it (schools_of's ``by_child``), read with their files, each of the school the merge
-    names it by; and its records naming no one child of theirs."""
+    names it by; and its records naming no one child of theirs. ``runs``: the folder the
+    run found each file in."""
     holding, alone, named = job
     paths = [Path(f) for f in [*holding, alone]]
-    roster = read_roster(paths, synonyms, carry_on=True, named=named)
+    roster = read_roster(paths, synonyms, carry_on=True, named=named, runs=runs)
     schools = schools_of(roster, by_child=True)
     rows = {at: school for at, school in schools.by_row.items() if at[0] == alone}
     return rows, frozenset(at for at in schools.nobody if at[0] == alone)
@@ -578,16 +586,17 @@ def _check_again(
 
 
 def records_again(
-    job: Again, synonyms: dict[str, list[str]] | None, terms: Terms | None = None
+    job: Again, synonyms: dict[str, list[str]] | None, terms: Terms | None, runs: RunFolders
 ) -> Found:
     """The findings of the records of a school's files of records alone (``job``),
-    checked with the school's other files (``_check_again``). Runs in a worker."""
+    checked with the school's other files (``_check_again``), each file's run folder as
+    the run found it (``runs``). Runs in a worker."""
     from lbc.checks.engine import check_by_teachers, check_listed, check_records_of
 
     rosters, alone, school, told = job
     files = [*rosters, *alone]
     named = {**told, **dict.fromkeys(files, school)}
-    roster = read_roster([Path(f) for f in files], synonyms, carry_on=True, named=named)
+    roster = read_roster([Path(f) for f in files], synonyms, carry_on=True, named=named, runs=runs)
     date_records_by_own_term(roster, terms)
     found: Found = {}
     for f in check_records_of(roster, alone, terms):
@@ -667,15 +676,16 @@ def relisted(
     synonyms: dict[str, list[str]] | None,
     parquet: bool,
     names: dict[str, str],
-    written: dict[str, str] | None = None,
+    written: dict[str, str] | None,
+    runs: RunFolders,
 ) -> Relisted:
     """The children of a file of ``job`` (relist_job) rendered as ``_render`` renders them,
     read with its folder's pairs workbooks and its schools' teachers lists of their own,
     as every command over the folder reads them: each pair as ``support_teachers`` names
-    it; ``written`` as read_part's."""
+    it; ``written`` and ``runs`` as read_part's."""
     file, books, lists, named = job
     paths = [Path(file), *map(Path, books), *map(Path, lists)]
-    roster = read_roster(paths, synonyms, children_elsewhere=True, named=named)
+    roster = read_roster(paths, synonyms, children_elsewhere=True, named=named, runs=runs)
     part = SchoolPart(file)
     mine = [x for x in roster.children if x.file == file]
     schools = schools_of(roster, names)
@@ -725,9 +735,12 @@ class _Settling:
     written again (``Unsettled``), its lists known. ``known``: that second time, each
     file's relist_job, and every file settled as read."""
 
-    def __init__(self, files: list[Path], known: dict[str, Relist | None] | None) -> None:
+    def __init__(
+        self, files: list[Path], known: dict[str, Relist | None] | None, runs: RunFolders
+    ) -> None:
         self.known = known
-        self.names = file_names([str(f) for f in files])  # as place_alone names them
+        self.runs = runs  # the folder the run found each file in
+        self.names = file_names([str(f) for f in files], runs)  # as place_alone names them
         self.total: Counter[Path] = Counter(up for f in files for up in _folders(Path(f)))
         self.here: Counter[Path] = Counter(Path(f).parent for f in files)
         self.read: Counter[Path] = Counter()
@@ -910,14 +923,17 @@ def copies_across_files(
                 counts[TALLIED.index("errors" if f.severity == "error" else "warnings")] += step
 
 
-def copies_again(job: Copies, synonyms: dict[str, list[str]] | None) -> CopiesFound:
+def copies_again(
+    job: Copies, synonyms: dict[str, list[str]] | None, runs: RunFolders
+) -> CopiesFound:
     """The DUP002 findings of rows copied across a school's files (``job``) and the rows
-    on the books copying a child of another of them (copies_across_files). Runs in a
-    worker."""
+    on the books copying a child of another of them (copies_across_files), each file's run
+    folder as the run found it (``runs``). Runs in a worker."""
     from lbc.checks.engine import check_copies
 
     files, told = job
-    roster = read_roster([Path(f) for f in files], synonyms, carry_on=True, named={**told, **files})
+    named = {**told, **files}
+    roster = read_roster([Path(f) for f in files], synonyms, carry_on=True, named=named, runs=runs)
     schools = schools_of(roster)
 
     def placed(found: list[Finding]) -> dict[str, list[tuple[str, Finding]]]:
@@ -945,6 +961,7 @@ def read_parts(
     known: dict[str, Relist | None] | None = None,
     renamed: dict[str, str] | None = None,
     written: dict[str, str] | None = None,
+    runs: RunFolders | None = None,
 ) -> Iterator[SchoolPart]:
     """Every file's part, in the order given, each as soon as it and those before it are
     done and it is settled (_Settling); several files at once when there are several CPUs.
@@ -952,37 +969,38 @@ def read_parts(
     (one school's folder). ``folder``: where files not yet settled may wait (_Held);
     ``known``: each file's relist_job, when the merge is written again (Unsettled), and
     ``renamed`` the school of each file read as of another at first; ``written``: the
-    来源文件 each file's rows are written by, where not its path (written_names)."""
-    renamed, written = renamed or {}, written or {}
+    来源文件 each file's rows are written by, where not its path (written_names); ``runs``:
+    the folder the run found each file in (spreadsheet_files), by which schools are named."""
+    renamed, written, runs = renamed or {}, written or {}, runs or {}
     workers = min(os.cpu_count() or 1, len(files))
-    names = file_names([str(p) for p in files])
+    names = file_names([str(p) for p in files], runs)
     if workers <= 1:
         isolated, reading.ISOLATE_READS = reading.ISOLATE_READS, True
         try:
             books = _books_by_folder(files, [is_pairs_book(p, synonyms) for p in files])
-            run = _PartsRead(synonyms, parquet, books, names, terms, written)
+            run = _PartsRead(synonyms, parquet, books, names, terms, written, runs)
             each = (read_part(*run.args(p, renamed.get(str(p), ""))) for p in files)
             told = _told_apart(each, run, progress)
 
             def lists(work: list[Relist]) -> list[Relisted]:
-                return [relisted(job, synonyms, parquet, names, written) for job in work]
+                return [relisted(job, synonyms, parquet, names, written, runs) for job in work]
 
             def now(job: Relist) -> Future[Relisted]:
                 done: Future[Relisted] = Future()
-                done.set_result(relisted(job, synonyms, parquet, names, written))
+                done.set_result(relisted(job, synonyms, parquet, names, written, runs))
                 return done
 
             yield from _placed_last(
                 told,
                 parquet,
-                lambda work: [records_again(job, synonyms, terms) for job in work],
-                lambda work: [copies_again(job, synonyms) for job in work],
+                lambda work: [records_again(job, synonyms, terms, runs) for job in work],
+                lambda work: [copies_again(job, synonyms, runs) for job in work],
                 now,
                 lists,
-                _Settling(files, known),
+                _Settling(files, known, runs),
                 books,
                 folder,
-                lambda job: records_by_child(job, synonyms),
+                lambda job: records_by_child(job, synonyms, runs),
             )
         finally:
             reading.ISOLATE_READS = isolated
@@ -992,11 +1010,11 @@ def read_parts(
     with ProcessPoolExecutor(
         max_workers=workers,
         initializer=_start_worker,
-        initargs=(os.getpid(), current_lang(), run_folders(map(str, files))),
+        initargs=(os.getpid(), current_lang()),
     ) as pool:
         found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
         books = _books_by_folder(files, list(found))
-        run = _PartsRead(synonyms, parquet, books, names, terms, written)
+        run = _PartsRead(synonyms, parquet, books, names, terms, written, runs)
         reads = _Reads(
             pool, [(read_part, *run.args(path, renamed.get(str(path), ""))) for path in files]
         )
@@ -1005,12 +1023,20 @@ def read_parts(
             told,
             parquet,
             lambda work: list(
-                pool.map(records_again, work, itertools.repeat(synonyms), itertools.repeat(terms))
+                pool.map(
+                    records_again,
+                    work,
+                    itertools.repeat(synonyms),
+                    itertools.repeat(terms),
+                    itertools.repeat(runs),
+                )
             ),
-            lambda work: list(pool.map(copies_again, work, itertools.repeat(synonyms))),
+            lambda work: list(
+                pool.map(copies_again, work, itertools.repeat(synonyms), itertools.repeat(runs))
+            ),
             # While files are read: in the workers too, each file's after the few reads
             # under way, not behind every read still queued (_Reads.first).
-            lambda job: reads.first(relisted, job, synonyms, parquet, names, written),
+            lambda job: reads.first(relisted, job, synonyms, parquet, names, written, runs),
             lambda work: list(
                 pool.map(
                     relisted,
@@ -1019,14 +1045,15 @@ def read_parts(
                     itertools.repeat(parquet),
                     itertools.repeat(names),
                     itertools.repeat(written),
+                    itertools.repeat(runs),
                 )
             ),
-            _Settling(files, known),
+            _Settling(files, known, runs),
             books,
             folder,
             # Read here: one file of the whole county's children, seldom (a county's own
             # records file), and only once every school's file is read.
-            lambda job: records_by_child(job, synonyms),
+            lambda job: records_by_child(job, synonyms, runs),
         )
 
 
@@ -1084,8 +1111,8 @@ def _placed_last(
                     settle(held.take(keep=job is None), job)
             yield from ready(AHEAD * (os.cpu_count() or 1))
         yield from ready(0)
-        renamed = _renamed(every) if settling.known is None else {}
-        place_alone(every, parquet, again, by_child)
+        renamed = _renamed(every, settling.runs) if settling.known is None else {}
+        place_alone(every, parquet, again, by_child, settling.runs)
         lists = lists_by_school(every, lambda p: p.school)
         jobs = {p.file: relist_job(p, lists, books) for p in every}
         if wrong := settling.wrong(jobs):
@@ -1111,14 +1138,15 @@ def _placed_last(
     copies_across_files(every, copies)
 
 
-def _renamed(parts: list[SchoolPart]) -> dict[str, str]:
+def _renamed(parts: list[SchoolPart], runs: RunFolders) -> dict[str, str]:
     """The files of children that declare no school whose school, now that every file is
     read, is another than the one they were read as (by their names: ``file_names``):
     县/qs/五年级.xlsx beside 县/qs/三年级.xlsx titled 青山小学 is 青山小学 (named_schools, as
     every command names it), with that school; each is then marked as of it, to be read
-    as of it when the merge is written again."""
+    as of it when the merge is written again. ``runs``: the folder the run found each
+    file in."""
     files, declared, holding, read = _naming(parts)
-    named = named_schools(files, declared, file_names(files), read)
+    named = named_schools(files, declared, file_names(files, runs), read, runs)
     out = {}
     for part in parts:
         school = named[part.file]
@@ -1132,11 +1160,12 @@ def _renamed(parts: list[SchoolPart]) -> dict[str, str]:
     return out
 
 
-def parts_apart(parts: list[SchoolPart]) -> list[tuple[str, str, str]]:
+def parts_apart(parts: list[SchoolPart], runs: RunFolders) -> list[tuple[str, str, str]]:
     """The files named by a part of a school's roster merged apart from the one school
-    beside them (parts_kept_apart), as every command keeps them, for a note saying so."""
+    beside them (parts_kept_apart), as every command keeps them, for a note saying so;
+    ``runs``: the folder the run found each file in."""
     files, declared, _, read = _naming(parts)
-    return parts_kept_apart(files, declared, file_names(files), read)
+    return parts_kept_apart(files, declared, file_names(files, runs), read, runs)
 
 
 def _naming(
@@ -1207,13 +1236,15 @@ class _PartsRead:
     names: dict[str, str]
     terms: Terms | None
     written: dict[str, str]
+    runs: RunFolders  # the folder the run found each file in
 
     def args(self, path: Path, named: str, pieces: dict[str, str] | None = None) -> tuple[Any, ...]:
         """read_part's arguments for ``path``, read as of the school ``named`` ("": as
         its file declares), a merged roster's schools as ``pieces`` names them."""
         books = self.books.get(path.parent, ())
         given = (self.synonyms, self.parquet, books, self.names, named, self.terms, pieces)
-        return (path, *given, self.written)
+        runs = {f: r for p in (path, *books) if (r := self.runs.get(f := os.path.abspath(p)))}
+        return (path, *given, self.written, runs)
 
 
 def _told_apart(
@@ -1227,7 +1258,7 @@ def _told_apart(
     written. Files
     of records or teachers alone are placed last, once every school's folder is known:
     their rows are written after all the children."""
-    apart = Namesakes()
+    apart = Namesakes(run.runs)
     alone: list[SchoolPart] = []
 
     def read_as(part: SchoolPart, name: str, pieces: dict[str, str] | None = None) -> SchoolPart:
@@ -1269,19 +1300,16 @@ def _books_by_folder(files: list[Path], books: list[bool]) -> dict[Path, tuple[P
     return folders
 
 
-def _start_worker(parent: int, lang: str, found: dict[str, Path]) -> None:
+def _start_worker(parent: int, lang: str) -> None:
     """Each worker reads each file in a child of its own, so that a file which kills the
     reader costs only its school (reading.ISOLATE_READS), and speaks the run's language
-    (``lang``: a worker started by spawn, as on Windows, inherits no --lang), and knows the
-    folder the run found each file in (``found``: ``run_folders``), as it names schools.
-    It ends with its parent (killed mid-merge: lbc.roster.parent_death), instead of
-    reading on for nobody or waiting for ever on a queue nobody writes, holding the
-    caller's pipes open."""
+    (``lang``: a worker started by spawn, as on Windows, inherits no --lang). It ends
+    with its parent (killed mid-merge: lbc.roster.parent_death), instead of reading on
+    for nobody or waiting for ever on a queue nobody writes, holding the caller's pipes
+    open."""
     parent_death.end_with_parent(parent)
     reading.ISOLATE_READS = True
     set_lang(lang)
-    for file, folder in found.items():
-        found_in(Path(file), folder)
 
 
 @dataclass

@@ -598,6 +598,9 @@ class Roster:
     # a county's folder run draws that school's children's watch list by them, over the
     # run's (lbc.workspace.config.watch_over). Filled by read_roster with ``terms``.
     watch: dict[str, dict[str, object]] = field(default_factory=dict)
+    # The folder the run found each file in (``RunFolders``), as read_roster is told it:
+    # what the files' schools are named by, and nothing a read before this one found.
+    runs: dict[str, Path] = field(default_factory=dict)
     # A merged roster's SCHOOL_TERMS_SHEET, its SCHOOL_QUOTAS_SHEET and SCHOOL_WATCH_SHEET,
     # as written: (file, sheet, its first column, [(Excel row, cells)], the Table.origin of
     # every table of the file it is of); lbc.workspace.schools reads them into ``terms``,
@@ -640,7 +643,7 @@ class Roster:
         cells, else its 各校学期, 各校要求 or 各校关注 row's, else its file's (declared, else
         its name: file_names). A merged roster itself, all of whose rows go by their schools'
         files, is none."""
-        names = file_names(self.files)
+        names = file_names(self.files, self.runs)
         out: dict[str, str] = {}
         for table in self.tables():
             origin = table.origin
@@ -679,7 +682,7 @@ class Roster:
         if not declared:
             return {}
         holding = {table.file for table in self.children}
-        named = named_schools(self.files, declared, read=self.naming())
+        named = named_schools(self.files, declared, read=self.naming(), runs=self.runs)
         out = _by_their_names(declared, holding, named, self.cell_schools())
         if any(not school for school in out.values()):
             placed = self.support_schools()
@@ -706,7 +709,11 @@ class Roster:
         school of its own (lbc pair says so)."""
         declared = self.file_schools()
         says = any(declared.values()) or any(x.has("school") for x in self.children + self.teachers)
-        named = named_schools(self.files, declared, read=self.naming()) if declared else {}
+        named = (
+            named_schools(self.files, declared, read=self.naming(), runs=self.runs)
+            if declared
+            else {}
+        )
         if not says and len({named.get(x.file, x.file) for x in self.children}) < 2:
             return declared
         holding = {table.file for table in self.children}
@@ -735,7 +742,11 @@ class Roster:
         """The files named by a part of a school's roster that every count keeps apart from
         the one school beside them (``parts_kept_apart``), for a note saying so."""
         declared = self.file_schools()
-        return parts_kept_apart(self.files, declared, read=self.naming()) if declared else []
+        return (
+            parts_kept_apart(self.files, declared, read=self.naming(), runs=self.runs)
+            if declared
+            else []
+        )
 
     def cell_schools(self) -> set[object]:
         """The schools the children's and teachers' 学校 cells name, by which a file is
@@ -764,7 +775,7 @@ class Roster:
         declared = self.file_schools()
         if not declared:
             return {}
-        return named_schools(self.files, declared, read=self.naming())
+        return named_schools(self.files, declared, read=self.naming(), runs=self.runs)
 
     def file_schools(self) -> dict[str, str]:
         """Each file's school as it declares it, when there are several files: in a folder
@@ -785,6 +796,7 @@ def named_schools(
     declared: Mapping[str, str],
     names: Mapping[str, str] | None = None,
     read: Collection[str] | None = None,
+    runs: RunFolders | None = None,
 ) -> dict[str, str]:
     """The school each file is of, by name, as every count names it (lbc validate's,
     lbc merge's and lbc summary's schools) and lbc pair places its children
@@ -799,9 +811,9 @@ def named_schools(
     another school's, and goes by its folder. A list's name alone (花名册.xlsx) tells no
     school: 县/花名册.xlsx beside 县/白鹤小学.xlsx may be another school's, and goes by its
     folder. ``read``: the files that name their folder's school so (``Roster.naming``),
-    all of them when not given."""
-    names = names or file_names(files)
-    beside = _parts_beside(files, declared, names, read)
+    all of them when not given. ``runs``: the folder the run found each file in."""
+    names = names or file_names(files, runs)
+    beside = _parts_beside(files, declared, names, read, runs)
     out = {}
     for name in files:
         school = declared.get(name) or ""
@@ -817,15 +829,17 @@ def parts_kept_apart(
     declared: Mapping[str, str],
     names: Mapping[str, str] | None = None,
     read: Collection[str] | None = None,
+    runs: RunFolders | None = None,
 ) -> list[tuple[str, str, str]]:
     """The files named by a part of a school's roster (困境儿童.xlsx) that ``named_schools``
     keeps apart from the one school beside them, their folder not being told a school's
     (县/困境儿童.xlsx beside 县/青山小学.xlsx): each (file, the school beside it, the name
     it goes by), for a note saying how to make it that school's."""
-    names = names or file_names(files)
+    names = names or file_names(files, runs)
+    beside = _parts_beside(files, declared, names, read, runs)
     return [
         (name, next(iter(schools)), names[name])
-        for name, (schools, joins) in _parts_beside(files, declared, names, read).items()
+        for name, (schools, joins) in beside.items()
         if not joins and len(schools) == 1
     ]
 
@@ -835,17 +849,18 @@ def _parts_beside(
     declared: Mapping[str, str],
     names: Mapping[str, str],
     read: Collection[str] | None,
+    runs: RunFolders | None,
 ) -> dict[str, tuple[set[str], bool]]:
     """Each file named by a part of a school's roster (``grade_files``) that declares no
     school: the schools the other files of its school's folder declare or name (``read``:
     the files that name it), and whether that folder is a school's (``_a_schools_folder``),
     its files going with the one school of it."""
-    parts = grade_files(files)
+    parts = grade_files(files, runs)
     own: dict[Path, set[str]] = {}
     by_school: set[Path] = set()  # folders of a file named by a school (青山小学.xlsx)
     for name in files:
         if (read is None or name in read) and (declared.get(name) or name not in parts):
-            folder = school_folder(name)
+            folder = school_folder(name, runs)
             own.setdefault(folder, set()).add(declared.get(name) or names[name])
             if name not in parts and titled(Path(name).stem):
                 by_school.add(folder)
@@ -853,7 +868,7 @@ def _parts_beside(
     out = {}
     for name in files:
         if name in parts and not declared.get(name):
-            folder = school_folder(name)
+            folder = school_folder(name, runs)
             schools = own.get(folder, set())
             if schools and folder not in told:
                 told[folder] = _a_schools_folder(folder, by_school)
@@ -925,7 +940,7 @@ def _by_their_names(
     return {name: out[name] for name in declared}
 
 
-def file_names(files: list[str]) -> dict[str, str]:
+def file_names(files: list[str], runs: RunFolders | None = None) -> dict[str, str]:
     """The school a file that declares none goes by: the school its name names (青山小学.xlsx,
     青山小学花名册.xlsx: ``titled``, one school however many files of one folder name it;
     城关镇/中心校.xlsx: 城关镇中心校, with the township its folder names, ``qualified``);
@@ -934,14 +949,15 @@ def file_names(files: list[str]) -> dict[str, str]:
     name, else its path without the suffix, so that two schools' files are never read as
     one school. A file of a school's roster kept a grade or a class a file (grade_files)
     goes by its school's folder: 青山小学/三年级.xlsx and 青山小学/五年级.xlsx are 青山小学,
-    not two schools; by its path where two schools' folders have that name."""
-    grades = grade_files(files)
+    not two schools; by its path where two schools' folders have that name. ``runs``: the
+    folder the run found each file in (``school_folder``)."""
+    grades = grade_files(files, runs)
     own = [name for name in files if name not in grades]
     paths = [Path(name) for name in own]
     # 城关镇/中心校.xlsx: 城关镇中心校, as its title would name it (``qualified``).
     named = [qualified(titled(p.stem), p) for p in paths]
     # The folder each is of: its own, or the one above a folder of a term's (2024秋/).
-    tops = [school_folder(name) for name in own]
+    tops = [school_folder(name, runs) for name in own]
     # The folders each name is found in: files of one folder naming one school (青山小学.xlsx
     # and 青山小学花名册.xlsx) are that school's; two folders' (二片区/青山小学.xlsx,
     # 三片区/青山小学.xlsx) go by their folders.
@@ -954,7 +970,7 @@ def file_names(files: list[str]) -> dict[str, str]:
     shared = {top for top, n in zip(tops, named, strict=True) if not n or stems[n] > 1}
     # A school kept a grade a file goes by its school's folder, of which there may be two
     # of one name too (二片区/青山小学/三年级.xlsx, 三片区/青山小学/三年级.xlsx).
-    schools = {school_folder(name) for name in grades}
+    schools = {school_folder(name, runs) for name in grades}
     # A school's folder and its copies (红星村小(1)/, 红星村小(2)/) are one school's.
     folders = Counter(folder_school(folder) for folder in {*map(copy_of, shared | schools)})
     out = {
@@ -966,7 +982,7 @@ def file_names(files: list[str]) -> dict[str, str]:
         for name, p, top, n in zip(own, paths, tops, named, strict=True)
     }
     for name in grades:
-        folder = school_folder(name)
+        folder = school_folder(name, runs)
         alone = folders[folder_school(folder)] == 1 or not folder.name
         out[name] = (folder_school(folder) or str(folder)) if alone else str(folder)
     return {name: out[name] for name in files}
@@ -1071,18 +1087,19 @@ _PART = re.compile(
 )
 
 
-def grade_files(files: Iterable[str]) -> dict[str, str]:
+def grade_files(files: Iterable[str], runs: RunFolders | None = None) -> dict[str, str]:
     """Each file of a school's roster kept a grade or a class a file (三年级.xlsx,
     三年级花名册.xlsx, 1.xlsx in 青山小学/ or 001/) or a part a file by another word naming no
     school (一至三年级.xlsx, 男生.xlsx, 困境儿童.xlsx: ``_PART``; in a folder naming a school,
     any such word: 青山小学/寄宿生.xlsx, 青山小学/汇总.xlsx), or a folder
     (三年级/花名册.xlsx), with the first such file of its school's folder (school_folder),
     which stands for them all where a file's school is told by its file: they are one
-    school's, their children paired with its teachers and counted as one."""
+    school's, their children paired with its teachers and counted as one. ``runs``: the
+    folder the run found each file in (``school_folder``)."""
     out: dict[str, str] = {}
     first: dict[Path, str] = {}
     for name in sorted(files):
-        folder = school_folder(name)
+        folder = school_folder(name, runs)
         stem = titled(Path(name).stem)
         # 1.xlsx, 2.xlsx: in a folder naming a school (青山小学/) or a school's code (001/)
         # its grades; elsewhere (县/) schools' numbers.
@@ -1093,7 +1110,7 @@ def grade_files(files: Iterable[str]) -> dict[str, str]:
         # of its roster by a word naming no school; elsewhere (县/青山.xlsx, 县/白鹤.xlsx) a
         # name of its own may be a school's.
         worded = bool(stem) and not _names_school(stem) and _names_school(folder_school(folder))
-        if _in_a_grade(name) or numbered or part or worded:
+        if _in_a_grade(name, runs) or numbered or part or worded:
             out[name] = first.setdefault(folder, name)
     return out
 
@@ -1308,17 +1325,17 @@ def _up_to_the_school(name: str) -> str:
     return name
 
 
-def school_folder(file: str) -> Path:
+def school_folder(file: str, runs: RunFolders | None = None) -> Path:
     """The folder a file's school keeps its files in: the file's own, or the one above a
     folder named for a grade or a class (青山小学/三年级/花名册.xlsx: a school keeping a
     roster a grade is one school, not one per folder) or for a year or a term alone
     (青山小学/2024秋/花名册.xlsx: ``_names_a_term``), or for a list alone (县/统计表/花名册.xlsx,
-    青山小学/留守儿童/: ``_names_a_list``) below the folder the run found the file in, or,
-    the folder found in itself or above it, where the folder above names a school
-    (``_list_of_a_school``). A folder named by digits alone (001/) is a school's code, not
-    a grade, but for a year's in a school's folder (``_a_year``)."""
+    青山小学/留守儿童/: ``_names_a_list``) below the folder the run found the file in
+    (``runs``), or, the folder found in itself or above it, where the folder above names a
+    school (``_list_of_a_school``). A folder named by digits alone (001/) is a school's
+    code, not a grade, but for a year's in a school's folder (``_a_year``)."""
     folder = Path(file).parent
-    run = _RUN_FOLDERS.get(os.path.abspath(file))
+    run = (runs or {}).get(os.path.abspath(file))
     while folder.name and (
         _names_a_grade(folder.name)
         or _names_a_term(folder.name)
@@ -1329,25 +1346,14 @@ def school_folder(file: str) -> Path:
     return folder
 
 
-# The folder of the run each file was found in (the folder given to it, or a file's own
-# folder, the file given itself), by the file's whole path (``found_in``).
-_RUN_FOLDERS: dict[str, Path] = {}
-
-
-def found_in(file: Path, folder: Path) -> None:
-    """Keep that the run found ``file`` in ``folder`` (given to it, or the file's own, the
-    file given itself): a folder named for a list at or above it is a school's own folder
-    unless the folder above names that school (``school_folder``), however the run was
-    given it (留守儿童, ../青山小学/留守儿童, D:\\资料\\青山小学\\留守儿童); the folders above it
-    are no part of the run (D:\\资料, /home/user, 桌面, Downloads)."""
-    _RUN_FOLDERS[os.path.abspath(file)] = Path(os.path.abspath(folder))
-
-
-def run_folders(files: Iterable[str]) -> dict[str, Path]:
-    """The folder the run found each of ``files`` in (``found_in``), as far as it is known:
-    what a worker process reading them is told."""
-    found = ((file, _RUN_FOLDERS.get(os.path.abspath(file))) for file in files)
-    return {os.path.abspath(file): folder for file, folder in found if folder is not None}
+# The folder the run found each file in (the folder given to it, or a file's own folder,
+# the file given itself), by the file's whole path (os.path.abspath), as the files were
+# found (lbc.workspace.inputs.spreadsheet_files): a folder named for a list at or above it
+# is a school's own folder unless the folder above names that school (``school_folder``),
+# however the run was given it (留守儿童, ../青山小学/留守儿童, D:\\资料\\青山小学\\留守儿童); the
+# folders above it are no part of the run (D:\\资料, /home/user, 桌面, Downloads). A file
+# not in it (a merged roster's 来源文件) goes by its path as written.
+RunFolders = Mapping[str, Path]
 
 
 def _past_a_list(folder: Path, run: Path | None) -> bool:
@@ -1393,10 +1399,10 @@ def _names_a_list(name: str) -> bool:
     return not cut or _NO_SCHOOL_NAMED.fullmatch(cut) is not None
 
 
-def _in_a_grade(file: str) -> bool:
+def _in_a_grade(file: str, runs: RunFolders | None) -> bool:
     """Whether a file lies in a folder named for a grade or a class, below its school's
     (青山小学/三年级/花名册.xlsx, 青山小学/2024秋/三年级/花名册.xlsx), not in a term's alone."""
-    top = school_folder(file)
+    top = school_folder(file, runs)
     return any(_names_a_grade(up.name) for up in Path(file).parents if top in up.parents)
 
 

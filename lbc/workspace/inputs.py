@@ -56,6 +56,7 @@ def spreadsheet_files(
     copies: list[Path] | None = None,
     last_term: list[Path] | None = None,
     alone: list[Path] | None = None,
+    runs: dict[str, Path] | None = None,
 ) -> list[Path]:
     """The files named, and every spreadsheet inside the folders named (sorted, nested
     folders too); Excel's ~$ lock files and hidden files are passed over.
@@ -86,23 +87,23 @@ def spreadsheet_files(
     (an annotated copy, a change log, an export, a follow-up list), say. Read, its
     children would be counted again. It goes to ``left_out``, for the command to say.
 
-    Each file is kept as found in the folder named, or its own folder, named itself
-    (``found_in``): a school's files are named alike however the folder was given."""
-    from lbc.roster.tables import found_in
-
+    Each spreadsheet goes to ``runs``, by its whole path, with the folder it was found in:
+    the folder named, or its own, named itself (lbc.roster.tables.RunFolders), for the
+    command to name its school by, alike however the folder was given."""
+    where = {} if runs is None else runs
     out: list[Path] = []
     kept: dict[Path, tuple[frozenset[Path], bool] | None] = {}
     terms: dict[Path, str | None] = {}
     for path in paths:
         if not path.is_dir():
-            found_in(path, path.parent)
+            where[os.path.abspath(path)] = Path(os.path.abspath(path.parent))
             out.append(path)
             continue
         found, this_term = [], []
         for p in sorted(path.rglob("*")):
             if not (_spreadsheet_name(p.name) and p.is_file()):
                 continue
-            found_in(p, path)
+            where[os.path.abspath(p)] = Path(os.path.abspath(path))
             why = _kept_aside(p, path, kept, terms)
             if why in (None, ALONE):
                 found.append(p)

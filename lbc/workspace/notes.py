@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from lbc.messages import as_list, long_date, t
 from lbc.roster.fields import guess_field
-from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster, whole_sheets
+from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster, RunFolders, whole_sheets
 from lbc.workspace.config import Config
 from lbc.workspace.inputs import last_term_folder, spreadsheet_files
 from lbc.workspace.schools import copied_folders, one_name_two_workspaces
@@ -26,16 +26,19 @@ if TYPE_CHECKING:
     from lbc.roster.pairs import PairsJoined
 
 
-def spreadsheets(paths: list[Path]) -> tuple[list[Path], list[str]]:
+def spreadsheets(
+    paths: list[Path], runs: dict[str, Path] | None = None
+) -> tuple[list[Path], list[str]]:
     """The files ``paths`` stand for (spreadsheet_files), and the notes saying each one
     that is last term's (in 上学期/, or so named beside this term's roster), that a school's
     workspace keeps aside or that is an annotated copy beside a roster, and so is not read,
-    and each one read from a 上学期 folder with nothing beside it."""
+    and each one read from a 上学期 folder with nothing beside it. ``runs``: filled with the
+    folder each file was found in (spreadsheet_files)."""
     left_out: list[Path] = []
     copies: list[Path] = []
     last_term: list[Path] = []
     alone: list[Path] = []
-    found = spreadsheet_files(paths, left_out, copies, last_term, alone)
+    found = spreadsheet_files(paths, left_out, copies, last_term, alone, runs)
     notes = []
     for path in last_term:
         folder, later = last_term_folder(path)
@@ -74,7 +77,7 @@ def what_was_read(
     checks' findings, which a command that lists no findings says in their place."""
     notes = _pairs_notes(files, cfg, roster, pairs_matter)
     notes += two_workspaces_notes(table.file for table in roster.children)
-    notes += copied_folders_notes(table.file for table in roster.children)
+    notes += copied_folders_notes((table.file for table in roster.children), roster.runs)
     notes += unused_settings
     for file, (title, school) in roster.unlike_title.items():
         notes.append(unlike_title_note(file, title, school))
@@ -146,11 +149,12 @@ def namesakes_note(name: str, title: str, first: str, file: str) -> str:
     return t("note.namesakes_pooled" if name == title else "note.namesakes_apart", **words)
 
 
-def copied_folders_notes(files: Iterable[str]) -> list[str]:
-    """Each school whose children lie in copies of its folder (copied_folders)."""
+def copied_folders_notes(files: Iterable[str], runs: RunFolders) -> list[str]:
+    """Each school whose children lie in copies of its folder (copied_folders; ``runs``:
+    the folder the run found each file in)."""
     return [
         t("note.copied_folders", school=school, folders=as_list(folders))
-        for school, folders in copied_folders(files)
+        for school, folders in copied_folders(files, runs)
     ]
 
 

@@ -40,6 +40,7 @@ from lbc.roster.tables import (
     WATCH_LABELS,
     WEIGHT_LABEL,
     Roster,
+    RunFolders,
     Table,
     children_folders,
     column_letter,
@@ -84,6 +85,7 @@ def read_roster(
     park: bool = False,
     children_elsewhere: bool = False,
     named: dict[str, str] | None = None,
+    runs: RunFolders | None = None,
 ) -> Roster:
     """The files' tables, with the school each file declares and the pairs in force joined
     onto the children (``carry_on``, ``keep``, ``pairs_alone``, ``children_elsewhere``:
@@ -97,7 +99,11 @@ def read_roster(
 
     ``named``: the school some files are of, whatever they declare (lbc merge reads each
     file alone, and tells namesake schools apart only once it has read them all); a merged
-    roster's school by the school's own file its rows came from (``merged_pieces``)."""
+    roster's school by the school's own file its rows came from (``merged_pieces``).
+
+    ``runs``: the folder the run found each file in (lbc.workspace.inputs.spreadsheet_files),
+    by which the files' schools are named (``school_folder``); a file it does not hold
+    goes by its path as written."""
     workspaces, unread = workspaces_of(files, carry_on)
     own = {path: found[1].synonyms for path, found in workspaces.items() if found is not None}
     readable = [path for path in files if path not in unread]
@@ -108,6 +114,7 @@ def read_roster(
         (str(path), t("reason.of_file", file=path, reason=exc)) for path, exc in unread.items()
     ]
     roster.failed[:0] = left_out
+    roster.runs = dict(runs or {})
     # The pairs in force are joined onto the children's cells: a pairs workbook's, last
     # term's, a teachers list's 帮扶学生 column's (lbc.roster.pairs).
     if roster.pairs or roster.previous or any(x.has("children") for x in roster.teachers):
@@ -571,7 +578,7 @@ def _namesakes_apart(roster: Roster, files: list[Path]) -> None:
     placed by the schools' own files their rows came from (``merged_pieces``), in the
     run's order as lbc merge places them: two counties' merged rosters, each with its
     城关镇中心小学, are two schools, as the run over the counties' folders counts them."""
-    apart = Namesakes()
+    apart = Namesakes(roster.runs)
     holding = {table.file for table in roster.children}
     # Each file's school, else each school of a merged roster, children first, each in the
     # run's order.
@@ -634,7 +641,8 @@ def merged_pieces(roster: Roster, files: Iterable[Path]) -> list[Piece]:
         if source in named:
             for table in tables:
                 key = (table.file, named[source][0])
-                folders.setdefault(key, set()).add(school_folder(str(source_path(source))))
+                folder = school_folder(str(source_path(source)), roster.runs)
+                folders.setdefault(key, set()).add(folder)
     out = [
         Piece(source, name, len(folders[(file, name)]) > 1, children, file)
         for source, tables in by_source.items()
@@ -684,9 +692,11 @@ class Namesakes:
     the school's. A file of records or teachers alone joins the school whose folder holds
     it, else keeps the name. Files whose 学校 column names the school are not told apart:
     a row's 学校 cell is its school; nor is their folder a school's that the files below
-    it join (a county's file at the top of its townships' folders)."""
+    it join (a county's file at the top of its townships' folders). ``runs``: the folder
+    the run found each file in (``school_folder``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, runs: RunFolders) -> None:
+        self.runs = runs
         # Each name's schools: the folder holding its files, the name it goes by, its first
         # file of children, and whether only files whose 学校 column names it hold it
         # there (a county's file at the top of the townships' folders: its rows go by their
@@ -698,7 +708,7 @@ class Namesakes:
         it; ``children``: it holds children (else records or teachers alone)."""
         # The school's folder, past its term's, grade's or list's (白鹤小学/秋季学期/: 白鹤小学/,
         # ``school_folder``); a copy of it (红星村小(1)/) is the school's folder.
-        folder = copy_of(school_folder(str(source_path(file))).resolve())
+        folder = copy_of(school_folder(str(source_path(file)), self.runs).resolve())
         groups = self.groups.setdefault(name, [])
         for i, (top, told, first, by_cells) in enumerate(groups):
             if folder == top:
@@ -879,13 +889,16 @@ def workspace_of(path: Path) -> tuple[Path, Config] | None:
     return None
 
 
-def copied_folders(files: Iterable[str]) -> list[tuple[str, list[str]]]:
+def copied_folders(
+    files: Iterable[str], runs: RunFolders | None = None
+) -> list[tuple[str, list[str]]]:
     """Each school whose folder the files of children lie in copies of (县/红星村小(1)/ and
     县/红星村小(2)/, or 县/青山小学/ and 县/青山小学(1)/: ``copy_of``), with those folders:
-    one school to every command, whose copies most likely hold the same children twice."""
+    one school to every command, whose copies most likely hold the same children twice.
+    ``runs``: the folder the run found each file in (``school_folder``)."""
     copies: dict[Path, set[Path]] = {}
     for file in dict.fromkeys(files):
-        folder = school_folder(file)
+        folder = school_folder(file, runs)
         copies.setdefault(copy_of(folder), set()).add(folder)
     return [
         (folder_school(original), [str(folder) for folder in sorted(found)])
@@ -1115,12 +1128,12 @@ def _files_schools(
 ) -> tuple[dict[str, str], set[str]]:
     """Each file's school (schools_of's ``by_file``), by no cell but its 学校 column's; and
     the files of teachers or records alone it could not give one (``_place_alone``)."""
-    names = names or file_names(roster.files)
+    names = names or file_names(roster.files, roster.runs)
     # A merged Parquet file's sources (a school of no rows too) are no file of the run:
     # each goes by its own name among the roster's files, as when the file is read alone.
     if any(name not in names for name in roster.files):
-        names = {**file_names(roster.files), **names}
-    by_file = named_schools(roster.files, roster.declared, names, roster.naming())
+        names = {**file_names(roster.files, roster.runs), **names}
+    by_file = named_schools(roster.files, roster.declared, names, roster.naming(), roster.runs)
     # A merged roster's school sheet of no rows (tables.empty_sources) is of its file's
     # school, as a Parquet file's is: the one its file's rows say, else its file's name.
     unread = list(dict.fromkeys(x.file for x in roster.children if x.file not in by_file))
