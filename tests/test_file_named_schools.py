@@ -2262,3 +2262,41 @@ def test_a_merged_rosters_schools_are_read_alike_after_a_read_of_their_folder(
     first = read("合并.xlsx")
     assert read("资料/留守儿童") == ([("青山小学", 2)], [])
     assert read("合并.xlsx") == first == ([("青山小学", 3)], [])
+
+
+def test_a_countys_lists_folder_is_the_countys_however_given(tmp_path: Path) -> None:
+    """县/留守儿童/ holding 石桥小学.xlsx and 五年级.xlsx, beside the county's schools'
+    folders: lbc validate . inside 县 counted 五年级's child under a school 县, saying why,
+    while lbc validate 留守儿童 白鹤小学 青山小学 there counted her under 石桥小学, saying
+    nothing. A list's folder in a county's is the county's, as 县/统计表/ is in a run over
+    县, however it is given: 五年级.xlsx, which 石桥小学's file beside it does not make
+    石桥小学's, goes by the county's folder, and the note says so every way."""
+    county = write_books(
+        tmp_path / "县",
+        {
+            "留守儿童/石桥小学.xlsx": table([kid(1), kid(2)]),
+            "留守儿童/五年级.xlsx": table([kid(3, C51)]),
+            "白鹤小学/花名册.xlsx": table([kid(4)]),
+            "青山小学/花名册.xlsx": table([kid(5)]),
+        },
+    )
+    lines = [
+        "县：1 名儿童，0 个错误，0 个警告",
+        "石桥小学：2 名儿童，0 个错误，0 个警告",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：1 名儿童，0 个错误，0 个警告",
+    ]
+    note = (
+        "提示：{}留守儿童/五年级.xlsx 没有写明学校，它所在的文件夹看不出是一所学校的，因此没有算作"
+        "同一文件夹中石桥小学的，而是单独按“县”统计、结对；如果它是石桥小学的，请在表中加“学校”列，"
+        "或把它放进石桥小学自己的文件夹\n"
+    )
+    given = [
+        (county, (".",), ""),
+        (county, ("留守儿童", "白鹤小学", "青山小学"), ""),
+        (tmp_path, ("县",), "县/"),
+        (tmp_path, ("县/留守儿童", "县/白鹤小学", "县/青山小学"), "县/"),
+    ]
+    for where, folders, above in given:
+        result = run("validate", *folders, cwd=where)
+        assert (result.stdout.splitlines()[1:5], result.stderr) == (lines, note.format(above))

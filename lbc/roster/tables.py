@@ -881,8 +881,8 @@ def _a_schools_folder(folder: Path, by_school: Collection[Path]) -> bool:
     (三年级.xlsx, 困境儿童.xlsx) are that school's: its name names a school (青山小学/,
     2024秋青山小学/, a term's folder's above it: 青山小学/2024秋/) or is a school's code or
     initials (001/, qs/); or it is named for a list alone (留守儿童/ holding 青山小学.xlsx
-    and 五年级.xlsx), the folder given to the run in no school's folder, however it is
-    written (lbc validate 留守儿童, . inside it, D:\\资料\\留守儿童): a school's folder named
+    and 五年级.xlsx), the folder given to the run in no school's or county's folder, however
+    it is written (lbc validate 留守儿童, . inside it, D:\\资料\\留守儿童): a school's folder named
     for what it holds, as such a folder below the one given is its parent school's
     (``school_folder``); else, its name naming no county, township or
     district (县/, 城关镇/, 城关学区/), none of its files is named by a school
@@ -1046,7 +1046,8 @@ def copy_of(folder: Path) -> Path:
 def _folder_name(folder: Path) -> str:
     """A school's folder's name (``school_folder``); for a folder given as . or .. (the
     run's own, 青山小学/ or its 2024秋/), the name of the folder it is, past a term's or a
-    grade's, and past a list's in a school's folder (青山小学/留守儿童/: ``_list_of_a_school``)."""
+    grade's, and past a list's in a school's or a county's folder (青山小学/留守儿童/,
+    营山县/留守儿童/: ``_list_of_the_folder_above``)."""
     if folder.name not in ("", ".."):
         return folder.name
     here = folder.resolve()
@@ -1054,7 +1055,7 @@ def _folder_name(folder: Path) -> str:
         _names_a_grade(here.name)
         or _names_a_term(here.name)
         or _a_year(here)
-        or (_names_a_list(here.name) and _list_of_a_school(here))
+        or (_names_a_list(here.name) and _list_of_the_folder_above(here))
     ):
         here = here.parent
     return here.name
@@ -1332,8 +1333,9 @@ def school_folder(file: str, runs: RunFolders | None = None) -> Path:
     (青山小学/2024秋/花名册.xlsx: ``_names_a_term``), or for a list alone (县/统计表/花名册.xlsx,
     青山小学/留守儿童/: ``_names_a_list``) below the folder the run found the file in
     (``runs``), or, the folder found in itself or above it, where the folder above names a
-    school (``_list_of_a_school``). A folder named by digits alone (001/) is a school's
-    code, not a grade, but for a year's in a school's folder (``_a_year``)."""
+    school, a county, a township or a district (``_list_of_the_folder_above``). A folder
+    named by digits alone (001/) is a school's code, not a grade, but for a year's in a
+    school's folder (``_a_year``)."""
     folder = Path(file).parent
     run = (runs or {}).get(os.path.abspath(file))
     while folder.name and (
@@ -1360,22 +1362,26 @@ def _past_a_list(folder: Path, run: Path | None) -> bool:
     """Whether the files of ``folder``, named for a list alone, are of the school of the
     folder above it: always below the folder the run found them in (``run``), as written
     where that is not known (a merged roster's 来源文件), else where the folder above
-    names a school (``_list_of_a_school``)."""
+    names a school, a county, a township or a district (``_list_of_the_folder_above``)."""
     if run is None:
         return bool(folder.parent.name)
     above = Path(os.path.abspath(folder.parent))
-    return above.is_relative_to(run) or _list_of_a_school(folder)
+    return above.is_relative_to(run) or _list_of_the_folder_above(folder)
 
 
-def _list_of_a_school(folder: Path) -> bool:
-    """Whether ``folder``, named for a list alone, lies in a school's folder: the folder
-    above it, past a term's, a grade's or a year's, names a school (青山小学/留守儿童/,
-    青山小学/2024秋/留守儿童/), not one named otherwise (资料/留守儿童/, 桌面/留守儿童/,
-    营山县/留守儿童/)."""
+def _list_of_the_folder_above(folder: Path) -> bool:
+    """Whether ``folder``, named for a list alone, is a list of the folder above it, past a
+    term's, a grade's or a year's: a school's (青山小学/留守儿童/, 青山小学/2024秋/留守儿童/),
+    or a county's, a township's or a district's (营山县/留守儿童/: ``names_an_area``), as
+    营山县/统计表/ is in a run over 营山县, and as it is in one over . inside 营山县; not
+    a folder named otherwise (资料/留守儿童/, 桌面/留守儿童/), no part of the run, where a
+    list's folder given to it is a school's own. A county's list's file naming no school
+    (营山县/留守儿童/五年级.xlsx beside 石桥小学.xlsx) goes by the county's folder, kept apart
+    from the school beside it and said, whichever way the folder is given."""
     here = Path(os.path.abspath(folder)).parent
     while here.name and (_names_a_grade(here.name) or _names_a_term(here.name) or _a_year(here)):
         here = here.parent
-    return _names_school(folder_school(here))
+    return _names_school(folder_school(here)) or names_an_area(here)
 
 
 def _a_year(folder: Path) -> bool:
