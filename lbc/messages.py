@@ -795,6 +795,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "as {school}'s, beside it, but on its own, as “{name}”, in counts and pairing; if it is {school}'s, "
         "add a 学校 column to it, or move it into {school}'s own folder",
     ),
+    "note.part_of_several": (
+        "提示：{file} 没有写明学校，同一文件夹中有{schools}的文件，看不出它是哪一所学校的，"
+        "因此单独按“{name}”统计、结对；请在表中加“学校”列写明它的学校，或把它放进那所学校自己的文件夹",
+        "note: {file} says no school, and its folder holds the files of {schools}, so which "
+        "school it is of cannot be told: it is counted on its own, as “{name}”, in counts and "
+        "pairing; add a 学校 column saying its school, or move it into that school's own folder",
+    ),
     "note.namesakes_apart": (
         "提示：{first} 和 {file} 的标题都是“{title}”，而不在同一个文件夹里，按两所学校算：后者记作“{name}”；"
         "如果是同一所学校，请把它的文件放进同一个文件夹，"

@@ -2300,3 +2300,45 @@ def test_a_countys_lists_folder_is_the_countys_however_given(tmp_path: Path) -> 
     for where, folders, above in given:
         result = run("validate", *folders, cwd=where)
         assert (result.stdout.splitlines()[1:5], result.stderr) == (lines, note.format(above))
+
+
+def test_a_class_file_beside_two_schools_in_a_lists_folder_is_said(tmp_path: Path) -> None:
+    """资料/留守儿童/ holding 青山小学.xlsx, 白鹤小学.xlsx and 五年级.xlsx: 五年级's child was
+    counted under a school named 留守儿童 (资料, given 资料), and nothing said so. Which of
+    the two schools the class's file is of cannot be told: it is still counted on its own,
+    under its folder's name, and a note says so and how to give it its school."""
+    data = write_books(
+        tmp_path / "资料",
+        {
+            "留守儿童/青山小学.xlsx": table([kid(1), kid(2)]),
+            "留守儿童/白鹤小学.xlsx": table([kid(4)]),
+            "留守儿童/五年级.xlsx": table([kid(3, C51)]),
+        },
+    )
+    note = (
+        "提示：{}五年级.xlsx 没有写明学校，同一文件夹中有白鹤小学、青山小学的文件，看不出它是哪一所"
+        "学校的，因此单独按“{}”统计、结对；请在表中加“学校”列写明它的学校，或把它放进那所学校"
+        "自己的文件夹\n"
+    )
+    given = [
+        (data, "留守儿童", "留守儿童/", "留守儿童"),
+        (data / "留守儿童", ".", "", "留守儿童"),
+        (tmp_path, "资料", "资料/留守儿童/", "资料"),
+    ]
+    for where, folder, above, name in given:
+        result = run("validate", folder, cwd=where)
+        assert result.stdout.splitlines()[1:4] == [
+            f"{name}：1 名儿童，0 个错误，0 个警告",
+            "白鹤小学：1 名儿童，0 个错误，0 个警告",
+            "青山小学：2 名儿童，0 个错误，0 个警告",
+        ]
+        assert result.stderr == note.format(above, name)
+    merged = run("merge", "留守儿童", "--out", "合并.xlsx", cwd=data)
+    assert note.format("留守儿童/", "留守儿童") in merged.stderr
+    english = run("--lang", "en", "validate", "留守儿童", cwd=data).stderr
+    assert english == (
+        "note: 留守儿童/五年级.xlsx says no school, and its folder holds the files of 白鹤小学, "
+        "青山小学, so which school it is of cannot be told: it is counted on its own, as "
+        "“留守儿童”, in counts and pairing; add a 学校 column saying its school, or move it "
+        "into that school's own folder\n"
+    )

@@ -1160,9 +1160,9 @@ def _renamed(parts: list[SchoolPart], runs: RunFolders) -> dict[str, str]:
     return out
 
 
-def parts_apart(parts: list[SchoolPart], runs: RunFolders) -> list[tuple[str, str, str]]:
-    """The files named by a part of a school's roster merged apart from the one school
-    beside them (parts_kept_apart), as every command keeps them, for a note saying so;
+def parts_apart(parts: list[SchoolPart], runs: RunFolders) -> list[tuple[str, list[str], str]]:
+    """The files named by a part of a school's roster merged apart from the school or
+    schools beside them (parts_kept_apart), as every command keeps them, for a note saying so;
     ``runs``: the folder the run found each file in."""
     files, declared, _, read = _naming(parts)
     return parts_kept_apart(files, declared, file_names(files, runs), read, runs)

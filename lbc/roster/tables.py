@@ -738,9 +738,9 @@ class Roster:
             out[name] = school or FILE_SCHOOL + name
         return out
 
-    def parts_kept_apart(self) -> list[tuple[str, str, str]]:
+    def parts_kept_apart(self) -> list[tuple[str, list[str], str]]:
         """The files named by a part of a school's roster that every count keeps apart from
-        the one school beside them (``parts_kept_apart``), for a note saying so."""
+        the school or schools beside them (``parts_kept_apart``), for a note saying so."""
         declared = self.file_schools()
         return (
             parts_kept_apart(self.files, declared, read=self.naming(), runs=self.runs)
@@ -830,17 +830,19 @@ def parts_kept_apart(
     names: Mapping[str, str] | None = None,
     read: Collection[str] | None = None,
     runs: RunFolders | None = None,
-) -> list[tuple[str, str, str]]:
-    """The files named by a part of a school's roster (困境儿童.xlsx) that ``named_schools``
-    keeps apart from the one school beside them, their folder not being told a school's
-    (县/困境儿童.xlsx beside 县/青山小学.xlsx): each (file, the school beside it, the name
-    it goes by), for a note saying how to make it that school's."""
+) -> list[tuple[str, list[str], str]]:
+    """The files named by a part of a school's roster (困境儿童.xlsx, 五年级.xlsx) that
+    ``named_schools`` keeps apart from the schools beside them: from the one school beside
+    them, their folder not being told a school's (县/困境儿童.xlsx beside 县/青山小学.xlsx),
+    or from several, which of them it is of not being told (资料/留守儿童/五年级.xlsx beside
+    青山小学.xlsx and 白鹤小学.xlsx); each (file, the schools beside it, the name it goes
+    by), for a note saying so and how to make it its school's."""
     names = names or file_names(files, runs)
     beside = _parts_beside(files, declared, names, read, runs)
     return [
-        (name, next(iter(schools)), names[name])
+        (name, sorted(schools), names[name])
         for name, (schools, joins) in beside.items()
-        if not joins and len(schools) == 1
+        if len(schools) > 1 or (schools and not joins)
     ]
 
 

@@ -133,11 +133,15 @@ def unlike_title_note(file: str, title: str, school: str) -> str:
     return t("note.unlike_title", file=file, title=title, school=school)
 
 
-def parts_apart_notes(apart: Iterable[tuple[str, str, str]]) -> list[str]:
+def parts_apart_notes(apart: Iterable[tuple[str, list[str], str]]) -> list[str]:
     """Of each file named by a part of a roster (困境儿童.xlsx), that it is kept apart from
-    the one school beside it, and how to make it that school's (parts_kept_apart)."""
+    the one school beside it, or that which of the schools beside it it is of cannot be
+    told, and how to make it its school's (parts_kept_apart)."""
     return [
-        t("note.part_apart", file=file, school=school, name=name) for file, school, name in apart
+        t("note.part_apart", file=file, school=schools[0], name=name)
+        if len(schools) == 1
+        else t("note.part_of_several", file=file, schools=as_list(schools), name=name)
+        for file, schools, name in apart
     ]
 
 
