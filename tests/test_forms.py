@@ -572,6 +572,19 @@ def test_the_forms_foot_is_no_child(tmp_path: Path, cells: dict[int, Any]) -> No
     assert (code, stderr) == (0, "")
 
 
+@pytest.mark.parametrize("number", [lambda k: k, str, float])
+def test_the_forms_column_numbers_are_no_child(tmp_path: Path, number: Any) -> None:
+    """The row of column numbers an official form prints under its header (1, 2, 3 …)
+    is no child: not a child named 4 of class 3, counted and found wrong in nine cells."""
+    header, *rows = flat(REG_HEADER, reg_rows())
+    numbers = [number(k) for k in range(1, len(REG_HEADER) + 1)]
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": [header, numbers, *rows]})
+    doc, stderr, code = validate(path)
+    assert spots(doc["findings"]) == [("VAL004", 5, "Z", "left_behind_type")]
+    assert doc["summary"]["children"] == 3
+    assert (code, stderr) == (0, "")
+
+
 @pytest.mark.parametrize("codes", [(1, 2, 1, 2), ("1", "2", "１", "2"), (1.0, 2.0, 1.0, 2.0)])
 def test_xueji_gender_codes_read_as_the_standard_says(
     tmp_path: Path, codes: tuple[Any, ...]

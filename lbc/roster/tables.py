@@ -2169,6 +2169,13 @@ def _is_data(row: Sequence[Any], mapped: list[int]) -> bool:
     return not _is_note(row) and any(_cell_text(row[j]) for j in mapped if j < n)
 
 
+def _column_numbers(row: Sequence[Any]) -> bool:
+    """Whether a row is the column numbers an official form prints under its header (1, 2,
+    3 … across): no child, though its cells are filled as a child's are."""
+    filled = [t for v in row if (t := _cell_text(v))]
+    return len(filled) >= 3 and filled == [str(k) for k in range(1, len(filled) + 1)]
+
+
 def _normalise_column(values: list[Any], fn: Normaliser, memo: bool, key: str) -> list[Any]:
     """Normalise column ``key``; where values repeat (classes, 留守类型 …) each distinct
     value is normalised once and the column is mapped through that table at C speed. A
@@ -2291,6 +2298,9 @@ class TableMaker:
                 and _starts_with_note(grid[i])
             )
         ]
+        first = self.start_at - at
+        if data_idx and data_idx[0] == first and _column_numbers(grid[first]):
+            del data_idx[0]  # the form's column numbers (1, 2, 3 …) under its header
         if self.name_col is not None:
             # The header printed again on a later page (a copy of the header cell) is no child.
             j, label = self.name_col.index, self.name_col.label
