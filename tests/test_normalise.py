@@ -425,6 +425,10 @@ def test_a_number_with_an_extension_or_a_latin_label_is_the_number_property(
         ("無電話", None),
         ("已停机", Bad("已停机")),
         ("13812345678.5", Bad("13812345678.5")),
+        # A number cell written out as text by a program (a CSV export): its digits.
+        ("13812345678.0", "13812345678"),
+        ("08175521234.0", "0817-5521234"),
+        ("1381234567.0", Bad("1381234567")),
         # An extension is not part of the number to dial; a Latin label is no number.
         ("0817-5521234转8012", "0817-5521234"),
         ("13700002222 转 3", "13700002222"),

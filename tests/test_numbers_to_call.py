@@ -10,7 +10,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_child_csv, write_xlsx
 
 # The mother is away; the father and the guardian have a number each.
 MOTHERS = [
@@ -165,3 +165,18 @@ def test_a_record_sheet_keeps_the_extension_a_card_shows(tmp_path: Path) -> None
     assert [r[6:8] for r in book.iter_rows(min_row=3, values_only=True)] == [
         ("0817-5521234 转 8012", "父亲 0817-5521234 转 1\n母亲 13912345678")
     ]
+
+
+def test_a_phone_written_out_as_a_number_is_a_number_to_call(tmp_path: Path) -> None:
+    """A CSV written by a program from number cells holds each phone as 13812345678.0: a
+    number to call, in validate (no PHN001) and in flag (no child without a parent's
+    number), as the number cell it was is."""
+    path = write_child_csv(
+        tmp_path / "花名册.csv",
+        child_row(1, 父亲电话="13800000001.0", 母亲电话="13900000001.0"),
+        child_row(2, 监护人电话="13700000002.0"),
+    )
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.json()["findings"]) == (0, [])
+    flag = run("flag", path, "--format", "json")
+    assert (flag.exit_code, flag.json()["classes"]) == (0, [])

@@ -289,6 +289,10 @@ _DEAD_NUMBER = re.compile(r"停|空号|错|无效|注销|不通|欠费|不用|�
 _MAY_LABEL = re.compile(r"[:：︓﹕)）﹚︶⁾₎]")
 
 
+# A number cell's value as a program writes it out as text: its digits, then ".0".
+_WHOLE_NUMBER_TEXT = re.compile(r"(\d+)\.0+")
+
+
 # A phone cell saying there is no phone (无, 无电话, /, －): no number, as an empty cell is,
 # so a missing contact is asked for as one and not reported as a malformed number.
 NO_PHONE = frozenset({*NONE_WORDS, "无电话", "没有电话", "暂无电话", "无手机"})
@@ -311,6 +315,8 @@ def phone(value: Any) -> str | Bad | None:
     s = _as_text(value)
     if s is None or (not s[0].isdigit() and _folded(s) in NO_PHONE):
         return None
+    if whole := _WHOLE_NUMBER_TEXT.fullmatch(s):
+        s = whole[1]  # 13812345678.0: a number cell written out as text (a CSV export)
     # A label ends in ":" and a remark in ")": the look for them is made where one may be.
     body = _number_alone(s) if ":" in s or ")" in s else s
     digits = _PHONE_STRIP.sub("", body)
