@@ -762,6 +762,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "没有“类型”列：各条按表头读作{kind}",
         "no 类型 column: the header makes every row a {kind}",
     ),
+    "columns.hidden": (
+        "这是隐藏的工作表，也已读入；它若是旧表或草稿，请在 Excel 中取消隐藏后删除",
+        "this sheet is hidden, and read too; if it is an old copy or a draft, unhide it in "
+        "Excel and delete it",
+    ),
     "columns.kind_from.sheet": (
         "没有“类型”列：各条按工作表名称读作{kind}",
         "no 类型 column: the sheet's name makes every row a {kind}",
@@ -872,6 +877,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         " this term's roster beside the '{folder}' folder; if it is this school year's first"
         " semester, put the '{folder}' folder in a folder named by the school year (such as"
         " 2025-2026学年) and this note goes",
+    ),
+    "note.hidden_sheet": (
+        "提示：{file} 的“{sheet}”是隐藏的工作表，其中 {rows} 行也已读入；"
+        "它若是旧表或草稿，请在 Excel 中取消隐藏后删除",
+        "note: {file} sheet '{sheet}' is hidden; its {rows} {rows:row|rows} are read too; "
+        "if it is an old copy or a draft, unhide it in Excel and delete it",
     ),
     "note.sheet_skipped": (
         "提示：{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，已跳过",

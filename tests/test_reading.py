@@ -1008,3 +1008,37 @@ def test_a_big_workbooks_sheets_are_parsed_from_one_opening_of_it(
     beside = run("pair", path, "--max-per-teacher", "5", "--format", "json")
     assert opened == [str(path)]
     assert (beside.exit_code, beside.stdout, beside.stderr) == (0, alone.stdout, alone.stderr)
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_a_hidden_sheet_is_read_and_said(tmp_path: Path, state: str) -> None:
+    """A sheet the workbook hides (an old copy of a class) is read as any other, but the
+    school does not see it when it opens the file: every command says it is there, so
+    that a child counted or a finding placed on it can be found."""
+    path = write_xlsx(
+        tmp_path / "花名册.xlsx",
+        {
+            "花名册": [CHILD_HEADER, child_row(1)],
+            "旧表": [CHILD_HEADER, child_row(1), child_row(2)],
+        },
+    )
+    wb = load_workbook(path)
+    wb["旧表"].sheet_state = state
+    wb.save(path)
+    note = (
+        f"提示：{path} 的“旧表”是隐藏的工作表，其中 2 行也已读入；"
+        "它若是旧表或草稿，请在 Excel 中取消隐藏后删除\n"
+    )
+    result = run("validate", path, "--format", "json")
+    findings = [(f["code"], f["sheet"], f["row"]) for f in result.json()["findings"]]
+    assert (result.exit_code, findings) == (1, [("DUP001", "旧表", 2)])
+    assert result.stderr == note
+    flag = run("flag", path)
+    assert (flag.exit_code, flag.stderr) == (0, note)
+    (book,) = run("columns", path, "--format", "json").json()["files"]
+    assert [(s["sheet"], s["hidden"]) for s in book["sheets"]] == [
+        ("花名册", False),
+        ("旧表", True),
+    ]
+    said = "这是隐藏的工作表，也已读入；它若是旧表或草稿，请在 Excel 中取消隐藏后删除"
+    assert run("columns", path).stdout.count(said) == 1

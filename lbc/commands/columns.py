@@ -94,6 +94,8 @@ def _print(described: list[dict[str, Any]]) -> None:
                 count=sheet["rows"],
             )
             common.show_table(console, rich_table(headers, _lines(sheet), title=title))
+            if sheet["hidden"]:
+                console.print(t("columns.hidden"))
             if sheet["kind_from"]:
                 said = sheet["kind_from"]
                 console.print(t(f"columns.kind_from.{said['source']}", kind=said["kind"]))

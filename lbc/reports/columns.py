@@ -82,6 +82,7 @@ def describe_table(table: Table) -> dict[str, Any]:
         "kind": str(table.kind),
         "header_rows": list(table.header_rows),
         "rows": len(table),
+        "hidden": table.hidden,  # the workbook hides the sheet (read all the same)
         # A records sheet without a 类型 column: its kind and what named it (its name, or
         # the title above its header), else None.
         "kind_from": dict(zip(("source", "kind"), table.kind_from, strict=True))

@@ -169,6 +169,8 @@ class RawSheet:
     # Whether some cell shows a formula's error: one calamine gave as empty and the look
     # before it put back (Prescan.errors), or a CSV's text saved from such a sheet.
     formula_errors: bool = False
+    # Whether the workbook hides the sheet (Excel's 隐藏): read all the same, and said.
+    hidden: bool = False
 
 
 @dataclass
@@ -1139,6 +1141,9 @@ def _stream_book(
         raise LbcError(t("err.too_many_sheets", path=path, count=len(names)))
     found = found or Prescan()
     parts = _piece_parts(path, found.pieces) if found.pieces else {}
+    hidden = _hidden_sheets(path, book)
+    if hidden:
+        send = _marking_hidden(send, hidden)
 
     def parse(handle: Any, name: str) -> Any:
         if name in parts:
@@ -1181,6 +1186,24 @@ def _stream_book(
             finally:  # a sheet that failed: the ones after it are not parsed for nothing
                 for job in jobs:
                     job.cancel()
+
+
+def _hidden_sheets(path: Path, book: Any) -> frozenset[str]:
+    """The names of the sheets the workbook hides (hidden or very hidden)."""
+    with _calamine_errors(path):
+        sheets = book.sheets_metadata
+    return frozenset(s.name for s in sheets if s.visible != calamine.SheetVisibleEnum.Visible)
+
+
+def _marking_hidden(send: Callable[[Any], None], hidden: frozenset[str]) -> Callable[[Any], None]:
+    """``send`` marking each sheet of ``hidden`` as hidden (RawSheet.hidden) as it goes."""
+
+    def marked(item: Any) -> None:
+        if isinstance(item, RawSheet) and item.name in hidden:
+            item.hidden = True
+        send(item)
+
+    return marked
 
 
 @contextlib.contextmanager

@@ -370,6 +370,9 @@ class Table:
     # such a table's cells are looked through for them (VAL007), since looking through a
     # county's 3 million cells costs a quarter of a second.
     formula_errors: bool = False
+    # Whether the workbook hides the sheet (RawSheet.hidden): its rows are read, and a
+    # note says so, since the school does not see them when it opens the file.
+    hidden: bool = False
     # The one school whose own settings the rows go by, where the file they came through
     # is several schools' (a merged roster merged again or exported: every row's 来源文件
     # is the merged roster): by_source splits its rows by their 学校 so, and each school's
@@ -2245,6 +2248,7 @@ class TableMaker:
             rows=[],
             title=_title_above(grid, header.first),
             formula_errors=sheet.formula_errors,
+            hidden=sheet.hidden,
         )
         for key in header.columns:
             self.table.raw[key] = []

@@ -99,6 +99,8 @@ def what_was_read(
     )
     for table in whole_sheets(roster.tables()):
         where = {"file": table.file, "sheet": table.sheet}
+        if table.hidden:
+            notes.append(t("note.hidden_sheet", rows=len(table), **where))
         unknown = [
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN
         ]
