@@ -6,11 +6,13 @@ teachers. Through the real CLI on real workbooks."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 from test_pair import C32, C51, kid, teacher
 
-from conftest import run, table, write_xlsx
+from conftest import CHILD_HEADER, child_row, run, table, write_books, write_xlsx
 
 
 def county(tmp_path: Path, grades_as_folders: bool = False) -> Path:
@@ -111,4 +113,33 @@ def test_a_schools_untitled_files_are_named_by_its_folder(tmp_path: Path) -> Non
     assert sorted((p["child"], p["teacher"]) for p in doc["pairs"]) == [
         ("张雨涵", "王芳（A）"),
         ("李明轩", "王芳（B）"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        [("三年级.xlsx", "花名册"), ("四年级.xlsx", "花名册")],  # a grade a file
+        [("三年级/花名册.xlsx", "花名册"), ("四年级/花名册.xlsx", "花名册")],  # a grade a folder
+        [("花名册.xlsx", "三年级"), ("花名册.xlsx", "四年级")],  # a grade a sheet
+    ],
+)
+def test_a_class_number_alone_is_of_the_grade_its_sheet_or_file_is_named_for(
+    tmp_path: Path, layout: list[tuple[str, str]]
+) -> None:
+    """A roster kept a grade a sheet, file or folder writes the class number alone in
+    班级 (1班, 2): it is of that grade, not an unreadable class (CLS001) the summary
+    counted as one 1班 over both grades."""
+    grades = [[child_row(1, cls="1班"), child_row(2, cls=2)], [child_row(3, cls="1班")]]
+    books: dict[str, dict[str, list[list[Any]]]] = {}
+    for (name, sheet), rows in zip(layout, grades, strict=True):
+        books.setdefault(name, {})[sheet] = [CHILD_HEADER, *rows]
+    write_books(tmp_path / "青山小学", books)
+    result = run("validate", "青山小学", "--format", "json", cwd=tmp_path)
+    assert (result.exit_code, result.json()["findings"]) == (0, [])
+    summary = run("summary", "青山小学", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]] == [
+        ("三年级(1)班", 1),
+        ("三年级(2)班", 1),
+        ("四年级(1)班", 1),
     ]

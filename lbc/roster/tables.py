@@ -2459,7 +2459,9 @@ def complete(table: Table) -> None:
         _read_grade_codes(table)
         _merge_categories(table)
         if "grade" in table.raw and "class" in table.raw:
-            _class_in_grade(table)
+            _class_in_grade(table, table.values["grade"])
+        elif "class" in table.raw and (grade := _named_grade(table)) is not None:
+            _class_in_grade(table, itertools.repeat(grade, len(table)))
     elif table.kind is Kind.RECORDS:
         if "kind" not in table.raw:
             _kind_from_name(table)
@@ -2510,16 +2512,28 @@ def _kind_from_name(table: Table) -> None:
             return
 
 
-def _class_in_grade(table: Table) -> None:
+def _named_grade(table: Table) -> int | None:
+    """The grade a roster kept a grade a sheet, a file or a folder is named for (三年级,
+    三年级.xlsx, 三年级/花名册.xlsx), for a sheet with no 年级 column; else None."""
+    path = Path(table.file)
+    for name in (table.sheet, path.stem, path.parent.name):
+        grade = nz.grade(name)
+        if grade.__class__ is int:
+            return grade  # type: ignore[return-value]
+    return None
+
+
+def _class_in_grade(table: Table, grades: Iterable[Any]) -> None:
     """Read a 班级 column that holds only the class number (2班, (2)班, 二班, 2) as that
-    row's 年级 and this number: 三年级 next to 2班 is 三年级(2)班.
+    row's 年级 (``grades``: its 年级 column's, or the grade its sheet, file or folder is
+    named for) and this number: 三年级 next to 2班 is 三年级(2)班.
 
     A class that names its own grade (三(2)班, 302) is left as it reads, so a 年级 that
     disagrees with it is still reported; a class number without a readable grade stays
     unreadable. A bare one- or two-digit number is the class number here, not a grade and
     class (12 next to 三年级 is class 12, not 一年级(2)班).
     """
-    raw, grades = table.raw["class"], table.values["grade"]
+    raw = table.raw["class"]
     numbers: dict[tuple[type, Any], int | None] = {}
     for v in raw:
         key = (v.__class__, v)
