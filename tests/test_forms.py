@@ -585,6 +585,30 @@ def test_the_forms_column_numbers_are_no_child(tmp_path: Path, number: Any) -> N
     assert (code, stderr) == (0, "")
 
 
+@pytest.mark.parametrize("heading", ["三年级(2)班", "三年级2班", "三年级", "2班"])
+def test_a_class_heading_over_its_children_is_no_child(tmp_path: Path, heading: str) -> None:
+    """A roster listing each class under a heading row of its name, typed where the names
+    are (or merged across): no child named 三年级(2)班, counted and said to lack six
+    required cells."""
+    header, *rows = flat(REG_HEADER, reg_rows())
+    above = [heading if label == "姓名" else None for label in REG_HEADER]
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": [header, above, *rows]})
+    doc, stderr, code = validate(path)
+    assert spots(doc["findings"]) == [("VAL004", 5, "Z", "left_behind_type")]
+    assert doc["summary"]["children"] == 3
+    assert (code, stderr) == (0, "")
+
+
+def test_a_child_named_as_a_grade_is_kept(tmp_path: Path) -> None:
+    """高一 names a grade, and may name a child too: a row holding that name alone is a
+    child whose cells are still to fill, not a heading."""
+    header, *rows = flat(REG_HEADER, reg_rows())
+    alone = ["高一" if label == "姓名" else None for label in REG_HEADER]
+    path = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": [header, *rows, alone]})
+    doc, _, _ = validate(path)
+    assert doc["summary"]["children"] == 4
+
+
 @pytest.mark.parametrize("codes", [(1, 2, 1, 2), ("1", "2", "１", "2"), (1.0, 2.0, 1.0, 2.0)])
 def test_xueji_gender_codes_read_as_the_standard_says(
     tmp_path: Path, codes: tuple[Any, ...]

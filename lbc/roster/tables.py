@@ -2113,9 +2113,15 @@ def _fill_merged_down(
 _HEAD_COUNT = re.compile(r"(?:共|总数|人数)?\s*\d+\s*[人名]?")
 
 
+# What a class's or a grade's heading says that no child's name does: 高一 and 初一 name
+# grades and may name children too, whose rows must not be dropped.
+_HEADING_WORD = re.compile("年级|班")
+
+
 def _is_note(row: Sequence[Any]) -> bool:
-    """A trailing note, signature line or total ("填表人：…", "合计：150人", "共5人")
-    rather than data."""
+    """A trailing note, signature line or total ("填表人：…", "合计：150人", "共5人"), or
+    a class's or a grade's heading over its children (三年级(1)班, 四年级), rather than
+    data."""
     filled = [_cell_text(v) for v in row if _cell_text(v)]
     if len(filled) != 1:
         return False
@@ -2125,6 +2131,7 @@ def _is_note(row: Sequence[Any]) -> bool:
         or ":" in only
         or only.startswith(("注", "合计", "说明", "备注"))
         or (_HEAD_COUNT.fullmatch(only) is not None and not only.isdigit())
+        or (_HEADING_WORD.search(only) is not None and _names_a_grade(only))
     )
 
 
