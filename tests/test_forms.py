@@ -414,6 +414,7 @@ XJ_KINDS = [nz.NOT_LEFT_BEHIND, nz.MOTHER_AWAY, nz.BOTH_AWAY, nz.AWAY_UNSPECIFIE
     ("codes", "coding"),
     [
         (("非留守儿童", "单亲留守儿童", "双亲留守儿童", "单亲留守儿童"), None),
+        (("非留守", "单留守", "双留守儿童", "单留守儿童"), None),  # as schools shorten them
         ((0, 1, 2, 1), "0/1/2"),
         (("1", "2", "3", "2"), "1/2/3"),
         (("１", "２", "３", "２"), "1/2/3"),  # typed in full-width digits
