@@ -11,7 +11,7 @@ import opencc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run, write_xlsx
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
 from lbc.roster.fields import (
     ATTRIBUTES,
     CONNECTORS,
@@ -256,3 +256,19 @@ def test_a_sign_off_sheet_of_pupils_is_no_teachers_list(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "h.xlsx", {"花名册": kids, "班主任名单": heads, "Sheet3": titled})
     doc = run("pair", path, "--format", "json").json()
     assert sorted(p["teacher"] for p in doc["pairs"]) == ["李强", "王芳"]
+
+
+def test_a_header_broken_over_lines_is_quoted_on_one(tmp_path: Path) -> None:
+    """A header cell a school breaks over two lines or pads (身份证\\n号码, 家庭  住址) is
+    quoted whole in each finding's message, not with a line break inside the quotes."""
+    header = [
+        {"身份证号": "身份证\n号码", "家庭住址": "家庭　住址"}.get(h, h) for h in CHILD_HEADER
+    ]
+    row = child_row(1, 身份证号=None, 家庭住址=None)
+    result = run(
+        "validate", write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, row]}), "--format", "json"
+    )
+    assert [f["message"] for f in result.json()["findings"]] == [
+        "“身份证号码”未填写",
+        "“家庭住址”未填写",
+    ]

@@ -120,6 +120,17 @@ def _raw_text(value: Any) -> str | None:
     return text or None
 
 
+# White space a header cell breaks or pads a Chinese label with (身份证\n号码, 姓  名),
+# between two characters that are not Latin letters or digits.
+_PADDING = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+def _one_line(label: str) -> str:
+    """A header's label as a message quotes it: on one line, a Chinese label unpadded
+    (“身份证号码”未填写, not a line break inside the quotes)."""
+    return " ".join(_PADDING.sub("", label).split())
+
+
 class _Out:
     """Collects findings for one table with its file, sheet and column letters filled in."""
 
@@ -138,7 +149,7 @@ class _Out:
     def label(self, key: str) -> str:
         col = self.table.columns.get(key)
         if col:
-            return col.label
+            return _one_line(col.label)
         try:
             return field(self.kind, key).label
         except KeyError:  # a key of another sheet kind: this sheet cannot hold it
