@@ -2342,3 +2342,35 @@ def test_a_class_file_beside_two_schools_in_a_lists_folder_is_said(tmp_path: Pat
         "“留守儿童”, in counts and pairing; add a 学校 column saying its school, or move it "
         "into that school's own folder\n"
     )
+
+
+def test_a_class_file_in_a_lists_folder_given_by_its_full_path_is_paired_under_it(
+    tmp_path: Path,
+) -> None:
+    """资料/留守儿童/ given by its full path (a folder dragged into a Windows console): pair
+    named 五年级's child's school, and its 王芳, after 资料, the path as written, while
+    validate, merge and pair's own note named 留守儿童, the folder the run found it in."""
+    data = write_books(
+        tmp_path / "资料",
+        {
+            "留守儿童/青山小学.xlsx": {
+                "花名册": table([kid(1), kid(2)]),
+                "教师": table([teacher("王芳", C32)]),
+            },
+            "留守儿童/白鹤小学.xlsx": {
+                "花名册": table([kid(4)]),
+                "教师": table([teacher("李强", C32)]),
+            },
+            "留守儿童/五年级.xlsx": {
+                "花名册": table([kid(3, C51)]),
+                "教师": table([teacher("王芳", C51)]),
+            },
+        },
+    )
+    result = run("pair", str(data / "留守儿童"), "--format", "json", cwd=tmp_path)
+    fifth = [p for p in result.json()["pairs"] if p["file"].endswith("五年级.xlsx")]
+    assert [(p["class"], p["teacher"]) for p in fifth] == [(f"留守儿童 {C51}", "王芳（留守儿童）")]
+    folder = str(data / "留守儿童")
+    run("pair", folder, "--out", "结对.xlsx", cwd=tmp_path)
+    due = run("due", "--as-of", "2024-11-20", folder, "结对.xlsx", cwd=tmp_path).stdout
+    assert "王芳（留守儿童）：1 名儿童有待办" in due.splitlines()

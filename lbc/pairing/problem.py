@@ -355,7 +355,7 @@ def _teachers(
     for tb, i in named:
         namesakes.setdefault((school_of(tb, i), tb.get("name", i)), []).append((tb, i))
     # Two schools' 王芳 are told apart by their school, as lbc due and the record sheets do.
-    labels = teacher_labels(namesakes, file_names(roster.files))
+    labels = teacher_labels(namesakes, file_names(roster.files, roster.runs))
     out: list[TeacherRow] = []
     for table, i in named:
         name = table.get("name", i)
@@ -624,7 +624,7 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
     # named_schools, so 县/qs/男生.xlsx beside 县/qs/青山小学.xlsx is 青山小学, not qs), so
     # a county's folder lists its pairs in the order its merged roster does, not two
     # schools' 三年级(2)班 mixed.
-    names = named_schools(roster.files, roster.declared, read=roster.naming())
+    names = named_schools(roster.files, roster.declared, read=roster.naming(), runs=roster.runs)
     schools_by = {
         file: names[file] if school.startswith(FILE_SCHOOL) else school
         for file, school in roster.support_schools().items()

@@ -266,7 +266,7 @@ class TeachersInPost:
         self.files = roster.support_schools()
         # Each file's name as a school, for a label of a school of a file that names none
         # (teacher_labels), as lbc merge writes it.
-        self.file_names = file_names(roster.files)
+        self.file_names = file_names(roster.files, roster.runs)
         # Teachers in post with their place in the lists (for a stable order), every teacher
         # listed (in post or not), and the schools whose teachers a list gives.
         self.active: dict[Teacher, int] = {}

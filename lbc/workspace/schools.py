@@ -1138,7 +1138,7 @@ def _files_schools(
     # school, as a Parquet file's is: the one its file's rows say, else its file's name.
     unread = list(dict.fromkeys(x.file for x in roster.children if x.file not in by_file))
     if unread:
-        named = file_names(unread)
+        named = file_names(unread, roster.runs)
         by_file.update((name, roster.declared.get(name) or named[name]) for name in unread)
     return by_file, _place_alone(roster, by_file)
 
