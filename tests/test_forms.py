@@ -1120,3 +1120,22 @@ def test_a_form_with_groups_over_groups(tmp_path: Path) -> None:
     }  # fmt: skip
     assert (sheet["unknown_columns"], doc["summary"]["children"]) == ([], 2)
     assert (spots(doc["findings"]), code, stderr) == ([], 0, "")
+
+
+def test_xueji_residence_permits_are_ids(tmp_path: Path) -> None:
+    """A 港澳台居民居住证 number (810000 Hong Kong, 820000 Macau, 830000 Taiwan) is an ID
+    of the same pattern: no unknown area code, whatever year the holder was born; its check
+    digit is still checked (child 4)."""
+    permits = [
+        make_id(dt.date(2015, 3, n), 101 + 2 * n, region=r)
+        for n, r in ((1, "810000"), (2, "820000"), (3, "830000"), (4, "830000"))
+    ]
+    permits[3] = permits[3][:-1] + ("0" if permits[3][-1] != "0" else "1")
+    rows = [
+        xj_row(n, "双亲留守儿童", 身份证件类型="港澳台居民居住证", 身份证件号=permit)
+        for n, permit in enumerate(permits, 1)
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert spots(doc["findings"]) == [("ID002", 5, "I", "id_number")]
+    assert code == 1

@@ -95,8 +95,18 @@ def warm_up() -> None:
     region_known("110101", 2000)
 
 
+# The codes a 港澳台居民居住证 number starts with (Hong Kong, Macau, Taiwan), issued since
+# 2018 on the same 18-digit pattern, check digit and all: they name where the holder lives,
+# not where a county code stood in the year of birth, so no birth year retires them
+# (python-stdnum's list has 810000 and 820000 only from the handovers, 830000 never).
+RESIDENCE_PERMIT_REGIONS = frozenset({"810000", "820000", "830000"})
+
+
 def region_known(region: str, year: int) -> bool:
-    """Whether a 6-digit region code was in use in ``year`` (python-stdnum's list)."""
+    """Whether a 6-digit region code was in use in ``year`` (python-stdnum's list), or is
+    a 港澳台居民居住证's."""
+    if region in RESIDENCE_PERMIT_REGIONS:
+        return True
     try:
         ric.get_birth_place(region + f"{year:04d}0101" + "0000")
     except Exception:
