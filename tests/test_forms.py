@@ -336,6 +336,7 @@ XJ_KEYS = {
     "birth_date": "出生日期",
     "ethnicity": "民族",
     "id_number": "身份证件号",
+    "id_kind": "身份证件类型",
     "health": "健康状况",
     "student_no": "学籍辅号",
     "grade": "年级",
@@ -1139,3 +1140,40 @@ def test_xueji_residence_permits_are_ids(tmp_path: Path) -> None:
     doc, _, code = validate(path)
     assert spots(doc["findings"]) == [("ID002", 5, "I", "id_number")]
     assert code == 1
+
+
+def test_xueji_numbers_of_other_documents_are_no_ids(tmp_path: Path) -> None:
+    """A child whose 身份证件类型 is a passport, a 通行证 or a permanent residence card has
+    a number of another shape, 18 digits or not: no finding about it, nor about a birth
+    date or sex it is not read for; two children of one number are still one too many
+    (DUP001). An unreadable 身份证件类型 is VAL001 and its number is checked as an ID's
+    (child 5); a 证件类型 as schools write the header reads the same."""
+    rows = [
+        xj_row(1, "双亲留守儿童", 身份证件类型="护照", 身份证件号="E12345678"),
+        xj_row(2, "双亲留守儿童", 身份证件类型="台湾居民来往大陆通行证", 身份证件号="08123456"),
+        xj_row(3, "双亲留守儿童", 身份证件类型="护照", 身份证件号="E12345678"),
+        xj_row(4, "双亲留守儿童", 身份证件类型="中华人民共和国居民身份证"),
+        xj_row(1, "双亲留守儿童", 姓名="刘一鸣", 身份证件类型="身份正", 身份证件号="E7654321"),
+        # A permanent residence card of 18 digits: no area code or birth date of an ID.
+        xj_row(
+            2,
+            "双亲留守儿童",
+            姓名="李安娜",
+            身份证件类型="境外永久居住证",
+            身份证件号=make_id(dt.date(2014, 1, 1), 102, region="931560"),
+        ),
+    ]
+    for header in (XJ_HEADER, [h.replace("身份证件类型", "证件类型") for h in XJ_HEADER]):
+        for row in rows:
+            row[header[7]] = row.pop("身份证件类型", None) or row.pop("证件类型")
+        path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(header, rows)})
+        doc, _, code = validate(path)
+        assert spots(doc["findings"]) == [
+            ("DUP001", 4, "I", "id_number"),
+            ("VAL001", 6, "H", "id_kind"),
+            ("ID001", 6, "I", "id_number"),
+        ]
+        assert doc["findings"][1]["message"] == (
+            f"“{header[7]}”的值无法识别，可填：" + "、".join(nz.ID_KINDS)
+        )
+        assert code == 1

@@ -70,6 +70,7 @@ _CLOSED_LISTS: dict[str, tuple[str, ...]] = {
     "care_situation": nz.CARE_SITUATIONS,
     "boarding": nz.YES_NO,
     "guardian_entrusted": nz.YES_NO,
+    "id_kind": nz.ID_KINDS,
 }
 _TEACHER_LISTS: dict[str, tuple[str, ...]] = {
     "gender": nz.GENDERS,
@@ -826,8 +827,11 @@ def check_children(
     )
     has_birth_column = table.has("birth_date")
     born: list[dt.date | None] = [None] * n  # the birth date, from its column or the ID
+    kinds_of_id = v.get("id_kind", empty)
     for i, (id_value, birth, gender) in enumerate(zip(ids, births, genders, strict=True)):
-        id_date = _check_id(out, i, id_value, today) if id_value is not None else None
+        id_date = None
+        if id_value is not None and _patterned_id(kinds_of_id[i]):
+            id_date = _check_id(out, i, id_value, today)
         if birth is None:
             born[i] = id_date
             if id_date is None and has_birth_column:
@@ -899,6 +903,13 @@ def _id_date(digits: str) -> dt.date | None:
             born = None
         _ID_DATES[digits] = born
         return born
+
+
+def _patterned_id(kind: Any) -> bool:
+    """Whether a child's 身份证件号 is held to the ID number's pattern: not when its
+    身份证件类型 names another document (a passport); when it names an ID or a residence
+    permit, is empty, or is unreadable (VAL001 asks for it, the number is still checked)."""
+    return kind.__class__ is not str or kind in nz.PATTERNED_ID_KINDS
 
 
 def _check_id(out: _Out, i: int, value: Any, today: dt.date) -> dt.date | None:

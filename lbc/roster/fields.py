@@ -258,6 +258,9 @@ CHILD_FIELDS: tuple[Field, ...] = (
     # school year began owes nothing for the time before, as one transferred in
     # (arrival_date); an enrolment at or before the year's start changes nothing.
     Field("enrollment_date", "入学年月", ("入学时间", "入学日期")),
+    # The 学籍 export's 身份证件类型: a child with a passport or another document in place of
+    # an ID has a 身份证件号 of no ID number's pattern, which is no error to report.
+    Field("id_kind", "身份证件类型", ("证件类型",)),
 )
 
 # A teachers list's column of the children each teacher supports (帮扶学生姓名, 帮扶对象), as
@@ -344,7 +347,6 @@ FORM_HEADERS = frozenset(
         "出生地",
         "籍贯",
         "国籍地区",
-        "身份证件类型",
         "港澳台侨外",
         "政治面貌",
         "姓名拼音",

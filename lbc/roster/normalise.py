@@ -1575,6 +1575,31 @@ def health(value: Any) -> str | Bad | None:
     return Bad(s)
 
 
+# The 学籍 export's 身份证件类型. Only the first two hold a number of the ID's 18-digit
+# pattern (area code, birth date, sex, check digit); a passport, a 通行证 or a permanent
+# residence card holds a number of another shape.
+ID_KINDS = (
+    "居民身份证",
+    "港澳台居民居住证",
+    "香港特区护照/身份证明",
+    "澳门特区护照/身份证明",
+    "台湾居民来往大陆通行证",
+    "境外永久居住证",
+    "护照",
+    "其他",
+)
+PATTERNED_ID_KINDS = frozenset(ID_KINDS[:2])
+id_kind = _closed(
+    {
+        **{k: k for k in ID_KINDS},
+        **dict.fromkeys(
+            ("身份证", "居民身份证号", "中华人民共和国居民身份证", "中国居民身份证"), "居民身份证"
+        ),
+        "其它": "其他",
+    }
+)
+
+
 # 是否学校寄宿 (是/否) and the 学籍 export's 就读方式 (住校/走读).
 boarding = _closed(
     {

@@ -119,6 +119,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "pair_date": (nz.date, True),
         "arrival_date": (nz.date, True),
         "enrollment_date": (nz.date, True),
+        "id_kind": (nz.id_kind, True),
         "notes": (nz.text, False),
         "school": (nz.school, True),
     },
