@@ -14,6 +14,7 @@ from conftest import (
     CHILD_HEADER,
     NAMES,
     RECORD_HEADER,
+    TEACHER_HEADER,
     Row,
     child_row,
     on_a_terminal,
@@ -471,3 +472,62 @@ def test_flag_and_watch_say_nothing_of_classes_that_add_up_to_their_total(tmp_pa
     sheet = load_workbook(tmp_path / "名单.xlsx").active
     assert [sheet.cell(row, 1).value for row in range(6, 8)] == [4, None]
     assert sheet.cell(8, 1).value.startswith("制表人：")
+
+
+def _county_with_records_of_children_on_no_roster(root: Path) -> None:
+    """县/青山小学/ lists 张雨涵 and 李明轩, its teachers (王老师) in a file of their own;
+    县/白鹤小学/ lists 王梓萱; 县/帮扶记录.xlsx, of no school, 王老师's record of 张雨涵 and
+    赵老师's (on no list) of 查无此人 (on no roster)."""
+    day = dt.date(2024, 10, 8)
+    teacher = ["王老师", "女", "13800001111", "班主任", "三年级(2)班", "语文", "是", "是"]
+    records = [
+        [day, "王老师", NAMES[0], "三年级(2)班", "谈心", "聊学习"],
+        [day, "赵老师", "查无此人", "三年级(2)班", "谈心", "聊学习"],
+    ]
+    write_books(
+        root / "县",
+        {
+            "青山小学/花名册.xlsx": [CHILD_HEADER, child_row(1), child_row(2)],
+            "青山小学/教师名单.xlsx": {"教师名单": [TEACHER_HEADER, teacher]},
+            "白鹤小学/花名册.xlsx": [CHILD_HEADER, child_row(3)],
+            "帮扶记录.xlsx": {"帮扶记录": [RECORD_HEADER, *records]},
+        },
+    )
+
+
+def test_merge_counts_the_errors_of_a_countys_records_of_no_school_as_validate(
+    tmp_path: Path,
+) -> None:
+    """县/帮扶记录.xlsx's record of a child on no roster by a teacher on no list: REC001 and
+    REC002 in lbc validate, on no school's line. lbc merge checked the file's records alone
+    (no children, no teachers to find them among) and never again once it placed each at
+    its child's school, so it said 0 errors."""
+    _county_with_records_of_children_on_no_roster(tmp_path)
+    checked = run("validate", "县", cwd=tmp_path)
+    assert (checked.exit_code, checked.stdout.splitlines()[-3:]) == (
+        1,
+        [
+            "白鹤小学：1 名儿童，0 个错误，0 个警告",
+            "青山小学：2 名儿童，0 个错误，0 个警告",
+            "共检查 3 名儿童、1 名教师、2 条帮扶记录：2 个错误，0 个警告",
+        ],
+    )
+    found = run("validate", "县", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [(f["code"], f["file"], f["row"]) for f in found] == [
+        ("REC001", "县/帮扶记录.xlsx", 3),
+        ("REC002", "县/帮扶记录.xlsx", 3),
+    ]
+
+    merged = run("merge", "县", "--out", "m.xlsx", cwd=tmp_path)
+    assert (merged.exit_code, merged.stdout.splitlines()[-1]) == (
+        1,
+        "共合并 4 个文件、2 所学校：在册儿童 3 名，教师 1 名，帮扶记录 2 条；校验发现 2 个错误、"
+        "0 个警告；跨校或跨文件重复身份证号 0 个，未能读取 0 个文件",
+    )
+    doc = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert (doc["summary"]["errors"], doc["summary"]["warnings"]) == (2, 0)
+    assert [(s["school"], s["errors"]) for s in doc["schools"]] == [
+        ("白鹤小学", 0),
+        ("青山小学", 0),
+        ("", 2),
+    ]

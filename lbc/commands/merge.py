@@ -162,19 +162,19 @@ def merge(
             words = {"file": part.file, "sheet": sheet, "column": column, "count": count}
             common.note(t("merge.unplaced_pairs", **words))
     privacy = Privacy(show_pii)
+    said = summarise(parts, doubles)
     common.emit(
         fmt,
-        document=lambda: as_document(parts, doubles, privacy),
+        document=lambda: as_document(said, parts, doubles, privacy),
         rows=lambda: csv_rows(parts),
         columns=CSV_COLUMNS,
-        table=lambda: print_table(parts, doubles, privacy),
+        table=lambda: print_table(said, parts, doubles, privacy),
         bom=not no_bom,
         json_keys=json_keys,
     )
-    # As lbc validate exits on the same files: each school's findings at error severity
-    # (at warning too, with --strict), and what only a merge sees.
-    counted = ("errors", "warnings") if strict else ("errors",)
-    found = sum(row[key] for row in by_school(parts) for key in counted)
+    # As lbc validate exits on the same files: the findings at error severity (at warning
+    # too, with --strict) its last line says, and what only a merge sees.
+    found = said["errors"] + (said["warnings"] if strict else 0)
     raise typer.Exit(ExitStatus.found(found or doubles or failed or unplaced))
 
 
@@ -268,27 +268,33 @@ def _duplicate(d: Duplicate, privacy: Privacy) -> dict[str, Any]:
     }
 
 
-def as_document(
-    parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy
-) -> dict[str, Any]:
+def summarise(parts: list[SchoolPart], doubles: list[Duplicate]) -> dict[str, Any]:
+    """The counts merge ends with, in its last line and its JSON's summary, and exits by."""
     read = merged(parts)
     schools = by_school(parts)
     return {
-        "summary": {
-            "files": len(read) + sum(1 for p in parts if p.error),  # read or not
-            # As the table lists them, each by its rows' own schools (one file of a
-            # township may hold several), a school whose roster holds nobody too.
-            "schools": sum(1 for row in schools if row["school"]),
-            **{key: sum(row[key] for row in schools) for key in TALLIED},
-            # Every row of children merged, as the headline says them beside those on the
-            # books: each school's line counts its children once (listed_again).
-            "children": sum(row["children"] for row in schools) + sum(listed_again(parts).values()),
-            "on_books": on_books(parts, doubles),
-            "duplicates": len(doubles),
-            "failed": sum(1 for p in parts if p.error),
-            "unplaced": sum(1 for p in parts if p.unplaced is not None),
-        },
-        "schools": schools,
+        "files": len(read) + sum(1 for p in parts if p.error),  # read or not
+        # As the table lists them, each by its rows' own schools (one file of a
+        # township may hold several), a school whose roster holds nobody too.
+        "schools": sum(1 for row in schools if row["school"]),
+        **{key: sum(row[key] for row in schools) for key in TALLIED},
+        # Every row of children merged, as the headline says them beside those on the
+        # books: each school's line counts its children once (listed_again).
+        "children": sum(row["children"] for row in schools) + sum(listed_again(parts).values()),
+        "on_books": on_books(parts, doubles),
+        "duplicates": len(doubles),
+        "failed": sum(1 for p in parts if p.error),
+        "unplaced": sum(1 for p in parts if p.unplaced is not None),
+    }
+
+
+def as_document(
+    said: dict[str, Any], parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy
+) -> dict[str, Any]:
+    """merge's JSON: ``said``, its summary (summarise), then the rows it sums."""
+    return {
+        "summary": said,
+        "schools": by_school(parts),
         "duplicates": [_duplicate(d, privacy) for d in doubles],
         "failed": [{"file": p.file, "error": p.error} for p in parts if p.error],
     }
@@ -301,9 +307,11 @@ def csv_rows(parts: list[SchoolPart]) -> list[dict[str, Any]]:
     return [*schools, *({"files": p.file, "error": p.error} for p in parts if p.error)]
 
 
-def print_table(parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy) -> None:
+def print_table(
+    said: dict[str, Any], parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy
+) -> None:
     console = common.stdout()
-    doc = as_document(parts, doubles, privacy)
+    doc = as_document(said, parts, doubles, privacy)
     headers = [t(f"merge.col.{k}") for k in ("school", "files", *TALLIED)]
     unknown = t("merge.school_unknown")
     rows = [

@@ -468,17 +468,28 @@ def place_alone(
     undeclared = {part.file: (part, pending) for part, pending in waiting if not part.school}
     names = file_names([part.file for part in parts], runs)
     _named_as_its_roster(parts, undeclared, names)
-    for name, (school, among) in schools_beside(undeclared, by_folder, unread, names).items():
-        part, (tables, schools) = undeclared[name]
+    placed = schools_beside(undeclared, by_folder, unread, names)
+    for name, (school, _) in placed.items():
+        part, (_, schools) = undeclared[name]
         part.school = schools.by_file[part.file] = school
+    for name, (school, among) in placed.items():
+        part, (tables, schools) = undeclared[name]
         records = any(x.kind is Kind.RECORDS for x in tables)
         if not school and among and records:
             named = {p.file: p.school for p in parts if p.children_schools & set(among)}
-            rows, nobody = by_child((list(named), part.file, named))
+            # Their teachers lists kept in files of their own too, now placed: a record's
+            # teacher is looked for on every list, as lbc validate looks for her.
+            named |= {
+                p.file: p.school
+                for p in parts
+                if p.alone and p.school in among and p.counts.get(Kind.TEACHERS)
+            }
+            rows, nobody, found = by_child((list(named), part.file, named))
             schools.by_row.update(rows)
             schools.nobody |= nobody
             schools.by_child |= {part.file}
             part.by_child = len(nobody)
+            _records_checked(part, found)
         if not school and any(not schools.of(x, i) for x in tables for i in range(len(x))):
             part.unplaced = among
     _check_again(parts, [part for part, _ in waiting], again)
@@ -491,24 +502,45 @@ def place_alone(
 # A file of records alone of several schools, to place each record at its child's school
 # (records_by_child): the files of those schools' children, the file, and each file's school.
 ByChild = tuple[list[str], str, dict[str, str]]
-# Its records' schools by (file, sheet, Excel row), and its records of no school.
-Placed = tuple[dict[tuple[str, str, int], str], frozenset[tuple[str, str, int]]]
+# Its records' schools by (file, sheet, Excel row), its records of no school, and the
+# findings of its records.
+Placed = tuple[dict[tuple[str, str, int], str], frozenset[tuple[str, str, int]], list[Finding]]
 
 
 def records_by_child(
-    job: ByChild, synonyms: dict[str, list[str]] | None, runs: RunFolders
+    job: ByChild,
+    synonyms: dict[str, list[str]] | None,
+    runs: RunFolders,
+    terms: Terms | None = None,
 ) -> Placed:
     """Each record of a file of records alone that may be of several schools (``job``), at
     the school of the child it names among those schools' children, as lbc export places
     it (schools_of's ``by_child``), read with their files, each of the school the merge
     names it by; and its records naming no one child of theirs. ``runs``: the folder the
-    run found each file in."""
+    run found each file in. Its records are checked against those schools' children and
+    teachers as lbc validate checks them (``terms``: the run's): alone, a record of a child
+    on no roster (REC002) or of a teacher on no list (REC001) was not found, and merge said
+    fewer errors than validate."""
+    from lbc.checks.engine import check_records_of
+
     holding, alone, named = job
     paths = [Path(f) for f in [*holding, alone]]
     roster = read_roster(paths, synonyms, carry_on=True, named=named, runs=runs)
+    date_records_by_own_term(roster, terms)
     schools = schools_of(roster, by_child=True)
     rows = {at: school for at, school in schools.by_row.items() if at[0] == alone}
-    return rows, frozenset(at for at in schools.nobody if at[0] == alone)
+    nobody = frozenset(at for at in schools.nobody if at[0] == alone)
+    return rows, nobody, check_records_of(roster, [alone], terms)
+
+
+def _records_checked(part: SchoolPart, found: list[Finding]) -> None:
+    """A file of teachers or records alone's findings with those of its records checked
+    again (``found``) in place of those its records had checked alone."""
+    assert part.pending is not None
+    tables = [x for x in part.pending[0] if x.kind is Kind.RECORDS]
+    sheets = {(x.file, s) for x in tables for s in dict.fromkeys(x.row_sheets or [x.sheet])}
+    kept = [f for f in part.findings if (f.file, f.sheet) not in sheets]
+    part.findings = kept + found
 
 
 def _named_as_its_roster(
@@ -567,11 +599,7 @@ def _check_again(
             work.append((rosters, [p.file for p in theirs], school, told))
     for (rosters, files, school, _), found in zip(work, again(work), strict=True):
         for part in (p for p in alone if p.file in files):
-            assert part.pending is not None
-            tables = [x for x in part.pending[0] if x.kind is Kind.RECORDS]
-            sheets = {(x.file, s) for x in tables for s in dict.fromkeys(x.row_sheets or [x.sheet])}
-            kept = [f for f in part.findings if (f.file, f.sheet) not in sheets]
-            part.findings = kept + found.get(part.file, [])
+            _records_checked(part, found.get(part.file, []))
         if not any(p.counts.get(Kind.TEACHERS) for p in schools[school]):
             continue
         # Its files of children, checked alone, against its teachers lists now: only a
@@ -1000,7 +1028,7 @@ def read_parts(
                 _Settling(files, known, runs),
                 books,
                 folder,
-                lambda job: records_by_child(job, synonyms, runs),
+                lambda job: records_by_child(job, synonyms, runs, terms),
             )
         finally:
             reading.ISOLATE_READS = isolated
@@ -1053,7 +1081,7 @@ def read_parts(
             folder,
             # Read here: one file of the whole county's children, seldom (a county's own
             # records file), and only once every school's file is read.
-            lambda job: records_by_child(job, synonyms, runs),
+            lambda job: records_by_child(job, synonyms, runs, terms),
         )
 
 
