@@ -2041,8 +2041,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{on_books} {on_books:child|children} on the books",
     ),
     "merge.on_books_fewer": (
-        "在册儿童 {on_books} 名（名册共 {children} 行：同一身份证号在几处出现、同一行登记两次的只计一次，转出、毕业、死亡的不计，与 lbc summary 一致）",
-        "{on_books} {on_books:child|children} on the books ({children} {children:row|rows}: an ID number in several places or a row entered twice counted once, those 转出, 毕业 or 死亡 left out, as lbc summary counts)",
+        "在册儿童 {on_books} 名（名册共 {rows} 行：同一身份证号在几处出现、同一行登记两次的只计一次，转出、毕业、死亡的不计，与 lbc summary 一致）",
+        "{on_books} {on_books:child|children} on the books ({rows} {rows:row|rows}: an ID number in several places or a row entered twice counted once, those 转出, 毕业 or 死亡 left out, as lbc summary counts)",
     ),
     # ---- rules command ----
     "rules.example": ("示例", "example"),

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from openpyxl import load_workbook
+from test_merge_county_folder import headline
 from test_pair import C51, kid
 
 from conftest import (
@@ -31,15 +32,19 @@ def unreachable(n: int, cls: str | None = None) -> Row:
     return kid(n, **none) if cls is None else kid(n, cls, **none)
 
 
-def assert_three_children_in_two_schools(tmp_path: Path, each: list[tuple[str, int]]) -> None:
+def assert_three_children_in_two_schools(
+    tmp_path: Path, each: list[tuple[str, int]], rows: int
+) -> None:
     """县's three children, each ID once, in two schools counting ``each`` as validate's
-    lines and merge's table (its row of records of no school apart) say them."""
+    lines and merge's table (its row of records of no school apart) say them; merge's
+    JSON says the children as validate's does, and its ``rows`` apart."""
     checked = run("validate", "县", "--format", "json", cwd=tmp_path).json()["summary"]
     assert checked["children"] == 3
     assert [(s["school"], s["children"]) for s in checked["schools"]] == each
 
     merged = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path).json()
-    assert (merged["summary"]["on_books"], merged["summary"]["schools"]) == (3, 2)
+    said = merged["summary"]
+    assert (said["children"], said["rows"], said["on_books"], said["schools"]) == (3, rows, 3, 2)
     assert [(s["school"], s["children"]) for s in merged["schools"] if s["school"]] == each
 
 
@@ -62,7 +67,7 @@ def test_every_command_counts_a_countys_children_and_schools_alike(tmp_path: Pat
     schools = ["白鹤小学", "青山小学"]
     each = [("白鹤小学", 2), ("青山小学", 2)]
 
-    assert_three_children_in_two_schools(tmp_path, each)
+    assert_three_children_in_two_schools(tmp_path, each, rows=5)
 
     exported = run("export", "县", "--out", "导出.csv", cwd=tmp_path)
     assert exported.exit_code == 0, exported.stderr
@@ -228,7 +233,7 @@ def test_summary_counts_a_child_two_schools_list_in_each_schools_row(tmp_path: P
     complete by its cells, as at 白鹤小学."""
     two_schools_county(tmp_path)
     each = [("白鹤小学", 2), ("青山小学", 2)]
-    assert_three_children_in_two_schools(tmp_path, each)
+    assert_three_children_in_two_schools(tmp_path, each, rows=4)
 
     exported = run("export", "县", "--out", "导出.csv", cwd=tmp_path)
     assert exported.exit_code == 0, exported.stderr
@@ -531,3 +536,40 @@ def test_merge_counts_the_errors_of_a_countys_records_of_no_school_as_validate(
         ("青山小学", 0),
         ("", 2),
     ]
+
+
+def test_merge_says_a_countys_children_as_validate_a_child_who_left_among_them(
+    tmp_path: Path,
+) -> None:
+    """县/青山小学/ lists 张雨涵, 李明轩 and 刘浩然 (转出); 县/白鹤小学/ 张雨涵 (DUP003) and
+    王梓萱: five rows, four children checked (刘浩然 among them), three on the books.
+    merge's JSON said ``children`` 5, its rows: now 4, as validate's last line and JSON,
+    its rows and those on the books apart, as its last line says them."""
+    header = [*CHILD_HEADER, "在校状态"]
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学/花名册.xlsx": [
+                header,
+                [*child_row(1), "在读"],
+                [*child_row(2), "在读"],
+                [*child_row(4), "转出"],
+            ],
+            "白鹤小学/花名册.xlsx": [header, [*child_row(1), "在读"], [*child_row(3), "在读"]],
+        },
+    )
+    checked = run("validate", "县", cwd=tmp_path).stdout.splitlines()[-1]
+    assert checked == "共检查 4 名儿童、0 名教师、0 条帮扶记录：1 个错误，0 个警告"
+    assert (
+        run("validate", "县", "--format", "json", cwd=tmp_path).json()["summary"]["children"] == 4
+    )
+
+    merged = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path).json()
+    said = merged["summary"]
+    assert (said["children"], said["rows"], said["on_books"]) == (4, 5, 3)
+    assert headline(run("merge", "县", "--out", "m.xlsx", cwd=tmp_path).stdout) == (
+        "共合并 2 个文件、2 所学校：在册儿童 3 名（名册共 5 行：同一身份证号在几处出现、"
+        "同一行登记两次的只计一次，转出、毕业、死亡的不计，与 lbc summary 一致），教师 0 名，"
+        "帮扶记录 0 条；校验发现 0 个错误、0 个警告；"
+        "跨校或跨文件重复身份证号 1 个，未能读取 0 个文件"
+    )

@@ -2106,7 +2106,8 @@ def test_merges_line_per_school_counts_its_children_as_validates_does(tmp_path: 
         ("白鹤小学", 2),
         ("青山小学", 2),
     ]
-    assert (doc["summary"]["children"], doc["summary"]["on_books"]) == (5, 3)
+    said = doc["summary"]
+    assert (said["children"], said["rows"], said["on_books"]) == (3, 5, 3)
     table_out = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path).stdout
     assert "共合并 2 个文件、2 所学校：在册儿童 3 名（名册共 5 行：" in table_out
 

@@ -65,6 +65,7 @@ def test_merge_tags_each_row_with_school_and_source(tmp_path: Path) -> None:
         "records": 0,
         "errors": 0,
         "warnings": 0,
+        "rows": 3,
         "on_books": 3,
         "duplicates": 0,
         "failed": 0,

@@ -125,6 +125,7 @@ def test_a_schools_teachers_file_is_merged_under_its_school(tmp_path: Path, suff
         "records": 1,
         "errors": 0,
         "warnings": 0,
+        "rows": 4,
         "on_books": 4,
         "duplicates": 0,
         "failed": 0,

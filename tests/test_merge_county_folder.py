@@ -134,7 +134,8 @@ def test_the_headline_counts_a_child_on_two_rosters_once(tmp_path: Path) -> None
         "校验发现 0 个错误、0 个警告；跨校或跨文件重复身份证号 1 个，未能读取 0 个文件"
     )
     doc = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
-    assert (doc["summary"]["children"], doc["summary"]["on_books"]) == (7, 6)
+    said = doc["summary"]
+    assert (said["children"], said["rows"], said["on_books"]) == (6, 7, 6)
     summary = run("summary", root, "--term", "2024-autumn", "--format", "json").json()
     assert summary["children"]["total"] == 6
 

@@ -26,6 +26,7 @@ from lbc.reports.county import (
     SchoolPart,
     Unsettled,
     by_school,
+    children_merged,
     duplicates_across_files,
     listed_again,
     merged,
@@ -278,9 +279,11 @@ def summarise(parts: list[SchoolPart], doubles: list[Duplicate]) -> dict[str, An
         # township may hold several), a school whose roster holds nobody too.
         "schools": sum(1 for row in schools if row["school"]),
         **{key: sum(row[key] for row in schools) for key in TALLIED},
+        # Each ID number once over the run, as lbc validate's last line counts them.
+        "children": children_merged(parts),
         # Every row of children merged, as the headline says them beside those on the
         # books: each school's line counts its children once (listed_again).
-        "children": sum(row["children"] for row in schools) + sum(listed_again(parts).values()),
+        "rows": sum(row["children"] for row in schools) + sum(listed_again(parts).values()),
         "on_books": on_books(parts, doubles),
         "duplicates": len(doubles),
         "failed": sum(1 for p in parts if p.error),
@@ -335,5 +338,5 @@ def print_table(
         common.show_table(
             console, rich_table([t("merge.col.id"), t("merge.col.places")], cells, title=title)
         )
-    fewer = "merge.on_books" if s["on_books"] == s["children"] else "merge.on_books_fewer"
+    fewer = "merge.on_books" if s["on_books"] == s["rows"] else "merge.on_books_fewer"
     console.print(t("merge.summary", children_line=t(fewer, **s), **s), markup=False)

@@ -1805,6 +1805,19 @@ def listed_again(parts: list[SchoolPart]) -> Counter[str]:
     return out
 
 
+def children_merged(parts: list[SchoolPart]) -> int:
+    """The children merged as lbc validate's last line counts the same files
+    (children_once): each ID number once over the run, on the books or not (a child on two
+    schools' rosters, or who moved from one to the other, is one), and each row without
+    one."""
+    read = merged(parts)
+    numbered = [
+        i for p in read for i in itertools.chain((i for i, *_ in p.ids), (i for i, _ in p.ids_left))
+    ]
+    rows = sum(p.counts.get(Kind.CHILDREN, 0) for p in read)
+    return rows - len(numbered) + len(set(numbered))
+
+
 def on_books(parts: list[SchoolPart], doubles: list[Duplicate]) -> int:
     """The children on the books as lbc summary counts them: each ID number once (a child
     in two schools' files is one child), a row copied into another file of its school
