@@ -573,3 +573,29 @@ def test_merge_says_a_countys_children_as_validate_a_child_who_left_among_them(
         "帮扶记录 0 条；校验发现 0 个错误、0 个警告；"
         "跨校或跨文件重复身份证号 1 个，未能读取 0 个文件"
     )
+
+
+def test_an_exports_records_all_of_no_school_are_on_no_schools_line(tmp_path: Path) -> None:
+    """县/帮扶记录.xlsx, of no school, holds a record of 张雨涵 (on both schools' rosters) and
+    one of 查无此人 (on none): lbc export leaves both of no school. Read back, its records,
+    whose 学校 column was then empty throughout (their sheet had none), were of a school
+    named after the file (帮扶记录, or the CSV's own name): a line validate of the folder has
+    not. Each is now of none, as over the folder."""
+    two_schools_county(tmp_path)
+    day = dt.date(2024, 10, 8)
+    records = [
+        [day, "王老师", name, "三年级(2)班", "谈心", "聊学习"] for name in (NAMES[0], "查无此人")
+    ]
+    write_xlsx(tmp_path / "县" / "帮扶记录.xlsx", {"帮扶记录": [RECORD_HEADER, *records]})
+    lines = [
+        "白鹤小学：2 名儿童，4 个错误，0 个警告",
+        "青山小学：2 名儿童，5 个错误，0 个警告",
+        "共检查 3 名儿童、0 名教师、2 条帮扶记录：10 个错误，0 个警告",
+    ]
+    checked = run("validate", "县", cwd=tmp_path)
+    assert (checked.exit_code, checked.stdout.splitlines()[-3:]) == (1, lines)
+    for out in ("e.csv", "e.parquet"):
+        assert run("export", "县", "--out", out, cwd=tmp_path).exit_code == 0
+        again = run("validate", out, cwd=tmp_path)
+        assert (again.exit_code, again.stdout.splitlines()[-3:]) == (1, lines), out
+        assert again.stderr.splitlines()[-1] == checked.stderr.splitlines()[-1], out

@@ -1180,8 +1180,12 @@ def schools_of(
     by_row, nobody, placed = placed_rows or ({}, set(), set())
     for table in roster.tables():
         schools = table.values.get("school")
+        written = table.kind is Kind.RECORDS and table.schools_written
+        if schools is None and written:
+            # An export's records of a file whose every record lbc left of no school: their
+            # piece has no 学校 column (as their own sheet had none), and each is of none.
+            nobody.update((table.file, table.sheet_at(i), row) for i, row in enumerate(table.rows))
         if schools is not None:
-            written = table.kind is Kind.RECORDS and table.schools_written
             for i, (row, school) in enumerate(zip(table.rows, schools, strict=True)):
                 if school:
                     by_row[(table.file, table.sheet_at(i), row)] = school
