@@ -570,7 +570,7 @@ def test_merge_says_a_countys_children_as_validate_a_child_who_left_among_them(
     assert headline(run("merge", "县", "--out", "m.xlsx", cwd=tmp_path).stdout) == (
         "共合并 2 个文件、2 所学校：在册儿童 3 名（名册共 5 行：同一身份证号在几处出现、"
         "同一行登记两次的只计一次，转出、毕业、死亡的不计，与 lbc summary 一致），教师 0 名，"
-        "帮扶记录 0 条；校验发现 0 个错误、0 个警告；"
+        "帮扶记录 0 条；校验发现 1 个错误、0 个警告；"
         "跨校或跨文件重复身份证号 1 个，未能读取 0 个文件"
     )
 
@@ -599,3 +599,56 @@ def test_an_exports_records_all_of_no_school_are_on_no_schools_line(tmp_path: Pa
         again = run("validate", out, cwd=tmp_path)
         assert (again.exit_code, again.stdout.splitlines()[-3:]) == (1, lines), out
         assert again.stderr.splitlines()[-1] == checked.stderr.splitlines()[-1], out
+
+
+def test_merge_counts_a_child_on_two_schools_rosters_as_validate_does(tmp_path: Path) -> None:
+    """张雨涵 is on 白鹤小学's roster and 青山小学's: validate says DUP003 at 青山小学's row,
+    an error on its line and in its last line. merge said her only as an ID number in
+    several schools, its errors one fewer than validate's, 青山小学's row too."""
+    two_schools_county(tmp_path)
+    checked = run("validate", "县", cwd=tmp_path).stdout.splitlines()[-3:]
+    assert checked == [
+        "白鹤小学：2 名儿童，4 个错误，0 个警告",
+        "青山小学：2 名儿童，5 个错误，0 个警告",
+        "共检查 3 名儿童、0 名教师、0 条帮扶记录：9 个错误，0 个警告",
+    ]
+    doc = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert [(s["school"], s["children"], s["errors"]) for s in doc["schools"]] == [
+        ("白鹤小学", 2, 4),
+        ("青山小学", 2, 5),
+    ]
+    assert (doc["summary"]["errors"], doc["summary"]["duplicates"]) == (9, 1)
+    assert headline(run("merge", "县", "--out", "m.xlsx", cwd=tmp_path).stdout).endswith(
+        "校验发现 9 个错误、0 个警告；跨校或跨文件重复身份证号 1 个，未能读取 0 个文件"
+    )
+
+
+def test_merge_counts_a_schools_roster_sent_twice_as_validate_a_child_who_left_too(
+    tmp_path: Path,
+) -> None:
+    """青山小学 sent its roster twice (花名册.xlsx, 花名册副本.xlsx): 张雨涵 and 李明轩 (转出)
+    are each DUP001 in the second, two errors on its line in validate. merge counted only
+    张雨涵's, on the books in both; a child who left is listed twice all the same."""
+    header = [*CHILD_HEADER, "在校状态"]
+    rows = [header, [*child_row(1), "在读"], [*child_row(2), "转出"]]
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学/花名册.xlsx": rows,
+            "青山小学/花名册副本.xlsx": rows,
+            "白鹤小学/花名册.xlsx": [header, [*child_row(3), "在读"]],
+        },
+    )
+    checked = run("validate", "县", cwd=tmp_path).stdout.splitlines()[-3:]
+    assert checked == [
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：2 名儿童，2 个错误，0 个警告",
+        "共检查 3 名儿童、0 名教师、0 条帮扶记录：2 个错误，0 个警告",
+    ]
+    doc = run("merge", "县", "--out", "m.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert [(s["school"], s["children"], s["errors"]) for s in doc["schools"]] == [
+        ("白鹤小学", 1, 0),
+        ("青山小学", 2, 2),
+    ]
+    said = doc["summary"]
+    assert (said["children"], said["errors"], said["duplicates"]) == (3, 2, 1)

@@ -2099,7 +2099,7 @@ def test_merges_line_per_school_counts_its_children_as_validates_does(tmp_path: 
     assert merged.stdout.splitlines() == [
         "\ufeff学校,文件,儿童数,教师数,记录数,错误数,警告数,未能读取的原因",
         "白鹤小学,县/白鹤小学/花名册.xlsx,2,0,0,0,0,",
-        "青山小学,县/青山小学/花名册.xlsx,2,0,0,1,0,",
+        "青山小学,县/青山小学/花名册.xlsx,2,0,0,2,0,",
     ]
     doc = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path).json()
     assert [(s["school"], s["children"]) for s in doc["schools"]] == [

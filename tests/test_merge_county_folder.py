@@ -70,7 +70,8 @@ def test_a_stray_spreadsheet_is_passed_over_as_validate_passes_it(tmp_path: Path
 
 def test_the_table_has_a_row_per_school(tmp_path: Path) -> None:
     """大河乡's file is under each of its two schools, 青山小学's record sheet beside its
-    roster in 青山小学's row: one row a school, as lbc validate's lines per school."""
+    roster in 青山小学's row: one row a school, as lbc validate's lines per school, its
+    error 张雨涵's DUP003 (白鹤小学 has her too), as there."""
     root = county(tmp_path)
     doc = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
     township = str(root / "大河乡" / "留守儿童汇总.xlsx")
@@ -79,7 +80,7 @@ def test_the_table_has_a_row_per_school(tmp_path: Path) -> None:
         counts(SL, [township], 1),
         counts(DH, [township], 2),
         counts(BH, [str(root / BH / "花名册.xlsx")], 2),
-        {**counts(QS, qs, 2), "records": 1},
+        {**counts(QS, qs, 2), "records": 1, "errors": 1},
     ]
     table = run("merge", root, "--out", tmp_path / "全县.xlsx").stdout.splitlines()
     assert table[0] == "合并的各校名册（4 所学校，4 个文件）"
@@ -88,7 +89,7 @@ def test_the_table_has_a_row_per_school(tmp_path: Path) -> None:
         f"{SL} {township} 1 0 0 0 0",
         f"{DH} {township} 2 0 0 0 0",
         f"{BH} {root / BH / '花名册.xlsx'} 2 0 0 0 0",
-        f"{QS} {qs[0]} 2 0 1 0 0",
+        f"{QS} {qs[0]} 2 0 1 1 0",
         qs[1],
         "",
     ]
@@ -96,7 +97,7 @@ def test_the_table_has_a_row_per_school(tmp_path: Path) -> None:
         f"{SL}：1 名儿童，0 个错误，0 个警告",
         f"{DH}：2 名儿童，0 个错误，0 个警告",
         f"{BH}：2 名儿童，0 个错误，0 个警告",
-        f"{QS}：2 名儿童，1 个错误，0 个警告",  # 张雨涵's DUP003, in merge's own table
+        f"{QS}：2 名儿童，1 个错误，0 个警告",  # 张雨涵's DUP003, as in merge's row
     ]
 
 
@@ -131,7 +132,7 @@ def test_the_headline_counts_a_child_on_two_rosters_once(tmp_path: Path) -> None
         "共合并 4 个文件、4 所学校：在册儿童 6 名（名册共 7 行：同一身份证号在几处出现、"
         "同一行登记两次的只计一次，转出、毕业、死亡的不计，与 lbc summary 一致），"
         "教师 0 名，帮扶记录 1 条；"
-        "校验发现 0 个错误、0 个警告；跨校或跨文件重复身份证号 1 个，未能读取 0 个文件"
+        "校验发现 1 个错误、0 个警告；跨校或跨文件重复身份证号 1 个，未能读取 0 个文件"
     )
     doc = run("merge", root, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
     said = doc["summary"]
@@ -335,8 +336,8 @@ def test_a_schools_records_file_is_checked_with_its_roster(tmp_path: Path) -> No
     out = tmp_path / "全县.xlsx"
     doc = run("merge", root, "--out", out, "--format", "json").json()
     qs = [str(root / QS / "花名册.xlsx"), str(sheet)]
-    assert doc["schools"][-1] == {**counts(QS, qs, 2), "records": 2, "errors": 1}
-    assert doc["summary"]["errors"] == 1
+    assert doc["schools"][-1] == {**counts(QS, qs, 2), "records": 2, "errors": 2}
+    assert doc["summary"]["errors"] == 2
     checked = run("validate", root, "--format", "json").json()
     found = [(f["code"], f["file"], f["row"], f["column"]) for f in checked["findings"]]
     assert ("REC002", str(sheet), 3, "C") in found
@@ -413,12 +414,12 @@ def test_the_csv_has_a_row_per_school_and_per_file_not_read(tmp_path: Path) -> N
         f"{SL},{township},1,0,0,0,0,",
         f"{DH},{township},2,0,0,0,0,",
         f"{BH},{root / BH / '花名册.xlsx'},2,0,0,0,0,",
-        f"{QS},{root / QS / '花名册.xlsx'}、{root / QS / '王芳帮扶记录.xlsx'},2,0,1,0,0,",
+        f"{QS},{root / QS / '花名册.xlsx'}、{root / QS / '王芳帮扶记录.xlsx'},2,0,1,1,0,",
         f",{broken},,,,,,{broken} 是空文件",
     ]
     english = run("--lang", "en", "merge", root, "--out", tmp_path / "全县.xlsx", "--format", "csv")
     files = f'"{root / QS / "花名册.xlsx"}, {root / QS / "王芳帮扶记录.xlsx"}"'
-    assert english.stdout.splitlines()[4] == f"{QS},{files},2,0,1,0,0,"
+    assert english.stdout.splitlines()[4] == f"{QS},{files},2,0,1,1,0,"
 
 
 def test_merge_exits_as_validate_on_the_schools_findings(tmp_path: Path) -> None:

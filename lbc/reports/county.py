@@ -1774,7 +1774,9 @@ def merged(parts: list[SchoolPart]) -> list[SchoolPart]:
 def by_school(parts: list[SchoolPart]) -> list[dict[str, Any]]:
     """Each school's files and counts (SchoolPart.tally), in the order their rosters were
     read: a township's one file under each of its schools, a school's teachers list and
-    returned record sheets beside its roster, in one row; "" for rows of no known school."""
+    returned record sheets beside its roster, in one row; "" for rows of no known school.
+    Its errors count the ID numbers of an earlier file that its files repeat, as lbc
+    validate's line does (repeated_across_files)."""
     rows: dict[str, dict[str, Any]] = {}
     for part in sorted(merged(parts), key=lambda p: not p.children_schools):
         for school, counts in part.tally.items():
@@ -1787,7 +1789,33 @@ def by_school(parts: list[SchoolPart]) -> list[dict[str, Any]]:
     for school, n in listed_again(parts).items():
         if school in rows:
             rows[school]["children"] -= n
+    for school, n in repeated_across_files(parts).items():
+        if school in rows:
+            rows[school]["errors"] += n
     return list(rows.values())
+
+
+def repeated_across_files(parts: list[SchoolPart]) -> Counter[str]:
+    """By school, the errors lbc validate says over the same files that no file's own
+    checks see, at a file's first row of an ID number a file read before it holds: on the
+    books in both (DUP003 of another school's, DUP001 of its own: duplicates_across_files),
+    or of the same school, on the books or not (DUP001: a roster sent twice lists twice
+    the child who left too); not a child who left one school and is on another's books,
+    who moved. A later row of that file repeats its first: the file's own DUP001."""
+    on_books: set[str] = set()  # the ID numbers on the books in the files read so far
+    held: set[tuple[str, str]] = set()  # (ID number, school) in them, on the books or not
+    out: Counter[str] = Counter()
+    for part in merged(parts):
+        mine = {(ident, school) for ident, school, *_ in part.ids}
+        said: set[str] = set()
+        for ident, school in dict.fromkeys([*mine, *part.ids_left]):
+            again = (ident, school) in held or ((ident, school) in mine and ident in on_books)
+            if again and ident not in said:
+                said.add(ident)
+                out[school] += 1
+        on_books |= {ident for ident, _ in mine}
+        held |= mine | set(part.ids_left)
+    return out
 
 
 def listed_again(parts: list[SchoolPart]) -> Counter[str]:
