@@ -401,6 +401,7 @@ def test_a_season_and_a_separator_before_a_schools_name_name_a_term(
         ("2025春", "新增.xlsx"),
         ("2025春", "花名册(1).xlsx"),
         ("2025春新增", "花名册.xlsx"),
+        ("2025春新生", "花名册.xlsx"),
     ],
 )
 def test_a_terms_folder_beside_a_later_terms_folder_is_read(

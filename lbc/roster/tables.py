@@ -1122,21 +1122,6 @@ def grade_files(files: Iterable[str], runs: RunFolders | None = None) -> dict[st
     return out
 
 
-# What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
-# 关爱留守儿童花名册, 留守学生名单, the 学籍 export's 学生基本信息, 结对名单 …), the
-# children it adds to the school's roster (新增留守儿童, 补录, 转入学生), a list of its
-# teachers (教师名单, 青山小学教师: the school before it; a list's name alone names no
-# school), or what an office calls any list (统计表, 登记表, 台账, 信息表, 汇总表, 一览表,
-# 明细表, with what it is of: 儿童信息登记表, 基本情况统计表): 统计表 alone is no school.
-_TITLE_CUT = re.compile(
-    r"(?:\d{4}|二[〇零○]).*$|(?:关爱)?(?:农村)?留守.*$|花名册.*$|名册.*$|学生.*$"
-    r"|(?:帮扶|结对)?名单.*$"
-    r"|(?:关爱|儿童|基本|情况|信息|排查|摸排|统计|登记|汇总)*"
-    r"(?:(?:统计|登记|信息|汇总|一览|明细)表|台账).*$"
-    r"|(?:新增|补充|补录|转入|插班).*$|(?:帮扶|结对|在岗|任课)?教(?:师|职工)(?!进修).*$"
-)
-
-
 # The year and term a title or a file's name may start with, before the school
 # (2024年秋季青山小学留守儿童花名册, 2024-2025学年第一学期青山小学…): skipped, not cut from.
 # A bare 春/秋 (2024秋青山小学, 2024年春晖小学) may be the term or the school's first
@@ -1164,6 +1149,24 @@ SCHOOL_END = re.compile(rf"(?:{_ENDINGS})$")
 # A school's name anywhere in a name (青山小学一年级), or an ending alone (小学, 中心校: a
 # name every township's school may go by).
 _SCHOOL_IN = re.compile(rf".(?:{_ENDINGS})|^(?:{_ENDINGS})$")
+# What follows the school in a roster's title: the year, the roster's kind (留守儿童花名册,
+# 关爱留守儿童花名册, 留守学生名单, the 学籍 export's 学生基本信息, 结对名单 …), the
+# children it adds to the school's roster (新增留守儿童, 补录, 转入学生, 转学生, 插班生,
+# 新入学, 新生: 白鹤小学/新生/ and 白鹤小学/2025春新生/ hold 白鹤小学's new pupils, not a
+# school's; but 新生小学, 新生村小学, 新生镇: a school's or a place's name begun by it), a
+# list of its teachers (教师名单, 青山小学教师: the school before it; a list's name alone
+# names no school), or what an office calls any list (统计表, 登记表, 台账, 信息表, 汇总表,
+# 一览表, 明细表, with what it is of: 儿童信息登记表, 基本情况统计表): 统计表 alone is no
+# school.
+_TITLE_CUT = re.compile(
+    r"(?:\d{4}|二[〇零○]).*$|(?:关爱)?(?:农村)?留守.*$|花名册.*$|名册.*$|学生.*$"
+    r"|(?:帮扶|结对)?名单.*$"
+    r"|(?:关爱|儿童|基本|情况|信息|排查|摸排|统计|登记|汇总)*"
+    r"(?:(?:统计|登记|信息|汇总|一览|明细)表|台账).*$"
+    r"|(?:新增|补充|补录|转入|转学|插班|新入学).*$"
+    rf"|新生(?![\u4e00-\u9fff]*(?:{_ENDINGS})|[村镇乡]|街道|社区).*$"
+    r"|(?:帮扶|结对|在岗|任课)?教(?:师|职工)(?!进修).*$"
+)
 # A school's division, run as one school with its other divisions but keeping a roster
 # of its own (青山九年一贯制学校初中部, 城关一中高中部): part of the school's name.
 _DIVISION = r"(?:小学|初中|中学|高中|幼儿园?|校?本)部"
