@@ -64,3 +64,19 @@ def test_a_school_named_with_new_pupils_word_keeps_its_name(tmp_path: Path, scho
         lines((school, 2), ("青山小学", 1)),
         [(school, 2), ("青山小学", 1)],
     )
+
+
+@pytest.mark.parametrize("folder", ["一年级新生", "一年级新增", "2025春一年级新生"])
+def test_a_folder_of_a_grades_new_pupils_is_of_the_school_above(
+    tmp_path: Path, folder: str
+) -> None:
+    """县/白鹤小学/一年级新生/花名册.xlsx was the school 一年级: its name cut to a grade's is a
+    list of the grade, of the school above it, as 一年级/ is."""
+    county = tmp_path / "县"
+    roster(county / "白鹤小学" / "花名册.xlsx", 3)
+    roster(county / "白鹤小学" / folder / "花名册.xlsx", 7)
+    roster(county / "青山小学" / "花名册.xlsx", 1)
+    assert schools(county) == (
+        lines(("白鹤小学", 2), ("青山小学", 1)),
+        [("白鹤小学", 2), ("青山小学", 1)],
+    )

@@ -1407,10 +1407,17 @@ def _a_year(folder: Path) -> bool:
 
 def _names_a_list(name: str) -> bool:
     """Whether a folder's name names a list alone, no school's (统计表, 留守儿童, 花名册,
-    2024年秋季留守儿童花名册, 学校: ``titled``), not a school's code (001)."""
-    if name.isdigit() or titled(name):
+    2024年秋季留守儿童花名册, 学校: ``titled``), or a grade's list (一年级新生, 一年级新增:
+    the grade's new pupils, of the school above it, which ``titled`` cuts to a grade's
+    name), not a school's code (001)."""
+    if name.isdigit():
         return False
-    cut = _cut_title(_past_the_year(name) or name)
+    named = _past_the_year(name) or name
+    cut = _cut_title(named)
+    if cut != named and _names_a_grade(cut):
+        return True
+    if titled(name):
+        return False
     return not cut or _NO_SCHOOL_NAMED.fullmatch(cut) is not None
 
 
