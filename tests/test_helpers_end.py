@@ -3,10 +3,10 @@ workers and their reading children, pair's forked half of the schools, the comma
 its supervising parent. Else each runs its piece to the end for nobody, using a core and
 holding the command's stdout and stderr open, so that a script reading them waits on.
 
-Each test runs the real console script on a county big enough that its helpers are busy
-for seconds, collects the pids of the command's tree from /proc while it runs, ends it,
-and checks that none of them is left once it has exited (a zombie is gone: it holds no
-pipe and uses no core).
+Each test runs the real console script on a county whose helpers are busy for seconds (a
+big workbook's read, or a solve made one long call), collects the pids of the command's
+tree from /proc while it runs, ends it, and checks that none of them is left once it has
+exited (a zombie is gone: it holds no pipe and uses no core).
 """
 
 from __future__ import annotations
@@ -199,31 +199,40 @@ def pair_county(tmp_path: Path, sizes: list[int]) -> Path:
     return folder
 
 
-# Two big schools: the command solves one, its forked half the other, a second or more.
-COUNTY = [50_000, 50_000]
+# Two schools: the command solves one, its forked half the other (long_solve).
+COUNTY = [30, 30]
 
 
 PAIR = ["pair", "花名册.csv", "教师.csv"]
 
 
 def long_solve(begun: Path) -> str:
-    """A prelude: the command's own half is one long call, as OR-Tools solving a province's
-    one big school is, where no handler of a signal can run until it returns; ``begun``
-    is made as it begins. lbc kills the command a fifth of a second after SIGTERM, not a
-    second: the forked half is still at work when lbc has left."""
+    """A prelude: every school's solve is one long call, as OR-Tools solving a province's
+    one big school is, where no handler of a signal can run until it returns: the command's
+    own half of the schools and its forked half alike, so that both are still solving
+    however long the command takes to be ended; ``begun`` is made as the command's half
+    begins. The county's second school is forked as a big county's half is
+    (background.WORTH_FORKING), its few children sparing the test the read of a big one.
+    lbc kills the command a fifth of a second after SIGTERM, not a second."""
     return (
         "import hashlib\n"
         "from lbc.pairing import solver\n"
         "from lbc.roster import background, supervised\n"
         "supervised.GRACE_SECONDS = 0.2\n"
+        "background.WORTH_FORKING = 1\n"
         "match = solver.match\n"
         "def solve_long(*args):\n"
         "    if background._LIVE:  # the command, its half of the schools solved in a child\n"
         f"        open({str(begun)!r}, 'w').close()\n"
-        "        hashlib.pbkdf2_hmac('sha256', b'', b'', 10**9)\n"
+        "    hashlib.pbkdf2_hmac('sha256', b'', b'', 10**9)\n"
         "    return match(*args)\n"
         "solver.match = solve_long\n"
     )
+
+
+def solving(begun: Path) -> Callable[[int], bool]:
+    """Whether the command has begun its long solve, its forked half's child running."""
+    return lambda command: begun.exists() and bool(children(command))
 
 
 @pytest.mark.parametrize(("end", "code"), [(term, 143), (ctrl_c, 130)])
@@ -235,11 +244,7 @@ def test_pair_killed_inside_a_long_call_leaves_no_half_solving(
     half of the schools solved on, for nobody."""
     folder = pair_county(tmp_path, COUNTY)
     begun = tmp_path / "begun"
-
-    def solving(command: int) -> bool:  # its half begun, the other half's child running
-        return begun.exists() and bool(children(command))
-
-    ended = ended_midway(folder, PAIR, solving, end, long_solve(begun), then=0.1)
+    ended = ended_midway(folder, PAIR, solving(begun), end, long_solve(begun), then=0.1)
     assert ended == (code, "", INTERRUPTED, [])
     assert sorted(os.listdir(folder)) == ["教师.csv", "花名册.csv"]
 
@@ -247,11 +252,13 @@ def test_pair_killed_inside_a_long_call_leaves_no_half_solving(
 def test_pair_whose_lbc_is_killed_leaves_nothing_running(tmp_path: Path) -> None:
     """``kill -9`` of lbc (a task manager's end, a script's last resort) cannot be caught:
     the command it supervises ran on to its end, and its forked half with it."""
-    folder = pair_county(tmp_path, [20_000, 20_000])
+    folder = pair_county(tmp_path, COUNTY)
+    begun = tmp_path / "begun"
     code, out, _, left = ended_midway(
         folder,
         PAIR,
-        lambda command: bool(children(command)),
+        solving(begun),
         lambda pid: os.kill(pid, signal.SIGKILL),
+        long_solve(begun),
     )
     assert (code, out, left) == (-signal.SIGKILL, "", [])
