@@ -15,7 +15,6 @@ import contextlib
 import csv
 import datetime as dt
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -125,13 +124,11 @@ def ctrl_c(pid: int) -> None:
 
 def merge_county(tmp_path: Path, schools: int = 6) -> Path:
     """各校/s<n>/roster.xlsx: each a roster whose read takes calamine seconds."""
-    source = long_read(tmp_path / "source.xlsx")
     root = tmp_path / "各校"
     for n in range(schools):
         (root / f"s{n}").mkdir(parents=True)
-        shutil.copy(source, root / f"s{n}" / "roster.xlsx")
+        long_read(root / f"s{n}" / "roster.xlsx")
         (root / f"s{n}" / "lbc.toml").write_text(f'[school]\nname = "学校{n}"\n', "utf-8")
-    source.unlink()
     return root
 
 

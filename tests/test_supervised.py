@@ -11,11 +11,13 @@ it is set up by ``lbc.cli.main``, and a read that aborts would take pytest down.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from collections.abc import Callable
@@ -205,11 +207,20 @@ def test_a_signal_before_the_parent_is_ready_still_reaches_the_command(
     assert ended == (128 + signum, "", "lbc: 错误：已中断\n")
 
 
-def long_read(path: Path, rows: int = 400_000) -> Path:
-    """A roster of ``rows`` rows that calamine takes several seconds to parse (more on a
-    busy machine), in one call that no Python signal handler can interrupt."""
+def long_read(path: Path) -> Path:
+    """A roster of 400,000 rows that calamine takes several seconds to parse (more on a
+    busy machine), in one call that no Python signal handler can interrupt. Its bytes are
+    made once per session (deflating its sheet takes seconds) and written afresh to
+    ``path``, each test's own file."""
+    path.write_bytes(_long_read_bytes())
+    return path
+
+
+@functools.cache
+def _long_read_bytes() -> bytes:
     row = "<row>" + "".join(f'<c t="inlineStr"><is><t>x{i}</t></is></c>' for i in range(10))
-    return far(path, (row + "</row>").encode() * rows)
+    with tempfile.TemporaryDirectory() as folder:
+        return far(Path(folder) / "roster.xlsx", (row + "</row>").encode() * 400_000).read_bytes()
 
 
 def command_reading(proc: subprocess.Popen[str]) -> int:
