@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from test_pair import C32, C51, SHORT_1, kid, teacher
 
 import lbc
-from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, table, write_books
+from conftest import CHILD_HEADER, NAMES, RECORD_HEADER, child_row, run, table, write_books
 
 
 def schools_everywhere(root: Path) -> list[list[tuple[str, int]]]:
@@ -2375,3 +2375,87 @@ def test_a_class_file_in_a_lists_folder_given_by_its_full_path_is_paired_under_i
     run("pair", folder, "--out", "结对.xlsx", cwd=tmp_path)
     due = run("due", "--as-of", "2024-11-20", folder, "结对.xlsx", cwd=tmp_path).stdout
     assert "王芳（留守儿童）：1 名儿童有待办" in due.splitlines()
+
+
+def apart_note(file: str) -> str:
+    """The note that ``file``, in 县 beside 白鹤小学.xlsx, is counted on its own as 县."""
+    return (
+        f"提示：{file} 没有写明学校，它所在的文件夹看不出是一所学校的，因此没有算作同一文件夹中"
+        "白鹤小学的，而是单独按“县”统计、结对；如果它是白鹤小学的，请在表中加“学校”列，"
+        "或把它放进白鹤小学自己的文件夹"
+    )
+
+
+@pytest.mark.parametrize(
+    ("folder", "file"),
+    [
+        ("新建文件夹", "Book1.xlsx"),
+        ("新建文件夹 (2)", "工作簿1.xlsx"),
+        ("", "新建 Microsoft Excel 工作表 (2).xlsx"),
+        ("", "新建 XLSX 工作表.xlsx"),
+        ("", "新建 XLS 工作表.xlsx"),
+        ("", "Book12.xlsx"),
+    ],
+)
+def test_excels_and_wpss_default_names_name_no_school(
+    tmp_path: Path, folder: str, file: str
+) -> None:
+    """县/新建文件夹/Book1.xlsx and 县/新建 Microsoft Excel 工作表.xlsx, untitled, beside
+    县/白鹤小学.xlsx: validate counted schools Book1 and 新建MicrosoftExcel工作表 and lbc
+    merge wrote them in the children's 学校 cells, saying nothing. The names Excel, WPS and
+    Windows give a new workbook or folder name no school: their children are the county
+    folder's, kept apart from 白鹤小学 and said so, with how to make them its."""
+    where = f"{folder}/{file}" if folder else file
+    untitled(
+        tmp_path,
+        {
+            where: [kid(1), kid(2)],
+            "新建 Microsoft Excel 工作表.xlsx": [kid(3, C51)],
+            "白鹤小学.xlsx": [kid(4)],
+        },
+    )
+    result = run("validate", "县", cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        "没有发现问题。",
+        "县：3 名儿童，0 个错误，0 个警告",
+        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+        "共检查 4 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    notes = result.stderr.splitlines()
+    assert sorted(notes) == sorted(
+        [apart_note("县/新建 Microsoft Excel 工作表.xlsx"), apart_note(f"县/{where}")]
+    )
+    assert merged_schools(tmp_path) == [
+        ("县", "张雨涵"),
+        ("县", "李明轩"),
+        ("县", "王梓萱"),
+        ("白鹤小学", NAMES[3]),
+    ]
+
+
+def test_a_sheet_titled_sheet1_or_a_default_name_in_a_schools_folder_is_the_schools(
+    tmp_path: Path,
+) -> None:
+    """青山小学/新建文件夹/Book1.xlsx titled Sheet1 beside 青山小学/花名册.xlsx: validate
+    counted the schools Sheet1 and 青山小学. A school named so (新建小学) keeps its name."""
+    write_books(
+        tmp_path / "县",
+        {
+            "青山小学/花名册.xlsx": table([kid(1)]),
+            "青山小学/新建文件夹/Book1.xlsx": [["Sheet1"], *table([kid(2), kid(3, C51)])],
+            "新建小学.xlsx": table([kid(4)]),
+        },
+    )
+    out = run("validate", "县", cwd=tmp_path).stdout
+    assert out.splitlines() == [
+        "没有发现问题。",
+        "新建小学：1 名儿童，0 个错误，0 个警告",
+        "青山小学：3 名儿童，0 个错误，0 个警告",
+        "共检查 4 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
+    ]
+    assert merged_schools(tmp_path) == [
+        ("新建小学", NAMES[3]),
+        ("青山小学", "张雨涵"),
+        ("青山小学", "李明轩"),
+        ("青山小学", "王梓萱"),
+    ]

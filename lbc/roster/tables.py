@@ -1097,7 +1097,8 @@ _PART = re.compile(
 def grade_files(files: Iterable[str], runs: RunFolders | None = None) -> dict[str, str]:
     """Each file of a school's roster kept a grade or a class a file (三年级.xlsx,
     三年级花名册.xlsx, 1.xlsx in 青山小学/ or 001/) or a part a file by another word naming no
-    school (一至三年级.xlsx, 男生.xlsx, 困境儿童.xlsx: ``_PART``; in a folder naming a school,
+    school (一至三年级.xlsx, 男生.xlsx, 困境儿童.xlsx: ``_PART``; a name Excel gives a new
+    workbook, Book1.xlsx: ``_DEFAULT_NAME``; in a folder naming a school,
     any such word: 青山小学/寄宿生.xlsx, 青山小学/汇总.xlsx), or a folder
     (三年级/花名册.xlsx), with the first such file of its school's folder (school_folder),
     which stands for them all where a file's school is told by its file: they are one
@@ -1113,6 +1114,8 @@ def grade_files(files: Iterable[str], runs: RunFolders | None = None) -> dict[st
         mine = _folder_name(folder)
         numbered = stem.isdigit() and (bool(_SCHOOL_WORD.search(mine)) or mine.isdigit())
         part = _names_a_grade(stem) or _PART.fullmatch(stem) is not None
+        # Book1.xlsx, 新建 Microsoft Excel 工作表.xlsx: a name no one gave, no school's.
+        part = part or _DEFAULT_NAME.fullmatch(nz.school(Path(name).stem) or "") is not None
         # 寄宿生.xlsx, 汇总.xlsx, 最终版.xlsx: in a folder naming a school (青山小学/) a part
         # of its roster by a word naming no school; elsewhere (县/青山.xlsx, 县/白鹤.xlsx) a
         # name of its own may be a school's.
@@ -1273,7 +1276,7 @@ def _cut_title(text: str) -> str:
     inside = _SCHOOL_BRACKETED.match(named)
     if inside and (_names_school(inside[1]) or SCHOOL_END.fullmatch(inside[1])):
         named = inside[1] + named[inside.end() :]  # (青山小学)留守…: the school, not its brackets
-    return _up_to_the_school(_uncopied(named))
+    return "" if _DEFAULT_NAME.fullmatch(named) else _up_to_the_school(_uncopied(named))
 
 
 # The label a form writes before the school (填报单位：青山小学, 学校名称：青山小学,
@@ -1293,6 +1296,18 @@ _SEAL = re.compile(r"[(（]\s*(?:盖章|公章|签章)\s*[)）]")
 # brackets folded, as a 学校 cell is read.
 _COPY = re.compile(r"(?:\((?:\d{1,3}|副本\d*|补)\)|-副本(?:\(\d{1,3}\))?)+$")
 _COPY_LEAD = re.compile(r"^复件(?:\(\d{1,3}\))?")
+
+
+# The names Excel, WPS and Windows give a new workbook, sheet or folder before anyone names
+# it (Book1.xlsx, 工作簿1.xlsx, 新建 Microsoft Excel 工作表.xlsx, WPS's 新建 XLSX 工作表.xlsx
+# and 新建 XLS 工作表.xls, 新建文件夹/, a sheet titled Sheet1), and their copies (新建文件夹 (2)/,
+# 新建 Microsoft Excel 工作表 (2).xlsx: ``_COPY``): no school's, as a list's word alone is
+# none. Spaces gone and brackets folded, as a 学校 cell is read.
+_DEFAULT_NAME = re.compile(
+    r"(?:(?:Book|Sheet|工作簿)\d{1,3}|新建(?:Microsoft)?(?:Excel|XLSX?)工作表|新建文件夹)"
+    rf"(?:{_COPY.pattern.removesuffix('$')})?",
+    re.IGNORECASE,
+)
 
 
 def _uncopied(name: str) -> str:
