@@ -2394,6 +2394,7 @@ def apart_note(file: str) -> str:
         ("", "新建 Microsoft Excel 工作表 (2).xlsx"),
         ("", "新建 XLSX 工作表.xlsx"),
         ("", "新建 XLS 工作表.xlsx"),
+        ("", "新建 Microsoft Excel 97-2003 工作表.xlsx"),
         ("", "Book12.xlsx"),
     ],
 )

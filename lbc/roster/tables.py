@@ -1270,6 +1270,8 @@ _TRIM = " ：:-—·"
 
 
 def _cut_title(text: str) -> str:
+    if _DEFAULT_NAME.fullmatch(text):
+        return ""  # before 97-2003 is cut as a span of years
     named = _without_term(_SEAL.sub("", _LABEL.sub("", text)), _TITLE_CUT)
     if named.endswith("在校") and _names_school(named[:-2]):
         named = named[:-2]  # 青山小学在校留守儿童花名册: the children in school, not a name
@@ -1299,12 +1301,13 @@ _COPY_LEAD = re.compile(r"^复件(?:\(\d{1,3}\))?")
 
 
 # The names Excel, WPS and Windows give a new workbook, sheet or folder before anyone names
-# it (Book1.xlsx, 工作簿1.xlsx, 新建 Microsoft Excel 工作表.xlsx, WPS's 新建 XLSX 工作表.xlsx
-# and 新建 XLS 工作表.xls, 新建文件夹/, a sheet titled Sheet1), and their copies (新建文件夹 (2)/,
+# it (Book1.xlsx, 工作簿1.xlsx, 新建 Microsoft Excel 工作表.xlsx, Office's 新建 Microsoft
+# Excel 97-2003 工作表.xls, WPS's 新建 XLSX 工作表.xlsx and 新建 XLS 工作表.xls, 新建文件夹/, a
+# sheet titled Sheet1), and their copies (新建文件夹 (2)/,
 # 新建 Microsoft Excel 工作表 (2).xlsx: ``_COPY``): no school's, as a list's word alone is
 # none. Spaces gone and brackets folded, as a 学校 cell is read.
 _DEFAULT_NAME = re.compile(
-    r"(?:(?:Book|Sheet|工作簿)\d{1,3}|新建(?:Microsoft)?(?:Excel|XLSX?)工作表|新建文件夹)"
+    r"(?:(?:Book|Sheet|工作簿)\d{1,3}|新建(?:Microsoft)?(?:Excel(?:97-2003)?|XLSX?)工作表|新建文件夹)"
     rf"(?:{_COPY.pattern.removesuffix('$')})?",
     re.IGNORECASE,
 )
