@@ -146,3 +146,29 @@ def test_a_child_born_to_the_month_only_is_on_that_months_list(tmp_path: Path) -
         ["张雨涵", "2015-03-20"],
         ["李明轩", "2015-03"],
     ]
+
+
+def test_a_passports_number_gives_no_birthday(tmp_path: Path) -> None:
+    """A child whose 身份证件类型 is 护照 holds a passport's number of 18 characters that
+    looks like an ID's (2016-03-09 inside): with no 出生日期 she is on no month's list and
+    counted among those nobody can place, not on March's by a date the passport never
+    said; a 居民身份证's number still gives its child's birthday."""
+    passport, card = make_id(dt.date(2016, 3, 9), 103), make_id(dt.date(2016, 3, 20), 105)
+    rows = [
+        [*child_row(1, 出生日期=None, 身份证号=passport), "护照"],
+        [*child_row(2, 出生日期=None, 身份证号=card), "居民身份证"],
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [[*CHILD_HEADER, "身份证件类型"], *rows]})
+    result = run("birthdays", "r.xlsx", "--month", "3", "-f", "json", cwd=tmp_path)
+    assert result.exit_code == 0
+    listed = [
+        (c["name"], c["birth_date"], c["turns"], c["row"])
+        for g in result.json()["classes"]
+        for c in g["children"]
+    ]
+    assert listed == [("李明轩", "2016-03-20", year_of(3) - 2016, 3)]
+    assert result.stderr == (
+        "提示：1 名留守儿童的出生日期未填或无法识别，身份证号也看不出"
+        "（首个在 r.xlsx 的“花名册”第 2 行），不在任何月份的生日名单上；"
+        "请按 lbc validate 所指改正\n"
+    )

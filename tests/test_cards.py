@@ -9,6 +9,7 @@ that gives each support teacher's phone. Every card is written out by hand below
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 import os
 import re
@@ -32,6 +33,7 @@ from conftest import (
     Row,
     W,
     embedded_fonts,
+    make_id,
     one_error_line,
     run,
     table,
@@ -536,6 +538,26 @@ def test_the_birth_date_an_id_holds_is_on_a_card_of_a_roster_without_one(
         assert cards(ws, "--out", "c.html").exit_code == 0
         (card,) = html_cards((ws / "c.html").read_text(encoding="utf-8"))
         assert dict(card[2])["儿童"] == child_line("女", C32)  # 出生日期：2016年5月1日
+
+
+def test_a_passports_number_gives_no_birth_date_on_a_card(tmp_path: Path) -> None:
+    """A child whose 身份证件类型 is 护照 holds a passport's number, 18 characters that look
+    like an ID's (2016-03-09 inside), and no 出生日期: the card leaves the birth date blank
+    for the teacher to fill in, as for a child with no number, rather than a date the
+    passport never said."""
+    child = kid(1, 班级=C32, 出生日期=None, 身份证件类型="护照")
+    child["身份证号"] = make_id(dt.date(2016, 3, 9), 103)
+    ws = write_school(tmp_path / "ws", [child])
+    assert cards(ws, "--out", "c.html").exit_code == 0
+    (card,) = html_cards((ws / "c.html").read_text(encoding="utf-8"))
+    assert dict(card[2])["儿童"] == line(
+        ("性别", "女"),
+        ("班级", C32),
+        ("出生日期", BLANK),
+        ("健康状况", "健康"),
+        ("留守类型", "父母均外出"),
+        ("家庭住址", ADDRESS),
+    )
 
 
 def test_a_child_on_two_rows_has_either_rows_illness_on_its_card(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ unchanged. Every figure below is worked out by hand from the rows.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -24,6 +25,7 @@ from conftest import (
     Result,
     Row,
     child_row,
+    make_id,
     one_error_line,
     run,
     table,
@@ -34,7 +36,7 @@ from conftest import (
 )
 from lbc import __version__
 
-C32, C41 = "三年级(2)班", "四年级(1)班"
+C32, C41, C42 = "三年级(2)班", "四年级(1)班", "四年级(2)班"
 SUMMARY = "新增 {} 名，不在新名册 {} 名，信息变更 {} 名，未变 {} 名"
 
 
@@ -760,3 +762,29 @@ def test_preschool_to_any_first_grade_class_is_the_yearly_step(tmp_path: Path) -
     new = [kid(1, 班级="一年级(1)班", **no_ids), kid(1, 班级="一年级(2)班", **no_ids)]
     summary = diff_of(tmp_path, old, new)["summary"]
     assert (summary["added"], summary["gone"], summary["unchanged"]) == (2, 1, 0)
+
+
+def test_a_passports_number_matches_no_namesake_by_birth_date(tmp_path: Path) -> None:
+    """Two 徐若曦 last term, of 三年级(1)班 born 2016-03-09 and of 三年级(2)班. This term one
+    徐若曦 in 四年级(2)班, her 身份证件类型 护照, her number 18 characters that look like an
+    ID's with 2016-03-09 inside, no 出生日期: she is the second, moved up a grade (name and
+    class), not the first by a birth date the passport never said, in a class she did not
+    go to; the first is the one no longer on the roster."""
+    old = [
+        kid(1, "徐若曦", 班级="三年级(1)班", 出生日期=dt.date(2016, 3, 9), 身份证号=None),
+        kid(2, "徐若曦", 班级=C32, 身份证号=None),
+    ]
+    passport = make_id(dt.date(2016, 3, 9), 103)
+    new = [kid(2, "徐若曦", 班级=C42, 出生日期=None, 身份证号=passport, 身份证件类型="护照")]
+    write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table(old)})
+    write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table(new)})
+    doc = diff(tmp_path, "--format", "json").json()
+    assert doc["summary"] == {
+        "added": 0,
+        "gone": 1,
+        "changed": 0,
+        "unchanged": 1,
+        "matched_by": {"id_number": 0, "name_birth_date": 0, "name_class": 1},
+    }
+    assert doc["gone"] == [entry("徐若曦", 2, "三年级(1)班", "上学期.xlsx")]
+    assert (doc["added"], doc["changed"]) == ([], [])

@@ -494,3 +494,59 @@ def test_a_record_finds_the_same_children_among_namesakes_by_school(
             idx = index()
             found[most] = [idx.find(*record) for record in records]
     assert found[0] == found[10**9]
+
+
+def test_due_tells_no_namesake_apart_by_a_passports_number(tmp_path: Path) -> None:
+    """One teacher supports both 张伟 of 五年级(1)班: one born 2015-09-09 by her 出生日期,
+    the other with no 出生日期, her 身份证件类型 护照 and a number of 18 characters that
+    looks like an ID's (2015-03-01 inside). Her birth date is unknown, so no record can say
+    which 张伟 it is for: lbc due says so beside each, not a date the passport never
+    said."""
+    ws = tmp_path / "青山小学"
+    assert run("init", ws).exit_code == 0
+    passport = make_id(dt.date(2015, 3, 1), 103)
+    kids = [
+        kid(1, 姓名="张伟", 身份证号=passport, 出生日期=None, 身份证件类型="护照"),
+        kid(2, 姓名="张伟", 身份证号=None, 出生日期=dt.date(2015, 9, 9)),
+        kid(3, 姓名="李娜"),
+    ]
+    staff = [{**teacher("李强", "13800000001"), "可帮扶人数": 3}]
+    write_xlsx(ws / "roster.xlsx", {"花名册": table(kids), "教师": table(staff)})
+    assert run("pair", "--save", cwd=ws).exit_code == 0
+    listed = run("due", "--as-of", "2024-09-20", "--format", "csv", "--json-keys", cwd=ws)
+    rows = [line.split(",")[1:4] for line in listed.stdout.lstrip("\ufeff").splitlines()]
+    assert rows == [
+        ["child", "class", "birth_date"],
+        ["张伟", C51, ""],
+        ["张伟", C51, "2015-09-09"],
+        ["李娜", C51, ""],
+    ]
+    due = run("due", "--as-of", "2024-09-20", cwd=ws).stdout
+    names = [line.split()[0] for line in due.splitlines() if C51 in line]
+    assert names == ["张伟（同班同名，记录无法区分）", "张伟（同班同名，记录无法区分）", "李娜"]
+
+
+def test_a_record_tells_no_namesake_apart_by_a_passports_number(tmp_path: Path) -> None:
+    """Two 张伟 of 五年级(1)班: one born 2015-09-09 by her 出生日期, the other with no
+    出生日期, her 身份证件类型 护照 and a number of 18 characters that looks like an ID's
+    (2015-03-01 inside). A record of 张伟 born 2015-09-09 may be of either, as nothing
+    says when the second was born: REC003, not the first's by a date the passport never
+    said ruling the second out."""
+    passport = make_id(dt.date(2015, 3, 1), 103)
+    kids = [
+        kid(1, 姓名="张伟", 身份证号=passport, 出生日期=None, 身份证件类型="护照"),
+        kid(2, 姓名="张伟", 身份证号=None, 出生日期=dt.date(2015, 9, 9)),
+    ]
+    record = [dt.date(2024, 10, 8), "王芳", "张伟", C51, "谈心", "x", dt.date(2015, 9, 9)]
+    sheets = {
+        "花名册": table(kids),
+        "教师": table(STAFF),
+        "帮扶记录": [[*RECORD_HEADER, "出生日期"], record],
+    }
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    result = run("validate", path, "--select", "REC", "--format", "json")
+    found = [(f["code"], f["sheet"], f["row"], f["column"]) for f in result.json()["findings"]]
+    assert found == [("REC003", "帮扶记录", 2, "C")]
+    assert result.json()["findings"][0]["message"] == (
+        "记录中的学生“张伟”对应花名册中 2 名儿童，请注明班级（同班重名的再写出生日期）"
+    )

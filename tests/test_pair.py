@@ -20,7 +20,16 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, Result, child_row, run, table, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    TEACHER_HEADER,
+    Result,
+    child_row,
+    make_id,
+    run,
+    table,
+    write_xlsx,
+)
 from lbc import __version__
 from lbc.roster import background, supervised
 
@@ -1101,3 +1110,23 @@ def test_a_list_of_nobody_prints_its_header_whole(samples) -> None:
     assert ws["B3"].value == "（无）"
     widths = [ws.column_dimensions[c].width for c in "ABCD"]
     assert widths == [6, 8, 10, 6]
+
+
+def test_a_passports_number_gives_no_birth_date_to_the_pairs_book(tmp_path: Path) -> None:
+    """The pairs workbook keeps each child's birth date, hidden, to tell namesakes apart
+    when it is read back. A child whose 身份证件类型 is 护照, its number 18 characters that
+    look like an ID's (2016-03-09 inside), and no 出生日期 has none there, not a date the
+    passport never said; a 居民身份证's child has its own."""
+    passport = make_id(dt.date(2016, 3, 9), 103)
+    kids = [
+        kid(1, kind="父母均外出", 出生日期=None, 身份证号=passport, 身份证件类型="护照"),
+        kid(2, kind="父母均外出", 身份证件类型="居民身份证"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, [teacher("王芳", C32, role="班主任")])
+    out = tmp_path / "pairs.xlsx"
+    assert pair(tmp_path, path, "--out", out).exit_code == 0
+    made = dt.datetime.combine(dt.date.today(), dt.time())
+    assert [row[10:] for row in sheet_rows(out, "结对名单")[1:3]] == [
+        [passport, "r.xlsx|花名册|2", None, made, None],
+        [kids[1]["身份证号"], "r.xlsx|花名册|3", None, made, dt.datetime(2016, 5, 1)],
+    ]

@@ -12,7 +12,7 @@ import pytest
 from test_forms import REG_HEADER, flat, reg_row, reg_rows
 from test_remerged_columns import county as relief_county
 
-from conftest import CHILD_HEADER, W, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, W, child_row, make_id, run, write_xlsx
 
 
 def two_schools(tmp_path: Path) -> Path:
@@ -617,3 +617,35 @@ def test_teachers_short_are_said_in_lbc_inits_workspace_whose_teachers_name_the_
         said = result.json()
         assert said["pairing"]["teachers_below_quota"] == ["李老师"]
         assert said["problems"] == [TEACHER_GAP]
+
+
+def test_a_passports_number_counts_in_no_age_band(tmp_path: Path) -> None:
+    """A child of 青山镇中心小学 whose 身份证件类型 is 护照, her number 18 characters that
+    look like an ID's (2016-07-01 inside, 8 in the autumn of 2024), and no 出生日期: her
+    age is unknown, so she counts in no 年龄段, not as 6-13 by a date the passport never
+    said; a 居民身份证's child counts by the date in hers."""
+    folder = tmp_path / "各校"
+    folder.mkdir()
+    july = dt.date(2016, 7, 1)
+    passport = make_id(july, 103)
+    schools = {
+        "青山镇中心小学": [
+            [*child_row(1, 出生日期=None, 身份证号=passport), "护照"],
+            [*child_row(2, 出生日期=None, birth=july), "居民身份证"],
+        ],
+        "大桥镇中心小学": [[*child_row(3, birth=july), "居民身份证"]],
+    }
+    for n, (school, rows) in enumerate(schools.items()):
+        title, header = [f"{school}留守儿童花名册"], [*CHILD_HEADER, "身份证件类型"]
+        write_xlsx(folder / f"{n}.xlsx", {"花名册": [title, header, *rows]})
+    result = run("summary", folder, "--term", "2024-autumn", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    table = result.json()["county_table"]
+    assert [c["name"] for c in table["columns"][:6]] == [
+        f"{band}周岁{g}" for band in ("0-5", "6-13", "14-16") for g in "男女"
+    ]
+    assert [(r["school"], r["counts"][:6]) for r in table["rows"]] == [
+        ("青山镇中心小学", [0, 0, 0, 1, 0, 0]),
+        ("大桥镇中心小学", [0, 0, 0, 1, 0, 0]),
+        ("合计", [0, 0, 0, 2, 0, 0]),
+    ]

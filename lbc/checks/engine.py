@@ -28,6 +28,7 @@ from lbc.roster.people import (
     LEFT_SCHOOL,
     TeachersInPost,
     births_differ,
+    patterned_id,
     shown_name,
     signed_by,
     teacher_named,
@@ -830,7 +831,7 @@ def check_children(
     kinds_of_id = v.get("id_kind", empty)
     for i, (id_value, birth, gender) in enumerate(zip(ids, births, genders, strict=True)):
         id_date = None
-        if id_value is not None and _patterned_id(kinds_of_id[i]):
+        if id_value is not None and patterned_id(kinds_of_id[i]):
             id_date = _check_id(out, i, id_value, today)
         if birth is None:
             born[i] = id_date
@@ -903,13 +904,6 @@ def _id_date(digits: str) -> dt.date | None:
             born = None
         _ID_DATES[digits] = born
         return born
-
-
-def _patterned_id(kind: Any) -> bool:
-    """Whether a child's 身份证件号 is held to the ID number's pattern: not when its
-    身份证件类型 names another document (a passport); when it names an ID or a residence
-    permit, is empty, or is unreadable (VAL001 asks for it, the number is still checked)."""
-    return kind.__class__ is not str or kind in nz.PATTERNED_ID_KINDS
 
 
 def _check_id(out: _Out, i: int, value: Any, today: dt.date) -> dt.date | None:

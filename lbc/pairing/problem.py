@@ -176,6 +176,7 @@ _CHILD_KEYS = (
     "left_behind_type",
     "gender",
     "birth_date",
+    "id_kind",
 )
 
 
@@ -278,7 +279,7 @@ def _child_rows(table: Table, rows: Iterable[int]) -> list[ChildRow]:
     ]
     kinds = [x if isinstance(x, str) else None for x in pick(column["left_behind_type"])]
     genders = [x if isinstance(x, str) else None for x in pick(column["gender"])]
-    born = list(map(known_birth, pick(column["birth_date"]), idents))
+    born = list(map(known_birth, pick(column["birth_date"]), idents, pick(column["id_kind"])))
     listed = [(x if isinstance(x, str) else "") or None for x in pick(stated)]
     return list(
         map(

@@ -51,7 +51,9 @@ def birthdays(
         kind = table.get("left_behind_type", i)
         if kind in (None, nz.NOT_LEFT_BEHIND) or isinstance(kind, nz.Bad):
             continue
-        born = known_birth(table.get("birth_date", i), table.get("id_number", i))
+        born = known_birth(
+            table.get("birth_date", i), table.get("id_number", i), table.get("id_kind", i)
+        )
         if born is None:
             undated.append((table, i))
             continue

@@ -84,7 +84,9 @@ def _birth(table: Table, i: int) -> str:
     """The child's birth date: its column's, else the one its ID holds, as a Chinese form
     writes it (2016年5月1日); a month-only 出生年月 as read (2016-05), a cell that reads as
     no date as written, a blank when there is nothing."""
-    born = known_birth(table.get("birth_date", i), table.get("id_number", i))
+    born = known_birth(
+        table.get("birth_date", i), table.get("id_number", i), table.get("id_kind", i)
+    )
     if born.__class__ is dt.date:
         with language("zh"):  # a card is a school's document: Chinese whatever --lang says
             return long_date(born)  # type: ignore[arg-type]

@@ -213,6 +213,7 @@ def namesakes_born(kids: Kids, index: ChildIndex[int]) -> tuple[list[dt.date | N
     nor their support teacher (``paired_with``: one paired with another namesake's too, or
     with nobody), whose records will be no one's."""
     births, ids = kids.column("birth_date"), kids.column("id_number")
+    kinds_of_id = kids.column("id_kind")
     teachers = kids.column("support_teacher")
     born: list[dt.date | None] = []
     unclear: set[int] = set()
@@ -221,7 +222,7 @@ def namesakes_born(kids: Kids, index: ChildIndex[int]) -> tuple[list[dt.date | N
         # A record of her school names her: a namesake of a school apart is no namesake.
         school = index.school_of(name, k)
         if len(index.find(name, cls, school)) > 1:
-            day = known_birth(births[k], ids[k])
+            day = known_birth(births[k], ids[k], kinds_of_id[k])
             # Her records are signed with her name (王芳, for 王芳（三年级(2)班）).
             signed = untagged(teachers[k]) if isinstance(teachers[k], str) else None
             if len(paired_with(index.find(name, cls, school, day), signed)) > 1:

@@ -962,7 +962,8 @@ def _health_band(health: object) -> str | None:
 def _county_categories(k: int, cols: dict[str, list[Any]], as_of: dt.date) -> set[str]:
     """The 排查汇总表 categories child ``k`` counts in."""
     found: set[str] = set()
-    age = age_on(birth_date(cols["birth_date"][k], cols["id_number"][k]), as_of)
+    born = birth_date(cols["birth_date"][k], cols["id_number"][k], cols["id_kind"][k])
+    age = age_on(born, as_of)
     gender = cols["gender"][k]
     for lo, hi in AGE_BANDS:
         if age is not None and lo <= age <= hi and gender in nz.GENDERS:
@@ -1040,7 +1041,7 @@ def _county_rows(
     sheet records: ages from a birth date or an ID, care from the guardian's name or
     relation or the table's words in 实际监护情况, relief from a relief or a categories
     column."""
-    keys = {"id_number", "gender", "guardian_name", "categories", "left_behind_type"}
+    keys = {"id_number", "id_kind", "gender", "guardian_name", "categories", "left_behind_type"}
     keys |= {key for _, key, _ in COUNTY_GROUPS} | {"care_situation"}
     cols = {key: kids.column(key) for key in keys}
     extra = {"年龄段": "id_number", "实际监护情况": "guardian_name", "救助措施": "categories"}

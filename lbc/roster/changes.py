@@ -96,7 +96,7 @@ def _keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]
     class match only within it (a 李明 of 三年级(2)班 in each of two schools is two
     children; the name and a birth date are one child wherever she moved)."""
     name, ident = table.get("name", i), table.get("id_number", i)
-    born = known_birth(table.get("birth_date", i), ident)
+    born = known_birth(table.get("birth_date", i), ident, table.get("id_kind", i))
     cls = table.get("class", i)
     named = isinstance(name, str)
     by_class = (school, name, cls) if named and isinstance(cls, nz.ClassRef) else None

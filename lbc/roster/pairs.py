@@ -452,7 +452,9 @@ def _alike(table: Table, i: int, other: Table, j: int) -> bool:
 
 
 def _born(table: Table, i: int) -> dt.date | None:
-    return known_birth(table.get("birth_date", i), table.get("id_number", i))
+    return known_birth(
+        table.get("birth_date", i), table.get("id_number", i), table.get("id_kind", i)
+    )
 
 
 def _who(table: Table, i: int) -> tuple[str, str, str]:

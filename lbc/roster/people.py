@@ -490,15 +490,30 @@ def named_children(namesakes: Iterable[tuple[K, object]], cls: object) -> list[K
     return children if any(known) else []
 
 
-def birth_date(birth: object, ident: object) -> object:
-    """A person's birth date: its column's, else the one an 18-character ID holds. A
-    column known to the month only (出生年月 2015年3月) gives way to the ID's day in that
-    month, so the child is on that month's birthday list and its age counts from the day.
-    An ID typed as a number (lbc validate ID004) has lost only its last digits: the birth
-    date in the 7th to 14th is whole, and the child keeps its birthday and age."""
+def patterned_id(kind: object) -> bool:
+    """Whether a child's 身份证件号 is an ID number, its birth date and sex inside it, by its
+    身份证件类型 (``kind``): when that names a 居民身份证 or a 港澳台居民居住证, is empty, or is
+    unreadable (lbc validate asks for it, VAL001, and checks the number as an ID's); not
+    when it names another document, a passport or a 通行证, whose 18 characters may look
+    like an ID's and hold no birth date."""
+    return kind.__class__ is not str or kind in nz.PATTERNED_ID_KINDS
+
+
+def birth_date(birth: object, ident: object, kind: object) -> object:
+    """A person's birth date: its column's, else the one an 18-character ID holds when its
+    身份证件类型 ``kind`` says it is an ID (``patterned_id``). A column known to the month
+    only (出生年月 2015年3月) gives way to the ID's day in that month, so the child is on
+    that month's birthday list and its age counts from the day. An ID typed as a number
+    (lbc validate ID004) has lost only its last digits: the birth date in the 7th to 14th
+    is whole, and the child keeps its birthday and age."""
     if ident.__class__ is nz.NumericId:
         ident = ident.digits  # type: ignore[attr-defined]
-    if birth.__class__ is dt.date or not isinstance(ident, str) or len(ident) != 18:
+    if (
+        birth.__class__ is dt.date
+        or not isinstance(ident, str)
+        or len(ident) != 18
+        or not patterned_id(kind)
+    ):
         return birth if birth.__class__ in (dt.date, nz.YearMonth) else None
     try:
         held = dt.date(int(ident[6:10]), int(ident[10:12]), int(ident[12:14]))
@@ -509,10 +524,11 @@ def birth_date(birth: object, ident: object) -> object:
     return held
 
 
-def known_birth(birth: object, ident: object) -> dt.date | None:
+def known_birth(birth: object, ident: object, kind: object) -> dt.date | None:
     """A person's birth date (``birth_date``) when there is one; None when neither the
-    column nor the ID gives a date (an unreadable cell, a 15-digit ID)."""
-    born = birth_date(birth, ident)
+    column nor the ID gives a date (an unreadable cell, a 15-digit ID, a passport's
+    number)."""
+    born = birth_date(birth, ident, kind)
     return born if born.__class__ in (dt.date, nz.YearMonth) else None  # type: ignore[return-value]
 
 

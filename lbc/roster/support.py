@@ -31,9 +31,10 @@ from lbc.roster.tables import FILE_SCHOOL, Roster, Table, distinct_children
 TALK, VISIT, WARMTH, FAMILY_CALL = "谈心", "家访", "送温暖", "亲情通话"
 
 Month = tuple[int, int]  # (year, month)
-# A child's class, school and support teacher on one row, and its 出生日期 and ID number cells
-# (its birth date, worked out only for a record that must tell namesakes apart).
-Place = tuple[object, str, object, object, object]
+# A child's class, school and support teacher on one row, and its 出生日期, ID number and
+# 身份证件类型 cells (its birth date, worked out only for a record that must tell namesakes
+# apart).
+Place = tuple[object, str, object, object, object, object]
 K = TypeVar("K", bound=Hashable)
 
 
@@ -119,14 +120,14 @@ class ChildIndex(Generic[K]):
         cells = v.get("school") or empty
         self.schools |= {cell or school for cell in cells}
         columns = (v.get(key) or empty for key in ("name", "class", "support_teacher"))
-        births = (v.get(key) or empty for key in ("birth_date", "id_number"))
+        births = (v.get(key) or empty for key in ("birth_date", "id_number", "id_kind"))
         by_name, more = self._by_name, self._more
-        for k, name, ref, teacher, cell, birth, ident in zip(
+        for k, name, ref, teacher, cell, birth, ident, kind in zip(
             keys, *columns, cells, *births, strict=True
         ):
             if k is None or name.__class__ is not str:
                 continue
-            place = (ref, cell or school, teacher, birth, ident)
+            place = (ref, cell or school, teacher, birth, ident, kind)
             rows = by_name[name]
             if k in rows:
                 more.setdefault((name, k), []).append(place)
@@ -306,8 +307,8 @@ def _born_on(hits: list[K], places: dict[K, Place], born: object) -> list[K]:
         return hits
     kept = []
     for who in hits:
-        _, _, _, birth, ident = places[who]
-        theirs = known_birth(birth, ident)
+        _, _, _, birth, ident, kind = places[who]
+        theirs = known_birth(birth, ident, kind)
         if theirs is None or not births_differ(theirs, born):  # type: ignore[arg-type]
             kept.append(who)
     return kept or hits
