@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from test_forms import spots, validate, watched
 from test_pair import ANYONE, C32, C51, SHORT_1, kid, pair_json, roster, teacher, who
 
-from conftest import run
+from conftest import CHILD_HEADER, child_row, run, write_xlsx
 from lbc.roster import normalise as nz
 from lbc.roster.reading import RawSheet
 from lbc.roster.tables import GRADE_CODES, build_table
@@ -354,3 +354,30 @@ def test_a_teachers_column_of_their_children_is_read_as_their_pairs(
     doc = run("columns", path, "--format", "json").json()
     columns = [c for f in doc["files"] for s in f["sheets"] for c in s["columns"]]
     assert ("I", header, "children") in [(c["column"], c["header"], c["field"]) for c in columns]
+
+
+def test_a_single_parent_or_divorced_familys_away_parent_is_read(tmp_path: Path) -> None:
+    """单亲留守（父） and 父母离异，父亲外出 say the father is the parent away, 单亲留守（母）
+    and 父母离异，母亲外出 the mother: no VAL001, and with the other parent's phone blank
+    no missing contact (the parent at home is not asked for); 父母离异 and 单亲 alone say
+    no parent is away, and stay unreadable."""
+    kinds = ["单亲留守（父）", "单亲留守（母）", "父母离异，父亲外出", "父母离异，母亲外出"]
+    at_home = ["母亲电话", "父亲电话", "母亲电话", "父亲电话"]
+    rows = [
+        child_row(n, kind=k, **{home: None})
+        for n, (k, home) in enumerate(zip(kinds, at_home, strict=True), 1)
+    ]
+    rows += [child_row(5, kind="父母离异"), child_row(6, kind="单亲")]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    doc, stderr, code = validate(path)
+    assert (spots(doc["findings"]), stderr, code) == (
+        [("VAL001", 6, "I", "left_behind_type"), ("VAL001", 7, "I", "left_behind_type")],
+        "",
+        1,
+    )
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", path).json()
+    assert summary["children"]["by_type"] == [
+        {"name": "父亲外出", "count": 2},
+        {"name": "母亲外出", "count": 2},
+        {"name": "无法识别", "count": 2},
+    ]

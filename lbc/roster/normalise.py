@@ -1384,6 +1384,13 @@ _COUNTY_CARER_WORDS = {
     **dict.fromkeys(("无委托照料人", "无照料人"), NO_CARER),
 }
 
+
+def _divorced(parent: str) -> tuple[str, ...]:
+    """父母离异，父亲外出 as schools write it (folded: the comma half-width), or with 、 or
+    nothing between: the parents divorced, and ``parent`` is the one away."""
+    return tuple(f"父母离异{mark}{parent}外出" for mark in (",", "、", ""))
+
+
 left_behind_type = _closed(
     {
         **dict.fromkeys(
@@ -1411,8 +1418,12 @@ left_behind_type = _closed(
         ),
         **dict.fromkeys(("父亲外出", "父外出", "父亲外出务工", "父单方外出"), FATHER_AWAY),
         **dict.fromkeys(("父亲外出打工", "父亲在外务工", "父亲在外打工"), FATHER_AWAY),
+        # 单亲留守 with the parent named in brackets: the one away, whether the school means
+        # one parent of two or a single parent; and a divorced family's parent who is away.
+        **dict.fromkeys(("单亲留守(父)", "单亲留守(父亲)", *_divorced("父亲")), FATHER_AWAY),
         **dict.fromkeys(("母亲外出", "母外出", "母亲外出务工", "母单方外出"), MOTHER_AWAY),
         **dict.fromkeys(("母亲外出打工", "母亲在外务工", "母亲在外打工"), MOTHER_AWAY),
+        **dict.fromkeys(("单亲留守(母)", "单亲留守(母亲)", *_divorced("母亲")), MOTHER_AWAY),
         **dict.fromkeys(("非留守", "否", "不是", "非留守儿童"), NOT_LEFT_BEHIND),
         **dict.fromkeys(
             # 父母双方无监护能力: the form's third case, a child whose parents are at home
