@@ -2400,6 +2400,30 @@ _TEXT: dict[str, tuple[str, str]] = {
         "call to confirm the number this person uses now, keep it in the person's own"
         " column and delete it from the other",
     ),
+    "rule.PHN004": (
+        "“{label}”被 Excel 变成了科学计数法，后几位数字已丢失，读不出号码；"
+        "请把这一列设为文本，向本人核实后重新录入",
+        "'{label}' was turned into scientific notation by Excel and lost its last digits:"
+        " the number cannot be read; format the column as text, confirm the number and"
+        " type it again",
+    ),
+    "rule.PHN004.title": ("电话号码变成了科学计数法", "phone in scientific notation"),
+    "rule.PHN004.example": (
+        "单元格里是 1.38123E+10：号码只剩前6位",
+        "the cell holds 1.38123E+10: only the first 6 digits are left",
+    ),
+    "rule.PHN004.why": (
+        "手机号在 Excel 里显示成科学计数法（1.38123E+10），再被粘贴或存成文字，后几位数字就没有了；"
+        "这样的号码打不通，也无法从表格里找回",
+        "a mobile number Excel shows in scientific notation (1.38123E+10), then pasted or"
+        " saved as that text, has lost its last digits: it cannot be dialled, nor recovered"
+        " from the file",
+    ),
+    "rule.PHN004.fix": (
+        "把电话这一列设为“文本”格式，向家长、监护人或教师本人核实号码后重新输入；只改显示格式找不回丢失的数字",
+        "format the phone column as Text, confirm each number with the parent, guardian or"
+        " teacher and type it again; changing the display does not bring the lost digits back",
+    ),
     "rule.DATE001": ("“{label}”无法识别为日期{serial}", "'{label}' is not a readable date{serial}"),
     "rule.DATE001.serial": (
         "；像是 Excel 的日期序号（即 {date}），请把这一列设为日期格式",

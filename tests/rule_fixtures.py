@@ -174,6 +174,9 @@ FIXTURES: dict[str, Fixture] = {
         children(child_row(1, 父亲电话="父：13812345678；母：13900000002")),
         child(2, "J", "father_phone"),
     ),
+    "PHN004": Fixture(  # what Excel shows of 13712345678, pasted as text
+        children(child_row(1, 监护人电话="1.37123E+10")), child(2, "N", "guardian_phone")
+    ),
     "DATE001": Fixture(  # an Excel date serial as text: the message says which day
         children(child_row(1, 出生日期="42554", 身份证号=None)), child(2, "E", "birth_date")
     ),

@@ -381,3 +381,44 @@ def test_a_single_parent_or_divorced_familys_away_parent_is_read(tmp_path: Path)
         {"name": "母亲外出", "count": 2},
         {"name": "无法识别", "count": 2},
     ]
+
+
+def test_a_phone_excel_showed_in_scientific_notation_is_said_to_have_lost_digits(
+    tmp_path: Path,
+) -> None:
+    """A phone stored as the text Excel shows for a long number (1.38123E+10, pasted or
+    saved as shown) has lost its last digits: PHN004 says so and asks for it again, in the
+    children's and the teachers' columns alike; a number a digit short is still PHN001."""
+    kids = [
+        kid(1, 父亲电话="1.38123E+10"),
+        kid(2, 监护人电话="1.37123e+10"),
+        kid(3, 父亲电话="1381234567"),
+    ]
+    teachers = [teacher("王芳", C32), teacher("李强", C51, 联系电话="1.35123E+10")]
+    path = roster(tmp_path / "r.xlsx", kids, teachers)
+    lost = (
+        "“{}”被 Excel 变成了科学计数法，后几位数字已丢失，读不出号码；"
+        "请把这一列设为文本，向本人核实后重新录入"
+    )
+    doc, stderr, code = validate(path)
+    assert [
+        (f["code"], f["sheet"], f["row"], f["column"], f["message"]) for f in doc["findings"]
+    ] == [
+        ("PHN004", "花名册", 2, "J", lost.format("父亲电话")),
+        ("PHN004", "花名册", 3, "N", lost.format("监护人电话")),
+        (
+            "PHN001",
+            "花名册",
+            4,
+            "J",
+            "“父亲电话”格式不对：应为11位手机号（1开头）或带区号的座机号",
+        ),
+        ("PHN004", "教师", 3, "C", lost.format("联系电话")),
+    ]
+    assert (stderr, code) == ("", 1)
+    english = run("--lang", "en", "validate", path, "--format", "json").json()
+    assert english["findings"][0]["message"] == (
+        "'父亲电话' was turned into scientific notation by Excel and lost its last digits:"
+        " the number cannot be read; format the column as text, confirm the number and"
+        " type it again"
+    )

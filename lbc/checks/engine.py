@@ -583,7 +583,14 @@ def _each_bad_phone(out: _Out, key: str) -> None:
     label = out.label(key)
     for i, value in enumerate(column):
         if value.__class__ is nz.Bad and not _several_own(value, key):
-            out.add(R.PHN001, i, key, label=label)
+            out.add(_bad_phone_rule(value), i, key, label=label)
+
+
+def _bad_phone_rule(value: nz.Bad) -> Rule:
+    """PHN004 for a phone cell Excel turned into scientific notation (1.38123E+10), whose
+    last digits are lost: typing it in again is the fix, not correcting its format; PHN001
+    for any other cell that gives no number."""
+    return R.PHN004 if nz.lost_in_scientific(value.raw) else R.PHN001
 
 
 def _others_numbers(out: _Out) -> None:
@@ -1311,7 +1318,7 @@ def check_teachers(
             if phones[i] is None:
                 out.add(R.TCH001, i, "phone")
             elif isinstance(phones[i], nz.Bad) and not _several_own(phones[i], "phone"):
-                out.add(R.PHN001, i, "phone", label=out.label("phone"))
+                out.add(_bad_phone_rule(phones[i]), i, "phone", label=out.label("phone"))
         for key, values in _TEACHER_LISTS.items():
             if key in v and isinstance(v[key][i], nz.Bad):
                 out.add(R.VAL001, i, key, label=out.label(key), allowed=as_list(values))

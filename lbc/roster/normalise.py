@@ -764,8 +764,17 @@ def id_number(value: Any) -> str | NumericId | None:
     return s or None
 
 
-_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?E\+\d+")
+# A number as Excel shows one too long for its column: 5.11321E+17, its decimals and power.
+_SCIENTIFIC = re.compile(r"\d(?:\.(\d+))?E\+(\d+)")
 _TEXT_MARKS = "'‘’`"
+
+
+def lost_in_scientific(text: str) -> bool:
+    """Whether a cell's text is a number as Excel shows it in scientific notation, with
+    fewer digits than the number has (1.38123E+10 for 13812345678): pasted or saved as
+    what was shown, the number's last digits are gone and nothing reads them back."""
+    m = _SCIENTIFIC.fullmatch("".join(text.split()).upper())
+    return m is not None and len(m[1] or "") < int(m[2])
 
 
 def number_text(value: NumericId) -> str:
