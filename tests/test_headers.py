@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import opencc
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -272,3 +273,103 @@ def test_a_header_broken_over_lines_is_quoted_on_one(tmp_path: Path) -> None:
         "“身份证号码”未填写",
         "“家庭住址”未填写",
     ]
+
+
+FLAT_FORM = ["姓名", "性别", "公民身份证号码", "班级", "身体情况", "现居住地", "留守类型"]
+FLAT_FORM += ["父亲姓名", "联系电话", "工作单位", "母亲姓名", "联系电话", "工作单位"]
+FLAT_FORM += ["委托监护人姓名", "与被监护人关系", "受委托监护人电话"]
+
+
+def flat_form_row(n: int, kind: str, *parents: str | None) -> list[str | None]:
+    """Child ``n`` of FLAT_FORM: the father's name, phone and work place, the mother's."""
+    child = child_row(n)
+    return [child[1], "女", child[3], "三年级(2)班", "健康", "青山镇幸福村3组", kind, *parents]
+
+
+def test_a_flattened_forms_phones_and_work_places_are_each_parents(tmp_path: Path) -> None:
+    """The registration form flattened without its 父亲 and 母亲 group cells: 联系电话 and
+    工作单位 after 父亲姓名 are the father's, after 母亲姓名 the mother's, as the form
+    orders them. Read as 家长电话 and the rest dropped (notes said so), a mother away with
+    no phone went unasked, and a father away with no work place too."""
+    father = ["张大山", "13812345678", "广东省深圳市"]
+    mother = ["李秀英", "13912345678", "浙江省杭州市"]
+    guardian = ["张大爷", "祖父", "13712345678"]
+    rows = [
+        flat_form_row(1, "母亲外出", *father, "李秀英", None, "浙江省杭州市", *guardian),
+        flat_form_row(2, "父亲外出", "张大山", "13812345678", None, *mother, *guardian),
+        flat_form_row(3, "父母均外出", *father, *mother, *guardian),
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [FLAT_FORM, *rows]})
+    result = run("validate", path, "--format", "json")
+    (sheet,) = result.json()["files"][0]["sheets"]
+    assert {k: v for k, v in sheet["columns"].items() if k.startswith(("father", "mother"))} == {
+        "father_name": "H",
+        "father_phone": "I",
+        "father_work_place": "J",
+        "mother_name": "K",
+        "mother_phone": "L",
+        "mother_work_place": "M",
+    }
+    assert sheet["unknown_columns"] == []
+    found = [(f["code"], f["row"], f["column"], f["field"]) for f in result.json()["findings"]]
+    assert (found, result.stderr) == (
+        [("CON003", 2, "L", "mother_phone"), ("CON005", 3, "J", "father_work_place")],
+        "",
+    )
+
+
+def test_the_forms_own_parent_columns_flattened_are_each_parents(tmp_path: Path) -> None:
+    """The form's own columns of each parent (出生日期, 公民身份证号码, 当前务工地点, 联系电话
+    after 父亲姓名, again after 母亲姓名), flattened, are that parent's: the child's 出生日期
+    and 公民身份证号码 before them stay the child's, no column is left unread."""
+    parent = ["出生日期", "公民身份证号码", "当前务工地点", "联系电话"]
+    header = ["姓名", "性别", "出生日期", "公民身份证号码", "班级"]
+    header += ["父亲姓名", *parent, "母亲姓名", *parent, "委托监护人姓名", "受委托监护人电话"]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [header]})
+    (sheet,) = run("validate", path, "--format", "json").json()["files"][0]["sheets"]
+    assert (sheet["columns"], sheet["unknown_columns"]) == (
+        {
+            "name": "A",
+            "gender": "B",
+            "birth_date": "C",
+            "id_number": "D",
+            "class": "E",
+            "father_name": "F",
+            "father_birth_date": "G",
+            "father_id_number": "H",
+            "father_work_place": "I",
+            "father_phone": "J",
+            "mother_name": "K",
+            "mother_birth_date": "L",
+            "mother_id_number": "M",
+            "mother_work_place": "N",
+            "mother_phone": "O",
+            "guardian_name": "P",
+            "guardian_phone": "Q",
+        },
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # the mother first: not the form's order
+        ["母亲姓名", "联系电话", "工作单位", "父亲姓名", "联系电话", "工作单位"],
+        # a column of the child's between the father's and the mother's
+        ["父亲姓名", "联系电话", "工作单位", "健康状况", "母亲姓名", "联系电话", "工作单位"],
+        # a phone and a work place after the mother's name only
+        ["父亲姓名", "母亲姓名", "联系电话", "工作单位", "健康状况"],
+    ],
+)
+def test_columns_out_of_the_forms_order_are_given_to_no_parent(
+    tmp_path: Path, header: list[str]
+) -> None:
+    """Where the columns are not in the form's order, the place of a 联系电话 or 工作单位
+    says nothing about whose it is: the first 联系电话 is 家长电话 as before, 工作单位
+    is read as nothing, and no parent's phone or work place is made of either."""
+    path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [["姓名", "身份证号", "班级", *header]]})
+    result = run("validate", path, "--format", "json")
+    (sheet,) = result.json()["files"][0]["sheets"]
+    read = {k: v for k, v in sheet["columns"].items() if k.endswith(("phone", "work_place"))}
+    assert read == {"parent_phone": chr(ord("D") + header.index("联系电话"))}

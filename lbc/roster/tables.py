@@ -33,6 +33,7 @@ from lbc.roster.fields import (
     IGNORED_HEADERS,
     OWN_HEADERS,
     ROLE_ATTRIBUTES,
+    ROLES,
     Kind,
     build_lookup,
     fold_header,
@@ -167,6 +168,10 @@ class Column:
     def indices(self) -> tuple[int, ...]:
         """Every position in the raw row the field is read from."""
         return tuple(j for j, _, _ in self.ticks) or (self.index,)
+
+
+# What the registration form asks of each parent after the name, in its 父亲 and 母亲 groups.
+FORM_PARENT_ATTRIBUTES = ("birth_date", "id_number", "work_place", "phone")
 
 
 # Why a header column holds no field: a 序号 or merge's source columns (no data of their
@@ -1947,12 +1952,13 @@ class _HeaderReader:
         columns: dict[str, Column] = {}
         unknown: list[tuple[str, str]] = []
         ignored: list[tuple[str, str, str, bool]] = []
+        parents = self._parents_in_form_order(kind, labels)
         for j, (top, sub, lower) in enumerate(labels):
             if not sub:
                 continue
             shown = top + sub
             letter = column_letter(sheet.col0 + j + 1)
-            key, why = self.field(kind, top, sub)
+            key, why = (parents[j], "") if j in parents else self.field(kind, top, sub)
             tick = (j, letter, sub)
             if why:
                 ignored.append((letter, shown, why, lower))
@@ -1974,6 +1980,61 @@ class _HeaderReader:
         # group finds more than the group's row alone.
         score = sum(len(c.indices) for c in columns.values())
         return _Header(kind, score, 0, 1, columns, unknown, ignored)
+
+    def _parents_in_form_order(
+        self, kind: Kind, labels: list[tuple[str, str, bool]]
+    ) -> dict[int, str]:
+        """The parent's field of each column the registration form, flattened without its
+        父亲 and 母亲 group cells, leaves without a role (联系电话, 工作单位 after 父亲姓名 and
+        again after 母亲姓名), by position: only where the columns are in the form's order,
+        父亲姓名 and the father's columns up to 母亲姓名, then the mother's, and each such
+        header is once among the father's and once among the mother's. Any other order
+        says nothing about whose a column is, and its columns are read as they name."""
+        if kind is not Kind.CHILDREN:
+            return {}
+        keys = [
+            self.field(kind, top, sub)[0] if sub and not top else None for top, sub, _ in labels
+        ]
+        if "father_name" not in keys or "mother_name" not in keys:
+            return {}
+        father, mother = keys.index("father_name"), keys.index("mother_name")
+        his = self._bare_parents_columns(kind, labels, keys, father, "father")
+        if father > mother or father + len(his) + 1 != mother:
+            return {}
+        hers = self._bare_parents_columns(kind, labels, keys, mother, "mother")
+        found: dict[int, str] = {}
+        for attribute in FORM_PARENT_ATTRIBUTES:
+            fathers = [j for j, a in his.items() if a == attribute]
+            mothers = [j for j, a in hers.items() if a == attribute]
+            named = f"father_{attribute}" in keys or f"mother_{attribute}" in keys
+            if len(fathers) == len(mothers) == 1 and not named:
+                found[fathers[0]] = f"father_{attribute}"
+                found[mothers[0]] = f"mother_{attribute}"
+        return found
+
+    def _bare_parents_columns(
+        self,
+        kind: Kind,
+        labels: list[tuple[str, str, bool]],
+        keys: list[str | None],
+        name: int,
+        role: str,
+    ) -> dict[int, str | None]:
+        """The columns after a parent's name column at ``name`` that are that parent's, until
+        the first that is not: a header naming the parent (父亲出生日期: None), or one of the
+        form's parent attributes without a role (联系电话: phone, as 父亲联系电话 would be)."""
+        columns: dict[int, str | None] = {}
+        for j in range(name + 1, len(labels)):
+            top, sub, _ = labels[j]
+            if keys[j] is not None and keys[j].startswith(f"{role}_"):
+                columns[j] = None
+                continue
+            own = self.field(kind, ROLES[role][0], sub)[0] if sub and not top else None
+            attribute = own.partition("_")[2] if own and own.startswith(f"{role}_") else None
+            if attribute not in FORM_PARENT_ATTRIBUTES:
+                break
+            columns[j] = attribute
+        return columns
 
     def _choice(self, kind: Kind, key: str, top: str, sub: str) -> bool:
         """Whether a header's lower text is one of its group's choices to tick: a value of
