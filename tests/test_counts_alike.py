@@ -419,6 +419,10 @@ def test_watch_lists_a_child_two_schools_list_in_a_class_of_each(tmp_path: Path)
 OVERLAP = (
     "有 1 名儿童同时在两所及以上学校的名册上，各校、各班都计入，故各校、各班人数之和多于总数。"
 )
+OVERLAP_EN = (
+    "1 child is on more than one school's roster and counted in each school and class, so"
+    " their rows add up to more than the total."
+)
 
 
 def test_flag_and_watch_say_why_their_classes_add_up_to_more_than_their_total(
@@ -427,8 +431,10 @@ def test_flag_and_watch_say_why_their_classes_add_up_to_more_than_their_total(
     """张雨涵 is in a class of 白鹤小学's and of 青山小学's on lbc flag's and lbc watch's lists,
     whose classes then list 4 children where their last line says 3, and said nothing of
     why: now the sentence lbc summary says under its tables, on a terminal 80 columns wide
-    just above the last line, and under the table of the watch list's workbook, across
-    its columns, wrapped, as the page is printed."""
+    just above the last line, under the table of the watch list's workbook, across its
+    columns, wrapped, as the page is printed, and in their JSON as ``schools_note``, the
+    key of lbc summary's. Not in their CSV, rows under a header that Excel and scripts
+    read as such."""
     two_schools_county(tmp_path)
     for command, total in (
         ("flag", "共 3 名儿童、0 名教师缺少必需的联系方式"),
@@ -442,6 +448,15 @@ def test_flag_and_watch_say_why_their_classes_add_up_to_more_than_their_total(
             total,
         ], command
         assert run(command, "县", cwd=tmp_path).stdout.count(OVERLAP) == 1, command
+        # Its JSON says it as lbc summary's does, under the same key, in --lang's words.
+        doc = run(command, "县", "--format", "json", cwd=tmp_path).json()
+        assert list(doc)[:4] == ["lbc", "summary", "schools_note", "classes"], command
+        assert (doc["summary"]["children"], doc["schools_note"]) == (3, OVERLAP), command
+        english = run("--lang", "en", command, "县", "--format", "json", cwd=tmp_path).json()
+        assert english["schools_note"] == OVERLAP_EN, command
+        # Its CSV is rows under a header, for Excel and scripts: no line of prose among them.
+        listed = run(command, "县", "--format", "csv", cwd=tmp_path).stdout
+        assert OVERLAP not in listed and len(listed.splitlines()) == 5, command
     # The workbook is a school's, in Chinese whatever --lang says.
     for lang in ("en", "zh"):
         assert run("--lang", lang, "watch", "县", "--out", "名单.xlsx", cwd=tmp_path).exit_code == 1
@@ -455,7 +470,8 @@ def test_flag_and_watch_say_why_their_classes_add_up_to_more_than_their_total(
 
 def test_flag_and_watch_say_nothing_of_classes_that_add_up_to_their_total(tmp_path: Path) -> None:
     """甲县: no child on two schools' rosters. 乙县: 张雨涵 is on both, but only 青山小学's row
-    of her lacks a phone, so lbc flag lists her once. No word on the classes' sum."""
+    of her lacks a phone, so lbc flag lists her once. No word on the classes' sum: their
+    JSON's ``schools_note`` is null, as lbc summary's is."""
     counties = {
         "甲县": {"白鹤小学": [unreachable(4), unreachable(3, C51)]},
         "乙县": {"白鹤小学": [kid(1), unreachable(3, C51)]},
@@ -471,6 +487,7 @@ def test_flag_and_watch_say_nothing_of_classes_that_add_up_to_their_total(tmp_pa
     ):
         doc = run(command, county, "--format", "json", cwd=tmp_path).json()
         assert doc["summary"]["children"] == sum(len(g["children"]) for g in doc["classes"])
+        assert doc["schools_note"] is None
         lines = on_a_terminal(command, county, cwd=tmp_path).splitlines()
         assert [line.rstrip() for line in lines[-2:]] == ["", total], (command, county)
     assert run("watch", "甲县", "--out", "名单.xlsx", cwd=tmp_path).exit_code == 1

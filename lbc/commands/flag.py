@@ -55,6 +55,9 @@ def as_document(report: FlagReport, privacy: Privacy) -> dict[str, object]:
             "teachers": len(report.teachers),
             "untyped": len(report.untyped),
         },
+        # Why the classes list more children than summary.children, as lbc summary's JSON
+        # says why its schools' rows add up to more than its total; null when they do not.
+        "schools_note": overlap_note(report.again),
         "classes": [
             {
                 "class": g.cls,

@@ -100,6 +100,9 @@ def as_document(report: WatchReport, privacy: Privacy) -> dict[str, object]:
             # The schools of a county drawn by their own lbc.toml's [watch], where it differs.
             "schools": [{"school": school, **unlike} for school, unlike in report.own.items()],
         },
+        # Why the classes list more children than summary.children, as lbc summary's JSON
+        # says why its schools' rows add up to more than its total; null when they do not.
+        "schools_note": overlap_note(report.again),
         "classes": [
             {
                 "class": privacy.text(g.cls),
