@@ -5,6 +5,7 @@ Through the real CLI on real workbooks."""
 
 from __future__ import annotations
 
+import inspect
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +17,7 @@ from test_pair import C32, C51, SHORT_1, kid, teacher
 
 import lbc
 from conftest import CHILD_HEADER, NAMES, RECORD_HEADER, child_row, run, table, write_books
+from lbc.roster.tables import file_names, named_schools, parts_kept_apart
 
 
 def schools_everywhere(root: Path) -> list[list[tuple[str, int]]]:
@@ -2460,3 +2462,15 @@ def test_a_sheet_titled_sheet1_or_a_default_name_in_a_schools_folder_is_the_scho
         ("青山小学", "李明轩"),
         ("青山小学", "王梓萱"),
     ]
+
+
+def test_naming_a_files_school_takes_the_folders_the_run_found_its_files_in() -> None:
+    """file_names, named_schools and parts_kept_apart took the run's folders as an option,
+    so three callers left them out and named 资料/留守儿童/五年级.xlsx's school after 资料
+    (test_a_class_file_in_a_lists_folder_given_by_its_full_path_is_paired_under_it): each
+    must now be given them, or cannot be called."""
+    for helper in (file_names, named_schools, parts_kept_apart):
+        runs = inspect.signature(helper).parameters["runs"]
+        assert runs.default is inspect.Parameter.empty, helper.__name__
+    with pytest.raises(TypeError, match="runs"):
+        named_schools(["留守儿童/五年级.xlsx"], {})  # type: ignore[call-arg]

@@ -1174,7 +1174,7 @@ def _renamed(parts: list[SchoolPart], runs: RunFolders) -> dict[str, str]:
     as of it when the merge is written again. ``runs``: the folder the run found each
     file in."""
     files, declared, holding, read = _naming(parts)
-    named = named_schools(files, declared, file_names(files, runs), read, runs)
+    named = named_schools(files, declared, file_names(files, runs), read, runs=runs)
     out = {}
     for part in parts:
         school = named[part.file]
@@ -1193,7 +1193,7 @@ def parts_apart(parts: list[SchoolPart], runs: RunFolders) -> list[tuple[str, li
     schools beside them (parts_kept_apart), as every command keeps them, for a note saying so;
     ``runs``: the folder the run found each file in."""
     files, declared, _, read = _naming(parts)
-    return parts_kept_apart(files, declared, file_names(files, runs), read, runs)
+    return parts_kept_apart(files, declared, file_names(files, runs), read, runs=runs)
 
 
 def _naming(

@@ -805,7 +805,8 @@ def named_schools(
     declared: Mapping[str, str],
     names: Mapping[str, str] | None = None,
     read: Collection[str] | None = None,
-    runs: RunFolders | None = None,
+    *,
+    runs: RunFolders,
 ) -> dict[str, str]:
     """The school each file is of, by name, as every count names it (lbc validate's,
     lbc merge's and lbc summary's schools) and lbc pair places its children
@@ -820,7 +821,9 @@ def named_schools(
     another school's, and goes by its folder. A list's name alone (花名册.xlsx) tells no
     school: 县/花名册.xlsx beside 县/白鹤小学.xlsx may be another school's, and goes by its
     folder. ``read``: the files that name their folder's school so (``Roster.naming``),
-    all of them when not given. ``runs``: the folder the run found each file in."""
+    all of them when not given. ``runs``: the folder the run found each file in, given by
+    every caller: without it 资料/留守儿童/五年级.xlsx, its folder given by its full path,
+    goes by the path as written, as 资料's, not 留守儿童's; empty where no run found them."""
     names = names or file_names(files, runs)
     beside = _parts_beside(files, declared, names, read, runs)
     out = {}
@@ -838,7 +841,8 @@ def parts_kept_apart(
     declared: Mapping[str, str],
     names: Mapping[str, str] | None = None,
     read: Collection[str] | None = None,
-    runs: RunFolders | None = None,
+    *,
+    runs: RunFolders,
 ) -> list[tuple[str, list[str], str]]:
     """The files named by a part of a school's roster (困境儿童.xlsx, 五年级.xlsx) that
     ``named_schools`` keeps apart from the schools beside them: from the one school beside
@@ -860,7 +864,7 @@ def _parts_beside(
     declared: Mapping[str, str],
     names: Mapping[str, str],
     read: Collection[str] | None,
-    runs: RunFolders | None,
+    runs: RunFolders,
 ) -> dict[str, tuple[set[str], bool]]:
     """Each file named by a part of a school's roster (``grade_files``) that declares no
     school: the schools the other files of its school's folder declare or name (``read``:
@@ -951,7 +955,7 @@ def _by_their_names(
     return {name: out[name] for name in declared}
 
 
-def file_names(files: list[str], runs: RunFolders | None = None) -> dict[str, str]:
+def file_names(files: list[str], runs: RunFolders) -> dict[str, str]:
     """The school a file that declares none goes by: the school its name names (青山小学.xlsx,
     青山小学花名册.xlsx: ``titled``, one school however many files of one folder name it;
     城关镇/中心校.xlsx: 城关镇中心校, with the township its folder names, ``qualified``);
@@ -961,7 +965,8 @@ def file_names(files: list[str], runs: RunFolders | None = None) -> dict[str, st
     one school. A file of a school's roster kept a grade or a class a file (grade_files)
     goes by its school's folder: 青山小学/三年级.xlsx and 青山小学/五年级.xlsx are 青山小学,
     not two schools; by its path where two schools' folders have that name. ``runs``: the
-    folder the run found each file in (``school_folder``)."""
+    folder the run found each file in (``school_folder``), given by every caller, as
+    ``named_schools``' is."""
     grades = grade_files(files, runs)
     own = [name for name in files if name not in grades]
     paths = [Path(name) for name in own]

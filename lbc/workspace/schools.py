@@ -1133,7 +1133,7 @@ def _files_schools(
     # each goes by its own name among the roster's files, as when the file is read alone.
     if any(name not in names for name in roster.files):
         names = {**file_names(roster.files, roster.runs), **names}
-    by_file = named_schools(roster.files, roster.declared, names, roster.naming(), roster.runs)
+    by_file = named_schools(roster.files, roster.declared, names, roster.naming(), runs=roster.runs)
     # A merged roster's school sheet of no rows (tables.empty_sources) is of its file's
     # school, as a Parquet file's is: the one its file's rows say, else its file's name.
     unread = list(dict.fromkeys(x.file for x in roster.children if x.file not in by_file))
