@@ -815,10 +815,30 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the second as “{name}”; if they are one school, put its files in one folder, or (where both folders hold "
         "this school's files alone) give [school] name in an lbc.toml in each folder",
     ),
-    "note.namesakes_pooled": (
+    # Two files in folders apart named alike (lbc.workspace.schools.Namesakes.alike), counted
+    # as one school by the 学校 column of the second.
+    "note.namesakes_pooled.both": (
         "提示：{first} 和 {file} 的标题都是“{title}”，不在同一个文件夹里，而“学校”列写的都是“{title}”，按同一所学校算；"
         "如果是两所学校，请在“学校”列写明各自的全称（如加上乡镇名）",
         "note: {first} and {file} are both titled “{title}”, in folders apart, and their 学校 columns both say “{title}”, "
+        "so they are counted as one school; if they are two, write each school's full name in the 学校 column (with its township, say)",
+    ),
+    "note.namesakes_pooled.columns": (
+        "提示：{first} 和 {file} 的“学校”列写的都是“{title}”，虽不在同一个文件夹里，也按同一所学校算；"
+        "如果是两所学校，请在“学校”列写明各自的全称（如加上乡镇名）",
+        "note: the 学校 columns of {first} and {file} both say “{title}”, though they are in folders apart, "
+        "so they are counted as one school; if they are two, write each school's full name in the 学校 column (with its township, say)",
+    ),
+    "note.namesakes_pooled.titles": (
+        "提示：{first} 和 {file} 的标题都是“{title}”，不在同一个文件夹里，而 {file} 的“学校”列写的也是“{title}”，按同一所学校算；"
+        "如果是两所学校，请在“学校”列写明各自的全称（如加上乡镇名）",
+        "note: {first} and {file} are both titled “{title}”, in folders apart, and the 学校 column of {file} says “{title}” too, "
+        "so they are counted as one school; if they are two, write each school's full name in the 学校 column (with its township, say)",
+    ),
+    "note.namesakes_pooled.title_column": (
+        "提示：{first} 的标题和 {file} 的“学校”列写的都是“{title}”，虽不在同一个文件夹里，也按同一所学校算；"
+        "如果是两所学校，请在“学校”列写明各自的全称（如加上乡镇名）",
+        "note: {first} is titled “{title}” and the 学校 column of {file} says “{title}”, though they are in folders apart, "
         "so they are counted as one school; if they are two, write each school's full name in the 学校 column (with its township, say)",
     ),
     "note.copied_folders": (

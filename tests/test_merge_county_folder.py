@@ -301,6 +301,76 @@ def test_two_schools_of_one_title_and_one_school_column_are_said(tmp_path: Path)
     assert run("validate", root).stderr.splitlines() == [said]
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "said"),
+    [
+        # Untitled rosters: their 学校 columns, not their titles, both say 青山小学.
+        (
+            (False, True),
+            (False, True),
+            "{a} 和 {b} 的“学校”列写的都是“青山小学”，虽不在同一个文件夹里，也按同一所学校算",
+        ),
+        # The first titled, without a 学校 column; the second untitled, with one.
+        (
+            (True, False),
+            (False, True),
+            "{a} 的标题和 {b} 的“学校”列写的都是“青山小学”，虽不在同一个文件夹里，也按同一所学校算",
+        ),
+        # Both titled, the second with a 学校 column: their titles agree, and its column.
+        (
+            (True, False),
+            (True, True),
+            "{a} 和 {b} 的标题都是“青山小学”，不在同一个文件夹里，而 {b} 的“学校”列写的也是"
+            "“青山小学”，按同一所学校算",
+        ),
+    ],
+)
+def test_two_schools_files_counted_as_one_say_what_named_them_alike(
+    tmp_path: Path, first: tuple[bool, bool], second: tuple[bool, bool], said: str
+) -> None:
+    """乙/花名册.xlsx and 甲/花名册.xlsx, in folders apart, counted as one 青山小学 by the 学校
+    column of 甲's: the note said both were titled 青山小学 when neither or only one was,
+    and that both 学校 columns said it when one had none. It says what named them alike,
+    each one's title or its 学校 column (``first``, ``second``: (titled, column)); read
+    back, the merged roster's rows say it by their 学校 cells, whatever the titles were."""
+    root = tmp_path / "县"
+    files = root / "乙" / "花名册.xlsx", root / "甲" / "花名册.xlsx"  # 乙 sorts first
+    for n, (path, (titled, column)) in enumerate(zip(files, (first, second), strict=True), 1):
+        path.parent.mkdir(parents=True)
+        header = [*(["学校"] if column else []), *CHILD_HEADER]
+        rows = [[*([QS] if column else []), *child_row(n)]]
+        write_xlsx(
+            path, {"花名册": [*([[f"{QS}留守儿童花名册"]] if titled else []), header, *rows]}
+        )
+    line = (
+        f"提示：{said.format(a=files[0], b=files[1])}；"
+        "如果是两所学校，请在“学校”列写明各自的全称（如加上乡镇名）"
+    )
+    assert run("validate", root).stderr.splitlines() == [line]
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", root, "--out", out, "--format", "json")
+    assert merged.stderr.splitlines() == [f"已写出合并名册：{out}（2 个文件）", line]
+    assert [s["school"] for s in merged.json()["schools"]] == [QS]
+    assert run("validate", out).stderr.splitlines() == [
+        f"提示：{files[0]} 和 {files[1]} 的“学校”列写的都是“青山小学”，虽不在同一个文件夹里，"
+        "也按同一所学校算；如果是两所学校，请在“学校”列写明各自的全称（如加上乡镇名）"
+    ]
+
+
+def test_two_untitled_schools_files_counted_as_one_say_so_in_english(tmp_path: Path) -> None:
+    """--lang en says the same: their 学校 columns, not their titles, both say 青山小学."""
+    root = tmp_path / "县"
+    files = root / "乙" / "花名册.xlsx", root / "甲" / "花名册.xlsx"
+    for n, path in enumerate(files, 1):
+        path.parent.mkdir(parents=True)
+        write_xlsx(path, {"花名册": [["学校", *CHILD_HEADER], [QS, *child_row(n)]]})
+    assert run("--lang", "en", "validate", root).stderr.splitlines() == [
+        f"note: the 学校 columns of {files[0]} and {files[1]} both say “{QS}”, though they are "
+        "in folders apart, so they are counted as one school; if they are two, write each "
+        "school's full name in the 学校 column (with its township, say)"
+    ]
+
+
 def test_a_schools_own_subfolder_is_no_other_school(tmp_path: Path) -> None:
     """A school's roster in its folder and more rosters of it in its subfolders (上报/,
     read before it, and 追加/, after): one school, nothing said."""

@@ -154,9 +154,9 @@ class SchoolPart:
     # The name it declares that another folder's school might (schools.namesake), else
     # the schools of a merged roster (schools.merged_pieces), and how each is told from a
     # namesake school of another folder (Roster.namesakes), where one is.
-    declares: tuple[str, bool] | None = None
+    declares: tuple[str, bool, bool] | None = None
     pieces: list[Piece] = field(default_factory=list)
-    namesakes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    namesakes: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     # The name each of its pieces so told goes by, by its own file (read_part's
     # ``pieces_named``): every later read of the file (relist, records_again,
     # copies_again) reads them by it, as the first read did.
@@ -1305,7 +1305,10 @@ def _told_apart(
             if told.first:
                 part.namesakes.append(told)
         elif part.pieces:  # a merged roster: each of its schools, by its own file
-            tolds = [(p, apart.place(p.source, p.name, p.column, p.children)) for p in part.pieces]
+            tolds = [
+                (p, apart.place(p.source, p.name, p.column, p.titled, p.children))
+                for p in part.pieces
+            ]
             renamed = {p.source: told.name for p, told in tolds if told.name != p.name}
             if renamed:
                 part = read_as(part, "", renamed)

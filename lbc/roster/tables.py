@@ -586,8 +586,9 @@ class Roster:
     # A file whose title names one school and whose 学校 cells all another: (title, cells).
     unlike_title: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Schools of one title in folders apart (lbc.workspace.schools.Told): the name each
-    # goes by, the title, the first school's first file, the second's.
-    namesakes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # goes by, the title, the first school's first file, the second's, and what named the
+    # two alike where they stay one school (Namesakes.alike).
+    namesakes: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     # Files of a folder run that could not be read, with why: (file, the one-line reason).
     failed: list[tuple[str, str]] = field(default_factory=list)
     # The rows of a child who moved school that repeat her ID number unsaid: 转出 or 毕业 on

@@ -147,12 +147,15 @@ def parts_apart_notes(apart: Iterable[tuple[str, list[str], str]]) -> list[str]:
     ]
 
 
-def namesakes_note(name: str, title: str, first: str, file: str) -> str:
-    """That ``first`` and ``file`` are titled with one school in folders apart, and whether
-    they are counted as two schools (``file``'s going by ``name``) or, their 学校 column
-    naming ``title``, as one (lbc.workspace.schools.Namesakes)."""
+def namesakes_note(name: str, title: str, first: str, file: str, alike: str) -> str:
+    """That ``first`` and ``file`` name one school in folders apart, and whether they are
+    counted as two schools (``file``'s going by ``name``: both titled with it) or, the
+    学校 column of ``file`` naming ``title``, as one, saying what named them alike
+    (``alike``, given then alone: lbc.workspace.schools.Namesakes.alike)."""
     words = {"title": title, "first": first, "file": file, "name": name}
-    return t("note.namesakes_pooled" if name == title else "note.namesakes_apart", **words)
+    if alike:
+        return t(f"note.namesakes_pooled.{alike}", **words)
+    return t("note.namesakes_apart", **words)
 
 
 def copied_folders_notes(files: Iterable[str], runs: RunFolders) -> list[str]:

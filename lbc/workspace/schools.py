@@ -555,10 +555,11 @@ def column_schools(roster: Roster, file: str) -> set[str]:
     return {cell for x in tables for cell in set(x.values["school"]) if cell}
 
 
-def namesake(roster: Roster, path: Path) -> tuple[str, bool] | None:
+def namesake(roster: Roster, path: Path) -> tuple[str, bool, bool] | None:
     """The name ``path`` declares that a school of another folder might declare too (its
-    title, or its children's one 学校), and whether its 学校 column names it (then its
-    children are that school's, by their cells); None for a name from lbc.toml, none, or
+    title, or its children's one 学校), whether its 学校 column names it (then its
+    children are that school's, by their cells), and whether its title names it (a note
+    says which named two files' school alike); None for a name from lbc.toml, none, or
     a file whose 学校 column names other schools (a township's: its rows go by their own).
     The name as the file declares it, not as its cells respell it (``_spell_as_the_cells``:
     lbc merge asks once the file is read, every command before)."""
@@ -568,7 +569,7 @@ def namesake(roster: Roster, path: Path) -> tuple[str, bool] | None:
     cells = column_schools(roster, str(path))
     if cells and cells != {name}:
         return None
-    return name, bool(cells)
+    return name, bool(cells), not cells or titled_school(path, roster) == name
 
 
 def _namesakes_apart(roster: Roster, files: list[Path]) -> None:
@@ -591,7 +592,7 @@ def _namesakes_apart(roster: Roster, files: list[Path]) -> None:
         if declared is not None and str(path) not in merged:
             places.append(Piece(str(path), *declared, str(path) in holding, str(path)))
     for piece in sorted(places, key=lambda p: (not p.children, order.get(p.file, len(order)))):
-        told = apart.place(piece.source, piece.name, piece.column, piece.children)
+        told = apart.place(piece.source, piece.name, piece.column, piece.titled, piece.children)
         if piece not in pieces:
             roster.declared[piece.source] = told.name
         elif told.name != piece.name:
@@ -605,12 +606,14 @@ class Piece(NamedTuple):
     own file they came from (``source``: its 来源文件; a Parquet file's tables are under
     it), the one school its rows' 学校 cells name, whether the merge that wrote it counted
     it with a namesake of another folder as one school (``column``: its rows go by their
-    cells, as a file's whose 学校 column names the school), whether it holds children, and
-    the file of the run it was read from (``file``); or a file of the run (``namesake``)."""
+    cells, as a file's whose 学校 column names the school), whether a title names it (no
+    merged roster's does: its rows' cells name it), whether it holds children, and the
+    file of the run it was read from (``file``); or a file of the run (``namesake``)."""
 
     source: str
     name: str
     column: bool
+    titled: bool
     children: bool
     file: str
 
@@ -644,7 +647,7 @@ def merged_pieces(roster: Roster, files: Iterable[Path]) -> list[Piece]:
                 folder = school_folder(str(source_path(source)), roster.runs)
                 folders.setdefault(key, set()).add(folder)
     out = [
-        Piece(source, name, len(folders[(file, name)]) > 1, children, file)
+        Piece(source, name, len(folders[(file, name)]) > 1, False, children, file)
         for source, tables in by_source.items()
         if source in named
         for name, children in [named[source]]
@@ -675,12 +678,14 @@ class Told(NamedTuple):
     """A school's name for one file, as ``Namesakes.place`` tells it: ``name`` the name
     to go by; where the file is the first of a second school of that title, ``first`` the
     first file of the school it is told from and ``title`` the name both declare (when the
-    files' 学校 column names that title, the two stay one school: ``name`` is ``title``)."""
+    files' 学校 column names that title, the two stay one school: ``name`` is ``title``,
+    and ``alike`` says what named them alike: ``Namesakes.alike``)."""
 
     name: str
     title: str = ""
     first: str = ""
     file: str = ""
+    alike: str = ""
 
 
 class Namesakes:
@@ -702,10 +707,17 @@ class Namesakes:
         # there (a county's file at the top of the townships' folders: its rows go by their
         # cells, and its folder is no school's, so the townships below it are not pooled).
         self.groups: dict[str, list[tuple[Path, str, str, bool]]] = {}
+        # Each file placed: whether its title names its school, and whether its 学校 cells
+        # do (a merged roster's always: its rows' cells name them).
+        self.said: dict[str, tuple[bool, bool]] = {}
 
-    def place(self, file: str, name: str, column: bool, children: bool = True) -> Told:
+    def place(
+        self, file: str, name: str, column: bool, titled: bool, children: bool = True
+    ) -> Told:
         """The name ``file`` goes by, declaring ``name``; ``column``: its 学校 column names
-        it; ``children``: it holds children (else records or teachers alone)."""
+        it; ``titled``: its title does; ``children``: it holds children (else records or
+        teachers alone)."""
+        self.said[file] = (titled, column or not titled)
         # The school's folder, past its term's, grade's or list's (白鹤小学/秋季学期/: 白鹤小学/,
         # ``school_folder``); a copy of it (红星村小(1)/) is the school's folder.
         folder = copy_of(school_folder(str(source_path(file)), self.runs).resolve())
@@ -721,19 +733,32 @@ class Namesakes:
                 if not column:  # its folder holds the school's: the school's folder
                     groups[i] = (folder, told, first, by_cells)
                 return Told(told)
-        titled = [(top, first) for top, _, first, by_cells in groups if not by_cells]
+        by_title = [(top, first) for top, _, first, by_cells in groups if not by_cells]
         if not children:
             return Told(name)
-        if not groups or not (titled or column):
+        if not groups or not (by_title or column):
             groups.append((folder, name, file, column))
             return Told(name)
         if column:
-            return Told(name, name, titled[0][1] if titled else groups[0][2], file)
+            first = by_title[0][1] if by_title else groups[0][2]
+            return Told(name, name, first, file, self.alike(first, file))
         # Spelled as a 学校 cell is read (中心小学(二片区)): a merged roster's cells say it.
-        where = _where_apart(folder, [top for top, _ in titled])
+        where = _where_apart(folder, [top for top, _ in by_title])
         apart = nz.school(f"{name}（{where}）") or name
         groups.append((folder, apart, file, False))
-        return Told(apart, name, titled[0][1], file)
+        return Told(apart, name, by_title[0][1], file)
+
+    def alike(self, first: str, file: str) -> str:
+        """What named the school of ``first`` and of ``file``, whose 学校 column names it,
+        alike, for the note saying they are counted as one school (namesakes_note): their
+        titles and their 学校 columns ("both"), their 学校 columns ("columns": one has no
+        title naming it), their titles, ``first`` having no 学校 column ("titles"), or
+        ``first``'s title and ``file``'s 学校 column ("title_column")."""
+        first_titled, first_cells = self.said[first]
+        titled = self.said[file][0]
+        if first_cells:
+            return "both" if first_titled and titled else "columns"
+        return "titles" if titled else "title_column"
 
 
 def _where_apart(folder: Path, others: list[Path]) -> str:
