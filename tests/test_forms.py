@@ -1177,3 +1177,38 @@ def test_xueji_numbers_of_other_documents_are_no_ids(tmp_path: Path) -> None:
             f"“{header[7]}”的值无法识别，可填：" + "、".join(nz.ID_KINDS)
         )
         assert code == 1
+
+
+def test_xueji_id_kinds_written_with_their_codes(tmp_path: Path) -> None:
+    """An export writes a 身份证件类型 as code and name (1-居民身份证, A-护照, Z：其他, with a
+    colon, a space or nothing between): read as the name, so a passport's number is no ID
+    number. A code alone names no document lbc knows of: VAL001, its number checked as an
+    ID's."""
+    rows = [
+        xj_row(1, "双亲留守儿童", 身份证件类型="1-居民身份证"),
+        xj_row(2, "双亲留守儿童", 身份证件类型="A-护照", 身份证件号="E12345679"),
+        xj_row(3, "双亲留守儿童", 身份证件类型="Z：其他", 身份证件号="E7654320"),
+        xj_row(4, "双亲留守儿童", 身份证件类型="1居民身份证"),
+        xj_row(
+            1,
+            "双亲留守儿童",
+            姓名="刘一鸣",
+            身份证件类型="1 居民身份证",
+            身份证件号=make_id(dt.date(2015, 3, 1), 121),
+        ),
+        xj_row(2, "双亲留守儿童", 姓名="李安娜", 身份证件类型="A: 护照", 身份证件号="E7654321"),
+        xj_row(3, "双亲留守儿童", 姓名="王小明", 身份证件类型="1", 身份证件号="E7654322"),
+        xj_row(4, "双亲留守儿童", 姓名="张小红", 身份证件类型="A", 身份证件号="E7654323"),
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert spots(doc["findings"]) == [
+        ("VAL001", 8, "H", "id_kind"),
+        ("ID001", 8, "I", "id_number"),
+        ("VAL001", 9, "H", "id_kind"),
+        ("ID001", 9, "I", "id_number"),
+    ]
+    assert [f["message"] for f in doc["findings"][::2]] == 2 * [
+        "“身份证件类型”的值无法识别，可填：" + "、".join(nz.ID_KINDS)
+    ]
+    assert code == 1

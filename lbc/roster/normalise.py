@@ -1274,6 +1274,30 @@ def _remark_aside(normalise):
     return read
 
 
+# A dictionary value as an export writes it, its code before its name: 1-居民身份证,
+# A：护照, Z 其他, 1居民身份证 (folding took the space out). The code is at most three
+# letters or digits and the name starts with neither, so 10 or yes is never a code and a name.
+_CODE_AND_NAME = re.compile(r"[0-9a-z]{1,3}[-:.、_—–]?([^0-9a-z].*)")
+
+
+def _code_aside(normalise):
+    """``normalise`` reading a code before a known word (1-居民身份证, A-护照) as the word:
+    the word says what the code means, where lbc has no table of the codes. A code alone
+    (1, A) stays unreadable."""
+
+    def read(value: Any) -> str | Bad | None:
+        found = normalise(value)
+        if found.__class__ is Bad:
+            m = _CODE_AND_NAME.fullmatch(_folded(found.raw).lower())
+            if m:
+                name = normalise(m[1])
+                if name.__class__ is not Bad:
+                    return name
+        return found
+
+    return read
+
+
 yes_no = _remark_aside(_closed(_YES_NO))
 # 重点帮扶对象: a yes, or the column's own word for one (重点, 重点对象), as schools mark it.
 key_target = _remark_aside(
@@ -1609,14 +1633,17 @@ ID_KINDS = (
     "其他",
 )
 PATTERNED_ID_KINDS = frozenset(ID_KINDS[:2])
-id_kind = _closed(
-    {
-        **{k: k for k in ID_KINDS},
-        **dict.fromkeys(
-            ("身份证", "居民身份证号", "中华人民共和国居民身份证", "中国居民身份证"), "居民身份证"
-        ),
-        "其它": "其他",
-    }
+id_kind = _code_aside(
+    _closed(
+        {
+            **{k: k for k in ID_KINDS},
+            **dict.fromkeys(
+                ("身份证", "居民身份证号", "中华人民共和国居民身份证", "中国居民身份证"),
+                "居民身份证",
+            ),
+            "其它": "其他",
+        }
+    )
 )
 
 
