@@ -373,3 +373,32 @@ def test_columns_out_of_the_forms_order_are_given_to_no_parent(
     (sheet,) = result.json()["files"][0]["sheets"]
     read = {k: v for k, v in sheet["columns"].items() if k.endswith(("phone", "work_place"))}
     assert read == {"parent_phone": chr(ord("D") + header.index("联系电话"))}
+
+
+def test_guess_keeps_whose_column_it_is(tmp_path: Path) -> None:
+    """An unknown header is guessed only as a field of the people it names: 父亲身份证件类型
+    is not the child's 身份证件类型, 务工地点 (nobody's) not 父亲务工地址. A field's whole
+    text with a person before it (父亲身份证件类型, 母亲的证件类型, 监护人身份证件类型) is
+    that person's own such field, which lbc does not read, not one a letter away
+    (监护人身份证号); a slip in a person's field (父亲出生日其) is still guessed."""
+    unknown = [
+        "父亲身份证件类型",
+        "母亲的证件类型",
+        "监护人身份证件类型",
+        "务工地点",
+        "父亲出生日其",
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [["姓名", "身份证号", "班级", *unknown]]})
+    result = run("validate", path, "--format", "json")
+    assert result.json()["files"][0]["sheets"][0]["unknown_columns"] == unknown
+    assert result.stderr.replace("\n", "") == (
+        f"提示：{path} 的“Sheet1”有未识别的列，已忽略：父亲身份证件类型(D)、母亲的证件类型(E)、"
+        "监护人身份证件类型(F)、务工地点(G)、父亲出生日其(H)"
+        f"提示：{path} 的“Sheet1”中“父亲出生日其”(H)可能是“父亲出生日期”；"
+        '如果是，请在 lbc.toml 中写明：[synonyms] father_birth_date = ["父亲出生日其"]'
+    )
+    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
+    assert [(c["header"], c["guess"]) for c in sheet["ignored"]] == [
+        *((header, None) for header in unknown[:-1]),
+        ("父亲出生日其", "father_birth_date"),
+    ]

@@ -533,17 +533,51 @@ def _guess_texts(kind: Kind) -> dict[str, str]:
     return texts
 
 
-_GUESS_TEXTS: dict[Kind, dict[str, str]] = {}
+def _whose(folded: str) -> tuple[frozenset[str], str]:
+    """The roles (父亲, 监护人 …) a folded header names anywhere in it, a longer spelling
+    taken before the shorter ones inside it (外祖父 before 祖父 and 父), and the rest."""
+    roles = set()
+    for spelling, role in _FOLDED_ROLES:
+        if spelling in folded:
+            roles.add(role)
+            folded = folded.replace(spelling, "|")
+    return frozenset(roles), folded.replace("|", "")
+
+
+_GUESS_KEYS: dict[Kind, dict[str, str]] = {}
+_GUESS_TEXTS: dict[tuple[Kind, frozenset[str]], list[str]] = {}
 
 
 def guess_field(kind: Kind, header: str) -> Field | None:
     """The field an unknown header most likely means, for the note that says how to tell
-    lbc so in ``lbc.toml``; None when nothing is close enough to be a useful guess."""
+    lbc so in ``lbc.toml``; None when nothing is close enough to be a useful guess.
+
+    A guess keeps whose the column is: a role word (父亲, 监护人, 家长 …) is never a slip of
+    the pen. Only a text naming the same people is close, so 父亲身份证件类型 is not the
+    child's 身份证件类型 (following that guess would let the father's passport turn off the
+    child's ID checks), nor 务工地点 the father's. And a header that is a field's whole text
+    with a person named before it (父亲身份证件类型, 监护人的民族) is that person's own such
+    field, which lbc does not read: no field of theirs one letter away (父亲身份证号) is a
+    guess."""
     import difflib
 
-    texts = _GUESS_TEXTS.get(kind)
-    if texts is None:
-        texts = _GUESS_TEXTS[kind] = _guess_texts(kind)
+    keys = _GUESS_KEYS.get(kind)
+    if keys is None:
+        keys = _GUESS_KEYS[kind] = _guess_texts(kind)
     folded = fold_header(header)
-    close = difflib.get_close_matches(folded, list(texts), n=1, cutoff=0.8)
-    return field(kind, texts[close[0]]) if close else None
+    roles, rest = _whose(folded)
+    nobody = _GUESS_TEXTS.get((kind, frozenset()))
+    if nobody is None:
+        nobody = _GUESS_TEXTS[kind, frozenset()] = [t for t in keys if not _whose(t)[0]]
+    if roles:  # what is said of them, connecting words (的, 当前 …) taken off one by one
+        while rest not in nobody and (
+            cut := next((c for c in _FOLDED_CONNECTORS if rest.startswith(c)), None)
+        ):
+            rest = rest[len(cut) :]
+        if rest in nobody:
+            return None
+    texts = _GUESS_TEXTS.get((kind, roles))
+    if texts is None:
+        texts = _GUESS_TEXTS[kind, roles] = [t for t in keys if _whose(t)[0] == roles]
+    close = difflib.get_close_matches(folded, texts, n=1, cutoff=0.8)
+    return field(kind, keys[close[0]]) if close else None
