@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 _lang = "en" if os.environ.get("LBC_LANG", "").lower().startswith("en") else "zh"
 
@@ -323,6 +323,19 @@ def _click_part(name: str, value: str) -> str:
 def as_list(items: Iterable[object]) -> str:
     """Items as a list in the user's language: 甲、乙 in Chinese, "a, b" in English."""
     return t("list.sep").join(map(str, items))
+
+
+# The rows a sentence names one by one at most (rows_listed); the rest are counted.
+ROWS_LISTED = 5
+
+
+def rows_listed(rows: Sequence[int]) -> str:
+    """Excel rows as a sentence names them: 第 3、5 行; past ROWS_LISTED, the first ones
+    and how many in all, 第 3、5、9、12、20 行等 34 行."""
+    if len(rows) <= ROWS_LISTED:
+        return t("rows.listed", rows=as_list(rows), count=len(rows))
+    first = as_list(rows[:ROWS_LISTED])
+    return t("rows.more", rows=first, count=len(rows), others=len(rows) - ROWS_LISTED)
 
 
 def as_groups(items: Iterable[object]) -> str:
@@ -767,6 +780,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "this sheet is hidden, and read too; if it is an old copy or a draft, unhide it in "
         "Excel and delete it",
     ),
+    "columns.hidden_rows": (
+        "{rows}是隐藏行，也已读入；请在 Excel 中取消隐藏后核对",
+        "{rows} {count:is|are} hidden, and read too; unhide {count:it|them} in Excel to check",
+    ),
+    "columns.hidden_rows.filtered": (
+        "设了筛选：{rows}被筛选隐藏，也已读入；请在 Excel 中清除筛选后核对",
+        "filtered: {rows} {count:is|are} hidden, and read too; clear the filter in Excel to "
+        "check {count:it|them}",
+    ),
     "columns.kind_from.sheet": (
         "没有“类型”列：各条按工作表名称读作{kind}",
         "no 类型 column: the sheet's name makes every row a {kind}",
@@ -904,6 +926,22 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} sheet '{sheet}' is hidden; its {rows} {rows:row|rows} are read too; "
         "if it is an old copy or a draft, unhide it in Excel and delete it",
     ),
+    "note.hidden_rows": (
+        "提示：{file} 的“{sheet}”中{rows}是隐藏行，打开文件时看不到，这 {count} 行也已读入；"
+        "请在 Excel 中选中整张表、取消隐藏后核对",
+        "note: {file} sheet '{sheet}': {rows} {count:is|are} hidden, so opening the file does "
+        "not show {count:it|them}; {count:it is|they are} read all the same; select the whole "
+        "sheet and unhide in Excel to check {count:it|them}",
+    ),
+    "note.hidden_rows.filtered": (
+        "提示：{file} 的“{sheet}”设了筛选，{rows}被筛选隐藏，打开文件时看不到，这 {count} 行也已读入；"
+        "请在 Excel 中清除筛选后核对",
+        "note: {file} sheet '{sheet}' is filtered: {rows} {count:is|are} hidden, so opening the "
+        "file does not show {count:it|them}; {count:it is|they are} read all the same; clear "
+        "the filter in Excel to check {count:it|them}",
+    ),
+    "rows.listed": ("第 {rows} 行", "{count:row|rows} {rows}"),
+    "rows.more": ("第 {rows} 行等 {count} 行", "rows {rows} and {others} more"),
     "note.sheet_skipped": (
         "提示：{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，已跳过",
         "note: {file} sheet '{sheet}' is not a children, teachers or records sheet; skipped",

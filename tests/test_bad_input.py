@@ -535,7 +535,7 @@ def test_far_cells_are_measured_in_memory_that_does_not_grow_with_them(tmp_path:
             info = zf.getinfo(SHEET_XML)
             tracemalloc.start()
             try:
-                assert reading._check_extent(tmp_path, zf, info, {}) == ([], False)
+                assert reading._check_extent(tmp_path, zf, info, {}) == ([], False, False)
                 peaks.append(tracemalloc.get_traced_memory()[1])
             finally:
                 tracemalloc.stop()

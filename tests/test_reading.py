@@ -30,6 +30,7 @@ from conftest import (
     run,
     write_xlsx,
 )
+from lbc.roster import reading
 from lbc.roster.normalise import ClassRef
 from lbc.roster.reading import decode_csv_bytes, read_book
 from lbc.roster.tables import Roster, Table, load_roster
@@ -1042,3 +1043,127 @@ def test_a_hidden_sheet_is_read_and_said(tmp_path: Path, state: str) -> None:
     ]
     said = "这是隐藏的工作表，也已读入；它若是旧表或草稿，请在 Excel 中取消隐藏后删除"
     assert run("columns", path).stdout.count(said) == 1
+
+
+@pytest.mark.parametrize("look", ["scanned", "let_through", "in_pieces"])
+def test_rows_a_sheet_hides_are_read_and_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, look: str
+) -> None:
+    """Rows a school hid by hand (children who left) are still children, and are read: but
+    the school counts fewer when it opens the file, so every command says which rows are
+    hidden, once a sheet. A hidden row of no cells, or a hidden column, is no hidden child.
+    ``look``: the sheet scanned before calamine (a school's), let through on its
+    <dimension> and looked through beside calamine's parse (a county's roster of tens of
+    MB), or read in pieces (a merged province's)."""
+    if look == "let_through":
+        monkeypatch.setattr(reading, "ALWAYS_SCAN_BYTES", 0)
+    if look == "in_pieces":
+        monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    path = write_xlsx(
+        tmp_path / "花名册.xlsx", {"花名册": [CHILD_HEADER, *map(child_row, range(1, 11))]}
+    )
+    wb = load_workbook(path)
+    ws = wb["花名册"]
+    for row in (3, 5, 6, 8, 9, 10, 11, 20):
+        ws.row_dimensions[row].hidden = True
+    ws.column_dimensions["G"].hidden = True
+    wb.save(path)
+    note = (
+        f"提示：{path} 的“花名册”中第 3、5、6、8、9 行等 7 行是隐藏行，打开文件时看不到，"
+        "这 7 行也已读入；请在 Excel 中选中整张表、取消隐藏后核对\n"
+    )
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.stderr) == (0, note)
+    assert result.json()["summary"]["children"] == 10
+    flag = run("flag", path)
+    assert (flag.exit_code, flag.stderr) == (0, note)
+    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
+    assert (sheet["hidden_rows"], sheet["filtered"]) == ([3, 5, 6, 8, 9, 10, 11], False)
+    said = "第 3、5、6、8、9 行等 7 行是隐藏行，也已读入；请在 Excel 中取消隐藏后核对"
+    assert run("columns", path).stdout.splitlines().count(said) == 1
+    english = run("--lang", "en", "validate", path).stderr
+    assert english == (
+        f"note: {path} sheet '花名册': rows 3, 5, 6, 8, 9 and 2 more are hidden, so opening "
+        "the file does not show them; they are read all the same; select the whole sheet and "
+        "unhide in Excel to check them\n"
+    )
+
+
+def test_rows_a_filter_hides_are_read_and_said(tmp_path: Path) -> None:
+    """A roster sent filtered (自动筛选 on one class) shows only that class's children; the
+    others are read all the same, and the note says a filter hides them and how to clear
+    it."""
+    rows = [CHILD_HEADER, child_row(1), child_row(2, cls="三年级(1)班"), child_row(3)]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": rows})
+    wb = load_workbook(path)
+    ws = wb["花名册"]
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(CHILD_HEADER))}4"
+    ws.auto_filter.add_filter_column(CHILD_HEADER.index("班级"), ["三年级(1)班"])
+    for row in (2, 4):
+        ws.row_dimensions[row].hidden = True
+    wb.save(path)
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 3)
+    assert result.stderr == (
+        f"提示：{path} 的“花名册”设了筛选，第 2、4 行被筛选隐藏，打开文件时看不到，"
+        "这 2 行也已读入；请在 Excel 中清除筛选后核对\n"
+    )
+    assert run("--lang", "en", "flag", path).stderr == (
+        f"note: {path} sheet '花名册' is filtered: rows 2, 4 are hidden, so opening the file "
+        "does not show them; they are read all the same; clear the filter in Excel to check "
+        "them\n"
+    )
+    said = "设了筛选：第 2、4 行被筛选隐藏，也已读入；请在 Excel 中清除筛选后核对"
+    assert run("columns", path).stdout.splitlines().count(said) == 1
+
+
+def test_a_hidden_row_is_found_past_rows_of_their_own_height(tmp_path: Path) -> None:
+    """Rows each of its own height (ht= and customHeight=, as WPS saves a roster whose rows
+    were made taller) fill the sheet's XML with "h"s, past the first thousands of which
+    "hidden" is searched for whole: a row hidden after them is still found."""
+    births = [dt.date(2015, 1, 1) + dt.timedelta(days=n // 400) for n in range(2500)]
+    rows = [
+        CHILD_HEADER,
+        *(
+            child_row(n + 1, birth=birth, 身份证号=make_id(birth, 100 + n % 400 * 2))
+            for n, birth in enumerate(births)
+        ),
+    ]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": rows})
+    wb = load_workbook(path)
+    ws = wb["花名册"]
+    for row in range(1, 2502):
+        ws.row_dimensions[row].height = 20
+    ws.row_dimensions[2500].hidden = True
+    wb.save(path)
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 2500)
+    assert result.stderr == (
+        f"提示：{path} 的“花名册”中第 2500 行是隐藏行，打开文件时看不到，这 1 行也已读入；"
+        "请在 Excel 中选中整张表、取消隐藏后核对\n"
+    )
+
+
+def test_rows_hidden_on_a_merged_roster_are_said_of_its_sheet(tmp_path: Path) -> None:
+    """A county's merged roster filtered to some schools' rows and sent on: it is read
+    school by school, and the rows hidden are said once, of the merged sheet, in order."""
+    for n, school in enumerate(("青山小学", "红星小学")):
+        rows = [CHILD_HEADER, *map(child_row, range(3 * n + 1, 3 * n + 4))]
+        (tmp_path / "县" / school).mkdir(parents=True)
+        write_xlsx(tmp_path / "县" / school / "花名册.xlsx", {"花名册": rows})
+    merged = tmp_path / "合并.xlsx"
+    assert run("merge", tmp_path / "县", "--out", merged).exit_code == 0
+    wb = load_workbook(merged)
+    ws = wb["留守儿童花名册"]
+    assert [ws.cell(row, 1).value for row in (3, 6)] == ["红星小学", "青山小学"]
+    for row in (3, 6):
+        ws.row_dimensions[row].hidden = True
+    wb.save(merged)
+    result = run("validate", merged, "--format", "json")
+    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 6)
+    assert result.stderr == (
+        f"提示：{merged} 的“留守儿童花名册”中第 3、6 行是隐藏行，打开文件时看不到，"
+        "这 2 行也已读入；请在 Excel 中选中整张表、取消隐藏后核对\n"
+    )
+    sheets = run("columns", merged, "--format", "json").json()["files"][0]["sheets"]
+    assert [(s["sheet"], s["hidden_rows"]) for s in sheets] == [("留守儿童花名册", [3, 6])]

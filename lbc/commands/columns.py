@@ -8,7 +8,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus
-from lbc.messages import as_list, t
+from lbc.messages import as_list, rows_listed, t
 from lbc.output.formats import rich_table
 from lbc.reports.columns import describe_roster, note_for
 from lbc.roster.fields import Kind
@@ -96,6 +96,10 @@ def _print(described: list[dict[str, Any]]) -> None:
             common.show_table(console, rich_table(headers, _lines(sheet), title=title))
             if sheet["hidden"]:
                 console.print(t("columns.hidden"))
+            if sheet["hidden_rows"]:
+                key = "columns.hidden_rows.filtered" if sheet["filtered"] else "columns.hidden_rows"
+                hidden = sheet["hidden_rows"]
+                console.print(t(key, rows=rows_listed(hidden), count=len(hidden)), markup=False)
             if sheet["kind_from"]:
                 said = sheet["kind_from"]
                 console.print(t(f"columns.kind_from.{said['source']}", kind=said["kind"]))

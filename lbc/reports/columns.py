@@ -83,6 +83,10 @@ def describe_table(table: Table) -> dict[str, Any]:
         "header_rows": list(table.header_rows),
         "rows": len(table),
         "hidden": table.hidden,  # the workbook hides the sheet (read all the same)
+        # The rows the sheet hides (by hand, or a filter in force: "filtered"), read all the
+        # same, as Excel numbers them.
+        "hidden_rows": list(table.hidden_rows),
+        "filtered": table.filtered,
         # A records sheet without a 类型 column: its kind and what named it (its name, or
         # the title above its header), else None.
         "kind_from": dict(zip(("source", "kind"), table.kind_from, strict=True))

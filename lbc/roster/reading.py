@@ -135,6 +135,20 @@ PIECES_BYTES = 256 << 20
 # The pieces of such a sheet parsed at once, ahead of the one whose rows are being used:
 # parsing is most of a piece's time, and takes the second core.
 PIECES_AHEAD = 2
+# A row Excel hides, by hand or by a filter (Excel hides the rows a filter leaves out, and
+# so saves them), is a <row> element with hidden="1" (or "true"); a filter in force has a
+# <filterColumn> in the sheet's <autoFilter>. Looked for as bytes first, "hidden" anywhere
+# in the part (a hidden column's <col> has it too), and only then are the row tags parsed.
+_HIDDEN_MARK = b"hidden"
+_HIDDEN_ATTR = re.compile(rb"hidden\s*=\s*[\"'](?:1|true)[\"']")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row(?=[\s/>])([^>]*)>")
+_ROW_NUMBER = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([0-9]+)[\"']")
+_FILTER_MARK = b"filterColumn"
+# The "h"s a piece of XML is looked at by before "hidden" is searched for in the rest: a
+# search for one byte runs at memory's speed, one for "hidden" ten times slower (two
+# seconds over a merged province's 1.5 GB), and sheet XML seldom holds an "h" (ht= and
+# customHeight= on rows of their own height, text in a cell).
+_H_LOOKS = 4096
 # What Python's zipfile raises on a zip it cannot read (RuntimeError: an encrypted member).
 _ZIP_TROUBLE = (
     zipfile.BadZipFile,
@@ -171,6 +185,11 @@ class RawSheet:
     formula_errors: bool = False
     # Whether the workbook hides the sheet (Excel's 隐藏): read all the same, and said.
     hidden: bool = False
+    # The rows holding cells that the sheet hides (by hand, or a filter's), as Excel
+    # numbers them, 1-based; and whether a filter is in force on the sheet. Read all the
+    # same: a child whose row is hidden is still a child.
+    hidden_rows: tuple[int, ...] = ()
+    filtered: bool = False
 
 
 @dataclass
@@ -197,6 +216,12 @@ class Prescan:
     # (_may_skip_scan), and of shared strings of ALWAYS_SCAN_BYTES or more: looked
     # through for errors beside calamine's parse (_errors_by_sheet).
     later: list[str] = field(default_factory=list)
+    # Whether ``later``'s sheet parts are looked through for error cells: only where the
+    # workbook has formulas (its calc chain); else for hidden rows alone.
+    formulas: bool = True
+    # The rows each sheet hides and whether a filter is in force on it, by tab name
+    # (RawSheet.hidden_rows, RawSheet.filtered): only sheets hiding some row.
+    hidden_rows: dict[str, tuple[tuple[int, ...], bool]] = field(default_factory=dict)
 
     def sheet_errors(self, name: str) -> dict[tuple[int, int], str] | None:
         """The sheet's error cells to put back; None when it shows no formula's error."""
@@ -445,6 +470,7 @@ def _check_zip_parts(path: Path) -> Prescan:
         # Excel and WPS list every formula in a calc chain: a workbook without one has no
         # formula whose error a big part let through unscanned could hold.
         formulas = any(_normal_part_name(n) == _CALC_CHAIN_PART for n in zf.namelist())
+        found.formulas = formulas
         for info in zf.infolist():
             name = _normal_part_name(info.filename)
             in_folder = name.startswith("xl/worksheets/") and name.count("/") == 2
@@ -465,12 +491,14 @@ def _check_zip_parts(path: Path) -> Prescan:
                 big = is_sheet and info.file_size > PIECES_BYTES
                 if big or (is_sheet and not _may_skip_scan(info, head)):
                     errors: dict[tuple[int, int], str] = {}
-                    ranges, shown = _check_extent(path, zf, info, errors, merges=big)
+                    ranges, shown, marked = _check_extent(path, zf, info, errors, merges=big)
                     if big:
                         merges[name] = ranges
                     if shown:
                         found.errors[_sheet_name(zf, info.filename)] = errors
-                elif is_sheet and formulas:  # let through on its <dimension>
+                    if marked:
+                        _note_hidden_rows(zf, info, found)
+                elif is_sheet:  # let through on its <dimension>: looked through later
                     found.later.append(info.filename)
                 elif name == _SHARED_STRINGS_PART and info.file_size < ALWAYS_SCAN_BYTES:
                     found.shared = found.shared or _shows_error_text(zf, info)
@@ -815,12 +843,13 @@ def _check_extent(
     info: zipfile.ZipInfo,
     errors: dict[tuple[int, int], str],
     merges: bool = False,
-) -> tuple[list[Merge], bool]:
+) -> tuple[list[Merge], bool, bool]:
     """Raise when the grid calamine would allocate for this sheet part is too big; else
     return its merged ranges with ``merges`` (a part read in pieces), as calamine gives
     them, found on the way (and a merged range calamine would refuse refused here), and
     whether some cell shows a formula's error, as an error value or as text. The cells
-    holding one as an error value go into ``errors``, by (row, column), 1-based.
+    holding one as an error value go into ``errors``, by (row, column), 1-based. Last,
+    whether the part says "hidden" anywhere (a row it may hide: see _note_hidden_rows).
 
     A roster of 100,000+ rows has far cells (its last rows), so first bound the grid from
     them cheaply: the far rows give the last row, and the last column is the largest
@@ -834,7 +863,7 @@ def _check_extent(
     last_row = 0  # the largest row of six digits or more, 0 for none
     found = _Merges(path)
     carried = b""  # a <mergeCell> may be cut between two pieces: each looks at both
-    shown = False
+    shown = marked = False
     for data, cells in _cell_chunks(zf, info):
         if cells:  # both patterns start with r=
             far = _FAR_CELL.findall(data)
@@ -844,13 +873,14 @@ def _check_extent(
             del far
             _note_error_cells(data, errors)
         shown = shown or _shows_error(data)
+        marked = marked or _says_hidden(data)  # never cut: the pieces are cut at "r="
         # "C" first, at the speed of a byte's search: row XML seldom holds a capital C.
         if merges and (
             (b"C" in data and b"mergeCell" in data) or b"mergeCell" in carried + data[:64]
         ):
             found.scan(carried + data, len(carried))
         carried = data[-_MERGE_TAG_BYTES:]
-    done = list(found.found), shown or bool(errors)
+    done = list(found.found), shown or bool(errors), marked
     if not any_far:
         return done
     if not last_col:
@@ -906,9 +936,9 @@ def _note_error_cells(data: bytes, errors: dict[tuple[int, int], str]) -> None:
 def _look_later(path: Path, found: Prescan) -> None:
     """Look through the parts ``found.later`` into ``found``, as the look before calamine
     does through the others: the shared strings for text showing a formula's error, the
-    sheet parts for cells holding one as an error value; not for text in them, which Excel
-    and WPS (which write the <dimension> these parts were let through on) keep in the
-    shared strings."""
+    sheet parts for hidden rows, and (``found.formulas``) for cells holding a formula's
+    error value; not for text in them, which Excel and WPS (which write the <dimension>
+    these parts were let through on) keep in the shared strings."""
     try:
         with zipfile.ZipFile(path) as zf:
             for member in found.later:
@@ -917,13 +947,107 @@ def _look_later(path: Path, found: Prescan) -> None:
                     found.shared = found.shared or _shows_error_text(zf, info)
                     continue
                 errors: dict[tuple[int, int], str] = {}
-                for data, cells in _cell_chunks(zf, info):
-                    if cells:
-                        _note_error_cells(data, errors)
+                if found.formulas:
+                    marked = False
+                    for data, cells in _cell_chunks(zf, info):
+                        if cells:
+                            _note_error_cells(data, errors)
+                        marked = marked or _says_hidden(data)
+                else:  # no error cells to look for: hidden rows alone
+                    marked = _part_says_hidden(zf, info)
                 if errors:
                     found.errors[_sheet_name(zf, member)] = errors
+                if marked:
+                    _note_hidden_rows(zf, info, found)
     except _ZIP_TROUBLE:
         return  # calamine's read of the part says what is wrong
+
+
+def _says_hidden(data: bytes) -> bool:
+    """Whether ``data`` holds "hidden", looked for at its "h"s first (see _H_LOOKS)."""
+    at = data.find(b"h")
+    for _ in range(_H_LOOKS):
+        if at == -1:
+            return False
+        if data.startswith(_HIDDEN_MARK, at):
+            return True
+        at = data.find(b"h", at + 1)
+    return data.find(_HIDDEN_MARK, at) != -1
+
+
+def _part_says_hidden(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a zip member's XML holds "hidden" (each block looked at with the end of the
+    one before, where the word may be cut)."""
+    tail = b""
+    for block in _inflated(zf, info):
+        if _says_hidden(block) or _HIDDEN_MARK in tail + block[: len(_HIDDEN_MARK)]:
+            return True
+        tail = block[-len(_HIDDEN_MARK) :]
+    return False
+
+
+def _note_hidden_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, found: Prescan) -> None:
+    """Note in ``found.hidden_rows`` the rows holding cells that a sheet part hides, and
+    whether a filter is in force on it: asked only of a part that says "hidden" somewhere,
+    so a sheet hiding nothing costs a byte search in the look it already has."""
+    filtered = False
+    rows: list[int] | None = []
+    for data in _tag_chunks(zf, info):
+        filtered = filtered or _FILTER_MARK in data
+        if rows is not None:
+            rows = _hidden_numbered(data, rows)
+    if rows is None:  # rows unnumbered, which Excel never writes: counted instead
+        rows = _hidden_rows_counted(zf, info)
+    if rows:
+        found.hidden_rows[_sheet_name(zf, info.filename)] = (tuple(rows), filtered)
+
+
+def _hidden_numbered(data: bytes, rows: list[int]) -> list[int] | None:
+    """``rows`` with the numbers of the rows holding cells that ``data`` (whole tags)
+    hides, each row's tag found backwards from its hidden="1"; None when one has no "r"."""
+    for attr in _HIDDEN_ATTR.finditer(data):
+        tag = _ROW_TAG.match(data, data.rfind(b"<", 0, attr.start()))
+        if tag is None or tag.end() < attr.end() or data[attr.start() - 1] not in b" \t\r\n":
+            continue  # another element's (a hidden column's <col>), or another attribute
+        if tag.group(1).endswith(b"/") or data.startswith(b"</", tag.end()):
+            continue  # a row of no cells: no child
+        number = _ROW_NUMBER.search(tag.group(1))
+        if number is None:
+            return None
+        rows.append(_row_number(number.group(1)))
+    return rows
+
+
+def _hidden_rows_counted(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[int]:
+    """The rows holding cells that a sheet part hides, every row tag looked at in turn and
+    numbered by its "r" where it has one, else as the one after the row before."""
+    rows: list[int] = []
+    at = 0
+    for data in _tag_chunks(zf, info):
+        for tag in _ROW_TAG.finditer(data):
+            attrs = tag.group(1)
+            number = _ROW_NUMBER.search(attrs)
+            at = _row_number(number.group(1)) if number else at + 1
+            empty = attrs.endswith(b"/") or data.startswith(b"</", tag.end())
+            if _HIDDEN_ATTR.search(attrs) and not empty:
+                rows.append(at)
+    return rows
+
+
+def _tag_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A zip member's XML in ~4 MB pieces, each cut before a "<", so no tag is split."""
+    tail = b""
+    for block in _inflated(zf, info):
+        data = tail + block
+        cut = data.rfind(b"<")
+        if cut <= 0:  # no tag starts here but at its very start: nothing to carry over
+            yield data
+            tail = b""
+        else:
+            yield data[:cut]
+            tail = data[cut:]
+    if tail:
+        yield tail
 
 
 def _shows_error(data: bytes) -> bool:
@@ -1142,8 +1266,7 @@ def _stream_book(
     found = found or Prescan()
     parts = _piece_parts(path, found.pieces) if found.pieces else {}
     hidden = _hidden_sheets(path, book)
-    if hidden:
-        send = _marking_hidden(send, hidden)
+    send = _marking_hidden(send, hidden, found)
 
     def parse(handle: Any, name: str) -> Any:
         if name in parts:
@@ -1195,12 +1318,18 @@ def _hidden_sheets(path: Path, book: Any) -> frozenset[str]:
     return frozenset(s.name for s in sheets if s.visible != calamine.SheetVisibleEnum.Visible)
 
 
-def _marking_hidden(send: Callable[[Any], None], hidden: frozenset[str]) -> Callable[[Any], None]:
-    """``send`` marking each sheet of ``hidden`` as hidden (RawSheet.hidden) as it goes."""
+def _marking_hidden(
+    send: Callable[[Any], None], hidden: frozenset[str], found: Prescan
+) -> Callable[[Any], None]:
+    """``send`` marking each sheet of ``hidden`` as hidden (RawSheet.hidden), and each
+    sheet ``found`` saw hiding rows with them (RawSheet.hidden_rows), as it goes: asked
+    as each is sent, once its errors are asked for, which waits for the parts looked
+    through beside calamine's parse (_errors_by_sheet)."""
 
     def marked(item: Any) -> None:
-        if isinstance(item, RawSheet) and item.name in hidden:
-            item.hidden = True
+        if isinstance(item, RawSheet):
+            item.hidden = item.name in hidden
+            item.hidden_rows, item.filtered = found.hidden_rows.get(item.name, ((), False))
         send(item)
 
     return marked

@@ -379,6 +379,11 @@ class Table:
     # Whether the workbook hides the sheet (RawSheet.hidden): its rows are read, and a
     # note says so, since the school does not see them when it opens the file.
     hidden: bool = False
+    # Which of ``rows`` the sheet hides (RawSheet.hidden_rows), in order, and whether a
+    # filter is in force on it: read all the same, and a note says so, since the school
+    # counts fewer rows when it opens the file.
+    hidden_rows: list[int] = field(default_factory=list)
+    filtered: bool = False
     # The one school whose own settings the rows go by, where the file they came through
     # is several schools' (a merged roster merged again or exported: every row's 来源文件
     # is the merged roster): by_source splits its rows by their 学校 so, and each school's
@@ -2352,7 +2357,9 @@ class TableMaker:
             title=_title_above(grid, header.first),
             formula_errors=sheet.formula_errors,
             hidden=sheet.hidden,
+            filtered=sheet.filtered,
         )
+        self.hidden_rows = frozenset(sheet.hidden_rows)
         for key in header.columns:
             self.table.raw[key] = []
         school = header.columns.get("school")
@@ -2422,7 +2429,10 @@ class TableMaker:
                     if (j < len(grid[i]) and grid[i][j] not in (None, ""))
                     or not _lower_header_again(grid[i], header.columns.values())
                 ]
-        table.rows += [sheet.row0 + at + i + 1 for i in data_idx]
+        rows = [sheet.row0 + at + i + 1 for i in data_idx]
+        table.rows += rows
+        if self.hidden_rows:
+            table.hidden_rows += [row for row in rows if row in self.hidden_rows]
         kept = [grid[i] for i in data_idx]
         cells = _Cells(kept, max(mapped) + 1, [c.index for c in header.columns.values()])
         for key, col in header.columns.items():
@@ -3248,6 +3258,8 @@ def _joined(run: list[Table]) -> Table:
         if any(part.sources is None for part in run)
         else [source for part in run for source in part.sources or ()],
         formula_errors=any(part.formula_errors for part in run),
+        hidden_rows=[row for part in run for row in part.hidden_rows],
+        filtered=any(part.filtered for part in run),
         schools_written=first.schools_written,
     )
     complete(table)
@@ -3333,6 +3345,7 @@ def by_source(
     # school's sheet to say a column it lacked at (Table.lacks), unless COLUMNS_SHEET says
     # the sheet (LACKS_HEADER; load_roster).
     several = Counter(source for source, _, _ in groups)
+    hidden = frozenset(table.hidden_rows)
     for n, (_, index, school) in enumerate(groups):
         raw = raws[n]
         # A phone its sheet had no column for, where that is known, is none of its
@@ -3363,6 +3376,8 @@ def by_source(
             sources=pick(table.sources, index),
             kind_from=table.kind_from,
             formula_errors=table.formula_errors,
+            hidden_rows=[row for row in pick(table.rows, index) if row in hidden] if hidden else [],
+            filtered=table.filtered,
             own_school=school,
             schools_written=table.schools_written,
             lacks=frozenset()
@@ -3493,6 +3508,8 @@ def whole_sheets(tables: Iterable[Table]) -> Iterator[Table]:
             ignored=first.ignored,
             codings=first.codings,
             kind_from=first.kind_from,
+            hidden_rows=sorted(row for x in pieces for row in x.hidden_rows),
+            filtered=first.filtered,
         )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lbc.messages import as_list, long_date, t
+from lbc.messages import as_list, long_date, rows_listed, t
 from lbc.roster.fields import guess_field
 from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster, RunFolders, whole_sheets
 from lbc.workspace.config import Config
@@ -74,7 +74,9 @@ def what_was_read(
     file is not made yet. ``checked``: lbc validate, whose findings say each of a teachers
     list's names that pairs nobody. ``unused_settings``: the notes on the rows of a merged
     roster's sheets of each school's own settings that cannot be used, worded from the
-    checks' findings, which a command that lists no findings says in their place."""
+    checks' findings, which a command that lists no findings says in their place. The
+    sheets the workbook hides, and the rows a sheet hides, are said too: they are read,
+    though the school does not see them when it opens the file."""
     notes = _pairs_notes(files, cfg, roster, pairs_matter)
     notes += two_workspaces_notes(table.file for table in roster.children)
     notes += copied_folders_notes((table.file for table in roster.children), roster.runs)
@@ -101,6 +103,10 @@ def what_was_read(
         where = {"file": table.file, "sheet": table.sheet}
         if table.hidden:
             notes.append(t("note.hidden_sheet", rows=len(table), **where))
+        if table.hidden_rows:
+            key = "note.hidden_rows.filtered" if table.filtered else "note.hidden_rows"
+            rows = rows_listed(table.hidden_rows)
+            notes.append(t(key, rows=rows, count=len(table.hidden_rows), **where))
         unknown = [
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN
         ]
