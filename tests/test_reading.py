@@ -182,11 +182,13 @@ def write_xls(
     path: Path,
     sheets: dict[str, Sequence[Sequence[Any]]],
     merges: Sequence[tuple[int, int, int, int]] = (),
+    hidden: Sequence[int] = (),
 ) -> Path:
     """A real BIFF .xls (xlwt); dates get a date format, as Excel gives them.
 
     ``merges`` are (first_row, last_row, first_col, last_col), 0-based, on every sheet; the
-    merged range's first cell keeps its value.
+    merged range's first cell keeps its value. ``hidden``: Excel rows (1-based) hidden on
+    every sheet.
     """
     wb = xlwt.Workbook(encoding="utf-8")
     date_style = xlwt.easyxf(num_format_str="yyyy-mm-dd")
@@ -209,6 +211,8 @@ def write_xls(
                     ws.write(i, j, value, date_style)
                 else:
                     ws.write(i, j, value)
+        for row in hidden:
+            ws.row(row - 1).hidden = True
     wb.save(str(path))
     return path
 
@@ -1167,3 +1171,18 @@ def test_rows_hidden_on_a_merged_roster_are_said_of_its_sheet(tmp_path: Path) ->
     )
     sheets = run("columns", merged, "--format", "json").json()["files"][0]["sheets"]
     assert [(s["sheet"], s["hidden_rows"]) for s in sheets] == [("留守儿童花名册", [3, 6])]
+
+
+def test_rows_an_xls_sheet_hides_are_read_and_said(tmp_path: Path) -> None:
+    """An Excel 97-2003 roster's hidden rows are read and said as an .xlsx's are: its ROW
+    records say which (calamine does not). A hidden row of no cells is no hidden child."""
+    rows = [CHILD_HEADER, *map(child_row, (1, 2, 3, 4))]
+    path = write_xls(tmp_path / "花名册.xls", {"花名册": rows}, hidden=(3, 5, 9))
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 4)
+    assert result.stderr == (
+        f"提示：{path} 的“花名册”中第 3、5 行是隐藏行，打开文件时看不到，这 2 行也已读入；"
+        "请在 Excel 中选中整张表、取消隐藏后核对\n"
+    )
+    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
+    assert (sheet["hidden_rows"], sheet["filtered"]) == ([3, 5], False)

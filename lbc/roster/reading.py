@@ -333,7 +333,9 @@ def _check_spreadsheet(path: Path) -> Prescan:
         _refuse_text(path)
         raise LbcError(t("err.corrupt", path=path, reason=t("reason.not_ole")))
     if suffix == ".xls" and magic.startswith(OLE_MAGIC):
-        return Prescan(errors=xls_errors.error_cells(path))
+        return Prescan(
+            errors=xls_errors.error_cells(path), hidden_rows=xls_errors.hidden_rows(path)
+        )
     if not magic.startswith(_ZIP_MAGIC):
         return Prescan()
     found = _check_zip_parts(path)

@@ -9,6 +9,11 @@ expression for each record) so that a workbook without one costs a read and a se
 Each record found is placed on its sheet by the stream offsets the workbook's BOUNDSHEET
 records give. Anything unexpected (another BIFF version, a broken chain) finds nothing:
 calamine's own read says what is wrong with the file.
+
+The rows a sheet hides (by hand, or a filter's), which calamine does not say either, are
+found in the same stream (hidden_rows): one expression looks for a ROW record saying so,
+and only where one may be are the sheets' records read one by one, since the bytes of a
+cell's value may look like one.
 """
 
 from __future__ import annotations
@@ -39,6 +44,12 @@ _ERROR_RECORDS = (
     re.compile(rb"\x06\x00..(....)..\x02\x00(" + _CODE + rb")\x00\x00\x00\xff\xff", re.S),
     re.compile(rb"\x05\x02\x08\x00(....)..(" + _CODE + rb")\x01", re.S),
 )
+# ROW (0x0208) of 16 bytes: row, its first column and its last plus one (equal: no cell),
+# height and two unused words, then option flags whose bit 0x20 hides the row (by hand,
+# or a filter's: which of the two is not told here). One expression, for hidden ones only.
+_ROW, _ROW_HIDDEN = 0x0208, 0x20
+_HIDDEN_FLAG = b"[" + re.escape(bytes(b for b in range(256) if b & _ROW_HIDDEN)) + b"]"
+_HIDDEN_ROW = re.compile(rb"\x08\x02\x10\x00.{12}" + _HIDDEN_FLAG, re.S)
 _BOF, _EOF, _BOUNDSHEET = 0x0809, 0x000A, 0x0085
 _BIFF8 = 0x0600
 # An OLE compound file's layout (lbc.roster.reading reads its header too): its opening
@@ -64,6 +75,51 @@ def error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
             return _error_cells(data)
     except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
         return {}
+
+
+def hidden_rows(path: Path) -> dict[str, tuple[tuple[int, ...], bool]]:
+    """The rows holding cells that each sheet hides, 1-based, by tab name, as
+    lbc.roster.reading.Prescan.hidden_rows gives them (a filter in force is not told,
+    False): only sheets hiding some row."""
+    try:
+        with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return _hidden_rows(data)
+    except (OSError, ValueError):
+        return {}
+
+
+def _hidden_rows(data: mmap.mmap) -> dict[str, tuple[tuple[int, ...], bool]]:
+    """hidden_rows of the mapped file; every view of it is let go on return."""
+    try:
+        stream = _workbook_stream(data)
+        if _HIDDEN_ROW.search(stream) is None:
+            return {}
+        found = {name: _sheet_hidden_rows(stream, start) for start, name in _sheets(stream)}
+    except (_NotFound, struct.error, IndexError, ValueError):
+        return {}
+    return {name: (tuple(rows), False) for name, rows in found.items() if rows}
+
+
+def _sheet_hidden_rows(stream: bytes | memoryview, start: int) -> list[int]:
+    """The rows holding cells that the sheet whose BOF is at ``start`` hides, 1-based: its
+    records read one by one up to its EOF (a chart's within it has its own BOF and EOF)."""
+    rows = []
+    depth = 0
+    at = start
+    while at + 4 <= len(stream):
+        rid, size = struct.unpack_from("<HH", stream, at)
+        if rid == _BOF:
+            depth += 1
+        elif rid == _EOF:
+            depth -= 1
+            if depth <= 0:
+                break
+        elif rid == _ROW and size >= 16 and stream[at + 16] & _ROW_HIDDEN:
+            row, first, last = struct.unpack_from("<HHH", stream, at + 4)
+            if first != last:
+                rows.append(row + 1)
+        at += 4 + size
+    return rows
 
 
 def _error_cells(data: mmap.mmap) -> dict[str, dict[tuple[int, int], str]]:
