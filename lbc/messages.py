@@ -771,6 +771,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{file} 的“{sheet}”没有“类型”列，各条按表头读作{kind}",
         "note: {file} sheet '{sheet}' has no 类型 column; its header makes every row a {kind}",
     ),
+    "note.class_from.sheet": (
+        "提示：{file} 的“{sheet}”没有“班级”列，各行的班级按工作表名称读作{cls}",
+        "note: {file} sheet '{sheet}' has no 班级 column; its name makes every row's class {cls}",
+    ),
+    "note.class_from.title": (
+        "提示：{file} 的“{sheet}”没有“班级”列，各行的班级按表头上方的标题读作{cls}",
+        "note: {file} sheet '{sheet}' has no 班级 column; the title above its header makes "
+        "every row's class {cls}",
+    ),
     "columns.kind_from.header": (
         "没有“类型”列：各条按表头读作{kind}",
         "no 类型 column: the header makes every row a {kind}",

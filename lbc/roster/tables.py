@@ -372,6 +372,9 @@ class Table:
     # A records sheet without a 类型 column: what named every row's kind (KIND_FROM_SHEET,
     # KIND_FROM_TITLE, KIND_FROM_HEADER) and the kind; None when nothing did (kind_named).
     kind_from: tuple[str, str] | None = None
+    # A children sheet without a 班级 column whose name or title names one class: what
+    # named it (CLASS_FROM_SHEET, CLASS_FROM_TITLE) and the class, every row's; None else.
+    class_from: tuple[str, str] | None = None
     # Whether some cell shows a formula's error (#N/A …, see RawSheet.formula_errors): only
     # such a table's cells are looked through for them (VAL007), since looking through a
     # county's 3 million cells costs a quarter of a second.
@@ -411,7 +414,9 @@ class Table:
         return len(self.rows)
 
     def has(self, key: str) -> bool:
-        return key in self.columns
+        """Whether the sheet gives ``key``: a column of it, or its name or title naming
+        every row's class (``class_from``)."""
+        return key in self.columns or (key == "class" and self.class_from is not None)
 
     def get(self, key: str, i: int) -> Any:
         # Called once a cell by the checks and the watch list: a column already normalised
@@ -2489,6 +2494,8 @@ class TableMaker:
     def done(self) -> Table:
         """The table, once every row is in."""
         self.shared = None
+        if self.table.kind is Kind.CHILDREN and "class" not in self.table.raw:
+            _class_from_name(self.table)
         complete(self.table)
         return self.table
 
@@ -2634,6 +2641,65 @@ def _named_grade(table: Table) -> int | None:
         if grade.__class__ is int:
             return grade  # type: ignore[return-value]
     return None
+
+
+CLASS_FROM_SHEET, CLASS_FROM_TITLE = "sheet", "title"
+
+# What may stand just before a class's name in a text naming it (三年级1班 of
+# 白鹤小学三年级1班留守儿童名单): not a digit, a numeral or a grade's word, of which it
+# would be the tail (4级3班 of 2024级3班, 1-2班 of 三年级1-2班), nor a word listing classes
+# (2班 of 1、2班).
+_NOT_BEFORE_CLASS = frozenset(
+    "0123456789０１２３４５６７８９一二两三四五六七八九十年级、，,和与及-—~～至到"
+)
+
+
+def _class_in_text(text: str) -> str | None:
+    """The one class ``text`` (a sheet's name, the title above its header) names with its
+    grade (三年级1班, 三(1)班, 3年级1班, 白鹤小学三年级1班留守儿童名单), as lbc writes a
+    class; None where it names no class, a grade only (三年级) or a class without its
+    grade (1班), or several classes (三年级1、2班, 三年级1班和2班, 三年级1-2班)."""
+    text = "".join(text.split()).replace("班主任", "")
+    if text.count("班") != 1:
+        return None
+    end = text.index("班") + 1
+    for start in range(max(end - 12, 0), end - 1):  # the longest first: 初中一年级2班
+        if start and text[start - 1] in _NOT_BEFORE_CLASS:
+            continue
+        ref = nz.class_ref(text[start:end])
+        if ref.__class__ is nz.ClassRef:
+            return str(ref)
+    return None
+
+
+def _class_from_name(table: Table) -> None:
+    """Give every row of a children sheet without a 班级 column the class its name or the
+    title above its header names (a school keeping a class a sheet: 三年级1班, 三(1)班,
+    白鹤小学三年级1班留守儿童名单), as Table.class_from says; a sheet named for the class
+    number alone (1班, (2)班), the class of that number in each row's 年级, or in the
+    grade its file or folder is named for (三年级.xlsx: _class_in_grade). Nothing where
+    the name and the title name two classes, or neither names one."""
+    named = {
+        source: cls
+        for source, cls in (
+            (CLASS_FROM_SHEET, _class_in_text(table.sheet)),
+            (CLASS_FROM_TITLE, _class_in_text(table.title)),
+        )
+        if cls is not None
+    }
+    if len(set(named.values())) == 1:
+        source, cls = next(iter(named.items()))
+        written = cls
+    elif named or "班" not in table.sheet or (number := nz.class_number(table.sheet)) is None:
+        return
+    elif "grade" in table.raw:  # each row's 年级 and this number
+        source, cls, written = CLASS_FROM_SHEET, table.sheet, table.sheet
+    elif (grade := _named_grade(table)) is not None:
+        source, cls, written = CLASS_FROM_SHEET, str(nz.ClassRef(grade, number)), table.sheet
+    else:
+        return
+    table.raw["class"] = [written] * len(table)
+    table.class_from = (source, cls)
 
 
 def _class_in_grade(table: Table, grades: Iterable[Any]) -> None:

@@ -127,6 +127,9 @@ def what_was_read(
         if table.kind_from:
             source, kind = table.kind_from
             notes.append(t(f"note.kind_from.{source}", kind=kind, **where))
+        if table.class_from:
+            source, cls = table.class_from
+            notes.append(t(f"note.class_from.{source}", cls=cls, **where))
         for letter, header in unknown:
             guess = guess_field(table.kind, header)
             if guess is not None and guess.key not in table.columns:

@@ -1,0 +1,161 @@
+"""A school keeping a class a sheet, with no 班级 column: the class its sheet's name or
+its title names is each child's, in every command. Through the real CLI on workbooks built
+here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_cards import parse
+
+from conftest import TEACHER_HEADER, child_row, run, without, write_xlsx
+
+TEACHERS = [
+    TEACHER_HEADER,
+    ["李老师", "女", "13800000001", "班主任", "三年级(1)班", "语文", "是", "是"],
+    ["王老师", "女", "13800000002", "班主任", "三年级(2)班", "数学", "是", "是"],
+]
+
+
+def no_class(*rows: list[Any]) -> list[list[Any]]:
+    """A roster's header and ``rows`` without their 班级 column."""
+    return without(["班级"], *rows)
+
+
+def test_each_class_sheet_gives_its_children_their_class_in_every_command(
+    tmp_path: Path,
+) -> None:
+    """Sheet 三年级1班 and a sheet titled 白鹤小学三年级2班留守儿童名单, neither with a 班级
+    column: no COL001, and each child is of her sheet's class where validate, summary,
+    flag, watch, pair and cards name it, not all of them under 班级不明."""
+    (tmp_path / "白鹤小学").mkdir()
+    first = no_class(child_row(1, 父亲电话=None, 母亲电话=None), child_row(2))
+    second = no_class(child_row(3, 健康状况="残疾"), child_row(4, 监护人电话=None))
+    titled = [["白鹤小学三年级2班留守儿童名单"], *second]
+    book = {"三年级1班": first, "Sheet2": titled, "教师": TEACHERS}
+    write_xlsx(tmp_path / "白鹤小学" / "花名册.xlsx", book)
+    said = "提示：白鹤小学/花名册.xlsx 的“{}”没有“班级”列，各行的班级按{}读作{}"
+    notes = [
+        said.format("三年级1班", "工作表名称", "三年级(1)班"),
+        said.format("Sheet2", "表头上方的标题", "三年级(2)班"),
+    ]
+
+    def ran(*args: str) -> Any:
+        result = run(*args, "白鹤小学", "--format", "json", cwd=tmp_path)
+        assert result.stderr.splitlines()[:2] == notes
+        return result.json()
+
+    found = ran("validate")["findings"]
+    assert [(f["code"], f["sheet"], f["row"], f["child"]) for f in found] == [
+        ("CON002", "三年级1班", 2, "张*涵 三年级(1)班"),
+        ("CON001", "Sheet2", 4, "刘*然 三年级(2)班"),
+    ]
+    summary = ran("summary", "--term", "2024-autumn")
+    assert [(c["name"], c["count"]) for c in summary["children"]["by_class"]] == [
+        ("三年级(1)班", 2),
+        ("三年级(2)班", 2),
+    ]
+    assert summary["children"]["by_grade"] == [{"name": "三年级", "count": 4}]
+    flagged = ran("flag")["classes"]
+    assert [
+        (c["class"], c["head_teachers"], [k["name"] for k in c["children"]]) for c in flagged
+    ] == [
+        ("三年级(1)班", ["李老师"], ["张雨涵"]),
+        ("三年级(2)班", ["王老师"], ["刘浩然"]),
+    ]
+    watched = ran("watch", "--as-of", "2024-10-01")["classes"]
+    assert [(c["class"], [k["name"] for k in c["children"]]) for c in watched] == [
+        ("三年级(1)班", ["张雨涵"]),
+        ("三年级(2)班", ["王梓萱"]),
+    ]
+    pairs = ran("pair")["pairs"]
+    assert [(p["child"], p["class"], p["teacher"], p["reason"]) for p in pairs] == [
+        ("张雨涵", "三年级(1)班", "李老师", "本班班主任"),
+        ("李明轩", "三年级(1)班", "李老师", "本班班主任"),
+        ("王梓萱", "三年级(2)班", "王老师", "本班班主任"),
+        ("刘浩然", "三年级(2)班", "王老师", "本班班主任"),
+    ]
+    cards = run("cards", "白鹤小学", "--out", "卡.html", "--class", "三(2)班", cwd=tmp_path)
+    assert cards.exit_code == 0
+    page = (tmp_path / "卡.html").read_text(encoding="utf-8")
+    assert [heading for heading, _, _ in parse(page).cards] == [
+        ["留守儿童联系卡 · 王梓萱", "◆ 三年级(2)班"],  # on the watch list
+        ["留守儿童联系卡 · 刘浩然", "三年级(2)班"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "title", "cls"),
+    [
+        ("三(1)班", None, "三年级(1)班"),
+        ("3年级1班", None, "三年级(1)班"),
+        ("四年级二班", "白鹤小学四年级二班留守儿童名单", "四年级(2)班"),
+        ("Sheet1", "2024年秋季白鹤小学五年级（3）班留守儿童花名册", "五年级(3)班"),
+    ],
+)
+def test_a_class_sheets_name_or_title_is_its_childrens_class(
+    tmp_path: Path, sheet: str, title: str | None, cls: str
+) -> None:
+    """The class a sheet's name or its title names, in any spelling, with the note that
+    says so once, in English too."""
+    rows = no_class(child_row(1), child_row(2))
+    write_xlsx(tmp_path / "名单.xlsx", {sheet: [[title], *rows] if title else rows})
+    path = "名单.xlsx"
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.json()["children"]["by_class"] == [{"name": cls, "count": 2}]
+    validated = run("--lang", "en", "validate", path, "--format", "json", cwd=tmp_path)
+    assert validated.json()["findings"] == []
+    by = "its name makes" if sheet != "Sheet1" else "the title above its header makes"
+    assert validated.stderr == (
+        f"note: 名单.xlsx sheet '{sheet}' has no 班级 column; {by} every row's class {cls}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sheet", "title"),
+    [
+        ("三年级", None),  # a grade
+        ("三年级1、2班", None),  # two classes
+        ("三年级1-2班", None),
+        ("三年级1班和2班", None),
+        ("2024级3班", None),  # a year's intake, not 四年级(3)班
+        ("1班", None),  # a class number, of no grade the sheet or file names
+        ("三年级1班", "白鹤小学三年级2班留守儿童名单"),  # the name and the title disagree
+    ],
+)
+def test_a_sheet_naming_no_one_class_gives_none(
+    tmp_path: Path, sheet: str, title: str | None
+) -> None:
+    """A sheet named for a grade, or for several classes, or whose name and title name two
+    classes, gives its children no class: its 班级 column is missing (COL001), as before."""
+    rows = no_class(child_row(1), child_row(2))
+    write_xlsx(tmp_path / "名单.xlsx", {sheet: [[title], *rows] if title else rows})
+    path = "名单.xlsx"
+    validated = run("validate", path, "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["sheet"], f["field"]) for f in validated.json()["findings"]]
+    assert (found, validated.stderr) == ([("COL001", sheet, "class")], "")
+
+
+@pytest.mark.parametrize(("book", "grade"), [("三年级.xlsx", None), ("名单.xlsx", "三年级")])
+def test_a_class_number_sheet_is_of_its_files_or_its_rows_grade(
+    tmp_path: Path, book: str, grade: str | None
+) -> None:
+    """A grade's workbook keeping a class a sheet (三年级.xlsx: 1班, 2班), or a sheet 1班
+    with a 年级 column: the class of that grade, as a class number alone in a 班级 column
+    is (317bf56)."""
+    sheets = {}
+    for name, rows in (("1班", [child_row(1)]), ("2班", [child_row(2), child_row(3)])):
+        table = no_class(*rows)
+        if grade:
+            table = [[*table[0], "年级"], *[[*r, grade] for r in table[1:]]]
+        sheets[name] = table
+    path = write_xlsx(tmp_path / book, sheets)
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.json()["children"]["by_class"] == [
+        {"name": "三年级(1)班", "count": 1},
+        {"name": "三年级(2)班", "count": 2},
+    ]
+    validated = run("validate", path, "--format", "json", cwd=tmp_path)
+    assert validated.json()["findings"] == []
