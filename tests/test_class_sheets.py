@@ -159,3 +159,72 @@ def test_a_class_number_sheet_is_of_its_files_or_its_rows_grade(
     ]
     validated = run("validate", path, "--format", "json", cwd=tmp_path)
     assert validated.json()["findings"] == []
+
+
+def heading(text: str, header: list[Any]) -> list[Any]:
+    """A class's or a grade's heading row over its children, typed where the names are."""
+    return [text if label == "姓名" else None for label in header]
+
+
+def test_a_class_heading_gives_its_class_to_the_rows_under_it(tmp_path: Path) -> None:
+    """A roster listing each class under a heading row (三年级(1)班; 1班 under 四年级)
+    with the 班级 cells left empty: each row is of the class over it, up to the next
+    heading, not a row lacking its class (REQ001) counted under 班级不明; a row whose own
+    班级 says another class keeps it."""
+    header, *_ = without([])
+    rows = [
+        header,
+        heading("三年级(1)班", header),
+        child_row(1, cls=None),
+        child_row(2, cls=None),
+        heading("三年级(2)班", header),
+        child_row(3, cls=None),
+        child_row(4, cls="四年级(1)班"),
+        heading("四年级", header),
+        heading("1班", header),
+        child_row(5, cls=None),
+    ]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    assert (validated.json()["findings"], validated.stderr) == ([], "")
+    summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.json()["children"]["by_class"] == [
+        {"name": "三年级(1)班", "count": 2},
+        {"name": "三年级(2)班", "count": 1},
+        {"name": "四年级(1)班", "count": 2},
+    ]
+
+
+def test_class_headings_over_a_sheet_with_no_class_column(tmp_path: Path) -> None:
+    """A sheet with no 班级 column listing each class under its heading row: each row is
+    of the class over it, said once in a note, and no COL001."""
+    header, *kids = no_class(child_row(1), child_row(2), child_row(3))
+    rows = [header, heading("三年级(1)班", header), *kids[:2], heading("三(2)班", header), kids[2]]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    assert validated.json()["findings"] == []
+    assert validated.stderr == (
+        "提示：名单.xlsx 的“Sheet1”没有“班级”列，"
+        "各行的班级按它上面的班级标题行（如“三年级(2)班”）读取\n"
+    )
+    summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.json()["children"]["by_class"] == [
+        {"name": "三年级(1)班", "count": 2},
+        {"name": "三年级(2)班", "count": 1},
+    ]
+
+
+@pytest.mark.parametrize("first", ["above", "四年级"])
+def test_rows_under_no_class_heading_give_a_sheet_with_no_class_column_none(
+    tmp_path: Path, first: str
+) -> None:
+    """Rows over the first class heading, or under a grade's heading alone, have no class
+    to take: a sheet with no 班级 column stays without (COL001), its name's class (三年级1班)
+    not put on rows the headings say are of other classes."""
+    header, *kids = no_class(child_row(1), child_row(2), child_row(3))
+    top = [heading(first, header)] if first != "above" else []
+    rows = [header, *top, kids[0], heading("三年级(2)班", header), *kids[1:]]
+    write_xlsx(tmp_path / "名单.xlsx", {"三年级1班": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["field"]) for f in validated.json()["findings"]]
+    assert (found, validated.stderr) == ([("COL001", "class")], "")

@@ -8,6 +8,7 @@ Every value stays traceable to its Excel row number and column letter.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -372,8 +373,10 @@ class Table:
     # A records sheet without a 类型 column: what named every row's kind (KIND_FROM_SHEET,
     # KIND_FROM_TITLE, KIND_FROM_HEADER) and the kind; None when nothing did (kind_named).
     kind_from: tuple[str, str] | None = None
-    # A children sheet without a 班级 column whose name or title names one class: what
-    # named it (CLASS_FROM_SHEET, CLASS_FROM_TITLE) and the class, every row's; None else.
+    # A children sheet without a 班级 column whose name or title names one class, or whose
+    # every row is under a class's heading row: what named it (CLASS_FROM_SHEET,
+    # CLASS_FROM_TITLE, CLASS_FROM_HEADINGS) and the class, every row's ("" for the
+    # headings', each row's own); None else.
     class_from: tuple[str, str] | None = None
     # Whether some cell shows a formula's error (#N/A …, see RawSheet.formula_errors): only
     # such a table's cells are looked through for them (VAL007), since looking through a
@@ -414,8 +417,8 @@ class Table:
         return len(self.rows)
 
     def has(self, key: str) -> bool:
-        """Whether the sheet gives ``key``: a column of it, or its name or title naming
-        every row's class (``class_from``)."""
+        """Whether the sheet gives ``key``: a column of it, or its name, its title or its
+        class headings giving every row's class (``class_from``)."""
         return key in self.columns or (key == "class" and self.class_from is not None)
 
     def get(self, key: str, i: int) -> Any:
@@ -2237,8 +2240,37 @@ def _is_note(row: Sequence[Any]) -> bool:
         or ":" in only
         or only.startswith(("注", "合计", "说明", "备注"))
         or (_HEAD_COUNT.fullmatch(only) is not None and not only.isdigit())
-        or (_HEADING_WORD.search(only) is not None and _names_a_grade(only))
+        or _is_heading(only)
     )
+
+
+def _is_heading(text: str) -> bool:
+    """Whether a row's one cell is a class's or a grade's heading (三年级(1)班, 四年级, 2班)."""
+    return _HEADING_WORD.search(text) is not None and _names_a_grade(text)
+
+
+def _heading(row: Sequence[Any]) -> str | None:
+    """The text of a class's or a grade's heading row (_is_heading), else None."""
+    filled = [text for v in row if (text := _cell_text(v))]
+    return filled[0] if len(filled) == 1 and _is_heading(filled[0]) else None
+
+
+def _dropped(kept: list[int], lo: int, hi: int) -> list[int]:
+    """The rows of ``lo``..``hi`` - 1 not in ``kept`` (sorted, each once, all within them),
+    found by halving ``kept``: a piece of a county's roster, a few rows of which are
+    dropped, is looked at a few hundred times, not once a row."""
+    out: list[int] = []
+    spans = [(0, len(kept), lo, hi)]  # kept[a:b] holds the rows kept of start..end - 1
+    while spans:
+        a, b, start, end = spans.pop()
+        if b - a == end - start:
+            continue
+        if a == b:
+            out += range(start, end)
+            continue
+        mid = (a + b) // 2
+        spans += [(a, mid, start, kept[mid]), (mid + 1, b, kept[mid] + 1, end)]
+    return sorted(out)
 
 
 def _readable(fn: Normaliser) -> Callable[[str], bool]:
@@ -2342,6 +2374,9 @@ class TableMaker:
         self.tops: dict[Merge, Any] = {}
         # Each column's texts by themselves (share_values); None: a column not shared.
         self.shared: dict[str, dict[Any, Any] | None] | None = None
+        # Each class's or grade's heading row over the children (三年级(2)班): the text,
+        # and the place among the table's rows of the first row under it.
+        self.headings: list[tuple[int, str]] = []
         # The columns a cell of which was neither text nor a date (a number): shared a
         # cell at a time.
         self.mixed: set[str] = set()
@@ -2434,6 +2469,14 @@ class TableMaker:
                     if (j < len(grid[i]) and grid[i][j] not in (None, ""))
                     or not _lower_header_again(grid[i], header.columns.values())
                 ]
+        lo = max(self.start_at - at, 0)
+        if len(data_idx) < len(grid) - lo and header.kind is Kind.CHILDREN:
+            before = len(table.rows)
+            self.headings += [
+                (before + bisect.bisect(data_idx, i), text)
+                for i in _dropped(data_idx, lo, len(grid))
+                if (text := _heading(grid[i])) is not None
+            ]
         rows = [sheet.row0 + at + i + 1 for i in data_idx]
         table.rows += rows
         if self.hidden_rows:
@@ -2494,10 +2537,13 @@ class TableMaker:
     def done(self) -> Table:
         """The table, once every row is in."""
         self.shared = None
-        if self.table.kind is Kind.CHILDREN and "class" not in self.table.raw:
-            _class_from_name(self.table)
-        complete(self.table)
-        return self.table
+        table = self.table
+        if table.kind is Kind.CHILDREN:
+            headed = _classes_under_headings(table, self.headings)
+            if "class" not in table.raw and not headed:
+                _class_from_name(table)
+        complete(table)
+        return table
 
 
 class _Cells:
@@ -2643,7 +2689,7 @@ def _named_grade(table: Table) -> int | None:
     return None
 
 
-CLASS_FROM_SHEET, CLASS_FROM_TITLE = "sheet", "title"
+CLASS_FROM_SHEET, CLASS_FROM_TITLE, CLASS_FROM_HEADINGS = "sheet", "title", "headings"
 
 # What may stand just before a class's name in a text naming it (三年级1班 of
 # 白鹤小学三年级1班留守儿童名单): not a digit, a numeral or a grade's word, of which it
@@ -2700,6 +2746,45 @@ def _class_from_name(table: Table) -> None:
         return
     table.raw["class"] = [written] * len(table)
     table.class_from = (source, cls)
+
+
+def _classes_under_headings(table: Table, headings: list[tuple[int, str]]) -> bool:
+    """Give the rows under each class's heading row (三年级(2)班, or 2班 under a grade's
+    heading, 三年级, or on a grade's sheet) its class up to the next heading, where their
+    班级 cell is empty; a row whose own 班级 says another class keeps it. A sheet with no
+    班级 column takes the headings' classes only where every row has one over it, as
+    Table.class_from says. ``headings``: each heading's text and the place of the first
+    row under it (TableMaker.headings). Whether any heading names a class."""
+    if not headings:
+        return False
+    spans: list[tuple[int, int, str | None]] = []
+    grade: int | None = None
+    for (start, text), (end, _) in zip(headings, [*headings[1:], (len(table), "")], strict=True):
+        ref = nz.class_ref(text)
+        if ref.__class__ is nz.ClassRef:
+            grade = ref.grade  # type: ignore[union-attr]
+        elif (number := nz.class_number(text)) is not None and (
+            (of := grade if grade is not None else _named_grade(table)) is not None
+        ):
+            ref = nz.ClassRef(of, number)
+        else:
+            grade, ref = (read if (read := nz.grade(text)).__class__ is int else None), None
+        spans.append((start, end, None if ref is None else str(ref)))
+    if not any(cls for _, _, cls in spans):
+        return False
+    raw = table.raw.get("class")
+    if raw is None:
+        if spans[0][0] > 0 or not all(cls for start, end, cls in spans if end > start):
+            return True
+        table.raw["class"] = [cls for start, end, cls in spans for _ in range(start, end)]
+        table.class_from = (CLASS_FROM_HEADINGS, "")
+        return True
+    for start, end, cls in spans:
+        if cls is not None:
+            for i in range(start, end):
+                if raw[i] is None or (raw[i].__class__ is str and not raw[i].strip()):
+                    raw[i] = cls
+    return True
 
 
 def _class_in_grade(table: Table, grades: Iterable[Any]) -> None:
