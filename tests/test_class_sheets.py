@@ -93,6 +93,7 @@ def test_each_class_sheet_gives_its_children_their_class_in_every_command(
         ("3年级1班", None, "三年级(1)班"),
         ("四年级二班", "白鹤小学四年级二班留守儿童名单", "四年级(2)班"),
         ("Sheet1", "2024年秋季白鹤小学五年级（3）班留守儿童花名册", "五年级(3)班"),
+        ("Sheet1", "学校：白鹤小学  班级：三年级1班  班主任：王芳", "三年级(1)班"),
     ],
 )
 def test_a_class_sheets_name_or_title_is_its_childrens_class(

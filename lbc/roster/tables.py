@@ -2704,8 +2704,9 @@ def _class_in_text(text: str) -> str | None:
     """The one class ``text`` (a sheet's name, the title above its header) names with its
     grade (三年级1班, 三(1)班, 3年级1班, 白鹤小学三年级1班留守儿童名单), as lbc writes a
     class; None where it names no class, a grade only (三年级) or a class without its
-    grade (1班), or several classes (三年级1、2班, 三年级1班和2班, 三年级1-2班)."""
-    text = "".join(text.split()).replace("班主任", "")
+    grade (1班), or several classes (三年级1、2班, 三年级1班和2班, 三年级1-2班). The words
+    班级 and 班主任 name no class (学校：白鹤小学 班级：三年级1班 班主任：王芳)."""
+    text = "".join(text.split()).replace("班主任", "").replace("班级", "")
     if text.count("班") != 1:
         return None
     end = text.index("班") + 1
