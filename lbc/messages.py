@@ -807,6 +807,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         "没有“类型”列：各条按工作表名称读作{kind}",
         "no 类型 column: the sheet's name makes every row a {kind}",
     ),
+    "columns.class_from.sheet": (
+        "没有“班级”列：各行的班级按工作表名称读作{cls}",
+        "no 班级 column: the sheet's name makes every row's class {cls}",
+    ),
+    "columns.class_from.title": (
+        "没有“班级”列：各行的班级按表头上方的标题读作{cls}",
+        "no 班级 column: the title above the header makes every row's class {cls}",
+    ),
+    "columns.class_from.headings": (
+        "没有“班级”列：各行的班级按它上面的班级标题行读取",
+        "no 班级 column: each row's class is that of the class heading row above it",
+    ),
     "columns.kind_from.title": (
         "没有“类型”列：各条按表头上方的标题读作{kind}",
         "no 类型 column: the title above the header makes every row a {kind}",

@@ -229,3 +229,27 @@ def test_rows_under_no_class_heading_give_a_sheet_with_no_class_column_none(
     validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["field"]) for f in validated.json()["findings"]]
     assert (found, validated.stderr) == ([("COL001", "class")], "")
+
+
+def test_lbc_columns_says_what_named_each_sheets_class(tmp_path: Path) -> None:
+    """lbc columns, which shows how each sheet is read, says under a sheet with no 班级
+    column what gave its rows their class, and its JSON says so for scripts."""
+    header, *kids = no_class(child_row(1), child_row(2), child_row(3))
+    book = {
+        "三年级1班": [header, kids[0]],
+        "Sheet2": [["白鹤小学三年级2班留守儿童名单"], header, kids[1]],
+        "Sheet3": [header, heading("四年级(1)班", header), kids[2]],
+    }
+    write_xlsx(tmp_path / "名单.xlsx", book)
+    described = run("columns", "名单.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert [(s["sheet"], s["class_from"]) for s in described["files"][0]["sheets"]] == [
+        ("三年级1班", {"source": "sheet", "class": "三年级(1)班"}),
+        ("Sheet2", {"source": "title", "class": "三年级(2)班"}),
+        ("Sheet3", {"source": "headings", "class": None}),
+    ]
+    shown = run("columns", "名单.xlsx", cwd=tmp_path).stdout.splitlines()
+    assert [line for line in shown if line.startswith("没有“班级”列")] == [
+        "没有“班级”列：各行的班级按工作表名称读作三年级(1)班",
+        "没有“班级”列：各行的班级按表头上方的标题读作三年级(2)班",
+        "没有“班级”列：各行的班级按它上面的班级标题行读取",
+    ]

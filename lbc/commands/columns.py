@@ -103,5 +103,8 @@ def _print(described: list[dict[str, Any]]) -> None:
             if sheet["kind_from"]:
                 said = sheet["kind_from"]
                 console.print(t(f"columns.kind_from.{said['source']}", kind=said["kind"]))
+            if sheet["class_from"]:
+                said = sheet["class_from"]
+                console.print(t(f"columns.class_from.{said['source']}", cls=said["class"]))
         for name in entry["skipped_sheets"]:
             console.print(t("columns.skipped", file=entry["file"], sheet=name), markup=False)

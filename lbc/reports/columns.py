@@ -92,6 +92,12 @@ def describe_table(table: Table) -> dict[str, Any]:
         "kind_from": dict(zip(("source", "kind"), table.kind_from, strict=True))
         if table.kind_from
         else None,
+        # A children sheet without a 班级 column: what named every row's class (its name,
+        # the title above its header, or the class headings over its rows) and the class
+        # (None for the headings'), else None.
+        "class_from": {"source": table.class_from[0], "class": table.class_from[1] or None}
+        if table.class_from
+        else None,
         "columns": columns,
         "ignored": ignored,
     }
