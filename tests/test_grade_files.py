@@ -143,3 +143,32 @@ def test_a_class_number_alone_is_of_the_grade_its_sheet_or_file_is_named_for(
         ("三年级(2)班", 1),
         ("四年级(1)班", 1),
     ]
+
+
+def test_a_number_alone_names_no_grade(tmp_path: Path) -> None:
+    """A sheet, file or folder named by a number alone (三年级/1.xlsx, 五年级.xlsx's sheets
+    1 and 二, 县/3.xlsx) is a class's or a school's number, not a grade: 1班 there was read
+    as 一年级(1)班 (and paired with a first-grade teacher), not as 三年级(1)班 or CLS001."""
+    rows = [[CHILD_HEADER, child_row(n, cls=f"{n % 2 or 2}班")] for n in range(1, 6)]
+    books = {
+        "青山小学/三年级/1.xlsx": rows[0],
+        "青山小学/三年级/2.xlsx": rows[1],
+        "白鹤小学/五年级.xlsx": {"1": rows[2], "二": rows[3]},
+        "3.xlsx": rows[4],
+    }
+    write_books(tmp_path / "县", books)
+    summary = run("summary", "县", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]] == [
+        ("3 1班", 1),
+        ("白鹤小学 五年级(1)班", 1),
+        ("白鹤小学 五年级(2)班", 1),
+        ("青山小学 三年级(1)班", 1),
+        ("青山小学 三年级(2)班", 1),
+    ]
+    result = run("validate", "县", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["file"], f["row"], f["value"]) for f in result.json()["findings"]]
+    assert (result.exit_code, found, result.stderr) == (
+        1,
+        [("CLS001", "县/3.xlsx", 2, "1班")],
+        "",
+    )

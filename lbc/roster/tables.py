@@ -2678,13 +2678,19 @@ def _kind_from_name(table: Table) -> None:
             return
 
 
+# A number alone (1, 03, 一): the number of a class (五年级.xlsx's sheets 1, 2), of a
+# school, or a file's, as likely as a grade.
+_NUMBER_ALONE = re.compile(r"\d+|[一二两三四五六七八九十]+")
+
+
 def _named_grade(table: Table) -> int | None:
     """The grade a roster kept a grade a sheet, a file or a folder is named for (三年级,
-    三年级.xlsx, 三年级/花名册.xlsx), for a sheet with no 年级 column; else None."""
+    三年级.xlsx, 三年级/花名册.xlsx, 初一), for a sheet with no 年级 column; else None. A
+    number alone (_NUMBER_ALONE: 三年级/1.xlsx, 县/3.xlsx) names no grade."""
     path = Path(table.file)
     for name in (table.sheet, path.stem, path.parent.name):
         grade = nz.grade(name)
-        if grade.__class__ is int:
+        if grade.__class__ is int and not _NUMBER_ALONE.fullmatch(name.strip()):
             return grade  # type: ignore[return-value]
     return None
 
