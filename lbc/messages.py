@@ -968,6 +968,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "rows.listed": ("第 {rows} 行", "{count:row|rows} {rows}"),
     "rows.more": ("第 {rows} 行等 {count} 行", "rows {rows} and {others} more"),
+    "note.grade_names_unlike": (
+        "提示：{file} 的“{sheet}”没有“年级”列，工作表、文件和文件夹的名称说的年级不同"
+        "（{names}），“班级”只写班号（如“1班”）的认不出是哪个年级",
+        "note: {file} sheet '{sheet}' has no 年级 column and its sheet's, file's and folder's "
+        "names name different grades ({names}); a 班级 of the class number alone (such as "
+        "1班) is of no grade",
+    ),
     "note.sheet_skipped": (
         "提示：{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，已跳过",
         "note: {file} sheet '{sheet}' is not a children, teachers or records sheet; skipped",

@@ -172,3 +172,33 @@ def test_a_number_alone_names_no_grade(tmp_path: Path) -> None:
         [("CLS001", "县/3.xlsx", 2, "1班")],
         "",
     )
+
+
+@pytest.mark.parametrize(
+    ("book", "sheet", "names"),
+    [
+        ("四年级.xlsx", "三年级", "三年级、四年级"),  # the sheet and its file
+        ("三年级/花名册.xlsx", "四年级", "四年级、三年级"),  # the sheet and its folder
+        ("三年级/初一.xlsx", "花名册", "初一、三年级"),  # the file and its folder
+    ],
+)
+def test_names_of_two_grades_give_a_class_number_alone_none(
+    tmp_path: Path, book: str, sheet: str, names: str
+) -> None:
+    """A sheet 三年级 in 四年级.xlsx: the sheet's name made 1班 三年级(1)班 unasked, with
+    exit 0. Which name is wrong only the school knows: 1班 stays unreadable (CLS001), and
+    a note says why."""
+    write_books(tmp_path / "石桥小学", {book: {sheet: [CHILD_HEADER, child_row(1, cls="1班")]}})
+    result = run("validate", "石桥小学", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["sheet"], f["row"], f["value"]) for f in result.json()["findings"]]
+    assert (result.exit_code, found) == (1, [("CLS001", sheet, 2, "1班")])
+    assert result.stderr == (
+        f"提示：石桥小学/{book} 的“{sheet}”没有“年级”列，工作表、文件和文件夹的名称说的年级不同"
+        f"（{names}），“班级”只写班号（如“1班”）的认不出是哪个年级\n"
+    )
+    english = run("--lang", "en", "validate", "石桥小学", "--format", "json", cwd=tmp_path)
+    assert english.stderr == (
+        f"note: 石桥小学/{book} sheet '{sheet}' has no 年级 column and its sheet's, file's and "
+        f"folder's names name different grades ({names.replace('、', ', ')}); a 班级 of the "
+        "class number alone (such as 1班) is of no grade\n"
+    )

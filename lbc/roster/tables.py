@@ -390,6 +390,10 @@ class Table:
     # counts fewer rows when it opens the file.
     hidden_rows: list[int] = field(default_factory=list)
     filtered: bool = False
+    # A children sheet with no 年级 column whose 班级 writes a class's number alone (1班):
+    # its name, its file's and its folder's where they name two grades or more, so none is
+    # its rows' (_named_grade), as a note says; () else.
+    grade_names_unlike: tuple[str, ...] = ()
     # The one school whose own settings the rows go by, where the file they came through
     # is several schools' (a merged roster merged again or exported: every row's 来源文件
     # is the merged roster): by_source splits its rows by their 学校 so, and each school's
@@ -2628,6 +2632,7 @@ def complete(table: Table) -> None:
             _class_in_grade(table, table.values["grade"])
         elif "class" in table.raw and (grade := _named_grade(table)) is not None:
             _class_in_grade(table, itertools.repeat(grade, len(table)))
+        table.grade_names_unlike = _grade_names_unlike(table)
     elif table.kind is Kind.RECORDS:
         if "kind" not in table.raw:
             _kind_from_name(table)
@@ -2683,16 +2688,39 @@ def _kind_from_name(table: Table) -> None:
 _NUMBER_ALONE = re.compile(r"\d+|[一二两三四五六七八九十]+")
 
 
-def _named_grade(table: Table) -> int | None:
-    """The grade a roster kept a grade a sheet, a file or a folder is named for (三年级,
-    三年级.xlsx, 三年级/花名册.xlsx, 初一), for a sheet with no 年级 column; else None. A
-    number alone (_NUMBER_ALONE: 三年级/1.xlsx, 县/3.xlsx) names no grade."""
+def _names_grades(table: Table) -> dict[str, int]:
+    """The grade each of a sheet's name, its file's and its folder's names that names one
+    (三年级, 三年级.xlsx, 三年级/花名册.xlsx, 初一), by the name; a number alone
+    (_NUMBER_ALONE: 三年级/1.xlsx, 县/3.xlsx) names none."""
     path = Path(table.file)
+    named: dict[str, int] = {}
     for name in (table.sheet, path.stem, path.parent.name):
         grade = nz.grade(name)
         if grade.__class__ is int and not _NUMBER_ALONE.fullmatch(name.strip()):
-            return grade  # type: ignore[return-value]
-    return None
+            named[name] = grade  # type: ignore[assignment]
+    return named
+
+
+def _grade_names_unlike(table: Table) -> tuple[str, ...]:
+    """Table.grade_names_unlike: the names of a children sheet with no 年级 column, of its
+    file and of its folder, where they name two grades or more (_names_grades) and its 班级
+    column writes a class's number alone (1班) that only its grade could make a class."""
+    if "grade" in table.raw or "class" not in table.raw:
+        return ()
+    named = _names_grades(table)
+    if len(set(named.values())) < 2:
+        return ()
+    cells = {(v.__class__, v) for v in table.raw["class"]}
+    return tuple(named) if any(nz.class_number(v) is not None for _, v in cells) else ()
+
+
+def _named_grade(table: Table) -> int | None:
+    """The grade a roster kept a grade a sheet, a file or a folder is named for, for a
+    sheet with no 年级 column (_names_grades); None where none is, or where they name two
+    grades (a sheet 三年级 in 四年级.xlsx: which is wrong only the school knows, and
+    Table.grade_names_unlike says so)."""
+    grades = set(_names_grades(table).values())
+    return grades.pop() if len(grades) == 1 else None
 
 
 CLASS_FROM_SHEET, CLASS_FROM_TITLE, CLASS_FROM_HEADINGS = "sheet", "title", "headings"

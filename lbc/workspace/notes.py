@@ -107,6 +107,9 @@ def what_was_read(
             key = "note.hidden_rows.filtered" if table.filtered else "note.hidden_rows"
             rows = rows_listed(table.hidden_rows)
             notes.append(t(key, rows=rows, count=len(table.hidden_rows), **where))
+        if table.grade_names_unlike:
+            names = as_list(table.grade_names_unlike)
+            notes.append(t("note.grade_names_unlike", names=names, **where))
         unknown = [
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN
         ]
