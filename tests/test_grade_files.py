@@ -202,3 +202,35 @@ def test_names_of_two_grades_give_a_class_number_alone_none(
         f"folder's names name different grades ({names.replace('、', ', ')}); a 班级 of the "
         "class number alone (such as 1班) is of no grade\n"
     )
+
+
+def test_a_merged_roster_keeps_the_grade_a_file_gave_a_class_number(tmp_path: Path) -> None:
+    """五年级.xlsx and 四年级.xlsx, each with 1班 and no 年级 column: lbc merge wrote 班级 1班
+    and 年级 empty, so validating the merged roster gave CLS001 twice where validating the
+    folder gave nothing. Its 班级 is the class lbc read, and it reads as the folder does;
+    a class that says its grade stays as written."""
+    rows = [
+        ("五年级.xlsx", [child_row(1, cls="1班"), child_row(2, cls="五(2)班")]),
+        ("四年级/花名册.xlsx", [child_row(3, cls=1)]),
+    ]
+    write_books(tmp_path / "县" / "白鹤小学", {name: [CHILD_HEADER, *kids] for name, kids in rows})
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert merged.exit_code == 0, merged.stdout + merged.stderr
+    cells = load_workbook(tmp_path / "全县.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
+    at = next(cells).index("班级")
+    assert [row[at] for row in cells] == ["五年级(1)班", "五(2)班", "四年级(1)班"]
+    by_class = []
+    for path in ("县", "全县.xlsx"):
+        result = run("validate", path, "--format", "json", cwd=tmp_path)
+        assert (result.exit_code, result.json()["findings"]) == (0, [])
+        summary = run("summary", path, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+        by_class.append(summary.json()["children"]["by_class"])
+    assert (
+        by_class[0]
+        == by_class[1]
+        == [
+            {"name": "四年级(1)班", "count": 1},
+            {"name": "五年级(1)班", "count": 1},
+            {"name": "五年级(2)班", "count": 1},
+        ]
+    )

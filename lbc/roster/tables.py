@@ -468,9 +468,18 @@ class Table:
         the 2024 autumn term is 2024-10); a phone or ID number typed as a number cell is
         its digits, unless a float has already lost some (then the number stays, and
         ``validate`` says so again). 留守类型 and 类别 are lbc's reading: they gather what
-        other columns said (a code, 实际监护情况, 是/否 columns)."""
+        other columns said (a code, 实际监护情况, 是/否 columns); so is a class's number alone
+        made a class by the grade its sheet, file or folder is named for (1班 in 三年级.xlsx
+        is 三年级(1)班), which the merged roster's sheet is not named for."""
         n = len(self)
         raw = self.raw.get(key)
+        gradeless_class = key == "class" and raw is not None and "grade" not in self.raw
+        if gradeless_class and self.kind is Kind.CHILDREN and _named_grade(self) is not None:
+            read = self.values[key]
+            return [
+                nz.display(r) if nz.class_number(v) is not None else _as_written(v)
+                for v, r in zip(raw, read, strict=True)
+            ]
         if raw is None and key in nz.PHONES_TOGETHER:
             # A number in another's phone cell, where the sheet has no column of this
             # person's: that cell, as written, holds it.
