@@ -788,3 +788,31 @@ def test_a_passports_number_matches_no_namesake_by_birth_date(tmp_path: Path) ->
     }
     assert doc["gone"] == [entry("徐若曦", 2, "三年级(1)班", "上学期.xlsx")]
     assert (doc["added"], doc["changed"]) == ([], [])
+
+
+def test_a_name_corrected_is_a_change_of_the_child_found_by_id(tmp_path: Path) -> None:
+    """李明宣 last term is 李明轩 now, the same ID number: the school corrected his name, and
+    the county office sees it as every other change, the old name beside the new. 張雨涵
+    typed in traditional characters last term is 张雨涵, no change."""
+    old = [kid(1, "張雨涵"), kid(2, "李明宣", gender="男")]
+    new = [kid(1), kid(2, gender="男")]
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"] == {**all_unchanged(1, id_number=2), "changed": 1}
+    assert doc["changed"] == [
+        changed("李明轩", 3, 3, "id_number", change("name", "姓名", "李明宣", "李明轩"))
+    ]
+    shown = diff(tmp_path)
+    assert shown.exit_code == 0 and shown.stderr == ""
+    assert cells(shown.stdout) == [
+        ["信息变更（1 名）"],
+        ["班级", "行", "姓名", "字段", "变更", "对应依据"],
+        [C32, "3", "李明轩", "姓名", "李明宣 → 李明轩", "身份证号"],
+        [SUMMARY.format(0, 0, 1, 1)],
+    ]
+    english = run("--lang", "en", "diff", "上学期.xlsx", "本学期.xlsx", cwd=tmp_path)
+    assert cells(english.stdout)[2] == [C32, "3", "李明轩", "姓名", "李明宣 → 李明轩", "ID number"]
+    assert diff(tmp_path, "--out", "变更.xlsx").exit_code == 0
+    ws = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
+        [1, C32, "李明轩", 3, "姓名", "李明宣", "李明轩", "身份证号"]
+    ]

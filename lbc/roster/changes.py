@@ -23,9 +23,11 @@ from lbc.roster.fields import field as field_of
 from lbc.roster.people import known_birth
 from lbc.roster.tables import Roster, Table, distinct_children
 
-# The fields whose change a school records: contacts, care, status and the pair; and, on a
-# roster of several schools, the school a child moved to.
+# The fields whose change a school records: the child's name as corrected (a child found
+# by ID number), contacts, care, status and the pair; and, on a roster of several schools,
+# the school a child moved to.
 TRACKED = (
+    "name",
     "school",
     "class",
     "left_behind_type",
@@ -234,7 +236,7 @@ def _changes(old: Row, new: Row, schools: tuple[str | None, str | None] | None) 
             before, after = ot.get(key, oi), nt.get(key, ni)
         if key == "class" and _promoted(before, after):
             continue
-        if _compared(key, before) != _compared(key, after):
+        if _differ(key, before, after):
             found.append(Change(key, nz.display(before), nz.display(after)))
     return found
 
@@ -252,6 +254,18 @@ def _compared(key: str, value: object) -> str | None:
     if shown is None:
         return None
     return nz.place_key(shown) if key in _PLACES else "".join(shown.split())
+
+
+def _differ(key: str, before: object, after: object) -> bool:
+    """Whether a tracked field's two values differ (_compared); a name written in
+    traditional characters one term and simplified the next (張雨涵, 张雨涵) is one name,
+    as a record finds its child by either: converted only where the two differ at all."""
+    was, now = _compared(key, before), _compared(key, after)
+    if was == now:
+        return False
+    if key == "name" and was is not None and now is not None:
+        return len(set(nz.simplified([was, now]))) == 2
+    return True
 
 
 def label(key: str) -> str:
