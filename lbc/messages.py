@@ -1896,8 +1896,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{added} added, {gone} gone, {changed} changed, {unchanged} unchanged",
     ),
     "diff.note.written": (
-        "已写出变更记录：{path}（含完整电话号码，仅本人可读）",
-        "wrote the change log: {path} (full phone numbers; readable by you only)",
+        "已写出变更记录：{path}（含完整电话号码和身份证号，仅本人可读）",
+        "wrote the change log: {path} (full phone and ID numbers; readable by you only)",
     ),
     "book.added": ("新增", "新增"),
     "book.gone": ("离开", "离开"),

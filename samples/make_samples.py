@@ -32,6 +32,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -1007,6 +1008,8 @@ GRADUATES = (5, 4)  # 六年级(1)班 and (2)班 in spring: all of them went on 
 GRANDPARENTS = frozenset({"祖父", "祖母", "外祖父", "外祖母", "亲属"})
 # The fields `lbc diff` compares that the sample's rosters have (lbc.roster.changes.TRACKED).
 DIFF_FIELDS = (
+    "name",
+    "id_number",
     "class",
     "left_behind_type",
     "enrollment_status",
@@ -1063,9 +1066,20 @@ class LastTerm:
                     and (old, new) == (spring.class_text, autumn.class_text)
                     and (spring.grade + 1, spring.number) == (autumn.grade, autumn.number)
                 )
+                if key == "id_number" and not ids_differ(old, new):
+                    continue
                 if old != new and not promoted:  # moving up a grade is no change to lbc
                     out.append(Moved(spring, autumn, key, old, new))
         return out
+
+
+def ids_differ(old: str | None, new: str | None) -> bool:
+    """Whether lbc diff reports an ID number changed: both rows hold one and they differ,
+    a number cell being the ID whose first 15 digits it kept (the rest made zeros)."""
+    if old is None or new is None:
+        return False
+    kept = [i for i in (old, new) if i[15:] == "000"]
+    return old[:15] != new[:15] if kept else old != new
 
 
 def read_as(c: Child, key: str) -> str | None:
@@ -1078,6 +1092,8 @@ def read_as(c: Child, key: str) -> str | None:
         return value if value == BAD_CLASS else c.class_text
     if key == "left_behind_type":
         return c.away
+    if key == "id_number" and isinstance(value, float):
+        return str(int(Decimal(repr(value))))  # a number cell: the digits it kept
     if key in PHONE_KEYS:
         text = str(value).translate({ord(d) + 0xFEE0: ord(d) for d in "0123456789"})
         digits = text.replace("-", "")
@@ -1897,8 +1913,8 @@ def last_term_markdown(
         + ").",
         f"- changes per field: {fields}.",
         "",
-        "Every change other than `class` (phones are shown in full here; lbc masks them "
-        "unless `--show-pii`):",
+        "Every change other than `class` (phones and ID numbers are shown in full here; lbc "
+        "masks them unless `--show-pii`):",
         "",
         *table,
         "",

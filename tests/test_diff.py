@@ -351,7 +351,7 @@ def test_out_writes_the_change_log_with_full_phones(terms: Path) -> None:
     inputs = {p: digest(terms / p) for p in ("上学期.xlsx", "本学期.xlsx")}
     result = diff(terms, "--out", "changes.xlsx", "--format", "json")
     assert result.exit_code == 0
-    assert result.stderr == "已写出变更记录：changes.xlsx（含完整电话号码，仅本人可读）\n"
+    assert result.stderr == "已写出变更记录：changes.xlsx（含完整电话号码和身份证号，仅本人可读）\n"
     assert result.json() == expected_document(pii=False)  # stdout stays masked
     out = terms / "changes.xlsx"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -815,4 +815,61 @@ def test_a_name_corrected_is_a_change_of_the_child_found_by_id(tmp_path: Path) -
     ws = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
         [1, C32, "李明轩", 3, "姓名", "李明宣", "李明轩", "身份证号"]
+    ]
+
+
+def test_an_id_corrected_is_a_change_of_the_child_found_by_name_and_birth_date(
+    tmp_path: Path,
+) -> None:
+    """李明轩's ID had a wrong check digit last term (…1050, now …1053); 王梓萱's was a number
+    cell whose kept digits are another's (…2000, now …1061): each is one child by name and
+    birth date, his ID corrected, shown masked unless --show-pii, whole in the change log.
+    周雨桐's number cell lost only the digits Excel drops (…1000 is …1184): no change; nor
+    is 张雨涵's ID left out this term (validate asks for it), not corrected."""
+    old = [
+        kid(1),
+        kid(2, gender="男", 身份证号="511321201605011050"),
+        kid(3, 身份证号=int("511321201605011999")),
+        kid(9, 身份证号=NUMBER_CELL_ID),
+    ]
+    new = [kid(1, 身份证号=None), kid(2, gender="男"), kid(3), kid(9)]
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"] == {**all_unchanged(2, name_birth_date=4), "changed": 2}
+    his = ("511321201605011050", "511321201605011053")
+    hers = ("511321201605012000", "511321201605011061")
+    masked = [
+        ("511321********1050", "511321********1053"),
+        ("511321********2000", "511321********1061"),
+    ]
+    assert doc["changed"] == [
+        changed("李明轩", 3, 3, "name_birth_date", change("id_number", "身份证号", *masked[0])),
+        changed("王梓萱", 4, 4, "name_birth_date", change("id_number", "身份证号", *masked[1])),
+    ]
+    by = "姓名+出生日期"
+    shown = diff(tmp_path)
+    assert shown.exit_code == 0 and shown.stderr == ""
+    assert cells(shown.stdout) == [
+        ["信息变更（2 名）"],
+        ["班级", "行", "姓名", "字段", "变更", "对应依据"],
+        [C32, "3", "李明轩", "身份证号", "511321********1050 → 511321********1053", by],
+        [C32, "4", "王梓萱", "身份证号", "511321********2000 → 511321********1061", by],
+        [SUMMARY.format(0, 0, 2, 2)],
+    ]
+    whole = diff(tmp_path, "--show-pii")
+    assert cells(whole.stdout)[2:4] == [
+        [C32, "3", "李明轩", "身份证号", "511321201605011050 → 511321201605011053", by],
+        [C32, "4", "王梓萱", "身份证号", "511321201605012000 → 511321201605011061", by],
+    ]
+    english = run("--lang", "en", "diff", "上学期.xlsx", "本学期.xlsx", cwd=tmp_path)
+    assert cells(english.stdout)[2][3:] == [
+        "身份证号",
+        "511321********1050 → 511321********1053",
+        "name + birth date",
+    ]
+    written = diff(tmp_path, "--out", "变更.xlsx")
+    assert written.stderr == "已写出变更记录：变更.xlsx（含完整电话号码和身份证号，仅本人可读）\n"
+    ws = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
+        [1, C32, "李明轩", 3, "身份证号", *his, by],
+        [2, C32, "王梓萱", 4, "身份证号", *hers, by],  # the number cell's digits, as text
     ]

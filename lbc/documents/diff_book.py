@@ -55,12 +55,21 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
             if old == new or (c.field == "class" and _grade_apart(m.old, m.new)):
                 # 年级 | 班级: the cells alone say 1班 → 1班, or 1班 → 2班 of a grade skipped
                 old, new = c.old, c.new
+            elif c.field == "id_number":
+                old, new = _id_text(old, c.old), _id_text(new, c.new)
             lines.append(
                 [len(lines) + 1, w["class"], w["child"], w["row"], label(c.field), old, new,
                  t(f"diff.by.{m.rule}")]
             )  # fmt: skip
     _fill(wb.create_sheet(t("book.changed")), CHANGES_HEADER, lines)
     write_atomic(out, wb.save, inputs=inputs)
+
+
+def _id_text(written: Any, shown: str | None) -> Any:
+    """An ID number as the change log writes it: as typed, or, of a number cell that lost
+    its last digits, the digits it kept (511321201605012000) as text, since IDs lbc
+    writes stay text, never a number Excel shows as 5.11321E+17."""
+    return written if written is None or isinstance(written, str) else shown
 
 
 def _grade_apart(*rows: Row) -> bool:

@@ -23,11 +23,12 @@ from lbc.roster.fields import field as field_of
 from lbc.roster.people import known_birth
 from lbc.roster.tables import Roster, Table, distinct_children
 
-# The fields whose change a school records: the child's name as corrected (a child found
-# by ID number), contacts, care, status and the pair; and, on a roster of several schools,
-# the school a child moved to.
+# The fields whose change a school records: the child's name and ID number as corrected
+# (a child found by ID number, by name and birth date), contacts, care, status and the
+# pair; and, on a roster of several schools, the school a child moved to.
 TRACKED = (
     "name",
+    "id_number",
     "school",
     "class",
     "left_behind_type",
@@ -259,7 +260,14 @@ def _compared(key: str, value: object) -> str | None:
 def _differ(key: str, before: object, after: object) -> bool:
     """Whether a tracked field's two values differ (_compared); a name written in
     traditional characters one term and simplified the next (張雨涵, 张雨涵) is one name,
-    as a record finds its child by either: converted only where the two differ at all."""
+    as a record finds its child by either: converted only where the two differ at all. An
+    ID number is a change where both rows hold one and they differ: a correction, which
+    validate cannot see (one well-formed number for another); an ID missing on one side is
+    validate's finding, and a roster whose ID column is left empty would list every child.
+    An ID typed as a number cell on one side is the other's where its kept digits are
+    (nz.same_id): its lost digits are no correction."""
+    if key == "id_number":
+        return None not in (before, after) and not nz.same_id(before, after)
     was, now = _compared(key, before), _compared(key, after)
     if was == now:
         return False

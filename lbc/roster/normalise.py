@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from itertools import compress
 from operator import is_not
 from typing import Any, NamedTuple
@@ -786,6 +786,40 @@ def number_text(value: NumericId) -> str:
     if not value.digits.isdigit():  # 0.5, or 5.11321E+17 as a CSV held it already
         return value.digits
     return f"{Decimal(value.digits).normalize():E}"
+
+
+def same_id(one: object, other: object) -> bool:
+    """Whether two ID cells (as id_number reads them) hold one ID number: equal, or one a
+    number cell whose digits the other's are as they were kept (511321201605011184 typed
+    as a number is 511321201605011000): a roster that lost the last digits, not an ID
+    changed."""
+    if one.__class__ is NumericId and other.__class__ is str:
+        return _kept_digits_of(one, other)  # type: ignore[arg-type]
+    if other.__class__ is NumericId and one.__class__ is str:
+        return _kept_digits_of(other, one)  # type: ignore[arg-type]
+    return one == other
+
+
+def _kept_digits_of(cell: NumericId, ident: str) -> bool:
+    """Whether the number cell is ``ident`` with its digits past those the cell kept (15,
+    or the 6 of a CSV's 5.11321E+17) made zeros: cut off, as Excel does to a number typed
+    in, or rounded, as a float written by another program is read (excel_whole)."""
+    if not ident.isdigit():
+        return False  # an ID ending in X is never typed as a number
+    try:
+        kept = Decimal(cell.digits)
+    except InvalidOperation:
+        return False
+    if kept != kept.to_integral_value():
+        return False
+    whole = str(int(kept))
+    lost = len(whole) - len(whole.rstrip("0"))
+    if len(whole) != len(ident) or lost == len(whole):
+        return False
+    if lost == 0:
+        return whole == ident
+    head, first_lost = int(ident[:-lost]), ident[-lost]
+    return int(whole[:-lost]) in (head, head + (first_lost >= "5"))
 
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
