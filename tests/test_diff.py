@@ -873,3 +873,88 @@ def test_an_id_corrected_is_a_change_of_the_child_found_by_name_and_birth_date(
         [1, C32, "李明轩", 3, "身份证号", *his, by],
         [2, C32, "王梓萱", 4, "身份证号", *hers, by],  # the number cell's digits, as text
     ]
+
+
+def test_two_ids_are_one_child_by_name_and_birth_date_within_one_school_alone(
+    tmp_path: Path,
+) -> None:
+    """Two terms of a county. 张雨涵 left 青山小学; a 张雨涵 born the same day, with an ID of
+    her own, came to 白鹤小学: two children, not one who moved school with a new ID. At
+    白鹤小学 陈思彤's ID was corrected (a wrong check digit last term): one child, found by
+    name and birth date within her school."""
+    other = make_id(dt.date(2016, 5, 1), 190)  # another girl's, born the same day
+    terms = {
+        "上学期": ([kid(1), kid(2, gender="男")], [kid(5, 身份证号="511321201605011100")]),
+        "本学期": ([kid(2, gender="男")], [kid(5), kid(1, 身份证号=other)]),
+    }
+    for term, schools in terms.items():
+        for school, rows in zip(("青山小学", "白鹤小学"), schools, strict=True):
+            folder = tmp_path / term / school
+            folder.mkdir(parents=True)
+            (folder / "lbc.toml").write_text(f'[school]\nname = "{school}"\n', encoding="utf-8")
+            write_xlsx(folder / "roster.xlsx", {"花名册": table(rows)})
+    doc = run("diff", "上学期", "本学期", "--format", "json", cwd=tmp_path).json()
+    assert doc["summary"] == {
+        "added": 1,
+        "gone": 1,
+        "changed": 1,
+        "unchanged": 1,
+        "matched_by": {"id_number": 1, "name_birth_date": 1, "name_class": 0},
+    }
+    qs, bh = f"青山小学 {C32}", f"白鹤小学 {C32}"
+    assert doc["added"] == [entry("张雨涵", 3, bh, "本学期/白鹤小学/roster.xlsx")]
+    assert doc["gone"] == [entry("张雨涵", 2, qs, "上学期/青山小学/roster.xlsx")]
+    ids = change("id_number", "身份证号", "511321********1100", "511321********1109")
+    assert doc["changed"] == [
+        {**entry("陈思彤", 2, bh, "本学期/白鹤小学/roster.xlsx"), "old_row": 2,
+         "match": "name_birth_date", "changes": [ids]}
+    ]  # fmt: skip
+    shown = run("diff", "上学期", "本学期", cwd=tmp_path)
+    assert shown.exit_code == 0 and shown.stderr == ""
+    head = ["班级", "行", "姓名"]
+    assert cells(shown.stdout) == [
+        ["新增儿童（1 名）"],
+        head,
+        [bh, "3", "张雨涵"],
+        ["不在新名册中的儿童（1 名）"],
+        head,
+        [qs, "2", "张雨涵"],
+        ["信息变更（1 名）"],
+        [*head, "字段", "变更", "对应依据"],
+        [bh, "2", "陈思彤", "身份证号", "511321********1100 → 511321********1109", "姓名+出生日期"],
+        [SUMMARY.format(1, 1, 1, 1)],
+    ]
+
+
+def test_two_ids_are_two_children_where_name_and_birth_date_are_not_one_childs(
+    tmp_path: Path,
+) -> None:
+    """李明 (ID …A) and 李明 (…B), born the same day, were in the class; now 李明 …A and a 李明
+    …C are: …A is found by ID, and …C is not …B corrected, since last term two children had
+    that name and birth date. 王梓萱's IDs (no 出生日期 cell) give two birth days, and only
+    name and class are alike: two children as well. Each pair is one gone and one added,
+    never one child changed."""
+    born_in_june = make_id(dt.date(2016, 6, 1), 106)
+    old = [kid(1, "李明"), kid(2, "李明"), kid(3, 出生日期=None)]
+    new = [kid(1, "李明"), kid(4, "李明"), kid(3, 出生日期=None, 身份证号=born_in_june)]
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"] == {**all_unchanged(1, id_number=1), "added": 2, "gone": 2}
+    assert doc["added"] == [entry("李明", 3), entry("王梓萱", 4)]
+    assert doc["gone"] == [
+        entry("李明", 3, file="上学期.xlsx"),
+        entry("王梓萱", 4, file="上学期.xlsx"),
+    ]
+    shown = diff(tmp_path)
+    assert shown.exit_code == 0 and shown.stderr == ""
+    head = ["班级", "行", "姓名"]
+    assert cells(shown.stdout) == [
+        ["新增儿童（2 名）"],
+        head,
+        [C32, "3", "李明"],
+        [C32, "4", "王梓萱"],
+        ["不在新名册中的儿童（2 名）"],
+        head,
+        [C32, "3", "李明"],
+        [C32, "4", "王梓萱"],
+        [SUMMARY.format(2, 2, 0, 1)],
+    ]

@@ -4,10 +4,14 @@ Children are matched by ID number, else by name and birth date (the date column'
 the one the ID holds: a child whose ID is new this term, or was typed as a number cell, is
 still found), else by name and class (the same class, else the class a grade up: a class
 changes every September, so it is the last resort), and each match says which rule made
-it. Moving up a grade (三年级(2)班 to 四年级(2)班) is not a change to record. Values are
-compared after normalising, so 138-1234-5678 and 13812345678 are the same phone and no
-change. A child missing from the new roster is gone, unless the old one already had it as
-转出 or 毕业. ``lbc diff`` lists them; ``lbc summary --previous`` counts them.
+it. Two rows holding two different ID numbers are one child, whose ID was corrected, only
+by name and birth date, within one school, where each is the only row of that name and
+birth date on its side: a county has namesakes born the same day, and two IDs agreeing in
+nothing but a name and class are two children. Moving up a grade (三年级(2)班 to
+四年级(2)班) is not a change to record. Values are compared after normalising, so
+138-1234-5678 and 13812345678 are the same phone and no change. A child missing from the
+new roster is gone, unless the old one already had it as 转出 or 毕业. ``lbc diff`` lists
+them; ``lbc summary --previous`` counts them.
 """
 
 from __future__ import annotations
@@ -179,6 +183,7 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     # Each rule in turn over every row still unmatched, so a later row's ID is never lost to
     # an earlier row's weaker match; a key two rows share, on either side, matches nothing.
     new_keys = [_keys(tb, i, new_school(tb, i) if new_school else None) for tb, i in new_rows]
+    births = Counter(k[1] for k in new_keys if k[1] is not None)  # every row's, matched too
     taken: set[int] = set()
     done: dict[int, Matched] = {}
     for level, rule in enumerate(LEVELS):
@@ -189,9 +194,24 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
             if key is None or counts[key] > 1:
                 continue
             candidates = [o for o in indexes[level].get(key, []) if o not in taken]
-            if len(candidates) == 1:
-                taken.add(candidates[0])
-                done[n] = Matched(old_rows[candidates[0]], new_rows[n], rule)
+            if len(candidates) != 1:
+                continue
+            (o,) = candidates
+            if rule != BY_ID and _ids_apart(old_rows[o], new_rows[n]):
+                # Two ID numbers, one each: one child whose ID was corrected only by name
+                # and birth date, each row the only one of them on its side (not merely the
+                # only one left unmatched), within one school; else two children, whom a
+                # name and class alone never make one.
+                if rule != BY_NAME_BIRTH or len(indexes[level][key]) != 1 or births[key] != 1:
+                    continue
+                if (
+                    old_school
+                    and new_school
+                    and old_school(*old_rows[o]) != new_school(*new_rows[n])
+                ):
+                    continue
+            taken.add(o)
+            done[n] = Matched(old_rows[o], new_rows[n], rule)
     matched = [done[n] for n in sorted(done)]
     added = [row for n, row in enumerate(new_rows) if n not in done]
     for m in matched:
@@ -205,6 +225,12 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
         if n not in taken and tb.get("enrollment_status", i) not in nz.LEFT_SCHOOL
     ]
     return RosterDiff(matched, added, gone, schools)
+
+
+def _ids_apart(old: Row, new: Row) -> bool:
+    """Whether both rows hold an ID number and they are not one (_differ)."""
+    (ot, oi), (nt, ni) = old, new
+    return _differ("id_number", ot.get("id_number", oi), nt.get("id_number", ni))
 
 
 def _school_of(roster: Roster) -> Callable[[Table, int], str | None] | None:
