@@ -402,3 +402,34 @@ def test_guess_keeps_whose_column_it_is(tmp_path: Path) -> None:
         *((header, None) for header in unknown[:-1]),
         ("父亲出生日其", "father_birth_date"),
     ]
+
+
+def test_proxy_parents_phone_is_no_parents_field(tmp_path: Path) -> None:
+    """代理家长, the proxy parent, is the child's support teacher (a 帮扶教师 column): a
+    代理家长电话 is the teacher's phone, which lbc does not read, so it is guessed as no
+    parent's 家长电话, nor as the teacher's name one letter away; a slip in the teacher's
+    column (代理家长姓明) is still guessed as it (the note leaves out a guess of a field the
+    sheet has)."""
+    unknown = ["代理家长电话", "代理家长手机", "代理家长姓明"]
+    header = ["姓名", "身份证号", "班级", "代理家长", *unknown]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [header]})
+    result = run("validate", path, "--format", "json")
+    (sheet,) = result.json()["files"][0]["sheets"]
+    assert sheet["columns"] == {"name": "A", "id_number": "B", "class": "C", "support_teacher": "D"}
+    assert sheet["unknown_columns"] == unknown
+    assert result.stderr.replace("\n", "") == (
+        f"提示：{path} 的“Sheet1”有未识别的列，已忽略：代理家长电话(E)、代理家长手机(F)、"
+        "代理家长姓明(G)"
+    )
+    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
+    assert [(c["column"], c["header"], c["field"]) for c in sheet["columns"]] == [
+        ("A", "姓名", "name"),
+        ("B", "身份证号", "id_number"),
+        ("C", "班级", "class"),
+        ("D", "代理家长", "support_teacher"),
+    ]
+    assert [(c["column"], c["header"], c["why"], c["guess"]) for c in sheet["ignored"]] == [
+        ("E", "代理家长电话", "unknown", None),
+        ("F", "代理家长手机", "unknown", None),
+        ("G", "代理家长姓明", "unknown", "support_teacher"),
+    ]

@@ -533,11 +533,30 @@ def _guess_texts(kind: Kind) -> dict[str, str]:
     return texts
 
 
+# The support teacher's names that hold a role's spelling (代理家长, the proxy parent, holds
+# 家长): they name the teacher, not a parent, so a guess keeps them the teacher's.
+_SUPPORT_TEACHER = field(Kind.CHILDREN, "support_teacher")
+_GUESS_ROLES = sorted(
+    [
+        *_FOLDED_ROLES,
+        *(
+            (folded, _SUPPORT_TEACHER.key)
+            for folded in map(fold_header, (_SUPPORT_TEACHER.label, *_SUPPORT_TEACHER.synonyms))
+            if any(spelling in folded for spelling, _ in _FOLDED_ROLES)
+        ),
+    ],
+    key=lambda pair: -len(pair[0]),
+)
+# What lbc reads of each person a guess may name: the teacher's name only (帮扶教师).
+_GUESS_ATTRIBUTES = {**ROLE_ATTRIBUTES, _SUPPORT_TEACHER.key: ("name",)}
+
+
 def _whose(folded: str) -> tuple[frozenset[str], str]:
-    """The roles (父亲, 监护人 …) a folded header names anywhere in it, a longer spelling
-    taken before the shorter ones inside it (外祖父 before 祖父 and 父), and the rest."""
+    """The roles (父亲, 监护人, the support teacher's 代理家长 …) a folded header names anywhere
+    in it, a longer spelling taken before the shorter ones inside it (外祖父 before 祖父 and
+    父, 代理家长 before 家长), and the rest."""
     roles = set()
-    for spelling, role in _FOLDED_ROLES:
+    for spelling, role in _GUESS_ROLES:
         if spelling in folded:
             roles.add(role)
             folded = folded.replace(spelling, "|")
@@ -556,9 +575,10 @@ def guess_field(kind: Kind, header: str) -> Field | None:
     the pen. Only a text naming the same people is close, so 父亲身份证件类型 is not the
     child's 身份证件类型 (following that guess would let the father's passport turn off the
     child's ID checks), nor 务工地点 the father's. And a header that is a field's whole text
-    with a person named before it (父亲身份证件类型, 监护人的民族) is that person's own such
-    field, which lbc does not read: no field of theirs one letter away (父亲身份证号) is a
-    guess."""
+    with a person named before it (父亲身份证件类型, 监护人的民族), or a person and an
+    attribute lbc does not read of them (代理家长电话, the support teacher's phone), is that
+    person's own such field: no field of theirs one letter away (父亲身份证号, the parent's
+    家长电话 or the teacher's 代理家长 itself) is a guess."""
     import difflib
 
     keys = _GUESS_KEYS.get(kind)
@@ -574,7 +594,9 @@ def guess_field(kind: Kind, header: str) -> Field | None:
             cut := next((c for c in _FOLDED_CONNECTORS if rest.startswith(c)), None)
         ):
             rest = rest[len(cut) :]
-        if rest in nobody:
+        attribute = _FOLDED_ATTRIBUTES.get(rest)
+        read = {a for role in roles for a in _GUESS_ATTRIBUTES.get(role, ())}
+        if rest in nobody or (attribute is not None and attribute not in read):
             return None
     texts = _GUESS_TEXTS.get((kind, roles))
     if texts is None:
