@@ -889,6 +889,19 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {first} is titled “{title}” and the 学校 column of {file} says “{title}”, though they are in folders apart, "
         "so they are counted as one school; if they are two, write each school's full name in the 学校 column (with its township, say)",
     ),
+    # The second titled alone, with what the first's 学校 column names.
+    "note.namesakes_pooled.titles_first": (
+        "提示：{first} 和 {file} 的标题都是“{title}”，不在同一个文件夹里，而 {first} 的“学校”列写的也是“{title}”，按同一所学校算；"
+        "如果是两所学校，请在“学校”列写明各自的全称（如加上乡镇名）",
+        "note: {first} and {file} are both titled “{title}”, in folders apart, and the 学校 column of {first} says “{title}” too, "
+        "so they are counted as one school; if they are two, write each school's full name in the 学校 column (with its township, say)",
+    ),
+    "note.namesakes_pooled.column_title": (
+        "提示：{first} 的“学校”列和 {file} 的标题写的都是“{title}”，虽不在同一个文件夹里，也按同一所学校算；"
+        "如果是两所学校，请在“学校”列写明各自的全称（如加上乡镇名）",
+        "note: the 学校 column of {first} says “{title}” and {file} is titled “{title}”, though they are in folders apart, "
+        "so they are counted as one school; if they are two, write each school's full name in the 学校 column (with its township, say)",
+    ),
     "note.copied_folders": (
         "提示：文件夹 {folders} 的名称只差“(1)”“- 副本”“复件”这样的字样，像是同一所学校文件夹的副本，按一所学校“{school}”"
         "统计、结对；副本里的儿童多半是同一批人，身份证号相同的由 lbc validate 逐行指出（DUP001）；请核对后只留一份",

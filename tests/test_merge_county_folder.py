@@ -323,14 +323,28 @@ def test_two_schools_of_one_title_and_one_school_column_are_said(tmp_path: Path)
             "{a} 和 {b} 的标题都是“青山小学”，不在同一个文件夹里，而 {b} 的“学校”列写的也是"
             "“青山小学”，按同一所学校算",
         ),
+        # The first untitled, with a 学校 column; the second titled, without one.
+        (
+            (False, True),
+            (True, False),
+            "{a} 的“学校”列和 {b} 的标题写的都是“青山小学”，虽不在同一个文件夹里，也按同一所学校算",
+        ),
+        # Both titled, the first with a 学校 column: their titles agree, and its column.
+        (
+            (True, True),
+            (True, False),
+            "{a} 和 {b} 的标题都是“青山小学”，不在同一个文件夹里，而 {a} 的“学校”列写的也是"
+            "“青山小学”，按同一所学校算",
+        ),
     ],
 )
 def test_two_schools_files_counted_as_one_say_what_named_them_alike(
     tmp_path: Path, first: tuple[bool, bool], second: tuple[bool, bool], said: str
 ) -> None:
-    """乙/花名册.xlsx and 甲/花名册.xlsx, in folders apart, counted as one 青山小学 by the 学校
-    column of 甲's: the note said both were titled 青山小学 when neither or only one was,
-    and that both 学校 columns said it when one had none. It says what named them alike,
+    """乙/花名册.xlsx and 甲/花名册.xlsx, in folders apart, counted as one 青山小学 by a 学校
+    column: the note said both were titled 青山小学 when neither or only one was, and that
+    both 学校 columns said it when one had none; 乙's column beside 甲's title alone was
+    said nowhere. It says what named them alike,
     each one's title or its 学校 column (``first``, ``second``: (titled, column)); read
     back, the merged roster's rows say it by their 学校 cells, whatever the titles were."""
     root = tmp_path / "县"
@@ -368,6 +382,22 @@ def test_two_untitled_schools_files_counted_as_one_say_so_in_english(tmp_path: P
         f"note: the 学校 columns of {files[0]} and {files[1]} both say “{QS}”, though they are "
         "in folders apart, so they are counted as one school; if they are two, write each "
         "school's full name in the 学校 column (with its township, say)"
+    ]
+
+
+def test_a_title_alone_beside_a_school_column_is_said_in_english(tmp_path: Path) -> None:
+    """--lang en says it too: 乙's 学校 column, untitled, and 甲's title, without one, both
+    say 青山小学: counted as one school, which was said nowhere."""
+    root = tmp_path / "县"
+    files = root / "乙" / "花名册.xlsx", root / "甲" / "花名册.xlsx"
+    for path in files:
+        path.parent.mkdir(parents=True)
+    write_xlsx(files[0], {"花名册": [["学校", *CHILD_HEADER], [QS, *child_row(1)]]})
+    write_xlsx(files[1], {"花名册": [[f"{QS}留守儿童花名册"], CHILD_HEADER, child_row(2)]})
+    assert run("--lang", "en", "validate", root).stderr.splitlines() == [
+        f"note: the 学校 column of {files[0]} says “{QS}” and {files[1]} is titled “{QS}”, "
+        "though they are in folders apart, so they are counted as one school; if they are "
+        "two, write each school's full name in the 学校 column (with its township, say)"
     ]
 
 

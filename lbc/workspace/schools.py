@@ -677,8 +677,8 @@ def _rename_piece(roster: Roster, piece: Piece, name: str) -> None:
 class Told(NamedTuple):
     """A school's name for one file, as ``Namesakes.place`` tells it: ``name`` the name
     to go by; where the file is the first of a second school of that title, ``first`` the
-    first file of the school it is told from and ``title`` the name both declare (when the
-    files' 学校 column names that title, the two stay one school: ``name`` is ``title``,
+    first file of the school it is told from and ``title`` the name both declare (when a
+    学校 column of theirs names that title, the two stay one school: ``name`` is ``title``,
     and ``alike`` says what named them alike: ``Namesakes.alike``)."""
 
     name: str
@@ -737,8 +737,13 @@ class Namesakes:
         if not children:
             return Told(name)
         if not groups or not (by_title or column):
+            # Titled alone with what the 学校 column of the first names, in a folder apart:
+            # one school, said so (below the first's folder nothing is, as a county file's
+            # townships get nothing said whichever of them is read first).
+            apart = bool(groups) and titled and groups[0][0] not in folder.parents
+            first = groups[0][2] if apart else ""
             groups.append((folder, name, file, column))
-            return Told(name)
+            return Told(name, name, first, file, self.alike(first, file)) if first else Told(name)
         if column:
             first = by_title[0][1] if by_title else groups[0][2]
             return Told(name, name, first, file, self.alike(first, file))
@@ -749,13 +754,18 @@ class Namesakes:
         return Told(apart, name, by_title[0][1], file)
 
     def alike(self, first: str, file: str) -> str:
-        """What named the school of ``first`` and of ``file``, whose 学校 column names it,
-        alike, for the note saying they are counted as one school (namesakes_note): their
-        titles and their 学校 columns ("both"), their 学校 columns ("columns": one has no
-        title naming it), their titles, ``first`` having no 学校 column ("titles"), or
-        ``first``'s title and ``file``'s 学校 column ("title_column")."""
+        """What named the school of ``first`` and of ``file`` alike, for the note saying
+        they are counted as one school (namesakes_note). Where ``file``'s 学校 column names
+        it: their titles and their 学校 columns ("both"), their 学校 columns ("columns":
+        one has no title naming it), their titles, ``first`` having no 学校 column
+        ("titles"), or ``first``'s title and ``file``'s 学校 column ("title_column").
+        Where ``file``'s title alone does, ``first``'s 学校 column naming it: their titles
+        ("titles_first": ``first``'s column too), or ``first``'s 学校 column and ``file``'s
+        title ("column_title")."""
         first_titled, first_cells = self.said[first]
-        titled = self.said[file][0]
+        titled, cells = self.said[file]
+        if not cells:
+            return "titles_first" if first_titled else "column_title"
         if first_cells:
             return "both" if first_titled and titled else "columns"
         return "titles" if titled else "title_column"
