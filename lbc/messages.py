@@ -726,6 +726,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "与前面的列是同一字段，只读前面那一列",
         "the same field as an earlier column; only the earlier one is read",
     ),
+    "columns.why.whose": (
+        "跟在父母以外的人的姓名之后，不知道是谁的，lbc 不读这一列",
+        "follows the name of someone other than the parents; whose it is cannot be told, not read",
+    ),
     "columns.why.unknown": (
         "未识别的表头；如是某个字段，请在 lbc.toml 的 [synonyms] 中写明",
         "header not known; if it is a field, say so in lbc.toml [synonyms]",
@@ -751,6 +755,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{file} 的“{sheet}”有与前面的列同一字段的列，只读前面那一列：{columns}",
         "note: {file} sheet '{sheet}' has columns for a field an earlier column already holds; "
         "only the earlier one is read: {columns}",
+    ),
+    "note.whose_columns": (
+        "提示：{file} 的“{sheet}”有跟在父母以外的人的姓名之后的列，不知道是谁的，未读：{columns}",
+        "note: {file} sheet '{sheet}' has columns after the name of someone other than the "
+        "parents; whose they are cannot be told, not read: {columns}",
     ),
     "note.column_guess": (
         "提示：{file} 的“{sheet}”中“{header}”({letter})可能是“{label}”；如果是，请在 lbc.toml 中写明："

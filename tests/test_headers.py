@@ -433,3 +433,57 @@ def test_proxy_parents_phone_is_no_parents_field(tmp_path: Path) -> None:
         ("F", "代理家长手机", "unknown", None),
         ("G", "代理家长姓明", "unknown", "support_teacher"),
     ]
+
+
+def test_a_phone_after_the_guardians_name_is_the_guardians(tmp_path: Path) -> None:
+    """A flattened form's 联系电话 after 监护人姓名 (and 与儿童关系), once the parents' two
+    are theirs, is the guardian's, as the form's 委托监护人 group orders it. Read as
+    家长电话, a child whose parents are both away with no phone showed the grandfather's
+    number as the parents'."""
+    header = [*FLAT_FORM[:13], "监护人姓名", "与儿童关系", "联系电话"]
+    rows = [
+        flat_form_row(
+            1, "父母均外出", "张大山", None, "广东省深圳市", "李秀英", None, "浙江省杭州市"
+        ),
+        flat_form_row(2, "父亲外出", "张大山", "13812345678", "广东省深圳市", "李秀英", None, None),
+    ]
+    rows = [[*row, "张老汉", "祖父", "13712345678"] for row in rows]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [header, *rows]})
+    result = run("validate", path, "--format", "json")
+    (sheet,) = result.json()["files"][0]["sheets"]
+    phones = {k: v for k, v in sheet["columns"].items() if k.endswith("phone")}
+    assert phones == {"father_phone": "I", "mother_phone": "L", "guardian_phone": "P"}
+    found = [(f["code"], f["row"], f["column"], f["field"]) for f in result.json()["findings"]]
+    assert (found, result.stderr) == ([("CON002", 2, "I", "father_phone")], "")
+
+
+@pytest.mark.parametrize(
+    "others",
+    [
+        ["祖父姓名", "联系电话"],  # lbc keeps no phone of a grandfather
+        ["监护人姓名", "联系电话", "联系电话"],  # two: which is the guardian's?
+        ["委托监护人姓名", "联系电话", "受委托监护人电话"],  # the guardian's phone is named
+    ],
+)
+def test_a_phone_after_another_persons_name_is_not_the_parents(
+    tmp_path: Path, others: list[str]
+) -> None:
+    """A flattened form's 联系电话 after another person's name than the parents', that
+    cannot be that person's, is read as no one's and a note says so: read as 家长电话,
+    the grandfather's number was given as the parents'."""
+    header = [*FLAT_FORM[:13], *others]
+    row = flat_form_row(
+        1, "父母均外出", "张大山", None, "广东省深圳市", "李秀英", None, "浙江省杭州市"
+    )
+    row += ["张老汉", "13712345678", "13712345678"][: len(others)]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [header, row]})
+    result = run("validate", path, "--format", "json")
+    (sheet,) = result.json()["files"][0]["sheets"]
+    assert "parent_phone" not in sheet["columns"]
+    unread = [chr(ord("N") + j) for j, h in enumerate(others) if h == "联系电话"]
+    columns = "、".join(f"联系电话({letter})" for letter in unread)
+    assert result.stderr == (
+        f"提示：{path} 的“Sheet1”有跟在父母以外的人的姓名之后的列，不知道是谁的，未读：{columns}\n"
+    )
+    found = [(f["code"], f["column"], f["field"]) for f in result.json()["findings"]]
+    assert [f for f in found if f[0] != "COL001"] == [("CON002", "I", "father_phone")]

@@ -177,8 +177,8 @@ FORM_PARENT_ATTRIBUTES = ("birth_date", "id_number", "work_place", "phone")
 
 # Why a header column holds no field: a 序号 or merge's source columns (no data of their
 # own), a column of the official forms that nothing uses, a second column for a field
-# already found, a column lbc's own pairs workbook writes for people to read, or a header
-# lbc does not know.
+# already found, a column lbc's own pairs workbook writes for people to read, a header
+# lbc does not know, or one it cannot tell whose it is.
 IGNORED_NUMBERING, IGNORED_FORM, IGNORED_REPEAT, IGNORED_OWN, IGNORED_UNKNOWN = (
     "numbering",
     "form",
@@ -186,6 +186,9 @@ IGNORED_NUMBERING, IGNORED_FORM, IGNORED_REPEAT, IGNORED_OWN, IGNORED_UNKNOWN = 
     "own",
     "unknown",
 )
+# A flattened form's 联系电话 after someone else's name than the parents' (祖父姓名), whose it
+# is lbc cannot say: read as 家长电话, it gave the grandfather's number for the parents'.
+IGNORED_WHOSE = "whose"
 
 
 class Columns(dict[str, list[Any]]):
@@ -1990,7 +1993,7 @@ class _HeaderReader:
                 continue
             shown = top + sub
             letter = column_letter(sheet.col0 + j + 1)
-            key, why = (parents[j], "") if j in parents else self.field(kind, top, sub)
+            key, why = parents[j] if j in parents else self.field(kind, top, sub)
             tick = (j, letter, sub)
             if why:
                 ignored.append((letter, shown, why, lower))
@@ -2015,13 +2018,14 @@ class _HeaderReader:
 
     def _parents_in_form_order(
         self, kind: Kind, labels: list[tuple[str, str, bool]]
-    ) -> dict[int, str]:
+    ) -> dict[int, tuple[str | None, str]]:
         """The parent's field of each column the registration form, flattened without its
         父亲 and 母亲 group cells, leaves without a role (联系电话, 工作单位 after 父亲姓名 and
         again after 母亲姓名), by position: only where the columns are in the form's order,
         父亲姓名 and the father's columns up to 母亲姓名, then the mother's, and each such
         header is once among the father's and once among the mother's. Any other order
-        says nothing about whose a column is, and its columns are read as they name."""
+        says nothing about whose a column is, and its columns are read as they name.
+        Columns after the mother's are read by _others_in_form_order."""
         if kind is not Kind.CHILDREN:
             return {}
         keys = [
@@ -2034,14 +2038,51 @@ class _HeaderReader:
         if father > mother or father + len(his) + 1 != mother:
             return {}
         hers = self._bare_parents_columns(kind, labels, keys, mother, "mother")
-        found: dict[int, str] = {}
+        found: dict[int, tuple[str | None, str]] = {}
         for attribute in FORM_PARENT_ATTRIBUTES:
             fathers = [j for j, a in his.items() if a == attribute]
             mothers = [j for j, a in hers.items() if a == attribute]
             named = f"father_{attribute}" in keys or f"mother_{attribute}" in keys
             if len(fathers) == len(mothers) == 1 and not named:
-                found[fathers[0]] = f"father_{attribute}"
-                found[mothers[0]] = f"mother_{attribute}"
+                found[fathers[0]] = (f"father_{attribute}", "")
+                found[mothers[0]] = (f"mother_{attribute}", "")
+        if found:
+            found |= self._others_in_form_order(kind, labels, keys, mother + len(hers) + 1)
+        return found
+
+    def _others_in_form_order(
+        self, kind: Kind, labels: list[tuple[str, str, bool]], keys: list[str | None], start: int
+    ) -> dict[int, tuple[str | None, str]]:
+        """After the parents' columns read by their place (from ``start``), each column
+        without a role (联系电话) among the columns of another person's name (监护人姓名,
+        与儿童关系, 联系电话): that person's, as the form's 委托监护人 group orders them,
+        where lbc has such a field of theirs, no header names it and it is there once;
+        else unread (IGNORED_WHOSE). Read as it names (家长电话), the parents' phone was
+        the guardian's or the grandfather's number."""
+        runs: list[tuple[str, dict[int, str]]] = []
+        for j in range(start, len(labels)):
+            top, sub, _ = labels[j]
+            key = keys[j] or ""
+            role, _, attribute = key.rpartition("_")
+            if attribute == "name" and role in ROLES and role not in ("father", "mother", "parent"):
+                runs.append((role, {}))
+                continue
+            if not runs or not runs[-1][0] or key.startswith(f"{runs[-1][0]}_"):
+                continue
+            bare = self.field(kind, ROLES["father"][0], sub)[0] if sub and not top else None
+            if key.startswith("parent_") and bare and bare.startswith("father_"):
+                runs[-1][1][j] = bare.partition("_")[2]
+            else:
+                runs.append(("", {}))  # a column of no one's: the person's columns end
+        found: dict[int, tuple[str | None, str]] = {}
+        for role, bare_columns in runs:
+            for j, attribute in bare_columns.items():
+                field = f"{role}_{attribute}"
+                alike = [i for i, a in bare_columns.items() if a == attribute]
+                if attribute in ROLE_ATTRIBUTES[role] and field not in keys and len(alike) == 1:
+                    found[j] = (field, "")
+                else:
+                    found[j] = (None, IGNORED_WHOSE)
         return found
 
     def _bare_parents_columns(

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 from lbc.messages import as_list, long_date, rows_listed, t
 from lbc.roster.fields import guess_field
-from lbc.roster.tables import IGNORED_REPEAT, IGNORED_UNKNOWN, Roster, RunFolders, whole_sheets
+from lbc.roster.tables import (
+    IGNORED_REPEAT,
+    IGNORED_UNKNOWN,
+    IGNORED_WHOSE,
+    Roster,
+    RunFolders,
+    whole_sheets,
+)
 from lbc.workspace.config import Config
 from lbc.workspace.inputs import last_term_folder, spreadsheet_files
 from lbc.workspace.schools import copied_folders, one_name_two_workspaces
@@ -127,6 +134,10 @@ def what_was_read(
         if repeats:
             cols = as_list(f"{label}({letter})" for letter, label in repeats)
             notes.append(t("note.repeat_columns", columns=cols, **where))
+        whose = [(letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_WHOSE]
+        if whose:
+            cols = as_list(f"{label}({letter})" for letter, label in whose)
+            notes.append(t("note.whose_columns", columns=cols, **where))
         if table.kind_from:
             source, kind = table.kind_from
             notes.append(t(f"note.kind_from.{source}", kind=kind, **where))
