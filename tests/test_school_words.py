@@ -357,21 +357,31 @@ def test_a_teachers_column_of_their_children_is_read_as_their_pairs(
 
 
 def test_a_single_parent_or_divorced_familys_away_parent_is_read(tmp_path: Path) -> None:
-    """单亲留守（父） and 父母离异，父亲外出 say the father is the parent away, 单亲留守（母）
-    and 父母离异，母亲外出 the mother: no VAL001, and with the other parent's phone blank
-    no missing contact (the parent at home is not asked for); 父母离异 and 单亲 alone say
-    no parent is away, and stay unreadable."""
-    kinds = ["单亲留守（父）", "单亲留守（母）", "父母离异，父亲外出", "父母离异，母亲外出"]
+    """单亲留守（父亲外出）, 单亲留守儿童（母亲外出） and 父母离异，父亲外出 say which parent is
+    away: no VAL001, and with the other parent's phone blank no missing contact (the parent
+    at home is not asked for). 单亲留守（父） and 单亲留守（母） do not: the parent in brackets
+    may be the one away or the one the child lives with, and read as away it asked for the
+    wrong parent's phone; they, 父母离异 and 单亲 alone are VAL001, naming what to write."""
+    kinds = [
+        "单亲留守（父亲外出）",
+        "单亲留守儿童（母亲外出）",
+        "父母离异，父亲外出",
+        "父母离异，母亲外出",
+    ]
     at_home = ["母亲电话", "父亲电话", "母亲电话", "父亲电话"]
     rows = [
         child_row(n, kind=k, **{home: None})
         for n, (k, home) in enumerate(zip(kinds, at_home, strict=True), 1)
     ]
-    rows += [child_row(5, kind="父母离异"), child_row(6, kind="单亲")]
+    unread = ["父母离异", "单亲", "单亲留守（父）", "单亲留守（母）"]
+    rows += [child_row(n, kind=k) for n, k in enumerate(unread, 5)]
     path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *rows]})
     doc, stderr, code = validate(path)
-    assert (spots(doc["findings"]), stderr, code) == (
-        [("VAL001", 6, "I", "left_behind_type"), ("VAL001", 7, "I", "left_behind_type")],
+    messages = [f["message"] for f in doc["findings"]]
+    found = [(*s, m) for s, m in zip(spots(doc["findings"]), messages, strict=True)]
+    values = "“留守类型”的值无法识别，可填：父母均外出、父亲外出、母亲外出、非留守"
+    assert (found, stderr, code) == (
+        [("VAL001", row, "I", "left_behind_type", values) for row in range(6, 6 + len(unread))],
         "",
         1,
     )
@@ -379,7 +389,7 @@ def test_a_single_parent_or_divorced_familys_away_parent_is_read(tmp_path: Path)
     assert summary["children"]["by_type"] == [
         {"name": "父亲外出", "count": 2},
         {"name": "母亲外出", "count": 2},
-        {"name": "无法识别", "count": 2},
+        {"name": "无法识别", "count": 4},
     ]
 
 

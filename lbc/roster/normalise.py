@@ -1458,6 +1458,12 @@ def _divorced(parent: str) -> tuple[str, ...]:
     return tuple(f"父母离异{mark}{parent}外出" for mark in (",", "、", ""))
 
 
+def _single_parent(parent: str) -> tuple[str, ...]:
+    """单亲留守（父亲外出） and 单亲留守儿童（父亲外出） as schools write them (folded: the brackets
+    half-width): one parent away, ``parent``, said in the brackets."""
+    return tuple(f"{word}({parent}外出)" for word in ("单亲留守", "单亲留守儿童"))
+
+
 left_behind_type = _closed(
     {
         **dict.fromkeys(
@@ -1485,12 +1491,14 @@ left_behind_type = _closed(
         ),
         **dict.fromkeys(("父亲外出", "父外出", "父亲外出务工", "父单方外出"), FATHER_AWAY),
         **dict.fromkeys(("父亲外出打工", "父亲在外务工", "父亲在外打工"), FATHER_AWAY),
-        # 单亲留守 with the parent named in brackets: the one away, whether the school means
-        # one parent of two or a single parent; and a divorced family's parent who is away.
-        **dict.fromkeys(("单亲留守(父)", "单亲留守(父亲)", *_divorced("父亲")), FATHER_AWAY),
+        # 单亲留守 with the parent away named in brackets, and a divorced family's parent who
+        # is away. 单亲留守（父） alone is not read: the parent in brackets may be the one
+        # away or the one the child lives with, and a wrong reading asks for the wrong
+        # parent's phone.
+        **dict.fromkeys((*_single_parent("父亲"), *_divorced("父亲")), FATHER_AWAY),
         **dict.fromkeys(("母亲外出", "母外出", "母亲外出务工", "母单方外出"), MOTHER_AWAY),
         **dict.fromkeys(("母亲外出打工", "母亲在外务工", "母亲在外打工"), MOTHER_AWAY),
-        **dict.fromkeys(("单亲留守(母)", "单亲留守(母亲)", *_divorced("母亲")), MOTHER_AWAY),
+        **dict.fromkeys((*_single_parent("母亲"), *_divorced("母亲")), MOTHER_AWAY),
         **dict.fromkeys(("非留守", "否", "不是", "非留守儿童"), NOT_LEFT_BEHIND),
         **dict.fromkeys(
             # 父母双方无监护能力: the form's third case, a child whose parents are at home
