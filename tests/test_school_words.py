@@ -396,11 +396,12 @@ def test_a_single_parent_or_divorced_familys_away_parent_is_read(tmp_path: Path)
 def test_a_phone_excel_showed_in_scientific_notation_is_said_to_have_lost_digits(
     tmp_path: Path,
 ) -> None:
-    """A phone stored as the text Excel shows for a long number (1.38123E+10, pasted or
-    saved as shown) has lost its last digits: PHN004 says so and asks for it again, in the
-    children's and the teachers' columns alike; a number a digit short is still PHN001."""
+    """A phone stored as the text Excel shows for a long number (1.38123E+10, or 1.39123E10
+    in a format of E-, pasted or saved as shown) has lost its last digits: PHN004 says so
+    and asks for it again, in the children's and the teachers' columns alike; a number a
+    digit short is still PHN001."""
     kids = [
-        kid(1, 父亲电话="1.38123E+10"),
+        kid(1, 父亲电话="1.38123E+10", 母亲电话="1.39123E10"),
         kid(2, 监护人电话="1.37123e+10"),
         kid(3, 父亲电话="1381234567"),
     ]
@@ -415,6 +416,7 @@ def test_a_phone_excel_showed_in_scientific_notation_is_said_to_have_lost_digits
         (f["code"], f["sheet"], f["row"], f["column"], f["message"]) for f in doc["findings"]
     ] == [
         ("PHN004", "花名册", 2, "J", lost.format("父亲电话")),
+        ("PHN004", "花名册", 2, "K", lost.format("母亲电话")),
         ("PHN004", "花名册", 3, "N", lost.format("监护人电话")),
         (
             "PHN001",

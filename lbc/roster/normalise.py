@@ -769,11 +769,18 @@ _SCIENTIFIC = re.compile(r"\d(?:\.(\d+))?E\+(\d+)")
 _TEXT_MARKS = "'‘’`"
 
 
+# A number in scientific notation as Excel (and WPS, alike) shows it: 1.38123E+10 in the General
+# format, 1.38123E10 in a format of E- (no sign for a positive power), and either with a
+# small e as a program that wrote the text has it.
+_ANY_SCIENTIFIC = re.compile(r"\d(?:\.(\d+))?E\+?(\d+)")
+
+
 def lost_in_scientific(text: str) -> bool:
     """Whether a cell's text is a number as Excel shows it in scientific notation, with
-    fewer digits than the number has (1.38123E+10 for 13812345678): pasted or saved as
-    what was shown, the number's last digits are gone and nothing reads them back."""
-    m = _SCIENTIFIC.fullmatch("".join(text.split()).upper())
+    fewer digits than the number has (1.38123E+10 or 1.38123E10 for 13812345678): pasted
+    or saved as what was shown, the number's last digits are gone and nothing reads them
+    back."""
+    m = _ANY_SCIENTIFIC.fullmatch("".join(text.split()).upper())
     return m is not None and len(m[1] or "") < int(m[2])
 
 
