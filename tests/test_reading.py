@@ -1019,7 +1019,8 @@ def test_a_big_workbooks_sheets_are_parsed_from_one_opening_of_it(
 def test_a_hidden_sheet_is_read_and_said(tmp_path: Path, state: str) -> None:
     """A sheet the workbook hides (an old copy of a class) is read as any other, but the
     school does not see it when it opens the file: every command says it is there, so
-    that a child counted or a finding placed on it can be found."""
+    that a child counted or a finding placed on it can be found: merge too, which puts
+    its children in the county's roster."""
     path = write_xlsx(
         tmp_path / "花名册.xlsx",
         {
@@ -1040,6 +1041,11 @@ def test_a_hidden_sheet_is_read_and_said(tmp_path: Path, state: str) -> None:
     assert result.stderr == note
     flag = run("flag", path)
     assert (flag.exit_code, flag.stderr) == (0, note)
+    # merge reads each file in a worker and says its notes from what the worker hands back.
+    county = tmp_path / "县.xlsx"
+    merged = run("merge", path, "--out", county)
+    written = f"已写出合并名册：{county}（1 个文件）\n"
+    assert (merged.exit_code, merged.stderr) == (1, written + note)
     (book,) = run("columns", path, "--format", "json").json()["files"]
     assert [(s["sheet"], s["hidden"]) for s in book["sheets"]] == [
         ("花名册", False),

@@ -74,6 +74,7 @@ from lbc.roster.tables import (
     parts_kept_apart,
     piece_school,
     schools_beside,
+    whole_sheets,
 )
 from lbc.workspace.schools import (
     Namesakes,
@@ -150,6 +151,8 @@ class SchoolPart:
     alone: bool = False  # teachers or records, no children: of a school beside it
     listless: bool = False  # no list at all (a stray spreadsheet): passed over, as validate does
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, sheet) not a list
+    # Each sheet the workbook hides (Table.hidden), read all the same: (file, sheet, rows).
+    hidden: list[tuple[str, str, int]] = field(default_factory=list)
     unlike_title: tuple[str, str] | None = None  # Roster.unlike_title: its title, its cells
     # The name it declares that another folder's school might (schools.namesake), else
     # the schools of a merged roster (schools.merged_pieces), and how each is told from a
@@ -323,6 +326,7 @@ def read_part(
     part.own_watch = roster.watch.get(str(path)) or {}
     part.carried_watch = {s: roster.watch[o] for o, s in roster.watch_schools.items()}
     part.skipped = roster.skipped
+    part.hidden = [(x.file, x.sheet, len(x)) for x in whole_sheets(roster.tables()) if x.hidden]
     part.unlike_title = roster.unlike_title.get(str(path))
     part.pieces = merged_pieces(roster, [path, *books])
     # A merged roster is told from namesakes by its schools' own files, not by itself.

@@ -109,7 +109,7 @@ def what_was_read(
     for table in whole_sheets(roster.tables()):
         where = {"file": table.file, "sheet": table.sheet}
         if table.hidden:
-            notes.append(t("note.hidden_sheet", rows=len(table), **where))
+            notes.append(hidden_sheet_note(table.file, table.sheet, len(table)))
         if table.hidden_rows:
             key = "note.hidden_rows.filtered" if table.filtered else "note.hidden_rows"
             rows = rows_listed(table.hidden_rows)
@@ -150,6 +150,12 @@ def what_was_read(
                 words = {"header": header, "letter": letter, "label": guess.label}
                 notes.append(t("note.column_guess", key=guess.key, **words, **where))
     return notes
+
+
+def hidden_sheet_note(file: str, sheet: str, rows: int) -> str:
+    """That a sheet the workbook hides gave ``rows`` rows, read all the same: the school
+    does not see them when it opens the file (Table.hidden)."""
+    return t("note.hidden_sheet", file=file, sheet=sheet, rows=rows)
 
 
 def unlike_title_note(file: str, title: str, school: str) -> str:
