@@ -864,6 +864,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "school it is of cannot be told: it is counted on its own, as “{name}”, in counts and "
         "pairing; add a 学校 column saying its school, or move it into that school's own folder",
     ),
+    "note.pooled_in_area": (
+        "提示：{files} 没有写明学校，文件名也看不出是哪一所学校的，因此按文件夹名“{name}”统计、结对，"
+        "但“{name}”不是一所学校；请在表中加“学校”列写明学校，或把文件放进所属学校自己的文件夹",
+        "note: {files} {count:says|say} no school, nor {count:does its name|do their names}: "
+        "{count:it is|they are} counted and paired under the folder's name, “{name}”, which is "
+        "no school; add a 学校 column saying the school, or move the {count:file|files} into "
+        "{count:its|their} school's own folder",
+    ),
     "note.namesakes_apart": (
         "提示：{first} 和 {file} 的标题都是“{title}”，而不在同一个文件夹里，按两所学校算：后者记作“{name}”；"
         "如果是同一所学校，请把它的文件放进同一个文件夹，"

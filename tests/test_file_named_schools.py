@@ -1434,14 +1434,10 @@ def test_a_kind_of_childs_file_kept_apart_says_how_to_make_it_the_schools(
 ) -> None:
     """县/困境儿童.xlsx kept apart from 县/青山小学.xlsx: every command counted it as a
     school 县 and said nothing, so a school that meant it as its own saw its children
-    unpaired with no word why. Each says so and how to make it 青山小学's; a 学校 column
-    does, as the note says."""
+    unpaired with no word why. Each says so, that 县 is no school, and how to give it its
+    school; a 学校 column does, as the note says."""
     county = county_of_one_school_and_a_kind(tmp_path, "县")
-    said = (
-        "提示：县/困境儿童.xlsx 没有写明学校，它所在的文件夹看不出是一所学校的，因此没有算作"
-        "同一文件夹中青山小学的，而是单独按“县”统计、结对；如果它是青山小学的，请在表中加"
-        "“学校”列，或把它放进青山小学自己的文件夹"
-    )
+    said = pooled_note(["县/困境儿童.xlsx"]).rstrip("\n")
     for args in (
         ("validate", "县"),
         ("pair", "县"),
@@ -2289,11 +2285,7 @@ def test_a_countys_lists_folder_is_the_countys_however_given(tmp_path: Path) -> 
         "白鹤小学：1 名儿童，0 个错误，0 个警告",
         "青山小学：1 名儿童，0 个错误，0 个警告",
     ]
-    note = (
-        "提示：{}留守儿童/五年级.xlsx 没有写明学校，它所在的文件夹看不出是一所学校的，因此没有算作"
-        "同一文件夹中石桥小学的，而是单独按“县”统计、结对；如果它是石桥小学的，请在表中加“学校”列，"
-        "或把它放进石桥小学自己的文件夹\n"
-    )
+    note = pooled_note(["{}留守儿童/五年级.xlsx"])
     given = [
         (county, (".",), ""),
         (county, ("留守儿童", "白鹤小学", "青山小学"), ""),
@@ -2379,15 +2371,6 @@ def test_a_class_file_in_a_lists_folder_given_by_its_full_path_is_paired_under_i
     assert "王芳（留守儿童）：1 名儿童有待办" in due.splitlines()
 
 
-def apart_note(file: str) -> str:
-    """The note that ``file``, in 县 beside 白鹤小学.xlsx, is counted on its own as 县."""
-    return (
-        f"提示：{file} 没有写明学校，它所在的文件夹看不出是一所学校的，因此没有算作同一文件夹中"
-        "白鹤小学的，而是单独按“县”统计、结对；如果它是白鹤小学的，请在表中加“学校”列，"
-        "或把它放进白鹤小学自己的文件夹"
-    )
-
-
 @pytest.mark.parametrize(
     ("folder", "file"),
     [
@@ -2407,7 +2390,7 @@ def test_excels_and_wpss_default_names_name_no_school(
     县/白鹤小学.xlsx: validate counted schools Book1 and 新建MicrosoftExcel工作表 and lbc
     merge wrote them in the children's 学校 cells, saying nothing. The names Excel, WPS and
     Windows give a new workbook or folder name no school: their children are the county
-    folder's, kept apart from 白鹤小学 and said so, with how to make them its."""
+    folder's, kept apart from 白鹤小学 and said so in one note, with how to give them theirs."""
     where = f"{folder}/{file}" if folder else file
     untitled(
         tmp_path,
@@ -2424,16 +2407,67 @@ def test_excels_and_wpss_default_names_name_no_school(
         "白鹤小学：1 名儿童，0 个错误，0 个警告",
         "共检查 4 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
     ]
-    notes = result.stderr.splitlines()
-    assert sorted(notes) == sorted(
-        [apart_note("县/新建 Microsoft Excel 工作表.xlsx"), apart_note(f"县/{where}")]
-    )
+    pooled = sorted(["县/新建 Microsoft Excel 工作表.xlsx", f"县/{where}"])
+    assert result.stderr == pooled_note(pooled)
     assert merged_schools(tmp_path) == [
         ("县", "张雨涵"),
         ("县", "李明轩"),
         ("县", "王梓萱"),
         ("白鹤小学", NAMES[3]),
     ]
+
+
+def pooled_note(files: Iterable[str]) -> str:
+    """The note that ``files`` in 县 are counted together as 县, which is no school."""
+    return (
+        f"提示：{'、'.join(files)} 没有写明学校，文件名也看不出是哪一所学校的，因此按文件夹名“县”"
+        "统计、结对，但“县”不是一所学校；请在表中加“学校”列写明学校，或把文件放进所属学校自己的"
+        "文件夹\n"
+    )
+
+
+def test_files_of_no_school_pooled_under_the_county_are_said_in_one_note(
+    tmp_path: Path,
+) -> None:
+    """县/Book1.xlsx, 县/新建文件夹/花名册.xlsx and 县/新生.xlsx, untitled, beside 县/白鹤小学.xlsx:
+    all three were counted and merged together as a school 县, yet only Book1's note said
+    so, naming 县 as a school beside it, and the other two were said nowhere. One note
+    names every file counted under the county's folder's name and how to give each its
+    school. A list whose 学校 cells place its children (统计表.xlsx) is not among them."""
+    write_books(
+        tmp_path / "县",
+        {
+            "白鹤小学.xlsx": table([kid(1), kid(2)]),
+            "Book1.xlsx": table([kid(3)]),
+            "新建文件夹/花名册.xlsx": table([kid(4)]),
+            "新生.xlsx": table([kid(5, C51)]),
+            "统计表.xlsx": table([kid(6, 学校="石桥小学"), kid(7, 学校="红星村小")]),
+            "青山小学/花名册.xlsx": table([kid(8)]),
+        },
+    )
+    note = pooled_note(["县/Book1.xlsx", "县/新建文件夹/花名册.xlsx", "县/新生.xlsx"])
+    result = run("validate", "县", cwd=tmp_path)
+    assert (result.stdout.splitlines(), result.stderr) == (
+        [
+            "没有发现问题。",
+            "县：3 名儿童，0 个错误，0 个警告",
+            "白鹤小学：2 名儿童，0 个错误，0 个警告",
+            "石桥小学：1 名儿童，0 个错误，0 个警告",
+            "红星村小：1 名儿童，0 个错误，0 个警告",
+            "青山小学：1 名儿童，0 个错误，0 个警告",
+            "共检查 8 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
+        ],
+        note,
+    )
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    written = "已写出合并名册：全县.xlsx（6 个文件）\n"
+    assert (merged.exit_code, merged.stderr) == (0, written + note)
+    english = run("--lang", "en", "validate", "县", cwd=tmp_path).stderr
+    assert english == (
+        "note: 县/Book1.xlsx, 县/新建文件夹/花名册.xlsx, 县/新生.xlsx say no school, nor do their "
+        "names: they are counted and paired under the folder's name, “县”, which is no school; "
+        "add a 学校 column saying the school, or move the files into their school's own folder\n"
+    )
 
 
 def test_a_sheet_titled_sheet1_or_a_default_name_in_a_schools_folder_is_the_schools(

@@ -35,6 +35,7 @@ from lbc.reports.county import (
     on_books,
     pairs_alone,
     parts_apart,
+    pooled,
     read_parts,
     school_quotas,
     school_terms,
@@ -56,6 +57,7 @@ from lbc.workspace.notes import (
     namesakes_note,
     pairs_used,
     parts_apart_notes,
+    pooled_notes,
     two_workspaces_notes,
     unlike_title_note,
 )
@@ -128,6 +130,7 @@ def merge(
             used = pairs_used(part.joined)
             common.note(t("merge.pairs", school=part.school, file=part.file, used=used))
     common.note_each(parts_apart_notes(parts_apart(parts, runs)))
+    common.note_each(pooled_notes(pooled(parts, runs)))
     for book in pairs_alone(parts):
         common.note(t("merge.pairs_alone", file=book))
     common.note_each(two_workspaces_notes(p.file for p in good if p.children_schools))

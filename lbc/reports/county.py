@@ -73,6 +73,7 @@ from lbc.roster.tables import (
     named_schools,
     parts_kept_apart,
     piece_school,
+    pooled_in_areas,
     schools_beside,
     whole_sheets,
 )
@@ -1198,6 +1199,16 @@ def parts_apart(parts: list[SchoolPart], runs: RunFolders) -> list[tuple[str, li
     ``runs``: the folder the run found each file in."""
     files, declared, _, read = _naming(parts)
     return parts_kept_apart(files, declared, file_names(files, runs), read, runs=runs)
+
+
+def pooled(parts: list[SchoolPart], runs: RunFolders) -> list[tuple[str, list[str]]]:
+    """The files of children merged under the name of their county's, township's or
+    district's folder (pooled_in_areas), as every command counts them, for a note saying
+    so; ``runs``: the folder the run found each file in."""
+    files, declared, holding, _ = _naming(parts)
+    # Those whose children no 学校 cell places all (a township's file naming its schools).
+    unplaced = {p.file for p in parts if p.file in holding and p.school in p.children_schools}
+    return pooled_in_areas(files, declared, file_names(files, runs), unplaced, runs)
 
 
 def _naming(

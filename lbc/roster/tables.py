@@ -787,6 +787,17 @@ class Roster:
             else []
         )
 
+    def pooled_in_areas(self) -> list[tuple[str, list[str]]]:
+        """The files of children pooled under the name of their county's, township's or
+        district's folder (``pooled_in_areas``), for a note saying so."""
+        declared = self.file_schools()
+        unplaced = {
+            x.file
+            for x in self.children
+            if len(x) and not (x.has("school") and all(x.values["school"]))
+        }
+        return pooled_in_areas(self.files, declared, None, unplaced, self.runs) if declared else []
+
     def cell_schools(self) -> set[object]:
         """The schools the children's and teachers' 学校 cells name, by which a file is
         the school its name names (``_by_their_names``: a shared teachers list's 学校 青山
@@ -879,14 +890,48 @@ def parts_kept_apart(
     them, their folder not being told a school's (县/困境儿童.xlsx beside 县/青山小学.xlsx),
     or from several, which of them it is of not being told (资料/留守儿童/五年级.xlsx beside
     青山小学.xlsx and 白鹤小学.xlsx); each (file, the schools beside it, the name it goes
-    by), for a note saying so and how to make it its school's."""
+    by), for a note saying so and how to make it its school's. Not one going by its
+    county's, township's or district's folder's name (县/Book1.xlsx), which the note on all
+    the files pooled so says (``pooled_in_areas``)."""
     names = names or file_names(files, runs)
     beside = _parts_beside(files, declared, names, read, runs)
-    return [
-        (name, sorted(schools), names[name])
-        for name, (schools, joins) in beside.items()
-        if len(schools) > 1 or (schools and not joins)
-    ]
+    out = []
+    for name, (schools, joins) in beside.items():
+        # Not the name it goes by itself (县, its 新生.xlsx's too), said by pooled_in_areas.
+        others = schools - {names[name]}
+        apart = len(others) > 1 or (bool(others) and not joins)
+        if apart and not _pooled_in_an_area(name, names, runs):
+            out.append((name, sorted(others), names[name]))
+    return out
+
+
+def pooled_in_areas(
+    files: list[str],
+    declared: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
+    unplaced: Collection[str] | None = None,
+    runs: RunFolders | None = None,
+) -> list[tuple[str, list[str]]]:
+    """The files of children that declare no school and go by the name of the county's,
+    township's or district's folder their school's would be (``file_names``), their own
+    names naming none: 县/Book1.xlsx, 县/新生.xlsx and 县/新建文件夹/花名册.xlsx beside
+    县/白鹤小学.xlsx are counted and paired together as a school 县, which is no school.
+    ``unplaced``: the files some of whose children no 学校 cell places (all when not given).
+    Each such name and its files, for one note saying so and how to give them a school."""
+    names = names or file_names(files, runs)
+    out: dict[str, list[str]] = {}
+    for name in files:
+        placed = unplaced is not None and name not in unplaced
+        if not declared.get(name) and not placed and _pooled_in_an_area(name, names, runs):
+            out.setdefault(names[name], []).append(name)
+    return list(out.items())
+
+
+def _pooled_in_an_area(name: str, names: Mapping[str, str], runs: RunFolders | None) -> bool:
+    """Whether ``name`` goes by the name of its school's folder (``file_names``), where that
+    folder names a county, a township or a district (县/新生.xlsx, 县/Book1.xlsx: 县)."""
+    folder = school_folder(name, runs)
+    return names[name] == folder_school(folder) and names_an_area(folder)
 
 
 def _parts_beside(

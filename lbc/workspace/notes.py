@@ -92,6 +92,7 @@ def what_was_read(
         notes.append(unlike_title_note(file, title, school))
     notes += [namesakes_note(*told) for told in roster.namesakes]
     notes += parts_apart_notes(roster.parts_kept_apart())
+    notes += pooled_notes(roster.pooled_in_areas())
     for file, (roster_file, school) in roster.named_as.items():
         notes.append(t("note.named_as", file=file, roster=roster_file, school=school))
     for file, sheet in roster.skipped:
@@ -173,6 +174,16 @@ def parts_apart_notes(apart: Iterable[tuple[str, list[str], str]]) -> list[str]:
         if len(schools) == 1
         else t("note.part_of_several", file=file, schools=as_list(schools), name=name)
         for file, schools, name in apart
+    ]
+
+
+def pooled_notes(pooled: Iterable[tuple[str, list[str]]]) -> list[str]:
+    """Of the files pooled under each county's, township's or district's folder's name,
+    their names naming no school, that they are so counted and how to give them their
+    schools (pooled_in_areas)."""
+    return [
+        t("note.pooled_in_area", files=as_list(files), count=len(files), name=name)
+        for name, files in pooled
     ]
 
 
