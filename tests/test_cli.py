@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from conftest import (
     CHILD_HEADER,
+    TEACHER_HEADER,
     child_row,
     modules_loaded,
     patterns_compiled,
@@ -341,6 +342,24 @@ def test_the_console_script_keeps_its_roster_until_exit(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[-1] == "gc False kept 1"
+
+
+def test_the_console_script_keeps_its_pairs_and_their_json_until_exit(tmp_path):
+    """lbc pair keeps its roster, its pairing and the JSON document made of it: a county's
+    100,000 pairs freed as the command returns cost a tenth of a second for nothing."""
+    staff = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"]
+    sheets = {"花名册": [CHILD_HEADER, child_row(1)], "教师": [TEACHER_HEADER, staff]}
+    roster_file = write_xlsx(tmp_path / "r.xlsx", sheets)
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", _REPORT_AT_EXIT, "pair", str(roster_file), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["summary"]["paired"] == 1
+    assert result.stderr.splitlines()[-1] == "gc False kept 3"
 
 
 def test_rules_gives_a_watch_criterion_its_weight():

@@ -67,6 +67,7 @@ def pair_command(
     limit = cfg.max_per_teacher if max_per_teacher is None else max_per_teacher
     with common.progress(t("note.pairing")):
         result = pair(roster, limit, cfg.watch)
+    common.keep_until_exit(result)
     for line in result.notes:
         common.note(line)
     if out is not None:
