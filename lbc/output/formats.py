@@ -13,9 +13,11 @@ a script that needs a cell exactly as typed reads ``--format json``.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
+import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -89,8 +91,16 @@ _ORJSON_DEPTH = 255
 _ORJSON_SAME = frozenset({str, int, bool, type(None)}) | _CONTAINERS
 
 
-def _items(value: dict[Any, Any] | list[Any] | tuple[Any, ...]) -> Iterable[Any]:
-    return value.values() if value.__class__ is dict else value  # type: ignore[union-attr]
+# Whether a container is a dict, asked of its type in C (map over a level's types).
+_IS_DICT = functools.partial(operator.is_, dict)
+
+
+def _dict_values(dicts: list[dict[Any, Any]]) -> Iterator[Any]:
+    return itertools.chain.from_iterable(map(dict.values, dicts))
+
+
+def _list_items(sequences: list[list[Any] | tuple[Any, ...]]) -> Iterator[Any]:
+    return itertools.chain.from_iterable(sequences)
 
 
 def _kinds(values: Iterable[Any]) -> set[type]:
@@ -105,24 +115,34 @@ def _kinds(values: Iterable[Any]) -> set[type]:
 def _orjson_writes(document: object) -> bool:
     """Whether ``document`` holds only what orjson writes as json.dumps does (_orjson):
     containers of strings, integers, booleans and null, no float. Read a level at a time,
-    each level's values in one pass: a county's 100,000 rows are one level. A document
-    deeper than orjson goes, or with one container twice in a level (the sign of one that
-    holds itself, whose levels would never end or would double each time), is not."""
+    the values of its dicts in one C pass and the items of its lists and tuples in another,
+    never a Python step per value: a county's 100,000 rows are one level, beside the list
+    of its schools. A document deeper than orjson goes, or whose walk would go on from one
+    container twice in a level (the sign of one that holds itself, whose levels would
+    never end or would double each time), is not."""
     level = [document]
     for _ in range(_ORJSON_DEPTH + 1):
         if not level:
             return True
-        classes = set(map(type, level))
-        if not classes <= _CONTAINERS or len(set(map(id, level))) < len(level):
+        types = list(map(type, level))
+        if not set(types) <= _CONTAINERS:
             return False
-        if classes == {dict}:  # rows: every value of every row in one C pass
-            values = list(itertools.chain.from_iterable(map(dict.values, level)))
-        else:
-            values = list(itertools.chain.from_iterable(_items(v) for v in level))
-        kinds = _kinds(values)
-        if not kinds <= _ORJSON_SAME:
-            return False
-        level = [v for v in values if v.__class__ in _CONTAINERS] if kinds & _CONTAINERS else []
+        dicts = list(map(_IS_DICT, types))
+        below: list[Any] = []
+        for containers, values in (
+            (list(itertools.compress(level, dicts)), _dict_values),
+            (list(itertools.compress(level, map(operator.not_, dicts))), _list_items),
+        ):
+            kinds = _kinds(values(containers))
+            if not kinds <= _ORJSON_SAME:
+                return False
+            if not kinds & _CONTAINERS:  # the walk ends here: how often each is, no matter
+                continue
+            if len(set(map(id, containers))) < len(containers):
+                return False
+            inside = map(_CONTAINERS.__contains__, map(type, values(containers)))
+            below += itertools.compress(values(containers), inside)
+        level = below
     return not level
 
 
