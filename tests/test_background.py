@@ -4,6 +4,7 @@ whatever becomes of the child."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -73,12 +74,46 @@ def test_an_error_of_the_work_is_raised_here(monkeypatch: pytest.MonkeyPatch) ->
     assert calls == [os.getpid()]  # the child's attempt left nothing here
 
 
+def reaped(pid: int) -> bool:
+    """Whether the child of a collected answer is reaped within a while (_LEAVING)."""
+    deadline = time.monotonic() + 20
+    while pid in background._LEAVING and time.monotonic() < deadline:
+        time.sleep(0.01)
+        background._reap_leaving()
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return pid not in background._LEAVING
+    return False
+
+
 @forks
 def test_the_child_is_reaped() -> None:
     job, pid = forked(where)
     job.result()
-    with pytest.raises(ChildProcessError):
-        os.waitpid(pid, 0)
+    assert reaped(pid)
+
+
+@forks
+def test_the_answer_does_not_wait_for_the_child_to_leave(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child forked from a county's command takes a while to free its memory once it has
+    answered (each of lbc pair's two, up to a twelfth of a second): the command
+    goes on meanwhile, and reaps it once it has left."""
+    hold, release = os.pipe()
+    leave = os._exit
+
+    def slow_to_leave(code: int) -> None:  # in the child: it leaves when the test says
+        os.close(release)
+        select.select([hold], [], [], 20)
+        leave(code)
+
+    monkeypatch.setattr(os, "_exit", slow_to_leave)
+    job, pid = forked(where)
+    assert job.result()[1] == list(range(200_000))
+    assert os.waitpid(pid, os.WNOHANG) == (0, 0)  # answered, not yet left
+    os.close(release)
+    assert reaped(pid)
+    os.close(hold)
 
 
 @forks

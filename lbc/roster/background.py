@@ -35,6 +35,11 @@ CHILD_SECONDS = 300.0
 # the command leaves without running finalisers (os._exit on SIGTERM or at its end), where
 # they would compute on for nobody, holding the command's stdout open to its reader.
 _LIVE: dict[int, int] = {}
+# The children whose answer has come, still leaving: the kernel frees a child's memory
+# before it can be reaped, tens of milliseconds for one forked from a county's command,
+# which the answer need not wait for. Each is reaped once it has left, when the command
+# next forks or collects an answer, or at the end (stop_all).
+_LEAVING: set[int] = set()
 
 
 class Background(Generic[T]):
@@ -83,11 +88,24 @@ class Background(Generic[T]):
 
 
 def stop_all() -> None:
-    """Stop and reap every child whose result was never asked for (see _LIVE)."""
+    """Stop and reap every child whose result was never asked for (see _LIVE), and those
+    that have left since they answered (_LEAVING)."""
     while _LIVE:
         pid, listen = _LIVE.popitem()
         _stop(pid)
         os.close(listen)
+    _reap_leaving()
+
+
+def _reap_leaving() -> None:
+    """Reap the children of _LEAVING that have left, without waiting for the others."""
+    for pid in list(_LEAVING):
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0] == 0:
+                continue  # still freeing its memory
+        except ChildProcessError:  # reaped already
+            pass
+        _LEAVING.discard(pid)
 
 
 def _stop(pid: int) -> None:
@@ -100,6 +118,7 @@ def _stop(pid: int) -> None:
 def _fork(work: Callable[[], object]) -> tuple[int, int] | None:
     """Fork a child computing ``work`` and writing its pickled result to a pipe; the child's
     pid and the pipe's reading end, or None when the fork itself fails."""
+    _reap_leaving()
     listen, tell = os.pipe()
     parent = os.getpid()
     try:
@@ -129,7 +148,8 @@ def _fork(work: Callable[[], object]) -> tuple[int, int] | None:
 
 def _collect(pid: int, listen: int) -> tuple[object] | None:
     """The child's result, in a 1-tuple, or None when it gave none, or none within
-    CHILD_SECONDS of silence (then it is stopped)."""
+    CHILD_SECONDS of silence (then it is stopped). Its answer is whole when it unpickles
+    (a pickle cut short does not): the child is not waited for once it has sent it."""
     chunks = []
     with os.fdopen(listen, "rb", buffering=0) as pipe:
         while select.select([pipe], [], [], CHILD_SECONDS)[0]:
@@ -140,8 +160,9 @@ def _collect(pid: int, listen: int) -> tuple[object] | None:
         else:  # silent too long: stuck, perhaps on a lock another thread held at the fork
             _stop(pid)
             return None
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not chunks:
+    _LEAVING.add(pid)
+    _reap_leaving()
+    if not chunks:
         return None
     try:
         return pickle.loads(b"".join(chunks))
