@@ -510,6 +510,35 @@ def small(tmp_path: Path) -> Path:
     return roster(tmp_path / "r.xlsx", kids, staff)
 
 
+def test_the_pairs_workbook_styles_each_cell_without_comparing_its_style_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each cell of the workbook's tables has the first cell's border and wrapping, set by
+    the number the workbook keeps them under: set as objects, each cell's were compared
+    again with every style of the workbook, most of the minutes a county's 100,000 pairs
+    took to write."""
+    from openpyxl.styles import Alignment, Border
+    from openpyxl.utils.indexed_list import IndexedList
+
+    compared = [0]
+    add = IndexedList.add
+
+    def counted(self: IndexedList, value: object) -> int:
+        compared[0] += isinstance(value, Border | Alignment)
+        return add(self, value)
+
+    monkeypatch.setattr(IndexedList, "add", counted)
+    kids = [kid(n, kind="父母均外出") for n in range(1, 41)]
+    path = roster(tmp_path / "r.xlsx", kids, [teacher("王芳", C32, role="班主任")])
+    out = tmp_path / "pairs.xlsx"
+    assert pair(tmp_path, path, "--out", out, "--max-per-teacher", "30").exit_code == 1
+    assert compared[0] < 100  # titles, headers and first cells; each of 40 rows: 1,165
+    ws = load_workbook(out)["结对名单"]
+    for cell in (ws["A3"], ws["O32"]):  # the first cell and the last (hidden) one
+        assert (cell.border.left.style, cell.border.bottom.style) == ("thin", "thin")
+        assert (cell.alignment.wrap_text, cell.alignment.vertical) == (True, "top")
+
+
 def test_json_document(tmp_path: Path) -> None:
     path = small(tmp_path)
     result = pair(tmp_path, path, "--format", "json")

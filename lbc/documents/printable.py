@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
@@ -26,6 +28,7 @@ from lbc.output.sheet_style import (
 
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAPPED = Alignment(wrap_text=True, vertical="top")
 
 
 def fill_table(
@@ -53,12 +56,16 @@ def fill_table(
         # A list of nobody, one （无） row, leaves every other column empty, which sizes it
         # to half its header (学生姓 / 名): such a list is as wide as its header.
         widths = column_widths(header, rows if len(rows) > 1 else [*rows, header])
+    first: Cell | None = None
     for i, row in enumerate(rows, 3):
         for j, value in enumerate(row, 1):
             cell = ws.cell(i, j)
             set_text(cell, value)
-            cell.border = _BORDER
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if first is None:
+                cell.border, cell.alignment = _BORDER, _WRAPPED
+                first = cell
+            else:
+                _bordered_as(cell, first)
         ws.row_dimensions[i].height = row_height(row[:shown], widths[:shown])
     # The title over the table is about a header row's height: counted as a second one.
     visible = [header[:shown], header[:shown], *(row[:shown] for row in rows)]
@@ -70,6 +77,18 @@ def fill_table(
         for cell in ws[letter][2:]:
             if isinstance(cell.value, dt.date):
                 cell.number_format = DATE_FORMAT
+
+
+def _bordered_as(cell: Cell, first: Cell) -> None:
+    """Give ``cell`` the border and wrapping of ``first`` by the numbers the workbook keeps
+    them under, as openpyxl's own setters leave them: set as objects, each cell's were
+    compared again with every style of the workbook, most of the minutes a county's pairs
+    workbook took."""
+    if cell._style is None:
+        cell._style = StyleArray()
+    assert first._style is not None
+    cell._style.borderId = first._style.borderId
+    cell._style.alignmentId = first._style.alignmentId
 
 
 def note_below(ws: Worksheet, text: str, columns: int) -> None:
