@@ -1918,8 +1918,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "diff.col.change": ("变更", "change"),
     "diff.col.match": ("对应依据", "matched by"),
     "diff.by.id_number": ("身份证号", "ID number"),
-    "diff.by.name_birth_date": ("姓名+出生日期", "name + birth date"),
-    "diff.by.name_class": ("姓名+班级", "name + class"),
+    "diff.by.name_birth_date": ("姓名 + 出生日期", "name + birth date"),
+    "diff.by.name_class": ("姓名 + 班级", "name + class"),
     "diff.empty": ("（空）", "(empty)"),
     "diff.summary": (
         "新增 {added} 名，不在新名册 {gone} 名，信息变更 {changed} 名，未变 {unchanged} 名",

@@ -326,8 +326,8 @@ def test_table_lists_each_part_and_ends_with_the_summary(terms: Path) -> None:
         [C32, "7", "陈思彤", "在校状态", "在读 → 转出", "身份证号"],
         [C32, "8", "杨子墨", "帮扶教师", "王芳 → 李强", "身份证号"],
         [C41, "9", "黄欣怡", "班级", f"{C32} → {C41}", "身份证号"],
-        [C32, "10", "赵俊熙", "父亲务工地址", "福建厦门 → 福建泉州", "姓名+出生日期"],
-        [C32, "12", "吴宇航", "监护人电话", "137****5678 → 137****4321", "姓名+班级"],
+        [C32, "10", "赵俊熙", "父亲务工地址", "福建厦门 → 福建泉州", "姓名 + 出生日期"],
+        [C32, "12", "吴宇航", "监护人电话", "137****5678 → 137****4321", "姓名 + 班级"],
         [SUMMARY.format(2, 3, 8, 2)],
     ]
     assert result.stdout.rstrip("\n").splitlines()[-1] == SUMMARY.format(2, 3, 8, 2)
@@ -387,8 +387,8 @@ def test_out_writes_the_change_log_with_full_phones(terms: Path) -> None:
         [8, C32, "陈思彤", 7, "在校状态", "在读", "转出", "身份证号"],
         [9, C32, "杨子墨", 8, "帮扶教师", "王芳", "李强", "身份证号"],
         [10, C41, "黄欣怡", 9, "班级", C32, C41, "身份证号"],
-        [11, C32, "赵俊熙", 10, "父亲务工地址", "福建厦门", "福建泉州", "姓名+出生日期"],
-        [12, C32, "吴宇航", 12, "监护人电话", "13712345678", "13787654321", "姓名+班级"],
+        [11, C32, "赵俊熙", 10, "父亲务工地址", "福建厦门", "福建泉州", "姓名 + 出生日期"],
+        [12, C32, "吴宇航", 12, "监护人电话", "13712345678", "13787654321", "姓名 + 班级"],
     ]
 
 
@@ -405,7 +405,7 @@ def test_the_change_log_is_ready_to_print(terms: Path) -> None:
     widths = [ws.column_dimensions[c].width for c in "ABCDEFGH"]
     # 序号 at its narrowest, 班级 for 三年级(2)班, 变更项目 for 父亲务工地址,
     # 现内容 for 136-9876-5432
-    assert widths == [6, 13, 8, 6, 14, 13, 15, 15]
+    assert widths == [6, 13, 8, 6, 14, 13, 15, 17]
 
 
 @pytest.mark.parametrize("name", ["上学期.xlsx", "本学期.xlsx", "./本学期.xlsx"])
@@ -845,7 +845,7 @@ def test_an_id_corrected_is_a_change_of_the_child_found_by_name_and_birth_date(
         changed("李明轩", 3, 3, "name_birth_date", change("id_number", "身份证号", *masked[0])),
         changed("王梓萱", 4, 4, "name_birth_date", change("id_number", "身份证号", *masked[1])),
     ]
-    by = "姓名+出生日期"
+    by = "姓名 + 出生日期"
     shown = diff(tmp_path)
     assert shown.exit_code == 0 and shown.stderr == ""
     assert cells(shown.stdout) == [
@@ -921,7 +921,14 @@ def test_two_ids_are_one_child_by_name_and_birth_date_within_one_school_alone(
         [qs, "2", "张雨涵"],
         ["信息变更（1 名）"],
         [*head, "字段", "变更", "对应依据"],
-        [bh, "2", "陈思彤", "身份证号", "511321********1100 → 511321********1109", "姓名+出生日期"],
+        [
+            bh,
+            "2",
+            "陈思彤",
+            "身份证号",
+            "511321********1100 → 511321********1109",
+            "姓名 + 出生日期",
+        ],
         [SUMMARY.format(1, 1, 1, 1)],
     ]
 

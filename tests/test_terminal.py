@@ -205,3 +205,17 @@ def test_a_county_of_rows_is_drawn_in_a_second_or_two():
     Console(file=out, width=200).print(rich_table(list("学班重待联逾"), rows), crop=False)
     assert cpu_seconds() - start < 3
     assert len(out.getvalue().splitlines()) == 20004
+
+
+def test_diff_on_an_80_column_terminal_keeps_a_corrected_id_whole(samples):
+    """The change log's widest value is a corrected ID number (18 cells each side): its
+    对应依据 gives up width at its spaces (姓名 + 出生日期) so the number is never folded."""
+    shown = on_a_terminal("diff", "上学期/roster.xlsx", "roster.xlsx", cwd=samples)
+    lines = [line.rstrip() for line in shown.splitlines()]
+    assert max(map(cell_len, lines)) <= 80
+    at = lines.index(next(line for line in lines if "罗梓睿" in line))
+    assert lines[at : at + 3] == [
+        "  五年级(1)班   44   罗梓睿   身份证号       511321********3375 →     姓名 +",
+        "                                             511321********3376       出生日期",
+        "  五年级(2)班   51   杜浩然   在校状态       在读 → 辍学              身份证号",
+    ]
