@@ -1061,7 +1061,8 @@ def test_rows_a_sheet_hides_are_read_and_said(
 ) -> None:
     """Rows a school hid by hand (children who left) are still children, and are read: but
     the school counts fewer when it opens the file, so every command says which rows are
-    hidden, once a sheet. A hidden row of no cells, or a hidden column, is no hidden child.
+    hidden, once a sheet: merge too, which puts them in the county's roster. A hidden row
+    of no cells, or a hidden column, is no hidden child.
     ``look``: the sheet scanned before calamine (a school's), let through on its
     <dimension> and looked through beside calamine's parse (a county's roster of tens of
     MB), or read in pieces (a merged province's)."""
@@ -1087,6 +1088,11 @@ def test_rows_a_sheet_hides_are_read_and_said(
     assert result.json()["summary"]["children"] == 10
     flag = run("flag", path)
     assert (flag.exit_code, flag.stderr) == (0, note)
+    # merge reads each file in a worker and says its notes from what the worker hands back.
+    county = tmp_path / "县.xlsx"
+    merged = run("merge", path, "--out", county)
+    written = f"已写出合并名册：{county}（1 个文件）\n"
+    assert (merged.exit_code, merged.stderr) == (0, written + note)
     (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
     assert (sheet["hidden_rows"], sheet["filtered"]) == ([3, 5, 6, 8, 9, 10, 11], False)
     said = "第 3、5、6、8、9 行等 7 行是隐藏行，也已读入；请在 Excel 中取消隐藏后核对"

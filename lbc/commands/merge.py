@@ -53,6 +53,7 @@ from lbc.workspace.config import resolve_inputs
 from lbc.workspace.inputs import nothing_to_read, written_names
 from lbc.workspace.notes import (
     copied_folders_notes,
+    hidden_rows_note,
     hidden_sheet_note,
     namesakes_note,
     pairs_used,
@@ -122,6 +123,7 @@ def merge(
         for file, sheet in part.skipped:
             common.note(t("note.sheet_skipped", file=file, sheet=sheet))
         common.note_each(hidden_sheet_note(*hidden) for hidden in part.hidden)
+        common.note_each(hidden_rows_note(*hidden) for hidden in part.hidden_rows)
         if part.unlike_title is not None:
             common.note(unlike_title_note(part.file, *part.unlike_title))
         common.note_each(namesakes_note(*told) for told in part.namesakes)

@@ -154,6 +154,8 @@ class SchoolPart:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, sheet) not a list
     # Each sheet the workbook hides (Table.hidden), read all the same: (file, sheet, rows).
     hidden: list[tuple[str, str, int]] = field(default_factory=list)
+    # Each sheet with rows it hides (Table.hidden_rows): (file, sheet, rows, filtered).
+    hidden_rows: list[tuple[str, str, list[int], bool]] = field(default_factory=list)
     unlike_title: tuple[str, str] | None = None  # Roster.unlike_title: its title, its cells
     # The name it declares that another folder's school might (schools.namesake), else
     # the schools of a merged roster (schools.merged_pieces), and how each is told from a
@@ -327,7 +329,11 @@ def read_part(
     part.own_watch = roster.watch.get(str(path)) or {}
     part.carried_watch = {s: roster.watch[o] for o, s in roster.watch_schools.items()}
     part.skipped = roster.skipped
-    part.hidden = [(x.file, x.sheet, len(x)) for x in whole_sheets(roster.tables()) if x.hidden]
+    sheets = list(whole_sheets(roster.tables()))
+    part.hidden = [(x.file, x.sheet, len(x)) for x in sheets if x.hidden]
+    part.hidden_rows = [
+        (x.file, x.sheet, x.hidden_rows, x.filtered) for x in sheets if x.hidden_rows
+    ]
     part.unlike_title = roster.unlike_title.get(str(path))
     part.pieces = merged_pieces(roster, [path, *books])
     # A merged roster is told from namesakes by its schools' own files, not by itself.

@@ -112,9 +112,9 @@ def what_was_read(
         if table.hidden:
             notes.append(hidden_sheet_note(table.file, table.sheet, len(table)))
         if table.hidden_rows:
-            key = "note.hidden_rows.filtered" if table.filtered else "note.hidden_rows"
-            rows = rows_listed(table.hidden_rows)
-            notes.append(t(key, rows=rows, count=len(table.hidden_rows), **where))
+            notes.append(
+                hidden_rows_note(table.file, table.sheet, table.hidden_rows, table.filtered)
+            )
         if table.grade_names_unlike:
             names = as_list(table.grade_names_unlike)
             notes.append(t("note.grade_names_unlike", names=names, **where))
@@ -157,6 +157,13 @@ def hidden_sheet_note(file: str, sheet: str, rows: int) -> str:
     """That a sheet the workbook hides gave ``rows`` rows, read all the same: the school
     does not see them when it opens the file (Table.hidden)."""
     return t("note.hidden_sheet", file=file, sheet=sheet, rows=rows)
+
+
+def hidden_rows_note(file: str, sheet: str, rows: list[int], filtered: bool) -> str:
+    """Which ``rows`` a sheet hides, by hand or by a filter in force (``filtered``), read
+    all the same: the school counts fewer when it opens the file (Table.hidden_rows)."""
+    key = "note.hidden_rows.filtered" if filtered else "note.hidden_rows"
+    return t(key, file=file, sheet=sheet, rows=rows_listed(rows), count=len(rows))
 
 
 def unlike_title_note(file: str, title: str, school: str) -> str:
