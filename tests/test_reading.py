@@ -1185,6 +1185,27 @@ def test_rows_hidden_on_a_merged_roster_are_said_of_its_sheet(tmp_path: Path) ->
     assert [(s["sheet"], s["hidden_rows"]) for s in sheets] == [("留守儿童花名册", [3, 6])]
 
 
+def test_a_hidden_sheet_of_a_merged_roster_is_said(tmp_path: Path) -> None:
+    """A county's merged roster whose sheet someone hid is read school by school: the
+    sheet is still said to be hidden, once, with all its schools' rows."""
+    for n, school in enumerate(("青山小学", "红星小学")):
+        rows = [CHILD_HEADER, *map(child_row, range(3 * n + 1, 3 * n + 4))]
+        (tmp_path / "县" / school).mkdir(parents=True)
+        write_xlsx(tmp_path / "县" / school / "花名册.xlsx", {"花名册": rows})
+    merged = tmp_path / "合并.xlsx"
+    assert run("merge", tmp_path / "县", "--out", merged).exit_code == 0
+    wb = load_workbook(merged)
+    wb.create_sheet("说明")  # a workbook keeps one sheet in sight
+    wb["留守儿童花名册"].sheet_state = "hidden"
+    wb.save(merged)
+    result = run("validate", merged, "--format", "json")
+    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 6)
+    assert result.stderr == (
+        f"提示：{merged} 的“留守儿童花名册”是隐藏的工作表，其中 6 行也已读入；"
+        "它若是旧表或草稿，请在 Excel 中取消隐藏后删除\n"
+    )
+
+
 def test_rows_an_xls_sheet_hides_are_read_and_said(tmp_path: Path) -> None:
     """An Excel 97-2003 roster's hidden rows are read and said as an .xlsx's are: its ROW
     records say which (calamine does not). A hidden row of no cells is no hidden child."""

@@ -3657,6 +3657,7 @@ def by_source(
             sources=pick(table.sources, index),
             kind_from=table.kind_from,
             formula_errors=table.formula_errors,
+            hidden=table.hidden,
             hidden_rows=[row for row in pick(table.rows, index) if row in hidden] if hidden else [],
             filtered=table.filtered,
             own_school=school,
@@ -3789,6 +3790,7 @@ def whole_sheets(tables: Iterable[Table]) -> Iterator[Table]:
             ignored=first.ignored,
             codings=first.codings,
             kind_from=first.kind_from,
+            hidden=first.hidden,
             hidden_rows=sorted(row for x in pieces for row in x.hidden_rows),
             filtered=first.filtered,
         )
