@@ -1160,15 +1160,22 @@ def test_a_hidden_row_is_found_past_rows_of_their_own_height(tmp_path: Path) -> 
     )
 
 
-def test_rows_hidden_on_a_merged_roster_are_said_of_its_sheet(tmp_path: Path) -> None:
-    """A county's merged roster filtered to some schools' rows and sent on: it is read
-    school by school, and the rows hidden are said once, of the merged sheet, in order."""
+def _merged_county(tmp_path: Path) -> Path:
+    """A county of two schools of three children each, merged by lbc merge into one
+    sheet: 留守儿童花名册, its rows by school (红星小学's first)."""
     for n, school in enumerate(("青山小学", "红星小学")):
         rows = [CHILD_HEADER, *map(child_row, range(3 * n + 1, 3 * n + 4))]
         (tmp_path / "县" / school).mkdir(parents=True)
         write_xlsx(tmp_path / "县" / school / "花名册.xlsx", {"花名册": rows})
     merged = tmp_path / "合并.xlsx"
     assert run("merge", tmp_path / "县", "--out", merged).exit_code == 0
+    return merged
+
+
+def test_rows_hidden_on_a_merged_roster_are_said_of_its_sheet(tmp_path: Path) -> None:
+    """A county's merged roster filtered to some schools' rows and sent on: it is read
+    school by school, and the rows hidden are said once, of the merged sheet, in order."""
+    merged = _merged_county(tmp_path)
     wb = load_workbook(merged)
     ws = wb["留守儿童花名册"]
     assert [ws.cell(row, 1).value for row in (3, 6)] == ["红星小学", "青山小学"]
@@ -1188,12 +1195,7 @@ def test_rows_hidden_on_a_merged_roster_are_said_of_its_sheet(tmp_path: Path) ->
 def test_a_hidden_sheet_of_a_merged_roster_is_said(tmp_path: Path) -> None:
     """A county's merged roster whose sheet someone hid is read school by school: the
     sheet is still said to be hidden, once, with all its schools' rows."""
-    for n, school in enumerate(("青山小学", "红星小学")):
-        rows = [CHILD_HEADER, *map(child_row, range(3 * n + 1, 3 * n + 4))]
-        (tmp_path / "县" / school).mkdir(parents=True)
-        write_xlsx(tmp_path / "县" / school / "花名册.xlsx", {"花名册": rows})
-    merged = tmp_path / "合并.xlsx"
-    assert run("merge", tmp_path / "县", "--out", merged).exit_code == 0
+    merged = _merged_county(tmp_path)
     wb = load_workbook(merged)
     wb.create_sheet("说明")  # a workbook keeps one sheet in sight
     wb["留守儿童花名册"].sheet_state = "hidden"
