@@ -253,3 +253,46 @@ def test_lbc_columns_says_what_named_each_sheets_class(tmp_path: Path) -> None:
         "没有“班级”列：各行的班级按表头上方的标题读作三年级(2)班",
         "没有“班级”列：各行的班级按它上面的班级标题行读取",
     ]
+
+
+@pytest.mark.parametrize("sheets", [("11班", "12班"), ("十一班", "十二班"), ("headings",)])
+def test_a_class_number_of_ten_or_more_is_of_the_grade_its_file_names(
+    tmp_path: Path, sheets: tuple[str, ...]
+) -> None:
+    """七年级.xlsx keeping class 11 a sheet 11班 (or 十一班), or under a heading 11班
+    below 七年级: 七年级(11)班, as a 班级 cell 11班 is, not 一年级(1)班 nor 十年级(1)班."""
+    header, *kids = no_class(child_row(1), child_row(2), child_row(3))
+    if sheets == ("headings",):
+        rows = [header, heading("七年级", header), heading("11班", header), *kids[:2]]
+        book = {"Sheet1": [*rows, heading("12班", header), kids[2]]}
+        said = "它上面的班级标题行（如“三年级(2)班”）读取"
+        notes = [f"提示：七年级.xlsx 的“Sheet1”没有“班级”列，各行的班级按{said}"]
+    else:
+        book = {sheets[0]: [header, *kids[:2]], sheets[1]: [header, kids[2]]}
+        said = "提示：七年级.xlsx 的“{}”没有“班级”列，各行的班级按工作表名称读作{}"
+        notes = [said.format(sheets[0], "七年级(11)班"), said.format(sheets[1], "七年级(12)班")]
+    write_xlsx(tmp_path / "七年级.xlsx", book)
+    summary = run(
+        "summary", "七年级.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path
+    )
+    assert summary.json()["children"]["by_class"] == [
+        {"name": "七年级(11)班", "count": 2},
+        {"name": "七年级(12)班", "count": 1},
+    ]
+    assert summary.stderr.splitlines()[: len(notes)] == notes
+
+
+@pytest.mark.parametrize(
+    ("sheet", "title"),
+    [("11班", None), ("十一班", None), ("Sheet1", "白鹤小学11班留守儿童名单")],
+)
+def test_a_class_number_of_ten_or_more_of_no_grade_gives_no_class(
+    tmp_path: Path, sheet: str, title: str | None
+) -> None:
+    """A sheet 11班 (or a title naming 11班) where no name gives its grade: no class
+    (COL001), not 一年级(1)班."""
+    rows = no_class(child_row(1), child_row(2))
+    write_xlsx(tmp_path / "名单.xlsx", {sheet: [[title], *rows] if title else rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["sheet"], f["field"]) for f in validated.json()["findings"]]
+    assert (found, validated.stderr) == ([("COL001", sheet, "class")], "")

@@ -1086,7 +1086,8 @@ def class_ref(value: Any) -> ClassRef | Bad | None:
         number = _cn_number(m.group("c")) if m and m.group("c") else 1
         return ClassRef(PRESCHOOL, number) if m and 1 <= number <= 99 else Bad(s)
     if compact[:2] in _LEVELS:
-        ref = class_ref(compact[2:])
+        # 小学11班 names no grade: 11班 is a class number, not 一年级(1)班.
+        ref = class_ref(compact[2:]) if class_number(compact[2:]) is None else None
         if isinstance(ref, ClassRef) and (year := _in_level(compact[:2], ref.grade)):
             return ClassRef(year, ref.number)
         return Bad(s)

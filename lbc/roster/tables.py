@@ -2834,7 +2834,9 @@ def _class_in_text(text: str) -> str | None:
     grade (三年级1班, 三(1)班, 3年级1班, 白鹤小学三年级1班留守儿童名单), as lbc writes a
     class; None where it names no class, a grade only (三年级) or a class without its
     grade (1班), or several classes (三年级1、2班, 三年级1班和2班, 三年级1-2班). The words
-    班级 and 班主任 name no class (学校：白鹤小学 班级：三年级1班 班主任：王芳)."""
+    班级 and 班主任 name no class (学校：白鹤小学 班级：三年级1班 班主任：王芳); a class
+    number with no grade word of its own (11班, 十一班) is that number, not a grade and a
+    class (一年级(1)班), as _class_in_grade reads it."""
     text = "".join(text.split()).replace("班主任", "").replace("班级", "")
     if text.count("班") != 1:
         return None
@@ -2842,6 +2844,8 @@ def _class_in_text(text: str) -> str | None:
     for start in range(max(end - 12, 0), end - 1):  # the longest first: 初中一年级2班
         if start and text[start - 1] in _NOT_BEFORE_CLASS:
             continue
+        if nz.class_number(text[start:end]) is not None:
+            return None
         ref = nz.class_ref(text[start:end])
         if ref.__class__ is nz.ClassRef:
             return str(ref)
@@ -2890,10 +2894,13 @@ def _classes_under_headings(table: Table, headings: list[tuple[int, str]]) -> bo
     spans: list[tuple[int, int, str | None]] = []
     grade: int | None = None
     for (start, text), (end, _) in zip(headings, [*headings[1:], (len(table), "")], strict=True):
-        ref = nz.class_ref(text)
+        # A class number with no grade word of its own (11班, 十一班) is of the grade over
+        # it, not a grade and a class (一年级(1)班), as _class_in_grade reads it.
+        number = nz.class_number(text)
+        ref = nz.class_ref(text) if number is None else None
         if ref.__class__ is nz.ClassRef:
             grade = ref.grade  # type: ignore[union-attr]
-        elif (number := nz.class_number(text)) is not None and (
+        elif number is not None and (
             (of := grade if grade is not None else _named_grade(table)) is not None
         ):
             ref = nz.ClassRef(of, number)
