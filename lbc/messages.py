@@ -794,6 +794,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} sheet '{sheet}' has no 班级 column; each row's class is that of the class "
         "heading row above it (such as 三年级(2)班)",
     ),
+    "note.classes_headed": (
+        "提示：{file} 的“{sheet}”有{count}行的“班级”为空，按它上面的班级标题行（如“三年级(2)班”）读取",
+        "note: {file} sheet '{sheet}': {count} rows with an empty 班级 take the class of the class "
+        "heading row above them (such as 三年级(2)班)",
+    ),
     "columns.kind_from.header": (
         "没有“类型”列：各条按表头读作{kind}",
         "no 类型 column: the header makes every row a {kind}",

@@ -170,8 +170,8 @@ def heading(text: str, header: list[Any]) -> list[Any]:
 def test_a_class_heading_gives_its_class_to_the_rows_under_it(tmp_path: Path) -> None:
     """A roster listing each class under a heading row (三年级(1)班; 1班 under 四年级)
     with the 班级 cells left empty: each row is of the class over it, up to the next
-    heading, not a row lacking its class (REQ001) counted under 班级不明; a row whose own
-    班级 says another class keeps it."""
+    heading, not a row lacking its class (REQ001) counted under 班级不明, and a note says
+    how many; a row whose own 班级 says another class keeps it."""
     header, *_ = without([])
     rows = [
         header,
@@ -187,7 +187,10 @@ def test_a_class_heading_gives_its_class_to_the_rows_under_it(tmp_path: Path) ->
     ]
     write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
     validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
-    assert (validated.json()["findings"], validated.stderr) == ([], "")
+    assert validated.json()["findings"] == []
+    assert validated.stderr == (
+        "提示：名单.xlsx 的“Sheet1”有4行的“班级”为空，按它上面的班级标题行（如“三年级(2)班”）读取\n"
+    )
     summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
     assert summary.json()["children"]["by_class"] == [
         {"name": "三年级(1)班", "count": 2},
@@ -296,3 +299,59 @@ def test_a_class_number_of_ten_or_more_of_no_grade_gives_no_class(
     validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["sheet"], f["field"]) for f in validated.json()["findings"]]
     assert (found, validated.stderr) == ([("COL001", sheet, "class")], "")
+
+
+@pytest.mark.parametrize(
+    ("second", "found", "classes"),
+    [
+        # A heading lbc does not read as one stops the class over it: the rows below lack
+        # theirs (REQ001), not of 三年级(1)班 with nothing said.
+        ("三年级(2)班留守儿童", [("REQ001", 8, "class"), ("REQ001", 9, "class")], 2),
+        ("三年级(2)班（2人）", [], 4),  # its head count after the class
+    ],
+)
+def test_a_class_heading_with_more_words_gives_the_previous_class_to_no_row(
+    tmp_path: Path, second: str, found: list[tuple[str, int, str]], classes: int
+) -> None:
+    """Rows under 三年级(1)班 and its 小计 row, then under a heading 三年级(2)班留守儿童 or
+    三年级(2)班（2人）, with their 班级 cells empty: the first two are of 三年级(1)班, the
+    others of 三年级(2)班 or of none, and a note says how many empty 班级 cells the
+    headings filled, in English too."""
+    header, *_ = without([])
+    rows = [
+        header,
+        heading("三年级(1)班", header),
+        child_row(1, cls=None),
+        heading("备注：本班一人休学", header),  # no class's name: 三年级(1)班 goes on
+        child_row(2, cls=None),
+        heading("三年级(1)班小计：2人", header),
+        heading(second, header),
+        child_row(3, cls=None),
+        child_row(4, cls=None),
+    ]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    findings = validated.json()["findings"]
+    assert [(f["code"], f["row"], f["field"]) for f in findings] == found
+    assert validated.stderr == (
+        f"提示：名单.xlsx 的“Sheet1”有{classes}行的“班级”为空，"
+        "按它上面的班级标题行（如“三年级(2)班”）读取\n"
+    )
+    english = run("--lang", "en", "validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    assert english.stderr == (
+        f"note: 名单.xlsx sheet 'Sheet1': {classes} rows with an empty 班级 take the class "
+        "of the class heading row above them (such as 三年级(2)班)\n"
+    )
+
+
+def test_a_heading_read_as_none_leaves_a_sheet_with_no_class_column_without(
+    tmp_path: Path,
+) -> None:
+    """A sheet with no 班级 column under 三年级(1)班, then 三年级(2)班留守儿童: the rows
+    under the second heading have no class to take, so the sheet stays without (COL001)."""
+    header, *kids = no_class(child_row(1), child_row(2), child_row(3))
+    rows = [header, heading("三年级(1)班", header), kids[0], heading("三年级(2)班留守儿童", header)]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": [*rows, *kids[1:]]})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["field"]) for f in validated.json()["findings"]]
+    assert (found, validated.stderr) == ([("COL001", "class")], "")

@@ -397,6 +397,9 @@ class Table:
     # its name, its file's and its folder's where they name two grades or more, so none is
     # its rows' (_named_grade), as a note says; () else.
     grade_names_unlike: tuple[str, ...] = ()
+    # A children sheet with a 班级 column: how many rows' empty 班级 took the class of the
+    # heading row over them (_classes_under_headings), as a note says.
+    classes_headed: int = 0
     # The one school whose own settings the rows go by, where the file they came through
     # is several schools' (a merged roster merged again or exported: every row's 来源文件
     # is the merged roster): by_source splits its rows by their 学校 so, and each school's
@@ -2348,10 +2351,28 @@ def _is_heading(text: str) -> bool:
     return _HEADING_WORD.search(text) is not None and _names_a_grade(text)
 
 
+# A grade's word, or a class's number (三年级, 2班, 二班, (2)班), in a text: not 本班 of a
+# note under a class's children (备注：本班一人休学).
+_NAMES_CLASS = re.compile(r"年级|[\d一二两三四五六七八九十)）]班")
+# A heading's head count after its class (三年级(2)班（2人）, 三年级(2)班(共2人)).
+_HEADING_COUNT = re.compile(r"[(（](?:共|人数)?\s*\d+\s*[人名][)）]$")
+
+
 def _heading(row: Sequence[Any]) -> str | None:
-    """The text of a class's or a grade's heading row (_is_heading), else None."""
+    """The text of a class's or a grade's heading row (_is_heading; 三年级(2)班（2人）
+    as 三年级(2)班), else None. A dropped row naming a class or a grade otherwise
+    (三年级(1)班小计：2人, 三年级(2)班留守儿童) is its text all the same, which names no
+    class: the class over it stops there, not given to the rows below, whose class it
+    may not be."""
     filled = [text for v in row if (text := _cell_text(v))]
-    return filled[0] if len(filled) == 1 and _is_heading(filled[0]) else None
+    if len(filled) != 1:
+        return None
+    text = filled[0]
+    if _is_heading(text):
+        return text
+    if _is_heading(counted := _HEADING_COUNT.sub("", text)):
+        return counted
+    return text if _NAMES_CLASS.search(text) else None
 
 
 def _dropped(kept: list[int], lo: int, hi: int) -> list[int]:
@@ -2921,6 +2942,7 @@ def _classes_under_headings(table: Table, headings: list[tuple[int, str]]) -> bo
             for i in range(start, end):
                 if raw[i] is None or (raw[i].__class__ is str and not raw[i].strip()):
                     raw[i] = cls
+                    table.classes_headed += 1
     return True
 
 

@@ -145,6 +145,8 @@ def what_was_read(
         if table.class_from:
             source, cls = table.class_from
             notes.append(t(f"note.class_from.{source}", cls=cls, **where))
+        if table.classes_headed:
+            notes.append(t("note.classes_headed", count=table.classes_headed, **where))
         for letter, header in unknown:
             guess = guess_field(table.kind, header)
             if guess is not None and guess.key not in table.columns:
