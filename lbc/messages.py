@@ -794,6 +794,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} sheet '{sheet}' has no 班级 column; each row's class is that of the class "
         "heading row above it (such as 三年级(2)班)",
     ),
+    "note.class_unlike.sheet": (
+        "提示：{file} 的“{sheet}”没有“班级”列；工作表名称写的是{cls}，但名称“{names}”说的是"
+        "另一个年级，不知哪个对，各行不按它定班级",
+        "note: {file} sheet '{sheet}' has no 班级 column; its name says {cls}, but the name "
+        "{names} names another grade, so no row takes that class",
+    ),
+    "note.class_unlike.title": (
+        "提示：{file} 的“{sheet}”没有“班级”列；表头上方的标题写的是{cls}，但名称“{names}”说的是"
+        "另一个年级，不知哪个对，各行不按它定班级",
+        "note: {file} sheet '{sheet}' has no 班级 column; the title above its header says {cls}, "
+        "but the name {names} names another grade, so no row takes that class",
+    ),
     "note.classes_headed": (
         "提示：{file} 的“{sheet}”有{count}行的“班级”为空，按它上面的班级标题行（如“三年级(2)班”）读取",
         "note: {file} sheet '{sheet}': {count} rows with an empty 班级 take the class of the class "

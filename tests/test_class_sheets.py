@@ -355,3 +355,48 @@ def test_a_heading_read_as_none_leaves_a_sheet_with_no_class_column_without(
     validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["field"]) for f in validated.json()["findings"]]
     assert (found, validated.stderr) == ([("COL001", "class")], "")
+
+
+@pytest.mark.parametrize(
+    ("path", "sheet", "title", "note"),
+    [
+        (
+            "四年级.xlsx",
+            "Sheet1",
+            "白鹤小学三年级1班留守儿童名单",
+            "提示：四年级.xlsx 的“Sheet1”没有“班级”列；表头上方的标题写的是三年级(1)班，"
+            "但名称“四年级”说的是另一个年级，不知哪个对，各行不按它定班级",
+        ),
+        (
+            "四年级/名单.xlsx",
+            "三年级1班",
+            None,
+            "提示：四年级/名单.xlsx 的“三年级1班”没有“班级”列；工作表名称写的是三年级(1)班，"
+            "但名称“四年级”说的是另一个年级，不知哪个对，各行不按它定班级",
+        ),
+    ],
+)
+def test_a_class_of_another_grade_than_its_files_gives_none(
+    tmp_path: Path, path: str, sheet: str, title: str | None, note: str
+) -> None:
+    """四年级.xlsx titled for 三年级1班, or a sheet 三年级1班 in a folder 四年级: which
+    grade is wrong only the school knows, so no row takes the class (COL001 stands), and a
+    note says why (as a sheet 三年级 in 四年级.xlsx gives no grade, 028b3a5)."""
+    rows = no_class(child_row(1), child_row(2))
+    (tmp_path / path).parent.mkdir(exist_ok=True)
+    write_xlsx(tmp_path / path, {sheet: [[title], *rows] if title else rows})
+    validated = run("validate", path, "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["sheet"], f["field"]) for f in validated.json()["findings"]]
+    assert (found, validated.stderr) == ([("COL001", sheet, "class")], note + "\n")
+
+
+def test_a_class_of_the_grade_its_file_names_is_its_rows(tmp_path: Path) -> None:
+    """三年级.xlsx titled for 三年级1班: the file and the title agree, so every row is of
+    三年级(1)班."""
+    rows = no_class(child_row(1), child_row(2))
+    write_xlsx(tmp_path / "三年级.xlsx", {"Sheet1": [["白鹤小学三年级1班留守儿童名单"], *rows]})
+    validated = run("validate", "三年级.xlsx", "--format", "json", cwd=tmp_path)
+    assert (validated.json()["findings"], validated.stderr) == (
+        [],
+        "提示：三年级.xlsx 的“Sheet1”没有“班级”列，各行的班级按表头上方的标题读作三年级(1)班\n",
+    )

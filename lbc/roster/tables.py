@@ -397,6 +397,10 @@ class Table:
     # its name, its file's and its folder's where they name two grades or more, so none is
     # its rows' (_named_grade), as a note says; () else.
     grade_names_unlike: tuple[str, ...] = ()
+    # A children sheet with no 班级 column whose name or title names a class of another
+    # grade than its file's or folder's name (三年级1班 in 四年级.xlsx), so its rows take
+    # none: what named it (as class_from), the class and the names of the other grade.
+    class_unlike: tuple[str, str, tuple[str, ...]] | None = None
     # A children sheet with a 班级 column: how many rows' empty 班级 took the class of the
     # heading row over them (_classes_under_headings), as a note says.
     classes_headed: int = 0
@@ -2879,7 +2883,9 @@ def _class_from_name(table: Table) -> None:
     白鹤小学三年级1班留守儿童名单), as Table.class_from says; a sheet named for the class
     number alone (1班, (2)班), the class of that number in each row's 年级, or in the
     grade its file or folder is named for (三年级.xlsx: _class_in_grade). Nothing where
-    the name and the title name two classes, or neither names one."""
+    the name and the title name two classes, or neither names one, or where the class's
+    grade is not the one its file or folder is named for (_names_grades), as
+    Table.class_unlike says."""
     named = {
         source: cls
         for source, cls in (
@@ -2891,6 +2897,11 @@ def _class_from_name(table: Table) -> None:
     if len(set(named.values())) == 1:
         source, cls = next(iter(named.items()))
         written = cls
+        grade = nz.class_ref(cls).grade  # type: ignore[union-attr]
+        unlike = tuple(name for name, of in _names_grades(table).items() if of != grade)
+        if unlike:  # 三年级1班 in 四年级.xlsx: which is wrong only the school knows
+            table.class_unlike = (source, cls, unlike)
+            return
     elif named or "班" not in table.sheet or (number := nz.class_number(table.sheet)) is None:
         return
     elif "grade" in table.raw:  # each row's 年级 and this number

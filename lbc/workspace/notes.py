@@ -145,6 +145,9 @@ def what_was_read(
         if table.class_from:
             source, cls = table.class_from
             notes.append(t(f"note.class_from.{source}", cls=cls, **where))
+        if table.class_unlike:
+            source, cls, names = table.class_unlike
+            notes.append(t(f"note.class_unlike.{source}", cls=cls, names=as_list(names), **where))
         if table.classes_headed:
             notes.append(t("note.classes_headed", count=table.classes_headed, **where))
         for letter, header in unknown:
