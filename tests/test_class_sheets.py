@@ -307,7 +307,9 @@ def test_a_class_number_of_ten_or_more_of_no_grade_gives_no_class(
         # A heading lbc does not read as one stops the class over it: the rows below lack
         # theirs (REQ001), not of 三年级(1)班 with nothing said.
         ("三年级(2)班留守儿童", [("REQ001", 8, "class"), ("REQ001", 9, "class")], 2),
-        ("三年级(2)班（2人）", [], 4),  # its head count after the class
+        # A class's row with its head count may stand under its children as their total as
+        # well as over them: it ends the class over it and gives none.
+        ("三年级(2)班（2人）", [("REQ001", 8, "class"), ("REQ001", 9, "class")], 2),
     ],
 )
 def test_a_class_heading_with_more_words_gives_the_previous_class_to_no_row(
@@ -315,7 +317,7 @@ def test_a_class_heading_with_more_words_gives_the_previous_class_to_no_row(
 ) -> None:
     """Rows under 三年级(1)班 and its 小计 row, then under a heading 三年级(2)班留守儿童 or
     三年级(2)班（2人）, with their 班级 cells empty: the first two are of 三年级(1)班, the
-    others of 三年级(2)班 or of none, and a note says how many empty 班级 cells the
+    others of none, and a note says how many empty 班级 cells the
     headings filled, in English too."""
     header, *_ = without([])
     rows = [
@@ -342,6 +344,29 @@ def test_a_class_heading_with_more_words_gives_the_previous_class_to_no_row(
         f"note: 名单.xlsx sheet 'Sheet1': {classes} rows with an empty 班级 take the class "
         "of the class heading row above them (such as 三年级(2)班)\n"
     )
+
+
+def test_a_class_total_under_its_children_gives_its_class_to_no_row_below(
+    tmp_path: Path,
+) -> None:
+    """三年级(1)班（共2人） written under 三年级(1)班's two children as their total, then a
+    child of 三年级(2)班 and one whose 班级 is empty: the empty one is REQ001, not made
+    one of 三年级(1)班 by the total over it."""
+    header, *_ = without([])
+    rows = [
+        header,
+        child_row(1, cls="三年级(1)班"),
+        child_row(2, cls="三年级(1)班"),
+        heading("三年级(1)班（共2人）", header),
+        child_row(3, cls="三年级(2)班"),
+        child_row(4, cls=None),
+        heading("三年级(2)班（共2人）", header),
+    ]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    findings = validated.json()["findings"]
+    assert [(f["code"], f["row"], f["field"]) for f in findings] == [("REQ001", 6, "class")]
+    assert validated.stderr == ""
 
 
 def test_a_heading_read_as_none_leaves_a_sheet_with_no_class_column_without(

@@ -2358,24 +2358,20 @@ def _is_heading(text: str) -> bool:
 # A grade's word, or a class's number (三年级, 2班, 二班, (2)班), in a text: not 本班 of a
 # note under a class's children (备注：本班一人休学).
 _NAMES_CLASS = re.compile(r"年级|[\d一二两三四五六七八九十)）]班")
-# A heading's head count after its class (三年级(2)班（2人）, 三年级(2)班(共2人)).
-_HEADING_COUNT = re.compile(r"[(（](?:共|人数)?\s*\d+\s*[人名][)）]$")
 
 
 def _heading(row: Sequence[Any]) -> str | None:
-    """The text of a class's or a grade's heading row (_is_heading; 三年级(2)班（2人）
-    as 三年级(2)班), else None. A dropped row naming a class or a grade otherwise
-    (三年级(1)班小计：2人, 三年级(2)班留守儿童) is its text all the same, which names no
-    class: the class over it stops there, not given to the rows below, whose class it
-    may not be."""
+    """The text of a class's or a grade's heading row (_is_heading), else None. A dropped
+    row naming a class or a grade otherwise (三年级(1)班小计：2人, 三年级(2)班留守儿童, and
+    三年级(1)班（共2人）, which a school writes under its class's children as often as over
+    them) is its text all the same, which names no class: the class over it stops there,
+    not given to the rows below, whose class it may not be."""
     filled = [text for v in row if (text := _cell_text(v))]
     if len(filled) != 1:
         return None
     text = filled[0]
     if _is_heading(text):
         return text
-    if _is_heading(counted := _HEADING_COUNT.sub("", text)):
-        return counted
     return text if _NAMES_CLASS.search(text) else None
 
 
