@@ -1299,21 +1299,27 @@ _YES_NO = {
 _TRAILING_REMARK = re.compile(r"(.+?)\s*\([^()]*\)")
 
 
-def _remark_aside(normalise):
-    """``normalise`` reading a cell whose word has a remark in brackets after it (是（孤儿）,
-    否（已脱贫）) as the word: the remark explains the answer, it does not change it."""
+def _word_within(normalise, pattern: re.Pattern[str], prepare=lambda raw: raw):
+    """``normalise`` reading a cell it cannot read, where ``pattern`` (on the cell's text,
+    ``prepare``d) finds a word it can read in group 1, as that word; else as before."""
 
     def read(value: Any) -> str | Bad | None:
         found = normalise(value)
         if found.__class__ is Bad:
-            m = _TRAILING_REMARK.fullmatch(found.raw)
+            m = pattern.fullmatch(prepare(found.raw))
             if m:
-                head = normalise(m[1])
-                if head.__class__ is not Bad:
-                    return head
+                word = normalise(m[1])
+                if word.__class__ is not Bad:
+                    return word
         return found
 
     return read
+
+
+def _remark_aside(normalise):
+    """``normalise`` reading a cell whose word has a remark in brackets after it (是（孤儿）,
+    否（已脱贫）) as the word: the remark explains the answer, it does not change it."""
+    return _word_within(normalise, _TRAILING_REMARK)
 
 
 # A dictionary value as an export writes it, its code before its name: 1-居民身份证,
@@ -1326,18 +1332,7 @@ def _code_aside(normalise):
     """``normalise`` reading a code before a known word (1-居民身份证, A-护照) as the word:
     the word says what the code means, where lbc has no table of the codes. A code alone
     (1, A) stays unreadable."""
-
-    def read(value: Any) -> str | Bad | None:
-        found = normalise(value)
-        if found.__class__ is Bad:
-            m = _CODE_AND_NAME.fullmatch(_folded(found.raw).lower())
-            if m:
-                name = normalise(m[1])
-                if name.__class__ is not Bad:
-                    return name
-        return found
-
-    return read
+    return _word_within(normalise, _CODE_AND_NAME, lambda raw: _folded(raw).lower())
 
 
 yes_no = _remark_aside(_closed(_YES_NO))
