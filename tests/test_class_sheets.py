@@ -425,3 +425,48 @@ def test_a_class_of_the_grade_its_file_names_is_its_rows(tmp_path: Path) -> None
         [],
         "提示：三年级.xlsx 的“Sheet1”没有“班级”列，各行的班级按表头上方的标题读作三年级(1)班\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("beside", "found", "classes", "by_class"),
+    [
+        # Who is over the class, beside its name: a heading all the same.
+        ("班主任：李明", [], 4, [("三年级(1)班", 2), ("三年级(2)班", 2)]),
+        # Its head count beside it: as often its total as its heading, so it ends the class
+        # over it and gives none, as 三年级(2)班（2人） does.
+        ("2人", [("REQ001", 6, "class"), ("REQ001", 7, "class")], 2, [("三年级(1)班", 2)]),
+    ],
+)
+def test_a_class_heading_with_words_beside_it_is_no_child(
+    tmp_path: Path,
+    beside: str,
+    found: list[tuple[str, int, str]],
+    classes: int,
+    by_class: list[tuple[str, int]],
+) -> None:
+    """三年级(2)班 in A with 班主任：李明 (or 2人) in D, the rest of the row empty, under
+    三年级(1)班's children: not a child with no name (REQ001), nor leaving the rows under it
+    of 三年级(1)班 with nothing said."""
+    header, *_ = without([])
+    second: list[Any] = [None] * len(header)
+    second[0], second[3] = "三年级(2)班", beside
+    rows = [
+        header,
+        heading("三年级(1)班", header),
+        child_row(1, cls=None),
+        child_row(2, cls=None),
+        second,
+        child_row(3, cls=None),
+        child_row(4, cls=None),
+    ]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    findings = validated.json()["findings"]
+    assert [(f["code"], f["row"], f["field"]) for f in findings] == found
+    assert validated.stderr == (
+        f"提示：名单.xlsx 的“Sheet1”有{classes}行的“班级”为空，"
+        "按它上面的班级标题行（如“三年级(2)班”）读取\n"
+    )
+    summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+    assert [c for c in counted if c[0] != "班级不明"] == by_class

@@ -2365,14 +2365,48 @@ def _heading(row: Sequence[Any]) -> str | None:
     row naming a class or a grade otherwise (三年级(1)班小计：2人, 三年级(2)班留守儿童, and
     三年级(1)班（共2人）, which a school writes under its class's children as often as over
     them) is its text all the same, which names no class: the class over it stops there,
-    not given to the rows below, whose class it may not be."""
+    not given to the rows below, whose class it may not be. So is a heading with words
+    beside it (_heading_beside)."""
     filled = [text for v in row if (text := _cell_text(v))]
     if len(filled) != 1:
-        return None
+        return _heading_beside(row)
     text = filled[0]
     if _is_heading(text):
         return text
     return text if _NAMES_CLASS.search(text) else None
+
+
+# Who is over a class, written beside its name in its heading row (三年级(2)班, then
+# 班主任：李明 further right; 负责人：, 联系人：): no child's row holds such a cell and no
+# name of the child.
+_BESIDE_HEADING = re.compile(r"[^\d:]{0,8}(?:班主任|负责人|联系人|老师|教师|辅导员)[^\d:]{0,6}:.*")
+# How many children a class has, written beside its name (2人, 共2人, 人数：2).
+_COUNT_BESIDE = re.compile(r"(?:共|总数|人数)?\s*:?\s*\d+\s*[人名]?")
+
+
+def _heading_beside(row: Sequence[Any]) -> str | None:
+    """The text of a row of several filled cells that is a class's or a grade's heading
+    with who is over it or its head count beside it, else None: 三年级(2)班 for 三年级(2)班
+    … 班主任：李明, a heading; 三年级(2)班 2人 for 三年级(2)班 … 2人, a class's row with its
+    head count, as often its total as its heading, which names no class (as 三年级(2)班
+    （2人） does not). A child's row holds her name, or a number (序号), or her data, none
+    of which these words are: looked at cell by cell, it is given up at its first such."""
+    said: list[str] = []
+    filled = 0
+    for v in row:
+        text = _cell_text(v)
+        if not text:
+            continue
+        filled += 1
+        if not said:
+            if _NAMES_CLASS.search(text) is None:
+                return None
+        elif _BESIDE_HEADING.fullmatch(text) is not None:
+            continue
+        elif _COUNT_BESIDE.fullmatch(text) is None or text.isdigit():
+            return None
+        said.append(text)
+    return " ".join(said) if filled > 1 else None
 
 
 def _dropped(kept: list[int], lo: int, hi: int) -> list[int]:
@@ -2553,9 +2587,10 @@ class TableMaker:
                 (j1 < len(grid[i]) and grid[i][j0] and grid[i][j1] and j0 != j1)
                 or _is_data(grid[i], mapped)
             )
-            # A total or note ("合计,1人,,…"): only a row whose first cell is empty or text
-            # starting with 合, 注, 填 … or holding 计 (青山小学小计) or a colon (校长：) is
-            # looked at further.
+            # A total or note ("合计,1人,,…"), or a class's heading with words beside it
+            # (三年级(2)班,,,班主任：李明): only a row whose first cell is empty or text
+            # starting with 合, 注, 填 … or holding 计 (青山小学小计), a colon (校长：), 班
+            # or 级 is looked at further.
             and not (
                 (
                     (first := grid[i][0]) is None
@@ -2566,10 +2601,12 @@ class TableMaker:
                             or "计" in first
                             or "：" in first
                             or ":" in first
+                            or "班" in first
+                            or "级" in first
                         )
                     )
                 )
-                and _starts_with_note(grid[i])
+                and (_starts_with_note(grid[i]) or _heading_beside(grid[i]) is not None)
             )
         ]
         first = self.start_at - at
