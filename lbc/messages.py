@@ -811,6 +811,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} sheet '{sheet}': {count} rows with an empty 班级 take the class of the class "
         "heading row above them (such as 三年级(2)班)",
     ),
+    "note.headings_unlike": (
+        "提示：{file} 的“{sheet}”的班级标题行“{headings}”和名称“{names}”说的不是同一个年级，"
+        "不知哪个对，它下面的行不按它定班级",
+        "note: {file} sheet '{sheet}': the class heading row {headings} names another grade "
+        "than the name {names}, so the rows under it take no class from it",
+    ),
     "columns.kind_from.header": (
         "没有“类型”列：各条按表头读作{kind}",
         "no 类型 column: the header makes every row a {kind}",

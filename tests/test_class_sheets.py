@@ -470,3 +470,78 @@ def test_a_class_heading_with_words_beside_it_is_no_child(
     summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
     counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
     assert [c for c in counted if c[0] != "班级不明"] == by_class
+
+
+@pytest.mark.parametrize(
+    ("book", "headings", "found", "notes"),
+    [
+        (
+            # 八年级 over 1班 in 七年级.xlsx: not 八年级(1)班, nor 七年级(1)班.
+            "七年级.xlsx",
+            [("八年级", 0), ("1班", 2)],
+            [("REQ001", 4, "class"), ("REQ001", 5, "class")],
+            ["“八年级”"],
+        ),
+        (
+            # 一年级 among 三年级.xlsx's 1班 and 2班: the first is 三年级(1)班, the second
+            # of no grade.
+            "三年级.xlsx",
+            [("1班", 1), ("一年级", 0), ("2班", 1)],
+            [("REQ001", 6, "class")],
+            [
+                "提示：三年级.xlsx 的“Sheet1”有1行的“班级”为空，"
+                "按它上面的班级标题行（如“三年级(2)班”）读取",
+                "“一年级”",
+            ],
+        ),
+        (
+            "七年级.xlsx",
+            [("八年级(1)班", 2)],
+            [("REQ001", 3, "class"), ("REQ001", 4, "class")],
+            ["“八年级(1)班”"],
+        ),
+    ],
+)
+def test_a_class_heading_of_another_grade_than_its_files_gives_none(
+    tmp_path: Path,
+    book: str,
+    headings: list[tuple[str, int]],
+    found: list[tuple[str, int, str]],
+    notes: list[str],
+) -> None:
+    """A heading naming another grade than the file's name (八年级 in 七年级.xlsx, 一年级
+    among 三年级.xlsx's classes): which is wrong only the school knows, so the rows under
+    it take no class from it (REQ001, as with no heading) and a note says why, as a sheet's
+    name of another grade gives none (64d9d70)."""
+    header, *_ = without([])
+    rows: list[list[Any]] = [header]
+    n = 0
+    for text, children in headings:
+        rows.append(heading(text, header))
+        for _ in range(children):
+            n += 1
+            rows.append(child_row(n, cls=None))
+    write_xlsx(tmp_path / book, {"Sheet1": rows})
+    validated = run("validate", book, "--format", "json", cwd=tmp_path)
+    findings = validated.json()["findings"]
+    assert [(f["code"], f["row"], f["field"]) for f in findings] == found
+    said = f"提示：{book} 的“Sheet1”的班级标题行{notes[-1]}和名称“{book[:3]}”说的不是同一个年级，"
+    said += "不知哪个对，它下面的行不按它定班级"
+    assert validated.stderr.splitlines() == [*notes[:-1], said]
+
+
+def test_a_class_heading_of_another_grade_gives_a_sheet_with_no_class_column_none(
+    tmp_path: Path,
+) -> None:
+    """A sheet with no 班级 column in 七年级.xlsx under 八年级(1)班: no class (COL001),
+    and the note says why, in English too."""
+    header, *kids = no_class(child_row(1), child_row(2))
+    rows = [header, heading("八年级(1)班", header), *kids]
+    write_xlsx(tmp_path / "七年级.xlsx", {"Sheet1": rows})
+    validated = run("--lang", "en", "validate", "七年级.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["field"]) for f in validated.json()["findings"]]
+    assert (found, validated.stderr) == (
+        [("COL001", "class")],
+        "note: 七年级.xlsx sheet 'Sheet1': the class heading row 八年级(1)班 names another "
+        "grade than the name 七年级, so the rows under it take no class from it\n",
+    )

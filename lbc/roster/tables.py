@@ -404,6 +404,10 @@ class Table:
     # A children sheet with a 班级 column: how many rows' empty 班级 took the class of the
     # heading row over them (_classes_under_headings), as a note says.
     classes_headed: int = 0
+    # A children sheet whose class headings name another grade than its name, its file's
+    # or its folder's (八年级 in 七年级.xlsx), so the rows under them take no class from
+    # them (_classes_under_headings): those headings and the names of the other grade.
+    headings_unlike: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     # The one school whose own settings the rows go by, where the file they came through
     # is several schools' (a merged roster merged again or exported: every row's 来源文件
     # is the merged roster): by_source splits its rows by their 学校 so, and each school's
@@ -2952,26 +2956,42 @@ def _classes_under_headings(table: Table, headings: list[tuple[int, str]]) -> bo
     heading, 三年级, or on a grade's sheet) its class up to the next heading, where their
     班级 cell is empty; a row whose own 班级 says another class keeps it. A sheet with no
     班级 column takes the headings' classes only where every row has one over it, as
-    Table.class_from says. ``headings``: each heading's text and the place of the first
-    row under it (TableMaker.headings). Whether any heading names a class."""
+    Table.class_from says. A heading's grade that is not the one the sheet's, its file's
+    or its folder's name gives (八年级 in 七年级.xlsx) gives no class, as
+    Table.headings_unlike says. ``headings``: each heading's text and the place of the
+    first row under it (TableMaker.headings). Whether any heading names a class."""
     if not headings:
         return False
     spans: list[tuple[int, int, str | None]] = []
-    grade: int | None = None
+    named = _names_grades(table)
+    unlike: dict[str, None] = {}  # the headings of another grade, each once
+    unlike_names: dict[str, None] = {}
+    grade: int | None = None  # the grade the headings over a row give, and which one
+    graded_by = ""
     for (start, text), (end, _) in zip(headings, [*headings[1:], (len(table), "")], strict=True):
         # A class number with no grade word of its own (11班, 十一班) is of the grade over
         # it, not a grade and a class (一年级(1)班), as _class_in_grade reads it.
         number = nz.class_number(text)
         ref = nz.class_ref(text) if number is None else None
         if ref.__class__ is nz.ClassRef:
-            grade = ref.grade  # type: ignore[union-attr]
-        elif number is not None and (
-            (of := grade if grade is not None else _named_grade(table)) is not None
-        ):
+            grade, graded_by = ref.grade, text  # type: ignore[union-attr]
+        elif number is not None and grade is not None:
+            ref = nz.ClassRef(grade, number)
+        elif number is not None and (of := _named_grade(table)) is not None:
             ref = nz.ClassRef(of, number)
         else:
-            grade, ref = (read if (read := nz.grade(text)).__class__ is int else None), None
+            read = nz.grade(text)
+            grade = read if read.__class__ is int else None
+            graded_by, ref = text, None
+        if ref is not None and grade is not None:
+            others = [name for name, of in named.items() if of != grade]
+            if others:  # 八年级 in 七年级.xlsx: which is wrong only the school knows
+                unlike[graded_by] = None
+                unlike_names.update(dict.fromkeys(others))
+                ref = None
         spans.append((start, end, None if ref is None else str(ref)))
+    if unlike:
+        table.headings_unlike = (tuple(unlike), tuple(unlike_names))
     if not any(cls for _, _, cls in spans):
         return False
     raw = table.raw.get("class")
