@@ -811,6 +811,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} sheet '{sheet}': {count} rows with an empty 班级 take the class of the class "
         "heading row above them (such as 三年级(2)班)",
     ),
+    "note.classes_graded": (
+        "提示：{file} 的“{sheet}”有{count}行的“班级”只写班号，按它上面的年级标题行（如“三年级”）"
+        "读作这个年级的班",
+        "note: {file} sheet '{sheet}': {count} rows with a 班级 of the class number alone (such "
+        "as 1班) take the grade of the grade heading row above them (such as 三年级)",
+    ),
     "note.headings_unlike": (
         "提示：{file} 的“{sheet}”的班级标题行“{headings}”和名称“{names}”说的不是同一个年级，"
         "不知哪个对，它下面的行不按它定班级",

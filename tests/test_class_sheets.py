@@ -545,3 +545,45 @@ def test_a_class_heading_of_another_grade_gives_a_sheet_with_no_class_column_non
         "note: 七年级.xlsx sheet 'Sheet1': the class heading row 八年级(1)班 names another "
         "grade than the name 七年级, so the rows under it take no class from it\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("book", "found", "by_class", "note"),
+    [
+        (
+            "名单.xlsx",
+            [],
+            [("三年级(1)班", 1), ("三年级(2)班", 1)],
+            "提示：名单.xlsx 的“Sheet1”有2行的“班级”只写班号，"
+            "按它上面的年级标题行（如“三年级”）读作这个年级的班",
+        ),
+        (
+            # The heading and the file's name disagree: of neither grade.
+            "四年级.xlsx",
+            [("CLS001", 3, "class"), ("CLS001", 4, "class")],
+            [("1班", 1), ("2班", 1)],  # as they read, a class of no grade
+            "提示：四年级.xlsx 的“Sheet1”的班级标题行“三年级”和名称“四年级”说的不是同一个年级，"
+            "不知哪个对，它下面的行不按它定班级",
+        ),
+    ],
+)
+def test_a_class_number_alone_is_of_the_grade_of_the_heading_over_it(
+    tmp_path: Path,
+    book: str,
+    found: list[tuple[str, int, str]],
+    by_class: list[tuple[str, int]],
+    note: str,
+) -> None:
+    """Rows whose 班级 says 1班 and 2班 under a grade's heading row 三年级: 三年级(1)班 and
+    三年级(2)班, as on a sheet named 三年级, said in a note; not a class lbc cannot read
+    (CLS001), nor, in 四年级.xlsx, 四年级(1)班 with nothing said."""
+    header, *_ = without([])
+    rows = [header, heading("三年级", header), child_row(1, cls="1班"), child_row(2, cls="2班")]
+    write_xlsx(tmp_path / book, {"Sheet1": rows})
+    validated = run("validate", book, "--format", "json", cwd=tmp_path)
+    findings = validated.json()["findings"]
+    assert [(f["code"], f["row"], f["field"]) for f in findings] == found
+    assert validated.stderr == note + "\n"
+    summary = run("summary", book, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+    assert [c for c in counted if c[0] != "班级不明"] == by_class

@@ -408,6 +408,10 @@ class Table:
     # or its folder's (八年级 in 七年级.xlsx), so the rows under them take no class from
     # them (_classes_under_headings): those headings and the names of the other grade.
     headings_unlike: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    # A children sheet with a 班级 column and no 年级 column: how many rows' class number
+    # alone (1班) took the grade of the grade's heading row over them (三年级), which no
+    # name of the sheet, its file or its folder gives (_classes_under_headings).
+    classes_graded: int = 0
     # The one school whose own settings the rows go by, where the file they came through
     # is several schools' (a merged roster merged again or exported: every row's 来源文件
     # is the merged roster): by_source splits its rows by their 学校 so, and each school's
@@ -2700,10 +2704,12 @@ class TableMaker:
         self.shared = None
         table = self.table
         if table.kind is Kind.CHILDREN:
-            headed = _classes_under_headings(table, self.headings)
+            headed, grades = _classes_under_headings(table, self.headings)
             if "class" not in table.raw and not headed:
                 _class_from_name(table)
-        complete(table)
+            complete(table, grades)
+        else:
+            complete(table)
         return table
 
 
@@ -2775,10 +2781,12 @@ def _texts_of(rows: list[list[Any]], j: int | None) -> list[str]:
     return list(map(texts.__getitem__, cells))
 
 
-def complete(table: Table) -> None:
+def complete(table: Table, class_grades: list[int | None] | None = None) -> None:
     """What a children table's columns say together (留守类型 from its codes or 实际监护情况,
     性别 from its codes, 类别 from the 是/否 columns, 班级 within 年级), and a records
-    table's kind from its sheet's name, however the table was read."""
+    table's kind from its sheet's name, however the table was read. ``class_grades``: the
+    grade of each row a class number alone in its 班级 (1班) is of, where a grade's
+    heading over it says it (_classes_under_headings)."""
     if table.kind is Kind.CHILDREN:
         _read_left_behind(table)
         _read_gender_codes(table)
@@ -2787,6 +2795,8 @@ def complete(table: Table) -> None:
         _merge_categories(table)
         if "grade" in table.raw and "class" in table.raw:
             _class_in_grade(table, table.values["grade"])
+        elif "class" in table.raw and class_grades is not None:
+            _class_in_grade(table, class_grades)
         elif "class" in table.raw and (grade := _named_grade(table)) is not None:
             _class_in_grade(table, itertools.repeat(grade, len(table)))
         table.grade_names_unlike = _grade_names_unlike(table)
@@ -2951,7 +2961,9 @@ def _class_from_name(table: Table) -> None:
     table.class_from = (source, cls)
 
 
-def _classes_under_headings(table: Table, headings: list[tuple[int, str]]) -> bool:
+def _classes_under_headings(
+    table: Table, headings: list[tuple[int, str]]
+) -> tuple[bool, list[int | None] | None]:
     """Give the rows under each class's heading row (三年级(2)班, or 2班 under a grade's
     heading, 三年级, or on a grade's sheet) its class up to the next heading, where their
     班级 cell is empty; a row whose own 班级 says another class keeps it. A sheet with no
@@ -2959,14 +2971,29 @@ def _classes_under_headings(table: Table, headings: list[tuple[int, str]]) -> bo
     Table.class_from says. A heading's grade that is not the one the sheet's, its file's
     or its folder's name gives (八年级 in 七年级.xlsx) gives no class, as
     Table.headings_unlike says. ``headings``: each heading's text and the place of the
-    first row under it (TableMaker.headings). Whether any heading names a class."""
+    first row under it (TableMaker.headings).
+
+    Whether any heading names a class, and the grade of each row a class number alone in
+    its 班级 cell (1班 under 三年级) is of, for _class_in_grade: the headings' over it, as
+    Table.classes_graded says, else its names' (_named_grade); none under a heading of
+    another grade than its names'. None where no heading gives such a row its grade, or
+    the sheet has a 年级 column."""
     if not headings:
-        return False
-    spans: list[tuple[int, int, str | None]] = []
+        return False, None
+    # Each heading's rows, its class, the grade the headings over them give and which.
+    spans: list[tuple[int, int, str | None, int | None, str]] = []
     named = _names_grades(table)
     unlike: dict[str, None] = {}  # the headings of another grade, each once
     unlike_names: dict[str, None] = {}
-    grade: int | None = None  # the grade the headings over a row give, and which one
+
+    def of_another_grade(grade: int, graded_by: str) -> bool:
+        others = [name for name, of in named.items() if of != grade]
+        if others:  # 八年级 in 七年级.xlsx: which is wrong only the school knows
+            unlike[graded_by] = None
+            unlike_names.update(dict.fromkeys(others))
+        return bool(others)
+
+    grade: int | None = None
     graded_by = ""
     for (start, text), (end, _) in zip(headings, [*headings[1:], (len(table), "")], strict=True):
         # A class number with no grade word of its own (11班, 十一班) is of the grade over
@@ -2983,31 +3010,67 @@ def _classes_under_headings(table: Table, headings: list[tuple[int, str]]) -> bo
             read = nz.grade(text)
             grade = read if read.__class__ is int else None
             graded_by, ref = text, None
-        if ref is not None and grade is not None:
-            others = [name for name, of in named.items() if of != grade]
-            if others:  # 八年级 in 七年级.xlsx: which is wrong only the school knows
-                unlike[graded_by] = None
-                unlike_names.update(dict.fromkeys(others))
-                ref = None
-        spans.append((start, end, None if ref is None else str(ref)))
+        if ref is not None and grade is not None and of_another_grade(grade, graded_by):
+            ref = None
+        spans.append((start, end, None if ref is None else str(ref), grade, graded_by))
+    raw = table.raw.get("class")
+    grades = (
+        None  # a row's 年级 is its class number's grade (complete)
+        if raw is None or "grade" in table.raw
+        else _grades_under_headings(table, raw, spans, of_another_grade)
+    )
     if unlike:
         table.headings_unlike = (tuple(unlike), tuple(unlike_names))
-    if not any(cls for _, _, cls in spans):
-        return False
-    raw = table.raw.get("class")
+    if not any(cls for _, _, cls, _, _ in spans):
+        return False, grades
     if raw is None:
-        if spans[0][0] > 0 or not all(cls for start, end, cls in spans if end > start):
-            return True
-        table.raw["class"] = [cls for start, end, cls in spans for _ in range(start, end)]
+        if spans[0][0] > 0 or not all(cls for start, end, cls, _, _ in spans if end > start):
+            return True, None
+        table.raw["class"] = [cls for start, end, cls, _, _ in spans for _ in range(start, end)]
         table.class_from = (CLASS_FROM_HEADINGS, "")
-        return True
-    for start, end, cls in spans:
+        return True, None
+    for start, end, cls, _, _ in spans:
         if cls is not None:
             for i in range(start, end):
                 if raw[i] is None or (raw[i].__class__ is str and not raw[i].strip()):
                     raw[i] = cls
                     table.classes_headed += 1
-    return True
+    return True, grades
+
+
+def _grades_under_headings(
+    table: Table,
+    raw: list[Any],
+    spans: list[tuple[int, int, str | None, int | None, str]],
+    of_another_grade: Callable[[int, str], bool],
+) -> list[int | None] | None:
+    """The grade of each row a class number alone in its 班级 cell (``raw``: 1班) is of,
+    where a heading over it gives one (``spans``, _classes_under_headings), else None: the
+    heading's, or none where it is of another grade than the names (``of_another_grade``
+    says so, and notes it); any other row's is its names' (_named_grade)."""
+    numbers: dict[tuple[type, Any], int | None] = {}
+    grades: list[int | None] | None = None
+    named = _named_grade(table)
+    for start, end, _, grade, graded_by in spans:
+        if grade is None:
+            continue
+        alone = []
+        for i in range(start, end):
+            key = (raw[i].__class__, raw[i])
+            if key not in numbers:
+                numbers[key] = nz.class_number(raw[i])
+            if numbers[key] is not None:
+                alone.append(i)
+        if not alone:
+            continue
+        if grades is None:
+            grades = [named] * len(table)
+        of = None if of_another_grade(grade, graded_by) else grade
+        for i in alone:
+            grades[i] = of
+        if of is not None and of != named:
+            table.classes_graded += len(alone)
+    return grades
 
 
 def _class_in_grade(table: Table, grades: Iterable[Any]) -> None:

@@ -150,6 +150,8 @@ def what_was_read(
             notes.append(t(f"note.class_unlike.{source}", cls=cls, names=as_list(names), **where))
         if table.classes_headed:
             notes.append(t("note.classes_headed", count=table.classes_headed, **where))
+        if table.classes_graded:
+            notes.append(t("note.classes_graded", count=table.classes_graded, **where))
         if table.headings_unlike:
             headings, names = map(as_list, table.headings_unlike)
             notes.append(t("note.headings_unlike", headings=headings, names=names, **where))
