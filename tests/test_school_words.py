@@ -393,6 +393,52 @@ def test_a_single_parent_or_divorced_familys_away_parent_is_read(tmp_path: Path)
     ]
 
 
+def test_a_divorced_familys_parent_away_at_work_is_read(tmp_path: Path) -> None:
+    """父母离异，父亲外出务工 and 父母离异,父亲外出打工 name the father away as 父母离异，父亲外出
+    does, 父母离异，母亲外出务工 the mother: no VAL001, and with the other parent's phone
+    blank no missing contact. 单亲留守（父） still names no parent away: VAL001."""
+    kinds = [
+        "父母离异，父亲外出务工",
+        "父母离异，母亲外出务工",
+        "父母离异,父亲外出打工",
+        "父母离异、母亲外出打工",
+    ]
+    at_home = ["母亲电话", "父亲电话", "母亲电话", "父亲电话"]
+    rows = [
+        child_row(n, kind=k, **{home: None})
+        for n, (k, home) in enumerate(zip(kinds, at_home, strict=True), 1)
+    ]
+    rows.append(child_row(5, kind="单亲留守（父）"))
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    doc, stderr, code = validate(path)
+    assert (spots(doc["findings"]), stderr, code) == (
+        [("VAL001", 6, "I", "left_behind_type")],
+        "",
+        1,
+    )
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", path).json()
+    assert summary["children"]["by_type"] == [
+        {"name": "父亲外出", "count": 2},
+        {"name": "母亲外出", "count": 2},
+        {"name": "无法识别", "count": 1},
+    ]
+
+
+@given(
+    parent=st.sampled_from(["父亲", "母亲"]),
+    mark=st.sampled_from(["，", ",", "、", "", "， "]),
+    work=st.sampled_from(["", "务工", "打工"]),
+)
+def test_a_divorced_familys_parent_away_reads_as_the_parent_away(
+    parent: str, mark: str, work: str
+) -> None:
+    """父母离异 before a parent's 外出, 外出务工 or 外出打工 is that parent away, as the words
+    after it alone are."""
+    want = nz.left_behind_type(f"{parent}外出{work}")
+    assert want == (nz.FATHER_AWAY if parent == "父亲" else nz.MOTHER_AWAY)
+    assert nz.left_behind_type(f"父母离异{mark}{parent}外出{work}") == want
+
+
 def test_a_phone_excel_showed_in_scientific_notation_is_said_to_have_lost_digits(
     tmp_path: Path,
 ) -> None:

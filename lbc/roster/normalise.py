@@ -1457,8 +1457,13 @@ _COUNTY_CARER_WORDS = {
 
 def _divorced(parent: str) -> tuple[str, ...]:
     """父母离异，父亲外出 as schools write it (folded: the comma half-width), or with 、 or
-    nothing between: the parents divorced, and ``parent`` is the one away."""
-    return tuple(f"父母离异{mark}{parent}外出" for mark in (",", "、", ""))
+    nothing between, and 外出务工 or 外出打工 for 外出 as 父亲外出务工 says it: the parents
+    divorced, and ``parent`` is the one away."""
+    return tuple(
+        f"父母离异{mark}{parent}外出{work}"
+        for mark in (",", "、", "")
+        for work in ("", "务工", "打工")
+    )
 
 
 def _single_parent(parent: str) -> tuple[str, ...]:
