@@ -2574,6 +2574,32 @@ _TEXT: dict[str, tuple[str, str]] = {
         "format the phone column as Text, confirm each number with the parent, guardian or"
         " teacher and type it again; changing the display does not bring the lost digits back",
     ),
+    "rule.PHN005": (
+        "“{label}”写成了科学计数法，数字齐全，已按号码读出；"
+        "请把这一列设为文本，改写成号码本身，免得再经 Excel 丢掉后几位",
+        "'{label}' is written in scientific notation with every digit kept and was read as"
+        " the number; format the column as text and write the number itself, before Excel"
+        " drops its last digits",
+    ),
+    "rule.PHN005.title": (
+        "电话号码写成了科学计数法（数字齐全）",
+        "phone in scientific notation, digits kept",
+    ),
+    "rule.PHN005.example": (
+        "单元格里是 1.3812345678E+10：读作 13812345678",
+        "the cell holds 1.3812345678E+10: read as 13812345678",
+    ),
+    "rule.PHN005.why": (
+        "号码写成了科学计数法（1.3812345678E+10），照着打不了电话；这一列再经 Excel 打开、保存，"
+        "就会变成 1.38123E+10，后几位数字就丢了",
+        "a number written in scientific notation (1.3812345678E+10) cannot be dialled as"
+        " written; opened and saved through Excel again, the column turns it into"
+        " 1.38123E+10 and its last digits are lost",
+    ),
+    "rule.PHN005.fix": (
+        "把电话这一列设为“文本”格式，把号码改写成 11 位数字本身（如 13812345678）",
+        "format the phone column as Text and write each number as its digits (13812345678)",
+    ),
     "rule.DATE001": ("“{label}”无法识别为日期{serial}", "'{label}' is not a readable date{serial}"),
     "rule.DATE001.serial": (
         "；像是 Excel 的日期序号（即 {date}），请把这一列设为日期格式",

@@ -177,6 +177,9 @@ FIXTURES: dict[str, Fixture] = {
     "PHN004": Fixture(  # what Excel shows of 13712345678, pasted as text
         children(child_row(1, 监护人电话="1.37123E+10")), child(2, "N", "guardian_phone")
     ),
+    "PHN005": Fixture(  # 13712345678 in scientific notation, every digit kept
+        children(child_row(1, 监护人电话="1.3712345678E+10")), child(2, "N", "guardian_phone")
+    ),
     "DATE001": Fixture(  # an Excel date serial as text: the message says which day
         children(child_row(1, 出生日期="42554", 身份证号=None)), child(2, "E", "birth_date")
     ),

@@ -480,3 +480,64 @@ def test_a_phone_excel_showed_in_scientific_notation_is_said_to_have_lost_digits
         " the number cannot be read; format the column as text, confirm the number and"
         " type it again"
     )
+
+
+def test_a_phone_in_scientific_notation_with_every_digit_is_read(tmp_path: Path) -> None:
+    """A phone stored as the text 1.3812345678E+10 (or 1.3912345678E10, as a program writes
+    a number as text) keeps all 11 digits: it is read as 13812345678, so the father away has
+    his number (not on lbc flag's list), and PHN005 warns that the cell is in scientific
+    notation, children's columns and teachers' alike. A mantissa a digit short
+    (1.381234567E+10) has lost one: PHN004, and the father is on lbc flag's list."""
+    kids = [
+        kid(1, 父亲电话="1.3812345678E+10", 母亲电话="1.3912345678E10"),
+        kid(2, 父亲电话="1.381234567E+10"),
+    ]
+    teachers = [teacher("王芳", C32), teacher("李强", C51, 联系电话="1.3512345678e+10")]
+    path = roster(tmp_path / "r.xlsx", kids, teachers)
+    kept = (
+        "“{}”写成了科学计数法，数字齐全，已按号码读出；"
+        "请把这一列设为文本，改写成号码本身，免得再经 Excel 丢掉后几位"
+    )
+    lost = (
+        "“父亲电话”被 Excel 变成了科学计数法，后几位数字已丢失，读不出号码；"
+        "请把这一列设为文本，向本人核实后重新录入"
+    )
+    doc, stderr, code = validate(path)
+    assert [
+        (f["code"], f["severity"], f["sheet"], f["row"], f["column"], f["message"])
+        for f in doc["findings"]
+    ] == [
+        ("PHN005", "warning", "花名册", 2, "J", kept.format("父亲电话")),
+        ("PHN005", "warning", "花名册", 2, "K", kept.format("母亲电话")),
+        ("PHN004", "error", "花名册", 3, "J", lost),
+        ("PHN005", "warning", "教师", 3, "C", kept.format("联系电话")),
+    ]
+    assert (stderr, code) == ("", 1)
+    english = run("--lang", "en", "validate", path, "--format", "json").json()
+    assert english["findings"][0]["message"] == (
+        "'父亲电话' is written in scientific notation with every digit kept and was read as"
+        " the number; format the column as text and write the number itself, before Excel"
+        " drops its last digits"
+    )
+    flagged = run("flag", path, "--format", "json").json()
+    assert [(c["row"], c["missing"]) for g in flagged["classes"] for c in g["children"]] == [
+        (3, ["father_phone"])
+    ]
+
+
+@given(
+    number=st.from_regex(r"\A1[3-9][0-9]{9}\Z"),
+    power=st.sampled_from(["E+10", "E10", "e+10", "e10"]),
+    short=st.integers(min_value=1, max_value=9),
+)
+def test_a_phone_in_scientific_notation_is_read_only_with_every_digit(
+    number: str, power: str, short: int
+) -> None:
+    """A mobile written d.dddddddddd E+10 with its 10 digits after the point is that
+    mobile; with fewer it has lost digits (lost_in_scientific), whatever they were."""
+    whole = f"{number[0]}.{number[1:]}{power}"
+    assert (nz.phone(whole), nz.kept_in_scientific(whole)) == (number, number)
+    assert not nz.lost_in_scientific(whole)
+    cut = f"{number[0]}.{number[1:-short]}{power}"
+    assert nz.phone(cut) == nz.Bad(cut)
+    assert (nz.kept_in_scientific(cut), nz.lost_in_scientific(cut)) == (None, True)

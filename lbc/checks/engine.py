@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from itertools import compress, count
+from operator import ne
 from typing import Any
 
 from stdnum.cn import ric
@@ -593,6 +595,22 @@ def _bad_phone_rule(value: nz.Bad) -> Rule:
     return R.PHN004 if nz.lost_in_scientific(value.raw) else R.PHN001
 
 
+def _each_scientific_phone(out: _Out, key: str) -> None:
+    """PHN005 for every phone cell of column ``key`` read as a number it gives in
+    scientific notation with every digit kept (1.3812345678E+10, nz.kept_in_scientific):
+    the number is right, but nobody can dial it as written, and opened and saved through
+    Excel again the column loses its last digits (PHN004)."""
+    raw, column = out.table.raw.get(key), out.table.values.get(key, ())
+    if raw is None:
+        return
+    # Nearly every cell is its own number (a clean mobile is read as the cell): only the
+    # others are looked at, found at C speed.
+    for i in compress(count(), map(ne, raw, column)):
+        cell = raw[i]
+        if column[i].__class__ is str and cell.__class__ is str and nz.kept_in_scientific(cell):
+            out.add(R.PHN005, i, key, label=out.label(key))
+
+
 def _others_numbers(out: _Out) -> None:
     """PHN002 for every cell of a parent's phone column whose one number is labelled as
     someone else's (母：13912345678 in 父亲电话), or each of whose numbers is (母：…；爷爷：…):
@@ -823,6 +841,7 @@ def check_children(
         _each_bad_date(out, key)
     for key in _PHONES:
         _each_bad_phone(out, key)
+        _each_scientific_phone(out, key)
     _others_numbers(out)
 
     v = table.values
@@ -1337,6 +1356,7 @@ def check_teachers(
                 low=0,
                 high=20,
             )
+    _each_scientific_phone(out, "phone")
     return out.findings
 
 

@@ -317,6 +317,8 @@ def phone(value: Any) -> str | Bad | None:
         return None
     if whole := _WHOLE_NUMBER_TEXT.fullmatch(s):
         s = whole[1]  # 13812345678.0: a number cell written out as text (a CSV export)
+    elif (kept := kept_in_scientific(s)) is not None and (number := phone(kept)).__class__ is str:
+        return number  # 1.3812345678E+10: every digit there (lbc validate says so, PHN005)
     # A label ends in ":" and a remark in ")": the look for them is made where one may be.
     body = _number_alone(s) if ":" in s or ")" in s else s
     digits = _PHONE_STRIP.sub("", body)
@@ -782,6 +784,18 @@ def lost_in_scientific(text: str) -> bool:
     back."""
     m = _ANY_SCIENTIFIC.fullmatch("".join(text.split()).upper())
     return m is not None and len(m[1] or "") < int(m[2])
+
+
+def kept_in_scientific(text: str) -> str | None:
+    """The digits of a whole number a cell's text gives in scientific notation with every
+    digit kept (1.3812345678E+10, or 1.3812345678E10 as a program writing a number as text
+    has it, is 13812345678); None for any other text, and for one with fewer digits than the
+    number has (``lost_in_scientific``: 1.38E+10 may be 13800000000 or any number shown so).
+    Width folded: a cell as typed may be asked."""
+    m = _ANY_SCIENTIFIC.fullmatch(unicodedata.normalize("NFKC", "".join(text.split())).upper())
+    if m is None or len(m[1] or "") != int(m[2]):
+        return None
+    return m[0][0] + (m[1] or "")
 
 
 def number_text(value: NumericId) -> str:
