@@ -1179,6 +1179,71 @@ def test_xueji_numbers_of_other_documents_are_no_ids(tmp_path: Path) -> None:
         assert code == 1
 
 
+def test_xueji_military_and_residence_cards_are_read(tmp_path: Path) -> None:
+    """The 学籍 standard's 军官证 and 士兵证 are documents of their own, no ID: their number,
+    18 characters like an ID's or not, is checked for nothing and gives no birth date or
+    sex (陈思彤's would be a girl born 2015-03-09, on March's birthday list): her empty
+    出生日期 is asked for (REQ001). 港澳居民居住证
+    and 台湾居民居住证, the two cards 港澳台居民居住证 names, hold ID numbers: checked as
+    one (赵俊熙's check digit, ID002) and read for a birthday (黄欣怡's). 外国人永久居留身份证
+    is the standard's 境外永久居住证: no ID. None of them is VAL001."""
+    permit = make_id(dt.date(2015, 3, 4), 109, region="830000")
+    rows = [
+        xj_row(
+            1,
+            "双亲留守儿童",
+            出生日期=None,
+            身份证件类型="军官证",
+            身份证件号=make_id(dt.date(2015, 3, 9), 102),
+        ),
+        xj_row(2, "双亲留守儿童", 身份证件类型="士兵证", 身份证件号="士字第12345678号"),
+        xj_row(
+            3,
+            "双亲留守儿童",
+            出生日期=None,
+            身份证件类型="港澳居民居住证",
+            身份证件号=make_id(dt.date(2015, 3, 3), 107, region="810000"),
+        ),
+        xj_row(
+            4,
+            "双亲留守儿童",
+            身份证件类型="台湾居民居住证",
+            身份证件号=permit[:-1] + ("0" if permit[-1] != "0" else "1"),
+        ),
+        xj_row(
+            1,
+            "双亲留守儿童",
+            姓名="李安娜",
+            身份证件类型="外国人永久居留身份证",
+            身份证件号=make_id(dt.date(2014, 1, 1), 102, region="931560"),
+        ),
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert (spots(doc["findings"]), code) == (
+        [("REQ001", 2, "C", "birth_date"), ("ID002", 5, "I", "id_number")],
+        1,
+    )
+    result = run("birthdays", path.name, "--month", "3", "-f", "json", cwd=tmp_path)
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        0,
+        "提示：1 名留守儿童的出生日期未填或无法识别，身份证号也看不出"
+        "（首个在 学籍.xlsx 的“学生基本信息”第 2 行），不在任何月份的生日名单上；"
+        "请按 lbc validate 所指改正",
+    )
+    listed = [
+        (c["name"], c["birth_date"], c["row"])
+        for g in result.json()["classes"]
+        for c in g["children"]
+    ]
+    assert listed == [
+        ("李安娜", "2015-03-01", 6),
+        ("杨子墨", "2015-03-02", 3),
+        ("黄欣怡", "2015-03-03", 4),
+        ("赵俊熙", "2015-03-04", 5),
+    ]
+
+
 def test_xueji_id_kinds_written_with_their_codes(tmp_path: Path) -> None:
     """An export writes a 身份证件类型 as code and name (1-居民身份证, A-护照, Z：其他, with a
     colon, a space or nothing between): read as the name, so a passport's number is no ID

@@ -1683,12 +1683,21 @@ def health(value: Any) -> str | Bad | None:
     return Bad(s)
 
 
-# The 学籍 export's 身份证件类型. Only the first two hold a number of the ID's 18-digit
-# pattern (area code, birth date, sex, check digit); a passport, a 通行证 or a permanent
-# residence card holds a number of another shape.
+# The 学籍 export's 身份证件类型: the education data standard's 身份证件类型代码 (JY/T
+# 1001: 1 居民身份证, 2 军官证, 3 士兵证, 4 文职干部证, 5 部队离退休证, 6 香港特区护照/身份证明
+# to 9 境外永久居住证, A 护照, Z 其他) and the 港澳台居民居住证 issued since 2018. Its B 户口簿
+# is not read: which number a school writes for one (the child's ID number in it, or the
+# booklet's 户号) is unsaid, so it stays VAL001 and its number is checked as an ID's.
+# Only the first two hold a number of the ID's 18-digit pattern (area code, birth date,
+# sex, check digit); a military card, a passport, a 通行证 or a permanent residence card
+# holds a number of another shape.
 ID_KINDS = (
     "居民身份证",
     "港澳台居民居住证",
+    "军官证",
+    "士兵证",
+    "文职干部证",
+    "部队离退休证",
     "香港特区护照/身份证明",
     "澳门特区护照/身份证明",
     "台湾居民来往大陆通行证",
@@ -1705,6 +1714,11 @@ id_kind = _code_aside(
                 ("身份证", "居民身份证号", "中华人民共和国居民身份证", "中国居民身份证"),
                 "居民身份证",
             ),
+            # The two cards 港澳台居民居住证 names, as each is titled.
+            **dict.fromkeys(("港澳居民居住证", "台湾居民居住证"), "港澳台居民居住证"),
+            # A foreigner's permanent residence card, by its own title: 境外永久居住证 in
+            # the standard's words.
+            **dict.fromkeys(("外国人永久居留身份证", "外国人永久居留证"), "境外永久居住证"),
             "其它": "其他",
         }
     )
