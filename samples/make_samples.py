@@ -1074,10 +1074,10 @@ class LastTerm:
 
 
 def ids_differ(old: str | None, new: str | None) -> bool:
-    """Whether lbc diff reports an ID number changed: both rows hold one and they differ,
-    a number cell being the ID whose first 15 digits it kept (the rest made zeros)."""
+    """Whether lbc diff reports an ID number changed: filled in, emptied, or two that
+    differ, a number cell being the ID whose first 15 digits it kept (the rest made zeros)."""
     if old is None or new is None:
-        return False
+        return old != new
     kept = [i for i in (old, new) if i[15:] == "000"]
     return old[:15] != new[:15] if kept else old != new
 

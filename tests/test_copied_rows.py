@@ -176,15 +176,20 @@ def test_a_row_copied_into_another_sheet_is_one_child(tmp_path: Path) -> None:
         for row in (2, 3)
     ]
     assert paired.stdout.count("张雨涵") == 1 and paired.stdout.count("李明轩") == 1
+    # 张雨涵, matched by name and birth date, has no ID number on either sheet this term.
     doc = run("diff", tmp_path / "上学期.xlsx", roster, "--format", "json").json()
     assert doc["summary"] == {
         "added": 1,
         "gone": 0,
-        "changed": 0,
-        "unchanged": 3,
+        "changed": 1,
+        "unchanged": 2,
         "matched_by": {"id_number": 2, "name_birth_date": 1, "name_class": 0},
     }
     assert [(c["child"], c["sheet"], c["row"]) for c in doc["added"]] == [("王梓萱", "三年级", 4)]
+    emptied = {"field": "id_number", "label": "身份证号", "old": "511321********1029", "new": None}
+    assert [(c["child"], c["sheet"], c["changes"]) for c in doc["changed"]] == [
+        ("张雨涵", "全校", [emptied])
+    ]
     merged = run("merge", roster, "--out", tmp_path / "全县.xlsx", "--format", "json").json()
     assert (merged["summary"]["children"], merged["summary"]["on_books"]) == (6, 4)
 

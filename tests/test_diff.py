@@ -123,6 +123,9 @@ def expected_document(pii: bool) -> dict[str, Any]:
     def phone(full: str | None) -> str | None:
         return full if pii or full is None else full[:3] + "****" + full[-4:]
 
+    def ident(full: str) -> str:
+        return full if pii else full[:6] + "********" + full[-4:]
+
     return {
         "lbc": __version__,
         "summary": {
@@ -166,10 +169,12 @@ def expected_document(pii: bool) -> dict[str, Any]:
             changed("黄欣怡", 9, 8, "id_number", change("class", "班级", C32, C41), cls=C41),
             changed(
                 "赵俊熙", 10, 9, "name_birth_date",
+                change("id_number", "身份证号", ident("511321201605011176"), None),
                 change("father_work_place", "父亲务工地址", "福建厦门", "福建泉州"),
             ),
             changed(
                 "吴宇航", 12, 11, "name_class",
+                change("id_number", "身份证号", ident("511321201605011213"), None),
                 change("guardian_phone", "监护人电话", phone("13712345678"), phone("13787654321")),
             ),
         ],
@@ -280,7 +285,9 @@ def test_csv_header_and_rows_exactly(terms: Path) -> None:
         "changed,陈思彤,三年级(2)班,本学期.xlsx,花名册,7,id_number,enrollment_status,在读,转出",
         "changed,杨子墨,三年级(2)班,本学期.xlsx,花名册,8,id_number,support_teacher,王芳,李强",
         "changed,黄欣怡,四年级(1)班,本学期.xlsx,花名册,9,id_number,class,三年级(2)班,四年级(1)班",
+        "changed,赵俊熙,三年级(2)班,本学期.xlsx,花名册,10,name_birth_date,id_number,511321********1176,",
         "changed,赵俊熙,三年级(2)班,本学期.xlsx,花名册,10,name_birth_date,father_work_place,福建厦门,福建泉州",
+        "changed,吴宇航,三年级(2)班,本学期.xlsx,花名册,12,name_class,id_number,511321********1213,",
         "changed,吴宇航,三年级(2)班,本学期.xlsx,花名册,12,name_class,guardian_phone,137****5678,137****4321",
     ]
     assert result.stdout.endswith("\n")
@@ -326,7 +333,9 @@ def test_table_lists_each_part_and_ends_with_the_summary(terms: Path) -> None:
         [C32, "7", "陈思彤", "在校状态", "在读 → 转出", "身份证号"],
         [C32, "8", "杨子墨", "帮扶教师", "王芳 → 李强", "身份证号"],
         [C41, "9", "黄欣怡", "班级", f"{C32} → {C41}", "身份证号"],
+        [C32, "10", "赵俊熙", "身份证号", "511321********1176 → （空）", "姓名 + 出生日期"],
         [C32, "10", "赵俊熙", "父亲务工地址", "福建厦门 → 福建泉州", "姓名 + 出生日期"],
+        [C32, "12", "吴宇航", "身份证号", "511321********1213 → （空）", "姓名 + 班级"],
         [C32, "12", "吴宇航", "监护人电话", "137****5678 → 137****4321", "姓名 + 班级"],
         [SUMMARY.format(2, 3, 8, 2)],
     ]
@@ -387,8 +396,10 @@ def test_out_writes_the_change_log_with_full_phones(terms: Path) -> None:
         [8, C32, "陈思彤", 7, "在校状态", "在读", "转出", "身份证号"],
         [9, C32, "杨子墨", 8, "帮扶教师", "王芳", "李强", "身份证号"],
         [10, C41, "黄欣怡", 9, "班级", C32, C41, "身份证号"],
-        [11, C32, "赵俊熙", 10, "父亲务工地址", "福建厦门", "福建泉州", "姓名 + 出生日期"],
-        [12, C32, "吴宇航", 12, "监护人电话", "13712345678", "13787654321", "姓名 + 班级"],
+        [11, C32, "赵俊熙", 10, "身份证号", "511321201605011176", None, "姓名 + 出生日期"],
+        [12, C32, "赵俊熙", 10, "父亲务工地址", "福建厦门", "福建泉州", "姓名 + 出生日期"],
+        [13, C32, "吴宇航", 12, "身份证号", "511321201605011213", None, "姓名 + 班级"],
+        [14, C32, "吴宇航", 12, "监护人电话", "13712345678", "13787654321", "姓名 + 班级"],
     ]
 
 
@@ -404,8 +415,8 @@ def test_the_change_log_is_ready_to_print(terms: Path) -> None:
     ws = wb["信息变更"]
     widths = [ws.column_dimensions[c].width for c in "ABCDEFGH"]
     # 序号 at its narrowest, 班级 for 三年级(2)班, 变更项目 for 父亲务工地址,
-    # 现内容 for 136-9876-5432
-    assert widths == [6, 13, 8, 6, 14, 13, 15, 17]
+    # 原内容 for 赵俊熙's ID emptied, 现内容 for 136-9876-5432
+    assert widths == [6, 13, 8, 6, 14, 20, 15, 17]
 
 
 @pytest.mark.parametrize("name", ["上学期.xlsx", "本学期.xlsx", "./本学期.xlsx"])
@@ -487,11 +498,14 @@ def test_a_child_whose_id_is_new_this_term_is_found_by_the_birth_date_it_holds(
     tmp_path: Path,
 ) -> None:
     # Last term's roster kept 出生日期 and no ID yet for 李明轩; this term's lists IDs and
-    # no 出生日期 column. The ID says 2016-05-01, the old 出生日期 too: one child.
+    # no 出生日期 column. The ID says 2016-05-01, the old 出生日期 too: one child, his ID
+    # filled in.
     old = [kid(1), kid(2, gender="男", 身份证号=None)]
     new = [{k: v for k, v in r.items() if k != "出生日期"} for r in (kid(1), kid(2, gender="男"))]
     doc = diff_of(tmp_path, old, new)
-    assert doc["summary"] == all_unchanged(2, id_number=1, name_birth_date=1)
+    assert doc["summary"] == {**all_unchanged(1, id_number=1, name_birth_date=1), "changed": 1}
+    filled = change("id_number", "身份证号", None, "511321********1053")
+    assert doc["changed"] == [changed("李明轩", 3, 3, "name_birth_date", filled)]
 
 
 def test_an_id_typed_as_a_number_cell_still_gives_its_birth_date(tmp_path: Path) -> None:
@@ -513,12 +527,14 @@ def test_a_child_known_by_name_and_class_is_found_a_grade_up_in_september(
 ) -> None:
     # Spring's roster had neither ID nor birth date for 吴宇航 (三年级(2)班); autumn's has
     # his ID and, like every child, the class a grade up. The same class number one grade
-    # up is the same class: no change, nobody gone or added.
+    # up is the same class: nobody gone or added, and his ID filled in is the one change.
     nameless = {"身份证号": None, "出生日期": None}
     old = [kid(1), kid(10, gender="男", **nameless)]
     new = [kid(1, 班级="四年级(2)班"), kid(10, gender="男", 班级="四年级(2)班", 出生日期=None)]
     doc = diff_of(tmp_path, old, new)
-    assert doc["summary"] == all_unchanged(2, id_number=1, name_class=1)
+    assert doc["summary"] == {**all_unchanged(1, id_number=1, name_class=1), "changed": 1}
+    filled = change("id_number", "身份证号", None, "511321********1213")
+    assert doc["changed"] == [changed("吴宇航", 3, 3, "name_class", filled, cls=C42)]
 
 
 def test_the_same_class_is_tried_before_the_class_a_grade_up(tmp_path: Path) -> None:
@@ -824,8 +840,8 @@ def test_an_id_corrected_is_a_change_of_the_child_found_by_name_and_birth_date(
     """李明轩's ID had a wrong check digit last term (…1050, now …1053); 王梓萱's was a number
     cell whose kept digits are another's (…2000, now …1061): each is one child by name and
     birth date, his ID corrected, shown masked unless --show-pii, whole in the change log.
-    周雨桐's number cell lost only the digits Excel drops (…1000 is …1184): no change; nor
-    is 张雨涵's ID left out this term (validate asks for it), not corrected."""
+    周雨桐's number cell lost only the digits Excel drops (…1000 is …1184): no change.
+    张雨涵's ID left out this term is shown emptied, beside the two corrected."""
     old = [
         kid(1),
         kid(2, gender="男", 身份证号="511321201605011050"),
@@ -834,14 +850,16 @@ def test_an_id_corrected_is_a_change_of_the_child_found_by_name_and_birth_date(
     ]
     new = [kid(1, 身份证号=None), kid(2, gender="男"), kid(3), kid(9)]
     doc = diff_of(tmp_path, old, new)
-    assert doc["summary"] == {**all_unchanged(2, name_birth_date=4), "changed": 2}
+    assert doc["summary"] == {**all_unchanged(1, name_birth_date=4), "changed": 3}
     his = ("511321201605011050", "511321201605011053")
     hers = ("511321201605012000", "511321201605011061")
     masked = [
         ("511321********1050", "511321********1053"),
         ("511321********2000", "511321********1061"),
     ]
+    emptied = change("id_number", "身份证号", "511321********1029", None)
     assert doc["changed"] == [
+        changed("张雨涵", 2, 2, "name_birth_date", emptied),
         changed("李明轩", 3, 3, "name_birth_date", change("id_number", "身份证号", *masked[0])),
         changed("王梓萱", 4, 4, "name_birth_date", change("id_number", "身份证号", *masked[1])),
     ]
@@ -849,19 +867,21 @@ def test_an_id_corrected_is_a_change_of_the_child_found_by_name_and_birth_date(
     shown = diff(tmp_path)
     assert shown.exit_code == 0 and shown.stderr == ""
     assert cells(shown.stdout) == [
-        ["信息变更（2 名）"],
+        ["信息变更（3 名）"],
         ["班级", "行", "姓名", "字段", "变更", "对应依据"],
+        [C32, "2", "张雨涵", "身份证号", "511321********1029 → （空）", by],
         [C32, "3", "李明轩", "身份证号", "511321********1050 → 511321********1053", by],
         [C32, "4", "王梓萱", "身份证号", "511321********2000 → 511321********1061", by],
-        [SUMMARY.format(0, 0, 2, 2)],
+        [SUMMARY.format(0, 0, 3, 1)],
     ]
     whole = diff(tmp_path, "--show-pii")
-    assert cells(whole.stdout)[2:4] == [
+    assert cells(whole.stdout)[2:5] == [
+        [C32, "2", "张雨涵", "身份证号", "511321201605011029 → （空）", by],
         [C32, "3", "李明轩", "身份证号", "511321201605011050 → 511321201605011053", by],
         [C32, "4", "王梓萱", "身份证号", "511321201605012000 → 511321201605011061", by],
     ]
     english = run("--lang", "en", "diff", "上学期.xlsx", "本学期.xlsx", cwd=tmp_path)
-    assert cells(english.stdout)[2][3:] == [
+    assert cells(english.stdout)[3][3:] == [
         "身份证号",
         "511321********1050 → 511321********1053",
         "name + birth date",
@@ -870,9 +890,60 @@ def test_an_id_corrected_is_a_change_of_the_child_found_by_name_and_birth_date(
     assert written.stderr == "已写出变更记录：变更.xlsx（含完整电话号码和身份证号，仅本人可读）\n"
     ws = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
-        [1, C32, "李明轩", 3, "身份证号", *his, by],
-        [2, C32, "王梓萱", 4, "身份证号", *hers, by],  # the number cell's digits, as text
+        [1, C32, "张雨涵", 2, "身份证号", "511321201605011029", None, by],
+        [2, C32, "李明轩", 3, "身份证号", *his, by],
+        [3, C32, "王梓萱", 4, "身份证号", *hers, by],  # the number cell's digits, as text
     ]
+
+
+def test_an_id_filled_in_or_emptied_is_a_change_of_the_child(tmp_path: Path) -> None:
+    """张雨涵 had no ID number last term and has one now; 李明轩's was left out this term.
+    Each is one child by name and birth date, and the change log shows the ID filled in and
+    the ID emptied as any other cell's: masked unless --show-pii, whole in the change log,
+    the empty side （空） in the terminal, null in JSON, an empty cell in the workbook. A
+    roster with no ID filled in at all lists none emptied."""
+    old = [kid(1, 身份证号=None), kid(2, gender="男"), kid(3)]
+    new = [kid(1), kid(2, gender="男", 身份证号=None), kid(3)]
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"] == {**all_unchanged(1, id_number=1, name_birth_date=2), "changed": 2}
+    hers, his = "511321201605011029", "511321201605011053"
+    assert doc["changed"] == [
+        changed("张雨涵", 2, 2, "name_birth_date",
+                change("id_number", "身份证号", None, "511321********1029")),
+        changed("李明轩", 3, 3, "name_birth_date",
+                change("id_number", "身份证号", "511321********1053", None)),
+    ]  # fmt: skip
+    whole = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "json", "--show-pii",
+                cwd=tmp_path)  # fmt: skip
+    assert [m["changes"] for m in whole.json()["changed"]] == [
+        [change("id_number", "身份证号", None, hers)],
+        [change("id_number", "身份证号", his, None)],
+    ]
+    by = "姓名 + 出生日期"
+    shown = diff(tmp_path)
+    assert shown.exit_code == 0 and shown.stderr == ""
+    assert cells(shown.stdout) == [
+        ["信息变更（2 名）"],
+        ["班级", "行", "姓名", "字段", "变更", "对应依据"],
+        [C32, "2", "张雨涵", "身份证号", "（空） → 511321********1029", by],
+        [C32, "3", "李明轩", "身份证号", "511321********1053 → （空）", by],
+        [SUMMARY.format(0, 0, 2, 1)],
+    ]
+    assert cells(diff(tmp_path, "--show-pii").stdout)[2:4] == [
+        [C32, "2", "张雨涵", "身份证号", f"（空） → {hers}", by],
+        [C32, "3", "李明轩", "身份证号", f"{his} → （空）", by],
+    ]
+    assert diff(tmp_path, "--out", "变更.xlsx").exit_code == 0
+    ws = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
+        [1, C32, "张雨涵", 2, "身份证号", None, hers, by],
+        [2, C32, "李明轩", 3, "身份证号", his, None, by],
+    ]
+    assert (ws["G2"].data_type, ws["F3"].data_type) == ("s", "s")  # text, never a number
+    # A 身份证号 column left empty throughout is the school not filling it in (validate says
+    # so of each row), not each child's ID emptied: no change to list.
+    blank = [{**row, "身份证号": None} for row in new]
+    assert diff_of(tmp_path, old, blank)["summary"] == all_unchanged(3, name_birth_date=3)
 
 
 def test_two_ids_are_one_child_by_name_and_birth_date_within_one_school_alone(

@@ -68,6 +68,7 @@ CHANGES: dict[str, list[tuple[str, str | None, str | None]]] = {
         ("guardian_phone", "18905222690", "18051452866"),
     ],
     "罗梓睿": [("id_number", "511321201404303375", "511321201404303376")],  # autumn defect 2
+    "刘俊杰": [("id_number", None, "511322201410291936")],  # blank in spring
     "唐宇航": [("mother_work_place", "广东省广州市白云区", "新疆维吾尔自治区乌鲁木齐市")],
     "黄嘉怡": [("guardian_phone", "15215170929", None)],  # autumn defect 5
 }
@@ -75,7 +76,8 @@ CHANGES: dict[str, list[tuple[str, str | None, str | None]]] = {
 # 杨宏宇's autumn IDs are planted defects (check digit, number cell).
 BY_NAME_BIRTH = {"刘俊杰": (36, 27), "罗梓睿": (44, 35), "杨宏宇": (59, 49)}
 BY_FIELD = [
-    ("身份证号", 1),  # 罗梓睿's; 杨宏宇's number cell kept the digits of his spring ID
+    # 罗梓睿's corrected, 刘俊杰's filled in; 杨宏宇's number cell kept his spring ID's digits
+    ("身份证号", 2),
     ("班级", 1),
     ("留守类型", 1),
     ("在校状态", 1),  # 3 in lbc diff: the 2 now 转出 count as left in the summary
@@ -105,8 +107,8 @@ def test_diff_last_term_against_this_term(samples: Path) -> None:
     assert doc["summary"] == {
         "added": 10,
         "gone": 10,
-        "changed": 15,  # the 14 children with a planted change, and 吴静怡's unreadable class
-        "unchanged": 33,  # moving up a grade is no change
+        "changed": 16,  # the 15 children with a planted change, and 吴静怡's unreadable class
+        "unchanged": 32,  # moving up a grade is no change
         "matched_by": {"id_number": 45, "name_birth_date": 3, "name_class": 0},
     }
     assert [(a["child"], a["class"], a["row"]) for a in doc["added"]] == [
@@ -117,7 +119,7 @@ def test_diff_last_term_against_this_term(samples: Path) -> None:
     assert {g["sheet"] for g in doc["added"] + doc["gone"]} == {SHEET}
 
     changed = {m["child"]: m for m in doc["changed"]}
-    assert len(changed) == 15
+    assert len(changed) == 16
     # Moving up a grade is no change; 吴静怡's autumn class (火箭班) is the one class change.
     classes = [
         (name, c["old"], c["new"])
@@ -141,13 +143,14 @@ def test_diff_last_term_against_this_term(samples: Path) -> None:
         for v in both
     ]
     assert not any(v and v in result.stdout for v in numbers)  # masked without --show-pii
-    # Of the three matched by name + birth date, only 罗梓睿 changed more than his grade:
-    # his ID number (counted in matched_by above); every other child listed as changed was
-    # matched by ID.
+    # Of the three matched by name + birth date, 罗梓睿 and 刘俊杰 changed more than their
+    # grade: 罗梓睿's ID number corrected, 刘俊杰's filled in (counted in matched_by above);
+    # every other child listed as changed was matched by ID.
     assert {n: m["match"] for n, m in changed.items() if m["match"] != "id_number"} == {
-        "罗梓睿": "name_birth_date"
+        "刘俊杰": "name_birth_date",
+        "罗梓睿": "name_birth_date",
     }
-    assert set(BY_NAME_BIRTH) & set(changed) == {"罗梓睿"}
+    assert set(BY_NAME_BIRTH) & set(changed) == {"刘俊杰", "罗梓睿"}
 
     # With --show-pii the phones are the numbers DEFECTS.md lists.
     full = run(
@@ -271,7 +274,7 @@ def test_summary_counts_the_changes_since_last_term(samples: Path) -> None:
     assert changes == {
         "added": 10,
         "left": 12,  # the 10 gone and the 2 marked 转出 this autumn
-        "changed": 13,  # lbc diff's 15 but for the 2 now 转出, counted once, as left
+        "changed": 14,  # lbc diff's 16 but for the 2 now 转出, counted once, as left
         "by_field": [{"name": name, "count": n} for name, n in BY_FIELD],
         "matched_by_id": 45,
         "matched_by_name_birth": 3,

@@ -893,7 +893,8 @@ LAST_TERM = [
         类别="孤儿", 重点帮扶对象="是", 帮扶教师="王芳", 监护人电话="13700000000"),
     # 2: same ID, another teacher last term -> not kept; 留守类型 changed
     kid(2, "李明轩", "男", C11, "父母均外出", 与儿童关系="母亲", 帮扶教师="李强"),
-    # 4: no ID this time, same name and birth date -> matched by name and birth date; kept
+    # 4: no ID last term, same name and birth date -> matched by name and birth date, its
+    # ID filled in; kept
     {**kid(4, "刘浩然", "男", C32, "父亲外出", 与儿童关系=None, 帮扶教师="李强"), "身份证号": None},
     # 8: was 在读, now 转出 -> left
     kid(8, "赵俊熙", "男", C32, "父母均外出", 类别="残疾", 重点帮扶对象="是"),
@@ -912,9 +913,11 @@ def test_previous_roster_gives_changes_and_kept_pairs(school: Path) -> None:
     assert doc["changes"] == {
         "added": 6,  # 3, 5, 6, 7, 9, 10 were not on last term's roster
         "left": 2,  # 孙博文 gone, 赵俊熙 now 转出
-        # 张雨涵 (phone), 李明轩 (type, teacher); 赵俊熙 has left: counted once, above
-        "changed": 2,
+        # 张雨涵 (phone), 李明轩 (type, teacher), 刘浩然 (ID filled in); 赵俊熙 has left:
+        # counted once, above
+        "changed": 3,
         "by_field": [
+            {"name": "身份证号", "count": 1},
             {"name": "留守类型", "count": 1},
             {"name": "监护人电话", "count": 1},
             {"name": "帮扶教师", "count": 1},
@@ -926,8 +929,8 @@ def test_previous_roster_gives_changes_and_kept_pairs(school: Path) -> None:
     assert doc["pairing"]["kept"] == 2  # 张雨涵 with 王芳, 刘浩然 with 李强
     md = summary(school, "--term", "2024-autumn", "--previous", "上学期.xlsx").stdout
     assert (
-        "与上学期相比，新增 6 名，转出或离校 2 名，信息变更 2 名（留守类型 1 人，"
-        "监护人电话 1 人，帮扶教师 1 人）。"
+        "与上学期相比，新增 6 名，转出或离校 2 名，信息变更 3 名（身份证号 1 人，"
+        "留守类型 1 人，监护人电话 1 人，帮扶教师 1 人）。"
     ) in md.splitlines()
     assert "，其中 2 名延续上学期的帮扶教师。" in md
 

@@ -25,11 +25,12 @@ from lbc.roster import normalise as nz
 from lbc.roster.fields import Kind
 from lbc.roster.fields import field as field_of
 from lbc.roster.people import known_birth
-from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.roster.tables import Roster, Table, any_filled, distinct_children
 
 # The fields whose change a school records: the child's name and ID number as corrected
-# (a child found by ID number, by name and birth date), contacts, care, status and the
-# pair; and, on a roster of several schools, the school a child moved to.
+# (a child found by ID number, by name and birth date), the ID filled in or emptied,
+# contacts, care, status and the pair; and, on a roster of several schools, the school a
+# child moved to.
 TRACKED = (
     "name",
     "id_number",
@@ -214,9 +215,17 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
             done[n] = Matched(old_rows[o], new_rows[n], rule)
     matched = [done[n] for n in sorted(done)]
     added = [row for n, row in enumerate(new_rows) if n not in done]
+    # A sheet whose 身份证号 column holds no ID at all is one the school did not fill in
+    # (validate says so of each row), not each of its children's ID emptied or filled in.
+    no_ids = {
+        id(tb)
+        for roster in (old, new)
+        for tb in roster.children
+        if not any_filled(tb.values.get("id_number") or [])
+    }
     for m in matched:
         moved = (old_school(*m.old), new_school(*m.new)) if old_school and new_school else None
-        m.changes = _changes(m.old, m.new, moved)
+        m.changes = _changes(m.old, m.new, moved, no_ids)
     # A child last term's roster already had as 转出 or 毕业 left then, not this term: its
     # leaving is on last term's change log, and no count of this term's leavers holds it.
     gone = [
@@ -228,9 +237,11 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
 
 
 def _ids_apart(old: Row, new: Row) -> bool:
-    """Whether both rows hold an ID number and they are not one (_differ)."""
+    """Whether both rows hold an ID number and they are not one (_differ): an ID filled in
+    or emptied is a change of the child, but says nothing of whose the rows are."""
     (ot, oi), (nt, ni) = old, new
-    return _differ("id_number", ot.get("id_number", oi), nt.get("id_number", ni))
+    before, after = ot.get("id_number", oi), nt.get("id_number", ni)
+    return None not in (before, after) and _differ("id_number", before, after)
 
 
 def _school_of(roster: Roster) -> Callable[[Table, int], str | None] | None:
@@ -246,10 +257,13 @@ def _school_of(roster: Roster) -> Callable[[Table, int], str | None] | None:
     return of if len(names - {None}) > 1 else None
 
 
-def _changes(old: Row, new: Row, schools: tuple[str | None, str | None] | None) -> list[Change]:
+def _changes(
+    old: Row, new: Row, schools: tuple[str | None, str | None] | None, no_ids: set[int]
+) -> list[Change]:
     """The tracked fields whose values differ: each field both sheets have (a cell emptied
-    is a change), the class unless moved a grade up, and the school where both rosters
-    hold several and both rows are of one (_school_of)."""
+    is a change), the ID number where neither sheet's column is empty throughout
+    (``no_ids``, by id of the table), the class unless moved a grade up, and the school
+    where both rosters hold several and both rows are of one (_school_of)."""
     (ot, oi), (nt, ni) = old, new
     found = []
     for key in TRACKED:
@@ -257,7 +271,9 @@ def _changes(old: Row, new: Row, schools: tuple[str | None, str | None] | None) 
             before, after = schools or (None, None)
             if before is None or after is None:
                 continue
-        elif not (ot.has(key) and nt.has(key)):
+        elif not (ot.has(key) and nt.has(key)) or (
+            key == "id_number" and not no_ids.isdisjoint((id(ot), id(nt)))
+        ):
             continue
         else:
             before, after = ot.get(key, oi), nt.get(key, ni)
@@ -287,13 +303,14 @@ def _differ(key: str, before: object, after: object) -> bool:
     """Whether a tracked field's two values differ (_compared); a name written in
     traditional characters one term and simplified the next (張雨涵, 张雨涵) is one name,
     as a record finds its child by either: converted only where the two differ at all. An
-    ID number is a change where both rows hold one and they differ: a correction, which
-    validate cannot see (one well-formed number for another); an ID missing on one side is
-    validate's finding, and a roster whose ID column is left empty would list every child.
-    An ID typed as a number cell on one side is the other's where its kept digits are
-    (nz.same_id): its lost digits are no correction."""
+    ID number filled in or emptied is a change, as any cell is; two ID numbers are one
+    where they are equal, or one is a number cell whose kept digits are the other's
+    (nz.same_id): its lost digits are no correction, and validate cannot see a correction
+    (one well-formed number for another)."""
     if key == "id_number":
-        return None not in (before, after) and not nz.same_id(before, after)
+        if before is None or after is None:
+            return before is not after
+        return not nz.same_id(before, after)
     was, now = _compared(key, before), _compared(key, after)
     if was == now:
         return False
