@@ -6,12 +6,12 @@ still found), else by name and class (the same class, else the class a grade up:
 changes every September, so it is the last resort), and each match says which rule made
 it. Two rows holding two different ID numbers are one child, whose ID was corrected, only
 by name and birth date, within one school, where each is the only row of that name and
-birth date on its side: a county has namesakes born the same day, and two IDs agreeing in
-nothing but a name and class are two children. Moving up a grade (三年级(2)班 to
-四年级(2)班) is not a change to record. Values are compared after normalising, so
-138-1234-5678 and 13812345678 are the same phone and no change. A child missing from the
-new roster is gone, unless the old one already had it as 转出 or 毕业. ``lbc diff`` lists
-them; ``lbc summary --previous`` counts them.
+birth date its school has on its side: a county has namesakes born the same day, who are
+other children, and two IDs agreeing in nothing but a name and class are two children.
+Moving up a grade (三年级(2)班 to 四年级(2)班) is not a change to record. Values are
+compared after normalising, so 138-1234-5678 and 13812345678 are the same phone and no
+change. A child missing from the new roster is gone, unless the old one already had it as
+转出 or 毕业. ``lbc diff`` lists them; ``lbc summary --previous`` counts them.
 """
 
 from __future__ import annotations
@@ -175,16 +175,23 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
     # Classes are compared within a school where both rosters are of several.
     if not (old_school and new_school):
         old_school = new_school = None
+    old_schools = [old_school(tb, i) if old_school else None for tb, i in old_rows]
+    new_schools = [new_school(tb, i) if new_school else None for tb, i in new_rows]
+    old_keys = [_old_keys(tb, i, old_schools[n]) for n, (tb, i) in enumerate(old_rows)]
     indexes: list[dict[object, list[int]]] = [{} for _ in LEVELS]
-    for n, (tb, i) in enumerate(old_rows):
-        keys = _old_keys(tb, i, old_school(tb, i) if old_school else None)
+    for n, keys in enumerate(old_keys):
         for index, key in zip(indexes, keys, strict=True):
             if key is not None:
                 index.setdefault(key, []).append(n)
     # Each rule in turn over every row still unmatched, so a later row's ID is never lost to
     # an earlier row's weaker match; a key two rows share, on either side, matches nothing.
-    new_keys = [_keys(tb, i, new_school(tb, i) if new_school else None) for tb, i in new_rows]
-    births = Counter(k[1] for k in new_keys if k[1] is not None)  # every row's, matched too
+    new_keys = [_keys(tb, i, new_schools[n]) for n, (tb, i) in enumerate(new_rows)]
+    # Each school's rows of a name and birth date, on each side, matched too: a namesake
+    # born the same day in another school is another child, who makes none of these two.
+    births = [
+        Counter((school, k[1]) for school, k in zip(schools, keys, strict=True) if k[1])
+        for schools, keys in ((old_schools, old_keys), (new_schools, new_keys))
+    ]
     taken: set[int] = set()
     done: dict[int, Matched] = {}
     for level, rule in enumerate(LEVELS):
@@ -200,16 +207,13 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
             (o,) = candidates
             if rule != BY_ID and _ids_apart(old_rows[o], new_rows[n]):
                 # Two ID numbers, one each: one child whose ID was corrected only by name
-                # and birth date, each row the only one of them on its side (not merely the
-                # only one left unmatched), within one school; else two children, whom a
-                # name and class alone never make one.
-                if rule != BY_NAME_BIRTH or len(indexes[level][key]) != 1 or births[key] != 1:
+                # and birth date, within one school, each row the only one of them its
+                # school has on its side (not merely the only one left unmatched); else
+                # two children, whom a name and class alone never make one.
+                school = new_schools[n]
+                if rule != BY_NAME_BIRTH or old_schools[o] != school:
                     continue
-                if (
-                    old_school
-                    and new_school
-                    and old_school(*old_rows[o]) != new_school(*new_rows[n])
-                ):
+                if births[0][school, key] != 1 or births[1][school, key] != 1:
                     continue
             taken.add(o)
             done[n] = Matched(old_rows[o], new_rows[n], rule)
