@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from test_cards import parse
 
 from conftest import TEACHER_HEADER, child_row, run, without, write_xlsx
@@ -587,3 +588,58 @@ def test_a_class_number_alone_is_of_the_grade_of_the_heading_over_it(
     summary = run("summary", book, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
     counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
     assert [c for c in counted if c[0] != "班级不明"] == by_class
+
+
+def test_merge_says_where_each_sheets_class_came_from_as_validate_does(tmp_path: Path) -> None:
+    """A county's schools: a class kept a sheet (三年级1班) with no 班级 column, a roster of
+    class heading rows over empty 班级 cells, one of a grade's heading over 1班, and a
+    grade's workbook whose sheets and headings name another grade. The merged roster holds
+    these children's classes, so merge, which reads each school in a worker, says each
+    note validate says of the same folder, in its order."""
+    county = tmp_path / "县"
+    for school in ("白鹤小学", "青山小学", "石桥小学", "红星小学"):
+        (county / school).mkdir(parents=True)
+    write_xlsx(county / "白鹤小学" / "花名册.xlsx", {"三年级1班": no_class(child_row(1))})
+    header, *_ = without([])
+    kids = [child_row(2, cls=None), child_row(3, cls=None)]
+    headed = [header, heading("三年级(1)班", header), *kids]
+    write_xlsx(county / "青山小学" / "花名册.xlsx", {"Sheet1": headed})
+    grade = {
+        "三年级1班": no_class(child_row(4)),
+        "三年级": [header, child_row(5, cls="1班")],
+        "Sheet3": [header, heading("五年级(1)班", header), child_row(6, cls=None)],
+    }
+    write_xlsx(county / "石桥小学" / "四年级.xlsx", grade)
+    graded = [header, heading("三年级", header), child_row(7, cls="1班")]
+    write_xlsx(county / "红星小学" / "花名册.xlsx", {"Sheet1": graded})
+    notes = [
+        "提示：县/白鹤小学/花名册.xlsx 的“三年级1班”没有“班级”列，"
+        "各行的班级按工作表名称读作三年级(1)班",
+        "提示：县/石桥小学/四年级.xlsx 的“三年级1班”没有“班级”列；工作表名称写的是三年级(1)班，"
+        "但名称“四年级”说的是另一个年级，不知哪个对，各行不按它定班级",
+        "提示：县/石桥小学/四年级.xlsx 的“三年级”没有“年级”列，"
+        "工作表、文件和文件夹的名称说的年级不同（三年级、四年级），"
+        "“班级”只写班号（如“1班”）的认不出是哪个年级",
+        "提示：县/石桥小学/四年级.xlsx 的“Sheet3”的班级标题行“五年级(1)班”和名称“四年级”"
+        "说的不是同一个年级，不知哪个对，它下面的行不按它定班级",
+        "提示：县/红星小学/花名册.xlsx 的“Sheet1”有1行的“班级”只写班号，"
+        "按它上面的年级标题行（如“三年级”）读作这个年级的班",
+        "提示：县/青山小学/花名册.xlsx 的“Sheet1”有2行的“班级”为空，"
+        "按它上面的班级标题行（如“三年级(2)班”）读取",
+    ]
+    validated = run("validate", "县", "--format", "json", cwd=tmp_path)
+    assert validated.stderr.splitlines() == notes
+    merged = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path)
+    assert merged.stderr.splitlines() == ["已写出合并名册：全县.xlsx（4 个文件）", *notes]
+    ws = load_workbook(tmp_path / "全县.xlsx", read_only=True)["留守儿童花名册"]
+    header, *rows = ws.iter_rows(values_only=True)
+    at = header.index("班级")
+    assert [(row[0], row[2], row[at]) for row in rows] == [
+        ("白鹤小学", "三年级1班", "三年级(1)班"),
+        ("石桥小学", "三年级1班", None),
+        ("石桥小学", "三年级", "1班"),
+        ("石桥小学", "Sheet3", None),
+        ("红星小学", "Sheet1", "1班"),
+        ("青山小学", "Sheet1", "三年级(1)班"),
+        ("青山小学", "Sheet1", "三年级(1)班"),
+    ]

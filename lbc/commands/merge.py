@@ -53,8 +53,6 @@ from lbc.workspace.config import resolve_inputs
 from lbc.workspace.inputs import nothing_to_read, written_names
 from lbc.workspace.notes import (
     copied_folders_notes,
-    hidden_rows_note,
-    hidden_sheet_note,
     namesakes_note,
     pairs_used,
     parts_apart_notes,
@@ -122,8 +120,7 @@ def merge(
     for part in parts:
         for file, sheet in part.skipped:
             common.note(t("note.sheet_skipped", file=file, sheet=sheet))
-        common.note_each(hidden_sheet_note(*hidden) for hidden in part.hidden)
-        common.note_each(hidden_rows_note(*hidden) for hidden in part.hidden_rows)
+        common.note_each(part.sheet_notes)
         if part.unlike_title is not None:
             common.note(unlike_title_note(part.file, *part.unlike_title))
         common.note_each(namesakes_note(*told) for told in part.namesakes)

@@ -77,6 +77,7 @@ from lbc.roster.tables import (
     schools_beside,
     whole_sheets,
 )
+from lbc.workspace.notes import sheet_notes
 from lbc.workspace.schools import (
     Namesakes,
     Piece,
@@ -152,10 +153,10 @@ class SchoolPart:
     alone: bool = False  # teachers or records, no children: of a school beside it
     listless: bool = False  # no list at all (a stray spreadsheet): passed over, as validate does
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, sheet) not a list
-    # Each sheet the workbook hides (Table.hidden), read all the same: (file, sheet, rows).
-    hidden: list[tuple[str, str, int]] = field(default_factory=list)
-    # Each sheet with rows it hides (Table.hidden_rows): (file, sheet, rows, filtered).
-    hidden_rows: list[tuple[str, str, list[int], bool]] = field(default_factory=list)
+    # The notes on its sheets' rows read and their classes (notes.sheet_notes: the sheets
+    # and rows the workbook hides, where a sheet's classes came from), as the worker words
+    # them, to be said as every command says them.
+    sheet_notes: list[str] = field(default_factory=list)
     unlike_title: tuple[str, str] | None = None  # Roster.unlike_title: its title, its cells
     # The name it declares that another folder's school might (schools.namesake), else
     # the schools of a merged roster (schools.merged_pieces), and how each is told from a
@@ -329,11 +330,7 @@ def read_part(
     part.own_watch = roster.watch.get(str(path)) or {}
     part.carried_watch = {s: roster.watch[o] for o, s in roster.watch_schools.items()}
     part.skipped = roster.skipped
-    sheets = list(whole_sheets(roster.tables()))
-    part.hidden = [(x.file, x.sheet, len(x)) for x in sheets if x.hidden]
-    part.hidden_rows = [
-        (x.file, x.sheet, x.hidden_rows, x.filtered) for x in sheets if x.hidden_rows
-    ]
+    part.sheet_notes = [note for x in whole_sheets(roster.tables()) for note in sheet_notes(x)]
     part.unlike_title = roster.unlike_title.get(str(path))
     part.pieces = merged_pieces(roster, [path, *books])
     # A merged roster is told from namesakes by its schools' own files, not by itself.

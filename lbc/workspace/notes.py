@@ -23,6 +23,7 @@ from lbc.roster.tables import (
     IGNORED_WHOSE,
     Roster,
     RunFolders,
+    Table,
     whole_sheets,
 )
 from lbc.workspace.config import Config
@@ -109,15 +110,7 @@ def what_was_read(
     )
     for table in whole_sheets(roster.tables()):
         where = {"file": table.file, "sheet": table.sheet}
-        if table.hidden:
-            notes.append(hidden_sheet_note(table.file, table.sheet, len(table)))
-        if table.hidden_rows:
-            notes.append(
-                hidden_rows_note(table.file, table.sheet, table.hidden_rows, table.filtered)
-            )
-        if table.grade_names_unlike:
-            names = as_list(table.grade_names_unlike)
-            notes.append(t("note.grade_names_unlike", names=names, **where))
+        notes += sheet_notes(table)
         unknown = [
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN
         ]
@@ -142,19 +135,6 @@ def what_was_read(
         if table.kind_from:
             source, kind = table.kind_from
             notes.append(t(f"note.kind_from.{source}", kind=kind, **where))
-        if table.class_from:
-            source, cls = table.class_from
-            notes.append(t(f"note.class_from.{source}", cls=cls, **where))
-        if table.class_unlike:
-            source, cls, names = table.class_unlike
-            notes.append(t(f"note.class_unlike.{source}", cls=cls, names=as_list(names), **where))
-        if table.classes_headed:
-            notes.append(t("note.classes_headed", count=table.classes_headed, **where))
-        if table.classes_graded:
-            notes.append(t("note.classes_graded", count=table.classes_graded, **where))
-        if table.headings_unlike:
-            headings, names = map(as_list, table.headings_unlike)
-            notes.append(t("note.headings_unlike", headings=headings, names=names, **where))
         for letter, header in unknown:
             guess = guess_field(table.kind, header)
             if guess is not None and guess.key not in table.columns:
@@ -163,17 +143,42 @@ def what_was_read(
     return notes
 
 
-def hidden_sheet_note(file: str, sheet: str, rows: int) -> str:
-    """That a sheet the workbook hides gave ``rows`` rows, read all the same: the school
-    does not see them when it opens the file (Table.hidden)."""
-    return t("note.hidden_sheet", file=file, sheet=sheet, rows=rows)
-
-
-def hidden_rows_note(file: str, sheet: str, rows: list[int], filtered: bool) -> str:
-    """Which ``rows`` a sheet hides, by hand or by a filter in force (``filtered``), read
-    all the same: the school counts fewer when it opens the file (Table.hidden_rows)."""
-    key = "note.hidden_rows.filtered" if filtered else "note.hidden_rows"
-    return t(key, file=file, sheet=sheet, rows=rows_listed(rows), count=len(rows))
+def sheet_notes(table: Table) -> list[str]:
+    """The notes on which of a sheet's rows were read and what class each was given, where
+    the school would not see it in its file: the sheet the workbook hides (Table.hidden),
+    the rows it hides, by hand or by a filter in force (Table.hidden_rows), read all the
+    same; the class its name or title gives every row, or gives none, being of another
+    grade than its file's (Table.class_from, Table.class_unlike); the empty 班级 cells its
+    class heading rows fill (Table.classes_headed), the class numbers its grade heading
+    rows give a grade (Table.classes_graded), the headings of another grade that give none
+    (Table.headings_unlike); the grades its names disagree on (Table.grade_names_unlike).
+    Every command says them, lbc merge too, whose workers word them as they read each file
+    (SchoolPart.sheet_notes): a merged roster holds these rows and classes."""
+    where = {"file": table.file, "sheet": table.sheet}
+    notes = []
+    if table.hidden:
+        notes.append(t("note.hidden_sheet", rows=len(table), **where))
+    if table.hidden_rows:
+        key = "note.hidden_rows.filtered" if table.filtered else "note.hidden_rows"
+        rows = table.hidden_rows
+        notes.append(t(key, rows=rows_listed(rows), count=len(rows), **where))
+    if table.grade_names_unlike:
+        names = as_list(table.grade_names_unlike)
+        notes.append(t("note.grade_names_unlike", names=names, **where))
+    if table.class_from:
+        source, cls = table.class_from
+        notes.append(t(f"note.class_from.{source}", cls=cls, **where))
+    if table.class_unlike:
+        source, cls, names = table.class_unlike
+        notes.append(t(f"note.class_unlike.{source}", cls=cls, names=as_list(names), **where))
+    if table.classes_headed:
+        notes.append(t("note.classes_headed", count=table.classes_headed, **where))
+    if table.classes_graded:
+        notes.append(t("note.classes_graded", count=table.classes_graded, **where))
+    if table.headings_unlike:
+        headings, names = map(as_list, table.headings_unlike)
+        notes.append(t("note.headings_unlike", headings=headings, names=names, **where))
+    return notes
 
 
 def unlike_title_note(file: str, title: str, school: str) -> str:
