@@ -72,6 +72,8 @@ def test_each_school_of_a_merged_roster_keeps_its_own_columns(tmp_path: Path) ->
         "kind": "children",
         "header_rows": [1],
         "rows": 5,
+        "hidden_rows": [],
+        "filtered": False,
         "columns": {
             "school": "A",
             "name": "E",

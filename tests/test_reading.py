@@ -1015,6 +1015,24 @@ def test_a_big_workbooks_sheets_are_parsed_from_one_opening_of_it(
     assert (beside.exit_code, beside.stdout, beside.stderr) == (0, alone.stdout, alone.stderr)
 
 
+# The columns validate's JSON says CHILD_HEADER's sheet gives, by field key.
+CHILD_COLUMNS = {
+    "name": "B",
+    "gender": "C",
+    "id_number": "D",
+    "birth_date": "E",
+    "class": "F",
+    "health": "G",
+    "home_address": "H",
+    "left_behind_type": "I",
+    "father_phone": "J",
+    "mother_phone": "K",
+    "guardian_name": "L",
+    "guardian_relation": "M",
+    "guardian_phone": "N",
+}
+
+
 @pytest.mark.parametrize("state", ["hidden", "veryHidden"])
 def test_a_hidden_sheet_is_read_and_said(tmp_path: Path, state: str) -> None:
     """A sheet the workbook hides (an old copy of a class) is read as any other, but the
@@ -1086,6 +1104,25 @@ def test_rows_a_sheet_hides_are_read_and_said(
     result = run("validate", path, "--format", "json")
     assert (result.exit_code, result.stderr) == (0, note)
     assert result.json()["summary"]["children"] == 10
+    # Its JSON lists them under the sheet, as lbc columns does, for a script to find.
+    assert result.json()["files"] == [
+        {
+            "file": str(path),
+            "sheets": [
+                {
+                    "sheet": "花名册",
+                    "kind": "children",
+                    "header_rows": [1],
+                    "rows": 10,
+                    "hidden_rows": [3, 5, 6, 8, 9, 10, 11],
+                    "filtered": False,
+                    "columns": CHILD_COLUMNS,
+                    "unknown_columns": [],
+                }
+            ],
+            "skipped_sheets": [],
+        }
+    ]
     flag = run("flag", path)
     assert (flag.exit_code, flag.stderr) == (0, note)
     # merge reads each file in a worker and says its notes from what the worker hands back.
@@ -1120,6 +1157,19 @@ def test_rows_a_filter_hides_are_read_and_said(tmp_path: Path) -> None:
     wb.save(path)
     result = run("validate", path, "--format", "json")
     assert (result.exit_code, result.json()["summary"]["children"]) == (0, 3)
+    (book,) = result.json()["files"]
+    assert book["sheets"] == [
+        {
+            "sheet": "花名册",
+            "kind": "children",
+            "header_rows": [1],
+            "rows": 3,
+            "hidden_rows": [2, 4],
+            "filtered": True,
+            "columns": CHILD_COLUMNS,
+            "unknown_columns": [],
+        }
+    ]
     assert result.stderr == (
         f"提示：{path} 的“花名册”设了筛选，第 2、4 行被筛选隐藏，打开文件时看不到，"
         "这 2 行也已读入；请在 Excel 中清除筛选后核对\n"

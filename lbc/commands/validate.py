@@ -156,7 +156,8 @@ def summarise(
 
 
 def describe_files(roster: Roster) -> list[dict[str, object]]:
-    """What was read from each file: which sheet is which, header rows, unknown columns."""
+    """What was read from each file: which sheet is which, header rows, unknown columns,
+    the rows a sheet hides, as lbc columns lists them (the notes say them too)."""
     out: list[dict[str, object]] = []
     sheets_read = list(whole_sheets(roster.tables()))
     for name in roster.files:
@@ -166,6 +167,10 @@ def describe_files(roster: Roster) -> list[dict[str, object]]:
                 "kind": str(tbl.kind),
                 "header_rows": list(tbl.header_rows),
                 "rows": len(tbl),
+                # The rows the sheet hides (by hand, or a filter in force: "filtered"),
+                # read all the same, as Excel numbers them.
+                "hidden_rows": list(tbl.hidden_rows),
+                "filtered": tbl.filtered,
                 "columns": {key: col.letter for key, col in tbl.columns.items()},
                 "unknown_columns": [label for _, label in tbl.unknown],
             }
