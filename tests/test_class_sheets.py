@@ -631,6 +631,11 @@ def test_merge_says_where_each_sheets_class_came_from_as_validate_does(tmp_path:
     assert validated.stderr.splitlines() == notes
     merged = run("merge", "县", "--out", "全县.xlsx", "--format", "json", cwd=tmp_path)
     assert merged.stderr.splitlines() == ["已写出合并名册：全县.xlsx（4 个文件）", *notes]
+    again = run("validate", "全县.xlsx", "--format", "json", cwd=tmp_path)
+    codes = [
+        sorted((f["code"], f["field"]) for f in r.json()["findings"]) for r in (validated, again)
+    ]
+    assert codes[0] == codes[1]
     ws = load_workbook(tmp_path / "全县.xlsx", read_only=True)["留守儿童花名册"]
     header, *rows = ws.iter_rows(values_only=True)
     at = header.index("班级")
@@ -639,7 +644,7 @@ def test_merge_says_where_each_sheets_class_came_from_as_validate_does(tmp_path:
         ("石桥小学", "三年级1班", None),
         ("石桥小学", "三年级", "1班"),
         ("石桥小学", "Sheet3", None),
-        ("红星小学", "Sheet1", "1班"),
+        ("红星小学", "Sheet1", "三年级(1)班"),
         ("青山小学", "Sheet1", "三年级(1)班"),
         ("青山小学", "Sheet1", "三年级(1)班"),
     ]

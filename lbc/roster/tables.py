@@ -488,11 +488,13 @@ class Table:
         ``validate`` says so again). 留守类型 and 类别 are lbc's reading: they gather what
         other columns said (a code, 实际监护情况, 是/否 columns); so is a class's number alone
         made a class by the grade its sheet, file or folder is named for (1班 in 三年级.xlsx
-        is 三年级(1)班), which the merged roster's sheet is not named for."""
+        is 三年级(1)班), or by a grade's heading row above it, which the merged roster's
+        sheet is not named for and does not keep."""
         n = len(self)
         raw = self.raw.get(key)
         gradeless_class = key == "class" and raw is not None and "grade" not in self.raw
-        if gradeless_class and self.kind is Kind.CHILDREN and _named_grade(self) is not None:
+        graded = self.classes_graded or _named_grade(self) is not None
+        if gradeless_class and self.kind is Kind.CHILDREN and graded:
             read = self.values[key]
             return [
                 nz.display(r) if nz.class_number(v) is not None else _as_written(v)
