@@ -1090,7 +1090,8 @@ _PRESCHOOL_CLASS = re.compile(
 
 
 def class_ref(value: Any) -> ClassRef | Bad | None:
-    """A class in any of the spellings schools use, read as grade and class number."""
+    """A class in any of the spellings schools use, read as grade and class number; a
+    class number alone (12班, 2, (2)班) is unreadable here, since it names no grade."""
     s = _as_text(value)
     if s is None:
         return None
@@ -1100,10 +1101,13 @@ def class_ref(value: Any) -> ClassRef | Bad | None:
         number = _cn_number(m.group("c")) if m and m.group("c") else 1
         return ClassRef(PRESCHOOL, number) if m and 1 <= number <= 99 else Bad(s)
     if compact[:2] in _LEVELS:
-        # 小学11班 names no grade: 11班 is a class number, not 一年级(1)班.
-        ref = class_ref(compact[2:]) if class_number(compact[2:]) is None else None
+        ref = class_ref(compact[2:])
         if isinstance(ref, ClassRef) and (year := _in_level(compact[:2], ref.grade)):
             return ClassRef(year, ref.number)
+        return Bad(s)
+    if class_number(compact) is not None:
+        # A class number alone names no grade: 12班 (or 12, 小学11班) is class 12 of a
+        # grade written elsewhere (_class_in_grade), not 一年级(2)班.
         return Bad(s)
     for pattern in _CLASS_PATTERNS:
         m = pattern.fullmatch(compact)

@@ -1,0 +1,60 @@
+"""A 班级 cell writing a class's number alone (12班, 1班, 12): of the grade a 年级 column,
+or a sheet's, file's or folder's name gives it, and of none where nothing does. Through
+the real CLI on workbooks built here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+TEACHERS = [
+    TEACHER_HEADER,
+    ["李老师", "女", "13800000001", "班主任", "一年级(2)班", "语文", "是", "是"],
+    ["王老师", "女", "13800000002", "班主任", "三年级(1)班", "数学", "是", "是"],
+]
+
+
+@pytest.mark.parametrize("cls", ["12班", "11班", "十二班", 12, "12", "1班", "一班", "(2)班"])
+def test_a_class_number_of_no_grade_is_unreadable(tmp_path: Path, cls: Any) -> None:
+    """A 班级 cell 12班 (or 11班, 十二班, the number 12) where no 年级 column and no name
+    gives a grade was read as 一年级(2)班 with nothing said, and its child paired with the
+    first grade's head teacher: it is a class of no grade lbc knows, asked about as 1班
+    is (CLS001), and paired by no class."""
+    kids = [CHILD_HEADER, child_row(1, cls=cls), child_row(2, cls="三年级(1)班")]
+    write_xlsx(tmp_path / "名单.xlsx", {"花名册": kids, "教师": TEACHERS})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["row"], f["column"], f["value"]) for f in validated.json()["findings"]]
+    assert (validated.exit_code, found) == (1, [("CLS001", 2, "F", str(cls))])
+    assert validated.json()["findings"][0]["message"] == "无法识别的班级，请写成如“三年级(2)班”"
+    paired = run("pair", "名单.xlsx", "--format", "json", cwd=tmp_path).json()["pairs"]
+    assert [(p["child"], p["class"], p["reason"]) for p in paired] == [
+        ("李明轩", "三年级(1)班", "本班班主任"),
+        ("张雨涵", str(cls), f"班级无法识别（{cls}），全校调配"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cls", "read"),
+    [
+        ("12班", "三年级(12)班"),
+        ("11班", "三年级(11)班"),
+        (12, "三年级(12)班"),
+        ("1班", "三年级(1)班"),
+        ("一班", "三年级(1)班"),
+        ("(2)班", "三年级(2)班"),
+        ("三年级12班", "三年级(12)班"),
+    ],
+)
+def test_a_class_number_is_of_the_grade_its_file_names(tmp_path: Path, cls: Any, read: str) -> None:
+    """三年级.xlsx's 班级 12班: 三年级(12)班, no finding."""
+    write_xlsx(tmp_path / "三年级.xlsx", {"花名册": [CHILD_HEADER, child_row(1, cls=cls)]})
+    validated = run("validate", "三年级.xlsx", "--format", "json", cwd=tmp_path)
+    assert (validated.exit_code, validated.json()["findings"]) == (0, [])
+    summary = run(
+        "summary", "三年级.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path
+    )
+    assert summary.json()["children"]["by_class"] == [{"name": read, "count": 1}]
