@@ -789,6 +789,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} sheet '{sheet}' has no 班级 column; the title above its header makes "
         "every row's class {cls}",
     ),
+    "note.class_from.file": (
+        "提示：{file} 的“{sheet}”没有“班级”列，各行的班级按文件名读作{cls}",
+        "note: {file} sheet '{sheet}' has no 班级 column; its file's name makes every row's "
+        "class {cls}",
+    ),
     "note.class_from.headings": (
         "提示：{file} 的“{sheet}”没有“班级”列，各行的班级按它上面的班级标题行（如“三年级(2)班”）读取",
         "note: {file} sheet '{sheet}' has no 班级 column; each row's class is that of the class "
@@ -805,6 +810,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "另一个年级，不知哪个对，各行不按它定班级",
         "note: {file} sheet '{sheet}' has no 班级 column; the title above its header says {cls}, "
         "but the name {names} names another grade, so no row takes that class",
+    ),
+    "note.class_unlike.file": (
+        "提示：{file} 的“{sheet}”没有“班级”列；文件名写的是{cls}，但名称“{names}”说的是"
+        "另一个年级，不知哪个对，各行不按它定班级",
+        "note: {file} sheet '{sheet}' has no 班级 column; its file's name says {cls}, but the "
+        "name {names} names another grade, so no row takes that class",
     ),
     "note.classes_headed": (
         "提示：{file} 的“{sheet}”有{count}行的“班级”为空，按它上面的班级标题行（如“三年级(2)班”）读取",
@@ -852,6 +863,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "columns.class_from.title": (
         "没有“班级”列：各行的班级按表头上方的标题读作{cls}",
         "no 班级 column: the title above the header makes every row's class {cls}",
+    ),
+    "columns.class_from.file": (
+        "没有“班级”列：各行的班级按文件名读作{cls}",
+        "no 班级 column: the file's name makes every row's class {cls}",
     ),
     "columns.class_from.headings": (
         "没有“班级”列：各行的班级按它上面的班级标题行读取",

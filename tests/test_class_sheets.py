@@ -648,3 +648,97 @@ def test_merge_says_where_each_sheets_class_came_from_as_validate_does(tmp_path:
         ("青山小学", "Sheet1", "三年级(1)班"),
         ("青山小学", "Sheet1", "三年级(1)班"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("三年级1班.xlsx", None),
+        ("白鹤小学三年级(1)班留守儿童.xlsx", None),
+        ("三年级/三年级1班.xlsx", None),  # its folder names the same grade
+        ("三年级1班.xlsx", "白鹤小学三年级1班留守儿童名单"),  # its title the same class
+    ],
+)
+def test_a_class_files_name_is_its_childrens_class(
+    tmp_path: Path, path: str, title: str | None
+) -> None:
+    """A school keeping a class a file (三年级1班.xlsx, sheet Sheet1, no 班级 column) was
+    told its 班级 column is missing (COL001), though the file's name gives the class: it is
+    every row's, as a sheet's name's is, and a note and lbc columns say so."""
+    rows = no_class(child_row(1), child_row(2))
+    (tmp_path / path).parent.mkdir(exist_ok=True)
+    write_xlsx(tmp_path / path, {"Sheet1": [[title], *rows] if title else rows})
+    validated = run("validate", path, "--format", "json", cwd=tmp_path)
+    by = "文件名" if title is None else "表头上方的标题"
+    assert (validated.json()["findings"], validated.stderr) == (
+        [],
+        f"提示：{path} 的“Sheet1”没有“班级”列，各行的班级按{by}读作三年级(1)班\n",
+    )
+    english = run("--lang", "en", "validate", path, "--format", "json", cwd=tmp_path)
+    by = "its file's name makes" if title is None else "the title above its header makes"
+    assert english.stderr == (
+        f"note: {path} sheet 'Sheet1' has no 班级 column; {by} every row's class 三年级(1)班\n"
+    )
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.json()["children"]["by_class"] == [{"name": "三年级(1)班", "count": 2}]
+    described = run("columns", path, "--format", "json", cwd=tmp_path).json()
+    source = "file" if title is None else "title"
+    assert described["files"][0]["sheets"][0]["class_from"] == {
+        "source": source,
+        "class": "三年级(1)班",
+    }
+    if title is None:
+        shown = run("columns", path, cwd=tmp_path).stdout.splitlines()
+        assert "没有“班级”列：各行的班级按文件名读作三年级(1)班" in shown
+
+
+def test_a_class_files_children_pair_with_its_head_teacher(tmp_path: Path) -> None:
+    """三年级1班.xlsx's children, with the school's teachers list beside: each paired with
+    三年级(1)班's head teacher, not left to the whole school as of no class."""
+    (tmp_path / "白鹤小学").mkdir()
+    write_xlsx(tmp_path / "白鹤小学" / "三年级1班.xlsx", {"Sheet1": no_class(child_row(1))})
+    write_xlsx(tmp_path / "白鹤小学" / "教师.xlsx", {"教师": TEACHERS})
+    paired = run("pair", "白鹤小学", "--format", "json", cwd=tmp_path).json()["pairs"]
+    assert [(p["child"], p["class"], p["teacher"], p["reason"]) for p in paired] == [
+        ("张雨涵", "三年级(1)班", "李老师", "本班班主任"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "sheet", "title", "note"),
+    [
+        ("三年级1、2班.xlsx", "Sheet1", None, ""),  # two classes
+        ("三年级1-2班.xlsx", "Sheet1", None, ""),
+        ("2024级3班.xlsx", "Sheet1", None, ""),  # a year's intake
+        ("11班.xlsx", "Sheet1", None, ""),  # a class number of no grade
+        ("三年级1班.xlsx", "三年级2班", None, ""),  # the file and the sheet disagree
+        ("三年级1班.xlsx", "Sheet1", "白鹤小学三年级2班留守儿童名单", ""),  # and the title
+        ("三年级1班.xlsx", "2班", None, ""),  # a sheet of another class's number
+        (
+            "四年级/三年级1班.xlsx",
+            "Sheet1",
+            None,
+            "提示：四年级/三年级1班.xlsx 的“Sheet1”没有“班级”列；文件名写的是三年级(1)班，"
+            "但名称“四年级”说的是另一个年级，不知哪个对，各行不按它定班级\n",
+        ),
+        (
+            "三年级1班.xlsx",
+            "四年级",
+            None,
+            "提示：三年级1班.xlsx 的“四年级”没有“班级”列；文件名写的是三年级(1)班，"
+            "但名称“四年级”说的是另一个年级，不知哪个对，各行不按它定班级\n",
+        ),
+    ],
+)
+def test_a_file_naming_no_one_class_of_its_sheets_gives_none(
+    tmp_path: Path, path: str, sheet: str, title: str | None, note: str
+) -> None:
+    """A file named for several classes, or for a class its sheet, its title or its
+    folder contradicts: no class for its rows (COL001), and where a grade disagrees a note
+    says why."""
+    rows = no_class(child_row(1), child_row(2))
+    (tmp_path / path).parent.mkdir(exist_ok=True)
+    write_xlsx(tmp_path / path, {sheet: [[title], *rows] if title else rows})
+    validated = run("validate", path, "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["sheet"], f["field"]) for f in validated.json()["findings"]]
+    assert (found, validated.stderr) == ([("COL001", sheet, "class")], note)

@@ -376,10 +376,10 @@ class Table:
     # A records sheet without a 类型 column: what named every row's kind (KIND_FROM_SHEET,
     # KIND_FROM_TITLE, KIND_FROM_HEADER) and the kind; None when nothing did (kind_named).
     kind_from: tuple[str, str] | None = None
-    # A children sheet without a 班级 column whose name or title names one class, or whose
-    # every row is under a class's heading row: what named it (CLASS_FROM_SHEET,
-    # CLASS_FROM_TITLE, CLASS_FROM_HEADINGS) and the class, every row's ("" for the
-    # headings', each row's own); None else.
+    # A children sheet without a 班级 column whose name, title or file's name names one
+    # class, or whose every row is under a class's heading row: what named it
+    # (CLASS_FROM_SHEET, CLASS_FROM_TITLE, CLASS_FROM_FILE, CLASS_FROM_HEADINGS) and the
+    # class, every row's ("" for the headings', each row's own); None else.
     class_from: tuple[str, str] | None = None
     # Whether some cell shows a formula's error (#N/A …, see RawSheet.formula_errors): only
     # such a table's cells are looked through for them (VAL007), since looking through a
@@ -397,9 +397,10 @@ class Table:
     # its name, its file's and its folder's where they name two grades or more, so none is
     # its rows' (_named_grade), as a note says; () else.
     grade_names_unlike: tuple[str, ...] = ()
-    # A children sheet with no 班级 column whose name or title names a class of another
-    # grade than its file's or folder's name (三年级1班 in 四年级.xlsx), so its rows take
-    # none: what named it (as class_from), the class and the names of the other grade.
+    # A children sheet with no 班级 column whose name, title or file's name names a class
+    # of another grade than its sheet's, file's or folder's name (三年级1班 in 四年级.xlsx,
+    # 三年级1班.xlsx in a folder 四年级), so its rows take none: what named it (as
+    # class_from), the class and the names of the other grade.
     class_unlike: tuple[str, str, tuple[str, ...]] | None = None
     # A children sheet with a 班级 column: how many rows' empty 班级 took the class of the
     # heading row over them (_classes_under_headings), as a note says.
@@ -2892,7 +2893,8 @@ def _named_grade(table: Table) -> int | None:
     return grades.pop() if len(grades) == 1 else None
 
 
-CLASS_FROM_SHEET, CLASS_FROM_TITLE, CLASS_FROM_HEADINGS = "sheet", "title", "headings"
+CLASS_FROM_SHEET, CLASS_FROM_TITLE, CLASS_FROM_FILE = "sheet", "title", "file"
+CLASS_FROM_HEADINGS = "headings"
 
 # What may stand just before a class's name in a text naming it (三年级1班 of
 # 白鹤小学三年级1班留守儿童名单): not a digit, a numeral or a grade's word, of which it
@@ -2927,22 +2929,21 @@ def _class_in_text(text: str) -> str | None:
 
 
 def _class_from_name(table: Table) -> None:
-    """Give every row of a children sheet without a 班级 column the class its name or the
-    title above its header names (a school keeping a class a sheet: 三年级1班, 三(1)班,
-    白鹤小学三年级1班留守儿童名单), as Table.class_from says; a sheet named for the class
-    number alone (1班, (2)班), the class of that number in each row's 年级, or in the
-    grade its file or folder is named for (三年级.xlsx: _class_in_grade). Nothing where
-    the name and the title name two classes, or neither names one, or where the class's
-    grade is not the one its file or folder is named for (_names_grades), as
-    Table.class_unlike says."""
-    named = {
-        source: cls
-        for source, cls in (
-            (CLASS_FROM_SHEET, _class_in_text(table.sheet)),
-            (CLASS_FROM_TITLE, _class_in_text(table.title)),
-        )
-        if cls is not None
-    }
+    """Give every row of a children sheet without a 班级 column the class its name, the
+    title above its header or its file's name names (a school keeping a class a sheet or
+    a file: 三年级1班, 三(1)班, 白鹤小学三年级1班留守儿童名单), as Table.class_from says; a
+    sheet named for the class number alone (1班, (2)班), the class of that number in each
+    row's 年级, or in the grade its file or folder is named for (三年级.xlsx:
+    _class_in_grade), its file's name aside. Nothing where these name two classes, or none
+    names one, or where the class's grade is not the one its sheet, file or folder is
+    named for (_names_grades), as Table.class_unlike says."""
+    sources = [
+        (CLASS_FROM_SHEET, _class_in_text(table.sheet)),
+        (CLASS_FROM_TITLE, _class_in_text(table.title)),
+    ]
+    if nz.class_number(table.sheet) is None:  # 2班 in 三年级1班.xlsx: which is right?
+        sources.append((CLASS_FROM_FILE, _class_in_text(Path(table.file).stem)))
+    named = {source: cls for source, cls in sources if cls is not None}
     if len(set(named.values())) == 1:
         source, cls = next(iter(named.items()))
         written = cls
