@@ -58,3 +58,18 @@ def test_a_class_number_is_of_the_grade_its_file_names(tmp_path: Path, cls: Any,
         "summary", "三年级.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path
     )
     assert summary.json()["children"]["by_class"] == [{"name": read, "count": 1}]
+
+
+@pytest.mark.parametrize("cls", ["301班", 301, "0301", "0301班", "三年级1班"])
+def test_a_grade_and_class_as_one_number_is_that_class(tmp_path: Path, cls: Any) -> None:
+    """301班, as schools write 三年级1班 in one number: 三年级(1)班 where no grade is named,
+    as 301 is (no grade has three hundred classes), and paired with its head teacher; 301班
+    was an unreadable class (CLS001)."""
+    kids = [CHILD_HEADER, child_row(1, cls=cls)]
+    write_xlsx(tmp_path / "名单.xlsx", {"花名册": kids, "教师": TEACHERS})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    assert (validated.exit_code, validated.json()["findings"]) == (0, [])
+    paired = run("pair", "名单.xlsx", "--format", "json", cwd=tmp_path).json()["pairs"]
+    assert [(p["child"], p["class"], p["teacher"], p["reason"]) for p in paired] == [
+        ("张雨涵", "三年级(1)班", "王老师", "本班班主任"),
+    ]

@@ -1045,9 +1045,9 @@ def _of_year(year: int, month: int, day: str | None) -> dt.date:
 
 
 _CLASS_PATTERNS = (
-    # 302, 101, 1203: grade then a two-digit class. Tried first: the pattern below would read
-    # 101 (一年级1班) greedily as grade 10 class 1.
-    re.compile(r"(?P<g>\d{1,2})(?P<c>\d{2})"),
+    # 302, 101, 1203, 302班: grade then a two-digit class. Tried first: the pattern below
+    # would read 101 (一年级1班) greedily as grade 10 class 1, and 301班 as grade 30.
+    re.compile(r"(?P<g>\d{1,2})(?P<c>\d{2})班?"),
     # 三年级(2)班, 3年级2班, 三(2)班, 3(2), 三年级二班, 初一(3)班, 3-2, 3.2, 3年2班
     re.compile(
         r"(?P<g>初[一二三]|高[一二三]|十[一二]?|[一二两三四五六七八九]|\d{1,2})"
