@@ -817,6 +817,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} sheet '{sheet}' has no 班级 column; its file's name says {cls}, but the "
         "name {names} names another grade, so no row takes that class",
     ),
+    "note.class_names_unlike": (
+        "提示：{file} 的“{sheet}”没有“班级”列；{sources}写的班不同（{classes}），不知哪个对，"
+        "各行不按它们定班级",
+        "note: {file} sheet '{sheet}' has no 班级 column; {sources} name different classes "
+        "({classes}): which is right only the school knows, so no row takes one",
+    ),
+    "class_source.sheet": ("工作表名称", "the sheet's name"),
+    "class_source.title": ("表头上方的标题", "the title above its header"),
+    "class_source.file": ("文件名", "the file's name"),
     "note.classes_headed": (
         "提示：{file} 的“{sheet}”有{count}行的“班级”为空，按它上面的班级标题行（如“三年级(2)班”）读取",
         "note: {file} sheet '{sheet}': {count} rows with an empty 班级 take the class of the class "

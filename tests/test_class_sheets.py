@@ -124,7 +124,6 @@ def test_a_class_sheets_name_or_title_is_its_childrens_class(
         ("三年级1班和2班", None),
         ("2024级3班", None),  # a year's intake, not 四年级(3)班
         ("1班", None),  # a class number, of no grade the sheet or file names
-        ("三年级1班", "白鹤小学三年级2班留守儿童名单"),  # the name and the title disagree
     ],
 )
 def test_a_sheet_naming_no_one_class_gives_none(
@@ -711,8 +710,6 @@ def test_a_class_files_children_pair_with_its_head_teacher(tmp_path: Path) -> No
         ("三年级1-2班.xlsx", "Sheet1", None, ""),
         ("2024级3班.xlsx", "Sheet1", None, ""),  # a year's intake
         ("11班.xlsx", "Sheet1", None, ""),  # a class number of no grade
-        ("三年级1班.xlsx", "三年级2班", None, ""),  # the file and the sheet disagree
-        ("三年级1班.xlsx", "Sheet1", "白鹤小学三年级2班留守儿童名单", ""),  # and the title
         ("三年级1班.xlsx", "2班", None, ""),  # a sheet of another class's number
         (
             "四年级/三年级1班.xlsx",
@@ -742,3 +739,37 @@ def test_a_file_naming_no_one_class_of_its_sheets_gives_none(
     validated = run("validate", path, "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["sheet"], f["field"]) for f in validated.json()["findings"]]
     assert (found, validated.stderr) == ([("COL001", sheet, "class")], note)
+
+
+@pytest.mark.parametrize(
+    ("path", "sheet", "title", "said"),
+    [
+        ("名单.xlsx", "三年级1班", "白鹤小学三年级2班留守儿童名单", "工作表名称、表头上方的标题"),
+        ("三年级1班.xlsx", "三年级2班", None, "工作表名称、文件名"),
+        ("三年级2班.xlsx", "Sheet1", "白鹤小学三年级1班留守儿童名单", "表头上方的标题、文件名"),
+    ],
+)
+def test_names_of_two_classes_give_none_and_say_so(
+    tmp_path: Path, path: str, sheet: str, title: str | None, said: str
+) -> None:
+    """A sheet 三年级1班 titled for 三年级2班, or in 三年级2班.xlsx: which is right only the
+    school knows, so no row takes a class (COL001 stands), and a note says why, where the
+    rows were only told their 班级 column is missing."""
+    rows = no_class(child_row(1), child_row(2))
+    write_xlsx(tmp_path / path, {sheet: [[title], *rows] if title else rows})
+    validated = run("validate", path, "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["sheet"], f["field"]) for f in validated.json()["findings"]]
+    classes = "三年级(1)班、三年级(2)班" if sheet != "三年级2班" else "三年级(2)班、三年级(1)班"
+    assert (found, validated.stderr) == (
+        [("COL001", sheet, "class")],
+        f"提示：{path} 的“{sheet}”没有“班级”列；{said}写的班不同（{classes}），不知哪个对，"
+        "各行不按它们定班级\n",
+    )
+    english = run("--lang", "en", "validate", path, "--format", "json", cwd=tmp_path)
+    words = said.replace("工作表名称", "the sheet's name").replace("文件名", "the file's name")
+    words = words.replace("表头上方的标题", "the title above its header").replace("、", ", ")
+    assert english.stderr == (
+        f"note: {path} sheet '{sheet}' has no 班级 column; {words} name different classes "
+        f"({classes.replace('、', ', ')}): which is right only the school knows, so no row "
+        "takes one\n"
+    )

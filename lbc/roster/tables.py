@@ -402,6 +402,10 @@ class Table:
     # 三年级1班.xlsx in a folder 四年级), so its rows take none: what named it (as
     # class_from), the class and the names of the other grade.
     class_unlike: tuple[str, str, tuple[str, ...]] | None = None
+    # A children sheet with no 班级 column whose name, title and file's name name two
+    # classes or more (三年级1班 titled 三年级2班), so its rows take none: what named each
+    # (as class_from) and the class it named; () else.
+    class_names_unlike: tuple[tuple[str, str], ...] = ()
     # A children sheet with a 班级 column: how many rows' empty 班级 took the class of the
     # heading row over them (_classes_under_headings), as a note says.
     classes_headed: int = 0
@@ -2934,9 +2938,10 @@ def _class_from_name(table: Table) -> None:
     a file: 三年级1班, 三(1)班, 白鹤小学三年级1班留守儿童名单), as Table.class_from says; a
     sheet named for the class number alone (1班, (2)班), the class of that number in each
     row's 年级, or in the grade its file or folder is named for (三年级.xlsx:
-    _class_in_grade), its file's name aside. Nothing where these name two classes, or none
-    names one, or where the class's grade is not the one its sheet, file or folder is
-    named for (_names_grades), as Table.class_unlike says."""
+    _class_in_grade), its file's name aside. Nothing where none names one, or where they
+    name two classes, as Table.class_names_unlike says, or where the class's grade is not
+    the one its sheet, file or folder is named for (_names_grades), as Table.class_unlike
+    says."""
     sources = [
         (CLASS_FROM_SHEET, _class_in_text(table.sheet)),
         (CLASS_FROM_TITLE, _class_in_text(table.title)),
@@ -2944,7 +2949,10 @@ def _class_from_name(table: Table) -> None:
     if nz.class_number(table.sheet) is None:  # 2班 in 三年级1班.xlsx: which is right?
         sources.append((CLASS_FROM_FILE, _class_in_text(Path(table.file).stem)))
     named = {source: cls for source, cls in sources if cls is not None}
-    if len(set(named.values())) == 1:
+    if len(set(named.values())) > 1:  # which is right only the school knows
+        table.class_names_unlike = tuple(named.items())
+        return
+    if named:
         source, cls = next(iter(named.items()))
         written = cls
         grade = nz.class_ref(cls).grade  # type: ignore[union-attr]
@@ -2952,7 +2960,7 @@ def _class_from_name(table: Table) -> None:
         if unlike:  # 三年级1班 in 四年级.xlsx: which is wrong only the school knows
             table.class_unlike = (source, cls, unlike)
             return
-    elif named or "班" not in table.sheet or (number := nz.class_number(table.sheet)) is None:
+    elif "班" not in table.sheet or (number := nz.class_number(table.sheet)) is None:
         return
     elif "grade" in table.raw:  # each row's 年级 and this number
         source, cls, written = CLASS_FROM_SHEET, table.sheet, table.sheet

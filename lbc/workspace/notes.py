@@ -147,10 +147,11 @@ def sheet_notes(table: Table) -> list[str]:
     """The notes on which of a sheet's rows were read and what class each was given, where
     the school would not see it in its file: the sheet the workbook hides (Table.hidden),
     the rows it hides, by hand or by a filter in force (Table.hidden_rows), read all the
-    same; the class its name or title gives every row, or gives none, being of another
-    grade than its file's (Table.class_from, Table.class_unlike); the empty 班级 cells its
-    class heading rows fill (Table.classes_headed), the class numbers its grade heading
-    rows give a grade (Table.classes_graded), the headings of another grade that give none
+    same; the class its name, title or file's name gives every row, or gives none, being
+    of another grade than its file's (Table.class_from, Table.class_unlike) or where they
+    name two classes (Table.class_names_unlike); the empty 班级 cells its class heading
+    rows fill (Table.classes_headed), the class numbers its grade heading rows give a
+    grade (Table.classes_graded), the headings of another grade that give none
     (Table.headings_unlike); the grades its names disagree on (Table.grade_names_unlike).
     Every command says them, lbc merge too, whose workers word them as they read each file
     (SchoolPart.sheet_notes): a merged roster holds these rows and classes."""
@@ -171,6 +172,10 @@ def sheet_notes(table: Table) -> list[str]:
     if table.class_unlike:
         source, cls, names = table.class_unlike
         notes.append(t(f"note.class_unlike.{source}", cls=cls, names=as_list(names), **where))
+    if table.class_names_unlike:
+        sources = as_list(t(f"class_source.{source}") for source, _ in table.class_names_unlike)
+        classes = as_list(cls for _, cls in table.class_names_unlike)
+        notes.append(t("note.class_names_unlike", sources=sources, classes=classes, **where))
     if table.classes_headed:
         notes.append(t("note.classes_headed", count=table.classes_headed, **where))
     if table.classes_graded:
