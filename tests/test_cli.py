@@ -25,6 +25,7 @@ from conftest import (
 )
 from lbc import __version__
 from lbc.commands import common
+from lbc.output import linebreak
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -60,6 +61,19 @@ def test_click_words_are_compiled_only_to_be_shown(tmp_path):
         assert code == 0 and r"Show this message and exit\." not in compiled
     code, compiled = patterns_compiled("validate", path, "--bogus")
     assert code == 2 and r"Show this message and exit\." in compiled
+
+
+def test_the_line_break_pattern_is_compiled_only_to_wrap_text(tmp_path):
+    """Where Chinese text may break (lbc.output.linebreak) is the costliest pattern of a
+    start-up to compile: a run writing JSON (a county's loop of `lbc validate FILE --format
+    json`) or `lbc --version` compiles it not; a run printing a table does."""
+    unit = linebreak._unit().pattern
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    for args in (["--version"], ["validate", path, "--format", "json"]):
+        code, compiled = patterns_compiled(*args)
+        assert code == 0 and unit not in compiled
+    code, compiled = patterns_compiled("columns", path)
+    assert code == 0 and compiled.count(unit) == 1
 
 
 def test_validate_imports_no_process_pool(tmp_path):

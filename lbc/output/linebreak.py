@@ -12,6 +12,7 @@ unbreakable word, folded only when it is wider than the whole column.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -21,18 +22,24 @@ _CLOSING = "，。、；：！？）》」』】〕〉”’％…—·\uff09\uf
 _OPENING = "（《「『【〔〈“‘\uff08\uff3b\uff5b"
 _ANY_MARK = _CLOSING + _OPENING
 
-# One unit a line may not break inside, with the spaces after it: opening marks, then a
-# Chinese character or a run of anything else but spaces, Chinese and marks, then closing
-# marks. Marks alone (two in a row, a mark between spaces) make a unit of their own.
-_UNIT = re.compile(
-    f"[{_OPENING}]*(?:[{_CJK}]|[^\\s{_CJK}{_ANY_MARK}]+)[{_CLOSING}]*\\s*|[{_ANY_MARK}]+\\s*|\\s+"
-)
+
+@functools.cache
+def _unit() -> re.Pattern[str]:
+    """One unit a line may not break inside, with the spaces after it: opening marks, then a
+    Chinese character or a run of anything else but spaces, Chinese and marks, then closing
+    marks. Marks alone (two in a row, a mark between spaces) make a unit of their own.
+    Compiled on the first text wrapped: its classes of every Chinese character take Python's
+    compiler a character at a time, the costliest pattern of a start-up, and a run that
+    prints no table (``lbc validate FILE --format json`` in a county's loop) wraps none."""
+    return re.compile(
+        f"[{_OPENING}]*(?:[{_CJK}]|[^\\s{_CJK}{_ANY_MARK}]+)[{_CLOSING}]*\\s*|[{_ANY_MARK}]+\\s*|\\s+"
+    )
 
 
 def units(text: str) -> Iterator[tuple[int, int, str]]:
     """Each unbreakable unit of ``text`` with the spaces after it, as rich's ``words``
     yields them: (start, end, unit)."""
-    for match in _UNIT.finditer(text):
+    for match in _unit().finditer(text):
         yield match.start(), match.end(), match[0]
 
 
