@@ -27,10 +27,11 @@ from conftest import (
     TEACHER_HEADER,
     child_row,
     make_id,
+    patterns_compiled,
     run,
     write_xlsx,
 )
-from lbc.roster import reading
+from lbc.roster import reading, xls_errors
 from lbc.roster.normalise import ClassRef
 from lbc.roster.reading import decode_csv_bytes, read_book
 from lbc.roster.tables import Roster, Table, load_roster
@@ -1181,6 +1182,28 @@ def test_rows_a_filter_hides_are_read_and_said(tmp_path: Path) -> None:
     )
     said = "设了筛选：第 2、4 行被筛选隐藏，也已读入；请在 Excel 中清除筛选后核对"
     assert run("columns", path).stdout.splitlines().count(said) == 1
+
+
+def test_hidden_rows_patterns_are_compiled_only_to_be_used(tmp_path: Path) -> None:
+    """The patterns that number a sheet's hidden rows are compiled for a part that says
+    "hidden", the .xls one for an .xls file: not by each `lbc validate FILE` of a county's
+    loop whose workbook hides nothing."""
+    xlsx = {repr(p) for p in (reading._HIDDEN_ATTR, reading._ROW_TAG, reading._ROW_NUMBER)}
+    xls = repr(xls_errors._HIDDEN_ROW)
+    rows = [CHILD_HEADER, child_row(1), child_row(2)]
+    plain = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": rows})
+    code, compiled = patterns_compiled("validate", plain)
+    assert code == 0 and not (xlsx | {xls}) & set(compiled)
+    hiding = write_xlsx(tmp_path / "隐藏.xlsx", {"花名册": rows})
+    wb = load_workbook(hiding)
+    wb["花名册"].row_dimensions[3].hidden = True
+    wb.save(hiding)
+    code, compiled = patterns_compiled("validate", hiding)
+    assert code == 0 and xlsx <= set(compiled) and xls not in compiled
+    code, compiled = patterns_compiled(
+        "validate", write_xls(tmp_path / "花名册.xls", {"花名册": rows})
+    )
+    assert code == 0 and xls in compiled and not xlsx & set(compiled)
 
 
 def test_a_hidden_row_is_found_past_rows_of_their_own_height(tmp_path: Path) -> None:

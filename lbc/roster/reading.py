@@ -139,10 +139,12 @@ PIECES_AHEAD = 2
 # so saves them), is a <row> element with hidden="1" (or "true"); a filter in force has a
 # <filterColumn> in the sheet's <autoFilter>. Looked for as bytes first, "hidden" anywhere
 # in the part (a hidden column's <col> has it too), and only then are the row tags parsed.
+# Their patterns are compiled there (re keeps them), not at import: most workbooks hide no
+# row, and each run of a county's loop of `lbc validate FILE` would compile them again.
 _HIDDEN_MARK = b"hidden"
-_HIDDEN_ATTR = re.compile(rb"hidden\s*=\s*[\"'](?:1|true)[\"']")
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row(?=[\s/>])([^>]*)>")
-_ROW_NUMBER = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([0-9]+)[\"']")
+_HIDDEN_ATTR = rb"hidden\s*=\s*[\"'](?:1|true)[\"']"
+_ROW_TAG = rb"<(?:\w+:)?row(?=[\s/>])([^>]*)>"
+_ROW_NUMBER = rb"(?:^|\s)r\s*=\s*[\"']([0-9]+)[\"']"
 _FILTER_MARK = b"filterColumn"
 # The "h"s a piece of XML is looked at by before "hidden" is searched for in the rest: a
 # search for one byte runs at memory's speed, one for "hidden" ten times slower (two
@@ -1007,13 +1009,14 @@ def _note_hidden_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, found: Prescan
 def _hidden_numbered(data: bytes, rows: list[int]) -> list[int] | None:
     """``rows`` with the numbers of the rows holding cells that ``data`` (whole tags)
     hides, each row's tag found backwards from its hidden="1"; None when one has no "r"."""
-    for attr in _HIDDEN_ATTR.finditer(data):
-        tag = _ROW_TAG.match(data, data.rfind(b"<", 0, attr.start()))
+    hidden_attr, row_tag, row_number = map(re.compile, (_HIDDEN_ATTR, _ROW_TAG, _ROW_NUMBER))
+    for attr in hidden_attr.finditer(data):
+        tag = row_tag.match(data, data.rfind(b"<", 0, attr.start()))
         if tag is None or tag.end() < attr.end() or data[attr.start() - 1] not in b" \t\r\n":
             continue  # another element's (a hidden column's <col>), or another attribute
         if tag.group(1).endswith(b"/") or data.startswith(b"</", tag.end()):
             continue  # a row of no cells: no child
-        number = _ROW_NUMBER.search(tag.group(1))
+        number = row_number.search(tag.group(1))
         if number is None:
             return None
         rows.append(_row_number(number.group(1)))
@@ -1025,13 +1028,14 @@ def _hidden_rows_counted(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[int
     numbered by its "r" where it has one, else as the one after the row before."""
     rows: list[int] = []
     at = 0
+    hidden_attr, row_tag, row_number = map(re.compile, (_HIDDEN_ATTR, _ROW_TAG, _ROW_NUMBER))
     for data in _tag_chunks(zf, info):
-        for tag in _ROW_TAG.finditer(data):
+        for tag in row_tag.finditer(data):
             attrs = tag.group(1)
-            number = _ROW_NUMBER.search(attrs)
+            number = row_number.search(attrs)
             at = _row_number(number.group(1)) if number else at + 1
             empty = attrs.endswith(b"/") or data.startswith(b"</", tag.end())
-            if _HIDDEN_ATTR.search(attrs) and not empty:
+            if hidden_attr.search(attrs) and not empty:
                 rows.append(at)
     return rows
 

@@ -46,10 +46,11 @@ _ERROR_RECORDS = (
 )
 # ROW (0x0208) of 16 bytes: row, its first column and its last plus one (equal: no cell),
 # height and two unused words, then option flags whose bit 0x20 hides the row (by hand,
-# or a filter's: which of the two is not told here). One expression, for hidden ones only.
+# or a filter's: which of the two is not told here). One expression, for hidden ones only,
+# compiled for the first .xls read (re keeps it), not by every run's start-up.
 _ROW, _ROW_HIDDEN = 0x0208, 0x20
 _HIDDEN_FLAG = b"[" + re.escape(bytes(b for b in range(256) if b & _ROW_HIDDEN)) + b"]"
-_HIDDEN_ROW = re.compile(rb"\x08\x02\x10\x00.{12}" + _HIDDEN_FLAG, re.S)
+_HIDDEN_ROW = rb"\x08\x02\x10\x00.{12}" + _HIDDEN_FLAG
 _BOF, _EOF, _BOUNDSHEET = 0x0809, 0x000A, 0x0085
 _BIFF8 = 0x0600
 # An OLE compound file's layout (lbc.roster.reading reads its header too): its opening
@@ -92,7 +93,7 @@ def _hidden_rows(data: mmap.mmap) -> dict[str, tuple[tuple[int, ...], bool]]:
     """hidden_rows of the mapped file; every view of it is let go on return."""
     try:
         stream = _workbook_stream(data)
-        if _HIDDEN_ROW.search(stream) is None:
+        if re.compile(_HIDDEN_ROW, re.S).search(stream) is None:
             return {}
         found = {name: _sheet_hidden_rows(stream, start) for start, name in _sheets(stream)}
     except (_NotFound, struct.error, IndexError, ValueError):
