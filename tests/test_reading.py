@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -1231,6 +1232,33 @@ def test_a_hidden_row_is_found_past_rows_of_their_own_height(tmp_path: Path) -> 
         f"提示：{path} 的“花名册”中第 2500 行是隐藏行，打开文件时看不到，这 1 行也已读入；"
         "请在 Excel 中选中整张表、取消隐藏后核对\n"
     )
+
+
+def test_rows_of_no_height_are_read_and_said_as_hidden(tmp_path: Path) -> None:
+    """A row of height 0 (ht="0", as some programs save a row dragged shut) is one Excel
+    shows as hidden: it is read and said as a hidden row is. A row whose height merely
+    starts with 0 (ht="0.75") is in sight."""
+    rows = [CHILD_HEADER, *map(child_row, (1, 2, 3, 4))]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": rows})
+    with zipfile.ZipFile(path) as zf:
+        parts = {info: zf.read(info) for info in zf.infolist()}
+    for info in parts:
+        if info.filename == "xl/worksheets/sheet1.xml":
+            xml = parts[info].decode()
+            xml = xml.replace('<row r="3">', '<row r="3" ht="0" customHeight="1">')
+            xml = xml.replace('<row r="4">', '<row r="4" ht="0.75" customHeight="1">')
+            parts[info] = xml.replace('<row r="5">', "<row r='5' ht='0.0'>").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info, data in parts.items():
+            zf.writestr(info, data)
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 4)
+    assert result.stderr == (
+        f"提示：{path} 的“花名册”中第 3、5 行是隐藏行，打开文件时看不到，这 2 行也已读入；"
+        "请在 Excel 中选中整张表、取消隐藏后核对\n"
+    )
+    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
+    assert (sheet["hidden_rows"], sheet["filtered"]) == ([3, 5], False)
 
 
 def _merged_county(tmp_path: Path) -> Path:
