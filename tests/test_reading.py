@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import zipfile
 from collections.abc import Sequence
@@ -216,6 +217,49 @@ def write_xls(
         for row in hidden:
             ws.row(row - 1).hidden = True
     wb.save(str(path))
+    return path
+
+
+def write_ods(path: Path, rows: Sequence[Sequence[Any]], rows_attrs: dict[int, str]) -> Path:
+    """A real .ods of one sheet 花名册, its content.xml written as LibreOffice writes it;
+    ``rows_attrs``: Excel rows (1-based) with the attributes their <table:table-row> has
+    (table:visibility="collapse" for a row hidden by hand)."""
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+
+    def cell(value: Any) -> str:
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, dt.date):
+            kind = f'office:value-type="date" office:date-value="{value.isoformat()}"'
+        elif isinstance(value, int):
+            kind = f'office:value-type="float" office:value="{value}"'
+        else:
+            kind = 'office:value-type="string"'
+        text = html.escape(str(value))
+        return f"<table:table-cell {kind}><text:p>{text}</text:p></table:table-cell>"
+
+    body = "".join(
+        f"<table:table-row {rows_attrs.get(n, '')}>{''.join(map(cell, row))}</table:table-row>"
+        for n, row in enumerate(rows, 1)
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<office:document-content xmlns:office="{office}:office:1.0"'
+        f' xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0"'
+        ' office:version="1.2"><office:body><office:spreadsheet>'
+        f'<table:table table:name="花名册">{body}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr(
+            "META-INF/manifest.xml",
+            f'<manifest:manifest xmlns:manifest="{office}:manifest:1.0">'
+            '<manifest:file-entry manifest:full-path="/"'
+            ' manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            "</manifest:manifest>",
+        )
+        zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
     return path
 
 
@@ -1259,6 +1303,34 @@ def test_rows_of_no_height_are_read_and_said_as_hidden(tmp_path: Path) -> None:
     )
     (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
     assert (sheet["hidden_rows"], sheet["filtered"]) == ([3, 5], False)
+
+
+def test_rows_an_ods_sheet_hides_are_read_and_said(tmp_path: Path) -> None:
+    """An .ods roster's hidden rows (LibreOffice's table:visibility="collapse", by hand, or
+    "filter", a filter's) are read and said as an .xlsx's are. A hidden row of no cells is
+    no hidden child."""
+    rows = [CHILD_HEADER, *map(child_row, (1, 2, 3, 4)), [None]]
+    hide = 'table:visibility="collapse"'
+    attrs = {3: hide, 6: hide}
+    path = write_ods(tmp_path / "花名册.ods", rows, attrs)
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 4)
+    assert result.stderr == (
+        f"提示：{path} 的“花名册”中第 3 行是隐藏行，打开文件时看不到，这 1 行也已读入；"
+        "请在 Excel 中选中整张表、取消隐藏后核对\n"
+    )
+    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
+    assert (sheet["hidden_rows"], sheet["filtered"]) == ([3], False)
+    filtered = 'table:visibility="filter"'
+    rows = [CHILD_HEADER, *map(child_row, (1, 2, 3)), [None]]
+    attrs = {2: filtered, 4: filtered, 5: f'{filtered} table:number-rows-repeated="2"'}
+    path = write_ods(tmp_path / "筛选.ods", rows, attrs)
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 3)
+    assert result.stderr == (
+        f"提示：{path} 的“花名册”设了筛选，第 2、4 行被筛选隐藏，打开文件时看不到，"
+        "这 2 行也已读入；请在 Excel 中清除筛选后核对\n"
+    )
 
 
 def _merged_county(tmp_path: Path) -> Path:

@@ -546,6 +546,10 @@ _ODS_FILLED = re.compile(rb"office:value-type|table:formula")
 # the text it shows, its paragraph's.
 _ODS_ERROR = re.compile(rb"calcext:value-type\s*=\s*[\"']error[\"']")
 _ODS_SHOWN = re.compile(rb"\s*<text:p>([^<]{1,64})</text:p>")
+# A row an .ods sheet hides: by hand ("collapse") or by a filter ("filter"), as
+# LibreOffice saves it; looked for only in a piece of content.xml that says "visibility".
+_ODS_HIDDEN_MARK = b"table:visibility"
+_ODS_HIDDEN = re.compile(rb"table:visibility\s*=\s*[\"'](collapse|filter)[\"']")
 # The error cells noted of one .ods at most: a run of them repeated is noted cell by cell.
 _ODS_ERRORS_MOST = 100_000
 
@@ -554,10 +558,14 @@ def _check_ods_extent(path: Path) -> Prescan:
     """Refuse an .ods sheet whose filled cells, their repeats laid out, make a grid past
     MAX_CELLS or MAX_COLUMNS: calamine allocates that grid before lbc sees a cell (a
     1 KB file of one value repeated over 1,000 columns and 99,000 rows took 6 GB).
-    Returns each sheet's cells holding a formula's error (Prescan.errors), and whether
-    some cell's text is one (Prescan.shared: pasted as text, it is in no error cell)."""
+    Returns each sheet's cells holding a formula's error (Prescan.errors), whether some
+    cell's text is one (Prescan.shared: pasted as text, it is in no error cell), and the
+    rows holding cells that each sheet hides (Prescan.hidden_rows)."""
     found = Prescan()
     errors = found.errors
+    hidden: dict[str, tuple[list[int], bool]] = {}
+    hiding: re.Match[bytes] | None = None  # the row's visibility, where it is hidden
+    noted_row = -1  # the row whose hidden rows were noted last
     try:
         zf = zipfile.ZipFile(path)
         info = zf.getinfo("content.xml")
@@ -575,6 +583,7 @@ def _check_ods_extent(path: Path) -> Prescan:
                 cut = cut if cut > 0 else data.rfind(b"<")
             data, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
             found.shared = found.shared or _shows_error(data)
+            looks = _ODS_HIDDEN_MARK in data
             for token in _ODS_TOKEN.finditer(data):
                 closing, kind, attrs, empty = token.groups()
                 repeat = _ODS_REPEAT.search(attrs)
@@ -585,14 +594,21 @@ def _check_ods_extent(path: Path) -> Prescan:
                         sheet = (name.group(1) or name.group(2) or b"").decode() if name else ""
                         sheet = html.unescape(sheet)  # as calamine names it
                         row = height = width = 0
+                        noted_row = -1
                 elif kind == b"table-row":
                     if not closing:
                         rows_here, col = count, 0
+                        hiding = _ODS_HIDDEN.search(attrs) if looks else None
                     if closing or empty:
                         row += rows_here
                 elif not closing:  # a cell
                     if _ODS_FILLED.search(attrs):
                         height, width = row + rows_here, max(width, col + count)
+                        if hiding and noted_row != row:
+                            noted_row = row
+                            rows, filtered = hidden.get(sheet, ([], False))
+                            rows += range(row + 1, row + rows_here + 1)
+                            hidden[sheet] = (rows, filtered or hiding.group(1) == b"filter")
                     shown = _ODS_ERROR.search(attrs) and _ODS_SHOWN.match(data, token.end())
                     text = shown.group(1).decode("utf-8", "replace") if shown else ""
                     if text in FORMULA_ERRORS and noted + rows_here * count <= _ODS_ERRORS_MOST:
@@ -605,6 +621,9 @@ def _check_ods_extent(path: Path) -> Prescan:
                     raise LbcError(
                         t("err.ods_too_big", path=path, sheet=sheet, rows=height, cols=width)
                     )
+    found.hidden_rows = {
+        sheet: (tuple(rows), filtered) for sheet, (rows, filtered) in hidden.items()
+    }
     return found
 
 
