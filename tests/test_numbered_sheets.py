@@ -128,3 +128,62 @@ def test_pairing_names_each_childs_own_sheet(tmp_path: Path) -> None:
         ("留守儿童花名册1", 2),
         ("留守儿童花名册2", 2),
     ]
+
+
+def test_hidden_rows_and_sheets_are_said_of_their_own_numbered_sheet(tmp_path: Path) -> None:
+    """Numbered sheets read back as one table: a row hidden on the second sheet is said of
+    the second, not under the first's name, and the second sheet hidden is said hidden,
+    with its own rows; a row of the first sheet hidden under the same number is the
+    first's."""
+    top = header(Kind.CHILDREN)
+    path = write_xlsx(
+        tmp_path / "全省.xlsx",
+        {
+            "留守儿童花名册1": [
+                top,
+                merged_row("青山小学", 2, child_row(1)),
+                merged_row("青山小学", 3, child_row(2)),
+            ],
+            "留守儿童花名册2": [
+                top,
+                merged_row("青山小学", 4, child_row(3)),
+                merged_row("青山小学", 5, child_row(4)),
+            ],
+            "说明": [["合并名册"]],
+        },
+    )
+    wb = load_workbook(path)
+    wb["留守儿童花名册1"].row_dimensions[2].hidden = True
+    wb["留守儿童花名册2"].row_dimensions[3].hidden = True
+    wb["留守儿童花名册2"].sheet_state = "hidden"
+    wb.save(path)
+    first = (
+        f"提示：{path} 的“留守儿童花名册1”中第 2 行是隐藏行，打开文件时看不到，这 1 行也已读入；"
+        "请在 Excel 中选中整张表、取消隐藏后核对\n"
+    )
+    second = (
+        f"提示：{path} 的“留守儿童花名册2”是隐藏的工作表，其中 2 行也已读入；"
+        "它若是旧表或草稿，请在 Excel 中取消隐藏后删除\n"
+    )
+    second_rows = (
+        f"提示：{path} 的“留守儿童花名册2”中第 3 行是隐藏行，打开文件时看不到，这 1 行也已读入；"
+        "请在 Excel 中选中整张表、取消隐藏后核对\n"
+    )
+    skipped = f"提示：{path} 的工作表“说明”不是花名册、教师名单或帮扶记录，已跳过\n"
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 4)
+    assert result.stderr == skipped + first + second + second_rows
+    # merge says its notes from what each file's worker hands back.
+    county = tmp_path / "县.xlsx"
+    merged = run("merge", path, "--out", county)
+    written = f"已写出合并名册：{county}（1 个文件）\n"
+    assert (merged.exit_code, merged.stderr) == (
+        0,
+        written + skipped + first + second + second_rows,
+    )
+    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
+    assert (sheet["sheet"], sheet["hidden"], sheet["hidden_rows"]) == (
+        "留守儿童花名册1",
+        False,
+        [2],
+    )

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lbc.errors import LbcError
 from lbc.messages import as_list, t
@@ -348,6 +348,17 @@ def _digits(value: Any) -> Any:
     return _as_written(value)
 
 
+class SheetMarks(NamedTuple):
+    """What one sheet of a table hides (Table.hidden, Table.hidden_rows, Table.filtered),
+    with its rows: what the notes and lbc merge say of each sheet."""
+
+    sheet: str
+    rows: int
+    hidden: bool
+    hidden_rows: list[int]
+    filtered: bool
+
+
 @dataclass(eq=False)  # tables are compared by identity: two files may hold equal ones
 class Table:
     """One recognised sheet: canonical columns of normalised values, aligned with ``rows``."""
@@ -393,6 +404,11 @@ class Table:
     # counts fewer rows when it opens the file.
     hidden_rows: list[int] = field(default_factory=list)
     filtered: bool = False
+    # A table over numbered sheets (``row_sheets``): each sheet's own marks, in order, as
+    # ``hidden``, ``hidden_rows`` and ``filtered`` say only the first's (``sheet``); a
+    # row hidden on the second is its, though the first may hide one of the same number.
+    # None: the table's own fields say them all (marks()).
+    sheet_marks: list[SheetMarks] | None = None
     # A children sheet with no 年级 column whose 班级 writes a class's number alone (1班):
     # its name, its file's and its folder's where they name two grades or more, so none is
     # its rows' (_named_grade), as a note says; () else.
@@ -527,6 +543,12 @@ class Table:
         was read from a Parquet file that does not say where the column stood."""
         col = self.columns.get(key)
         return (col.letter or None) if col else None
+
+    def marks(self) -> list[SheetMarks]:
+        """Each sheet the table's rows are on, with what it hides, for the notes."""
+        if self.sheet_marks is not None:
+            return self.sheet_marks
+        return [SheetMarks(self.sheet, len(self), self.hidden, self.hidden_rows, self.filtered)]
 
     def sheet_at(self, i: int) -> str:
         """The sheet row ``i`` is on: ``sheet``, unless the table runs over numbered sheets."""
@@ -3706,8 +3728,10 @@ def _joined(run: list[Table]) -> Table:
         if any(part.sources is None for part in run)
         else [source for part in run for source in part.sources or ()],
         formula_errors=any(part.formula_errors for part in run),
-        hidden_rows=[row for part in run for row in part.hidden_rows],
-        filtered=any(part.filtered for part in run),
+        hidden=first.hidden,
+        hidden_rows=first.hidden_rows,
+        filtered=first.filtered,
+        sheet_marks=[mark for part in run for mark in part.marks()],
         schools_written=first.schools_written,
     )
     complete(table)
@@ -3825,8 +3849,15 @@ def by_source(
             kind_from=table.kind_from,
             formula_errors=table.formula_errors,
             hidden=table.hidden,
-            hidden_rows=[row for row in pick(table.rows, index) if row in hidden] if hidden else [],
+            hidden_rows=[
+                table.rows[i]
+                for i in index
+                if table.rows[i] in hidden and table.sheet_at(i) == table.sheet
+            ]
+            if hidden
+            else [],
             filtered=table.filtered,
+            sheet_marks=table.sheet_marks,
             own_school=school,
             schools_written=table.schools_written,
             lacks=frozenset()
@@ -3960,6 +3991,7 @@ def whole_sheets(tables: Iterable[Table]) -> Iterator[Table]:
             hidden=first.hidden,
             hidden_rows=sorted(row for x in pieces for row in x.hidden_rows),
             filtered=first.filtered,
+            sheet_marks=first.sheet_marks,
         )
 
 

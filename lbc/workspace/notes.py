@@ -157,12 +157,15 @@ def sheet_notes(table: Table) -> list[str]:
     (SchoolPart.sheet_notes): a merged roster holds these rows and classes."""
     where = {"file": table.file, "sheet": table.sheet}
     notes = []
-    if table.hidden:
-        notes.append(t("note.hidden_sheet", rows=len(table), **where))
-    if table.hidden_rows:
-        key = "note.hidden_rows.filtered" if table.filtered else "note.hidden_rows"
-        rows = table.hidden_rows
-        notes.append(t(key, rows=rows_listed(rows), count=len(rows), **where))
+    for mark in table.marks():  # each numbered sheet's of a table over several
+        if mark.hidden:
+            notes.append(t("note.hidden_sheet", file=table.file, sheet=mark.sheet, rows=mark.rows))
+        if mark.hidden_rows:
+            key = "note.hidden_rows.filtered" if mark.filtered else "note.hidden_rows"
+            rows = mark.hidden_rows
+            notes.append(
+                t(key, file=table.file, sheet=mark.sheet, rows=rows_listed(rows), count=len(rows))
+            )
     if table.grade_names_unlike:
         names = as_list(table.grade_names_unlike)
         notes.append(t("note.grade_names_unlike", names=names, **where))
