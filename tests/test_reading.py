@@ -186,12 +186,15 @@ def write_xls(
     sheets: dict[str, Sequence[Sequence[Any]]],
     merges: Sequence[tuple[int, int, int, int]] = (),
     hidden: Sequence[int] = (),
+    filtered: bool = False,
 ) -> Path:
     """A real BIFF .xls (xlwt); dates get a date format, as Excel gives them.
 
     ``merges`` are (first_row, last_row, first_col, last_col), 0-based, on every sheet; the
     merged range's first cell keeps its value. ``hidden``: Excel rows (1-based) hidden on
-    every sheet.
+    every sheet. ``filtered``: every sheet has a filter in force (its FILTERMODE and
+    AUTOFILTERINFO records before its DIMENSIONS, where Excel writes them; xlwt writes
+    no filter).
     """
     wb = xlwt.Workbook(encoding="utf-8")
     date_style = xlwt.easyxf(num_format_str="yyyy-mm-dd")
@@ -216,6 +219,11 @@ def write_xls(
                     ws.write(i, j, value)
         for row in hidden:
             ws.row(row - 1).hidden = True
+        if filtered:
+            dimensions = ws._Worksheet__dimensions_rec
+            columns = max(map(len, rows)).to_bytes(2, "little")
+            records = b"\x9b\x00\x00\x00\x9d\x00\x02\x00" + columns
+            ws._Worksheet__dimensions_rec = lambda d=dimensions, r=records: r + d()
     wb.save(str(path))
     return path
 
@@ -1394,3 +1402,18 @@ def test_rows_an_xls_sheet_hides_are_read_and_said(tmp_path: Path) -> None:
     )
     (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
     assert (sheet["hidden_rows"], sheet["filtered"]) == ([3, 5], False)
+
+
+def test_rows_a_filter_hides_on_an_xls_sheet_are_said_to_be_a_filters(tmp_path: Path) -> None:
+    """An Excel 97-2003 roster sent filtered: its FILTERMODE record says a filter is in
+    force, so the note says how to clear it, as an .xlsx's does."""
+    rows = [CHILD_HEADER, *map(child_row, (1, 2, 3))]
+    path = write_xls(tmp_path / "花名册.xls", {"花名册": rows}, hidden=(2, 4), filtered=True)
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 3)
+    assert result.stderr == (
+        f"提示：{path} 的“花名册”设了筛选，第 2、4 行被筛选隐藏，打开文件时看不到，"
+        "这 2 行也已读入；请在 Excel 中清除筛选后核对\n"
+    )
+    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
+    assert (sheet["hidden_rows"], sheet["filtered"]) == ([2, 4], True)

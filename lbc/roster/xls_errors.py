@@ -13,7 +13,7 @@ calamine's own read says what is wrong with the file.
 The rows a sheet hides (by hand, or a filter's), which calamine does not say either, are
 found in the same stream (hidden_rows): one expression looks for a ROW record saying so,
 and only where one may be are the sheets' records read one by one, since the bytes of a
-cell's value may look like one.
+cell's value may look like one; a FILTERMODE record among them says a filter is in force.
 """
 
 from __future__ import annotations
@@ -46,9 +46,12 @@ _ERROR_RECORDS = (
 )
 # ROW (0x0208) of 16 bytes: row, its first column and its last plus one (equal: no cell),
 # height and two unused words, then option flags whose bit 0x20 hides the row (by hand,
-# or a filter's: which of the two is not told here). One expression, for hidden ones only,
-# compiled for the first .xls read (re keeps it), not by every run's start-up.
+# or a filter's; or a height of 0, which Excel shows as hidden). One expression, for
+# hidden ones only, compiled for the first .xls read (re keeps it), not by every run's
+# start-up. A sheet with a filter in force has a FILTERMODE record (0x009B): its hidden
+# rows are said to be a filter's, as an .xlsx's are where it has a <filterColumn>.
 _ROW, _ROW_HIDDEN = 0x0208, 0x20
+_FILTERMODE = 0x009B
 _HIDDEN_FLAG = b"[" + re.escape(bytes(b for b in range(256) if b & _ROW_HIDDEN)) + b"]"
 _HIDDEN_ROW = rb"\x08\x02\x10\x00.{12}" + _HIDDEN_FLAG
 _BOF, _EOF, _BOUNDSHEET = 0x0809, 0x000A, 0x0085
@@ -79,9 +82,9 @@ def error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
 
 
 def hidden_rows(path: Path) -> dict[str, tuple[tuple[int, ...], bool]]:
-    """The rows holding cells that each sheet hides, 1-based, by tab name, as
-    lbc.roster.reading.Prescan.hidden_rows gives them (a filter in force is not told,
-    False): only sheets hiding some row."""
+    """The rows holding cells that each sheet hides, 1-based, by tab name, and whether a
+    filter is in force on it, as lbc.roster.reading.Prescan.hidden_rows gives them: only
+    sheets hiding some row."""
     try:
         with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
             return _hidden_rows(data)
@@ -98,13 +101,15 @@ def _hidden_rows(data: mmap.mmap) -> dict[str, tuple[tuple[int, ...], bool]]:
         found = {name: _sheet_hidden_rows(stream, start) for start, name in _sheets(stream)}
     except (_NotFound, struct.error, IndexError, ValueError):
         return {}
-    return {name: (tuple(rows), False) for name, rows in found.items() if rows}
+    return {name: (tuple(rows), filtered) for name, (rows, filtered) in found.items() if rows}
 
 
-def _sheet_hidden_rows(stream: bytes | memoryview, start: int) -> list[int]:
-    """The rows holding cells that the sheet whose BOF is at ``start`` hides, 1-based: its
-    records read one by one up to its EOF (a chart's within it has its own BOF and EOF)."""
+def _sheet_hidden_rows(stream: bytes | memoryview, start: int) -> tuple[list[int], bool]:
+    """The rows holding cells that the sheet whose BOF is at ``start`` hides, 1-based, and
+    whether a filter is in force on it: its records read one by one up to its EOF (a
+    chart's within it has its own BOF and EOF)."""
     rows = []
+    filtered = False
     depth = 0
     at = start
     while at + 4 <= len(stream):
@@ -119,8 +124,10 @@ def _sheet_hidden_rows(stream: bytes | memoryview, start: int) -> list[int]:
             row, first, last = struct.unpack_from("<HHH", stream, at + 4)
             if first != last:
                 rows.append(row + 1)
+        elif rid == _FILTERMODE and depth == 1:
+            filtered = True
         at += 4 + size
-    return rows
+    return rows, filtered
 
 
 def _error_cells(data: mmap.mmap) -> dict[str, dict[tuple[int, int], str]]:
