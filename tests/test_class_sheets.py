@@ -773,3 +773,49 @@ def test_names_of_two_classes_give_none_and_say_so(
         f"({classes.replace('、', ', ')}): which is right only the school knows, so no row "
         "takes one\n"
     )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # Not read as a heading: a note beside it, words after the grade, a total, a
+        # grade's other name.
+        {1: "四年级", 3: "备注：含转入1人"},
+        {1: "四年级学生"},
+        {1: "三年级共2人"},
+        {1: "初二"},
+        # 年级组长 is who is over the grade, as 班主任 is over a class: a heading.
+        {1: "四年级", 3: "年级组长：李明"},
+    ],
+)
+def test_a_grade_heading_ends_at_the_next_grades_heading_read_or_not(
+    tmp_path: Path, second: dict[int, str]
+) -> None:
+    """1班 and 2班 under 三年级, then under a row naming another grade (四年级 with a note
+    beside it, 四年级学生, 初二) that lbc keeps as a child's with no data: the rows under it
+    are of no grade (CLS001), not 三年级(1)班 and 三年级(2)班 with nothing said; under
+    四年级 with 年级组长：李明 beside it, a heading, they are 四年级's."""
+    header, *_ = without([])
+    row: list[Any] = [second.get(j) for j in range(len(header))]
+    rows = [
+        header,
+        heading("三年级", header),
+        child_row(1, cls="1班"),
+        child_row(2, cls="2班"),
+        row,
+        child_row(3, cls="1班"),
+        child_row(4, cls="2班"),
+    ]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    findings = validated.json()["findings"]
+    read = 3 in second and second[3].startswith("年级组长")
+    below = [] if read else [("CLS001", 6, "class"), ("CLS001", 7, "class")]
+    assert [(f["code"], f["row"], f["field"]) for f in findings if f["row"] != 5] == below
+    summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+    assert [c for c in counted if c[0] != "班级不明"] == [
+        ("三年级(1)班", 1),
+        ("三年级(2)班", 1),
+        *([("四年级(1)班", 1), ("四年级(2)班", 1)] if read else [("1班", 1), ("2班", 1)]),
+    ]

@@ -2413,10 +2413,12 @@ def _heading(row: Sequence[Any]) -> str | None:
     return text if _NAMES_CLASS.search(text) else None
 
 
-# Who is over a class, written beside its name in its heading row (三年级(2)班, then
-# 班主任：李明 further right; 负责人：, 联系人：): no child's row holds such a cell and no
-# name of the child.
-_BESIDE_HEADING = re.compile(r"[^\d:]{0,8}(?:班主任|负责人|联系人|老师|教师|辅导员)[^\d:]{0,6}:.*")
+# Who is over a class or a grade, written beside its name in its heading row (三年级(2)班,
+# then 班主任：李明 further right; 负责人：, 联系人：, 四年级's 年级组长：): no child's row holds
+# such a cell and no name of the child.
+_BESIDE_HEADING = re.compile(
+    r"[^\d:]{0,8}(?:班主任|负责人|联系人|老师|教师|辅导员|组长)[^\d:]{0,6}:.*"
+)
 # How many children a class has, written beside its name (2人, 共2人, 人数：2).
 _COUNT_BESIDE = re.compile(r"(?:共|总数|人数)?\s*:?\s*\d+\s*[人名]?")
 
@@ -2444,6 +2446,30 @@ def _heading_beside(row: Sequence[Any]) -> str | None:
             return None
         said.append(text)
     return " ".join(said) if filled > 1 else None
+
+
+def _names_grade_or_class(text: str) -> bool:
+    """Whether ``text`` names a grade or a class (四年级, 四年级学生, 初二, 三年级共2人),
+    not a number alone (a 序号, a phone)."""
+    return _NAMES_CLASS.search(text) is not None or (
+        not text.isdigit() and nz.grade(text).__class__ is int
+    )
+
+
+def _ends_headings(row: Sequence[Any], name: int, own: Collection[int]) -> bool:
+    """Whether a row kept as a child's is a grade's or a class's heading lbc did not read as
+    one (四年级 … 年级组长：李明, 四年级学生, 初二, 三年级(2)班 … 备注：本班2人): its name cell
+    (column ``name``) is empty or names a grade or a class, and a cell of it outside its
+    own 班级 and 年级 columns (``own``) names one. The heading's class and grade over it
+    must not run on past it to the rows below, whose they may not be."""
+    text = _cell_text(row[name]) if name < len(row) else ""
+    if text and not _names_grade_or_class(text):
+        return False
+    return any(
+        _names_grade_or_class(text)
+        for j, v in enumerate(row)
+        if j not in own and (text := _cell_text(v))
+    )
 
 
 def _dropped(kept: list[int], lo: int, hi: int) -> list[int]:
@@ -2566,7 +2592,8 @@ class TableMaker:
         # Each column's texts by themselves (share_values); None: a column not shared.
         self.shared: dict[str, dict[Any, Any] | None] | None = None
         # Each class's or grade's heading row over the children (三年级(2)班): the text,
-        # and the place among the table's rows of the first row under it.
+        # and the place among the table's rows of the first row under it; "" for a row kept
+        # as a child's that ends the heading over it (_ends_headings).
         self.headings: list[tuple[int, str]] = []
         # The columns a cell of which was neither text nor a date (a number): shared a
         # cell at a time.
@@ -2664,13 +2691,8 @@ class TableMaker:
                     or not _lower_header_again(grid[i], header.columns.values())
                 ]
         lo = max(self.start_at - at, 0)
-        if len(data_idx) < len(grid) - lo and header.kind is Kind.CHILDREN:
-            before = len(table.rows)
-            self.headings += [
-                (before + bisect.bisect(data_idx, i), text)
-                for i in _dropped(data_idx, lo, len(grid))
-                if (text := _heading(grid[i])) is not None
-            ]
+        if header.kind is Kind.CHILDREN:
+            self._find_headings(grid, data_idx, lo)
         rows = [sheet.row0 + at + i + 1 for i in data_idx]
         table.rows += rows
         if self.hidden_rows:
@@ -2693,6 +2715,29 @@ class TableMaker:
             share = self.sources_seen.setdefault
             sources = _merged_sources(self.header_row, kept, self.school_at) or []
             table.sources += [share(source, source) for source in sources]
+
+    def _find_headings(self, grid: list[list[Any]], data_idx: list[int], lo: int) -> None:
+        """Add the class's and grade's headings among ``grid``'s rows to ``headings``: the
+        rows dropped as no child (_heading), and, where there is a heading to end, the rows
+        kept as a child's that name a grade or a class where her name is (_ends_headings),
+        each of which ends the heading's span over it without starting one."""
+        before = len(self.table.rows)
+        found = [
+            (i, before + bisect.bisect(data_idx, i), text)
+            for i in (_dropped(data_idx, lo, len(grid)) if len(data_idx) < len(grid) - lo else ())
+            if (text := _heading(grid[i])) is not None
+        ]
+        if (found or self.headings) and self.name_col is not None:
+            columns = self.header.columns
+            own = {c.index for key in ("class", "grade") if (c := columns.get(key))}
+            name = self.name_col.index
+            found += [
+                (i, before + k, "")
+                for k, i in enumerate(data_idx)
+                if _ends_headings(grid[i], name, own)
+            ]
+            found.sort()
+        self.headings += [(at, text) for _, at, text in found]
 
     def share_values(self) -> None:
         """From now on give equal texts of a column one object: a sheet read in pieces
