@@ -819,3 +819,54 @@ def test_a_grade_heading_ends_at_the_next_grades_heading_read_or_not(
         ("三年级(2)班", 1),
         *([("四年级(1)班", 1), ("四年级(2)班", 1)] if read else [("1班", 1), ("2班", 1)]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("second", "found", "by_class"),
+    [
+        # Who is over the class before its name, her label and name in two cells, her
+        # label with no colon, 老师 after her name, her phone after her: a heading.
+        ({0: "班主任：李明", 2: "三年级(2)班"}, [], [("三年级(1)班", 2), ("三年级(2)班", 2)]),
+        ({0: "三年级(2)班", 3: "班主任", 4: "王芳"}, [], [("三年级(1)班", 2), ("三年级(2)班", 2)]),
+        ({0: "三年级(2)班", 3: "班主任王芳"}, [], [("三年级(1)班", 2), ("三年级(2)班", 2)]),
+        ({0: "三年级(2)班", 3: "王芳老师"}, [], [("三年级(1)班", 2), ("三年级(2)班", 2)]),
+        (
+            {0: "三年级(2)班", 3: "班主任：王芳", 4: 13812345678},
+            [],
+            [("三年级(1)班", 2), ("三年级(2)班", 2)],
+        ),
+        # A note beside too: no heading lbc reads, but the class over it ends there.
+        (
+            {0: "班主任：李明", 2: "三年级(2)班", 3: "备注：本班2人"},
+            [("REQ001", 6, "class"), ("REQ001", 7, "class")],
+            [("三年级(1)班", 2)],
+        ),
+    ],
+)
+def test_a_class_heading_with_its_teacher_written_otherwise_is_a_heading(
+    tmp_path: Path,
+    second: dict[int, Any],
+    found: list[tuple[str, int, str]],
+    by_class: list[tuple[str, int]],
+) -> None:
+    """三年级(2)班 with its head teacher written before it (班主任：李明 in A, the class in
+    C), in two cells, with no colon or with her phone, under 三年级(1)班's children with
+    empty 班级 cells: the rows under it are 三年级(2)班's, not 三年级(1)班's with nothing
+    said, nor is the row a child with no name (REQ001)."""
+    header, *_ = without([])
+    rows = [
+        header,
+        heading("三年级(1)班", header),
+        child_row(1, cls=None),
+        child_row(2, cls=None),
+        [second.get(j) for j in range(len(header))],
+        child_row(3, cls=None),
+        child_row(4, cls=None),
+    ]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    findings = validated.json()["findings"]
+    assert [(f["code"], f["row"], f["field"]) for f in findings] == found
+    summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+    assert [c for c in counted if c[0] != "班级不明"] == by_class

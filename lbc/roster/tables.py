@@ -2403,10 +2403,14 @@ def _heading(row: Sequence[Any]) -> str | None:
     三年级(1)班（共2人）, which a school writes under its class's children as often as over
     them) is its text all the same, which names no class: the class over it stops there,
     not given to the rows below, whose class it may not be. So is a heading with words
-    beside it (_heading_beside)."""
+    beside it (_heading_beside); a row of several cells naming a class or a grade
+    otherwise is "", which ends the class over it too."""
     filled = [text for v in row if (text := _cell_text(v))]
     if len(filled) != 1:
-        return _heading_beside(row)
+        beside = _heading_beside(row)
+        if beside is None and any(map(_names_grade_or_class, filled)):
+            return ""  # 班主任：李明 … 三年级(2)班 … 备注：…: ends the class over it
+        return beside
     text = filled[0]
     if _is_heading(text):
         return text
@@ -2414,11 +2418,20 @@ def _heading(row: Sequence[Any]) -> str | None:
 
 
 # Who is over a class or a grade, written beside its name in its heading row (三年级(2)班,
-# then 班主任：李明 further right; 负责人：, 联系人：, 四年级's 年级组长：): no child's row holds
-# such a cell and no name of the child.
+# then 班主任：李明 further right; 负责人：, 联系人：, 四年级's 年级组长：), or before it: no
+# child's row holds such a cell and no name of the child. The label may stand with no colon
+# before the teacher's name (班主任王芳) or alone, her name in the next cell (班主任, 王芳),
+# and 老师 after her name (王芳老师).
 _BESIDE_HEADING = re.compile(
     r"[^\d:]{0,8}(?:班主任|负责人|联系人|老师|教师|辅导员|组长)[^\d:]{0,6}:.*"
+    r"|(?:班主任|负责人|辅导员|年级组长)[^\d:]{0,6}"
+    r"|[^\d:]{1,6}(?:老师|教师)"
 )
+# A label alone, the name it labels in the next cell.
+_LABEL_ALONE = re.compile(r"班主任|负责人|辅导员|年级组长")
+# The teacher's name after a label alone (_LABEL_ALONE), and her phone after who she is.
+_TEACHER_NAME = re.compile(r"[^\d:\s]{2,6}")
+_PHONE = re.compile(r"1\d{10}")
 # How many children a class has, written beside its name (2人, 共2人, 人数：2).
 _COUNT_BESIDE = re.compile(r"(?:共|总数|人数)?\s*:?\s*\d+\s*[人名]?")
 
@@ -2426,26 +2439,36 @@ _COUNT_BESIDE = re.compile(r"(?:共|总数|人数)?\s*:?\s*\d+\s*[人名]?")
 def _heading_beside(row: Sequence[Any]) -> str | None:
     """The text of a row of several filled cells that is a class's or a grade's heading
     with who is over it or its head count beside it, else None: 三年级(2)班 for 三年级(2)班
-    … 班主任：李明, a heading; 三年级(2)班 2人 for 三年级(2)班 … 2人, a class's row with its
-    head count, as often its total as its heading, which names no class (as 三年级(2)班
-    （2人） does not). A child's row holds her name, or a number (序号), or her data, none
-    of which these words are: looked at cell by cell, it is given up at its first such."""
+    … 班主任：李明 (or 班主任：李明 … 三年级(2)班; 班主任, 王芳 in two cells; 王芳老师; her
+    phone after her), a heading; 三年级(2)班 2人 for 三年级(2)班 … 2人, a class's row with
+    its head count, as often its total as its heading, which names no class (as 三年级(2)班
+    （2人） does not). A child's row holds her name, or a number (序号), or her data, none of
+    which these words are: looked at cell by cell, it is given up at its first such."""
     said: list[str] = []
     filled = 0
+    who = ""  # the last cell saying who is over the class
     for v in row:
         text = _cell_text(v)
         if not text:
             continue
         filled += 1
+        if _BESIDE_HEADING.fullmatch(text) is not None:
+            who = text
+            continue
+        if who and (
+            (_LABEL_ALONE.fullmatch(who) and _TEACHER_NAME.fullmatch(text))
+            or _PHONE.fullmatch(text)
+        ):
+            who = text
+            continue
+        who = ""
         if not said:
             if _NAMES_CLASS.search(text) is None:
                 return None
-        elif _BESIDE_HEADING.fullmatch(text) is not None:
-            continue
         elif _COUNT_BESIDE.fullmatch(text) is None or text.isdigit():
             return None
         said.append(text)
-    return " ".join(said) if filled > 1 else None
+    return " ".join(said) if said and filled > 1 else None
 
 
 def _names_grade_or_class(text: str) -> bool:
