@@ -870,3 +870,36 @@ def test_a_class_heading_with_its_teacher_written_otherwise_is_a_heading(
     summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
     counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
     assert [c for c in counted if c[0] != "班级不明"] == by_class
+
+
+def test_a_child_whose_class_is_written_with_a_colon_is_no_line_to_sign(
+    tmp_path: Path,
+) -> None:
+    """A roster whose 班级 column comes first, 三年级:2班 or 三年级：2班 in it, beside a
+    child's name (and her ID number): the child's row, of 三年级(2)班, not a line to sign
+    against dropped with nothing said (gone from every command)."""
+    header, *_ = without([])
+    first = ["班级", *(label for label in header if label != "班级")]
+
+    def class_first(row: list[Any], cls: str) -> list[Any]:
+        cells = dict(zip(header, row, strict=True))
+        cells["班级"] = cls
+        return [cells[label] for label in first]
+
+    named = [None] * len(first)
+    named[0], named[first.index("姓名")] = "三年级：2班", "孙七"
+    rows = [
+        first,
+        class_first(child_row(1), "三年级(1)班"),
+        class_first(child_row(2), "三年级:2班"),
+        named,
+        class_first(child_row(3), "三年级(2)班"),
+    ]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    findings = validated.json()["findings"]
+    assert {(f["row"], f["code"]) for f in findings} == {(4, "REQ001")}
+    assert "class" not in {f["field"] for f in findings}
+    summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+    assert counted == [("三年级(1)班", 1), ("三年级(2)班", 3)]

@@ -2310,20 +2310,28 @@ _TOTAL_AFTER_NAME = re.compile(r"\S.{1,30}?(?:合计|小计|总计|共计)\s*[:�
 
 
 # A label and a colon (校长：王建国, 经办人：, 联系人（签字）：): whoever a school has sign
-# under its table. No name, class or date holds a colon after words.
+# under its table. No name or date holds a colon after words; a class may (三年级：2班).
 _SIGNED = re.compile(r"[^\d:：]{1,12}[:：]")
+# An ID number (15 digits, or 18 the last of which may be X): only a child's row holds one.
+_ID_NUMBER = re.compile(r"\d{15}|\d{17}[\dXx]")
 
 
 def _starts_with_note(row: Sequence[Any]) -> bool:
     """Whether the first filled cell of a row starts with 合计, 注, 填表人 …, is a
-    total after a name (青山小学小计), or a label to sign against (校长：)."""
+    total after a name (青山小学小计), or a label to sign against (校长：) in a row that
+    is no child's: not a class with a colon (三年级：2班 in a 班级 column put first), and
+    holding no ID number."""
     for v in row:
         text = _cell_text(v)
         if text:
             return (
                 text.startswith(NOTE_WORDS)
                 or ("计" in text and _TOTAL_AFTER_NAME.fullmatch(text) is not None)
-                or _SIGNED.match(text) is not None
+                or (
+                    _SIGNED.match(text) is not None
+                    and nz.class_ref(text).__class__ is not nz.ClassRef
+                    and not any(_ID_NUMBER.fullmatch(_cell_text(v)) for v in row)
+                )
             )
     return False
 
