@@ -903,3 +903,22 @@ def test_a_child_whose_class_is_written_with_a_colon_is_no_line_to_sign(
     summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
     counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
     assert counted == [("三年级(1)班", 1), ("三年级(2)班", 3)]
+
+
+def test_a_child_with_no_name_and_her_guardian_is_no_class_heading(tmp_path: Path) -> None:
+    """A row of 三年级(1)班 with no name, only 联系人：奶奶 in its 监护人姓名 cell: a child's
+    row lacking her name (REQ001), not a class's heading with who is over it dropped with
+    nothing said."""
+    header, *_ = without([])
+    row: list[Any] = [None] * len(header)
+    row[header.index("班级")] = "三年级(1)班"
+    row[header.index("监护人姓名")] = "联系人：奶奶"
+    rows = [header, child_row(1, cls="三年级(1)班"), row, child_row(2, cls="三年级(1)班")]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    findings = validated.json()["findings"]
+    assert ("REQ001", 3, "name") in [(f["code"], f["row"], f["field"]) for f in findings]
+    assert {f["row"] for f in findings} == {3}
+    summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+    assert counted == [("三年级(1)班", 3)]

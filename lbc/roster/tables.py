@@ -2450,8 +2450,9 @@ def _heading_beside(row: Sequence[Any]) -> str | None:
     … 班主任：李明 (or 班主任：李明 … 三年级(2)班; 班主任, 王芳 in two cells; 王芳老师; her
     phone after her), a heading; 三年级(2)班 2人 for 三年级(2)班 … 2人, a class's row with
     its head count, as often its total as its heading, which names no class (as 三年级(2)班
-    （2人） does not). A child's row holds her name, or a number (序号), or her data, none of
-    which these words are: looked at cell by cell, it is given up at its first such."""
+    （2人） does not). A child's row holds her name, or a number (序号), or her data (联系人：
+    奶奶 is her guardian), none of which these words are: looked at cell by cell, it is
+    given up at its first such."""
     said: list[str] = []
     filled = 0
     who = ""  # the last cell saying who is over the class
@@ -2461,6 +2462,8 @@ def _heading_beside(row: Sequence[Any]) -> str | None:
             continue
         filled += 1
         if _BESIDE_HEADING.fullmatch(text) is not None:
+            if nz.relation(text.partition(":")[2].strip()).__class__ is str:
+                return None  # 联系人：奶奶: a child's guardian, in a child's row
             who = text
             continue
         if who and (
