@@ -1190,7 +1190,7 @@ def _folder_name(folder: Path) -> str:
         _names_a_grade(here.name)
         or _names_a_term(here.name)
         or _a_year(here)
-        or (_names_a_list(here.name) and _list_of_the_folder_above(here))
+        or (_names_no_school(here.name) and _list_of_the_folder_above(here))
     ):
         here = here.parent
     return here.name
@@ -1487,7 +1487,8 @@ def school_folder(file: str, runs: RunFolders | None = None) -> Path:
     folder named for a grade or a class (青山小学/三年级/花名册.xlsx: a school keeping a
     roster a grade is one school, not one per folder) or for a year or a term alone
     (青山小学/2024秋/花名册.xlsx: ``_names_a_term``), or for a list alone (县/统计表/花名册.xlsx,
-    青山小学/留守儿童/: ``_names_a_list``) below the folder the run found the file in
+    青山小学/留守儿童/: ``_names_a_list``), or for what files are kept in (县/资料/:
+    ``_names_no_school``) below the folder the run found the file in
     (``runs``), or, the folder found in itself or above it, where the folder above names a
     school, a county, a township or a district (``_list_of_the_folder_above``). A folder
     named by digits alone (001/) is a school's code, not a grade, but for a year's in a
@@ -1498,7 +1499,7 @@ def school_folder(file: str, runs: RunFolders | None = None) -> Path:
         _names_a_grade(folder.name)
         or _names_a_term(folder.name)
         or _a_year(folder)
-        or (_names_a_list(folder.name) and _past_a_list(folder, run))
+        or (_names_no_school(folder.name) and _past_a_list(folder, run))
     ):
         folder = folder.parent
     return folder
@@ -1566,6 +1567,22 @@ def _names_a_list(name: str) -> bool:
     if titled(name):
         return False
     return not cut or _NO_SCHOOL_NAMED.fullmatch(cut) is not None
+
+
+def _names_no_school(name: str) -> bool:
+    """Whether a folder's name names a list alone (``_names_a_list``) or what files are
+    kept in (资料, 数据, 表格, 2024资料: ``_KEPT_IN``): no school's, its files of the folder
+    above it (``school_folder``). A folder given to the run named so may hold several
+    schools' files, as a list's folder given to it is one school's (``_a_schools_folder``)."""
+    return _names_a_list(name) or _KEPT_IN.fullmatch(_past_the_year(name) or name) is not None
+
+
+# What an office or a school names a folder it keeps any files in (资料/, 数据/, 表格/,
+# 文件/, 材料/, 附件/, 备份/, 汇总/, 其他/): no school's, as a list's name is none.
+_KEPT_IN = re.compile(
+    r"(?:原始|上报|相关|其他|其它|学校)?(?:资料|数据|表格|报表|文件|文档|材料|附件|备份|归档|汇总)"
+    r"|其他|其它"
+)
 
 
 def _in_a_grade(file: str, runs: RunFolders | None) -> bool:
