@@ -2470,6 +2470,48 @@ def test_files_of_no_school_pooled_under_the_county_are_said_in_one_note(
     )
 
 
+@pytest.mark.parametrize("name", ["汇总", "数据"])
+def test_a_countys_file_named_as_files_are_kept_is_said_as_the_countys(
+    tmp_path: Path, name: str
+) -> None:
+    """县/汇总.xlsx, untitled, above 县/甲片区/青山小学.xlsx and 县/乙片区/中心小学.xlsx: validate,
+    flag and merge counted a school 汇总 of its child and said nothing, though 汇总 (or
+    数据) names no school. It goes by the county's folder, said as every file counted
+    under 县 is; and in a school's folder it is still that school's."""
+    write_books(
+        tmp_path / "县",
+        {
+            f"{name}.xlsx": table([kid(1)]),
+            "甲片区/青山小学.xlsx": table([kid(2)]),
+            "乙片区/中心小学.xlsx": table([kid(3), kid(4)]),
+            f"乙片区/白鹤小学/{name}.xlsx": table([kid(5)]),
+        },
+    )
+    note = pooled_note([f"县/{name}.xlsx"])
+    result = run("validate", "县", cwd=tmp_path)
+    assert (result.stdout.splitlines(), result.stderr) == (
+        [
+            "没有发现问题。",
+            "中心小学：2 名儿童，0 个错误，0 个警告",
+            "白鹤小学：1 名儿童，0 个错误，0 个警告",
+            "县：1 名儿童，0 个错误，0 个警告",
+            "青山小学：1 名儿童，0 个错误，0 个警告",
+            "共检查 5 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
+        ],
+        note,
+    )
+    assert run("flag", "县", cwd=tmp_path).stderr == note
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert merged.stderr == "已写出合并名册：全县.xlsx（4 个文件）\n" + note
+    assert merged_schools(tmp_path) == [
+        ("中心小学", "刘浩然"),
+        ("中心小学", "王梓萱"),
+        ("县", "张雨涵"),
+        ("白鹤小学", "陈思彤"),
+        ("青山小学", "李明轩"),
+    ]
+
+
 def test_a_sheet_titled_sheet1_or_a_default_name_in_a_schools_folder_is_the_schools(
     tmp_path: Path,
 ) -> None:

@@ -1328,7 +1328,8 @@ def titled(text: str) -> str:
     """The school a title or a file's name names (青山镇中心小学留守儿童花名册 → 青山镇中心小学,
     2024年秋季青山小学留守儿童花名册 → 青山小学, 青山小学新学期名单 → 青山小学: up to where
     the school's name ends, ``_up_to_the_school``), else "" (花名册, 2024年留守儿童名单: a
-    list's name alone; 2023级, 2024秋留守儿童花名册: a year's, naming no school).
+    list's name alone; 汇总, 资料: what files are kept in, ``_KEPT_IN``; 2023级,
+    2024秋留守儿童花名册: a year's, naming no school).
 
     A bare 春 or 秋 after the year (no 季, 期 or 学期) is the term (2024秋青山小学,
     2024年春青山小学, 2024学年秋青山小学 → 青山小学), unless it begins the school's name
@@ -1346,7 +1347,8 @@ def titled(text: str) -> str:
         if len(school) > 2 and named_one and not _NO_SCHOOL_NAMED.fullmatch(school):
             return school
     named = _cut_title(text)
-    if _NO_SCHOOL_NAMED.fullmatch(named):
+    # 学校花名册: whichever school fills it in; 汇总.xlsx, 资料.xlsx: what files are kept in.
+    if _NO_SCHOOL_NAMED.fullmatch(named) or _KEPT_IN.fullmatch(named):
         return ""
     # 新学期名单, 在校生, 全校留守儿童花名册: a word holding 学, 校 or 园 with no school's name
     # in it names none. A grade's (学前班) is left for grade_files to tell.
