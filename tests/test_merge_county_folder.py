@@ -263,6 +263,51 @@ def test_two_schools_of_one_title_in_folders_apart_are_two(tmp_path: Path) -> No
     ]
 
 
+def test_a_countys_file_titled_as_its_townships_schools_is_no_school_of_theirs(
+    tmp_path: Path,
+) -> None:
+    """全县/困境儿童.xlsx titled 中心小学, at the top of 乙片区/ and 甲片区/ each holding a
+    roster titled 中心小学: the county's folder was taken for the school's, holding both
+    townships' files, so validate, flag, summary and merge counted all four children as
+    one 中心小学 and said nothing. A county's folder is no school's: the three are told
+    apart as files of one title in folders apart are, and each command says so."""
+    root = two_townships(tmp_path)
+    county = root / "困境儿童.xlsx"
+    write_xlsx(county, {"花名册": [["中心小学留守儿童花名册"], CHILD_HEADER, child_row(4)]})
+    first, second = root / "乙片区" / "花名册.xlsx", root / "甲片区" / "花名册.xlsx"
+    said = [
+        f"提示：{first} 和 {file} 的标题都是“{ZX}”，而不在同一个文件夹里，按两所学校算："
+        f"后者记作“{ZX}({name})”；如果是同一所学校，请把它的文件放进同一个文件夹，"
+        "或（两个文件夹里都只有这所学校的文件时）在各自文件夹的 lbc.toml 中写明 [school] name"
+        for file, name in ((county, "全县"), (second, "甲片区"))
+    ]
+    checked = run("validate", root)
+    assert (school_lines(checked.stdout), checked.stderr.splitlines()) == (
+        [
+            f"{ZX}：1 名儿童，0 个错误，0 个警告",
+            f"{ZX}(全县)：1 名儿童，0 个错误，0 个警告",
+            f"{ZX}(甲片区)：2 名儿童，0 个错误，0 个警告",
+        ],
+        said,
+    )
+    assert run("flag", root).stderr.splitlines() == said
+    summary = run("summary", root, "--term", "2024-autumn", "--format", "json")
+    assert said[0] in summary.stderr.splitlines()
+    assert [(s["name"], s["children"]) for s in summary.json()["schools"]] == [
+        (ZX, 1),
+        (f"{ZX}(全县)", 1),
+        (f"{ZX}(甲片区)", 2),
+    ]
+    out = tmp_path / "全县.xlsx"
+    merged = run("merge", root, "--out", out, "--format", "json")
+    assert merged.stderr.splitlines() == [f"已写出合并名册：{out}（4 个文件）", *said]
+    assert [(s["school"], s["children"]) for s in merged.json()["schools"]] == [
+        (ZX, 1),
+        (f"{ZX}(全县)", 1),
+        (f"{ZX}(甲片区)", 2),
+    ]
+
+
 def test_namesakes_in_a_folder_of_another_school_are_not_told_to_name_it(
     tmp_path: Path,
 ) -> None:
@@ -666,7 +711,9 @@ def test_a_county_file_titled_like_a_school_keeps_the_townships_apart(tmp_path: 
 def test_a_county_file_above_the_townships_is_no_schools_folder(tmp_path: Path, name: str) -> None:
     """县汇总.xlsx, titled 中心小学 and its 学校 column 中心小学 on every row, at the top of
     甲片区/ and 乙片区/: its rows are 中心小学's by their cells, but its folder is no school's,
-    so the townships' 中心小学 below it are not pooled into one, in validate or merge."""
+    so the townships' 中心小学 below it are not pooled into one, in validate or merge. Its
+    rows are counted with 乙片区's 中心小学, which was said nowhere: a note says so, whichever
+    is read first."""
     root = tmp_path / "全县"
     township_folders(root, "中心小学留守儿童花名册", ["中心小学"] * 3)
     (root / "县汇总.xlsx").rename(root / name)
@@ -680,10 +727,17 @@ def test_a_county_file_above_the_townships_is_no_schools_folder(tmp_path: Path, 
         ("中心小学", 4),
         ("中心小学(甲片区)", 1),
     ]
-    town = root / "{}" / "花名册.xlsx"
-    assert merged.stderr.splitlines()[1].startswith(
-        f"提示：{str(town).format('乙片区')} 和 {str(town).format('甲片区')} 的标题都是“中心小学”"
-    )
+    town = str(root / "{}" / "花名册.xlsx")
+    county, first = str(root / name), town.format("乙片区")
+    pair = (first, county) if name == "县汇总.xlsx" else (county, first)
+    assert merged.stderr.splitlines()[1:] == [
+        f"提示：{pair[0]} 和 {pair[1]} 的标题都是“中心小学”，不在同一个文件夹里，而 {county} 的"
+        "“学校”列写的也是“中心小学”，按同一所学校算；如果是两所学校，请在“学校”列写明各自的全称"
+        "（如加上乡镇名）",
+        f"提示：{first} 和 {town.format('甲片区')} 的标题都是“中心小学”，而不在同一个文件夹里，"
+        "按两所学校算：后者记作“中心小学(甲片区)”；如果是同一所学校，请把它的文件放进同一个文件夹，"
+        "或（两个文件夹里都只有这所学校的文件时）在各自文件夹的 lbc.toml 中写明 [school] name",
+    ]
 
 
 def test_a_schools_teachers_list_of_its_own_checks_its_roster(tmp_path: Path) -> None:

@@ -1050,6 +1050,14 @@ def names_an_area(folder: Path) -> bool:
     return _AREA_END.search(folder_school(folder)) is not None
 
 
+def holds_schools(folder: Path) -> bool:
+    """Whether a folder is a county's or a district's (县/, 城关学区/, 二片区/:
+    ``names_an_area``), holding schools' files and folders, not one school's; not a
+    township's (城关镇/), whose file titled 中心小学 names its own (城关镇中心小学:
+    ``qualified``)."""
+    return names_an_area(folder) and not _TOWNSHIP.search(folder_school(folder))
+
+
 def _by_their_names(
     declared: dict[str, str],
     holding: set[str],

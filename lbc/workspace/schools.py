@@ -48,6 +48,7 @@ from lbc.roster.tables import (
     ends_as_a_school,
     file_names,
     folder_school,
+    holds_schools,
     load_roster,
     named_schools,
     qualified,
@@ -697,8 +698,10 @@ class Namesakes:
     the school's. A file of records or teachers alone joins the school whose folder holds
     it, else keeps the name. Files whose 学校 column names the school are not told apart:
     a row's 学校 cell is its school; nor is their folder a school's that the files below
-    it join (a county's file at the top of its townships' folders). ``runs``: the folder
-    the run found each file in (``school_folder``)."""
+    it join (a county's file at the top of its townships' folders). Nor is a county's or a
+    district's folder (``holds_schools``) the school's of a file of children in it and
+    one below it: they are in folders apart. ``runs``: the folder the run found each file
+    in (``school_folder``)."""
 
     def __init__(self, runs: RunFolders) -> None:
         self.runs = runs
@@ -727,9 +730,12 @@ class Namesakes:
                 if by_cells and children and not column:
                     groups[i] = (top, told, first, False)
                 return Told(told)
+            # A county's or a district's folder (县/) is no school's: a file of children in
+            # it and one below it (县/乙片区/) are namesakes in folders apart.
             if top in folder.parents and not (by_cells and children):
-                return Told(told)
-            if children and folder in top.parents:
+                if not (children and holds_schools(top)):
+                    return Told(told)
+            elif children and folder in top.parents and not holds_schools(folder):
                 if not column:  # its folder holds the school's: the school's folder
                     groups[i] = (folder, told, first, by_cells)
                 return Told(told)
@@ -738,9 +744,11 @@ class Namesakes:
             return Told(name)
         if not groups or not (by_title or column):
             # Titled alone with what the 学校 column of the first names, in a folder apart:
-            # one school, said so (below the first's folder nothing is, as a county file's
-            # townships get nothing said whichever of them is read first).
-            apart = bool(groups) and titled and groups[0][0] not in folder.parents
+            # one school, said so (below the first's folder nothing is, but for a county's
+            # or a district's folder, no school's: its file's rows are counted with the
+            # township's school below it, said whichever of them is read first).
+            top = groups[0][0] if groups else None
+            apart = titled and top is not None and (top not in folder.parents or holds_schools(top))
             first = groups[0][2] if apart else ""
             groups.append((folder, name, file, column))
             return Told(name, name, first, file, self.alike(first, file)) if first else Told(name)
@@ -772,10 +780,15 @@ class Namesakes:
 
 
 def _where_apart(folder: Path, others: list[Path]) -> str:
-    """The folder in ``folder``'s path where it first parts from each of ``others``
-    (none of which holds it, nor is held by it: they part before either ends)."""
-    pairs = (zip(folder.parts, top.parts, strict=False) for top in others)
-    return folder.parts[max(next(k for k, (a, b) in enumerate(p) if a != b) for p in pairs)]
+    """The folder in ``folder``'s path where it first parts from each of ``others``: the
+    first below the one of ``others`` that holds it (县/ holding 县/乙片区/: 乙片区), its own
+    where it holds one (县/ holding 县/乙片区/: 县)."""
+
+    def parts_at(top: Path) -> int:
+        pairs = zip(folder.parts, top.parts, strict=False)
+        return next((k for k, (a, b) in enumerate(pairs) if a != b), len(top.parts))
+
+    return folder.parts[min(max(map(parts_at, others)), len(folder.parts) - 1)]
 
 
 def _spell_as_the_cells(roster: Roster) -> None:
