@@ -480,9 +480,12 @@ ODS_MANIFEST = (
 )
 
 
-def tiny_ods(path: Path, rows: int = 90_000) -> Path:
-    """An .ods of a header and ``rows`` rows of 1,000 cells, all one repeated value."""
-    content = ODS_CONTENT.replace('number-rows-repeated="90000"', f'number-rows-repeated="{rows}"')
+def tiny_ods(path: Path, rows: int = 90_000, hidden: bool = False) -> Path:
+    """An .ods of a header and ``rows`` rows of 1,000 cells, all one repeated value,
+    hidden by hand where ``hidden``."""
+    shown = f'number-rows-repeated="{rows}"'
+    shown += ' table:visibility="collapse"' if hidden else ""
+    content = ODS_CONTENT.replace('number-rows-repeated="90000"', shown)
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
@@ -500,6 +503,21 @@ def test_a_tiny_ods_of_repeated_rows_is_refused_before_it_is_laid_out(tmp_path: 
         2,
         "",
         f"lbc: 错误：{path} 的工作表“花名册”中重复的行或列铺开后有 90001 行 × 1000 列，"
+        "超出花名册可能的范围，已拒绝读取：文件可能已损坏或是特制的\n",
+    )
+
+
+def test_a_tiny_ods_of_repeated_hidden_rows_is_refused_before_they_are_listed(
+    tmp_path: Path,
+) -> None:
+    """The same kilobyte, its repeated row hidden by hand and repeated a billion times:
+    the pre-scan listed each hidden row before it measured the sheet, and ran out of
+    memory (a crash with advice to raise the ceiling) where it should refuse the file."""
+    path = tiny_ods(tmp_path / "花名册.ods", rows=1_000_000_000, hidden=True)
+    assert outcome(lbc_in_child("validate", path)) == (
+        2,
+        "",
+        f"lbc: 错误：{path} 的工作表“花名册”中重复的行或列铺开后有 1000000001 行 × 1000 列，"
         "超出花名册可能的范围，已拒绝读取：文件可能已损坏或是特制的\n",
     )
 

@@ -604,6 +604,10 @@ def _check_ods_extent(path: Path) -> Prescan:
                 elif not closing:  # a cell
                     if _ODS_FILLED.search(attrs):
                         height, width = row + rows_here, max(width, col + count)
+                        if width > MAX_COLUMNS or height * width > MAX_CELLS:
+                            # before its hidden rows are listed: a billion is a crash
+                            too_big = dict(path=path, sheet=sheet, rows=height, cols=width)
+                            raise LbcError(t("err.ods_too_big", **too_big))
                         if hiding and noted_row != row:
                             noted_row = row
                             rows, filtered = hidden.get(sheet, ([], False))
@@ -617,10 +621,6 @@ def _check_ods_extent(path: Path) -> Prescan:
                         for r, c in itertools.product(range(rows_here), range(count)):
                             cells[(row + r + 1, col + c + 1)] = text
                     col += count
-                if width > MAX_COLUMNS or height * width > MAX_CELLS:
-                    raise LbcError(
-                        t("err.ods_too_big", path=path, sheet=sheet, rows=height, cols=width)
-                    )
     found.hidden_rows = {
         sheet: (tuple(rows), filtered) for sheet, (rows, filtered) in hidden.items()
     }
