@@ -4,6 +4,7 @@ here."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -922,3 +923,65 @@ def test_a_child_with_no_name_and_her_guardian_is_no_class_heading(tmp_path: Pat
     summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
     counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
     assert counted == [("三年级(1)班", 3)]
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("红星小学/全校留守儿童（含学前班）.xlsx", None),  # the whole school, 学前班 counted in
+        ("学前班和一年级留守儿童.xlsx", None),  # 学前班 and another grade
+        ("学前班（含一年级）.xlsx", None),
+        ("全校（含三年级1班）.xlsx", None),
+        ("一年级和三年级1班.xlsx", None),
+        ("名单.xlsx", "红星小学留守儿童名单（含学前班）"),
+        ("名单.xlsx", "红星小学各年级留守儿童名单（包括学前班）"),
+    ],
+)
+def test_a_name_counting_a_class_in_with_others_gives_no_class(
+    tmp_path: Path, path: str, title: str | None
+) -> None:
+    """A whole school's list, or one of 学前班 and 一年级, whose file's name or title names
+    学前班 (or another class) as one part of it, made every child a child of that class:
+    first-graders became 学前班, and validate passed. The name names no one class, so the
+    rows take none and the missing 班级 column (COL001) stands."""
+    rows = no_class(child_row(1, birth=dt.date(2018, 5, 1)), child_row(2))
+    (tmp_path / path).parent.mkdir(exist_ok=True)
+    write_xlsx(tmp_path / path, {"Sheet1": [[title], *rows] if title else rows})
+    validated = run("validate", path, "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["sheet"], f["field"]) for f in validated.json()["findings"]]
+    assert (validated.exit_code, found, validated.stderr) == (
+        1,
+        [("COL001", "Sheet1", "class")],
+        "",
+    )
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.json()["children"]["by_class"] == [{"name": "班级不明", "count": 2}]
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "by", "cls"),
+    [
+        ("学前班.xlsx", None, "文件名", "学前班"),
+        ("红星小学学前班留守儿童名单.xlsx", None, "文件名", "学前班"),
+        ("名单.xlsx", "红星小学学前班留守儿童名单", "表头上方的标题", "学前班"),
+        # a grade named besides is the class's own
+        ("名单.xlsx", "红星小学一年级留守儿童名单（一年级1班）", "表头上方的标题", "一年级(1)班"),
+    ],
+)
+def test_a_file_or_title_naming_one_class_alone_is_its_childrens_class(
+    tmp_path: Path, path: str, title: str | None, by: str, cls: str
+) -> None:
+    """学前班.xlsx, or a list titled for 学前班 alone, still gives every row 学前班; a
+    title naming its class's grade twice, that class."""
+    rows = no_class(
+        child_row(1, birth=dt.date(2018, 5, 1)), child_row(2, birth=dt.date(2018, 7, 1))
+    )
+    write_xlsx(tmp_path / path, {"Sheet1": [[title], *rows] if title else rows})
+    validated = run("validate", path, "--format", "json", cwd=tmp_path)
+    assert (validated.exit_code, validated.json()["findings"], validated.stderr) == (
+        0,
+        [],
+        f"提示：{path} 的“Sheet1”没有“班级”列，各行的班级按{by}读作{cls}\n",
+    )
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert summary.json()["children"]["by_class"] == [{"name": cls, "count": 2}]

@@ -3031,9 +3031,16 @@ CLASS_FROM_HEADINGS = "headings"
 # What may stand just before a class's name in a text naming it (三年级1班 of
 # 白鹤小学三年级1班留守儿童名单): not a digit, a numeral or a grade's word, of which it
 # would be the tail (4级3班 of 2024级3班, 1-2班 of 三年级1-2班), nor a word listing classes
-# (2班 of 1、2班).
+# (2班 of 1、2班) or counting one in (学前班 of 全校留守儿童（含学前班）, 包括三年级1班).
 _NOT_BEFORE_CLASS = frozenset(
-    "0123456789０１２３４５６７８９一二两三四五六七八九十年级、，,和与及-—~～至到"
+    "0123456789０１２３４５６７８９一二两三四五六七八九十年级、，,和与及-—~～至到含括"
+)
+# What a text naming a class may name besides, making the class a part of its list, not
+# its list: the whole school (全校留守儿童学前班, 各年级), or a grade (学前班和一年级留守儿童,
+# 学前班（含一年级）), unless the class's own (一年级名单（一年级1班）).
+_WHOLE_SCHOOL = re.compile(r"全校|各年级")
+_GRADE_WORD = re.compile(
+    r"(?:小学|初中|高中)?(?:十[一二]|[一二两三四五六七八九十]|\d{1,2})年级|[初高][一二三]"
 )
 
 
@@ -3041,8 +3048,10 @@ def _class_in_text(text: str) -> str | None:
     """The one class ``text`` (a sheet's name, the title above its header) names with its
     grade (三年级1班, 三(1)班, 3年级1班, 白鹤小学三年级1班留守儿童名单), as lbc writes a
     class; None where it names no class, a grade only (三年级) or a class without its
-    grade (1班), or several classes (三年级1、2班, 三年级1班和2班, 三年级1-2班). The words
-    班级 and 班主任 name no class (学校：白鹤小学 班级：三年级1班 班主任：王芳); a class
+    grade (1班), several classes (三年级1、2班, 三年级1班和2班, 三年级1-2班), or a class as
+    a part of what it names, which is not every child's (全校留守儿童（含学前班）,
+    学前班和一年级, 一年级和三年级1班: _NOT_BEFORE_CLASS, _WHOLE_SCHOOL, _GRADE_WORD). The
+    words 班级 and 班主任 name no class (学校：白鹤小学 班级：三年级1班 班主任：王芳); a class
     number with no grade word of its own (11班, 十一班) is that number, not a grade and a
     class (一年级(1)班), as _class_in_grade reads it."""
     text = "".join(text.split()).replace("班主任", "").replace("班级", "")
@@ -3056,6 +3065,10 @@ def _class_in_text(text: str) -> str | None:
             return None
         ref = nz.class_ref(text[start:end])
         if ref.__class__ is nz.ClassRef:
+            rest = f"{text[:start]} {text[end:]}"
+            grades = {nz.grade(word) for word in _GRADE_WORD.findall(rest)}
+            if _WHOLE_SCHOOL.search(rest) or grades - {ref.grade}:  # type: ignore[union-attr]
+                return None
             return str(ref)
     return None
 
