@@ -142,6 +142,9 @@ FIXTURES: dict[str, Fixture] = {
         ),
         child(2, "P", "mother_birth_date"),
     ),
+    "ID010": Fixture(  # a child's ID number under a military card's kind
+        extra("身份证件类型", "军官证"), child(2, "O", "id_kind")
+    ),
     "ID006": Fixture(
         children(child_row(1, 出生日期=dt.date(2016, 6, 1))), child(2, "E", "birth_date")
     ),

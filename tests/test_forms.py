@@ -1180,10 +1180,11 @@ def test_xueji_numbers_of_other_documents_are_no_ids(tmp_path: Path) -> None:
 
 
 def test_xueji_military_and_residence_cards_are_read(tmp_path: Path) -> None:
-    """The 学籍 standard's 军官证 and 士兵证 are documents of their own, no ID: their number,
-    18 characters like an ID's or not, is checked for nothing and gives no birth date or
-    sex (陈思彤's would be a girl born 2015-03-09, on March's birthday list): her empty
-    出生日期 is asked for (REQ001). 港澳居民居住证
+    """The 学籍 standard's 军官证 and 士兵证 are documents of their own, no ID: their number
+    gives no birth date or sex (陈思彤's would be a girl born 2015-03-09, on March's
+    birthday list): her empty 出生日期 is asked for (REQ001). One of the ID's pattern, as
+    hers is, is said to look like an ID number (ID010) and checked as one (ID007: the
+    number is a girl's). 港澳居民居住证
     and 台湾居民居住证, the two cards 港澳台居民居住证 names, hold ID numbers: checked as
     one (赵俊熙's check digit, ID002) and read for a birthday (黄欣怡's). 外国人永久居留身份证
     is the standard's 境外永久居住证: no ID. None of them is VAL001."""
@@ -1221,7 +1222,12 @@ def test_xueji_military_and_residence_cards_are_read(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
     doc, _, code = validate(path)
     assert (spots(doc["findings"]), code) == (
-        [("REQ001", 2, "C", "birth_date"), ("ID002", 5, "I", "id_number")],
+        [
+            ("ID007", 2, "B", "gender"),
+            ("REQ001", 2, "C", "birth_date"),
+            ("ID010", 2, "H", "id_kind"),
+            ("ID002", 5, "I", "id_number"),
+        ],
         1,
     )
     result = run("birthdays", path.name, "--month", "3", "-f", "json", cwd=tmp_path)
@@ -1242,6 +1248,50 @@ def test_xueji_military_and_residence_cards_are_read(tmp_path: Path) -> None:
         ("黄欣怡", "2015-03-03", 4),
         ("赵俊熙", "2015-03-04", 5),
     ]
+
+
+def test_xueji_military_card_of_an_id_number_is_said(tmp_path: Path) -> None:
+    """A child holds no military card, and 军官证 is the dropdown's pick right after
+    居民身份证: a number of the ID's pattern under one (a real birth date after a region code
+    in use, or its check digit right) is said to look like an ID number (ID010) and is
+    checked as one, a wrong check digit (ID002), birth date (ID006) and sex (ID007) and
+    all; a 港澳台居民居住证's number is asked to be one. A military card's own number, and
+    18 digits of no ID's pattern, are checked for nothing. No birth date is read from the
+    number until the kind is put right: 陈思彤, born 2015-03-01, is on March's birthday list
+    by her 出生日期, not on September's by her number."""
+    good = make_id(dt.date(2015, 9, 9), 102)
+    wrong = good[:-1] + ("0" if good[-1] != "0" else "1")
+    permit = make_id(dt.date(2015, 3, 2), 103, region="810000")
+    rows = [
+        xj_row(1, "双亲留守儿童", 身份证件类型="军官证", 身份证件号=wrong),
+        xj_row(2, "双亲留守儿童", 身份证件类型="部队离退休证", 身份证件号=permit),
+        xj_row(3, "双亲留守儿童", 身份证件类型="士兵证", 身份证件号="士字第12345678号"),
+        xj_row(4, "双亲留守儿童", 身份证件类型="文职干部证", 身份证件号="000000201513401234"),
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert (spots(doc["findings"]), code) == (
+        [
+            ("ID007", 2, "B", "gender"),
+            ("ID006", 2, "C", "birth_date"),
+            ("ID010", 2, "H", "id_kind"),
+            ("ID002", 2, "I", "id_number"),
+            ("ID010", 3, "H", "id_kind"),
+        ],
+        1,
+    )
+    said = [f["message"] for f in doc["findings"] if f["code"] == "ID010"]
+    assert said == [
+        "“身份证件类型”填的是“军官证”，证件号却像身份证号；孩子一般不会有军官证，"
+        "号码确是孩子的居民身份证号码的，请把“身份证件类型”改为“居民身份证”",
+        "“身份证件类型”填的是“部队离退休证”，证件号却像身份证号；孩子一般不会有部队离退休证，"
+        "号码确是孩子的港澳台居民居住证号码的，请把“身份证件类型”改为“港澳台居民居住证”",
+    ]
+    for month, listed in (("3", ["陈思彤", "杨子墨", "黄欣怡", "赵俊熙"]), ("9", [])):
+        result = run("birthdays", path.name, "--month", month, "-f", "json", cwd=tmp_path)
+        assert result.exit_code == 0, result.stderr
+        classes = result.json()["classes"]
+        assert [c["name"] for g in classes for c in g["children"]] == listed
 
 
 def test_xueji_id_kinds_written_with_their_codes(tmp_path: Path) -> None:

@@ -856,9 +856,16 @@ def check_children(
     born: list[dt.date | None] = [None] * n  # the birth date, from its column or the ID
     kinds_of_id = v.get("id_kind", empty)
     for i, (id_value, birth, gender) in enumerate(zip(ids, births, genders, strict=True)):
-        id_date = None
-        if id_value is not None and patterned_id(kinds_of_id[i]):
-            id_date = _check_id(out, i, id_value, today)
+        id_date = held = None  # the birth date read of the ID; the one it holds, checked
+        kind = kinds_of_id[i]
+        if id_value is not None and patterned_id(kind):
+            id_date = held = _check_id(out, i, id_value, today)
+        elif kind in nz.MILITARY_ID_KINDS and _looks_like_id(id_value, today):
+            # Checked as the ID it nearly always is, all its faults said at once; its birth
+            # date is read only once the kind says ID (people.patterned_id).
+            label, suggested = out.label("id_kind"), _id_kind_of(id_value)
+            out.add(R.ID010, i, "id_kind", label=label, kind=kind, id_kind=suggested)
+            held = _check_id(out, i, id_value, today)
         if birth is None:
             born[i] = id_date
             if id_date is None and has_birth_column:
@@ -872,10 +879,10 @@ def check_children(
             # A month-only 出生年月 leaves the day to the ID, when there is one.
             born[i] = id_date if birth.__class__ is nz.YearMonth and id_date else birth
             _check_birth(out, i, birth, today)
-            if id_date and births_differ(id_date, birth):
+            if held and births_differ(held, birth):
                 label = out.label("birth_date")
-                out.add(R.ID006, i, "birth_date", id_date=id_date, date=birth, label=label)
-        if id_date and gender in ("男", "女") and id_gender(id_value) != gender:
+                out.add(R.ID006, i, "birth_date", id_date=held, date=birth, label=label)
+        if held and gender in ("男", "女") and id_gender(id_value) != gender:
             out.add(R.ID007, i, "gender", id_gender=id_gender(id_value), gender=gender)
     if table.codings.get("grade") == GRADE_OR_CODE:
         _grade_or_code(out)
@@ -953,6 +960,25 @@ def _check_id(out: _Out, i: int, value: Any, today: dt.date) -> dt.date | None:
     if not known:
         out.add(R.ID005, i, "id_number", region=value[:6])
     return born
+
+
+def _looks_like_id(value: Any, today: dt.date) -> bool:
+    """Whether a 身份证件号 is of the ID number's pattern, 17 digits and a digit or X, with
+    its check digit right or a real past birth date after a region code in use then (one
+    mistyped digit leaves either); None and a number cell's ID are not."""
+    if value.__class__ is not str or not _ID_SHAPE.fullmatch(value):
+        return False
+    if ric.calc_check_digit(value) == value[-1]:
+        return True
+    born = _id_date(value[6:14])
+    if born is None or born.year < 1900 or born > today:
+        return False
+    return region_known(value[:6], born.year)
+
+
+def _id_kind_of(number: str) -> str:
+    """The 身份证件类型 a number of the ID's pattern is of, by its region code."""
+    return "港澳台居民居住证" if number[:6] in RESIDENCE_PERMIT_REGIONS else "居民身份证"
 
 
 def _check_birth(out: _Out, i: int, birth: dt.date, today: dt.date) -> None:

@@ -1710,6 +1710,10 @@ ID_KINDS = (
     "其他",
 )
 PATTERNED_ID_KINDS = frozenset(ID_KINDS[:2])
+# The four military cards: no child holds one, and 军官证 is the dropdown's code 2, right
+# after 居民身份证. A number of the ID's pattern under one is the child's ID number picked
+# under the wrong kind (lbc validate ID010), yet read as the kind says until it is put right.
+MILITARY_ID_KINDS = frozenset(ID_KINDS[2:6])
 id_kind = _code_aside(
     _closed(
         {
