@@ -525,6 +525,31 @@ def test_a_phone_in_scientific_notation_with_every_digit_is_read(tmp_path: Path)
     ]
 
 
+def test_a_phone_in_scientific_notation_with_an_extension_is_warned(tmp_path: Path) -> None:
+    """A number in scientific notation with every digit kept and an extension after it
+    (1.3812345678E+10转1) is read as the number, as it is without one, and is PHN005 as it
+    is without one: the cell is as far from a number to dial, and Excel as able to cut it
+    short. In the teachers' column alike; a number written as itself with an extension is
+    no PHN005."""
+    kids = [kid(1, 父亲电话="1.3812345678E+10转1"), kid(2, 父亲电话="13812345678转1")]
+    teachers = [teacher("王芳", C32), teacher("李强", C51, 联系电话="1.3512345678E+10 分机 8")]
+    path = roster(tmp_path / "r.xlsx", kids, teachers)
+    kept = (
+        "“{}”写成了科学计数法，数字齐全，已按号码读出；"
+        "请把这一列设为文本，改写成号码本身，免得再经 Excel 丢掉后几位"
+    )
+    doc, stderr, code = validate(path)
+    assert [
+        (f["code"], f["sheet"], f["row"], f["column"], f["message"]) for f in doc["findings"]
+    ] == [
+        ("PHN005", "花名册", 2, "J", kept.format("父亲电话")),
+        ("PHN005", "教师", 3, "C", kept.format("联系电话")),
+    ]
+    assert (stderr, code) == ("", 0)
+    flagged = run("flag", path, "--format", "json").json()
+    assert [c["row"] for g in flagged["classes"] for c in g["children"]] == []
+
+
 @given(
     number=st.from_regex(r"\A1[3-9][0-9]{9}\Z"),
     power=st.sampled_from(["E+10", "E10", "e+10", "e10"]),

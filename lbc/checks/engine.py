@@ -597,9 +597,10 @@ def _bad_phone_rule(value: nz.Bad) -> Rule:
 
 def _each_scientific_phone(out: _Out, key: str) -> None:
     """PHN005 for every phone cell of column ``key`` read as a number it gives in
-    scientific notation with every digit kept (1.3812345678E+10, nz.kept_in_scientific):
-    the number is right, but nobody can dial it as written, and opened and saved through
-    Excel again the column loses its last digits (PHN004)."""
+    scientific notation with every digit kept (1.3812345678E+10, alone or with an
+    extension, 1.3812345678E+10转1: nz.holds_kept_scientific): the number is right, but
+    nobody can dial it as written, and opened and saved through Excel again the column
+    loses its last digits (PHN004)."""
     raw, column = out.table.raw.get(key), out.table.values.get(key, ())
     if raw is None:
         return
@@ -607,7 +608,7 @@ def _each_scientific_phone(out: _Out, key: str) -> None:
     # others are looked at, found at C speed.
     for i in compress(count(), map(ne, raw, column)):
         cell = raw[i]
-        if column[i].__class__ is str and cell.__class__ is str and nz.kept_in_scientific(cell):
+        if column[i].__class__ is str and cell.__class__ is str and nz.holds_kept_scientific(cell):
             out.add(R.PHN005, i, key, label=out.label(key))
 
 

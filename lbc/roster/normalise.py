@@ -792,10 +792,24 @@ def kept_in_scientific(text: str) -> str | None:
     has it, is 13812345678); None for any other text, and for one with fewer digits than the
     number has (``lost_in_scientific``: 1.38E+10 may be 13800000000 or any number shown so).
     Width folded: a cell as typed may be asked."""
-    m = _ANY_SCIENTIFIC.fullmatch(unicodedata.normalize("NFKC", "".join(text.split())).upper())
+    m = _ANY_SCIENTIFIC.fullmatch(_scientific_folded(text))
     if m is None or len(m[1] or "") != int(m[2]):
         return None
     return m[0][0] + (m[1] or "")
+
+
+def holds_kept_scientific(text: str) -> bool:
+    """Whether a phone cell's text gives a number in scientific notation with every digit
+    kept (``kept_in_scientific``), alone or with what :func:`phone` reads beside it: an
+    extension (1.3812345678E+10转1), a label or a remark. Width folded."""
+    found = _ANY_SCIENTIFIC.finditer(_scientific_folded(text))
+    return any(m[1] is not None and len(m[1]) == int(m[2]) for m in found)
+
+
+def _scientific_folded(text: str) -> str:
+    """A cell's text as a number in scientific notation is looked for in it: no spaces,
+    width folded, upper case (1.3812345678e+10, １.３８１２３４５６７８Ｅ＋１０)."""
+    return unicodedata.normalize("NFKC", "".join(text.split())).upper()
 
 
 def number_text(value: NumericId) -> str:
