@@ -550,6 +550,43 @@ def test_a_phone_in_scientific_notation_with_an_extension_is_warned(tmp_path: Pa
     assert [c["row"] for g in flagged["classes"] for c in g["children"]] == []
 
 
+def test_a_phone_in_scientific_notation_with_a_label_or_remark_is_read(tmp_path: Path) -> None:
+    """A number in scientific notation with every digit kept is read with a remark in
+    brackets after it or a label before it as 13812345678 is (13812345678 (父), 父：…,
+    …（微信同号）), and is PHN005: the father has his number (not on lbc flag's list). One
+    labelled as the mother's in 父亲电话 is hers, as 13912345678 (母) there is (PHN002, and
+    the father away has no number, CON003), and is PHN005 too; a remark saying the number is
+    dead ((停机)) leaves no number, as it does after 13812345678 (PHN001)."""
+    kids = [
+        kid(1, 父亲电话="1.3812345678E+10 (父)"),
+        kid(2, 父亲电话="父：1.3812345678E+10"),
+        kid(3, 父亲电话="1.3812345678E+10（微信同号）"),
+        kid(4, 父亲电话="1.3912345678E+10 (母)", 母亲电话=None),
+        kid(5, 父亲电话="1.3812345678E+10 (停机)"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    kept = (
+        "“父亲电话”写成了科学计数法，数字齐全，已按号码读出；"
+        "请把这一列设为文本，改写成号码本身，免得再经 Excel 丢掉后几位"
+    )
+    doc, stderr, code = validate(path)
+    assert [(f["code"], f["row"], f["column"], f["message"]) for f in doc["findings"]] == [
+        ("PHN005", 2, "J", kept),
+        ("PHN005", 3, "J", kept),
+        ("PHN005", 4, "J", kept),
+        ("CON003", 5, "J", "父亲外出，缺少父亲电话"),
+        ("PHN002", 5, "J", "“父亲电话”里的号码标着“母”，不是父亲的，没有当作父亲的电话"),
+        ("PHN005", 5, "J", kept),
+        ("PHN001", 6, "J", "“父亲电话”格式不对：应为11位手机号（1开头）或带区号的座机号"),
+    ]
+    assert (stderr, code) == ("", 1)
+    flagged = run("flag", path, "--format", "json").json()
+    assert [(c["row"], c["missing"]) for g in flagged["classes"] for c in g["children"]] == [
+        (5, ["father_phone"]),
+        (6, ["father_phone"]),
+    ]
+
+
 @given(
     number=st.from_regex(r"\A1[3-9][0-9]{9}\Z"),
     power=st.sampled_from(["E+10", "E10", "e+10", "e10"]),

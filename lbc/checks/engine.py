@@ -598,17 +598,20 @@ def _bad_phone_rule(value: nz.Bad) -> Rule:
 def _each_scientific_phone(out: _Out, key: str) -> None:
     """PHN005 for every phone cell of column ``key`` read as a number it gives in
     scientific notation with every digit kept (1.3812345678E+10, alone or with an
-    extension, 1.3812345678E+10转1: nz.holds_kept_scientific): the number is right, but
+    extension, a label or a remark, 1.3812345678E+10转1: nz.holds_kept_scientific), its
+    column's number or another's (1.3812345678E+10 (母) in 父亲电话): the number is right, but
     nobody can dial it as written, and opened and saved through Excel again the column
     loses its last digits (PHN004)."""
     raw, column = out.table.raw.get(key), out.table.values.get(key, ())
     if raw is None:
         return
+    moved = out.table.values.elsewhere(key)  # read as another's number (母：… in 父亲电话)
     # Nearly every cell is its own number (a clean mobile is read as the cell): only the
     # others are looked at, found at C speed.
     for i in compress(count(), map(ne, raw, column)):
         cell = raw[i]
-        if column[i].__class__ is str and cell.__class__ is str and nz.holds_kept_scientific(cell):
+        read = column[i].__class__ is str or i in moved
+        if read and cell.__class__ is str and nz.holds_kept_scientific(cell):
             out.add(R.PHN005, i, key, label=out.label(key))
 
 

@@ -317,10 +317,11 @@ def phone(value: Any) -> str | Bad | None:
         return None
     if whole := _WHOLE_NUMBER_TEXT.fullmatch(s):
         s = whole[1]  # 13812345678.0: a number cell written out as text (a CSV export)
-    elif (kept := kept_in_scientific(s)) is not None and (number := phone(kept)).__class__ is str:
-        return number  # 1.3812345678E+10: every digit there (lbc validate says so, PHN005)
     # A label ends in ":" and a remark in ")": the look for them is made where one may be.
     body = _number_alone(s) if ":" in s or ")" in s else s
+    # 1.3812345678E+10, or 1.3812345678E+10 (父): every digit there (PHN005 says so).
+    if (kept := kept_in_scientific(body)) is not None and (number := phone(kept)).__class__ is str:
+        return number
     digits = _PHONE_STRIP.sub("", body)
     if digits.startswith("+86"):
         digits = digits[3:]
