@@ -7,6 +7,7 @@ expected answer from the one every lower rule (or plain roster order) would give
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import shutil
@@ -1033,6 +1034,38 @@ def test_each_school_is_paired_on_its_own(
         "王梓萱": SHORT_1,
         "陈思彤": "本校没有可结对的在岗教师",
     }
+
+
+def test_the_watch_list_is_forked_with_the_columns_pairing_reads_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The watch list is drawn in a forked child while this process builds the children
+    and teachers to pair. The columns both read (在校状态, 身份证号, 帮扶教师, 学校, 类别;
+    the teachers' 姓名, 在岗, 学校, 联系电话) are normalised before the fork, so the child
+    has them and does not normalise a county's 100,000 cells of each a second time."""
+    if not supervised.CAN_FORK:
+        pytest.skip("the platform cannot fork")
+    monkeypatch.setattr(background, "WORTH_FORKING", 1)
+    read_at_fork: list[set[str]] = []
+    forking = background._fork
+
+    def fork(work: Any) -> Any:
+        if isinstance(work, functools.partial):  # the watch list's: (_watched, roster, …)
+            roster = work.args[0]
+            for tables in (roster.children, roster.teachers):
+                read_at_fork.append({k for table in tables for k in dict.keys(table.values)})
+        return forking(work)
+
+    monkeypatch.setattr(background, "_fork", fork)
+    more = {"学校": "甲小学", "在校状态": "在读", "类别": "单亲"}
+    kids = [kid(1, C32, 帮扶教师="王芳", **more), kid(2, C51, **more)]
+    staff = [teacher("王芳", C32, role="班主任", 学校="甲小学")]
+    code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", kids, staff))
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("王芳", KEPT, True), "李明轩": ("王芳", ANYONE, False)}
+    children, teachers = read_at_fork
+    assert {"enrollment_status", "id_number", "support_teacher", "school", "categories"} <= children
+    assert {"name", "active", "school", "phone"} <= teachers
 
 
 def test_two_schools_children_on_the_same_sheet_and_row_are_told_apart(tmp_path: Path) -> None:

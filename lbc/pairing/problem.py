@@ -467,6 +467,7 @@ def schools(
     # for the day the run began: a child that fails leaves it to be drawn here, maybe after
     # midnight, and the list must not depend on which process drew it.
     size = sum(map(len, roster.children))
+    _read_for_both(roster)
     drawn = functools.partial(_watched, roster, watch or WatchSettings(), dt.date.today())
     watched = Background(drawn, size)
     children, keys, counts = _children(roster, notes)
@@ -538,6 +539,24 @@ def schools(
     notes += [t("pair.note.unknown_teacher", name=shown_name(n)) for n in sorted(unknown)]
     notes += [t("pair.note.ambiguous_teacher", name=shown_name(n)) for n in sorted(ambiguous)]
     return list(groups.values()), counts, notes
+
+
+# The columns the watch list reads as well as pairing (_child_rows, priority_reasons,
+# repeated_rows; _teachers, repeated_teachers): normalised before its child is forked.
+_BOTH_CHILD_KEYS = ("enrollment_status", "id_number", "support_teacher", "school", "categories")
+_BOTH_TEACHER_KEYS = ("name", "active", "school", "phone")
+
+
+def _read_for_both(roster: Roster) -> None:
+    """Normalise the columns both the watch list and pairing read (each normalised the
+    first time it is asked for), before the watch list is drawn in a forked child: the
+    child has them then, and does not normalise a county's 100,000 cells of each again
+    for its own copy, which this process would then do for its own."""
+    both = ((roster.children, _BOTH_CHILD_KEYS), (roster.teachers, _BOTH_TEACHER_KEYS))
+    for tables, keys in both:
+        for table in tables:
+            for key in keys:
+                table.values.get(key)
 
 
 def _previous(
