@@ -209,6 +209,43 @@ def test_reasons_in_words(school: Path) -> None:
     assert words["儿童16"] == ["留守类型变了：父亲外出 → 父母均外出"]
 
 
+def test_the_reasons_are_shared_without_hashing_a_rule(
+    school: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each reason found is held once and shared by every child it is said of, looked up
+    by its rule's code: a Rule hashes field by field in Python, and a county's children
+    have 118,000 reasons. Drawing the list hashes no rule."""
+    from lbc.checks import watch as watching
+    from lbc.checks.registry import Rule
+
+    hashed: list[str] = []
+    drawing, hashing = watching.WatchFacts.__init__, Rule.__hash__
+
+    def counted(self: Rule) -> int:
+        hashed.append(self.code)
+        return hashing(self)
+
+    def draw(self: Any, *args: Any) -> None:
+        Rule.__hash__ = counted  # type: ignore[method-assign]
+        try:
+            drawing(self, *args)
+        finally:
+            Rule.__hash__ = hashing  # type: ignore[method-assign]
+
+    monkeypatch.setattr(watching.WatchFacts, "__init__", draw)
+    settings(school, "[watch]\nthreshold = 1")
+    listed = {
+        c["name"]: [r["code"] for r in c["reasons"]]
+        for g in watch(school)[1]["classes"]
+        for c in g["children"]
+    }
+    assert listed["儿童3"] == CHILD_3
+    assert {name: codes for name, codes in listed.items() if name != "儿童3"} == {
+        f"儿童{n}": [code] for n, (_, code) in enumerate(CHILDREN, 1) if code
+    }
+    assert hashed == []
+
+
 def age(born: dt.date) -> int:
     return TODAY.year - born.year - ((TODAY.month, TODAY.day) < (born.month, born.day))
 
