@@ -1068,6 +1068,30 @@ def test_the_watch_list_is_forked_with_the_columns_pairing_reads_too(
     assert {"name", "active", "school", "phone"} <= teachers
 
 
+def test_without_a_workbook_a_childs_row_is_read_for_pairing_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What only the pairs workbook writes of a child (出生日期, the 帮扶教师 its row states)
+    is read from its row when the workbook is written: without --out, lbc pair normalises
+    no 出生日期 cell, and the 帮扶教师 column once, not a second time as written."""
+    from lbc.roster import tables
+
+    normalised: list[str] = []
+    normalising = tables._normalise_column
+
+    def counted(values: list[Any], fn: Any, memo: bool, key: str) -> list[Any]:
+        normalised.append(key)
+        return normalising(values, fn, memo, key)
+
+    monkeypatch.setattr(tables, "_normalise_column", counted)
+    kids = [kid(1, C32, 帮扶教师="王芳"), kid(2, C51)]
+    code, doc = pair_json(tmp_path, roster(tmp_path / "r.xlsx", kids, [teacher("王芳", C32)]))
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("王芳", KEPT, True), "李明轩": ("王芳", ANYONE, False)}
+    assert "birth_date" not in normalised
+    assert normalised.count("support_teacher") == 1
+
+
 def test_two_schools_children_on_the_same_sheet_and_row_are_told_apart(tmp_path: Path) -> None:
     """Two schools' files copied from one form: the same sheet name, the same rows, a
     namesake on each. Each pair names its file, as lbc flag and lbc watch do, so a script

@@ -50,7 +50,9 @@ LEADER_WORDS = ("校长", "书记", "主任", "校领导", "行政", "园长")
 
 @dataclass(slots=True)
 class ChildRow:
-    """One child to pair, where it sits in the roster and what pairing needs to know."""
+    """One child to pair, where it sits in the roster and what pairing needs to know. What
+    only the pairs workbook (--out) writes of it is read from its row when asked: a county
+    has 100,000 children, and lbc pair without --out would read it for nothing."""
 
     name: str
     cls: str  # the class as a person reads it
@@ -62,14 +64,45 @@ class ChildRow:
     previous: str | None  # the teacher in force (lbc/roster/pairs.py): the pair to keep
     ref: nz.ClassRef | None  # the class, when readable
     grade: int | None
-    left_behind_type: str | None = None
-    gender: str | None = None
-    ident: str | None = None  # the ID number, to find the child again in the pairs workbook
-    born: dt.date | None = None  # the ID's or column's: tells namesakes apart there
-    listed: str | None = None  # what the roster's 帮扶教师 cell says, for the pairs workbook
+    table: Table = field(repr=False)  # the table the child's row is in, at row ``at``
+    at: int
     # On the watch list, its score: paired before every other priority child, the higher
     # the score the sooner.
     watched: int | None = None
+
+    def _text(self, key: str) -> str | None:
+        cell = self.table.get(key, self.at)
+        return cell if isinstance(cell, str) else None
+
+    @property
+    def left_behind_type(self) -> str | None:
+        return self._text("left_behind_type")
+
+    @property
+    def gender(self) -> str | None:
+        return self._text("gender")
+
+    @property
+    def ident(self) -> str | None:
+        """The ID number, to find the child again in the pairs workbook."""
+        return self._text("id_number")
+
+    @property
+    def born(self) -> dt.date | None:
+        """The ID's or column's birth date: tells namesakes apart in the pairs workbook."""
+        table, i = self.table, self.at
+        return known_birth(
+            table.get("birth_date", i), table.get("id_number", i), table.get("id_kind", i)
+        )
+
+    @property
+    def listed(self) -> str | None:
+        """What the roster's 帮扶教师 cell says (else a teachers list's, STATED_KEY), which
+        the pairs workbook records to know a pair moved after it was made
+        (lbc.roster.pairs)."""
+        stated = self.table.values.get(STATED_KEY)
+        cell = stated[self.at] if stated else self.table.written_cell("support_teacher", self.at)
+        return (cell if isinstance(cell, str) else "") or None
 
 
 @dataclass(slots=True)
@@ -164,20 +197,9 @@ def _priorities(table: Table) -> list[list[str]]:
     return out
 
 
-# The columns a child to pair is read from (_child_rows).
-_CHILD_KEYS = (
-    "enrollment_status",
-    "id_number",
-    "class",
-    "name",
-    "grade",
-    "school",
-    "support_teacher",
-    "left_behind_type",
-    "gender",
-    "birth_date",
-    "id_kind",
-)
+# The columns a child to pair is read from (_child_rows); the pairs workbook reads more
+# of its row (ChildRow).
+_CHILD_KEYS = ("class", "name", "grade", "school", "support_teacher")
 
 
 def _texts(column: list[object]) -> list[str]:
@@ -251,9 +273,6 @@ def _child_rows(table: Table, rows: Iterable[int]) -> list[ChildRow]:
     n, values = len(table), table.values
     nothing: list[object] = [None] * n
     column = {key: values.get(key) or nothing for key in _CHILD_KEYS}
-    # What the child's row states (its cell, else a teachers list's), which the pairs
-    # workbook records to know a pair moved after it was made (lbc.roster.pairs).
-    stated = values.get(STATED_KEY) or table.as_written("support_teacher") or nothing
     tags = values.get(NAMESAKE_KEY) or nothing
     priorities = _priorities(table)
     labels = _class_labels(column["class"])
@@ -264,7 +283,7 @@ def _child_rows(table: Table, rows: Iterable[int]) -> list[ChildRow]:
     def pick(cells: list[Any]) -> list[Any]:
         return cells if whole else [cells[i] for i in picked]
 
-    classes, idents = pick(column["class"]), pick(column["id_number"])
+    classes = pick(column["class"])
     # _text inline: a call per cell is a tenth of a second over a county.
     names = [x if isinstance(x, str) else "" for x in pick(column["name"])]
     sheets = [table.sheet] * len(picked) if table.row_sheets is None else pick(table.row_sheets)
@@ -277,10 +296,6 @@ def _child_rows(table: Table, rows: Iterable[int]) -> list[ChildRow]:
         x.grade if isinstance(x, nz.ClassRef) else g if isinstance(g, int) else None
         for x, g in zip(classes, pick(column["grade"]), strict=True)
     ]
-    kinds = [x if isinstance(x, str) else None for x in pick(column["left_behind_type"])]
-    genders = [x if isinstance(x, str) else None for x in pick(column["gender"])]
-    born = list(map(known_birth, pick(column["birth_date"]), idents, pick(column["id_kind"])))
-    listed = [(x if isinstance(x, str) else "") or None for x in pick(stated)]
     return list(
         map(
             ChildRow,
@@ -294,11 +309,8 @@ def _child_rows(table: Table, rows: Iterable[int]) -> list[ChildRow]:
             previous,
             refs,
             grades,
-            kinds,
-            genders,
-            [x if isinstance(x, str) else None for x in idents],
-            born,
-            listed,
+            itertools.repeat(table),
+            picked,
         )
     )
 

@@ -579,6 +579,16 @@ class Table:
         fn, memo = NORMALISERS[self.kind][key]
         return _normalise_column(self.raw[key], fn, memo, key)
 
+    def written_cell(self, key: str, i: int) -> Any:
+        """Cell ``i`` of ``as_written(key)``, normalised alone: a child's cell asked once
+        (the pairs workbook's), not the whole column normalised again for it. A phone's is
+        its column's, whose 同上 is the number above."""
+        raw = self.raw.get(key)
+        if raw is None:
+            return None
+        fn = NORMALISERS[self.kind][key][0]
+        return self.as_written(key)[i] if fn is nz.phone else fn(raw[i])
+
     def keep_only(self, keys: tuple[str, ...]) -> None:
         """Drop every column's cells but ``keys`` (as normalised), once the table is checked:
         lbc validate over a province holds one school's cells at a time. Its rows, sheets
