@@ -861,6 +861,21 @@ _TEXT: dict[str, tuple[str, str]] = {
         "filtered: {rows} {count:is|are} hidden, and read too; clear the filter in Excel to "
         "check {count:it|them}",
     ),
+    "columns.numbered.hidden": (
+        "“{sheet}”是隐藏的工作表，其中 {count} 行也已读入；它若是旧表或草稿，请在 Excel 中取消隐藏后删除",
+        "sheet '{sheet}' is hidden; its {count} {count:row|rows} are read too; if it is an old "
+        "copy or a draft, unhide it in Excel and delete it",
+    ),
+    "columns.numbered.hidden_rows": (
+        "“{sheet}”中{rows}是隐藏行，也已读入；请在 Excel 中取消隐藏后核对",
+        "sheet '{sheet}': {rows} {count:is|are} hidden, and read too; unhide {count:it|them} in "
+        "Excel to check",
+    ),
+    "columns.numbered.hidden_rows.filtered": (
+        "“{sheet}”设了筛选：{rows}被筛选隐藏，也已读入；请在 Excel 中清除筛选后核对",
+        "sheet '{sheet}' is filtered: {rows} {count:is|are} hidden, and read too; clear the "
+        "filter in Excel to check {count:it|them}",
+    ),
     "columns.kind_from.sheet": (
         "没有“类型”列：各条按工作表名称读作{kind}",
         "no 类型 column: the sheet's name makes every row a {kind}",

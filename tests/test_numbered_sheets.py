@@ -187,3 +187,136 @@ def test_hidden_rows_and_sheets_are_said_of_their_own_numbered_sheet(tmp_path: P
         False,
         [2],
     )
+
+
+def _second_sheet_hiding(path: Path, *, filtered: bool) -> Path:
+    """Numbered sheets of two schools' children whose second sheet hides its rows 2 and 4:
+    by hand and the sheet itself hidden, or by a filter on 学校 in force."""
+    top = header(Kind.CHILDREN)
+    write_xlsx(
+        path,
+        {
+            "留守儿童花名册1": [
+                top,
+                merged_row("青山小学", 2, child_row(1)),
+                merged_row("红星小学", 2, child_row(2)),
+                merged_row("红星小学", 3, child_row(3)),
+            ],
+            "留守儿童花名册2": [
+                top,
+                merged_row("青山小学", 3, child_row(4)),
+                merged_row("红星小学", 4, child_row(5)),
+                merged_row("青山小学", 4, child_row(6)),
+            ],
+        },
+    )
+    wb = load_workbook(path)
+    second = wb["留守儿童花名册2"]
+    if filtered:
+        second.auto_filter.ref = "A1:E4"
+        second.auto_filter.add_filter_column(0, ["红星小学"])
+    else:
+        second.sheet_state = "hidden"
+    second.row_dimensions[2].hidden = second.row_dimensions[4].hidden = True
+    wb.save(path)
+    return path
+
+
+def test_json_and_columns_say_each_numbered_sheets_hidden_rows(tmp_path: Path) -> None:
+    """The table read back from numbered sheets is one entry under its first sheet's name,
+    whose hidden_rows and filtered stay that sheet's; numbered_sheets gives every sheet's
+    own, so a script reading the JSON hears of the children hidden on the second sheet, and
+    lbc columns says them, and the second sheet hidden, under the second sheet's name."""
+    hidden = _second_sheet_hiding(tmp_path / "隐藏.xlsx", filtered=False)
+    first = {
+        "sheet": "留守儿童花名册1",
+        "rows": 3,
+        "hidden": False,
+        "hidden_rows": [],
+        "filtered": False,
+    }
+    marks = [
+        first,
+        {
+            "sheet": "留守儿童花名册2",
+            "rows": 3,
+            "hidden": True,
+            "hidden_rows": [2, 4],
+            "filtered": False,
+        },
+    ]
+    validated = run("validate", hidden, "--format", "json")
+    assert validated.json()["files"] == [
+        {
+            "file": str(hidden),
+            "sheets": [
+                {
+                    "sheet": "留守儿童花名册1",
+                    "kind": "children",
+                    "header_rows": [1],
+                    "rows": 6,
+                    "hidden_rows": [],
+                    "filtered": False,
+                    "numbered_sheets": marks,
+                    "columns": {
+                        "school": "A",
+                        "name": "E",
+                        "gender": "F",
+                        "id_number": "G",
+                        "birth_date": "I",
+                        "class": "L",
+                        "health": "M",
+                        "home_address": "N",
+                        "left_behind_type": "O",
+                        "father_phone": "T",
+                        "mother_phone": "W",
+                        "guardian_name": "AC",
+                        "guardian_relation": "AD",
+                        "guardian_phone": "AE",
+                    },
+                    "unknown_columns": [],
+                }
+            ],
+            "skipped_sheets": [],
+        }
+    ]
+    (sheet,) = run("columns", hidden, "--format", "json").json()["files"][0]["sheets"]
+    said = {key: value for key, value in sheet.items() if key not in ("columns", "ignored")}
+    assert said == {
+        "sheet": "留守儿童花名册1",
+        "kind": "children",
+        "header_rows": [1],
+        "rows": 6,
+        "hidden": False,
+        "hidden_rows": [],
+        "filtered": False,
+        "numbered_sheets": marks,
+        "kind_from": None,
+        "class_from": None,
+        "pairs": False,
+    }
+    text = run("columns", hidden).stdout.splitlines()
+    assert text[-2:] == [
+        "“留守儿童花名册2”是隐藏的工作表，其中 3 行也已读入；"
+        "它若是旧表或草稿，请在 Excel 中取消隐藏后删除",
+        "“留守儿童花名册2”中第 2、4 行是隐藏行，也已读入；请在 Excel 中取消隐藏后核对",
+    ]
+
+    filtered = _second_sheet_hiding(tmp_path / "筛选.xlsx", filtered=True)
+    marks = [
+        first,
+        {
+            "sheet": "留守儿童花名册2",
+            "rows": 3,
+            "hidden": False,
+            "hidden_rows": [2, 4],
+            "filtered": True,
+        },
+    ]
+    (entry,) = run("validate", filtered, "--format", "json").json()["files"][0]["sheets"]
+    assert (entry["hidden_rows"], entry["filtered"], entry["numbered_sheets"]) == ([], False, marks)
+    (sheet,) = run("columns", filtered, "--format", "json").json()["files"][0]["sheets"]
+    assert (sheet["hidden_rows"], sheet["filtered"], sheet["numbered_sheets"]) == ([], False, marks)
+    assert run("columns", filtered).stdout.splitlines()[-1] == (
+        "“留守儿童花名册2”设了筛选：第 2、4 行被筛选隐藏，也已读入；请在 Excel 中清除筛选后核对"
+    )

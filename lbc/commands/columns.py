@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -12,6 +12,9 @@ from lbc.messages import as_list, rows_listed, t
 from lbc.output.formats import rich_table
 from lbc.reports.columns import describe_roster, note_for
 from lbc.roster.fields import Kind
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 CSV_COLUMNS = ("file", "sheet", "column", "header", "header_cells", "field", "note")
 
@@ -80,6 +83,23 @@ def _rows(described: list[dict[str, Any]]) -> list[dict[str, object]]:
     ]
 
 
+def _print_marks(console: Console, sheet: dict[str, Any]) -> None:
+    """Whether the sheet is hidden and the rows it hides; of a table read back from
+    numbered sheets, each sheet's under its own name, with its rows (the heading names the
+    first sheet and counts them all)."""
+    numbered = "numbered_sheets" in sheet
+    prefix = "columns.numbered." if numbered else "columns."
+    for mark in sheet.get("numbered_sheets", [sheet]):
+        own = {"sheet": mark["sheet"], "count": mark["rows"]} if numbered else {}
+        if mark["hidden"]:
+            console.print(t(prefix + "hidden", **own), markup=False)
+        if hidden := mark["hidden_rows"]:
+            key = prefix + ("hidden_rows.filtered" if mark["filtered"] else "hidden_rows")
+            own = {"sheet": mark["sheet"]} if numbered else {}
+            words = t(key, rows=rows_listed(hidden), count=len(hidden), **own)
+            console.print(words, markup=False)
+
+
 def _print(described: list[dict[str, Any]]) -> None:
     console = common.stdout()
     headers = [t(f"columns.col.{c}") for c in ("column", "header", "cells", "field", "note")]
@@ -94,12 +114,7 @@ def _print(described: list[dict[str, Any]]) -> None:
                 count=sheet["rows"],
             )
             common.show_table(console, rich_table(headers, _lines(sheet), title=title))
-            if sheet["hidden"]:
-                console.print(t("columns.hidden"))
-            if sheet["hidden_rows"]:
-                key = "columns.hidden_rows.filtered" if sheet["filtered"] else "columns.hidden_rows"
-                hidden = sheet["hidden_rows"]
-                console.print(t(key, rows=rows_listed(hidden), count=len(hidden)), markup=False)
+            _print_marks(console, sheet)
             if sheet["kind_from"]:
                 said = sheet["kind_from"]
                 console.print(t(f"columns.kind_from.{said['source']}", kind=said["kind"]))

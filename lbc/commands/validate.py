@@ -17,6 +17,7 @@ from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, t
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
+from lbc.reports.columns import numbered_sheets
 from lbc.reports.county import children_once, per_school
 from lbc.roster.reading import PARQUET_SUFFIX, check_input_path
 from lbc.roster.tables import KEPT, Roster, whole_sheets
@@ -171,6 +172,7 @@ def describe_files(roster: Roster) -> list[dict[str, object]]:
                 # read all the same, as Excel numbers them.
                 "hidden_rows": list(tbl.hidden_rows),
                 "filtered": tbl.filtered,
+                **numbered_sheets(tbl),
                 "columns": {key: col.letter for key, col in tbl.columns.items()},
                 "unknown_columns": [label for _, label in tbl.unknown],
             }

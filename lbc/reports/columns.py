@@ -37,6 +37,27 @@ def _why(table: Table, header: str, why: str) -> str:
     return "teacher_phone" if TEACHER_PHONE_HEADER in header else "own_elsewhere"
 
 
+def numbered_sheets(table: Table) -> dict[str, Any]:
+    """A table read back from numbered sheets (留守儿童花名册1, 2, …): each sheet's rows and
+    what it hides, under its own name, as ``numbered_sheets``; nothing for any other table.
+    The table's own ``hidden``, ``hidden_rows`` and ``filtered`` stay its first sheet's,
+    whose name it goes by: a script reading them of a sheet gets that sheet's rows."""
+    if table.sheet_marks is None:
+        return {}
+    return {
+        "numbered_sheets": [
+            {
+                "sheet": mark.sheet,
+                "rows": mark.rows,
+                "hidden": mark.hidden,
+                "hidden_rows": list(mark.hidden_rows),
+                "filtered": mark.filtered,
+            }
+            for mark in table.sheet_marks
+        ]
+    }
+
+
 def describe_table(table: Table) -> dict[str, Any]:
     """One sheet as `lbc columns` shows it, columns in sheet order."""
     columns: list[dict[str, Any]] = []
@@ -87,6 +108,7 @@ def describe_table(table: Table) -> dict[str, Any]:
         # same, as Excel numbers them.
         "hidden_rows": list(table.hidden_rows),
         "filtered": table.filtered,
+        **numbered_sheets(table),
         # A records sheet without a 类型 column: its kind and what named it (its name, or
         # the title above its header), else None.
         "kind_from": dict(zip(("source", "kind"), table.kind_from, strict=True))
