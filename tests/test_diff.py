@@ -589,6 +589,56 @@ def test_a_child_who_moved_to_another_school_of_the_county_is_a_change(tmp_path:
         assert moved["changes"] == [change("school", "学校", "青山小学", "白鹤小学")]
 
 
+def test_a_child_who_moved_between_two_schools_folders_is_a_change(tmp_path: Path) -> None:
+    # Two terms of a county, each school's 花名册.xlsx in a folder named for it and nothing
+    # else naming it: validate counts 青山小学 3 children, 白鹤小学 1 last term and 1 and 3
+    # now. 张雨涵 (same ID) and 王梓萱 (no ID, one name and birth date) moved from 青山小学
+    # to 白鹤小学: each a change of school, not nothing, in the change log and the summary.
+    terms = {
+        "上学期": ([kid(1), kid(2, gender="男"), kid(3, 身份证号=None)], [kid(5)]),
+        "本学期": ([kid(2, gender="男")], [kid(5), kid(1), kid(3, 身份证号=None)]),
+    }
+    for term, schools in terms.items():
+        for school, rows in zip(("青山小学", "白鹤小学"), schools, strict=True):
+            folder = tmp_path / term / school
+            folder.mkdir(parents=True)
+            write_xlsx(folder / "花名册.xlsx", {"花名册": table(rows)})
+    for term, counts in (("上学期", [1, 3]), ("本学期", [3, 1])):
+        checked = run("validate", term, "--format", "json", cwd=tmp_path).json()
+        assert [(x["school"], x["children"]) for x in checked["summary"]["schools"]] == [
+            *zip(("白鹤小学", "青山小学"), counts, strict=True)
+        ]
+    assert run("merge", "上学期", "--out", "上学期.xlsx", cwd=tmp_path).exit_code == 1  # no ID
+    moved = change("school", "学校", "青山小学", "白鹤小学")
+    bh, file = f"白鹤小学 {C32}", "本学期/白鹤小学/花名册.xlsx"
+    # Last term's rows: 青山小学's own sheet's, or the merged sheet's, 白鹤小学's first.
+    for old, rows in (("上学期", (2, 4)), ("上学期.xlsx", (3, 5))):
+        doc = run("diff", old, "本学期", "--format", "json", cwd=tmp_path).json()
+        assert doc["summary"] == {
+            **all_unchanged(2, id_number=3, name_birth_date=1),
+            "changed": 2,
+        }
+        assert doc["changed"] == [
+            {**entry("张雨涵", 3, bh, file), "old_row": rows[0], "match": "id_number",
+             "changes": [moved]},
+            {**entry("王梓萱", 4, bh, file), "old_row": rows[1], "match": "name_birth_date",
+             "changes": [moved]},
+        ]  # fmt: skip
+    summary = run(
+        "summary", "本学期", "--term", "2024-autumn", "--previous", "上学期.xlsx",
+        "--format", "json", cwd=tmp_path,
+    ).json()  # fmt: skip
+    assert summary["changes"] == {
+        "added": 0,
+        "left": 0,
+        "changed": 2,
+        "by_field": [{"name": "学校", "count": 2}],
+        "matched_by_id": 3,
+        "matched_by_name_birth": 1,
+        "matched_by_name_class": 0,
+    }
+
+
 def test_a_name_and_class_are_one_child_only_within_a_school(tmp_path: Path) -> None:
     # No ID numbers or birth dates. Last term 李明 (a girl) was in 青山小学's 三年级(2)班;
     # this term 白鹤小学 has a 李明 (a boy) in 四年级(2)班, a grade up. Classes are each
@@ -1038,6 +1088,63 @@ def test_namesakes_born_the_same_day_in_two_schools_leave_each_id_correction_see
             **all_unchanged(3, id_number=3, name_birth_date=1),
             "changed": 1,
         }
+        assert doc["changed"] == [
+            {**entry("张雨涵", 2, bh, file), "sheet": sheet, "old_row": 2,
+             "match": "name_birth_date", "changes": [ids]}
+        ]  # fmt: skip
+    shown = run("diff", "上学期", "本学期", cwd=tmp_path)
+    assert shown.exit_code == 0 and shown.stderr == ""
+    assert cells(shown.stdout) == [
+        ["信息变更（1 名）"],
+        ["班级", "行", "姓名", "字段", "变更", "对应依据"],
+        [
+            bh,
+            "2",
+            "张雨涵",
+            "身份证号",
+            "511321********1901 → 511321********190X",
+            "姓名 + 出生日期",
+        ],
+        [SUMMARY.format(0, 0, 1, 3)],
+    ]
+
+
+def test_two_schools_known_by_their_folders_alone_are_two_schools_as_validate_counts(
+    tmp_path: Path,
+) -> None:
+    """The county of two schools above, each school's 花名册.xlsx in a folder named for it
+    (白鹤小学/, 青山小学/) with no lbc.toml, title or 学校 column: validate counts two
+    schools by their folders, and so does diff. Within 白鹤小学 its 张雨涵 is the only row
+    of that name and birth date on either side, her ID corrected, not one child gone and one
+    added for 青山小学's namesake; her class is named with her school. The merged rosters of
+    the same folders say the same."""
+    right = make_id(dt.date(2016, 5, 1), 190)  # 51132120160501190X
+    wrong = right[:-1] + "1"
+    terms = {
+        "上学期": ([kid(1), kid(2, gender="男")], [kid(1, 身份证号=wrong), kid(5)]),
+        "本学期": ([kid(1), kid(2, gender="男")], [kid(1, 身份证号=right), kid(5)]),
+    }
+    for term, schools in terms.items():
+        for school, rows in zip(("青山小学", "白鹤小学"), schools, strict=True):
+            folder = tmp_path / term / school
+            folder.mkdir(parents=True)
+            write_xlsx(folder / "花名册.xlsx", {"花名册": table(rows)})
+        merged = run("merge", term, "--out", f"{term}.xlsx", cwd=tmp_path)
+        assert (tmp_path / f"{term}.xlsx").is_file(), merged.stderr  # exit 1 of the wrong ID
+    checked = run("validate", "本学期", "--format", "json", cwd=tmp_path).json()
+    assert [s["school"] for s in checked["summary"]["schools"]] == ["白鹤小学", "青山小学"]
+    bh = f"白鹤小学 {C32}"
+    ids = change("id_number", "身份证号", "511321********1901", "511321********190X")
+    for old, new, file, sheet in (
+        ("上学期", "本学期", "本学期/白鹤小学/花名册.xlsx", "花名册"),
+        ("上学期.xlsx", "本学期.xlsx", "本学期.xlsx", "留守儿童花名册"),  # merged: 白鹤小学 first
+    ):
+        doc = run("diff", old, new, "--format", "json", cwd=tmp_path).json()
+        assert doc["summary"] == {
+            **all_unchanged(3, id_number=3, name_birth_date=1),
+            "changed": 1,
+        }
+        assert doc["added"] == doc["gone"] == []
         assert doc["changed"] == [
             {**entry("张雨涵", 2, bh, file), "sheet": sheet, "old_row": 2,
              "match": "name_birth_date", "changes": [ids]}

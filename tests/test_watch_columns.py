@@ -24,6 +24,7 @@ from lbc.roster.people import LEFT_SCHOOL, age_on
 from lbc.roster.support import ChildIndex, dated_records, each_childs_records
 from lbc.roster.tables import Roster, Table, distinct_children, load_roster
 from lbc.workspace.config import WatchSettings
+from lbc.workspace.schools import schools_of
 
 # Each column's header and the values a cell may hold: the readable ones of each kind, an
 # unreadable one, and empty. Few names, IDs and classes, so children share them.
@@ -160,7 +161,8 @@ def by_rows(
     changed: dict[tuple[int, int], list[Found]] = {}
     if previous is not None:
         fields = {"guardian_name": R.WCH015, "left_behind_type": R.WCH016, "home_address": R.WCH017}
-        for m in diff_rosters(previous, roster).matched:
+        diffed = diff_rosters(previous, roster, schools_of(previous).of, schools_of(roster).of)
+        for m in diffed.matched:
             for c in m.changes:
                 if c.field in fields:
                     words = {"old": c.old or "-", "new": c.new or "-"}

@@ -60,7 +60,7 @@ from lbc.roster.support import (
 )
 from lbc.roster.tables import Roster, Table, distinct_children
 from lbc.workspace.config import WatchSettings
-from lbc.workspace.schools import of_their_own, watch_by_file
+from lbc.workspace.schools import of_their_own, schools_of, watch_by_file
 from lbc.workspace.terms import school_year_start, term_of
 
 ADULT = 18
@@ -668,7 +668,7 @@ def _last_by(dates: list[dt.date], day: dt.date) -> dt.date | None:
 def _changes(previous: Roster, roster: Roster) -> dict[tuple[int, int], list[Found]]:
     """Each child's reasons of change against last term's roster, by (table id, row)."""
     out: dict[tuple[int, int], list[Found]] = {}
-    for m in diff_rosters(previous, roster).matched:
+    for m in diff_rosters(previous, roster, schools_of(previous).of, schools_of(roster).of).matched:
         table, i = m.new
         for change in m.changes:
             rule = CHANGES.get(change.field)

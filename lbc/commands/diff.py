@@ -14,6 +14,7 @@ from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.roster.changes import Matched, RosterDiff, Row, diff_rosters, label
+from lbc.workspace.schools import schools_of
 
 CSV_COLUMNS = ("change", "child", "class", "file", "sheet", "row", "match", "field", "old", "new")
 
@@ -45,7 +46,7 @@ def diff_command(
         refuse_input_as_output(out, common.read_files([*old_files, *new_files], cfg))
     before = common.read(old_files, cfg, old_runs)
     after = common.read(new_files, cfg, new_runs)
-    found = diff_rosters(before, after)
+    found = diff_rosters(before, after, schools_of(before).of, schools_of(after).of)
     if out is not None:
         from lbc.documents.diff_book import write_changes_book  # openpyxl only here
 

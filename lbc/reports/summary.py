@@ -1061,7 +1061,7 @@ def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
     has left since (转出, 毕业 this term) is counted once, under 转出或离校: the prose reads
     the three as parts, and its 在校状态 having changed is its leaving, not a change of its
     details."""
-    found = diff_rosters(previous, roster)
+    found = diff_rosters(previous, roster, schools_of(previous).of, schools_of(roster).of)
 
     def left_since(m: Matched) -> bool:
         return (
@@ -1090,7 +1090,7 @@ def _kept(previous: Roster, roster: Roster, kids: Kids) -> int | None:
     if not any(tb.has("support_teacher") for tb in previous.children):
         return None
     kept = 0
-    for m in diff_rosters(previous, roster).matched:
+    for m in diff_rosters(previous, roster, schools_of(previous).of, schools_of(roster).of).matched:
         before = m.old[0].get("support_teacher", m.old[1])
         now = m.new[0].get("support_teacher", m.new[1])
         status = m.new[0].get("enrollment_status", m.new[1])

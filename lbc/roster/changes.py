@@ -57,6 +57,8 @@ BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS = "id_number", "name_birth_date", "name_clas
 LEVELS = (BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS, BY_NAME_CLASS)
 
 Row = tuple[Table, int]
+# A row's school (lbc.workspace.schools.Schools.of).
+SchoolOf = Callable[[Table, int], str]
 
 
 @dataclass
@@ -81,7 +83,7 @@ class RosterDiff:
     gone: list[Row]
     # Each row's school on a roster of several (by id of its table): classes are named
     # with it, as every class list of a county names them.
-    schools: dict[int, Callable[[Table, int], str | None]] = field(default_factory=dict)
+    schools: dict[int, SchoolOf] = field(default_factory=dict)
 
     def describe(self, row: Row) -> dict[str, Any]:
         """The row as the change log shows it (``describe``), its class with its school."""
@@ -153,8 +155,13 @@ def _promoted(before: object, after: object) -> bool:
     )
 
 
-def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
-    """Match every child of ``new`` with one of ``old`` where possible, and compare them."""
+def diff_rosters(
+    old: Roster, new: Roster, old_school: SchoolOf, new_school: SchoolOf
+) -> RosterDiff:
+    """Match every child of ``new`` with one of ``old`` where possible, and compare them;
+    ``old_school`` and ``new_school``: each row's school on each side, as every command
+    names it (lbc.workspace.schools.schools_of), so that a school known by its folder alone
+    is one as validate counts it."""
     old_rows = [
         (tb, i)
         for tb, i, first in distinct_children(old.children, old.copy_schools())
@@ -165,18 +172,15 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
         for tb, i, first in distinct_children(new.children, new.copy_schools())
         if first is None
     ]
-    old_school, new_school = _school_of(old), _school_of(new)
+    old_of, new_of = _several(old, old_school), _several(new, new_school)
     schools = {
-        id(tb): of
-        for roster, of in ((old, old_school), (new, new_school))
-        if of
-        for tb in roster.children
+        id(tb): of for roster, of in ((old, old_of), (new, new_of)) if of for tb in roster.children
     }
     # Classes are compared within a school where both rosters are of several.
-    if not (old_school and new_school):
-        old_school = new_school = None
-    old_schools = [old_school(tb, i) if old_school else None for tb, i in old_rows]
-    new_schools = [new_school(tb, i) if new_school else None for tb, i in new_rows]
+    if not (old_of and new_of):
+        old_of = new_of = None
+    old_schools = [old_of(tb, i) if old_of else None for tb, i in old_rows]
+    new_schools = [new_of(tb, i) if new_of else None for tb, i in new_rows]
     old_keys = [_old_keys(tb, i, old_schools[n]) for n, (tb, i) in enumerate(old_rows)]
     indexes: list[dict[object, list[int]]] = [{} for _ in LEVELS]
     for n, keys in enumerate(old_keys):
@@ -228,7 +232,7 @@ def diff_rosters(old: Roster, new: Roster) -> RosterDiff:
         if not any_filled(tb.values.get("id_number") or [])
     }
     for m in matched:
-        moved = (old_school(*m.old), new_school(*m.new)) if old_school and new_school else None
+        moved = (old_of(*m.old), new_of(*m.new)) if old_of and new_of else None
         m.changes = _changes(m.old, m.new, moved, no_ids)
     # A child last term's roster already had as 转出 or 毕业 left then, not this term: its
     # leaving is on last term's change log, and no count of this term's leavers holds it.
@@ -248,17 +252,13 @@ def _ids_apart(old: Row, new: Row) -> bool:
     return None not in (before, after) and _differ("id_number", before, after)
 
 
-def _school_of(roster: Roster) -> Callable[[Table, int], str | None] | None:
-    """A row's school, its 学校 cell else its file's (lbc.toml, title), on a roster of
-    several schools (a county's merged roster, a folder of schools); None on a roster of
-    one school, whose name is no change to record (two terms may spell it two ways)."""
-    declared = roster.file_schools()
-
-    def of(table: Table, i: int) -> str | None:
-        return table.get("school", i) or declared.get(table.file) or None
-
-    names = {of(table, i) for table in roster.children for i in range(len(table))}
-    return of if len(names - {None}) > 1 else None
+def _several(roster: Roster, school: SchoolOf) -> SchoolOf | None:
+    """``school`` (each row's, as every command names it: lbc.workspace.schools.schools_of)
+    on a roster of several schools (a county's merged roster, a folder of schools, told by
+    their 学校 cells, lbc.toml, titles or folders); None on a roster of one school, whose
+    name is no change to record (two terms may spell it two ways)."""
+    names = {school(table, i) for table in roster.children for i in range(len(table))}
+    return school if len(names) > 1 else None
 
 
 def _changes(
@@ -267,7 +267,7 @@ def _changes(
     """The tracked fields whose values differ: each field both sheets have (a cell emptied
     is a change), the ID number where neither sheet's column is empty throughout
     (``no_ids``, by id of the table), the class unless moved a grade up, and the school
-    where both rosters hold several and both rows are of one (_school_of)."""
+    where both rosters hold several (_several)."""
     (ot, oi), (nt, ni) = old, new
     found = []
     for key in TRACKED:
