@@ -13,7 +13,7 @@ import xlwt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_bad_input import lbc_in_child, rewrite_zip
-from test_reading import write_xls
+from test_reading import write_ods, write_xls
 
 from conftest import (
     CHILD_HEADER,
@@ -491,34 +491,7 @@ def test_a_damaged_zip_member_is_said_in_chinese(tmp_path: Path) -> None:
 
 def ods(path: Path, extra: str) -> Path:
     """An .ods roster (one sheet, 花名册, of ROWS) with the rows ``extra`` after them."""
-
-    def cells(row: list[object]) -> str:
-        return "".join(
-            f'<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>'
-            for v in row
-        )
-
-    rows = "".join(f"<table:table-row>{cells(row)}</table:table-row>" for row in ROWS)
-    office = "urn:oasis:names:tc:opendocument:xmlns"
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        f'<office:document-content xmlns:office="{office}:office:1.0"'
-        f' xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0"'
-        ' office:version="1.2"><office:body><office:spreadsheet>'
-        f'<table:table table:name="花名册">{rows}{extra}</table:table>'
-        "</office:spreadsheet></office:body></office:document-content>"
-    )
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        zf.writestr(
-            "META-INF/manifest.xml",
-            f'<manifest:manifest xmlns:manifest="{office}:manifest:1.0">'
-            '<manifest:file-entry manifest:full-path="/"'
-            ' manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-            "</manifest:manifest>",
-        )
-        zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-    return path
+    return write_ods(path, ROWS, extra=extra)
 
 
 def repeated(rows: int, cols: int, filled: bool = True) -> str:

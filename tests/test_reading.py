@@ -228,10 +228,17 @@ def write_xls(
     return path
 
 
-def write_ods(path: Path, rows: Sequence[Sequence[Any]], rows_attrs: dict[int, str]) -> Path:
+def write_ods(
+    path: Path,
+    rows: Sequence[Sequence[Any]],
+    rows_attrs: dict[int, str] | None = None,
+    extra: str = "",
+) -> Path:
     """A real .ods of one sheet 花名册, its content.xml written as LibreOffice writes it;
     ``rows_attrs``: Excel rows (1-based) with the attributes their <table:table-row> has
-    (table:visibility="collapse" for a row hidden by hand)."""
+    (table:visibility="collapse" for a row hidden by hand); ``extra``: rows' XML after
+    them, as a crafted file may hold."""
+    rows_attrs = rows_attrs or {}
     office = "urn:oasis:names:tc:opendocument:xmlns"
 
     def cell(value: Any) -> str:
@@ -255,7 +262,7 @@ def write_ods(path: Path, rows: Sequence[Sequence[Any]], rows_attrs: dict[int, s
         f'<office:document-content xmlns:office="{office}:office:1.0"'
         f' xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0"'
         ' office:version="1.2"><office:body><office:spreadsheet>'
-        f'<table:table table:name="花名册">{body}</table:table>'
+        f'<table:table table:name="花名册">{body}{extra}</table:table>'
         "</office:spreadsheet></office:body></office:document-content>"
     )
     with zipfile.ZipFile(path, "w") as zf:
