@@ -1054,15 +1054,18 @@ def test_two_ids_are_one_child_by_name_and_birth_date_within_one_school_alone(
     ]
 
 
+@pytest.mark.parametrize("named_by", ["lbc.toml", "folder"])
 def test_namesakes_born_the_same_day_in_two_schools_leave_each_id_correction_seen(
-    tmp_path: Path,
+    tmp_path: Path, named_by: str
 ) -> None:
     """A county of two schools, each with a 张雨涵 born 2016-05-01, each her own ID number.
     青山小学's is found by ID; 白鹤小学 corrected its 张雨涵's ID (a wrong check digit last
     term). Within 白鹤小学 she is the only row of that name and birth date on either side:
     one child, her ID corrected, not one gone and one added because a namesake of another
     school shares her name and birth date. So over the schools' folders and over the
-    county's merged rosters alike."""
+    county's merged rosters alike, whether each school is named in its lbc.toml or only by
+    its folder (as validate counts schools: diff named only declared schools, and found
+    one gone and one added)."""
     right = make_id(dt.date(2016, 5, 1), 190)  # 51132120160501190X
     wrong = right[:-1] + "1"
     terms = {
@@ -1073,61 +1076,9 @@ def test_namesakes_born_the_same_day_in_two_schools_leave_each_id_correction_see
         for school, rows in zip(("青山小学", "白鹤小学"), schools, strict=True):
             folder = tmp_path / term / school
             folder.mkdir(parents=True)
-            (folder / "lbc.toml").write_text(f'[school]\nname = "{school}"\n', encoding="utf-8")
-            write_xlsx(folder / "roster.xlsx", {"花名册": table(rows)})
-        merged = run("merge", term, "--out", f"{term}.xlsx", cwd=tmp_path)
-        assert (tmp_path / f"{term}.xlsx").is_file(), merged.stderr  # exit 1 of the wrong ID
-    bh = f"白鹤小学 {C32}"
-    ids = change("id_number", "身份证号", "511321********1901", "511321********190X")
-    for old, new, file, sheet in (
-        ("上学期", "本学期", "本学期/白鹤小学/roster.xlsx", "花名册"),
-        ("上学期.xlsx", "本学期.xlsx", "本学期.xlsx", "留守儿童花名册"),  # merged: 白鹤小学 first
-    ):
-        doc = run("diff", old, new, "--format", "json", cwd=tmp_path).json()
-        assert doc["summary"] == {
-            **all_unchanged(3, id_number=3, name_birth_date=1),
-            "changed": 1,
-        }
-        assert doc["changed"] == [
-            {**entry("张雨涵", 2, bh, file), "sheet": sheet, "old_row": 2,
-             "match": "name_birth_date", "changes": [ids]}
-        ]  # fmt: skip
-    shown = run("diff", "上学期", "本学期", cwd=tmp_path)
-    assert shown.exit_code == 0 and shown.stderr == ""
-    assert cells(shown.stdout) == [
-        ["信息变更（1 名）"],
-        ["班级", "行", "姓名", "字段", "变更", "对应依据"],
-        [
-            bh,
-            "2",
-            "张雨涵",
-            "身份证号",
-            "511321********1901 → 511321********190X",
-            "姓名 + 出生日期",
-        ],
-        [SUMMARY.format(0, 0, 1, 3)],
-    ]
-
-
-def test_two_schools_known_by_their_folders_alone_are_two_schools_as_validate_counts(
-    tmp_path: Path,
-) -> None:
-    """The county of two schools above, each school's 花名册.xlsx in a folder named for it
-    (白鹤小学/, 青山小学/) with no lbc.toml, title or 学校 column: validate counts two
-    schools by their folders, and so does diff. Within 白鹤小学 its 张雨涵 is the only row
-    of that name and birth date on either side, her ID corrected, not one child gone and one
-    added for 青山小学's namesake; her class is named with her school. The merged rosters of
-    the same folders say the same."""
-    right = make_id(dt.date(2016, 5, 1), 190)  # 51132120160501190X
-    wrong = right[:-1] + "1"
-    terms = {
-        "上学期": ([kid(1), kid(2, gender="男")], [kid(1, 身份证号=wrong), kid(5)]),
-        "本学期": ([kid(1), kid(2, gender="男")], [kid(1, 身份证号=right), kid(5)]),
-    }
-    for term, schools in terms.items():
-        for school, rows in zip(("青山小学", "白鹤小学"), schools, strict=True):
-            folder = tmp_path / term / school
-            folder.mkdir(parents=True)
+            if named_by == "lbc.toml":
+                toml = f'[school]\nname = "{school}"\n'
+                (folder / "lbc.toml").write_text(toml, encoding="utf-8")
             write_xlsx(folder / "花名册.xlsx", {"花名册": table(rows)})
         merged = run("merge", term, "--out", f"{term}.xlsx", cwd=tmp_path)
         assert (tmp_path / f"{term}.xlsx").is_file(), merged.stderr  # exit 1 of the wrong ID
