@@ -1424,3 +1424,31 @@ def test_rows_a_filter_hides_on_an_xls_sheet_are_said_to_be_a_filters(tmp_path: 
     )
     (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
     assert (sheet["hidden_rows"], sheet["filtered"]) == ([2, 4], True)
+
+
+def test_a_merged_rosters_fit_to_height_is_no_hidden_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """lbc merge prints each sheet fitToHeight="0": its ht="0 ends another attribute, so
+    the sheet is not looked through again for the rows it hides (a merged province's
+    1.5 GB of XML inflated and parsed tag by tag for none); none is said."""
+    schools = tmp_path / "县"
+    schools.mkdir()
+    for school in ["青山小学", "白鹤小学"]:
+        rows = [[school, *child_row(i + 1)] for i in range(20)]
+        write_xlsx(schools / f"{school}.xlsx", {"花名册": [["学校", *CHILD_HEADER], *rows]})
+    merged = tmp_path / "全县.xlsx"
+    run("merge", schools, "--out", merged)
+    with zipfile.ZipFile(merged) as zf:
+        assert b'fitToHeight="0"' in zf.read("xl/worksheets/sheet1.xml")
+    inflated: list[str] = []
+    inflate = reading._inflated
+
+    def counted(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Any:
+        inflated.append(info.filename)
+        return inflate(zf, info)
+
+    monkeypatch.setattr(reading, "_inflated", counted)
+    result = run("validate", merged, "--format", "json")
+    assert inflated.count("xl/worksheets/sheet1.xml") == 1
+    assert "隐藏" not in result.stderr

@@ -147,7 +147,7 @@ PIECES_AHEAD = 2
 # ending in ht= (customHeight=) is told apart by the byte before it (_hides).
 _HIDDEN_MARK = b"hidden"
 _HEIGHT_MARKS = (b'ht="0', b"ht='0")
-_HIDDEN_LOOK = rb"h(?:idden|t=[\"']0+(?:\.0*)?[\"'])"
+_HIDDEN_LOOK = rb"h(?:idden|(?<=[ \t\r\n]h)t=[\"']0+(?:\.0*)?[\"'])"
 _HIDDEN_ATTR = rb"h(?:idden\s*=\s*[\"'](?:1|true)|t\s*=\s*[\"']0+(?:\.0*)?)[\"']"
 _ROW_TAG = rb"<(?:\w+:)?row(?=[\s/>])([^>]*)>"
 _ROW_NUMBER = rb"(?:^|\s)r\s*=\s*[\"']([0-9]+)[\"']"
@@ -1001,10 +1001,16 @@ def _says_hidden(data: bytes) -> bool:
             return False
         if data.startswith(_HIDDEN_MARK, at):
             return True
-        if data.startswith(_HEIGHT_MARKS, at) and _zero_at(data, at):
+        if data.startswith(_HEIGHT_MARKS, at) and _own_height(data, at):
             return True
         at = data.find(b"h", at + 1)
     return re.compile(_HIDDEN_LOOK).search(data, at) is not None
+
+
+def _own_height(data: bytes, at: int) -> bool:
+    """Whether the ht="0 at ``at`` is an attribute of its own (_hides), not the end of
+    another's (lbc merge's every sheet has a fitToHeight="0"), and a height of 0."""
+    return (at == 0 or data[at - 1] in b" \t\r\n") and _zero_at(data, at)
 
 
 def _zero_at(data: bytes, at: int) -> bool:
