@@ -12,7 +12,7 @@ import pytest
 from openpyxl import Workbook
 from test_sheet_pieces import SHEET, _cells_in_pieces, _cells_whole, _workbook
 
-from conftest import CHILD_HEADER, Result, child_row, run
+from conftest import CHILD_HEADER, Result, child_row, one_error_line, run, write_xlsx
 from lbc.roster import reading, sheet_pieces
 
 
@@ -182,4 +182,31 @@ def test_a_merged_range_calamine_refuses_is_refused_in_pieces_too(
     assert result.stderr == (
         f"lbc: 错误：{path} 已损坏或不是真正的 Excel 文件"
         f"（合并单元格的范围“{ref}”不是单元格地址）\n"
+    )
+
+
+def test_a_sheet_read_whole_for_its_name_is_looked_at_before_calamine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A part read in pieces is looked at as its pieces are cut; one whose tab name
+    calamine reads otherwise than the workbook's list (a line break in the name, which
+    the list's parser reads as a space) is read whole instead, and so is looked at before
+    calamine lays it out, as any sheet is: a cell far below the rows is refused."""
+    rows = [CHILD_HEADER, *map(child_row, range(1, 6))]
+    made = write_xlsx(tmp_path / "made.xlsx", {"花名册": rows})
+    far = b'<row r="200000"><c r="A200000" t="inlineStr"><is><t>x</t></is></c></row>'
+    path = tmp_path / "花名册.xlsx"
+    with zipfile.ZipFile(made) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace('name="花名册"'.encode(), 'name="花名\n册"'.encode())
+            elif info.filename == SHEET:
+                data = data.replace(b"</sheetData>", far + b"</sheetData>")
+            zout.writestr(info, data)
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(reading, "MAX_CELLS", 100_000)
+    assert one_error_line(run("validate", path)) == (
+        f"lbc: 错误：{path} 的工作表“花名 册”在很远的单元格 A200000 有内容，要读取 200000 行"
+        " × 14 列，超出花名册可能的范围，已拒绝读取（删掉该单元格的内容后另存再试）"
     )

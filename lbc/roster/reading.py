@@ -20,7 +20,7 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -201,6 +201,19 @@ class RawSheet:
 
 
 @dataclass
+class _Again:
+    """Sent after some of a sheet's pieces, or none: what came of the sheet ``name`` is let
+    go of, and it is sent again from its start (see _send_sheet_in_pieces)."""
+
+    name: str
+
+
+class _ShowsErrors:
+    """Sent after a sheet's pieces: some cell of it shows a formula's error as text
+    (RawSheet.formula_errors), which is known once all of its XML is looked at."""
+
+
+@dataclass
 class RawBook:
     path: Path
     sheets: list[RawSheet]
@@ -210,8 +223,10 @@ class RawBook:
 class Prescan:
     """What the look at a workbook's parts before calamine found (_check_zip_parts)."""
 
-    # The merged ranges of each sheet part to be read in pieces, by normalised part name.
-    pieces: dict[str, list[Merge]] = field(default_factory=dict)
+    # The merged ranges of each sheet part to be read in pieces, by normalised part name;
+    # None for a part looked at only as it is read (_send_sheet_in_pieces), and then noted
+    # here if the look finds what must be known before its rows.
+    pieces: dict[str, list[Merge] | None] = field(default_factory=dict)
     # Each sheet some cell of which shows a formula's error (#N/A, #REF! …), by tab name,
     # with its cells holding one as an error value, by (row, column), 1-based: calamine
     # gives them as empty cells, so they are put back (_put_errors), and a roster whose
@@ -475,8 +490,12 @@ def _check_zip_parts(path: Path) -> Prescan:
     except _ZIP_TROUBLE:
         return found  # calamine reports the broken zip in its own words
     with zf:
-        sheets = _sheet_parts(zf)
+        targets = _sheet_targets(zf)
+        sheets = _sheet_parts(targets)
         named = sheets or set()
+        # Only an .xlsx's sheets are read in pieces (the others' looks are not kept).
+        xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
+        in_pieces = {part for part, _ in _parts_in_pieces(zf, targets).values() if xlsx}
         # Excel and WPS list every formula in a calc chain: a workbook without one has no
         # formula whose error a big part let through unscanned could hold.
         formulas = any(_normal_part_name(n) == _CALC_CHAIN_PART for n in zf.namelist())
@@ -499,15 +518,10 @@ def _check_zip_parts(path: Path) -> Prescan:
                     most = SMALL_PART_BYTES >> 20
                     raise LbcError(t("err.part_too_big", path=path, part=info.filename, mb=most))
                 big = is_sheet and info.file_size > PIECES_BYTES
-                if big or (is_sheet and not _may_skip_scan(info, head)):
-                    errors: dict[tuple[int, int], str] = {}
-                    ranges, shown, marked = _check_extent(path, zf, info, errors, merges=big)
-                    if big:
-                        merges[name] = ranges
-                    if shown:
-                        found.errors[_sheet_name(zf, info.filename)] = errors
-                    if marked:
-                        _note_hidden_rows(zf, info, found)
+                if big and name in in_pieces:  # looked at as it is read, in one inflating
+                    merges[name] = None
+                elif big or (is_sheet and not _may_skip_scan(info, head)):
+                    _look_at_sheet(path, zf, info, found, big)
                 elif is_sheet:  # let through on its <dimension>: looked through later
                     found.later.append(info.filename)
                 elif name == _SHARED_STRINGS_PART and info.file_size < ALWAYS_SCAN_BYTES:
@@ -519,6 +533,22 @@ def _check_zip_parts(path: Path) -> Prescan:
                     raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
                 # any other part is calamine's to report if it reads it (encrypted member...)
     return found
+
+
+def _look_at_sheet(
+    path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, found: Prescan, big: bool
+) -> None:
+    """Look at a sheet part before calamine lays its grid out (_check_extent), noting in
+    ``found`` its merged ranges where it is ``big`` (read in pieces), its cells showing a
+    formula's error and the rows it hides."""
+    errors: dict[tuple[int, int], str] = {}
+    ranges, shown, marked = _check_extent(path, zf, info, errors, merges=big)
+    if big:
+        found.pieces[_normal_part_name(info.filename)] = ranges
+    if shown:
+        found.errors[_sheet_name(zf, info.filename)] = errors
+    if marked:
+        _note_hidden_rows(zf, info, found)
 
 
 def _inflates_past(zf: zipfile.ZipFile, info: zipfile.ZipInfo, most: int) -> bool:
@@ -664,7 +694,7 @@ class _Unsure(Exception):
     """The workbook's sheet list could not be read: every part is treated as a sheet."""
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> set[str] | None:
+def _sheet_parts(sheets: list[tuple[str, str]] | None) -> set[str] | None:
     """Normalised names of every part calamine may read as a worksheet; None when unsure.
 
     calamine finds a sheet through xl/workbook.xml and its relationships, whatever the part
@@ -673,9 +703,8 @@ def _sheet_parts(zf: zipfile.ZipFile) -> set[str] | None:
     (well-formed XML reads the same in every parser), matching elements and attributes by
     local name whatever their prefix. Anything less (a part that cannot be read, is not
     well-formed, declares entities or an encoding Python lacks) answers None, and then
-    every part counts as a sheet.
+    every part counts as a sheet. ``sheets``: the workbook's (_sheet_targets).
     """
-    sheets = _sheet_targets(zf)
     if sheets is None:
         return None
     found: set[str] = set()
@@ -790,16 +819,17 @@ def _inflated(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
 
 def _xml_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
     """A zip member's text in ~4 MB pieces, each cut before an ``r=`` so no cell is split."""
-    return (data for data, _ in _cell_chunks(zf, info))
+    return (data for data, _ in _cell_chunks(_inflated(zf, info)))
 
 
-def _cell_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[tuple[bytes, bool]]:
-    """_xml_chunks, each piece with whether it may hold an ``r=`` (False: it holds none, so
-    no cell reference to look for). The search for where to cut tells that for free: a
-    sheet lbc merge wrote numbers no row or cell, and on a merged province's 1.5 GB of XML
-    looking for error and far cells in it again took three seconds."""
+def _cell_chunks(blocks: Iterable[bytes]) -> Iterator[tuple[bytes, bool]]:
+    """_xml_chunks of a member's ``blocks``, each piece with whether it may hold an ``r=``
+    (False: it holds none, so no cell reference to look for). The search for where to cut
+    tells that for free: a sheet lbc merge wrote numbers no row or cell, and on a merged
+    province's 1.5 GB of XML looking for error and far cells in it again took three
+    seconds."""
     tail = b""
-    for chunk in _inflated(zf, info):
+    for chunk in blocks:
         data = tail + chunk
         cut = data.rfind(b"r=", 1)
         if cut == -1:  # no cell starts here: nothing worth carrying over
@@ -866,6 +896,42 @@ def _row_number(digits: bytes) -> int:
     return int(digits) if len(digits) <= 9 else 1 << 30
 
 
+class _Look:
+    """The look at a sheet part's XML a piece at a time (_cell_chunks) before calamine
+    lays its grid out: its far cells, cells holding a formula's error (into ``errors``),
+    whether it shows one as text or says "hidden", and (``merges``) its merged ranges."""
+
+    def __init__(self, path: Path, errors: dict[tuple[int, int], str], merges: bool) -> None:
+        self.errors, self.with_merges = errors, merges
+        # Running maxima, not the far cells themselves: a merged roster that Excel saved
+        # again writes r= on every cell, and a million children's far cells held in a list
+        # took GBs.
+        self.any_far = False
+        self.last_col = 0  # the largest column of three letters or more, 0 for none
+        self.last_row = 0  # the largest row of six digits or more, 0 for none
+        self.merges = _Merges(path)
+        self.carried = b""  # a <mergeCell> may be cut between two pieces: each looks at both
+        self.shown = self.marked = False
+
+    def __call__(self, data: bytes, cells: bool) -> None:
+        if cells:  # both patterns start with r=
+            far = _FAR_CELL.findall(data)
+            if far:
+                self.any_far = True
+                self.last_col, self.last_row = _farthest(far, self.last_col, self.last_row)
+            del far
+            _note_error_cells(data, self.errors)
+        self.shown = self.shown or _shows_error(data)
+        self.marked = self.marked or _says_hidden(data)  # never cut: pieces end before "r="
+        # "C" first, at the speed of a byte's search: row XML seldom holds a capital C.
+        carried = self.carried
+        if self.with_merges and (
+            (b"C" in data and b"mergeCell" in data) or b"mergeCell" in carried + data[:64]
+        ):
+            self.merges.scan(carried + data, len(carried))
+        self.carried = data[-_MERGE_TAG_BYTES:]
+
+
 def _check_extent(
     path: Path,
     zf: zipfile.ZipFile,
@@ -881,35 +947,15 @@ def _check_extent(
     whether the part says "hidden" anywhere (a row it may hide: see _note_hidden_rows).
 
     A roster of 100,000+ rows has far cells (its last rows), so first bound the grid from
-    them cheaply: the far rows give the last row, and the last column is the largest
-    3-letter one, else the largest 2-letter one, else at most Z. Only a grid over that
-    bound is measured exactly (every filled cell), to be sure before refusing.
+    them cheaply (_Look): the far rows give the last row, and the last column is the
+    largest 3-letter one, else the largest 2-letter one, else at most Z. Only a grid over
+    that bound is measured exactly (every filled cell), to be sure before refusing.
     """
-    # Running maxima, not the far cells themselves: a merged roster that Excel saved again
-    # writes r= on every cell, and a million children's far cells held in a list took GBs.
-    any_far = False
-    last_col = 0  # the largest column of three letters or more, 0 for none
-    last_row = 0  # the largest row of six digits or more, 0 for none
-    found = _Merges(path)
-    carried = b""  # a <mergeCell> may be cut between two pieces: each looks at both
-    shown = marked = False
-    for data, cells in _cell_chunks(zf, info):
-        if cells:  # both patterns start with r=
-            far = _FAR_CELL.findall(data)
-            if far:
-                any_far = True
-                last_col, last_row = _farthest(far, last_col, last_row)
-            del far
-            _note_error_cells(data, errors)
-        shown = shown or _shows_error(data)
-        marked = marked or _says_hidden(data)  # never cut: the pieces are cut at "r="
-        # "C" first, at the speed of a byte's search: row XML seldom holds a capital C.
-        if merges and (
-            (b"C" in data and b"mergeCell" in data) or b"mergeCell" in carried + data[:64]
-        ):
-            found.scan(carried + data, len(carried))
-        carried = data[-_MERGE_TAG_BYTES:]
-    done = list(found.found), shown or bool(errors), marked
+    look = _Look(path, errors, merges)
+    for data, cells in _cell_chunks(_inflated(zf, info)):
+        look(data, cells)
+    any_far, last_col, last_row = look.any_far, look.last_col, look.last_row
+    done = list(look.merges.found), look.shown or bool(errors), look.marked
     if not any_far:
         return done
     if not last_col:
@@ -978,7 +1024,7 @@ def _look_later(path: Path, found: Prescan) -> None:
                 errors: dict[tuple[int, int], str] = {}
                 if found.formulas:
                     marked = False
-                    for data, cells in _cell_chunks(zf, info):
+                    for data, cells in _cell_chunks(_inflated(zf, info)):
                         if cells:
                             _note_error_cells(data, errors)
                         marked = marked or _says_hidden(data)
@@ -1230,8 +1276,14 @@ class _Taker:
         self.sheet: RawSheet | None = None
         self.maker: Any = None
 
-    def __call__(self, item: RawSheet | list[list[Any]]) -> None:
-        if isinstance(item, RawSheet):
+    def __call__(self, item: RawSheet | list[list[Any]] | _Again | _ShowsErrors) -> None:
+        if isinstance(item, _Again):
+            if self.sheet is not None and self.sheet.name == item.name:
+                self.sheet = self.maker = None
+        elif isinstance(item, _ShowsErrors):
+            if self.sheet is not None:
+                self.sheet.formula_errors = True
+        elif isinstance(item, RawSheet):
             self.finish()
             if not item.pieces:
                 self.out(self.prepare(item))
@@ -1320,6 +1372,7 @@ def _stream_book(
         raise LbcError(t("err.too_many_sheets", path=path, count=len(names)))
     found = found or Prescan()
     parts = _piece_parts(path, found.pieces) if found.pieces else {}
+    _look_at_unread(path, found, {parts[n][0] for n in names if n in parts})
     hidden = _hidden_sheets(path, book)
     send = _marking_hidden(send, hidden, found)
 
@@ -1339,7 +1392,14 @@ def _stream_book(
                 # go; parsed (the arguments go in order) before its errors are asked for,
                 # which may be being looked for meanwhile.
                 _send_sheet(
-                    send, path, name, parse(book, name), chunk, parts.get(name), errors(name)
+                    send,
+                    path,
+                    name,
+                    parse(book, name),
+                    chunk,
+                    parts.get(name),
+                    errors(name),
+                    found,
                 )
             return
         # The first sheet parsed here, and only then the others on the second thread: the
@@ -1360,10 +1420,20 @@ def _stream_book(
                         chunk,
                         parts.get(name),
                         errors(name),
+                        found,
                     )
             finally:  # a sheet that failed: the ones after it are not parsed for nothing
                 for job in jobs:
                     job.cancel()
+
+
+def _look_at_unread(path: Path, found: Prescan, members: set[str]) -> None:
+    """Look at each part left to be looked at as it is read in pieces (Prescan.pieces)
+    that is not (``members``: those that are): a tab name calamine gives otherwise than
+    the workbook's list, read whole. Looked at now, before calamine lays it out."""
+    unread = {part for part, merged in found.pieces.items() if merged is None}
+    for part in unread - {_normal_part_name(m) for m in members}:
+        _look_at_part(path, part, found)
 
 
 def _hidden_sheets(path: Path, book: Any) -> frozenset[str]:
@@ -1431,15 +1501,17 @@ def _send_sheet(
     name: str,
     sheet: Any,
     chunk: int | None,
-    in_pieces: tuple[str, list[Merge]] | None = None,
+    in_pieces: tuple[str, list[Merge] | None] | None = None,
     errors: dict[tuple[int, int], str] | None = None,
+    found: Prescan | None = None,
 ) -> None:
     """Send a sheet calamine parsed whole (see _stream_book); ``in_pieces`` (its part's
     name and merged ranges): the sheet is to be parsed a piece at a time instead;
     ``errors``: its cells holding a formula's error, None when it shows none
-    (Prescan.sheet_errors)."""
+    (Prescan.sheet_errors); ``found``: the look before calamine, which a part read in
+    pieces not looked at yet adds to."""
     if in_pieces is not None:
-        _send_sheet_in_pieces(send, path, name, *in_pieces, chunk, errors)
+        _send_sheet_in_pieces(send, path, name, *in_pieces, chunk, errors, found or Prescan())
         return
     with _calamine_errors(path):
         start, end = sheet.start, sheet.end
@@ -1510,26 +1582,38 @@ _CARRIED_PARTS = frozenset(
 
 
 def _piece_parts(
-    path: Path, in_pieces: dict[str, list[Merge]]
-) -> dict[str, tuple[str, list[Merge]]]:
+    path: Path, in_pieces: dict[str, list[Merge] | None]
+) -> dict[str, tuple[str, list[Merge] | None]]:
     """Each sheet to be read in pieces, by tab name: its part's member name and its merged
-    ranges. A sheet whose part cannot be told for sure (two members of one name in another
-    case, a workbook.xml that does not parse, a name listed twice) is left out, and read
-    whole as before."""
+    ranges (None: not looked for yet, see Prescan.pieces)."""
     try:
         with zipfile.ZipFile(path) as zf:
-            members: dict[str, list[str]] = {}
-            for info in zf.infolist():
-                members.setdefault(_normal_part_name(info.filename), []).append(info.filename)
-            sheets = _sheet_targets(zf) or []
+            parts = _parts_in_pieces(zf, _sheet_targets(zf))
     except _ZIP_TROUBLE:
         return {}
-    listed = collections.Counter(name for name, _ in sheets)
-    found: dict[str, tuple[str, list[Merge]]] = {}
-    for name, target in sheets:
+    return {
+        name: (member, in_pieces[part])
+        for name, (part, member) in parts.items()
+        if part in in_pieces
+    }
+
+
+def _parts_in_pieces(
+    zf: zipfile.ZipFile, sheets: list[tuple[str, str]] | None
+) -> dict[str, tuple[str, str]]:
+    """The sheets of the workbook's list (``sheets``, _sheet_targets) that may be read in
+    pieces, by tab name: their part's normalised name and member name. A sheet whose part
+    cannot be told for sure (two members of one name in another case, a workbook.xml that
+    does not parse, a name listed twice) is left out, and read whole as before."""
+    members: dict[str, list[str]] = {}
+    for info in zf.infolist():
+        members.setdefault(_normal_part_name(info.filename), []).append(info.filename)
+    listed = collections.Counter(name for name, _ in sheets or [])
+    found: dict[str, tuple[str, str]] = {}
+    for name, target in sheets or []:
         part = _normal_part_name(target[1:] if target.startswith("/") else "xl/" + target)
-        if part in in_pieces and listed[name] == 1 and len(members.get(part, [])) == 1:
-            found[name] = (members[part][0], in_pieces[part])
+        if listed[name] == 1 and len(members.get(part, [])) == 1:
+            found[name] = (part, members[part][0])
     return found
 
 
@@ -1538,13 +1622,81 @@ def _send_sheet_in_pieces(
     path: Path,
     name: str,
     member: str,
-    merged: list[Merge],
+    merged: list[Merge] | None,
     chunk: int | None,
-    errors: dict[tuple[int, int], str] | None = None,
+    errors: dict[tuple[int, int], str] | None,
+    found: Prescan,
 ) -> None:
     """Send a sheet parsed a piece of rows at a time (lbc.roster.sheet_pieces): an empty
     sheet marked ``pieces``, then its rows, each piece's as soon as calamine has them,
     with its ``errors`` put back (as _send_sheet).
+
+    A part not looked at before calamine (``merged`` None: see Prescan.pieces) is looked
+    at as it is inflated for its pieces, each block before calamine is given its rows:
+    inflating a merged province's 1.5 GB of XML twice, once to look and once to read,
+    took 6 s of CPU. Its look finds nothing on lbc merge's own sheets; what it finds (a
+    merged range, stated after the rows, a hidden row, an error cell, a far cell) and any
+    failure of the read send the sheet again from its start (_Again), read as any other
+    part in pieces once it is looked at as before. Text showing a formula's error is said
+    after the rows (_ShowsErrors)."""
+    if merged is None:
+        look = _Look(path, {}, merges=True)
+        try:
+            _send_pieces(send, path, name, member, [], chunk, errors, look)
+        except (_Unclean, LbcError, sheet_pieces.NotInPieces, *_PIECES_TROUBLE):
+            send(_Again(name))
+            merged = _look_at_part(path, _normal_part_name(member), found)
+            errors = found.sheet_errors(name)
+        else:
+            if look.shown:
+                send(_ShowsErrors())
+            return
+    try:
+        _send_pieces(send, path, name, member, merged, chunk, errors)
+    except sheet_pieces.NotInPieces:  # raised before any piece: the sheet is read whole
+        with _calamine_errors(path):
+            whole = _open_workbook(path).get_sheet_by_name(name)
+        _send_sheet(send, path, name, whole, chunk, errors=errors)
+    except sheet_pieces.RowTooLong as exc:
+        most = sheet_pieces.ROW_BYTES >> 20
+        raise LbcError(t("err.row_too_long", path=path, sheet=name, mb=most)) from exc
+    except _ZIP_TROUBLE as exc:
+        raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
+
+
+# What reading a part in pieces may fail with besides an LbcError.
+_PIECES_TROUBLE = (sheet_pieces.RowTooLong, *_ZIP_TROUBLE)
+
+
+class _Unclean(Exception):
+    """The look at a part as it is read in pieces found what must be known before its
+    rows (see _send_sheet_in_pieces)."""
+
+
+def _look_at_part(path: Path, part: str, found: Prescan) -> list[Merge]:
+    """Look at the sheet part ``part`` (normalised) before calamine, as _check_zip_parts
+    looks at a part read in pieces, into ``found``; its merged ranges."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = next(i for i in zf.infolist() if _normal_part_name(i.filename) == part)
+            _look_at_sheet(path, zf, info, found, big=True)
+    except _ZIP_TROUBLE as exc:
+        raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
+    return found.pieces[part] or []
+
+
+def _send_pieces(
+    send: Callable[[Any], None],
+    path: Path,
+    name: str,
+    member: str,
+    merged: list[Merge],
+    chunk: int | None,
+    errors: dict[tuple[int, int], str] | None,
+    look: _Look | None = None,
+) -> None:
+    """_send_sheet_in_pieces's sending, the part looked at as it is inflated by ``look``
+    where it is given (raising _Unclean once it finds what must be known before the rows).
     Rows keep their places; columns are counted from A (``col0`` 0), since a later piece
     may start further left than the first. Each piece's rows go in pieces of ``chunk``
     where it is given (in a reading child), else at once. The next PIECES_AHEAD pieces are
@@ -1552,58 +1704,57 @@ def _send_sheet_in_pieces(
     one's rows are used, each cut from the sheet here, in order."""
     head: RawSheet | None = None
     at = 0  # the grid index of the next row to send
-    try:
-        with zipfile.ZipFile(path) as zf, ThreadPoolExecutor(max_workers=PIECES_AHEAD) as pool:
-            for sheet in _parsed_pieces(path, zf, name, member, pool):
-                with _calamine_errors(path):
-                    (row0, col0), rows = sheet.start, sheet.to_python()
-                del sheet
-                if head is None:
-                    shown = errors is not None
-                    head = RawSheet(name, [], row0, 0, merged, pieces=True, formula_errors=shown)
-                    send(head)
-                gap = row0 - head.row0 - at
-                if gap < 0:  # a row numbered before one already read
-                    raise LbcError(t("err.corrupt", path=path, reason=t("reason.rows_disordered")))
-                if col0:
-                    rows = [[""] * col0 + row for row in rows]
-                _put_errors(rows, row0, 0, errors)
-                rows[:0] = [[] for _ in range(gap)]
-                at += len(rows)
-                step = chunk or len(rows)
-                for i in range(0, len(rows), step):
-                    send(rows[i : i + step])
-                del rows
-    except sheet_pieces.NotInPieces:  # raised before any piece: the sheet is read whole
-        with _calamine_errors(path):
-            whole = _open_workbook(path).get_sheet_by_name(name)
-        _send_sheet(send, path, name, whole, chunk, errors=errors)
-        return
-    except sheet_pieces.RowTooLong as exc:
-        most = sheet_pieces.ROW_BYTES >> 20
-        raise LbcError(t("err.row_too_long", path=path, sheet=name, mb=most)) from exc
-    except _ZIP_TROUBLE as exc:
-        raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
+    with zipfile.ZipFile(path) as zf, ThreadPoolExecutor(max_workers=PIECES_AHEAD) as pool:
+        for sheet in _parsed_pieces(path, zf, name, member, pool, look):
+            with _calamine_errors(path):
+                (row0, col0), rows = sheet.start, sheet.to_python()
+            del sheet
+            if head is None:
+                shown = errors is not None
+                head = RawSheet(name, [], row0, 0, merged, pieces=True, formula_errors=shown)
+                send(head)
+            gap = row0 - head.row0 - at
+            if gap < 0:  # a row numbered before one already read
+                raise LbcError(t("err.corrupt", path=path, reason=t("reason.rows_disordered")))
+            if col0:
+                rows = [[""] * col0 + row for row in rows]
+            _put_errors(rows, row0, 0, errors)
+            rows[:0] = [[] for _ in range(gap)]
+            at += len(rows)
+            step = chunk or len(rows)
+            for i in range(0, len(rows), step):
+                send(rows[i : i + step])
+            del rows
     if head is None:
         send(RawSheet(name, []))
 
 
 def _parsed_pieces(
-    path: Path, zf: zipfile.ZipFile, name: str, member: str, pool: ThreadPoolExecutor
+    path: Path,
+    zf: zipfile.ZipFile,
+    name: str,
+    member: str,
+    pool: ThreadPoolExecutor,
+    look: _Look | None = None,
 ) -> Iterator[Any]:
     """calamine's sheet of each piece of the sheet part ``member`` that has any cell, in
     order: the pieces are cut and parsed by ``pool``, PIECES_AHEAD of them at once ahead
     of the one given. Each job cuts its piece once the job before has cut its own (the
     sheet's XML is inflated and cut in order, one job at a time), then parses it: the
     main thread, which makes the table of the rows, inflated and cut the sheet itself
-    before, and was the one thread busy all along."""
+    before, and was the one thread busy all along. With ``look``, the XML is looked at as
+    it is inflated, to its end (see _looked_at)."""
     carried = {
         info.filename: zf.read(info)
         for info in zf.infolist()
         if _normal_part_name(info.filename) in _CARRIED_PARTS
     }
-    with contextlib.closing(_inflated(zf, zf.getinfo(member))) as data:
+    blocks = _inflated(zf, zf.getinfo(member))
+    looked = blocks if look is None else _looked_at(blocks, look)
+    with contextlib.closing(blocks), contextlib.closing(looked) as data:
         xmls = sheet_pieces.worksheets(data)
+        if look is not None:  # what follows the rows is looked at too
+            xmls = _to_the_end(xmls, data)
         cut = threading.Event()
         cut.set()
 
@@ -1626,6 +1777,33 @@ def _parsed_pieces(
             for job in ahead:
                 job.cancel()
             futures.wait(ahead)
+
+
+def _looked_at(blocks: Iterator[bytes], look: _Look) -> Iterator[bytes]:
+    """``blocks`` of a sheet part's XML, each passed on once ``look`` has looked at all
+    of it (cut as _cell_chunks cuts, so it sees what the look before calamine sees):
+    raises _Unclean as soon as it finds what must be known before the rows."""
+    held: list[bytes] = []
+
+    def holding() -> Iterator[bytes]:
+        for block in blocks:
+            held.append(block)
+            yield block
+
+    for data, cells in _cell_chunks(holding()):
+        look(data, cells)
+        if look.any_far or look.errors or look.marked or look.merges.found:
+            raise _Unclean
+        # The newest block's end goes with the next piece looked at.
+        while len(held) > 1:
+            yield held.pop(0)
+    yield from held
+
+
+def _to_the_end(xmls: Iterator[bytes], data: Iterator[bytes]) -> Iterator[bytes]:
+    """``xmls``, and then the rest of ``data`` (what follows the rows) read to its end."""
+    yield from xmls
+    collections.deque(data, maxlen=0)
 
 
 # What a job of _parsed_pieces gives when the sheet's pieces are all cut.

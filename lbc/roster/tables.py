@@ -2684,7 +2684,6 @@ class TableMaker:
             ignored=header.ignored,
             rows=[],
             title=_title_above(grid, header.first),
-            formula_errors=sheet.formula_errors,
             hidden=sheet.hidden,
             filtered=sheet.filtered,
         )
@@ -2848,6 +2847,8 @@ class TableMaker:
         """The table, once every row is in."""
         self.shared = None
         table = self.table
+        # Known once the sheet's rows are all read (lbc.roster.reading._ShowsErrors).
+        table.formula_errors = self.sheet.formula_errors
         if table.kind is Kind.CHILDREN:
             headed, grades = _classes_under_headings(table, self.headings)
             if "class" not in table.raw and not headed:
