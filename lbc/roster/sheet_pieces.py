@@ -49,14 +49,17 @@ _AFTER_TAG = (b" ", b"\t", b"\r", b"\n", b">", b"/")
 # a merged province's pieces parsed an eighth faster, the replace included.
 EMPTY_RUN = 32
 _TRAILING_EMPTIES = b"<c/>" * EMPTY_RUN + b"</row>"
-# Where text may hold markup as it is (a CDATA section), a piece is left as it is.
+# Where text may hold markup as it is (a CDATA section), a piece is left as it is. Its
+# "[" is looked for first: a search for one byte runs at memory's speed, one for the whole
+# opening several times slower (half a second over a merged province's 1.5 GB, holding
+# Python's lock on the thread that cuts the pieces), and a roster's XML seldom holds one.
 _CDATA = b"<![CDATA["
 
 
 def without_trailing_empties(xml: bytes) -> bytes:
     """``xml`` (a piece's worksheet) with each run of EMPTY_RUN empty cells that ends a row
     taken out: the cells calamine gives are the same, in the same places."""
-    if _CDATA in xml:
+    if b"[" in xml and _CDATA in xml:
         return xml
     return xml.replace(_TRAILING_EMPTIES, b"</row>")
 
