@@ -906,14 +906,22 @@ def test_a_child_whose_class_is_written_with_a_colon_is_no_line_to_sign(
     assert counted == [("三年级(1)班", 1), ("三年级(2)班", 3)]
 
 
-def test_a_child_with_no_name_and_her_guardian_is_no_class_heading(tmp_path: Path) -> None:
-    """A row of 三年级(1)班 with no name, only 联系人：奶奶 in its 监护人姓名 cell: a child's
-    row lacking her name (REQ001), not a class's heading with who is over it dropped with
-    nothing said."""
+@pytest.mark.parametrize(
+    ("guardian", "phone"),
+    [("联系人：奶奶", None), ("联系人：王秀英", 13812345678), ("王芳老师", 13812345678)],
+)
+def test_a_child_with_no_name_and_her_guardian_is_no_class_heading(
+    tmp_path: Path, guardian: str, phone: int | None
+) -> None:
+    """A row of 三年级(1)班 in its 班级 cell with no name, only 联系人：奶奶, 联系人：王秀英
+    or 王芳老师 in its 监护人姓名 cell (and a phone in its 监护人电话 cell): a child's row
+    lacking her name (REQ001), not a class's heading with who is over it dropped with
+    nothing said; her guardian sits where a child's guardian does."""
     header, *_ = without([])
     row: list[Any] = [None] * len(header)
     row[header.index("班级")] = "三年级(1)班"
-    row[header.index("监护人姓名")] = "联系人：奶奶"
+    row[header.index("监护人姓名")] = guardian
+    row[header.index("监护人电话")] = phone
     rows = [header, child_row(1, cls="三年级(1)班"), row, child_row(2, cls="三年级(1)班")]
     write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
     validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)

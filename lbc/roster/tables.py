@@ -2543,6 +2543,11 @@ def _ends_headings(row: Sequence[Any], name: int, own: Collection[int]) -> bool:
     )
 
 
+# The columns of a children's roster a child's own data is not in: a heading's words beside
+# it may sit in them (TableMaker._is_nameless_child).
+_NOT_DATA = frozenset({"name", "class", "grade", "notes", "school"})
+
+
 def _dropped(kept: list[int], lo: int, hi: int) -> list[int]:
     """The rows of ``lo``..``hi`` - 1 not in ``kept`` (sorted, each once, all within them),
     found by halving ``kept``: a piece of a county's roster, a few rows of which are
@@ -2672,6 +2677,13 @@ class TableMaker:
         self.sources_seen: dict[tuple[str, str], tuple[str, str]] = {}
         self.name_col = header.columns.get("name") or header.columns.get("date")
         self.mapped = sorted(j for c in header.columns.values() for j in c.indices)
+        cls = header.columns.get("class")
+        self.class_at = cls.index if cls else None
+        # The columns only a child's row fills with her own data (her ID, her guardian and
+        # his phone, her address …): not her name, her class, a note or her school.
+        self.data_at = frozenset(
+            j for key, c in header.columns.items() if key not in _NOT_DATA for j in c.indices
+        )
         grid = sheet.rows
         self.header_row = grid[header.first]
         self.table = Table(
@@ -2740,7 +2752,13 @@ class TableMaker:
                         )
                     )
                 )
-                and (_starts_with_note(grid[i]) or _heading_beside(grid[i]) is not None)
+                and (
+                    _starts_with_note(grid[i])
+                    or (
+                        _heading_beside(grid[i]) is not None
+                        and not self._is_nameless_child(grid[i])
+                    )
+                )
             )
         ]
         first = self.start_at - at
@@ -2785,6 +2803,18 @@ class TableMaker:
             share = self.sources_seen.setdefault
             sources = _merged_sources(self.header_row, kept, self.school_at) or []
             table.sources += [share(source, source) for source in sources]
+
+    def _is_nameless_child(self, row: Sequence[Any]) -> bool:
+        """Whether a row that reads as a class's heading with who is over it beside
+        (三年级(1)班 … 联系人：王秀英 … 13812345678, or 王芳老师) is a child's with no name:
+        its class in the sheet's own 班级 column, and each other cell it fills in a column
+        only a child's row fills (_NOT_DATA), her guardian and his phone. A heading's words
+        beside it do not sit under the child's data as hers do."""
+        at = self.class_at
+        if at is None or at >= len(row) or not _cell_text(row[at]):
+            return False
+        others = [j for j, v in enumerate(row) if j != at and _cell_text(v)]
+        return bool(others) and all(j in self.data_at for j in others)
 
     def _find_headings(self, grid: list[list[Any]], data_idx: list[int], lo: int) -> None:
         """Add the class's and grade's headings among ``grid``'s rows to ``headings``: the
