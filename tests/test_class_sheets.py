@@ -906,6 +906,39 @@ def test_a_child_whose_class_is_written_with_a_colon_is_no_line_to_sign(
     assert counted == [("三年级(1)班", 1), ("三年级(2)班", 3)]
 
 
+@pytest.mark.parametrize("label", ["年级班级", "就读年级", "所在年级"])
+def test_the_header_printed_again_under_a_class_heading_is_no_heading(
+    tmp_path: Path, label: str
+) -> None:
+    """A roster whose 班级 column is headed 年级班级, 就读年级 or 所在年级, its header printed
+    again between 三年级(1)班's children, or under each class's heading: the header
+    names no grade, so neither ends the class over it nor starts one. The rows below it
+    are 三年级(1)班's, not of no class (REQ001, 班级不明), nor the sheet without its 班级
+    column (COL001); under 三年级(2)班 and the header again, 三年级(2)班's."""
+    header = [label if h == "班级" else h for h in without([])[0]]
+    rows = [
+        header,
+        heading("三年级(1)班", header),
+        child_row(1, cls=None),
+        child_row(2, cls=None),
+        header,
+        child_row(3, cls=None),
+        child_row(4, cls=None),
+    ]
+    write_xlsx(tmp_path / "again.xlsx", {"Sheet1": rows})
+    under = [heading("三年级(2)班", header), header, child_row(5, cls=None)]
+    write_xlsx(tmp_path / "under.xlsx", {"Sheet1": [*rows[:4], *under]})
+    for name, by_class in (
+        ("again.xlsx", [("三年级(1)班", 4)]),
+        ("under.xlsx", [("三年级(1)班", 2), ("三年级(2)班", 1)]),
+    ):
+        validated = run("validate", name, "--format", "json", cwd=tmp_path)
+        assert validated.json()["findings"] == []
+        summary = run("summary", name, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+        counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+        assert counted == by_class
+
+
 @pytest.mark.parametrize(
     ("guardian", "phone"),
     [("联系人：奶奶", None), ("联系人：王秀英", 13812345678), ("王芳老师", 13812345678)],

@@ -2677,6 +2677,7 @@ class TableMaker:
         self.sources_seen: dict[tuple[str, str], tuple[str, str]] = {}
         self.name_col = header.columns.get("name") or header.columns.get("date")
         self.mapped = sorted(j for c in header.columns.values() for j in c.indices)
+        self.two_rows = any(c.lower and not c.ticks for c in header.columns.values())
         cls = header.columns.get("class")
         self.class_at = cls.index if cls else None
         # The columns only a child's row fills with her own data (her ID, her guardian and
@@ -2765,19 +2766,7 @@ class TableMaker:
         if data_idx and data_idx[0] == first and _column_numbers(grid[first]):
             del data_idx[0]  # the form's column numbers (1, 2, 3 …) under its header
         if self.name_col is not None:
-            # The header printed again on a later page (a copy of the header cell) is no child.
-            j, label = self.name_col.index, self.name_col.label
-            data_idx = [i for i in data_idx if j >= len(grid[i]) or grid[i][j] != label]
-            # So is its lower row (姓名, 电话, 务工地点 under 父亲 and 母亲), which has no name
-            # of a child: looked at only where the name cell is empty, which few rows are.
-            lower = [c for c in header.columns.values() if c.lower and not c.ticks]
-            if lower:
-                data_idx = [
-                    i
-                    for i in data_idx
-                    if (j < len(grid[i]) and grid[i][j] not in (None, ""))
-                    or not _lower_header_again(grid[i], header.columns.values())
-                ]
+            data_idx = [i for i in data_idx if not self._header_again(grid[i])]
         lo = max(self.start_at - at, 0)
         if header.kind is Kind.CHILDREN:
             self._find_headings(grid, data_idx, lo)
@@ -2804,6 +2793,23 @@ class TableMaker:
             sources = _merged_sources(self.header_row, kept, self.school_at) or []
             table.sources += [share(source, source) for source in sources]
 
+    def _header_again(self, row: Sequence[Any]) -> bool:
+        """Whether a row is the header printed again on a later page, no child: its name
+        cell a copy of the header's, or, where that is empty, a two-row header's lower row
+        (姓名, 电话, 务工地点 under 父亲 and 母亲), which has no name of a child."""
+        name = self.name_col
+        if name is None:
+            return False
+        j = name.index
+        cell = row[j] if j < len(row) else None
+        if cell == name.label:
+            return True
+        return (
+            cell in (None, "")
+            and self.two_rows
+            and _lower_header_again(row, self.header.columns.values())
+        )
+
     def _is_nameless_child(self, row: Sequence[Any]) -> bool:
         """Whether a row that reads as a class's heading with who is over it beside
         (三年级(1)班 … 联系人：王秀英 … 13812345678, or 王芳老师) is a child's with no name:
@@ -2825,7 +2831,8 @@ class TableMaker:
         found = [
             (i, before + bisect.bisect(data_idx, i), text)
             for i in (_dropped(data_idx, lo, len(grid)) if len(data_idx) < len(grid) - lo else ())
-            if (text := _heading(grid[i])) is not None
+            # The header printed again (年级班级 naming a grade) neither ends nor starts one.
+            if (text := _heading(grid[i])) is not None and not self._header_again(grid[i])
         ]
         if (found or self.headings) and self.name_col is not None:
             columns = self.header.columns
