@@ -822,6 +822,29 @@ def test_a_grade_heading_ends_at_the_next_grades_heading_read_or_not(
     ]
 
 
+def test_a_class_total_naming_its_number_ends_the_class_not_the_grade(tmp_path: Path) -> None:
+    """小计 | 1班 | 2人 under 三年级's 1班 children: the total ends 1班, not the grade over
+    it; the 2班 rows below are 三年级(2)班's, not of no grade (CLS001)."""
+    header, *_ = without([])
+    total: list[Any] = [None] * len(header)
+    total[:3] = ["小计", "1班", "2人"]
+    rows = [
+        header,
+        heading("三年级", header),
+        child_row(1, cls="1班"),
+        child_row(2, cls="1班"),
+        total,
+        child_row(3, cls="2班"),
+        child_row(4, cls="2班"),
+    ]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    assert validated.json()["findings"] == []
+    summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+    assert counted == [("三年级(1)班", 2), ("三年级(2)班", 2)]
+
+
 @pytest.mark.parametrize(
     ("second", "found", "by_class"),
     [

@@ -2442,6 +2442,12 @@ def _is_heading(text: str) -> bool:
 _NAMES_CLASS = re.compile(r"年级|[\d一二两三四五六七八九十)）]班")
 
 
+# The heading text of a class's total under its children naming its number alone (小计 |
+# 1班 | 2人, _heading): the class ends there, the grade over it runs on. No heading row
+# read by its one cell is 小计.
+_CLASS_TOTAL = "小计"
+
+
 def _heading(row: Sequence[Any]) -> str | None:
     """The text of a class's or a grade's heading row (_is_heading), else None. A dropped
     row naming a class or a grade otherwise (三年级(1)班小计：2人, 三年级(2)班留守儿童, and
@@ -2449,12 +2455,18 @@ def _heading(row: Sequence[Any]) -> str | None:
     them) is its text all the same, which names no class: the class over it stops there,
     not given to the rows below, whose class it may not be. So is a heading with words
     beside it (_heading_beside); a row of several cells naming a class or a grade
-    otherwise is "", which ends the class over it too."""
+    otherwise is "", which ends the class and the grade over it too, or _CLASS_TOTAL where
+    it names a class number alone (小计 | 1班 | 2人), which ends the class only."""
     filled = [text for v in row if (text := _cell_text(v))]
     if len(filled) != 1:
         beside = _heading_beside(row)
-        if beside is None and any(map(_names_grade_or_class, filled)):
-            return ""  # 班主任：李明 … 三年级(2)班 … 备注：…: ends the class over it
+        named = [text for text in filled if _names_grade_or_class(text)]
+        if beside is None and named:
+            # 小计 | 1班 | 2人, a class number alone: its total, which ends the class, not
+            # the grade over it; 班主任：李明 … 三年级(2)班 … 备注：… ends both.
+            if all(nz.class_number(text) is not None for text in named):
+                return _CLASS_TOTAL
+            return ""
         return beside
     text = filled[0]
     if _is_heading(text):
@@ -3200,7 +3212,9 @@ def _classes_under_headings(
         # it, not a grade and a class (一年级(1)班), as _class_in_grade reads it.
         number = nz.class_number(text)
         ref = nz.class_ref(text) if number is None else None
-        if ref.__class__ is nz.ClassRef:
+        if text == _CLASS_TOTAL:  # 小计 | 1班 | 2人: 1班 ends here, the grade does not
+            ref = None
+        elif ref.__class__ is nz.ClassRef:
             grade, graded_by = ref.grade, text  # type: ignore[union-attr]
         elif number is not None and grade is not None:
             ref = nz.ClassRef(grade, number)
