@@ -846,6 +846,38 @@ def test_a_class_total_naming_its_number_ends_the_class_not_the_grade(tmp_path: 
 
 
 @pytest.mark.parametrize(
+    ("label", "value"),
+    [("家庭住址", "一年级转入"), ("备注", "二年级留级"), ("健康状况", "一级")],
+)
+def test_a_nameless_childs_note_naming_a_grade_ends_no_class(
+    tmp_path: Path, label: str, value: str
+) -> None:
+    """Under 三年级(1)班, a child's row kept with no name whose address, note or health
+    names a grade (一年级转入, 二年级留级, 一级): that is hers, no heading; the rows below
+    are 三年级(1)班's, not of no class (REQ001, 班级不明)."""
+    header = [*without([])[0], "备注"]
+
+    def row(n: int, **cells: Any) -> list[Any]:
+        values = [*child_row(n, cls=None), None]
+        return [cells.get(h, v) for h, v in zip(header, values, strict=True)]
+
+    rows = [
+        header,
+        heading("三年级(1)班", header),
+        row(1),
+        row(2, 姓名=None, **{label: value}),
+        row(3),
+    ]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    findings = validated.json()["findings"]
+    assert [(f["code"], f["row"], f["field"]) for f in findings] == [("REQ001", 4, "name")]
+    summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+    assert counted == [("三年级(1)班", 3)]
+
+
+@pytest.mark.parametrize(
     ("second", "found", "by_class"),
     [
         # Who is over the class before its name, her label and name in two cells, her

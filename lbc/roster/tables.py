@@ -2542,17 +2542,14 @@ def _names_grade_or_class(text: str) -> bool:
 def _ends_headings(row: Sequence[Any], name: int, own: Collection[int]) -> bool:
     """Whether a row kept as a child's is a grade's or a class's heading lbc did not read as
     one (四年级 … 年级组长：李明, 四年级学生, 初二, 三年级(2)班 … 备注：本班2人): its name cell
-    (column ``name``) is empty or names a grade or a class, and a cell of it outside its
-    own 班级 and 年级 columns (``own``) names one. The heading's class and grade over it
-    must not run on past it to the rows below, whose they may not be."""
+    (column ``name``) names a grade or a class, or, where it is empty, the row's first cell
+    does, unless that is its own 班级 or 年级 cell (``own``). The heading's class and grade
+    over it must not run on past it to the rows below, whose they may not be. A child's
+    note, address or health (一年级转入, 二年级留级, 一级) is hers, and ends nothing."""
     text = _cell_text(row[name]) if name < len(row) else ""
-    if text and not _names_grade_or_class(text):
-        return False
-    return any(
-        _names_grade_or_class(text)
-        for j, v in enumerate(row)
-        if j not in own and (text := _cell_text(v))
-    )
+    if not text and 0 not in own and row:
+        text = _cell_text(row[0])
+    return bool(text) and _names_grade_or_class(text)
 
 
 # The columns of a children's roster a child's own data is not in: a heading's words beside
