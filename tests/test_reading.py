@@ -1094,6 +1094,17 @@ CHILD_COLUMNS = {
 }
 
 
+def hidden_and_said(path: Path, children: int, note: str, rows: list[int], filtered: bool) -> None:
+    """``lbc validate`` reads ``children`` from the one-sheet roster at ``path`` and says
+    ``note`` of its hidden ``rows`` (a filter's, where ``filtered``), and ``lbc columns``
+    lists them."""
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.json()["summary"]["children"]) == (0, children)
+    assert result.stderr == note
+    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
+    assert (sheet["hidden_rows"], sheet["filtered"]) == (rows, filtered)
+
+
 @pytest.mark.parametrize("state", ["hidden", "veryHidden"])
 def test_a_hidden_sheet_is_read_and_said(tmp_path: Path, state: str) -> None:
     """A sheet the workbook hides (an old copy of a class) is read as any other, but the
@@ -1310,14 +1321,11 @@ def test_rows_of_no_height_are_read_and_said_as_hidden(tmp_path: Path) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for info, data in parts.items():
             zf.writestr(info, data)
-    result = run("validate", path, "--format", "json")
-    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 4)
-    assert result.stderr == (
+    note = (
         f"提示：{path} 的“花名册”中第 3、5 行是隐藏行，打开文件时看不到，这 2 行也已读入；"
         "请在 Excel 中选中整张表、取消隐藏后核对\n"
     )
-    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
-    assert (sheet["hidden_rows"], sheet["filtered"]) == ([3, 5], False)
+    hidden_and_said(path, 4, note, [3, 5], filtered=False)
 
 
 def test_rows_an_ods_sheet_hides_are_read_and_said(tmp_path: Path) -> None:
@@ -1328,14 +1336,11 @@ def test_rows_an_ods_sheet_hides_are_read_and_said(tmp_path: Path) -> None:
     hide = 'table:visibility="collapse"'
     attrs = {3: hide, 6: hide}
     path = write_ods(tmp_path / "花名册.ods", rows, attrs)
-    result = run("validate", path, "--format", "json")
-    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 4)
-    assert result.stderr == (
+    note = (
         f"提示：{path} 的“花名册”中第 3 行是隐藏行，打开文件时看不到，这 1 行也已读入；"
         "请在 Excel 中选中整张表、取消隐藏后核对\n"
     )
-    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
-    assert (sheet["hidden_rows"], sheet["filtered"]) == ([3], False)
+    hidden_and_said(path, 4, note, [3], filtered=False)
     filtered = 'table:visibility="filter"'
     rows = [CHILD_HEADER, *map(child_row, (1, 2, 3)), [None]]
     attrs = {2: filtered, 4: filtered, 5: f'{filtered} table:number-rows-repeated="2"'}
@@ -1401,14 +1406,11 @@ def test_rows_an_xls_sheet_hides_are_read_and_said(tmp_path: Path) -> None:
     records say which (calamine does not). A hidden row of no cells is no hidden child."""
     rows = [CHILD_HEADER, *map(child_row, (1, 2, 3, 4))]
     path = write_xls(tmp_path / "花名册.xls", {"花名册": rows}, hidden=(3, 5, 9))
-    result = run("validate", path, "--format", "json")
-    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 4)
-    assert result.stderr == (
+    note = (
         f"提示：{path} 的“花名册”中第 3、5 行是隐藏行，打开文件时看不到，这 2 行也已读入；"
         "请在 Excel 中选中整张表、取消隐藏后核对\n"
     )
-    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
-    assert (sheet["hidden_rows"], sheet["filtered"]) == ([3, 5], False)
+    hidden_and_said(path, 4, note, [3, 5], filtered=False)
 
 
 def test_rows_a_filter_hides_on_an_xls_sheet_are_said_to_be_a_filters(tmp_path: Path) -> None:
@@ -1416,14 +1418,11 @@ def test_rows_a_filter_hides_on_an_xls_sheet_are_said_to_be_a_filters(tmp_path: 
     force, so the note says how to clear it, as an .xlsx's does."""
     rows = [CHILD_HEADER, *map(child_row, (1, 2, 3))]
     path = write_xls(tmp_path / "花名册.xls", {"花名册": rows}, hidden=(2, 4), filtered=True)
-    result = run("validate", path, "--format", "json")
-    assert (result.exit_code, result.json()["summary"]["children"]) == (0, 3)
-    assert result.stderr == (
+    note = (
         f"提示：{path} 的“花名册”设了筛选，第 2、4 行被筛选隐藏，打开文件时看不到，"
         "这 2 行也已读入；请在 Excel 中清除筛选后核对\n"
     )
-    (sheet,) = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
-    assert (sheet["hidden_rows"], sheet["filtered"]) == ([2, 4], True)
+    hidden_and_said(path, 3, note, [2, 4], filtered=True)
 
 
 def test_a_merged_rosters_fit_to_height_is_no_hidden_row(
