@@ -26,7 +26,10 @@ def pooled_note(file: str) -> str:
     )
 
 
-@pytest.mark.parametrize("folder", ["资料", "数据", "表格", "相关资料"])
+@pytest.mark.parametrize(
+    "folder",
+    ["资料", "数据", "表格", "相关资料", "资料(1)", "数据汇总", "最新资料", "附件1", "资料 - 副本"],
+)
 def test_a_folder_files_are_kept_in_names_no_school(tmp_path: Path, folder: str) -> None:
     """县/资料/新生.xlsx beside 县/青山小学.xlsx was the school 资料 to validate and merge,
     with nothing said; 县/安乐小学/资料/花名册.xlsx was 资料 too, not 安乐小学. The first is

@@ -1598,10 +1598,12 @@ def _names_no_school(name: str) -> bool:
 
 
 # What an office or a school names a folder it keeps any files in (资料/, 数据/, 表格/,
-# 文件/, 材料/, 附件/, 备份/, 汇总/, 其他/): no school's, as a list's name is none.
+# 文件/, 材料/, 附件/, 备份/, 汇总/, 其他/, and their pairs and copies: 数据汇总/, 各校资料/,
+# 附件1/, 资料(1)/, 资料 - 副本/): no school's, as a list's name is none.
 _KEPT_IN = re.compile(
-    r"(?:原始|上报|相关|其他|其它|学校)?(?:资料|数据|表格|报表|文件|文档|材料|附件|备份|归档|汇总)"
-    r"|其他|其它"
+    r"(?:(?:原始|上报|相关|其他|其它|学校|各校|全县|最新)?"
+    r"(?:资料|数据|表格|报表|文件|文档|材料|附件|备份|归档|汇总)+|其他|其它)"
+    r"(?:\s*\d+|\s*[(（]\d+[)）]|\s*-\s*副本)?"
 )
 
 
