@@ -657,6 +657,39 @@ def test_an_xlsx_saved_by_libreoffice_says_its_errors(tmp_path: Path) -> None:
     ]
 
 
+def test_a_sheet_whose_name_holds_a_line_break_keeps_its_errors_and_hidden_rows(
+    tmp_path: Path,
+) -> None:
+    """A tab name holding a line break as it is (a program other than Excel wrote it): an
+    XML parser reads it as a space, calamine keeps the line break. The sheet's #N/A and its
+    hidden row are found all the same, the sheet taken by its place in the workbook, not
+    by its name: its ID read as the #N/A it shows (VAL007), not as one left blank, and its
+    hidden row said."""
+    made = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *map(child_row, (1, 2, 3))]})
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        text = data.decode("utf-8")
+        if name == "xl/workbook.xml":
+            return re.sub(r'name="[^"]*"', 'name="花名\n册"', text, count=1).encode("utf-8")
+        if name != "xl/worksheets/sheet1.xml":
+            return None
+        cell = '<c r="D3" t="e"><f>VLOOKUP(B3,学籍!A:D,4,0)</f><v>#N/A</v></c>'
+        text = re.sub(r'<c r="D3"[^>]*?(?:/>|>.*?</c>)', cell, text, count=1)
+        return text.replace('<row r="4"', '<row r="4" hidden="1"').encode("utf-8")
+
+    path = rewrite_zip(made, tmp_path / "换行.xlsx", edit)
+    result = run("validate", path, "--select", "ID,VAL", "--format", "json")
+    assert result.exit_code == 1
+    assert [(f["sheet"], f["row"], f["column"], f["code"]) for f in result.json()["findings"]] == [
+        ("花名\n册", 3, "D", "ID001"),
+        ("花名\n册", 3, "D", "VAL007"),
+    ]
+    assert result.stderr == (
+        f"提示：{path} 的“花名\n册”中第 4 行是隐藏行，打开文件时看不到，这 1 行也已读入；"
+        "请在 Excel 中选中整张表、取消隐藏后核对\n"
+    )
+
+
 def test_a_formulas_error_before_megabytes_without_a_cell_reference_is_said(
     tmp_path: Path,
 ) -> None:

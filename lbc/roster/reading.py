@@ -245,10 +245,28 @@ class Prescan:
     # The rows each sheet hides and whether a filter is in force on it, by tab name
     # (RawSheet.hidden_rows, RawSheet.filtered): only sheets hiding some row.
     hidden_rows: dict[str, tuple[tuple[int, ...], bool]] = field(default_factory=dict)
+    # The tab names of xl/workbook.xml's sheets, in its order, as the look reads them (None
+    # when unsure): what ``errors`` and ``hidden_rows`` are keyed by. calamine may name a
+    # sheet otherwise (a line break in the name, which an XML parser reads as a space);
+    # ``as_named`` then tells each calamine name its tab name by the sheet's place.
+    tabs: list[str] | None = None
+    looked_as: dict[str, str] = field(default_factory=dict)
+
+    def as_named(self, names: list[str]) -> None:
+        """Take ``names``, calamine's sheet names in the workbook's order, as the sheets of
+        ``tabs`` in turn, where both list the same number of sheets, none named twice."""
+        tabs = self.tabs
+        if tabs is None or len(tabs) != len(names) or len(set(tabs)) != len(tabs):
+            return
+        self.looked_as = {name: tab for name, tab in zip(names, tabs, strict=True) if name != tab}
 
     def sheet_errors(self, name: str) -> dict[tuple[int, int], str] | None:
         """The sheet's error cells to put back; None when it shows no formula's error."""
-        return self.errors.get(name, {} if self.shared else None)
+        return self.errors.get(self.looked_as.get(name, name), {} if self.shared else None)
+
+    def sheet_hidden_rows(self, name: str) -> tuple[tuple[int, ...], bool]:
+        """The rows the sheet hides and whether a filter is in force on it."""
+        return self.hidden_rows.get(self.looked_as.get(name, name), ((), False))
 
 
 def check_input_path(path: Path) -> None:
@@ -491,6 +509,7 @@ def _check_zip_parts(path: Path) -> Prescan:
         return found  # calamine reports the broken zip in its own words
     with zf:
         targets = _sheet_targets(zf)
+        found.tabs = None if targets is None else [name for name, _ in targets]
         sheets = _sheet_parts(targets)
         named = sheets or set()
         # Only an .xlsx's sheets are read in pieces (the others' looks are not kept).
@@ -1371,6 +1390,7 @@ def _stream_book(
     if len(names) > MAX_SHEETS:
         raise LbcError(t("err.too_many_sheets", path=path, count=len(names)))
     found = found or Prescan()
+    found.as_named(names)
     parts = _piece_parts(path, found.pieces) if found.pieces else {}
     _look_at_unread(path, found, {parts[n][0] for n in names if n in parts})
     hidden = _hidden_sheets(path, book)
@@ -1454,7 +1474,7 @@ def _marking_hidden(
     def marked(item: Any) -> None:
         if isinstance(item, RawSheet):
             item.hidden = item.name in hidden
-            item.hidden_rows, item.filtered = found.hidden_rows.get(item.name, ((), False))
+            item.hidden_rows, item.filtered = found.sheet_hidden_rows(item.name)
         send(item)
 
     return marked
