@@ -2436,25 +2436,32 @@ _TEXT: dict[str, tuple[str, str]] = {
         "confirm the child's gender, check the ID number against the household register, and correct the wrong one",
     ),
     "rule.ID010": (
-        "“{label}”填的是“{kind}”，证件号却像身份证号；孩子一般不会有{kind}，"
+        "“{label}”填的是“{kind}”，证件号却像身份证号；{reason}，"
         "号码确是孩子的{id_kind}号码的，请把“{label}”改为“{id_kind}”",
-        "'{label}' says {kind}, yet the number looks like an ID number; a child seldom holds"
-        " a {kind}: if it is the child's {id_kind} number, set '{label}' to {id_kind}",
+        "'{label}' says {kind}, yet the number looks like an ID number; {reason}:"
+        " if it is the child's {id_kind} number, set '{label}' to {id_kind}",
+    ),
+    "rule.ID010.military": ("孩子一般不会有{kind}", "a child seldom holds a {kind}"),
+    "rule.ID010.short": (
+        "{kind}的号码不是 18 位",
+        "a {kind}'s number is not 18 characters long",
     ),
     "rule.ID010.title": (
-        "证件类型是军人证件，证件号却像身份证号",
-        "a military card's kind, a number like an ID's",
+        "证件类型是军人证件、护照或通行证，证件号却像身份证号",
+        "a military card's, a passport's or a permit's kind, a number like an ID's",
     ),
     "rule.ID010.example": (
         "身份证件类型填“军官证”，身份证件号是 511321201503091020",
         "身份证件类型 says 军官证, the number is 511321201503091020",
     ),
     "rule.ID010.why": (
-        "军官证在下拉选项里紧挨着居民身份证，选错一格，孩子的身份证号就不当身份证号用："
-        "生日名单、年龄统计都不从它读出生日期；lbc 仍按身份证号核对这个号码",
-        "军官证 comes right after 居民身份证 in the dropdown: picked by mistake, the child's"
-        " ID number is no longer used as one, and no birthday list or age count reads its"
-        " birth date; lbc still checks the number as an ID number",
+        "军官证在下拉选项里紧挨着居民身份证，护照、通行证的号码也不是 18 位，选错一格，"
+        "孩子的身份证号就不当身份证号用：生日名单、年龄统计都不从它读出生日期；"
+        "lbc 仍按身份证号核对这个号码",
+        "军官证 comes right after 居民身份证 in the dropdown, and a passport's or a permit's"
+        " number is not 18 characters long: picked by mistake, the child's ID number is no"
+        " longer used as one, and no birthday list or age count reads its birth date; lbc"
+        " still checks the number as an ID number",
     ),
     "rule.ID010.fix": (
         "核对孩子的证件；是居民身份证的，把身份证件类型改为“居民身份证”",

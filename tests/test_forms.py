@@ -1294,6 +1294,54 @@ def test_xueji_military_card_of_an_id_number_is_said(tmp_path: Path) -> None:
         assert [c["name"] for g in classes for c in g["children"]] == listed
 
 
+def test_xueji_passport_or_permit_of_an_id_number_is_said(tmp_path: Path) -> None:
+    """A passport's or a permit's number is of 8 to 11 characters: 18 digits of the ID's
+    pattern under 护照, 港澳居民来往内地通行证 or 台湾居民来往大陆通行证 are the child's ID
+    number under the wrong kind, said as under a military card's (ID010), the kind to set
+    told by the area code. A passport's own number is checked for nothing, nor is a
+    境外永久居住证's of 18 digits (its card of 2023 has the ID's pattern)."""
+    rows = [
+        xj_row(1, "双亲留守儿童", 身份证件类型="护照"),
+        xj_row(2, "双亲留守儿童", 身份证件类型="港澳居民来往内地通行证"),
+        xj_row(
+            3,
+            "双亲留守儿童",
+            身份证件类型="台湾居民来往大陆通行证",
+            身份证件号=make_id(dt.date(2015, 3, 3), 105, region="830000"),
+        ),
+        xj_row(4, "双亲留守儿童", 身份证件类型="护照", 身份证件号="E12345678"),
+        xj_row(
+            1,
+            "双亲留守儿童",
+            姓名="李安娜",
+            身份证件类型="境外永久居住证",
+            身份证件号=make_id(dt.date(2014, 1, 1), 102, region="931560"),
+        ),
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert (spots(doc["findings"]), code) == (
+        [("ID010", 2, "H", "id_kind"), ("ID010", 3, "H", "id_kind"), ("ID010", 4, "H", "id_kind")],
+        0,
+    )
+    assert [f["message"] for f in doc["findings"]] == [
+        "“身份证件类型”填的是“护照”，证件号却像身份证号；护照的号码不是 18 位，"
+        "号码确是孩子的居民身份证号码的，请把“身份证件类型”改为“居民身份证”",
+        "“身份证件类型”填的是“港澳居民来往内地通行证”，证件号却像身份证号；"
+        "港澳居民来往内地通行证的号码不是 18 位，"
+        "号码确是孩子的居民身份证号码的，请把“身份证件类型”改为“居民身份证”",
+        "“身份证件类型”填的是“台湾居民来往大陆通行证”，证件号却像身份证号；"
+        "台湾居民来往大陆通行证的号码不是 18 位，"
+        "号码确是孩子的港澳台居民居住证号码的，请把“身份证件类型”改为“港澳台居民居住证”",
+    ]
+    english = run("--lang", "en", "validate", path, "--format", "json").json()
+    assert english["findings"][0]["message"] == (
+        "'身份证件类型' says 护照, yet the number looks like an ID number; a 护照's number is"
+        " not 18 characters long: if it is the child's 居民身份证 number, set '身份证件类型'"
+        " to 居民身份证"
+    )
+
+
 def test_xueji_id_kinds_written_with_their_codes(tmp_path: Path) -> None:
     """An export writes a 身份证件类型 as code and name (1-居民身份证, A-护照, Z：其他, with a
     colon, a space or nothing between): read as the name, so a passport's number is no ID

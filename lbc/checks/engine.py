@@ -864,11 +864,12 @@ def check_children(
         kind = kinds_of_id[i]
         if id_value is not None and patterned_id(kind):
             id_date = held = _check_id(out, i, id_value, today)
-        elif kind in nz.MILITARY_ID_KINDS and _looks_like_id(id_value, today):
+        elif kind in _MISTAKEN_KINDS and _looks_like_id(id_value, today):
             # Checked as the ID it nearly always is, all its faults said at once; its birth
             # date is read only once the kind says ID (people.patterned_id).
             label, suggested = out.label("id_kind"), _id_kind_of(id_value)
-            out.add(R.ID010, i, "id_kind", label=label, kind=kind, id_kind=suggested)
+            reason = t(_MISTAKEN_KINDS[kind], kind=kind)
+            out.add(R.ID010, i, "id_kind", label=label, kind=kind, id_kind=suggested, reason=reason)
             held = _check_id(out, i, id_value, today)
         if birth is None:
             born[i] = id_date
@@ -978,6 +979,15 @@ def _looks_like_id(value: Any, today: dt.date) -> bool:
     if born is None or born.year < 1900 or born > today:
         return False
     return region_known(value[:6], born.year)
+
+
+# The 身份证件类型 under which a number of the ID's pattern is the child's ID number picked
+# under the wrong kind (ID010), each with why: no child holds a military card, and a
+# passport's or a permit's number is not of 18 characters.
+_MISTAKEN_KINDS = {
+    **dict.fromkeys(nz.MILITARY_ID_KINDS, "rule.ID010.military"),
+    **dict.fromkeys(nz.SHORT_NUMBER_ID_KINDS, "rule.ID010.short"),
+}
 
 
 def _id_kind_of(number: str) -> str:

@@ -1704,7 +1704,8 @@ def health(value: Any) -> str | Bad | None:
 
 # The 学籍 export's 身份证件类型: the education data standard's 身份证件类型代码 (JY/T
 # 1001: 1 居民身份证, 2 军官证, 3 士兵证, 4 文职干部证, 5 部队离退休证, 6 香港特区护照/身份证明
-# to 9 境外永久居住证, A 护照, Z 其他) and the 港澳台居民居住证 issued since 2018. Its B 户口簿
+# to 9 境外永久居住证, A 护照, Z 其他), the 港澳台居民居住证 issued since 2018, and the
+# 港澳居民来往内地通行证 (回乡证), the 台湾 permit's twin, as schools write it. Its B 户口簿
 # is not read: which number a school writes for one (the child's ID number in it, or the
 # booklet's 户号) is unsaid, so it stays VAL001 and its number is checked as an ID's.
 # Only the first two hold a number of the ID's 18-digit pattern (area code, birth date,
@@ -1720,6 +1721,7 @@ ID_KINDS = (
     "香港特区护照/身份证明",
     "澳门特区护照/身份证明",
     "台湾居民来往大陆通行证",
+    "港澳居民来往内地通行证",
     "境外永久居住证",
     "护照",
     "其他",
@@ -1729,6 +1731,10 @@ PATTERNED_ID_KINDS = frozenset(ID_KINDS[:2])
 # after 居民身份证. A number of the ID's pattern under one is the child's ID number picked
 # under the wrong kind (lbc validate ID010), yet read as the kind says until it is put right.
 MILITARY_ID_KINDS = frozenset(ID_KINDS[2:6])
+# The passports and permits, whose numbers are of 8 to 11 characters: 18 digits of the ID's
+# pattern under one are the child's ID number under the wrong kind too (ID010). Not the
+# 境外永久居住证, whose card of 2023 has 18 digits and a check digit of the ID's pattern.
+SHORT_NUMBER_ID_KINDS = frozenset((*ID_KINDS[6:10], "护照"))
 id_kind = _code_aside(
     _closed(
         {
