@@ -187,14 +187,16 @@ def write_xls(
     merges: Sequence[tuple[int, int, int, int]] = (),
     hidden: Sequence[int] = (),
     filtered: bool = False,
+    heights: dict[int, int] | None = None,
 ) -> Path:
     """A real BIFF .xls (xlwt); dates get a date format, as Excel gives them.
 
     ``merges`` are (first_row, last_row, first_col, last_col), 0-based, on every sheet; the
     merged range's first cell keeps its value. ``hidden``: Excel rows (1-based) hidden on
-    every sheet. ``filtered``: every sheet has a filter in force (its FILTERMODE and
-    AUTOFILTERINFO records before its DIMENSIONS, where Excel writes them; xlwt writes
-    no filter).
+    every sheet; ``heights``: rows given a height of their own, in twips (0: shut, not marked
+    hidden, as a program other than Excel may write one). ``filtered``: every sheet has a
+    filter in force (its FILTERMODE and AUTOFILTERINFO records before its DIMENSIONS, where
+    Excel writes them; xlwt writes no filter).
     """
     wb = xlwt.Workbook(encoding="utf-8")
     date_style = xlwt.easyxf(num_format_str="yyyy-mm-dd")
@@ -219,6 +221,8 @@ def write_xls(
                     ws.write(i, j, value)
         for row in hidden:
             ws.row(row - 1).hidden = True
+        for row, twips in (heights or {}).items():
+            ws.row(row - 1).height, ws.row(row - 1).height_mismatch = twips, True
         if filtered:
             dimensions = ws._Worksheet__dimensions_rec
             columns = max(map(len, rows)).to_bytes(2, "little")
@@ -1321,6 +1325,19 @@ def test_rows_of_no_height_are_read_and_said_as_hidden(tmp_path: Path) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for info, data in parts.items():
             zf.writestr(info, data)
+    note = (
+        f"提示：{path} 的“花名册”中第 3、5 行是隐藏行，打开文件时看不到，这 2 行也已读入；"
+        "请在 Excel 中选中整张表、取消隐藏后核对\n"
+    )
+    hidden_and_said(path, 4, note, [3, 5], filtered=False)
+
+
+def test_xls_rows_of_no_height_are_read_and_said_as_hidden(tmp_path: Path) -> None:
+    """An .xls row of height 0 not marked hidden (as a program other than Excel writes a row
+    dragged shut) shows nothing: it is read and said as a hidden row is, as an .xlsx's row
+    of ht="0" is. A row of a height of its own is in sight."""
+    rows = [CHILD_HEADER, *map(child_row, (1, 2, 3, 4))]
+    path = write_xls(tmp_path / "花名册.xls", {"花名册": rows}, hidden=[5], heights={3: 0, 4: 300})
     note = (
         f"提示：{path} 的“花名册”中第 3、5 行是隐藏行，打开文件时看不到，这 2 行也已读入；"
         "请在 Excel 中选中整张表、取消隐藏后核对\n"

@@ -46,14 +46,15 @@ _ERROR_RECORDS = (
 )
 # ROW (0x0208) of 16 bytes: row, its first column and its last plus one (equal: no cell),
 # height and two unused words, then option flags whose bit 0x20 hides the row (by hand,
-# or a filter's; or a height of 0, which Excel shows as hidden). One expression, for
+# or a filter's). A height of 0 without it (a program other than Excel wrote the row shut)
+# shows nothing either: hidden, as an .xlsx's row of ht="0" is. One expression, for
 # hidden ones only, compiled for the first .xls read (re keeps it), not by every run's
 # start-up. A sheet with a filter in force has a FILTERMODE record (0x009B): its hidden
 # rows are said to be a filter's, as an .xlsx's are where it has a <filterColumn>.
 _ROW, _ROW_HIDDEN = 0x0208, 0x20
 _FILTERMODE = 0x009B
 _HIDDEN_FLAG = b"[" + re.escape(bytes(b for b in range(256) if b & _ROW_HIDDEN)) + b"]"
-_HIDDEN_ROW = rb"\x08\x02\x10\x00.{12}" + _HIDDEN_FLAG
+_HIDDEN_ROW = rb"\x08\x02\x10\x00.{6}(?:\x00\x00.{4}|.{6}" + _HIDDEN_FLAG + rb")"
 _BOF, _EOF, _BOUNDSHEET = 0x0809, 0x000A, 0x0085
 _BIFF8 = 0x0600
 # An OLE compound file's layout (lbc.roster.reading reads its header too): its opening
@@ -120,7 +121,9 @@ def _sheet_hidden_rows(stream: bytes | memoryview, start: int) -> tuple[list[int
             depth -= 1
             if depth <= 0:
                 break
-        elif rid == _ROW and size >= 16 and stream[at + 16] & _ROW_HIDDEN:
+        elif (
+            rid == _ROW and size >= 16 and (stream[at + 16] & _ROW_HIDDEN or _no_height(stream, at))
+        ):
             row, first, last = struct.unpack_from("<HHH", stream, at + 4)
             if first != last:
                 rows.append(row + 1)
@@ -128,6 +131,12 @@ def _sheet_hidden_rows(stream: bytes | memoryview, start: int) -> tuple[list[int
             filtered = True
         at += 4 + size
     return rows, filtered
+
+
+def _no_height(stream: bytes | memoryview, at: int) -> bool:
+    """Whether the ROW record at ``at`` gives its row a height of 0 twips, set as its own
+    (the high bit, a default height, clear)."""
+    return stream[at + 10] == 0 and stream[at + 11] == 0
 
 
 def _error_cells(data: mmap.mmap) -> dict[str, dict[tuple[int, int], str]]:
