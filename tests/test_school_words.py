@@ -123,6 +123,35 @@ def test_a_phone_with_a_remark_a_label_or_same_as_above_is_a_number(tmp_path: Pa
     ]
 
 
+def test_a_phone_that_lost_digits_in_scientific_notation_with_a_label_or_remark_is_said(
+    tmp_path: Path,
+) -> None:
+    """A number Excel showed in scientific notation with its last digits lost is PHN004
+    with a remark in brackets after it or a label before it (1.381234567E+10 (父), 父：…,
+    …（微信同号）) as it is alone: it is to be typed in again, not its format put right
+    (PHN001). One whose remark says it is dead ((停机)) gives no number either way: PHN001,
+    as 13812345678 (停机) is."""
+    kids = [
+        kid(1, 父亲电话="1.381234567E+10 (父)"),
+        kid(2, 父亲电话="父：1.38123E+10"),
+        kid(3, 母亲电话="1.39123E+10（微信同号）"),
+        kid(4, 父亲电话="1.381234567E+10 (停机)"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    lost = (
+        "“{}”被 Excel 变成了科学计数法，后几位数字已丢失，读不出号码；"
+        "请把这一列设为文本，向本人核实后重新录入"
+    )
+    doc, stderr, code = validate(path)
+    assert [(f["code"], f["row"], f["column"], f["message"]) for f in doc["findings"]] == [
+        ("PHN004", 2, "J", lost.format("父亲电话")),
+        ("PHN004", 3, "J", lost.format("父亲电话")),
+        ("PHN004", 4, "K", lost.format("母亲电话")),
+        ("PHN001", 5, "J", "“父亲电话”格式不对：应为11位手机号（1开头）或带区号的座机号"),
+    ]
+    assert (stderr, code) == ("", 1)
+
+
 @given(
     number=st.from_regex(r"\A1[3-9][0-9]{9}\Z"),
     remark=st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=6),

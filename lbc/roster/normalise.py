@@ -782,8 +782,9 @@ def lost_in_scientific(text: str) -> bool:
     """Whether a cell's text is a number as Excel shows it in scientific notation, with
     fewer digits than the number has (1.38123E+10 or 1.38123E10 for 13812345678): pasted
     or saved as what was shown, the number's last digits are gone and nothing reads them
-    back."""
-    m = _ANY_SCIENTIFIC.fullmatch("".join(text.split()).upper())
+    back. Alone, or with a label or a remark :func:`phone` reads beside a number (父：…,
+    … (父)); not with one saying the number is dead. Width folded."""
+    m = _ANY_SCIENTIFIC.fullmatch(_number_alone(_scientific_folded(text)))
     return m is not None and len(m[1] or "") < int(m[2])
 
 
