@@ -385,18 +385,36 @@ def test_out_writes_a_printable_owner_only_workbook(school: Path) -> None:
     assert run("watch", "--out", "w.csv", cwd=school).exit_code == 2
 
 
-def test_the_workbooks_rows_are_tall_enough_for_their_wrapped_reasons(school: Path) -> None:
-    """A reason wider than its column wraps to a second line: its row is two lines of
-    Chinese text tall with the cell's padding (36 points), as LibreOffice sets the text
-    (15.3 points a line), not two default rows (30), which cut the second line in half on
-    screen and on paper; a row of one line stays the default row."""
+def test_the_workbooks_reasons_take_the_pages_room(school: Path, samples: Path) -> None:
+    """The reasons, the last column, are as wide as the longest of them (51 characters
+    wide, and 2 for the cell's padding) where the page has room, past the 40 a column is
+    otherwise held to: every reason on one line, each row the default row (15 points)."""
     run("watch", "--out", "名单.xlsx", cwd=school)
     ws = load_workbook(school / "名单.xlsx").active
-    assert ws.column_dimensions["G"].width == 40
+    assert ws.column_dimensions["G"].width == 53
     heights = {ws.cell(r, 7).value: ws.row_dimensions[r].height for r in range(3, 13)}
-    assert heights["父母均外出，没有委托监护人；监护类型为无人监护"] == 36
-    assert heights["父母均外出，没有委托监护人"] == 15
+    assert heights["超过 30 天没有谈心或联系（最近一次：2026年10月3日）"] == 15
+    assert heights["父母均外出，没有委托监护人；监护类型为无人监护"] == 15
     assert heights["孤儿"] == 15
+
+
+def test_the_workbooks_rows_are_tall_enough_for_their_wrapped_reasons(samples: Path) -> None:
+    """Reasons longer than the page has room for (132 characters wide, A4 landscape, the
+    other columns 62 of them) are 70 wide: one wider wraps to a second line, and its row
+    is two lines of Chinese text tall with the cell's padding (36 points), as LibreOffice
+    sets the text (15.3 points a line), not two default rows (30), which cut the second
+    line in half on screen and on paper; a row of one line stays the default row."""
+    run("watch", "--as-of", "2025-01-10", "--out", "名单.xlsx", cwd=samples)
+    ws = load_workbook(samples / "名单.xlsx").active
+    widths = [ws.column_dimensions[c].width for c in "ABCDEFG"]
+    assert widths == [6, 13, 8, 17, 10, 8, 70]
+    heights = {ws.cell(r, 4).value: ws.row_dimensions[r].height for r in range(3, 9)}
+    assert ws["G5"].value == (
+        "超过 30 天没有谈心或联系（最近一次：无记录）；监护人 78 岁；没有帮扶教师（未填写）"
+    )
+    assert heights["唐一诺"] == 36
+    assert ws["G3"].value == "超过 30 天没有谈心或联系（最近一次：无记录）；没有帮扶教师（未填写）"
+    assert heights["吴语桐"] == 15
 
 
 def test_phones_in_a_reason_are_masked_unless_show_pii(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from lbc.output.files import set_text
 from lbc.output.sheet_style import (
     DATE_FORMAT,
     column_widths,
+    last_filling_the_page,
     pages_high,
     row_height,
     style_sheet,
@@ -38,12 +39,14 @@ def fill_table(
     rows: list[list[object]],
     hidden: int = 0,
     widths: Sequence[int] | None = None,
+    long_last: bool = False,
 ) -> None:
     """A title row over a bordered table, styled and printed as every workbook lbc writes
     (lbc.output.sheet_style); rows as tall as their wrapped text, so a signed list is read
     whole on paper, and no last page printed for a row or two. The last ``hidden`` columns
     are hidden: neither the screen nor the paper shows them, nor are they sized for print.
-    Columns as wide as ``widths``, else as their text."""
+    Columns as wide as ``widths``, else as their text; ``long_last``: the last as wide as
+    the page has room for (last_filling_the_page)."""
     shown = len(header) - hidden
     set_text(ws.cell(1, 1), title)
     ws.cell(1, 1).font = Font(bold=True, size=14)
@@ -56,6 +59,8 @@ def fill_table(
         # A list of nobody, one （无） row, leaves every other column empty, which sizes it
         # to half its header (学生姓 / 名): such a list is as wide as its header.
         widths = column_widths(header, rows if len(rows) > 1 else [*rows, header])
+        if long_last:
+            widths = last_filling_the_page(header, rows, widths)
     first: Cell | None = None
     for i, row in enumerate(rows, 3):
         for j, value in enumerate(row, 1):

@@ -41,7 +41,7 @@ def write_watch_book(
     ws = wb.active
     ws.title = t("book.watch")
     title = t("book.watch_title", school=school, date=long_date(report.as_of))
-    fill_table(ws, title, WATCH_HEADER, rows or [["", t("book.none")]])
+    fill_table(ws, title, WATCH_HEADER, rows or [["", t("book.none")]], long_last=True)
     if note := overlap_note(report.again):  # its rows number more than the children on it
         note_below(ws, note, len(WATCH_HEADER))
     set_text(ws.cell(ws.max_row + 2, 1), t("book.sign", date=long_date(dt.date.today())))

@@ -70,6 +70,17 @@ def column_widths(
     ]
 
 
+def last_filling_the_page(
+    header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[int]
+) -> list[int]:
+    """``widths`` with the last column as wide as its text, past WIDEST, as far as the page
+    has room beside the others: a table of a long last column (a watch list's reasons)
+    wraps it to fewer lines and prints on fewer pages."""
+    room = math.floor(PAGE_WIDTH / CHAR_POINTS) - sum(widths[:-1])
+    last = column_widths(header[-1:], [row[-1:] for row in rows], widest=room)[0]
+    return [*widths[:-1], max(widths[-1], last)]
+
+
 def widest_of(many: Iterable[Sequence[int]]) -> list[int]:
     """Column by column, the widest of several samples' widths (several schools')."""
     return [max(ws) for ws in itertools.zip_longest(*many, fillvalue=0)]
