@@ -1989,6 +1989,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "diff.by.name_birth_date": ("姓名 + 出生日期", "name + birth date"),
     "diff.by.name_class": ("姓名 + 班级", "name + class"),
     "diff.empty": ("（空）", "(empty)"),
+    "diff.lost_digits": (
+        "{value}（存成数字，末几位已丢失，读不出）",
+        "{value} (stored as a number, last digits lost: unreadable)",
+    ),
     "diff.summary": (
         "新增 {added} 名，不在新名册 {gone} 名，信息变更 {changed} 名，未变 {unchanged} 名",
         "{added} added, {gone} gone, {changed} changed, {unchanged} unchanged",

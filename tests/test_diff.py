@@ -29,6 +29,7 @@ from conftest import (
     one_error_line,
     run,
     table,
+    write_child_csv,
     write_xlsx,
 )
 from conftest import (
@@ -889,7 +890,8 @@ def test_an_id_corrected_is_a_change_of_the_child_found_by_name_and_birth_date(
 ) -> None:
     """李明轩's ID had a wrong check digit last term (…1050, now …1053); 王梓萱's was a number
     cell whose kept digits are another's (…2000, now …1061): each is one child by name and
-    birth date, his ID corrected, shown masked unless --show-pii, whole in the change log.
+    birth date, his ID corrected, shown masked unless --show-pii, whole in the change log,
+    hers said unreadable (its last digits are Excel's zeros, not hers).
     周雨桐's number cell lost only the digits Excel drops (…1000 is …1184): no change.
     张雨涵's ID left out this term is shown emptied, beside the two corrected."""
     old = [
@@ -902,10 +904,11 @@ def test_an_id_corrected_is_a_change_of_the_child_found_by_name_and_birth_date(
     doc = diff_of(tmp_path, old, new)
     assert doc["summary"] == {**all_unchanged(1, name_birth_date=4), "changed": 3}
     his = ("511321201605011050", "511321201605011053")
-    hers = ("511321201605012000", "511321201605011061")
+    lost = "（存成数字，末几位已丢失，读不出）"  # a number cell's kept digits are no ID
+    hers = ("511321201605012000" + lost, "511321201605011061")
     masked = [
         ("511321********1050", "511321********1053"),
-        ("511321********2000", "511321********1061"),
+        ("511321********2000" + lost, "511321********1061"),
     ]
     emptied = change("id_number", "身份证号", "511321********1029", None)
     assert doc["changed"] == [
@@ -921,14 +924,14 @@ def test_an_id_corrected_is_a_change_of_the_child_found_by_name_and_birth_date(
         ["班级", "行", "姓名", "字段", "变更", "对应依据"],
         [C32, "2", "张雨涵", "身份证号", "511321********1029 → （空）", by],
         [C32, "3", "李明轩", "身份证号", "511321********1050 → 511321********1053", by],
-        [C32, "4", "王梓萱", "身份证号", "511321********2000 → 511321********1061", by],
+        [C32, "4", "王梓萱", "身份证号", f"511321********2000{lost} → 511321********1061", by],
         [SUMMARY.format(0, 0, 3, 1)],
     ]
     whole = diff(tmp_path, "--show-pii")
     assert cells(whole.stdout)[2:5] == [
         [C32, "2", "张雨涵", "身份证号", "511321201605011029 → （空）", by],
         [C32, "3", "李明轩", "身份证号", "511321201605011050 → 511321201605011053", by],
-        [C32, "4", "王梓萱", "身份证号", "511321201605012000 → 511321201605011061", by],
+        [C32, "4", "王梓萱", "身份证号", f"511321201605012000{lost} → 511321201605011061", by],
     ]
     english = run("--lang", "en", "diff", "上学期.xlsx", "本学期.xlsx", cwd=tmp_path)
     assert cells(english.stdout)[3][3:] == [
@@ -942,7 +945,44 @@ def test_an_id_corrected_is_a_change_of_the_child_found_by_name_and_birth_date(
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
         [1, C32, "张雨涵", 2, "身份证号", "511321201605011029", None, by],
         [2, C32, "李明轩", 3, "身份证号", *his, by],
-        [3, C32, "王梓萱", 4, "身份证号", *hers, by],  # the number cell's digits, as text
+        [3, C32, "王梓萱", 4, "身份证号", *hers, by],  # the number cell's digits, said lost
+    ]
+
+
+def test_an_id_stored_as_a_number_and_emptied_is_masked_and_said_unreadable(
+    tmp_path: Path,
+) -> None:
+    """周雨桐's ID was a number cell Excel keeps as 5.11322201E+17 (nine digits, the rest
+    lost), 王梓萱's the text a CSV file holds of one; both are left out this term. Each
+    emptied ID is masked as any ID (region and the last four), never printed as the number's
+    digits, and said unreadable: its last digits are Excel's zeros, not the child's. With
+    --show-pii the digits Excel kept, said unreadable all the same."""
+    lost = "（存成数字，末几位已丢失，读不出）"
+    old = [kid(1), kid(9, 身份证号=5.11322201e17), kid(3, 身份证号=None)]
+    new = [kid(1), kid(9, 身份证号=None), kid(3, 身份证号=None)]
+    write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table(old)})
+    write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table(new)})
+    csv_ids = (child_row(1), child_row(3, 身份证号="5.11321201605011E+17"))
+    write_child_csv(tmp_path / "上学期.csv", *csv_ids)
+    write_xlsx(tmp_path / "本学期2.xlsx", {"花名册": table([kid(1), kid(3, 身份证号=None)])})
+    by = "姓名 + 出生日期"
+    shown = diff(tmp_path)
+    assert shown.exit_code == 0 and shown.stderr == ""
+    assert cells(shown.stdout)[2:3] == [
+        [C32, "3", "周雨桐", "身份证号", f"511322********0000{lost} → （空）", by]
+    ]
+    doc = diff(tmp_path, "--format", "json").json()
+    assert doc["changed"][0]["changes"] == [
+        change("id_number", "身份证号", f"511322********0000{lost}", None)
+    ]
+    whole = diff(tmp_path, "--format", "csv", "--show-pii")
+    assert whole.stdout.splitlines()[1:] == [
+        f"changed,周雨桐,{C32},本学期.xlsx,花名册,3,name_birth_date,id_number,"
+        f"511322201000000000{lost},"
+    ]
+    from_csv = run("diff", "上学期.csv", "本学期2.xlsx", "--format", "json", cwd=tmp_path)
+    assert from_csv.json()["changed"][0]["changes"] == [
+        change("id_number", "身份证号", f"511321********1000{lost}", None)
     ]
 
 

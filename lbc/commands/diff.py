@@ -81,11 +81,20 @@ def changes(m: Matched, privacy: Privacy) -> list[dict[str, Any]]:
         {
             "field": c.field,
             "label": label(c.field),
-            "old": None if c.old is None else privacy.value(c.field, c.old),
-            "new": None if c.new is None else privacy.value(c.field, c.new),
+            "old": _value(c.field, c.old, c.lost[0], privacy),
+            "new": _value(c.field, c.new, c.lost[1], privacy),
         }
         for c in m.changes
     ]
+
+
+def _value(key: str, value: str | None, lost: bool, privacy: Privacy) -> str | None:
+    """One side of a change as printed: masked per privacy, and an ID number stored as a
+    number cell (Change.lost) said unreadable, so its digits are never read as the ID."""
+    if value is None:
+        return None
+    shown = privacy.value(key, value)
+    return t("diff.lost_digits", value=shown) if lost else shown
 
 
 def as_document(found: RosterDiff, privacy: Privacy) -> dict[str, Any]:

@@ -56,7 +56,7 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
                 # 年级 | 班级: the cells alone say 1班 → 1班, or 1班 → 2班 of a grade skipped
                 old, new = c.old, c.new
             elif c.field == "id_number":
-                old, new = _id_text(old, c.old), _id_text(new, c.new)
+                old, new = _id_text(old, c.old, c.lost[0]), _id_text(new, c.new, c.lost[1])
             lines.append(
                 [len(lines) + 1, w["class"], w["child"], w["row"], label(c.field), old, new,
                  t(f"diff.by.{m.rule}")]
@@ -65,11 +65,13 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
     write_atomic(out, wb.save, inputs=inputs)
 
 
-def _id_text(written: Any, shown: str | None) -> Any:
+def _id_text(written: Any, shown: str | None, lost: bool) -> Any:
     """An ID number as the change log writes it: as typed, or, of a number cell that lost
-    its last digits, the digits it kept (511321201605012000) as text, since IDs lbc
-    writes stay text, never a number Excel shows as 5.11321E+17."""
-    return written if written is None or isinstance(written, str) else shown
+    its last digits (``lost``), the digits it kept (511321201605012000) as text, since IDs
+    lbc writes stay text, never a number Excel shows as 5.11321E+17; and said unreadable,
+    as a CSV file's 5.11321E+17 is: those digits are not the child's ID."""
+    text = written if written is None or isinstance(written, str) else shown
+    return t("diff.lost_digits", value=text) if lost else text
 
 
 def _grade_apart(*rows: Row) -> bool:

@@ -66,6 +66,9 @@ class Change:
     field: str
     old: str | None
     new: str | None
+    # Each side (old, new) an ID number stored as a number cell (lbc validate ID004): its
+    # last digits are lost, so the value shown is not the child's ID and is said unreadable.
+    lost: tuple[bool, bool] = (False, False)
 
 
 @dataclass
@@ -284,8 +287,19 @@ def _changes(
         if key == "class" and _promoted(before, after):
             continue
         if _differ(key, before, after):
-            found.append(Change(key, nz.display(before), nz.display(after)))
+            found.append(Change(key, _shown(before), _shown(after), (_lost(before), _lost(after))))
     return found
+
+
+def _lost(value: object) -> bool:
+    return value.__class__ is nz.NumericId
+
+
+def _shown(value: object) -> str | None:
+    """A value as the change log shows it; an ID number stored as a number cell as its
+    digits (nz.kept_digits), an ID's run of digits masked as any ID is, even where a CSV
+    file held it as 5.11322201E+17."""
+    return nz.kept_digits(value) if _lost(value) else nz.display(value)  # type: ignore[arg-type]
 
 
 # Places, whose numbered parts a school writes in words or digits (幸福村三组, 幸福村3组).

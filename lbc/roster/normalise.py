@@ -814,6 +814,18 @@ def _scientific_folded(text: str) -> str:
     return unicodedata.normalize("NFKC", "".join(text.split())).upper()
 
 
+def kept_digits(value: NumericId) -> str:
+    """A number cell's ID as the digits the cell kept, its lost last digits the zeros Excel
+    made of them (5.11322201E+17, from a CSV file, is 511322201000000000): an ID's run of
+    digits, to be masked as any ID is; a fraction (no ID's shape either way) as it is."""
+    try:
+        kept = Decimal(value.digits)
+    except InvalidOperation:
+        return value.digits
+    whole = kept.is_finite() and kept == kept.to_integral_value()
+    return str(int(kept)) if whole else value.digits
+
+
 def number_text(value: NumericId) -> str:
     """A number cell's ID as a CSV file holds it, as Excel writes a number it shows in
     scientific notation (5.11321201605011E+17, every digit Excel kept): read back, it is a
