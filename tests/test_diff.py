@@ -690,6 +690,50 @@ def test_a_child_who_moved_between_two_schools_folders_is_a_change(tmp_path: Pat
     }
 
 
+def test_last_terms_folder_of_schools_is_the_previous_term_of_summary_and_watch(
+    tmp_path: Path,
+) -> None:
+    """--previous takes last term's folder of a county's schools, as lbc diff takes it:
+    张雨涵 moved from 青山小学 to 白鹤小学 and 王梓萱 has a new guardian, counted by lbc
+    summary and a reason lbc watch lists (WCH015), as the folder's schools were named."""
+    write_books(tmp_path, {
+        "上学期/青山小学/花名册.xlsx": table([kid(1), kid(2, gender="男"), kid(3)]),
+        "上学期/白鹤小学/花名册.xlsx": table([kid(5), kid(6, gender="男")]),
+        "本学期/青山小学/花名册.xlsx": table(
+            [kid(2, gender="男"), kid(3, 监护人姓名="李奶奶", 与儿童关系="祖母")]
+        ),
+        "本学期/白鹤小学/花名册.xlsx": table([kid(5), kid(6, gender="男"), kid(1)]),
+    })  # fmt: skip
+    (tmp_path / "lbc.toml").write_text("[watch]\nthreshold = 1\n", encoding="utf-8")
+    summary = run(
+        "summary", "本学期", "--term", "2024-autumn", "--previous", "上学期", "--format", "json",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert summary.exit_code == 0, summary.stderr
+    assert summary.json()["changes"] == {
+        "added": 0,
+        "left": 0,
+        "changed": 2,
+        "by_field": [
+            {"name": "学校", "count": 1},
+            {"name": "监护人姓名", "count": 1},
+            {"name": "与儿童关系", "count": 1},
+        ],
+        "matched_by_id": 5,
+        "matched_by_name_birth": 0,
+        "matched_by_name_class": 0,
+    }
+    args = ("--as-of", "2024-11-01", "--previous", "上学期", "--format", "json")
+    watch = run("watch", "本学期", *args, cwd=tmp_path)
+    assert watch.exit_code == 1, watch.stderr  # a child listed
+    listed = [
+        (c["name"], [r["code"] for r in c["reasons"]])
+        for g in watch.json()["classes"]
+        for c in g["children"]
+    ]
+    assert listed == [("王梓萱", ["WCH015"])]
+
+
 def test_a_name_and_class_are_one_child_only_within_a_school(tmp_path: Path) -> None:
     # No ID numbers or birth dates. Last term 李明 (a girl) was in 青山小学's 三年级(2)班;
     # this term 白鹤小学 has a 李明 (a boy) in 四年级(2)班, a grade up. Classes are each

@@ -321,6 +321,16 @@ def inputs(
     return unique, cfg, runs
 
 
+def previous_term(previous: Path | None, config: Path | None, cfg: Config) -> Roster | None:
+    """Last term's roster (``--previous``): a file, or a folder read as ``lbc diff`` reads
+    its OLD one, every roster in it (a county's schools as they were last term), each
+    school named by its folder too, as last term's validate counted it."""
+    if previous is None:
+        return None
+    files, _, runs = inputs([previous], config)
+    return read_roster(files, cfg.synonyms, runs=runs)
+
+
 def read_files(paths: list[Path], cfg: Config, *extra: Path | None) -> list[Path]:
     """Every file a command reads (the rosters, ``extra`` files, lbc.toml): the ones an
     output path may never name."""

@@ -17,7 +17,7 @@ from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, to_json
 from lbc.output.privacy import mask_numbers_in
 from lbc.reports.summary import COUNTED_QUOTAS, VARIABLES, build_context, input_notes
-from lbc.workspace.schools import of_their_own, quotas_by_file, read_roster, run_school
+from lbc.workspace.schools import of_their_own, quotas_by_file, run_school
 from lbc.workspace.terms import Dates, Term, each_schools_term, parse_term
 
 SUMMARY_FORMATS = ("md", "html", "docx", "json")
@@ -41,7 +41,7 @@ def summary(
     ] = None,
     previous: Annotated[
         Path | None,
-        typer.Option("--previous", help=h("previous"), metavar="FILE", show_default=False),
+        typer.Option("--previous", help=h("previous"), metavar="PATH", show_default=False),
     ] = None,
     variables: Annotated[bool, typer.Option("--variables", help=h("variables"))] = False,
 ) -> None:
@@ -78,7 +78,7 @@ def summary(
     own = of_their_own(quotas_by_file(roster, cfg.quotas), roster)
     common.note_own_quotas(own, cfg.quotas, COUNTED_QUOTAS, "sum.note.own_quotas")
     common.note_own_watch(settings_of_their_own(roster, cfg.watch))
-    last_term = read_roster([previous], cfg.synonyms, runs=runs) if previous is not None else None
+    last_term = common.previous_term(previous, config, cfg)
     school = run_school(roster, cfg.school)
     from lbc.documents import (
         render as report,  # jinja2 and the renderers: only this command needs them
@@ -116,7 +116,8 @@ def summary(
     common.note_uncounted_records(
         roster, cfg.terms, records["unclear"], records["unreadable_kinds"]
     )
-    if previous is not None and any(previous.resolve() == p.resolve() for p in paths):
+    this_term = {p.resolve() for p in paths}
+    if last_term is not None and {Path(f).resolve() for f in last_term.files} <= this_term:
         common.note(t("sum.note.previous_is_roster", path=previous))
     if text is not None and out is None:
         typer.echo(text, nl=False)

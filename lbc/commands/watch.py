@@ -15,7 +15,7 @@ from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
 from lbc.reports.classes import overlap_note
 from lbc.reports.watch import WatchReport, watch_report
-from lbc.workspace.schools import read_roster, run_school
+from lbc.workspace.schools import run_school
 from lbc.workspace.terms import term_of
 
 CSV_COLUMNS = (
@@ -38,7 +38,7 @@ def watch_command(
     config: common.ConfigOpt = None,
     previous: Annotated[
         Path | None,
-        typer.Option("--previous", help=h("watch_previous"), metavar="FILE", show_default=False),
+        typer.Option("--previous", help=h("watch_previous"), metavar="PATH", show_default=False),
     ] = None,
     fmt: common.FormatOpt = "table",
     no_bom: common.NoBomOpt = False,
@@ -67,7 +67,7 @@ def watch_command(
     roster = common.read(
         paths, cfg, runs, pairs_matter=True, term=lambda dates: term_of(day, dates)
     )
-    last_term = read_roster([previous], cfg.synonyms, runs=runs) if previous is not None else None
+    last_term = common.previous_term(previous, config, cfg)
     report = watch_report(roster, cfg.watch, day, last_term)
     common.note_untyped(report.untyped, t("watch.untyped"))
     common.note_own_watch(report.own)
