@@ -1033,6 +1033,20 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} is in a '{folder}' folder, a past school year's beside '{later}':"
         " not read as this term's roster; name it to read it",
     ),
+    "note.terms_side_by_side": (
+        "提示：{folders} 是不同学期的文件夹，都已读取；只读一个学期的，请在命令里写出那个学期的"
+        "文件夹（如 {example}），或把以往学期的文件夹移进旁边的“上学期”文件夹（其中的文件"
+        "不当作本学期的读取）",
+        "note: {folders} are different terms' folders, each read; to read one term only, name"
+        " its folder in the command (e.g. {example}), or move the earlier terms' folders into"
+        " a '上学期' folder beside them (whose files are not read as this term's)",
+    ),
+    "note.terms_side_by_side.name_one": (
+        "提示：{folders} 是不同学期的文件夹，都已读取；只读一个学期的，请在命令里写出那个学期的"
+        "文件夹（如 {example}）",
+        "note: {folders} are different terms' folders, each read; to read one term only, name"
+        " its folder in the command (e.g. {example})",
+    ),
     "note.last_term_alone": (
         "提示：{file} 在“{folder}”文件夹里，旁边没有本学期的花名册，已当作本学期（本学年的上学期）"
         "的名册读取；如果它是上一个学期的，请把本学期的名册放在“{folder}”文件夹旁边；"

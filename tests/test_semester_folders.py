@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_workspace_folders import ALONE, LAST_TERM
 
-from conftest import CHILD_HEADER, child_row, one_error_line, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, one_error_line, run, write_xlsx
 
 
 def roster(path: Path, *children: int) -> Path:
@@ -395,22 +395,134 @@ def test_a_season_and_a_separator_before_a_schools_name_name_a_term(
     assert counts("实验小学", tmp_path, tmp_path / "全县.xlsx") == (4, 4, ["实验小学"], said)
 
 
+# What a run says of folders of different terms side by side, each read: the folders,
+# then the latest, to name for one term alone.
+TERMS_READ = (
+    "提示：{} 是不同学期的文件夹，都已读取；只读一个学期的，请在命令里写出那个学期的文件夹"
+    "（如 {}），或把以往学期的文件夹移进旁边的“上学期”文件夹（其中的文件不当作本学期的读取）"
+)
+# The same where a 上学期 folder would be read as a school year's first semester.
+TERMS_READ_NAMED = (
+    "提示：{} 是不同学期的文件夹，都已读取；只读一个学期的，请在命令里写出那个学期的文件夹（如 {}）"
+)
+
+
+def terms_read(parent: Path, *folders: str, said: str = TERMS_READ) -> str:
+    """The note on ``folders`` (by term, the latest last) in ``parent``, each read."""
+    paths = [str(parent / folder) for folder in folders]
+    return said.format("、".join(paths), paths[-1])
+
+
 @pytest.mark.parametrize(
-    ("later", "name"),
+    ("later", "name", "said"),
     [
-        ("2025春", "新增.xlsx"),
-        ("2025春", "花名册(1).xlsx"),
-        ("2025春新增", "花名册.xlsx"),
-        ("2025春新生", "花名册.xlsx"),
+        ("2025春", "新增.xlsx", True),
+        ("2025春", "花名册(1).xlsx", True),
+        ("2025春新增", "花名册.xlsx", False),
+        ("2025春新生", "花名册.xlsx", False),
     ],
 )
 def test_a_terms_folder_beside_a_later_terms_folder_is_read(
-    tmp_path: Path, later: str, name: str
+    tmp_path: Path, later: str, name: str, said: bool
 ) -> None:
     """2024秋/ beside 2025春/ holding only new pupils: nothing tells from the names alone
     whether 2025春's file is a copy of 2024秋's, so both are read and nobody is lost. A
-    rule setting 2024秋/花名册.xlsx aside by its file names (91b8c8c) said 2 children."""
+    rule setting 2024秋/花名册.xlsx aside by its file names (91b8c8c) said 2 children.
+    Two folders named by terms alone are said as both read."""
     school, out = tmp_path / "青山小学", tmp_path / "全校.xlsx"
     roster(school / "2024秋" / "花名册.xlsx", 1, 2, 3, 4, 5)
     roster(school / later / name, 6, 7)
-    assert counts("青山小学", tmp_path, out) == (7, 7, ["青山小学"], "")
+    note = terms_read(Path("青山小学"), "2024秋", later) + "\n" if said else ""
+    assert counts("青山小学", tmp_path, out) == (7, 7, ["青山小学"], note)
+
+
+@pytest.mark.parametrize(
+    ("last", "this"),
+    [
+        ("2024秋", "2025春"),
+        ("2024年秋季学期", "2025年春季学期"),
+        ("2024-2025学年第一学期", "2024-2025学年第二学期"),
+        ("2024-2025-1", "2024-2025-2"),
+    ],
+)
+def test_two_terms_folders_side_by_side_are_said_as_both_read(
+    tmp_path: Path, last: str, this: str
+) -> None:
+    """青山小学 keeps a folder a term, last term's beside this term's: both are read, each
+    child on both said (DUP001), as before, but nothing said the run read two terms'
+    folders, nor how to read one. Named itself, a folder is read alone and not said."""
+    school, out = tmp_path / "青山小学", tmp_path / "全校.xlsx"
+    roster(school / last / "花名册.xlsx", 1, 2, 3)
+    roster(school / this / "花名册.xlsx", 1, 2)
+    said = terms_read(Path("青山小学"), last, this) + "\n"
+    assert counts("青山小学", tmp_path, out) == (3, 3, ["青山小学"], said)
+    checked = run("validate", "青山小学", "--format", "json", cwd=tmp_path)
+    assert checked.json()["summary"]["by_code"] == {"DUP001": 2}
+    assert checked.exit_code == 1
+    inside = run("validate", ".", "--format", "json", cwd=school)
+    assert inside.stderr == terms_read(Path("."), last, this) + "\n"
+    named = run("validate", Path("青山小学", this), "--format", "json", cwd=tmp_path)
+    assert (named.json()["summary"]["children"], named.stderr) == (2, "")
+
+
+def test_a_countys_terms_folders_of_schools_are_said_as_both_read(tmp_path: Path) -> None:
+    """县/2024秋/ holds 青山小学 and 白鹤小学, 县/2025春/ only 青山小学 so far: every file
+    is read, the note naming the county's two terms' folders once and claiming nothing of
+    whose children are where."""
+    county, out = tmp_path / "县", tmp_path / "全县.xlsx"
+    roster(county / "2024秋" / "青山小学" / "花名册.xlsx", 1, 2, 3)
+    roster(county / "2024秋" / "白鹤小学" / "花名册.xlsx", 4, 5)
+    roster(county / "2025春" / "青山小学" / "花名册.xlsx", 1, 2)
+    said = terms_read(Path("县"), "2024秋", "2025春") + "\n"
+    assert counts("县", tmp_path, out)[::3] == (5, said)
+    merged = run("merge", "县", "--out", out, "--format", "json", cwd=tmp_path)
+    assert merged.json()["summary"]["rows"] == 7
+
+
+@pytest.mark.parametrize(
+    "folders", [("2024级", "2025级"), ("2024", "2025"), ("2025春",), ("2024秋", "2025春新生")]
+)
+def test_folders_naming_no_two_terms_are_not_said(tmp_path: Path, folders: tuple[str]) -> None:
+    """Cohorts' folders (2024级/, each this term's), years' (2024/: no term), one term's
+    folder alone, or beside a folder named by more than a term: no two terms' folders."""
+    school, out = tmp_path / "青山小学", tmp_path / "全校.xlsx"
+    for n, folder in enumerate(folders):
+        roster(school / folder / "花名册.xlsx", 2 * n + 1, 2 * n + 2)
+    assert counts("青山小学", tmp_path, out)[3] == ""
+
+
+def test_a_last_term_folder_keeps_out_the_terms_folders_moved_into_it(tmp_path: Path) -> None:
+    """The note's way to read one term: last term's folder moved into a 上学期 folder
+    beside this term's is kept out, and the note is no longer said. In a school year's
+    folder a 上学期 folder is its first semester's, read: the note does not offer it."""
+    school, out = tmp_path / "青山小学", tmp_path / "全校.xlsx"
+    roster(school / "上学期" / "2024秋" / "花名册.xlsx", 1, 2, 3)
+    roster(school / "2025春" / "花名册.xlsx", 1, 2)
+    said = LAST_TERM.format(Path("青山小学", "上学期", "2024秋", "花名册.xlsx")) + "\n"
+    assert counts("青山小学", tmp_path, out) == (2, 2, ["青山小学"], said)
+    year = tmp_path / "白鹤小学" / "2024-2025学年"
+    roster(year / "2024秋" / "花名册.xlsx", 1, 2, 3)
+    roster(year / "2025春" / "花名册.xlsx", 1, 2)
+    said = terms_read(Path("白鹤小学", "2024-2025学年"), "2024秋", "2025春", said=TERMS_READ_NAMED)
+    assert counts("白鹤小学", tmp_path, out)[::3] == (3, said + "\n")
+
+
+def test_every_command_reading_folders_says_two_terms_folders(tmp_path: Path) -> None:
+    """summary, pair, flag, due and watch find a folder's files as validate and merge do,
+    and say the two terms' folders they read alike."""
+    school = tmp_path / "青山小学"
+    roster(school / "2024秋" / "花名册.xlsx", 1, 2, 3)
+    roster(school / "2025春" / "花名册.xlsx", 1, 2)
+    teachers = [TEACHER_HEADER, ["陈静", "女", "13800000000", "教师", "三年级(2)班"]]
+    write_xlsx(school / "2025春" / "教师名单.xlsx", {"教师名单": teachers})
+    said = terms_read(Path("青山小学"), "2024秋", "2025春")
+    for args in (
+        ["summary", "--term", "2025春"],
+        ["pair"],
+        ["flag"],
+        ["due", "--as-of", "2025-04-01"],
+        ["watch", "--as-of", "2025-04-01"],
+    ):
+        done = run(*args, "青山小学", "--format", "json", cwd=tmp_path)
+        assert said in done.stderr.splitlines(), args
+        assert done.exit_code in (0, 1), args

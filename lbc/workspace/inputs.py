@@ -7,13 +7,14 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from lbc.errors import LbcError
 from lbc.messages import as_list, t
 from lbc.roster.reading import SUFFIXES
 from lbc.roster.term_names import (
+    TERM_ALONE,
     Terms,
     calendar_half,
     named_before,
@@ -219,10 +220,15 @@ def _term_kind(folder: Path) -> str | None:
     its name or its folder's says are of teachers or records: ``_holds_a_roster``), it is
     all the school has of its children, read rather than lose them, and said."""
     here = folder.resolve()
-    parent = here.parent
+    return _kind_beside(here.parent, {here})
+
+
+def _kind_beside(parent: Path, apart: Collection[Path]) -> str | None:
+    """``_term_kind`` of a 上学期 folder in ``parent`` (resolved), beside the entries of
+    ``parent`` but for ``apart`` (the folder itself, and what would be moved into it)."""
     try:
         with os.scandir(parent) as entries:
-            others = [Path(e.path) for e in entries if Path(e.path) != here]
+            others = [Path(e.path) for e in entries if Path(e.path) not in apart]
     except OSError:
         others = []
     later = [p for p in others if _folder_name(p.name) in LATER_TERM_FOLDERS and p.is_dir()]
@@ -269,6 +275,61 @@ def _holds_a_roster(folder: Path) -> bool:
         _a_roster_file(p) and not any(_names_a_list(part) for part in p.relative_to(folder).parts)
         for p in folder.rglob("*")
     )
+
+
+def terms_side_by_side(
+    paths: Iterable[Path], files: Iterable[Path]
+) -> list[tuple[list[Path], bool]]:
+    """Each group of folders side by side, named by different terms (2024秋/ beside
+    2025春/, 县/2024秋/青山小学/ beside 县/2025春/青山小学/), that ``files`` (a run's, to
+    be read) were found in below a folder of ``paths``: the folders, as the run names
+    them, by term, the latest last; and whether moving the earlier ones into a 上学期
+    folder beside them would keep their files out (``_kind_beside``), as it does not in
+    a school year's folder or beside a 下学期 (a school year's first semester).
+
+    Both terms' children are read, each on both said as DUP001: neither folder is set
+    aside, as whether the later holds the whole school's children, part of them or only
+    its new pupils cannot be told (a folder set aside on a guess loses its children with
+    no finding), but the run says it reads two terms' folders, for the school to choose
+    one. A folder named by a year alone (2024/, which may hold either term of a school
+    year), a cohort's (2024级/: the pupils who entered that year, each cohort this
+    term's) or a term and a school's name (2024秋青山小学/) is no term's folder; nor is a
+    folder named itself said, its siblings not read."""
+    files = list(files)
+    groups: dict[Path, dict[Path, Terms]] = {}
+    for root in paths:
+        if not root.is_dir():
+            continue
+        for file in files:
+            if not file.is_relative_to(root):
+                continue
+            folders = file.relative_to(root).parts[:-1]
+            for depth, name in enumerate(folders):
+                if (terms := _folder_terms(name)) is not None:
+                    parent = root.joinpath(*folders[:depth])
+                    groups.setdefault(parent, {})[parent / name] = terms
+    out, seen = [], set()
+    for parent, named in groups.items():
+        earlier = [
+            f for f, terms in named.items() if any(named_before(terms, t) for t in named.values())
+        ]
+        here = parent.resolve()
+        if not earlier or here in seen:
+            continue
+        seen.add(here)
+        apart = {here / name for name in (*(p.name for p in earlier), *LAST_TERM_FOLDERS)}
+        folders = sorted(named, key=lambda f: (named[f], f.name))
+        out.append((folders, _kind_beside(here, apart) == LAST_TERM))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _folder_terms(name: str) -> Terms:
+    """The term a folder's name is alone (2024秋, 2024年秋季学期, 2024-2025学年第一学期,
+    2024-2025-1: ``TERM_ALONE``), as ``named_terms`` gives it; None for any other name.
+    Each name worked out once: a county's run passes each school's folders file by file."""
+    name = _folder_name(name)
+    return named_terms(name) if TERM_ALONE.fullmatch(name) else None
 
 
 def _names_a_list(name: str) -> bool:
