@@ -599,26 +599,6 @@ def test_the_same_class_is_tried_before_the_class_a_grade_up(tmp_path: Path) -> 
     assert doc["gone"] == [entry("王芳", 2, file="上学期.xlsx")]
 
 
-def test_across_a_september_the_class_a_grade_up_is_tried_first(tmp_path: Path) -> None:
-    # Two 王芳 without ID or birth date, in 三年级(2)班 and 四年级(2)班 last term; this
-    # autumn (张雨涵 and 李明轩, found by ID, moved up a grade) 王芳 is in 四年级(2)班 and
-    # 五年级(2)班: each the one from the class below, not the 四年级(2)班 one kept there
-    # and the other gone while a third is added.
-    nameless = {"身份证号": None, "出生日期": None}
-    old = [
-        kid(1), kid(2, gender="男"),
-        kid(3, "王芳", **nameless), kid(4, "王芳", 班级=C42, **nameless),
-    ]  # fmt: skip
-    new = [
-        kid(1, 班级=C42), kid(2, gender="男", 班级=C42),
-        kid(3, "王芳", 班级=C42, **nameless), kid(4, "王芳", 班级="五年级(2)班", **nameless),
-    ]  # fmt: skip
-    doc = diff_of(tmp_path, old, new)
-    assert doc["summary"] == all_unchanged(4, id_number=2, name_class=2)
-    shown = diff(tmp_path)
-    assert cells(shown.stdout) == [[SUMMARY.format(0, 0, 0, 4)]]
-
-
 def test_a_child_who_had_already_left_last_term_is_not_gone_again(tmp_path: Path) -> None:
     # Last term's roster kept 王梓萱 as 转出 (her leaving was last term's change); this
     # term's roster no longer lists her. Only 刘浩然, 在读 last term and missing now, left

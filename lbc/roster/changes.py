@@ -3,23 +3,21 @@
 Children are matched by ID number, else by name and birth date (the date column's, else
 the one the ID holds: a child whose ID is new this term, or was typed as a number cell, is
 still found), else by name and class (the same class, else the class a grade up: a class
-changes every September, so it is the last resort; but the class a grade up first where
-most children found by ID number or name and birth date moved up a grade, a September
-lying between the rosters), and each match says which rule made it. Two rows holding two
-different ID numbers are one child, whose ID was corrected, only by name and birth date,
-within one school, where each is the only row of that name and birth date its school has
-on its side: a county has namesakes born the same day, who are other children, and two
-IDs agreeing in nothing but a name and class are two children. Moving up a grade
-(三年级(2)班 to 四年级(2)班) is not a change to record. Values are compared after
-normalising, so 138-1234-5678 and 13812345678 are the same phone and no change. A child
-missing from the new roster is gone, unless the old one already had it as 转出 or 毕业.
-``lbc diff`` lists them; ``lbc summary --previous`` counts them.
+changes every September, so it is the last resort), and each match says which rule made
+it. Two rows holding two different ID numbers are one child, whose ID was corrected, only
+by name and birth date, within one school, where each is the only row of that name and
+birth date its school has on its side: a county has namesakes born the same day, who are
+other children, and two IDs agreeing in nothing but a name and class are two children.
+Moving up a grade (三年级(2)班 to 四年级(2)班) is not a change to record. Values are
+compared after normalising, so 138-1234-5678 and 13812345678 are the same phone and no
+change. A child missing from the new roster is gone, unless the old one already had it as
+转出 or 毕业. ``lbc diff`` lists them; ``lbc summary --previous`` counts them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -227,33 +225,20 @@ def diff_rosters(
         old_of = new_of = None
     old_schools = [old_of(tb, i) if old_of else None for tb, i in old_rows]
     new_schools = [new_of(tb, i) if new_of else None for tb, i in new_rows]
-    old_keys = [_old_keys(tb, i, old_schools[n]) for n, (tb, i) in enumerate(old_rows)]
-    new_keys = [_keys(tb, i, new_schools[n]) for n, (tb, i) in enumerate(new_rows)]
-    keys = (old_keys, new_keys, old_schools, new_schools)
-    by_person = _match(old_rows, new_rows, *keys, _BY_PERSON)
+    done = _match(old_rows, new_rows, old_schools, new_schools)
     # A school of another name this term (its lbc.toml naming it now, its folder renamed)
     # is one school: its children's names and classes are matched within it, and its name
     # is said once (RosterDiff.renamed), not as each of its children's change of school.
+    old_at = {(id(tb), i): n for n, (tb, i) in enumerate(old_rows)}
     renamed = _renamed(
-        [(old_schools[o], new_schools[n]) for n, (o, _) in by_person.items()],
+        [(old_schools[old_at[id(m.old[0]), m.old[1]]], new_schools[n]) for n, m in done.items()],
         set(old_schools),
         set(new_schools),
     )
     if renamed:
-        old_keys = [
-            _in_school(row_keys, renamed[school]) if school and school in renamed else row_keys
-            for school, row_keys in zip(old_schools, old_keys, strict=True)
-        ]
-        old_schools = [renamed.get(school or "", school) for school in old_schools]
-        keys = (old_keys, new_keys, old_schools, new_schools)
-        by_person = _match(old_rows, new_rows, *keys, _BY_PERSON)
-    # Across a September the class a grade up is a child's own before the same class: of
-    # two namesakes in 三年级(1)班 and 四年级(1)班, this autumn's 四年级(1)班 is the first.
-    pairs = [(old_rows[o], new_rows[n]) for n, (o, _) in by_person.items()]
-    by_class = _BY_CLASS_UP_FIRST if _a_september_between(pairs) else _BY_CLASS
-    found = _match(old_rows, new_rows, *keys, by_class, by_person)
-    done = {n: Matched(old_rows[o], new_rows[n], rule) for n, (o, rule) in found.items()}
-    taken = {o for o, _ in found.values()}
+        old_schools = [renamed.get(school, school) for school in old_schools]
+        done = _match(old_rows, new_rows, old_schools, new_schools)
+    taken = {(id(m.old[0]), m.old[1]) for m in done.values()}
     matched = [done[n] for n in sorted(done)]
     added = [row for n, row in enumerate(new_rows) if n not in done]
     # A sheet whose 身份证号 column holds no ID at all is one the school did not fill in
@@ -275,30 +260,10 @@ def diff_rosters(
     # leaving is on last term's change log, and no count of this term's leavers holds it.
     gone = [
         (tb, i)
-        for n, (tb, i) in enumerate(old_rows)
-        if n not in taken and tb.get("enrollment_status", i) not in nz.LEFT_SCHOOL
+        for tb, i in old_rows
+        if (id(tb), i) not in taken and tb.get("enrollment_status", i) not in nz.LEFT_SCHOOL
     ]
     return RosterDiff(matched, added, gone, schools, renamed, unread)
-
-
-def _in_school(keys: tuple[object, ...], school: str) -> tuple[object, ...]:
-    """A row's keys (_old_keys) with its name and class keys in ``school``."""
-    ident, born, *by_class = keys
-    return (ident, born, *(k and (school, *k[1:]) for k in by_class))  # type: ignore[index]
-
-
-def _a_september_between(found: Iterable[tuple[Row, Row]]) -> bool:
-    """Whether more of the children found by ID number, or by name and birth date (``found``:
-    each one's old row and new), moved up a grade (_promoted) than stayed in their class:
-    a September lies between the rosters."""
-    up = same = 0
-    for old, new in found:
-        before, after = _class_at(old), _class_at(new)
-        if _promoted(before, after):
-            up += 1
-        elif before is not None and _class_key(before) == _class_key(after):
-            same += 1
-    return up > same
 
 
 # The fewest children found in both terms, all of one school last term and all of another
@@ -330,44 +295,32 @@ def _renamed(
     }
 
 
-# The matching levels (LEVELS) by a child's own ID or name and birth date, then by name
-# and class: the same class first, or the class a grade up first across a September.
-_BY_PERSON, _BY_CLASS, _BY_CLASS_UP_FIRST = (0, 1), (2, 3), (3, 2)
-
-
 def _match(
     old_rows: list[Row],
     new_rows: list[Row],
-    old_keys: list[tuple[object, ...]],
-    new_keys: list[tuple[object, ...]],
     old_schools: list[str | None],
     new_schools: list[str | None],
-    levels: tuple[int, ...],
-    before: dict[int, tuple[int, str]] | None = None,
-) -> dict[int, tuple[int, str]]:
-    """Each new row matched (by its place in ``new_rows``) with one old row (its place in
-    ``old_rows``) and the rule that matched them, at each of ``levels`` in turn, past the
-    matches ``before`` (an earlier call's). ``old_keys`` and ``new_keys``: each row's
-    (_old_keys, _keys); ``old_schools`` and ``new_schools``: each row's school, None on a
-    roster of one."""
+) -> dict[int, Matched]:
+    """Each new row matched (by its place in ``new_rows``) with one old row, rule by rule;
+    ``old_schools`` and ``new_schools``: each row's school, None on a roster of one."""
+    old_keys = [_old_keys(tb, i, old_schools[n]) for n, (tb, i) in enumerate(old_rows)]
     indexes: list[dict[object, list[int]]] = [{} for _ in LEVELS]
     for n, keys in enumerate(old_keys):
-        for level in levels:
-            key = keys[level]
+        for index, key in zip(indexes, keys, strict=True):
             if key is not None:
-                indexes[level].setdefault(key, []).append(n)
+                index.setdefault(key, []).append(n)
     # Each rule in turn over every row still unmatched, so a later row's ID is never lost to
     # an earlier row's weaker match; a key two rows share, on either side, matches nothing.
+    new_keys = [_keys(tb, i, new_schools[n]) for n, (tb, i) in enumerate(new_rows)]
     # Each school's rows of a name and birth date, on each side, matched too: a namesake
     # born the same day in another school is another child, who makes none of these two.
     births = [
         Counter((school, k[1]) for school, k in zip(schools, keys, strict=True) if k[1])
         for schools, keys in ((old_schools, old_keys), (new_schools, new_keys))
     ]
-    done = dict(before or {})
-    taken = {o for o, _ in done.values()}
-    for level in levels:
-        rule = LEVELS[level]
+    taken: set[int] = set()
+    done: dict[int, Matched] = {}
+    for level, rule in enumerate(LEVELS):
         open_new = [n for n in range(len(new_rows)) if n not in done]
         counts = Counter(new_keys[n][level] for n in open_new if new_keys[n][level] is not None)
         for n in open_new:
@@ -389,7 +342,7 @@ def _match(
                 if births[0][school, key] != 1 or births[1][school, key] != 1:
                     continue
             taken.add(o)
-            done[n] = (o, rule)
+            done[n] = Matched(old_rows[o], new_rows[n], rule)
     return done
 
 
