@@ -2017,13 +2017,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: last term's '{old}' is '{new}' this term: every child found in both terms"
         " is there, so the two are compared as one school, and no child's school as changed",
     ),
-    "diff.note.unread_classes": (
-        "提示：{count} 名儿童两学期的班级都无法识别（如“{old}” → “{new}”），分不清是升了年级还是换了班，"
-        "没有列为班级变更（请按 lbc validate 的 CLS001 改正）",
-        "note: {count} {count:child's|children's} class cannot be read in either term"
-        " ('{old}' → '{new}'): a move up a grade cannot be told from a change of class, so"
-        " none is listed as a class change (see CLS001 in lbc validate)",
-    ),
     "diff.note.written": (
         "已写出变更记录：{path}（含完整电话号码和身份证号，仅本人可读）",
         "wrote the change log: {path} (full phone and ID numbers; readable by you only)",

@@ -563,31 +563,6 @@ def test_a_child_known_by_name_and_a_class_lbc_cannot_read_is_found(tmp_path: Pa
         ]
 
 
-def test_a_class_unreadable_in_both_terms_is_no_class_change_but_said(tmp_path: Path) -> None:
-    """A school writes its classes 32 and, this autumn, 42: lbc reads no grade or class in
-    either, so it cannot tell 张雨涵's and 李明轩's move up a grade from a change of class.
-    No 班级 change is listed for them (each would be false every September), and a note
-    says how many and why. 王梓萱's class, read last term and 火箭班 now, is a change as
-    written; 刘浩然's, 32 both terms, none."""
-    old = [kid(1, 班级="32"), kid(2, 班级="32"), kid(3), kid(4, 班级="32")]
-    new = [kid(1, 班级="42"), kid(2, 班级="42"), kid(3, 班级="火箭班"), kid(4, 班级="32")]
-    doc = diff_of(tmp_path, old, new)
-    assert doc["summary"] == {**all_unchanged(3, id_number=4), "changed": 1}
-    assert doc["changed"] == [
-        changed("王梓萱", 4, 4, "id_number", change("class", "班级", C32, "火箭班"), cls="火箭班")
-    ]
-    shown = diff(tmp_path)
-    assert shown.exit_code == 0
-    assert shown.stderr == (
-        "提示：2 名儿童两学期的班级都无法识别（如“32” → “42”），分不清是升了年级还是换了班，"
-        "没有列为班级变更（请按 lbc validate 的 CLS001 改正）\n"
-    )
-    assert cells(shown.stdout)[2:] == [
-        ["火箭班", "4", "王梓萱", "班级", f"{C32} → 火箭班", "身份证号"],
-        [SUMMARY.format(0, 0, 1, 3)],
-    ]
-
-
 def test_the_same_class_is_tried_before_the_class_a_grade_up(tmp_path: Path) -> None:
     # Two 王芳 without ID or birth date, in 三年级(2)班 and 四年级(2)班; this term's roster
     # (the same school year) has one 王芳 in 四年级(2)班: the one who was there.

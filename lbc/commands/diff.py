@@ -13,7 +13,6 @@ from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
-from lbc.roster import normalise as nz
 from lbc.roster.changes import Matched, RosterDiff, Row, diff_rosters, label
 from lbc.workspace.schools import schools_of
 
@@ -48,22 +47,15 @@ def diff_command(
     before = common.read(old_files, cfg, old_runs)
     after = common.read(new_files, cfg, new_runs)
     found = diff_rosters(before, after, schools_of(before).of, schools_of(after).of)
-    privacy = Privacy(show_pii, names_in_full=True)  # whose record changed: names whole
     for was, now in found.renamed.items():
         common.note(t("diff.note.renamed", old=was, new=now))
-    if found.unread_classes:
-        first = found.unread_classes[0]
-        was, now = (
-            privacy.text(nz.display(tb.get("class", i)) or "") for tb, i in (first.old, first.new)
-        )
-        count = len(found.unread_classes)
-        common.note(t("diff.note.unread_classes", count=count, old=was, new=now))
     if out is not None:
         from lbc.documents.diff_book import write_changes_book  # openpyxl only here
 
         with language("zh"):  # the ledger a school files: Chinese whatever --lang says
             write_changes_book(out, found, [old, new])
         common.note(t("diff.note.written", path=out))
+    privacy = Privacy(show_pii, names_in_full=True)  # whose record changed: names whole
     common.emit(
         fmt,
         document=lambda: as_document(found, privacy),

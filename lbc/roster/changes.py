@@ -90,9 +90,6 @@ class RosterDiff:
     # Last term's schools known by another name this term (old name: new name), whose
     # children's school is no change (_renamed): said once, by the commands.
     renamed: dict[str, str] = field(default_factory=dict)
-    # The children whose class lbc read in neither term, written otherwise this term (32,
-    # then 42): no class change of theirs is listed (_unread), and the commands say so.
-    unread_classes: list[Matched] = field(default_factory=list)
 
     def describe(self, row: Row) -> dict[str, Any]:
         """The row as the change log shows it (``describe``), its class with its school."""
@@ -255,7 +252,6 @@ def diff_rosters(
             was = old_of(*m.old)
             moved = (renamed.get(was, was), new_of(*m.new))
         m.changes = _changes(m.old, m.new, moved, no_ids)
-    unread = [m for m in matched if _unread(_class_at(m.old), _class_at(m.new))]
     # A child last term's roster already had as 转出 or 毕业 left then, not this term: its
     # leaving is on last term's change log, and no count of this term's leavers holds it.
     gone = [
@@ -263,7 +259,7 @@ def diff_rosters(
         for tb, i in old_rows
         if (id(tb), i) not in taken and tb.get("enrollment_status", i) not in nz.LEFT_SCHOOL
     ]
-    return RosterDiff(matched, added, gone, schools, renamed, unread)
+    return RosterDiff(matched, added, gone, schools, renamed)
 
 
 # The fewest children found in both terms, all of one school last term and all of another
@@ -383,27 +379,11 @@ def _changes(
             continue
         else:
             before, after = ot.get(key, oi), nt.get(key, ni)
-        if key == "class" and (_promoted(before, after) or _unread(before, after)):
+        if key == "class" and _promoted(before, after):
             continue
         if _differ(key, before, after):
             found.append(Change(key, _shown(before), _shown(after), (_lost(before), _lost(after))))
     return found
-
-
-def _class_at(row: Row) -> object:
-    table, i = row
-    return table.get("class", i)
-
-
-def _unread(before: object, after: object) -> bool:
-    """Whether two terms' class cells are both written as lbc cannot read a class (32,
-    then 42: no grade, or no class) and differently: whether the child moved class or
-    only up a grade each September, as every child does, is not known, and a 班级 change
-    for it would be false for nearly every child of the school each autumn. Not listed
-    as the child's change, but counted (RosterDiff.unread_classes) and said once, for the
-    school to write its classes as lbc validate asks (CLS001)."""
-    was, now = _class_key(before), _class_key(after)
-    return isinstance(was, _Written) and isinstance(now, _Written) and was != now
 
 
 def _lost(value: object) -> bool:
