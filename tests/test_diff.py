@@ -539,30 +539,6 @@ def test_a_child_known_by_name_and_class_is_found_a_grade_up_in_september(
     assert doc["changed"] == [changed("吴宇航", 3, 3, "name_class", filled, cls=C42)]
 
 
-def test_a_child_known_by_name_and_a_class_lbc_cannot_read_is_found(tmp_path: Path) -> None:
-    """吴宇航 has neither ID nor birth date. A school of one class a grade writes the grade
-    alone (三年级, this autumn 四年级): his class a grade up, the yearly step, no change.
-    Another writes its classes as lbc cannot read them (32, the same both terms of one
-    school year): the same text is the same class. Either way one child, not one gone and
-    one added."""
-    nameless = {"身份证号": None, "出生日期": None}
-    by = "姓名 + 班级"
-    for old_class, new_class in (("三年级", "四年级"), ("32", "32")):
-        old = [kid(1, 班级=old_class), kid(10, gender="男", 班级=old_class, **nameless)]
-        new = [kid(1, 班级=new_class), kid(10, gender="男", 班级=new_class, **nameless)]
-        doc = diff_of(tmp_path, old, new)
-        assert doc["summary"] == all_unchanged(2, id_number=1, name_class=1)
-        phone = {"监护人电话": "13787654321"}
-        new[1] = kid(10, gender="男", 班级=new_class, **nameless, **phone)
-        doc = diff_of(tmp_path, old, new)
-        assert doc["summary"] == {**all_unchanged(1, id_number=1, name_class=1), "changed": 1}
-        shown = diff(tmp_path)
-        assert cells(shown.stdout)[2:] == [
-            [new_class, "3", "吴宇航", "监护人电话", "137****5678 → 137****4321", by],
-            [SUMMARY.format(0, 0, 1, 1)],
-        ]
-
-
 def test_the_same_class_is_tried_before_the_class_a_grade_up(tmp_path: Path) -> None:
     # Two 王芳 without ID or birth date, in 三年级(2)班 and 四年级(2)班; this term's roster
     # (the same school year) has one 王芳 in 四年级(2)班: the one who was there.

@@ -113,9 +113,9 @@ def _keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]
     children; the name and a birth date are one child wherever she moved)."""
     name, ident = table.get("name", i), table.get("id_number", i)
     born = known_birth(table.get("birth_date", i), ident, table.get("id_kind", i))
-    cls = _class_key(table.get("class", i))
+    cls = table.get("class", i)
     named = isinstance(name, str)
-    by_class = (school, name, cls) if named and cls is not None else None
+    by_class = (school, name, cls) if named and isinstance(cls, nz.ClassRef) else None
     return (
         ident if isinstance(ident, str) else None,
         (name, str(born)) if named and born is not None else None,
@@ -125,49 +125,16 @@ def _keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]
 
 
 def _old_keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]:
-    """An old row's keys: a new row's, its class moved a grade up at the last level (none
-    for a class written in a way lbc cannot read, whose grade it does not know)."""
+    """An old row's keys: a new row's, its class moved a grade up at the last level."""
     *keys, _ = _keys(table, i, school)
     by_class = keys[-1]
-    if by_class is None or isinstance(by_class[2], _Written):
+    if by_class is None:
         return (*keys, None)
     school, name, cls = by_class
     return (*keys, (school, name, _stepped_to(_a_grade_up(cls))))
 
 
-@dataclass(frozen=True)
-class _Grade:
-    """A class cell naming its grade alone (三年级, 初一: a school of one class a grade)."""
-
-    grade: int
-
-
-@dataclass(frozen=True)
-class _Written:
-    """A class cell lbc cannot read (32, 火箭班): the class is what was written, the same
-    text the same class, whatever it means, but no grade to move up from."""
-
-    text: str
-
-
-ClassKey = nz.ClassRef | _Grade | _Written
-
-
-def _class_key(value: object) -> ClassKey | None:
-    """A class cell as children are matched by it: the class lbc reads, else the grade a
-    cell names alone (三年级), else the text written (nz.Bad), its spaces left out."""
-    if isinstance(value, nz.ClassRef):
-        return value
-    if not isinstance(value, nz.Bad):
-        return None
-    text = "".join(value.raw.split())
-    year = nz.grade(text) if nz.class_number(text) is None else None
-    return _Grade(year) if isinstance(year, int) else _Written(text)
-
-
-def _a_grade_up(cls: nz.ClassRef | _Grade) -> nz.ClassRef | _Grade:
-    if isinstance(cls, _Grade):
-        return _Grade(cls.grade + 1)
+def _a_grade_up(cls: nz.ClassRef) -> nz.ClassRef:
     return nz.ClassRef(cls.grade + 1, cls.number)
 
 
@@ -177,22 +144,20 @@ def _a_grade_up(cls: nz.ClassRef | _Grade) -> nz.ClassRef | _Grade:
 _FIRST_GRADE = "first grade"
 
 
-def _stepped_to(cls: ClassKey) -> object:
+def _stepped_to(cls: nz.ClassRef) -> object:
     """A class as the yearly step reaches it: the class, or any first-grade class (the
     step from 学前班), so that a child of 学前班 is matched by name in whichever first-grade
     class she went on to, where only one child of her name went on to one."""
-    return _FIRST_GRADE if not isinstance(cls, _Written) and cls.grade == 1 else cls
+    return _FIRST_GRADE if cls.grade == 1 else cls
 
 
 def _promoted(before: object, after: object) -> bool:
     """Moving up a grade each September is no change to record: in the same class number,
-    or from 学前班 to any class of the first grade; from a grade a cell names alone to the
-    next (三年级 to 四年级)."""
-    was, now = _class_key(before), _class_key(after)
-    if isinstance(was, _Written) or isinstance(now, _Written) or None in (was, now):
-        return False
-    return now == _a_grade_up(was) or (  # type: ignore[arg-type]
-        was.grade == nz.PRESCHOOL and now.grade == 1  # type: ignore[union-attr]
+    or from 学前班 to any class of the first grade."""
+    return (
+        isinstance(before, nz.ClassRef)
+        and isinstance(after, nz.ClassRef)
+        and (after == _a_grade_up(before) or (before.grade == nz.PRESCHOOL and after.grade == 1))
     )
 
 
