@@ -2011,12 +2011,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "新增 {added} 名，不在新名册 {gone} 名，信息变更 {changed} 名，未变 {unchanged} 名",
         "{added} added, {gone} gone, {changed} changed, {unchanged} unchanged",
     ),
-    "diff.note.renamed": (
-        "提示：上学期的“{old}”本学期名为“{new}”：两学期都在的儿童全在这里，按一所学校比较，"
-        "没有逐一列为学校变更",
-        "note: last term's '{old}' is '{new}' this term: every child found in both terms"
-        " is there, so the two are compared as one school, and no child's school as changed",
-    ),
     "diff.note.written": (
         "已写出变更记录：{path}（含完整电话号码和身份证号，仅本人可读）",
         "wrote the change log: {path} (full phone and ID numbers; readable by you only)",

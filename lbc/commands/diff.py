@@ -47,8 +47,6 @@ def diff_command(
     before = common.read(old_files, cfg, old_runs)
     after = common.read(new_files, cfg, new_runs)
     found = diff_rosters(before, after, schools_of(before).of, schools_of(after).of)
-    for was, now in found.renamed.items():
-        common.note(t("diff.note.renamed", old=was, new=now))
     if out is not None:
         from lbc.documents.diff_book import write_changes_book  # openpyxl only here
 

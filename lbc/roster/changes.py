@@ -87,9 +87,6 @@ class RosterDiff:
     # Each row's school on a roster of several (by id of its table): classes are named
     # with it, as every class list of a county names them.
     schools: dict[int, SchoolOf] = field(default_factory=dict)
-    # Last term's schools known by another name this term (old name: new name), whose
-    # children's school is no change (_renamed): said once, by the commands.
-    renamed: dict[str, str] = field(default_factory=dict)
 
     def describe(self, row: Row) -> dict[str, Any]:
         """The row as the change log shows it (``describe``), its class with its school."""
@@ -187,83 +184,6 @@ def diff_rosters(
         old_of = new_of = None
     old_schools = [old_of(tb, i) if old_of else None for tb, i in old_rows]
     new_schools = [new_of(tb, i) if new_of else None for tb, i in new_rows]
-    done = _match(old_rows, new_rows, old_schools, new_schools)
-    # A school of another name this term (its lbc.toml naming it now, its folder renamed)
-    # is one school: its children's names and classes are matched within it, and its name
-    # is said once (RosterDiff.renamed), not as each of its children's change of school.
-    old_at = {(id(tb), i): n for n, (tb, i) in enumerate(old_rows)}
-    renamed = _renamed(
-        [(old_schools[old_at[id(m.old[0]), m.old[1]]], new_schools[n]) for n, m in done.items()],
-        set(old_schools),
-        set(new_schools),
-    )
-    if renamed:
-        old_schools = [renamed.get(school, school) for school in old_schools]
-        done = _match(old_rows, new_rows, old_schools, new_schools)
-    taken = {(id(m.old[0]), m.old[1]) for m in done.values()}
-    matched = [done[n] for n in sorted(done)]
-    added = [row for n, row in enumerate(new_rows) if n not in done]
-    # A sheet whose 身份证号 column holds no ID at all is one the school did not fill in
-    # (validate says so of each row), not each of its children's ID emptied or filled in.
-    no_ids = {
-        id(tb)
-        for roster in (old, new)
-        for tb in roster.children
-        if not any_filled(tb.values.get("id_number") or [])
-    }
-    for m in matched:
-        moved = None
-        if old_of and new_of:
-            was = old_of(*m.old)
-            moved = (renamed.get(was, was), new_of(*m.new))
-        m.changes = _changes(m.old, m.new, moved, no_ids)
-    # A child last term's roster already had as 转出 or 毕业 left then, not this term: its
-    # leaving is on last term's change log, and no count of this term's leavers holds it.
-    gone = [
-        (tb, i)
-        for tb, i in old_rows
-        if (id(tb), i) not in taken and tb.get("enrollment_status", i) not in nz.LEFT_SCHOOL
-    ]
-    return RosterDiff(matched, added, gone, schools, renamed)
-
-
-# The fewest children found in both terms, all of one school last term and all of another
-# this term, that make the two names one school's: one child's move is her own change.
-_RENAMED_BY = 2
-
-
-def _renamed(
-    found: list[tuple[str | None, str | None]],
-    old_names: set[str | None],
-    new_names: set[str | None],
-) -> dict[str, str]:
-    """Last term's schools that are this term's under another name, by each child found in
-    both terms (``found``: her school then and now): every child of the one found again is
-    in the other, every child of the other found again was in the one, and neither name is
-    on the other term's roster. A school whose children went to several schools, or into
-    a school that was there already, was not renamed: each of its children moved."""
-    pairs = Counter((was, now) for was, now in found if was and now and was != now)
-    froms = Counter(was for was, _ in found)
-    intos = Counter(now for _, now in found)
-    return {
-        was: now
-        for (was, now), count in sorted(pairs.items())
-        if count >= _RENAMED_BY
-        and was not in new_names
-        and now not in old_names
-        and froms[was] == count
-        and intos[now] == count
-    }
-
-
-def _match(
-    old_rows: list[Row],
-    new_rows: list[Row],
-    old_schools: list[str | None],
-    new_schools: list[str | None],
-) -> dict[int, Matched]:
-    """Each new row matched (by its place in ``new_rows``) with one old row, rule by rule;
-    ``old_schools`` and ``new_schools``: each row's school, None on a roster of one."""
     old_keys = [_old_keys(tb, i, old_schools[n]) for n, (tb, i) in enumerate(old_rows)]
     indexes: list[dict[object, list[int]]] = [{} for _ in LEVELS]
     for n, keys in enumerate(old_keys):
@@ -304,7 +224,27 @@ def _match(
                     continue
             taken.add(o)
             done[n] = Matched(old_rows[o], new_rows[n], rule)
-    return done
+    matched = [done[n] for n in sorted(done)]
+    added = [row for n, row in enumerate(new_rows) if n not in done]
+    # A sheet whose 身份证号 column holds no ID at all is one the school did not fill in
+    # (validate says so of each row), not each of its children's ID emptied or filled in.
+    no_ids = {
+        id(tb)
+        for roster in (old, new)
+        for tb in roster.children
+        if not any_filled(tb.values.get("id_number") or [])
+    }
+    for m in matched:
+        moved = (old_of(*m.old), new_of(*m.new)) if old_of and new_of else None
+        m.changes = _changes(m.old, m.new, moved, no_ids)
+    # A child last term's roster already had as 转出 or 毕业 left then, not this term: its
+    # leaving is on last term's change log, and no count of this term's leavers holds it.
+    gone = [
+        (tb, i)
+        for n, (tb, i) in enumerate(old_rows)
+        if n not in taken and tb.get("enrollment_status", i) not in nz.LEFT_SCHOOL
+    ]
+    return RosterDiff(matched, added, gone, schools)
 
 
 def _ids_apart(old: Row, new: Row) -> bool:
