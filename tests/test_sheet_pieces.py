@@ -446,3 +446,82 @@ def test_a_sheet_excel_saved_is_looked_at_first_not_read_twice(
     whole = run("validate", path, "--format", "json")
     assert (pieces.exit_code, pieces.stdout) == (whole.exit_code, whole.stdout)
     assert whole.json()["files"][0]["sheets"][0]["rows"] == (60 if shape == "merged" else 40)
+
+
+class _Sought:
+    """A compiled pattern that notes each search with it."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern, self.searched = pattern, 0
+
+    def search(self, *args: Any) -> Any:
+        self.searched += 1
+        return self.pattern.search(*args)
+
+
+def test_a_merged_rosters_pieces_are_counted_not_searched_for_numbers(
+    tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """lbc merge numbers no row: each piece's rows are counted in one search for the row
+    tag, not searched first for an r attribute anywhere (every "r" of "inlineStr" tried:
+    2 s of a merged province's cutting); every row keeps its place."""
+    schools = tmp_path / "县"
+    schools.mkdir()
+    for k, school in enumerate(["青山小学", "白鹤小学"]):
+        rows = [child_row(i + 1, name=f"{'赵钱'[k]}{i}") for i in range(40)]
+        rows[30][CHILD_HEADER.index("监护人电话")] = ""
+        write_xlsx(
+            schools / f"{school}.xlsx",
+            {"花名册": [["学校", *CHILD_HEADER], *[[school, *r] for r in rows]]},
+        )
+    merged = tmp_path / "全县.xlsx"
+    run("merge", schools, "--out", merged)
+    sought = _Sought(sheet_pieces._ANY_R)
+    monkeypatch.setattr(sheet_pieces, "_ANY_R", sought)
+    pieces = run("validate", merged, "--format", "json")
+    assert sought.searched == 0
+    monkeypatch.undo()
+    whole = run("validate", merged, "--format", "json")
+    assert (pieces.exit_code, pieces.stdout) == (whole.exit_code, whole.stdout)
+    assert [f["row"] for f in whole.json()["findings"] if f["code"] == "CON001"] == [32, 72]
+
+
+def test_the_end_of_a_sheets_rows_is_looked_for_where_it_holds_a_capital_d() -> None:
+    """Each stretch of a sheet cut into pieces is searched for "</sheetData>": only once
+    a search for its "D", at memory's speed, finds one (row XML seldom holds one)."""
+    cutter = sheet_pieces._Cutter(b"", b"", b"")
+    rows = _Searched(b'<row><c t="inlineStr"><is><t>a</t></is></c></row>' * 3)
+    rows.sought = []
+    assert cutter.closing(rows) is None
+    assert rows.sought == [b"D"]
+    end = _Searched(bytes(rows) + b"</sheetData><mergeCells/>")
+    end.sought = []
+    assert cutter.closing(end) == len(rows)
+    assert end.sought == [b"D"]
+
+
+class _Backwards(bytes):
+    """Bytes that note each search for the last of something in them."""
+
+    rfound: list[bytes]
+
+    def rfind(self, part: Any, *args: Any) -> int:
+        self.rfound.append(bytes(part))
+        return super().rfind(part, *args)
+
+
+def test_xml_without_a_cells_reference_is_looked_at_as_it_is_not_searched_backwards() -> None:
+    """The look before calamine cuts a sheet's XML before its last "r=" so no cell is cut
+    in two: a block without one (lbc merge's XML holds none) is passed on as it is, not
+    copied, and is not searched back from its end, several times slower than forwards;
+    a block with one is cut before its last, as before."""
+    plain = _Backwards(b'<row><c t="inlineStr"><is><t>r</t></is></c></row>' * 50)
+    plain.rfound = []
+    ((data, cells),) = reading._cell_chunks([plain])
+    assert (data is plain, cells, plain.rfound) == (True, False, [])
+    blocks = [b'<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r', b'="A2"><v>2</v></c>']
+    assert list(reading._cell_chunks([*blocks, b"</row>"])) == [
+        (b'<row r="1"><c r="A1"><v>1</v></c></row><row ', True),
+        (b'r="2"><c ', True),
+        (b'r="A2"><v>2</v></c></row>', True),
+    ]

@@ -118,6 +118,8 @@ _ERROR_CELL = re.compile(
     rb"(?:(?!</c>).){0,4096}?<(?:\w+:)?v>([^<]{1,64})</",
     re.S,
 )
+# Where a piece of a sheet part's XML may hold a cell's reference (see _cell_chunks).
+_CELL_REF = re.compile(rb"r=")
 _ANY_CELL = re.compile(rb"r=[\"']([A-Za-z]+)([0-9]+)" + _FILLED)
 _ENTITY = b"<!ENTITY"
 # The merged ranges of a sheet part as calamine reads them: the <mergeCell> elements (by
@@ -865,8 +867,10 @@ def _cell_chunks(blocks: Iterable[bytes]) -> Iterator[tuple[bytes, bool]]:
     seconds."""
     tail = b""
     for chunk in blocks:
-        data = tail + chunk
-        cut = data.rfind(b"r=", 1)
+        data = tail + chunk if tail else chunk
+        # Looked for from the start first: where there is none (lbc merge's XML) a search
+        # for the two bytes runs a quarter faster forwards than back from the end.
+        cut = -1 if _CELL_REF.search(data, 1) is None else data.rfind(b"r=", 1)
         if cut == -1:  # no cell starts here: nothing worth carrying over
             yield data, data.startswith(b"r=")
             tail = b""

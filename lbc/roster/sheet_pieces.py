@@ -127,12 +127,15 @@ class _Cutter:
     def __init__(self, head: bytes, root: bytes, prefix: bytes) -> None:
         self.head = head
         self.row_tag = b"<" + prefix + b"row"
+        # The byte after each row tag: all ">" where no row has an attribute (lbc merge's).
+        self.after_row_tag = re.compile(re.escape(self.row_tag) + rb"(.?)", re.S)
         self.close = b"</" + prefix + b"sheetData>"
         self.foot = self.close + b"</" + root + b"worksheet>"
         self.last_row = -1  # calamine's index of the last row cut so far
 
     def closing(self, data: bytes) -> int | None:
-        at = data.find(self.close)
+        # "D" first, at the speed of a byte's search: row XML seldom holds a capital D.
+        at = data.find(self.close) if b"D" in data else -1
         return None if at == -1 else at
 
     def last_row_start(self, data: bytes, end: int | None = None) -> int:
@@ -187,8 +190,21 @@ class _Cutter:
 
     def _last_row(self, rows: bytes, start: int, end: int) -> int:
         """calamine's index of the last row in ``rows[start:end]``: its number, else one
-        past the row before it, counting back to a numbered row or the piece's start."""
-        if _ANY_R.search(rows, start, end) is None:  # no row is numbered (lbc's own writer)
+        past the row before it, counting back to a numbered row or the piece's start.
+
+        The last row is looked at first, from the end: Excel numbers every row. lbc's own
+        writer's rows are bare ``<row>`` tags, counted in one search for the row tag, which
+        looks for its "<row" at C speed, where one for an r attribute anywhere (every "r"
+        of "inlineStr" tried) and a count of the tags after it took twice as long, 1.9 s
+        over a merged province's 1.5 GB."""
+        last = self.last_row_start(rows, end)
+        number = self._number(rows, last + len(self.row_tag)) if last >= start else None
+        if number is not None:
+            return number - 1
+        follows = self.after_row_tag.findall(rows, start, end)
+        if follows.count(b">") == len(follows):  # no row has an attribute: none is numbered
+            return self.last_row + len(follows)
+        if _ANY_R.search(rows, start, end) is None:  # no row is numbered
             return self.last_row + rows.count(self.row_tag, start, end)
         after = 0
         while (at := self.last_row_start(rows, end)) >= start:
