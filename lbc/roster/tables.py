@@ -2636,7 +2636,11 @@ def _normalise_column(values: list[Any], fn: Normaliser, memo: bool, key: str) -
     if fn is nz.phone:
         return nz.phone_column(values, key)
     if not memo:
-        return [fn(v) for v in values]
+        # An empty cell (None, or "" inside calamine's grid) is read once, not once a cell:
+        # a roster merged of schools that used different forms has their columns (父亲身份证号,
+        # 备注 …) empty for most of its rows, and the others pay one comparison.
+        blank = {None: fn(None), "": fn("")}
+        return [blank[v] if v is None or v == "" else fn(v) for v in values]
     distinct = dict.fromkeys(values)
     # True, 1 and 1.0 are one key here but may normalise differently: go value by value.
     if any(k.__class__ in (bool, int, float) and k in (0, 1) for k in distinct):
