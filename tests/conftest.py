@@ -11,7 +11,8 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from typer.testing import CliRunner
 
 from lbc import messages
 from lbc.app import app
+from lbc.roster import reading
 
 
 def cpu_seconds() -> float:
@@ -288,6 +290,25 @@ def samples(tmp_path: Path) -> Path:
     folder = tmp_path / "samples"
     shutil.copytree(Path(__file__).resolve().parent.parent / "samples", folder)
     return folder
+
+
+@pytest.fixture
+def count_inflations(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[str]]:
+    """Counting, from when it is called, each zip member lbc's reader inflates: the list it
+    returns names each one (lbc.roster.reading._inflated) every time it is inflated."""
+
+    def start() -> list[str]:
+        inflated: list[str] = []
+        inflate = reading._inflated
+
+        def counted(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Any:
+            inflated.append(info.filename)
+            return inflate(zf, info)
+
+        monkeypatch.setattr(reading, "_inflated", counted)
+        return inflated
+
+    return start
 
 
 def on_a_terminal(*args: str, cwd: Path, columns: int = 80) -> str:

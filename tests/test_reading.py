@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -1443,7 +1443,7 @@ def test_rows_a_filter_hides_on_an_xls_sheet_are_said_to_be_a_filters(tmp_path: 
 
 
 def test_a_merged_rosters_fit_to_height_is_no_hidden_row(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, count_inflations: Callable[[], list[str]]
 ) -> None:
     """lbc merge prints each sheet fitToHeight="0": its ht="0 ends another attribute, so
     the sheet is not looked through again for the rows it hides (a merged province's
@@ -1457,14 +1457,7 @@ def test_a_merged_rosters_fit_to_height_is_no_hidden_row(
     run("merge", schools, "--out", merged)
     with zipfile.ZipFile(merged) as zf:
         assert b'fitToHeight="0"' in zf.read("xl/worksheets/sheet1.xml")
-    inflated: list[str] = []
-    inflate = reading._inflated
-
-    def counted(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Any:
-        inflated.append(info.filename)
-        return inflate(zf, info)
-
-    monkeypatch.setattr(reading, "_inflated", counted)
+    inflated = count_inflations()
     result = run("validate", merged, "--format", "json")
     assert inflated.count("xl/worksheets/sheet1.xml") == 1
     assert "隐藏" not in result.stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -374,7 +375,10 @@ def test_a_table_reads_a_cell_past_its_rows_end_as_an_empty_one(
 
 
 def test_a_merged_roster_read_in_pieces_is_inflated_once(
-    tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    small_pieces: None,
+    monkeypatch: pytest.MonkeyPatch,
+    count_inflations: Callable[[], list[str]],
 ) -> None:
     """lbc merge's sheet is looked at before calamine as its pieces are cut, not inflated
     once to be looked at and again to be read (a merged province's 1.5 GB of XML took
@@ -387,14 +391,7 @@ def test_a_merged_roster_read_in_pieces_is_inflated_once(
         write_xlsx(schools / f"{school}.xlsx", {"花名册": [["学校", *CHILD_HEADER], *rows]})
     merged = tmp_path / "全县.xlsx"
     run("merge", schools, "--out", merged)
-    inflated: list[str] = []
-    inflate = reading._inflated
-
-    def counted(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Any:
-        inflated.append(info.filename)
-        return inflate(zf, info)
-
-    monkeypatch.setattr(reading, "_inflated", counted)
+    inflated = count_inflations()
     pieces = run("validate", merged, "--format", "json")
     assert inflated.count(SHEET) == 1
     monkeypatch.undo()
@@ -421,7 +418,12 @@ def _saved_by_excel(path: Path, shape: str) -> Path:
 
 @pytest.mark.parametrize(("shape", "inflations"), [("merged", 2), ("far", 3)])
 def test_a_sheet_excel_saved_is_looked_at_first_not_read_twice(
-    tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch, shape: str, inflations: int
+    tmp_path: Path,
+    small_pieces: None,
+    monkeypatch: pytest.MonkeyPatch,
+    count_inflations: Callable[[], list[str]],
+    shape: str,
+    inflations: int,
 ) -> None:
     """Only a sheet laid out as lbc merge writes it (no row or cell numbered) is looked at
     as its pieces are cut. One Excel saved, its rows numbered, is looked at first: its
@@ -432,14 +434,7 @@ def test_a_sheet_excel_saved_is_looked_at_first_not_read_twice(
     path = _saved_by_excel(tmp_path / "花名册.xlsx", shape)
     with zipfile.ZipFile(path) as zf:
         assert b' r="' in zf.read(SHEET)
-    inflated: list[str] = []
-    inflate = reading._inflated
-
-    def counted(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Any:
-        inflated.append(info.filename)
-        return inflate(zf, info)
-
-    monkeypatch.setattr(reading, "_inflated", counted)
+    inflated = count_inflations()
     pieces = run("validate", path, "--format", "json")
     assert inflated.count(SHEET) == inflations
     monkeypatch.undo()
