@@ -690,6 +690,51 @@ def test_a_sheet_whose_name_holds_a_line_break_keeps_its_errors_and_hidden_rows(
     )
 
 
+def _d3_broken_and_row_4_hidden(text: str) -> str:
+    """A sheet part's XML with D3 a failed lookup showing #N/A and row 4 hidden."""
+    cell = '<c r="D3" t="e"><f>VLOOKUP(B3,学籍!A:D,4,0)</f><v>#N/A</v></c>'
+    text = re.sub(r'<c r="D3"[^>]*?(?:/>|>.*?</c>)', cell, text, count=1)
+    return text.replace('<row r="4"', '<row r="4" hidden="1"', 1)
+
+
+def test_a_strict_open_xml_workbook_keeps_its_errors_and_hidden_rows(tmp_path: Path) -> None:
+    """Excel's "Strict Open XML" names the workbook's elements in namespaces of its own: the
+    second sheet's #N/A is read as the error it shows (VAL007), not as an ID left blank,
+    and its hidden row is said, naming its sheet."""
+    rows = [CHILD_HEADER, *map(child_row, (1, 2, 3))]
+    made = write_xlsx(tmp_path / "r.xlsx", {"一班": rows, "二班": rows})
+    names = {
+        "http://schemas.openxmlformats.org/spreadsheetml/2006/main": (
+            "http://purl.oclc.org/ooxml/spreadsheetml/main"
+        ),
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+            "http://purl.oclc.org/ooxml/officeDocument/relationships"
+        ),
+    }
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        if not name.startswith("xl/"):
+            return None
+        text = data.decode("utf-8")
+        if name == "xl/worksheets/sheet2.xml":
+            text = _d3_broken_and_row_4_hidden(text)
+        for transitional, strict in names.items():
+            text = text.replace(transitional, strict)
+        return text.encode("utf-8")
+
+    path = rewrite_zip(made, tmp_path / "strict.xlsx", edit)
+    result = run("validate", path, "--select", "ID,VAL,REQ", "--format", "json")
+    assert result.exit_code == 1
+    assert [(f["sheet"], f["row"], f["column"], f["code"]) for f in result.json()["findings"]] == [
+        ("二班", 3, "D", "ID001"),
+        ("二班", 3, "D", "VAL007"),
+    ]
+    assert result.stderr == (
+        f"提示：{path} 的“二班”中第 4 行是隐藏行，打开文件时看不到，这 1 行也已读入；"
+        "请在 Excel 中选中整张表、取消隐藏后核对\n"
+    )
+
+
 def test_a_formulas_error_before_megabytes_without_a_cell_reference_is_said(
     tmp_path: Path,
 ) -> None:

@@ -746,9 +746,14 @@ def _sheet_parts(sheets: list[tuple[str, str]] | None) -> set[str] | None:
         return None
     found: set[str] = set()
     for _, target in sheets:
-        # calamine: "/xl/s.xml" and "xl/s.xml" stand for xl/s.xml, and so does "s.xml".
-        found |= {_normal_part_name(p) for p in (target, target[1:], "xl/" + target)}
+        found |= _target_parts(target)
     return found
+
+
+def _target_parts(target: str) -> set[str]:
+    """The normalised names of the part a workbook relationship's ``target`` may stand
+    for: calamine takes "/xl/s.xml" and "xl/s.xml" for xl/s.xml, and so "s.xml"."""
+    return {_normal_part_name(p) for p in (target, target[1:], "xl/" + target)}
 
 
 def _sheet_targets(zf: zipfile.ZipFile) -> list[tuple[str, str]] | None:
@@ -1219,19 +1224,13 @@ def _shows_error_text(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
 
 
 def _sheet_name(zf: zipfile.ZipFile, part: str) -> str:
-    """The tab name of a worksheet part (xl/worksheets/sheet2.xml -> "花名册"), for messages."""
-    try:
-        ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-        targets = {
-            rel.get("Id"): rel.get("Target", "").lstrip("/").removeprefix("xl/") for rel in rels
-        }
-        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-        for sheet in book.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"):
-            if "xl/" + targets.get(sheet.get(ns_rel), "") == part:
-                return sheet.get("name") or part
-    except Exception:  # only a nicer name is lost
-        pass
+    """The tab name of a worksheet part (xl/worksheets/sheet2.xml -> "花名册"), for messages:
+    the workbook's list read as _sheet_targets reads it, in either namespace (Excel's
+    "Strict Open XML" names its elements in another)."""
+    normal = _normal_part_name(part)
+    for name, target in _sheet_targets(zf) or []:
+        if name and normal in _target_parts(target):
+            return name
     return part.rsplit("/", 1)[-1]
 
 
