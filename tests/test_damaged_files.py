@@ -697,6 +697,39 @@ def _d3_broken_and_row_4_hidden(text: str) -> str:
     return text.replace('<row r="4"', '<row r="4" hidden="1"', 1)
 
 
+def test_two_tabs_named_alike_but_for_a_line_break_keep_their_own_errors_and_hidden_rows(
+    tmp_path: Path,
+) -> None:
+    """Two tabs, "花名 册" and "花名\n册", read alike by an XML parser (a line break as a
+    space): each sheet's error cells and hidden rows stay its own, found by its part.
+    The first sheet's ID left blank is said as blank (REQ001), not as the #N/A the second
+    shows, and the second's #N/A as the error it is (VAL007), its hidden row said of it."""
+    first = [CHILD_HEADER, child_row(1), child_row(2, 身份证号=None), child_row(3)]
+    second = [CHILD_HEADER, *map(child_row, (4, 5, 6))]
+    made = write_xlsx(tmp_path / "r.xlsx", {"花名 册": first, "花名册2": second})
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        text = data.decode("utf-8")
+        if name == "xl/workbook.xml":
+            return text.replace('name="花名册2"', 'name="花名\n册"').encode("utf-8")
+        if name == "xl/worksheets/sheet2.xml":
+            return _d3_broken_and_row_4_hidden(text).encode("utf-8")
+        return None
+
+    path = rewrite_zip(made, tmp_path / "同名.xlsx", edit)
+    result = run("validate", path, "--select", "ID,VAL,REQ", "--format", "json")
+    assert result.exit_code == 1
+    assert [(f["sheet"], f["row"], f["column"], f["code"]) for f in result.json()["findings"]] == [
+        ("花名 册", 3, "D", "REQ001"),
+        ("花名\n册", 3, "D", "ID001"),
+        ("花名\n册", 3, "D", "VAL007"),
+    ]
+    assert result.stderr == (
+        f"提示：{path} 的“花名\n册”中第 4 行是隐藏行，打开文件时看不到，这 1 行也已读入；"
+        "请在 Excel 中选中整张表、取消隐藏后核对\n"
+    )
+
+
 def test_a_strict_open_xml_workbook_keeps_its_errors_and_hidden_rows(tmp_path: Path) -> None:
     """Excel's "Strict Open XML" names the workbook's elements in namespaces of its own: the
     second sheet's #N/A is read as the error it shows (VAL007), not as an ID left blank,

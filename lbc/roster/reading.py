@@ -234,10 +234,11 @@ class Prescan:
     # lbc merge writes it, _rows_unnumbered), and then noted here if the look finds what
     # must be known before its rows.
     pieces: dict[str, list[Merge] | None] = field(default_factory=dict)
-    # Each sheet some cell of which shows a formula's error (#N/A, #REF! …), by tab name,
-    # with its cells holding one as an error value, by (row, column), 1-based: calamine
-    # gives them as empty cells, so they are put back (_put_errors), and a roster whose
-    # formulas broke is not read as one left blank. A sheet whose errors are all text
+    # Each sheet some cell of which shows a formula's error (#N/A, #REF! …), by its part's
+    # normalised name (an .ods or .xls sheet by its tab name), with its cells holding one
+    # as an error value, by (row, column), 1-based: calamine gives them as empty cells, so
+    # they are put back (_put_errors), and a roster whose formulas broke is not read as
+    # one left blank. A sheet whose errors are all text
     # (lbc merge writes a school's back as text) has none to put back.
     errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     # Whether the shared strings hold one as text: any sheet may show it.
@@ -249,31 +250,43 @@ class Prescan:
     # Whether ``later``'s sheet parts are looked through for error cells: only where the
     # workbook has formulas (its calc chain); else for hidden rows alone.
     formulas: bool = True
-    # The rows each sheet hides and whether a filter is in force on it, by tab name
+    # The rows each sheet hides and whether a filter is in force on it, keyed as ``errors``
     # (RawSheet.hidden_rows, RawSheet.filtered): only sheets hiding some row.
     hidden_rows: dict[str, tuple[tuple[int, ...], bool]] = field(default_factory=dict)
-    # The tab names of xl/workbook.xml's sheets, in its order, as the look reads them (None
-    # when unsure): what ``errors`` and ``hidden_rows`` are keyed by. calamine may name a
-    # sheet otherwise (a line break in the name, which an XML parser reads as a space);
-    # ``as_named`` then tells each calamine name its tab name by the sheet's place.
-    tabs: list[str] | None = None
-    looked_as: dict[str, str] = field(default_factory=dict)
+    # xl/workbook.xml's sheets, in its order, as the look reads them (None when unsure):
+    # each one's tab name and the names its part may have (_target_parts). calamine may
+    # name a sheet otherwise (a line break in the name, which an XML parser reads as a
+    # space, so that two tabs may read alike); ``as_named`` then tells each calamine name
+    # its part by the sheet's place.
+    tabs: list[tuple[str, set[str]]] | None = None
+    looked_as: dict[str, set[str]] = field(default_factory=dict)
 
     def as_named(self, names: list[str]) -> None:
         """Take ``names``, calamine's sheet names in the workbook's order, as the sheets of
-        ``tabs`` in turn, where both list the same number of sheets, none named twice."""
-        tabs = self.tabs
-        if tabs is None or len(tabs) != len(names) or len(set(tabs)) != len(tabs):
-            return
-        self.looked_as = {name: tab for name, tab in zip(names, tabs, strict=True) if name != tab}
+        ``tabs`` in turn where both list the same number of sheets; else each name as the
+        one tab named so, if there is one."""
+        tabs = self.tabs or []
+        if len(tabs) == len(names):
+            pairs = zip(names, tabs, strict=True)
+        else:
+            named = collections.Counter(tab for tab, _ in tabs)
+            pairs = ((tab, (tab, parts)) for tab, parts in tabs if named[tab] == 1)
+        for name, (_, parts) in pairs:
+            self.looked_as.setdefault(name, parts)  # calamine reads a name twice as the first
 
     def sheet_errors(self, name: str) -> dict[tuple[int, int], str] | None:
         """The sheet's error cells to put back; None when it shows no formula's error."""
-        return self.errors.get(self.looked_as.get(name, name), {} if self.shared else None)
+        return self._of_sheet(self.errors, name, {} if self.shared else None)
 
     def sheet_hidden_rows(self, name: str) -> tuple[tuple[int, ...], bool]:
         """The rows the sheet hides and whether a filter is in force on it."""
-        return self.hidden_rows.get(self.looked_as.get(name, name), ((), False))
+        return self._of_sheet(self.hidden_rows, name, ((), False))
+
+    def _of_sheet(self, found: dict[str, Any], name: str, default: Any) -> Any:
+        """What ``found`` holds of the sheet calamine names ``name``: by its part, or by its
+        name where no part is known (an .ods, an .xls)."""
+        keys = self.looked_as.get(name, {name})
+        return next((found[key] for key in keys if key in found), default)
 
 
 def check_input_path(path: Path) -> None:
@@ -516,7 +529,7 @@ def _check_zip_parts(path: Path) -> Prescan:
         return found  # calamine reports the broken zip in its own words
     with zf:
         targets = _sheet_targets(zf)
-        found.tabs = None if targets is None else [name for name, _ in targets]
+        found.tabs = None if targets is None else [(n, _target_parts(t)) for n, t in targets]
         sheets = _sheet_parts(targets)
         named = sheets or set()
         # Only an .xlsx's sheets are read in pieces (the others' looks are not kept).
@@ -583,7 +596,7 @@ def _look_at_sheet(
     if big:
         found.pieces[_normal_part_name(info.filename)] = ranges
     if shown:
-        found.errors[_sheet_name(zf, info.filename)] = errors
+        found.errors[_normal_part_name(info.filename)] = errors
     if marked:
         _note_hidden_rows(zf, info, found)
 
@@ -1075,7 +1088,7 @@ def _look_later(path: Path, found: Prescan) -> None:
                 else:  # no error cells to look for: hidden rows alone
                     marked = _part_says_hidden(zf, info)
                 if errors:
-                    found.errors[_sheet_name(zf, member)] = errors
+                    found.errors[_normal_part_name(member)] = errors
                 if marked:
                     _note_hidden_rows(zf, info, found)
     except _ZIP_TROUBLE:
@@ -1135,7 +1148,7 @@ def _note_hidden_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, found: Prescan
     if rows is None:  # rows unnumbered, which Excel never writes: counted instead
         rows = _hidden_rows_counted(zf, info)
     if rows:
-        found.hidden_rows[_sheet_name(zf, info.filename)] = (tuple(rows), filtered)
+        found.hidden_rows[_normal_part_name(info.filename)] = (tuple(rows), filtered)
 
 
 def _hidden_numbered(data: bytes, rows: list[int]) -> list[int] | None:
