@@ -783,8 +783,19 @@ def lost_in_scientific(text: str) -> bool:
     fewer digits than the number has (1.38123E+10 or 1.38123E10 for 13812345678): pasted
     or saved as what was shown, the number's last digits are gone and nothing reads them
     back. Alone, or with a label or a remark :func:`phone` reads beside a number (父：…,
-    … (父)); not with one saying the number is dead. Width folded."""
-    m = _ANY_SCIENTIFIC.fullmatch(_number_alone(_scientific_folded(text)))
+    … (父)) or a label in brackets before it ((父)…); not with one saying the number is
+    dead. Or one of the numbers a cell gives with a mark between them (…(父)；139…(母),
+    …/139…): that one is still lost. Width folded."""
+    parts = _BETWEEN_NUMBERS[0].split(_scientific_folded(text))
+    return any(_lost_alone(part) for part in parts)
+
+
+def _lost_alone(s: str) -> bool:
+    """lost_in_scientific of one number's text, folded."""
+    label = _PHONE_REMARK.match(s)  # (父)1.38123E+10
+    if label and not _DEAD_NUMBER.search(label[1]):
+        s = s[label.end() :]
+    m = _ANY_SCIENTIFIC.fullmatch(_number_alone(s))
     return m is not None and len(m[1] or "") < int(m[2])
 
 
