@@ -1179,6 +1179,39 @@ def test_xueji_numbers_of_other_documents_are_no_ids(tmp_path: Path) -> None:
         assert code == 1
 
 
+def test_xueji_permits_by_the_names_schools_call_them_are_read(tmp_path: Path) -> None:
+    """回乡证 is what schools call the 港澳居民来往内地通行证, and 港澳通行证 the mainland
+    residents' 往来港澳通行证: each read as that permit, no VAL001, and its number of 9
+    characters no ID number said to be short (ID001). An ID number under one is the
+    child's ID under the wrong kind (ID010, a warning), as under any permit."""
+    rows = [
+        xj_row(1, "双亲留守儿童", 身份证件类型="回乡证", 身份证件号="H12345679"),
+        xj_row(2, "双亲留守儿童", 身份证件类型="港澳通行证", 身份证件号="C12345678"),
+        xj_row(3, "双亲留守儿童", 身份证件类型="往来港澳通行证", 身份证件号="C12345679"),
+        xj_row(
+            4,
+            "双亲留守儿童",
+            出生日期=dt.date(2015, 3, 9),
+            身份证件类型="港澳通行证",
+            身份证件号=make_id(dt.date(2015, 3, 9), 107),
+        ),
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert ([(f["code"], f["row"], f["column"], f["message"]) for f in doc["findings"]], code) == (
+        [
+            (
+                "ID010",
+                5,
+                "H",
+                "“身份证件类型”填的是“往来港澳通行证”，证件号却像身份证号；往来港澳通行证的号码"
+                "不是 18 位，号码确是孩子的居民身份证号码的，请把“身份证件类型”改为“居民身份证”",
+            )
+        ],
+        0,
+    )
+
+
 def test_xueji_military_and_residence_cards_are_read(tmp_path: Path) -> None:
     """The 学籍 standard's 军官证 and 士兵证 are documents of their own, no ID: their number
     gives no birth date or sex (陈思彤's would be a girl born 2015-03-09, on March's

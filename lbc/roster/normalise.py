@@ -1729,7 +1729,8 @@ def health(value: Any) -> str | Bad | None:
 # The 学籍 export's 身份证件类型: the education data standard's 身份证件类型代码 (JY/T
 # 1001: 1 居民身份证, 2 军官证, 3 士兵证, 4 文职干部证, 5 部队离退休证, 6 香港特区护照/身份证明
 # to 9 境外永久居住证, A 护照, Z 其他), the 港澳台居民居住证 issued since 2018, and the
-# 港澳居民来往内地通行证 (回乡证), the 台湾 permit's twin, as schools write it. Its B 户口簿
+# 港澳居民来往内地通行证 (回乡证), the 台湾 permit's twin, as schools write it, and the
+# mainland residents' 往来港澳通行证 (港澳通行证), a child's travel permit. Its B 户口簿
 # is not read: which number a school writes for one (the child's ID number in it, or the
 # booklet's 户号) is unsaid, so it stays VAL001 and its number is checked as an ID's.
 # Only the first two hold a number of the ID's 18-digit pattern (area code, birth date,
@@ -1746,6 +1747,7 @@ ID_KINDS = (
     "澳门特区护照/身份证明",
     "台湾居民来往大陆通行证",
     "港澳居民来往内地通行证",
+    "往来港澳通行证",
     "境外永久居住证",
     "护照",
     "其他",
@@ -1758,7 +1760,7 @@ MILITARY_ID_KINDS = frozenset(ID_KINDS[2:6])
 # The passports and permits, whose numbers are of 8 to 11 characters: 18 digits of the ID's
 # pattern under one are the child's ID number under the wrong kind too (ID010). Not the
 # 境外永久居住证, whose card of 2023 has 18 digits and a check digit of the ID's pattern.
-SHORT_NUMBER_ID_KINDS = frozenset((*ID_KINDS[6:10], "护照"))
+SHORT_NUMBER_ID_KINDS = frozenset((*ID_KINDS[6:11], "护照"))
 id_kind = _code_aside(
     _closed(
         {
@@ -1769,6 +1771,9 @@ id_kind = _code_aside(
             ),
             # The two cards 港澳台居民居住证 names, as each is titled.
             **dict.fromkeys(("港澳居民居住证", "台湾居民居住证"), "港澳台居民居住证"),
+            # The two permits by the names schools call them.
+            "回乡证": "港澳居民来往内地通行证",
+            "港澳通行证": "往来港澳通行证",
             # A foreigner's permanent residence card, by its own title: 境外永久居住证 in
             # the standard's words.
             **dict.fromkeys(("外国人永久居留身份证", "外国人永久居留证"), "境外永久居住证"),
