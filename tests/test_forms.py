@@ -1179,6 +1179,35 @@ def test_xueji_numbers_of_other_documents_are_no_ids(tmp_path: Path) -> None:
         assert code == 1
 
 
+def test_xueji_id_kind_whose_code_names_another_kind_is_said(tmp_path: Path) -> None:
+    """A 身份证件类型 whose code names another kind than its name in the standard's list
+    (9 is 境外永久居住证, 3 士兵证) says two things: VAL001, for the school to say which, and
+    its number checked as an ID's (the permit's 9 characters, ID001). A code naming its
+    own kind (9-境外永久居住证, 8-台湾居民来往大陆通行证) is read by its name."""
+    rows = [
+        xj_row(1, "双亲留守儿童", 身份证件类型="9-港澳居民来往内地通行证", 身份证件号="H22345678"),
+        xj_row(2, "双亲留守儿童", 身份证件类型="3-居民身份证"),
+        xj_row(
+            3,
+            "双亲留守儿童",
+            身份证件类型="9-境外永久居住证",
+            身份证件号=make_id(dt.date(2014, 1, 1), 102, region="931560"),
+        ),
+        xj_row(4, "双亲留守儿童", 身份证件类型="8-台湾居民来往大陆通行证", 身份证件号="08123456"),
+    ]
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    unread = "“身份证件类型”的值无法识别，可填：" + "、".join(nz.ID_KINDS)
+    assert ([(f["code"], f["row"], f["column"], f["message"]) for f in doc["findings"]], code) == (
+        [
+            ("VAL001", 2, "H", unread),
+            ("ID001", 2, "I", "身份证号应为18位（17位数字加1位校验码）"),
+            ("VAL001", 3, "H", unread),
+        ],
+        1,
+    )
+
+
 def test_xueji_permits_by_the_names_schools_call_them_are_read(tmp_path: Path) -> None:
     """回乡证 is what schools call the 港澳居民来往内地通行证, and 港澳通行证 the mainland
     residents' 往来港澳通行证: each read as that permit, no VAL001, and its number of 9

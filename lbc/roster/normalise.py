@@ -1382,14 +1382,33 @@ def _remark_aside(normalise):
 # A dictionary value as an export writes it, its code before its name: 1-居民身份证,
 # A：护照, Z 其他, 1居民身份证 (folding took the space out). The code is at most three
 # letters or digits and the name starts with neither, so 10 or yes is never a code and a name.
-_CODE_AND_NAME = re.compile(r"[0-9a-z]{1,3}[-:.、_—–]?([^0-9a-z].*)")
+_CODE_MARKS = "-:.、_—–"
+_CODE_AND_NAME = re.compile(rf"[0-9a-z]{{1,3}}[{_CODE_MARKS}]?([^0-9a-z].*)")
 
 
-def _code_aside(normalise):
+def _code_aside(normalise, codes: dict[str, str] | None = None):
     """``normalise`` reading a code before a known word (1-居民身份证, A-护照) as the word:
-    the word says what the code means, where lbc has no table of the codes. A code alone
-    (1, A) stays unreadable."""
-    return _word_within(normalise, _CODE_AND_NAME, lambda raw: _folded(raw).lower())
+    the word says what the code means. A code alone (1, A) stays unreadable, and so does a
+    cell whose code ``codes`` (lbc's table of them, lower case) gives another word than
+    its name (9-港澳居民来往内地通行证, 9 being 境外永久居住证): which of the two the
+    school meant is for it to say."""
+    read = _word_within(normalise, _CODE_AND_NAME, lambda raw: _folded(raw).lower())
+    if codes is None:
+        return read
+
+    def agreeing(value: Any) -> str | Bad | None:
+        found = read(value)
+        if found.__class__ is not str:
+            return found
+        s = _as_text(value) or ""
+        m = _CODE_AND_NAME.fullmatch(_folded(s).lower())
+        if m and normalise(value).__class__ is Bad:  # read by its name, its code aside
+            code = m[0][: m.start(1)].rstrip(_CODE_MARKS)
+            if codes.get(code, found) != found:
+                return Bad(s)
+        return found
+
+    return agreeing
 
 
 yes_no = _remark_aside(_closed(_YES_NO))
@@ -1761,6 +1780,21 @@ MILITARY_ID_KINDS = frozenset(ID_KINDS[2:6])
 # pattern under one are the child's ID number under the wrong kind too (ID010). Not the
 # 境外永久居住证, whose card of 2023 has 18 digits and a check digit of the ID's pattern.
 SHORT_NUMBER_ID_KINDS = frozenset((*ID_KINDS[6:11], "护照"))
+# The standard's codes, as an export writes them before their names (9-境外永久居住证).
+_ID_KIND_CODES = {
+    "1": "居民身份证",
+    "2": "军官证",
+    "3": "士兵证",
+    "4": "文职干部证",
+    "5": "部队离退休证",
+    "6": "香港特区护照/身份证明",
+    "7": "澳门特区护照/身份证明",
+    "8": "台湾居民来往大陆通行证",
+    "9": "境外永久居住证",
+    "a": "护照",
+    "b": "户口簿",
+    "z": "其他",
+}
 id_kind = _code_aside(
     _closed(
         {
@@ -1779,7 +1813,8 @@ id_kind = _code_aside(
             **dict.fromkeys(("外国人永久居留身份证", "外国人永久居留证"), "境外永久居住证"),
             "其它": "其他",
         }
-    )
+    ),
+    _ID_KIND_CODES,
 )
 
 
