@@ -51,7 +51,7 @@ from lbc.roster.reading import (
     read_sheets,
     sheet_names,
 )
-from lbc.roster.term_names import TERM, TERM_ALONE, YEARS, season_begins_a_name
+from lbc.roster.term_names import TERM, TERM_ALONE, YEARS, season_begins_a_name, year_alone
 
 if TYPE_CHECKING:
     from lbc.roster.pairs import PairsJoined
@@ -1616,10 +1616,11 @@ def _in_a_grade(file: str, runs: RunFolders | None) -> bool:
 
 def _names_a_term(name: str) -> bool:
     """Whether a folder's name names a year or a term alone (``TERM_ALONE``). Digits
-    alone (0101/, 1001/) are a school's code, however many: a county's schools' folders
-    so numbered are schools apart, not one school's years."""
+    alone (0101/, 1001/, 20241/) are a school's code, however many: a county's schools'
+    folders so numbered are schools apart, not one school's years; but for a year a term
+    may lie in (县/2024/: ``year_alone``), which is no school's."""
     if name.isdigit():
-        return False
+        return year_alone(name)
     return TERM_ALONE.fullmatch(name.strip(" ()（）[]［］【】")) is not None
 
 

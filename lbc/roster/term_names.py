@@ -112,6 +112,19 @@ def _named(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().lower()
 
 
+# The years a term may lie in: a school's records are of this century, and a year beyond
+# the calendar's range (9999-autumn ends in the year 10000) must be a usage error.
+TERM_YEARS = (2000, 2099)
+
+
+def year_alone(name: str) -> bool:
+    """Whether a name of digits alone is a year a term may lie in (2024), as an office
+    names the folder it keeps a year's files in (县/2024/花名册.xlsx); other digits (0101,
+    1001, 20241, 1998) are a school's code, as a county numbers its schools' folders."""
+    year = _named(name)
+    return len(year) == 4 and year.isdigit() and TERM_YEARS[0] <= int(year) <= TERM_YEARS[1]
+
+
 # A year as a title or a file's name writes it: in digits, or in Chinese (二〇二四).
 YEAR = r"(?:\d{4}|二[〇零○一二三四五六七八九]{3})"
 # A year or a school year, as a name writes it before a term (2024, 2024年, 2024年度,

@@ -17,7 +17,7 @@ from lbc.errors import LbcError
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
-from lbc.roster.term_names import AUTUMN, SPRING, season_year
+from lbc.roster.term_names import AUTUMN, SPRING, TERM_YEARS, season_year
 
 if TYPE_CHECKING:  # the roster is read before a term is asked about it
     from collections.abc import Callable
@@ -93,11 +93,6 @@ class Term:
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
-
-
-# The years a term may lie in: a school's records are of this century, and a year beyond
-# the calendar's range (9999-autumn ends in the year 10000) must be a usage error.
-TERM_YEARS = (2000, 2099)
 
 
 def default_dates(season: str, year: int) -> tuple[dt.date, dt.date]:

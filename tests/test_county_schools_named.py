@@ -1,0 +1,84 @@
+"""Which school each file of a county's folder is counted under, when its school comes from
+its folder or its file's name: a year's or a term's folder is no school, nor a name of
+letters alone, and a file named for a school is that school's. Through the real CLI on
+real workbooks, over lbc validate (text and JSON), lbc merge's 学校 column and lbc pair.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from test_pair import C32, C51, kid, teacher
+
+from conftest import run, table, write_books
+
+
+def pooled_note(file: str) -> str:
+    """The note that ``file``, in 县, is counted as 县, which is no school."""
+    return (
+        f"提示：{file} 没有写明学校，文件名也看不出是哪一所学校的，因此按文件夹名“县”统计、结对，"
+        "但“县”不是一所学校；请在表中加“学校”列写明学校，或把文件放进所属学校自己的文件夹\n"
+    )
+
+
+def merged_schools(root: Path) -> list[tuple[str, str]]:
+    """lbc merge's 学校 and 姓名 of each child in the merged workbook, and what it says."""
+    result = run("merge", "县", "--out", "全县.xlsx", cwd=root)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    rows = load_workbook(root / "全县.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
+    header = next(rows)
+    school, name = header.index("学校"), header.index("姓名")
+    return sorted((row[school], row[name]) for row in rows)
+
+
+def pair_lines(root: Path) -> list[str]:
+    """lbc pair's line of each school over 县."""
+    out = run("pair", "县", cwd=root).stdout.splitlines()
+    return [line for line in out if "名儿童参与结对，" in line and not line.startswith("共")]
+
+
+def paired(school: str) -> str:
+    return f"{school}：1 名儿童参与结对，已结对 1 名，未结对 0 名；1 名教师，帮扶名额 1 个"
+
+
+@pytest.mark.parametrize("folder", ["2024", "2024秋", "2024-2025学年", "第一学期"])
+def test_a_years_or_a_terms_folder_is_no_school(tmp_path: Path, folder: str) -> None:
+    """县/2024/花名册.xlsx was counted, merged and paired as a school 2024, with nothing
+    said: a folder named by digits alone was read as a school's code. A year's folder, as
+    a term's (县/2024秋/), is no school: its files go by the county's folder, said so; a
+    school's code of other digits (县/20241/) is a school still."""
+    write_books(
+        tmp_path / "县",
+        {
+            f"{folder}/花名册.xlsx": table([kid(1)]),
+            f"{folder}/教师.xlsx": {"教师": table([teacher("王芳", C32)])},
+            "20241/花名册.xlsx": table([kid(2)]),
+            "20241/教师.xlsx": {"教师": table([teacher("赵敏", C32)])},
+            "白鹤小学/花名册.xlsx": table([kid(3, C51)]),
+            "白鹤小学/教师.xlsx": {"教师": table([teacher("李强", C51)])},
+        },
+    )
+    # Each school in the order of its folder's files.
+    order = [name for _, name in sorted([(folder, "县"), ("20241", "20241"), ("白鹤小学",) * 2])]
+    note = pooled_note(f"县/{folder}/花名册.xlsx")
+    checked = run("validate", "县", cwd=tmp_path)
+    assert (checked.stdout.splitlines(), checked.stderr) == (
+        [
+            "没有发现问题。",
+            *(f"{name}：1 名儿童，0 个错误，0 个警告" for name in order),
+            "共检查 3 名儿童、3 名教师、0 条帮扶记录：0 个错误，0 个警告",
+        ],
+        note,
+    )
+    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
+    assert [(s["school"], s["children"]) for s in doc["summary"]["schools"]] == [
+        (name, 1) for name in order
+    ]
+    assert merged_schools(tmp_path) == [
+        ("20241", "李明轩"),
+        ("县", "张雨涵"),
+        ("白鹤小学", "王梓萱"),
+    ]
+    assert pair_lines(tmp_path) == [paired(name) for name in ("20241", "县", "白鹤小学")]
