@@ -124,3 +124,46 @@ def test_a_file_named_by_letters_alone_names_no_school(tmp_path: Path, name: str
         paired("县"),
         "白鹤小学：2 名儿童参与结对，已结对 2 名，未结对 0 名；1 名教师，帮扶名额 2 个",
     ]
+
+
+@pytest.mark.parametrize("own", ["白鹤小学花名册.xlsx", "白鹤小学.xlsx", "花名册.xlsx"])
+def test_a_county_file_named_for_a_school_is_that_schools(tmp_path: Path, own: str) -> None:
+    """县/白鹤小学花名册.xlsx, beside the school's own folder 县/白鹤小学/ holding its
+    白鹤小学花名册.xlsx, was counted, merged and paired under 县, with a note that its name
+    shows no school: two folders' files named 白鹤小学 were read as namesake schools told
+    by their folders. A folder named for the school is that school's own: both files are
+    白鹤小学's, as the county's file is beside the folder's 花名册.xlsx."""
+    write_books(
+        tmp_path / "县",
+        {
+            "白鹤小学花名册.xlsx": table([kid(1)]),
+            f"白鹤小学/{own}": table([kid(2, C51)]),
+            "白鹤小学/教师.xlsx": {"教师": table([teacher("王芳", C32), teacher("李强", C51)])},
+            "青山小学/花名册.xlsx": table([kid(3)]),
+            "青山小学/教师.xlsx": {"教师": table([teacher("赵敏", C32)])},
+        },
+    )
+    checked = run("validate", "县", cwd=tmp_path)
+    assert (checked.stdout.splitlines(), checked.stderr) == (
+        [
+            "没有发现问题。",
+            "白鹤小学：2 名儿童，0 个错误，0 个警告",
+            "青山小学：1 名儿童，0 个错误，0 个警告",
+            "共检查 3 名儿童、3 名教师、0 条帮扶记录：0 个错误，0 个警告",
+        ],
+        "",
+    )
+    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
+    assert [(s["school"], s["children"]) for s in doc["summary"]["schools"]] == [
+        ("白鹤小学", 2),
+        ("青山小学", 1),
+    ]
+    assert merged_schools(tmp_path) == [
+        ("白鹤小学", "张雨涵"),
+        ("白鹤小学", "李明轩"),
+        ("青山小学", "王梓萱"),
+    ]
+    assert pair_lines(tmp_path) == [
+        "白鹤小学：2 名儿童参与结对，已结对 2 名，未结对 0 名；2 名教师，帮扶名额 4 个",
+        paired("青山小学"),
+    ]

@@ -1113,10 +1113,15 @@ def file_names(files: list[str], runs: RunFolders) -> dict[str, str]:
     tops = [school_folder(name, runs) for name in own]
     # The folders each name is found in: files of one folder naming one school (青山小学.xlsx
     # and 青山小学花名册.xlsx) are that school's; two folders' (二片区/青山小学.xlsx,
-    # 三片区/青山小学.xlsx) go by their folders.
+    # 三片区/青山小学.xlsx) go by their folders. A folder named for the school is the
+    # school's own in the folder holding it: 县/白鹤小学花名册.xlsx and
+    # 县/白鹤小学/白鹤小学花名册.xlsx are one school's, 白鹤小学, not 县's and 白鹤小学's.
     where: dict[str, set[Path]] = {}
     for top, n in zip(tops, named, strict=True):
-        where.setdefault(n, set()).add(copy_of(top))
+        folder = copy_of(top)
+        where.setdefault(n, set()).add(
+            folder.parent if n and folder_school(folder) == n else folder
+        )
     stems = {n: len(found) for n, found in where.items()}
     # Each folder once (a school's 花名册.xlsx beside its 教师.xlsx): by name, two folders
     # of one name (二片区/青山小学, 三片区/青山小学) tell no school apart.
