@@ -15,17 +15,17 @@ from test_pair import C32, C51, kid, teacher
 from conftest import run, table, write_books
 
 
-def pooled_note(file: str) -> str:
-    """The note that ``file``, in 县, is counted as 县, which is no school."""
+def pooled_note(file: str, folder: str = "县") -> str:
+    """The note that ``file`` is counted as ``folder``, which is no school."""
     return (
-        f"提示：{file} 没有写明学校，文件名也看不出是哪一所学校的，因此按文件夹名“县”统计、结对，"
-        "但“县”不是一所学校；请在表中加“学校”列写明学校，或把文件放进所属学校自己的文件夹\n"
+        f"提示：{file} 没有写明学校，文件名也看不出是哪一所学校的，"
+        f"因此按文件夹名“{folder}”统计、结对，但“{folder}”不是一所学校；请在表中加“学校”列写明学校，或把文件放进所属学校自己的文件夹\n"
     )
 
 
-def merged_schools(root: Path) -> list[tuple[str, str]]:
-    """lbc merge's 学校 and 姓名 of each child in the merged workbook, and what it says."""
-    result = run("merge", "县", "--out", "全县.xlsx", cwd=root)
+def merged_schools(root: Path, folder: str = "县") -> list[tuple[str, str]]:
+    """lbc merge's 学校 and 姓名 of each child in the merged workbook of ``folder``."""
+    result = run("merge", folder, "--out", "全县.xlsx", cwd=root)
     assert result.exit_code == 0, result.stdout + result.stderr
     rows = load_workbook(root / "全县.xlsx")["留守儿童花名册"].iter_rows(values_only=True)
     header = next(rows)
@@ -33,9 +33,9 @@ def merged_schools(root: Path) -> list[tuple[str, str]]:
     return sorted((row[school], row[name]) for row in rows)
 
 
-def pair_lines(root: Path) -> list[str]:
-    """lbc pair's line of each school over 县."""
-    out = run("pair", "县", cwd=root).stdout.splitlines()
+def pair_lines(root: Path, folder: str = "县") -> list[str]:
+    """lbc pair's line of each school over ``folder``."""
+    out = run("pair", folder, cwd=root).stdout.splitlines()
     return [line for line in out if "名儿童参与结对，" in line and not line.startswith("共")]
 
 
@@ -167,3 +167,61 @@ def test_a_county_file_named_for_a_school_is_that_schools(tmp_path: Path, own: s
         "白鹤小学：2 名儿童参与结对，已结对 2 名，未结对 0 名；2 名教师，帮扶名额 4 个",
         paired("青山小学"),
     ]
+
+
+@pytest.mark.parametrize("top", ["教育局", "各校花名册"])
+def test_a_file_at_the_top_of_a_folder_of_schools_is_said(tmp_path: Path, top: str) -> None:
+    """教育局/花名册.xlsx beside 教育局/白鹤小学/ was counted, merged and paired as a school
+    教育局, with nothing said, where 县/花名册.xlsx is said to go by 县, which is no school:
+    a folder holding other schools' folders is no school either, however it is named. Not
+    a school's own folder holding its teaching point's (青山小学/石门教学点/)."""
+    write_books(
+        tmp_path / top,
+        {
+            "花名册.xlsx": table([kid(1)]),
+            "教师.xlsx": {"教师": table([teacher("王芳", C32)])},
+            "白鹤小学/花名册.xlsx": table([kid(2, C51)]),
+            "白鹤小学/教师.xlsx": {"教师": table([teacher("李强", C51)])},
+        },
+    )
+    note = pooled_note(f"{top}/花名册.xlsx", top)
+    checked = run("validate", top, cwd=tmp_path)
+    assert (checked.stdout.splitlines(), checked.stderr) == (
+        [
+            "没有发现问题。",
+            "白鹤小学：1 名儿童，0 个错误，0 个警告",
+            f"{top}：1 名儿童，0 个错误，0 个警告",
+            "共检查 2 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
+        ],
+        note,
+    )
+    inside = run("validate", ".", cwd=tmp_path / top)
+    assert inside.stderr == pooled_note("花名册.xlsx", top)
+    doc = run("validate", top, "--format", "json", cwd=tmp_path).json()
+    assert [(s["school"], s["children"]) for s in doc["summary"]["schools"]] == [
+        ("白鹤小学", 1),
+        (top, 1),
+    ]
+    assert merged_schools(tmp_path, top) == [(top, "张雨涵"), ("白鹤小学", "李明轩")]
+    assert pair_lines(tmp_path, top) == [paired(top), paired("白鹤小学")]
+    paired_out = run("pair", top, cwd=tmp_path)
+    assert note in paired_out.stderr
+
+
+def test_a_schools_folder_holding_its_teaching_points_is_its_own(tmp_path: Path) -> None:
+    """青山小学/花名册.xlsx beside 青山小学/石门教学点/: the central school's own roster, said
+    of nothing."""
+    write_books(
+        tmp_path / "青山小学",
+        {"花名册.xlsx": table([kid(1)]), "石门教学点/花名册.xlsx": table([kid(2, C51)])},
+    )
+    checked = run("validate", "青山小学", cwd=tmp_path)
+    assert (checked.stdout.splitlines(), checked.stderr) == (
+        [
+            "没有发现问题。",
+            "石门教学点：1 名儿童，0 个错误，0 个警告",
+            "青山小学：1 名儿童，0 个错误，0 个警告",
+            "共检查 2 名儿童、0 名教师、0 条帮扶记录：0 个错误，0 个警告",
+        ],
+        "",
+    )

@@ -949,12 +949,13 @@ def parts_kept_apart(
     the files pooled so says (``pooled_in_areas``)."""
     names = names or file_names(files, runs)
     beside = _parts_beside(files, declared, names, read, runs)
+    above = _above_schools(files, names, runs)
     out = []
     for name, (schools, joins) in beside.items():
         # Not the name it goes by itself (县, its 新生.xlsx's too), said by pooled_in_areas.
         others = schools - {names[name]}
         apart = len(others) > 1 or (bool(others) and not joins)
-        if apart and not _pooled_in_an_area(name, names, runs):
+        if apart and not _pooled_in_an_area(name, names, runs, above):
             out.append((name, sorted(others), names[name]))
     return out
 
@@ -973,19 +974,50 @@ def pooled_in_areas(
     ``unplaced``: the files some of whose children no 学校 cell places (all when not given).
     Each such name and its files, for one note saying so and how to give them a school."""
     names = names or file_names(files, runs)
+    above = _above_schools(files, names, runs)
     out: dict[str, list[str]] = {}
     for name in files:
         placed = unplaced is not None and name not in unplaced
-        if not declared.get(name) and not placed and _pooled_in_an_area(name, names, runs):
+        if not declared.get(name) and not placed and _pooled_in_an_area(name, names, runs, above):
             out.setdefault(names[name], []).append(name)
     return list(out.items())
 
 
-def _pooled_in_an_area(name: str, names: Mapping[str, str], runs: RunFolders | None) -> bool:
+def _pooled_in_an_area(
+    name: str, names: Mapping[str, str], runs: RunFolders | None, above: Collection[Path]
+) -> bool:
     """Whether ``name`` goes by the name of its school's folder (``file_names``), where that
-    folder names a county, a township or a district (县/新生.xlsx, 县/Book1.xlsx: 县)."""
+    folder names a county, a township or a district (县/新生.xlsx, 县/Book1.xlsx: 县), or
+    holds other schools' folders (``above``: 教育局/花名册.xlsx beside 教育局/白鹤小学/)."""
     folder = school_folder(name, runs)
-    return names[name] == folder_school(folder) and names_an_area(folder)
+    return names[name] == folder_school(folder) and (names_an_area(folder) or folder in above)
+
+
+def _above_schools(
+    files: Iterable[str], names: Mapping[str, str], runs: RunFolders | None
+) -> set[Path]:
+    """The folders holding the folder of a school of another name below them, named as a
+    school's is (``file_names``: 白鹤小学, not a list's folder's own name, 记录表), named
+    neither as a school nor by a school's code themselves (教育局/ holding 白鹤小学/, as 县/
+    does; not 青山小学/ holding 石门教学点/, nor 001/): a file going by such a folder's name
+    is counted as a school that is none, which is said (``pooled_in_areas``)."""
+    out = set()
+    for file in files:
+        school = names[file]
+        if not (_names_school(school) or SCHOOL_END.fullmatch(school)):
+            continue
+        for up in school_folder(file, runs).parents:
+            if school != folder_school(up):
+                out.add(up)
+    return {
+        folder
+        for folder in out
+        if not (
+            _SCHOOL_CODE.fullmatch(_folder_name(folder))
+            or _names_school(folder_school(folder))
+            or SCHOOL_END.fullmatch(folder_school(folder))
+        )
+    }
 
 
 def _parts_beside(
