@@ -940,6 +940,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "no school; add a 学校 column saying the school, or move the {count:file|files} into "
         "{count:its|their} school's own folder",
     ),
+    "note.generic_pooled": (
+        "提示：{files} 写的学校都是“{name}”，看不出是哪个乡镇的，按同一所学校“{name}”统计、结对；"
+        "如果不是同一所学校，请在“学校”列写明各自的全称（如加上乡镇名），或把文件放进各自乡镇的文件夹",
+        "note: {files} all name the school “{name}”, which every township's school may be called, "
+        "so which township's each is cannot be told: they are counted and paired as one school, "
+        "“{name}”; if they are not one school, write each school's full name in a 学校 column "
+        "(with its township, say), or move each file into its township's folder",
+    ),
     "note.namesakes_apart": (
         "提示：{first} 和 {file} 的标题都是“{title}”，而不在同一个文件夹里，按两所学校算：后者记作“{name}”；"
         "如果是同一所学校，请把它的文件放进同一个文件夹，"

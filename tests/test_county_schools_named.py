@@ -225,3 +225,52 @@ def test_a_schools_folder_holding_its_teaching_points_is_its_own(tmp_path: Path)
         ],
         "",
     )
+
+
+def test_a_county_files_named_alike_by_every_townships_name_are_said(tmp_path: Path) -> None:
+    """县/甲.xlsx titled 中心小学 beside 县/中心小学.xlsx, named so alone, were counted, merged
+    and paired as one school 中心小学, with nothing said: every township has a 中心小学, and
+    a county's folder tells not whose each is. They are one school still, as a title and a
+    name of one folder are (a township's folder names its own: 城关镇中心小学), said so."""
+    write_books(
+        tmp_path / "县",
+        {
+            "甲.xlsx": [["中心小学留守儿童花名册"], *table([kid(1)])],
+            "中心小学.xlsx": table([kid(2)]),
+            "中心小学教师.xlsx": {"教师": table([teacher("王芳", C32)])},
+            "白鹤小学/花名册.xlsx": table([kid(3, C51)]),
+            "白鹤小学/教师.xlsx": {"教师": table([teacher("李强", C51)])},
+        },
+    )
+    note = (
+        "提示：县/中心小学.xlsx、县/甲.xlsx 写的学校都是“中心小学”，看不出是哪个乡镇的，"
+        "按同一所学校“中心小学”统计、结对；如果不是同一所学校，请在“学校”列写明各自的全称"
+        "（如加上乡镇名），或把文件放进各自乡镇的文件夹\n"
+    )
+    checked = run("validate", "县", cwd=tmp_path)
+    assert (checked.stdout.splitlines(), checked.stderr) == (
+        [
+            "没有发现问题。",
+            "中心小学：2 名儿童，0 个错误，0 个警告",
+            "白鹤小学：1 名儿童，0 个错误，0 个警告",
+            "共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
+        ],
+        note,
+    )
+    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
+    assert [(s["school"], s["children"]) for s in doc["summary"]["schools"]] == [
+        ("中心小学", 2),
+        ("白鹤小学", 1),
+    ]
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert merged.stderr == "已写出合并名册：全县.xlsx（5 个文件）\n" + note
+    assert merged_schools(tmp_path) == [
+        ("中心小学", "张雨涵"),
+        ("中心小学", "李明轩"),
+        ("白鹤小学", "王梓萱"),
+    ]
+    assert pair_lines(tmp_path) == [
+        "中心小学：2 名儿童参与结对，已结对 2 名，未结对 0 名；1 名教师，帮扶名额 2 个",
+        paired("白鹤小学"),
+    ]
+    assert note in run("pair", "县", cwd=tmp_path).stderr

@@ -28,6 +28,7 @@ from lbc.reports.county import (
     by_school,
     children_merged,
     duplicates_across_files,
+    generic,
     listed_again,
     merged,
     merged_batches,
@@ -53,6 +54,7 @@ from lbc.workspace.config import resolve_inputs
 from lbc.workspace.inputs import nothing_to_read, written_names
 from lbc.workspace.notes import (
     copied_folders_notes,
+    generic_pooled_notes,
     namesakes_note,
     pairs_used,
     parts_apart_notes,
@@ -130,6 +132,7 @@ def merge(
             common.note(t("merge.pairs", school=part.school, file=part.file, used=used))
     common.note_each(parts_apart_notes(parts_apart(parts, runs)))
     common.note_each(pooled_notes(pooled(parts, runs)))
+    common.note_each(generic_pooled_notes(generic(parts, runs)))
     for book in pairs_alone(parts):
         common.note(t("merge.pairs_alone", file=book))
     common.note_each(two_workspaces_notes(p.file for p in good if p.children_schools))

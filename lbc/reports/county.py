@@ -69,6 +69,7 @@ from lbc.roster.tables import (
     children_folders,
     copied_groups,
     file_names,
+    generic_pooled,
     is_pairs_book,
     named_schools,
     parts_kept_apart,
@@ -1212,6 +1213,14 @@ def pooled(parts: list[SchoolPart], runs: RunFolders) -> list[tuple[str, list[st
     # Those whose children no 学校 cell places all (a township's file naming its schools).
     unplaced = {p.file for p in parts if p.file in holding and p.school in p.children_schools}
     return pooled_in_areas(files, declared, file_names(files, runs), unplaced, runs)
+
+
+def generic(parts: list[SchoolPart], runs: RunFolders) -> list[tuple[str, list[str]]]:
+    """The files of children of a county's folder merged as one school by a name every
+    township's school goes by (generic_pooled), as every command counts them, for a note
+    saying so; ``runs``: the folder the run found each file in."""
+    files, declared, holding, read = _naming(parts)
+    return generic_pooled(files, declared, holding, file_names(files, runs), read, runs=runs)
 
 
 def _naming(

@@ -852,6 +852,15 @@ class Roster:
         }
         return pooled_in_areas(self.files, declared, None, unplaced, self.runs) if declared else []
 
+    def generic_pooled(self) -> list[tuple[str, list[str]]]:
+        """The files of children of a county's folder pooled as one school by a name every
+        township's school goes by (``generic_pooled``), for a note saying so."""
+        declared = self.file_schools()
+        holding = {x.file for x in self.children if len(x)}
+        if not declared:
+            return []
+        return generic_pooled(self.files, declared, holding, read=self.naming(), runs=self.runs)
+
     def cell_schools(self) -> set[object]:
         """The schools the children's and teachers' 学校 cells name, by which a file is
         the school its name names (``_by_their_names``: a shared teachers list's 学校 青山
@@ -981,6 +990,33 @@ def pooled_in_areas(
         if not declared.get(name) and not placed and _pooled_in_an_area(name, names, runs, above):
             out.setdefault(names[name], []).append(name)
     return list(out.items())
+
+
+def generic_pooled(
+    files: list[str],
+    declared: Mapping[str, str],
+    holding: Collection[str],
+    names: Mapping[str, str] | None = None,
+    read: Collection[str] | None = None,
+    *,
+    runs: RunFolders,
+) -> list[tuple[str, list[str]]]:
+    """The files of children in a county's or a district's folder (``holds_schools``) that
+    every count pools as one school by a name every township's school goes by (中心小学:
+    ``GENERIC_SCHOOLS``), their titles, names or 学校 cells giving no township (县/甲.xlsx
+    titled 中心小学 beside 县/中心小学.xlsx): whose each is cannot be told, and two
+    townships' schools would be counted and paired as one. A township's folder names its
+    own (城关镇/: 城关镇中心小学, ``qualified``). ``holding``: the files of children. Each
+    such name and its files, for a note saying so."""
+    schools = named_schools(files, declared, names, read, runs=runs)
+    out: dict[tuple[Path, str], list[str]] = {}
+    for name in files:
+        school = schools[name]
+        if name in holding and school in GENERIC_SCHOOLS:
+            folder = school_folder(name, runs)
+            if holds_schools(folder):
+                out.setdefault((folder, school), []).append(name)
+    return [(school, found) for (_, school), found in out.items() if len(found) > 1]
 
 
 def _pooled_in_an_area(

@@ -100,6 +100,7 @@ def what_was_read(
     notes += [namesakes_note(*told) for told in roster.namesakes]
     notes += parts_apart_notes(roster.parts_kept_apart())
     notes += pooled_notes(roster.pooled_in_areas())
+    notes += generic_pooled_notes(roster.generic_pooled())
     for file, (roster_file, school) in roster.named_as.items():
         notes.append(t("note.named_as", file=file, roster=roster_file, school=school))
     for file, sheet in roster.skipped:
@@ -221,6 +222,12 @@ def pooled_notes(pooled: Iterable[tuple[str, list[str]]]) -> list[str]:
         t("note.pooled_in_area", files=as_list(files), count=len(files), name=name)
         for name, files in pooled
     ]
+
+
+def generic_pooled_notes(pooled: Iterable[tuple[str, list[str]]]) -> list[str]:
+    """Of the files of a county's folder pooled as one school by a name every township's
+    school goes by (中心小学), that whose each is cannot be told (generic_pooled)."""
+    return [t("note.generic_pooled", files=as_list(files), name=name) for name, files in pooled]
 
 
 def namesakes_note(name: str, title: str, first: str, file: str, alike: str) -> str:
