@@ -274,3 +274,56 @@ def test_a_county_files_named_alike_by_every_townships_name_are_said(tmp_path: P
         paired("白鹤小学"),
     ]
     assert note in run("pair", "县", cwd=tmp_path).stderr
+
+
+def test_files_of_folders_apart_named_for_one_school_keep_its_name(tmp_path: Path) -> None:
+    """县/白鹤小学花名册.xlsx and 县/城关镇/白鹤小学.xlsx, two folders' files named 白鹤小学,
+    were counted, merged and paired under 县 and 城关镇, each with a note that its name
+    shows no school. They are told apart as namesakes' titles are, the first 白鹤小学 and
+    the next by the folder it parts at, and said so."""
+    write_books(
+        tmp_path / "县",
+        {
+            "白鹤小学花名册.xlsx": table([kid(1)]),
+            "城关镇/白鹤小学.xlsx": table([kid(2, C51)]),
+            "城关镇/教师.xlsx": {"教师": table([teacher("李强", C51)])},
+            "青山小学/花名册.xlsx": table([kid(3)]),
+            "青山小学/教师.xlsx": {"教师": table([teacher("赵敏", C32)])},
+        },
+    )
+    note = (
+        "提示：县/城关镇/白鹤小学.xlsx 和 县/白鹤小学花名册.xlsx 的文件名写的都是“白鹤小学”，"
+        "而不在同一个文件夹里，按两所学校算：后者记作“白鹤小学(县)”；如果是同一所学校，"
+        "请把它的文件放进同一个文件夹，或在表中加“学校”列写明学校\n"
+    )
+    checked = run("validate", "县", cwd=tmp_path)
+    assert (checked.stdout.splitlines(), checked.stderr) == (
+        [
+            "没有发现问题。",
+            "白鹤小学：1 名儿童，0 个错误，0 个警告",
+            "白鹤小学(县)：1 名儿童，0 个错误，0 个警告",
+            "青山小学：1 名儿童，0 个错误，0 个警告",
+            "共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
+        ],
+        note,
+    )
+    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
+    assert [(s["school"], s["children"]) for s in doc["summary"]["schools"]] == [
+        ("白鹤小学", 1),
+        ("白鹤小学(县)", 1),
+        ("青山小学", 1),
+    ]
+    merged = run("merge", "县", "--out", "全县.xlsx", cwd=tmp_path)
+    assert merged.stderr == "已写出合并名册：全县.xlsx（5 个文件）\n" + note
+    assert merged_schools(tmp_path) == [
+        ("白鹤小学", "李明轩"),
+        ("白鹤小学(县)", "张雨涵"),
+        ("青山小学", "王梓萱"),
+    ]
+    paired_out = run("pair", "县", cwd=tmp_path)
+    assert note in paired_out.stderr
+    assert pair_lines(tmp_path) == [
+        paired("白鹤小学"),
+        "白鹤小学(县)：1 名儿童参与结对，已结对 0 名，未结对 1 名；0 名教师，帮扶名额 0 个",
+        paired("青山小学"),
+    ]
