@@ -84,48 +84,6 @@ def test_a_years_or_a_terms_folder_is_no_school(tmp_path: Path, folder: str) -> 
     assert pair_lines(tmp_path) == [paired(name) for name in ("20241", "县", "白鹤小学")]
 
 
-@pytest.mark.parametrize("name", ["a", "b1", "sheet", "new", "副本", "a - 副本"])
-def test_a_file_named_by_letters_alone_names_no_school(tmp_path: Path, name: str) -> None:
-    """县/数据汇总/a.xlsx was counted, merged and paired as a school a, with nothing said, as
-    were b1.xlsx, sheet.xlsx, new.xlsx and 副本.xlsx: a name typed only to save the file
-    names no school, as Book1.xlsx does not. The file goes by the county's folder, and the
-    note on files counted under 县 says so; in a school's folder it is that school's."""
-    write_books(
-        tmp_path / "县",
-        {
-            f"数据汇总/{name}.xlsx": table([kid(1)]),
-            "数据汇总/教师.xlsx": {"教师": table([teacher("王芳", C32)])},
-            "白鹤小学/花名册.xlsx": table([kid(2, C51)]),
-            f"白鹤小学/{name}.xlsx": table([kid(3, C51)]),
-            "白鹤小学/教师.xlsx": {"教师": table([teacher("李强", C51)])},
-        },
-    )
-    checked = run("validate", "县", cwd=tmp_path)
-    assert (checked.stdout.splitlines(), checked.stderr) == (
-        [
-            "没有发现问题。",
-            "县：1 名儿童，0 个错误，0 个警告",
-            "白鹤小学：2 名儿童，0 个错误，0 个警告",
-            "共检查 3 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
-        ],
-        pooled_note(f"县/数据汇总/{name}.xlsx"),
-    )
-    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
-    assert [(s["school"], s["children"]) for s in doc["summary"]["schools"]] == [
-        ("县", 1),
-        ("白鹤小学", 2),
-    ]
-    assert merged_schools(tmp_path) == [
-        ("县", "张雨涵"),
-        ("白鹤小学", "李明轩"),
-        ("白鹤小学", "王梓萱"),
-    ]
-    assert pair_lines(tmp_path) == [
-        paired("县"),
-        "白鹤小学：2 名儿童参与结对，已结对 2 名，未结对 0 名；1 名教师，帮扶名额 2 个",
-    ]
-
-
 @pytest.mark.parametrize("own", ["白鹤小学花名册.xlsx", "白鹤小学.xlsx", "花名册.xlsx"])
 def test_a_county_file_named_for_a_school_is_that_schools(tmp_path: Path, own: str) -> None:
     """县/白鹤小学花名册.xlsx, beside the school's own folder 县/白鹤小学/ holding its

@@ -1389,10 +1389,8 @@ def grade_files(files: Iterable[str], runs: RunFolders | None = None) -> dict[st
         mine = _folder_name(folder)
         numbered = stem.isdigit() and (bool(_SCHOOL_WORD.search(mine)) or mine.isdigit())
         part = _names_a_grade(stem) or _PART.fullmatch(stem) is not None
-        # Book1.xlsx, 新建 Microsoft Excel 工作表.xlsx: a name no one gave, no school's; nor
-        # a.xlsx, sheet.xlsx, 副本.xlsx, typed only to save it (``_TYPED_NAME``).
-        given = nz.school(Path(name).stem) or ""
-        part = part or any(p.fullmatch(given) for p in (_DEFAULT_NAME, _TYPED_NAME))
+        # Book1.xlsx, 新建 Microsoft Excel 工作表.xlsx: a name no one gave, no school's.
+        part = part or _DEFAULT_NAME.fullmatch(nz.school(Path(name).stem) or "") is not None
         # 寄宿生.xlsx, 汇总.xlsx, 最终版.xlsx: in a folder naming a school (青山小学/) a part
         # of its roster by a word naming no school; elsewhere (县/青山.xlsx, 县/白鹤.xlsx) a
         # name of its own may be a school's.
@@ -1590,13 +1588,6 @@ _DEFAULT_NAME = re.compile(
     rf"(?:{_COPY.pattern.removesuffix('$')})?",
     re.IGNORECASE,
 )
-
-
-# A file's name of Latin letters alone, with a number after them or not (a.xlsx, b1.xlsx,
-# sheet.xlsx, new.xlsx), or a copy's word alone (副本.xlsx), and their copies: what someone
-# typed only to save it, naming no school, as a name Excel gives is none (``_DEFAULT_NAME``).
-# Not a folder's name, which may be a school's code or initials (qs/, QSXX01/).
-_TYPED_NAME = re.compile(rf"(?:[A-Za-z]+\d*|副本)(?:{_COPY.pattern.removesuffix('$')})?")
 
 
 def _uncopied(name: str) -> str:
