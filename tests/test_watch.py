@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import re
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -244,6 +245,35 @@ def test_the_reasons_are_shared_without_hashing_a_rule(
         f"儿童{n}": [code] for n, (_, code) in enumerate(CHILDREN, 1) if code
     }
     assert hashed == []
+
+
+def test_children_alike_in_a_criterions_cells_are_judged_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Children alike in the cells the child's own criteria read (身体情况, 是否孤儿, 就学情况
+    …) are judged once for them all, and so for the guardianship's (监护类型, 监护人身体状况
+    …): a county's 100,000 children have a few hundred such combinations, and a Python step
+    for each child and criterion was a fifth of drawing their list. Each child is still listed
+    with its reasons."""
+    from lbc.checks import watch as watching
+
+    judged: list[object] = []
+    naming = watching.nz.categories_named
+
+    def counted(value: object) -> tuple[str, ...]:
+        if sys._getframe(1).f_globals["__name__"] == watching.__name__:
+            judged.append(value)
+        return naming(value)
+
+    monkeypatch.setattr(watching.nz, "categories_named", counted)
+    rows = [form_child(n, 监护人身体状况="患病", 是否孤儿="是") for n in range(1, 7)]
+    form(tmp_path / "登记表.xlsx", rows)
+    form(tmp_path / "上学期.xlsx", rows)
+    settings(tmp_path, "[watch]\nthreshold = 1")
+    code, doc = watch(tmp_path)
+    assert code == 1
+    assert listed(doc) == {f"儿童{n}": ["WCH009", "WCH005"] for n in range(1, 7)}
+    assert len(judged) == 1
 
 
 def age(born: dt.date) -> int:

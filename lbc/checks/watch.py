@@ -32,7 +32,7 @@ import bisect
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -224,6 +224,10 @@ class WatchFacts:
         # known by its rule's code: a Rule hashes field by field in Python, a third of a
         # microsecond for each of a county's 118,000 reasons.
         reasons: dict[tuple[object, ...], Found] = {}
+        # A reason the criteria give many children as one object (each combination of
+        # cells': _by_cells, _contact) is keyed once, found again by its identity: the
+        # object is held here too, so that no other takes its id meanwhile.
+        same: dict[int, tuple[Found, Found]] = {}
         births: dict[tuple[dt.date | int, str], tuple[dt.date | int, str]] = {}
         for table, rows in _considered(roster.children, rows_of):
             base = len(self.children)
@@ -232,9 +236,12 @@ class WatchFacts:
             contact = functools.partial(_contact, in_post=in_post)
             groups = (_guardianship, _the_child, contact)
             for j, found in itertools.chain.from_iterable(g(table, rows) for g in groups):
-                rule, key, params = found
-                found = reasons.setdefault((rule.code, key, *params.items()), found)
-                self._found.setdefault(base + j, []).append(found)
+                known = same.get(id(found))
+                if known is None:
+                    rule, key, params = found
+                    held = reasons.setdefault((rule.code, key, *params.items()), found)
+                    known = same[id(found)] = (found, held)
+                self._found.setdefault(base + j, []).append(known[1])
             for j, born in _guardians_born(table, rows):
                 self._guardians[base + j] = births.setdefault(born, born)
         self._repeated()
@@ -509,36 +516,84 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _by_cells(
+    columns: list[list[Any]], rows: list[int], says: Callable[..., tuple[Found, ...]]
+) -> Iterator[tuple[int, Found]]:
+    """What ``says`` finds at each of ``rows`` (its place in ``rows``, a reason), given
+    that row's cells of ``columns``: worked out once for each distinct combination of them,
+    the rows' cells gathered and looked up at C speed. A county's 100,000 children have a
+    few hundred combinations, and a Python step for each row and criterion was a fifth of
+    drawing their list. A combination that cannot be a key (a cell that is not hashable)
+    is worked out row by row."""
+    cells = zip(*(map(column.__getitem__, rows) for column in columns), strict=True)
+    once = _Once(says)
+    try:
+        found = list(map(once.__getitem__, cells))
+    except TypeError:
+        cells = zip(*(map(column.__getitem__, rows) for column in columns), strict=True)
+        found = [says(*row) for row in cells]
+    for j in itertools.compress(range(len(found)), found):
+        for reason in found[j]:
+            yield j, reason
+
+
+class _Once(dict[tuple[Any, ...], tuple[Found, ...]]):
+    """``says`` of each combination of cells, worked out the first time it is asked for."""
+
+    def __init__(self, says: Callable[..., tuple[Found, ...]]) -> None:
+        super().__init__()
+        self._says = says
+
+    def __missing__(self, cells: tuple[Any, ...]) -> tuple[Found, ...]:
+        found = self[cells] = self._says(*cells)
+        return found
+
+
 def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     """WCH001, WCH002/WCH003 and WCH005 (the guardian's age is the day's: ``_aged``)."""
-    kinds, guardians = _column(table, "left_behind_type"), _column(table, "guardian_name")
-    entrusted, ratings = _column(table, "guardian_entrusted"), _column(table, "guardianship_rating")
-    care = _column(table, "care_situation")
-    health = _column(table, "guardian_health")
-    poor = {
-        h: any(w in nz.affirmed(_text(h)) for w in POOR_HEALTH) for h in {health[i] for i in rows}
-    }
+    guardians = _column(table, "guardian_name")
     nobody = "guardian_name" if table.has("guardian_name") else "guardian_entrusted"
     parents = guardian_is_parent(table)
-    for j, i in enumerate(rows):
-        guardian = guardians[i] if isinstance(guardians[i], str) else ""
+
+    def says(
+        kind: object,
+        named: bool,
+        parent: bool,
+        care: object,
+        entrusted: object,
+        rating: object,
+        health: object,
+    ) -> tuple[Found, ...]:
+        out: list[Found] = []
         # The county's 实际监护情况 祖父母、外祖父母 or 亲戚朋友 says someone looks after the
         # child, though no guardian is named (lbc validate asks for the name: CON001).
-        cared_for = care[i] in CARERS
+        cared_for = care in CARERS
         # A guardian who is the father or the mother (by 与儿童关系 or by name), both away, is
         # nobody at home.
-        at_home = guardian and not parents[i]
-        if kinds[i] == nz.BOTH_AWAY and (not (at_home or cared_for) or entrusted[i] == "否"):
-            yield j, (R.WCH001, nobody, {})
-        rating = ratings[i]
+        at_home = named and not parent
+        if kind == nz.BOTH_AWAY and (not (at_home or cared_for) or entrusted == "否"):
+            out.append((R.WCH001, nobody, {}))
         if rating == nz.GUARDIANSHIP_RATINGS[0]:
-            yield j, (R.WCH002, "guardianship_rating", NOBODY_CARES["guardianship_rating"])
-        elif care[i] == nz.NO_CARER:
-            yield j, (R.WCH002, "care_situation", NOBODY_CARES["care_situation"])
+            out.append((R.WCH002, "guardianship_rating", NOBODY_CARES["guardianship_rating"]))
+        elif care == nz.NO_CARER:
+            out.append((R.WCH002, "care_situation", NOBODY_CARES["care_situation"]))
         if rating in CARE_LACKING:
-            yield j, (R.WCH003, "guardianship_rating", {"rating": rating})
-        if guardian and poor[health[i]]:
-            yield j, (R.WCH005, "guardian_health", {"health": health[i]})
+            out.append((R.WCH003, "guardianship_rating", {"rating": rating}))
+        if named and any(w in nz.affirmed(_text(health)) for w in POOR_HEALTH):
+            out.append((R.WCH005, "guardian_health", {"health": health}))
+        return tuple(out)
+
+    named = [isinstance(g, str) and g != "" for g in guardians]
+    columns = [
+        _column(table, "left_behind_type"),
+        named,
+        parents,
+        _column(table, "care_situation"),
+        _column(table, "guardian_entrusted"),
+        _column(table, "guardianship_rating"),
+        _column(table, "guardian_health"),
+    ]
+    return _by_cells(columns, rows, says)
 
 
 def _guardians_born(
@@ -568,36 +623,42 @@ def _guardians_born(
 
 def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     """WCH007 to WCH011: disabled, ill, an orphan, no longer attending, boarding."""
-    health, cats = _column(table, "health"), _column(table, "categories")
-    disability, illness = _column(table, "disability"), _column(table, "illness")
-    status, boarding = _column(table, "enrollment_status"), _column(table, "boarding")
     disabled_at = _category_key(table, "cat_disabled")
     orphan_at = _category_key(table, "cat_orphan")
-    # What each distinct cell says, worked out once: a county has a few dozen of them.
-    meaningful = {v: nz.says_something(v) for v in {*disability, *illness} if v.__class__ is str}
-    # What each cell says of the child: 无病 and 非残疾 say it is neither ill nor disabled.
-    states = {h: nz.affirmed(_text(h)) for h in {health[i] for i in rows}}
-    ill = {h: any(word in state for word in ILL) for h, state in states.items()}
-    disabled = {h: any(word in state for word in DISABLED) for h, state in states.items()}
-    for j, i in enumerate(rows):
-        listed = nz.categories_named(cats[i])
-        if disabled[health[i]]:
-            yield j, (R.WCH007, "health", {})
-        elif meaningful.get(disability[i], False):
-            yield j, (R.WCH007, "disability", {})
+
+    def says(
+        health: object,
+        disability: object,
+        illness: object,
+        cats: object,
+        status: object,
+        boarding: object,
+    ) -> tuple[Found, ...]:
+        out: list[Found] = []
+        listed = nz.categories_named(cats)
+        # What the cell says of the child: 无病 and 非残疾 say it is neither ill nor disabled.
+        state = nz.affirmed(_text(health))
+        if any(w in state for w in DISABLED):
+            out.append((R.WCH007, "health", {}))
+        elif disability.__class__ is str and nz.says_something(disability):
+            out.append((R.WCH007, "disability", {}))
         elif "残疾" in listed:
-            yield j, (R.WCH007, disabled_at, {})
+            out.append((R.WCH007, disabled_at, {}))
         # The illness by name where 患病类型 gives it (患病：哮喘), not 健康状况's 患病 again.
-        if meaningful.get(illness[i], False):
-            yield j, (R.WCH008, "illness", {"what": illness[i]})
-        elif ill[health[i]]:
-            yield j, (R.WCH008, "health", {"what": word(_text(health[i]))})
+        if illness.__class__ is str and nz.says_something(illness):
+            out.append((R.WCH008, "illness", {"what": illness}))
+        elif any(w in state for w in ILL):
+            out.append((R.WCH008, "health", {"what": word(_text(health))}))
         if "孤儿" in listed:
-            yield j, (R.WCH009, orphan_at, {})
-        if status[i] in NO_LONGER_ATTENDING:
-            yield j, (R.WCH010, "enrollment_status", {"status": word(status[i])})
-        if boarding[i] == "是":
-            yield j, (R.WCH011, "boarding", {})
+            out.append((R.WCH009, orphan_at, {}))
+        if status in NO_LONGER_ATTENDING:
+            out.append((R.WCH010, "enrollment_status", {"status": word(status)}))
+        if boarding == "是":
+            out.append((R.WCH011, "boarding", {}))
+        return tuple(out)
+
+    keys = ("health", "disability", "illness", "categories", "enrollment_status", "boarding")
+    return _by_cells([_column(table, key) for key in keys], rows, says)
 
 
 def _category_key(table: Table, column: str) -> str:
@@ -618,21 +679,35 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
         who: (phone_key(table, who), _column(table, phone_key(table, who))) for who in PARENTS
     }
     away = {kind: away_parents(kind) for kind in {kinds[i] for i in rows}}
-    # Why each teacher named is none, once per name and school: a county has 100,000 children.
-    why: dict[tuple[object, str], str | None] = {}
+    # Each reason one object, shared by the children it is said of (WatchFacts keys it
+    # once): why each teacher named is none, once per name and school (a county has
+    # 100,000 children), and each parent's phone missing or giving no number.
+    why: dict[tuple[object, str], Found | None] = {}
+    no_phone = {
+        (who, blank): (
+            R.WCH014,
+            key,
+            {
+                "who": said(f"contact.{who}"),
+                "how": said("watch.no_phone" if blank else "watch.bad_phone"),
+            },
+        )
+        for who, (key, _) in phones.items()
+        for blank in (True, False)
+    }
     schools = in_post.schools(table) if teachers is not None else []
     for j, i in enumerate(rows):
         if teachers is not None:
             named = (teachers[i], schools[i])
             if named not in why:
-                why[named] = _no_teacher(*named, in_post)
-            if (no := why[named]) is not None:
-                yield j, (R.WCH012, "support_teacher", {"why": no})
+                no = _no_teacher(*named, in_post)
+                why[named] = None if no is None else (R.WCH012, "support_teacher", {"why": no})
+            if (found := why[named]) is not None:
+                yield j, found
         for who in away[kinds[i]]:
-            key, phone = phones[who]
+            phone = phones[who][1]
             if not nz.numbers_to_call(phone[i]):
-                how = said("watch.no_phone" if phone[i] is None else "watch.bad_phone")
-                yield j, (R.WCH014, key, {"who": said(f"contact.{who}"), "how": how})
+                yield j, no_phone[(who, phone[i] is None)]
 
 
 def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | None:
