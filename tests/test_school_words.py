@@ -128,59 +128,35 @@ def test_a_phone_that_lost_digits_in_scientific_notation_with_a_label_or_remark_
 ) -> None:
     """A number Excel showed in scientific notation with its last digits lost is PHN004
     with a remark in brackets after it or a label before it (1.381234567E+10 (父), 父：…,
-    …（微信同号）) as it is alone: it is to be typed in again, not its format put right
-    (PHN001). One whose remark says it is dead ((停机)) gives no number either way: PHN001,
-    as 13812345678 (停机) is."""
-    kids = [
-        kid(1, 父亲电话="1.381234567E+10 (父)"),
-        kid(2, 父亲电话="父：1.38123E+10"),
-        kid(3, 母亲电话="1.39123E+10（微信同号）"),
-        kid(4, 父亲电话="1.381234567E+10 (停机)"),
+    …（微信同号）, (父)…) as it is alone, and beside another number in the cell, either first
+    or last (…（父）；139…（母）, …/139…): it is to be typed in again, not its format put
+    right (PHN001). One whose remark says it is dead ((停机)) gives no number either way:
+    PHN001, as 13812345678 (停机) is."""
+    cells = [
+        ("父亲电话", "1.381234567E+10 (父)", "PHN004"),
+        ("父亲电话", "父：1.38123E+10", "PHN004"),
+        ("母亲电话", "1.39123E+10（微信同号）", "PHN004"),
+        ("父亲电话", "1.381234567E+10 (停机)", "PHN001"),
+        ("父亲电话", "1.381234567E+10（父）；13912345678（母）", "PHN004"),
+        ("父亲电话", "13912345678（母）；1.381234567E+10（父）", "PHN004"),
+        ("父亲电话", "1.381234567E+10/13912345678", "PHN004"),
+        ("父亲电话", "(父)1.381234567E+10", "PHN004"),
+        ("父亲电话", "1.381234567E+10（停机）；13912345678（母）", "PHN001"),
+        ("父亲电话", "1.381234567E+10（停机）", "PHN001"),
     ]
+    kids = [kid(n, **{field: cell}) for n, (field, cell, _) in enumerate(cells, 1)]
     path = roster(tmp_path / "r.xlsx", kids, None)
-    lost = (
-        "“{}”被 Excel 变成了科学计数法，后几位数字已丢失，读不出号码；"
-        "请把这一列设为文本，向本人核实后重新录入"
-    )
+    said = {
+        "PHN004": (
+            "“{}”被 Excel 变成了科学计数法，后几位数字已丢失，读不出号码；"
+            "请把这一列设为文本，向本人核实后重新录入"
+        ),
+        "PHN001": "“{}”格式不对：应为11位手机号（1开头）或带区号的座机号",
+    }
     doc, stderr, code = validate(path)
     assert [(f["code"], f["row"], f["column"], f["message"]) for f in doc["findings"]] == [
-        ("PHN004", 2, "J", lost.format("父亲电话")),
-        ("PHN004", 3, "J", lost.format("父亲电话")),
-        ("PHN004", 4, "K", lost.format("母亲电话")),
-        ("PHN001", 5, "J", "“父亲电话”格式不对：应为11位手机号（1开头）或带区号的座机号"),
-    ]
-    assert (stderr, code) == ("", 1)
-
-
-def test_a_phone_that_lost_digits_beside_another_number_or_after_a_bracketed_label_is_said(
-    tmp_path: Path,
-) -> None:
-    """A number Excel showed in scientific notation with its last digits lost is PHN004
-    beside another number in the cell, either first or last (…（父）；139…（母）, …/139…), and
-    after a label in brackets ((父)…): that number is to be typed in again, not its format
-    put right (PHN001). With a remark saying it is dead it is PHN001, as alone."""
-    kids = [
-        kid(1, 父亲电话="1.381234567E+10（父）；13912345678（母）"),
-        kid(2, 父亲电话="13912345678（母）；1.381234567E+10（父）"),
-        kid(3, 父亲电话="1.381234567E+10/13912345678"),
-        kid(4, 父亲电话="(父)1.381234567E+10"),
-        kid(5, 父亲电话="1.381234567E+10（停机）；13912345678（母）"),
-        kid(6, 父亲电话="1.381234567E+10（停机）"),
-    ]
-    path = roster(tmp_path / "r.xlsx", kids, None)
-    lost = (
-        "“父亲电话”被 Excel 变成了科学计数法，后几位数字已丢失，读不出号码；"
-        "请把这一列设为文本，向本人核实后重新录入"
-    )
-    wrong = "“父亲电话”格式不对：应为11位手机号（1开头）或带区号的座机号"
-    doc, stderr, code = validate(path)
-    assert [(f["code"], f["row"], f["column"], f["message"]) for f in doc["findings"]] == [
-        ("PHN004", 2, "J", lost),
-        ("PHN004", 3, "J", lost),
-        ("PHN004", 4, "J", lost),
-        ("PHN004", 5, "J", lost),
-        ("PHN001", 6, "J", wrong),
-        ("PHN001", 7, "J", wrong),
+        (rule, row, "J" if field == "父亲电话" else "K", said[rule].format(field))
+        for row, (field, _, rule) in enumerate(cells, 2)
     ]
     assert (stderr, code) == ("", 1)
 
