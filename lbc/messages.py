@@ -948,13 +948,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "“{name}”; if they are not one school, write each school's full name in a 学校 column "
         "(with its township, say), or move each file into its township's folder",
     ),
-    "note.names_apart": (
-        "提示：{first} 和 {file} 的文件名写的都是“{title}”，而不在同一个文件夹里，按两所学校算：后者记作“{name}”；"
-        "如果是同一所学校，请把它的文件放进同一个文件夹，或在表中加“学校”列写明学校",
-        "note: {first} and {file} are both named for “{title}” but are in folders apart, so they are counted as two "
-        "schools, the second as “{name}”; if they are one school, put its files in one folder, or add a 学校 column "
-        "saying the school",
-    ),
     "note.namesakes_apart": (
         "提示：{first} 和 {file} 的标题都是“{title}”，而不在同一个文件夹里，按两所学校算：后者记作“{name}”；"
         "如果是同一所学校，请把它的文件放进同一个文件夹，"

@@ -25,7 +25,6 @@ from lbc.reports.county import (
     Duplicate,
     SchoolPart,
     Unsettled,
-    apart_by_name,
     by_school,
     children_merged,
     duplicates_across_files,
@@ -56,7 +55,6 @@ from lbc.workspace.inputs import nothing_to_read, written_names
 from lbc.workspace.notes import (
     copied_folders_notes,
     generic_pooled_notes,
-    names_apart_notes,
     namesakes_note,
     pairs_used,
     parts_apart_notes,
@@ -135,7 +133,6 @@ def merge(
     common.note_each(parts_apart_notes(parts_apart(parts, runs)))
     common.note_each(pooled_notes(pooled(parts, runs)))
     common.note_each(generic_pooled_notes(generic(parts, runs)))
-    common.note_each(names_apart_notes(apart_by_name(parts, runs)))
     for book in pairs_alone(parts):
         common.note(t("merge.pairs_alone", file=book))
     common.note_each(two_workspaces_notes(p.file for p in good if p.children_schools))

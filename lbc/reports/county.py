@@ -72,7 +72,6 @@ from lbc.roster.tables import (
     generic_pooled,
     is_pairs_book,
     named_schools,
-    names_apart,
     parts_kept_apart,
     piece_school,
     pooled_in_areas,
@@ -1222,14 +1221,6 @@ def generic(parts: list[SchoolPart], runs: RunFolders) -> list[tuple[str, list[s
     saying so; ``runs``: the folder the run found each file in."""
     files, declared, holding, read = _naming(parts)
     return generic_pooled(files, declared, holding, file_names(files, runs), read, runs=runs)
-
-
-def apart_by_name(parts: list[SchoolPart], runs: RunFolders) -> list[tuple[str, str, str, str]]:
-    """The files of children declaring no school merged apart from the files of another
-    folder named by one school (names_apart), as every command counts them, for a note
-    saying so; ``runs``: the folder the run found each file in."""
-    files, declared, holding, _ = _naming(parts)
-    return [x for x in names_apart(files, runs) if x[2] in holding and not declared[x[2]]]
 
 
 def _naming(

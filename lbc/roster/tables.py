@@ -852,16 +852,6 @@ class Roster:
         }
         return pooled_in_areas(self.files, declared, None, unplaced, self.runs) if declared else []
 
-    def names_apart(self) -> list[tuple[str, str, str, str]]:
-        """The files of children declaring no school, named by one school in folders apart
-        and so told apart (``names_apart``), for a note saying so."""
-        declared = self.file_schools()
-        holding = {x.file for x in self.children}
-        if not declared:
-            return []
-        told = names_apart(self.files, self.runs)
-        return [x for x in told if x[2] in holding and not declared[x[2]]]
-
     def generic_pooled(self) -> list[tuple[str, list[str]]]:
         """The files of children of a county's folder pooled as one school by a name every
         township's school goes by (``generic_pooled``), for a note saying so."""
@@ -1174,9 +1164,7 @@ def file_names(files: list[str], runs: RunFolders) -> dict[str, str]:
     """The school a file that declares none goes by: the school its name names (青山小学.xlsx,
     青山小学花名册.xlsx: ``titled``, one school however many files of one folder name it;
     城关镇/中心校.xlsx: 城关镇中心校, with the township its folder names, ``qualified``);
-    where files of several folders share one, the first folder's are that school and each
-    other folder's a school of that name and the folder it parts at (一片区/青山小学.xlsx,
-    二片区/青山小学.xlsx: 青山小学 and 青山小学(二片区), ``names_apart``); where its name names
+    where files of several folders share one, or its name names
     only a list (each school's 花名册.xlsx or 名单.xlsx in a folder of its own), its folder's
     name, else its path without the suffix, so that two schools' files are never read as
     one school. A file of a school's roster kept a grade or a class a file (grade_files)
@@ -1184,19 +1172,6 @@ def file_names(files: list[str], runs: RunFolders) -> dict[str, str]:
     not two schools; by its path where two schools' folders have that name. ``runs``: the
     folder the run found each file in (``school_folder``), given by every caller, as
     ``named_schools``' is."""
-    return _file_names(files, runs)[0]
-
-
-def names_apart(files: list[str], runs: RunFolders) -> list[tuple[str, str, str, str]]:
-    """The schools ``file_names`` tells apart, named by one school in folders apart: for
-    the first file of each folder but the first, the first folder's first file, the
-    name both files name, the file, and the name it goes by, for a note saying so."""
-    return _file_names(files, runs)[1]
-
-
-def _file_names(
-    files: list[str], runs: RunFolders
-) -> tuple[dict[str, str], list[tuple[str, str, str, str]]]:
     grades = grade_files(files, runs)
     own = [name for name in files if name not in grades]
     paths = [Path(name) for name in own]
@@ -1204,17 +1179,17 @@ def _file_names(
     named = [qualified(titled(p.stem), p) for p in paths]
     # The folder each is of: its own, or the one above a folder of a term's (2024秋/).
     tops = [school_folder(name, runs) for name in own]
-    # The folders each name is found in, in the run's order, with the first file of each:
-    # files of one folder naming one school (青山小学.xlsx and 青山小学花名册.xlsx) are that
-    # school's; two folders' (二片区/青山小学.xlsx, 三片区/青山小学.xlsx) two schools. A
-    # folder named for the school is the school's own in the folder holding it:
-    # 县/白鹤小学花名册.xlsx and 县/白鹤小学/白鹤小学花名册.xlsx are one school's, 白鹤小学.
-    where: dict[str, dict[Path, str]] = {}
-    keys = []
-    for name, top, n in zip(own, tops, named, strict=True):
+    # The folders each name is found in: files of one folder naming one school (青山小学.xlsx
+    # and 青山小学花名册.xlsx) are that school's; two folders' (二片区/青山小学.xlsx,
+    # 三片区/青山小学.xlsx) go by their folders. A folder named for the school is the
+    # school's own in the folder holding it: 县/白鹤小学花名册.xlsx and
+    # 县/白鹤小学/白鹤小学花名册.xlsx are one school's, 白鹤小学, not 县's and 白鹤小学's.
+    where: dict[str, set[Path]] = {}
+    for top, n in zip(tops, named, strict=True):
         folder = copy_of(top)
-        keys.append(folder.parent if n and folder_school(folder) == n else folder)
-        where.setdefault(n, {}).setdefault(keys[-1], name)
+        where.setdefault(n, set()).add(
+            folder.parent if n and folder_school(folder) == n else folder
+        )
     stems = {n: len(found) for n, found in where.items()}
     # Each folder once (a school's 花名册.xlsx beside its 教师.xlsx): by name, two folders
     # of one name (二片区/青山小学, 三片区/青山小学) tell no school apart.
@@ -1225,48 +1200,18 @@ def _file_names(
     # A school's folder and its copies (红星村小(1)/, 红星村小(2)/) are one school's.
     folders = Counter(folder_school(folder) for folder in {*map(copy_of, shared | schools)})
     out = {
-        name: _named_apart(n, key, where[n])
-        if n
+        name: n
+        if n and stems[n] == 1
         else folder_school(top)
         if folder_school(top) and folders[folder_school(top)] == 1
         else str(p.with_suffix(""))
-        for name, p, top, n, key in zip(own, paths, tops, named, keys, strict=True)
+        for name, p, top, n in zip(own, paths, tops, named, strict=True)
     }
     for name in grades:
         folder = school_folder(name, runs)
         alone = folders[folder_school(folder)] == 1 or not folder.name
         out[name] = (folder_school(folder) or str(folder)) if alone else str(folder)
-    apart = [
-        (next(iter(found.values())), n, file, out[file])
-        for n, found in where.items()
-        if n and len(found) > 1
-        for file in list(found.values())[1:]
-    ]
-    return {name: out[name] for name in files}, apart
-
-
-def _named_apart(name: str, folder: Path, folders: Mapping[Path, str]) -> str:
-    """The school a file named ``name`` in ``folder`` goes by, where files of ``folders``
-    name it (each with its first file, in the run's order): ``name`` in the first, else
-    ``name`` with the folder where ``folder`` parts from those before it (``where_apart``),
-    spelled as a 学校 cell is read (青山小学(三片区)), as namesakes' titles are told."""
-    before = list(folders)
-    at = before.index(folder)
-    if at == 0:
-        return name
-    return nz.school(f"{name}（{where_apart(folder, before[:at])}）") or name
-
-
-def where_apart(folder: Path, others: list[Path]) -> str:
-    """The folder in ``folder``'s path where it first parts from each of ``others``: the
-    first below the one of ``others`` that holds it (县/ holding 县/乙片区/: 乙片区), its own
-    where it holds one (县/ holding 县/乙片区/: 县)."""
-
-    def parts_at(top: Path) -> int:
-        pairs = zip(folder.parts, top.parts, strict=False)
-        return next((k for k, (a, b) in enumerate(pairs) if a != b), len(top.parts))
-
-    return folder.parts[min(max(map(parts_at, others)), len(folder.parts) - 1)]
+    return {name: out[name] for name in files}
 
 
 def folder_school(folder: Path) -> str:

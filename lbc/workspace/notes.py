@@ -101,7 +101,6 @@ def what_was_read(
     notes += parts_apart_notes(roster.parts_kept_apart())
     notes += pooled_notes(roster.pooled_in_areas())
     notes += generic_pooled_notes(roster.generic_pooled())
-    notes += names_apart_notes(roster.names_apart())
     for file, (roster_file, school) in roster.named_as.items():
         notes.append(t("note.named_as", file=file, roster=roster_file, school=school))
     for file, sheet in roster.skipped:
@@ -229,16 +228,6 @@ def generic_pooled_notes(pooled: Iterable[tuple[str, list[str]]]) -> list[str]:
     """Of the files of a county's folder pooled as one school by a name every township's
     school goes by (中心小学), that whose each is cannot be told (generic_pooled)."""
     return [t("note.generic_pooled", files=as_list(files), name=name) for name, files in pooled]
-
-
-def names_apart_notes(apart: Iterable[tuple[str, str, str, str]]) -> list[str]:
-    """Of each file named by a school whose files of another folder are named by it too,
-    that the two are counted as two schools, and the name the second goes by
-    (names_apart)."""
-    return [
-        t("note.names_apart", first=first, title=title, file=file, name=name)
-        for first, title, file, name in apart
-    ]
 
 
 def namesakes_note(name: str, title: str, first: str, file: str, alike: str) -> str:

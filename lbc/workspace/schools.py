@@ -57,7 +57,6 @@ from lbc.roster.tables import (
     source_path,
     title_school,
     titled,
-    where_apart,
 )
 from lbc.workspace.config import (
     QUOTA_MAX,
@@ -757,7 +756,7 @@ class Namesakes:
             first = by_title[0][1] if by_title else groups[0][2]
             return Told(name, name, first, file, self.alike(first, file))
         # Spelled as a 学校 cell is read (中心小学(二片区)): a merged roster's cells say it.
-        where = where_apart(folder, [top for top, _ in by_title])
+        where = _where_apart(folder, [top for top, _ in by_title])
         apart = nz.school(f"{name}（{where}）") or name
         groups.append((folder, apart, file, False))
         return Told(apart, name, by_title[0][1], file)
@@ -778,6 +777,18 @@ class Namesakes:
         if first_cells:
             return "both" if first_titled and titled else "columns"
         return "titles" if titled else "title_column"
+
+
+def _where_apart(folder: Path, others: list[Path]) -> str:
+    """The folder in ``folder``'s path where it first parts from each of ``others``: the
+    first below the one of ``others`` that holds it (县/ holding 县/乙片区/: 乙片区), its own
+    where it holds one (县/ holding 县/乙片区/: 县)."""
+
+    def parts_at(top: Path) -> int:
+        pairs = zip(folder.parts, top.parts, strict=False)
+        return next((k for k, (a, b) in enumerate(pairs) if a != b), len(top.parts))
+
+    return folder.parts[min(max(map(parts_at, others)), len(folder.parts) - 1)]
 
 
 def _spell_as_the_cells(roster: Roster) -> None:
