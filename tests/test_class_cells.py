@@ -73,3 +73,28 @@ def test_a_grade_and_class_as_one_number_is_that_class(tmp_path: Path, cls: Any)
     assert [(p["child"], p["class"], p["teacher"], p["reason"]) for p in paired] == [
         ("张雨涵", "三年级(1)班", "王老师", "本班班主任"),
     ]
+
+
+@pytest.mark.parametrize("cls", [32, "32", "32班", "31"])
+@pytest.mark.parametrize("where", ["file", "grade column"])
+def test_a_class_number_starting_with_its_grade_is_unreadable(
+    tmp_path: Path, cls: Any, where: str
+) -> None:
+    """32 in 三年级.xlsx's 班级 (or beside a 年级 三年级) was read 三年级(32)班 with
+    nothing said, though a school writes 三年级2班 so as often as 302: which it is only
+    the school knows, so it is asked (CLS001) and paired by no class; 12 is class 12."""
+    if where == "file":
+        file, kids = "三年级.xlsx", [CHILD_HEADER, child_row(1, cls=cls), child_row(2, cls="12")]
+    else:
+        header = [*CHILD_HEADER, "年级"]
+        kids = [header, [*child_row(1, cls=cls), "三年级"], [*child_row(2, cls="12"), "三年级"]]
+        file = "名单.xlsx"
+    write_xlsx(tmp_path / file, {"花名册": kids, "教师": TEACHERS})
+    validated = run("validate", file, "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["row"], f["column"], f["value"]) for f in validated.json()["findings"]]
+    assert (validated.exit_code, found) == (1, [("CLS001", 2, "F", str(cls))])
+    paired = run("pair", file, "--format", "json", cwd=tmp_path).json()["pairs"]
+    assert [(p["child"], p["class"]) for p in paired] == [
+        ("李明轩", "三年级(12)班"),
+        ("张雨涵", str(cls)),
+    ]

@@ -1250,6 +1250,20 @@ def class_number(value: Any) -> int | None:
     return number if 1 <= number <= 99 else None
 
 
+# Two digits, the first a grade's and the second a class's (32, 32班): beside 三年级 as
+# likely 三年级2班, written as 302 is but for its 0, as 三年级(32)班.
+_GRADE_DIGIT_FIRST = re.compile(r"([1-9])[1-9](?:班级|班)?")
+
+
+def grade_digit_first(value: Any, grade: int) -> bool:
+    """Whether a class number alone (class_number) is two digits the first of which is
+    ``grade``: 32 or 32班 of a child in 三年级 may be 三年级(2)班 or 三年级(32)班, which
+    only the school can say; 12 and 12班 there are class 12, and so is 三十二班."""
+    s = _as_text(value)
+    m = _GRADE_DIGIT_FIRST.fullmatch("".join(s.split())) if s else None
+    return m is not None and int(m.group(1)) == grade
+
+
 # A class of the grade written just before it, as 三年级2、3班 and 三年级(2)、(3)班 list them.
 _SAME_GRADE_CLASS = re.compile(
     r"[(（]?(?P<c>\d{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九])[)）]?班?"

@@ -3372,7 +3372,9 @@ def _class_in_grade(table: Table, grades: Iterable[Any]) -> None:
     A class that names its own grade (三(2)班, 302) is left as it reads, so a 年级 that
     disagrees with it is still reported; a class number without a readable grade stays
     unreadable. A bare one- or two-digit number is the class number here, not a grade and
-    class (12 next to 三年级 is class 12, not 一年级(2)班).
+    class (12 next to 三年级 is class 12, not 一年级(2)班), unless its first digit is the
+    row's grade (32 next to 三年级: 三年级(2)班 or 三年级(32)班?), which stays unreadable
+    (nz.grade_digit_first) rather than read as either.
     """
     raw = table.raw["class"]
     numbers: dict[tuple[type, Any], int | None] = {}
@@ -3385,7 +3387,11 @@ def _class_in_grade(table: Table, grades: Iterable[Any]) -> None:
     classes = list(table.values["class"])
     for i, (v, grade) in enumerate(zip(raw, grades, strict=True)):
         number = numbers[(v.__class__, v)]
-        if number is not None and grade.__class__ is int:
+        if (
+            number is not None
+            and grade.__class__ is int
+            and (number // 10 != grade or not nz.grade_digit_first(v, grade))
+        ):
             classes[i] = nz.ClassRef(grade, number)
     table.values["class"] = classes
 
