@@ -98,3 +98,21 @@ def test_a_class_number_starting_with_its_grade_is_unreadable(
         ("李明轩", "三年级(12)班"),
         ("张雨涵", str(cls)),
     ]
+
+
+@pytest.mark.parametrize("cls", ["1201班", 1201, "1001", "1203班"])
+@pytest.mark.parametrize("file", ["名单.xlsx", "三年级.xlsx"])
+def test_a_years_class_in_four_digits_is_unreadable(tmp_path: Path, cls: Any, file: str) -> None:
+    """1201班 was read 十二年级(1)班 with nothing said, in 三年级.xlsx too: a class named
+    by the year its pupils came (2012级1班, as 2301班 is), as likely as a grade no
+    primary or middle school has, so it is asked (CLS001); 301班 is still 三年级(1)班."""
+    kids = [CHILD_HEADER, child_row(1, cls=cls), child_row(2, cls="301班")]
+    write_xlsx(tmp_path / file, {"花名册": kids, "教师": TEACHERS})
+    validated = run("validate", file, "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["row"], f["column"], f["value"]) for f in validated.json()["findings"]]
+    assert (validated.exit_code, found) == (1, [("CLS001", 2, "F", str(cls))])
+    paired = run("pair", file, "--format", "json", cwd=tmp_path).json()["pairs"]
+    assert [(p["child"], p["class"]) for p in paired] == [
+        ("李明轩", "三年级(1)班"),
+        ("张雨涵", str(cls)),
+    ]

@@ -1084,7 +1084,7 @@ def _of_year(year: int, month: int, day: str | None) -> dt.date:
 
 
 _CLASS_PATTERNS = (
-    # 302, 101, 1203, 302班: grade then a two-digit class. Tried first: the pattern below
+    # 302, 101, 0302, 302班: grade then a two-digit class. Tried first: the pattern below
     # would read 101 (一年级1班) greedily as grade 10 class 1, and 301班 as grade 30.
     re.compile(r"(?P<g>\d{1,2})(?P<c>\d{2})班?"),
     # 三年级(2)班, 3年级2班, 三(2)班, 3(2), 三年级二班, 初一(3)班, 3-2, 3.2, 3年2班, 三年级：2班
@@ -1128,9 +1128,16 @@ _PRESCHOOL_CLASS = re.compile(
 )
 
 
+# Four digits, the first two 10 to 12 (1201班): a class named by the year its pupils came
+# (2012级1班), as 2301班 is, as likely as 十二年级(1)班, which a village's primary or middle
+# school does not have.
+_YEAR_AND_CLASS = re.compile(r"1[0-2]\d{2}班?")
+
+
 def class_ref(value: Any) -> ClassRef | Bad | None:
     """A class in any of the spellings schools use, read as grade and class number; a
-    class number alone (12班, 2, (2)班) is unreadable here, since it names no grade."""
+    class number alone (12班, 2, (2)班) is unreadable here, since it names no grade, and so
+    is a year's class (1201班: _YEAR_AND_CLASS)."""
     s = _as_text(value)
     if s is None:
         return None
@@ -1147,6 +1154,8 @@ def class_ref(value: Any) -> ClassRef | Bad | None:
     if class_number(compact) is not None:
         # A class number alone names no grade: 12班 (or 12, 小学11班) is class 12 of a
         # grade written elsewhere (_class_in_grade), not 一年级(2)班.
+        return Bad(s)
+    if _YEAR_AND_CLASS.fullmatch(compact):
         return Bad(s)
     for pattern in _CLASS_PATTERNS:
         m = pattern.fullmatch(compact)
