@@ -2788,6 +2788,24 @@ _TEXT: dict[str, tuple[str, str]] = {
         "核实孩子实际所在的班级，改正“年级”或“班级”中填错的一栏",
         "confirm which class the child is in and correct whichever column is wrong",
     ),
+    "rule.CLS004": (
+        "“班级”{cls} 与名称“{names}”说的年级不同，按“班级”读",
+        "班级 {cls} is of another grade than the name {names}; read as the 班级 says",
+    ),
+    "rule.CLS004.title": ("班级与表名的年级不一致", "class of another grade than the names"),
+    "rule.CLS004.example": ("“四年级.xlsx”里班级写“301班”", "班级 301班 in 四年级.xlsx"),
+    "rule.CLS004.why": (
+        "班级写的年级和工作表、文件或文件夹名称说的不同，不知哪个对；孩子按“班级”统计，"
+        "并和这个班的班主任结对，班级填错了，结对也错",
+        "the class names another grade than the sheet's, the file's or the folder's name, and"
+        " which is wrong only the school knows; the child is counted by the class and paired"
+        " with its head teacher, wrongly if the class is wrong",
+    ),
+    "rule.CLS004.fix": (
+        "核实孩子实际所在的班级：班级填错了就改正“班级”，孩子确在这个班就把他移到该年级的表或文件里",
+        "confirm the child's class: correct the 班级 if it is wrong, or move the child to that"
+        " grade's sheet or file if it is right",
+    ),
     "rule.VAL001": (
         "“{label}”的值无法识别，可填：{allowed}",
         "'{label}' has a value lbc cannot read; allowed: {allowed}",

@@ -197,6 +197,10 @@ FIXTURES: dict[str, Fixture] = {
     "CLS001": Fixture(children(child_row(1, 班级="火箭班")), child(2, "F", "class")),
     "CLS002": Fixture(extra("年级", "四年级"), child(2, "O", "grade")),
     "CLS003": Fixture(extra("年级", 11, 班级="1班"), child(2, "O", "grade")),
+    "CLS004": Fixture(
+        {"四年级.xlsx": {CHILDREN: [CHILD_HEADER, child_row(1, cls="301班")]}},
+        ("四年级.xlsx", CHILDREN, 2, "F", "class"),
+    ),
     "VAL001": Fixture(children(child_row(1, 性别="男孩")), child(2, "C", "gender")),
     "VAL002": Fixture(
         children(child_row(1, 与儿童关系="看护")), child(2, "M", "guardian_relation")

@@ -116,3 +116,52 @@ def test_a_years_class_in_four_digits_is_unreadable(tmp_path: Path, cls: Any, fi
         ("李明轩", "三年级(1)班"),
         ("张雨涵", str(cls)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "sheet"),
+    [("四年级.xlsx", "花名册"), ("名单.xlsx", "四年级"), ("四年级/花名册.xlsx", "花名册")],
+)
+def test_a_class_of_another_grade_than_its_names_is_said(
+    tmp_path: Path, path: str, sheet: str
+) -> None:
+    """301班 or 三年级(1)班 in 四年级.xlsx (or on a sheet 四年级, or in a folder 四年级) was
+    read as written with nothing said. It still is, the cell being the more particular,
+    and its child is paired with 三年级(1)班's head teacher, but each such cell is said
+    (CLS004), and counted by lbc merge; 四年级(2)班 and 2班 there are not."""
+    kids = [
+        CHILD_HEADER,
+        child_row(1, cls="301班"),
+        child_row(2, cls="三年级(1)班"),
+        child_row(3, cls="四年级(2)班"),
+        child_row(4, cls="2班"),
+    ]
+    school = tmp_path / "青山小学"
+    (school / path).parent.mkdir(parents=True)
+    write_xlsx(school / path, {sheet: kids})
+    write_xlsx(school / "教师.xlsx", {"教师": TEACHERS})
+    validated = run("validate", "青山小学", "--format", "json", cwd=tmp_path)
+    found = [
+        (f["code"], f["file"], f["sheet"], f["row"], f["column"], f["value"], f["message"])
+        for f in validated.json()["findings"]
+    ]
+    said = "“班级”三年级(1)班 与名称“四年级”说的年级不同，按“班级”读"
+    file = f"青山小学/{path}"
+    assert (validated.exit_code, found) == (
+        0,
+        [
+            ("CLS004", file, sheet, 2, "F", "301班", said),
+            ("CLS004", file, sheet, 3, "F", "三年级(1)班", said),
+        ],
+    )
+    shown = run("validate", "青山小学", cwd=tmp_path)
+    assert shown.stdout.splitlines()[-1] == (
+        "共检查 4 名儿童、2 名教师、0 条帮扶记录：0 个错误，2 个警告"
+    )
+    paired = run("pair", "青山小学", "--format", "json", cwd=tmp_path).json()["pairs"]
+    assert [(p["child"], p["class"], p["teacher"], p["reason"]) for p in paired][:2] == [
+        ("张雨涵", "三年级(1)班", "王老师", "本班班主任"),
+        ("李明轩", "三年级(1)班", "王老师", "本班班主任"),
+    ]
+    merged = run("merge", "青山小学", "-o", "县.xlsx", "--format", "json", cwd=tmp_path)
+    assert (merged.exit_code, merged.json()["summary"]["warnings"]) == (0, 2)

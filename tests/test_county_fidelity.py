@@ -96,7 +96,7 @@ def test_a_grade_sheet_of_nobody_beside_one_of_children_is_no_school_of_nobody(
     at that sheet, an error 青山 does not have, since the merged rows are not of its file
     but of the merged sheet. Now every form of the county says nothing."""
     root = tmp_path / "县"
-    grades = {"一年级": [CHILD_HEADER, child_row(1)], "二年级": [CHILD_HEADER]}
+    grades = {"一年级": [CHILD_HEADER, child_row(1, cls="一年级(2)班")], "二年级": [CHILD_HEADER]}
     other = {"花名册": [CHILD_HEADER, child_row(2)]}
     for folder, name, sheets in (("a", QS, grades), ("b", BH, other)):
         (root / folder).mkdir(parents=True)

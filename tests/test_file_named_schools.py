@@ -686,7 +686,10 @@ def test_a_year_and_term_in_a_schools_folder_name_are_not_the_schools(tmp_path: 
         {
             "2024秋青山小学": {"花名册.xlsx": table([kid(1), kid(2)])},
             "白鹤小学（秋季）": {"花名册.xlsx": table([kid(3, C51)])},
-            "2024年春河口小学": {"三年级.xlsx": table([kid(4)]), "五年级.xlsx": table([kid(5)])},
+            "2024年春河口小学": {
+                "三年级.xlsx": table([kid(4)]),
+                "五年级.xlsx": table([kid(5, C51)]),
+            },
             "2024秋城关镇": {"花名册.xlsx": [["中心小学留守儿童花名册"], *table([kid(6)])]},
         },
     )

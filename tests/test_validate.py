@@ -540,7 +540,9 @@ def test_annotate_marks_a_merged_cell_on_its_first_cell(tmp_path):
 
 
 def test_a_missing_column_is_reported_once_per_file(tmp_path):
-    header, row, row2 = without(["家庭住址"], child_row(1), child_row(2))
+    header, row, row2 = without(
+        ["家庭住址"], child_row(1, cls="一年级(2)班"), child_row(2, cls="二年级(2)班")
+    )
     path = write_xlsx(tmp_path / "r.xlsx", {"一年级": [header, row], "二年级": [header, row2]})
     doc = run("validate", path, "--format", "json").json()
     assert [(f["code"], f["sheet"], f["field"]) for f in doc["findings"]] == [

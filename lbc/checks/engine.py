@@ -47,6 +47,7 @@ from lbc.roster.tables import (
     Roster,
     Table,
     copy_columns,
+    names_grades,
 )
 from lbc.workspace.schools import SETTINGS_SHEETS_READ
 from lbc.workspace.terms import in_a_term
@@ -539,6 +540,24 @@ def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
                 out.findings[-1].file, out.findings[-1].sheet = where
 
 
+def _classes_of_another_grade(out: _Out) -> None:
+    """CLS004 for each 班级 cell naming a class of another grade than a name of its sheet,
+    its file or its folder (三年级(1)班 or 301班 in 四年级.xlsx): read as the cell says, the
+    more particular of the two, but which is wrong only the school knows, and the child is
+    paired with that class's head teacher. A sheet with a 年级 column has CLS002."""
+    named = names_grades(out.table)
+    if not named:
+        return
+    others: dict[nz.ClassRef, str] = {}
+    for i, cls in enumerate(out.table.values["class"]):
+        if cls.__class__ is not nz.ClassRef:
+            continue
+        if cls not in others:
+            others[cls] = as_list(name for name, grade in named.items() if grade != cls.grade)
+        if others[cls]:
+            out.add(R.CLS004, i, "class", cls=cls, names=others[cls])
+
+
 def _each_bad(out: _Out, key: str, rule: Rule, **params: object) -> None:
     """A finding for every unreadable value in one column; a clean column (nearly all of
     them) is recognised at C speed without a Python loop."""
@@ -895,6 +914,8 @@ def check_children(
         for i, (grade, cls) in enumerate(zip(v["grade"], v["class"], strict=True)):
             if grade.__class__ is int and cls.__class__ is nz.ClassRef and cls.grade != grade:
                 out.add(R.CLS002, i, "grade", grade=nz.grade_shown(grade), cls=cls)
+    elif "class" in table.columns:
+        _classes_of_another_grade(out)
     for i, age in enumerate(v.get("guardian_age", ())):
         if age.__class__ is int and not 16 <= age <= 100:
             label = out.label("guardian_age")

@@ -143,6 +143,7 @@ class R:
     CLS001 = Rule(ERROR, RuleKind.VALUE, "class, classes")
     CLS002 = Rule(WARNING, RuleKind.VALUE, "grade, class")
     CLS003 = Rule(WARNING, RuleKind.VALUE, "grade")
+    CLS004 = Rule(WARNING, RuleKind.VALUE, "class")
     VAL001 = Rule(ERROR, RuleKind.VALUE, "gender, left_behind_type, enrollment_status, …")
     VAL002 = Rule(WARNING, RuleKind.VALUE, "guardian_relation")
     VAL003 = Rule(WARNING, RuleKind.VALUE, "guardian_age, capacity")

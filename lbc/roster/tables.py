@@ -3127,7 +3127,7 @@ def _kind_from_name(table: Table) -> None:
 _NUMBER_ALONE = re.compile(r"\d+|[一二两三四五六七八九十]+")
 
 
-def _names_grades(table: Table) -> dict[str, int]:
+def names_grades(table: Table) -> dict[str, int]:
     """The grade each of a sheet's name, its file's and its folder's names that names one
     (三年级, 三年级.xlsx, 三年级/花名册.xlsx, 初一), by the name; a number alone
     (_NUMBER_ALONE: 三年级/1.xlsx, 县/3.xlsx) names none."""
@@ -3142,11 +3142,11 @@ def _names_grades(table: Table) -> dict[str, int]:
 
 def _grade_names_unlike(table: Table) -> tuple[str, ...]:
     """Table.grade_names_unlike: the names of a children sheet with no 年级 column, of its
-    file and of its folder, where they name two grades or more (_names_grades) and its 班级
+    file and of its folder, where they name two grades or more (names_grades) and its 班级
     column writes a class's number alone (1班) that only its grade could make a class."""
     if "grade" in table.raw or "class" not in table.raw:
         return ()
-    named = _names_grades(table)
+    named = names_grades(table)
     if len(set(named.values())) < 2:
         return ()
     cells = {(v.__class__, v) for v in table.raw["class"]}
@@ -3155,10 +3155,10 @@ def _grade_names_unlike(table: Table) -> tuple[str, ...]:
 
 def _named_grade(table: Table) -> int | None:
     """The grade a roster kept a grade a sheet, a file or a folder is named for, for a
-    sheet with no 年级 column (_names_grades); None where none is, or where they name two
+    sheet with no 年级 column (names_grades); None where none is, or where they name two
     grades (a sheet 三年级 in 四年级.xlsx: which is wrong only the school knows, and
     Table.grade_names_unlike says so)."""
-    grades = set(_names_grades(table).values())
+    grades = set(names_grades(table).values())
     return grades.pop() if len(grades) == 1 else None
 
 
@@ -3218,7 +3218,7 @@ def _class_from_name(table: Table) -> None:
     row's 年级, or in the grade its file or folder is named for (三年级.xlsx:
     _class_in_grade), its file's name aside. Nothing where none names one, or where they
     name two classes, as Table.class_names_unlike says, or where the class's grade is not
-    the one its sheet, file or folder is named for (_names_grades), as Table.class_unlike
+    the one its sheet, file or folder is named for (names_grades), as Table.class_unlike
     says."""
     sources = [
         (CLASS_FROM_SHEET, _class_in_text(table.sheet)),
@@ -3234,7 +3234,7 @@ def _class_from_name(table: Table) -> None:
         source, cls = next(iter(named.items()))
         written = cls
         grade = nz.class_ref(cls).grade  # type: ignore[union-attr]
-        unlike = tuple(name for name, of in _names_grades(table).items() if of != grade)
+        unlike = tuple(name for name, of in names_grades(table).items() if of != grade)
         if unlike:  # 三年级1班 in 四年级.xlsx: which is wrong only the school knows
             table.class_unlike = (source, cls, unlike)
             return
@@ -3271,7 +3271,7 @@ def _classes_under_headings(
         return False, None
     # Each heading's rows, its class, the grade the headings over them give and which.
     spans: list[tuple[int, int, str | None, int | None, str]] = []
-    named = _names_grades(table)
+    named = names_grades(table)
     unlike: dict[str, None] = {}  # the headings of another grade, each once
     unlike_names: dict[str, None] = {}
 
