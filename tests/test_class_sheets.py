@@ -1081,3 +1081,32 @@ def test_a_file_or_title_naming_one_class_alone_is_its_childrens_class(
     )
     summary = run("summary", path, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
     assert summary.json()["children"]["by_class"] == [{"name": cls, "count": 2}]
+
+
+@pytest.mark.parametrize("title", [["青山小学留守儿童花名册"], None])
+def test_a_class_heading_above_the_header_gives_its_class(
+    tmp_path: Path, title: list[Any] | None
+) -> None:
+    """A title, then 三年级(2)班, then the header and the class's children, with no 班级
+    column, or with a 班级 column left empty and a heading 三年级(3)班 further down: the
+    heading above the header gave no class (COL001, REQ001); it gives its own to the rows
+    under it, up to the next heading, as one below the header does, and a note says so."""
+    above = [title] if title else []
+    rows = [*above, ["三年级(2)班"], *no_class(child_row(1), child_row(2))]
+    empty = [child_row(n, cls=None) for n in (3, 4, 5)]
+    header = without([])[0]
+    rest = [*above, ["三年级(2)班"], header, *empty[:2], heading("三年级(3)班", header), empty[2]]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows, "Sheet2": rest})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    assert (validated.exit_code, validated.json()["findings"]) == (0, [])
+    said = "按它上面的班级标题行（如“三年级(2)班”）读取"
+    # A title of the class alone names it, as before.
+    first = said if title else "按表头上方的标题读作三年级(2)班"
+    notes = [
+        f"提示：名单.xlsx 的“Sheet1”没有“班级”列，各行的班级{first}",
+        f"提示：名单.xlsx 的“Sheet2”有3行的“班级”为空，{said}",
+    ]
+    assert validated.stderr.splitlines() == notes
+    summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+    assert counted == [("三年级(2)班", 4), ("三年级(3)班", 1)]

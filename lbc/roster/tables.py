@@ -2607,6 +2607,27 @@ def _heading_beside(row: Sequence[Any]) -> str | None:
     return " ".join(said) if said and filled > 1 else None
 
 
+def _heading_above(grid: Sequence[Sequence[Any]], first: int) -> tuple[str, bool] | None:
+    """The text of the row nearest above a header at grid row ``first`` where it is a
+    class's or a grade's heading (青山小学留守儿童花名册, then 三年级(2)班, then the header),
+    and whether it is the sheet's title, the first row filled; None where that row is no
+    heading, or names no class or grade (三年级(2)班留守儿童名单)."""
+    for i in range(first - 1, -1, -1):
+        if not any(_cell_text(v) for v in grid[i]):
+            continue
+        text = _heading(grid[i])
+        if not text or text == _CLASS_TOTAL:
+            return None
+        if (
+            nz.class_ref(text).__class__ is nz.ClassRef
+            or nz.class_number(text) is not None
+            or nz.grade(text).__class__ is int
+        ):
+            return text, not any(_cell_text(v) for row in grid[:i] for v in row)
+        return None
+    return None
+
+
 def _names_grade_or_class(text: str) -> bool:
     """Whether ``text`` names a grade or a class (四年级, 四年级学生, 初二, 三年级共2人),
     not a number alone (a 序号, a phone)."""
@@ -2760,6 +2781,11 @@ class TableMaker:
         # and the place among the table's rows of the first row under it; "" for a row kept
         # as a child's that ends the heading over it (_ends_headings).
         self.headings: list[tuple[int, str]] = []
+        # A class's or grade's heading between the title and the header, and whether it is
+        # the title (_heading_above): the heading over the first rows.
+        self.above = (
+            _heading_above(sheet.rows, header.first) if header.kind is Kind.CHILDREN else None
+        )
         # The columns a cell of which was neither text nor a date (a number): shared a
         # cell at a time.
         self.mixed: set[str] = set()
@@ -2976,7 +3002,14 @@ class TableMaker:
         # Known once the sheet's rows are all read (lbc.roster.reading._ShowsErrors).
         table.formula_errors = self.sheet.formula_errors
         if table.kind is Kind.CHILDREN:
-            headed, grades = _classes_under_headings(table, self.headings)
+            headings = self.headings
+            if self.above is not None:
+                # A title that is a class alone names the class of a sheet with no 班级
+                # column and no heading below the header, as its title (_class_from_name).
+                text, title = self.above
+                if not title or "class" in table.raw or any(said for _, said in headings):
+                    headings = [(0, text), *headings]
+            headed, grades = _classes_under_headings(table, headings)
             if "class" not in table.raw and not headed:
                 _class_from_name(table)
             complete(table, grades)
