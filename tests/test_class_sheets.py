@@ -1110,3 +1110,27 @@ def test_a_class_heading_above_the_header_gives_its_class(
     summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
     counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
     assert counted == [("三年级(2)班", 4), ("三年级(3)班", 1)]
+
+
+@pytest.mark.parametrize("total", ["1班小计：2人", "1班小计2人", "1班 合计"])
+@pytest.mark.parametrize("column", [True, False])
+def test_a_class_total_in_one_cell_ends_the_class_not_the_grade(
+    tmp_path: Path, total: str, column: bool
+) -> None:
+    """1班小计：2人 in one cell under 三年级's 1班 children ended the grade too, as a row
+    naming a class otherwise does: the 2班 below were of no grade (CLS001, or COL001 with
+    the classes as headings). It ends 1班 only, as 小计 | 1班 | 2人 in three cells does."""
+    if column:
+        header, *_ = without([])
+        kids = [child_row(n, cls="1班" if n < 3 else "2班") for n in (1, 2, 3, 4)]
+        rows = [header, heading("三年级", header), *kids[:2], [total], *kids[2:]]
+    else:
+        header, *kids = no_class(*(child_row(n) for n in (1, 2, 3, 4)))
+        one, two = heading("1班", header), heading("2班", header)
+        rows = [header, heading("三年级", header), one, *kids[:2], [total], two, *kids[2:]]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    assert (validated.exit_code, validated.json()["findings"]) == (0, [])
+    summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+    assert counted == [("三年级(1)班", 2), ("三年级(2)班", 2)]

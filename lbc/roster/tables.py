@@ -2419,7 +2419,9 @@ _NOTE_START = frozenset({"", " ", "\u3000", "\t", "\n", "\r", *(w[0] for w in NO
 
 # A total after the name of what it totals (青山小学小计, 全县合计, 白石小学 合计：2人): a
 # county's file totals each school under its rows, in its 学校 column.
-_TOTAL_AFTER_NAME = re.compile(r"\S.{1,30}?(?:合计|小计|总计|共计)\s*[:：]?\s*(?:\d+\s*人?)?")
+_TOTAL_AFTER_NAME = re.compile(
+    r"(?P<name>\S.{1,30}?)(?:合计|小计|总计|共计)\s*[:：]?\s*(?:\d+\s*人?)?"
+)
 
 
 # A label and a colon (校长：王建国, 经办人：, 联系人（签字）：): whoever a school has sign
@@ -2529,7 +2531,8 @@ def _heading(row: Sequence[Any]) -> str | None:
     row naming a class or a grade otherwise (三年级(1)班小计：2人, 三年级(2)班留守儿童, and
     三年级(1)班（共2人）, which a school writes under its class's children as often as over
     them) is its text all the same, which names no class: the class over it stops there,
-    not given to the rows below, whose class it may not be. So is a heading with words
+    not given to the rows below, whose class it may not be; one naming a class number
+    alone (1班小计：2人) is _CLASS_TOTAL, as in three cells. So is a heading with words
     beside it (_heading_beside); a row of several cells naming a class or a grade
     otherwise is "", which ends the class and the grade over it too, or _CLASS_TOTAL where
     it names a class number alone (小计 | 1班 | 2人), which ends the class only."""
@@ -2545,6 +2548,9 @@ def _heading(row: Sequence[Any]) -> str | None:
             return ""
         return beside
     text = filled[0]
+    total = _TOTAL_AFTER_NAME.fullmatch(text) if "计" in text else None
+    if total is not None and nz.class_number(total.group("name")) is not None:
+        return _CLASS_TOTAL  # 1班小计：2人, as 小计 | 1班 | 2人 in three cells
     if _is_heading(text):
         return text
     return text if _NAMES_CLASS.search(text) else None
