@@ -711,7 +711,13 @@ def test_a_class_files_children_pair_with_its_head_teacher(tmp_path: Path) -> No
         ("三年级1-2班.xlsx", "Sheet1", None, ""),
         ("2024级3班.xlsx", "Sheet1", None, ""),  # a year's intake
         ("11班.xlsx", "Sheet1", None, ""),  # a class number of no grade
-        ("三年级1班.xlsx", "2班", None, ""),  # a sheet of another class's number
+        (  # a sheet of another class's number
+            "三年级1班.xlsx",
+            "2班",
+            None,
+            "提示：三年级1班.xlsx 的“2班”没有“班级”列；工作表名称、文件名写的班不同"
+            "（2班、三年级(1)班），不知哪个对，各行不按它们定班级\n",
+        ),
         (
             "四年级/三年级1班.xlsx",
             "Sheet1",
@@ -1134,3 +1140,15 @@ def test_a_class_total_in_one_cell_ends_the_class_not_the_grade(
     summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
     counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
     assert counted == [("三年级(1)班", 2), ("三年级(2)班", 2)]
+
+
+def test_a_sheet_of_its_files_class_number_is_of_that_class(tmp_path: Path) -> None:
+    """A sheet 1班 in 三年级1班.xlsx, with no 班级 column: COL001, the file's name left
+    aside, as for a sheet 2班 there (of which a note now says the names differ). Both
+    name 三年级(1)班, every row's, as a note says."""
+    write_xlsx(tmp_path / "三年级1班.xlsx", {"1班": no_class(child_row(1))})
+    validated = run("validate", "三年级1班.xlsx", "--format", "json", cwd=tmp_path)
+    assert (validated.exit_code, validated.json()["findings"]) == (0, [])
+    assert validated.stderr.splitlines() == [
+        "提示：三年级1班.xlsx 的“1班”没有“班级”列，各行的班级按文件名读作三年级(1)班"
+    ]

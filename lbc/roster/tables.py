@@ -3255,7 +3255,9 @@ def _class_from_name(table: Table) -> None:
     a file: 三年级1班, 三(1)班, 白鹤小学三年级1班留守儿童名单), as Table.class_from says; a
     sheet named for the class number alone (1班, (2)班), the class of that number in each
     row's 年级, or in the grade its file or folder is named for (三年级.xlsx:
-    _class_in_grade), its file's name aside. Nothing where none names one, or where they
+    _class_in_grade), or its file's or title's class of that number (1班 in 三年级1班.xlsx),
+    and none where they name another number (2班 in 三年级1班.xlsx), as
+    Table.class_names_unlike says. Nothing where none names one, or where they
     name two classes, as Table.class_names_unlike says, or where the class's grade is not
     the one its sheet, file or folder is named for (names_grades), as Table.class_unlike
     says."""
@@ -3263,9 +3265,16 @@ def _class_from_name(table: Table) -> None:
         (CLASS_FROM_SHEET, _class_in_text(table.sheet)),
         (CLASS_FROM_TITLE, _class_in_text(table.title)),
     ]
-    if nz.class_number(table.sheet) is None:  # 2班 in 三年级1班.xlsx: which is right?
+    # A sheet 1班 (not 1, as likely its file's first page) in 三年级1班.xlsx is its class.
+    number = nz.class_number(table.sheet) if "班" in table.sheet else None
+    if number is not None or nz.class_number(table.sheet) is None:
         sources.append((CLASS_FROM_FILE, _class_in_text(Path(table.file).stem)))
     named = {source: cls for source, cls in sources if cls is not None}
+    numbers = {nz.class_ref(cls).number for cls in named.values()}  # type: ignore[union-attr]
+    if number is not None and numbers - {number}:
+        # 2班 in 三年级1班.xlsx: which is right only the school knows
+        table.class_names_unlike = ((CLASS_FROM_SHEET, table.sheet), *named.items())
+        return
     if len(set(named.values())) > 1:  # which is right only the school knows
         table.class_names_unlike = tuple(named.items())
         return
