@@ -495,8 +495,8 @@ def test_a_records_sheet_headed_by_its_kind_is_read(tmp_path: Path) -> None:
     ]
     where = f"提示：{path} 的"
     assert result.stderr.splitlines() == [
-        f"{where}“谈心记录”有未识别的列，已忽略：效果(G)",
         f"{where}“谈心记录”没有“类型”列，各条按工作表名称读作谈心",
+        f"{where}“谈心记录”有未识别的列，已忽略：效果(G)",
         f"{where}“Sheet2”没有“类型”列，各条按表头读作家访",
     ]
     sheets = run("columns", path, "--format", "json").json()["files"][0]["sheets"]
@@ -676,3 +676,22 @@ def test_a_sheet_with_more_of_a_days_records_than_its_copy_adds_the_rest(
     )
     due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
     assert [c["talks_this_month"] for x in due.json()["teachers"] for c in x["children"]] == [2]
+
+
+def test_merge_says_a_records_sheets_kind_named_by_its_name(tmp_path: Path) -> None:
+    """A records sheet 家访记录表 without a 类型 column: validate said its name makes every
+    row a 家访; lbc merge, which writes those rows so, said nothing."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    plain = ["日期", "帮扶教师", "学生姓名", "内容"]
+    school = tmp_path / "青山小学"
+    school.mkdir()
+    book = {"儿童": kids, "家访记录表": [plain, ["2024年9月20日", "王芳", "张雨涵", "入户"]]}
+    write_xlsx(school / "roster.xlsx", book)
+    note = "提示：青山小学/roster.xlsx 的“家访记录表”没有“类型”列，各条按工作表名称读作家访"
+    validated = run("validate", "青山小学", cwd=tmp_path)
+    assert note in validated.stderr.splitlines()
+    merged = run("merge", "青山小学", "-o", "县.xlsx", cwd=tmp_path)
+    assert merged.stderr.splitlines() == [
+        "已写出合并名册：县.xlsx（1 个文件）",
+        note,
+    ]

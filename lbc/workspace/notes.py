@@ -139,9 +139,6 @@ def what_was_read(
         if whose:
             cols = as_list(f"{label}({letter})" for letter, label in whose)
             notes.append(t("note.whose_columns", columns=cols, **where))
-        if table.kind_from:
-            source, kind = table.kind_from
-            notes.append(t(f"note.kind_from.{source}", kind=kind, **where))
         for letter, header in unknown:
             guess = guess_field(table.kind, header)
             if guess is not None and guess.key not in table.columns:
@@ -159,7 +156,8 @@ def sheet_notes(table: Table) -> list[str]:
     name two classes (Table.class_names_unlike); the empty 班级 cells its class heading
     rows fill (Table.classes_headed), the class numbers its grade heading rows give a
     grade (Table.classes_graded), the headings of another grade that give none
-    (Table.headings_unlike); the grades its names disagree on (Table.grade_names_unlike).
+    (Table.headings_unlike); the grades its names disagree on (Table.grade_names_unlike);
+    what made every row of a records sheet with no 类型 column of one kind (Table.kind_from).
     Every command says them, lbc merge too, whose workers word them as they read each file
     (SchoolPart.sheet_notes): a merged roster holds these rows and classes."""
     where = {"file": table.file, "sheet": table.sheet}
@@ -193,6 +191,9 @@ def sheet_notes(table: Table) -> list[str]:
     if table.headings_unlike:
         headings, names = map(as_list, table.headings_unlike)
         notes.append(t("note.headings_unlike", headings=headings, names=names, **where))
+    if table.kind_from:
+        source, kind = table.kind_from
+        notes.append(t(f"note.kind_from.{source}", kind=kind, **where))
     return notes
 
 
