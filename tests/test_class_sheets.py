@@ -1152,3 +1152,24 @@ def test_a_sheet_of_its_files_class_number_is_of_that_class(tmp_path: Path) -> N
     assert validated.stderr.splitlines() == [
         "提示：三年级1班.xlsx 的“1班”没有“班级”列，各行的班级按文件名读作三年级(1)班"
     ]
+
+
+@pytest.mark.parametrize(("first", "read"), [("共2人", True), ("2人", True), ("共3人", False)])
+def test_a_class_and_its_head_count_over_the_first_rows_heads_them(
+    tmp_path: Path, first: str, read: bool
+) -> None:
+    """三年级(1)班 | 共2人 over the first two rows, 三年级(2)班 | 共1人 over the next, on a
+    sheet with no 班级 column: each was taken as a total, as such a row as often is under
+    its class, and the rows took no class (COL001). Over the first rows it totals nothing
+    above it: each such row whose count is of the rows under it heads them. A count that
+    is not (共3人 over two rows) is no heading's, and COL001 stands."""
+    header, *kids = no_class(child_row(1), child_row(2), child_row(3))
+    one, two = [None] * len(header), [None] * len(header)
+    one[1:3], two[1:3] = ["三年级(1)班", first], ["三年级(2)班", "共1人"]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": [header, one, *kids[:2], two, kids[2]]})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["field"]) for f in validated.json()["findings"]]
+    assert found == ([] if read else [("COL001", "class")])
+    summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+    assert counted == ([("三年级(1)班", 2), ("三年级(2)班", 1)] if read else [("班级不明", 3)])

@@ -3332,7 +3332,13 @@ def _classes_under_headings(
 
     grade: int | None = None
     graded_by = ""
+    # A class's name and its head count beside it (三年级(1)班 | 共2人) is as often its
+    # total under it as its heading: its heading where the first heading, over the first
+    # rows, is one such, and the count is of the rows under it (_counted_heading).
+    counted = headings[0][0] == 0 and _COUNTED_HEADING.fullmatch(headings[0][1]) is not None
     for (start, text), (end, _) in zip(headings, [*headings[1:], (len(table), "")], strict=True):
+        if counted and (heading := _counted_heading(text, end - start)):
+            text = heading
         # A class number with no grade word of its own (11班, 十一班) is of the grade over
         # it, not a grade and a class (一年级(1)班), as _class_in_grade reads it.
         number = nz.class_number(text)
@@ -3375,6 +3381,19 @@ def _classes_under_headings(
                     raw[i] = cls
                     table.classes_headed += 1
     return True, grades
+
+
+# A heading with the head count beside it, as _heading_beside joins them: 三年级(1)班 共2人.
+_COUNTED_HEADING = re.compile(
+    r"(?P<heading>.+?)\s(?:共|总数|人数)?\s*:?\s*(?P<count>\d+)\s*[人名]?"
+)
+
+
+def _counted_heading(text: str, rows: int) -> str | None:
+    """The heading of a heading with its head count beside it (_COUNTED_HEADING) where the
+    count is ``rows``, the rows under it: 三年级(1)班 of 三年级(1)班 共2人 over two; else None."""
+    m = _COUNTED_HEADING.fullmatch(text)
+    return m.group("heading") if m is not None and int(m.group("count")) == rows else None
 
 
 def _grades_under_headings(
