@@ -165,3 +165,21 @@ def test_a_class_of_another_grade_than_its_names_is_said(
     ]
     merged = run("merge", "青山小学", "-o", "县.xlsx", "--format", "json", cwd=tmp_path)
     assert (merged.exit_code, merged.json()["summary"]["warnings"]) == (0, 2)
+
+
+def test_a_merged_rosters_class_of_another_grade_is_said_as_over_its_folder(
+    tmp_path: Path,
+) -> None:
+    """301班 in 青山小学/四年级.xlsx is said (CLS004) over the school's folder, but was not
+    over the county's roster merged from it, whose rows' sheet and file are the merged
+    one's: each row is judged by the names of the file it came from (来源文件)."""
+    school = tmp_path / "青山小学"
+    school.mkdir()
+    kids = [CHILD_HEADER, child_row(1, cls="301班"), child_row(2, cls="四年级(2)班")]
+    write_xlsx(school / "四年级.xlsx", {"花名册": kids})
+    assert run("merge", "青山小学", "-o", "县.xlsx", cwd=tmp_path).exit_code == 0
+    said = "“班级”三年级(1)班 与名称“四年级”说的年级不同，按“班级”读"
+    for source in ("青山小学", "县.xlsx"):
+        validated = run("validate", source, "--format", "json", cwd=tmp_path)
+        found = [(f["code"], f["value"], f["message"]) for f in validated.json()["findings"]]
+        assert (validated.exit_code, found) == (0, [("CLS004", "301班", said)]), source

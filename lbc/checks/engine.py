@@ -544,18 +544,28 @@ def _classes_of_another_grade(out: _Out) -> None:
     """CLS004 for each 班级 cell naming a class of another grade than a name of its sheet,
     its file or its folder (三年级(1)班 or 301班 in 四年级.xlsx): read as the cell says, the
     more particular of the two, but which is wrong only the school knows, and the child is
-    paired with that class's head teacher. A sheet with a 年级 column has CLS002."""
-    named = names_grades(out.table)
-    if not named:
+    paired with that class's head teacher. A sheet with a 年级 column has CLS002. A merged
+    roster's row is judged by the names of the school's file and sheet it came from
+    (Table.sources), as over the school's folder."""
+    table = out.table
+    sources = table.sources or [(table.file, table.sheet)] * len(table)
+    if not sources:
         return
-    others: dict[nz.ClassRef, str] = {}
-    for i, cls in enumerate(out.table.values["class"]):
-        if cls.__class__ is not nz.ClassRef:
+    # A merged roster's piece (by_source) came from one sheet: told at C speed, its rows
+    # sharing one object, where a set of a county's million rows' sources is not.
+    one = sources[:1] if sources.count(sources[0]) == len(sources) else set(sources)
+    named = {source: grades for source in one if (grades := names_grades(*source))}
+    if not named:  # nearly every sheet: no name names a grade
+        return
+    others: dict[tuple[tuple[str, str], nz.ClassRef], str] = {}
+    for i, (cls, source) in enumerate(zip(table.values["class"], sources, strict=True)):
+        if cls.__class__ is not nz.ClassRef or source not in named:
             continue
-        if cls not in others:
-            others[cls] = as_list(name for name, grade in named.items() if grade != cls.grade)
-        if others[cls]:
-            out.add(R.CLS004, i, "class", cls=cls, names=others[cls])
+        if (source, cls) not in others:
+            grades = named[source].items()
+            others[source, cls] = as_list(name for name, grade in grades if grade != cls.grade)
+        if others[source, cls]:
+            out.add(R.CLS004, i, "class", cls=cls, names=others[source, cls])
 
 
 def _each_bad(out: _Out, key: str, rule: Rule, **params: object) -> None:

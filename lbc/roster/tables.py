@@ -3166,13 +3166,13 @@ def _kind_from_name(table: Table) -> None:
 _NUMBER_ALONE = re.compile(r"\d+|[一二两三四五六七八九十]+")
 
 
-def names_grades(table: Table) -> dict[str, int]:
+def names_grades(file: str, sheet: str) -> dict[str, int]:
     """The grade each of a sheet's name, its file's and its folder's names that names one
     (三年级, 三年级.xlsx, 三年级/花名册.xlsx, 初一), by the name; a number alone
     (_NUMBER_ALONE: 三年级/1.xlsx, 县/3.xlsx) names none."""
-    path = Path(table.file)
+    path = Path(file)
     named: dict[str, int] = {}
-    for name in (table.sheet, path.stem, path.parent.name):
+    for name in (sheet, path.stem, path.parent.name):
         grade = nz.grade(name)
         if grade.__class__ is int and not _NUMBER_ALONE.fullmatch(name.strip()):
             named[name] = grade  # type: ignore[assignment]
@@ -3185,7 +3185,7 @@ def _grade_names_unlike(table: Table) -> tuple[str, ...]:
     column writes a class's number alone (1班) that only its grade could make a class."""
     if "grade" in table.raw or "class" not in table.raw:
         return ()
-    named = names_grades(table)
+    named = names_grades(table.file, table.sheet)
     if len(set(named.values())) < 2:
         return ()
     cells = {(v.__class__, v) for v in table.raw["class"]}
@@ -3197,7 +3197,7 @@ def _named_grade(table: Table) -> int | None:
     sheet with no 年级 column (names_grades); None where none is, or where they name two
     grades (a sheet 三年级 in 四年级.xlsx: which is wrong only the school knows, and
     Table.grade_names_unlike says so)."""
-    grades = set(names_grades(table).values())
+    grades = set(names_grades(table.file, table.sheet).values())
     return grades.pop() if len(grades) == 1 else None
 
 
@@ -3282,7 +3282,9 @@ def _class_from_name(table: Table) -> None:
         source, cls = next(iter(named.items()))
         written = cls
         grade = nz.class_ref(cls).grade  # type: ignore[union-attr]
-        unlike = tuple(name for name, of in names_grades(table).items() if of != grade)
+        unlike = tuple(
+            name for name, of in names_grades(table.file, table.sheet).items() if of != grade
+        )
         if unlike:  # 三年级1班 in 四年级.xlsx: which is wrong only the school knows
             table.class_unlike = (source, cls, unlike)
             return
@@ -3319,7 +3321,7 @@ def _classes_under_headings(
         return False, None
     # Each heading's rows, its class, the grade the headings over them give and which.
     spans: list[tuple[int, int, str | None, int | None, str]] = []
-    named = names_grades(table)
+    named = names_grades(table.file, table.sheet)
     unlike: dict[str, None] = {}  # the headings of another grade, each once
     unlike_names: dict[str, None] = {}
 
