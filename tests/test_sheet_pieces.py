@@ -30,8 +30,9 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 2048)
 
 
-def _workbook(rows_xml: bytes, tail: bytes = b"") -> bytes:
-    """A one-sheet .xlsx whose sheet holds ``rows_xml`` (and ``tail`` after its rows)."""
+def _workbook(rows_xml: bytes, tail: bytes = b"", closed: bool = True) -> bytes:
+    """A one-sheet .xlsx whose sheet holds ``rows_xml`` (and ``tail`` after its rows); not
+    ``closed``, its XML stops after the rows, as a write cut short leaves it."""
     source = io.BytesIO()
     wb = Workbook()
     wb.active.title = "S"
@@ -45,9 +46,7 @@ def _workbook(rows_xml: bytes, tail: bytes = b"") -> bytes:
                     b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                     b'<dimension ref="A1:Z1048576"/><sheetData>'
                     + rows_xml
-                    + b"</sheetData>"
-                    + tail
-                    + b"</worksheet>"
+                    + (b"</sheetData>" + tail + b"</worksheet>" if closed else b"")
                 )
             zout.writestr(info, data)
     return out.getvalue()
@@ -339,6 +338,35 @@ def test_rows_numbered_out_of_order_across_pieces_are_refused(
         f"lbc: 错误：{path} 已损坏或不是真正的 Excel 文件"
         "（工作表中后面的行编号比前面的小，行的顺序颠倒）\n"
     )
+
+
+def _inline_rows(rows: list[list[str]]) -> bytes:
+    """Rows of inline text cells, without numbers (as lbc merge writes them)."""
+    return b"".join(
+        b"<row>"
+        + b"".join(
+            b'<c t="inlineStr"><is><t>%s</t></is></c>' % str(v).encode() if v else b"<c/>"
+            for v in row
+        )
+        + b"</row>"
+        for row in rows
+    )
+
+
+def test_a_sheet_whose_xml_stops_between_rows_is_refused_in_pieces_as_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [list(CHILD_HEADER), *(child_row(i + 1) for i in range(40))]
+    path = tmp_path / "花名册.xlsx"
+    path.write_bytes(_workbook(_inline_rows(rows), closed=False))
+    refused = f"lbc: 错误：{path} 已损坏或不是真正的 Excel 文件（工作表的内部结构不完整或有错）\n"
+    whole = run("validate", path, "--format", "json")
+    assert (whole.exit_code, whole.stdout, whole.stderr) == (2, "", refused)
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 2048)
+    pieces = run("validate", path, "--format", "json")
+    # Not the first children as the whole roster, said to be fine.
+    assert (pieces.exit_code, pieces.stdout, pieces.stderr) == (2, "", refused)
 
 
 _CELL = st.one_of(

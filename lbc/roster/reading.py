@@ -1712,12 +1712,14 @@ def _send_sheet_in_pieces(
     except sheet_pieces.RowTooLong as exc:
         most = sheet_pieces.ROW_BYTES >> 20
         raise LbcError(t("err.row_too_long", path=path, sheet=name, mb=most)) from exc
+    except sheet_pieces.Unclosed as exc:  # read whole, calamine refuses it so
+        raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
     except _ZIP_TROUBLE as exc:
         raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
 
 
 # What reading a part in pieces may fail with besides an LbcError.
-_PIECES_TROUBLE = (sheet_pieces.RowTooLong, *_ZIP_TROUBLE)
+_PIECES_TROUBLE = (sheet_pieces.RowTooLong, sheet_pieces.Unclosed, *_ZIP_TROUBLE)
 
 
 class _Unclean(Exception):

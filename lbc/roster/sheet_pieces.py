@@ -68,6 +68,11 @@ class NotInPieces(Exception):
     """The sheet's XML is not laid out as expected (no opening, no rows): read it whole."""
 
 
+class Unclosed(Exception):
+    """The sheet's XML ended before its rows did (no </sheetData>): a write cut short,
+    whose rows are some of the sheet's, not all of them."""
+
+
 class RowTooLong(Exception):
     """ROW_BYTES of the sheet's XML went by without a row starting: no roster's sheet."""
 
@@ -75,7 +80,7 @@ class RowTooLong(Exception):
 def worksheets(data: Iterator[bytes], size: int | None = None) -> Iterator[bytes]:
     """The worksheet XML of each piece of a sheet whose XML comes as ``data``, cut between
     rows at about ``size`` bytes (PIECE_BYTES). Raises NotInPieces before yielding anything
-    when the sheet's rows cannot be found."""
+    when the sheet's rows cannot be found, and Unclosed where they do not end."""
     size = size or PIECE_BYTES
     blocks: list[bytes] = []
     held = 0
@@ -112,7 +117,9 @@ def worksheets(data: Iterator[bytes], size: int | None = None) -> Iterator[bytes
         raise NotInPieces("no <sheetData> in the sheet")
     joined = b"".join(blocks)
     end = pieces.closing(joined)
-    yield from pieces.cut(joined, len(joined) if end is None else end, size, last=True)
+    if end is None:
+        raise Unclosed("the sheet's XML ends before its </sheetData>")
+    yield from pieces.cut(joined, end, size, last=True)
 
 
 def _check_row(stretch: int, size: int) -> None:
