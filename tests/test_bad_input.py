@@ -336,8 +336,13 @@ def without_dimension(xml: str) -> str:
         ("XFD1048576", '<c r="XFD1048576"><v>1</v></c>'),
         ("xfd1048576", "<c r='xfd1048576'><v>1</v></c>"),
         ("A99999999", '<c r="A99999999"><v>1</v></c>'),
+        ("XFD1048576", '<c r = "XFD1048576"><v>1</v></c>'),
+        ("XFD1048576", '<c\nr\t=\n"XFD1048576"><v>1</v></c>'),
     ],
-    ids=["blank-text", "number", "lower-case-single-quotes", "beyond-excel-rows"],
+    ids=[
+        *("blank-text", "number", "lower-case-single-quotes", "beyond-excel-rows"),
+        *("spaced-equals", "equals-between-line-breaks"),
+    ],
 )
 def test_filled_cell_in_the_far_corner_is_refused_quickly(
     tmp_path: Path, ref: str, value: str

@@ -657,6 +657,28 @@ def test_an_xlsx_saved_by_libreoffice_says_its_errors(tmp_path: Path) -> None:
     ]
 
 
+def test_an_error_cell_whose_attributes_are_spaced_says_its_error(tmp_path: Path) -> None:
+    """XML allows white space either side of an attribute's "=", and calamine reads such a
+    cell: its #N/A is said as where the "=" stands alone, not read as a blank."""
+    made = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1), child_row(2)]})
+    cells = {"B2": ('r = "B2" t = "e"', "#REF!"), "D3": ('r\t=\n"D3"\nt="e"', "#N/A")}
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        if name != "xl/worksheets/sheet1.xml":
+            return None
+        text = data.decode("utf-8")
+        for ref, (attributes, shown) in cells.items():
+            cell = f"<c {attributes}><v>{shown}</v></c>"
+            text = re.sub(rf'<c r="{ref}"[^>]*?(?:/>|>.*?</c>)', cell, text, count=1)
+        return text.encode("utf-8")
+
+    path = rewrite_zip(made, tmp_path / "spaced.xlsx", edit)
+    assert val007(str(path)) == [
+        (str(path), "花名册", 2, "B", "姓名是公式出错后显示的“#REF!”，不是真实内容"),
+        (str(path), "花名册", 3, "D", "身份证号是公式出错后显示的“#N/A”，不是真实内容"),
+    ]
+
+
 def test_a_sheet_whose_name_holds_a_line_break_keeps_its_errors_and_hidden_rows(
     tmp_path: Path,
 ) -> None:

@@ -75,16 +75,18 @@ _ENCRYPTED_MARKERS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".e
 # A filled cell in sheet XML: its reference, then (after an optional formula) a value.
 # Self-closing cells and empty <v></v> carry only a style and calamine skips them, so a
 # formatting accident reaching the sheet's edge is not counted. Quotes may be ' or ", the
-# letters lower case, the elements namespaced (<x:v>): calamine accepts all of these.
+# letters lower case, the elements namespaced (<x:v>), an attribute's "=" spaced round
+# (XML's Eq, white space either side): calamine accepts all of these.
+_EQ = rb"\s*=\s*"
 _REF_END = rb"[\"'][^>]*(?<!/)>\s*(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?"
 _FILLED = _REF_END + rb"<(?:\w+:)?(?:v>[^<]|is\b)"
 # First pass: filled cells past column ZZ or below row 99,999, which Excel-made rosters of
 # under 100,000 rows do not have; without any, the sheet is left to calamine, so ordinary
 # rosters pay for one inflate and one literal-prefix regex (~0.2 s per 100 MB of XML).
 _FAR_CELL = re.compile(
-    rb"r=[\"'](?=[A-Za-z]{3}|[A-Za-z]{1,2}[0-9]{6})([A-Za-z]+)([0-9]+)" + _FILLED
+    rb"r" + _EQ + rb"[\"'](?=[A-Za-z]{3}|[A-Za-z]{1,2}[0-9]{6})([A-Za-z]+)([0-9]+)" + _FILLED
 )
-_TWO_LETTER_CELL = re.compile(rb"r=[\"']([A-Za-z]{2})[0-9]+" + _FILLED)
+_TWO_LETTER_CELL = re.compile(rb"r" + _EQ + rb"[\"']([A-Za-z]{2})[0-9]+" + _FILLED)
 # What Excel shows in a cell whose formula fails (a VLOOKUP into a sheet since deleted).
 _EXCEL_ERRORS = (
     *("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"),
@@ -112,15 +114,16 @@ _ERROR_XML_TEXT = (
 _ERROR_TEXT_BYTES = 16  # the longest, ">#GETTING_DATA<", and some
 # A cell holding a formula's error value (#N/A, #REF!, #DIV/0! …), which calamine hands
 # over as an empty cell: its column, row and the error as Excel shows it.
-_ERROR_MARKS = (b't="e"', b"t='e'")  # looked for as bytes: a GB of XML in a second
+# Looked for first (a GB of XML in a second), then the cells holding one.
+_ERROR_MARK = re.compile(rb"t" + _EQ + rb"[\"']e[\"']")
 _ERROR_CELL = re.compile(
-    rb"r=[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"'][^>]*?\bt=[\"']e[\"'][^>]*>"
+    rb"r" + _EQ + rb"[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"'][^>]*?\bt" + _EQ + rb"[\"']e[\"'][^>]*>"
     rb"(?:(?!</c>).){0,4096}?<(?:\w+:)?v>([^<]{1,64})</",
     re.S,
 )
 # Where a piece of a sheet part's XML may hold a cell's reference (see _cell_chunks).
-_CELL_REF = re.compile(rb"r=")
-_ANY_CELL = re.compile(rb"r=[\"']([A-Za-z]+)([0-9]+)" + _FILLED)
+_CELL_REF = re.compile(rb"r" + _EQ)
+_ANY_CELL = re.compile(rb"r" + _EQ + rb"[\"']([A-Za-z]+)([0-9]+)" + _FILLED)
 _ENTITY = b"<!ENTITY"
 # The merged ranges of a sheet part as calamine reads them: the <mergeCell> elements (by
 # local name) inside the part's first <mergeCells>, each by its own "ref" attribute, whose
@@ -888,15 +891,29 @@ def _cell_chunks(blocks: Iterable[bytes]) -> Iterator[tuple[bytes, bool]]:
         data = tail + chunk if tail else chunk
         # Looked for from the start first: where there is none (lbc merge's XML) a search
         # for the two bytes runs a quarter faster forwards than back from the end.
-        cut = -1 if _CELL_REF.search(data, 1) is None else data.rfind(b"r=", 1)
+        cut = -1 if _CELL_REF.search(data, 1) is None else _last_ref(data)
         if cut == -1:  # no cell starts here: nothing worth carrying over
-            yield data, data.startswith(b"r=")
+            yield data, _CELL_REF.match(data) is not None
             tail = b""
         else:
             yield data[:cut], True
             tail = data[cut:]
     if tail:
         yield tail, True
+
+
+def _last_ref(data: bytes) -> int:
+    """Where the last ``r=`` of ``data`` (spaced round its "=" or not) starts, found back
+    from its end, "=" by "=" (a byte's search); -1 where none starts past its first byte."""
+    end = len(data)
+    while (at := data.rfind(b"=", 1, end)) != -1:
+        name_end = at
+        while data[name_end - 1] in b" \t\r\n" and name_end > 1:
+            name_end -= 1
+        if name_end > 1 and data[name_end - 1] == ord("r"):
+            return name_end - 1
+        end = at
+    return -1
 
 
 class _Merges:
@@ -1039,7 +1056,7 @@ def _check_extent(
         ref = re.escape(max(cols, key=_col_number)) + rb"[0-9]+"
     else:
         ref = rb"[A-Za-z]+" + re.escape(max(rows, key=_row_number))
-    pattern = re.compile(rb"r=[\"'](" + ref + rb")" + _FILLED)
+    pattern = re.compile(rb"r" + _EQ + rb"[\"'](" + ref + rb")" + _FILLED)
     found = (pattern.search(data) for data in _xml_chunks(zf, info))
     cell = next((m.group(1).decode("ascii") for m in found if m), "?")
     sheet = _sheet_name(zf, info.filename)
@@ -1060,7 +1077,7 @@ def _farthest(far: list[tuple[bytes, bytes]], last_col: int, last_row: int) -> t
 def _note_error_cells(data: bytes, errors: dict[tuple[int, int], str]) -> None:
     """Note the cells of a piece of a sheet part's XML that hold a formula's error value
     in ``errors``, by (row, column), 1-based."""
-    if _ERROR_MARKS[0] in data or _ERROR_MARKS[1] in data:
+    if _ERROR_MARK.search(data) is not None:
         for col, row, error in _ERROR_CELL.findall(data):
             errors[(_row_number(row), _col_number(col))] = error.decode("utf-8", "replace")
 
