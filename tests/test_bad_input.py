@@ -366,6 +366,46 @@ def test_filled_cell_in_the_far_corner_is_refused_quickly(
     assert_refused(result, path.name, "花名册", ref, "很远")
 
 
+_IN_PIECES = (
+    "from lbc.roster import reading, sheet_pieces\n"
+    "reading.PIECES_BYTES = 0\n"
+    "sheet_pieces.PIECE_BYTES = 2048"
+)
+
+
+@pytest.mark.parametrize("pieces", [False, True], ids=["whole", "in-pieces"])
+@pytest.mark.parametrize(
+    ("bare", "far_row", "cell", "cols"),
+    [
+        (False, '<row r="1048576">' + "<c><v>1</v></c>" * 20 + "</row>", "T1048576", 20),
+        (False, '<row r="1048576">' + "<c><v>1</v></c>" * 16384 + "</row>", "XFD1048576", 16384),
+        (True, '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', "XFD1048576", 16384),
+    ],
+    ids=["far-row-of-cells-without-references", "far-row-16384-wide", "far-cell-among-bare"],
+)
+def test_a_far_row_is_refused_as_a_far_cell_is(
+    tmp_path: Path, bare: bool, far_row: str, cell: str, cols: int, pieces: bool
+) -> None:
+    """A row's own r places the cells in it that have none (a writer may number only the
+    rows): one numbered 1048576 holding values is as far as a value in cell T1048576, and
+    a far cell in a sheet whose other cells have no reference makes the grid start at A1.
+    Read, the first took ~950 MB; 16,384 such cells, or that far cell, aborted calamine."""
+    src = roster(tmp_path / "src.xlsx")
+
+    def far(xml: str) -> str:
+        if bare:
+            xml = re.sub(r'(<c[^>]*?) r="[A-Z]+[0-9]+"', r"\1", without_dimension(xml))
+        return add_row(xml, far_row)
+
+    path = edit_sheet(src, tmp_path / "远处.xlsx", far)
+    result = lbc_in_child("validate", path, prelude=_IN_PIECES if pieces else "")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"lbc: 错误：{path} 的工作表“花名册”在很远的单元格 {cell} 有内容，要读取 1048576 行 × "
+        f"{cols} 列，超出花名册可能的范围，已拒绝读取（删掉该单元格的内容后另存再试）\n"
+    )
+
+
 def test_filled_cell_far_right_is_refused(tmp_path: Path) -> None:
     src = roster(tmp_path / "src.xlsx")
 

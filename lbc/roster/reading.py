@@ -78,14 +78,30 @@ _ENCRYPTED_MARKERS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".e
 # letters lower case, the elements namespaced (<x:v>), an attribute's "=" spaced round
 # (XML's Eq, white space either side): calamine accepts all of these.
 _EQ = rb"\s*=\s*"
-_REF_END = rb"[\"'][^>]*(?<!/)>\s*(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?"
-_FILLED = _REF_END + rb"<(?:\w+:)?(?:v>[^<]|is\b)"
+_FORMULA = rb"\s*(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?"
+_VALUE = rb"<(?:\w+:)?(?:v>[^<]|is\b)"
+_REF_END = rb"[\"'][^>]*(?<!/)>" + _FORMULA
+_FILLED = _REF_END + _VALUE
+# A row's r attribute, its number alone (a cell's starts with its column's letters), and
+# the end of its opening tag where the row holds cells.
+_ROW_REF_END = rb"[\"'][^>]*(?<!/)>"
 # First pass: filled cells past column ZZ or below row 99,999, which Excel-made rosters of
-# under 100,000 rows do not have; without any, the sheet is left to calamine, so ordinary
+# under 100,000 rows do not have, and rows below it (their letters empty): the cells in a
+# row without an r attribute of their own (some writers number only the rows) are placed
+# in it, as far as a far cell. Without any, the sheet is left to calamine, so ordinary
 # rosters pay for one inflate and one literal-prefix regex (~0.2 s per 100 MB of XML).
 _FAR_CELL = re.compile(
-    rb"r" + _EQ + rb"[\"'](?=[A-Za-z]{3}|[A-Za-z]{1,2}[0-9]{6})([A-Za-z]+)([0-9]+)" + _FILLED
+    rb"r" + _EQ + rb"[\"'](?=[A-Za-z]{3}|[A-Za-z]{0,2}[0-9]{6})([A-Za-z]*)([0-9]+)"
+    rb"(?:" + _FILLED + rb"|" + _ROW_REF_END + rb")"
 )
+# A far row and its cells, to look for cells without a reference among them.
+_FAR_ROW_CELLS = re.compile(
+    rb"r" + _EQ + rb"[\"']([0-9]{6,})" + _ROW_REF_END + rb"(.*?)</(?:\w+:)?row>", re.S
+)
+# A filled cell without an r attribute of its own (calamine places it after the one before,
+# from column A), and any cell's opening tag.
+_BARE_FILLED = re.compile(rb"<(?:\w+:)?c(?:\s+(?!r\s*=)[^>]*)?(?<!/)>" + _FORMULA + _VALUE)
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
 _TWO_LETTER_CELL = re.compile(rb"r" + _EQ + rb"[\"']([A-Za-z]{2})[0-9]+" + _FILLED)
 # What Excel shows in a cell whose formula fails (a VLOOKUP into a sheet since deleted).
 _EXCEL_ERRORS = (
@@ -1042,23 +1058,41 @@ def _check_extent(
         return done
     rows: set[bytes] = set()
     cols: set[bytes] = set()
+    bare = False  # a filled cell without an r attribute: the grid may start at A1
+    bare_far = (0, 0)  # the farthest row holding one, and its cells
     for data in _xml_chunks(zf, info):
         found = _ANY_CELL.findall(data)
         if found:
             letters, digits = zip(*found, strict=True)
             cols.update(letters)
             rows.update(digits)
-    width = _col_number(max(cols, key=_col_number)) - _col_number(min(cols, key=_col_number)) + 1
-    height = _row_number(max(rows, key=_row_number)) - _row_number(min(rows, key=_row_number)) + 1
+        bare = bare or _BARE_FILLED.search(data) is not None
+        for number, cells in _FAR_ROW_CELLS.findall(data):
+            if _BARE_FILLED.search(cells) is not None:
+                rows.add(number)
+                bare_far = max(bare_far, (_row_number(number), len(_CELL_TAG.findall(cells))))
+    if not rows:
+        return done
+    last_col = max(_col_number(max(cols, key=_col_number)) if cols else 0, bare_far[1])
+    first_col = 1 if bare or not cols else _col_number(min(cols, key=_col_number))
+    first_row = 1 if bare else _row_number(min(rows, key=_row_number))
+    width = last_col - first_col + 1
+    height = _row_number(max(rows, key=_row_number)) - first_row + 1
     if width <= MAX_COLUMNS and width * height <= MAX_CELLS:
         return done
-    if width > MAX_COLUMNS:  # name a cell in the farthest column, else in the farthest row
-        ref = re.escape(max(cols, key=_col_number)) + rb"[0-9]+"
-    else:
-        ref = rb"[A-Za-z]+" + re.escape(max(rows, key=_row_number))
-    pattern = re.compile(rb"r" + _EQ + rb"[\"'](" + ref + rb")" + _FILLED)
-    found = (pattern.search(data) for data in _xml_chunks(zf, info))
-    cell = next((m.group(1).decode("ascii") for m in found if m), "?")
+    last_row = _row_number(max(rows, key=_row_number))
+    if bare_far[0] and bare_far[1 if width > MAX_COLUMNS else 0] in (last_col, last_row):
+        from lbc.roster.tables import column_letter  # tables reads through this module
+
+        cell = f"{column_letter(bare_far[1])}{bare_far[0]}"  # a cell without a reference
+    else:  # name a cell in the farthest column, else in the farthest row
+        if width > MAX_COLUMNS:
+            ref = re.escape(max(cols, key=_col_number)) + rb"[0-9]+"
+        else:
+            ref = rb"[A-Za-z]+" + re.escape(max(rows, key=_row_number))
+        pattern = re.compile(rb"r" + _EQ + rb"[\"'](" + ref + rb")" + _FILLED)
+        found = (pattern.search(data) for data in _xml_chunks(zf, info))
+        cell = next((m.group(1).decode("ascii") for m in found if m), "?")
     sheet = _sheet_name(zf, info.filename)
     raise LbcError(t("err.far_cell", path=path, sheet=sheet, cell=cell, rows=height, cols=width))
 
