@@ -369,6 +369,22 @@ def test_a_sheet_whose_xml_stops_between_rows_is_refused_in_pieces_as_whole(
     assert (pieces.exit_code, pieces.stdout, pieces.stderr) == (2, "", refused)
 
 
+def test_a_sheets_end_written_in_a_cdata_text_is_read_as_text_in_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [list(CHILD_HEADER), *(child_row(i + 1) for i in range(40))]
+    rows[20] = child_row(20, 家庭住址="@")
+    xml = _inline_rows(rows).replace(b"<t>@</t>", b"<t><![CDATA[\xe6\x9d\x91</sheetData>]]></t>")
+    path = tmp_path / "花名册.xlsx"
+    path.write_bytes(_workbook(xml))
+    whole = run("validate", path, "--format", "json")
+    assert whole.json()["files"][0]["sheets"][0]["rows"] == 40
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 2048)
+    pieces = run("validate", path, "--format", "json")
+    assert (pieces.exit_code, pieces.stdout, pieces.stderr) == (whole.exit_code, whole.stdout, "")
+
+
 _CELL = st.one_of(
     st.just(""), st.sampled_from(["张伟", "女", "三年级(2)班", "是"]), st.floats(0, 9)
 )
@@ -489,7 +505,8 @@ class _Sought:
 
 def test_the_end_of_a_sheets_rows_is_looked_for_where_it_holds_a_capital_d() -> None:
     """Each stretch of a sheet cut into pieces is searched for "</sheetData>": only once
-    a search for its "D", at memory's speed, finds one (row XML seldom holds one)."""
+    a search for its "D", at memory's speed, finds one (row XML seldom holds one); where
+    found, it is told apart from a CDATA text's only where a "[" is there too."""
     cutter = sheet_pieces._Cutter(b"", b"", b"")
     rows = _Searched(b'<row><c t="inlineStr"><is><t>a</t></is></c></row>' * 3)
     rows.sought = []
@@ -498,7 +515,7 @@ def test_the_end_of_a_sheets_rows_is_looked_for_where_it_holds_a_capital_d() -> 
     end = _Searched(bytes(rows) + b"</sheetData><mergeCells/>")
     end.sought = []
     assert cutter.closing(end) == len(rows)
-    assert end.sought == [b"D"]
+    assert end.sought == [b"D", b"["]
 
 
 class _Backwards(bytes):

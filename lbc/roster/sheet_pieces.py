@@ -143,7 +143,9 @@ class _Cutter:
     def closing(self, data: bytes) -> int | None:
         # "D" first, at the speed of a byte's search: row XML seldom holds a capital D.
         at = data.find(self.close) if b"D" in data else -1
-        return None if at == -1 else at
+        if at == -1:
+            return None
+        return at if b"[" not in data else _outside_cdata(data, self.close, at)
 
     def last_row_start(self, data: bytes, end: int | None = None) -> int:
         """Where the last row opening in ``data`` (before ``end``) starts; -1 when none."""
@@ -231,6 +233,18 @@ class _Cutter:
                 return None if number is None else int(number.group(1))
             at = attribute.end()
         return None
+
+
+def _outside_cdata(data: bytes, mark: bytes, at: int) -> int | None:
+    """Where ``mark``, found first at ``at`` in ``data``, first stands outside a CDATA
+    section (text kept as it is, where "</sheetData>" may be a cell's text); None where
+    it does not."""
+    while (opened := data.rfind(_CDATA, 0, at)) != -1 and data.find(b"]]>", opened, at) == -1:
+        ends = data.find(b"]]>", at)  # the section holding it ends after it
+        at = -1 if ends == -1 else data.find(mark, ends)
+        if at == -1:
+            return None
+    return at
 
 
 def workbook(parts: dict[str, bytes], sheet_part: str, sheet: bytes) -> io.BytesIO:
