@@ -1,9 +1,11 @@
 """A file that crashes the reader is one line, never a crash: the command runs in a child
 that a small parent watches, and merge reads each school in a child of its own.
 
-The crafted workbook here has a far cell spelled ``<c r = "XFD1048576">``, which the
-pre-scan does not see and which makes python-calamine abort the process asking for 512 GB;
-the first test checks it still does, so the others test something real. The command's own
+The crafted workbook here has a cell at CV100000, which the pre-scan lets through (10
+million cells) and which python-calamine lays out in some 320 MB: under a 256 MB ceiling
+(CEILING) it aborts the reading process, as the memory ceiling's test shows, so the others
+test something real. (A far cell spelled ``<c r = "XFD1048576">`` aborted calamine at
+2 GB; the pre-scan now sees it.) The command's own
 supervision is tested through the console script in a fresh interpreter (lbc_in_child):
 it is set up by ``lbc.cli.main``, and a read that aborts would take pytest down.
 """
@@ -36,6 +38,7 @@ import fuzz
 FAR = b'<row r="1048576"><c r = "XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
 # A cell the pre-scan lets through (10 million cells), which calamine lays out in 320 MB.
 WIDE = b'<row r="100000"><c r="CV100000" t="inlineStr"><is><t>x</t></is></c></row>'
+CEILING = {"LBC_MAX_MEMORY": "256M"}
 
 
 def good(path: Path) -> Path:
@@ -90,10 +93,11 @@ def test_the_crafted_file_aborts_a_bare_read(tmp_path: Path) -> None:
 
 def test_a_reader_that_aborts_is_one_line_naming_the_file(tmp_path: Path) -> None:
     """lbc_in_child caps the interpreter at 2 GB: the command's ceiling is that."""
-    path = far(tmp_path / "花名册.xlsx")
+    path = far(tmp_path / "花名册.xlsx", WIDE)
     good_file = good(tmp_path / "好.xlsx")
     assert outcome(lbc_in_child("validate", good_file)) == (0, GOOD_OUT, "")
-    assert outcome(lbc_in_child("validate", path)) == (2, "", crashed(path, "SIGABRT", "2.0 GB"))
+    aborted = lbc_in_child("validate", path, env=CEILING)
+    assert outcome(aborted) == (2, "", crashed(path, "SIGABRT", "256 MB"))
 
 
 def test_the_memory_ceiling_ends_a_read_too_big_for_it(tmp_path: Path) -> None:
@@ -324,11 +328,11 @@ def test_without_fork_each_read_runs_in_a_spawned_child(tmp_path: Path) -> None:
         GOOD_OUT,
         "",
     )
-    path = far(tmp_path / "花名册.xlsx")
-    assert outcome(lbc_in_child("validate", path, prelude=NO_FORK)) == (
+    path = far(tmp_path / "花名册.xlsx", WIDE)
+    assert outcome(lbc_in_child("validate", path, prelude=NO_FORK, env=CEILING)) == (
         2,
         "",
-        crashed(path, "SIGABRT", "2.0 GB"),
+        crashed(path, "SIGABRT", "256 MB"),
     )
 
 
@@ -368,9 +372,10 @@ def test_spawned_reading_child_where_there_is_no_fork(
     monkeypatch.setattr(supervised, "CAN_FORK", False)
     monkeypatch.setattr(reading, "ISOLATE_READS", True)
     assert outcome(run("validate", good(tmp_path / "好.xlsx"))) == (0, GOOD_OUT, "")
-    path = far(tmp_path / "花名册.xlsx")
+    path = far(tmp_path / "花名册.xlsx", WIDE)
+    monkeypatch.setenv("LBC_MAX_MEMORY", "256M")
     result = run("validate", path)
-    assert (result.exit_code, result.stderr) == (2, crashed(path, "SIGABRT", "2.0 GB"))
+    assert (result.exit_code, result.stderr) == (2, crashed(path, "SIGABRT", "256 MB"))
 
 
 def allocate(send: Callable[[object], None]) -> None:
@@ -411,12 +416,12 @@ def test_merge_goes_on_without_the_school_whose_reader_crashed(tmp_path: Path) -
     county.mkdir()
     for n in (1, 2):
         good(county / f"00{n}-学校.xlsx")
-    bad = far(county / "003-学校.xlsx")
+    bad = far(county / "003-学校.xlsx", WIDE)
     out = tmp_path / "县名册.xlsx"
-    result = lbc_in_child("merge", county, "--out", out, "--format", "json")
+    result = lbc_in_child("merge", county, "--out", out, "--format", "json", env=CEILING)
     assert result.exit_code == 1, result.stderr
     assert out.exists()
-    reason = crashed(bad, "SIGABRT", "2.0 GB").removeprefix("lbc: 错误：").rstrip("\n")
+    reason = crashed(bad, "SIGABRT", "256 MB").removeprefix("lbc: 错误：").rstrip("\n")
     assert f"提示：未合并 {bad}：{reason}" in result.stderr.splitlines()
     # Both schools' rows merged (the two list the same two children: 2 ID numbers).
     summary = json.loads(result.stdout)["summary"]
@@ -529,13 +534,13 @@ def test_a_folder_run_reports_the_files_it_could_not_read_and_goes_on(tmp_path: 
     folder = tmp_path / "各校"
     folder.mkdir()
     good(folder / "1.xlsx")
-    bad = far(folder / "2.xlsx")
+    bad = far(folder / "2.xlsx", WIDE)
     broken = folder / "3.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really")
-    code, out, err = outcome(lbc_in_child("validate", folder, "--format", "json"))
+    code, out, err = outcome(lbc_in_child("validate", folder, "--format", "json", env=CEILING))
     assert code == 1, err
     assert err.splitlines() == [
-        "提示：未读入（其余文件照常检查，退出码为 1）：" + crashed(bad, "SIGABRT", "2.0 GB")[8:-1],
+        "提示：未读入（其余文件照常检查，退出码为 1）：" + crashed(bad, "SIGABRT", "256 MB")[8:-1],
         f"提示：未读入（其余文件照常检查，退出码为 1）：{broken} 已损坏或不是真正的 Excel 文件"
         "（文件不完整，可能在下载或复制时中断：请重新获取原文件）",
     ]
@@ -548,9 +553,10 @@ def test_a_folder_run_reports_the_files_it_could_not_read_and_goes_on(tmp_path: 
 def test_a_folder_where_no_file_can_be_read_cannot_run(tmp_path: Path) -> None:
     folder = tmp_path / "各校"
     folder.mkdir()
-    bad = far(folder / "1.xlsx")
-    far(folder / "2.xlsx")
-    assert outcome(lbc_in_child("validate", folder)) == (2, "", crashed(bad, "SIGABRT", "2.0 GB"))
+    bad = far(folder / "1.xlsx", WIDE)
+    far(folder / "2.xlsx", WIDE)
+    aborted = lbc_in_child("validate", folder, env=CEILING)
+    assert outcome(aborted) == (2, "", crashed(bad, "SIGABRT", "256 MB"))
 
 
 READS_HERE = [0]  # reads this process has served
