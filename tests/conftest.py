@@ -292,6 +292,22 @@ def samples(tmp_path: Path) -> Path:
     return folder
 
 
+def merged_county(tmp_path: Path, marks: dict[tuple[int, str], str] | None = None) -> Path:
+    """县/全县.xlsx as lbc merge writes it from two schools' rosters of 20 children each
+    (青山小学, 白鹤小学, a 学校 column), each roster's cell (row index, header) in ``marks``
+    set to its value first."""
+    schools = tmp_path / "县"
+    schools.mkdir()
+    for school in ["青山小学", "白鹤小学"]:
+        rows = [[school, *child_row(i + 1)] for i in range(20)]
+        for (i, header), value in (marks or {}).items():
+            rows[i][CHILD_HEADER.index(header) + 1] = value
+        write_xlsx(schools / f"{school}.xlsx", {"花名册": [["学校", *CHILD_HEADER], *rows]})
+    merged = tmp_path / "全县.xlsx"
+    run("merge", schools, "--out", merged)
+    return merged
+
+
 @pytest.fixture
 def count_inflations(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[str]]:
     """Counting, from when it is called, each zip member lbc's reader inflates: the list it

@@ -29,6 +29,7 @@ from conftest import (
     TEACHER_HEADER,
     child_row,
     make_id,
+    merged_county,
     patterns_compiled,
     run,
     write_xlsx,
@@ -1448,13 +1449,7 @@ def test_a_merged_rosters_fit_to_height_is_no_hidden_row(
     """lbc merge prints each sheet fitToHeight="0": its ht="0 ends another attribute, so
     the sheet is not looked through again for the rows it hides (a merged province's
     1.5 GB of XML inflated and parsed tag by tag for none); none is said."""
-    schools = tmp_path / "县"
-    schools.mkdir()
-    for school in ["青山小学", "白鹤小学"]:
-        rows = [[school, *child_row(i + 1)] for i in range(20)]
-        write_xlsx(schools / f"{school}.xlsx", {"花名册": [["学校", *CHILD_HEADER], *rows]})
-    merged = tmp_path / "全县.xlsx"
-    run("merge", schools, "--out", merged)
+    merged = merged_county(tmp_path)
     with zipfile.ZipFile(merged) as zf:
         assert b'fitToHeight="0"' in zf.read("xl/worksheets/sheet1.xml")
     inflated = count_inflations()

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, child_row, merged_county, run, write_xlsx
 from lbc.roster import reading, sheet_pieces
 from lbc.roster.tables import SheetReader, build_table
 
@@ -238,13 +238,7 @@ def test_a_merged_roster_is_parsed_without_its_rows_trailing_empty_cells(
 ) -> None:
     """Each piece of a merged roster calamine is given holds no row ending in a run of
     empty cells, and the roster reads as it does whole."""
-    schools = tmp_path / "县"
-    schools.mkdir()
-    for school in ["青山小学", "白鹤小学"]:
-        rows = [[school, *child_row(i + 1)] for i in range(20)]
-        write_xlsx(schools / f"{school}.xlsx", {"花名册": [["学校", *CHILD_HEADER], *rows]})
-    merged = tmp_path / "全县.xlsx"
-    run("merge", schools, "--out", merged)
+    merged = merged_county(tmp_path)
     with zipfile.ZipFile(merged) as zf:
         assert b"<c/>" * sheet_pieces.EMPTY_RUN + b"</row>" in zf.read(SHEET)
     whole = run("validate", merged, "--format", "json")
@@ -432,14 +426,7 @@ def test_a_merged_roster_read_in_pieces_is_inflated_once(
     """lbc merge's sheet is looked at before calamine as its pieces are cut, not inflated
     once to be looked at and again to be read (a merged province's 1.5 GB of XML took
     6 s of CPU to inflate twice); what validate says is the same."""
-    schools = tmp_path / "县"
-    schools.mkdir()
-    for school in ["青山小学", "白鹤小学"]:
-        rows = [[school, *child_row(i + 1)] for i in range(20)]
-        rows[3][CHILD_HEADER.index("身份证号") + 1] = "#N/A"
-        write_xlsx(schools / f"{school}.xlsx", {"花名册": [["学校", *CHILD_HEADER], *rows]})
-    merged = tmp_path / "全县.xlsx"
-    run("merge", schools, "--out", merged)
+    merged = merged_county(tmp_path, {(3, "身份证号"): "#N/A"})
     inflated = count_inflations()
     pieces = run("validate", merged, "--format", "json")
     assert inflated.count(SHEET) == 1
