@@ -1241,6 +1241,30 @@ def test_xueji_permits_by_the_names_schools_call_them_are_read(tmp_path: Path) -
     )
 
 
+def test_xueji_household_register_is_read_as_the_childs_id_card(tmp_path: Path) -> None:
+    """The household register (户口簿, the standard's B; 户口本 as schools say it) prints
+    the child's own 公民身份号码: read as 居民身份证, no VAL001, its number held to the same
+    checks (黄欣怡's check digit, ID002), and a booklet's 户号 in its place is no ID
+    number (赵俊熙's, ID001)."""
+    rows = [
+        xj_row(1, "双亲留守儿童", 身份证件类型="户口簿"),
+        xj_row(2, "双亲留守儿童", 身份证件类型="B-户口簿"),
+        xj_row(3, "双亲留守儿童", 身份证件类型="户口本"),
+        xj_row(4, "双亲留守儿童", 身份证件类型="户口簿", 身份证件号="510100123"),
+    ]
+    right = rows[2]["身份证件号"]
+    rows[2]["身份证件号"] = right[:-1] + ("0" if right[-1] != "0" else "1")
+    path = write_xlsx(tmp_path / "学籍.xlsx", {"学生基本信息": flat(XJ_HEADER, rows)})
+    doc, _, code = validate(path)
+    assert ([(f["code"], f["row"], f["column"], f["message"]) for f in doc["findings"]], code) == (
+        [
+            ("ID002", 4, "I", "身份证号校验位错误"),
+            ("ID001", 5, "I", "身份证号应为18位（17位数字加1位校验码）"),
+        ],
+        1,
+    )
+
+
 def test_xueji_military_and_residence_cards_are_read(tmp_path: Path) -> None:
     """The 学籍 standard's 军官证 and 士兵证 are documents of their own, no ID: their number
     gives no birth date or sex (陈思彤's would be a girl born 2015-03-09, on March's

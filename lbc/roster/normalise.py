@@ -1773,8 +1773,9 @@ def health(value: Any) -> str | Bad | None:
 # to 9 境外永久居住证, A 护照, Z 其他), the 港澳台居民居住证 issued since 2018, and the
 # 港澳居民来往内地通行证 (回乡证), the 台湾 permit's twin, as schools write it, and the
 # mainland residents' 往来港澳通行证 (港澳通行证), a child's travel permit. Its B 户口簿
-# is not read: which number a school writes for one (the child's ID number in it, or the
-# booklet's 户号) is unsaid, so it stays VAL001 and its number is checked as an ID's.
+# is read as 居民身份证: the household register prints each member's 公民身份号码, so the
+# number of a child's 户口簿 is the child's ID number, checked as one; a booklet's 户号
+# written in its place is no ID number, and the ID checks say so (ID001).
 # Only the first two hold a number of the ID's 18-digit pattern (area code, birth date,
 # sex, check digit); a military card, a passport, a 通行证 or a permanent residence card
 # holds a number of another shape.
@@ -1815,7 +1816,7 @@ _ID_KIND_CODES = {
     "8": "台湾居民来往大陆通行证",
     "9": "境外永久居住证",
     "a": "护照",
-    "b": "户口簿",
+    "b": "居民身份证",  # 户口簿, whose number is the child's ID number
     "z": "其他",
 }
 id_kind = _code_aside(
@@ -1823,7 +1824,15 @@ id_kind = _code_aside(
         {
             **{k: k for k in ID_KINDS},
             **dict.fromkeys(
-                ("身份证", "居民身份证号", "中华人民共和国居民身份证", "中国居民身份证"),
+                (
+                    "身份证",
+                    "居民身份证号",
+                    "中华人民共和国居民身份证",
+                    "中国居民身份证",
+                    "户口簿",
+                    "居民户口簿",
+                    "户口本",
+                ),
                 "居民身份证",
             ),
             # The two cards 港澳台居民居住证 names, as each is titled.
