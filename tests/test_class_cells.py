@@ -75,45 +75,43 @@ def test_a_grade_and_class_as_one_number_is_that_class(tmp_path: Path, cls: Any)
     ]
 
 
-@pytest.mark.parametrize("cls", [32, "32", "32班", "31"])
-@pytest.mark.parametrize("where", ["file", "grade column"])
-def test_a_class_number_starting_with_its_grade_is_unreadable(
-    tmp_path: Path, cls: Any, where: str
+@pytest.mark.parametrize(
+    ("cls", "file", "grade_column", "other", "other_read"),
+    [
+        # 32 in 三年级.xlsx, or beside a 年级 三年级: 三年级2班 or 三年级(32)班?
+        *(
+            (cls, file, grade_column, "12", "三年级(12)班")
+            for cls in (32, "32", "32班", "31")
+            for file, grade_column in (("三年级.xlsx", False), ("名单.xlsx", True))
+        ),
+        # 1201班: 2012级1班 or 十二年级(1)班?
+        *(
+            (cls, file, False, "301班", "三年级(1)班")
+            for cls in ("1201班", 1201, "1001", "1203班")
+            for file in ("名单.xlsx", "三年级.xlsx")
+        ),
+    ],
+)
+def test_a_class_number_read_two_ways_is_unreadable(
+    tmp_path: Path, cls: Any, file: str, grade_column: bool, other: str, other_read: str
 ) -> None:
-    """32 in 三年级.xlsx's 班级 (or beside a 年级 三年级) was read 三年级(32)班 with
-    nothing said, though a school writes 三年级2班 so as often as 302: which it is only
-    the school knows, so it is asked (CLS001) and paired by no class; 12 is class 12."""
-    if where == "file":
-        file, kids = "三年级.xlsx", [CHILD_HEADER, child_row(1, cls=cls), child_row(2, cls="12")]
-    else:
-        header = [*CHILD_HEADER, "年级"]
-        kids = [header, [*child_row(1, cls=cls), "三年级"], [*child_row(2, cls="12"), "三年级"]]
-        file = "名单.xlsx"
+    """A 班级 cell that reads as two classes, which only the school knows, is asked
+    (CLS001) and paired by no class; ``other`` beside it is read as ``other_read``.
+    32 in 三年级.xlsx's 班级 (or beside a 年级 三年级) was read 三年级(32)班 with nothing
+    said, though a school writes 三年级2班 so as often as 302; 12 is class 12. 1201班 was
+    read 十二年级(1)班 with nothing said, in 三年级.xlsx too: a class named by the year its
+    pupils came (2012级1班, as 2301班 is), as likely as a grade no primary or middle school
+    has; 301班 is still 三年级(1)班."""
+    kids = [CHILD_HEADER, child_row(1, cls=cls), child_row(2, cls=other)]
+    if grade_column:
+        kids = [[*kids[0], "年级"], *([*row, "三年级"] for row in kids[1:])]
     write_xlsx(tmp_path / file, {"花名册": kids, "教师": TEACHERS})
     validated = run("validate", file, "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["row"], f["column"], f["value"]) for f in validated.json()["findings"]]
     assert (validated.exit_code, found) == (1, [("CLS001", 2, "F", str(cls))])
     paired = run("pair", file, "--format", "json", cwd=tmp_path).json()["pairs"]
     assert [(p["child"], p["class"]) for p in paired] == [
-        ("李明轩", "三年级(12)班"),
-        ("张雨涵", str(cls)),
-    ]
-
-
-@pytest.mark.parametrize("cls", ["1201班", 1201, "1001", "1203班"])
-@pytest.mark.parametrize("file", ["名单.xlsx", "三年级.xlsx"])
-def test_a_years_class_in_four_digits_is_unreadable(tmp_path: Path, cls: Any, file: str) -> None:
-    """1201班 was read 十二年级(1)班 with nothing said, in 三年级.xlsx too: a class named
-    by the year its pupils came (2012级1班, as 2301班 is), as likely as a grade no
-    primary or middle school has, so it is asked (CLS001); 301班 is still 三年级(1)班."""
-    kids = [CHILD_HEADER, child_row(1, cls=cls), child_row(2, cls="301班")]
-    write_xlsx(tmp_path / file, {"花名册": kids, "教师": TEACHERS})
-    validated = run("validate", file, "--format", "json", cwd=tmp_path)
-    found = [(f["code"], f["row"], f["column"], f["value"]) for f in validated.json()["findings"]]
-    assert (validated.exit_code, found) == (1, [("CLS001", 2, "F", str(cls))])
-    paired = run("pair", file, "--format", "json", cwd=tmp_path).json()["pairs"]
-    assert [(p["child"], p["class"]) for p in paired] == [
-        ("李明轩", "三年级(1)班"),
+        ("李明轩", other_read),
         ("张雨涵", str(cls)),
     ]
 
