@@ -168,6 +168,16 @@ def heading(text: str, header: list[Any]) -> list[Any]:
     return [text if label == "姓名" else None for label in header]
 
 
+def under_grade_three(classes: list[str], between: dict[int, Any] | None = None) -> list[list[Any]]:
+    """A sheet's rows: the header, a grade's heading 三年级, and a child for each of
+    ``classes``, the class's number alone in its 班级 (1班, 2班); ``between``, a row's
+    cells by column (a class's total, another grade's heading), after the first two."""
+    header, *_ = without([])
+    kids = [child_row(n, cls=cls) for n, cls in enumerate(classes, 1)]
+    middle = [[between.get(j) for j in range(len(header))]] if between is not None else []
+    return [header, heading("三年级", header), *kids[:2], *middle, *kids[2:]]
+
+
 def test_a_class_heading_gives_its_class_to_the_rows_under_it(tmp_path: Path) -> None:
     """A roster listing each class under a heading row (三年级(1)班; 1班 under 四年级)
     with the 班级 cells left empty: each row is of the class over it, up to the next
@@ -578,9 +588,7 @@ def test_a_class_number_alone_is_of_the_grade_of_the_heading_over_it(
     """Rows whose 班级 says 1班 and 2班 under a grade's heading row 三年级: 三年级(1)班 and
     三年级(2)班, as on a sheet named 三年级, said in a note; not a class lbc cannot read
     (CLS001), nor, in 四年级.xlsx, 四年级(1)班 with nothing said."""
-    header, *_ = without([])
-    rows = [header, heading("三年级", header), child_row(1, cls="1班"), child_row(2, cls="2班")]
-    write_xlsx(tmp_path / book, {"Sheet1": rows})
+    write_xlsx(tmp_path / book, {"Sheet1": under_grade_three(["1班", "2班"])})
     validated = run("validate", book, "--format", "json", cwd=tmp_path)
     findings = validated.json()["findings"]
     assert [(f["code"], f["row"], f["field"]) for f in findings] == found
@@ -802,17 +810,7 @@ def test_a_grade_heading_ends_at_the_next_grades_heading_read_or_not(
     beside it, 四年级学生, 初二) that lbc keeps as a child's with no data: the rows under it
     are of no grade (CLS001), not 三年级(1)班 and 三年级(2)班 with nothing said; under
     四年级 with 年级组长：李明 beside it, a heading, they are 四年级's."""
-    header, *_ = without([])
-    row: list[Any] = [second.get(j) for j in range(len(header))]
-    rows = [
-        header,
-        heading("三年级", header),
-        child_row(1, cls="1班"),
-        child_row(2, cls="2班"),
-        row,
-        child_row(3, cls="1班"),
-        child_row(4, cls="2班"),
-    ]
+    rows = under_grade_three(["1班", "2班", "1班", "2班"], second)
     write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
     validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
     findings = validated.json()["findings"]
@@ -831,18 +829,7 @@ def test_a_grade_heading_ends_at_the_next_grades_heading_read_or_not(
 def test_a_class_total_naming_its_number_ends_the_class_not_the_grade(tmp_path: Path) -> None:
     """小计 | 1班 | 2人 under 三年级's 1班 children: the total ends 1班, not the grade over
     it; the 2班 rows below are 三年级(2)班's, not of no grade (CLS001)."""
-    header, *_ = without([])
-    total: list[Any] = [None] * len(header)
-    total[:3] = ["小计", "1班", "2人"]
-    rows = [
-        header,
-        heading("三年级", header),
-        child_row(1, cls="1班"),
-        child_row(2, cls="1班"),
-        total,
-        child_row(3, cls="2班"),
-        child_row(4, cls="2班"),
-    ]
+    rows = under_grade_three(["1班", "1班", "2班", "2班"], {0: "小计", 1: "1班", 2: "2人"})
     write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
     validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
     assert validated.json()["findings"] == []
@@ -1127,9 +1114,7 @@ def test_a_class_total_in_one_cell_ends_the_class_not_the_grade(
     naming a class otherwise does: the 2班 below were of no grade (CLS001, or COL001 with
     the classes as headings). It ends 1班 only, as 小计 | 1班 | 2人 in three cells does."""
     if column:
-        header, *_ = without([])
-        kids = [child_row(n, cls="1班" if n < 3 else "2班") for n in (1, 2, 3, 4)]
-        rows = [header, heading("三年级", header), *kids[:2], [total], *kids[2:]]
+        rows = under_grade_three(["1班", "1班", "2班", "2班"], {0: total})
     else:
         header, *kids = no_class(*(child_row(n) for n in (1, 2, 3, 4)))
         one, two = heading("1班", header), heading("2班", header)
