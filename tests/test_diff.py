@@ -1234,3 +1234,21 @@ def test_two_ids_are_two_children_where_name_and_birth_date_are_not_one_childs(
         [C32, "4", "王梓萱"],
         [SUMMARY.format(2, 2, 0, 1)],
     ]
+
+
+def test_a_file_of_a_folder_left_out_ends_the_diff_with_exit_1(tmp_path: Path) -> None:
+    """Last term's folder holds a file that cannot be read: diff names it in the note that
+    promises exit 1 and compares the rest. It exited 0, as if every school were compared."""
+    old, new = tmp_path / "上学期", tmp_path / "本学期"
+    old.mkdir()
+    new.mkdir()
+    write_xlsx(old / "青山小学.xlsx", {"花名册": table(OLD)})
+    write_xlsx(new / "青山小学.xlsx", {"花名册": table(NEW)})
+    (old / "白鹤小学.xlsx").write_bytes(b"PK\x03\x04 not really")
+    result = run("diff", "上学期", "本学期", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        "提示：未读入（其余文件照常检查，退出码为 1）：上学期/白鹤小学.xlsx "
+        "已损坏或不是真正的 Excel 文件（文件不完整，可能在下载或复制时中断：请重新获取原文件）"
+    ]
+    assert result.json()["summary"] == expected_document(pii=False)["summary"]

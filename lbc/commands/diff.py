@@ -63,7 +63,8 @@ def diff_command(
         bom=not no_bom,
         json_keys=json_keys,
     )
-    raise typer.Exit(ExitStatus.DONE)
+    # A file of either folder left out was said, with the exit code it promises.
+    raise typer.Exit(ExitStatus.found(before.failed or after.failed))
 
 
 def _child(found: RosterDiff, row: Row, privacy: Privacy) -> dict[str, Any]:
