@@ -254,6 +254,7 @@ def emit(
     versioned: bool = True,
     bom: bool = True,
     json_keys: bool = False,
+    plain: bool = False,
 ) -> None:
     """Print a command's result in the ``--format`` asked for: the JSON document (headed by
     the "lbc" version key, so a script knows what wrote it), the CSV rows under ``columns``,
@@ -262,7 +263,8 @@ def emit(
     ``versioned=False`` is for ``lbc rules``, whose JSON is
     the catalogue itself (a list, or one rule). CSV is for Excel unless a script says
     otherwise: a byte-order mark (``--no-bom`` leaves it out) and headers in the reader's
-    language (``--json-keys`` gives the JSON keys)."""
+    language (``--json-keys`` gives the JSON keys). ``plain``: the document holds dicts and
+    lists of text, integers, booleans and None alone (to_json's ``plain``)."""
     _release_notes()
     if fmt == "json":
         body = document()
@@ -270,8 +272,8 @@ def emit(
             assert isinstance(body, dict)
             body = {"lbc": __version__, **body}
         keep_until_exit(body)
-        data = json_bytes(body) if _takes_utf8(sys.stdout) else None
-        typer.echo(to_json(body) if data is None else data, nl=False)
+        data = json_bytes(body, plain) if _takes_utf8(sys.stdout) else None
+        typer.echo(to_json(body, plain) if data is None else data, nl=False)
     elif fmt == "csv":
         headers = None if json_keys else [t(f"csv.col.{c}") for c in columns]
         typer.echo(to_csv(rows(), columns, headers, bom), nl=False)

@@ -85,6 +85,7 @@ def pair_command(
         table=lambda: print_table(result, privacy),
         bom=not no_bom,
         json_keys=json_keys,
+        plain=True,  # as_document's
     )
     raise typer.Exit(ExitStatus.found(result.unpaired or roster.failed))
 
@@ -134,6 +135,8 @@ def _where(
 
 
 def as_document(result: Pairing, max_per_teacher: int, privacy: Privacy) -> dict[str, object]:
+    """The JSON document: dicts and lists of text, integers, booleans and None alone (no
+    float), which lbc pair writes as plain (common.emit) without a walk over its rows."""
     text, name = functools.cache(privacy.text), functools.cache(privacy.name)
     classed = _classes(text)
     child = privacy.name  # a county's 100,000 children: mostly a name each, not remembered

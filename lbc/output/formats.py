@@ -66,7 +66,7 @@ def out_format(out: Path, writes: Sequence[str], fmt: str | None = None) -> str:
     return named
 
 
-def to_json(document: object) -> str:
+def to_json(document: object, plain: bool = False) -> str:
     """The document as JSON; file names that are not UTF-8 are shown readably (readable).
 
     The text is ``json.dumps(document, ensure_ascii=False, indent=2, default=str)``, character
@@ -76,8 +76,13 @@ def to_json(document: object) -> str:
     C encoder with the line breaks as its separators, and only the few containers above
     them are walked here; a document orjson writes whole (_orjson_writes) is written so.
     A document nested deeper than this walk's recursion allows, or holding itself, is left
-    to json.dumps, which writes the deep one and says the other is circular, as it would."""
-    if _orjson_writes(document) and (text := _orjson(document, set(), "\n", True)) is not None:
+    to json.dumps, which writes the deep one and says the other is circular, as it would.
+    ``plain``: the command built the document of dicts and lists of text (a str, or a
+    subclass such as messages.Said), integers, booleans and None alone, no float or tuple:
+    one orjson writes whole, so it is not walked to find out (a county's 100,000 pairs: a
+    tenth of a second of lbc pair)."""
+    writes = plain or _orjson_writes(document)
+    if writes and (text := _orjson(document, set(), "\n", True)) is not None:
         return text  # valid UTF-8 (orjson refuses a lone surrogate): nothing for readable
     try:
         return readable(_indented(document, "\n") + "\n")
@@ -175,11 +180,12 @@ def _orjson_bytes(value: list[Any] | dict[str, Any], ended: bool) -> bytes | Non
         return None
 
 
-def json_bytes(document: object) -> bytes | None:
-    """``to_json``'s text in UTF-8 where orjson writes the document whole (_orjson_writes):
-    its bytes as they come, not made text and encoded back (a county's pairs are 24 MB: a
-    tenth of a second); None where it does not, and ``to_json`` writes it."""
-    if not isinstance(document, dict | list) or not _orjson_writes(document):
+def json_bytes(document: object, plain: bool = False) -> bytes | None:
+    """``to_json``'s text in UTF-8 where orjson writes the document whole (_orjson_writes,
+    or ``plain`` as to_json takes it): its bytes as they come, not made text and encoded
+    back (a county's pairs are 24 MB: a tenth of a second); None where it does not, and
+    ``to_json`` writes it."""
+    if not isinstance(document, dict | list) or not (plain or _orjson_writes(document)):
         return None
     return _orjson_bytes(document, True)
 
