@@ -84,10 +84,10 @@ def test_a_grade_and_class_as_one_number_is_that_class(tmp_path: Path, cls: Any)
             for cls in (32, "32", "32班", "31")
             for file, grade_column in (("三年级.xlsx", False), ("名单.xlsx", True))
         ),
-        # 1201班: 2012级1班 or 十二年级(1)班?
+        # 1201班: 2012级1班 or 十二年级(1)班? 12级3班: 2012级3班, no 十二年级(3)班.
         *(
             (cls, file, False, "301班", "三年级(1)班")
-            for cls in ("1201班", 1201, "1001", "1203班")
+            for cls in ("1201班", 1201, "1001", "1203班", "12级3班", "09级2班")
             for file in ("名单.xlsx", "三年级.xlsx")
         ),
     ],
@@ -101,7 +101,8 @@ def test_a_class_number_read_two_ways_is_unreadable(
     said, though a school writes 三年级2班 so as often as 302; 12 is class 12. 1201班 was
     read 十二年级(1)班 with nothing said, in 三年级.xlsx too: a class named by the year its
     pupils came (2012级1班, as 2301班 is), as likely as a grade no primary or middle school
-    has; 301班 is still 三年级(1)班."""
+    has; 301班 is still 三年级(1)班. So was 12级3班 (2012级3班) read 十二年级(3)班, and
+    09级2班 九年级(2)班."""
     kids = [CHILD_HEADER, child_row(1, cls=cls), child_row(2, cls=other)]
     if grade_column:
         kids = [[*kids[0], "年级"], *([*row, "三年级"] for row in kids[1:])]
@@ -181,3 +182,18 @@ def test_a_merged_rosters_class_of_another_grade_is_said_as_over_its_folder(
         validated = run("validate", source, "--format", "json", cwd=tmp_path)
         found = [(f["code"], f["value"], f["message"]) for f in validated.json()["findings"]]
         assert (validated.exit_code, found) == (0, [("CLS004", "301班", said)]), source
+
+
+def test_a_cohort_in_the_grade_column_is_no_grade(tmp_path: Path) -> None:
+    """A 年级 12级 (the pupils who came in 2012, as 2012级) was read 十二年级, and 3班
+    beside it 十二年级(3)班 with nothing said: it is no grade, asked (CLS001), as 2012级
+    is; 三年级 beside 3班 is 三年级(3)班."""
+    header = [*CHILD_HEADER, "年级"]
+    kids = [header, [*child_row(1, cls="3班"), "12级"], [*child_row(2, cls="3班"), "三年级"]]
+    write_xlsx(tmp_path / "名单.xlsx", {"花名册": kids})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["row"], f["column"], f["value"]) for f in validated.json()["findings"]]
+    assert (validated.exit_code, found) == (
+        1,
+        [("CLS001", 2, "F", "3班"), ("CLS001", 2, "O", "12级")],
+    )

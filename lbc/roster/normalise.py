@@ -1132,12 +1132,15 @@ _PRESCHOOL_CLASS = re.compile(
 # (2012级1班), as 2301班 is, as likely as 十二年级(1)班, which a village's primary or middle
 # school does not have.
 _YEAR_AND_CLASS = re.compile(r"1[0-2]\d{2}班?")
+# Two digits and 级 (12级3班, 09级, 23级(1)班): the year its pupils came, as 2012级 is, never
+# a grade, which is 年级: 12级3班 is no 十二年级(3)班, nor 09级 九年级.
+_COHORT = re.compile(r"\d{2}级")
 
 
 def class_ref(value: Any) -> ClassRef | Bad | None:
     """A class in any of the spellings schools use, read as grade and class number; a
     class number alone (12班, 2, (2)班) is unreadable here, since it names no grade, and so
-    is a year's class (1201班: _YEAR_AND_CLASS)."""
+    is a year's class (1201班: _YEAR_AND_CLASS; 12级3班: _COHORT)."""
     s = _as_text(value)
     if s is None:
         return None
@@ -1155,7 +1158,7 @@ def class_ref(value: Any) -> ClassRef | Bad | None:
         # A class number alone names no grade: 12班 (or 12, 小学11班) is class 12 of a
         # grade written elsewhere (_class_in_grade), not 一年级(2)班.
         return Bad(s)
-    if _YEAR_AND_CLASS.fullmatch(compact):
+    if _YEAR_AND_CLASS.fullmatch(compact) or _COHORT.match(compact):
         return Bad(s)
     for pattern in _CLASS_PATTERNS:
         m = pattern.fullmatch(compact)
@@ -1217,7 +1220,8 @@ def grade_shown(grade: int) -> str:
 
 
 def grade(value: Any) -> int | Bad | None:
-    """A grade: 三年级, 3, 初一, 初中一年级 …, and 学前班 (PRESCHOOL, 0)."""
+    """A grade: 三年级, 3, 初一, 初中一年级 …, and 学前班 (PRESCHOOL, 0); not a cohort
+    (12级: _COHORT)."""
     s = _as_text(value)
     if s is None:
         return None
@@ -1229,7 +1233,7 @@ def grade(value: Any) -> int | Bad | None:
             return found
         return Bad(s)
     m = _GRADE.fullmatch(s)
-    if m:
+    if m and not _COHORT.fullmatch(s):
         g = _cn_number(m.group(1))
         if 1 <= g <= 12:
             return g
