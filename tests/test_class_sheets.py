@@ -1158,3 +1158,38 @@ def test_a_class_and_its_head_count_over_the_first_rows_heads_them(
     summary = run("summary", "名单.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
     counted = [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
     assert counted == ([("三年级(1)班", 2), ("三年级(2)班", 1)] if read else [("班级不明", 3)])
+
+
+@pytest.mark.parametrize("where", ["headings", "sheet"])
+def test_a_class_number_starting_with_its_grade_is_unread_as_in_a_class_cell(
+    tmp_path: Path, where: str
+) -> None:
+    """A heading 32班 under 三年级 gave the rows under it 三年级(32)班, and a sheet 32班 in
+    三年级.xlsx was said to make every row's class 三年级(32)班, while a 班级 cell 32 there
+    is unreadable (CLS001: 三年级(2)班 or 三年级(32)班?): they are read as the cell is,
+    each row asked (CLS001) and paired by no class; 12班 is still 三年级(12)班."""
+    header, *kids = no_class(child_row(1), child_row(2))
+    if where == "headings":
+        file = "名单.xlsx"
+        rows = [header, heading("三年级", header), heading("32班", header), kids[0]]
+        book = {"Sheet1": [*rows, heading("12班", header), kids[1]]}
+        found = [("CLS001", "Sheet1", 4, "32班")]
+        note = (
+            "提示：名单.xlsx 的“Sheet1”没有“班级”列，"
+            "各行的班级按它上面的班级标题行（如“三年级(2)班”）读取"
+        )
+    else:
+        file = "三年级.xlsx"
+        book = {"32班": [header, kids[0]], "12班": [header, kids[1]]}
+        found = [("CLS001", "32班", 2, "32班")]
+        note = "提示：三年级.xlsx 的“32班”没有“班级”列，各行的班级按工作表名称读作32班"
+    write_xlsx(tmp_path / file, {**book, "教师": TEACHERS})
+    validated = run("validate", file, "--format", "json", cwd=tmp_path)
+    findings = validated.json()["findings"]
+    assert [(f["code"], f["sheet"], f["row"], f["value"]) for f in findings] == found
+    assert validated.stderr.splitlines()[0] == note
+    paired = run("pair", file, "--format", "json", cwd=tmp_path).json()["pairs"]
+    assert [(p["child"], p["class"]) for p in paired] == [
+        ("李明轩", "三年级(12)班"),
+        ("张雨涵", "32班"),
+    ]

@@ -3293,7 +3293,11 @@ def _class_from_name(table: Table) -> None:
     elif "grade" in table.raw:  # each row's 年级 and this number
         source, cls, written = CLASS_FROM_SHEET, table.sheet, table.sheet
     elif (grade := _named_grade(table)) is not None:
-        source, cls, written = CLASS_FROM_SHEET, str(nz.ClassRef(grade, number)), table.sheet
+        # 32班 in 三年级.xlsx: 三年级(2)班 or 三年级(32)班? Unread, as in a 班级 cell.
+        ref = (
+            table.sheet if nz.grade_digit_first(table.sheet, grade) else nz.ClassRef(grade, number)
+        )
+        source, cls, written = CLASS_FROM_SHEET, str(ref), table.sheet
     else:
         return
     table.raw["class"] = [written] * len(table)
@@ -3349,10 +3353,11 @@ def _classes_under_headings(
             ref = None
         elif ref.__class__ is nz.ClassRef:
             grade, graded_by = ref.grade, text  # type: ignore[union-attr]
-        elif number is not None and grade is not None:
-            ref = nz.ClassRef(grade, number)
-        elif number is not None and (of := _named_grade(table)) is not None:
-            ref = nz.ClassRef(of, number)
+        elif number is not None and (
+            (of := _named_grade(table) if grade is None else grade) is not None
+        ):
+            # 32班 under 三年级: 三年级(2)班 or 三年级(32)班? Unread, as in a 班级 cell.
+            ref = text if nz.grade_digit_first(text, of) else nz.ClassRef(of, number)
         else:
             read = nz.grade(text)
             grade = read if read.__class__ is int else None
