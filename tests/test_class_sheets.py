@@ -1193,3 +1193,29 @@ def test_a_class_number_starting_with_its_grade_is_unread_as_in_a_class_cell(
         ("李明轩", "三年级(12)班"),
         ("张雨涵", "32班"),
     ]
+
+
+def test_the_heading_notes_count_only_the_classes_they_give(tmp_path: Path) -> None:
+    """The notes on the rows the headings gave a class counted the rows under a heading
+    32班 below 三年级, and a 班级 32 there, which they leave unread (CLS001): they count
+    only the rows they give a class (the one below 1班, 2 under 三年级)."""
+    header, *_ = without([])
+    rows = [
+        header,
+        heading("三年级", header),
+        heading("32班", header),
+        child_row(1, cls=None),
+        child_row(2, cls="32"),
+        heading("1班", header),
+        child_row(3, cls=None),
+        child_row(4, cls="2"),
+    ]
+    write_xlsx(tmp_path / "名单.xlsx", {"Sheet1": rows})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["row"], f["value"]) for f in validated.json()["findings"]]
+    assert found == [("CLS001", 4, "32班"), ("CLS001", 5, "32")]
+    assert validated.stderr.splitlines() == [
+        "提示：名单.xlsx 的“Sheet1”有1行的“班级”为空，按它上面的班级标题行（如“三年级(2)班”）读取",
+        "提示：名单.xlsx 的“Sheet1”有1行的“班级”只写班号，"
+        "按它上面的年级标题行（如“三年级”）读作这个年级的班",
+    ]

@@ -3383,10 +3383,11 @@ def _classes_under_headings(
         return True, None
     for start, end, cls, _, _ in spans:
         if cls is not None:
+            read = nz.class_ref(cls).__class__ is nz.ClassRef  # not 32班 under 三年级
             for i in range(start, end):
                 if raw[i] is None or (raw[i].__class__ is str and not raw[i].strip()):
                     raw[i] = cls
-                    table.classes_headed += 1
+                    table.classes_headed += read
     return True, grades
 
 
@@ -3434,7 +3435,8 @@ def _grades_under_headings(
         for i in alone:
             grades[i] = of
         if of is not None and of != named:
-            table.classes_graded += len(alone)
+            # 32 under 三年级 is given no class (_class_in_grade), nor counted.
+            table.classes_graded += sum(not nz.grade_digit_first(raw[i], of) for i in alone)
     return grades
 
 
