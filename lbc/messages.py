@@ -1055,6 +1055,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {folders} are different terms' folders, each read; to read one term only, name"
         " its folder in the command (e.g. {example})",
     ),
+    "note.years_side_by_side": (
+        "提示：{folders} 是不同年份的文件夹，都已读取，其中的名册合在一起统计；只读一年的，"
+        "请在命令里写出那一年的文件夹（如 {example}）",
+        "note: {folders} are different years' folders, each read and their rosters counted"
+        " together; to read one year only, name its folder in the command (e.g. {example})",
+    ),
     "note.last_term_alone": (
         "提示：{file} 在“{folder}”文件夹里，旁边没有本学期的花名册，已当作本学期（本学年的上学期）"
         "的名册读取；如果它是上一个学期的，请把本学期的名册放在“{folder}”文件夹旁边；"

@@ -480,11 +480,19 @@ def test_a_countys_terms_folders_of_schools_are_said_as_both_read(tmp_path: Path
 
 
 @pytest.mark.parametrize(
-    "folders", [("2024级", "2025级"), ("2024", "2025"), ("2025春",), ("2024秋", "2025春新生")]
+    "folders",
+    [
+        ("2024级", "2025级"),
+        ("2025春",),
+        ("2024秋", "2025春新生"),
+        ("2024",),
+        ("2024-2025学年", "2025"),
+    ],
 )
 def test_folders_naming_no_two_terms_are_not_said(tmp_path: Path, folders: tuple[str]) -> None:
-    """Cohorts' folders (2024级/, each this term's), years' (2024/: no term), one term's
-    folder alone, or beside a folder named by more than a term: no two terms' folders."""
+    """Cohorts' folders (2024级/, each this term's), one term's or year's folder alone, a
+    term's beside a folder named by more than a term, or a year's beside a school year's:
+    no two terms' or years' folders."""
     school, out = tmp_path / "青山小学", tmp_path / "全校.xlsx"
     for n, folder in enumerate(folders):
         roster(school / folder / "花名册.xlsx", 2 * n + 1, 2 * n + 2)
@@ -526,3 +534,49 @@ def test_every_command_reading_folders_says_two_terms_folders(tmp_path: Path) ->
         done = run(*args, "青山小学", "--format", "json", cwd=tmp_path)
         assert said in done.stderr.splitlines(), args
         assert done.exit_code in (0, 1), args
+
+
+# What a run says of folders of different years side by side, each read.
+YEARS_READ = (
+    "提示：{} 是不同年份的文件夹，都已读取，其中的名册合在一起统计；只读一年的，"
+    "请在命令里写出那一年的文件夹（如 {}）"
+)
+
+
+@pytest.mark.parametrize(("last", "this"), [("2023", "2024"), ("2023年", "2024年度")])
+def test_years_folders_side_by_side_are_said_as_both_read(
+    tmp_path: Path, last: str, this: str
+) -> None:
+    """青山小学 keeps a folder a year, 2023/ beside 2024/: both were read as one school with
+    nothing said, each child on both a DUP001 and two years' children counted as one
+    term's. Neither is set aside (a year's folder may hold this term's), but the run says
+    they are two years' and how to read one; named, a year's folder is read alone."""
+    school, out = tmp_path / "青山小学", tmp_path / "全校.xlsx"
+    roster(school / last / "花名册.xlsx", 1, 2, 3)
+    roster(school / this / "花名册.xlsx", 1, 2)
+    said = terms_read(Path("青山小学"), last, this, said=YEARS_READ) + "\n"
+    assert counts("青山小学", tmp_path, out) == (3, 3, ["青山小学"], said)
+    checked = run("validate", "青山小学", cwd=tmp_path)
+    assert checked.stdout.splitlines()[-1] == (
+        "共检查 3 名儿童、0 名教师、0 条帮扶记录：2 个错误，0 个警告"
+    )
+    named = run("validate", Path("青山小学", this), "--format", "json", cwd=tmp_path)
+    assert (named.json()["summary"]["children"], named.stderr) == (2, "")
+
+
+def test_a_countys_years_folders_of_schools_are_said_as_both_read(tmp_path: Path) -> None:
+    """县/2023/青山小学.xlsx beside 县/2024/青山小学.xlsx and 县/2024/白鹤小学.xlsx: each
+    青山小学 child was said twice as DUP001 with nothing on why. Every file is read, one
+    note naming the county's two years' folders; the schools are those of the files."""
+    county, out = tmp_path / "县", tmp_path / "全县.xlsx"
+    roster(county / "2023" / "青山小学.xlsx", 1, 2, 3)
+    roster(county / "2024" / "青山小学.xlsx", 1, 2, 3)
+    roster(county / "2024" / "白鹤小学.xlsx", 4, 5)
+    said = terms_read(Path("县"), "2023", "2024", said=YEARS_READ) + "\n"
+    assert counts("县", tmp_path, out) == (5, 5, ["白鹤小学", "青山小学"], said)
+    checked = run("validate", "县", "--format", "json", cwd=tmp_path).json()["summary"]
+    schools = sorted((s["school"], s["children"], s["errors"]) for s in checked["schools"])
+    assert (checked["by_code"], schools) == (
+        {"DUP001": 3},
+        [("白鹤小学", 2, 0), ("青山小学", 3, 3)],
+    )

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from lbc.errors import LbcError
 from lbc.messages import as_list, t
@@ -21,6 +22,7 @@ from lbc.roster.term_names import (
     named_term,
     named_terms,
     school_year,
+    year_alone,
 )
 
 # The folders a school keeps last term's files in, as lbc's own steps keep them (lbc diff
@@ -277,26 +279,39 @@ def _holds_a_roster(folder: Path) -> bool:
     )
 
 
-def terms_side_by_side(
-    paths: Iterable[Path], files: Iterable[Path]
-) -> list[tuple[list[Path], bool]]:
+class SideBySide(NamedTuple):
+    """Folders side by side named by different terms or years, each read
+    (``terms_side_by_side``): the folders, as the run names them, the latest last;
+    whether moving the earlier ones into a 上学期 folder beside them would keep their
+    files out; and whether they are named by years alone (2023/, 2024/), not terms."""
+
+    folders: list[Path]
+    aside: bool
+    years: bool
+
+
+def terms_side_by_side(paths: Iterable[Path], files: Iterable[Path]) -> list[SideBySide]:
     """Each group of folders side by side, named by different terms (2024秋/ beside
-    2025春/, 县/2024秋/青山小学/ beside 县/2025春/青山小学/), that ``files`` (a run's, to
-    be read) were found in below a folder of ``paths``: the folders, as the run names
-    them, by term, the latest last; and whether moving the earlier ones into a 上学期
-    folder beside them would keep their files out (``_kind_beside``), as it does not in
-    a school year's folder or beside a 下学期 (a school year's first semester).
+    2025春/, 县/2024秋/青山小学/ beside 县/2025春/青山小学/) or years (2023/ beside
+    2024/), that ``files`` (a run's, to be read) were found in below a folder of
+    ``paths``: the folders, as the run names them, by term, the latest last; and whether
+    moving the earlier ones into a 上学期 folder beside them would keep their files out
+    (``_kind_beside``), as it does not in a school year's folder or beside a 下学期 (a
+    school year's first semester), nor for years' folders, which are no last term's.
 
     Both terms' children are read, each on both said as DUP001: neither folder is set
     aside, as whether the later holds the whole school's children, part of them or only
     its new pupils cannot be told (a folder set aside on a guess loses its children with
     no finding), but the run says it reads two terms' folders, for the school to choose
-    one. A folder named by a year alone (2024/, which may hold either term of a school
-    year), a cohort's (2024级/: the pupils who entered that year, each cohort this
-    term's) or a term and a school's name (2024秋青山小学/) is no term's folder; nor is a
-    folder named itself said, its siblings not read."""
+    one. Years' folders alike (县/2023/青山小学.xlsx beside 县/2024/青山小学.xlsx, or
+    青山小学/2023/ beside 青山小学/2024/): two years' rosters, each child on both, neither
+    set aside (a year's folder may hold either term of it), but said. A cohort's folder
+    (2024级/: the pupils who entered that year, each cohort this term's), a school year's
+    (2024-2025学年/, said as a past year's beside a later one: ``_later_year``) or a term
+    and a school's name (2024秋青山小学/) is no term's or year's folder; nor is a folder
+    named itself said, its siblings not read."""
     files = list(files)
-    groups: dict[Path, dict[Path, Terms]] = {}
+    groups: dict[tuple[Path, bool], dict[Path, Terms]] = {}
     for root in paths:
         if not root.is_dir():
             continue
@@ -305,31 +320,43 @@ def terms_side_by_side(
                 continue
             folders = file.relative_to(root).parts[:-1]
             for depth, name in enumerate(folders):
-                if (terms := _folder_terms(name)) is not None:
+                if (named := _folder_terms(name)) is not None:
                     parent = root.joinpath(*folders[:depth])
-                    groups.setdefault(parent, {})[parent / name] = terms
+                    groups.setdefault((parent, named[0]), {})[parent / name] = named[1]
     out, seen = [], set()
-    for parent, named in groups.items():
+    for (parent, years), named in groups.items():
         earlier = [
             f for f, terms in named.items() if any(named_before(terms, t) for t in named.values())
         ]
         here = parent.resolve()
-        if not earlier or here in seen:
+        if not earlier or (here, years) in seen:
             continue
-        seen.add(here)
+        seen.add((here, years))
         apart = {here / name for name in (*(p.name for p in earlier), *LAST_TERM_FOLDERS)}
         folders = sorted(named, key=lambda f: (named[f], f.name))
-        out.append((folders, _kind_beside(here, apart) == LAST_TERM))
+        aside = not years and _kind_beside(here, apart) == LAST_TERM
+        out.append(SideBySide(folders, aside, years))
     return out
 
 
 @functools.lru_cache(maxsize=4096)
-def _folder_terms(name: str) -> Terms:
+def _folder_terms(name: str) -> tuple[bool, Terms] | None:
     """The term a folder's name is alone (2024秋, 2024年秋季学期, 2024-2025学年第一学期,
-    2024-2025-1: ``TERM_ALONE``), as ``named_terms`` gives it; None for any other name.
-    Each name worked out once: a county's run passes each school's folders file by file."""
+    2024-2025-1: ``TERM_ALONE``), as ``named_terms`` gives it, or the year it is alone
+    (2024, 2024年, 2024年度: ``_year_folder``), as ``named_before`` orders years among
+    themselves; with whether it is a year's; None for any other name. Each name worked
+    out once: a county's run passes each school's folders file by file."""
     name = _folder_name(name)
-    return named_terms(name) if TERM_ALONE.fullmatch(name) else None
+    if (year := _year_folder(name)) is not None:
+        return True, (year, year)
+    return (False, named_terms(name)) if TERM_ALONE.fullmatch(name) else None
+
+
+def _year_folder(name: str) -> int | None:
+    """The year a folder's name is alone (2024, 2024年, 2024年度: ``year_alone``), None for
+    any other name (2024级, a cohort's; 2024学年, a school year's; 1001, a school's code)."""
+    year = name.removesuffix("年度").removesuffix("年").strip()
+    return int(year) if year_alone(year) else None
 
 
 def _names_a_list(name: str) -> bool:

@@ -1,8 +1,8 @@
 """What a read of files and folders left out, pooled or took from elsewhere, in the
 sentences the commands print on stderr as notes: last term's files and a workspace's
-other files not read, folders of different terms side by side each read, a file that
-could not be read, copies of a school's folder counted as the school, the pairs in force,
-sheets skipped and columns not known.
+other files not read, folders of different terms or years side by side each read, a
+file that could not be read, copies of a school's folder counted as the school, the
+pairs in force, sheets skipped and columns not known.
 
 Worked out here, not where they are printed, so that every command and lbc.read say the
 same thing of the same read. A note about a command's own work (the pairs it makes, the
@@ -42,8 +42,8 @@ def spreadsheets(
     that is last term's (in 上学期/, or so named beside this term's roster), that a school's
     workspace keeps aside or that is an annotated copy beside a roster, and so is not read,
     and each one read from a 上学期 folder with nothing beside it; and the folders of
-    different terms side by side it reads, each group once (terms_side_by_side), with how
-    to read one term alone. ``runs``: filled with the folder each file was found in
+    different terms or years side by side it reads, each group once (terms_side_by_side), with how
+    to read one alone. ``runs``: filled with the folder each file was found in
     (spreadsheet_files)."""
     left_out: list[Path] = []
     copies: list[Path] = []
@@ -63,8 +63,9 @@ def spreadsheets(
         notes.append(t("note.last_term_alone", file=path, folder=last_term_folder(path)[0]))
     notes += [t("note.left_out", file=path) for path in left_out]
     notes += [t("note.annotated_copy", file=path) for path in copies]
-    for folders, aside in terms_side_by_side(paths, found):
-        key = "note.terms_side_by_side" + ("" if aside else ".name_one")
+    for folders, aside, years in terms_side_by_side(paths, found):
+        key = "note.years_side_by_side" if years else "note.terms_side_by_side"
+        key += "" if aside or years else ".name_one"
         notes.append(t(key, folders=as_list(map(str, folders)), example=folders[-1]))
     return found, notes
 
