@@ -580,3 +580,37 @@ def test_a_countys_years_folders_of_schools_are_said_as_both_read(tmp_path: Path
         {"DUP001": 3},
         [("白鹤小学", 2, 0), ("青山小学", 3, 3)],
     )
+
+
+def test_a_countys_schools_kept_by_term_are_said_in_one_note(tmp_path: Path) -> None:
+    """A county whose schools each keep a folder a term (县/青山小学/2024秋/ and 2025春/,
+    县/白鹤小学/2024秋/ and 2025春/ …) had one note per school, fifty lines for fifty
+    schools before the run's result: one note for the run says how many schools and the
+    folders' names. A school whose folders are named otherwise keeps its own note, and
+    one with a term's folder alone none. Children and schools counted are unchanged."""
+    county, out = tmp_path / "县", tmp_path / "全县.xlsx"
+    schools = ["石门小学", "白鹤小学", "青山小学", "红星村小"]
+    for n, school in enumerate(schools):
+        roster(county / school / "2024秋" / "花名册.xlsx", 2 * n + 1, 2 * n + 2)
+        roster(county / school / "2025春" / "花名册.xlsx", 2 * n + 1)
+    roster(county / "河口小学" / "2024年秋季学期" / "花名册.xlsx", 9)
+    roster(county / "河口小学" / "2025年春季学期" / "花名册.xlsx", 10)
+    roster(county / "大桥小学" / "2025春" / "花名册.xlsx", 11)
+    first = sorted(schools)[0]
+    said = [
+        f"提示：4 所学校的文件夹（如 {Path('县', first)}）里都有不同学期的文件夹 2024秋、2025春，"
+        "都已读取；只读一个学期的，请在命令里写出各校那个学期的文件夹"
+        f"（如 {Path('县', first, '2025春')}），或把各校以往学期的文件夹移进旁边的“上学期”文件夹"
+        "（其中的文件不当作本学期的读取）",
+        terms_read(Path("县", "河口小学"), "2024年秋季学期", "2025年春季学期"),
+    ]
+    checked = run("validate", "县", "--format", "json", cwd=tmp_path)
+    assert sorted(checked.stderr.splitlines()) == sorted(said)
+    summary = checked.json()["summary"]
+    assert (summary["children"], summary["by_code"]) == (11, {"DUP001": 4})
+    by_school = sorted((s["school"], s["children"]) for s in summary["schools"])
+    assert by_school == sorted([(s, 2) for s in schools] + [("河口小学", 2), ("大桥小学", 1)])
+    merged = run("merge", "县", "--out", out, "--format", "json", cwd=tmp_path)
+    notes = [line for line in merged.stderr.splitlines() if line.startswith("提示")]
+    assert sorted(notes) == sorted(said)
+    assert merged.json()["summary"]["children"] == 11

@@ -28,7 +28,12 @@ from lbc.roster.tables import (
     whole_sheets,
 )
 from lbc.workspace.config import Config
-from lbc.workspace.inputs import last_term_folder, spreadsheet_files, terms_side_by_side
+from lbc.workspace.inputs import (
+    SideBySide,
+    last_term_folder,
+    spreadsheet_files,
+    terms_side_by_side,
+)
 from lbc.workspace.schools import copied_folders, one_name_two_workspaces
 
 if TYPE_CHECKING:
@@ -42,9 +47,9 @@ def spreadsheets(
     that is last term's (in 上学期/, or so named beside this term's roster), that a school's
     workspace keeps aside or that is an annotated copy beside a roster, and so is not read,
     and each one read from a 上学期 folder with nothing beside it; and the folders of
-    different terms or years side by side it reads, each group once (terms_side_by_side), with how
-    to read one alone. ``runs``: filled with the folder each file was found in
-    (spreadsheet_files)."""
+    different terms or years side by side it reads, each group once, or once for many
+    schools' named alike (side_by_side_notes), with how to read one alone. ``runs``:
+    filled with the folder each file was found in (spreadsheet_files)."""
     left_out: list[Path] = []
     copies: list[Path] = []
     last_term: list[Path] = []
@@ -63,11 +68,31 @@ def spreadsheets(
         notes.append(t("note.last_term_alone", file=path, folder=last_term_folder(path)[0]))
     notes += [t("note.left_out", file=path) for path in left_out]
     notes += [t("note.annotated_copy", file=path) for path in copies]
-    for folders, aside, years in terms_side_by_side(paths, found):
+    notes += side_by_side_notes(terms_side_by_side(paths, found))
+    return found, notes
+
+
+def side_by_side_notes(groups: Iterable[SideBySide]) -> list[str]:
+    """The notes on folders of different terms or years side by side, each read
+    (terms_side_by_side): one for each group, but one for the run for the groups of
+    several schools whose folders are named alike (a county's 青山小学/2024秋/ and
+    2025春/, 白鹤小学/2024秋/ and 2025春/ …, fifty schools' of one county): how many
+    schools, the folders' names, and how to read one term alone, as one school's says."""
+    alike: dict[tuple[tuple[str, ...], bool, bool], list[SideBySide]] = {}
+    for group in groups:
+        names = tuple(folder.name for folder in group.folders)
+        alike.setdefault((names, group.aside, group.years), []).append(group)
+    notes = []
+    for (names, aside, years), found in alike.items():
         key = "note.years_side_by_side" if years else "note.terms_side_by_side"
         key += "" if aside or years else ".name_one"
-        notes.append(t(key, folders=as_list(map(str, folders)), example=folders[-1]))
-    return found, notes
+        latest = found[0].folders[-1]
+        if len(found) == 1:
+            notes.append(t(key, folders=as_list(map(str, found[0].folders)), example=latest))
+        else:
+            words = {"count": len(found), "school": latest.parent, "names": as_list(names)}
+            notes.append(t(key + ".schools", **words, example=latest))
+    return notes
 
 
 def files_left_out(roster: Roster) -> list[str]:
