@@ -614,3 +614,40 @@ def test_a_countys_schools_kept_by_term_are_said_in_one_note(tmp_path: Path) -> 
     notes = [line for line in merged.stderr.splitlines() if line.startswith("提示")]
     assert sorted(notes) == sorted(said)
     assert merged.json()["summary"]["children"] == 11
+
+
+@pytest.mark.parametrize(
+    ("last", "this"),
+    [
+        ("2024秋青山小学", "2025春青山小学"),
+        ("青山小学（2024年秋季学期）", "青山小学（2025年春季学期）"),
+    ],
+)
+def test_folders_named_by_a_term_and_a_school_are_said_as_both_read(
+    tmp_path: Path, last: str, this: str
+) -> None:
+    """县/2024秋青山小学/ beside 县/2025春青山小学/: one school's two terms' folders, both
+    read with nothing said, each child on both a DUP003. They are said as two terms'
+    folders as 青山小学/2024秋/ and 2025春/ are; another school's term folder beside them
+    (县/2025春白鹤小学/) is not said with them. Counts and schools are unchanged."""
+    county, out = tmp_path / "县", tmp_path / "全县.xlsx"
+    roster(county / last / "花名册.xlsx", 1, 2, 3)
+    roster(county / this / "花名册.xlsx", 1, 2)
+    roster(county / "2025春白鹤小学" / "花名册.xlsx", 4, 5)
+    checked = run("validate", "县", cwd=tmp_path)
+    assert checked.stderr == terms_read(Path("县"), last, this) + "\n"
+    last_school, this_school = (str(Path("县", name, "花名册")) for name in (last, this))
+    lines = checked.stdout.splitlines()
+    assert sorted(lines[-4:-1]) == sorted(
+        [
+            f"{last_school}：3 名儿童，0 个错误，0 个警告",
+            f"{this_school}：2 名儿童，2 个错误，0 个警告",
+            "白鹤小学：2 名儿童，0 个错误，0 个警告",
+        ]
+    )
+    assert lines[-1] == "共检查 5 名儿童、0 名教师、0 条帮扶记录：2 个错误，0 个警告"
+    summary = run("validate", "县", "--format", "json", cwd=tmp_path).json()["summary"]
+    assert (summary["children"], summary["by_code"]) == (5, {"DUP003": 2})
+    merged = run("merge", "县", "--out", out, "--format", "json", cwd=tmp_path)
+    assert merged.json()["summary"]["children"] == 5
+    assert terms_read(Path("县"), last, this) in merged.stderr.splitlines()

@@ -308,10 +308,11 @@ def terms_side_by_side(paths: Iterable[Path], files: Iterable[Path]) -> list[Sid
     set aside (a year's folder may hold either term of it), but said. A cohort's folder
     (2024级/: the pupils who entered that year, each cohort this term's), a school year's
     (2024-2025学年/, said as a past year's beside a later one: ``_later_year``) or a term
-    and a school's name (2024秋青山小学/) is no term's or year's folder; nor is a folder
-    named itself said, its siblings not read."""
+    and more (2025春新生/) is no term's or year's folder; nor is a folder named itself
+    said, its siblings not read. A folder named by a term and a school (县/2024秋青山小学/
+    beside 县/2025春青山小学/) is that school's term's, said beside its others alike."""
     files = list(files)
-    groups: dict[tuple[Path, bool], dict[Path, Terms]] = {}
+    groups: dict[tuple[Path, bool, str], dict[Path, Terms]] = {}
     for root in paths:
         if not root.is_dir():
             continue
@@ -322,16 +323,16 @@ def terms_side_by_side(paths: Iterable[Path], files: Iterable[Path]) -> list[Sid
             for depth, name in enumerate(folders):
                 if (named := _folder_terms(name)) is not None:
                     parent = root.joinpath(*folders[:depth])
-                    groups.setdefault((parent, named[0]), {})[parent / name] = named[1]
+                    groups.setdefault((parent, *named[:2]), {})[parent / name] = named[2]
     out, seen = [], set()
-    for (parent, years), named in groups.items():
+    for (parent, years, school), named in groups.items():
         earlier = [
             f for f, terms in named.items() if any(named_before(terms, t) for t in named.values())
         ]
         here = parent.resolve()
-        if not earlier or (here, years) in seen:
+        if not earlier or (here, years, school) in seen:
             continue
-        seen.add((here, years))
+        seen.add((here, years, school))
         apart = {here / name for name in (*(p.name for p in earlier), *LAST_TERM_FOLDERS)}
         folders = sorted(named, key=lambda f: (named[f], f.name))
         aside = not years and _kind_beside(here, apart) == LAST_TERM
@@ -340,16 +341,32 @@ def terms_side_by_side(paths: Iterable[Path], files: Iterable[Path]) -> list[Sid
 
 
 @functools.lru_cache(maxsize=4096)
-def _folder_terms(name: str) -> tuple[bool, Terms] | None:
+def _folder_terms(name: str) -> tuple[bool, str, Terms] | None:
     """The term a folder's name is alone (2024秋, 2024年秋季学期, 2024-2025学年第一学期,
-    2024-2025-1: ``TERM_ALONE``), as ``named_terms`` gives it, or the year it is alone
-    (2024, 2024年, 2024年度: ``_year_folder``), as ``named_before`` orders years among
-    themselves; with whether it is a year's; None for any other name. Each name worked
-    out once: a county's run passes each school's folders file by file."""
+    2024-2025-1: ``TERM_ALONE``) or with a school's name (2024秋青山小学, 青山小学(2024秋):
+    ``_school_and_term``), as ``named_terms`` gives it (2025春晖小学: the year's, its 春
+    the school's), or the year it is alone (2024, 2024年, 2024年度: ``_year_folder``), as
+    ``named_before`` orders years among themselves; with whether it is a year's and the
+    school it names ("" for none); None for any other name. Each name worked out once: a
+    county's run passes each school's folders file by file."""
     name = _folder_name(name)
     if (year := _year_folder(name)) is not None:
-        return True, (year, year)
-    return (False, named_terms(name)) if TERM_ALONE.fullmatch(name) else None
+        return True, "", (year, year)
+    if TERM_ALONE.fullmatch(name):
+        return False, "", named_terms(name)
+    school = _school_and_term(name)
+    return (False, school, named_terms(name)) if school else None
+
+
+def _school_and_term(name: str) -> str:
+    """The school a folder's name names beside a term and nothing else (2024秋青山小学,
+    2024年秋季学期青山小学, 青山小学（2024秋）: ``TERM_ALONE``, in any order), else ""
+    (2025春新生, 2024秋青山小学新生: more than a school's term; 青山小学: no term)."""
+    from lbc.roster.tables import titled
+
+    school = titled(name)
+    rest = name.replace(school, "", 1).strip(" -_—·()（）[]［］【】") if school else ""
+    return school if rest and TERM_ALONE.fullmatch(rest) else ""
 
 
 def _year_folder(name: str) -> int | None:
