@@ -127,81 +127,41 @@ def test_a_county_file_named_for_a_school_is_that_schools(tmp_path: Path, own: s
     ]
 
 
-@pytest.mark.parametrize("own", ["白鹤小学花名册.xlsx", "白鹤小学.xlsx", "花名册.xlsx"])
-def test_a_townships_file_named_for_a_school_beside_its_folder_is_its(
-    tmp_path: Path, own: str
-) -> None:
-    """县/城关镇/白鹤小学.xlsx beside the school's own folder 县/白鹤小学/ holding its
-    白鹤小学花名册.xlsx was counted, merged and paired under 城关镇, with a note that its
-    name shows no school; beside its 花名册.xlsx it was 白鹤小学's. A file whose name is a
-    school's is that school's, whatever its folder's file is named. Two townships' own
-    中心小学.xlsx stay two schools, each named with its township."""
-    write_books(
-        tmp_path / "县",
-        {
-            "城关镇/白鹤小学.xlsx": table([kid(1)]),
-            "城关镇/中心小学.xlsx": table([kid(4)]),
-            "河口乡/中心小学.xlsx": table([kid(5)]),
-            f"白鹤小学/{own}": table([kid(2, C51)]),
-            "白鹤小学/教师.xlsx": {"教师": table([teacher("王芳", C32), teacher("李强", C51)])},
-            "青山小学/花名册.xlsx": table([kid(3)]),
-            "青山小学/教师.xlsx": {"教师": table([teacher("赵敏", C32)])},
-        },
-    )
-    checked = run("validate", "县", cwd=tmp_path)
-    assert (sorted(checked.stdout.splitlines()[1:-1]), checked.stderr) == (
-        [
-            "城关镇中心小学：1 名儿童，0 个错误，0 个警告",
-            "河口乡中心小学：1 名儿童，0 个错误，0 个警告",
-            "白鹤小学：2 名儿童，0 个错误，0 个警告",
-            "青山小学：1 名儿童，0 个错误，0 个警告",
-        ],
-        "",
-    )
-    assert checked.stdout.splitlines()[-1] == (
-        "共检查 5 名儿童、3 名教师、0 条帮扶记录：0 个错误，0 个警告"
-    )
-    doc = run("validate", "县", "--format", "json", cwd=tmp_path).json()
-    assert sorted((s["school"], s["children"]) for s in doc["summary"]["schools"]) == [
-        ("城关镇中心小学", 1),
-        ("河口乡中心小学", 1),
-        ("白鹤小学", 2),
-        ("青山小学", 1),
-    ]
-    assert merged_schools(tmp_path) == [
-        ("城关镇中心小学", "刘浩然"),
-        ("河口乡中心小学", "陈思彤"),
-        ("白鹤小学", "张雨涵"),
-        ("白鹤小学", "李明轩"),
-        ("青山小学", "王梓萱"),
-    ]
-    assert "白鹤小学：2 名儿童参与结对，已结对 2 名，未结对 0 名；2 名教师，帮扶名额 4 个" in (
-        pair_lines(tmp_path)
-    )
-
-
-def test_two_townships_files_named_for_a_school_beside_its_folder_go_by_them(
+def test_a_townships_file_named_for_a_school_beside_its_folder_is_not_pooled(
     tmp_path: Path,
 ) -> None:
-    """县/城关镇/白鹤小学.xlsx and 县/河口乡/白鹤小学.xlsx beside 县/白鹤小学/: which of the
-    two townships' files is the school's cannot be told, and neither is pooled with it:
-    each goes by its township's folder, said so, as before."""
+    """县/城关镇/白鹤小学.xlsx beside the school's own folder 县/白鹤小学/ holding its
+    白鹤小学花名册.xlsx may be the township's namesake school's, not the county's: were they
+    pooled, 城关镇's children would be counted as 白鹤小学's and paired with its teachers
+    with nothing said. They go by 城关镇, said so, as two townships' files of one name do."""
     write_books(
         tmp_path / "县",
         {
-            "城关镇/白鹤小学.xlsx": table([kid(1)]),
-            "河口乡/白鹤小学.xlsx": table([kid(4)]),
-            "白鹤小学/白鹤小学花名册.xlsx": table([kid(2)]),
+            "城关镇/白鹤小学.xlsx": table([kid(1), kid(2)]),
+            "白鹤小学/白鹤小学花名册.xlsx": table([kid(3), kid(4)]),
+            "白鹤小学/教师.xlsx": {"教师": table([teacher("王芳", C32), teacher("李强", C32)])},
         },
     )
+    note = pooled_note(str(Path("县", "城关镇", "白鹤小学.xlsx")), "城关镇")
     checked = run("validate", "县", cwd=tmp_path)
-    said = pooled_note(str(Path("县", "城关镇", "白鹤小学.xlsx")), "城关镇")
-    said += pooled_note(str(Path("县", "河口乡", "白鹤小学.xlsx")), "河口乡")
-    assert sorted(checked.stderr.splitlines()) == sorted(said.splitlines())
-    assert sorted(checked.stdout.splitlines()[1:-1]) == [
-        "城关镇：1 名儿童，0 个错误，0 个警告",
-        "河口乡：1 名儿童，0 个错误，0 个警告",
-        "白鹤小学：1 名儿童，0 个错误，0 个警告",
+    assert (checked.stdout.splitlines(), checked.stderr) == (
+        [
+            "没有发现问题。",
+            "城关镇：2 名儿童，0 个错误，0 个警告",
+            "白鹤小学：2 名儿童，0 个错误，0 个警告",
+            "共检查 4 名儿童、2 名教师、0 条帮扶记录：0 个错误，0 个警告",
+        ],
+        note,
+    )
+    assert merged_schools(tmp_path) == [
+        ("城关镇", "张雨涵"),
+        ("城关镇", "李明轩"),
+        ("白鹤小学", "刘浩然"),
+        ("白鹤小学", "王梓萱"),
+    ]
+    assert pair_lines(tmp_path) == [
+        "城关镇：2 名儿童参与结对，已结对 0 名，未结对 2 名；0 名教师，帮扶名额 0 个",
+        "白鹤小学：2 名儿童参与结对，已结对 2 名，未结对 0 名；2 名教师，帮扶名额 4 个",
     ]
 
 

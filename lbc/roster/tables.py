@@ -1183,20 +1183,14 @@ def file_names(files: list[str], runs: RunFolders) -> dict[str, str]:
     # and 青山小学花名册.xlsx) are that school's; two folders' (二片区/青山小学.xlsx,
     # 三片区/青山小学.xlsx) go by their folders. A folder named for the school is the
     # school's own in the folder holding it: 县/白鹤小学花名册.xlsx and
-    # 县/白鹤小学/白鹤小学花名册.xlsx are one school's, 白鹤小学, not 县's and 白鹤小学's;
-    # and so is one folder's below it (县/城关镇/白鹤小学.xlsx: ``_one_school_beside``).
+    # 县/白鹤小学/白鹤小学花名册.xlsx are one school's, 白鹤小学, not 县's and 白鹤小学's.
     where: dict[str, set[Path]] = {}
-    holding: dict[str, set[Path]] = {}  # the folders holding each name's own folder
     for top, n in zip(tops, named, strict=True):
         folder = copy_of(top)
-        if n and folder_school(folder) == n:
-            holding.setdefault(n, set()).add(folder.parent)
-            folder = folder.parent
-        where.setdefault(n, set()).add(folder)
-    stems = {
-        n: 1 if _one_school_beside(found, holding.get(n)) else len(found)
-        for n, found in where.items()
-    }
+        where.setdefault(n, set()).add(
+            folder.parent if n and folder_school(folder) == n else folder
+        )
+    stems = {n: len(found) for n, found in where.items()}
     # Each folder once (a school's 花名册.xlsx beside its 教师.xlsx): by name, two folders
     # of one name (二片区/青山小学, 三片区/青山小学) tell no school apart.
     shared = {top for top, n in zip(tops, named, strict=True) if not n or stems[n] > 1}
@@ -1218,21 +1212,6 @@ def file_names(files: list[str], runs: RunFolders) -> dict[str, str]:
         alone = folders[folder_school(folder)] == 1 or not folder.name
         out[name] = (folder_school(folder) or str(folder)) if alone else str(folder)
     return {name: out[name] for name in files}
-
-
-def _one_school_beside(folders: set[Path], own: set[Path] | None) -> bool:
-    """Whether the files named for one school in ``folders`` (its own folder's by the
-    folder holding it, ``own``) are that school's: its own folder and one other folder's
-    below the one holding it (县/白鹤小学/白鹤小学花名册.xlsx and 县/城关镇/白鹤小学.xlsx), a
-    file whose name is a school's being that school's, as 县/城关镇/白鹤小学.xlsx beside
-    县/白鹤小学/花名册.xlsx is. Not where two other folders' files name it
-    (县/城关镇/白鹤小学.xlsx, 县/河口乡/白鹤小学.xlsx): which of them is the school's own
-    cannot be told, and each goes by its folder, as two townships' are."""
-    if own is None or len(own) != 1 or len(folders) != 2:
-        return False
-    holding = next(iter(own))
-    other = next(iter(folders - own), None)
-    return other is not None and other.is_relative_to(holding)
 
 
 def folder_school(folder: Path) -> str:
