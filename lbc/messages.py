@@ -1084,6 +1084,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {folders} are different years' folders, each read and their rosters counted"
         " together; to read one year only, name its folder in the command (e.g. {example})",
     ),
+    "note.years_side_by_side.not_one": (
+        "提示：{folders} 是不同年份的文件夹，都已读取，其中的名册合在一起统计；哪一年的文件夹"
+        "都没有本次读取的全部名册，只写出其中一年的会漏读别的名册",
+        "note: {folders} are different years' folders, each read and their rosters counted"
+        " together; no one year's folder holds every roster read, and naming one alone would"
+        " leave the others out",
+    ),
     "note.last_term_alone": (
         "提示：{file} 在“{folder}”文件夹里，旁边没有本学期的花名册，已当作本学期（本学年的上学期）"
         "的名册读取；如果它是上一个学期的，请把本学期的名册放在“{folder}”文件夹旁边；"

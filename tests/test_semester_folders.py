@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_county_schools_named import pooled_note
 from test_workspace_folders import ALONE, LAST_TERM
 
 from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, one_error_line, run, write_xlsx
@@ -651,3 +652,57 @@ def test_folders_named_by_a_term_and_a_school_are_said_as_both_read(
     merged = run("merge", "县", "--out", out, "--format", "json", cwd=tmp_path)
     assert merged.json()["summary"]["children"] == 5
     assert terms_read(Path("县"), last, this) in merged.stderr.splitlines()
+
+
+# The review's layouts of years' folders that are no one school's years, or whose latest
+# year's folder named alone would leave a school or a grade out: each file, its children.
+YEARS_NOT_ONE_SCHOOLS = {
+    "cohorts": {"青山小学/2020/五年级.xlsx": (1, 2), "青山小学/2021/四年级.xlsx": (3, 4)},
+    "schools by year": {"县/2023/青山小学.xlsx": (1, 2), "县/2024/白鹤小学.xlsx": (3, 4)},
+    "folders by year": {
+        "县/2023/青山小学/花名册.xlsx": (1, 2),
+        "县/2024/白鹤小学/花名册.xlsx": (3, 4),
+    },
+    "codes": {"县/2001/花名册.xlsx": (1, 2), "县/2002/花名册.xlsx": (3, 4)},
+    "three codes": {
+        "县/2001/花名册.xlsx": (1,),
+        "县/2002/花名册.xlsx": (3,),
+        "县/2003/花名册.xlsx": (5,),
+    },
+}
+
+
+@pytest.mark.parametrize("layout", list(YEARS_NOT_ONE_SCHOOLS))
+def test_years_folders_of_no_one_school_are_not_said(tmp_path: Path, layout: str) -> None:
+    """Folders named by years that are no one school's years, where naming one year's
+    folder, as the note said to, dropped the others' grades or schools: a school's
+    cohorts by the year they entered (青山小学/2020/五年级.xlsx, 2021/四年级.xlsx), a
+    county's schools kept in the year they came (县/2023/青山小学.xlsx beside
+    县/2024/白鹤小学.xlsx, or in folders), schools' codes (县/2001/, 县/2002/). No note on
+    years: what holds none of the same school's files is not one school's years."""
+    files = YEARS_NOT_ONE_SCHOOLS[layout]
+    for name, children in files.items():
+        roster(tmp_path / name, *children)
+    top = next(iter(files)).split("/")[0]
+    checked = run("validate", top, cwd=tmp_path)
+    codes = layout.endswith("codes")
+    assert checked.stderr == (pooled_note("、".join(map(str, map(Path, files)))) if codes else "")
+
+
+def test_years_folders_beside_another_school_are_said_with_no_advice(tmp_path: Path) -> None:
+    """县/2023/青山小学.xlsx and 县/2024/青山小学.xlsx beside 县/白鹤小学/: 青山小学's two
+    years' folders, said so, but naming 县/2024, as the note said to, dropped 白鹤小学.
+    Nor is 县/2023/石桥小学.xlsx, a school 县/2024/ has not, read by naming 县/2024. The
+    note says no year's folder holds all the rosters read, and advises none."""
+    county, out = tmp_path / "县", tmp_path / "全县.xlsx"
+    roster(county / "2023" / "青山小学.xlsx", 1, 2)
+    roster(county / "2024" / "青山小学.xlsx", 1, 3)
+    roster(county / "白鹤小学" / "花名册.xlsx", 4)
+    said = (
+        f"提示：{Path('县', '2023')}、{Path('县', '2024')} 是不同年份的文件夹，都已读取，其中的"
+        "名册合在一起统计；哪一年的文件夹都没有本次读取的全部名册，只写出其中一年的会漏读别的名册\n"
+    )
+    assert counts("县", tmp_path, out) == (4, 4, ["白鹤小学", "青山小学"], said)
+    (county / "白鹤小学" / "花名册.xlsx").unlink()
+    roster(county / "2023" / "石桥小学.xlsx", 5)
+    assert counts("县", tmp_path, out) == (4, 4, ["石桥小学", "青山小学"], said)

@@ -283,11 +283,16 @@ class SideBySide(NamedTuple):
     """Folders side by side named by different terms or years, each read
     (``terms_side_by_side``): the folders, as the run names them, the latest last;
     whether moving the earlier ones into a 上学期 folder beside them would keep their
-    files out; and whether they are named by years alone (2023/, 2024/), not terms."""
+    files out; whether they are named by years alone (2023/, 2024/), not terms; the
+    names each folder holds files read under, as ``folders`` (青山小学 of 2023/青山小学.xlsx
+    and of 2023/青山小学/花名册.xlsx, 花名册 of 2023/花名册.xlsx); and whether files are
+    read beside years' folders in the folder holding them (县/白鹤小学/ beside 县/2023/)."""
 
     folders: list[Path]
     aside: bool
     years: bool
+    held: list[frozenset[str]]
+    beside: bool
 
 
 def terms_side_by_side(paths: Iterable[Path], files: Iterable[Path]) -> list[SideBySide]:
@@ -305,7 +310,8 @@ def terms_side_by_side(paths: Iterable[Path], files: Iterable[Path]) -> list[Sid
     no finding), but the run says it reads two terms' folders, for the school to choose
     one. Years' folders alike (县/2023/青山小学.xlsx beside 县/2024/青山小学.xlsx, or
     青山小学/2023/ beside 青山小学/2024/): two years' rosters, each child on both, neither
-    set aside (a year's folder may hold either term of it), but said. A cohort's folder
+    set aside (a year's folder may hold either term of it), but said where they are one
+    school's years (``lbc.workspace.notes.side_by_side_notes``). A cohort's folder
     (2024级/: the pupils who entered that year, each cohort this term's), a school year's
     (2024-2025学年/, said as a past year's beside a later one: ``_later_year``) or a term
     and more (2025春新生/) is no term's or year's folder; nor is a folder named itself
@@ -313,17 +319,23 @@ def terms_side_by_side(paths: Iterable[Path], files: Iterable[Path]) -> list[Sid
     beside 县/2025春青山小学/) is that school's term's, said beside its others alike."""
     files = list(files)
     groups: dict[tuple[Path, bool, str], dict[Path, Terms]] = {}
+    held: dict[Path, set[str]] = {}
     for root in paths:
         if not root.is_dir():
             continue
         for file in files:
             if not file.is_relative_to(root):
                 continue
-            folders = file.relative_to(root).parts[:-1]
+            parts = file.relative_to(root).parts
+            folders = parts[:-1]
             for depth, name in enumerate(folders):
                 if (named := _folder_terms(name)) is not None:
                     parent = root.joinpath(*folders[:depth])
                     groups.setdefault((parent, *named[:2]), {})[parent / name] = named[2]
+                    below = parts[depth + 1]
+                    held.setdefault(parent / name, set()).add(
+                        below if depth + 2 < len(parts) else Path(below).stem
+                    )
     out, seen = [], set()
     for (parent, years, school), named in groups.items():
         earlier = [
@@ -336,7 +348,12 @@ def terms_side_by_side(paths: Iterable[Path], files: Iterable[Path]) -> list[Sid
         apart = {here / name for name in (*(p.name for p in earlier), *LAST_TERM_FOLDERS)}
         folders = sorted(named, key=lambda f: (named[f], f.name))
         aside = not years and _kind_beside(here, apart) == LAST_TERM
-        out.append(SideBySide(folders, aside, years))
+        beside = years and any(
+            f.is_relative_to(parent) and not any(f.is_relative_to(d) for d in folders)
+            for f in files
+        )
+        kept = [frozenset(held[f]) for f in folders]
+        out.append(SideBySide(folders, aside, years, kept, beside))
     return out
 
 

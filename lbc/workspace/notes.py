@@ -25,6 +25,8 @@ from lbc.roster.tables import (
     Roster,
     RunFolders,
     Table,
+    ends_as_a_school,
+    folder_school,
     whole_sheets,
 )
 from lbc.workspace.config import Config
@@ -77,12 +79,20 @@ def side_by_side_notes(groups: Iterable[SideBySide]) -> list[str]:
     (terms_side_by_side): one for each group, but one for the run for the groups of
     several schools whose folders are named alike (a county's 青山小学/2024秋/ and
     2025春/, 白鹤小学/2024秋/ and 2025春/ …, fifty schools' of one county): how many
-    schools, the folders' names, and how to read one term alone, as one school's says."""
+    schools, the folders' names, and how to read one term alone, as one school's says.
+    Years' folders only where they are one school's years (``_one_schools_years``), and
+    how to read one year only where naming its folder leaves nothing out."""
     alike: dict[tuple[tuple[str, ...], bool, bool], list[SideBySide]] = {}
+    notes = []
     for group in groups:
+        if group.years and not _one_schools_years(group):
+            continue
+        if group.years and not _latest_holds_all(group):
+            folders = as_list(map(str, group.folders))
+            notes.append(t("note.years_side_by_side.not_one", folders=folders))
+            continue
         names = tuple(folder.name for folder in group.folders)
         alike.setdefault((names, group.aside, group.years), []).append(group)
-    notes = []
     for (names, aside, years), found in alike.items():
         key = "note.years_side_by_side" if years else "note.terms_side_by_side"
         key += "" if aside or years else ".name_one"
@@ -93,6 +103,31 @@ def side_by_side_notes(groups: Iterable[SideBySide]) -> list[str]:
             words = {"count": len(found), "school": latest.parent, "names": as_list(names)}
             notes.append(t(key + ".schools", **words, example=latest))
     return notes
+
+
+def _one_schools_years(group: SideBySide) -> bool:
+    """Whether years' folders side by side are one school's years, not schools' codes
+    (县/2001/, 县/2002/), the parts of a county kept in the years they came
+    (县/2023/青山小学.xlsx, 县/2024/白鹤小学.xlsx) or a school's cohorts by the year they
+    entered (青山小学/2020/五年级.xlsx, 2021/四年级.xlsx): two of them hold files or folders
+    of one name, and that name, or the folder holding them, names a school
+    (县/2023/青山小学.xlsx and 县/2024/青山小学.xlsx, 青山小学/2023/花名册.xlsx and
+    青山小学/2024/花名册.xlsx). Told by names, as read before the files are: cheap, and
+    where unsure, nothing said, as before years' folders were said at all."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for names in group.held:
+        shared |= seen & names
+        seen |= names
+    places = [group.folders[0].parent, *map(Path, shared)]
+    return bool(shared) and any(ends_as_a_school(folder_school(p)) for p in places)
+
+
+def _latest_holds_all(group: SideBySide) -> bool:
+    """Whether naming the latest of years' folders alone reads every school and file the
+    others hold (县/2024/ holding 青山小学.xlsx and 白鹤小学.xlsx beside 县/2023/ holding
+    青山小学.xlsx), with nothing read beside them: else naming it loses the others."""
+    return not group.beside and group.held[-1] >= frozenset().union(*group.held)
 
 
 def files_left_out(roster: Roster) -> list[str]:
