@@ -1056,27 +1056,50 @@ _TEXT: dict[str, tuple[str, str]] = {
         " its folder in the command (e.g. {example})",
     ),
     "note.terms_side_by_side.schools": (
-        "提示：{count} 所学校的文件夹（如 {school}）里都有不同学期的文件夹 {names}，都已读取；"
+        "提示：{count} 所学校的文件夹（如 {folder}）里都有不同学期的文件夹 {names}，都已读取；"
         "只读一个学期的，请在命令里写出各校那个学期的文件夹（如 {example}），或把各校以往学期的"
         "文件夹移进旁边的“上学期”文件夹（其中的文件不当作本学期的读取）",
-        "note: {count} schools' folders (e.g. {school}) each hold different terms' folders"
+        "note: {count} schools' folders (e.g. {folder}) each hold different terms' folders"
         " {names}, each read; to read one term only, name each school's folder of it in the command"
         " (e.g. {example}), or move each school's earlier terms' folders into a '上学期'"
         " folder beside them (whose files are not read as this term's)",
     ),
     "note.terms_side_by_side.name_one.schools": (
-        "提示：{count} 所学校的文件夹（如 {school}）里都有不同学期的文件夹 {names}，都已读取；"
+        "提示：{count} 所学校的文件夹（如 {folder}）里都有不同学期的文件夹 {names}，都已读取；"
         "只读一个学期的，请在命令里写出各校那个学期的文件夹（如 {example}）",
-        "note: {count} schools' folders (e.g. {school}) each hold different terms' folders"
+        "note: {count} schools' folders (e.g. {folder}) each hold different terms' folders"
         " {names}, each read; to read one term only, name each school's folder of it in the command"
         " (e.g. {example})",
     ),
     "note.years_side_by_side.schools": (
-        "提示：{count} 所学校的文件夹（如 {school}）里都有不同年份的文件夹 {names}，都已读取，"
+        "提示：{count} 所学校的文件夹（如 {folder}）里都有不同年份的文件夹 {names}，都已读取，"
         "其中的名册合在一起统计；只读一年的，请在命令里写出各校那一年的文件夹（如 {example}）",
-        "note: {count} schools' folders (e.g. {school}) each hold different years' folders"
+        "note: {count} schools' folders (e.g. {folder}) each hold different years' folders"
         " {names}, each read and their rosters counted together; to read one year only, name"
         " each school's folder of it in the command (e.g. {example})",
+    ),
+    "note.terms_side_by_side.folders": (
+        "提示：{count} 个文件夹（如 {folder}）里都有不同学期的文件夹 {names}，都已读取；"
+        "只读一个学期的，请在命令里写出各文件夹里那个学期的文件夹（如 {example}），或把各文件夹里以往学期的"
+        "文件夹移进旁边的“上学期”文件夹（其中的文件不当作本学期的读取）",
+        "note: {count} folders (e.g. {folder}) each hold different terms' folders"
+        " {names}, each read; to read one term only, name each one's folder of it in the command"
+        " (e.g. {example}), or move each one's earlier terms' folders into a '上学期'"
+        " folder beside them (whose files are not read as this term's)",
+    ),
+    "note.terms_side_by_side.name_one.folders": (
+        "提示：{count} 个文件夹（如 {folder}）里都有不同学期的文件夹 {names}，都已读取；"
+        "只读一个学期的，请在命令里写出各文件夹里那个学期的文件夹（如 {example}）",
+        "note: {count} folders (e.g. {folder}) each hold different terms' folders"
+        " {names}, each read; to read one term only, name each one's folder of it in the command"
+        " (e.g. {example})",
+    ),
+    "note.years_side_by_side.folders": (
+        "提示：{count} 个文件夹（如 {folder}）里都有不同年份的文件夹 {names}，都已读取，"
+        "其中的名册合在一起统计；只读一年的，请在命令里写出各文件夹里那一年的文件夹（如 {example}）",
+        "note: {count} folders (e.g. {folder}) each hold different years' folders"
+        " {names}, each read and their rosters counted together; to read one year only, name"
+        " each one's folder of it in the command (e.g. {example})",
     ),
     "note.years_side_by_side": (
         "提示：{folders} 是不同年份的文件夹，都已读取，其中的名册合在一起统计；只读一年的，"

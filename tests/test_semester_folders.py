@@ -706,3 +706,26 @@ def test_years_folders_beside_another_school_are_said_with_no_advice(tmp_path: P
     (county / "白鹤小学" / "花名册.xlsx").unlink()
     roster(county / "2023" / "石桥小学.xlsx", 5)
     assert counts("县", tmp_path, out) == (4, 4, ["石桥小学", "青山小学"], said)
+
+
+def test_counties_kept_by_term_alike_are_said_as_folders(tmp_path: Path) -> None:
+    """甲县/2024秋/ and 2025春/ beside 乙县/2024秋/ and 2025春/, given as two paths, were
+    said as "2 所学校的文件夹（如 …/甲县）": the folders holding terms' folders alike are
+    said as schools only where their names name schools; two counties are two folders."""
+    for county, school, first in (("甲县", "青山小学", 1), ("乙县", "白鹤小学", 3)):
+        roster(tmp_path / county / "2024秋" / f"{school}.xlsx", first)
+        roster(tmp_path / county / "2025春" / f"{school}.xlsx", first, first + 1)
+    checked = run("validate", "甲县", "乙县", "--format", "json", cwd=tmp_path)
+    assert checked.stderr == (
+        f"提示：2 个文件夹（如 甲县）里都有不同学期的文件夹 2024秋、2025春，都已读取；"
+        f"只读一个学期的，请在命令里写出各文件夹里那个学期的文件夹（如 {Path('甲县', '2025春')}），"
+        "或把各文件夹里以往学期的文件夹移进旁边的“上学期”文件夹（其中的文件不当作本学期的读取）\n"
+    )
+    assert checked.json()["summary"]["children"] == 4
+    english = run("--lang", "en", "validate", "甲县", "乙县", "--format", "json", cwd=tmp_path)
+    assert english.stderr == (
+        "note: 2 folders (e.g. 甲县) each hold different terms' folders 2024秋, 2025春, each"
+        " read; to read one term only, name each one's folder of it in the command (e.g."
+        f" {Path('甲县', '2025春')}), or move each one's earlier terms' folders into a '上学期'"
+        " folder beside them (whose files are not read as this term's)\n"
+    )

@@ -79,7 +79,9 @@ def side_by_side_notes(groups: Iterable[SideBySide]) -> list[str]:
     (terms_side_by_side): one for each group, but one for the run for the groups of
     several schools whose folders are named alike (a county's 青山小学/2024秋/ and
     2025春/, 白鹤小学/2024秋/ and 2025春/ …, fifty schools' of one county): how many
-    schools, the folders' names, and how to read one term alone, as one school's says.
+    schools, the folders' names, and how to read one term alone, as one school's says;
+    said as folders, not schools, unless each folder's name names a school (甲县/ and
+    乙县/, each holding 2024秋/ and 2025春/, are two counties).
     Years' folders only where they are one school's years (``_one_schools_years``), and
     how to read one year only where naming its folder leaves nothing out."""
     alike: dict[tuple[tuple[str, ...], bool, bool], list[SideBySide]] = {}
@@ -100,9 +102,16 @@ def side_by_side_notes(groups: Iterable[SideBySide]) -> list[str]:
         if len(found) == 1:
             notes.append(t(key, folders=as_list(map(str, found[0].folders)), example=latest))
         else:
-            words = {"count": len(found), "school": latest.parent, "names": as_list(names)}
-            notes.append(t(key + ".schools", **words, example=latest))
+            words = {"count": len(found), "folder": latest.parent, "names": as_list(names)}
+            schools = all(_names_a_school(group.folders[0].parent) for group in found)
+            notes.append(t(key + (".schools" if schools else ".folders"), **words, example=latest))
     return notes
+
+
+def _names_a_school(folder: Path) -> bool:
+    """Whether ``folder``'s name (or a file's, its name alone as a path) names a school
+    (青山小学/, 青山小学.xlsx), not a county, a township or a school's code (县/, 001/)."""
+    return ends_as_a_school(folder_school(folder))
 
 
 def _one_schools_years(group: SideBySide) -> bool:
@@ -120,7 +129,7 @@ def _one_schools_years(group: SideBySide) -> bool:
         shared |= seen & names
         seen |= names
     places = [group.folders[0].parent, *map(Path, shared)]
-    return bool(shared) and any(ends_as_a_school(folder_school(p)) for p in places)
+    return bool(shared) and any(map(_names_a_school, places))
 
 
 def _latest_holds_all(group: SideBySide) -> bool:
