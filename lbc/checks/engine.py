@@ -47,6 +47,7 @@ from lbc.roster.tables import (
     Roster,
     Table,
     copy_columns,
+    id_numbers,
     names_grades,
 )
 from lbc.workspace.schools import SETTINGS_SHEETS_READ
@@ -509,7 +510,7 @@ def _index_named(
         if name in names or name in also
         else None
         for i, (name, number) in enumerate(
-            zip(tbl.values.get("name") or empty, tbl.values.get("id_number") or empty, strict=True)
+            zip(tbl.values.get("name") or empty, id_numbers(tbl) or empty, strict=True)
         )
     ]
     index.add_table(tbl, keys, school)
@@ -1142,7 +1143,7 @@ def _check_duplicate_children(out: _Out, born: list[dt.date | None]) -> None:
     if not (table.has("name") and table.has("class")):
         return
     n = len(table)
-    ids = table.values.get("id_number") or [None] * n
+    ids = id_numbers(table) or [None] * n
     seen: dict[tuple, int] = {}
     undated: dict[tuple, int] = {}  # (name, class, school) of a row with no ID nor date
     v = table.values
@@ -1214,8 +1215,7 @@ def _copies_across(table: Table, seen: CopiesSeen, school: str, own: str) -> lis
     at = len(seen.tables)
     seen.tables.append(table)
     n = len(table)
-    v = table.values
-    ids = v.get("id_number") or [None] * n
+    ids = id_numbers(table) or [None] * n
     columns = copy_columns(table, own)
     born_at = COPY_FIELDS.index("birth_date")
     out = _Out(table, Kind.CHILDREN)
@@ -1297,7 +1297,7 @@ def _duplicate_ids(
     def school(table: Table, i: int) -> str:
         return table.get("school", i) or schools.get(table.file, "")
 
-    ids = table.values.get("id_number")
+    ids = id_numbers(table)
     if not ids:
         return [], 0
     states = table.values.get("enrollment_status") or [None] * len(table)

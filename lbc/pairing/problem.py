@@ -41,7 +41,15 @@ from lbc.roster.people import (
     teacher_named,
     teacher_phone,
 )
-from lbc.roster.tables import FILE_SCHOOL, Roster, Table, file_names, named_schools, repeated_rows
+from lbc.roster.tables import (
+    FILE_SCHOOL,
+    Roster,
+    Table,
+    file_names,
+    id_of,
+    named_schools,
+    repeated_rows,
+)
 from lbc.workspace.config import WatchSettings
 
 # 职务 words that make a teacher a school leader (班主任 is removed first: it is not one).
@@ -247,7 +255,7 @@ def _children(
             loc = "loc.sheet_row" if table.file == kept.file else "loc.elsewhere"
             here = t(loc, file=table.file, sheet=table.sheet_at(i), row=table.rows[i])
             there = t(loc, file=kept.file, sheet=kept.sheet_at(j), row=kept.rows[j])
-            ident = table.get("id_number", i)
+            ident = id_of(table, i)
             note = "pair.note.duplicate" if isinstance(ident, str) else "pair.note.copy"
             notes.append(t(note, here=here, there=there))
         if gone or repeats:

@@ -70,6 +70,8 @@ from lbc.roster.tables import (
     copied_groups,
     file_names,
     generic_pooled,
+    id_numbers,
+    id_of,
     is_pairs_book,
     named_schools,
     parts_kept_apart,
@@ -375,12 +377,12 @@ def read_part(
 
         part.layouts = pieces(roster.tables(), schools)
     part.blank = any(
-        x.has("name") and x.has("class") and (x.values.get("id_number") is None or None in ids)
+        x.has("name") and x.has("class") and (ids is None or None in ids)
         for x in roster.children
-        for ids in [x.values.get("id_number") or ()]
+        for ids in [id_numbers(x)]
     )
     for table in roster.children:
-        ids = table.values.get("id_number") or [None] * len(table)  # a roster without one
+        ids = id_numbers(table) or [None] * len(table)  # a roster without one
         states = table.values.get("enrollment_status") or [None] * len(table)
         left = sum(n for state, n in Counter(states).items() if state in nz.LEFT_SCHOOL)
         part.on_books += len(table) - left
@@ -425,8 +427,8 @@ def _copies_on_books(tables: list[Table], schools: dict[str, str] | None = None)
     extra = 0
     for group in copied_groups(tables, schools):
         on = [(x, i) for x, i in group if x.get("enrollment_status", i) not in nz.LEFT_SCHOOL]
-        blank = sum(1 for x, i in on if x.get("id_number", i) is None)
-        numbered = any(x.get("id_number", i) is not None for x, i in group)
+        blank = sum(1 for x, i in on if id_of(x, i) is None)
+        numbered = any(id_of(x, i) is not None for x, i in group)
         extra += blank if numbered else max(blank - 1, 0)
     return extra
 

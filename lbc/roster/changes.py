@@ -25,7 +25,7 @@ from lbc.roster import normalise as nz
 from lbc.roster.fields import Kind
 from lbc.roster.fields import field as field_of
 from lbc.roster.people import known_birth
-from lbc.roster.tables import Roster, Table, any_filled, distinct_children
+from lbc.roster.tables import Roster, Table, any_filled, distinct_children, id_of
 
 # The fields whose change a school records: the child's name and ID number as corrected
 # (a child found by ID number, by name and birth date), the ID filled in or emptied,
@@ -108,7 +108,7 @@ def _keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]
     class is one school's: on county rosters ``school`` is the row's, and the name and
     class match only within it (a 李明 of 三年级(2)班 in each of two schools is two
     children; the name and a birth date are one child wherever she moved)."""
-    name, ident = table.get("name", i), table.get("id_number", i)
+    name, ident = table.get("name", i), id_of(table, i)
     born = known_birth(table.get("birth_date", i), ident, table.get("id_kind", i))
     cls = table.get("class", i)
     named = isinstance(name, str)

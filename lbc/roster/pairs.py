@@ -46,7 +46,7 @@ from lbc.roster.people import (
     known_birth,
     teacher_named,
 )
-from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.roster.tables import Roster, Table, distinct_children, id_of
 
 PLACE_SEPARATOR = "|"  # a character no Windows file name holds
 _ROW = re.compile(r"\d+")
@@ -369,7 +369,7 @@ class _Children:
         for table in tables:
             file = Path(table.file).resolve()
             for i in range(len(table)):
-                ident = table.get("id_number", i)
+                ident = id_of(table, i)
                 if isinstance(ident, str):
                     self.by_id.setdefault(ident, []).append((table, i))
                 self.by_place[(file, table.sheet_at(i), table.rows[i])] = (table, i)
@@ -400,7 +400,7 @@ class _Children:
         """The rows of the child row ``i`` of ``table`` names (several: one ID number on
         several rows); none when it names no child, or one of namesakes nothing tells apart
         (``namesakes_of`` says which)."""
-        ident = table.get("id_number", i)
+        ident = id_of(table, i)
         if isinstance(ident, str) and ident in self.by_id:
             return self.by_id[ident]
         school, name, cls = _who(table, i)

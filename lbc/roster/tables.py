@@ -42,6 +42,7 @@ from lbc.roster.fields import (
     person_key,
 )
 from lbc.roster.reading import (
+    FORMULA_ERRORS,
     PARQUET_SUFFIX,
     Merge,
     RawSheet,
@@ -1834,6 +1835,32 @@ def in_other_schools(
     return out
 
 
+# What an ID cell showing a formula's error holds as nz.id_number reads it (#N/A, ERR:502).
+_ERROR_IDS = frozenset(nz.id_number(error) for error in FORMULA_ERRORS)
+
+
+def id_numbers(table: Table) -> list[Any] | None:
+    """``table``'s ID numbers as its children are told apart by, None where it has no
+    such column. A cell showing a formula's error (a failed VLOOKUP's #N/A) holds no ID
+    number: two children whose cells show one are two children without an ID, not one
+    (VAL007 says each cell)."""
+    ids = table.values.get("id_number")
+    if ids is None:
+        return ids
+    try:
+        if _ERROR_IDS.isdisjoint(ids):  # at C speed
+            return ids
+    except TypeError:  # an unhashable cell (a Parquet list): looked at one by one
+        pass
+    return [None if v.__class__ is str and v in _ERROR_IDS else v for v in ids]
+
+
+def id_of(table: Table, i: int) -> Any:
+    """Row ``i``'s ID number as ``id_numbers`` gives it."""
+    ident = table.get("id_number", i)
+    return None if ident.__class__ is str and ident in _ERROR_IDS else ident
+
+
 def repeated_rows(
     tables: list[Table], schools: Mapping[str, str] | None = None
 ) -> list[dict[int, tuple[Table, int]]]:
@@ -1842,7 +1869,7 @@ def repeated_rows(
     own. Worked out from whole columns: a county has 100,000 children, and only the few ID
     numbers on two rows, and the rows without one that copy another, are looked at row by
     row."""
-    ids_of = [table.values.get("id_number") or () for table in tables]
+    ids_of = [id_numbers(table) or () for table in tables]
     try:
         counts = Counter(itertools.chain.from_iterable(ids_of))
     except TypeError:  # an unhashable cell: every ID number looked at
@@ -1854,7 +1881,7 @@ def repeated_rows(
     if counts is not None:
         wanted = {n for n, c in counts.items() if c > 1 and isinstance(n, str)}
         for group in groups:
-            wanted.update(n for x, i in group if isinstance(n := x.get("id_number", i), str))
+            wanted.update(n for x, i in group if isinstance(n := id_of(x, i), str))
     kept: dict[str, tuple[Table, int]] = {}
     gone: set[str] = set()  # the ID numbers whose row kept so far has left
     for table, ids in zip(tables, ids_of, strict=True):
@@ -1881,7 +1908,7 @@ def repeated_rows(
             if first is not None and (first[0] is not table or first[1] != i):
                 mine[i] = first
     for group in groups:
-        ids = [x.get("id_number", i) for x, i in group]
+        ids = [id_of(x, i) for x, i in group]
         ident = next((n for n in ids if n is not None), None)
         first = kept[ident] if ident is not None else _kept_of(group)
         for (x, i), n in zip(group, ids, strict=True):
@@ -1920,12 +1947,13 @@ def copied_groups(
     sharing a name and class are compared, so rosters whose rows all have an ID number
     cost a scan each for an empty one."""
     named = [x for x in tables if x.has("name") and x.has("class")]
-    blank = [x for x in named if (ids := x.values.get("id_number")) is None or None in ids]
+    id_columns = {id(x): id_numbers(x) for x in named}
+    blank = [x for x in named if (ids := id_columns[id(x)]) is None or None in ids]
     if not blank:
         return []
     wanted: set[Any] = set()
     for x in blank:
-        ids = x.values.get("id_number")
+        ids = id_columns[id(x)]
         names = x.values["name"]
         wanted.update(
             names
@@ -1957,7 +1985,7 @@ def copied_groups(
             groups.setdefault(cells, []).append((x, i))
     out = []
     for group in groups.values():
-        ids = [x.get("id_number", i) for x, i in group]
+        ids = [id_of(x, i) for x, i in group]
         numbers = {ident for ident in ids if ident is not None}
         if (
             len(group) > 1

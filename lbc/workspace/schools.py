@@ -49,6 +49,7 @@ from lbc.roster.tables import (
     file_names,
     folder_school,
     holds_schools,
+    id_numbers,
     load_roster,
     named_schools,
     qualified,
@@ -1133,7 +1134,7 @@ def _records_by_child(
         own = by_file.get(table.file, table.file)
         empty: list[Any] = [None] * len(table)
         cells = table.values.get("school") or empty
-        numbers = table.values.get("id_number") or empty
+        numbers = id_numbers(table) or empty
         keys = [
             (cell or own, number if isinstance(number, str) and number else (table.file, i))
             for i, (cell, number) in enumerate(zip(cells, numbers, strict=True))

@@ -1,0 +1,74 @@
+"""Cells showing a formula's error (a failed VLOOKUP's #N/A) hold nothing: not an ID
+number two children share, not a phone to call, not a class to print. VAL007 says each
+such cell; every other answer reads it as the empty cell it stands for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+ERROR_ID = "身份证号是公式出错后显示的“#N/A”，不是真实内容"
+
+
+def roster(path: Path, errors: dict[str, str], rows: list[list[object]] | None = None) -> Path:
+    """A real .xlsx roster of ``rows`` (ten children, each born in her own month, by
+    default), each cell of ``errors`` (A1 ref -> #N/A …) an error cell as Excel saves one."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append(CHILD_HEADER)
+    for row in rows or [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 11)]:
+        sheet.append(row)
+    for ref, error in errors.items():
+        sheet[ref].value = error
+        sheet[ref].data_type = "e"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path
+
+
+def test_two_ids_showing_na_are_two_children(tmp_path: Path) -> None:
+    """Two children whose 身份证号 show #N/A were one ID repeated: DUP001 of the second, and
+    summary, merge and birthdays counted nine children of ten. Neither cell holds an ID:
+    they are told apart as children without one are, by name and birth date."""
+    school = tmp_path / "青山小学"
+    rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 11)]
+    for n in (2, 4):  # nobody to call: both on the watch list
+        rows[n - 1] = child_row(n, birth=dt.date(2016, n, 3), 父亲电话=None, 母亲电话=None)
+    roster(school / "花名册.xlsx", {"D3": "#N/A", "D5": "#N/A"}, rows)
+    result = run("validate", school, "--format", "json")
+    found = [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]]
+    assert found == [
+        *[(3, "D", "ID001"), (3, "D", "VAL007"), (3, "J", "CON002")],
+        *[(5, "D", "ID001"), (5, "D", "VAL007"), (5, "J", "CON002")],
+    ]
+    assert result.json()["summary"]["children"] == 10
+    summary = run("summary", school, "--term", "2024-autumn")
+    assert "本学期我校在册关爱对象 10 名，其中留守儿童 10 名；女 10 人。" in summary.stdout
+    merged = run("merge", school, "--out", tmp_path / "全县.xlsx", "--format", "json")
+    assert merged.json()["summary"]["children"] == 10
+    assert merged.json()["duplicates"] == []
+    again = run("validate", tmp_path / "全县.xlsx", "--select", "DUP", "--format", "json")
+    assert again.json()["findings"] == []
+    april = run("birthdays", school, "--month", "4", "--format", "json")
+    assert [c["name"] for g in april.json()["classes"] for c in g["children"]] == ["刘浩然"]
+    watch = run("watch", school, "--as-of", "2024-10-01", "--format", "json")
+    assert [(c["row"], c["name"]) for g in watch.json()["classes"] for c in g["children"]] == [
+        (3, "李明轩"),
+        (5, "刘浩然"),
+    ]
+    teachers = [
+        TEACHER_HEADER,
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
+    ]
+    write_xlsx(school / "教师.xlsx", {"教师": teachers})
+    paired = run("pair", school, "--format", "json").json()["summary"]
+    assert (paired["children"], paired["duplicates"]) == (10, 0)
+    assert run("cards", school, "--out", tmp_path / "联系卡.html").exit_code == 0
+    assert (tmp_path / "联系卡.html").read_text(encoding="utf-8").count(
+        "<h2><span>留守儿童联系卡 · "
+    ) == 10
