@@ -72,3 +72,38 @@ def test_two_ids_showing_na_are_two_children(tmp_path: Path) -> None:
     assert (tmp_path / "联系卡.html").read_text(encoding="utf-8").count(
         "<h2><span>留守儿童联系卡 · "
     ) == 10
+
+
+def test_a_phone_showing_na_is_no_phone(tmp_path: Path) -> None:
+    """A guardian's or a parent's phone cell showing #N/A was a phone on file: no CON
+    finding, the watch list said the father's cell gives no number to call, as of 已停机,
+    and his card printed the #N/A. Nobody can call it: the contact is missing, as of an
+    empty cell, while VAL007 still says the cell."""
+    rows = [
+        child_row(1),  # both away: the guardian's phone shows #N/A
+        child_row(2, kind="父亲外出"),  # the away father's phone shows #N/A
+    ]
+    path = roster(tmp_path / "花名册.xlsx", {"N2": "#N/A", "J3": "#N/A"}, rows)
+    result = run("validate", path, "--select", "CON,VAL", "--format", "json")
+    assert [
+        (f["row"], f["column"], f["code"], f["message"]) for f in result.json()["findings"]
+    ] == [
+        (2, "N", "CON001", "父母均外出，缺少监护人电话"),
+        (2, "N", "VAL007", "监护人电话是公式出错后显示的“#N/A”，不是真实内容"),
+        (3, "J", "CON003", "父亲外出，缺少父亲电话"),
+        (3, "J", "VAL007", "父亲电话是公式出错后显示的“#N/A”，不是真实内容"),
+    ]
+    flag = run("flag", path, "--format", "json").json()
+    assert [(c["row"], c["missing_text"]) for g in flag["classes"] for c in g["children"]] == [
+        (2, ["监护人电话"]),
+        (3, ["父亲电话"]),
+    ]
+    watch = run("watch", path, "--format", "json").json()
+    assert [
+        (c["row"], [r["message"] for r in c["reasons"]])
+        for g in watch["classes"]
+        for c in g["children"]
+    ] == [(3, ["父亲外出，没有电话"])]
+    assert run("cards", path, "--out", tmp_path / "联系卡.html").exit_code == 0
+    card = (tmp_path / "联系卡.html").read_text(encoding="utf-8")
+    assert "#N/A" not in card

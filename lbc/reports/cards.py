@@ -18,7 +18,7 @@ from lbc.messages import language, long_date, t
 from lbc.reports.caseload import EITHER_ROW
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, class_rank, known_birth
-from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.roster.tables import Roster, Table, distinct_children, shows_an_error
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
 
@@ -96,8 +96,11 @@ def _birth(table: Table, i: int) -> str:
 def _phone(table: Table, key: str, i: int) -> str:
     """A phone on the card: the numbers to call (phone_to_call); a cell that gives none is
     a blank to fill in, with what it held beside it (已停机, a number a digit short), so
-    the teacher sees why there is no number to dial."""
+    the teacher sees why there is no number to dial; a formula's error (#N/A) is no
+    phone, a blank alone."""
     value = table.get(key, i)
+    if shows_an_error(value):
+        return BLANK
     raw = table.raw.get(key)
     numbers = phone_to_call(value, raw[i] if raw is not None else None)
     if numbers:

@@ -1855,6 +1855,14 @@ def id_numbers(table: Table) -> list[Any] | None:
     return [None if v.__class__ is str and v in _ERROR_IDS else v for v in ids]
 
 
+def shows_an_error(value: object) -> bool:
+    """Whether a cell, as read, shows a formula's error (#N/A): its text, or a value that
+    could not be read holding it whole (a phone's, a class's)."""
+    if isinstance(value, nz.Bad):
+        return value.raw in FORMULA_ERRORS
+    return value.__class__ is str and (value in FORMULA_ERRORS or value in _ERROR_IDS)
+
+
 def id_of(table: Table, i: int) -> Any:
     """Row ``i``'s ID number as ``id_numbers`` gives it."""
     ident = table.get("id_number", i)
