@@ -107,3 +107,25 @@ def test_a_phone_showing_na_is_no_phone(tmp_path: Path) -> None:
     assert run("cards", path, "--out", tmp_path / "联系卡.html").exit_code == 0
     card = (tmp_path / "联系卡.html").read_text(encoding="utf-8")
     assert "#N/A" not in card
+
+
+def test_a_class_or_an_id_showing_na_is_shown_as_no_value(tmp_path: Path) -> None:
+    """A class cell showing #N/A named the child "杨*墨 #N/A" and her class "#N/A" on every
+    list and card, and an ID cell showing it was masked into "#N**", a number half hidden.
+    The class is none (班级不明, the card's blank), and the cell's value is the error as
+    Excel shows it: there is no number in it to hide."""
+    rows = [child_row(1), child_row(2, birth=dt.date(2016, 6, 3))]
+    path = roster(tmp_path / "花名册.xlsx", {"F3": "#N/A", "D2": "#N/A"}, rows)
+    result = run("validate", path, "--select", "VAL", "--format", "json")
+    assert [(f["row"], f["column"], f["value"], f["child"]) for f in result.json()["findings"]] == [
+        (2, "D", "#N/A", "张*涵 三年级(2)班"),
+        (3, "F", "#N/A", "李*轩"),
+    ]
+    june = run("birthdays", path, "--month", "6", "--format", "json").json()
+    assert [(g["class"], [c["name"] for c in g["children"]]) for g in june["classes"]] == [
+        ("", ["李明轩"])
+    ]
+    assert run("cards", path, "--out", tmp_path / "联系卡.html").exit_code == 0
+    card = (tmp_path / "联系卡.html").read_text(encoding="utf-8")
+    assert "<h2><span>留守儿童联系卡 · 李明轩</span><span>＿＿＿＿＿＿</span></h2>" in card
+    assert "#N/A" not in card

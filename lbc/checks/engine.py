@@ -49,6 +49,7 @@ from lbc.roster.tables import (
     copy_columns,
     id_numbers,
     names_grades,
+    shows_an_error,
 )
 from lbc.workspace.schools import SETTINGS_SHEETS_READ
 from lbc.workspace.terms import in_a_term
@@ -201,10 +202,11 @@ class _Out:
 
 
 def child_label(table: Table, i: int) -> str:
-    """ "张雨涵 三年级(2)班": how a finding names the child."""
+    """ "张雨涵 三年级(2)班": how a finding names the child; by name alone where the class
+    is empty or shows a formula's error (#N/A: no class, VAL007 says the cell)."""
     name = table.get("name", i) or ""
     cls = table.get("class", i)
-    if cls is None:
+    if cls is None or shows_an_error(cls):
         return name
     cls_text = str(cls) if isinstance(cls, nz.ClassRef) else cls.raw
     return f"{name} {cls_text}".strip()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from lbc.checks.registry import RULES, Rule
 from lbc.output.privacy import Privacy
+from lbc.roster.tables import shows_an_error
 
 # The contract's key order for a finding (``as_dict``), and the columns of its CSV.
 FINDING_COLUMNS = (
@@ -49,7 +50,9 @@ class Finding:
     def as_dict(self, privacy: Privacy) -> dict[str, object]:
         """The contract's key order: code, severity, file, sheet, row, column, field, value,
         child, message; the value and the child's name as ``privacy`` shows them."""
-        value = None if self.value is None else privacy.value(self.field, self.value)
+        value = self.value
+        if value is not None and not shows_an_error(value):  # #N/A hides no number
+            value = privacy.value(self.field, value)
         child = None if self.child is None else privacy.child(self.child)
         return {
             "code": self.code,

@@ -68,7 +68,9 @@ class ClassCards:
 
 
 def _value(table: Table, key: str, i: int) -> str:
-    return nz.display(table.get(key, i)) or BLANK
+    """A cell on the card, a blank where it is empty or shows a formula's error (#N/A)."""
+    value = table.get(key, i)
+    return BLANK if shows_an_error(value) else nz.display(value) or BLANK
 
 
 def _written(table: Table, key: str, i: int) -> str:

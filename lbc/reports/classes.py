@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.people import class_rank
-from lbc.roster.tables import Roster, Table
+from lbc.roster.tables import Roster, Table, shows_an_error
 from lbc.workspace.schools import schools_of
 
 T = TypeVar("T")
@@ -55,10 +55,11 @@ def _schools(roster: Roster) -> Callable[[Table, int], str] | None:
 
 
 def _class_key(table: Table, i: int) -> tuple[object, str]:
+    """A row's class and its name; a class showing a formula's error (#N/A) is none."""
     cls = table.get("class", i)
     if isinstance(cls, nz.ClassRef):
         return cls, str(cls)
-    if isinstance(cls, nz.Bad):
+    if isinstance(cls, nz.Bad) and not shows_an_error(cls):
         return None, cls.raw
     return None, ""
 
