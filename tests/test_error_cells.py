@@ -129,3 +129,18 @@ def test_a_class_or_an_id_showing_na_is_shown_as_no_value(tmp_path: Path) -> Non
     card = (tmp_path / "联系卡.html").read_text(encoding="utf-8")
     assert "<h2><span>留守儿童联系卡 · 李明轩</span><span>＿＿＿＿＿＿</span></h2>" in card
     assert "#N/A" not in card
+
+
+def test_an_id_showing_na_this_term_does_not_part_a_child_from_last_terms(
+    tmp_path: Path,
+) -> None:
+    """Last term's three children had their ID numbers; this term's cells show #N/A, and no
+    birth date is written. The #N/A was taken as an ID other than hers, so no child was
+    matched by name and class: three added and three gone. A cell showing an error holds no
+    ID, as an empty one: each child is matched by her name and class."""
+    rows = [child_row(n, 出生日期=None) for n in range(1, 4)]
+    roster(tmp_path / "上学期.xlsx", {}, rows)
+    roster(tmp_path / "本学期.xlsx", {"D2": "#N/A", "D3": "#N/A", "D4": "#N/A"}, rows)
+    result = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "json", cwd=tmp_path)
+    summary = result.json()["summary"]
+    assert (summary["added"], summary["gone"], summary["matched_by"]["name_class"]) == (0, 0, 3)

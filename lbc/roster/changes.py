@@ -25,7 +25,7 @@ from lbc.roster import normalise as nz
 from lbc.roster.fields import Kind
 from lbc.roster.fields import field as field_of
 from lbc.roster.people import known_birth
-from lbc.roster.tables import Roster, Table, any_filled, distinct_children, id_of
+from lbc.roster.tables import Roster, Table, any_filled, distinct_children, id_numbers, id_of
 
 # The fields whose change a school records: the child's name and ID number as corrected
 # (a child found by ID number, by name and birth date), the ID filled in or emptied,
@@ -232,7 +232,7 @@ def diff_rosters(
         id(tb)
         for roster in (old, new)
         for tb in roster.children
-        if not any_filled(tb.values.get("id_number") or [])
+        if not any_filled(id_numbers(tb) or [])
     }
     for m in matched:
         moved = (old_of(*m.old), new_of(*m.new)) if old_of and new_of else None
@@ -251,7 +251,7 @@ def _ids_apart(old: Row, new: Row) -> bool:
     """Whether both rows hold an ID number and they are not one (_differ): an ID filled in
     or emptied is a change of the child, but says nothing of whose the rows are."""
     (ot, oi), (nt, ni) = old, new
-    before, after = ot.get("id_number", oi), nt.get("id_number", ni)
+    before, after = id_of(ot, oi), id_of(nt, ni)  # a cell showing #N/A holds none
     return None not in (before, after) and _differ("id_number", before, after)
 
 
