@@ -13,6 +13,7 @@ must be known before the first row is written), A4 landscape one page wide.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import zipfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -77,21 +78,35 @@ _STYLES = (
     "</styleSheet>"
 )
 _EPOCH = dt.datetime(1899, 12, 30)  # Excel's day 0, Lotus's leap-year bug included
+# Different values _cell keeps the cells of while it writes one table's rows.
+_MEMO_LIMIT = 200_000
+_EMPTY = frozenset({None, ""})  # what an empty cell holds
 
 
-def _text_cell(value: str, header: bool = False) -> str:
+def _text_cell(value: str, header: bool = False, plain: bool = False) -> str:
     """An inline string; text wider than the widest column (a record's 内容) wraps, so it
-    is printed whole rather than cut at the column's edge."""
+    is printed whole rather than cut at the column's edge. ``plain``: the text is known to
+    hold no character to remove or escape (_text_cells)."""
     if header:
         style = f' s="{_HEADER}"'
     else:
         # No character is wider than two: most cells are answered by their length alone.
         wide = len(value) * 2 > WIDEST - 2 and text_width(value) > WIDEST - 2
         style = f' s="{_WRAPPED}"' if wide else ""
-    value = XML_ILLEGAL.sub("", value)
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if not plain:
+        value = XML_ILLEGAL.sub("", value)
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
     return f'<c t="inlineStr"{style}><is><t{space}>{value}</t></is></c>'
+
+
+def _text_cells(texts: list[str]) -> list[str]:
+    """Each of ``texts`` as _text_cell makes it, the characters to remove or escape looked
+    for once in them all: a school's names and addresses seldom hold one."""
+    together = "".join(texts)
+    plain = not ("&" in together or "<" in together or ">" in together)
+    plain = plain and XML_ILLEGAL.search(together) is None
+    return [_text_cell(text, plain=plain) for text in texts]
 
 
 def _cell(value: Any, memo: dict[Any, str]) -> str:
@@ -113,16 +128,65 @@ def _cell(value: Any, memo: dict[Any, str]) -> str:
             cell = _text_cell(str(value))
         else:
             cell = f"<c><v>{value!r}</v></c>"
-        if len(memo) < 200_000:
+        if len(memo) < _MEMO_LIMIT:
             memo[value] = cell
     return cell
+
+
+def _by_column(rows: list[Sequence[Any]]) -> str | None:
+    """The rows' XML as :func:`_cell` writes it, made a column at a time: a table of a
+    school's rows is a hundred thousand cells of a few thousand texts, so each text is made
+    a cell once (in ``texts``, which every column shares: a text's cell is its text's),
+    each cell is a lookup in C, and the columns no row fills are written as one text. What
+    is not text (a number, a date, a bool) is made by ``_cell`` in the order rows are
+    written, with its memo: a number equal to one of another kind before it (3 and 3.0) is
+    written as that one was. None, for ``_cell`` to write them row by row, where the rows
+    differ in width, or hold more values than its memo keeps (the cells made would differ)."""
+    width, n = (len(rows[0]) if rows else 0), len(rows)
+    if any(len(row) != width for row in rows):
+        return None
+    texts: dict[Any, str] = {None: "<c/>", "": "<c/>"}
+    columns: list[list[str] | None] = []
+    for column in zip(*rows, strict=True):
+        values = set(column)
+        if values <= _EMPTY:
+            columns.append(None)
+            continue
+        new = [value for value in values.difference(texts) if value.__class__ is str]
+        texts.update(zip(new, _text_cells(new), strict=True))
+        if len(texts) > _MEMO_LIMIT:
+            return None
+        columns.append(list(map(texts.get, column)))
+    others = [(j, cells) for j, cells in enumerate(columns) if cells is not None and None in cells]
+    memo: dict[Any, str] = {}
+    for i, row in enumerate(rows):
+        for j, cells in others:
+            if cells[i] is None:
+                cells[i] = _cell(row[j], memo)
+    if len(texts) + len(memo) > _MEMO_LIMIT:
+        return None
+    pieces: list[list[str]] = []
+    constant = "<row>"  # and the empty cells after it, the same on every row
+    for cells in columns:
+        if cells is None:
+            constant += "<c/>"
+            continue
+        pieces += [[constant] * n, cells] if constant else [cells]
+        constant = ""
+    pieces.append([constant + "</row>"] * n)
+    return "".join(itertools.chain.from_iterable(zip(*pieces, strict=True)))
 
 
 def rows_xml(rows: Iterable[Sequence[Any]]) -> bytes:
     """The ``<row>`` elements for ``rows``: the slow part of writing, so a county merge
     builds each school's rows in its own worker process."""
-    memo: dict[Any, str] = {}
-    text = "".join(["<row>" + "".join([_cell(v, memo) for v in row]) + "</row>" for row in rows])
+    rows = list(rows)
+    text = _by_column(rows)
+    if text is None:
+        memo: dict[Any, str] = {}
+        text = "".join(
+            ["<row>" + "".join([_cell(v, memo) for v in row]) + "</row>" for row in rows]
+        )
     try:
         return text.encode()
     except UnicodeEncodeError:  # a file name that is not UTF-8 (the 文件 column): shown read
