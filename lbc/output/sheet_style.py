@@ -36,6 +36,19 @@ SHORT_LAST_PAGE = 0.25  # a last page less full than this is folded into the one
 SMALLEST_PRINT = 0.6  # text shrunk further to fit a page's width is printed across pages
 
 
+class _Spaces(dict[int, str]):
+    """Each character (by its code) as as many spaces as it is wide, looked up in
+    unicodedata once: a line's translation is as long as the line is wide."""
+
+    def __missing__(self, code: int) -> str:
+        spaces = "  " if unicodedata.east_asian_width(chr(code)) in "WF" else " "
+        self[code] = spaces
+        return spaces
+
+
+_SPACES = _Spaces()
+
+
 def text_width(value: Any) -> int:
     """How many characters wide a cell's text shows: a Chinese character counts two."""
     if value is None:
@@ -47,10 +60,7 @@ def text_width(value: Any) -> int:
     text = str(value)
     if text.isascii():
         return max(map(len, text.splitlines() or [""]))
-    return max(
-        sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-        for line in text.splitlines() or [""]
-    )
+    return max(len(line.translate(_SPACES)) for line in text.splitlines() or [""])
 
 
 def column_widths(
@@ -58,12 +68,19 @@ def column_widths(
 ) -> list[int]:
     """Widths that fit the header and the first rows' text, within [NARROWEST, widest];
     longer text wraps. A column empty in those rows (a county roster's dictionary columns
-    no school filled in) is as wide as half its header, which wraps onto two lines."""
+    no school filled in) is as wide as half its header, which wraps onto two lines.
+    A column of text is measured by its different texts (a class, a type repeated)."""
     heads = [text_width(h) for h in header]
     widths = [0] * len(heads)
-    for row in itertools.islice(rows, WIDTH_SAMPLE):
-        for j, value in enumerate(row[: len(widths)]):
-            widths[j] = max(widths[j], text_width(value))
+    sample = itertools.islice(rows, WIDTH_SAMPLE)
+    for j, column in enumerate(itertools.zip_longest(*sample)):
+        if j == len(widths):
+            break
+        values = set(column)
+        # Other values are each measured: True, 1 and 1.0 are one in a set, not as wide.
+        if not all(value is None or isinstance(value, str) for value in values):
+            values = column
+        widths[j] = max(map(text_width, values), default=0)
     return [
         min(widest, max(NARROWEST, (max(w, h) if w else math.ceil(h / 2)) + 2))
         for w, h in zip(widths, heads, strict=True)
