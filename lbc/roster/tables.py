@@ -527,7 +527,10 @@ class Table:
             # person's: that cell, as written, holds it.
             return [None] * n
         if raw is None or key in GATHERED:
-            return [nz.display(v) for v in self.values.get(key) or [None] * n]
+            values = self.values.get(key)
+            if values is None:  # a column the sheet lacks, as most of the merged roster's
+                return [None] * n
+            return [nz.display(v) for v in values]
         kind = NORMALISERS[self.kind].get(key, (nz.text, False))[0]
         if kind is nz.date or kind is nz.record_date:
             read = self.values[key]
@@ -537,7 +540,7 @@ class Table:
             ]
         if kind is nz.phone or kind is nz.id_number:
             return [_digits(v) for v in raw]
-        return [_as_written(v) for v in raw]
+        return list(map(_as_written, raw))
 
     def letter(self, key: str) -> str | None:
         """The column's Excel letter; None when the table has no such column, or when it
