@@ -170,13 +170,15 @@ def merge(
             words = {"file": part.file, "sheet": sheet, "column": column, "count": count}
             common.note(t("merge.unplaced_pairs", **words))
     privacy = Privacy(show_pii)
-    said = summarise(parts, doubles)
+    # Each school's line, made once: over a province's million children it takes seconds.
+    schools = by_school(parts)
+    said = summarise(parts, doubles, schools)
     common.emit(
         fmt,
-        document=lambda: as_document(said, parts, doubles, privacy),
-        rows=lambda: csv_rows(parts),
+        document=lambda: as_document(said, schools, parts, doubles, privacy),
+        rows=lambda: csv_rows(schools, parts),
         columns=CSV_COLUMNS,
-        table=lambda: print_table(said, parts, doubles, privacy),
+        table=lambda: print_table(said, schools, parts, doubles, privacy),
         bom=not no_bom,
         json_keys=json_keys,
     )
@@ -276,10 +278,12 @@ def _duplicate(d: Duplicate, privacy: Privacy) -> dict[str, Any]:
     }
 
 
-def summarise(parts: list[SchoolPart], doubles: list[Duplicate]) -> dict[str, Any]:
-    """The counts merge ends with, in its last line and its JSON's summary, and exits by."""
+def summarise(
+    parts: list[SchoolPart], doubles: list[Duplicate], schools: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The counts merge ends with, in its last line and its JSON's summary, and exits by;
+    ``schools``: each school's line (by_school)."""
     read = merged(parts)
-    schools = by_school(parts)
     return {
         "files": len(read) + sum(1 for p in parts if p.error),  # read or not
         # As the table lists them, each by its rows' own schools (one file of a
@@ -299,29 +303,37 @@ def summarise(parts: list[SchoolPart], doubles: list[Duplicate]) -> dict[str, An
 
 
 def as_document(
-    said: dict[str, Any], parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy
+    said: dict[str, Any],
+    schools: list[dict[str, Any]],
+    parts: list[SchoolPart],
+    doubles: list[Duplicate],
+    privacy: Privacy,
 ) -> dict[str, Any]:
     """merge's JSON: ``said``, its summary (summarise), then the rows it sums."""
     return {
         "summary": said,
-        "schools": by_school(parts),
+        "schools": schools,
         "duplicates": [_duplicate(d, privacy) for d in doubles],
         "failed": [{"file": p.file, "error": p.error} for p in parts if p.error],
     }
 
 
-def csv_rows(parts: list[SchoolPart]) -> list[dict[str, Any]]:
+def csv_rows(schools: list[dict[str, Any]], parts: list[SchoolPart]) -> list[dict[str, Any]]:
     """A row per school (its files as a list in the user's language), then one per file
     that was not read."""
-    schools = [{**row, "files": as_list(row["files"])} for row in by_school(parts)]
-    return [*schools, *({"files": p.file, "error": p.error} for p in parts if p.error)]
+    rows = [{**row, "files": as_list(row["files"])} for row in schools]
+    return [*rows, *({"files": p.file, "error": p.error} for p in parts if p.error)]
 
 
 def print_table(
-    said: dict[str, Any], parts: list[SchoolPart], doubles: list[Duplicate], privacy: Privacy
+    said: dict[str, Any],
+    schools: list[dict[str, Any]],
+    parts: list[SchoolPart],
+    doubles: list[Duplicate],
+    privacy: Privacy,
 ) -> None:
     console = common.stdout()
-    doc = as_document(said, parts, doubles, privacy)
+    doc = as_document(said, schools, parts, doubles, privacy)
     headers = [t(f"merge.col.{k}") for k in ("school", "files", *TALLIED)]
     unknown = t("merge.school_unknown")
     rows = [
