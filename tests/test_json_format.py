@@ -144,20 +144,27 @@ def test_the_bytes_are_the_text_in_utf8_or_none(document: object) -> None:
     assert data is None or data == to_json(document).encode("utf-8")
 
 
+def two_children_one_teacher(path: Path) -> None:
+    """A roster of two children and one teacher, who takes one (``--max-per-teacher 1``)."""
+    from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, write_xlsx
+
+    staff = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"]
+    sheets = {"花名册": [CHILD_HEADER, child_row(1), child_row(2)], "教师": [TEACHER_HEADER, staff]}
+    write_xlsx(path, sheets)
+
+
 def test_lbc_pair_writes_its_json_as_bytes_of_json_dumps_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """lbc pair's document goes to a UTF-8 stdout as orjson's bytes, never made text first
     (a county's pairs are 24 MB), and is what json.dumps writes, byte for byte."""
-    from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+    from conftest import run
     from lbc.commands import common
 
     def never(document: object) -> str:
         raise AssertionError("written as text")
 
-    staff = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"]
-    sheets = {"花名册": [CHILD_HEADER, child_row(1), child_row(2)], "教师": [TEACHER_HEADER, staff]}
-    write_xlsx(tmp_path / "r.xlsx", sheets)
+    two_children_one_teacher(tmp_path / "r.xlsx")
     monkeypatch.setattr(common, "to_json", never)
     result = run("pair", "r.xlsx", "--max-per-teacher", "1", "--format", "json", cwd=tmp_path)
     assert result.exit_code == 1, result.stderr  # one child unpaired
@@ -173,15 +180,13 @@ def test_lbc_pair_writes_its_json_without_walking_its_rows(
     handed to orjson without the walk asking whether orjson can write it (a tenth of a
     second over a county's 100,000 pairs), as bytes to a UTF-8 stdout and as text to any
     other (Windows); either way what json.dumps writes, byte for byte."""
-    from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+    from conftest import run
     from lbc.commands import common
 
     def never(document: object) -> bool:
         raise AssertionError("walked")
 
-    staff = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "是", "是"]
-    sheets = {"花名册": [CHILD_HEADER, child_row(1), child_row(2)], "教师": [TEACHER_HEADER, staff]}
-    write_xlsx(tmp_path / "r.xlsx", sheets)
+    two_children_one_teacher(tmp_path / "r.xlsx")
     monkeypatch.setattr(formats, "_orjson_writes", never)
     outputs = []
     for utf8 in (True, False):
