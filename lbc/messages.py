@@ -784,6 +784,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{file} 的“{sheet}”没有“班级”列，各行的班级按工作表名称读作{cls}",
         "note: {file} sheet '{sheet}' has no 班级 column; its name makes every row's class {cls}",
     ),
+    "note.class_from.sheet_unread": (
+        "提示：{file} 的“{sheet}”没有“班级”列，工作表名称“{cls}”分不清是这个年级的几班"
+        "（如“32班”是2班还是32班），各行的班级都认不出，逐行提示（CLS001）",
+        "note: {file} sheet '{sheet}' has no 班级 column; its name '{cls}' does not tell which "
+        "class of its grade it is (32班: class 2 or class 32?), so no row's class is read, "
+        "each said (CLS001)",
+    ),
     "note.class_from.title": (
         "提示：{file} 的“{sheet}”没有“班级”列，各行的班级按表头上方的标题读作{cls}",
         "note: {file} sheet '{sheet}' has no 班级 column; the title above its header makes "
@@ -883,6 +890,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "columns.class_from.sheet": (
         "没有“班级”列：各行的班级按工作表名称读作{cls}",
         "no 班级 column: the sheet's name makes every row's class {cls}",
+    ),
+    "columns.class_from.sheet_unread": (
+        "没有“班级”列：工作表名称“{cls}”分不清是这个年级的几班，各行的班级都认不出（CLS001）",
+        "no 班级 column: the sheet's name '{cls}' does not tell which class of its grade it "
+        "is, so no row's class is read (CLS001)",
     ),
     "columns.class_from.title": (
         "没有“班级”列：各行的班级按表头上方的标题读作{cls}",

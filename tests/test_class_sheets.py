@@ -1182,7 +1182,10 @@ def test_a_class_number_starting_with_its_grade_is_unread_as_in_a_class_cell(
         file = "三年级.xlsx"
         book = {"32班": [header, kids[0]], "12班": [header, kids[1]]}
         found = [("CLS001", "32班", 2, "32班")]
-        note = "提示：三年级.xlsx 的“32班”没有“班级”列，各行的班级按工作表名称读作32班"
+        note = (
+            "提示：三年级.xlsx 的“32班”没有“班级”列，工作表名称“32班”分不清是这个年级的几班"
+            "（如“32班”是2班还是32班），各行的班级都认不出，逐行提示（CLS001）"
+        )
     write_xlsx(tmp_path / file, {**book, "教师": TEACHERS})
     validated = run("validate", file, "--format", "json", cwd=tmp_path)
     findings = validated.json()["findings"]

@@ -390,8 +390,9 @@ class Table:
     kind_from: tuple[str, str] | None = None
     # A children sheet without a 班级 column whose name, title or file's name names one
     # class, or whose every row is under a class's heading row: what named it
-    # (CLASS_FROM_SHEET, CLASS_FROM_TITLE, CLASS_FROM_FILE, CLASS_FROM_HEADINGS) and the
-    # class, every row's ("" for the headings', each row's own); None else.
+    # (CLASS_FROM_SHEET, CLASS_FROM_SHEET_UNREAD, CLASS_FROM_TITLE, CLASS_FROM_FILE,
+    # CLASS_FROM_HEADINGS) and the class, every row's ("" for the headings', each row's
+    # own); None else.
     class_from: tuple[str, str] | None = None
     # Whether some cell shows a formula's error (#N/A …, see RawSheet.formula_errors): only
     # such a table's cells are looked through for them (VAL007), since looking through a
@@ -3241,6 +3242,9 @@ def _named_grade(table: Table) -> int | None:
 
 
 CLASS_FROM_SHEET, CLASS_FROM_TITLE, CLASS_FROM_FILE = "sheet", "title", "file"
+# A sheet named for a class number its grade's digit starts (32班 in 三年级.xlsx): its name
+# gives every row its text, unread as a 班级 cell 32 is (CLS001), and says so.
+CLASS_FROM_SHEET_UNREAD = "sheet_unread"
 CLASS_FROM_HEADINGS = "headings"
 
 # What may stand just before a class's name in a text naming it (三年级1班 of
@@ -3332,11 +3336,10 @@ def _class_from_name(table: Table) -> None:
     elif "grade" in table.raw:  # each row's 年级 and this number
         source, cls, written = CLASS_FROM_SHEET, table.sheet, table.sheet
     elif (grade := _named_grade(table)) is not None:
-        # 32班 in 三年级.xlsx: 三年级(2)班 or 三年级(32)班? Unread, as in a 班级 cell.
-        ref = (
-            table.sheet if nz.grade_digit_first(table.sheet, grade) else nz.ClassRef(grade, number)
-        )
-        source, cls, written = CLASS_FROM_SHEET, str(ref), table.sheet
+        source, cls, written = CLASS_FROM_SHEET, str(nz.ClassRef(grade, number)), table.sheet
+        if nz.grade_digit_first(table.sheet, grade):
+            # 32班 in 三年级.xlsx: 三年级(2)班 or 三年级(32)班? Unread, as in a 班级 cell.
+            source, cls = CLASS_FROM_SHEET_UNREAD, table.sheet
     else:
         return
     table.raw["class"] = [written] * len(table)
