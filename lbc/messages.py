@@ -2086,6 +2086,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{value}（存成数字，末几位已丢失，读不出）",
         "{value} (stored as a number, last digits lost: unreadable)",
     ),
+    "diff.formula_error": (
+        "{value}（公式出错，内容已丢失）",
+        "{value} (a formula's error: the value is lost)",
+    ),
     "diff.summary": (
         "新增 {added} 名，不在新名册 {gone} 名，信息变更 {changed} 名，未变 {unchanged} 名",
         "{added} added, {gone} gone, {changed} changed, {unchanged} unchanged",

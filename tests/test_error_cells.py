@@ -4,10 +4,12 @@ such cell; every other answer reads it as the empty cell it stands for."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import re
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 
@@ -144,3 +146,61 @@ def test_an_id_showing_na_this_term_does_not_part_a_child_from_last_terms(
     result = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "json", cwd=tmp_path)
     summary = result.json()["summary"]
     assert (summary["added"], summary["gone"], summary["matched_by"]["name_class"]) == (0, 0, 3)
+
+
+def test_an_id_or_a_phone_showing_na_is_said_a_formula_error_in_the_change_log(
+    tmp_path: Path,
+) -> None:
+    """张雨涵's ID number and 李明轩's guardian's phone, on file last term, show #N/A this
+    term. lbc diff masked the ID's #N/A into "#N**", a new ID number half hidden, and the
+    phone's into nothing, "（空）"; the workbook wrote the bare #N/A. Each is the cell as it
+    shows it, said a formula's error whose value is lost, in every output alike, while
+    the real numbers beside them stay masked unless --show-pii."""
+    rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in (1, 2)]
+    roster(tmp_path / "上学期.xlsx", {}, rows)
+    roster(tmp_path / "本学期.xlsx", {"D2": "#N/A", "N3": "#N/A"}, rows)
+    lost = "#N/A（公式出错，内容已丢失）"
+    shown = run("diff", "上学期.xlsx", "本学期.xlsx", cwd=tmp_path)
+    lines = [line.strip() for line in shown.stdout.splitlines()]
+    assert [re.split(r" {2,}", line) for line in lines if "→" in line] == [
+        [
+            "三年级(2)班",
+            "2",
+            "张雨涵",
+            "身份证号",
+            f"511321********1022 → {lost}",
+            "姓名 + 出生日期",
+        ],
+        ["三年级(2)班", "3", "李明轩", "监护人电话", f"137****5678 → {lost}", "身份证号"],
+    ]
+    doc = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert [(c["field"], c["old"], c["new"]) for m in doc["changed"] for c in m["changes"]] == [
+        ("id_number", "511321********1022", lost),
+        ("guardian_phone", "137****5678", lost),
+    ]
+    whole = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "csv", "--show-pii", cwd=tmp_path)
+    assert [row[-3:] for row in list(csv.reader(whole.stdout.splitlines()))[1:]] == [
+        ["id_number", '="511321201601031022"', lost],
+        ["guardian_phone", "13712345678", lost],
+    ]
+    back = run("diff", "本学期.xlsx", "上学期.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert [(c["old"], c["new"]) for m in back["changed"] for c in m["changes"]] == [
+        (lost, "511321********1022"),
+        (lost, "137****5678"),
+    ]
+    done = run("diff", "上学期.xlsx", "本学期.xlsx", "--out", "变更.xlsx", cwd=tmp_path)
+    assert done.exit_code == 0
+    book = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
+    assert [row[4:7] for row in book.iter_rows(min_row=2, values_only=True)] == [
+        ("身份证号", "511321201601031022", lost),
+        ("监护人电话", "13712345678", lost),
+    ]
+    # LibreOffice's error, as a CSV saved from its sheet keeps it: Err:502, as VAL007 says
+    # it, not the ERR:502 its ID number reads as.
+    text = "\n".join(",".join(map(str, row)) for row in [CHILD_HEADER, *rows])
+    text = text.replace("511321201601031022", "Err:502")
+    (tmp_path / "本学期.csv").write_text(text + "\n", encoding="utf-8")
+    libre = run("diff", "上学期.xlsx", "本学期.csv", "--format", "json", cwd=tmp_path).json()
+    assert [(c["field"], c["new"]) for m in libre["changed"] for c in m["changes"]] == [
+        ("id_number", "Err:502（公式出错，内容已丢失）"),
+    ]

@@ -57,6 +57,11 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
                 old, new = c.old, c.new
             elif c.field == "id_number":
                 old, new = _id_text(old, c.old, c.lost[0]), _id_text(new, c.new, c.lost[1])
+            # A cell showing a formula's error (#N/A) said one, as lbc diff prints it.
+            if c.errors[0]:
+                old = t("diff.formula_error", value=c.old)
+            if c.errors[1]:
+                new = t("diff.formula_error", value=c.new)
             lines.append(
                 [len(lines) + 1, w["class"], w["child"], w["row"], label(c.field), old, new,
                  t(f"diff.by.{m.rule}")]

@@ -25,7 +25,16 @@ from lbc.roster import normalise as nz
 from lbc.roster.fields import Kind
 from lbc.roster.fields import field as field_of
 from lbc.roster.people import known_birth
-from lbc.roster.tables import Roster, Table, any_filled, distinct_children, id_numbers, id_of
+from lbc.roster.reading import FORMULA_ERRORS
+from lbc.roster.tables import (
+    Roster,
+    Table,
+    any_filled,
+    distinct_children,
+    id_numbers,
+    id_of,
+    shows_an_error,
+)
 
 # The fields whose change a school records: the child's name and ID number as corrected
 # (a child found by ID number, by name and birth date), the ID filled in or emptied,
@@ -69,6 +78,10 @@ class Change:
     # Each side (old, new) an ID number stored as a number cell (lbc validate ID004): its
     # last digits are lost, so the value shown is not the child's ID and is said unreadable.
     lost: tuple[bool, bool] = (False, False)
+    # Each side a cell showing a formula's error (a failed VLOOKUP's #N/A, lbc validate
+    # VAL007): no value, its text shown as the cell shows it (never masked, as it hides no
+    # number) and said a formula's error, not read as a new ID number or phone.
+    errors: tuple[bool, bool] = (False, False)
 
 
 @dataclass
@@ -287,8 +300,25 @@ def _changes(
         if key == "class" and _promoted(before, after):
             continue
         if _differ(key, before, after):
-            found.append(Change(key, _shown(before), _shown(after), (_lost(before), _lost(after))))
+            old_error, new_error = shows_an_error(before), shows_an_error(after)
+            found.append(
+                Change(
+                    key,
+                    _error_text(ot, key, oi, before) if old_error else _shown(before),
+                    _error_text(nt, key, ni, after) if new_error else _shown(after),
+                    (_lost(before), _lost(after)),
+                    (old_error, new_error),
+                )
+            )
     return found
+
+
+def _error_text(table: Table, key: str, i: int, value: object) -> str | None:
+    """A cell showing a formula's error as the cell shows it and VAL007 says it: Err:502,
+    where the ID number read of it is ERR:502."""
+    raw = table.raw.get(key)
+    cell = raw[i] if raw is not None else None
+    return cell if cell.__class__ is str and cell in FORMULA_ERRORS else nz.display(value)
 
 
 def _lost(value: object) -> bool:
