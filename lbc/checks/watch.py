@@ -17,7 +17,8 @@ form and the 学籍 export write it:
   [quotas] max_days_without_contact, as lbc due counts it), where the roster
   has support records at all (WCH013); an away parent with no phone (WCH014);
 * change since last term's roster (``previous``): the guardian (WCH015), 留守类型 (WCH016)
-  or the home address (WCH017).
+  or the home address (WCH017); a cell showing a formula's error (#N/A) in either term
+  is no change (``_changes``).
 
 Every child of the roster still at school is considered, left behind or not (an orphan on
 the roster is 非留守 and among the most at risk); a row repeating an earlier row's
@@ -741,13 +742,17 @@ def _last_by(dates: list[dt.date], day: dt.date) -> dt.date | None:
 
 
 def _changes(previous: Roster, roster: Roster) -> dict[tuple[int, int], list[Found]]:
-    """Each child's reasons of change against last term's roster, by (table id, row)."""
+    """Each child's reasons of change against last term's roster, by (table id, row). A
+    cell showing a formula's error in either term (Change.errors: a failed VLOOKUP's #N/A)
+    is no change: it says nothing of who the guardian is or where the child lives, and
+    VAL007 points at it; a school that mends the formula would see every child's guardian
+    "changed"."""
     out: dict[tuple[int, int], list[Found]] = {}
     for m in diff_rosters(previous, roster, schools_of(previous).of, schools_of(roster).of).matched:
         table, i = m.new
         for change in m.changes:
             rule = CHANGES.get(change.field)
-            if rule is not None:
+            if rule is not None and not any(change.errors):
                 words = {"old": word(change.old or "-"), "new": word(change.new or "-")}
                 out.setdefault((id(table), i), []).append((rule, change.field, words))
     return out
