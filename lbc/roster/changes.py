@@ -374,10 +374,11 @@ def label(key: str) -> str:
 
 def describe(row: Row, school: str = "") -> dict[str, Any]:
     """A child row as reports and the change log show it: name, class (with its
-    ``school``, when given), sheet, Excel row."""
+    ``school``, when given), sheet, Excel row. A class cell showing a formula's error
+    (#N/A) is no class, as on every other list (VAL007 says the cell)."""
     table, i = row
     cls, name = table.get("class", i), table.get("name", i)
-    label = nz.display(cls) or ""
+    label = "" if shows_an_error(cls) else nz.display(cls) or ""
     return {
         "child": name if isinstance(name, str) else "",
         "class": f"{school} {label}".strip() if school else label,
