@@ -2850,8 +2850,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         " (高二, 高三) for grades 11 and 12",
     ),
     "rule.CLS002": (
-        "“年级”{grade} 与“班级”{cls} 不一致",
-        "年级 {grade} disagrees with 班级 {cls}",
+        "“年级”{grade} 与“班级”{cls} 不一致{numbered}",
+        "年级 {grade} disagrees with 班级 {cls}{numbered}",
     ),
     "rule.CLS002.title": ("年级与班级不一致", "grade disagrees with class"),
     "rule.CLS002.example": ("年级 四年级，班级 三(2)班", "年级 四年级, 班级 三(2)班"),
@@ -2860,12 +2860,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "when grade and class disagree, the counts by grade and by class disagree too",
     ),
     "rule.CLS002.fix": (
-        "核实孩子实际所在的班级，改正“年级”或“班级”中填错的一栏",
-        "confirm which class the child is in and correct whichever column is wrong",
+        "核实孩子实际所在的班级，改正“年级”或“班级”中填错的一栏；初中按初一=1编班号的"
+        "（年级“初一”、班级“101班”），班级写成“1班”或“初一(1)班”",
+        "confirm which class the child is in and correct whichever column is wrong; a middle"
+        " school numbering its classes from 初一 as 1 (年级 初一, 班级 101班) writes the class"
+        " as 1班 or 初一(1)班",
     ),
     "rule.CLS004": (
-        "“班级”{cls} 与名称“{names}”说的年级不同，按“班级”读",
-        "班级 {cls} is of another grade than the name {names}; read as the 班级 says",
+        "“班级”{cls} 与名称“{names}”说的年级不同，按“班级”读{numbered}",
+        "班级 {cls} is of another grade than the name {names}; read as the 班级 says{numbered}",
     ),
     "rule.CLS004.title": ("班级与表名的年级不一致", "class of another grade than the names"),
     "rule.CLS004.example": ("“四年级.xlsx”里班级写“301班”", "班级 301班 in 四年级.xlsx"),
@@ -2877,9 +2880,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         " with its head teacher, wrongly if the class is wrong",
     ),
     "rule.CLS004.fix": (
-        "核实孩子实际所在的班级：班级填错了就改正“班级”，孩子确在这个班就把他移到该年级的表或文件里",
+        "核实孩子实际所在的班级：班级填错了就改正“班级”，孩子确在这个班就把他移到该年级的表或文件里；"
+        "初中按初一=1编班号的（“初一.xlsx”里的“101班”），班级写成“1班”或“初一(1)班”",
         "confirm the child's class: correct the 班级 if it is wrong, or move the child to that"
-        " grade's sheet or file if it is right",
+        " grade's sheet or file if it is right; a middle school numbering its classes from 初一"
+        " as 1 (101班 in 初一.xlsx) writes the class as 1班 or 初一(1)班",
+    ),
+    # CLS002's and CLS004's {numbered} for 101班 beside 初一 (engine._numbered_from_first_year).
+    "rule.CLS.numbered": (
+        "；“{raw}”很可能是按初一=1编的班号，即{level}{number}班，"
+        "是的话请把班级写成“{number}班”或“{level}({number})班”",
+        "; {raw} probably numbers the classes from 初一 as 1, for {level} class {number}:"
+        " if so, write the class as {number}班 or {level}({number})班",
     ),
     "rule.VAL001": (
         "“{label}”的值无法识别，可填：{allowed}",

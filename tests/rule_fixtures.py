@@ -195,11 +195,13 @@ FIXTURES: dict[str, Fixture] = {
         child(2, "E", "birth_date"),
     ),
     "CLS001": Fixture(children(child_row(1, 班级="火箭班")), child(2, "F", "class")),
-    "CLS002": Fixture(extra("年级", "四年级"), child(2, "O", "grade")),
+    "CLS002": Fixture(  # 101班 beside 初一: the message says how to write 初一1班
+        extra("年级", "初一", 班级="101班"), child(2, "O", "grade")
+    ),
     "CLS003": Fixture(extra("年级", 11, 班级="1班"), child(2, "O", "grade")),
-    "CLS004": Fixture(
-        {"四年级.xlsx": {CHILDREN: [CHILD_HEADER, child_row(1, cls="301班")]}},
-        ("四年级.xlsx", CHILDREN, 2, "F", "class"),
+    "CLS004": Fixture(  # 101班 in 初一.xlsx: the message says how to write 初一1班
+        {"初一.xlsx": {CHILDREN: [CHILD_HEADER, child_row(1, cls="101班")]}},
+        ("初一.xlsx", CHILDREN, 2, "F", "class"),
     ),
     "VAL001": Fixture(children(child_row(1, 性别="男孩")), child(2, "C", "gender")),
     "VAL002": Fixture(

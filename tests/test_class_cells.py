@@ -197,3 +197,120 @@ def test_a_cohort_in_the_grade_column_is_no_grade(tmp_path: Path) -> None:
         1,
         [("CLS001", 2, "F", "3班"), ("CLS001", 2, "O", "12级")],
     )
+
+
+def by_class(source: str, cwd: Path) -> list[tuple[str, int]]:
+    """The classes lbc summary counts ``source``'s children in, with their counts."""
+    summary = run("summary", source, "--term", "2024-autumn", "--format", "json", cwd=cwd)
+    return [(c["name"], c["count"]) for c in summary.json()["children"]["by_class"]]
+
+
+def test_a_middle_schools_class_numbered_from_its_first_year_beside_its_grade(
+    tmp_path: Path,
+) -> None:
+    """101班 beside a 年级 初一 (203 beside 初二), as a middle school numbers 初一(1)班, is
+    still read as written, 一年级(1)班, and said (CLS002): a nine-year school numbering
+    七年级 from 701 means 一年级 by 101. But its message only said the two disagree, and the
+    rule told to correct the wrong one, when neither is: it says the number is probably
+    初一's and how to write it, 1班 or 初一(1)班, which are read as 七年级(1)班 with nothing
+    said. 401 beside 三年级 and 201班 beside 初一 (not 初一's number) keep the message."""
+    header = [*CHILD_HEADER, "年级"]
+    kids = [
+        header,
+        [*child_row(1, cls="101班"), "初一"],
+        [*child_row(2, cls=203), "初二"],
+        [*child_row(3, cls="401"), "三年级"],
+        [*child_row(4, cls="201班"), "初一"],
+    ]
+    write_xlsx(tmp_path / "名单.xlsx", {"花名册": kids})
+    validated = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    found = [
+        (f["code"], f["row"], f["column"], f["value"], f["message"])
+        for f in validated.json()["findings"]
+    ]
+    assert (validated.exit_code, found) == (
+        0,
+        [
+            (
+                "CLS002",
+                2,
+                "O",
+                "初一",
+                "“年级”7 与“班级”一年级(1)班 不一致；“101班”很可能是按初一=1编的班号，"
+                "即初一1班，是的话请把班级写成“1班”或“初一(1)班”",
+            ),
+            (
+                "CLS002",
+                3,
+                "O",
+                "初二",
+                "“年级”8 与“班级”二年级(3)班 不一致；“203”很可能是按初一=1编的班号，"
+                "即初二3班，是的话请把班级写成“3班”或“初二(3)班”",
+            ),
+            ("CLS002", 4, "O", "三年级", "“年级”3 与“班级”四年级(1)班 不一致"),
+            ("CLS002", 5, "O", "初一", "“年级”7 与“班级”二年级(1)班 不一致"),
+        ],
+    )
+    english = run("--lang", "en", "validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
+    assert [f["message"] for f in english.json()["findings"]][:1] == [
+        "年级 7 disagrees with 班级 一年级(1)班; 101班 probably numbers the classes from 初一"
+        " as 1, for 初一 class 1: if so, write the class as 1班 or 初一(1)班"
+    ]
+    assert by_class("名单.xlsx", tmp_path) == [
+        ("一年级(1)班", 1),
+        ("二年级(1)班", 1),
+        ("二年级(3)班", 1),
+        ("四年级(1)班", 1),
+    ]
+    kids[1][5], kids[2][5] = "1班", "初二(3)班"  # as the messages say
+    write_xlsx(tmp_path / "名单.xlsx", {"花名册": kids})
+    found = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [f["row"] for f in found] == [4, 5]
+    assert by_class("名单.xlsx", tmp_path)[-2:] == [("七年级(1)班", 1), ("八年级(3)班", 1)]
+
+
+@pytest.mark.parametrize(
+    ("path", "sheet"),
+    [("初一.xlsx", "花名册"), ("名单.xlsx", "初一"), ("初一/花名册.xlsx", "花名册")],
+)
+def test_a_middle_schools_class_numbered_from_its_first_year_in_its_grades_file(
+    tmp_path: Path, path: str, sheet: str
+) -> None:
+    """101班 in 初一.xlsx (or on a sheet 初一, or in a folder 初一) is read as written and
+    said (CLS004), but the rule told to move the child to 一年级's file: the message says
+    the number is probably 初一's and how to write it, 1班 or 初一(1)班, which are read as
+    七年级(1)班 with nothing said. 201班 there (not 初一's number) keeps the message."""
+    kids = [
+        CHILD_HEADER,
+        child_row(1, cls="101班"),
+        child_row(2, cls=201),
+        child_row(3, cls="1班"),
+        child_row(4, cls="初一(1)班"),
+    ]
+    school = tmp_path / "青山中学"
+    (school / path).parent.mkdir(parents=True)
+    write_xlsx(school / path, {sheet: kids})
+    validated = run("validate", "青山中学", "--format", "json", cwd=tmp_path)
+    found = [
+        (f["code"], f["row"], f["column"], f["value"], f["message"])
+        for f in validated.json()["findings"]
+    ]
+    assert (validated.exit_code, found) == (
+        0,
+        [
+            (
+                "CLS004",
+                2,
+                "F",
+                "101班",
+                "“班级”一年级(1)班 与名称“初一”说的年级不同，按“班级”读；“101班”很可能是按"
+                "初一=1编的班号，即初一1班，是的话请把班级写成“1班”或“初一(1)班”",
+            ),
+            ("CLS004", 3, "F", "201", "“班级”二年级(1)班 与名称“初一”说的年级不同，按“班级”读"),
+        ],
+    )
+    assert by_class("青山中学", tmp_path) == [
+        ("一年级(1)班", 1),
+        ("二年级(1)班", 1),
+        ("七年级(1)班", 2),
+    ]

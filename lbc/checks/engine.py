@@ -568,7 +568,33 @@ def _classes_of_another_grade(out: _Out) -> None:
             grades = named[source].items()
             others[source, cls] = as_list(name for name, grade in grades if grade != cls.grade)
         if others[source, cls]:
-            out.add(R.CLS004, i, "class", cls=cls, names=others[source, cls])
+            # Names of two grades make a class's number alone (1班) of none: no advice.
+            given = set(named[source].values())
+            numbered = _numbered_from_first_year(out, i, cls, *given) if len(given) == 1 else ""
+            out.add(R.CLS004, i, "class", cls=cls, names=others[source, cls], numbered=numbered)
+
+
+# 101班 beside a 年级 初一, 203 in 初二.xlsx: a middle school numbering its classes from 初一
+# as 1 (初一1班, 初二3班). Still read as the cell says (一年级(1)班), since a nine-year school
+# numbering 七年级 from 701 means 一年级 by 101, and said; the finding says how to write it.
+_FROM_FIRST_YEAR = re.compile(r"[1-3]\d{2}班?")
+_MIDDLE_YEARS = {7: "初一", 8: "初二", 9: "初三"}
+
+
+def _numbered_from_first_year(out: _Out, i: int, cls: nz.ClassRef, grade: int) -> str:
+    """What CLS002 or CLS004 adds where row ``i``'s 班级 is three digits whose first is the
+    year of the middle-school ``grade`` its 年级 or its names give (101班 beside 初一, 203 in
+    初二.xlsx): probably that grade's class, and how to write it to be read so (1班, 初一(1)班)
+    in place of the advice to correct the grade or move the child, which is wrong for it."""
+    level = _MIDDLE_YEARS.get(grade)
+    raw = _raw_text(out.table.raw["class"][i])
+    if (
+        level is None
+        or cls.grade != grade - 6
+        or not _FROM_FIRST_YEAR.fullmatch(nz.text(raw) or "")
+    ):
+        return ""
+    return t("rule.CLS.numbered", raw=raw, level=level, number=cls.number)
 
 
 def _each_bad(out: _Out, key: str, rule: Rule, **params: object) -> None:
@@ -926,7 +952,9 @@ def check_children(
     if "grade" in v and "class" in v:
         for i, (grade, cls) in enumerate(zip(v["grade"], v["class"], strict=True)):
             if grade.__class__ is int and cls.__class__ is nz.ClassRef and cls.grade != grade:
-                out.add(R.CLS002, i, "grade", grade=nz.grade_shown(grade), cls=cls)
+                numbered = _numbered_from_first_year(out, i, cls, grade)
+                shown = nz.grade_shown(grade)
+                out.add(R.CLS002, i, "grade", grade=shown, cls=cls, numbered=numbered)
     elif "class" in table.columns:
         _classes_of_another_grade(out)
     for i, age in enumerate(v.get("guardian_age", ())):
