@@ -2861,10 +2861,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "rule.CLS002.fix": (
         "核实孩子实际所在的班级，改正“年级”或“班级”中填错的一栏；初中按初一=1编班号的"
-        "（年级“初一”、班级“101班”），班级写成“1班”或“初一(1)班”",
+        "（年级“初一”、班级“101班”），班级写成“初一(1)班”，教师名单里的任教班级也照此写",
         "confirm which class the child is in and correct whichever column is wrong; a middle"
         " school numbering its classes from 初一 as 1 (年级 初一, 班级 101班) writes the class"
-        " as 1班 or 初一(1)班",
+        " as 初一(1)班, and the teachers list's 任教班级 the same way",
     ),
     "rule.CLS004": (
         "“班级”{cls} 与名称“{names}”说的年级不同，按“班级”读{numbered}",
@@ -2881,17 +2881,22 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "rule.CLS004.fix": (
         "核实孩子实际所在的班级：班级填错了就改正“班级”，孩子确在这个班就把他移到该年级的表或文件里；"
-        "初中按初一=1编班号的（“初一.xlsx”里的“101班”），班级写成“1班”或“初一(1)班”",
+        "初中按初一=1编班号的（“初一.xlsx”里的“101班”），班级写成“初一(1)班”，"
+        "教师名单里的任教班级也照此写",
         "confirm the child's class: correct the 班级 if it is wrong, or move the child to that"
         " grade's sheet or file if it is right; a middle school numbering its classes from 初一"
-        " as 1 (101班 in 初一.xlsx) writes the class as 1班 or 初一(1)班",
+        " as 1 (101班 in 初一.xlsx) writes the class as 初一(1)班, and the teachers list's 任教班级"
+        " the same way",
     ),
     # CLS002's and CLS004's {numbered} for 101班 beside 初一 (engine._numbered_from_first_year).
+    # Only 初一(1)班: 1班 is of no grade in a county's merged workbook (CLS001), and the
+    # teachers' 101班 is 一年级(1)班 still, its head teacher no longer the child's.
     "rule.CLS.numbered": (
         "；“{raw}”很可能是按初一=1编的班号，即{level}{number}班，"
-        "是的话请把班级写成“{number}班”或“{level}({number})班”",
+        "是的话请把班级写成“{level}({number})班”，教师名单里的任教班级也照此写",
         "; {raw} probably numbers the classes from 初一 as 1, for {level} class {number}:"
-        " if so, write the class as {number}班 or {level}({number})班",
+        " if so, write the class as {level}({number})班, and the teachers list's 任教班级 the"
+        " same way",
     ),
     "rule.VAL001": (
         "“{label}”的值无法识别，可填：{allowed}",

@@ -4,12 +4,15 @@ the real CLI on workbooks built here."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_books, write_xlsx
 
 TEACHERS = [
     TEACHER_HEADER,
@@ -212,8 +215,9 @@ def test_a_middle_schools_class_numbered_from_its_first_year_beside_its_grade(
     still read as written, 一年级(1)班, and said (CLS002): a nine-year school numbering
     七年级 from 701 means 一年级 by 101. But its message only said the two disagree, and the
     rule told to correct the wrong one, when neither is: it says the number is probably
-    初一's and how to write it, 1班 or 初一(1)班, which are read as 七年级(1)班 with nothing
-    said. 401 beside 三年级 and 201班 beside 初一 (not 初一's number) keep the message."""
+    初一's and how to write it, 初一(1)班 (read as 七年级(1)班 with nothing said), in the
+    teachers list too. 401 beside 三年级 and 201班 beside 初一 (not 初一's number) keep the
+    message."""
     header = [*CHILD_HEADER, "年级"]
     kids = [
         header,
@@ -237,7 +241,7 @@ def test_a_middle_schools_class_numbered_from_its_first_year_beside_its_grade(
                 "O",
                 "初一",
                 "“年级”7 与“班级”一年级(1)班 不一致；“101班”很可能是按初一=1编的班号，"
-                "即初一1班，是的话请把班级写成“1班”或“初一(1)班”",
+                "即初一1班，是的话请把班级写成“初一(1)班”，教师名单里的任教班级也照此写",
             ),
             (
                 "CLS002",
@@ -245,7 +249,7 @@ def test_a_middle_schools_class_numbered_from_its_first_year_beside_its_grade(
                 "O",
                 "初二",
                 "“年级”8 与“班级”二年级(3)班 不一致；“203”很可能是按初一=1编的班号，"
-                "即初二3班，是的话请把班级写成“3班”或“初二(3)班”",
+                "即初二3班，是的话请把班级写成“初二(3)班”，教师名单里的任教班级也照此写",
             ),
             ("CLS002", 4, "O", "三年级", "“年级”3 与“班级”四年级(1)班 不一致"),
             ("CLS002", 5, "O", "初一", "“年级”7 与“班级”二年级(1)班 不一致"),
@@ -254,7 +258,8 @@ def test_a_middle_schools_class_numbered_from_its_first_year_beside_its_grade(
     english = run("--lang", "en", "validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
     assert [f["message"] for f in english.json()["findings"]][:1] == [
         "年级 7 disagrees with 班级 一年级(1)班; 101班 probably numbers the classes from 初一"
-        " as 1, for 初一 class 1: if so, write the class as 1班 or 初一(1)班"
+        " as 1, for 初一 class 1: if so, write the class as 初一(1)班, and the teachers list's"
+        " 任教班级 the same way"
     ]
     assert by_class("名单.xlsx", tmp_path) == [
         ("一年级(1)班", 1),
@@ -262,7 +267,7 @@ def test_a_middle_schools_class_numbered_from_its_first_year_beside_its_grade(
         ("二年级(3)班", 1),
         ("四年级(1)班", 1),
     ]
-    kids[1][5], kids[2][5] = "1班", "初二(3)班"  # as the messages say
+    kids[1][5], kids[2][5] = "初一(1)班", "初二(3)班"  # as the messages say
     write_xlsx(tmp_path / "名单.xlsx", {"花名册": kids})
     found = run("validate", "名单.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
     assert [f["row"] for f in found] == [4, 5]
@@ -278,8 +283,9 @@ def test_a_middle_schools_class_numbered_from_its_first_year_in_its_grades_file(
 ) -> None:
     """101班 in 初一.xlsx (or on a sheet 初一, or in a folder 初一) is read as written and
     said (CLS004), but the rule told to move the child to 一年级's file: the message says
-    the number is probably 初一's and how to write it, 1班 or 初一(1)班, which are read as
-    七年级(1)班 with nothing said. 201班 there (not 初一's number) keeps the message."""
+    the number is probably 初一's and how to write it, 初一(1)班, in the teachers list too.
+    That and 1班 here are read as 七年级(1)班 with nothing said, but 1班 is of no grade in a
+    county's merged workbook. 201班 there (not 初一's number) keeps the message."""
     kids = [
         CHILD_HEADER,
         child_row(1, cls="101班"),
@@ -304,7 +310,8 @@ def test_a_middle_schools_class_numbered_from_its_first_year_in_its_grades_file(
                 "F",
                 "101班",
                 "“班级”一年级(1)班 与名称“初一”说的年级不同，按“班级”读；“101班”很可能是按"
-                "初一=1编的班号，即初一1班，是的话请把班级写成“1班”或“初一(1)班”",
+                "初一=1编的班号，即初一1班，是的话请把班级写成“初一(1)班”，"
+                "教师名单里的任教班级也照此写",
             ),
             ("CLS004", 3, "F", "201", "“班级”二年级(1)班 与名称“初一”说的年级不同，按“班级”读"),
         ],
@@ -314,3 +321,97 @@ def test_a_middle_schools_class_numbered_from_its_first_year_in_its_grades_file(
         ("二年级(1)班", 1),
         ("七年级(1)班", 2),
     ]
+
+
+# 初一1班, 初一2班 and 初二3班 as a middle school numbers them, and their head teachers'.
+NUMBERED = ("101班", 102, "203")
+HEADS = ("101班", "102班", "203班")
+
+
+def numbered_school(root: Path, layout: str, classes: Sequence[Any], heads: Sequence[str]) -> Path:
+    """青山中学 under ``root``: two children of 初一 and one of 初二 in ``classes``, their
+    grades given by a 年级 column, by files 初一.xlsx and 初二.xlsx, or by sheets so named
+    (``layout``), and 教师.xlsx with the head teacher of ``classes[k]`` teaching ``heads[k]``.
+    ``root``, to run in."""
+    kids = [child_row(n + 1, cls=cls) for n, cls in enumerate(classes)]
+    if layout == "年级":
+        grades = ("初一", "初一", "初二")
+        books: dict[str, Any] = {
+            "花名册.xlsx": [
+                [*CHILD_HEADER, "年级"],
+                *([*k, g] for k, g in zip(kids, grades, strict=True)),
+            ]
+        }
+    elif layout == "初一.xlsx":
+        books = {"初一.xlsx": [CHILD_HEADER, *kids[:2]], "初二.xlsx": [CHILD_HEADER, kids[2]]}
+    else:
+        books = {"名单.xlsx": {"初一": [CHILD_HEADER, *kids[:2]], "初二": [CHILD_HEADER, kids[2]]}}
+    teachers = [
+        [name, "女", f"1380000000{k}", "班主任", cls, "语文", "是", "是"]
+        for k, (name, cls) in enumerate(zip(("李老师", "王老师", "赵老师"), heads, strict=True))
+    ]
+    books["教师.xlsx"] = {"教师": [TEACHER_HEADER, *teachers]}
+    return write_books(root, {f"青山中学/{name}": book for name, book in books.items()})
+
+
+def class_findings(source: str | Path, cwd: Path) -> list[dict[str, Any]]:
+    """lbc validate's CLS findings on ``source``."""
+    found = run("validate", source, "--format", "json", cwd=cwd).json()["findings"]
+    return [f for f in found if f["code"].startswith("CLS")]
+
+
+def pairing(source: str | Path, cwd: Path) -> list[tuple[str, str, str]]:
+    """Each child lbc pair pairs in ``source``, with its teacher and why, by name."""
+    pairs = run("pair", source, "--format", "json", cwd=cwd).json()["pairs"]
+    return sorted((p["child"], p["teacher"], p["reason"]) for p in pairs)
+
+
+def advice(finding: dict[str, Any]) -> tuple[str, bool]:
+    """The class a CLS002 or CLS004 finding says to write, and whether it says to write the
+    teachers list's 任教班级 so too."""
+    written = re.search("请把班级写成“(.+?)”", finding["message"])
+    assert written, finding["message"]
+    return written[1], "教师名单里的任教班级也照此写" in finding["message"]
+
+
+HEADS_PAIRED = [
+    ("张雨涵", "李老师", "本班班主任"),
+    ("李明轩", "王老师", "本班班主任"),
+    ("王梓萱", "赵老师", "本班班主任"),
+]
+
+
+@pytest.mark.parametrize("layout", ["年级", "初一.xlsx", "sheet 初一"])
+def test_classes_written_as_advised_keep_their_head_teachers(tmp_path: Path, layout: str) -> None:
+    """101班, 102 and 203 of 初一 and 初二, beside a 年级 column or in files or on sheets
+    named so, with head teachers of 101班, 102班 and 203班, are paired with them (each side
+    read as 一年级(1)班, 一年级(2)班, 二年级(3)班) and said (CLS002 or CLS004). Rewritten
+    as the findings advise, the children's classes and the teachers', in the school's files
+    and in the county's merged workbook, nothing is said and each child keeps its head
+    teacher. The advice was 1班, which the merged workbook reads as of no grade (CLS001),
+    and nothing about the teachers, whose 101班 left so made each child 跨年级调配."""
+    school = numbered_school(tmp_path / "学校", layout, NUMBERED, HEADS)
+    county = tmp_path / "县.xlsx"
+    run("merge", school / "青山中学", "--out", county)
+    assert pairing("青山中学", school) == pairing(county, tmp_path) == HEADS_PAIRED
+
+    advised = [advice(f) for f in class_findings("青山中学", school)]
+    classes = [cls for cls, _ in advised]
+    heads = [cls if too else head for (cls, too), head in zip(advised, HEADS, strict=True)]
+    rewritten = numbered_school(tmp_path / "改后", layout, classes, heads)
+    found_and_paired = class_findings("青山中学", rewritten), pairing("青山中学", rewritten)
+    assert found_and_paired == ([], HEADS_PAIRED)
+
+    found = class_findings(county, tmp_path)
+    book = load_workbook(county)
+    kids, teachers = book["留守儿童花名册"], book["教师名单"]
+    column = [c.value for c in kids[1]].index("班级") + 1
+    head_column = [c.value for c in teachers[1]].index("任教班级") + 1
+    assert [f["row"] for f in found] == [2, 3, 4]  # 教师名单's row k: row k's head teacher
+    for f in found:
+        cls, too = advice(f)
+        kids.cell(f["row"], column).value = cls
+        if too:
+            teachers.cell(f["row"], head_column).value = cls
+    book.save(county)
+    assert (class_findings(county, tmp_path), pairing(county, tmp_path)) == ([], HEADS_PAIRED)

@@ -568,7 +568,7 @@ def _classes_of_another_grade(out: _Out) -> None:
             grades = named[source].items()
             others[source, cls] = as_list(name for name, grade in grades if grade != cls.grade)
         if others[source, cls]:
-            # Names of two grades make a class's number alone (1班) of none: no advice.
+            # Names of two grades (a sheet 初一 in 初二.xlsx) leave the grade unknown: no advice.
             given = set(named[source].values())
             numbered = _numbered_from_first_year(out, i, cls, *given) if len(given) == 1 else ""
             out.add(R.CLS004, i, "class", cls=cls, names=others[source, cls], numbered=numbered)
@@ -584,8 +584,10 @@ _MIDDLE_YEARS = {7: "初一", 8: "初二", 9: "初三"}
 def _numbered_from_first_year(out: _Out, i: int, cls: nz.ClassRef, grade: int) -> str:
     """What CLS002 or CLS004 adds where row ``i``'s 班级 is three digits whose first is the
     year of the middle-school ``grade`` its 年级 or its names give (101班 beside 初一, 203 in
-    初二.xlsx): probably that grade's class, and how to write it to be read so (1班, 初一(1)班)
-    in place of the advice to correct the grade or move the child, which is wrong for it."""
+    初二.xlsx): probably that grade's class, and how to write it to be read so, 初一(1)班, in
+    the teachers list too, in place of the advice to correct the grade or move the child,
+    which is wrong for it. Not 1班, which a county's merged workbook reads as of no grade,
+    and the teachers' 101班 is still 一年级(1)班, whose head teacher is not the child's."""
     level = _MIDDLE_YEARS.get(grade)
     raw = _raw_text(out.table.raw["class"][i])
     if (
