@@ -187,6 +187,92 @@ def test_a_merged_rosters_class_of_another_grade_is_said_as_over_its_folder(
         assert (validated.exit_code, found) == (0, [("CLS004", "301班", said)]), source
 
 
+AGAINST_FOURTH = "“班级”三年级(1)班 与名称“四年级”说的年级不同，按“班级”读"
+
+
+@pytest.mark.parametrize(
+    ("path", "sheet"),
+    [("四年级.xlsx", "花名册"), ("名单.xlsx", "四年级"), ("四年级/花名册.xlsx", "花名册")],
+)
+@pytest.mark.parametrize(
+    ("cells", "code", "expected"),
+    [
+        # A 年级 column left empty throughout.
+        (
+            [("301班", None), ("三年级(1)班", " "), ("四年级(2)班", None)],
+            0,
+            [
+                ("CLS004", 2, "F", "301班", AGAINST_FOURTH),
+                ("CLS004", 3, "F", "三年级(1)班", AGAINST_FOURTH),
+            ],
+        ),
+        # Empty in some rows, a grade or no grade (12级) in others.
+        (
+            [
+                ("301班", None),
+                ("301班", "四年级"),
+                ("三年级(1)班", "三年级"),
+                ("四年级(2)班", None),
+                ("301班", "12级"),
+            ],
+            1,
+            [
+                ("CLS004", 2, "F", "301班", AGAINST_FOURTH),
+                ("CLS002", 3, "O", "四年级", "“年级”4 与“班级”三年级(1)班 不一致"),
+                ("CLS004", 6, "F", "301班", AGAINST_FOURTH),
+                ("CLS001", 6, "O", "12级", "无法识别的班级，请写成如“三年级(2)班”"),
+            ],
+        ),
+    ],
+    ids=["empty throughout", "empty in some rows"],
+)
+def test_a_class_of_another_grade_beside_an_empty_grade_is_said(
+    tmp_path: Path,
+    path: str,
+    sheet: str,
+    cells: list[tuple[str, str | None]],
+    code: int,
+    expected: list[tuple[str, int, str, str, str]],
+) -> None:
+    """301班 in 四年级.xlsx (or on a sheet 四年级, or in a folder 四年级) beside a 年级
+    column left empty in its row was read as 三年级(1)班, and counted and paired there, with
+    nothing said: a sheet with a 年级 column had CLS002 only, which an empty 年级 cannot
+    give. Such a row is said as on a sheet with no 年级 column (CLS004), and so is one
+    beside a 年级 of no grade (12级, itself said: CLS001). A row whose 年级 gives a grade
+    keeps CLS002 only: 301班 beside 四年级 is said once, 三年级(1)班 beside 三年级 not."""
+    kids = [
+        [*CHILD_HEADER, "年级"],
+        *([*child_row(n, cls=cls), grade] for n, (cls, grade) in enumerate(cells, 1)),
+    ]
+    write_books(tmp_path, {f"青山小学/{path}": {sheet: kids}})
+    validated = run("validate", "青山小学", "--format", "json", cwd=tmp_path)
+    found = [
+        (f["code"], f["file"], f["sheet"], f["row"], f["column"], f["value"], f["message"])
+        for f in validated.json()["findings"]
+    ]
+    file = f"青山小学/{path}"
+    assert (validated.exit_code, found) == (
+        code,
+        [(rule, file, sheet, *where) for rule, *where in expected],
+    )
+
+
+def test_a_merged_rosters_class_of_another_grade_beside_an_empty_grade_is_said(
+    tmp_path: Path,
+) -> None:
+    """301班 beside an empty 年级 in 青山小学/四年级.xlsx is said (CLS004) over the school's
+    folder and over the county's roster merged from it, judged by the names of the file it
+    came from; 301班 beside 三年级 there is not."""
+    header = [*CHILD_HEADER, "年级"]
+    kids = [header, [*child_row(1, cls="301班"), None], [*child_row(2, cls="301班"), "三年级"]]
+    write_books(tmp_path, {"青山小学/四年级.xlsx": kids})
+    assert run("merge", "青山小学", "-o", "县.xlsx", cwd=tmp_path).exit_code == 0
+    for source in ("青山小学", "县.xlsx"):
+        validated = run("validate", source, "--format", "json", cwd=tmp_path)
+        found = [(f["code"], f["value"], f["message"]) for f in validated.json()["findings"]]
+        assert (validated.exit_code, found) == (0, [("CLS004", "301班", AGAINST_FOURTH)]), source
+
+
 def test_a_cohort_in_the_grade_column_is_no_grade(tmp_path: Path) -> None:
     """A 年级 12级 (the pupils who came in 2012, as 2012级) was read 十二年级, and 3班
     beside it 十二年级(3)班 with nothing said: it is no grade, asked (CLS001), as 2012级
@@ -321,6 +407,46 @@ def test_a_middle_schools_class_numbered_from_its_first_year_in_its_grades_file(
         ("二年级(1)班", 1),
         ("七年级(1)班", 2),
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "sheet"),
+    [("初一.xlsx", "花名册"), ("名单.xlsx", "初一"), ("初一/花名册.xlsx", "花名册")],
+)
+def test_a_middle_schools_class_numbered_from_its_first_year_beside_an_empty_grade(
+    tmp_path: Path, path: str, sheet: str
+) -> None:
+    """101班 in 初一.xlsx (or on a sheet 初一, or in a folder 初一) beside a 年级 column left
+    empty in its row was read as 一年级(1)班 with nothing said, as 101班 beside 初一 there is
+    not: said as in a file with no 年级 column (CLS004), with the same advice."""
+    kids = [
+        [*CHILD_HEADER, "年级"],
+        [*child_row(1, cls="101班"), None],
+        [*child_row(2, cls="101班"), "初一"],
+    ]
+    write_books(tmp_path, {f"青山中学/{path}": {sheet: kids}})
+    validated = run("validate", "青山中学", "--format", "json", cwd=tmp_path)
+    found = [
+        (f["code"], f["row"], f["column"], f["value"], f["message"])
+        for f in validated.json()["findings"]
+    ]
+    advised = (
+        "；“101班”很可能是按初一=1编的班号，即初一1班，是的话请把班级写成“初一(1)班”，"
+        "教师名单里的任教班级也照此写"
+    )
+    assert (validated.exit_code, found) == (
+        0,
+        [
+            (
+                "CLS004",
+                2,
+                "F",
+                "101班",
+                f"“班级”一年级(1)班 与名称“初一”说的年级不同，按“班级”读{advised}",
+            ),
+            ("CLS002", 3, "O", "初一", f"“年级”7 与“班级”一年级(1)班 不一致{advised}"),
+        ],
+    )
 
 
 # 初一1班, 初一2班 and 初二3班 as a middle school numbers them, and their head teachers'.

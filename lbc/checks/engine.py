@@ -547,7 +547,9 @@ def _classes_of_another_grade(out: _Out) -> None:
     """CLS004 for each 班级 cell naming a class of another grade than a name of its sheet,
     its file or its folder (三年级(1)班 or 301班 in 四年级.xlsx): read as the cell says, the
     more particular of the two, but which is wrong only the school knows, and the child is
-    paired with that class's head teacher. A sheet with a 年级 column has CLS002. A merged
+    paired with that class's head teacher. A row whose 年级 cell gives a grade has CLS002
+    instead; one whose 年级 is empty or unreadable is judged by the names, as on a sheet
+    with no 年级 column, else nothing would say its class is of another grade. A merged
     roster's row is judged by the names of the school's file and sheet it came from
     (Table.sources), as over the school's folder."""
     table = out.table
@@ -561,8 +563,11 @@ def _classes_of_another_grade(out: _Out) -> None:
     if not named:  # nearly every sheet: no name names a grade
         return
     others: dict[tuple[tuple[str, str], nz.ClassRef], str] = {}
-    for i, (cls, source) in enumerate(zip(table.values["class"], sources, strict=True)):
-        if cls.__class__ is not nz.ClassRef or source not in named:
+    row_grades = table.values.get("grade") or [None] * len(table)
+    for i, (cls, source, grade) in enumerate(
+        zip(table.values["class"], sources, row_grades, strict=True)
+    ):
+        if cls.__class__ is not nz.ClassRef or source not in named or grade.__class__ is int:
             continue
         if (source, cls) not in others:
             grades = named[source].items()
@@ -957,7 +962,7 @@ def check_children(
                 numbered = _numbered_from_first_year(out, i, cls, grade)
                 shown = nz.grade_shown(grade)
                 out.add(R.CLS002, i, "grade", grade=shown, cls=cls, numbered=numbered)
-    elif "class" in table.columns:
+    if "class" in table.columns:
         _classes_of_another_grade(out)
     for i, age in enumerate(v.get("guardian_age", ())):
         if age.__class__ is int and not 16 <= age <= 100:
