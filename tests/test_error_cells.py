@@ -204,3 +204,49 @@ def test_an_id_or_a_phone_showing_na_is_said_a_formula_error_in_the_change_log(
     assert [(c["field"], c["new"]) for m in libre["changed"] for c in m["changes"]] == [
         ("id_number", "Err:502（公式出错，内容已丢失）"),
     ]
+
+
+def test_a_sheet_whose_ids_all_show_na_is_said_not_compared_and_exits_1(
+    tmp_path: Path,
+) -> None:
+    """Every 身份证号 cell of this term's roster shows #N/A (the sheet a VLOOKUP looked up
+    was deleted): diff left the column uncompared, as one left empty, and said "信息变更 0
+    名，未变 4 名", exit 0, nothing on stderr, every child unchanged. It now says the column
+    holds no ID number but formula errors, so no ID was compared, and exits 1, as when a
+    file is left out; a column left empty stays validate's to say."""
+    rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 5)]
+    roster(tmp_path / "上学期.xlsx", {}, rows)
+    roster(tmp_path / "本学期.xlsx", {f"D{r}": "#N/A" for r in range(2, 6)}, rows)
+    result = run("diff", "上学期.xlsx", "本学期.xlsx", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout == "新增 0 名，不在新名册 0 名，信息变更 0 名，未变 4 名\n"
+    assert result.stderr.splitlines() == [
+        "提示：本学期名册 本学期.xlsx 的工作表“花名册”身份证号一栏没有一个身份证号，"
+        "4 格显示公式出错（第一格在第 2 行：#N/A），这张表的身份证号没有比较，"
+        "孩子的身份证号即使变了也不会列出；请按 lbc validate 所指（VAL007）改正公式后再比较；"
+        "退出码为 1"
+    ]
+    # Last term's, saved from LibreOffice as CSV: Err:502 as the cell shows it.
+    text = "\n".join(",".join(map(str, row)) for row in [CHILD_HEADER, *rows])
+    text = re.sub(r"5113212016\d{8}", "Err:502", text)
+    (tmp_path / "上学期.csv").write_text(text + "\n", encoding="utf-8")
+    back = run(
+        "--lang", "en", "diff", "上学期.csv", "本学期.xlsx", "--format", "json", cwd=tmp_path
+    )
+    assert back.exit_code == 1
+    assert back.json()["summary"]["unchanged"] == 4
+    assert back.stderr.splitlines() == [
+        f"note: {side} roster {file}, sheet '{sheet}': its ID number column holds no ID "
+        f"number, 4 cells show a formula's error (the first in row 2: {value}), so its ID "
+        "numbers were not compared and no change to them is listed; fix the formula as lbc "
+        "validate says (VAL007) and compare again; exit code 1"
+        for side, file, sheet, value in (
+            ("last term's", "上学期.csv", "上学期", "Err:502"),
+            ("this term's", "本学期.xlsx", "花名册", "#N/A"),
+        )
+    ]
+    blank = [child_row(n, birth=dt.date(2016, n, 3), 身份证号=None) for n in range(1, 5)]
+    roster(tmp_path / "空.xlsx", {}, blank)
+    empty = run("diff", "上学期.xlsx", "空.xlsx", cwd=tmp_path)
+    assert (empty.exit_code, empty.stderr) == (0, "")
+    assert empty.stdout == "新增 0 名，不在新名册 0 名，信息变更 0 名，未变 4 名\n"

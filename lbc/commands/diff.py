@@ -47,6 +47,7 @@ def diff_command(
     before = common.read(old_files, cfg, old_runs)
     after = common.read(new_files, cfg, new_runs)
     found = diff_rosters(before, after, schools_of(before).of, schools_of(after).of)
+    common.note_each(_error_ids(found))
     if out is not None:
         from lbc.documents.diff_book import write_changes_book  # openpyxl only here
 
@@ -63,8 +64,27 @@ def diff_command(
         bom=not no_bom,
         json_keys=json_keys,
     )
-    # A file of either folder left out was said, with the exit code it promises.
-    raise typer.Exit(ExitStatus.found(before.failed or after.failed))
+    # A file of either folder left out, or a sheet's IDs not compared, was said: the
+    # comparison is not whole, and a script must not take it as whole.
+    raise typer.Exit(ExitStatus.found(before.failed or after.failed or found.error_ids))
+
+
+def _error_ids(found: RosterDiff) -> list[str]:
+    """A note per sheet whose 身份证号 column shows a formula's error where it holds
+    anything (RosterDiff.error_ids): its children's IDs were not compared, which the school
+    must be told, or a broken VLOOKUP reads as every child's ID unchanged."""
+    return [
+        t(
+            "diff.note.error_ids",
+            side=t(f"diff.side.{side}"),
+            file=table.file,
+            sheet=table.sheet_at(rows[0]),
+            count=len(rows),
+            row=table.rows[rows[0]],
+            value=table.raw["id_number"][rows[0]],
+        )
+        for side, table, rows in found.error_ids
+    ]
 
 
 def _child(found: RosterDiff, row: Row, privacy: Privacy) -> dict[str, Any]:

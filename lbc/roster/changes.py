@@ -100,6 +100,11 @@ class RosterDiff:
     # Each row's school on a roster of several (by id of its table): classes are named
     # with it, as every class list of a county names them.
     schools: dict[int, SchoolOf] = field(default_factory=dict)
+    # Each side's (0: old, 1: new) sheets whose 身份证号 column holds no ID number but cells
+    # showing a formula's error (#N/A: a VLOOKUP whose sheet was deleted), with those rows.
+    # Their IDs were not compared, as a column left empty's are not; but a school sees a
+    # column it left empty, and not one a broken formula emptied, so it must be told.
+    error_ids: list[tuple[int, Table, list[int]]] = field(default_factory=list)
 
     def describe(self, row: Row) -> dict[str, Any]:
         """The row as the change log shows it (``describe``), its class with its school."""
@@ -247,6 +252,13 @@ def diff_rosters(
         for tb in roster.children
         if not any_filled(id_numbers(tb) or [])
     }
+    error_ids = [
+        (side, tb, rows)
+        for side, roster in enumerate((old, new))
+        for tb in roster.children
+        if id(tb) in no_ids
+        and (rows := [i for i, v in enumerate(tb.values.get("id_number", ())) if shows_an_error(v)])
+    ]
     for m in matched:
         moved = (old_of(*m.old), new_of(*m.new)) if old_of and new_of else None
         m.changes = _changes(m.old, m.new, moved, no_ids)
@@ -257,7 +269,7 @@ def diff_rosters(
         for n, (tb, i) in enumerate(old_rows)
         if n not in taken and tb.get("enrollment_status", i) not in nz.LEFT_SCHOOL
     ]
-    return RosterDiff(matched, added, gone, schools)
+    return RosterDiff(matched, added, gone, schools, error_ids)
 
 
 def _ids_apart(old: Row, new: Row) -> bool:
