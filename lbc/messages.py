@@ -2090,6 +2090,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{value}（公式出错，内容已丢失）",
         "{value} (a formula's error: the value is lost)",
     ),
+    "diff.grade_error": (
+        "{value}（年级显示 {error}，公式出错，年级已丢失）",
+        "{value} (the grade cell shows {error}, a formula's error: the grade is lost)",
+    ),
     "diff.side.0": ("上学期", "last term's"),
     "diff.side.1": ("本学期", "this term's"),
     "diff.note.error_ids": (

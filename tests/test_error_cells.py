@@ -250,3 +250,44 @@ def test_a_sheet_whose_ids_all_show_na_is_said_not_compared_and_exits_1(
     empty = run("diff", "上学期.xlsx", "空.xlsx", cwd=tmp_path)
     assert (empty.exit_code, empty.stderr) == (0, "")
     assert empty.stdout == "新增 0 名，不在新名册 0 名，信息变更 0 名，未变 4 名\n"
+
+
+def test_a_class_whose_grade_cell_shows_na_says_so_in_the_change_log(tmp_path: Path) -> None:
+    """年级 | 班级 columns; this term 李明轩's 年级 cell shows #N/A. diff printed "班级
+    三年级(2)班 → 2班", as if the class were changed, with no word of the error VAL007
+    says. The class is still read as it was, and now said read without its grade, the
+    年级 cell a formula's error, alike in the table, JSON, CSV and the --out workbook."""
+    header = [*CHILD_HEADER[:5], "年级", "班级", *CHILD_HEADER[6:]]
+    rows = []
+    for n in range(1, 4):
+        row = child_row(n, birth=dt.date(2016, n, 3))
+        rows.append([*row[:5], "三年级", "2班", *row[6:]])
+    for name, errors in (("上学期.xlsx", {}), ("本学期.xlsx", {"F3": "#N/A"})):
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "花名册"
+        for row in [header, *rows]:
+            sheet.append(row)
+        for ref, error in errors.items():
+            sheet[ref].value, sheet[ref].data_type = error, "e"
+        book.save(tmp_path / name)
+    lost = "2班（年级显示 #N/A，公式出错，年级已丢失）"
+    shown = run("diff", "上学期.xlsx", "本学期.xlsx", cwd=tmp_path)
+    lines = [line.strip() for line in shown.stdout.splitlines()]
+    assert [re.split(r" {2,}", line) for line in lines if "→" in line] == [
+        ["2班", "3", "李明轩", "班级", f"三年级(2)班 → {lost}", "身份证号"],
+    ]
+    doc = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert [(c["field"], c["old"], c["new"]) for m in doc["changed"] for c in m["changes"]] == [
+        ("class", "三年级(2)班", lost),
+    ]
+    back = run("diff", "本学期.xlsx", "上学期.xlsx", "--format", "csv", cwd=tmp_path)
+    assert [row[-3:] for row in list(csv.reader(back.stdout.splitlines()))[1:]] == [
+        ["class", lost, "三年级(2)班"],
+    ]
+    done = run("diff", "上学期.xlsx", "本学期.xlsx", "--out", "变更.xlsx", cwd=tmp_path)
+    assert done.exit_code == 0
+    book = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
+    assert [row[4:7] for row in book.iter_rows(min_row=2, values_only=True)] == [
+        ("班级", "三年级(2)班", lost),
+    ]

@@ -62,6 +62,11 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
                 old = t("diff.formula_error", value=c.old)
             if c.errors[1]:
                 new = t("diff.formula_error", value=c.new)
+            # A class whose 年级 cell shows one, read without its grade, said so likewise.
+            if c.grade_errors[0]:
+                old = t("diff.grade_error", value=old, error=c.grade_errors[0])
+            if c.grade_errors[1]:
+                new = t("diff.grade_error", value=new, error=c.grade_errors[1])
             lines.append(
                 [len(lines) + 1, w["class"], w["child"], w["row"], label(c.field), old, new,
                  t(f"diff.by.{m.rule}")]

@@ -82,6 +82,9 @@ class Change:
     # VAL007): no value, its text shown as the cell shows it (never masked, as it hides no
     # number) and said a formula's error, not read as a new ID number or phone.
     errors: tuple[bool, bool] = (False, False)
+    # Each side's 年级 cell, where the class is read of 年级 and 班级 columns and it shows a
+    # formula's error (#N/A) as written: the class read without its grade, which is lost.
+    grade_errors: tuple[str | None, str | None] = (None, None)
 
 
 @dataclass
@@ -320,9 +323,19 @@ def _changes(
                     _error_text(nt, key, ni, after) if new_error else _shown(after),
                     (_lost(before), _lost(after)),
                     (old_error, new_error),
+                    (_grade_error(ot, oi), _grade_error(nt, ni))
+                    if key == "class"
+                    else (None, None),
                 )
             )
     return found
+
+
+def _grade_error(table: Table, i: int) -> str | None:
+    """Row ``i``'s 年级 cell as written where it shows a formula's error (#N/A)."""
+    grades = table.raw.get("grade")
+    cell = grades[i] if grades is not None else None
+    return cell if cell.__class__ is str and cell in FORMULA_ERRORS else None
 
 
 def _error_text(table: Table, key: str, i: int, value: object) -> str | None:
