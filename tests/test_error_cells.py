@@ -256,38 +256,54 @@ def test_a_class_whose_grade_cell_shows_na_says_so_in_the_change_log(tmp_path: P
     """年级 | 班级 columns; this term 李明轩's 年级 cell shows #N/A. diff printed "班级
     三年级(2)班 → 2班", as if the class were changed, with no word of the error VAL007
     says. The class is still read as it was, and now said read without its grade, the
-    年级 cell a formula's error, alike in the table, JSON, CSV and the --out workbook."""
+    年级 cell a formula's error, alike in the table, JSON, CSV and the --out workbook.
+    Said only of a class number read without its grade: not of 王梓萱's 班级 left blank
+    (the workbook wrote "None（年级显示 #N/A…）"), nor of 刘浩然's 班级 showing #N/A too
+    (the workbook said both errors, every other output the first), nor of 陈思彤's
+    三年级(3)班, which names its grade (said lost though it was not)."""
     header = [*CHILD_HEADER[:5], "年级", "班级", *CHILD_HEADER[6:]]
     rows = []
-    for n in range(1, 4):
+    for n in range(1, 6):
         row = child_row(n, birth=dt.date(2016, n, 3))
         rows.append([*row[:5], "三年级", "2班", *row[6:]])
-    for name, errors in (("上学期.xlsx", {}), ("本学期.xlsx", {"F3": "#N/A"})):
+    before = [*rows[:4], [*rows[4][:6], "三年级(2)班", *rows[4][7:]]]
+    after = [*rows[:2], [*rows[2][:6], None, *rows[2][7:]], *rows[3:4]]
+    after.append([*rows[4][:6], "三年级(3)班", *rows[4][7:]])
+    errors = {"F3": "#N/A", "F4": "#N/A", "F5": "#N/A", "G5": "#N/A", "F6": "#N/A"}
+    for name, cells, errs in (("上学期.xlsx", before, {}), ("本学期.xlsx", after, errors)):
         book = Workbook()
         sheet = book.active
         sheet.title = "花名册"
-        for row in [header, *rows]:
+        for row in [header, *cells]:
             sheet.append(row)
-        for ref, error in errors.items():
+        for ref, error in errs.items():
             sheet[ref].value, sheet[ref].data_type = error, "e"
         book.save(tmp_path / name)
     lost = "2班（年级显示 #N/A，公式出错，年级已丢失）"
+    na = "#N/A（公式出错，内容已丢失）"
     shown = run("diff", "上学期.xlsx", "本学期.xlsx", cwd=tmp_path)
     lines = [line.strip() for line in shown.stdout.splitlines()]
     assert [re.split(r" {2,}", line) for line in lines if "→" in line] == [
         ["2班", "3", "李明轩", "班级", f"三年级(2)班 → {lost}", "身份证号"],
+        ["4", "王梓萱", "班级", "三年级(2)班 → （空）", "身份证号"],
+        ["5", "刘浩然", "班级", f"三年级(2)班 → {na}", "身份证号"],
+        ["三年级(3)班", "6", "陈思彤", "班级", "三年级(2)班 → 三年级(3)班", "身份证号"],
+    ]
+    said = [
+        ("class", "三年级(2)班", lost),
+        ("class", "三年级(2)班", None),
+        ("class", "三年级(2)班", na),
+        ("class", "三年级(2)班", "三年级(3)班"),
     ]
     doc = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "json", cwd=tmp_path).json()
-    assert [(c["field"], c["old"], c["new"]) for m in doc["changed"] for c in m["changes"]] == [
-        ("class", "三年级(2)班", lost),
-    ]
+    assert [(c["field"], c["old"], c["new"]) for m in doc["changed"] for c in m["changes"]] == said
     back = run("diff", "本学期.xlsx", "上学期.xlsx", "--format", "csv", cwd=tmp_path)
     assert [row[-3:] for row in list(csv.reader(back.stdout.splitlines()))[1:]] == [
-        ["class", lost, "三年级(2)班"],
+        [field, new or "", old] for field, old, new in said
     ]
     done = run("diff", "上学期.xlsx", "本学期.xlsx", "--out", "变更.xlsx", cwd=tmp_path)
     assert done.exit_code == 0
     book = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
     assert [row[4:7] for row in book.iter_rows(min_row=2, values_only=True)] == [
-        ("班级", "三年级(2)班", lost),
+        ("班级", old, new) for _, old, new in said
     ]

@@ -82,8 +82,9 @@ class Change:
     # VAL007): no value, its text shown as the cell shows it (never masked, as it hides no
     # number) and said a formula's error, not read as a new ID number or phone.
     errors: tuple[bool, bool] = (False, False)
-    # Each side's 年级 cell, where the class is read of 年级 and 班级 columns and it shows a
-    # formula's error (#N/A) as written: the class read without its grade, which is lost.
+    # Each side's 年级 cell, where the class is read of 年级 and 班级 columns, it shows a
+    # formula's error (#N/A) as written, and the 班级 is a class number alone (2班): the
+    # class read without its grade, which is lost (_grade_error).
     grade_errors: tuple[str | None, str | None] = (None, None)
 
 
@@ -332,10 +333,16 @@ def _changes(
 
 
 def _grade_error(table: Table, i: int) -> str | None:
-    """Row ``i``'s 年级 cell as written where it shows a formula's error (#N/A)."""
+    """Row ``i``'s 年级 cell as written where it shows a formula's error (#N/A) and its 班级
+    cell is a class number alone (2班), which that grade would have made a class: the
+    class read has no grade, which is lost. A 班级 naming its own grade (三年级(3)班) lost
+    none, and one left blank or showing an error itself has no class number to read."""
     grades = table.raw.get("grade")
     cell = grades[i] if grades is not None else None
-    return cell if cell.__class__ is str and cell in FORMULA_ERRORS else None
+    if cell.__class__ is not str or cell not in FORMULA_ERRORS:
+        return None
+    classes = table.raw.get("class")
+    return cell if classes is not None and nz.class_number(classes[i]) is not None else None
 
 
 def _error_text(table: Table, key: str, i: int, value: object) -> str | None:
