@@ -2097,14 +2097,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "diff.side.0": ("上学期", "last term's"),
     "diff.side.1": ("本学期", "this term's"),
     "diff.note.error_ids": (
-        "提示：{side}名册 {file} 的工作表“{sheet}”身份证号一栏没有一个身份证号，{count} 格显示公式出错"
-        "（第一格在第 {row} 行：{value}），这张表的身份证号没有比较，孩子的身份证号即使变了也不会列出；"
-        "请按 lbc validate 所指（VAL007）改正公式后再比较；退出码为 1",
-        "note: {side} roster {file}, sheet '{sheet}': its ID number column holds no ID number, "
-        "{count} {count:cell shows|cells show} a formula's error (the first in row {row}: {value}), "
-        "so its ID numbers were not compared and no change to them is listed; fix the formula "
-        "as lbc validate says (VAL007) and compare again; exit code 1",
+        "提示：{side}名册 {where}，身份证号一栏只有公式出错的格（{count} 格，首格第 {row} 行：{value}），"
+        "未比较身份证号；请按 lbc validate（VAL007）改正后重新比较；退出码为 1",
+        "note: {side} roster {where}: its ID number column holds only cells showing a formula's "
+        "error ({count} {count:cell|cells}, the first in row {row}: {value}), so no ID number "
+        "was compared; correct them as lbc validate says (VAL007) and compare again; exit code 1",
     ),
+    "diff.where.sheet": ("{file}“{sheet}”", "{file} sheet '{sheet}'"),
+    "diff.where.school": ("{where}（{school}）", "{where} ({school})"),
     "diff.summary": (
         "新增 {added} 名，不在新名册 {gone} 名，信息变更 {changed} 名，未变 {unchanged} 名",
         "{added} added, {gone} gone, {changed} changed, {unchanged} unchanged",

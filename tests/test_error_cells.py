@@ -212,8 +212,9 @@ def test_a_sheet_whose_ids_all_show_na_is_said_not_compared_and_exits_1(
     """Every 身份证号 cell of this term's roster shows #N/A (the sheet a VLOOKUP looked up
     was deleted): diff left the column uncompared, as one left empty, and said "信息变更 0
     名，未变 4 名", exit 0, nothing on stderr, every child unchanged. It now says the column
-    holds no ID number but formula errors, so no ID was compared, and exits 1, as when a
-    file is left out; a column left empty stays validate's to say."""
+    holds only formula errors, so no ID was compared, and exits 1, as when a file is left
+    out; a column left empty stays validate's to say. The note named a CSV file's "sheet",
+    which it has not, and ran to 139 characters."""
     rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 5)]
     roster(tmp_path / "上学期.xlsx", {}, rows)
     roster(tmp_path / "本学期.xlsx", {f"D{r}": "#N/A" for r in range(2, 6)}, rows)
@@ -221,10 +222,8 @@ def test_a_sheet_whose_ids_all_show_na_is_said_not_compared_and_exits_1(
     assert result.exit_code == 1
     assert result.stdout == "新增 0 名，不在新名册 0 名，信息变更 0 名，未变 4 名\n"
     assert result.stderr.splitlines() == [
-        "提示：本学期名册 本学期.xlsx 的工作表“花名册”身份证号一栏没有一个身份证号，"
-        "4 格显示公式出错（第一格在第 2 行：#N/A），这张表的身份证号没有比较，"
-        "孩子的身份证号即使变了也不会列出；请按 lbc validate 所指（VAL007）改正公式后再比较；"
-        "退出码为 1"
+        "提示：本学期名册 本学期.xlsx“花名册”，身份证号一栏只有公式出错的格（4 格，首格第 2 行："
+        "#N/A），未比较身份证号；请按 lbc validate（VAL007）改正后重新比较；退出码为 1"
     ]
     # Last term's, saved from LibreOffice as CSV: Err:502 as the cell shows it.
     text = "\n".join(",".join(map(str, row)) for row in [CHILD_HEADER, *rows])
@@ -236,13 +235,12 @@ def test_a_sheet_whose_ids_all_show_na_is_said_not_compared_and_exits_1(
     assert back.exit_code == 1
     assert back.json()["summary"]["unchanged"] == 4
     assert back.stderr.splitlines() == [
-        f"note: {side} roster {file}, sheet '{sheet}': its ID number column holds no ID "
-        f"number, 4 cells show a formula's error (the first in row 2: {value}), so its ID "
-        "numbers were not compared and no change to them is listed; fix the formula as lbc "
-        "validate says (VAL007) and compare again; exit code 1"
-        for side, file, sheet, value in (
-            ("last term's", "上学期.csv", "上学期", "Err:502"),
-            ("this term's", "本学期.xlsx", "花名册", "#N/A"),
+        f"note: {side} roster {where}: its ID number column holds only cells showing a "
+        f"formula's error (4 cells, the first in row 2: {value}), so no ID number was "
+        "compared; correct them as lbc validate says (VAL007) and compare again; exit code 1"
+        for side, where, value in (
+            ("last term's", "上学期.csv", "Err:502"),
+            ("this term's", "本学期.xlsx sheet '花名册'", "#N/A"),
         )
     ]
     blank = [child_row(n, birth=dt.date(2016, n, 3), 身份证号=None) for n in range(1, 5)]
@@ -250,6 +248,26 @@ def test_a_sheet_whose_ids_all_show_na_is_said_not_compared_and_exits_1(
     empty = run("diff", "上学期.xlsx", "空.xlsx", cwd=tmp_path)
     assert (empty.exit_code, empty.stderr) == (0, "")
     assert empty.stdout == "新增 0 名，不在新名册 0 名，信息变更 0 名，未变 4 名\n"
+
+
+def test_a_merged_rosters_ids_showing_na_are_said_with_their_school(tmp_path: Path) -> None:
+    """Two terms' county rosters merged from two schools' folders, 青山小学's IDs all #N/A
+    this term: the note names the merged workbook's sheet, and the school whose rows these
+    are, which the merged sheet's row alone does not tell."""
+    qing = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 4)]
+    bai = [child_row(n, name=f"赵{n}号", birth=dt.date(2015, n, 9)) for n in range(1, 4)]
+    for term, errors in (("上学期", {}), ("本学期", {f"D{r}": "#N/A" for r in range(2, 5)})):
+        roster(tmp_path / term / "白鹤小学" / "花名册.xlsx", {}, bai)
+        roster(tmp_path / term / "青山小学" / "花名册.xlsx", errors, qing)
+        run("merge", tmp_path / term, "--out", tmp_path / f"{term}全县.xlsx")
+    result = run("diff", "上学期全县.xlsx", "本学期全县.xlsx", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout == "新增 0 名，不在新名册 0 名，信息变更 0 名，未变 6 名\n"
+    assert result.stderr.splitlines() == [
+        "提示：本学期名册 本学期全县.xlsx“留守儿童花名册”（青山小学），身份证号一栏只有公式出错的格"
+        "（3 格，首格第 5 行：#N/A），未比较身份证号；请按 lbc validate（VAL007）改正后重新比较；"
+        "退出码为 1"
+    ]
 
 
 def test_a_class_whose_grade_cell_shows_na_says_so_in_the_change_log(tmp_path: Path) -> None:

@@ -72,19 +72,31 @@ def diff_command(
 def _error_ids(found: RosterDiff) -> list[str]:
     """A note per sheet whose 身份证号 column shows a formula's error where it holds
     anything (RosterDiff.error_ids): its children's IDs were not compared, which the school
-    must be told, or a broken VLOOKUP reads as every child's ID unchanged."""
-    return [
-        t(
-            "diff.note.error_ids",
-            side=t(f"diff.side.{side}"),
-            file=table.file,
-            sheet=table.sheet_at(rows[0]),
-            count=len(rows),
-            row=table.rows[rows[0]],
-            value=table.raw["id_number"][rows[0]],
+    must be told, or a broken VLOOKUP reads as every child's ID unchanged. A CSV file is
+    named alone, having no sheet; on a side of several schools (a county's folder or
+    merged roster) with the school whose rows these are, which a merged sheet's rows alone
+    do not tell."""
+    notes = []
+    for side, table, rows in found.error_ids:
+        first = rows[0]
+        if Path(table.file).suffix.lower() == ".csv":
+            where = table.file
+        else:
+            where = t("diff.where.sheet", file=table.file, sheet=table.sheet_at(first))
+        of = found.schools.get(id(table))
+        if of is not None:
+            where = t("diff.where.school", where=where, school=of(table, first))
+        notes.append(
+            t(
+                "diff.note.error_ids",
+                side=t(f"diff.side.{side}"),
+                where=where,
+                count=len(rows),
+                row=table.rows[first],
+                value=table.raw["id_number"][first],
+            )
         )
-        for side, table, rows in found.error_ids
-    ]
+    return notes
 
 
 def _child(found: RosterDiff, row: Row, privacy: Privacy) -> dict[str, Any]:
