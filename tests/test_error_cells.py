@@ -11,7 +11,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, without, write_xlsx
 
 ERROR_ID = "身份证号是公式出错后显示的“#N/A”，不是真实内容"
 
@@ -248,6 +248,22 @@ def test_a_sheet_whose_ids_all_show_na_is_said_not_compared_and_exits_1(
     empty = run("diff", "上学期.xlsx", "空.xlsx", cwd=tmp_path)
     assert (empty.exit_code, empty.stderr) == (0, "")
     assert empty.stdout == "新增 0 名，不在新名册 0 名，信息变更 0 名，未变 4 名\n"
+
+
+def test_ids_showing_na_against_a_roster_without_an_id_column_are_not_said(
+    tmp_path: Path,
+) -> None:
+    """Last term's roster has no 身份证号 column: no ID is compared, and diff exits 0 with
+    nothing said, this term's IDs real or not. Where this term's all showed #N/A it said
+    they were not compared and exited 1, though nothing could have compared them."""
+    rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 5)]
+    write_xlsx(tmp_path / "上学期.xlsx", {"花名册": without(["身份证号"], *rows)})
+    roster(tmp_path / "本学期.xlsx", {f"D{r}": "#N/A" for r in range(2, 6)}, rows)
+    roster(tmp_path / "真号.xlsx", {}, rows)
+    for new in ("本学期.xlsx", "真号.xlsx"):
+        result = run("diff", "上学期.xlsx", new, cwd=tmp_path)
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert result.stdout == "新增 0 名，不在新名册 0 名，信息变更 0 名，未变 4 名\n"
 
 
 def test_a_merged_rosters_ids_showing_na_are_said_with_their_school(tmp_path: Path) -> None:

@@ -105,9 +105,11 @@ class RosterDiff:
     # with it, as every class list of a county names them.
     schools: dict[int, SchoolOf] = field(default_factory=dict)
     # Each side's (0: old, 1: new) sheets whose 身份证号 column holds no ID number but cells
-    # showing a formula's error (#N/A: a VLOOKUP whose sheet was deleted), with those rows.
-    # Their IDs were not compared, as a column left empty's are not; but a school sees a
-    # column it left empty, and not one a broken formula emptied, so it must be told.
+    # showing a formula's error (#N/A: a VLOOKUP whose sheet was deleted), with those rows,
+    # where the other side has a 身份证号 column to compare them with. Their IDs were not
+    # compared, as a column left empty's are not; but a school sees a column it left empty,
+    # and not one a broken formula emptied, so it must be told. Against a roster with no
+    # such column no ID is compared in any case, and nothing is said, as of any sheet.
     error_ids: list[tuple[int, Table, list[int]]] = field(default_factory=list)
 
     def describe(self, row: Row) -> dict[str, Any]:
@@ -256,9 +258,11 @@ def diff_rosters(
         for tb in roster.children
         if not any_filled(id_numbers(tb) or [])
     }
+    with_ids = [any(tb.has("id_number") for tb in roster.children) for roster in (old, new)]
     error_ids = [
         (side, tb, rows)
         for side, roster in enumerate((old, new))
+        if with_ids[1 - side]
         for tb in roster.children
         if id(tb) in no_ids
         and (rows := [i for i, v in enumerate(tb.values.get("id_number", ())) if shows_an_error(v)])
