@@ -2001,12 +2001,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "var.changes.added": ("新增儿童数", "children added"),
     "var.changes.left": ("转出或离开的儿童数", "children who left"),
     "var.changes.changed": (
-        "信息有变更的儿童数（转出或离开的不计）",
-        "children whose details changed (those who left not counted)",
+        "信息有变更的儿童数（转出或离开的不计；哪个学期的一格是公式出错的 #N/A 之类，不算变更）",
+        "children whose details changed (those who left not counted, nor a cell showing a "
+        "formula's error, #N/A, in either term)",
     ),
     "var.changes.by_field[]": (
-        "各项信息变更人数：每项 name（字段）、count",
-        "changes by field: name, count",
+        "各项信息变更人数：每项 name（字段）、count（公式出错的格不计）",
+        "changes by field: name, count (a cell showing a formula's error not counted)",
     ),
     "var.changes.matched_by_id": ("按身份证号对上的儿童数", "children matched by ID number"),
     "var.changes.matched_by_name_birth": (

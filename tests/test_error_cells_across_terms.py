@@ -1,11 +1,13 @@
 """Cells showing a formula's error (a failed VLOOKUP's #N/A) in last term's roster or this
-term's: no change of the child to watch, and no class to print in the change log."""
+term's: no change of the child to watch or to count in the summary, and no class to print
+in the change log."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from docx import Document
 from openpyxl import load_workbook
 from test_error_cells import roster
 
@@ -90,3 +92,53 @@ def test_a_class_showing_na_is_no_class_in_the_change_log(tmp_path: Path) -> Non
         [[1, None, "李明轩", "花名册", 3]],
         [[1, None, "张雨涵", 2, "监护人姓名", "张大爷", "李阿姨", "身份证号"]],
     ]
+
+
+def test_a_cell_showing_na_in_either_term_is_no_change_in_the_summary(tmp_path: Path) -> None:
+    """Last term every guardian's cell showed #N/A (and 张雨涵's address); this term the
+    formula is mended, 李明轩's ID shows #N/A (he is found by name and birth date) and
+    王梓萱's address #REF!; only 刘浩然 has moved. The summary said "信息变更 10 名（身份证号
+    1 人，家庭住址 3 人，监护人姓名 10 人）" in every format, where lbc diff says each error
+    as one and the watch list counts none: a value lost is no change of the child."""
+    rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 11)]
+    errors = {f"L{r}": "#N/A" for r in range(2, 12)}
+    roster(tmp_path / "上学期.xlsx", {**errors, "H2": "#N/A"}, rows)
+    rows[3] = child_row(4, birth=dt.date(2016, 4, 3), 家庭住址="青山镇租房")
+    roster(tmp_path / "本学期.xlsx", {"D3": "#N/A", "H4": "#REF!"}, rows)
+    args = ("summary", "本学期.xlsx", "--previous", "上学期.xlsx", "--term", "2024-autumn")
+    line = "与上学期相比，新增 0 名，转出或离校 0 名，信息变更 1 名（家庭住址 1 人）。"
+    md = run(*args, cwd=tmp_path)
+    assert md.exit_code == 0, md.stderr
+    assert line in md.stdout.splitlines()
+    assert run(*args, "--format", "json", cwd=tmp_path).json()["changes"] == {
+        "added": 0,
+        "left": 0,
+        "changed": 1,
+        "by_field": [{"name": "家庭住址", "count": 1}],
+        "matched_by_id": 9,
+        "matched_by_name_birth": 1,
+        "matched_by_name_class": 0,
+    }
+    assert run(*args, "--out", "总结.docx", cwd=tmp_path).exit_code == 0
+    assert line in [p.text for p in Document(str(tmp_path / "总结.docx")).paragraphs]
+    diff = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert (len(diff["changed"]), sum(len(m["changes"]) for m in diff["changed"])) == (10, 14)
+
+
+def test_a_county_summary_counts_no_address_showing_na_as_moved(tmp_path: Path) -> None:
+    """Two schools' folders, this term's and last term's: two children moved house, one of
+    青山小学 and one of 白鹤小学, and two more addresses show #N/A, this term in one school and
+    last term in the other. The county's summary said "家庭住址 4 人"."""
+    for term, errors in (("上学期", ("", "H3")), ("本学期", ("H3", ""))):
+        for school, first, error in zip(("青山小学", "白鹤小学"), (1, 6), errors, strict=True):
+            rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(first, first + 5)]
+            if term == "本学期":
+                rows[-1] = child_row(first + 4, birth=dt.date(2016, first + 4, 3), 家庭住址="租房")
+            roster(tmp_path / term / school / "花名册.xlsx", {error: "#N/A"} if error else {}, rows)
+    args = ("summary", "本学期", "--previous", "上学期", "--term", "2024-autumn")
+    md = run(*args, cwd=tmp_path)
+    assert md.exit_code == 0, md.stderr
+    line = "与上学期相比，新增 0 名，转出或离校 0 名，信息变更 2 名（家庭住址 2 人）。"
+    assert line in md.stdout.splitlines()
+    changes = run(*args, "--format", "json", cwd=tmp_path).json()["changes"]
+    assert (changes["changed"], changes["by_field"]) == (2, [{"name": "家庭住址", "count": 2}])

@@ -1060,7 +1060,10 @@ def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
     """新增, 转出 and 信息变更 against last term's roster (lbc.roster.changes). A child who
     has left since (转出, 毕业 this term) is counted once, under 转出或离校: the prose reads
     the three as parts, and its 在校状态 having changed is its leaving, not a change of its
-    details."""
+    details. A field whose cell shows a formula's error in either term (Change.errors: a
+    failed VLOOKUP's #N/A, VAL007) is no change, as on the watch list: its value is lost,
+    not changed, and a school that mends the formula would count every child "changed".
+    lbc diff still lists it, said a formula's error, for the school to mend."""
     found = diff_rosters(previous, roster, schools_of(previous).of, schools_of(roster).of)
 
     def left_since(m: Matched) -> bool:
@@ -1071,12 +1074,13 @@ def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
 
     stayed = [m for m in found.matched if not left_since(m)]
     left = len(found.gone) + len(found.matched) - len(stayed)
-    by_field = Counter(c.field for m in stayed for c in m.changes)
+    fields = [[c.field for c in m.changes if not any(c.errors)] for m in stayed]
+    by_field = Counter(key for keys in fields for key in keys)
     rules = found.rules()
     return {
         "added": len(found.added),
         "left": left,
-        "changed": sum(bool(m.changes) for m in stayed),
+        "changed": sum(bool(keys) for keys in fields),
         "by_field": [{"name": diff_label(k), "count": by_field[k]} for k in TRACKED if by_field[k]],
         "matched_by_id": rules[BY_ID],
         "matched_by_name_birth": rules[BY_NAME_BIRTH],
