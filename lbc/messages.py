@@ -2001,13 +2001,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "var.changes.added": ("新增儿童数", "children added"),
     "var.changes.left": ("转出或离开的儿童数", "children who left"),
     "var.changes.changed": (
-        "信息有变更的儿童数（转出或离开的不计；哪个学期的一格是公式出错的 #N/A 之类，不算变更）",
-        "children whose details changed (those who left not counted, nor a cell showing a "
-        "formula's error, #N/A, in either term)",
+        "信息有变更的儿童数（转出或离开的不计；任一学期显示公式错误的格，如 #N/A，不算变更）",
+        "children whose details changed (not counting those who left, nor a cell showing a "
+        "formula's error such as #N/A in either term)",
     ),
     "var.changes.by_field[]": (
-        "各项信息变更人数：每项 name（字段）、count（公式出错的格不计）",
-        "changes by field: name, count (a cell showing a formula's error not counted)",
+        "各项信息变更人数：每项 name（字段）、count（任一学期显示公式错误的格不计）",
+        "changes by field: name, count (not counting a cell showing a formula's error in "
+        "either term)",
     ),
     "var.changes.matched_by_id": ("按身份证号对上的儿童数", "children matched by ID number"),
     "var.changes.matched_by_name_birth": (
