@@ -1643,6 +1643,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：“{sheet}”的 {count} 条记录都不在{term}内，请检查 --term 或记录日期",
         "note: all {count} records of '{sheet}' fall outside {term}; check --term or the dates",
     ),
+    "sum.note.error_changes": (
+        "提示：有 {children} 名儿童的 {count} 项信息在上学期或本学期显示公式错误（如 #N/A），"
+        "其变化未计入信息变更，详见 lbc diff",
+        "note: {children} {children:child has|children have} {count} {count:detail|details} "
+        "showing a formula's error (such as #N/A) last term or this term, whose "
+        "{count:change is|changes are} not counted among details changed; see lbc diff",
+    ),
     "sum.note.previous_is_roster": (
         "提示：--previous 给出的 {path} 就是本学期花名册，变化一项将全部为 0",
         "note: --previous {path} is this term's roster; every change will be 0",

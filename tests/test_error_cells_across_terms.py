@@ -99,7 +99,8 @@ def test_a_cell_showing_na_in_either_term_is_no_change_in_the_summary(tmp_path: 
     formula is mended, 李明轩's ID shows #N/A (he is found by name and birth date) and
     王梓萱's address #REF!; only 刘浩然 has moved. The summary said "信息变更 10 名（身份证号
     1 人，家庭住址 3 人，监护人姓名 10 人）" in every format, where lbc diff says each error
-    as one and the watch list counts none: a value lost is no change of the child."""
+    as one and the watch list counts none: a value lost is no change of the child. A note
+    says the 13 changes of 10 children left out (张雨涵's two once among the children)."""
     rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 11)]
     errors = {f"L{r}": "#N/A" for r in range(2, 12)}
     roster(tmp_path / "上学期.xlsx", {**errors, "H2": "#N/A"}, rows)
@@ -107,10 +108,17 @@ def test_a_cell_showing_na_in_either_term_is_no_change_in_the_summary(tmp_path: 
     roster(tmp_path / "本学期.xlsx", {"D3": "#N/A", "H4": "#REF!"}, rows)
     args = ("summary", "本学期.xlsx", "--previous", "上学期.xlsx", "--term", "2024-autumn")
     line = "与上学期相比，新增 0 名，转出或离校 0 名，信息变更 1 名（家庭住址 1 人）。"
+    note = (
+        "提示：有 10 名儿童的 13 项信息在上学期或本学期显示公式错误（如 #N/A），"
+        "其变化未计入信息变更，详见 lbc diff"
+    )
     md = run(*args, cwd=tmp_path)
     assert md.exit_code == 0, md.stderr
     assert line in md.stdout.splitlines()
-    assert run(*args, "--format", "json", cwd=tmp_path).json()["changes"] == {
+    assert note in md.stderr.splitlines()
+    as_json = run(*args, "--format", "json", cwd=tmp_path)
+    assert note in as_json.stderr.splitlines()
+    assert as_json.json()["changes"] == {
         "added": 0,
         "left": 0,
         "changed": 1,
@@ -128,7 +136,8 @@ def test_a_cell_showing_na_in_either_term_is_no_change_in_the_summary(tmp_path: 
 def test_a_county_summary_counts_no_address_showing_na_as_moved(tmp_path: Path) -> None:
     """Two schools' folders, this term's and last term's: two children moved house, one of
     青山小学 and one of 白鹤小学, and two more addresses show #N/A, this term in one school and
-    last term in the other. The county's summary said "家庭住址 4 人"."""
+    last term in the other. The county's summary said "家庭住址 4 人"; it says 2, and a note
+    (in English with --lang en) says the two left out."""
     for term, errors in (("上学期", ("", "H3")), ("本学期", ("H3", ""))):
         for school, first, error in zip(("青山小学", "白鹤小学"), (1, 6), errors, strict=True):
             rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(first, first + 5)]
@@ -140,5 +149,10 @@ def test_a_county_summary_counts_no_address_showing_na_as_moved(tmp_path: Path) 
     assert md.exit_code == 0, md.stderr
     line = "与上学期相比，新增 0 名，转出或离校 0 名，信息变更 2 名（家庭住址 2 人）。"
     assert line in md.stdout.splitlines()
-    changes = run(*args, "--format", "json", cwd=tmp_path).json()["changes"]
+    as_json = run("--lang", "en", *args, "--format", "json", cwd=tmp_path)
+    changes = as_json.json()["changes"]
     assert (changes["changed"], changes["by_field"]) == (2, [{"name": "家庭住址", "count": 2}])
+    assert (
+        "note: 2 children have 2 details showing a formula's error (such as #N/A) last term or "
+        "this term, whose changes are not counted among details changed; see lbc diff"
+    ) in as_json.stderr.splitlines()

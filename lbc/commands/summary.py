@@ -110,7 +110,7 @@ def summary(
                 report.docx(text, out, inputs)
                 text = None
     # Said once the summary could be made: an error is the one line a refusal prints.
-    for line in input_notes(roster, terms, school, bool(context["schools"])):
+    for line in input_notes(roster, terms, school, bool(context["schools"]), last_term):
         common.note(line)
     records = context["records"]
     common.note_uncounted_records(

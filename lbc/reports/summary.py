@@ -54,6 +54,7 @@ from lbc.roster.changes import (
     BY_NAME_CLASS,
     TRACKED,
     Matched,
+    RosterDiff,
     diff_rosters,
 )
 from lbc.roster.changes import label as diff_label
@@ -445,10 +446,13 @@ def _owed_months(kids: Kids, terms: SchoolTerms, today: dt.date) -> list[list[Mo
     return out
 
 
-def input_notes(roster: Roster, terms: SchoolTerms, school: str, several: bool) -> list[str]:
+def input_notes(
+    roster: Roster, terms: SchoolTerms, school: str, several: bool, previous: Roster | None
+) -> list[str]:
     """What the summary cannot see, said on stderr so no reader mistakes a 0 for a fact;
     ``several``: the summary is of several schools (a county's, headed （单位名称））;
-    ``terms``: the term as each school dates it."""
+    ``terms``: the term as each school dates it; ``previous``: last term's roster, whose
+    changes a cell showing a formula's error keeps out of 信息变更 (_changes_section)."""
     notes = []
     if not school:
         notes.append(t("sum.note.no_unit" if several else "sum.note.no_school"))
@@ -467,6 +471,10 @@ def input_notes(roster: Roster, terms: SchoolTerms, school: str, several: bool) 
             notes.append(
                 t("sum.note.all_outside", sheet=table.sheet, count=outside, term=term.label)
             )
+    unseen = _error_changes(previous, roster) if previous is not None else []
+    if any(unseen):
+        children = sum(1 for n in unseen if n)
+        notes.append(t("sum.note.error_changes", children=children, count=sum(unseen)))
     return notes
 
 
@@ -1065,14 +1073,7 @@ def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
     not changed, and a school that mends the formula would count every child "changed".
     lbc diff still lists it, said a formula's error, for the school to mend."""
     found = diff_rosters(previous, roster, schools_of(previous).of, schools_of(roster).of)
-
-    def left_since(m: Matched) -> bool:
-        return (
-            m.new[0].get("enrollment_status", m.new[1]) in LEFT_SCHOOL
-            and m.old[0].get("enrollment_status", m.old[1]) not in LEFT_SCHOOL
-        )
-
-    stayed = [m for m in found.matched if not left_since(m)]
+    stayed = _stayed(found)
     left = len(found.gone) + len(found.matched) - len(stayed)
     fields = [[c.field for c in m.changes if not any(c.errors)] for m in stayed]
     by_field = Counter(key for keys in fields for key in keys)
@@ -1086,6 +1087,27 @@ def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
         "matched_by_name_birth": rules[BY_NAME_BIRTH],
         "matched_by_name_class": rules[BY_NAME_CLASS],
     }
+
+
+def _stayed(found: RosterDiff) -> list[Matched]:
+    """The children matched with last term's roster who have not left since (转出, 毕业
+    this term): those whose changes 信息变更 counts."""
+
+    def left_since(m: Matched) -> bool:
+        return (
+            m.new[0].get("enrollment_status", m.new[1]) in LEFT_SCHOOL
+            and m.old[0].get("enrollment_status", m.old[1]) not in LEFT_SCHOOL
+        )
+
+    return [m for m in found.matched if not left_since(m)]
+
+
+def _error_changes(previous: Roster, roster: Roster) -> list[int]:
+    """For each child 信息变更 counts, how many of its changes it leaves out for a cell
+    showing a formula's error in either term (_changes_section): said in a note, so that no
+    reader takes the count for every change lbc diff lists."""
+    found = diff_rosters(previous, roster, schools_of(previous).of, schools_of(roster).of)
+    return [sum(1 for c in m.changes if any(c.errors)) for m in _stayed(found)]
 
 
 def _kept(previous: Roster, roster: Roster, kids: Kids) -> int | None:
