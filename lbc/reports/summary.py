@@ -1072,7 +1072,7 @@ def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
     failed VLOOKUP's #N/A, VAL007) is no change, as on the watch list: its value is lost,
     not changed, and a school that mends the formula would count every child "changed".
     lbc diff still lists it, said a formula's error, for the school to mend."""
-    found = diff_rosters(previous, roster, schools_of(previous).of, schools_of(roster).of)
+    found = _diffed(previous, roster)
     stayed = _stayed(found)
     left = len(found.gone) + len(found.matched) - len(stayed)
     fields = [[c.field for c in m.changes if not any(c.errors)] for m in stayed]
@@ -1087,6 +1087,21 @@ def _changes_section(previous: Roster, roster: Roster) -> dict[str, Any]:
         "matched_by_name_birth": rules[BY_NAME_BIRTH],
         "matched_by_name_class": rules[BY_NAME_CLASS],
     }
+
+
+# The last comparison _diffed made: (last term's roster, this term's, what it found).
+_compared: list[tuple[Roster, Roster, RosterDiff]] = []
+
+
+def _diffed(previous: Roster, roster: Roster) -> RosterDiff:
+    """Last term's roster against this term's (lbc.roster.changes), compared once however
+    many parts of the summary read it (信息变更, its note on formula errors, the teachers
+    kept): a county's rosters take seconds to compare."""
+    if _compared and _compared[0][0] is previous and _compared[0][1] is roster:
+        return _compared[0][2]
+    found = diff_rosters(previous, roster, schools_of(previous).of, schools_of(roster).of)
+    _compared[:] = [(previous, roster, found)]
+    return found
 
 
 def _stayed(found: RosterDiff) -> list[Matched]:
@@ -1106,7 +1121,7 @@ def _error_changes(previous: Roster, roster: Roster) -> list[int]:
     """For each child 信息变更 counts, how many of its changes it leaves out for a cell
     showing a formula's error in either term (_changes_section): said in a note, so that no
     reader takes the count for every change lbc diff lists."""
-    found = diff_rosters(previous, roster, schools_of(previous).of, schools_of(roster).of)
+    found = _diffed(previous, roster)
     return [sum(1 for c in m.changes if any(c.errors)) for m in _stayed(found)]
 
 
@@ -1116,7 +1131,7 @@ def _kept(previous: Roster, roster: Roster, kids: Kids) -> int | None:
     if not any(tb.has("support_teacher") for tb in previous.children):
         return None
     kept = 0
-    for m in diff_rosters(previous, roster, schools_of(previous).of, schools_of(roster).of).matched:
+    for m in _diffed(previous, roster).matched:
         before = m.old[0].get("support_teacher", m.old[1])
         now = m.new[0].get("support_teacher", m.new[1])
         status = m.new[0].get("enrollment_status", m.new[1])
