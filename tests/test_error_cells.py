@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -16,13 +17,19 @@ from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, without, writ
 ERROR_ID = "身份证号是公式出错后显示的“#N/A”，不是真实内容"
 
 
-def roster(path: Path, errors: dict[str, str], rows: list[list[object]] | None = None) -> Path:
+def roster(
+    path: Path,
+    errors: dict[str, str],
+    rows: list[list[object]] | None = None,
+    header: Sequence[str] = CHILD_HEADER,
+) -> Path:
     """A real .xlsx roster of ``rows`` (ten children, each born in her own month, by
-    default), each cell of ``errors`` (A1 ref -> #N/A …) an error cell as Excel saves one."""
+    default) under ``header``, each cell of ``errors`` (A1 ref -> #N/A …) an error cell as
+    Excel saves one."""
     book = Workbook()
     sheet = book.active
     sheet.title = "花名册"
-    sheet.append(CHILD_HEADER)
+    sheet.append(list(header))
     for row in rows or [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 11)]:
         sheet.append(row)
     for ref, error in errors.items():
@@ -341,3 +348,57 @@ def test_a_class_whose_grade_cell_shows_na_says_so_in_the_change_log(tmp_path: P
     assert [row[4:7] for row in book.iter_rows(min_row=2, values_only=True)] == [
         ("班级", old, new) for _, old, new in said
     ]
+
+
+def test_a_support_teacher_showing_an_error_pairs_nobody(tmp_path: Path) -> None:
+    """A 帮扶教师 cell showing #REF! or #N/A (a failed VLOOKUP) was counted as a teacher of
+    that name where no teachers list decides: the summary said every child paired, #REF!
+    and #N/A among the teachers with children, and #N/A kept from last term's #N/A; lbc due
+    listed a teacher #REF!, lbc record-sheets wrote a workbook for one. Such a cell names
+    nobody: its child is unpaired, in the summary's list of them and in the notes of lbc due
+    and lbc record-sheets, while VAL007 still says the cell."""
+    header = [*CHILD_HEADER, "帮扶教师"]
+    teachers = ["王芳", "李强", "王芳", "#REF!", "#N/A"]
+    rows = [
+        [*child_row(n, birth=dt.date(2016, n, 3)), teacher] for n, teacher in enumerate(teachers, 1)
+    ]
+    errors = {"O5": "#REF!", "O6": "#N/A"}
+    school = tmp_path / "青山小学"
+    roster(school / "花名册.xlsx", errors, rows, header)
+    before = roster(tmp_path / "上学期" / "花名册.xlsx", errors, rows, header)
+    found = run("validate", school, "--select", "VAL", "--format", "json").json()["findings"]
+    assert [(f["row"], f["column"], f["code"]) for f in found] == [
+        (5, "O", "VAL007"),
+        (6, "O", "VAL007"),
+    ]
+    summary = run(
+        "summary", school, "--term", "2024-autumn", "--previous", before, "--format", "json"
+    )
+    pairing = summary.json()["pairing"]
+    assert {k: pairing[k] for k in ("paired", "coverage", "unpaired")} == {
+        "paired": 3,
+        "coverage": 0.6,
+        "unpaired": [{"class": "三年级(2)班", "names": ["刘浩然", "陈思彤"]}],
+    }
+    figures = ("teachers_with_children", "average_load", "kept")
+    assert {k: pairing[k] for k in figures} == {
+        "teachers_with_children": 2,
+        "average_load": 1.5,
+        "kept": 3,
+    }
+    text = run("summary", school, "--term", "2024-autumn").stdout
+    assert (
+        "2. 结对帮扶，一对一关爱。结对儿童 3 名，覆盖率 60.0%，每名帮扶教师平均帮扶 1.5 名"
+        "（据花名册“帮扶教师”列，未提供教师名单）。\n"
+    ) in text
+    due = run("due", school, "--as-of", "2024-10-15", "--format", "json")
+    assert [x["teacher"] for x in due.json()["teachers"]] == ["王芳", "李强"]
+    assert (due.json()["summary"]["paired"], due.json()["summary"]["unpaired"]) == (3, 2)
+    assert "提示：2 名儿童没有在岗的帮扶教师，不在待办清单中（见 lbc pair）\n" in due.stderr
+    out = tmp_path / "记录表"
+    sheets = run("record-sheets", school, "--term", "2024-autumn", "--out", out)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "帮扶记录表_2024年秋季学期_李强.xlsx",
+        "帮扶记录表_2024年秋季学期_王芳.xlsx",
+    ]
+    assert "提示：2 名儿童没有在岗的帮扶教师，不在任何记录表中\n" in sheets.stderr

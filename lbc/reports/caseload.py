@@ -23,7 +23,7 @@ from lbc.roster.people import (
     priority_reasons,
 )
 from lbc.roster.support import ChildIndex, records_index
-from lbc.roster.tables import Roster, Table, distinct_children, in_other_schools
+from lbc.roster.tables import Roster, Table, distinct_children, in_other_schools, shows_an_error
 
 
 def on_books(roster: Roster) -> tuple[Kids, list[object]]:
@@ -40,6 +40,16 @@ def on_books(roster: Roster) -> tuple[Kids, list[object]]:
         if state not in LEFT_SCHOOL:
             current.setdefault(id(tb), (tb, []))[1].append(i)
     return Kids(list(current.values()), TeachersInPost(roster), again), statuses
+
+
+def support_teacher(in_post: TeachersInPost, table: Table, i: int) -> Teacher | None:
+    """Child ``i``'s support teacher as the reports count and group them (``of_child``):
+    none where its 帮扶教师 cell shows a formula's error (#REF!, a failed VLOOKUP's #N/A),
+    which names nobody, though it is read, written and compared as the cell it is (VAL007
+    says it). Such a child is unpaired, as one naming nobody in post is."""
+    if shows_an_error(table.get("support_teacher", i)):
+        return None
+    return in_post.of_child(table, i)
 
 
 def _categories(values: list[Any]) -> tuple[str, ...]:
@@ -84,9 +94,9 @@ class Kids:
         ]
         self.labels = [nz.display(c) or "" for c in classes]
         self.names = [n if isinstance(n, str) else "" for n in self.column("name")]
-        # Each child's support teacher (school and name), as every command counts it.
+        # Each child's support teacher (school and name), as the reports count it.
         self.teachers: list[Teacher | None] = [
-            in_post.of_child(tb, i) for tb, rows in rows for i in rows
+            support_teacher(in_post, tb, i) for tb, rows in rows for i in rows
         ]
         self.where = [(tb.file, tb.sheet_at(i), tb.rows[i]) for tb, rows in rows for i in rows]
         # Each child's school's file, whose settings it goes by (Table.origin: a merged

@@ -15,7 +15,9 @@ Counting rules, so that a head teacher can check any number by hand:
   rules, a phone cell that gives no number to call (已停机) counting as missing, as lbc
   flag counts it (lbc.checks.contacts);
 * paired: the child's 帮扶教师 names a teacher in post (在岗) of its school's teachers list,
-  or, where no teachers list was read for the school, any teacher (TeachersInPost);
+  or, where no teachers list was read for the school, any teacher (TeachersInPost); a cell
+  showing a formula's error (#REF!, a failed VLOOKUP's #N/A) names nobody, as lbc due and
+  the record sheets count it too (lbc.reports.caseload.support_teacher);
 * records count (totals, by kind, by month) when dated inside the term, up to the summary's
   day (a day still to come is a typing slip, lbc validate's DATE002); the measures about
   children (talks every month, home visits, 送温暖, children without a record) use those
@@ -45,7 +47,7 @@ from lbc.checks.registry import RULES, R, RuleKind
 from lbc.checks.watch import WatchFacts, settings_of_their_own
 from lbc.errors import LbcError
 from lbc.messages import as_list, long_date, t
-from lbc.reports.caseload import Kids, on_books
+from lbc.reports.caseload import Kids, on_books, support_teacher
 from lbc.reports.classes import overlap_note
 from lbc.roster import normalise as nz
 from lbc.roster.changes import (
@@ -1135,7 +1137,7 @@ def _kept(previous: Roster, roster: Roster, kids: Kids) -> int | None:
         before = m.old[0].get("support_teacher", m.old[1])
         now = m.new[0].get("support_teacher", m.new[1])
         status = m.new[0].get("enrollment_status", m.new[1])
-        supported = kids.in_post.of(*m.new) is not None
+        supported = support_teacher(kids.in_post, *m.new) is not None
         kept += bool(before) and before == now and supported and status not in LEFT_SCHOOL
     return kept
 
