@@ -1290,6 +1290,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     # A reason read from another row of the child's ID number (DUP001): where it is written.
     "watch.other_row": ("{reason}（见{sheet}第 {row} 行）", "{reason} (see {sheet}, row {row})"),
     "watch.teacher_blank": ("（未填写）", " (none named)"),
+    "watch.teacher_error": (
+        "（帮扶教师一格显示公式错误 {error}）",
+        " (the support teacher cell shows {error}, a formula's error)",
+    ),
     "watch.no_phone": ("没有电话", "has no phone"),
     "watch.bad_phone": ("电话一栏不是可拨打的号码", "the phone cell is no number to call"),
     "watch.teacher_away": ("（{name} 不在岗）", " ({name} is not in post)"),

@@ -402,3 +402,57 @@ def test_a_support_teacher_showing_an_error_pairs_nobody(tmp_path: Path) -> None
         "帮扶记录表_2024年秋季学期_王芳.xlsx",
     ]
     assert "提示：2 名儿童没有在岗的帮扶教师，不在任何记录表中\n" in sheets.stderr
+
+
+def test_a_support_teacher_showing_an_error_is_no_teacher_on_cards_birthdays_watch(
+    tmp_path: Path,
+) -> None:
+    """The summary counts a child whose 帮扶教师 cell shows #N/A or #REF! unpaired, yet her
+    contact card printed a teacher "#N" (the #N/A split on "/" into "#N" and "A"), lbc
+    birthdays a teacher "#N" or "#REF!", and lbc watch flagged a blank cell's child
+    (WCH012) but not hers, and showed #N/A as her teacher. Such a cell names nobody: no
+    teacher on the card, the birthday list or the watch list, as for a blank cell, and
+    WCH012 says the error; with a teachers list too, where WCH012 said "#N/A" was a teacher
+    not on the list."""
+    header = [*CHILD_HEADER, "帮扶教师"]
+    teachers = ["王芳", None, "#N/A", "#REF!"]
+    rows = [  # each ill, two points short of the watch list's three
+        [*child_row(n, birth=dt.date(2016, 3, n), 健康状况="哮喘"), teacher]
+        for n, teacher in enumerate(teachers, 1)
+    ]
+    school = tmp_path / "青山小学"
+    roster(school / "花名册.xlsx", {"O4": "#N/A", "O5": "#REF!"}, rows, header)
+    blank = "姓名：＿＿＿＿＿＿\u3000电话：＿＿＿＿＿＿"
+    for phone in ("＿＿＿＿＿＿", "13800000001"):  # no teachers list, then 王芳 on one
+        assert run("cards", school, "--out", tmp_path / "联系卡.html").exit_code == 0
+        page = (tmp_path / "联系卡.html").read_text(encoding="utf-8")
+        card = r"联系卡 · (\S+?)</span>.*?<th>帮扶教师</th><td[^>]*>(.*?)</td>"
+        assert re.findall(card, page, re.S) == [
+            ("张雨涵", f"姓名：王芳\u3000电话：{phone}"),
+            ("李明轩", blank),
+            ("王梓萱", blank),
+            ("刘浩然", blank),
+        ]
+        march = run("birthdays", school, "--month", "3", "--format", "json").json()
+        assert [
+            (c["name"], c["support_teacher"]) for g in march["classes"] for c in g["children"]
+        ] == [("张雨涵", "王芳"), ("李明轩", None), ("王梓萱", None), ("刘浩然", None)]
+        watch = run("watch", school, "--as-of", "2024-10-01", "--format", "json").json()
+        assert [
+            (c["name"], c["support_teacher"], [r["message"] for r in c["reasons"]])
+            for g in watch["classes"]
+            for c in g["children"]
+        ] == [
+            ("李明轩", None, ["患病：哮喘", "没有帮扶教师（未填写）"]),
+            ("王梓萱", None, ["患病：哮喘", "没有帮扶教师（帮扶教师一格显示公式错误 #N/A）"]),
+            ("刘浩然", None, ["患病：哮喘", "没有帮扶教师（帮扶教师一格显示公式错误 #REF!）"]),
+        ]
+        teacher = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
+        write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, teacher]})
+    english = run("--lang", "en", "watch", school, "--as-of", "2024-10-01", "--format", "json")
+    reasons = [
+        r["message"] for g in english.json()["classes"] for c in g["children"] for r in c["reasons"]
+    ]
+    assert (
+        reasons[3] == "no support teacher (the support teacher cell shows #N/A, a formula's error)"
+    )

@@ -59,7 +59,7 @@ from lbc.roster.support import (
     days_without_contact,
     records_index,
 )
-from lbc.roster.tables import Roster, Table, distinct_children
+from lbc.roster.tables import Roster, Table, distinct_children, shows_an_error
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import of_their_own, schools_of, watch_by_file
 from lbc.workspace.terms import school_year_start, term_of
@@ -139,8 +139,10 @@ class Watched:
 
     @property
     def support_teacher(self) -> str:
+        """The 帮扶教师 cell as read; none where it shows a formula's error (#N/A), which
+        names nobody (WCH012 says the cell), as lbc cards and lbc birthdays show it."""
         who = self.table.get("support_teacher", self.i)
-        return who if isinstance(who, str) else ""
+        return who if isinstance(who, str) and not shows_an_error(who) else ""
 
 
 def weights(settings: WatchSettings) -> dict[str, int]:
@@ -668,9 +670,9 @@ def _category_key(table: Table, column: str) -> str:
 
 
 def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator[tuple[int, Found]]:
-    """WCH012 (no support teacher, where the roster has the column: none named, or, where a
-    teachers list decides (TeachersInPost), none in post of that name, as every command
-    counts) and
+    """WCH012 (no support teacher, where the roster has the column: none named, a cell
+    showing a formula's error, or, where a teachers list decides (TeachersInPost), none in
+    post of that name, as every command counts) and
     WCH014 (an away parent with no phone, or a cell that gives no number to call:
     已停机, a digit short; the message tells which, not echoing the cell). A cell of two
     numbers gives two to call."""
@@ -713,7 +715,11 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
 
 def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | None:
     """Why a child of ``school`` whose 帮扶教师 cell says ``teacher`` has no support teacher,
-    in words, or None when it has one."""
+    in words, or None when it has one. A cell showing a formula's error (#REF!, a failed
+    VLOOKUP's #N/A) names nobody, teachers list or not, as the reports count it
+    (lbc.reports.caseload.support_teacher): said as the error, not as a teacher's name."""
+    if shows_an_error(teacher):
+        return said("watch.teacher_error", error=teacher)
     if in_post.who(teacher, school) is not None:
         return None
     if not isinstance(teacher, str):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from lbc.reports.caseload import support_teacher
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster import normalise as nz
 from lbc.roster.people import (
@@ -31,6 +32,8 @@ class Birthday:
     row: int
     born: dt.date  # a YearMonth when only the month is known
     turns: int  # the age the child turns on the birthday in ``year``
+    # As the reports count and group them (caseload.support_teacher): none for a cell
+    # showing a formula's error, as for a blank one.
     support_teacher: str
 
 
@@ -59,7 +62,7 @@ def birthdays(
             continue
         if born.month != month:
             continue
-        name, teacher = table.get("name", i), in_post.of(table, i)
+        name, teacher = table.get("name", i), support_teacher(in_post, table, i)
         found.append(
             (
                 table,
@@ -71,7 +74,7 @@ def birthdays(
                     table.rows[i],
                     born,
                     year - born.year,
-                    teacher or "",
+                    teacher[1] if teacher else "",
                 ),
             )
         )

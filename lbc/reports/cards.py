@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lbc.checks.watch import watch_list
 from lbc.errors import LbcError
 from lbc.messages import language, long_date, t
-from lbc.reports.caseload import EITHER_ROW
+from lbc.reports.caseload import EITHER_ROW, support_teacher
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, class_rank, known_birth
 from lbc.roster.tables import Roster, Table, distinct_children, shows_an_error
@@ -228,7 +228,7 @@ def _card(
             ],
         )
     )
-    teacher = in_post.of_child(table, i)
+    teacher = support_teacher(in_post, table, i)  # a cell showing #N/A names nobody
     people.append(
         Person(
             "帮扶教师",
