@@ -224,6 +224,24 @@ def test_the_roster_column_changed_after_the_pairing_wins_unchanged_it_does_not(
     assert [p["kept"] for p in result.json()["pairs"]] == [True, True, True]
 
 
+def test_a_roster_cell_showing_an_error_since_the_pairing_leaves_the_pair(tmp_path: Path) -> None:
+    """The roster's 帮扶教师 cell showing #N/A after the pairing (its VLOOKUP's sheet deleted)
+    counted as the school changing the pair: the child lost the workbook's teacher in every
+    command (no teacher on the card, WCH012 on the watch list). A lookup that failed says
+    nothing of the pair: the workbook's stands, and VAL007 says the cell."""
+    path = overfull(tmp_path)
+    assert run("pair", path, "--out", tmp_path / "p1.xlsx", cwd=tmp_path).exit_code == 0
+    wb = load_workbook(path)
+    ws = wb["花名册"]
+    column = [c.value for c in ws[1]].index("帮扶教师") + 1
+    ws.cell(4, column, "#N/A")
+    wb.save(path)
+    result = run("pair", path, "--keep", tmp_path / "p1.xlsx", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert pairs_of(result) == {"张雨涵": "李强", "李明轩": "王芳", "王梓萱": "李强"}
+    assert result.stderr == used(str(tmp_path / "p1.xlsx"), 3) + "\n"
+
+
 def test_between_two_pairs_workbooks_the_later_day_wins(tmp_path: Path) -> None:
     path = overfull(tmp_path)
     old, new = tmp_path / "old.xlsx", tmp_path / "new.xlsx"

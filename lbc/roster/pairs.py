@@ -46,7 +46,7 @@ from lbc.roster.people import (
     known_birth,
     teacher_named,
 )
-from lbc.roster.tables import Roster, Table, distinct_children, id_of
+from lbc.roster.tables import Roster, Table, distinct_children, id_of, shows_an_error
 
 PLACE_SEPARATOR = "|"  # a character no Windows file name holds
 _ROW = re.compile(r"\d+")
@@ -533,7 +533,10 @@ def join_pairs(roster: Roster) -> PairsJoined:
                 stated[i] = by_list[1] or by_list[0]
             if decision is not None:
                 joined.from_books += once
-                if decision.has_listed and stated[i] != decision.listed:
+                # A cell showing a formula's error (#N/A) is a lookup that failed since,
+                # not the school's word on the pair: the workbook's stands.
+                changed = stated[i] != decision.listed and not shows_an_error(cells[i])
+                if decision.has_listed and changed:
                     if by_list is None:
                         joined.column_newer += once
                     else:
