@@ -96,10 +96,10 @@ def validate(roster: Roster, show_pii: bool = False) -> pd.DataFrame:
     import pandas as pd
 
     from lbc.checks.engine import check_roster
-    from lbc.checks.findings import FINDING_COLUMNS
+    from lbc.checks.findings import FINDING_COLUMNS, reported
     from lbc.output.privacy import Privacy
 
     privacy = Privacy(show_pii)
-    found = [f.as_dict(privacy) for f in check_roster(roster.tables)]
+    found = [f.as_dict(privacy) for f in reported(check_roster(roster.tables))]
     frame = pd.DataFrame(found, columns=list(FINDING_COLUMNS))
     return frame.astype({"row": "Int64"})

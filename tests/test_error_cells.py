@@ -12,7 +12,16 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, without, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    RECORD_HEADER,
+    TEACHER_HEADER,
+    child_row,
+    run,
+    without,
+    write_xlsx,
+)
+from lbc import api
 
 ERROR_ID = "身份证号是公式出错后显示的“#N/A”，不是真实内容"
 
@@ -52,8 +61,8 @@ def test_two_ids_showing_na_are_two_children(tmp_path: Path) -> None:
     result = run("validate", school, "--format", "json")
     found = [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]]
     assert found == [
-        *[(3, "D", "ID001"), (3, "D", "VAL007"), (3, "J", "CON002")],
-        *[(5, "D", "ID001"), (5, "D", "VAL007"), (5, "J", "CON002")],
+        *[(3, "D", "VAL007"), (3, "J", "CON002")],
+        *[(5, "D", "VAL007"), (5, "J", "CON002")],
     ]
     assert result.json()["summary"]["children"] == 10
     summary = run("summary", school, "--term", "2024-autumn")
@@ -456,3 +465,110 @@ def test_a_support_teacher_showing_an_error_is_no_teacher_on_cards_birthdays_wat
     assert (
         reasons[3] == "no support teacher (the support teacher cell shows #N/A, a formula's error)"
     )
+
+
+def _four_children(folder: Path) -> Path:
+    """Four children: three 身份证号 and a 父亲电话 showing a formula's error."""
+    rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 5)]
+    errors = {"D2": "#N/A", "D3": "#N/A", "D4": "#REF!", "J5": "#N/A"}
+    return roster(folder / "花名册.xlsx", errors, rows)
+
+
+def _found(*args: str | Path) -> tuple[int, list[tuple[int, str, str]], dict[str, object]]:
+    result = run("validate", *args, "--format", "json")
+    found = [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]]
+    summary = result.json()["summary"]
+    return result.exit_code, found, {k: summary[k] for k in ("errors", "by_code")}
+
+
+def test_an_id_or_a_phone_showing_na_is_said_once_by_what_it_is(tmp_path: Path) -> None:
+    """An ID cell showing #N/A was told it "should be 18 digits" (ID001) beside VAL007, a
+    phone cell it was a wrong format (PHN001): advice to retype what nobody typed, and
+    each cell counted twice. VAL007 says the cell alone; a rule reading its text is said
+    only where VAL007 is not shown (--select ID, --ignore VAL007), so the cell is never
+    left unsaid, and the exit code is the same."""
+    path = _four_children(tmp_path / "青山小学")
+    cells = [(2, "D"), (3, "D"), (4, "D"), (5, "J")]
+    assert _found(path) == (
+        1,
+        [(row, column, "VAL007") for row, column in cells],
+        {"errors": 4, "by_code": {"VAL007": 4}},
+    )
+    ids = [(2, "D", "ID001"), (3, "D", "ID001"), (4, "D", "ID001")]
+    assert _found(path, "--select", "ID") == (1, ids, {"errors": 3, "by_code": {"ID001": 3}})
+    assert _found(path, "--ignore", "VAL007") == (
+        1,
+        [*ids, (5, "J", "PHN001")],
+        {"errors": 4, "by_code": {"ID001": 3, "PHN001": 1}},
+    )
+    assert _found(path, "--select", "PHN") == (
+        1,
+        [(5, "J", "PHN001")],
+        {"errors": 1, "by_code": {"PHN001": 1}},
+    )
+    table = run("validate", path)
+    assert "ID001" not in table.stdout and "PHN001" not in table.stdout
+    assert table.stdout.endswith("共检查 4 名儿童、0 名教师、0 条帮扶记录：4 个错误，0 个警告\n")
+    rows = run("validate", path, "--format", "csv").stdout.splitlines()[1:]
+    assert [line.split(",")[0] for line in rows] == ["VAL007"] * 4
+    marked = tmp_path / "批注.xlsx"
+    assert run("validate", path, "--annotate", marked).exit_code == 1
+    sheet = load_workbook(marked)["花名册"]
+    assert [sheet[f"{c}{r}"].comment.text.split("]")[0] for r, c in cells] == ["[VAL007"] * 4
+    frame = api.validate(api.read(path))
+    assert list(zip(frame["row"], frame["column"], frame["code"], strict=True)) == [
+        (row, column, "VAL007") for row, column in cells
+    ]
+
+
+def test_an_error_cell_is_one_error_in_merge_and_summary(tmp_path: Path) -> None:
+    """lbc merge's school line and exit, validate's line per school and lbc summary's
+    archive counted each #N/A ID or phone as two errors. One each now; the children whose
+    cells they are stay incomplete archives (建档完整), as before."""
+    county = tmp_path / "县"
+    _four_children(county / "青山小学")
+    roster(county / "白鹤小学" / "花名册.xlsx", {}, [child_row(5), child_row(6)])
+    merged = run("merge", county, "--out", tmp_path / "全县.xlsx", "--format", "json")
+    assert merged.exit_code == 1
+    assert merged.json()["summary"]["errors"] == 4
+    lines = [(s["school"], s["errors"]) for s in merged.json()["schools"]]
+    assert lines == [("白鹤小学", 0), ("青山小学", 4)]
+    folder = run("validate", county, "--format", "json").json()["summary"]["schools"]
+    assert [(s["school"], s["errors"]) for s in folder] == [("白鹤小学", 0), ("青山小学", 4)]
+    assert _found(tmp_path / "全县.xlsx", "--select", "VAL,ID,PHN")[2] == {
+        "errors": 4,
+        "by_code": {"VAL007": 4},
+    }
+    summary = run("summary", county / "青山小学", "--term", "2024-autumn", "--format", "json")
+    archive = summary.json()["archive"]
+    assert (archive["complete"], archive["errors"]) == (0, 4)
+    assert [(f["code"], f["count"]) for f in archive["findings"]] == [("VAL007", 4)]
+
+
+def test_a_records_teacher_showing_na_is_one_error_where_the_teachers_are_apart(
+    tmp_path: Path,
+) -> None:
+    """A support record whose 帮扶教师 shows #N/A was said "not on the teachers list"
+    (REC001) beside VAL007. lbc merge checks such a record again against the school's
+    teachers list in a file of its own, and counts it as lbc validate does: once."""
+    school = tmp_path / "县" / "青山小学"
+    records = [
+        RECORD_HEADER,
+        ["2024-10-08", "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"],
+        ["2024-10-09", "#N/A", "张雨涵", "三年级(2)班", "谈心", "聊学习"],
+    ]
+    school.mkdir(parents=True)
+    made = write_xlsx(school / "花名册.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    book = load_workbook(made)
+    sheet = book.create_sheet("帮扶记录")
+    for row in records:
+        sheet.append(row)
+    sheet["B3"].data_type = "e"
+    book.save(made)
+    teacher = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
+    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, teacher]})
+    result = run("validate", school, "--format", "json")
+    found = [(f["sheet"], f["row"], f["column"], f["code"]) for f in result.json()["findings"]]
+    assert found == [("帮扶记录", 3, "B", "VAL007")]
+    merged = run("merge", tmp_path / "县", "--out", tmp_path / "全县.xlsx", "--format", "json")
+    assert (merged.exit_code, merged.json()["summary"]["errors"]) == (1, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lbc.checks.registry import RULES, Rule
+from lbc.checks.registry import RULES, R, Rule
 from lbc.output.privacy import Privacy
 from lbc.roster.tables import shows_an_error
 
@@ -74,3 +74,40 @@ class Finding:
 
 def _col_order(letter: str | None) -> tuple[int, str]:
     return (len(letter or ""), letter or "")
+
+
+# The rules that read a cell's text as what the school typed: its length (ID001, ID008), its
+# pattern (PHN001, DATE001, CLS001), a word of a closed list (VAL001, VAL002, REC004), a name
+# to find (REC001, REC002). On a cell showing a formula's error (a failed VLOOKUP's #N/A)
+# each tells the school to retype what nobody typed, beside VAL007 saying what the cell is.
+READ_AS_TYPED = frozenset(
+    rule.code
+    for rule in (
+        R.ID001,
+        R.ID008,
+        R.PHN001,
+        R.DATE001,
+        R.CLS001,
+        R.VAL001,
+        R.VAL002,
+        R.REC001,
+        R.REC002,
+        R.REC004,
+    )
+)
+
+
+def reported(findings: list[Finding]) -> list[Finding]:
+    """``findings`` as they are shown and counted: a finding of READ_AS_TYPED on a cell that
+    a VAL007 among ``findings`` says too is left out, so each such cell is said once, by
+    what it is. Run on the findings --select and --ignore chose, never at the source: with
+    ``--select ID`` (or ``--ignore VAL007``) there is no VAL007 to say the cell, and ID001
+    still does."""
+    shown = {(f.file, f.sheet, f.row, f.column) for f in findings if f.code == R.VAL007.code}
+    if not shown:
+        return findings
+    return [
+        f
+        for f in findings
+        if f.code not in READ_AS_TYPED or (f.file, f.sheet, f.row, f.column) not in shown
+    ]

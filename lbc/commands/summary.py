@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from lbc.checks.engine import check_roster
+from lbc.checks.findings import reported
 from lbc.checks.watch import settings_of_their_own
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
@@ -87,7 +88,7 @@ def summary(
     # The document is Chinese whatever --lang says: a school files it; --lang is for people
     # reading lbc's own messages.
     with common.progress(t("note.summarising")), language("zh"):
-        findings = check_roster(roster, today, terms=cfg.terms)
+        findings = reported(check_roster(roster, today, terms=cfg.terms))
         context = build_context(
             roster, findings, terms, cfg.quotas, school, today, last_term, cfg.watch
         )

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from lbc.checks.engine import check_roster, warm_up
-from lbc.checks.findings import FINDING_COLUMNS, Finding
+from lbc.checks.findings import FINDING_COLUMNS, Finding, reported
 from lbc.checks.registry import parse_codes, selected
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
@@ -81,7 +81,8 @@ def validate(
     schools = schools_of(roster, by_child=by_child)
     for file, count in records_of_no_school(roster, schools).items():
         common.note(t("note.records_by_child", file=file, count=count))
-    checked, findings = findings, [f for f in findings if selected(f.code, chosen, skipped)]
+    checked = findings
+    findings = reported([f for f in findings if selected(f.code, chosen, skipped)])
     privacy = Privacy(show_pii)  # findings name a child only to place the problem: masked
     if annotate_out is not None and marked is not None:
         from lbc.documents.annotated_book import annotate  # openpyxl is only needed here

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from lbc.checks.contacts import CONTACT_COLUMNS
-from lbc.checks.findings import Finding
+from lbc.checks.findings import Finding, reported
 from lbc.checks.registry import R, Rule
 from lbc.errors import LbcError, LbcErrors
 from lbc.messages import as_list, current_lang, language, set_lang, t
@@ -230,7 +230,7 @@ class SchoolPart:
             # A list with no rows (a record sheet handed back unfilled) was read all the
             # same: its school's row lists it, as the count of files read counts it.
             self.tally[schools.at(self.file, None, None)] = [0] * len(TALLIED)
-        for f in self.findings:
+        for f in reported(self.findings):
             j = TALLIED.index("errors" if f.severity == "error" else "warnings")
             self.tally.setdefault(schools.at(f.file, f.sheet, f.row), [0] * len(TALLIED))[j] += 1
 
@@ -616,9 +616,11 @@ def _check_again(
         # Its files of children, checked alone, against its teachers lists now: only a
         # file of its children alone (a township's file keeps its own findings).
         for part in (p for p in parts if p.file in rosters and p.children_schools == {school}):
-            dropped = [f for f in part.findings if f.code in BY_TEACHERS]
-            added = found.get(part.file, [])
-            part.findings = [f for f in part.findings if f.code not in BY_TEACHERS] + added
+            # Counted as SchoolPart.count counts them: a REC001 on a cell VAL007 says is not.
+            dropped = [f for f in reported(part.findings) if f.code in BY_TEACHERS]
+            part.findings = [f for f in part.findings if f.code not in BY_TEACHERS]
+            part.findings += found.get(part.file, [])
+            added = [f for f in reported(part.findings) if f.code in BY_TEACHERS]
             counts = part.tally.setdefault(school, [0] * len(TALLIED))
             for f, step in [*((f, -1) for f in dropped), *((f, 1) for f in added)]:
                 counts[TALLIED.index("errors" if f.severity == "error" else "warnings")] += step
