@@ -572,3 +572,23 @@ def test_a_records_teacher_showing_na_is_one_error_where_the_teachers_are_apart(
     assert found == [("帮扶记录", 3, "B", "VAL007")]
     merged = run("merge", tmp_path / "县", "--out", tmp_path / "全县.xlsx", "--format", "json")
     assert (merged.exit_code, merged.json()["summary"]["errors"]) == (1, 1)
+
+
+def test_a_support_teacher_showing_na_is_one_error_beside_a_teachers_list(
+    tmp_path: Path,
+) -> None:
+    """A child's 帮扶教师 showing #N/A was said "not on the teachers list" (TCH003, telling
+    the school to add "#N/A" to it) beside VAL007: a warning more, counted in merge and
+    the summary. The cell is said once, by VAL007; ``--ignore VAL007`` still shows TCH003."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    rows = [[*child_row(1), "王芳"], [*child_row(2), "#N/A"]]
+    roster(school / "花名册.xlsx", {"O3": "#N/A"}, rows, header)
+    teacher = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
+    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, teacher]})
+    result = run("validate", school, "--format", "json")
+    found = [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]]
+    assert found == [(3, "O", "VAL007")]
+    ignored = run("validate", school, "--ignore", "VAL007", "--format", "json")
+    found = [(f["row"], f["column"], f["code"]) for f in ignored.json()["findings"]]
+    assert found == [(3, "O", "TCH003")]

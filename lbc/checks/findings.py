@@ -93,6 +93,7 @@ READ_AS_TYPED = frozenset(
         R.REC001,
         R.REC002,
         R.REC004,
+        R.TCH003,
     )
 )
 
