@@ -14,7 +14,7 @@ from lbc.checks.registry import R, Rule
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL
-from lbc.roster.tables import Table, shows_an_error
+from lbc.roster.tables import Table, cells_held
 
 # The columns a missing contact is pointed at (MissingContact.field) where the roster has
 # them: one it lacks is said missing (COL001), as a required column is.
@@ -79,16 +79,6 @@ def phone_key(table: Table, who: str) -> str:
     return "parent_phone"
 
 
-def phones_of(table: Table, key: str) -> list[object]:
-    """A phone column as contacts are counted, all None where the table lacks it: a cell
-    showing a formula's error (a failed VLOOKUP's #N/A) holds no phone, as nobody can call
-    it (VAL007 says the cell)."""
-    cells = table.values.get(key) or [None] * len(table)
-    if not table.formula_errors:
-        return cells
-    return [None if shows_an_error(v) else v for v in cells]
-
-
 def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[MissingContact]]:
     """Row index -> the contacts that child lacks by the rules for its 留守类型.
 
@@ -107,9 +97,9 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
     kinds, status = column("left_behind_type"), column("enrollment_status")
     father_key, mother_key = phone_key(table, "father"), phone_key(table, "mother")
     phones = {
-        "father": phones_of(table, father_key),
-        "mother": phones_of(table, mother_key),
-        "guardian": phones_of(table, "guardian_phone"),
+        "father": cells_held(table, father_key),
+        "mother": cells_held(table, mother_key),
+        "guardian": cells_held(table, "guardian_phone"),
     }
     g_name, g_relation = column("guardian_name"), column("guardian_relation")
     # CON007: both away and the guardian listed is the father or the mother, nobody at home

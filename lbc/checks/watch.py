@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lbc.checks.contacts import CARERS, away_parents, guardian_is_parent, phone_key, phones_of
+from lbc.checks.contacts import CARERS, away_parents, guardian_is_parent, phone_key
 from lbc.checks.engine import NOBODY_CARES, person_id_date
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.errors import LbcError
@@ -59,7 +59,7 @@ from lbc.roster.support import (
     days_without_contact,
     records_index,
 )
-from lbc.roster.tables import Roster, Table, distinct_children, shows_an_error
+from lbc.roster.tables import Roster, Table, cells_held, distinct_children, shows_an_error
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import of_their_own, schools_of, watch_by_file
 from lbc.workspace.terms import school_year_start, term_of
@@ -679,7 +679,7 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
     kinds = _column(table, "left_behind_type")
     teachers = table.values.get("support_teacher")
     phones = {
-        who: (phone_key(table, who), phones_of(table, phone_key(table, who))) for who in PARENTS
+        who: (phone_key(table, who), cells_held(table, phone_key(table, who))) for who in PARENTS
     }
     away = {kind: away_parents(kind) for kind in {kinds[i] for i in rows}}
     # Each reason one object, shared by the children it is said of (WatchFacts keys it

@@ -1867,6 +1867,17 @@ def shows_an_error(value: object) -> bool:
     return value.__class__ is str and (value in FORMULA_ERRORS or value in _ERROR_IDS)
 
 
+def cells_held(table: Table, key: str) -> list[Any]:
+    """Column ``key`` as what its cells hold, all None where the table lacks it: a cell
+    showing a formula's error (a failed VLOOKUP's #N/A) holds nothing, as an empty cell
+    does, wherever a rule or a count asks whether it is filled in (a phone nobody can
+    call); VAL007 says the cell."""
+    cells = table.values.get(key) or [None] * len(table)
+    if not table.formula_errors:
+        return cells
+    return [None if shows_an_error(v) else v for v in cells]
+
+
 def id_of(table: Table, i: int) -> Any:
     """Row ``i``'s ID number as ``id_numbers`` gives it."""
     ident = table.get("id_number", i)
