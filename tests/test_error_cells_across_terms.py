@@ -22,7 +22,8 @@ def test_a_cell_showing_na_in_either_term_is_no_change_to_watch(tmp_path: Path) 
     list said 张雨涵's guardian changed "张大爷 → #N/A" and her address too, and 李明轩's
     "#N/A → 张大爷", each change weighed as a new guardian, a new home: both were listed. A
     cell showing an error says nothing of who the guardian is (VAL007 says the cell), so
-    neither is a change; 王梓萱's new guardian and address are."""
+    neither is a change; 王梓萱's new guardian and address are. 张雨涵, both parents away, has
+    no guardian named this term: listed for that alone (WCH001)."""
     rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 4)]
     roster(tmp_path / "上学期.xlsx", {"L3": "#N/A", "I3": "#N/A", "H3": "#N/A"}, rows)
     rows[2] = child_row(3, birth=dt.date(2016, 3, 3), 监护人姓名="李阿姨", 家庭住址="青山镇租房")
@@ -35,10 +36,11 @@ def test_a_cell_showing_na_in_either_term_is_no_change_to_watch(tmp_path: Path) 
         for g in watch.json()["classes"]
         for c in g["children"]
     ] == [
-        (4, "王梓萱", 3, ["监护人变了：张大爷 → 李阿姨", f"家庭住址变了：{ADDRESS} → 青山镇租房"])
+        (2, "张雨涵", 5, ["父母均外出，没有委托监护人"]),
+        (4, "王梓萱", 3, ["监护人变了：张大爷 → 李阿姨", f"家庭住址变了：{ADDRESS} → 青山镇租房"]),
     ]
     summary = run("summary", *args, "--term", "2024-autumn", cwd=tmp_path)
-    assert (summary.json()["watch"]["start"], summary.json()["watch"]["end"]) == (0, 1)
+    assert (summary.json()["watch"]["start"], summary.json()["watch"]["end"]) == (0, 2)
 
 
 def test_a_class_showing_na_is_no_class_in_the_change_log(tmp_path: Path) -> None:

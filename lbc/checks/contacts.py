@@ -53,11 +53,12 @@ def guardian_is_parent(table: Table) -> list[bool]:
     without a guardian (WCH001), and validate and flag ask for the one who looks after the
     child (CON007, through contact_gaps), by this one test. A parent's name is read only
     at the rows that need it: a county's 200,000 parents' names, read for this test alone,
-    cost validate a tenth of a second."""
+    cost validate a tenth of a second. A guardian's name showing #N/A names nobody, not a
+    father whose name shows it too (cells_held)."""
     n = len(table)
     empty: list[object] = [None] * n
     kinds = table.values.get("left_behind_type") or empty
-    guardians = table.values.get("guardian_name") or empty
+    guardians = cells_held(table, "guardian_name")
     relations = table.values.get("guardian_relation") or empty
     father, mother = table.cells("father_name"), table.cells("mother_name")
     out = [False] * n
@@ -86,7 +87,8 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
     ``usable_only`` a phone cell that gives no number to call (已停机, a digit short:
     ``nz.numbers_to_call``) counts as missing, while one of two numbers is a number to
     call; without, any written cell counts as present, because ``validate`` reports a
-    malformed one under its own code (PHN001).
+    malformed one under its own code (PHN001). A cell showing a formula's error (#N/A)
+    is missing either way: no phone to call, no guardian named (cells_held).
     """
     n = len(table)
     empty: list[object] = [None] * n
@@ -101,7 +103,7 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
         "mother": cells_held(table, mother_key),
         "guardian": cells_held(table, "guardian_phone"),
     }
-    g_name, g_relation = column("guardian_name"), column("guardian_relation")
+    g_name, g_relation = cells_held(table, "guardian_name"), cells_held(table, "guardian_relation")
     # CON007: both away and the guardian listed is the father or the mother, nobody at home
     # on file though every cell is filled in (the watch list's WCH001 reads the same test),
     # unless the county's 实际监护情况 names who looks after the child.

@@ -1097,7 +1097,8 @@ def _check_people(out: _Out, today: dt.date) -> None:
     """The parents' and guardian's ID numbers and birth dates, checked like the child's: a
     number that is no valid ID (ID008), a birth date it contradicts (ID009); the guardian's
     age by them (VAL005); and a 监护类型 of 无人监护, or an 实际监护情况 of 无委托照料人,
-    beside a named guardian (VAL006)."""
+    beside a named guardian (VAL006): a name showing a formula's error (#N/A) names
+    nobody, and contradicts neither (VAL007 says it)."""
     v, n = out.table.values, len(out.table)
     for who in PEOPLE:
         id_key, birth_key = f"{who}_id_number", f"{who}_birth_date"
@@ -1132,7 +1133,7 @@ def _check_people(out: _Out, today: dt.date) -> None:
         if not values:
             continue
         for i, (value, name) in enumerate(zip(values, names, strict=True)):
-            if value == said["value"] and name:
+            if value == said["value"] and name and not shows_an_error(name):
                 out.add(R.VAL006, i, key, **said)
 
 

@@ -553,8 +553,9 @@ class _Once(dict[tuple[Any, ...], tuple[Found, ...]]):
 
 
 def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
-    """WCH001, WCH002/WCH003 and WCH005 (the guardian's age is the day's: ``_aged``)."""
-    guardians = _column(table, "guardian_name")
+    """WCH001, WCH002/WCH003 and WCH005 (the guardian's age is the day's: ``_aged``). A
+    guardian's name showing a formula's error (#N/A) names nobody (cells_held)."""
+    guardians = cells_held(table, "guardian_name")
     nobody = "guardian_name" if table.has("guardian_name") else "guardian_entrusted"
     parents = guardian_is_parent(table)
 
@@ -604,7 +605,8 @@ def _guardians_born(
 ) -> Iterator[tuple[int, tuple[dt.date | int, str]]]:
     """Each named guardian's birth date, or age where no date says it, and the column it
     was read from: the ID number's birth date, else the birth date column, else 年龄."""
-    guardians, ids = _column(table, "guardian_name"), _column(table, "guardian_id_number")
+    guardians = cells_held(table, "guardian_name")
+    ids = _column(table, "guardian_id_number")
     undated = []
     for j, i in enumerate(rows):
         if not (isinstance(guardians[i], str) and guardians[i]):

@@ -176,10 +176,13 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
 
 def _guardian_address(table: Table, i: int) -> str:
     """Where the guardian lives: its own column's, else the child's home when a guardian is
-    named (the guardian looks after the child there); none for a child without one."""
+    named (the guardian looks after the child there); none for a child without one, or
+    whose guardian's name shows a formula's error (#N/A), which names nobody."""
     if table.has("guardian_address"):
         return _written(table, "guardian_address", i)
-    return _written(table, "home_address", i) if table.get("guardian_name", i) else BLANK
+    guardian = table.get("guardian_name", i)
+    named = guardian and not shows_an_error(guardian)
+    return _written(table, "home_address", i) if named else BLANK
 
 
 def _card(

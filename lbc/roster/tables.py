@@ -1871,7 +1871,7 @@ def cells_held(table: Table, key: str) -> list[Any]:
     """Column ``key`` as what its cells hold, all None where the table lacks it: a cell
     showing a formula's error (a failed VLOOKUP's #N/A) holds nothing, as an empty cell
     does, wherever a rule or a count asks whether it is filled in (a phone nobody can
-    call); VAL007 says the cell."""
+    call, a guardian nobody named); VAL007 says the cell."""
     cells = table.values.get(key) or [None] * len(table)
     if not table.formula_errors:
         return cells

@@ -1,0 +1,112 @@
+"""A guardian's name or relation cell showing a formula's error (a failed VLOOKUP's #N/A)
+names nobody: a child whose parents are both away and whose guardian's name shows one has
+no known guardian, the most urgent case on the watch list. VAL007 says each such cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_ERROR
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+HEADER = [*CHILD_HEADER, "父亲姓名", "监护类型", "帮扶教师"]  # O, P, Q
+TEACHERS = [
+    TEACHER_HEADER,
+    ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
+]
+
+
+def roster(path: Path, rows: list[list[Any]], errors: list[str]) -> Path:
+    """A real .xlsx roster of HEADER and ``rows``; each cell of ``errors`` (A1 refs) made an
+    error cell as Excel saves one, its text as typed."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    for ref in errors:
+        sheet[ref].data_type = TYPE_ERROR
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path
+
+
+def guardians(tmp_path: Path) -> Path:
+    """Four children of 三年级(2)班, parents away: the guardian's name shows #N/A (row 2, an
+    error cell), typed as text beside a father's name showing it too and a 监护类型 of 无人监护
+    (row 3), the relation shows #N/A (row 4), and one whose guardian is named (row 5)."""
+    extra = [
+        ["张建国", "监护情况较好", "王芳"],
+        ["#N/A", "无人监护", "王芳"],
+        ["刘建华", "监护情况较好", "王芳"],
+        ["陈建军", "监护情况较好", "王芳"],
+    ]
+    rows = [
+        child_row(1, 监护人姓名="#N/A"),
+        child_row(2, 监护人姓名="#N/A"),
+        child_row(3, 与儿童关系="#N/A"),
+        child_row(4),
+    ]
+    rows = [[*row, *more] for row, more in zip(rows, extra, strict=True)]
+    school = tmp_path / "青山小学"
+    roster(school / "花名册.xlsx", rows, ["L2", "M4"])
+    write_xlsx(school / "教师.xlsx", {"教师": TEACHERS})
+    return school
+
+
+def test_a_guardian_named_na_is_no_guardian(tmp_path: Path) -> None:
+    """A guardian's name showing #N/A was a guardian named: no CON001 and no WCH001 for a
+    child both of whose parents are away, the card gave the child's home as the guardian's;
+    beside a father's name showing it too it was the father (CON007), and beside 无人监护 a
+    contradiction (VAL006). A relation showing #N/A was a relation on file. Each is missing
+    as an empty cell is, while VAL007 still says the cell."""
+    school = guardians(tmp_path)
+    result = run("validate", school, "--select", "CON,VAL", "--format", "json")
+    na = "是公式出错后显示的“#N/A”，不是真实内容"
+    assert [
+        (f["row"], f["column"], f["code"], f["message"]) for f in result.json()["findings"]
+    ] == [
+        (2, "L", "CON001", "父母均外出，缺少监护人姓名"),
+        (2, "L", "VAL007", f"监护人姓名{na}"),
+        (3, "L", "CON001", "父母均外出，缺少监护人姓名"),
+        (3, "L", "VAL007", f"监护人姓名{na}"),
+        (3, "O", "VAL007", f"父亲姓名{na}"),
+        (4, "M", "CON001", "父母均外出，缺少监护人与儿童关系"),
+        (
+            4,
+            "M",
+            "VAL002",
+            "“与儿童关系”无法识别，可填："
+            "祖父、祖母、外祖父、外祖母、祖父母、外祖父母、父亲、母亲、亲属、其他",
+        ),
+        (4, "M", "VAL007", f"与儿童关系{na}"),
+    ]
+    flag = run("flag", school, "--format", "json").json()
+    assert [(c["row"], c["missing_text"]) for g in flag["classes"] for c in g["children"]] == [
+        (2, ["监护人姓名"]),
+        (3, ["监护人姓名"]),
+        (4, ["监护人与儿童关系"]),
+    ]
+    watch = run("watch", school, "--as-of", "2024-10-01", "--format", "json").json()
+    nobody = ("WCH001", "父母均外出，没有委托监护人")
+    assert [
+        (c["row"], [(r["code"], r["message"]) for r in c["reasons"]])
+        for g in watch["classes"]
+        for c in g["children"]
+    ] == [(3, [nobody, ("WCH002", "监护类型为无人监护")]), (2, [nobody])]
+    assert run("cards", school, "--out", tmp_path / "联系卡.html").exit_code == 0
+    card = (tmp_path / "联系卡.html").read_text(encoding="utf-8")
+    guardian_lines = [x for x in card.splitlines() if x.startswith("<tr><th>监护人</th>")]
+    blank = "＿＿＿＿＿＿"
+    home = "四川省南部县青山镇幸福村3组"
+    rest = f"电话：13712345678　住址：{{}}　年龄：{blank}　身体状况：{blank}"
+    assert [x.split('colspan="3">')[1].removesuffix("</td></tr>") for x in guardian_lines] == [
+        f"姓名：{blank}　关系：祖父　" + rest.format(blank),
+        f"姓名：{blank}　关系：祖父　" + rest.format(blank),
+        f"姓名：张大爷　关系：{blank}　" + rest.format(home),
+        "姓名：张大爷　关系：祖父　" + rest.format(home),
+    ]
