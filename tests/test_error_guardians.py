@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import TYPE_ERROR
 
 from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
@@ -109,4 +109,40 @@ def test_a_guardian_named_na_is_no_guardian(tmp_path: Path) -> None:
         f"姓名：{blank}　关系：祖父　" + rest.format(blank),
         f"姓名：张大爷　关系：{blank}　" + rest.format(home),
         "姓名：张大爷　关系：祖父　" + rest.format(home),
+    ]
+
+
+def test_a_guardian_named_na_is_counted_and_printed_as_none(tmp_path: Path) -> None:
+    """The summary counted a relation showing #N/A as one in words lbc does not know (无法识别)
+    and, in the county's 排查汇总表, a child whose guardian's name shows it and whose
+    relation is empty as cared for (not 无委托照料人); the teacher's record sheet printed the
+    #N/A as the guardian. Each is no value, as an empty cell is."""
+    rows = [
+        [*child_row(1, 监护人姓名="#N/A", 与儿童关系=None), "张建国", "监护情况较好", "王芳"],
+        [*child_row(2, 与儿童关系="#N/A"), "李建华", "监护情况较好", "王芳"],
+    ]
+    county = tmp_path / "全镇"
+    roster(county / "青山小学" / "花名册.xlsx", rows, ["L2", "M3"])
+    write_xlsx(county / "青山小学" / "教师.xlsx", {"教师": TEACHERS})
+    other = [[*child_row(3), "刘建军", "监护情况较好", None]]
+    roster(county / "大桥小学" / "花名册.xlsx", other, [])
+    summary = run("summary", county, "--term", "2024-autumn", "--format", "json").json()
+    assert summary["children"]["by_guardian"] == [
+        {"name": "祖辈监护", "count": 1},
+        {"name": "未登记", "count": 2},
+    ]
+    table = summary["county_table"]
+    at = [c["name"] for c in table["columns"]].index("无委托照料人")
+    assert [(r["school"], r["counts"][at]) for r in table["rows"]] == [
+        ("大桥小学", 0),
+        ("青山小学", 1),
+        ("合计", 1),
+    ]
+    out = tmp_path / "记录表"
+    assert run("record-sheets", county, "--term", "2024-autumn", "--out", out).exit_code == 0
+    (book,) = out.glob("*.xlsx")
+    sheet = load_workbook(book)["结对儿童"]
+    assert [row[1:6] for row in sheet.iter_rows(min_row=3, values_only=True)] == [
+        ("张雨涵", "三年级(2)班", "女", None, None),
+        ("李明轩", "三年级(2)班", "女", "张大爷", None),
     ]
