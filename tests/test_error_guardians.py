@@ -146,3 +146,72 @@ def test_a_guardian_named_na_is_counted_and_printed_as_none(tmp_path: Path) -> N
         ("张雨涵", "三年级(2)班", "女", None, None),
         ("李明轩", "三年级(2)班", "女", "张大爷", None),
     ]
+
+
+def findings(result: Any) -> list[tuple[int, str, str, str]]:
+    """validate's findings as (row, column, code, message)."""
+    return [(f["row"], f["column"], f["code"], f["message"]) for f in result.json()["findings"]]
+
+
+def reasons(school: Path) -> list[tuple[int, list[tuple[str, str]]]]:
+    """The watch list's children on 2024-10-01 as (row, [(code, message)])."""
+    watch = run("watch", school, "--as-of", "2024-10-01", "--format", "json").json()
+    return [
+        (c["row"], [(r["code"], r["message"]) for r in c["reasons"]])
+        for g in watch["classes"]
+        for c in g["children"]
+    ]
+
+
+def test_a_name_typed_like_an_error_is_the_text_it_is(tmp_path: Path) -> None:
+    """A guardian's name typed " #N/A", with a space, is text, not an error cell: VAL007 does
+    not call it one, so it is the name it reads as, as before error cells were counted as
+    empty. It was counted as no name where the sheet had no error cell, and silently: no
+    CON001, no VAL007, and the VAL006 beside 无人监护 was gone, validate's exit 0; the card
+    gave no address, the record sheet no guardian, the county table no one entrusted."""
+    rows = [
+        [*child_row(1, 监护人姓名=" #N/A"), "张建国", "无人监护", "王芳"],
+        [*child_row(2, 监护人姓名="#N/A "), "李建华", "监护情况较好", "王芳"],
+        [*child_row(3, 监护人姓名=" #N/A", 与儿童关系=None), "刘建军", "监护情况较好", "王芳"],
+    ]
+    county = tmp_path / "全镇"
+    school = county / "青山小学"
+    roster(school / "花名册.xlsx", rows, [])
+    write_xlsx(school / "教师.xlsx", {"教师": TEACHERS})
+    roster(
+        county / "大桥小学" / "花名册.xlsx", [[*child_row(4), "陈建军", "监护情况较好", None]], []
+    )
+    result = run("validate", school, "--format", "json")
+    assert findings(result) == [
+        (2, "P", "VAL006", "监护类型是“无人监护”，却填了监护人"),
+        (4, "M", "CON001", "父母均外出，缺少监护人与儿童关系"),
+    ]
+    assert result.exit_code == 1
+    flag = run("flag", school, "--format", "json").json()
+    assert [(c["row"], c["missing_text"]) for g in flag["classes"] for c in g["children"]] == [
+        (4, ["监护人与儿童关系"])
+    ]
+    assert reasons(school) == [(2, [("WCH002", "监护类型为无人监护")])]
+    assert run("cards", school, "--out", tmp_path / "联系卡.html").exit_code == 0
+    card = (tmp_path / "联系卡.html").read_text(encoding="utf-8")
+    lines = [x for x in card.splitlines() if "<th>监护人</th>" in x]
+    assert [x.split("住址：")[1].split("　")[0] for x in lines] == [
+        "四川省南部县青山镇幸福村3组"
+    ] * 3
+    out = tmp_path / "记录表"
+    assert run("record-sheets", school, "--term", "2024-autumn", "--out", out).exit_code == 0
+    (book,) = out.glob("*.xlsx")
+    sheet = load_workbook(book)["结对儿童"]
+    assert [row[1:6] for row in sheet.iter_rows(min_row=3, values_only=True)] == [
+        ("张雨涵", "三年级(2)班", "女", "#N/A", "祖父"),
+        ("李明轩", "三年级(2)班", "女", "#N/A", "祖父"),
+        ("王梓萱", "三年级(2)班", "女", "#N/A", None),
+    ]
+    summary = run("summary", county, "--term", "2024-autumn", "--format", "json").json()
+    table = summary["county_table"]
+    at = [c["name"] for c in table["columns"]].index("无委托照料人")
+    assert [(r["school"], r["counts"][at]) for r in table["rows"]] == [
+        ("大桥小学", 0),
+        ("青山小学", 0),
+        ("合计", 0),
+    ]

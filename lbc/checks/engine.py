@@ -46,10 +46,12 @@ from lbc.roster.tables import (
     SCHOOL_WATCH_SHEET,
     Roster,
     Table,
+    cells_held,
     copy_columns,
     id_numbers,
     names_grades,
     shows_an_error,
+    shows_an_error_whole,
 )
 from lbc.workspace.schools import SETTINGS_SHEETS_READ
 from lbc.workspace.terms import in_a_term
@@ -727,12 +729,12 @@ def _formula_errors(out: _Out) -> None:
         try:
             clean = FORMULA_ERRORS.isdisjoint(column)  # nearly every column: at C speed
         except TypeError:  # an unhashable cell (a Parquet list): looked at one by one
-            clean = not any(v.__class__ is str and v in FORMULA_ERRORS for v in column)
+            clean = not any(map(shows_an_error_whole, column))
         if clean:
             continue
         label = out.label(key)
         for i, value in enumerate(column):
-            if value.__class__ is str and value in FORMULA_ERRORS:
+            if shows_an_error_whole(value):
                 out.add(R.VAL007, i, key, label=label, value=value)
 
 
@@ -1098,7 +1100,7 @@ def _check_people(out: _Out, today: dt.date) -> None:
     number that is no valid ID (ID008), a birth date it contradicts (ID009); the guardian's
     age by them (VAL005); and a 监护类型 of 无人监护, or an 实际监护情况 of 无委托照料人,
     beside a named guardian (VAL006): a name showing a formula's error (#N/A) names
-    nobody, and contradicts neither (VAL007 says it)."""
+    nobody, and contradicts neither (cells_held; VAL007 says it)."""
     v, n = out.table.values, len(out.table)
     for who in PEOPLE:
         id_key, birth_key = f"{who}_id_number", f"{who}_birth_date"
@@ -1125,15 +1127,15 @@ def _check_people(out: _Out, today: dt.date) -> None:
                     if not 16 <= age <= 100:
                         key = id_key if by_id else birth_key
                         out.add(R.VAL005, i, key, label=out.label(key), age=age)
-    names = v.get("guardian_name")
-    if not names:
+    if not v.get("guardian_name"):
         return
+    names = cells_held(out.table, "guardian_name")
     for key, said in NOBODY_CARES.items():
         values = v.get(key)
         if not values:
             continue
         for i, (value, name) in enumerate(zip(values, names, strict=True)):
-            if value == said["value"] and name and not shows_an_error(name):
+            if value == said["value"] and name:
                 out.add(R.VAL006, i, key, **said)
 
 

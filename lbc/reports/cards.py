@@ -18,7 +18,7 @@ from lbc.messages import language, long_date, t
 from lbc.reports.caseload import EITHER_ROW, support_teacher
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, class_rank, known_birth
-from lbc.roster.tables import Roster, Table, distinct_children, shows_an_error
+from lbc.roster.tables import Roster, Table, cell_held, distinct_children, shows_an_error
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
 
@@ -180,8 +180,7 @@ def _guardian_address(table: Table, i: int) -> str:
     whose guardian's name shows a formula's error (#N/A), which names nobody."""
     if table.has("guardian_address"):
         return _written(table, "guardian_address", i)
-    guardian = table.get("guardian_name", i)
-    named = guardian and not shows_an_error(guardian)
+    named = cell_held(table, "guardian_name")(i)
     return _written(table, "home_address", i) if named else BLANK
 
 

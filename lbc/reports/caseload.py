@@ -23,7 +23,14 @@ from lbc.roster.people import (
     priority_reasons,
 )
 from lbc.roster.support import ChildIndex, records_index
-from lbc.roster.tables import Roster, Table, distinct_children, in_other_schools, shows_an_error
+from lbc.roster.tables import (
+    Roster,
+    Table,
+    cells_held,
+    distinct_children,
+    in_other_schools,
+    shows_an_error,
+)
 
 
 def on_books(roster: Roster) -> tuple[Kids, list[object]]:
@@ -123,6 +130,15 @@ class Kids:
                         more = [tb.get(key, j) for tb, j in repeats]
                         out[k] = EITHER_ROW[key]([out[k], *more])
                     k += 1
+        return out
+
+    def held(self, key: str) -> list[Any]:
+        """``column`` as cells_held reads it: a cell showing a formula's error (#N/A) holds
+        nothing, as an empty one."""
+        out: list[Any] = []
+        for table, rows in self.rows:
+            values = cells_held(table, key)
+            out += [values[i] for i in rows]
         return out
 
     def cells(self, key: str) -> list[Any]:

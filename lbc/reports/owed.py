@@ -44,7 +44,7 @@ from lbc.roster.support import (
     each_childs_records,
     paired_with,
 )
-from lbc.roster.tables import Roster, shows_an_error
+from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas
 from lbc.workspace.schools import of_their_own, quotas_by_file, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, terms_of_their_own
@@ -131,7 +131,7 @@ def record_books(
     priority = kids.priority()
     # A cell showing a formula's error (#N/A) is printed as the blank it stands for.
     text = {
-        key: [v if isinstance(v, str) and not shows_an_error(v) else "" for v in kids.column(key)]
+        key: [v if isinstance(v, str) else "" for v in kids.held(key)]
         for key in ("gender", "guardian_name", "guardian_relation")
     }
     phones = zip(kids.column("guardian_phone"), kids.cells("guardian_phone"), strict=True)

@@ -82,7 +82,7 @@ from lbc.roster.support import (
     each_childs_records,
     record_days,
 )
-from lbc.roster.tables import Roster, shows_an_error
+from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas, WatchSettings
 from lbc.workspace.schools import Schools, of_their_own, quotas_by_file, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, term_of_its_own, terms_of_their_own
@@ -512,7 +512,7 @@ def _children_section(kids: Kids, classes: _Classes, elsewhere: _Classes) -> dic
     guardians = Counter(
         map(
             _guardian_kind,
-            _held(kids.column("guardian_relation")),
+            kids.held("guardian_relation"),
             kids.column("guardian_entrusted"),
             kids.column("care_situation"),
         )
@@ -544,13 +544,6 @@ GUARDIAN_KINDS = ("祖辈监护", "父母一方监护", "亲属监护", "其他�
 
 # Who looks after the child as the county 排查汇总表's 实际监护情况 says it.
 _CARER_KINDS = dict(zip(nz.COUNTY_CARERS, ("祖辈监护", "亲属监护", "无委托监护人"), strict=True))
-
-
-def _held(column: list[Any]) -> list[Any]:
-    """A guardian's column as who looks after the child is counted: a cell showing a
-    formula's error (#N/A) names no guardian and no relation, as an empty one (VAL007
-    says it), not a relation in words lbc does not know."""
-    return [None if shows_an_error(v) else v for v in column]
 
 
 def _guardian_kind(relation: object, entrusted: object, care: object) -> str:
@@ -1060,9 +1053,9 @@ def _county_rows(
     column."""
     keys = {"id_number", "id_kind", "gender", "guardian_name", "categories", "left_behind_type"}
     keys |= {key for _, key, _ in COUNTY_GROUPS} | {"care_situation"}
-    cols = {key: kids.column(key) for key in keys}
-    for key in ("guardian_name", "guardian_relation"):
-        cols[key] = _held(cols[key])
+    # A guardian's name or relation showing a formula's error (#N/A) names nobody.
+    held = {"guardian_name", "guardian_relation"}
+    cols = {key: kids.held(key) if key in held else kids.column(key) for key in keys}
     extra = {"年龄段": "id_number", "实际监护情况": "guardian_name", "救助措施": "categories"}
     collected: list[set[str]] = []
     for table, rows in kids.rows:

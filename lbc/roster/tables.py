@@ -1867,15 +1867,34 @@ def shows_an_error(value: object) -> bool:
     return value.__class__ is str and (value in FORMULA_ERRORS or value in _ERROR_IDS)
 
 
+def shows_an_error_whole(cell: object) -> bool:
+    """Whether a cell as the sheet holds it (Table.raw) shows a formula's error: its text
+    is one whole (#N/A), as Excel shows a failed VLOOKUP's. The one test of VAL007, and of
+    every count that takes such a cell for an empty one (cells_held): text that only looks
+    like one (" #N/A" typed with a space) is the text it is, said by its column's rules. A
+    table holding such a cell is one its reader marked (Table.formula_errors)."""
+    return cell.__class__ is str and cell in FORMULA_ERRORS
+
+
 def cells_held(table: Table, key: str) -> list[Any]:
     """Column ``key`` as what its cells hold, all None where the table lacks it: a cell
-    showing a formula's error (a failed VLOOKUP's #N/A) holds nothing, as an empty cell
-    does, wherever a rule or a count asks whether it is filled in (a phone nobody can
-    call, a guardian nobody named); VAL007 says the cell."""
+    showing a formula's error (a failed VLOOKUP's #N/A: shows_an_error_whole) holds
+    nothing, as an empty cell does, wherever a rule or a count asks whether it is filled
+    in (a phone nobody can call, a guardian nobody named); VAL007 says the cell."""
     cells = table.values.get(key) or [None] * len(table)
-    if not table.formula_errors:
+    raw = table.raw.get(key)
+    if not table.formula_errors or raw is None:
         return cells
-    return [None if shows_an_error(v) else v for v in cells]
+    return [None if shows_an_error_whole(c) else v for v, c in zip(cells, raw, strict=True)]
+
+
+def cell_held(table: Table, key: str) -> Callable[[int], Any]:
+    """``Table.cells`` as cells_held reads them: a cell showing a formula's error holds
+    nothing (a parent's name, read only at the rows that need it)."""
+    cell, raw = table.cells(key), table.raw.get(key)
+    if not table.formula_errors or raw is None:
+        return cell
+    return lambda i: None if shows_an_error_whole(raw[i]) else cell(i)
 
 
 def id_of(table: Table, i: int) -> Any:
