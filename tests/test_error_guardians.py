@@ -215,3 +215,49 @@ def test_a_name_typed_like_an_error_is_the_text_it_is(tmp_path: Path) -> None:
         ("青山小学", 0),
         ("合计", 0),
     ]
+
+
+def test_a_phone_labelled_as_a_father_named_na_is_not_the_guardians(tmp_path: Path) -> None:
+    """Where the guardian's name and the father's both show #N/A, the phone labelled 父 in
+    监护人电话 was taken as the guardian's, the two names being alike, while the guardian
+    was counted as nobody, not the father. A name showing an error is no one's: the number
+    is the father's, said so (PHN002), and the guardian has no phone (CON001). So too for
+    a guardian's name typed " #N/A", text, beside a father's showing the error: the
+    guardian is not the father (no CON007), and the number is not the guardian's."""
+    phone = "父：13812345678"
+    rows = [
+        [
+            *child_row(1, 监护人姓名="#N/A", 与儿童关系=None, 监护人电话=phone),
+            "#N/A",
+            "较好",
+            "王芳",
+        ],
+        [
+            *child_row(2, 监护人姓名=" #N/A", 与儿童关系=None, 监护人电话=phone),
+            "#N/A",
+            "较好",
+            "王芳",
+        ],
+    ]
+    school = tmp_path / "青山小学"
+    roster(school / "花名册.xlsx", rows, ["L2", "O2", "O3"])
+    result = run("validate", school, "--select", "CON,PHN,VAL", "--format", "json")
+    na = "是公式出错后显示的“#N/A”，不是真实内容"
+    not_theirs = "“监护人电话”里的号码标着“父”，不是监护人的，没有当作监护人的电话"
+    assert findings(result) == [
+        (2, "L", "CON001", "父母均外出，缺少监护人姓名"),
+        (2, "L", "VAL007", f"监护人姓名{na}"),
+        (2, "M", "CON001", "父母均外出，缺少监护人与儿童关系"),
+        (2, "N", "CON001", "父母均外出，缺少监护人电话"),
+        (2, "N", "PHN002", not_theirs),
+        (2, "O", "VAL007", f"父亲姓名{na}"),
+        (3, "M", "CON001", "父母均外出，缺少监护人与儿童关系"),
+        (3, "N", "CON001", "父母均外出，缺少监护人电话"),
+        (3, "N", "PHN002", not_theirs),
+        (3, "O", "VAL007", f"父亲姓名{na}"),
+    ]
+    flag = run("flag", school, "--format", "json").json()
+    assert [(c["row"], c["missing_text"]) for g in flag["classes"] for c in g["children"]] == [
+        (2, ["监护人姓名", "监护人与儿童关系", "监护人电话"]),
+        (3, ["监护人与儿童关系", "监护人电话"]),
+    ]

@@ -14,7 +14,7 @@ from lbc.checks.registry import R, Rule
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL
-from lbc.roster.tables import Table, cells_held
+from lbc.roster.tables import Table, cell_held, cells_held
 
 # The columns a missing contact is pointed at (MissingContact.field) where the roster has
 # them: one it lacks is said missing (COL001), as a required column is.
@@ -53,14 +53,14 @@ def guardian_is_parent(table: Table) -> list[bool]:
     without a guardian (WCH001), and validate and flag ask for the one who looks after the
     child (CON007, through contact_gaps), by this one test. A parent's name is read only
     at the rows that need it: a county's 200,000 parents' names, read for this test alone,
-    cost validate a tenth of a second. A guardian's name showing #N/A names nobody, not a
-    father whose name shows it too (cells_held)."""
+    cost validate a tenth of a second. A name showing #N/A names nobody (cells_held): a
+    guardian's and a father's both showing it are not one person's."""
     n = len(table)
     empty: list[object] = [None] * n
     kinds = table.values.get("left_behind_type") or empty
     guardians = cells_held(table, "guardian_name")
     relations = table.values.get("guardian_relation") or empty
-    father, mother = table.cells("father_name"), table.cells("mother_name")
+    father, mother = cell_held(table, "father_name"), cell_held(table, "mother_name")
     out = [False] * n
     for i, kind in enumerate(kinds):
         if kind != nz.BOTH_AWAY:

@@ -261,7 +261,9 @@ class Columns(dict[str, list[Any]]):
         nz.names_guardian; its cells read alone, as only the few rows of a number labelled
         as another's are asked, or as their column was read where it is: the 留守类型 is
         the one lbc.roster.tables.complete read (_read_left_behind: a 单亲留守 is the
-        parent whose 务工地点 places them away), which the cell alone does not say."""
+        parent whose 务工地点 places them away), which the cell alone does not say. A name
+        showing a formula's error (#N/A) names nobody (cells_held): a guardian's and a
+        father's both showing it are not one person's."""
 
         def cell(key: str) -> Any:
             read = dict.get(self, key)
@@ -270,9 +272,13 @@ class Columns(dict[str, list[Any]]):
             raw = self._raw.get(key)
             return None if raw is None else NORMALISERS[self._kind][key][0](raw[i])
 
+        def name(key: str) -> Any:
+            raw = self._raw.get(key)
+            return None if raw is not None and shows_an_error_whole(raw[i]) else cell(key)
+
         whose = nz.whose(word)
-        parent = cell(f"{whose}_name") if whose in nz.PARENTS else None
-        guardian = cell("guardian_name") if parent is not None else None
+        parent = name(f"{whose}_name") if whose in nz.PARENTS else None
+        guardian = name("guardian_name") if parent is not None else None
         away = cell("left_behind_type") if whose in nz.PARENTS else None
         return nz.names_guardian(word, cell("guardian_relation"), guardian, parent, away)
 
