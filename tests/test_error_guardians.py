@@ -261,3 +261,30 @@ def test_a_phone_labelled_as_a_father_named_na_is_not_the_guardians(tmp_path: Pa
         (2, ["监护人姓名", "监护人与儿童关系", "监护人电话"]),
         (3, ["监护人与儿童关系", "监护人电话"]),
     ]
+
+
+def test_a_name_typed_like_an_error_is_merged_as_typed(tmp_path: Path) -> None:
+    """A guardian's name typed " #N/A" was merged and exported trimmed, "#N/A": read back,
+    the merged roster called it a formula's error (VAL007), a child without a guardian
+    (CON001, WCH001), and lost the VAL006 its school's own file gets. It is written as
+    typed, and the merged roster, the Parquet file and the CSV export say what the
+    school's file says."""
+    rows = [[*child_row(1, 监护人姓名=" #N/A"), "张建国", "无人监护", "王芳"]]
+    school = tmp_path / "青山小学"
+    roster(school / "花名册.xlsx", rows, [])
+    said = [(2, "VAL006", "监护类型是“无人监护”，却填了监护人")]
+    result = run("validate", school, "--format", "json").json()
+    assert [(f["row"], f["code"], f["message"]) for f in result["findings"]] == said
+    out = tmp_path / "out"
+    out.mkdir()
+    # merge exits 1: the roster it merged has an error (VAL006)
+    assert run("merge", school, "--out", out / "合并.xlsx").exit_code == 1
+    assert run("merge", school, "--out", out / "合并.parquet").exit_code == 1
+    assert run("export", school, "--out", out / "导出.csv").exit_code == 0
+    for name in ("合并.xlsx", "合并.parquet", "导出.csv"):
+        result = run("validate", out / name, "--format", "json").json()
+        assert [(f["row"], f["code"], f["message"]) for f in result["findings"]] == said, name
+        watch = run("watch", out / name, "--as-of", "2024-10-01", "--format", "json").json()
+        assert [
+            [r["code"] for r in c["reasons"]] for g in watch["classes"] for c in g["children"]
+        ] == [["WCH002"]], name

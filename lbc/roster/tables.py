@@ -336,9 +336,14 @@ def _month_or_days(cell: Any, read: Any, kind: Callable[[Any], Any]) -> Any:
 
 
 def _as_written(value: Any) -> Any:
-    """A cell as the school typed it, trimmed; a date-time at midnight is its day."""
+    """A cell as the school typed it, trimmed; a date-time at midnight is its day. Text a
+    trim would make a formula's error (" #N/A") is kept whole: written out trimmed, it
+    would be read back as one (VAL007), which the school's cell is not."""
     if value.__class__ is str:
-        return value.strip() or None
+        text = value.strip()
+        if len(text) < len(value) and text in FORMULA_ERRORS:
+            return value
+        return text or None
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         return value.date()
     return value
