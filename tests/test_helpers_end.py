@@ -133,8 +133,9 @@ def merge_county(tmp_path: Path, schools: int = 6) -> Path:
 
 
 def reading(command: int) -> bool:
-    """Whether merge's workers have begun reading, each file in a child of its own."""
-    return any(children(worker) for worker in children(command))
+    """Whether merge's workers have begun reading, each file in a child of its own, forked
+    by the worker's read host."""
+    return any(children(host) for worker in children(command) for host in children(worker))
 
 
 # Where the kernel cannot be asked to kill a child with its parent (macOS): a thread of
@@ -146,15 +147,29 @@ NO_PDEATHSIG = (
 
 @pytest.mark.parametrize("prelude", ["", NO_PDEATHSIG], ids=["prctl", "looked-for"])
 def test_a_merge_ended_by_sigterm_leaves_no_reading_child(tmp_path: Path, prelude: str) -> None:
-    """The command stops its workers on SIGTERM; each worker's reading child, parsing a
-    school's file, read on, and then waited for ever to hand its rows to the worker gone,
-    holding the command's stdout and stderr: a script reading them never got its end."""
+    """The command stops its workers on SIGTERM; each worker's reading child (its read
+    host's), parsing a school's file, read on, and then waited for ever to hand its rows
+    to the worker gone, holding the command's stdout and stderr: a script reading them
+    never got its end."""
     root = merge_county(tmp_path)
     code, out, err, left = ended_midway(
         tmp_path, ["merge", str(root), "--out", "县.xlsx"], reading, term, prelude
     )
     assert (code, out, err, left) == (143, "", INTERRUPTED, [])
     assert sorted(os.listdir(tmp_path)) == ["各校"]
+
+
+def test_a_merge_whose_lbc_is_killed_leaves_nothing_running(tmp_path: Path) -> None:
+    """``kill -9`` of lbc: the command, its workers, their read hosts and the hosts'
+    reading children all end with it, none reading on for nobody."""
+    root = merge_county(tmp_path)
+    code, out, _, left = ended_midway(
+        tmp_path,
+        ["merge", str(root), "--out", "县.xlsx"],
+        reading,
+        lambda pid: os.kill(pid, signal.SIGKILL),
+    )
+    assert (code, out, left) == (-signal.SIGKILL, "", [])
 
 
 def test_a_merge_ended_by_ctrl_c_ends_at_once(tmp_path: Path) -> None:

@@ -428,6 +428,56 @@ def test_merge_goes_on_without_the_school_whose_reader_crashed(tmp_path: Path) -
     assert (summary["rows"], summary["children"]) == (4, 2)
 
 
+def who_reads(log: Path) -> str:
+    """A prelude: each read host begun (``host`` and its pid) and each read's child (``read``
+    and its parent's pid) says so in ``log``, a line each."""
+    return (
+        "import os\n"
+        "from lbc.roster import supervised\n"
+        "serve, host_loop = supervised._serve, supervised._host_loop\n"
+        "def note(what):\n"
+        f"    with open({str(log)!r}, 'a') as f:\n"
+        "        f.write(what + '\\n')\n"
+        "def hosting(*args):\n"
+        "    note(f'host {os.getpid()}')\n"
+        "    return host_loop(*args)\n"
+        "def serving(*args):\n"
+        "    note(f'read {os.getppid()}')\n"
+        "    return serve(*args)\n"
+        "supervised._serve, supervised._host_loop = serving, hosting\n"
+    )
+
+
+@pytest.mark.skipif(not supervised.CAN_FORK, reason="a read host needs fork")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="merge reads in workers on two CPUs")
+def test_merge_workers_read_through_a_small_host(tmp_path: Path) -> None:
+    """Each merge worker forks a small host as it starts, and each read's child is the
+    host's, not the worker's (which grows with every school it reads and renders, and each
+    fork of it cost a copy of its page tables): a file that kills its reader there is still
+    the one line naming it, and the other schools are merged."""
+    county = tmp_path / "县"
+    county.mkdir()
+    for n in (1, 2):
+        good(county / f"00{n}-学校.xlsx")
+    bad = far(county / "003-学校.xlsx", WIDE)
+    out = tmp_path / "县名册.xlsx"
+    log = tmp_path / "who.txt"
+    args = ("merge", county, "--out", out, "--format", "json")
+    result = lbc_in_child(*args, env=CEILING, prelude=who_reads(log))
+    assert result.exit_code == 1, result.stderr
+    reason = crashed(bad, "SIGABRT", "256 MB").removeprefix("lbc: 错误：").rstrip("\n")
+    assert f"提示：未合并 {bad}：{reason}" in result.stderr.splitlines()
+    summary = json.loads(result.stdout)["summary"]
+    assert (summary["rows"], summary["children"], summary["failed"]) == (4, 2, 1)
+    said = [line.split() for line in log.read_text().splitlines()]
+    hosts = {int(pid) for what, pid in said if what == "host"}
+    parents = [int(pid) for what, pid in said if what == "read"]
+    assert len(hosts) == min(os.cpu_count() or 1, 3)  # one a worker
+    # Each file read once (a pairs workbook is told first by its sheets' names alone),
+    # every read by a host.
+    assert len(parents) == 3 and set(parents) <= hosts
+
+
 def test_fuzzed_workbooks_end_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bounded, seeded share of bench/fuzz.py: every mutant ends 0, 1 or 2, no traceback.
     Each read runs in a child of its own, as in merge, so a mutant that aborts the reader

@@ -1364,14 +1364,15 @@ def _books_by_folder(files: list[Path], books: list[bool]) -> dict[Path, tuple[P
 
 def _start_worker(parent: int, lang: str) -> None:
     """Each worker reads each file in a child of its own, so that a file which kills the
-    reader costs only its school (reading.ISOLATE_READS), and speaks the run's language
-    (``lang``: a worker started by spawn, as on Windows, inherits no --lang). It ends
-    with its parent (killed mid-merge: lbc.roster.parent_death), instead of reading on
-    for nobody or waiting for ever on a queue nobody writes, holding the caller's pipes
+    reader costs only its school, forked by a small host of its own begun here, while the
+    worker holds no school's rows (reading.each_read_in_a_child), and speaks the run's
+    language (``lang``: a worker started by spawn, as on Windows, inherits no --lang). It
+    ends with its parent (killed mid-merge: lbc.roster.parent_death), instead of reading
+    on for nobody or waiting for ever on a queue nobody writes, holding the caller's pipes
     open."""
     parent_death.end_with_parent(parent)
-    reading.ISOLATE_READS = True
     set_lang(lang)
+    reading.each_read_in_a_child()
 
 
 @dataclass

@@ -1335,6 +1335,16 @@ def each_file_in_a_child(
         ISOLATE_READS = isolated
 
 
+def each_read_in_a_child() -> None:
+    """For the rest of this process (a merge worker, reading school after school until the
+    run ends it): each read in a child of its own (ISOLATE_READS), so that a file which
+    kills the reader costs only its school, forked by a small host of the worker's
+    (lbc.roster.supervised.read_host_for_life), not by the worker as it grows."""
+    global ISOLATE_READS
+    ISOLATE_READS = True
+    supervised.read_host_for_life(_checked_book)
+
+
 def _read_sheets(path: Path, prepare: Callable[[RawSheet], T]) -> list[T]:
     """Every sheet of a workbook, in order, each passed through ``prepare`` once it is here;
     ``prepare`` on the first sheet runs while the others are still being parsed.

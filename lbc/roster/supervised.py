@@ -15,8 +15,9 @@ files it did not make. Two guards, chosen by what the run must do when a read di
 * :func:`supervised`: a child per read, sending what it read back over a pipe, for a
   folder's files and merge's workers (``reading.ISOLATE_READS``): there one school whose
   file kills the reader is reported and the others are read. The child is forked where
-  the platform can (a few milliseconds, nothing re-imported), for a folder by a small host
-  forked before any rows are held (:func:`read_host`); elsewhere (Windows) it is spawned,
+  the platform can (a few milliseconds, nothing re-imported), by a small host forked
+  before any rows are held (:func:`read_host`: a folder's, and each merge worker's for its
+  life, :func:`read_host_for_life`); elsewhere (Windows) it is spawned,
   and a folder's files are read one after another by one spawned reader. What crosses back
   is pickled without a memo (``Pickler.fast``): cells are distinct objects, so the memo
   only costs (it triples the time on a county roster); nothing sent is recursive.
@@ -485,6 +486,22 @@ def read_host(
     finally:
         _host[0] = None
         host.close()
+
+
+def read_host_for_life(target: Callable[..., None]) -> None:
+    """read_host for the rest of this process's life, where the platform can fork: for a
+    merge worker, which reads school after school until the run ends it, and grows with
+    every school it reads and renders. Forked from that worker, each read's child cost a
+    copy of its page tables, and the worker a copy of each page it wrote while the child
+    read. The host ends with the worker: closed as the worker leaves (its finalisers run),
+    killed with it otherwise (parent_death). Without fork (Windows) nothing changes: each
+    read is spawned from the worker."""
+    if not CAN_FORK or _host[0] is not None:
+        return
+    from multiprocessing import util
+
+    host = _host[0] = _Host(target, ())
+    util.Finalize(None, host.close, exitpriority=0)
 
 
 class _Reader:
