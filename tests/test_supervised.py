@@ -31,6 +31,7 @@ from test_bad_input import lbc_in_child
 from conftest import CHILD_HEADER, Result, child_row, run, write_xlsx
 from lbc.errors import LbcError
 from lbc.roster import process_memory, reading, supervised
+from lbc.roster.tables import SheetReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import fuzz
@@ -696,6 +697,18 @@ def test_a_folders_next_file_is_read_while_this_one_is_taken_in() -> None:
         ahead = host._ahead
         assert ahead is not None and ahead[0] == ("slow 3",)
     assert ahead[1].exitcode == -signal.SIGKILL
+
+
+def test_a_table_made_in_a_reading_child_comes_back_with_its_cells_once(tmp_path: Path) -> None:
+    """A table made in the reading child crosses the pipe with its cells once, not again as
+    the cells its columns are normalised from: back here they are one, and a column first
+    asked for here is normalised from them."""
+    path = good(tmp_path / "花名册.xlsx")
+    [read] = supervised.supervised(path, reading._checked_book, path, None, SheetReader(path))
+    table = read.table
+    assert table.values._raw is table.raw
+    assert "name" not in dict.keys(table.values)  # not asked for in the child
+    assert table.values["name"] == [child_row(n)[CHILD_HEADER.index("姓名")] for n in (1, 2)]
 
 
 def test_a_sheet_sent_in_pieces_keeps_excel_rows_and_columns(

@@ -469,6 +469,21 @@ class Table:
     def __post_init__(self) -> None:
         self.values = Columns(self.raw, self.kind)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The table's fields, its cells once: ``values`` holds the same ``raw`` (to
+        normalise a column when it is first asked for), and a reading child pickles without
+        a memo (lbc.roster.supervised), which sent a school's cells twice, half of what
+        crossed the pipe; unpickled, they were two copies where there had been one."""
+        state = dict(self.__dict__)
+        if self.values._raw is self.raw:
+            del state["raw"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if "raw" not in state:
+            state["raw"] = state["values"]._raw
+        self.__dict__.update(state)
+
     def __len__(self) -> int:
         return len(self.rows)
 
