@@ -479,6 +479,16 @@ def test_merge_workers_read_through_a_small_host(tmp_path: Path) -> None:
     assert len(parents) == 3 and set(parents) <= hosts
 
 
+def test_without_fork_a_merge_worker_spawns_each_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where there is no fork (Windows) a merge worker begins no read host: each read is
+    a child it spawns itself."""
+    monkeypatch.setattr(supervised, "CAN_FORK", False)
+    monkeypatch.setattr(reading, "ISOLATE_READS", False)
+    reading.each_read_in_a_child()
+    assert reading.ISOLATE_READS
+    assert supervised._host[0] is None
+
+
 def test_fuzzed_workbooks_end_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bounded, seeded share of bench/fuzz.py: every mutant ends 0, 1 or 2, no traceback.
     Each read runs in a child of its own, as in merge, so a mutant that aborts the reader
