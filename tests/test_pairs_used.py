@@ -198,18 +198,25 @@ def test_pairing_its_own_output_again_moves_nothing(tmp_path: Path) -> None:
     assert book_rows(tmp_path / "p3.xlsx") == book_rows(tmp_path / "p2.xlsx")
 
 
-def test_the_roster_column_changed_after_the_pairing_wins_unchanged_it_does_not(
-    tmp_path: Path,
-) -> None:
+def _paired_then_set(tmp_path: Path, value: str) -> Path:
+    """The overfull roster paired into p1.xlsx, then 王梓萱's 帮扶教师 cell set to ``value``
+    in the roster, as a school edits it after the pairing."""
     path = overfull(tmp_path)
     assert run("pair", path, "--out", tmp_path / "p1.xlsx", cwd=tmp_path).exit_code == 0
-    # The column still says 李强 for 李明轩, as when the pairs were made: the workbook (王芳)
-    # is newer. For 王梓萱 the school writes 赵敏 into the roster after the pairing.
     wb = load_workbook(path)
     ws = wb["花名册"]
     column = [c.value for c in ws[1]].index("帮扶教师") + 1
-    ws.cell(4, column, "赵敏")
+    ws.cell(4, column, value)
     wb.save(path)
+    return path
+
+
+def test_the_roster_column_changed_after_the_pairing_wins_unchanged_it_does_not(
+    tmp_path: Path,
+) -> None:
+    # The column still says 李强 for 李明轩, as when the pairs were made: the workbook (王芳)
+    # is newer. For 王梓萱 the school writes 赵敏 into the roster after the pairing.
+    path = _paired_then_set(tmp_path, "赵敏")
     result = run("pair", path, "--keep", tmp_path / "p1.xlsx", "--format", "json", cwd=tmp_path)
     assert result.exit_code == 0
     assert pairs_of(result) == {"张雨涵": "李强", "李明轩": "王芳", "王梓萱": "赵敏"}
@@ -229,13 +236,7 @@ def test_a_roster_cell_showing_an_error_since_the_pairing_leaves_the_pair(tmp_pa
     counted as the school changing the pair: the child lost the workbook's teacher in every
     command (no teacher on the card, WCH012 on the watch list). A lookup that failed says
     nothing of the pair: the workbook's stands, and VAL007 says the cell."""
-    path = overfull(tmp_path)
-    assert run("pair", path, "--out", tmp_path / "p1.xlsx", cwd=tmp_path).exit_code == 0
-    wb = load_workbook(path)
-    ws = wb["花名册"]
-    column = [c.value for c in ws[1]].index("帮扶教师") + 1
-    ws.cell(4, column, "#N/A")
-    wb.save(path)
+    path = _paired_then_set(tmp_path, "#N/A")
     result = run("pair", path, "--keep", tmp_path / "p1.xlsx", "--format", "json", cwd=tmp_path)
     assert result.exit_code == 0
     assert pairs_of(result) == {"张雨涵": "李强", "李明轩": "王芳", "王梓萱": "李强"}

@@ -412,12 +412,18 @@ def test_a_reading_child_that_stalls_is_stopped(
     )
 
 
-def test_merge_goes_on_without_the_school_whose_reader_crashed(tmp_path: Path) -> None:
+def crashing_county(tmp_path: Path) -> tuple[Path, Path]:
+    """A county's folder of two good schools' files and one whose far cell kills its reader
+    under the CEILING, and that file."""
     county = tmp_path / "县"
     county.mkdir()
     for n in (1, 2):
         good(county / f"00{n}-学校.xlsx")
-    bad = far(county / "003-学校.xlsx", WIDE)
+    return county, far(county / "003-学校.xlsx", WIDE)
+
+
+def test_merge_goes_on_without_the_school_whose_reader_crashed(tmp_path: Path) -> None:
+    county, bad = crashing_county(tmp_path)
     out = tmp_path / "县名册.xlsx"
     result = lbc_in_child("merge", county, "--out", out, "--format", "json", env=CEILING)
     assert result.exit_code == 1, result.stderr
@@ -456,11 +462,7 @@ def test_merge_workers_read_through_a_small_host(tmp_path: Path) -> None:
     host's, not the worker's (which grows with every school it reads and renders, and each
     fork of it cost a copy of its page tables): a file that kills its reader there is still
     the one line naming it, and the other schools are merged."""
-    county = tmp_path / "县"
-    county.mkdir()
-    for n in (1, 2):
-        good(county / f"00{n}-学校.xlsx")
-    bad = far(county / "003-学校.xlsx", WIDE)
+    county, bad = crashing_county(tmp_path)
     out = tmp_path / "县名册.xlsx"
     log = tmp_path / "who.txt"
     args = ("merge", county, "--out", out, "--format", "json")
