@@ -592,3 +592,12 @@ def test_a_support_teacher_showing_na_is_one_error_beside_a_teachers_list(
     ignored = run("validate", school, "--ignore", "VAL007", "--format", "json")
     found = [(f["row"], f["column"], f["code"]) for f in ignored.json()["findings"]]
     assert found == [(3, "O", "TCH003")]
+
+
+def test_a_name_showing_na_is_not_masked_as_a_name(tmp_path: Path) -> None:
+    """A finding names its child masked (张*涵); a 姓名 showing #N/A was masked as if it
+    were a name, "#**A", though it hides no one and is what the school sees in the cell."""
+    path = roster(tmp_path / "花名册.xlsx", {"B3": "#N/A"})
+    result = run("validate", path, "--format", "json")
+    found = [(f["row"], f["code"], f["child"]) for f in result.json()["findings"]]
+    assert found == [(3, "VAL007", "#N/A 三年级(2)班")]

@@ -53,7 +53,10 @@ class Finding:
         value = self.value
         if value is not None and not shows_an_error(value):  # #N/A hides no number
             value = privacy.value(self.field, value)
-        child = None if self.child is None else privacy.child(self.child)
+        child = self.child
+        # A name showing #N/A hides no one: masked, it read as a name (#**A).
+        if child is not None and not shows_an_error(child.partition(" ")[0]):
+            child = privacy.child(child)
         return {
             "code": self.code,
             "severity": self.severity,
