@@ -25,7 +25,6 @@ from lbc.roster import normalise as nz
 from lbc.roster.fields import Kind
 from lbc.roster.fields import field as field_of
 from lbc.roster.people import known_birth
-from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.tables import (
     Roster,
     Table,
@@ -34,6 +33,7 @@ from lbc.roster.tables import (
     id_numbers,
     id_of,
     shows_an_error,
+    shows_an_error_whole,
 )
 
 # The fields whose change a school records: the child's name and ID number as corrected
@@ -343,7 +343,7 @@ def _grade_error(table: Table, i: int) -> str | None:
     none, and one left blank or showing an error itself has no class number to read."""
     grades = table.raw.get("grade")
     cell = grades[i] if grades is not None else None
-    if cell.__class__ is not str or cell not in FORMULA_ERRORS:
+    if not shows_an_error_whole(cell):
         return None
     classes = table.raw.get("class")
     return cell if classes is not None and nz.class_number(classes[i]) is not None else None
@@ -354,7 +354,7 @@ def _error_text(table: Table, key: str, i: int, value: object) -> str | None:
     where the ID number read of it is ERR:502."""
     raw = table.raw.get(key)
     cell = raw[i] if raw is not None else None
-    return cell if cell.__class__ is str and cell in FORMULA_ERRORS else nz.display(value)
+    return cell if shows_an_error_whole(cell) else nz.display(value)
 
 
 def _lost(value: object) -> bool:
