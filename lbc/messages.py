@@ -1654,6 +1654,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "showing a formula's error (such as #N/A) last term or this term, whose "
         "{count:change is|changes are} not counted among details changed; see lbc diff",
     ),
+    "sum.note.error_ids": (
+        "提示：{side}名册 {where}，身份证号一栏只有公式出错的格（{count} 格，首格第 {row} 行：{value}），"
+        "与上学期相比的变化未按身份证号对应儿童；请按 lbc validate（VAL007）改正",
+        "note: {side} roster {where}: its ID number column holds only cells showing a formula's "
+        "error ({count} {count:cell|cells}, the first in row {row}: {value}), so the changes "
+        "since last term were not matched by ID number; correct them as lbc validate says "
+        "(VAL007)",
+    ),
     "sum.note.previous_is_roster": (
         "提示：--previous 给出的 {path} 就是本学期花名册，变化一项将全部为 0",
         "note: --previous {path} is this term's roster; every change will be 0",

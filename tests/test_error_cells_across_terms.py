@@ -158,3 +158,33 @@ def test_a_county_summary_counts_no_address_showing_na_as_moved(tmp_path: Path) 
         "note: 2 children have 2 details showing a formula's error (such as #N/A) last term or "
         "this term, whose changes are not counted among details changed; see lbc diff"
     ) in as_json.stderr.splitlines()
+
+
+def test_a_summary_says_ids_showing_na_throughout_as_diff_does(tmp_path: Path) -> None:
+    """Every 身份证号 cell of this term's roster shows #N/A: lbc diff says its IDs were not
+    compared, and exits 1; lbc summary --previous said nothing, its changes matched by name
+    and birth date as if by ID. It now says so on stderr, in every format (in English with
+    --lang en), its exit status the summary's."""
+    rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 5)]
+    roster(tmp_path / "上学期.xlsx", {}, rows)
+    roster(tmp_path / "本学期.xlsx", {f"D{r}": "#N/A" for r in range(2, 6)}, rows)
+    args = ("summary", "本学期.xlsx", "--previous", "上学期.xlsx", "--term", "2024-autumn")
+    note = (
+        "提示：本学期名册 本学期.xlsx“花名册”，身份证号一栏只有公式出错的格（4 格，首格第 2 行："
+        "#N/A），与上学期相比的变化未按身份证号对应儿童；请按 lbc validate（VAL007）改正"
+    )
+    for fmt in ("md", "json"):
+        result = run(*args, "--format", fmt, cwd=tmp_path)
+        assert result.exit_code == 0, result.stderr
+        assert [line for line in result.stderr.splitlines() if "身份证号" in line] == [note]
+    english = run("--lang", "en", *args, "--format", "json", cwd=tmp_path)
+    assert [line for line in english.stderr.splitlines() if "ID number" in line] == [
+        "note: this term's roster 本学期.xlsx sheet '花名册': its ID number column holds only "
+        "cells showing a formula's error (4 cells, the first in row 2: #N/A), so the changes "
+        "since last term were not matched by ID number; correct them as lbc validate says "
+        "(VAL007)"
+    ]
+    assert english.json()["changes"]["matched_by_name_birth"] == 4
+    last = ("summary", "上学期.xlsx", "--previous", "上学期.xlsx", "--term", "2024-autumn")
+    clean = run(*last, cwd=tmp_path)
+    assert "身份证号一栏" not in clean.stderr

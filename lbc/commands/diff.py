@@ -13,7 +13,7 @@ from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
-from lbc.roster.changes import Matched, RosterDiff, Row, diff_rosters, label
+from lbc.roster.changes import Matched, RosterDiff, Row, diff_rosters, error_id_notes, label
 from lbc.workspace.schools import schools_of
 
 CSV_COLUMNS = ("change", "child", "class", "file", "sheet", "row", "match", "field", "old", "new")
@@ -47,7 +47,7 @@ def diff_command(
     before = common.read(old_files, cfg, old_runs)
     after = common.read(new_files, cfg, new_runs)
     found = diff_rosters(before, after, schools_of(before).of, schools_of(after).of)
-    common.note_each(_error_ids(found))
+    common.note_each(error_id_notes(found, "diff.note.error_ids"))
     if out is not None:
         from lbc.documents.diff_book import write_changes_book  # openpyxl only here
 
@@ -67,36 +67,6 @@ def diff_command(
     # A file of either folder left out, or a sheet's IDs not compared, was said: the
     # comparison is not whole, and a script must not take it as whole.
     raise typer.Exit(ExitStatus.found(before.failed or after.failed or found.error_ids))
-
-
-def _error_ids(found: RosterDiff) -> list[str]:
-    """A note per sheet whose 身份证号 column shows a formula's error where it holds
-    anything (RosterDiff.error_ids): its children's IDs were not compared, which the school
-    must be told, or a broken VLOOKUP reads as every child's ID unchanged. A CSV file is
-    named alone, having no sheet; on a side of several schools (a county's folder or
-    merged roster) with the school whose rows these are, which a merged sheet's rows alone
-    do not tell."""
-    notes = []
-    for side, table, rows in found.error_ids:
-        first = rows[0]
-        if Path(table.file).suffix.lower() == ".csv":
-            where = table.file
-        else:
-            where = t("diff.where.sheet", file=table.file, sheet=table.sheet_at(first))
-        of = found.schools.get(id(table))
-        if of is not None:
-            where = t("diff.where.school", where=where, school=of(table, first))
-        notes.append(
-            t(
-                "diff.note.error_ids",
-                side=t(f"diff.side.{side}"),
-                where=where,
-                count=len(rows),
-                row=table.rows[first],
-                value=table.raw["id_number"][first],
-            )
-        )
-    return notes
 
 
 def _child(found: RosterDiff, row: Row, privacy: Privacy) -> dict[str, Any]:

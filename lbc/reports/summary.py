@@ -58,6 +58,7 @@ from lbc.roster.changes import (
     Matched,
     RosterDiff,
     diff_rosters,
+    error_id_notes,
 )
 from lbc.roster.changes import label as diff_label
 from lbc.roster.people import (
@@ -454,7 +455,9 @@ def input_notes(
     """What the summary cannot see, said on stderr so no reader mistakes a 0 for a fact;
     ``several``: the summary is of several schools (a county's, headed （单位名称））;
     ``terms``: the term as each school dates it; ``previous``: last term's roster, whose
-    changes a cell showing a formula's error keeps out of 信息变更 (_changes_section)."""
+    changes a cell showing a formula's error keeps out of 信息变更 (_changes_section), and
+    a 身份证号 column showing one throughout keeps from being matched by ID, as lbc diff
+    says of it."""
     notes = []
     if not school:
         notes.append(t("sum.note.no_unit" if several else "sum.note.no_school"))
@@ -473,6 +476,9 @@ def input_notes(
             notes.append(
                 t("sum.note.all_outside", sheet=table.sheet, count=outside, term=term.label)
             )
+    if previous is not None:
+        # IDs showing a formula's error throughout: the changes were matched without them.
+        notes += error_id_notes(_diffed(previous, roster), "sum.note.error_ids")
     unseen = _error_changes(previous, roster) if previous is not None else []
     if any(unseen):
         children = sum(1 for n in unseen if n)

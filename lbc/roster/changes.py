@@ -19,8 +19,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.fields import Kind
 from lbc.roster.fields import field as field_of
@@ -278,6 +280,36 @@ def diff_rosters(
         if n not in taken and tb.get("enrollment_status", i) not in nz.LEFT_SCHOOL
     ]
     return RosterDiff(matched, added, gone, schools, error_ids)
+
+
+def error_id_notes(found: RosterDiff, message: str) -> list[str]:
+    """A note per sheet whose 身份证号 column shows a formula's error where it holds
+    anything (RosterDiff.error_ids), in ``message``'s words (lbc diff's, lbc summary's):
+    its children's IDs were not compared, which the school must be told, or a broken
+    VLOOKUP reads as every child's ID unchanged. A CSV file is named alone, having no
+    sheet; on a side of several schools (a county's folder or merged roster) with the
+    school whose rows these are, which a merged sheet's rows alone do not tell."""
+    notes = []
+    for side, table, rows in found.error_ids:
+        first = rows[0]
+        if Path(table.file).suffix.lower() == ".csv":
+            where = table.file
+        else:
+            where = t("diff.where.sheet", file=table.file, sheet=table.sheet_at(first))
+        of = found.schools.get(id(table))
+        if of is not None:
+            where = t("diff.where.school", where=where, school=of(table, first))
+        notes.append(
+            t(
+                message,
+                side=t(f"diff.side.{side}"),
+                where=where,
+                count=len(rows),
+                row=table.rows[first],
+                value=table.raw["id_number"][first],
+            )
+        )
+    return notes
 
 
 def _ids_apart(old: Row, new: Row) -> bool:
