@@ -188,3 +188,28 @@ def test_a_summary_says_ids_showing_na_throughout_as_diff_does(tmp_path: Path) -
     last = ("summary", "上学期.xlsx", "--previous", "上学期.xlsx", "--term", "2024-autumn")
     clean = run(*last, cwd=tmp_path)
     assert "身份证号一栏" not in clean.stderr
+
+
+def test_ids_showing_na_against_an_empty_id_column_are_not_said(tmp_path: Path) -> None:
+    """Last term's roster has a 身份证号 column its school never filled in; this term's
+    IDs all show #N/A. diff said they were not compared and exited 1, though no ID could
+    have been compared: it says nothing and exits 0, as against a roster without the
+    column, and so does the summary; last term's IDs showing #N/A too are said."""
+    rows = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 5)]
+    blank = [child_row(n, birth=dt.date(2016, n, 3), 身份证号=None) for n in range(1, 5)]
+    roster(tmp_path / "上学期.xlsx", {}, blank)
+    errors = {f"D{r}": "#N/A" for r in range(2, 6)}
+    roster(tmp_path / "本学期.xlsx", errors, rows)
+    result = run("diff", "上学期.xlsx", "本学期.xlsx", cwd=tmp_path)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == "新增 0 名，不在新名册 0 名，信息变更 0 名，未变 4 名\n"
+    args = ("本学期.xlsx", "--previous", "上学期.xlsx", "--term", "2024-autumn")
+    summary = run("summary", *args, "--format", "json", cwd=tmp_path)
+    assert "身份证号一栏" not in summary.stderr
+    roster(tmp_path / "上学期.xlsx", errors, rows)
+    both = run("diff", "上学期.xlsx", "本学期.xlsx", cwd=tmp_path)
+    assert both.exit_code == 1
+    assert [line.split("，")[0] for line in both.stderr.splitlines()] == [
+        "提示：上学期名册 上学期.xlsx“花名册”",
+        "提示：本学期名册 本学期.xlsx“花名册”",
+    ]

@@ -108,10 +108,11 @@ class RosterDiff:
     schools: dict[int, SchoolOf] = field(default_factory=dict)
     # Each side's (0: old, 1: new) sheets whose 身份证号 column holds no ID number but cells
     # showing a formula's error (#N/A: a VLOOKUP whose sheet was deleted), with those rows,
-    # where the other side has a 身份证号 column to compare them with. Their IDs were not
-    # compared, as a column left empty's are not; but a school sees a column it left empty,
-    # and not one a broken formula emptied, so it must be told. Against a roster with no
-    # such column no ID is compared in any case, and nothing is said, as of any sheet.
+    # where the other side's 身份证号 column holds something to compare them with (IDs, or
+    # cells showing an error). Their IDs were not compared, as a column left empty's are
+    # not; but a school sees a column it left empty, and not one a broken formula emptied,
+    # so it must be told. Against a roster with no such column, or one left empty (a school
+    # that never typed IDs), no ID is compared in any case, and nothing is said.
     error_ids: list[tuple[int, Table, list[int]]] = field(default_factory=list)
 
     def describe(self, row: Row) -> dict[str, Any]:
@@ -260,7 +261,12 @@ def diff_rosters(
         for tb in roster.children
         if not any_filled(id_numbers(tb) or [])
     }
-    with_ids = [any(tb.has("id_number") for tb in roster.children) for roster in (old, new)]
+    # A side whose 身份证号 column holds nothing, as one it lacks, had no ID to compare: the
+    # school never typed them. Cells showing an error are a column that held them.
+    with_ids = [
+        any(any_filled(tb.values.get("id_number") or []) for tb in roster.children)
+        for roster in (old, new)
+    ]
     error_ids = [
         (side, tb, rows)
         for side, roster in enumerate((old, new))
