@@ -11,7 +11,7 @@ from docx import Document
 from openpyxl import load_workbook
 from test_error_cells import roster
 
-from conftest import child_row, run
+from conftest import CHILD_HEADER, child_row, run
 
 ADDRESS = "四川省南部县青山镇幸福村3组"
 
@@ -213,3 +213,28 @@ def test_ids_showing_na_against_an_empty_id_column_are_not_said(tmp_path: Path) 
         "提示：上学期名册 上学期.xlsx“花名册”",
         "提示：本学期名册 本学期.xlsx“花名册”",
     ]
+
+
+def test_the_change_log_workbook_words_each_side_as_diff_prints_it(tmp_path: Path) -> None:
+    """One wording of a side for every output: 张雨涵's ID shows #N/A this term, 李明轩's
+    年级, and 王梓萱's ID was a number cell last term whose kept digits are not hers. The
+    workbook (whole values) says each side as lbc diff --show-pii prints it, word for word."""
+    header = [*CHILD_HEADER[:5], "年级", "班级", *CHILD_HEADER[6:]]
+    rows = []
+    for n in range(1, 4):
+        row = child_row(n, birth=dt.date(2016, n, 3))
+        rows.append([*row[:5], "三年级", "2班", *row[6:]])
+    before = [*rows[:2], [*rows[2][:3], int(rows[2][3][:-4] + "1999"), *rows[2][4:]]]
+    roster(tmp_path / "上学期.xlsx", {}, before, header)
+    roster(tmp_path / "本学期.xlsx", {"D2": "#N/A", "F3": "#N/A"}, rows, header)
+    args = ("diff", "上学期.xlsx", "本学期.xlsx")
+    doc = run(*args, "--format", "json", "--show-pii", cwd=tmp_path).json()
+    said = [(c["old"], c["new"]) for m in doc["changed"] for c in m["changes"]]
+    assert said == [
+        ("511321201601031022", "#N/A（公式出错，内容已丢失）"),
+        ("三年级(2)班", "2班（年级显示 #N/A，公式出错，年级已丢失）"),
+        ("511321201603032000（存成数字，末几位已丢失，读不出）", "511321201603031069"),
+    ]
+    assert run(*args, "--out", "变更.xlsx", cwd=tmp_path).exit_code == 0
+    book = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
+    assert [row[5:7] for row in book.iter_rows(min_row=2, values_only=True)] == said

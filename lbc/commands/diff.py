@@ -84,29 +84,11 @@ def changes(m: Matched, privacy: Privacy) -> list[dict[str, Any]]:
         {
             "field": c.field,
             "label": label(c.field),
-            "old": _value(c.field, c.old, c.lost[0], c.errors[0], c.grade_errors[0], privacy),
-            "new": _value(c.field, c.new, c.lost[1], c.errors[1], c.grade_errors[1], privacy),
+            "old": c.said(0, None if c.old is None else privacy.value(c.field, c.old)),
+            "new": c.said(1, None if c.new is None else privacy.value(c.field, c.new)),
         }
         for c in m.changes
     ]
-
-
-def _value(
-    key: str, value: str | None, lost: bool, error: bool, grade: str | None, privacy: Privacy
-) -> str | None:
-    """One side of a change as printed: masked per privacy, and an ID number stored as a
-    number cell (Change.lost) said unreadable, so its digits are never read as the ID; a
-    cell showing a formula's error (Change.errors) as it shows it, #N/A, never masked into
-    #N** as if a number were hidden in it, and said a formula's error, its value lost; a
-    class whose 年级 cell shows one (Change.grade_errors) said read without its grade."""
-    if value is None:
-        return None
-    if error:
-        return t("diff.formula_error", value=value)
-    shown = privacy.value(key, value)
-    if grade is not None:
-        return t("diff.grade_error", value=shown, error=grade)
-    return t("diff.lost_digits", value=shown) if lost else shown
 
 
 def as_document(found: RosterDiff, privacy: Privacy) -> dict[str, Any]:

@@ -56,17 +56,9 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
                 # 年级 | 班级: the cells alone say 1班 → 1班, or 1班 → 2班 of a grade skipped
                 old, new = c.old, c.new
             elif c.field == "id_number":
-                old, new = _id_text(old, c.old, c.lost[0]), _id_text(new, c.new, c.lost[1])
-            # A cell showing a formula's error (#N/A) said one, as lbc diff prints it.
-            if c.errors[0]:
-                old = t("diff.formula_error", value=c.old)
-            if c.errors[1]:
-                new = t("diff.formula_error", value=c.new)
-            # A class whose 年级 cell shows one, read without its grade, said so likewise.
-            if c.grade_errors[0]:
-                old = t("diff.grade_error", value=old, error=c.grade_errors[0])
-            if c.grade_errors[1]:
-                new = t("diff.grade_error", value=new, error=c.grade_errors[1])
+                old, new = _id_text(old, c.old), _id_text(new, c.new)
+            # Each side said as lbc diff prints it (a formula's error, a grade lost …).
+            old, new = c.said(0, old), c.said(1, new)
             lines.append(
                 [len(lines) + 1, w["class"], w["child"], w["row"], label(c.field), old, new,
                  t(f"diff.by.{m.rule}")]
@@ -75,13 +67,11 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
     write_atomic(out, wb.save, inputs=inputs)
 
 
-def _id_text(written: Any, shown: str | None, lost: bool) -> Any:
+def _id_text(written: Any, shown: str | None) -> Any:
     """An ID number as the change log writes it: as typed, or, of a number cell that lost
-    its last digits (``lost``), the digits it kept (511321201605012000) as text, since IDs
-    lbc writes stay text, never a number Excel shows as 5.11321E+17; and said unreadable,
-    as a CSV file's 5.11321E+17 is: those digits are not the child's ID."""
-    text = written if written is None or isinstance(written, str) else shown
-    return t("diff.lost_digits", value=text) if lost else text
+    its last digits, the digits it kept (511321201605012000) as text, since IDs lbc writes
+    stay text, never a number Excel shows as 5.11321E+17 (said unreadable: Change.said)."""
+    return written if written is None or isinstance(written, str) else shown
 
 
 def _grade_apart(*rows: Row) -> bool:

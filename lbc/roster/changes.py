@@ -89,6 +89,23 @@ class Change:
     # class read without its grade, which is lost (_grade_error).
     grade_errors: tuple[str | None, str | None] = (None, None)
 
+    def said(self, side: int, shown: Any) -> Any:
+        """Side ``side`` (0: old, 1: new) as the change log says it, ``shown`` being its
+        value as printed (masked per privacy) or as written (whole, in the workbook): one
+        wording for every output, so that none says a side another does not. A cell
+        showing a formula's error as it shows it, #N/A, never masked into #N** as if a
+        number were hidden in it, and said one, its value lost; a class whose 年级 cell
+        shows one said read without its grade; an ID number stored as a number cell said
+        unreadable, so its digits are never read as the ID."""
+        if self.errors[side]:
+            return t("diff.formula_error", value=(self.old, self.new)[side])
+        if shown is None:
+            return None
+        grade = self.grade_errors[side]
+        if grade is not None:
+            return t("diff.grade_error", value=shown, error=grade)
+        return t("diff.lost_digits", value=shown) if self.lost[side] else shown
+
 
 @dataclass
 class Matched:
