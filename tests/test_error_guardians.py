@@ -281,3 +281,31 @@ def test_a_name_typed_like_an_error_is_merged_as_typed(tmp_path: Path) -> None:
         assert [
             [r["code"] for r in c["reasons"]] for g in watch["classes"] for c in g["children"]
         ] == [["WCH002"]], name
+
+
+def test_a_type_or_category_typed_like_an_error_is_merged_as_typed(tmp_path: Path) -> None:
+    """留守类型 and 类别 typed " #N/A", text, were merged into the workbook trimmed, "#N/A",
+    which read back is a formula's error (VAL007) and not the unknown value (VAL001) its
+    school's file holds; the Parquet file and the CSV export kept them as typed. Every
+    output now keeps them as typed and says what the school's file says."""
+    school = tmp_path / "青山小学"
+    school.mkdir()
+    rows = [[*CHILD_HEADER, "类别"], [*child_row(1, 留守类型=" #N/A"), " #N/A"]]
+    write_xlsx(school / "花名册.xlsx", {"花名册": rows})
+    said = [(2, "VAL001", "left_behind_type"), (2, "VAL001", "categories")]
+    result = run("validate", school, "--format", "json").json()
+    assert [(f["row"], f["code"], f["field"]) for f in result["findings"]] == said
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run("merge", school, "--out", out / "合并.xlsx").exit_code == 1
+    assert run("merge", school, "--out", out / "合并.parquet").exit_code == 1
+    assert run("export", school, "--out", out / "导出.csv").exit_code == 0
+    sheet = load_workbook(out / "合并.xlsx").worksheets[0]
+    cells = {c.value: sheet.cell(2, c.column) for c in sheet[1]}
+    assert [(cells[k].value, cells[k].data_type) for k in ("留守类型", "类别")] == [
+        (" #N/A", "s"),
+        (" #N/A", "s"),
+    ]
+    for name in ("合并.xlsx", "合并.parquet", "导出.csv"):
+        result = run("validate", out / name, "--format", "json").json()
+        assert [(f["row"], f["code"], f["field"]) for f in result["findings"]] == said, name

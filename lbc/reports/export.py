@@ -40,8 +40,7 @@ from lbc.roster.parquet import (
     school_key,
     source_key,
 )
-from lbc.roster.reading import FORMULA_ERRORS
-from lbc.roster.tables import Roster, Table, any_filled, piece_school, shows_an_error_whole
+from lbc.roster.tables import Roster, Table, any_filled, kept_as_typed, piece_school
 from lbc.workspace.schools import Schools, schools_of
 
 if TYPE_CHECKING:
@@ -80,15 +79,8 @@ def table_columns(
         values = table.values.get(key)
         columns[key] = [None] * n if values is None else [text(v) or None for v in values]
         raw = table.raw.get(key)
-        if raw is not None and not FORMULA_ERRORS.isdisjoint(columns[key]):
-            # Text read as a formula's error once trimmed (" #N/A") is written as typed:
-            # written so, it would be read back as one (VAL007), which the cell is not.
-            columns[key] = [
-                r
-                if c in FORMULA_ERRORS and r.__class__ is str and not shows_an_error_whole(r)
-                else c
-                for c, r in zip(columns[key], raw, strict=True)
-            ]
+        if raw is not None:
+            columns[key] = kept_as_typed(columns[key], raw)
     return columns
 
 

@@ -557,7 +557,8 @@ class Table:
             values = self.values.get(key)
             if values is None:  # a column the sheet lacks, as most of the merged roster's
                 return [None] * n
-            return [nz.display(v) for v in values]
+            shown = [nz.display(v) for v in values]
+            return shown if raw is None else kept_as_typed(shown, raw)
         kind = NORMALISERS[self.kind].get(key, (nz.text, False))[0]
         if kind is nz.date or kind is nz.record_date:
             read = self.values[key]
@@ -1900,6 +1901,18 @@ def shows_an_error_whole(cell: object) -> bool:
     like one (" #N/A" typed with a space) is the text it is, said by its column's rules. A
     table holding such a cell is one its reader marked (Table.formula_errors)."""
     return cell.__class__ is str and cell in FORMULA_ERRORS
+
+
+def kept_as_typed(shown: list[Any], raw: list[Any]) -> list[Any]:
+    """A column as lbc writes it (``shown``), each value that is a formula's error only
+    once trimmed (" #N/A" typed with a space, its cell in ``raw``) as the school typed it:
+    written trimmed, it would be read back as one (VAL007), which the cell is not."""
+    if FORMULA_ERRORS.isdisjoint(shown):
+        return shown
+    return [
+        r if c in FORMULA_ERRORS and r.__class__ is str and not shows_an_error_whole(r) else c
+        for c, r in zip(shown, raw, strict=True)
+    ]
 
 
 def cells_held(table: Table, key: str) -> list[Any]:
