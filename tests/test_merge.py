@@ -479,19 +479,23 @@ def test_a_killed_merge_leaves_no_temporary(tmp_path: Path, signum: int) -> None
 
 
 def test_temporaries_of_killed_runs_are_removed_next_time(tmp_path: Path) -> None:
-    """SIGKILL cannot be caught: the next run in that folder removes what the dead run left,
-    and leaves alone a run still writing and files that are not lbc's."""
+    """SIGKILL cannot be caught: the next run writing that output removes what a dead run
+    writing it left, and leaves alone a run still writing it, files that are not lbc's,
+    and another output's temporaries (a folder several computers share holds theirs,
+    whose process IDs mean nothing here)."""
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)  # fmt: skip
     folder = tmp_path / "out"
     folder.mkdir()
-    left = folder / f".c.xlsx.lbc{dead.stdout.strip()}.k2j4x9.tmp"
-    writing = folder / f".c.xlsx.lbc{os.getpid()}.q8w3e1.tmp"
-    theirs = folder / ".c.xlsx.k2j4x9.tmp"
-    for path in (left, writing, theirs):
+    left = folder / f".c.xlsx.lbc{dead.stdout.strip()}.0a1b2c3d.tmp"
+    writing = folder / f".c.xlsx.lbc{os.getpid()}.4e5f6a7b.tmp"
+    theirs = folder / ".c.xlsx.0a1b2c3d.tmp"
+    other = folder / f".d.xlsx.lbc{dead.stdout.strip()}.0a1b2c3d.tmp"
+    for path in (left, writing, theirs, other):
         path.write_bytes(b"PK")
     assert run("merge", county(tmp_path), "--out", folder / "c.xlsx").exit_code == 0
-    assert sorted(p.name for p in folder.iterdir()) == sorted(["c.xlsx", writing.name, theirs.name])
+    kept = ["c.xlsx", writing.name, theirs.name, other.name]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(kept)
 
 
 def test_a_school_without_a_teachers_list_keeps_its_teachers_in_the_county(

@@ -48,7 +48,7 @@ def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path
     """Call ``write(tmp)`` on a 0600 temporary file beside ``out``, then rename it into place."""
     refuse_input_as_output(out, inputs)
     folder = out.parent if str(out.parent) else Path(".")
-    remove_stale_temporaries(folder)
+    remove_stale_temporaries(folder, out.name)
     tmp = _new_temporary(folder, out)
     try:
         write(tmp)
@@ -126,19 +126,24 @@ def _temp_prefix(name: str, pid: int | None = None) -> str:
     return f".{name}.lbc{os.getpid() if pid is None else pid}."
 
 
-_TEMP = re.compile(r"^\..+\.lbc(\d+)\.[^.]+\.tmp$")
 _STALE_AGE = 3600  # seconds; where a process's life cannot be asked (Windows)
 
 
-def remove_stale_temporaries(folder: Path) -> None:
-    """Delete the temporaries of lbc runs that were killed (SIGKILL, a power cut) in
-    ``folder``; only files of lbc's own naming whose writer is gone."""
+def remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Delete the temporaries of output ``name`` in ``folder`` that lbc runs killed while
+    writing it left behind (SIGKILL, the out-of-memory killer, a power cut): only files of
+    lbc's own naming for that output, whose writer is gone. Only that output's: a
+    folder shared by several computers (a county office's) holds others' temporaries,
+    whose writers' process IDs mean nothing here, and a run writing the same output as
+    another at the same time is at odds with it anyway."""
+    # As _new_temporary names them: _temp_prefix, then 8 hex digits.
+    temporary = re.compile(re.escape(f".{name}.lbc") + r"(\d+)\.[0-9a-f]{8}\.tmp")
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
-        match = _TEMP.match(entry.name)
+        match = temporary.fullmatch(entry.name)
         if match and entry.is_file(follow_symlinks=False) and _writer_gone(entry, int(match[1])):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
