@@ -403,6 +403,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 读取超过 {seconds} 秒仍未完成，已停止：文件可能已损坏或是特制的，请用 Excel 打开后另存再试",
         "reading {path} took over {seconds} seconds and was stopped; the file may be damaged or crafted: open it in Excel, save it again and retry",
     ),
+    "err.merge_reader_killed": (
+        "合并读取 {path} 时，读取它的进程被结束（{how}），多半是电脑内存不足：合并已停止，没有写出任何文件。请关闭其他程序后再试，或把文件分成几批合并",
+        "the process reading {path} for the merge was killed ({how}), most likely because the computer ran out of memory: the merge stopped and wrote nothing. Close other programs and try again, or merge the files in batches",
+    ),
+    "err.merge_worker_killed": (
+        "合并用的一个进程被结束（{how}），多半是电脑内存不足：合并已停止，没有写出任何文件。请关闭其他程序后再试，或把文件分成几批合并",
+        "one of the merge's processes was killed ({how}), most likely because the computer ran out of memory: the merge stopped and wrote nothing. Close other programs and try again, or merge the files in batches",
+    ),
     "err.stopped": (
         "lbc 意外停止（{how}），未能完成：请把所运行的命令和所用的文件反馈给维护者",
         "lbc stopped unexpectedly ({how}) and did not finish; please report the command run and the files it was given",

@@ -481,6 +481,62 @@ def test_merge_workers_read_through_a_small_host(tmp_path: Path) -> None:
     assert len(parents) == 3 and set(parents) <= hosts
 
 
+def gone(pid: int) -> bool:
+    """Whether process ``pid`` has ended (a zombie nobody reaped yet has)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    with contextlib.suppress(OSError):
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    return False
+
+
+@pytest.mark.skipif(not supervised.CAN_FORK, reason="the workers take the prelude by fork")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="merge reads in workers on two CPUs")
+def test_a_merge_whose_worker_is_killed_stops_naming_its_file(tmp_path: Path) -> None:
+    """A merge worker killed from outside (the system's out-of-memory killer, kill -9) ended
+    the merge with an internal error (BrokenProcessPool, in English). concurrent.futures
+    stops every worker then, so the merge stops: one line naming the file the killed
+    worker was reading, exit 2, no output and no temporary, no worker or read host left.
+    Here a worker kills itself as it begins the third school's file."""
+    county = tmp_path / "县"
+    county.mkdir()
+    for n in (1, 2, 3, 4):
+        good(county / f"00{n}-学校.xlsx")
+    log = tmp_path / "who.txt"
+    dies = (
+        "import signal\n"
+        "from lbc.reports import county\n"
+        "read_part = county.read_part\n"
+        "def dying(path, *args):\n"
+        "    note(f'worker {os.getpid()}')\n"
+        "    if path.name == '003-学校.xlsx':\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return read_part(path, *args)\n"
+        "county.read_part = dying\n"
+    )
+    out = tmp_path / "县名册.xlsx"
+    args = ("merge", county, "--out", out, "--format", "json")
+    result = lbc_in_child(*args, prelude=who_reads(log) + dies)
+    bad = county / "003-学校.xlsx"
+    assert outcome(result) == (
+        2,
+        "",
+        f"lbc: 错误：合并读取 {bad} 时，读取它的进程被结束（SIGKILL），多半是电脑内存不足："
+        "合并已停止，没有写出任何文件。请关闭其他程序后再试，或把文件分成几批合并\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["who.txt", "县"]
+    assert sorted(p.name for p in county.iterdir()) == [f"00{n}-学校.xlsx" for n in (1, 2, 3, 4)]
+    said = [line.split() for line in log.read_text().splitlines()]
+    pids = {int(pid) for what, pid in said if what in ("worker", "host")}
+    assert len(pids) >= 3  # the two workers and a host at least
+    waited = time.monotonic() + 5
+    while not all(map(gone, pids)) and time.monotonic() < waited:
+        time.sleep(0.05)
+    assert [pid for pid in pids if not gone(pid)] == []
+
+
 def test_without_fork_a_merge_worker_spawns_each_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """Where there is no fork (Windows) a merge worker begins no read host: each read is
     a child it spawns itself."""

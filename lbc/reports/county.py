@@ -26,9 +26,11 @@ as it was read the first time, the reads not yet begun queued behind it (``_Read
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
+import signal
 import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -1047,17 +1049,26 @@ def read_parts(
             reading.ISOLATE_READS = isolated
         return
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing: merge's path alone
+    from multiprocessing import RawArray
 
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        initializer=_start_worker,
-        initargs=(os.getpid(), current_lang()),
-    ) as pool:
+    underway = RawArray("q", len(files))  # each file's reading worker's pid, while it reads
+    with (
+        ProcessPoolExecutor(
+            max_workers=workers,
+            initializer=_start_worker,
+            initargs=(os.getpid(), current_lang(), underway),
+        ) as pool,
+        _named_if_killed(pool, files, underway),
+    ):
         found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
         books = _books_by_folder(files, list(found))
         run = _PartsRead(synonyms, parquet, books, names, terms, written, runs)
         reads = _Reads(
-            pool, [(read_part, *run.args(path, renamed.get(str(path), ""))) for path in files]
+            pool,
+            [
+                (_read_tracked, i, *run.args(path, renamed.get(str(path), "")))
+                for i, path in enumerate(files)
+            ],
         )
         told = _told_apart(iter(reads), run, progress)
         yield from _placed_last(
@@ -1362,17 +1373,72 @@ def _books_by_folder(files: list[Path], books: list[bool]) -> dict[Path, tuple[P
     return folders
 
 
-def _start_worker(parent: int, lang: str) -> None:
+def _start_worker(parent: int, lang: str, underway: Any) -> None:
     """Each worker reads each file in a child of its own, so that a file which kills the
     reader costs only its school, forked by a small host of its own begun here, while the
     worker holds no school's rows (reading.each_read_in_a_child), and speaks the run's
     language (``lang``: a worker started by spawn, as on Windows, inherits no --lang). It
     ends with its parent (killed mid-merge: lbc.roster.parent_death), instead of reading
     on for nobody or waiting for ever on a queue nobody writes, holding the caller's pipes
-    open."""
+    open. ``underway``: where it marks the file it reads (_read_tracked)."""
     parent_death.end_with_parent(parent)
     set_lang(lang)
+    _underway[0] = underway
     reading.each_read_in_a_child()
+
+
+# In a merge worker: each of the run's files' reading worker's pid while it reads it, else 0.
+_underway: list[Any] = [None]
+
+
+def _read_tracked(i: int, *args: Any) -> SchoolPart:
+    """read_part of the run's file ``i``, in a worker, marked under way by the worker's pid
+    meanwhile: should the worker be killed, the merge names that file (_killed)."""
+    underway = _underway[0]
+    underway[i] = os.getpid()
+    try:
+        return read_part(*args)
+    finally:
+        underway[i] = 0
+
+
+@contextlib.contextmanager
+def _named_if_killed(pool: ProcessPoolExecutor, files: list[Path], underway: Any) -> Iterator[None]:
+    """A pool broken by a worker killed from outside (BrokenProcessPool) as _killed's error,
+    once every worker has ended and been reaped."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Kept for their exit codes: concurrent.futures says which process ended a pool on no
+    # public attribute.
+    processes = pool._processes
+    try:
+        yield
+    except BrokenProcessPool:
+        pool.shutdown()
+        raise _killed(files, underway, processes.values()) from None
+
+
+# How a worker the pool stops itself ends: killed by SIGTERM, or left by lbc's handler of it
+# (lbc.cli._terminated), which a forked worker inherits.
+_STOPPED = (-signal.SIGTERM, 128 + signal.SIGTERM)
+
+
+def _killed(files: list[Path], underway: Any, processes: Iterable[Any]) -> LbcError:
+    """The error for a merge whose worker was killed from outside (the system's
+    out-of-memory killer, ``kill -9``). concurrent.futures then stops every other worker
+    (SIGTERM) and fails every read not yet taken, so the merge stops, writing nothing: a
+    merged roster missing schools for no fault of their files would pass for the county's.
+    Named: the file the killed worker was reading (``underway``), if it was reading one."""
+    from lbc.roster.supervised import how_ended
+
+    killed = next((p for p in processes if p.exitcode not in (0, *_STOPPED)), None)
+    if killed is None:  # ended by SIGTERM from outside, as the pool ends the others
+        return LbcError(t("err.merge_worker_killed", how=how_ended(-signal.SIGTERM)))
+    how = how_ended(killed.exitcode)
+    read = [files[i] for i, pid in enumerate(underway) if pid == killed.pid]
+    if not read:
+        return LbcError(t("err.merge_worker_killed", how=how))
+    return LbcError(t("err.merge_reader_killed", path=read[0], how=how))
 
 
 @dataclass

@@ -799,13 +799,13 @@ def out_of_memory(path: Path) -> LbcError:
     return LbcError(_crashed(path, None, memory_ceiling()))
 
 
+def how_ended(exitcode: int) -> str:
+    """How a process ended, as its exit code says: the signal that killed it, or the code."""
+    return _signal_name(-exitcode) if exitcode < 0 else t("how.exit", code=exitcode)
+
+
 def _crashed(path: Path, exitcode: int | None, ceiling: int | None) -> str:
-    if exitcode is None:
-        how = t("how.memory")
-    elif exitcode < 0:
-        how = _signal_name(-exitcode)
-    else:
-        how = t("how.exit", code=exitcode)
+    how = t("how.memory") if exitcode is None else how_ended(exitcode)
     if not ceiling:
         limit = "-"
     elif ceiling < 1 << 30:
