@@ -360,6 +360,42 @@ def test_a_middle_schools_class_numbered_from_its_first_year_beside_its_grade(
     assert by_class("名单.xlsx", tmp_path)[-2:] == [("七年级(1)班", 1), ("八年级(3)班", 1)]
 
 
+def test_a_middle_schools_class_numbered_from_its_first_year_however_spaced(
+    tmp_path: Path,
+) -> None:
+    """101 班 (a space before 班), 0101 and １０１班 beside 初一, or in 初一.xlsx beside an
+    empty 年级, are read as 101班 is, 一年级(1)班, and said, but without the advice to
+    write 初一(1)班 that 101班 gets: they get it, with the cell as written, over the
+    school's folder and over a county's roster merged from it and another school's."""
+    header = [*CHILD_HEADER, "年级"]
+    cells = [("101 班", "初一"), ("0101", "初一"), ("１０１班", None), (" 0101班", None)]
+    kids = [header, *([*child_row(n, cls=c), g] for n, (c, g) in enumerate(cells, 1))]
+    other = [header, [*child_row(11, cls="三年级(1)班"), "三年级"]]
+    write_books(tmp_path, {"青山中学/初一.xlsx": kids, "白鹤小学/名单.xlsx": other})
+    assert run("merge", "青山中学", "白鹤小学", "-o", "县.xlsx", cwd=tmp_path).exit_code == 0
+
+    def advised(raw: str) -> str:
+        return (
+            f"；“{raw}”很可能是按初一=1编的班号，即初一1班，是的话请把班级写成“初一(1)班”，"
+            "教师名单里的任教班级也照此写"
+        )
+
+    disagree = "“年级”7 与“班级”一年级(1)班 不一致"
+    against = "“班级”一年级(1)班 与名称“初一”说的年级不同，按“班级”读"
+    for source in ("青山中学", "县.xlsx"):
+        validated = run("validate", source, "--format", "json", cwd=tmp_path)
+        found = [(f["code"], f["row"], f["message"]) for f in validated.json()["findings"]]
+        assert (validated.exit_code, found) == (
+            0,
+            [
+                ("CLS002", 2, disagree + advised("101 班")),
+                ("CLS002", 3, disagree + advised("0101")),
+                ("CLS004", 4, against + advised("１０１班")),
+                ("CLS004", 5, against + advised("0101班")),
+            ],
+        ), source
+
+
 @pytest.mark.parametrize(
     ("path", "sheet"),
     [("初一.xlsx", "花名册"), ("名单.xlsx", "初一"), ("初一/花名册.xlsx", "花名册")],

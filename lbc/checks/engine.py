@@ -584,24 +584,20 @@ def _classes_of_another_grade(out: _Out) -> None:
 # 101班 beside a 年级 初一, 203 in 初二.xlsx: a middle school numbering its classes from 初一
 # as 1 (初一1班, 初二3班). Still read as the cell says (一年级(1)班), since a nine-year school
 # numbering 七年级 from 701 means 一年级 by 101, and said; the finding says how to write it.
-_FROM_FIRST_YEAR = re.compile(r"[1-3]\d{2}班?")
 _MIDDLE_YEARS = {7: "初一", 8: "初二", 9: "初三"}
 
 
 def _numbered_from_first_year(out: _Out, i: int, cls: nz.ClassRef, grade: int) -> str:
-    """What CLS002 or CLS004 adds where row ``i``'s 班级 is three digits whose first is the
-    year of the middle-school ``grade`` its 年级 or its names give (101班 beside 初一, 203 in
-    初二.xlsx): probably that grade's class, and how to write it to be read so, 初一(1)班, in
-    the teachers list too, in place of the advice to correct the grade or move the child,
-    which is wrong for it. Not 1班, which a county's merged workbook reads as of no grade,
-    and the teachers' 101班 is still 一年级(1)班, whose head teacher is not the child's."""
+    """What CLS002 or CLS004 adds where row ``i``'s 班级 writes its grade and class as one
+    number (nz.one_number) whose grade is the year of the middle-school ``grade`` its 年级
+    or its names give (101班, 101 班 or 0101 beside 初一, 203 in 初二.xlsx): probably that
+    grade's class, and how to write it to be read so, 初一(1)班, in the teachers list too,
+    in place of the advice to correct the grade or move the child, which is wrong for it.
+    Not 1班, which a county's merged workbook reads as of no grade, and the teachers'
+    101班 is still 一年级(1)班, whose head teacher is not the child's."""
     level = _MIDDLE_YEARS.get(grade)
     raw = _raw_text(out.table.raw["class"][i])
-    if (
-        level is None
-        or cls.grade != grade - 6
-        or not _FROM_FIRST_YEAR.fullmatch(nz.text(raw) or "")
-    ):
+    if level is None or cls.grade != grade - 6 or not nz.one_number(raw):
         return ""
     return t("rule.CLS.numbered", raw=raw, level=level, number=cls.number)
 

@@ -1137,6 +1137,13 @@ _YEAR_AND_CLASS = re.compile(r"1[0-2]\d{2}班?")
 _COHORT = re.compile(r"\d{2}级")
 
 
+def one_number(value: Any) -> bool:
+    """Whether a class cell writes its grade and class as one number, as class_ref reads
+    it by the first of _CLASS_PATTERNS: 101, 101班, 0101, 101 班, １０１班 alike."""
+    s = _as_text(value)
+    return s is not None and _CLASS_PATTERNS[0].fullmatch("".join(s.split())) is not None
+
+
 def class_ref(value: Any) -> ClassRef | Bad | None:
     """A class in any of the spellings schools use, read as grade and class number; a
     class number alone (12班, 2, (2)班) is unreadable here, since it names no grade, and so
