@@ -396,6 +396,45 @@ def test_a_middle_schools_class_numbered_from_its_first_year_however_spaced(
         ), source
 
 
+def test_a_merged_parquet_roster_keeps_the_advice_for_a_class_numbered_from_its_first_year(
+    tmp_path: Path,
+) -> None:
+    """A county's Parquet roster merged from a middle school's 初一.xlsx stores each class
+    as read (一年级(1)班), and validated lost the advice that 101班 beside 初一 (or beside
+    an empty 年级 there), 101 班, or the number cell 203 beside 初二, is to be written
+    初一(1)班 or 初二(3)班: those cells go with it as typed, and are advised as over the
+    school's folder and over the county's merged workbook (学校 column), its classes read
+    and counted alike; the primary school's 301班 beside 三年级 is not."""
+    header = [*CHILD_HEADER, "年级"]
+    cells = [("101班", "初一"), ("101班", None), ("101 班", "初一"), (203, "初二")]
+    kids = [header, *([*child_row(n, cls=c), g] for n, (c, g) in enumerate(cells, 1))]
+    other = [header, [*child_row(11, cls="301班"), "三年级"]]
+    write_books(tmp_path, {"青山中学/初一.xlsx": kids, "白鹤小学/名单.xlsx": other})
+    for out in ("县.xlsx", "县.parquet"):
+        assert run("merge", "青山中学", "白鹤小学", "-o", out, cwd=tmp_path).exit_code == 0
+
+    def advised(raw: str, level: str, number: int) -> str:
+        return (
+            f"；“{raw}”很可能是按初一=1编的班号，即{level}{number}班，"
+            f"是的话请把班级写成“{level}({number})班”，教师名单里的任教班级也照此写"
+        )
+
+    first = "“年级”7 与“班级”一年级(1)班 不一致"
+    against = "“班级”一年级(1)班 与名称“初一”说的年级不同，按“班级”读"
+    second = "“年级”8 与“班级”二年级(3)班 不一致"
+    expected = [
+        ("CLS002", 2, first + advised("101班", "初一", 1)),
+        ("CLS004", 3, against + advised("101班", "初一", 1)),
+        ("CLS002", 4, first + advised("101 班", "初一", 1)),
+        ("CLS002", 5, second + advised("203", "初二", 3)),
+    ]
+    for source in ("青山中学", "县.xlsx", "县.parquet"):
+        validated = run("validate", source, "--format", "json", cwd=tmp_path)
+        found = [(f["code"], f["row"], f["message"]) for f in validated.json()["findings"]]
+        assert (validated.exit_code, found) == (0, expected), source
+    assert by_class("县.parquet", tmp_path) == by_class("县.xlsx", tmp_path)
+
+
 @pytest.mark.parametrize(
     ("path", "sheet"),
     [("初一.xlsx", "花名册"), ("名单.xlsx", "初一"), ("初一/花名册.xlsx", "花名册")],

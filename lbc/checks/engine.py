@@ -589,15 +589,15 @@ _MIDDLE_YEARS = {7: "初一", 8: "初二", 9: "初三"}
 
 def _numbered_from_first_year(out: _Out, i: int, cls: nz.ClassRef, grade: int) -> str:
     """What CLS002 or CLS004 adds where row ``i``'s 班级 writes its grade and class as one
-    number (nz.one_number) whose grade is the year of the middle-school ``grade`` its 年级
-    or its names give (101班, 101 班 or 0101 beside 初一, 203 in 初二.xlsx): probably that
-    grade's class, and how to write it to be read so, 初一(1)班, in the teachers list too,
-    in place of the advice to correct the grade or move the child, which is wrong for it.
-    Not 1班, which a county's merged workbook reads as of no grade, and the teachers'
-    101班 is still 一年级(1)班, whose head teacher is not the child's."""
+    number whose grade is the year of the middle-school ``grade`` its 年级 or its names
+    give (nz.from_first_year: 101班, 101 班 or 0101 beside 初一, 203 in 初二.xlsx):
+    probably that grade's class, and how to write it to be read so, 初一(1)班, in the
+    teachers list too, in place of the advice to correct the grade or move the child,
+    which is wrong for it. Not 1班, which a county's merged workbook reads as of no grade,
+    and the teachers' 101班 is still 一年级(1)班, whose head teacher is not the child's."""
     level = _MIDDLE_YEARS.get(grade)
     raw = _raw_text(out.table.raw["class"][i])
-    if level is None or cls.grade != grade - 6 or not nz.one_number(raw):
+    if level is None or not nz.from_first_year(raw, cls, grade):
         return ""
     return t("rule.CLS.numbered", raw=raw, level=level, number=cls.number)
 

@@ -40,7 +40,14 @@ from lbc.roster.parquet import (
     school_key,
     source_key,
 )
-from lbc.roster.tables import Roster, Table, any_filled, kept_as_typed, piece_school
+from lbc.roster.tables import (
+    Roster,
+    Table,
+    any_filled,
+    kept_as_typed,
+    names_grades,
+    piece_school,
+)
 from lbc.workspace.schools import Schools, schools_of
 
 if TYPE_CHECKING:
@@ -105,7 +112,7 @@ def layout(table: Table, sheet: str | None = None) -> dict[str, Any]:
     }
     typed = {
         key: [[table.rows[i], text, place] for i, text in cells if (place := spot(i)) is not None]
-        for key, cells in typed_phones(table).items()
+        for key, cells in {**typed_phones(table), **typed_classes(table)}.items()
     }
     columns = {key: [col.letter, col.label] for key, col in table.columns.items()}
     # A sheet without a 帮扶教师 column whose children a teachers list or pairs workbook
@@ -164,6 +171,34 @@ def typed_phones(table: Table) -> dict[str, list[tuple[int, str]]]:
         if cells := table.values.elsewhere(key):
             out[key] = [(i, str(table.raw[key][i]).strip()) for i in sorted(cells)]
     return out
+
+
+def typed_classes(table: Table) -> dict[str, list[tuple[int, str]]]:
+    """Each 班级 cell a middle school numbering its classes from 初一 as 1 writes as one
+    number (101班 beside 初一, or in 初一.xlsx: nz.from_first_year), as its row's index and
+    the cell as typed. The file's column holds lbc's reading (一年级(1)班); the cell as
+    typed goes with it in the Parquet metadata, so that read back it is advised to be
+    written 初一(1)班 (CLS002, CLS004) as over the school's own file."""
+    raw = table.raw.get("class")
+    if table.kind is not Kind.CHILDREN or raw is None:
+        return {}
+    n = len(table)
+    sources = table.sources or [(table.file, table.sheet)] * n
+    named = {source: set(names_grades(*source).values()) for source in set(sources)}
+    grades = table.values.get("grade") or [None] * n
+    middle = {7, 8, 9}
+    if not (middle & set(grades) or any(middle & of for of in named.values())):
+        return {}  # nearly every table: no middle school's grade said
+    cells = [
+        (i, cell.strip() if cell.__class__ is str else nz.text(cell))
+        for i, (cell, cls, grade, source) in enumerate(
+            zip(raw, table.values["class"], grades, sources, strict=True)
+        )
+        if cls.__class__ is nz.ClassRef
+        and cls.grade <= 3
+        and any(nz.from_first_year(cell, cls, of) for of in {grade, *named[source]})
+    ]
+    return {"class": cells} if cells else {}
 
 
 # A piece's own rows that lacked columns at a sheet of their own, while combined: said

@@ -1144,6 +1144,16 @@ def one_number(value: Any) -> bool:
     return s is not None and _CLASS_PATTERNS[0].fullmatch("".join(s.split())) is not None
 
 
+def from_first_year(value: Any, cls: ClassRef, grade: object) -> bool:
+    """Whether a class cell ``value``, read as ``cls``, writes it as one number (one_number)
+    whose grade is the year within middle school of ``grade`` (七至九年级): 101班 beside
+    初一, 203 in 初二.xlsx, as a middle school numbering its classes from 初一 as 1 writes
+    初一1班 (lbc.checks.engine._numbered_from_first_year)."""
+    return (
+        isinstance(grade, int) and 7 <= grade <= 9 and cls.grade == grade - 6 and one_number(value)
+    )
+
+
 def class_ref(value: Any) -> ClassRef | Bad | None:
     """A class in any of the spellings schools use, read as grade and class number; a
     class number alone (12班, 2, (2)班) is unreadable here, since it names no grade, and so
