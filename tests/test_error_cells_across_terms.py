@@ -238,3 +238,71 @@ def test_the_change_log_workbook_words_each_side_as_diff_prints_it(tmp_path: Pat
     assert run(*args, "--out", "变更.xlsx", cwd=tmp_path).exit_code == 0
     book = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
     assert [row[5:7] for row in book.iter_rows(min_row=2, values_only=True)] == said
+
+
+def test_text_typed_like_an_error_is_a_change_like_any_other(tmp_path: Path) -> None:
+    """Last term's 张雨涵's ID, 李明轩's name and five of 王梓萱's cells were typed " #N/A",
+    with a space: text, which validate says is no 留守类型 (VAL001), not a formula's error
+    (VAL007). lbc diff said each "#N/A（公式出错，内容已丢失）" in every output, and the
+    summary left them out of 信息变更 as values lost; 王梓萱's " #N/A" → " #REF!" was two
+    errors. Each is said as typed, never masked (" #***", or a phone said empty), and
+    counted; 刘浩然's cells, which show the error, are still said and left out as errors."""
+    header = [*CHILD_HEADER, "帮扶教师"]
+    typed = {"班级": " #N/A", "留守类型": " #N/A", "监护人姓名": " #N/A", "父亲电话": " #N/A"}
+
+    def row(n: int, teacher: str = "王芳", **cells: object) -> list[object]:
+        return [*child_row(n, birth=dt.date(2016, n, 3), **cells), teacher]
+
+    old = [row(1, 身份证号=" #N/A"), row(2, 姓名=" #N/A"), row(3, " #N/A", **typed), row(4)]
+    errors = {f"{c}5": "#N/A" for c in "DFIJLO"}  # 刘浩然's ID, class … teacher
+    roster(tmp_path / "上学期.xlsx", errors, old, header)
+    new = [row(1), row(2), row(3, 留守类型=" #REF!"), row(4)]
+    roster(tmp_path / "本学期.xlsx", {}, new, header)
+    args = ("diff", "上学期.xlsx", "本学期.xlsx")
+    doc = run(*args, "--format", "json", cwd=tmp_path)
+    assert doc.exit_code == 0, doc.stderr
+    lost = "#N/A（公式出错，内容已丢失）"
+    fields = ["id_number", "class", "left_behind_type", "guardian_name", "father_phone"]
+    assert [
+        (m["child"], c["field"], c["old"], c["new"])
+        for m in doc.json()["changed"]
+        for c in m["changes"]
+    ] == [
+        ("张雨涵", "id_number", " #N/A", "511321********1022"),
+        ("李明轩", "name", " #N/A", "李明轩"),
+        ("王梓萱", "class", " #N/A", "三年级(2)班"),
+        ("王梓萱", "left_behind_type", " #N/A", " #REF!"),
+        ("王梓萱", "guardian_name", " #N/A", "张大爷"),
+        ("王梓萱", "father_phone", " #N/A", "138****5678"),
+        ("王梓萱", "support_teacher", " #N/A", "王芳"),
+        *(("刘浩然", key, lost, new) for key, new in zip(fields, [
+            "511321********1087", "三年级(2)班", "父母均外出", "张大爷", "138****5678"
+        ], strict=True)),
+        ("刘浩然", "support_teacher", lost, "王芳"),
+    ]  # fmt: skip
+    assert run(*args, "--out", "变更.xlsx", cwd=tmp_path).exit_code == 0
+    book = load_workbook(tmp_path / "变更.xlsx")["信息变更"]
+    assert [
+        (r[4].value, r[5].value, r[5].data_type, r[6].value)
+        for r in book.iter_rows(min_row=2, max_row=8)
+    ] == [
+        ("身份证号", " #N/A", "s", "511321201601031022"),
+        ("姓名", " #N/A", "s", "李明轩"),
+        ("班级", " #N/A", "s", "三年级(2)班"),
+        ("留守类型", " #N/A", "s", " #REF!"),
+        ("监护人姓名", " #N/A", "s", "张大爷"),
+        ("父亲电话", " #N/A", "s", "13812345678"),
+        ("帮扶教师", " #N/A", "s", "王芳"),
+    ]
+    summary = run(
+        "summary", "本学期.xlsx", "--previous", "上学期.xlsx", "--term", "2024-autumn",
+        "--format", "json", cwd=tmp_path,
+    )  # fmt: skip
+    assert summary.exit_code == 0, summary.stderr
+    counted = ["姓名", "身份证号", "班级", "留守类型", "监护人姓名", "父亲电话", "帮扶教师"]
+    assert summary.json()["changes"]["by_field"] == [{"name": n, "count": 1} for n in counted]
+    assert summary.json()["changes"]["changed"] == 3
+    assert (
+        "提示：有 1 名儿童的 6 项信息在上学期或本学期显示公式错误（如 #N/A），"
+        "其变化未计入信息变更，详见 lbc diff"
+    ) in summary.stderr.splitlines()

@@ -96,9 +96,14 @@ class Change:
         showing a formula's error as it shows it, #N/A, never masked into #N** as if a
         number were hidden in it, and said one, its value lost; a class whose 年级 cell
         shows one said read without its grade; an ID number stored as a number cell said
-        unreadable, so its digits are never read as the ID."""
+        unreadable, so its digits are never read as the ID. Text typed to look like a
+        formula's error (" #N/A", with a space) hides no number either: said as typed,
+        never masked into " #***" or an empty phone, nor trimmed into the error it is not."""
+        value = (self.old, self.new)[side]
         if self.errors[side]:
-            return t("diff.formula_error", value=(self.old, self.new)[side])
+            return t("diff.formula_error", value=value)
+        if value is not None and shows_an_error(value.strip()):
+            return value
         if shown is None:
             return None
         grade = self.grade_errors[side]
@@ -375,14 +380,13 @@ def _changes(
         if key == "class" and _promoted(before, after):
             continue
         if _differ(key, before, after):
-            old_error, new_error = shows_an_error(before), shows_an_error(after)
             found.append(
                 Change(
                     key,
-                    _error_text(ot, key, oi, before) if old_error else _shown(before),
-                    _error_text(nt, key, ni, after) if new_error else _shown(after),
+                    _side(ot, key, oi, before),
+                    _side(nt, key, ni, after),
                     (_lost(before), _lost(after)),
-                    (old_error, new_error),
+                    (_shows_an_error(ot, key, oi, before), _shows_an_error(nt, key, ni, after)),
                     (_grade_error(ot, oi), _grade_error(nt, ni))
                     if key == "class"
                     else (None, None),
@@ -404,12 +408,24 @@ def _grade_error(table: Table, i: int) -> str | None:
     return cell if classes is not None and nz.class_number(classes[i]) is not None else None
 
 
-def _error_text(table: Table, key: str, i: int, value: object) -> str | None:
-    """A cell showing a formula's error as the cell shows it and VAL007 says it: Err:502,
-    where the ID number read of it is ERR:502."""
+def _shows_an_error(table: Table, key: str, i: int, value: object) -> bool:
+    """Whether row ``i``'s ``key``, read as ``value``, is a cell showing a formula's error,
+    as VAL007 decides (shows_an_error_whole): text typed " #N/A", with a space, reads as
+    #N/A once trimmed but is text the school typed (VAL001 says it), a value and a change
+    like any other, not one a broken formula lost."""
     raw = table.raw.get(key)
-    cell = raw[i] if raw is not None else None
-    return cell if shows_an_error_whole(cell) else nz.display(value)
+    return shows_an_error(value) and raw is not None and shows_an_error_whole(raw[i])
+
+
+def _side(table: Table, key: str, i: int, value: object) -> str | None:
+    """Row ``i``'s ``key`` as the change log shows it (_shown); a value read as a formula's
+    error as its cell holds it, whole: #N/A as the cell shows it and VAL007 says it (Err:502,
+    where the ID number read of it is ERR:502), text typed " #N/A" as typed, which trimmed
+    would read as the error it is not (and be written as one in the change-log workbook)."""
+    raw = table.raw.get(key)
+    if shows_an_error(value) and raw is not None and raw[i].__class__ is str:
+        return raw[i]
+    return _shown(value)
 
 
 def _lost(value: object) -> bool:
