@@ -498,6 +498,24 @@ def test_temporaries_of_killed_runs_are_removed_next_time(tmp_path: Path) -> Non
     assert sorted(p.name for p in folder.iterdir()) == sorted(kept)
 
 
+def test_temporaries_lbc_could_not_have_named_are_kept(tmp_path: Path) -> None:
+    """A hidden file named like a temporary of c.xlsx whose process ID is too large for
+    any system made every write of c.xlsx fail, 内部错误：OverflowError (exit 2); one whose
+    ID is a dead run's with a leading zero, or in other digits (٠١٢…), was removed as that
+    run's. lbc names none of them: each is kept, and c.xlsx written."""
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    folder = tmp_path / "out"
+    folder.mkdir()
+    other_digits = "".join(chr(0x660 + int(d)) for d in dead)  # Arabic-Indic
+    names = [f".c.xlsx.lbc{pid}.0a1b2c3d.tmp" for pid in ("9" * 20, f"0{dead}", other_digits)]
+    for name in names:
+        (folder / name).write_bytes(b"PK")
+    result = run("merge", county(tmp_path), "--out", folder / "c.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["c.xlsx", *names])
+
+
 def test_a_school_without_a_teachers_list_keeps_its_teachers_in_the_county(
     tmp_path: Path,
 ) -> None:

@@ -127,6 +127,8 @@ def _temp_prefix(name: str, pid: int | None = None) -> str:
 
 
 _STALE_AGE = 3600  # seconds; where a process's life cannot be asked (Windows)
+# The largest process ID a system gives (a C int): asking after a larger one overflows.
+_PID_MAX = 2**31 - 1
 
 
 def remove_stale_temporaries(folder: Path, name: str) -> None:
@@ -136,15 +138,19 @@ def remove_stale_temporaries(folder: Path, name: str) -> None:
     folder shared by several computers (a county office's) holds others' temporaries,
     whose writers' process IDs mean nothing here, and a run writing the same output as
     another at the same time is at odds with it anyway."""
-    # As _new_temporary names them: _temp_prefix, then 8 hex digits.
-    temporary = re.compile(re.escape(f".{name}.lbc") + r"(\d+)\.[0-9a-f]{8}\.tmp")
+    # As _new_temporary names them: _temp_prefix (a process ID as the system gives it, in
+    # ASCII digits without a leading zero), then 8 hex digits. A name lbc could not have
+    # written (a process ID too large for any system, ١٢٣, 0123) is not lbc's to remove.
+    temporary = re.compile(re.escape(f".{name}.lbc") + r"([1-9][0-9]*)\.[0-9a-f]{8}\.tmp")
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
         match = temporary.fullmatch(entry.name)
-        if match and entry.is_file(follow_symlinks=False) and _writer_gone(entry, int(match[1])):
+        if match is None or int(match[1]) > _PID_MAX:
+            continue
+        if entry.is_file(follow_symlinks=False) and _writer_gone(entry, int(match[1])):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
 
