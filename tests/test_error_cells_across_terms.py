@@ -306,3 +306,34 @@ def test_text_typed_like_an_error_is_a_change_like_any_other(tmp_path: Path) -> 
         "提示：有 1 名儿童的 6 项信息在上学期或本学期显示公式错误（如 #N/A），"
         "其变化未计入信息变更，详见 lbc diff"
     ) in summary.stderr.splitlines()
+
+
+def test_ids_all_typed_like_an_error_are_compared(tmp_path: Path) -> None:
+    """Last term every 身份证号 was typed " #N/A", with a space: text (validate says ID001
+    of each), not a formula's error. lbc diff and the summary said the column held only
+    cells showing one, to be mended by VAL007, and compared no ID: every child unchanged.
+    Each ID filled in is a change, said as typed; a column whose cells show the error is
+    still said and left out."""
+    new = [child_row(n, birth=dt.date(2016, n, 3)) for n in range(1, 4)]
+    old = [child_row(n, birth=dt.date(2016, n, 3), 身份证号=" #N/A") for n in range(1, 4)]
+    roster(tmp_path / "上学期.xlsx", {}, old)
+    roster(tmp_path / "本学期.xlsx", {}, new)
+    roster(tmp_path / "出错.xlsx", {f"D{r}": "#N/A" for r in range(2, 5)}, new)
+    diff = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "json", cwd=tmp_path)
+    assert (diff.exit_code, diff.stderr) == (0, "")
+    changed = diff.json()["changed"]
+    assert [(m["child"], c["old"], c["new"]) for m in changed for c in m["changes"]] == [
+        ("张雨涵", " #N/A", "511321********1022"),
+        ("李明轩", " #N/A", "511321********1040"),
+        ("王梓萱", " #N/A", "511321********1069"),
+    ]
+    args = ("summary", "本学期.xlsx", "--term", "2024-autumn", "--format", "json")
+    summary = run(*args, "--previous", "上学期.xlsx", cwd=tmp_path)
+    assert summary.json()["changes"]["by_field"] == [{"name": "身份证号", "count": 3}]
+    assert "公式出错" not in summary.stderr
+    errors = run("diff", "出错.xlsx", "本学期.xlsx", "--format", "json", cwd=tmp_path)
+    assert (errors.exit_code, errors.json()["changed"]) == (1, [])
+    assert errors.stderr == (
+        "提示：上学期名册 出错.xlsx“花名册”，身份证号一栏只有公式出错的格（3 格，首格第 2 行："
+        "#N/A），未比较身份证号；请按 lbc validate（VAL007）改正后重新比较；退出码为 1\n"
+    )

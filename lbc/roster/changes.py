@@ -31,8 +31,8 @@ from lbc.roster.tables import (
     Roster,
     Table,
     any_filled,
+    cells_held,
     distinct_children,
-    id_numbers,
     id_of,
     shows_an_error,
     shows_an_error_whole,
@@ -277,11 +277,13 @@ def diff_rosters(
     added = [row for n, row in enumerate(new_rows) if n not in done]
     # A sheet whose 身份证号 column holds no ID at all is one the school did not fill in
     # (validate says so of each row), not each of its children's ID emptied or filled in.
+    # Cells showing a formula's error hold nothing (cells_held); text typed like one
+    # (" #N/A") the school typed, a value each of whose changes is said (_shows_an_error).
     no_ids = {
         id(tb)
         for roster in (old, new)
         for tb in roster.children
-        if not any_filled(id_numbers(tb) or [])
+        if not any_filled(cells_held(tb, "id_number"))
     }
     # A side whose 身份证号 column holds nothing, as one it lacks, had no ID to compare: the
     # school never typed them. Cells showing an error are a column that held them.
