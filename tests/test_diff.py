@@ -271,28 +271,68 @@ def test_csv_header_and_rows_exactly(terms: Path) -> None:
     result = diff(terms, "--format", "csv")
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.splitlines() == [
-        "\ufeff变化,儿童,班级,文件,工作表,行,对应依据,字段,原内容,现内容",
-        "added,孙博文,三年级(2)班,本学期.xlsx,花名册,2,,,,",
-        "added,徐若曦,三年级(2)班,本学期.xlsx,花名册,13,,,,",
-        "gone,徐若曦,三年级(2)班,上学期.xlsx,花名册,12,,,,",
-        "gone,徐若曦,三年级(2)班,上学期.xlsx,花名册,13,,,,",
-        "gone,林小雨,三年级(2)班,上学期.xlsx,花名册,14,,,,",
-        "changed,李明轩,三年级(2)班,本学期.xlsx,花名册,4,id_number,guardian_phone,137****5678,136****5432",
-        "changed,李明轩,三年级(2)班,本学期.xlsx,花名册,4,id_number,father_work_place,广东深圳,广东东莞",
-        "changed,李明轩,三年级(2)班,本学期.xlsx,花名册,4,id_number,mother_work_place,浙江宁波,江苏苏州",
-        "changed,王梓萱,三年级(2)班,本学期.xlsx,花名册,5,id_number,guardian_name,张大爷,李奶奶",
-        "changed,王梓萱,三年级(2)班,本学期.xlsx,花名册,5,id_number,guardian_relation,祖父,祖母",
-        "changed,王梓萱,三年级(2)班,本学期.xlsx,花名册,5,id_number,guardian_phone,,136****0000",
-        "changed,刘浩然,三年级(2)班,本学期.xlsx,花名册,6,id_number,left_behind_type,父母均外出,父亲外出",
-        "changed,陈思彤,三年级(2)班,本学期.xlsx,花名册,7,id_number,enrollment_status,在读,转出",
-        "changed,杨子墨,三年级(2)班,本学期.xlsx,花名册,8,id_number,support_teacher,王芳,李强",
-        "changed,黄欣怡,四年级(1)班,本学期.xlsx,花名册,9,id_number,class,三年级(2)班,四年级(1)班",
-        "changed,赵俊熙,三年级(2)班,本学期.xlsx,花名册,10,name_birth_date,id_number,511321********1176,",
-        "changed,赵俊熙,三年级(2)班,本学期.xlsx,花名册,10,name_birth_date,father_work_place,福建厦门,福建泉州",
-        "changed,吴宇航,三年级(2)班,本学期.xlsx,花名册,12,name_class,id_number,511321********1213,",
-        "changed,吴宇航,三年级(2)班,本学期.xlsx,花名册,12,name_class,guardian_phone,137****5678,137****4321",
+        "\ufeff变化（代码）,变化,儿童,班级,文件,工作表,行,对应依据（代码）,对应依据,字段,变更项目,原内容,现内容",
+        "added,新增,孙博文,三年级(2)班,本学期.xlsx,花名册,2,,,,,,",
+        "added,新增,徐若曦,三年级(2)班,本学期.xlsx,花名册,13,,,,,,",
+        "gone,不在新名册,徐若曦,三年级(2)班,上学期.xlsx,花名册,12,,,,,,",
+        "gone,不在新名册,徐若曦,三年级(2)班,上学期.xlsx,花名册,13,,,,,,",
+        "gone,不在新名册,林小雨,三年级(2)班,上学期.xlsx,花名册,14,,,,,,",
+        "changed,信息变更,李明轩,三年级(2)班,本学期.xlsx,花名册,4,id_number,身份证号,guardian_phone,监护人电话,137****5678,136****5432",
+        "changed,信息变更,李明轩,三年级(2)班,本学期.xlsx,花名册,4,id_number,身份证号,father_work_place,父亲务工地址,广东深圳,广东东莞",
+        "changed,信息变更,李明轩,三年级(2)班,本学期.xlsx,花名册,4,id_number,身份证号,mother_work_place,母亲务工地址,浙江宁波,江苏苏州",
+        "changed,信息变更,王梓萱,三年级(2)班,本学期.xlsx,花名册,5,id_number,身份证号,guardian_name,监护人姓名,张大爷,李奶奶",
+        "changed,信息变更,王梓萱,三年级(2)班,本学期.xlsx,花名册,5,id_number,身份证号,guardian_relation,与儿童关系,祖父,祖母",
+        "changed,信息变更,王梓萱,三年级(2)班,本学期.xlsx,花名册,5,id_number,身份证号,guardian_phone,监护人电话,,136****0000",
+        "changed,信息变更,刘浩然,三年级(2)班,本学期.xlsx,花名册,6,id_number,身份证号,left_behind_type,留守类型,父母均外出,父亲外出",
+        "changed,信息变更,陈思彤,三年级(2)班,本学期.xlsx,花名册,7,id_number,身份证号,enrollment_status,在校状态,在读,转出",
+        "changed,信息变更,杨子墨,三年级(2)班,本学期.xlsx,花名册,8,id_number,身份证号,support_teacher,帮扶教师,王芳,李强",
+        "changed,信息变更,黄欣怡,四年级(1)班,本学期.xlsx,花名册,9,id_number,身份证号,class,班级,三年级(2)班,四年级(1)班",
+        "changed,信息变更,赵俊熙,三年级(2)班,本学期.xlsx,花名册,10"
+        ",name_birth_date,姓名 + 出生日期,id_number,身份证号,511321********1176,",
+        "changed,信息变更,赵俊熙,三年级(2)班,本学期.xlsx,花名册,10"
+        ",name_birth_date,姓名 + 出生日期,father_work_place,父亲务工地址,福建厦门,福建泉州",
+        "changed,信息变更,吴宇航,三年级(2)班,本学期.xlsx,花名册,12"
+        ",name_class,姓名 + 班级,id_number,身份证号,511321********1213,",
+        "changed,信息变更,吴宇航,三年级(2)班,本学期.xlsx,花名册,12"
+        ",name_class,姓名 + 班级,guardian_phone,监护人电话,137****5678,137****4321",
     ]
     assert result.stdout.endswith("\n")
+
+
+@pytest.mark.parametrize(
+    ("lang", "added", "gone", "changed", "by_name_birth_date"),
+    [
+        ("zh", "新增", "不在新名册", "信息变更", "姓名 + 出生日期"),
+        ("en", "added", "no longer on the roster", "details changed", "name + birth date"),
+    ],
+)
+def test_csv_says_each_code_in_words_beside_it(
+    terms: Path, lang: str, added: str, gone: str, changed: str, by_name_birth_date: str
+) -> None:
+    """A school reads the CSV in Excel: beside each code (change, match, field) the words the
+    table says for it, in the --lang asked for (a field as the roster's header says it, in
+    English too, as the table shows it); the codes stay as scripts read them."""
+    args = ("--lang", lang, "diff", "上学期.xlsx", "本学期.xlsx", "--format", "csv")
+    lines = run(*args, "--json-keys", "--no-bom", cwd=terms).stdout.splitlines()
+    assert lines[0] == (
+        "change,change_text,child,class,file,sheet,row,match,match_text,field,field_text,old,new"
+    )
+    assert [lines[1], lines[3], lines[17]] == [
+        f"added,{added},孙博文,三年级(2)班,本学期.xlsx,花名册,2,,,,,,",
+        f"gone,{gone},徐若曦,三年级(2)班,上学期.xlsx,花名册,12,,,,,,",
+        f"changed,{changed},赵俊熙,三年级(2)班,本学期.xlsx,花名册,10,name_birth_date,"
+        f"{by_name_birth_date},father_work_place,父亲务工地址,福建厦门,福建泉州",
+    ]
+    header = run(*args, cwd=terms).stdout.splitlines()[0]
+    assert (
+        header
+        == {
+            "zh": "\ufeff变化（代码）,变化,儿童,班级,文件,工作表,行,对应依据（代码）,对应依据,"
+            "字段,变更项目,原内容,现内容",
+            "en": "\ufeffchange (code),change,child,class,file,sheet,row,matched by (code),"
+            "matched by,field,item changed,before,after",
+        }[lang]
+    )
 
 
 # ---- the table ----
@@ -1022,8 +1062,8 @@ def test_an_id_stored_as_a_number_and_emptied_is_masked_and_said_unreadable(
     ]
     whole = diff(tmp_path, "--format", "csv", "--show-pii")
     assert whole.stdout.splitlines()[1:] == [
-        f"changed,周雨桐,{C32},本学期.xlsx,花名册,3,name_birth_date,id_number,"
-        f"511322201000000000{lost},"
+        f"changed,信息变更,周雨桐,{C32},本学期.xlsx,花名册,3,name_birth_date,姓名 + 出生日期,"
+        f"id_number,身份证号,511322201000000000{lost},"
     ]
     from_csv = run("diff", "上学期.csv", "本学期2.xlsx", "--format", "json", cwd=tmp_path)
     assert from_csv.json()["changed"][0]["changes"] == [

@@ -195,7 +195,7 @@ def test_an_id_or_a_phone_showing_na_is_said_a_formula_error_in_the_change_log(
         ("guardian_phone", "137****5678", lost),
     ]
     whole = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "csv", "--show-pii", cwd=tmp_path)
-    assert [row[-3:] for row in list(csv.reader(whole.stdout.splitlines()))[1:]] == [
+    assert [[row[-4], *row[-2:]] for row in list(csv.reader(whole.stdout.splitlines()))[1:]] == [
         ["id_number", '="511321201601031022"', lost],
         ["guardian_phone", "13712345678", lost],
     ]
@@ -348,7 +348,7 @@ def test_a_class_whose_grade_cell_shows_na_says_so_in_the_change_log(tmp_path: P
     doc = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "json", cwd=tmp_path).json()
     assert [(c["field"], c["old"], c["new"]) for m in doc["changed"] for c in m["changes"]] == said
     back = run("diff", "本学期.xlsx", "上学期.xlsx", "--format", "csv", cwd=tmp_path)
-    assert [row[-3:] for row in list(csv.reader(back.stdout.splitlines()))[1:]] == [
+    assert [[row[-4], *row[-2:]] for row in list(csv.reader(back.stdout.splitlines()))[1:]] == [
         [field, new or "", old] for field, old, new in said
     ]
     done = run("diff", "上学期.xlsx", "本学期.xlsx", "--out", "变更.xlsx", cwd=tmp_path)

@@ -83,10 +83,10 @@ def test_a_class_showing_na_is_no_class_in_the_change_log(tmp_path: Path) -> Non
         ("", "张雨涵"),
     ]
     assert run(*args, "--format", "csv", cwd=tmp_path).stdout.splitlines() == [
-        "\ufeff变化,儿童,班级,文件,工作表,行,对应依据,字段,原内容,现内容",
-        "added,王梓萱,,本学期.xlsx,花名册,3,,,,",
-        "gone,李明轩,,上学期.xlsx,花名册,3,,,,",
-        "changed,张雨涵,,本学期.xlsx,花名册,2,id_number,guardian_name,张大爷,李阿姨",
+        "\ufeff变化（代码）,变化,儿童,班级,文件,工作表,行,对应依据（代码）,对应依据,字段,变更项目,原内容,现内容",
+        "added,新增,王梓萱,,本学期.xlsx,花名册,3,,,,,,",
+        "gone,不在新名册,李明轩,,上学期.xlsx,花名册,3,,,,,,",
+        "changed,信息变更,张雨涵,,本学期.xlsx,花名册,2,id_number,身份证号,guardian_name,监护人姓名,张大爷,李阿姨",
     ]
     book = load_workbook(tmp_path / "变更记录.xlsx")
     assert [[list(r) for r in ws.iter_rows(min_row=2, values_only=True)] for ws in book] == [

@@ -16,7 +16,23 @@ from lbc.output.privacy import Privacy
 from lbc.roster.changes import Matched, RosterDiff, Row, diff_rosters, error_id_notes, label
 from lbc.workspace.schools import schools_of
 
-CSV_COLUMNS = ("change", "child", "class", "file", "sheet", "row", "match", "field", "old", "new")
+# Each code (change, match, field: a script's, stable and English) with its words beside it
+# (change_text …: what the table says of it), for the school reading the CSV in Excel.
+CSV_COLUMNS = (
+    "change",
+    "change_text",
+    "child",
+    "class",
+    "file",
+    "sheet",
+    "row",
+    "match",
+    "match_text",
+    "field",
+    "field_text",
+    "old",
+    "new",
+)
 
 
 @common.handle_errors
@@ -117,17 +133,21 @@ def as_document(found: RosterDiff, privacy: Privacy) -> dict[str, Any]:
 
 def csv_rows(found: RosterDiff, privacy: Privacy) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = [
-        {"change": "added", **_child(found, r, privacy)} for r in found.added
+        {"change": kind, "change_text": t(f"diff.change.{kind}"), **_child(found, r, privacy)}
+        for kind, children in (("added", found.added), ("gone", found.gone))
+        for r in children
     ]
-    rows += [{"change": "gone", **_child(found, r, privacy)} for r in found.gone]
     for m in found.changed():
         for c in changes(m, privacy):
             rows.append(
                 {
                     "change": "changed",
+                    "change_text": t("diff.change.changed"),
                     **_child(found, m.new, privacy),
                     "match": m.rule,
+                    "match_text": t(f"diff.by.{m.rule}"),
                     "field": c["field"],
+                    "field_text": c["label"],
                     "old": c["old"],
                     "new": c["new"],
                 }
