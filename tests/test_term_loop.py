@@ -310,6 +310,77 @@ def test_a_whole_term(term: Path) -> None:
     ] == [("赵敏", 2, 2), ("李强", 1, 1), ("王芳", 1, 1)]
 
 
+# lbc due's CSV on 2024-10-15, a row a child: each code column (owed, overdue) with the
+# words the table says beside it, in Chinese and in English.
+DUE_CSV_ZH = [
+    "王芳,张雨涵,三年级(2)班,,父母均外出,warmth,本学年送温暖,,1,1,0,0,2024-10-09,6,false,否,0",
+    "王芳,李明轩,三年级(2)班,,,talk;home_visit;warmth,本月谈心、本学期家访、本学年送温暖,,"
+    "0,0,0,1,2024-10-05,10,false,否,0",
+    "李强,刘浩然,四年级(1)班,,父母均外出,home_visit;warmth,本学期家访、本学年送温暖,2024-09,"
+    "1,0,0,0,2024-10-03,12,true,是,0",
+    "李强,王梓萱,四年级(1)班,,,talk;home_visit;warmth,本月谈心、本学期家访、本学年送温暖,,"
+    "0,0,0,0,2024-09-20,25,false,否,0",
+    "赵敏,陈思彤,五年级(1)班,,,talk;home_visit;warmth,本月谈心、本学期家访、本学年送温暖,2024-09,"
+    "0,0,0,0,,45,true,是,0",
+    "赵敏,杨子墨,五年级(1)班,,,home_visit,本学期家访,2024-09,1,0,1,0,2024-10-10,5,true,是,0",
+]
+EN_ALL = '"a talk this month, a home visit this term, 送温暖 this school year"'
+DUE_CSV_EN = [
+    "王芳,张雨涵,三年级(2)班,,both parents away,warmth,送温暖 this school year,,"
+    "1,1,0,0,2024-10-09,6,false,no,0",
+    f"王芳,李明轩,三年级(2)班,,,talk;home_visit;warmth,{EN_ALL},,0,0,0,1,2024-10-05,10,false,no,0",
+    "李强,刘浩然,四年级(1)班,,both parents away,home_visit;warmth,"
+    '"a home visit this term, 送温暖 this school year",2024-09,1,0,0,0,2024-10-03,12,true,yes,0',
+    f"李强,王梓萱,四年级(1)班,,,talk;home_visit;warmth,{EN_ALL},,0,0,0,0,2024-09-20,25,false,no,0",
+    f"赵敏,陈思彤,五年级(1)班,,,talk;home_visit;warmth,{EN_ALL},2024-09,0,0,0,0,,45,true,yes,0",
+    "赵敏,杨子墨,五年级(1)班,,,home_visit,a home visit this term,2024-09,"
+    "1,0,1,0,2024-10-10,5,true,yes,0",
+]
+DUE_KEYS = (
+    "teacher,child,class,birth_date,priority,owed,owed_text,missed_months,talks_this_month,"
+    "visits,warmth,family_calls,last_contact,days_without_contact,overdue,overdue_text,"
+    "other_teachers"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "keys", "header", "rows"),
+    [
+        (
+            "zh",
+            False,
+            "\ufeff帮扶教师,儿童,班级,出生日期,重点帮扶原因,待办（代码）,待办,漏谈月份,本月谈心次数,"
+            "本学期家访次数,本学年送温暖次数,亲情通话次数,最近联系,未联系天数,逾期（代码）,逾期,"
+            "其他老师的记录数",
+            DUE_CSV_ZH,
+        ),
+        ("zh", True, "\ufeff" + DUE_KEYS, DUE_CSV_ZH),
+        (
+            "en",
+            False,
+            "\ufeffteacher,child,class,birth date,priority,owed (code),owed,months without a talk,"
+            "talks this month,home visits this term,送温暖 this school year,family calls,"
+            "last contact,days without contact,overdue (code),overdue,records by other teachers",
+            DUE_CSV_EN,
+        ),
+        ("en", True, "\ufeff" + DUE_KEYS, DUE_CSV_EN),
+    ],
+    ids=["zh", "zh-keys", "en", "en-keys"],
+)
+def test_due_csv_says_its_codes_in_words(
+    term: Path, lang: str, keys: bool, header: str, rows: list[str]
+) -> None:
+    """A school opens lbc due's CSV in Excel: what is owed and whether it is overdue are
+    said as the table says them (本学期家访, 是/否; in English under --lang en), beside the
+    codes a script reads (home_visit, true/false), which no language changes."""
+    assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
+    hand_back(term)
+    asked = ["--json-keys"] if keys else []
+    csv = run("--lang", lang, "due", "--as-of", "2024-10-15", "--format", "csv", *asked, cwd=term)
+    assert csv.exit_code == 1
+    assert csv.stdout.splitlines() == [header, *rows]
+
+
 def test_due_prints_and_writes_the_list(term: Path) -> None:
     assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
     hand_back(term)
@@ -318,23 +389,6 @@ def test_due_prints_and_writes_the_list(term: Path) -> None:
     assert table.stdout.splitlines()[-1] == (
         "截至 2024-10-15（2024年秋季学期）：结对儿童 6 名；本月未谈心 3 名，有月份漏谈 3 名，"
         "本学期未家访 5 名，本学年未送温暖 5 名，超过 30 天无任何联系 1 名；逾期 3 名"
-    )
-    csv = run(
-        "due", "--as-of", "2024-10-15", "--format", "csv", "--json-keys", "--no-bom", cwd=term
-    )
-    lines = csv.stdout.splitlines()
-    assert lines[0] == (
-        "teacher,child,class,birth_date,priority,owed,missed_months,talks_this_month,visits,"
-        "warmth,family_calls,last_contact,days_without_contact,overdue,other_teachers"
-    )
-    assert (
-        "李强,刘浩然,四年级(1)班,,父母均外出,家访、送温暖,2024-09,1,0,0,0,2024-10-03,12,True,0"
-        in lines
-    )
-    excel = run("due", "--as-of", "2024-10-15", "--format", "csv", cwd=term)
-    assert excel.stdout.splitlines()[0] == (
-        "\ufeff帮扶教师,儿童,班级,出生日期,重点帮扶原因,待办,漏谈月份,本月谈心次数,本学期家访次数,"
-        "本学年送温暖次数,亲情通话次数,最近联系,未联系天数,逾期,其他老师的记录数"
     )
     out = run("due", "--as-of", "2024-10-15", "--out", "待办.xlsx", cwd=term)
     assert out.exit_code == 1

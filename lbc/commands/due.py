@@ -17,7 +17,17 @@ from lbc.errors import ExitStatus, LbcError
 from lbc.messages import as_list, h, language, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
-from lbc.reports.owed import Due, Owed, due, month_text, summary_line, table_header, table_rows
+from lbc.reports.owed import (
+    Due,
+    Owed,
+    due,
+    month_text,
+    owed_words,
+    summary_line,
+    table_header,
+    table_rows,
+)
+from lbc.roster.support import TALK, VISIT, WARMTH
 from lbc.workspace.config import Quotas
 from lbc.workspace.schools import run_school
 from lbc.workspace.terms import (
@@ -29,6 +39,9 @@ from lbc.workspace.terms import (
     term_of_its_own,
 )
 
+# Each code a script reads (owed: talk;home_visit;warmth, overdue: true/false, as lbc pair's
+# kept) with its words beside it (owed_text, overdue_text: what the table says of it), for
+# the school reading the CSV in Excel, in the user's language.
 CSV_COLUMNS = (
     "teacher",
     "child",
@@ -36,6 +49,7 @@ CSV_COLUMNS = (
     "birth_date",
     "priority",
     "owed",
+    "owed_text",
     "missed_months",
     "talks_this_month",
     "visits",
@@ -44,8 +58,13 @@ CSV_COLUMNS = (
     "last_contact",
     "days_without_contact",
     "overdue",
+    "overdue_text",
     "other_teachers",
 )
+
+# What is owed by code, as the JSON's totals name it (no_talk_this_month, no_home_visit,
+# no_warmth): the records' kinds are Chinese words a script should not have to match.
+OWED_CODES = {TALK: "talk", VISIT: "home_visit", WARMTH: "warmth"}
 
 
 @common.handle_errors
@@ -169,8 +188,12 @@ def csv_rows(result: Due) -> list[dict[str, object]]:
     for teacher, kids in result.teachers.items():
         for c in kids:
             row = _child(c)
-            for key in ("priority", "owed", "missed_months"):
+            for key in ("priority", "missed_months"):
                 row[key] = as_list(row[key])  # type: ignore[arg-type]
+            row["owed"] = ";".join(OWED_CODES[k] for k in c.owed)
+            row["owed_text"] = owed_words(c)
+            row["overdue"] = "true" if c.overdue else "false"
+            row["overdue_text"] = t("due.yes") if c.overdue else t("due.no")
             rows.append({"teacher": labels[teacher], **row})
     return rows
 

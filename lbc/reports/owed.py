@@ -485,8 +485,14 @@ def _shown(c: Owed, day: Callable[[dt.date], str]) -> str:
     return t("due.namesake", name=c.name, born=day(c.born)) if c.born else c.name
 
 
+def owed_words(c: Owed) -> str:
+    """What the child owes as the list words it (本月谈心、本学期家访), the months missed
+    aside."""
+    return as_list(t(f"due.owed.{k}") for k in c.owed)
+
+
 def _owed_text(c: Owed) -> str:
-    owed = as_list(t(f"due.owed.{k}") for k in c.owed)
+    owed = owed_words(c)
     if not c.missed_months:
         return owed
     months = as_list(t("due.month", year=y, month=m) for y, m in c.missed_months)
