@@ -256,6 +256,20 @@ def test_a_phone_labelled_as_a_father_named_na_is_not_the_guardians(tmp_path: Pa
     ]
 
 
+MERGED = ("合并.xlsx", "合并.parquet", "导出.csv")
+
+
+def merged_three_ways(school: Path, out: Path) -> Path:
+    """``school`` merged into a workbook and a Parquet file and exported to CSV (MERGED),
+    in ``out``: each of them read back must say what the school's own file says. Merge
+    exits 1, as over the school: its roster holds an error."""
+    out.mkdir()
+    assert run("merge", school, "--out", out / MERGED[0]).exit_code == 1
+    assert run("merge", school, "--out", out / MERGED[1]).exit_code == 1
+    assert run("export", school, "--out", out / MERGED[2]).exit_code == 0
+    return out
+
+
 def test_a_name_typed_like_an_error_is_merged_as_typed(tmp_path: Path) -> None:
     """A guardian's name typed " #N/A" was merged and exported trimmed, "#N/A": read back,
     the merged roster called it a formula's error (VAL007), a child without a guardian
@@ -268,13 +282,8 @@ def test_a_name_typed_like_an_error_is_merged_as_typed(tmp_path: Path) -> None:
     said = [(2, "VAL006", "监护类型是“无人监护”，却填了监护人")]
     result = run("validate", school, "--format", "json").json()
     assert [(f["row"], f["code"], f["message"]) for f in result["findings"]] == said
-    out = tmp_path / "out"
-    out.mkdir()
-    # merge exits 1: the roster it merged has an error (VAL006)
-    assert run("merge", school, "--out", out / "合并.xlsx").exit_code == 1
-    assert run("merge", school, "--out", out / "合并.parquet").exit_code == 1
-    assert run("export", school, "--out", out / "导出.csv").exit_code == 0
-    for name in ("合并.xlsx", "合并.parquet", "导出.csv"):
+    out = merged_three_ways(school, tmp_path / "out")
+    for name in MERGED:
         result = run("validate", out / name, "--format", "json").json()
         assert [(f["row"], f["code"], f["message"]) for f in result["findings"]] == said, name
         watch = run("watch", out / name, "--as-of", "2024-10-01", "--format", "json").json()
@@ -295,17 +304,13 @@ def test_a_type_or_category_typed_like_an_error_is_merged_as_typed(tmp_path: Pat
     said = [(2, "VAL001", "left_behind_type"), (2, "VAL001", "categories")]
     result = run("validate", school, "--format", "json").json()
     assert [(f["row"], f["code"], f["field"]) for f in result["findings"]] == said
-    out = tmp_path / "out"
-    out.mkdir()
-    assert run("merge", school, "--out", out / "合并.xlsx").exit_code == 1
-    assert run("merge", school, "--out", out / "合并.parquet").exit_code == 1
-    assert run("export", school, "--out", out / "导出.csv").exit_code == 0
+    out = merged_three_ways(school, tmp_path / "out")
     sheet = load_workbook(out / "合并.xlsx").worksheets[0]
     cells = {c.value: sheet.cell(2, c.column) for c in sheet[1]}
     assert [(cells[k].value, cells[k].data_type) for k in ("留守类型", "类别")] == [
         (" #N/A", "s"),
         (" #N/A", "s"),
     ]
-    for name in ("合并.xlsx", "合并.parquet", "导出.csv"):
+    for name in MERGED:
         result = run("validate", out / name, "--format", "json").json()
         assert [(f["row"], f["code"], f["field"]) for f in result["findings"]] == said, name
