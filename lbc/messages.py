@@ -1208,6 +1208,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "结对名单中 {count} 行在花名册中找不到，未采用",
         "{count} {count:row|rows} of the pairs workbook {count:names|name} no child of the roster and {count:was|were} not used",
     ),
+    "note.pairs.errors": (
+        "结对名单中 {count} 行的帮扶教师一格是公式出错后显示的错误值（如 #N/A），对应的儿童没有帮扶教师"
+        "（见 lbc validate 的 VAL007）",
+        "{count} {count:row|rows} of the pairs workbook {count:shows|show} a formula's error "
+        "(such as #N/A) as the support teacher, so {count:its child has|their children have} "
+        "no support teacher (see VAL007 in lbc validate)",
+    ),
     "note.pairs.namesakes": (
         "结对名单中 {count} 行是重名儿童（{names}），花名册在结对后改动过，又没有身份证号可以区分，"
         "无法确定是哪一个孩子，未采用（补填身份证号或出生日期后重新运行 lbc pair --save）",

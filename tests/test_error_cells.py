@@ -601,3 +601,56 @@ def test_a_name_showing_na_is_not_masked_as_a_name(tmp_path: Path) -> None:
     result = run("validate", path, "--format", "json")
     found = [(f["row"], f["code"], f["child"]) for f in result.json()["findings"]]
     assert found == [(3, "VAL007", "#N/A 三年级(2)班")]
+
+
+def test_a_pairs_workbooks_teacher_showing_na_is_said_where_it_is(tmp_path: Path) -> None:
+    """A pairs workbook's 帮扶教师 cell showing #N/A (a VLOOKUP added to it that failed)
+    left its child without a teacher with nothing said of it: validate called it a teacher
+    not on the list (TCH003), or said nothing without one, and lbc watch pointed at the
+    roster's 帮扶教师 cell, which names her teacher. The workbook's cell is said where it
+    is, VAL007 in validate and WCH012 in watch, and the pairs note says why she has none."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    rows = [  # each ill: on the watch list only without a teacher
+        [*child_row(n, birth=dt.date(2016, n, 3), 健康状况="哮喘"), teacher]
+        for n, teacher in enumerate(["王芳", "李强", "王芳"], 1)
+    ]
+    roster(school / "花名册.xlsx", {}, rows, header)
+    teachers = [
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
+        ["李强", "男", "13800000002", "班主任", "三年级(2)班", "数学", "否", "是"],
+    ]
+    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, *teachers]})
+    pairs = tmp_path / "结对.xlsx"
+    assert run("pair", school, "--out", pairs).exit_code == 0
+    book = load_workbook(pairs)
+    cell = book["结对名单"]["G4"]
+    assert (book["结对名单"]["G2"].value, cell.value) == ("帮扶教师", "李强")
+    cell.value, cell.data_type = "#N/A", "e"
+    book.save(pairs)
+    for given in ([school, pairs], [school / "花名册.xlsx", pairs]):  # teachers list or not
+        result = run("validate", *given, "--format", "json")
+        found = [
+            (f["file"], f["sheet"], f["row"], f["column"], f["code"])
+            for f in result.json()["findings"]
+        ]
+        assert found == [(str(pairs), "结对名单", 4, "G", "VAL007")]
+    note = (
+        "提示：帮扶教师以结对名单 {}（{}结对）为准，共 3 名儿童；结对名单中 1 行的帮扶教师一格"
+        "是公式出错后显示的错误值（如 #N/A），对应的儿童没有帮扶教师（见 lbc validate 的 VAL007）\n"
+    )
+    watch = run("watch", school, pairs, "--as-of", "2024-10-01", "--format", "json")
+    listed = [c for g in watch.json()["classes"] for c in g["children"]]
+    assert [(c["name"], c["support_teacher"]) for c in listed] == [("李明轩", None)]
+    where = ("file", "sheet", "row", "column", "message")
+    assert [{k: r[k] for k in where} for r in listed[0]["reasons"]][1] == {
+        "file": str(pairs),
+        "sheet": "结对名单",
+        "row": 4,
+        "column": "G",
+        "message": "没有帮扶教师（帮扶教师一格显示公式错误 #N/A）（见结对名单第 4 行）",
+    }
+    summary = run("summary", school, pairs, "--term", "2024-autumn", "--format", "json")
+    assert summary.json()["pairing"]["paired"] == 2
+    made = dt.date.today()
+    assert note.format(pairs, f"{made.year}年{made.month}月{made.day}日") in summary.stderr

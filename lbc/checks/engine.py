@@ -245,9 +245,8 @@ def check_roster(
         checks.teachers(table)
     for table in roster.records:
         checks.records(table)
-    if roster.teachers:
-        for table in roster.pairs:
-            checks.pairs(table)
+    for table in roster.pairs:
+        checks.pairs(table, bool(roster.teachers))
     checks.found += check_listed(roster)
     roster.moved = checks.moved
     return checks.findings(roster) + check_term_sheets(roster)
@@ -477,8 +476,11 @@ class RosterChecks:
         terms = self.file_terms.get(table.origin, self.terms)  # its school's own, if it says
         self.found += check_records(table, self.today, self.teacher_names, children, school, terms)
 
-    def pairs(self, table: Table) -> None:
-        self.found += check_pairs(table, self.teacher_names or set(), self.in_post)
+    def pairs(self, table: Table, listed: bool) -> None:
+        """A pairs workbook's cells showing a formula's error (VAL007), and with a teachers
+        list read (``listed``), its teachers against it."""
+        names = (self.teacher_names or set()) if listed else None
+        self.found += check_pairs(table, names, self.in_post)
 
     def findings(self, roster: Roster) -> list[Finding]:
         """What was found, in the roster's order of sheets, Excel order within each; each
@@ -745,14 +747,20 @@ def _each_empty(out: _Out, key: str) -> None:
 
 
 def check_pairs(
-    table: Table, teacher_names: set[str], in_post: TeachersInPost | None = None
+    table: Table, teacher_names: set[str] | None, in_post: TeachersInPost | None = None
 ) -> list[Finding]:
-    """A pairs workbook's teachers are in the teachers list: a teacher typed into it by hand
-    is checked where it was typed, as the roster's 帮扶教师 cells are; a cell naming several
-    teachers of the list (王芳、李强) is said as one naming several (TCH004), counted as
-    the teacher ``in_post`` says every command counts (the first of them in post), as the
-    roster's cell is said, and as the merged roster's 帮扶教师 cell carrying it is."""
+    """A pairs workbook's cells showing a formula's error (VAL007): a 帮扶教师 cell whose
+    VLOOKUP failed leaves its child without a teacher (lbc.roster.pairs.join_pairs), and
+    is said where it is, as the roster's are. With a teachers list (``teacher_names``), a
+    workbook's teachers are in it: a teacher typed into it by hand is checked where it was
+    typed, as the roster's 帮扶教师 cells are; a cell naming several teachers of the list
+    (王芳、李强) is said as one naming several (TCH004), counted as the teacher ``in_post``
+    says every command counts (the first of them in post), as the roster's cell is said,
+    and as the merged roster's 帮扶教师 cell carrying it is."""
     out = _Out(table, Kind.CHILDREN)
+    _formula_errors(out)
+    if teacher_names is None:
+        return out.findings
     cells = table.values.get("support_teacher") or ()
     schools = in_post.schools(table) if in_post is not None and cells else [""] * len(cells)
     for i, (teacher, school) in enumerate(zip(cells, schools, strict=True)):

@@ -248,6 +248,7 @@ class WatchFacts:
             for j, born in _guardians_born(table, rows):
                 self._guardians[base + j] = births.setdefault(born, born)
         self._repeated()
+        self._paired_by_error(roster)
         self._changed: dict[int, list[Found]] = {}
         if previous is not None:
             where = {(id(table), i): k for k, (table, i) in enumerate(self.children)}
@@ -256,6 +257,18 @@ class WatchFacts:
                 if at in where:
                     self._changed[where[at]] = found
         self._roster = roster
+
+    def _paired_by_error(self, roster: Roster) -> None:
+        """A child without a teacher because the pairs workbook's 帮扶教师 cell for her shows
+        a formula's error (PairsJoined.errors): WCH012 points at that cell, which the school
+        is to mend, not at the roster's, which the workbook overrides."""
+        errors = roster.joined.errors if roster.joined is not None else {}
+        if not errors:
+            return
+        for k, (table, i) in enumerate(self.children):
+            row = errors.get((id(table), i))
+            if row is not None and any(f[0] is R.WCH012 for f in self._found.get(k, ())):
+                self._from[(k, R.WCH012.code)] = row
 
     def _repeated(self) -> None:
         """What a row repeating a considered child's ID number says of the child that its

@@ -46,7 +46,14 @@ from lbc.roster.people import (
     known_birth,
     teacher_named,
 )
-from lbc.roster.tables import Roster, Table, distinct_children, id_of, shows_an_error
+from lbc.roster.tables import (
+    Roster,
+    Table,
+    distinct_children,
+    id_of,
+    shows_an_error,
+    shows_an_error_whole,
+)
 
 PLACE_SEPARATOR = "|"  # a character no Windows file name holds
 _ROW = re.compile(r"\d+")
@@ -62,6 +69,11 @@ class PairsJoined:
     column_newer: int = 0  # of those, children whose 帮扶教师 cell changed since: the cell
     from_previous: int = 0  # children named only by last term's roster (--keep)
     unmatched: int = 0  # workbook rows that name no child of the roster
+    # The children whose pair in force is a workbook's 帮扶教师 cell showing a formula's
+    # error (a failed VLOOKUP's #N/A), by their row (id of its table, row), with that
+    # workbook row: no teacher, said at that cell (VAL007, lbc watch's WCH012), not at the
+    # roster's, which the workbook overrides.
+    errors: dict[tuple[int, int], tuple[Table, int]] = field(default_factory=dict)
     # Workbook rows naming one of namesakes (张伟（五年级(1)班）) that nothing tells apart
     # since the roster changed: not used, and said, rather than given to the wrong child.
     namesakes: list[str] = field(default_factory=list)
@@ -356,6 +368,8 @@ class _Decision:
     rank: tuple[dt.date, bool]
     listed: str | None
     has_listed: bool
+    # The workbook row, where its 帮扶教师 cell shows a formula's error (#N/A).
+    error: tuple[Table, int] | None = None
 
 
 class _Children:
@@ -488,6 +502,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
     for book in roster.pairs:
         has_listed = book.has("pair_listed")
         moved = children.moved(book)
+        shown = book.raw.get("support_teacher") or [None] * len(book)
         for r in range(len(book)):
             found = children.find(book, r, moved)
             if not found and children.namesakes_of(book, r):
@@ -507,6 +522,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
                 (day or made.get(book.file, dt.date.min), typed),
                 _text(book.get("pair_listed", r)),
                 has_listed and not typed,  # typed in: it knows nothing of the cell
+                (book, r) if shows_an_error_whole(shown[r]) else None,
             )
             for table, i in found:
                 key = (id(table), i)
@@ -543,6 +559,8 @@ def join_pairs(roster: Roster) -> PairsJoined:
                         joined.list_newer += once
                 else:
                     column[i] = decision.teacher
+                    if decision.error is not None:
+                        joined.errors[(id(table), i)] = decision.error
                     # One of two namesakes: every reader gets the name, pairing the tag.
                     name = teacher_named(decision.teacher, names) if decision.teacher else None
                     if name is not None and name != decision.teacher:

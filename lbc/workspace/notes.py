@@ -359,6 +359,9 @@ def pairs_used(joined: PairsJoined, previous: bool = False) -> str:
         parts.append(t("note.pairs.previous", count=joined.from_previous))
     if joined.unmatched:
         parts.append(t("note.pairs.unmatched", count=joined.unmatched))
+    if joined.errors:
+        rows = len({(id(book), r) for book, r in joined.errors.values()})
+        parts.append(t("note.pairs.errors", count=rows))
     if joined.namesakes:
         names = as_list(dict.fromkeys(joined.namesakes))
         parts.append(t("note.pairs.namesakes", count=len(joined.namesakes), names=names))
