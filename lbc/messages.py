@@ -1504,6 +1504,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "if it is the teachers list of another file's school, add a 学校 column naming each teacher's school, "
         "or put it with that school's roster in a folder holding that school's files alone",
     ),
+    "pair.note.teacher_error": (
+        "提示：{count} 名儿童的帮扶教师是公式出错后显示的“{value}”，不是真实内容，按没有原帮扶教师结对"
+        "（请按 lbc validate 的 VAL007 改正）",
+        "note: the support teacher of {count} {count:child|children} shows “{value}”, the error "
+        "of a formula, not a real value; paired as having no former teacher (see VAL007 in "
+        "lbc validate)",
+    ),
     "pair.note.unknown_teacher": (
         "提示：原帮扶教师“{name}”不在教师名单中，其结对儿童已重新安排",
         "note: last term's teacher '{name}' is not in the teachers list; their children were re-paired",

@@ -654,3 +654,35 @@ def test_a_pairs_workbooks_teacher_showing_na_is_said_where_it_is(tmp_path: Path
     assert summary.json()["pairing"]["paired"] == 2
     made = dt.date.today()
     assert note.format(pairs, f"{made.year}年{made.month}月{made.day}日") in summary.stderr
+
+
+def test_pairing_takes_a_support_teacher_showing_an_error_for_none(tmp_path: Path) -> None:
+    """lbc pair called a 帮扶教师 cell showing #REF! or #N/A a former teacher: each child
+    paired "（原帮扶教师#REF!不能继续）", and a note said the teacher "#REF!" was not on the
+    teachers list. Such a cell names nobody, as every command counts it: the child is paired
+    as one without a former teacher, and the note says the cell shows a formula's error."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    rows = [
+        [*child_row(n, birth=dt.date(2016, n, 3)), teacher]
+        for n, teacher in enumerate(["王芳", "#REF!", "#N/A", "#REF!"], 1)
+    ]
+    roster(school / "花名册.xlsx", {"O3": "#REF!", "O4": "#N/A", "O5": "#REF!"}, rows, header)
+    teachers = [
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
+        ["李强", "男", "13800000002", "科任教师", "三年级(2)班", "数学", "否", "是"],
+    ]
+    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, *teachers]})
+    paired = run("pair", school, "--format", "json")
+    assert [(p["child"], p["teacher"], p["reason"]) for p in paired.json()["pairs"]] == [
+        ("张雨涵", "王芳", "延续原结对"),
+        ("李明轩", "王芳", "本班班主任"),
+        ("王梓萱", "李强", "任教本班数学"),
+        ("刘浩然", "李强", "任教本班数学"),
+    ]
+    assert paired.stderr == (
+        "提示：1 名儿童的帮扶教师是公式出错后显示的“#N/A”，不是真实内容，按没有原帮扶教师结对"
+        "（请按 lbc validate 的 VAL007 改正）\n"
+        "提示：2 名儿童的帮扶教师是公式出错后显示的“#REF!”，不是真实内容，按没有原帮扶教师结对"
+        "（请按 lbc validate 的 VAL007 改正）\n"
+    )

@@ -49,6 +49,7 @@ from lbc.roster.tables import (
     id_of,
     named_schools,
     repeated_rows,
+    shows_an_error_whole,
 )
 from lbc.workspace.config import WatchSettings
 
@@ -517,6 +518,7 @@ def schools(
             notes.append(t("pair.note.own_school", file=file))
     unknown: set[str] = set()
     ambiguous: set[str] = set()
+    errors: dict[str, int] = {}  # a 帮扶教师 cell showing a formula's error: children each
     # Last term's teacher of each child, by its place among its school's teachers: worked
     # out while the watch list is still being drawn, which only the priorities wait for.
     kept_with: list[list[tuple[int, ...]]] = []
@@ -531,6 +533,11 @@ def schools(
         found: dict[str | None, tuple[str | None, tuple[int, ...]]] = {None: (None, ())}
         mine: list[tuple[int, ...]] = []
         for c in school.children:
+            # A cell showing a formula's error (#REF!, a failed VLOOKUP's #N/A) names
+            # nobody, as every command counts it: no former teacher who could not go on.
+            if shows_an_error_whole(c.previous):
+                errors[c.previous] = errors.get(c.previous, 0) + 1
+                c.previous = None
             # Of a school's 100,000 children a few hundred teachers' names: each once.
             if c.previous not in found:
                 found[c.previous] = _previous(c.previous, by_name, names, school.teachers)
@@ -556,6 +563,7 @@ def schools(
             # On the watch list: the more urgent, the sooner.
             level = int(bool(c.priority)) if c.watched is None else matching.WATCHED + c.watched
             school.problem.append(matching.Child(c.ref, c.grade, level, previous))
+    notes += [t("pair.note.teacher_error", count=n, value=v) for v, n in sorted(errors.items())]
     notes += [t("pair.note.unknown_teacher", name=shown_name(n)) for n in sorted(unknown)]
     notes += [t("pair.note.ambiguous_teacher", name=shown_name(n)) for n in sorted(ambiguous)]
     return list(groups.values()), counts, notes
