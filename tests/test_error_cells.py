@@ -686,3 +686,40 @@ def test_pairing_takes_a_support_teacher_showing_an_error_for_none(tmp_path: Pat
         "提示：2 名儿童的帮扶教师是公式出错后显示的“#REF!”，不是真实内容，按没有原帮扶教师结对"
         "（请按 lbc validate 的 VAL007 改正）\n"
     )
+
+
+def test_a_support_teacher_typed_as_na_with_spaces_is_a_name(tmp_path: Path) -> None:
+    """VAL007 tests a cell whole (#N/A), but the teachers were counted by its trimmed text:
+    a 帮扶教师 typed " #N/A " was no teacher in the summary and lbc due, with no VAL007 to
+    say why, and lbc watch called it a formula's error. It is text, a name as any unknown
+    one: without a teachers list it is counted as the cell names her, as any name is;
+    with one, TCH003 says it is not on the list, and the child is unpaired for that."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    rows = [  # each ill: on the watch list only without a teacher
+        [*child_row(n, birth=dt.date(2016, n, 3), 健康状况="哮喘"), teacher]
+        for n, teacher in enumerate(["王芳", " #N/A ", "#N/A"], 1)
+    ]
+    roster(school / "花名册.xlsx", {"O4": "#N/A"}, rows, header)
+    summary = run("summary", school, "--term", "2024-autumn", "--format", "json")
+    assert summary.json()["pairing"]["paired"] == 2
+    due = run("due", school, "--as-of", "2024-10-15", "--format", "json")
+    assert [x["teacher"] for x in due.json()["teachers"]] == ["王芳", " #N/A "]
+    teacher = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
+    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, teacher]})
+    found = run("validate", school, "--format", "json").json()["findings"]
+    assert [(f["row"], f["code"], f["message"]) for f in found] == [
+        (3, "TCH003", "帮扶教师“ #N/A ”不在教师名单中"),
+        (4, "VAL007", "帮扶教师是公式出错后显示的“#N/A”，不是真实内容"),
+    ]
+    summary = run("summary", school, "--term", "2024-autumn", "--format", "json")
+    assert summary.json()["pairing"]["paired"] == 1
+    watch = run("watch", school, "--as-of", "2024-10-01", "--format", "json").json()
+    assert [
+        (c["name"], c["support_teacher"], [r["message"] for r in c["reasons"]])
+        for g in watch["classes"]
+        for c in g["children"]
+    ] == [
+        ("李明轩", " #N/A ", ["患病：哮喘", "没有帮扶教师（ #N/A  不在教师名单中）"]),
+        ("王梓萱", None, ["患病：哮喘", "没有帮扶教师（帮扶教师一格显示公式错误 #N/A）"]),
+    ]

@@ -59,7 +59,7 @@ from lbc.roster.support import (
     days_without_contact,
     records_index,
 )
-from lbc.roster.tables import Roster, Table, cells_held, distinct_children, shows_an_error
+from lbc.roster.tables import Roster, Table, cells_held, distinct_children, shows_an_error_whole
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import of_their_own, schools_of, watch_by_file
 from lbc.workspace.terms import school_year_start, term_of
@@ -142,7 +142,7 @@ class Watched:
         """The 帮扶教师 cell as read; none where it shows a formula's error (#N/A), which
         names nobody (WCH012 says the cell), as lbc cards and lbc birthdays show it."""
         who = self.table.get("support_teacher", self.i)
-        return who if isinstance(who, str) and not shows_an_error(who) else ""
+        return who if isinstance(who, str) and not shows_an_error_whole(who) else ""
 
 
 def weights(settings: WatchSettings) -> dict[str, int]:
@@ -733,7 +733,7 @@ def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | 
     in words, or None when it has one. A cell showing a formula's error (#REF!, a failed
     VLOOKUP's #N/A) names nobody, teachers list or not, as the reports count it
     (lbc.reports.caseload.support_teacher): said as the error, not as a teacher's name."""
-    if shows_an_error(teacher):
+    if shows_an_error_whole(teacher):
         return said("watch.teacher_error", error=teacher)
     if in_post.who(teacher, school) is not None:
         return None

@@ -29,7 +29,7 @@ from lbc.roster.tables import (
     cells_held,
     distinct_children,
     in_other_schools,
-    shows_an_error,
+    shows_an_error_whole,
 )
 
 
@@ -53,8 +53,10 @@ def support_teacher(in_post: TeachersInPost, table: Table, i: int) -> Teacher | 
     """Child ``i``'s support teacher as the reports count and group them (``of_child``):
     none where its 帮扶教师 cell shows a formula's error (#REF!, a failed VLOOKUP's #N/A),
     which names nobody, though it is read, written and compared as the cell it is (VAL007
-    says it). Such a child is unpaired, as one naming nobody in post is."""
-    if shows_an_error(table.get("support_teacher", i)):
+    says it). Such a child is unpaired, as one naming nobody in post is. The cell is
+    tested whole, as VAL007 tests it: " #N/A" typed with a space is a name like any other
+    (kept whole as read: lbc.roster.tables._error_kept), unknown to a teachers list."""
+    if shows_an_error_whole(table.get("support_teacher", i)):
         return None
     return in_post.of_child(table, i)
 

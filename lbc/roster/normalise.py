@@ -24,6 +24,8 @@ from typing import Any, NamedTuple
 
 import opencc
 
+from lbc.roster.reading import FORMULA_ERRORS
+
 # One converter for the whole package (lbc.roster.fields folds headers with it too): loading
 # OpenCC's dictionaries is the costly part, and the converter keeps no per-call state.
 T2S = opencc.OpenCC("t2s")
@@ -254,7 +256,10 @@ _BETWEEN_NAMES = re.compile(r"[、,，;；/／|｜]+")
 
 def several_teachers(teacher: str) -> list[str]:
     """The teachers a 帮扶教师 cell names when it names more than one (王芳、李强), each as
-    ``support_teacher`` reads it; empty when it names one."""
+    ``support_teacher`` reads it; empty when it names one. Text a formula's error typed
+    with spaces (" #N/A ") is one piece of text, not the teachers #N and A."""
+    if teacher.strip() in FORMULA_ERRORS:
+        return []
     names = [n for part in _BETWEEN_NAMES.split(teacher) if (n := support_teacher(part))]
     return names if len(names) > 1 else []
 

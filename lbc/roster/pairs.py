@@ -51,7 +51,6 @@ from lbc.roster.tables import (
     Table,
     distinct_children,
     id_of,
-    shows_an_error,
     shows_an_error_whole,
 )
 
@@ -551,7 +550,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
                 joined.from_books += once
                 # A cell showing a formula's error (#N/A) is a lookup that failed since,
                 # not the school's word on the pair: the workbook's stands.
-                changed = stated[i] != decision.listed and not shows_an_error(cells[i])
+                changed = stated[i] != decision.listed and not shows_an_error_whole(cells[i])
                 if decision.has_listed and changed:
                     if by_list is None:
                         joined.column_newer += once

@@ -84,6 +84,20 @@ def _verbatim(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _error_kept(read: Normaliser) -> Normaliser:
+    """A teacher's cell (帮扶教师, 结对时名册帮扶教师) read by ``read``, but text a trim
+    would make a formula's error (" #N/A" typed with a space) kept whole: it is text, a name
+    like any unknown teacher's (TCH003 says it), not a cell showing an error, which names
+    nobody (VAL007: shows_an_error_whole). Every count of the teachers asks the cell as
+    read, so the two stay apart there as in validate."""
+
+    def teacher(value: Any) -> Any:
+        spaced = value.__class__ is str and value not in FORMULA_ERRORS
+        return value if spaced and value.strip() in FORMULA_ERRORS else read(value)
+
+    return teacher
+
+
 # key -> (normaliser, memoise?) per sheet kind; memoise where values repeat.
 NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
     Kind.CHILDREN: {
@@ -115,10 +129,10 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "relief": (nz.text, True),
         "disability": (nz.text, True),
         "illness": (nz.text, True),
-        "support_teacher": (nz.support_teacher, True),
+        "support_teacher": (_error_kept(nz.support_teacher), True),
         "pair_reason": (nz.text, True),
         "pair_place": (_verbatim, False),
-        "pair_listed": (nz.person_name, True),  # as support_teacher: 无 then is 无 now
+        "pair_listed": (_error_kept(nz.person_name), True),  # as support_teacher: 无 is 无
         "pair_date": (nz.date, True),
         "arrival_date": (nz.date, True),
         "enrollment_date": (nz.date, True),
