@@ -1477,15 +1477,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "pair.note.unread_classes": (
         "提示：“{sheet}”第 {row} 行{name}的任教班级“{value}”无法识别，结对时按未任教任何班级"
-        "（请按 lbc validate 的 CLS001 改正）",
+        "（请按 lbc validate 的 {code} 改正）",
         "note: '{sheet}' row {row}: {name}'s classes '{value}' cannot be read; paired as"
-        " teaching no class (see CLS001 in lbc validate)",
+        " teaching no class (see {code} in lbc validate)",
     ),
     "pair.note.unread_classes_elsewhere": (
         "提示：“{sheet}”第 {row} 行{name}的任教班级“{value}”无法识别，结对时只按其另一行所列的班级"
-        "（请按 lbc validate 的 CLS001 改正）",
+        "（请按 lbc validate 的 {code} 改正）",
         "note: '{sheet}' row {row}: {name}'s classes '{value}' cannot be read; paired with"
-        " the classes another row of theirs lists (see CLS001 in lbc validate)",
+        " the classes another row of theirs lists (see {code} in lbc validate)",
     ),
     # {here} and {there}: loc.sheet_row, or loc.elsewhere when the rows are in two files.
     "pair.note.same_teacher": (
@@ -4153,10 +4153,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "note.records_undated": (
         "提示：{count} 条帮扶记录的日期无法识别（首个在 {file} 的“{sheet}”第 {row} 行），"
-        "不在任何学期，没有计入；请按 lbc validate 所指（DATE001）改正",
+        "不在任何学期，没有计入；请按 lbc validate 所指（{codes}）改正",
         "note: {count} support {count:record has|records have} no readable date (the first in "
         "{file}, sheet '{sheet}', row {row}): in no term, {count:it was|they were} not counted; "
-        "correct {count:it|them} as lbc validate shows (DATE001)",
+        "correct {count:it|them} as lbc validate shows ({codes})",
     ),
     "note.records_dateless": (
         "提示：{count} 条帮扶记录写了学生却没有填日期（首个在 {file} 的“{sheet}”第 {row} 行），"
@@ -4176,17 +4176,17 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "note.records_unreadable_kind": (
         "提示：{count} 条帮扶记录的“类型”无法识别，算作一次联系，但没有算作谈心、家访或送温暖；"
-        "请按 lbc validate 所指（REC004）改正",
+        "请按 lbc validate 所指（{codes}）改正",
         "note: {count} support {count:record has|records have} a kind lbc cannot read: each "
         "counts as a contact, but not as a talk, a home visit or 送温暖; correct {count:it|them} "
-        "as lbc validate shows (REC004)",
+        "as lbc validate shows ({codes})",
     ),
     "note.records_unclear": (
         "提示：{count} 条帮扶记录写的学生对不上花名册上的一名儿童（花名册中没有这个名字，"
-        "或有同名儿童而没有写明班级），没有计入；请按 lbc validate 所指（REC002、REC003）改正",
+        "或有同名儿童而没有写明班级），没有计入；请按 lbc validate 所指（{codes}）改正",
         "note: {count} support {count:record names|records name} no one child of the roster "
         "(no child of that name, or namesakes and no class given) and {count:was|were} not "
-        "counted; correct {count:it|them} as lbc validate shows (REC002, REC003)",
+        "counted; correct {count:it|them} as lbc validate shows ({codes})",
     ),
     "due.note.unpaired": (
         "提示：{count} 名儿童没有在岗的帮扶教师，不在待办清单中（见 lbc pair）",

@@ -723,3 +723,58 @@ def test_a_support_teacher_typed_as_na_with_spaces_is_a_name(tmp_path: Path) -> 
         ("李明轩", " #N/A ", ["患病：哮喘", "没有帮扶教师（ #N/A  不在教师名单中）"]),
         ("王梓萱", None, ["患病：哮喘", "没有帮扶教师（帮扶教师一格显示公式错误 #N/A）"]),
     ]
+
+
+def test_a_hint_names_the_code_validate_shows_on_an_error_cell(tmp_path: Path) -> None:
+    """lbc pair's and lbc summary's hints sent the school to codes lbc validate does not
+    show on a cell showing #N/A, which it says by VAL007 alone: a teacher's 任教班级 to
+    CLS001, a record's student to REC002 and REC003, its 类型 to REC004, its 日期 to
+    DATE001. Each hint names the codes validate shows on the cells it counts."""
+    path = tmp_path / "花名册.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    for row in ([*CHILD_HEADER, "帮扶教师"], *([*child_row(n), "王芳"] for n in (1, 2))):
+        sheet.append(row)
+    teachers = book.create_sheet("教师")
+    for row in (
+        TEACHER_HEADER,
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
+        ["李强", "男", "13800000002", "科任教师", "#N/A", "数学", "否", "是"],
+    ):
+        teachers.append(row)
+    records = book.create_sheet("帮扶记录")
+    for row in (
+        RECORD_HEADER,
+        ["2024-10-08", "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"],
+        ["#N/A", "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"],
+        ["上周", "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"],
+        ["2024-10-09", "王芳", "#N/A", "三年级(2)班", "谈心", "聊学习"],
+        ["2024-10-10", "王芳", "张雨涵", "三年级(2)班", "#N/A", "聊学习"],
+    ):
+        records.append(row)
+    for cell in (teachers["E3"], records["A3"], records["C5"], records["E6"]):
+        cell.data_type = "e"
+    book.save(path)
+    found = run("validate", path, "--format", "json").json()["findings"]
+    assert [(f["sheet"], f["row"], f["code"]) for f in found] == [
+        ("教师", 3, "VAL007"),
+        ("帮扶记录", 3, "VAL007"),
+        ("帮扶记录", 4, "DATE001"),
+        ("帮扶记录", 5, "VAL007"),
+        ("帮扶记录", 6, "VAL007"),
+    ]
+    paired = run("pair", path)
+    assert paired.stderr == (
+        "提示：“教师”第 3 行李强的任教班级“#N/A”无法识别，结对时按未任教任何班级"
+        "（请按 lbc validate 的 VAL007 改正）\n"
+    )
+    summary = run("summary", path, "--term", "2024-autumn")
+    assert summary.stderr.splitlines()[1:] == [
+        "提示：1 条帮扶记录写的学生对不上花名册上的一名儿童（花名册中没有这个名字，或有同名儿童而"
+        "没有写明班级），没有计入；请按 lbc validate 所指（VAL007）改正",
+        "提示：1 条帮扶记录的“类型”无法识别，算作一次联系，但没有算作谈心、家访或送温暖；"
+        "请按 lbc validate 所指（VAL007）改正",
+        f"提示：2 条帮扶记录的日期无法识别（首个在 {path} 的“帮扶记录”第 3 行），不在任何学期，"
+        "没有计入；请按 lbc validate 所指（VAL007、DATE001）改正",
+    ]

@@ -30,7 +30,7 @@ from lbc.output.formats import FORMATS, json_bytes, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading
 from lbc.roster.support import dateless_records, records_outside, undated_records
-from lbc.roster.tables import Roster, SheetReader, Table
+from lbc.roster.tables import Roster, SheetReader, Table, shows_an_error_whole
 from lbc.workspace.config import Config, Quotas, resolve_inputs
 from lbc.workspace.inputs import nothing_to_read, spreadsheet_files
 from lbc.workspace.notes import files_left_out, what_was_read
@@ -147,10 +147,14 @@ def note_uncounted_records(
     those dated in no term (by the school's ``terms``, in a county's folder each school's
     own over them: a summer's home visit)."""
     if unclear:
-        note(t("note.records_unclear", count=unclear))
+        codes = _codes(roster, "student", unclear, "REC002", "REC003")
+        note(t("note.records_unclear", count=unclear, codes=codes))
     if unreadable_kinds:
-        note(t("note.records_unreadable_kind", count=unreadable_kinds))
-    note_rows("note.records_undated", undated_records(roster))
+        codes = _codes(roster, "kind", unreadable_kinds, "REC004")
+        note(t("note.records_unreadable_kind", count=unreadable_kinds, codes=codes))
+    if undated := undated_records(roster):
+        codes = _codes(roster, "date", len(undated), "DATE001")
+        note_rows("note.records_undated", undated, codes=codes)
     note_rows("note.records_dateless", dateless_records(roster))
     run = functools.partial(in_a_term, dates=terms)
     own = {
@@ -158,6 +162,17 @@ def note_uncounted_records(
         for file in roster.terms
     }
     note_rows("note.records_termless", records_outside(roster, lambda f: own.get(f, run)))
+
+
+def _codes(roster: Roster, key: str, count: int, *codes: str) -> str:
+    """The codes lbc validate shows on ``count`` records its note counts for their ``key``
+    cell: VAL007 on those showing a formula's error (a failed VLOOKUP's #N/A), which it
+    says alone (lbc.checks.findings.reported); ``codes`` on the others, if any are left."""
+    errors = sum(
+        map(shows_an_error_whole, (c for tb in roster.records for c in tb.raw.get(key, ())))
+    )
+    shown = (["VAL007"] if errors else []) + (list(codes) if count > errors else [])
+    return as_list(shown)
 
 
 def _release_notes() -> None:

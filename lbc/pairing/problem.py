@@ -414,7 +414,9 @@ def _teachers(
         wording = "pair.note.unread_classes_elsewhere" if classes else "pair.note.unread_classes"
         for tb, k, cell in unread if places else ():  # paired without them: said
             where = {"sheet": tb.sheet_at(k), "row": tb.rows[k], "name": name}
-            notes.append(t(wording, **where, value=cell.raw))
+            # As validate says the cell: one showing a formula's error by VAL007 alone.
+            code = "VAL007" if shows_an_error_whole(tb.raw["classes"][k]) else "CLS001"
+            notes.append(t(wording, **where, value=cell.raw, code=code))
         phone = table.get("phone", i)
         out.append(
             TeacherRow(
