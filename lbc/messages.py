@@ -2204,6 +2204,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     # A number and its extension on a contact card (0817-5521234 转 8012): the number alone is
     # the one dialled, the extension asked for once through.
     "cards.extension": ("{number} 转 {extension}", "{number} ext. {extension}"),
+    "cards.name_error": (
+        "{error}（公式出错，姓名已丢失）",
+        "{error} (a formula's error: the name is lost)",
+    ),
     "cards.note.written": (
         "已写出 {count} 张联系卡：{path}（含完整电话号码，仅本人可读，请妥善保管）",
         "wrote {count} contact {count:card|cards}: {path} (full phone numbers; readable by you only, keep it safe)",

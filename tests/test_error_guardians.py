@@ -60,10 +60,12 @@ def guardians(tmp_path: Path) -> Path:
 
 def test_a_guardian_named_na_is_no_guardian(tmp_path: Path) -> None:
     """A guardian's name showing #N/A was a guardian named: no CON001 and no WCH001 for a
-    child both of whose parents are away, the card gave the child's home as the guardian's;
-    beside a father's name showing it too it was the father (CON007), and beside 无人监护 a
-    contradiction (VAL006). A relation showing #N/A was a relation on file. Each is missing
-    as an empty cell is, while VAL007 still says the cell."""
+    child both of whose parents are away; beside a father's name showing it too it was the
+    father (CON007), and beside 无人监护 a contradiction (VAL006). A relation showing #N/A
+    was a relation on file. Each is missing as an empty cell is, while VAL007 still says
+    the cell. The card then printed such a guardian's relation, phone and health under a
+    blank name, but not the home she looks after the child in: it prints her whole row,
+    under her name worded as the formula's error, for the teacher who holds it."""
     school = guardians(tmp_path)
     result = run("validate", school, "--select", "CON,VAL", "--format", "json")
     na = "是公式出错后显示的“#N/A”，不是真实内容"
@@ -98,8 +100,8 @@ def test_a_guardian_named_na_is_no_guardian(tmp_path: Path) -> None:
     home = "四川省南部县青山镇幸福村3组"
     rest = f"电话：13712345678　住址：{{}}　年龄：{blank}　身体状况：{blank}"
     assert [x.split('colspan="3">')[1].removesuffix("</td></tr>") for x in guardian_lines] == [
-        f"姓名：{blank}　关系：祖父　" + rest.format(blank),
-        f"姓名：{blank}　关系：祖父　" + rest.format(blank),
+        "姓名：#N/A（公式出错，姓名已丢失）　关系：祖父　" + rest.format(home),
+        "姓名：#N/A（公式出错，姓名已丢失）　关系：祖父　" + rest.format(home),
         f"姓名：张大爷　关系：{blank}　" + rest.format(home),
         "姓名：张大爷　关系：祖父　" + rest.format(home),
     ]

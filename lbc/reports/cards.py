@@ -18,7 +18,13 @@ from lbc.messages import language, long_date, t
 from lbc.reports.caseload import EITHER_ROW, support_teacher
 from lbc.roster import normalise as nz
 from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, class_rank, known_birth
-from lbc.roster.tables import Roster, Table, cell_held, distinct_children, shows_an_error
+from lbc.roster.tables import (
+    Roster,
+    Table,
+    distinct_children,
+    shows_an_error,
+    shows_an_error_whole,
+)
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
 
@@ -71,6 +77,18 @@ def _value(table: Table, key: str, i: int) -> str:
     """A cell on the card, a blank where it is empty or shows a formula's error (#N/A)."""
     value = table.get(key, i)
     return BLANK if shows_an_error(value) else nz.display(value) or BLANK
+
+
+def _name(table: Table, key: str, i: int) -> str:
+    """A parent's or the guardian's name on the card; one showing a formula's error (a failed
+    VLOOKUP's #N/A: shows_an_error_whole, as VAL007 says it) worded as one, the name lost:
+    the rest of the person's row is still printed under it (the phone may be the one way to
+    reach the child), and a blank name would read as nobody to ask after."""
+    raw = table.raw.get(key)
+    if raw is not None and shows_an_error_whole(raw[i]):
+        with language("zh"):  # a card is a school's document: Chinese whatever --lang says
+            return t("cards.name_error", error=raw[i])
+    return _value(table, key, i)
 
 
 def _written(table: Table, key: str, i: int) -> str:
@@ -176,11 +194,11 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
 
 def _guardian_address(table: Table, i: int) -> str:
     """Where the guardian lives: its own column's, else the child's home when a guardian is
-    named (the guardian looks after the child there); none for a child without one, or
-    whose guardian's name shows a formula's error (#N/A), which names nobody."""
+    named (the guardian looks after the child there), her name lost to a formula's error
+    (#N/A) too, as the card prints her (``_name``); none for a child without one."""
     if table.has("guardian_address"):
         return _written(table, "guardian_address", i)
-    named = cell_held(table, "guardian_name")(i)
+    named = table.get("guardian_name", i) is not None
     return _written(table, "home_address", i) if named else BLANK
 
 
@@ -211,7 +229,7 @@ def _card(
             Person(
                 role,
                 [
-                    ("姓名", v(f"{who}_name")),
+                    ("姓名", _name(table, f"{who}_name", i)),
                     ("电话", _phone(table, f"{who}_phone", i)),
                     ("务工地点", _written(table, f"{who}_work_place", i)),
                 ],
@@ -221,7 +239,7 @@ def _card(
         Person(
             "监护人",
             [
-                ("姓名", v("guardian_name")),
+                ("姓名", _name(table, "guardian_name", i)),
                 ("关系", v("guardian_relation")),
                 ("电话", _phone(table, "guardian_phone", i)),
                 ("住址", _guardian_address(table, i)),
