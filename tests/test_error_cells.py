@@ -778,3 +778,35 @@ def test_a_hint_names_the_code_validate_shows_on_an_error_cell(tmp_path: Path) -
         f"提示：2 条帮扶记录的日期无法识别（首个在 {path} 的“帮扶记录”第 3 行），不在任何学期，"
         "没有计入；请按 lbc validate 所指（VAL007、DATE001）改正",
     ]
+
+
+def test_a_pairs_workbooks_copies_of_roster_errors_are_said_at_the_roster(
+    tmp_path: Path,
+) -> None:
+    """lbc pair copies a roster's cells into its workbook (身份证号, 结对时名册帮扶教师), a
+    roster's #N/A with them: validate said each twice, VAL007 at the roster and again at
+    the workbook, and mending the roster left the workbook's until the school paired again.
+    Those are lbc's copies: the roster's cell is said, once; mended, nothing is left."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    rows = [
+        [*child_row(n, birth=dt.date(2016, n, 3)), teacher]
+        for n, teacher in enumerate(["王芳", "#N/A", "王芳"], 1)
+    ]
+    roster(school / "花名册.xlsx", {"O3": "#N/A", "D4": "#N/A"}, rows, header)
+    teachers = [
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
+        ["李强", "男", "13800000002", "科任教师", "三年级(2)班", "数学", "否", "是"],
+    ]
+    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, *teachers]})
+    pairs = tmp_path / "结对.xlsx"
+    assert run("pair", school, "--out", pairs).exit_code == 0
+    result = run("validate", school, pairs, "--format", "json")
+    found = [
+        (Path(f["file"]).name, f["row"], f["column"], f["code"]) for f in result.json()["findings"]
+    ]
+    assert found == [("花名册.xlsx", 3, "O", "VAL007"), ("花名册.xlsx", 4, "D", "VAL007")]
+    rows[1][-1] = "李强"
+    roster(school / "花名册.xlsx", {}, rows, header)
+    result = run("validate", school, pairs, "--format", "json")
+    assert (result.exit_code, result.json()["findings"]) == (0, [])

@@ -715,15 +715,17 @@ def _grade_or_code(out: _Out) -> None:
     out.add(R.CLS003, cells[0], "grade", label=out.label("grade"), count=len(cells))
 
 
-def _formula_errors(out: _Out) -> None:
-    """VAL007 for every cell read that shows a formula's error: the value it was meant to
-    hold is not there, whatever its column's own rules make of the text. Only in a table
-    the reader saw them in (Table.formula_errors): an .xlsx's error cells put back
-    (lbc.roster.reading.Prescan), or text that is one in any file (a CSV saved from such
-    a sheet, a merged roster, which holds a school's as text)."""
+def _formula_errors(out: _Out, keys: Collection[str] | None = None) -> None:
+    """VAL007 for every cell read (of the columns ``keys``, if given) that shows a
+    formula's error: the value it was meant to hold is not there, whatever its column's own
+    rules make of the text. Only in a table the reader saw them in (Table.formula_errors):
+    an .xlsx's error cells put back (lbc.roster.reading.Prescan), or text that is one in any
+    file (a CSV saved from such a sheet, a merged roster, which holds a school's as text)."""
     if not out.table.formula_errors:
         return
     for key, column in out.table.raw.items():
+        if keys is not None and key not in keys:
+            continue
         try:
             clean = FORMULA_ERRORS.isdisjoint(column)  # nearly every column: at C speed
         except TypeError:  # an unhashable cell (a Parquet list): looked at one by one
@@ -749,16 +751,19 @@ def _each_empty(out: _Out, key: str) -> None:
 def check_pairs(
     table: Table, teacher_names: set[str] | None, in_post: TeachersInPost | None = None
 ) -> list[Finding]:
-    """A pairs workbook's cells showing a formula's error (VAL007): a 帮扶教师 cell whose
+    """A pairs workbook's 帮扶教师 cell showing a formula's error (VAL007): one whose
     VLOOKUP failed leaves its child without a teacher (lbc.roster.pairs.join_pairs), and
-    is said where it is, as the roster's are. With a teachers list (``teacher_names``), a
-    workbook's teachers are in it: a teacher typed into it by hand is checked where it was
-    typed, as the roster's 帮扶教师 cells are; a cell naming several teachers of the list
-    (王芳、李强) is said as one naming several (TCH004), counted as the teacher ``in_post``
-    says every command counts (the first of them in post), as the roster's cell is said,
-    and as the merged roster's 帮扶教师 cell carrying it is."""
+    is said where it is, as the roster's are. That cell alone: the workbook's other
+    columns (身份证号, 结对时名册帮扶教师, …) are lbc pair's copies of the roster's cells,
+    whose errors validate says at the roster, once, and which mending the roster mends.
+    With a teachers list (``teacher_names``), a workbook's teachers are in it: a teacher
+    typed into it by hand is checked where it was typed, as the roster's 帮扶教师 cells
+    are; a cell naming several teachers of the list (王芳、李强) is said as one naming
+    several (TCH004), counted as the teacher ``in_post`` says every command counts (the
+    first of them in post), as the roster's cell is said, and as the merged roster's
+    帮扶教师 cell carrying it is."""
     out = _Out(table, Kind.CHILDREN)
-    _formula_errors(out)
+    _formula_errors(out, ("support_teacher",))
     if teacher_names is None:
         return out.findings
     cells = table.values.get("support_teacher") or ()
