@@ -810,3 +810,46 @@ def test_a_pairs_workbooks_copies_of_roster_errors_are_said_at_the_roster(
     roster(school / "花名册.xlsx", {}, rows, header)
     result = run("validate", school, pairs, "--format", "json")
     assert (result.exit_code, result.json()["findings"]) == (0, [])
+
+
+def test_a_hint_names_the_codes_of_the_records_it_counts(tmp_path: Path) -> None:
+    """The hints on records lbc could not count named VAL007 where a record of another
+    school year showed #N/A, though the records they counted were said by REC002 and
+    REC004: the codes were looked for in every record, the count taken of the term's.
+    Each hint names the codes validate shows on the records it counts, and those alone."""
+    path = tmp_path / "花名册.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    for row in ([*CHILD_HEADER, "帮扶教师"], *([*child_row(n), "王芳"] for n in (1, 2))):
+        sheet.append(row)
+    teachers = book.create_sheet("教师")
+    teachers.append(TEACHER_HEADER)
+    teachers.append(["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"])
+    records = book.create_sheet("帮扶记录")
+    for row in (
+        RECORD_HEADER,
+        ["2023-10-09", "王芳", "#N/A", "三年级(2)班", "#N/A", "聊学习"],  # last school year
+        ["2024-10-08", "王芳", "张三", "三年级(2)班", "谈心", "聊学习"],
+        ["2024-10-09", "王芳", "张雨涵", "三年级(2)班", "闲聊", "聊学习"],
+    ):
+        records.append(row)
+    records["C2"].data_type = records["E2"].data_type = "e"
+    book.save(path)
+    found = run("validate", path, "--format", "json").json()["findings"]
+    assert [(f["row"], f["column"], f["code"]) for f in found] == [
+        (2, "C", "VAL007"),
+        (2, "E", "VAL007"),
+        (3, "C", "REC002"),
+        (4, "E", "REC004"),
+    ]
+    hints = [
+        "提示：1 条帮扶记录写的学生对不上花名册上的一名儿童（花名册中没有这个名字，或有同名儿童而"
+        "没有写明班级），没有计入；请按 lbc validate 所指（REC002、REC003）改正",
+        "提示：1 条帮扶记录的“类型”无法识别，算作一次联系，但没有算作谈心、家访或送温暖；"
+        "请按 lbc validate 所指（REC004）改正",
+    ]
+    summary = run("summary", path, "--term", "2024-autumn")
+    assert summary.stderr.splitlines()[1:] == hints
+    assert run("due", path, "--as-of", "2024-10-15").stderr.splitlines() == hints
+    assert run("watch", path, "--as-of", "2024-10-20").stderr.splitlines() == hints[:1]

@@ -54,6 +54,7 @@ from lbc.roster.people import (
 )
 from lbc.roster.support import (
     ChildIndex,
+    SupportRecord,
     contact_days,
     dated_records,
     days_without_contact,
@@ -303,9 +304,9 @@ class WatchFacts:
         summary leaves them out); records are attributed as the summary does."""
         return contact_days(self._roster, self._index) if self._roster.records else None
 
-    def unclear(self, as_of: dt.date, settings: WatchSettings) -> int | None:
-        """How many records of the days WCH013 looks back over (the school year up to
-        ``as_of``, as lbc due counts them) name no one child (``SupportRecord.unclear``):
+    def unclear(self, as_of: dt.date, settings: WatchSettings) -> list[SupportRecord] | None:
+        """The records of the days WCH013 looks back over (the school year up to
+        ``as_of``, as lbc due counts them) that name no one child (``SupportRecord.unclear``):
         said beside the list, or a child they were written for would stand on it as never
         contacted with no word why. None when the days without contact are not judged (no
         records, or WCH013 weighed 0)."""
@@ -318,7 +319,7 @@ class WatchFacts:
             last, start = _contact_window(as_of, self._roster.terms_of(file, settings.terms))
             own[file] = (start, last, ())
         records = dated_records(self._roster, self._index, year_start, day, (), own)
-        return sum(r.unclear for r in records)
+        return [r for r in records if r.unclear]
 
     def _weights(
         self, settings: WatchSettings, without: tuple[str, ...] = ()

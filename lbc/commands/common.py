@@ -29,7 +29,12 @@ from lbc.messages import as_list, h, long_date, os_reason, t
 from lbc.output.formats import FORMATS, json_bytes, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading
-from lbc.roster.support import dateless_records, records_outside, undated_records
+from lbc.roster.support import (
+    SupportRecord,
+    dateless_records,
+    records_outside,
+    undated_records,
+)
 from lbc.roster.tables import Roster, SheetReader, Table, shows_an_error_whole
 from lbc.workspace.config import Config, Quotas, resolve_inputs
 from lbc.workspace.inputs import nothing_to_read, spreadsheet_files
@@ -138,8 +143,8 @@ def note_rows(key: str, rows: list[tuple[Table, int]], **params: object) -> None
 def note_uncounted_records(
     roster: Roster,
     terms: dict[str, tuple[dt.date, dt.date]],
-    unclear: int,
-    unreadable_kinds: int = 0,
+    unclear: Sequence[SupportRecord],
+    unreadable_kinds: Sequence[SupportRecord] = (),
 ) -> None:
     """Say which support records counted for no child, as lbc due, lbc summary and lbc
     watch all say it: those naming no one child (``unclear``), those whose 类型 lbc cannot
@@ -147,13 +152,14 @@ def note_uncounted_records(
     those dated in no term (by the school's ``terms``, in a county's folder each school's
     own over them: a summer's home visit)."""
     if unclear:
-        codes = _codes(roster, "student", unclear, "REC002", "REC003")
-        note(t("note.records_unclear", count=unclear, codes=codes))
+        codes = _codes(roster, "student", _places(unclear), "REC002", "REC003")
+        note(t("note.records_unclear", count=len(unclear), codes=codes))
     if unreadable_kinds:
-        codes = _codes(roster, "kind", unreadable_kinds, "REC004")
-        note(t("note.records_unreadable_kind", count=unreadable_kinds, codes=codes))
+        codes = _codes(roster, "kind", _places(unreadable_kinds), "REC004")
+        note(t("note.records_unreadable_kind", count=len(unreadable_kinds), codes=codes))
     if undated := undated_records(roster):
-        codes = _codes(roster, "date", len(undated), "DATE001")
+        places = [(tb.file, tb.sheet_at(i), tb.rows[i]) for tb, i in undated]
+        codes = _codes(roster, "date", places, "DATE001")
         note_rows("note.records_undated", undated, codes=codes)
     note_rows("note.records_dateless", dateless_records(roster))
     run = functools.partial(in_a_term, dates=terms)
@@ -164,15 +170,25 @@ def note_uncounted_records(
     note_rows("note.records_termless", records_outside(roster, lambda f: own.get(f, run)))
 
 
-def _codes(roster: Roster, key: str, count: int, *codes: str) -> str:
-    """The codes lbc validate shows on ``count`` records its note counts for their ``key``
-    cell: VAL007 on those showing a formula's error (a failed VLOOKUP's #N/A), which it
-    says alone (lbc.checks.findings.reported); ``codes`` on the others, if any are left."""
-    errors = sum(
-        map(shows_an_error_whole, (c for tb in roster.records for c in tb.raw.get(key, ())))
-    )
-    shown = (["VAL007"] if errors else []) + (list(codes) if count > errors else [])
-    return as_list(shown)
+def _places(records: Sequence[SupportRecord]) -> list[tuple[str, str, int]]:
+    """Where each record was read: file, sheet and row."""
+    return [(r.file, r.sheet, r.row) for r in records]
+
+
+def _codes(roster: Roster, key: str, places: Sequence[tuple[str, str, int]], *codes: str) -> str:
+    """The codes lbc validate shows on the records a note counts (read at ``places``) for
+    their ``key`` cell: VAL007 on those showing a formula's error (a failed VLOOKUP's
+    #N/A), which it says alone (lbc.checks.findings.reported); ``codes`` on the others, if
+    any are left. Those records alone: a record of another term the note does not count."""
+    errors = {
+        (tb.file, tb.sheet_at(i), tb.rows[i])
+        for tb in roster.records
+        for i, cell in enumerate(tb.raw.get(key, ()))
+        if shows_an_error_whole(cell)
+    }
+    shown = sum(place in errors for place in places)
+    found = (["VAL007"] if shown else []) + (list(codes) if len(places) > shown else [])
+    return as_list(found)
 
 
 def _release_notes() -> None:

@@ -18,6 +18,7 @@ from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, to_json
 from lbc.output.privacy import mask_numbers_in
 from lbc.reports.summary import COUNTED_QUOTAS, VARIABLES, build_context, input_notes
+from lbc.roster import normalise as nz
 from lbc.workspace.schools import of_their_own, quotas_by_file, run_school
 from lbc.workspace.terms import Dates, Term, each_schools_term, parse_term
 
@@ -89,7 +90,7 @@ def summary(
     # reading lbc's own messages.
     with common.progress(t("note.summarising")), language("zh"):
         findings = reported(check_roster(roster, today, terms=cfg.terms))
-        context = build_context(
+        context, counted = build_context(
             roster, findings, terms, cfg.quotas, school, today, last_term, cfg.watch
         )
         # A report carries names and classes, never IDs or phones, even typed into them.
@@ -113,9 +114,11 @@ def summary(
     # Said once the summary could be made: an error is the one line a refusal prints.
     for line in input_notes(roster, terms, school, bool(context["schools"]), last_term):
         common.note(line)
-    records = context["records"]
     common.note_uncounted_records(
-        roster, cfg.terms, records["unclear"], records["unreadable_kinds"]
+        roster,
+        cfg.terms,
+        [r for r in counted if r.unclear],
+        [r for r in counted if r.kind.__class__ is nz.Bad],
     )
     this_term = {p.resolve() for p in paths}
     if last_term is not None and {Path(f).resolve() for f in last_term.files} <= this_term:

@@ -271,10 +271,12 @@ class Due:
     # school lbc.toml or a title names, else the file's own name.
     schools: dict[Teacher, str] = field(default_factory=dict)
     records: int = 0  # records read up to as_of, in the school year
-    unclear: int = 0  # of them, those naming no one child of the roster (SupportRecord)
-    # Of them, those whose 类型 lbc cannot read (家访（入户）): a contact, but no talk,
-    # visit or 送温暖 of any child (lbc validate's REC004).
-    unreadable_kinds: int = 0
+    # Of them, those naming no one child of the roster (SupportRecord.unclear), and those
+    # whose 类型 lbc cannot read (家访（入户）): a contact, but no talk, visit or 送温暖 of
+    # any child (lbc validate's REC004). The records, for the note to name the codes
+    # validate shows on them (lbc.commands.common.note_uncounted_records).
+    unclear: list[SupportRecord] = field(default_factory=list)
+    unreadable_kinds: list[SupportRecord] = field(default_factory=list)
     # The schools whose own lbc.toml's [quotas] make theirs other than the run's, by name.
     own_quotas: dict[str, Quotas] = field(default_factory=dict)
     # The schools counted by a term their own dates make other than ``term``, and it.
@@ -367,9 +369,9 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
 
     priority = kids.priority()
     others = _other_teachers(records, kids)
-    unclear = sum(r.unclear for r in records)
+    unclear = [r for r in records if r.unclear]
     result = Due(day, term, quotas, 0, 0, records=len(records), unclear=unclear)
-    result.unreadable_kinds = sum(r.kind.__class__ is nz.Bad for r in records)
+    result.unreadable_kinds = [r for r in records if r.kind.__class__ is nz.Bad]
     result.file_names = kids.in_post.file_names
     loads = caseloads(kids)
     schools = schools_of(roster)

@@ -280,11 +280,13 @@ def build_context(
     today: dt.date,
     previous: Roster | None = None,
     watch: WatchSettings | None = None,
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], list[SupportRecord]]:
     """Everything the summary says, as plain data (see ``lbc summary --variables``), up to
-    ``today`` or the term's end; ``terms``: the term, and its school year's first day
-    (送温暖 is owed yearly), as each school's own dates make them (a county's folder); the
-    watch list is drawn with ``watch``, the school's [watch] settings."""
+    ``today`` or the term's end, and the term's records it counts (for the notes on those
+    it could not count in full: lbc.commands.common.note_uncounted_records); ``terms``: the
+    term, and its school year's first day (送温暖 is owed yearly), as each school's own
+    dates make them (a county's folder); the watch list is drawn with ``watch``, the
+    school's [watch] settings."""
     kids, statuses = on_books(roster)
 
     if not len(kids):
@@ -381,7 +383,7 @@ def build_context(
     gaps = _gaps(context, _teachers_short(kids, classes, asked, roster))
     context["problems"] = [g["problem"] for g in gaps]
     context["plans"] = [g["plan"] for g in gaps]
-    return context
+    return context, records
 
 
 def _dated_records(

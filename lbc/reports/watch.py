@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from lbc.checks.watch import Watched, WatchFacts, settings_of_their_own
 from lbc.reports.classes import ClassGroup, by_class
 from lbc.roster.people import require_left_behind_type, untyped
+from lbc.roster.support import SupportRecord
 from lbc.roster.tables import Roster, Table, in_other_schools
 from lbc.workspace.config import WatchSettings
 from lbc.workspace.schools import schools_of
@@ -29,7 +30,7 @@ class WatchReport:
     again: int
     # Records naming no one child among those WCH013 looks back over; None when the days
     # without contact are not judged (WatchFacts.unclear).
-    unclear: int | None = None
+    unclear: list[SupportRecord] | None = None
     # The schools of a county whose own lbc.toml's [watch] draws their children's list, by
     # name, and where it differs from the run's (``unlike``): threshold, guardian_age, weights.
     own: dict[str, dict[str, object]] = field(default_factory=dict)
