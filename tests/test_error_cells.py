@@ -853,3 +853,36 @@ def test_a_hint_names_the_codes_of_the_records_it_counts(tmp_path: Path) -> None
     assert summary.stderr.splitlines()[1:] == hints
     assert run("due", path, "--as-of", "2024-10-15").stderr.splitlines() == hints
     assert run("watch", path, "--as-of", "2024-10-20").stderr.splitlines() == hints[:1]
+
+
+def test_a_records_teacher_typed_as_na_with_spaces_is_her_childs_teacher(
+    tmp_path: Path,
+) -> None:
+    """A teacher typed " #N/A " is kept whole in a child's 帮扶教师, but was trimmed to
+    "#N/A" in a record sheet's 帮扶教师: her own sheet, from lbc record-sheets, was said
+    written by another teacher than her children's (REC006, a row each). Both are read the
+    same way, and are the same teacher."""
+    path = tmp_path / "花名册.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append([*CHILD_HEADER, "帮扶教师"])
+    for n, teacher in ((1, "王芳"), (2, " #N/A ")):
+        sheet.append([*child_row(n), teacher])
+    book.save(path)
+    sheets = tmp_path / "记录表"
+    made = run("record-sheets", path, "--term", "2024-autumn", "--out", sheets)
+    assert made.exit_code == 0
+    assert sorted(p.name for p in sheets.iterdir()) == [
+        "帮扶记录表_2024年秋季学期_ #N_A.xlsx",
+        "帮扶记录表_2024年秋季学期_王芳.xlsx",
+    ]
+    hers = sheets / "帮扶记录表_2024年秋季学期_ #N_A.xlsx"
+    filled = load_workbook(hers)
+    row = filled["帮扶记录"][3]
+    assert [c.value for c in row[:4]] == [1, "李明轩", "三年级(2)班", "谈心"]
+    assert row[7].value == " #N/A "
+    row[5].value, row[6].value = dt.datetime(2024, 9, 10), "聊学习"
+    filled.save(hers)
+    result = run("validate", path, sheets, "--format", "json")
+    assert (result.exit_code, result.json()["findings"]) == (0, [])

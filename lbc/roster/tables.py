@@ -85,7 +85,8 @@ def _verbatim(value: Any) -> str | None:
 
 
 def _error_kept(read: Normaliser) -> Normaliser:
-    """A teacher's cell (帮扶教师, 结对时名册帮扶教师) read by ``read``, but text a trim
+    """A teacher's cell (帮扶教师, 结对时名册帮扶教师, a record's 帮扶教师, which REC006
+    compares with the child's) read by ``read``, but text a trim
     would make a formula's error (" #N/A" typed with a space) kept whole: it is text, a name
     like any unknown teacher's (TCH003 says it), not a cell showing an error, which names
     nobody (VAL007: shows_an_error_whole). Every count of the teachers asks the cell as
@@ -156,7 +157,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
     },
     Kind.RECORDS: {
         "date": (nz.record_date, True),
-        "teacher": (nz.teacher_name, True),
+        "teacher": (_error_kept(nz.teacher_name), True),  # as the 帮扶教师 it is compared with
         "student": (nz.name, True),
         "class": (nz.class_ref, True),
         "kind": (nz.record_kind, True),
