@@ -886,3 +886,34 @@ def test_a_records_teacher_typed_as_na_with_spaces_is_her_childs_teacher(
     filled.save(hers)
     result = run("validate", path, sheets, "--format", "json")
     assert (result.exit_code, result.json()["findings"]) == (0, [])
+
+
+def test_a_support_teacher_typed_as_na_in_full_width_is_a_name(tmp_path: Path) -> None:
+    """A 帮扶教师 typed "＃N/A" (full-width) read as "#N/A", a formula's error: lbc pair
+    sent the school to a VAL007 validate does not show, where it says TCH003, and lbc
+    watch called it a formula's error. It is typed text, decided on the cell as it is, as
+    VAL007 decides: a teacher not on the list, everywhere."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    rows = [  # each ill: on the watch list only without a teacher
+        [*child_row(n, birth=dt.date(2016, n, 3), 健康状况="哮喘"), teacher]
+        for n, teacher in enumerate(["王芳", "＃N/A"], 1)
+    ]
+    roster(school / "花名册.xlsx", {}, rows, header)
+    teachers = [["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]]
+    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, *teachers]})
+    found = run("validate", school, "--format", "json").json()["findings"]
+    assert [(f["row"], f["code"], f["message"]) for f in found] == [
+        (3, "TCH003", "帮扶教师“＃N/A”不在教师名单中")
+    ]
+    paired = run("pair", school, "--format", "json")
+    assert [(p["child"], p["reason"]) for p in paired.json()["pairs"]] == [
+        ("张雨涵", "延续原结对"),
+        ("李明轩", "本班班主任（原帮扶教师＃N/A不能继续）"),
+    ]
+    assert paired.stderr == "提示：原帮扶教师“＃N/A”不在教师名单中，其结对儿童已重新安排\n"
+    watch = run("watch", school, "--as-of", "2024-10-01", "--format", "json")
+    listed = [c for g in watch.json()["classes"] for c in g["children"]]
+    assert [(c["name"], [r["message"] for r in c["reasons"]]) for c in listed] == [
+        ("李明轩", ["患病：哮喘", "没有帮扶教师（＃N/A 不在教师名单中）"])
+    ]

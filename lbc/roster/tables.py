@@ -86,15 +86,18 @@ def _verbatim(value: Any) -> str | None:
 
 def _error_kept(read: Normaliser) -> Normaliser:
     """A teacher's cell (帮扶教师, 结对时名册帮扶教师, a record's 帮扶教师, which REC006
-    compares with the child's) read by ``read``, but text a trim
-    would make a formula's error (" #N/A" typed with a space) kept whole: it is text, a name
-    like any unknown teacher's (TCH003 says it), not a cell showing an error, which names
-    nobody (VAL007: shows_an_error_whole). Every count of the teachers asks the cell as
-    read, so the two stay apart there as in validate."""
+    compares with the child's) read by ``read``, but text that reading would make a
+    formula's error (" #N/A" typed with a space, a full-width "＃N/A") kept whole: it is
+    text, a name like any unknown teacher's (TCH003 says it), not a cell showing an error,
+    which names nobody (VAL007 tests the cell as it is: shows_an_error_whole). Every count
+    of the teachers asks the cell as read, so the two stay apart there as in validate."""
 
     def teacher(value: Any) -> Any:
-        spaced = value.__class__ is str and value not in FORMULA_ERRORS
-        return value if spaced and value.strip() in FORMULA_ERRORS else read(value)
+        read_as = read(value)
+        typed = value.__class__ is str and value not in FORMULA_ERRORS
+        return (
+            value if typed and read_as.__class__ is str and read_as in FORMULA_ERRORS else read_as
+        )
 
     return teacher
 
