@@ -1511,6 +1511,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "of a formula, not a real value; paired as having no former teacher (see VAL007 in "
         "lbc validate)",
     ),
+    "pair.note.teacher_error_kept": (
+        "提示：上学期名册 {file} 中 {count} 名儿童的帮扶教师是公式出错后显示的“{value}”，不是真实"
+        "内容，按没有原帮扶教师结对（请按 lbc validate {file} 的 VAL007 改正）",
+        "note: in last term's roster {file}, the support teacher of {count} {count:child|children} "
+        "shows “{value}”, the error of a formula, not a real value; paired as having no former "
+        "teacher (see VAL007 in lbc validate {file})",
+    ),
     "pair.note.unknown_teacher": (
         "提示：原帮扶教师“{name}”不在教师名单中，其结对儿童已重新安排",
         "note: last term's teacher '{name}' is not in the teachers list; their children were re-paired",

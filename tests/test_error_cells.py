@@ -917,3 +917,35 @@ def test_a_support_teacher_typed_as_na_in_full_width_is_a_name(tmp_path: Path) -
     assert [(c["name"], [r["message"] for r in c["reasons"]]) for c in listed] == [
         ("李明轩", ["患病：哮喘", "没有帮扶教师（＃N/A 不在教师名单中）"])
     ]
+
+
+def test_a_kept_rosters_teacher_showing_na_is_said_in_its_file(tmp_path: Path) -> None:
+    """lbc pair --keep: last term's roster's 帮扶教师 showing #N/A sent the school to VAL007
+    in lbc validate of this term's files, which show nothing (the cell is in the --keep
+    file), and counted the child as given a teacher by it. The note names the file the
+    cell is in; the child is paired as one without a former teacher."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    last = tmp_path / "上学期.xlsx"
+    for path, teachers in ((last, ["王芳", "#N/A", "李强"]), (school / "花名册.xlsx", [None] * 3)):
+        rows = [[*child_row(n), teacher] for n, teacher in enumerate(teachers, 1)]
+        roster(path, {"O3": "#N/A"} if path == last else {}, rows, header)
+    teachers = [
+        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
+        ["李强", "男", "13800000002", "科任教师", "三年级(2)班", "数学", "否", "是"],
+    ]
+    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, *teachers]})
+    assert run("validate", school).exit_code == 0
+    found = run("validate", last, "--format", "json").json()["findings"]
+    assert [(f["row"], f["column"], f["code"]) for f in found] == [(3, "O", "VAL007")]
+    paired = run("pair", school, "--keep", last, "--format", "json")
+    assert [(p["child"], p["teacher"], p["reason"]) for p in paired.json()["pairs"]] == [
+        ("张雨涵", "王芳", "延续原结对"),
+        ("李明轩", "王芳", "本班班主任"),
+        ("王梓萱", "李强", "延续原结对"),
+    ]
+    assert paired.stderr == (
+        "提示：帮扶教师按 --keep 给出的上学期名单补上 2 名儿童\n"
+        f"提示：上学期名册 {last} 中 1 名儿童的帮扶教师是公式出错后显示的“#N/A”，不是真实内容，"
+        f"按没有原帮扶教师结对（请按 lbc validate {last} 的 VAL007 改正）\n"
+    )

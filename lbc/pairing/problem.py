@@ -520,7 +520,10 @@ def schools(
             notes.append(t("pair.note.own_school", file=file))
     unknown: set[str] = set()
     ambiguous: set[str] = set()
-    errors: dict[str, int] = {}  # a 帮扶教师 cell showing a formula's error: children each
+    # A 帮扶教师 cell showing a formula's error, and the --keep file it is in ("" for this
+    # term's files): children each.
+    errors: dict[tuple[str, str], int] = {}
+    kept_errors = roster.joined.kept_errors if roster.joined is not None else {}
     # Last term's teacher of each child, by its place among its school's teachers: worked
     # out while the watch list is still being drawn, which only the priorities wait for.
     kept_with: list[list[tuple[int, ...]]] = []
@@ -538,7 +541,8 @@ def schools(
             # A cell showing a formula's error (#REF!, a failed VLOOKUP's #N/A) names
             # nobody, as every command counts it: no former teacher who could not go on.
             if shows_an_error_whole(c.previous):
-                errors[c.previous] = errors.get(c.previous, 0) + 1
+                where = (c.previous, kept_errors.get((id(c.table), c.at), ""))
+                errors[where] = errors.get(where, 0) + 1
                 c.previous = None
             # Of a school's 100,000 children a few hundred teachers' names: each once.
             if c.previous not in found:
@@ -565,7 +569,9 @@ def schools(
             # On the watch list: the more urgent, the sooner.
             level = int(bool(c.priority)) if c.watched is None else matching.WATCHED + c.watched
             school.problem.append(matching.Child(c.ref, c.grade, level, previous))
-    notes += [t("pair.note.teacher_error", count=n, value=v) for v, n in sorted(errors.items())]
+    for (value, file), n in sorted(errors.items()):
+        wording = "pair.note.teacher_error_kept" if file else "pair.note.teacher_error"
+        notes.append(t(wording, count=n, value=value, file=file))
     notes += [t("pair.note.unknown_teacher", name=shown_name(n)) for n in sorted(unknown)]
     notes += [t("pair.note.ambiguous_teacher", name=shown_name(n)) for n in sorted(ambiguous)]
     return list(groups.values()), counts, notes

@@ -73,6 +73,9 @@ class PairsJoined:
     # workbook row: no teacher, said at that cell (VAL007, lbc watch's WCH012), not at the
     # roster's, which the workbook overrides.
     errors: dict[tuple[int, int], tuple[Table, int]] = field(default_factory=dict)
+    # The children whose teacher last term's roster (--keep) gives shows a formula's error,
+    # by their row, with that roster's file: the cell to mend is there, not in this term's.
+    kept_errors: dict[tuple[int, int], str] = field(default_factory=dict)
     # Workbook rows naming one of namesakes (张伟（五年级(1)班）) that nothing tells apart
     # since the roster changed: not used, and said, rather than given to the wrong child.
     namesakes: list[str] = field(default_factory=list)
@@ -570,7 +573,10 @@ def join_pairs(roster: Roster) -> PairsJoined:
                 joined.from_lists += once
             elif column[i] is None and decision is None and previous is not None:
                 column[i] = _previous_teacher(previous, table, i)
-                joined.from_previous += once and column[i] is not None
+                if shows_an_error_whole(column[i]):  # no teacher given: said apart
+                    joined.kept_errors[(id(table), i)] = previous.find(table, i)[0][0].file
+                else:
+                    joined.from_previous += once and column[i] is not None
         table.values["support_teacher"] = column
         if any(tagged):
             table.values[NAMESAKE_KEY] = tagged
