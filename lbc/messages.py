@@ -1451,6 +1451,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：教师名单中有 {count} 行没有姓名，未参与结对",
         "note: {count} teacher {count:row has|rows have} no name and take no part",
     ),
+    "pair.note.teacher_name_error": (
+        "提示：教师名单中有 {count} 行的姓名是公式出错后显示的错误值（如 #N/A），未参与结对"
+        "（请按 lbc validate 的 VAL007 改正）",
+        "note: {count} teacher {count:row shows|rows show} a formula's error (such as #N/A) as "
+        "the name and take no part (see VAL007 in lbc validate)",
+    ),
     "pair.note.ambiguous_teacher": (
         "提示：原帮扶教师“{name}”在教师名单中有同名的两人，无法判断是哪一位，其结对儿童已重新安排",
         "note: two teachers are called '{name}', so last term's pairs naming them were re-paired",

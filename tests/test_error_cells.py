@@ -949,3 +949,34 @@ def test_a_kept_rosters_teacher_showing_na_is_said_in_its_file(tmp_path: Path) -
         f"提示：上学期名册 {last} 中 1 名儿童的帮扶教师是公式出错后显示的“#N/A”，不是真实内容，"
         f"按没有原帮扶教师结对（请按 lbc validate {last} 的 VAL007 改正）\n"
     )
+
+
+def test_a_teacher_whose_name_shows_na_takes_no_child(tmp_path: Path) -> None:
+    """A teachers list's 姓名 showing #N/A was a teacher like any other: lbc pair gave her
+    children and wrote "#N/A" as their 帮扶教师, an error cell of lbc's own making in the
+    pairs workbook, which validate then said as the school's. The row names nobody: it
+    takes no part, and the note says why."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    rows = [[*child_row(n), None] for n in (1, 2)]
+    roster(school / "花名册.xlsx", {}, rows, header)
+    teachers = [
+        ["#N/A", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
+        ["王芳", "女", "13800000002", "科任教师", "三年级(2)班", "数学", "否", "是"],
+    ]
+    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, *teachers]})
+    book = load_workbook(school / "教师.xlsx")
+    book["教师"]["A2"].data_type = "e"
+    book.save(school / "教师.xlsx")
+    pairs = tmp_path / "结对.xlsx"
+    paired = run("pair", school, "--out", pairs)
+    assert paired.stderr.splitlines()[0] == (
+        "提示：教师名单中有 1 行的姓名是公式出错后显示的错误值（如 #N/A），未参与结对"
+        "（请按 lbc validate 的 VAL007 改正）"
+    )
+    written = load_workbook(pairs)["结对名单"]
+    assert [written[f"G{r}"].value for r in range(2, 5)] == ["帮扶教师", "王芳", "王芳"]
+    found = run("validate", school, pairs, "--format", "json").json()["findings"]
+    assert [(Path(f["file"]).name, f["row"], f["column"], f["code"]) for f in found] == [
+        ("教师.xlsx", 2, "A", "VAL007")
+    ]

@@ -346,12 +346,18 @@ def _teachers(
     roster: Roster, max_per_teacher: int, notes: list[str], school_of: Callable[[Table, int], str]
 ) -> list[TeacherRow]:
     """The teachers who can take children, in list order; a row without a name is left out
-    (noted), since nobody could be told whom to support. ``school_of``: the school a row is
-    paired in, which namesakes are told apart within."""
+    (noted), since nobody could be told whom to support, and so is one whose name shows a
+    formula's error (#N/A: VAL007 says it), which names nobody and would be written as the
+    children's 帮扶教师. ``school_of``: the school a row is paired in, which namesakes are
+    told apart within."""
     rows = [(tb, i) for tb in roster.teachers for i in range(len(tb))]
     named = [(tb, i) for tb, i in rows if isinstance(tb.get("name", i), str)]
     if len(named) < len(rows):
         notes.append(t("pair.note.nameless_teachers", count=len(rows) - len(named)))
+    lost = {(id(tb), i) for tb, i in named if shows_an_error_whole(tb.raw["name"][i])}
+    if lost:
+        notes.append(t("pair.note.teacher_name_error", count=len(lost)))
+        named = [(tb, i) for tb, i in named if (id(tb), i) not in lost]
     if not named:
         raise LbcError(t("err.pair_no_teachers"))
     repeats = repeated_teachers(roster.teachers, school_of)
