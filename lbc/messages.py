@@ -1389,6 +1389,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "没有找到教师名单（需要“姓名”和“联系电话/职务/任教班级”等列），无法结对；请一并给出教师名单文件",
         "no teachers sheet found (it needs 姓名 and columns such as 联系电话, 职务, 任教班级); name the teachers file too",
     ),
+    "err.pair_teacher_names_error": (
+        "教师名单中每一行的姓名都是公式出错后显示的错误值（如 #N/A），无法结对；"
+        "请按 lbc validate 的 VAL007 改正后再结对",
+        "every teacher's name shows a formula's error (such as #N/A), so nobody can be "
+        "paired; mend them as VAL007 in lbc validate says, then pair again",
+    ),
     "err.pair_no_places": (
         "没有教师可以结对：所有教师都不在岗或可帮扶人数为 0（可用 --max-per-teacher 设置每人名额）",
         "no teacher can take a child: none is in post or every capacity is 0 (set places with --max-per-teacher)",

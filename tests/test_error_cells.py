@@ -955,7 +955,8 @@ def test_a_teacher_whose_name_shows_na_takes_no_child(tmp_path: Path) -> None:
     """A teachers list's 姓名 showing #N/A was a teacher like any other: lbc pair gave her
     children and wrote "#N/A" as their 帮扶教师, an error cell of lbc's own making in the
     pairs workbook, which validate then said as the school's. The row names nobody: it
-    takes no part, and the note says why."""
+    takes no part, and the note says why. A list whose every name shows one is refused
+    as such, not as no teachers list given (the user gave one)."""
     school = tmp_path / "青山小学"
     header = [*CHILD_HEADER, "帮扶教师"]
     rows = [[*child_row(n), None] for n in (1, 2)]
@@ -980,3 +981,12 @@ def test_a_teacher_whose_name_shows_na_takes_no_child(tmp_path: Path) -> None:
     assert [(Path(f["file"]).name, f["row"], f["column"], f["code"]) for f in found] == [
         ("教师.xlsx", 2, "A", "VAL007")
     ]
+    book["教师"]["A3"] = "#N/A"
+    book["教师"]["A3"].data_type = "e"
+    book.save(school / "教师.xlsx")
+    refused = run("pair", school)
+    assert (refused.exit_code, refused.stderr.splitlines()[-1]) == (
+        2,
+        "lbc: 错误：教师名单中每一行的姓名都是公式出错后显示的错误值（如 #N/A），无法结对；"
+        "请按 lbc validate 的 VAL007 改正后再结对",
+    )

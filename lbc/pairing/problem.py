@@ -359,7 +359,8 @@ def _teachers(
         notes.append(t("pair.note.teacher_name_error", count=len(lost)))
         named = [(tb, i) for tb, i in named if (id(tb), i) not in lost]
     if not named:
-        raise LbcError(t("err.pair_no_teachers"))
+        # Every name lost to a formula's error is a list found, not one missing.
+        raise LbcError(t("err.pair_teacher_names_error" if lost else "err.pair_no_teachers"))
     repeats = repeated_teachers(roster.teachers, school_of)
     # A teacher's rows after the first, by the first (id of its table, and row).
     again: dict[tuple[int, int], list[tuple[Table, int]]] = {}
