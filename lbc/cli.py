@@ -27,8 +27,7 @@ def _terminated(signum: int, frame: object) -> None:
         child.terminate()
     _stop_background()
     files.remove_live_temporaries()
-    supervised.restore_stderr()  # a read under way has pointed it at the null device
-    print(messages.t("err.prefix") + messages.t("err.interrupted"), file=sys.stderr)
+    supervised.say_interrupted()
     _leave(128 + signum)
 
 
@@ -92,9 +91,18 @@ def main() -> None:
     try:
         code = _run(sys.argv[1:])
     except KeyboardInterrupt:
-        print(messages.t("err.prefix") + messages.t("err.interrupted"), file=sys.stderr)
+        _say_interrupted()
         code = ExitStatus.INTERRUPTED
     _leave(code)
+
+
+def _say_interrupted() -> None:
+    """Ctrl-C's line, by the supervising parent where there is one (lbc.roster.supervised);
+    not imported for it where Ctrl-C came before it was (no parent then)."""
+    if (supervised := sys.modules.get("lbc.roster.supervised")) is not None:
+        supervised.say_interrupted()
+    else:
+        print(messages.t("err.prefix") + messages.t("err.interrupted"), file=sys.stderr)
 
 
 # What ``lbc --version`` may look like: answered before the app (typer, every command) is
@@ -171,7 +179,7 @@ def _run(args: list[str]) -> int:
         common.quiet_stdout()
         return ExitStatus.BROKEN_PIPE
     except typer.Abort:
-        print(messages.t("err.prefix") + messages.t("err.interrupted"), file=sys.stderr)
+        supervised.say_interrupted()
         return ExitStatus.INTERRUPTED
     return code if isinstance(code, int) else ExitStatus.DONE
 

@@ -274,3 +274,38 @@ def test_pair_whose_lbc_is_killed_leaves_nothing_running(tmp_path: Path) -> None
         long_solve(begun),
     )
     assert (code, out, left) == (-signal.SIGKILL, "", [])
+
+
+# A prelude: the command, once it has said its line, takes longer to leave than the
+# supervising parent waits for it after Ctrl-C (as a merge's pool, shutting down, can).
+SLOW_LEAVE = (
+    "import time\n"
+    "from lbc import cli\n"
+    "from lbc.roster import supervised\n"
+    "supervised.GRACE_SECONDS = 0.3\n"
+    "stop = cli._stop_background\n"
+    "cli._stop_background = lambda: (stop(), time.sleep(0.6))\n"
+)
+
+
+@pytest.mark.parametrize("then", [0.2, 0.6])
+def test_ctrl_c_is_said_once_however_long_the_command_takes_to_leave(
+    tmp_path: Path, then: float
+) -> None:
+    """Ctrl-C reaches the command and its supervising parent: the command said the line,
+    and the parent, its grace run out as the command was leaving, killed it and said the
+    line again. Now only the parent says it, once, whenever the command ends."""
+    folder = tmp_path / "县"
+    folder.mkdir()
+    for n in range(2):
+        long_read(folder / f"s{n}.xlsx")
+    code, out, err, left = ended_midway(
+        tmp_path,
+        ["validate", str(folder)],
+        lambda command: bool(children(command)),
+        ctrl_c,
+        SLOW_LEAVE,
+        then,
+    )
+    assert (code, out, err, left) == (130, "", INTERRUPTED, [])
+    assert sorted(os.listdir(tmp_path)) == ["县"]

@@ -28,7 +28,7 @@ from lbc.errors import ExitStatus, LbcError, LbcErrors
 from lbc.messages import as_list, h, long_date, os_reason, t
 from lbc.output.formats import FORMATS, json_bytes, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
-from lbc.roster import reading
+from lbc.roster import reading, supervised
 from lbc.roster.support import (
     SupportRecord,
     dateless_records,
@@ -239,7 +239,7 @@ def handle_errors(fn: F) -> F:
         except typer.Abort:
             raise
         except KeyboardInterrupt:
-            print(t("err.prefix") + t("err.interrupted"), file=sys.stderr)
+            supervised.say_interrupted()
             raise typer.Exit(ExitStatus.INTERRUPTED) from None
         except BrokenPipeError:
             quiet_stdout()

@@ -248,6 +248,21 @@ def _out_of_memory_panic(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException" and "PyObject pointer is null" in str(exc)
 
 
+def say_interrupted() -> None:
+    """The contract's one line for Ctrl-C, SIGTERM or SIGHUP. Under supervise() the
+    supervising parent says it, once the command has ended or it has killed it: said here
+    as well, it came twice when the parent's grace ran out while the command was leaving
+    (after its line, before its exit). Said here where no parent is listening."""
+    if _announcer[0] >= 0:
+        try:
+            os.write(_announcer[0], b"i\n")
+            return
+        except OSError:  # the parent is gone: nobody else will say it
+            pass
+    restore_stderr()  # a read under way has pointed descriptor 2 at the null device
+    print(t("err.prefix") + t("err.interrupted"), file=sys.stderr)
+
+
 def restore_stderr() -> None:
     """Point descriptor 2 back at stderr for a last word (SIGTERM's line) from a signal
     handler, which may run in the middle of a read; without the lock, which the
@@ -269,6 +284,9 @@ def _wait(child: int, listen: int, ceiling: int | None, unblocked: set[signal.Si
     (calamine parsing a province's sheet, lxml parsing its summary), where its handler
     cannot run for tens of seconds: it is killed, the output temporaries it announced are
     removed, and this process says the line and leaves with the code the child would have.
+    The line is this process's alone to say (the command announces it, kind ``i``: see
+    say_interrupted), so that it comes once, however the command's leaving and the
+    grace's end fall.
     A read announced READ_SECONDS ago and not finished is a file crafted to stall: the
     child is killed (it holds no temporaries then: commands write after they read, and
     merge reads in workers with their own time ceiling)."""
@@ -292,6 +310,23 @@ def _wait(child: int, listen: int, ceiling: int | None, unblocked: set[signal.Si
     since = 0.0
     ended_by = 0.0  # when the child must have left, once a signal came
     pending = b""
+    interrupted = False  # the command has left its interruption's line to this process
+
+    def take(data: bytes) -> None:
+        nonlocal path, since, pending, interrupted
+        *lines, pending = (pending + data).split(b"\n")
+        for line in lines:
+            kind, name = line[:1], os.fsdecode(bytes.fromhex(line[1:].decode("ascii")))
+            if kind == b"r":
+                path = Path(name) if name else None
+                since = time.monotonic()
+            elif kind == b"+":
+                temporaries.add(Path(name))
+            elif kind == b"-":
+                temporaries.discard(Path(name))
+            else:
+                interrupted = True
+
     while True:
         if passed and not ended_by:
             ended_by = time.monotonic() + GRACE_SECONDS
@@ -310,31 +345,43 @@ def _wait(child: int, listen: int, ceiling: int | None, unblocked: set[signal.Si
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
             if code >= 0:  # it left by itself after all, a moment before
-                os._exit(code)
+                take(_left_in(listen))
+                _leave(code, interrupted)
             if ended_by and time.monotonic() >= ended_by:
                 _say(t("err.interrupted"), 128 + passed[0])
             _say(t("err.read_timeout", path=path, seconds=int(READ_SECONDS)), 2)
         data = os.read(listen, 4096)
         if not data:
             break
-        *lines, pending = (pending + data).split(b"\n")
-        for line in lines:
-            kind, name = line[:1], os.fsdecode(bytes.fromhex(line[1:].decode("ascii")))
-            if kind == b"r":
-                path = Path(name) if name else None
-                since = time.monotonic()
-            elif kind == b"+":
-                temporaries.add(Path(name))
-            else:
-                temporaries.discard(Path(name))
+        take(data)
     code = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
     if code >= 0:
-        os._exit(code)
-    if -code in passed:  # ended by the signal passed on, before its handler was in place
+        _leave(code, interrupted)
+    # Ended by the signal passed on, before its handler was in place; or killed from outside
+    # as it was leaving on one, its line left to this process.
+    if -code in passed or interrupted:
         _say(t("err.interrupted"), 128 - code)
     if path is not None:
         _say(_crashed(path, code, ceiling), 2)
     _say(t("err.stopped", how=_signal_name(-code)), 2)
+
+
+def _left_in(listen: int) -> bytes:
+    """What a child that has ended wrote to the pipe and was not read yet; without waiting
+    for the pipe's end, which a process it forked might still hold."""
+    os.set_blocking(listen, False)
+    chunks = []
+    with contextlib.suppress(BlockingIOError):
+        while chunk := os.read(listen, 4096):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _leave(code: int, interrupted: bool) -> NoReturn:
+    """Leave as the command did, with the line it left to this process to say."""
+    if interrupted:
+        _say(t("err.interrupted"), code)
+    os._exit(code)
 
 
 def _say(message: str, code: int) -> NoReturn:
