@@ -181,6 +181,8 @@ def _run(args: list[str]) -> int:
     except typer.Abort:
         supervised.say_interrupted()
         return ExitStatus.INTERRUPTED
+    if code == ExitStatus.INTERRUPTED:  # typer's own, for Ctrl-C before or after a command's
+        supervised.say_interrupted()  # handler (lbc.commands.common.handle_errors), is silent
     return code if isinstance(code, int) else ExitStatus.DONE
 
 

@@ -116,8 +116,29 @@ def interrupted(*args, **kwargs):
 lbc.cli._lift_global_options = interrupted
 """
 
+# Ctrl-C while typer reads the command line, outside the command's handler: typer's own
+# exit 130, which says nothing.
+INTERRUPT_PARSING = """
+import typer._click.core
+def interrupted(*args, **kwargs):
+    raise KeyboardInterrupt
+typer._click.core.Command.parse_args = interrupted
+"""
+# Where nothing supervises the command (no fork), the command says the line itself: once,
+# though the console script asks again for the 130 it gets back.
+UNSUPERVISED = "from lbc.roster import supervised\nsupervised.CAN_FORK = False\n"
 
-@pytest.mark.parametrize("before", [INTERRUPT_READING, INTERRUPT_STARTING])
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        INTERRUPT_READING,
+        INTERRUPT_STARTING,
+        INTERRUPT_PARSING,
+        UNSUPERVISED + INTERRUPT_READING,
+        UNSUPERVISED + INTERRUPT_PARSING,
+    ],
+)
 def test_ctrl_c_says_interrupted(samples, before):
     result = console("validate", cwd=samples, before=before)
     assert (result.returncode, result.stdout, result.stderr) == (130, "", "lbc: 错误：已中断\n")

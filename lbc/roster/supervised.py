@@ -135,6 +135,7 @@ _announcer = [-1]
 _QUIET = threading.Lock()
 _reads: list[Path] = []  # reads under way (two threads may read), the latest last
 _saved_stderr = [-1]  # descriptor 2 as it was before the reads under way silenced it
+_interruption_said = [False]  # whether this process has said say_interrupted()'s line
 
 
 # The signals the supervising parent passes on to the command (see _wait).
@@ -249,18 +250,23 @@ def _out_of_memory_panic(exc: BaseException) -> bool:
 
 
 def say_interrupted() -> None:
-    """The contract's one line for Ctrl-C, SIGTERM or SIGHUP. Under supervise() the
-    supervising parent says it, once the command has ended or it has killed it: said here
-    as well, it came twice when the parent's grace ran out while the command was leaving
-    (after its line, before its exit). Said here where no parent is listening."""
+    """The contract's one line for Ctrl-C, SIGTERM or SIGHUP, once however often asked
+    (the console script asks again for every run ending with 130, typer's own too). Under
+    supervise() the supervising parent says it, once the command has ended or it has
+    killed it: said here as well, it came twice when the parent's grace ran out while the
+    command was leaving (after its line, before its exit). Said here where no parent is
+    listening."""
     if _announcer[0] >= 0:
         try:
             os.write(_announcer[0], b"i\n")
             return
         except OSError:  # the parent is gone: nobody else will say it
             pass
+    if _interruption_said[0]:
+        return
     restore_stderr()  # a read under way has pointed descriptor 2 at the null device
     print(t("err.prefix") + t("err.interrupted"), file=sys.stderr)
+    _interruption_said[0] = True  # after: a line said twice is better than none
 
 
 def restore_stderr() -> None:
