@@ -49,6 +49,17 @@ def roster(
     return path
 
 
+# The teachers of 三年级(2)班 most tests pair its children with: its head teacher, and
+# a subject teacher.
+WANG_FANG = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
+LI_QIANG = ["李强", "男", "13800000002", "科任教师", "三年级(2)班", "数学", "否", "是"]
+
+
+def teachers_list(school: Path, *teachers: list[str]) -> None:
+    """``school``'s teachers list, 教师.xlsx, of ``teachers`` under TEACHER_HEADER."""
+    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, *teachers]})
+
+
 def test_two_ids_showing_na_are_two_children(tmp_path: Path) -> None:
     """Two children whose 身份证号 show #N/A were one ID repeated: DUP001 of the second, and
     summary, merge and birthdays counted nine children of ten. Neither cell holds an ID:
@@ -456,8 +467,7 @@ def test_a_support_teacher_showing_an_error_is_no_teacher_on_cards_birthdays_wat
             ("王梓萱", None, ["患病：哮喘", "没有帮扶教师（帮扶教师一格显示公式错误 #N/A）"]),
             ("刘浩然", None, ["患病：哮喘", "没有帮扶教师（帮扶教师一格显示公式错误 #REF!）"]),
         ]
-        teacher = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
-        write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, teacher]})
+        teachers_list(school, WANG_FANG)
     english = run("--lang", "en", "watch", school, "--as-of", "2024-10-01", "--format", "json")
     reasons = [
         r["message"] for g in english.json()["classes"] for c in g["children"] for r in c["reasons"]
@@ -565,8 +575,7 @@ def test_a_records_teacher_showing_na_is_one_error_where_the_teachers_are_apart(
         sheet.append(row)
     sheet["B3"].data_type = "e"
     book.save(made)
-    teacher = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
-    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, teacher]})
+    teachers_list(school, WANG_FANG)
     result = run("validate", school, "--format", "json")
     found = [(f["sheet"], f["row"], f["column"], f["code"]) for f in result.json()["findings"]]
     assert found == [("帮扶记录", 3, "B", "VAL007")]
@@ -584,8 +593,7 @@ def test_a_support_teacher_showing_na_is_one_error_beside_a_teachers_list(
     header = [*CHILD_HEADER, "帮扶教师"]
     rows = [[*child_row(1), "王芳"], [*child_row(2), "#N/A"]]
     roster(school / "花名册.xlsx", {"O3": "#N/A"}, rows, header)
-    teacher = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
-    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, teacher]})
+    teachers_list(school, WANG_FANG)
     result = run("validate", school, "--format", "json")
     found = [(f["row"], f["column"], f["code"]) for f in result.json()["findings"]]
     assert found == [(3, "O", "VAL007")]
@@ -616,11 +624,7 @@ def test_a_pairs_workbooks_teacher_showing_na_is_said_where_it_is(tmp_path: Path
         for n, teacher in enumerate(["王芳", "李强", "王芳"], 1)
     ]
     roster(school / "花名册.xlsx", {}, rows, header)
-    teachers = [
-        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
-        ["李强", "男", "13800000002", "班主任", "三年级(2)班", "数学", "否", "是"],
-    ]
-    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, *teachers]})
+    teachers_list(school, WANG_FANG, [*LI_QIANG[:3], "班主任", *LI_QIANG[4:]])
     pairs = tmp_path / "结对.xlsx"
     assert run("pair", school, "--out", pairs).exit_code == 0
     book = load_workbook(pairs)
@@ -668,11 +672,7 @@ def test_pairing_takes_a_support_teacher_showing_an_error_for_none(tmp_path: Pat
         for n, teacher in enumerate(["王芳", "#REF!", "#N/A", "#REF!"], 1)
     ]
     roster(school / "花名册.xlsx", {"O3": "#REF!", "O4": "#N/A", "O5": "#REF!"}, rows, header)
-    teachers = [
-        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
-        ["李强", "男", "13800000002", "科任教师", "三年级(2)班", "数学", "否", "是"],
-    ]
-    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, *teachers]})
+    teachers_list(school, WANG_FANG, LI_QIANG)
     paired = run("pair", school, "--format", "json")
     assert [(p["child"], p["teacher"], p["reason"]) for p in paired.json()["pairs"]] == [
         ("张雨涵", "王芳", "延续原结对"),
@@ -705,8 +705,7 @@ def test_a_support_teacher_typed_as_na_with_spaces_is_a_name(tmp_path: Path) -> 
     assert summary.json()["pairing"]["paired"] == 2
     due = run("due", school, "--as-of", "2024-10-15", "--format", "json")
     assert [x["teacher"] for x in due.json()["teachers"]] == ["王芳", " #N/A "]
-    teacher = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
-    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, teacher]})
+    teachers_list(school, WANG_FANG)
     found = run("validate", school, "--format", "json").json()["findings"]
     assert [(f["row"], f["code"], f["message"]) for f in found] == [
         (3, "TCH003", "帮扶教师“ #N/A ”不在教师名单中"),
@@ -739,7 +738,7 @@ def test_a_hint_names_the_code_validate_shows_on_an_error_cell(tmp_path: Path) -
     teachers = book.create_sheet("教师")
     for row in (
         TEACHER_HEADER,
-        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
+        WANG_FANG,
         ["李强", "男", "13800000002", "科任教师", "#N/A", "数学", "否", "是"],
     ):
         teachers.append(row)
@@ -794,11 +793,7 @@ def test_a_pairs_workbooks_copies_of_roster_errors_are_said_at_the_roster(
         for n, teacher in enumerate(["王芳", "#N/A", "王芳"], 1)
     ]
     roster(school / "花名册.xlsx", {"O3": "#N/A", "D4": "#N/A"}, rows, header)
-    teachers = [
-        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
-        ["李强", "男", "13800000002", "科任教师", "三年级(2)班", "数学", "否", "是"],
-    ]
-    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, *teachers]})
+    teachers_list(school, WANG_FANG, LI_QIANG)
     pairs = tmp_path / "结对.xlsx"
     assert run("pair", school, "--out", pairs).exit_code == 0
     result = run("validate", school, pairs, "--format", "json")
@@ -825,7 +820,7 @@ def test_a_hint_names_the_codes_of_the_records_it_counts(tmp_path: Path) -> None
         sheet.append(row)
     teachers = book.create_sheet("教师")
     teachers.append(TEACHER_HEADER)
-    teachers.append(["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"])
+    teachers.append(WANG_FANG)
     records = book.create_sheet("帮扶记录")
     for row in (
         RECORD_HEADER,
@@ -900,8 +895,7 @@ def test_a_support_teacher_typed_as_na_in_full_width_is_a_name(tmp_path: Path) -
         for n, teacher in enumerate(["王芳", "＃N/A"], 1)
     ]
     roster(school / "花名册.xlsx", {}, rows, header)
-    teachers = [["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]]
-    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, *teachers]})
+    teachers_list(school, WANG_FANG)
     found = run("validate", school, "--format", "json").json()["findings"]
     assert [(f["row"], f["code"], f["message"]) for f in found] == [
         (3, "TCH003", "帮扶教师“＃N/A”不在教师名单中")
@@ -930,11 +924,7 @@ def test_a_kept_rosters_teacher_showing_na_is_said_in_its_file(tmp_path: Path) -
     for path, teachers in ((last, ["王芳", "#N/A", "李强"]), (school / "花名册.xlsx", [None] * 3)):
         rows = [[*child_row(n), teacher] for n, teacher in enumerate(teachers, 1)]
         roster(path, {"O3": "#N/A"} if path == last else {}, rows, header)
-    teachers = [
-        ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"],
-        ["李强", "男", "13800000002", "科任教师", "三年级(2)班", "数学", "否", "是"],
-    ]
-    write_xlsx(school / "教师.xlsx", {"教师": [TEACHER_HEADER, *teachers]})
+    teachers_list(school, WANG_FANG, LI_QIANG)
     assert run("validate", school).exit_code == 0
     found = run("validate", last, "--format", "json").json()["findings"]
     assert [(f["row"], f["column"], f["code"]) for f in found] == [(3, "O", "VAL007")]
