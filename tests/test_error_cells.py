@@ -724,37 +724,46 @@ def test_a_support_teacher_typed_as_na_with_spaces_is_a_name(tmp_path: Path) -> 
     ]
 
 
-def test_a_hint_names_the_code_validate_shows_on_an_error_cell(tmp_path: Path) -> None:
-    """lbc pair's and lbc summary's hints sent the school to codes lbc validate does not
-    show on a cell showing #N/A, which it says by VAL007 alone: a teacher's 任教班级 to
-    CLS001, a record's student to REC002 and REC003, its 类型 to REC004, its 日期 to
-    DATE001. Each hint names the codes validate shows on the cells it counts."""
-    path = tmp_path / "花名册.xlsx"
+def school_book(
+    path: Path,
+    teachers: list[list[str]],
+    records: list[list[str]],
+) -> Path:
+    """One workbook of a school: a 花名册 of two children of 王芳's, a 教师 sheet of
+    ``teachers`` and a 帮扶记录 sheet of ``records``; a cell "#N/A" is saved an error cell, as
+    Excel saves a failed VLOOKUP (openpyxl takes such text for one)."""
     book = Workbook()
     sheet = book.active
     sheet.title = "花名册"
     for row in ([*CHILD_HEADER, "帮扶教师"], *([*child_row(n), "王芳"] for n in (1, 2))):
         sheet.append(row)
-    teachers = book.create_sheet("教师")
-    for row in (
-        TEACHER_HEADER,
-        WANG_FANG,
-        ["李强", "男", "13800000002", "科任教师", "#N/A", "数学", "否", "是"],
+    for title, rows in (
+        ("教师", [TEACHER_HEADER, *teachers]),
+        ("帮扶记录", [RECORD_HEADER, *records]),
     ):
-        teachers.append(row)
-    records = book.create_sheet("帮扶记录")
-    for row in (
-        RECORD_HEADER,
-        ["2024-10-08", "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"],
-        ["#N/A", "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"],
-        ["上周", "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"],
-        ["2024-10-09", "王芳", "#N/A", "三年级(2)班", "谈心", "聊学习"],
-        ["2024-10-10", "王芳", "张雨涵", "三年级(2)班", "#N/A", "聊学习"],
-    ):
-        records.append(row)
-    for cell in (teachers["E3"], records["A3"], records["C5"], records["E6"]):
-        cell.data_type = "e"
+        added = book.create_sheet(title)
+        for row in rows:
+            added.append(row)
     book.save(path)
+    return path
+
+
+def test_a_hint_names_the_code_validate_shows_on_an_error_cell(tmp_path: Path) -> None:
+    """lbc pair's and lbc summary's hints sent the school to codes lbc validate does not
+    show on a cell showing #N/A, which it says by VAL007 alone: a teacher's 任教班级 to
+    CLS001, a record's student to REC002 and REC003, its 类型 to REC004, its 日期 to
+    DATE001. Each hint names the codes validate shows on the cells it counts."""
+    path = school_book(
+        tmp_path / "花名册.xlsx",
+        [WANG_FANG, ["李强", "男", "13800000002", "科任教师", "#N/A", "数学", "否", "是"]],
+        [
+            ["2024-10-08", "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"],
+            ["#N/A", "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"],
+            ["上周", "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"],
+            ["2024-10-09", "王芳", "#N/A", "三年级(2)班", "谈心", "聊学习"],
+            ["2024-10-10", "王芳", "张雨涵", "三年级(2)班", "#N/A", "聊学习"],
+        ],
+    )
     found = run("validate", path, "--format", "json").json()["findings"]
     assert [(f["sheet"], f["row"], f["code"]) for f in found] == [
         ("教师", 3, "VAL007"),
@@ -812,25 +821,15 @@ def test_a_hint_names_the_codes_of_the_records_it_counts(tmp_path: Path) -> None
     school year showed #N/A, though the records they counted were said by REC002 and
     REC004: the codes were looked for in every record, the count taken of the term's.
     Each hint names the codes validate shows on the records it counts, and those alone."""
-    path = tmp_path / "花名册.xlsx"
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "花名册"
-    for row in ([*CHILD_HEADER, "帮扶教师"], *([*child_row(n), "王芳"] for n in (1, 2))):
-        sheet.append(row)
-    teachers = book.create_sheet("教师")
-    teachers.append(TEACHER_HEADER)
-    teachers.append(WANG_FANG)
-    records = book.create_sheet("帮扶记录")
-    for row in (
-        RECORD_HEADER,
-        ["2023-10-09", "王芳", "#N/A", "三年级(2)班", "#N/A", "聊学习"],  # last school year
-        ["2024-10-08", "王芳", "张三", "三年级(2)班", "谈心", "聊学习"],
-        ["2024-10-09", "王芳", "张雨涵", "三年级(2)班", "闲聊", "聊学习"],
-    ):
-        records.append(row)
-    records["C2"].data_type = records["E2"].data_type = "e"
-    book.save(path)
+    path = school_book(
+        tmp_path / "花名册.xlsx",
+        [WANG_FANG],
+        [
+            ["2023-10-09", "王芳", "#N/A", "三年级(2)班", "#N/A", "聊学习"],  # last school year
+            ["2024-10-08", "王芳", "张三", "三年级(2)班", "谈心", "聊学习"],
+            ["2024-10-09", "王芳", "张雨涵", "三年级(2)班", "闲聊", "聊学习"],
+        ],
+    )
     found = run("validate", path, "--format", "json").json()["findings"]
     assert [(f["row"], f["column"], f["code"]) for f in found] == [
         (2, "C", "VAL007"),
