@@ -1453,6 +1453,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "（原帮扶教师{name}不能继续）",
         " (last term's {name} could not continue)",
     ),
+    "pair.reason.unreadable": (
+        "（帮扶教师是公式出错后显示的“{value}”，按没有原帮扶教师结对）",
+        " (the support teacher shows “{value}”, the error of a formula; paired as having no "
+        "former teacher)",
+    ),
+    "pair.reason.unreadable_kept": (
+        "（上学期名册中帮扶教师是公式出错后显示的“{value}”，按没有原帮扶教师结对）",
+        " (in last term's roster the support teacher shows “{value}”, the error of a formula; "
+        "paired as having no former teacher)",
+    ),
     "pair.note.nameless_teachers": (
         "提示：教师名单中有 {count} 行没有姓名，未参与结对",
         "note: {count} teacher {count:row has|rows have} no name and take no part",

@@ -674,11 +674,12 @@ def test_pairing_takes_a_support_teacher_showing_an_error_for_none(tmp_path: Pat
     roster(school / "花名册.xlsx", {"O3": "#REF!", "O4": "#N/A", "O5": "#REF!"}, rows, header)
     teachers_list(school, WANG_FANG, LI_QIANG)
     paired = run("pair", school, "--format", "json")
+    unreadable = "（帮扶教师是公式出错后显示的“{}”，按没有原帮扶教师结对）".format
     assert [(p["child"], p["teacher"], p["reason"]) for p in paired.json()["pairs"]] == [
         ("张雨涵", "王芳", "延续原结对"),
-        ("李明轩", "王芳", "本班班主任"),
-        ("王梓萱", "李强", "任教本班数学"),
-        ("刘浩然", "李强", "任教本班数学"),
+        ("李明轩", "王芳", "本班班主任" + unreadable("#REF!")),
+        ("王梓萱", "李强", "任教本班数学" + unreadable("#N/A")),
+        ("刘浩然", "李强", "任教本班数学" + unreadable("#REF!")),
     ]
     assert paired.stderr == (
         "提示：1 名儿童的帮扶教师是公式出错后显示的“#N/A”，不是真实内容，按没有原帮扶教师结对"
@@ -912,6 +913,11 @@ def test_a_support_teacher_typed_as_na_in_full_width_is_a_name(tmp_path: Path) -
     ]
 
 
+# The reason of a child paired as having no former teacher because last term's roster
+# (--keep) shows a formula's error in her 帮扶教师 cell.
+UNREADABLE_KEPT = "（上学期名册中帮扶教师是公式出错后显示的“#N/A”，按没有原帮扶教师结对）"
+
+
 def test_a_kept_rosters_teacher_showing_na_is_said_in_its_file(tmp_path: Path) -> None:
     """lbc pair --keep: last term's roster's 帮扶教师 showing #N/A sent the school to VAL007
     in lbc validate of this term's files, which show nothing (the cell is in the --keep
@@ -930,7 +936,7 @@ def test_a_kept_rosters_teacher_showing_na_is_said_in_its_file(tmp_path: Path) -
     paired = run("pair", school, "--keep", last, "--format", "json")
     assert [(p["child"], p["teacher"], p["reason"]) for p in paired.json()["pairs"]] == [
         ("张雨涵", "王芳", "延续原结对"),
-        ("李明轩", "王芳", "本班班主任"),
+        ("李明轩", "王芳", f"本班班主任{UNREADABLE_KEPT}"),
         ("王梓萱", "李强", "延续原结对"),
     ]
     assert paired.stderr == (
@@ -938,6 +944,66 @@ def test_a_kept_rosters_teacher_showing_na_is_said_in_its_file(tmp_path: Path) -
         f"提示：上学期名册 {last} 中 1 名儿童的帮扶教师是公式出错后显示的“#N/A”，不是真实内容，"
         f"按没有原帮扶教师结对（请按 lbc validate {last} 的 VAL007 改正）\n"
     )
+
+
+def test_keep_pairs_a_child_whose_kept_teacher_shows_na_within_the_places(
+    tmp_path: Path,
+) -> None:
+    """lbc pair --keep: a child whose 帮扶教师 in last term's roster shows #N/A has nothing
+    to keep, and is paired as a child without one in the places the kept pairs leave, her
+    reason saying why, since the note counts such children without naming them. The
+    children whose teachers can be read keep them; " #N/A " typed is a name, not on the
+    teachers list."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    last = tmp_path / "上学期.xlsx"
+    # 刘浩然 is in 三年级(1)班: for her the two teachers are alike (同年级), and 王芳, head
+    # of 李明轩's class, goes to 李明轩.
+    named = ["王芳", "#N/A", "李强", " #N/A "]
+    rows = [
+        [*child_row(n, cls="三年级(1)班" if n == 4 else "三年级(2)班"), teacher]
+        for n, teacher in enumerate(named, 1)
+    ]
+    roster(last, {"O3": "#N/A"}, rows, header)
+    roster(school / "花名册.xlsx", {}, [row[:-1] for row in rows])
+    teachers_list(school, WANG_FANG, LI_QIANG)
+    notes = (
+        "提示：帮扶教师按 --keep 给出的上学期名单补上 3 名儿童\n"
+        f"提示：上学期名册 {last} 中 1 名儿童的帮扶教师是公式出错后显示的“#N/A”，不是真实内容，"
+        f"按没有原帮扶教师结对（请按 lbc validate {last} 的 VAL007 改正）\n"
+        "提示：原帮扶教师“ #N/A ”不在教师名单中，其结对儿童已重新安排\n"
+    )
+    paired = run("pair", school, "--keep", last, "--max-per-teacher", "2", "--format", "json")
+    assert (paired.exit_code, paired.stderr) == (0, notes)
+    assert [
+        (p["child"], p["class"], p["teacher"], p["reason"], p["kept"])
+        for p in paired.json()["pairs"]
+    ] == [
+        ("刘浩然", "三年级(1)班", "李强", "同年级（原帮扶教师 #N/A 不能继续）", False),
+        ("张雨涵", "三年级(2)班", "王芳", "延续原结对", True),
+        ("李明轩", "三年级(2)班", "王芳", f"本班班主任{UNREADABLE_KEPT}", False),
+        ("王梓萱", "三年级(2)班", "李强", "延续原结对", True),
+    ]
+    summary = paired.json()["summary"]
+    assert [summary[k] for k in ("paired", "kept", "new", "unpaired", "places")] == [4, 2, 2, 0, 4]
+    # One place each: the kept pairs take them, and the two others wait for one.
+    pairs = tmp_path / "结对.xlsx"
+    paired = run("pair", school, "--keep", last, "--max-per-teacher", "1", "--out", pairs)
+    assert paired.exit_code == 1
+    assert paired.stderr == f"{notes}已写出结对名单：{pairs}（含教师电话，仅本人可读）\n"
+    book = load_workbook(pairs)
+    assert [
+        [cell.value for cell in row[1:3]] + [row[6].value, row[8].value, row[9].value]
+        for row in book["结对名单"].iter_rows(min_row=3, max_row=4)
+    ] == [
+        ["三年级(2)班", "张雨涵", "王芳", "延续原结对", "是"],
+        ["三年级(2)班", "王梓萱", "李强", "延续原结对", "是"],
+    ]
+    assert book["结对名单"]["C5"].value is None
+    assert [[cell.value for cell in row[1:4]] for row in book["未结对"].iter_rows(min_row=3)] == [
+        ["三年级(1)班", "刘浩然", "帮扶名额不足（还差 2 个名额）"],
+        ["三年级(2)班", "李明轩", "帮扶名额不足（还差 2 个名额）"],
+    ]
 
 
 def test_a_teacher_whose_name_shows_na_takes_no_child(tmp_path: Path) -> None:

@@ -78,6 +78,10 @@ class ChildRow:
     # On the watch list, its score: paired before every other priority child, the higher
     # the score the sooner.
     watched: int | None = None
+    # The formula's error (#N/A) her pair in force showed instead of a teacher, with the
+    # --keep file it is in ("" for this term's files): she is paired as having no former
+    # teacher, and her reason says why, since the note counts such children, naming none.
+    unreadable: tuple[str, str] | None = None
 
     def _text(self, key: str) -> str | None:
         cell = self.table.get(key, self.at)
@@ -550,7 +554,7 @@ def schools(
             if shows_an_error_whole(c.previous):
                 where = (c.previous, kept_errors.get((id(c.table), c.at), ""))
                 errors[where] = errors.get(where, 0) + 1
-                c.previous = None
+                c.previous, c.unreadable = None, where
             # Of a school's 100,000 children a few hundred teachers' names: each once.
             if c.previous not in found:
                 found[c.previous] = _previous(c.previous, by_name, names, school.teachers)
@@ -644,7 +648,7 @@ def _reason(
     unclassed = problem.cls is None and problem.grade is None
     d = matching.distance(problem, teacher.problem)
     moved = child.previous if child.previous and child.previous != teacher.name else None
-    key = (d, child.cls if unclassed else None, teacher.subjects, moved)
+    key = (d, child.cls if unclassed else None, teacher.subjects, moved, child.unreadable)
     if key not in worded:
         if unclassed:
             why = said("pair.reason.no_class", raw=child.cls or "-")
@@ -658,6 +662,10 @@ def _reason(
             why = said("pair.reason.anyone")
         if moved:  # say why last term's pair ended
             why += said("pair.reason.moved", name=shown_name(moved, said))
+        if child.unreadable:  # why she was paired as having none
+            value, file = child.unreadable
+            wording = "pair.reason.unreadable_kept" if file else "pair.reason.unreadable"
+            why += said(wording, value=value)
         worded[key] = why
     return worded[key]
 
