@@ -411,6 +411,22 @@ _TEXT: dict[str, tuple[str, str]] = {
         "合并用的一个进程被结束（{how}），多半是电脑内存不足：合并已停止，没有写出任何文件。请关闭其他程序后再试，或把文件分成几批合并",
         "one of the merge's processes was killed ({how}), most likely because the computer ran out of memory: the merge stopped and wrote nothing. Close other programs and try again, or merge the files in batches",
     ),
+    "err.merge_reader_stopped": (
+        "合并读取 {path} 时，读取它的进程被系统结束（{how}），多半是有人或别的程序停止了它：合并已停止，没有写出任何文件。需要合并时请再运行一次",
+        "the process reading {path} for the merge was stopped by the system ({how}), most likely by someone or another program: the merge stopped and wrote nothing. Run the merge again when it is needed",
+    ),
+    "err.merge_worker_stopped": (
+        "合并用的一个进程被系统结束（{how}），多半是有人或别的程序停止了它：合并已停止，没有写出任何文件。需要合并时请再运行一次",
+        "one of the merge's processes was stopped by the system ({how}), most likely by someone or another program: the merge stopped and wrote nothing. Run the merge again when it is needed",
+    ),
+    "err.merge_reader_ended": (
+        "合并读取 {path} 时，读取它的进程意外结束（{how}）：合并已停止，没有写出任何文件。请再运行一次；若仍如此，请把所运行的命令和所用的文件反馈给维护者",
+        "the process reading {path} for the merge ended unexpectedly ({how}): the merge stopped and wrote nothing. Run it again; if it happens again, please report the command run and the files it was given",
+    ),
+    "err.merge_worker_ended": (
+        "合并用的一个进程意外结束（{how}）：合并已停止，没有写出任何文件。请再运行一次；若仍如此，请把所运行的命令和所用的文件反馈给维护者",
+        "one of the merge's processes ended unexpectedly ({how}): the merge stopped and wrote nothing. Run it again; if it happens again, please report the command run and the files it was given",
+    ),
     "err.stopped": (
         "lbc 意外停止（{how}），未能完成：请把所运行的命令和所用的文件反馈给维护者",
         "lbc stopped unexpectedly ({how}) and did not finish; please report the command run and the files it was given",

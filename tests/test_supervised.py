@@ -492,14 +492,11 @@ def gone(pid: int) -> bool:
     return False
 
 
-@pytest.mark.skipif(not supervised.CAN_FORK, reason="the workers take the prelude by fork")
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="merge reads in workers on two CPUs")
-def test_a_merge_whose_worker_is_killed_stops_naming_its_file(tmp_path: Path) -> None:
-    """A merge worker killed from outside (the system's out-of-memory killer, kill -9) ended
-    the merge with an internal error (BrokenProcessPool, in English). concurrent.futures
-    stops every worker then, so the merge stops: one line naming the file the killed
-    worker was reading, exit 2, no output and no temporary, no worker or read host left.
-    Here a worker kills itself as it begins the third school's file."""
+def merge_whose_worker_dies(tmp_path: Path, signame: str, step: str = "read_part") -> Result:
+    """Merge four schools, a worker sending itself ``signame`` as it begins ``step`` (its
+    function in lbc.reports.county: read_part, or is_pairs_book, which is not a read) on
+    the third school's file. Afterwards: no output and no temporary, no worker or read
+    host left."""
     county = tmp_path / "县"
     county.mkdir()
     for n in (1, 2, 3, 4):
@@ -508,24 +505,17 @@ def test_a_merge_whose_worker_is_killed_stops_naming_its_file(tmp_path: Path) ->
     dies = (
         "import signal\n"
         "from lbc.reports import county\n"
-        "read_part = county.read_part\n"
+        f"step = county.{step}\n"
         "def dying(path, *args):\n"
         "    note(f'worker {os.getpid()}')\n"
         "    if path.name == '003-学校.xlsx':\n"
-        "        os.kill(os.getpid(), signal.SIGKILL)\n"
-        "    return read_part(path, *args)\n"
-        "county.read_part = dying\n"
+        f"        os.kill(os.getpid(), signal.{signame})\n"
+        "    return step(path, *args)\n"
+        f"county.{step} = dying\n"
     )
     out = tmp_path / "县名册.xlsx"
     args = ("merge", county, "--out", out, "--format", "json")
     result = lbc_in_child(*args, prelude=who_reads(log) + dies)
-    bad = county / "003-学校.xlsx"
-    assert outcome(result) == (
-        2,
-        "",
-        f"lbc: 错误：合并读取 {bad} 时，读取它的进程被结束（SIGKILL），多半是电脑内存不足："
-        "合并已停止，没有写出任何文件。请关闭其他程序后再试，或把文件分成几批合并\n",
-    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["who.txt", "县"]
     assert sorted(p.name for p in county.iterdir()) == [f"00{n}-学校.xlsx" for n in (1, 2, 3, 4)]
     said = [line.split() for line in log.read_text().splitlines()]
@@ -535,6 +525,71 @@ def test_a_merge_whose_worker_is_killed_stops_naming_its_file(tmp_path: Path) ->
     while not all(map(gone, pids)) and time.monotonic() < waited:
         time.sleep(0.05)
     assert [pid for pid in pids if not gone(pid)] == []
+    return result
+
+
+@pytest.mark.skipif(not supervised.CAN_FORK, reason="the workers take the prelude by fork")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="merge reads in workers on two CPUs")
+def test_a_merge_whose_worker_is_killed_stops_naming_its_file(tmp_path: Path) -> None:
+    """A merge worker killed from outside (the system's out-of-memory killer, kill -9) ended
+    the merge with an internal error (BrokenProcessPool, in English). concurrent.futures
+    stops every worker then, so the merge stops: one line naming the file the killed
+    worker was reading, exit 2, no output and no temporary, no worker or read host left.
+    Here a worker kills itself as it begins the third school's file."""
+    result = merge_whose_worker_dies(tmp_path, "SIGKILL")
+    bad = tmp_path / "县" / "003-学校.xlsx"
+    assert outcome(result) == (
+        2,
+        "",
+        f"lbc: 错误：合并读取 {bad} 时，读取它的进程被结束（SIGKILL），多半是电脑内存不足："
+        "合并已停止，没有写出任何文件。请关闭其他程序后再试，或把文件分成几批合并\n",
+    )
+
+
+@pytest.mark.skipif(not supervised.CAN_FORK, reason="the workers take the prelude by fork")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="merge reads in workers on two CPUs")
+def test_a_merge_whose_worker_is_sent_sigterm_names_its_file_not_memory(tmp_path: Path) -> None:
+    """A merge worker ended by SIGTERM from outside (``kill``, a task manager) ends as the
+    workers concurrent.futures stops then do: the merge said only that one of its
+    processes was killed, most likely for want of memory. Now it names the file that
+    worker was reading and says someone or some program stopped it, not memory."""
+    result = merge_whose_worker_dies(tmp_path, "SIGTERM")
+    bad = tmp_path / "县" / "003-学校.xlsx"
+    assert outcome(result) == (
+        2,
+        "",
+        f"lbc: 错误：合并读取 {bad} 时，读取它的进程被系统结束（SIGTERM），"
+        "多半是有人或别的程序停止了它：合并已停止，没有写出任何文件。需要合并时请再运行一次\n",
+    )
+
+
+@pytest.mark.skipif(not supervised.CAN_FORK, reason="the workers take the prelude by fork")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="merge reads in workers on two CPUs")
+def test_a_merge_worker_sent_sigterm_outside_a_read_is_said_stopped(tmp_path: Path) -> None:
+    """A merge worker ended by SIGTERM while it reads no school's rows (it looks whether a
+    file is a pairs workbook) names no file, and is not said to have run out of memory."""
+    result = merge_whose_worker_dies(tmp_path, "SIGTERM", step="is_pairs_book")
+    assert outcome(result) == (
+        2,
+        "",
+        "lbc: 错误：合并用的一个进程被系统结束（SIGTERM），多半是有人或别的程序停止了它："
+        "合并已停止，没有写出任何文件。需要合并时请再运行一次\n",
+    )
+
+
+@pytest.mark.skipif(not supervised.CAN_FORK, reason="the workers take the prelude by fork")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="merge reads in workers on two CPUs")
+def test_a_merge_worker_that_crashes_is_not_said_out_of_memory(tmp_path: Path) -> None:
+    """A merge worker ending by a signal other than SIGKILL (the out-of-memory killer's)
+    was said most likely to have run out of memory: it ended unexpectedly, the line says."""
+    result = merge_whose_worker_dies(tmp_path, "SIGSEGV")
+    bad = tmp_path / "县" / "003-学校.xlsx"
+    assert outcome(result) == (
+        2,
+        "",
+        f"lbc: 错误：合并读取 {bad} 时，读取它的进程意外结束（SIGSEGV）：合并已停止，"
+        "没有写出任何文件。请再运行一次；若仍如此，请把所运行的命令和所用的文件反馈给维护者\n",
+    )
 
 
 def test_without_fork_a_merge_worker_spawns_each_read(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1052,13 +1052,14 @@ def read_parts(
     from multiprocessing import RawArray
 
     underway = RawArray("q", len(files))  # each file's reading worker's pid, while it reads
+    stopped = RawArray("q", 1)  # the pid of the first worker SIGTERM ended (_note_stopped)
     with (
         ProcessPoolExecutor(
             max_workers=workers,
             initializer=_start_worker,
-            initargs=(os.getpid(), current_lang(), underway),
+            initargs=(os.getpid(), current_lang(), underway, stopped),
         ) as pool,
-        _named_if_killed(pool, files, underway),
+        _named_if_killed(pool, files, underway, stopped),
     ):
         found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
         books = _books_by_folder(files, list(found))
@@ -1373,22 +1374,39 @@ def _books_by_folder(files: list[Path], books: list[bool]) -> dict[Path, tuple[P
     return folders
 
 
-def _start_worker(parent: int, lang: str, underway: Any) -> None:
+def _start_worker(parent: int, lang: str, underway: Any, stopped: Any) -> None:
     """Each worker reads each file in a child of its own, so that a file which kills the
     reader costs only its school, forked by a small host of its own begun here, while the
     worker holds no school's rows (reading.each_read_in_a_child), and speaks the run's
     language (``lang``: a worker started by spawn, as on Windows, inherits no --lang). It
     ends with its parent (killed mid-merge: lbc.roster.parent_death), instead of reading
     on for nobody or waiting for ever on a queue nobody writes, holding the caller's pipes
-    open. ``underway``: where it marks the file it reads (_read_tracked)."""
+    open. ``underway``: where it marks the file it reads (_read_tracked); ``stopped``:
+    where it says SIGTERM ended it, if it was the first (_note_stopped)."""
     parent_death.end_with_parent(parent)
     set_lang(lang)
     _underway[0] = underway
     reading.each_read_in_a_child()
+    _stopped[:] = [stopped, os.getpid()]
+    signal.signal(signal.SIGTERM, _note_stopped)  # after the host's fork: the worker's own
 
 
 # In a merge worker: each of the run's files' reading worker's pid while it reads it, else 0.
 _underway: list[Any] = [None]
+# In a merge worker: where the first worker ended by SIGTERM puts its pid, and its own pid.
+_stopped: list[Any] = [None, 0]
+
+
+def _note_stopped(signum: int, frame: object) -> None:
+    """A merge worker's SIGTERM: noted if no worker was ended so before it, then it leaves
+    as lbc's own handler has a worker leave (lbc.cli._terminated). concurrent.futures
+    ends the other workers by SIGTERM only once one has died, so the first one SIGTERM
+    ended is the one ended from outside (_killed); a process the worker forked leaves
+    unnoted."""
+    stopped, worker = _stopped
+    if os.getpid() == worker and stopped[0] == 0:
+        stopped[0] = worker
+    os._exit(128 + signum)
 
 
 def _read_tracked(i: int, *args: Any) -> SchoolPart:
@@ -1403,7 +1421,9 @@ def _read_tracked(i: int, *args: Any) -> SchoolPart:
 
 
 @contextlib.contextmanager
-def _named_if_killed(pool: ProcessPoolExecutor, files: list[Path], underway: Any) -> Iterator[None]:
+def _named_if_killed(
+    pool: ProcessPoolExecutor, files: list[Path], underway: Any, stopped: Any
+) -> Iterator[None]:
     """A pool broken by a worker killed from outside (BrokenProcessPool) as _killed's error,
     once every worker has ended and been reaped."""
     from concurrent.futures.process import BrokenProcessPool
@@ -1415,30 +1435,43 @@ def _named_if_killed(pool: ProcessPoolExecutor, files: list[Path], underway: Any
         yield
     except BrokenProcessPool:
         pool.shutdown()
-        raise _killed(files, underway, processes.values()) from None
+        raise _killed(files, underway, stopped[0], processes.values()) from None
 
 
 # How a worker the pool stops itself ends: killed by SIGTERM, or left by lbc's handler of it
-# (lbc.cli._terminated), which a forked worker inherits.
+# (_note_stopped, lbc.cli._terminated).
 _STOPPED = (-signal.SIGTERM, 128 + signal.SIGTERM)
 
+# What the merge's line says of a worker ended, by how it ended (the file it was reading,
+# the worker alone): SIGKILL is what the system's out-of-memory killer sends, SIGTERM is
+# someone or some program stopping it, anything else an unexpected end.
+_KILLED_SAYS = {
+    -signal.SIGKILL: ("err.merge_reader_killed", "err.merge_worker_killed"),
+    -signal.SIGTERM: ("err.merge_reader_stopped", "err.merge_worker_stopped"),
+}
+_ENDED_SAYS = ("err.merge_reader_ended", "err.merge_worker_ended")
 
-def _killed(files: list[Path], underway: Any, processes: Iterable[Any]) -> LbcError:
+
+def _killed(files: list[Path], underway: Any, stopped: int, processes: Iterable[Any]) -> LbcError:
     """The error for a merge whose worker was killed from outside (the system's
-    out-of-memory killer, ``kill -9``). concurrent.futures then stops every other worker
-    (SIGTERM) and fails every read not yet taken, so the merge stops, writing nothing: a
-    merged roster missing schools for no fault of their files would pass for the county's.
-    Named: the file the killed worker was reading (``underway``), if it was reading one."""
+    out-of-memory killer, ``kill -9``, ``kill``). concurrent.futures then stops every
+    other worker (SIGTERM) and fails every read not yet taken, so the merge stops, writing
+    nothing: a merged roster missing schools for no fault of their files would pass for
+    the county's. Named: the file the killed worker was reading (``underway``), if it was
+    reading one. A worker ended by SIGTERM from outside ends as those the pool stops do,
+    and is told from them as the first SIGTERM ended (``stopped``, its pid)."""
     from lbc.roster.supervised import how_ended
 
+    processes = list(processes)
     killed = next((p for p in processes if p.exitcode not in (0, *_STOPPED)), None)
-    if killed is None:  # ended by SIGTERM from outside, as the pool ends the others
-        return LbcError(t("err.merge_worker_killed", how=how_ended(-signal.SIGTERM)))
-    how = how_ended(killed.exitcode)
-    read = [files[i] for i, pid in enumerate(underway) if pid == killed.pid]
+    exitcode = -signal.SIGTERM if killed is None else killed.exitcode
+    pid = stopped if killed is None else killed.pid
+    reader, worker = _KILLED_SAYS.get(exitcode, _ENDED_SAYS)
+    how = how_ended(exitcode)
+    read = [files[i] for i, reading_pid in enumerate(underway) if pid and reading_pid == pid]
     if not read:
-        return LbcError(t("err.merge_worker_killed", how=how))
-    return LbcError(t("err.merge_reader_killed", path=read[0], how=how))
+        return LbcError(t(worker, how=how))
+    return LbcError(t(reader, path=read[0], how=how))
 
 
 @dataclass
