@@ -516,6 +516,30 @@ def test_temporaries_lbc_could_not_have_named_are_kept(tmp_path: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == sorted(["c.xlsx", *names])
 
 
+def test_temporaries_of_killed_runs_named_the_older_way_are_removed_too(tmp_path: Path) -> None:
+    """lbc once named its temporaries by tempfile.mkstemp: the same prefix (the output's
+    name, the writer's process ID), then 8 of a-z, 0-9 and _ rather than hex digits. A dead
+    run's so named was kept for ever, the county's children in a hidden file; now it is
+    removed as the others are. A live run's, another output's, and names mkstemp could
+    not have made (7 or 9 characters, capitals, a dash) are kept."""
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    folder = tmp_path / "out"
+    folder.mkdir()
+    left = [f".c.xlsx.lbc{dead}.{random}.tmp" for random in ("k3_zq9xw", "__zz__09", "gazebo12")]
+    kept = [
+        f".c.xlsx.lbc{os.getpid()}.k3_zq9xw.tmp",
+        f".d.xlsx.lbc{dead}.k3_zq9xw.tmp",
+        *(f".c.xlsx.lbc{dead}.{random}.tmp" for random in ("k3_zq9x", "k3_zq9xwy", "ZZ_TOP99")),
+        f".c.xlsx.lbc{dead}.k3-zq9xw.tmp",
+    ]
+    for name in left + kept:
+        (folder / name).write_bytes(b"PK")
+    result = run("merge", county(tmp_path), "--out", folder / "c.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["c.xlsx", *kept])
+
+
 def test_a_school_without_a_teachers_list_keeps_its_teachers_in_the_county(
     tmp_path: Path,
 ) -> None:

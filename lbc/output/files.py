@@ -139,9 +139,12 @@ def remove_stale_temporaries(folder: Path, name: str) -> None:
     whose writers' process IDs mean nothing here, and a run writing the same output as
     another at the same time is at odds with it anyway."""
     # As _new_temporary names them: _temp_prefix (a process ID as the system gives it, in
-    # ASCII digits without a leading zero), then 8 hex digits. A name lbc could not have
-    # written (a process ID too large for any system, ١٢٣, 0123) is not lbc's to remove.
-    temporary = re.compile(re.escape(f".{name}.lbc") + r"([1-9][0-9]*)\.[0-9a-f]{8}\.tmp")
+    # ASCII digits without a leading zero), then 8 hex digits; or as lbc named them before,
+    # by tempfile.mkstemp with that prefix: 8 of a-z, 0-9 and _. A name lbc could not have
+    # written (a process ID too large for any system, ١٢٣, 0123) is not lbc's to remove,
+    # nor one of lbc's first naming (.NAME.XXXXXXXX.tmp): it says no process, and others
+    # name their temporaries so too.
+    temporary = re.compile(re.escape(f".{name}.lbc") + r"([1-9][0-9]*)\.[0-9a-z_]{8}\.tmp")
     try:
         entries = list(os.scandir(folder))
     except OSError:
