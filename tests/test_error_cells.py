@@ -1006,6 +1006,62 @@ def test_keep_pairs_a_child_whose_kept_teacher_shows_na_within_the_places(
     ]
 
 
+def test_keep_takes_the_one_teacher_of_a_child_on_two_rows_one_showing_na(
+    tmp_path: Path,
+) -> None:
+    """lbc pair --keep: a child on two rows of last term's roster (one ID number, DUP001),
+    王芳 on one and #N/A on the copy, kept nobody, and no note said so: the #N/A was taken
+    for a second teacher, as if the rows named two. It names nobody: she keeps 王芳, as
+    with the copy's cell empty, whichever row is first, and VAL007 still says the cell.
+    Two rows naming 王芳 and 李强 still keep neither. In this term's roster the copy's
+    #N/A leaves her 王芳 too."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    roster(school / "花名册.xlsx", {}, [[*child_row(n), None] for n in (1, 2)], header)
+    teachers_list(school, WANG_FANG, LI_QIANG)
+    last = tmp_path / "上学期.xlsx"
+    kept = [("张雨涵", "王芳", "延续原结对", True), ("李明轩", "李强", "延续原结对", True)]
+    cases = (
+        (("王芳", "#N/A"), [(3, "D", "DUP001"), (3, "O", "VAL007")], kept, 2),
+        (("#N/A", "王芳"), [(2, "O", "VAL007"), (3, "D", "DUP001")], kept, 2),
+        (
+            ("王芳", "李强"),
+            [(3, "D", "DUP001")],
+            [("张雨涵", "王芳", "本班班主任", False), kept[1]],
+            1,
+        ),
+    )
+    for (first, copy), found, pairs, added in cases:
+        rows = [[*child_row(1), first], [*child_row(1), copy], [*child_row(2), "李强"]]
+        errors = {ref: "#N/A" for ref, cell in (("O2", first), ("O3", copy)) if cell == "#N/A"}
+        roster(last, errors, rows, header)
+        checked = run("validate", last, "--format", "json").json()["findings"]
+        assert [(f["row"], f["column"], f["code"]) for f in checked] == found
+        paired = run("pair", school, "--keep", last, "--format", "json")
+        assert (paired.exit_code, paired.stderr) == (
+            0,
+            f"提示：帮扶教师按 --keep 给出的上学期名单补上 {added} 名儿童\n",
+        )
+        assert [
+            (p["child"], p["teacher"], p["reason"], p["kept"]) for p in paired.json()["pairs"]
+        ] == pairs
+    rows = [[*child_row(1), "王芳"], [*child_row(1), "#N/A"], [*child_row(2), "李强"]]
+    roster(school / "花名册.xlsx", {"O3": "#N/A"}, rows, header)
+    checked = run("validate", school, "--format", "json").json()["findings"]
+    assert [(f["row"], f["column"], f["code"]) for f in checked] == [
+        (3, "D", "DUP001"),
+        (3, "O", "VAL007"),
+    ]
+    paired = run("pair", school, "--format", "json")
+    assert (paired.exit_code, paired.stderr) == (
+        0,
+        "提示：“花名册”第 3 行与“花名册”第 2 行身份证号相同，按同一名儿童结对\n",
+    )
+    assert [
+        (p["child"], p["teacher"], p["reason"], p["kept"]) for p in paired.json()["pairs"]
+    ] == kept
+
+
 def test_a_teacher_whose_name_shows_na_takes_no_child(tmp_path: Path) -> None:
     """A teachers list's 姓名 showing #N/A was a teacher like any other: lbc pair gave her
     children and wrote "#N/A" as their 帮扶教师, an error cell of lbc's own making in the

@@ -572,9 +572,9 @@ def join_pairs(roster: Roster) -> PairsJoined:
                 column[i], tagged[i] = by_list
                 joined.from_lists += once
             elif column[i] is None and decision is None and previous is not None:
-                column[i] = _previous_teacher(previous, table, i)
+                column[i], file = _previous_teacher(previous, table, i)
                 if shows_an_error_whole(column[i]):  # no teacher given: said apart
-                    joined.kept_errors[(id(table), i)] = previous.find(table, i)[0][0].file
+                    joined.kept_errors[(id(table), i)] = file
                 else:
                     joined.from_previous += once and column[i] is not None
         table.values["support_teacher"] = column
@@ -585,8 +585,22 @@ def join_pairs(roster: Roster) -> PairsJoined:
     return joined
 
 
-def _previous_teacher(previous: _Children, table: Table, i: int) -> str | None:
-    """The one teacher last term's roster names for the child; None when it names several."""
-    teachers = {_text(tb.get("support_teacher", j)) for tb, j in previous.find(table, i)}
-    teachers.discard(None)
-    return teachers.pop() if len(teachers) == 1 else None
+def _previous_teacher(previous: _Children, table: Table, i: int) -> tuple[str | None, str]:
+    """The one teacher last term's roster names for the child, None when it names several.
+    A cell showing a formula's error (a failed VLOOKUP's #N/A) names nobody, as an empty
+    one: of a child on two rows, one 王芳 and a copy showing #N/A, 王芳. Where no cell
+    names anyone and one shows an error, that error, with its file, to be said there
+    (kept_errors); else the file is ""."""
+    teachers: set[str] = set()
+    error: tuple[str, str] | None = None
+    for tb, j in previous.find(table, i):
+        teacher = _text(tb.get("support_teacher", j))
+        if teacher is None:
+            continue
+        if not shows_an_error_whole(teacher):
+            teachers.add(teacher)
+        elif error is None:
+            error = (teacher, tb.file)
+    if teachers:
+        return (teachers.pop(), "") if len(teachers) == 1 else (None, "")
+    return error or (None, "")
