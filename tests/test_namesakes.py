@@ -225,8 +225,8 @@ def test_a_filled_record_sheet_row_counts_for_its_namesake(tmp_path: Path, told_
         for c in x["children"]
     ]
     assert owed == [
-        ("李强", "张伟", "2015-03-01", 1, ["家访", "送温暖"]),
-        ("王芳", "张伟", "2015-09-09", 0, ["谈心", "家访", "送温暖"]),
+        ("李强", "张伟", "2015-03-01", 1, ["home_visit", "warmth"]),
+        ("王芳", "张伟", "2015-09-09", 0, ["talk", "home_visit", "warmth"]),
     ]
     assert [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]] == [
         "2024-09-10",

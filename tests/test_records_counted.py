@@ -194,7 +194,7 @@ def test_a_month_two_terms_share_counts_once_in_the_school_years_送温暖(
                 c["child"]
                 for x in due.json()["teachers"]
                 for c in x["children"]
-                if "送温暖" in c["owed"]
+                if "warmth" in c["owed"]
             ]
         )
     assert owing == [["李明轩"], ["张雨涵", "李明轩"], ["张雨涵", "李明轩"], ["张雨涵"]]

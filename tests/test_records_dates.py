@@ -49,8 +49,8 @@ def test_a_cell_listing_several_days_is_a_record_for_each(tmp_path: Path) -> Non
     )
     due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
     assert _owed(due) == [
-        ("张雨涵", ["家访", "送温暖"], [], 1, 0),
-        ("李明轩", ["送温暖"], [], 1, 2),
+        ("张雨涵", ["home_visit", "warmth"], [], 1, 0),
+        ("李明轩", ["warmth"], [], 1, 2),
         ("last", ["2024-10-08", "2024-10-09"]),
     ]
     assert due.json()["summary"]["records"] == 6
@@ -101,8 +101,8 @@ def test_a_record_dated_to_its_month_counts_for_the_month(tmp_path: Path) -> Non
     )
     due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
     assert _owed(due) == [
-        ("张雨涵", ["送温暖"], [], 1, 1),
-        ("李明轩", ["谈心"], [], 0, 1),
+        ("张雨涵", ["warmth"], [], 1, 1),
+        ("李明轩", ["talk"], [], 0, 1),
         ("last", ["2024-10", "2024-10-01"]),
     ]
     assert due.stderr == ""
@@ -171,8 +171,8 @@ def test_a_list_going_backwards_or_with_times_is_its_days(tmp_path: Path) -> Non
     due = run("due", path, "--as-of", "2024-10-20", "--format", "json")
     assert due.stderr == ""
     assert _owed(due) == [
-        ("张雨涵", ["家访", "送温暖"], [], 1, 0),
-        ("李明轩", ["送温暖"], [], 1, 2),
+        ("张雨涵", ["home_visit", "warmth"], [], 1, 0),
+        ("李明轩", ["warmth"], [], 1, 2),
         ("last", ["2024-10-08", "2024-10-15"]),
     ]
     assert due.json()["summary"]["records"] == 6
@@ -201,8 +201,8 @@ def test_a_list_going_back_across_the_new_year_is_of_the_year_before(tmp_path: P
     assert due.stderr == ""
     autumn = ["2024-09", "2024-10", "2024-11"]
     assert _owed(due) == [
-        ("张雨涵", ["家访", "送温暖"], autumn, 1, 0),
-        ("李明轩", ["家访", "送温暖"], autumn, 1, 0),
+        ("张雨涵", ["home_visit", "warmth"], autumn, 1, 0),
+        ("李明轩", ["home_visit", "warmth"], autumn, 1, 0),
         ("last", ["2025-01-06", "2025-01-06"]),
     ]
     summary = run("summary", path, sheet, "--term", "2024-autumn", "--format", "json")
@@ -396,7 +396,7 @@ def test_a_record_sheets_dates_without_their_year_are_of_its_term(tmp_path: Path
         (c["owed"], c["missed_months"], c["visits"], c["last_contact"])
         for x in due.json()["teachers"]
         for c in x["children"]
-    ] == [(["送温暖"], [], 1, "2025-01")]
+    ] == [(["warmth"], [], 1, "2025-01")]
     assert "无法识别" not in due.stderr
     found = run("validate", roster, sheet, "--format", "json", "--select", "DATE,REC005")
     assert [(f["file"], f["code"], f["row"]) for f in found.json()["findings"]] == [
@@ -468,8 +468,8 @@ def test_a_schools_own_sheets_dates_without_their_year_are_of_the_runs_term(
     due = run("due", "--as-of", "2025-01-20", "--format", "json", cwd=tmp_path)
     assert due.stderr == ""
     assert _owed(due) == [
-        ("张雨涵", ["送温暖"], ["2024-09", "2024-10", "2024-11", "2024-12", "2025-01"], 0, 1),
-        ("李明轩", ["家访", "送温暖"], ["2024-09", "2024-10", "2024-11", "2024-12"], 2, 0),
+        ("张雨涵", ["warmth"], ["2024-09", "2024-10", "2024-11", "2024-12", "2025-01"], 0, 1),
+        ("李明轩", ["home_visit", "warmth"], ["2024-09", "2024-10", "2024-11", "2024-12"], 2, 0),
         ("last", ["2024-10-08", "2025-01-05"]),
     ]
     found = run("validate", "--select", "DATE", "--format", "json", cwd=tmp_path).json()

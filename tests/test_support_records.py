@@ -407,8 +407,8 @@ def test_a_sheet_named_for_one_kind_holds_records_of_that_kind(tmp_path: Path) -
     )
     result = run("due", path, "--as-of", "2024-10-15", "--format", "json")
     assert owed_on_the_15th(result) == [
-        ("张雨涵", ["送温暖"], [], 1, "2024-10-08"),
-        ("李明轩", ["谈心", "家访", "送温暖"], ["2024-09"], 0, "2024-09-26"),
+        ("张雨涵", ["warmth"], [], 1, "2024-10-08"),
+        ("李明轩", ["talk", "home_visit", "warmth"], ["2024-09"], 0, "2024-09-26"),
     ]
     where = f"提示：{path} 的"
     assert result.stderr.splitlines() == [
@@ -462,7 +462,10 @@ def test_a_record_naming_the_child_with_its_class_in_one_cell(tmp_path: Path) ->
         (c["class"], c["owed"], c["missed_months"], c["talks_this_month"])
         for x in result.json()["teachers"]
         for c in x["children"]
-    ] == [("三年级(1)班", ["谈心", "送温暖"], [], 0), ("四年级(2)班", ["家访", "送温暖"], [], 1)]
+    ] == [
+        ("三年级(1)班", ["talk", "warmth"], [], 0),
+        ("四年级(2)班", ["home_visit", "warmth"], [], 1),
+    ]
     assert result.stderr == unclear_records(2)
     found = run("validate", path, "--format", "json", "--select", "REC").json()["findings"]
     assert [(f["code"], f["row"]) for f in found] == [("REC002", 6), ("REC002", 7)]
@@ -490,8 +493,8 @@ def test_a_records_sheet_headed_by_its_kind_is_read(tmp_path: Path) -> None:
     )
     result = run("due", path, "--as-of", "2024-10-15", "--format", "json")
     assert owed_on_the_15th(result) == [
-        ("张雨涵", ["家访", "送温暖"], [], 0, "2024-10-08"),
-        ("李明轩", ["谈心", "送温暖"], ["2024-09"], 1, "2024-09-20"),
+        ("张雨涵", ["home_visit", "warmth"], [], 0, "2024-10-08"),
+        ("李明轩", ["talk", "warmth"], ["2024-09"], 1, "2024-09-20"),
     ]
     where = f"提示：{path} 的"
     assert result.stderr.splitlines() == [
@@ -579,7 +582,7 @@ def test_due_and_the_summary_say_how_many_kinds_they_could_not_read(tmp_path: Pa
     due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
     assert due.stderr == note
     [child] = [c for x in due.json()["teachers"] for c in x["children"]]
-    assert (child["owed"], child["last_contact"]) == (["家访", "送温暖"], "2024-10-09")
+    assert (child["owed"], child["last_contact"]) == (["home_visit", "warmth"], "2024-10-09")
     summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
     assert summary.json()["records"]["unreadable_kinds"] == 1
     assert summary.stderr.endswith(note)
@@ -616,9 +619,9 @@ def test_a_name_cell_giving_the_name_then_the_class_is_that_classs_child(
         for x in result.json()["teachers"]
         for c in x["children"]
     ] == [
-        ("欧阳十", "一年级(2)班", ["谈心", "家访", "送温暖"], 0),
-        ("张伟", "三年级(1)班", ["家访", "送温暖"], 1),
-        ("张伟", "三年级(2)班", ["家访", "送温暖"], 1),
+        ("欧阳十", "一年级(2)班", ["talk", "home_visit", "warmth"], 0),
+        ("张伟", "三年级(1)班", ["home_visit", "warmth"], 1),
+        ("张伟", "三年级(2)班", ["home_visit", "warmth"], 1),
     ]
     assert result.stderr == unclear_records(1)
     found = run("validate", path, "--format", "json", "--select", "REC").json()["findings"]
@@ -652,7 +655,7 @@ def test_an_edited_copy_of_a_records_sheet_counts_each_record_once(tmp_path: Pat
         (c["child"], c["owed"], c["talks_this_month"], c["visits"], c["warmth"])
         for x in due.json()["teachers"]
         for c in x["children"]
-    ] == [("张雨涵", ["家访", "送温暖"], 1, 0, 0), ("李明轩", [], 2, 1, 1)]
+    ] == [("张雨涵", ["home_visit", "warmth"], 1, 0, 0), ("李明轩", [], 2, 1, 1)]
     assert due.json()["summary"]["records"] == 5
     summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
     records_read = summary.json()["records"]

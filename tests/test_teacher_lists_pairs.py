@@ -243,9 +243,9 @@ def test_a_record_by_one_of_two_teachers_of_one_name_counts_for_her_namesake(
     checked = run("validate", "--select", "REC", cwd=ws).stdout  # no REC006: 王芳 is she
     assert checked.startswith("没有发现问题。\n共检查 3 名儿童、3 名教师、1 条帮扶记录")
     assert owed_on_sept_20(ws) == {
-        ("李强", "张伟"): ["谈心", "家访", "送温暖"],
-        ("李强", "王梓萱"): ["谈心", "家访", "送温暖"],
-        ("王芳（三年级(2)班）", "张伟"): ["家访", "送温暖"],
+        ("李强", "张伟"): ["talk", "home_visit", "warmth"],
+        ("李强", "王梓萱"): ["talk", "home_visit", "warmth"],
+        ("王芳（三年级(2)班）", "张伟"): ["home_visit", "warmth"],
     }
 
 
@@ -286,9 +286,9 @@ def test_a_record_signed_with_or_without_the_teachers_tag_is_hers(
     )
     assert findings(ws / "roster.xlsx", "REC") == []
     assert owed_on_sept_20(ws) == {
-        ("李强", "张伟"): ["谈心", "家访", "送温暖"],
-        ("李强", "王梓萱"): ["谈心", "家访", "送温暖"],
-        (cell, "张伟"): ["家访", "送温暖"],
+        ("李强", "张伟"): ["talk", "home_visit", "warmth"],
+        ("李强", "王梓萱"): ["talk", "home_visit", "warmth"],
+        (cell, "张伟"): ["home_visit", "warmth"],
     }
 
 

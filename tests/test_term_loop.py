@@ -252,8 +252,8 @@ def test_a_whole_term(term: Path) -> None:
     }
     li = next(x for x in doc["teachers"] if x["teacher"] == "李强")["children"]
     assert [(c["child"], c["missed_months"], c["owed"]) for c in li] == [
-        ("刘浩然", ["2024-09"], ["家访", "送温暖"]),
-        ("王梓萱", [], ["谈心", "家访", "送温暖"]),
+        ("刘浩然", ["2024-09"], ["home_visit", "warmth"]),
+        ("王梓萱", [], ["talk", "home_visit", "warmth"]),
     ]
     wang = next(x for x in doc["teachers"] if x["teacher"] == "王芳")["children"]
     assert wang[1]["family_calls"] == 1 and wang[1]["last_contact"] == "2024-10-05"
@@ -381,6 +381,60 @@ def test_due_csv_says_its_codes_in_words(
     assert csv.stdout.splitlines() == [header, *rows]
 
 
+# lbc due's JSON on 2024-10-15: what each child owes by code, the same in every language,
+# and in the table's words of the run's language beside it.
+DUE_JSON_OWED = [
+    ("张雨涵", ["warmth"]),
+    ("李明轩", ["talk", "home_visit", "warmth"]),
+    ("刘浩然", ["home_visit", "warmth"]),
+    ("王梓萱", ["talk", "home_visit", "warmth"]),
+    ("陈思彤", ["talk", "home_visit", "warmth"]),
+    ("杨子墨", ["home_visit"]),
+]
+OWED_WORDS = {
+    "zh": {"talk": "本月谈心", "home_visit": "本学期家访", "warmth": "本学年送温暖"},
+    "en": {
+        "talk": "a talk this month",
+        "home_visit": "a home visit this term",
+        "warmth": "送温暖 this school year",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_due_json_says_what_is_owed_by_code_and_in_words(term: Path, lang: str) -> None:
+    """A script reads lbc due's JSON: what a child owes was 谈心、家访、送温暖, the
+    records' Chinese words, under --lang en too, where the CSV has codes. ``owed`` holds
+    the CSV's codes (talk, home_visit, warmth), ``owed_text`` beside it the table's words
+    in the run's language, the keys in a stable order."""
+    assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
+    hand_back(term)
+    due = run("--lang", lang, "due", "--as-of", "2024-10-15", "--format", "json", cwd=term)
+    assert due.exit_code == 1
+    children = [c for x in due.json()["teachers"] for c in x["children"]]
+    words = OWED_WORDS[lang]
+    assert [(c["child"], c["owed"], c["owed_text"]) for c in children] == [
+        (name, owed, [words[k] for k in owed]) for name, owed in DUE_JSON_OWED
+    ]
+    assert list(children[0]) == [
+        "child",
+        "class",
+        "birth_date",
+        "priority",
+        "owed",
+        "owed_text",
+        "missed_months",
+        "talks_this_month",
+        "visits",
+        "warmth",
+        "family_calls",
+        "last_contact",
+        "days_without_contact",
+        "overdue",
+        "other_teachers",
+    ]
+
+
 def test_due_prints_and_writes_the_list(term: Path) -> None:
     assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
     hand_back(term)
@@ -501,8 +555,8 @@ def test_due_says_how_many_records_name_no_child(tmp_path: Path) -> None:
     assert result.exit_code == 1
     owed = [(c["class"], c["owed"]) for x in result.json()["teachers"] for c in x["children"]]
     assert owed == [
-        ("三年级(1)班", ["家访", "送温暖"]),
-        ("四年级(2)班", ["谈心", "家访", "送温暖"]),
+        ("三年级(1)班", ["home_visit", "warmth"]),
+        ("四年级(2)班", ["talk", "home_visit", "warmth"]),
     ]
     assert result.stderr == unclear_records(2)
 
@@ -578,7 +632,7 @@ def test_a_teacher_whose_state_says_in_post_keeps_their_children(tmp_path: Path)
         (x["teacher"], c["child"], c["owed"], c["missed_months"])
         for x in due.json()["teachers"]
         for c in x["children"]
-    ] == [("王芳", "张雨涵", ["家访", "送温暖"], ["2024-09"])]
+    ] == [("王芳", "张雨涵", ["home_visit", "warmth"], ["2024-09"])]
     # 李强 has left: 李明轩 was paired, and has no teacher in post now.
     assert due.stderr == "提示：1 名儿童没有在岗的帮扶教师，不在待办清单中（见 lbc pair）\n"
     watch = run("watch", path, "--as-of", "2024-10-15", "--format", "json", "--show-pii")
@@ -609,7 +663,11 @@ def test_a_record_without_its_date_is_said_not_silently_dropped(term: Path) -> N
     code, doc = due(term, "2024-10-15")
     assert code == 1
     zhang = next(x for x in doc["teachers"] if x["teacher"] == "王芳")["children"][0]
-    assert (zhang["child"], zhang["visits"], zhang["owed"][:2]) == ("张雨涵", 0, ["谈心", "家访"])
+    assert (zhang["child"], zhang["visits"], zhang["owed"][:2]) == (
+        "张雨涵",
+        0,
+        ["talk", "home_visit"],
+    )
     said = run("due", "--as-of", "2024-10-15", "--format", "json", cwd=term).stderr
     assert note in said.splitlines()
     summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=term)
@@ -688,10 +746,10 @@ def test_a_months_talk_is_not_overdue_on_its_last_day(term: Path) -> None:
         wang = next(x for x in doc["teachers"] if x["teacher"] == "王芳")["children"]
         owed[day] = [(c["child"], c["owed"][:1], c["missed_months"], c["overdue"]) for c in wang]
     assert owed == {
-        "2024-10-31": [("张雨涵", ["谈心"], [], False), ("李明轩", ["谈心"], [], True)],
+        "2024-10-31": [("张雨涵", ["talk"], [], False), ("李明轩", ["talk"], [], True)],
         "2024-11-01": [
-            ("张雨涵", ["谈心"], ["2024-10"], True),
-            ("李明轩", ["谈心"], ["2024-10"], True),
+            ("张雨涵", ["talk"], ["2024-10"], True),
+            ("李明轩", ["talk"], ["2024-10"], True),
         ],
     }
     _, end = due(term, "2025-01-31")

@@ -22,7 +22,6 @@ from lbc.reports.owed import (
     Owed,
     due,
     month_text,
-    owed_words,
     summary_line,
     table_header,
     table_rows,
@@ -62,8 +61,9 @@ CSV_COLUMNS = (
     "other_teachers",
 )
 
-# What is owed by code, as the JSON's totals name it (no_talk_this_month, no_home_visit,
-# no_warmth): the records' kinds are Chinese words a script should not have to match.
+# What is owed by code, in the JSON and the CSV alike, as the JSON's totals name it
+# (no_talk_this_month, no_home_visit, no_warmth): the records' kinds are Chinese words a
+# script should not have to match.
 OWED_CODES = {TALK: "talk", VISIT: "home_visit", WARMTH: "warmth"}
 
 
@@ -141,7 +141,10 @@ def _child(c: Owed) -> dict[str, object]:
         "class": c.cls,
         "birth_date": c.born.isoformat() if c.born else None,
         "priority": c.priority,
-        "owed": c.owed,
+        # Codes a script reads (talk, home_visit, warmth), the same in every language, and
+        # the list's words of each beside them in the run's language.
+        "owed": [OWED_CODES[k] for k in c.owed],
+        "owed_text": [t(f"due.owed.{k}") for k in c.owed],
         "missed_months": [month_text(m) for m in c.missed_months],
         "talks_this_month": c.talks_this_month,
         "visits": c.visits,
@@ -188,10 +191,9 @@ def csv_rows(result: Due) -> list[dict[str, object]]:
     for teacher, kids in result.teachers.items():
         for c in kids:
             row = _child(c)
-            for key in ("priority", "missed_months"):
+            for key in ("priority", "owed_text", "missed_months"):
                 row[key] = as_list(row[key])  # type: ignore[arg-type]
-            row["owed"] = ";".join(OWED_CODES[k] for k in c.owed)
-            row["owed_text"] = owed_words(c)
+            row["owed"] = ";".join(row["owed"])  # type: ignore[arg-type]
             row["overdue"] = "true" if c.overdue else "false"
             row["overdue_text"] = t("due.yes") if c.overdue else t("due.no")
             rows.append({"teacher": labels[teacher], **row})
