@@ -1101,3 +1101,32 @@ def test_a_teacher_whose_name_shows_na_takes_no_child(tmp_path: Path) -> None:
         "lbc: 错误：教师名单中每一行的姓名都是公式出错后显示的错误值（如 #N/A），无法结对；"
         "请按 lbc validate 的 VAL007 改正后再结对",
     )
+
+
+def test_an_id_typed_like_na_is_shown_as_typed(tmp_path: Path) -> None:
+    """An ID cell typed " #n/a" (with a space) or "＃N/A" (full width) is text, not a
+    formula's error, yet was masked as an ID number, " #***" and "＃N**": a number half
+    hidden where the cell holds none. Text with no digit hides nothing and is shown as
+    typed, as a real #N/A is; an ID cell holding any digit, of any script, stays masked."""
+    old = [
+        child_row(1, 身份证号=" #n/a"),
+        child_row(2, 身份证号="＃N/A"),
+        child_row(3, 身份证号="五一一三二一"),
+        child_row(4, 身份证号="ab#12"),
+    ]
+    roster(tmp_path / "上学期.xlsx", {}, old)
+    roster(tmp_path / "本学期.xlsx", {}, [child_row(n) for n in range(1, 5)])
+    found = run("validate", "上学期.xlsx", "--select", "ID", "--format", "json", cwd=tmp_path)
+    assert [(f["row"], f["value"]) for f in found.json()["findings"]] == [
+        (2, "#n/a"),
+        (3, "＃N/A"),
+        (4, "五一****"),
+        (5, "ab***"),
+    ]
+    doc = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "csv", cwd=tmp_path)
+    assert [row[-3:] for row in list(csv.reader(doc.stdout.splitlines()))[1:]] == [
+        ["身份证号", " #n/a", "511321********1029"],
+        ["身份证号", "＃N/A", "511321********1045"],
+        ["身份证号", "五一****", "511321********1061"],
+        ["身份证号", "AB***", "511321********1088"],
+    ]

@@ -124,8 +124,18 @@ def mask_numbers_in(value: T) -> T:
     return value
 
 
+def _holds_no_number(value: str) -> bool:
+    """Whether ``value`` holds no digit to hide, so is shown as typed: " #n/a", "＃N/A",
+    "不详". A digit of any script counts (５, and 五 or 〇 as a number may be written)."""
+    return not _HAS_DIGIT(value) and not any(ch.isnumeric() for ch in value)
+
+
 def mask_id(value: str) -> str:
-    """511321201503041234 -> 511321********1234: region and the last four stay readable."""
+    """511321201503041234 -> 511321********1234: region and the last four stay readable.
+    Text holding no digit (" #n/a", "＃N/A" typed, as a real #N/A is shown) hides no
+    number: masked, it read as one half hidden (" #***")."""
+    if _holds_no_number(value):
+        return value
     if len(value) <= 10:
         return value[:2] + "*" * max(len(value) - 2, 0)
     return value[:6] + "*" * (len(value) - 10) + value[-4:]
