@@ -2253,6 +2253,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{error}（公式出错，姓名已丢失）",
         "{error} (a formula's error: the name is lost)",
     ),
+    "cards.text_error": (
+        "{error}（公式出错，内容已丢失）",
+        "{error} (a formula's error: the value is lost)",
+    ),
     "cards.note.written": (
         "已写出 {count} 张联系卡：{path}（含完整电话号码，仅本人可读，请妥善保管）",
         "wrote {count} contact {count:card|cards}: {path} (full phone numbers; readable by you only, keep it safe)",

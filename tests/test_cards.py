@@ -600,3 +600,55 @@ def test_an_address_is_on_the_card_as_the_school_wrote_it(tmp_path: Path) -> Non
     [page] = Document(str(ws / "c.docx")).tables
     [grid] = page.rows[0].cells[0].tables
     assert [[c.text for c in r.cells] for r in grid.rows][:2] == [list(x) for x in lines[:2]]
+
+
+def test_an_address_showing_na_is_worded_as_the_error_on_the_card(tmp_path: Path) -> None:
+    """An address cell showing a formula's error (a failed VLOOKUP's #N/A) printed a bare
+    #N/A on the card, as the guardian's 住址 and the child's 家庭住址, as if it were the
+    address, and so did a place of work or a 监护人住址 cell. Each is worded as the error,
+    its content lost, as a name showing one is (#N/A（公式出错，姓名已丢失）), on the HTML
+    and the Word card alike; an address typed " #N/A" (text) is the text typed."""
+    from docx import Document
+
+    lost = "#N/A（公式出错，内容已丢失）"
+    rows = [
+        kid(1, 班级=C32, 家庭住址="#N/A", 父亲姓名="张强", 父亲务工地点="#N/A"),
+        kid(2, 班级=C32, 家庭住址=" #N/A", 父亲姓名="李军", 父亲务工地点="广东深圳"),
+    ]
+    home = write_school(tmp_path / "home", rows)
+    own = [kid(3, 班级=C32, 监护人住址="#N/A", 父亲姓名="王军", 父亲务工地点="广东深圳")]
+    apart = write_school(tmp_path / "apart", own)
+    expected = [
+        [
+            ("儿童", child_line("女", C32).replace(ADDRESS, lost)),
+            ("父亲", parent("张强", "13812345678", lost)),
+            ("母亲", parent(BLANK, "13912345678", BLANK)),
+            ("监护人", guardian().replace(ADDRESS, lost)),
+            ("帮扶教师", support()),
+        ],
+        [
+            ("儿童", child_line("女", C32).replace(ADDRESS, "#N/A")),
+            ("父亲", parent("李军", "13812345678", "广东深圳")),
+            ("母亲", parent(BLANK, "13912345678", BLANK)),
+            ("监护人", guardian().replace(ADDRESS, "#N/A")),
+            ("帮扶教师", support()),
+        ],
+        [
+            ("儿童", child_line("女", C32)),
+            ("父亲", parent("王军", "13812345678", "广东深圳")),
+            ("母亲", parent(BLANK, "13912345678", BLANK)),
+            ("监护人", guardian().replace(ADDRESS, lost)),
+            ("帮扶教师", support()),
+        ],
+    ]
+    shown, grids = [], []
+    for ws in (home, apart):
+        assert cards(ws, "--out", "c.html").exit_code == 0
+        shown += [lines for _, _, lines in html_cards((ws / "c.html").read_text("utf-8"))]
+        assert cards(ws, "--out", "c.docx").exit_code == 0
+        for page in Document(str(ws / "c.docx")).tables:
+            for row in page.rows[::2]:
+                [grid] = row.cells[0].tables
+                grids.append([tuple(c.text for c in r.cells) for r in grid.rows])
+    assert shown == expected
+    assert grids == expected

@@ -93,10 +93,15 @@ def _name(table: Table, key: str, i: int) -> str:
 
 def _written(table: Table, key: str, i: int) -> str:
     """A free-text cell (an address, a place of work) as the school wrote it, its full-width
-    marks kept (四川省南部县（青山镇），幸福村); a blank when it says nothing."""
+    marks kept (四川省南部县（青山镇），幸福村); a blank when it says nothing. One showing a
+    formula's error (shows_an_error_whole, as VAL007 says it) is worded as one, its content
+    lost, as a name is (``_name``): a bare #N/A read as the address itself."""
     if table.get(key, i) is None:
         return BLANK
     raw = table.raw.get(key)
+    if raw is not None and shows_an_error_whole(raw[i]):
+        with language("zh"):  # a card is a school's document: Chinese whatever --lang says
+            return t("cards.text_error", error=raw[i])
     return (nz.as_written(raw[i]) if raw is not None else None) or _value(table, key, i)
 
 
