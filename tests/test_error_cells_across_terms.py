@@ -96,6 +96,70 @@ def test_a_class_showing_na_is_no_class_in_the_change_log(tmp_path: Path) -> Non
     ]
 
 
+def test_a_class_typed_like_na_is_the_class_typed_in_the_change_log(tmp_path: Path) -> None:
+    """A class cell typed " #N/A" (text, with a space: CLS001, not VAL007) read trimmed as
+    the formula's error, and lbc diff left each such child's class blank, as of a cell
+    showing one, though the 变更 column beside it said the class " #N/A" as typed. 张雨涵's
+    class is typed so this term, 李明轩's last term (he has gone), 王梓萱's this term (she
+    is new): each is named in the class typed, in every output; 刘浩然's cell shows #N/A
+    (an error cell), which is still no class."""
+    born = {n: dt.date(2016, n, 3) for n in range(1, 5)}
+    old = [child_row(1, birth=born[1]), child_row(2, birth=born[2], 班级=" #N/A")]
+    old.append(child_row(4, birth=born[4]))
+    new = [child_row(1, birth=born[1], 班级=" #N/A"), child_row(3, birth=born[3], 班级=" #N/A")]
+    new.append(child_row(4, birth=born[4], 健康状况="哮喘"))
+    roster(tmp_path / "上学期.xlsx", {}, old)
+    roster(tmp_path / "本学期.xlsx", {"F4": "#N/A"}, new)
+    args = ("diff", "上学期.xlsx", "本学期.xlsx")
+    text = run(*args, "--out", "变更记录.xlsx", cwd=tmp_path)
+    assert text.exit_code == 0, text.stderr
+    assert [line.rstrip() for line in text.stdout.splitlines()] == [
+        "新增儿童（1 名）",
+        "",
+        "  班级    行   姓名",
+        " ─────────────────────",
+        "  #N/A    3    王梓萱",
+        "",
+        "不在新名册中的儿童（1 名）",
+        "",
+        "  班级    行   姓名",
+        " ─────────────────────",
+        "  #N/A    3    李明轩",
+        "",
+        "信息变更（2 名）",
+        "",
+        "  班级    行   姓名     字段       变更                                         对应依据",
+        " " + "─" * 88,
+        "  #N/A    2    张雨涵   班级       三年级(2)班 →  #N/A                          身份证号",
+        "          4    刘浩然   班级       三年级(2)班 → #N/A（公式出错，内容已丢失）   身份证号",
+        "          4    刘浩然   健康状况   健康 → 哮喘                                  身份证号",
+        "",
+        "新增 1 名，不在新名册 1 名，信息变更 2 名，未变 0 名",
+    ]
+    doc = run(*args, "--format", "json", cwd=tmp_path).json()
+    assert [(c["class"], c["child"]) for key in ("added", "gone", "changed") for c in doc[key]] == [
+        (" #N/A", "王梓萱"),
+        (" #N/A", "李明轩"),
+        (" #N/A", "张雨涵"),
+        ("", "刘浩然"),
+    ]
+    assert run(*args, "--format", "csv", cwd=tmp_path).stdout.splitlines()[1:] == [
+        "added,新增,王梓萱, #N/A,本学期.xlsx,花名册,3,,,,,,",
+        "gone,不在新名册,李明轩, #N/A,上学期.xlsx,花名册,3,,,,,,",
+        "changed,信息变更,张雨涵, #N/A,本学期.xlsx,花名册,2,id_number,身份证号,class,班级,"
+        "三年级(2)班, #N/A",
+        "changed,信息变更,刘浩然,,本学期.xlsx,花名册,4,id_number,身份证号,class,班级,"
+        "三年级(2)班,#N/A（公式出错，内容已丢失）",
+        "changed,信息变更,刘浩然,,本学期.xlsx,花名册,4,id_number,身份证号,health,健康状况,健康,哮喘",
+    ]
+    book = load_workbook(tmp_path / "变更记录.xlsx")
+    assert [[list(r)[:3] for r in ws.iter_rows(min_row=2, values_only=True)] for ws in book] == [
+        [[1, " #N/A", "王梓萱"]],
+        [[1, " #N/A", "李明轩"]],
+        [[1, " #N/A", "张雨涵"], [2, None, "刘浩然"], [3, None, "刘浩然"]],
+    ]
+
+
 def test_a_cell_showing_na_in_either_term_is_no_change_in_the_summary(tmp_path: Path) -> None:
     """Last term every guardian's cell showed #N/A (and 张雨涵's address); this term the
     formula is mended, 李明轩's ID shows #N/A (he is found by name and birth date) and
