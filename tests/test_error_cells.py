@@ -1130,3 +1130,23 @@ def test_an_id_typed_like_na_is_shown_as_typed(tmp_path: Path) -> None:
         ["身份证号", "五一****", "511321********1061"],
         ["身份证号", "AB***", "511321********1088"],
     ]
+
+
+def test_a_phone_holding_no_digit_is_shown_as_typed(tmp_path: Path) -> None:
+    """A phone cell typed " #n/a", "＃N/A" or 已停机 holds no number, yet validate masked it
+    as one into nothing: its finding's value was empty, as if the cell were. Text with no
+    digit is shown as typed; a phone holding digits, of any script, stays masked."""
+    rows = [
+        child_row(1, 父亲电话=" #n/a"),
+        child_row(2, 监护人电话="＃N/A"),
+        child_row(3, 母亲电话="已停机"),
+        child_row(4, 父亲电话="138123"),
+    ]
+    path = roster(tmp_path / "花名册.xlsx", {}, rows)
+    result = run("validate", path, "--select", "PHN", "--format", "json")
+    assert [(f["row"], f["column"], f["value"]) for f in result.json()["findings"]] == [
+        (2, "J", "#n/a"),
+        (3, "N", "＃N/A"),
+        (4, "K", "已停机"),
+        (5, "J", "******"),
+    ]

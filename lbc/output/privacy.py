@@ -143,7 +143,10 @@ def mask_id(value: str) -> str:
 
 def mask_phone(value: str) -> str:
     """13812345678 -> 138****5678, judged on the digits whatever the separators, so a
-    malformed 138-1234-567 is masked too (138*****567 -> 138***1234 style never leaks)."""
+    malformed 138-1234-567 is masked too (138*****567 -> 138***1234 style never leaks).
+    Text holding no digit (已停机, " #n/a") is shown as typed: masked, it was nothing."""
+    if _holds_no_number(value):
+        return value
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) < 7:
         return "*" * len(digits)
