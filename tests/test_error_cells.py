@@ -1106,22 +1106,24 @@ def test_a_teacher_whose_name_shows_na_takes_no_child(tmp_path: Path) -> None:
 def test_an_id_typed_like_na_is_shown_as_typed(tmp_path: Path) -> None:
     """An ID cell typed " #n/a" (with a space) or "＃N/A" (full width) is text, not a
     formula's error, yet was masked as an ID number, " #***" and "＃N**": a number half
-    hidden where the cell holds none. Text with no digit hides nothing and is shown as
-    typed, as a real #N/A is; an ID cell holding any digit, of any script, stays masked."""
+    hidden where the cell holds none. It is shown as typed, as a real #N/A is; any other
+    text stays masked, a name typed in the column (张雨涵) as much as digits."""
     old = [
         child_row(1, 身份证号=" #n/a"),
         child_row(2, 身份证号="＃N/A"),
         child_row(3, 身份证号="五一一三二一"),
         child_row(4, 身份证号="ab#12"),
+        child_row(5, 身份证号="张雨涵"),
     ]
     roster(tmp_path / "上学期.xlsx", {}, old)
-    roster(tmp_path / "本学期.xlsx", {}, [child_row(n) for n in range(1, 5)])
+    roster(tmp_path / "本学期.xlsx", {}, [child_row(n) for n in range(1, 6)])
     found = run("validate", "上学期.xlsx", "--select", "ID", "--format", "json", cwd=tmp_path)
     assert [(f["row"], f["value"]) for f in found.json()["findings"]] == [
         (2, "#n/a"),
         (3, "＃N/A"),
         (4, "五一****"),
         (5, "ab***"),
+        (6, "张雨*"),
     ]
     doc = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "csv", cwd=tmp_path)
     assert [row[-3:] for row in list(csv.reader(doc.stdout.splitlines()))[1:]] == [
@@ -1129,13 +1131,14 @@ def test_an_id_typed_like_na_is_shown_as_typed(tmp_path: Path) -> None:
         ["身份证号", "＃N/A", "511321********1045"],
         ["身份证号", "五一****", "511321********1061"],
         ["身份证号", "AB***", "511321********1088"],
+        ["身份证号", "张雨*", "511321********1109"],
     ]
 
 
-def test_a_phone_holding_no_digit_is_shown_as_typed(tmp_path: Path) -> None:
-    """A phone cell typed " #n/a", "＃N/A" or 已停机 holds no number, yet validate masked it
-    as one into nothing: its finding's value was empty, as if the cell were. Text with no
-    digit is shown as typed; a phone holding digits, of any script, stays masked."""
+def test_a_phone_typed_like_na_is_shown_as_typed(tmp_path: Path) -> None:
+    """A phone cell typed " #n/a" or "＃N/A" holds no number, yet validate masked it as one
+    into nothing: its finding's value was empty, as if the cell were. It is shown as typed;
+    any other text (已停机, or a name typed there) stays masked, as digits do."""
     rows = [
         child_row(1, 父亲电话=" #n/a"),
         child_row(2, 监护人电话="＃N/A"),
@@ -1147,6 +1150,6 @@ def test_a_phone_holding_no_digit_is_shown_as_typed(tmp_path: Path) -> None:
     assert [(f["row"], f["column"], f["value"]) for f in result.json()["findings"]] == [
         (2, "J", "#n/a"),
         (3, "N", "＃N/A"),
-        (4, "K", "已停机"),
+        (4, "K", ""),
         (5, "J", "******"),
     ]

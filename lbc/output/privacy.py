@@ -23,6 +23,7 @@ only roster knowledge this module needs.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
@@ -124,17 +125,22 @@ def mask_numbers_in(value: T) -> T:
     return value
 
 
-def _holds_no_number(value: str) -> bool:
-    """Whether ``value`` holds no digit to hide, so is shown as typed: " #n/a", "＃N/A",
-    "不详". A digit of any script counts (５, and 五 or 〇 as a number may be written)."""
-    return not _HAS_DIGIT(value) and not any(ch.isnumeric() for ch in value)
+# A formula's error as Excel or WPS shows it (#N/A, #REF!, #DIV/0!, #NAME?) or LibreOffice
+# (Err:502), once folded: text typed like one (" #n/a", "＃N/A") hides no number.
+_LIKE_AN_ERROR = re.compile(r"#(?:[A-Z][A-Z_/]*[!?]?|DIV/0!)|ERR:5\d\d").fullmatch
+
+
+def _typed_like_an_error(value: str) -> bool:
+    """Whether ``value`` is text typed like a formula's error (" #n/a", "＃N/A"), shown as
+    typed as a real #N/A is: masked, it read as a number half hidden (" #***"). Any other
+    text stays masked, a name typed in the column among it."""
+    return bool(_LIKE_AN_ERROR(unicodedata.normalize("NFKC", value).strip().upper()))
 
 
 def mask_id(value: str) -> str:
     """511321201503041234 -> 511321********1234: region and the last four stay readable.
-    Text holding no digit (" #n/a", "＃N/A" typed, as a real #N/A is shown) hides no
-    number: masked, it read as one half hidden (" #***")."""
-    if _holds_no_number(value):
+    Text typed like a formula's error is shown as typed (_typed_like_an_error)."""
+    if _typed_like_an_error(value):
         return value
     if len(value) <= 10:
         return value[:2] + "*" * max(len(value) - 2, 0)
@@ -144,8 +150,9 @@ def mask_id(value: str) -> str:
 def mask_phone(value: str) -> str:
     """13812345678 -> 138****5678, judged on the digits whatever the separators, so a
     malformed 138-1234-567 is masked too (138*****567 -> 138***1234 style never leaks).
-    Text holding no digit (已停机, " #n/a") is shown as typed: masked, it was nothing."""
-    if _holds_no_number(value):
+    Text typed like a formula's error is shown as typed (_typed_like_an_error): masked, it
+    was nothing."""
+    if _typed_like_an_error(value):
         return value
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) < 7:
