@@ -1153,3 +1153,39 @@ def test_a_phone_typed_like_na_is_shown_as_typed(tmp_path: Path) -> None:
         (4, "K", ""),
         (5, "J", "******"),
     ]
+
+
+def test_a_teacher_whose_name_is_typed_like_na_is_a_name(tmp_path: Path) -> None:
+    """A teachers list's 姓名 typed " #N/A " (with spaces) or "＃N/A" (full width) was read
+    as "#N/A", a formula's error: lbc pair named her "#N/A" and wrote an error cell as her
+    children's 帮扶教师, and validate said the child's 帮扶教师 "＃N/A", which names her,
+    was not on the list (TCH003). Each is text, read whole as a child's 帮扶教师 is: she is
+    paired by her name as typed, written as text, and the pairs read back find nothing."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    rows = [[*child_row(n), teacher] for n, teacher in enumerate(["＃N/A", None, None], 1)]
+    roster(school / "花名册.xlsx", {}, rows, header)
+    teachers_list(school, [" #N/A ", *WANG_FANG[1:]], ["＃N/A", *LI_QIANG[1:]])
+    found = run("validate", school, "--format", "json").json()["findings"]
+    assert found == []
+    paired = run("pair", school, "--format", "json")
+    assert [(p["child"], p["teacher"], p["reason"]) for p in paired.json()["pairs"]] == [
+        ("张雨涵", "＃N/A", "延续原结对"),
+        ("李明轩", " #N/A ", "本班班主任"),
+        ("王梓萱", " #N/A ", "本班班主任"),
+    ]
+    assert paired.stderr == ""
+    pairs = tmp_path / "结对.xlsx"
+    assert run("pair", school, "--out", pairs).exit_code == 0
+    written = load_workbook(pairs)["结对名单"]
+    cells = [written[f"G{r}"] for r in range(3, 6)]
+    assert [(c.value, c.data_type) for c in cells] == [
+        ("＃N/A", "s"),
+        (" #N/A ", "s"),
+        (" #N/A ", "s"),
+    ]
+    again = run("validate", school, pairs, "--format", "json")
+    assert (again.exit_code, again.json()["findings"]) == (0, [])
+    summary = run("summary", school, pairs, "--term", "2024-autumn", "--format", "json")
+    counted = summary.json()["pairing"]
+    assert (counted["paired"], counted["teachers"], counted["teachers_with_children"]) == (3, 2, 2)

@@ -86,11 +86,13 @@ def _verbatim(value: Any) -> str | None:
 
 def _error_kept(read: Normaliser) -> Normaliser:
     """A teacher's cell (帮扶教师, 结对时名册帮扶教师, a record's 帮扶教师, which REC006
-    compares with the child's) read by ``read``, but text that reading would make a
-    formula's error (" #N/A" typed with a space, a full-width "＃N/A") kept whole: it is
-    text, a name like any unknown teacher's (TCH003 says it), not a cell showing an error,
-    which names nobody (VAL007 tests the cell as it is: shows_an_error_whole). Every count
-    of the teachers asks the cell as read, so the two stay apart there as in validate."""
+    compares with the child's, a teachers list's 姓名, which they name) read by ``read``,
+    but text that reading would make a formula's error (" #N/A" typed with a space, a
+    full-width "＃N/A") kept whole: it is text, a name like any unknown teacher's (TCH003
+    says it), not a cell showing an error, which names nobody (VAL007 tests the cell as it
+    is: shows_an_error_whole). Every count of the teachers asks the cell as read, so the
+    two stay apart there as in validate; a teacher so typed is paired, and written in the
+    pairs workbook, by her name as typed."""
 
     def teacher(value: Any) -> Any:
         read_as = read(value)
@@ -145,7 +147,7 @@ NORMALISERS: dict[Kind, dict[str, tuple[Normaliser, bool]]] = {
         "school": (nz.school, True),
     },
     Kind.TEACHERS: {
-        "name": (nz.name, False),
+        "name": (_error_kept(nz.name), False),  # as the 帮扶教师 that names her
         "gender": (nz.gender, True),
         "phone": (nz.phone, False),
         "role": (nz.text, True),
