@@ -1114,9 +1114,10 @@ def test_an_id_typed_like_na_is_shown_as_typed(tmp_path: Path) -> None:
         child_row(3, 身份证号="五一一三二一"),
         child_row(4, 身份证号="ab#12"),
         child_row(5, 身份证号="张雨涵"),
+        child_row(6, 身份证号="#ZhangYuHan!"),
     ]
     roster(tmp_path / "上学期.xlsx", {}, old)
-    roster(tmp_path / "本学期.xlsx", {}, [child_row(n) for n in range(1, 6)])
+    roster(tmp_path / "本学期.xlsx", {}, [child_row(n) for n in range(1, 7)])
     found = run("validate", "上学期.xlsx", "--select", "ID", "--format", "json", cwd=tmp_path)
     assert [(f["row"], f["value"]) for f in found.json()["findings"]] == [
         (2, "#n/a"),
@@ -1124,6 +1125,7 @@ def test_an_id_typed_like_na_is_shown_as_typed(tmp_path: Path) -> None:
         (4, "五一****"),
         (5, "ab***"),
         (6, "张雨*"),
+        (7, "#Zhang**Han!"),
     ]
     doc = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "csv", cwd=tmp_path)
     assert [row[-3:] for row in list(csv.reader(doc.stdout.splitlines()))[1:]] == [
@@ -1132,6 +1134,7 @@ def test_an_id_typed_like_na_is_shown_as_typed(tmp_path: Path) -> None:
         ["身份证号", "五一****", "511321********1061"],
         ["身份证号", "AB***", "511321********1088"],
         ["身份证号", "张雨*", "511321********1109"],
+        ["身份证号", "#ZHANG**HAN!", "511321********1125"],
     ]
 
 
@@ -1144,6 +1147,7 @@ def test_a_phone_typed_like_na_is_shown_as_typed(tmp_path: Path) -> None:
         child_row(2, 监护人电话="＃N/A"),
         child_row(3, 母亲电话="已停机"),
         child_row(4, 父亲电话="138123"),
+        child_row(5, 父亲电话="#WangFang"),
     ]
     path = roster(tmp_path / "花名册.xlsx", {}, rows)
     result = run("validate", path, "--select", "PHN", "--format", "json")
@@ -1152,6 +1156,7 @@ def test_a_phone_typed_like_na_is_shown_as_typed(tmp_path: Path) -> None:
         (3, "N", "＃N/A"),
         (4, "K", ""),
         (5, "J", "******"),
+        (6, "J", ""),
     ]
 
 

@@ -27,6 +27,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
+from lbc.output.formula_errors import FORMULA_ERRORS
+
 T = TypeVar("T")
 
 # Fields holding personal numbers that are masked in everything printed or exported.
@@ -125,16 +127,16 @@ def mask_numbers_in(value: T) -> T:
     return value
 
 
-# A formula's error as Excel or WPS shows it (#N/A, #REF!, #DIV/0!, #NAME?) or LibreOffice
-# (Err:502), once folded: text typed like one (" #n/a", "＃N/A") hides no number.
-_LIKE_AN_ERROR = re.compile(r"#(?:[A-Z][A-Z_/]*[!?]?|DIV/0!)|ERR:5\d\d").fullmatch
+# Each formula's error once folded, as _typed_like_an_error compares text with them.
+_ERRORS_FOLDED = frozenset(error.upper() for error in FORMULA_ERRORS)
 
 
 def _typed_like_an_error(value: str) -> bool:
     """Whether ``value`` is text typed like a formula's error (" #n/a", "＃N/A"), shown as
-    typed as a real #N/A is: masked, it read as a number half hidden (" #***"). Any other
-    text stays masked, a name typed in the column among it."""
-    return bool(_LIKE_AN_ERROR(unicodedata.normalize("NFKC", value).strip().upper()))
+    typed as a real #N/A is: masked, it read as a number half hidden (" #***"). Only the
+    errors a spreadsheet shows count: any other text stays masked, a name typed in the
+    column (#WangFang among it)."""
+    return unicodedata.normalize("NFKC", value).strip().upper() in _ERRORS_FOLDED
 
 
 def mask_id(value: str) -> str:

@@ -32,6 +32,7 @@ from defusedxml import ElementTree
 
 from lbc.errors import LbcError
 from lbc.messages import os_reason, t
+from lbc.output.formula_errors import EXCEL_ERRORS, FORMULA_ERRORS
 from lbc.roster import sheet_pieces, supervised, xls_errors
 from lbc.roster.xls_errors import OLE_DIFAT, OLE_MAGIC, OLE_MARKERS, OLE_SECTOR_SHIFT
 
@@ -103,22 +104,14 @@ _FAR_ROW_CELLS = re.compile(
 _BARE_FILLED = re.compile(rb"<(?:\w+:)?c(?:\s+(?!r\s*=)[^>]*)?(?<!/)>" + _FORMULA + _VALUE)
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
 _TWO_LETTER_CELL = re.compile(rb"r" + _EQ + rb"[\"']([A-Za-z]{2})[0-9]+" + _FILLED)
-# What Excel shows in a cell whose formula fails (a VLOOKUP into a sheet since deleted).
-_EXCEL_ERRORS = (
-    *("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"),
-    *("#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"),
-    "#GETTING_DATA",
-)
 # What LibreOffice shows for its own errors that Excel has no name for (Err:502, an invalid
 # argument: a VLOOKUP's column past its range; Err:504, Err:522 …): an .ods keeps them so,
 # and so does text pasted or saved (CSV) from its cells. (An .xlsx it saves has Excel's.)
 _LIBREOFFICE_ERROR = b"Err:5[0-9][0-9]"
-# Every text a cell shows when its formula failed, compared with a cell's whole text.
-FORMULA_ERRORS = frozenset({*_EXCEL_ERRORS, *(f"Err:{n}" for n in range(500, 600))})
 # Bytes holding one of them anywhere: a cheap first look (at C speed) at text that may
 # show one as a cell's whole text, each cell of which is then compared with them whole.
 # (Excel's each start with "#", said once so that a search looks for "#" first.)
-_ERROR_WORDS = b"#(?:" + b"|".join(re.escape(e[1:].encode()) for e in sorted(_EXCEL_ERRORS)) + b")"
+_ERROR_WORDS = b"#(?:" + b"|".join(re.escape(e[1:].encode()) for e in sorted(EXCEL_ERRORS)) + b")"
 _ERROR_TEXT = (re.compile(_ERROR_WORDS), re.compile(_LIBREOFFICE_ERROR))
 # The same as the whole text between two tags of a part's XML: an inline or shared string
 # that is one (lbc merge writes a school's #N/A back as such text, a person may type it),
