@@ -36,11 +36,13 @@ def untyped(sheets: Iterable[Table]) -> list[tuple[Table, int]]:
     """The children still at school whose 留守类型 is empty or unreadable (a word lbc does
     not know, codes whose coding the column does not tell): a list of the left-behind
     children (flag, watch, birthdays) cannot judge them, and says how many rather than
-    leave them out in silence; lbc validate points at each cell."""
+    leave them out in silence; lbc validate points at each cell. The summary asks it too,
+    of whose contacts it cannot call complete, and it reads a sheet without the column (a
+    list refuses one: require_left_behind_type) as every cell of it empty."""
     return [
         (table, i)
         for table in sheets
-        for i, kind in enumerate(table.values.get("left_behind_type") or ())
+        for i, kind in enumerate(table.values.get("left_behind_type") or [None] * len(table))
         if (kind is None or kind.__class__ is nz.Bad)
         and table.get("enrollment_status", i) not in LEFT_SCHOOL
     ]
