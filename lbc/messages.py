@@ -1753,6 +1753,35 @@ _TEXT: dict[str, tuple[str, str]] = {
         "由班主任逐一联系，补齐 {count} 名儿童的父母和监护人电话，更新联系卡。",
         "Head teachers call each family to complete the phones of {count} children and update the contact cards.",
     ),
+    "sum.problem.contacts_unjudged": (
+        "联系方式无法核实：有 {count} 名儿童的留守类型未填或无法识别，无法判断其联系方式是否齐全。",
+        "Contacts not judged: {count} {count:child's|children's} 留守类型 is empty or unreadable, "
+        "so whether their contacts are complete cannot be told.",
+    ),
+    "sum.plan.contacts_unjudged": (
+        "核实并填写 {count} 名儿童的留守类型，再按类型补齐其父母和监护人电话，更新联系卡。",
+        "Check and fill in the 留守类型 of {count} children, then complete the phones it "
+        "requires and update the contact cards.",
+    ),
+    "sum.problem.contacts_and_unjudged": (
+        "联系方式不全：有 {count} 名儿童缺少外出父母或监护人的联系电话，遇事难以及时联系；"
+        "另有 {unjudged} 名儿童的留守类型未填或无法识别，无法判断其联系方式是否齐全。",
+        "Missing contacts: {count} children lack an away parent's or guardian's phone; "
+        "{unjudged} more {unjudged:child's|children's} 留守类型 is empty or unreadable, so "
+        "whether their contacts are complete cannot be told.",
+    ),
+    "sum.plan.contacts_and_unjudged": (
+        "由班主任逐一联系，补齐 {count} 名儿童的父母和监护人电话；核实并填写另外 {unjudged} "
+        "名儿童的留守类型，再按类型补齐其电话；更新联系卡。",
+        "Head teachers call each family to complete the phones of {count} children; check and "
+        "fill in the 留守类型 of {unjudged} more, then complete the phones it requires; update "
+        "the contact cards.",
+    ),
+    "sum.contacts_unjudged": (
+        "另有 {count} 名儿童的留守类型未填或无法识别，未能判断其联系方式是否齐全",
+        "{count} more {count:child's|children's} 留守类型 is empty or unreadable: whether "
+        "their contacts are complete could not be judged",
+    ),
     "sum.problem.unpaired": (
         "结对帮扶未全覆盖：有 {count} 名儿童尚未落实帮扶教师。",
         "Pairing incomplete: {count} children have no support teacher.",
@@ -1912,7 +1941,19 @@ _TEXT: dict[str, tuple[str, str]] = {
         "联系方式齐全的儿童数",
         "children with every required contact",
     ),
-    "var.archive.contacts_rate": ("联系方式齐全率（0–1）", "contact completeness rate (0–1)"),
+    "var.archive.contacts_rate": (
+        "联系方式齐全率（0–1，分母为全部儿童）",
+        "contact completeness rate (0–1, of all the children)",
+    ),
+    "var.archive.contacts_unjudged": (
+        "留守类型未填或无法识别、未能判断联系方式的儿童数（不计入齐全）",
+        "children whose contacts could not be judged, their 留守类型 empty or unreadable "
+        "(not counted complete)",
+    ),
+    "var.archive.contacts_note": (
+        "说明上述儿童的一句话（没有时为空）",
+        "a sentence saying how many those are (empty when none)",
+    ),
     "var.archive.errors": ("校验发现的错误数", "errors found by validate"),
     "var.archive.warnings": ("校验发现的警告数", "warnings found by validate"),
     "var.archive.findings[]": (

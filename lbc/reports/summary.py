@@ -13,7 +13,9 @@ Counting rules, so that a head teacher can check any number by hand:
 * 建档 complete: no error finding on the child's row other than a missing contact, and no
   required column missing from its sheet; contacts complete: nothing missing by the contact
   rules, a phone cell that gives no number to call (已停机) counting as missing, as lbc
-  flag counts it (lbc.checks.contacts);
+  flag counts it (lbc.checks.contacts); a child whose 留守类型 is empty or unreadable,
+  whose contacts lbc flag does not check (lbc.roster.people.untyped), is not complete
+  but counted apart, said beside the share, which stays of every child on the books;
 * paired: the child's 帮扶教师 names a teacher in post (在岗) of its school's teachers list,
   or, where no teachers list was read for the school, any teacher (TeachersInPost); a cell
   showing a formula's error (#REF!, a failed VLOOKUP's #N/A) names nobody, as lbc due and
@@ -70,6 +72,7 @@ from lbc.roster.people import (
     class_rank,
     pairing_school,
     teacher_labels,
+    untyped,
 )
 from lbc.roster.support import (
     FAMILY_CALL,
@@ -133,6 +136,8 @@ VARIABLES = (
     "archive.complete_rate",
     "archive.contacts_complete",
     "archive.contacts_rate",
+    "archive.contacts_unjudged",
+    "archive.contacts_note",
     "archive.errors",
     "archive.warnings",
     "archive.findings[]",
@@ -631,15 +636,25 @@ def _archive_section(
     by_code = Counter(f.code for f in findings)
     complete = sum(complete_archives)
     gaps = [contact_gaps(table, usable_only=True) for table, _ in kids.rows]
-    contacts = sum(
-        i not in gap for (_, rows), gap in zip(kids.rows, gaps, strict=True) for i in rows
-    )
+    # A child whose 留守类型 is empty or unreadable has no contact rule to be judged by
+    # (contact_gaps finds nothing missing): not complete, but counted apart, as lbc flag
+    # says of those it did not check. The share stays of every child, as 建档率's is.
+    unknown = {(id(table), i) for table, i in untyped(table for table, _ in kids.rows)}
+    contacts = unjudged = 0
+    for (table, rows), gap in zip(kids.rows, gaps, strict=True):
+        for i in rows:
+            if (id(table), i) in unknown:
+                unjudged += 1
+            elif i not in gap:
+                contacts += 1
     severities = Counter(RULES[code].severity for code in by_code.elements())
     return {
         "complete": complete,
         "complete_rate": rate(complete, len(kids)),
         "contacts_complete": contacts,
         "contacts_rate": rate(contacts, len(kids)),
+        "contacts_unjudged": unjudged,
+        "contacts_note": t("sum.contacts_unjudged", count=unjudged) if unjudged else None,
         "errors": severities["error"],
         "warnings": severities["warning"],
         "findings": [
@@ -1195,9 +1210,29 @@ def _gaps(context: dict[str, Any], short: list[tuple[str, int]]) -> list[dict[st
         {"problem": t(f"sum.problem.{key}", count=n), "plan": t(f"sum.plan.{key}", count=n)}
         for key, n in ranked
     ]
+    for gap, (key, n) in zip(gaps, ranked, strict=True):
+        if key == "contacts" and archive["contacts_unjudged"]:
+            gap.update(_contacts_gap(n, archive["contacts_unjudged"]))
     if context["schools"]:  # a county: which schools' teachers fall short, and how many
         each = as_list(t("sum.school_count", school=school, count=n) for school, n in short)
         for gap, (key, n) in zip(gaps, ranked, strict=True):
             if key == "teachers":
                 gap["problem"] = t("sum.problem.teachers_at", count=n, schools=each)
     return gaps
+
+
+def _contacts_gap(short: int, unjudged: int) -> dict[str, str]:
+    """The contacts gap's problem and plan when ``unjudged`` of the ``short`` children not
+    counted complete have a 留守类型 empty or unreadable: nobody knows which phones they
+    lack, so they are not said to lack any, but said apart, and their 留守类型 is the
+    plan's first step."""
+    lacking = short - unjudged
+    if not lacking:
+        return {
+            "problem": t("sum.problem.contacts_unjudged", count=unjudged),
+            "plan": t("sum.plan.contacts_unjudged", count=unjudged),
+        }
+    return {
+        "problem": t("sum.problem.contacts_and_unjudged", count=lacking, unjudged=unjudged),
+        "plan": t("sum.plan.contacts_and_unjudged", count=lacking, unjudged=unjudged),
+    }
