@@ -1753,16 +1753,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "由班主任逐一联系，补齐 {count} 名儿童的父母和监护人电话，更新联系卡。",
         "Head teachers call each family to complete the phones of {count} children and update the contact cards.",
     ),
-    "sum.problem.contacts_unjudged": (
-        "联系方式无法核实：有 {count} 名儿童的留守类型未填或无法识别，无法判断其联系方式是否齐全。",
-        "Contacts not judged: {count} {count:child's|children's} 留守类型 is empty or unreadable, "
-        "so whether their contacts are complete cannot be told.",
-    ),
-    "sum.plan.contacts_unjudged": (
-        "核实并填写 {count} 名儿童的留守类型，再按类型补齐其父母和监护人电话，更新联系卡。",
-        "Check and fill in the 留守类型 of {count} children, then complete the phones it "
-        "requires and update the contact cards.",
-    ),
     "sum.problem.contacts_and_unjudged": (
         "联系方式不全：有 {count} 名儿童缺少外出父母或监护人的联系电话，遇事难以及时联系；"
         "另有 {unjudged} 名儿童的留守类型未填或无法识别，无法判断其联系方式是否齐全。",

@@ -1188,7 +1188,9 @@ def _gaps(context: dict[str, Any], short: list[tuple[str, int]]) -> list[dict[st
     quotas, total = context["quotas"], context["children"]["total"]
     candidates = [
         ("archive", total - archive["complete"]),
-        ("contacts", total - archive["contacts_complete"]),
+        # The children known to lack a phone: those whose 留守类型 is empty or unreadable
+        # have an error on it, so are in 档案信息不完整 already, and said beside (_contacts_gap).
+        ("contacts", total - archive["contacts_complete"] - archive["contacts_unjudged"]),
         ("dropouts", context["enrollment"]["dropped_out"]),
     ]
     # With neither a teachers list nor a 帮扶教师 column, nobody can be said to be unpaired.
@@ -1221,17 +1223,11 @@ def _gaps(context: dict[str, Any], short: list[tuple[str, int]]) -> list[dict[st
     return gaps
 
 
-def _contacts_gap(short: int, unjudged: int) -> dict[str, str]:
-    """The contacts gap's problem and plan when ``unjudged`` of the ``short`` children not
-    counted complete have a 留守类型 empty or unreadable: nobody knows which phones they
-    lack, so they are not said to lack any, but said apart, and their 留守类型 is the
-    plan's first step."""
-    lacking = short - unjudged
-    if not lacking:
-        return {
-            "problem": t("sum.problem.contacts_unjudged", count=unjudged),
-            "plan": t("sum.plan.contacts_unjudged", count=unjudged),
-        }
+def _contacts_gap(lacking: int, unjudged: int) -> dict[str, str]:
+    """The contacts gap's problem and plan when, besides the ``lacking`` children known to
+    lack a phone, ``unjudged`` have a 留守类型 empty or unreadable: nobody knows which phones
+    they lack, so they are not said to lack any, but said apart, and their 留守类型 is the
+    plan's first step for them."""
     return {
         "problem": t("sum.problem.contacts_and_unjudged", count=lacking, unjudged=unjudged),
         "plan": t("sum.plan.contacts_and_unjudged", count=lacking, unjudged=unjudged),
