@@ -5,7 +5,8 @@ says it did not check them (未检查其联系方式). The summary counted each 
 contact, so two children without a single phone were 「联系方式齐全的 2 名，占 100.0%」 in
 the document a school hands in. They are now counted apart, said beside the share (which
 stays of every child), and beside the children lacking a phone in 存在问题 and 下学期工作打算
-(not as a problem of their own: their 留守类型 puts them in 档案信息不完整 already).
+(not as a problem of their own: their 留守类型 puts them in 档案信息不完整 already). One
+who has every contact any 留守类型 asks for meets the rule whatever hers: complete.
 """
 
 from __future__ import annotations
@@ -131,27 +132,48 @@ def test_a_known_type_with_phones_showing_na_is_incomplete_beside_the_unjudged(
     tmp_path: Path,
 ) -> None:
     """王五 is 父母均外出 and every phone shows #N/A: no number to call, incomplete as
-    before. 赵六's are all there: complete. 张三's 留守类型 shows #N/A: not judged. The
-    share is of all three children."""
+    before. 赵六's are all there: complete. 张三's 留守类型 shows #N/A but every phone is
+    there: complete whatever it is. 孙八's shows #N/A and 母亲电话 is empty: not judged
+    (母亲外出 would lack it, 父亲外出 would not). The share is of all four children."""
     book = roster(
         tmp_path / "花名册.xlsx",
         child(1, "张三", NA),
         child(2, "王五", "父母均外出", phone=NA),
         child(3, "赵六", "父亲外出"),
+        child(4, "孙八", NA, 母亲电话=None),
     )
     context = run("summary", book, *TERM, "--format", "json").json()
     note = "另有 1 名儿童的留守类型未填或无法识别，未能判断其联系方式是否齐全"
-    assert contacts(context) == (1, 0.3333, 1, note)
-    assert (
+    assert contacts(context) == (2, 0.5, 1, note)
+    assert context["problems"] == [
+        "档案信息不完整：有 3 名儿童的档案缺项或有误，建档率未达到 100%。",
         "联系方式不全：有 1 名儿童缺少外出父母或监护人的联系电话，遇事难以及时联系；"
-        "另有 1 名儿童的留守类型未填或无法识别，无法判断其联系方式是否齐全。"
-    ) in context["problems"]
-    assert (
+        "另有 1 名儿童的留守类型未填或无法识别，无法判断其联系方式是否齐全。",
+    ]
+    assert context["plans"] == [
+        archive_plan(3),
         "由班主任逐一联系，补齐 1 名儿童的父母和监护人电话；核实并填写另外 1 "
-        "名儿童的留守类型，再按类型补齐其电话；更新联系卡。"
-    ) in context["plans"]
+        "名儿童的留守类型，再按类型补齐其电话；更新联系卡。",
+    ]
     markdown = run("summary", book, *TERM).stdout
-    assert first_practice(markdown).endswith(f"联系方式齐全的 1 名，占 33.3%；{note}。")
+    assert first_practice(markdown).endswith(f"联系方式齐全的 2 名，占 50.0%；{note}。")
+
+
+def test_an_untyped_child_is_complete_only_by_the_rule_of_every_type(tmp_path: Path) -> None:
+    """Four children whose 留守类型 is empty, every cell filled in but: 张三 nothing
+    missing, complete; 李四's 监护人 is his father (与儿童关系 父亲), nobody at home were
+    he 父母均外出 (CON007); 王五's 父亲电话 says 已停机, no number to call were his father
+    away; 赵六 has no 与儿童关系, which 父母均外出 asks. Only 张三 is complete."""
+    book = roster(
+        tmp_path / "花名册.xlsx",
+        child(1, "张三", None),
+        child(2, "李四", None, 监护人姓名="李大", 与儿童关系="父亲"),
+        child(3, "王五", None, 父亲电话="已停机"),
+        child(4, "赵六", None, 与儿童关系=None),
+    )
+    context = run("summary", book, *TERM, "--format", "json").json()
+    note = "另有 3 名儿童的留守类型未填或无法识别，未能判断其联系方式是否齐全"
+    assert contacts(context) == (1, 0.25, 3, note)
 
 
 def test_phones_showing_na_under_a_known_type_are_missing_contacts(tmp_path: Path) -> None:
@@ -173,18 +195,20 @@ def test_phones_showing_na_under_a_known_type_are_missing_contacts(tmp_path: Pat
 
 
 def test_a_roster_without_a_type_column_judges_nobodys_contacts(tmp_path: Path) -> None:
-    """No 留守类型 column at all: no child's contacts can be judged (lbc flag refuses such
-    a roster), and every one was counted complete."""
+    """No 留守类型 column at all: no child's type to judge by (lbc flag refuses such a
+    roster), and every one was counted complete. 李四 and 王五 have every phone, complete
+    whatever their type; 张三 has none: not judged."""
     header = [h for h in HEADER if h != "留守类型"]
     book = roster(
         tmp_path / "花名册.xlsx",
         child(1, "张三", None, phone=None),
         child(2, "李四", None),
+        child(3, "王五", None),
         header=header,
     )
     context = run("summary", book, *TERM, "--format", "json").json()
-    note = "另有 2 名儿童的留守类型未填或无法识别，未能判断其联系方式是否齐全"
-    assert contacts(context) == (0, 0.0, 2, note)
+    note = "另有 1 名儿童的留守类型未填或无法识别，未能判断其联系方式是否齐全"
+    assert contacts(context) == (2, 0.6667, 1, note)
 
 
 def test_untyped_children_do_not_push_a_problem_out_of_the_top_three(tmp_path: Path) -> None:

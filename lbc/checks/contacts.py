@@ -8,6 +8,7 @@ county roster has 100,000 children and most of them are reachable.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lbc.checks.registry import R, Rule
@@ -47,17 +48,19 @@ PARENT_RELATIONS = ("父亲", "母亲")  # a guardian's 与儿童关系 naming a
 CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 
 
-def guardian_is_parent(table: Table) -> list[bool]:
+def guardian_is_parent(table: Table, kinds: Sequence[object] | None = None) -> list[bool]:
     """Row by row, whether both parents are away and the guardian listed is the father or
     the mother, by 与儿童关系 or by name: nobody at home. The watch list counts the child as
     without a guardian (WCH001), and validate and flag ask for the one who looks after the
     child (CON007, through contact_gaps), by this one test. A parent's name is read only
     at the rows that need it: a county's 200,000 parents' names, read for this test alone,
     cost validate a tenth of a second. A name showing #N/A names nobody (cells_held): a
-    guardian's and a father's both showing it are not one person's."""
+    guardian's and a father's both showing it are not one person's. ``kinds``: each row's
+    留守类型 to read in place of the table's (contact_gaps)."""
     n = len(table)
     empty: list[object] = [None] * n
-    kinds = table.values.get("left_behind_type") or empty
+    if kinds is None:
+        kinds = table.values.get("left_behind_type") or empty
     guardians = cells_held(table, "guardian_name")
     relations = table.values.get("guardian_relation") or empty
     father, mother = cell_held(table, "father_name"), cell_held(table, "mother_name")
@@ -80,8 +83,11 @@ def phone_key(table: Table, who: str) -> str:
     return "parent_phone"
 
 
-def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[MissingContact]]:
-    """Row index -> the contacts that child lacks by the rules for its 留守类型.
+def contact_gaps(
+    table: Table, usable_only: bool = False, kinds: Sequence[object] | None = None
+) -> dict[int, list[MissingContact]]:
+    """Row index -> the contacts that child lacks by the rules for its 留守类型, or for the
+    one ``kinds`` gives the row in place of its own (reachable_any_kind).
 
     Children who have transferred out or graduated need no contact any more. With
     ``usable_only`` a phone cell that gives no number to call (已停机, a digit short:
@@ -96,7 +102,9 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
     def column(key: str) -> list[object]:
         return table.values.get(key) or empty
 
-    kinds, status = column("left_behind_type"), column("enrollment_status")
+    if kinds is None:
+        kinds = column("left_behind_type")
+    status = column("enrollment_status")
     father_key, mother_key = phone_key(table, "father"), phone_key(table, "mother")
     phones = {
         "father": cells_held(table, father_key),
@@ -110,9 +118,8 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
     nobody_home = [False] * n
     if (table.has("guardian_name") or table.has("guardian_relation")) and nz.BOTH_AWAY in kinds:
         care = column("care_situation")
-        nobody_home = [
-            parent and care[i] not in CARERS for i, parent in enumerate(guardian_is_parent(table))
-        ]
+        parents = guardian_is_parent(table, kinds)
+        nobody_home = [parent and care[i] not in CARERS for i, parent in enumerate(parents)]
     guardian_key = "guardian_name" if table.has("guardian_name") else "guardian_relation"
 
     def ok(value: object) -> bool:
@@ -186,3 +193,21 @@ def contact_gaps(table: Table, usable_only: bool = False) -> dict[int, list[Miss
         if out:
             gaps[i] = out
     return gaps
+
+
+# The 留守类型 the contact rules ask a contact of: each away parent's (_AWAY) and one parent
+# or both away, unsaid which.
+ASKING_KINDS = (*_AWAY, nz.AWAY_UNSPECIFIED)
+
+
+def reachable_any_kind(table: Table, rows: Iterable[int], usable_only: bool = False) -> set[int]:
+    """Of ``rows``, the children who lack no contact by the rules of any 留守类型: whatever
+    theirs, where it is empty or unreadable, they meet the rule for it (the summary counts
+    them reachable though lbc flag, without a 留守类型 to judge by, does not check them)."""
+    left = set(rows)
+    for kind in ASKING_KINDS if left else ():
+        kinds: list[object] = [None] * len(table)  # None: no rule, the row is passed over
+        for i in left:
+            kinds[i] = kind
+        left -= contact_gaps(table, usable_only, kinds).keys()
+    return left

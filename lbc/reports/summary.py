@@ -14,8 +14,9 @@ Counting rules, so that a head teacher can check any number by hand:
   required column missing from its sheet; contacts complete: nothing missing by the contact
   rules, a phone cell that gives no number to call (已停机) counting as missing, as lbc
   flag counts it (lbc.checks.contacts); a child whose 留守类型 is empty or unreadable,
-  whose contacts lbc flag does not check (lbc.roster.people.untyped), is not complete
-  but counted apart, said beside the share, which stays of every child on the books;
+  whose contacts lbc flag does not check (lbc.roster.people.untyped), is complete when
+  she lacks no contact by the rules of any 留守类型 (reachable_any_kind), else counted
+  apart, said beside the share, which stays of every child on the books;
 * paired: the child's 帮扶教师 names a teacher in post (在岗) of its school's teachers list,
   or, where no teachers list was read for the school, any teacher (TeachersInPost); a cell
   showing a formula's error (#REF!, a failed VLOOKUP's #N/A) names nobody, as lbc due and
@@ -43,7 +44,7 @@ from collections.abc import Callable, Iterator
 from itertools import chain, repeat
 from typing import Any
 
-from lbc.checks.contacts import contact_gaps
+from lbc.checks.contacts import contact_gaps, reachable_any_kind
 from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, RuleKind
 from lbc.checks.watch import WatchFacts, settings_of_their_own
@@ -637,13 +638,19 @@ def _archive_section(
     complete = sum(complete_archives)
     gaps = [contact_gaps(table, usable_only=True) for table, _ in kids.rows]
     # A child whose 留守类型 is empty or unreadable has no contact rule to be judged by
-    # (contact_gaps finds nothing missing): not complete, but counted apart, as lbc flag
-    # says of those it did not check. The share stays of every child, as 建档率's is.
-    unknown = {(id(table), i) for table, i in untyped(table for table, _ in kids.rows)}
+    # (contact_gaps finds nothing missing): complete if she meets the rule of every
+    # 留守类型, else not complete but counted apart, as lbc flag says of those it did not
+    # check. The share stays of every child, as 建档率's is.
+    unknown: dict[int, list[int]] = {}
+    for table, i in untyped(table for table, _ in kids.rows):
+        unknown.setdefault(id(table), []).append(i)
     contacts = unjudged = 0
     for (table, rows), gap in zip(kids.rows, gaps, strict=True):
+        here = unknown.get(id(table), [])
+        met = reachable_any_kind(table, here, usable_only=True)
+        unsure = set(here) - met
         for i in rows:
-            if (id(table), i) in unknown:
+            if i in unsure:
                 unjudged += 1
             elif i not in gap:
                 contacts += 1
