@@ -1181,6 +1181,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "file does not show {count:it|them}; {count:it is|they are} read all the same; clear "
         "the filter in Excel to check {count:it|them}",
     ),
+    "note.error_rows": (
+        "提示：{file} 的“{sheet}”{message}（见 lbc validate 的 VAL008）",
+        "note: {file} sheet '{sheet}': {message} (see VAL008 in lbc validate)",
+    ),
     "rows.listed": ("第 {rows} 行", "{count:row|rows} {rows}"),
     "rows.more": ("第 {rows} 行等 {count} 行", "rows {rows} and {others} more"),
     "note.grade_names_unlike": (
@@ -3200,6 +3204,32 @@ _TEXT: dict[str, tuple[str, str]] = {
         "open the cell in Excel to see its formula and restore the sheet it refers to, or "
         "replace the formula with the real value",
     ),
+    "rule.VAL008": (
+        "{rows}除序号外只有公式出错显示的“{value}”，没有儿童信息，未算作儿童："
+        "若是公式下拉过了头，请整行删除；若是公式查找的表被删了，请恢复它",
+        "{rows}: nothing but a formula's error (“{value}”) besides a 序号, no child's data, so"
+        " not counted as a child; if a formula was dragged down too far, delete the rows; if"
+        " the sheet it looks up was deleted, restore it",
+    ),
+    "rule.VAL008.title": ("整行只有公式错误值", "a row shows only a formula's errors"),
+    "rule.VAL008.example": (
+        "最后一个孩子下面几行，除序号外每格都显示 #N/A（VLOOKUP 公式往下拖过了头）",
+        "the rows under the last child show #N/A in every cell but 序号 (a VLOOKUP dragged"
+        " down too far)",
+    ),
+    "rule.VAL008.why": (
+        "这些行没有任何孩子的信息，lbc 不把它们算作儿童，不统计、不结对；"
+        "但分不清是公式拖过了头，还是孩子的信息所在的表被删了，所以报为错误",
+        "the rows hold no child's data, so lbc counts and pairs nobody there; but it cannot"
+        " tell a formula dragged too far from children whose lookup sheet was deleted, so it"
+        " is an error",
+    ),
+    "rule.VAL008.fix": (
+        "公式拖过了头的，把这些行整行删除；查找的表被删了的，恢复那张表，或直接填入孩子的真实信息",
+        "if the formula was dragged too far, delete the rows; if the sheet it looks up was"
+        " deleted, restore it, or type the children's real details in",
+    ),
+    "rows.span": ("第 {first}–{last} 行（共 {count} 行）", "rows {first}–{last} ({count} rows)"),
     "rule.CON006": (
         "留守类型未注明哪方外出，至少需要一方家长电话，以及监护人或另一方家长电话",
         "which parent is away is unsaid: a parent's phone is needed, and a guardian's or the other parent's",

@@ -738,6 +738,27 @@ def _formula_errors(out: _Out, keys: Collection[str] | None = None) -> None:
                 out.add(R.VAL007, i, key, label=label, value=value)
 
 
+def _error_rows(out: _Out) -> None:
+    """VAL008 once for each run of rows the sheet dropped as showing nothing but a
+    formula's errors (Table.error_rows), at its first row: no child is counted there, and
+    lbc cannot tell a VLOOKUP dragged too far from children whose lookup sheet is gone."""
+    table = out.table
+    for run in table.error_rows:
+        out.findings.append(
+            Finding(
+                code=R.VAL008.code,
+                file=table.file,
+                sheet=run.sheet,
+                row=run.first,
+                column=None,
+                field=None,
+                value=run.errors[0],
+                child=None,
+                message=R.VAL008.message(**run.words()),
+            )
+        )
+
+
 def _each_empty(out: _Out, key: str) -> None:
     column = out.table.values.get(key, ())
     if None not in column:
@@ -898,6 +919,7 @@ def check_children(
     each 帮扶教师 cell is checked (TCH003), the list of the child's own school where a
     folder's schools each have one, as every command takes the child's support teacher."""
     out = _Out(table, Kind.CHILDREN)
+    _error_rows(out)
     _formula_errors(out)
     required = list(CHILD_REQUIRED)
     if not table.has("id_number"):

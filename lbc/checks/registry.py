@@ -151,6 +151,7 @@ class R:
     VAL005 = Rule(WARNING, RuleKind.VALUE, "guardian_id_number, guardian_birth_date")
     VAL006 = Rule(ERROR, RuleKind.VALUE, "guardianship_rating, care_situation, guardian_name")
     VAL007 = Rule(ERROR, RuleKind.VALUE, "any")
+    VAL008 = Rule(ERROR, RuleKind.VALUE, "any")
     CON001 = Rule(ERROR, RuleKind.CONTACT, "guardian_name, guardian_relation, guardian_phone")
     CON002 = Rule(ERROR, RuleKind.CONTACT, "father_phone, mother_phone")
     CON003 = Rule(ERROR, RuleKind.CONTACT, "father_phone, mother_phone, parent_phone")

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lbc.errors import LbcError
-from lbc.messages import as_list, t
+from lbc.messages import as_list, rows_listed, t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.fields import (
@@ -391,6 +391,30 @@ class SheetMarks(NamedTuple):
     filtered: bool
 
 
+class ErrorRows(NamedTuple):
+    """A run of consecutive rows under a children sheet's header that hold nothing but
+    cells showing a formula's error, apart from at most a 序号 (_shows_errors_only): a
+    VLOOKUP dragged down past the last child. No child's: dropped where blank rows are,
+    so that no command counts them, and said (VAL008 in lbc validate, a note in every
+    other command)."""
+
+    sheet: str
+    first: int  # Excel rows
+    last: int
+    errors: tuple[str, ...]  # the errors the cells show (#N/A …), each once, in order
+
+    def words(self) -> dict[str, str]:
+        """What VAL008 and the note on the rows fill in: the rows (第 4–7 行（共 4 行）, or
+        第 4 行 alone) and the errors they show."""
+        count = self.last - self.first + 1
+        rows = (
+            rows_listed([self.first])
+            if count == 1
+            else t("rows.span", first=self.first, last=self.last, count=count)
+        )
+        return {"rows": rows, "value": as_list(self.errors)}
+
+
 @dataclass(eq=False)  # tables are compared by identity: two files may hold equal ones
 class Table:
     """One recognised sheet: canonical columns of normalised values, aligned with ``rows``."""
@@ -483,6 +507,9 @@ class Table:
     # record's left empty there is of no school, as lbc merge and lbc export leave it where
     # no one child of the run's is named, not of the file it came through.
     schools_written: bool = False
+    # A children sheet's runs of rows holding nothing but cells showing a formula's error
+    # (ErrorRows), in order: not among ``rows``.
+    error_rows: list[ErrorRows] = field(default_factory=list)
     values: Columns = field(init=False)
     _parked: bytes | None = field(init=False, default=None, repr=False)
 
@@ -2835,12 +2862,18 @@ def _ticked(row: Sequence[Any], ticks: tuple[tuple[int, str, str], ...]) -> str 
     return "、".join(chosen) or None
 
 
-def _is_data(row: Sequence[Any], mapped: list[int]) -> bool:
+def _is_data(
+    row: Sequence[Any], mapped: list[int], numbering: Collection[int] | None = None
+) -> bool:
     """Whether a row below the header holds data: not blank, not only a 序号 left in an
-    unused row, not a trailing note. Written for speed: a county roster has 100,000 rows
-    and nearly all of them answer at their first mapped cell."""
+    unused row, not a trailing note; on a children sheet (``numbering``: its 序号
+    columns), not only cells showing a formula's error beside at most a 序号
+    (_shows_errors_only). Written for speed: a county roster has 100,000 rows and nearly
+    all of them answer at their first mapped cell."""
     n = len(row)
     if not any(j < n and row[j] != "" and row[j] is not None for j in mapped):
+        return False
+    if numbering is not None and _shows_errors_only(row, numbering):
         return False
     filled = 0
     for v in row:
@@ -2849,6 +2882,34 @@ def _is_data(row: Sequence[Any], mapped: list[int]) -> bool:
             if filled > 1:
                 return True
     return not _is_note(row) and any(_cell_text(row[j]) for j in mapped if j < n)
+
+
+def _shows_errors_only(row: Sequence[Any], numbering: Collection[int]) -> bool:
+    """Whether a row holds nothing but cells showing a formula's error whole (#N/A:
+    shows_an_error_whole) and empty cells, apart from at most one cell of a 序号 column
+    (``numbering``): a VLOOKUP dragged down past the last child, whose key is empty. No
+    child, as a row of only a 序号 is none (_is_data): anything else typed (a name, an
+    ID, a 学籍号 in a column lbc does not read) makes it a child's, each error cell said
+    (VAL007); so does text that only looks like an error (" #N/A" typed with a space)."""
+    shown = numbered = False
+    for j, v in enumerate(row):
+        if v is None or (v.__class__ is str and not v.strip()):
+            continue
+        if shows_an_error_whole(v):
+            shown = True
+        elif j in numbering and not numbered:
+            numbered = True
+        else:
+            return False
+    return shown
+
+
+def _column_number(letter: str) -> int:
+    """The 1-based column number of Excel's letters ("AB" -> 28): column_letter's inverse."""
+    number = 0
+    for c in letter:
+        number = number * 26 + ord(c) - 64
+    return number
 
 
 def _column_numbers(row: Sequence[Any]) -> bool:
@@ -2935,6 +2996,17 @@ class TableMaker:
         self.data_at = frozenset(
             j for key, c in header.columns.items() if key not in _NOT_DATA for j in c.indices
         )
+        # A children sheet's 序号 columns, beside which a row showing only a formula's errors
+        # is no child's (_shows_errors_only); None on any other sheet, whose rows stay.
+        self.numbering = (
+            frozenset(
+                _column_number(letter) - sheet.col0 - 1
+                for letter, _, why, _ in header.ignored
+                if why == IGNORED_NUMBERING
+            )
+            if header.kind is Kind.CHILDREN
+            else None
+        )
         grid = sheet.rows
         self.header_row = grid[header.first]
         self.table = Table(
@@ -2974,15 +3046,24 @@ class TableMaker:
         sheet, header, mapped, table = self.sheet, self.header, self.mapped, self.table
         if sheet.merged:
             _fill_merged_down(sheet, grid, at, self.start_at, self.tops)
-        # Two mapped cells filled make a data row at once (nearly every row of a roster);
-        # any other row is looked at closely.
+        # Two mapped cells filled make a data row at once (nearly every row of a roster),
+        # unless the first shows a formula's error (a children sheet's rows may show
+        # nothing else: _shows_errors_only); any other row is looked at closely.
         j0, j1 = mapped[0], mapped[1] if len(mapped) > 1 else mapped[0]
+        numbering = self.numbering
+        errors = FORMULA_ERRORS if numbering is not None else ()
         data_idx = [
             i
             for i in range(max(self.start_at - at, 0), len(grid))
             if (
-                (j1 < len(grid[i]) and grid[i][j0] and grid[i][j1] and j0 != j1)
-                or _is_data(grid[i], mapped)
+                (
+                    j1 < len(grid[i])
+                    and grid[i][j0]
+                    and grid[i][j1]
+                    and j0 != j1
+                    and grid[i][j0] not in errors
+                )
+                or _is_data(grid[i], mapped, numbering)
             )
             # A total or note ("合计,1人,,…"), or a class's heading with words beside it
             # (三年级(2)班,,,班主任：李明): only a row whose first cell is empty or text
@@ -3019,7 +3100,9 @@ class TableMaker:
             data_idx = [i for i in data_idx if not self._header_again(grid[i])]
         lo = max(self.start_at - at, 0)
         if header.kind is Kind.CHILDREN:
-            self._find_headings(grid, data_idx, lo)
+            dropped = _dropped(data_idx, lo, len(grid)) if len(data_idx) < len(grid) - lo else []
+            self._find_headings(grid, dropped, data_idx)
+            self._error_rows(grid, dropped, at)
         rows = [sheet.row0 + at + i + 1 for i in data_idx]
         table.rows += rows
         if self.hidden_rows:
@@ -3072,15 +3155,37 @@ class TableMaker:
         others = [j for j, v in enumerate(row) if j != at and _cell_text(v)]
         return bool(others) and all(j in self.data_at for j in others)
 
-    def _find_headings(self, grid: list[list[Any]], data_idx: list[int], lo: int) -> None:
+    def _error_rows(self, grid: list[list[Any]], dropped: list[int], at: int) -> None:
+        """Add the rows of ``dropped`` (indices into ``grid``, the sheet's rows from grid
+        index ``at`` on) that show nothing but a formula's errors to the table's
+        ``error_rows``, a run of consecutive rows once, a run the last piece ended
+        carried on."""
+        numbering, runs = self.numbering or frozenset(), self.table.error_rows
+        row0 = self.sheet.row0 + at + 1
+        for i in dropped:
+            row = grid[i]
+            if not _shows_errors_only(row, numbering):
+                continue
+            shown = tuple(dict.fromkeys(v for v in row if shows_an_error_whole(v)))
+            if runs and runs[-1].last == row0 + i - 1:
+                last = runs[-1]
+                errors = tuple(dict.fromkeys((*last.errors, *shown)))
+                runs[-1] = last._replace(last=row0 + i, errors=errors)
+            else:
+                runs.append(ErrorRows(self.sheet.name, row0 + i, row0 + i, shown))
+
+    def _find_headings(
+        self, grid: list[list[Any]], dropped: list[int], data_idx: list[int]
+    ) -> None:
         """Add the class's and grade's headings among ``grid``'s rows to ``headings``: the
-        rows dropped as no child (_heading), and, where there is a heading to end, the rows
-        kept as a child's that name a grade or a class where her name is (_ends_headings),
-        each of which ends the heading's span over it without starting one."""
+        rows dropped as no child (``dropped``: _heading), and, where there is a heading to
+        end, the rows kept as a child's (``data_idx``) that name a grade or a class where
+        her name is (_ends_headings), each of which ends the heading's span over it without
+        starting one."""
         before = len(self.table.rows)
         found = [
             (i, before + bisect.bisect(data_idx, i), text)
-            for i in (_dropped(data_idx, lo, len(grid)) if len(data_idx) < len(grid) - lo else ())
+            for i in dropped
             # The header printed again (年级班级 naming a grade) neither ends nor starts one.
             if (text := _heading(grid[i])) is not None and not self._header_again(grid[i])
         ]
@@ -4204,6 +4309,7 @@ def _joined(run: list[Table]) -> Table:
         filtered=first.filtered,
         sheet_marks=[mark for part in run for mark in part.marks()],
         schools_written=first.schools_written,
+        error_rows=[rows for part in run for rows in part.error_rows],
     )
     complete(table)
     return table
@@ -4334,6 +4440,8 @@ def by_source(
             lacks=frozenset()
             if said[n] is None or several[groups[n][0]] > 1
             else frozenset(table.columns) - mine[n],
+            # The sheet's rows of no child, of no school's: said once, with its first piece.
+            error_rows=[] if out else table.error_rows,
         )
         piece.values.update(mades[n])
         if parked:
@@ -4463,6 +4571,7 @@ def whole_sheets(tables: Iterable[Table]) -> Iterator[Table]:
             hidden_rows=sorted(row for x in pieces for row in x.hidden_rows),
             filtered=first.filtered,
             sheet_marks=first.sheet_marks,
+            error_rows=[rows for x in pieces for rows in x.error_rows],
         )
 
 

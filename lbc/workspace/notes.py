@@ -187,7 +187,7 @@ def what_was_read(
     )
     for table in whole_sheets(roster.tables()):
         where = {"file": table.file, "sheet": table.sheet}
-        notes += sheet_notes(table)
+        notes += sheet_notes(table, checked)
         unknown = [
             (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_UNKNOWN
         ]
@@ -217,7 +217,7 @@ def what_was_read(
     return notes
 
 
-def sheet_notes(table: Table) -> list[str]:
+def sheet_notes(table: Table, checked: bool = False) -> list[str]:
     """The notes on which of a sheet's rows were read and what class each was given, where
     the school would not see it in its file: the sheet the workbook hides (Table.hidden),
     the rows it hides, by hand or by a filter in force (Table.hidden_rows), read all the
@@ -227,11 +227,17 @@ def sheet_notes(table: Table) -> list[str]:
     rows fill (Table.classes_headed), the class numbers its grade heading rows give a
     grade (Table.classes_graded), the headings of another grade that give none
     (Table.headings_unlike); the grades its names disagree on (Table.grade_names_unlike);
-    what made every row of a records sheet with no 类型 column of one kind (Table.kind_from).
-    Every command says them, lbc merge too, whose workers word them as they read each file
-    (SchoolPart.sheet_notes): a merged roster holds these rows and classes."""
+    what made every row of a records sheet with no 类型 column of one kind (Table.kind_from);
+    the rows left out as showing nothing but a formula's errors (Table.error_rows), which
+    lbc validate (``checked``) says as VAL008 instead. Every command says them, lbc merge
+    too, whose workers word them as they read each file (SchoolPart.sheet_notes): a merged
+    roster holds these rows and classes, and not those left out."""
     where = {"file": table.file, "sheet": table.sheet}
     notes = []
+    if not checked:
+        for run in table.error_rows:
+            said = t("rule.VAL008", **run.words())  # as lbc validate says it
+            notes.append(t("note.error_rows", file=table.file, sheet=run.sheet, message=said))
     for mark in table.marks():  # each numbered sheet's of a table over several
         if mark.hidden:
             notes.append(t("note.hidden_sheet", file=table.file, sheet=mark.sheet, rows=mark.rows))

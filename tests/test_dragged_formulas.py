@@ -1,0 +1,201 @@
+"""Rows of a roster's VLOOKUP formulas dragged down past the last child: below the
+children, every looked-up cell shows #N/A (the key it looks up is empty), often beside a
+typed 序号. Such a row holds no child: no command counts, lists or pairs it, and
+lbc validate says each run of them once (VAL008), every other command in a note; a row
+holding anything typed besides its 序号 stays a child, each error cell said (VAL007)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+from lbc.roster import reading, sheet_pieces
+
+SHEET = "留守儿童花名册"
+HEADER = ["序号", "姓名", "性别", "身份证号", "班级", "留守类型", "监护人姓名", "监护人电话"]
+ZHANG = [
+    1,
+    "张三",
+    "男",
+    "110101201601010014",
+    "三年级(2)班",
+    "父母均外出",
+    "张大山",
+    "13812345678",
+]
+LI = [2, "李四", "女", "110101201602020025", "三年级(2)班", "父母均外出", "李大海", "13812345679"]
+NA = "#N/A"
+# What VAL008 says of rows 4-7, and what every other command's note says of them.
+SAID = (
+    "第 4–7 行（共 4 行）除序号外只有公式出错显示的“#N/A”，没有儿童信息，未算作儿童："
+    "若是公式下拉过了头，请整行删除；若是公式查找的表被删了，请恢复它"
+)
+
+
+def dragged(path: Path, rows: list[list[Any]] | None = None, header: list[str] = HEADER) -> Path:
+    """The roster of 张三 and 李四 with four rows under them whose 序号 is typed (3-6)
+    and whose every other cell shows #N/A (openpyxl writes "#N/A" as an error cell), or
+    of ``rows``."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    sheet.append(header)
+    for row in [ZHANG, LI, *([n, *[NA] * 7] for n in range(3, 7))] if rows is None else rows:
+        sheet.append(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path
+
+
+def note(path: Path, message: str = SAID) -> str:
+    return f"提示：{path} 的“{SHEET}”{message}（见 lbc validate 的 VAL008）"
+
+
+def test_rows_showing_only_na_are_no_children(tmp_path: Path) -> None:
+    """They were six children: validate checked 6 and said 28 VAL007, the summary counted
+    6 with a class "#N/A" of 4, pairing left 4 children named "#N/A" unpaired."""
+    path = dragged(tmp_path / "青山小学" / "花名册.xlsx")
+    assert load_workbook(path)[SHEET]["B4"].data_type == "e"  # as Excel saves a failed lookup
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code == 1
+    found = result.json()["findings"]
+    assert [(f["code"], f["row"], f["column"], f["message"]) for f in found if f["row"]] == [
+        ("ID002", 2, "D", "身份证号校验位错误"),
+        ("ID002", 3, "D", "身份证号校验位错误"),
+        ("VAL008", 4, None, SAID),
+    ]
+    (val008,) = [f for f in found if f["code"] == "VAL008"]
+    assert (val008["severity"], val008["sheet"], val008["value"]) == ("error", SHEET, NA)
+    assert (val008["field"], val008["child"]) == (None, None)
+    assert result.json()["summary"]["children"] == 2
+    assert "VAL008" not in result.stderr  # said once, by the finding
+    table = run("validate", path)
+    assert "共检查 2 名儿童、0 名教师、0 条帮扶记录：7 个错误，0 个警告" in table.stdout
+    assert "#N/A" not in table.stdout.replace("“#N/A”", "").replace("  #N/A  ", "")
+
+    summary = run("summary", path, "--term", "2024-autumn")
+    assert summary.exit_code == 0
+    assert "本学期我校在册关爱对象 2 名，其中留守儿童 2 名；男 1 人，女 1 人。" in summary.stdout
+    assert "| 三年级(2)班 | 2 |\n| 合计 | 2 |" in summary.stdout
+    assert NA not in summary.stdout
+    assert note(path) in summary.stderr.splitlines()
+
+    write_xlsx(path.parent / "教师.xlsx", {"教师": [TEACHER_HEADER, ZHANG_TEACHER]})
+    paired = run("pair", path.parent, "--format", "json")
+    assert paired.exit_code == 0
+    assert (paired.json()["summary"]["children"], paired.json()["unpaired"]) == (2, [])
+    assert [p["child"] for p in paired.json()["pairs"]] == ["张三", "李四"]
+    assert note(path) in paired.stderr.splitlines()
+
+    flagged = run("flag", path, "--format", "json")
+    assert NA not in flagged.stdout
+    assert note(path) in flagged.stderr.splitlines()
+
+
+ZHANG_TEACHER = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是"]
+
+
+def test_merge_counts_the_rows_as_validate_does(tmp_path: Path) -> None:
+    """lbc merge wrote the four rows into the county's roster as children and counted 28
+    errors of the school's: it writes two children, counts VAL008 among the school's
+    errors as lbc validate does, and says the rows in a note."""
+    path = dragged(tmp_path / "县" / "青山小学" / "花名册.xlsx")
+    county = tmp_path / "全县.xlsx"
+    merged = run("merge", tmp_path / "县", "--out", county, "--format", "json")
+    assert merged.exit_code == 1
+    (school,) = merged.json()["schools"]
+    assert (school["children"], school["errors"]) == (2, 7)
+    assert run("validate", path, "--format", "json").json()["summary"]["errors"] == 7
+    assert note(path) in merged.stderr.splitlines()
+    header, *rows = load_workbook(county)[SHEET].values
+    assert [(row[header.index("姓名")], row[header.index("来源行")]) for row in rows] == [
+        ("张三", 2),
+        ("李四", 3),
+    ]
+
+
+def test_rows_typed_beside_the_errors_stay_children(tmp_path: Path) -> None:
+    """A row with a name typed, one whose cells hold the text " #N/A" (typed with a space,
+    no formula's error), and one with a 学籍号 typed in a column lbc does not read are
+    children, each cell showing an error said as VAL007; the rows showing only errors and
+    at most a 序号 (one without a 序号 too) are not, each run said once."""
+    header = [*HEADER, "学籍号"]
+    rows = [
+        [*ZHANG, None],
+        [2, "王五", *[NA] * 6, None],  # a name typed
+        [3, *[" #N/A"] * 7, None],  # text, not an error
+        [4, *[NA] * 7, "G110101201603030036"],  # a 学籍号
+        [5, *[NA] * 7, None],
+        [None, *[NA] * 7, None],
+        [],
+        [8, NA, *[None] * 6, None],
+    ]
+    path = dragged(tmp_path / "花名册.xlsx", rows, header)
+    result = run("validate", path, "--format", "json")
+    found = [(f["code"], f["row"], f["column"]) for f in result.json()["findings"]]
+    val007 = [(row, column) for code, row, column in found if code == "VAL007"]
+    assert val007 == [*((3, c) for c in "CDEFGH"), *((5, c) for c in "BCDEFGH")]
+    assert [(code, row) for code, row, _ in found if code == "VAL008"] == [
+        ("VAL008", 6),
+        ("VAL008", 9),
+    ]
+    (_, val008) = [f["message"] for f in result.json()["findings"] if f["code"] == "VAL008"]
+    assert val008.startswith("第 9 行除序号外只有公式出错显示的“#N/A”，没有儿童信息")
+    assert result.json()["summary"]["children"] == 4
+    report = run("summary", path, "--term", "2024-autumn").stdout
+    assert "本学期我校在册关爱对象 4 名" in report
+
+
+def test_a_sheet_of_nothing_but_such_rows_holds_nobody(tmp_path: Path) -> None:
+    """Every row below the header shows only #N/A: the sheet holds nobody (REQ002), and
+    the rows are said (VAL008); no command takes them for children, and none fails."""
+    rows = [[n, *[NA] * 7] for n in range(1, 4)]
+    path = dragged(tmp_path / "花名册.xlsx", rows)
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code == 1
+    assert [(f["code"], f["row"]) for f in result.json()["findings"] if f["code"] != "COL001"] == [
+        ("REQ002", None),
+        ("VAL008", 2),
+    ]
+    (val008,) = [f["message"] for f in result.json()["findings"] if f["code"] == "VAL008"]
+    assert val008.startswith("第 2–4 行（共 3 行）除序号外只有公式出错显示的“#N/A”")
+    assert result.json()["summary"]["children"] == 0
+    flagged = run("flag", path)
+    assert flagged.exit_code == 1
+    assert flagged.stdout.strip() == "花名册里一名儿童也没有，无从检查联系方式。"
+    assert note(path, val008) in flagged.stderr.splitlines()
+    summary = run("summary", path, "--term", "2024-autumn")
+    assert summary.exit_code == 2
+    assert "没有在册儿童" in summary.stderr
+
+
+def test_in_english_the_rows_are_said_in_english(tmp_path: Path) -> None:
+    path = dragged(tmp_path / "花名册.xlsx")
+    result = run("--lang", "en", "validate", path, "--format", "json")
+    (val008,) = [f["message"] for f in result.json()["findings"] if f["code"] == "VAL008"]
+    assert val008 == (
+        "rows 4–7 (4 rows): nothing but a formula's error (“#N/A”) besides a 序号, no child's"
+        " data, so not counted as a child; if a formula was dragged down too far, delete the"
+        " rows; if the sheet it looks up was deleted, restore it"
+    )
+
+
+def test_a_run_read_in_pieces_is_said_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A roster read in pieces (a county's, of a million rows) finds the run across the
+    pieces' edges: said once, as when the sheet is read whole."""
+    rows = [child_row(n) for n in range(1, 61)]
+    rows += [[n, *[NA] * (len(CHILD_HEADER) - 1)] for n in range(61, 101)]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    whole = run("validate", path, "--format", "json")
+    monkeypatch.setattr(reading, "PIECES_BYTES", 0)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 2048)
+    pieces = run("validate", path, "--format", "json")
+    assert (pieces.exit_code, pieces.stdout) == (whole.exit_code, whole.stdout)
+    found = whole.json()["findings"]
+    assert [(f["code"], f["row"]) for f in found] == [("VAL008", 62)]
+    assert found[0]["message"].startswith("第 62–101 行（共 40 行）除序号外")
+    assert whole.json()["summary"]["children"] == 60
