@@ -3205,13 +3205,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "replace the formula with the real value",
     ),
     "rule.VAL008": (
-        "{rows}除序号外只有公式出错显示的“{value}”，没有儿童信息，未算作儿童："
-        "若是公式下拉过了头，请整行删除；若是公式查找的表被删了，请恢复它",
-        "{rows}: nothing but a formula's error (“{value}”) besides a 序号, no child's data, so"
-        " not counted as a child; if a formula was dragged down too far, delete the rows; if"
-        " the sheet it looks up was deleted, restore it",
+        "{rows}{besides}只显示公式查找不到时的 #N/A，没有儿童信息，未算作儿童："
+        "若是公式下拉过了头，请整行删除；若这些行是孩子，请填上公式查找所用的内容（如学籍号）",
+        "{rows}: nothing but #N/A (a formula's lookup finding nothing){besides}, no child's"
+        " data, so not counted as a child; if a formula was dragged down too far, delete the"
+        " rows; if they are children, fill in what the formula looks up by (a 学籍号 …)",
     ),
-    "rule.VAL008.title": ("整行只有公式错误值", "a row shows only a formula's errors"),
+    "rows.besides_numbering": ("除序号外", " besides a 序号"),
+    "rule.VAL008.title": ("整行只显示 #N/A", "a row shows nothing but #N/A"),
     "rule.VAL008.example": (
         "最后一个孩子下面几行，除序号外每格都显示 #N/A（VLOOKUP 公式往下拖过了头）",
         "the rows under the last child show #N/A in every cell but 序号 (a VLOOKUP dragged"
@@ -3219,15 +3220,18 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "rule.VAL008.why": (
         "这些行没有任何孩子的信息，lbc 不把它们算作儿童，不统计、不结对；"
-        "但分不清是公式拖过了头，还是孩子的信息所在的表被删了，所以报为错误",
+        "但分不清是公式拖过了头，还是孩子的查找内容漏填了，所以报为错误。"
+        "显示 #REF!、#VALUE! 等其他错误值的行多半是孩子的信息丢了，仍算作儿童，逐格报 VAL007",
         "the rows hold no child's data, so lbc counts and pairs nobody there; but it cannot"
-        " tell a formula dragged too far from children whose lookup sheet was deleted, so it"
-        " is an error",
+        " tell a formula dragged too far from children whose lookup key was left out, so it"
+        " is an error. Rows showing #REF!, #VALUE! or another error more likely lost a"
+        " child's data: they are still children, each such cell said as VAL007",
     ),
     "rule.VAL008.fix": (
-        "公式拖过了头的，把这些行整行删除；查找的表被删了的，恢复那张表，或直接填入孩子的真实信息",
-        "if the formula was dragged too far, delete the rows; if the sheet it looks up was"
-        " deleted, restore it, or type the children's real details in",
+        "公式拖过了头的，把这些行整行删除；是孩子的，填上公式查找所用的内容（如学籍号），"
+        "或直接填入孩子的真实信息",
+        "if the formula was dragged too far, delete the rows; if they are children, fill in"
+        " what the formula looks up by (a 学籍号 …), or type the children's real details in",
     ),
     "rows.span": ("第 {first}–{last} 行（共 {count} 行）", "rows {first}–{last} ({count} rows)"),
     "rule.CON006": (

@@ -219,8 +219,10 @@ FIXTURES: dict[str, Fixture] = {
     ),
     "VAL006": Fixture(extra("监护类型", "无人监护"), child(2, "O", "guardianship_rating")),
     "VAL007": Fixture(children(child_row(1, 家庭住址="#REF!")), child(2, "H", "home_address")),
-    "VAL008": Fixture(  # a VLOOKUP dragged a row past the last child: its 序号 and #N/A
-        children(child_row(1), [2, *["#N/A"] * 13]), (ROSTER, CHILDREN, 3, None, None)
+    "VAL008": Fixture(  # a VLOOKUP dragged a row past the last child: its 序号, #N/A, an
+        # empty cell (a #REF! among them would make the row a child's, said by VAL007)
+        children(child_row(1), [2, *["#N/A"] * 6, None, *["#N/A"] * 6]),
+        (ROSTER, CHILDREN, 3, None, None),
     ),
     # contacts
     "CON001": Fixture(children(child_row(1, 监护人电话=None)), child(2, "N", "guardian_phone")),

@@ -2,7 +2,9 @@
 children, every looked-up cell shows #N/A (the key it looks up is empty), often beside a
 typed 序号. Such a row holds no child: no command counts, lists or pairs it, and
 lbc validate says each run of them once (VAL008), every other command in a note; a row
-holding anything typed besides its 序号 stays a child, each error cell said (VAL007)."""
+holding anything typed besides its 序号, or another error (#REF!: the sheet looked up
+deleted) where lbc reads, stays a child, each error cell said (VAL007). A row whose only
+error is in a column lbc does not read stays no child and unsaid, as before."""
 
 from __future__ import annotations
 
@@ -31,8 +33,8 @@ LI = [2, "李四", "女", "110101201602020025", "三年级(2)班", "父母均外
 NA = "#N/A"
 # What VAL008 says of rows 4-7, and what every other command's note says of them.
 SAID = (
-    "第 4–7 行（共 4 行）除序号外只有公式出错显示的“#N/A”，没有儿童信息，未算作儿童："
-    "若是公式下拉过了头，请整行删除；若是公式查找的表被删了，请恢复它"
+    "第 4–7 行（共 4 行）除序号外只显示公式查找不到时的 #N/A，没有儿童信息，未算作儿童："
+    "若是公式下拉过了头，请整行删除；若这些行是孩子，请填上公式查找所用的内容（如学籍号）"
 )
 
 
@@ -75,7 +77,7 @@ def test_rows_showing_only_na_are_no_children(tmp_path: Path) -> None:
     assert "VAL008" not in result.stderr  # said once, by the finding
     table = run("validate", path)
     assert "共检查 2 名儿童、0 名教师、0 条帮扶记录：7 个错误，0 个警告" in table.stdout
-    assert "#N/A" not in table.stdout.replace("“#N/A”", "").replace("  #N/A  ", "")
+    assert table.stdout.count("#N/A") == 2  # VAL008's value and its sentence, no cell's
 
     summary = run("summary", path, "--term", "2024-autumn")
     assert summary.exit_code == 0
@@ -144,7 +146,7 @@ def test_rows_typed_beside_the_errors_stay_children(tmp_path: Path) -> None:
         ("VAL008", 9),
     ]
     (_, val008) = [f["message"] for f in result.json()["findings"] if f["code"] == "VAL008"]
-    assert val008.startswith("第 9 行除序号外只有公式出错显示的“#N/A”，没有儿童信息")
+    assert val008.startswith("第 9 行除序号外只显示公式查找不到时的 #N/A，没有儿童信息")
     assert result.json()["summary"]["children"] == 4
     report = run("summary", path, "--term", "2024-autumn").stdout
     assert "本学期我校在册关爱对象 4 名" in report
@@ -162,7 +164,7 @@ def test_a_sheet_of_nothing_but_such_rows_holds_nobody(tmp_path: Path) -> None:
         ("VAL008", 2),
     ]
     (val008,) = [f["message"] for f in result.json()["findings"] if f["code"] == "VAL008"]
-    assert val008.startswith("第 2–4 行（共 3 行）除序号外只有公式出错显示的“#N/A”")
+    assert val008.startswith("第 2–4 行（共 3 行）除序号外只显示公式查找不到时的 #N/A")
     assert result.json()["summary"]["children"] == 0
     flagged = run("flag", path)
     assert flagged.exit_code == 1
@@ -178,9 +180,10 @@ def test_in_english_the_rows_are_said_in_english(tmp_path: Path) -> None:
     result = run("--lang", "en", "validate", path, "--format", "json")
     (val008,) = [f["message"] for f in result.json()["findings"] if f["code"] == "VAL008"]
     assert val008 == (
-        "rows 4–7 (4 rows): nothing but a formula's error (“#N/A”) besides a 序号, no child's"
-        " data, so not counted as a child; if a formula was dragged down too far, delete the"
-        " rows; if the sheet it looks up was deleted, restore it"
+        "rows 4–7 (4 rows): nothing but #N/A (a formula's lookup finding nothing) besides a"
+        " 序号, no child's data, so not counted as a child; if a formula was dragged down too"
+        " far, delete the rows; if they are children, fill in what the formula looks up by"
+        " (a 学籍号 …)"
     )
 
 
@@ -197,5 +200,79 @@ def test_a_run_read_in_pieces_is_said_once(tmp_path: Path, monkeypatch: pytest.M
     assert (pieces.exit_code, pieces.stdout) == (whole.exit_code, whole.stdout)
     found = whole.json()["findings"]
     assert [(f["code"], f["row"]) for f in found] == [("VAL008", 62)]
-    assert found[0]["message"].startswith("第 62–101 行（共 40 行）除序号外")
+    assert found[0]["message"].startswith("第 62–101 行（共 40 行）除序号外只显示")
     assert whole.json()["summary"]["children"] == 60
+
+
+def test_rows_showing_another_error_stay_children(tmp_path: Path) -> None:
+    """#REF! (the sheet looked up deleted), #VALUE! … more likely mean children whose data
+    was lost: such a row is a child, each error cell said (VAL007), even beside cells
+    showing #N/A; a row showing #N/A where lbc reads and #VALUE! only in a column lbc does
+    not read (计算年龄, working on the empty key) is a dragged lookup's, no child."""
+    header = [*HEADER, "计算年龄"]
+    rows = [
+        [*ZHANG, 8],
+        [*LI, 8],
+        [3, *["#REF!"] * 7, "#REF!"],
+        [4, NA, "#VALUE!", *[NA] * 5, None],
+        [5, *[NA] * 7, "#VALUE!"],
+    ]
+    path = dragged(tmp_path / "花名册.xlsx", rows, header)
+    result = run("validate", path, "--format", "json")
+    found = [(f["code"], f["row"], f["column"], f["value"]) for f in result.json()["findings"]]
+    assert [x for x in found if x[0] == "VAL007"] == [
+        *(("VAL007", 4, c, "#REF!") for c in "BCDEFGH"),
+        ("VAL007", 5, "B", NA),
+        ("VAL007", 5, "C", "#VALUE!"),
+        *(("VAL007", 5, c, NA) for c in "DEFGH"),
+    ]
+    assert [x for x in found if x[0] == "VAL008"] == [("VAL008", 6, None, NA)]
+    assert result.json()["summary"]["children"] == 4
+    summary = run("summary", path, "--term", "2024-autumn")
+    assert "本学期我校在册关爱对象 4 名" in summary.stdout
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_an_error_only_where_lbc_does_not_read_is_no_child_and_unsaid(
+    tmp_path: Path, numbered: bool
+) -> None:
+    """A helper column (计算年龄) dragged down below the children shows #VALUE!, every
+    column lbc reads empty, a 序号 typed or not: no child, and nothing said of the rows,
+    as before rows showing #N/A were told apart."""
+    rows = [[*child_row(n), 8] for n in (1, 2, 3)]
+    rows += [
+        [n if numbered else None, *[None] * (len(CHILD_HEADER) - 1), "#VALUE!"]
+        for n in range(4, 24)
+    ]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": [[*CHILD_HEADER, "计算年龄"], *rows]})
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.json()["findings"]) == (0, [])
+    assert result.json()["summary"]["children"] == 3
+    assert result.stderr.splitlines() == [
+        f"提示：{path} 的“花名册”有未识别的列，已忽略：计算年龄(O)"
+    ]
+    summary = run("summary", path, "--term", "2024-autumn")
+    assert summary.exit_code == 0
+    assert "VAL008" not in summary.stderr
+
+
+def test_an_error_in_an_unlabelled_column_is_no_child_and_unsaid(tmp_path: Path) -> None:
+    """The same helper column with no label over it."""
+    rows = [[*child_row(n), 8] for n in (1, 2, 3)]
+    rows += [[*[None] * len(CHILD_HEADER), "#VALUE!"] for _ in range(20)]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    result = run("validate", path, "--format", "json")
+    assert (result.exit_code, result.json()["findings"], result.stderr) == (0, [], "")
+    assert result.json()["summary"]["children"] == 3
+
+
+def test_a_sheet_with_no_numbering_is_said_without_it(tmp_path: Path) -> None:
+    """Where the sheet has no 序号 column, the rows are not said to show #N/A besides one."""
+    rows = [row[1:] for row in (ZHANG, LI)] + [[NA] * 7 for _ in range(2)]
+    path = dragged(tmp_path / "花名册.xlsx", rows, HEADER[1:])
+    result = run("validate", path, "--format", "json")
+    (val008,) = [f["message"] for f in result.json()["findings"] if f["code"] == "VAL008"]
+    assert val008 == (
+        "第 4–5 行（共 2 行）只显示公式查找不到时的 #N/A，没有儿童信息，未算作儿童："
+        "若是公式下拉过了头，请整行删除；若这些行是孩子，请填上公式查找所用的内容（如学籍号）"
+    )

@@ -41,6 +41,7 @@ from lbc.roster.support import ChildIndex, paired_with, record_days
 from lbc.roster.tables import (
     COPY_FIELDS,
     DATED,
+    DRAGGED_ERROR,
     GRADE_OR_CODE,
     KEPT,
     SCHOOL_WATCH_SHEET,
@@ -739,9 +740,9 @@ def _formula_errors(out: _Out, keys: Collection[str] | None = None) -> None:
 
 
 def _error_rows(out: _Out) -> None:
-    """VAL008 once for each run of rows the sheet dropped as showing nothing but a
-    formula's errors (Table.error_rows), at its first row: no child is counted there, and
-    lbc cannot tell a VLOOKUP dragged too far from children whose lookup sheet is gone."""
+    """VAL008 once for each run of rows the sheet dropped as showing nothing but #N/A
+    where lbc reads (Table.error_rows), at its first row: no child is counted there, and
+    lbc cannot tell a VLOOKUP dragged too far from children whose lookup key is missing."""
     table = out.table
     for run in table.error_rows:
         out.findings.append(
@@ -752,7 +753,7 @@ def _error_rows(out: _Out) -> None:
                 row=run.first,
                 column=None,
                 field=None,
-                value=run.errors[0],
+                value=DRAGGED_ERROR,
                 child=None,
                 message=R.VAL008.message(**run.words()),
             )

@@ -391,28 +391,32 @@ class SheetMarks(NamedTuple):
     filtered: bool
 
 
+# What a lookup shows that finds nothing (its key empty): the one error a row of a
+# VLOOKUP dragged down past the last child shows in the columns lbc reads (_dragged_lookup).
+DRAGGED_ERROR = "#N/A"
+
+
 class ErrorRows(NamedTuple):
-    """A run of consecutive rows under a children sheet's header that hold nothing but
-    cells showing a formula's error, apart from at most a 序号 (_shows_errors_only): a
-    VLOOKUP dragged down past the last child. No child's: dropped where blank rows are,
-    so that no command counts them, and said (VAL008 in lbc validate, a note in every
-    other command)."""
+    """A run of consecutive rows under a children sheet's header whose cells lbc reads
+    show nothing but #N/A (_dragged_lookup): a VLOOKUP dragged down past the last child.
+    No child's: dropped where blank rows are, so that no command counts them, and said
+    (VAL008 in lbc validate, a note in every other command)."""
 
     sheet: str
     first: int  # Excel rows
     last: int
-    errors: tuple[str, ...]  # the errors the cells show (#N/A …), each once, in order
+    numbered: bool  # whether the sheet has a 序号 column, which such a row may fill
 
     def words(self) -> dict[str, str]:
         """What VAL008 and the note on the rows fill in: the rows (第 4–7 行（共 4 行）, or
-        第 4 行 alone) and the errors they show."""
+        第 4 行 alone), and 除序号外 where the sheet has a 序号 column."""
         count = self.last - self.first + 1
         rows = (
             rows_listed([self.first])
             if count == 1
             else t("rows.span", first=self.first, last=self.last, count=count)
         )
-        return {"rows": rows, "value": as_list(self.errors)}
+        return {"rows": rows, "besides": t("rows.besides_numbering") if self.numbered else ""}
 
 
 @dataclass(eq=False)  # tables are compared by identity: two files may hold equal ones
@@ -507,7 +511,7 @@ class Table:
     # record's left empty there is of no school, as lbc merge and lbc export leave it where
     # no one child of the run's is named, not of the file it came through.
     schools_written: bool = False
-    # A children sheet's runs of rows holding nothing but cells showing a formula's error
+    # A children sheet's runs of rows whose cells lbc reads show nothing but #N/A
     # (ErrorRows), in order: not among ``rows``.
     error_rows: list[ErrorRows] = field(default_factory=list)
     values: Columns = field(init=False)
@@ -2863,17 +2867,20 @@ def _ticked(row: Sequence[Any], ticks: tuple[tuple[int, str, str], ...]) -> str 
 
 
 def _is_data(
-    row: Sequence[Any], mapped: list[int], numbering: Collection[int] | None = None
+    row: Sequence[Any],
+    mapped: list[int],
+    numbering: Collection[int] | None = None,
+    read: Collection[int] = (),
 ) -> bool:
     """Whether a row below the header holds data: not blank, not only a 序号 left in an
     unused row, not a trailing note; on a children sheet (``numbering``: its 序号
-    columns), not only cells showing a formula's error beside at most a 序号
-    (_shows_errors_only). Written for speed: a county roster has 100,000 rows and nearly
-    all of them answer at their first mapped cell."""
+    columns; ``read``: ``mapped`` as a set), not a VLOOKUP dragged down past the last
+    child (_dragged_lookup). Written for speed: a county roster has 100,000 rows and
+    nearly all of them answer at their first mapped cell."""
     n = len(row)
     if not any(j < n and row[j] != "" and row[j] is not None for j in mapped):
         return False
-    if numbering is not None and _shows_errors_only(row, numbering):
+    if numbering is not None and _dragged_lookup(row, read, numbering):
         return False
     filled = 0
     for v in row:
@@ -2884,19 +2891,28 @@ def _is_data(
     return not _is_note(row) and any(_cell_text(row[j]) for j in mapped if j < n)
 
 
-def _shows_errors_only(row: Sequence[Any], numbering: Collection[int]) -> bool:
-    """Whether a row holds nothing but cells showing a formula's error whole (#N/A:
-    shows_an_error_whole) and empty cells, apart from at most one cell of a 序号 column
-    (``numbering``): a VLOOKUP dragged down past the last child, whose key is empty. No
-    child, as a row of only a 序号 is none (_is_data): anything else typed (a name, an
-    ID, a 学籍号 in a column lbc does not read) makes it a child's, each error cell said
-    (VAL007); so does text that only looks like an error (" #N/A" typed with a space)."""
+def _dragged_lookup(row: Sequence[Any], read: Collection[int], numbering: Collection[int]) -> bool:
+    """Whether a row is a VLOOKUP dragged down past the last child, whose key is empty:
+    each cell of a column lbc reads (``read``) empty or showing #N/A (DRAGGED_ERROR), one
+    at least; beside them at most one cell of a 序号 column (``numbering``), and cells of
+    columns lbc does not read empty or showing a formula's error (a helper column working
+    on the empty key shows #VALUE!). No child, as a row of only a 序号 is none
+    (_is_data). Anything else makes it a child's, each error cell said (VAL007): another
+    error where lbc reads (#REF!: the sheet looked up deleted, #VALUE!, #DIV/0!), her
+    data lost rather than never there; anything typed (a name, a 学籍号 in a column lbc
+    does not read); text that only looks like an error (" #N/A" typed with a space). A
+    row whose only error is in a column lbc does not read stays what _is_data makes it
+    (no child where the columns lbc reads are empty)."""
     shown = numbered = False
     for j, v in enumerate(row):
         if v is None or (v.__class__ is str and not v.strip()):
             continue
-        if shows_an_error_whole(v):
+        if j in read:
+            if v != DRAGGED_ERROR:
+                return False
             shown = True
+        elif shows_an_error_whole(v):
+            continue
         elif j in numbering and not numbered:
             numbered = True
         else:
@@ -2996,8 +3012,8 @@ class TableMaker:
         self.data_at = frozenset(
             j for key, c in header.columns.items() if key not in _NOT_DATA for j in c.indices
         )
-        # A children sheet's 序号 columns, beside which a row showing only a formula's errors
-        # is no child's (_shows_errors_only); None on any other sheet, whose rows stay.
+        # A children sheet's 序号 columns, beside which a row showing only #N/A where lbc
+        # reads is no child's (_dragged_lookup); None on any other sheet, whose rows stay.
         self.numbering = (
             frozenset(
                 _column_number(letter) - sheet.col0 - 1
@@ -3007,6 +3023,7 @@ class TableMaker:
             if header.kind is Kind.CHILDREN
             else None
         )
+        self.read = frozenset(self.mapped)
         grid = sheet.rows
         self.header_row = grid[header.first]
         self.table = Table(
@@ -3047,11 +3064,11 @@ class TableMaker:
         if sheet.merged:
             _fill_merged_down(sheet, grid, at, self.start_at, self.tops)
         # Two mapped cells filled make a data row at once (nearly every row of a roster),
-        # unless the first shows a formula's error (a children sheet's rows may show
-        # nothing else: _shows_errors_only); any other row is looked at closely.
+        # unless the first shows #N/A (a children sheet's rows may show nothing else:
+        # _dragged_lookup); any other row is looked at closely.
         j0, j1 = mapped[0], mapped[1] if len(mapped) > 1 else mapped[0]
-        numbering = self.numbering
-        errors = FORMULA_ERRORS if numbering is not None else ()
+        numbering, read = self.numbering, self.read
+        dragged = DRAGGED_ERROR if numbering is not None else None
         data_idx = [
             i
             for i in range(max(self.start_at - at, 0), len(grid))
@@ -3061,9 +3078,9 @@ class TableMaker:
                     and grid[i][j0]
                     and grid[i][j1]
                     and j0 != j1
-                    and grid[i][j0] not in errors
+                    and grid[i][j0] != dragged
                 )
-                or _is_data(grid[i], mapped, numbering)
+                or _is_data(grid[i], mapped, numbering, read)
             )
             # A total or note ("合计,1人,,…"), or a class's heading with words beside it
             # (三年级(2)班,,,班主任：李明): only a row whose first cell is empty or text
@@ -3157,22 +3174,19 @@ class TableMaker:
 
     def _error_rows(self, grid: list[list[Any]], dropped: list[int], at: int) -> None:
         """Add the rows of ``dropped`` (indices into ``grid``, the sheet's rows from grid
-        index ``at`` on) that show nothing but a formula's errors to the table's
+        index ``at`` on) of a VLOOKUP dragged too far (_dragged_lookup: a column lbc reads
+        showing #N/A, so a row read as a child's but for that) to the table's
         ``error_rows``, a run of consecutive rows once, a run the last piece ended
         carried on."""
         numbering, runs = self.numbering or frozenset(), self.table.error_rows
         row0 = self.sheet.row0 + at + 1
         for i in dropped:
-            row = grid[i]
-            if not _shows_errors_only(row, numbering):
+            if not _dragged_lookup(grid[i], self.read, numbering):
                 continue
-            shown = tuple(dict.fromkeys(v for v in row if shows_an_error_whole(v)))
             if runs and runs[-1].last == row0 + i - 1:
-                last = runs[-1]
-                errors = tuple(dict.fromkeys((*last.errors, *shown)))
-                runs[-1] = last._replace(last=row0 + i, errors=errors)
+                runs[-1] = runs[-1]._replace(last=row0 + i)
             else:
-                runs.append(ErrorRows(self.sheet.name, row0 + i, row0 + i, shown))
+                runs.append(ErrorRows(self.sheet.name, row0 + i, row0 + i, bool(numbering)))
 
     def _find_headings(
         self, grid: list[list[Any]], dropped: list[int], data_idx: list[int]
