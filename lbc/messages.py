@@ -1185,6 +1185,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{file} 的“{sheet}”{message}（见 lbc validate 的 VAL008）",
         "note: {file} sheet '{sheet}': {message} (see VAL008 in lbc validate)",
     ),
+    "note.error_rows_merged": (
+        "提示：{file} 的“{sheet}”{message}。这些行没有写入合并后的名册，"
+        "请在该校的这个文件里查看（见 lbc validate 的 VAL008）",
+        "note: {file} sheet '{sheet}': {message}. These rows are not written into the merged"
+        " roster: look at them in the school's own file (see VAL008 in lbc validate)",
+    ),
     "rows.listed": ("第 {rows} 行", "{count:row|rows} {rows}"),
     "rows.more": ("第 {rows} 行等 {count} 行", "rows {rows} and {others} more"),
     "note.grade_names_unlike": (

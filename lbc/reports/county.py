@@ -335,7 +335,9 @@ def read_part(
     part.own_watch = roster.watch.get(str(path)) or {}
     part.carried_watch = {s: roster.watch[o] for o, s in roster.watch_schools.items()}
     part.skipped = roster.skipped
-    part.sheet_notes = [note for x in whole_sheets(roster.tables()) for note in sheet_notes(x)]
+    part.sheet_notes = [
+        note for x in whole_sheets(roster.tables()) for note in sheet_notes(x, merged=True)
+    ]
     part.unlike_title = roster.unlike_title.get(str(path))
     part.pieces = merged_pieces(roster, [path, *books])
     # A merged roster is told from namesakes by its schools' own files, not by itself.

@@ -217,7 +217,7 @@ def what_was_read(
     return notes
 
 
-def sheet_notes(table: Table, checked: bool = False) -> list[str]:
+def sheet_notes(table: Table, checked: bool = False, merged: bool = False) -> list[str]:
     """The notes on which of a sheet's rows were read and what class each was given, where
     the school would not see it in its file: the sheet the workbook hides (Table.hidden),
     the rows it hides, by hand or by a filter in force (Table.hidden_rows), read all the
@@ -228,8 +228,9 @@ def sheet_notes(table: Table, checked: bool = False) -> list[str]:
     grade (Table.classes_graded), the headings of another grade that give none
     (Table.headings_unlike); the grades its names disagree on (Table.grade_names_unlike);
     what made every row of a records sheet with no 类型 column of one kind (Table.kind_from);
-    the rows left out as showing nothing but a formula's errors (Table.error_rows), which
-    lbc validate (``checked``) says as VAL008 instead. Every command says them, lbc merge
+    the rows left out as showing nothing but #N/A (Table.error_rows), which lbc validate
+    (``checked``) says as VAL008 instead, and lbc merge (``merged``) as not written into
+    the merged roster, which keeps no trace of them. Every command says them, lbc merge
     too, whose workers word them as they read each file (SchoolPart.sheet_notes): a merged
     roster holds these rows and classes, and not those left out."""
     where = {"file": table.file, "sheet": table.sheet}
@@ -237,7 +238,8 @@ def sheet_notes(table: Table, checked: bool = False) -> list[str]:
     if not checked:
         for run in table.error_rows:
             said = t("rule.VAL008", **run.words())  # as lbc validate says it
-            notes.append(t("note.error_rows", file=table.file, sheet=run.sheet, message=said))
+            key = "note.error_rows_merged" if merged else "note.error_rows"
+            notes.append(t(key, file=table.file, sheet=run.sheet, message=said))
     for mark in table.marks():  # each numbered sheet's of a table over several
         if mark.hidden:
             notes.append(t("note.hidden_sheet", file=table.file, sheet=mark.sheet, rows=mark.rows))
