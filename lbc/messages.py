@@ -1712,6 +1712,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：没有读到教师名单，结对情况按花名册“帮扶教师”列统计，教师是否在岗无法核对",
         "note: no teachers list was read; pairs are counted as the roster's 帮扶教师 column names them, and whether each teacher is in post cannot be checked",
     ),
+    "sum.note.teacher_name_error": (
+        "提示：教师名单中有 {count} 行的姓名是公式出错后显示的错误值（如 #N/A），没有计入在岗教师"
+        "（请按 lbc validate 的 VAL007 改正）",
+        "note: {count} teacher {count:row shows|rows show} a formula's error (such as #N/A) as "
+        "the name and {count:is|are} not counted as a teacher in post (see VAL007 in lbc validate)",
+    ),
     "sum.note.no_records": (
         "提示：没有读到帮扶记录表，谈心、家访等情况无法统计",
         "note: no support-records sheet was read; talks and visits cannot be counted",

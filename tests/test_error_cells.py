@@ -1194,3 +1194,32 @@ def test_a_teacher_whose_name_is_typed_like_na_is_a_name(tmp_path: Path) -> None
     summary = run("summary", school, pairs, "--term", "2024-autumn", "--format", "json")
     counted = summary.json()["pairing"]
     assert (counted["paired"], counted["teachers"], counted["teachers_with_children"]) == (3, 2, 2)
+
+
+def test_a_teacher_whose_name_shows_na_is_no_teacher_in_the_summary(tmp_path: Path) -> None:
+    """lbc summary counted a teachers list's row whose 姓名 shows #N/A as a teacher in post:
+    3 teachers of whom 2 take part, and "#N/A" named below the quota, though lbc pair
+    leaves that row out. It names nobody: 2 teachers, both taking part, and a note says how
+    many rows were left out and where to mend them."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    rows = [[*child_row(n), teacher] for n, teacher in enumerate(["王芳", "李强", None], 1)]
+    roster(school / "花名册.xlsx", {}, rows, header)
+    gone = ["#N/A", "女", "13800000003", "科任教师", "三年级(2)班", "英语", "否", "是"]
+    teachers_list(school, gone, WANG_FANG, LI_QIANG)
+    assert load_workbook(school / "教师.xlsx")["教师"]["A2"].data_type == "e"
+    summary = run("summary", school, "--term", "2024-autumn", "--format", "json")
+    counted = summary.json()["pairing"]
+    assert [counted[k] for k in ("teachers", "teachers_with_children", "teachers_below_quota")] == [
+        2,
+        2,
+        [],
+    ]
+    assert summary.stderr.splitlines() == [
+        "提示：未设置学校名称（lbc.toml 的 [school] name），总结中以“（学校名称）”代替",
+        "提示：教师名单中有 1 行的姓名是公式出错后显示的错误值（如 #N/A），没有计入在岗教师"
+        "（请按 lbc validate 的 VAL007 改正）",
+        "提示：没有读到帮扶记录表，谈心、家访等情况无法统计",
+    ]
+    text = run("summary", school, "--term", "2024-autumn").stdout
+    assert "全校 2 名在岗教师中 2 名参与结对（100.0%），结对儿童 2 名" in text

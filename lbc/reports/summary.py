@@ -20,7 +20,9 @@ Counting rules, so that a head teacher can check any number by hand:
 * paired: the child's 帮扶教师 names a teacher in post (在岗) of its school's teachers list,
   or, where no teachers list was read for the school, any teacher (TeachersInPost); a cell
   showing a formula's error (#REF!, a failed VLOOKUP's #N/A) names nobody, as lbc due and
-  the record sheets count it too (lbc.reports.caseload.support_teacher);
+  the record sheets count it too (lbc.reports.caseload.support_teacher); a teachers list's
+  姓名 showing one names nobody either: that row is no teacher in post, as lbc pair leaves
+  it out, and a note says how many rows were;
 * records count (totals, by kind, by month) when dated inside the term, up to the summary's
   day (a day still to come is a typing slip, lbc validate's DATE002); the measures about
   children (talks every month, home visits, 送温暖, children without a record) use those
@@ -87,7 +89,7 @@ from lbc.roster.support import (
     each_childs_records,
     record_days,
 )
-from lbc.roster.tables import Roster
+from lbc.roster.tables import Roster, shows_an_error_whole
 from lbc.workspace.config import Quotas, WatchSettings
 from lbc.workspace.schools import Schools, of_their_own, quotas_by_file, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, term_of_its_own, terms_of_their_own
@@ -472,6 +474,16 @@ def input_notes(
     if not roster.teachers:
         written = TeachersInPost(roster).written
         notes.append(t("sum.note.teachers_as_written" if written else "sum.note.no_teachers"))
+    # Rows whose 姓名 shows a formula's error: no teacher in post (TeachersInPost), said.
+    lost = sum(
+        1
+        for table in roster.teachers
+        if table.formula_errors
+        for cell in table.raw.get("name") or ()
+        if shows_an_error_whole(cell)
+    )
+    if lost:
+        notes.append(t("sum.note.teacher_name_error", count=lost))
     if not roster.records:
         notes.append(t("sum.note.no_records"))
     for table in roster.records:

@@ -19,7 +19,7 @@ from lbc.errors import LbcError
 from lbc.messages import said, t, word
 from lbc.roster import normalise as nz
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
-from lbc.roster.tables import FILE_SCHOOL, Roster, Table, file_names
+from lbc.roster.tables import FILE_SCHOOL, Roster, Table, cells_held, file_names
 
 K = TypeVar("K", bound=Hashable)
 
@@ -289,7 +289,9 @@ class TeachersInPost:
                     first, j = repeats[(id(table), i)]
                     again.setdefault((id(first), j), []).append((table, i))
         for table in roster.teachers:
-            names = table.values.get("name") or [None] * len(table)
+            # A 姓名 showing a formula's error (#N/A) names nobody, as an empty one: no
+            # teacher in post, as pairing leaves her out (VAL007 says the cell).
+            names = cells_held(table, "name")
             states = table.values.get("active") or [None] * len(table)
             if not table.has("school"):  # else each row says its school (a county's)
                 self.listed.add(self.files.get(table.file, ""))
