@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook, load_workbook
 
 from conftest import (
@@ -1223,3 +1224,48 @@ def test_a_teacher_whose_name_shows_na_is_no_teacher_in_the_summary(tmp_path: Pa
     ]
     text = run("summary", school, "--term", "2024-autumn").stdout
     assert "全校 2 名在岗教师中 2 名参与结对（100.0%），结对儿童 2 名" in text
+
+
+@pytest.mark.parametrize("name", ["#N/A", None], ids=["error", "empty"])
+def test_a_county_schools_list_naming_nobody_still_decides_its_childrens_teachers(
+    tmp_path: Path, name: str | None
+) -> None:
+    """A county workbook, 白石小学's part of its teachers list one row whose 姓名 shows
+    #N/A (or is empty) beside its 学校 and phone. Read as no teacher, the row stopped
+    白石小学 having a list: its children's 帮扶教师 王芳 (青山小学's) and 赵敏 (on no list)
+    were taken as paired, without TCH003; the summary counted 4 children paired of 6, and
+    the birthday list printed both as their teachers. The row names nobody, yet it is
+    白石小学's list: both children are unpaired and said (TCH003), 2 are paired, and the
+    row is no teacher counted."""
+    header = [*CHILD_HEADER, "帮扶教师", "学校"]
+    pairs = [("王芳", "青山小学"), ("李强", "青山小学"), (None, "青山小学")]
+    pairs += [("王芳", "白石小学"), ("赵敏", "白石小学"), (None, "白石小学")]
+    rows = [[*child_row(n), *pair] for n, pair in enumerate(pairs, 1)]
+    nobody = [name, "女", "13800000003", "班主任", "三年级(2)班", "英语", "否", "是", "白石小学"]
+    staff = [
+        [*TEACHER_HEADER, "学校"],
+        [*WANG_FANG, "青山小学"],
+        [*LI_QIANG, "青山小学"],
+        nobody,
+    ]
+    path = write_xlsx(tmp_path / "全县.xlsx", {"花名册": [header, *rows], "教师名单": staff})
+    found = run("validate", path, "--format", "json").json()["findings"]
+    nameless = (
+        ("VAL007", "姓名是公式出错后显示的“#N/A”，不是真实内容")
+        if name
+        else ("REQ001", "“姓名”未填写")
+    )
+    assert [(f["sheet"], f["row"], f["code"], f["message"]) for f in found] == [
+        ("花名册", 5, "TCH003", "帮扶教师“王芳”不在教师名单中"),
+        ("花名册", 6, "TCH003", "帮扶教师“赵敏”不在教师名单中"),
+        ("教师名单", 4, *nameless),
+    ]
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json")
+    counted = summary.json()["pairing"]
+    assert [counted[k] for k in ("paired", "teachers", "teachers_with_children")] == [2, 2, 2]
+    assert counted["teachers_below_quota"] == []
+    may = run("birthdays", path, "--month", "5", "--format", "json").json()  # all born in May
+    assert [(c["name"], c["support_teacher"]) for g in may["classes"] for c in g["children"]] == [
+        *[("刘浩然", None), ("陈思彤", None), ("杨子墨", None)],  # 白石小学
+        *[("张雨涵", "王芳"), ("李明轩", "李强"), ("王梓萱", None)],
+    ]

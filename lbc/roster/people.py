@@ -293,15 +293,19 @@ class TeachersInPost:
             # teacher in post, as pairing leaves her out (VAL007 says the cell).
             names = cells_held(table, "name")
             states = table.values.get("active") or [None] * len(table)
-            if not table.has("school"):  # else each row says its school (a county's)
+            schools = self.schools(table)  # each row's, its 学校 cell's else its file's
+            if not table.has("school"):  # its file's list, though it lists nobody
                 self.listed.add(self.files.get(table.file, ""))
-            for i, (name, state) in enumerate(zip(names, states, strict=True)):
+            for i, (name, state, school) in enumerate(zip(names, states, schools, strict=True)):
+                # Every row is its school's list, even one naming nobody (姓名 empty or
+                # #N/A): the list still decides who supports its children, so a child's
+                # 帮扶教师 naming a teacher on no list is unpaired (TCH003), not taken.
+                self.listed.add(school)
                 if not isinstance(name, str) or (id(table), i) in repeats:
                     continue
                 if (id(table), i) in again:
                     state = said_of_teacher("active", [(table, i), *again[(id(table), i)]])
-                key = (self.school(table, i), name)
-                self.listed.add(key[0])
+                key = (school, name)
                 self.named.add(key)
                 every.setdefault(key, []).append((table, i))
                 if in_post(state):
