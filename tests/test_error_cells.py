@@ -1269,3 +1269,39 @@ def test_a_county_schools_list_naming_nobody_still_decides_its_childrens_teacher
         *[("刘浩然", None), ("陈思彤", None), ("杨子墨", None)],  # 白石小学
         *[("张雨涵", "王芳"), ("李明轩", "李强"), ("王梓萱", None)],
     ]
+
+
+def test_a_head_teacher_whose_name_shows_na_is_no_head_teacher(tmp_path: Path) -> None:
+    """A teachers list's 班主任 of 三年级(2)班 whose 姓名 shows #N/A was printed as the
+    class's head teacher, "班主任：#N/A", by lbc flag (and birthdays and watch), though she
+    is no teacher in post. The cell names nobody: the class has no head teacher listed,
+    as where the row is missing; another class's head teacher is named as before."""
+    school = tmp_path / "青山小学"
+    rows = [child_row(1), child_row(2, 监护人电话=None)]
+    rows.append(child_row(3, cls="一年级(1)班", 监护人电话=None))
+    roster(school / "花名册.xlsx", {}, rows)
+    zhao_min = ["赵敏", "女", "13800000004", "班主任", "一年级(1)班", "语文", "否", "是"]
+    teachers_list(school, ["#N/A", *WANG_FANG[1:]], LI_QIANG, zhao_min)
+    assert load_workbook(school / "教师.xlsx")["教师"]["A2"].data_type == "e"
+    flagged = run("flag", school)
+    assert (flagged.exit_code, flagged.stderr) == (1, "")
+    assert [line.rstrip() for line in flagged.stdout.splitlines()] == [
+        "一年级(1)班（班主任：赵敏）— 1 人缺少联系方式",
+        "",
+        "  行   姓名     缺少",
+        " ──────────────────────────",
+        "  4    王梓萱   监护人电话",
+        "",
+        "三年级(2)班（班主任：未登记）— 1 人缺少联系方式",
+        "",
+        "  行   姓名     缺少",
+        " ──────────────────────────",
+        "  3    李明轩   监护人电话",
+        "",
+        "共 2 名儿童、0 名教师缺少必需的联系方式",
+    ]
+    doc = run("flag", school, "--format", "json").json()
+    assert [(c["class"], c["head_teachers"]) for c in doc["classes"]] == [
+        ("一年级(1)班", ["赵敏"]),
+        ("三年级(2)班", []),
+    ]

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.people import class_rank
-from lbc.roster.tables import Roster, Table, shows_an_error
+from lbc.roster.tables import Roster, Table, cells_held, shows_an_error
 from lbc.workspace.schools import schools_of
 
 T = TypeVar("T")
@@ -34,8 +34,11 @@ def head_teachers(
     no ``school`` every teacher is of one school ("")."""
     heads: dict[tuple[str, nz.ClassRef], list[str]] = {}
     for table in roster.teachers:
-        for i in range(len(table)):
-            role, classes, name = (table.get(k, i) for k in ("role", "classes", "name"))
+        # A 姓名 showing a formula's error (#N/A) names nobody, as an empty one: no head
+        # teacher, as it is no teacher in post (TeachersInPost); VAL007 says the cell.
+        names = cells_held(table, "name")
+        for i, name in enumerate(names):
+            role, classes = table.get("role", i), table.get("classes", i)
             if not name:
                 continue
             where = school(table, i) if school else ""
