@@ -18,9 +18,9 @@ import pickle
 import select
 import signal
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, NoReturn, TypeVar
 
-from lbc.roster import parent_death, supervised
+from lbc.roster import forking, parent_death, supervised
 
 T = TypeVar("T")
 
@@ -121,29 +121,39 @@ def _fork(work: Callable[[], object]) -> tuple[int, int] | None:
     _reap_leaving()
     listen, tell = os.pipe()
     parent = os.getpid()
-    try:
-        pid = os.fork()
-    except OSError:  # no memory or processes left for a child: done inline
-        os.close(listen)
-        os.close(tell)
-        return None
-    if pid == 0:
-        code = 1
+    # Ctrl-C meanwhile is taken once the child is in _LIVE, to be stopped with the command.
+    with forking.held():
         try:
-            parent_death.end_with_parent(parent)  # killed with the command, inside a call too
+            pid = os.fork()
+        except OSError:  # no memory or processes left for a child: done inline
             os.close(listen)
-            # The collector walking every object of the roster would copy every page
-            # the child shares with the command; the child lives seconds at most.
-            gc.disable()
-            data = pickle.dumps((work(),), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(tell, "wb") as out:
-                out.write(data)
-            code = 0
-        finally:
-            os._exit(code)  # no atexit handlers, no flushing of the command's buffers
-    os.close(tell)
-    _LIVE[pid] = listen
+            os.close(tell)
+            return None
+        if pid == 0:
+            _compute(parent, listen, tell, work)
+        os.close(tell)
+        _LIVE[pid] = listen
     return pid, listen
+
+
+def _compute(parent: int, listen: int, tell: int, work: Callable[[], object]) -> NoReturn:
+    """The child: ``work()``'s result, pickled, to the pipe's writing end ``tell``."""
+    code = 1
+    try:
+        parent_death.end_with_parent(parent)  # killed with the command, inside a call too
+        # Ctrl-C taken as the command takes it: a KeyboardInterrupt, which ends the child
+        # here, without a word (its parent says the line).
+        forking.let_in()
+        os.close(listen)
+        # The collector walking every object of the roster would copy every page the
+        # child shares with the command; the child lives seconds at most.
+        gc.disable()
+        data = pickle.dumps((work(),), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(tell, "wb") as out:
+            out.write(data)
+        code = 0
+    finally:
+        os._exit(code)  # no atexit handlers, no flushing of the command's buffers
 
 
 def _collect(pid: int, listen: int) -> tuple[object] | None:

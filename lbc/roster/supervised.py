@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from lbc.errors import LbcError
 from lbc.messages import current_lang, set_lang, t
-from lbc.roster import parent_death, process_memory
+from lbc.roster import forking, parent_death, process_memory
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -492,7 +492,8 @@ class _Started:
             args=(send, os.getpid(), capped, target, args, current_lang()),
             daemon=True,
         )
-        self._process.start()
+        with forking.held() if CAN_FORK else contextlib.nullcontext():
+            self._process.start()
         send.close()
         self.pid = self._process.pid
 
@@ -671,21 +672,22 @@ class _Host:
             with contextlib.suppress(OSError, ValueError):
                 stream.flush()
         parent = os.getpid()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover  (the host; the reads it serves are what is tested)
-            code = 1
-            try:
-                parent_death.end_with_parent(parent)
-                self._control.close()
-                _quiet()
-                code = _host_loop(theirs, target)
-            finally:
-                os._exit(code)
-        theirs.close()
-        self.pid = pid
-        self._current: _Hosted | None = None
-        self._upcoming = list(upcoming)
-        self._ahead: tuple[tuple[Any, ...], _Hosted] | None = None  # the next read, begun
+        with forking.held():  # Ctrl-C meanwhile: taken once the host is this one's
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover  (the host; the reads it serves are what is tested)
+                code = 1
+                try:
+                    parent_death.end_with_parent(parent)
+                    self._control.close()
+                    _quiet()
+                    code = _host_loop(theirs, target)
+                finally:
+                    os._exit(code)
+            theirs.close()
+            self.pid = pid
+            self._current: _Hosted | None = None
+            self._upcoming = list(upcoming)
+            self._ahead: tuple[tuple[Any, ...], _Hosted] | None = None  # the next read, begun
 
     def start(self, capped: int | None, args: tuple[Any, ...]) -> _Hosted:
         """The child reading ``args``: begun already, or now; and the next read begun."""
@@ -934,16 +936,17 @@ def _run(conn: Connection, target: Callable[..., None], args: Any) -> bool:
 def _quiet() -> None:
     """The child writes nothing of its own: Rust's panic and allocation-failure text goes to
     descriptor 2, and the parent prints the one line. Ctrl-C is the parent's to handle
-    (it kills the child), and the parent's SIGTERM cleanup is not the child's to run."""
+    (it kills the child): ignored from here, one held off since the fork too (forking).
+    The parent's SIGTERM cleanup is not the child's to run."""
     faulthandler.disable()  # a crash dump is not the child's to print either
     with contextlib.suppress(OSError, ValueError):
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 2)
         os.close(null)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    forking.let_in(signal.SIG_IGN)
     sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the child
 
 
