@@ -13,6 +13,7 @@ first thing each child does), in a fork by the command or by a child of the comm
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -59,6 +60,8 @@ parent_death.end_with_parent = beginning
 """
 # Merge with one worker: each school read in a child the command forks (multiprocessing).
 ONE_CPU = "os.cpu_count = lambda: 1"
+# Merge reads in workers on two CPUs or more; on one it reads in the command.
+WORKERS = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="merge's workers need 2 CPUs")
 
 
 def county(tmp_path: Path, command: str) -> tuple[Path, list[str]]:
@@ -100,6 +103,8 @@ def run_lbc(cwd: Path, args: list[str], prelude: str) -> tuple[int, str, str]:
         ("validate", "before", 1, ""),
         ("validate", "child", 1, ""),
         ("merge", "before", 1, ONE_CPU),  # a reading child of the command (multiprocessing)
+        pytest.param("merge", "beginning", 1, "", marks=WORKERS),  # in its initializer
+        pytest.param("merge", "child", 2, "", marks=WORKERS),  # a merge worker's read host
     ],
 )
 def test_ctrl_c_as_a_child_is_forked_is_the_one_line(
@@ -112,6 +117,30 @@ def test_ctrl_c_as_a_child_is_forked_is_the_one_line(
     assert run_lbc(cwd, args, prelude) == (130, "", INTERRUPTED)
     assert sent.exists()  # the fork named was made, and Ctrl-C sent in it
     assert sorted(p for p in cwd.rglob("*") if p != sent) == files  # nothing written
+
+
+# A prelude: Ctrl-C once merge's workers have told the pairs workbooks apart, each waiting
+# for the next file to read.
+CTRL_C_BETWEEN_FILES = """
+import os, signal
+from lbc.reports import county
+books_by_folder = county._books_by_folder
+def ctrl_c(*args):
+    os.killpg(0, signal.SIGINT)
+    return books_by_folder(*args)
+county._books_by_folder = ctrl_c
+"""
+
+
+@on_linux
+@WORKERS
+def test_ctrl_c_while_merge_workers_wait_is_the_one_line(tmp_path: Path) -> None:
+    """A merge worker waiting for its next file took Ctrl-C and printed multiprocessing's
+    traceback of the KeyboardInterrupt ("Process ForkProcess-2: …"). Ctrl-C is the
+    command's to take: it ends its workers with it."""
+    cwd, args = county(tmp_path, "merge")
+    assert run_lbc(cwd, args, CTRL_C_BETWEEN_FILES) == (130, "", INTERRUPTED)
+    assert not (cwd / "县.xlsx").exists()
 
 
 def test_without_pthread_sigmask_nothing_is_held(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -45,8 +45,8 @@ from lbc.checks.registry import R, Rule
 from lbc.errors import LbcError, LbcErrors
 from lbc.messages import as_list, current_lang, language, set_lang, t
 from lbc.output.xlsx_stream import Sheet, numbered_sheets, rows_xml
+from lbc.roster import forking, parent_death, reading
 from lbc.roster import normalise as nz
-from lbc.roster import parent_death, reading
 from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, PAIRS_FIELDS, Kind
 from lbc.roster.pairs import STATED_KEY, PairsJoined
 from lbc.roster.people import NAMESAKE_KEY, shown_name
@@ -1050,20 +1050,26 @@ def read_parts(
         finally:
             reading.ISOLATE_READS = isolated
         return
-    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: merge's path alone
-    from multiprocessing import RawArray
+    import multiprocessing  # merge's path alone
+    from concurrent.futures import ProcessPoolExecutor
 
-    underway = RawArray("q", len(files))  # each file's reading worker's pid, while it reads
-    stopped = RawArray("q", 1)  # the pid of the first worker SIGTERM ended (_note_stopped)
+    context = multiprocessing.get_context()  # the pool's, as it would take it itself
+    underway = context.RawArray("q", len(files))  # each file's reading worker's pid as it reads
+    stopped = context.RawArray("q", 1)  # the pid of the first worker SIGTERM ended (_note_stopped)
     with (
         ProcessPoolExecutor(
             max_workers=workers,
+            mp_context=context,
             initializer=_start_worker,
             initargs=(os.getpid(), current_lang(), underway, stopped),
         ) as pool,
         _named_if_killed(pool, files, underway, stopped),
     ):
-        found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
+        # The workers are forked (where they are) as the first work is handed out: Ctrl-C
+        # held off meanwhile (lbc.roster.forking), each worker letting it in as it starts.
+        forks = context.get_start_method() == "fork"
+        with forking.held() if forks else contextlib.nullcontext():
+            found = pool.map(is_pairs_book, files, itertools.repeat(synonyms))
         books = _books_by_folder(files, list(found))
         run = _PartsRead(synonyms, parquet, books, names, terms, written, runs)
         reads = _Reads(
@@ -1384,8 +1390,12 @@ def _start_worker(parent: int, lang: str, underway: Any, stopped: Any) -> None:
     ends with its parent (killed mid-merge: lbc.roster.parent_death), instead of reading
     on for nobody or waiting for ever on a queue nobody writes, holding the caller's pipes
     open. ``underway``: where it marks the file it reads (_read_tracked); ``stopped``:
-    where it says SIGTERM ended it, if it was the first (_note_stopped)."""
+    where it says SIGTERM ended it, if it was the first (_note_stopped). Ctrl-C is the
+    command's to take, and the workers end with the command: a worker that took it too
+    printed a traceback (multiprocessing's between two files, "Exception in initializer"
+    here). So it is ignored from here on, one held off since the fork too (forking)."""
     parent_death.end_with_parent(parent)
+    forking.let_in(signal.SIG_IGN)
     set_lang(lang)
     _underway[0] = underway
     reading.each_read_in_a_child()

@@ -40,7 +40,9 @@ def held() -> Iterator[None]:
     fork of a process); in this process, one that came meanwhile is taken as the block
     ends (a KeyboardInterrupt raised there, as anywhere else). The child must call
     :func:`let_in`. Only for forks: a process spawned meanwhile (fork and exec) would begin
-    with Ctrl-C blocked."""
+    with Ctrl-C blocked, and so does a thread started meanwhile for its life (merge's pool
+    starts its manager thread so), which is harmless: Python takes Ctrl-C on the main
+    thread alone."""
     if not CAN_HOLD or _held[0] is not None:  # nothing to hold with, or held already
         yield
         return
