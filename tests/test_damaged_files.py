@@ -505,6 +505,27 @@ def repeated(rows: int, cols: int, filled: bool = True) -> str:
     )
 
 
+def test_a_damaged_ods_content_is_said_in_chinese(tmp_path: Path) -> None:
+    """An .ods whose content.xml was damaged in a copy: the look before calamine inflating
+    it failed with zipfile's English, as an internal error ("Bad CRC-32 for file …")."""
+    source = ods(tmp_path / "源.ods", "")
+    path = tmp_path / "花名册.ods"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w") as zout:  # stored
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info))
+    data = path.read_bytes()
+    at = data.index(b"<office:body>") + len(b"<office:body>")
+    path.write_bytes(data[:at] + b"X" + data[at + 1 :])  # one byte changed: its CRC fails
+    refused(
+        path,
+        f"{path} 已损坏或不是真正的 Excel 文件（文件的压缩数据已损坏，可能在下载或复制时出错："
+        "请重新获取原文件，或用 Excel 打开后另存）",
+        f"{path} is corrupt or not a real spreadsheet (its compressed data is damaged: Bad"
+        " CRC-32 for file 'content.xml'. Get the original again, or open it in Excel and save"
+        " it again)",
+    )
+
+
 def test_an_ods_with_empty_rows_repeated_to_the_end_is_read(tmp_path: Path) -> None:
     """LibreOffice saves every sheet with its empty rows repeated down to the last row
     and its empty cells across: no value there, nothing laid out."""

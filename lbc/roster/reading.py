@@ -646,6 +646,16 @@ _ODS_HIDDEN = re.compile(rb"table:visibility\s*=\s*[\"'](collapse|filter)[\"']")
 _ODS_ERRORS_MOST = 100_000
 
 
+def _ods_content(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """An .ods file's content.xml inflated a block at a time (_inflated); damaged (a byte
+    changed in a copy: its CRC, its compressed data), the file is refused as damaged, as an
+    .xlsx sheet part is: it holds every sheet, which calamine would fail on in English."""
+    try:
+        yield from _inflated(zf, info)
+    except _ZIP_TROUBLE as exc:
+        raise LbcError(t("err.corrupt", path=path, reason=_short(exc))) from exc
+
+
 def _check_ods_extent(path: Path) -> Prescan:
     """Refuse an .ods sheet whose filled cells, their repeats laid out, make a grid past
     MAX_CELLS or MAX_COLUMNS: calamine allocates that grid before lbc sees a cell (a
@@ -667,7 +677,7 @@ def _check_ods_extent(path: Path) -> Prescan:
         sheet, row, col, height, width, rows_here = "", 0, 0, 0, 0, 1
         tail = b""
         noted = 0
-        for block in itertools.chain(_inflated(zf, info), [b""]):  # b"": the last tail
+        for block in itertools.chain(_ods_content(path, zf, info), [b""]):  # b"": the last tail
             data = tail + block
             cut = 0  # at the end, none: the rest is looked at
             if block:  # before the last table element, so that a cell's text goes with it
