@@ -48,10 +48,10 @@ from lbc.roster.tables import (
     Roster,
     Table,
     cells_held,
+    class_label,
     copy_columns,
     id_numbers,
     names_grades,
-    shows_an_error,
     shows_an_error_whole,
 )
 from lbc.workspace.schools import SETTINGS_SHEETS_READ
@@ -205,14 +205,12 @@ class _Out:
 
 
 def child_label(table: Table, i: int) -> str:
-    """ "张雨涵 三年级(2)班": how a finding names the child; by name alone where the class
-    is empty or shows a formula's error (#N/A: no class, VAL007 says the cell)."""
+    """ "张雨涵 三年级(2)班": how a finding names the child, her class as every list names
+    it (class_label); by name alone where the class is empty or its cell shows a formula's
+    error (#N/A: no class, VAL007 says the cell). A class typed like one (" #N/A") is the
+    unreadable text it is (CLS001), named as typed, as an unreadable 不知道 is."""
     name = table.get("name", i) or ""
-    cls = table.get("class", i)
-    if cls is None or shows_an_error(cls):
-        return name
-    cls_text = str(cls) if isinstance(cls, nz.ClassRef) else cls.raw
-    return f"{name} {cls_text}".strip()
+    return f"{name} {class_label(table, i)}".strip()
 
 
 def check_roster(

@@ -21,6 +21,7 @@ from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, class_rank, 
 from lbc.roster.tables import (
     Roster,
     Table,
+    class_label,
     distinct_children,
     shows_an_error,
     shows_an_error_whole,
@@ -173,7 +174,7 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
         cls = table.get("class", i)
         if wanted is not None and cls != wanted:
             continue
-        label = _value(table, "class", i)
+        label = class_label(table, i) or BLANK  # " #N/A" typed: the text it is, as 不知道
         # A county's cards: by school, then class, each card with its own school's name.
         school = schools.of(table, i) if schools.several else ""
         key = (school, cls if isinstance(cls, nz.ClassRef) else label)

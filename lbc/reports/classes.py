@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.people import class_rank
-from lbc.roster.tables import Roster, Table, cells_held, shows_an_error
+from lbc.roster.tables import Roster, Table, cells_held, class_label
 from lbc.workspace.schools import schools_of
 
 T = TypeVar("T")
@@ -58,13 +58,11 @@ def _schools(roster: Roster) -> Callable[[Table, int], str] | None:
 
 
 def _class_key(table: Table, i: int) -> tuple[object, str]:
-    """A row's class and its name; a class showing a formula's error (#N/A) is none."""
+    """A row's class and its name (class_label): a class whose cell shows a formula's error
+    (#N/A) is none, its child under 班级不明; an unreadable one (不知道, or " #N/A" typed
+    with a space) is the text it is, its children under it, as typed."""
     cls = table.get("class", i)
-    if isinstance(cls, nz.ClassRef):
-        return cls, str(cls)
-    if isinstance(cls, nz.Bad) and not shows_an_error(cls):
-        return None, cls.raw
-    return None, ""
+    return (cls if isinstance(cls, nz.ClassRef) else None), class_label(table, i)
 
 
 def by_class(roster: Roster, rows: Iterable[tuple[Table, int, T]]) -> list[ClassGroup[T]]:

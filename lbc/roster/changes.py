@@ -32,6 +32,7 @@ from lbc.roster.tables import (
     Table,
     any_filled,
     cells_held,
+    class_label,
     distinct_children,
     id_of,
     shows_an_error,
@@ -487,23 +488,10 @@ def describe(row: Row, school: str = "") -> dict[str, Any]:
     (#N/A) is no class, as on every other list (VAL007 says the cell)."""
     table, i = row
     name = table.get("name", i)
-    label = _class_label(table, i)
+    label = class_label(table, i)
     return {
         "child": name if isinstance(name, str) else "",
         "class": f"{school} {label}".strip() if school else label,
         "sheet": table.sheet_at(i),
         "row": table.rows[i],
     }
-
-
-def _class_label(table: Table, i: int) -> str:
-    """Row ``i``'s class as describe() names it: "" where its cell shows a formula's error
-    whole (shows_an_error_whole, as VAL007 decides; or where no cell is kept to tell), text
-    typed like one (" #N/A", with a space: read trimmed as the error) as typed, the class it
-    names, as each side of a change is said (_side)."""
-    cls = table.get("class", i)
-    if not shows_an_error(cls):
-        return nz.display(cls) or ""
-    raw = table.raw.get("class")
-    cell = None if raw is None else raw[i]
-    return cell if cell.__class__ is str and not shows_an_error_whole(cell) else ""

@@ -1966,6 +1966,21 @@ def kept_as_typed(shown: list[Any], raw: list[Any]) -> list[Any]:
     ]
 
 
+def class_label(table: Table, i: int) -> str:
+    """Row ``i``'s class as every list names its child (lbc validate's findings, the change
+    log, the class a to-do list or a card is under): the class it names, what the cell held
+    when it names none (不知道), "" where it is empty or its cell shows a formula's error
+    whole (shows_an_error_whole, as VAL007 decides; or where no cell is kept to tell).
+    Text typed like one (" #N/A" with a space, "＃N/A" in full width: read as the error
+    once trimmed) is the unreadable text it is (CLS001), named as typed."""
+    cls = table.get("class", i)
+    if not shows_an_error(cls):
+        return nz.display(cls) or ""
+    raw = table.raw.get("class")
+    cell = None if raw is None else raw[i]
+    return cell if cell.__class__ is str and not shows_an_error_whole(cell) else ""
+
+
 def cells_held(table: Table, key: str) -> list[Any]:
     """Column ``key`` as what its cells hold, all None where the table lacks it: a cell
     showing a formula's error (a failed VLOOKUP's #N/A: shows_an_error_whole) holds
