@@ -114,3 +114,27 @@ def test_a_card_bears_the_class_typed(tmp_path: Path) -> None:
         ("王梓萱", "不知道"),
         ("刘浩然", "＿＿＿＿＿＿"),
     ]
+
+
+def test_the_summary_counts_the_child_in_the_class_typed(tmp_path: Path) -> None:
+    """lbc summary counted 张雨涵 (" #N/A" typed), 李明轩 ("＃N/A" typed) and 刘浩然 (a
+    cell showing #N/A) as three children of one class "#N/A", in 各班人数 and among the
+    unpaired: the first two are each of the class typed, as every class list names them,
+    and 刘浩然's is no class, 班级不明."""
+    typed_classes(tmp_path)
+    doc = run("summary", "花名册.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    classes = ["三年级(2)班", " #N/A", "不知道", "班级不明", "＃N/A"]
+    assert doc.json()["children"]["by_class"] == [{"name": c, "count": 1} for c in classes]
+    assert doc.json()["pairing"]["unpaired"] == [
+        {"class": c, "names": [n]}
+        for c, n in zip(classes, ["陈思彤", "张雨涵", "王梓萱", "刘浩然", "李明轩"], strict=True)
+    ]
+    text = run("summary", "花名册.xlsx", "--term", "2024-autumn", cwd=tmp_path)
+    assert text.exit_code == 0, text.stderr
+    assert [line for line in text.stdout.splitlines() if line.endswith("| 1 |")] == [
+        "| 三年级(2)班 | 1 |",
+        "|  #N/A | 1 |",
+        "| 不知道 | 1 |",
+        "| 班级不明 | 1 |",
+        "| ＃N/A | 1 |",
+    ]

@@ -22,11 +22,13 @@ from lbc.roster.people import (
     came_after,
     priority_reasons,
 )
+from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.support import ChildIndex, records_index
 from lbc.roster.tables import (
     Roster,
     Table,
     cells_held,
+    class_label,
     distinct_children,
     in_other_schools,
     shows_an_error_whole,
@@ -102,6 +104,14 @@ class Kids:
             c if c.__class__ is nz.ClassRef else None for c in classes
         ]
         self.labels = [nz.display(c) or "" for c in classes]
+        if not FORMULA_ERRORS.isdisjoint(self.labels):  # at C speed, as a county has no #N/A
+            # A class cell showing #N/A is none, one typed like it (" #N/A") the text it is,
+            # as every class list names it (class_label): read, both were the error.
+            at = [(tb, i) for tb, rows in rows for i in rows]
+            self.labels = [
+                class_label(*at[k]) if label in FORMULA_ERRORS else label
+                for k, label in enumerate(self.labels)
+            ]
         self.names = [n if isinstance(n, str) else "" for n in self.column("name")]
         # Each child's support teacher (school and name), as the reports count it.
         self.teachers: list[Teacher | None] = [
