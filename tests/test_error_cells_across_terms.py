@@ -116,37 +116,37 @@ def test_a_class_typed_like_na_is_the_class_typed_in_the_change_log(tmp_path: Pa
     assert [line.rstrip() for line in text.stdout.splitlines()] == [
         "新增儿童（1 名）",
         "",
-        "  班级    行   姓名",
-        " ─────────────────────",
-        "  #N/A    3    王梓萱",
+        "  班级   行   姓名",
+        " ────────────────────",
+        "  #N/A   3    王梓萱",
         "",
         "不在新名册中的儿童（1 名）",
         "",
-        "  班级    行   姓名",
-        " ─────────────────────",
-        "  #N/A    3    李明轩",
+        "  班级   行   姓名",
+        " ────────────────────",
+        "  #N/A   3    李明轩",
         "",
         "信息变更（2 名）",
         "",
-        "  班级    行   姓名     字段       变更                                         对应依据",
-        " " + "─" * 88,
-        "  #N/A    2    张雨涵   班级       三年级(2)班 →  #N/A                          身份证号",
-        "          4    刘浩然   班级       三年级(2)班 → #N/A（公式出错，内容已丢失）   身份证号",
-        "          4    刘浩然   健康状况   健康 → 哮喘                                  身份证号",
+        "  班级   行   姓名     字段       变更                                         对应依据",
+        " " + "─" * 87,
+        "  #N/A   2    张雨涵   班级       三年级(2)班 →  #N/A                          身份证号",
+        "         4    刘浩然   班级       三年级(2)班 → #N/A（公式出错，内容已丢失）   身份证号",
+        "         4    刘浩然   健康状况   健康 → 哮喘                                  身份证号",
         "",
         "新增 1 名，不在新名册 1 名，信息变更 2 名，未变 0 名",
     ]
     doc = run(*args, "--format", "json", cwd=tmp_path).json()
     assert [(c["class"], c["child"]) for key in ("added", "gone", "changed") for c in doc[key]] == [
-        (" #N/A", "王梓萱"),
-        (" #N/A", "李明轩"),
-        (" #N/A", "张雨涵"),
+        ("#N/A", "王梓萱"),
+        ("#N/A", "李明轩"),
+        ("#N/A", "张雨涵"),
         ("", "刘浩然"),
     ]
     assert run(*args, "--format", "csv", cwd=tmp_path).stdout.splitlines()[1:] == [
-        "added,新增,王梓萱, #N/A,本学期.xlsx,花名册,3,,,,,,",
-        "gone,不在新名册,李明轩, #N/A,上学期.xlsx,花名册,3,,,,,,",
-        "changed,信息变更,张雨涵, #N/A,本学期.xlsx,花名册,2,id_number,身份证号,class,班级,"
+        "added,新增,王梓萱,#N/A,本学期.xlsx,花名册,3,,,,,,",
+        "gone,不在新名册,李明轩,#N/A,上学期.xlsx,花名册,3,,,,,,",
+        "changed,信息变更,张雨涵,#N/A,本学期.xlsx,花名册,2,id_number,身份证号,class,班级,"
         "三年级(2)班, #N/A",
         "changed,信息变更,刘浩然,,本学期.xlsx,花名册,4,id_number,身份证号,class,班级,"
         "三年级(2)班,#N/A（公式出错，内容已丢失）",
@@ -154,10 +154,12 @@ def test_a_class_typed_like_na_is_the_class_typed_in_the_change_log(tmp_path: Pa
     ]
     book = load_workbook(tmp_path / "变更记录.xlsx")
     assert [[list(r)[:3] for r in ws.iter_rows(min_row=2, values_only=True)] for ws in book] == [
-        [[1, " #N/A", "王梓萱"]],
-        [[1, " #N/A", "李明轩"]],
-        [[1, " #N/A", "张雨涵"], [2, None, "刘浩然"], [3, None, "刘浩然"]],
+        [[1, "#N/A", "王梓萱"]],
+        [[1, "#N/A", "李明轩"]],
+        [[1, "#N/A", "张雨涵"], [2, None, "刘浩然"], [3, None, "刘浩然"]],
     ]
+    # The class "#N/A" is written as the text it is, not as an error cell.
+    assert {ws.cell(2, 2).data_type for ws in book} == {"s"}
 
 
 def test_a_cell_showing_na_in_either_term_is_no_change_in_the_summary(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from conftest import CHILD_HEADER, child_row, run
 
@@ -40,7 +40,7 @@ def test_validate_names_the_child_in_the_class_typed(tmp_path: Path) -> None:
     args = ("validate", "花名册.xlsx", "--select", "CLS,VAL")
     doc = run(*args, "--format", "json", cwd=tmp_path).json()
     assert [(f["row"], f["code"], f["child"]) for f in doc["findings"]] == [
-        (2, "CLS001", "张*涵  #N/A"),
+        (2, "CLS001", "张*涵 #N/A"),
         (3, "CLS001", "李*轩 ＃N/A"),
         (4, "CLS001", "王*萱 不知道"),
         (5, "VAL007", "刘*然"),
@@ -69,7 +69,7 @@ def test_watch_and_birthdays_list_the_child_under_the_class_typed(tmp_path: Path
     classes = [
         ("三年级(2)班", ["陈思彤"]),
         ("", ["刘浩然"]),
-        (" #N/A", ["张雨涵"]),
+        ("#N/A", ["张雨涵"]),
         ("不知道", ["王梓萱"]),
         ("＃N/A", ["李明轩"]),
     ]
@@ -82,7 +82,7 @@ def test_watch_and_birthdays_list_the_child_under_the_class_typed(tmp_path: Path
     assert [line for line in watch.stdout.splitlines() if "需重点关注" in line] == [
         "三年级(2)班（班主任：未登记）— 1 人需重点关注",
         "班级不明（班主任：未登记）— 1 人需重点关注",
-        " #N/A（班主任：未登记）— 1 人需重点关注",
+        "#N/A（班主任：未登记）— 1 人需重点关注",
         "不知道（班主任：未登记）— 1 人需重点关注",
         "＃N/A（班主任：未登记）— 1 人需重点关注",
         "共 5 名儿童需重点关注（关注分达到 3）。",
@@ -91,7 +91,7 @@ def test_watch_and_birthdays_list_the_child_under_the_class_typed(tmp_path: Path
     assert [line for line in birthdays.stdout.splitlines() if "过生日" in line] == [
         "三年级(2)班（班主任：未登记）— 1 人过生日",
         "班级不明（班主任：未登记）— 1 人过生日",
-        " #N/A（班主任：未登记）— 1 人过生日",
+        "#N/A（班主任：未登记）— 1 人过生日",
         "不知道（班主任：未登记）— 1 人过生日",
         "＃N/A（班主任：未登记）— 1 人过生日",
         "5月共有 5 名留守儿童过生日。",
@@ -109,7 +109,7 @@ def test_a_card_bears_the_class_typed(tmp_path: Path) -> None:
     heading = r"联系卡 · (\S+?)</span><span><small class=\"mark\">◆</small> (.*?)</span>"
     assert re.findall(heading, page) == [
         ("陈思彤", "三年级(2)班"),
-        ("张雨涵", " #N/A"),
+        ("张雨涵", "#N/A"),
         ("李明轩", "＃N/A"),
         ("王梓萱", "不知道"),
         ("刘浩然", "＿＿＿＿＿＿"),
@@ -123,7 +123,7 @@ def test_the_summary_counts_the_child_in_the_class_typed(tmp_path: Path) -> None
     and 刘浩然's is no class, 班级不明."""
     typed_classes(tmp_path)
     doc = run("summary", "花名册.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
-    classes = ["三年级(2)班", " #N/A", "不知道", "班级不明", "＃N/A"]
+    classes = ["三年级(2)班", "#N/A", "不知道", "班级不明", "＃N/A"]
     assert doc.json()["children"]["by_class"] == [{"name": c, "count": 1} for c in classes]
     assert doc.json()["pairing"]["unpaired"] == [
         {"class": c, "names": [n]}
@@ -133,8 +133,49 @@ def test_the_summary_counts_the_child_in_the_class_typed(tmp_path: Path) -> None
     assert text.exit_code == 0, text.stderr
     assert [line for line in text.stdout.splitlines() if line.endswith("| 1 |")] == [
         "| 三年级(2)班 | 1 |",
-        "|  #N/A | 1 |",
+        "| #N/A | 1 |",
         "| 不知道 | 1 |",
         "| 班级不明 | 1 |",
         "| ＃N/A | 1 |",
     ]
+
+
+def test_spaces_round_a_class_typed_like_an_error_make_one_class(tmp_path: Path) -> None:
+    """ " #N/A", "#N/A " and " #N/A " made three classes that each printed "#N/A | 1" in the
+    summary and three "#N/A" groups in lbc watch, while " 不知道" and "不知道 " were one
+    不知道: the spaces round a class typed are dropped, as round 不知道, so they are one
+    class "#N/A", apart from 班级不明 (a cell showing #N/A)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append(CHILD_HEADER)
+    typed = ["不知道", " 不知道", "不知道 ", " #N/A", "#N/A ", " #N/A ", "三年级(2)班", "x"]
+    for n, cls in enumerate(typed, 1):
+        sheet.append(child_row(n, 班级=cls, **NO_PHONE))
+    sheet["F9"].value = "#N/A"  # an error cell, as Excel saves a failed VLOOKUP's
+    sheet["F9"].data_type = "e"
+    book.save(tmp_path / "花名册.xlsx")
+    doc = run("summary", "花名册.xlsx", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    assert doc.json()["children"]["by_class"] == [
+        {"name": "三年级(2)班", "count": 1},
+        {"name": "#N/A", "count": 3},
+        {"name": "不知道", "count": 3},
+        {"name": "班级不明", "count": 1},
+    ]
+    text = run("summary", "花名册.xlsx", "--term", "2024-autumn", cwd=tmp_path)
+    assert text.exit_code == 0, text.stderr
+    assert [line for line in text.stdout.splitlines() if "N/A" in line] == ["| #N/A | 3 |"]
+    watch = run("watch", "花名册.xlsx", "--as-of", "2024-10-01", "--format", "json", cwd=tmp_path)
+    assert [(g["class"], [c["name"] for c in g["children"]]) for g in watch.json()["classes"]] == [
+        ("三年级(2)班", ["黄欣怡"]),
+        ("", ["赵俊熙"]),
+        ("#N/A", ["刘浩然", "陈思彤", "杨子墨"]),
+        ("不知道", ["张雨涵", "李明轩", "王梓萱"]),
+    ]
+    # Written out, "#N/A" is the text typed, not an error cell (openpyxl's reading of it).
+    book_out = run(
+        "watch", "花名册.xlsx", "--as-of", "2024-10-01", "--out", "关注.xlsx", cwd=tmp_path
+    )
+    assert book_out.exit_code == 1, book_out.stderr  # children listed
+    cells = [c for row in load_workbook(tmp_path / "关注.xlsx").active.iter_rows() for c in row]
+    assert [(c.value, c.data_type) for c in cells if c.value == "#N/A"] == [("#N/A", "s")] * 3

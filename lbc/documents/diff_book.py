@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lbc.messages import t
-from lbc.output.files import set_text, write_atomic
+from lbc.output.files import set_list_text, write_atomic
 from lbc.output.sheet_style import column_widths, pages_high, style_sheet
 from lbc.roster.changes import RosterDiff, Row, label
 
@@ -84,6 +84,6 @@ def _fill(ws: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> None:
     ws.append(list(header))
     for i, values in enumerate(rows, 2):
         for j, value in enumerate(values, 1):
-            set_text(ws.cell(i, j), value)
+            set_list_text(ws.cell(i, j), value)
     widths = column_widths(header, rows)
     style_sheet(ws, 1, widths, pages_high(widths, rows))

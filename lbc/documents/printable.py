@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lbc.output.files import set_text
+from lbc.output.files import set_list_text, set_text
 from lbc.output.sheet_style import (
     DATE_FORMAT,
     column_widths,
@@ -65,7 +65,7 @@ def fill_table(
     for i, row in enumerate(rows, 3):
         for j, value in enumerate(row, 1):
             cell = ws.cell(i, j)
-            set_text(cell, value)
+            set_list_text(cell, value)
             if first is None:
                 cell.border, cell.alignment = _BORDER, _WRAPPED
                 first = cell

@@ -17,6 +17,7 @@ from typing import Any
 
 from lbc.errors import LbcError
 from lbc.messages import os_reason, t
+from lbc.output.formula_errors import FORMULA_ERRORS
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -193,4 +194,13 @@ def set_text(cell: Any, value: object) -> None:
         value = XML_ILLEGAL.sub("", value)
     cell.value = value
     if safe_cell_text(value):
+        cell.data_type = "s"
+
+
+def set_list_text(cell: Any, value: object) -> None:
+    """A cell of a list lbc writes (a to-do list, the change log), as set_text; text that
+    reads as a formula's error (a class typed " #N/A", named without its spaces) stays the
+    text it is, where openpyxl would make it the error itself (#N/A, an error cell)."""
+    set_text(cell, value)
+    if value.__class__ is str and value in FORMULA_ERRORS:
         cell.data_type = "s"

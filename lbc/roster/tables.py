@@ -1972,13 +1972,15 @@ def class_label(table: Table, i: int) -> str:
     when it names none (不知道), "" where it is empty or its cell shows a formula's error
     whole (shows_an_error_whole, as VAL007 decides; or where no cell is kept to tell).
     Text typed like one (" #N/A" with a space, "＃N/A" in full width: read as the error
-    once trimmed) is the unreadable text it is (CLS001), named as typed."""
+    once trimmed) is the unreadable text it is (CLS001), named as typed less the spaces
+    around it, as 不知道's are (normalise._as_text): " #N/A", "#N/A " and " #N/A " are one
+    class "#N/A", apart from 班级不明, not three rows that read alike."""
     cls = table.get("class", i)
     if not shows_an_error(cls):
         return nz.display(cls) or ""
     raw = table.raw.get("class")
     cell = None if raw is None else raw[i]
-    return cell if cell.__class__ is str and not shows_an_error_whole(cell) else ""
+    return cell.strip() if cell.__class__ is str and not shows_an_error_whole(cell) else ""
 
 
 def cells_held(table: Table, key: str) -> list[Any]:
