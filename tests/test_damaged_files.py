@@ -465,17 +465,23 @@ def test_a_sheet_the_reader_cannot_parse_is_said_in_chinese(
     )
 
 
-def test_a_damaged_zip_member_is_said_in_chinese(tmp_path: Path) -> None:
-    """A member whose compressed bytes were damaged in a copy: zipfile's English ("Bad CRC-32
-    for file …") was the reason."""
-    source = write_xlsx(tmp_path / "源.xlsx", {"花名册": ROWS})
-    path = tmp_path / "花名册.xlsx"
+def damaged_copy(source: Path, after: bytes) -> Path:
+    """``source`` copied to 花名册 of its suffix, its members stored, and one byte changed
+    just ``after`` the text given, as a copy gone wrong: the member's CRC fails."""
+    path = source.with_name("花名册" + source.suffix)
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w") as zout:  # stored
         for info in zin.infolist():
             zout.writestr(info.filename, zin.read(info))
     data = path.read_bytes()
-    at = data.index(b"<sheetData>") + len(b"<sheetData>")
-    path.write_bytes(data[:at] + b"X" + data[at + 1 :])  # one byte changed: its CRC fails
+    at = data.index(after) + len(after)
+    path.write_bytes(data[:at] + b"X" + data[at + 1 :])
+    return path
+
+
+def test_a_damaged_zip_member_is_said_in_chinese(tmp_path: Path) -> None:
+    """A member whose compressed bytes were damaged in a copy: zipfile's English ("Bad CRC-32
+    for file …") was the reason."""
+    path = damaged_copy(write_xlsx(tmp_path / "源.xlsx", {"花名册": ROWS}), b"<sheetData>")
     refused(
         path,
         f"{path} 已损坏或不是真正的 Excel 文件（文件的压缩数据已损坏，可能在下载或复制时出错："
@@ -508,14 +514,7 @@ def repeated(rows: int, cols: int, filled: bool = True) -> str:
 def test_a_damaged_ods_content_is_said_in_chinese(tmp_path: Path) -> None:
     """An .ods whose content.xml was damaged in a copy: the look before calamine inflating
     it failed with zipfile's English, as an internal error ("Bad CRC-32 for file …")."""
-    source = ods(tmp_path / "源.ods", "")
-    path = tmp_path / "花名册.ods"
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w") as zout:  # stored
-        for info in zin.infolist():
-            zout.writestr(info.filename, zin.read(info))
-    data = path.read_bytes()
-    at = data.index(b"<office:body>") + len(b"<office:body>")
-    path.write_bytes(data[:at] + b"X" + data[at + 1 :])  # one byte changed: its CRC fails
+    path = damaged_copy(ods(tmp_path / "源.ods", ""), b"<office:body>")
     refused(
         path,
         f"{path} 已损坏或不是真正的 Excel 文件（文件的压缩数据已损坏，可能在下载或复制时出错："
