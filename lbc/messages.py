@@ -2224,7 +2224,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{value}（存成数字，末几位已丢失，读不出）",
         "{value} (stored as a number, last digits lost: unreadable)",
     ),
-    "diff.formula_error": (
+    # A cell showing a formula's error, its content lost: the change log and the cards alike.
+    "cell.formula_error": (
         "{value}（公式出错，内容已丢失）",
         "{value} (a formula's error: the value is lost)",
     ),
@@ -2299,10 +2300,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "cards.name_error": (
         "{error}（公式出错，姓名已丢失）",
         "{error} (a formula's error: the name is lost)",
-    ),
-    "cards.text_error": (
-        "{error}（公式出错，内容已丢失）",
-        "{error} (a formula's error: the value is lost)",
     ),
     "cards.note.written": (
         "已写出 {count} 张联系卡：{path}（含完整电话号码，仅本人可读，请妥善保管）",

@@ -31,6 +31,7 @@ from lbc.roster.people import (
     class_rank,
     in_post,
     known_birth,
+    names_lost,
     namesake_tag,
     pairing_school,
     priority_reasons,
@@ -358,7 +359,7 @@ def _teachers(
     named = [(tb, i) for tb, i in rows if isinstance(tb.get("name", i), str)]
     if len(named) < len(rows):
         notes.append(t("pair.note.nameless_teachers", count=len(rows) - len(named)))
-    lost = {(id(tb), i) for tb, i in named if shows_an_error_whole(tb.raw["name"][i])}
+    lost = {(id(tb), i) for tb, i in names_lost(roster.teachers)}
     if lost:
         notes.append(t("pair.note.teacher_name_error", count=len(lost)))
         named = [(tb, i) for tb, i in named if (id(tb), i) not in lost]

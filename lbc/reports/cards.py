@@ -102,7 +102,7 @@ def _written(table: Table, key: str, i: int) -> str:
     raw = table.raw.get(key)
     if raw is not None and shows_an_error_whole(raw[i]):
         with language("zh"):  # a card is a school's document: Chinese whatever --lang says
-            return t("cards.text_error", error=raw[i])
+            return t("cell.formula_error", value=raw[i])
     return (nz.as_written(raw[i]) if raw is not None else None) or _value(table, key, i)
 
 

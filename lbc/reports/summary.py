@@ -73,6 +73,7 @@ from lbc.roster.people import (
     age_on,
     birth_date,
     class_rank,
+    names_lost,
     pairing_school,
     teacher_labels,
     untyped,
@@ -89,7 +90,7 @@ from lbc.roster.support import (
     each_childs_records,
     record_days,
 )
-from lbc.roster.tables import Roster, shows_an_error_whole
+from lbc.roster.tables import Roster
 from lbc.workspace.config import Quotas, WatchSettings
 from lbc.workspace.schools import Schools, of_their_own, quotas_by_file, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, term_of_its_own, terms_of_their_own
@@ -475,13 +476,7 @@ def input_notes(
         written = TeachersInPost(roster).written
         notes.append(t("sum.note.teachers_as_written" if written else "sum.note.no_teachers"))
     # Rows whose 姓名 shows a formula's error: no teacher in post (TeachersInPost), said.
-    lost = sum(
-        1
-        for table in roster.teachers
-        if table.formula_errors
-        for cell in table.raw.get("name") or ()
-        if shows_an_error_whole(cell)
-    )
+    lost = len(names_lost(roster.teachers))
     if lost:
         notes.append(t("sum.note.teacher_name_error", count=lost))
     if not roster.records:

@@ -102,7 +102,7 @@ class Change:
         never masked into " #***" or an empty phone, nor trimmed into the error it is not."""
         value = (self.old, self.new)[side]
         if self.errors[side]:
-            return t("diff.formula_error", value=value)
+            return t("cell.formula_error", value=value)
         if value is not None and shows_an_error(value.strip()):
             return value
         if shown is None:

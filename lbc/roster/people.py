@@ -19,7 +19,14 @@ from lbc.errors import LbcError
 from lbc.messages import said, t, word
 from lbc.roster import normalise as nz
 from lbc.roster.normalise import LEFT_SCHOOL as LEFT_SCHOOL
-from lbc.roster.tables import FILE_SCHOOL, Roster, Table, cells_held, file_names
+from lbc.roster.tables import (
+    FILE_SCHOOL,
+    Roster,
+    Table,
+    cells_held,
+    file_names,
+    shows_an_error_whole,
+)
 
 K = TypeVar("K", bound=Hashable)
 
@@ -248,6 +255,19 @@ def namesake_tag(me: tuple[Table, int], namesakes: list[tuple[Table, int]]) -> s
     if mine and sum(first_class(other) == mine for other in namesakes) == 1:
         return t("pair.same_name", name=name, tag=mine)
     return t("pair.same_name", name=name, tag=t("pair.row_tag", row=me[0].rows[me[1]]))
+
+
+def names_lost(teachers: Iterable[Table]) -> list[tuple[Table, int]]:
+    """The teachers-list rows whose 姓名 shows a formula's error (#N/A): they name nobody
+    (VAL007 says the cell), so pairing leaves them out and the summary counts none of them
+    in post (TeachersInPost, through cells_held), each saying how many."""
+    return [
+        (table, i)
+        for table in teachers
+        if table.formula_errors
+        for i, cell in enumerate(table.raw.get("name") or ())
+        if shows_an_error_whole(cell)
+    ]
 
 
 class TeachersInPost:
