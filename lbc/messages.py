@@ -3220,7 +3220,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         " data, so not counted as a child; if a formula was dragged down too far, delete the"
         " rows; if they are children, fill in what the formula looks up by (a 学籍号 …)",
     ),
-    "rows.besides_numbering": ("除序号外", " besides a 序号"),
+    "rows.besides": ("除{labels}外", " besides {labels}"),
     "rule.VAL008.title": ("整行只显示 #N/A", "a row shows nothing but #N/A"),
     "rule.VAL008.example": (
         "最后一个孩子下面几行，除序号外每格都显示 #N/A（VLOOKUP 公式往下拖过了头）",

@@ -189,7 +189,7 @@ def test_in_english_the_rows_are_said_in_english(tmp_path: Path) -> None:
     result = run("--lang", "en", "validate", path, "--format", "json")
     (val008,) = [f["message"] for f in result.json()["findings"] if f["code"] == "VAL008"]
     assert val008 == (
-        "rows 4–7 (4 rows): nothing but #N/A (a formula's lookup finding nothing) besides a"
+        "rows 4–7 (4 rows): nothing but #N/A (a formula's lookup finding nothing) besides"
         " 序号, no child's data, so not counted as a child; if a formula was dragged down too"
         " far, delete the rows; if they are children, fill in what the formula looks up by"
         " (a 学籍号 …)"
@@ -285,3 +285,102 @@ def test_a_sheet_with_no_numbering_is_said_without_it(tmp_path: Path) -> None:
         "第 4–5 行（共 2 行）只显示公式查找不到时的 #N/A，没有儿童信息，未算作儿童："
         "若是公式下拉过了头，请整行删除；若这些行是孩子，请填上公式查找所用的内容（如学籍号）"
     )
+
+
+# A county's template: 学校 typed on every row, the children's own columns looked up.
+COUNTY = ["序号", "学校", *HEADER[1:]]
+
+
+def county(path: Path, rows: list[list[Any]], header: list[str] = COUNTY) -> Path:
+    """张三 and 李四 of 青山小学 under ``header``, then ``rows``."""
+    zhang, li = ([r[0], "青山小学", *r[1:]] for r in (ZHANG, LI))
+    return dragged(path, [zhang, li, *rows], header)
+
+
+def counted(path: Path) -> tuple[int, list[tuple[str, int, str]]]:
+    result = run("validate", path, "--format", "json")
+    found = result.json()["findings"]
+    return result.json()["summary"]["children"], [
+        (f["code"], f["row"], f["message"]) for f in found if f["code"] in ("VAL007", "VAL008")
+    ]
+
+
+def said_besides(first: int, last: int, besides: str) -> str:
+    return SAID.replace(
+        "第 4–7 行（共 4 行）除序号外", f"第 {first}–{last} 行（共 3 行）除{besides}外"
+    )
+
+
+def test_rows_of_na_beside_a_typed_school_are_no_children(tmp_path: Path) -> None:
+    """A county's template fills 学校 on every row: the three rows of #N/A under the
+    children counted as three children more (validate 5 for 2, the summary a class
+    "#N/A" of 3). They are the dragged rows they are, besides their 序号 and 学校."""
+    rows = [[n, "青山小学", *[NA] * 7] for n in range(3, 6)]
+    path = county(tmp_path / "青山小学" / "花名册.xlsx", rows)
+    assert counted(path) == (2, [("VAL008", 4, said_besides(4, 6, "序号、学校"))])
+    summary = run("summary", path, "--term", "2024-autumn")
+    assert "| 三年级(2)班 | 2 |\n| 合计 | 2 |" in summary.stdout
+    assert NA not in summary.stdout
+
+
+def test_a_merged_class_over_the_rows_of_na_makes_them_no_children(tmp_path: Path) -> None:
+    """A class's 班级 cell merged down over its rows, the dragged ones too: filled down,
+    it made each of them a child of that class."""
+    rows = [[n, "青山小学", NA, NA, NA, None, NA, NA, NA] for n in range(3, 6)]
+    path = county(tmp_path / "花名册.xlsx", rows)
+    book = load_workbook(path)
+    for row in range(3, 7):
+        book[SHEET][f"F{row}"] = None
+    book[SHEET].merge_cells("F2:F6")
+    book.save(path)
+    assert counted(path) == (2, [("VAL008", 4, said_besides(4, 6, "序号、学校、班级"))])
+
+
+def test_the_school_and_class_first_make_no_row_a_child(tmp_path: Path) -> None:
+    """Read for speed at its first two columns, a row whose 学校 and 班级 come first was
+    a child's for those two being filled."""
+    header = ["学校", "班级", "序号", "姓名", "性别", "身份证号", "留守类型", "监护人姓名"]
+    rows = [
+        ["青山小学", "三年级(2)班", 1, "张三", "男", "110101201601010014", "父母均外出", "张大山"],
+        *(["青山小学", "三年级(2)班", n, *[NA] * 5] for n in range(2, 5)),
+    ]
+    path = dragged(tmp_path / "花名册.xlsx", rows, header)
+    assert counted(path) == (1, [("VAL008", 3, said_besides(3, 5, "学校、班级、序号"))])
+
+
+def test_rows_with_a_child_s_own_datum_or_another_error_stay_children(tmp_path: Path) -> None:
+    """A name typed beside the #N/A, or #REF! where lbc reads: a child, her cells said."""
+    rows = [
+        [3, "青山小学", "王五", *[NA] * 6],
+        [4, "青山小学", NA, NA, "#REF!", *[NA] * 4],
+    ]
+    path = county(tmp_path / "花名册.xlsx", rows)
+    children, found = counted(path)
+    assert children == 4
+    assert {code for code, _, _ in found} == {"VAL007"}
+    assert sorted({row for _, row, _ in found}) == [4, 5]
+
+
+def test_template_rows_of_only_a_school_are_nobody(tmp_path: Path) -> None:
+    """Rows of the template below the last child and teacher filled with 学校 and a 序号
+    alone were children and teachers with no name: REQ001 on each, and TCH001 on each
+    such teacher's row. They are unused rows, as a row of a 序号 alone is; a row naming
+    no teacher but holding her subject is a teacher's whose name is missing."""
+    children = [[n, "青山小学"] for n in range(3, 6)]
+    path = county(tmp_path / "花名册.xlsx", children)
+    book = load_workbook(path)
+    teachers = book.create_sheet("教师名单")
+    teachers.append(["序号", "学校", *TEACHER_HEADER])
+    teachers.append([1, "青山小学", *ZHANG_TEACHER])
+    for n in range(2, 5):
+        teachers.append([n, "青山小学"])
+    teachers.append([5, "青山小学", None, None, None, None, None, "数学"])
+    book.save(path)
+    result = run("validate", path, "--format", "json")
+    assert result.json()["summary"]["children"] == 2
+    assert result.json()["summary"]["teachers"] == 2
+    assert [
+        (f["sheet"], f["row"], f["code"])
+        for f in result.json()["findings"]
+        if f["code"] in ("REQ001", "TCH001")
+    ] == [("教师名单", 6, "REQ001"), ("教师名单", 6, "TCH001")]

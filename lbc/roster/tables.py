@@ -405,18 +405,21 @@ class ErrorRows(NamedTuple):
     sheet: str
     first: int  # Excel rows
     last: int
-    numbered: bool  # whether the sheet has a 序号 column, which such a row may fill
+    # The labels of the columns the rows fill otherwise (their 序号, 学校, 年级, 班级).
+    besides: tuple[str, ...]
 
     def words(self) -> dict[str, str]:
         """What VAL008 and the note on the rows fill in: the rows (第 4–7 行（共 4 行）, or
-        第 4 行 alone), and 除序号外 where the sheet has a 序号 column."""
+        第 4 行 alone), and 除序号、学校外 where the rows fill such columns."""
         count = self.last - self.first + 1
         rows = (
             rows_listed([self.first])
             if count == 1
             else t("rows.span", first=self.first, last=self.last, count=count)
         )
-        return {"rows": rows, "besides": t("rows.besides_numbering") if self.numbered else ""}
+        labels = self.besides
+        besides = t("rows.besides", labels=as_list(labels)) if labels else ""
+        return {"rows": rows, "besides": besides}
 
 
 @dataclass(eq=False)  # tables are compared by identity: two files may hold equal ones
@@ -2835,6 +2838,9 @@ def _ends_headings(row: Sequence[Any], name: int, own: Collection[int]) -> bool:
 # The columns of a children's roster a child's own data is not in: a heading's words beside
 # it may sit in them (TableMaker._is_nameless_child).
 _NOT_DATA = frozenset({"name", "class", "grade", "notes", "school"})
+# The columns that place a row (TableMaker.placing): on a children sheet (True) and on any
+# other.
+_PLACING = {True: ("school", "grade", "class"), False: ("school",)}
 
 
 def _dropped(kept: list[int], lo: int, hi: int) -> list[int]:
@@ -2888,16 +2894,21 @@ def _is_data(
     mapped: list[int],
     numbering: Collection[int] | None = None,
     read: Collection[int] = (),
+    placing: Collection[int] = (),
+    padding: tuple[int, Collection[int]] | None = None,
 ) -> bool:
     """Whether a row below the header holds data: not blank, not only a 序号 left in an
-    unused row, not a trailing note; on a children sheet (``numbering``: its 序号
-    columns; ``read``: ``mapped`` as a set), not a VLOOKUP dragged down past the last
-    child (_dragged_lookup). Written for speed: a county roster has 100,000 rows and
-    nearly all of them answer at their first mapped cell."""
+    unused row, not a trailing note, not a template's unused row (``padding``:
+    _template_row); on a children sheet (``numbering``: its 序号 columns; ``read``: the
+    columns lbc reads but ``placing``, its 学校, 年级 and 班级), not a VLOOKUP dragged down
+    past the last child (_dragged_lookup). Written for speed: a county roster has 100,000
+    rows and nearly all of them answer at their first mapped cell."""
     n = len(row)
     if not any(j < n and row[j] != "" and row[j] is not None for j in mapped):
         return False
-    if numbering is not None and _dragged_lookup(row, read, numbering):
+    if numbering is not None and _dragged_lookup(row, read, numbering, placing):
+        return False
+    if padding is not None and _template_row(row, *padding):
         return False
     filled = 0
     for v in row:
@@ -2908,12 +2919,20 @@ def _is_data(
     return not _is_note(row) and any(_cell_text(row[j]) for j in mapped if j < n)
 
 
-def _dragged_lookup(row: Sequence[Any], read: Collection[int], numbering: Collection[int]) -> bool:
+def _dragged_lookup(
+    row: Sequence[Any],
+    read: Collection[int],
+    numbering: Collection[int],
+    placing: Collection[int] = (),
+) -> bool:
     """Whether a row is a VLOOKUP dragged down past the last child, whose key is empty:
     each cell of a column lbc reads (``read``) empty or showing #N/A (DRAGGED_ERROR), one
-    at least; beside them at most one cell of a 序号 column (``numbering``), and cells of
-    columns lbc does not read empty or showing a formula's error (a helper column working
-    on the empty key shows #VALUE!). No child, as a row of only a 序号 is none
+    at least; beside them at most one cell of a 序号 column (``numbering``), cells of the
+    学校, 年级 and 班级 columns (``placing``) holding anything (a county's template fills
+    its school on every row, a class's its class, and a merged 班级 cell runs down over
+    the rows: none of them a child's own), and cells of columns lbc does not read empty
+    or showing a formula's error (a helper column working on the empty key shows
+    #VALUE!). No child, as a row of only a 序号 is none
     (_is_data). Anything else makes it a child's, each error cell said (VAL007): another
     error where lbc reads (#REF!: the sheet looked up deleted, #VALUE!, #DIV/0!), her
     data lost rather than never there; anything typed (a name, a 学籍号 in a column lbc
@@ -2922,7 +2941,7 @@ def _dragged_lookup(row: Sequence[Any], read: Collection[int], numbering: Collec
     (no child where the columns lbc reads are empty)."""
     shown = numbered = False
     for j, v in enumerate(row):
-        if v is None or (v.__class__ is str and not v.strip()):
+        if v is None or (v.__class__ is str and not v.strip()) or j in placing:
             continue
         if j in read:
             if v != DRAGGED_ERROR:
@@ -2935,6 +2954,21 @@ def _dragged_lookup(row: Sequence[Any], read: Collection[int], numbering: Collec
         else:
             return False
     return shown
+
+
+def _template_row(row: Sequence[Any], school: int, allowed: Collection[int]) -> bool:
+    """Whether a row is a template's unused one: its 学校 cell (column ``school``) filled,
+    as a county's template fills it on every row, and nothing else but cells of
+    ``allowed`` (the 序号 columns, and on a children sheet 年级 and 班级 too). Nobody's
+    row, as a row of only a 序号 is none (_is_data): a teachers list's such rows named
+    no teacher (REQ001 and TCH001 on each), a roster's no child."""
+    if school >= len(row) or not _cell_text(row[school]):
+        return False
+    return all(
+        j in allowed or v is None or (v.__class__ is str and not v.strip())
+        for j, v in enumerate(row)
+        if j != school
+    )
 
 
 def _column_number(letter: str) -> int:
@@ -3029,18 +3063,35 @@ class TableMaker:
         self.data_at = frozenset(
             j for key, c in header.columns.items() if key not in _NOT_DATA for j in c.indices
         )
+        numbers = [
+            (_column_number(letter) - sheet.col0 - 1, label)
+            for letter, label, why, _ in header.ignored
+            if why == IGNORED_NUMBERING
+        ]
+        children = header.kind is Kind.CHILDREN
         # A children sheet's 序号 columns, beside which a row showing only #N/A where lbc
         # reads is no child's (_dragged_lookup); None on any other sheet, whose rows stay.
-        self.numbering = (
-            frozenset(
-                _column_number(letter) - sheet.col0 - 1
-                for letter, _, why, _ in header.ignored
-                if why == IGNORED_NUMBERING
-            )
-            if header.kind is Kind.CHILDREN
-            else None
+        self.numbering = frozenset(j for j, _ in numbers) if children else None
+        # The columns that place a row rather than hold its own data, which a template
+        # fills on every row: its school, and on a children sheet its grade and class.
+        placed = [c for key in _PLACING[children] if (c := header.columns.get(key))]
+        self.placing = frozenset(j for c in placed for j in c.indices)
+        self.read = frozenset(self.mapped) - self.placing
+        school = header.columns.get("school")
+        self.padding = (
+            None
+            if school is None
+            else (school.index, frozenset(j for j, _ in numbers) | self.placing)
         )
-        self.read = frozenset(self.mapped)
+        # What a row of a dragged VLOOKUP may fill besides #N/A, by column, as VAL008
+        # names it: its 序号, 学校, 年级 and 班级 by their labels; and of the run of such rows
+        # the last piece ended (_error_rows), the columns its rows filled.
+        self.besides = dict(sorted([*numbers[:1], *((c.index, c.label) for c in placed)]))
+        self.filled: set[int] = set()
+        # The first two columns a row's own data fills, at which nearly every row of a
+        # roster is known to be one (add): its school or class filled says nothing.
+        own = [j for j in self.mapped if j not in self.placing] or self.mapped
+        self.quick = (own[0], own[1] if len(own) > 1 else own[0])
         grid = sheet.rows
         self.header_row = grid[header.first]
         self.table = Table(
@@ -3083,8 +3134,8 @@ class TableMaker:
         # Two mapped cells filled make a data row at once (nearly every row of a roster),
         # unless the first shows #N/A (a children sheet's rows may show nothing else:
         # _dragged_lookup); any other row is looked at closely.
-        j0, j1 = mapped[0], mapped[1] if len(mapped) > 1 else mapped[0]
-        numbering, read = self.numbering, self.read
+        j0, j1 = self.quick
+        numbering, read, placing, padding = self.numbering, self.read, self.placing, self.padding
         dragged = DRAGGED_ERROR if numbering is not None else None
         data_idx = [
             i
@@ -3097,7 +3148,7 @@ class TableMaker:
                     and j0 != j1
                     and grid[i][j0] != dragged
                 )
-                or _is_data(grid[i], mapped, numbering, read)
+                or _is_data(grid[i], mapped, numbering, read, placing, padding)
             )
             # A total or note ("合计,1人,,…"), or a class's heading with words beside it
             # (三年级(2)班,,,班主任：李明): only a row whose first cell is empty or text
@@ -3196,14 +3247,20 @@ class TableMaker:
         ``error_rows``, a run of consecutive rows once, a run the last piece ended
         carried on."""
         numbering, runs = self.numbering or frozenset(), self.table.error_rows
-        row0 = self.sheet.row0 + at + 1
+        row0, besides = self.sheet.row0 + at + 1, self.besides
         for i in dropped:
-            if not _dragged_lookup(grid[i], self.read, numbering):
+            row = grid[i]
+            if not _dragged_lookup(row, self.read, numbering, self.placing):
                 continue
-            if runs and runs[-1].last == row0 + i - 1:
-                runs[-1] = runs[-1]._replace(last=row0 + i)
-            else:
-                runs.append(ErrorRows(self.sheet.name, row0 + i, row0 + i, bool(numbering)))
+            if not (runs and runs[-1].last == row0 + i - 1):
+                runs.append(ErrorRows(self.sheet.name, row0 + i, row0 + i, ()))
+                self.filled = set()
+            # The columns besides which the run shows #N/A: those its rows fill otherwise.
+            self.filled.update(
+                j for j in besides if j < len(row) and _cell_text(row[j]) not in ("", DRAGGED_ERROR)
+            )
+            labels = tuple(besides[j] for j in besides if j in self.filled)
+            runs[-1] = runs[-1]._replace(last=row0 + i, besides=labels)
 
     def _find_headings(
         self, grid: list[list[Any]], dropped: list[int], data_idx: list[int]
