@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -1305,3 +1306,43 @@ def test_a_head_teacher_whose_name_shows_na_is_no_head_teacher(tmp_path: Path) -
         ("一年级(1)班", ["赵敏"]),
         ("三年级(2)班", []),
     ]
+
+
+def county_sheet(path: Path, schools: list[str | None]) -> Path:
+    """A sheet of a 学校 column before CHILD_HEADER: a child of each of ``schools`` ("#N/A":
+    an error cell as Excel saves one), and a teachers list of 青山小学's 王芳 taking 10."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append(["学校", *CHILD_HEADER])
+    for n, school in enumerate(schools, 1):
+        sheet.append([school, *child_row(n, birth=dt.date(2016, n, 3))])
+        if school == "#N/A":
+            sheet.cell(n + 1, 1).data_type = "e"
+    teachers = book.create_sheet("教师名单")
+    teachers.append(["学校", *TEACHER_HEADER, "可帮扶人数"])
+    teachers.append(["青山小学", *WANG_FANG, 10])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("missing", ["#N/A", None])
+def test_a_school_cell_showing_na_or_empty_is_of_the_one_school(
+    tmp_path: Path, missing: str | None
+) -> None:
+    """A roster whose 学校 cells name 青山小学 but on two rows, empty or showing #N/A: the
+    rows showing #N/A were a school "#N/A" (validate's lines, pair's schools and classes),
+    and both kinds a school of their own with no teacher, their children unpaired for
+    「本校没有可结对的在岗教师」. They are 青山小学's, as every count names them."""
+    path = county_sheet(tmp_path / "县.xlsx", ["青山小学", "青山小学", missing, missing])
+    paired = run("pair", path, "--format", "json")
+    assert paired.exit_code == 0
+    assert "schools" not in paired.json()["summary"]
+    assert [(p["row"], p["class"], p["teacher"]) for p in paired.json()["pairs"]] == [
+        (n, "三年级(2)班", "王芳") for n in range(2, 6)
+    ]
+    table = run("validate", path).stdout
+    assert "#N/A：" not in table
+    assert "共检查 4 名儿童、1 名教师" in table
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json").json()
+    assert "#N/A" not in json.dumps(summary, ensure_ascii=False)

@@ -746,9 +746,8 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
         "teachers_with_children": len(busy),
         "idle_teachers": len(idle),
     }
-    order = functools.partial(_child_order, schools_by)
-    pairs.sort(key=order)
-    unpaired.sort(key=order)
+    pairs.sort(key=_child_order)
+    unpaired.sort(key=_child_order)
     if several:  # as the pairs are listed
         figures.sort(key=lambda entry: _listed(entry["school"]))
         idle.sort(key=lambda i: _listed(i.school))
@@ -804,6 +803,8 @@ def _solved(problems: list[School]) -> list[list[int | None]]:
     return [school.solve() for school in problems[:cut]] + later.result()
 
 
-def _child_order(schools: dict[str, str], item: Pair | Unpaired) -> tuple[Hashable, ...]:
+def _child_order(item: Pair | Unpaired) -> tuple[Hashable, ...]:
+    """By the school the pair was made in, as it is listed (none of one school's run: a
+    row whose 学校 is left empty is listed in its class, not before the school's)."""
     c = item.child
-    return (c.school or schools.get(c.file, ""), *class_rank(c.ref), c.file, c.row)
+    return (item.school, *class_rank(c.ref), c.file, c.row)

@@ -266,9 +266,13 @@ def several_teachers(teacher: str) -> list[str]:
 
 def school(value: Any) -> str | None:
     """A school's name, with no spaces at all: 青山镇 中心小学 and 青山镇中心小学 are one
-    school, whichever a records sheet's 学校 cell, a roster's or a title spells."""
+    school, whichever a records sheet's 学校 cell, a roster's or a title spells. A cell
+    showing a formula's error (a failed VLOOKUP's #N/A) names none: its row is of the
+    school an empty cell's is, not of a school "#N/A" (VAL007 says the cell)."""
     if value.__class__ is str and value.isalnum() and unicodedata.is_normalized("NFKC", value):
         return value  # already clean
+    if value in FORMULA_ERRORS:
+        return None
     s = _as_text(value)
     if s is None:
         return None

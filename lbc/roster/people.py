@@ -221,12 +221,21 @@ def pairing_school(roster: Roster, files: Mapping[str, str]) -> Callable[[str, s
     ``files``: ``Roster.support_schools``. Where no file declares a school and not every
     sheet says its own, the run is one school (""), whichever side's 学校 cells name it: one
     school's roster whose teachers list says 学校 and children's sheet does not (lbc init's
-    template), or the reverse. Else a row's 学校 cell, else its file's school, else a
-    school of its own file (FILE_SCHOOL). Counting a school's teachers against its own
-    children (the summary) groups them as pairing does."""
-    says = [x.has("school") for x in roster.children + roster.teachers]
-    if not (any(files.values()) or all(says)):
-        return lambda file, cell: ""
+    template), or the reverse; nor where the 学校 cells name one school at most: one
+    school's roster whose 学校 is left empty on a few rows, or shows a formula's error
+    there, which every count names by the one school its cells name (declared_school),
+    not a school of its own with no teacher. Not so of a sheet lbc wrote (lbc merge's,
+    lbc export's: Table.schools_written), whose 学校 left empty is of no school. Else a
+    row's 学校 cell, else its file's school, else a school of its own file (FILE_SCHOOL).
+    Counting a school's teachers against its own children (the summary) groups them as
+    pairing does."""
+    if not any(files.values()):
+        tables = roster.children + roster.teachers
+        if not all(x.has("school") for x in tables):
+            return lambda file, cell: ""
+        written = any(x.schools_written for x in tables)
+        if not written and len(roster.cell_schools() - {None, ""}) < 2:
+            return lambda file, cell: ""
     return lambda file, cell: cell or files.get(file) or FILE_SCHOOL + file
 
 
