@@ -11,7 +11,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from conftest import CHILD_HEADER, child_row, run
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 
 CLS001 = "无法识别的班级，请写成如“三年级(2)班”"
 NO_PHONE = {"父亲电话": None, "母亲电话": None, "监护人电话": None}  # each on the watch list
@@ -179,3 +179,35 @@ def test_spaces_round_a_class_typed_like_an_error_make_one_class(tmp_path: Path)
     assert book_out.exit_code == 1, book_out.stderr  # children listed
     cells = [c for row in load_workbook(tmp_path / "关注.xlsx").active.iter_rows() for c in row]
     assert [(c.value, c.data_type) for c in cells if c.value == "#N/A"] == [("#N/A", "s")] * 3
+
+
+def test_pair_names_the_class_typed_and_no_class_of_an_error_cell(tmp_path: Path) -> None:
+    """lbc pair named 张雨涵's class typed " #N/A", 李明轩's "＃N/A" and 刘浩然's cell showing
+    #N/A all "#N/A", in its JSON, its reasons and its workbook, as no other list does: the
+    typed ones as typed, the error cell no class (its teacher's list names her alone)."""
+    typed_classes(tmp_path)
+    wang = ["王芳", "女", "13800000001", "班主任", "三年级(2)班", "语文", "否", "是", 10]
+    write_xlsx(tmp_path / "教师.xlsx", {"教师": [[*TEACHER_HEADER, "可帮扶人数"], wang]})
+    doc = run("pair", tmp_path, "--format", "json", "--out", tmp_path / "结对.xlsx").json()
+    assert [(p["row"], p["class"], p["reason"]) for p in doc["pairs"]] == [
+        (6, "三年级(2)班", "本班班主任"),
+        (2, "#N/A", "班级无法识别（#N/A），全校调配"),
+        (3, "＃N/A", "班级无法识别（＃N/A），全校调配"),
+        (4, "不知道", "班级无法识别（不知道），全校调配"),
+        (5, "", "班级无法识别（-），全校调配"),
+    ]
+    book = load_workbook(tmp_path / "结对.xlsx")
+    assert [r[1] for r in book["结对名单"].iter_rows(min_row=3, max_row=7, values_only=True)] == [
+        "三年级(2)班",
+        "#N/A",
+        "＃N/A",
+        "不知道",
+        None,
+    ]
+    assert book["教师帮扶名单"]["F3"].value.splitlines() == [
+        "陈思彤（三年级(2)班）",
+        "张雨涵（#N/A）",
+        "李明轩（＃N/A）",
+        "王梓萱（不知道）",
+        "刘浩然",
+    ]

@@ -96,7 +96,10 @@ def write_pairs_book(out: Path, result: Pairing, school: str, inputs: Iterable[P
     teachers, schools = [], []
     for n, (x, pairs) in enumerate(zip(result.teachers, result.loads().values(), strict=True), 1):
         # One child a line: three children and their classes read down a narrow column.
-        kids = "\n".join(f"{p.child.name}（{p.child.cls}）" for p in pairs)
+        # A child whose class is not known (empty, or a cell showing #N/A): her name alone.
+        kids = "\n".join(
+            f"{p.child.name}（{p.child.cls}）" if p.child.cls else p.child.name for p in pairs
+        )
         teachers.append([n, x.shown, x.role, x.phone, len(pairs), kids, why_idle.get(id(x))])
         schools.append((pairs[0].school if pairs else school_of.get(id(x))) or x.school)
     header, teachers = with_school(TEACHERS_HEADER, teachers, schools)

@@ -46,10 +46,12 @@ from lbc.roster.tables import (
     FILE_SCHOOL,
     Roster,
     Table,
+    class_label,
     file_names,
     id_of,
     named_schools,
     repeated_rows,
+    shows_an_error,
     shows_an_error_whole,
 )
 from lbc.workspace.config import WatchSettings
@@ -183,13 +185,22 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _class_labels(column: list[object]) -> list[str]:
-    """Each class as a person reads it, worked out once per distinct class."""
+def _class_labels(table: Table, column: list[object]) -> list[str]:
+    """Each class of ``table`` (its ``column``) as a person reads it, worked out once per
+    distinct class; a cell showing a formula's error, or text typed like one, as every
+    list names it (class_label): " #N/A" typed is the class "#N/A", a cell showing #N/A
+    none, not both one class "#N/A"."""
     try:
         labels = {value: nz.display(value) or "" for value in dict.fromkeys(column)}
     except TypeError:  # an unhashable cell: each on its own
-        return [nz.display(value) or "" for value in column]
-    return list(map(labels.__getitem__, column))
+        return [class_label(table, i) for i in range(len(column))]
+    out = list(map(labels.__getitem__, column))
+    if any(map(shows_an_error, labels)):
+        out = [
+            class_label(table, i) if shows_an_error(v) else x
+            for i, (v, x) in enumerate(zip(column, out, strict=True))
+        ]
+    return out
 
 
 def _priorities(table: Table) -> list[list[str]]:
@@ -289,7 +300,7 @@ def _child_rows(table: Table, rows: Iterable[int]) -> list[ChildRow]:
     column = {key: values.get(key) or nothing for key in _CHILD_KEYS}
     tags = values.get(NAMESAKE_KEY) or nothing
     priorities = _priorities(table)
-    labels = _class_labels(column["class"])
+    labels = _class_labels(table, column["class"])
     schools = _texts(column["school"])
     whole = isinstance(rows, range) and rows == range(n)
     picked = list(rows)
