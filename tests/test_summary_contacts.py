@@ -6,7 +6,8 @@ contact, so two children without a single phone were 「联系方式齐全的 2 
 the document a school hands in. They are now counted apart, said beside the share (which
 stays of every child), and beside the children lacking a phone in 存在问题 and 下学期工作打算
 (not as a problem of their own: their 留守类型 puts them in 档案信息不完整 already). One
-who has every contact any 留守类型 asks for meets the rule whatever hers: complete.
+who has every contact any 留守类型 asks for meets the rule whatever hers: complete; one who
+lacks a contact every 留守类型 asks for (no parent's phone at all) lacks it whatever hers.
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ def test_children_whose_type_is_unreadable_or_empty_are_not_counted_reachable(
     tmp_path: Path,
 ) -> None:
     """The brief's school: 张三's 留守类型 and three phones show #N/A, 李四's are empty.
-    Neither has a phone; both were counted 联系方式齐全 (2, 100.0%)."""
+    Neither has a phone; both were counted 联系方式齐全 (2, 100.0%), then counted apart as
+    not judged. Every 留守类型 asks for a parent's phone: both are known to lack one."""
     book = roster(
         tmp_path / "花名册.xlsx", child(1, "张三", NA, phone=NA), child(2, "李四", None, None)
     )
@@ -102,24 +104,26 @@ def test_children_whose_type_is_unreadable_or_empty_are_not_counted_reachable(
     assert "未检查其联系方式" in flag.stderr
 
     context = run("summary", book, *TERM, "--format", "json").json()
-    note = "另有 2 名儿童的留守类型未填或无法识别，未能判断其联系方式是否齐全"
-    assert contacts(context) == (0, 0.0, 2, note)
+    assert contacts(context) == (0, 0.0, 0, None)
     assert context["children"]["total"] == 2
-    # Their 留守类型 is an error: 档案信息不完整 holds them, and nobody is known to lack a
-    # phone, so no problem about contacts.
     problem = "档案信息不完整：有 2 名儿童的档案缺项或有误，建档率未达到 100%。"
-    assert context["problems"] == [problem]
-    assert context["plans"] == [archive_plan(2)]
+    lacking = "联系方式不全：有 2 名儿童缺少外出父母或监护人的联系电话，遇事难以及时联系。"
+    assert context["problems"] == [problem, lacking]
+    assert context["plans"] == [
+        archive_plan(2),
+        "由班主任逐一联系，补齐 2 名儿童的父母和监护人电话，更新联系卡。",
+    ]
 
     result = run("summary", book, *TERM)
     assert result.exit_code == 0, result.stderr
-    sentence = f"联系方式齐全的 0 名，占 0.0%；{note}。"
+    sentence = "联系方式齐全的 0 名，占 0.0%。"
     assert first_practice(result.stdout) == (
         f"1. 建档立卡，动态管理。学校为每名留守儿童建立档案和联系卡，建档完整的儿童 0 名，"
         f"建档率 0.0%；{sentence}"
     )
     assert f"1. {problem}" in result.stdout.splitlines()
-    assert "联系方式不全" not in result.stdout
+    assert f"2. {lacking}" in result.stdout.splitlines()
+    assert "未能判断" not in result.stdout
 
     assert run("summary", book, *TERM, "--out", tmp_path / "s.html").exit_code == 0
     assert sentence in (tmp_path / "s.html").read_text(encoding="utf-8")
@@ -197,7 +201,7 @@ def test_phones_showing_na_under_a_known_type_are_missing_contacts(tmp_path: Pat
 def test_a_roster_without_a_type_column_judges_nobodys_contacts(tmp_path: Path) -> None:
     """No 留守类型 column at all: no child's type to judge by (lbc flag refuses such a
     roster), and every one was counted complete. 李四 and 王五 have every phone, complete
-    whatever their type; 张三 has none: not judged."""
+    whatever their type; 张三 has none: lacking whatever it is."""
     header = [h for h in HEADER if h != "留守类型"]
     book = roster(
         tmp_path / "花名册.xlsx",
@@ -207,8 +211,7 @@ def test_a_roster_without_a_type_column_judges_nobodys_contacts(tmp_path: Path) 
         header=header,
     )
     context = run("summary", book, *TERM, "--format", "json").json()
-    note = "另有 1 名儿童的留守类型未填或无法识别，未能判断其联系方式是否齐全"
-    assert contacts(context) == (2, 0.6667, 1, note)
+    assert contacts(context) == (2, 0.6667, 0, None)
 
 
 def test_untyped_children_do_not_push_a_problem_out_of_the_top_three(tmp_path: Path) -> None:

@@ -87,7 +87,7 @@ def contact_gaps(
     table: Table, usable_only: bool = False, kinds: Sequence[object] | None = None
 ) -> dict[int, list[MissingContact]]:
     """Row index -> the contacts that child lacks by the rules for its 留守类型, or for the
-    one ``kinds`` gives the row in place of its own (reachable_any_kind).
+    one ``kinds`` gives the row in place of its own (judged_by_every_kind).
 
     Children who have transferred out or graduated need no contact any more. With
     ``usable_only`` a phone cell that gives no number to call (已停机, a digit short:
@@ -200,14 +200,23 @@ def contact_gaps(
 ASKING_KINDS = (*_AWAY, nz.AWAY_UNSPECIFIED)
 
 
-def reachable_any_kind(table: Table, rows: Iterable[int], usable_only: bool = False) -> set[int]:
-    """Of ``rows``, the children who lack no contact by the rules of any 留守类型: whatever
-    theirs, where it is empty or unreadable, they meet the rule for it (the summary counts
-    them reachable though lbc flag, without a 留守类型 to judge by, does not check them)."""
-    left = set(rows)
-    for kind in ASKING_KINDS if left else ():
+def judged_by_every_kind(
+    table: Table, rows: Iterable[int], usable_only: bool = False
+) -> tuple[set[int], set[int]]:
+    """Of ``rows`` (children whose 留守类型 is empty or unreadable), those who lack no
+    contact by the rules of any 留守类型, and those who lack one by the rules of every
+    留守类型: whatever theirs, they meet its rule, or fail it (no parent's phone at all,
+    which every 留守类型 asks). The summary counts the first reachable and the second
+    lacking, though lbc flag, without a 留守类型 to judge by, checks neither; the rest are
+    not known either way."""
+    met, lacking = set(rows), set(rows)
+    for kind in ASKING_KINDS:
+        if not (met or lacking):
+            break
         kinds: list[object] = [None] * len(table)  # None: no rule, the row is passed over
-        for i in left:
+        for i in met | lacking:
             kinds[i] = kind
-        left -= contact_gaps(table, usable_only, kinds).keys()
-    return left
+        gaps = contact_gaps(table, usable_only, kinds).keys()
+        met -= gaps
+        lacking &= gaps
+    return met, lacking

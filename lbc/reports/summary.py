@@ -15,7 +15,8 @@ Counting rules, so that a head teacher can check any number by hand:
   rules, a phone cell that gives no number to call (已停机) counting as missing, as lbc
   flag counts it (lbc.checks.contacts); a child whose 留守类型 is empty or unreadable,
   whose contacts lbc flag does not check (lbc.roster.people.untyped), is complete when
-  she lacks no contact by the rules of any 留守类型 (reachable_any_kind), else counted
+  she lacks no contact by the rules of any 留守类型, lacking one when she lacks one by the
+  rules of every 留守类型 (no parent's phone at all: judged_by_every_kind), else counted
   apart, said beside the share, which stays of every child on the books;
 * paired: the child's 帮扶教师 names a teacher in post (在岗) of its school's teachers list,
   or, where no teachers list was read for the school, any teacher (TeachersInPost); a cell
@@ -46,7 +47,7 @@ from collections.abc import Callable, Iterator
 from itertools import chain, repeat
 from typing import Any
 
-from lbc.checks.contacts import contact_gaps, reachable_any_kind
+from lbc.checks.contacts import contact_gaps, judged_by_every_kind
 from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, RuleKind
 from lbc.checks.watch import WatchFacts, settings_of_their_own
@@ -646,20 +647,21 @@ def _archive_section(
     gaps = [contact_gaps(table, usable_only=True) for table, _ in kids.rows]
     # A child whose 留守类型 is empty or unreadable has no contact rule to be judged by
     # (contact_gaps finds nothing missing): complete if she meets the rule of every
-    # 留守类型, else not complete but counted apart, as lbc flag says of those it did not
-    # check. The share stays of every child, as 建档率's is.
+    # 留守类型, lacking if she fails every one's, else not complete but counted apart, as
+    # lbc flag says of those it did not check. The share stays of every child, as 建档率's
+    # is.
     unknown: dict[int, list[int]] = {}
     for table, i in untyped(table for table, _ in kids.rows):
         unknown.setdefault(id(table), []).append(i)
     contacts = unjudged = 0
     for (table, rows), gap in zip(kids.rows, gaps, strict=True):
         here = unknown.get(id(table), [])
-        met = reachable_any_kind(table, here, usable_only=True)
-        unsure = set(here) - met
+        met, lacking = judged_by_every_kind(table, here, usable_only=True)
+        unsure = set(here) - met - lacking
         for i in rows:
             if i in unsure:
                 unjudged += 1
-            elif i not in gap:
+            elif i not in gap and i not in lacking:
                 contacts += 1
     severities = Counter(RULES[code].severity for code in by_code.elements())
     return {
