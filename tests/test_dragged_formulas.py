@@ -384,3 +384,23 @@ def test_template_rows_of_only_a_school_are_nobody(tmp_path: Path) -> None:
         for f in result.json()["findings"]
         if f["code"] in ("REQ001", "TCH001")
     ] == [("教师名单", 6, "REQ001"), ("教师名单", 6, "TCH001")]
+
+
+def test_numbered_rows_of_a_class_template_are_no_children(tmp_path: Path) -> None:
+    """A class teacher's template numbers its rows and fills its class on each: the unused
+    rows were children with no name (7 for 2, REQ001 on each, the summary's 在册 7). They
+    are nobody, as rows of a 序号 alone are; a row naming its class alone stays what it was,
+    and a row holding a child's datum beside them is hers (REQ001 on its name)."""
+    rows = [
+        ZHANG,
+        LI,
+        *([n, None, None, None, "三年级(2)班"] for n in range(3, 8)),
+        [8, None, "女", None, "三年级(2)班"],
+    ]
+    path = dragged(tmp_path / "花名册.xlsx", rows)
+    result = run("validate", path, "--format", "json")
+    assert result.json()["summary"]["children"] == 3
+    required = {f["row"] for f in result.json()["findings"] if f["code"] == "REQ001"}
+    assert required == {9}
+    summary = run("summary", path, "--term", "2024-autumn")
+    assert "本学期我校在册关爱对象 3 名" in summary.stdout

@@ -2895,7 +2895,7 @@ def _is_data(
     numbering: Collection[int] | None = None,
     read: Collection[int] = (),
     placing: Collection[int] = (),
-    padding: tuple[int, Collection[int]] | None = None,
+    padding: tuple[Collection[int], Collection[int]] | None = None,
 ) -> bool:
     """Whether a row below the header holds data: not blank, not only a 序号 left in an
     unused row, not a trailing note, not a template's unused row (``padding``:
@@ -2956,18 +2956,19 @@ def _dragged_lookup(
     return shown
 
 
-def _template_row(row: Sequence[Any], school: int, allowed: Collection[int]) -> bool:
-    """Whether a row is a template's unused one: its 学校 cell (column ``school``) filled,
-    as a county's template fills it on every row, and nothing else but cells of
-    ``allowed`` (the 序号 columns, and on a children sheet 年级 and 班级 too). Nobody's
-    row, as a row of only a 序号 is none (_is_data): a teachers list's such rows named
-    no teacher (REQ001 and TCH001 on each), a roster's no child."""
-    if school >= len(row) or not _cell_text(row[school]):
+def _template_row(row: Sequence[Any], anchors: Collection[int], allowed: Collection[int]) -> bool:
+    """Whether a row is a template's unused one: its 学校 or its 序号 filled (a cell of
+    ``anchors``), as a county's template fills its school and a class's template numbers
+    its rows, its class filled in on each, and nothing else but cells of ``allowed`` (the
+    学校 and 序号 columns, and on a children sheet 年级 and 班级 too). Nobody's row, as a
+    row of only a 序号 is none (_is_data): a teachers list's such rows named no teacher
+    (REQ001 and TCH001 on each), a roster's no child (REQ001 on each, and counted). A row
+    naming a class alone stays what it was: it may be the class's heading."""
+    if not any(j < len(row) and _cell_text(row[j]) for j in anchors):
         return False
     return all(
         j in allowed or v is None or (v.__class__ is str and not v.strip())
         for j, v in enumerate(row)
-        if j != school
     )
 
 
@@ -3077,12 +3078,11 @@ class TableMaker:
         placed = [c for key in _PLACING[children] if (c := header.columns.get(key))]
         self.placing = frozenset(j for c in placed for j in c.indices)
         self.read = frozenset(self.mapped) - self.placing
+        # A template's unused row (_template_row): its 学校 or 序号 filled, and only them,
+        # its 年级 and its 班级.
         school = header.columns.get("school")
-        self.padding = (
-            None
-            if school is None
-            else (school.index, frozenset(j for j, _ in numbers) | self.placing)
-        )
+        anchors = frozenset(j for j, _ in numbers) | ({school.index} if school else set())
+        self.padding = (anchors, anchors | self.placing) if anchors else None
         # What a row of a dragged VLOOKUP may fill besides #N/A, by column, as VAL008
         # names it: its 序号, 学校, 年级 and 班级 by their labels; and of the run of such rows
         # the last piece ended (_error_rows), the columns its rows filled.
