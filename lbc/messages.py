@@ -1462,6 +1462,16 @@ _TEXT: dict[str, tuple[str, str]] = {
     "pair.reason.grade": ("同年级", "same grade"),
     "pair.reason.anyone": ("跨年级调配", "another grade"),
     "pair.why.short": ("帮扶名额不足（还差 {short} 个名额）", "not enough places ({short} short)"),
+    "pair.why.unreadable": (
+        "（帮扶教师是公式出错后显示的“{value}”，按没有原帮扶教师安排，未能延续原结对）",
+        " (the support teacher shows “{value}”, the error of a formula; taken as having no "
+        "former teacher, so no pair of last term was kept)",
+    ),
+    "pair.why.unreadable_kept": (
+        "（上学期名册中帮扶教师是公式出错后显示的“{value}”，按没有原帮扶教师安排，未能延续原结对）",
+        " (in last term's roster the support teacher shows “{value}”, the error of a formula; "
+        "taken as having no former teacher, so no pair of last term was kept)",
+    ),
     "pair.why.no_name": ("姓名为空，请先补上姓名", "no name: fill it in first"),
     "pair.why.no_teacher": ("本校没有可结对的在岗教师", "no teacher in post at this school"),
     "pair.idle.inactive": ("不在岗", "not in post"),

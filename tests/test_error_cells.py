@@ -691,6 +691,29 @@ def test_pairing_takes_a_support_teacher_showing_an_error_for_none(tmp_path: Pat
     )
 
 
+def test_a_child_left_unpaired_is_told_her_teacher_showed_an_error(tmp_path: Path) -> None:
+    """Places short: 李明轩, whose 帮扶教师 shows #N/A where 王芳 was, is left without a
+    teacher while 张雨涵 keeps hers. Her reason said only 帮扶名额不足, not that a pair of
+    last term might have been kept had the cell named 王芳."""
+    school = tmp_path / "青山小学"
+    header = [*CHILD_HEADER, "帮扶教师"]
+    rows = [
+        [*child_row(n, birth=dt.date(2016, n, 3), cls="五年级(1)班"), teacher]
+        for n, teacher in enumerate(["王芳", "#N/A"], 1)
+    ]
+    roster(school / "花名册.xlsx", {"O3": "#N/A"}, rows, header)
+    teachers_list(school, [*WANG_FANG[:7], "是"])
+    paired = run("pair", school, "--max-per-teacher", "1", "--format", "json")
+    assert [(p["child"], p["teacher"]) for p in paired.json()["pairs"]] == [("张雨涵", "王芳")]
+    assert [(u["child"], u["why"]) for u in paired.json()["unpaired"]] == [
+        (
+            "李明轩",
+            "帮扶名额不足（还差 1 个名额）（帮扶教师是公式出错后显示的“#N/A”，"
+            "按没有原帮扶教师安排，未能延续原结对）",
+        )
+    ]
+
+
 def test_a_support_teacher_typed_as_na_with_spaces_is_a_name(tmp_path: Path) -> None:
     """VAL007 tests a cell whole (#N/A), but the teachers were counted by its trimmed text:
     a 帮扶教师 typed " #N/A " was no teacher in the summary and lbc due, with no VAL007 to
@@ -1004,7 +1027,12 @@ def test_keep_pairs_a_child_whose_kept_teacher_shows_na_within_the_places(
     assert book["结对名单"]["C5"].value is None
     assert [[cell.value for cell in row[1:4]] for row in book["未结对"].iter_rows(min_row=3)] == [
         ["三年级(1)班", "刘浩然", "帮扶名额不足（还差 2 个名额）"],
-        ["三年级(2)班", "李明轩", "帮扶名额不足（还差 2 个名额）"],
+        [
+            "三年级(2)班",
+            "李明轩",
+            "帮扶名额不足（还差 2 个名额）（上学期名册中帮扶教师是公式出错后显示的“#N/A”，"
+            "按没有原帮扶教师安排，未能延续原结对）",
+        ],
     ]
 
 

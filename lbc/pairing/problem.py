@@ -675,11 +675,17 @@ def _reason(
         if moved:  # say why last term's pair ended
             why += said("pair.reason.moved", name=shown_name(moved, said))
         if child.unreadable:  # why she was paired as having none
-            value, file = child.unreadable
-            wording = "pair.reason.unreadable_kept" if file else "pair.reason.unreadable"
-            why += said(wording, value=value)
+            why += _unreadable(child, "pair.reason")
         worded[key] = why
     return worded[key]
+
+
+def _unreadable(child: ChildRow, kind: str) -> str:
+    """Why ``child`` was taken as having no former teacher: her 帮扶教师 cell (this term's,
+    or last term's in --keep's file) shows a formula's error; said after her reason
+    (``kind`` pair.reason) or after why she was left without one (pair.why)."""
+    value, file = child.unreadable or ("", "")
+    return said(f"{kind}.unreadable_kept" if file else f"{kind}.unreadable", value=value)
 
 
 def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = None) -> Pairing:
@@ -731,7 +737,9 @@ def pair(roster: Roster, max_per_teacher: int, watch: WatchSettings | None = Non
         made = len(pairs)
         for c, problem, g in zip(school.children, school.problem, got, strict=True):
             if g is None:
-                unpaired.append(Unpaired(c, why, where))
+                # Places short: a former teacher she might have kept is why she was not.
+                lost = _unreadable(c, "pair.why") if c.unreadable and not no_one else ""
+                unpaired.append(Unpaired(c, why + lost, where))
                 continue
             x = school.teachers[g]
             kept = g in problem.previous
