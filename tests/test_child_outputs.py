@@ -305,7 +305,7 @@ def test_due_takes_a_childs_priority_from_either_of_its_rows(tmp_path: Path) -> 
     due = run(*args, cwd=tmp_path)
     assert due.exit_code == 1, due.stderr
     ((teacher,),) = [due.json()["teachers"]]
-    assert [(c["child"], c["priority"]) for c in teacher["children"]] == [
+    assert [(c["child"], c["priority_text"]) for c in teacher["children"]] == [
         ("李明轩", ["孤儿"]),
         ("张雨涵", []),
     ]

@@ -28,7 +28,8 @@ def test_the_priority_reasons_of_lbc_due_in_english(samples: Path) -> None:
     """lbc due --lang en names each priority in English, in JSON, CSV and the table (the
     list joined with ", " and not "、"); in Chinese the words are as they were."""
     doc = run("--lang", "en", "due", "--as-of", "2024-10-15", "--format", "json", cwd=samples)
-    words = {p for t in doc.json()["teachers"] for c in t["children"] for p in c["priority"]}
+    kids = [c for t in doc.json()["teachers"] for c in t["children"]]
+    words = {p for c in kids for p in c["priority_text"]}
     assert sorted(words) == [
         "both parents away",
         "disabled",
@@ -39,12 +40,27 @@ def test_the_priority_reasons_of_lbc_due_in_english(samples: Path) -> None:
         "struggling at school",
     ]
     csv = run("--lang", "en", "due", "--as-of", "2024-10-15", "--format", "csv", cwd=samples)
-    assert '徐若曦,三年级(2)班,,"key target, struggling at school",' in csv.stdout
+    assert (
+        '徐若曦,三年级(2)班,,key_target;learning_difficulty,"key target, struggling at school",'
+        in csv.stdout
+    )
     shown = run("--lang", "en", "due", "--as-of", "2024-10-15", cwd=samples).stdout
     assert "key target, struggling at school" in shown
     assert "a home visit this term, 送温暖 this school year" in shown
+    # The codes a script reads are the same in every language.
+    assert {p for c in kids for p in c["priority"]} == {
+        "both_parents_away",
+        "disabled",
+        "key_target",
+        "subsistence_allowance",
+        "orphan",
+        "registered_poor",
+        "learning_difficulty",
+    }
     zh = run("due", "--as-of", "2024-10-15", "--format", "json", cwd=samples).json()
-    assert {p for t in zh["teachers"] for c in t["children"] for p in c["priority"]} == {
+    zh_kids = [c for t in zh["teachers"] for c in t["children"]]
+    assert [c["priority"] for c in zh_kids] == [c["priority"] for c in kids]
+    assert {p for c in zh_kids for p in c["priority_text"]} == {
         "父母均外出",
         "残疾",
         "重点帮扶对象",

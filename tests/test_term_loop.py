@@ -310,35 +310,35 @@ def test_a_whole_term(term: Path) -> None:
     ] == [("赵敏", 2, 2), ("李强", 1, 1), ("王芳", 1, 1)]
 
 
-# lbc due's CSV on 2024-10-15, a row a child: each code column (owed, overdue) with the
-# words the table says beside it, in Chinese and in English.
+# lbc due's CSV on 2024-10-15, a row a child: each code column (priority, owed, overdue)
+# with the words the table says beside it, in Chinese and in English.
 DUE_CSV_ZH = [
-    "王芳,张雨涵,三年级(2)班,,父母均外出,warmth,本学年送温暖,,1,1,0,0,2024-10-09,6,false,否,0",
-    "王芳,李明轩,三年级(2)班,,,talk;home_visit;warmth,本月谈心、本学期家访、本学年送温暖,,"
+    "王芳,张雨涵,三年级(2)班,,both_parents_away,父母均外出,warmth,本学年送温暖,,1,1,0,0,2024-10-09,6,false,否,0",
+    "王芳,李明轩,三年级(2)班,,,,talk;home_visit;warmth,本月谈心、本学期家访、本学年送温暖,,"
     "0,0,0,1,2024-10-05,10,false,否,0",
-    "李强,刘浩然,四年级(1)班,,父母均外出,home_visit;warmth,本学期家访、本学年送温暖,2024-09,"
+    "李强,刘浩然,四年级(1)班,,both_parents_away,父母均外出,home_visit;warmth,本学期家访、本学年送温暖,2024-09,"
     "1,0,0,0,2024-10-03,12,true,是,0",
-    "李强,王梓萱,四年级(1)班,,,talk;home_visit;warmth,本月谈心、本学期家访、本学年送温暖,,"
+    "李强,王梓萱,四年级(1)班,,,,talk;home_visit;warmth,本月谈心、本学期家访、本学年送温暖,,"
     "0,0,0,0,2024-09-20,25,false,否,0",
-    "赵敏,陈思彤,五年级(1)班,,,talk;home_visit;warmth,本月谈心、本学期家访、本学年送温暖,2024-09,"
+    "赵敏,陈思彤,五年级(1)班,,,,talk;home_visit;warmth,本月谈心、本学期家访、本学年送温暖,2024-09,"
     "0,0,0,0,,45,true,是,0",
-    "赵敏,杨子墨,五年级(1)班,,,home_visit,本学期家访,2024-09,1,0,1,0,2024-10-10,5,true,是,0",
+    "赵敏,杨子墨,五年级(1)班,,,,home_visit,本学期家访,2024-09,1,0,1,0,2024-10-10,5,true,是,0",
 ]
 EN_ALL = '"a talk this month, a home visit this term, 送温暖 this school year"'
 DUE_CSV_EN = [
-    "王芳,张雨涵,三年级(2)班,,both parents away,warmth,送温暖 this school year,,"
+    "王芳,张雨涵,三年级(2)班,,both_parents_away,both parents away,warmth,送温暖 this school year,,"
     "1,1,0,0,2024-10-09,6,false,no,0",
-    f"王芳,李明轩,三年级(2)班,,,talk;home_visit;warmth,{EN_ALL},,0,0,0,1,2024-10-05,10,false,no,0",
-    "李强,刘浩然,四年级(1)班,,both parents away,home_visit;warmth,"
+    f"王芳,李明轩,三年级(2)班,,,,talk;home_visit;warmth,{EN_ALL},,0,0,0,1,2024-10-05,10,false,no,0",
+    "李强,刘浩然,四年级(1)班,,both_parents_away,both parents away,home_visit;warmth,"
     '"a home visit this term, 送温暖 this school year",2024-09,1,0,0,0,2024-10-03,12,true,yes,0',
-    f"李强,王梓萱,四年级(1)班,,,talk;home_visit;warmth,{EN_ALL},,0,0,0,0,2024-09-20,25,false,no,0",
-    f"赵敏,陈思彤,五年级(1)班,,,talk;home_visit;warmth,{EN_ALL},2024-09,0,0,0,0,,45,true,yes,0",
-    "赵敏,杨子墨,五年级(1)班,,,home_visit,a home visit this term,2024-09,"
+    f"李强,王梓萱,四年级(1)班,,,,talk;home_visit;warmth,{EN_ALL},,0,0,0,0,2024-09-20,25,false,no,0",
+    f"赵敏,陈思彤,五年级(1)班,,,,talk;home_visit;warmth,{EN_ALL},2024-09,0,0,0,0,,45,true,yes,0",
+    "赵敏,杨子墨,五年级(1)班,,,,home_visit,a home visit this term,2024-09,"
     "1,0,1,0,2024-10-10,5,true,yes,0",
 ]
 DUE_KEYS = (
-    "teacher,child,class,birth_date,priority,owed,owed_text,missed_months,talks_this_month,"
-    "visits,warmth,family_calls,last_contact,days_without_contact,overdue,overdue_text,"
+    "teacher,child,class,birth_date,priority,priority_text,owed,owed_text,missed_months,"
+    "talks_this_month,visits,warmth,family_calls,last_contact,days_without_contact,overdue,overdue_text,"
     "other_teachers"
 )
 
@@ -349,7 +349,7 @@ DUE_KEYS = (
         (
             "zh",
             False,
-            "\ufeff帮扶教师,儿童,班级,出生日期,重点帮扶原因,待办（代码）,待办,漏谈月份,本月谈心次数,"
+            "\ufeff帮扶教师,儿童,班级,出生日期,重点帮扶原因（代码）,重点帮扶原因,待办（代码）,待办,漏谈月份,本月谈心次数,"
             "本学期家访次数,本学年送温暖次数,亲情通话次数,最近联系,未联系天数,逾期（代码）,逾期,"
             "其他老师的记录数",
             DUE_CSV_ZH,
@@ -358,9 +358,10 @@ DUE_KEYS = (
         (
             "en",
             False,
-            "\ufeffteacher,child,class,birth date,priority,owed (code),owed,months without a talk,"
-            "talks this month,home visits this term,送温暖 this school year,family calls,"
-            "last contact,days without contact,overdue (code),overdue,records by other teachers",
+            "\ufeffteacher,child,class,birth date,priority (code),priority,owed (code),owed,"
+            "months without a talk,talks this month,home visits this term,"
+            "送温暖 this school year,family calls,last contact,days without contact,"
+            "overdue (code),overdue,records by other teachers",
             DUE_CSV_EN,
         ),
         ("en", True, "\ufeff" + DUE_KEYS, DUE_CSV_EN),
@@ -421,6 +422,7 @@ def test_due_json_says_what_is_owed_by_code_and_in_words(term: Path, lang: str) 
         "class",
         "birth_date",
         "priority",
+        "priority_text",
         "owed",
         "owed_text",
         "missed_months",

@@ -26,6 +26,7 @@ from lbc.reports.owed import (
     table_header,
     table_rows,
 )
+from lbc.roster.people import priority_text
 from lbc.roster.support import TALK, VISIT, WARMTH
 from lbc.workspace.config import Quotas
 from lbc.workspace.schools import run_school
@@ -38,8 +39,9 @@ from lbc.workspace.terms import (
     term_of_its_own,
 )
 
-# Each code a script reads (owed: talk;home_visit;warmth, overdue: true/false, as lbc pair's
-# kept) with its words beside it (owed_text, overdue_text: what the table says of it), for
+# Each code a script reads (priority: key_target;orphan …, owed: talk;home_visit;warmth,
+# overdue: true/false, as lbc pair's kept) with its words beside it (priority_text,
+# owed_text, overdue_text: what the table says of it), for
 # the school reading the CSV in Excel, in the user's language.
 CSV_COLUMNS = (
     "teacher",
@@ -47,6 +49,7 @@ CSV_COLUMNS = (
     "class",
     "birth_date",
     "priority",
+    "priority_text",
     "owed",
     "owed_text",
     "missed_months",
@@ -140,7 +143,9 @@ def _child(c: Owed) -> dict[str, object]:
         "child": c.name,
         "class": c.cls,
         "birth_date": c.born.isoformat() if c.born else None,
+        # Codes a script reads (key_target, orphan, both_parents_away …), and their words.
         "priority": c.priority,
+        "priority_text": [priority_text(code) for code in c.priority],
         # Codes a script reads (talk, home_visit, warmth), the same in every language, and
         # the list's words of each beside them in the run's language.
         "owed": [OWED_CODES[k] for k in c.owed],
@@ -191,9 +196,10 @@ def csv_rows(result: Due) -> list[dict[str, object]]:
     for teacher, kids in result.teachers.items():
         for c in kids:
             row = _child(c)
-            for key in ("priority", "owed_text", "missed_months"):
+            for key in ("priority_text", "owed_text", "missed_months"):
                 row[key] = as_list(row[key])  # type: ignore[arg-type]
-            row["owed"] = ";".join(row["owed"])  # type: ignore[arg-type]
+            for key in ("priority", "owed"):
+                row[key] = ";".join(row[key])  # type: ignore[arg-type]
             row["overdue"] = "true" if c.overdue else "false"
             row["overdue_text"] = t("due.yes") if c.overdue else t("due.no")
             rows.append({"teacher": labels[teacher], **row})

@@ -20,7 +20,8 @@ from lbc.roster.people import (
     Teacher,
     TeachersInPost,
     came_after,
-    priority_reasons,
+    priority_codes,
+    priority_text,
 )
 from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.support import ChildIndex, records_index
@@ -201,10 +202,16 @@ class Kids:
         return kids, [k for *_, ks in groups.values() for k in ks]
 
     def priority(self) -> list[list[str]]:
-        """Why each child is a priority (``priority_reasons``); empty lists for the rest."""
+        """Why each child is a priority in words (``priority_text``); empty lists for the
+        rest."""
+        return [list(map(priority_text, codes)) for codes in self.priority_codes()]
+
+    def priority_codes(self) -> list[list[str]]:
+        """Why each child is a priority, as codes (``priority_codes``); empty lists for the
+        rest."""
         again = self.again
         return [
-            priority_reasons(table, i, again.get((id(table), i), ()))
+            priority_codes(table, i, again.get((id(table), i), ()))
             for table, rows in self.rows
             for i in rows
         ]

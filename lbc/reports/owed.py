@@ -29,6 +29,7 @@ from lbc.roster.people import (
     Teacher,
     class_rank,
     known_birth,
+    priority_text,
     school_name,
     teacher_labels,
     untagged,
@@ -238,7 +239,7 @@ class Owed:
 
     name: str
     cls: str
-    priority: list[str]
+    priority: list[str]  # codes (priority_codes)
     talks_this_month: int
     missed_months: list[Month]
     visits: int
@@ -367,7 +368,7 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
             )
         return months[(mine, since)]
 
-    priority = kids.priority()
+    priority = kids.priority_codes()
     others = _other_teachers(records, kids)
     unclear = [r for r in records if r.unclear]
     result = Due(day, term, quotas, 0, 0, records=len(records), unclear=unclear)
@@ -468,7 +469,7 @@ def table_rows(kids: list[Owed], day: Callable[[dt.date], str] = str) -> list[li
         [
             _shown(c, day),
             c.cls,
-            as_list(map(again, c.priority)),
+            as_list(map(priority_text, c.priority)),
             _owed_text(c),
             t("due.last", date=day(c.last_contact), days=c.days_without_contact)
             if c.last_contact

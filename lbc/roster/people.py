@@ -67,10 +67,38 @@ PRIORITY_FIELDS = ("key_target", "categories", "health", "left_behind_type", "en
 
 def priority_reasons(table: Table, i: int, repeats: Sequence[tuple[Table, int]] = ()) -> list[str]:
     """Why child ``i`` of ``table`` is a priority, in words (said: Chinese in a school's
-    document, the run's language in what lbc prints); empty when it is not. ``repeats``:
-    the rows repeating its ID number (DUP001), whose word of the child itself (重点帮扶对象,
-    a category, 残疾) counts too, as the watch list and the summary take either row's; its
-    留守类型 and 在校状态 are the kept row's to say."""
+    document, the run's language in what lbc prints); empty when it is not. The words of
+    priority_codes."""
+    return [priority_text(code) for code in priority_codes(table, i, repeats)]
+
+
+# Each priority reason's code (priority_codes), the same in every language, as a script
+# reading lbc due's JSON branches on it; the category and status words are lbc's own.
+PRIORITY_CODES = {
+    "孤儿": "orphan",
+    "残疾": "disabled",
+    "建档立卡": "registered_poor",
+    "低保": "subsistence_allowance",
+    "贫困": "poor",
+    "学困": "learning_difficulty",
+    nz.BOTH_AWAY: "both_parents_away",
+    "辍学": "dropout",
+    nz.NOT_AT_SCHOOL: "not_at_school",
+}
+_PRIORITY_WORDS = {code: value for value, code in PRIORITY_CODES.items()}
+
+
+def priority_text(code: str) -> str:
+    """A priority reason's words (priority_codes) in the current language, as a Said."""
+    return said("pair.priority.key_target") if code == "key_target" else word(_PRIORITY_WORDS[code])
+
+
+def priority_codes(table: Table, i: int, repeats: Sequence[tuple[Table, int]] = ()) -> list[str]:
+    """Why child ``i`` of ``table`` is a priority, as codes (PRIORITY_CODES, key_target);
+    empty when it is not. ``repeats``: the rows repeating its ID number (DUP001), whose
+    word of the child itself (重点帮扶对象, a category, 残疾) counts too, as the watch list
+    and the summary take either row's; its 留守类型 and 在校状态 are the kept row's to
+    say."""
     reasons = []
     if not repeats:  # nearly every child: its one row, read as it stands
         key_target, health = table.get("key_target", i) == "是", table.get("health", i)
@@ -82,17 +110,17 @@ def priority_reasons(table: Table, i: int, repeats: Sequence[tuple[Table, int]] 
         cats = {c for tb, j in rows for c in nz.categories_named(tb.get("categories", j))}
         disabled = any(tb.get("health", j) == "残疾" for tb, j in rows)
     if key_target:
-        reasons.append(said("pair.priority.key_target"))
-    reasons += [word(c) for c in PRIORITY_CATEGORIES if c in cats]
+        reasons.append("key_target")
+    reasons += [PRIORITY_CODES[c] for c in PRIORITY_CATEGORIES if c in cats]
     if "残疾" not in cats and disabled:
-        reasons.append(word("残疾"))
+        reasons.append(PRIORITY_CODES["残疾"])
     if table.get("left_behind_type", i) == nz.BOTH_AWAY:
-        reasons.append(word(nz.BOTH_AWAY))
+        reasons.append(PRIORITY_CODES[nz.BOTH_AWAY])
     # Out of school, a dropout or not (不在学: 失学, 未入园 …): among the children most at
     # risk, as lbc watch says (WCH010).
     status = table.get("enrollment_status", i)
     if status in ("辍学", nz.NOT_AT_SCHOOL):
-        reasons.append(word(status))
+        reasons.append(PRIORITY_CODES[status])
     return reasons
 
 
