@@ -586,6 +586,9 @@ def schools(
             matching.Child(c.ref, c.grade, 0, p) for c, p in zip(school.children, mine, strict=True)
         ]
         school.graph = matching.Graph(unranked, teachers_of)
+    # OR-Tools is imported while the watch list is still being drawn, which a county's
+    # pairing waits for here: every solve needs it, and it takes a tenth of a second.
+    matching.load()
     _mark_watched(children, keys, watched.result())
     for school, mine in zip(groups.values(), kept_with, strict=True):
         for c, previous in zip(school.children, mine, strict=True):
@@ -817,7 +820,7 @@ def _solved(problems: list[School]) -> list[list[int | None]]:
     cut = done = 0
     while cut < len(problems) and done < total / 2:
         done, cut = done + len(problems[cut].children), cut + 1
-    matching.load()  # once, here: the child forked next has them then
+    matching.load()  # imported already (schools): the child forked next has them
     later = Background(lambda: [school.solve() for school in problems[cut:]], total - done)
     return [school.solve() for school in problems[:cut]] + later.result()
 
