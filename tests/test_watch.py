@@ -416,14 +416,17 @@ def test_out_writes_a_printable_owner_only_workbook(school: Path) -> None:
 
 
 def test_the_workbooks_reasons_take_the_pages_room(school: Path, samples: Path) -> None:
-    """The reasons, the last column, are as wide as the longest of them (51 characters
-    wide, and 2 for the cell's padding) where the page has room, past the 40 a column is
-    otherwise held to: every reason on one line, each row the default row (15 points)."""
+    """The reasons, the last column, are as wide as the longest of them, and 2 for the
+    cell's padding, where the page has room, past the 40 a column is otherwise held to:
+    every reason on one line, each row the default row (15 points). The longest is child
+    18's, 48 characters wide besides its last record's month and day (SILENT_DAYS ago)."""
     run("watch", "--out", "名单.xlsx", cwd=school)
     ws = load_workbook(school / "名单.xlsx").active
-    assert ws.column_dimensions["G"].width == 53
+    last = TODAY - dt.timedelta(days=SILENT_DAYS)
+    silent = f"超过 30 天没有谈心或联系（最近一次：{last.year}年{last.month}月{last.day}日）"
+    assert ws.column_dimensions["G"].width == 50 + len(f"{last.month}{last.day}")
     heights = {ws.cell(r, 7).value: ws.row_dimensions[r].height for r in range(3, 13)}
-    assert heights["超过 30 天没有谈心或联系（最近一次：2026年10月3日）"] == 15
+    assert heights[silent] == 15
     assert heights["父母均外出，没有委托监护人；监护类型为无人监护"] == 15
     assert heights["孤儿"] == 15
 
