@@ -404,3 +404,31 @@ def test_numbered_rows_of_a_class_template_are_no_children(tmp_path: Path) -> No
     assert required == {9}
     summary = run("summary", path, "--term", "2024-autumn")
     assert "本学期我校在册关爱对象 3 名" in summary.stdout
+
+
+def test_teachers_template_rows_filled_in_with_defaults_are_nobody(tmp_path: Path) -> None:
+    """A teachers list's template fills 党员 否, 在岗 是 and 可帮扶人数 2 on every row: its
+    unused rows, numbered or not, were teachers with no name (validate's 5 teachers for
+    one, REQ001 and TCH001 on each). They name nobody; a row holding a phone beside them
+    is a teacher's whose name is missing, and pair leaves her out, saying so."""
+    path = dragged(tmp_path / "花名册.xlsx", [ZHANG, LI])
+    book = load_workbook(path)
+    teachers = book.create_sheet("教师名单")
+    teachers.append(["序号", *TEACHER_HEADER, "可帮扶人数"])
+    teachers.append([1, *ZHANG_TEACHER, 2])
+    for n in range(2, 4):
+        teachers.append([n, None, None, None, None, None, None, "否", "是", 2])
+    teachers.append([None, None, None, None, None, None, None, "否", "是", 2])
+    teachers.append([None, None, None, None, None, None, None, None, "是"])
+    teachers.append([6, None, None, "13800000002", None, None, None, "否", "是", 2])
+    book.save(path)
+    result = run("validate", path, "--format", "json")
+    assert result.json()["summary"]["teachers"] == 2
+    assert [
+        (f["sheet"], f["row"], f["code"])
+        for f in result.json()["findings"]
+        if f["code"] in ("REQ001", "TCH001")
+    ] == [("教师名单", 7, "REQ001")]
+    paired = run("pair", path, "--format", "json")
+    assert paired.json()["summary"]["teachers"] == 1
+    assert "提示：教师名单中有 1 行没有姓名，未参与结对" in paired.stderr

@@ -2841,6 +2841,10 @@ _NOT_DATA = frozenset({"name", "class", "grade", "notes", "school"})
 # The columns that place a row (TableMaker.placing): on a children sheet (True) and on any
 # other.
 _PLACING = {True: ("school", "grade", "class"), False: ("school",)}
+# The columns of a teachers list a template fills in on every row with what most teachers
+# are (在岗 是, 可帮扶人数 2, 党员 否): a row holding nothing else, beside its 序号 and its
+# 学校, names nobody (_template_row).
+_PREFILLED = ("active", "capacity", "party_member")
 
 
 def _dropped(kept: list[int], lo: int, hi: int) -> list[int]:
@@ -2963,7 +2967,9 @@ def _template_row(row: Sequence[Any], anchors: Collection[int], allowed: Collect
     学校 and 序号 columns, and on a children sheet 年级 and 班级 too). Nobody's row, as a
     row of only a 序号 is none (_is_data): a teachers list's such rows named no teacher
     (REQ001 and TCH001 on each), a roster's no child (REQ001 on each, and counted). A row
-    naming a class alone stays what it was: it may be the class's heading."""
+    naming a class alone stays what it was: it may be the class's heading. On a teachers
+    list its 在岗, 可帮扶人数 and 党员 (_PREFILLED) are anchors and allowed too: a template
+    fills them in with 是, 2 and 否 on every row, which counted each as a teacher."""
     if not any(j < len(row) and _cell_text(row[j]) for j in anchors):
         return False
     return all(
@@ -3079,9 +3085,16 @@ class TableMaker:
         self.placing = frozenset(j for c in placed for j in c.indices)
         self.read = frozenset(self.mapped) - self.placing
         # A template's unused row (_template_row): its 学校 or 序号 filled, and only them,
-        # its 年级 and its 班级.
+        # its 年级 and its 班级; on a teachers list, or what it fills in on every row.
         school = header.columns.get("school")
         anchors = frozenset(j for j, _ in numbers) | ({school.index} if school else set())
+        prefilled = frozenset(
+            j
+            for key in (_PREFILLED if header.kind is Kind.TEACHERS else ())
+            if (c := header.columns.get(key))
+            for j in c.indices
+        )
+        anchors |= prefilled
         self.padding = (anchors, anchors | self.placing) if anchors else None
         # What a row of a dragged VLOOKUP may fill besides #N/A, by column, as VAL008
         # names it: its 序号, 学校, 年级 and 班级 by their labels; and of the run of such rows
@@ -3090,7 +3103,8 @@ class TableMaker:
         self.filled: set[int] = set()
         # The first two columns a row's own data fills, at which nearly every row of a
         # roster is known to be one (add): its school or class filled says nothing.
-        own = [j for j in self.mapped if j not in self.placing] or self.mapped
+        not_own = self.placing | prefilled
+        own = [j for j in self.mapped if j not in not_own] or self.mapped
         self.quick = (own[0], own[1] if len(own) > 1 else own[0])
         grid = sheet.rows
         self.header_row = grid[header.first]
