@@ -215,6 +215,33 @@ def test_a_child_entered_twice_is_paired_once(tmp_path: Path) -> None:
     )
 
 
+def test_a_child_entered_twice_keeps_the_teacher_her_copy_names(tmp_path: Path) -> None:
+    """A child's row copied, the copy's 帮扶教师 typed (王芳) and hers left empty or showing
+    a formula's error: she was paired as having no former teacher, 王芳's pair lost to
+    whoever had room (李强, her head teacher). She keeps 王芳 now; copies naming two
+    teachers keep neither, and the duplicate's note is said as before."""
+    first = kid(1, C32, 帮扶教师=None)
+    copy = {**first, "帮扶教师": "王芳"}
+    staff = [teacher("李强", C32, role="班主任"), teacher("王芳", C61)]
+    path = roster(tmp_path / "r.xlsx", [first, kid(2, C32, 帮扶教师="李强"), copy], staff)
+    code, doc = pair_json(tmp_path, path)
+    assert code == 0
+    assert who(doc) == {"张雨涵": ("王芳", KEPT, True), "李明轩": ("李强", KEPT, True)}
+    book = load_workbook(path)
+    book["花名册"]["O2"] = "#N/A"  # her own cell a failed VLOOKUP's
+    book.save(path)
+    code, doc = pair_json(tmp_path, path)
+    assert who(doc)["张雨涵"] == ("王芳", KEPT, True)
+    third = {**first, "帮扶教师": "李强"}
+    path = roster(tmp_path / "r.xlsx", [first, kid(2, C32), copy, third], staff)
+    result = pair(tmp_path, path, "--format", "json")
+    assert who(result.json())["张雨涵"] == ("李强", "本班班主任", False)
+    assert result.stderr == (
+        "提示：“花名册”第 4 行与“花名册”第 2 行身份证号相同，按同一名儿童结对\n"
+        "提示：“花名册”第 5 行与“花名册”第 2 行身份证号相同，按同一名儿童结对\n"
+    )
+
+
 # ---- rule 2: priority children first ----
 
 PRIORITY_KINDS: dict[str, dict[str, Any]] = {
