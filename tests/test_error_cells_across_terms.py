@@ -403,3 +403,29 @@ def test_ids_all_typed_like_an_error_are_compared(tmp_path: Path) -> None:
         "提示：上学期名册 出错.xlsx“花名册”，身份证号一栏只有公式出错的格（3 格，首格第 2 行："
         "#N/A），未比较身份证号；请按 lbc validate（VAL007）改正后重新比较；退出码为 1\n"
     )
+
+
+def test_a_child_of_no_id_whose_grade_shows_na_is_found_in_her_class_as_written(
+    tmp_path: Path,
+) -> None:
+    """No IDs or birth dates, and 张雨涵's and 李明轩's 年级 shows #N/A in both terms, their
+    班级 saying 2班: no class could be read, so diff said each gone and added again. The
+    same name and the same unread class text, on one row each side, are one child, as a
+    readable class is; 王梓萱, whose class text differs (3班), is still gone and added."""
+    header = [*CHILD_HEADER[:5], "年级", "班级", *CHILD_HEADER[6:]]
+
+    def rows(third: str) -> list[list[object]]:
+        out = []
+        for n, cls in ((1, "2班"), (2, "2班"), (3, third)):
+            row = child_row(n, 身份证号=None, 出生日期=None)
+            out.append([*row[:5], "三年级", cls, *row[6:]])
+        return out
+
+    errors = {"F2": "#N/A", "F3": "#N/A", "F4": "#N/A"}
+    roster(tmp_path / "上学期.xlsx", errors, rows("2班"), header)
+    roster(tmp_path / "本学期.xlsx", errors, rows("3班"), header)
+    result = run("diff", "上学期.xlsx", "本学期.xlsx", "--format", "json", cwd=tmp_path)
+    doc = result.json()
+    assert [c["child"] for c in doc["added"]] == [c["child"] for c in doc["gone"]] == ["王梓萱"]
+    assert doc["changed"] == []
+    assert doc["summary"]["unchanged"] == 2

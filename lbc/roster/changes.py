@@ -162,13 +162,21 @@ def _keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]
     born = known_birth(table.get("birth_date", i), ident, table.get("id_kind", i))
     cls = table.get("class", i)
     named = isinstance(name, str)
-    by_class = (school, name, cls) if named and isinstance(cls, nz.ClassRef) else None
+    by_class = (school, name, _class_key(cls)) if named and cls is not None else None
     return (
         ident if isinstance(ident, str) else None,
         (name, str(born)) if named and born is not None else None,
         by_class,
         by_class and (school, name, _stepped_to(cls)),
     )
+
+
+def _class_key(cls: object) -> object:
+    """A class as a name and class match on it: the class, or the text of one that cannot be
+    read, which a child keeps from term to term just as it stands (2班 beside a 年级 cell
+    showing #N/A): the same name and text on both sides, and no other, are one child, who
+    was said gone and added again."""
+    return ("unread", cls.raw) if isinstance(cls, nz.Bad) else cls
 
 
 def _old_keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]:
@@ -178,6 +186,8 @@ def _old_keys(table: Table, i: int, school: str | None = None) -> tuple[object, 
     if by_class is None:
         return (*keys, None)
     school, name, cls = by_class
+    if not isinstance(cls, nz.ClassRef):
+        return (*keys, by_class)
     return (*keys, (school, name, _stepped_to(_a_grade_up(cls))))
 
 
@@ -191,10 +201,13 @@ def _a_grade_up(cls: nz.ClassRef) -> nz.ClassRef:
 _FIRST_GRADE = "first grade"
 
 
-def _stepped_to(cls: nz.ClassRef) -> object:
+def _stepped_to(cls: object) -> object:
     """A class as the yearly step reaches it: the class, or any first-grade class (the
     step from 学前班), so that a child of 学前班 is matched by name in whichever first-grade
-    class she went on to, where only one child of her name went on to one."""
+    class she went on to, where only one child of her name went on to one; a class that
+    cannot be read as its text (_class_key)."""
+    if not isinstance(cls, nz.ClassRef):
+        return _class_key(cls)
     return _FIRST_GRADE if cls.grade == 1 else cls
 
 
