@@ -410,7 +410,8 @@ def test_teachers_template_rows_filled_in_with_defaults_are_nobody(tmp_path: Pat
     """A teachers list's template fills 党员 否, 在岗 是 and 可帮扶人数 2 on every row: its
     unused rows, numbered or not, were teachers with no name (validate's 5 teachers for
     one, REQ001 and TCH001 on each). They name nobody; a row holding a phone beside them
-    is a teacher's whose name is missing, and pair leaves her out, saying so."""
+    is a teacher's whose name is missing, and pair leaves her out, saying so, and so are
+    rows whose 在岗 or 可帮扶人数 no template would fill in (支教, 50): each cell said."""
     path = dragged(tmp_path / "花名册.xlsx", [ZHANG, LI])
     book = load_workbook(path)
     teachers = book.create_sheet("教师名单")
@@ -421,14 +422,24 @@ def test_teachers_template_rows_filled_in_with_defaults_are_nobody(tmp_path: Pat
     teachers.append([None, None, None, None, None, None, None, "否", "是", 2])
     teachers.append([None, None, None, None, None, None, None, None, "是"])
     teachers.append([6, None, None, "13800000002", None, None, None, "否", "是", 2])
+    teachers.append([7, None, None, None, None, None, None, "否", "支教", 2])
+    teachers.append([8, None, None, None, None, None, None, "否", "是", 50])
     book.save(path)
     result = run("validate", path, "--format", "json")
-    assert result.json()["summary"]["teachers"] == 2
+    assert result.json()["summary"]["teachers"] == 4
     assert [
-        (f["sheet"], f["row"], f["code"])
+        (f["row"], f["column"], f["code"])
         for f in result.json()["findings"]
-        if f["code"] in ("REQ001", "TCH001")
-    ] == [("教师名单", 7, "REQ001")]
+        if f["sheet"] == "教师名单"
+    ] == [
+        (7, "B", "REQ001"),
+        (8, "B", "REQ001"),
+        (8, "D", "TCH001"),
+        (8, "I", "VAL001"),
+        (9, "B", "REQ001"),
+        (9, "D", "TCH001"),
+        (9, "J", "VAL003"),
+    ]
     paired = run("pair", path, "--format", "json")
     assert paired.json()["summary"]["teachers"] == 1
-    assert "提示：教师名单中有 1 行没有姓名，未参与结对" in paired.stderr
+    assert "提示：教师名单中有 3 行没有姓名，未参与结对" in paired.stderr

@@ -23,7 +23,7 @@ from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.messages import as_list, t
 from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
-from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, Kind, field
+from lbc.roster.fields import CATEGORY_COLUMNS, FIELDS, MOST_PLACES, Kind, field
 from lbc.roster.pairs import MISSING, NAMESAKES
 from lbc.roster.people import (
     ARRIVAL_KEYS,
@@ -1486,8 +1486,9 @@ def check_teachers(
             out.add(R.CLS001, i, "classes")
         cap = v.get("capacity", empty)[i]
         if isinstance(cap, nz.Bad):
-            out.add(R.VAL001, i, "capacity", label=out.label("capacity"), allowed="0–20")
-        elif isinstance(cap, int) and cap > 20:
+            allowed = f"0–{MOST_PLACES}"
+            out.add(R.VAL001, i, "capacity", label=out.label("capacity"), allowed=allowed)
+        elif isinstance(cap, int) and cap > MOST_PLACES:
             out.add(
                 R.VAL003,
                 i,
@@ -1495,7 +1496,7 @@ def check_teachers(
                 label=out.label("capacity"),
                 value=cap,
                 low=0,
-                high=20,
+                high=MOST_PLACES,
             )
     _each_scientific_phone(out, "phone")
     return out.findings

@@ -275,6 +275,11 @@ TEACHER_CHILDREN_HEADERS = frozenset(
     }
 )
 
+# The most children a teacher's 可帮扶人数 may say: more is said (VAL003), as no teacher can
+# talk with each every month.
+MOST_PLACES = 20
+
+
 TEACHER_FIELDS: tuple[Field, ...] = (
     Field("name", "姓名", ("教师姓名",), required=True),
     Field("gender", "性别"),

@@ -32,6 +32,7 @@ from lbc.roster.fields import (
     FIELDS,
     FORM_HEADERS,
     IGNORED_HEADERS,
+    MOST_PLACES,
     OWN_HEADERS,
     ROLE_ATTRIBUTES,
     ROLES,
@@ -2843,8 +2844,19 @@ _NOT_DATA = frozenset({"name", "class", "grade", "notes", "school"})
 _PLACING = {True: ("school", "grade", "class"), False: ("school",)}
 # The columns of a teachers list a template fills in on every row with what most teachers
 # are (在岗 是, 可帮扶人数 2, 党员 否): a row holding nothing else, beside its 序号 and its
-# 学校, names nobody (_template_row).
+# 学校, names nobody (_template_row), where each reads as such a default would (_default).
 _PREFILLED = ("active", "capacity", "party_member")
+
+
+def _default(key: str) -> Callable[[Any], bool]:
+    """Whether a cell of the pre-filled column ``key`` reads as a template's default would:
+    a value lbc reads, that no check says anything of. 在岗 支教 or 可帮扶人数 50 in a row
+    without a name was typed for a teacher, and her row stays, each cell said (REQ001,
+    VAL001, VAL003)."""
+    read = NORMALISERS[Kind.TEACHERS][key][0]
+    if key == "capacity":
+        return lambda cell: (n := read(cell)) is None or (type(n) is int and 0 <= n <= MOST_PLACES)
+    return lambda cell: read(cell).__class__ is not nz.Bad
 
 
 def _dropped(kept: list[int], lo: int, hi: int) -> list[int]:
@@ -2899,7 +2911,8 @@ def _is_data(
     numbering: Collection[int] | None = None,
     read: Collection[int] = (),
     placing: Collection[int] = (),
-    padding: tuple[Collection[int], Collection[int]] | None = None,
+    padding: tuple[Collection[int], Collection[int], Mapping[int, Callable[[Any], bool]]]
+    | None = None,
 ) -> bool:
     """Whether a row below the header holds data: not blank, not only a 序号 left in an
     unused row, not a trailing note, not a template's unused row (``padding``:
@@ -2960,7 +2973,12 @@ def _dragged_lookup(
     return shown
 
 
-def _template_row(row: Sequence[Any], anchors: Collection[int], allowed: Collection[int]) -> bool:
+def _template_row(
+    row: Sequence[Any],
+    anchors: Collection[int],
+    allowed: Collection[int],
+    defaults: Mapping[int, Callable[[Any], bool]],
+) -> bool:
     """Whether a row is a template's unused one: its 学校 or its 序号 filled (a cell of
     ``anchors``), as a county's template fills its school and a class's template numbers
     its rows, its class filled in on each, and nothing else but cells of ``allowed`` (the
@@ -2968,12 +2986,15 @@ def _template_row(row: Sequence[Any], anchors: Collection[int], allowed: Collect
     row of only a 序号 is none (_is_data): a teachers list's such rows named no teacher
     (REQ001 and TCH001 on each), a roster's no child (REQ001 on each, and counted). A row
     naming a class alone stays what it was: it may be the class's heading. On a teachers
-    list its 在岗, 可帮扶人数 and 党员 (_PREFILLED) are anchors and allowed too: a template
-    fills them in with 是, 2 and 否 on every row, which counted each as a teacher."""
+    list its 在岗, 可帮扶人数 and 党员 (_PREFILLED) are anchors and allowed too, each
+    holding what a default would (``defaults``, by column: _default): a template fills
+    them in with 是, 2 and 否 on every row, which counted each as a teacher."""
     if not any(j < len(row) and _cell_text(row[j]) for j in anchors):
         return False
     return all(
-        j in allowed or v is None or (v.__class__ is str and not v.strip())
+        (j in allowed and (j not in defaults or defaults[j](v)))
+        or v is None
+        or (v.__class__ is str and not v.strip())
         for j, v in enumerate(row)
     )
 
@@ -3088,14 +3109,15 @@ class TableMaker:
         # its 年级 and its 班级; on a teachers list, or what it fills in on every row.
         school = header.columns.get("school")
         anchors = frozenset(j for j, _ in numbers) | ({school.index} if school else set())
-        prefilled = frozenset(
-            j
+        defaults = {
+            j: _default(key)
             for key in (_PREFILLED if header.kind is Kind.TEACHERS else ())
             if (c := header.columns.get(key))
             for j in c.indices
-        )
+        }
+        prefilled = frozenset(defaults)
         anchors |= prefilled
-        self.padding = (anchors, anchors | self.placing) if anchors else None
+        self.padding = (anchors, anchors | self.placing, defaults) if anchors else None
         # What a row of a dragged VLOOKUP may fill besides #N/A, by column, as VAL008
         # names it: its 序号, 学校, 年级 and 班级 by their labels; and of the run of such rows
         # the last piece ended (_error_rows), the columns its rows filled.
