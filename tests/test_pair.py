@@ -242,6 +242,36 @@ def test_a_child_entered_twice_keeps_the_teacher_her_copy_names(tmp_path: Path) 
     )
 
 
+def test_a_teacher_on_two_rows_under_one_merged_name_is_one_teacher(tmp_path: Path) -> None:
+    """王芳 teaches two classes, on two rows of the teachers list, her 姓名 one cell merged
+    over both and her phone on the first: the second row was a second 王芳 with no phone
+    (TCH001), paired as 王芳（第3行）. The merged name is one person: the row takes her
+    phone, and pair takes both rows as one teacher, saying so; a child of the class her
+    second row lists is hers for the subject that row gives (数学), not the first's (语文)."""
+    path = roster(tmp_path / "r.xlsx", [kid(1, C32), kid(2, C31)], None)
+    book = load_workbook(path)
+    staff = book.create_sheet("教师")
+    staff.append(TEACHER_HEADER)
+    wang = teacher("王芳", C32, role="班主任")
+    staff.append(list(wang.values()))
+    staff.append([None, None, None, "科任教师", C31, "数学", "否", "是"])
+    staff.merge_cells("A2:A3")
+    book.save(path)
+    checked = run("validate", path, "--format", "json").json()["findings"]
+    assert [(f["row"], f["code"]) for f in checked if f["sheet"] == "教师"] == []
+    code, doc = pair_json(tmp_path, path)
+    assert code == 0
+    assert who(doc) == {
+        "张雨涵": ("王芳", "本班班主任", False),
+        "李明轩": ("王芳", "任教本班数学", False),
+    }
+    assert doc["summary"]["teachers"] == 1
+    assert pair(tmp_path, path).stderr == (
+        "提示：“教师”第 3 行与“教师”第 2 行是同一位教师（姓名、电话相同），按一人结对\n"
+        + NO_PREVIOUS
+    )
+
+
 # ---- rule 2: priority children first ----
 
 PRIORITY_KINDS: dict[str, dict[str, Any]] = {

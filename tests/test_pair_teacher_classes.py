@@ -197,7 +197,9 @@ def test_a_teacher_listed_twice_has_what_both_rows_say(tmp_path: Path) -> None:
 def test_a_teacher_on_leave_in_one_list_is_on_leave(tmp_path: Path) -> None:
     """The head teachers' list, read first, has no 在岗 or 可帮扶人数 column; the teachers list
     says 王芳 is on 病假 and 李强 takes one child. 王芳's child 张雨涵 (her 帮扶教师 cell) moves to
-    李强, 王梓萱 waits, and the watch list says 王芳 is not in post, as if she were listed once."""
+    李强, 王梓萱 waits, and the watch list says 王芳 is not in post, as if she were listed once.
+    李强's subject is the teachers list's, though the head teachers' list, read first, has
+    none."""
     kids = [kid(1, 帮扶教师="王芳"), kid(3, 帮扶教师=None)]
     staff = [
         teacher("王芳", "三(2)班", role="班主任", active="病假", 可帮扶人数=None),
@@ -210,7 +212,7 @@ def test_a_teacher_on_leave_in_one_list_is_on_leave(tmp_path: Path) -> None:
     assert result.exit_code == 1
     doc = result.json()
     assert [(p["child"], p["teacher"], p["reason"]) for p in doc["pairs"]] == [
-        ("张雨涵", "李强", "任教本班（原帮扶教师王芳不能继续）")
+        ("张雨涵", "李强", "任教本班体育（原帮扶教师王芳不能继续）")
     ]
     assert [(u["child"], u["why"]) for u in doc["unpaired"]] == [
         ("王梓萱", "帮扶名额不足（还差 1 个名额）")

@@ -131,11 +131,14 @@ class TeacherRow:
     school: str
     role: str
     phone: str | None
-    subjects: str
+    subjects: str  # every row's, in list order
     capacity: int
     why_none: str  # why the teacher has no places, in words; empty when it has some
     working: bool  # in post (in_post): of namesakes, the one a child's 帮扶教师 cell names
     problem: matching.Teacher = field(repr=False)
+    # Of a teacher on several rows (one for each class she teaches), the subjects of the
+    # rows listing each class: what she teaches a child of it.
+    taught: dict[nz.ClassRef, str] = field(default_factory=dict, repr=False)
 
 
 @dataclass(slots=True)
@@ -438,9 +441,15 @@ def _teachers(
         classes: tuple[nz.ClassRef, ...] = ()
         unread: list[tuple[Table, int, nz.Bad]] = []
         rows = [(table, i), *again.get((id(table), i), ())]
+        subjects: dict[str, None] = {}
+        taught: dict[nz.ClassRef, dict[str, None]] = {}
         for tb, k in rows:
             cell = tb.get("classes", k)
             listed = cell if isinstance(cell, tuple) else ()
+            if subject := _text(tb.get("subjects", k)):
+                subjects[subject] = None
+                for cls in listed:
+                    taught.setdefault(cls, {})[subject] = None
             head_of += nz.head_classes(_text(tb.get("role", k)), listed)
             classes += listed
             if isinstance(cell, nz.Bad):
@@ -476,7 +485,7 @@ def _teachers(
                 school=_text(table.get("school", i)),
                 role=role,
                 phone=nz.numbers_text(phone) or None,
-                subjects=_text(table.get("subjects", i)),
+                subjects="、".join(subjects),
                 capacity=places,
                 why_none=why,
                 working=in_post(active),
@@ -490,6 +499,9 @@ def _teachers(
                         for tb, k in rows
                     ),
                 ),
+                taught={cls: "、".join(names) for cls, names in taught.items()}
+                if len(rows) > 1
+                else {},
             )
         )
     return out
@@ -688,14 +700,15 @@ def _reason(
     unclassed = problem.cls is None and problem.grade is None
     d = matching.distance(problem, teacher.problem)
     moved = child.previous if child.previous and child.previous != teacher.name else None
-    key = (d, child.cls if unclassed else None, teacher.subjects, moved, child.unreadable)
+    subject = teacher.taught.get(problem.cls, teacher.subjects) if d == matching.TEACHES else ""
+    key = (d, child.cls if unclassed else None, subject, moved, child.unreadable)
     if key not in worded:
         if unclassed:
             why = said("pair.reason.no_class", raw=child.cls or "-")
         elif d == matching.HEAD:
             why = said("pair.reason.head")
         elif d == matching.TEACHES:
-            why = said("pair.reason.teaches", subject=teacher.subjects)
+            why = said("pair.reason.teaches", subject=subject)
         elif d == matching.SAME_GRADE:
             why = said("pair.reason.grade")
         else:

@@ -2632,6 +2632,32 @@ def _starts_with_note(row: Sequence[Any]) -> bool:
     return False
 
 
+def _share_phone(
+    sheet: RawSheet, rows: list[list[Any]], at: int, start: int, name: int, phone: int
+) -> None:
+    """Give the rows of a teachers list whose 姓名 is one cell merged down over them (a
+    teacher of two classes on two rows) the phone its top row gives, where theirs is
+    empty: one person, whose rows are then one teacher (repeated_teachers), where the
+    rows below, without a phone, were a second teacher of that name (王芳（第3行）).
+    Before _fill_merged_down, which leaves the top row's cells as they are; a teachers
+    list is never read in pieces, so a range's top row is in ``rows``."""
+    row0, col0 = sheet.row0, sheet.col0
+    for (r1, c1), (r2, c2) in sheet.merged:
+        i1 = r1 - row0
+        if c1 - col0 != name or c2 != c1 or r2 <= r1 or i1 < max(start, at):
+            continue
+        top = rows[i1 - at] if i1 - at < len(rows) else []
+        number = top[phone] if phone < len(top) else None
+        if number == "" or number is None:
+            continue
+        for i in range(i1 + 1, min(r2 - row0, at + len(rows) - 1) + 1):
+            row = rows[i - at]
+            if phone >= len(row):
+                row += [""] * (phone + 1 - len(row))
+            if row[phone] == "" or row[phone] is None:
+                row[phone] = number
+
+
 def _fill_merged_down(
     sheet: RawSheet, rows: list[list[Any]], at: int, start: int, tops: dict[Merge, Any]
 ) -> None:
@@ -3148,6 +3174,11 @@ class TableMaker:
             self.table.raw[key] = []
         school = header.columns.get("school")
         self.school_at = school.index if school else None
+        # A teachers list's 姓名 and 联系电话 columns: a name merged over a teacher's rows
+        # gives them her phone too (_share_phone).
+        name, phone = header.columns.get("name"), header.columns.get("phone")
+        teachers = header.kind is Kind.TEACHERS and name is not None and phone is not None
+        self.shared_phone = (name.index, phone.index) if teachers else None
         if any(label == MERGED_MARK for _, label, _, _ in header.ignored):
             self.table.sources = _merged_sources(self.header_row, [], self.school_at)
             self.table.schools_written = True
@@ -3166,6 +3197,8 @@ class TableMaker:
         at, self.seen = self.seen, self.seen + len(grid)
         sheet, header, mapped, table = self.sheet, self.header, self.mapped, self.table
         if sheet.merged:
+            if self.shared_phone is not None:
+                _share_phone(sheet, grid, at, self.start_at, *self.shared_phone)
             _fill_merged_down(sheet, grid, at, self.start_at, self.tops)
         # Two mapped cells filled make a data row at once (nearly every row of a roster),
         # unless the first shows #N/A (a children sheet's rows may show nothing else:
