@@ -1022,6 +1022,32 @@ def test_a_form_of_columns_to_tick(tmp_path: Path) -> None:
     assert "打√选“患病”的一列" in run("columns", path).stdout
 
 
+def test_a_teachers_list_of_columns_to_tick(tmp_path: Path) -> None:
+    """A teachers list's 是否党员 over 是 and 否 and 在岗 over 是 and 否, each a group to tick:
+    its lower header row was a teacher with no name (REQ001, TCH001) and only the groups'
+    first columns were read. The header is two rows, and each teacher's ticks are read."""
+    wb = Workbook()
+    wb.active.title = "花名册"
+    wb.active.append(["姓名", "身份证号", "班级"])
+    wb.active.append(["张雨涵", make_id(dt.date(2016, 5, 1), 102), "三年级(2)班"])
+    ws = wb.create_sheet("教师名单")
+    ws.append(["序号", "姓名", "联系电话", "任教班级", "是否党员", None, "在岗", None])
+    ws.append([None, None, None, None, "是", "否", "是", "否"])
+    ws.append([1, "王芳", "13800000001", "三年级(2)班", "√", None, "√", None])
+    ws.append([2, "李强", "13800000002", "三年级(1)班", None, "√", None, "√"])
+    for column in "ABCD":
+        ws.merge_cells(f"{column}1:{column}2")
+    ws.merge_cells("E1:F1")
+    ws.merge_cells("G1:H1")
+    wb.save(tmp_path / "教师.xlsx")
+    (table,) = load_roster([tmp_path / "教师.xlsx"]).teachers
+    assert table.rows == [3, 4]
+    assert table.values["party_member"] == ["是", "否"]
+    assert table.values["active"] == ["是", "否"]
+    doc, _, _ = validate(tmp_path / "教师.xlsx")
+    assert [f["code"] for f in doc["findings"] if f["sheet"] == "教师名单"] == []
+
+
 def test_a_grade_named_within_its_school_level(tmp_path: Path) -> None:
     """年级 as a 学籍 export or a nine-year school writes it, 小学四年级 and 初中一年级 (七年级),
     and a class written so: each child in its class, not a CLS001 and 班级不明 in every

@@ -2495,13 +2495,13 @@ class _HeaderReader:
     def _choice(self, kind: Kind, key: str, top: str, sub: str) -> bool:
         """Whether a header's lower text is one of its group's choices to tick: a value of
         the field the group alone names (身体情况 over 健康), not a header of its own."""
+        choices = CHOICES.get(kind, {})
         return (
-            kind is Kind.CHILDREN
-            and bool(top)
-            and key in CHOICES
+            bool(top)
+            and key in choices
             and self.field(kind, "", top)[0] == key
             and self.field(kind, "", sub) == (None, "")
-            and CHOICES[key](sub)
+            and choices[key](sub)
         )
 
 
@@ -2907,17 +2907,24 @@ def _readable(fn: Normaliser) -> Callable[[str], bool]:
     return lambda text: fn(text).__class__ is not nz.Bad
 
 
-# The fields a form may print as a group of columns to tick, and which texts are their
-# choices: a value the field reads (a 身体情况 of 健康, 残疾, 患病 …).
-CHOICES: dict[str, Callable[[str], bool]] = {
-    **{
-        key: _readable(NORMALISERS[Kind.CHILDREN][key][0])
-        for key in (
-            *("gender", "left_behind_type", "enrollment_status", "key_target", "boarding"),
-            *("guardianship_rating", "care_situation", "guardian_entrusted"),
-        )
+# The fields a form may print as a group of columns to tick, by the kind of sheet, and
+# which texts are their choices: a value the field reads (a 身体情况 of 健康, 残疾, 患病 …;
+# a teachers list's 是否党员 over 是 and 否).
+CHOICES: dict[Kind, dict[str, Callable[[str], bool]]] = {
+    Kind.CHILDREN: {
+        **{
+            key: _readable(NORMALISERS[Kind.CHILDREN][key][0])
+            for key in (
+                *("gender", "left_behind_type", "enrollment_status", "key_target", "boarding"),
+                *("guardianship_rating", "care_situation", "guardian_entrusted"),
+            )
+        },
+        "health": {*nz.HEALTH_WORDS, *nz.XUEJI_HEALTH}.__contains__,
     },
-    "health": {*nz.HEALTH_WORDS, *nz.XUEJI_HEALTH}.__contains__,
+    Kind.TEACHERS: {
+        key: _readable(NORMALISERS[Kind.TEACHERS][key][0])
+        for key in ("gender", "party_member", "active")
+    },
 }
 # A cell of a group to tick that ticks nothing: empty, or a cross or 否 where a school
 # marks every choice.
