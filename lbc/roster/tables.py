@@ -2639,8 +2639,9 @@ def _share_phone(
     teacher of two classes on two rows) the phone its top row gives, where theirs is
     empty: one person, whose rows are then one teacher (repeated_teachers), where the
     rows below, without a phone, were a second teacher of that name (王芳（第3行）).
-    Before _fill_merged_down, which leaves the top row's cells as they are; a teachers
-    list is never read in pieces, so a range's top row is in ``rows``."""
+    Before _fill_merged_down, which leaves the top row's cells as they are. A range whose
+    top row was in an earlier piece (a teachers list of over 256 MB of XML, read in
+    pieces) is left as it is."""
     row0, col0 = sheet.row0, sheet.col0
     for (r1, c1), (r2, c2) in sheet.merged:
         i1 = r1 - row0
