@@ -1550,6 +1550,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{here}与{there}是同一位教师（姓名、电话相同），按一人结对",
         "note: {here} is the teacher of {there} (same name and phone); paired as one teacher",
     ),
+    "pair.note.same_teacher_merged": (
+        "提示：{here}与{there}是同一位教师（“姓名”是合并的一格），按一人结对",
+        "note: {here} is the teacher of {there} (one merged 姓名 cell); paired as one teacher",
+    ),
     "pair.note.same_teacher_by_name": (
         "提示：{here}与{there}是同一位教师（同名，本行没有电话，其他名单只有这一位），按一人结对",
         "note: {here} is the teacher of {there} (same name, no phone on this row, one such"

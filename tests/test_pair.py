@@ -246,7 +246,7 @@ def test_a_teacher_on_two_rows_under_one_merged_name_is_one_teacher(tmp_path: Pa
     """王芳 teaches two classes, on two rows of the teachers list, her 姓名 one cell merged
     over both and her phone on the first: the second row was a second 王芳 with no phone
     (TCH001), paired as 王芳（第3行）. The merged name is one person: the row takes her
-    phone, and pair takes both rows as one teacher, saying so; a child of the class her
+    phone, and pair takes both rows as one teacher, saying why; a child of the class her
     second row lists is hers for the subject that row gives (数学), not the first's (语文)."""
     path = roster(tmp_path / "r.xlsx", [kid(1, C32), kid(2, C31)], None)
     book = load_workbook(path)
@@ -267,7 +267,7 @@ def test_a_teacher_on_two_rows_under_one_merged_name_is_one_teacher(tmp_path: Pa
     }
     assert doc["summary"]["teachers"] == 1
     assert pair(tmp_path, path).stderr == (
-        "提示：“教师”第 3 行与“教师”第 2 行是同一位教师（姓名、电话相同），按一人结对\n"
+        "提示：“教师”第 3 行与“教师”第 2 行是同一位教师（“姓名”是合并的一格），按一人结对\n"
         + NO_PREVIOUS
     )
 

@@ -412,11 +412,12 @@ def _teachers(
         if (id(tb), i) in repeats:
             first, j = repeats[(id(tb), i)]
             again.setdefault((id(first), j), []).append((tb, i))
-            note = (
-                "pair.note.same_teacher"
-                if teacher_phone(tb, i)
-                else "pair.note.same_teacher_by_name"
-            )
+            if tb.rows[i] in tb.phone_of_merged_name:
+                note = "pair.note.same_teacher_merged"
+            elif teacher_phone(tb, i):
+                note = "pair.note.same_teacher"
+            else:
+                note = "pair.note.same_teacher_by_name"
             # The files are named when the two rows are in different ones: two files may
             # each have a sheet named 教师.
             loc = "loc.sheet_row" if tb.file == first.file else "loc.elsewhere"

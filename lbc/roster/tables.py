@@ -469,6 +469,9 @@ class Table:
     # counts fewer rows when it opens the file.
     hidden_rows: list[int] = field(default_factory=list)
     filtered: bool = False
+    # Which of ``rows`` of a teachers list have the phone of the row above them because
+    # one merged 姓名 cell names them both (_share_phone): one teacher, said so by pair.
+    phone_of_merged_name: list[int] = field(default_factory=list)
     # A table over numbered sheets (``row_sheets``): each sheet's own marks, in order, as
     # ``hidden``, ``hidden_rows`` and ``filtered`` say only the first's (``sheet``); a
     # row hidden on the second is its, though the first may hide one of the same number.
@@ -2634,15 +2637,16 @@ def _starts_with_note(row: Sequence[Any]) -> bool:
 
 def _share_phone(
     sheet: RawSheet, rows: list[list[Any]], at: int, start: int, name: int, phone: int
-) -> None:
+) -> list[int]:
     """Give the rows of a teachers list whose 姓名 is one cell merged down over them (a
     teacher of two classes on two rows) the phone its top row gives, where theirs is
     empty: one person, whose rows are then one teacher (repeated_teachers), where the
     rows below, without a phone, were a second teacher of that name (王芳（第3行）).
     Before _fill_merged_down, which leaves the top row's cells as they are. A range whose
     top row was in an earlier piece (a teachers list of over 256 MB of XML, read in
-    pieces) is left as it is."""
+    pieces) is left as it is. The sheet's rows (as Table.rows numbers them) given one."""
     row0, col0 = sheet.row0, sheet.col0
+    given: list[int] = []
     for (r1, c1), (r2, c2) in sheet.merged:
         i1 = r1 - row0
         if c1 - col0 != name or c2 != c1 or r2 <= r1 or i1 < max(start, at):
@@ -2657,6 +2661,8 @@ def _share_phone(
                 row += [""] * (phone + 1 - len(row))
             if row[phone] == "" or row[phone] is None:
                 row[phone] = number
+                given.append(row0 + i + 1)
+    return given
 
 
 def _fill_merged_down(
@@ -3204,9 +3210,10 @@ class TableMaker:
         """Take the sheet's next rows (from its first row on, in order)."""
         at, self.seen = self.seen, self.seen + len(grid)
         sheet, header, mapped, table = self.sheet, self.header, self.mapped, self.table
+        shared: list[int] = []
         if sheet.merged:
             if self.shared_phone is not None:
-                _share_phone(sheet, grid, at, self.start_at, *self.shared_phone)
+                shared = _share_phone(sheet, grid, at, self.start_at, *self.shared_phone)
             _fill_merged_down(sheet, grid, at, self.start_at, self.tops)
         # Two mapped cells filled make a data row at once (nearly every row of a roster),
         # unless the first shows #N/A (a children sheet's rows may show nothing else:
@@ -3267,6 +3274,8 @@ class TableMaker:
             self._error_rows(grid, dropped, at)
         rows = [sheet.row0 + at + i + 1 for i in data_idx]
         table.rows += rows
+        if shared:
+            table.phone_of_merged_name += [row for row in rows if row in shared]
         if self.hidden_rows:
             table.hidden_rows += [row for row in rows if row in self.hidden_rows]
         kept = [grid[i] for i in data_idx]
