@@ -2889,7 +2889,7 @@ def _default(key: str) -> Callable[[Any], bool]:
     read = NORMALISERS[Kind.TEACHERS][key][0]
     if key == "capacity":
         return lambda cell: (n := read(cell)) is None or (type(n) is int and 0 <= n <= MOST_PLACES)
-    return lambda cell: read(cell).__class__ is not nz.Bad
+    return _readable(read)
 
 
 def _dropped(kept: list[int], lo: int, hi: int) -> list[int]:
