@@ -520,7 +520,9 @@ def merge_whose_worker_dies(tmp_path: Path, signame: str, step: str = "read_part
     assert sorted(p.name for p in county.iterdir()) == [f"00{n}-学校.xlsx" for n in (1, 2, 3, 4)]
     said = [line.split() for line in log.read_text().splitlines()]
     pids = {int(pid) for what, pid in said if what in ("worker", "host")}
-    assert len(pids) >= 3  # the two workers and a host at least
+    # The dying worker and a host at least: on a loaded machine one worker may take the
+    # first three schools before the other starts on any, and says nothing then.
+    assert len(pids) >= 2
     waited = time.monotonic() + 5
     while not all(map(gone, pids)) and time.monotonic() < waited:
         time.sleep(0.05)
