@@ -286,37 +286,13 @@ def _children(
         keys += zip(itertools.repeat(k), rows)
         out += _child_rows(table, rows)
     # A child on two rows (one ID number) is a priority by what either says of it, as the
-    # watch list and the summary read it (priority_reasons), and keeps the teacher the
-    # other row names where hers names none (_repeat_names).
+    # watch list and the summary read it (priority_reasons); the teacher her other row
+    # names where hers names none is joined onto hers (lbc.roster.pairs).
     if again:
         for c, (k, i) in zip(out, keys, strict=True):
             if (k, i) in again:
                 c.priority = priority_reasons(roster.children[k], i, again[(k, i)])
-                if c.previous is None or shows_an_error_whole(c.previous):
-                    c.previous = _repeat_names(again[(k, i)]) or c.previous
     return out, keys, counts
-
-
-def _previous_at(table: Table, i: int) -> str | None:
-    """The teacher in force row ``i`` names (as _child_rows reads it down the columns):
-    which of namesakes a pairs workbook named, else the 帮扶教师 cell."""
-    for key in (NAMESAKE_KEY, "support_teacher"):
-        cell = table.get(key, i)
-        if isinstance(cell, str) and cell:
-            return cell
-    return None
-
-
-def _repeat_names(rows: list[tuple[Table, int]]) -> str | None:
-    """The one teacher the rows repeating a child name, where her kept row names none (or
-    shows a formula's error): a copy of her row typed with 王芳 where the first was left
-    empty, which pairing her as having none lost. None where they name none, or two."""
-    named = {
-        name
-        for table, i in rows
-        if (name := _previous_at(table, i)) is not None and not shows_an_error_whole(name)
-    }
-    return named.pop() if len(named) == 1 else None
 
 
 def _child_rows(table: Table, rows: Iterable[int]) -> list[ChildRow]:

@@ -44,6 +44,7 @@ from lbc.roster.people import (
     TeachersInPost,
     births_differ,
     known_birth,
+    pairing_school,
     teacher_named,
 )
 from lbc.roster.tables import (
@@ -51,6 +52,7 @@ from lbc.roster.tables import (
     Table,
     distinct_children,
     id_of,
+    repeated_rows,
     shows_an_error_whole,
 )
 
@@ -493,7 +495,11 @@ def join_pairs(roster: Roster) -> PairsJoined:
     if roster.children and any(tb.has("children") for tb in roster.teachers):
         listed, joined.listed = listed_pairs(roster)
     if not roster.pairs and not roster.previous and not listed:
+        # Cells parked for a folder's lbc validate, which checks the cells as written.
+        if not any(tb.parked for tb in roster.children):
+            _named_by_copies(roster, repeated_rows(roster.children, roster.copy_schools()), joined)
         return joined
+    repeated = repeated_rows(roster.children, roster.copy_schools())
     children = _Children(roster.children)
     decided: dict[tuple[int, int], _Decision] = {}
     made: dict[str, dt.date] = {}  # each workbook's day: its latest 结对日期
@@ -534,9 +540,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
     previous = _Children(roster.previous) if roster.previous else None
     names = {n for tb in roster.teachers for n in tb.values.get("name", ()) if isinstance(n, str)}
     repeats = {
-        (id(tb), i)
-        for tb, i, first in distinct_children(roster.children, roster.copy_schools())
-        if first
+        (id(tb), i) for tb, rows in zip(roster.children, repeated, strict=True) for i in rows
     }
     for table in roster.children:
         cells = table.as_written("support_teacher") or [None] * len(table)
@@ -582,7 +586,57 @@ def join_pairs(roster: Roster) -> PairsJoined:
             table.values[NAMESAKE_KEY] = tagged
         if listed:
             table.values[STATED_KEY] = stated
+    _named_by_copies(roster, repeated, joined)
     return joined
+
+
+def _named_by_copies(
+    roster: Roster, repeated: list[dict[int, tuple[Table, int]]], joined: PairsJoined
+) -> None:
+    """A child entered twice (``repeated``: repeated_rows) whose kept row names no teacher,
+    or shows a formula's error, while her other rows of the same school name one teacher:
+    that teacher is her pair in force, for every command alike. A copy of her row typed
+    with 王芳 where the first was left empty would else have her paired as having none,
+    and the watch list, the summary and the record sheets count her without one. Rows
+    naming two teachers name none; a row of another school (the roster of the school she
+    left) names that school's teacher, not hers."""
+    if not any(repeated):
+        return
+    school_in = pairing_school(roster, roster.support_schools())
+
+    def school(table: Table, i: int) -> str:
+        return school_in(table.file, _text(table.get("school", i)) or "")
+
+    copies: dict[tuple[int, int], tuple[Table, int, set[tuple[str, str | None]]]] = {}
+    for table, rows in zip(roster.children, repeated, strict=True):
+        for i, (kept, j) in rows.items():
+            teacher = _text(table.get("support_teacher", i))
+            if (
+                teacher is None
+                or shows_an_error_whole(teacher)
+                or school(table, i) != school(kept, j)
+            ):
+                continue
+            tag = _text(table.get(NAMESAKE_KEY, i))
+            copies.setdefault((id(kept), j), (kept, j, set()))[2].add((teacher, tag))
+    columns: dict[tuple[int, str], list[object]] = {}  # each copied once, not per child
+
+    def column(table: Table, key: str) -> list[object]:
+        if (id(table), key) not in columns:
+            cells = table.values.get(key) or [None] * len(table)
+            columns[(id(table), key)] = table.values[key] = list(cells)
+        return columns[(id(table), key)]
+
+    for key, (kept, j, named) in copies.items():
+        own = _text(kept.get(NAMESAKE_KEY, j)) or _text(kept.get("support_teacher", j))
+        if len(named) != 1 or not (own is None or shows_an_error_whole(own)):
+            continue
+        ((teacher, tag),) = named
+        column(kept, "support_teacher")[j] = teacher
+        if tag is not None or NAMESAKE_KEY in kept.values:
+            column(kept, NAMESAKE_KEY)[j] = tag
+        joined.errors.pop(key, None)
+        joined.kept_errors.pop(key, None)
 
 
 def _previous_teacher(previous: _Children, table: Table, i: int) -> tuple[str | None, str]:
