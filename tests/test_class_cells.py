@@ -218,7 +218,7 @@ AGAINST_FOURTH = "“班级”三年级(1)班 与名称“四年级”说的年�
             1,
             [
                 ("CLS004", 2, "F", "301班", AGAINST_FOURTH),
-                ("CLS002", 3, "O", "四年级", "“年级”4 与“班级”三年级(1)班 不一致"),
+                ("CLS002", 3, "O", "四年级", "“年级”四年级 与“班级”三年级(1)班 不一致"),
                 ("CLS004", 6, "F", "301班", AGAINST_FOURTH),
                 ("CLS001", 6, "O", "12级", "无法识别的班级，请写成如“三年级(2)班”"),
             ],
@@ -326,7 +326,7 @@ def test_a_middle_schools_class_numbered_from_its_first_year_beside_its_grade(
                 2,
                 "O",
                 "初一",
-                "“年级”7 与“班级”一年级(1)班 不一致；“101班”很可能是按初一=1编的班号，"
+                "“年级”七年级 与“班级”一年级(1)班 不一致；“101班”很可能是按初一=1编的班号，"
                 "即初一1班，是的话请把班级写成“初一(1)班”，教师名单里的任教班级也照此写",
             ),
             (
@@ -334,16 +334,16 @@ def test_a_middle_schools_class_numbered_from_its_first_year_beside_its_grade(
                 3,
                 "O",
                 "初二",
-                "“年级”8 与“班级”二年级(3)班 不一致；“203”很可能是按初一=1编的班号，"
+                "“年级”八年级 与“班级”二年级(3)班 不一致；“203”很可能是按初一=1编的班号，"
                 "即初二3班，是的话请把班级写成“初二(3)班”，教师名单里的任教班级也照此写",
             ),
-            ("CLS002", 4, "O", "三年级", "“年级”3 与“班级”四年级(1)班 不一致"),
-            ("CLS002", 5, "O", "初一", "“年级”7 与“班级”二年级(1)班 不一致"),
+            ("CLS002", 4, "O", "三年级", "“年级”三年级 与“班级”四年级(1)班 不一致"),
+            ("CLS002", 5, "O", "初一", "“年级”七年级 与“班级”二年级(1)班 不一致"),
         ],
     )
     english = run("--lang", "en", "validate", "名单.xlsx", "--format", "json", cwd=tmp_path)
     assert [f["message"] for f in english.json()["findings"]][:1] == [
-        "年级 7 disagrees with 班级 一年级(1)班; 101班 probably numbers the classes from 初一"
+        "年级 七年级 disagrees with 班级 一年级(1)班; 101班 probably numbers the classes from 初一"
         " as 1, for 初一 class 1: if so, write the class as 初一(1)班, and the teachers list's"
         " 任教班级 the same way"
     ]
@@ -380,7 +380,7 @@ def test_a_middle_schools_class_numbered_from_its_first_year_however_spaced(
             "教师名单里的任教班级也照此写"
         )
 
-    disagree = "“年级”7 与“班级”一年级(1)班 不一致"
+    disagree = "“年级”七年级 与“班级”一年级(1)班 不一致"
     against = "“班级”一年级(1)班 与名称“初一”说的年级不同，按“班级”读"
     for source in ("青山中学", "县.xlsx"):
         validated = run("validate", source, "--format", "json", cwd=tmp_path)
@@ -419,9 +419,9 @@ def test_a_merged_parquet_roster_keeps_the_advice_for_a_class_numbered_from_its_
             f"是的话请把班级写成“{level}({number})班”，教师名单里的任教班级也照此写"
         )
 
-    first = "“年级”7 与“班级”一年级(1)班 不一致"
+    first = "“年级”七年级 与“班级”一年级(1)班 不一致"
     against = "“班级”一年级(1)班 与名称“初一”说的年级不同，按“班级”读"
-    second = "“年级”8 与“班级”二年级(3)班 不一致"
+    second = "“年级”八年级 与“班级”二年级(3)班 不一致"
     expected = [
         ("CLS002", 2, first + advised("101班", "初一", 1)),
         ("CLS004", 3, against + advised("101班", "初一", 1)),
@@ -519,7 +519,7 @@ def test_a_middle_schools_class_numbered_from_its_first_year_beside_an_empty_gra
                 "101班",
                 f"“班级”一年级(1)班 与名称“初一”说的年级不同，按“班级”读{advised}",
             ),
-            ("CLS002", 3, "O", "初一", f"“年级”7 与“班级”一年级(1)班 不一致{advised}"),
+            ("CLS002", 3, "O", "初一", f"“年级”七年级 与“班级”一年级(1)班 不一致{advised}"),
         ],
     )
 

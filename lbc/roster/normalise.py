@@ -1241,8 +1241,11 @@ _PRESCHOOL_GRADE = frozenset({"学前班", "学前", "学前年级"})
 
 
 def grade_shown(grade: int) -> str:
-    """A grade as a finding names it: 3, or 学前班 (not 0)."""
-    return "学前班" if grade == PRESCHOOL else str(grade)
+    """A grade as a finding names it, in the words its classes are named by: 三年级, 七年级
+    (a 年级 cell of 初一 is read as 7, which nobody at a school calls it), 学前班."""
+    if grade == PRESCHOOL:
+        return "学前班"
+    return f"{GRADE_NAMES[grade]}年级" if grade in GRADE_NAMES else str(grade)
 
 
 def grade(value: Any) -> int | Bad | None:
