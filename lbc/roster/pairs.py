@@ -34,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Container
+from collections.abc import Collection, Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -542,6 +542,11 @@ def join_pairs(roster: Roster) -> PairsJoined:
     repeats = {
         (id(tb), i) for tb, rows in zip(roster.children, repeated, strict=True) for i in rows
     }
+    # The rows a workbook or a teachers list decides (even as 未结对), and those only last
+    # term's roster names: a copied row's teacher is lent to neither of the first, and
+    # goes before the second (_named_by_copies).
+    settled: set[tuple[int, int]] = set()
+    from_last_term: set[tuple[int, int]] = set()
     for table in roster.children:
         cells = table.as_written("support_teacher") or [None] * len(table)
         column = list(cells)
@@ -553,6 +558,8 @@ def join_pairs(roster: Roster) -> PairsJoined:
             by_list = listed.get((id(table), i)) if stated[i] is None else None
             if by_list is not None:
                 stated[i] = by_list[1] or by_list[0]
+            if decision is not None or by_list is not None:
+                settled.add((id(table), i))
             if decision is not None:
                 joined.from_books += once
                 # A cell showing a formula's error (#N/A) is a lookup that failed since,
@@ -577,6 +584,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
                 joined.from_lists += once
             elif column[i] is None and decision is None and previous is not None:
                 column[i], file = _previous_teacher(previous, table, i)
+                from_last_term.add((id(table), i))
                 if shows_an_error_whole(column[i]):  # no teacher given: said apart
                     joined.kept_errors[(id(table), i)] = file
                 else:
@@ -586,12 +594,16 @@ def join_pairs(roster: Roster) -> PairsJoined:
             table.values[NAMESAKE_KEY] = tagged
         if listed:
             table.values[STATED_KEY] = stated
-    _named_by_copies(roster, repeated, joined)
+    _named_by_copies(roster, repeated, joined, settled, from_last_term)
     return joined
 
 
 def _named_by_copies(
-    roster: Roster, repeated: list[dict[int, tuple[Table, int]]], joined: PairsJoined
+    roster: Roster,
+    repeated: list[dict[int, tuple[Table, int]]],
+    joined: PairsJoined,
+    settled: Collection[tuple[int, int]] = (),
+    from_last_term: Collection[tuple[int, int]] = (),
 ) -> None:
     """A child entered twice (``repeated``: repeated_rows) whose kept row names no teacher,
     or shows a formula's error, while her other rows of the same school name one teacher:
@@ -599,7 +611,9 @@ def _named_by_copies(
     with 王芳 where the first was left empty would else have her paired as having none,
     and the watch list, the summary and the record sheets count her without one. Rows
     naming two teachers name none; a row of another school (the roster of the school she
-    left) names that school's teacher, not hers."""
+    left) names that school's teacher, not hers. A kept row a pairs workbook or a teachers
+    list decides (``settled``: lbc pair left her 未结对, say) is theirs, as every source
+    goes; one only last term's roster names (``from_last_term``) takes this term's copy."""
     if not any(repeated):
         return
     school_in = pairing_school(roster, roster.support_schools())
@@ -628,9 +642,14 @@ def _named_by_copies(
         return columns[(id(table), key)]
 
     for key, (kept, j, named) in copies.items():
-        own = _text(kept.get(NAMESAKE_KEY, j)) or _text(kept.get("support_teacher", j))
-        if len(named) != 1 or not (own is None or shows_an_error_whole(own)):
+        if len(named) != 1 or key in settled:
             continue
+        own = _text(kept.get(NAMESAKE_KEY, j)) or _text(kept.get("support_teacher", j))
+        last_term = key in from_last_term
+        if not (own is None or shows_an_error_whole(own) or last_term):
+            continue
+        if last_term and own is not None and not shows_an_error_whole(own):
+            joined.from_previous -= 1  # counted once: the kept row is the child's
         ((teacher, tag),) = named
         column(kept, "support_teacher")[j] = teacher
         if tag is not None or NAMESAKE_KEY in kept.values:
