@@ -494,12 +494,16 @@ def join_pairs(roster: Roster) -> PairsJoined:
     listed: dict[tuple[int, int], ListedTeacher] = {}
     if roster.children and any(tb.has("children") for tb in roster.teachers):
         listed, joined.listed = listed_pairs(roster)
+    # The rows repeating a child, for _named_by_copies; none looked for in the cells a
+    # folder's lbc validate parks, which it checks as written (parked only where no pairs
+    # are joined: read_roster).
+    if any(tb.parked for tb in roster.children):
+        repeated: list[dict[int, tuple[Table, int]]] = [{} for _ in roster.children]
+    else:
+        repeated = repeated_rows(roster.children, roster.copy_schools())
     if not roster.pairs and not roster.previous and not listed:
-        # Cells parked for a folder's lbc validate, which checks the cells as written.
-        if not any(tb.parked for tb in roster.children):
-            _named_by_copies(roster, repeated_rows(roster.children, roster.copy_schools()), joined)
+        _named_by_copies(roster, repeated, joined)
         return joined
-    repeated = repeated_rows(roster.children, roster.copy_schools())
     children = _Children(roster.children)
     decided: dict[tuple[int, int], _Decision] = {}
     made: dict[str, dt.date] = {}  # each workbook's day: its latest 结对日期
@@ -654,8 +658,7 @@ def _named_by_copies(
         column(kept, "support_teacher")[j] = teacher
         if tag is not None or NAMESAKE_KEY in kept.values:
             column(kept, NAMESAKE_KEY)[j] = tag
-        joined.errors.pop(key, None)
-        joined.kept_errors.pop(key, None)
+        joined.kept_errors.pop(key, None)  # a workbook's errors are of settled rows
 
 
 def _previous_teacher(previous: _Children, table: Table, i: int) -> tuple[str | None, str]:
