@@ -3601,6 +3601,28 @@ _TEXT: dict[str, tuple[str, str]] = {
         "日期写错的，按实际日期改正；学校的学期起止日期与默认不同的（如 8 月底开学），在 lbc.toml 的 [terms] 中设定；确是假期中的记录，无需修改",
         "correct a mistyped date; a school whose terms start or end on other days (term from late August) sets them under [terms] in lbc.toml; a record of the holidays needs nothing",
     ),
+    "rule.REC008": (
+        "“类型”写的是没有联系上孩子或还没有进行，这条记录不算一次联系",
+        "the kind says no contact was made, or not yet: the record counts as no contact",
+    ),
+    "rule.REC008.title": ("记录写的是没有联系上", "record of no contact"),
+    "rule.REC008.example": (
+        "类型填“未家访”“家访未遇”“计划家访”",
+        "“未家访”, “家访未遇”, “计划家访”",
+    ),
+    "rule.REC008.why": (
+        "lbc due、关注名单和学期工作总结按记录算孩子多久没人联系；没见到孩子的家访、还没做的计划"
+        "不是一次联系，算进去就会漏掉一直没人联系上的孩子",
+        "lbc due, the watch list and the term's summary count how long a child has gone without "
+        "contact from the records: a visit that met nobody, or one only planned, is no contact, "
+        "and counted as one it hides a child nobody has reached",
+    ),
+    "rule.REC008.fix": (
+        "没见到人的，再联系一次，联系上后另写一条记录；计划中的家访，做完后再写；确实联系上了的，"
+        "把类型改成“家访”“电话联系”等",
+        "reach the child again and write that contact down; write a planned visit once it is "
+        "made; if the contact was made, change the kind to 家访, 电话联系 or the like",
+    ),
     "rule.TRM001": (
         "各校学期这一行没有用上：{problem}；该校的记录按所用 lbc.toml 的学期日期计算",
         "this row of 各校学期 was not used: {problem}; the school's records are dated by the"
@@ -4307,6 +4329,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{count:has|have} no date (the first in {file}, sheet '{sheet}', row {row}): in no "
         "term, {count:it was|they were} not counted; fill in the date as lbc validate shows "
         "(REQ001)",
+    ),
+    "note.records_not_held": (
+        "提示：{count} 条帮扶记录的“类型”写的是没有联系上孩子或还没有进行，如“未家访”“计划家访”"
+        "（首个在 {file} 的“{sheet}”第 {row} 行），没有算作联系；lbc validate 逐条指出（REC008）",
+        "note: {count} support {count:record's|records'} kind says no contact was made, or "
+        "not yet, as 未家访 or 计划家访 (the first in {file}, sheet '{sheet}', row {row}): "
+        "{count:it was|they were} not counted as contact; lbc validate points at each (REC008)",
     ),
     "note.records_termless": (
         "提示：{count} 条帮扶记录的日期不在任何学期（首个在 {file} 的“{sheet}”第 {row} 行），"

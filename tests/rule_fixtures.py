@@ -328,6 +328,10 @@ FIXTURES: dict[str, Fixture] = {
         records([dt.date(2024, 8, 20), "王芳", "张雨涵", "三年级(2)班", "家访", ""]),
         (ROSTER, RECORDS, 2, "A", "date"),
     ),
+    "REC008": Fixture(  # a home visit that found nobody in
+        records([SEPT, "王芳", "张雨涵", "三年级(2)班", "家访未遇", "家里没人"]),
+        (ROSTER, RECORDS, 2, "E", "kind"),
+    ),
     "TRM001": Fixture(  # a school's own term, edited in by hand, with a day of no month
         children(
             child_row(1),

@@ -603,14 +603,17 @@ def _numbered_from_first_year(out: _Out, i: int, cls: nz.ClassRef, grade: int) -
     return t("rule.CLS.numbered", raw=raw, level=level, number=cls.number)
 
 
-def _each_bad(out: _Out, key: str, rule: Rule, **params: object) -> None:
-    """A finding for every unreadable value in one column; a clean column (nearly all of
-    them) is recognised at C speed without a Python loop."""
+def _each_bad(
+    out: _Out, key: str, rule: Rule, bad: type[nz.Bad] = nz.Bad, **params: object
+) -> None:
+    """A finding for every unreadable value in one column (of class ``bad``: a record's
+    NotHeld 类型 is one of its own); a clean column (nearly all of them) is recognised at
+    C speed without a Python loop."""
     column = out.table.values.get(key, ())
-    if nz.Bad not in set(map(type, column)):
+    if bad not in set(map(type, column)):
         return
     for i, value in enumerate(column):
-        if value.__class__ is nz.Bad:
+        if value.__class__ is bad:
             out.add(rule, i, key, **params)
 
 
@@ -1538,6 +1541,7 @@ def check_records(
     _each_bad_date(out, "date")
     _each_empty(out, "teacher")
     _each_bad(out, "kind", R.REC004, allowed=as_list(nz.RECORD_KINDS))
+    _each_bad(out, "kind", R.REC008, nz.NotHeld)
     empty = [None] * len(table)
     dates = table.values.get("date") or empty
     teachers = table.values.get("teacher") or empty

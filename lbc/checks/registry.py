@@ -173,6 +173,7 @@ class R:
     REC005 = Rule(ERROR, RuleKind.RECORD, "date")
     REC006 = Rule(WARNING, RuleKind.RECORD, "student, teacher")
     REC007 = Rule(WARNING, RuleKind.RECORD, "date")
+    REC008 = Rule(WARNING, RuleKind.RECORD, "kind")
     TRM001 = Rule(ERROR, RuleKind.VALUE, "school, term, term_start, term_end")
     QTA001 = Rule(ERROR, RuleKind.VALUE, "school, quota, count")
     WST001 = Rule(ERROR, RuleKind.VALUE, "school, setting, value")

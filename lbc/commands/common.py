@@ -32,6 +32,7 @@ from lbc.roster import reading, supervised
 from lbc.roster.support import (
     SupportRecord,
     dateless_records,
+    not_held_records,
     records_outside,
     undated_records,
 )
@@ -148,9 +149,10 @@ def note_uncounted_records(
 ) -> None:
     """Say which support records counted for no child, as lbc due, lbc summary and lbc
     watch all say it: those naming no one child (``unclear``), those whose 类型 lbc cannot
-    read (``unreadable_kinds``), those whose date cannot be read or is left empty, and
-    those dated in no term (by the school's ``terms``, in a county's folder each school's
-    own over them: a summer's home visit)."""
+    read (``unreadable_kinds``), those whose date cannot be read or is left empty, those
+    whose 类型 says no contact was made (未家访), and those dated in no term (by the
+    school's ``terms``, in a county's folder each school's own over them: a summer's home
+    visit)."""
     if unclear:
         codes = _codes(roster, "student", _places(unclear), "REC002", "REC003")
         note(t("note.records_unclear", count=len(unclear), codes=codes))
@@ -162,6 +164,7 @@ def note_uncounted_records(
         codes = _codes(roster, "date", places, "DATE001")
         note_rows("note.records_undated", undated, codes=codes)
     note_rows("note.records_dateless", dateless_records(roster))
+    note_rows("note.records_not_held", not_held_records(roster))
     run = functools.partial(in_a_term, dates=terms)
     own = {
         file: functools.partial(in_a_term, dates=roster.terms_of(file, terms))

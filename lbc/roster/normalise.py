@@ -43,6 +43,14 @@ class Bad:
     read: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class NotHeld(Bad):
+    """A record's 类型 saying the contact did not happen (未家访, 家访未遇, 电话未接通) or
+    has not yet (计划家访, 拟家访): a row that records no talk, visit or call. Its own class,
+    not Bad: lbc validate says so in a rule of its own (REC008), not as an unknown kind
+    (REC004), and no command counts it as a contact."""
+
+
 class ClassRef(NamedTuple):
     """A class as grade and class number: 三年级(2)班 is ClassRef(3, 2).
 
@@ -1917,7 +1925,21 @@ RECORD_KIND_WORDS = {
     **dict.fromkeys(("慰问", "送温暖活动", "节日慰问", "物资慰问"), "送温暖"),
     **dict.fromkeys(("集体活动", "主题活动"), "活动"),
 }
-record_kind = _closed(RECORD_KIND_WORDS)
+# What a 类型 that is no kind says when the contact was not made (未家访, 家访未遇, 电话未
+# 接通, 联系不上, 无人接听, 送温暖（未发放）) or is only planned (计划家访, 拟家访, 待家访).
+_NOT_HELD = re.compile(r"未|没|无人|不上|不通|不到|不在家|失败|拒接|^(?:计划|拟|待|预约|准备)")
+
+
+def record_kind(value: Any) -> str | Bad | None:
+    """A record's 类型 as one of RECORD_KINDS (its spellings in RECORD_KIND_WORDS); a type
+    saying no contact was made is NotHeld, any other word Bad."""
+    kind = _record_kind(value)
+    if kind.__class__ is Bad and _NOT_HELD.search(_folded(kind.raw)):
+        return NotHeld(kind.raw)
+    return kind
+
+
+_record_kind = _closed(RECORD_KIND_WORDS)
 
 
 def kind_named(text: str) -> str | None:

@@ -388,6 +388,18 @@ def undated_records(roster: Roster) -> list[tuple[Table, int]]:
     ]
 
 
+def not_held_records(roster: Roster) -> list[tuple[Table, int]]:
+    """The records whose 类型 says no contact was made or none yet (未家访, 计划家访:
+    ``nz.NotHeld``). Such a record counts for nobody, as no contact; lbc due, lbc watch and
+    lbc summary say how many (lbc validate points at each, REC008)."""
+    return [
+        (table, i)
+        for table in roster.records
+        for i, kind in enumerate(table.values.get("kind") or ())
+        if kind.__class__ is nz.NotHeld
+    ]
+
+
 def records_outside(
     roster: Roster, inside: Callable[[str], Callable[[dt.date], bool]]
 ) -> list[tuple[Table, int]]:
@@ -482,6 +494,8 @@ def dated_records(
         for i, (cell, kind, teacher, student, cls, school, born, content) in enumerate(
             zip(*columns, contents, strict=True)
         ):
+            if kind.__class__ is nz.NotHeld:  # 未家访: no contact (not_held_records)
+                continue
             if cell.__class__ is dt.date:  # the common case: one day, no tuple made
                 if not start <= cell <= end:  # type: ignore[operator]
                     continue
@@ -602,7 +616,8 @@ def _months_read_before(
 def contact_days(roster: Roster, index: ChildIndex[int]) -> dict[int, list[dt.date]]:
     """The days each child's records bear, in order, by child: when it was last contacted
     by any day (the watch list's WCH013), with records attributed as ``dated_records``
-    does. A record repeated in another file is not set aside: it adds no later day."""
+    does, and one saying no contact was made (未家访) left out as it does. A record
+    repeated in another file is not set aside: it adds no later day."""
     days: dict[int, list[dt.date]] = defaultdict(list)
     match = index.match
     files = roster.matching_schools()
@@ -610,11 +625,13 @@ def contact_days(roster: Roster, index: ChildIndex[int]) -> dict[int, list[dt.da
         empty = [None] * len(table)
         columns = (
             table.values.get(k) or empty
-            for k in ("date", "student", "class", "school", "birth_date", "teacher")
+            for k in ("date", "student", "class", "school", "birth_date", "teacher", "kind")
         )
         declared = files.get(table.file, "")
-        for date, student, cls, school, born, teacher in zip(*columns, strict=True):
+        for date, student, cls, school, born, teacher, kind in zip(*columns, strict=True):
             if date.__class__ is not dt.date and not (written := record_days(date)):
+                continue
+            if kind.__class__ is nz.NotHeld:  # 未家访: no contact (not_held_records)
                 continue
             if (child := match(student, cls, school or declared, born, teacher)) is not None:
                 if date.__class__ is dt.date:
