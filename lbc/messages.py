@@ -2022,7 +2022,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "whether a records sheet was read (if not, the counts and rates met and the records "
         "by month are empty)",
     ),
-    "var.records.total": ("本学期帮扶记录条数", "records dated in the term"),
+    "var.records.total": (
+        "本学期计入的帮扶记录条数（不含对不上一名儿童的记录）",
+        "records dated in the term and counted (none naming no one child)",
+    ),
     "var.records.matched": ("能对应到唯一儿童的记录条数", "records matched to exactly one child"),
     "var.records.unclear": (
         "写的学生对不上花名册上一名儿童的记录条数（没有这个名字，或重名未写班级）",

@@ -196,7 +196,7 @@ def test_a_record_naming_two_children_is_no_ones_in_every_command(
     )
     found, records, listed = _what_each_command_says(roster)
     assert found == ["REC003 2"]
-    assert (records["total"], records["matched"]) == (1, 0)
+    assert (records["total"], records["matched"], records["unclear"]) == (0, 0, 1)
     assert records["without_record"][0] == {"class": "三年级(2)班", "names": ["张雨涵"]}
     assert listed == ["三年级(2)班 张雨涵: 超过 30 天没有谈心或联系（最近一次：无记录）"]
 

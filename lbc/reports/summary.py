@@ -792,7 +792,11 @@ def _records_section(
     each child's quotas (its school's);
     ``provided``: whether any records were read. Where none were,
     no child is named as without a record and no teacher as behind: nothing was there to
-    judge them by (the summary says the records were not provided)."""
+    judge them by (the summary says the records were not provided). A record naming no
+    one child (``SupportRecord.unclear``) is in no figure but its own count: the note
+    beside the summary says it was not counted, and a total with it would say it was."""
+    written = records
+    records = [r for r in records if not r.unclear]
     kinds = _tally([r.kind for r in records], nz.RECORD_KINDS)
     per_month: Counter[tuple[int, int]] = Counter((r.date.year, r.date.month) for r in records)
     paired = [k for k, x in enumerate(kids.teachers) if x]
@@ -828,7 +832,7 @@ def _records_section(
     section = {
         "total": len(records),
         "matched": sum(r.child is not None for r in records),
-        "unclear": sum(r.unclear for r in records),
+        "unclear": len(written) - len(records),
         "unreadable_kinds": sum(r.kind.__class__ is nz.Bad for r in records),
         "by_kind": _count_list(kinds, nz.RECORD_KINDS),
         "by_month": [{"name": f"{y}-{m:02d}", "count": per_month[(y, m)]} for y, m in months],
