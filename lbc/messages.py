@@ -3524,8 +3524,21 @@ _TEXT: dict[str, tuple[str, str]] = {
         "check the name for a wrong character, or add the child to the roster",
     ),
     "rule.REC003": (
-        "记录中的学生“{name}”对应花名册中 {count} 名儿童，请注明班级（同班重名的再写出生日期）",
-        "'{name}' matches {count} children; add the class (and, for namesakes in one class, the birth date)",
+        "记录中的学生“{name}”对应花名册中 {count} 名儿童，{ask}",
+        "'{name}' matches {count} children; {ask}",
+    ),
+    "rec003.ask_class": (
+        "请注明班级（同班重名的再写出生日期）",
+        "add the class (and, for namesakes in one class, the birth date)",
+    ),
+    "rec003.ask_birth": (
+        "都在{cls}，请写上孩子的出生日期",
+        "all in {cls}: add the child's birth date",
+    ),
+    "rec003.ask_roster": (
+        "都在{cls}，记录写的出生日期也分不出是哪一名：请核对花名册上他们的出生日期和身份证件号",
+        "all in {cls}, and the record's birth date does not tell which: check their birth "
+        "dates and ID numbers on the roster",
     ),
     "rule.REC003.title": ("记录的学生有重名", "record matches several children"),
     "rule.REC003.example": ("两个“王浩”在不同班，记录未写班级", "two 王浩, no class given"),

@@ -548,5 +548,44 @@ def test_a_record_tells_no_namesake_apart_by_a_passports_number(tmp_path: Path) 
     found = [(f["code"], f["sheet"], f["row"], f["column"]) for f in result.json()["findings"]]
     assert found == [("REC003", "帮扶记录", 2, "C")]
     assert result.json()["findings"][0]["message"] == (
-        "记录中的学生“张伟”对应花名册中 2 名儿童，请注明班级（同班重名的再写出生日期）"
+        "记录中的学生“张伟”对应花名册中 2 名儿童，都在五年级(1)班，记录写的出生日期也分不出"
+        "是哪一名：请核对花名册上他们的出生日期和身份证件号"
     )
+
+
+@pytest.mark.parametrize(
+    ("cls", "born", "ask"),
+    [
+        (None, None, "请注明班级（同班重名的再写出生日期）"),
+        (C51, None, "都在五年级(1)班，请写上孩子的出生日期"),
+        ("5.1", None, "都在五年级(1)班，请写上孩子的出生日期"),
+        (
+            C51,
+            dt.date(2015, 1, 1),
+            "都在五年级(1)班，记录写的出生日期也分不出是哪一名：请核对花名册上他们的出生日期和身份证件号",
+        ),
+    ],
+    ids=["no-class", "class", "class-as-5.1", "class-and-birth-date"],
+)
+def test_a_record_of_namesakes_asks_for_what_it_lacks(
+    tmp_path: Path, cls: str | None, born: dt.date | None, ask: str
+) -> None:
+    """Two 张伟 of 五年级(1)班, no birth date on the roster to tell them apart. A record of
+    张伟 without a class is asked for it; one with their class (as the record sheet's own
+    5.1 too) is asked for the birth date, which the class cannot give; one with both
+    cannot be told apart by the roster (its birth dates are missing): REC003 says what
+    to add or check, not the class the record already gives."""
+    kids = namesakes(born=False)
+    record = [dt.date(2024, 10, 8), "王芳", "张伟", cls, "谈心", "x", born]
+    sheets = {
+        "花名册": table(kids),
+        "教师": table(STAFF),
+        "帮扶记录": [[*RECORD_HEADER, "出生日期"], record],
+    }
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    result = run("validate", path, "--select", "REC", "--format", "json")
+    messages = [(f["code"], f["message"]) for f in result.json()["findings"]]
+    assert messages == [("REC003", f"记录中的学生“张伟”对应花名册中 2 名儿童，{ask}")]
+    english = run("--lang", "en", "validate", path, "--select", "REC", "--format", "json")
+    said = english.json()["findings"][0]["message"]
+    assert said.startswith("'张伟' matches 2 children; ") and "请" not in said

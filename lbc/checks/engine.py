@@ -1509,6 +1509,18 @@ def check_teachers(
 GROUP_KINDS = frozenset({"活动"})
 
 
+def _namesakes_ask(cls: object, born: object) -> str:
+    """What a record naming several children (REC003) must add to name one: its class
+    when it gives none; a class it gives holds them all (``named_children``), so then the
+    child's birth date; and where it gives that too, the roster's birth dates are what
+    fail to tell them apart (missing, the same, or none the record's)."""
+    if cls.__class__ is not nz.ClassRef:
+        return t("rec003.ask_class")
+    if born.__class__ not in (dt.date, nz.YearMonth):
+        return t("rec003.ask_birth", cls=cls)
+    return t("rec003.ask_roster", cls=cls)
+
+
 def check_records(
     table: Table,
     today: dt.date,
@@ -1595,7 +1607,8 @@ def check_records(
         if not found:
             out.add(R.REC002, i, "student", name=student)
         elif len(found) > 1:
-            out.add(R.REC003, i, "student", name=student, count=len(found))
+            ask = _namesakes_ask(classes[i], births[i])
+            out.add(R.REC003, i, "student", name=student, count=len(found), ask=ask)
         elif laid_out and teacher is not None:
             [(_, owner)] = found
             if isinstance(owner, str) and not signed_by(owner, teacher):
