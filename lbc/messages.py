@@ -4306,7 +4306,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "due.owed.谈心": ("本月谈心", "a talk this month"),
     "due.owed.家访": ("本学期家访", "a home visit this term"),
     "due.owed.送温暖": ("本学年送温暖", "送温暖 this school year"),
-    "due.never": ("无记录（{days} 天）", "none ({days} {days:day|days})"),
+    "due.never": ("本学年无记录（{days} 天）", "none this school year ({days} {days:day|days})"),
     "due.namesake": ("{name}（{born} 出生）", "{name} (born {born})"),
     "due.namesake_alike": (
         "{name}（同班同名，记录无法区分）",

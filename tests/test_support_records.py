@@ -698,3 +698,35 @@ def test_merge_says_a_records_sheets_kind_named_by_its_name(tmp_path: Path) -> N
         "已写出合并名册：县.xlsx（1 个文件）",
         note,
     ]
+
+
+def test_due_and_watch_agree_on_a_child_whose_last_record_is_last_school_years(
+    tmp_path: Path,
+) -> None:
+    """张雨涵's last record is a home visit of 2026-05-10, last school year; 李明轩 was
+    talked with on 2026-10-10. The watch list gives her last contact, 2026年5月10日; lbc
+    due counts the school year only, so it said 「无记录」 where the watch list gave a
+    day, and a head teacher read two answers. due now says none this school year."""
+    kids = [child_row(1, "张雨涵"), child_row(2, "李明轩")]
+    header = [*CHILD_HEADER, "帮扶教师"]
+    visit = [dt.date(2026, 5, 10), "王芳", "张雨涵", "三年级(2)班", "家访", "x"]
+    talk = [dt.date(2026, 10, 10), "王芳", "李明轩", "三年级(2)班", "谈心", "x"]
+    roster = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {
+            "儿童": [header, *([*kid, "王芳"] for kid in kids)],
+            "帮扶记录": [RECORD_HEADER, visit, talk],
+        },
+    )
+    due = run("due", roster, "--as-of", "2026-11-25", "--format", "json").json()
+    listed = {c["child"]: c["last_contact"] for c in due["teachers"][0]["children"]}
+    assert listed == {"张雨涵": None, "李明轩": "2026-10-10"}
+    table = run("due", roster, "--as-of", "2026-11-25").stdout
+    lines = [line for line in table.splitlines() if "三年级(2)班" in line]
+    assert [line.rstrip().split("   ")[-2].strip() for line in lines] == [
+        "本学年无记录（86 天）",
+        "2026-10-10（46 天前）",
+    ]
+    watch = run("watch", roster, "--as-of", "2026-11-25", "--format", "json").json()
+    reasons = [r["message"] for c in watch["classes"][0]["children"] for r in c["reasons"]]
+    assert reasons[0] == "超过 30 天没有谈心或联系（最近一次：2026年5月10日）"
