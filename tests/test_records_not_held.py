@@ -36,7 +36,18 @@ def _roster(tmp_path: Path, kind: str) -> Path:
 
 
 @pytest.mark.parametrize(
-    "kind", ["未家访", "家访未遇", "计划家访", "电话未接通", "送温暖（未发放）"]
+    "kind",
+    [
+        "未家访",
+        "家访未遇",
+        "计划家访",
+        "电话未接通",
+        "送温暖（未发放）",
+        "家访无人",
+        "联系不上",
+        "找不到人",
+        "没见到",
+    ],
 )
 def test_a_record_of_no_contact_is_no_contact_anywhere(tmp_path: Path, kind: str) -> None:
     path = _roster(tmp_path, kind).name
@@ -66,10 +77,25 @@ def test_a_record_of_no_contact_is_no_contact_anywhere(tmp_path: Path, kind: str
     ]
 
 
-def test_an_unknown_kind_is_still_a_contact(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "聊天",
+        "未成年人保护教育",
+        "未来规划",
+        "事实无人抚养儿童家访",
+        "学习跟不上",
+        "不到校",
+        "考试失败谈心",
+    ],
+)
+def test_an_unknown_kind_is_still_a_contact(tmp_path: Path, kind: str) -> None:
     """聊天 is a kind lbc cannot read, and says nothing of a contact not made: a contact
-    still, as the REC004 note says, and no REC008."""
-    path = _roster(tmp_path, "聊天")
+    still, as the REC004 note says, and no REC008. Nor do words naming what a contact was
+    about, for all their 未, 无人, 不上 or 不到: 未成年人 (minors), 未来 (the future), 事实
+    无人抚养儿童 (a child nobody in fact brings up), 学习跟不上 (behind in class), 不到校
+    (not coming to school), 考试失败 (an exam failed)."""
+    path = _roster(tmp_path, kind)
     due = run("due", path, "--as-of", "2024-11-25", "--format", "json")
     last = [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]]
     assert last == ["2024-11-20", "2024-11-20"]

@@ -1926,8 +1926,13 @@ RECORD_KIND_WORDS = {
     **dict.fromkeys(("集体活动", "主题活动"), "活动"),
 }
 # What a 类型 that is no kind says when the contact was not made (未家访, 家访未遇, 电话未
-# 接通, 联系不上, 无人接听, 送温暖（未发放）) or is only planned (计划家访, 拟家访, 待家访).
-_NOT_HELD = re.compile(r"未|没|无人|不上|不通|不到|不在家|失败|拒接|^(?:计划|拟|待|预约|准备)")
+# 接通, 联系不上, 无人接听, 送温暖（未发放）) or is only planned (计划家访, 拟家访, 待家访);
+# not where the words name what a contact held was about: 未成年人保护, 未来规划, 事实无人
+# 抚养儿童, 学习跟不上, 不到校, 考试失败.
+_NOT_HELD = re.compile(
+    r"未(?!成年|来)|没(?!收)|无人(?!监护|抚养|看管|照)|(?<![跟考])不上(?!学)|不通"
+    r"|不到(?!校|位)|不在家|(?<!试)失败|拒接|^(?:计划|拟|待|预约|准备)"
+)
 
 
 def record_kind(value: Any) -> str | Bad | None:
