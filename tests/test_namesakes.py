@@ -537,13 +537,7 @@ def test_a_record_tells_no_namesake_apart_by_a_passports_number(tmp_path: Path) 
         kid(1, 姓名="张伟", 身份证号=passport, 出生日期=None, 身份证件类型="护照"),
         kid(2, 姓名="张伟", 身份证号=None, 出生日期=dt.date(2015, 9, 9)),
     ]
-    record = [dt.date(2024, 10, 8), "王芳", "张伟", C51, "谈心", "x", dt.date(2015, 9, 9)]
-    sheets = {
-        "花名册": table(kids),
-        "教师": table(STAFF),
-        "帮扶记录": [[*RECORD_HEADER, "出生日期"], record],
-    }
-    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    path = _a_talk_with(tmp_path, kids, C51, dt.date(2015, 9, 9))
     result = run("validate", path, "--select", "REC", "--format", "json")
     found = [(f["code"], f["sheet"], f["row"], f["column"]) for f in result.json()["findings"]]
     assert found == [("REC003", "帮扶记录", 2, "C")]
@@ -575,17 +569,21 @@ def test_a_record_of_namesakes_asks_for_what_it_lacks(
     5.1 too) is asked for the birth date, which the class cannot give; one with both
     cannot be told apart by the roster (its birth dates are missing): REC003 says what
     to add or check, not the class the record already gives."""
-    kids = namesakes(born=False)
-    record = [dt.date(2024, 10, 8), "王芳", "张伟", cls, "谈心", "x", born]
-    sheets = {
-        "花名册": table(kids),
-        "教师": table(STAFF),
-        "帮扶记录": [[*RECORD_HEADER, "出生日期"], record],
-    }
-    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    path = _a_talk_with(tmp_path, namesakes(born=False), cls, born)
     result = run("validate", path, "--select", "REC", "--format", "json")
     messages = [(f["code"], f["message"]) for f in result.json()["findings"]]
     assert messages == [("REC003", f"记录中的学生“张伟”对应花名册中 2 名儿童，{ask}")]
     english = run("--lang", "en", "validate", path, "--select", "REC", "--format", "json")
     said = english.json()["findings"][0]["message"]
     assert said.startswith("'张伟' matches 2 children; ") and "请" not in said
+
+
+def _a_talk_with(tmp_path: Path, kids: list[dict[str, Any]], cls: object, born: object) -> Path:
+    """A workbook of ``kids`` and one talk with 张伟 of class ``cls``, born ``born``."""
+    record = [dt.date(2024, 10, 8), "王芳", "张伟", cls, "谈心", "x", born]
+    sheets = {
+        "花名册": table(kids),
+        "教师": table(STAFF),
+        "帮扶记录": [[*RECORD_HEADER, "出生日期"], record],
+    }
+    return write_xlsx(tmp_path / "r.xlsx", sheets)
