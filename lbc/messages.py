@@ -1337,6 +1337,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "watch.no_phone": ("没有电话", "has no phone"),
     "watch.bad_phone": ("电话一栏不是可拨打的号码", "the phone cell is no number to call"),
+    # Both parents away: whose phone it is, since 「父亲外出」 alone would read as the mother home.
+    "watch.away.both": ("父母均外出", "both parents are away"),
+    "watch.away.one": ("{who}外出", "the {who} is away"),
+    "watch.no_phone.whose": ("{who}没有电话", "the {who} has no phone"),
+    "watch.bad_phone.whose": (
+        "{who}电话一栏不是可拨打的号码",
+        "the {who}'s phone cell is no number to call",
+    ),
     "watch.teacher_away": ("（{name} 不在岗）", " ({name} is not in post)"),
     "watch.teacher_unlisted": (
         "（{name} 不在教师名单中）",
@@ -3931,7 +3939,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "帮扶教师尽快谈心或家访，并记入帮扶记录",
         "the support teacher talks with the child or visits soon, and records it",
     ),
-    "rule.WCH014": ("{who}外出，{how}", "the {who} is away and {how}"),
+    "rule.WCH014": ("{away}，{how}", "{away} and {how}"),
     "rule.WCH014.title": ("外出家长联系不上", "away parent unreachable"),
     "rule.WCH014.example": ("留守类型 父亲外出，父亲电话 空", "留守类型 父亲外出, 父亲电话 empty"),
     "rule.WCH014.why": (

@@ -180,3 +180,45 @@ def test_a_phone_written_out_as_a_number_is_a_number_to_call(tmp_path: Path) -> 
     assert (result.exit_code, result.json()["findings"]) == (0, [])
     flag = run("flag", path, "--format", "json")
     assert (flag.exit_code, flag.json()["classes"]) == (0, [])
+
+
+def test_the_watch_list_says_both_parents_are_away_of_either_phone(tmp_path: Path) -> None:
+    """Of a child whose parents are both away, the watch list names whose phone is lacking
+    after 父母均外出. It said 「父亲外出，没有电话」 and 「母亲外出，…」, each of which reads
+    as that parent alone being away, the other at home to call."""
+    kids = [
+        CHILD_HEADER,
+        child_row(1, 父亲电话=None, 母亲电话="已停机"),
+        child_row(2, kind="父亲外出", 父亲电话=None),
+    ]
+    write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids, "教师": [TEACHER_HEADER]})
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\n\n[watch]\nthreshold = 1\n', encoding="utf-8"
+    )
+    args = ("watch", "--as-of", "2024-10-08", "--format", "json")
+    for lang, words in (
+        (
+            "zh",
+            [
+                ["父母均外出，父亲没有电话", "父母均外出，母亲电话一栏不是可拨打的号码"],
+                ["父亲外出，没有电话"],
+            ],
+        ),
+        (
+            "en",
+            [
+                [
+                    "both parents are away and the father has no phone",
+                    "both parents are away and the mother's phone cell is no number to call",
+                ],
+                ["the father is away and has no phone"],
+            ],
+        ),
+    ):
+        watch = run("--lang", lang, *args, cwd=tmp_path).json()
+        said = [
+            [r["message"] for r in c["reasons"] if r["code"] == "WCH014"]
+            for g in watch["classes"]
+            for c in g["children"]
+        ]
+        assert said == words

@@ -98,9 +98,9 @@ def test_a_said_text_is_made_once_and_shared_yet_never_mistaken_for_another():
     from lbc.messages import again, language, said
 
     with language("en"):
-        first = said("rule.WCH014", who=said("pair.col.child"), how=said("watch.no_phone"))
-        assert said("rule.WCH014", who=said("pair.col.child"), how=said("watch.no_phone")) is first
-        other = said("rule.WCH014", who=said("csv.col.child"), how=said("watch.no_phone"))
+        first = said("rule.WCH014", away=said("pair.col.child"), how=said("watch.no_phone"))
+        assert said("rule.WCH014", away=said("pair.col.child"), how=said("watch.no_phone")) is first
+        other = said("rule.WCH014", away=said("csv.col.child"), how=said("watch.no_phone"))
         assert other == first and other is not first
         assert said("rule.WCH004", age=1) != said("rule.WCH004", age=True)
     with language("zh"):

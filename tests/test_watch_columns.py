@@ -274,11 +274,18 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
     # (These rosters have no teachers list: any name in the cell is a support teacher.)
     if table.has("support_teacher") and not isinstance(get("support_teacher"), str):
         out.append((R.WCH012, "support_teacher", {"why": t("watch.teacher_blank")}))
+    both = len(away_parents(kind)) == 2
     for who in away_parents(kind):
         key = phone_key(table, who)
         if not nz.numbers_to_call(get(key)):  # 无, 已停机: no number; two numbers: two
-            how = t("watch.no_phone" if get(key) is None else "watch.bad_phone")
-            out.append((R.WCH014, key, {"who": t(f"contact.{who}"), "how": how}))
+            parent, blank = t(f"contact.{who}"), get(key) is None
+            if both:  # whose phone, after 父母均外出
+                away = t("watch.away.both")
+                how = t("watch.no_phone.whose" if blank else "watch.bad_phone.whose", who=parent)
+            else:
+                away = t("watch.away.one", who=parent)
+                how = t("watch.no_phone" if blank else "watch.bad_phone")
+            out.append((R.WCH014, key, {"away": away, "how": how}))
     return out
 
 

@@ -703,16 +703,10 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
     # 100,000 children), and each parent's phone missing or giving no number.
     why: dict[tuple[object, str], Found | None] = {}
     no_phone = {
-        (who, blank): (
-            R.WCH014,
-            key,
-            {
-                "who": said(f"contact.{who}"),
-                "how": said("watch.no_phone" if blank else "watch.bad_phone"),
-            },
-        )
+        (who, blank, both): (R.WCH014, key, _unreachable(who, blank, both))
         for who, (key, _) in phones.items()
         for blank in (True, False)
+        for both in (True, False)
     }
     schools = in_post.schools(table) if teachers is not None else []
     for j, i in enumerate(rows):
@@ -723,10 +717,23 @@ def _contact(table: Table, rows: list[int], in_post: TeachersInPost) -> Iterator
                 why[named] = None if no is None else (R.WCH012, "support_teacher", {"why": no})
             if (found := why[named]) is not None:
                 yield j, found
+        both = len(away[kinds[i]]) == 2
         for who in away[kinds[i]]:
             phone = phones[who][1]
             if not nz.numbers_to_call(phone[i]):
-                yield j, no_phone[(who, phone[i] is None)]
+                yield j, no_phone[(who, phone[i] is None, both)]
+
+
+def _unreachable(who: str, blank: bool, both: bool) -> dict[str, str]:
+    """WCH014's words for ``who``'s phone (``blank``: none written, else none to call):
+    「父亲外出，没有电话」, and of both parents away 「父母均外出，父亲没有电话」, since
+    「父亲外出」 said of each parent would read as the other one at home."""
+    parent = said(f"contact.{who}")
+    if not both:
+        how = said("watch.no_phone" if blank else "watch.bad_phone")
+        return {"away": said("watch.away.one", who=parent), "how": how}
+    how = said("watch.no_phone.whose" if blank else "watch.bad_phone.whose", who=parent)
+    return {"away": said("watch.away.both"), "how": how}
 
 
 def _no_teacher(teacher: object, school: str, in_post: TeachersInPost) -> str | None:
