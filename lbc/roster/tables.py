@@ -2785,8 +2785,10 @@ _LABEL_ALONE = re.compile(r"班主任|负责人|辅导员|年级组长")
 # The teacher's name after a label alone (_LABEL_ALONE), and her phone after who she is.
 _TEACHER_NAME = re.compile(r"[^\d:\s]{2,6}")
 _PHONE = re.compile(r"1\d{10}")
-# How many children a class has, written beside its name (2人, 共2人, 人数：2).
-_COUNT_BESIDE = re.compile(r"(?:共|总数|人数)?\s*:?\s*\d+\s*[人名]?")
+# How many children a class has, written beside its name (2人, 共2人, 人数：2), or its
+# total's word (小计：2人, 合计 2, 小计 alone, its number in the next cell).
+_COUNT_BESIDE = re.compile(r"(?:共|总数|人数|小计|合计|总计|共计)?\s*:?\s*\d+\s*[人名]?")
+_TOTAL_WORD = frozenset({"小计", "合计", "总计", "共计"})
 
 
 def _heading_beside(row: Sequence[Any]) -> str | None:
@@ -2821,7 +2823,10 @@ def _heading_beside(row: Sequence[Any]) -> str | None:
         if not said:
             if _NAMES_CLASS.search(text) is None:
                 return None
-        elif _COUNT_BESIDE.fullmatch(text) is None or text.isdigit():
+        elif text.isdigit():
+            if said[-1] not in _TOTAL_WORD:  # a number alone: a 序号, a child's
+                return None
+        elif _COUNT_BESIDE.fullmatch(text) is None and text not in _TOTAL_WORD:
             return None
         said.append(text)
     return " ".join(said) if said and filled > 1 else None
@@ -2879,6 +2884,37 @@ _PLACING = {True: ("school", "grade", "class"), False: ("school",)}
 # are (在岗 是, 可帮扶人数 2, 党员 否): a row holding nothing else, beside its 序号 and its
 # 学校, names nobody (_template_row), where each reads as such a default would (_default).
 _PREFILLED = ("active", "capacity", "party_member")
+
+
+# The columns of a children's roster a form's template fills in on every row with what
+# most children are (民族 汉族, 就学情况 小学, 身份证件类型 居民身份证, 是否留守儿童 非留守儿童):
+# a row holding nothing else, beside its 序号, 学校, 年级 and 班级, is no child
+# (_template_row), where each cell reads as such a default would.
+_CHILD_PREFILLED: dict[str, Callable[[Any], bool]] = {
+    "ethnicity": lambda cell: (text := _cell_text(cell)).endswith("族") and len(text) <= 6,
+    "health": lambda cell: _cell_text(cell) in ("健康", "健康或良好", "良好"),
+    "id_kind": lambda cell: NORMALISERS[Kind.CHILDREN]["id_kind"][0](cell).__class__ is str,
+    "enrollment_status": lambda cell: NORMALISERS[Kind.CHILDREN]["enrollment_status"][0](cell)
+    == "在读",
+    "boarding": lambda cell: NORMALISERS[Kind.CHILDREN]["boarding"][0](cell).__class__ is str,
+    "left_behind_type": lambda cell: NORMALISERS[Kind.CHILDREN]["left_behind_type"][0](cell)
+    == nz.NOT_LEFT_BEHIND,
+}
+# The official forms' columns lbc does not read (FORM_HEADERS) that a template fills in the
+# same way, each with a choice of a few words (国籍/地区 中国, 港澳台侨外 否, 户口性质 农业).
+_FORM_CHOICES = frozenset(
+    {
+        *("国籍地区", "港澳台侨外", "政治面貌", "户口性质", "入学方式", "是否登记户口"),
+        *("是否独生子女", "是否进城务工人员随迁子女", "是否烈士或优抚子女", "随班就读"),
+    }
+)
+
+
+def _form_choice(cell: Any) -> bool:
+    """Whether a cell of such a column (_FORM_CHOICES) reads as one of its choices: a few
+    words, no number (a 学籍号 typed there is a child's)."""
+    text = _cell_text(cell)
+    return len(text) <= 12 and not any(c.isdigit() for c in text)
 
 
 def _default(key: str) -> Callable[[Any], bool]:
@@ -3028,7 +3064,9 @@ def _template_row(
     naming a class alone stays what it was: it may be the class's heading. On a teachers
     list its 在岗, 可帮扶人数 and 党员 (_PREFILLED) are anchors and allowed too, each
     holding what a default would (``defaults``, by column: _default): a template fills
-    them in with 是, 2 and 否 on every row, which counted each as a teacher."""
+    them in with 是, 2 and 否 on every row, which counted each as a teacher. So are a
+    roster's 民族, 就学情况, 身份证件类型 … (_CHILD_PREFILLED, _FORM_CHOICES): an official
+    form's unused rows holding 汉族 and 小学 were each counted as a child."""
     if not any(j < len(row) and _cell_text(row[j]) for j in anchors):
         return False
     return all(
@@ -3047,11 +3085,42 @@ def _column_number(letter: str) -> int:
     return number
 
 
+# What a template's 序号 says of the example row it fills in under its header, to show how
+# (张三, 138××××××××): the template's, no child's.
+_EXAMPLE_WORDS = frozenset(
+    {"例", "示例", "样例", "范例", "举例", "例子", "填写示例", "填表示例", "填写样例", "填写范例"}
+)
+
+
+def _example_row(row: Sequence[Any], numbering: Collection[int]) -> bool:
+    """Whether a row's 序号 (a cell of ``numbering``) says it is the template's example
+    (例, 示例 …, with a colon or in brackets): a child's 序号 is her number or empty."""
+    for j in numbering:
+        if j < len(row) and row[j].__class__ is str:
+            text = _cell_text(row[j]).strip("()[]【】:")
+            if text in _EXAMPLE_WORDS:
+                return True
+    return False
+
+
+# What a statistical form prints before its column numbers: 栏次 over the row, and 甲, 乙 …
+# under the columns that are not counted (the name, the class).
+_NUMBERS_LABEL = frozenset({"栏次", "栏号", "列次", "列号"})
+_LETTERED = "甲乙丙丁戊己庚辛"
+
+
 def _column_numbers(row: Sequence[Any]) -> bool:
     """Whether a row is the column numbers an official form prints under its header (1, 2,
-    3 … across): no child, though its cells are filled as a child's are."""
+    3 … across, after 栏次 and 甲, 乙 … where a statistical form prints them): no child,
+    though its cells are filled as a child's are."""
     filled = [t for v in row if (t := _cell_text(v))]
-    return len(filled) >= 3 and filled == [str(k) for k in range(1, len(filled) + 1)]
+    if filled and filled[0] in _NUMBERS_LABEL:
+        del filled[0]
+    lettered = 0
+    while lettered < len(filled) and filled[lettered] == _LETTERED[lettered : lettered + 1]:
+        lettered += 1
+    numbers = filled[lettered:]
+    return len(numbers) >= 3 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
 
 
 def _normalise_column(values: list[Any], fn: Normaliser, memo: bool, key: str) -> list[Any]:
@@ -3149,12 +3218,25 @@ class TableMaker:
         # its 年级 and its 班级; on a teachers list, or what it fills in on every row.
         school = header.columns.get("school")
         anchors = frozenset(j for j, _ in numbers) | ({school.index} if school else set())
+        prefilled_by = (
+            {key: _default(key) for key in _PREFILLED}
+            if header.kind is Kind.TEACHERS
+            else _CHILD_PREFILLED
+            if children
+            else {}
+        )
         defaults = {
-            j: _default(key)
-            for key in (_PREFILLED if header.kind is Kind.TEACHERS else ())
+            j: default
+            for key, default in prefilled_by.items()
             if (c := header.columns.get(key))
             for j in c.indices
         }
+        if children:
+            defaults |= {
+                _column_number(letter) - sheet.col0 - 1: _form_choice
+                for letter, label, why, _ in header.ignored
+                if why == IGNORED_FORM and fold_header(label) in _FORM_CHOICES
+            }
         prefilled = frozenset(defaults)
         anchors |= prefilled
         self.padding = (anchors, anchors | self.placing, defaults) if anchors else None
@@ -3170,6 +3252,9 @@ class TableMaker:
         self.quick = (own[0], own[1] if len(own) > 1 else own[0])
         grid = sheet.rows
         self.header_row = grid[header.first]
+        # A line above the header labelling the sheet's class (班级：三年级(2)班, beside 学校：
+        # and 班主任：), as a form prints it under its title.
+        self.class_line = _class_line(grid, header.first)
         self.table = Table(
             kind=header.kind,
             file=file,
@@ -3265,11 +3350,18 @@ class TableMaker:
         first = self.start_at - at
         if data_idx and data_idx[0] == first and _column_numbers(grid[first]):
             del data_idx[0]  # the form's column numbers (1, 2, 3 …) under its header
+        examples: list[int] = []
+        if self.numbering:
+            examples = [i for i in data_idx if _example_row(grid[i], self.numbering)]
+            if examples:
+                data_idx = [i for i in data_idx if i not in examples]
         if self.name_col is not None:
             data_idx = [i for i in data_idx if not self._header_again(grid[i])]
         lo = max(self.start_at - at, 0)
         if header.kind is Kind.CHILDREN:
             dropped = _dropped(data_idx, lo, len(grid)) if len(data_idx) < len(grid) - lo else []
+            if examples:  # a template's example names no class for the rows below it
+                dropped = [i for i in dropped if i not in examples]
             self._find_headings(grid, dropped, data_idx)
             self._error_rows(grid, dropped, at)
         rows = [sheet.row0 + at + i + 1 for i in data_idx]
@@ -3425,7 +3517,7 @@ class TableMaker:
                     headings = [(0, text), *headings]
             headed, grades = _classes_under_headings(table, headings)
             if "class" not in table.raw and not headed:
-                _class_from_name(table)
+                _class_from_name(table, self.class_line)
             complete(table, grades)
         else:
             complete(table)
@@ -3660,7 +3752,18 @@ def _class_in_text(text: str) -> str | None:
     return None
 
 
-def _class_from_name(table: Table) -> None:
+def _class_line(grid: Sequence[Sequence[Any]], first: int) -> str:
+    """The text of the first row above a header at grid row ``first`` that labels a class
+    (班级：三年级(2)班, 学校：青山小学 班级：三年级(2)班 班主任：李明), its cells joined; ""
+    where none does."""
+    for row in grid[:first]:
+        text = " ".join(t for v in row if (t := _cell_text(v)))
+        if "班级:" in "".join(text.split()):
+            return text
+    return ""
+
+
+def _class_from_name(table: Table, class_line: str = "") -> None:
     """Give every row of a children sheet without a 班级 column the class its name, the
     title above its header or its file's name names (a school keeping a class a sheet or
     a file: 三年级1班, 三(1)班, 白鹤小学三年级1班留守儿童名单), as Table.class_from says; a
@@ -3674,7 +3777,8 @@ def _class_from_name(table: Table) -> None:
     says."""
     sources = [
         (CLASS_FROM_SHEET, _class_in_text(table.sheet)),
-        (CLASS_FROM_TITLE, _class_in_text(table.title)),
+        # The title, else a line under it labelling the class (``class_line``).
+        (CLASS_FROM_TITLE, _class_in_text(table.title) or _class_in_text(class_line)),
     ]
     # A sheet 1班 (not 1, as likely its file's first page) in 三年级1班.xlsx is its class.
     number = nz.class_number(table.sheet) if "班" in table.sheet else None
