@@ -145,3 +145,22 @@ def test_the_class_on_the_line_under_the_title_is_every_childs(tmp_path: Path, l
     )
     summary = run("summary", "--term", "2024-autumn", roster, "--format", "json").json()
     assert summary["children"]["by_class"] == [{"name": "三年级(2)班", "count": 2}]
+
+
+def test_con006_points_at_the_parents_phone_where_the_guardians_is_there(
+    tmp_path: Path,
+) -> None:
+    """留守类型 是 or 单亲留守 with the guardian's phone and neither parent's: CON006 points at
+    the father's phone, the cell to fill, not at the guardian's, which is filled in. With
+    neither, at the guardian's, as before."""
+    rows = [
+        CHILD_HEADER,
+        child_row(1, kind="单亲留守", 父亲电话=None, 母亲电话=None),
+        child_row(2, kind="是", 父亲电话=None, 母亲电话=None, 监护人电话=None),
+    ]
+    roster = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": rows})
+    doc = run("validate", roster, "--format", "json", "--select", "CON").json()
+    assert [(f["code"], f["row"], f["column"], f["field"]) for f in doc["findings"]] == [
+        ("CON006", 2, "J", "father_phone"),
+        ("CON006", 3, "N", "guardian_phone"),
+    ]

@@ -174,7 +174,13 @@ def contact_gaps(
             parent = ok(father) or ok(mother)
             at_home = ok(guardian) or (father_key != mother_key and ok(father) and ok(mother))
             if not (parent and at_home):
-                key = where("guardian_phone", father_key, mother_key)
+                # At a cell to fill: a parent's where the guardian's phone is there and no
+                # parent's is, not the guardian's filled cell; else the guardian's.
+                key = (
+                    where(father_key, mother_key)
+                    if at_home and not parent
+                    else where("guardian_phone", father_key, mother_key)
+                )
                 out.append(MissingContact(R.CON006, key, t("contact.unspecified"), {}))
         else:
             who = away_parents(kind)[0]
