@@ -2894,11 +2894,13 @@ _CHILD_PREFILLED: dict[str, Callable[[Any], bool]] = {
     "ethnicity": lambda cell: (text := _cell_text(cell)).endswith("族") and len(text) <= 6,
     "health": lambda cell: _cell_text(cell) in ("健康", "健康或良好", "良好"),
     "id_kind": lambda cell: NORMALISERS[Kind.CHILDREN]["id_kind"][0](cell).__class__ is str,
-    "enrollment_status": lambda cell: NORMALISERS[Kind.CHILDREN]["enrollment_status"][0](cell)
-    == "在读",
+    "enrollment_status": lambda cell: (
+        NORMALISERS[Kind.CHILDREN]["enrollment_status"][0](cell) == "在读"
+    ),
     "boarding": lambda cell: NORMALISERS[Kind.CHILDREN]["boarding"][0](cell).__class__ is str,
-    "left_behind_type": lambda cell: NORMALISERS[Kind.CHILDREN]["left_behind_type"][0](cell)
-    == nz.NOT_LEFT_BEHIND,
+    "left_behind_type": lambda cell: (
+        NORMALISERS[Kind.CHILDREN]["left_behind_type"][0](cell) == nz.NOT_LEFT_BEHIND
+    ),
 }
 # The official forms' columns lbc does not read (FORM_HEADERS) that a template fills in the
 # same way, each with a choice of a few words (国籍/地区 中国, 港澳台侨外 否, 户口性质 农业).
