@@ -1336,6 +1336,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         " (the support teacher cell shows {error}, a formula's error)",
     ),
     "watch.no_phone": ("没有电话", "has no phone"),
+    "watch.both_away": ("父母均外出", "both parents away"),
+    "watch.both_incapable": ("父母双方无监护能力", "both parents unable to care"),
     "watch.bad_phone": ("电话一栏不是可拨打的号码", "the phone cell is no number to call"),
     # Both parents away: whose phone it is, since 「父亲外出」 alone would read as the mother home.
     "watch.away.both": ("父母均外出", "both parents are away"),
@@ -3775,8 +3777,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the school's {setting} is given already on row {row}",
     ),
     # ---- the watch list's criteria (lbc watch) ----
-    "rule.WCH001": ("父母均外出，没有委托监护人", "both parents away and no guardian"),
-    "rule.WCH001.title": ("父母均外出无人监护", "both parents away, no guardian"),
+    "rule.WCH001": ("{why}，没有委托监护人", "{why} and no guardian"),
+    "rule.WCH001.title": (
+        "父母均外出或都无监护能力，无人监护",
+        "parents away or unable, no guardian",
+    ),
     "rule.WCH001.example": (
         "留守类型 父母均外出，委托监护人姓名 空",
         "留守类型 父母均外出, 委托监护人姓名 empty",

@@ -675,6 +675,29 @@ def test_lists_of_the_left_behind_say_whom_they_could_not_judge(tmp_path: Path) 
     assert birthdays.stderr == repeat + note.format(path, "不在任何月份的生日名单上")
 
 
+def test_parents_unable_to_care_and_no_guardian_is_on_the_watch_list(tmp_path: Path) -> None:
+    """父母双方无监护能力 with nobody entrusted (父母外出有无委托其他监护人 无, no 委托监护人):
+    nobody looks after the child, and the watch list says so (WCH001) in the form's words,
+    as of both parents away with nobody entrusted. Before, no command said anything of
+    her. With a guardian entrusted, nothing, as before."""
+    nobody = {"委托监护人姓名": None, "受委托监护人电话": None, "与被监护人关系": None}
+    rows = [
+        reg_row(1, "父母双方无监护能力", 父母外出有无委托其他监护人="无", **nobody),
+        reg_row(2, "父母双方同时外出", 父母外出有无委托其他监护人="无", **nobody),
+        reg_row(3, "父母双方无监护能力"),
+    ]
+    form = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(REG_HEADER, rows)})
+    doc = run("watch", form, "--format", "json").json()
+    assert [
+        (c["row"], [(r["code"], r["message"]) for r in c["reasons"]])
+        for g in doc["classes"]
+        for c in g["children"]
+    ] == [
+        (2, [("WCH001", "父母双方无监护能力，没有委托监护人")]),
+        (3, [("WCH001", "父母均外出，没有委托监护人")]),
+    ]
+
+
 def test_parents_at_home_unable_to_care_are_not_asked_which_is_away(tmp_path: Path) -> None:
     """The form's third 实际监护情况, 父母双方无监护能力: both parents at home, neither able
     to look after the child. No parent is away, so lbc validate does not ask which one is

@@ -226,9 +226,15 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
     out: list[Found] = []
     kind, guardian = get("left_behind_type"), text("guardian_name")
     cared_for = get("care_situation") in ("祖父母、外祖父母", "亲戚朋友")
-    if kind == nz.BOTH_AWAY and (not (guardian or cared_for) or get("guardian_entrusted") == "否"):
+    raw_kind = table.raw["left_behind_type"][i] if "left_behind_type" in table.raw else None
+    incapable = kind == nz.AWAY_UNSPECIFIED and (
+        nz.says_both_incapable(raw_kind) or nz.says_both_incapable(get("care_situation"))
+    )
+    unlooked = kind == nz.BOTH_AWAY or incapable
+    if unlooked and (not (guardian or cared_for) or get("guardian_entrusted") == "否"):
+        why = {"why": t("watch.both_incapable" if incapable else "watch.both_away")}
         out.append(
-            (R.WCH001, "guardian_name" if table.has("guardian_name") else "guardian_entrusted", {})
+            (R.WCH001, "guardian_name" if table.has("guardian_name") else "guardian_entrusted", why)
         )
     if get("guardianship_rating") == "无人监护":
         out.append((R.WCH002, "guardianship_rating", {"label": "监护类型", "value": "无人监护"}))

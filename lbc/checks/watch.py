@@ -572,9 +572,15 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     guardians = cells_held(table, "guardian_name")
     nobody = "guardian_name" if table.has("guardian_name") else "guardian_entrusted"
     parents = guardian_is_parent(table)
+    # WCH001's words, by whether the parents are at home unable to care rather than away.
+    no_guardian = {
+        False: {"why": said("watch.both_away")},
+        True: {"why": said("watch.both_incapable")},
+    }
 
     def says(
         kind: object,
+        incapable: bool,
         named: bool,
         parent: bool,
         care: object,
@@ -589,8 +595,11 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
         # A guardian who is the father or the mother (by 与儿童关系 or by name), both away, is
         # nobody at home.
         at_home = named and not parent
-        if kind == nz.BOTH_AWAY and (not (at_home or cared_for) or entrusted == "否"):
-            out.append((R.WCH001, nobody, {}))
+        # Both parents away, or both at home unable to look after the child (the form's
+        # 父母双方无监护能力), and nobody entrusted: nobody looks after the child.
+        unlooked = kind == nz.BOTH_AWAY or incapable
+        if unlooked and (not (at_home or cared_for) or entrusted == "否"):
+            out.append((R.WCH001, nobody, no_guardian[incapable]))
         if rating == nz.GUARDIANSHIP_RATINGS[0]:
             out.append((R.WCH002, "guardianship_rating", NOBODY_CARES["guardianship_rating"]))
         elif care == nz.NO_CARER:
@@ -602,8 +611,10 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
         return tuple(out)
 
     named = [isinstance(g, str) and g != "" for g in guardians]
+    kinds = _column(table, "left_behind_type")
     columns = [
-        _column(table, "left_behind_type"),
+        kinds,
+        _both_incapable(table, kinds),
         named,
         parents,
         _column(table, "care_situation"),
@@ -612,6 +623,21 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
         _column(table, "guardian_health"),
     ]
     return _by_cells(columns, rows, says)
+
+
+def _both_incapable(table: Table, kinds: list[Any]) -> list[bool]:
+    """Row by row, whether the child's parents are both at home unable to look after it
+    (父母双方无监护能力, which 留守类型 reads as one or both away, unsaid which): its
+    留守类型 or its 实际监护情况 says so."""
+    out = [False] * len(kinds)
+    if nz.AWAY_UNSPECIFIED not in kinds:
+        return out
+    said = table.raw.get("left_behind_type") or [None] * len(kinds)
+    care = _column(table, "care_situation")
+    for i, kind in enumerate(kinds):
+        if kind == nz.AWAY_UNSPECIFIED:
+            out[i] = nz.says_both_incapable(said[i]) or nz.says_both_incapable(care[i])
+    return out
 
 
 def _guardians_born(
