@@ -485,6 +485,38 @@ def test_a_child_without_a_guardian_has_no_guardians_address(tmp_path: Path) -> 
     )
 
 
+def test_the_card_gives_the_guardians_age_as_the_watch_list_counts_it(tmp_path: Path) -> None:
+    """A roster copied from the registration form gives the guardian's ID number, not a 年龄
+    column: the card printed no age, while the watch list named the child for a guardian of
+    that age (WCH004). The card now works it out as the list does: from the ID number, else
+    the birth date column, else 年龄. With none, a blank, as before."""
+    today = dt.date.today()
+    born = dt.date(today.year - 75, 1, 1)
+    children = [
+        kid(1, 班级=C32, 监护人身份证号=make_id(born, 101), 监护人年龄=60),
+        kid(2, 班级=C32, 监护人出生日期=dt.date(today.year - 66, 1, 1)),
+        kid(3, 班级=C32, 监护人年龄=58),
+        kid(4, 班级=C32),
+    ]
+    ws = write_school(tmp_path / "ws", children)
+    assert cards(ws, "--out", "c.html").exit_code == 0
+    ages = [
+        dict(line_.split("：") for line_ in dict(rows)["监护人"].split(SEP))["年龄"]
+        for _, _, rows in html_cards((ws / "c.html").read_text(encoding="utf-8"))
+    ]
+    assert ages == ["75", "66", "58", BLANK]
+    with (ws / "lbc.toml").open("a", encoding="utf-8") as toml:
+        toml.write("\n[watch]\nthreshold = 1\n")
+    watch = run("watch", "--format", "json", cwd=ws).json()
+    assert [
+        (c["row"], r["message"])
+        for g in watch["classes"]
+        for c in g["children"]
+        for r in c["reasons"]
+        if r["code"] == "WCH004"
+    ] == [(2, "监护人 75 岁")]
+
+
 # ---- the real console script on the samples ----
 
 

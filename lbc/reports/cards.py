@@ -12,12 +12,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from lbc.checks.engine import person_id_date
 from lbc.checks.watch import watch_list
 from lbc.errors import LbcError
 from lbc.messages import language, long_date, t
 from lbc.reports.caseload import EITHER_ROW, support_teacher
 from lbc.roster import normalise as nz
-from lbc.roster.people import LEFT_SCHOOL, Teacher, TeachersInPost, class_rank, known_birth
+from lbc.roster.people import (
+    LEFT_SCHOOL,
+    Teacher,
+    TeachersInPost,
+    age_on,
+    class_rank,
+    known_birth,
+)
 from lbc.roster.tables import (
     Roster,
     Table,
@@ -161,7 +169,8 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
     in_post = TeachersInPost(roster)
     phones = _teachers(in_post)
     schools = schools_of(roster)
-    watched = {(id(w.table), w.i) for w in watch_list(roster, watch, dt.date.today())}
+    today = dt.date.today()
+    watched = {(id(w.table), w.i) for w in watch_list(roster, watch, today)}
     groups: dict[object, ClassCards] = {}
     rows = list(distinct_children(roster.children, roster.copy_schools()))
     again: dict[tuple[int, int], list[tuple[Table, int]]] = {}  # kept row -> its repeats
@@ -179,7 +188,7 @@ def build_cards(roster: Roster, watch: WatchSettings, only: str | None = None) -
         school = schools.of(table, i) if schools.several else ""
         key = (school, cls if isinstance(cls, nz.ClassRef) else label)
         group = groups.setdefault(key, ClassCards(f"{school} {label}" if school else label, []))
-        card = _card(table, i, label, phones, in_post, again.get((id(table), i), []))
+        card = _card(table, i, label, phones, in_post, again.get((id(table), i), []), today)
         card.school = school
         card.watched = (id(table), i) in watched
         group.cards.append(card)
@@ -208,6 +217,23 @@ def _guardian_address(table: Table, i: int) -> str:
     return _written(table, "home_address", i) if named else BLANK
 
 
+def _guardian_age(table: Table, i: int, today: dt.date) -> str:
+    """The guardian's age on the card, as the watch list counts it (WCH004): from the ID
+    number's birth date, else the birth date column, else the 年龄 column; a blank where
+    none says it. Only the 年龄 column was printed: a roster copied from the registration
+    form gives the guardian's ID number, and the card of a child the list names for a
+    guardian of 75 said no age."""
+    named = table.get("guardian_name", i)
+    if isinstance(named, str) and named:
+        born = person_id_date(table.get("guardian_id_number", i))
+        if born is None:
+            written = table.get("guardian_birth_date", i)
+            born = written if written.__class__ in (dt.date, nz.YearMonth) else None
+        if born is not None and (age := age_on(born, today)) is not None:
+            return str(age)
+    return _value(table, "guardian_age", i)
+
+
 def _card(
     table: Table,
     i: int,
@@ -215,6 +241,7 @@ def _card(
     phones: dict[Teacher, str],
     in_post: TeachersInPost,
     repeats: list[tuple[Table, int]],
+    today: dt.date,
 ) -> Card:
     """Child ``i``'s card; ``repeats``: the rows repeating its ID number, whose word of an
     illness or disability the card carries too (EITHER_ROW), as the watch list counts it."""
@@ -249,7 +276,7 @@ def _card(
                 ("关系", v("guardian_relation")),
                 ("电话", _phone(table, "guardian_phone", i)),
                 ("住址", _guardian_address(table, i)),
-                ("年龄", v("guardian_age")),
+                ("年龄", _guardian_age(table, i, today)),
                 ("身体状况", v("guardian_health")),
             ],
         )
