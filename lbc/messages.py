@@ -1336,7 +1336,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         " (the support teacher cell shows {error}, a formula's error)",
     ),
     "watch.no_phone": ("没有电话", "has no phone"),
-    "watch.both_away": ("父母均外出", "both parents away"),
     "watch.both_incapable": ("父母双方无监护能力", "both parents unable to care"),
     "watch.bad_phone": ("电话一栏不是可拨打的号码", "the phone cell is no number to call"),
     # Both parents away: whose phone it is, since 「父亲外出」 alone would read as the mother home.

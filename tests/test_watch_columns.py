@@ -232,7 +232,7 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
     )
     unlooked = kind == nz.BOTH_AWAY or incapable
     if unlooked and (not (guardian or cared_for) or get("guardian_entrusted") == "否"):
-        why = {"why": t("watch.both_incapable" if incapable else "watch.both_away")}
+        why = {"why": t("watch.both_incapable" if incapable else f"word.{nz.BOTH_AWAY}")}
         out.append(
             (R.WCH001, "guardian_name" if table.has("guardian_name") else "guardian_entrusted", why)
         )

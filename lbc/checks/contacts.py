@@ -48,6 +48,22 @@ PARENT_RELATIONS = ("父亲", "母亲")  # a guardian's 与儿童关系 naming a
 CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 
 
+def both_incapable(table: Table, kinds: Sequence[object]) -> list[bool]:
+    """Row by row, whether the child's parents are both at home unable to look after it
+    (父母双方无监护能力, which 留守类型 reads as one or both away, unsaid which): its
+    留守类型 or its 实际监护情况 says so. No parent is away (validate asks no VAL004), and
+    with nobody entrusted nobody looks after the child (the watch list's WCH001)."""
+    out = [False] * len(kinds)
+    if nz.AWAY_UNSPECIFIED not in kinds:
+        return out
+    said = table.raw.get("left_behind_type") or [None] * len(kinds)
+    care = table.values.get("care_situation") or [None] * len(kinds)
+    for i, kind in enumerate(kinds):
+        if kind == nz.AWAY_UNSPECIFIED:
+            out[i] = nz.says_both_incapable(said[i]) or nz.says_both_incapable(care[i])
+    return out
+
+
 def guardian_is_parent(table: Table, kinds: Sequence[object] | None = None) -> list[bool]:
     """Row by row, whether both parents are away and the guardian listed is the father or
     the mother, by 与儿童关系 or by name: nobody at home. The watch list counts the child as

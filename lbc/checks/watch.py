@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lbc.checks.contacts import CARERS, away_parents, guardian_is_parent, phone_key
+from lbc.checks.contacts import CARERS, away_parents, both_incapable, guardian_is_parent, phone_key
 from lbc.checks.engine import NOBODY_CARES, person_id_date
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.errors import LbcError
@@ -574,7 +574,7 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     parents = guardian_is_parent(table)
     # WCH001's words, by whether the parents are at home unable to care rather than away.
     no_guardian = {
-        False: {"why": said("watch.both_away")},
+        False: {"why": word(nz.BOTH_AWAY)},
         True: {"why": said("watch.both_incapable")},
     }
 
@@ -614,7 +614,7 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     kinds = _column(table, "left_behind_type")
     columns = [
         kinds,
-        _both_incapable(table, kinds),
+        both_incapable(table, kinds),
         named,
         parents,
         _column(table, "care_situation"),
@@ -623,21 +623,6 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
         _column(table, "guardian_health"),
     ]
     return _by_cells(columns, rows, says)
-
-
-def _both_incapable(table: Table, kinds: list[Any]) -> list[bool]:
-    """Row by row, whether the child's parents are both at home unable to look after it
-    (父母双方无监护能力, which 留守类型 reads as one or both away, unsaid which): its
-    留守类型 or its 实际监护情况 says so."""
-    out = [False] * len(kinds)
-    if nz.AWAY_UNSPECIFIED not in kinds:
-        return out
-    said = table.raw.get("left_behind_type") or [None] * len(kinds)
-    care = _column(table, "care_situation")
-    for i, kind in enumerate(kinds):
-        if kind == nz.AWAY_UNSPECIFIED:
-            out[i] = nz.says_both_incapable(said[i]) or nz.says_both_incapable(care[i])
-    return out
 
 
 def _guardians_born(

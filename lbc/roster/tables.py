@@ -2886,6 +2886,10 @@ _PLACING = {True: ("school", "grade", "class"), False: ("school",)}
 _PREFILLED = ("active", "capacity", "party_member")
 
 
+def _readable(fn: Normaliser) -> Callable[[str], bool]:
+    return lambda text: fn(text).__class__ is not nz.Bad
+
+
 # The columns of a children's roster a form's template fills in on every row with what
 # most children are (民族 汉族, 就学情况 小学, 身份证件类型 居民身份证, 是否留守儿童 非留守儿童):
 # a row holding nothing else, beside its 序号, 学校, 年级 and 班级, is no child
@@ -2893,11 +2897,11 @@ _PREFILLED = ("active", "capacity", "party_member")
 _CHILD_PREFILLED: dict[str, Callable[[Any], bool]] = {
     "ethnicity": lambda cell: (text := _cell_text(cell)).endswith("族") and len(text) <= 6,
     "health": lambda cell: _cell_text(cell) in ("健康", "健康或良好", "良好"),
-    "id_kind": lambda cell: NORMALISERS[Kind.CHILDREN]["id_kind"][0](cell).__class__ is str,
+    "id_kind": _readable(NORMALISERS[Kind.CHILDREN]["id_kind"][0]),
     "enrollment_status": lambda cell: (
         NORMALISERS[Kind.CHILDREN]["enrollment_status"][0](cell) == "在读"
     ),
-    "boarding": lambda cell: NORMALISERS[Kind.CHILDREN]["boarding"][0](cell).__class__ is str,
+    "boarding": _readable(NORMALISERS[Kind.CHILDREN]["boarding"][0]),
     "left_behind_type": lambda cell: (
         NORMALISERS[Kind.CHILDREN]["left_behind_type"][0](cell) == nz.NOT_LEFT_BEHIND
     ),
@@ -2946,10 +2950,6 @@ def _dropped(kept: list[int], lo: int, hi: int) -> list[int]:
         mid = (a + b) // 2
         spans += [(a, mid, start, kept[mid]), (mid + 1, b, kept[mid] + 1, end)]
     return sorted(out)
-
-
-def _readable(fn: Normaliser) -> Callable[[str], bool]:
-    return lambda text: fn(text).__class__ is not nz.Bad
 
 
 # The fields a form may print as a group of columns to tick, by the kind of sheet, and
