@@ -3306,6 +3306,26 @@ _TEXT: dict[str, tuple[str, str]] = {
         "find out from the head teacher or parents who looks after the child at home, and"
         " enter that person as guardian with relation and phone",
     ),
+    "rule.CON008": (
+        "父母双方无监护能力，缺少{what}",
+        "both parents unable to care and no {what}",
+    ),
+    "rule.CON008.title": (
+        "父母无监护能力，监护人信息不全",
+        "parents unable to care: guardian incomplete",
+    ),
+    "rule.CON008.example": (
+        "实际监护情况“父母双方无监护能力”，委托监护人姓名、电话空白",
+        "实际监护情况 父母双方无监护能力 with no guardian name or phone",
+    ),
+    "rule.CON008.why": (
+        "父母在家却照顾不了孩子，照看孩子的是委托的监护人；缺了监护人的姓名、关系或电话，出了事学校找不到能管孩子的人",
+        "the parents are at home but cannot look after the child, so the guardian entrusted does; without their name, relation or phone the school cannot reach anyone who can act",
+    ),
+    "rule.CON008.fix": (
+        "问清委托谁照看孩子，补填监护人姓名、与儿童关系和电话；确实没人照看的，按监护类型“无人监护”上报并跟进",
+        "find out who has been entrusted with the child and fill in the guardian's name, relation and phone; if nobody looks after the child, report 无人监护 in 监护类型 and follow it up",
+    ),
     "rule.CON001": (
         "父母均外出，缺少{what}",
         "both parents away and no {what}",

@@ -678,8 +678,9 @@ def test_lists_of_the_left_behind_say_whom_they_could_not_judge(tmp_path: Path) 
 def test_parents_unable_to_care_and_no_guardian_is_on_the_watch_list(tmp_path: Path) -> None:
     """父母双方无监护能力 with nobody entrusted (父母外出有无委托其他监护人 无, no 委托监护人):
     nobody looks after the child, and the watch list says so (WCH001) in the form's words,
-    as of both parents away with nobody entrusted. Before, no command said anything of
-    her. With a guardian entrusted, nothing, as before."""
+    as of both parents away with nobody entrusted; validate asks for the guardian's
+    details (CON008, as CON001 of both away) and flag lists her to call. Before, no
+    command said anything of her. With a guardian entrusted, nothing, as before."""
     nobody = {"委托监护人姓名": None, "受委托监护人电话": None, "与被监护人关系": None}
     rows = [
         reg_row(1, "父母双方无监护能力", 父母外出有无委托其他监护人="无", **nobody),
@@ -696,13 +697,28 @@ def test_parents_unable_to_care_and_no_guardian_is_on_the_watch_list(tmp_path: P
         (2, [("WCH001", "父母双方无监护能力，没有委托监护人")]),
         (3, [("WCH001", "父母均外出，没有委托监护人")]),
     ]
+    doc, _, _ = validate(form)
+    assert [(f["code"], f["row"], f["column"], f["message"]) for f in doc["findings"]] == [
+        ("CON008", 2, "AB", "父母双方无监护能力，缺少监护人姓名"),
+        ("CON008", 2, "AC", "父母双方无监护能力，缺少监护人电话"),
+        ("CON008", 2, "AE", "父母双方无监护能力，缺少监护人与儿童关系"),
+        ("CON001", 3, "AB", "父母均外出，缺少监护人姓名"),
+        ("CON001", 3, "AC", "父母均外出，缺少监护人电话"),
+        ("CON001", 3, "AE", "父母均外出，缺少监护人与儿童关系"),
+    ]
+    flagged = run("flag", form, "--format", "json").json()
+    assert [(c["row"], c["missing_text"]) for g in flagged["classes"] for c in g["children"]] == [
+        (2, ["监护人姓名", "监护人与儿童关系", "监护人电话"]),
+        (3, ["监护人姓名", "监护人与儿童关系", "监护人电话"]),
+    ]
 
 
 def test_parents_at_home_unable_to_care_are_not_asked_which_is_away(tmp_path: Path) -> None:
     """The form's third 实际监护情况, 父母双方无监护能力: both parents at home, neither able
     to look after the child. No parent is away, so lbc validate does not ask which one is
     (VAL004) — in the form, in its export read back, or in a 留守类型 column saying it —
-    while the child's guardian is still one to reach (CON006)."""
+    while the child's guardian, the one who looks after her, is still one to reach (CON008),
+    and the parents' phones, at home, are not asked."""
     rows = [
         reg_row(1, "父母双方无监护能力", 父亲当前务工地点=None, 母亲当前务工地点=None),
         reg_row(2, "父母双方无监护能力", 委托监护人姓名=None, 受委托监护人电话=None),
@@ -710,11 +726,12 @@ def test_parents_at_home_unable_to_care_are_not_asked_which_is_away(tmp_path: Pa
     rows[1].update(父亲联系电话=None, 母亲联系电话=None)
     form = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(REG_HEADER, rows)})
     doc, _, _ = validate(form)
-    assert spots(doc["findings"]) == [("CON006", 3, "AC", "guardian_phone")]
+    gaps = [("CON008", 3, "AB", "guardian_name"), ("CON008", 3, "AC", "guardian_phone")]
+    assert spots(doc["findings"]) == gaps
     export = run("export", form, "--out", tmp_path / "登记表.parquet")
     assert export.exit_code == 0, export.stderr
     doc, _, _ = validate(tmp_path / "登记表.parquet")
-    assert spots(doc["findings"]) == [("CON006", 3, "AC", "guardian_phone")]
+    assert spots(doc["findings"]) == gaps
     header = ["姓名", "身份证号", "班级", "留守类型", "监护人姓名", "与儿童关系", "监护人电话"]
     header += ["健康状况", "家庭住址", "性别", "父亲电话"]
     row = ["张雨涵", make_id(dt.date(2016, 5, 1), 102), "三(2)班", "双方无监护能力", "张大爷"]

@@ -32,7 +32,7 @@ _AWAY = {
 
 @dataclass(frozen=True)
 class MissingContact:
-    rule: Rule  # CON001 … CON004, CON006, CON007
+    rule: Rule  # CON001 … CON004, CON006 … CON008
     field: str  # the canonical key of the cell to fill in
     what: str  # what is missing, in words (lbc flag's to-do list)
     params: dict[str, str]  # exactly what the rule's message fills in
@@ -51,8 +51,9 @@ CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 def both_incapable(table: Table, kinds: Sequence[object]) -> list[bool]:
     """Row by row, whether the child's parents are both at home unable to look after it
     (父母双方无监护能力, which 留守类型 reads as one or both away, unsaid which): its
-    留守类型 or its 实际监护情况 says so. No parent is away (validate asks no VAL004), and
-    with nobody entrusted nobody looks after the child (the watch list's WCH001)."""
+    留守类型 or its 实际监护情况 says so. No parent is away (validate asks no VAL004): the
+    guardian entrusted is the one to reach (CON008), and with nobody entrusted nobody looks
+    after the child (the watch list's WCH001)."""
     out = [False] * len(kinds)
     if nz.AWAY_UNSPECIFIED not in kinds:
         return out
@@ -137,6 +138,10 @@ def contact_gaps(
         parents = guardian_is_parent(table, kinds)
         nobody_home = [parent and care[i] not in CARERS for i, parent in enumerate(parents)]
     guardian_key = "guardian_name" if table.has("guardian_name") else "guardian_relation"
+    # CON008: parents both at home unable to look after the child (父母双方无监护能力): the
+    # one who looks after it is the guardian entrusted, as for a child whose parents are
+    # both away; no parent is away, so none of the away rules' phones is asked.
+    incapable = both_incapable(table, kinds)
 
     def ok(value: object) -> bool:
         if value.__class__ is nz.Bad and usable_only:
@@ -169,7 +174,8 @@ def contact_gaps(
         ):
             continue
         out: list[MissingContact] = []
-        if kind == nz.BOTH_AWAY:
+        if kind == nz.BOTH_AWAY or incapable[i]:
+            rule = R.CON001 if kind == nz.BOTH_AWAY else R.CON008
             for key, value in (
                 ("guardian_name", g_name[i]),
                 ("guardian_relation", g_relation[i]),
@@ -177,8 +183,8 @@ def contact_gaps(
             ):
                 if not ok(value):
                     what = t(f"contact.{key}")
-                    out.append(MissingContact(R.CON001, key, what, {"what": what}))
-            if not (ok(father) or ok(mother)):
+                    out.append(MissingContact(rule, key, what, {"what": what}))
+            if kind == nz.BOTH_AWAY and not (ok(father) or ok(mother)):
                 key = where(father_key, mother_key)
                 out.append(MissingContact(R.CON002, key, t("contact.parent_phone_any"), {}))
             if nobody_home[i]:
