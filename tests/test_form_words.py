@@ -242,3 +242,37 @@ def test_a_child_out_of_school_is_paired_first(tmp_path: Path) -> None:
     rows = load_workbook(out)["结对名单"].iter_rows(min_row=3, max_row=4, values_only=True)
     why = "重点关注、不在学"  # on the watch list too (WCH010), which comes first
     assert [(r[2], r[5]) for r in rows] == [("李明轩", why), ("王梓萱", why)]
+
+
+def test_a_guardianship_type_saying_who_looks_after_the_child(tmp_path: Path) -> None:
+    """A 监护类型 column saying who looks after the child (隔代监护, 亲属监护, 单亲监护 …) in
+    place of the form's rating: read, not VAL001, and counted by who in the summary where
+    no 与儿童关系 says it; 自我监护 is nobody, the form's 无人监护, on the watch list (WCH002)
+    and counted 无委托监护人.
+    Before, every such cell was VAL001 and the child nobody looks after on no list."""
+    said = ["隔代监护", "祖辈监护", "亲属监护", "亲友监护", "单亲监护", "委托监护", "自我监护"]
+    nobody = {"监护人姓名": None, "监护人电话": None}
+    rows = [
+        [*child_row(n, kind="父亲外出", 与儿童关系=None, **(nobody if n == 7 else {})), word]
+        for n, word in enumerate(said, 1)
+    ]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": [[*CHILD_HEADER, "监护类型"], *rows]})
+    doc, stderr, code = validate(path)
+    assert (spots(doc["findings"]), stderr, code) == ([], "", 0)
+
+    watch = run("watch", path, "--format", "json").json()
+    assert [
+        (c["row"], [(r["code"], r["column"], r["message"]) for r in c["reasons"]])
+        for g in watch["classes"]
+        for c in g["children"]
+    ] == [(8, [("WCH002", "O", "监护类型为无人监护")])]
+
+    result = run("summary", path, "--term", "2024-autumn", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["children"]["by_guardian"] == [
+        {"name": "祖辈监护", "count": 2},
+        {"name": "父母一方监护", "count": 1},
+        {"name": "亲属监护", "count": 2},
+        {"name": "无委托监护人", "count": 1},
+        {"name": "未登记", "count": 1},
+    ]

@@ -537,6 +537,7 @@ def _children_section(kids: Kids, classes: _Classes, elsewhere: _Classes) -> dic
             kids.held("guardian_relation"),
             kids.column("guardian_entrusted"),
             kids.column("care_situation"),
+            kids.column("guardianship_rating"),
         )
     )
     categories: Counter[str] = Counter(
@@ -564,16 +565,27 @@ def _children_section(kids: Kids, classes: _Classes, elsewhere: _Classes) -> dic
 GUARDIAN_KINDS = ("祖辈监护", "父母一方监护", "亲属监护", "其他监护", "无委托监护人", "未登记")
 
 
-# Who looks after the child as the county 排查汇总表's 实际监护情况 says it.
-_CARER_KINDS = dict(zip(nz.COUNTY_CARERS, ("祖辈监护", "亲属监护", "无委托监护人"), strict=True))
+# Who looks after the child as the county 排查汇总表's 实际监护情况 says it, and as a
+# 监护类型 column says it in place of a rating (nz.GUARDIAN_MODES; 委托监护 names no one),
+# or says nobody does (无人监护, as 自我监护 is read).
+_CARER_KINDS = {
+    **dict(zip(nz.COUNTY_CARERS, ("祖辈监护", "亲属监护", "无委托监护人"), strict=True)),
+    nz.GUARDIANSHIP_RATINGS[0]: "无委托监护人",
+    **dict.fromkeys(("隔代监护", "祖辈监护"), "祖辈监护"),
+    **dict.fromkeys(("亲属监护", "亲友监护"), "亲属监护"),
+    "单亲监护": "父母一方监护",
+}
 
 
-def _guardian_kind(relation: object, entrusted: object, care: object) -> str:
+def _guardian_kind(relation: object, entrusted: object, care: object, mode: object) -> str:
     """Who looks after the child, by the guardian's relation, else by the county table's
-    words in 实际监护情况; a roster that says nobody was entrusted (the 2016 form's
-    父母外出有无委托其他监护人 无) says so, unlike one that is silent (未登记)."""
-    if relation is None and isinstance(care, str) and care in _CARER_KINDS:
-        return _CARER_KINDS[care]
+    words in 实际监护情况, else by a 监护类型 saying who (隔代监护); a roster that says
+    nobody was entrusted (the 2016 form's 父母外出有无委托其他监护人 无) says so, unlike one
+    that is silent (未登记)."""
+    if relation is None:
+        for said in (care, mode):
+            if isinstance(said, str) and said in _CARER_KINDS:
+                return _CARER_KINDS[said]
     if relation in nz.GRANDPARENTS:
         return "祖辈监护"
     if relation in PARENTS:

@@ -1749,10 +1749,16 @@ GUARDIANSHIP_RATINGS = (
     "监护情况一般",
     "监护情况较好",
 )
+# Who looks after the child, as many schools' 监护类型 columns say it in place of a rating
+# (the 隔代监护 / 亲属监护 / 单亲监护 of the relief guidelines): a true answer, not a
+# rating, kept as written so it is no VAL001 and counts in no rating band. 自我监护 and
+# 无人照看 say there is nobody, which the form calls 无人监护.
+GUARDIAN_MODES = ("隔代监护", "祖辈监护", "亲属监护", "亲友监护", "单亲监护", "委托监护")
 guardianship_rating = _closed(
     {
         **{r: r for r in GUARDIANSHIP_RATINGS},
-        **dict.fromkeys(("无监护", "无人照料"), "无人监护"),
+        **{m: m for m in GUARDIAN_MODES},
+        **dict.fromkeys(("无监护", "无人照料", "无人照看", "自我监护"), "无人监护"),
         **dict.fromkeys(("父母无监护能力", "父母一方无监护能力"), "父或母无监护能力"),
         **dict.fromkeys(("监护能力不足", "委托监护人监护能力不足"), "受委托监护人监护能力不足"),
         **dict.fromkeys(("差", "较差"), "监护情况差"),
