@@ -1336,7 +1336,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         " (the support teacher cell shows {error}, a formula's error)",
     ),
     "watch.no_phone": ("没有电话", "has no phone"),
-    "watch.both_incapable": ("父母双方无监护能力", "both parents unable to care"),
     "watch.bad_phone": ("电话一栏不是可拨打的号码", "the phone cell is no number to call"),
     # Both parents away: whose phone it is, since 「父亲外出」 alone would read as the mother home.
     "watch.away.both": ("父母均外出", "both parents are away"),
@@ -4315,6 +4314,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "word.母亲外出": ("母亲外出", "mother away"),
     "word.非留守": ("非留守", "not left behind"),
     "word.留守(未注明)": ("留守(未注明)", "left behind (which parent unsaid)"),
+    "word.父母双方无监护能力": ("父母双方无监护能力", "both parents unable to care"),
     "word.孤儿": ("孤儿", "orphan"),
     "word.残疾": ("残疾", "disabled"),
     "word.单亲": ("单亲", "single parent"),

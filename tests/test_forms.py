@@ -740,6 +740,42 @@ def test_parents_at_home_unable_to_care_are_not_asked_which_is_away(tmp_path: Pa
     assert spots(doc["findings"]) == []
 
 
+def test_parents_unable_to_care_is_said_in_the_forms_words(tmp_path: Path) -> None:
+    """A child of 父母双方无监护能力 is said so where her 留守类型 is shown: the summary's
+    按留守类型 and lbc diff's change, not 留守(未注明) (one parent away, unsaid which,
+    which she is not). A roster lbc wrote with 留守(未注明) beside the form's 实际监护情况
+    reads as the form says."""
+    old = [reg_row(1, "父母双方同时外出"), reg_row(2, "父母双方同时外出")]
+    new = [reg_row(1, "父母双方无监护能力"), reg_row(2, "父母双方同时外出")]
+    write_xlsx(tmp_path / "上学期.xlsx", {"Sheet1": flat(REG_HEADER, old)})
+    form = write_xlsx(tmp_path / "登记表.xlsx", {"Sheet1": flat(REG_HEADER, new)})
+    summary = run("summary", form, "--term", "2024-autumn", "--format", "json").json()
+    assert summary["children"]["by_type"] == [
+        {"name": "父母均外出", "count": 1},
+        {"name": "父母双方无监护能力", "count": 1},
+    ]
+    doc = run("diff", tmp_path / "上学期.xlsx", form, "--format", "json").json()
+    assert [(c["row"], c["changes"]) for c in doc["changed"]] == [
+        (
+            2,
+            [
+                {
+                    "field": "left_behind_type",
+                    "label": "留守类型",
+                    "old": "父母均外出",
+                    "new": "父母双方无监护能力",
+                }
+            ],
+        )
+    ]
+    header = ["姓名", "身份证号", "班级", "留守类型", "实际监护情况", "监护人姓名", "与儿童关系"]
+    header += ["监护人电话", "健康状况", "家庭住址", "性别"]
+    row = ["张雨涵", make_id(dt.date(2016, 5, 1), 102), "三(2)班", "留守(未注明)"]
+    row += ["父母双方无监护能力", "张大爷", "祖父", None, "健康", "幸福村", "女"]
+    doc, _, _ = validate(write_xlsx(tmp_path / "花名册.xlsx", {"Sheet1": [header, row]}))
+    assert spots(doc["findings"]) == [("CON008", 2, "H", "guardian_phone")]
+
+
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
 SURNAMES += "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙"
 SURNAMES += "史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单共本"

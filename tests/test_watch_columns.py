@@ -227,12 +227,13 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
     kind, guardian = get("left_behind_type"), text("guardian_name")
     cared_for = get("care_situation") in ("祖父母、外祖父母", "亲戚朋友")
     raw_kind = table.raw["left_behind_type"][i] if "left_behind_type" in table.raw else None
-    incapable = kind == nz.AWAY_UNSPECIFIED and (
-        nz.says_both_incapable(raw_kind) or nz.says_both_incapable(get("care_situation"))
+    # The form's 父母双方无监护能力, in 留守类型 or beside an unsaid one in 实际监护情况.
+    incapable = str(raw_kind).strip() in ("父母双方无监护能力", "双方无监护能力") or (
+        kind == nz.AWAY_UNSPECIFIED and get("care_situation") == "父母双方无监护能力"
     )
     unlooked = kind == nz.BOTH_AWAY or incapable
     if unlooked and (not (guardian or cared_for) or get("guardian_entrusted") == "否"):
-        why = {"why": t("watch.both_incapable" if incapable else f"word.{nz.BOTH_AWAY}")}
+        why = {"why": "父母双方无监护能力" if incapable else t(f"word.{nz.BOTH_AWAY}")}
         out.append(
             (R.WCH001, "guardian_name" if table.has("guardian_name") else "guardian_entrusted", why)
         )

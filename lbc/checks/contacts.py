@@ -48,23 +48,6 @@ PARENT_RELATIONS = ("父亲", "母亲")  # a guardian's 与儿童关系 naming a
 CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 
 
-def both_incapable(table: Table, kinds: Sequence[object]) -> list[bool]:
-    """Row by row, whether the child's parents are both at home unable to look after it
-    (父母双方无监护能力, which 留守类型 reads as one or both away, unsaid which): its
-    留守类型 or its 实际监护情况 says so. No parent is away (validate asks no VAL004): the
-    guardian entrusted is the one to reach (CON008), and with nobody entrusted nobody looks
-    after the child (the watch list's WCH001)."""
-    out = [False] * len(kinds)
-    if nz.AWAY_UNSPECIFIED not in kinds:
-        return out
-    said = table.raw.get("left_behind_type") or [None] * len(kinds)
-    care = table.values.get("care_situation") or [None] * len(kinds)
-    for i, kind in enumerate(kinds):
-        if kind == nz.AWAY_UNSPECIFIED:
-            out[i] = nz.says_both_incapable(said[i]) or nz.says_both_incapable(care[i])
-    return out
-
-
 def guardian_is_parent(table: Table, kinds: Sequence[object] | None = None) -> list[bool]:
     """Row by row, whether both parents are away and the guardian listed is the father or
     the mother, by 与儿童关系 or by name: nobody at home. The watch list counts the child as
@@ -138,10 +121,6 @@ def contact_gaps(
         parents = guardian_is_parent(table, kinds)
         nobody_home = [parent and care[i] not in CARERS for i, parent in enumerate(parents)]
     guardian_key = "guardian_name" if table.has("guardian_name") else "guardian_relation"
-    # CON008: parents both at home unable to look after the child (父母双方无监护能力): the
-    # one who looks after it is the guardian entrusted, as for a child whose parents are
-    # both away; no parent is away, so none of the away rules' phones is asked.
-    incapable = both_incapable(table, kinds)
 
     def ok(value: object) -> bool:
         if value.__class__ is nz.Bad and usable_only:
@@ -174,7 +153,9 @@ def contact_gaps(
         ):
             continue
         out: list[MissingContact] = []
-        if kind == nz.BOTH_AWAY or incapable[i]:
+        if kind == nz.BOTH_AWAY or kind == nz.BOTH_INCAPABLE:
+            # CON008: parents at home unable to look after the child, who is the guardian
+            # entrusted's to look after, as with both away; no parent's phone is asked.
             rule = R.CON001 if kind == nz.BOTH_AWAY else R.CON008
             for key, value in (
                 ("guardian_name", g_name[i]),
@@ -223,8 +204,9 @@ def contact_gaps(
     return gaps
 
 
-# The 留守类型 the contact rules ask a contact of: each away parent's (_AWAY) and one parent
-# or both away, unsaid which.
+# The 留守类型 the contact rules ask a contact of, by which a child of no 留守类型 is judged:
+# each away parent's (_AWAY) and one parent or both away, unsaid which. Not the form's
+# 父母双方无监护能力: a child of no 留守类型 is taken for one with a parent away.
 ASKING_KINDS = (*_AWAY, nz.AWAY_UNSPECIFIED)
 
 

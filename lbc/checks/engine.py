@@ -17,7 +17,7 @@ from typing import Any
 
 from stdnum.cn import ric
 
-from lbc.checks.contacts import away_parents, both_incapable, contact_gaps
+from lbc.checks.contacts import away_parents, contact_gaps
 from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.messages import as_list, t
@@ -1005,12 +1005,8 @@ def check_children(
             out.add(R.VAL003, i, "guardian_age", label=label, value=age, low=16, high=100)
     kinds = v.get("left_behind_type", ())
     if nz.AWAY_UNSPECIFIED in kinds:
-        # No parent is away from a child whose parents both cannot look after it: asking
-        # which one is would ask for something untrue. Its 实际监护情况 says so where 留守类型
-        # does not (an export of the form, which writes 留守类型 as lbc read it).
-        incapable = both_incapable(table, kinds)
         for i, kind in enumerate(kinds):
-            if kind == nz.AWAY_UNSPECIFIED and not incapable[i]:
+            if kind == nz.AWAY_UNSPECIFIED:
                 out.add(R.VAL004, i, "left_behind_type")
     if in_post is not None:
         _support_teachers(out, table, in_post)

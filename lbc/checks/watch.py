@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lbc.checks.contacts import CARERS, away_parents, both_incapable, guardian_is_parent, phone_key
+from lbc.checks.contacts import CARERS, away_parents, guardian_is_parent, phone_key
 from lbc.checks.engine import NOBODY_CARES, person_id_date
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.errors import LbcError
@@ -572,15 +572,11 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     guardians = cells_held(table, "guardian_name")
     nobody = "guardian_name" if table.has("guardian_name") else "guardian_entrusted"
     parents = guardian_is_parent(table)
-    # WCH001's words, by whether the parents are at home unable to care rather than away.
-    no_guardian = {
-        False: {"why": word(nz.BOTH_AWAY)},
-        True: {"why": said("watch.both_incapable")},
-    }
+    # WCH001's words: the parents both away, or both at home unable to care.
+    no_guardian = {kind: {"why": word(kind)} for kind in (nz.BOTH_AWAY, nz.BOTH_INCAPABLE)}
 
     def says(
         kind: object,
-        incapable: bool,
         named: bool,
         parent: bool,
         care: object,
@@ -597,9 +593,9 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
         at_home = named and not parent
         # Both parents away, or both at home unable to look after the child (the form's
         # 父母双方无监护能力), and nobody entrusted: nobody looks after the child.
-        unlooked = kind == nz.BOTH_AWAY or incapable
-        if unlooked and (not (at_home or cared_for) or entrusted == "否"):
-            out.append((R.WCH001, nobody, no_guardian[incapable]))
+        unlooked = no_guardian.get(kind)  # type: ignore[call-overload]
+        if unlooked is not None and (not (at_home or cared_for) or entrusted == "否"):
+            out.append((R.WCH001, nobody, unlooked))
         if rating == nz.GUARDIANSHIP_RATINGS[0]:
             out.append((R.WCH002, "guardianship_rating", NOBODY_CARES["guardianship_rating"]))
         elif care == nz.NO_CARER:
@@ -611,10 +607,8 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
         return tuple(out)
 
     named = [isinstance(g, str) and g != "" for g in guardians]
-    kinds = _column(table, "left_behind_type")
     columns = [
-        kinds,
-        both_incapable(table, kinds),
+        _column(table, "left_behind_type"),
         named,
         parents,
         _column(table, "care_situation"),

@@ -530,7 +530,10 @@ def _children_section(kids: Kids, classes: _Classes, elsewhere: _Classes) -> dic
     per_class: Counter[str] = Counter(classes.names + elsewhere.names)
     order = dict(zip(classes.names + elsewhere.names, classes.order + elsewhere.order, strict=True))
     gender = _tally(kids.column("gender"), nz.GENDERS)
-    kinds = _tally(kids.column("left_behind_type"), (*nz.LEFT_BEHIND_TYPES, nz.AWAY_UNSPECIFIED))
+    kinds = _tally(
+        kids.column("left_behind_type"),
+        (*nz.LEFT_BEHIND_TYPES, nz.AWAY_UNSPECIFIED, nz.BOTH_INCAPABLE),
+    )
     guardians = Counter(
         map(
             _guardian_kind,

@@ -1520,6 +1520,11 @@ BOTH_AWAY, FATHER_AWAY, MOTHER_AWAY, NOT_LEFT_BEHIND = (
 )
 # 是 in a 是否留守儿童 column, or 单亲留守: left behind, but which parent is away is unsaid.
 AWAY_UNSPECIFIED = "留守(未注明)"
+# The registration form's third 实际监护情况: both parents at home, neither able to look
+# after the child. On the lists as a left-behind child is, in the form's own words: no
+# parent is away, so asking which one is (VAL004) would ask the school to write something
+# untrue, and the one to reach is the guardian entrusted (CON008).
+BOTH_INCAPABLE = "父母双方无监护能力"
 # The 留守类型 of a child whose father or mother is the parent at home (names_guardian).
 _OTHER_AWAY = {"father": MOTHER_AWAY, "mother": FATHER_AWAY}
 # One parent away, unsaid which, as the registration form's 实际监护情况 and the 学籍 export's
@@ -1543,10 +1548,8 @@ ONE_AWAY_WORDS = frozenset(
 )
 
 
-# The registration form's third 实际监护情况: both parents at home, neither able to look
-# after the child. Read as AWAY_UNSPECIFIED, so the child is on the lists; but no parent is
-# away, so asking which one is (VAL004) asks the school to write something untrue.
-BOTH_INCAPABLE_WORDS = frozenset({"父母双方无监护能力", "双方无监护能力"})
+# BOTH_INCAPABLE as the form and schools write it.
+BOTH_INCAPABLE_WORDS = frozenset({BOTH_INCAPABLE, "双方无监护能力"})
 
 
 def says_one_away(value: Any) -> bool:
@@ -1571,12 +1574,6 @@ def says_away(place: Any) -> bool:
     The registration form's 父母一方外出 is the parent whose cell does."""
     s = _as_text(place)
     return s is not None and not _NOT_AWAY.fullmatch(_folded(s))
-
-
-def says_both_incapable(value: Any) -> bool:
-    """Whether a 留守类型 or 实际监护情况 cell says both parents cannot look after the child."""
-    s = _as_text(value)
-    return s is not None and _folded(s) in BOTH_INCAPABLE_WORDS
 
 
 # The county 排查汇总表's 实际监护情况: who looks after a left-behind child, not which parent
@@ -1648,14 +1645,12 @@ left_behind_type = _closed(
         **dict.fromkeys(("母亲外出打工", "母亲在外务工", "母亲在外打工"), MOTHER_AWAY),
         **dict.fromkeys((*_single_parent("母亲"), *_divorced("母亲")), MOTHER_AWAY),
         **dict.fromkeys(("非留守", "否", "不是", "非留守儿童"), NOT_LEFT_BEHIND),
+        **dict.fromkeys(BOTH_INCAPABLE_WORDS, BOTH_INCAPABLE),
         **dict.fromkeys(
-            # 父母双方无监护能力: the form's third case, a child whose parents are at home
-            # but cannot look after it; which parent is away is then no answer at all.
             (
                 "是",
                 "留守",
                 "留守儿童",
-                *BOTH_INCAPABLE_WORDS,
                 AWAY_UNSPECIFIED,
                 *ONE_AWAY_WORDS,
                 # A child someone else looks after, or nobody (the county's 实际监护情况):

@@ -4022,7 +4022,8 @@ def _coding(codes: set[int]) -> str:
 
 def _read_left_behind(table: Table) -> None:
     """留守类型 as the forms give it: from 实际监护情况 when the roster has no 留守类型
-    column, codes read by the column's coding, and "one parent away" made the parent whose
+    column, or where it says the parents cannot care and 留守类型 says nothing more, codes
+    read by the column's coding, and "one parent away" made the parent whose
     work place places them away (the other's empty, or saying 无, 在家 …: ``nz.says_away``),
     else left unsaid."""
     if "left_behind_type" not in table.raw and "care_situation" in table.raw:
@@ -4033,6 +4034,13 @@ def _read_left_behind(table: Table) -> None:
         return
     raw = table.raw["left_behind_type"]
     kinds = list(table.values["left_behind_type"])
+    if nz.AWAY_UNSPECIFIED in kinds and "care_situation" in table.raw:
+        # 留守类型 as lbc writes an unsaid one (an export of the form), beside the form's
+        # 实际监护情况 saying the parents are at home unable to care: that, not unsaid.
+        care = table.values["care_situation"]
+        for i, kind in enumerate(kinds):
+            if kind == nz.AWAY_UNSPECIFIED and care[i] == nz.BOTH_INCAPABLE:
+                kinds[i] = nz.BOTH_INCAPABLE
     one = [False] * len(kinds)
     if nz.AWAY_UNSPECIFIED in kinds:
         for i, (v, kind) in enumerate(zip(raw, kinds, strict=True)):
