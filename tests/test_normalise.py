@@ -768,8 +768,8 @@ def test_date_spellings_property(d: dt.date) -> None:
         f"{d.year} 年 {d.month} 月 {d.day} 号",
         f"{d:%Y%m%d}",
         int(f"{d:%Y%m%d}"),
-        float(serial),
-        serial,
+        # An Excel serial from 1910 on: a smaller number is no day (test_records_dates).
+        *((float(serial), serial) if d.year >= 1910 else ()),
     ):
         assert nz.date(spelling) == d, spelling
 

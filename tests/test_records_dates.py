@@ -415,6 +415,47 @@ def test_a_record_sheets_dates_without_their_year_are_of_its_term(tmp_path: Path
     ]
 
 
+def test_a_month_and_day_typed_as_text_on_a_record_sheet_is_of_its_term(tmp_path: Path) -> None:
+    """9.15, 11-5, 12/20 and 1.8、1.15 typed as text on a returned sheet are days of its
+    term, as 9月15日 is: before, each was DATE001 and the child owed those months' talks.
+    A number cell of 10.1 is not read (it may be 10.10 with Excel's zero dropped), and
+    nor is 2024: DATE001 with the number typed, where before 10.1 was 1900-01-10 and 2024
+    was 1905-07-16, said to be outside the term (REC005), days no one wrote."""
+    rows = [
+        [1, "张雨涵", "三年级(2)班", "谈心", "", "9.15", "谈学习", "王芳"],
+        [2, "张雨涵", "三年级(2)班", "谈心", "", "10-8", "谈学习", "王芳"],
+        [3, "张雨涵", "三年级(2)班", "谈心", "", "11/5", "谈学习", "王芳"],
+        [4, "张雨涵", "三年级(2)班", "谈心", "", "12.20", "谈学习", "王芳"],
+        [5, "张雨涵", "三年级(2)班", "谈心", "", "1.8、1.15", "谈学习", "王芳"],
+        [6, "张雨涵", "三年级(2)班", "家访", "", 10.1, "入户", "王芳"],
+        [7, "张雨涵", "三年级(2)班", "家访", "", 2024, "入户", "王芳"],
+    ]
+    roster = write_xlsx(
+        tmp_path / "roster.xlsx", {"儿童": [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]}
+    )
+    sheet = write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [SHEET_TITLE, LAID_OUT, *rows]})
+    due = run("due", roster, sheet, "--as-of", "2025-01-31", "--format", "json")
+    assert [
+        (c["owed"], c["missed_months"], c["visits"], c["last_contact"])
+        for x in due.json()["teachers"]
+        for c in x["children"]
+    ] == [(["home_visit", "warmth"], [], 0, "2025-01-15")]
+    found = run("validate", roster, sheet, "--format", "json", "--select", "DATE,REC005")
+    assert [(f["code"], f["row"], f["value"]) for f in found.json()["findings"]] == [
+        ("DATE001", 8, "10.1"),
+        ("DATE001", 9, "2024"),
+    ]
+
+
+@given(st.floats(min_value=1, max_value=3653.99) | st.integers(min_value=1, max_value=3653))
+def test_a_small_number_in_a_date_cell_is_no_day(number: float) -> None:
+    """No number below 3654 (1910-01-01 as an Excel serial) is read as a day: typed into a
+    date cell it is a month and day (9.15), a year or an age, never a day of 1900-1909."""
+    read = nz.date(number)
+    assert read.__class__ is nz.Bad and read.raw == nz.text(number)
+    assert nz.date(3654) == dt.date(1910, 1, 1)
+
+
 def test_validate_points_at_each_record_dated_in_no_term(tmp_path: Path) -> None:
     """lbc due and lbc summary said how many records are dated in no term and where the
     first is; lbc validate said nothing of them. It warns at each date cell now (REC007),

@@ -900,6 +900,11 @@ def _kept_digits_of(cell: NumericId, ident: str) -> bool:
 
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+# The first Excel serial read as a day: 1910-01-01. A smaller number in a date cell is no
+# day of anyone on a roster (a guardian born in 1909 would be past 115) but something typed
+# as a number: 9.15 or 10.8 for a month and day, 2024 for a year, an age. Read as a serial
+# it was a day of 1900-1905, said as such (日期 1900-01-09 不在学期内), which no one typed.
+_FIRST_SERIAL = 3654
 # The years a date field's Excel serial typed as text may stand for: a child's birth, or
 # a day of school (arrival, enrolment, a talk).
 _SERIAL_YEARS = {"birth_date": (1995, 2035)}
@@ -962,7 +967,7 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
             if text.endswith(".1"):  # 2015.1 or 2015.10: Excel dropped the zero
                 return Bad(text)
             return date(text)
-        if 1 <= value < 2958466:
+        if _FIRST_SERIAL <= value < 2958466:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         return Bad(_as_text(value) or "")
     s = _as_text(value)

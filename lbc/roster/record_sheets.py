@@ -41,6 +41,9 @@ _DATES = re.compile(rf"（[^（）]*?{_DAY}至{_DAY}）\s*$")
 # The teacher the title names (rs.title: …帮扶记录表（王芳，2024年9月1日至2025年1月31日）).
 _TEACHER = re.compile(rf"帮扶记录表（(.+)，{_DAY}至{_DAY}）\s*$")
 _NO_YEAR = re.compile(r"\d{1,2}月")
+# A month and day typed as text without a year, 9.15, 9-15 or 9/15 (9/15 as a US
+# date is the same day). Not a number cell: 10.1 may be 10.10 with its zero dropped.
+_NO_YEAR_TYPED = re.compile(r"\d{1,2}[./-]\d{1,2}(?:[、,;\s]|$)")
 
 
 def is_record_sheet(table: Table) -> bool:
@@ -123,9 +126,10 @@ def _filled(date: object, content: object) -> bool:
 
 
 def dates_in_term(table: Table) -> None:
-    """Read a record sheet's dates written without their year (10月8日, 9月3日、10月8日, 10月)
-    as of the year that puts them within the term its title gives (``dates_in_span``): a
-    teacher filling in her sheet writes the month and day, and the sheet says which term."""
+    """Read a record sheet's dates written without their year (10月8日, 9月3日、10月8日, 10月,
+    9.15 typed as text) as of the year that puts them within the term its title gives
+    (``dates_in_span``): a teacher filling in her sheet writes the month and day, and the
+    sheet says which term."""
     span = sheet_term(table)
     if span is not None:
         dates_in_span(table, span)
@@ -147,7 +151,10 @@ def dates_in_span(
     dates, cells = table.values["date"], table.raw["date"]
     known: dict[str, object] = {}
     for i, read in enumerate(dates):
-        if read.__class__ is nz.Bad and _NO_YEAR.match(read.raw):
+        if read.__class__ is nz.Bad and (
+            _NO_YEAR.match(read.raw)
+            or (cells[i].__class__ is str and _NO_YEAR_TYPED.match(read.raw))
+        ):
             if read.raw not in known:
                 known[read.raw] = with_year_in(read.raw, span, spans) or read
             dates[i] = known[read.raw]
