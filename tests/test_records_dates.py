@@ -367,19 +367,36 @@ LAID_OUT = ["序号", "学生姓名", "班级", "类型", "应完成", "日期",
 SHEET_TITLE = ["青山小学2024年秋季学期帮扶记录表（王芳，2024-09-01至2025-01-31）"]
 
 
+def filled_in(*done: tuple[str, object]) -> list[list[object]]:
+    """王芳's record sheet rows for 张雨涵, each of a kind and the 日期 she wrote."""
+    return [
+        [n, "张雨涵", "三年级(2)班", kind, "", day, "谈学习" if kind == "谈心" else "入户", "王芳"]
+        for n, (kind, day) in enumerate(done, 1)
+    ]
+
+
+def owed_and_last(due: Result) -> list[tuple[object, ...]]:
+    """What lbc due owes of each child, its visits and its last contact."""
+    return [
+        (c["owed"], c["missed_months"], c["visits"], c["last_contact"])
+        for x in due.json()["teachers"]
+        for c in x["children"]
+    ]
+
+
 def test_a_record_sheets_dates_without_their_year_are_of_its_term(tmp_path: Path) -> None:
     """王芳 fills in the sheet lbc laid out for the 2024 autumn term writing the month and
     day only (9月3日, 10月8日、11月5日, 1月), as teachers do: each was an unreadable date,
     and the child was listed as owing every talk. The sheet's title gives the term: 1月 is
     January 2025. On a school's own sheet, saying no term, 10月8日 is of the term of
     due's --as-of day, and unreadable to validate, which is asked about no term."""
-    rows = [
-        [1, "张雨涵", "三年级(2)班", "谈心", "", "9月3日", "谈学习", "王芳"],
-        [2, "张雨涵", "三年级(2)班", "谈心", "", "10月8日、11月5日", "谈学习", "王芳"],
-        [3, "张雨涵", "三年级(2)班", "谈心", "", "12月20日", "谈学习", "王芳"],
-        [4, "张雨涵", "三年级(2)班", "谈心", "", "1月", "谈学习", "王芳"],
-        [5, "张雨涵", "三年级(2)班", "家访", "", "11月", "入户", "王芳"],
-    ]
+    rows = filled_in(
+        ("谈心", "9月3日"),
+        ("谈心", "10月8日、11月5日"),
+        ("谈心", "12月20日"),
+        ("谈心", "1月"),
+        ("家访", "11月"),
+    )
     roster = write_xlsx(
         tmp_path / "roster.xlsx",
         {
@@ -392,11 +409,7 @@ def test_a_record_sheets_dates_without_their_year_are_of_its_term(tmp_path: Path
     )
     sheet = write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [SHEET_TITLE, LAID_OUT, *rows]})
     due = run("due", roster, sheet, "--as-of", "2025-01-31", "--format", "json")
-    assert [
-        (c["owed"], c["missed_months"], c["visits"], c["last_contact"])
-        for x in due.json()["teachers"]
-        for c in x["children"]
-    ] == [(["warmth"], [], 1, "2025-01")]
+    assert owed_and_last(due) == [(["warmth"], [], 1, "2025-01")]
     assert "无法识别" not in due.stderr
     found = run("validate", roster, sheet, "--format", "json", "--select", "DATE,REC005")
     assert [(f["file"], f["code"], f["row"]) for f in found.json()["findings"]] == [
@@ -421,25 +434,21 @@ def test_a_month_and_day_typed_as_text_on_a_record_sheet_is_of_its_term(tmp_path
     A number cell of 10.1 is not read (it may be 10.10 with Excel's zero dropped), and
     nor is 2024: DATE001 with the number typed, where before 10.1 was 1900-01-10 and 2024
     was 1905-07-16, said to be outside the term (REC005), days no one wrote."""
-    rows = [
-        [1, "张雨涵", "三年级(2)班", "谈心", "", "9.15", "谈学习", "王芳"],
-        [2, "张雨涵", "三年级(2)班", "谈心", "", "10-8", "谈学习", "王芳"],
-        [3, "张雨涵", "三年级(2)班", "谈心", "", "11/5", "谈学习", "王芳"],
-        [4, "张雨涵", "三年级(2)班", "谈心", "", "12.20", "谈学习", "王芳"],
-        [5, "张雨涵", "三年级(2)班", "谈心", "", "1.8、1.15", "谈学习", "王芳"],
-        [6, "张雨涵", "三年级(2)班", "家访", "", 10.1, "入户", "王芳"],
-        [7, "张雨涵", "三年级(2)班", "家访", "", 2024, "入户", "王芳"],
-    ]
+    rows = filled_in(
+        ("谈心", "9.15"),
+        ("谈心", "10-8"),
+        ("谈心", "11/5"),
+        ("谈心", "12.20"),
+        ("谈心", "1.8、1.15"),
+        ("家访", 10.1),
+        ("家访", 2024),
+    )
     roster = write_xlsx(
         tmp_path / "roster.xlsx", {"儿童": [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]}
     )
     sheet = write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [SHEET_TITLE, LAID_OUT, *rows]})
     due = run("due", roster, sheet, "--as-of", "2025-01-31", "--format", "json")
-    assert [
-        (c["owed"], c["missed_months"], c["visits"], c["last_contact"])
-        for x in due.json()["teachers"]
-        for c in x["children"]
-    ] == [(["home_visit", "warmth"], [], 0, "2025-01-15")]
+    assert owed_and_last(due) == [(["home_visit", "warmth"], [], 0, "2025-01-15")]
     found = run("validate", roster, sheet, "--format", "json", "--select", "DATE,REC005")
     assert [(f["code"], f["row"], f["value"]) for f in found.json()["findings"]] == [
         ("DATE001", 8, "10.1"),
