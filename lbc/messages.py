@@ -2996,8 +2996,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "check the date against the household register; if it is right, leave it: this is only a reminder",
     ),
     "rule.CLS001": (
-        "无法识别的班级，请写成如“三年级(2)班”",
-        "unreadable class; write it like 三年级(2)班",
+        "无法识别的班级{why}，请写成如“三年级(2)班”",
+        "unreadable class{why}; write it like 三年级(2)班",
+    ),
+    "rule.CLS001.zero": (
+        "（数字 {raw} 也可能是 {ten}：Excel 会去掉小数末尾的 0）",
+        " (the number {raw} may be {ten}: Excel drops a last zero)",
     ),
     "rule.CLS001.title": ("班级无法识别", "unreadable class"),
     "rule.CLS001.example": ("“火箭班”", "“火箭班”"),

@@ -197,7 +197,9 @@ FIXTURES: dict[str, Fixture] = {
         children(child_row(1, 出生日期=dt.date(1990, 1, 1), 身份证号=None)),
         child(2, "E", "birth_date"),
     ),
-    "CLS001": Fixture(children(child_row(1, 班级="火箭班")), child(2, "F", "class")),
+    "CLS001": Fixture(
+        children(child_row(1, 班级="火箭班")), child(2, "F", "class"), empty=("why",)
+    ),
     "CLS002": Fixture(  # 101班 beside 初一, with its clause, is in test_class_cells.py
         extra("年级", "四年级"), child(2, "O", "grade"), empty=("numbered",)
     ),

@@ -616,3 +616,32 @@ def test_classes_written_as_advised_keep_their_head_teachers(tmp_path: Path, lay
             teachers.cell(f["row"], head_column).value = cls
     book.save(county)
     assert (class_findings(county, tmp_path), pairing(county, tmp_path)) == ([], HEADS_PAIRED)
+
+
+def test_a_class_typed_as_a_number_that_may_have_lost_its_zero(tmp_path: Path) -> None:
+    """班级 typed as numbers: 3.2 is 三年级(2)班, but Excel keeps 3.10 as 3.1, so beside a
+    third grade's 3.12 and 三年级(10)班 the number 3.1 may be class 1 or class 10: CLS001
+    saying why, where before the child was put in class 1. 3.2 (class 20 there is not) and
+    the fourth grade's 4.1 (no class of ten or more) are read as before; the summary
+    counts the child under the class as written, as it does any class it cannot read."""
+    classes = [3.1, 3.2, 3.12, "三年级(10)班", 4.1]
+    rows = [child_row(n, cls=c) for n, c in enumerate(classes, 1)]
+    path = write_xlsx(tmp_path / "roster.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    doc = run("validate", path, "--format", "json").json()
+    assert [(f["code"], f["row"], f["column"], f["message"]) for f in doc["findings"]] == [
+        (
+            "CLS001",
+            2,
+            "F",
+            "无法识别的班级（数字 3.1 也可能是 3.10：Excel 会去掉小数末尾的 0），"
+            "请写成如“三年级(2)班”",
+        )
+    ]
+    summary = run("summary", path, "--term", "2024-autumn", "--format", "json").json()
+    assert summary["children"]["by_class"] == [
+        {"name": "三年级(2)班", "count": 1},
+        {"name": "三年级(10)班", "count": 1},
+        {"name": "三年级(12)班", "count": 1},
+        {"name": "四年级(1)班", "count": 1},
+        {"name": "3.1", "count": 1},
+    ]

@@ -617,6 +617,20 @@ def _each_bad(
             out.add(rule, i, key, **params)
 
 
+def _each_bad_class(out: _Out) -> None:
+    """CLS001 for every unreadable 班级, saying where a number cell may be another class
+    with Excel's last zero dropped (3.1 for 3.10: tables._classes_typed_as_numbers)."""
+    column = out.table.values.get("class", ())
+    if nz.Bad not in set(map(type, column)):
+        return
+    for i, value in enumerate(column):
+        if value.__class__ is nz.Bad:
+            why = ""
+            if value.reason == nz.ZERO_DROPPED:
+                why = t("rule.CLS001.zero", raw=value.raw, ten=f"{value.raw}0")
+            out.add(R.CLS001, i, "class", why=why)
+
+
 def _bad_date(out: _Out, i: int, key: str, value: nz.Bad) -> None:
     """DATE001 for one unreadable date, saying when its text looks like an Excel date
     serial (42554, a column copied as text) which day that would be."""
@@ -930,8 +944,8 @@ def check_children(
     for key in required:
         if key != "birth_date":
             _each_empty(out, key)
-    _each_bad(out, "class", R.CLS001)
-    _each_bad(out, "grade", R.CLS001)
+    _each_bad_class(out)
+    _each_bad(out, "grade", R.CLS001, why="")
     # A 留守类型 read from 实际监护情况 is reported once, in the form's own words.
     derived = table.letter("left_behind_type") == table.letter("care_situation")
     for key, values in _CLOSED_LISTS.items():
@@ -1479,7 +1493,7 @@ def check_teachers(
             if key in v and isinstance(v[key][i], nz.Bad):
                 out.add(R.VAL001, i, key, label=out.label(key), allowed=as_list(values))
         if isinstance(v.get("classes", empty)[i], nz.Bad):
-            out.add(R.CLS001, i, "classes")
+            out.add(R.CLS001, i, "classes", why="")
         cap = v.get("capacity", empty)[i]
         if isinstance(cap, nz.Bad):
             allowed = f"0–{MOST_PLACES}"

@@ -51,6 +51,10 @@ class NotHeld(Bad):
     (REC004), and no command counts it as a contact."""
 
 
+# Bad.reason of a number cell Excel may have dropped a last zero of (3.1 for 3.10).
+ZERO_DROPPED = "zero_dropped"
+
+
 class ClassRef(NamedTuple):
     """A class as grade and class number: 三年级(2)班 is ClassRef(3, 2).
 

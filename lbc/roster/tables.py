@@ -3605,6 +3605,7 @@ def complete(table: Table, class_grades: list[int | None] | None = None) -> None
         _read_gender_codes(table)
         _read_attendance_codes(table)
         _read_grade_codes(table)
+        _classes_typed_as_numbers(table)
         _merge_categories(table)
         if "grade" in table.raw and "class" in table.raw:
             _class_in_grade(table, table.values["grade"])
@@ -3618,6 +3619,32 @@ def complete(table: Table, class_grades: list[int | None] | None = None) -> None
             _kind_from_name(table)
         if "student" in table.raw:
             _class_in_student(table)
+
+
+def _classes_typed_as_numbers(table: Table) -> None:
+    """A 班级 typed as a number, 3.2 for 三年级(2)班, reads as grade and class; but Excel
+    keeps 3.10 as 3.1 and 3.20 as 3.2. Where the column names a class of ten or more of a
+    grade (3.12, 三年级(11)班), a number of that grade ending in one digit d whose class d0
+    could be among them (3.1 beside 3.12: class 1 or 10?) is left unreadable (CLS001, saying
+    why), not put in a class it may not be."""
+    raw = table.raw.get("class")
+    if raw is None or not any(v.__class__ is float for v in raw):
+        return
+    values = list(table.values["class"])
+    most: dict[int, int] = {}
+    for ref in values:
+        if ref.__class__ is nz.ClassRef and ref.number >= 10:
+            most[ref.grade] = max(most.get(ref.grade, 0), ref.number)
+    if not most:
+        return
+    for i, cell in enumerate(raw):
+        ref = values[i]
+        if cell.__class__ is not float or ref.__class__ is not nz.ClassRef:
+            continue
+        digits = repr(cell).partition(".")[2]
+        if len(digits) == 1 and ref.number * 10 <= most.get(ref.grade, 0) + 1:
+            values[i] = nz.Bad(repr(cell), nz.ZERO_DROPPED)
+    table.values["class"] = values
 
 
 def _class_in_student(table: Table) -> None:
