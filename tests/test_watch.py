@@ -1017,3 +1017,28 @@ def test_a_reason_from_a_childs_second_row_points_at_that_row(tmp_path: Path) ->
         ("WCH008", "health", "roster.xlsx", "二班", 5, "H", "患病：哮喘（见二班第 5 行）"),
         ("WCH012", "support_teacher", "roster.xlsx", "一班", 3, "O", "没有帮扶教师（未填写）"),
     ]
+
+
+def test_a_guardians_age_in_years_and_no_age_slip_of_typing(tmp_path: Path) -> None:
+    """监护人年龄 72周岁 (as ages are written) is 72, on the list as a guardian of 70 or
+    more (WCH004), not VAL001 and nothing; 14, a sibling looking after the child, is under
+    18 (WCH006); but 5, 150 and a birth year 1950 are slips of typing that validate asks
+    mended (VAL003), no age, and no reason for the list: 1950 was a guardian of 70 or more,
+    and 5 one under 18."""
+    ages = ["72周岁", 14, 5, 150, "1950"]
+    rows = [[*child_row(n), age] for n, age in enumerate(ages, 1)]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [[*CHILD_HEADER, "监护人年龄"], *rows]})
+    (tmp_path / "lbc.toml").write_text("[watch]\nthreshold = 1\n", encoding="utf-8")
+    doc = run("watch", "r.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert [
+        (c["row"], [(r["code"], r["message"]) for r in c["reasons"]])
+        for g in doc["classes"]
+        for c in g["children"]
+    ] == [(3, [("WCH006", "监护人未成年（14 岁）")]), (2, [("WCH004", "监护人 72 岁")])]
+    found = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [(f["code"], f["row"]) for f in found] == [
+        ("VAL003", 3),
+        ("VAL003", 4),
+        ("VAL003", 5),
+        ("VAL003", 6),
+    ]

@@ -619,6 +619,12 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
     return _by_cells(columns, rows, says)
 
 
+# The 年龄 a guardian can be: a sibling of 12 looking after the child is one (WCH006); 5,
+# 150 or a birth year, 1950, is a slip of typing, no age (lbc validate asks it mended,
+# VAL003), and no reason for the list.
+GUARDIAN_AGES = range(10, 121)
+
+
 def _guardians_born(
     table: Table, rows: list[int]
 ) -> Iterator[tuple[int, tuple[dt.date | int, str]]]:
@@ -641,7 +647,7 @@ def _guardians_born(
     for j, i in undated:
         if births[i].__class__ in (dt.date, nz.YearMonth):
             yield j, (births[i], "guardian_birth_date")
-        elif isinstance(ages[i], int):
+        elif isinstance(ages[i], int) and ages[i] in GUARDIAN_AGES:
             yield j, (ages[i], "guardian_age")
 
 

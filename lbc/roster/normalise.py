@@ -2086,7 +2086,7 @@ def says_something(value: object) -> bool:
 
 
 def integer(value: Any) -> int | Bad | None:
-    """A whole number (an age, a capacity); "3人" and "70岁" read too.
+    """A whole number (an age, a capacity); "3人", "70岁" and "70周岁" read too.
 
     NaN is an empty cell here as in every other normaliser, not a Bad.
     """
@@ -2099,7 +2099,7 @@ def integer(value: Any) -> int | Bad | None:
     s = _as_text(value)
     if s is None:
         return None
-    m = re.fullmatch(r"(\d{1,4})\s*[人岁名个]?", s)
+    m = re.fullmatch(r"(\d{1,4})\s*(?:[人岁名个]|周岁)?", s)
     if m:
         return int(m.group(1))
     m = _CN_WHOLE.fullmatch(s)  # 两人, 七十岁, 十二
@@ -2111,7 +2111,8 @@ def integer(value: Any) -> int | Bad | None:
 
 # A whole number under 100 in Chinese numerals, as a count or an age is written out.
 _CN_WHOLE = re.compile(
-    r"(?:(?P<tens>[二三四五六七八九])?(?P<ten>十))?(?P<ones>[一二两三四五六七八九])?\s*[人岁名个]?"
+    r"(?:(?P<tens>[二三四五六七八九])?(?P<ten>十))?(?P<ones>[一二两三四五六七八九])?"
+    r"\s*(?:[人岁名个]|周岁)?"
 )
 
 
