@@ -641,3 +641,30 @@ def test_a_phone_in_scientific_notation_is_read_only_with_every_digit(
     cut = f"{number[0]}.{number[1:-short]}{power}"
     assert nz.phone(cut) == nz.Bad(cut)
     assert (nz.kept_in_scientific(cut), nz.lost_in_scientific(cut)) == (None, True)
+
+
+def test_the_parent_away_said_beside_the_one_at_home_is_read(tmp_path: Path) -> None:
+    """父亲外出，母亲在家 (父外出母在家, 母亲外出务工、父亲在家) and 单亲（父亲外出） name the
+    parent away, and 男生, 女生 the child's gender, 就读 her being at school: no VAL001,
+    and with the parent at home's phone blank no missing contact. Before, each was VAL001."""
+    kinds = ["父亲外出，母亲在家", "父外出母在家", "母亲外出务工、父亲在家", "单亲（母亲外出）"]
+    at_home = ["母亲电话", "母亲电话", "父亲电话", "父亲电话"]
+    header = [*CHILD_HEADER, "在校状态"]
+    rows = [
+        [*child_row(n, kind=k, gender="男" if n % 2 else "女", **{home: None}), "就读"]
+        for n, (k, home) in enumerate(zip(kinds, at_home, strict=True), 1)
+    ]
+    for row in rows:  # 性别 as a school writes it, the ID number's sex digit agreeing
+        row[CHILD_HEADER.index("性别")] += "生"
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    doc, stderr, code = validate(path)
+    assert (spots(doc["findings"]), stderr, code) == ([], "", 0)
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", path).json()
+    assert summary["children"]["by_type"] == [
+        {"name": "父亲外出", "count": 2},
+        {"name": "母亲外出", "count": 2},
+    ]
+    assert summary["children"]["by_gender"] == [
+        {"name": "男", "count": 2},
+        {"name": "女", "count": 2},
+    ]

@@ -1418,6 +1418,8 @@ gender = _closed(
         "f": "女",
         "male": "男",
         "female": "女",
+        **dict.fromkeys(("男生", "男孩"), "男"),
+        **dict.fromkeys(("女生", "女孩"), "女"),
     }
 )
 
@@ -1615,7 +1617,18 @@ def _divorced(parent: str) -> tuple[str, ...]:
 def _single_parent(parent: str) -> tuple[str, ...]:
     """单亲留守（父亲外出） and 单亲留守儿童（父亲外出） as schools write them (folded: the brackets
     half-width): one parent away, ``parent``, said in the brackets."""
-    return tuple(f"{word}({parent}外出)" for word in ("单亲留守", "单亲留守儿童"))
+    return tuple(f"{word}({parent}外出)" for word in ("单亲留守", "单亲留守儿童", "单亲"))
+
+
+def _other_at_home(parent: str, other: str) -> tuple[str, ...]:
+    """父亲外出，母亲在家 (父外出母在家, 父亲外出务工、母亲在家): ``parent`` away, said with the
+    ``other`` at home (folded: the comma half-width)."""
+    return tuple(
+        f"{away}外出{work}{mark}{home}在家"
+        for away, home in ((parent, other), (parent[0], other[0]))
+        for work in ("", "务工", "打工")
+        for mark in (",", "、", "")
+    )
 
 
 left_behind_type = _closed(
@@ -1649,10 +1662,16 @@ left_behind_type = _closed(
         # is away. 单亲留守（父） alone is not read: the parent in brackets may be the one
         # away or the one the child lives with, and a wrong reading asks for the wrong
         # parent's phone.
-        **dict.fromkeys((*_single_parent("父亲"), *_divorced("父亲")), FATHER_AWAY),
+        **dict.fromkeys(
+            (*_single_parent("父亲"), *_divorced("父亲"), *_other_at_home("父亲", "母亲")),
+            FATHER_AWAY,
+        ),
         **dict.fromkeys(("母亲外出", "母外出", "母亲外出务工", "母单方外出"), MOTHER_AWAY),
         **dict.fromkeys(("母亲外出打工", "母亲在外务工", "母亲在外打工"), MOTHER_AWAY),
-        **dict.fromkeys((*_single_parent("母亲"), *_divorced("母亲")), MOTHER_AWAY),
+        **dict.fromkeys(
+            (*_single_parent("母亲"), *_divorced("母亲"), *_other_at_home("母亲", "父亲")),
+            MOTHER_AWAY,
+        ),
         **dict.fromkeys(("非留守", "否", "不是", "非留守儿童"), NOT_LEFT_BEHIND),
         **dict.fromkeys(BOTH_INCAPABLE_WORDS, BOTH_INCAPABLE),
         **dict.fromkeys(
@@ -1679,7 +1698,7 @@ SCHOOL_LEVELS = ("幼儿园", "小学", "初中", "高中", "中职", "学前班
 # counted as 在读 by the summary (no dropout in 辍学率, a child who died on the books).
 enrollment_status = _closed(
     {
-        **dict.fromkeys(("在读", "在校", "在籍", "正常", *SCHOOL_LEVELS), "在读"),
+        **dict.fromkeys(("在读", "在校", "在籍", "正常", "就读", *SCHOOL_LEVELS), "在读"),
         **dict.fromkeys(("转入", "已转入", "新转入", "转入本校"), "转入"),
         **dict.fromkeys(("转出", "转学", "已转出", "已转学", "转走", "已转走"), "转出"),
         **dict.fromkeys(("休学", "已休学", "休学中"), "休学"),
