@@ -209,7 +209,7 @@ FIXTURES: dict[str, Fixture] = {
         ("四年级.xlsx", CHILDREN, 2, "F", "class"),
         empty=("numbered",),
     ),
-    "VAL001": Fixture(children(child_row(1, 性别="男孩")), child(2, "C", "gender")),
+    "VAL001": Fixture(children(child_row(1, 性别="不详")), child(2, "C", "gender")),
     "VAL002": Fixture(
         children(child_row(1, 与儿童关系="看护")), child(2, "M", "guardian_relation")
     ),

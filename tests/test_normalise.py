@@ -964,6 +964,8 @@ def test_head_classes_examples(role: str | None, want: tuple[ClassRef, ...]) -> 
         ("Male", "男"),
         ("female", "女"),
         ("Ｍ", "男"),
+        ("男生", "男"),
+        ("女生", "女"),
         ("X", Bad("X")),
         ("1", Bad("1")),
         (None, None),
@@ -1011,6 +1013,10 @@ def test_yes_no(raw: Any, want: Any) -> None:
         ("是", "是"),
         ("否", "否"),
         ("黨員", "是"),
+        ("共产党员", "是"),
+        ("中共预备党员", "是"),
+        ("无党派", "否"),
+        ("非党员", "否"),
     ],
 )
 def test_party_member(raw: Any, want: Any) -> None:

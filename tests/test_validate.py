@@ -51,7 +51,7 @@ def one_of_each(tmp_path):
         child_row(8, 性别="男"),  # 9: ID007 (ID sequence is even)
         child_row(9, name="赵六", 家庭住址=None),  # 10: REQ001 家庭住址
         child_row(10, 班级="火箭班"),  # 11: CLS001
-        child_row(11, 性别="男孩"),  # 12: VAL001
+        child_row(11, 性别="不详"),  # 12: VAL001
         child_row(12, 监护人电话="1371234567"),  # 13: PHN001
         child_row(13, 监护人电话=None),  # 14: CON001 (both away, no guardian phone)
         child_row(14, 父亲电话=None, 母亲电话=None),  # 15: CON002

@@ -1495,7 +1495,9 @@ key_target = _remark_aside(
 party_member = _closed(
     {
         **dict.fromkeys(("是", "y", "yes", "1", "√", "党员", "中共党员", "预备党员"), "是"),
+        **dict.fromkeys(("共产党员", "中国共产党员", "中共预备党员"), "是"),
         **dict.fromkeys(("否", "n", "no", "0", "×", "群众", "团员", "共青团员", "民主党派"), "否"),
+        **dict.fromkeys(("无党派", "无党派人士", "非党员"), "否"),
     }
 )
 
