@@ -1946,15 +1946,18 @@ RECORD_KINDS = (
 # Each way a 类型 cell spells a record kind, and the kind it is.
 RECORD_KIND_WORDS = {
     **{k: k for k in RECORD_KINDS},
-    **dict.fromkeys(("谈心谈话", "谈话", "个别谈心", "谈心交流", "面谈"), "谈心"),
+    **dict.fromkeys(("谈心谈话", "谈话", "个别谈心", "谈心交流", "面谈", "交心"), "谈心"),
     **dict.fromkeys(("走访", "入户走访", "上门家访", "入户家访", "家访走访"), "家访"),
-    **dict.fromkeys(("电话", "电话家访", "打电话"), "电话联系"),
-    **dict.fromkeys(("视频", "视频联系", "视频家访"), "视频通话"),
+    **dict.fromkeys(("实地家访", "上门走访", "走访家庭"), "家访"),
+    **dict.fromkeys(("电话", "电话家访", "打电话", "电访", "电话访问", "电话回访"), "电话联系"),
+    **dict.fromkeys(
+        ("视频", "视频联系", "视频家访", "微信视频", "线上家访", "网络家访"), "视频通话"
+    ),
     **dict.fromkeys(("亲情电话", "亲情视频", "亲情热线", "亲子通话", "与父母通话"), "亲情通话"),
-    **dict.fromkeys(("辅导", "课业辅导", "作业辅导"), "学习辅导"),
+    **dict.fromkeys(("辅导", "课业辅导", "作业辅导", "学业辅导", "个别辅导"), "学习辅导"),
     **dict.fromkeys(("心理辅导", "心理咨询"), "心理疏导"),
     **dict.fromkeys(("慰问", "送温暖活动", "节日慰问", "物资慰问"), "送温暖"),
-    **dict.fromkeys(("集体活动", "主题活动"), "活动"),
+    **dict.fromkeys(("集体活动", "主题活动", "生日会", "集体生日会"), "活动"),
 }
 # What a 类型 that is no kind says when the contact was not made (未家访, 家访未遇, 电话未
 # 接通, 联系不上, 无人接听, 送温暖（未发放）) or is only planned (计划家访, 拟家访, 待家访);
