@@ -555,3 +555,33 @@ def test_a_day_without_its_year_is_of_the_one_year_in_the_term(
         nz.YearMonth(year + 1, day.month),
     )
     assert record_sheets.with_year_in(text, (start, end.replace(year=year + 2))) is None
+
+
+def test_a_number_typed_into_a_date_formatted_cell_is_said_as_typed(tmp_path: Path) -> None:
+    """9.15 typed into the record sheet's date-formatted 日期 column is a day of 1900 to
+    Excel (it shows 1900-01-09): DATE001 saying so, with the number typed and what to
+    write, where before it was REC005 「日期 1900-01-09 不在这份记录表的学期内」. So is 2024
+    (1905-07-16). A date of the term in the same column reads as before."""
+    roster = write_xlsx(
+        tmp_path / "roster.xlsx", {"儿童": [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]}
+    )
+    sheet = write_xlsx(
+        tmp_path / "王芳.xlsx",
+        {"帮扶记录": [SHEET_TITLE, LAID_OUT, *filled_in(("谈心", 9.15), ("家访", 2024))]},
+    )
+    book = load_workbook(sheet)
+    for row in (3, 4):
+        book["帮扶记录"].cell(row, 6).number_format = "yyyy-mm-dd"
+    book["帮扶记录"].cell(5, 6).value = dt.date(2024, 10, 8)
+    book["帮扶记录"].cell(5, 2).value = "张雨涵"
+    book["帮扶记录"].cell(5, 4).value = "谈心"
+    book.save(sheet)
+    found = run("validate", roster, sheet, "--format", "json", "--select", "DATE,REC005")
+    typed = "：单元格是日期格式，输入的数字 {} 被 Excel 显示成了 1900 年代的日期，"
+    typed += "请写成“9月15日”或“2024-09-15”这样的日期"
+    assert [(f["code"], f["row"], f["message"]) for f in found.json()["findings"]] == [
+        ("DATE001", 3, "“日期”无法识别为日期" + typed.format("9.15")),
+        ("DATE001", 4, "“日期”无法识别为日期" + typed.format("2024")),
+    ]
+    assert nz.date(dt.datetime(1900, 1, 9, 3, 36)) == nz.Bad("9.15", nz.TYPED_IN_A_DATE_CELL)
+    assert nz.date(dt.date(1900, 4, 9)) == nz.Bad("100", nz.TYPED_IN_A_DATE_CELL)

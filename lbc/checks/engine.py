@@ -633,9 +633,12 @@ def _each_bad_class(out: _Out) -> None:
 
 def _bad_date(out: _Out, i: int, key: str, value: nz.Bad) -> None:
     """DATE001 for one unreadable date, saying when its text looks like an Excel date
-    serial (42554, a column copied as text) which day that would be."""
+    serial (42554, a column copied as text) which day that would be, and of a number typed
+    into a date-formatted cell (9.15, shown as 1900-01-09) that it was."""
     day = nz.serial_date(value.raw, key)
     serial = t("rule.DATE001.serial", date=day.isoformat()) if day else ""
+    if value.reason == nz.TYPED_IN_A_DATE_CELL:
+        serial = t("rule.DATE001.typed", raw=value.raw)
     out.add(R.DATE001, i, key, label=out.label(key), serial=serial)
 
 

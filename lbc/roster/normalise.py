@@ -909,6 +909,26 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # as a number: 9.15 or 10.8 for a month and day, 2024 for a year, an age. Read as a serial
 # it was a day of 1900-1905, said as such (日期 1900-01-09 不在学期内), which no one typed.
 _FIRST_SERIAL = 3654
+_FIRST_DAY = dt.date(1910, 1, 1)  # serial _FIRST_SERIAL
+_FIRST_DAY_AT = dt.datetime(1910, 1, 1)
+# The epochs of Excel's serials as a reader gives them: serial 1 is 1900-01-01, one day
+# after the epoch of the serials past 60 (Excel counts a 1900-02-29 that never was).
+_EPOCH_AT, _EARLY_EPOCH_AT = dt.datetime(1899, 12, 30), dt.datetime(1899, 12, 31)
+_LEAP_DAY_AT = dt.datetime(1900, 3, 1)
+
+
+def _typed_number(day: dt.date) -> Bad:
+    """A date cell's day before 1910: the number a school typed into a date-formatted
+    cell (9.15 shows as 1900-01-09 03:36), unreadable and said as typed (DATE001 says
+    why: TYPED_IN_A_DATE_CELL)."""
+    when = day if isinstance(day, dt.datetime) else dt.datetime(day.year, day.month, day.day)
+    epoch = _EARLY_EPOCH_AT if when < _LEAP_DAY_AT else _EPOCH_AT
+    serial = round((when - epoch).total_seconds() / 86400, 6)
+    return Bad(str(int(serial)) if serial.is_integer() else repr(serial), TYPED_IN_A_DATE_CELL)
+
+
+# Bad.reason of a number typed into a date-formatted cell (_typed_number).
+TYPED_IN_A_DATE_CELL = "typed_in_a_date_cell"
 # The years a date field's Excel serial typed as text may stand for: a child's birth, or
 # a day of school (arrival, enrolment, a talk).
 _SERIAL_YEARS = {"birth_date": (1995, 2035)}
@@ -953,9 +973,9 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return value.date() if value >= _FIRST_DAY_AT else _typed_number(value)
     if isinstance(value, dt.date):
-        return value
+        return value if value >= _FIRST_DAY else _typed_number(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and math.isnan(value):
             return None
