@@ -33,7 +33,16 @@ CELLS: dict[str, list[Any]] = {
     "身份证号": [make_id(dt.date(2016, 5, d)) for d in (1, 2, 3, 4)] + [None],
     "班级": ["三年级(1)班", "三年级(2)班", "三班级", None],
     "家庭住址": ["团结村1组", "团结村2组", None],
-    "留守类型": ["父母均外出", "父亲外出", "母亲外出", "非留守", "不知道", None],
+    "留守类型": [
+        "父母均外出",
+        "父亲外出",
+        "母亲外出",
+        "非留守",
+        "父母双方无监护能力",
+        "留守(未注明)",  # as lbc wrote it before, beside the form's 实际监护情况
+        "不知道",
+        None,
+    ],
     "在校状态": ["在读", "转出", "毕业", "休学", "辍学", "不在学", "未入园", None],
     "监护人姓名": ["王秀英", "李桂兰", None],
     "监护人身份证号": [
@@ -44,10 +53,10 @@ CELLS: dict[str, list[Any]] = {
         None,
     ],
     "监护人出生日期": [dt.date(1955, 1, 15), "1954年12月", dt.date(2008, 1, 1), "不详", None],
-    "监护人年龄": [70, 16, 45, "七十岁", None],
+    "监护人年龄": [70, 16, 45, "七十岁", "72周岁", 12, 5, 1950, None],
     "监护人身体状况": ["健康", "患病", "慢性病", "残疾", "差", None],
-    "监护类型": [*nz.GUARDIANSHIP_RATINGS, None],
-    "实际监护情况": ["父母双方同时外出", *nz.COUNTY_CARERS, "外出", None],
+    "监护类型": [*nz.GUARDIANSHIP_RATINGS, "隔代监护", "自我监护", None],
+    "实际监护情况": ["父母双方同时外出", "父母双方无监护能力", *nz.COUNTY_CARERS, "外出", None],
     "有无委托监护人": ["是", "否", None],
     "健康状况": ["健康", "患病", "慢性病", "残疾", None],
     "残疾类别及等级": ["无", "肢体三级", None],
@@ -250,7 +259,7 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
             age, key = age_on(born, as_of), "guardian_id_number"
         elif age_on(get("guardian_birth_date"), as_of) is not None:
             age, key = age_on(get("guardian_birth_date"), as_of), "guardian_birth_date"
-        elif isinstance(get("guardian_age"), int):
+        elif isinstance(get("guardian_age"), int) and 10 <= get("guardian_age") <= 120:
             age, key = get("guardian_age"), "guardian_age"
         else:
             age, key = None, ""
