@@ -284,6 +284,7 @@ PRIORITY_KINDS: dict[str, dict[str, Any]] = {
     "struggling": {"类别": "学困"},
     "health_disabled": {"健康状况": "残疾"},
     "both_parents_away": {"留守类型": "父母均外出"},
+    "parents_unable_to_care": {"留守类型": "父母双方无监护能力"},
     "dropped_out": {"在校状态": "辍学"},
 }
 

@@ -82,6 +82,7 @@ PRIORITY_CODES = {
     "贫困": "poor",
     "学困": "learning_difficulty",
     nz.BOTH_AWAY: "both_parents_away",
+    nz.BOTH_INCAPABLE: "parents_unable_to_care",
     "辍学": "dropout",
     nz.NOT_AT_SCHOOL: "not_at_school",
 }
@@ -114,8 +115,11 @@ def priority_codes(table: Table, i: int, repeats: Sequence[tuple[Table, int]] = 
     reasons += [PRIORITY_CODES[c] for c in PRIORITY_CATEGORIES if c in cats]
     if "残疾" not in cats and disabled:
         reasons.append(PRIORITY_CODES["残疾"])
-    if table.get("left_behind_type", i) == nz.BOTH_AWAY:
-        reasons.append(PRIORITY_CODES[nz.BOTH_AWAY])
+    # Both parents away, or both at home unable to look after the child (the form's
+    # 父母双方无监护能力): nobody of her own at hand either way.
+    kind = table.get("left_behind_type", i)
+    if kind == nz.BOTH_AWAY or kind == nz.BOTH_INCAPABLE:
+        reasons.append(PRIORITY_CODES[kind])
     # Out of school, a dropout or not (不在学: 失学, 未入园 …): among the children most at
     # risk, as lbc watch says (WCH010).
     status = table.get("enrollment_status", i)
