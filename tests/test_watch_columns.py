@@ -238,7 +238,7 @@ def row_reasons(table: Table, i: int, as_of: dt.date, ws: WatchSettings) -> list
     raw_kind = table.raw["left_behind_type"][i] if "left_behind_type" in table.raw else None
     # The form's 父母双方无监护能力, in 留守类型 or beside an unsaid one in 实际监护情况.
     incapable = str(raw_kind).strip() in ("父母双方无监护能力", "双方无监护能力") or (
-        kind == nz.AWAY_UNSPECIFIED and get("care_situation") == "父母双方无监护能力"
+        str(raw_kind).strip() == "留守(未注明)" and get("care_situation") == "父母双方无监护能力"
     )
     unlooked = kind == nz.BOTH_AWAY or incapable
     if unlooked and (not (guardian or cared_for) or get("guardian_entrusted") == "否"):
