@@ -668,3 +668,17 @@ def test_the_parent_away_said_beside_the_one_at_home_is_read(tmp_path: Path) -> 
         {"name": "男", "count": 2},
         {"name": "女", "count": 2},
     ]
+
+
+def test_a_disability_column_saying_the_child_is_whole_makes_no_one_disabled(
+    tmp_path: Path,
+) -> None:
+    """正常, 健全 and 不是 in a 残疾类别 column say the child is not disabled, as 无 and the
+    学籍 export's 无残疾 do: before, each such child was on the watch list as 残疾 (WCH007)
+    and counted 残疾 in the summary. 肢体残疾 still is."""
+    said = ["正常", "健全", "不是", "无残疾", "肢体残疾"]
+    rows = [[*child_row(n), word] for n, word in enumerate(said, 1)]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [[*CHILD_HEADER, "残疾类别"], *rows]})
+    assert watched(path) == [(6, ["WCH007"])]
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", path).json()
+    assert summary["children"]["by_category"] == [{"name": "残疾", "count": 1}]

@@ -2082,9 +2082,11 @@ def categories_named(value: Any) -> tuple[str, ...]:
 
 
 # A 救助帮扶情况, 残疾类别 or 患病类型 cell that says there is nothing: the 学籍 export
-# writes 无残疾 (its code 0) in 残疾人类型 for every child who is not disabled.
+# writes 无残疾 (its code 0) in 残疾人类型 for every child who is not disabled, and schools
+# write 正常, 健全 or 不是 in a 残疾类别 column, which must not make a child disabled.
 NOTHING = frozenset(
     {*NONE_WORDS, "否", "非残疾", "非残疾人", "无残疾", "0", "健康", "无疾病", "无病", "未享受"}
+    | {"正常", "健全", "身体健全", "四肢健全", "不是", "良好", "没有残疾", "未残疾"}
 )
 
 
