@@ -2961,9 +2961,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "; it looks like an Excel date serial ({date}): format the column as a date",
     ),
     "rule.DATE001.typed": (
-        "：单元格是日期格式，输入的数字 {raw} 被 Excel 显示成了 1900 年代的日期，请写成“9月15日”或“2024-09-15”这样的日期",
+        "：单元格是日期格式，输入的数字 {raw} 被 Excel 显示成了 1900 年代的日期，请写成“2024-09-15”这样的日期",
         ": the number {raw} was typed into a date-formatted cell, which Excel shows as a day"
-        " of the 1900s; write a date such as 9月15日 or 2024-09-15",
+        " of the 1900s; write a date such as 2024-09-15",
     ),
     "rule.DATE001.title": ("日期无法识别", "unreadable date"),
     "rule.DATE001.example": ("“去年春天”、“2015-13-01”", "“去年春天”, “2015-13-01”"),

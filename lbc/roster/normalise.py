@@ -974,8 +974,10 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
         return None
     if isinstance(value, dt.datetime):
         return value.date() if value >= _FIRST_DAY_AT else _typed_number(value)
-    if isinstance(value, dt.date):
-        return value if value >= _FIRST_DAY else _typed_number(value)
+    if isinstance(value, dt.date):  # a YearMonth is lbc's own reading, kept
+        if value >= _FIRST_DAY or value.__class__ is YearMonth:
+            return value
+        return _typed_number(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and math.isnan(value):
             return None

@@ -42,8 +42,9 @@ _DATES = re.compile(rf"（[^（）]*?{_DAY}至{_DAY}）\s*$")
 _TEACHER = re.compile(rf"帮扶记录表（(.+)，{_DAY}至{_DAY}）\s*$")
 _NO_YEAR = re.compile(r"\d{1,2}月")
 # A month and day typed as text without a year, 9.15, 9-15 or 9/15 (9/15 as a US
-# date is the same day). Not a number cell: 10.1 may be 10.10 with its zero dropped.
-_NO_YEAR_TYPED = re.compile(r"\d{1,2}[./-]\d{1,2}(?:[、,;\s]|$)")
+# date is the same day). Not a number cell, nor 10.1, 10.2 or 10.3 as text: a number
+# cell's text (an export, a CSV saved from Excel) may be 10.10 with its zero dropped.
+_NO_YEAR_TYPED = re.compile(r"\d{1,2}(?:[/-]\d{1,2}|\.(?:\d{2}|[4-9]))(?:[、,;\s]|$)")
 
 
 def is_record_sheet(table: Table) -> bool:
