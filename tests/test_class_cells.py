@@ -645,3 +645,23 @@ def test_a_class_typed_as_a_number_that_may_have_lost_its_zero(tmp_path: Path) -
         {"name": "四年级(1)班", "count": 1},
         {"name": "3.1", "count": 1},
     ]
+
+
+def test_whole_class_codes_and_another_schools_classes_leave_a_number_read(
+    tmp_path: Path,
+) -> None:
+    """301 … 312 in an .xlsx (a reader gives 301.0) lose no zero: all read, 301 as
+    三年级(1)班. In a county's sheet, 青山小学's 3.12 says nothing of 白云小学's 3.1, read
+    as 三年级(1)班; 青山小学's own 3.1 beside it is CLS001."""
+    rows = [child_row(n, cls=c) for n, c in enumerate([301, 302, 310, 312], 1)]
+    path = write_xlsx(tmp_path / "codes.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    doc = run("validate", path, "--format", "json").json()
+    assert doc["findings"] == []
+    schools = ["青山小学", "青山小学", "白云小学", "白云小学"]
+    rows = [
+        [school, *child_row(n, cls=c)]
+        for n, (school, c) in enumerate(zip(schools, [3.12, 3.1, 3.1, 3.2], strict=True), 1)
+    ]
+    path = write_xlsx(tmp_path / "county.xlsx", {"花名册": [["学校", *CHILD_HEADER], *rows]})
+    doc = run("validate", path, "--format", "json").json()
+    assert [(f["code"], f["row"]) for f in doc["findings"]] == [("CLS001", 3)]

@@ -774,6 +774,13 @@ def test_parents_unable_to_care_is_said_in_the_forms_words(tmp_path: Path) -> No
     row += ["父母双方无监护能力", "张大爷", "祖父", None, "健康", "幸福村", "女"]
     doc, _, _ = validate(write_xlsx(tmp_path / "花名册.xlsx", {"Sheet1": [header, row]}))
     assert spots(doc["findings"]) == [("CON008", 2, "H", "guardian_phone")]
+    # 是否留守儿童 coded 0/1 (1: left behind, no more said) beside it, as a 学籍 export with
+    # the form's column added: the form's words, not VAL004 asking which parent is away.
+    coded = [*header[:3], "是否留守儿童", *header[4:]]
+    rows = [coded, [*row[:3], 1, *row[4:]], [*row[:3], 0, None, *row[5:]]]
+    rows[2][:2] = ["李明轩", make_id(dt.date(2016, 5, 2), 104)]
+    doc, _, _ = validate(write_xlsx(tmp_path / "学籍.xlsx", {"Sheet1": rows}))
+    assert spots(doc["findings"]) == [("CON008", 2, "H", "guardian_phone")]
 
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"

@@ -3628,21 +3628,24 @@ def _classes_typed_as_numbers(table: Table) -> None:
     could be among them (3.1 beside 3.12: class 1 or 10?) is left unreadable (CLS001, saying
     why), not put in a class it may not be."""
     raw = table.raw.get("class")
-    if raw is None or not any(v.__class__ is float for v in raw):
-        return
+    if raw is None or not any(v.__class__ is float and not v.is_integer() for v in raw):
+        return  # a whole number (301, which a reader may give as 301.0) has no zero to lose
     values = list(table.values["class"])
-    most: dict[int, int] = {}
-    for ref in values:
+    # Each school's own (a county's sheet, a merged roster): another's classes say nothing.
+    schools = table.values.get("school") or [None] * len(values)
+    most: dict[tuple[object, int], int] = {}
+    for ref, school in zip(values, schools, strict=True):
         if ref.__class__ is nz.ClassRef and ref.number >= 10:
-            most[ref.grade] = max(most.get(ref.grade, 0), ref.number)
+            key = (school, ref.grade)
+            most[key] = max(most.get(key, 0), ref.number)
     if not most:
         return
     for i, cell in enumerate(raw):
         ref = values[i]
-        if cell.__class__ is not float or ref.__class__ is not nz.ClassRef:
+        if cell.__class__ is not float or cell.is_integer() or ref.__class__ is not nz.ClassRef:
             continue
         digits = repr(cell).partition(".")[2]
-        if len(digits) == 1 and ref.number * 10 <= most.get(ref.grade, 0) + 1:
+        if len(digits) == 1 and ref.number * 10 <= most.get((schools[i], ref.grade), 0) + 1:
             values[i] = nz.Bad(repr(cell), nz.ZERO_DROPPED)
     table.values["class"] = values
 
@@ -4061,13 +4064,6 @@ def _read_left_behind(table: Table) -> None:
         return
     raw = table.raw["left_behind_type"]
     kinds = list(table.values["left_behind_type"])
-    if nz.AWAY_UNSPECIFIED in kinds and "care_situation" in table.raw:
-        # 留守类型 as lbc writes an unsaid one (an export of the form), beside the form's
-        # 实际监护情况 saying the parents are at home unable to care: that, not unsaid.
-        care = table.values["care_situation"]
-        for i, kind in enumerate(kinds):
-            if kind == nz.AWAY_UNSPECIFIED and care[i] == nz.BOTH_INCAPABLE:
-                kinds[i] = nz.BOTH_INCAPABLE
     one = [False] * len(kinds)
     if nz.AWAY_UNSPECIFIED in kinds:
         for i, (v, kind) in enumerate(zip(raw, kinds, strict=True)):
@@ -4097,6 +4093,14 @@ def _read_left_behind(table: Table) -> None:
                 kinds[i] = nz.FATHER_AWAY
             elif away == (False, True):
                 kinds[i] = nz.MOTHER_AWAY
+    if nz.AWAY_UNSPECIFIED in kinds and "care_situation" in table.raw:
+        # Left behind and no more said (留守(未注明) as lbc wrote it before, a 是否留守儿童
+        # code 1), beside the form's 实际监护情况 saying the parents are at home unable to
+        # care: that, not unsaid.
+        care = table.values["care_situation"]
+        for i, kind in enumerate(kinds):
+            if kind == nz.AWAY_UNSPECIFIED and care[i] == nz.BOTH_INCAPABLE:
+                kinds[i] = nz.BOTH_INCAPABLE
     table.values["left_behind_type"] = kinds
 
 
