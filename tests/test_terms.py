@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, RECORD_HEADER, child_row, run, write_xlsx
 from lbc.errors import LbcError
 from lbc.roster.normalise import YearMonth, month_end
 from lbc.workspace.terms import AUTUMN, SPRING, Term, parse_term
@@ -224,3 +224,25 @@ def test_a_month_is_one_terms_however_a_school_sets_its_terms(
         assert held == []
     else:
         assert held == ["2024-autumn" if days[0] >= days[1] else "2025-spring"]
+
+
+def test_a_term_the_school_sets_moves_its_unset_neighbour(tmp_path: Path) -> None:
+    """A spring set to start on 2025-01-20 ends the autumn left unset on 2025-01-19, and an
+    autumn set to end on 2025-02-05 starts the spring left unset on 2025-02-06: a day is one
+    term's. Before, the default autumn ran to 2025-01-31 beside that spring, and a home
+    visit on 2025-01-25 was the visit of both terms' summaries."""
+    spring = {"2025-spring": (D(2025, 1, 20), D(2025, 7, 10))}
+    assert parse_term("2024-autumn", spring).end == D(2025, 1, 19)
+    autumn = {"2024-autumn": (D(2024, 9, 1), D(2025, 2, 5))}
+    assert parse_term("2025-spring", autumn).start == D(2025, 2, 6)
+    assert parse_term("2025-spring", autumn).end == D(2025, 7, 31)
+    ws = workspace(tmp_path, '[terms."2025-spring"]\nstart = 2025-01-20\nend = 2025-07-10\n')
+    visit = [D(2025, 1, 25), "王芳", child_row(1)[1], None, "家访", "入户"]
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    write_xlsx(ws / "r.xlsx", {"花名册": kids, "帮扶记录": [RECORD_HEADER, visit]})
+    visits = []
+    for term in ("2024-autumn", "2025-spring"):
+        result = run("summary", "--term", term, "--format", "json", cwd=ws)
+        assert result.exit_code == 0, result.stderr
+        visits.append(result.json()["records"]["home_visits"])
+    assert visits == [0, 1]

@@ -136,7 +136,24 @@ def parse_term(text: str, dates: dict[str, tuple[dt.date, dt.date]] | None = Non
 def _dates(
     season: str, year: int, dates: dict[str, tuple[dt.date, dt.date]] | None
 ) -> tuple[dt.date, dt.date]:
-    return (dates or {}).get(f"{year}-{season}") or default_dates(season, year)
+    """A term's first and last days: the school's own, else the default ones, moved clear of
+    a neighbour the school sets into them (an autumn set to end on 2025-02-05 starts the
+    spring it leaves unset on 2025-02-06; a spring set to start on 2025-01-20 ends that
+    autumn on 2025-01-19): a day is one term's, and a visit on it counts in one."""
+    own = (dates or {}).get(f"{year}-{season}")
+    if own or not dates:
+        return own or default_dates(season, year)
+    start, end = default_dates(season, year)
+    if season == AUTUMN:
+        before, after = dates.get(f"{year}-{SPRING}"), dates.get(f"{year + 1}-{SPRING}")
+    else:
+        before, after = dates.get(f"{year - 1}-{AUTUMN}"), dates.get(f"{year}-{AUTUMN}")
+    day = dt.timedelta(days=1)
+    if before is not None and start <= before[1] < end:
+        start = before[1] + day
+    if after is not None and start < after[0] <= end:
+        end = after[0] - day
+    return start, end
 
 
 def _days_in(day: dt.date, span: tuple[dt.date, dt.date]) -> int:
@@ -177,7 +194,7 @@ def in_a_term(day: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None = N
     dates leave."""
     for year in (day.year - 1, day.year):
         for season in (SPRING, AUTUMN):
-            start, end = (dates or {}).get(f"{year}-{season}") or default_dates(season, year)
+            start, end = _dates(season, year, dates)
             if nz.within(day, start, end):
                 return True
     return False
