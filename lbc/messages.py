@@ -647,6 +647,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "cfg.expect.quota": ("0 到 {most} 之间的整数", "a whole number from 0 to {most}"),
     "cfg.expect.text": ("文本", "text"),
     "cfg.expect.texts": ("文本列表", "a list of texts"),
+    "cfg.unknown_term_key": (
+        '[terms."{term}"] 中的 {key} 不是学期的设置（只能写 start、end）',
+        '[terms."{term}"] key {key} is not known (start, end)',
+    ),
     "cfg.unknown_quota": (
         "[quotas] 中的 {key} 不是已知的工作要求（talks_per_month、home_visits_per_term、warmth_per_year、children_per_teacher）",
         "[quotas] key {key} is not known (talks_per_month, home_visits_per_term, warmth_per_year, children_per_teacher)",

@@ -246,3 +246,16 @@ def test_a_term_the_school_sets_moves_its_unset_neighbour(tmp_path: Path) -> Non
         assert result.exit_code == 0, result.stderr
         visits.append(result.json()["records"]["home_visits"])
     assert visits == [0, 1]
+
+
+def test_a_mistyped_key_of_a_term_is_one_error(tmp_path: Path) -> None:
+    """begin = 2024-08-26 for start: before, dropped without a word, the term started on
+    the default 2024-09-01 and an August 28 visit counted for nothing; now refused at its
+    line, as an unknown key of [quotas] is."""
+    ws = workspace(tmp_path, '[terms."2024-autumn"]\nbegin = 2024-08-26\n')
+    result = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"lbc: 错误：配置文件 {ws / 'lbc.toml'} 有误：第 8 行："
+        '[terms."2024-autumn"] 中的 begin 不是学期的设置（只能写 start、end）\n'
+    )

@@ -271,6 +271,10 @@ def _terms(section: object, bad) -> dict[str, tuple[dt.date, dt.date]]:
             raise bad(str(exc), "terms", name) from exc
         if not isinstance(dates, dict):
             raise bad(t("cfg.section", section=f"terms.{name}"), "terms", name)
+        unknown = sorted(dates.keys() - {"start", "end"})  # begin = …: said, not dropped
+        if unknown:
+            key = unknown[0]
+            raise bad(t("cfg.unknown_term_key", term=name, key=key), "terms", name, key)
         start, end = dates.get("start", term.start), dates.get("end", term.end)
         if not all(type(d) is dt.date for d in (start, end)) or start > end:
             expected = t("cfg.expect.dates")
