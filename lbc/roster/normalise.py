@@ -909,11 +909,12 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # as a number: 9.15 or 10.8 for a month and day, 2024 for a year, an age. Read as a serial
 # it was a day of 1900-1905, said as such (日期 1900-01-09 不在学期内), which no one typed.
 _FIRST_SERIAL = 3654
-_FIRST_DAY = dt.date(1910, 1, 1)  # serial _FIRST_SERIAL
-_FIRST_DAY_AT = dt.datetime(1910, 1, 1)
+_FIRST_DAY = _EXCEL_EPOCH + dt.timedelta(days=_FIRST_SERIAL)
+_FIRST_DAY_AT = dt.datetime.combine(_FIRST_DAY, dt.time())
 # The epochs of Excel's serials as a reader gives them: serial 1 is 1900-01-01, one day
 # after the epoch of the serials past 60 (Excel counts a 1900-02-29 that never was).
-_EPOCH_AT, _EARLY_EPOCH_AT = dt.datetime(1899, 12, 30), dt.datetime(1899, 12, 31)
+_EPOCH_AT = dt.datetime.combine(_EXCEL_EPOCH, dt.time())
+_EARLY_EPOCH_AT = _EPOCH_AT + dt.timedelta(days=1)
 _LEAP_DAY_AT = dt.datetime(1900, 3, 1)
 
 
