@@ -567,3 +567,74 @@ def test_a_bad_row_of_the_school_terms_sheet_is_its_schools_not_a_school(tmp_pat
         (QS, 1),
         ("", 1),
     ]
+
+
+def county_records(tmp_path: Path) -> Path:
+    """``county`` with each school's talk of Aug 28 moved out of its roster into the
+    county's own 帮扶记录.xlsx, whose 学校 column names the school of each row."""
+    root = county(tmp_path)
+    rows = []
+    for name in (QS, BH):
+        book = load_workbook(root / name / "花名册.xlsx")
+        rows += [[name, *row] for row in book["记录"].iter_rows(min_row=2, values_only=True)]
+        del book["记录"]
+        book.save(root / name / "花名册.xlsx")
+    write_xlsx(root / "帮扶记录.xlsx", {"记录": [["学校", *RECORD_HEADER], *rows]})
+    return root
+
+
+def test_a_county_records_file_dates_each_row_by_its_schools_own_term(tmp_path: Path) -> None:
+    """The county's 帮扶记录.xlsx holds both schools' talks of Aug 28: 青山小学's row is in
+    its own autumn term (from Aug 26), as in its own folder, and counts in summary, due
+    and watch; 白鹤小学's is in no term of its, and validate says so of that row alone.
+    The sheet is one sheet to lbc columns and to the notes."""
+    root = county_records(tmp_path)
+    doc = run("summary", root, "--term", "2024-autumn", "--format", "json")
+    records = doc.json()["records"]
+    assert (records["total"], records["by_month"][0]) == (1, {"name": "2024-08", "count": 1})
+    outside = "提示：“记录”的 1 条记录都不在2024年秋季学期内，请检查 --term 或记录日期"
+    assert outside not in doc.stderr.splitlines()
+    where = f"{root / '帮扶记录.xlsx'} 的“记录”第 3 行"
+    assert f"提示：1 条帮扶记录的日期不在任何学期（首个在 {where}）" in doc.stderr
+    due = run("due", root, "--as-of", "2024-09-20", "--format", "json").json()
+    last = {c["child"]: c["last_contact"] for t in due["teachers"] for c in t["children"]}
+    assert last == {"张雨涵": "2024-08-28", "王梓萱": None}
+    watched = run("watch", root, "--as-of", "2024-09-28", "--format", "json").json()
+    [child] = watched["classes"][0]["children"]
+    assert (child["name"], [r["code"] for r in child["reasons"]]) == ("张雨涵", ["WCH013"])
+    found = run("validate", root, "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["value"]) for f in found] == [("REC007", 3, "2024-08-28")]
+    described = run("columns", root).stdout
+    assert described.count("帮扶记录.xlsx 的“记录”：帮扶记录，表头在第 1 行，2 行数据") == 1
+
+
+def test_record_sheets_handed_back_to_the_county_are_dated_by_their_schools_term(
+    tmp_path: Path,
+) -> None:
+    """The county lays out its teachers' record sheets into 全县/记录表 and they come back
+    there filled in: 王芳's talk of Aug 28 on 青山小学's sheet is in that school's own
+    term, and counts over the county's folder as over the school's; on 白鹤小学's sheet
+    the same day is before its term, and validate says so there alone."""
+    root = county(tmp_path)
+    for name in (QS, BH):
+        book = load_workbook(root / name / "花名册.xlsx")
+        del book["记录"]
+        book.save(root / name / "花名册.xlsx")
+    made = run("record-sheets", root, "--term", "2024-autumn", "--out", root / "记录表")
+    assert made.exit_code == 0, made.stderr
+    for name in (QS, BH):
+        path = root / "记录表" / f"帮扶记录表_2024年秋季学期_王芳（{name}）.xlsx"
+        book = load_workbook(path)
+        sheet = book["帮扶记录"]
+        assert [sheet["B3"].value, sheet["D3"].value] == [
+            {QS: "张雨涵", BH: "王梓萱"}[name],
+            "谈心",
+        ]
+        sheet["F3"], sheet["G3"] = dt.datetime(2024, 8, 28), "聊学习"
+        book.save(path)
+    records = run("summary", root, "--term", "2024-autumn", "--format", "json").json()["records"]
+    assert (records["total"], records["by_month"][0]) == (1, {"name": "2024-08", "count": 1})
+    found = run("validate", root, "--format", "json").json()["findings"]
+    assert [(Path(f["file"]).name, f["code"], f["row"]) for f in found] == [
+        (f"帮扶记录表_2024年秋季学期_王芳（{BH}）.xlsx", "REC005", 3)
+    ]

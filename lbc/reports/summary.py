@@ -91,7 +91,7 @@ from lbc.roster.support import (
     each_childs_records,
     record_days,
 )
-from lbc.roster.tables import Roster
+from lbc.roster.tables import Roster, Table
 from lbc.workspace.config import Quotas, WatchSettings
 from lbc.workspace.schools import Schools, of_their_own, quotas_by_file, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, term_of_its_own, terms_of_their_own
@@ -482,16 +482,23 @@ def input_notes(
         notes.append(t("sum.note.teacher_name_error", count=lost))
     if not roster.records:
         notes.append(t("sum.note.no_records"))
+    # A sheet read as pieces (a merged roster's schools, a county's records of schools
+    # dating their own terms) is said of once, its pieces each by its school's term.
+    sheets: dict[tuple[str, str], list[Table]] = {}
     for table in roster.records:
-        if not table.has("kind") and not table.kind_from:  # else lbc.commands.common says
-            notes.append(t("sum.note.no_kind", sheet=table.sheet))
-        dates = [d for cell in table.values.get("date") or () for d in record_days(cell)]
-        term = terms.of(table.origin)
-        outside = sum(1 for d in dates if not term.holds(d))
-        if dates and outside == len(dates):
-            notes.append(
-                t("sum.note.all_outside", sheet=table.sheet, count=outside, term=term.label)
-            )
+        sheets.setdefault((table.file, table.sheet), []).append(table)
+    for (_, sheet), pieces in sheets.items():
+        if not pieces[0].has("kind") and not pieces[0].kind_from:  # else commands.common
+            notes.append(t("sum.note.no_kind", sheet=sheet))
+        dates = outside = 0
+        for table in pieces:
+            term = terms.of(table.origin)
+            days = [d for cell in table.values.get("date") or () for d in record_days(cell)]
+            dates += len(days)
+            outside += sum(1 for d in days if not term.holds(d))
+        if dates and outside == dates:
+            label = terms.of(pieces[0].origin).label
+            notes.append(t("sum.note.all_outside", sheet=sheet, count=outside, term=label))
     if previous is not None:
         # IDs showing a formula's error throughout: the changes were matched without them.
         notes += error_id_notes(_diffed(previous, roster), "sum.note.error_ids")

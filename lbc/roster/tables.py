@@ -835,7 +835,8 @@ class Roster:
             if table.own_school:
                 out[origin] = table.own_school
                 continue
-            cells = set(table.values.get("school") or ())
+            # Read by has(): a parked table (lbc validate's) holds its 学校 alone (KEPT).
+            cells = set(table.values["school"]) if table.has("school") else set()
             cells -= {None, ""}
             out[origin] = (
                 self.declared.get(origin)
@@ -4860,17 +4861,50 @@ def _by_school(
     return out
 
 
+def by_their_schools(table: Table, schools: list[str]) -> list[Table]:
+    """``table`` as one piece per school its rows go by (``schools``, a row's; "" for the
+    file's own), each piece with its rows and their cells and its school
+    (Table.own_school), so that each goes by that school's own settings (Table.origin,
+    Roster.terms): a county's file of records of several schools, some of which date
+    their terms themselves (lbc.workspace.schools.terms_of_their_schools). The rows stay
+    where they are on the sheet; what is said once a sheet is said with its first piece."""
+    groups: dict[str, list[int]] = {}
+    for i, school in enumerate(schools):
+        groups.setdefault(school, []).append(i)
+    parked = table.parked
+    table.unpark()
+    made = dict(table.values)
+    out = []
+    for school, index in groups.items():
+        rows = set(pick(table.rows, index))
+        piece = replace(
+            table,
+            rows=pick(table.rows, index),
+            raw={key: pick(cells, index) for key, cells in table.raw.items()},
+            row_sheets=None if table.row_sheets is None else pick(table.row_sheets, index),
+            hidden_rows=[row for row in table.hidden_rows if row in rows],
+            phone_of_merged_name=[row for row in table.phone_of_merged_name if row in rows],
+            own_school=school,
+            error_rows=[] if out else table.error_rows,
+        )
+        piece.values.update({key: pick(cells, index) for key, cells in made.items()})
+        if parked:
+            piece.park()
+        out.append(piece)
+    return out
+
+
 def whole_sheets(tables: Iterable[Table]) -> Iterator[Table]:
     """Each sheet as one table, for what describes the sheets read (lbc columns, validate's
     files, the notes on what was read): a merged roster's sheet, read school by school
     (by_source), as its pieces together, with all their rows and every column any of them
-    has, and no cells; any other table as it is."""
-    for _, group in itertools.groupby(
-        tables, lambda x: (x.file, x.sheet, x.kind) if x.sources is not None else id(x)
-    ):
+    has, and no cells; a county's records sheet read by its rows' schools
+    (by_their_schools) likewise; any other table as it is (a sheet of two header rows, each
+    a table of its own)."""
+    for _, group in itertools.groupby(tables, lambda x: (x.file, x.sheet, x.kind)):
         pieces = list(group)
-        if len(pieces) == 1:
-            yield pieces[0]
+        if len(pieces) == 1 or not any(x.sources is not None or x.own_school for x in pieces):
+            yield from pieces
             continue
         first = pieces[0]
         columns = {key: col for x in pieces for key, col in x.columns.items()}

@@ -42,6 +42,7 @@ from lbc.roster.tables import (
     Roster,
     RunFolders,
     Table,
+    by_their_schools,
     children_folders,
     column_letter,
     copy_of,
@@ -149,6 +150,7 @@ def read_roster(
                 _rename_piece(roster, piece, named[piece.source])
     _spell_as_the_cells(roster)
     _named_as_its_roster(roster)
+    terms_of_their_schools(roster, {str(p) for p, found in workspaces.items() if found})
     roster.joined = join_pairs(roster)
     return roster
 
@@ -239,6 +241,51 @@ def terms_of_the_sheet(roster: Roster) -> None:
                 }
             else:
                 roster.terms[table.origin] = settings[named]  # type: ignore[assignment]
+
+
+def terms_of_their_schools(roster: Roster, own_files: Collection[str]) -> None:
+    """Records of a school that dates its terms itself (its lbc.toml's [terms]), read
+    through a file of no workspace of that school, are dated by its dates, as its own
+    files are: the sheets lbc record-sheets laid out over a county's folder, handed back
+    into the county's 记录表/, and a county's 帮扶记录 whose 学校 column names the schools.
+    Dated by the county's, a school's August talk in a term of its own from Aug 26 was in
+    no term, over the folder, and counted in the school's folder and the merged roster.
+
+    A row's school is its 学校 cell, else its file's (Roster.origin_schools); a school's
+    own dates are those its files (``own_files``: of a school's workspace) or a merged
+    roster's 各校学期 give it, where they give it one set. A file whose rows are of several
+    such schools is read as a piece per school (by_their_schools)."""
+    named = roster.origin_schools()
+    found: dict[str, dict[str, tuple[dt.date, dt.date]] | None] = {}
+    for origin, terms in roster.terms.items():
+        school = roster.term_schools.get(origin) or (
+            named.get(origin) if origin in own_files else ""
+        )
+        if terms and school:
+            found[school] = terms if found.get(school, terms) == terms else None
+    own = {school: terms for school, terms in found.items() if terms}
+    if not own:
+        return
+    records = []
+    for table in roster.records:
+        if table.own_school or table.sources is not None:  # a merged roster's: 各校学期
+            records.append(table)
+            continue
+        mine = roster.terms.get(table.origin)
+        file = named.get(table.origin, "")
+        cells = table.values["school"] if table.has("school") else [None] * len(table)
+        going = [
+            school if own.get(school, mine) != mine else ""
+            for school in (cell if cell.__class__ is str and cell else file for cell in cells)
+        ]
+        if not any(going):
+            records.append(table)
+            continue
+        for piece in by_their_schools(table, going):
+            if piece.own_school:
+                roster.terms[piece.origin] = own[piece.own_school]
+            records.append(piece)
+    roster.records = records
 
 
 def _settings_school(roster: Roster, table: Table, settings: Mapping[str, object]) -> str | None:
