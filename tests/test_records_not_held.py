@@ -110,3 +110,48 @@ def test_a_kind_said_not_done_is_no_kind(word: str, said: str) -> None:
     assert nz.record_kind(word) == nz.RECORD_KIND_WORDS[word]
     for text in (said + word, word + "未遇") if said.startswith("未") else (said + word,):
         assert nz.record_kind(text) == nz.NotHeld(text)
+
+
+@pytest.mark.parametrize(
+    ("kind", "talks", "visits"),
+    [
+        ("家访（父母不在家，与奶奶交流）", 0, 1),
+        ("家访（爸爸不在家）", 0, 1),
+        ("谈心（没考好）", 1, 0),
+        ("谈心（学习问题）", 1, 0),
+        ("家访(入户)", 0, 1),
+    ],
+)
+def test_a_kind_with_a_remark_is_that_kind(
+    tmp_path: Path, kind: str, talks: int, visits: int
+) -> None:
+    """A teacher's remark in brackets after the kind (who was met, what was talked of)
+    leaves it that kind: 家访（父母不在家，与奶奶交流） is a home visit made, though its 不在家
+    read as nobody at home, and 谈心（没考好） a talk, though its 没 read as none made. Both
+    counted for nothing (REC008); 谈心（学习问题） was a kind lbc could not read (REC004)."""
+    path = _roster(tmp_path, kind)
+    doc = run("summary", path, "--term", "2024-autumn", "--format", "json").json()["records"]
+    assert (doc["total"], doc["talks"], doc["home_visits"]) == (2, 1 + talks, visits)
+    found = run("validate", path, "--select", "REC", "--format", "json").json()["findings"]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "kind", ["家访（未遇）", "家访（不在家）", "电话（未接通）", "家访(家中无人)"]
+)
+def test_a_remark_saying_it_was_not_made_is_no_contact(tmp_path: Path, kind: str) -> None:
+    """A remark saying the contact was not made keeps it none (REC008)."""
+    path = _roster(tmp_path, kind)
+    found = run("validate", path, "--select", "REC", "--format", "json").json()["findings"]
+    assert [f["code"] for f in found] == ["REC008"]
+
+
+@given(
+    st.sampled_from(sorted(nz.RECORD_KIND_WORDS)),
+    st.text("学习问题入户与奶奶交流聊天作业", min_size=1),
+)
+def test_a_kind_with_any_remark_of_a_contact_is_that_kind(word: str, remark: str) -> None:
+    """Whatever remark of a contact made follows a kind in brackets, full-width or not, it
+    is that kind."""
+    for text in (f"{word}（{remark}）", f"{word}({remark})"):
+        assert nz.record_kind(text) == nz.RECORD_KIND_WORDS[word]

@@ -543,14 +543,14 @@ def test_records_signed_with_the_teachers_title_are_the_teachers(tmp_path: Path)
 
 
 def test_a_kind_written_but_unreadable_is_not_counted_as_not_given(tmp_path: Path) -> None:
-    """The summary's records by kind say 无法识别 of a 类型 cell lbc cannot read (家访（入户）,
+    """The summary's records by kind say 无法识别 of a 类型 cell lbc cannot read (入户走访了解,
     REC004) and 未填 of an empty one, as it says of the children's columns: a cell filled
     in is one the school looks at, not for."""
     day = dt.date(2024, 10, 8)
     records = [
         RECORD_HEADER,
         [day, "王芳", "张雨涵", "三年级(2)班", "谈心", "x"],
-        [day, "王芳", "张雨涵", "三年级(2)班", "家访（入户）", "y"],
+        [day, "王芳", "张雨涵", "三年级(2)班", "入户走访了解", "y"],
         [day, "王芳", "张雨涵", "三年级(2)班", None, "z"],
     ]
     path = write_xlsx(
@@ -565,14 +565,14 @@ def test_a_kind_written_but_unreadable_is_not_counted_as_not_given(tmp_path: Pat
 
 
 def test_due_and_the_summary_say_how_many_kinds_they_could_not_read(tmp_path: Path) -> None:
-    """王芳 wrote her home visit's kind as 家访（入户）: lbc due listed 张雨涵 as owed a home
+    """王芳 wrote her home visit's kind as 入户走访了解: lbc due listed 张雨涵 as owed a home
     visit and said nothing of the record (only lbc validate's REC004 did). Both commands
     now say how many records' kinds were not read as a talk, a visit or 送温暖."""
     kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
     records = [
         RECORD_HEADER,
         [dt.date(2024, 10, 8), "王芳", "张雨涵", None, "谈心", "谈学习"],
-        [dt.date(2024, 10, 9), "王芳", "张雨涵", None, "家访（入户）", "与奶奶交流"],
+        [dt.date(2024, 10, 9), "王芳", "张雨涵", None, "入户走访了解", "与奶奶交流"],
     ]
     path = write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids, "帮扶记录": records})
     note = (

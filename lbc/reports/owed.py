@@ -273,7 +273,7 @@ class Due:
     schools: dict[Teacher, str] = field(default_factory=dict)
     records: int = 0  # records read up to as_of, in the school year
     # Of them, those naming no one child of the roster (SupportRecord.unclear), and those
-    # whose 类型 lbc cannot read (家访（入户）): a contact, but no talk, visit or 送温暖 of
+    # whose 类型 lbc cannot read (入户走访了解): a contact, but no talk, visit or 送温暖 of
     # any child (lbc validate's REC004). The records, for the note to name the codes
     # validate shows on them (lbc.commands.common.note_uncounted_records).
     unclear: list[SupportRecord] = field(default_factory=list)

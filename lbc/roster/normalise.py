@@ -1991,20 +1991,31 @@ RECORD_KIND_WORDS = {
 # What a 类型 that is no kind says when the contact was not made (未家访, 家访未遇, 电话未
 # 接通, 联系不上, 无人接听, 送温暖（未发放）) or is only planned (计划家访, 拟家访, 待家访);
 # not where the words name what a contact held was about: 未成年人保护, 未来规划, 事实无人
-# 抚养儿童, 学习跟不上, 不到校, 考试失败.
+# 抚养儿童, 学习跟不上, 不到校, 考试失败, 没考好; nor where one person is not at home and
+# the visit went on (家访（父母不在家，与奶奶交流）): nobody at home is 不在家 alone.
 _NOT_HELD = re.compile(
-    r"未(?!成年|来)|没(?!收)|无人(?!监护|抚养|看管|照)|(?<![跟考])不上(?!学)|不通"
-    r"|不到(?!校|位)|不在家|(?<!试)失败|拒接|^(?:计划|拟|待|预约|准备)"
+    r"未(?!成年|来)|没(?!收|考)|无人(?!监护|抚养|看管|照)|(?<![跟考])不上(?!学)|不通"
+    r"|不到(?!校|位)|(?<!父母|父亲|母亲|爸爸|妈妈|家长)不在家|(?<!试)失败|拒接"
+    r"|^(?:计划|拟|待|预约|准备)"
 )
+# A kind with a remark in brackets after it, as teachers write one (家访（入户）,
+# 谈心（学习问题）), folded: the kind and the remark.
+_REMARKED = re.compile(r"^(.+?)\((.+)\)$")
 
 
 def record_kind(value: Any) -> str | Bad | None:
     """A record's 类型 as one of RECORD_KINDS (its spellings in RECORD_KIND_WORDS); a type
-    saying no contact was made is NotHeld, any other word Bad."""
+    saying no contact was made is NotHeld, any other word Bad. A kind with a remark in
+    brackets is that kind, unless the remark says it was not made (家访（未遇）): read as
+    no kind, a teacher's 谈心（学习问题） counted for no talk."""
     kind = _record_kind(value)
-    if kind.__class__ is Bad and _NOT_HELD.search(_folded(kind.raw)):
+    if kind.__class__ is not Bad:
+        return kind
+    folded = _folded(kind.raw)
+    if _NOT_HELD.search(folded):
         return NotHeld(kind.raw)
-    return kind
+    remarked = _REMARKED.match(folded.lower())
+    return RECORD_KIND_WORDS.get(remarked[1], kind) if remarked else kind
 
 
 _record_kind = _closed(RECORD_KIND_WORDS)
