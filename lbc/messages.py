@@ -651,6 +651,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         '[terms."{term}"] 中的 {key} 不是学期的设置（只能写 start、end）',
         '[terms."{term}"] key {key} is not known (start, end)',
     ),
+    "cfg.unknown_section": (
+        "[{section}] 不是 lbc.toml 的设置（只能写 [school]、[files]、[pairing]、[terms]、[quotas]、[watch]、[synonyms]）",
+        "[{section}] is not an lbc.toml table (school, files, pairing, terms, quotas, watch, synonyms)",
+    ),
+    "cfg.key_outside": (
+        "{section} 写在了所有表的前面，不是 lbc.toml 的设置（应写在 [school]、[files] 等表之下）",
+        "{section} stands above every table and is not an lbc.toml setting (write it under [school], [files] …)",
+    ),
+    "cfg.unknown_setting": (
+        "[{section}] 中的 {key} 不是已知的设置（只能写 {known}）",
+        "[{section}] key {key} is not known ({known})",
+    ),
     "cfg.unknown_quota": (
         "[quotas] 中的 {key} 不是已知的工作要求（talks_per_month、home_visits_per_term、warmth_per_year、children_per_teacher）",
         "[quotas] key {key} is not known (talks_per_month, home_visits_per_term, warmth_per_year, children_per_teacher)",

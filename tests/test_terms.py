@@ -248,6 +248,47 @@ def test_a_term_the_school_sets_moves_its_unset_neighbour(tmp_path: Path) -> Non
     assert visits == [0, 1]
 
 
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        (
+            '[term."2024-autumn"]\nstart = 2024-08-26\n',
+            "第 7 行：[term] 不是 lbc.toml 的设置（只能写 [school]、[files]、[pairing]、[terms]、"
+            "[quotas]、[watch]、[synonyms]）",
+        ),
+        (
+            "[quota]\nhome_visits_per_term = 2\n",
+            "第 7 行：[quota] 不是 lbc.toml 的设置（只能写 [school]、[files]、[pairing]、[terms]、"
+            "[quotas]、[watch]、[synonyms]）",
+        ),
+        (
+            "[pairing]\nmax_per_teachers = 3\n",
+            "第 8 行：[pairing] 中的 max_per_teachers 不是已知的设置（只能写 max_per_teacher）",
+        ),
+    ],
+)
+def test_a_mistyped_table_of_lbc_toml_is_one_error(tmp_path: Path, toml: str, said: str) -> None:
+    """[term."2024-autumn"] for [terms."2024-autumn"], [quota] for [quotas], a key of
+    [pairing] mistyped: each was dropped without a word (the default dates, quotas and
+    places taken); now refused at its line, as a mistyped key of a term is."""
+    ws = workspace(tmp_path, toml)
+    result = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"lbc: 错误：配置文件 {ws / 'lbc.toml'} 有误：{said}\n"
+
+
+def test_a_setting_above_every_table_is_one_error(tmp_path: Path) -> None:
+    """name = 青山小学 written above [school]: said at its line, not dropped."""
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
+    (tmp_path / "lbc.toml").write_text('name = "青山小学"\n[files]\nroster = "r.xlsx"\n', "utf-8")
+    result = run("validate", cwd=tmp_path)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"lbc: 错误：配置文件 {tmp_path / 'lbc.toml'} 有误：第 1 行：name 写在了所有表的前面，"
+        "不是 lbc.toml 的设置（应写在 [school]、[files] 等表之下）\n",
+    )
+
+
 def test_a_mistyped_key_of_a_term_is_one_error(tmp_path: Path) -> None:
     """begin = 2024-08-26 for start: before, dropped without a word, the term started on
     the default 2024-09-01 and an August 28 visit counted for nothing; now refused at its

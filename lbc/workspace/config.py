@@ -128,6 +128,21 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+# The tables lbc.toml may hold, and the keys of those whose keys are fixed (the others'
+# are terms, quotas, watch settings and field keys, each checked where it is read): a
+# mistyped name ([quota], [school] nmae) is said, not dropped, which left a school's
+# quotas or name the defaults without a word.
+SETTINGS: dict[str, tuple[str, ...]] = {
+    "school": ("name", "contact_phone"),
+    "files": ("roster", "records", "pairs"),
+    "pairing": ("max_per_teacher",),
+    "terms": (),
+    "quotas": (),
+    "watch": (),
+    "synonyms": (),
+}
+
+
 def load_config(path: Path) -> Config:
     """Parse and check ``lbc.toml``; every mistake is one clear :class:`LbcError`."""
 
@@ -153,6 +168,24 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise bad(_toml_reason(exc)) from exc
 
+    for section, value in data.items():
+        known = SETTINGS.get(section)
+        if known is None:
+            reason = "cfg.unknown_section" if isinstance(value, dict) else "cfg.key_outside"
+            error = bad(t(reason, section=section))
+            line = _first_line_of(text, section)
+            if line is not None:
+                error = bad(t("reason.at_line", line=line, reason=t(reason, section=section)))
+            raise error
+        if isinstance(value, dict) and known:
+            for key in value:
+                if key not in known:
+                    listed = "、".join(known)
+                    raise bad(
+                        t("cfg.unknown_setting", section=section, key=key, known=listed),
+                        section,
+                        key,
+                    )
     cfg = Config(path=path)
     school = data.get("school", {})
     files = data.get("files", {})
@@ -246,6 +279,20 @@ def _line_of(text: str, key: tuple[str, ...]) -> int | None:
             if table == want:
                 return n
         elif (found := _KEY_LINE.match(line)) and [*table, *_names(found[1])] == want:
+            return n
+    return None
+
+
+def _first_line_of(text: str, name: str) -> int | None:
+    """The first line (from 1) of lbc.toml that writes the table or top-level key ``name``
+    ([term."2025-spring"], [quota], a name = … above every table)."""
+    table: list[str] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if found := _TABLE_LINE.match(line):
+            table = _names(found[1])
+            if table[:1] == [name]:
+                return n
+        elif not table and (found := _KEY_LINE.match(line)) and _names(found[1])[:1] == [name]:
             return n
     return None
 
