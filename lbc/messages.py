@@ -3663,8 +3663,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "a home visit on 2024-08-20, in the summer",
     ),
     "rule.REC007.why": (
-        "lbc due 和学期工作总结只统计学期内的谈心、家访，假期里的记录不计入任何学期；日期也可能是写错了",
-        "lbc due and the term's summary count the talks and visits of a term: a record of the holidays counts in none, and the date may be a typo",
+        "lbc due 和学期工作总结只统计学期内的谈心、家访，假期里的记录不计入任何学期（学年内两个学期之间的送温暖计入本学年，不在此列）；日期也可能是写错了",
+        "lbc due and the term's summary count the talks and visits of a term: a record of the holidays counts in none (a 送温暖 between two terms of a school year counts for that year, and is not said); the date may be a typo",
     ),
     "rule.REC007.fix": (
         "日期写错的，按实际日期改正；学校的学期起止日期与默认不同的（如 8 月底开学），在 lbc.toml 的 [terms] 中设定；确是假期中的记录，无需修改",

@@ -300,3 +300,35 @@ def test_a_mistyped_key_of_a_term_is_one_error(tmp_path: Path) -> None:
         f"lbc: 错误：配置文件 {ws / 'lbc.toml'} 有误：第 8 行："
         '[terms."2024-autumn"] 中的 begin 不是学期的设置（只能写 start、end）\n'
     )
+
+
+def test_a_spring_festival_visit_between_the_schools_terms_counts_for_the_year(
+    tmp_path: Path,
+) -> None:
+    """青山小学's autumn term ends Jan 17 and its spring term starts Feb 10: its 送温暖 of
+    Jan 25 (before the Spring Festival) is in no term, and counts toward the year's 送温暖,
+    owed once a year, as summary counted it. Validate and the note said it counted for
+    nothing (REC007); they no longer do. A talk of that day is still in no term."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], *([*child_row(n), "王芳"] for n in (1, 2))]
+    day = dt.date(2025, 1, 25)
+    records = [
+        RECORD_HEADER,
+        [day, "王芳", "张雨涵", None, "送温暖", "送米面油"],
+        [day, "王芳", "李明轩", None, "谈心", "寒假安全"],
+    ]
+    sheets = {"花名册": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "记录": records}
+    write_xlsx(tmp_path / "r.xlsx", sheets)
+    (tmp_path / "lbc.toml").write_text(
+        '[school]\nname = "青山小学"\n[files]\nroster = ["r.xlsx"]\n'
+        '[terms."2024-autumn"]\nend = 2025-01-17\n[terms."2025-spring"]\nstart = 2025-02-10\n',
+        encoding="utf-8",
+    )
+    doc = run("summary", "--term", "2025-spring", "--format", "json", cwd=tmp_path)
+    assert doc.json()["records"]["warmth_received"] == 1
+    where = "r.xlsx 的“记录”第 3 行"
+    assert f"提示：1 条帮扶记录的日期不在任何学期（首个在 {where}），没有计入" in doc.stderr
+    due = run("due", "--as-of", "2025-03-03", "--format", "json", cwd=tmp_path).json()
+    owed = {c["child"]: c["warmth"] for t in due["teachers"] for c in t["children"]}
+    assert owed == {"张雨涵": 1, "李明轩": 0}
+    found = run("validate", "--select", "REC", "--format", "json", cwd=tmp_path)
+    assert [(f["code"], f["row"]) for f in found.json()["findings"]] == [("REC007", 3)]

@@ -37,7 +37,7 @@ from lbc.roster.people import (
     untagged,
 )
 from lbc.roster.reading import FORMULA_ERRORS
-from lbc.roster.support import ChildIndex, paired_with, record_days
+from lbc.roster.support import WARMTH, ChildIndex, paired_with, record_days
 from lbc.roster.tables import (
     COPY_FIELDS,
     DATED,
@@ -55,7 +55,7 @@ from lbc.roster.tables import (
     shows_an_error_whole,
 )
 from lbc.workspace.schools import SETTINGS_SHEETS_READ
-from lbc.workspace.terms import in_a_term
+from lbc.workspace.terms import in_a_school_year, in_a_term
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
 # A work place names a city when it says 市/州/盟/地区, is a municipality, or is spelled
@@ -1593,7 +1593,7 @@ def check_records(
                     inside = in_a_term(day, terms)
                     if day.__class__ is dt.date:
                         termed[day] = inside
-                if not inside:
+                if not inside and not (kind == WARMTH and in_a_school_year(day, terms)):
                     out.add(R.REC007, i, "date", date=day)
         if (
             teacher is not None

@@ -49,6 +49,7 @@ from lbc.workspace.terms import (
     date_records_by_own_term,
     date_records_in,
     each_schools_term,
+    in_a_school_year,
     in_a_term,
     terms_of_their_own,
 )
@@ -170,7 +171,15 @@ def note_uncounted_records(
         file: functools.partial(in_a_term, dates=roster.terms_of(file, terms))
         for file in roster.terms
     }
-    note_rows("note.records_termless", records_outside(roster, lambda f: own.get(f, run)))
+    run_year = functools.partial(in_a_school_year, dates=terms)
+    own_year = {
+        file: functools.partial(in_a_school_year, dates=roster.terms_of(file, terms))
+        for file in roster.terms
+    }
+    outside = records_outside(
+        roster, lambda f: own.get(f, run), lambda f: own_year.get(f, run_year)
+    )
+    note_rows("note.records_termless", outside)
 
 
 def _places(records: Sequence[SupportRecord]) -> list[tuple[str, str, int]]:

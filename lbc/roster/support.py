@@ -401,23 +401,28 @@ def not_held_records(roster: Roster) -> list[tuple[Table, int]]:
 
 
 def records_outside(
-    roster: Roster, inside: Callable[[str], Callable[[dt.date], bool]]
+    roster: Roster,
+    inside: Callable[[str], Callable[[dt.date], bool]],
+    yearly: Callable[[str], Callable[[dt.date], bool]],
 ) -> list[tuple[Table, int]]:
     """The records dated outside what ``inside(file)`` takes (the terms of the file's
     school: a 暑期家访 in August is in none), once for each such day of a row: they count
-    for nobody, and lbc due and lbc summary say how many. Each school's ``inside`` is asked
+    for nobody, and lbc due and lbc summary say how many. A 送温暖, owed once a school year,
+    is one only outside what ``yearly(file)`` takes (the school's years: a Spring Festival
+    visit between its own terms counts for the year's). Each school's ``inside`` is asked
     of each day or month once: a county's 300,000 records are dated on a few hundred days."""
     out = []
     asked: dict[int, dict[tuple[type, dt.date], bool]] = {}  # by the ``inside`` asked
     for table in roster.records:
-        school = inside(table.origin)
+        school, year = inside(table.origin), yearly(table.origin)
         known = asked.setdefault(id(school), {})  # a month is not its 1st: keyed by kind
+        kinds = table.values.get("kind") or [None] * len(table)
         for i, cell in enumerate(table.values.get("date") or ()):
             for day in record_days(cell):
                 ok = known.get((day.__class__, day))
                 if ok is None:
                     ok = known[(day.__class__, day)] = school(day)
-                if not ok:
+                if not ok and not (kinds[i] == WARMTH and year(day)):
                     out.append((table, i))
     return out
 

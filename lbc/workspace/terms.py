@@ -200,6 +200,17 @@ def in_a_term(day: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None = N
     return False
 
 
+def in_a_school_year(day: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | None = None) -> bool:
+    """Whether a record's day is in a school year, from its autumn term's start to its
+    spring term's end (``in_a_term``'s dates): a 送温暖 of the winter break a school's own
+    dates leave between its terms (a Spring Festival visit) is of the year's, owed once a
+    year, and lbc summary and lbc due count it so, though it is in no term."""
+    for first in (day.year - 1, day.year):
+        if nz.within(day, _dates(AUTUMN, first, dates)[0], _dates(SPRING, first + 1, dates)[1]):
+            return True
+    return False
+
+
 def school_year_start(
     term: Term, dates: dict[str, tuple[dt.date, dt.date]] | None = None
 ) -> dt.date:
