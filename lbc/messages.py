@@ -4305,6 +4305,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "已写出 {count} 份帮扶记录表（共预置 {rows} 行待填）到 {folder}",
         "wrote {count} record {count:sheet|sheets} ({rows} {rows:row|rows} laid out to fill) to {folder}",
     ),
+    "note.record_sheets_warmed": (
+        "提示：{count} 名儿童本学年此前已有送温暖记录，记录表只为每学年要求中尚欠的送温暖预置行",
+        "note: {count} {count:child has|children have} had 送温暖 earlier this school year; rows are laid out only for the 送温暖 still owed",
+    ),
     "note.record_sheets_unpaired": (
         "提示：{count} 名儿童没有在岗的帮扶教师，不在任何记录表中",
         "note: {count} {count:child has|children have} no support teacher in post and {count:is|are} on no sheet",

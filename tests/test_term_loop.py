@@ -701,6 +701,31 @@ def test_a_spring_summary_counts_the_years_warmth_as_lbc_due_does(tmp_path: Path
     assert "- 送温暖：2 名结对儿童本学年得到送温暖（100.0%）。" in text.splitlines()
 
 
+def test_spring_record_sheets_lay_out_no_warmth_a_child_had_in_autumn(tmp_path: Path) -> None:
+    """张雨涵 had the year's 送温暖 in December: the spring term's sheet lays out no row of
+    it for her, as lbc due owes her none, and one for 李明轩, who has had none; the note
+    says why. Autumn's sheet, which starts the year, lays out both."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "王芳"]]
+    records = [
+        ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"],
+        [D(2024, 12, 20), "王芳", "张雨涵", None, "送温暖", "送冬衣"],
+    ]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records},
+    )
+    laid = {}
+    for term, label in (("2025-spring", "2025年春季学期"), ("2024-autumn", TERM)):
+        made = run("record-sheets", path, "--term", term, "--out", tmp_path / term)
+        assert made.exit_code == 0, made.stderr
+        sheet = load_workbook(tmp_path / term / f"帮扶记录表_{label}_王芳.xlsx")["帮扶记录"]
+        rows = sheet.iter_rows(min_row=3, values_only=True)
+        laid[term] = [row[1] for row in rows if row[3] == "送温暖"]
+        warmed = "提示：1 名儿童本学年此前已有送温暖记录，记录表只为每学年要求中尚欠的送温暖预置行"
+        assert (warmed in made.stderr.splitlines()) == (term == "2025-spring")
+    assert laid == {"2025-spring": ["李明轩"], "2024-autumn": ["张雨涵", "李明轩"]}
+
+
 @pytest.mark.parametrize("title", [True, False])
 def test_a_returned_sheet_without_its_plan_column_is_still_lbcs(term: Path, title: bool) -> None:
     """王芳 deleted the 应完成 column of her sheet as of no use to her (and, one time, the

@@ -54,7 +54,7 @@ def record_sheets(
     # In a county's folder, each school's teachers' sheets are of its own term's dates.
     terms = each_schools_term(roster, cfg.terms, lambda dates: parse_term(term, dates))
     with language("zh"):  # a school's form: Chinese whatever --lang says
-        books, unpaired, unclear = record_books(roster, terms, cfg.quotas)
+        books, unpaired, unclear, warmed = record_books(roster, terms, cfg.quotas)
         targets = [folder / _file_name(chosen.label, b.label) for b in books]
     # What lbc says to the user is in the user's language, the forms' words aside.
     # A returned workbook holds a term's records: never overwritten, not even one of many.
@@ -86,6 +86,8 @@ def record_sheets(
     common.note(t("note.record_sheets_written", count=len(books), rows=rows, folder=folder))
     if unpaired:
         common.note(t("note.record_sheets_unpaired", count=unpaired))
+    if warmed:
+        common.note(t("note.record_sheets_warmed", count=warmed))
     if unclear:
         common.note(t("note.record_sheets_namesakes", names=as_list(map(again, unclear))))
     if folder.resolve() not in {p.resolve() for p in cfg.records}:

@@ -18,6 +18,7 @@ or who has none since the school year began that long ago, is overdue
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -122,12 +123,13 @@ class RecordBook:
 
 def record_books(
     roster: Roster, terms: SchoolTerms, quotas: Quotas
-) -> tuple[list[RecordBook], int, list[str]]:
+) -> tuple[list[RecordBook], int, list[str], int]:
     """One book per support teacher with children, laid out for the term as the teacher's
     school dates it (``terms``) and by its quotas (in a county's folder, those its own
-    lbc.toml sets over the run's: ``quotas_by_file``), how many children have none, and
-    the paired namesakes their sheets cannot tell apart (张伟（五年级(1)班）, each a Said,
-    which the run's language says again)."""
+    lbc.toml sets over the run's: ``quotas_by_file``), how many children have none, the
+    paired namesakes their sheets cannot tell apart (张伟（五年级(1)班）, each a Said,
+    which the run's language says again), and how many children had this school year's
+    送温暖 before the term (``warmth_before``), whose sheets lay out no row of it."""
     kids, _ = on_books(roster)
     priority = kids.priority()
     # A cell showing a formula's error (#N/A) is printed as the blank it stands for.
@@ -141,7 +143,9 @@ def record_books(
         (who, kids.column(f"{who}_phone"), kids.cells(f"{who}_phone"))
         for who in ("father", "mother", "parent")
     ]
-    born, unclear = namesakes_born(kids, kids.index(roster))
+    index = kids.index(roster)
+    born, unclear = namesakes_born(kids, index)
+    had_warmth = warmth_before(roster, index, terms)
     rows: dict[tuple[Term, str], list[tuple[str, str, Month | None]]] = {}
     own = quotas_by_file(roster, quotas)
     arrivals: dict[dt.date, list[dt.date | None]] = {}
@@ -178,12 +182,18 @@ def record_books(
                 arrivals[year_start] = kids.arrived(year_start)
             came = arrivals[year_start][k]
             owes.append(None if came is None else set(term.counted_months(term.end, came)))
-        planned = [
-            Planned(n, kind, when)
-            for kind, when, month in rows[laid]
-            for n in range(len(children))
-            if month is None or owes[n] is None or month in owes[n]
-        ]
+        # 送温暖 is owed once a school year: a child who had it in the term before has no
+        # row of it laid out again (lbc due owes none), nor of the rest of its quota.
+        planned = []
+        warmth = 0  # the 送温暖 rows laid out so far, each child's n-th of the year's
+        for kind, when, month in rows[laid]:
+            warmth += kind == WARMTH
+            planned += [
+                Planned(n, kind, when)
+                for n, k in enumerate(mine)
+                if (month is None or owes[n] is None or month in owes[n])
+                and not (kind == WARMTH and warmth <= had_warmth[k])
+            ]
         name = school_name(school)
         books.append(RecordBook(teacher, name, labels[key], children, planned, term))
     paired = [k for mine in loads.values() for k in mine]
@@ -192,7 +202,24 @@ def record_books(
         for k in paired
         if k in unclear
     ]
-    return books, len(kids) - len(paired), list(dict.fromkeys(apart))
+    had = sum(1 for k in paired if had_warmth[k])
+    return books, len(kids) - len(paired), list(dict.fromkeys(apart)), had
+
+
+def warmth_before(roster: Roster, index: ChildIndex[int], terms: SchoolTerms) -> Counter[int]:
+    """The 送温暖 each child had this school year before the term (``terms``: each school's
+    own, in a county's folder), as lbc due and the summary count the year's: none in an
+    autumn term, which starts the school year."""
+    term = terms.run
+    before = dt.timedelta(days=1)
+    own = {
+        file: (start, mine.start - before, mine.year_ceded)
+        for file, (mine, start) in terms.own.items()
+    }
+    if terms.year_start >= term.start and all(s > e for s, e, _ in own.values()):
+        return Counter()
+    year = dated_records(roster, index, terms.year_start, term.start - before, term.year_ceded, own)
+    return each_childs_records(year).warmth
 
 
 def _parent_phones(parents: list[tuple[str, list[object], list[object]]], k: int) -> str:
