@@ -647,6 +647,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "cfg.expect.quota": ("0 到 {most} 之间的整数", "a whole number from 0 to {most}"),
     "cfg.expect.text": ("文本", "text"),
     "cfg.expect.texts": ("文本列表", "a list of texts"),
+    "cfg.term_twice": (
+        '[terms."{term}"] 与 [terms."{other}"] 是同一个学期，只能写一次',
+        '[terms."{term}"] is the same term as [terms."{other}"]; set it once',
+    ),
+    "cfg.terms_overlap": (
+        '[terms."{term}"] 从 {start} 开始，[terms."{other}"] 到 {end} 才结束：两个学期的日期重叠，同一天的记录会在两个学期各算一次',
+        '[terms."{term}"] starts on {start}, before [terms."{other}"] ends on {end}: the terms overlap, and a record of a day in both would count in each',
+    ),
     "cfg.unknown_term_key": (
         '[terms."{term}"] 中的 {key} 不是学期的设置（只能写 start、end）',
         '[terms."{term}"] key {key} is not known (start, end)',

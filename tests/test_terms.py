@@ -332,3 +332,27 @@ def test_a_spring_festival_visit_between_the_schools_terms_counts_for_the_year(
     assert owed == {"张雨涵": 1, "李明轩": 0}
     found = run("validate", "--select", "REC", "--format", "json", cwd=tmp_path)
     assert [(f["code"], f["row"]) for f in found.json()["findings"]] == [("REC007", 3)]
+
+
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        (
+            '[terms."2024-autumn"]\nend = 2025-02-20\n[terms."2025-spring"]\nstart = 2025-02-10\n',
+            '第 9 行：[terms."2025-spring"] 从 2025-02-10 开始，[terms."2024-autumn"] 到 '
+            "2025-02-20 才结束：两个学期的日期重叠，同一天的记录会在两个学期各算一次",
+        ),
+        (
+            '[terms."2024-autumn"]\nend = 2025-01-20\n[terms."2024秋"]\nstart = 2024-08-26\n',
+            '第 9 行：[terms."2024秋"] 与 [terms."2024-autumn"] 是同一个学期，只能写一次',
+        ),
+    ],
+)
+def test_terms_set_twice_or_overlapping_are_one_error(tmp_path: Path, toml: str, said: str) -> None:
+    """An autumn term set to end after the spring term set to start: a talk of Feb 15
+    counted in both terms' summaries. One term set under two names: the second's dates
+    were taken without a word. Each is refused at its line."""
+    ws = workspace(tmp_path, toml)
+    result = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"lbc: 错误：配置文件 {ws / 'lbc.toml'} 有误：{said}\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import os
 import re
 import tomllib
@@ -307,15 +308,22 @@ def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
 
 
 def _terms(section: object, bad) -> dict[str, tuple[dt.date, dt.date]]:
-    """[terms."2024-autumn"] start = 2024-08-30, end = 2025-01-20: a school's own dates."""
+    """[terms."2024-autumn"] start = 2024-08-30, end = 2025-01-20: a school's own dates.
+    One term set twice (2024秋 and 2024-autumn), or two whose dates overlap, is refused:
+    the second's dates were taken without a word, and a record of a day in two terms
+    counted in both."""
     if not isinstance(section, dict):
         raise bad(t("cfg.section", section="terms"), "terms")
     out: dict[str, tuple[dt.date, dt.date]] = {}
+    written: dict[str, str] = {}  # each term's key, as its table names it
     for name, dates in section.items():
         try:
             term = parse_term(name)
         except LbcError as exc:
             raise bad(str(exc), "terms", name) from exc
+        if term.key in written:
+            raise bad(t("cfg.term_twice", term=name, other=written[term.key]), "terms", name)
+        written[term.key] = name
         if not isinstance(dates, dict):
             raise bad(t("cfg.section", section=f"terms.{name}"), "terms", name)
         unknown = sorted(dates.keys() - {"start", "end"})  # begin = …: said, not dropped
@@ -327,6 +335,11 @@ def _terms(section: object, bad) -> dict[str, tuple[dt.date, dt.date]]:
             expected = t("cfg.expect.dates")
             raise bad(t("cfg.type", key=f"terms.{name}", expected=expected), "terms", name)
         out[term.key] = (start, end)
+    spans = sorted((start, end, written[key]) for key, (start, end) in out.items())
+    for (_, end, other), (start, _, name) in itertools.pairwise(spans):
+        if start <= end:
+            said = t("cfg.terms_overlap", term=name, other=other, start=start, end=end)
+            raise bad(said, "terms", name)
     return out
 
 
