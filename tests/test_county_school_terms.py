@@ -606,6 +606,14 @@ def test_a_county_records_file_dates_each_row_by_its_schools_own_term(tmp_path: 
     assert [(f["code"], f["row"], f["value"]) for f in found] == [("REC007", 3, "2024-08-28")]
     described = run("columns", root).stdout
     assert described.count("帮扶记录.xlsx 的“记录”：帮扶记录，表头在第 1 行，2 行数据") == 1
+    assert run("export", root, "--out", tmp_path / "县.csv").exit_code == 0
+    lines = (tmp_path / "县.csv").read_text(encoding="utf-8-sig").splitlines()
+    book = str(root / "帮扶记录.xlsx")
+    assert [line.split(",")[:5] for line in lines if line.startswith("records")] == [
+        ["records", QS, book, "记录", "2"],
+        ["records", BH, book, "记录", "3"],
+        ["records_columns", "", book, "记录", ""],
+    ]
 
 
 def test_record_sheets_handed_back_to_the_county_are_dated_by_their_schools_term(

@@ -386,6 +386,7 @@ def stacked_rows(roster: Roster, schools: Schools) -> Iterator[dict[str, Any]]:
     for table in roster.tables():
         for sheet in dict.fromkeys(table.row_sheets or [table.sheet]):
             sets.setdefault((table.kind, table.file, sheet), set()).add(frozenset(table.columns))
+    said: set[tuple[tuple[str, Any], ...]] = set()  # a sheet's pieces alike: said once
     for table in roster.tables():
         written = set(keys(table.kind))
         nobody = table.kind is Kind.CHILDREN and not len(table)
@@ -394,13 +395,16 @@ def stacked_rows(roster: Roster, schools: Schools) -> Iterator[dict[str, Any]]:
                 whose = {SCHOOL: piece_school(table)}
             else:
                 whose = {SCHOOL: schools.by_file.get(table.file, "")} if nobody else {}
-            yield {
+            row = {
                 TABLE: COLUMN_ROWS[table.kind],
                 **whose,
                 SOURCE_FILE: schools.source(table.file),
                 SOURCE_SHEET: sheet,
                 **{k: col.letter for k, col in table.columns.items() if k in written},
             }
+            if (key := tuple(row.items())) not in said:
+                said.add(key)
+                yield row
     # And a row for each piece of a merged roster whose school's own sheet lacked columns
     # (LACKS_ROWS): its school, and that sheet, as Parquet's metadata says it (LACKS_AT).
     # Where a school's rows of a sheet lacked columns at sheets apart (two sheets of one
