@@ -255,6 +255,8 @@ def terms_of_their_schools(roster: Roster, own_files: Collection[str]) -> None:
     own dates are those its files (``own_files``: of a school's workspace) or a merged
     roster's 各校学期 give it, where they give it one set. A file whose rows are of several
     such schools is read as a piece per school (by_their_schools)."""
+    if not roster.records or not any(roster.terms.values()):  # nearly every run
+        return
     named = roster.origin_schools()
     found: dict[str, dict[str, tuple[dt.date, dt.date]] | None] = {}
     for origin, terms in roster.terms.items():
