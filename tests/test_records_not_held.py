@@ -117,6 +117,9 @@ def test_a_kind_said_not_done_is_no_kind(word: str, said: str) -> None:
     [
         ("家访（父母不在家，与奶奶交流）", 0, 1),
         ("家访（爸爸不在家）", 0, 1),
+        ("家访（家长未在家，与爷爷沟通）", 0, 1),
+        ("家访（奶奶没在家，见到爷爷）", 0, 1),
+        ("谈心(成绩没进步)", 1, 0),
         ("谈心（没考好）", 1, 0),
         ("谈心（学习问题）", 1, 0),
         ("家访(入户)", 0, 1),
@@ -137,13 +140,36 @@ def test_a_kind_with_a_remark_is_that_kind(
 
 
 @pytest.mark.parametrize(
-    "kind", ["家访（未遇）", "家访（不在家）", "电话（未接通）", "家访(家中无人)"]
+    ("kind", "code"),
+    [
+        ("家访（未遇）", "REC008"),
+        ("家访（不在家）", "REC008"),
+        ("电话（未接通）", "REC008"),
+        ("家访(家中无人)", "REC008"),
+        ("家访（扑空）", "REC008"),
+        ("电话（关机）", "REC008"),
+        ("家访（取消）", "REC008"),
+        ("家访（改期）", "REC008"),
+        ("谈心（缺席）", "REC008"),
+        ("家访（计划）", "REC004"),
+        ("送温暖（计划）", "REC004"),
+        ("家访（否）", "REC004"),
+        ("家访（不在）", "REC004"),
+        ("谈心（请假）", "REC004"),
+    ],
 )
-def test_a_remark_saying_it_was_not_made_is_no_contact(tmp_path: Path, kind: str) -> None:
-    """A remark saying the contact was not made keeps it none (REC008)."""
+def test_a_remark_saying_it_was_not_made_is_no_contact(
+    tmp_path: Path, kind: str, code: str
+) -> None:
+    """A remark saying the contact was not made (未遇, 扑空, 关机, 取消, 改期) keeps it none
+    (REC008); one leaving it unsure (计划, which may be what was talked of; a bare 否)
+    keeps it a kind lbc cannot read (REC004): neither counts as the kind, as 家访（计划）
+    and 电话（关机） did."""
     path = _roster(tmp_path, kind)
     found = run("validate", path, "--select", "REC", "--format", "json").json()["findings"]
-    assert [f["code"] for f in found] == ["REC008"]
+    assert [f["code"] for f in found] == [code]
+    doc = run("summary", path, "--term", "2024-autumn", "--format", "json").json()["records"]
+    assert (doc["talks"], doc["home_visits"], doc["warmth"], doc["calls"]) == (1, 0, 0, 0)
 
 
 @given(

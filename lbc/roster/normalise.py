@@ -1989,33 +1989,48 @@ RECORD_KIND_WORDS = {
     **dict.fromkeys(("集体活动", "主题活动", "生日会", "集体生日会"), "活动"),
 }
 # What a 类型 that is no kind says when the contact was not made (未家访, 家访未遇, 电话未
-# 接通, 联系不上, 无人接听, 送温暖（未发放）) or is only planned (计划家访, 拟家访, 待家访);
-# not where the words name what a contact held was about: 未成年人保护, 未来规划, 事实无人
-# 抚养儿童, 学习跟不上, 不到校, 考试失败, 没考好; nor where one person is not at home and
-# the visit went on (家访（父母不在家，与奶奶交流）): nobody at home is 不在家 alone.
+# 接通, 联系不上, 无人接听, 送温暖（未发放）, 家访（扑空）, 电话（关机）, 谈心（取消）) or is
+# only planned or put off (计划家访, 拟家访, 待家访, 家访（改期）); not where the words
+# name what a contact held was about: 未成年人保护, 未来规划, 事实无人抚养儿童, 学习跟不上,
+# 不到校, 考试失败, 没考好, 作业没写.
 _NOT_HELD = re.compile(
-    r"未(?!成年|来)|没(?!收|考)|无人(?!监护|抚养|看管|照)|(?<![跟考])不上(?!学)|不通"
-    r"|不到(?!校|位)|(?<!父母|父亲|母亲|爸爸|妈妈|家长)不在家|(?<!试)失败|拒接"
-    r"|^(?:计划|拟|待|预约|准备)"
+    r"未(?!成年|来)|没(?!收|考|写|做|交|进步|认真)|无人(?!监护|抚养|看管|照)|(?<![跟考])不上(?!学)"
+    r"|不通|不到(?!校|位)|不在家|(?<!试)失败|拒接|取消|扑空|关机|停机|空号|占线|缺席|改期"
+    r"|延期|推迟|^(?:计划|拟|待|预约|准备)"
+)
+# One of the family away from home while the visit went on (家访（父母不在家，与奶奶交流）,
+# 家长未在家, 奶奶没在家): taken out before a 类型 is looked through for a contact not made,
+# as nobody at home (不在家 alone) is one.
+_SOMEONE_AWAY = re.compile(
+    r"(?:父母|父亲|母亲|爸爸|妈妈|家长|爷爷|奶奶|外公|外婆|姥姥|姥爷)(?:都|均|也)?[不未没]在家"
 )
 # A kind with a remark in brackets after it, as teachers write one (家访（入户）,
 # 谈心（学习问题）), folded: the kind and the remark.
-_REMARKED = re.compile(r"^(.+?)\((.+)\)$")
+_REMARKED = re.compile(r"^(.+?)\((.*)\)$")
+# A remark that leaves it unsure whether the contact was made: planning words, which may
+# be what was talked of (家访（计划）, 谈心（学习计划）), one away (谈心（请假）), or a bare no
+# (家访（否）, 家访（无）).
+_REMARK_UNSURE = re.compile(
+    r"计划|拟|待|预约|准备|安排|暂缓|下次|再约|另约|择日|请假|不在|^(?:否|无|没有|不|暂无)$"
+)
 
 
 def record_kind(value: Any) -> str | Bad | None:
     """A record's 类型 as one of RECORD_KINDS (its spellings in RECORD_KIND_WORDS); a type
     saying no contact was made is NotHeld, any other word Bad. A kind with a remark in
-    brackets is that kind, unless the remark says it was not made (家访（未遇）): read as
-    no kind, a teacher's 谈心（学习问题） counted for no talk."""
+    brackets is that kind (read as no kind, a teacher's 谈心（学习问题） counted for no talk),
+    unless the remark says it was not made (家访（未遇）: NotHeld) or leaves it unsure
+    (家访（计划）, 电话（关机）: Bad, which lbc validate asks about, REC004)."""
     kind = _record_kind(value)
     if kind.__class__ is not Bad:
         return kind
-    folded = _folded(kind.raw)
+    folded = _SOMEONE_AWAY.sub("", _folded(kind.raw))
     if _NOT_HELD.search(folded):
         return NotHeld(kind.raw)
     remarked = _REMARKED.match(folded.lower())
-    return RECORD_KIND_WORDS.get(remarked[1], kind) if remarked else kind
+    if remarked is None or _REMARK_UNSURE.search(remarked[2]):
+        return kind
+    return RECORD_KIND_WORDS.get(remarked[1], kind)
 
 
 _record_kind = _closed(RECORD_KIND_WORDS)
