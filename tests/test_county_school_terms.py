@@ -646,3 +646,49 @@ def test_record_sheets_handed_back_to_the_county_are_dated_by_their_schools_term
     assert [(Path(f["file"]).name, f["code"], f["row"]) for f in found] == [
         (f"帮扶记录表_2024年秋季学期_王芳（{BH}）.xlsx", "REC005", 3)
     ]
+
+
+def test_a_county_records_file_without_a_school_column_goes_by_each_childs_school(
+    tmp_path: Path,
+) -> None:
+    """The county's 帮扶记录.xlsx has no 学校 column: each record is of its child's school,
+    as lbc merge writes it, and is dated by that school's terms. 青山小学's talk of Aug 28
+    is in its own term over the folder as in the merged roster; 白鹤小学's is in none."""
+    root = county_records(tmp_path)
+    book = load_workbook(root / "帮扶记录.xlsx")
+    book["记录"].delete_cols(1)
+    book.save(root / "帮扶记录.xlsx")
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0  # REC007 is a warning
+    for where in (root, merged):
+        doc = run("summary", where, "--term", "2024-autumn", "--format", "json").json()
+        assert doc["records"]["total"] == 1, where
+        found = run("validate", where, "--format", "json").json()["findings"]
+        assert [(f["code"], f["value"]) for f in found] == [("REC007", "2024-08-28")], where
+    [finding] = run("validate", root, "--format", "json").json()["findings"]
+    assert (Path(finding["file"]).name, finding["row"]) == ("帮扶记录.xlsx", 3)
+
+
+def test_a_school_setting_no_terms_has_its_county_rows_dated_as_its_own(tmp_path: Path) -> None:
+    """白鹤小学's lbc.toml sets no terms, the county's lbc.toml beside the county's
+    帮扶记录.xlsx starts autumn on Aug 20: 白鹤小学's talk of Aug 25 there is dated as its
+    own files are, by the run's dates (from Sept 1), in no term, as in its own roster and
+    in the merged roster; it was dated by the county's lbc.toml, in its autumn term."""
+    root = county_records(tmp_path)
+    (root / BH / "lbc.toml").write_text(
+        f'[school]\nname = "{BH}"\n[files]\nroster = ["花名册.xlsx"]\n', encoding="utf-8"
+    )
+    (root / "lbc.toml").write_text(
+        '[terms."2024-autumn"]\nstart = 2024-08-20\nend = 2025-01-20\n', encoding="utf-8"
+    )
+    book = load_workbook(root / "帮扶记录.xlsx")
+    book["记录"]["B3"] = dt.datetime(2024, 8, 25)
+    book.save(root / "帮扶记录.xlsx")
+    found = run("validate", root, "--format", "json").json()["findings"]
+    assert [(Path(f["file"]).name, f["code"], f["row"]) for f in found] == [
+        ("帮扶记录.xlsx", "REC007", 3)
+    ]
+    merged = tmp_path / "全县.xlsx"
+    run("merge", root, "--out", merged)
+    found = run("validate", merged, "--format", "json").json()["findings"]
+    assert [(f["code"], f["value"]) for f in found] == [("REC007", "2024-08-25")]

@@ -244,17 +244,21 @@ def terms_of_the_sheet(roster: Roster) -> None:
 
 
 def terms_of_their_schools(roster: Roster, own_files: Collection[str]) -> None:
-    """Records of a school that dates its terms itself (its lbc.toml's [terms]), read
-    through a file of no workspace of that school, are dated by its dates, as its own
-    files are: the sheets lbc record-sheets laid out over a county's folder, handed back
-    into the county's 记录表/, and a county's 帮扶记录 whose 学校 column names the schools.
-    Dated by the county's, a school's August talk in a term of its own from Aug 26 was in
-    no term, over the folder, and counted in the school's folder and the merged roster.
+    """Records of a school read through a file of no workspace of that school are dated by
+    that school's own dates, as its own files are, where the file's own would date them
+    otherwise: the sheets lbc record-sheets laid out over a county's folder, handed back
+    into the county's 记录表/, and a county's 帮扶记录 naming its schools in a 学校 column,
+    or by its children. Dated by the county's, a school's August talk in a term of its own
+    from Aug 26 was in no term over the folder, and counted in the school's folder and the
+    merged roster; a school setting no dates of its own had its rows dated by the county's
+    lbc.toml beside the file, not by the dates its own files go by.
 
-    A row's school is its 学校 cell, else its file's (Roster.origin_schools); a school's
-    own dates are those its files (``own_files``: of a school's workspace) or a merged
-    roster's 各校学期 give it, where they give it one set. A file whose rows are of several
-    such schools is read as a piece per school (by_their_schools)."""
+    A row's school is its 学校 cell, else its child's where the file is of several schools'
+    records (_records_by_child, as lbc merge writes its 学校), else its file's
+    (Roster.origin_schools); a school's own dates are those of its files' workspace
+    (``own_files``; none set: the run's) or of a merged roster's 各校学期, where they are
+    one. A file whose rows go by other dates is read as a piece per school
+    (by_their_schools)."""
     if not roster.records or not any(roster.terms.values()):  # nearly every run
         return
     named = roster.origin_schools()
@@ -263,23 +267,27 @@ def terms_of_their_schools(roster: Roster, own_files: Collection[str]) -> None:
         school = roster.term_schools.get(origin) or (
             named.get(origin) if origin in own_files else ""
         )
-        if terms and school:
+        if school:
             found[school] = terms if found.get(school, terms) == terms else None
-    own = {school: terms for school, terms in found.items() if terms}
+    own = {school: terms for school, terms in found.items() if terms is not None}
     if not own:
         return
+    by_child = _records_placed_by_child(roster)
     records = []
     for table in roster.records:
         if table.own_school or table.sources is not None:  # a merged roster's: 各校学期
             records.append(table)
             continue
-        mine = roster.terms.get(table.origin)
+        mine = roster.terms.get(table.origin) or {}
         file = named.get(table.origin, "")
         cells = table.values["school"] if table.has("school") else [None] * len(table)
-        going = [
-            school if own.get(school, mine) != mine else ""
-            for school in (cell if cell.__class__ is str and cell else file for cell in cells)
-        ]
+        schools = (
+            cell
+            if cell.__class__ is str and cell
+            else by_child.get((table.file, table.sheet_at(i), table.rows[i]), file)
+            for i, cell in enumerate(cells)
+        )
+        going = [school if own.get(school, mine) != mine else "" for school in schools]
         if not any(going):
             records.append(table)
             continue
@@ -288,6 +296,15 @@ def terms_of_their_schools(roster: Roster, own_files: Collection[str]) -> None:
                 roster.terms[piece.origin] = own[piece.own_school]
             records.append(piece)
     roster.records = records
+
+
+def _records_placed_by_child(roster: Roster) -> dict[tuple[str, str, int], str]:
+    """The school of each record of a file of records alone that may be of several schools
+    (_records_by_child: its child's), by file, sheet and row."""
+    by_file, unplaced = _files_schools(roster)
+    if not _placed_by_child(roster, unplaced):
+        return {}
+    return _records_by_child(roster, by_file, unplaced)[0]
 
 
 def _settings_school(roster: Roster, table: Table, settings: Mapping[str, object]) -> str | None:
@@ -1180,6 +1197,10 @@ def _records_by_child(
         return by_row, nobody, set()
     index: ChildIndex[tuple[str, object]] = ChildIndex()
     for table in roster.children:
+        # A school's children lbc validate holds parked until it checks them (Table.park)
+        # are looked up one school at a time, and parked again.
+        parked = table.parked
+        table.unpark()
         own = by_file.get(table.file, table.file)
         empty: list[Any] = [None] * len(table)
         cells = table.values.get("school") or empty
@@ -1189,6 +1210,8 @@ def _records_by_child(
             for i, (cell, number) in enumerate(zip(cells, numbers, strict=True))
         ]
         index.add_table(table, keys, own)
+        if parked:
+            table.park()
     for table in roster.records:
         if table.file not in files or (table.has("school") and all(table.values["school"])):
             continue
