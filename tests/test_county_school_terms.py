@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from conftest import CHILD_HEADER, RECORD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
@@ -692,3 +693,23 @@ def test_a_school_setting_no_terms_has_its_county_rows_dated_as_its_own(tmp_path
     run("merge", root, "--out", merged)
     found = run("validate", merged, "--format", "json").json()["findings"]
     assert [(f["code"], f["value"]) for f in found] == [("REC007", "2024-08-25")]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".parquet"])
+def test_a_merged_county_records_sheet_is_dated_school_by_school(
+    tmp_path: Path, suffix: str
+) -> None:
+    """The county's 帮扶记录.xlsx merged: validate on the merged roster dates each row by
+    its school's term, as over the folder. Validate reads a Parquet file a row group at a
+    time, and dated every row of the sheet by the first school of it setting terms
+    (青山小学's): 白鹤小学's talk of Aug 28 was in its term."""
+    root = county_records(tmp_path)
+    merged = tmp_path / f"全县{suffix}"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    for where in (root, merged):
+        found = run("validate", where, "--format", "json").json()["findings"]
+        assert [(f["code"], f["value"], f["child"]) for f in found] == [
+            ("REC007", "2024-08-28", "王*萱")
+        ], where
+        doc = run("summary", where, "--term", "2024-autumn", "--format", "json").json()
+        assert doc["records"]["total"] == 1, where

@@ -25,7 +25,12 @@ from lbc.errors import LbcError
 from lbc.messages import as_list, t
 from lbc.roster.fields import Kind
 from lbc.roster.pairs import Listed, PairsJoined, join_pairs, listed_pairs
-from lbc.roster.parquet import settings_sheets, sources_by_row_group, tables_by_row_group
+from lbc.roster.parquet import (
+    by_school,
+    settings_sheets,
+    sources_by_row_group,
+    tables_by_row_group,
+)
 from lbc.roster.tables import KEPT, Roster, Table
 from lbc.workspace.schools import terms_of_the_sheet
 
@@ -45,7 +50,9 @@ def check_by_row_group(
     roster = Roster(files=sources.files, children=[], teachers=[], records=[], skipped=[])
     roster.declared.update(sources.schools)
     schools: dict[int, set[str]] = {}  # each teachers table's schools
-    for table, school in tables_by_row_group(path, sources, {Kind.TEACHERS, Kind.RECORDS}):
+    apart = by_school(path)  # each school's rows by its own settings, as read whole
+    few = {Kind.TEACHERS, Kind.RECORDS}
+    for table, school in tables_by_row_group(path, sources, few, apart):
         if table.kind is Kind.TEACHERS:
             roster.teachers.append(table)
             schools[id(table)] = _schools(table, school)
@@ -54,8 +61,10 @@ def check_by_row_group(
     lists = [x for x in roster.teachers if x.has("children")]
     if any("" in schools[id(x)] for x in lists):
         return None
-    # Each school's own term dates lbc merge kept, by which its records are dated (REC007).
-    if settings := settings_sheets(path, set(sources.files)):
+    # Each school's own term dates lbc merge kept, by which its records are dated (REC007):
+    # a records sheet of several schools (a county's own, merged) in a piece a school.
+    origins = {*sources.files, *(x.origin for x in roster.records)}
+    if settings := settings_sheets(path, origins):
         roster.term_sheets += settings
         terms_of_the_sheet(roster)
     checks = RosterChecks.of(roster, today or dt.date.today(), terms, several=True)
@@ -78,7 +87,7 @@ def check_by_row_group(
 
     batch: list[Table] = []
     held: set[str] = set()
-    for table, school in tables_by_row_group(path, sources, {Kind.CHILDREN}):
+    for table, school in tables_by_row_group(path, sources, {Kind.CHILDREN}, apart):
         roster.children.append(table)
         mine = _schools(table, school)
         if batch and not (lists and mine & held):

@@ -149,11 +149,17 @@ def read_tables(path: Path) -> list[tuple[Table, str]]:
     """The tables a Parquet file holds, each with its school (its rows' first)."""
     with _opened(path) as (source, layouts):
         columns, shown = _columns_by_row_group(path, source)
-    by_school = any(school_terms_rows(path, sheet) for sheet in SETTINGS_KEYS)
-    tables = tables_from_columns(path, path.stem, columns, shown, layouts, by_school)
+    tables = tables_from_columns(path, path.stem, columns, shown, layouts, by_school(path))
     read = {(TABLE_NAMES[x.kind], x.file, x.sheet) for x, _ in tables}
     schools = {x.file: school for x, school in reversed(tables) if school}
     return tables + empty_children(layouts, list(columns), read, schools)
+
+
+def by_school(path: Path) -> bool:
+    """Whether the file carries some school's own settings (SETTINGS_KEYS): then the rows of
+    one school file that are several schools' by their 学校 are a table for each, which
+    goes by its school's own (tables_from_columns)."""
+    return any(school_terms_rows(path, sheet) for sheet in SETTINGS_KEYS)
 
 
 def empty_children(
@@ -324,13 +330,14 @@ def _units(spans: list[list[int]], count: int) -> list[range]:
 
 
 def tables_by_row_group(
-    path: Path, sources: Sources, kinds: set[Kind]
+    path: Path, sources: Sources, kinds: set[Kind], by_school: bool = False
 ) -> Iterator[tuple[Table, str]]:
     """The file's tables of ``kinds``, one unit's (run of row groups) at a time, so a
     province is never held whole (``sources``: from :func:`sources_by_row_group`, which
     says when this reads what read_tables does); each with its school. A unit holding
     none is not read. A source sheet read over several units is read as pieces of it,
-    one a school, as a merged workbook's sheet is (by_source)."""
+    one a school, as a merged workbook's sheet is (by_source). ``by_school``: the file
+    carries each school's own settings, as read_tables tells it (tables_from_columns)."""
     wanted = {TABLE_NAMES[kind] for kind in kinds}
     with _opened(path) as (source, layouts):
         for unit, before in zip(sources.units, sources.before, strict=True):
@@ -343,7 +350,9 @@ def tables_by_row_group(
                 continue
             columns, shown = _columns(data)
             del data
-            tables = tables_from_columns(path, path.stem, columns, shown, layouts, before=before)
+            tables = tables_from_columns(
+                path, path.stem, columns, shown, layouts, by_school, before=before
+            )
             for table, school in tables:
                 key = (TABLE_NAMES[table.kind], table.file, table.sheet)
                 if key in sources.spread and table.sources is None:
