@@ -713,3 +713,16 @@ def test_a_merged_county_records_sheet_is_dated_school_by_school(
         ], where
         doc = run("summary", where, "--term", "2024-autumn", "--format", "json").json()
         assert doc["records"]["total"] == 1, where
+
+
+def test_the_first_record_in_no_term_is_the_first_on_its_sheet(tmp_path: Path) -> None:
+    """Rows of 青山小学, 白鹤小学 and 青山小学 again, the last two in no term of their
+    school: read a piece a school, the note named row 4 (青山小学's) as the first."""
+    root = county_records(tmp_path)
+    book = load_workbook(root / "帮扶记录.xlsx")
+    sheet = book["记录"]
+    sheet.append([QS, dt.datetime(2024, 8, 10), "王芳", "张雨涵", "三年级(2)班", "谈心", "x"])
+    book.save(root / "帮扶记录.xlsx")
+    due = run("due", root, "--as-of", "2024-09-20")
+    where = f"{root / '帮扶记录.xlsx'} 的“记录”第 3 行"
+    assert f"提示：2 条帮扶记录的日期不在任何学期（首个在 {where}），没有计入" in due.stderr

@@ -135,11 +135,16 @@ def note_untyped(rows: list[tuple[Table, int]], left_out: str) -> None:
 
 def note_rows(key: str, rows: list[tuple[Table, int]], **params: object) -> None:
     """Say how many rows a list could not take, and where the first is: message ``key``
-    with ``count``, ``file``, ``sheet``, ``row`` and ``params``; nothing when none."""
+    with ``count``, ``file``, ``sheet``, ``row`` and ``params``; nothing when none. The
+    first of its sheet, though the sheet was read in pieces (a school each) and its rows
+    listed piece by piece."""
     if rows:
-        table, i = rows[0]
-        where = {"file": table.file, "sheet": table.sheet_at(i), "row": table.rows[i]}
-        note(t(key, count=len(rows), **where, **params))
+        places = [(table.file, table.sheet_at(i), table.rows[i]) for table, i in rows]
+        order: dict[tuple[str, str], int] = {}
+        for file, sheet, _ in places:
+            order.setdefault((file, sheet), len(order))
+        file, sheet, row = min(places, key=lambda place: (order[place[:2]], place[2]))
+        note(t(key, count=len(rows), file=file, sheet=sheet, row=row, **params))
 
 
 def note_uncounted_records(
