@@ -1976,61 +1976,118 @@ RECORD_KINDS = (
 RECORD_KIND_WORDS = {
     **{k: k for k in RECORD_KINDS},
     **dict.fromkeys(("谈心谈话", "谈话", "个别谈心", "谈心交流", "面谈", "交心"), "谈心"),
+    **dict.fromkeys(("个别谈话", "师生谈心"), "谈心"),
     **dict.fromkeys(("走访", "入户走访", "上门家访", "入户家访", "家访走访"), "家访"),
     **dict.fromkeys(("实地家访", "上门走访", "走访家庭"), "家访"),
     **dict.fromkeys(("电话", "电话家访", "打电话", "电访", "电话访问", "电话回访"), "电话联系"),
+    **dict.fromkeys(("电话沟通", "电话交流", "电话联络", "电话访谈", "通电话"), "电话联系"),
     **dict.fromkeys(
         ("视频", "视频联系", "视频家访", "微信视频", "线上家访", "网络家访"), "视频通话"
     ),
+    **dict.fromkeys(("视频聊天", "视频连线"), "视频通话"),
     **dict.fromkeys(("亲情电话", "亲情视频", "亲情热线", "亲子通话", "与父母通话"), "亲情通话"),
     **dict.fromkeys(("辅导", "课业辅导", "作业辅导", "学业辅导", "个别辅导"), "学习辅导"),
-    **dict.fromkeys(("心理辅导", "心理咨询"), "心理疏导"),
+    **dict.fromkeys(("心理辅导", "心理咨询", "心理健康辅导"), "心理疏导"),
+    **dict.fromkeys(("生活关照",), "生活照顾"),
     **dict.fromkeys(("慰问", "送温暖活动", "节日慰问", "物资慰问"), "送温暖"),
     **dict.fromkeys(("集体活动", "主题活动", "生日会", "集体生日会"), "活动"),
 }
 # What a 类型 that is no kind says when the contact was not made (未家访, 家访未遇, 电话未
-# 接通, 联系不上, 无人接听, 送温暖（未发放）, 家访（扑空）, 电话（关机）, 谈心（取消）) or is
-# only planned or put off (计划家访, 拟家访, 待家访, 家访（改期）); not where the words
-# name what a contact held was about: 未成年人保护, 未来规划, 事实无人抚养儿童, 学习跟不上,
-# 不到校, 考试失败, 没考好, 作业没写.
+# 接通, 联系不上, 无人接听, 电话无法接通) or is only planned (计划家访, 拟家访, 待家访); not
+# where the words name what a contact held was about: 未成年人保护, 未来规划, 事实无人抚养
+# 儿童, 学习跟不上, 不到校, 考试失败, 没考好, 作业没写.
 _NOT_HELD = re.compile(
     r"未(?!成年|来)|没(?!收|考|写|做|交|进步|认真)|无人(?!监护|抚养|看管|照)|(?<![跟考])不上(?!学)"
-    r"|不通|不到(?!校|位)|不在家|(?<!试)失败|拒接|取消|扑空|关机|停机|空号|占线|缺席|改期"
-    r"|延期|推迟|^(?:计划|拟|待|预约|准备)"
+    r"|不通|不到(?!校|位)|不在家|(?<!试)失败|拒接|无法接通|无应答|取消|扑空|关机|停机|空号|改期"
+    r"|延期|推迟|紧锁|^(?:计划|拟|待|预约|准备)"
 )
-# One of the family away from home while the visit went on (家访（父母不在家，与奶奶交流）,
-# 家长未在家, 奶奶没在家): taken out before a 类型 is looked through for a contact not made,
-# as nobody at home (不在家 alone) is one.
+# A kind with a remark after it in brackets, or after a colon, as teachers write one
+# (家访（入户）, 谈心【学习问题】, 谈心：没考好), folded: the kind and the remark.
+_REMARKED = re.compile(r"^(.+?)(?:[(\[【](.*)[)\]】]|:(.+))$")
+# What a remark says of a contact not made, of any kind (家访（取消）, 谈心（缺席）, 送温暖
+# （未发放）), of a home visit (家访（未遇）, 家访（大门紧锁）) and of a call (电话（关机）,
+# 电话（无法接通）): the narrow words of it only, since a remark mostly says what a contact
+# was about, negations and all (谈心（作业未完成）, 谈心（父母长期不在家）, 学习辅导（没听懂）).
+_FAILED_ANY = (
+    r"取消|改期|延期|推迟|未进行|未果|未能|没能|未发放|未送达|未参加|失联|联系不上"
+    r"|^(?:缺席|没来|未来|未到|没到|未|没|没有)$"
+)
+_FAILED = {
+    "家访": re.compile(
+        rf"{_FAILED_ANY}|未遇|扑空|不在家|无人|没人|紧锁|锁门|拒访|(?<![能])(?:未|没)见"
+    ),
+    **dict.fromkeys(
+        ("电话联系", "视频通话", "亲情通话"),
+        re.compile(
+            rf"{_FAILED_ANY}|未接|没接|无法接通|打不通|不通|无应答|无人接|没人接|关机|停机|空号"
+            r"|占线|拒接|号码错误|错号|换号|更换|无暇|不在服务区|无法联系"
+        ),
+    ),
+    # A child away from a group activity or a lesson did not take part.
+    **dict.fromkeys(("活动", "学习辅导"), re.compile(rf"{_FAILED_ANY}|缺席|请假|没参加")),
+}
+_FAILED_OTHER = re.compile(_FAILED_ANY)
+# Someone met or spoken with all the same (家访（父母不在家，与奶奶交流）, 电话联系（父亲未接，
+# 与母亲通话）): the contact was made.
+_MET = re.compile(
+    r"(?:与|和|跟|同)[^,;。]{1,6}?(?:交流|交谈|谈话|谈心|聊|通话|沟通|见面)|接待"
+    r"|(?<![未没不能])(?:见到|接了|接听了)"
+)
+# One of the family away from home (父母不在家, 奶奶没在家, 爸妈常年不在家): with nobody
+# met, a visit finding the parents away may have met the grandparents or nobody.
 _SOMEONE_AWAY = re.compile(
-    r"(?:父母|父亲|母亲|爸爸|妈妈|家长|爷爷|奶奶|外公|外婆|姥姥|姥爷)(?:都|均|也)?[不未没]在家"
+    r"(?:父母|父亲|母亲|爸爸|妈妈|爸妈|家长|爷爷|奶奶|外公|外婆|姥姥|姥爷|祖父|祖母)"
+    r"[^,;。]{0,6}?[不未没]在家"
 )
-# A kind with a remark in brackets after it, as teachers write one (家访（入户）,
-# 谈心（学习问题）), folded: the kind and the remark.
-_REMARKED = re.compile(r"^(.+?)\((.*)\)$")
-# A remark that leaves it unsure whether the contact was made: planning words, which may
-# be what was talked of (家访（计划）, 谈心（学习计划）), one away (谈心（请假）), or a bare no
-# (家访（否）, 家访（无）).
+# A remark that leaves it unsure whether the contact was made, or made so: planning words,
+# which may be what was talked of (家访（计划）, 谈心（学习计划）), one away (谈心（请假）),
+# a refusal or a call cut off, a bare no (家访（否）, 家访（无）); and a home visit made by
+# phone or online (家访（电话）, 家访（线上）), which is no visit in person.
 _REMARK_UNSURE = re.compile(
-    r"计划|拟|待|预约|准备|安排|暂缓|下次|再约|另约|择日|请假|不在|^(?:否|无|没有|不|暂无)$"
+    r"计划|拟(?!考)|(?<!接)待(?!人)|预约|准备(?!期末|考试)|安排|暂缓|暂停|下次|再约|另约|择日|请假"
+    r"|拒绝|挂断|^(?:否|无|没有|不|暂无|不在|/)$"
 )
+_BY_PHONE = re.compile(r"电话|电访|视频|微信|线上|网络|改为|qq")
+# A kind with a count or a mark: 家访1次, 第一次家访, 已家访, 家访√.
+_COUNTED = re.compile(r"^(?:已|第[0-9一二三四五六七八九十]+次)|(?:[0-9一二两三]+次|[。√✓])$")
 
 
 def record_kind(value: Any) -> str | Bad | None:
     """A record's 类型 as one of RECORD_KINDS (its spellings in RECORD_KIND_WORDS); a type
-    saying no contact was made is NotHeld, any other word Bad. A kind with a remark in
-    brackets is that kind (read as no kind, a teacher's 谈心（学习问题） counted for no talk),
-    unless the remark says it was not made (家访（未遇）: NotHeld) or leaves it unsure
-    (家访（计划）, 电话（关机）: Bad, which lbc validate asks about, REC004)."""
+    saying no contact was made is NotHeld, any other word Bad. A kind with a remark after
+    it is that kind (read as no kind, a teacher's 谈心（学习问题） counted for no talk), as
+    ``_remarked`` reads it."""
     kind = _record_kind(value)
     if kind.__class__ is not Bad:
         return kind
-    folded = _SOMEONE_AWAY.sub("", _folded(kind.raw))
+    folded = _folded(kind.raw).lower()
+    uncounted = RECORD_KIND_WORDS.get(_COUNTED.sub("", folded))
+    if uncounted is not None:
+        return uncounted
+    remarked = _REMARKED.match(folded)
+    if remarked is not None and (named := RECORD_KIND_WORDS.get(remarked[1])) is not None:
+        return _remarked(named, remarked[2] or remarked[3] or "", kind)  # type: ignore[arg-type]
     if _NOT_HELD.search(folded):
         return NotHeld(kind.raw)
-    remarked = _REMARKED.match(folded.lower())
-    if remarked is None or _REMARK_UNSURE.search(remarked[2]):
-        return kind
-    return RECORD_KIND_WORDS.get(remarked[1], kind)
+    return kind
+
+
+def _remarked(named: str, remark: str, bad: Bad) -> str | Bad:
+    """A kind (``named``) with a remark after it: no contact (NotHeld) where the remark says
+    in so many words that it was not made (家访（未遇）, 电话（关机）), unless it says
+    someone was met or spoken with all the same (家访（父母不在家，与奶奶交流）); a kind lbc
+    cannot read (``bad``, which lbc validate asks about) where it leaves that unsure
+    (家访（计划）, 家访（奶奶不在家）, 家访（电话）, a bare 否); else the kind, whatever the
+    remark says of what the contact was about (谈心（作业未完成）)."""
+    failed = _FAILED.get(named, _FAILED_OTHER)
+    if named == "家访" and _BY_PHONE.search(remark):
+        return bad
+    if failed.search(remark):
+        if _MET.search(remark):
+            return named
+        # One of the family away, and nobody met: maybe the grandparents, maybe nobody.
+        return NotHeld(bad.raw) if failed.search(_SOMEONE_AWAY.sub("", remark)) else bad
+    return bad if _REMARK_UNSURE.search(remark) else named
 
 
 _record_kind = _closed(RECORD_KIND_WORDS)
