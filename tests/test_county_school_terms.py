@@ -726,3 +726,57 @@ def test_the_first_record_in_no_term_is_the_first_on_its_sheet(tmp_path: Path) -
     due = run("due", root, "--as-of", "2024-09-20")
     where = f"{root / '帮扶记录.xlsx'} 的“记录”第 3 行"
     assert f"提示：2 条帮扶记录的日期不在任何学期（首个在 {where}），没有计入" in due.stderr
+
+
+def test_a_county_record_of_namesakes_goes_by_the_school_of_its_teachers_child(
+    tmp_path: Path,
+) -> None:
+    """Each school has a 张雨涵 of 三年级(2)班, paired by its teachers list's 帮扶学生姓名
+    (王芳 at 青山小学, 李军 at 白鹤小学); the county's 帮扶记录.xlsx, without a 学校 column,
+    has 王芳's talk with 张雨涵 of Aug 28. It is 青山小学's child's, in 青山小学's own term,
+    over the folder as in the merged roster: the pairs were joined only after the records
+    were dated, and the record went by the county's dates."""
+    root = tmp_path / "全县"
+    for name, n, teacher in ((QS, 1, "王芳"), (BH, 3, "李军")):
+        (root / name).mkdir(parents=True)
+        staff = [teacher, *TEACHER[1:], "张雨涵"]
+        sheets = {
+            "花名册": [[f"{name}留守儿童花名册"], CHILD_HEADER, child_row(n, name="张雨涵")],
+            "教师": [[*TEACHER_HEADER, "帮扶学生姓名"], staff],
+        }
+        write_xlsx(root / name / "花名册.xlsx", sheets)
+        terms = '[terms."2024-autumn"]\nstart = 2024-08-26\n' if name == QS else ""
+        (root / name / "lbc.toml").write_text(
+            f'[school]\nname = "{name}"\n[files]\nroster = ["花名册.xlsx"]\n{terms}',
+            encoding="utf-8",
+        )
+    talk = [dt.date(2024, 8, 28), "王芳", "张雨涵", "三年级(2)班", "谈心", "聊学习"]
+    write_xlsx(root / "帮扶记录.xlsx", {"记录": [RECORD_HEADER, talk]})
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    for where in (root, merged):
+        assert run("validate", where, "--format", "json").json()["findings"] == [], where
+        due = run("due", where, "--as-of", "2024-09-20", "--format", "json").json()
+        last = {(t["school"], c["last_contact"]) for t in due["teachers"] for c in t["children"]}
+        assert last == {(QS, "2024-08-28"), (BH, None)}, where
+
+
+def test_a_school_without_lbc_toml_has_its_county_rows_dated_by_the_run(tmp_path: Path) -> None:
+    """白鹤小学 has no lbc.toml: its own files go by the run's dates (from Sept 1). Its row
+    of the county's 帮扶记录.xlsx, beside the county's lbc.toml starting autumn on Sept 2,
+    went by the county's: its talk of Sept 1 was in no term over the folder, and counted
+    in the merged roster and in its own folder."""
+    root = county_records(tmp_path)
+    book = load_workbook(root / "帮扶记录.xlsx")
+    for row in (2, 3):
+        book["记录"][f"B{row}"] = dt.datetime(2024, 9, 1)
+    book.save(root / "帮扶记录.xlsx")
+    (root / "lbc.toml").write_text(
+        '[terms."2024-autumn"]\nstart = 2024-09-02\nend = 2025-01-20\n', encoding="utf-8"
+    )
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 0
+    for where in (root, merged):
+        assert run("validate", where, "--format", "json").json()["findings"] == [], where
+        doc = run("summary", where, "--term", "2024-autumn", "--format", "json").json()
+        assert doc["records"]["total"] == 2, where

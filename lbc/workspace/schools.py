@@ -150,8 +150,9 @@ def read_roster(
                 _rename_piece(roster, piece, named[piece.source])
     _spell_as_the_cells(roster)
     _named_as_its_roster(roster)
-    terms_of_their_schools(roster, {str(p) for p, found in workspaces.items() if found})
     roster.joined = join_pairs(roster)
+    # After the pairs are joined: a record of one of two namesakes is its teacher's child's.
+    terms_of_their_schools(roster)
     return roster
 
 
@@ -243,7 +244,7 @@ def terms_of_the_sheet(roster: Roster) -> None:
                 roster.terms[table.origin] = settings[named]  # type: ignore[assignment]
 
 
-def terms_of_their_schools(roster: Roster, own_files: Collection[str]) -> None:
+def terms_of_their_schools(roster: Roster) -> None:
     """Records of a school read through a file of no workspace of that school are dated by
     that school's own dates, as its own files are, where the file's own would date them
     otherwise: the sheets lbc record-sheets laid out over a county's folder, handed back
@@ -255,19 +256,17 @@ def terms_of_their_schools(roster: Roster, own_files: Collection[str]) -> None:
 
     A row's school is its 学校 cell, else its child's where the file is of several schools'
     records (_records_by_child, as lbc merge writes its 学校), else its file's
-    (Roster.origin_schools); a school's own dates are those of its files' workspace
-    (``own_files``; none set: the run's) or of a merged roster's 各校学期, where they are
-    one. A file whose rows go by other dates is read as a piece per school
+    (Roster.origin_schools); a school's own dates are those its children's files go by
+    (Roster.terms: their workspace's, a merged roster's 各校学期; none: the run's), where
+    they are one. A file whose rows go by other dates is read as a piece per school
     (by_their_schools)."""
     if not roster.records or not any(roster.terms.values()):  # nearly every run
         return
     named = roster.origin_schools()
     found: dict[str, dict[str, tuple[dt.date, dt.date]] | None] = {}
-    for origin, terms in roster.terms.items():
-        school = roster.term_schools.get(origin) or (
-            named.get(origin) if origin in own_files else ""
-        )
-        if school:
+    for table in roster.children:
+        if school := named.get(table.origin):
+            terms = roster.terms.get(table.origin) or {}
             found[school] = terms if found.get(school, terms) == terms else None
     own = {school: terms for school, terms in found.items() if terms is not None}
     if not own:
