@@ -27,6 +27,27 @@ N = "N"
 # (the cell, the readings taken as right: a kind, N for no contact, B for words lbc asks
 # about, and "?" where the right one is debatable)
 CELLS = [
+    # from a review: 没有 for 没, nobody home beside 接待, and topics of a remark
+    ("电话（没有接通）", {N}),
+    ("电话（没有人接听）", {N}),
+    ("电话（没打通）", {N}),
+    ("视频通话（没有接通）", {N}),
+    ("家访（没有见到人）", {N}),
+    ("家访（家里没有人）", {N}),
+    ("家访（没有人在家）", {N}),
+    ("家访（无人接待）", {N}),
+    ("活动（没有参加）", {N}),
+    ("送温暖（没有发放）", {N}),
+    ("家访（未见异常）", {J}),
+    ("家访（周末无人照看）", {J}),
+    ("谈心（未能完成作业）", {T}),
+    ("谈心（考试未能及格）", {T}),
+    ("谈心（父亲失联）", {T}),
+    ("心理疏导（父母失联）", {L}),
+    ("谈心（联系不上父母，很想念）", {T}),
+    ("电话（父亲说工作忙无暇回家）", {D}),
+    ("学习辅导（为请假学生补课）", {X, A}),
+    ("电话联系（母亲换号后已联系上）", {D}),
     # plain kinds and synonyms
     ("谈心", {T}),
     ("家访", {J}),

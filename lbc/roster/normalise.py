@@ -2009,29 +2009,38 @@ _REMARKED = re.compile(r"^(.+?)(?:[(\[【](.*)[)\]】]|:(.+))$")
 # 电话（无法接通）): the narrow words of it only, since a remark mostly says what a contact
 # was about, negations and all (谈心（作业未完成）, 谈心（父母长期不在家）, 学习辅导（没听懂）).
 _FAILED_ANY = (
-    r"取消|改期|延期|推迟|未进行|未果|未能|没能|未发放|未送达|未参加|失联|联系不上"
-    r"|^(?:缺席|没来|未来|未到|没到|未|没|没有)$"
+    r"取消|改期|延期|^推迟|推迟$|[未没]能?(?:进行|成行|发放|送达|参加)|未果"
+    r"|^(?:缺席|没来|未来|未到|没到|未|没)$"
 )
+# The end of a clause of a remark (家中无人，改日再访): 无人 there is nobody home, not the
+# 无人 of 周末无人照看.
+_CLAUSE_END = r"(?=$|[,;。])"
 _FAILED = {
     "家访": re.compile(
-        rf"{_FAILED_ANY}|未遇|扑空|不在家|无人|没人|紧锁|锁门|拒访|(?<![能])(?:未|没)见"
+        rf"{_FAILED_ANY}|未遇|扑空|不在家|(?:家中|家里|屋里)?[无没]人(?:在家|应答?|开门|接待)?"
+        rf"{_CLAUSE_END}|紧锁|锁门|拒访|[未没]能?见(?:到|着|人|家长|父母|学生|孩子|监护人|家人)"
+        rf"|联系不上{_CLAUSE_END}"
     ),
     **dict.fromkeys(
         ("电话联系", "视频通话", "亲情通话"),
         re.compile(
-            rf"{_FAILED_ANY}|未接|没接|无法接通|打不通|不通|无应答|无人接|没人接|关机|停机|空号"
-            r"|占线|拒接|号码错误|错号|换号|更换|无暇|不在服务区|无法联系"
+            rf"{_FAILED_ANY}|[未没]接|[未没]能?接通|无法接通|[打拨]不通|没[打拨]?通|无应答|[无没]人接"
+            r"|关机|停机|空号|占线|拒接|号码错误|错号|换号(?!后)|号码已?更换|无暇接|不在服务区"
+            rf"|无法联系|联系不上{_CLAUSE_END}|失联$"
         ),
     ),
     # A child away from a group activity or a lesson did not take part.
-    **dict.fromkeys(("活动", "学习辅导"), re.compile(rf"{_FAILED_ANY}|缺席|请假|没参加")),
+    **dict.fromkeys(
+        ("活动", "学习辅导"),
+        re.compile(rf"{_FAILED_ANY}|(?:^|病|事)(?:缺席|请假)|(?:缺席|请假)$"),
+    ),
 }
 _FAILED_OTHER = re.compile(_FAILED_ANY)
 # Someone met or spoken with all the same (家访（父母不在家，与奶奶交流）, 电话联系（父亲未接，
 # 与母亲通话）): the contact was made.
 _MET = re.compile(
-    r"(?:与|和|跟|同)[^,;。]{1,6}?(?:交流|交谈|谈话|谈心|聊|通话|沟通|见面)|接待"
-    r"|(?<![未没不能])(?:见到|接了|接听了)"
+    r"(?:与|和|跟|同)[^,;。]{1,6}?(?:交流|交谈|谈话|谈心|聊|通话|沟通|见面)|(?<!无人)(?<!没人)接待"
+    r"|(?<![未没不能])(?:见到|接了|接听了|联系上)"
 )
 # One of the family away from home (父母不在家, 奶奶没在家, 爸妈常年不在家): with nobody
 # met, a visit finding the parents away may have met the grandparents or nobody.
@@ -2044,8 +2053,8 @@ _SOMEONE_AWAY = re.compile(
 # a refusal or a call cut off, a bare no (家访（否）, 家访（无）); and a home visit made by
 # phone or online (家访（电话）, 家访（线上）), which is no visit in person.
 _REMARK_UNSURE = re.compile(
-    r"计划|拟(?!考)|(?<!接)待(?!人)|预约|准备(?!期末|考试)|安排|暂缓|暂停|下次|再约|另约|择日|请假"
-    r"|拒绝|挂断|^(?:否|无|没有|不|暂无|不在|/)$"
+    r"计划|拟(?!考)|(?<!接)待(?!人)|预约|准备(?!期末|考试)|安排|暂缓|暂停|下次|再约|另约|择日"
+    r"|(?:^|病|事)请假|请假$|拒绝|挂断|^(?:否|无|没|不|暂无|不在|/)$"
 )
 _BY_PHONE = re.compile(r"电话|电访|视频|微信|线上|网络|改为|qq")
 # A kind with a count or a mark: 家访1次, 第一次家访, 已家访, 家访√.
@@ -2080,6 +2089,7 @@ def _remarked(named: str, remark: str, bad: Bad) -> str | Bad:
     (家访（计划）, 家访（奶奶不在家）, 家访（电话）, a bare 否); else the kind, whatever the
     remark says of what the contact was about (谈心（作业未完成）)."""
     failed = _FAILED.get(named, _FAILED_OTHER)
+    remark = remark.replace("没有", "没")  # 没有接通 as 没接通, 家里没有人 as 家里没人
     if named == "家访" and _BY_PHONE.search(remark):
         return bad
     if failed.search(remark):
