@@ -693,6 +693,8 @@ def test_a_school_setting_no_terms_has_its_county_rows_dated_as_its_own(tmp_path
     run("merge", root, "--out", merged)
     found = run("validate", merged, "--format", "json").json()["findings"]
     assert [(f["code"], f["value"]) for f in found] == [("REC007", "2024-08-25")]
+    # Run from the county's folder, its lbc.toml's dates are the run's, 白鹤小学's too.
+    assert run("validate", ".", "--format", "json", cwd=root).json()["findings"] == []
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".parquet"])

@@ -473,6 +473,7 @@ def read(
             pairs_alone=pairs_alone,
             park=park,
             runs=runs,
+            terms=cfg.terms,
         )
     if whole and roster.failed:
         first = roster.failed[0][1]

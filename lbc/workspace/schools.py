@@ -89,6 +89,7 @@ def read_roster(
     children_elsewhere: bool = False,
     named: dict[str, str] | None = None,
     runs: RunFolders | None = None,
+    terms: dict[str, tuple[dt.date, dt.date]] | None = None,
 ) -> Roster:
     """The files' tables, with the school each file declares and the pairs in force joined
     onto the children (``carry_on``, ``keep``, ``pairs_alone``, ``children_elsewhere``:
@@ -106,7 +107,8 @@ def read_roster(
 
     ``runs``: the folder the run found each file in (lbc.workspace.inputs.spreadsheet_files),
     by which the files' schools are named (``school_folder``); a file it does not hold
-    goes by its path as written."""
+    goes by its path as written. ``terms``: the run's term dates, which a school's own
+    are over (terms_of_their_schools)."""
     workspaces, unread = workspaces_of(files, carry_on)
     own = {path: found[1].synonyms for path, found in workspaces.items() if found is not None}
     readable = [path for path in files if path not in unread]
@@ -152,7 +154,7 @@ def read_roster(
     _named_as_its_roster(roster)
     roster.joined = join_pairs(roster)
     # After the pairs are joined: a record of one of two namesakes is its teacher's child's.
-    terms_of_their_schools(roster)
+    terms_of_their_schools(roster, terms)
     return roster
 
 
@@ -244,7 +246,9 @@ def terms_of_the_sheet(roster: Roster) -> None:
                 roster.terms[table.origin] = settings[named]  # type: ignore[assignment]
 
 
-def terms_of_their_schools(roster: Roster) -> None:
+def terms_of_their_schools(
+    roster: Roster, run: dict[str, tuple[dt.date, dt.date]] | None = None
+) -> None:
     """Records of a school read through a file of no workspace of that school are dated by
     that school's own dates, as its own files are, where the file's own would date them
     otherwise: the sheets lbc record-sheets laid out over a county's folder, handed back
@@ -258,18 +262,28 @@ def terms_of_their_schools(roster: Roster) -> None:
     records (_records_by_child, as lbc merge writes its 学校), else its file's
     (Roster.origin_schools); a school's own dates are those its children's files go by
     (Roster.terms: their workspace's, a merged roster's 各校学期; none: the run's), where
-    they are one. A file whose rows go by other dates is read as a piece per school
-    (by_their_schools)."""
+    they are one, each over the run's (``run``), as Roster.terms_of takes them. A file whose
+    rows go by other dates is read as a piece per school (by_their_schools)."""
     if not roster.records or not any(roster.terms.values()):  # nearly every run
         return
+
+    def dated(own: dict[str, tuple[dt.date, dt.date]] | None) -> Any:
+        return sorted({**(run or {}), **(own or {})}.items())
+
     named = roster.origin_schools()
     found: dict[str, dict[str, tuple[dt.date, dt.date]] | None] = {}
     for table in roster.children:
         if school := named.get(table.origin):
             terms = roster.terms.get(table.origin) or {}
-            found[school] = terms if found.get(school, terms) == terms else None
+            if school not in found:
+                found[school] = terms
+            elif found[school] is not None and dated(found[school]) != dated(terms):
+                found[school] = None  # two schools of one name, dated apart: which is not known
     own = {school: terms for school, terms in found.items() if terms is not None}
-    if not own:
+    files = [x for x in roster.records if not (x.own_school or x.sources is not None)]
+    own_dated = {school: dated(terms) for school, terms in own.items()}
+    datings = [*own_dated.values(), *(dated(roster.terms.get(x.origin)) for x in files)]
+    if all(dating == datings[0] for dating in datings):  # each record dated as its school's
         return
     by_child = _records_placed_by_child(roster)
     records = []
@@ -277,7 +291,7 @@ def terms_of_their_schools(roster: Roster) -> None:
         if table.own_school or table.sources is not None:  # a merged roster's: 各校学期
             records.append(table)
             continue
-        mine = roster.terms.get(table.origin) or {}
+        mine = dated(roster.terms.get(table.origin))
         file = named.get(table.origin, "")
         cells = table.values["school"] if table.has("school") else [None] * len(table)
         schools = (
@@ -286,7 +300,7 @@ def terms_of_their_schools(roster: Roster) -> None:
             else by_child.get((table.file, table.sheet_at(i), table.rows[i]), file)
             for i, cell in enumerate(cells)
         )
-        going = [school if own.get(school, mine) != mine else "" for school in schools]
+        going = [school if own_dated.get(school, mine) != mine else "" for school in schools]
         if not any(going):
             records.append(table)
             continue
