@@ -356,3 +356,32 @@ def test_terms_set_twice_or_overlapping_are_one_error(tmp_path: Path, toml: str,
     result = run("summary", "--term", "2024-autumn", "--format", "json", cwd=ws)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"lbc: 错误：配置文件 {ws / 'lbc.toml'} 有误：{said}\n"
+
+
+@pytest.mark.parametrize(
+    ("toml", "term", "span"),
+    [
+        (
+            '[terms."2024-autumn"]\nstart = 2024-08-26\n'
+            '[terms."2025-spring"]\nstart = 2025-01-20\n',
+            "2024-autumn",
+            ("2024-08-26", "2025-01-19"),
+        ),
+        (
+            '[terms."2024-autumn"]\nend = 2025-02-10\n[terms."2025-spring"]\nend = 2025-07-10\n',
+            "2025-spring",
+            ("2025-02-11", "2025-07-10"),
+        ),
+    ],
+)
+def test_a_date_left_unwritten_stops_short_of_the_neighbours_written_one(
+    tmp_path: Path, toml: str, term: str, span: tuple[str, str]
+) -> None:
+    """Only the starts set (autumn Aug 26, spring Jan 20): autumn's unwritten end is the day
+    before spring starts, not its default Jan 31, which was refused as an overlap no one
+    wrote (and before that counted Jan 20–31 in both terms); only the ends set alike."""
+    ws = workspace(tmp_path, toml)
+    result = run("summary", "--term", term, "--format", "json", cwd=ws)
+    assert result.exit_code == 0, result.stderr
+    doc = result.json()["term"]
+    assert (doc["start"], doc["end"]) == span

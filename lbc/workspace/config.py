@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lbc.errors import LbcError
-from lbc.messages import os_reason, t
+from lbc.messages import as_list, os_reason, t
 from lbc.roster.fields import FIELDS
 from lbc.workspace.inputs import holds_spreadsheets, last_terms, spreadsheet_files
 from lbc.workspace.terms import parse_term
@@ -181,7 +181,7 @@ def load_config(path: Path) -> Config:
         if isinstance(value, dict) and known:
             for key in value:
                 if key not in known:
-                    listed = "、".join(known)
+                    listed = as_list(known)
                     raise bad(
                         t("cfg.unknown_setting", section=section, key=key, known=listed),
                         section,
@@ -309,13 +309,16 @@ def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
 
 def _terms(section: object, bad) -> dict[str, tuple[dt.date, dt.date]]:
     """[terms."2024-autumn"] start = 2024-08-30, end = 2025-01-20: a school's own dates.
-    One term set twice (2024秋 and 2024-autumn), or two whose dates overlap, is refused:
-    the second's dates were taken without a word, and a record of a day in two terms
-    counted in both."""
+    A date left unwritten stops short of a neighbour's written one (spring set to start on
+    Jan 20 ends an autumn whose end is not written on Jan 19), as a neighbour term left
+    unset moves (lbc.workspace.terms._dates). One term set twice (2024秋 and 2024-autumn),
+    or two whose written dates overlap, is refused: the second's dates were taken without a
+    word, and a record of a day in two terms counted in both."""
     if not isinstance(section, dict):
         raise bad(t("cfg.section", section="terms"), "terms")
     out: dict[str, tuple[dt.date, dt.date]] = {}
     written: dict[str, str] = {}  # each term's key, as its table names it
+    given: dict[str, tuple[bool, bool]] = {}  # whether its start and its end are written
     for name, dates in section.items():
         try:
             term = parse_term(name)
@@ -335,10 +338,19 @@ def _terms(section: object, bad) -> dict[str, tuple[dt.date, dt.date]]:
             expected = t("cfg.expect.dates")
             raise bad(t("cfg.type", key=f"terms.{name}", expected=expected), "terms", name)
         out[term.key] = (start, end)
-    spans = sorted((start, end, written[key]) for key, (start, end) in out.items())
-    for (_, end, other), (start, _, name) in itertools.pairwise(spans):
-        if start <= end:
-            said = t("cfg.terms_overlap", term=name, other=other, start=start, end=end)
+        given[term.key] = ("start" in dates, "end" in dates)
+    day = dt.timedelta(days=1)
+    for before, after in itertools.pairwise(sorted(out, key=out.__getitem__)):
+        (start, end), (next_start, next_end) = out[before], out[after]
+        if next_start > end:
+            continue
+        if given[after][0] and not given[before][1] and start < next_start:
+            out[before] = (start, next_start - day)
+        elif given[before][1] and not given[after][0] and end < next_end:
+            out[after] = (end + day, next_end)
+        else:
+            name, other = written[after], written[before]
+            said = t("cfg.terms_overlap", term=name, other=other, start=next_start, end=end)
             raise bad(said, "terms", name)
     return out
 
