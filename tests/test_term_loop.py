@@ -724,6 +724,11 @@ def test_spring_record_sheets_lay_out_no_warmth_a_child_had_in_autumn(tmp_path: 
         warmed = "提示：1 名儿童本学年此前已有送温暖记录，记录表只为每学年要求中尚欠的送温暖预置行"
         assert (warmed in made.stderr.splitlines()) == (term == "2025-spring")
     assert laid == {"2025-spring": ["李明轩"], "2024-autumn": ["张雨涵", "李明轩"]}
+    # A school asking no 送温暖 lays out none, and spares nobody a row: no note.
+    (tmp_path / "lbc.toml").write_text("[quotas]\nwarmth_per_year = 0\n", encoding="utf-8")
+    made = run("record-sheets", path, "--term", "2025-spring", "--out", "无", cwd=tmp_path)
+    assert made.exit_code == 0, made.stderr
+    assert "送温暖" not in made.stderr
 
 
 @pytest.mark.parametrize("title", [True, False])

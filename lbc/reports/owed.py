@@ -129,7 +129,7 @@ def record_books(
     lbc.toml sets over the run's: ``quotas_by_file``), how many children have none, the
     paired namesakes their sheets cannot tell apart (张伟（五年级(1)班）, each a Said,
     which the run's language says again), and how many children had this school year's
-    送温暖 before the term (``warmth_before``), whose sheets lay out no row of it."""
+    送温暖 before the term (``warmth_before``), whose sheets lay out fewer rows of it."""
     kids, _ = on_books(roster)
     priority = kids.priority()
     # A cell showing a formula's error (#N/A) is printed as the blank it stands for.
@@ -146,6 +146,7 @@ def record_books(
     index = kids.index(roster)
     born, unclear = namesakes_born(kids, index)
     had_warmth = warmth_before(roster, index, terms)
+    spared: set[int] = set()  # the children a 送温暖 row is not laid out for: had already
     rows: dict[tuple[Term, str], list[tuple[str, str, Month | None]]] = {}
     own = quotas_by_file(roster, quotas)
     arrivals: dict[dt.date, list[dt.date | None]] = {}
@@ -188,12 +189,11 @@ def record_books(
         warmth = 0  # the 送温暖 rows laid out so far, each child's n-th of the year's
         for kind, when, month in rows[laid]:
             warmth += kind == WARMTH
-            planned += [
-                Planned(n, kind, when)
-                for n, k in enumerate(mine)
-                if (month is None or owes[n] is None or month in owes[n])
-                and not (kind == WARMTH and warmth <= had_warmth[k])
-            ]
+            for n, k in enumerate(mine):
+                if kind == WARMTH and warmth <= had_warmth[k]:
+                    spared.add(k)
+                elif month is None or owes[n] is None or month in owes[n]:
+                    planned.append(Planned(n, kind, when))
         name = school_name(school)
         books.append(RecordBook(teacher, name, labels[key], children, planned, term))
     paired = [k for mine in loads.values() for k in mine]
@@ -202,8 +202,7 @@ def record_books(
         for k in paired
         if k in unclear
     ]
-    had = sum(1 for k in paired if had_warmth[k])
-    return books, len(kids) - len(paired), list(dict.fromkeys(apart)), had
+    return books, len(kids) - len(paired), list(dict.fromkeys(apart)), len(spared)
 
 
 def warmth_before(roster: Roster, index: ChildIndex[int], terms: SchoolTerms) -> Counter[int]:
