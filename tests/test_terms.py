@@ -385,3 +385,24 @@ def test_a_date_left_unwritten_stops_short_of_the_neighbours_written_one(
     assert result.exit_code == 0, result.stderr
     doc = result.json()["term"]
     assert (doc["start"], doc["end"]) == span
+
+
+def test_due_in_the_winter_break_counts_the_years_warmth_given_in_it(tmp_path: Path) -> None:
+    """青山小学's autumn term ends Jan 17 and spring starts Feb 10; 张雨涵 had 送温暖 on
+    Jan 25. On Jan 30, in the break, lbc due owed her the year's 送温暖, counting the
+    year's records up to the term's end; the summary and validate count it."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], *([*child_row(n), "王芳"] for n in (1, 2))]
+    records = [RECORD_HEADER, [dt.date(2025, 1, 25), "王芳", "张雨涵", None, "送温暖", "米面油"]]
+    sheets = {"花名册": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "记录": records}
+    write_xlsx(tmp_path / "r.xlsx", sheets)
+    (tmp_path / "lbc.toml").write_text(
+        '[school]\nname = "青山小学"\n[files]\nroster = ["r.xlsx"]\n'
+        '[terms."2024-autumn"]\nend = 2025-01-17\n[terms."2025-spring"]\nstart = 2025-02-10\n',
+        encoding="utf-8",
+    )
+    for day in ("2025-01-30", "2025-02-12", "2025-08-20"):
+        due = run("due", "--as-of", day, "--format", "json", cwd=tmp_path).json()
+        owing = [
+            c["child"] for t in due["teachers"] for c in t["children"] if "warmth" in c["owed"]
+        ]
+        assert (owing, due["summary"]["no_warmth"]) == (["李明轩"], 1), day

@@ -363,6 +363,18 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
         for file, (mine, start) in terms.own.items()
     }
     records = dated_records(roster, index, terms.year_start, day, term.year_ceded, own)
+    # 送温暖 is owed by the school year: one given after the term ended, before ``as_of``,
+    # in a break the school's own dates leave (a Spring Festival visit), is the year's.
+    after = {
+        file: (start, min(as_of, terms.year_end_of(file)), mine.year_ceded)
+        for file, (mine, start) in terms.own.items()
+    }
+    year_end = min(as_of, terms.year_end or term.end)
+    if year_end > day or any(span[1] > own[file][1] for file, span in after.items()):
+        year = dated_records(roster, index, terms.year_start, year_end, term.year_ceded, after)
+        warmth = each_childs_records(year).warmth
+    else:
+        warmth = None
     born, alike = namesakes_born(kids, index)
 
     origins = kids.origins
@@ -379,6 +391,7 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     )
     had_term = each_childs_records(in_term)
     had_year = each_childs_records(records)
+    warmth = had_year.warmth if warmth is None else warmth
     # A child who came to the school this school year (转入日期) owes nothing for the time
     # before: no talk of a month it was mostly not there, no days without contact.
     arrivals: dict[dt.date, list[dt.date | None]] = {}
@@ -433,7 +446,7 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
                 owed.append(TALK)
             if had_term.visits[k] < quota.home_visits_per_term:
                 owed.append(VISIT)
-            if had_year.warmth[k] < quota.warmth_per_year:
+            if warmth[k] < quota.warmth_per_year:
                 owed.append(WARMTH)
             silent_long = silent > quota.max_days_without_contact
             late = bool(missed) or silent_long
@@ -447,7 +460,7 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
                     talks,
                     missed,
                     had_term.visits[k],
-                    had_year.warmth[k],
+                    warmth[k],
                     had_term.family_calls(k),
                     last,
                     silent,

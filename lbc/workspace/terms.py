@@ -10,7 +10,7 @@ start = 2024-08-30``), which :func:`parse_term` takes as ``dates``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lbc.errors import LbcError
@@ -242,11 +242,15 @@ class SchoolTerms:
     school whose lbc.toml sets [terms] has its records dated and its months counted by
     them, as its own run does (``each_schools_term``). ``run``: the term by the run's own
     dates, that of a file of no school's workspace; ``year_start``: its school year's
-    first day; ``own``: each file of a school's workspace with its term and year start."""
+    first day; ``own``: each file of a school's workspace with its term and year start;
+    ``year_end`` and ``year_ends``: the school year's last day, the run's and each file's
+    in ``own`` (None: the term's own end)."""
 
     run: Term
     year_start: dt.date
     own: dict[str, tuple[Term, dt.date]]
+    year_end: dt.date | None = None
+    year_ends: dict[str, dt.date] = field(default_factory=dict)
 
     def of(self, file: str) -> Term:
         """The term of ``file``'s rows."""
@@ -257,6 +261,11 @@ class SchoolTerms:
         """The first day of the school year of ``file``'s term."""
         found = self.own.get(file)
         return self.year_start if found is None else found[1]
+
+    def year_end_of(self, file: str) -> dt.date:
+        """The last day of the school year of ``file``'s term."""
+        end = self.year_ends.get(file) if file in self.own else self.year_end
+        return end or self.of(file).end
 
 
 def terms_of_their_own(roster: Roster, terms: SchoolTerms) -> list[tuple[str, Term]]:
@@ -291,11 +300,13 @@ def each_schools_term(
     the term a day falls in, which a school's own dates may make another)."""
     run = pick(dates)
     own = {}
+    ends = {}
     for file in roster.terms:
         mine = roster.terms_of(file, dates)
         term = pick(mine)
         own[file] = (term, school_year_start(term, mine))
-    return SchoolTerms(run, school_year_start(run, dates), own)
+        ends[file] = school_year_of(term, mine)[1]
+    return SchoolTerms(run, school_year_start(run, dates), own, school_year_of(run, dates)[1], ends)
 
 
 def date_records_in(
