@@ -302,6 +302,23 @@ def test_a_mistyped_key_of_a_term_is_one_error(tmp_path: Path) -> None:
     )
 
 
+def _terms_with_a_break(folder: Path, records: list[list[object]]) -> None:
+    """青山小学's workspace: 张雨涵 and 李明轩, both 王芳's, ``records``, and its own terms,
+    autumn to Jan 17 and spring from Feb 10, with the winter break between."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], *([*child_row(n), "王芳"] for n in (1, 2))]
+    sheets = {
+        "花名册": kids,
+        "教师": [["姓名", "在岗"], ["王芳", "是"]],
+        "记录": [RECORD_HEADER, *records],
+    }
+    write_xlsx(folder / "r.xlsx", sheets)
+    (folder / "lbc.toml").write_text(
+        '[school]\nname = "青山小学"\n[files]\nroster = ["r.xlsx"]\n'
+        '[terms."2024-autumn"]\nend = 2025-01-17\n[terms."2025-spring"]\nstart = 2025-02-10\n',
+        encoding="utf-8",
+    )
+
+
 def test_a_spring_festival_visit_between_the_schools_terms_counts_for_the_year(
     tmp_path: Path,
 ) -> None:
@@ -309,19 +326,13 @@ def test_a_spring_festival_visit_between_the_schools_terms_counts_for_the_year(
     Jan 25 (before the Spring Festival) is in no term, and counts toward the year's 送温暖,
     owed once a year, as summary counted it. Validate and the note said it counted for
     nothing (REC007); they no longer do. A talk of that day is still in no term."""
-    kids = [[*CHILD_HEADER, "帮扶教师"], *([*child_row(n), "王芳"] for n in (1, 2))]
     day = dt.date(2025, 1, 25)
-    records = [
-        RECORD_HEADER,
-        [day, "王芳", "张雨涵", None, "送温暖", "送米面油"],
-        [day, "王芳", "李明轩", None, "谈心", "寒假安全"],
-    ]
-    sheets = {"花名册": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "记录": records}
-    write_xlsx(tmp_path / "r.xlsx", sheets)
-    (tmp_path / "lbc.toml").write_text(
-        '[school]\nname = "青山小学"\n[files]\nroster = ["r.xlsx"]\n'
-        '[terms."2024-autumn"]\nend = 2025-01-17\n[terms."2025-spring"]\nstart = 2025-02-10\n',
-        encoding="utf-8",
+    _terms_with_a_break(
+        tmp_path,
+        [
+            [day, "王芳", "张雨涵", None, "送温暖", "送米面油"],
+            [day, "王芳", "李明轩", None, "谈心", "寒假安全"],
+        ],
     )
     doc = run("summary", "--term", "2025-spring", "--format", "json", cwd=tmp_path)
     assert doc.json()["records"]["warmth_received"] == 1
@@ -391,15 +402,7 @@ def test_due_in_the_winter_break_counts_the_years_warmth_given_in_it(tmp_path: P
     """青山小学's autumn term ends Jan 17 and spring starts Feb 10; 张雨涵 had 送温暖 on
     Jan 25. On Jan 30, in the break, lbc due owed her the year's 送温暖, counting the
     year's records up to the term's end; the summary and validate count it."""
-    kids = [[*CHILD_HEADER, "帮扶教师"], *([*child_row(n), "王芳"] for n in (1, 2))]
-    records = [RECORD_HEADER, [dt.date(2025, 1, 25), "王芳", "张雨涵", None, "送温暖", "米面油"]]
-    sheets = {"花名册": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "记录": records}
-    write_xlsx(tmp_path / "r.xlsx", sheets)
-    (tmp_path / "lbc.toml").write_text(
-        '[school]\nname = "青山小学"\n[files]\nroster = ["r.xlsx"]\n'
-        '[terms."2024-autumn"]\nend = 2025-01-17\n[terms."2025-spring"]\nstart = 2025-02-10\n',
-        encoding="utf-8",
-    )
+    _terms_with_a_break(tmp_path, [[dt.date(2025, 1, 25), "王芳", "张雨涵", None, "送温暖", "米"]])
     for day in ("2025-01-30", "2025-02-12", "2025-08-20"):
         due = run("due", "--as-of", day, "--format", "json", cwd=tmp_path).json()
         owing = [
