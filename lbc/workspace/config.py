@@ -149,10 +149,11 @@ def load_config(path: Path) -> Config:
 
     text = ""
 
-    def bad(reason: str, *key: str) -> LbcError:
+    def bad(reason: str, *key: str, first: bool = False) -> LbcError:
         """The error, at the line ``key`` (its table's and its own names) is written on,
-        where it is found: a value of the wrong kind is said where it stands, as a typo."""
-        line = _line_of(text, key) if key else None
+        where it is found: a value of the wrong kind is said where it stands, as a typo.
+        ``first``: the first line writing anything named so (_line_of)."""
+        line = _line_of(text, key, first) if key else None
         if line is not None:
             reason = t("reason.at_line", line=line, reason=reason)
         return LbcError(t("err.config", path=path, reason=reason))
@@ -173,11 +174,7 @@ def load_config(path: Path) -> Config:
         known = SETTINGS.get(section)
         if known is None:
             reason = "cfg.unknown_section" if isinstance(value, dict) else "cfg.key_outside"
-            error = bad(t(reason, section=section))
-            line = _first_line_of(text, section)
-            if line is not None:
-                error = bad(t("reason.at_line", line=line, reason=t(reason, section=section)))
-            raise error
+            raise bad(t(reason, section=section), section, first=True)
         if isinstance(value, dict) and known:
             for key in value:
                 if key not in known:
@@ -270,31 +267,21 @@ def _names(dotted: str) -> list[str]:
     return [name.strip().strip("\"'") for name in re.findall(_NAME, dotted)]
 
 
-def _line_of(text: str, key: tuple[str, ...]) -> int | None:
+def _line_of(text: str, key: tuple[str, ...], first: bool = False) -> int | None:
     """The line (from 1) ``key`` is written on in lbc.toml: the line of its own table's
-    header, or of the key within its table; None where it is not found as written."""
+    header, or of the key within its table; None where it is not found as written.
+    ``first``: the first line of anything whose name begins so ([term."2025-spring"] for
+    ``("term",)``, a key above every table)."""
     want, table = list(key), []
     for n, line in enumerate(text.splitlines(), start=1):
         if found := _TABLE_LINE.match(line):
             table = _names(found[1])
-            if table == want:
+            if (table[: len(want)] if first else table) == want:
                 return n
-        elif (found := _KEY_LINE.match(line)) and [*table, *_names(found[1])] == want:
-            return n
-    return None
-
-
-def _first_line_of(text: str, name: str) -> int | None:
-    """The first line (from 1) of lbc.toml that writes the table or top-level key ``name``
-    ([term."2025-spring"], [quota], a name = … above every table)."""
-    table: list[str] = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        if found := _TABLE_LINE.match(line):
-            table = _names(found[1])
-            if table[:1] == [name]:
+        elif found := _KEY_LINE.match(line):
+            named = [*table, *_names(found[1])]
+            if (named[: len(want)] if first else named) == want:
                 return n
-        elif not table and (found := _KEY_LINE.match(line)) and _names(found[1])[:1] == [name]:
-            return n
     return None
 
 
