@@ -211,10 +211,7 @@ def warmth_before(roster: Roster, index: ChildIndex[int], terms: SchoolTerms) ->
     autumn term, which starts the school year."""
     term = terms.run
     before = dt.timedelta(days=1)
-    own = {
-        file: (start, mine.start - before, mine.year_ceded)
-        for file, (mine, start) in terms.own.items()
-    }
+    own = terms.spans(lambda _, mine: mine.start - before)
     if terms.year_start >= term.start and all(s > e for s, e, _ in own.values()):
         return Counter()
     year = dated_records(roster, index, terms.year_start, term.start - before, term.year_ceded, own)
@@ -358,23 +355,8 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     day = min(as_of, term.end)
     index = kids.index(roster)
     # Each school's own term: its records dated by it, its children's months counted in it.
-    own = {
-        file: (start, min(as_of, mine.end), mine.year_ceded)
-        for file, (mine, start) in terms.own.items()
-    }
+    own = terms.spans(lambda _, mine: min(as_of, mine.end))
     records = dated_records(roster, index, terms.year_start, day, term.year_ceded, own)
-    # 送温暖 is owed by the school year: one given after the term ended, before ``as_of``,
-    # in a break the school's own dates leave (a Spring Festival visit), is the year's.
-    after = {
-        file: (start, min(as_of, terms.year_end_of(file)), mine.year_ceded)
-        for file, (mine, start) in terms.own.items()
-    }
-    year_end = min(as_of, terms.year_end or term.end)
-    if year_end > day or any(span[1] > own[file][1] for file, span in after.items()):
-        year = dated_records(roster, index, terms.year_start, year_end, term.year_ceded, after)
-        warmth = each_childs_records(year).warmth
-    else:
-        warmth = None
     born, alike = namesakes_born(kids, index)
 
     origins = kids.origins
@@ -391,7 +373,14 @@ def due(roster: Roster, terms: SchoolTerms, quotas: Quotas, as_of: dt.date) -> D
     )
     had_term = each_childs_records(in_term)
     had_year = each_childs_records(records)
-    warmth = had_year.warmth if warmth is None else warmth
+    # 送温暖 is owed by the school year: one given after the term ended, before ``as_of``,
+    # in a break the school's own dates leave (a Spring Festival visit), is the year's.
+    warmth = had_year.warmth
+    after = terms.spans(lambda file, _: min(as_of, terms.year_ends[file]))
+    year_end = min(as_of, terms.year_end)
+    if year_end > day or any(span[1] > own[file][1] for file, span in after.items()):
+        year = dated_records(roster, index, terms.year_start, year_end, term.year_ceded, after)
+        warmth = each_childs_records(year).warmth
     # A child who came to the school this school year (转入日期) owes nothing for the time
     # before: no talk of a month it was mostly not there, no days without contact.
     arrivals: dict[dt.date, list[dt.date | None]] = {}

@@ -10,7 +10,7 @@ start = 2024-08-30``), which :func:`parse_term` takes as ``dates``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lbc.errors import LbcError
@@ -205,10 +205,7 @@ def in_a_school_year(day: dt.date, dates: dict[str, tuple[dt.date, dt.date]] | N
     spring term's end (``in_a_term``'s dates): a 送温暖 of the winter break a school's own
     dates leave between its terms (a Spring Festival visit) is of the year's, owed once a
     year, and lbc summary and lbc due count it so, though it is in no term."""
-    for first in (day.year - 1, day.year):
-        if nz.within(day, _dates(AUTUMN, first, dates)[0], _dates(SPRING, first + 1, dates)[1]):
-            return True
-    return False
+    return any(nz.within(day, *_school_year(first, dates)) for first in (day.year - 1, day.year))
 
 
 def school_year_start(
@@ -229,7 +226,11 @@ def school_year_of(
 ) -> tuple[dt.date, dt.date]:
     """The first and last days of the school year ``term`` belongs to: its autumn term's
     start and its spring term's end."""
-    first = term.year if term.season == AUTUMN else term.year - 1
+    return _school_year(term.year if term.season == AUTUMN else term.year - 1, dates)
+
+
+def _school_year(first: int, dates: Dates | None) -> tuple[dt.date, dt.date]:
+    """The first and last days of the school year starting in the autumn of ``first``."""
     return _dates(AUTUMN, first, dates)[0], _dates(SPRING, first + 1, dates)[1]
 
 
@@ -244,13 +245,13 @@ class SchoolTerms:
     dates, that of a file of no school's workspace; ``year_start``: its school year's
     first day; ``own``: each file of a school's workspace with its term and year start;
     ``year_end`` and ``year_ends``: the school year's last day, the run's and each file's
-    in ``own`` (None: the term's own end)."""
+    in ``own``."""
 
     run: Term
     year_start: dt.date
     own: dict[str, tuple[Term, dt.date]]
-    year_end: dt.date | None = None
-    year_ends: dict[str, dt.date] = field(default_factory=dict)
+    year_end: dt.date
+    year_ends: dict[str, dt.date]
 
     def of(self, file: str) -> Term:
         """The term of ``file``'s rows."""
@@ -262,10 +263,16 @@ class SchoolTerms:
         found = self.own.get(file)
         return self.year_start if found is None else found[1]
 
-    def year_end_of(self, file: str) -> dt.date:
-        """The last day of the school year of ``file``'s term."""
-        end = self.year_ends.get(file) if file in self.own else self.year_end
-        return end or self.of(file).end
+    def spans(
+        self, last: Callable[[str, Term], dt.date]
+    ) -> dict[str, tuple[dt.date, dt.date, frozenset[tuple[int, int]]]]:
+        """Each school's own span of its school year's records, from the year's first day
+        to ``last(file, term)``, with the months its year cedes (Term.year_ceded): what
+        lbc.roster.support.dated_records dates a file's records by instead of the run's."""
+        return {
+            file: (start, last(file, term), term.year_ceded)
+            for file, (term, start) in self.own.items()
+        }
 
 
 def terms_of_their_own(roster: Roster, terms: SchoolTerms) -> list[tuple[str, Term]]:
