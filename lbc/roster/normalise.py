@@ -1993,9 +1993,10 @@ RECORD_KIND_WORDS = {
     **dict.fromkeys(("集体活动", "主题活动", "生日会", "集体生日会"), "活动"),
 }
 # What a 类型 that is no kind says when the contact was not made (未家访, 家访未遇, 电话未
-# 接通, 联系不上, 无人接听, 电话无法接通) or is only planned (计划家访, 拟家访, 待家访); not
-# where the words name what a contact held was about: 未成年人保护, 未来规划, 事实无人抚养
-# 儿童, 学习跟不上, 不到校, 考试失败, 没考好, 作业没写.
+# 接通, 联系不上, 无人接听, 电话无法接通, 家访取消, 电话关机) or is only planned or put off
+# (计划家访, 拟家访, 待家访, 家访改期); not where the words name what a contact held was
+# about: 未成年人保护, 未来规划, 事实无人抚养儿童, 学习跟不上, 不到校, 考试失败, 没考好,
+# 作业没写.
 _NOT_HELD = re.compile(
     r"未(?!成年|来)|没(?!收|考|写|做|交|进步|认真)|无人(?!监护|抚养|看管|照)|(?<![跟考])不上(?!学)"
     r"|不通|不到(?!校|位)|不在家|(?<!试)失败|拒接|无法接通|无应答|取消|扑空|关机|停机|空号|改期"
@@ -2075,7 +2076,7 @@ def record_kind(value: Any) -> str | Bad | None:
         return uncounted
     remarked = _REMARKED.match(folded)
     if remarked is not None and (named := RECORD_KIND_WORDS.get(remarked[1])) is not None:
-        return _remarked(named, remarked[2] or remarked[3] or "", kind)  # type: ignore[arg-type]
+        return _remarked(named, remarked[2] or remarked[3] or "", kind)
     if _NOT_HELD.search(folded):
         return NotHeld(kind.raw)
     return kind
