@@ -3624,8 +3624,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "an unknown kind of support cannot be counted under any kind",
     ),
     "rule.REC004.fix": (
-        "改成提示中列出的类型之一，如“谈心”“家访”",
-        "use one of the listed kinds, such as 谈心 or 家访",
+        "改成提示中列出的类型之一，如“谈心”“家访”；一行写了两种联系的（谈心，家访），分成两行",
+        "use one of the listed kinds, such as 谈心 or 家访; a row of two contacts (谈心，家访) "
+        "becomes two rows",
     ),
     "rule.REC005": (
         "日期 {date} 不在这份记录表的学期内（{start}至{end}），这条记录不计入本学期",

@@ -2005,6 +2005,10 @@ _NOT_HELD = re.compile(
 # A kind with a remark after it in brackets, or after a colon, as teachers write one
 # (家访（入户）, 谈心【学习问题】, 谈心：没考好), folded: the kind and the remark.
 _REMARKED = re.compile(r"^(.+?)(?:[(\[【](.*)[)\]】]|:(.+))$")
+# A kind with a remark after a comma, a semicolon, a dash or a space, as teachers write one
+# too (家访，入户, 谈心——考试没考好, 谈心 学习问题): the kind and the remark, read as one in
+# brackets is. Not 、, / or +, which list kinds (谈心、家访).
+_SEPARATED = re.compile(r"^(.+?)\s*(?:[,;]|[-—~]+|\s)\s*(\S.*)$")
 # What a remark says of a contact not made, of any kind (家访（取消）, 谈心（缺席）, 送温暖
 # （未发放）), of a home visit (家访（未遇）, 家访（大门紧锁）) and of a call (电话（关机）,
 # 电话（无法接通）): the narrow words of it only, since a remark mostly says what a contact
@@ -2065,8 +2069,8 @@ _COUNTED = re.compile(r"^(?:已|第[0-9一二三四五六七八九十]+次)|(?:[
 def record_kind(value: Any) -> str | Bad | None:
     """A record's 类型 as one of RECORD_KINDS (its spellings in RECORD_KIND_WORDS); a type
     saying no contact was made is NotHeld, any other word Bad. A kind with a remark after
-    it is that kind (read as no kind, a teacher's 谈心（学习问题） counted for no talk), as
-    ``_remarked`` reads it."""
+    it, in brackets, after a colon, a comma, a dash or a space, is that kind (read as no
+    kind, a teacher's 谈心（学习问题） counted for no talk), as ``_remarked`` reads it."""
     kind = _record_kind(value)
     if kind.__class__ is not Bad:
         return kind
@@ -2077,6 +2081,14 @@ def record_kind(value: Any) -> str | Bad | None:
     remarked = _REMARKED.match(folded)
     if remarked is not None and (named := RECORD_KIND_WORDS.get(remarked[1])) is not None:
         return _remarked(named, remarked[2] or remarked[3] or "", kind)
+    separated = _SEPARATED.match(T2S.convert(kind.raw.strip()).lower())
+    if separated is not None and (named := RECORD_KIND_WORDS.get(separated[1])) is not None:
+        remark = separated[2]
+        # A second kind after the first (谈心，家访; 家访，电话联系): two contacts in one row,
+        # which the school is asked to write as two; the same one twice (家访，入户家访) is one.
+        if (again := record_kind(remark)).__class__ is str:
+            return named if again == named else kind
+        return _remarked(named, _folded(remark).lower(), kind)
     if _NOT_HELD.search(folded):
         return NotHeld(kind.raw)
     return kind
