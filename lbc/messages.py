@@ -1299,6 +1299,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{school}: {children} {children:child|children}, {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}",
     ),
     "out.no_findings": ("没有发现问题。", "no problems found."),
+    "out.no_findings_left_out": (
+        "读入的文件没有发现问题；另有 {count} 个文件未读入，没有检查（见上面的提示）。",
+        "no problems found in the files read; {count} {count:file was|files were} not read, "
+        "and not checked (see the notes above).",
+    ),
     "out.col.location": ("位置", "location"),
     "out.col.code": ("代码", "code"),
     "out.col.severity": ("级别", "severity"),

@@ -457,3 +457,38 @@ def test_every_schools_toml_error_crosses_from_a_worker_line_by_line(tmp_path: P
     back = pickle.loads(pickle.dumps(LbcErrors([LbcError(line) for line in lines])))
     assert (type(back), str(back).splitlines()) == (LbcErrors, lines)
     assert [str(e) for e in back.errors] == lines
+
+
+def test_a_schools_files_left_out_for_its_toml_are_said_once(tmp_path: Path) -> None:
+    """青山小学's two files (its roster and a copy kept as 二年级.xlsx) left out for its one
+    mistyped lbc.toml: one note names both, not the same lines twice, and each file's entry
+    in the JSON carries it. With nothing found in the files read, the run does not say
+    "no problems found" as if it had checked the county whole: it says which it did not."""
+    root = county(tmp_path, "[quotas\ntalks_per_month = 2\n")
+    roster, copy = root / QS / "花名册.xlsx", root / QS / "二年级.xlsx"
+    copy.write_bytes(roster.read_bytes())
+    toml = (root / QS / "lbc.toml").resolve()
+    why = (
+        f"配置文件 {toml} 有误：第 5 行第 8 列写法不对"
+        "（请对照 lbc init 生成的 lbc.toml 检查引号、括号和等号）"
+    )
+    said = run("validate", root)
+    assert said.exit_code == 1
+    assert said.stderr.splitlines() == [
+        f"提示：未读入（其余文件照常检查，退出码为 1）：{copy}、{roster}：{why}"
+    ]
+    assert said.stdout.splitlines() == [
+        "读入的文件没有发现问题；另有 2 个文件未读入，没有检查（见上面的提示）。",
+        "共检查 1 名儿童、1 名教师、1 条帮扶记录：0 个错误，0 个警告",
+    ]
+    files = run("validate", root, "--format", "json").json()["files"]
+    assert [(f["file"], f.get("error")) for f in files] == [
+        (str(root / BH / "花名册.xlsx"), None),
+        (str(copy), f"{copy}、{roster}：{why}"),
+        (str(roster), f"{copy}、{roster}：{why}"),
+    ]
+    english = run("--lang", "en", "validate", root).stdout.splitlines()[0]
+    assert english == (
+        "no problems found in the files read; 2 files were not read, and not checked "
+        "(see the notes above)."
+    )

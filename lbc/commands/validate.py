@@ -99,7 +99,7 @@ def validate(
         },
         rows=lambda: (f.as_dict(privacy) for f in findings),
         columns=FINDING_COLUMNS,
-        table=lambda: print_table(findings, summary, privacy),
+        table=lambda: print_table(findings, summary, privacy, len(roster.failed)),
         bom=not no_bom,
         json_keys=json_keys,
     )
@@ -186,7 +186,11 @@ def describe_files(roster: Roster) -> list[dict[str, object]]:
     return out
 
 
-def print_table(findings: list[Finding], summary: dict[str, object], privacy: Privacy) -> None:
+def print_table(
+    findings: list[Finding], summary: dict[str, object], privacy: Privacy, left_out: int
+) -> None:
+    """The findings sheet by sheet, then the figures; ``left_out``: how many files could
+    not be read (said in a note above), whose children "no problems found" must not cover."""
     console = common.stdout()
     groups: dict[tuple[str, str | None], list[Finding]] = {}
     for f in findings:
@@ -209,7 +213,8 @@ def print_table(findings: list[Finding], summary: dict[str, object], privacy: Pr
         title = t("out.sheet_heading", file=file, sheet=sheet)
         common.show_table(console, rich_table(headers, rows, title=title))
     if not findings:
-        console.print(t("out.no_findings"), markup=False)
+        said = t("out.no_findings_left_out", count=left_out) if left_out else t("out.no_findings")
+        console.print(said, markup=False)
     schools = summary.get("schools")
     if isinstance(schools, list):
         for entry in schools:

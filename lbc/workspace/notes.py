@@ -140,8 +140,10 @@ def _latest_holds_all(group: SideBySide) -> bool:
 
 
 def files_left_out(roster: Roster) -> list[str]:
-    """A note for each file that could not be read, with why: the others were read."""
-    return [t("note.file_left_out", reason=reason) for _, reason in roster.failed]
+    """A note for each file that could not be read, with why: the others were read. A
+    school's files left out for one reason (its lbc.toml) are said in one note."""
+    reasons = dict.fromkeys(reason for _, reason in roster.failed)
+    return [t("note.file_left_out", reason=reason) for reason in reasons]
 
 
 def what_was_read(

@@ -115,10 +115,16 @@ def read_roster(
     roster = load_roster(
         readable, synonyms, carry_on, keep or (), pairs_alone, park, children_elsewhere, own
     )
-    left_out = [
-        (str(path), t("reason.of_file", file=path, reason=exc)) for path, exc in unread.items()
-    ]
-    roster.failed[:0] = left_out
+    # A school's files left out for one lbc.toml it cannot read: said once, naming them all
+    # (each file's entry carries the one text, which notes.files_left_out says once).
+    alike: dict[str, list[Path]] = {}
+    for path, exc in unread.items():
+        alike.setdefault(str(exc), []).append(path)
+    said = {
+        why: t("reason.of_file", file="、".join(map(str, paths)), reason=why)
+        for why, paths in alike.items()
+    }
+    roster.failed[:0] = [(str(path), said[str(exc)]) for path, exc in unread.items()]
     roster.runs = dict(runs or {})
     # The pairs in force are joined onto the children's cells: a pairs workbook's, last
     # term's, a teachers list's 帮扶学生 column's (lbc.roster.pairs).
