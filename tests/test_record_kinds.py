@@ -367,3 +367,45 @@ def _reading(cell: str) -> str:
 def test_a_kind_cell_as_teachers_write_it(case: tuple[object, ...]) -> None:
     cell, right = case[0], case[1]
     assert _reading(cell) in right  # type: ignore[arg-type, operator]
+
+
+# From a review: a remark saying the contact was not made, or not yet, or leaving it in doubt,
+# after a mark or in brackets, each once read as the contact made (a child nobody visited
+# counted as visited). Each must read as no contact (N) or be asked about (B).
+NOT_MADE = [
+    *("家访，未去", "家访 没去", "家访，没有去", "家访，没去成", "家访，未家访", "家访，未完成"),
+    *("家访，未落实", "家访 因疫情未去", "家访 找不到家", "家访，没找到", "家访，找不到人"),
+    *("家访，没碰到人", "家访，没碰上", "家访，家里没人在", "家访，联系不上家长"),
+    *("家访，学生未到家", "家访，门锁着", "家访，房子锁着", "家访，家长不让进", "家访，搬家了"),
+    *("家访，无果", "家访，白跑一趟", "家访 ×", "家访，×", "家访 X", "家访，0次", "家访 0"),
+    *("家访，下周", "家访 下周去", "家访，预计下周", "家访，改天再去", "家访，改日", "家访，延后"),
+    *(
+        "电话，未打通",
+        "电话 不通",
+        "电话，信号不通",
+        "电话，没打",
+        "电话 未联系上",
+        "电话，没联系上",
+    ),
+    *("电话 联系不到", "电话，联系不上家长", "电话，对方未回", "电话，未回复", "电话，没信号"),
+    *("电话 无人应答", "视频，没连上", "视频，连不上", "电话，对方不接", "电话 不接", "电话，挂了"),
+    *("电话，号码错了", "电话，打错了", "电话 打不进", "亲情通话，家长没空"),
+    *(
+        "谈心 没谈",
+        "谈心，未谈",
+        "谈心，未开展",
+        "谈心，学生没来",
+        "谈心，学生缺席",
+        "谈心 学生病假",
+    ),
+    *("谈心，家访未遇", "谈心，电话未接通", "谈心 0", "送温暖，未送", "送温暖，没送到"),
+    *("活动，没去", "活动，学生未到", "学习辅导，未辅导", "学习辅导，学生未到", "家访——"),
+]
+
+
+@pytest.mark.parametrize("cell", NOT_MADE)
+def test_a_contact_said_not_made_is_never_counted(cell: str) -> None:
+    assert _reading(cell) in {N, A}
+    kind, _, remark = cell.partition("，" if "，" in cell else " " if " " in cell else "——")
+    if remark:  # the same remark in brackets
+        assert _reading(f"{kind}（{remark.strip()}）") in {N, A}

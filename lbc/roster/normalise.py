@@ -2008,37 +2008,53 @@ _REMARKED = re.compile(r"^(.+?)(?:[(\[【](.*)[)\]】]|:(.+))$")
 # A kind with a remark after a comma, a semicolon, a dash or a space, as teachers write one
 # too (家访，入户, 谈心——考试没考好, 谈心 学习问题): the kind and the remark, read as one in
 # brackets is. Not 、, / or +, which list kinds (谈心、家访).
-_SEPARATED = re.compile(r"^(.+?)\s*(?:[,;]|[-—~]+|\s)\s*(\S.*)$")
+_SEPARATED = re.compile(r"^(.+?)\s*(?:[,;]|[-—~]+|\s)\s*([^\s,;\-—~].*)$")
 # What a remark says of a contact not made, of any kind (家访（取消）, 谈心（缺席）, 送温暖
 # （未发放）), of a home visit (家访（未遇）, 家访（大门紧锁）) and of a call (电话（关机）,
 # 电话（无法接通）): the narrow words of it only, since a remark mostly says what a contact
 # was about, negations and all (谈心（作业未完成）, 谈心（父母长期不在家）, 学习辅导（没听懂）).
 _FAILED_ANY = (
-    r"取消|改期|延期|^推迟|推迟$|[未没]能?(?:进行|成行|发放|送达|参加)|未果"
-    r"|^(?:缺席|没来|未来|未到|没到|未|没)$"
+    r"取消|改期|延期|^推迟|推迟$|[未没]能?(?:进行|成行|发放|送达|参加)|未果|无果"
+    r"|^(?:缺席|没来|未来|未到|没到|未|没|[未没](?:开展|落实|完成|进行))$"
 )
 # The end of a clause of a remark (家中无人，改日再访): 无人 there is nobody home, not the
 # 无人 of 周末无人照看.
 _CLAUSE_END = r"(?=$|[,;。])"
 _FAILED = {
     "家访": re.compile(
-        rf"{_FAILED_ANY}|未遇|扑空|不在家|(?:家中|家里|屋里)?[无没]人(?:在家|应答?|开门|接待)?"
-        rf"{_CLAUSE_END}|紧锁|锁门|拒访|[未没]能?见(?:到|着|人|家长|父母|学生|孩子|监护人|家人)"
-        rf"|联系不上{_CLAUSE_END}"
+        rf"{_FAILED_ANY}|未遇|扑空|不在家|(?:家中|家里|屋里)?[无没]人(?:在家|在|应答?|开门|接待)?"
+        rf"{_CLAUSE_END}|紧锁|锁门|锁着|拒访|不让进|白跑|搬家|[未没]碰[到上着]|找不到|没找到"
+        rf"|[未没]能?见(?:到|着|人|家长|父母|学生|孩子|监护人|家人)|[未没]到家"
+        rf"|联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}"
+        # The visit itself not gone on (没去, 因疫情未去), not a child who did not go to
+        # school (学生没去学校), which a visit is often about.
+        rf"|[未没]能?(?:去成?|家访|上门|入户){_CLAUSE_END}"
     ),
     **dict.fromkeys(
         ("电话联系", "视频通话", "亲情通话"),
         re.compile(
-            rf"{_FAILED_ANY}|[未没]接|[未没]能?接通|无法接通|[打拨]不通|没[打拨]?通|无应答|[无没]人接"
+            rf"{_FAILED_ANY}|[未没]接|[未没]能?接通|无法接通|[打拨]不[通进]|没[打拨]?通|无应答|[无没]人接"
             r"|关机|停机|空号|占线|拒接|号码错误|错号|换号(?!后)|号码已?更换|无暇接|不在服务区"
-            rf"|无法联系|联系不上{_CLAUSE_END}|失联$"
+            rf"|无法联系|联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}|失联$|[无没]人应答"
+            rf"|[未没]能?[打拨]通|[未没][打拨]{_CLAUSE_END}|[未没]能?联系[上到]|不通{_CLAUSE_END}"
+            rf"|[未没]回(?:复|电|话)?{_CLAUSE_END}|[没无]信号|[未没]能?连上|连不上|号码错|打错"
+            rf"|不接(?:听|电话)?{_CLAUSE_END}"
         ),
     ),
     # A child away from a group activity or a lesson did not take part.
     **dict.fromkeys(
         ("活动", "学习辅导"),
-        re.compile(rf"{_FAILED_ANY}|(?:^|病|事)(?:缺席|请假)|(?:缺席|请假)$"),
+        re.compile(
+            rf"{_FAILED_ANY}|(?:^|病|事)(?:缺席|请假)|(?:缺席|请假)$"
+            r"|(?:^|学生)[未没]能?(?:去|到|参加|辅导)$"
+        ),
     ),
+    # A talk not had (没谈, 学生没来), not one about what was not done (作业未完成).
+    **dict.fromkeys(
+        ("谈心", "心理疏导"),
+        re.compile(rf"{_FAILED_ANY}|^[未没]能?(?:谈|谈成|谈话|疏导)$|学生(?:没来|[未没]到)$"),
+    ),
+    "送温暖": re.compile(rf"{_FAILED_ANY}|[未没]能?送(?:到|达|出|去)?{_CLAUSE_END}"),
 }
 _FAILED_OTHER = re.compile(_FAILED_ANY)
 # Someone met or spoken with all the same (家访（父母不在家，与奶奶交流）, 电话联系（父亲未接，
@@ -2055,11 +2071,13 @@ _SOMEONE_AWAY = re.compile(
 )
 # A remark that leaves it unsure whether the contact was made, or made so: planning words,
 # which may be what was talked of (家访（计划）, 谈心（学习计划）), one away (谈心（请假）),
-# a refusal or a call cut off, a bare no (家访（否）, 家访（无）); and a home visit made by
+# a refusal or a call cut off, a bare no (家访（否）, 家访（无）, 家访（×）, 家访（0次）), put
+# off (家访（下周）, 家访（改天再去）); and a home visit made by
 # phone or online (家访（电话）, 家访（线上）), which is no visit in person.
 _REMARK_UNSURE = re.compile(
     r"计划|拟(?!考)|(?<!接)待(?!人)|预约|准备(?!期末|考试)|安排|暂缓|暂停|下次|再约|另约|择日"
-    r"|(?:^|病|事)请假|请假$|拒绝|挂断|^(?:否|无|没|不|暂无|不在|/)$"
+    r"|(?:^|病|事)请假|请假$|拒绝|挂断|^(?:否|无|没|不|暂无|不在|[-—/]+|[×x✗✘]|0次?)$"
+    r"|下周|改天|改日|延后|再去|预计|没空|挂了|^(?:学生)?(?:缺席|病假|事假)$"
 )
 _BY_PHONE = re.compile(r"电话|电访|视频|微信|线上|网络|改为|qq")
 # A kind with a count or a mark: 家访1次, 第一次家访, 已家访, 家访√.
@@ -2083,12 +2101,7 @@ def record_kind(value: Any) -> str | Bad | None:
         return _remarked(named, remarked[2] or remarked[3] or "", kind)
     separated = _SEPARATED.match(T2S.convert(kind.raw.strip()).lower())
     if separated is not None and (named := RECORD_KIND_WORDS.get(separated[1])) is not None:
-        remark = separated[2]
-        # A second kind after the first (谈心，家访; 家访，电话联系): two contacts in one row,
-        # which the school is asked to write as two; the same one twice (家访，入户家访) is one.
-        if (again := record_kind(remark)).__class__ is str:
-            return named if again == named else kind
-        return _remarked(named, _folded(remark).lower(), kind)
+        return _remarked(named, _folded(separated[2]).lower(), kind)
     if _NOT_HELD.search(folded):
         return NotHeld(kind.raw)
     return kind
@@ -2103,6 +2116,14 @@ def _remarked(named: str, remark: str, bad: Bad) -> str | Bad:
     remark says of what the contact was about (谈心（作业未完成）)."""
     failed = _FAILED.get(named, _FAILED_OTHER)
     remark = remark.replace("没有", "没")  # 没有接通 as 没接通, 家里没有人 as 家里没人
+    # A second contact in the remark (谈心，家访; 谈心（家访未遇）): two in one row, which
+    # the school is asked to write as two; the same kind again (家访，入户家访) is the one.
+    # Not another kind's word inside what was talked of (谈心（父母电话经常打不通）).
+    again = record_kind(remark) if remark else None
+    if again.__class__ is str and again != named:
+        return bad
+    if again.__class__ is NotHeld and remark.startswith(_OTHER_KINDS[named]):
+        return bad
     if named == "家访" and _BY_PHONE.search(remark):
         return bad
     if failed.search(remark):
@@ -2114,6 +2135,12 @@ def _remarked(named: str, remark: str, bad: Bad) -> str | Bad:
 
 
 _record_kind = _closed(RECORD_KIND_WORDS)
+# By kind, the spellings of every other kind that open a remark naming a second contact
+# (家访 of 谈心（家访未遇）), not a single character.
+_OTHER_KINDS = {
+    kind: tuple(word for word, its in RECORD_KIND_WORDS.items() if len(word) > 1 and its != kind)
+    for kind in RECORD_KINDS
+}
 
 
 def kind_named(text: str) -> str | None:
