@@ -28,12 +28,14 @@ def roster(tmp_path: Path) -> Path:
     return write_xlsx(tmp_path / "花名册.xlsx", sheets)
 
 
-def test_markdown_escapes_cells_only(roster: Path) -> None:
-    result = run("summary", roster, "--term", "2024-autumn")
+def test_markdown_escapes_cells_only(roster: Path, tmp_path: Path) -> None:
+    out = tmp_path / "总结.md"
+    result = run("summary", roster, "--term", "2024-autumn", "--out", out)
     assert result.exit_code == 0, result.stderr
-    assert HOSTILE not in result.stdout
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout and "李&amp;明" in result.stdout
-    assert "<!-- chart: children_by_grade -->" in result.stdout  # the template's own text
+    text = out.read_text(encoding="utf-8")
+    assert HOSTILE not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "李&amp;明" in text
+    assert "<!-- chart: children_by_grade -->" in text  # the template's own text
 
 
 def test_html_escapes_once_and_word_shows_the_text(roster: Path, tmp_path: Path) -> None:

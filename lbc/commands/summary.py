@@ -12,6 +12,7 @@ from lbc.checks.engine import check_roster
 from lbc.checks.findings import reported
 from lbc.checks.watch import settings_of_their_own
 from lbc.commands import common
+from lbc.documents.blocks import shown_on_screen
 from lbc.errors import ExitStatus, LbcError
 from lbc.messages import h, language, t
 from lbc.output.files import refuse_input_as_output, write_atomic
@@ -124,7 +125,7 @@ def summary(
     if last_term is not None and {Path(f).resolve() for f in last_term.files} <= this_term:
         common.note(t("sum.note.previous_is_roster", path=previous))
     if text is not None and out is None:
-        typer.echo(text, nl=False)
+        typer.echo(shown_on_screen(text) if fmt == "md" else text, nl=False)
     elif text is not None and out is not None:
         write_atomic(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), inputs=inputs)
     if out is not None:

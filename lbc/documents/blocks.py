@@ -25,6 +25,13 @@ _CAPTION = re.compile(r"^:\s+(.+)$")
 _RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
 
+def shown_on_screen(markdown: str) -> str:
+    """A summary's Markdown as a terminal shows it: without the lines that only mark where
+    the HTML puts a chart or the signature, which read as stray code there."""
+    lines = markdown.splitlines(keepends=True)
+    return "".join(x for x in lines if not (_CHART.match(x.strip()) or _SIGN.match(x.strip())))
+
+
 @dataclass
 class Block:
     kind: str  # title, h1, h2, p, bullet, number, table, chart, sign
