@@ -1407,6 +1407,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "没有儿童的关注分达到 {threshold}。",
         "no child's score reaches {threshold}.",
     ),
+    "due.written": (
+        "已写出待办清单：{path}（仅本人可读）",
+        "wrote the to-do list: {path} (readable by you only)",
+    ),
     "watch.written": (
         "已写出重点关注名单：{path}（含儿童情况，仅本人可读）",
         "wrote the watch list: {path} (describes children; readable by you only)",

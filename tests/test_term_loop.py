@@ -448,6 +448,7 @@ def test_due_prints_and_writes_the_list(term: Path) -> None:
     )
     out = run("due", "--as-of", "2024-10-15", "--out", "待办.xlsx", cwd=term)
     assert out.exit_code == 1
+    assert out.stderr.splitlines()[-1] == "已写出待办清单：待办.xlsx（仅本人可读）"
     path = term / "待办.xlsx"
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -126,6 +126,7 @@ def due_command(
 
         with language("zh"):
             write_due_book(out, result, run_school(roster, cfg.school), inputs)
+        common.note(t("due.written", path=out))
     common.emit(
         fmt,
         document=lambda: as_document(result),
