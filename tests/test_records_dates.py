@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -139,12 +140,19 @@ def test_a_month_counts_in_a_term_that_starts_within_it(tmp_path: Path) -> None:
     ]
 
 
+def _read_once(*days: dt.date) -> object:
+    """The days of a list as lbc reads them: each once (a day written twice was copied),
+    and one day alone as that day."""
+    once = tuple(dict.fromkeys(days))
+    return once if len(once) > 1 else once[0]
+
+
 @given(st.lists(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), min_size=2, max_size=5))
 def test_a_list_of_days_reads_as_those_days(days: list[dt.date]) -> None:
     for sep in ("；", "、", ", ", " "):
-        assert nz.record_date(sep.join(d.isoformat() for d in days)) == tuple(days)
+        assert nz.record_date(sep.join(d.isoformat() for d in days)) == _read_once(*days)
     written = "、".join(f"{d.year}年{d.month}月{d.day}日" for d in days)
-    assert nz.record_date(written) == tuple(days)
+    assert nz.record_date(written) == _read_once(*days)
 
 
 def test_one_day_with_its_time_or_weekday_is_one_day() -> None:
@@ -266,7 +274,8 @@ def test_a_later_day_without_its_year_is_the_one_nearest(
     later = first + dt.timedelta(days=days)
     written = timed.format(f"{first.year}年{first.month}月{first.day}日")
     cell = f"{written}、{later.month}月{later.day}日"
-    assert nz.record_date(cell) == (first, later)
+    # The same day again is one talk copied, unless written at a time of its own.
+    assert nz.record_date(cell) == ((first, later) if ":" in timed else _read_once(first, later))
 
 
 @given(st.dates(dt.date(2001, 1, 1), dt.date(2098, 12, 31)), st.integers(154, 210))
@@ -295,7 +304,7 @@ def test_a_later_day_without_its_year_is_of_the_term_known(
     later = start + dt.timedelta(days=into)
     first = later + dt.timedelta(days=apart)
     cell = f"{first.year}年{first.month}月{first.day}日、{later.month}月{later.day}日"
-    assert nz.record_date(cell, ((start, end),)) == (first, later)
+    assert nz.record_date(cell, ((start, end),)) == _read_once(first, later)
 
 
 def test_due_and_the_summary_say_how_many_records_are_in_no_term(tmp_path: Path) -> None:
@@ -588,3 +597,71 @@ def test_a_number_typed_into_a_date_formatted_cell_is_said_as_typed(tmp_path: Pa
     ]
     assert nz.date(dt.datetime(1900, 1, 9, 3, 36)) == nz.Bad("9.15", nz.TYPED_IN_A_DATE_CELL)
     assert nz.date(dt.date(1900, 4, 9)) == nz.Bad("100", nz.TYPED_IN_A_DATE_CELL)
+
+
+# From an attack on the 日期 column: cells whose later day lbc read wrong or dropped without
+# a word. Each is now asked about (Bad), or read once where a day was copied.
+ASKED = [
+    "2024.9.30 10.20",  # a talk at 10:20, read as a second one on Oct 20
+    "2024.10.31 11.15",
+    "2024年10月8日 9.30",
+    "2024年9月3日/10月8日",  # a second day after a mark lbc reads as no list: dropped
+    "2024年9月3日／10月8日",
+    "2024年9月3日/2024年10月8日",
+    "2024年9月3日与10月8日",
+    "2024年9月3日+10月8日",
+    "2024年9月3日。10月8日",
+    "2024年9月3日 10月8日补",
+    "2024年9月3日(10月8日回访)",
+    "2024年9月3日 至 9月5日",  # a span spaced apart: read as its first day
+    "2024.9.3 - 2024.9.5",
+    "2024-09-03 ~ 2024-09-05",
+    "2024.9.3 至 9.5",
+    "2024年9月3日–9月5日",
+    241008,  # 2024-10-08 typed as digits, read as the serial of 2559-11-08
+    "241008",  # read as the month 2410-08
+]
+
+
+@pytest.mark.parametrize("cell", ASKED, ids=str)
+def test_a_cell_lbc_cannot_read_whole_is_asked_about(cell: object) -> None:
+    assert nz.record_date(cell, ((dt.date(2024, 9, 1), dt.date(2025, 1, 31)),)) == nz.Bad(
+        str(cell).replace("／", "/")
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        ("2024.10.8、2024.10.8", dt.date(2024, 10, 8)),
+        ("2024.9.3 2024.9.3", dt.date(2024, 9, 3)),
+        ("2024年9月3日、9月3日、10月8日", (dt.date(2024, 9, 3), dt.date(2024, 10, 8))),
+        ("2024-10-08 9:00、2024-10-08 15:00", (dt.date(2024, 10, 8), dt.date(2024, 10, 8))),
+        ("2024年9月3日(周二)", dt.date(2024, 9, 3)),
+        ("2024.9.3 19:30-20:00", dt.date(2024, 9, 3)),
+        ("2024.9.3 2024.10.8", (dt.date(2024, 9, 3), dt.date(2024, 10, 8))),
+    ],
+    ids=str,
+)
+def test_a_day_copied_in_a_cell_is_one_record(cell: str, read: object) -> None:
+    """A day written twice in one cell is one talk or visit, copied (it counted twice);
+    at two times of the day, two."""
+    assert nz.record_date(cell) == read
+
+
+def test_a_time_written_with_a_dot_is_no_second_talk(tmp_path: Path) -> None:
+    """王芳 wrote 张雨涵's September talk as 2024.9.30 10.20 (at 10:20): lbc read a second
+    talk on Oct 20, and due said October was done. The cell is asked about now (DATE001),
+    and October is owed as for 李明轩, whose cell says 2024.9.30."""
+    path = _roster(
+        tmp_path,
+        [
+            ["2024.9.30 10.20", "王芳", "张雨涵", None, "谈心", "谈学习"],
+            ["2024.9.30", "王芳", "李明轩", None, "谈心", "谈学习"],
+        ],
+    )
+    due = run("due", path, "--as-of", "2024-11-20", "--format", "json")
+    months = [c["missed_months"] for x in due.json()["teachers"] for c in x["children"]]
+    assert months == [["2024-09", "2024-10"], ["2024-10"]]
+    found = run("validate", path, "--select", "DATE", "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["value"]) for f in found] == [("DATE001", 2, "2024.9.30 10.20")]

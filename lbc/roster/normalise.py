@@ -910,6 +910,10 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # it was a day of 1900-1905, said as such (日期 1900-01-09 不在学期内), which no one typed.
 _FIRST_SERIAL = 3654
 _FIRST_DAY = _EXCEL_EPOCH + dt.timedelta(days=_FIRST_SERIAL)
+# The serial past the last day read as one: 2101-01-01. A larger number in a date cell is
+# no day of a roster either, but mostly a day typed as digits Excel keeps as a number:
+# 241008 for 2024-10-08 was 2559-11-08, said as a day after today, which no one typed.
+_PAST_SERIALS = (dt.date(2101, 1, 1) - _EXCEL_EPOCH).days
 _FIRST_DAY_AT = dt.datetime.combine(_FIRST_DAY, dt.time())
 # The epochs of Excel's serials as a reader gives them: serial 1 is 1900-01-01, one day
 # after the epoch of the serials past 60 (Excel counts a 1900-02-29 that never was).
@@ -994,7 +998,7 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
             if text.endswith(".1"):  # 2015.1 or 2015.10: Excel dropped the zero
                 return Bad(text)
             return date(text)
-        if _FIRST_SERIAL <= value < 2958466:
+        if _FIRST_SERIAL <= value < _PAST_SERIALS:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         return Bad(_as_text(value) or "")
     s = _as_text(value)
@@ -1011,6 +1015,8 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
     for pattern in _MONTH_PATTERNS:
         m = pattern.fullmatch(read)
         if m:
+            if not 1900 <= int(m.group(1)) <= 2100:  # 241008 typed for 2024-10-08: no 2410
+                return Bad(s)
             try:
                 return YearMonth(int(m.group(1)), int(m.group(2)))
             except ValueError:
@@ -1041,6 +1047,14 @@ _TIME_OF_DAY = re.compile(
 # is one day and its time).
 _DAY_LIST = re.compile(r"\s*(?:[、,;]|和|及)\s*|\s+")
 _LISTED = re.compile(r"[、,;]|和|及")
+# A time written with a dot (10.20 for 10:20), which a later day of a list spaced apart
+# may be as well (2024.9.30 10.20): no day read from it.
+_DOTTED_TIME = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+# The first day of a cell, and another day after it (9月5日, 2024.10.8) where it is written
+# as no list lbc reads: a span (2024年9月3日 至 9月5日, 2024.9.3 – 2024.9.5) or a list
+# joined otherwise (2024年9月3日/10月8日, 2024年9月3日与10月8日).
+_FIRST_DAY_WRITTEN = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{8}")
+_ANOTHER_DAY = re.compile(r"\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{4}\s*[-/.年]|\d{1,2}\s*[日号]")
 # A later day of a list without its year: 10月8日, 10.8, 10月.
 _SAME_YEAR = re.compile(r"(\d{1,2})(?:[-/.月](\d{1,2})[日号]?|月)")
 # How far back from the day before it a later day of a list without its year may lie: a
@@ -1069,17 +1083,39 @@ def record_date(value: Any, spans: Spans = ()) -> dt.date | YearMonth | Dates | 
         return one
     bare = _DATE_NOTE.sub("", s)
     bare = _DATE_SPACES.sub("", bare) if "年" in bare else bare
+    # The whole text, its notes kept, without its times of day: where a later day may be.
+    spaced = _DATE_SPACES.sub("", s) if "年" in s else s
+    timeless = _TIME_OF_DAY.sub("", spaced)
     parts = [p for p in _DAY_LIST.split(bare) if p]
     if len(parts) < 2:
-        return one
-    if ":" in bare or "午" in bare or "晚上" in bare:
+        return _alone(one, s, timeless)
+    timed = ":" in bare or "午" in bare or "晚上" in bare
+    if timed:
         parts = [p for p in _DAY_LIST.split(_TIME_OF_DAY.sub("", bare)) if p]
         if len(parts) < 2:
-            return one
+            return _alone(one, s, timeless)
     days = _listed_days(parts, spans)
+    listed = _LISTED.search(bare) is not None
     if days is not None:
-        return Dates(days)
-    return Bad(s) if _LISTED.search(bare) else one
+        if not listed and any(map(_DOTTED_TIME.fullmatch, parts[1:])):
+            return Bad(s)  # 2024.9.30 10.20: a talk at 10:20, or a second on Oct 20
+        # A day written twice without its times (2024.10.8、2024.10.8) is one talk or
+        # visit, copied; at two times of it (10月8日 9:00、10月8日 15:00), two.
+        once = days if timed else tuple(dict.fromkeys(days))
+        return Dates(once) if len(once) > 1 else once[0]
+    return Bad(s) if listed else _alone(one, s, timeless)
+
+
+def _alone(one: Any, s: str, timeless: str) -> Any:
+    """``one``, the cell's date read as its one day, unless another day follows it in the
+    cell's text ``s`` (without its times of day, ``timeless``): a span or a list written
+    as lbc reads none (2024年9月3日 至 9月5日, 2024年9月3日/10月8日), or a day in a note
+    (2024年9月3日（10月8日回访）), whose later days would be dropped without a word, read
+    as its first day alone; unreadable then."""
+    first = _FIRST_DAY_WRITTEN.match(timeless) if one.__class__ is dt.date else None
+    if first is not None and _ANOTHER_DAY.search(timeless, first.end()):
+        return Bad(s)
+    return one
 
 
 def _listed_days(parts: list[str], spans: Spans) -> tuple[dt.date, ...] | None:
