@@ -1435,6 +1435,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "missing a required contact",
     ),
     "flag.none": ("所有儿童和教师的联系方式都已齐全。", "every child and teacher is reachable."),
+    "flag.none_left_out": (
+        "读入的文件中所有儿童和教师的联系方式都已齐全；另有 {count} 个文件未读入，没有检查"
+        "（见上面的提示）。",
+        "every child and teacher of the files read is reachable; {count} "
+        "{count:file was|files were} not read, and not checked (see the notes above).",
+    ),
+    "out.left_out_unchecked": (
+        "另有 {count} 个文件未读入，没有检查（见上面的提示）。",
+        "{count} {count:file was|files were} not read, and not checked (see the notes above).",
+    ),
     "flag.no_children": (
         "花名册里一名儿童也没有，无从检查联系方式。",
         "the roster holds no children: there are no contacts to check.",

@@ -487,8 +487,21 @@ def test_a_schools_files_left_out_for_its_toml_are_said_once(tmp_path: Path) -> 
         (str(copy), f"{copy}、{roster}：{why}"),
         (str(roster), f"{copy}、{roster}：{why}"),
     ]
-    english = run("--lang", "en", "validate", root).stdout.splitlines()[0]
-    assert english == (
+    english = run("--lang", "en", "validate", root)
+    assert english.stdout.splitlines()[0] == (
         "no problems found in the files read; 2 files were not read, and not checked "
         "(see the notes above)."
     )
+    assert f"{copy}, {roster}: bad config" in english.stderr  # listed the English way
+    flagged = run("flag", root)
+    assert (flagged.exit_code, flagged.stdout.splitlines()) == (
+        1,
+        [
+            "读入的文件中所有儿童和教师的联系方式都已齐全；另有 2 个文件未读入，没有检查"
+            "（见上面的提示）。"
+        ],
+    )
+    merged = run("merge", root, "--out", tmp_path / "全县.xlsx")
+    assert [x for x in merged.stderr.splitlines() if "未合并" in x] == [
+        f"提示：未合并 {copy}、{roster}：{why}"
+    ]

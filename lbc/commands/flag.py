@@ -40,7 +40,7 @@ def flag_command(
         document=lambda: as_document(report, privacy),
         rows=lambda: csv_rows(report, privacy),
         columns=CSV_COLUMNS,
-        table=lambda: print_table(report, privacy, nobody),
+        table=lambda: print_table(report, privacy, nobody, len(roster.failed)),
         bom=not no_bom,
         json_keys=json_keys,
     )
@@ -122,7 +122,9 @@ def csv_rows(report: FlagReport, privacy: Privacy) -> list[dict[str, object]]:
     return rows
 
 
-def print_table(report: FlagReport, privacy: Privacy, nobody: bool = False) -> None:
+def print_table(report: FlagReport, privacy: Privacy, nobody: bool, left_out: int) -> None:
+    """The classes' lists and the teachers', then the count; ``left_out``: how many files
+    could not be read (said in a note above), whose children an all-clear must not cover."""
     console = common.stdout()
     headers = [t("out.col.row"), t("out.col.name"), t("out.col.missing")]
     for g in report.classes:
@@ -138,7 +140,12 @@ def print_table(report: FlagReport, privacy: Privacy, nobody: bool = False) -> N
     if nobody:
         console.print(t("flag.no_children"), markup=False)
     elif not report.classes and not report.teachers:
+        if left_out and not report.untyped:
+            console.print(t("flag.none_left_out", count=left_out), markup=False)
+            return
         console.print(t("flag.none_typed" if report.untyped else "flag.none"), markup=False)
+        if left_out:
+            console.print(t("out.left_out_unchecked", count=left_out), markup=False)
     else:
         if note := overlap_note(report.again):
             console.print(note, markup=False)

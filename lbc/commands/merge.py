@@ -159,9 +159,13 @@ def merge(
         words = {"sheets": as_list(numbered), "limit": f"{MAX_DATA_ROWS:,}"}
         common.note(t("merge.note.split", **words))
     doubles = duplicates_across_files(good)
-    failed = [p for p in parts if p.error]
-    for part in failed:
-        common.note(t("merge.failed", file=part.file, reason=part.error))
+    # A school's files not merged for one reason (its lbc.toml) are said in one note.
+    failed: dict[str, list[str]] = {}
+    for part in parts:
+        if part.error:
+            failed.setdefault(part.error, []).append(part.file)
+    for reason, files in failed.items():
+        common.note(t("merge.failed", file=t("list.sep").join(files), reason=reason))
     unplaced = [p for p in good if p.unplaced is not None]
     for part in unplaced:
         common.note(_unplaced(part, parts))

@@ -121,7 +121,7 @@ def read_roster(
     for path, exc in unread.items():
         alike.setdefault(str(exc), []).append(path)
     said = {
-        why: t("reason.of_file", file="、".join(map(str, paths)), reason=why)
+        why: t("reason.of_file", file=t("list.sep").join(map(str, paths)), reason=why)
         for why, paths in alike.items()
     }
     roster.failed[:0] = [(str(path), said[str(exc)]) for path, exc in unread.items()]
