@@ -21,9 +21,12 @@ def sh_blocks(name: str) -> list[str]:
 
 
 def examples() -> list[str]:
-    """The lines of the README's shell block that starts with ``cd samples``, in order."""
-    block = next(b for b in sh_blocks("README.md") if b.startswith("cd samples"))
-    return [line for line in block.splitlines()[1:] if line.strip()]
+    """The lines of the README's block of sample commands after it puts the set-up line's
+    .venv on the PATH (as ``failures`` does) and enters ``samples``, in order."""
+    block = next(b for b in sh_blocks("README.md") if "\ncd samples\n" in b)
+    lines = block.splitlines()
+    assert lines[0].startswith(". .venv/bin/activate ")
+    return [line for line in lines[lines.index("cd samples") + 1 :] if line.strip()]
 
 
 def guide_examples() -> list[str]:
