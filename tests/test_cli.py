@@ -63,15 +63,18 @@ def test_click_words_are_compiled_only_to_be_shown(tmp_path):
     assert code == 2 and r"Show this message and exit\." in compiled
 
 
-def test_the_line_break_pattern_is_compiled_only_to_wrap_text(tmp_path):
+def test_the_line_break_pattern_is_compiled_only_to_wrap_text(tmp_path, monkeypatch):
     """Where Chinese text may break (lbc.output.linebreak) is the costliest pattern of a
     start-up to compile: a run writing JSON (a county's loop of `lbc validate FILE --format
-    json`) or `lbc --version` compiles it not; a run printing a table does."""
+    json`), `lbc --version`, or a table piped to a script (its lines never folded) compiles
+    it not; a table printed on an 80-column terminal does."""
     unit = linebreak._unit().pattern
     path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, child_row(1)]})
-    for args in (["--version"], ["validate", path, "--format", "json"]):
+    for args in (["--version"], ["validate", path, "--format", "json"], ["columns", path]):
         code, compiled = patterns_compiled(*args)
         assert code == 0 and unit not in compiled
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich takes the pipe for a terminal
+    monkeypatch.setenv("COLUMNS", "80")
     code, compiled = patterns_compiled("columns", path)
     assert code == 0 and compiled.count(unit) == 1
 

@@ -119,8 +119,11 @@ def counts(school: str, files: list[str], children: int) -> dict[str, object]:
 
 
 def headline(stdout: str) -> str:
-    """merge's last line, as long as it is (folded at the console's width)."""
-    return "".join(stdout[stdout.index("共合并") :].splitlines())
+    """merge's last line, as long as it is: never folded for a script reading it (it was
+    folded at the piped console's 200th column, inside 错误)."""
+    last = stdout.splitlines()[-1]
+    assert last.startswith("共合并")
+    return last
 
 
 def test_the_headline_counts_a_child_on_two_rosters_once(tmp_path: Path) -> None:

@@ -67,13 +67,14 @@ DEBUG = {"on": os.environ.get("LBC_DEBUG", "") not in ("", "0")}
 
 
 def stdout() -> Console:
-    """Results console; when piped, wide enough that Chinese messages are not folded."""
+    """Results console; when piped, tables drawn 200 columns wide and lines never folded
+    (a merge's headline folded inside 错误 at its 200th column), for a script to read."""
     from rich.console import Console
 
     use_lbc_rich()
     console = Console(highlight=False)
     if not console.is_terminal:
-        console = Console(highlight=False, width=200)
+        console = Console(highlight=False, width=200, soft_wrap=True)
     return console
 
 
