@@ -1371,3 +1371,26 @@ def test_a_child_on_two_rows_is_counted_by_what_either_row_says(tmp_path: Path) 
         {"name": "孤儿", "count": 1},
         {"name": "低保", "count": 1},
     ]
+
+
+def test_a_class_written_as_its_grade_alone_counts_in_that_grade(tmp_path: Path) -> None:
+    """A village school with one class a grade writes 一年级 for its class: the summary's
+    table of classes listed it so, and its count by grade put those children under 年级不详
+    beside it. Now they count in their grade; a 年级 cell says the grade where the class
+    does not (三年级 beside a class 火箭班); 火箭班 alone is still of no known grade."""
+    at = CHILD_HEADER.index("班级")
+    cells = [("一年级", None), ("一年级", None), ("二年级", None), ("三年级(1)班", None)]
+    cells += [("火箭班", "三年级"), ("火箭班", None)]
+    rows = []
+    for n, (cls, grade) in enumerate(cells, 1):
+        row = [*child_row(n), grade]
+        row[at] = cls
+        rows.append(row)
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [[*CHILD_HEADER, "年级"], *rows]})
+    doc = run("summary", path, "--term", "2024-autumn", "--format", "json").json()
+    assert [(g["name"], g["count"]) for g in doc["children"]["by_grade"]] == [
+        ("一年级", 2),
+        ("二年级", 1),
+        ("三年级", 2),
+        ("年级不详", 1),
+    ]

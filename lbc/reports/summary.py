@@ -528,12 +528,29 @@ def _tally(values: list[Any], known: tuple[str, ...]) -> Counter[str]:
     )
 
 
+def _grades(kids: Kids) -> list[int | None]:
+    """Each child's grade: its class's, else the grade its class cell names alone (一年级,
+    a village school's one class of it, which the table of classes lists as it is written),
+    else its 年级 cell's; None for none of them."""
+    grades = kids.column("grade")
+    return [
+        ref.grade
+        if ref is not None
+        else alone
+        if cls.__class__ is nz.Bad and (alone := nz.grade(cls.raw)).__class__ is int
+        else grade
+        if grade.__class__ is int
+        else None
+        for ref, cls, grade in zip(kids.refs, kids.column("class"), grades, strict=True)
+    ]
+
+
 def _children_section(kids: Kids, classes: _Classes, elsewhere: _Classes) -> dict[str, Any]:
     """The children in total and by grade, gender, type, guardian and category, each once;
     by class, each class's own, with ``elsewhere`` (the classes of the rows of children
     another school lists too: ``Kids.elsewhere``): a child two schools list is in a class
     of each, as each school's table counts her."""
-    grades: Counter[int] = Counter(r.grade for r in kids.refs if r is not None)
+    grades: Counter[int] = Counter(g for g in _grades(kids) if g is not None)
     per_class: Counter[str] = Counter(classes.names + elsewhere.names)
     order = dict(zip(classes.names + elsewhere.names, classes.order + elsewhere.order, strict=True))
     gender = _tally(kids.column("gender"), nz.GENDERS)
@@ -553,7 +570,7 @@ def _children_section(kids: Kids, classes: _Classes, elsewhere: _Classes) -> dic
     categories: Counter[str] = Counter(
         cat for cats in kids.column("categories") for cat in nz.categories_named(cats)
     )
-    no_grade = sum(r is None for r in kids.refs)
+    no_grade = sum(g is None for g in _grades(kids))
     key_targets = kids.column("key_target").count("是")
     if key_targets:
         categories["重点帮扶对象"] = key_targets
