@@ -2340,8 +2340,11 @@ _CN_WHOLE = re.compile(
 )
 
 
-# 职务 naming the head teacher's class: 四年级1班班主任, 班主任（三(2)班）, 教导主任兼三2班班主任.
-_HEAD_OF = re.compile(r"(?P<before>[^、,;；/\s兼]*?)班主任[(（]?(?P<after>[^)）、,;；/\s兼]*)")
+# 职务 naming the head teacher's class: 四年级1班班主任, 班主任（三(2)班）, 教导主任兼三2班班主任,
+# and with a space or a colon between (班主任 (三年级2班), 班主任：3.2, 三年级2班 班主任).
+_HEAD_OF = re.compile(
+    r"(?P<before>[^、,;；/\s兼]*?)\s*班主任\s*[(（]?\s*[:：]?\s*(?P<after>[^)）、,;；/\s兼]*)"
+)
 
 
 def head_classes(role: str | None, classes: tuple[ClassRef, ...]) -> tuple[ClassRef, ...]:
