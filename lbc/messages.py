@@ -1265,6 +1265,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "(such as #N/A) as the support teacher, so {count:its child has|their children have} "
         "no support teacher (see VAL007 in lbc validate)",
     ),
+    "note.pairs.moved_school": (
+        "{count} 名儿童结对时在另一所学校，现在在本次读入的另一所学校，原学校老师的结对未采用",
+        "{count} {count:child was|children were} paired in another school of the run than "
+        "the one {count:it is|they are} in now: that school's teacher was not used",
+    ),
     "note.pairs.namesakes": (
         "结对名单中 {count} 行是重名儿童（{names}），花名册在结对后改动过，又没有身份证号可以区分，"
         "无法确定是哪一个孩子，未采用（补填身份证号或出生日期后重新运行 lbc pair --save）",

@@ -314,3 +314,53 @@ def test_a_countys_pairs_workbook_names_each_rows_school(tmp_path: Path, source:
     ]
     again = run("pair", source, "结对.xlsx", "--format", "json", cwd=tmp_path).json()
     assert (again["summary"]["kept"], again["summary"]["paired"]) == (5, 5)
+
+
+@pytest.mark.parametrize("keep", ["pairs", "roster"])
+def test_a_child_who_moved_school_keeps_no_namesake_of_her_old_teacher(
+    tmp_path: Path, keep: str
+) -> None:
+    """张雨涵 was paired in 白鹤小学 with its 李强; she has moved to 青山小学, which has a 李强
+    too. Given last term's pairs workbook or the county's merged roster with --keep, she was
+    "kept" with 青山小学's 李强, another person who only shares the name. Her old pair is
+    now not used, and said; she is paired afresh in her new school (with its 李强 again,
+    the one of its teachers who has no child yet, but not as a pair kept)."""
+    root = tmp_path / "县"
+
+    def write(qs: list[dict[str, Any]], bh: list[dict[str, Any]]) -> None:
+        schools = {
+            "青山小学": (qs, [teacher("李强", "六年级(1)班"), teacher("王芳", C31, role="班主任")]),
+            "白鹤小学": (bh, [teacher("李强", C31, role="班主任", 联系电话="13800000021")]),
+        }
+        for name, (kids, staff) in schools.items():
+            (root / name).mkdir(parents=True, exist_ok=True)
+            sheets = {"花名册": table(kids), "教师": table(staff)}
+            write_xlsx(root / name / f"{name}留守儿童花名册.xlsx", sheets)
+
+    write([kid(2, C31)], [kid(1, C31), kid(3, C31)])
+    made = run("pair", "县", "--out", "结对.xlsx", cwd=tmp_path)
+    assert made.exit_code == 0, made.stderr
+    merged = run("merge", "县", "--out", "上学期.xlsx", cwd=tmp_path)
+    assert merged.exit_code == 0, merged.stderr
+    old = "结对.xlsx" if keep == "pairs" else "上学期.xlsx"
+    if keep == "roster":  # last term's roster names her teacher in its 帮扶教师 column
+        book = load_workbook(tmp_path / "上学期.xlsx")
+        sheet = book["留守儿童花名册"]
+        header = [c.value for c in sheet[1]]
+        column = header.index("帮扶教师") + 1 if "帮扶教师" in header else len(header) + 1
+        sheet.cell(1, column, "帮扶教师")
+        for row in range(2, sheet.max_row + 1):
+            name = sheet.cell(row, header.index("姓名") + 1).value
+            sheet.cell(
+                row, column, {"张雨涵": "李强", "李明轩": "王芳", "王梓萱": "李强"}.get(name)
+            )
+        book.save(tmp_path / "上学期.xlsx")
+    write([kid(2, C31), kid(1, C31)], [kid(3, C31)])
+    again = run("pair", "县", "--keep", old, "--format", "json", cwd=tmp_path)
+    pairs = {p["child"]: (p["teacher"], p["kept"]) for p in again.json()["pairs"]}
+    # Paired afresh, with the teacher who has none yet (more teachers taking part).
+    assert pairs["张雨涵"] == ("李强（青山小学）", False)
+    assert pairs["王梓萱"] == ("李强（白鹤小学）", True)  # who stayed keeps hers
+    assert "1 名儿童结对时在另一所学校，现在在本次读入的另一所学校，原学校老师的结对未采用" in (
+        again.stderr
+    )

@@ -34,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Collection, Container
+from collections.abc import Callable, Collection, Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,10 +48,12 @@ from lbc.roster.people import (
     teacher_named,
 )
 from lbc.roster.tables import (
+    FILE_SCHOOL,
     Roster,
     Table,
     distinct_children,
     id_of,
+    named_schools,
     repeated_rows,
     shows_an_error_whole,
 )
@@ -81,6 +83,9 @@ class PairsJoined:
     # Workbook rows naming one of namesakes (张伟（五年级(1)班）) that nothing tells apart
     # since the roster changed: not used, and said, rather than given to the wrong child.
     namesakes: list[str] = field(default_factory=list)
+    # Children a workbook or last term's roster (--keep) pairs in another school of the run
+    # than the one they are now in (moved there): its teacher is no teacher of theirs.
+    moved_school: int = 0
     from_lists: int = 0  # children a teachers list's 帮扶学生 column pairs
     list_newer: int = 0  # of those a workbook decides, children the list moved since
     # The names in a teachers list's 帮扶学生 cells that pair nobody (lbc validate's
@@ -505,6 +510,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
         _named_by_copies(roster, repeated, joined)
         return joined
     children = _Children(roster.children)
+    elsewhere = _moved_school(roster)
     decided: dict[tuple[int, int], _Decision] = {}
     made: dict[str, dt.date] = {}  # each workbook's day: its latest 结对日期
     for book in roster.pairs:
@@ -524,6 +530,11 @@ def join_pairs(roster: Roster) -> PairsJoined:
             if not found:
                 joined.unmatched += 1
                 continue
+            stayed = [(table, i) for table, i in found if not elsewhere(book, r, table, i)]
+            if not stayed:
+                joined.moved_school += 1
+                continue
+            found = stayed
             day = book.get("pair_date", r)
             day = day if isinstance(day, dt.date) else None
             if day is not None and (joined.newest is None or day > joined.newest):
@@ -587,7 +598,7 @@ def join_pairs(roster: Roster) -> PairsJoined:
                 column[i], tagged[i] = by_list
                 joined.from_lists += once
             elif column[i] is None and decision is None and previous is not None:
-                column[i], file = _previous_teacher(previous, table, i)
+                column[i], file = _previous_teacher(previous, table, i, elsewhere, joined)
                 from_last_term.add((id(table), i))
                 if shows_an_error_whole(column[i]):  # no teacher given: said apart
                     joined.kept_errors[(id(table), i)] = file
@@ -661,15 +672,52 @@ def _named_by_copies(
         joined.kept_errors.pop(key, None)  # a workbook's errors are of settled rows
 
 
-def _previous_teacher(previous: _Children, table: Table, i: int) -> tuple[str | None, str]:
+def _moved_school(roster: Roster) -> Callable[[Table, int, Table, int], bool]:
+    """Whether a workbook's or last term's roster's row (``tb``, ``j``) pairs the child now
+    at row ``i`` of ``table`` in another school of the run than hers: its 学校 cell names
+    one of the run's schools, and she is now in another (a child who moved from 白鹤小学 to
+    青山小学, whose 李强 is not the 李强（白鹤小学） the workbook names). A school the run
+    does not hold (renamed since, or not read) tells nothing."""
+    school_in = pairing_school(roster, roster.support_schools())
+    # A school no file declares is named as lbc pair names it in its workbook's 学校.
+    names = named_schools(roster.files, roster.declared, read=roster.naming(), runs=roster.runs)
+
+    def school_of(file: str, cell: str) -> str:
+        school = school_in(file, cell)
+        return names.get(file, "") if school.startswith(FILE_SCHOOL) else school
+
+    schools = {school_of(x.file, "") for x in roster.children} | roster.cell_schools()
+
+    def moved(tb: Table, j: int, table: Table, i: int) -> bool:
+        was = _text(tb.get("school", j)) if tb.has("school") else None
+        if not was or was not in schools:
+            return False
+        now = school_of(table.file, _text(table.get("school", i)) or "")
+        return bool(now) and now != was
+
+    return moved
+
+
+def _previous_teacher(
+    previous: _Children,
+    table: Table,
+    i: int,
+    elsewhere: Callable[[Table, int, Table, int], bool],
+    joined: PairsJoined,
+) -> tuple[str | None, str]:
     """The one teacher last term's roster names for the child, None when it names several.
     A cell showing a formula's error (a failed VLOOKUP's #N/A) names nobody, as an empty
     one: of a child on two rows, one 王芳 and a copy showing #N/A, 王芳. Where no cell
     names anyone and one shows an error, that error, with its file, to be said there
-    (kept_errors); else the file is ""."""
+    (kept_errors); else the file is "". A row of the school she has left (``elsewhere``)
+    names none of her teachers now (counted in ``joined.moved_school``)."""
     teachers: set[str] = set()
     error: tuple[str, str] | None = None
-    for tb, j in previous.find(table, i):
+    found = previous.find(table, i)
+    stayed = [(tb, j) for tb, j in found if not elsewhere(tb, j, table, i)]
+    if found and not stayed:
+        joined.moved_school += 1
+    for tb, j in stayed:
         teacher = _text(tb.get("support_teacher", j))
         if teacher is None:
             continue

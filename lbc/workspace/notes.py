@@ -372,6 +372,8 @@ def pairs_used(joined: PairsJoined, previous: bool = False) -> str:
     if joined.errors:
         rows = len({(id(book), r) for book, r in joined.errors.values()})
         parts.append(t("note.pairs.errors", count=rows))
+    if joined.moved_school:
+        parts.append(t("note.pairs.moved_school", count=joined.moved_school))
     if joined.namesakes:
         names = as_list(dict.fromkeys(joined.namesakes))
         parts.append(t("note.pairs.namesakes", count=len(joined.namesakes), names=names))
