@@ -665,3 +665,26 @@ def test_a_time_written_with_a_dot_is_no_second_talk(tmp_path: Path) -> None:
     assert months == [["2024-09", "2024-10"], ["2024-10"]]
     found = run("validate", path, "--select", "DATE", "--format", "json").json()["findings"]
     assert [(f["code"], f["row"], f["value"]) for f in found] == [("DATE001", 2, "2024.9.30 10.20")]
+
+
+def test_a_record_of_a_child_entered_twice_without_an_id_names_one_child(tmp_path: Path) -> None:
+    """黄俊熙's row is on the roster twice, alike in every cell, with no ID number: one child,
+    as every count takes her, and her one talk is hers. lbc validate said her record named
+    two children (REC003), an error the summary's archive counted too; two children of one
+    name and class born on other days are still two (REC003)."""
+    row = child_row(1, name="黄俊熙")
+    row[CHILD_HEADER.index("身份证号")] = None
+    other = child_row(2, name="刘浩然")
+    other[CHILD_HEADER.index("身份证号")] = None
+    namesake = [*other]
+    namesake[CHILD_HEADER.index("出生日期")] = dt.date(2016, 3, 1)
+    kids = [[*CHILD_HEADER, "帮扶教师"], *([[*r, "王芳"] for r in (row, row, other, namesake)])]
+    records = [
+        [dt.date(2024, 10, 8), "王芳", "黄俊熙", None, "谈心", "谈学习"],
+        [dt.date(2024, 10, 8), "王芳", "刘浩然", None, "谈心", "谈学习"],
+    ]
+    path = write_xlsx(
+        tmp_path / "r.xlsx", {"儿童": kids, "教师": TEACHERS, "帮扶记录": [RECORD_HEADER, *records]}
+    )
+    found = run("validate", path, "--select", "REC", "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["value"]) for f in found] == [("REC003", 3, "刘浩然")]

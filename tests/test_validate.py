@@ -63,7 +63,8 @@ def one_of_each(tmp_path):
         child_row(20, name="吴九", 身份证号=make_id(B, 140)),  # 21: DUP001 with row 22
         child_row(21, name="吴九", 身份证号=make_id(B, 140)),  # 22
         child_row(22, name="郑十", 身份证号=None),  # 23: REQ001 id, DUP002 with 24
-        child_row(23, name="郑十", 身份证号=None),  # 24
+        # 24: another guardian, so not 23 copied (one child, whom a record names alone)
+        child_row(23, name="郑十", 身份证号=None, 监护人姓名="郑大山"),
         child_row(24, kind="是"),  # 25: VAL004 (which parent is away is unsaid)
         child_row(25, kind="单亲留守", 父亲电话=None, 母亲电话=None, 监护人电话=None),  # 26
     ]

@@ -499,6 +499,9 @@ class RosterChecks:
         return _once_per_file(self.found)
 
 
+_CLASS_AT, _BORN_AT = COPY_FIELDS.index("class"), COPY_FIELDS.index("birth_date")
+
+
 def _index_named(
     index: ChildIndex[object], tbl: Table, names: set[str], folded: set[str], school: str
 ) -> None:
@@ -510,7 +513,7 @@ def _index_named(
     others = [n for n in dict.fromkeys(tbl.values.get("name") or ()) if n.__class__ is str]
     others = [n for n in others if n not in names]
     also = {n for n, f in zip(others, nz.simplified(others), strict=True) if f in folded}
-    keys = [
+    keys: list[Any] = [
         (number if isinstance(number, str) and number else (id(tbl), i))
         if name in names or name in also
         else None
@@ -518,6 +521,15 @@ def _index_named(
             zip(tbl.values.get("name") or empty, id_numbers(tbl) or empty, strict=True)
         )
     ]
+    unnumbered = [i for i, key in enumerate(keys) if key.__class__ is tuple]
+    if len(unnumbered) > 1:
+        # A row copied without an ID number (alike in every COPY_FIELDS cell, as every
+        # count takes it) is the one child of the row it copies, not a namesake (REC003).
+        columns = copy_columns(tbl, school)
+        for i in unnumbered:
+            cells = tuple(column[i] for column in columns)
+            if cells[_CLASS_AT].__class__ is nz.ClassRef and cells[_BORN_AT].__class__ in DATED:
+                keys[i] = ("copy", *cells)
     index.add_table(tbl, keys, school)
 
 
