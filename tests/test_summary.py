@@ -1394,3 +1394,20 @@ def test_a_class_written_as_its_grade_alone_counts_in_that_grade(tmp_path: Path)
         ("三年级", 2),
         ("年级不详", 1),
     ]
+
+
+def test_a_child_of_no_known_kind_is_not_counted_as_left_behind(tmp_path: Path) -> None:
+    """Of four children, one 父亲外出, one 非留守, one whose 留守类型 is empty and one whose
+    is unreadable: 留守儿童 was everyone but the 非留守 (3), the two unknown counted as
+    left behind though nothing says so. Now 1, the two shown as 未填 and 无法识别."""
+    at = CHILD_HEADER.index("留守类型")
+    rows = []
+    for n, kind in enumerate(["父亲外出", "非留守", None, "外出"], 1):
+        row = child_row(n)
+        row[at] = kind
+        rows.append(row)
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *rows]})
+    doc = run("summary", path, "--term", "2024-autumn", "--format", "json").json()["children"]
+    assert (doc["total"], doc["left_behind"]) == (4, 1)
+    kinds = [(k["name"], k["count"]) for k in doc["by_type"] if k["count"]]
+    assert kinds == [("父亲外出", 1), ("非留守", 1), ("无法识别", 1), ("未填", 1)]

@@ -576,7 +576,12 @@ def _children_section(kids: Kids, classes: _Classes, elsewhere: _Classes) -> dic
         categories["重点帮扶对象"] = key_targets
     return {
         "total": len(kids),
-        "left_behind": len(kids) - kinds[nz.NOT_LEFT_BEHIND],
+        # Of a known kind only: a child whose 留守类型 is empty or unreadable is not known to
+        # be left behind (the list by kind shows her as 未填 or 无法识别).
+        "left_behind": len(kids)
+        - kinds[nz.NOT_LEFT_BEHIND]
+        - kinds[t("sum.unknown")]
+        - kinds[t("sum.unreadable")],
         "by_grade": [{"name": _grade_name(g), "count": grades[g]} for g in sorted(grades)]
         + ([{"name": t("sum.no_grade"), "count": no_grade}] if no_grade else []),
         "by_class": [
