@@ -349,7 +349,18 @@ def h(key: str) -> str:
     return t("help." + key)
 
 
+def metavar(key: str) -> str:
+    """What a command's usage line calls an argument (FILES, 文件), chosen as ``h``."""
+    return t("metavar." + key)
+
+
 _TEXT: dict[str, tuple[str, str]] = {
+    # ---- the arguments of a command's usage line ----
+    "metavar.files": ("文件", "FILES"),
+    "metavar.old": ("旧名册", "OLD"),
+    "metavar.new": ("新名册", "NEW"),
+    "metavar.folder": ("文件夹", "FOLDER"),
+    "metavar.code": ("规则代码", "CODE"),
     # ---- errors that stop a command (exit 2) ----
     "err.prefix": ("lbc: 错误：", "lbc: error: "),
     "err.no_input": (

@@ -58,13 +58,13 @@ def test_a_help_screen_at_80_columns_wraps_and_says_it_all_in_chinese():
     lines = [line.rstrip() for line in run("pair", "--help").stdout.splitlines()]
     assert lines[:10] == [
         "",
-        " 用法：lbc pair [选项] [FILES]...",
+        " 用法：lbc pair [选项] [文件]...",
         "",
         " 为留守儿童安排结对帮扶教师（一对一），优先重点儿童，保留上学期结对",
         "",
         "╭─ 参数 ───────────────────────────────────────────────────────────────────────╮",
-        "│   FILES...      <路径>...  花名册文件（.xlsx .xls .csv …）；不写则使用       │",
-        "│                            lbc.toml 中的文件                                 │",
+        "│   文件      <路径>...  花名册文件（.xlsx .xls .csv …）；不写则使用 lbc.toml  │",
+        "│                        中的文件                                              │",
         "╰──────────────────────────────────────────────────────────────────────────────╯",
         "╭─ 选项 ───────────────────────────────────────────────────────────────────────╮",
     ]
@@ -93,7 +93,7 @@ USAGE_ERRORS = [
     (["validate", "--formt", "json"], "没有这个选项：--formt（相近的选项：--format）"),
     (["valdate"], "没有这个命令：valdate（是不是要写 validate？）"),
     (["frob"], "没有这个命令：frob"),
-    (["diff"], "缺少参数 OLD"),
+    (["diff"], "缺少参数 旧名册"),
     (["diff", "a.xlsx", "b.xlsx", "c.xlsx"], "多余的参数：c.xlsx"),
     (["pair", "--max-per-teacher", "x"], "--max-per-teacher 的值不对：应为整数"),
     (["pair", "--max-per-teacher", "-1"], "--max-per-teacher 的值不对：应不小于 0"),

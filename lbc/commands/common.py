@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 from lbc import __version__
 from lbc.errors import ExitStatus, LbcError, LbcErrors
-from lbc.messages import as_list, h, long_date, os_reason, t
+from lbc.messages import as_list, h, long_date, metavar, os_reason, t
 from lbc.output.formats import FORMATS, json_bytes, to_csv, to_json
 from lbc.output.linebreak import use_chinese_line_breaks
 from lbc.roster import reading, supervised
@@ -56,7 +56,9 @@ from lbc.workspace.terms import (
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FilesArg = Annotated[list[Path] | None, typer.Argument(help=h("files"), show_default=False)]
+FilesArg = Annotated[
+    list[Path] | None, typer.Argument(help=h("files"), metavar=metavar("files"), show_default=False)
+]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help=h("config"))]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=h("format"))]
 ShowPiiOpt = Annotated[bool, typer.Option("--show-pii", help=h("show_pii"))]

@@ -9,7 +9,7 @@ import typer
 
 from lbc.commands import common
 from lbc.errors import ExitStatus
-from lbc.messages import h, language, t
+from lbc.messages import h, language, metavar, t
 from lbc.output.files import refuse_input_as_output
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
@@ -37,8 +37,12 @@ CSV_COLUMNS = (
 
 @common.handle_errors
 def diff_command(
-    old: Annotated[Path, typer.Argument(help=h("diff_old"), show_default=False)],
-    new: Annotated[Path, typer.Argument(help=h("diff_new"), show_default=False)],
+    old: Annotated[
+        Path, typer.Argument(help=h("diff_old"), metavar=metavar("old"), show_default=False)
+    ],
+    new: Annotated[
+        Path, typer.Argument(help=h("diff_new"), metavar=metavar("new"), show_default=False)
+    ],
     config: common.ConfigOpt = None,
     fmt: common.FormatOpt = "table",
     no_bom: common.NoBomOpt = False,

@@ -8,12 +8,14 @@ from typing import Annotated
 import typer
 
 from lbc.commands import common
-from lbc.messages import h, t
+from lbc.messages import h, metavar, t
 
 
 @common.handle_errors
 def init(
-    folder: Annotated[Path, typer.Argument(help=h("init_dir"))] = Path("."),
+    folder: Annotated[Path, typer.Argument(help=h("init_dir"), metavar=metavar("folder"))] = Path(
+        "."
+    ),
 ) -> None:
     """创建工作区：带注释的 lbc.toml 与空白花名册模板。"""
     from lbc.documents.blank_roster import init_workspace  # openpyxl is only needed here

@@ -14,7 +14,7 @@ from lbc.checks.engine import across_schools
 from lbc.checks.registry import R
 from lbc.commands import common
 from lbc.errors import ExitStatus, LbcError
-from lbc.messages import as_groups, as_list, h, t
+from lbc.messages import as_groups, as_list, h, metavar, t
 from lbc.output.files import refuse_input_as_output, write_atomic
 from lbc.output.formats import out_format, rich_table
 from lbc.output.privacy import Privacy
@@ -69,7 +69,10 @@ CSV_COLUMNS = ("school", "files", *TALLIED, "error")
 
 @common.handle_errors
 def merge(
-    files: Annotated[list[Path], typer.Argument(help=h("merge_files"), show_default=False)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help=h("merge_files"), metavar=metavar("files"), show_default=False),
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help=h("merge_out"), metavar="COUNTY.xlsx")],
     config: common.ConfigOpt = None,
     fmt: common.FormatOpt = "table",

@@ -9,13 +9,15 @@ import typer
 from lbc.checks.registry import RULES, Rule, RuleKind
 from lbc.commands import common
 from lbc.errors import LbcError
-from lbc.messages import h, t
+from lbc.messages import h, metavar, t
 from lbc.output.formats import rich_table
 
 
 @common.handle_errors
 def rules(
-    code: Annotated[str | None, typer.Argument(help=h("rule_code"), show_default=False)] = None,
+    code: Annotated[
+        str | None, typer.Argument(help=h("rule_code"), metavar=metavar("code"), show_default=False)
+    ] = None,
     fmt: common.FormatOpt = "table",
     no_bom: common.NoBomOpt = False,
     json_keys: common.JsonKeysOpt = False,
