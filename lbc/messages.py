@@ -499,6 +499,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{count:its|their} children or support records: not written; mend {count:it|them} and run again, or move "
         "{count:it|them} out of the run's folder. The first: {reason}",
     ),
+    "note.record_sheet_versions": (
+        "提示：{files} 都是{teacher}老师本学期的记录表，内容不同，每一份里的记录都计入了（相同的"
+        "只算一次）；如果一份是另一份改过后再存的新版，请把旧的移出记录表文件夹，否则旧版里改掉或"
+        "删掉的记录仍然计入",
+        "note: {files} are all {teacher}'s record sheets of this term, and differ: the records "
+        "of each are counted (those alike once); if one is a newer save of another, move the "
+        "older out of the records folder, or the records changed or deleted since still count",
+    ),
     "note.file_left_out": (
         "提示：未读入（其余文件照常检查，退出码为 1）：{reason}",
         "note: left out (the other files are read; exit code 1): {reason}",

@@ -862,3 +862,35 @@ def test_record_sheets_already_written_is_said_in_the_users_language(term: Path)
         f"lbc: error: 记录表/帮扶记录表_{TERM}_王芳.xlsx exists (3 in all): returned record "
         "sheets are never overwritten; choose another folder or move the old ones"
     )
+
+
+def test_two_versions_of_a_teachers_sheet_are_said(term: Path) -> None:
+    """王芳 saved her sheet again as 王芳 (1).xlsx after changing 张雨涵's October talk into a
+    home visit: both files were read without a word, the talk she took back still counted.
+    lbc cannot tell which is newer: every command says the files differ, and which to move
+    out. Her copy alike in every record (- 副本.xlsx) is said by no note."""
+    assert run("record-sheets", "--term", "2024-autumn", cwd=term).exit_code == 0
+    hand_back(term)
+    alike = run("due", "--as-of", "2024-11-20", cwd=term)
+    assert "记录表" not in alike.stderr
+    folder = term / "记录表"
+    newer = folder / f"帮扶记录表_{TERM}_王芳 (1).xlsx"
+    shutil.copy(book(folder, "王芳"), newer)
+    wb = load_workbook(newer)
+    ws = wb["帮扶记录"]
+    header = [c.value for c in ws[2]]
+    for row in ws.iter_rows(min_row=3):
+        cells = {h: c for h, c in zip(header, row, strict=False)}
+        if cells["学生姓名"].value == "张雨涵" and cells["日期"].value == dt.datetime(2024, 10, 8):
+            cells["类型"].value = "家访"
+    wb.save(newer)
+    said = run("due", "--as-of", "2024-11-20", cwd=term)
+    files = "、".join(
+        f"记录表/{name}"
+        for name in (f"帮扶记录表_{TERM}_王芳 (1).xlsx", f"帮扶记录表_{TERM}_王芳 - 副本.xlsx")
+    )
+    assert (
+        f"提示：{files}、记录表/帮扶记录表_{TERM}_王芳.xlsx 都是王芳老师本学期的记录表，内容不同，"
+        "每一份里的记录都计入了（相同的只算一次）；如果一份是另一份改过后再存的新版，请把旧的"
+        "移出记录表文件夹，否则旧版里改掉或删掉的记录仍然计入"
+    ) in said.stderr.splitlines()

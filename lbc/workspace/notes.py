@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lbc.messages import as_list, long_date, rows_listed, t
+from lbc.roster import record_sheets
 from lbc.roster.fields import guess_field
 from lbc.roster.tables import (
     IGNORED_REPEAT,
@@ -146,6 +147,34 @@ def files_left_out(roster: Roster) -> list[str]:
     return [t("note.file_left_out", reason=reason) for reason in reasons]
 
 
+# The cells of a record that tell one version of a teacher's sheet from another.
+_RECORD_CELLS = ("student", "class", "kind", "date", "content")
+
+
+def record_sheet_versions(records: Sequence[Table]) -> list[str]:
+    """A note for each teacher's record sheets of one term (by the title lbc wrote) handed
+    back in two or more files of one folder whose records differ: 王芳.xlsx and 王芳 (1).xlsx,
+    the second saved again after she corrected a row. Every file's records are read (a
+    record alike in both once), so a row changed or emptied in the newer one still counts
+    as it was in the older; which is newer lbc cannot tell. Copies alike are not said."""
+    versions: dict[tuple[str, str, object], dict[str, set[tuple[object, ...]]]] = {}
+    for table in records:
+        term = record_sheets.sheet_term(table)
+        teacher = record_sheets.title_teacher(table.title) if term is not None else None
+        if teacher is None:
+            continue
+        key = (str(Path(table.file).parent), teacher, term)
+        rows = versions.setdefault(key, {}).setdefault(table.file, set())
+        empty: list[object] = [None] * len(table)
+        columns = [table.raw.get(k) or empty for k in _RECORD_CELLS]
+        rows.update(zip(*columns, strict=True))
+    notes = []
+    for (_, teacher, _), files in versions.items():
+        if len(files) > 1 and len({frozenset(rows) for rows in files.values()}) > 1:
+            notes.append(t("note.record_sheet_versions", files=as_list(files), teacher=teacher))
+    return notes
+
+
 def what_was_read(
     files: list[Path],
     cfg: Config,
@@ -164,6 +193,7 @@ def what_was_read(
     sheets the workbook hides, and the rows a sheet hides, are said too: they are read,
     though the school does not see them when it opens the file."""
     notes = _pairs_notes(files, cfg, roster, pairs_matter)
+    notes += record_sheet_versions(roster.records)
     notes += two_workspaces_notes(table.file for table in roster.children)
     notes += copied_folders_notes((table.file for table in roster.children), roster.runs)
     notes += unused_settings
