@@ -1274,3 +1274,35 @@ def test_a_passports_number_gives_no_birth_date_to_the_pairs_book(tmp_path: Path
         [passport, "r.xlsx|花名册|2", None, made, None],
         [kids[1]["身份证号"], "r.xlsx|花名册|3", None, made, dt.datetime(2016, 5, 1)],
     ]
+
+
+@pytest.mark.parametrize("cell", ["王芳(五年级1班)", "王芳（5.1）", "王芳（13800000002）"])
+def test_one_of_two_namesakes_named_otherwise_than_lbc_tags_her_is_kept(
+    tmp_path: Path, cell: str
+) -> None:
+    """Two 王芳 in post, one heading 三年级(2)班, one 五年级(1)班 (phone …002): a child's
+    帮扶教师 cell names the second by her class or phone written otherwise than lbc's tag
+    王芳（五年级(1)班）. It named nobody lbc knew, and the child was paired afresh; now the
+    class or phone tells her, and the pair is kept."""
+    staff = [
+        teacher("王芳", C32, role="班主任", 联系电话="13800000001"),
+        teacher("王芳", "五年级(1)班", role="班主任", 联系电话="13800000002"),
+    ]
+    kids = [kid(1, "五年级(1)班", 帮扶教师=cell), kid(2, C32)]
+    roster(tmp_path / "r.xlsx", kids, staff)
+    _, doc = pair_json(tmp_path, "r.xlsx")
+    assert who(doc)["张雨涵"] == ("王芳（五年级(1)班）", "延续原结对", True)
+
+
+def test_a_teacher_named_with_her_phone_is_that_teacher(tmp_path: Path) -> None:
+    """A 帮扶教师 cell of 王芳 13800000001 was 不在教师名单中, and the child paired afresh;
+    lbc due had her without a teacher in post. She is 王芳's to every command now."""
+    staff = [teacher("李强", C32, role="班主任"), teacher("王芳", C32, 联系电话="13800000001")]
+    roster(tmp_path / "r.xlsx", [kid(1, C32, 帮扶教师="王芳 13800000001")], staff)
+    result = pair(tmp_path, "r.xlsx", "--format", "json")
+    assert who(result.json())["张雨涵"] == ("王芳", "延续原结对", True)
+    assert "不在教师名单中" not in result.stderr
+    due = run("due", "r.xlsx", "--as-of", "2024-10-15", "--format", "json", cwd=tmp_path).json()
+    assert [(x["teacher"], [c["child"] for c in x["children"]]) for x in due["teachers"]] == [
+        ("王芳", ["张雨涵"])
+    ]

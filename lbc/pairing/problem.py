@@ -643,10 +643,32 @@ def _previous(
     # 王芳（班主任）: 王芳, a remark in brackets, as every command reads the cell.
     teacher = teacher_named(previous, names)
     found = tuple(by_name.get(teacher, ())) if teacher else ()
+    if len(found) > 1 and teacher:
+        found = _namesake_meant(previous.removeprefix(teacher), found, teachers) or found
     if not found and (several := nz.several_teachers(previous)):
         previous = _first_in_post(several, by_name, teachers) or previous
         found = tuple(by_name.get(previous, ()))
     return previous, found
+
+
+def _namesake_meant(
+    remark: str, found: tuple[int, ...], teachers: list[TeacherRow]
+) -> tuple[int, ...]:
+    """Of teachers of one name (places in ``teachers``), the one the rest of the cell after
+    the name says, written otherwise than lbc tags her: a class she teaches or heads
+    (王芳(五年级1班), 王芳(5.1)) or her phone (王芳 13800000002); () when it says none or
+    several."""
+    # 5.1 read as a name's middle dot (阿依·古丽): 5·1.
+    said = remark.strip().strip("()（）").strip().replace("·", ".")
+    ref = nz.class_ref(said) if said else None
+    digits = "".join(c for c in said if c.isdigit())
+    for meant in (
+        [j for j in found if isinstance(ref, nz.ClassRef) and ref in teachers[j].problem.teaches],
+        [j for j in found if len(digits) >= 7 and (teachers[j].phone or "").endswith(digits)],
+    ):
+        if len(meant) == 1:
+            return tuple(meant)
+    return ()
 
 
 def _first_in_post(

@@ -247,11 +247,19 @@ def person_name(value: Any) -> str | None:
     return None if s in NOBODY else s
 
 
+# A phone number written after a teacher's name (王芳 13800000001, its space taken out as a
+# name's are): no part of the name, which has no digits.
+_PHONE_AFTER_NAME = re.compile(r"(?<=\D)\+?\d[\d\-]{6,}$")
+
+
 def teacher_name(value: Any) -> str | None:
     """A teacher's name as a record or a 帮扶教师 cell signs it: the title after it
     (李红老师, 李红教师) is no part of the name, so the records are 李红's; 王老师 stays as
-    it is, since it does not say which 王."""
+    it is, since it does not say which 王. Nor is a phone number written after it (王芳
+    13800000001); one in brackets is kept, as a tag telling two 王芳 apart."""
     s = name(value)
+    if s is not None and s[-1:].isdigit():
+        s = _PHONE_AFTER_NAME.sub("", s) or s
     while s is not None and len(s) >= 4 and s.endswith(("老师", "教师")):
         s = s[:-2]
     return s
