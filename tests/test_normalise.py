@@ -1555,3 +1555,12 @@ def test_a_column_read_cell_by_cell_reads_its_empty_cells_once(
         (f["code"], f["row"]) for f in result.json()["findings"] if f["field"] == "father_id_number"
     ]
     assert found == [("ID008", 6)]
+
+
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [("生父", "父亲"), ("亲生父亲", "父亲"), ("生母", "母亲"), ("亲生母亲", "母亲")],
+)
+def test_a_parent_as_guardian_in_other_words(cell: str, read: str) -> None:
+    """The away parent named guardian as 生父 or 亲生母亲 is the parent (nobody at home)."""
+    assert nz.relation(cell) == read

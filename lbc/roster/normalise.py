@@ -235,7 +235,15 @@ def simplified(names: list[str]) -> list[str]:
 # yet paired.
 # What a cell writes for "none", whatever it is about: a name, a free text, a work place.
 NONE_WORDS = ("无", "没有", "暂无", "/", "-", "—")
-NOBODY = frozenset({*NONE_WORDS, "无人", "无委托", "无委托监护人", "无监护人"})
+# And what a guardian's name cell says of a child looked after by nobody, or by herself.
+NOBODY = frozenset(
+    {
+        *NONE_WORDS,
+        *("无人", "无委托", "无委托监护人", "无监护人", "暂缺", "空缺"),
+        *("无人监护", "无人照看", "无人照顾", "无人看管", "自我监护", "独自生活", "独居"),
+        *("自己", "本人"),
+    }
+)
 
 
 def person_name(value: Any) -> str | None:
@@ -1788,8 +1796,8 @@ relation = _closed(
         **dict.fromkeys(("外祖母", "外婆", "姥姥"), "外祖母"),
         **dict.fromkeys(("祖父母", "爷爷奶奶", "奶奶爷爷"), "祖父母"),
         **dict.fromkeys(("外祖父母", "外公外婆", "外婆外公", "姥姥姥爷", "姥爷姥姥"), "外祖父母"),
-        **dict.fromkeys(("父亲", "父子", "父女", "爸爸", "父", "爸"), "父亲"),
-        **dict.fromkeys(("母亲", "母子", "母女", "妈妈", "母", "妈"), "母亲"),
+        **dict.fromkeys(("父亲", "父子", "父女", "爸爸", "父", "爸", "生父", "亲生父亲"), "父亲"),
+        **dict.fromkeys(("母亲", "母子", "母女", "妈妈", "母", "妈", "生母", "亲生母亲"), "母亲"),
         **dict.fromkeys(
             (
                 "亲属",
@@ -1852,17 +1860,22 @@ GUARDIANSHIP_RATINGS = (
 # rating, kept as written so it is no VAL001 and counts in no rating band. 自我监护 and
 # 无人照看 say there is nobody, which the form calls 无人监护.
 GUARDIAN_MODES = ("隔代监护", "祖辈监护", "亲属监护", "亲友监护", "单亲监护", "委托监护")
-guardianship_rating = _closed(
-    {
-        **{r: r for r in GUARDIANSHIP_RATINGS},
-        **{m: m for m in GUARDIAN_MODES},
-        **dict.fromkeys(("无监护", "无人照料", "无人照看", "自我监护"), "无人监护"),
-        **dict.fromkeys(("父母无监护能力", "父母一方无监护能力"), "父或母无监护能力"),
-        **dict.fromkeys(("监护能力不足", "委托监护人监护能力不足"), "受委托监护人监护能力不足"),
-        **dict.fromkeys(("差", "较差"), "监护情况差"),
-        "一般": "监护情况一般",
-        **dict.fromkeys(("较好", "良好", "好"), "监护情况较好"),
-    }
+# A rating with a remark in brackets after it (无人监护（父母外出）) is that rating.
+guardianship_rating = _word_within(
+    _closed(
+        {
+            **{r: r for r in GUARDIANSHIP_RATINGS},
+            **{m: m for m in GUARDIAN_MODES},
+            **dict.fromkeys(("无监护", "无人照料", "无人照看", "自我监护"), "无人监护"),
+            **dict.fromkeys(("无人看管", "无人照顾", "无人管", "无人管理", "独居"), "无人监护"),
+            **dict.fromkeys(("父母无监护能力", "父母一方无监护能力"), "父或母无监护能力"),
+            **dict.fromkeys(("监护能力不足", "委托监护人监护能力不足"), "受委托监护人监护能力不足"),
+            **dict.fromkeys(("差", "较差", "很差", "监护差", "监护较差"), "监护情况差"),
+            "一般": "监护情况一般",
+            **dict.fromkeys(("较好", "良好", "好"), "监护情况较好"),
+        }
+    ),
+    _TRAILING_REMARK,
 )
 
 # 实际监护情况, kept as it says it: the registration form's (which parents are away), or the
