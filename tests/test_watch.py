@@ -1066,3 +1066,22 @@ def test_nobody_looking_after_a_child_in_other_words_lists_her(tmp_path: Path) -
         ("儿童4", ["WCH002"]),
         ("儿童5", ["WCH003"]),
     ]
+
+
+def test_a_denied_condition_or_the_childs_own_id_is_no_reason(tmp_path: Path) -> None:
+    """残疾：无 in 身体情况 or 监护人身体状况 was read as 残疾 (WCH007, WCH005); the child's own
+    ID number copied into the guardian's made an 8-year-old guardian (WCH006). Each put the
+    child on the list by itself; none is a reason now, while 残疾：肢体三级 still is."""
+    own = make_id(dt.date(2016, 5, 3), 106)
+    rows = [
+        form_child(1, 身体情况="残疾：无"),
+        form_child(2, 监护人身体状况="残疾：无，身体健康"),
+        form_child(3, 委托监护人公民身份证号码=own),
+        form_child(4, 身体情况="患病：否"),
+        form_child(5, 身体情况="残疾：肢体三级"),
+    ]
+    form(tmp_path / "登记表.xlsx", rows)
+    form(tmp_path / "上学期.xlsx", rows)
+    settings(tmp_path, "[watch]\nthreshold = 1")
+    _, doc = watch(tmp_path)
+    assert listed(doc) == {"儿童5": ["WCH007"]}

@@ -629,12 +629,16 @@ def _guardians_born(
     table: Table, rows: list[int]
 ) -> Iterator[tuple[int, tuple[dt.date | int, str]]]:
     """Each named guardian's birth date, or age where no date says it, and the column it
-    was read from: the ID number's birth date, else the birth date column, else 年龄."""
+    was read from: the ID number's birth date, else the birth date column, else 年龄. The
+    child's own ID number or birth date copied into the guardian's cell is no guardian's
+    (an 8-year-old guardian, WCH006, who is the child)."""
     guardians = cells_held(table, "guardian_name")
-    ids = _column(table, "guardian_id_number")
+    ids, own_ids = _column(table, "guardian_id_number"), _column(table, "id_number")
     undated = []
     for j, i in enumerate(rows):
         if not (isinstance(guardians[i], str) and guardians[i]):
+            continue
+        if isinstance(ids[i], str) and ids[i] == own_ids[i]:
             continue
         born = person_id_date(ids[i])
         if born is not None:
@@ -644,8 +648,9 @@ def _guardians_born(
     if not undated:  # the other columns are read only when an ID number does not say it
         return
     births, ages = _column(table, "guardian_birth_date"), _column(table, "guardian_age")
+    own_births = _column(table, "birth_date")
     for j, i in undated:
-        if births[i].__class__ in (dt.date, nz.YearMonth):
+        if births[i].__class__ in (dt.date, nz.YearMonth) and births[i] != own_births[i]:
             yield j, (births[i], "guardian_birth_date")
         elif isinstance(ages[i], int) and ages[i] in GUARDIAN_AGES:
             yield j, (ages[i], "guardian_age")

@@ -2308,11 +2308,14 @@ def relief_categories(value: str) -> tuple[str, ...]:
 
 
 # A word denying an ill word just after it, with what may stand between them: 无病, 无重大疾病,
-# 没有疾病, 未患病, 非残疾, 不差, 不太差 (非常 is "very": 身体非常差 says 差). Only the ill word
-# it denies goes: 无业患病 and 体弱无力多病 still say 病.
+# 没有疾病, 未患病, 非残疾, 不差, 不太差, 无传染病, 无既往病史 (非常 is "very": 身体非常差 says
+# 差); an ill word a form's answer denies after it (残疾：无, 患病：否, 疾病 无); and an illness
+# over (病愈, 痊愈). Only the ill word it denies goes: 无业患病 and 体弱无力多病 still say 病.
 _DENIED = re.compile(
     r"(?:没有|没|无|非(?!常)|不|未)(?:患有?|有)?"
-    r"(?:任何|什么|重大|严重|明显|慢性|其他|大|重|太|很|算)?疾?(?:病|残疾|差)"
+    r"(?:任何|什么|重大|严重|明显|慢性|传染|遗传|既往|其他|大|重|太|很|算)?疾?(?:病史|病|残疾|差)"
+    r"|(?:疾病|患病|病史|病|残疾)\s*[:：]?\s*(?:无|否|没有|暂无)(?=$|[,;，；。\s])"
+    r"|病愈|痊愈"
 )
 
 
