@@ -931,6 +931,9 @@ _FIRST_DAY = _EXCEL_EPOCH + dt.timedelta(days=_FIRST_SERIAL)
 # 241008 for 2024-10-08 was 2559-11-08, said as a day after today, which no one typed.
 _PAST_SERIALS = (dt.date(2101, 1, 1) - _EXCEL_EPOCH).days
 _FIRST_DAY_AT = dt.datetime.combine(_FIRST_DAY, dt.time())
+# The first day as digits typed as a number (19100101): an earlier one (19000101) is no
+# day read either, as the date cell of 1900-01-01 is not.
+_FIRST_DAY_NUMBER = int(_FIRST_DAY.strftime("%Y%m%d"))
 # The epochs of Excel's serials as a reader gives them: serial 1 is 1900-01-01, one day
 # after the epoch of the serials past 60 (Excel counts a 1900-02-29 that never was).
 _EPOCH_AT = dt.datetime.combine(_EXCEL_EPOCH, dt.time())
@@ -1004,7 +1007,7 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
             return None
         # 20150304 or 201503 typed as a number: checked before the serial range, which
         # they exceed (serials 190001-210012 are the years 2420-2475, no roster's dates).
-        if 19000101 <= value <= 21001231 and value == int(value):
+        if _FIRST_DAY_NUMBER <= value <= 21001231 and value == int(value):
             return date(str(int(value)))
         if 190001 <= value <= 210012 and value == int(value):
             return date(str(int(value)))
