@@ -1085,3 +1085,33 @@ def test_a_denied_condition_or_the_childs_own_id_is_no_reason(tmp_path: Path) ->
     settings(tmp_path, "[watch]\nthreshold = 1")
     _, doc = watch(tmp_path)
     assert listed(doc) == {"儿童5": ["WCH007"]}
+
+
+def test_a_disability_boarding_or_frail_guardian_in_other_words_is_a_reason(
+    tmp_path: Path,
+) -> None:
+    """聋哑, 失明, 智力低下 and 唐氏综合征 said no disability (WCH007), 年老体弱 no guardian in
+    poor health (WCH005), 寄宿生 and 是（周末回家） no boarding (WCH011); 色盲 is none."""
+    rows = [
+        form_child(1, 身体情况="聋哑"),
+        form_child(2, 身体情况="双目失明"),
+        form_child(3, 身体情况="智力低下"),
+        form_child(4, 身体情况="唐氏综合征"),
+        form_child(5, 监护人身体状况="年老体弱"),
+        form_child(6, 是否学校寄宿="寄宿生"),
+        form_child(7, 是否学校寄宿="是（周末回家）"),
+        form_child(8, 身体情况="色盲"),
+    ]
+    form(tmp_path / "登记表.xlsx", rows)
+    form(tmp_path / "上学期.xlsx", rows)
+    settings(tmp_path, "[watch]\nthreshold = 1")
+    _, doc = watch(tmp_path)
+    assert sorted(listed(doc).items()) == [
+        ("儿童1", ["WCH007"]),
+        ("儿童2", ["WCH007"]),
+        ("儿童3", ["WCH007"]),
+        ("儿童4", ["WCH007"]),
+        ("儿童5", ["WCH005"]),
+        ("儿童6", ["WCH011"]),
+        ("儿童7", ["WCH011"]),
+    ]

@@ -66,13 +66,25 @@ from lbc.workspace.schools import of_their_own, schools_of, watch_by_file
 from lbc.workspace.terms import school_year_start, term_of
 
 ADULT = 18
-# A disability as a 健康状况 cell names it: 残疾, 肢残; 智力障碍, 听力障碍; 智障, 脑瘫. Not
+# A disability as a 健康状况 cell names it: 残疾, 肢残; 智力障碍, 听力障碍; 智障, 脑瘫; 聋哑,
+# 失明, 听障, 视障, 智力低下, 唐氏综合征 (not 盲 alone: 色盲 is none). Not
 # the 学籍 export's 有生理缺陷 (its code 4x, as nz.health reads it): the standard's 4x
 # group holds 高度近视 too, and a short-sighted child is not to be listed as 残疾.
-DISABLED = ("残", "障碍", "智障", "脑瘫")
+DISABLED = (
+    "残",
+    "障碍",
+    "智障",
+    "脑瘫",
+    "聋",
+    "失明",
+    "听障",
+    "视障",
+    "智力低下",
+    "唐氏",
+)
 # An illness as a 健康状况 cell names it: 患病, 慢性病, 重病, 心脏病; and the ones written
-# without 病: 哮喘, 癫痫, 自闭症, 肿瘤, 白血病's kin 癌, 贫血.
-ILL = ("病", "症", "哮喘", "癫痫", "瘤", "癌", "贫血")
+# without 病: 哮喘, 癫痫, 自闭症 (and 自闭 alone), 肿瘤, 白血病's kin 癌, 贫血.
+ILL = ("病", "症", "哮喘", "癫痫", "瘤", "癌", "贫血", "自闭")
 
 
 def names_a_condition(health: object) -> bool:
@@ -83,8 +95,9 @@ def names_a_condition(health: object) -> bool:
 
 
 # In 监护人身体状况: 差, 不好, ill or disabled as above, or unable to get about (瘫痪, 卧床,
-# 行动不便), or 高血压, which schools write for a grandparent's chronic illness.
-POOR_HEALTH = ("差", "不好", *DISABLED, *ILL, "瘫", "卧床", "不便", "高血压")
+# 行动不便), or 高血压, which schools write for a grandparent's chronic illness, or 体弱
+# (年老体弱).
+POOR_HEALTH = ("差", "不好", *DISABLED, *ILL, "瘫", "卧床", "不便", "高血压", "体弱")
 # At no school, whether a dropout or not: a left-behind child out of school is at risk.
 NO_LONGER_ATTENDING = ("辍学", "休学", nz.NOT_AT_SCHOOL)
 # The ratings saying the care is lacking (WCH003); nobody caring is engine.NOBODY_CARES.

@@ -2011,12 +2011,17 @@ id_kind = _code_aside(
 )
 
 
-# 是否学校寄宿 (是/否) and the 学籍 export's 就读方式 (住校/走读).
-boarding = _closed(
-    {
-        **dict.fromkeys(("是", "住校", "寄宿", "学校寄宿", "住宿", "1", "y", "√"), "是"),
-        **dict.fromkeys(("否", "走读", "不寄宿", "不住校", "0", "n", "×", "无"), "否"),
-    }
+# 是否学校寄宿 (是/否) and the 学籍 export's 就读方式 (住校/走读); a remark in brackets after
+# the answer (是（周末回家）) leaves it the answer.
+boarding = _word_within(
+    _closed(
+        {
+            **dict.fromkeys(("是", "住校", "寄宿", "学校寄宿", "住宿", "1", "y", "√"), "是"),
+            **dict.fromkeys(("寄宿生", "住读", "住校生", "住宿生"), "是"),
+            **dict.fromkeys(("否", "走读", "不寄宿", "不住校", "0", "n", "×", "无"), "否"),
+        }
+    ),
+    _TRAILING_REMARK,
 )
 
 RECORD_KINDS = (
