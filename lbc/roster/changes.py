@@ -16,6 +16,7 @@ change. A child missing from the new roster is gone, unless the old one already 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -457,6 +458,10 @@ def _shown(value: object) -> str | None:
 
 # Places, whose numbered parts a school writes in words or digits (幸福村三组, 幸福村3组).
 _PLACES = frozenset({"home_address", "father_work_place", "mother_work_place", "parent_work_place"})
+# People's names, written in traditional characters one term (張大爺), and with who they are
+# in brackets after (张大爷（祖父）).
+_NAMES = frozenset({"name", "guardian_name", "father_name", "mother_name", "parent_name"})
+_REMARK_AFTER = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def _compared(key: str, value: object) -> str | None:
@@ -485,7 +490,16 @@ def _differ(key: str, before: object, after: object) -> bool:
     was, now = _compared(key, before), _compared(key, after)
     if was == now:
         return False
-    if key == "name" and was is not None and now is not None:
+    if was is None or now is None:
+        return True
+    if key in _PLACES:
+        # The province, city or county written before it one term only (四川省南部县… and
+        # 南部县…): the same place, spelled out further.
+        shorter, longer = sorted((was, now), key=len)
+        return not (len(shorter) >= 6 and longer.endswith(shorter))
+    if key in _NAMES:
+        # 張大爺 and 张大爷, 张大爷（祖父） and 张大爷: one person, a relation said beside.
+        was, now = (_REMARK_AFTER.sub("", x) or x for x in (was, now))
         return len(set(nz.simplified([was, now]))) == 2
     return True
 

@@ -2426,14 +2426,21 @@ def _cn_count(words: str) -> str:
 
 def _place_digits(match: re.Match[str]) -> str:
     number = match.group(1)
-    return number if number.isdigit() else _cn_count(number)
+    return str(int(number)) if number.isdigit() else _cn_count(number)
+
+
+# The capital numerals of a bank's forms (叁组), as the plain ones.
+_CAPITAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰", "一二三四五六七八九十百")
+# What a place may end in or wrap a numbered part in that is no part of it: 3组。, (3组).
+_PLACE_MARKS = str.maketrans("", "", "()（）。.,，;；")
 
 
 def place_key(value: str) -> str:
     """A place (an address, a work place) as compared with itself another term: without
-    spaces, its numbered parts in digits (幸福村三组 and 幸福村 3组, 第十二组 and 12组 are one
-    place). For comparing only: what the school typed is shown as typed."""
-    s = "".join(value.split())
+    spaces, marks or brackets, its numbered parts in digits (幸福村三组, 幸福村 3组, 幸福村
+    03组, 幸福村叁组 and 幸福村(3组) are one place; so are 第十二组 and 12组). For comparing
+    only: what the school typed is shown as typed."""
+    s = "".join(value.split()).translate(_PLACE_MARKS).translate(_CAPITAL_NUMERALS)
     return _PLACE_NUMBER.sub(_place_digits, s) if _PLACE_NUMBER.search(s) else s
 
 
