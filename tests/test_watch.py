@@ -1115,3 +1115,15 @@ def test_a_disability_boarding_or_frail_guardian_in_other_words_is_a_reason(
         ("儿童6", ["WCH011"]),
         ("儿童7", ["WCH011"]),
     ]
+
+
+def test_an_elderly_guardians_id_stored_as_a_number_still_tells_her_age(tmp_path: Path) -> None:
+    """A guardian's ID number Excel keeps as a number (5.11321195003013E+17) has lost its
+    last digits, not her birth date: she is 74, as the same ID as text says (WCH004)."""
+    old = make_id(dt.date(1950, 3, 1), 303)
+    rows = [form_child(1, 委托监护人公民身份证号码=float(old[:15] + "000"))]
+    form(tmp_path / "登记表.xlsx", rows)
+    form(tmp_path / "上学期.xlsx", rows)
+    settings(tmp_path, "[watch]\nthreshold = 1")
+    _, doc = watch(tmp_path)
+    assert listed(doc) == {"儿童1": ["WCH004"]}
