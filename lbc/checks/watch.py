@@ -661,9 +661,16 @@ def _guardians_born(
     if not undated:  # the other columns are read only when an ID number does not say it
         return
     births, ages = _column(table, "guardian_birth_date"), _column(table, "guardian_age")
-    own_births = _column(table, "birth_date")
+    dated = (dt.date, nz.YearMonth)
+    # The child's own, only where a guardian's birth date is read (lbc pair reads no
+    # child's 出生日期 it does not write).
+    own = (
+        _column(table, "birth_date")
+        if any(births[i].__class__ in dated for _, i in undated)
+        else None
+    )
     for j, i in undated:
-        if births[i].__class__ in (dt.date, nz.YearMonth) and births[i] != own_births[i]:
+        if births[i].__class__ in dated and (own is None or births[i] != own[i]):
             yield j, (births[i], "guardian_birth_date")
         elif isinstance(ages[i], int) and ages[i] in GUARDIAN_AGES:
             yield j, (ages[i], "guardian_age")
