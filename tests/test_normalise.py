@@ -1565,3 +1565,19 @@ def test_a_column_read_cell_by_cell_reads_its_empty_cells_once(
 def test_a_parent_as_guardian_in_other_words(cell: str, read: str) -> None:
     """The away parent named guardian as 生父 or 亲生母亲 is the parent (nobody at home)."""
     assert nz.relation(cell) == read
+
+
+@pytest.mark.parametrize(
+    ("cell", "number", "label"),
+    [
+        ("爸爸13812345678", "13812345678", "爸爸"),
+        ("父亲 13812345678", "13812345678", "父亲"),
+        ("父13812345678", "13812345678", "父"),
+        ("妈妈 13912345678", "13912345678", "妈妈"),
+        ("电话13812345678", "13812345678", "电话"),
+    ],
+)
+def test_a_phone_labelled_without_a_colon(cell: str, number: str, label: str) -> None:
+    """爸爸13812345678 was no number to call (PHN001, and WCH014 on the watch list); a label
+    before the number reads without its colon as with one (父：13812345678)."""
+    assert (nz.phone(cell), nz.phone_label(cell)) == (number, label)

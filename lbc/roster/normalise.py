@@ -312,18 +312,19 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 # Area codes: 010 and 02x have three digits, every other (03xx-09xx) has four. A greedy
 # ``0\d{2,3}`` would read Beijing's 010-12345678 as 0101-2345678.
 _LANDLINE = re.compile(r"(0(?:10|2\d)|0[3-9]\d{2})(\d{7,8})")
-# Whose number a phone cell says it is, before it (父：13812345678), as schools label one.
+# Whose number a phone cell says it is, before it (父：13812345678, 爸爸13812345678, 父亲
+# 13812345678), as schools label one.
 _PHONE_LABEL = re.compile(
     r"(?P<who>父亲?|母亲?|爸爸?|妈妈?|爷爷|奶奶|外公|外婆|姥姥|姥爷|监护人|家长|本人|手机号?|电话|座机)"
-    r"\s*:\s*"
+    r"\s*(?::\s*|(?=\+?\d))"
 )
 # A remark in brackets after a number (13812345678（微信同号）); one saying the number is
 # dead (（停机）, （空号）) leaves the cell no number to call.
 _PHONE_REMARK = re.compile(r"\s*\(([^()\d]*)\)")
 _DEAD_NUMBER = re.compile(r"停|空号|错|无效|注销|不通|欠费|不用|弃用|作废|旧|换号")
-# What a cell's text holds when it may have a label (父：) or a remark ((母)), before it is
-# folded (the full-width and small forms fold to ":" and ")").
-_MAY_LABEL = re.compile(r"[:：︓﹕)）﹚︶⁾₎]")
+# What a cell's text holds when it may have a label (父：, or 爸爸 first) or a remark ((母)),
+# before it is folded (the full-width and small forms fold to ":" and ")").
+_MAY_LABEL = re.compile(r"[:：︓﹕)）﹚︶⁾₎]|^\D")
 
 
 # A number cell's value as a program writes it out as text: its digits, then ".0".
@@ -354,8 +355,9 @@ def phone(value: Any) -> str | Bad | None:
         return None
     if whole := _WHOLE_NUMBER_TEXT.fullmatch(s):
         s = whole[1]  # 13812345678.0: a number cell written out as text (a CSV export)
-    # A label ends in ":" and a remark in ")": the look for them is made where one may be.
-    body = _number_alone(s) if ":" in s or ")" in s else s
+    # A label ends in ":" or stands first, and a remark ends in ")": the look for them is
+    # made where one may be.
+    body = _number_alone(s) if ":" in s or ")" in s or not s[0].isdigit() else s
     # 1.3812345678E+10, or 1.3812345678E+10 (父): every digit there (PHN005 says so).
     if (kept := kept_in_scientific(body)) is not None and (number := phone(kept)).__class__ is str:
         return number
