@@ -409,3 +409,23 @@ def test_a_contact_said_not_made_is_never_counted(cell: str) -> None:
     kind, _, remark = cell.partition("，" if "，" in cell else " " if " " in cell else "——")
     if remark:  # the same remark in brackets
         assert _reading(f"{kind}（{remark.strip()}）") in {N, A}
+
+
+# From a review of the cells above: remarks of a contact made, which words of a contact
+# not made stand inside (搬家, 找不到, 不接电话, 没到家里) or which name another kind as
+# what the contact held (家访（谈心）).
+MADE = [
+    ("家访（帮助搬家）", J),
+    ("家访（奶奶说孩子找不到作业）", J),
+    ("电话联系（家长说孩子不接电话）", D),
+    ("家访（没到家里，在村口见面）", J),
+    ("家访（谈心）", J),
+    ("家访（送温暖）", J),
+    ("送温暖（家访）", P),
+    ("谈心（电话）", T),
+]
+
+
+@pytest.mark.parametrize(("cell", "kind"), MADE)
+def test_a_remark_of_a_contact_made_keeps_its_kind(cell: str, kind: str) -> None:
+    assert _reading(cell) == kind

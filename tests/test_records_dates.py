@@ -688,3 +688,24 @@ def test_a_record_of_a_child_entered_twice_without_an_id_names_one_child(tmp_pat
     )
     found = run("validate", path, "--select", "REC", "--format", "json").json()["findings"]
     assert [(f["code"], f["row"], f["value"]) for f in found] == [("REC003", 3, "刘浩然")]
+
+
+# From a review of the cells above: a note after the day giving periods, times, counts, a
+# class or the lunar date is no second day (each was asked about for a while).
+NOTED = [
+    "2024.10.8 第3-4节",
+    "2024年10月8日（周二，第5-6节）",
+    "2024.10.8 30-40分钟",
+    "2024.10.8 8-9点",
+    "2024.10.8 上午9.30",
+    "2024年10月8日 16.30",
+    "2024.10.8 8.30-9.10",
+    "2024.10.8 第2/3次",
+    "2024.10.8 5-3班",
+    "2024.10.8(农历9月6日)",
+]
+
+
+@pytest.mark.parametrize("cell", NOTED)
+def test_a_note_after_the_day_is_no_second_day(cell: str) -> None:
+    assert nz.record_date(cell) == dt.date(2024, 10, 8)

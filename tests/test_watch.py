@@ -1045,12 +1045,12 @@ def test_a_guardians_age_in_years_and_no_age_slip_of_typing(tmp_path: Path) -> N
 
 
 def test_nobody_looking_after_a_child_in_other_words_lists_her(tmp_path: Path) -> None:
-    """A guardian's name written 无人监护 or 自己, a 监护类型 of 无人看管, 无人监护（父母外出）
+    """A guardian's name written 无人监护 or 独自生活, a 监护类型 of 无人看管, 无人监护（父母外出）
     or 很差: each was read as a guardian's name or an unreadable rating, and the child, whom
     nobody looks after or looks after badly, was not on the list."""
     rows = [
         form_child(1, 委托监护人姓名="无人监护"),
-        form_child(2, 委托监护人姓名="自己"),
+        form_child(2, 委托监护人姓名="独自生活"),
         form_child(3, 监护类型="无人看管"),
         form_child(4, 监护类型="无人监护（父母外出）"),
         form_child(5, 监护类型="很差"),

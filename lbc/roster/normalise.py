@@ -241,7 +241,6 @@ NOBODY = frozenset(
         *NONE_WORDS,
         *("无人", "无委托", "无委托监护人", "无监护人", "暂缺", "空缺"),
         *("无人监护", "无人照看", "无人照顾", "无人看管", "自我监护", "独自生活", "独居"),
-        *("自己", "本人"),
     }
 )
 
@@ -1071,11 +1070,15 @@ _LISTED = re.compile(r"[、,;]|和|及")
 # A time written with a dot (10.20 for 10:20), which a later day of a list spaced apart
 # may be as well (2024.9.30 10.20): no day read from it.
 _DOTTED_TIME = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
-# The first day of a cell, and another day after it (9月5日, 2024.10.8) where it is written
-# as no list lbc reads: a span (2024年9月3日 至 9月5日, 2024.9.3 – 2024.9.5) or a list
-# joined otherwise (2024年9月3日/10月8日, 2024年9月3日与10月8日).
+# The first day of a cell, and another day after it (9月5日, 2024.10.8, 至 9.5) where it is
+# written as no list lbc reads: a span (2024年9月3日 至 9月5日, 2024.9.3 – 2024.9.5) or a
+# list joined otherwise (2024年9月3日/10月8日, 2024年9月3日与10月8日). Not the periods, times
+# or counts a note gives (第3-4节, 8.30-9.10, 30-40分钟, 第2/3次, 农历9月6日).
 _FIRST_DAY_WRITTEN = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{8}")
-_ANOTHER_DAY = re.compile(r"\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{4}\s*[-/.年]|\d{1,2}\s*[日号]")
+_ANOTHER_DAY = re.compile(
+    r"(?<!农历)(?<!\d)\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}"
+    r"|(?:至|到|~|～)\s*\d{1,2}\s*[./-]\s*\d{1,2}(?![\d.:点时分节次班])"
+)
 # A later day of a list without its year: 10月8日, 10.8, 10月.
 _SAME_YEAR = re.compile(r"(\d{1,2})(?:[-/.月](\d{1,2})[日号]?|月)")
 # How far back from the day before it a later day of a list without its year may lie: a
@@ -2090,8 +2093,9 @@ _CLAUSE_END = r"(?=$|[,;。])"
 _FAILED = {
     "家访": re.compile(
         rf"{_FAILED_ANY}|未遇|扑空|不在家|(?:家中|家里|屋里)?[无没]人(?:在家|在|应答?|开门|接待)?"
-        rf"{_CLAUSE_END}|紧锁|锁门|锁着|拒访|不让进|白跑|搬家|[未没]碰[到上着]|找不到|没找到"
-        rf"|[未没]能?见(?:到|着|人|家长|父母|学生|孩子|监护人|家人)|[未没]到家"
+        rf"{_CLAUSE_END}|紧锁|锁门|锁着|拒访|不让进|白跑|[未没]碰[到上着]|搬(?:家|走)了|已搬(?:家|走)"
+        rf"|(?:找不到|没找到)(?:家|人|地方|住处)?{_CLAUSE_END}"
+        rf"|[未没]能?见(?:到|着|人|家长|父母|学生|孩子|监护人|家人)|学生[未没]到家"
         rf"|联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}"
         # The visit itself not gone on (没去, 因疫情未去), not a child who did not go to
         # school (学生没去学校), which a visit is often about.
@@ -2105,7 +2109,7 @@ _FAILED = {
             rf"|无法联系|联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}|失联$|[无没]人应答"
             rf"|[未没]能?[打拨]通|[未没][打拨]{_CLAUSE_END}|[未没]能?联系[上到]|不通{_CLAUSE_END}"
             rf"|[未没]回(?:复|电|话)?{_CLAUSE_END}|[没无]信号|[未没]能?连上|连不上|号码错|打错"
-            rf"|不接(?:听|电话)?{_CLAUSE_END}"
+            rf"|(?:^|[,;])(?:对方|家长|父母|父亲|母亲|爸爸|妈妈)?不接(?:听|电话)?{_CLAUSE_END}"
         ),
     ),
     # A child away from a group activity or a lesson did not take part.
@@ -2168,13 +2172,13 @@ def record_kind(value: Any) -> str | Bad | None:
         return _remarked(named, remarked[2] or remarked[3] or "", kind)
     separated = _SEPARATED.match(T2S.convert(kind.raw.strip()).lower())
     if separated is not None and (named := RECORD_KIND_WORDS.get(separated[1])) is not None:
-        return _remarked(named, _folded(separated[2]).lower(), kind)
+        return _remarked(named, _folded(separated[2]).lower(), kind, listed=True)
     if _NOT_HELD.search(folded):
         return NotHeld(kind.raw)
     return kind
 
 
-def _remarked(named: str, remark: str, bad: Bad) -> str | Bad:
+def _remarked(named: str, remark: str, bad: Bad, listed: bool = False) -> str | Bad:
     """A kind (``named``) with a remark after it: no contact (NotHeld) where the remark says
     in so many words that it was not made (家访（未遇）, 电话（关机）), unless it says
     someone was met or spoken with all the same (家访（父母不在家，与奶奶交流）); a kind lbc
@@ -2185,9 +2189,10 @@ def _remarked(named: str, remark: str, bad: Bad) -> str | Bad:
     remark = remark.replace("没有", "没")  # 没有接通 as 没接通, 家里没有人 as 家里没人
     # A second contact in the remark (谈心，家访; 谈心（家访未遇）): two in one row, which
     # the school is asked to write as two; the same kind again (家访，入户家访) is the one.
-    # Not another kind's word inside what was talked of (谈心（父母电话经常打不通）).
+    # Not another kind's word inside what was talked of (谈心（父母电话经常打不通）), nor a
+    # kind in brackets saying what the contact held (家访（谈心）, 送温暖（家访）).
     again = record_kind(remark) if remark else None
-    if again.__class__ is str and again != named:
+    if listed and again.__class__ is str and again != named:
         return bad
     if again.__class__ is NotHeld and remark.startswith(_OTHER_KINDS[named]):
         return bad
@@ -2404,7 +2409,7 @@ def head_classes(role: str | None, classes: tuple[ClassRef, ...]) -> tuple[Class
 # A number in a place (幸福村三组, 第十二组, 一百零八号), as a school writes it in words one
 # term and in digits the next: the units it numbers.
 _PLACE_NUMBER = re.compile(
-    r"第?([零〇一二两三四五六七八九十百]+|\d+)(?=[组村号社队栋幢楼单元室巷弄])"
+    r"第?([零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+|\d+)(?=[组村号社队栋幢楼单元室巷弄])"
 )
 _CN_UNITS = {"十": 10, "百": 100}
 
@@ -2428,13 +2433,14 @@ def _cn_count(words: str) -> str:
 
 def _place_digits(match: re.Match[str]) -> str:
     number = match.group(1)
-    return str(int(number)) if number.isdigit() else _cn_count(number)
+    return str(int(number)) if number.isdigit() else _cn_count(number.translate(_CAPITAL_NUMERALS))
 
 
-# The capital numerals of a bank's forms (叁组), as the plain ones.
+# The capital numerals of a bank's forms (叁组), as the plain ones, in a numbered part.
 _CAPITAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰", "一二三四五六七八九十百")
-# What a place may end in or wrap a numbered part in that is no part of it: 3组。, (3组).
-_PLACE_MARKS = str.maketrans("", "", "()（）。.,，;；")
+# Brackets a numbered part is wrapped in (幸福村(3组)), and the marks a place may end in (3组。).
+_PLACE_BRACKETS = str.maketrans("", "", "()（）")
+_PLACE_END = "。.,，;；"
 
 
 def place_key(value: str) -> str:
@@ -2442,7 +2448,7 @@ def place_key(value: str) -> str:
     spaces, marks or brackets, its numbered parts in digits (幸福村三组, 幸福村 3组, 幸福村
     03组, 幸福村叁组 and 幸福村(3组) are one place; so are 第十二组 and 12组). For comparing
     only: what the school typed is shown as typed."""
-    s = "".join(value.split()).translate(_PLACE_MARKS).translate(_CAPITAL_NUMERALS)
+    s = "".join(value.split()).translate(_PLACE_BRACKETS).rstrip(_PLACE_END)
     return _PLACE_NUMBER.sub(_place_digits, s) if _PLACE_NUMBER.search(s) else s
 
 
