@@ -1044,6 +1044,14 @@ def test_a_guardians_age_in_years_and_no_age_slip_of_typing(tmp_path: Path) -> N
     ]
 
 
+def watched_alone(folder: Path, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The watch list of a form of ``rows``, last term's alike, each reason enough alone."""
+    form(folder / "登记表.xlsx", rows)
+    form(folder / "上学期.xlsx", rows)
+    settings(folder, "[watch]\nthreshold = 1")
+    return watch(folder)[1]
+
+
 def test_nobody_looking_after_a_child_in_other_words_lists_her(tmp_path: Path) -> None:
     """A guardian's name written 无人监护 or 独自生活, a 监护类型 of 无人看管, 无人监护（父母外出）
     or 很差: each was read as a guardian's name or an unreadable rating, and the child, whom
@@ -1055,10 +1063,7 @@ def test_nobody_looking_after_a_child_in_other_words_lists_her(tmp_path: Path) -
         form_child(4, 监护类型="无人监护（父母外出）"),
         form_child(5, 监护类型="很差"),
     ]
-    form(tmp_path / "登记表.xlsx", rows)
-    form(tmp_path / "上学期.xlsx", rows)
-    settings(tmp_path, "[watch]\nthreshold = 1")
-    _, doc = watch(tmp_path)
+    doc = watched_alone(tmp_path, rows)
     assert sorted(listed(doc).items()) == [
         ("儿童1", ["WCH001"]),
         ("儿童2", ["WCH001"]),
@@ -1080,10 +1085,7 @@ def test_a_denied_condition_or_the_childs_own_id_is_no_reason(tmp_path: Path) ->
         form_child(4, 身体情况="患病：否"),
         form_child(5, 身体情况="残疾：肢体三级"),
     ]
-    form(tmp_path / "登记表.xlsx", rows)
-    form(tmp_path / "上学期.xlsx", rows)
-    settings(tmp_path, "[watch]\nthreshold = 1")
-    _, doc = watch(tmp_path)
+    doc = watched_alone(tmp_path, rows)
     assert listed(doc) == {"儿童5": ["WCH007"]}
 
 
@@ -1102,10 +1104,7 @@ def test_a_disability_boarding_or_frail_guardian_in_other_words_is_a_reason(
         form_child(7, 是否学校寄宿="是（周末回家）"),
         form_child(8, 身体情况="色盲"),
     ]
-    form(tmp_path / "登记表.xlsx", rows)
-    form(tmp_path / "上学期.xlsx", rows)
-    settings(tmp_path, "[watch]\nthreshold = 1")
-    _, doc = watch(tmp_path)
+    doc = watched_alone(tmp_path, rows)
     assert sorted(listed(doc).items()) == [
         ("儿童1", ["WCH007"]),
         ("儿童2", ["WCH007"]),
@@ -1122,8 +1121,5 @@ def test_an_elderly_guardians_id_stored_as_a_number_still_tells_her_age(tmp_path
     last digits, not her birth date: she is 74, as the same ID as text says (WCH004)."""
     old = make_id(dt.date(1950, 3, 1), 303)
     rows = [form_child(1, 委托监护人公民身份证号码=float(old[:15] + "000"))]
-    form(tmp_path / "登记表.xlsx", rows)
-    form(tmp_path / "上学期.xlsx", rows)
-    settings(tmp_path, "[watch]\nthreshold = 1")
-    _, doc = watch(tmp_path)
+    doc = watched_alone(tmp_path, rows)
     assert listed(doc) == {"儿童1": ["WCH004"]}
