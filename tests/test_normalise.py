@@ -1560,10 +1560,20 @@ def test_a_column_read_cell_by_cell_reads_its_empty_cells_once(
 
 @pytest.mark.parametrize(
     ("cell", "read"),
-    [("生父", "父亲"), ("亲生父亲", "父亲"), ("生母", "母亲"), ("亲生母亲", "母亲")],
+    [
+        ("生父", "父亲"),
+        ("亲生父亲", "父亲"),
+        ("生母", "母亲"),
+        ("亲生母亲", "母亲"),
+        ("母亲（外出）", "母亲"),
+        ("父亲(外出务工)", "父亲"),
+        ("奶奶（外出）", nz.Bad("奶奶(外出)")),
+        ("祖父（已故）", nz.Bad("祖父(已故)")),
+    ],
 )
-def test_a_parent_as_guardian_in_other_words(cell: str, read: str) -> None:
-    """The away parent named guardian as 生父 or 亲生母亲 is the parent (nobody at home)."""
+def test_a_parent_as_guardian_in_other_words(cell: str, read: object) -> None:
+    """The away parent named guardian as 生父, 亲生母亲 or 母亲（外出） is the parent (nobody
+    at home); a remark of another kind, or on a grandparent, is asked about."""
     assert nz.relation(cell) == read
 
 

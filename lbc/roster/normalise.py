@@ -1796,7 +1796,7 @@ enrollment_status = _closed(
     }
 )
 
-relation = _closed(
+_relation = _closed(
     {
         **dict.fromkeys(("祖父", "爷爷", "爷孙"), "祖父"),
         **dict.fromkeys(("祖母", "奶奶", "奶孙"), "祖母"),
@@ -1851,6 +1851,21 @@ relation = _closed(
         **dict.fromkeys(("其他", "其它", "朋友", "邻居"), "其他"),
     }
 )
+# 母亲（外出）: a parent named guardian though away, as the registration form is often filled
+# in: that parent (nobody at home looks after the child). A remark of another kind
+# (祖父（已故）), or on anyone else (奶奶（外出）), leaves the cell unread, asked about.
+_AWAY_REMARK = re.compile(r"(.+?)\s*\((?:外出|外出务工|务工|打工|在外|在外务工|外地)\)")
+
+
+def relation(value: Any) -> str | Bad | None:
+    """与儿童关系 as one of RELATIONS; a parent with a remark saying she is away as that parent."""
+    read = _relation(value)
+    if read.__class__ is Bad and (away := _AWAY_REMARK.fullmatch(read.raw)):
+        parent = _relation(away[1])
+        if parent in ("父亲", "母亲"):
+            return parent
+    return read
+
 
 # The registration form's 监护类型: how well the child is looked after, worst first.
 # 监护情况差 is the county 排查汇总表's 差, which gathers the three before it without
