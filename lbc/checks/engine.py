@@ -39,8 +39,6 @@ from lbc.roster.people import (
 from lbc.roster.reading import FORMULA_ERRORS
 from lbc.roster.support import WARMTH, ChildIndex, paired_with, record_days
 from lbc.roster.tables import (
-    COPY_FIELDS,
-    DATED,
     DRAGGED_ERROR,
     GRADE_OR_CODE,
     KEPT,
@@ -50,6 +48,7 @@ from lbc.roster.tables import (
     cells_held,
     class_label,
     copy_columns,
+    copyable,
     id_numbers,
     names_grades,
     shows_an_error_whole,
@@ -499,9 +498,6 @@ class RosterChecks:
         return _once_per_file(self.found)
 
 
-_CLASS_AT, _BORN_AT = COPY_FIELDS.index("class"), COPY_FIELDS.index("birth_date")
-
-
 def _index_named(
     index: ChildIndex[object], tbl: Table, names: set[str], folded: set[str], school: str
 ) -> None:
@@ -528,7 +524,7 @@ def _index_named(
         columns = copy_columns(tbl, school)
         for i in unnumbered:
             cells = tuple(column[i] for column in columns)
-            if cells[_CLASS_AT].__class__ is nz.ClassRef and cells[_BORN_AT].__class__ in DATED:
+            if copyable(cells):
                 keys[i] = ("copy", *cells)
     index.add_table(tbl, keys, school)
 
@@ -1150,6 +1146,20 @@ def person_id_date(value: Any) -> dt.date | None:
     return born
 
 
+def kept_id_date(value: Any) -> dt.date | None:
+    """The birth date an ID number stored as a number cell still holds: its last digits
+    are lost (5.11321195003013E+17), not the date in its 7th to 14th (a guardian born in
+    1950 is as old whatever Excel did to the check digit). None for a number of no ID's
+    length or date."""
+    if value.__class__ is not nz.NumericId:
+        return None
+    digits = nz.kept_digits(value)
+    if len(digits) != 18 or not digits.isdigit():
+        return None
+    born = _id_date(digits[6:14])
+    return born if born is not None and born.year >= 1900 else None
+
+
 def _check_people(out: _Out, today: dt.date) -> None:
     """The parents' and guardian's ID numbers and birth dates, checked like the child's: a
     number that is no valid ID (ID008), a birth date it contradicts (ID009); the guardian's
@@ -1312,14 +1322,9 @@ def _copies_across(table: Table, seen: CopiesSeen, school: str, own: str) -> lis
     n = len(table)
     ids = id_numbers(table) or [None] * n
     columns = copy_columns(table, own)
-    born_at = COPY_FIELDS.index("birth_date")
     out = _Out(table, Kind.CHILDREN)
     for i, cells in enumerate(zip(*columns, strict=True)):
-        if not (
-            isinstance(cells[0], str)
-            and cells[1].__class__ is nz.ClassRef
-            and cells[born_at].__class__ in DATED
-        ):
+        if not copyable(cells):
             continue
         ident = ids[i]
         if ident is not None and not isinstance(ident, str):

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lbc.checks.contacts import CARERS, away_parents, guardian_is_parent, phone_key
-from lbc.checks.engine import NOBODY_CARES, person_id_date
+from lbc.checks.engine import NOBODY_CARES, kept_id_date, person_id_date
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.errors import LbcError
 from lbc.messages import long_date, said, t, word
@@ -653,7 +653,7 @@ def _guardians_born(
             continue
         if isinstance(ids[i], str) and ids[i] == own_ids[i]:
             continue
-        born = person_id_date(ids[i]) or _kept_birth(ids[i])
+        born = person_id_date(ids[i]) or kept_id_date(ids[i])
         if born is not None:
             yield j, (born, "guardian_id_number")
         else:
@@ -674,23 +674,6 @@ def _guardians_born(
             yield j, (births[i], "guardian_birth_date")
         elif isinstance(ages[i], int) and ages[i] in GUARDIAN_AGES:
             yield j, (ages[i], "guardian_age")
-
-
-def _kept_birth(value: object) -> dt.date | None:
-    """The birth date an ID number stored as a number cell still holds: its last digits
-    are lost (5.11321195003013E+17), not the date in its 7th to 14th (a guardian born in
-    1950, 74, is as old whatever Excel did to the check digit). None for a number of no
-    ID's length or date."""
-    if value.__class__ is not nz.NumericId:
-        return None
-    digits = nz.kept_digits(value)  # type: ignore[arg-type]
-    if len(digits) != 18 or not digits.isdigit():
-        return None
-    try:
-        born = dt.date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
-    except ValueError:
-        return None
-    return born if born.year >= 1900 else None
 
 
 def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:

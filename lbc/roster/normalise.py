@@ -1884,7 +1884,7 @@ GUARDIANSHIP_RATINGS = (
 # 无人照看 say there is nobody, which the form calls 无人监护.
 GUARDIAN_MODES = ("隔代监护", "祖辈监护", "亲属监护", "亲友监护", "单亲监护", "委托监护")
 # A rating with a remark in brackets after it (无人监护（父母外出）) is that rating.
-guardianship_rating = _word_within(
+guardianship_rating = _remark_aside(
     _closed(
         {
             **{r: r for r in GUARDIANSHIP_RATINGS},
@@ -1897,8 +1897,7 @@ guardianship_rating = _word_within(
             "一般": "监护情况一般",
             **dict.fromkeys(("较好", "良好", "好"), "监护情况较好"),
         }
-    ),
-    _TRAILING_REMARK,
+    )
 )
 
 # 实际监护情况, kept as it says it: the registration form's (which parents are away), or the
@@ -2033,15 +2032,14 @@ id_kind = _code_aside(
 
 # 是否学校寄宿 (是/否) and the 学籍 export's 就读方式 (住校/走读); a remark in brackets after
 # the answer (是（周末回家）) leaves it the answer.
-boarding = _word_within(
+boarding = _remark_aside(
     _closed(
         {
             **dict.fromkeys(("是", "住校", "寄宿", "学校寄宿", "住宿", "1", "y", "√"), "是"),
             **dict.fromkeys(("寄宿生", "住读", "住校生", "住宿生"), "是"),
             **dict.fromkeys(("否", "走读", "不寄宿", "不住校", "0", "n", "×", "无"), "否"),
         }
-    ),
-    _TRAILING_REMARK,
+    )
 )
 
 RECORD_KINDS = (
@@ -2158,8 +2156,8 @@ _SOMEONE_AWAY = re.compile(
 # A remark that leaves it unsure whether the contact was made, or made so: planning words,
 # which may be what was talked of (家访（计划）, 谈心（学习计划）), one away (谈心（请假）),
 # a refusal or a call cut off, a bare no (家访（否）, 家访（无）, 家访（×）, 家访（0次）), put
-# off (家访（下周）, 家访（改天再去）); and a home visit made by
-# phone or online (家访（电话）, 家访（线上）), which is no visit in person.
+# off (家访（下周）, 家访（改天再去）); and a home visit made by phone or online (家访（电话）,
+# 家访（线上）), which is no visit in person.
 _REMARK_UNSURE = re.compile(
     r"计划|拟(?!考)|(?<!接)待(?!人)|预约|准备(?!期末|考试)|安排|暂缓|暂停|下次|再约|另约|择日"
     r"|(?:^|病|事)请假|请假$|拒绝|挂断|^(?:否|无|没|不|暂无|不在|[-—/]+|[×x✗✘]|0次?)$"

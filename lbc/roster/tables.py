@@ -2089,6 +2089,18 @@ COPY_FIELDS = (
     "parent_name",
 )
 DATED = (dt.date, nz.YearMonth)  # a birth date read, to the day or the month
+_CLASS_AT, _BORN_AT = COPY_FIELDS.index("class"), COPY_FIELDS.index("birth_date")
+
+
+def copyable(cells: Sequence[Any]) -> bool:
+    """Whether a row's COPY_FIELDS cells can tell it a copy of another: a name, a class
+    read and a birth date read (without one, namesakes are DUP004's two children nothing
+    tells apart)."""
+    return (
+        isinstance(cells[0], str)
+        and cells[_CLASS_AT].__class__ is nz.ClassRef
+        and cells[_BORN_AT].__class__ in DATED
+    )
 
 
 def copied_groups(
@@ -2137,8 +2149,7 @@ def copied_groups(
         if id(x) not in columns:
             columns[id(x)] = copy_columns(x, (schools or {}).get(x.file, ""))
         cells = tuple(c[i] for c in columns[id(x)])
-        name, cls, born = cells[0], cells[1], cells[COPY_FIELDS.index("birth_date")]
-        if isinstance(name, str) and cls.__class__ is nz.ClassRef and born.__class__ in DATED:
+        if copyable(cells):
             groups.setdefault(cells, []).append((x, i))
     out = []
     for group in groups.values():
