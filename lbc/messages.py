@@ -1634,6 +1634,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {here} is the teacher of {there} (same name, no phone on this row, one such"
         " teacher on the other lists); paired as one teacher",
     ),
+    "pair.note.same_teacher_by_class": (
+        "提示：{here}与{there}是同一位教师（同名，本行没有电话，其他名单的同名教师中只有这一位"
+        "教本行的班级），按一人结对",
+        "note: {here} is the teacher of {there} (same name, no phone on this row, the only"
+        " teacher of that name on the other lists who teaches its class); paired as one teacher",
+    ),
     "pair.note.own_school": (
         "提示：{file} 没有写明学校，其中的教师只与本文件的儿童结对；若是另一个文件所属学校的教师名单，"
         "请在表中加“学校”列写明每位教师的学校，或把它和这所学校的花名册一起放进只有这所学校文件的文件夹",

@@ -276,12 +276,41 @@ def test_a_head_teachers_list_without_phones_names_the_teachers_listed(tmp_path:
     assert checked.json()["findings"] == []
 
 
-def test_a_name_two_teachers_share_stays_two_teachers(tmp_path: Path) -> None:
-    """The teachers list has two 王芳 with two phones: the head teachers' 王芳 without a
-    phone could be either, and stays a teacher of her own (lbc validate asks for a note)."""
-    kids = [kid(1), kid(3)]
+def test_a_name_two_teachers_share_is_the_one_teaching_the_class(tmp_path: Path) -> None:
+    """The teachers list has two 王芳 with two phones, one teaching 三(2)班: the head
+    teachers' 王芳 of 三(2)班, without a phone, is she, not a third 王芳 with places of
+    her own (lbc validate asks only the two listed to be told apart), and her class's child
+    is hers as its head teacher. Before, she was a third teacher in post."""
+    kids = [kid(1), kid(3, cls="三(1)班")]
     staff = [teacher("王芳", "三(2)班"), {**teacher("王芳", "三(1)班"), "联系电话": "13900000009"}]
     heads = [["姓名", "班级", "职务"], ["王芳", "三(2)班", "班主任"]]
+    sheets = {"花名册": table(kids), "班主任名单": heads, "教师": table(staff)}
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    result = run("pair", path, "--max-per-teacher", "1", "--format", "json", cwd=tmp_path)
+    doc = result.json()
+    assert doc["summary"]["teachers"] == 2
+    assert [(p["child"], p["teacher"], p["reason"]) for p in doc["pairs"]] == [
+        ("王梓萱", "王芳（三年级(1)班）", "任教本班语文"),
+        ("张雨涵", "王芳（三年级(2)班）", "本班班主任"),
+    ]
+    assert result.stderr.splitlines()[0] == (
+        "提示：“班主任名单”第 2 行与“教师”第 2 行是同一位教师（同名，本行没有电话，"
+        "其他名单的同名教师中只有这一位教本行的班级），按一人结对"
+    )
+    checked = run("validate", path, "--select", "TCH002", "--format", "json", cwd=tmp_path)
+    assert [(f["sheet"], f["row"], f["message"]) for f in checked.json()["findings"]] == [
+        ("教师", 3, "教师姓名与第 2 行重名，请在备注中注明区分")
+    ]
+
+
+def test_a_name_two_teachers_share_stays_apart_where_the_class_does_not_tell(
+    tmp_path: Path,
+) -> None:
+    """Neither 王芳 of the teachers list teaches 三(3)班: the head teachers' 王芳 could be
+    either, and stays a teacher of her own (lbc validate asks for a note)."""
+    kids = [kid(1), kid(3)]
+    staff = [teacher("王芳", "三(2)班"), {**teacher("王芳", "三(1)班"), "联系电话": "13900000009"}]
+    heads = [["姓名", "班级", "职务"], ["王芳", "三(3)班", "班主任"]]
     sheets = {"花名册": table(kids), "班主任名单": heads, "教师": table(staff)}
     path = write_xlsx(tmp_path / "r.xlsx", sheets)
     result = run("pair", path, "--max-per-teacher", "1", "--format", "json", cwd=tmp_path)

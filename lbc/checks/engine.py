@@ -1489,7 +1489,9 @@ def check_teachers(
         if name is None:
             out.add(R.REQ001, i, "name", label=out.label("name"))
         elif key in first:
-            other, j = first[key]
+            # The namesake as the row standing for her: the teachers list's, with her phone,
+            # not the head teachers' list's row that lists her again (repeated_teachers).
+            other, j = repeats.get((id(first[key][0]), first[key][1]), first[key])
             note_here, note_there = notes[i], other.get("notes", j)
             # One teacher on two lists (repeated_teachers), as pairing takes them.
             same = _stands_for(repeats, table, i) == _stands_for(repeats, other, j)

@@ -384,6 +384,10 @@ def _teachers(
     repeats = repeated_teachers(roster.teachers, school_of)
     # A teacher's rows after the first, by the first (id of its table, and row).
     again: dict[tuple[int, int], list[tuple[Table, int]]] = {}
+    namesakes: dict[Teacher, list[tuple[Table, int]]] = {}
+    for tb, i in named:
+        if (id(tb), i) not in repeats:
+            namesakes.setdefault((school_of(tb, i), tb.get("name", i)), []).append((tb, i))
     for tb, i in named:
         if (id(tb), i) in repeats:
             first, j = repeats[(id(tb), i)]
@@ -392,6 +396,8 @@ def _teachers(
                 note = "pair.note.same_teacher_merged"
             elif teacher_phone(tb, i):
                 note = "pair.note.same_teacher"
+            elif len(namesakes.get((school_of(first, j), first.get("name", j)), ())) > 1:
+                note = "pair.note.same_teacher_by_class"
             else:
                 note = "pair.note.same_teacher_by_name"
             # The files are named when the two rows are in different ones: two files may
@@ -401,9 +407,6 @@ def _teachers(
             there = t(loc, file=first.file, sheet=first.sheet_at(j), row=first.rows[j])
             notes.append(t(note, here=here, there=there))
     named = [(tb, i) for tb, i in named if (id(tb), i) not in repeats]
-    namesakes: dict[Teacher, list[tuple[Table, int]]] = {}
-    for tb, i in named:
-        namesakes.setdefault((school_of(tb, i), tb.get("name", i)), []).append((tb, i))
     # Two schools' 王芳 are told apart by their school, as lbc due and the record sheets do.
     labels = teacher_labels(namesakes, file_names(roster.files, roster.runs))
     out: list[TeacherRow] = []

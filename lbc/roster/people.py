@@ -198,7 +198,8 @@ def repeated_teachers(
     teacher of its name on the school's other lists when they list one teacher of that name
     and its own list names it once: the row with a phone stands for the teacher, so pairing,
     the cards and lbc flag have the number. Two teachers may share a name, so rows of one
-    list, and a name the other lists give two teachers of, stay apart."""
+    list stay apart, and so does a row whose name the other lists give two teachers of,
+    unless its classes (班级, or the class 职务 makes it head of) are one's only."""
     first: dict[tuple[str, str, str], tuple[Table, int]] = {}
     repeats: dict[tuple[int, int], tuple[Table, int]] = {}
     phoneless: list[tuple[Table, int, str]] = []
@@ -222,12 +223,24 @@ def repeated_teachers(
     for table, i, name in phoneless:
         place = school(table, i)
         others = [me for me in people.get((place, name), []) if me[0] is not table]
-        once = [me for me in others if listed[(id(me[0]), place, name)] == 1]
-        if listed[(id(table), place, name)] == 1 and len(others) == len(once) == 1:
+        if len(others) > 1:  # two teachers of the name: the one teaching its class
+            mine = _classes_of(table, i)
+            once = [me for me in others if mine & _classes_of(*me)]
+        else:
+            once = [me for me in others if listed[(id(me[0]), place, name)] == 1]
+        if listed[(id(table), place, name)] == 1 and len(once) == 1:
             repeats[(id(table), i)] = once[0]
         else:
             people.setdefault((place, name), []).append((table, i))
     return repeats
+
+
+def _classes_of(table: Table, i: int) -> set[nz.ClassRef]:
+    """The classes a teacher's row lists or makes her head of (职务 三年级班主任)."""
+    cell = table.get("classes", i)
+    listed = cell if isinstance(cell, tuple) else ()
+    role = table.get("role", i)
+    return {*listed, *nz.head_classes(role if isinstance(role, str) else "", listed)}
 
 
 def in_post(active: object) -> bool:
