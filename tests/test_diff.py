@@ -1324,3 +1324,89 @@ def test_a_file_of_a_folder_left_out_ends_the_diff_with_exit_1(tmp_path: Path) -
         "已损坏或不是真正的 Excel 文件（文件不完整，可能在下载或复制时中断：请重新获取原文件）"
     ]
     assert result.json()["summary"] == expected_document(pii=False)["summary"]
+
+
+def test_who_the_child_is_counted_as_and_the_parents_are_changes(tmp_path: Path) -> None:
+    """张雨涵 is an orphan this term (类别 孤儿), now a key target, her gender and birth
+    date corrected, her father's and mother's names new: each is a line of the change log.
+    None was compared before, and she was counted unchanged."""
+    born = dt.date(2016, 5, 1)
+    old = [kid(1, 身份证号=None, 类别=None, 重点帮扶对象="否", 父亲姓名="张大军", 母亲姓名="钱秀")]
+    new = [
+        kid(1, "张雨涵", "男", 身份证号=None, 出生日期=born.replace(day=11), 类别="孤儿",
+            重点帮扶对象="是", 父亲姓名="张二军", 母亲姓名="孙红")
+    ]  # fmt: skip
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"] == {**all_unchanged(0, name_class=1), "changed": 1}
+    assert doc["changed"] == [
+        changed(
+            "张雨涵",
+            2,
+            2,
+            "name_class",
+            change("gender", "性别", "女", "男"),
+            change("birth_date", "出生日期", "2016-05-01", "2016-05-11"),
+            change("categories", "类别", None, "孤儿"),
+            change("key_target", "重点帮扶对象", "否", "是"),
+            change("father_name", "父亲姓名", "张大军", "张二军"),
+            change("mother_name", "母亲姓名", "钱秀", "孙红"),
+        )
+    ]
+
+
+def test_a_birth_date_left_to_the_id_is_no_change(tmp_path: Path) -> None:
+    """This term's 出生日期 cell is empty where the ID number gives the same date, and
+    last term's said 2016年5月: no change of the child."""
+    old = [kid(1, 出生日期="2016年5月")]
+    new = [kid(1, 出生日期=None)]
+    assert diff_of(tmp_path, old, new)["summary"] == all_unchanged(1, id_number=1)
+
+
+def test_a_name_and_class_with_birth_dates_apart_are_two_children(tmp_path: Path) -> None:
+    """李娜 of 三年级(2)班 last term, born 2015-03-04; this term a 李娜 of the class born
+    2016-11-20, another family (address, phones): another child, not the first with her
+    family's phones changed. 吴昊's date was corrected (09-12 to 12-09), his family's phones
+    the same: one child, his birth date changed."""
+    family = {
+        "家庭住址": "青山村10组",
+        "父亲电话": "13900000080",
+        "母亲电话": "13900000081",
+        "监护人电话": "13900000082",
+    }
+    old = [
+        kid(1, "李娜", 身份证号=None, 出生日期=dt.date(2015, 3, 4)),
+        kid(2, "吴昊", "男", 身份证号=None, 出生日期=dt.date(2015, 9, 12)),
+    ]
+    new = [
+        kid(1, "李娜", 身份证号=None, 出生日期=dt.date(2016, 11, 20), **family),
+        kid(2, "吴昊", "男", 身份证号=None, 出生日期=dt.date(2015, 12, 9)),
+    ]  # fmt: skip
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"] == {
+        "added": 1,
+        "gone": 1,
+        "changed": 1,
+        "unchanged": 0,
+        "matched_by": {"id_number": 0, "name_birth_date": 0, "name_class": 1},
+    }
+    assert (doc["added"], doc["gone"]) == (
+        [entry("李娜", 2)],
+        [entry("李娜", 2, file="上学期.xlsx")],
+    )
+    assert doc["changed"] == [
+        changed(
+            "吴昊", 3, 3, "name_class", change("birth_date", "出生日期", "2015-09-12", "2015-12-09")
+        )
+    ]
+
+
+def test_a_name_in_traditional_characters_is_found_by_name_and_birth_date(
+    tmp_path: Path,
+) -> None:
+    """張偉 last term, 张伟 this term, no ID on either, born the same day, in a class a
+    grade up: one child (name and birth date), unchanged, as found by ID she would be. She
+    was one child gone and another added."""
+    old = [kid(1, "張偉", 身份证号=None)]
+    new = [kid(1, "张伟", 身份证号=None, 班级=C42)]
+    doc = diff_of(tmp_path, old, new)
+    assert doc["summary"] == all_unchanged(1, name_birth_date=1)

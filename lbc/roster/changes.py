@@ -16,6 +16,7 @@ change. A child missing from the new roster is gone, unless the old one already 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from lbc.messages import t
 from lbc.roster import normalise as nz
 from lbc.roster.fields import Kind
 from lbc.roster.fields import field as field_of
-from lbc.roster.people import known_birth
+from lbc.roster.people import births_differ, known_birth
 from lbc.roster.tables import (
     Roster,
     Table,
@@ -40,24 +41,32 @@ from lbc.roster.tables import (
     shows_an_error_whole,
 )
 
-# The fields whose change a school records: the child's name and ID number as corrected
-# (a child found by ID number, by name and birth date), the ID filled in or emptied,
-# contacts, care, status and the pair; and, on a roster of several schools, the school a
-# child moved to.
+# The fields whose change a school records: the child's name, ID number, gender and birth
+# date as corrected (a child found by ID number, by name and birth date), the ID filled in
+# or emptied, who the child is counted as (类别: an orphan now; 重点帮扶对象), the parents
+# and contacts, care, status and the pair; and, on a roster of several schools, the school
+# a child moved to.
 TRACKED = (
     "name",
     "id_number",
+    "gender",
+    "birth_date",
     "school",
     "class",
     "left_behind_type",
+    "categories",
+    "key_target",
     "enrollment_status",
     "health",
     "home_address",
     "guardian_name",
     "guardian_relation",
     "guardian_phone",
+    "father_name",
     "father_phone",
+    "mother_name",
     "mother_phone",
+    "parent_name",
     "parent_phone",
     "father_work_place",
     "mother_work_place",
@@ -153,14 +162,15 @@ class RosterDiff:
         return {rule: counts[rule] for rule in (BY_ID, BY_NAME_BIRTH, BY_NAME_CLASS)}
 
 
-def _keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]:
+def _keys(table: Table, i: int, name: object, school: str | None = None) -> tuple[object, ...]:
     """A new row's key under each matching level: ID, name and birth date, name and class
     (twice: an old row's class is tried as it was, then a grade up, see _old_keys). A
     class is one school's: on county rosters ``school`` is the row's, and the name and
     class match only within it (a 李明 of 三年级(2)班 in each of two schools is two
-    children; the name and a birth date are one child wherever she moved)."""
-    name, ident = table.get("name", i), id_of(table, i)
-    born = known_birth(table.get("birth_date", i), ident, table.get("id_kind", i))
+    children; the name and a birth date are one child wherever she moved). ``name``: the
+    row's in simplified characters (_names)."""
+    ident = id_of(table, i)
+    born = _born(table, i)
     cls = table.get("class", i)
     named = isinstance(name, str)
     by_class = (school, name, _class_key(cls)) if named and cls is not None else None
@@ -180,9 +190,22 @@ def _class_key(cls: object) -> object:
     return ("unread", cls.raw) if isinstance(cls, nz.Bad) else cls
 
 
-def _old_keys(table: Table, i: int, school: str | None = None) -> tuple[object, ...]:
+def _born(table: Table, i: int) -> dt.date | None:
+    """Row ``i``'s birth date: its 出生日期 cell's, else the one its ID holds."""
+    return known_birth(table.get("birth_date", i), id_of(table, i), table.get("id_kind", i))
+
+
+def _names(rows: list[Row]) -> list[object]:
+    """Each row's name in simplified characters: 張偉 one term and 张伟 the next is one
+    child's name, found by name and birth date or class as by ID (_differ)."""
+    names = [table.get("name", i) for table, i in rows]
+    folded = iter(nz.simplified([n for n in names if isinstance(n, str)]))
+    return [next(folded) if isinstance(n, str) else n for n in names]
+
+
+def _old_keys(table: Table, i: int, name: object, school: str | None = None) -> tuple[object, ...]:
     """An old row's keys: a new row's, its class moved a grade up at the last level."""
-    *keys, _ = _keys(table, i, school)
+    *keys, _ = _keys(table, i, name, school)
     by_class = keys[-1]
     if by_class is None:
         return (*keys, None)
@@ -248,7 +271,10 @@ def diff_rosters(
         old_of = new_of = None
     old_schools = [old_of(tb, i) if old_of else None for tb, i in old_rows]
     new_schools = [new_of(tb, i) if new_of else None for tb, i in new_rows]
-    old_keys = [_old_keys(tb, i, old_schools[n]) for n, (tb, i) in enumerate(old_rows)]
+    old_names, new_names = _names(old_rows), _names(new_rows)
+    old_keys = [
+        _old_keys(tb, i, old_names[n], old_schools[n]) for n, (tb, i) in enumerate(old_rows)
+    ]
     indexes: list[dict[object, list[int]]] = [{} for _ in LEVELS]
     for n, keys in enumerate(old_keys):
         for index, key in zip(indexes, keys, strict=True):
@@ -256,7 +282,7 @@ def diff_rosters(
                 index.setdefault(key, []).append(n)
     # Each rule in turn over every row still unmatched, so a later row's ID is never lost to
     # an earlier row's weaker match; a key two rows share, on either side, matches nothing.
-    new_keys = [_keys(tb, i, new_schools[n]) for n, (tb, i) in enumerate(new_rows)]
+    new_keys = [_keys(tb, i, new_names[n], new_schools[n]) for n, (tb, i) in enumerate(new_rows)]
     # Each school's rows of a name and birth date, on each side, matched too: a namesake
     # born the same day in another school is another child, who makes none of these two.
     births = [
@@ -276,6 +302,10 @@ def diff_rosters(
             if len(candidates) != 1:
                 continue
             (o,) = candidates
+            # Two birth dates apart: two children of one name in one class, unless the
+            # family is the one (a phone or the address): a date corrected.
+            if rule == BY_NAME_CLASS and _births_apart(old_rows[o], new_rows[n]):
+                continue
             if rule != BY_ID and _ids_apart(old_rows[o], new_rows[n]):
                 # Two ID numbers, one each: one child whose ID was corrected only by name
                 # and birth date, within one school, each row the only one of them its
@@ -365,6 +395,26 @@ def _ids_apart(old: Row, new: Row) -> bool:
     return None not in (before, after) and _differ("id_number", before, after)
 
 
+def _births_apart(old: Row, new: Row) -> bool:
+    """Whether both rows give a birth date (its cell's, else its ID's), they differ, and
+    no phone or address of the family is on both (_FAMILY): a name and class alone with
+    two birth dates are two children (a new 李娜 in 三年级(1)班, another family's), but one
+    family's child whose date was corrected (09-12 for 12-09) is the one."""
+    before, after = _born(*old), _born(*new)
+    if before is None or after is None or not births_differ(before, after):
+        return False
+    (ot, oi), (nt, ni) = old, new
+    for key in _FAMILY:
+        was = _compared(key, ot.get(key, oi)) if ot.has(key) else None
+        if was is not None and was == (_compared(key, nt.get(key, ni)) if nt.has(key) else None):
+            return False
+    return True
+
+
+# What tells one family: its phones and its address.
+_FAMILY = ("guardian_phone", "father_phone", "mother_phone", "parent_phone", "home_address")
+
+
 def _several(roster: Roster, school: SchoolOf) -> SchoolOf | None:
     """``school`` (each row's, as every command names it: lbc.workspace.schools.schools_of)
     on a roster of several schools (a county's merged roster, a folder of schools, told by
@@ -379,14 +429,21 @@ def _changes(
 ) -> list[Change]:
     """The tracked fields whose values differ: each field both sheets have (a cell emptied
     is a change), the ID number where neither sheet's column is empty throughout
-    (``no_ids``, by id of the table), the class unless moved a grade up, and the school
-    where both rosters hold several (_several)."""
+    (``no_ids``, by id of the table), the birth date where both rows give one apart, the
+    class unless moved a grade up, and the school where both rosters hold several
+    (_several)."""
     (ot, oi), (nt, ni) = old, new
     found = []
     for key in TRACKED:
         if key == "school":
             before, after = schools or (None, None)
             if before is None or after is None:
+                continue
+        elif key == "birth_date":
+            # As each side gives it, its cell's, else its ID's: a date left out of the cell
+            # that the ID holds is no change, nor is 2015年3月 for 2015-03-04.
+            before, after = _born(ot, oi), _born(nt, ni)
+            if before is None or after is None or not births_differ(before, after):
                 continue
         elif not (ot.has(key) and nt.has(key)) or (
             key == "id_number" and not no_ids.isdisjoint((id(ot), id(nt)))
