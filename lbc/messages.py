@@ -793,6 +793,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "与前面的列是同一字段，只读前面那一列",
         "the same field as an earlier column; only the earlier one is read",
     ),
+    "columns.why.says_less": (
+        "读后面同一字段、说得更具体的那一列（留守类型写明哪一方外出）",
+        "the later column of the same field is read: it says more (whose parents are away)",
+    ),
     "columns.why.whose": (
         "跟在父母以外的人的姓名之后，不知道是谁的，lbc 不读这一列",
         "follows the name of someone other than the parents; whose it is cannot be told, not read",

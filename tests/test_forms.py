@@ -1570,3 +1570,38 @@ def test_xueji_id_kinds_written_with_their_codes(tmp_path: Path) -> None:
         "“身份证件类型”的值无法识别，可填：" + "、".join(nz.ID_KINDS)
     ]
     assert code == 1
+
+
+def test_a_left_behind_type_beside_the_xueji_yes_or_no_is_read(tmp_path: Path) -> None:
+    """The 学籍 export's 是否留守儿童 (是 / 否) with the school's 留守类型 added after it:
+    the 留守类型 says whose parents are away, and is read. Both children's parents are
+    away and no guardian is given: lbc asks for the guardian (CON001) and, of 张二 whose
+    是否 cell says 否, the parents' phones (CON002). Read first, the 是否 column left
+    them a child of one parent away (VAL004) and a child not left behind, said all
+    reachable."""
+    header = ["姓名", "性别", "身份证号", "班级", "健康状况", "家庭住址", "是否留守儿童",
+              "留守类型", "父亲电话", "父亲务工地点", "母亲电话", "母亲务工地点", "监护人姓名",
+              "与儿童关系", "监护人电话"]  # fmt: skip
+    away = ["广东省东莞市", None, "广东省东莞市"]
+    rows = [
+        [NAMES[0], "女", make_id(dt.date(2015, 3, 4), 102), "三年级(1)班", "健康", "青山村", "是",
+         "父母均外出", "13800000001", away[0], "13800000002", away[2], None, None, None],
+        [NAMES[1], "男", make_id(dt.date(2015, 3, 4), 103), "三年级(1)班", "健康", "青山村", "否",
+         "父母均外出", None, away[0], None, away[2], None, None, None],
+    ]  # fmt: skip
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    found = run("validate", path, "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [(f["column"] + str(f["row"]), f["code"]) for f in found] == [
+        ("M2", "CON001"),
+        ("N2", "CON001"),
+        ("O2", "CON001"),
+        ("I3", "CON002"),
+        ("M3", "CON001"),
+        ("N3", "CON001"),
+        ("O3", "CON001"),
+    ]
+    (read,) = run("columns", path, "--format", "json", cwd=tmp_path).json()["files"]
+    (sheet,) = read["sheets"]
+    assert sheet["columns"][6]["column"] == "H"
+    assert sheet["columns"][6]["field"] == "left_behind_type"
+    assert [(c["column"], c["why"]) for c in sheet["ignored"]] == [("G", "says_less")]
