@@ -2640,6 +2640,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "在家照看孩子的监护人（登记的监护人是外出的父亲或母亲）",
         "a guardian at home (the guardian listed is the away father or mother)",
     ),
+    "contact.guardian_own_phone": ("监护人本人的电话", "the guardian's own phone"),
     "contact.guardian_or_other_parent": (
         "监护人或另一方家长的电话",
         "a guardian's or the other parent's phone",
@@ -3410,6 +3411,25 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rule.CON008.fix": (
         "问清委托谁照看孩子，补填监护人姓名、与儿童关系和电话；确实没人照看的，按监护类型“无人监护”上报并跟进",
         "find out who has been entrusted with the child and fill in the guardian's name, relation and phone; if nobody looks after the child, report 无人监护 in 监护类型 and follow it up",
+    ),
+    "rule.CON009": (
+        "监护人电话就是外出的{who}的电话：在家照看孩子的人没有电话",
+        "the guardian's phone is the away {who}'s: nobody at home has a phone on file",
+    ),
+    "rule.CON009.title": ("监护人电话是外出家长的", "guardian's phone is an away parent's"),
+    "rule.CON009.example": (
+        "“父母均外出”，父亲电话和监护人电话都是 13800000001",
+        "父母均外出 with 父亲电话 and 监护人电话 both 13800000001",
+    ),
+    "rule.CON009.why": (
+        "这个号码打过去是在外地打工的家长，孩子在家出了事，身边照看的人联系不上",
+        "that number reaches the parent working far away; if something happens at home,"
+        " nobody who looks after the child can be reached",
+    ),
+    "rule.CON009.fix": (
+        "问清在家照看孩子的人，填上他（她）自己的电话；一方外出的，也可以填在家那一方家长的电话",
+        "find out who looks after the child at home and enter their own phone; with one parent"
+        " away, the parent at home's phone does too",
     ),
     "rule.CON001": (
         "父母均外出，缺少{what}",

@@ -244,6 +244,9 @@ FIXTURES: dict[str, Fixture] = {
         children(child_row(1, kind="单亲留守", 父亲电话=None, 母亲电话=None, 监护人电话=None)),
         child(2, "N", "guardian_phone"),
     ),
+    "CON009": Fixture(
+        children(child_row(1, 监护人电话="13812345678")), child(2, "N", "guardian_phone")
+    ),
     "CON008": Fixture(
         children(child_row(1, kind="父母双方无监护能力", 监护人电话=None)),
         child(2, "N", "guardian_phone"),

@@ -208,3 +208,34 @@ def test_a_teachers_list_headed_teachers_phone_gives_their_phones(tmp_path):
     result = run("flag", path, "--format", "json")
     assert result.json()["teachers"] == []
     assert "教师电话" not in result.stderr
+
+
+def test_a_guardians_phone_that_is_the_away_parents_reaches_nobody_at_home(tmp_path):
+    """The guardian's phone is the away father's own number: it reaches Guangdong, not the
+    grandfather at home (row 2, both away), nor anyone at home where the mother there has
+    none (row 3, the father away and listed as guardian). Both are CON009 and on flag's
+    list; with the mother's phone given (row 4), the mother at home is reached. Before,
+    validate and flag said all three reachable."""
+    father = "13812345678"
+    rows = [
+        CHILD_HEADER,
+        child_row(1, 监护人电话=father),
+        child_row(2, kind="父亲外出", 母亲电话=None, 监护人姓名="张建国", 与儿童关系="父亲",
+                  监护人电话=father),
+        child_row(3, kind="父亲外出", 监护人电话=father),
+    ]  # fmt: skip
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    found = run("validate", path, "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["column"], f["message"]) for f in found] == [
+        ("CON009", 2, "N", "监护人电话就是外出的父亲的电话：在家照看孩子的人没有电话"),
+        ("CON009", 3, "N", "监护人电话就是外出的父亲的电话：在家照看孩子的人没有电话"),
+    ]
+    flagged = run("flag", path, "--format", "json")
+    assert flagged.exit_code == 1
+    (cls,) = flagged.json()["classes"]
+    assert [(c["row"], c["missing"]) for c in cls["children"]] == [
+        (2, ["guardian_phone"]),
+        (3, ["guardian_phone"]),
+    ]
+    shown = run("flag", path).stdout
+    assert "  2    张雨涵   监护人本人的电话  " in shown.splitlines()

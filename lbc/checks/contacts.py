@@ -32,7 +32,7 @@ _AWAY = {
 
 @dataclass(frozen=True)
 class MissingContact:
-    rule: Rule  # CON001 … CON004, CON006 … CON008
+    rule: Rule  # CON001 … CON004, CON006 … CON009
     field: str  # the canonical key of the cell to fill in
     what: str  # what is missing, in words (lbc flag's to-do list)
     params: dict[str, str]  # exactly what the rule's message fills in
@@ -147,6 +147,8 @@ def contact_gaps(
             and g_name[i] is not None
             and g_relation[i] is not None
             and not nobody_home[i]
+            and guardian != father
+            and guardian != mother
             and not (
                 usable_only and nz.Bad in (guardian.__class__, father.__class__, mother.__class__)
             )
@@ -165,6 +167,8 @@ def contact_gaps(
                 if not ok(value):
                     what = t(f"contact.{key}")
                     out.append(MissingContact(rule, key, what, {"what": what}))
+            if kind == nz.BOTH_AWAY and (who := _away_number(guardian, father, mother)):
+                out.append(_parents_number(who))
             if kind == nz.BOTH_AWAY and not (ok(father) or ok(mother)):
                 key = where(father_key, mother_key)
                 out.append(MissingContact(R.CON002, key, t("contact.parent_phone_any"), {}))
@@ -193,8 +197,11 @@ def contact_gaps(
             if not ok(away_phone):
                 out.append(MissingContact(R.CON003, key, t(f"contact.{who}_phone"), words))
             # With one 家长电话 column for both parents, only the guardian is at home.
-            at_home = ok(guardian) or (father_key != mother_key and ok(home_phone))
-            if not at_home:
+            other_parent = father_key != mother_key and ok(home_phone)
+            at_home = ok(guardian) or other_parent
+            if at_home and not other_parent and _away_number(guardian, away_phone, None):
+                out.append(_parents_number(who))
+            elif not at_home:
                 what = t("contact.guardian_or_other_parent")
                 other = mother_key if who == "father" else father_key
                 key = where("guardian_phone", *([other] if other != key else []))
@@ -202,6 +209,21 @@ def contact_gaps(
         if out:
             gaps[i] = out
     return gaps
+
+
+def _away_number(guardian: object, father: object, mother: object) -> str | None:
+    """Which away parent's phone (``father``, ``mother``: theirs, or None for a parent at
+    home) the guardian's phone is, number for number: "father", "mother", or None."""
+    if guardian.__class__ is not str:
+        return None
+    return "father" if guardian == father else "mother" if guardian == mother else None
+
+
+def _parents_number(who: str) -> MissingContact:
+    """CON009: the guardian's phone is the away parent's (``who``): it reaches the parent
+    far away, not the one who looks after the child at home."""
+    words = {"who": t(f"contact.{who}")}
+    return MissingContact(R.CON009, "guardian_phone", t("contact.guardian_own_phone"), words)
 
 
 # The 留守类型 the contact rules ask a contact of, by which a child of no 留守类型 is judged:

@@ -160,6 +160,7 @@ class R:
     CON006 = Rule(ERROR, RuleKind.CONTACT, "guardian_phone, father_phone, mother_phone")
     CON007 = Rule(WARNING, RuleKind.CONTACT, "guardian_name, guardian_relation")
     CON008 = Rule(ERROR, RuleKind.CONTACT, "guardian_name, guardian_relation, guardian_phone")
+    CON009 = Rule(ERROR, RuleKind.CONTACT, "guardian_phone")
     TCH001 = Rule(ERROR, RuleKind.TEACHER, "phone")
     TCH002 = Rule(ERROR, RuleKind.TEACHER, "name")
     TCH003 = Rule(WARNING, RuleKind.TEACHER, "support_teacher")
