@@ -657,3 +657,19 @@ def test_a_parent_at_home_by_the_work_places_is_the_guardian_of_a_one_parent_chi
     assert guardian_phones(path, cards) == ["13912345001", "13912345002", "＿＿＿＿＿＿"]
     page = cards.read_text(encoding="utf-8")
     assert re.findall(r"留守类型：([^　<]*)", page) == ["父亲外出", "父亲外出", "母亲外出"]
+
+
+def test_a_guardians_number_labelled_with_the_relation_is_the_guardians(tmp_path: Path) -> None:
+    """A 监护人电话 labelled as the grandfather's, the grandmother's or an uncle's
+    (祖父13812340001, 外祖母：…, 舅舅…) is the guardian's number, as 爷爷… was; it was
+    PHN001, a malformed phone, and lbc flag listed the child as unreachable. In a father's
+    column, an uncle's number is not the father's (PHN002), as a grandparent's is not."""
+    kids = [
+        kid(1, 监护人电话="祖父13812340001"),
+        kid(2, 与儿童关系="外祖母", 监护人电话="外祖母：13812340002"),
+        kid(3, 与儿童关系="舅舅", 监护人电话="舅舅13812340003"),
+        kid(4, 父亲电话="叔叔13812340004"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert [(code, row) for code, row, *_ in found(path)] == [("CON003", 5), ("PHN002", 5)]
+    assert run("flag", path, "--format", "json").json()["summary"]["children"] == 1

@@ -311,12 +311,6 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 # Area codes: 010 and 02x have three digits, every other (03xx-09xx) has four. A greedy
 # ``0\d{2,3}`` would read Beijing's 010-12345678 as 0101-2345678.
 _LANDLINE = re.compile(r"(0(?:10|2\d)|0[3-9]\d{2})(\d{7,8})")
-# Whose number a phone cell says it is, before it (父：13812345678, 爸爸13812345678, 父亲
-# 13812345678), as schools label one.
-_PHONE_LABEL = re.compile(
-    r"(?P<who>父亲?|母亲?|爸爸?|妈妈?|爷爷|奶奶|外公|外婆|姥姥|姥爷|监护人|家长|本人|手机号?|电话|座机)"
-    r"\s*(?::\s*|(?=\+?\d))"
-)
 # A remark in brackets after a number (13812345678（微信同号）); one saying the number is
 # dead (（停机）, （空号）) leaves the cell no number to call.
 _PHONE_REMARK = re.compile(r"\s*\(([^()\d]*)\)")
@@ -656,12 +650,30 @@ _WHOSE = {
             "祖母",
             "外祖父",
             "外祖母",
+            # The relatives a child is entrusted to, as 与儿童关系 names them.
+            "伯父",
+            "伯母",
+            "伯伯",
+            "叔父",
+            "叔叔",
+            "婶婶",
+            "姑姑",
+            "姑妈",
+            "姑父",
+            "舅舅",
+            "舅妈",
+            "姨妈",
+            "姨母",
+            "姨父",
         ),
         "guardian",
     ),
     **dict.fromkeys(("本人", "手机号", "手机", "电话", "座机"), "own"),
 }
 _WHO = "|".join(sorted(_WHOSE, key=len, reverse=True))
+# Whose number a phone cell says it is, before it (父：13812345678, 爸爸13812345678, 父亲
+# 13812345678, 祖父13812345678), as schools label one: any word of _WHOSE.
+_PHONE_LABEL = re.compile(rf"(?P<who>{_WHO})\s*(?::\s*|(?=\+?\d))")
 _LABELLED_NUMBER = re.compile(
     rf"(?:(?P<before>{_WHO})(?:电话|手机)?\s*:?\s*)?"
     r"(?P<number>\+?\d[\d\-\s]{5,}\d(?:\s*(?:转|分机|(?i:ext)\.?)\s*\d{1,6})?)"
