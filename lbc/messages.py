@@ -797,6 +797,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "读后面同一字段、说得更具体的那一列（留守类型写明哪一方外出）",
         "the later column of the same field is read: it says more (whose parents are away)",
     ),
+    "columns.why.hidden": (
+        "这一列是隐藏的，读后面没有隐藏的同一字段那一列",
+        "a hidden column: the later shown column of the same field is read",
+    ),
     "columns.why.whose": (
         "跟在父母以外的人的姓名之后，不知道是谁的，lbc 不读这一列",
         "follows the name of someone other than the parents; whose it is cannot be told, not read",

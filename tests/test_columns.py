@@ -162,3 +162,33 @@ def test_a_rosters_own_teacher_phone_column_is_said_to_be_not_read_there(tmp_pat
         f'{path},花名册,Q,重点帮扶原因,Q1,(not read),"not read '
         "(lbc's pairs workbook has a column of this name too, only for people to read)\"",
     ]
+
+
+def test_a_hidden_column_gives_way_to_the_shown_one_of_its_field(tmp_path: Path) -> None:
+    """Last year's guardian hidden (L-N) beside this year's (O-Q): the guardian a person
+    sees is read, whose phone is missing (CON001 at Q2), and lbc columns says the hidden
+    three were left for it. The hidden ones were read, and the child said reachable. A
+    hidden column alone of its field is read as any other (G, 留守类型)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    guardian = ["监护人姓名", "与儿童关系", "监护人电话"]
+    sheet.append([*CHILD_HEADER[:11], *guardian, *guardian])
+    sheet.append([*child_row(1)[:11], "张大爷", "祖父", "13712345678", "李婆婆", "外祖母", None])
+    for letter in "ILMN":
+        sheet.column_dimensions[letter].hidden = True
+    path = tmp_path / "r.xlsx"
+    book.save(path)
+    found = run("validate", path, "--format", "json").json()["findings"]
+    assert [(f["code"], f["column"], f["row"]) for f in found] == [("CON001", "Q", 2)]
+    (entry,) = run("columns", path, "--format", "json").json()["files"]
+    (read,) = entry["sheets"]
+    assert [(c["column"], c["why"]) for c in read["ignored"]] == [
+        ("A", "numbering"),
+        ("L", "hidden"),
+        ("M", "hidden"),
+        ("N", "hidden"),
+    ]
+    assert {c["field"]: c["column"] for c in read["columns"]}["left_behind_type"] == "I"

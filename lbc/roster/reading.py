@@ -216,6 +216,9 @@ class RawSheet:
     # same: a child whose row is hidden is still a child.
     hidden_rows: tuple[int, ...] = ()
     filtered: bool = False
+    # The columns the sheet hides, 1-based (A is 1): read all the same, but of two columns
+    # of one field, the one a person sees is read (lbc.roster.tables, IGNORED_HIDDEN).
+    hidden_columns: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -265,6 +268,9 @@ class Prescan:
     # The rows each sheet hides and whether a filter is in force on it, keyed as ``errors``
     # (RawSheet.hidden_rows, RawSheet.filtered): only sheets hiding some row.
     hidden_rows: dict[str, tuple[tuple[int, ...], bool]] = field(default_factory=dict)
+    # The columns each sheet hides (RawSheet.hidden_columns), keyed as ``errors``: only
+    # sheets hiding some column.
+    hidden_columns: dict[str, frozenset[int]] = field(default_factory=dict)
     # xl/workbook.xml's sheets, in its order, as the look reads them (None when unsure):
     # each one's tab name and the names its part may have (_target_parts). calamine may
     # name a sheet otherwise (a line break in the name, which an XML parser reads as a
@@ -293,6 +299,10 @@ class Prescan:
     def sheet_hidden_rows(self, name: str) -> tuple[tuple[int, ...], bool]:
         """The rows the sheet hides and whether a filter is in force on it."""
         return self._of_sheet(self.hidden_rows, name, ((), False))
+
+    def sheet_hidden_columns(self, name: str) -> frozenset[int]:
+        """The columns the sheet hides."""
+        return self._of_sheet(self.hidden_columns, name, frozenset())
 
     def _of_sheet(self, found: dict[str, Any], name: str, default: Any) -> Any:
         """What ``found`` holds of the sheet calamine names ``name``: by its part, or by its
@@ -1195,14 +1205,42 @@ def _note_hidden_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, found: Prescan
     so a sheet hiding nothing costs a byte search in the look it already has."""
     filtered = False
     rows: list[int] | None = []
+    columns: set[int] = set()
     for data in _tag_chunks(zf, info):
         filtered = filtered or _FILTER_MARK in data
         if rows is not None:
             rows = _hidden_numbered(data, rows)
+        if b"<col" in data:  # a <cols> element comes before the cells: in the first piece
+            columns |= _hidden_columns(data)
     if rows is None:  # rows unnumbered, which Excel never writes: counted instead
         rows = _hidden_rows_counted(zf, info)
     if rows:
         found.hidden_rows[_normal_part_name(info.filename)] = (tuple(rows), filtered)
+    if columns:
+        found.hidden_columns[_normal_part_name(info.filename)] = frozenset(columns)
+
+
+# A <col> element of a sheet's <cols>: the columns min to max it says how to show.
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_COL_SPAN = re.compile(rb"\b(min|max)\s*=\s*[\"'](\d{1,5})[\"']")
+# Beyond this many columns a <col> hiding a span (to XFD, as Excel writes the columns
+# hidden to the right of a form) names none a header can be in.
+_MOST_HIDDEN_SPAN = 1_000
+
+
+def _hidden_columns(data: bytes) -> set[int]:
+    """The columns (1-based) that the <col> elements of ``data`` hide."""
+    hidden_attr = re.compile(_HIDDEN_ATTR)
+    out: set[int] = set()
+    for tag in _COL_TAG.finditer(data):
+        attrs = tag.group(1)
+        if not any(_hides(attrs, attr) for attr in hidden_attr.finditer(attrs)):
+            continue
+        span = {name: int(value) for name, value in _COL_SPAN.findall(attrs)}
+        low = span.get(b"min", 0)
+        high = min(span.get(b"max", low), low + _MOST_HIDDEN_SPAN)
+        out.update(range(max(low, 1), high + 1))
+    return out
 
 
 def _hidden_numbered(data: bytes, rows: list[int]) -> list[int] | None:
@@ -1571,6 +1609,7 @@ def _marking_hidden(
         if isinstance(item, RawSheet):
             item.hidden = item.name in hidden
             item.hidden_rows, item.filtered = found.sheet_hidden_rows(item.name)
+            item.hidden_columns = found.sheet_hidden_columns(item.name)
         send(item)
 
     return marked

@@ -211,6 +211,9 @@ IGNORED_NUMBERING, IGNORED_FORM, IGNORED_REPEAT, IGNORED_OWN, IGNORED_UNKNOWN = 
 # A 是否留守儿童 column beside a 留守类型 column after it, which says more (whose parents are
 # away): the second is read (_HeaderReader._says_more).
 IGNORED_SAYS_LESS = "says_less"
+# A hidden column of a field a column after it, shown, holds too (last year's guardian
+# hidden beside this year's): the one a person sees is read.
+IGNORED_HIDDEN = "hidden"
 # A flattened form's 联系电话 after someone else's name than the parents' (祖父姓名), whose it
 # is lbc cannot say: read as 家长电话, it gave the grandfather's number for the parents'.
 IGNORED_WHOSE = "whose"
@@ -2409,10 +2412,10 @@ class _HeaderReader:
                     ignored.append((letter, shown, IGNORED_REPEAT, lower))
             elif key and key not in columns:
                 columns[key] = Column(key, j, letter, shown, top, lower)
-            elif key and self._says_more(key, columns[key], shown):
+            elif key and (why := self._read_instead(key, columns[key], shown, sheet, j)):
                 was = columns[key]
                 unknown.append((was.letter, was.label))
-                ignored.append((was.letter, was.label, IGNORED_SAYS_LESS, was.lower))
+                ignored.append((was.letter, was.label, why, was.lower))
                 columns[key] = Column(key, j, letter, shown, top, lower)
             else:
                 unknown.append((letter, shown))
@@ -2516,18 +2519,26 @@ class _HeaderReader:
         return columns
 
     @staticmethod
-    def _says_more(key: str, first: Column, label: str) -> bool:
-        """Whether a second column of the field ``first`` is read from says more than it:
-        留守类型 (父母均外出) after the 学籍 export's 是否留守儿童 (是), which a school adds
-        beside it. Read first, the 是否 column left a child whose 留守类型 says both parents
-        are away judged as a child of one parent away, or none (否), and unasked for the
-        guardian's contact the school has not given."""
-        return (
-            key == "left_behind_type"
-            and first.label.startswith("是否")
-            and not first.ticks
-            and not label.startswith("是否")
-        )
+    def _read_instead(key: str, first: Column, label: str, sheet: RawSheet, j: int) -> str:
+        """Why a second column of the field ``first`` is read from (the ``j``-th of the
+        header, headed ``label``) is read in its place, or "" to leave it unread:
+
+        * it says more (IGNORED_SAYS_LESS): 留守类型 (父母均外出) after the 学籍 export's
+          是否留守儿童 (是), which a school adds beside it. Read first, the 是否 column
+          left a child whose 留守类型 says both parents are away judged as a child of one
+          parent away, or none (否), and unasked for the guardian's contact;
+        * ``first`` is hidden and it is not (IGNORED_HIDDEN): last year's guardian hidden
+          beside this year's was read, and the guardian the school sees, without a phone,
+          was said reachable."""
+        if first.ticks:
+            return ""
+        yes_or_no = first.label.startswith("是否") and not label.startswith("是否")
+        if key == "left_behind_type" and yes_or_no:
+            return IGNORED_SAYS_LESS
+        hidden = sheet.hidden_columns
+        if hidden and sheet.col0 + first.index + 1 in hidden and sheet.col0 + j + 1 not in hidden:
+            return IGNORED_HIDDEN
+        return ""
 
     def _choice(self, kind: Kind, key: str, top: str, sub: str) -> bool:
         """Whether a header's lower text is one of its group's choices to tick: a value of
