@@ -442,3 +442,25 @@ def test_api_says_what_it_left_out_and_pooled_as_validate_does(
     english = lbc.read("县").notes
     assert run("--lang", "en", "validate", "县", cwd=tmp_path).stderr.splitlines() == english
     assert english[0].startswith("note: 县/白鹤小学/上学期/花名册.xlsx is in a '上学期'")
+
+
+def test_text_kept_from_excel_as_a_formula_reads_back_as_written(tmp_path: Path) -> None:
+    """An address of -, a 备注 of @班主任, a record's 内容 of -无-: the exported CSV writes
+    them '-, '@班主任, '-无- so that Excel runs none as a formula, and lbc reads its CSV
+    back as they were. The quote was read as part of them: the address '- in lbc.read
+    and in the next export, and lbc diff said the address changed. A CSV's own leading
+    quote before a plain number ('-5) or a word is its text."""
+    rows = [
+        [*CHILD_HEADER, "备注"],
+        [*child_row(1, 家庭住址="-"), "@班主任"],
+        [*child_row(2, 家庭住址="- 已转学"), "'-5"],
+        [*child_row(3), "'张"],
+    ]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": rows})
+    out = tmp_path / "导出.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    children = lbc.read([out]).children
+    assert list(children["home_address"])[:2] == ["-", "- 已转学"]
+    assert list(children["notes"]) == ["@班主任", "'-5", "'张"]
+    diff = run("diff", path, out, "--format", "json")
+    assert diff.json()["summary"]["changed"] == 0

@@ -32,6 +32,7 @@ from defusedxml import ElementTree
 
 from lbc.errors import LbcError
 from lbc.messages import os_reason, t
+from lbc.output.formats import neutralised
 from lbc.output.formula_errors import EXCEL_ERRORS, FORMULA_ERRORS
 from lbc.roster import sheet_pieces, supervised, xls_errors
 from lbc.roster.xls_errors import OLE_DIFAT, OLE_MAGIC, OLE_MARKERS, OLE_SECTOR_SHIFT
@@ -2079,7 +2080,11 @@ _EXCEL_TEXT = re.compile(r'="((?:[^"]|"")*)"')
 
 
 def _shown(cell: str) -> str:
-    """A CSV cell as Excel shows it: ="0817…" as its text."""
+    """A CSV cell as Excel shows it: ="0817…" as its text; and one lbc's own CSV kept from
+    being run as a formula (neutralised: '-, '=SUM(1), '@班主任) as the text it was, its
+    quote put there only for Excel: read back, the address '- is -, not a new address."""
+    if cell[:1] == "'":
+        return cell[1:] if neutralised(cell[1:]) == cell else cell
     text = _EXCEL_TEXT.fullmatch(cell)
     return cell if text is None else text.group(1).replace('""', '"')
 
@@ -2117,7 +2122,7 @@ def _read_csv(path: Path) -> RawSheet:
             rows.append(row)
             blank = 0
             line = "".join(row)
-            if '="' in line:
+            if '="' in line or "'" in line:
                 row[:] = [_shown(cell) for cell in row]
             if not errors and ("#" in line or "Err:5" in line):
                 errors = not FORMULA_ERRORS.isdisjoint(row)  # text saved from an error
