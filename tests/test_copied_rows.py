@@ -56,8 +56,8 @@ def test_diff_matches_the_copied_child_once(samples: Path) -> None:
     assert doc["summary"] == {
         "added": 10,
         "gone": 10,
-        "changed": 14,
-        "unchanged": 34,
+        "changed": 16,  # 刘佳琪's 出生日期 and 刘承志's 性别 among them (DEFECTS.md)
+        "unchanged": 32,
         "matched_by": matched_by,
     }
     assert (named(doc["added"], "郑思琪"), named(doc["gone"], "郑思琪")) == ([], [])

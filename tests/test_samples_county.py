@@ -52,12 +52,14 @@ CHANGES: dict[str, list[tuple[str, str | None, str | None]]] = {
     "任雨涵": [("enrollment_status", "在读", "转出")],
     "黄宇轩": [("enrollment_status", "在读", "转出")],
     "罗嘉豪": [("father_phone", "19147347416", None)],  # autumn defect 6
+    "刘佳琪": [("birth_date", "2015-12-09", "2015-09-12")],  # autumn defect 3
     "苟雨泽": [("father_work_place", "广东省佛山市顺德区", "江苏省苏州市昆山市")],
     "王文博": [
         ("left_behind_type", "父亲外出", "父母均外出"),
         ("mother_work_place", None, "广东省广州市白云区"),
     ],
     "郑鑫": [("father_work_place", "广东省深圳市宝安区", None)],  # autumn defect 7
+    "刘承志": [("gender", "男", "女")],  # autumn defect 4
     "杜浩然": [("enrollment_status", "在读", "辍学")],
     "李若曦": [("guardian_phone", "17345822933", "18110019637")],
     "张皓轩": [("guardian_phone", "15959986127", "18850773729")],
@@ -78,6 +80,8 @@ BY_NAME_BIRTH = {"刘俊杰": (36, 27), "罗梓睿": (44, 35), "杨宏宇": (59,
 BY_FIELD = [
     # 罗梓睿's corrected, 刘俊杰's filled in; 杨宏宇's number cell kept his spring ID's digits
     ("身份证号", 2),
+    ("性别", 1),
+    ("出生日期", 1),
     ("班级", 1),
     ("留守类型", 1),
     ("在校状态", 1),  # 3 in lbc diff: the 2 now 转出 count as left in the summary
@@ -107,8 +111,8 @@ def test_diff_last_term_against_this_term(samples: Path) -> None:
     assert doc["summary"] == {
         "added": 10,
         "gone": 10,
-        "changed": 16,  # the 15 children with a planted change, and 吴静怡's unreadable class
-        "unchanged": 32,  # moving up a grade is no change
+        "changed": 18,  # the 17 children with a planted change, and 吴静怡's unreadable class
+        "unchanged": 30,  # moving up a grade is no change
         "matched_by": {"id_number": 45, "name_birth_date": 3, "name_class": 0},
     }
     assert [(a["child"], a["class"], a["row"]) for a in doc["added"]] == [
@@ -119,7 +123,7 @@ def test_diff_last_term_against_this_term(samples: Path) -> None:
     assert {g["sheet"] for g in doc["added"] + doc["gone"]} == {SHEET}
 
     changed = {m["child"]: m for m in doc["changed"]}
-    assert len(changed) == 16
+    assert len(changed) == 18
     # Moving up a grade is no change; 吴静怡's autumn class (火箭班) is the one class change.
     classes = [
         (name, c["old"], c["new"])
@@ -274,7 +278,7 @@ def test_summary_counts_the_changes_since_last_term(samples: Path) -> None:
     assert changes == {
         "added": 10,
         "left": 12,  # the 10 gone and the 2 marked 转出 this autumn
-        "changed": 14,  # lbc diff's 16 but for the 2 now 转出, counted once, as left
+        "changed": 16,  # lbc diff's 18 but for the 2 now 转出, counted once, as left
         "by_field": [{"name": name, "count": n} for name, n in BY_FIELD],
         "matched_by_id": 45,
         "matched_by_name_birth": 3,

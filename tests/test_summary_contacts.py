@@ -43,7 +43,10 @@ NA = "#N/A"  # openpyxl writes the string "#N/A" as an error cell
 
 def child(n: int, name: str, kind: Any, phone: Any = "13812345678", **cells: Any) -> list[Any]:
     """One row of HEADER: child ``n`` (its own valid ID) of 三年级(1)班, ``phone`` in each of
-    its three phone cells, ``cells`` by header label over the rest."""
+    its three phone cells (a number as each person's own: 138… the father's, 139… the
+    mother's, 137… the guardian's, not the away father's again, CON009), ``cells`` by
+    header label over the rest."""
+    own = isinstance(phone, str) and phone.isdigit()
     values = {
         "姓名": name,
         "性别": "男" if n % 2 else "女",
@@ -54,10 +57,10 @@ def child(n: int, name: str, kind: Any, phone: Any = "13812345678", **cells: Any
         "父亲姓名": f"{name[0]}大",
         "父亲电话": phone,
         "母亲姓名": "王花",
-        "母亲电话": phone,
+        "母亲电话": "139" + phone[3:] if own else phone,
         "监护人姓名": f"{name[0]}爷",
         "与儿童关系": "祖父",
-        "监护人电话": phone,
+        "监护人电话": "137" + phone[3:] if own else phone,
         "家庭住址": "青山镇幸福村3组",
         "健康状况": "健康",
         **cells,

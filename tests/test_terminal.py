@@ -217,5 +217,5 @@ def test_diff_on_an_80_column_terminal_keeps_a_corrected_id_whole(samples):
     assert lines[at : at + 3] == [
         "  五年级(1)班   44   罗梓睿   身份证号       511321********3375 →     姓名 +",
         "                                             511321********3376       出生日期",
-        "  五年级(2)班   51   杜浩然   在校状态       在读 → 辍学              身份证号",
+        "  五年级(2)班   50   刘承志   性别           男 → 女                  身份证号",
     ]
