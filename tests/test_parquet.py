@@ -464,3 +464,26 @@ def test_text_kept_from_excel_as_a_formula_reads_back_as_written(tmp_path: Path)
     assert list(children["notes"]) == ["@班主任", "'-5", "'张"]
     diff = run("diff", path, out, "--format", "json")
     assert diff.json()["summary"]["changed"] == 0
+
+
+def test_free_text_is_exported_as_the_school_wrote_it(tmp_path: Path) -> None:
+    """A record's 内容 with a full-width comma and a line break, an address on two lines:
+    the Parquet and CSV exports and lbc.read give them as written, as the merged workbook
+    does (the cli contract: copied text keeps the cell's text, trimmed at most). They came
+    back with an ASCII comma and a space for the break."""
+    from conftest import RECORD_HEADER
+
+    said = "谈心，孩子情绪稳定\n说想念爸爸妈妈"
+    address = "青山镇\n大河村2组"
+    records = [RECORD_HEADER, ["2024-09-03", "王芳", "张雨涵", "三年级(2)班", "谈心", said]]
+    rows = [CHILD_HEADER, child_row(1, 家庭住址=address)]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": rows, "帮扶记录": records})
+    assert list(lbc.read([path]).children["home_address"]) == [address]
+    assert list(lbc.read([path]).records["content"]) == [said]
+    for out in ("导出.parquet", "导出.csv"):
+        assert run("export", path, "--out", tmp_path / out).exit_code in (0, 1)
+        back = lbc.read([tmp_path / out])
+        assert (list(back.children["home_address"]), list(back.records["content"])) == (
+            [address],
+            [said],
+        )

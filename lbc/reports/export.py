@@ -41,6 +41,7 @@ from lbc.roster.parquet import (
     source_key,
 )
 from lbc.roster.tables import (
+    NORMALISERS,
     Roster,
     Table,
     any_filled,
@@ -82,10 +83,16 @@ def table_columns(
     columns[SOURCE_FILE] = [schools.source(table.file)] * n
     columns[SOURCE_SHEET] = table.row_sheets or [table.sheet] * n
     columns[SOURCE_ROW] = list(table.rows)
+    free = NORMALISERS[table.kind]
     for key in keys(table.kind):
+        raw = table.raw.get(key)
+        if raw is not None and free.get(key, (None,))[0] is nz.text:
+            # Free text (an address, a 备注, a record's 内容) as the school wrote it, as
+            # the merged roster keeps it: its full-width commas and line breaks its own.
+            columns[key] = [text(w) or None for w in table.written(key)]
+            continue
         values = table.values.get(key)
         columns[key] = [None] * n if values is None else [text(v) or None for v in values]
-        raw = table.raw.get(key)
         if raw is not None:
             columns[key] = kept_as_typed(columns[key], raw)
     return columns
