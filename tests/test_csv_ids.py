@@ -121,3 +121,31 @@ def test_a_number_cell_id_reads_back_as_one(number: float) -> None:
     again = nz.id_number(nz.number_text(cell))
     assert isinstance(again, nz.NumericId)
     assert Decimal(again.digits) == Decimal(cell.digits)
+
+
+def test_a_number_cell_id_and_its_csv_are_no_change(tmp_path: Path) -> None:
+    """Children 2 and 3's IDs typed as numbers, their CSV export holding them as
+    5.11321201605011E+17: lbc diff of the workbook against its CSV finds no ID changed. It
+    said each changed from 511321201605011000 to the same (two number cells, their
+    digits written two ways); an ID typed another way still is a change."""
+    path = number_ids(tmp_path / "r.xlsx")
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    same = run("diff", path, out, "--format", "json")
+    assert same.json()["summary"]["changed"] == 0
+    rows = [CHILD_HEADER, child_row(1), child_row(2), child_row(3)]
+    rows[2][3] = float("511321201605012" + "000")  # another number: its 15th digit
+    other = write_xlsx(tmp_path / "另.xlsx", {"花名册": rows})
+    changed = run("diff", out, other, "--format", "json").json()["changed"]
+    assert [(c["child"], [x["field"] for x in c["changes"]]) for c in changed] == [
+        (child_row(2)[1], ["id_number"])
+    ]
+
+
+@given(st.integers(11 * 10**16, 89 * 10**16))
+def test_two_number_cells_are_one_id_as_kept(number: int) -> None:
+    """An ID typed as a number (its area code 11 to 89), and the same number as a CSV of it
+    holds it (15 significant digits, E+17), are one ID either way round."""
+    whole = nz.id_number(number)
+    written = nz.id_number(f"{float(number):.14E}")
+    assert nz.same_id(whole, written) and nz.same_id(written, whole)

@@ -902,11 +902,17 @@ def same_id(one: object, other: object) -> bool:
     """Whether two ID cells (as id_number reads them) hold one ID number: equal, or one a
     number cell whose digits the other's are as they were kept (511321201605011184 typed
     as a number is 511321201605011000): a roster that lost the last digits, not an ID
-    changed."""
+    changed. Two number cells are one ID where one's digits are as the other's were kept
+    (511321201605112022 in the workbook, 5.11321201605112E+17 in its CSV)."""
     if one.__class__ is NumericId and other.__class__ is str:
         return _kept_digits_of(one, other)  # type: ignore[arg-type]
     if other.__class__ is NumericId and one.__class__ is str:
         return _kept_digits_of(other, one)  # type: ignore[arg-type]
+    if one.__class__ is NumericId and other.__class__ is NumericId and one != other:
+        return any(
+            whole.digits.isdigit() and _kept_digits_of(kept, whole.digits)  # type: ignore[attr-defined]
+            for kept, whole in ((one, other), (other, one))
+        )
     return one == other
 
 
