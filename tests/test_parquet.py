@@ -487,3 +487,32 @@ def test_free_text_is_exported_as_the_school_wrote_it(tmp_path: Path) -> None:
             [address],
             [said],
         )
+
+
+def test_a_countys_csv_says_each_schools_missing_column_on_its_line(tmp_path: Path) -> None:
+    """Two titled schools' rosters without a 健康状况 column: the folder, its merged
+    workbook, and their CSV exports say COL001 once for each school, on its line, and the
+    summary of either CSV is headed as the county's. A CSV said it once, at the first
+    school's sheet or on a line of the CSV's own of no child, and its summary was headed
+    with the first school's name."""
+    root = tmp_path / "县"
+    header = [h for h in CHILD_HEADER if h != "健康状况"]
+    for name, n in (("白鹤小学", 1), ("青山小学", 2)):
+        row = [v for h, v in zip(CHILD_HEADER, child_row(n), strict=True) if h != "健康状况"]
+        title = [f"{name}留守儿童花名册（2024年秋季学期）"]
+        (root / name).mkdir(parents=True)
+        write_xlsx(root / name / "花名册.xlsx", {"花名册": [title, header, row]})
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", root, "--out", merged).exit_code == 1
+    for given in (root, merged):
+        out = tmp_path / f"{given.stem}.csv"
+        assert run("export", given, "--out", out).exit_code == 0
+        for path in (given, out):
+            doc = validate_json(path)
+            assert [(s["school"], s["errors"]) for s in doc["summary"]["schools"]] == [
+                ("白鹤小学", 1),
+                ("青山小学", 1),
+            ], path
+            assert [(f["code"], f["field"]) for f in doc["findings"]] == [("COL001", "health")] * 2
+        heading = run("summary", out, "--term", "2024-autumn").stdout.splitlines()[0]
+        assert heading == "# （单位名称）2024—2025学年第一学期留守儿童关爱工作总结"

@@ -543,14 +543,16 @@ def _once_per_file(findings: list[Finding]) -> list[Finding]:
 
 
 def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
-    """COL001 for each of ``keys`` the table lacks; one a piece of a merged roster lacks
-    where the merged sheet has it (Table.lacks) is said at the school's own file and
-    sheet, as over its folder: the merged sheet has that column, the school's had not."""
+    """COL001 for each of ``keys`` the table lacks; one a piece of a merged roster or of
+    an export lacks (Table.lacks where the merged sheet has it; any a piece read back from
+    an export's CSV lacks, which has no column at all for it) is said at the school's own
+    file and sheet, as over its folder: once for each school that lacked it, on its line,
+    not once for the file they came through."""
     table = out.table
     for key in keys:
         if not table.has(key):
             out.add(R.COL001, None, key, label=field(out.kind, key).label)
-            if key in table.lacks and (where := table.lacks_where):
+            if (key in table.lacks or table.sources) and (where := table.lacks_where):
                 out.findings[-1].file, out.findings[-1].sheet = where
 
 

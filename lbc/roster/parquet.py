@@ -609,6 +609,7 @@ def tables_from_columns(
         table.sources = pick(sources, index)
         if rows_lacking:
             _lacking_rows(table, index, columns, rows_lacking, had)
+        _apart_where_lacking(kind, table, had, lacks_at)
         for piece in by_source(table, had, by_school):
             # Titled as its own sheet is (TITLE_ROWS), each school's sheet by its own.
             piece.title = titles.get((kind.value, *piece.sources[0]), "") if piece.sources else ""
@@ -626,6 +627,24 @@ def tables_from_columns(
         for table, _ in out:
             table.schools_written = True
     return out
+
+
+def _apart_where_lacking(
+    kind: Kind, table: Table, had: SourceColumns, lacks_at: dict[tuple[str, str], Any]
+) -> None:
+    """Where several schools' rows came through one sheet (a merged roster, exported) and
+    the file says each school lacked columns at its own sheet (LACKS_ROWS), their rows
+    are read school by school, each with the sheet's columns: by_source splits a sheet so
+    where ``had`` gives it columns by school. Read as one, a required column they lacked
+    was said once, at the first school's sheet, and on its line only."""
+    lacking = {school for (name, school) in lacks_at if name == kind.value and school}
+    if len(lacking) < 2 or table.sources is None:
+        return
+    for file, sheet in set(table.sources):
+        whole = had.get((kind.value, file, sheet, ""))
+        if whole is not None:
+            for school in lacking:
+                had.setdefault((kind.value, file, sheet, school), whole)
 
 
 def _lacking_apart(

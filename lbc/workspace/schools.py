@@ -1080,6 +1080,11 @@ def titled_school(path: Path, roster: Roster) -> str:
     (``qualified``)."""
     # A teacher's record sheet is titled with its school too (青山镇中心小学2024年秋季学期…).
     sheets = [*roster.children, *filter(record_sheets.is_record_sheet, roster.records)]
+    # A county's export read back: its pieces (their rows' ``sources``) came from several
+    # schools' files, each titled as its school's own sheet was; the file is none's.
+    came_from = {x.sources[0][0] for x in sheets if x.file == str(path) and x.sources}
+    if len(came_from) > 1:
+        return ""
     for table in sheets:
         if table.file != str(path):
             continue
@@ -1331,9 +1336,10 @@ def schools_of(
                     by_row[(table.file, table.sheet_at(i), row)] = school
                 elif written:  # a merged roster's record of no school: never its file's
                     nobody.add((table.file, table.sheet_at(i), row))
-        # A piece of a merged roster lacking a column its school's sheet lacked: the column
-        # is said missing at that sheet (Table.lacks), which is of the piece's school.
-        where = table.lacks_where if table.lacks else None
+        # A piece of a merged roster or of an export lacking a column its school's sheet
+        # lacked: the column is said missing at that sheet (Table.lacks, or any column the
+        # piece has not: engine._missing_columns), which is of the piece's school.
+        where = table.lacks_where if table.lacks or table.sources else None
         if where and (school := table.own_school or _one(schools)):
             by_row.setdefault((*where, 0), school)
     # A merged roster's 各校学期 row is of the school it names (TRM001 is said there), of
