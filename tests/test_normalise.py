@@ -1591,3 +1591,13 @@ def test_a_phone_labelled_without_a_colon(cell: str, number: str, label: str) ->
     """爸爸13812345678 was no number to call (PHN001, and WCH014 on the watch list); a label
     before the number reads without its colon as with one (父：13812345678)."""
     assert (nz.phone(cell), nz.phone_label(cell)) == (number, label)
+
+
+@given(st.sampled_from("\u200b\u200c\u200d\u2060\ufeff"), st.integers(0, 18))
+def test_a_character_that_shows_nothing_is_no_part_of_a_value(mark: str, at: int) -> None:
+    """A zero-width space (or joiner, or byte-order mark) pasted into an ID number, a name
+    or a phone: the value is read as without it. The ID was a character too long (ID001)."""
+    ident = "511321201503041235"
+    assert nz.id_number(ident[:at] + mark + ident[at:]) == ident
+    assert nz.name("张雨涵"[: at % 4] + mark + "张雨涵"[at % 4 :]) == "张雨涵"
+    assert nz.phone("13812345678"[: at % 12] + mark + "13812345678"[at % 12 :]) == "13812345678"

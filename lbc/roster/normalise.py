@@ -172,8 +172,14 @@ def _as_text(value: Any) -> str | None:
         return value.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = unicodedata.normalize("NFKC", str(value).translate(_INVISIBLE)).strip()
     return text or None
+
+
+# Characters that show nothing, which a cell pasted from a web system or a chat carries
+# (a zero-width space after an ID number): no part of any value. Read, the ID was a
+# character too long (ID001) and a name was not its namesake's.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def text(value: Any) -> str | None:
