@@ -3309,6 +3309,25 @@ _TEXT: dict[str, tuple[str, str]] = {
         "or 实际监护情况; "
         "if in name only, report 无人监护 and arrange care",
     ),
+    "rule.VAL009": (
+        "{label}“{kind}”与{care_label}“{care}”不一致；联系方式按父母外出的要求检查",
+        "{label} {kind} contradicts {care_label} {care}; contacts are checked as for parents away",
+    ),
+    "rule.VAL009.title": ("留守类型与实际监护情况矛盾", "留守类型 against 实际监护情况"),
+    "rule.VAL009.example": (
+        "实际监护情况“父母双方同时外出”，留守类型“非留守”",
+        "实际监护情况 父母双方同时外出 with 留守类型 非留守",
+    ),
+    "rule.VAL009.why": (
+        "一处说父母在外地、一处说不在，两者必有一错；若父母确实外出，孩子身边要有联系得上的监护人",
+        "one column says the parents are away and the other not; if they are away, someone"
+        " at home must be reachable",
+    ),
+    "rule.VAL009.fix": (
+        "向班主任或家长核实父母是否外出，改正留守类型或实际监护情况中错的一处",
+        "find out from the head teacher or the family whether the parents are away, and"
+        " correct whichever of the two is wrong",
+    ),
     "rule.VAL007": (
         "{label}是公式出错后显示的“{value}”，不是真实内容",
         "{label} shows “{value}”, the error of a formula, not a real value",

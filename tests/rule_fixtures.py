@@ -220,6 +220,9 @@ FIXTURES: dict[str, Fixture] = {
         child(2, "O", "guardian_id_number"),
     ),
     "VAL006": Fixture(extra("监护类型", "无人监护"), child(2, "O", "guardianship_rating")),
+    "VAL009": Fixture(
+        extra("实际监护情况", "父母双方同时外出", kind="非留守"), child(2, "I", "left_behind_type")
+    ),
     "VAL007": Fixture(children(child_row(1, 家庭住址="#REF!")), child(2, "H", "home_address")),
     "VAL008": Fixture(  # a VLOOKUP dragged a row past the last child: its 序号, #N/A, an
         # empty cell (a #REF! among them would make the row a child's, said by VAL007)

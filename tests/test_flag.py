@@ -239,3 +239,27 @@ def test_a_guardians_phone_that_is_the_away_parents_reaches_nobody_at_home(tmp_p
     ]
     shown = run("flag", path).stdout
     assert "  2    张雨涵   监护人本人的电话  " in shown.splitlines()
+
+
+def test_a_left_behind_type_the_forms_care_column_contradicts_is_judged_as_parents_away(tmp_path):
+    """The form's 实际监护情况 says both parents are away and 留守类型 says 非留守: VAL009
+    at the 留守类型, and the child, with no guardian and no parent's phone, is on flag's
+    list as a child of parents away. Both were said fine: read as 非留守, nothing was
+    asked."""
+    header = [*CHILD_HEADER, "实际监护情况"]
+    row = child_row(1, kind="非留守", 父亲电话=None, 母亲电话=None, 监护人姓名=None,
+                    与儿童关系=None, 监护人电话=None)  # fmt: skip
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, [*row, "父母双方同时外出"]]})
+    found = run("validate", path, "--format", "json").json()["findings"]
+    assert [(f["code"], f["column"]) for f in found] == [
+        ("VAL009", "I"),
+        ("CON002", "J"),
+        ("CON001", "L"),
+        ("CON001", "M"),
+        ("CON001", "N"),
+    ]
+    assert found[0]["message"] == (
+        "留守类型“非留守”与实际监护情况“父母双方同时外出”不一致；联系方式按父母外出的要求检查"
+    )
+    flagged = run("flag", path, "--format", "json").json()
+    assert flagged["summary"]["children"] == 1

@@ -48,6 +48,30 @@ PARENT_RELATIONS = ("父亲", "母亲")  # a guardian's 与儿童关系 naming a
 CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 
 
+# The form's 实际监护情况 saying the parents are away, and the 留守类型 that say otherwise,
+# each read as that column says (VAL009 says the contradiction): the contacts are asked
+# as for parents away, which a child whose 留守类型 says 非留守 by mistake needs.
+CARE_SAYS_AWAY = {
+    "父母双方外出": ({nz.NOT_LEFT_BEHIND, nz.FATHER_AWAY, nz.MOTHER_AWAY}, nz.BOTH_AWAY),
+    "一方外出另一方无监护能力": ({nz.NOT_LEFT_BEHIND, nz.BOTH_AWAY}, nz.AWAY_UNSPECIFIED),
+}
+
+
+def judged_kinds(table: Table) -> list[object]:
+    """Each row's 留守类型 as the contact rules judge it: its own, unless the form's
+    实际监护情况 says the parents are away where it says otherwise (CARE_SAYS_AWAY)."""
+    kinds = table.values.get("left_behind_type") or [None] * len(table)
+    cares = table.values.get("care_situation")
+    if cares is None or table.letter("left_behind_type") == table.letter("care_situation"):
+        return kinds
+    out = list(kinds)
+    for i, care in enumerate(cares):
+        said = CARE_SAYS_AWAY.get(care)  # type: ignore[call-overload]
+        if said is not None and kinds[i] in said[0]:
+            out[i] = said[1]
+    return out
+
+
 def guardian_is_parent(table: Table, kinds: Sequence[object] | None = None) -> list[bool]:
     """Row by row, whether both parents are away and the guardian listed is the father or
     the mother, by 与儿童关系 or by name: nobody at home. The watch list counts the child as
@@ -103,7 +127,7 @@ def contact_gaps(
         return table.values.get(key) or empty
 
     if kinds is None:
-        kinds = column("left_behind_type")
+        kinds = judged_kinds(table)
     status = column("enrollment_status")
     father_key, mother_key = phone_key(table, "father"), phone_key(table, "mother")
     phones = {

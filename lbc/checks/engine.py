@@ -17,7 +17,7 @@ from typing import Any
 
 from stdnum.cn import ric
 
-from lbc.checks.contacts import away_parents, contact_gaps
+from lbc.checks.contacts import CARE_SAYS_AWAY, away_parents, contact_gaps
 from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.messages import as_list, t
@@ -542,6 +542,31 @@ def _once_per_file(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def _care_against_type(out: _Out) -> None:
+    """VAL009 where the form's 实际监护情况 says the parents are away and 留守类型 says
+    otherwise (contacts.CARE_SAYS_AWAY): at the 留守类型 cell, the contacts judged as for
+    parents away (contacts.judged_kinds)."""
+    table = out.table
+    cares, kinds = table.values.get("care_situation"), table.values.get("left_behind_type")
+    if cares is None or kinds is None:
+        return
+    care_label = out.label("care_situation")
+    for i, (care, kind) in enumerate(zip(cares, kinds, strict=True)):
+        said = CARE_SAYS_AWAY.get(care)  # type: ignore[call-overload]
+        if said is not None and kind in said[0]:
+            raw = table.raw["care_situation"][i]
+            care_text = nz.display(raw) if raw is not None else care
+            out.add(
+                R.VAL009,
+                i,
+                "left_behind_type",
+                label=out.label("left_behind_type"),
+                kind=kind,
+                care_label=care_label,
+                care=care_text,
+            )
+
+
 def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
     """COL001 for each of ``keys`` the table lacks; one a piece of a merged roster or of
     an export lacks (Table.lacks where the merged sheet has it; any a piece read back from
@@ -966,6 +991,8 @@ def check_children(
             continue
         allowed = as_list(values)
         _each_bad(out, key, R.VAL001, label=out.label(key), allowed=allowed)
+    if not derived:
+        _care_against_type(out)
     _each_bad(out, "guardian_relation", R.VAL002, allowed=as_list(nz.RELATIONS))
     _each_bad(out, "guardian_age", R.VAL001, label=out.label("guardian_age"), allowed="16–100")
     for key in ARRIVAL_KEYS:

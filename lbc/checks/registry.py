@@ -152,6 +152,7 @@ class R:
     VAL006 = Rule(ERROR, RuleKind.VALUE, "guardianship_rating, care_situation, guardian_name")
     VAL007 = Rule(ERROR, RuleKind.VALUE, "any")
     VAL008 = Rule(ERROR, RuleKind.VALUE, "any")
+    VAL009 = Rule(ERROR, RuleKind.VALUE, "left_behind_type, care_situation")
     CON001 = Rule(ERROR, RuleKind.CONTACT, "guardian_name, guardian_relation, guardian_phone")
     CON002 = Rule(ERROR, RuleKind.CONTACT, "father_phone, mother_phone")
     CON003 = Rule(ERROR, RuleKind.CONTACT, "father_phone, mother_phone, parent_phone")
