@@ -1364,6 +1364,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     "birthdays.day": ("{month}月{day}日", "{month}/{day}"),
     "birthdays.untyped": ("不在任何月份的生日名单上", "they are on no month's birthday list"),
     "birthdays.month_only": ("{month}月（日不详）", "{month}/?"),
+    "birthdays.torn": (
+        "提示：{count} 名留守儿童的“出生日期”与身份证号中的出生日期不在同一个月，其中一个是 {month} 月"
+        "（首个在 {file} 的“{sheet}”第 {row} 行），名单按“出生日期”列出，可能列错了月份；"
+        "请核实后按 lbc validate（ID006）改正",
+        "note: {count} left-behind {count:child's|children's} 出生日期 and ID number give two "
+        "months, one of them {month} (the first in {file}, sheet '{sheet}', row {row}): listed "
+        "by the 出生日期, maybe in the wrong month; check and correct as lbc validate (ID006) "
+        "shows",
+    ),
     "birthdays.undated": (
         "提示：{count} 名留守儿童的出生日期未填或无法识别，身份证号也看不出"
         "（首个在 {file} 的“{sheet}”第 {row} 行），不在任何月份的生日名单上；请按 lbc validate 所指改正",

@@ -58,7 +58,8 @@ def test_born_to_the_month_only_the_id_gives_the_day(tmp_path: Path) -> None:
     """The forms' 出生年月 (2015年3月, 2015.3, 201503) says the month; the ID number says
     the day. The child is on the month's list with the ID's day; a 出生年月 the ID
     contradicts (a finding of lbc validate) is left as written, as a whole 出生日期 is: the
-    child is on its month's list, the day unknown."""
+    child is on its month's list, the day unknown, and a note says her two months, which
+    lbc birthdays for April says too (she is not on its list)."""
     rows = [
         child_row(1, 出生日期="2015年3月", 身份证号=make_id(dt.date(2015, 3, 7), 103)),
         child_row(2, 出生日期="2015.3", 身份证号=make_id(dt.date(2015, 3, 21), 105)),
@@ -66,9 +67,18 @@ def test_born_to_the_month_only_the_id_gives_the_day(tmp_path: Path) -> None:
     ]
     write_xlsx(tmp_path / "r.xlsx", {"花名册": [CHILD_HEADER, *rows]})
     result = run("birthdays", "r.xlsx", "--month", "3", "-f", "json", cwd=tmp_path)
-    assert (result.exit_code, result.stderr) == (0, "")
+    note = (
+        "提示：1 名留守儿童的“出生日期”与身份证号中的出生日期不在同一个月，其中一个是 {} 月"
+        "（首个在 r.xlsx 的“花名册”第 4 行），名单按“出生日期”列出，可能列错了月份；"
+        "请核实后按 lbc validate（ID006）改正\n"
+    )
+    assert (result.exit_code, result.stderr) == (0, note.format(3))
     listed = [(c["name"], c["birth_date"]) for g in result.json()["classes"] for c in g["children"]]
     assert listed == [("张雨涵", "2015-03-07"), ("李明轩", "2015-03-21"), ("王梓萱", "2015-03")]
+    april = run("birthdays", "r.xlsx", "--month", "4", "-f", "json", cwd=tmp_path)
+    assert (april.stderr, april.json()["classes"]) == (note.format(4), [])
+    may = run("birthdays", "r.xlsx", "--month", "5", cwd=tmp_path)
+    assert may.stderr == ""
 
 
 def test_an_id_typed_as_a_number_still_gives_the_birthday(tmp_path: Path) -> None:

@@ -41,9 +41,10 @@ def birthdays_command(
     roster = common.read(paths, cfg, runs)
     # The year the birthdays fall in: this year's, or next year's for a month already past.
     year = today.year if month >= today.month else today.year + 1
-    groups, undated = birthdays(roster, month, year)
+    groups, undated, torn = birthdays(roster, month, year)
     common.note_untyped(untyped(roster.children), t("birthdays.untyped"))
     common.note_rows("birthdays.undated", undated)
+    common.note_rows("birthdays.torn", torn, month=month)
     privacy = Privacy(names_in_full=True)  # a list the class acts on: names whole
     common.emit(
         fmt,

@@ -39,14 +39,17 @@ class Birthday:
 
 def birthdays(
     roster: Roster, month: int, year: int
-) -> tuple[list[ClassGroup[Birthday]], list[tuple[Table, int]]]:
+) -> tuple[list[ClassGroup[Birthday]], list[tuple[Table, int]], list[tuple[Table, int]]]:
     """The children born in ``month``, by class, by day of the month within a class (those
-    known to the month only last), and the left-behind children no birth date places on
-    any month's list; refuses (LbcError) a roster that cannot say who is left behind, as
-    ``lbc watch`` does."""
+    known to the month only last); the left-behind children no birth date places on any
+    month's list; and those whose 出生日期 and ID number give two months, one of them
+    ``month`` (lbc validate's ID006): listed by the 出生日期, maybe in the wrong month,
+    which the school must be told. Refuses (LbcError) a roster that cannot say who is
+    left behind, as ``lbc watch`` does."""
     require_left_behind_type(roster.children, "err.no_type")
     found = []
     undated: list[tuple[Table, int]] = []
+    torn: list[tuple[Table, int]] = []
     in_post = TeachersInPost(roster)
     for table, i, first in distinct_children(roster.children, roster.copy_schools()):
         if first is not None or table.get("enrollment_status", i) in LEFT_SCHOOL:
@@ -60,6 +63,9 @@ def birthdays(
         if born is None:
             undated.append((table, i))
             continue
+        held = known_birth(None, table.get("id_number", i), table.get("id_kind", i))
+        if held is not None and held.month != born.month and month in (held.month, born.month):
+            torn.append((table, i))
         if born.month != month:
             continue
         name, teacher = table.get("name", i), support_teacher(in_post, table, i)
@@ -79,4 +85,4 @@ def birthdays(
             )
         )
     found.sort(key=lambda item: (item[2].born.__class__ is nz.YearMonth, item[2].born.day))
-    return by_class(roster, found), undated
+    return by_class(roster, found), undated, torn
