@@ -1494,6 +1494,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "留守类型可识别的儿童和所有教师的联系方式都已齐全。",
         "every child whose 留守类型 could be read, and every teacher, is reachable.",
     ),
+    "flag.none_judged": (
+        "没有一名儿童的留守类型能够识别，儿童的联系方式都没有检查；所有教师的联系方式都已齐全。",
+        "no child's 留守类型 could be read, so no child's contacts were checked; every teacher"
+        " is reachable.",
+    ),
     "flag.untyped": ("未检查其联系方式", "their contacts were not checked"),
     "note.untyped": (
         "提示：{count} 名儿童的留守类型未填或无法识别（首个在 {file} 的“{sheet}”第 {row} 行），"

@@ -263,3 +263,20 @@ def test_a_left_behind_type_the_forms_care_column_contradicts_is_judged_as_paren
     )
     flagged = run("flag", path, "--format", "json").json()
     assert flagged["summary"]["children"] == 1
+
+
+def test_no_all_clear_for_children_when_no_childs_type_could_be_read(tmp_path):
+    """Every 留守类型 unreadable (火星): no child's contacts were checked, and the line on
+    stdout says so rather than an all-clear a script piping stdout would take at its word
+    (留守类型可识别的儿童…都已齐全, of no child); exit 1 and the note as before. With one
+    child's type read, the line says the children whose type could be read."""
+    rows = [CHILD_HEADER, child_row(1, kind="火星"), child_row(2, kind="火星")]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    result = run("flag", path)
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "没有一名儿童的留守类型能够识别，儿童的联系方式都没有检查；所有教师的联系方式都已齐全。\n"
+    )
+    rows[1] = child_row(1)
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    assert run("flag", path).stdout == "留守类型可识别的儿童和所有教师的联系方式都已齐全。\n"

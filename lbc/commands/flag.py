@@ -143,7 +143,11 @@ def print_table(report: FlagReport, privacy: Privacy, nobody: bool, left_out: in
         if left_out and not report.untyped:
             console.print(t("flag.none_left_out", count=left_out), markup=False)
             return
-        console.print(t("flag.none_typed" if report.untyped else "flag.none"), markup=False)
+        if report.none_judged:
+            said = "flag.none_judged"
+        else:
+            said = "flag.none_typed" if report.untyped else "flag.none"
+        console.print(t(said), markup=False)
         if left_out:
             console.print(t("out.left_out_unchecked", count=left_out), markup=False)
     else:

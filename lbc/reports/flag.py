@@ -47,6 +47,9 @@ class FlagReport:
     # ``again`` counts those, by whom the classes add up to more (overlap_note).
     children_count: int
     again: int
+    # Whether no child's contacts could be judged (every 留守类型 empty or unreadable): an
+    # all-clear then covers the teachers alone.
+    none_judged: bool = False
 
 
 def flag(roster: Roster) -> FlagReport:
@@ -81,9 +84,9 @@ def flag(roster: Roster) -> FlagReport:
         for i in range(len(table))
         if not nz.numbers_to_call(table.get("phone", i)) and (id(table), i) not in repeats
     ]
-    return FlagReport(
-        by_class(roster, rows), teachers, untyped(roster.children), len(listed), twice
-    )
+    unjudged = untyped(roster.children)
+    none_judged = bool(unjudged) and len(unjudged) == sum(map(len, roster.children))
+    return FlagReport(by_class(roster, rows), teachers, unjudged, len(listed), twice, none_judged)
 
 
 def _flagged(table: Table, i: int, missing: list[MissingContact]) -> FlaggedChild:
