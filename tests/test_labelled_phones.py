@@ -673,3 +673,19 @@ def test_a_guardians_number_labelled_with_the_relation_is_the_guardians(tmp_path
     path = roster(tmp_path / "r.xlsx", kids, None)
     assert [(code, row) for code, row, *_ in found(path)] == [("CON003", 5), ("PHN002", 5)]
     assert run("flag", path, "--format", "json").json()["summary"]["children"] == 1
+
+
+def test_a_number_left_unlabelled_beside_the_mothers_is_the_fathers(tmp_path: Path) -> None:
+    """父亲电话 13812340001、13912340002（母）, 母亲电话 empty: the label after the second
+    number is that number's; the first is the father's, the second the mother's, on the
+    card and to lbc flag. Both were printed as the father's and the mother's line left
+    blank; 13812340001、13912340002 with no label at all stays the father's two."""
+    kids = [
+        kid(1, kind="父母均外出", 父亲电话="13812340001、13912340002（母）", 母亲电话=None),
+        kid(2, kind="父母均外出", 父亲电话="13812340003、13912340004", 母亲电话=None),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert card_phones(path, tmp_path / "c.html") == [
+        ("13812340001", "13912340002"),
+        ("13812340003、13912340004", "＿＿＿＿＿＿"),
+    ]

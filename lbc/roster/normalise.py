@@ -724,21 +724,24 @@ def labelled_numbers(raw: str) -> tuple[tuple[str, str], ...]:
 @functools.lru_cache(maxsize=4096)
 def labelled_words(raw: str) -> tuple[tuple[str, str], ...]:
     """:func:`labelled_numbers` with each number's label as written (爷爷, 母), a key of
-    ``_WHOSE``: each distinct cell read once."""
-    found: list[tuple[str, str]] = []
+    ``_WHOSE``: each distinct cell read once. A number left unlabelled beside labelled ones
+    (13812345678、13987654321（母） in 父亲电话) is the column's own (本人): the label after
+    the second number is that number's."""
+    found: list[tuple[str | None, str]] = []
     at = 0
     for m in _LABELLED_NUMBER.finditer(raw):
         if not _BETWEEN_LABELLED.fullmatch(raw, at, m.start()):
             return ()
-        who = m["before"] or m["after"]
         number = phone(m["number"])
-        if who is None or number.__class__ is not str:
+        if number.__class__ is not str:
             return ()
-        found.append((who, number))  # type: ignore[arg-type]
+        found.append((m["before"] or m["after"], number))  # type: ignore[arg-type]
         at = m.end()
     if len(found) < 2 or not _BETWEEN_LABELLED.fullmatch(raw, at):
         return ()
-    return tuple(found)
+    if all(who is None for who, _ in found):
+        return ()
+    return tuple((who or "本人", number) for who, number in found)
 
 
 def own_numbers(raw: str, key: str) -> tuple[str, ...]:
