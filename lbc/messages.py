@@ -3793,6 +3793,25 @@ _TEXT: dict[str, tuple[str, str]] = {
         "“类型”写的是没有联系上孩子或还没有进行，这条记录不算一次联系",
         "the kind says no contact was made, or not yet: the record counts as no contact",
     ),
+    "rule.REC009": (
+        "“内容”写的是这次{kind}没有联系上孩子或还没有进行，这条记录不算一次联系",
+        "the content says this {kind} made no contact, or not yet: the record counts as no contact",
+    ),
+    "rule.REC009.title": ("内容写的是没有联系上", "content says no contact"),
+    "rule.REC009.example": (
+        "类型“家访”，内容“家访未遇，家中无人”",
+        "类型 家访 with 内容 家访未遇，家中无人",
+    ),
+    "rule.REC009.why": (
+        "记录表的类型是下拉选项，没见到人只能写在内容里；按一次家访算，就会漏掉一直没人联系上的孩子",
+        "a record sheet's 类型 is a dropdown, so a visit that met nobody is said in its content;"
+        " counted as a visit, a child nobody has reached would be missed",
+    ),
+    "rule.REC009.fix": (
+        "再联系一次，联系上后另写一条记录；确实联系上了的，把内容写清楚见到了谁",
+        "reach the child again and write that contact down; if the contact was made, say in"
+        " the content whom you met",
+    ),
     "rule.REC008.title": ("记录写的是没有联系上", "record of no contact"),
     "rule.REC008.example": (
         "类型填“未家访”“家访未遇”“计划家访”",
@@ -4527,11 +4546,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "(REQ001)",
     ),
     "note.records_not_held": (
-        "提示：{count} 条帮扶记录的“类型”写的是没有联系上孩子或还没有进行，如“未家访”“计划家访”"
-        "（首个在 {file} 的“{sheet}”第 {row} 行），没有算作联系；lbc validate 逐条指出（REC008）",
-        "note: {count} support {count:record's|records'} kind says no contact was made, or "
-        "not yet, as 未家访 or 计划家访 (the first in {file}, sheet '{sheet}', row {row}): "
-        "{count:it was|they were} not counted as contact; lbc validate points at each (REC008)",
+        "提示：{count} 条帮扶记录的“类型”或“内容”写的是没有联系上孩子或还没有进行，如“未家访”"
+        "“计划家访”“家访未遇，家中无人”（首个在 {file} 的“{sheet}”第 {row} 行），没有算作联系；"
+        "lbc validate 逐条指出（REC008、REC009）",
+        "note: {count} support {count:record's|records'} kind or content says no contact was "
+        "made, or not yet, as 未家访, 计划家访 or 家访未遇，家中无人 (the first in {file}, sheet "
+        "'{sheet}', row {row}): {count:it was|they were} not counted as contact; lbc validate "
+        "points at each (REC008, REC009)",
     ),
     "note.records_termless": (
         "提示：{count} 条帮扶记录的日期不在任何学期（首个在 {file} 的“{sheet}”第 {row} 行），"

@@ -344,6 +344,10 @@ FIXTURES: dict[str, Fixture] = {
         records([SEPT, "王芳", "张雨涵", "三年级(2)班", "家访未遇", "家里没人"]),
         (ROSTER, RECORDS, 2, "E", "kind"),
     ),
+    "REC009": Fixture(  # a home visit picked from the dropdown, its 内容 saying nobody was in
+        records([SEPT, "王芳", "张雨涵", "三年级(2)班", "家访", "家访未遇，家中无人"]),
+        (ROSTER, RECORDS, 2, "F", "content"),
+    ),
     "TRM001": Fixture(  # a school's own term, edited in by hand, with a day of no month
         children(
             child_row(1),

@@ -17,8 +17,9 @@ from lbc.roster import normalise as nz
 
 DAY = dt.date(2024, 11, 20)
 NOTE = (
-    "提示：1 条帮扶记录的“类型”写的是没有联系上孩子或还没有进行，如“未家访”“计划家访”"
-    "（首个在 roster.xlsx 的“帮扶记录”第 2 行），没有算作联系；lbc validate 逐条指出（REC008）"
+    "提示：1 条帮扶记录的“类型”或“内容”写的是没有联系上孩子或还没有进行，如“未家访”“计划家访”"
+    "“家访未遇，家中无人”（首个在 roster.xlsx 的“帮扶记录”第 2 行），没有算作联系；"
+    "lbc validate 逐条指出（REC008、REC009）"
 )
 
 
@@ -28,7 +29,7 @@ def _roster(tmp_path: Path, kind: str) -> Path:
     kids = [[*CHILD_HEADER, "帮扶教师"], *([*child_row(n), "王芳"] for n in (1, 2))]
     records = [
         RECORD_HEADER,
-        [DAY, "王芳", "张雨涵", None, kind, "家里没人，没见到孩子"],
+        [DAY, "王芳", "张雨涵", None, kind, "了解孩子近况"],
         [DAY, "王芳", "李明轩", None, "谈心", "谈学习"],
     ]
     sheets = {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records}
@@ -222,3 +223,58 @@ def test_a_kind_with_any_remark_after_a_mark_is_that_kind(
     assert nz.record_kind(f"{word}{mark}{remark}") == nz.RECORD_KIND_WORDS[word]
     other = next(k for k in nz.RECORD_KINDS if k != nz.RECORD_KIND_WORDS[word])
     assert nz.record_kind(f"{word}{mark}{other}").__class__ is nz.Bad
+
+
+# A 类型 picked from lbc record-sheets' dropdown (家访), and a 内容 saying what happened.
+CONTENT_NOT_MADE = [
+    ("家访", "家访未遇，家中无人"),
+    ("谈心", "学生请假，未谈"),
+    ("送温暖", "未送"),
+    ("家访", "计划下周家访"),
+    ("电话联系", "电话无人接听"),
+    ("家访", "家里锁着门"),
+    ("电话联系", "关机"),
+    ("家访", "没见到人"),
+    ("家访", "扑空"),
+]
+# And 内容 saying what a contact made was about, words of a contact not made inside it.
+CONTENT_MADE = [
+    ("谈心", "与孩子谈心，了解学习情况，孩子说作业没完成"),
+    ("家访", "孩子父母长期不在家，奶奶照顾"),
+    ("电话联系", "电话联系孩子父亲，父亲说下周回家"),
+    ("谈心", "孩子最近没来上学，原因是生病"),
+    ("送温暖", "送去米面油，奶奶不在家，交给邻居"),
+    ("家访", "父母不在家，与爷爷奶奶交流"),
+    ("家访", "帮助搬家"),
+    ("谈心", "孩子说爸爸电话经常打不通"),
+    ("家访", "家里没人管孩子写作业，已与奶奶沟通"),
+    ("电话联系", "母亲电话关机，改为联系奶奶，已沟通"),
+    ("家访", "计划下学期继续关注"),
+    ("家访", "上次家访未遇，这次见到奶奶"),
+    ("谈心", "学生请假了三天，今天返校谈心"),
+]
+
+
+@pytest.mark.parametrize(("kind", "content"), CONTENT_NOT_MADE)
+def test_a_content_saying_the_contact_was_not_made_is_no_contact(
+    tmp_path: Path, kind: str, content: str
+) -> None:
+    """lbc record-sheets lays out each row's 类型 as a dropdown of kinds, so a teacher
+    says in 内容 that the visit met nobody: no contact, as 家访（未遇） is, in due, and
+    REC009 at the 内容. It counted as the visit made, the child dropped from the list of
+    visits owed."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    records = [RECORD_HEADER, [DAY, "王芳", "张雨涵", None, kind, content]]
+    sheets = {"儿童": kids, "教师": [["姓名", "在岗"], ["王芳", "是"]], "帮扶记录": records}
+    path = write_xlsx(tmp_path / "roster.xlsx", sheets)
+    due = run("due", path, "--as-of", "2024-11-25", "--format", "json")
+    assert [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]] == [None]
+    found = run("validate", path, "--select", "REC", "--format", "json").json()["findings"]
+    assert [(f["code"], f["column"], f["message"]) for f in found] == [
+        ("REC009", "F", f"“内容”写的是这次{kind}没有联系上孩子或还没有进行，这条记录不算一次联系")
+    ]
+
+
+@pytest.mark.parametrize(("kind", "content"), CONTENT_MADE)
+def test_a_content_of_what_a_contact_was_about_keeps_it_made(kind: str, content: str) -> None:
+    assert not nz.said_not_made(kind, content)

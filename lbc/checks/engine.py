@@ -1611,7 +1611,12 @@ def check_records(
     _each_bad_date(out, "date")
     _each_empty(out, "teacher")
     _each_bad(out, "kind", R.REC004, allowed=as_list(nz.RECORD_KINDS))
-    _each_bad(out, "kind", R.REC008, nz.NotHeld)
+    for i, kind in enumerate(table.values.get("kind") or ()):
+        if kind.__class__ is nz.NotHeld:
+            if kind.reason == nz.SAID_IN_CONTENT:
+                out.add(R.REC009, i, "content", kind=kind.raw)
+            else:
+                out.add(R.REC008, i, "kind")
     empty = [None] * len(table)
     dates = table.values.get("date") or empty
     teachers = table.values.get("teacher") or empty

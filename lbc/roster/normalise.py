@@ -53,6 +53,10 @@ class NotHeld(Bad):
 
 # Bad.reason of a number cell Excel may have dropped a last zero of (3.1 for 3.10).
 ZERO_DROPPED = "zero_dropped"
+# NotHeld.reason of a record whose 类型 names a contact and whose 内容 says it was not made
+# (家访 with 家访未遇，家中无人): the 类型 a sheet's dropdown lets a teacher pick, the 内容
+# where she says what happened (said_not_made).
+SAID_IN_CONTENT = "content"
 
 
 class ClassRef(NamedTuple):
@@ -2172,7 +2176,7 @@ _FAILED_OTHER = re.compile(_FAILED_ANY)
 # 与母亲通话）): the contact was made.
 _MET = re.compile(
     r"(?:与|和|跟|同)[^,;。]{1,6}?(?:交流|交谈|谈话|谈心|聊|通话|沟通|见面)|(?<!无人)(?<!没人)接待"
-    r"|(?<![未没不能])(?:见到|接了|接听了|联系上)"
+    r"|(?<![未没不能])(?:见到|接了|接听了|联系上)|已(?:沟通|交流|交谈|通话)|改(?:为|与|和|跟)联系"
 )
 # One of the family away from home (父母不在家, 奶奶没在家, 爸妈常年不在家): with nobody
 # met, a visit finding the parents away may have met the grandparents or nobody.
@@ -2193,6 +2197,38 @@ _REMARK_UNSURE = re.compile(
 _BY_PHONE = re.compile(r"电话|电访|视频|微信|线上|网络|改为|qq")
 # A kind with a count or a mark: 家访1次, 第一次家访, 已家访, 家访√.
 _COUNTED = re.compile(r"^(?:已|第[0-9一二三四五六七八九十]+次)|(?:[0-9一二两三]+次|[。√✓])$")
+
+
+def said_not_made(kind: str, content: Any) -> bool:
+    """Whether a record's 内容 says its contact of ``kind`` was not made, or not yet, in so
+    many words: a clause of it saying so as a remark after the kind would (家访未遇，家中
+    无人; 学生请假，未谈; 未送; 电话关机), unless it says someone was met or spoken with all
+    the same (父母不在家，与奶奶交流); or one planning it (计划下周家访). lbc record-sheets
+    lays out each row's 类型 as a dropdown of kinds, so the 内容 is where a teacher says the
+    visit met nobody. What a contact was about is no such word (作业未完成, 父母长期不在家)."""
+    text = as_written(content)
+    if text is None:
+        return False
+    text = _folded(unicodedata.normalize("NFKC", text)).lower().replace("没有", "没")
+    if _MET.search(text):
+        return False
+    failed = _FAILED.get(kind, _FAILED_OTHER)
+    for clause in filter(None, re.split(r"[,;。!?]", text)):
+        if failed.search(clause) and failed.search(_SOMEONE_AWAY.sub("", clause)):
+            return True
+        if _PLANNED.match(clause) and any(word in clause for word in _PLANNED_OF.get(kind, ())):
+            return True
+    return False
+
+
+# A clause planning the contact (计划下周家访, 准备送温暖), by the words of each kind's own.
+_PLANNED = re.compile(r"(?:计划|拟|准备|预约|打算|约定)")
+_PLANNED_OF = {
+    "家访": ("家访", "上门", "入户", "走访"),
+    "谈心": ("谈心", "谈话"),
+    "送温暖": ("送温暖", "慰问"),
+    **dict.fromkeys(("电话联系", "视频通话", "亲情通话"), ("电话", "视频", "通话")),
+}
 
 
 def record_kind(value: Any) -> str | Bad | None:

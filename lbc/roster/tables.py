@@ -3664,6 +3664,27 @@ def complete(table: Table, class_grades: list[int | None] | None = None) -> None
             _kind_from_name(table)
         if "student" in table.raw:
             _class_in_student(table)
+        if "content" in table.raw and "kind" in table.values:
+            _not_made_by_content(table)
+
+
+def _not_made_by_content(table: Table) -> None:
+    """A record whose 类型 names a contact and whose 内容 says it was not made (家访 with
+    家访未遇，家中无人: nz.said_not_made) is no contact (nz.NotHeld, said in its 内容), as a
+    类型 of 家访（未遇） is: counted for no child, and lbc validate points at the 内容
+    (REC009). A 类型 picked from a dropdown of kinds (lbc record-sheets) cannot say it."""
+    contents = table.raw["content"]
+    kinds = table.values["kind"]
+    found = [
+        i
+        for i, (kind, content) in enumerate(zip(kinds, contents, strict=True))
+        if content is not None and kind.__class__ is str and nz.said_not_made(kind, content)
+    ]
+    if found:
+        kinds = list(kinds)
+        for i in found:
+            kinds[i] = nz.NotHeld(str(kinds[i]), nz.SAID_IN_CONTENT)
+        table.values["kind"] = kinds
 
 
 def _classes_typed_as_numbers(table: Table) -> None:
