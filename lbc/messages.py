@@ -3681,8 +3681,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "write the name as the teacher list does, or add the teacher to the list",
     ),
     "rule.REC002": (
-        "记录中的学生“{name}”不在花名册中",
-        "child '{name}' in this record is not in the roster",
+        "记录中的学生“{name}”不在花名册中{why}",
+        "child '{name}' in this record is not in the roster{why}",
+    ),
+    "rule.REC002.other_class": (
+        "（花名册中有这名学生，但不在记录写的{cls}）",
+        " (the roster has a child of this name, not in the record's class {cls})",
+    ),
+    "rule.REC002.several": (
+        "（一行写了 {count} 名学生，请每名学生各写一行）",
+        " ({count} children in one row: write a row for each)",
     ),
     "rule.REC002.title": ("记录的学生未登记", "record names an unknown child"),
     "rule.REC002.example": ("帮扶记录写“李小明”，花名册没有", "“李小明” not in the roster"),

@@ -410,7 +410,7 @@ class RosterChecks:
             TeachersInPost(roster) if roster.teachers else None,
             roster.file_schools(),
             roster.matching_schools(),
-            {n for tbl in roster.records for n in tbl.values.get("student") or () if n},
+            _record_names(roster),
             terms,
             {file: roster.terms_of(file, terms) or {} for file in roster.terms},
             several=several or len(roster.children) > 1,
@@ -498,6 +498,13 @@ class RosterChecks:
         return _once_per_file(self.found)
 
 
+def _record_names(roster: Roster) -> set[str]:
+    """The children's names the records name: each cell's, and each name of a cell naming
+    several (谢心怡、任欣然), which REC002 says is several children's (_why_unknown)."""
+    cells = {n for tbl in roster.records for n in tbl.values.get("student") or () if n}
+    return cells | {n for cell in cells if cell.__class__ is str for n in nz.several_names(cell)}
+
+
 def _index_named(
     index: ChildIndex[object], tbl: Table, names: set[str], folded: set[str], school: str
 ) -> None:
@@ -540,6 +547,21 @@ def _once_per_file(findings: list[Finding]) -> list[Finding]:
             seen.add((f.file, f.field))
         out.append(f)
     return out
+
+
+def _why_unknown(children: ChildIndex, key: tuple[Any, Any, Any, Any]) -> str:
+    """Why a record's child is found on no roster row, where the roster says more than
+    that no child has the name: one of it is in another class than the record's (a name
+    typed into a row whose 班级 is still another child's, on lbc's record sheet), or the
+    cell names two children of it (谢心怡、任欣然). Told only "not in the roster", the
+    teacher finds the name there and takes lbc to be wrong."""
+    student, cls, school, born = key
+    if cls is not None and children.find(student, None, school, born):
+        return t("rule.REC002.other_class", cls=nz.display(cls))
+    names = nz.several_names(student) if student.__class__ is str else []
+    if names and all(children.find(name, None, school, None) for name in names):
+        return t("rule.REC002.several", count=len(names))
+    return ""
 
 
 def _care_against_type(out: _Out) -> None:
@@ -1668,7 +1690,7 @@ def check_records(
         if len(found) > 1:  # namesakes: the one paired with the record's teacher, if one is
             found = paired_with(found, teacher)
         if not found:
-            out.add(R.REC002, i, "student", name=student)
+            out.add(R.REC002, i, "student", name=student, why=_why_unknown(children, key))
         elif len(found) > 1:
             ask = _namesakes_ask(classes[i], births[i])
             out.add(R.REC003, i, "student", name=student, count=len(found), ask=ask)

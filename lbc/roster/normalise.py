@@ -295,9 +295,16 @@ def several_teachers(teacher: str) -> list[str]:
     """The teachers a 帮扶教师 cell names when it names more than one (王芳、李强), each as
     ``support_teacher`` reads it; empty when it names one. Text a formula's error typed
     with spaces (" #N/A ") is one piece of text, not the teachers #N and A."""
-    if teacher.strip() in FORMULA_ERRORS:
+    return several_names(teacher, support_teacher)
+
+
+def several_names(cell: str, read: Callable[[Any], str | None] = name) -> list[str]:
+    """The people a cell names when it names more than one (王芳、李强; a record's
+    谢心怡、任欣然), each as ``read`` reads a name; empty when it names one. Text a formula's
+    error typed with spaces (" #N/A ") is one piece of text, not the names #N and A."""
+    if cell.strip() in FORMULA_ERRORS:
         return []
-    names = [n for part in _BETWEEN_NAMES.split(teacher) if (n := support_teacher(part))]
+    names = [n for part in _BETWEEN_NAMES.split(cell) if (n := read(part))]
     return names if len(names) > 1 else []
 
 
