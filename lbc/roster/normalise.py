@@ -755,6 +755,14 @@ def labelled_words(raw: str) -> tuple[tuple[str, str], ...]:
     return tuple((who or "本人", number) for who, number in found)
 
 
+def labelled_one(raw: str) -> tuple[tuple[str, str], ...]:
+    """A phone cell of one number labelled with whose it is (父13812345678, 母亲：139…), as
+    :func:`labelled_numbers` gives two or more: ((whose, number),); () for any other."""
+    label = _PHONE_LABEL.match(raw.strip())
+    number = phone(raw) if label else None
+    return ((_WHOSE[label["who"]], number),) if number.__class__ is str else ()  # type: ignore[index]
+
+
 def own_numbers(raw: str, key: str) -> tuple[str, ...]:
     """The numbers of a cell of labelled numbers (:func:`labelled_numbers`) that are the
     column ``key``'s: in 父亲电话 the one labelled 父, in 家长电话 both parents'; () when none

@@ -277,10 +277,28 @@ class Columns(dict[str, list[Any]]):
                 else:
                     del theirs[i]
         nz.fill_owners(read, self._raw, elsewhere, self._is_guardian)
+        self._family_numbers(read)
         for key, column in read.items():
             if not dict.__contains__(self, key):
                 self[key] = column
         self._elsewhere = elsewhere
+
+    def _family_numbers(self, read: dict[str, list[Any]]) -> None:
+        """A parent's phone cell left empty gets the number the family's 联系电话 (家长电话,
+        the 学籍 export's) labels as that parent's (父13812345678 母13987654321): the sheet
+        has a column of each parent's, which the contact rules read, and both numbers were
+        said missing (CON002) beside the cell that gives them. Only numbers labelled so."""
+        family = self._raw.get("parent_phone")
+        if family is None or not ("father_phone" in read or "mother_phone" in read):
+            return
+        for i, cell in enumerate(family):
+            if cell.__class__ is not str:
+                continue
+            for whose, number in nz.labelled_numbers(cell) or nz.labelled_one(cell):
+                key = f"{whose}_phone"
+                typed = self._raw.get(key)
+                if key in read and read[key][i] is None and (typed is None or not typed[i]):
+                    read[key][i] = number
 
     def _is_guardian(self, i: int, word: str) -> bool:
         """Whether the child of row ``i``'s guardian is the one a phone label names (爷爷:
