@@ -831,6 +831,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} sheet '{sheet}' has columns for a field an earlier column already holds; "
         "only the earlier one is read: {columns}",
     ),
+    "note.says_less_columns": (
+        "提示：{file} 的“{sheet}”后面另有写明哪一方外出的留守类型列，没有读这一列：{columns}",
+        "note: {file} sheet '{sheet}' has a later 留守类型 column saying whose parents are away;"
+        " this one is not read: {columns}",
+    ),
+    "note.hidden_columns": (
+        "提示：{file} 的“{sheet}”这几列是隐藏的，后面有同一字段没隐藏的列，只读没隐藏的：{columns}",
+        "note: {file} sheet '{sheet}' hides these columns, and a later column of the same field"
+        " is shown; only the shown one is read: {columns}",
+    ),
     "note.whose_columns": (
         "提示：{file} 的“{sheet}”有跟在父母以外的人的姓名之后的列，不知道是谁的，未读：{columns}",
         "note: {file} sheet '{sheet}' has columns after the name of someone other than the "
@@ -3324,8 +3334,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "if in name only, report 无人监护 and arrange care",
     ),
     "rule.VAL009": (
-        "{label}“{kind}”与{care_label}“{care}”不一致；联系方式按父母外出的要求检查",
-        "{label} {kind} contradicts {care_label} {care}; contacts are checked as for parents away",
+        "{label}“{kind}”与{care_label}“{care}”不一致；两种情况要求的联系方式都会检查",
+        "{label} {kind} contradicts {care_label} {care}; the contacts either asks for are checked",
     ),
     "rule.VAL009.title": ("留守类型与实际监护情况矛盾", "留守类型 against 实际监护情况"),
     "rule.VAL009.example": (

@@ -310,7 +310,9 @@ FIXTURES: dict[str, Fixture] = {
         (ROSTER, RECORDS, 2, "B", "teacher"),
     ),
     "REC002": Fixture(
-        records([SEPT, "王芳", "不存在", None, "家访", ""]), (ROSTER, RECORDS, 2, "C", "student")
+        records([SEPT, "王芳", "不存在", None, "家访", ""]),
+        (ROSTER, RECORDS, 2, "C", "student"),
+        empty=("why",),
     ),
     "REC003": Fixture(  # two 郑十 in the roster, and the record gives no class
         {

@@ -259,7 +259,7 @@ def test_a_left_behind_type_the_forms_care_column_contradicts_is_judged_as_paren
         ("CON001", "N"),
     ]
     assert found[0]["message"] == (
-        "留守类型“非留守”与实际监护情况“父母双方同时外出”不一致；联系方式按父母外出的要求检查"
+        "留守类型“非留守”与实际监护情况“父母双方同时外出”不一致；两种情况要求的联系方式都会检查"
     )
     flagged = run("flag", path, "--format", "json").json()
     assert flagged["summary"]["children"] == 1
@@ -280,3 +280,24 @@ def test_no_all_clear_for_children_when_no_childs_type_could_be_read(tmp_path):
     rows[1] = child_row(1)
     path = write_xlsx(tmp_path / "r.xlsx", {"花名册": rows})
     assert run("flag", path).stdout == "留守类型可识别的儿童和所有教师的联系方式都已齐全。\n"
+
+
+def test_a_contradicted_type_is_asked_what_either_reading_asks(tmp_path):
+    """父母均外出 beside the form's 一方外出、另一方无监护能力, and no guardian: VAL009, and the
+    guardian asked for as both parents away asks (CON001), not only one parent's phone as
+    which parent is away unsaid asks. And 非留守 beside a plain 父母一方外出 (the parent at
+    home caring) is no contradiction: nothing is said."""
+    header = [*CHILD_HEADER, "实际监护情况"]
+    none = {"监护人姓名": None, "与儿童关系": None, "监护人电话": None}
+    rows = [
+        [*child_row(1, **none), "父母一方外出、另一方无监护能力"],
+        [*child_row(2, kind="非留守", **none), "父母一方外出"],
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    found = run("validate", path, "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["column"]) for f in found] == [
+        ("VAL009", 2, "I"),
+        ("CON001", 2, "L"),
+        ("CON001", 2, "M"),
+        ("CON001", 2, "N"),
+    ]

@@ -1605,3 +1605,28 @@ def test_a_left_behind_type_beside_the_xueji_yes_or_no_is_read(tmp_path: Path) -
     assert sheet["columns"][6]["column"] == "H"
     assert sheet["columns"][6]["field"] == "left_behind_type"
     assert [(c["column"], c["why"]) for c in sheet["ignored"]] == [("G", "says_less")]
+
+
+def test_a_left_behind_type_added_but_mostly_empty_leaves_the_yes_or_no_read(
+    tmp_path: Path,
+) -> None:
+    """The school added 留守类型 after 是否留守儿童 and filled it for one child of three: the
+    是否 column, filled for all, is read (是: which parent is away unsaid, VAL004), and a
+    note says the 留守类型 column was not (as for any second column of a field). Read
+    instead, two children were of no type, their contacts judged by no rule."""
+    header = ["姓名", "性别", "身份证号", "班级", "健康状况", "家庭住址", "是否留守儿童",
+              "留守类型", "父亲电话", "母亲电话", "监护人姓名", "与儿童关系",
+              "监护人电话"]  # fmt: skip
+    rows = [
+        [NAMES[n], "女", make_id(dt.date(2015, 3, 4), 102 + 2 * n), "三年级(1)班", "健康",
+         "青山村", "是", "父母均外出" if n == 0 else None, "13800000001", "13900000002",
+         "张大爷", "祖父", "13700000003"]
+        for n in range(3)
+    ]  # fmt: skip
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    result = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["column"], f["row"]) for f in result.json()["findings"]]
+    assert found == [("VAL004", "G", row) for row in (2, 3, 4)]  # which parent: unsaid
+    assert result.stderr == (
+        "提示：r.xlsx 的“花名册”有与前面的列同一字段的列，只读前面那一列：留守类型(H)\n"
+    )

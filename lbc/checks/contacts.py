@@ -48,27 +48,35 @@ PARENT_RELATIONS = ("父亲", "母亲")  # a guardian's 与儿童关系 naming a
 CARERS = frozenset(nz.COUNTY_CARERS) - {nz.NO_CARER}
 
 
-# The form's 实际监护情况 saying the parents are away, and the 留守类型 that say otherwise,
-# each read as that column says (VAL009 says the contradiction): the contacts are asked
-# as for parents away, which a child whose 留守类型 says 非留守 by mistake needs.
+# The form's 实际监护情况 saying the parents are away, the 留守类型 it contradicts, and the
+# 留守类型 it is (VAL009 says the contradiction). One parent away and the other unable to
+# care only where the cell says so: a plain 父母一方外出 (read as the same) beside 非留守
+# is no contradiction, the parent at home caring.
 CARE_SAYS_AWAY = {
     "父母双方外出": ({nz.NOT_LEFT_BEHIND, nz.FATHER_AWAY, nz.MOTHER_AWAY}, nz.BOTH_AWAY),
     "一方外出另一方无监护能力": ({nz.NOT_LEFT_BEHIND, nz.BOTH_AWAY}, nz.AWAY_UNSPECIFIED),
 }
 
 
-def judged_kinds(table: Table) -> list[object]:
-    """Each row's 留守类型 as the contact rules judge it: its own, unless the form's
-    实际监护情况 says the parents are away where it says otherwise (CARE_SAYS_AWAY)."""
-    kinds = table.values.get("left_behind_type") or [None] * len(table)
+def care_contradicts(table: Table) -> dict[int, str]:
+    """The rows whose form's 实际监护情况 says the parents are away where 留守类型 says
+    otherwise (CARE_SAYS_AWAY), each with the 留守类型 the care column is: their contacts
+    are asked by both (contact_gaps), never fewer than either asks."""
     cares = table.values.get("care_situation")
-    if cares is None or table.letter("left_behind_type") == table.letter("care_situation"):
-        return kinds
-    out = list(kinds)
+    kinds = table.values.get("left_behind_type")
+    if cares is None or kinds is None:
+        return {}
+    if table.letter("left_behind_type") == table.letter("care_situation"):
+        return {}  # 留守类型 read from 实际监护情况 itself
+    raw = table.raw.get("care_situation") or [None] * len(table)
+    out = {}
     for i, care in enumerate(cares):
         said = CARE_SAYS_AWAY.get(care)  # type: ignore[call-overload]
-        if said is not None and kinds[i] in said[0]:
-            out[i] = said[1]
+        if said is None or kinds[i] not in said[0]:
+            continue
+        if said[1] == nz.AWAY_UNSPECIFIED and "监护" not in str(raw[i] or ""):
+            continue
+        out[i] = said[1]
     return out
 
 
@@ -127,7 +135,17 @@ def contact_gaps(
         return table.values.get(key) or empty
 
     if kinds is None:
-        kinds = judged_kinds(table)
+        kinds = column("left_behind_type")
+        # Where the care column says otherwise, asked by its reading too (VAL009).
+        if contradicted := care_contradicts(table):
+            theirs = [contradicted.get(i) for i in range(n)]
+            more = contact_gaps(table, usable_only, theirs)
+            gaps = contact_gaps(table, usable_only, kinds)
+            for i, extra in more.items():
+                asked = {gap.field for gap in gaps.get(i, ())}
+                if mine := [gap for gap in extra if gap.field not in asked]:
+                    gaps[i] = [*gaps.get(i, ()), *mine]
+            return gaps
     status = column("enrollment_status")
     father_key, mother_key = phone_key(table, "father"), phone_key(table, "mother")
     phones = {

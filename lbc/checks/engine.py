@@ -17,7 +17,7 @@ from typing import Any
 
 from stdnum.cn import ric
 
-from lbc.checks.contacts import CARE_SAYS_AWAY, away_parents, contact_gaps
+from lbc.checks.contacts import away_parents, care_contradicts, contact_gaps
 from lbc.checks.findings import Finding
 from lbc.checks.registry import RULES, R, Rule, RuleKind
 from lbc.messages import as_list, t
@@ -566,27 +566,26 @@ def _why_unknown(children: ChildIndex, key: tuple[Any, Any, Any, Any]) -> str:
 
 def _care_against_type(out: _Out) -> None:
     """VAL009 where the form's 实际监护情况 says the parents are away and 留守类型 says
-    otherwise (contacts.CARE_SAYS_AWAY): at the 留守类型 cell, the contacts judged as for
-    parents away (contacts.judged_kinds)."""
+    otherwise (contacts.care_contradicts): at the 留守类型 cell, as written (否 of a
+    是否留守儿童 column), the contacts asked by both readings."""
     table = out.table
-    cares, kinds = table.values.get("care_situation"), table.values.get("left_behind_type")
-    if cares is None or kinds is None:
+    contradicted = care_contradicts(table)
+    if not contradicted:
         return
-    care_label = out.label("care_situation")
-    for i, (care, kind) in enumerate(zip(cares, kinds, strict=True)):
-        said = CARE_SAYS_AWAY.get(care)  # type: ignore[call-overload]
-        if said is not None and kind in said[0]:
-            raw = table.raw["care_situation"][i]
-            care_text = nz.display(raw) if raw is not None else care
-            out.add(
-                R.VAL009,
-                i,
-                "left_behind_type",
-                label=out.label("left_behind_type"),
-                kind=kind,
-                care_label=care_label,
-                care=care_text,
-            )
+    care_label, label = out.label("care_situation"), out.label("left_behind_type")
+    kinds, cares = table.raw["left_behind_type"], table.raw["care_situation"]
+    for i in contradicted:
+        kind = nz.display(kinds[i]) or nz.display(table.values["left_behind_type"][i])
+        care = nz.display(cares[i]) or nz.display(table.values["care_situation"][i])
+        out.add(
+            R.VAL009,
+            i,
+            "left_behind_type",
+            label=label,
+            kind=kind,
+            care_label=care_label,
+            care=care,
+        )
 
 
 def _missing_columns(out: _Out, keys: Iterable[str]) -> None:

@@ -2542,16 +2542,21 @@ class _HeaderReader:
         header, headed ``label``) is read in its place, or "" to leave it unread:
 
         * it says more (IGNORED_SAYS_LESS): 留守类型 (父母均外出) after the 学籍 export's
-          是否留守儿童 (是), which a school adds beside it. Read first, the 是否 column
-          left a child whose 留守类型 says both parents are away judged as a child of one
-          parent away, or none (否), and unasked for the guardian's contact;
+          是否留守儿童 (是), which a school adds beside it, filled on as many rows. Read
+          first, the 是否 column left a child whose 留守类型 says both parents are away
+          judged as a child of one parent away, or none (否), and unasked for the
+          guardian's contact; one left mostly empty gives way to the 是否 column;
         * ``first`` is hidden and it is not (IGNORED_HIDDEN): last year's guardian hidden
           beside this year's was read, and the guardian the school sees, without a phone,
           was said reachable."""
         if first.ticks:
             return ""
         yes_or_no = first.label.startswith("是否") and not label.startswith("是否")
-        if key == "left_behind_type" and yes_or_no:
+        if (
+            key == "left_behind_type"
+            and yes_or_no
+            and _fills(sheet, j) >= _fills(sheet, first.index)
+        ):
             return IGNORED_SAYS_LESS
         hidden = sheet.hidden_columns
         if hidden and sheet.col0 + first.index + 1 in hidden and sheet.col0 + j + 1 not in hidden:
@@ -2569,6 +2574,12 @@ class _HeaderReader:
             and self.field(kind, "", sub) == (None, "")
             and choices[key](sub)
         )
+
+
+def _fills(sheet: RawSheet, j: int) -> int:
+    """How many of the sheet's rows (its header's too) fill its ``j``-th column: a 留守类型
+    column a school added after 是否留守儿童 and left mostly empty says less than it."""
+    return sum(1 for row in sheet.rows if j < len(row) and row[j] not in (None, ""))
 
 
 def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -> _Header | None:

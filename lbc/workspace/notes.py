@@ -20,7 +20,9 @@ from lbc.messages import as_list, long_date, rows_listed, t
 from lbc.roster import record_sheets
 from lbc.roster.fields import guess_field
 from lbc.roster.tables import (
+    IGNORED_HIDDEN,
     IGNORED_REPEAT,
+    IGNORED_SAYS_LESS,
     IGNORED_UNKNOWN,
     IGNORED_WHOSE,
     Roster,
@@ -231,12 +233,15 @@ def what_was_read(
             col = table.columns["children"]
             columns = f"{col.label}({col.letter})"
             notes.append(t("note.teacher_children", columns=columns, count=unpaired, **where))
-        repeats = [
-            (letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_REPEAT
-        ]
-        if repeats:
-            cols = as_list(f"{label}({letter})" for letter, label in repeats)
-            notes.append(t("note.repeat_columns", columns=cols, **where))
+        for why, said in (
+            (IGNORED_REPEAT, "note.repeat_columns"),
+            (IGNORED_SAYS_LESS, "note.says_less_columns"),
+            (IGNORED_HIDDEN, "note.hidden_columns"),
+        ):
+            left = [(letter, label) for letter, label, whys, _ in table.ignored if whys == why]
+            if left:
+                cols = as_list(f"{label}({letter})" for letter, label in left)
+                notes.append(t(said, columns=cols, **where))
         whose = [(letter, label) for letter, label, why, _ in table.ignored if why == IGNORED_WHOSE]
         if whose:
             cols = as_list(f"{label}({letter})" for letter, label in whose)
