@@ -301,3 +301,25 @@ def test_a_contradicted_type_is_asked_what_either_reading_asks(tmp_path):
         ("CON001", 2, "M"),
         ("CON001", 2, "N"),
     ]
+
+
+def test_no_con009_where_it_cannot_tell_or_con007_says_it(tmp_path):
+    """A roster of one 家长电话 column: its number is as often the parent's at home, who is
+    the guardian (李秀英, 母亲), as the away one's, so the guardian's phone being it says
+    nothing. Both away and the guardian the father himself: CON007 says so, not CON009 as
+    well (two errors for one gap). Both were CON009 from 3becb1b."""
+    header = [*[h for h in CHILD_HEADER if h not in ("父亲电话", "母亲电话")], "家长电话"]
+    one = dict(zip(CHILD_HEADER, child_row(1, kind="父亲外出", 监护人姓名="李秀英",
+                                           与儿童关系="母亲", 监护人电话="13912345678"),
+                   strict=True))  # fmt: skip
+    path = write_xlsx(
+        tmp_path / "r.xlsx", {"花名册": [header, [*(one[h] for h in header[:-1]), "13912345678"]]}
+    )
+    assert run("validate", path, "--format", "json").json()["findings"] == []
+    rows = [
+        CHILD_HEADER,
+        child_row(1, 监护人姓名="张建国", 与儿童关系="父亲", 监护人电话="13812345678"),
+    ]
+    path = write_xlsx(tmp_path / "s.xlsx", {"花名册": rows})
+    found = run("validate", path, "--format", "json").json()["findings"]
+    assert [f["code"] for f in found] == ["CON007"]

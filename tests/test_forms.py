@@ -1623,7 +1623,7 @@ def test_a_left_behind_type_added_but_mostly_empty_leaves_the_yes_or_no_read(
          "张大爷", "祖父", "13700000003"]
         for n in range(3)
     ]  # fmt: skip
-    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
     result = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["column"], f["row"]) for f in result.json()["findings"]]
     assert found == [("VAL004", "G", row) for row in (2, 3, 4)]  # which parent: unsaid

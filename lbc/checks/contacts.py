@@ -209,7 +209,10 @@ def contact_gaps(
                 if not ok(value):
                     what = t(f"contact.{key}")
                     out.append(MissingContact(rule, key, what, {"what": what}))
-            if kind == nz.BOTH_AWAY and (who := _away_number(guardian, father, mother)):
+            # CON009, unless CON007 says the guardian is an away parent already, or the
+            # parents' number is the one 家长电话 of the family (a grandparent's, often).
+            own = father_key != mother_key and not nobody_home[i]
+            if kind == nz.BOTH_AWAY and own and (who := _away_number(guardian, father, mother)):
                 out.append(_parents_number(who))
             if kind == nz.BOTH_AWAY and not (ok(father) or ok(mother)):
                 key = where(father_key, mother_key)
@@ -241,7 +244,10 @@ def contact_gaps(
             # With one 家长电话 column for both parents, only the guardian is at home.
             other_parent = father_key != mother_key and ok(home_phone)
             at_home = ok(guardian) or other_parent
-            if at_home and not other_parent and _away_number(guardian, away_phone, None):
+            # With one 家长电话 column, its number is as often the parent's at home: no
+            # telling it is the away one's.
+            two = father_key != mother_key
+            if at_home and not other_parent and two and _away_number(guardian, away_phone, None):
                 out.append(_parents_number(who))
             elif not at_home:
                 what = t("contact.guardian_or_other_parent")
