@@ -516,3 +516,18 @@ def test_a_countys_csv_says_each_schools_missing_column_on_its_line(tmp_path: Pa
             assert [(f["code"], f["field"]) for f in doc["findings"]] == [("COL001", "health")] * 2
         heading = run("summary", out, "--term", "2024-autumn").stdout.splitlines()[0]
         assert heading == "# （单位名称）2024—2025学年第一学期留守儿童关爱工作总结"
+
+
+def test_a_number_cell_of_a_free_text_column_is_exported_whole(tmp_path: Path) -> None:
+    """A 学籍号 typed as a number (2016001) and an address of 12: exported as 2016001 and
+    12, as before free text was written as the school wrote it, not 2016001.0; lbc diff of
+    the roster against its export finds nothing changed."""
+    rows = [[*CHILD_HEADER, "学籍号"], [*child_row(1, 家庭住址=12), 2016001]]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"花名册": rows})
+    for out in ("导出.parquet", "导出.csv"):
+        assert run("export", path, "--out", tmp_path / out).exit_code in (0, 1)
+        back = lbc.read([tmp_path / out]).children
+        assert (list(back["student_no"]), list(back["home_address"])) == (["2016001"], ["12"])
+        assert (
+            run("diff", path, tmp_path / out, "--format", "json").json()["summary"]["changed"] == 0
+        )

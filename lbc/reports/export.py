@@ -86,14 +86,18 @@ def table_columns(
     free = NORMALISERS[table.kind]
     for key in keys(table.kind):
         raw = table.raw.get(key)
-        if raw is not None and free.get(key, (None,))[0] is nz.text:
-            # Free text (an address, a 备注, a record's 内容) as the school wrote it, as
-            # the merged roster keeps it: its full-width commas and line breaks its own.
-            columns[key] = [text(w) or None for w in table.written(key)]
-            continue
         values = table.values.get(key)
         columns[key] = [None] * n if values is None else [text(v) or None for v in values]
-        if raw is not None:
+        if raw is not None and free.get(key, (None,))[0] is nz.text:
+            # Free text (an address, a 备注, a record's 内容) as the school wrote it, as
+            # the merged roster keeps it: its full-width commas and line breaks its own; a
+            # number cell (学籍辅号 2016001) as read, a whole number.
+            written = table.written(key)
+            shown = columns[key]
+            columns[key] = [
+                w if w.__class__ is str else v for w, v in zip(written, shown, strict=True)
+            ]
+        elif raw is not None:
             columns[key] = kept_as_typed(columns[key], raw)
     return columns
 
