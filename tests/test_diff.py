@@ -1410,3 +1410,17 @@ def test_a_name_in_traditional_characters_is_found_by_name_and_birth_date(
     new = [kid(1, "张伟", 身份证号=None, 班级=C42)]
     doc = diff_of(tmp_path, old, new)
     assert doc["summary"] == all_unchanged(1, name_birth_date=1)
+
+
+def test_categories_in_another_order_or_said_none_are_no_change(tmp_path: Path) -> None:
+    """类别 孤儿、残疾 then 残疾、孤儿, 无 then empty, and 重点帮扶对象 否 then empty say the
+    same: no change. Each was one (类别 （空） → （空）)."""
+    old = [
+        kid(1, 类别="孤儿、残疾", 重点帮扶对象="否"),
+        kid(2, 类别="无", 重点帮扶对象="否"),
+    ]
+    new = [
+        kid(1, 类别="残疾、孤儿", 重点帮扶对象=None),
+        kid(2, 类别=None, 重点帮扶对象=None),
+    ]
+    assert diff_of(tmp_path, old, new)["summary"] == all_unchanged(2, id_number=2)

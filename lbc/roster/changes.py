@@ -544,6 +544,11 @@ def _differ(key: str, before: object, after: object) -> bool:
         if before is None or after is None:
             return before is not after
         return not nz.same_id(before, after)
+    if key in _UNSAID:
+        # 类别 in any order, 无 as no category; 重点帮扶对象 否 as left empty: the same.
+        before, after = (_UNSAID[key](v) for v in (before, after))
+        if before.__class__ is frozenset and after.__class__ is frozenset:
+            return before != after
     was, now = _compared(key, before), _compared(key, after)
     if was == now:
         return False
@@ -559,6 +564,20 @@ def _differ(key: str, before: object, after: object) -> bool:
         was, now = (_REMARK_AFTER.sub("", x) or x for x in (was, now))
         return len(set(nz.simplified([was, now]))) == 2
     return True
+
+
+def _categories(value: object) -> object:
+    """类别 as compared: the set of categories (孤儿、残疾 is 残疾、孤儿), none for 无."""
+    if value.__class__ is tuple:
+        return frozenset(value) or None  # type: ignore[arg-type]
+    return value
+
+
+# The tracked fields whose values say the same in other words: how each is compared.
+_UNSAID = {
+    "categories": _categories,
+    "key_target": lambda value: None if value == "否" else value,
+}
 
 
 def label(key: str) -> str:
