@@ -663,16 +663,23 @@ def test_a_guardians_number_labelled_with_the_relation_is_the_guardians(tmp_path
     """A 监护人电话 labelled as the grandfather's, the grandmother's or an uncle's
     (祖父13812340001, 外祖母：…, 舅舅…) is the guardian's number, as 爷爷… was; it was
     PHN001, a malformed phone, and lbc flag listed the child as unreachable. In a father's
-    column, an uncle's number is not the father's (PHN002), as a grandparent's is not."""
+    column, an uncle's number is not the father's (PHN002), as a grandparent's is not. One
+    labelled 父母 in a guardian's cell, both parents away, is asked about (PHN001), not
+    taken for the guardian's."""
     kids = [
         kid(1, 监护人电话="祖父13812340001"),
         kid(2, 与儿童关系="外祖母", 监护人电话="外祖母：13812340002"),
         kid(3, 与儿童关系="舅舅", 监护人电话="舅舅13812340003"),
         kid(4, 父亲电话="叔叔13812340004"),
     ]
+    kids.append(kid(5, kind="父母均外出", 监护人电话="父母13812340005"))
     path = roster(tmp_path / "r.xlsx", kids, None)
-    assert [(code, row) for code, row, *_ in found(path)] == [("CON003", 5), ("PHN002", 5)]
-    assert run("flag", path, "--format", "json").json()["summary"]["children"] == 1
+    assert [(code, row) for code, row, *_ in found(path)] == [
+        ("CON003", 5),
+        ("PHN002", 5),
+        ("PHN001", 6),  # the parents' number, both away: whose is it?
+    ]
+    assert run("flag", path, "--format", "json").json()["summary"]["children"] == 2
 
 
 def test_a_number_left_unlabelled_beside_the_mothers_is_the_fathers(tmp_path: Path) -> None:

@@ -689,8 +689,10 @@ _WHOSE = {
 }
 _WHO = "|".join(sorted(_WHOSE, key=len, reverse=True))
 # Whose number a phone cell says it is, before it (父：13812345678, 爸爸13812345678, 父亲
-# 13812345678, 祖父13812345678), as schools label one: any word of _WHOSE.
-_PHONE_LABEL = re.compile(rf"(?P<who>{_WHO})\s*(?::\s*|(?=\+?\d))")
+# 13812345678, 祖父13812345678), as schools label one: any word of _WHOSE but 父母, whose
+# one number in a guardian's cell reaches the parents far away (PHN001 asks what it is).
+_LABEL_WORDS = "|".join(word for word in _WHO.split("|") if word != "父母")
+_PHONE_LABEL = re.compile(rf"(?P<who>{_LABEL_WORDS})\s*(?::\s*|(?=\+?\d))")
 _LABELLED_NUMBER = re.compile(
     rf"(?:(?P<before>{_WHO})(?:电话|手机)?\s*:?\s*)?"
     r"(?P<number>\+?\d[\d\-\s]{5,}\d(?:\s*(?:转|分机|(?i:ext)\.?)\s*\d{1,6})?)"
