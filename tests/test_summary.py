@@ -922,14 +922,13 @@ def test_previous_roster_gives_changes_and_kept_pairs(school: Path) -> None:
     assert doc["changes"] == {
         "added": 6,  # 3, 5, 6, 7, 9, 10 were not on last term's roster
         "left": 2,  # 孙博文 gone, 赵俊熙 now 转出
-        # 张雨涵 (phone, 类别, 重点), 李明轩 (type, teacher), 刘浩然 (ID filled in);
+        # 张雨涵 (phone), 李明轩 (type, 类别, teacher), 刘浩然 (ID filled in);
         # 赵俊熙 has left: counted once, above
         "changed": 3,
         "by_field": [
             {"name": "身份证号", "count": 1},
             {"name": "留守类型", "count": 1},
-            {"name": "类别", "count": 1},  # 张雨涵 孤儿 last term, none now
-            {"name": "重点帮扶对象", "count": 1},  # 张雨涵 是 last term, none now
+            {"name": "类别", "count": 1},  # 李明轩: none last term, 建档立卡、低保 now
             {"name": "监护人电话", "count": 1},
             {"name": "帮扶教师", "count": 1},
         ],
@@ -941,7 +940,7 @@ def test_previous_roster_gives_changes_and_kept_pairs(school: Path) -> None:
     md = summary(school, "--term", "2024-autumn", "--previous", "上学期.xlsx").stdout
     assert (
         "与上学期相比，新增 6 名，转出或离校 2 名，信息变更 3 名（身份证号 1 人，"
-        "留守类型 1 人，类别 1 人，重点帮扶对象 1 人，监护人电话 1 人，帮扶教师 1 人）。"
+        "留守类型 1 人，类别 1 人，监护人电话 1 人，帮扶教师 1 人）。"
     ) in md.splitlines()
     assert "，其中 2 名延续上学期的帮扶教师。" in md
 
