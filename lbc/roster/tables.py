@@ -295,6 +295,8 @@ class Columns(dict[str, list[Any]]):
             if cell.__class__ is not str:
                 continue
             for whose, number in nz.labelled_numbers(cell) or nz.labelled_one(cell):
+                if whose not in nz.PARENTS:  # an uncle's number is no guardian's as such
+                    continue
                 key = f"{whose}_phone"
                 typed = self._raw.get(key)
                 if key in read and read[key][i] is None and (typed is None or not typed[i]):
