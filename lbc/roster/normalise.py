@@ -2145,7 +2145,7 @@ _SEPARATED = re.compile(r"^(.+?)\s*(?:[,;]|[-—~]+|\s)\s*([^\s,;\-—~].*)$")
 # 电话（无法接通）): the narrow words of it only, since a remark mostly says what a contact
 # was about, negations and all (谈心（作业未完成）, 谈心（父母长期不在家）, 学习辅导（没听懂）).
 _FAILED_ANY = (
-    r"取消|改期|延期|^推迟|推迟$|[未没]能?(?:进行|成行|发放|送达|参加)|未果|无果"
+    r"取消|改期|延期|^推迟|推迟$|[未没]能?(?:进行|成行|发放|送达)|未果|无果"
     r"|^(?:缺席|没来|未来|未到|没到|未|没|[未没](?:开展|落实|完成|进行))$"
 )
 # The end of a clause of a remark (家中无人，改日再访): 无人 there is nobody home, not the
@@ -2156,7 +2156,9 @@ _FAILED = {
         rf"{_FAILED_ANY}|未遇|扑空|不在家|(?:家中|家里|屋里)?[无没]人(?:在家|在|应答?|开门|接待)?"
         rf"{_CLAUSE_END}|紧锁|锁门|锁着|拒访|不让进|白跑|[未没]碰[到上着]|搬(?:家|走)了|已搬(?:家|走)"
         rf"|(?:找不到|没找到)(?:家|人|地方|住处)?{_CLAUSE_END}"
-        rf"|[未没]能?见(?:到|着|人|家长|父母|学生|孩子|监护人|家人)|学生[未没]到家"
+        rf"|[未没]能?见(?:到|着|(?=人|家长|父母|学生|孩子|监护人|家人))"
+        # Not the parents, away as a left-behind child's are (未见到母亲，奶奶在家).
+        r"(?!(?:孩子|学生)?的?(?:父亲|母亲|爸|妈|双亲))|学生[未没]到家"
         rf"|联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}"
         # The visit itself not gone on (没去, 因疫情未去), not a child who did not go to
         # school (学生没去学校), which a visit is often about.
@@ -2165,7 +2167,7 @@ _FAILED = {
     **dict.fromkeys(
         ("电话联系", "视频通话", "亲情通话"),
         re.compile(
-            rf"{_FAILED_ANY}|[未没]接|[未没]能?接通|无法接通|[打拨]不[通进]|没[打拨]?通|无应答|[无没]人接"
+            rf"{_FAILED_ANY}|[未没]接|[未没]能?接通|无法接通|[打拨]不[通进]|没[打拨]?通|无应答|[无没]人接(?!送)"
             r"|关机|停机|空号|占线|拒接|号码错误|错号|换号(?!后)|号码已?更换|无暇接|不在服务区"
             rf"|无法联系|联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}|失联$|[无没]人应答"
             rf"|[未没]能?[打拨]通|[未没][打拨]{_CLAUSE_END}|[未没]能?联系[上到]|不通{_CLAUSE_END}"
@@ -2188,13 +2190,6 @@ _FAILED = {
     ),
     "送温暖": re.compile(rf"{_FAILED_ANY}|[未没]能?送(?:到|达|出|去)?{_CLAUSE_END}"),
 }
-_FAILED_OTHER = re.compile(_FAILED_ANY)
-# Someone met or spoken with all the same (家访（父母不在家，与奶奶交流）, 电话联系（父亲未接，
-# 与母亲通话）): the contact was made.
-_MET = re.compile(
-    r"(?:与|和|跟|同)[^,;。]{1,6}?(?:交流|交谈|谈话|谈心|聊|通话|沟通|见面)|(?<!无人)(?<!没人)接待"
-    r"|(?<![未没不能])(?:见到|接了|接听了|联系上)|已(?:沟通|交流|交谈|通话)|改(?:为|与|和|跟)联系"
-)
 # One of the family away from home (父母不在家, 奶奶没在家, 爸妈常年不在家): with nobody
 # met, a visit finding the parents away may have met the grandparents or nobody.
 _SOMEONE_AWAY = re.compile(
@@ -2216,36 +2211,109 @@ _BY_PHONE = re.compile(r"电话|电访|视频|微信|线上|网络|改为|qq")
 _COUNTED = re.compile(r"^(?:已|第[0-9一二三四五六七八九十]+次)|(?:[0-9一二两三]+次|[。√✓])$")
 
 
+_FAILED_OTHER = re.compile(_FAILED_ANY)
+# Who a teacher meets or speaks with: the family and those entrusted with the child; and
+# the child (a talk's or a visit's, not a call's: a child telling the teacher her father
+# changed his number is no call made).
+_FAMILY_WORD = (
+    r"(?:父亲|母亲|爸爸|妈妈|父母|家长|爷爷|奶奶|外公|外婆|姥姥|姥爷|祖父|祖母|监护人"
+    r"|伯|叔|舅|姑|姨|婶|哥|姐|她|他)"
+)
+_CHILD_WORD = r"(?:孩子|学生|该生|小孩)"
+# Not after a negation (没见到, 无法沟通, 家里没人辅导作业).
+_NOT_AFTER_NO = r"(?<![未没不])(?<!无人)(?<!没人)(?<![无没]法)(?<![未没不]能)(?<!难以)"
+
+
+def _met(who: str) -> re.Pattern[str]:
+    """A clause saying someone of ``who`` was met or spoken with, or helped in person: with
+    whom the teacher talked (与奶奶交流), whom she saw or reached (见到, 见奶奶, 接通, 回电,
+    联系上), who said something to her (母亲说…, whatever it says: 母亲说孩子爸爸电话经常
+    打不通 is a call made), whom she urged or told (叮嘱孩子, 告知家长), a lesson given (补课)
+    or a gift handed over (送去, 交给)."""
+    return re.compile(
+        r"(?:与|和|跟|同)[^,;。未没不]{1,6}?(?:交流|交谈|谈话|谈心|聊|通话|沟通|见面)"
+        rf"|{_NOT_AFTER_NO}(?:接待|见到|见了|遇见|遇到|碰到|找到|接通|回电|联系上|联系了|接了"
+        r"|接听了|交流|沟通|交谈|聊了|聊天|通话|通电话|补课|补讲|补习|补辅导|辅导了?|讲解"
+        r"|送去|送到|送上|送给|交给|发放)"
+        rf"|{_NOT_AFTER_NO}见{who}|{who}(?:说|表示|反映|介绍|称|讲|答应|告诉)"
+        rf"|{_FAMILY_WORD}(?:都|也|正)?在家"
+        rf"|(?:叮嘱|嘱咐|提醒|督促|教育|鼓励|安慰|开导|劝导|批评|表扬|引导|告知|告诉|通知|转告)"
+        rf"了?(?:{_FAMILY_WORD}|{_CHILD_WORD}|其)"
+    )
+
+
+_MET_IN_PERSON = _met(f"(?:{_FAMILY_WORD}|{_CHILD_WORD})")
+_MET_BY_CALL = _met(_FAMILY_WORD)
+_CALLS = ("电话联系", "视频通话", "亲情通话")
+# Who is not the family (邻居说…, 向村委了解) and what reaches nobody (留言, 纸条): no one
+# met.
+_NOBODY_MET = re.compile(r"邻居|村委|村干部|村里|路人|留言|留条|纸条|短信|留下")
+# A clause of a contact in person made otherwise: by phone or online (家中无人，电话联系
+# 奶奶), or, for a home visit, back at school (回校后与孩子谈心); until a clause says the
+# teacher is with someone again (后在田里找到奶奶).
+_REMOTE = re.compile(r"电话|打给|致电|微信|视频|qq|语音")
+_AT_SCHOOL = re.compile(r"回校|到校|在校|返校|学校")
+_IN_PERSON = re.compile(r"见|到家|上门|入户|找到|遇|来到|赶到|当面")
+# A clause planning the contact (计划下周家访, 准备送温暖), or putting it off (送温暖推迟到
+# 下周), by the words of each kind's own; not one planning the next (计划下学期继续家访,
+# 准备元旦再送温暖, 约定每周视频一次), which says nothing of this one.
+_PLANNED = re.compile(r"计划|拟|准备|预约|打算|约定")
+_PUT_OFF = re.compile(r"推迟|改期|延期|取消|暂停|暂缓")
+_NEXT_ONE = re.compile(r"再|继续|每|又|下次")
+_KIND_WORDS = {
+    "家访": ("家访", "上门", "入户", "走访"),
+    "谈心": ("谈心", "谈话"),
+    "心理疏导": ("疏导",),
+    "学习辅导": ("辅导", "补课"),
+    "送温暖": ("送温暖", "慰问"),
+    "活动": ("活动",),
+    **dict.fromkeys(_CALLS, ("电话", "视频", "通话")),
+}
+# What a text says of a contact: made, not made, or only that one of the family was away.
+MADE, NOT_MADE, AWAY = "made", "not made", "away"
+
+
+def _contact_said(kind: str, text: str) -> str | None:
+    """What ``text`` (folded, lower case) says of a contact of ``kind``, clause by clause:
+    MADE where a clause says someone was met or spoken with (_met), in person for a
+    contact in person; else NOT_MADE where a clause says it was not made (家访未遇, 电话
+    关机: _FAILED), or planned or put off in the kind's own words; else AWAY where a clause
+    says only that one of the family was away (父母不在家: maybe the grandparents were met,
+    maybe nobody); else None. The remark after a kind (家访（未遇）) and a record's 内容
+    are read by this one judgment."""
+    failed = _FAILED.get(kind, _FAILED_OTHER)
+    by_call = kind in _CALLS
+    met = _MET_BY_CALL if by_call else _MET_IN_PERSON
+    words = _KIND_WORDS.get(kind, ())
+    said, remote = None, False
+    for clause in filter(None, re.split(r"[,;。!?]", text)):
+        if not by_call:
+            if _REMOTE.search(clause) or (kind == "家访" and _AT_SCHOOL.search(clause)):
+                remote = True
+            elif _IN_PERSON.search(clause):
+                remote = False
+        if not remote and met.search(clause) and not _NOBODY_MET.search(clause):
+            return MADE
+        own = any(word in clause for word in words)
+        if failed.search(clause):
+            said = NOT_MADE if failed.search(_SOMEONE_AWAY.sub("", clause)) else said or AWAY
+        elif own and (_PUT_OFF.search(clause) or _PLANNED.search(clause)):
+            said = said if _NEXT_ONE.search(clause) else NOT_MADE
+    return said
+
+
 def said_not_made(kind: str, content: Any) -> bool:
     """Whether a record's 内容 says its contact of ``kind`` was not made, or not yet, in so
-    many words: a clause of it saying so as a remark after the kind would (家访未遇，家中
-    无人; 学生请假，未谈; 未送; 电话关机), unless it says someone was met or spoken with all
-    the same (父母不在家，与奶奶交流); or one planning it (计划下周家访). lbc record-sheets
-    lays out each row's 类型 as a dropdown of kinds, so the 内容 is where a teacher says the
-    visit met nobody. What a contact was about is no such word (作业未完成, 父母长期不在家)."""
+    many words (家访未遇，家中无人; 学生请假，未谈; 未送; 电话关机; 计划下周家访), and
+    nowhere that someone was met or spoken with all the same (父母不在家，与奶奶交流; 父亲
+    没接，过了一会回电): _contact_said. lbc record-sheets lays out each row's 类型 as a
+    dropdown of kinds, so the 内容 is where a teacher says the visit met nobody. What a
+    contact was about is no such word (作业未完成, 父母长期不在家, 孩子没人接送)."""
     text = as_written(content)
     if text is None:
         return False
     text = _folded(unicodedata.normalize("NFKC", text)).lower().replace("没有", "没")
-    if _MET.search(text):
-        return False
-    failed = _FAILED.get(kind, _FAILED_OTHER)
-    for clause in filter(None, re.split(r"[,;。!?]", text)):
-        if failed.search(clause) and failed.search(_SOMEONE_AWAY.sub("", clause)):
-            return True
-        if _PLANNED.match(clause) and any(word in clause for word in _PLANNED_OF.get(kind, ())):
-            return True
-    return False
-
-
-# A clause planning the contact (计划下周家访, 准备送温暖), by the words of each kind's own.
-_PLANNED = re.compile(r"(?:计划|拟|准备|预约|打算|约定)")
-_PLANNED_OF = {
-    "家访": ("家访", "上门", "入户", "走访"),
-    "谈心": ("谈心", "谈话"),
-    "送温暖": ("送温暖", "慰问"),
-    **dict.fromkeys(("电话联系", "视频通话", "亲情通话"), ("电话", "视频", "通话")),
-}
+    return _contact_said(kind, text) == NOT_MADE
 
 
 def record_kind(value: Any) -> str | Bad | None:
@@ -2278,7 +2346,6 @@ def _remarked(named: str, remark: str, bad: Bad, listed: bool = False) -> str | 
     cannot read (``bad``, which lbc validate asks about) where it leaves that unsure
     (家访（计划）, 家访（奶奶不在家）, 家访（电话）, a bare 否); else the kind, whatever the
     remark says of what the contact was about (谈心（作业未完成）)."""
-    failed = _FAILED.get(named, _FAILED_OTHER)
     remark = remark.replace("没有", "没")  # 没有接通 as 没接通, 家里没有人 as 家里没人
     # A second contact in the remark (谈心，家访; 谈心（家访未遇）): two in one row, which
     # the school is asked to write as two; the same kind again (家访，入户家访) is the one.
@@ -2291,12 +2358,13 @@ def _remarked(named: str, remark: str, bad: Bad, listed: bool = False) -> str | 
         return bad
     if named == "家访" and _BY_PHONE.search(remark):
         return bad
-    if failed.search(remark):
-        if _MET.search(remark):
-            return named
-        # One of the family away, and nobody met: maybe the grandparents, maybe nobody.
-        return NotHeld(bad.raw) if failed.search(_SOMEONE_AWAY.sub("", remark)) else bad
-    return bad if _REMARK_UNSURE.search(remark) else named
+    said = _contact_said(named, remark)
+    if said == MADE:
+        return named
+    if said == NOT_MADE:
+        return NotHeld(bad.raw)
+    # One of the family away, and nobody met: maybe the grandparents, maybe nobody.
+    return bad if said == AWAY or _REMARK_UNSURE.search(remark) else named
 
 
 _record_kind = _closed(RECORD_KIND_WORDS)
