@@ -732,6 +732,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "columns.col.field": ("读作字段", "read as"),
     "columns.col.note": ("说明", "note"),
     "columns.not_read": ("（未读）", "(not read)"),
+    "columns.where_empty": ("（留守类型空着的行）", "(where 留守类型 is empty)"),
     "columns.skipped": (
         "{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，未读",
         "{file} sheet '{sheet}' is not a children, teachers or records sheet; not read",
@@ -794,8 +795,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the same field as an earlier column; only the earlier one is read",
     ),
     "columns.why.says_less": (
-        "读后面同一字段、说得更具体的那一列（留守类型写明哪一方外出）",
-        "the later column of the same field is read: it says more (whose parents are away)",
+        "同一字段另有说得更具体的留守类型列（写明哪一方外出），读那一列，那一列空着的行才读这一列",
+        "a 留守类型 column of the same field says more (whose parents are away) and is read;"
+        " this one only where that one is empty",
     ),
     "columns.why.hidden": (
         "这一列是隐藏的，读后面没有隐藏的同一字段那一列",
@@ -832,9 +834,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "only the earlier one is read: {columns}",
     ),
     "note.says_less_columns": (
-        "提示：{file} 的“{sheet}”后面另有写明哪一方外出的留守类型列，没有读这一列：{columns}",
-        "note: {file} sheet '{sheet}' has a later 留守类型 column saying whose parents are away;"
-        " this one is not read: {columns}",
+        "提示：{file} 的“{sheet}”另有写明哪一方外出的留守类型列，读那一列，"
+        "那一列空着的行才读这一列：{columns}",
+        "note: {file} sheet '{sheet}' has a 留守类型 column saying whose parents are away;"
+        " that one is read, and this one only where that one is empty: {columns}",
     ),
     "note.hidden_columns": (
         "提示：{file} 的“{sheet}”这几列是隐藏的，后面有同一字段没隐藏的列，只读没隐藏的：{columns}",

@@ -1607,13 +1607,20 @@ def test_a_left_behind_type_beside_the_xueji_yes_or_no_is_read(tmp_path: Path) -
     assert [(c["column"], c["why"]) for c in sheet["ignored"]] == [("G", "says_less")]
 
 
-def test_a_left_behind_type_added_but_mostly_empty_leaves_the_yes_or_no_read(
+XUEJI_NOTE = (
+    "提示：r.xlsx 的“花名册”另有写明哪一方外出的留守类型列，读那一列，"
+    "那一列空着的行才读这一列：是否留守儿童(G)\n"
+)
+
+
+def test_a_left_behind_type_added_but_mostly_empty_leaves_the_rest_to_the_yes_or_no(
     tmp_path: Path,
 ) -> None:
-    """The school added 留守类型 after 是否留守儿童 and filled it for one child of three: the
-    是否 column, filled for all, is read (是: which parent is away unsaid, VAL004), and a
-    note says the 留守类型 column was not (as for any second column of a field). Read
-    instead, two children were of no type, their contacts judged by no rule."""
+    """The school added 留守类型 after 是否留守儿童 and filled it for one child of three:
+    that child's is read, and the other two are 是 (which parent is away unsaid, VAL004 at
+    the empty 留守类型 cell to fill). Read alone, the 留守类型 left two children of no
+    type, their contacts judged by no rule; the 是否 column alone left 张雨涵's both
+    parents away unsaid."""
     header = ["姓名", "性别", "身份证号", "班级", "健康状况", "家庭住址", "是否留守儿童",
               "留守类型", "父亲电话", "母亲电话", "监护人姓名", "与儿童关系",
               "监护人电话"]  # fmt: skip
@@ -1626,7 +1633,47 @@ def test_a_left_behind_type_added_but_mostly_empty_leaves_the_yes_or_no_read(
     write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
     result = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["column"], f["row"]) for f in result.json()["findings"]]
-    assert found == [("VAL004", "G", row) for row in (2, 3, 4)]  # which parent: unsaid
-    assert result.stderr == (
-        "提示：r.xlsx 的“花名册”有与前面的列同一字段的列，只读前面那一列：留守类型(H)\n"
-    )
+    assert found == [("VAL004", "H", row) for row in (3, 4)]  # which parent: unsaid
+    assert result.stderr == XUEJI_NOTE
+
+
+def test_a_left_behind_type_filled_on_the_yes_rows_only_is_read(tmp_path: Path) -> None:
+    """The usual practice: 是否留守儿童 on every row, the school's 留守类型 after it on the
+    是 rows only. Its 父母均外出 is read, so flag lists the two children whose parents are
+    both away and who have no guardian (赵子轩 none at all; 张雨涵 a guardian without a
+    phone), and the 否 rows, 留守类型 empty, are children not left behind (no REQ001).
+    Read as the 是否 column, the two were of one parent away unsaid, and flag said every
+    child reachable. So too with 是否留守儿童 after 留守类型."""
+    header = ["姓名", "性别", "身份证号", "班级", "健康状况", "家庭住址", "是否留守儿童",
+              "留守类型", "父亲电话", "母亲电话", "监护人姓名", "与儿童关系",
+              "监护人电话"]  # fmt: skip
+    rows = [
+        [NAMES[0], "女", make_id(dt.date(2015, 3, 4), 102), "三年级(1)班", "健康", "青山村",
+         "是", "父母均外出", "13800000001", "13900000002", "张大爷", "祖父", None],
+        [NAMES[1], "男", make_id(dt.date(2015, 3, 4), 105), "三年级(1)班", "健康", "青山村",
+         "否", None, "13800000011", "13900000012", None, None, None],
+        [NAMES[2], "女", make_id(dt.date(2015, 3, 4), 106), "三年级(1)班", "健康", "青山村",
+         "否", None, "13800000021", "13900000022", None, None, None],
+        [NAMES[3], "女", make_id(dt.date(2015, 3, 4), 108), "三年级(1)班", "健康", "青山村",
+         "是", "父母均外出", "13800000031", "13900000032", None, None, None],
+    ]  # fmt: skip
+    swapped = [[*r[:6], r[7], r[6], *r[8:]] for r in [header, *rows]]
+    for order, sheet in (("G", [header, *rows]), ("H", swapped)):
+        write_xlsx(tmp_path / "r.xlsx", {"花名册": sheet})
+        flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path).json()
+        listed = [(c["name"], c["missing"]) for x in flag["classes"] for c in x["children"]]
+        assert listed == [
+            (NAMES[0], ["guardian_phone"]),
+            (NAMES[3], ["guardian_name", "guardian_relation", "guardian_phone"]),
+        ]
+        result = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path)
+        found = [(f["code"], f["column"], f["row"]) for f in result.json()["findings"]]
+        assert found == [
+            ("CON001", "M", 2),
+            ("CON001", "K", 5),
+            ("CON001", "L", 5),
+            ("CON001", "M", 5),
+        ]
+        (read,) = run("columns", "r.xlsx", "--format", "json", cwd=tmp_path).json()["files"]
+        (sheet_read,) = read["sheets"]
+        assert [(c["column"], c["why"]) for c in sheet_read["ignored"]] == [(order, "says_less")]

@@ -12,6 +12,7 @@ from lbc.messages import as_list, rows_listed, t
 from lbc.output.formats import rich_table
 from lbc.reports.columns import describe_roster, note_for
 from lbc.roster.fields import Kind
+from lbc.roster.tables import IGNORED_SAYS_LESS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -62,7 +63,7 @@ def _lines(sheet: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
             c["column"],
             c["header"],
             as_list(c["header_cells"]),
-            t("columns.not_read"),
+            t("columns.where_empty" if c["why"] == IGNORED_SAYS_LESS else "columns.not_read"),
             note_for(kind, c),
         )
         for c in sheet["ignored"]

@@ -186,6 +186,10 @@ class Column:
     # each column's (position, letter, the choice as the file spells it); the first is
     # ``index``. Empty for a column that holds its values.
     ticks: tuple[tuple[int, str, str], ...] = ()
+    # A column read where this one's cell is empty, for a value it reads as (the 学籍
+    # export's 是否留守儿童 under a 留守类型 the school filled on its 是 rows: 否 where
+    # 留守类型 was left empty); None for nearly every column.
+    fallback: int | None = None
 
     @property
     def indices(self) -> tuple[int, ...]:
@@ -2436,7 +2440,17 @@ class _HeaderReader:
                 was = columns[key]
                 unknown.append((was.letter, was.label))
                 ignored.append((was.letter, was.label, why, was.lower))
-                columns[key] = Column(key, j, letter, shown, top, lower)
+                fallback = was.index if why == IGNORED_SAYS_LESS else None
+                columns[key] = Column(key, j, letter, shown, top, lower, fallback=fallback)
+            elif (
+                key
+                and not columns[key].ticks
+                and columns[key].fallback is None
+                and self._says_less(key, columns[key].label, shown)
+            ):
+                columns[key] = replace(columns[key], fallback=j)
+                unknown.append((letter, shown))
+                ignored.append((letter, shown, IGNORED_SAYS_LESS, lower))
             else:
                 unknown.append((letter, shown))
                 ignored.append((letter, shown, IGNORED_REPEAT if key else IGNORED_UNKNOWN, lower))
@@ -2544,26 +2558,33 @@ class _HeaderReader:
         header, headed ``label``) is read in its place, or "" to leave it unread:
 
         * it says more (IGNORED_SAYS_LESS): 留守类型 (父母均外出) after the 学籍 export's
-          是否留守儿童 (是), which a school adds beside it, filled on as many rows. Read
+          是否留守儿童 (是), which a school adds beside it, mostly on the 是 rows only. Read
           first, the 是否 column left a child whose 留守类型 says both parents are away
           judged as a child of one parent away, or none (否), and unasked for the
-          guardian's contact; one left mostly empty gives way to the 是否 column;
+          guardian's contact. Where 留守类型 is empty the 是否 cell is read
+          (Column.fallback: 否 on the rows of children not left behind, 是 where which
+          parent is away is still unsaid); a 留守类型 column reading as no type at all
+          gives way to the 是否 column;
         * ``first`` is hidden and it is not (IGNORED_HIDDEN): last year's guardian hidden
           beside this year's was read, and the guardian the school sees, without a phone,
           was said reachable."""
         if first.ticks:
             return ""
-        yes_or_no = first.label.startswith("是否") and not label.startswith("是否")
-        if (
-            key == "left_behind_type"
-            and yes_or_no
-            and _fills(sheet, j) >= _fills(sheet, first.index)
+        if _HeaderReader._says_less(key, label, first.label) and any(
+            j < len(row) and nz.left_behind_type(row[j]).__class__ is str for row in sheet.rows
         ):
             return IGNORED_SAYS_LESS
         hidden = sheet.hidden_columns
         if hidden and sheet.col0 + first.index + 1 in hidden and sheet.col0 + j + 1 not in hidden:
             return IGNORED_HIDDEN
         return ""
+
+    @staticmethod
+    def _says_less(key: str, more: str, less: str) -> bool:
+        """Whether a column headed ``less`` is the 学籍 export's 是否留守儿童 beside one
+        headed ``more``, a 留守类型 which says more (whose parents are away), before it or
+        after: read where that one is empty (Column.fallback)."""
+        return key == "left_behind_type" and less.startswith("是否") and not more.startswith("是否")
 
     def _choice(self, kind: Kind, key: str, top: str, sub: str) -> bool:
         """Whether a header's lower text is one of its group's choices to tick: a value of
@@ -2576,12 +2597,6 @@ class _HeaderReader:
             and self.field(kind, "", sub) == (None, "")
             and choices[key](sub)
         )
-
-
-def _fills(sheet: RawSheet, j: int) -> int:
-    """How many of the sheet's rows (its header's too) fill its ``j``-th column: a 留守类型
-    column a school added after 是否留守儿童 and left mostly empty says less than it."""
-    return sum(1 for row in sheet.rows if j < len(row) and row[j] not in (None, ""))
 
 
 def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -> _Header | None:
@@ -3052,6 +3067,17 @@ CHOICES: dict[Kind, dict[str, Callable[[str], bool]]] = {
 _UNTICKED = frozenset({"", "×", "✗", "✘", "否", "无", "0", "/", "-", "—"})
 
 
+def _or_fallback(column: Sequence[Any], fallback: Sequence[Any], kind: Kind, key: str) -> list[Any]:
+    """``column``'s cells, an empty one the ``fallback`` column's cell where that reads as
+    a value of the field (Column.fallback); one it cannot read is left out, so no finding
+    points at a cell of one column for the text of another."""
+    read = NORMALISERS[kind][key][0]
+    return [
+        b if a in (None, "") and b not in (None, "") and read(b).__class__ is str else a
+        for a, b in zip(column, fallback, strict=True)
+    ]
+
+
 def _ticked(row: Sequence[Any], ticks: tuple[tuple[int, str, str], ...]) -> str | None:
     """What a row ticks in a group: its choice, the choices ticked (an error where one is
     asked), or None."""
@@ -3453,6 +3479,10 @@ class TableMaker:
         for key, col in header.columns.items():
             if col.ticks:
                 column: Sequence[Any] = [_ticked(r, col.ticks) for r in cells.padded()]
+            elif col.fallback is not None:
+                column = _or_fallback(
+                    cells.column(col.index), cells.column(col.fallback), header.kind, key
+                )
             else:
                 column = cells.column(col.index)
             if self.shared is not None and column is not cells.blank:
