@@ -235,7 +235,8 @@ def test_a_month_and_a_day_of_it_on_one_sheet_are_two_records(tmp_path: Path) ->
 
 def test_a_child_on_the_roster_is_never_said_not_on_it(tmp_path: Path) -> None:
     """张雨涵 typed into a row whose 班级 is still another class's (lbc's record sheet
-    prefills it), and 张雨涵、李明轩 in one row: neither counts, and REC002 says why,
+    prefills it), and 张雨涵、李明轩 in one row (or with a space between, which a name
+    reads as one: 王 芳 is 王芳): neither counts, and REC002 says why,
     where it said only that the child is not on the roster, which a teacher who finds the
     name there takes for lbc's mistake. A name the roster has not is said as before."""
     day = dt.date(2024, 10, 8)
@@ -243,6 +244,7 @@ def test_a_child_on_the_roster_is_never_said_not_on_it(tmp_path: Path) -> None:
         [day, "王芳", "张雨涵", "一年级(1)班", *TALK],
         [day, "王芳", "张雨涵、李明轩", None, *TALK],
         [day, "王芳", "赵小明", None, *TALK],
+        [day, "王芳", "张雨涵 李明轩", None, *TALK],
     ]
     path = _roster(tmp_path, 帮扶记录=rows)
     found = run("validate", path, "--select", "REC002", "--format", "json").json()["findings"]
@@ -250,4 +252,5 @@ def test_a_child_on_the_roster_is_never_said_not_on_it(tmp_path: Path) -> None:
         (2, "记录中的学生“张雨涵”不在花名册中（花名册中有这名学生，但不在记录写的一年级(1)班）"),
         (3, "记录中的学生“张雨涵、李明轩”不在花名册中（一行写了 2 名学生，请每名学生各写一行）"),
         (4, "记录中的学生“赵小明”不在花名册中"),
+        (5, "记录中的学生“张雨涵李明轩”不在花名册中（一行写了 2 名学生，请每名学生各写一行）"),
     ]

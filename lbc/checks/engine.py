@@ -502,7 +502,18 @@ def _record_names(roster: Roster) -> set[str]:
     """The children's names the records name: each cell's, and each name of a cell naming
     several (谢心怡、任欣然), which REC002 says is several children's (_why_unknown)."""
     cells = {n for tbl in roster.records for n in tbl.values.get("student") or () if n}
-    return cells | {n for cell in cells if cell.__class__ is str for n in nz.several_names(cell)}
+    several = {n for cell in cells if cell.__class__ is str for n in nz.several_names(cell)}
+    run_on = {n for cell in cells if cell.__class__ is str for two in _run_on(cell) for n in two}
+    return cells | several | run_on
+
+
+def _run_on(name: str) -> list[tuple[str, str]]:
+    """The ways a name of four to eight characters splits into two of two or more: two
+    children's names with a space between them (谢心怡 任欣然), which a name reads as one
+    (王 芳 is 王芳), or none."""
+    if not 4 <= len(name) <= 8:
+        return []
+    return [(name[:k], name[k:]) for k in range(2, len(name) - 1)]
 
 
 def _index_named(
@@ -558,9 +569,14 @@ def _why_unknown(children: ChildIndex, key: tuple[Any, Any, Any, Any]) -> str:
     student, cls, school, born = key
     if cls is not None and children.find(student, None, school, born):
         return t("rule.REC002.other_class", cls=nz.display(cls))
-    names = nz.several_names(student) if student.__class__ is str else []
+    if student.__class__ is not str:
+        return ""
+    names = nz.several_names(student)
     if names and all(children.find(name, None, school, None) for name in names):
         return t("rule.REC002.several", count=len(names))
+    for two in _run_on(student):
+        if all(children.find(name, None, school, None) for name in two):
+            return t("rule.REC002.several", count=2)
     return ""
 
 
