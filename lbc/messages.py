@@ -733,6 +733,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "columns.col.note": ("说明", "note"),
     "columns.not_read": ("（未读）", "(not read)"),
     "columns.where_empty": ("（留守类型空着的行）", "(where 留守类型 is empty)"),
+    "columns.where_guardian_empty": (
+        "（前面的监护人空着的行）",
+        "(where the guardian before is empty)",
+    ),
     "columns.skipped": (
         "{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，未读",
         "{file} sheet '{sheet}' is not a children, teachers or records sheet; not read",
@@ -799,6 +803,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "a 留守类型 column of the same field says more (whose parents are away) and is read;"
         " this one only where that one is empty",
     ),
+    "columns.why.second_guardian": (
+        "也是监护人的列：前面的监护人那几格都空着的行才读这一列",
+        "a guardian's column too: read on rows where the guardian columns before it are empty",
+    ),
     "columns.why.hidden": (
         "这一列是隐藏的，读后面没有隐藏的同一字段那一列",
         "a hidden column: the later shown column of the same field is read",
@@ -838,6 +846,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "那一列空着的行才读这一列：{columns}",
         "note: {file} sheet '{sheet}' has a 留守类型 column saying whose parents are away;"
         " that one is read, and this one only where that one is empty: {columns}",
+    ),
+    "note.second_guardian_columns": (
+        "提示：{file} 的“{sheet}”另有一组监护人的列，前面的监护人那几格都空着的行才读这几列：{columns}",
+        "note: {file} sheet '{sheet}' has a second set of guardian columns, read on rows where the "
+        "guardian columns before them are empty: {columns}",
     ),
     "note.hidden_columns": (
         "提示：{file} 的“{sheet}”这几列是隐藏的，后面有同一字段没隐藏的列，只读没隐藏的：{columns}",

@@ -1618,9 +1618,9 @@ def test_a_left_behind_type_added_but_mostly_empty_leaves_the_rest_to_the_yes_or
 ) -> None:
     """The school added 留守类型 after 是否留守儿童 and filled it for one child of three:
     that child's is read, and the other two are 是 (which parent is away unsaid, VAL004 at
-    the empty 留守类型 cell to fill). Read alone, the 留守类型 left two children of no
-    type, their contacts judged by no rule; the 是否 column alone left 张雨涵's both
-    parents away unsaid."""
+    the 是 read, as every finding points at the cell it read). Read alone, the 留守类型
+    left two children of no type, their contacts judged by no rule; the 是否 column alone
+    left 张雨涵's both parents away unsaid."""
     header = ["姓名", "性别", "身份证号", "班级", "健康状况", "家庭住址", "是否留守儿童",
               "留守类型", "父亲电话", "母亲电话", "监护人姓名", "与儿童关系",
               "监护人电话"]  # fmt: skip
@@ -1633,7 +1633,7 @@ def test_a_left_behind_type_added_but_mostly_empty_leaves_the_rest_to_the_yes_or
     write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
     result = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["column"], f["row"]) for f in result.json()["findings"]]
-    assert found == [("VAL004", "H", row) for row in (3, 4)]  # which parent: unsaid
+    assert found == [("VAL004", "G", row) for row in (3, 4)]  # which parent: unsaid
     assert result.stderr == XUEJI_NOTE
 
 
@@ -1677,3 +1677,20 @@ def test_a_left_behind_type_filled_on_the_yes_rows_only_is_read(tmp_path: Path) 
         (read,) = run("columns", "r.xlsx", "--format", "json", cwd=tmp_path).json()["files"]
         (sheet_read,) = read["sheets"]
         assert [(c["column"], c["why"]) for c in sheet_read["ignored"]] == [(order, "says_less")]
+
+
+def test_a_yes_or_no_read_where_left_behind_type_is_empty_is_pointed_at(tmp_path: Path) -> None:
+    """A 是否留守儿童 cell read where the 留守类型 beside it is empty is the cell a finding
+    about it points at: 待核实 is no answer (VAL001 at G3, not at the empty H3)."""
+    header = ["姓名", "性别", "身份证号", "班级", "健康状况", "家庭住址", "是否留守儿童",
+              "留守类型", "父亲电话", "母亲电话", "监护人姓名", "与儿童关系",
+              "监护人电话"]  # fmt: skip
+    rows = [
+        [NAMES[n], "女", make_id(dt.date(2015, 3, 4), 102 + 2 * n), "三年级(1)班", "健康",
+         "青山村", said, kind, "13800000001", "13900000002", "张大爷", "祖父", "13700000003"]
+        for n, (said, kind) in enumerate([("是", "父母均外出"), ("待核实", None)])
+    ]  # fmt: skip
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    result = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["column"], f["row"], f["value"]) for f in result.json()["findings"]]
+    assert found == [("VAL001", "G", 3, "待核实")]

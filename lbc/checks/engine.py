@@ -184,7 +184,7 @@ class _Out:
     ) -> None:
         table = self.table
         row = table.rows[i] if i is not None else None
-        column = table.letter(key) if key and i is not None else None
+        column = table.cell_letter(key, i) if key and i is not None else None
         value = None
         if i is not None and key and key in table.raw:
             value = _raw_text(table.raw[key][i])

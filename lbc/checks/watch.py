@@ -357,14 +357,13 @@ class WatchFacts:
         # each distinct one is worded and weighed once, and shared (a Reason is frozen).
         made: dict[tuple[object, ...], Reason | None] = {}
 
-        def weighed(table: Table, found: Found, weight: dict[str, int]) -> Reason | None:
+        def weighed(table: Table, i: int, found: Found, weight: dict[str, int]) -> Reason | None:
             rule, key, params = found
-            at = (table, rule.code, key, *params.values())
+            letter = table.cell_letter(key, i) if table.moved else table.letter(key)
+            at = (table, rule.code, key, letter, *params.values())
             if at not in made:
                 w = weight[rule.code]
-                made[at] = (
-                    Reason(rule, key, table.letter(key), rule.said(**params), w) if w > 0 else None
-                )
+                made[at] = Reason(rule, key, letter, rule.said(**params), w) if w > 0 else None
             return made[at]
 
         def elsewhere(k: int, found: Found, weight: dict[str, int]) -> Reason | None:
@@ -377,14 +376,14 @@ class WatchFacts:
                 return None
             where = {"sheet": table.sheet_at(i), "row": table.rows[i]}
             text = said("watch.other_row", reason=rule.said(**params), **where)
-            return Reason(rule, key, table.letter(key), text, w, (table, i))
+            return Reason(rule, key, table.cell_letter(key, i), text, w, (table, i))
 
         out: list[Watched] = []
         repeated = self._from
         for k, found, weight, limit in self._weighing(as_of, settings, without):
             table, i = self.children[k]
             if not repeated:  # nearly every roster: no reason read from another row
-                reasons = [r for f in found if (r := weighed(table, f, weight)) is not None]
+                reasons = [r for f in found if (r := weighed(table, i, f, weight)) is not None]
             else:
                 reasons = [
                     r
@@ -392,7 +391,7 @@ class WatchFacts:
                     if (
                         r := elsewhere(k, f, weight)
                         if (k, f[0].code) in repeated
-                        else weighed(table, f, weight)
+                        else weighed(table, i, f, weight)
                     )
                     is not None
                 ]

@@ -12,12 +12,17 @@ from lbc.messages import as_list, rows_listed, t
 from lbc.output.formats import rich_table
 from lbc.reports.columns import describe_roster, note_for
 from lbc.roster.fields import Kind
-from lbc.roster.tables import IGNORED_SAYS_LESS
+from lbc.roster.tables import IGNORED_SAYS_LESS, IGNORED_SECOND_GUARDIAN
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 CSV_COLUMNS = ("file", "sheet", "column", "header", "header_cells", "field", "note")
+# What a column read only where another's cell is empty is read as, in its 读作字段 cell.
+_READ_WHERE_EMPTY = {
+    IGNORED_SAYS_LESS: "columns.where_empty",
+    IGNORED_SECOND_GUARDIAN: "columns.where_guardian_empty",
+}
 
 
 @common.handle_errors
@@ -63,7 +68,7 @@ def _lines(sheet: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
             c["column"],
             c["header"],
             as_list(c["header_cells"]),
-            t("columns.where_empty" if c["why"] == IGNORED_SAYS_LESS else "columns.not_read"),
+            t(_READ_WHERE_EMPTY.get(c["why"], "columns.not_read")),
             note_for(kind, c),
         )
         for c in sheet["ignored"]

@@ -130,7 +130,8 @@ _FIRST_PERSON_KEYS = (
     "parent_phone",
     "parent_work_place",
 )
-_GUARDIAN_KEYS = tuple(
+# The guardian's fields, which a second guardian's group (委托监护人 after 监护人) gives too.
+GUARDIAN_KEYS = tuple(
     f"guardian_{a}" for a in ("name", "relation", "phone", "address", "age", "health", "occupation")
 )
 
@@ -150,7 +151,7 @@ def _person_fields(keys: tuple[str, ...] | None = None) -> list[Field]:
         for attribute in attributes
     ]
     if keys is None:
-        chosen = [e for e in every if e[0] not in (*_FIRST_PERSON_KEYS, *_GUARDIAN_KEYS)]
+        chosen = [e for e in every if e[0] not in (*_FIRST_PERSON_KEYS, *GUARDIAN_KEYS)]
     else:
         chosen = sorted((e for e in every if e[0] in keys), key=lambda e: keys.index(e[0]))
     return [
@@ -220,7 +221,7 @@ CHILD_FIELDS: tuple[Field, ...] = (
     ),
     *_person_fields(_FIRST_PERSON_KEYS),
     Field("parent_work_phone", "务工单位电话", ("单位电话",)),
-    *_person_fields(_GUARDIAN_KEYS),
+    *_person_fields(GUARDIAN_KEYS),
     Field(
         "support_teacher",
         "帮扶教师",

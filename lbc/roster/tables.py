@@ -31,6 +31,7 @@ from lbc.roster.fields import (
     CATEGORY_COLUMNS,
     FIELDS,
     FORM_HEADERS,
+    GUARDIAN_KEYS,
     IGNORED_HEADERS,
     MOST_PLACES,
     OWN_HEADERS,
@@ -186,10 +187,11 @@ class Column:
     # each column's (position, letter, the choice as the file spells it); the first is
     # ``index``. Empty for a column that holds its values.
     ticks: tuple[tuple[int, str, str], ...] = ()
-    # A column read where this one's cell is empty, for a value it reads as (the 学籍
-    # export's 是否留守儿童 under a 留守类型 the school filled on its 是 rows: 否 where
-    # 留守类型 was left empty); None for nearly every column.
-    fallback: int | None = None
+    # The position and letter of a column read where this one's cell is empty (the 学籍
+    # export's 是否留守儿童 beside a 留守类型 the school filled on its 是 rows: 否 where
+    # 留守类型 was left empty; a second guardian's group where the first's is empty:
+    # _fall_back); None for nearly every column.
+    fallback: tuple[int, str] | None = None
 
     @property
     def indices(self) -> tuple[int, ...]:
@@ -215,6 +217,9 @@ IGNORED_NUMBERING, IGNORED_FORM, IGNORED_REPEAT, IGNORED_OWN, IGNORED_UNKNOWN = 
 # A 是否留守儿童 column beside a 留守类型 column after it, which says more (whose parents are
 # away): the second is read (_HeaderReader._says_more).
 IGNORED_SAYS_LESS = "says_less"
+# A second guardian's column (委托监护人电话 after 监护人电话): read on the rows where the
+# first guardian's cells are all empty (_fall_back).
+IGNORED_SECOND_GUARDIAN = "second_guardian"
 # A hidden column of a field a column after it, shown, holds too (last year's guardian
 # hidden beside this year's): the one a person sees is read.
 IGNORED_HIDDEN = "hidden"
@@ -502,6 +507,9 @@ class Table:
     # Which of ``rows`` of a teachers list have the phone of the row above them because
     # one merged 姓名 cell names them both (_share_phone): one teacher, said so by pair.
     phone_of_merged_name: list[int] = field(default_factory=list)
+    # The cells read from another column where their own was empty (Column.fallback), by
+    # key: row -> the letter of the column read (cell_letter).
+    moved: dict[str, dict[int, str]] = field(default_factory=dict)
     # A table over numbered sheets (``row_sheets``): each sheet's own marks, in order, as
     # ``hidden``, ``hidden_rows`` and ``filtered`` say only the first's (``sheet``); a
     # row hidden on the second is its, though the first may hide one of the same number.
@@ -663,6 +671,13 @@ class Table:
         was read from a Parquet file that does not say where the column stood."""
         col = self.columns.get(key)
         return (col.letter or None) if col else None
+
+    def cell_letter(self, key: str, i: int) -> str | None:
+        """The Excel letter of row ``i``'s cell of ``key``: the column's, or the one it
+        was read from where its own was empty (Column.fallback, ``moved``)."""
+        if self.moved and (where := self.moved.get(key)) and (letter := where.get(self.rows[i])):
+            return letter
+        return self.letter(key)
 
     def marks(self) -> list[SheetMarks]:
         """Each sheet the table's rows are on, with what it hides, for the notes."""
@@ -2440,17 +2455,12 @@ class _HeaderReader:
                 was = columns[key]
                 unknown.append((was.letter, was.label))
                 ignored.append((was.letter, was.label, why, was.lower))
-                fallback = was.index if why == IGNORED_SAYS_LESS else None
+                fallback = (was.index, was.letter) if why == IGNORED_SAYS_LESS else None
                 columns[key] = Column(key, j, letter, shown, top, lower, fallback=fallback)
-            elif (
-                key
-                and not columns[key].ticks
-                and columns[key].fallback is None
-                and self._says_less(key, columns[key].label, shown)
-            ):
-                columns[key] = replace(columns[key], fallback=j)
+            elif key and (why := self._read_where_empty(key, columns[key], shown)):
+                columns[key] = replace(columns[key], fallback=(j, letter))
                 unknown.append((letter, shown))
-                ignored.append((letter, shown, IGNORED_SAYS_LESS, lower))
+                ignored.append((letter, shown, why, lower))
             else:
                 unknown.append((letter, shown))
                 ignored.append((letter, shown, IGNORED_REPEAT if key else IGNORED_UNKNOWN, lower))
@@ -2578,6 +2588,20 @@ class _HeaderReader:
         if hidden and sheet.col0 + first.index + 1 in hidden and sheet.col0 + j + 1 not in hidden:
             return IGNORED_HIDDEN
         return ""
+
+    @staticmethod
+    def _read_where_empty(key: str, first: Column, label: str) -> str:
+        """Why a second column of the field ``first`` is read from (headed ``label``) is
+        read where ``first``'s cell is empty (Column.fallback), or "" to leave it unread:
+        the 学籍 export's 是否留守儿童 after the school's 留守类型 (IGNORED_SAYS_LESS); a
+        second guardian's column (委托监护人电话 after 监护人电话: IGNORED_SECOND_GUARDIAN),
+        where a school fills one group or the other, and a child whose 监护人 cells were
+        empty was said to have no guardian, the 委托监护人 beside them unread."""
+        if first.ticks or first.fallback is not None:
+            return ""
+        if _HeaderReader._says_less(key, first.label, label):
+            return IGNORED_SAYS_LESS
+        return IGNORED_SECOND_GUARDIAN if key in GUARDIAN_KEYS else ""
 
     @staticmethod
     def _says_less(key: str, more: str, less: str) -> bool:
@@ -3067,15 +3091,43 @@ CHOICES: dict[Kind, dict[str, Callable[[str], bool]]] = {
 _UNTICKED = frozenset({"", "×", "✗", "✘", "否", "无", "0", "/", "-", "—"})
 
 
-def _or_fallback(column: Sequence[Any], fallback: Sequence[Any], kind: Kind, key: str) -> list[Any]:
-    """``column``'s cells, an empty one the ``fallback`` column's cell where that reads as
-    a value of the field (Column.fallback); one it cannot read is left out, so no finding
-    points at a cell of one column for the text of another."""
-    read = NORMALISERS[kind][key][0]
-    return [
-        b if a in (None, "") and b not in (None, "") and read(b).__class__ is str else a
-        for a, b in zip(column, fallback, strict=True)
-    ]
+def _fall_back(
+    columns: dict[str, Column],
+    chunk: dict[str, Sequence[Any]],
+    cells: _Cells,
+    rows: list[int],
+    moved: dict[str, dict[int, str]],
+) -> None:
+    """Read the columns read where another's cell is empty (Column.fallback) into
+    ``chunk`` (a piece of a sheet's columns, by key, ``rows`` its rows), saying in
+    ``moved`` (Table.moved) which cells came from which column, so a finding points at the
+    cell read. A second guardian's group is read where every cell of the first guardian's
+    is empty, as one person: not the first's name with the second's phone."""
+    backed = {key: col.fallback for key, col in columns.items() if col.fallback is not None}
+    if not backed:
+        return
+    group = [key for key in backed if key in GUARDIAN_KEYS] if "guardian_name" in backed else []
+    firsts = [key for key in columns if key in GUARDIAN_KEYS]
+    empty = (
+        [all(_empty(chunk[key][r]) for key in firsts) for r in range(len(rows))] if group else []
+    )
+    for key, (j, letter) in backed.items():
+        mine, other = chunk[key], cells.column(j)
+        taken = [
+            r
+            for r, (a, b) in enumerate(zip(mine, other, strict=True))
+            if not _empty(b) and (empty[r] if key in group else _empty(a))
+        ]
+        if taken:
+            mine = chunk[key] = list(mine)
+            where = moved.setdefault(key, {})
+            for r in taken:
+                mine[r] = other[r]
+                where[rows[r]] = letter
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (value.__class__ is str and not value.strip())
 
 
 def _ticked(row: Sequence[Any], ticks: tuple[tuple[int, str, str], ...]) -> str | None:
@@ -3476,15 +3528,14 @@ class TableMaker:
             table.hidden_rows += [row for row in rows if row in self.hidden_rows]
         kept = [grid[i] for i in data_idx]
         cells = _Cells(kept, max(mapped) + 1, [c.index for c in header.columns.values()])
-        for key, col in header.columns.items():
-            if col.ticks:
-                column: Sequence[Any] = [_ticked(r, col.ticks) for r in cells.padded()]
-            elif col.fallback is not None:
-                column = _or_fallback(
-                    cells.column(col.index), cells.column(col.fallback), header.kind, key
-                )
-            else:
-                column = cells.column(col.index)
+        chunk = {
+            key: [_ticked(r, col.ticks) for r in cells.padded()]
+            if col.ticks
+            else cells.column(col.index)
+            for key, col in header.columns.items()
+        }
+        _fall_back(header.columns, chunk, cells, rows, table.moved)
+        for key, column in chunk.items():
             if self.shared is not None and column is not cells.blank:
                 column = self._shared(key, column)
             if table.raw[key]:

@@ -23,6 +23,7 @@ from lbc.roster.tables import (
     IGNORED_HIDDEN,
     IGNORED_REPEAT,
     IGNORED_SAYS_LESS,
+    IGNORED_SECOND_GUARDIAN,
     IGNORED_UNKNOWN,
     IGNORED_WHOSE,
     Roster,
@@ -236,6 +237,7 @@ def what_was_read(
         for why, said in (
             (IGNORED_REPEAT, "note.repeat_columns"),
             (IGNORED_SAYS_LESS, "note.says_less_columns"),
+            (IGNORED_SECOND_GUARDIAN, "note.second_guardian_columns"),
             (IGNORED_HIDDEN, "note.hidden_columns"),
         ):
             left = [(letter, label) for letter, label, whys, _ in table.ignored if whys == why]

@@ -1,0 +1,81 @@
+"""A roster with two sets of guardian columns (监护人… then 委托监护人…), a school filling
+one or the other for each child: only the first was read, so a child whose 委托监护人
+cells were filled and 监护人 cells empty was said to have no guardian (flag listed her,
+her card was blank). The second set is read where the first is empty on the row, as one
+person, and a finding about a cell it gave points at that cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import NAMES, make_id, run, write_xlsx
+
+HEADER = ["姓名", "性别", "身份证号", "班级", "健康状况", "家庭住址", "留守类型", "父亲电话",
+          "母亲电话", "监护人姓名", "与儿童关系", "监护人电话", "委托监护人姓名",
+          "委托监护人与儿童关系", "委托监护人电话"]  # fmt: skip
+NOTE = (
+    "提示：r.xlsx 的“花名册”另有一组监护人的列，前面的监护人那几格都空着的行才读这几列："
+    "委托监护人姓名(M)、委托监护人与儿童关系(N)、委托监护人电话(O)\n"
+)
+
+
+def _row(n: int, first: list[object], second: list[object]) -> list[object]:
+    born = make_id(dt.date(2015, 3, 4), 100 + 2 * n)
+    parents = [f"138000000{n}1", f"139000000{n}2"]
+    return [NAMES[n], "女", born, "三年级(1)班", "健康", "青山村", "父母均外出", *parents,
+            *first, *second]  # fmt: skip
+
+
+def _roster(tmp_path: Path) -> Path:
+    """张雨涵: the second set only; 李明轩: the first only; 王梓萱: neither; 刘浩然: the
+    first's name and no phone, the second's phone (not hers: another person's); 陈思彤:
+    the second set, its phone her father's (CON009 at O); 杨子墨: the second set, its
+    phone unreadable (PHN001 at O)."""
+    none = [None, None, None]
+    rows = [
+        _row(0, none, ["张大爷", "祖父", "13700000003"]),
+        _row(1, ["李奶奶", "祖母", "13700000013"], none),
+        _row(2, none, none),
+        _row(3, ["刘奶奶", "祖母", None], [None, None, "13700000033"]),
+        _row(4, none, ["陈爷爷", "祖父", "13800000041"]),
+        _row(5, none, ["杨爷爷", "祖父", "1370000"]),
+    ]
+    return write_xlsx(tmp_path / "r.xlsx", {"花名册": [HEADER, *rows]})
+
+
+def test_a_second_guardian_is_read_where_the_first_is_empty(tmp_path: Path) -> None:
+    _roster(tmp_path)
+    flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path)
+    listed = [(c["name"], c["missing"]) for x in flag.json()["classes"] for c in x["children"]]
+    assert listed == [
+        (NAMES[2], ["guardian_name", "guardian_relation", "guardian_phone"]),
+        (NAMES[3], ["guardian_phone"]),
+        (NAMES[4], ["guardian_phone"]),
+        (NAMES[5], ["guardian_phone"]),
+    ]
+    assert flag.stderr == NOTE
+    found = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [(f["code"], f["column"] + str(f["row"]), f["value"]) for f in found] == [
+        ("CON001", "J4", None),
+        ("CON001", "K4", None),
+        ("CON001", "L4", None),
+        ("CON001", "L5", None),
+        ("CON009", "O6", "138****0041"),
+        ("PHN001", "O7", "1370000"),
+    ]
+
+
+def test_the_second_guardian_reaches_cards_and_the_columns_listing(tmp_path: Path) -> None:
+    _roster(tmp_path)
+    cards = run("cards", "r.xlsx", "--out", "cards.html", cwd=tmp_path)
+    assert cards.exit_code == 0, cards.stderr
+    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    assert "张大爷\u3000关系：祖父\u3000电话：13700000003" in html
+    (read,) = run("columns", "r.xlsx", "--format", "json", cwd=tmp_path).json()["files"]
+    (sheet,) = read["sheets"]
+    assert [(c["column"], c["why"]) for c in sheet["ignored"]] == [
+        ("M", "second_guardian"),
+        ("N", "second_guardian"),
+        ("O", "second_guardian"),
+    ]
