@@ -734,7 +734,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "columns.not_read": ("（未读）", "(not read)"),
     "columns.where_empty": ("（留守类型空着的行）", "(where 留守类型 is empty)"),
     "columns.where_guardian_empty": (
-        "（前面的监护人空着的行）",
+        "（前面的监护人没填的）",
         "(where the guardian before is empty)",
     ),
     "columns.skipped": (
@@ -804,8 +804,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         " this one only where that one is empty",
     ),
     "columns.why.second_guardian": (
-        "也是监护人的列：前面的监护人那几格都空着的行才读这一列",
-        "a guardian's column too: read on rows where the guardian columns before it are empty",
+        "也是监护人的列：前面的监护人没填的才读这一列（另一人的，整组都空着才读）",
+        "a guardian's column too: read where the guardian before is empty (another person's: "
+        "where all of that guardian is)",
     ),
     "columns.why.hidden": (
         "这一列是隐藏的，读后面没有隐藏的同一字段那一列",
@@ -848,9 +849,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         " that one is read, and this one only where that one is empty: {columns}",
     ),
     "note.second_guardian_columns": (
-        "提示：{file} 的“{sheet}”另有一组监护人的列，前面的监护人那几格都空着的行才读这几列：{columns}",
-        "note: {file} sheet '{sheet}' has a second set of guardian columns, read on rows where the "
-        "guardian columns before them are empty: {columns}",
+        "提示：{file} 的“{sheet}”另有监护人的列，前面的监护人没填的才读这几列：{columns}",
+        "note: {file} sheet '{sheet}' has more guardian columns, read where the guardian columns "
+        "before them are empty: {columns}",
     ),
     "note.hidden_columns": (
         "提示：{file} 的“{sheet}”这几列是隐藏的，后面有同一字段没隐藏的列，只读没隐藏的：{columns}",
