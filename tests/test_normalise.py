@@ -1601,3 +1601,21 @@ def test_a_character_that_shows_nothing_is_no_part_of_a_value(mark: str, at: int
     assert nz.id_number(ident[:at] + mark + ident[at:]) == ident
     assert nz.name("张雨涵"[: at % 4] + mark + "张雨涵"[at % 4 :]) == "张雨涵"
     assert nz.phone("13812345678"[: at % 12] + mark + "13812345678"[at % 12 :]) == "13812345678"
+
+
+@pytest.mark.parametrize("mark", ["，", ",", "；", ";"])
+@pytest.mark.parametrize(
+    ("read", "words"),
+    [
+        (nz.left_behind_type, "父母一方外出、另一方无监护能力"),
+        (nz.care_situation, "父母一方外出、另一方无监护能力"),
+        (nz.care_situation, "一方外出、另一方无监护能力"),
+    ],
+)
+def test_the_forms_words_typed_with_a_comma_read_as_with_a_list_mark(
+    read: Any, words: str, mark: str
+) -> None:
+    """The form's 父母一方外出、另一方无监护能力 typed with a comma or a semicolon for its 、
+    was unreadable (VAL001): the same words."""
+    assert read(words.replace("、", mark)) == read(words)
+    assert read(words).__class__ is str

@@ -1503,9 +1503,17 @@ def _closed(mapping: dict[str, str]):
         if s is None:
             return None
         key = _folded(s).lower()
-        return mapping.get(key, Bad(s))
+        found = mapping.get(key)
+        if found is None and _CLAUSE_MARKS.search(key):
+            # The form's 父母一方外出、另一方无监护能力 typed with a comma: its words.
+            found = mapping.get(_CLAUSE_MARKS.sub("、", key))
+        return Bad(s) if found is None else found
 
     return normalise
+
+
+# Commas and semicolons (full-width ones folded by NFKC), where a closed list's words have 、.
+_CLAUSE_MARKS = re.compile(r"[,;]")
 
 
 # The canonical values of each closed list: what checks name as allowed and what the
