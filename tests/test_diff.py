@@ -273,6 +273,8 @@ def test_spelling_differences_are_not_changes(tmp_path: Path) -> None:
         {"家庭住址": "四川省南部县青山镇幸福村03组"},
         {"家庭住址": "四川省南部县青山镇幸福村（3组）"},
         {"家庭住址": "四川省南部县青山镇幸福村叁组。"},
+        {"家庭住址": "四川省南充市南部县青山镇幸福村3组"},
+        {"家庭住址": "南充市南部县青山镇幸福村3组"},
     ],
     ids=str,
 )
@@ -280,16 +282,18 @@ def test_a_name_or_address_spelled_otherwise_is_no_change(
     tmp_path: Path, cells: dict[str, str]
 ) -> None:
     """Last term's 張大爺 or 张大爷（祖父） for this term's 张大爷, its address without the
-    province, with 03组, (3组), 叁组 or a full stop: each was a change of guardian (WCH015)
-    or of address (WCH017), two reasons enough to put a child on the watch list with
-    nothing changed."""
+    province, with its city between (南充市), with 03组, (3组), 叁组 or a full stop: each
+    was a change of guardian (WCH015) or of address (WCH017), two reasons enough to put a
+    child on the watch list with nothing changed."""
     write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table([kid(1, **cells)])})
     write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table([kid(1)])})
     assert diff(tmp_path, "--format", "json").json()["changed"] == []
 
 
-def test_another_guardian_or_address_is_a_change(tmp_path: Path) -> None:
-    old = kid(1, 监护人姓名="李奶奶", 家庭住址="四川省南部县白鹤镇幸福村3组")
+@pytest.mark.parametrize("address", ["四川省南部县白鹤镇幸福村3组", "四川省阆中市青山镇幸福村3组"])
+def test_another_guardian_or_address_is_a_change(tmp_path: Path, address: str) -> None:
+    """Another town, or another county of a town of the same name, is another address."""
+    old = kid(1, 监护人姓名="李奶奶", 家庭住址=address)
     write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table([old])})
     write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table([kid(1)])})
     [changed] = diff(tmp_path, "--format", "json").json()["changed"]

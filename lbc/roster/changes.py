@@ -555,15 +555,46 @@ def _differ(key: str, before: object, after: object) -> bool:
     if was is None or now is None:
         return True
     if key in _PLACES:
-        # The province, city or county written before it one term only (四川省南部县… and
-        # 南部县…): the same place, spelled out further.
-        shorter, longer = sorted((was, now), key=len)
-        return not (len(shorter) >= 6 and longer.endswith(shorter))
+        return not _same_place(was, now)
     if key in _NAMES:
         # 張大爺 and 张大爷, 张大爷（祖父） and 张大爷: one person, a relation said beside.
         was, now = (_REMARK_AFTER.sub("", x) or x for x in (was, now))
         return len(set(nz.simplified([was, now]))) == 2
     return True
+
+
+# The divisions an address opens with, province to county (四川省, 南充市, 南部县,
+# 凉山彝族自治州, 市中区), each a name of one to eight characters and its level's word.
+_DIVISION = re.compile(r"[^省市县区州盟旗]{1,8}?(?:自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗)")
+
+
+def _divisions(place: str) -> tuple[list[str], str]:
+    """A place (nz.place_key) as the divisions it opens with and the rest (四川省南部县青山镇
+    幸福村3组: 四川省, 南部县 and 青山镇幸福村3组)."""
+    units, at = [], 0
+    while (m := _DIVISION.match(place, at)) is not None and m.end() < len(place):
+        units.append(m.group())
+        at = m.end()
+    return units, place[at:]
+
+
+def _same_place(was: str, now: str) -> bool:
+    """Whether two places (nz.place_key) are one, spelled out further one term: a province,
+    city or county written before it (四川省南部县… and 南部县…), or between (四川省南充市南部县…
+    and 四川省南部县…). The rest after the divisions is the same, and the last division
+    named is too, or the divisions one names are among the other's, in order; another
+    county (阆中市 for 南部县) is another place."""
+    shorter, longer = sorted((was, now), key=len)
+    if len(shorter) >= 6 and longer.endswith(shorter):
+        return True
+    (a, rest_a), (b, rest_b) = _divisions(was), _divisions(now)
+    if rest_a != rest_b or len(rest_a) < 4:
+        return False
+    if a and b and a[-1] == b[-1]:
+        return True  # the county named, the province or the city before it or not
+    fewer, more = sorted((a, b), key=len)
+    it = iter(more)
+    return all(unit in it for unit in fewer)
 
 
 def _categories(value: object) -> object:
