@@ -1123,3 +1123,26 @@ def test_an_elderly_guardians_id_stored_as_a_number_still_tells_her_age(tmp_path
     rows = [form_child(1, 委托监护人公民身份证号码=float(old[:15] + "000"))]
     doc = watched_alone(tmp_path, rows)
     assert listed(doc) == {"儿童1": ["WCH004"]}
+
+
+def test_a_guardians_birth_year_alone_says_an_aged_or_young_guardian(tmp_path: Path) -> None:
+    """A guardian's 出生日期 written as a year alone (1950, 1950年) was unreadable, and a
+    guardian of 75 was no reason on the list. The year is read for the age it leaves
+    sure: a guardian born in 1956 may be 69 on 2026-06-01, so is not said aged; one born
+    in 2010 is 16 at most, under 18."""
+    header = [*CHILD_HEADER, "监护人出生日期", "帮扶教师"]
+    years = [(1, "1950"), (2, "1950年"), (3, 2010), (4, "1956"), (5, "1985")]
+    rows = [[*child_row(n), born, "王芳"] for n, born in years]
+    write_xlsx(tmp_path / "登记表.xlsx", {"花名册": [header, *rows], "教师": TEACHERS})
+    settings(tmp_path, "[watch]\nthreshold = 1")
+    result = run("watch", "--as-of", "2026-06-01", "--format", "json", cwd=tmp_path)
+    listed = [
+        (c["name"], [(r["code"], r["column"] + str(r["row"]), r["message"]) for r in c["reasons"]])
+        for x in result.json()["classes"]
+        for c in x["children"]
+    ]
+    assert listed == [
+        ("王梓萱", [("WCH006", "O4", "监护人未成年（16 岁）")]),
+        ("张雨涵", [("WCH004", "O2", "监护人 75 岁")]),
+        ("李明轩", [("WCH004", "O3", "监护人 75 岁")]),
+    ]

@@ -33,6 +33,7 @@ import bisect
 import datetime as dt
 import functools
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -231,7 +232,7 @@ class WatchFacts:
         self._found: dict[int, list[Found]] = {}
         # (child's place, code) -> the row repeating the child's ID number a reason is from.
         self._from: dict[tuple[int, str], tuple[Table, int]] = {}
-        self._guardians: dict[int, tuple[dt.date | int, str]] = {}
+        self._guardians: dict[int, tuple[dt.date | int | BornIn, str]] = {}
         in_post = TeachersInPost(roster)
         rows_of = list(distinct_children(roster.children, roster.copy_schools()))
         # The rows repeating a child, each with the row kept for her (distinct_children).
@@ -460,11 +461,16 @@ class WatchFacts:
         out: dict[int, list[Found]] = {}
         children = self.children
         for k, (born, key) in self._guardians.items():
-            age = born if isinstance(born, int) else age_on(born, as_of)
+            if born.__class__ is BornIn:
+                # The youngest the guardian can be, for aged; the oldest, for under 18.
+                age = age_on(dt.date(born.year, 12, 31), as_of)  # type: ignore[union-attr]
+                oldest = age_on(dt.date(born.year, 1, 1), as_of)  # type: ignore[union-attr]
+            else:
+                age = oldest = born if isinstance(born, int) else age_on(born, as_of)  # type: ignore[arg-type]
             if age >= (own.get(children[k][0].origin, limit) if own else limit):
                 out[k] = [(R.WCH004, key, {"age": age})]
-            elif age < ADULT:
-                out[k] = [(R.WCH006, key, {"age": age})]
+            elif oldest < ADULT:
+                out[k] = [(R.WCH006, key, {"age": oldest})]
         return out
 
     def _silent(self, as_of: dt.date, settings: WatchSettings) -> dict[int, list[Found]]:
@@ -637,11 +643,24 @@ def _guardianship(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
 GUARDIAN_AGES = range(10, 121)
 
 
+@dataclass(frozen=True)
+class BornIn:
+    """A guardian's 出生日期 written as a year alone (1950, 1950年): no date, but an age
+    within a year, enough to say a guardian of 75 is aged (WCH004)."""
+
+    year: int
+
+
+# A year alone, as a guardian's birth date is often written.
+_YEAR_ALONE = re.compile(r"(19\d\d|20\d\d)年?")
+
+
 def _guardians_born(
     table: Table, rows: list[int]
-) -> Iterator[tuple[int, tuple[dt.date | int, str]]]:
+) -> Iterator[tuple[int, tuple[dt.date | int | BornIn, str]]]:
     """Each named guardian's birth date, or age where no date says it, and the column it
-    was read from: the ID number's birth date, else the birth date column, else 年龄. The
+    was read from: the ID number's birth date, else the birth date column (a year alone
+    there: BornIn), else 年龄. The
     child's own ID number or birth date copied into the guardian's cell is no guardian's
     (an 8-year-old guardian, WCH006, who is the child)."""
     guardians = cells_held(table, "guardian_name")
@@ -673,6 +692,8 @@ def _guardians_born(
             yield j, (births[i], "guardian_birth_date")
         elif isinstance(ages[i], int) and ages[i] in GUARDIAN_AGES:
             yield j, (ages[i], "guardian_age")
+        elif births[i].__class__ is nz.Bad and (year := _YEAR_ALONE.fullmatch(births[i].raw)):
+            yield j, (BornIn(int(year[1])), "guardian_birth_date")
 
 
 def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:
