@@ -720,3 +720,28 @@ def test_the_familys_labelled_numbers_fill_the_parents_empty_cells(tmp_path: Pat
         ("13812340001", "13912340002"),
         ("＿＿＿＿＿＿", "＿＿＿＿＿＿"),
     ]
+
+
+def test_a_number_in_the_guardians_cell_labelled_as_another_households_is_not_hers(
+    tmp_path: Path,
+) -> None:
+    """爷爷13812340001 in 监护人电话 where the guardian is the 外祖母 (the mother's mother,
+    another home than the father's father's) was read as her number, and the child said
+    reachable. It is no number of hers (PHN002, and CON001: none), as a parent's there is
+    not; a grandparent of her own side (爷爷 for a guardian 祖母, 外公 for 外祖母) is one
+    home's, and an uncle's number of a guardian who is a relative may be hers."""
+    kids = [
+        kid(1, kind="父母均外出", 与儿童关系="外祖母", 监护人电话="爷爷13812340001"),
+        kid(2, kind="父母均外出", 与儿童关系="亲属", 监护人电话="13812340002（外公）"),
+        kid(3, kind="父母均外出", 与儿童关系="祖母", 监护人电话="爷爷：13812340003"),
+        kid(4, kind="父母均外出", 与儿童关系="外祖母", 监护人电话="外公13812340004"),
+        kid(5, kind="父母均外出", 与儿童关系="舅舅", 监护人电话="舅妈13812340005"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    not_hers = "“监护人电话”里的号码标着“{}”，不是监护人的，没有当作监护人的电话".format
+    assert found(path) == [
+        ("CON001", 2, "N", "guardian_phone", "父母均外出，缺少监护人电话"),
+        ("PHN002", 2, "N", "guardian_phone", not_hers("爷爷")),
+        ("CON001", 3, "N", "guardian_phone", "父母均外出，缺少监护人电话"),
+        ("PHN002", 3, "N", "guardian_phone", not_hers("外公")),
+    ]

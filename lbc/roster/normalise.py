@@ -626,6 +626,27 @@ def names_guardian(
     return kin is not None and (relation == kin or kin in _BOTH_GRANDPARENTS.get(relation, ()))
 
 
+def names_other_kin(word: str, guardians: object) -> bool:
+    """Whether a phone label (``word``) names a relative of another household than the
+    guardian's, of the relation (与儿童关系, read: ``guardians``) given: 爷爷 where the
+    guardian is the 外祖母, 舅舅 where she is the 祖母. Not where either is unknown, nor a
+    grandparent of the guardian's side (爷爷 of a guardian who is the 祖母 or 祖父母: one
+    couple, one home)."""
+    if _WHOSE.get(word) != "guardian" or guardians.__class__ is not str:
+        return False
+    kin = relation(word)
+    if kin.__class__ is not str or kin == guardians:
+        return False
+    return not any(kin in side and guardians in side for side in _GRANDPARENT_SIDES)
+
+
+# Each side's grandparents, a couple of one home: the father's parents, the mother's.
+_GRANDPARENT_SIDES = (
+    frozenset({"祖父", "祖母", "祖父母"}),
+    frozenset({"外祖父", "外祖母", "外祖父母"}),
+)
+
+
 def relation_word(word: str) -> str | None:
     """A grandparent's phone label (奶奶) as 与儿童关系 reads it (祖母); None for any other."""
     kin = relation(word) if _WHOSE.get(word) == "guardian" else None

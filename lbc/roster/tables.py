@@ -285,12 +285,32 @@ class Columns(dict[str, list[Any]]):
                     theirs[i] = ((), rest)
                 else:
                     del theirs[i]
+        self._other_kin(read, elsewhere)
         nz.fill_owners(read, self._raw, elsewhere, self._is_guardian)
         self._family_numbers(read)
         for key, column in read.items():
             if not dict.__contains__(self, key):
                 self[key] = column
         self._elsewhere = elsewhere
+
+    def _other_kin(self, read: dict[str, list[Any]], elsewhere: dict[str, nz.Elsewhere]) -> None:
+        """A number in 监护人电话 labelled as a relative's who is not the guardian
+        (爷爷13812340001 where the guardian is the 外祖母: nz.names_other_kin) is no number
+        of the guardian's, as a parent's there is not: the guardian was said reachable on
+        a number that reaches another household. PHN002 says whose it is."""
+        cells, relations = self._raw.get("guardian_phone"), self._raw.get("guardian_relation")
+        if cells is None or relations is None:
+            return
+        column, moved = read["guardian_phone"], elsewhere["guardian_phone"]
+        of = NORMALISERS[self._kind]["guardian_relation"][0]
+        for i, cell in enumerate(cells):
+            number = column[i]
+            if number.__class__ is not str or cell.__class__ is not str or cell == number:
+                continue
+            word = nz.phone_label(cell)
+            if word is not None and nz.names_other_kin(word, of(relations[i])):
+                column[i] = None
+                moved[i] = ((word,), ((word, number, ""),))
 
     def _family_numbers(self, read: dict[str, list[Any]]) -> None:
         """A parent's phone cell left empty gets the number the family's 联系电话 (家长电话,
