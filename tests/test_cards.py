@@ -609,19 +609,21 @@ def test_a_child_on_two_rows_has_either_rows_illness_on_its_card(tmp_path: Path)
 
 
 def test_an_address_is_on_the_card_as_the_school_wrote_it(tmp_path: Path) -> None:
-    """An address and a place of work keep the full-width marks the school typed (，（）：),
-    on the HTML and the Word card alike, where they were folded half-width
-    (四川省南部县青山镇幸福村(3组),李家院子:5号); the font carried covers them."""
+    """An address, a place of work and the child's 健康状况 keep the full-width marks the
+    school typed (，（）：), on the HTML and the Word card alike, where they were folded
+    half-width (四川省南部县青山镇幸福村(3组),李家院子:5号, 患病(哮喘)); the font carried
+    covers them."""
     from docx import Document
 
     home = "四川省南部县青山镇幸福村（3组），李家院子：5号"
     place = "广东省深圳市（龙华区）"
     row = kid(1, 班级=C32, 家庭住址=f" {home} ", 父亲姓名="张强", 父亲务工地点=place)
+    row["健康状况"] = "患病（哮喘）"
     ws = write_school(tmp_path / "ws", [row])
     assert cards(ws, "--out", "c.html").exit_code == 0
     page = (ws / "c.html").read_text(encoding="utf-8")
     [(_, _, lines)] = html_cards(page)
-    child = child_line("女", C32).replace(ADDRESS, home)
+    child = child_line("女", C32).replace(ADDRESS, home).replace("：健康", "：患病（哮喘）")
     assert lines[:2] == [("儿童", child), ("父亲", parent("张强", "13812345678", place))]
     assert f"住址：{home}" in lines[3][1]
     shown = {ord(c) for c in "".join(parse(page).text) if not c.isspace() and not c.isascii()}

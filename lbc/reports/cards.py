@@ -246,9 +246,13 @@ def _card(
     """Child ``i``'s card; ``repeats``: the rows repeating its ID number, whose word of an
     illness or disability the card carries too (EITHER_ROW), as the watch list counts it."""
     v = lambda key: _value(table, key, i)  # noqa: E731
-    health = table.get("health", i)
+    own_health = table.get("health", i)
+    health = own_health
     if repeats:
         health = EITHER_ROW["health"]([health, *(tb.get("health", j) for tb, j in repeats)])
+    # The row's own words as written (患病（哮喘）, its brackets full-width), unless another
+    # row of the child's said more.
+    shown_health = _written(table, "health", i) if health == own_health else nz.display(health)
     people = []
     # Father and mother when the roster has their columns; 家长 when it keeps one parent
     # column set; both when it has both (neither is hidden by the other).
@@ -296,7 +300,7 @@ def _card(
         ("班级", cls),
         # The ID's birth date where the roster has no 出生日期 (or only its month).
         ("出生日期", _birth(table, i)),
-        ("健康状况", nz.display(health) or BLANK),
+        ("健康状况", shown_health or BLANK),
         ("留守类型", v("left_behind_type")),
         ("家庭住址", _written(table, "home_address", i)),
     ]
