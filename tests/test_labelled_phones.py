@@ -701,8 +701,9 @@ def test_a_number_left_unlabelled_beside_the_mothers_is_the_fathers(tmp_path: Pa
 def test_the_familys_labelled_numbers_fill_the_parents_empty_cells(tmp_path: Path) -> None:
     """The 学籍 export's 联系电话 (read as 家长电话) gives 父13812340001 母13912340002, and
     the school's 父亲电话 and 母亲电话 beside it are empty: the numbers are the parents', on
-    the card and to lbc validate, which said neither parent had a phone (CON002). A number
-    not labelled a parent's fills nothing."""
+    the card and to lbc validate, which said neither parent had a phone (CON002); so is
+    one labelled after it (13912340004（母）). A number not labelled a parent's fills
+    nothing."""
     kids = [
         kid(
             1,
@@ -713,12 +714,15 @@ def test_the_familys_labelled_numbers_fill_the_parents_empty_cells(tmp_path: Pat
         ),
         kid(2, kind="父母均外出", 父亲电话=None, 母亲电话=None, 联系电话="13812340003"),
         kid(3, kind="父母均外出", 监护人电话=None, 联系电话="叔叔13712340001"),
+        kid(4, kind="父母均外出", 母亲电话=None, 联系电话="13912340004（母）"),
     ]
     path = roster(tmp_path / "r.xlsx", kids, None)
     assert [(code, row) for code, row, *_ in found(path)] == [("CON002", 3), ("CON001", 4)]
-    assert card_phones(path, tmp_path / "c.html")[:2] == [
+    assert card_phones(path, tmp_path / "c.html") == [
         ("13812340001", "13912340002"),
         ("＿＿＿＿＿＿", "＿＿＿＿＿＿"),
+        ("13812345678", "13912345678"),
+        ("13812345678", "13912340004"),
     ]
 
 

@@ -779,11 +779,12 @@ def labelled_words(raw: str) -> tuple[tuple[str, str], ...]:
 
 
 def labelled_one(raw: str) -> tuple[tuple[str, str], ...]:
-    """A phone cell of one number labelled with whose it is (父13812345678, 母亲：139…), as
-    :func:`labelled_numbers` gives two or more: ((whose, number),); () for any other."""
-    label = _PHONE_LABEL.match(raw.strip())
-    number = phone(raw) if label else None
-    return ((_WHOSE[label["who"]], number),) if number.__class__ is str else ()  # type: ignore[index]
+    """A phone cell of one number labelled with whose it is (父13812345678, 母亲：139…,
+    13912345678（母）: :func:`phone_label`), as :func:`labelled_numbers` gives two or more:
+    ((whose, number),); () for any other."""
+    word = phone_label(raw)
+    number = phone(raw) if word is not None else None
+    return ((_WHOSE[word], number),) if number.__class__ is str else ()  # type: ignore[index]
 
 
 def own_numbers(raw: str, key: str) -> tuple[str, ...]:
