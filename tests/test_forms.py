@@ -1694,3 +1694,27 @@ def test_a_yes_or_no_read_where_left_behind_type_is_empty_is_pointed_at(tmp_path
     result = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["column"], f["row"], f["value"]) for f in result.json()["findings"]]
     assert found == [("VAL001", "G", 3, "待核实")]
+
+
+def test_a_coded_yes_or_no_beside_left_behind_type_keeps_its_coding(tmp_path: Path) -> None:
+    """The 学籍 export's 是否留守儿童 in its codes (1 非留守, 2 单亲, 3 双亲) with the
+    school's 留守类型 on the left-behind rows only: the codes are read as the whole
+    column's coding says, as with no 留守类型 beside them. Read where 留守类型 was empty,
+    the 1s alone were taken for 0/1's 留守 and two children not left behind were said left
+    behind."""
+    header = ["姓名", "性别", "身份证号", "班级", "健康状况", "家庭住址", "是否留守儿童",
+              "留守类型", "父亲电话", "母亲电话", "监护人姓名", "与儿童关系",
+              "监护人电话"]  # fmt: skip
+    rows = [
+        [NAMES[n], "女", make_id(dt.date(2015, 3, 4), 100 + 2 * n), "三年级(1)班", "健康",
+         "青山村", code, kind, f"138000000{n}1", f"139000000{n}2", *guardian]
+        for n, code, kind, guardian in [
+            (0, 3, "父母均外出", ["李奶奶", "祖母", "13700000013"]),
+            (1, 2, "父亲外出", ["王奶奶", "祖母", "13700000023"]),
+            (2, 1, None, [None] * 3),
+            (3, 1, None, [None] * 3),
+        ]
+    ]  # fmt: skip
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    found = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [(f["code"], f["column"] + str(f["row"])) for f in found] == [("VAL004", "G3")]

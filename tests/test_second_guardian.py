@@ -79,3 +79,58 @@ def test_the_second_guardian_reaches_cards_and_the_columns_listing(tmp_path: Pat
         ("N", "second_guardian"),
         ("O", "second_guardian"),
     ]
+
+
+def test_a_csv_whose_rows_end_before_the_second_guardian_is_read(tmp_path: Path) -> None:
+    """A CSV saved without trailing commas: rows end before the second guardian's
+    columns. The columns read where the first guardian's are empty were not padded for,
+    and every command stopped on an internal error."""
+    lines = [",".join(HEADER)]
+    for n, guardian in [
+        (0, ["李奶奶", "祖母", "13700000013"]),
+        (1, [None] * 3 + ["王爷爷", "祖父"]),
+    ]:
+        cells = [str(v) for v in _row(n, guardian[:3], guardian[3:]) if v is not None]
+        lines.append(",".join(cells[:9] + [v or "" for v in guardian]))
+    (tmp_path / "r.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = run("validate", "r.csv", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [(f["code"], f["column"] + str(f["row"])) for f in found] == [("CON001", "O3")]
+
+
+def test_the_second_guardian_is_read_around_what_the_first_lacks(tmp_path: Path) -> None:
+    """The first guardian's cells holding /, 无 or — say nobody, as the contact rules read
+    them; a column only the first set has (监护人住址) or only the second has (与儿童关系)
+    does not stop the second set from being read. A missing phone of the second guardian
+    is asked for at her phone cell (O), which the school fills, and a finding at a cell
+    of the second set names its column."""
+    header = [*HEADER[:9], "监护人姓名", "监护人电话", "监护人住址", "委托监护人姓名",
+              "与儿童关系", "委托监护人电话"]  # fmt: skip
+    rows = [
+        _row(0, ["/", "无", "青山村"], ["张大爷", "祖父", "13700000003"]),
+        _row(1, ["—", None, "青山村"], ["陈爷爷", "祖父", None]),
+        _row(2, [None, None, "青山村"], ["杨爷爷", "祖父", "1370000"]),
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path).json()
+    listed = [(c["name"], c["missing"]) for x in flag["classes"] for c in x["children"]]
+    assert listed == [(NAMES[1], ["guardian_phone"]), (NAMES[2], ["guardian_phone"])]
+    found = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [(f["code"], f["column"] + str(f["row"]), f["message"]) for f in found] == [
+        ("CON001", "O3", "父母均外出，缺少监护人电话"),
+        ("PHN001", "O4", "“委托监护人电话”格式不对：应为11位手机号（1开头）或带区号的座机号"),
+    ]
+
+
+def test_a_hidden_second_guardian_is_not_read(tmp_path: Path) -> None:
+    """Columns of a second guardian the sheet hides are last year's, as a hidden column of
+    a field is: not read, and the child whose shown guardian is empty is asked for one."""
+    from openpyxl import load_workbook
+
+    path = _roster(tmp_path)
+    book = load_workbook(path)
+    for letter in "MNO":
+        book.active.column_dimensions[letter].hidden = True
+    book.save(path)
+    flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path).json()
+    listed = [c["name"] for x in flag["classes"] for c in x["children"]]
+    assert listed == [NAMES[0], NAMES[2], NAMES[3], NAMES[4], NAMES[5]]

@@ -185,6 +185,15 @@ class _Out:
         table = self.table
         row = table.rows[i] if i is not None else None
         column = table.cell_letter(key, i) if key and i is not None else None
+        # A cell read from another column where its own was empty: that column's header.
+        if (
+            table.moved
+            and key
+            and i is not None
+            and params.get("label") == self.label(key)
+            and (other := table.moved_label(key, i)) is not None
+        ):
+            params = {**params, "label": _one_line(other)}
         value = None
         if i is not None and key and key in table.raw:
             value = _raw_text(table.raw[key][i])

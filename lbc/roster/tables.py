@@ -701,6 +701,13 @@ class Table:
             return letter
         return self.letter(key)
 
+    def moved_label(self, key: str, i: int) -> str | None:
+        """The header of the column row ``i``'s cell of ``key`` was read from where its
+        own was empty (``moved``: 委托监护人电话, not 监护人电话); None where it was not."""
+        where = self.moved.get(key) if self.moved else None
+        letter = where.get(self.rows[i]) if where else None
+        return next((label for at, label, _, _ in self.ignored if at == letter), None)
+
     def marks(self) -> list[SheetMarks]:
         """Each sheet the table's rows are on, with what it hides, for the notes."""
         if self.sheet_marks is not None:
@@ -2477,11 +2484,13 @@ class _HeaderReader:
                 was = columns[key]
                 unknown.append((was.letter, was.label))
                 ignored.append((was.letter, was.label, why, was.lower))
-                fallback = (was.index, was.letter) if why == IGNORED_SAYS_LESS else None
+                # The 是否 column's cells where 留守类型's are empty, unless they are codes,
+                # whose coding only the whole column tells (1: 非留守, or 留守?).
+                said = why == IGNORED_SAYS_LESS and not _coded(sheet, was.index)
+                fallback = (was.index, was.letter) if said else None
                 columns[key] = Column(key, j, letter, shown, top, lower, fallback=fallback)
-            elif key and (why := self._read_where_empty(key, columns[key], shown)):
+            elif key and (why := self._read_where_empty(key, columns[key], shown, sheet, j)):
                 columns[key] = replace(columns[key], fallback=(j, letter))
-                unknown.append((letter, shown))
                 ignored.append((letter, shown, why, lower))
             else:
                 unknown.append((letter, shown))
@@ -2595,15 +2604,15 @@ class _HeaderReader:
           judged as a child of one parent away, or none (否), and unasked for the
           guardian's contact. Where 留守类型 is empty the 是否 cell is read
           (Column.fallback: 否 on the rows of children not left behind, 是 where which
-          parent is away is still unsaid); a 留守类型 column reading as no type at all
-          gives way to the 是否 column;
+          parent is away is still unsaid). A 是否 column of codes (1/2/3) is read alone
+          unless 留守类型 fills as many rows: its coding is the whole column's;
         * ``first`` is hidden and it is not (IGNORED_HIDDEN): last year's guardian hidden
           beside this year's was read, and the guardian the school sees, without a phone,
           was said reachable."""
         if first.ticks:
             return ""
-        if _HeaderReader._says_less(key, label, first.label) and any(
-            j < len(row) and nz.left_behind_type(row[j]).__class__ is str for row in sheet.rows
+        if _HeaderReader._says_less(key, label, first.label) and (
+            not _coded(sheet, first.index) or _fills(sheet, j) >= _fills(sheet, first.index)
         ):
             return IGNORED_SAYS_LESS
         hidden = sheet.hidden_columns
@@ -2612,18 +2621,23 @@ class _HeaderReader:
         return ""
 
     @staticmethod
-    def _read_where_empty(key: str, first: Column, label: str) -> str:
-        """Why a second column of the field ``first`` is read from (headed ``label``) is
-        read where ``first``'s cell is empty (Column.fallback), or "" to leave it unread:
-        the 学籍 export's 是否留守儿童 after the school's 留守类型 (IGNORED_SAYS_LESS); a
-        second guardian's column (委托监护人电话 after 监护人电话: IGNORED_SECOND_GUARDIAN),
-        where a school fills one group or the other, and a child whose 监护人 cells were
-        empty was said to have no guardian, the 委托监护人 beside them unread."""
+    def _read_where_empty(key: str, first: Column, label: str, sheet: RawSheet, j: int) -> str:
+        """Why a second column of the field ``first`` is read from (the ``j``-th, headed
+        ``label``) is read where ``first``'s cell is empty (Column.fallback), or "" to
+        leave it unread: the 学籍 export's 是否留守儿童 after the school's 留守类型
+        (IGNORED_SAYS_LESS), not of codes (_read_instead); a second guardian's column
+        (委托监护人电话 after 监护人电话: IGNORED_SECOND_GUARDIAN), where a school fills one
+        group or the other, and a child whose 监护人 cells were empty was said to have no
+        guardian, the 委托监护人 beside them unread; not one the sheet hides (last year's,
+        as IGNORED_HIDDEN has it)."""
         if first.ticks or first.fallback is not None:
             return ""
         if _HeaderReader._says_less(key, first.label, label):
-            return IGNORED_SAYS_LESS
-        return IGNORED_SECOND_GUARDIAN if key in GUARDIAN_KEYS else ""
+            return "" if _coded(sheet, j) else IGNORED_SAYS_LESS
+        hidden = sheet.hidden_columns
+        if key not in GUARDIAN_KEYS or (hidden and sheet.col0 + j + 1 in hidden):
+            return ""
+        return IGNORED_SECOND_GUARDIAN
 
     @staticmethod
     def _says_less(key: str, more: str, less: str) -> bool:
@@ -2643,6 +2657,17 @@ class _HeaderReader:
             and self.field(kind, "", sub) == (None, "")
             and choices[key](sub)
         )
+
+
+def _fills(sheet: RawSheet, j: int) -> int:
+    """How many of the sheet's rows (its header's too) fill its ``j``-th column."""
+    return sum(1 for row in sheet.rows if j < len(row) and row[j] not in (None, ""))
+
+
+def _coded(sheet: RawSheet, j: int) -> bool:
+    """Whether the sheet's ``j``-th column holds codes (0-3: a 是否留守儿童 of the 学籍
+    export's 1/2/3), which its coding reads, the whole column's (_read_left_behind)."""
+    return any(j < len(row) and _code(row[j]) is not None for row in sheet.rows)
 
 
 def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -> _Header | None:
@@ -3114,6 +3139,7 @@ _UNTICKED = frozenset({"", "×", "✗", "✘", "否", "无", "0", "/", "-", "—
 
 
 def _fall_back(
+    kind: Kind,
     columns: dict[str, Column],
     chunk: dict[str, Sequence[Any]],
     cells: _Cells,
@@ -3123,23 +3149,43 @@ def _fall_back(
     """Read the columns read where another's cell is empty (Column.fallback) into
     ``chunk`` (a piece of a sheet's columns, by key, ``rows`` its rows), saying in
     ``moved`` (Table.moved) which cells came from which column, so a finding points at the
-    cell read. A second guardian's group is read where every cell of the first guardian's
-    is empty, as one person: not the first's name with the second's phone."""
+    cell read. A cell is empty as its field reads it (/, 无 and — are no name). A second
+    guardian's group is read as one person where every cell of the first guardian's that
+    the second has too is empty (not the first's name with the second's phone), each of
+    its cells pointed at, an empty one too: a missing phone is asked for in the second
+    guardian's phone cell, which the school fills, not in the first's."""
     backed = {key: col.fallback for key, col in columns.items() if col.fallback is not None}
     if not backed:
         return
+    read = NORMALISERS[kind]
+
+    def empty(key: str, value: Any) -> bool:
+        if value is None:
+            return True
+        if value.__class__ is str and value.strip() in _NOTHING_SAID:
+            return True
+        return read[key][0](value) is None
+
     group = [key for key in backed if key in GUARDIAN_KEYS] if "guardian_name" in backed else []
-    firsts = [key for key in columns if key in GUARDIAN_KEYS]
-    empty = (
-        [all(_empty(chunk[key][r]) for key in firsts) for r in range(len(rows))] if group else []
-    )
+    seconds = {key: cells.column(backed[key][0]) for key in group}
+    # The rows whose first guardian is empty and second is not: the second's, as a whole.
+    theirs = [
+        r
+        for r in range(len(rows))
+        if all(empty(key, chunk[key][r]) for key in group)
+        and not all(empty(key, seconds[key][r]) for key in group)
+    ]
     for key, (j, letter) in backed.items():
         mine, other = chunk[key], cells.column(j)
-        taken = [
-            r
-            for r, (a, b) in enumerate(zip(mine, other, strict=True))
-            if not _empty(b) and (empty[r] if key in group else _empty(a))
-        ]
+        taken = (
+            theirs
+            if key in group
+            else [
+                r
+                for r, (a, b) in enumerate(zip(mine, other, strict=True))
+                if not empty(key, b) and empty(key, a)
+            ]
+        )
         if taken:
             mine = chunk[key] = list(mine)
             where = moved.setdefault(key, {})
@@ -3148,8 +3194,9 @@ def _fall_back(
                 where[rows[r]] = letter
 
 
-def _empty(value: Any) -> bool:
-    return value is None or (value.__class__ is str and not value.strip())
+# What a school types in a cell to say there is nobody or nothing (/, 无, —): no value, as
+# the contact rules read it (CON001 asks for a guardian named —).
+_NOTHING_SAID = frozenset({"", "/", "-", "—", "——", "无", "×", "暂无", "没有"})
 
 
 def _ticked(row: Sequence[Any], ticks: tuple[tuple[int, str, str], ...]) -> str | None:
@@ -3369,7 +3416,10 @@ class TableMaker:
         self.mixed: set[str] = set()
         self.sources_seen: dict[tuple[str, str], tuple[str, str]] = {}
         self.name_col = header.columns.get("name") or header.columns.get("date")
-        self.mapped = sorted(j for c in header.columns.values() for j in c.indices)
+        # And the columns read where another's cell is empty (Column.fallback), which a
+        # row is padded to as well.
+        backs = [c.fallback[0] for c in header.columns.values() if c.fallback is not None]
+        self.mapped = sorted([*(j for c in header.columns.values() for j in c.indices), *backs])
         self.two_rows = any(c.lower and not c.ticks for c in header.columns.values())
         cls = header.columns.get("class")
         self.class_at = cls.index if cls else None
@@ -3556,7 +3606,7 @@ class TableMaker:
             else cells.column(col.index)
             for key, col in header.columns.items()
         }
-        _fall_back(header.columns, chunk, cells, rows, table.moved)
+        _fall_back(header.kind, header.columns, chunk, cells, rows, table.moved)
         for key, column in chunk.items():
             if self.shared is not None and column is not cells.blank:
                 column = self._shared(key, column)
