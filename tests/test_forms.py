@@ -1618,9 +1618,9 @@ def test_a_left_behind_type_added_but_mostly_empty_leaves_the_rest_to_the_yes_or
 ) -> None:
     """The school added 留守类型 after 是否留守儿童 and filled it for one child of three:
     that child's is read, and the other two are 是 (which parent is away unsaid, VAL004 at
-    the 是 read, as every finding points at the cell it read). Read alone, the 留守类型
-    left two children of no type, their contacts judged by no rule; the 是否 column alone
-    left 张雨涵's both parents away unsaid."""
+    the empty 留守类型 cell to fill, not at the 是, which answers its own question). Read
+    alone, the 留守类型 left two children of no type, their contacts judged by no rule;
+    the 是否 column alone left 张雨涵's both parents away unsaid."""
     header = ["姓名", "性别", "身份证号", "班级", "健康状况", "家庭住址", "是否留守儿童",
               "留守类型", "父亲电话", "母亲电话", "监护人姓名", "与儿童关系",
               "监护人电话"]  # fmt: skip
@@ -1633,7 +1633,7 @@ def test_a_left_behind_type_added_but_mostly_empty_leaves_the_rest_to_the_yes_or
     write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
     result = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["column"], f["row"]) for f in result.json()["findings"]]
-    assert found == [("VAL004", "G", row) for row in (3, 4)]  # which parent: unsaid
+    assert found == [("VAL004", "H", row) for row in (3, 4)]  # which parent: unsaid
     assert result.stderr == XUEJI_NOTE
 
 

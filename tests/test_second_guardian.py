@@ -134,3 +134,14 @@ def test_a_hidden_second_guardian_is_not_read(tmp_path: Path) -> None:
     flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path).json()
     listed = [c["name"] for x in flag["classes"] for c in x["children"]]
     assert listed == [NAMES[0], NAMES[2], NAMES[3], NAMES[4], NAMES[5]]
+
+
+def test_a_former_guardians_column_is_not_read_as_a_second_guardian(tmp_path: Path) -> None:
+    """监护人姓名（变更前） is who the guardian was: never read for the guardian now."""
+    header = [*HEADER[:12], "监护人姓名（变更前）"]
+    rows = [[*_row(0, [None, "祖父", "13700000003"], [])[:12], "张大爷"]]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert [(c["name"], c["missing"]) for x in flag["classes"] for c in x["children"]] == [
+        (NAMES[0], ["guardian_name"])
+    ]

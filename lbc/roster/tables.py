@@ -2482,7 +2482,8 @@ class _HeaderReader:
                 columns[key] = Column(key, j, letter, shown, top, lower)
             elif key and (why := self._read_instead(key, columns[key], shown, sheet, j)):
                 was = columns[key]
-                unknown.append((was.letter, was.label))
+                if why != IGNORED_SAYS_LESS:  # a 是否 column still read where 留守类型 is empty
+                    unknown.append((was.letter, was.label))
                 ignored.append((was.letter, was.label, why, was.lower))
                 # The 是否 column's cells where 留守类型's are empty, unless they are codes,
                 # whose coding only the whole column tells (1: 非留守, or 留守?).
@@ -2637,7 +2638,8 @@ class _HeaderReader:
         hidden = sheet.hidden_columns
         if key not in GUARDIAN_KEYS or (hidden and sheet.col0 + j + 1 in hidden):
             return ""
-        return IGNORED_SECOND_GUARDIAN
+        # Nor a former guardian's (监护人姓名（变更前）, 原监护人电话).
+        return "" if _FORMER.search(label) else IGNORED_SECOND_GUARDIAN
 
     @staticmethod
     def _says_less(key: str, more: str, less: str) -> bool:
@@ -2657,6 +2659,10 @@ class _HeaderReader:
             and self.field(kind, "", sub) == (None, "")
             and choices[key](sub)
         )
+
+
+# A header of a former person's column (监护人姓名（变更前）, 原监护人, 上学期监护人).
+_FORMER = re.compile(r"变更前|更换前|^原|以前|之前|曾|上学期|去年|旧")
 
 
 def _fills(sheet: RawSheet, j: int) -> int:
@@ -3189,9 +3195,13 @@ def _fall_back(
         if taken:
             mine = chunk[key] = list(mine)
             where = moved.setdefault(key, {})
+            # A 是否留守儿童 cell that answers (是, 否) is no cell to mend: a finding on it
+            # (VAL004: which parent is away) asks for the 留守类型 cell to be filled.
+            answered = key == "left_behind_type"
             for r in taken:
                 mine[r] = other[r]
-                where[rows[r]] = letter
+                if not (answered and read[key][0](other[r]).__class__ is str):
+                    where[rows[r]] = letter
 
 
 # What a school types in a cell to say there is nobody or nothing (/, 无, —): no value, as
