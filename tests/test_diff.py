@@ -290,7 +290,14 @@ def test_a_name_or_address_spelled_otherwise_is_no_change(
     assert diff(tmp_path, "--format", "json").json()["changed"] == []
 
 
-@pytest.mark.parametrize("address", ["四川省南部县白鹤镇幸福村3组", "四川省阆中市青山镇幸福村3组"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "四川省南部县白鹤镇幸福村3组",
+        "四川省阆中市青山镇幸福村3组",
+        "四川省营山县青山镇幸福村3组",
+    ],
+)
 def test_another_guardian_or_address_is_a_change(tmp_path: Path, address: str) -> None:
     """Another town, or another county of a town of the same name, is another address."""
     old = kid(1, 监护人姓名="李奶奶", 家庭住址=address)
@@ -298,6 +305,19 @@ def test_another_guardian_or_address_is_a_change(tmp_path: Path, address: str) -
     write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table([kid(1)])})
     [changed] = diff(tmp_path, "--format", "json").json()["changed"]
     assert [c["field"] for c in changed["changes"]] == ["home_address", "guardian_name"]
+
+
+def test_a_move_to_another_county_with_a_like_named_community_is_a_change(
+    tmp_path: Path,
+) -> None:
+    """城关镇东街社区 is in many counties: 东街社区 is no county, so the county before it
+    (南部县, 营山县) still tells the two addresses apart."""
+    old = kid(1, 家庭住址="四川省营山县城关镇东街社区5组8号")
+    new = kid(1, 家庭住址="四川省南部县城关镇东街社区5组8号")
+    write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table([old])})
+    write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table([new])})
+    [changed] = diff(tmp_path, "--format", "json").json()["changed"]
+    assert [c["field"] for c in changed["changes"]] == ["home_address"]
 
 
 # ---- CSV ----

@@ -564,8 +564,11 @@ def _differ(key: str, before: object, after: object) -> bool:
 
 
 # The divisions an address opens with, province to county (四川省, 南充市, 南部县,
-# 凉山彝族自治州, 市中区), each a name of one to eight characters and its level's word.
-_DIVISION = re.compile(r"[^省市县区州盟旗]{1,8}?(?:自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗)")
+# 凉山彝族自治州), each a name of one to eight characters and its level's word; never a
+# town's or a village's (城关镇东街社区, 幸福村市场: a name holding 镇, 乡, 村, 街 … is none).
+_DIVISION = re.compile(
+    r"[^省市县区州盟旗镇乡村街道路巷号组社园场]{1,8}?(?:自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗)"
+)
 
 
 def _divisions(place: str) -> tuple[list[str], str]:
@@ -581,17 +584,17 @@ def _divisions(place: str) -> tuple[list[str], str]:
 def _same_place(was: str, now: str) -> bool:
     """Whether two places (nz.place_key) are one, spelled out further one term: a province,
     city or county written before it (四川省南部县… and 南部县…), or between (四川省南充市南部县…
-    and 四川省南部县…). The rest after the divisions is the same, and the last division
-    named is too, or the divisions one names are among the other's, in order; another
-    county (阆中市 for 南部县) is another place."""
+    and 四川省南部县…). The rest after the divisions is the same, and the divisions one
+    names are among the other's, in order, or both end in one county (南充市南部县 and
+    四川省南部县); another county or city (营山县, 阆中市 for 南部县) is another place."""
     shorter, longer = sorted((was, now), key=len)
     if len(shorter) >= 6 and longer.endswith(shorter):
         return True
     (a, rest_a), (b, rest_b) = _divisions(was), _divisions(now)
     if rest_a != rest_b or len(rest_a) < 4:
         return False
-    if a and b and a[-1] == b[-1]:
-        return True  # the county named, the province or the city before it or not
+    if a and b and a[-1] == b[-1] and a[-1].endswith(("县", "旗")):
+        return True
     fewer, more = sorted((a, b), key=len)
     it = iter(more)
     return all(unit in it for unit in fewer)
