@@ -732,14 +732,19 @@ def test_a_number_in_the_guardians_cell_labelled_as_another_households_is_not_he
     """爷爷13812340001 in 监护人电话 where the guardian is the 外祖母 (the mother's mother,
     another home than the father's father's) was read as her number, and the child said
     reachable. It is no number of hers (PHN002, and CON001: none), as a parent's there is
-    not; a grandparent of her own side (爷爷 for a guardian 祖母, 外公 for 外祖母) is one
-    home's, and an uncle's number of a guardian who is a relative may be hers."""
+    not. A grandparent of her own side (爷爷 for a guardian 祖母, 外公 for 外祖母) is one
+    home's; and a relative's or a grandparent's number for a guardian who is no
+    grandparent (舅妈 for 舅舅, 外公 for a 亲属, 奶奶 for the mother, 姑姑 for 奶奶) may
+    well be the home's: all read as before."""
     kids = [
         kid(1, kind="父母均外出", 与儿童关系="外祖母", 监护人电话="爷爷13812340001"),
-        kid(2, kind="父母均外出", 与儿童关系="亲属", 监护人电话="13812340002（外公）"),
+        kid(2, kind="父母均外出", 与儿童关系="祖父母", 监护人电话="13812340002（外公）"),
         kid(3, kind="父母均外出", 与儿童关系="祖母", 监护人电话="爷爷：13812340003"),
         kid(4, kind="父母均外出", 与儿童关系="外祖母", 监护人电话="外公13812340004"),
         kid(5, kind="父母均外出", 与儿童关系="舅舅", 监护人电话="舅妈13812340005"),
+        kid(6, kind="父母均外出", 与儿童关系="亲属", 监护人电话="外公13812340006"),
+        kid(7, kind="父亲外出", 与儿童关系="母亲", 监护人电话="奶奶13812340007"),
+        kid(8, kind="父母均外出", 与儿童关系="祖母", 监护人电话="姑姑13812340008"),
     ]
     path = roster(tmp_path / "r.xlsx", kids, None)
     not_hers = "“监护人电话”里的号码标着“{}”，不是监护人的，没有当作监护人的电话".format

@@ -627,23 +627,20 @@ def names_guardian(
 
 
 def names_other_kin(word: str, guardians: object) -> bool:
-    """Whether a phone label (``word``) names a relative of another household than the
-    guardian's, of the relation (与儿童关系, read: ``guardians``) given: 爷爷 where the
-    guardian is the 外祖母, 舅舅 where she is the 祖母. Not where either is unknown, nor a
-    grandparent of the guardian's side (爷爷 of a guardian who is the 祖母 or 祖父母: one
-    couple, one home)."""
-    if _WHOSE.get(word) != "guardian" or guardians.__class__ is not str:
-        return False
-    kin = relation(word)
-    if kin.__class__ is not str or kin == guardians:
-        return False
-    return not any(kin in side and guardians in side for side in _GRANDPARENT_SIDES)
+    """Whether a phone label (``word``) names a grandparent of the other side than the
+    guardian, of the relation (与儿童关系, read: ``guardians``) given: 爷爷 where the
+    guardian is the 外祖母 (the father's father, the mother's mother: two homes). No other
+    pair is told apart so: a 姑姑's number for a guardian 奶奶, or an uncle's for 外公外婆,
+    may well be the home's."""
+    kin = relation_word(word)
+    mine = next((side for side in _GRANDPARENT_SIDES if kin in side), None)
+    theirs = next((side for side in _GRANDPARENT_SIDES if guardians in side), None)
+    return mine is not None and theirs is not None and mine is not theirs
 
 
 # Each side's grandparents, a couple of one home: the father's parents, the mother's.
-_GRANDPARENT_SIDES = (
-    frozenset({"祖父", "祖母", "祖父母"}),
-    frozenset({"外祖父", "外祖母", "外祖父母"}),
+_GRANDPARENT_SIDES = tuple(
+    frozenset({couple, *members}) for couple, members in _BOTH_GRANDPARENTS.items()
 )
 
 
