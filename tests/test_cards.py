@@ -636,6 +636,16 @@ def test_an_address_is_on_the_card_as_the_school_wrote_it(tmp_path: Path) -> Non
     assert [[c.text for c in r.cells] for r in grid.rows][:2] == [list(x) for x in lines[:2]]
 
 
+def test_a_health_code_is_on_the_card_as_its_words(tmp_path: Path) -> None:
+    """The 学籍 export's 健康状况 codes (31: 有慢性病) are printed as their words, not as the
+    code typed, while words are printed as the school wrote them."""
+    rows = [kid(1, 班级=C32, 健康状况="31"), kid(2, 班级=C32, 健康状况="患病 （哮喘）")]
+    ws = write_school(tmp_path / "ws", rows)
+    assert cards(ws, "--out", "c.html").exit_code == 0
+    page = (ws / "c.html").read_text(encoding="utf-8")
+    assert re.findall(r"健康状况：([^　<]*)", page) == ["有慢性病", "患病 （哮喘）"]
+
+
 def test_an_address_showing_na_is_worded_as_the_error_on_the_card(tmp_path: Path) -> None:
     """An address cell showing a formula's error (a failed VLOOKUP's #N/A) printed a bare
     #N/A on the card, as the guardian's 住址 and the child's 家庭住址, as if it were the

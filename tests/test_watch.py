@@ -1129,9 +1129,12 @@ def test_a_guardians_birth_year_alone_says_an_aged_or_young_guardian(tmp_path: P
     """A guardian's 出生日期 written as a year alone (1950, 1950年) was unreadable, and a
     guardian of 75 was no reason on the list. The year is read for the age it leaves
     sure: a guardian born in 1956 may be 69 on 2026-06-01, so is not said aged; one born
-    in 2010 is 16 at most, under 18."""
+    in 2010 is 16 at most, under 18. The child's own birth year (2016) is hers, not the
+    guardian's, and a year giving no age a guardian can be (2026, 1900) is no age. The
+    card gives the age the list does."""
     header = [*CHILD_HEADER, "监护人出生日期", "帮扶教师"]
     years = [(1, "1950"), (2, "1950年"), (3, 2010), (4, "1956"), (5, "1985")]
+    years += [(6, "2016"), (7, "2026"), (8, "1900")]  # the child's own year; no age
     rows = [[*child_row(n), born, "王芳"] for n, born in years]
     write_xlsx(tmp_path / "登记表.xlsx", {"花名册": [header, *rows], "教师": TEACHERS})
     settings(tmp_path, "[watch]\nthreshold = 1")
@@ -1146,3 +1149,14 @@ def test_a_guardians_birth_year_alone_says_an_aged_or_young_guardian(tmp_path: P
         ("张雨涵", [("WCH004", "O2", "监护人 75 岁")]),
         ("李明轩", [("WCH004", "O3", "监护人 75 岁")]),
     ]
+    cards = run("cards", "--out", "c.html", cwd=tmp_path)
+    assert cards.exit_code == 0, cards.stderr
+    ages = re.findall(r"年龄：([^　<]*)", (tmp_path / "c.html").read_text(encoding="utf-8"))
+    today, blank = dt.date.today(), "＿＿＿＿＿＿"
+
+    def youngest(year: int) -> str:  # the card's is today's, as the list's is --as-of's
+        age = today.year - year - ((today.month, today.day) < (12, 31))
+        return str(age) if age >= 10 and age + 1 <= 120 else blank
+
+    shown = [youngest(y) for y in (1950, 1950, 2010, 1956, 1985)]
+    assert ages == [*shown, blank, youngest(2026), blank]

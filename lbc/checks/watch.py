@@ -33,7 +33,6 @@ import bisect
 import datetime as dt
 import functools
 import itertools
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -50,8 +49,11 @@ from lbc.roster.people import (
     LEFT_SCHOOL,
     TeachersInPost,
     age_on,
+    ages_in_year,
     came_after,
+    known_birth,
     shown_name,
+    year_alone,
 )
 from lbc.roster.support import (
     ChildIndex,
@@ -462,9 +464,11 @@ class WatchFacts:
         children = self.children
         for k, (born, key) in self._guardians.items():
             if born.__class__ is BornIn:
-                # The youngest the guardian can be, for aged; the oldest, for under 18.
-                age = age_on(dt.date(born.year, 12, 31), as_of)  # type: ignore[union-attr]
-                oldest = age_on(dt.date(born.year, 1, 1), as_of)  # type: ignore[union-attr]
+                # The youngest the guardian can be, for aged; the oldest, for under 18;
+                # neither where the year gives no age a guardian can be (2026, 1899).
+                age, oldest = ages_in_year(born.year, as_of)  # type: ignore[union-attr]
+                if age not in GUARDIAN_AGES or oldest not in GUARDIAN_AGES:
+                    continue
             else:
                 age = oldest = born if isinstance(born, int) else age_on(born, as_of)  # type: ignore[arg-type]
             if age >= (own.get(children[k][0].origin, limit) if own else limit):
@@ -651,8 +655,17 @@ class BornIn:
     year: int
 
 
-# A year alone, as a guardian's birth date is often written.
-_YEAR_ALONE = re.compile(r"(19\d\d|20\d\d)年?")
+def guardians_year(table: Table, i: int) -> int | None:
+    """The year alone row ``i``'s 监护人出生日期 gives (people.year_alone), unless it is the
+    child's own birth year: the child's copied into the guardian's cell, as a full date
+    copied so is (_guardians_born)."""
+    year = year_alone(table.get("guardian_birth_date", i))
+    if year is None:
+        return None
+    own = known_birth(
+        table.get("birth_date", i), table.get("id_number", i), table.get("id_kind", i)
+    )
+    return None if own is not None and own.year == year else year
 
 
 def _guardians_born(
@@ -660,9 +673,8 @@ def _guardians_born(
 ) -> Iterator[tuple[int, tuple[dt.date | int | BornIn, str]]]:
     """Each named guardian's birth date, or age where no date says it, and the column it
     was read from: the ID number's birth date, else the birth date column (a year alone
-    there: BornIn), else 年龄. The
-    child's own ID number or birth date copied into the guardian's cell is no guardian's
-    (an 8-year-old guardian, WCH006, who is the child)."""
+    there: BornIn), else 年龄. The child's own ID number or birth date copied into the
+    guardian's cell is no guardian's (an 8-year-old guardian, WCH006, who is the child)."""
     guardians = cells_held(table, "guardian_name")
     ids, own_ids = _column(table, "guardian_id_number"), _column(table, "id_number")
     undated = []
@@ -692,8 +704,8 @@ def _guardians_born(
             yield j, (births[i], "guardian_birth_date")
         elif isinstance(ages[i], int) and ages[i] in GUARDIAN_AGES:
             yield j, (ages[i], "guardian_age")
-        elif births[i].__class__ is nz.Bad and (year := _YEAR_ALONE.fullmatch(births[i].raw)):
-            yield j, (BornIn(int(year[1])), "guardian_birth_date")
+        elif births[i].__class__ is nz.Bad and (year := guardians_year(table, i)) is not None:
+            yield j, (BornIn(year), "guardian_birth_date")
 
 
 def _the_child(table: Table, rows: list[int]) -> Iterator[tuple[int, Found]]:

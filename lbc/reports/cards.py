@@ -10,10 +10,11 @@ in full, and the command says so.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from lbc.checks.engine import person_id_date
-from lbc.checks.watch import watch_list
+from lbc.checks.watch import GUARDIAN_AGES, guardians_year, watch_list
 from lbc.errors import LbcError
 from lbc.messages import language, long_date, t
 from lbc.reports.caseload import EITHER_ROW, support_teacher
@@ -23,6 +24,7 @@ from lbc.roster.people import (
     Teacher,
     TeachersInPost,
     age_on,
+    ages_in_year,
     class_rank,
     known_birth,
 )
@@ -112,6 +114,17 @@ def _written(table: Table, key: str, i: int) -> str:
         with language("zh"):  # a card is a school's document: Chinese whatever --lang says
             return t("cell.formula_error", value=raw[i])
     return (nz.as_written(raw[i]) if raw is not None else None) or _value(table, key, i)
+
+
+def _health_shown(table: Table, i: int, health: object) -> str | None:
+    """The row's 健康状况 as written (患病（哮喘）, its brackets full-width) where it says
+    what lbc read, marks aside; as read where the cell is a code (the 学籍 export's 10 is
+    健康或良好)."""
+    read = nz.display(health)
+    written = _written(table, "health", i)
+    folded = "".join(unicodedata.normalize("NFKC", written).split())
+    same = read is not None and folded == "".join(read.split())
+    return written if same else read
 
 
 def _birth(table: Table, i: int) -> str:
@@ -219,7 +232,8 @@ def _guardian_address(table: Table, i: int) -> str:
 
 def _guardian_age(table: Table, i: int, today: dt.date) -> str:
     """The guardian's age on the card, as the watch list counts it (WCH004): from the ID
-    number's birth date, else the birth date column, else the 年龄 column; a blank where
+    number's birth date, else the birth date column (a year alone: the youngest the
+    guardian can be), else the 年龄 column; a blank where
     none says it. Only the 年龄 column was printed: a roster copied from the registration
     form gives the guardian's ID number, and the card of a child the list names for a
     guardian of 75 said no age."""
@@ -231,6 +245,10 @@ def _guardian_age(table: Table, i: int, today: dt.date) -> str:
             born = written if written.__class__ in (dt.date, nz.YearMonth) else None
         if born is not None and (age := age_on(born, today)) is not None:
             return str(age)
+        if born is None and (year := guardians_year(table, i)) is not None:
+            youngest, oldest = ages_in_year(year, today)
+            if youngest in GUARDIAN_AGES and oldest in GUARDIAN_AGES:
+                return str(youngest)  # as the watch list says it
     return _value(table, "guardian_age", i)
 
 
@@ -250,9 +268,7 @@ def _card(
     health = own_health
     if repeats:
         health = EITHER_ROW["health"]([health, *(tb.get("health", j) for tb, j in repeats)])
-    # The row's own words as written (患病（哮喘）, its brackets full-width), unless another
-    # row of the child's said more.
-    shown_health = _written(table, "health", i) if health == own_health else nz.display(health)
+    shown_health = _health_shown(table, i, health) if health == own_health else nz.display(health)
     people = []
     # Father and mother when the roster has their columns; 家长 when it keeps one parent
     # column set; both when it has both (neither is hidden by the other).

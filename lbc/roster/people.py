@@ -642,6 +642,24 @@ def came_after(since: dt.date, *days: object) -> dt.date | None:
 _DAYS = (dt.date, nz.YearMonth)
 
 
+# A year alone, as a guardian's 出生日期 is often written (1950, 1950年).
+_YEAR_ALONE = re.compile(r"(19\d\d|20\d\d)年?")
+
+
+def year_alone(value: object) -> int | None:
+    """The year a birth date cell gives that is written as a year alone (1950, 1950年,
+    which reads as no date: nz.Bad), else None."""
+    if value.__class__ is nz.Bad and (year := _YEAR_ALONE.fullmatch(value.raw)):  # type: ignore[attr-defined]
+        return int(year[1])
+    return None
+
+
+def ages_in_year(year: int, as_of: dt.date) -> tuple[int, int]:
+    """The youngest and the oldest a person born in ``year`` can be on ``as_of``."""
+    youngest = as_of.year - year - ((as_of.month, as_of.day) < (12, 31))
+    return youngest, as_of.year - year
+
+
 def age_on(born: object, as_of: dt.date) -> int | None:
     """Whole years from ``born`` (a date, or a month) to ``as_of``; None when not a date."""
     if born.__class__ not in (dt.date, nz.YearMonth):
