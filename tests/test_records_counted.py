@@ -254,3 +254,14 @@ def test_a_child_on_the_roster_is_never_said_not_on_it(tmp_path: Path) -> None:
         (4, "记录中的学生“赵小明”不在花名册中"),
         (5, "记录中的学生“张雨涵李明轩”不在花名册中（一行写了 2 名学生，请每名学生各写一行）"),
     ]
+
+
+def test_one_childs_four_character_name_is_not_two_children(tmp_path: Path) -> None:
+    """次仁卓玛 is one child's name (a Tibetan name of four characters), not on the roster,
+    whose children include 次仁 and 卓玛: REC002 says only that the name is not on the
+    roster, where a split of any long name told the teacher to write the row as two, and
+    credit the talk to two other children."""
+    day = dt.date(2024, 10, 8)
+    path = _roster(tmp_path, "次仁", "卓玛", 帮扶记录=[[day, "王芳", "次仁卓玛", None, *TALK]])
+    found = run("validate", path, "--select", "REC002", "--format", "json").json()["findings"]
+    assert [(f["row"], f["message"]) for f in found] == [(2, "记录中的学生“次仁卓玛”不在花名册中")]

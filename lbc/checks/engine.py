@@ -509,20 +509,23 @@ class RosterChecks:
 
 def _record_names(roster: Roster) -> set[str]:
     """The children's names the records name: each cell's, and each name of a cell naming
-    several (谢心怡、任欣然), which REC002 says is several children's (_why_unknown)."""
+    several (谢心怡、任欣然, or 谢心怡 任欣然), which REC002 says is several children's
+    (_why_unknown)."""
     cells = {n for tbl in roster.records for n in tbl.values.get("student") or () if n}
     several = {n for cell in cells if cell.__class__ is str for n in nz.several_names(cell)}
-    run_on = {n for cell in cells if cell.__class__ is str for two in _run_on(cell) for n in two}
-    return cells | several | run_on
+    raw = {cell for tbl in roster.records for cell in tbl.raw.get("student") or ()}
+    spaced = {n for cell in raw for n in _spaced_names(cell)}
+    return cells | several | spaced
 
 
-def _run_on(name: str) -> list[tuple[str, str]]:
-    """The ways a name of four to eight characters splits into two of two or more: two
-    children's names with a space between them (谢心怡 任欣然), which a name reads as one
-    (王 芳 is 王芳), or none."""
-    if not 4 <= len(name) <= 8:
+def _spaced_names(cell: object) -> list[str]:
+    """The names a 学生姓名 cell holds with a space between (谢心怡 任欣然), each of two
+    characters or more, which the name reads as one (王 芳 is 王芳, its space padding);
+    [] for any other cell."""
+    if cell.__class__ is not str or " " not in cell.strip():  # type: ignore[attr-defined]
         return []
-    return [(name[:k], name[k:]) for k in range(2, len(name) - 1)]
+    names = [n for part in cell.split() if (n := nz.name(part))]  # type: ignore[attr-defined]
+    return names if len(names) > 1 and all(len(n) >= 2 for n in names) else []
 
 
 def _index_named(
@@ -569,23 +572,20 @@ def _once_per_file(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _why_unknown(children: ChildIndex, key: tuple[Any, Any, Any, Any]) -> str:
+def _why_unknown(children: ChildIndex, key: tuple[Any, Any, Any, Any], cell: object) -> str:
     """Why a record's child is found on no roster row, where the roster says more than
     that no child has the name: one of it is in another class than the record's (a name
     typed into a row whose 班级 is still another child's, on lbc's record sheet), or the
-    cell names two children of it (谢心怡、任欣然). Told only "not in the roster", the
-    teacher finds the name there and takes lbc to be wrong."""
+    cell (``cell``, as typed) names two children of it (谢心怡、任欣然, 谢心怡 任欣然). Told
+    only "not in the roster", the teacher finds the name there and takes lbc to be wrong."""
     student, cls, school, born = key
     if cls is not None and children.find(student, None, school, born):
         return t("rule.REC002.other_class", cls=nz.display(cls))
     if student.__class__ is not str:
         return ""
-    names = nz.several_names(student)
+    names = nz.several_names(student) or _spaced_names(cell)
     if names and all(children.find(name, None, school, None) for name in names):
         return t("rule.REC002.several", count=len(names))
-    for two in _run_on(student):
-        if all(children.find(name, None, school, None) for name in two):
-            return t("rule.REC002.several", count=2)
     return ""
 
 
@@ -1714,7 +1714,8 @@ def check_records(
         if len(found) > 1:  # namesakes: the one paired with the record's teacher, if one is
             found = paired_with(found, teacher)
         if not found:
-            out.add(R.REC002, i, "student", name=student, why=_why_unknown(children, key))
+            why = _why_unknown(children, key, out.table.raw["student"][i])
+            out.add(R.REC002, i, "student", name=student, why=why)
         elif len(found) > 1:
             ask = _namesakes_ask(classes[i], births[i])
             out.add(R.REC003, i, "student", name=student, count=len(found), ask=ask)
