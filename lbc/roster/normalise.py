@@ -2172,55 +2172,72 @@ _SEPARATED = re.compile(r"^(.+?)\s*(?:[,;]|[-—~]+|\s)\s*([^\s,;\-—~].*)$")
 # 电话（无法接通）): the narrow words of it only, since a remark mostly says what a contact
 # was about, negations and all (谈心（作业未完成）, 谈心（父母长期不在家）, 学习辅导（没听懂）).
 _FAILED_ANY = (
-    r"取消|改期|延期|^推迟|推迟$|[未没]能?(?:进行|成行|发放|送达)|未果|无果"
+    r"取消|改期|延期|^推迟|推迟$|[未没]能?(?:进行|成行|发放|送达)"
     r"|^(?:缺席|没来|未来|未到|没到|未|没|[未没](?:开展|落实|完成|进行))$"
 )
 # The end of a clause of a remark (家中无人，改日再访): 无人 there is nobody home, not the
 # 无人 of 周末无人照看.
 _CLAUSE_END = r"(?=$|[,;。])"
-_FAILED = {
-    "家访": re.compile(
-        rf"{_FAILED_ANY}|未遇|扑空|不在家|(?:家中|家里|屋里)?[无没]人(?:在家|在|应答?|开门|接待)?"
-        rf"{_CLAUSE_END}|紧锁|锁门|锁着|拒访|不让进|白跑|[未没]碰[到上着]|搬(?:家|走)了|已搬(?:家|走)"
-        rf"|(?:找不到|没找到)(?:家|人|地方|住处)?{_CLAUSE_END}"
-        rf"|[未没]能?见(?:到|着|(?=人|家长|父母|学生|孩子|监护人|家人))"
+# What says a contact of each kind was not made, besides _FAILED_ANY's words.
+_FAILED_OF = {
+    "家访": (
+        rf"未遇|不遇|扑空|不在家|(?:家中|家里|屋里)?[无没]人(?:在家|在|应答?|开门|接待)?{_CLAUSE_END}"
+        r"|[无没]人(?:开门?|应门?|答应)|无一人|紧锁|紧闭|锁门|锁着|拒访|不让进|白跑|空跑"
+        rf"|[未没]碰[到上着]|搬(?:家|走)了|已搬(?:家|走)|见不到人|改日再(?:去|访|来)"
+        rf"|(?:找不到|没找到)(?:[^,;。]{{0,4}}家|人|地方|住处)?{_CLAUSE_END}"
+        r"|[未没]能?见(?:到|着|(?=人|家长|父母|学生|孩子|监护人|家人))"
         # Not the parents, away as a left-behind child's are (未见到母亲，奶奶在家).
         r"(?!(?:孩子|学生)?的?(?:父亲|母亲|爸|妈|双亲))|学生[未没]到家"
-        rf"|联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}"
+        rf"|(?:^|一直|始终)联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}"
+        r"|改为(?:电话|微信|视频)"
         # The visit itself not gone on (没去, 因疫情未去), not a child who did not go to
-        # school (学生没去学校), which a visit is often about.
-        rf"|[未没]能?(?:去成?|家访|上门|入户){_CLAUSE_END}"
+        # school (学生没去学校, 哪儿也没去), which a visit is often about.
+        rf"|(?<![也都])[未没]能?(?:去成?|家访|上门|入户){_CLAUSE_END}"
     ),
     **dict.fromkeys(
         ("电话联系", "视频通话", "亲情通话"),
-        re.compile(
-            rf"{_FAILED_ANY}|[未没]接|[未没]能?接通|无法接通|[打拨]不[通进]|没[打拨]?通|无应答|[无没]人接(?!送)"
-            r"|关机|停机|空号|占线|拒接|号码错误|错号|换号(?!后)|号码已?更换|无暇接|不在服务区"
-            rf"|无法联系|联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}|失联$|[无没]人应答"
-            rf"|[未没]能?[打拨]通|[未没][打拨]{_CLAUSE_END}|[未没]能?联系[上到]|不通{_CLAUSE_END}"
-            rf"|[未没]回(?:复|电|话)?{_CLAUSE_END}|[没无]信号|[未没]能?连上|连不上|号码错|打错"
-            rf"|(?:^|[,;])(?:对方|家长|父母|父亲|母亲|爸爸|妈妈)?不接(?:听|电话)?{_CLAUSE_END}"
-        ),
+        r"[未没]接|[未没]能?接通|无法接通|[打拨]不[通进]|没[打拨]?通|无应答"
+        r"|(?<!放学)[无没]人接(?!送)|(?<!把手机)(?<!把电话)关机|停机|空号|占线|拒接|挂断|被挂"
+        r"|号码错误|号码不对|错号|换号(?!后)|号码已?更换|无暇接|不在服务区"
+        rf"|无法联系|联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}|失联$|[无没]人应答"
+        rf"|[未没]能?[打拨]通|[未没][打拨]{_CLAUSE_END}|[未没]能?联系[上到]|不通{_CLAUSE_END}"
+        rf"|[未没]回(?:复|电|话|拨){_CLAUSE_END}|(?:^|对方|一直|始终)[未没]回{_CLAUSE_END}"
+        r"|[没无]信号|[未没]能?连上|连不上|号码错|打错|未果|无果"
+        rf"|不接(?:听|电话)?{_CLAUSE_END}",
     ),
-    # A child away from a group activity or a lesson did not take part.
+    # A child away from a group activity or a lesson (学生请假, 该生因病没参加本次活动), not
+    # other children (三名同学缺席) nor an absence before (上次活动因病请假，这次参加了).
     **dict.fromkeys(
         ("活动", "学习辅导"),
-        re.compile(
-            rf"{_FAILED_ANY}|(?:^|病|事)(?:缺席|请假)|(?:缺席|请假)$"
-            r"|(?:^|学生)[未没]能?(?:去|到|参加|辅导)$"
-        ),
+        r"^(?:学生|孩子|该生)?(?:因?[病事])?(?:请假|缺席)"
+        r"|(?:^|学生|孩子|该生)(?:因?[病事]|今天|本次|这次)?[未没]能?"
+        r"(?:来参加|去参加|参加|来|去|到|辅导成?)(?:本次)?(?:活动|辅导)?$",
     ),
-    # A talk not had (没谈, 学生没来), not one about what was not done (作业未完成).
+    # A talk not had (没谈, 暂未谈心, 学生没来), not one about what was not done (作业未完成).
     **dict.fromkeys(
         ("谈心", "心理疏导"),
-        re.compile(rf"{_FAILED_ANY}|^[未没]能?(?:谈|谈成|谈话|疏导)$|学生(?:没来|[未没]到)$"),
+        r"^[^,;。]{0,3}?[未没]能?(?:谈心|谈话|谈成|谈|疏导)$"
+        r"|^(?:学生|孩子|该生)(?:没来|[未没]到(?:校)?)$",
     ),
-    "送温暖": re.compile(rf"{_FAILED_ANY}|[未没]能?送(?:到|达|出|去)?{_CLAUSE_END}"),
+    "送温暖": (
+        rf"[未没]能?送(?:到|达|出)?(?:去|来)?{_CLAUSE_END}|(?:家中|家里)[无没]人{_CLAUSE_END}"
+        rf"|再送{_CLAUSE_END}"
+    ),
 }
+# Each kind's words of a contact not made, _FAILED_ANY's with its own (a remark's), and
+# its own alone (a 内容's, where _FAILED_ANY's count only in a clause about the contact).
+_FAILED = {kind: re.compile(rf"{_FAILED_ANY}|{words}") for kind, words in _FAILED_OF.items()}
+_FAILED_OWN = {kind: re.compile(words) for kind, words in _FAILED_OF.items()}
+_FAILED_OTHER = re.compile(_FAILED_ANY)
+# A 内容's clause that is a bare no (未, 取消, 未进行): of the contact, whatever its words.
+_BARE_NO = re.compile(r"^(?:未|没|取消|改期|延期|推迟|[未没](?:进行|开展|落实))$")
+# What happens often, not this time (家里经常没人, 周末常不在家): no contact not made.
+_HABITUAL = re.compile(r"经常|平时|常年|长期|总是|平常|一般|有时|常常|往往|每[天周次]")
 # One of the family away from home (父母不在家, 奶奶没在家, 爸妈常年不在家): with nobody
-# met, a visit finding the parents away may have met the grandparents or nobody.
+# met, a visit finding the parents away may have met the grandparents or nobody; so too
+# the child (孩子不在家: the grandmother may have been met).
 _SOMEONE_AWAY = re.compile(
-    r"(?:父母|父亲|母亲|爸爸|妈妈|爸妈|家长|爷爷|奶奶|外公|外婆|姥姥|姥爷|祖父|祖母)"
+    r"(?:父母|父亲|母亲|爸爸|妈妈|爸妈|家长|爷爷|奶奶|外公|外婆|姥姥|姥爷|祖父|祖母|孩子|学生)"
     r"[^,;。]{0,6}?[不未没]在家"
 )
 # A remark that leaves it unsure whether the contact was made, or made so: planning words,
@@ -2231,68 +2248,96 @@ _SOMEONE_AWAY = re.compile(
 _REMARK_UNSURE = re.compile(
     r"计划|拟(?!考)|(?<!接)待(?!人)|预约|准备(?!期末|考试)|安排|暂缓|暂停|下次|再约|另约|择日"
     r"|(?:^|病|事)请假|请假$|拒绝|挂断|^(?:否|无|没|不|暂无|不在|[-—/]+|[×x✗✘]|0次?)$"
-    r"|下周|改天|改日|延后|再去|预计|没空|挂了|^(?:学生)?(?:缺席|病假|事假)$"
+    r"|下周|改天|改日|改到|改在|延后|再去|预计|没空|挂了|^(?:学生)?(?:缺席|病假|事假)$|未果|无果"
 )
 _BY_PHONE = re.compile(r"电话|电访|视频|微信|线上|网络|改为|qq")
 # A kind with a count or a mark: 家访1次, 第一次家访, 已家访, 家访√.
 _COUNTED = re.compile(r"^(?:已|第[0-9一二三四五六七八九十]+次)|(?:[0-9一二两三]+次|[。√✓])$")
 
 
-_FAILED_OTHER = re.compile(_FAILED_ANY)
-# Who a teacher meets or speaks with: the family and those entrusted with the child; and
-# the child (a talk's or a visit's, not a call's: a child telling the teacher her father
-# changed his number is no call made).
-_FAMILY_WORD = (
+# Who a teacher meets or speaks with: the family and those entrusted with the child (he or
+# she, said of one of them, where they speak); and the child (a talk's or a visit's, not a
+# call's: a child telling the teacher her father changed his number is no call made).
+_KIN_WORD = (
     r"(?:父亲|母亲|爸爸|妈妈|父母|家长|爷爷|奶奶|外公|外婆|姥姥|姥爷|祖父|祖母|监护人"
-    r"|伯|叔|舅|姑|姨|婶|哥|姐|她|他)"
+    r"|伯|叔|舅|姑|姨|婶|哥|姐)"
 )
+_FAMILY_WORD = rf"(?:{_KIN_WORD}|她|他)"
 _CHILD_WORD = r"(?:孩子|学生|该生|小孩)"
-# Not after a negation (没见到, 无法沟通, 家里没人辅导作业).
-_NOT_AFTER_NO = r"(?<![未没不])(?<!无人)(?<!没人)(?<![无没]法)(?<![未没不]能)(?<!难以)"
+# Not after a negation or a refusal (没见到, 无法沟通, 家里没人辅导作业, 拒绝沟通).
+_NOT_AFTER_NO = (
+    r"(?<![未没不])(?<!无人)(?<!没人)(?<![无没]法)(?<![未没不]能)(?<!难以)"
+    r"(?<!拒绝)(?<!不愿)(?<!不肯)(?<!不想)"
+)
+# What the teacher does that reaches someone, in person or by phone: talked with someone
+# (与奶奶交流), saw or reached them (见到, 接通, 回电, 打回来, 联系上), was answered (答应).
+_REACHED = (
+    r"(?:与|和|跟|同)[^,;。未没不]{1,6}?(?:交流|交谈|谈话|谈心|聊|通话|沟通|见面)"
+    rf"|{_NOT_AFTER_NO}(?:接待|见到|见了|遇见|遇到|碰到|找到|接通|回电(?!话)|回拨|打回来|打过来"
+    r"|打通|就通了|联系上|联系了|接了|接听了|交流|沟通|交谈|聊了|聊天|通话|通电话|答应"
+    r"|回了电话)"
+)
+# What only a contact in person does: a lesson given (补课, 讲解), a gift handed over (送去,
+# 交到…手里), a talk (找他谈心), comfort given (安慰了几句), an activity taken part in or
+# held (参加了, 开展了).
+_IN_PERSON_DONE = (
+    rf"{_NOT_AFTER_NO}(?:补课|补讲|补习|补辅导|补上|辅导了?|讲解|讲了|送去|送到|送上|送给"
+    r"|补送|交给|交到|赠送|带去|发放|开导|安慰|劝导|劝说|劝其|疏导了|参加了|参加并|参与了"
+    r"|开展了|举行了|进行了|正常开展|如期开展|顺利开展)|找[^,;。]{0,4}?(?:谈心|谈话|聊)"
+    r"|(?:^|该生|孩子|学生|积极)参加(?!不)|对[^,;。未没]{1,4}?进行"
+)
+_URGED = r"(?:叮嘱|嘱咐|提醒|督促|教育|鼓励|安慰|开导|劝导|批评|表扬|引导|告知|告诉|通知|转告)了?"
+_SAID = r"(?:说|表示|反映|介绍|称|讲|答应|告诉)"
 
 
-def _met(who: str) -> re.Pattern[str]:
-    """A clause saying someone of ``who`` was met or spoken with, or helped in person: with
-    whom the teacher talked (与奶奶交流), whom she saw or reached (见到, 见奶奶, 接通, 回电,
-    联系上), who said something to her (母亲说…, whatever it says: 母亲说孩子爸爸电话经常
-    打不通 is a call made), whom she urged or told (叮嘱孩子, 告知家长), a lesson given (补课)
-    or a gift handed over (送去, 交给)."""
+def _met(by_call: bool) -> re.Pattern[str]:
+    """A clause saying someone was met or spoken with, or helped in person (_REACHED,
+    _IN_PERSON_DONE), or urged or told (叮嘱孩子, 告知家长), or who said something to the
+    teacher (母亲说…, whatever it says: 母亲说孩子爸爸电话经常打不通 is a call made). On a
+    call (``by_call``) the family, not the child: a child who speaks, or is urged to have
+    her mother call back, was no call made."""
+    who = _FAMILY_WORD if by_call else rf"(?:{_FAMILY_WORD}|{_CHILD_WORD})"
+    seen = _KIN_WORD if by_call else rf"(?:{_KIN_WORD}|{_CHILD_WORD})"
+    urged = _KIN_WORD if by_call else rf"(?:{_FAMILY_WORD}|{_CHILD_WORD}|其)"
     return re.compile(
-        r"(?:与|和|跟|同)[^,;。未没不]{1,6}?(?:交流|交谈|谈话|谈心|聊|通话|沟通|见面)"
-        rf"|{_NOT_AFTER_NO}(?:接待|见到|见了|遇见|遇到|碰到|找到|接通|回电|联系上|联系了|接了"
-        r"|接听了|交流|沟通|交谈|聊了|聊天|通话|通电话|补课|补讲|补习|补辅导|辅导了?|讲解"
-        r"|送去|送到|送上|送给|交给|发放)"
-        rf"|{_NOT_AFTER_NO}见{who}|{who}(?:说|表示|反映|介绍|称|讲|答应|告诉)"
-        rf"|{_FAMILY_WORD}(?:都|也|正)?在家"
-        rf"|(?:叮嘱|嘱咐|提醒|督促|教育|鼓励|安慰|开导|劝导|批评|表扬|引导|告知|告诉|通知|转告)"
-        rf"了?(?:{_FAMILY_WORD}|{_CHILD_WORD}|其)"
+        rf"{_REACHED}|{_NOT_AFTER_NO}见{seen}|(?<![和跟与同]){who}{_SAID}|{_URGED}{urged}"
+        + ("" if by_call else rf"|{_IN_PERSON_DONE}|{_KIN_WORD}(?:都|也|正)?在家")
     )
 
 
-_MET_IN_PERSON = _met(f"(?:{_FAMILY_WORD}|{_CHILD_WORD})")
-_MET_BY_CALL = _met(_FAMILY_WORD)
+_MET_IN_PERSON, _MET_BY_CALL = _met(False), _met(True)
+# A clause that someone else speaks (奶奶说…, 妈妈表示…): what it says is theirs, no act of
+# the teacher's (奶奶说孩子爸爸每周打电话回来 is no call the teacher made).
+_SPEECH = re.compile(rf"^(?:后来|后|但|并)?(?:{_FAMILY_WORD}|{_CHILD_WORD}){_SAID}")
 _CALLS = ("电话联系", "视频通话", "亲情通话")
-# Who is not the family (邻居说…, 向村委了解) and what reaches nobody (留言, 纸条): no one
-# met.
-_NOBODY_MET = re.compile(r"邻居|村委|村干部|村里|路人|留言|留条|纸条|短信|留下")
-# A clause of a contact in person made otherwise: by phone or online (家中无人，电话联系
-# 奶奶), or, for a home visit, back at school (回校后与孩子谈心); until a clause says the
-# teacher is with someone again (后在田里找到奶奶).
-_REMOTE = re.compile(r"电话|打给|致电|微信|视频|qq|语音")
-_AT_SCHOOL = re.compile(r"回校|到校|在校|返校|学校")
+# Who is not the family (邻居说…, 隔壁王婶说, 向村委了解) and what reaches nobody (留言,
+# 纸条): no one met.
+_NOBODY_MET = re.compile(
+    r"邻居|隔壁|村委|村干部|村里|路人|留言|留条|纸条|字条|便条|短信|留下了?(?:联系卡|卡片)"
+    r"|微信(?:告知|通知|留言|发)|发微信"
+)
+# A clause of a contact in person made otherwise: the teacher calling or messaging
+# (家中无人，电话联系奶奶; 打奶奶手机; 联系孩子爷爷), or, for a home visit, going back to
+# school (回校后与孩子谈心); until a clause says the teacher is with someone again (后在
+# 田里找到奶奶).
+_REMOTE = re.compile(
+    r"(?:电话|手机|微信|视频|语音|qq)(?:联系|告知|沟通|交流|通知|询问|了解)|打电话|拨打|打给"
+    r"|给[^,;。]{0,6}?打|打[^,;。]{0,6}?(?:手机|电话)|致电|联系(?!不|电话|方式|卡)|电话[里中]"
+)
+_AT_SCHOOL = re.compile(r"回校|返校|到校后|回到学校")
 _IN_PERSON = re.compile(r"见|到家|上门|入户|找到|遇|来到|赶到|当面")
 # A clause planning the contact (计划下周家访, 准备送温暖), or putting it off (送温暖推迟到
-# 下周), by the words of each kind's own; not one planning the next (计划下学期继续家访,
-# 准备元旦再送温暖, 约定每周视频一次), which says nothing of this one.
-_PLANNED = re.compile(r"计划|拟|准备|预约|打算|约定")
-_PUT_OFF = re.compile(r"推迟|改期|延期|取消|暂停|暂缓")
+# 下周, 谈心改到明天), by the words of each kind's own; not one planning the next (计划
+# 下学期继续家访, 准备元旦再送温暖, 约定每周视频一次), which says nothing of this one.
+_PLANNED = re.compile(r"计划|拟|准备|预约|打算|约定|约了|约好")
+_PUT_OFF = re.compile(r"推迟|改期|延期|取消|暂停|暂缓|改到|改在|改日|改天")
 _NEXT_ONE = re.compile(r"再|继续|每|又|下次")
 _KIND_WORDS = {
     "家访": ("家访", "上门", "入户", "走访"),
     "谈心": ("谈心", "谈话"),
     "心理疏导": ("疏导",),
     "学习辅导": ("辅导", "补课"),
-    "送温暖": ("送温暖", "慰问"),
+    "送温暖": ("送温暖", "慰问", "送", "发放"),
     "活动": ("活动",),
     **dict.fromkeys(_CALLS, ("电话", "视频", "通话")),
 }
@@ -2300,30 +2345,48 @@ _KIND_WORDS = {
 MADE, NOT_MADE, AWAY = "made", "not made", "away"
 
 
-def _contact_said(kind: str, text: str) -> str | None:
+def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
     """What ``text`` (folded, lower case) says of a contact of ``kind``, clause by clause:
     MADE where a clause says someone was met or spoken with (_met), in person for a
-    contact in person; else NOT_MADE where a clause says it was not made (家访未遇, 电话
-    关机: _FAILED), or planned or put off in the kind's own words; else AWAY where a clause
-    says only that one of the family was away (父母不在家: maybe the grandparents were met,
-    maybe nobody); else None. The remark after a kind (家访（未遇）) and a record's 内容
-    are read by this one judgment."""
+    contact in person, unless the same clause said first that it was not (辅导取消); else
+    NOT_MADE where a clause says it was not made (家访未遇, 电话关机: _FAILED), or planned
+    or put off in the kind's own words; else AWAY where a clause says only that one of the
+    family was away (父母不在家: maybe the grandparents were met, maybe nobody); else None.
+
+    The remark after a kind (``remark``: 家访（取消）) is short, and its words of any
+    contact not made (取消, 未果, 未完成) are of it; in a record's 内容 they may be what the
+    contact was about (孩子的兴趣班取消了, 劝说无果), and count only in a clause naming the
+    contact (谈心取消) or saying no alone (取消); nor does what happens often (家里经常没人)."""
     failed = _FAILED.get(kind, _FAILED_OTHER)
+    own_failed = _FAILED_OWN.get(kind)
     by_call = kind in _CALLS
     met = _MET_BY_CALL if by_call else _MET_IN_PERSON
     words = _KIND_WORDS.get(kind, ())
     said, remote = None, False
     for clause in filter(None, re.split(r"[,;。!?]", text)):
-        if not by_call:
+        speech = _SPEECH.search(clause)
+        if not by_call and not speech:
             if _REMOTE.search(clause) or (kind == "家访" and _AT_SCHOOL.search(clause)):
                 remote = True
             elif _IN_PERSON.search(clause):
                 remote = False
-        if not remote and met.search(clause) and not _NOBODY_MET.search(clause):
-            return MADE
         own = any(word in clause for word in words)
-        if failed.search(clause):
-            said = NOT_MADE if failed.search(_SOMEONE_AWAY.sub("", clause)) else said or AWAY
+        own_hit = any_hit = None
+        if remark or not _HABITUAL.search(clause):
+            own_hit = own_failed.search(clause) if own_failed else None
+            if remark or own or _BARE_NO.match(clause):
+                any_hit = _FAILED_OTHER.search(clause)
+        fails = own_hit or any_hit
+        reached = None if remote or _NOBODY_MET.search(clause) else met.search(clause)
+        planned = _PLANNED.search(clause) if own else None
+        if planned and reached and planned.start() < reached.start():
+            reached = None  # to be met (准备找他谈心), not met
+        # Met, unless the same clause says so of what was then not held (辅导取消).
+        if reached and (speech or not any_hit or reached.start() > any_hit.start()):
+            return MADE
+        if fails:
+            away = not failed.search(_SOMEONE_AWAY.sub("", clause))
+            said = said or AWAY if away else NOT_MADE
         elif own and (_PUT_OFF.search(clause) or _PLANNED.search(clause)):
             said = said if _NEXT_ONE.search(clause) else NOT_MADE
     return said
@@ -2335,11 +2398,13 @@ def said_not_made(kind: str, content: Any) -> bool:
     nowhere that someone was met or spoken with all the same (父母不在家，与奶奶交流; 父亲
     没接，过了一会回电): _contact_said. lbc record-sheets lays out each row's 类型 as a
     dropdown of kinds, so the 内容 is where a teacher says the visit met nobody. What a
-    contact was about is no such word (作业未完成, 父母长期不在家, 孩子没人接送)."""
+    contact was about is no such word (作业未完成, 父母长期不在家, 孩子没人接送). A space
+    parts clauses as a comma does (家中无人 电话联系奶奶)."""
     text = as_written(content)
     if text is None:
         return False
-    text = _folded(unicodedata.normalize("NFKC", text)).lower().replace("没有", "没")
+    text = ",".join(unicodedata.normalize("NFKC", text).split())
+    text = _folded(text).lower().replace("没有", "没")
     return _contact_said(kind, text) == NOT_MADE
 
 
@@ -2385,7 +2450,7 @@ def _remarked(named: str, remark: str, bad: Bad, listed: bool = False) -> str | 
         return bad
     if named == "家访" and _BY_PHONE.search(remark):
         return bad
-    said = _contact_said(named, remark)
+    said = _contact_said(named, remark, remark=True)
     if said == MADE:
         return named
     if said == NOT_MADE:
