@@ -2182,7 +2182,8 @@ _CLAUSE_END = r"(?=$|[,;。])"
 _FAILED_OF = {
     "家访": (
         rf"未遇|不遇|扑空|不在家|(?:家中|家里|屋里)?[无没]人(?:在家|在|应答?|开门|接待)?{_CLAUSE_END}"
-        r"|[无没]人(?:开门?|应门?|答应)|无一人|紧锁|紧闭|锁门|锁着|拒访|不让进|白跑|空跑"
+        r"|[无没]人(?:开门?|应门?|答应|出来)|无一人|一个人也没|紧锁|紧闭|锁门|锁着|拒访|不让进"
+        r"|白跑|空跑|扑了个空|无人居住|门是锁的|锁着门"
         rf"|[未没]碰[到上着]|搬(?:家|走)了|已搬(?:家|走)|见不到人|改日再(?:去|访|来)"
         rf"|(?:找不到|没找到)(?:[^,;。]{{0,4}}家|人|地方|住处)?{_CLAUSE_END}"
         r"|[未没]能?见(?:到|着|(?=人|家长|父母|学生|孩子|监护人|家人))"
@@ -2198,7 +2199,7 @@ _FAILED_OF = {
         ("电话联系", "视频通话", "亲情通话"),
         r"[未没]接|[未没]能?接通|无法接通|[打拨]不[通进]|没[打拨]?通|无应答"
         r"|(?<!放学)[无没]人接(?!送)|(?<!把手机)(?<!把电话)关机|停机|空号|占线|拒接|挂断|被挂"
-        r"|号码错误|号码不对|错号|换号(?!后)|号码已?更换|无暇接|不在服务区"
+        r"|号码错误|号码不对|错号|换号(?!后)|号码已?更换|无暇接|不在服务区|没回应|无回应|通话中"
         rf"|无法联系|联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}|失联$|[无没]人应答"
         rf"|[未没]能?[打拨]通|[未没][打拨]{_CLAUSE_END}|[未没]能?联系[上到]|不通{_CLAUSE_END}"
         rf"|[未没]回(?:复|电|话|拨){_CLAUSE_END}|(?:^|对方|一直|始终)[未没]回{_CLAUSE_END}"
@@ -2209,9 +2210,10 @@ _FAILED_OF = {
     # other children (三名同学缺席) nor an absence before (上次活动因病请假，这次参加了).
     **dict.fromkeys(
         ("活动", "学习辅导"),
-        r"^(?:学生|孩子|该生)?(?:因?[病事])?(?:请假|缺席)"
+        r"^(?:学生|孩子|该生)?(?:因?[病事])?(?:请假|缺席)(?!回来|返校|后)"
+        r"|(?:学生|孩子|该生)(?:因?[病事])?请假(?!回来|返校|后)"
         r"|(?:^|学生|孩子|该生)(?:因?[病事]|今天|本次|这次)?[未没]能?"
-        r"(?:来参加|去参加|参加|来|去|到|辅导成?)(?:本次)?(?:活动|辅导)?$",
+        r"(?:来参加|去参加|参加|来|去|到|上成|辅导成?)(?:本次|这次)?(?:活动|辅导|课)?$",
     ),
     # A talk not had (没谈, 暂未谈心, 学生没来), not one about what was not done (作业未完成).
     **dict.fromkeys(
@@ -2221,6 +2223,7 @@ _FAILED_OF = {
     ),
     "送温暖": (
         rf"[未没]能?送(?:到|达|出)?(?:去|来)?{_CLAUSE_END}|(?:家中|家里)[无没]人{_CLAUSE_END}"
+        r"|[无没]人在家|带回(?:学校|来)"
         rf"|再送{_CLAUSE_END}"
     ),
 }
@@ -2267,24 +2270,25 @@ _CHILD_WORD = r"(?:孩子|学生|该生|小孩)"
 # Not after a negation or a refusal (没见到, 无法沟通, 家里没人辅导作业, 拒绝沟通).
 _NOT_AFTER_NO = (
     r"(?<![未没不])(?<!无人)(?<!没人)(?<![无没]法)(?<![未没不]能)(?<!难以)"
-    r"(?<!拒绝)(?<!不愿)(?<!不肯)(?<!不想)"
+    r"(?<!拒绝)(?<!不愿)(?<!不肯)(?<!不想)(?<!拒)"
 )
 # What the teacher does that reaches someone, in person or by phone: talked with someone
 # (与奶奶交流), saw or reached them (见到, 接通, 回电, 打回来, 联系上), was answered (答应).
 _REACHED = (
     r"(?:与|和|跟|同)[^,;。未没不]{1,6}?(?:交流|交谈|谈话|谈心|聊|通话|沟通|见面)"
     rf"|{_NOT_AFTER_NO}(?:接待|见到|见了|遇见|遇到|碰到|找到|接通|回电(?!话)|回拨|打回来|打过来"
-    r"|打通|就通了|联系上|联系了|接了|接听了|交流|沟通|交谈|聊了|聊天|通话|通电话|答应"
-    r"|回了电话)"
+    r"|打通|就通了|联系上|联系了|接了|接听了|交流|沟通|交谈|聊了|聊天|通话了|通了话|通电话"
+    r"|答应|回了电话|回过来|说了几句|聊了几句|讲了几句)"
 )
 # What only a contact in person does: a lesson given (补课, 讲解), a gift handed over (送去,
 # 交到…手里), a talk (找他谈心), comfort given (安慰了几句), an activity taken part in or
 # held (参加了, 开展了).
 _IN_PERSON_DONE = (
-    rf"{_NOT_AFTER_NO}(?:补课|补讲|补习|补辅导|补上|辅导了?|讲解|讲了|送去|送到|送上|送给"
-    r"|补送|交给|交到|赠送|带去|发放|开导|安慰|劝导|劝说|劝其|疏导了|参加了|参加并|参与了"
+    rf"{_NOT_AFTER_NO}(?:补课|补讲|补习|补辅导|补上|辅导了|讲解|讲了|送去|送到|送上|送给"
+    r"|补送|交给|交到|赠送|带去|发放了|发放给|已发放|开导|安慰|劝导|劝说|劝其|疏导了|参加了|参加并|参与了"
     r"|开展了|举行了|进行了|正常开展|如期开展|顺利开展)|找[^,;。]{0,4}?(?:谈心|谈话|聊)"
-    r"|(?:^|该生|孩子|学生|积极)参加(?!不)|对[^,;。未没]{1,4}?进行"
+    r"|(?:^|积极)参加(?!不)|对[^,;。未没]{1,4}?进行"
+    r"|^辅导(?!取消|暂停|改|推迟|延期|未|没)"
 )
 _URGED = r"(?:叮嘱|嘱咐|提醒|督促|教育|鼓励|安慰|开导|劝导|批评|表扬|引导|告知|告诉|通知|转告)了?"
 _SAID = r"(?:说|表示|反映|介绍|称|讲|答应|告诉)"
@@ -2329,7 +2333,7 @@ _IN_PERSON = re.compile(r"见|到家|上门|入户|找到|遇|来到|赶到|当�
 # A clause planning the contact (计划下周家访, 准备送温暖), or putting it off (送温暖推迟到
 # 下周, 谈心改到明天), by the words of each kind's own; not one planning the next (计划
 # 下学期继续家访, 准备元旦再送温暖, 约定每周视频一次), which says nothing of this one.
-_PLANNED = re.compile(r"计划|拟|准备|预约|打算|约定|约了|约好")
+_PLANNED = re.compile(r"计划|拟|准备|预约|打算|约定|约了|约好|原定")
 _PUT_OFF = re.compile(r"推迟|改期|延期|取消|暂停|暂缓|改到|改在|改日|改天")
 _NEXT_ONE = re.compile(r"再|继续|每|又|下次")
 _KIND_WORDS = {
@@ -2363,7 +2367,7 @@ def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
     met = _MET_BY_CALL if by_call else _MET_IN_PERSON
     words = _KIND_WORDS.get(kind, ())
     said, remote = None, False
-    for clause in filter(None, re.split(r"[,;。!?]", text)):
+    for clause in filter(None, re.split(r"[,;。!?:]", text)):
         speech = _SPEECH.search(clause)
         if not by_call and not speech:
             if _REMOTE.search(clause) or (kind == "家访" and _AT_SCHOOL.search(clause)):
@@ -2377,7 +2381,8 @@ def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
             if remark or own or _BARE_NO.match(clause):
                 any_hit = _FAILED_OTHER.search(clause)
         fails = own_hit or any_hit
-        reached = None if remote or _NOBODY_MET.search(clause) else met.search(clause)
+        often = not remark and _HABITUAL.search(clause)
+        reached = None if remote or often or _NOBODY_MET.search(clause) else met.search(clause)
         planned = _PLANNED.search(clause) if own else None
         if planned and reached and planned.start() < reached.start():
             reached = None  # to be met (准备找他谈心), not met
@@ -2387,7 +2392,9 @@ def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
         if fails:
             away = not failed.search(_SOMEONE_AWAY.sub("", clause))
             said = said or AWAY if away else NOT_MADE
-        elif own and (_PUT_OFF.search(clause) or _PLANNED.search(clause)):
+        elif own and _PUT_OFF.search(clause):
+            said = NOT_MADE  # put off (谈心改天再说), whatever it says of the next
+        elif own and _PLANNED.search(clause):
             said = said if _NEXT_ONE.search(clause) else NOT_MADE
     return said
 
