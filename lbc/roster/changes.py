@@ -564,11 +564,14 @@ def _differ(key: str, before: object, after: object) -> bool:
 
 
 # The divisions an address opens with, province to county (四川省, 南充市, 南部县,
-# 凉山彝族自治州), each a name of one to eight characters and its level's word; never a
-# town's or a village's (城关镇东街社区, 幸福村市场: a name holding 镇, 乡, 村, 街 … is none).
+# 镇雄县, 永州市, 凉山彝族自治州), each a name of one to eight characters (州 in it before
+# 市, 省, 区 or 县: 永州市, 万州区) and its level's word; they end where a town's or a
+# village's name comes (城关镇东街社区, 幸福村市场: _TOWN).
 _DIVISION = re.compile(
-    r"[^省市县区州盟旗镇乡村街道路巷号组社园场]{1,8}?(?:自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗)"
+    r"(?:[^省市县区州盟旗]|州(?=[市省区县])){1,8}?"
+    r"(?:自治区|自治州|自治县|地区|省|市|州(?![市省区县])|盟|县|区|旗)"
 )
+_TOWN = re.compile(r"[^省市县区州盟旗]{1,6}?(?:镇|乡|街道|村|社区|街)")
 
 
 def _divisions(place: str) -> tuple[list[str], str]:
@@ -576,6 +579,8 @@ def _divisions(place: str) -> tuple[list[str], str]:
     幸福村3组: 四川省, 南部县 and 青山镇幸福村3组)."""
     units, at = [], 0
     while (m := _DIVISION.match(place, at)) is not None and m.end() < len(place):
+        if (town := _TOWN.match(place, at)) is not None and town.end() <= m.end():
+            break  # a town's name (城关镇) before the level's word: no division
         units.append(m.group())
         at = m.end()
     return units, place[at:]
@@ -593,11 +598,18 @@ def _same_place(was: str, now: str) -> bool:
     (a, rest_a), (b, rest_b) = _divisions(was), _divisions(now)
     if rest_a != rest_b or len(rest_a) < 4:
         return False
-    if a and b and a[-1] == b[-1] and a[-1].endswith(("县", "旗")):
+    if a and b and a[-1] == b[-1] and not _counties_differ(a, b):
         return True
     fewer, more = sorted((a, b), key=len)
     it = iter(more)
     return all(unit in it for unit in fewer)
+
+
+def _counties_differ(a: list[str], b: list[str]) -> bool:
+    """Whether two lists of divisions name two counties (南部县 and 营山县): a district
+    after them (城南新区) is no place of its own."""
+    counties = [{unit for unit in units if unit.endswith(("县", "旗"))} for units in (a, b)]
+    return all(counties) and counties[0] != counties[1]
 
 
 def _categories(value: object) -> object:
