@@ -145,3 +145,12 @@ def test_a_former_guardians_column_is_not_read_as_a_second_guardian(tmp_path: Pa
     assert [(c["name"], c["missing"]) for x in flag["classes"] for c in x["children"]] == [
         (NAMES[0], ["guardian_name"])
     ]
+
+
+def test_a_first_guardians_relation_alone_leaves_the_second_read(tmp_path: Path) -> None:
+    """与儿童关系 祖母 beside an empty 监护人姓名 and 监护人电话 names nobody to reach: the
+    委托监护人 filled beside it is the guardian, not a CON001 for a name and a phone."""
+    rows = [_row(0, [None, "祖母", None], ["张大爷", "祖父", "13700000003"])]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [HEADER, *rows]})
+    found = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert found == []

@@ -3156,8 +3156,8 @@ def _fall_back(
     ``chunk`` (a piece of a sheet's columns, by key, ``rows`` its rows), saying in
     ``moved`` (Table.moved) which cells came from which column, so a finding points at the
     cell read. A cell is empty as its field reads it (/, 无 and — are no name). A second
-    guardian's group is read as one person where every cell of the first guardian's that
-    the second has too is empty (not the first's name with the second's phone), each of
+    guardian's group is read as one person where the first guardian's name and phone are
+    empty (not the first's name with the second's phone), each of
     its cells pointed at, an empty one too: a missing phone is asked for in the second
     guardian's phone cell, which the school fills, not in the first's."""
     backed = {key: col.fallback for key, col in columns.items() if col.fallback is not None}
@@ -3174,11 +3174,14 @@ def _fall_back(
 
     group = [key for key in backed if key in GUARDIAN_KEYS] if "guardian_name" in backed else []
     seconds = {key: cells.column(backed[key][0]) for key in group}
+    # Who the first guardian is: her name and phone (a relation alone, 祖母 beside an
+    # empty name and phone, names nobody to reach).
+    who = [key for key in group if key in ("guardian_name", "guardian_phone")]
     # The rows whose first guardian is empty and second is not: the second's, as a whole.
     theirs = [
         r
         for r in range(len(rows))
-        if all(empty(key, chunk[key][r]) for key in group)
+        if all(empty(key, chunk[key][r]) for key in who)
         and not all(empty(key, seconds[key][r]) for key in group)
     ]
     for key, (j, letter) in backed.items():
