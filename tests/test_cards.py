@@ -638,12 +638,17 @@ def test_an_address_is_on_the_card_as_the_school_wrote_it(tmp_path: Path) -> Non
 
 def test_a_health_code_is_on_the_card_as_its_words(tmp_path: Path) -> None:
     """The 学籍 export's 健康状况 codes (31: 有慢性病) are printed as their words, not as the
-    code typed, while words are printed as the school wrote them."""
-    rows = [kid(1, 班级=C32, 健康状况="31"), kid(2, 班级=C32, 健康状况="患病 （哮喘）")]
+    code typed, while words are printed as the school wrote them, and a cell showing a
+    formula's error as the error."""
+    rows = [kid(n, 班级=C32, 健康状况=v) for n, v in enumerate(["31", "患病 （哮喘）", "#N/A"], 1)]
     ws = write_school(tmp_path / "ws", rows)
     assert cards(ws, "--out", "c.html").exit_code == 0
     page = (ws / "c.html").read_text(encoding="utf-8")
-    assert re.findall(r"健康状况：([^　<]*)", page) == ["有慢性病", "患病 （哮喘）"]
+    assert re.findall(r"健康状况：([^　<]*)", page) == [
+        "有慢性病",
+        "患病 （哮喘）",
+        "#N/A（公式出错，内容已丢失）",
+    ]
 
 
 def test_an_address_showing_na_is_worded_as_the_error_on_the_card(tmp_path: Path) -> None:

@@ -122,6 +122,9 @@ def _health_shown(table: Table, i: int, health: object) -> str | None:
     健康或良好)."""
     read = nz.display(health)
     written = _written(table, "health", i)
+    raw = table.raw.get("health")
+    if raw is not None and shows_an_error_whole(raw[i]):
+        return written  # worded as the error (#N/A（公式出错，内容已丢失）)
     folded = "".join(unicodedata.normalize("NFKC", written).split())
     same = read is not None and folded == "".join(read.split())
     return written if same else read
