@@ -2182,7 +2182,7 @@ _CLAUSE_END = r"(?=$|[,;。])"
 _FAILED_OF = {
     "家访": (
         rf"未遇|不遇|扑空|不在家|(?:家中|家里|屋里)?[无没]人(?:在家|在|应答?|开门|接待)?{_CLAUSE_END}"
-        r"|[无没]人(?:开门?|应门?|答应|出来)|无一人|一个人也没|紧锁|紧闭|锁门|锁着|拒访|不让进"
+        r"|[无没]人(?:开门?|应门?|答应|出来)|无一人|一个人也没$|紧锁|紧闭|锁门|锁着|拒访|不让进"
         r"|白跑|空跑|扑了个空|无人居住|门是锁的|锁着门"
         rf"|[未没]碰[到上着]|搬(?:家|走)了|已搬(?:家|走)|见不到人|改日再(?:去|访|来)"
         rf"|(?:找不到|没找到)(?:[^,;。]{{0,4}}家|人|地方|住处)?{_CLAUSE_END}"
@@ -2199,7 +2199,9 @@ _FAILED_OF = {
         ("电话联系", "视频通话", "亲情通话"),
         r"[未没]接|[未没]能?接通|无法接通|[打拨]不[通进]|没[打拨]?通|无应答"
         r"|(?<!放学)[无没]人接(?!送)|(?<!把手机)(?<!把电话)关机|停机|空号|占线|拒接|挂断|被挂"
-        r"|号码错误|号码不对|错号|换号(?!后)|号码已?更换|无暇接|不在服务区|没回应|无回应|通话中"
+        r"|号码错误|号码不对|错号|换号(?!后)|号码已?更换|无暇接|不在服务区|一直在?通话中"
+        r"|(?:电话|打过去|拨过去)[^,;。]{0,3}?[没无]回应"
+        r"|^(?:对方|[^,;。]{0,2}?(?:妈妈|爸爸|母亲|父亲|家长))?(?:一直|始终)?[没无]回应$"
         rf"|无法联系|联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}|失联$|[无没]人应答"
         rf"|[未没]能?[打拨]通|[未没][打拨]{_CLAUSE_END}|[未没]能?联系[上到]|不通{_CLAUSE_END}"
         rf"|[未没]回(?:复|电|话|拨){_CLAUSE_END}|(?:^|对方|一直|始终)[未没]回{_CLAUSE_END}"
@@ -2223,7 +2225,7 @@ _FAILED_OF = {
     ),
     "送温暖": (
         rf"[未没]能?送(?:到|达|出)?(?:去|来)?{_CLAUSE_END}|(?:家中|家里)[无没]人{_CLAUSE_END}"
-        r"|[无没]人在家|带回(?:学校|来)"
+        r"|[无没]人在家|带回学校|原样带回"
         rf"|再送{_CLAUSE_END}"
     ),
 }
@@ -2278,16 +2280,19 @@ _REACHED = (
     r"(?:与|和|跟|同)[^,;。未没不]{1,6}?(?:交流|交谈|谈话|谈心|聊|通话|沟通|见面)"
     rf"|{_NOT_AFTER_NO}(?:接待|见到|见了|遇见|遇到|碰到|找到|接通|回电(?!话)|回拨|打回来|打过来"
     r"|打通|就通了|联系上|联系了|接了|接听了|交流|沟通|交谈|聊了|聊天|通话了|通了话|通电话"
-    r"|答应|回了电话|回过来|说了几句|聊了几句|讲了几句)"
+    r"|答应|回了电话|回过来|说了几句|聊了几句|讲了几句"
+    # 回电话 as done, not asked for (叮嘱孩子让妈妈回电话).
+    r"|(?<![让请叫要])(?<![让请叫要].)(?<![让请叫要]..)(?<![让请叫要]...)回电话)"
 )
 # What only a contact in person does: a lesson given (补课, 讲解), a gift handed over (送去,
 # 交到…手里), a talk (找他谈心), comfort given (安慰了几句), an activity taken part in or
 # held (参加了, 开展了).
 _IN_PERSON_DONE = (
-    rf"{_NOT_AFTER_NO}(?:补课|补讲|补习|补辅导|补上|辅导了|讲解|讲了|送去|送到|送上|送给"
-    r"|补送|交给|交到|赠送|带去|发放了|发放给|已发放|开导|安慰|劝导|劝说|劝其|疏导了|参加了|参加并|参与了"
+    rf"{_NOT_AFTER_NO}(?:补课|补讲|补习|补辅导|补上|补了|补起来|辅导了|讲解|讲了|送去|送到|送上"
+    r"|送给|补送|交给|交到|赠送|带去|发放(?!推迟|延期|取消|改)|开导|安慰|劝导|劝说|劝其|疏导了"
+    r"|参加了|参加并|参与了"
     r"|开展了|举行了|进行了|正常开展|如期开展|顺利开展)|找[^,;。]{0,4}?(?:谈心|谈话|聊)"
-    r"|(?:^|积极)参加(?!不)|对[^,;。未没]{1,4}?进行"
+    r"|(?:^|积极)参加(?!不)|对[^,;。未没]{1,4}?进行|帮[^,;。]{0,3}?补"
     r"|^辅导(?=.)(?!取消|暂停|改|推迟|延期|未|没)"
 )
 _URGED = r"(?:叮嘱|嘱咐|提醒|督促|教育|鼓励|安慰|开导|劝导|批评|表扬|引导|告知|告诉|通知|转告)了?"
@@ -2314,6 +2319,9 @@ _MET_IN_PERSON, _MET_BY_CALL = _met(False), _met(True)
 # the teacher's (奶奶说孩子爸爸每周打电话回来 is no call the teacher made).
 _SPEECH = re.compile(rf"^(?:后来|后|但|并)?(?:{_FAMILY_WORD}|{_CHILD_WORD}){_SAID}")
 _CALLS = ("电话联系", "视频通话", "亲情通话")
+# A child taking part in an activity (孩子参加六一文艺演出), not in a contact of another
+# kind (谈心未进行，孩子参加比赛去了).
+_TOOK_PART = re.compile(r"(?<![未没不])(?:该生|孩子|学生)(?:积极|也|都)?参加(?!不)")
 # Who is not the family (邻居说…, 隔壁王婶说, 向村委了解) and what reaches nobody (留言,
 # 纸条): no one met.
 _NOBODY_MET = re.compile(
@@ -2329,7 +2337,7 @@ _REMOTE = re.compile(
     r"|给[^,;。]{0,6}?打|打[^,;。]{0,6}?(?:手机|电话)|致电|联系(?!不|电话|方式|卡)|电话[里中]"
 )
 _AT_SCHOOL = re.compile(r"回校|返校|到校后|回到学校")
-_IN_PERSON = re.compile(r"见|到家|上门|入户|找到|遇|来到|赶到|当面")
+_IN_PERSON = re.compile(r"见|到家|上门|入户|找到|遇|来到|赶到|赶回|当面")
 # A clause planning the contact (计划下周家访, 准备送温暖), or putting it off (送温暖推迟到
 # 下周, 谈心改到明天), by the words of each kind's own; not one planning the next (计划
 # 下学期继续家访, 准备元旦再送温暖, 约定每周视频一次), which says nothing of this one.
@@ -2338,7 +2346,7 @@ _PUT_OFF = re.compile(r"推迟|改期|延期|取消|暂停|暂缓|改到|改在|
 _NEXT_ONE = re.compile(r"再|继续|每|又|下次")
 _KIND_WORDS = {
     "家访": ("家访", "上门", "入户", "走访"),
-    "谈心": ("谈心", "谈话"),
+    "谈心": ("谈心", "谈话", "再谈"),
     "心理疏导": ("疏导",),
     "学习辅导": ("辅导", "补课"),
     "送温暖": ("送温暖", "慰问", "送", "发放"),
@@ -2370,10 +2378,10 @@ def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
     for clause in filter(None, re.split(r"[,;。!?:]", text)):
         speech = _SPEECH.search(clause)
         if not by_call and not speech:
-            if _REMOTE.search(clause) or (kind == "家访" and _AT_SCHOOL.search(clause)):
-                remote = True
-            elif _IN_PERSON.search(clause):
-                remote = False
+            away = _REMOTE.search(clause) or (kind == "家访" and _AT_SCHOOL.search(clause))
+            back = _IN_PERSON.search(clause)
+            if away or back:  # the later of the two (打电话后奶奶从地里赶回来: met)
+                remote = bool(away) and not (back and back.start() > away.start())
         own = any(word in clause for word in words)
         own_hit = any_hit = None
         if remark or not _HABITUAL.search(clause):
@@ -2381,8 +2389,11 @@ def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
             if remark or own or _BARE_NO.match(clause):
                 any_hit = _FAILED_OTHER.search(clause)
         fails = own_hit or any_hit
-        often = not remark and _HABITUAL.search(clause)
-        reached = None if remote or often or _NOBODY_MET.search(clause) else met.search(clause)
+        reached = None if remote or _NOBODY_MET.search(clause) else met.search(clause)
+        if not reached and kind == "活动":
+            reached = _TOOK_PART.search(clause)
+        if reached and reached[0].endswith("在家") and _HABITUAL.search(clause):
+            reached = None  # 平时奶奶都在家: someone home most days, not met today
         planned = _PLANNED.search(clause) if own else None
         if planned and reached and planned.start() < reached.start():
             reached = None  # to be met (准备找他谈心), not met
