@@ -311,20 +311,23 @@ def test_another_guardian_or_address_is_a_change(tmp_path: Path, address: str) -
     ("old", "new", "moved"),
     [
         ("四川省阆中市千佛镇双河村3组", "南充市阆中市千佛镇双河村3组", False),
-        ("四川省顺庆区新建街道红光社区", "南充市顺庆区新建街道红光社区", False),
         ("昭通市镇雄县以勒镇以勒村5组", "云南省镇雄县以勒镇以勒村5组", False),
         ("湖南省道县清塘镇楼田村", "永州市道县清塘镇楼田村", False),
         ("重庆市万州区龙驹镇梨树村", "万州区龙驹镇梨树村", False),
         ("云南省昭通市镇雄县以勒镇以勒村5组", "云南省昭通市彝良县以勒镇以勒村5组", True),
         ("四川省阆中市千佛镇双河村3组", "四川省南部县千佛镇双河村3组", True),
         ("四川省南部县城南新区幸福路3号", "四川省营山县城南新区幸福路3号", True),
+        ("四川省南部县城南新区幸福路12号", "四川省阆中市城南新区幸福路12号", True),
+        ("四川省遂宁市经济开发区幸福社区3栋2号", "四川省南充市经济开发区幸福社区3栋2号", True),
+        ("南充市顺庆区阳光小区3栋2单元301", "遂宁市船山区阳光小区3栋2单元301", True),
     ],
 )
 def test_an_address_by_its_county(tmp_path: Path, old: str, new: str, moved: bool) -> None:
-    """Counties and cities of a county's level (阆中市, 顺庆区, 镇雄县, 道县) are read as
-    divisions, whatever characters their names hold (镇雄 is no town), and 永州市 is one:
-    the province or city written before one of them or not is one address; another
-    county, even with a town or a district of the same name after it, is a move."""
+    """Counties and cities of a county's level (阆中市, 镇雄县, 道县) are read as divisions,
+    whatever characters their names hold (镇雄 is no town), and 永州市 is one: the province
+    or city written before one of them or not is one address; another county or city,
+    even with a town, a 新区, a 开发区 or a 小区 of the same name after it, is a move (a
+    city's district written with and without its city, 顺庆区, is still said a move)."""
     write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table([kid(1, 家庭住址=old)])})
     write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table([kid(1, 家庭住址=new)])})
     changed = diff(tmp_path, "--format", "json").json()["changed"]

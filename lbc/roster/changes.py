@@ -571,7 +571,7 @@ _DIVISION = re.compile(
     r"(?:[^省市县区州盟旗]|州(?=[市省区县])){1,8}?"
     r"(?:自治区|自治州|自治县|地区|省|市|州(?![市省区县])|盟|县|区|旗)"
 )
-_TOWN = re.compile(r"[^省市县区州盟旗]{1,6}?(?:镇|乡|街道|村|社区|街)")
+_TOWN = re.compile(r"[^省市县区州盟旗]{1,6}?(?:镇|乡|街道|村|社区|小区|街)")
 
 
 def _divisions(place: str) -> tuple[list[str], str]:
@@ -590,16 +590,19 @@ def _same_place(was: str, now: str) -> bool:
     """Whether two places (nz.place_key) are one, spelled out further one term: a province,
     city or county written before it (四川省南部县… and 南部县…), or between (四川省南充市南部县…
     and 四川省南部县…). The rest after the divisions is the same, and the divisions one
-    names are among the other's, in order, or both end in one county (南充市南部县 and
-    四川省南部县); another county or city (营山县, 阆中市 for 南部县) is another place."""
+    names are among the other's, in order, or both end in one county or county-level
+    city (南充市南部县 and 四川省南部县); another county or city (营山县, 阆中市 for 南部县)
+    is another place."""
     shorter, longer = sorted((was, now), key=len)
     if len(shorter) >= 6 and longer.endswith(shorter):
         return True
     (a, rest_a), (b, rest_b) = _divisions(was), _divisions(now)
     if rest_a != rest_b or len(rest_a) < 4:
         return False
-    if a and b and a[-1] == b[-1] and not _counties_differ(a, b):
-        return True
+    # The same county or county-level city last (南部县, 阆中市), not a district of any
+    # city's (经济开发区, 城南新区), with no two counties named before it.
+    if a and b and a[-1] == b[-1] and a[-1].endswith(("县", "旗", "市")):
+        return not _counties_differ(a, b)
     fewer, more = sorted((a, b), key=len)
     it = iter(more)
     return all(unit in it for unit in fewer)
