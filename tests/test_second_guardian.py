@@ -154,3 +154,16 @@ def test_a_first_guardians_relation_alone_leaves_the_second_read(tmp_path: Path)
     write_xlsx(tmp_path / "r.xlsx", {"花名册": [HEADER, *rows]})
     found = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
     assert found == []
+
+
+def test_the_first_guardians_own_cells_are_not_the_second_guardians(tmp_path: Path) -> None:
+    """A first guardian of no name nor phone whose 年龄 and 身体状况 are filled, beside a
+    second guardian's name, relation and phone: the second is read, and the first's age
+    and health are not given to him (a guardian of 72, bedridden, on the watch list)."""
+    header = [*HEADER[:9], "监护人姓名", "与儿童关系", "监护人电话", "监护人年龄",
+              "监护人身体状况", *HEADER[12:]]  # fmt: skip
+    row = _row(0, [None, "祖母", None, 72, "瘫痪在床"], ["张大爷", "祖父", "13700000003"])
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, row]})
+    run("export", "r.xlsx", "--out", "e.csv", cwd=tmp_path)
+    text = (tmp_path / "e.csv").read_text(encoding="utf-8-sig")
+    assert "张大爷" in text and "瘫痪在床" not in text and ",72," not in text

@@ -3184,6 +3184,15 @@ def _fall_back(
         if all(empty(key, chunk[key][r]) for key in who)
         and not all(empty(key, seconds[key][r]) for key in group)
     ]
+    if theirs:
+        # The first guardian's own cells the second set has no column of (her 年龄, 身体
+        # 状况): hers, not the second guardian's, on the rows read as the second's.
+        second = min(backed[key][0] for key in group)
+        for key in [k for k, col in columns.items() if k in GUARDIAN_KEYS and k not in group]:
+            if columns[key].index < second:
+                cleared = chunk[key] = list(chunk[key])
+                for r in theirs:
+                    cleared[r] = None
     for key, (j, letter) in backed.items():
         mine, other = chunk[key], cells.column(j)
         taken = (
