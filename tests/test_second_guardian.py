@@ -167,3 +167,15 @@ def test_the_first_guardians_own_cells_are_not_the_second_guardians(tmp_path: Pa
     run("export", "r.xlsx", "--out", "e.csv", cwd=tmp_path)
     text = (tmp_path / "e.csv").read_text(encoding="utf-8-sig")
     assert "张大爷" in text and "瘫痪在床" not in text and ",72," not in text
+
+
+def test_a_first_guardians_phone_and_the_homes_address_are_kept(tmp_path: Path) -> None:
+    """Read as the second guardian's, a row keeps the 监护人电话 the second set has no
+    column of (the child's only number) and a 居住地地址, the home's."""
+    header = [*HEADER[:9], "监护人姓名", "与儿童关系", "监护人电话", "居住地地址",
+              "委托监护人姓名", "委托监护人与儿童关系"]  # fmt: skip
+    row = [*_row(0, [None, None, "13800002222", "青山村3组"], ["李秀英", "外祖母"])]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, row]})
+    run("export", "r.xlsx", "--out", "e.csv", cwd=tmp_path)
+    text = (tmp_path / "e.csv").read_text(encoding="utf-8-sig")
+    assert "李秀英" in text and "13800002222" in text and "青山村3组" in text

@@ -17,6 +17,7 @@ change. A child missing from the new roster is gone, unless the old one already 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -599,9 +600,13 @@ def _same_place(was: str, now: str) -> bool:
     (a, rest_a), (b, rest_b) = _divisions(was), _divisions(now)
     if rest_a != rest_b or len(rest_a) < 4:
         return False
-    # The same county or county-level city last (南部县, 阆中市), not a district of any
-    # city's (经济开发区, 城南新区), with no two counties named before it.
-    if a and b and a[-1] == b[-1] and a[-1].endswith(("县", "旗", "市")):
+    # The same county or county-level city (南部县, 阆中市) among the divisions both end
+    # in (西昌市经济开发区), not a district of any city's alone (经济开发区, 城南新区), with
+    # no two counties named before it.
+    shared = list(
+        itertools.takewhile(lambda pair: pair[0] == pair[1], zip(a[::-1], b[::-1], strict=False))
+    )
+    if any(unit.endswith(("县", "旗", "市")) for unit, _ in shared):
         return not _counties_differ(a, b)
     fewer, more = sorted((a, b), key=len)
     it = iter(more)

@@ -3186,9 +3186,10 @@ def _fall_back(
     ]
     if theirs:
         # The first guardian's own cells the second set has no column of (her 年龄, 身体
-        # 状况): hers, not the second guardian's, on the rows read as the second's.
+        # 状况): hers, not the second guardian's, on the rows read as the second's. Not a
+        # phone or an address, which may be the home's (居住地地址) and are kept.
         second = min(backed[key][0] for key in group)
-        for key in [k for k, col in columns.items() if k in GUARDIAN_KEYS and k not in group]:
+        for key in [k for k, col in columns.items() if k in _PERSONAL and k not in group]:
             if columns[key].index < second:
                 cleared = chunk[key] = list(chunk[key])
                 for r in theirs:
@@ -3214,6 +3215,12 @@ def _fall_back(
                 mine[r] = other[r]
                 if not (answered and read[key][0](other[r]).__class__ is str):
                     where[rows[r]] = letter
+
+
+# A guardian's cells that are hers alone (not the home's phone or address).
+_PERSONAL = frozenset(
+    f"guardian_{a}" for a in ("relation", "age", "health", "occupation", "id_number", "birth_date")
+)
 
 
 # What a school types in a cell to say there is nobody or nothing (/, 无, —): no value, as
