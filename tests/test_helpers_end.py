@@ -36,9 +36,14 @@ GONE_SECONDS = 0.5
 
 
 def children(pid: int) -> list[int]:
-    """The pids of ``pid``'s children, from /proc, in the order they were started."""
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
+    """The pids of ``pid``'s children, from /proc, in the order they were started; none
+    for a process that has left meanwhile (its /proc entry gone as it is listed)."""
+    found: list[int] = []
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").glob("*"))
+    except OSError:
+        return found
+    for task in tasks:
         with contextlib.suppress(OSError):
             found += map(int, (task / "children").read_text().split())
     return found
