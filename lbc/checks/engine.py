@@ -514,18 +514,8 @@ def _record_names(roster: Roster) -> set[str]:
     cells = {n for tbl in roster.records for n in tbl.values.get("student") or () if n}
     several = {n for cell in cells if cell.__class__ is str for n in nz.several_names(cell)}
     raw = {cell for tbl in roster.records for cell in tbl.raw.get("student") or ()}
-    spaced = {n for cell in raw for n in _spaced_names(cell)}
+    spaced = {n for cell in raw for n in nz.spaced_names(cell)}
     return cells | several | spaced
-
-
-def _spaced_names(cell: object) -> list[str]:
-    """The names a 学生姓名 cell holds with a space between (谢心怡 任欣然), each of two
-    characters or more, which the name reads as one (王 芳 is 王芳, its space padding);
-    [] for any other cell."""
-    if cell.__class__ is not str or " " not in cell.strip():  # type: ignore[attr-defined]
-        return []
-    names = [n for part in cell.split() if (n := nz.name(part))]  # type: ignore[attr-defined]
-    return names if len(names) > 1 and all(len(n) >= 2 for n in names) else []
 
 
 def _index_named(
@@ -583,7 +573,7 @@ def _why_unknown(children: ChildIndex, key: tuple[Any, Any, Any, Any], cell: obj
         return t("rule.REC002.other_class", cls=nz.display(cls))
     if student.__class__ is not str:
         return ""
-    names = nz.several_names(student) or _spaced_names(cell)
+    names = nz.several_names(student) or nz.spaced_names(cell)
     if names and all(children.find(name, None, school, None) for name in names):
         return t("rule.REC002.several", count=len(names))
     return ""

@@ -308,6 +308,17 @@ def several_names(cell: str, read: Callable[[Any], str | None] = name) -> list[s
     return names if len(names) > 1 else []
 
 
+def spaced_names(cell: object) -> list[str]:
+    """The names a cell as typed holds with a space between (a record's 谢心怡 任欣然), each
+    of two characters or more, which :func:`name` reads as one (王 芳 is 王芳, its space
+    padding); [] for any other cell. :func:`several_names` reads the ones with a mark
+    between (谢心怡、任欣然)."""
+    if cell.__class__ is not str or " " not in cell.strip():  # type: ignore[attr-defined]
+        return []
+    names = [n for part in cell.split() if (n := name(part))]  # type: ignore[attr-defined]
+    return names if len(names) > 1 and all(len(n) >= 2 for n in names) else []
+
+
 def school(value: Any) -> str | None:
     """A school's name, with no spaces at all: 青山镇 中心小学 and 青山镇中心小学 are one
     school, whichever a records sheet's 学校 cell, a roster's or a title spells. A cell
