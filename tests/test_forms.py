@@ -1694,6 +1694,9 @@ def test_a_yes_or_no_read_where_left_behind_type_is_empty_is_pointed_at(tmp_path
     result = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["column"], f["row"], f["value"]) for f in result.json()["findings"]]
     assert found == [("VAL001", "G", 3, "待核实")]
+    # What may be written there is the 是否 column's 是 or 否, not a 留守类型.
+    (finding,) = result.json()["findings"]
+    assert finding["message"] == "“是否留守儿童”的值无法识别，可填：是、否"
 
 
 def test_a_coded_yes_or_no_beside_left_behind_type_keeps_its_coding(tmp_path: Path) -> None:

@@ -194,6 +194,10 @@ class _Out:
             and (other := table.moved_label(key, i)) is not None
         ):
             params = {**params, "label": _one_line(other)}
+            # The 学籍 export's 是否留守儿童 read where 留守类型 is empty: it answers 是 or 否,
+            # not with a 留守类型 (父母均外出), which the school writes in the other column.
+            if key == "left_behind_type" and "allowed" in params and other.startswith("是否"):
+                params["allowed"] = as_list(nz.YES_NO)
         value = None
         if i is not None and key and key in table.raw:
             value = _raw_text(table.raw[key][i])
