@@ -179,3 +179,103 @@ def test_a_first_guardians_phone_and_the_homes_address_are_kept(tmp_path: Path) 
     run("export", "r.xlsx", "--out", "e.csv", cwd=tmp_path)
     text = (tmp_path / "e.csv").read_text(encoding="utf-8-sig")
     assert "李秀英" in text and "13800002222" in text and "青山村3组" in text
+
+
+def _findings(target: Path) -> list[dict[str, object]]:
+    return run("validate", target, "--format", "json").json()["findings"]
+
+
+def _county(tmp_path: Path) -> Path:
+    """县/青山小学/r.xlsx: the roster of _roster, in a county's folder."""
+    folder = tmp_path / "县" / "青山小学"
+    folder.mkdir(parents=True)
+    return _roster(folder)
+
+
+def test_a_second_guardians_cells_are_pointed_at_from_an_export_or_a_merge(
+    tmp_path: Path,
+) -> None:
+    """Exported or merged to Parquet, a county's rows are read back at the school's own
+    file, sheet, row and column; a cell read from the second guardian's columns was put at
+    the first's (PHN001 at L7, “监护人电话”), the column's letter going with the sheet, not
+    the cell. Each such cell's letter goes with it, through a file made of that file too."""
+    roster = _county(tmp_path)
+    folder = _findings(tmp_path / "县")
+    assert [(f["code"], f["column"] + str(f["row"])) for f in folder][-2:] == [
+        ("CON009", "O6"),
+        ("PHN001", "O7"),
+    ]
+    assert run("export", roster, "--out", tmp_path / "e.parquet").exit_code == 0
+    assert run("merge", tmp_path / "县", "--out", tmp_path / "全县.parquet").exit_code == 1
+    assert run("export", tmp_path / "全县.parquet", "--out", tmp_path / "再.parquet").exit_code == 0
+    assert run("merge", tmp_path / "e.parquet", "--out", tmp_path / "再合并.parquet").exit_code == 1
+    for made in ("e.parquet", "全县.parquet", "再.parquet", "再合并.parquet"):
+        assert _findings(tmp_path / made) == folder, made
+
+
+def test_a_parquet_file_written_before_its_cells_said_where_they_were_read_reads(
+    tmp_path: Path,
+) -> None:
+    """A file whose layouts say no such cell (written before they did) reads as it did:
+    every cell at its column's letter."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    roster = _roster(tmp_path)
+    out = tmp_path / "e.parquet"
+    assert run("export", roster, "--out", out).exit_code == 0
+    data = pq.read_table(out)
+    said = json.loads(pq.read_metadata(out).metadata[b"lbc"])
+    for layout in said["sources"].values():
+        assert set(layout.pop("moved_cells")) == {
+            "guardian_name",
+            "guardian_relation",
+            "guardian_phone",
+        }
+        del layout["moved_columns"]
+    pq.write_table(data.replace_schema_metadata({"lbc": json.dumps(said)}), out)
+    found = _findings(out)
+    assert [(f["code"], f["column"] + str(f["row"]), f["field"]) for f in found] == [
+        ("CON001", "J4", "guardian_name"),
+        ("CON001", "K4", "guardian_relation"),
+        ("CON001", "L4", "guardian_phone"),
+        ("CON001", "L5", "guardian_phone"),
+        ("CON009", "L6", "guardian_phone"),
+        ("PHN001", "L7", "guardian_phone"),
+    ]
+    assert found[-1]["message"].startswith("“监护人电话”格式不对")
+
+
+def test_a_merged_rosters_own_second_guardian_is_pointed_at_school_by_school(
+    tmp_path: Path,
+) -> None:
+    """A merged workbook is read school by school (its 来源文件); where the county added a
+    second guardian's columns to it, a cell read from them lost its letter there, and a
+    bad phone in 委托监护人电话 was said at 监护人电话. A finding on the merged workbook
+    points at its own cells: the one that holds the value, of either set."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    _county(tmp_path)
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", tmp_path / "县", "--out", merged).exit_code == 1
+    book = load_workbook(merged)
+    sheet = book.worksheets[0]
+    last = sheet.max_column
+    for j, label in enumerate(HEADER[12:], start=last + 1):
+        sheet.cell(1, j, label)
+    for j, value in enumerate(["王爷爷", "祖父", "1390000"], start=last + 1):
+        sheet.cell(4, j, value)  # 王梓萱's, whose school gave no guardian
+    book.save(merged)
+    found = _findings(merged)
+    phone = get_column_letter(last + 3)
+    assert [(f["code"], f["column"] + str(f["row"])) for f in found] == [
+        ("PHN001", f"{phone}4"),
+        ("CON001", "AE5"),
+        ("CON009", "AE6"),
+        ("PHN001", "AE7"),
+    ]
+    assert found[0]["message"].startswith("“委托监护人电话”格式不对")
+    for f in (found[0], found[-1]):  # each bad phone at the cell holding it
+        assert str(sheet[f"{f['column']}{f['row']}"].value) == f["value"]

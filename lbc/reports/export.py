@@ -28,6 +28,8 @@ from lbc.roster.parquet import (
     LACKS_RUNS,
     LEAD,
     METADATA_KEY,
+    MOVED_CELLS,
+    MOVED_COLUMNS,
     SCHOOL,
     SOURCE_FILE,
     SOURCE_ROW,
@@ -125,6 +127,7 @@ def layout(table: Table, sheet: str | None = None) -> dict[str, Any]:
         key: [[table.rows[i], text, place] for i, text in cells if (place := spot(i)) is not None]
         for key, cells in {**typed_phones(table), **typed_classes(table)}.items()
     }
+    moved, moved_columns = _moved_cells(table, spot)
     columns = {key: [col.letter, col.label] for key, col in table.columns.items()}
     # A sheet without a 帮扶教师 column whose children a teachers list or pairs workbook
     # pairs has the pairs written in the column: it says it has the column, as the merged
@@ -147,10 +150,44 @@ def layout(table: Table, sheet: str | None = None) -> dict[str, Any]:
         "number_cells": numbers,
         # And a phone cell holding someone else's labelled number, as typed (typed_phones).
         **({"typed_cells": typed} if typed else {}),
+        # And a cell read from another column where its own was empty (Table.moved: a
+        # second guardian's 委托监护人电话 for 监护人电话), its letter and that column's header.
+        **({MOVED_CELLS: moved, MOVED_COLUMNS: moved_columns} if moved else {}),
         # A merged roster's piece whose school's own sheet lacked columns the merged sheet
         # has (Table.lacks): that sheet, where a column it lacked is said (COL001) read back.
         **({LACKS_AT: list(where)} if (where := lacked_at(table)) else {}),
     }
+
+
+def _moved_cells(
+    table: Table, spot: Callable[[int], int | None]
+) -> tuple[dict[str, list[list[Any]]], dict[str, str]]:
+    """The cells of ``table`` read from another column where their own was empty
+    (Table.moved), by key, each as its source row, the letter of the column read and its
+    place (``spot``: among the table's rows of the sheet the layout is of; a row of another
+    of its numbered sheets is none); and each such column's header, by its letter. Only
+    those cells: a county's million rows are not each given a letter. The rows are looked
+    up only when some cell was so read."""
+    if not table.moved:
+        return {}, {}
+    wanted = {row for where in table.moved.values() for row in where}
+    at: dict[int, list[int]] = {}
+    for i, row in enumerate(table.rows):
+        if row in wanted:
+            at.setdefault(row, []).append(i)
+    cells: dict[str, list[list[Any]]] = {}
+    for key, where in table.moved.items():
+        mine = [
+            [row, letter, place]
+            for row, letter in where.items()
+            for i in at.get(row, ())
+            if (place := spot(i)) is not None
+        ]
+        if mine:
+            cells[key] = sorted(mine, key=lambda cell: cell[2])
+    letters = {letter for key in cells for _, letter, _ in cells[key]}
+    labels = {x: label for x in sorted(letters) if (label := table.label_at(x)) is not None}
+    return cells, labels
 
 
 def _spots(table: Table, sheet: str) -> Callable[[int], int | None]:
@@ -307,6 +344,10 @@ def _moved(mine: dict[str, Any], before: int) -> dict[str, Any]:
         moved["typed_cells"] = {
             k: [[r, text, at + before] for r, text, at in v] for k, v in typed.items()
         }
+    if cells := mine.get(MOVED_CELLS):
+        moved[MOVED_CELLS] = {
+            k: [[r, letter, at + before] for r, letter, at in v] for k, v in cells.items()
+        }
     return moved
 
 
@@ -318,6 +359,11 @@ def _cells_too(was: dict[str, Any], mine: dict[str, Any]) -> None:
     for k, cells in mine.get("typed_cells", {}).items():
         typed = was.setdefault("typed_cells", {})
         typed[k] = [*typed.get(k, ()), *cells]
+    for k, cells in mine.get(MOVED_CELLS, {}).items():
+        moved = was.setdefault(MOVED_CELLS, {})
+        moved[k] = [*moved.get(k, ()), *cells]
+    if MOVED_COLUMNS in mine:
+        was[MOVED_COLUMNS] = {**mine[MOVED_COLUMNS], **was.get(MOVED_COLUMNS, {})}
 
 
 def metadata(

@@ -89,6 +89,12 @@ LACKS_AT = "lacks_at"
 LACKS_RUNS = "lacks_runs"
 LACKS_ROWS = {kind: f"{name}_lacks_at" for kind, name in TABLE_NAMES.items()}
 _LACKS_KINDS = {name: kind for kind, name in LACKS_ROWS.items()}
+# A source sheet's cells read from another column where their own was empty (Table.moved:
+# a second guardian's 委托监护人电话 for 监护人电话, Column.fallback), by key, each as its
+# row, the letter of the column read and its place, as its typed cells are; and each such
+# column's header by its letter. Read back, a finding on such a cell points at it, as over
+# the school's own file; a file written before they were said reads as it did.
+MOVED_CELLS, MOVED_COLUMNS = "moved_cells", "moved_columns"
 T = TypeVar("T")
 
 
@@ -826,7 +832,9 @@ def _table(sheet: SourceSheet, index: list[int], layout: dict[str, Any] | None) 
     placed: dict[str, list[str]] = (layout or {}).get("columns", {})
     numbers: dict[str, list[int]] = (layout or {}).get("number_cells", {})
     typed: dict[str, list[list[Any]]] = (layout or {}).get("typed_cells", {})
-    at = _cell_places(sheet.rows, index, sheet.group, sheet.first) if numbers or typed else None
+    moved: dict[str, list[list[Any]]] = (layout or {}).get(MOVED_CELLS, {})
+    wanted = numbers or typed or moved
+    at = _cell_places(sheet.rows, index, sheet.group, sheet.first) if wanted else None
     cols: dict[str, Column] = {}
     raw: dict[str, list[Any]] = {}
     unknown: list[tuple[str, str]] = []
@@ -869,8 +877,50 @@ def _table(sheet: SourceSheet, index: list[int], layout: dict[str, Any] | None) 
         ignored=[(letter, label, "unknown", False) for letter, label in unknown],
         formula_errors=any(not FORMULA_ERRORS.isdisjoint(raw[k]) for k in sheet.shown & raw.keys()),
     )
+    if at is not None and moved:
+        _moved_back(table, at, moved, (layout or {}).get(MOVED_COLUMNS))
     complete(table)
     return table
+
+
+def _moved_back(
+    table: Table,
+    at: Callable[[Any], int | None],
+    moved: Any,
+    labels: Any,
+) -> None:
+    """The cells a layout says were read from another column where their own was empty
+    (MOVED_CELLS: row, letter, place), put back in ``table.moved`` under their rows, each
+    placed as a typed cell is (``at``: _cell_places), and those columns' headers
+    (MOVED_COLUMNS) in ``table.moved_labels``; a cell of another table's rows, or one
+    not so written, is passed over."""
+    if not isinstance(moved, dict):
+        return
+    for key, cells in moved.items():
+        if key not in table.columns or not isinstance(cells, list):
+            continue
+        for cell in cells:
+            if not (isinstance(cell, list) and len(cell) == 3 and _is_letter(cell[1])):
+                continue
+            if (k := at([cell[0], cell[2]])) is not None:
+                table.moved.setdefault(key, {})[table.rows[k]] = cell[1]
+    if table.moved and isinstance(labels, dict):
+        table.moved_labels = {
+            letter: label
+            for letter, label in labels.items()
+            if _is_letter(letter) and isinstance(label, str)
+        }
+
+
+def _is_letter(value: Any) -> bool:
+    """Whether ``value`` is an Excel column's letters (A … XFD)."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= 3
+        and value.isascii()
+        and value.isalpha()
+        and value.isupper()
+    )
 
 
 def _cell_places(

@@ -532,6 +532,10 @@ class Table:
     # The cells read from another column where their own was empty (Column.fallback), by
     # key: row -> the letter of the column read (cell_letter).
     moved: dict[str, dict[int, str]] = field(default_factory=dict)
+    # The header of each column ``moved`` names, by its letter, where the table's
+    # ``ignored`` does not hold it: a table read back from a Parquet file (its layout's
+    # moved_columns), whose school's sheet had that column (moved_label).
+    moved_labels: dict[str, str] = field(default_factory=dict)
     # A table over numbered sheets (``row_sheets``): each sheet's own marks, in order, as
     # ``hidden``, ``hidden_rows`` and ``filtered`` say only the first's (``sheet``); a
     # row hidden on the second is its, though the first may hide one of the same number.
@@ -706,7 +710,13 @@ class Table:
         own was empty (``moved``: 委托监护人电话, not 监护人电话); None where it was not."""
         where = self.moved.get(key) if self.moved else None
         letter = where.get(self.rows[i]) if where else None
-        return next((label for at, label, _, _ in self.ignored if at == letter), None)
+        return None if letter is None else self.label_at(letter)
+
+    def label_at(self, letter: str) -> str | None:
+        """The header of the column at ``letter`` that holds no field of the table's (a
+        second guardian's 委托监护人电话, ``moved``), None if none is known."""
+        found = next((label for at, label, _, _ in self.ignored if at == letter), None)
+        return self.moved_labels.get(letter) if found is None else found
 
     def marks(self) -> list[SheetMarks]:
         """Each sheet the table's rows are on, with what it hides, for the notes."""
@@ -4993,6 +5003,7 @@ def by_source(
     # the sheet (LACKS_HEADER; load_roster).
     several = Counter(source for source, _, _ in groups)
     hidden = frozenset(table.hidden_rows)
+    moved = _moved_by_piece(table, [index for _, index, _ in groups])
     for n, (_, index, school) in enumerate(groups):
         raw = raws[n]
         # A phone its sheet had no column for, where that is known, is none of its
@@ -5033,6 +5044,8 @@ def by_source(
             else [],
             filtered=table.filtered,
             sheet_marks=table.sheet_marks,
+            moved=moved[n],
+            moved_labels=table.moved_labels,
             own_school=school,
             schools_written=table.schools_written,
             lacks=frozenset()
@@ -5045,6 +5058,27 @@ def by_source(
         if parked:
             piece.park()
         out.append(piece)
+    return out
+
+
+def _moved_by_piece(table: Table, pieces: list[list[int]]) -> list[dict[str, dict[int, str]]]:
+    """The cells of ``table`` read from another column where their own was empty
+    (Table.moved), for each of ``pieces`` (its rows' indices, by_source's groups) those of
+    its rows: a merged roster's sheet to which a second guardian's columns were added.
+    Only the rows of those cells are held while looking, not each of a county's million."""
+    out: list[dict[str, dict[int, str]]] = [{} for _ in pieces]
+    if not table.moved:
+        return out
+    wanted = {row for where in table.moved.values() for row in where}
+    owners: dict[int, list[int]] = {}  # a row's number on two of its numbered sheets: both
+    for n, index in enumerate(pieces):
+        for i in index:
+            if (row := table.rows[i]) in wanted:
+                owners.setdefault(row, []).append(n)
+    for key, where in table.moved.items():
+        for row, letter in where.items():
+            for n in owners.get(row, ()):
+                out[n].setdefault(key, {})[row] = letter
     return out
 
 
