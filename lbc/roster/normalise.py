@@ -2195,6 +2195,8 @@ _FAILED_OF = {
         rf"未遇|不遇|扑空|不在家|(?:家中|家里|屋里)?[无没]人(?:在家|在|应答?|开门|接待)?{_CLAUSE_END}"
         r"|[无没]人(?:开门?|应门?|答应|出来)|无一人|一个人也没$|紧锁|紧闭|锁门|锁着|拒访|不让进"
         r"|白跑|空跑|扑了个空|无人居住|门是锁的|锁着门"
+        # A neighbour telling where the family is (隔壁阿姨说他们去广东了): none of it met.
+        r"|(?:邻居|隔壁|邻里|路人|村民)[^,;。]{0,4}?(?:说|称|讲|告诉|告知|反映|表示)"
         rf"|[未没]碰[到上着]|搬(?:家|走)了|已搬(?:家|走)|见不到人|改日再(?:去|访|来)"
         rf"|(?:找不到|没找到)(?:[^,;。]{{0,4}}家|人|地方|住处)?{_CLAUSE_END}"
         r"|[未没]能?见(?:到|着|(?=人|家长|父母|学生|孩子|监护人|家人))"
@@ -2211,22 +2213,24 @@ _FAILED_OF = {
         r"[未没]接|[未没]能?接通|无法接通|[打拨]不[通进]|没[打拨]?通|无应答"
         r"|(?<!放学)[无没]人接(?!送)|(?<!把手机)(?<!把电话)关机|停机|空号|占线|拒接|挂断|被挂"
         r"|号码错误|号码不对|错号|换号(?!后)|号码已?更换|无暇接|不在服务区|一直在?通话中"
-        r"|(?:电话|打过去|拨过去)[^,;。]{0,3}?[没无]回应"
+        r"|(?:电话|打过去|拨过去|留言|消息|短信|微信)[^,;。]{0,3}?[没无]回应"
         r"|^(?:对方|[^,;。]{0,2}?(?:妈妈|爸爸|母亲|父亲|家长))?(?:一直|始终)?[没无]回应$"
         rf"|无法联系|联系不[上到](?:家长|父母|监护人|家人)?{_CLAUSE_END}|失联$|[无没]人应答"
         rf"|[未没]能?[打拨]通|[未没][打拨]{_CLAUSE_END}|[未没]能?联系[上到]|不通{_CLAUSE_END}"
         rf"|[未没]回(?:复|电|话|拨){_CLAUSE_END}|(?:^|对方|一直|始终)[未没]回{_CLAUSE_END}"
         r"|[没无]信号|[未没]能?连上|连不上|号码错|打错|未果|无果"
-        rf"|不接(?:听|电话)?{_CLAUSE_END}",
+        rf"|不接(?:听|电话)?{_CLAUSE_END}|挂了(?:电话)?{_CLAUSE_END}",
     ),
-    # A child away from a group activity or a lesson (学生请假, 该生因病没参加本次活动), not
-    # other children (三名同学缺席) nor an absence before (上次活动因病请假，这次参加了).
+    # A child away from a group activity or a lesson (学生请假, 该生因病没参加本次活动, 该生
+    # 发烧，在家休息), not other children (三名同学缺席) nor an absence before (上次活动因病
+    # 请假，这次参加了).
     **dict.fromkeys(
         ("活动", "学习辅导"),
         r"^(?:学生|孩子|该生)?(?:[因生]?[病事])?(?:请假|缺席)(?!回来|返校|后)"
         r"|(?:学生|孩子|该生)(?:[因生]?[病事])?请假(?!回来|返校|后)"
         r"|(?:^|学生|孩子|该生)(?:因?[病事]|今天|本次|这次)?[未没]能?"
-        r"(?:来参加|去参加|参加|来|去|到|上成|辅导成?)(?:本次|这次)?(?:活动|辅导|课)?$",
+        r"(?:来参加|去参加|参加|来|去|到|上成|辅导成?)(?:本次|这次)?(?:活动|辅导|课)?$"
+        r"|^(?:学生|孩子|该生)?(?:在家|回家|住院)(?:休息|养病|治疗)",
     ),
     # A talk not had (没谈, 暂未谈心, 学生没来), not one about what was not done (作业未完成).
     **dict.fromkeys(
@@ -2247,8 +2251,12 @@ _FAILED_OWN = {kind: re.compile(words) for kind, words in _FAILED_OF.items()}
 _FAILED_OTHER = re.compile(_FAILED_ANY)
 # A 内容's clause that is a bare no (未, 取消, 未进行): of the contact, whatever its words.
 _BARE_NO = re.compile(r"^(?:未|没|取消|改期|延期|推迟|[未没](?:进行|开展|落实))$")
-# What happens often, not this time (家里经常没人, 周末常不在家): no contact not made.
-_HABITUAL = re.compile(r"经常|平时|常年|长期|总是|平常|一般|有时|常常|往往|每[天周次]")
+# What happens often, not this time (家里经常没人, 周末常不在家): no contact not made. Not
+# the teacher's own tries each time, this one among them (每次打都不接, 每次去都没人).
+_HABITUAL = re.compile(
+    r"经常|平时|常年|长期|总是|平常|一般|有时|常常|往往|每[天周]"
+    r"|每次(?!(?:去|来|打|拨|上门|家访|入户|联系|视频)[^,;。]{0,3}?都)"
+)
 # One of the family away from home (父母不在家, 奶奶没在家, 爸妈常年不在家): with nobody
 # met, a visit finding the parents away may have met the grandparents or nobody; so too
 # the child (孩子不在家: the grandmother may have been met).
@@ -2300,10 +2308,10 @@ _REACHED = (
 # held (参加了, 开展了).
 _IN_PERSON_DONE = (
     rf"{_NOT_AFTER_NO}(?:补课|补讲|补习|补辅导|补上|补了|补起来|辅导了|讲解|讲了|送去|送到|送上"
-    r"|送给|补送|交给|交到|赠送|带去|发放(?!推迟|延期|取消|改|暂)|开导|安慰|劝导|劝说|劝其|疏导了"
+    r"|送给|补送|交给|交到|赠送|带去|发放(?!推迟|延期|取消|改|暂|等|待)|开导|安慰|劝导|劝说|劝其|疏导了"
     r"|参加了|参加并|参与了"
     r"|开展了|举行了|进行了|正常开展|如期开展|顺利开展)|找[^,;。]{0,4}?(?:谈心|谈话|聊)"
-    r"|(?:^|积极)参加(?!不)|对[^,;。未没]{1,4}?进行"
+    r"|(?:^|积极)参加(?!不|的)|对[^,;。未没]{1,4}?进行"
     # A talk had (谈了一会儿, 谈了几句, 谈心十分钟), whatever comes after (改天再谈).
     r"|(?<![未没])谈了|谈心(?=[0-9一二三四五六七八九十半几])"
     r"|^辅导(?=.)(?!取消|暂停|改|推迟|延期|未|没)"
@@ -2332,9 +2340,52 @@ _MET_IN_PERSON, _MET_BY_CALL = _met(False), _met(True)
 # the teacher's (奶奶说孩子爸爸每周打电话回来 is no call the teacher made).
 _SPEECH = re.compile(rf"^(?:后来|后|但|并)?(?:{_FAMILY_WORD}|{_CHILD_WORD}){_SAID}")
 _CALLS = ("电话联系", "视频通话", "亲情通话")
+# On a call, who is called (电话联系孩子爷爷, 给妈妈打电话, 拨打父亲电话), and who a clause
+# names: each of the family as one person however spelt (母亲, 妈妈), both parents as both,
+# the child where no one of the family follows (孩子的电话手表, not 孩子妈妈). A call's
+# failure said of another than the one called, of the child or of one never called, is what
+# the call was about (电话联系孩子爷爷，孩子父母离异后母亲无法联系: the grandfather reached).
+_CALLING = re.compile(
+    r"(?:电话|视频|微信|语音)(?:联系|沟通|交流|通知|询问|了解|家访|回访)|打电话|拨打|拨通|打给"
+    r"|给[^,;。]{0,6}?打|致电|(?<![无没未不法])联系(?!不|电话|方式|卡)"
+    r"|(?:与|和|跟|同)[^,;。]{1,6}?(?:通话|视频)"
+)
+_PERSON = {
+    "父亲": "父", "爸爸": "父", "爸": "父", "母亲": "母", "妈妈": "母", "妈": "母",
+    "父母": "父母", "爸妈": "父母", "双亲": "父母",
+    "爷爷": "爷", "祖父": "爷", "奶奶": "奶", "祖母": "奶",
+    "外公": "外公", "姥爷": "外公", "外婆": "外婆", "姥姥": "外婆",
+    **{k: k for k in "伯叔舅姑姨婶哥姐"},
+    **dict.fromkeys(("家长", "监护人", "家人", "对方", "他", "她"), "?"),
+}  # fmt: skip
+_NAMED = re.compile(
+    rf"(?P<of>{_CHILD_WORD}的?(?={'|'.join(_PERSON)}))"
+    rf"|(?P<kin>{'|'.join(sorted(_PERSON, key=len, reverse=True))})|(?P<child>{_CHILD_WORD})"
+)
+
+
+def _persons(clause: str) -> set[str]:
+    """Who ``clause`` names: _PERSON's (both for 父母), 孩子 for the child, not the child
+    whose someone is named (孩子妈妈), and ? for one unsure (家长, 他)."""
+    named: set[str] = set()
+    for m in _NAMED.finditer(clause):
+        if m["kin"]:
+            person = _PERSON[m["kin"]]
+            named.update(("父", "母") if person == "父母" else (person,))
+        elif m["child"]:
+            named.add("孩子")
+    return named
+
+
+# On a call, one who says only that they cannot talk now (父亲说在开车, 妈妈说正忙): no
+# talk had by that, whatever comes after (挂了; 说了几句就挂了).
+_BRUSH_OFF = re.compile(
+    rf"{_SAID}(?:现在|正|正在|在)?(?:开车|忙|开会|干活|上班|工作|加班)(?:中|呢|着)?$"
+    rf"|{_SAID}(?:现在|正)?(?:没空|不方便|没时间)(?:接|说|聊|讲)?(?:电话)?$"
+)
 # A child taking part in an activity (孩子参加六一文艺演出), not in a contact of another
 # kind (谈心未进行，孩子参加比赛去了).
-_TOOK_PART = re.compile(r"(?<![未没不])(?:该生|孩子|学生)(?:积极|也|都)?参加(?!不)")
+_TOOK_PART = re.compile(r"(?<![未没不])(?:该生|孩子|学生)(?:积极|也|都)?参加(?!不|的)")
 # Who is not the family (邻居说…, 隔壁王婶说, 向村委了解) and what reaches nobody (留言,
 # 纸条): no one met.
 _NOBODY_MET = re.compile(
@@ -2350,12 +2401,19 @@ _REMOTE = re.compile(
     r"|给[^,;。]{0,6}?打|打[^,;。]{0,6}?(?:手机|电话)|致电|联系(?!不|电话|方式|卡)|电话[里中]"
 )
 _AT_SCHOOL = re.compile(r"回校|返校|到校后|回到学校")
-_IN_PERSON = re.compile(r"见|到家|上门|入户|找到|遇|来到|赶到|赶回|当面")
+_IN_PERSON = re.compile(r"见|到家|上门|入户|找到|遇|来到|赶到|赶回|当面|(?<![没不未])回来了")
+# Someone asked to come (叫奶奶赶回来, 让爷爷回家一趟): not come by that; and, asked, one
+# who says they cannot (奶奶说在县城回不来): nobody met.
+_ASKED = re.compile(r"[叫让请喊催要][^,;。]{0,4}?(?:赶回|赶过来|回来|过来|回家)")
+_CANNOT_COME = re.compile(r"回不来|赶不回|来不了|回不去|走不开|过不来")
 # A clause planning the contact (计划下周家访, 准备送温暖), or putting it off (送温暖推迟到
-# 下周, 谈心改到明天), by the words of each kind's own; not one planning the next (计划
-# 下学期继续家访, 准备元旦再送温暖, 约定每周视频一次), which says nothing of this one.
+# 下周, 谈心改到明天, 发放等通知), by the words of each kind's own; not one planning the
+# next (计划下学期继续家访, 准备元旦再送温暖, 约定每周视频一次), which says nothing of this one.
 _PLANNED = re.compile(r"计划|拟|准备|预约|打算|约定|约了|约好|原定")
-_PUT_OFF = re.compile(r"推迟|改期|延期|取消|暂停|暂缓|改到|改在|改日|改天")
+_PUT_OFF = re.compile(
+    r"推迟|改期|延期|取消|暂停|暂缓|改到|改在|改日|改天|[等待](?:通知|安排|定)"
+    r"|另行通知"
+)
 _NEXT_ONE = re.compile(r"再|继续|每|又|下次")
 _KIND_WORDS = {
     "家访": ("家访", "上门", "入户", "走访"),
@@ -2363,7 +2421,9 @@ _KIND_WORDS = {
     "心理疏导": ("疏导",),
     "学习辅导": ("辅导", "补课"),
     "送温暖": ("送温暖", "慰问", "送", "发放"),
-    "活动": ("活动",),
+    # An activity by name (运动会, 合唱比赛), or as what the child was to take part in
+    # (孩子参加的…): not a game or an outing held within one (改在室内开展趣味游戏).
+    "活动": ("活动", "运动会", "比赛", "演出", "汇演", "晚会", "联欢", "生日会", "参加的"),
     **dict.fromkeys(_CALLS, ("电话", "视频", "通话")),
 }
 # What a text says of a contact: made, not made, or only that one of the family was away.
@@ -2381,18 +2441,26 @@ def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
     The remark after a kind (``remark``: 家访（取消）) is short, and its words of any
     contact not made (取消, 未果, 未完成) are of it; in a record's 内容 they may be what the
     contact was about (孩子的兴趣班取消了, 劝说无果), and count only in a clause naming the
-    contact (谈心取消) or saying no alone (取消); nor does what happens often (家里经常没人)."""
+    contact (谈心取消) or saying no alone (取消); nor does what happens often (家里经常没人).
+    On a call, a failure said of another than the one called is what the call was about
+    (电话联系孩子爷爷，孩子的电话手表停机了: _CALLING, _persons)."""
     failed = _FAILED.get(kind, _FAILED_OTHER)
     own_failed = _FAILED_OWN.get(kind)
     by_call = kind in _CALLS
     met = _MET_BY_CALL if by_call else _MET_IN_PERSON
     words = _KIND_WORDS.get(kind, ())
-    said, remote = None, False
+    said, remote, asked = None, False, None
+    called: set[str] = set()
     for clause in filter(None, re.split(r"[,;。!?:]", text)):
         speech = _SPEECH.search(clause)
+        named = _persons(clause) if by_call else set()
+        if named and _CALLING.search(clause):
+            called |= named
         if not by_call and not speech:
             away = _REMOTE.search(clause) or (kind == "家访" and _AT_SCHOOL.search(clause))
             back = _IN_PERSON.search(clause)
+            if ask := _ASKED.search(clause):
+                asked, back = ask, None  # 打电话叫奶奶赶回来: asked, not come
             if away or back:  # the later of the two (打电话后奶奶从地里赶回来: met)
                 remote = bool(away) and not (back and back.start() > away.start())
         own = any(word in clause for word in words)
@@ -2402,9 +2470,15 @@ def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
             if remark or own or _BARE_NO.match(clause):
                 any_hit = _FAILED_OTHER.search(clause)
         fails = own_hit or any_hit
+        if fails and called and named and not named & called and "?" not in called | named:
+            # Of another than the one called (孩子的电话手表停机了): the topic; not one
+            # failing as the one called did (爸爸的电话也打不通).
+            fails = fails if "也" in clause else None
         reached = None if remote or _NOBODY_MET.search(clause) else met.search(clause)
         if not reached and kind == "活动":
             reached = _TOOK_PART.search(clause)
+        if reached and by_call and _BRUSH_OFF.search(clause):
+            reached = None  # 父亲说在开车: no talk had
         if reached and reached[0].endswith("在家") and _HABITUAL.search(clause):
             reached = None  # 平时奶奶都在家: someone home most days, not met today
         planned = _PLANNED.search(clause) if own else None
@@ -2416,6 +2490,8 @@ def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
         if fails:
             away = not failed.search(_SOMEONE_AWAY.sub("", clause))
             said = said or AWAY if away else NOT_MADE
+        elif remote and asked and _CANNOT_COME.search(clause):
+            said = NOT_MADE  # called from the door, asked to come, and cannot
         elif own and _PUT_OFF.search(clause):
             said = NOT_MADE  # put off (谈心改天再说), whatever it says of the next
         elif own and _PLANNED.search(clause):
