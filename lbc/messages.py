@@ -733,6 +733,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "columns.col.note": ("说明", "note"),
     "columns.not_read": ("（未读）", "(not read)"),
     "columns.where_empty": ("（留守类型空着的行）", "(where 留守类型 is empty)"),
+    "columns.where_guardian_more": (
+        "（同一监护人前面那一列空着的）",
+        "(where the same guardian's column before is empty)",
+    ),
     "columns.where_guardian_empty": (
         "（前面的监护人没填的）",
         "(where the guardian before is empty)",
@@ -808,6 +812,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "a guardian's column too: read where the guardian before is empty (another person's: "
         "where all of that guardian is)",
     ),
+    "columns.why.guardian_more": (
+        "前面那位监护人同一字段的又一列（如监护人电话后的监护人手机）：她前面那一列空着的行才读这一列",
+        "the first guardian's second column of a field (监护人手机 after 监护人电话): read where"
+        " her column before is empty",
+    ),
     "columns.why.hidden": (
         "这一列是隐藏的，读后面没有隐藏的同一字段那一列",
         "a hidden column: the later shown column of the same field is read",
@@ -852,6 +861,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{file} 的“{sheet}”另有监护人的列，前面的监护人没填的才读这几列：{columns}",
         "note: {file} sheet '{sheet}' has more guardian columns, read where the guardian columns "
         "before them are empty: {columns}",
+    ),
+    "note.guardian_more_columns": (
+        "提示：{file} 的“{sheet}”前面那位监护人另有同一字段的列，她前面那一列空着的行才读：{columns}",
+        "note: {file} sheet '{sheet}' has a second column of a field of the first guardian's,"
+        " read where her column before is empty: {columns}",
     ),
     "note.hidden_columns": (
         "提示：{file} 的“{sheet}”这几列是隐藏的，后面有同一字段没隐藏的列，只读没隐藏的：{columns}",

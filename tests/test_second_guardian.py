@@ -279,3 +279,177 @@ def test_a_merged_rosters_own_second_guardian_is_pointed_at_school_by_school(
     assert found[0]["message"].startswith("“委托监护人电话”格式不对")
     for f in (found[0], found[-1]):  # each bad phone at the cell holding it
         assert str(sheet[f"{f['column']}{f['row']}"].value) == f["value"]
+
+
+def _listed(flag: dict) -> list[tuple[str, list[str]]]:
+    return [(c["name"], c["missing"]) for x in flag["classes"] for c in x["children"]]
+
+
+def _found(tmp_path: Path) -> list[tuple[str, str, str]]:
+    found = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
+    return [(f["code"], (f["column"] or "") + str(f["row"] or ""), f["message"]) for f in found]
+
+
+def _ignored(tmp_path: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The guardian's fields `lbc columns` says a column is read as, and the columns it
+    says are read past, with why."""
+    (read,) = run("columns", "r.xlsx", "--format", "json", cwd=tmp_path).json()["files"]
+    (sheet,) = read["sheets"]
+    fields = [f"{c['column']}:{c['field']}" for c in sheet["columns"] if "guardian" in c["field"]]
+    return fields, [(c["column"], c["why"]) for c in sheet["ignored"]]
+
+
+def test_a_first_guardian_without_a_phone_column_is_not_given_the_seconds(
+    tmp_path: Path,
+) -> None:
+    """监护人姓名 and 监护人关系 without a phone column, beside 委托监护人姓名 and
+    委托监护人电话: the 委托监护人电话 was read as the guardian's phone column outright, so
+    王奶奶 was given 张大爷's number, on her card and in the flag's list as reached. The
+    second set's phone is read on the rows read as hers only; the first guardian, whose
+    set has no phone column, is asked for one as any guardian without a phone column is:
+    the column is missing (COL001, once), not a cell of another person's to fill. The
+    second guardian's relation, which her set has no column of, is asked so too, not at
+    王奶奶's 监护人关系 cell (not read on the row)."""
+    header = [*HEADER[:9], "监护人姓名", "监护人关系", "委托监护人姓名", "委托监护人电话"]
+    rows = [
+        _row(0, ["王奶奶", "祖母"], [None, None]),
+        _row(1, ["王奶奶", "祖母"], ["张大爷", "13700000013"]),
+        _row(2, [None, None], ["张大爷", "13700000023"]),
+        _row(3, [None, None], ["杨爷爷", "1370000"]),
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path)
+    assert _listed(flag.json()) == [
+        (NAMES[0], ["guardian_phone"]),
+        (NAMES[1], ["guardian_phone"]),
+        (NAMES[2], ["guardian_relation"]),
+        (NAMES[3], ["guardian_relation", "guardian_phone"]),
+    ]
+    assert flag.stderr == (
+        "提示：r.xlsx 的“花名册”另有监护人的列，前面的监护人没填的才读这几列："
+        "委托监护人姓名(L)、委托监护人电话(M)\n"
+    )
+    assert _found(tmp_path) == [
+        ("COL001", "", "缺少必需的列“监护人电话”"),
+        ("COL001", "", "缺少必需的列“委托监护人与儿童关系”"),
+        ("PHN001", "M5", "“委托监护人电话”格式不对：应为11位手机号（1开头）或带区号的座机号"),
+    ]
+    assert run("cards", "r.xlsx", "--out", "cards.html", cwd=tmp_path).exit_code == 0
+    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    assert "王奶奶\u3000关系：祖母\u3000电话：＿" in html and "13700000013" not in html
+    assert "张大爷\u3000关系：＿＿＿＿＿＿\u3000电话：13700000023" in html
+    assert _ignored(tmp_path) == (
+        ["J:guardian_name", "K:guardian_relation"],
+        [("L", "second_guardian"), ("M", "second_guardian")],
+    )
+
+
+def test_a_second_guardians_phone_is_read_after_two_of_the_first(tmp_path: Path) -> None:
+    """监护人电话 and 监护人手机, the first guardian's two phone columns, then a 委托监护人
+    set: the 委托监护人电话 was not read at all (one column read where another is empty, a
+    field), so a child with a 委托监护人 alone was said to have no phone, and 监护人手机 was
+    read as the second guardian's. 监护人手机 is the first's, read where her 监护人电话 is
+    empty; the second's phone on the rows read as hers, a finding at each cell read."""
+    header = [*HEADER[:11], "监护人电话", "监护人手机", *HEADER[12:]]
+    none = [None, None, None]
+    rows = [
+        _row(0, ["王奶奶", "祖母", "13700000001", None], none),
+        _row(1, ["王奶奶", "祖母", None, "1370000"], none),
+        _row(2, [None] * 4, ["张大爷", "祖父", "13700000023"]),
+        _row(3, [None] * 4, ["陈爷爷", "祖父", None]),
+        _row(4, [None] * 4, ["杨爷爷", "祖父", "13800000041"]),
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path)
+    assert _listed(flag.json()) == [
+        (NAMES[1], ["guardian_phone"]),
+        (NAMES[3], ["guardian_phone"]),
+        (NAMES[4], ["guardian_phone"]),
+    ]
+    assert flag.stderr == (
+        "提示：r.xlsx 的“花名册”另有监护人的列，前面的监护人没填的才读这几列："
+        "委托监护人姓名(N)、委托监护人与儿童关系(O)、委托监护人电话(P)\n"
+        "提示：r.xlsx 的“花名册”前面那位监护人另有同一字段的列，她前面那一列空着的行才读："
+        "监护人手机(M)\n"
+    )
+    assert _found(tmp_path) == [
+        ("PHN001", "M3", "“监护人手机”格式不对：应为11位手机号（1开头）或带区号的座机号"),
+        ("CON001", "P5", "父母均外出，缺少监护人电话"),
+        ("CON009", "P6", "监护人电话就是外出的父亲的电话：在家照看孩子的人没有电话"),
+    ]
+    assert run("cards", "r.xlsx", "--out", "cards.html", cwd=tmp_path).exit_code == 0
+    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    assert "张大爷\u3000关系：祖父\u3000电话：13700000023" in html
+    assert _ignored(tmp_path) == (
+        ["J:guardian_name", "K:guardian_relation", "L:guardian_phone"],
+        [("M", "guardian_more"), ("N", "second_guardian"), ("O", "second_guardian"),
+         ("P", "second_guardian")],
+    )  # fmt: skip
+
+
+def _watched(tmp_path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    watch = run("watch", "r.xlsx", "--format", "json", cwd=tmp_path).json()
+    return [
+        (c["name"], [(r["code"], r["column"] + str(r["row"])) for r in c["reasons"]])
+        for x in watch["classes"]
+        for c in x["children"]
+    ]
+
+
+def test_the_first_guardians_age_after_the_second_set_is_hers(tmp_path: Path) -> None:
+    """监护人年龄 and 监护人身体状况 after the 委托监护人 set: the first guardian's, whose
+    cells a school leaves filled on a row it then gives the 委托监护人. They were cleared
+    only where their column came before the second set: after it, 张大爷 was a guardian of
+    72, bedridden, on the watch list. The header's role says whose they are."""
+    header = [*HEADER, "监护人年龄", "监护人身体状况"]
+    rows = [
+        [*_row(0, [None, None, None], ["张大爷", "祖父", "13700000003"]), 72, "瘫痪在床"],
+        [*_row(1, ["李奶奶", "祖母", "13700000013"], [None] * 3), 72, "瘫痪在床"],
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    assert _watched(tmp_path) == [(NAMES[1], [("WCH005", "Q3"), ("WCH004", "P3")])]
+    run("export", "r.xlsx", "--out", "e.csv", cwd=tmp_path)
+    text = (tmp_path / "e.csv").read_text(encoding="utf-8-sig")
+    (zhang,) = [line for line in text.splitlines() if "张大爷" in line]
+    assert "瘫痪在床" not in zhang and ",72," not in zhang
+    assert _found(tmp_path) == []
+
+
+def test_a_guardian_set_before_the_other_keeps_its_own_cells(tmp_path: Path) -> None:
+    """The 委托监护人 set first, then 监护人姓名, 与儿童关系, 监护人电话, 监护人年龄 and
+    监护人身体状况: read by field, the 监护人's age and health stood beside the 委托监护人
+    read first, and her 与儿童关系 was his. Each set's cells are its own guardian's: the
+    监护人's read on her rows only (a finding at the cell read), and the 委托监护人's set,
+    with no relation column, is asked for one as a column missing."""
+    header = [*HEADER[:9], "委托监护人姓名", "委托监护人电话", "监护人姓名", "与儿童关系",
+              "监护人电话", "监护人年龄", "监护人身体状况"]  # fmt: skip
+    rows = [
+        _row(0, ["张大爷", "13700000003"], [None, "祖母", None, 72, "瘫痪在床"]),
+        _row(1, [None, None], ["李奶奶", "祖母", "13700000013", 72, "瘫痪在床"]),
+        _row(2, [None, None], ["王奶奶", "祖母", "13700000023", 120, None]),
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    assert _watched(tmp_path) == [(NAMES[1], [("WCH005", "P3"), ("WCH004", "O3")])]
+    flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert _listed(flag) == [(NAMES[0], ["guardian_relation"])]
+    assert _found(tmp_path) == [
+        ("COL001", "", "缺少必需的列“委托监护人与儿童关系”"),
+        ("VAL003", "O4", "“监护人年龄”120 不在合理范围（16–100）"),
+    ]
+    assert _ignored(tmp_path) == (
+        ["J:guardian_name", "K:guardian_phone"],
+        [(letter, "second_guardian") for letter in "LMNOP"],
+    )
+
+
+def test_one_guardians_two_phone_columns_read_as_they_were(tmp_path: Path) -> None:
+    """A roster without a second guardian's name: 监护人手机 after 监护人电话 is still read
+    where 监护人电话 is empty, as before."""
+    header = [*HEADER[:12], "监护人手机"]
+    rows = [
+        _row(0, ["王奶奶", "祖母", None], ["13700000003"]),
+        _row(1, ["李奶奶", "祖母", None], [None]),
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    assert _found(tmp_path) == [("CON001", "L3", "父母均外出，缺少监护人电话")]
+    assert _ignored(tmp_path)[1] == [("M", "second_guardian")]

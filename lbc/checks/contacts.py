@@ -169,10 +169,11 @@ def contact_gaps(
             return bool(nz.numbers_to_call(value))
         return value is not None
 
-    def where(*keys: str) -> str:
-        """The first of these columns the roster has: a gap is pointed at a cell that can be
-        filled in, not at a column that does not exist (that is reported once, as COL001)."""
-        return next((k for k in keys if table.has(k)), keys[0])
+    def where(i: int, *keys: str) -> str:
+        """The first of these columns the roster has a cell of on row ``i``: a gap is
+        pointed at a cell that can be filled in, not at a column that does not exist, nor
+        at another guardian's (Table.holds; the column is reported once, as COL001)."""
+        return next((k for k in keys if table.holds(k, i)), keys[0])
 
     gaps: dict[int, list[MissingContact]] = {}
     for i in range(n):
@@ -215,7 +216,7 @@ def contact_gaps(
             if kind == nz.BOTH_AWAY and own and (who := _away_number(guardian, father, mother)):
                 out.append(_parents_number(who))
             if kind == nz.BOTH_AWAY and not (ok(father) or ok(mother)):
-                key = where(father_key, mother_key)
+                key = where(i, father_key, mother_key)
                 out.append(MissingContact(R.CON002, key, t("contact.parent_phone_any"), {}))
             if nobody_home[i]:
                 what = t("contact.guardian_at_home")
@@ -229,9 +230,9 @@ def contact_gaps(
                 # At a cell to fill: a parent's where the guardian's phone is there and no
                 # parent's is, not the guardian's filled cell; else the guardian's.
                 key = (
-                    where(father_key, mother_key)
+                    where(i, father_key, mother_key)
                     if at_home and not parent
-                    else where("guardian_phone", father_key, mother_key)
+                    else where(i, "guardian_phone", father_key, mother_key)
                 )
                 out.append(MissingContact(R.CON006, key, t("contact.unspecified"), {}))
         else:
@@ -252,7 +253,7 @@ def contact_gaps(
             elif not at_home:
                 what = t("contact.guardian_or_other_parent")
                 other = mother_key if who == "father" else father_key
-                key = where("guardian_phone", *([other] if other != key else []))
+                key = where(i, "guardian_phone", *([other] if other != key else []))
                 out.append(MissingContact(R.CON004, key, what, words))
         if out:
             gaps[i] = out

@@ -619,6 +619,10 @@ def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
             out.add(R.COL001, None, key, label=field(out.kind, key).label)
             if (key in table.lacks or table.sources) and (where := table.lacks_where):
                 out.findings[-1].file, out.findings[-1].sheet = where
+        elif key in table.unheld:
+            # One guardian's set of columns lacks it (监护人电话 beside 监护人姓名, the
+            # 委托监护人电话 being the other guardian's): that column is missing.
+            out.add(R.COL001, None, key, label=table.lacking_label(key))
 
 
 def _classes_of_another_grade(out: _Out) -> None:
@@ -1107,7 +1111,9 @@ def check_children(
     missing_contact_columns: set[str] = set()
     for i, gaps in contact_gaps(table).items():
         for missing in gaps:
-            if table.has(missing.field):
+            # A field the row's guardian's set of columns lacks (Table.unheld) is a column
+            # missing, as where the sheet has no column of it at all.
+            if table.holds(missing.field, i):
                 out.add(missing.rule, i, missing.field, **missing.params)
             else:
                 missing_contact_columns.add(missing.field)

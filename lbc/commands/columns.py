@@ -12,7 +12,11 @@ from lbc.messages import as_list, rows_listed, t
 from lbc.output.formats import rich_table
 from lbc.reports.columns import describe_roster, note_for
 from lbc.roster.fields import Kind
-from lbc.roster.tables import IGNORED_SAYS_LESS, IGNORED_SECOND_GUARDIAN
+from lbc.roster.tables import (
+    IGNORED_GUARDIAN_MORE,
+    IGNORED_SAYS_LESS,
+    IGNORED_SECOND_GUARDIAN,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,6 +26,7 @@ CSV_COLUMNS = ("file", "sheet", "column", "header", "header_cells", "field", "no
 _READ_WHERE_EMPTY = {
     IGNORED_SAYS_LESS: "columns.where_empty",
     IGNORED_SECOND_GUARDIAN: "columns.where_guardian_empty",
+    IGNORED_GUARDIAN_MORE: "columns.where_guardian_more",
 }
 
 

@@ -62,9 +62,12 @@ def describe_table(table: Table) -> dict[str, Any]:
     """One sheet as `lbc columns` shows it, columns in sheet order."""
     columns: list[dict[str, Any]] = []
     read_from: dict[str, str] = {}  # letter -> the field first read from it
-    for key, col in table.columns.items():
+    # A second guardian's column her set alone has (Column.second_only) is listed as hers,
+    # with the columns read where the first guardian's are empty (Table.ignored).
+    read = {key: col for key, col in table.columns.items() if not col.second_only}
+    for key, col in read.items():
         read_from.setdefault(col.letter, key)
-    for key, col in table.columns.items():
+    for key, col in read.items():
         derived = read_from[col.letter] if read_from[col.letter] != key else None
         # A group of columns to tick: one entry per choice (a field read from another
         # column, once, beside that column's first choice).

@@ -406,6 +406,21 @@ _FOLDED_ROLES = sorted(
     ((fold_header(text), role) for role, texts in ROLES.items() for text in texts),
     key=lambda pair: -len(pair[0]),
 )
+# The spellings of a guardian's role a header may start with, longest first (委托监护人电话 is
+# the 委托监护人's, not a 监护人's): what tells two guardians' column sets apart (guardian_role).
+_GUARDIAN_SPELLINGS = tuple(spelling for spelling, role in _FOLDED_ROLES if role == "guardian")
+
+
+@lru_cache(maxsize=1024)
+def guardian_role(header: str) -> str | None:
+    """The guardian's role a header names its column by (监护人 for 监护人年龄, 委托监护人 for
+    委托监护人电话), as folded; None for a header naming none (与儿童关系, 居住地地址,
+    与被监护人关系: the child is the 被监护人). A roster with two guardians' columns
+    (监护人… then 委托监护人…) says by it whose each column is, wherever it stands."""
+    folded = fold_header(header)
+    return next((s for s in _GUARDIAN_SPELLINGS if folded.startswith(s)), None)
+
+
 _FOLDED_ATTRIBUTES = {
     fold_header(text): attribute for attribute, texts in ATTRIBUTES.items() for text in texts
 }

@@ -41,6 +41,7 @@ from lbc.roster.fields import (
     Kind,
     build_lookup,
     fold_header,
+    guardian_role,
     header_chars,
     person_key,
 )
@@ -191,8 +192,17 @@ class Column:
     # The position and letter of a column read where this one's cell is empty (the 学籍
     # export's 是否留守儿童 beside a 留守类型 the school filled on its 是 rows: 否 where
     # 留守类型 was left empty; a second guardian's group where the first's is empty:
-    # _fall_back); None for nearly every column.
+    # _fall_back; on a roster of two guardians, the first's own second column of the field,
+    # 监护人手机 after 监护人电话, read on her rows); None for nearly every column.
     fallback: tuple[int, str] | None = None
+    # A roster of two guardians' column sets (监护人… then 委托监护人…, _HeaderReader.
+    # _two_guardians): the position and letter of the second guardian's column of the
+    # field, read on the rows read as hers (_fall_back); None for every other column.
+    second: tuple[int, str] | None = None
+    # Whether the column is the second guardian's, the first's set having none of the field
+    # (委托监护人电话 beside a 监护人姓名 without a 监护人电话): read on her rows only, and
+    # listed as hers (IGNORED_SECOND_GUARDIAN), not as the field's column.
+    second_only: bool = False
 
     @property
     def indices(self) -> tuple[int, ...]:
@@ -221,6 +231,9 @@ IGNORED_SAYS_LESS = "says_less"
 # A second guardian's column (委托监护人电话 after 监护人电话): read on the rows where the
 # first guardian's cells are all empty (_fall_back).
 IGNORED_SECOND_GUARDIAN = "second_guardian"
+# On a roster of two guardians, the first's own second column of a field (监护人手机 after
+# 监护人电话, before the 委托监护人's): read on her rows where her first one is empty.
+IGNORED_GUARDIAN_MORE = "guardian_more"
 # A hidden column of a field a column after it, shown, holds too (last year's guardian
 # hidden beside this year's): the one a person sees is read.
 IGNORED_HIDDEN = "hidden"
@@ -536,6 +549,13 @@ class Table:
     # ``ignored`` does not hold it: a table read back from a Parquet file (its layout's
     # moved_columns), whose school's sheet had that column (moved_label).
     moved_labels: dict[str, str] = field(default_factory=dict)
+    # On a sheet of two guardians' column sets (Column.second), the rows (as ``moved`` keys
+    # them) whose guardian's set has no column of a field, by key: the first guardian's of
+    # a field only the second's set has (委托监护人电话), the second's of one only the
+    # first's has (监护人年龄, 与儿童关系). Asked of such a row, the field is a column
+    # missing (COL001, lacking_label), not a cell to fill: the sheet's cell of it is the
+    # other guardian's, and is not read on the row.
+    unheld: dict[str, set[int]] = field(default_factory=dict)
     # A table over numbered sheets (``row_sheets``): each sheet's own marks, in order, as
     # ``hidden``, ``hidden_rows`` and ``filtered`` say only the first's (``sheet``); a
     # row hidden on the second is its, though the first may hide one of the same number.
@@ -704,6 +724,25 @@ class Table:
         if self.moved and (where := self.moved.get(key)) and (letter := where.get(self.rows[i])):
             return letter
         return self.letter(key)
+
+    def holds(self, key: str, i: int) -> bool:
+        """Whether row ``i`` has a cell of ``key`` to fill in: the sheet has a column of it
+        (``has``) that is the row's guardian's (``unheld``)."""
+        if not self.has(key):
+            return False
+        return not self.unheld or self.rows[i] not in self.unheld.get(key, ())
+
+    def lacking_label(self, key: str) -> str:
+        """The header of the column of ``key`` a guardian's set lacks (``unheld``), its
+        role as her set's name column says it: 监护人电话 beside 监护人姓名, 委托监护人与儿童
+        关系 beside 委托监护人姓名; the field's label where her name's header names none."""
+        col, name = self.columns[key], self.columns["guardian_name"]
+        if col.second_only:
+            header: str | None = name.label
+        else:
+            letter = name.second[1] if name.second else ""
+            header = next((label for at, label, _, _ in self.ignored if at == letter), None)
+        return guardian_header(self.kind, key, header)
 
     def moved_label(self, key: str, i: int) -> str | None:
         """The header of the column row ``i``'s cell of ``key`` was read from where its
@@ -2469,6 +2508,9 @@ class _HeaderReader:
         columns: dict[str, Column] = {}
         unknown: list[tuple[str, str]] = []
         ignored: list[tuple[str, str, str, bool]] = []
+        # The columns of a guardian's field after its first that may be another guardian's
+        # (_another_guardians), whose they are told once all are known (_two_guardians).
+        repeats: list[Column] = []
         parents = self._parents_in_form_order(kind, labels)
         for j, (top, sub, lower) in enumerate(labels):
             if not sub:
@@ -2503,9 +2545,15 @@ class _HeaderReader:
             elif key and (why := self._read_where_empty(key, columns[key], shown, sheet, j)):
                 columns[key] = replace(columns[key], fallback=(j, letter))
                 ignored.append((letter, shown, why, lower))
+                if why == IGNORED_SECOND_GUARDIAN:
+                    repeats.append(Column(key, j, letter, shown, top, lower))
             else:
                 unknown.append((letter, shown))
                 ignored.append((letter, shown, IGNORED_REPEAT if key else IGNORED_UNKNOWN, lower))
+                if key and self._another_guardians(key, columns[key], shown, sheet, j):
+                    repeats.append(Column(key, j, letter, shown, top, lower))
+        if any(col.key == "guardian_name" for col in repeats):
+            self._two_guardians(columns, repeats, unknown, ignored)
         # Each choice of a group to tick is a column read: a header of choices under their
         # group finds more than the group's row alone.
         score = sum(len(c.indices) for c in columns.values())
@@ -2645,11 +2693,83 @@ class _HeaderReader:
             return ""
         if _HeaderReader._says_less(key, first.label, label):
             return "" if _coded(sheet, j) else IGNORED_SAYS_LESS
+        another = _HeaderReader._another_guardians(key, first, label, sheet, j)
+        return IGNORED_SECOND_GUARDIAN if another and key in GUARDIAN_KEYS else ""
+
+    @staticmethod
+    def _another_guardians(key: str, first: Column, label: str, sheet: RawSheet, j: int) -> bool:
+        """Whether a later column of a guardian's field ``first`` is read from (the ``j``-th,
+        headed ``label``) may be read where the guardian's cells are empty: not one the
+        sheet hides (last year's, as IGNORED_HIDDEN has it), nor a former guardian's
+        (监护人姓名（变更前）, 原监护人电话)."""
         hidden = sheet.hidden_columns
-        if key not in GUARDIAN_KEYS or (hidden and sheet.col0 + j + 1 in hidden):
-            return ""
-        # Nor a former guardian's (监护人姓名（变更前）, 原监护人电话).
-        return "" if _FORMER.search(label) else IGNORED_SECOND_GUARDIAN
+        if first.ticks or key not in _GUARDIANS_OWN or (hidden and sheet.col0 + j + 1 in hidden):
+            return False
+        return not _FORMER.search(label)
+
+    @staticmethod
+    def _two_guardians(
+        columns: dict[str, Column],
+        repeats: list[Column],
+        unknown: list[tuple[str, str]],
+        ignored: list[tuple[str, str, str, bool]],
+    ) -> None:
+        """Whose each guardian's column is, on a sheet of two guardians' column sets
+        (监护人姓名 … then 委托监护人姓名 …: the first of ``repeats`` of the name is the
+        second guardian's), filled one or the other for each child: by the role its header
+        names (监护人年龄 is the 监护人's wherever it stands, 委托监护人电话 the
+        委托监护人's), else by its place (与儿童关系 after 委托监护人姓名 is hers). Each
+        field's column of the first guardian's set is read (``columns``), her second one
+        where it is empty (监护人手机: Column.fallback, IGNORED_GUARDIAN_MORE), and the
+        second guardian's on the rows read as hers (Column.second; Column.second_only where
+        the first's set has none of the field: 委托监护人电话 beside a 监护人姓名 without a
+        phone is never the first guardian's number). Taken by field alone, the second
+        set's phone was the first's where her set had none, a third phone column unread,
+        and a first guardian's 年龄 after the second set stood beside the second's name.
+        A third guardian's name, and each further column of a field, is read past as a
+        repeat (IGNORED_REPEAT)."""
+        names = [col for col in repeats if col.key == "guardian_name"]
+        hers = names[0]
+        roles = guardian_role(columns["guardian_name"].label), guardian_role(hers.label)
+
+        def second(col: Column) -> bool:
+            if col.key == "guardian_name":
+                return col.letter == hers.letter
+            role = guardian_role(col.label)
+            if role is not None and roles[0] != roles[1] and role in roles:
+                return role == roles[1]
+            return col.index > hers.index
+
+        past = {col.letter for col in repeats}
+        kept = [entry for entry in ignored if entry[0] not in past]
+        unknown[:] = [entry for entry in unknown if entry[0] not in past]
+        said = [(col.letter, col.label, IGNORED_REPEAT, col.lower) for col in names[1:]]
+        everyone = [col for col in columns.values() if col.key in _GUARDIANS_OWN and not col.ticks]
+        sets: dict[str, tuple[list[Column], list[Column]]] = {}
+        for col in sorted([*everyone, *(c for c in repeats if c not in names[1:])], key=_at):
+            sets.setdefault(col.key, ([], []))[second(col)].append(col)
+        for key, (firsts, seconds) in sets.items():
+            bare = {"fallback": None, "second": None, "second_only": False}
+            if firsts:
+                col = replace(firsts[0], **bare)
+                if len(firsts) > 1:
+                    more = firsts[1]
+                    col = replace(col, fallback=(more.index, more.letter))
+                    said.append((more.letter, more.label, IGNORED_GUARDIAN_MORE, more.lower))
+                if seconds:
+                    col = replace(col, second=(seconds[0].index, seconds[0].letter))
+                left = [*firsts[2:], *seconds[1:]]
+            else:
+                col = replace(seconds[0], **{**bare, "second_only": True})
+                left = seconds[1:]
+            if seconds:
+                was = seconds[0]
+                said.append((was.letter, was.label, IGNORED_SECOND_GUARDIAN, was.lower))
+            said += [(c.letter, c.label, IGNORED_REPEAT, c.lower) for c in left]
+            columns[key] = col
+        unknown += [(letter, label) for letter, label, why, _ in said if why == IGNORED_REPEAT]
+        unknown.sort(key=lambda entry: _column_number(entry[0]))
+        ignored[:] = sorted([*kept, *said], key=lambda entry: _column_number(entry[0]))
 
     @staticmethod
     def _says_less(key: str, more: str, less: str) -> bool:
@@ -2669,6 +2789,21 @@ class _HeaderReader:
             and self.field(kind, "", sub) == (None, "")
             and choices[key](sub)
         )
+
+
+def _at(col: Column) -> int:
+    return col.index
+
+
+def guardian_header(kind: Kind, key: str, name: str | None) -> str:
+    """The header of a guardian's column of ``key`` in the set whose name column is headed
+    ``name``: its role and the field's attribute (委托监护人 + 电话, 委托监护人 + 与儿童关系);
+    the field's label where ``name`` names no role."""
+    label = next(f.label for f in FIELDS[kind] if f.key == key)
+    role = guardian_role(name) if name else None
+    if role is None:
+        return label
+    return role + label.removeprefix(ROLES["guardian"][0])
 
 
 # A header of a former person's column (监护人姓名（变更前）, 原监护人, 上学期监护人).
@@ -3161,17 +3296,26 @@ def _fall_back(
     cells: _Cells,
     rows: list[int],
     moved: dict[str, dict[int, str]],
+    unheld: dict[str, set[int]],
 ) -> None:
     """Read the columns read where another's cell is empty (Column.fallback) into
     ``chunk`` (a piece of a sheet's columns, by key, ``rows`` its rows), saying in
     ``moved`` (Table.moved) which cells came from which column, so a finding points at the
-    cell read. A cell is empty as its field reads it (/, 无 and — are no name). A second
-    guardian's group is read as one person where the first guardian's name and phone are
-    empty (not the first's name with the second's phone), each of
-    its cells pointed at, an empty one too: a missing phone is asked for in the second
-    guardian's phone cell, which the school fills, not in the first's."""
+    cell read. A cell is empty as its field reads it (/, 无 and — are no name).
+
+    On a sheet of two guardians' column sets (Column.second, _HeaderReader._two_guardians)
+    the second guardian is read as one person where the first guardian's name and phone
+    are empty (not the first's name with the second's phone), each of her cells pointed
+    at, an empty one too: a missing phone is asked for in the second guardian's phone
+    cell, which the school fills, not in the first's. Each guardian's cells are hers
+    alone, wherever their columns stand: the second's set's column of a field the first's
+    set has none of (Column.second_only) is read on the second's rows only, and the
+    first's own cells (her 年龄, 身体状况: _PERSONAL) are not read on them; a field a
+    row's guardian has no column of is said in ``unheld`` (Table.unheld)."""
     backed = {key: col.fallback for key, col in columns.items() if col.fallback is not None}
-    if not backed:
+    seconds = {key: col.second for key, col in columns.items() if col.second is not None}
+    only = [key for key, col in columns.items() if col.second_only]
+    if not (backed or seconds or only):
         return
     read = NORMALISERS[kind]
 
@@ -3182,55 +3326,80 @@ def _fall_back(
             return True
         return read[key][0](value) is None
 
-    group = [key for key in backed if key in GUARDIAN_KEYS] if "guardian_name" in backed else []
-    seconds = {key: cells.column(backed[key][0]) for key in group}
-    # Who the first guardian is: her name and phone (a relation alone, 祖母 beside an
-    # empty name and phone, names nobody to reach).
-    who = [key for key in group if key in ("guardian_name", "guardian_phone")]
+    def take(key: str, taken: list[int], other: Sequence[Any], letter: str) -> None:
+        """``key``'s cells at ``taken`` (places in ``rows``) read from ``other``'s."""
+        mine = chunk[key] = list(chunk[key])
+        where = moved.setdefault(key, {})
+        # A 是否留守儿童 cell that answers (是, 否) is no cell to mend: a finding on it
+        # (VAL004: which parent is away) asks for the 留守类型 cell to be filled.
+        answered = key == "left_behind_type"
+        for r in taken:
+            mine[r] = other[r]
+            if not (answered and read[key][0](other[r]).__class__ is str):
+                where[rows[r]] = letter
+
+    # Each column read where another's cell is empty, a cell at a time: the first
+    # guardian's 监护人手机 where her 监护人电话 is, on a sheet of two guardians too.
+    for key, (j, letter) in backed.items():
+        mine, other = chunk[key], cells.column(j)
+        taken = [
+            r
+            for r, (a, b) in enumerate(zip(mine, other, strict=True))
+            if not empty(key, b) and empty(key, a)
+        ]
+        if taken:
+            take(key, taken, other, letter)
+    if not (seconds or only):
+        return
+    hers = {key: cells.column(j) for key, (j, _) in seconds.items()}
+    hers.update((key, chunk[key]) for key in only)
+    # Who the first guardian is: her name and phone, where both sets have a phone column
+    # (a relation alone, 祖母 beside an empty name and phone, names nobody to reach).
+    who = [key for key in seconds if key in ("guardian_name", "guardian_phone")]
     # The rows whose first guardian is empty and second is not: the second's, as a whole.
     theirs = [
         r
         for r in range(len(rows))
         if all(empty(key, chunk[key][r]) for key in who)
-        and not all(empty(key, seconds[key][r]) for key in group)
+        and not all(empty(key, column[r]) for key, column in hers.items())
     ]
-    if theirs:
-        # The first guardian's own cells the second set has no column of (her 年龄, 身体
-        # 状况): hers, not the second guardian's, on the rows read as the second's. Not a
-        # phone or an address, which may be the home's (居住地地址) and are kept.
-        second = min(backed[key][0] for key in group)
-        for key in [k for k, col in columns.items() if k in _PERSONAL and k not in group]:
-            if columns[key].index < second:
-                cleared = chunk[key] = list(chunk[key])
-                for r in theirs:
-                    cleared[r] = None
-    for key, (j, letter) in backed.items():
-        mine, other = chunk[key], cells.column(j)
-        taken = (
-            theirs
-            if key in group
-            else [
-                r
-                for r, (a, b) in enumerate(zip(mine, other, strict=True))
-                if not empty(key, b) and empty(key, a)
-            ]
-        )
-        if taken:
-            mine = chunk[key] = list(mine)
-            where = moved.setdefault(key, {})
-            # A 是否留守儿童 cell that answers (是, 否) is no cell to mend: a finding on it
-            # (VAL004: which parent is away) asks for the 留守类型 cell to be filled.
-            answered = key == "left_behind_type"
-            for r in taken:
-                mine[r] = other[r]
-                if not (answered and read[key][0](other[r]).__class__ is str):
-                    where[rows[r]] = letter
+    for key, (_, letter) in seconds.items():
+        if theirs:
+            take(key, theirs, hers[key], letter)
+    mine_only = set(range(len(rows))).difference(theirs)
+    for key in only:
+        # Hers alone: none of the first guardian's, who has no column of the field.
+        if mine_only:
+            cleared = chunk[key] = list(chunk[key])
+            lacking = unheld.setdefault(key, set())
+            for r in sorted(mine_only):
+                cleared[r] = None
+                lacking.add(rows[r])
+    if not theirs:
+        return
+    # The first guardian's own cells the second set has no column of (her 年龄, 身体状况),
+    # wherever they stand: hers, not the second guardian's, on the rows read as the
+    # second's. Not a phone or an address, which may be the home's (居住地地址) and are
+    # kept.
+    for key in [k for k in columns if k in _PERSONAL and k not in seconds and k not in only]:
+        cleared = chunk[key] = list(chunk[key])
+        lacking = unheld.setdefault(key, set())
+        where = moved.get(key)
+        for r in theirs:
+            cleared[r] = None
+            lacking.add(rows[r])
+            if where:
+                where.pop(rows[r], None)
 
 
 # A guardian's cells that are hers alone (not the home's phone or address).
 _PERSONAL = frozenset(
-    f"guardian_{a}" for a in ("relation", "age", "health", "occupation", "id_number", "birth_date")
+    f"guardian_{a}"
+    for a in ("relation", "age", "health", "occupation", "id_number", "birth_date", "work_place")
 )
+# A guardian's fields, each of which a guardian's set of columns may have: her set's own
+# (_HeaderReader._two_guardians) on a sheet of two guardians' sets.
+_GUARDIANS_OWN = frozenset(person_key("guardian", a) for a in ROLE_ATTRIBUTES["guardian"])
 
 
 # What a school types in a cell to say there is nobody or nothing (/, 无, —): no value, as
@@ -3457,7 +3626,12 @@ class TableMaker:
         self.name_col = header.columns.get("name") or header.columns.get("date")
         # And the columns read where another's cell is empty (Column.fallback), which a
         # row is padded to as well.
-        backs = [c.fallback[0] for c in header.columns.values() if c.fallback is not None]
+        backs = [
+            j
+            for c in header.columns.values()
+            for j in (c.fallback[0] if c.fallback else None, c.second[0] if c.second else None)
+            if j is not None
+        ]
         self.mapped = sorted([*(j for c in header.columns.values() for j in c.indices), *backs])
         self.two_rows = any(c.lower and not c.ticks for c in header.columns.values())
         cls = header.columns.get("class")
@@ -3645,7 +3819,7 @@ class TableMaker:
             else cells.column(col.index)
             for key, col in header.columns.items()
         }
-        _fall_back(header.kind, header.columns, chunk, cells, rows, table.moved)
+        _fall_back(header.kind, header.columns, chunk, cells, rows, table.moved, table.unheld)
         for key, column in chunk.items():
             if self.shared is not None and column is not cells.blank:
                 column = self._shared(key, column)

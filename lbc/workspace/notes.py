@@ -20,6 +20,7 @@ from lbc.messages import as_list, long_date, rows_listed, t
 from lbc.roster import record_sheets
 from lbc.roster.fields import guess_field
 from lbc.roster.tables import (
+    IGNORED_GUARDIAN_MORE,
     IGNORED_HIDDEN,
     IGNORED_REPEAT,
     IGNORED_SAYS_LESS,
@@ -238,6 +239,7 @@ def what_was_read(
             (IGNORED_REPEAT, "note.repeat_columns"),
             (IGNORED_SAYS_LESS, "note.says_less_columns"),
             (IGNORED_SECOND_GUARDIAN, "note.second_guardian_columns"),
+            (IGNORED_GUARDIAN_MORE, "note.guardian_more_columns"),
             (IGNORED_HIDDEN, "note.hidden_columns"),
         ):
             left = [(letter, label) for letter, label, whys, _ in table.ignored if whys == why]
