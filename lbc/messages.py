@@ -813,7 +813,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "where all of that guardian is)",
     ),
     "columns.why.guardian_more": (
-        "前面那位监护人同一字段的又一列（如监护人电话后的监护人手机）：她前面那一列空着的行才读这一列",
+        "前面那位监护人同一字段的又一列（如监护人电话后的监护人手机）：前一列空着的行才读这一列",
         "the first guardian's second column of a field (监护人手机 after 监护人电话): read where"
         " her column before is empty",
     ),
@@ -863,7 +863,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "before them are empty: {columns}",
     ),
     "note.guardian_more_columns": (
-        "提示：{file} 的“{sheet}”前面那位监护人另有同一字段的列，她前面那一列空着的行才读：{columns}",
+        "提示：{file} 的“{sheet}”前面那位监护人另有同一字段的列，前一列空着的行才读：{columns}",
         "note: {file} sheet '{sheet}' has a second column of a field of the first guardian's,"
         " read where her column before is empty: {columns}",
     ),

@@ -369,7 +369,7 @@ def test_a_second_guardians_phone_is_read_after_two_of_the_first(tmp_path: Path)
     assert flag.stderr == (
         "提示：r.xlsx 的“花名册”另有监护人的列，前面的监护人没填的才读这几列："
         "委托监护人姓名(N)、委托监护人与儿童关系(O)、委托监护人电话(P)\n"
-        "提示：r.xlsx 的“花名册”前面那位监护人另有同一字段的列，她前面那一列空着的行才读："
+        "提示：r.xlsx 的“花名册”前面那位监护人另有同一字段的列，前一列空着的行才读："
         "监护人手机(M)\n"
     )
     assert _found(tmp_path) == [
