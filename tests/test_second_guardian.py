@@ -453,3 +453,28 @@ def test_one_guardians_two_phone_columns_read_as_they_were(tmp_path: Path) -> No
     write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
     assert _found(tmp_path) == [("CON001", "L3", "父母均外出，缺少监护人电话")]
     assert _ignored(tmp_path)[1] == [("M", "second_guardian")]
+
+
+def test_one_guardians_two_name_columns_are_not_two_guardians(tmp_path: Path) -> None:
+    """监护人 (or 委托监护人) then 监护人姓名, 与儿童关系, 监护人电话: one guardian's two name
+    columns, the first with no column of its own. Read as two guardians' sets, the
+    relation and phone were the second name's alone, so a child whose both names were
+    filled (李奶奶 twice) was said to have no relation nor phone, and each column was
+    said missing. The second name is read where the first is empty, the rest on every
+    row, as before."""
+    rows = [
+        _row(0, ["李奶奶", "李奶奶"], ["祖母", "13700000001"]),
+        _row(1, [None, "张大爷"], ["祖父", "13700000013"]),
+        _row(2, ["王奶奶", None], ["祖母", "1370000"]),
+    ]
+    for first in ("监护人", "委托监护人"):
+        header = [*HEADER[:9], first, "监护人姓名", "与儿童关系", "监护人电话"]
+        write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+        flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path)
+        assert _listed(flag.json()) == [(NAMES[2], ["guardian_phone"])], first
+        assert flag.stderr == (
+            "提示：r.xlsx 的“花名册”另有监护人的列，前面的监护人没填的才读这几列：监护人姓名(K)\n"
+        )
+        assert _found(tmp_path) == [
+            ("PHN001", "M4", "“监护人电话”格式不对：应为11位手机号（1开头）或带区号的座机号")
+        ]

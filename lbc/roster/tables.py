@@ -2740,11 +2740,19 @@ class _HeaderReader:
                 return role == roles[1]
             return col.index > hers.index
 
+        everyone = [col for col in columns.values() if col.key in _GUARDIANS_OWN and not col.ticks]
+        others = [col for col in [*everyone, *repeats] if col.key != "guardian_name"]
+        if roles[1] in (roles[0], None, _GUARDIAN) and all(second(col) for col in others):
+            # Two name columns of one guardian (监护人 then 监护人姓名, 委托监护人 then
+            # 监护人姓名): the first has no column of her own, and the second names no other
+            # role than hers or a guardian's. The 与儿童关系 and 监护人电话 after them are
+            # every row's, the second name read where the first is empty, as on a sheet of
+            # one guardian; read as two, a child whose both names were filled had none.
+            return
         past = {col.letter for col in repeats}
         kept = [entry for entry in ignored if entry[0] not in past]
         unknown[:] = [entry for entry in unknown if entry[0] not in past]
         said = [(col.letter, col.label, IGNORED_REPEAT, col.lower) for col in names[1:]]
-        everyone = [col for col in columns.values() if col.key in _GUARDIANS_OWN and not col.ticks]
         sets: dict[str, tuple[list[Column], list[Column]]] = {}
         for col in sorted([*everyone, *(c for c in repeats if c not in names[1:])], key=_at):
             sets.setdefault(col.key, ([], []))[second(col)].append(col)
@@ -3400,6 +3408,9 @@ _PERSONAL = frozenset(
 # A guardian's fields, each of which a guardian's set of columns may have: her set's own
 # (_HeaderReader._two_guardians) on a sheet of two guardians' sets.
 _GUARDIANS_OWN = frozenset(person_key("guardian", a) for a in ROLE_ATTRIBUTES["guardian"])
+# The role a guardian's header names when it names none in particular (监护人, not
+# 委托监护人), as guardian_role gives it.
+_GUARDIAN = guardian_role(ROLES["guardian"][0])
 
 
 # What a school types in a cell to say there is nobody or nothing (/, 无, —): no value, as
