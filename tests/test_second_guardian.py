@@ -478,3 +478,77 @@ def test_one_guardians_two_name_columns_are_not_two_guardians(tmp_path: Path) ->
         assert _found(tmp_path) == [
             ("PHN001", "M4", "“监护人电话”格式不对：应为11位手机号（1开头）或带区号的座机号")
         ]
+
+
+def _without_a_phone(folder: Path) -> Path:
+    """A first guardian's set without a phone column, the second's without a relation:
+    each of those columns is missing (COL001), not a cell of the other guardian's."""
+    header = [*HEADER[:9], "监护人姓名", "监护人关系", "委托监护人姓名", "委托监护人电话"]
+    rows = [
+        _row(0, ["王奶奶", "祖母"], [None, None]),
+        _row(1, [None, None], ["张大爷", "13700000013"]),
+        _row(2, [None, None], ["杨爷爷", "1370000"]),
+    ]
+    return write_xlsx(folder / "r.xlsx", {"花名册": [header, *rows]})
+
+
+def test_a_column_one_guardian_lacks_is_missing_from_an_export_or_a_merge(
+    tmp_path: Path,
+) -> None:
+    """Exported or merged to Parquet, a roster whose first guardian's set has no phone
+    column was read back with 王奶奶's phone asked for at the 委托监护人电话 cell (M2),
+    another person's, and the second's relation at 监护人关系 (K3, K4): the columns each
+    set lacks were said missing only over the school's own file. Each file made of it
+    says them as that file does."""
+    folder = tmp_path / "县" / "青山小学"
+    folder.mkdir(parents=True)
+    roster = _without_a_phone(folder)
+    own = _findings(tmp_path / "县")
+    assert [(f["code"], (f["column"] or "") + str(f["row"] or ""), f["message"]) for f in own] == [
+        ("COL001", "", "缺少必需的列“监护人电话”"),
+        ("COL001", "", "缺少必需的列“委托监护人与儿童关系”"),
+        ("PHN001", "M4", "“委托监护人电话”格式不对：应为11位手机号（1开头）或带区号的座机号"),
+    ]
+    assert run("export", roster, "--out", tmp_path / "e.parquet").exit_code == 0
+    assert run("merge", tmp_path / "县", "--out", tmp_path / "全县.parquet").exit_code == 1
+    assert run("export", tmp_path / "全县.parquet", "--out", tmp_path / "再.parquet").exit_code == 0
+    assert run("merge", tmp_path / "e.parquet", "--out", tmp_path / "再合并.parquet").exit_code == 1
+    for made in ("e.parquet", "全县.parquet", "再.parquet", "再合并.parquet"):
+        assert _findings(tmp_path / made) == own, made
+
+
+def test_a_merged_rosters_own_second_guardian_lacking_a_column_says_it_missing(
+    tmp_path: Path,
+) -> None:
+    """A merged workbook, read school by school, to which the county added 委托监护人姓名
+    and 委托监护人电话 for a child whose guardian's cells it emptied: her relation was
+    asked for at the first guardian's 与儿童关系 cell, not read on her row, where her own
+    file says the column missing."""
+    from openpyxl import load_workbook
+
+    _county(tmp_path)
+    merged = tmp_path / "全县.xlsx"
+    assert run("merge", tmp_path / "县", "--out", merged).exit_code == 1
+    book = load_workbook(merged)
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    last = sheet.max_column
+    sheet.cell(1, last + 1, "委托监护人姓名")
+    sheet.cell(1, last + 2, "委托监护人电话")
+    row = 3  # 李明轩's: her guardian given as the 委托监护人
+    for label in ("监护人姓名", "与儿童关系", "监护人电话"):
+        sheet.cell(row, header.index(label) + 1).value = None
+    sheet.cell(row, last + 1, "李奶奶")
+    sheet.cell(row, last + 2, "13700000013")
+    book.save(merged)
+    found = _findings(merged)
+    assert [(f["code"], (f["column"] or "") + str(f["row"] or "")) for f in found] == [
+        ("COL001", ""),
+        ("CON001", "AC4"),  # 王梓萱's: no guardian in either set
+        ("CON001", "AD4"),
+        ("CON001", "AE4"),
+        ("CON001", "AE5"),
+        ("CON009", "AE6"),
+        ("PHN001", "AE7"),
+    ]
+    assert found[0]["message"] == "缺少必需的列“委托监护人与儿童关系”"

@@ -39,6 +39,8 @@ from lbc.roster.parquet import (
     TITLE_COLUMN,
     TITLE_ROWS,
     TYPED_ROWS,
+    UNHELD_CELLS,
+    UNHELD_COLUMNS,
     school_key,
     source_key,
 )
@@ -128,6 +130,7 @@ def layout(table: Table, sheet: str | None = None) -> dict[str, Any]:
         for key, cells in {**typed_phones(table), **typed_classes(table)}.items()
     }
     moved, moved_columns = _moved_cells(table, spot)
+    unheld = _unheld_cells(table, spot)
     columns = {key: [col.letter, col.label] for key, col in table.columns.items()}
     # A sheet without a 帮扶教师 column whose children a teachers list or pairs workbook
     # pairs has the pairs written in the column: it says it has the column, as the merged
@@ -153,6 +156,13 @@ def layout(table: Table, sheet: str | None = None) -> dict[str, Any]:
         # And a cell read from another column where its own was empty (Table.moved: a
         # second guardian's 委托监护人电话 for 监护人电话), its letter and that column's header.
         **({MOVED_CELLS: moved, MOVED_COLUMNS: moved_columns} if moved else {}),
+        # And a cell of a field its row's guardian's set has no column of (Table.unheld:
+        # the first guardian's 委托监护人电话), and the header of the column it lacks.
+        **(
+            {UNHELD_CELLS: unheld, UNHELD_COLUMNS: {k: table.lacking_label(k) for k in unheld}}
+            if unheld
+            else {}
+        ),
         # A merged roster's piece whose school's own sheet lacked columns the merged sheet
         # has (Table.lacks): that sheet, where a column it lacked is said (COL001) read back.
         **({LACKS_AT: list(where)} if (where := lacked_at(table)) else {}),
@@ -188,6 +198,24 @@ def _moved_cells(
     letters = {letter for key in cells for _, letter, _ in cells[key]}
     labels = {x: label for x in sorted(letters) if (label := table.label_at(x)) is not None}
     return cells, labels
+
+
+def _unheld_cells(table: Table, spot: Callable[[int], int | None]) -> dict[str, list[list[int]]]:
+    """The cells of ``table`` of a field its row's guardian's set of columns lacks
+    (Table.unheld), by key, each as its source row and its place (``spot``, as
+    _moved_cells has them)."""
+    if not table.unheld:
+        return {}
+    cells: dict[str, list[list[int]]] = {}
+    for key, rows in table.unheld.items():
+        mine = [
+            [row, place]
+            for i, row in enumerate(table.rows)
+            if row in rows and (place := spot(i)) is not None
+        ]
+        if mine:
+            cells[key] = mine
+    return cells
 
 
 def _spots(table: Table, sheet: str) -> Callable[[int], int | None]:
@@ -348,6 +376,8 @@ def _moved(mine: dict[str, Any], before: int) -> dict[str, Any]:
         moved[MOVED_CELLS] = {
             k: [[r, letter, at + before] for r, letter, at in v] for k, v in cells.items()
         }
+    if cells := mine.get(UNHELD_CELLS):
+        moved[UNHELD_CELLS] = {k: [[r, at + before] for r, at in v] for k, v in cells.items()}
     return moved
 
 
@@ -364,6 +394,11 @@ def _cells_too(was: dict[str, Any], mine: dict[str, Any]) -> None:
         moved[k] = [*moved.get(k, ()), *cells]
     if MOVED_COLUMNS in mine:
         was[MOVED_COLUMNS] = {**mine[MOVED_COLUMNS], **was.get(MOVED_COLUMNS, {})}
+    for k, cells in mine.get(UNHELD_CELLS, {}).items():
+        unheld = was.setdefault(UNHELD_CELLS, {})
+        unheld[k] = [*unheld.get(k, ()), *cells]
+    if UNHELD_COLUMNS in mine:
+        was[UNHELD_COLUMNS] = {**mine[UNHELD_COLUMNS], **was.get(UNHELD_COLUMNS, {})}
 
 
 def metadata(

@@ -95,6 +95,11 @@ _LACKS_KINDS = {name: kind for kind, name in LACKS_ROWS.items()}
 # column's header by its letter. Read back, a finding on such a cell points at it, as over
 # the school's own file; a file written before they were said reads as it did.
 MOVED_CELLS, MOVED_COLUMNS = "moved_cells", "moved_columns"
+# A source sheet's cells of a field its row's guardian's set of columns lacks (Table.unheld:
+# the first guardian's 委托监护人电话 cell), by key, each as its row and place; and the header
+# of each such field's missing column, by key. Read back, the column is said missing
+# (COL001) as over the school's own file, not each row at the other guardian's cell.
+UNHELD_CELLS, UNHELD_COLUMNS = "unheld_cells", "unheld_columns"
 T = TypeVar("T")
 
 
@@ -833,7 +838,8 @@ def _table(sheet: SourceSheet, index: list[int], layout: dict[str, Any] | None) 
     numbers: dict[str, list[int]] = (layout or {}).get("number_cells", {})
     typed: dict[str, list[list[Any]]] = (layout or {}).get("typed_cells", {})
     moved: dict[str, list[list[Any]]] = (layout or {}).get(MOVED_CELLS, {})
-    wanted = numbers or typed or moved
+    unheld: dict[str, list[list[Any]]] = (layout or {}).get(UNHELD_CELLS, {})
+    wanted = numbers or typed or moved or unheld
     at = _cell_places(sheet.rows, index, sheet.group, sheet.first) if wanted else None
     cols: dict[str, Column] = {}
     raw: dict[str, list[Any]] = {}
@@ -879,6 +885,8 @@ def _table(sheet: SourceSheet, index: list[int], layout: dict[str, Any] | None) 
     )
     if at is not None and moved:
         _moved_back(table, at, moved, (layout or {}).get(MOVED_COLUMNS))
+    if at is not None and unheld:
+        _unheld_back(table, at, unheld, (layout or {}).get(UNHELD_COLUMNS))
     complete(table)
     return table
 
@@ -910,6 +918,30 @@ def _moved_back(
             for letter, label in labels.items()
             if _is_letter(letter) and isinstance(label, str)
         }
+
+
+def _unheld_back(
+    table: Table,
+    at: Callable[[Any], int | None],
+    unheld: Any,
+    labels: Any,
+) -> None:
+    """The cells a layout says their row's guardian's set had no column of (UNHELD_CELLS:
+    row, place), put back in ``table.unheld`` under their rows, each placed as a typed
+    cell is (``at``: _cell_places), with each field's missing column's header
+    (UNHELD_COLUMNS) in ``table.unheld_labels``; a cell of another table's rows, or one
+    not so written, is passed over, and a field without a header is not put back."""
+    if not (isinstance(unheld, dict) and isinstance(labels, dict)):
+        return
+    for key, cells in unheld.items():
+        label = labels.get(key)
+        if key not in table.columns or not isinstance(cells, list) or not isinstance(label, str):
+            continue
+        for cell in cells:
+            if isinstance(cell, list) and len(cell) == 2 and (k := at(cell)) is not None:
+                table.unheld.setdefault(key, set()).add(table.rows[k])
+        if key in table.unheld:
+            table.unheld_labels[key] = label
 
 
 def _is_letter(value: Any) -> bool:

@@ -556,6 +556,9 @@ class Table:
     # missing (COL001, lacking_label), not a cell to fill: the sheet's cell of it is the
     # other guardian's, and is not read on the row.
     unheld: dict[str, set[int]] = field(default_factory=dict)
+    # The header of each column ``unheld`` says missing, by key, where the columns do not
+    # tell it: a table read back from a Parquet file (its layout's unheld_columns).
+    unheld_labels: dict[str, str] = field(default_factory=dict)
     # A table over numbered sheets (``row_sheets``): each sheet's own marks, in order, as
     # ``hidden``, ``hidden_rows`` and ``filtered`` say only the first's (``sheet``); a
     # row hidden on the second is its, though the first may hide one of the same number.
@@ -736,6 +739,8 @@ class Table:
         """The header of the column of ``key`` a guardian's set lacks (``unheld``), its
         role as her set's name column says it: 监护人电话 beside 监护人姓名, 委托监护人与儿童
         关系 beside 委托监护人姓名; the field's label where her name's header names none."""
+        if key in self.unheld_labels:
+            return self.unheld_labels[key]
         col, name = self.columns[key], self.columns["guardian_name"]
         if col.second_only:
             header: str | None = name.label
@@ -5189,6 +5194,9 @@ def by_source(
     several = Counter(source for source, _, _ in groups)
     hidden = frozenset(table.hidden_rows)
     moved = _moved_by_piece(table, [index for _, index, _ in groups])
+    unheld = _unheld_by_piece(table, [index for _, index, _ in groups])
+    # The header of each column a guardian's set lacks, told by the table's columns.
+    unheld_labels = {key: table.lacking_label(key) for key in table.unheld}
     for n, (_, index, school) in enumerate(groups):
         raw = raws[n]
         # A phone its sheet had no column for, where that is known, is none of its
@@ -5231,6 +5239,8 @@ def by_source(
             sheet_marks=table.sheet_marks,
             moved=moved[n],
             moved_labels=table.moved_labels,
+            unheld=unheld[n],
+            unheld_labels=unheld_labels,
             own_school=school,
             schools_written=table.schools_written,
             lacks=frozenset()
@@ -5254,17 +5264,38 @@ def _moved_by_piece(table: Table, pieces: list[list[int]]) -> list[dict[str, dic
     out: list[dict[str, dict[int, str]]] = [{} for _ in pieces]
     if not table.moved:
         return out
-    wanted = {row for where in table.moved.values() for row in where}
-    owners: dict[int, list[int]] = {}  # a row's number on two of its numbered sheets: both
-    for n, index in enumerate(pieces):
-        for i in index:
-            if (row := table.rows[i]) in wanted:
-                owners.setdefault(row, []).append(n)
+    owners = _owners(table, pieces, {row for where in table.moved.values() for row in where})
     for key, where in table.moved.items():
         for row, letter in where.items():
             for n in owners.get(row, ()):
                 out[n].setdefault(key, {})[row] = letter
     return out
+
+
+def _unheld_by_piece(table: Table, pieces: list[list[int]]) -> list[dict[str, set[int]]]:
+    """The rows of ``table`` whose guardian's set of columns lacks a field (Table.unheld),
+    for each of ``pieces`` those of its rows, as _moved_by_piece has its cells: a merged
+    roster's sheet to which a second guardian's columns were added."""
+    out: list[dict[str, set[int]]] = [{} for _ in pieces]
+    if not table.unheld:
+        return out
+    owners = _owners(table, pieces, set().union(*table.unheld.values()))
+    for key, rows in table.unheld.items():
+        for row in rows:
+            for n in owners.get(row, ()):
+                out[n].setdefault(key, set()).add(row)
+    return out
+
+
+def _owners(table: Table, pieces: list[list[int]], wanted: set[int]) -> dict[int, list[int]]:
+    """Which of ``pieces`` each of the ``wanted`` rows of ``table`` is in: a row's number
+    on two of its numbered sheets, both."""
+    owners: dict[int, list[int]] = {}
+    for n, index in enumerate(pieces):
+        for i in index:
+            if (row := table.rows[i]) in wanted:
+                owners.setdefault(row, []).append(n)
+    return owners
 
 
 def empty_sources(
