@@ -552,3 +552,26 @@ def test_a_merged_rosters_own_second_guardian_lacking_a_column_says_it_missing(
         ("PHN001", "AE7"),
     ]
     assert found[0]["message"] == "缺少必需的列“委托监护人与儿童关系”"
+
+
+def test_a_relation_column_after_both_sets_is_every_rows(tmp_path: Path) -> None:
+    """与儿童关系 after the whole 委托监护人 set, naming no guardian, the first set having no
+    relation column: the relation of whichever guardian a row is read as. Taken as the
+    second's by its place, 王奶奶's 祖母 was lost from her card and validate said the
+    relation column missing."""
+    header = [*HEADER[:9], "监护人姓名", "监护人电话", "委托监护人姓名", "委托监护人电话",
+              "与儿童关系", "监护人年龄"]  # fmt: skip
+    rows = [
+        _row(0, ["王奶奶", "13700000003"], [None, None, "祖母", 58]),
+        _row(1, [None, None], ["张大爷", "13700000013", "祖父", None]),
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    assert _found(tmp_path) == []
+    assert _ignored(tmp_path) == (
+        ["J:guardian_name", "K:guardian_phone", "N:guardian_relation", "O:guardian_age"],
+        [("L", "second_guardian"), ("M", "second_guardian")],
+    )
+    assert run("cards", "r.xlsx", "--out", "cards.html", cwd=tmp_path).exit_code == 0
+    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    assert "王奶奶\u3000关系：祖母\u3000电话：13700000003" in html
+    assert "张大爷\u3000关系：祖父\u3000电话：13700000013" in html

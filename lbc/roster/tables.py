@@ -16,6 +16,7 @@ import operator
 import os
 import pickle
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -203,6 +204,10 @@ class Column:
     # (委托监护人电话 beside a 监护人姓名 without a 监护人电话): read on her rows only, and
     # listed as hers (IGNORED_SECOND_GUARDIAN), not as the field's column.
     second_only: bool = False
+    # Whether the column, naming no guardian's role, stands after both guardians' sets
+    # (与儿童关系 at the sheet's end) and is read on every row, of whichever guardian the
+    # row is read as (_HeaderReader._two_guardians).
+    every_row: bool = False
 
     @property
     def indices(self) -> tuple[int, ...]:
@@ -2758,11 +2763,16 @@ class _HeaderReader:
         kept = [entry for entry in ignored if entry[0] not in past]
         unknown[:] = [entry for entry in unknown if entry[0] not in past]
         said = [(col.letter, col.label, IGNORED_REPEAT, col.lower) for col in names[1:]]
+        # Where the second's set ends: its last column naming its role (none where the two
+        # sets' headers name no roles apart, each column then read by its place alone).
+        end = sys.maxsize
+        if roles[1] is not None and roles[0] != roles[1]:
+            end = max(c.index for c in [*everyone, *repeats] if guardian_role(c.label) == roles[1])
         sets: dict[str, tuple[list[Column], list[Column]]] = {}
         for col in sorted([*everyone, *(c for c in repeats if c not in names[1:])], key=_at):
             sets.setdefault(col.key, ([], []))[second(col)].append(col)
         for key, (firsts, seconds) in sets.items():
-            bare = {"fallback": None, "second": None, "second_only": False}
+            bare = {"fallback": None, "second": None, "second_only": False, "every_row": False}
             if firsts:
                 col = replace(firsts[0], **bare)
                 if len(firsts) > 1:
@@ -2772,6 +2782,14 @@ class _HeaderReader:
                 if seconds:
                     col = replace(col, second=(seconds[0].index, seconds[0].letter))
                 left = [*firsts[2:], *seconds[1:]]
+            elif seconds[0].index > end:
+                # The field's one column, naming no role, after both sets (与儿童关系 at
+                # the sheet's end): every row's, of the guardian read on it. Taken as the
+                # second's by its place, the first guardian's 祖母 written in it was lost,
+                # and her relation said a missing column.
+                columns[key] = replace(seconds[0], **{**bare, "every_row": True})
+                said += [(c.letter, c.label, IGNORED_REPEAT, c.lower) for c in seconds[1:]]
+                continue
             else:
                 col = replace(seconds[0], **{**bare, "second_only": True})
                 left = seconds[1:]
@@ -3395,6 +3413,8 @@ def _fall_back(
     # second's. Not a phone or an address, which may be the home's (居住地地址) and are
     # kept.
     for key in [k for k in columns if k in _PERSONAL and k not in seconds and k not in only]:
+        if columns[key].every_row:
+            continue  # after both sets: of whichever guardian the row is read as
         cleared = chunk[key] = list(chunk[key])
         lacking = unheld.setdefault(key, set())
         where = moved.get(key)
