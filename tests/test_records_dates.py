@@ -398,7 +398,8 @@ def test_a_record_sheets_dates_without_their_year_are_of_its_term(tmp_path: Path
     day only (9月3日, 10月8日、11月5日, 1月), as teachers do: each was an unreadable date,
     and the child was listed as owing every talk. The sheet's title gives the term: 1月 is
     January 2025. On a school's own sheet, saying no term, 10月8日 is of the term of
-    due's --as-of day, and unreadable to validate, which is asked about no term."""
+    due's --as-of day; validate, asked about no term, said it was unreadable (DATE001)
+    while due counted it: an autumn term holds it, and no error is left to point at."""
     rows = filled_in(
         ("谈心", "9月3日"),
         ("谈心", "10月8日、11月5日"),
@@ -421,12 +422,10 @@ def test_a_record_sheets_dates_without_their_year_are_of_its_term(tmp_path: Path
     assert owed_and_last(due) == [(["warmth"], [], 1, "2025-01")]
     assert "无法识别" not in due.stderr
     found = run("validate", roster, sheet, "--format", "json", "--select", "DATE,REC005")
-    assert [(f["file"], f["code"], f["row"]) for f in found.json()["findings"]] == [
-        (str(roster), "DATE001", 2)
-    ]
+    assert (found.exit_code, found.json()["findings"]) == (0, [])
     # The merged roster writes them with the year the sheet gave them.
     out = tmp_path / "合并.xlsx"
-    assert run("merge", roster, sheet, "--out", out).exit_code == 1  # DATE001, as validate says
+    assert run("merge", roster, sheet, "--out", out).exit_code == 0  # as validate says
     merged = load_workbook(out)["帮扶记录"].iter_rows(2, values_only=True)
     assert [row[4] for row in merged if row[2] == "帮扶记录"] == [
         dt.datetime(2024, 9, 3),
@@ -516,8 +515,8 @@ def test_a_schools_own_sheets_dates_without_their_year_are_of_the_runs_term(
     (DATE001) and counted for nobody, where lbc's own sheets take the year from their
     title. The run names its term when lbc.toml sets one (or with --term), and lbc due
     its --as-of day's: 10月8日 is 2024-10-08 of the 2024 autumn term, 1月5日 2025-01-05.
-    With two terms set and none named, validate knows no year: still unreadable; due
-    counts them as the summary of that term does."""
+    With two terms set and none named, validate knows no year, but a term holds them:
+    no error, as due counts them, and the summary of that term."""
     rows = [
         ["10月8日", "王芳", "张雨涵", None, "家访", "入户"],
         ["1月5日、1月", "王芳", "李明轩", None, "谈心", "谈学习"],
@@ -538,7 +537,7 @@ def test_a_schools_own_sheets_dates_without_their_year_are_of_the_runs_term(
     assert found["findings"] == []
     config.write_text(f'[files]\nroster = ["roster.xlsx"]\n\n{autumn}\n{spring}', encoding="utf-8")
     found = run("validate", "--select", "DATE", "--format", "json", cwd=tmp_path).json()
-    assert [(f["code"], f["row"]) for f in found["findings"]] == [("DATE001", 2), ("DATE001", 3)]
+    assert found["findings"] == []
     due = run("due", "--as-of", "2025-01-20", "--format", "json", cwd=tmp_path)
     assert due.stderr == "" and due.json()["summary"]["records"] == 3
     named = run(
@@ -547,6 +546,32 @@ def test_a_schools_own_sheets_dates_without_their_year_are_of_the_runs_term(
     assert named.stderr == "" and named.json()["summary"]["records"] == 3
     summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
     assert (summary.json()["records"]["total"], summary.json()["records"]["talks"]) == (3, 2)
+
+
+def test_validate_points_at_a_day_without_its_year_that_no_term_holds(tmp_path: Path) -> None:
+    """A school's own records sheet, with no lbc.toml: 10月8日 has no year, and validate
+    said it was unreadable (DATE001) while lbc due of an autumn day counted it. Due counts
+    it in any autumn term it is asked about, so validate points only at 8月15日, which no
+    term holds (the default terms leave August out), whatever its year: due counts it
+    nowhere and says so. Due of a spring day counts 10月8日 nowhere either, as it does a
+    record of last autumn written in full: it is no unreadable date there."""
+    rows = [
+        ["10月8日", "王芳", "张雨涵", None, "家访", "入户"],
+        ["8月15日", "王芳", "李明轩", None, "家访", "暑期家访"],
+    ]
+    path = _roster(tmp_path, rows)
+    found = run("validate", path, "--select", "DATE", "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["value"]) for f in found] == [("DATE001", 3, "8月15日")]
+    undated = (
+        f"提示：1 条帮扶记录的日期无法识别（首个在 {path} 的“帮扶记录”第 3 行），"
+        "不在任何学期，没有计入；请按 lbc validate 所指（DATE001）改正\n"
+    )
+    autumn = run("due", path, "--as-of", "2024-10-31", "--format", "json")
+    assert autumn.stderr == undated
+    assert _owed(autumn)[-1] == ("last", ["2024-10-08", None])
+    spring = run("due", path, "--as-of", "2025-03-31", "--format", "json")
+    assert spring.stderr == undated
+    assert spring.json()["summary"]["records"] == 0
 
 
 @given(st.integers(2001, 2098), st.integers(0, 152), st.booleans())

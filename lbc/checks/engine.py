@@ -54,7 +54,7 @@ from lbc.roster.tables import (
     shows_an_error_whole,
 )
 from lbc.workspace.schools import SETTINGS_SHEETS_READ
-from lbc.workspace.terms import in_a_school_year, in_a_term
+from lbc.workspace.terms import dated_by_a_term, in_a_school_year, in_a_term
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
 # A work place names a city when it says 市/州/盟/地区, is a municipality, or is spelled
@@ -721,13 +721,15 @@ def _bad_date(out: _Out, i: int, key: str, value: nz.Bad) -> None:
     out.add(R.DATE001, i, key, label=out.label(key), serial=serial)
 
 
-def _each_bad_date(out: _Out, key: str) -> None:
-    """DATE001 for every unreadable value of date column ``key`` (_bad_date)."""
+def _each_bad_date(out: _Out, key: str, awaiting: Collection[int] = ()) -> None:
+    """DATE001 for every unreadable value of date column ``key`` (_bad_date), but those of
+    the rows ``awaiting`` a term to give them their year (a record's 10月8日, which lbc due
+    counts: dated_by_a_term)."""
     column = out.table.values.get(key, ())
     if nz.Bad not in set(map(type, column)):
         return
     for i, value in enumerate(column):
-        if value.__class__ is nz.Bad:
+        if value.__class__ is nz.Bad and i not in awaiting:
             _bad_date(out, i, key, value)
 
 
@@ -1654,7 +1656,7 @@ def check_records(
     if not table.has("student") and kinds_seen - GROUP_KINDS:
         _missing_columns(out, ["student"])  # child-level records must name the child
     _each_empty(out, "date")
-    _each_bad_date(out, "date")
+    _each_bad_date(out, "date", dated_by_a_term(table, terms))
     _each_empty(out, "teacher")
     _each_bad(out, "kind", R.REC004, allowed=as_list(nz.RECORD_KINDS))
     for i, kind in enumerate(table.values.get("kind") or ()):

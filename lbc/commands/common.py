@@ -48,6 +48,7 @@ from lbc.workspace.terms import (
     Term,
     date_records_by_own_term,
     date_records_in,
+    dated_by_a_term,
     each_schools_term,
     in_a_school_year,
     in_a_term,
@@ -158,8 +159,9 @@ def note_uncounted_records(
 ) -> None:
     """Say which support records counted for no child, as lbc due, lbc summary and lbc
     watch all say it: those naming no one child (``unclear``), those whose 类型 lbc cannot
-    read (``unreadable_kinds``), those whose date cannot be read or is left empty, those
-    whose 类型 says no contact was made (未家访), and those dated in no term (by the
+    read (``unreadable_kinds``), those whose date cannot be read (but one without its year
+    of another term) or is left empty, those whose 类型 says no contact was made (未家访),
+    and those dated in no term (by the
     school's ``terms``, in a county's folder each school's own over them: a summer's home
     visit)."""
     if unclear:
@@ -168,7 +170,12 @@ def note_uncounted_records(
     if unreadable_kinds:
         codes = _codes(roster, "kind", _places(unreadable_kinds), "REC004")
         note(t("note.records_unreadable_kind", count=len(unreadable_kinds), codes=codes))
-    if undated := undated_records(roster):
+    # A date without its year of another term than the run's is that term's, as one
+    # written in full: no unreadable date (dated_by_a_term).
+    others = {
+        id(tb): dated_by_a_term(tb, roster.terms_of(tb.origin, terms)) for tb in roster.records
+    }
+    if undated := [(tb, i) for tb, i in undated_records(roster) if i not in others[id(tb)]]:
         places = [(tb.file, tb.sheet_at(i), tb.rows[i]) for tb, i in undated]
         codes = _codes(roster, "date", places, "DATE001")
         note_rows("note.records_undated", undated, codes=codes)

@@ -152,10 +152,7 @@ def dates_in_span(
     dates, cells = table.values["date"], table.raw["date"]
     known: dict[str, object] = {}
     for i, read in enumerate(dates):
-        if read.__class__ is nz.Bad and (
-            _NO_YEAR.match(read.raw)
-            or (cells[i].__class__ is str and _NO_YEAR_TYPED.match(read.raw))
-        ):
+        if without_year(read, cells[i]):
             if read.raw not in known:
                 known[read.raw] = with_year_in(read.raw, span, spans) or read
             dates[i] = known[read.raw]
@@ -164,6 +161,15 @@ def dates_in_span(
             if cell not in known:
                 known[cell] = nz.record_date(cell, spans)
             dates[i] = known[cell]
+
+
+def without_year(read: object, cell: object) -> bool:
+    """Whether a record's unread 日期 (``read``, of ``cell``) was written without its year
+    (10月8日, 9月3日、10月8日, 10月, 9.15 typed as text): a term gives it one."""
+    if read.__class__ is not nz.Bad:
+        return False
+    raw = read.raw  # type: ignore[attr-defined]
+    return bool(_NO_YEAR.match(raw) or (cell.__class__ is str and _NO_YEAR_TYPED.match(raw)))
 
 
 def with_year_in(text: str, span: tuple[dt.date, dt.date], spans: nz.Spans = ()) -> object | None:

@@ -22,7 +22,7 @@ from lbc.roster.term_names import AUTUMN, SPRING, TERM_YEARS, season_year
 if TYPE_CHECKING:  # the roster is read before a term is asked about it
     from collections.abc import Callable
 
-    from lbc.roster.tables import Roster
+    from lbc.roster.tables import Roster, Table
 
 
 @dataclass(frozen=True)
@@ -338,3 +338,46 @@ def date_records_by_own_term(roster: Roster, dates: Dates | None) -> None:
     the run's ``dates`` set."""
     own = roster.terms
     date_records_in(roster, lambda file: the_term(own.get(file) or dates or {}), dates)
+
+
+def dated_by_a_term(table: Table, dates: Dates | None) -> set[int]:
+    """The rows of a records ``table`` giving no term (a school's own sheet, not lbc's
+    with its title) whose 日期 is written without its year (10月8日) and is still unread
+    (``date_records_in``: the run names no term, or not one that holds it) although a term
+    of some year holds it, by the school's ``dates``: lbc due, lbc summary and lbc watch,
+    each asked about a term, count it there in the year that puts it there, and a record
+    of another term nowhere else, as one dated in full. Such a date is no error: lbc
+    validate, asked about no term, has no year to give it and no mistake to point at, and
+    the notes of records counted for nobody leave it out. 8月15日 between the default
+    terms is in none, whatever its year: unreadable to every command (DATE001)."""
+    if "date" not in table.raw or record_sheets.sheet_term(table) is not None:
+        return set()
+    cells = table.raw["date"]
+    known: dict[str, bool] = {}
+    rows = set()
+    for i, read in enumerate(table.values["date"]):
+        if record_sheets.without_year(read, cells[i]):
+            raw = read.raw  # type: ignore[attr-defined]
+            if raw not in known:
+                known[raw] = _of_a_term(raw, dates)
+            if known[raw]:
+                rows.add(i)
+    return rows
+
+
+def _of_a_term(text: str, dates: Dates | None) -> bool:
+    """Whether a date without its year is of a term in some year, read as a run asked
+    about that term reads it (``date_records_in``). The terms tried: those of the years
+    the school sets the dates of and of the years beside them (their neighbours are cut
+    clear of them: ``_dates``), and a leap year's of the default dates away from them
+    (2月29日; the default terms are alike every year else)."""
+    near = {int(key[:4]) + d for key in dates or () for d in (-1, 0, 1)}
+    first, last = TERM_YEARS
+    leap = next(y for y in range(first + 4, last, 4) if not {y - 1, y, y + 1} & near)
+    for year in sorted({y for y in near if first < y < last} | {leap}):
+        for season, school_year in ((SPRING, year - 1), (AUTUMN, year)):
+            span = _dates(season, year, dates)
+            spans = (span, _school_year(school_year, dates))
+            if record_sheets.with_year_in(text, span, spans) is not None:
+                return True
+    return False
