@@ -2192,7 +2192,10 @@ _CLAUSE_END = r"(?=$|[,;。])"
 # What says a contact of each kind was not made, besides _FAILED_ANY's words.
 _FAILED_OF = {
     "家访": (
-        rf"未遇|不遇|扑空|不在家|(?:家中|家里|屋里)?[无没]人(?:在家|在|应答?|开门|接待|回来)?{_CLAUSE_END}"
+        rf"未遇|不遇|扑空|不在家|(?:家中|家里|屋里)?[无没]人(?:在家|在|应答?|开门|接待)?{_CLAUSE_END}"
+        # Nobody back while the teacher waited (等了半小时也没人回来), not a home nobody
+        # comes back to for the new year (孩子家去年过年没人回来), which a visit is about.
+        rf"|(?:等[^,;。]*?|[也还]|一直|始终)[无没]人回来{_CLAUSE_END}"
         r"|[无没]人(?:开门?|应门?|答应|出来)|无一人|一个人也没$|紧锁|紧闭|锁门|锁着|拒访|不让进"
         r"|白跑|空跑|扑了个空|无人居住|门是锁的|锁着门"
         # A neighbour telling first thing that the family is out (隔壁阿姨说他们去广东了):
@@ -2223,7 +2226,10 @@ _FAILED_OF = {
         rf"|[未没]能?[打拨]通|[未没][打拨]{_CLAUSE_END}|[未没]能?联系[上到]|不通{_CLAUSE_END}"
         rf"|[未没]回(?:复|电|话|拨){_CLAUSE_END}|(?:^|对方|一直|始终)[未没]回{_CLAUSE_END}"
         r"|[没无]信号|[未没]能?连上|连不上|号码错|打错|未果|无果"
-        rf"|不接(?:听|电话)?{_CLAUSE_END}|挂了(?:电话)?{_CLAUSE_END}",
+        rf"|不接(?:听|电话)?{_CLAUSE_END}|(?:直接|立刻|马上|一接就|接通就|刚接就|对方)挂了"
+        # No time to talk, said alone (对方说正在开车，不方便接; 没空视频).
+        rf"|^(?:对方|[他她])?说?(?:现在|正在|正|暂时)?(?:不方便|没空|没时间)"
+        rf"(?:接|接听|说话|说|聊|讲|通话|视频)?(?:电话)?{_CLAUSE_END}",
     ),
     # A child away from a group activity or a lesson (学生请假, 该生因病没参加本次活动, 该生
     # 发烧，在家休息), not other children (三名同学缺席) nor an absence before (上次活动因病
@@ -2232,8 +2238,9 @@ _FAILED_OF = {
         ("活动", "学习辅导"),
         r"^(?:学生|孩子|该生)?(?:[因生]?[病事])?(?:请假|缺席)(?!回来|返校|后)"
         r"|(?:学生|孩子|该生)(?:[因生]?[病事])?请假(?!回来|返校|后)"
-        r"|(?:^|学生|孩子|该生)(?:因?[病事]|今天|本次|这次)?[未没]能?"
-        r"(?:来参加|去参加|参加|来|去|到|上成|辅导成?)(?:本次|这次)?(?:活动|辅导|课)?$"
+        r"|(?:^|学生|孩子|该生)(?:因?[病事]|生病了?|今天|本次|这次)?[未没]能?"
+        r"(?:来参加|去参加|参加|来|去|到|上成|辅导成?)(?:本次|这次)?"
+        r"(?:活动|辅导|课|比赛|演出|汇演|晚会|运动会|联欢会?)?$"
         r"|^(?:学生|孩子|该生)?(?:在家|回家|住院)(?:休息|养病|治疗)",
     ),
     # A talk not had (没谈, 暂未谈心, 学生没来), not one about what was not done (作业未完成).
@@ -2302,7 +2309,7 @@ _NOT_AFTER_NO = (
 _REACHED = (
     r"(?:与|和|跟|同)[^,;。未没不]{1,6}?(?:交流|交谈|谈话|谈心|聊|通话|沟通|见面)"
     rf"|{_NOT_AFTER_NO}(?:接待|见到|见了|遇见|遇到|碰到|找到|接通|回电(?!话)|回拨|打回来|打过来"
-    r"|打通|就通了|联系上|联系了|接了|接听了|交流|沟通|交谈|聊了|聊天|通话了|通了话|通电话"
+    r"|打通|就通了|联系上|联系了|接了|接听了|交流|沟通|交谈|聊了|聊天|通话了|通了话|通了电话|通电话"
     r"|答应|回了电话|回过来|说了几句|聊了几句|讲了几句"
     # 回电话 as done, not asked for (叮嘱孩子让妈妈回电话).
     r"|(?<![让请叫要])(?<![让请叫要].)(?<![让请叫要]..)(?<![让请叫要]...)回电话)"
@@ -2335,7 +2342,9 @@ def _met(by_call: bool) -> re.Pattern[str]:
     urged = _KIN_WORD if by_call else rf"(?:{_FAMILY_WORD}|{_CHILD_WORD}|其)"
     return re.compile(
         rf"{_REACHED}|{_NOT_AFTER_NO}见{seen}|(?<![和跟与同]){who}{_SAID}|{_URGED}{urged}"
-        + ("" if by_call else rf"|{_IN_PERSON_DONE}|{_KIN_WORD}(?:都|也|正)?在家")
+        # On a call, what the one called told, the clause after it (电话联系孩子母亲，了解到
+        # 孩子父亲住院了), not what was learnt through another (通过孩子了解到).
+        + ("|^了解到" if by_call else rf"|{_IN_PERSON_DONE}|{_KIN_WORD}(?:都|也|正)?在家")
     )
 
 
@@ -2344,6 +2353,8 @@ _MET_IN_PERSON, _MET_BY_CALL = _met(False), _met(True)
 # the teacher's (奶奶说孩子爸爸每周打电话回来 is no call the teacher made).
 _SPEECH = re.compile(rf"^(?:后来|后|但|并)?(?:{_FAMILY_WORD}|{_CHILD_WORD}){_SAID}")
 _CALLS = ("电话联系", "视频通话", "亲情通话")
+# One of the family, or the child, saying something, as _met reads it (孩子奶奶说).
+_SAYS = re.compile(rf"(?:{_FAMILY_WORD}|{_CHILD_WORD}){_SAID}")
 # On a call, who is called (电话联系孩子爷爷, 给妈妈打电话, 拨打父亲电话), and who a clause
 # names: each of the family as one person however spelt (母亲, 妈妈), both parents as both,
 # the child where no one of the family follows (孩子的电话手表, not 孩子妈妈). A call's
@@ -2381,15 +2392,31 @@ def _persons(clause: str) -> set[str]:
     return named
 
 
-# On a call, one who says only that they cannot talk now (父亲说在开车, 妈妈说正忙): no
-# talk had by that, whatever comes after (挂了; 说了几句就挂了).
+# On a call, one who says only that they cannot talk now (父亲说在开车, 妈妈说正忙, 爷爷说
+# 在田里干活, 她说在上班不方便接): no talk had by that, whatever comes after (挂了; 说了几
+# 句就挂了).
 _BRUSH_OFF = re.compile(
-    rf"{_SAID}(?:现在|正|正在|在)?(?:开车|忙|开会|干活|上班|工作|加班)(?:中|呢|着)?$"
+    rf"{_SAID}[他她]?(?:现在|正)?(?:在[^,;。]{{0,3}}?)?(?:开车|忙(?:着[^,;。]{{0,3}})?|开会|干活"
+    r"|上班|工作|加班|陪护|值班)(?:中|呢|着)?(?:不方便|没空|没时间)?(?:接|说|聊|讲)?(?:电话)?$"
     rf"|{_SAID}(?:现在|正)?(?:没空|不方便|没时间)(?:接|说|聊|讲)?(?:电话)?$"
+)
+# What, after one brushed the call off, says no talk was had: hung up (挂了), call later
+# (让我晚点再打, 改天再打), no will to talk (不想聊孩子的事).
+_AFTER_BRUSH_OFF = re.compile(
+    rf"挂了(?:电话)?{_CLAUSE_END}|^(?:让我|叫我|要我|让|叫)?(?:晚点|晚些|晚一点|等会儿?|等一下"
+    r"|过会儿?|一会儿?|改天|改日|该天|明天|晚上|回头|下次)再?(?:打|联系|说|聊)"
+    r"|^(?:也|就)?(?:不想|不愿意?|不肯)(?:聊|谈|说|沟通|交流)"
 )
 # A child taking part in an activity (孩子参加六一文艺演出), not in a contact of another
 # kind (谈心未进行，孩子参加比赛去了).
-_TOOK_PART = re.compile(r"(?<![未没不])(?:该生|孩子|学生)(?:积极|也|都)?参加(?!不|的)")
+_TOOK_PART = re.compile(
+    r"(?<![未没不])(?:该生|孩子|学生)(?:积极|也|都)?参加(?!不|的)"
+    # Or what the child did at it (孩子表演了舞蹈, 跑了800米, 获得二等奖, 拿了一等奖), not
+    # another child (同学得了第一名).
+    r"|^(?![^,;。]*(?:同学|别人|其他|别的|队友))[^,;。]*?(?<![未没不])"
+    r"(?:表演了|跑了|跳了|唱了|朗诵了|上台|获奖|得奖"
+    r"|(?:获得|得了|拿了|获)[^,;。]{0,4}?(?:名|奖|冠军|亚军|季军|金牌|银牌|铜牌))"
+)
 # Who is not the family (邻居说…, 隔壁王婶说, 向村委了解) and what reaches nobody (留言,
 # 纸条): no one met.
 _NOBODY_MET = re.compile(
@@ -2403,9 +2430,16 @@ _NOBODY_MET = re.compile(
 _REMOTE = re.compile(
     r"(?:电话|手机|微信|视频|语音|qq)(?:联系|告知|沟通|交流|通知|询问|了解)|打电话|拨打|打给"
     r"|给[^,;。]{0,6}?打|打[^,;。]{0,6}?(?:手机|电话)|致电|联系(?!不|电话|方式|卡)|电话[里中]"
+    r"|电话[叫让喊催请要]"
 )
 _AT_SCHOOL = re.compile(r"回校|返校|到校后|回到学校")
 _IN_PERSON = re.compile(r"见|到家|上门|入户|找到|遇|来到|赶到|赶回|当面|(?<![没不未])回来了")
+# On a home visit, one of the family come back while the teacher is there (等了一会儿奶奶
+# 回来了, 爷爷很快赶回来了): met; not one said to be back (听说妈妈回来了).
+_CAME_BACK = re.compile(
+    rf"^(?![^,;。]*(?:说|听|据))[^,;。]*?{_KIN_WORD}[^,;。]{{0,6}}?(?<![没不未])"
+    r"(?:回来了|赶回来|赶到|回到家)"
+)
 # Someone asked to come (叫奶奶赶回来, 让爷爷回家一趟): not come by that; and, asked, one
 # who says they cannot (奶奶说在县城回不来): nobody met.
 _ASKED = re.compile(r"[叫让请喊催要][^,;。]{0,4}?(?:赶回|赶过来|回来|过来|回家)")
@@ -2416,7 +2450,12 @@ _CANNOT_COME = re.compile(r"回不来|赶不回|来不了|回不去|走不开|�
 _PLANNED = re.compile(r"计划|拟|准备(?!的)|预约|打算|约定|约了|约好|原定|本来想|原本想|本想|原想")
 _PUT_OFF = re.compile(
     r"推迟|推到|延后|顺延|改期|延期|取消|暂停|暂缓|改到|改在|改日|改天|[等待](?:通知|安排|定)"
-    r"|另行通知"
+    r"|另行通知|等[^,;。]{1,8}?再(?:说|谈|去|送|辅导|来|约)"
+)
+# A clause that is only the kind's name (学习辅导，…), and after it one put off with no
+# one named (因期中考试暂缓): of the contact named.
+_PUT_OFF_ALONE = re.compile(
+    r"^(?:(?:因为?|由于)[^,;。的]{1,8}?)?(?:暂缓|暂停|推迟|延期|改期|取消|延后|顺延)了?$"
 )
 _NEXT_ONE = re.compile(r"再|继续|每|又|下次")
 _KIND_WORDS = {
@@ -2447,19 +2486,25 @@ def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
     contact was about (孩子的兴趣班取消了, 劝说无果), and count only in a clause naming the
     contact (谈心取消) or saying no alone (取消); nor does what happens often (家里经常没人).
     On a call, a failure said of another than the one called is what the call was about
-    (电话联系孩子爷爷，孩子的电话手表停机了: _CALLING, _persons)."""
+    (电话联系孩子爷爷，孩子的电话手表停机了: _CALLING, _persons); a call to the child's home
+    (给孩子家里打电话) is to whoever answers, each of the family. One who brushes a call
+    off (父亲说在开车: _BRUSH_OFF) and then hangs up or asks to be called later says no
+    talk was had (_AFTER_BRUSH_OFF). Once a clause planned or put the contact off, one of
+    the family saying something is the arranging of it (预约了周六家访，奶奶说那天要走亲戚),
+    no contact made."""
     failed = _FAILED.get(kind, _FAILED_OTHER)
     own_failed = _FAILED_OWN.get(kind)
     by_call = kind in _CALLS
     met = _MET_BY_CALL if by_call else _MET_IN_PERSON
     words = _KIND_WORDS.get(kind, ())
     said, remote, asked = None, False, None
+    brushed = headed = pending = False
     called: set[str] = set()
     for clause in filter(None, re.split(r"[,;。!?:]", text)):
         speech = _SPEECH.search(clause)
         named = _persons(clause) if by_call else set()
         if named and _CALLING.search(clause):
-            called |= named
+            called |= {"?" if person == "孩子" else person for person in named}
         if not by_call and not speech:
             away = _REMOTE.search(clause) or (kind == "家访" and _AT_SCHOOL.search(clause))
             back = _IN_PERSON.search(clause)
@@ -2473,7 +2518,11 @@ def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
             own_hit = own_failed.search(clause) if own_failed else None
             if remark or own or _BARE_NO.match(clause):
                 any_hit = _FAILED_OTHER.search(clause)
-        fails = own_hit or any_hit
+        brush_off = by_call and _BRUSH_OFF.search(clause)
+        brushed = brushed or bool(brush_off)
+        # 父亲说在开车，挂了: no talk had, none away.
+        hung_up = brushed and not (own_hit or any_hit) and _AFTER_BRUSH_OFF.search(clause)
+        fails = own_hit or any_hit or hung_up
         if fails and called and named and not named & called and "?" not in called | named:
             # Of another than the one called (孩子的电话手表停机了): the topic; not one
             # failing as the one called did (爸爸的电话也打不通).
@@ -2481,8 +2530,12 @@ def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
         reached = None if remote or _NOBODY_MET.search(clause) else met.search(clause)
         if not reached and kind == "活动":
             reached = _TOOK_PART.search(clause)
-        if reached and by_call and _BRUSH_OFF.search(clause):
+        if not reached and kind == "家访" and not remote:
+            reached = _CAME_BACK.search(clause)  # 等了一会儿奶奶回来了
+        if reached and brush_off:
             reached = None  # 父亲说在开车: no talk had
+        if reached and pending and _SAYS.fullmatch(reached[0]):
+            reached = met.search(clause, reached.end())  # 奶奶说那天要走亲戚: arranging
         if reached and reached[0].endswith("在家") and _HABITUAL.search(clause):
             reached = None  # 平时奶奶都在家: someone home most days, not met today
         planned = _PLANNED.search(clause) if own else None
@@ -2492,14 +2545,17 @@ def _contact_said(kind: str, text: str, remark: bool = False) -> str | None:
         if reached and (speech or not any_hit or reached.start() > any_hit.start()):
             return MADE
         if fails:
-            away = not failed.search(_SOMEONE_AWAY.sub("", clause))
+            away = not hung_up and not failed.search(_SOMEONE_AWAY.sub("", clause))
             said = said or AWAY if away else NOT_MADE
         elif remote and asked and _CANNOT_COME.search(clause):
             said = NOT_MADE  # called from the door, asked to come, and cannot
-        elif own and _PUT_OFF.search(clause):
+        elif (own and _PUT_OFF.search(clause)) or (headed and _PUT_OFF_ALONE.match(clause)):
             said = NOT_MADE  # put off (谈心改天再说), whatever it says of the next
+            pending = True
         elif own and _PLANNED.search(clause):
             said = said if _NEXT_ONE.search(clause) else NOT_MADE
+            pending = pending or said == NOT_MADE
+        headed = clause == kind or clause in words  # 学习辅导，因期中考试暂缓
     return said
 
 
