@@ -551,6 +551,48 @@ def test_a_card_shows_the_extension_after_the_number(tmp_path: Path) -> None:
     ]
 
 
+def test_each_number_of_a_cell_of_two_keeps_its_extension(tmp_path: Path) -> None:
+    """A cell of a mobile and a landline with its extension (13812345678 0817-5521234转8012,
+    …/0817-5521234-8012, 0817-5521234 转 8012 13812345678) prints each number with its own
+    extension on the card and the teacher's record sheet: the extension was dropped, and a
+    spaced one (转 8012) left the cell no number at all, a missing phone to flag. validate
+    still asks for one number a cell (PHN001); a landline with its area code in brackets
+    and a dash extension, (0817)5521234-8012, is one number, no PHN001."""
+    kids = [
+        kid(1, 父亲电话="13812345678 0817-5521234转8012"),
+        kid(2, 父亲电话="0817-5521234转8012、13812345678"),
+        kid(3, 父亲电话="13812345678/0817-5521234-8012"),
+        kid(4, 父亲电话="13812345678 0817-5521234 分机8012"),
+        kid(5, 父亲电话="0817-5521234 转 8012 13812345678"),
+        kid(6, 父亲电话="(0817)5521234-8012", 帮扶教师="王芳"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, [teacher("王芳", C32)])
+    not_one = "“父亲电话”格式不对：应为11位手机号（1开头）或带区号的座机号"
+    assert found(path) == [("PHN001", row, "J", "father_phone", not_one) for row in range(2, 7)]
+    doc = run("flag", path, "--format", "json").json()
+    assert [(c["row"], c["missing"]) for g in doc["classes"] for c in g["children"]] == []
+    assert card_phones(path, tmp_path / "c.html") == [
+        ("13812345678、0817-5521234 转 8012", "13912345678"),
+        ("0817-5521234 转 8012、13812345678", "13912345678"),
+        ("13812345678、0817-5521234 转 8012", "13912345678"),
+        ("13812345678、0817-5521234 转 8012", "13912345678"),
+        ("0817-5521234 转 8012、13812345678", "13912345678"),
+        ("0817-5521234 转 8012", "13912345678"),
+    ]
+    out = tmp_path / "x.csv"
+    assert run("export", path, "--out", out).exit_code == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["table"] == "children"]
+    assert rows[5]["father_phone"] == "0817-5521234"
+    sheets = tmp_path / "rs"
+    made = run("record-sheets", path, "--term", "2024-autumn", "--out", sheets)
+    assert made.exit_code == 0, made.stderr
+    book = load_workbook(sheets / "帮扶记录表_2024年秋季学期_王芳.xlsx")["结对儿童"]
+    assert [r[7] for r in book.iter_rows(min_row=3, values_only=True)] == [
+        "父亲 0817-5521234 转 8012\n母亲 13912345678"
+    ]
+
+
 def test_a_labelled_number_with_an_extension_is_the_number(tmp_path: Path) -> None:
     """A number with its extension among labelled numbers (父：0817-5521234 分机 3；母：…)
     is read as the one alone is: the father's number, no PHN001, the mother's hers (and

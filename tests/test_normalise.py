@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
@@ -376,6 +376,7 @@ def test_a_number_with_an_extension_or_a_latin_label_is_the_number_property(
     if number[0] == "0" and len(number.split("-")[1] + extension) > 8:
         # (0817-5521234-1 reads as the eight-digit local number 0817-55212341.)
         spellings.append(f"{number}-{extension}")
+        spellings.append(f"({number.replace('-', ')', 1)}-{extension}")  # (0817)5521234-8012
     for spelling in spellings:
         assert nz.phone(spelling) == number, spelling
         assert nz.numbers_to_call(nz.phone(spelling)) == (number,), spelling
@@ -384,6 +385,50 @@ def test_a_number_with_an_extension_or_a_latin_label_is_the_number_property(
     if number[0] == "1":
         short = f"{number[:-1]}转{extension}"
         assert nz.phone(short) == Bad(short)
+
+
+NUMBER = st.one_of(
+    st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+    st.from_regex(r"0[3-9][0-9]{2}-[2-9][0-9]{6,7}", fullmatch=True),
+)
+EXTENSION = st.one_of(
+    st.none(),
+    st.tuples(
+        st.sampled_from(["转", "分机", "ext", "ext."]),
+        st.sampled_from(["", " "]),
+        st.from_regex(r"[0-9]{1,6}", fullmatch=True),
+    ),
+)
+
+
+@FAST
+@given(
+    first=NUMBER,
+    first_extension=EXTENSION,
+    second=NUMBER,
+    second_extension=EXTENSION,
+    between=st.sampled_from(["/", "、", " ", "，", "; "]),
+)
+def test_each_number_of_a_cell_keeps_its_extension_property(
+    first: str,
+    first_extension: tuple[str, str, str] | None,
+    second: str,
+    second_extension: tuple[str, str, str] | None,
+    between: str,
+) -> None:
+    """A cell of two numbers, either with an extension written after it, spaced or not
+    (13812345678 0817-5521234 转 8012): both are numbers to call, each with its own
+    extension. A spaced extension split the cell at its spaces into a word and digits
+    that are no numbers, and the cell gave none; a number's extension was dropped."""
+    assume(first != second)
+
+    def written(number: str, extension: tuple[str, str, str] | None) -> str:
+        return number if extension is None else number + "{1}{0}{1}{2}".format(*extension)
+
+    cell = written(first, first_extension) + between + written(second, second_extension)
+    assert nz.numbers_to_call(nz.phone(cell)) == (first, second), cell
+    for number, extension in ((first, first_extension), (second, second_extension)):
+        assert nz.extension(cell, number) == (extension and extension[2]), cell
 
 
 @pytest.mark.parametrize(
@@ -438,6 +483,8 @@ def test_a_number_with_an_extension_or_a_latin_label_is_the_number_property(
         ("0817-5521234转8012", "0817-5521234"),
         ("13700002222 转 3", "13700002222"),
         ("0817-5521234-8012", "0817-5521234"),
+        ("(0817)5521234-8012", "0817-5521234"),
+        ("（0817）5521234-8012", "0817-5521234"),
         ("tel 13500007777", "13500007777"),
         ("Tel:13500007777", "13500007777"),
         ("电话：13500007777", "13500007777"),

@@ -160,13 +160,16 @@ def _phone(table: Table, key: str, i: int) -> str:
 
 def phone_to_call(value: object, cell: object) -> str:
     """A phone as a school's document prints it (a card, a record sheet): the numbers to
-    call (nz.numbers_text) of ``value``, read of ``cell``, with the extension the cell gives
-    after its one number (0817-5521234 转 8012), asked for once through; "" for none."""
-    numbers = nz.numbers_text(value)
-    if value.__class__ is str and (extension := nz.extension(cell, value)):
-        with language("zh"):  # a school's document, in Chinese
-            return t("cards.extension", number=value, extension=extension)
-    return numbers
+    call (nz.numbers_to_call) of ``value``, read of ``cell``, each with the extension the
+    cell gives after it (13812345678、0817-5521234 转 8012), asked for once through; ""
+    for none."""
+    shown = []
+    for number in nz.numbers_to_call(value):
+        if extension := nz.extension(cell, number):
+            with language("zh"):  # a school's document, in Chinese
+                number = t("cards.extension", number=number, extension=extension)
+        shown.append(number)
+    return "、".join(shown)
 
 
 def _teachers(in_post: TeachersInPost) -> dict[Teacher, str]:

@@ -423,16 +423,19 @@ def _local_before_extension(body: str) -> str | None:
 def extension(value: Any, number: str) -> str | None:
     """The extension a phone cell gives after ``number``, the number read of it, as typed
     (0817-5521234转8012, 分机 3, ext 12, a landline's 0817-5521234-8012 or -1; in a cell of
-    labelled numbers, after that one): its digits; None when it gives none, or the cell
-    is not where ``number`` was read (同上, a number filled in from another's cell). The
-    number alone is the one to dial (:func:`phone`); a card shows both."""
+    two or more numbers, labelled or not, after that one): its digits; None when it gives
+    none, or the cell is not where ``number`` was read (同上, a number filled in from
+    another's cell). The number alone is the one to dial (:func:`phone`); a card shows
+    both."""
     s = _as_text(value)
     if s is None or s.isdigit():
         return None
     if phone(s) != number:
-        if not labelled_words(s):
-            return None
-        mine = (m["number"] for m in _LABELLED_NUMBER.finditer(s) if phone(m["number"]) == number)
+        if labelled_words(s):
+            found = (m["number"] for m in _LABELLED_NUMBER.finditer(s))
+        else:  # 13812345678 0817-5521234转8012: each number's own extension
+            found = iter(_number_parts(s))
+        mine = (n for n in found if phone(n) == number)
         return next((extension(n, number) for n in mine), None)
     body = _number_alone(s)  # 父：0817-5521234-1
     if (m := _EXTENSION.search(body)) and m.end() == len(body) and m.start():
@@ -456,7 +459,7 @@ def _with_extra(s: str) -> str | Bad:
     if rest != s and (number := phone(rest)).__class__ is str:
         return number  # type: ignore[return-value]
     dash = _DASH_EXTENSION.search(rest)
-    if dash and dash.end() == len(rest) and rest[0] == "0":
+    if dash and dash.end() == len(rest) and rest.lstrip("(")[:1] == "0":  # (0817)5521234-8012
         number = phone(rest[: dash.start()])
         if number.__class__ is str and number[0] == "0":  # type: ignore[union-attr]
             return number  # type: ignore[return-value]
@@ -823,13 +826,24 @@ def numbers_to_call(value: object) -> tuple[str, ...]:
     raw = value.raw  # type: ignore[attr-defined]
     if labelled := labelled_numbers(raw):
         return tuple(dict.fromkeys(number for _, number in labelled))
+    return tuple(dict.fromkeys(map(phone, _number_parts(raw))))  # type: ignore[arg-type]
+
+
+# An extension's word with a space after or before it (0817-5521234 转 8012), which a cell
+# of numbers split at its spaces would cut off its number: the word and digits joined.
+_SPACED_EXTENSION = re.compile(r"\s*(转|分机|(?i:ext)\.?)\s*(?=\d)")
+
+
+def _number_parts(raw: str) -> list[str]:
+    """The text of each number of a phone cell holding two or more (13812345678/139…,
+    13812345678 0817-5521234 转 8012), each part one :func:`phone` reads, its extension
+    kept on it; [] when the cell is no such cell."""
+    joined = _SPACED_EXTENSION.sub(r"\1", raw)
     for between in _BETWEEN_NUMBERS:
-        parts = [part for part in between.split(raw) if part.strip()]
-        if len(parts) > 1:
-            found = [phone(part) for part in parts]
-            if all(n.__class__ is str for n in found):
-                return tuple(dict.fromkeys(found))  # type: ignore[arg-type]
-    return ()
+        parts = [part for part in between.split(joined) if part.strip()]
+        if len(parts) > 1 and all(phone(part).__class__ is str for part in parts):
+            return parts
+    return []
 
 
 def numbers_text(value: object) -> str:
