@@ -612,6 +612,25 @@ def test_a_labelled_number_with_an_extension_is_the_number(tmp_path: Path) -> No
     assert guardian_phones(path, cards) == ["13712345678", "0817-5520000 转 12"]
 
 
+def test_a_labelled_landline_with_its_area_code_in_brackets_is_its_persons(
+    tmp_path: Path,
+) -> None:
+    """A labelled landline whose area code is in brackets (父：（0817）5521234转8012；
+    母：139…) is the father's, with its extension, and the other number the mother's, as
+    with 0817-5521234: the cell was read as two unlabelled numbers, the mother's printed
+    as the father's on his card (PHN001 said of a cell that gives each their number)."""
+    kids = [
+        kid(1, 父亲电话="父：（0817）5521234转8012；母：13900000001", 母亲电话=None),
+        kid(2, 父亲电话="母：13912345678；父：(0817)5521234-8012"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert found(path) == []
+    assert card_phones(path, tmp_path / "c.html") == [
+        ("0817-5521234 转 8012", "13900000001"),
+        ("0817-5521234 转 8012", "13912345678"),
+    ]
+
+
 def test_a_csv_export_lacks_the_column_its_roster_lacks(tmp_path: Path) -> None:
     """A roster with no 母亲电话 column, one mother's number in 父亲电话 (父：…；母：…): the
     CSV export holds that number as hers, but its 母亲电话 is still no column of the

@@ -727,7 +727,9 @@ _LABEL_WORDS = "|".join(word for word in _WHO.split("|") if word != "父母")
 _PHONE_LABEL = re.compile(rf"(?P<who>{_LABEL_WORDS})\s*(?::\s*|(?=\+?\d))")
 _LABELLED_NUMBER = re.compile(
     rf"(?:(?P<before>{_WHO})(?:电话|手机)?\s*:?\s*)?"
-    r"(?P<number>\+?\d[\d\-\s]{5,}\d(?:\s*(?:转|分机|(?i:ext)\.?)\s*\d{1,6})?)"
+    # An area code may stand in brackets: (0817)5521234.
+    r"(?P<number>(?:\+|\(0\d{2,3}\)[\-\s]*)?\d[\d\-\s]{5,}\d"
+    r"(?:\s*(?:转|分机|(?i:ext)\.?)\s*\d{1,6})?)"
     rf"(?:\s*\((?P<after>{_WHO})\))?"
 )
 # What may stand between two labelled numbers: a mark or a space.
