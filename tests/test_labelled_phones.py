@@ -593,6 +593,22 @@ def test_each_number_of_a_cell_of_two_keeps_its_extension(tmp_path: Path) -> Non
     ]
 
 
+def test_an_extension_in_brackets_is_the_numbers(tmp_path: Path) -> None:
+    """An extension written in brackets after a number (0817-5521234（分机8012）,
+    13700002222 (转3)) is read as one written without them: the number, no PHN001, the
+    extension after it on the card. The card printed a blank, the cell beside it."""
+    kids = [
+        kid(1, 父亲电话="0817-5521234（分机8012）"),
+        kid(2, 父亲电话="13700002222 (转3)"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert found(path) == []
+    assert card_phones(path, tmp_path / "c.html") == [
+        ("0817-5521234 转 8012", "13912345678"),
+        ("13700002222 转 3", "13912345678"),
+    ]
+
+
 def test_a_labelled_number_with_an_extension_is_the_number(tmp_path: Path) -> None:
     """A number with its extension among labelled numbers (父：0817-5521234 分机 3；母：…)
     is read as the one alone is: the father's number, no PHN001, the mother's hers (and

@@ -380,6 +380,10 @@ def test_a_number_with_an_extension_or_a_latin_label_is_the_number_property(
     for spelling in spellings:
         assert nz.phone(spelling) == number, spelling
         assert nz.numbers_to_call(nz.phone(spelling)) == (number,), spelling
+    # An extension in brackets, as a remark on the number, is the number's all the same.
+    for spelling in (f"{number}（分机{extension}）", f"{number}{space}(转{space}{extension})"):
+        assert nz.phone(spelling) == number, spelling
+        assert nz.extension(spelling, number) == extension, spelling
     # An extension alone, or after a mobile a digit short, gives no number.
     assert nz.phone(f"转{extension}") == Bad(f"转{extension}")
     if number[0] == "1":

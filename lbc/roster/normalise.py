@@ -400,9 +400,10 @@ def phone(value: Any) -> str | Bad | None:
 
 
 # Around a number, what a school writes that is not part of it: a label in Latin letters
-# before it (tel, Tel:), an extension after it (转8012, 转 3, ext 12; a landline's -8012).
+# before it (tel, Tel:), an extension after it (转8012, 转 3, ext 12, （分机8012）; a
+# landline's -8012).
 _LATIN_LABEL = re.compile(r"(?i)(?:tel(?:ephone)?|phone|mobile)\s*[:.]?\s*")
-_EXTENSION = re.compile(r"\s*(?:转|(?i:ext)\.?|分机)\s*(\d{1,6})")
+_EXTENSION = re.compile(r"\s*(\()?\s*(?:转|(?i:ext)\.?|分机)\s*(?P<digits>\d{1,6})(?(1)\s*\))")
 _DASH_EXTENSION = re.compile(r"-(\d{1,6})\Z")
 # A short group after a landline's whole local number (0817-5521234-1): an extension, never
 # the local number's last digit, however its digits would add up.
@@ -439,7 +440,7 @@ def extension(value: Any, number: str) -> str | None:
         return next((extension(n, number) for n in mine), None)
     body = _number_alone(s)  # 父：0817-5521234-1
     if (m := _EXTENSION.search(body)) and m.end() == len(body) and m.start():
-        return m[1]
+        return m["digits"]
     if number[0] == "0" and (m := _DASH_EXTENSION.search(body)):
         return m[1] if phone(body[: m.start()]) == number else None
     return None
