@@ -647,6 +647,34 @@ def test_a_labelled_landline_with_its_area_code_in_brackets_is_its_persons(
     ]
 
 
+def test_a_number_filled_in_from_anothers_cell_keeps_its_extension(tmp_path: Path) -> None:
+    """A labelled number with its extension that fills another's empty cell (父：…；
+    母：0817-5521234转8012 for an empty 母亲电话; 爷爷：…；父：…转8012 for an empty 父亲电话)
+    is printed with its extension on the card and the record sheet, as in its own cell; of
+    two people at one switchboard (母：0817-5521234转8013；父：0817-5521234转8012) each gets
+    their own extension. The filled number was printed without it, and the father given
+    the mother's extension, the one written first."""
+    kids = [
+        kid(1, 父亲电话="父：13800000001；母：0817-5521234转8012", 母亲电话=None, 帮扶教师="王芳"),
+        kid(2, 监护人电话="爷爷：13700000002；父：0817-5521234转8012", 父亲电话=None),
+        kid(3, 父亲电话="母：0817-5521234转8013；父：0817-5521234转8012", 母亲电话=None),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, [teacher("王芳", C32)])
+    assert found(path) == []
+    assert card_phones(path, tmp_path / "c.html") == [
+        ("13800000001", "0817-5521234 转 8012"),
+        ("0817-5521234 转 8012", "13912345678"),
+        ("0817-5521234 转 8012", "0817-5521234 转 8013"),
+    ]
+    sheets = tmp_path / "rs"
+    made = run("record-sheets", path, "--term", "2024-autumn", "--out", sheets)
+    assert made.exit_code == 0, made.stderr
+    book = load_workbook(sheets / "帮扶记录表_2024年秋季学期_王芳.xlsx")["结对儿童"]
+    assert [r[7] for r in book.iter_rows(min_row=3, values_only=True)] == [
+        "父亲 13800000001\n母亲 0817-5521234 转 8012"
+    ]
+
+
 def test_a_csv_export_lacks_the_column_its_roster_lacks(tmp_path: Path) -> None:
     """A roster with no 母亲电话 column, one mother's number in 父亲电话 (父：…；母：…): the
     CSV export holds that number as hers, but its 母亲电话 is still no column of the

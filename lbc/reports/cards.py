@@ -151,25 +151,40 @@ def _phone(table: Table, key: str, i: int) -> str:
     value = table.get(key, i)
     if shows_an_error(value):
         return BLANK
-    raw = table.raw.get(key)
-    numbers = phone_to_call(value, raw[i] if raw is not None else None)
+    numbers = phone_to_call(table, key, i)
     if numbers:
         return numbers
     return f"{BLANK}（{value.raw}）" if isinstance(value, nz.Bad) else BLANK
 
 
-def phone_to_call(value: object, cell: object) -> str:
+def phone_to_call(table: Table, key: str, i: int) -> str:
     """A phone as a school's document prints it (a card, a record sheet): the numbers to
-    call (nz.numbers_to_call) of ``value``, read of ``cell``, each with the extension the
-    cell gives after it (13812345678、0817-5521234 转 8012), asked for once through; ""
-    for none."""
+    call (nz.numbers_to_call) of the row's ``key``, each with the extension the school
+    wrote after it (13812345678、0817-5521234 转 8012, ``_extension``), asked for once
+    through; "" for none."""
     shown = []
-    for number in nz.numbers_to_call(value):
-        if extension := nz.extension(cell, number):
+    for number in nz.numbers_to_call(table.get(key, i)):
+        if extension := _extension(table, key, i, number):
             with language("zh"):  # a school's document, in Chinese
                 number = t("cards.extension", number=number, extension=extension)
         shown.append(number)
     return "、".join(shown)
+
+
+def _extension(table: Table, key: str, i: int, number: str) -> str | None:
+    """The extension of ``number``, one of the row's ``key`` numbers, that its own cell
+    gives, else the cell of another's phone column labelling it as this one's (an empty
+    母亲电话 filled from 父亲电话 of 父：…；母：0817-5521234转8012: nz.fill_owners); None
+    where neither gives one."""
+    raw = table.raw.get(key)
+    if raw is not None and (found := nz.extension(raw[i], number, nz.column_owns(key))):
+        return found
+    for other in nz.PHONES_TOGETHER:
+        _, numbers = table.values.elsewhere(other).get(i, ((), ()))
+        whose = {nz.whose(word) for word, n, owner in numbers if owner == key and n == number}
+        if whose and (found := nz.extension(table.raw[other][i], number, whose)):
+            return found
+    return None
 
 
 def _teachers(in_post: TeachersInPost) -> dict[Teacher, str]:

@@ -46,7 +46,7 @@ from lbc.roster.support import (
     each_childs_records,
     paired_with,
 )
-from lbc.roster.tables import Roster
+from lbc.roster.tables import Roster, Table
 from lbc.workspace.config import Quotas
 from lbc.workspace.schools import of_their_own, quotas_by_file, schools_of
 from lbc.workspace.terms import SchoolTerms, Term, terms_of_their_own
@@ -137,12 +137,8 @@ def record_books(
         key: [v if isinstance(v, str) else "" for v in kids.held(key)]
         for key in ("gender", "guardian_name", "guardian_relation")
     }
-    phones = zip(kids.column("guardian_phone"), kids.cells("guardian_phone"), strict=True)
-    text["guardian_phone"] = [phone_to_call(v, cell) for v, cell in phones]
-    parents = [
-        (who, kids.column(f"{who}_phone"), kids.cells(f"{who}_phone"))
-        for who in ("father", "mother", "parent")
-    ]
+    places = [(table, i) for table, rows in kids.rows for i in rows]  # each child's row
+    text["guardian_phone"] = [phone_to_call(table, "guardian_phone", i) for table, i in places]
     index = kids.index(roster)
     born, unclear = namesakes_born(kids, index)
     had_warmth = warmth_before(roster, index, terms)
@@ -163,7 +159,7 @@ def record_books(
                 text["guardian_name"][k],
                 text["guardian_relation"][k],
                 text["guardian_phone"][k],
-                _parent_phones(parents, k),
+                _parent_phones(*places[k]),
                 as_list(map(again, priority[k])),
                 born[k],
             )
@@ -218,14 +214,14 @@ def warmth_before(roster: Roster, index: ChildIndex[int], terms: SchoolTerms) ->
     return each_childs_records(year).warmth
 
 
-def _parent_phones(parents: list[tuple[str, list[object], list[object]]], k: int) -> str:
+def _parent_phones(table: Table, i: int) -> str:
     """Each parent's numbers after who it is, a parent a line (父亲 138…, 母亲 139…、136…):
     a lone number under 父母电话 does not say whether the father or the mother answers it;
     a number's extension after it, as the card prints it (phone_to_call)."""
     return "\n".join(
         t("rs.parent_phone", who=t(f"contact.{who}"), numbers=numbers)
-        for who, column, cells in parents
-        if (numbers := phone_to_call(column[k], cells[k]))
+        for who in ("father", "mother", "parent")
+        if (numbers := phone_to_call(table, f"{who}_phone", i))
     )
 
 

@@ -15,7 +15,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import compress
@@ -421,19 +421,25 @@ def _local_before_extension(body: str) -> str | None:
     return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
-def extension(value: Any, number: str) -> str | None:
+def extension(value: Any, number: str, whose: Collection[str] = ()) -> str | None:
     """The extension a phone cell gives after ``number``, the number read of it, as typed
     (0817-5521234转8012, 分机 3, ext 12, a landline's 0817-5521234-8012 or -1; in a cell of
     two or more numbers, labelled or not, after that one): its digits; None when it gives
-    none, or the cell is not where ``number`` was read (同上, a number filled in from
-    another's cell). The number alone is the one to dial (:func:`phone`); a card shows
-    both."""
+    none, or the cell is not where ``number`` was read (同上). In a cell of labelled
+    numbers, only one labelled as ``whose`` says (father, guardian: :func:`whose`), when
+    given: 父：0817-5521234转8012；母：0817-5521234转8013 gives the father and the mother
+    one switchboard, each their own extension. The number alone is the one to dial
+    (:func:`phone`); a card shows both."""
     s = _as_text(value)
     if s is None or s.isdigit():
         return None
     if phone(s) != number:
         if labelled_words(s):
-            found = (m["number"] for m in _LABELLED_NUMBER.finditer(s))
+            found = (
+                m["number"]
+                for m in _LABELLED_NUMBER.finditer(s)
+                if not whose or _WHOSE[m["before"] or m["after"] or "本人"] in whose
+            )
         else:  # 13812345678 0817-5521234转8012: each number's own extension
             found = iter(_number_parts(s))
         mine = (n for n in found if phone(n) == number)
@@ -799,6 +805,12 @@ def labelled_one(raw: str) -> tuple[tuple[str, str], ...]:
     word = phone_label(raw)
     number = phone(raw) if word is not None else None
     return ((_WHOSE[word], number),) if number.__class__ is str else ()  # type: ignore[index]
+
+
+def column_owns(key: str) -> frozenset[str]:
+    """Whose numbers the phone column ``key`` is for, as :func:`whose` names them (父亲电话:
+    the father's, his own, the family's)."""
+    return frozenset(_COLUMN_OWNS.get(key, {"own"}))
 
 
 def own_numbers(raw: str, key: str) -> tuple[str, ...]:
