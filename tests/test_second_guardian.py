@@ -575,3 +575,20 @@ def test_a_relation_column_after_both_sets_is_every_rows(tmp_path: Path) -> None
     html = (tmp_path / "cards.html").read_text(encoding="utf-8")
     assert "王奶奶\u3000关系：祖母\u3000电话：13700000003" in html
     assert "张大爷\u3000关系：祖父\u3000电话：13700000013" in html
+
+
+def test_a_guardian_named_by_another_role_word_is_read(tmp_path: Path) -> None:
+    """代理监护人… or 托管人… (受托人…) after the 监护人 set: the words named no role lbc knew,
+    so a child whose guardian was in those columns was said to have none (CON001 at her
+    监护人 cells, on the flag's list). They are a guardian's set as 委托监护人… is. 委托人…
+    stays unread: the one who entrusts the child is the parent away, not her guardian."""
+    rows = [
+        _row(0, [None, None, None], ["张大爷", "祖父", "13700000003"]),
+        _row(1, ["李奶奶", "祖母", "13700000013"], [None, None, None]),
+    ]
+    for role in ("代理监护人", "托管人", "受托人", "委托人"):
+        header = [*HEADER[:12], f"{role}姓名", f"{role}与儿童关系", f"{role}电话"]
+        write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+        flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path).json()
+        unread = [(NAMES[0], ["guardian_name", "guardian_relation", "guardian_phone"])]
+        assert _listed(flag) == (unread if role == "委托人" else []), role

@@ -51,6 +51,11 @@ ROLES: dict[str, tuple[str, ...]] = {
         "代管人",
         "委托照料人",
         "照料人",
+        # A guardian a parent named in her place (代理监护人), or a carer the child is left
+        # with (托管人, 受托人). Not 委托人: the one who entrusts, the parent away.
+        "代理监护人",
+        "托管人",
+        "受托人",
     ),
     "grandfather": ("祖父", "爷爷"),
     "grandmother": ("祖母", "奶奶"),
