@@ -592,3 +592,24 @@ def test_a_guardian_named_by_another_role_word_is_read(tmp_path: Path) -> None:
         flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path).json()
         unread = [(NAMES[0], ["guardian_name", "guardian_relation", "guardian_phone"])]
         assert _listed(flag) == (unread if role == "委托人" else []), role
+
+
+def test_a_second_guardians_hidden_phone_column_is_still_hers(tmp_path: Path) -> None:
+    """委托监护人电话 hidden, the rest of her set shown: her set's only phone column. Left
+    unread as last year's, 张大爷's number filled in it was not seen (CON001 at L2, the
+    first guardian's 监护人电话, which the school would fill for him), and a missing one
+    was asked for there too. It is read on her rows, as a hidden column alone of its field
+    is; where it is empty the finding points at it."""
+    from openpyxl import load_workbook
+
+    rows = [
+        _row(0, [None, None, None], ["张大爷", "祖父", "13700000003"]),
+        _row(1, ["李奶奶", "祖母", "13700000013"], [None, None, None]),
+        _row(2, [None, None, None], ["杨爷爷", "祖父", None]),
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": [HEADER, *rows]})
+    book = load_workbook(path)
+    book.active.column_dimensions["O"].hidden = True
+    book.save(path)
+    assert _found(tmp_path) == [("CON001", "O4", "父母均外出，缺少监护人电话")]
+    assert _ignored(tmp_path)[1] == [(letter, "second_guardian") for letter in "MNO"]

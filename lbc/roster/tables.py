@@ -2560,10 +2560,15 @@ class _HeaderReader:
             else:
                 unknown.append((letter, shown))
                 ignored.append((letter, shown, IGNORED_REPEAT if key else IGNORED_UNKNOWN, lower))
-                if key and self._another_guardians(key, columns[key], shown, sheet, j):
+                # Hidden too (_two_guardians reads it where its guardian's set shows no
+                # other of the field), but not a name: a set whose name the sheet hides
+                # is last year's.
+                another = key and self._another_guardians(key, columns[key], shown)
+                if another and not (key == "guardian_name" and _hides(sheet, j)):
                     repeats.append(Column(key, j, letter, shown, top, lower))
         if any(col.key == "guardian_name" for col in repeats):
-            self._two_guardians(columns, repeats, unknown, ignored)
+            hidden = {col.index for col in repeats if _hides(sheet, col.index)}
+            self._two_guardians(columns, repeats, unknown, ignored, hidden)
         # Each choice of a group to tick is a column read: a header of choices under their
         # group finds more than the group's row alone.
         score = sum(len(c.indices) for c in columns.values())
@@ -2703,17 +2708,15 @@ class _HeaderReader:
             return ""
         if _HeaderReader._says_less(key, first.label, label):
             return "" if _coded(sheet, j) else IGNORED_SAYS_LESS
-        another = _HeaderReader._another_guardians(key, first, label, sheet, j)
+        another = not _hides(sheet, j) and _HeaderReader._another_guardians(key, first, label)
         return IGNORED_SECOND_GUARDIAN if another and key in GUARDIAN_KEYS else ""
 
     @staticmethod
-    def _another_guardians(key: str, first: Column, label: str, sheet: RawSheet, j: int) -> bool:
-        """Whether a later column of a guardian's field ``first`` is read from (the ``j``-th,
-        headed ``label``) may be read where the guardian's cells are empty: not one the
-        sheet hides (last year's, as IGNORED_HIDDEN has it), nor a former guardian's
-        (监护人姓名（变更前）, 原监护人电话)."""
-        hidden = sheet.hidden_columns
-        if first.ticks or key not in _GUARDIANS_OWN or (hidden and sheet.col0 + j + 1 in hidden):
+    def _another_guardians(key: str, first: Column, label: str) -> bool:
+        """Whether a later column of a guardian's field ``first`` is read from, headed
+        ``label``, may be another guardian's: not a former guardian's (监护人姓名（变更前）,
+        原监护人电话)."""
+        if first.ticks or key not in _GUARDIANS_OWN:
             return False
         return not _FORMER.search(label)
 
@@ -2723,6 +2726,7 @@ class _HeaderReader:
         repeats: list[Column],
         unknown: list[tuple[str, str]],
         ignored: list[tuple[str, str, str, bool]],
+        hidden: Collection[int],
     ) -> None:
         """Whose each guardian's column is, on a sheet of two guardians' column sets
         (监护人姓名 … then 委托监护人姓名 …: the first of ``repeats`` of the name is the
@@ -2737,7 +2741,11 @@ class _HeaderReader:
         set's phone was the first's where her set had none, a third phone column unread,
         and a first guardian's 年龄 after the second set stood beside the second's name.
         A third guardian's name, and each further column of a field, is read past as a
-        repeat (IGNORED_REPEAT)."""
+        repeat (IGNORED_REPEAT); so is one of the ``hidden`` columns where its guardian's
+        set shows another of the field (last year's, as IGNORED_HIDDEN has it), but not
+        where it is her set's only one: 委托监护人电话 hidden beside her shown name and
+        relation is still her phone, which the school filled, and her missing phone was
+        asked for at the other guardian's 监护人电话."""
         names = [col for col in repeats if col.key == "guardian_name"]
         hers = names[0]
         roles = guardian_role(columns["guardian_name"].label), guardian_role(hers.label)
@@ -2771,7 +2779,9 @@ class _HeaderReader:
         sets: dict[str, tuple[list[Column], list[Column]]] = {}
         for col in sorted([*everyone, *(c for c in repeats if c not in names[1:])], key=_at):
             sets.setdefault(col.key, ([], []))[second(col)].append(col)
-        for key, (firsts, seconds) in sets.items():
+        for key, sides in sets.items():
+            (firsts, unseen), (seconds, unseen_too) = (_shown(side, hidden) for side in sides)
+            unread = [*unseen, *unseen_too]
             bare = {"fallback": None, "second": None, "second_only": False, "every_row": False}
             if firsts:
                 col = replace(firsts[0], **bare)
@@ -2781,18 +2791,19 @@ class _HeaderReader:
                     said.append((more.letter, more.label, IGNORED_GUARDIAN_MORE, more.lower))
                 if seconds:
                     col = replace(col, second=(seconds[0].index, seconds[0].letter))
-                left = [*firsts[2:], *seconds[1:]]
+                left = [*firsts[2:], *seconds[1:], *unread]
             elif seconds[0].index > end:
                 # The field's one column, naming no role, after both sets (与儿童关系 at
                 # the sheet's end): every row's, of the guardian read on it. Taken as the
                 # second's by its place, the first guardian's 祖母 written in it was lost,
                 # and her relation said a missing column.
                 columns[key] = replace(seconds[0], **{**bare, "every_row": True})
-                said += [(c.letter, c.label, IGNORED_REPEAT, c.lower) for c in seconds[1:]]
+                left = [*seconds[1:], *unread]
+                said += [(c.letter, c.label, IGNORED_REPEAT, c.lower) for c in left]
                 continue
             else:
                 col = replace(seconds[0], **{**bare, "second_only": True})
-                left = seconds[1:]
+                left = [*seconds[1:], *unread]
             if seconds:
                 was = seconds[0]
                 said.append((was.letter, was.label, IGNORED_SECOND_GUARDIAN, was.lower))
@@ -2824,6 +2835,19 @@ class _HeaderReader:
 
 def _at(col: Column) -> int:
     return col.index
+
+
+def _hides(sheet: RawSheet, j: int) -> bool:
+    """Whether the sheet hides its ``j``-th column of the header's."""
+    hidden = sheet.hidden_columns
+    return bool(hidden) and sheet.col0 + j + 1 in hidden
+
+
+def _shown(cols: list[Column], hidden: Collection[int]) -> tuple[list[Column], list[Column]]:
+    """One guardian's set's columns of a field, in order, the sheet's ``hidden`` ones left
+    out where it shows one (``_HeaderReader._two_guardians``): those read, those not."""
+    shown = [col for col in cols if col.index not in hidden]
+    return (shown, [col for col in cols if col not in shown]) if shown else (cols[:1], cols[1:])
 
 
 def guardian_header(kind: Kind, key: str, name: str | None) -> str:
