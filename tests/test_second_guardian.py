@@ -613,3 +613,31 @@ def test_a_second_guardians_hidden_phone_column_is_still_hers(tmp_path: Path) ->
     book.save(path)
     assert _found(tmp_path) == [("CON001", "O4", "父母均外出，缺少监护人电话")]
     assert _ignored(tmp_path)[1] == [(letter, "second_guardian") for letter in "MNO"]
+
+
+def test_a_group_cell_over_a_header_naming_it_is_said_once(tmp_path: Path) -> None:
+    """A two-row header whose merged group cell (委托监护人, the form's 受委托监护人) stands
+    over headers that name the guardian again (委托监护人电话): the column was called
+    “委托监护人委托监护人电话” in findings and `lbc columns`. It is called as a person reads
+    it, by its own header; a header naming no one (与被监护人关系) keeps the group's."""
+    from openpyxl import Workbook
+
+    lower = ["委托监护人姓名", "与被监护人关系", "委托监护人电话"]
+    for group in ("委托监护人", "受委托监护人"):
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "花名册"
+        sheet.append([*HEADER[:7], "父亲", "母亲", *HEADER[9:12], group, None, None])
+        sheet.append([None] * 7 + ["电话", "电话", None, None, None, *lower])
+        for j in [*range(1, 8), 10, 11, 12]:
+            sheet.merge_cells(start_row=1, end_row=2, start_column=j, end_column=j)
+        sheet.merge_cells("M1:O1")
+        sheet.append(_row(0, [None, None, None], ["杨爷爷", "祖父", "1370000"]))
+        book.save(tmp_path / "r.xlsx")
+        assert _found(tmp_path) == [
+            ("PHN001", "O3", "“委托监护人电话”格式不对：应为11位手机号（1开头）或带区号的座机号")
+        ], group
+        (read,) = run("columns", "r.xlsx", "--format", "json", cwd=tmp_path).json()["files"]
+        (sheet_read,) = read["sheets"]
+        said = [lower[0], f"{group}与被监护人关系", lower[2]]
+        assert [c["header"] for c in sheet_read["ignored"]] == said, group

@@ -426,6 +426,17 @@ def guardian_role(header: str) -> str | None:
     return next((s for s in _GUARDIAN_SPELLINGS if folded.startswith(s)), None)
 
 
+def names_group_role(group: str, label: str) -> bool:
+    """Whether a two-row header's lower ``label`` names, by a spelling of its own, the role
+    its ``group`` cell is (委托监护人 over 委托监护人电话, 受委托监护人 over 委托监护人姓名):
+    a person reads the lower text alone, not the two run together (委托监护人委托监护人电话)."""
+    role = next((r for spelling, r in _FOLDED_ROLES if fold_header(group) == spelling), None)
+    folded = fold_header(label)
+    return role is not None and any(
+        r == role and folded.startswith(spelling) for spelling, r in _FOLDED_ROLES
+    )
+
+
 _FOLDED_ATTRIBUTES = {
     fold_header(text): attribute for attribute, texts in ATTRIBUTES.items() for text in texts
 }

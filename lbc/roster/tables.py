@@ -44,6 +44,7 @@ from lbc.roster.fields import (
     fold_header,
     guardian_role,
     header_chars,
+    names_group_role,
     person_key,
 )
 from lbc.roster.reading import (
@@ -2525,7 +2526,7 @@ class _HeaderReader:
         for j, (top, sub, lower) in enumerate(labels):
             if not sub:
                 continue
-            shown = top + sub
+            shown = sub if top and names_group_role(top, sub) else top + sub
             letter = column_letter(sheet.col0 + j + 1)
             key, why = parents[j] if j in parents else self.field(kind, top, sub)
             tick = (j, letter, sub)
@@ -2748,12 +2749,12 @@ class _HeaderReader:
         asked for at the other guardian's 监护人电话."""
         names = [col for col in repeats if col.key == "guardian_name"]
         hers = names[0]
-        roles = guardian_role(columns["guardian_name"].label), guardian_role(hers.label)
+        roles = _role(columns["guardian_name"]), _role(hers)
 
         def second(col: Column) -> bool:
             if col.key == "guardian_name":
                 return col.letter == hers.letter
-            role = guardian_role(col.label)
+            role = _role(col)
             if role is not None and roles[0] != roles[1] and role in roles:
                 return role == roles[1]
             return col.index > hers.index
@@ -2775,7 +2776,7 @@ class _HeaderReader:
         # sets' headers name no roles apart, each column then read by its place alone).
         end = sys.maxsize
         if roles[1] is not None and roles[0] != roles[1]:
-            end = max(c.index for c in [*everyone, *repeats] if guardian_role(c.label) == roles[1])
+            end = max(c.index for c in [*everyone, *repeats] if _role(c) == roles[1])
         sets: dict[str, tuple[list[Column], list[Column]]] = {}
         for col in sorted([*everyone, *(c for c in repeats if c not in names[1:])], key=_at):
             sets.setdefault(col.key, ([], []))[second(col)].append(col)
@@ -2835,6 +2836,12 @@ class _HeaderReader:
 
 def _at(col: Column) -> int:
     return col.index
+
+
+def _role(col: Column) -> str | None:
+    """The guardian's role a column's group cell names (受委托监护人 over 委托监护人姓名 and
+    与被监护人关系: one set's), else its header (guardian_role)."""
+    return guardian_role(col.group) or guardian_role(col.label)
 
 
 def _hides(sheet: RawSheet, j: int) -> bool:
