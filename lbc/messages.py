@@ -817,6 +817,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the first guardian's second column of a field (监护人手机 after 监护人电话): read where"
         " her column before is empty",
     ),
+    "columns.why.third_guardian": (
+        "第三位监护人的列：lbc 只读前两位监护人的列，这一列未读；只有这位监护人的儿童会被当作没有监护人",
+        "a third guardian's column: lbc reads two guardians' columns, not this one; a child"
+        " whose only guardian is here is taken as having none",
+    ),
     "columns.why.hidden": (
         "这一列是隐藏的，读后面没有隐藏的同一字段那一列",
         "a hidden column: the later shown column of the same field is read",
@@ -866,6 +871,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{file} 的“{sheet}”前面那位监护人另有同一字段的列，前一列空着的行才读：{columns}",
         "note: {file} sheet '{sheet}' has a second column of a field of the first guardian's,"
         " read where her column before is empty: {columns}",
+    ),
+    "note.third_guardian_columns": (
+        "提示：{file} 的“{sheet}”有第三位监护人的列，lbc 只读前两位监护人的列，这几列未读"
+        "（只有这位监护人的儿童会被当作没有监护人）：{columns}",
+        "note: {file} sheet '{sheet}' has a third guardian's columns; lbc reads two guardians'"
+        " columns, not these (a child whose only guardian is here is taken as having none):"
+        " {columns}",
     ),
     "note.hidden_columns": (
         "提示：{file} 的“{sheet}”这几列是隐藏的，后面有同一字段没隐藏的列，只读没隐藏的：{columns}",

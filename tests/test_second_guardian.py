@@ -641,3 +641,25 @@ def test_a_group_cell_over_a_header_naming_it_is_said_once(tmp_path: Path) -> No
         (sheet_read,) = read["sheets"]
         said = [lower[0], f"{group}与被监护人关系", lower[2]]
         assert [c["header"] for c in sheet_read["ignored"]] == said, group
+
+
+def test_a_third_guardians_columns_are_said_unread(tmp_path: Path) -> None:
+    """临时监护人… after the 委托监护人 set: a third guardian's, which lbc does not read. They
+    were said to repeat a field an earlier column holds, and a child whose only guardian is
+    in them flagged without a word why. They are said a third guardian's, left unread."""
+    header = [*HEADER, "临时监护人姓名", "临时监护人与儿童关系", "临时监护人电话"]
+    rows = [[*_row(0, [None] * 3, [None] * 3), "张大爷", "祖父", "13700000003"]]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    flag = run("flag", "r.xlsx", "--format", "json", cwd=tmp_path)
+    assert _listed(flag.json()) == [
+        (NAMES[0], ["guardian_name", "guardian_relation", "guardian_phone"])
+    ]
+    assert flag.stderr == NOTE + (
+        "提示：r.xlsx 的“花名册”有第三位监护人的列，lbc 只读前两位监护人的列，这几列未读"
+        "（只有这位监护人的儿童会被当作没有监护人）："
+        "临时监护人姓名(P)、临时监护人与儿童关系(Q)、临时监护人电话(R)\n"
+    )
+    assert _ignored(tmp_path)[1] == [
+        *((letter, "second_guardian") for letter in "MNO"),
+        *((letter, "third_guardian") for letter in "PQR"),
+    ]

@@ -240,6 +240,9 @@ IGNORED_SECOND_GUARDIAN = "second_guardian"
 # On a roster of two guardians, the first's own second column of a field (监护人手机 after
 # 监护人电话, before the 委托监护人's): read on her rows where her first one is empty.
 IGNORED_GUARDIAN_MORE = "guardian_more"
+# On a roster of two guardians' column sets, a third guardian's name (临时监护人姓名 after
+# 委托监护人姓名) and the columns after it left unread: lbc reads two guardians' sets.
+IGNORED_THIRD_GUARDIAN = "third_guardian"
 # A hidden column of a field a column after it, shown, holds too (last year's guardian
 # hidden beside this year's): the one a person sees is read.
 IGNORED_HIDDEN = "hidden"
@@ -2741,12 +2744,14 @@ class _HeaderReader:
         phone is never the first guardian's number). Taken by field alone, the second
         set's phone was the first's where her set had none, a third phone column unread,
         and a first guardian's 年龄 after the second set stood beside the second's name.
-        A third guardian's name, and each further column of a field, is read past as a
-        repeat (IGNORED_REPEAT); so is one of the ``hidden`` columns where its guardian's
-        set shows another of the field (last year's, as IGNORED_HIDDEN has it), but not
-        where it is her set's only one: 委托监护人电话 hidden beside her shown name and
-        relation is still her phone, which the school filled, and her missing phone was
-        asked for at the other guardian's 监护人电话."""
+        Each further column of a field is read past as a repeat (IGNORED_REPEAT), and
+        said as a third guardian's from her name on (IGNORED_THIRD_GUARDIAN): said as a
+        field's repeat, a child flagged whose only guardian is in them was not told why.
+        So is one of the ``hidden`` columns where its guardian's set shows another of the
+        field (last year's, as IGNORED_HIDDEN has it), but not where it is her set's only
+        one: 委托监护人电话 hidden beside her shown name and relation is still her phone,
+        which the school filled, and her missing phone was asked for at the other
+        guardian's 监护人电话."""
         names = [col for col in repeats if col.key == "guardian_name"]
         hers = names[0]
         roles = _role(columns["guardian_name"]), _role(hers)
@@ -2810,7 +2815,16 @@ class _HeaderReader:
                 said.append((was.letter, was.label, IGNORED_SECOND_GUARDIAN, was.lower))
             said += [(c.letter, c.label, IGNORED_REPEAT, c.lower) for c in left]
             columns[key] = col
-        unknown += [(letter, label) for letter, label, why, _ in said if why == IGNORED_REPEAT]
+        if len(names) > 1:
+            said = [
+                (letter, label, IGNORED_THIRD_GUARDIAN, lower)
+                if why == IGNORED_REPEAT
+                and _column_number(letter) >= _column_number(names[1].letter)
+                else (letter, label, why, lower)
+                for letter, label, why, lower in said
+            ]
+        unread = (IGNORED_REPEAT, IGNORED_THIRD_GUARDIAN)
+        unknown += [(letter, label) for letter, label, why, _ in said if why in unread]
         unknown.sort(key=lambda entry: _column_number(entry[0]))
         ignored[:] = sorted([*kept, *said], key=lambda entry: _column_number(entry[0]))
 

@@ -25,6 +25,7 @@ from lbc.roster.tables import (
     IGNORED_REPEAT,
     IGNORED_SAYS_LESS,
     IGNORED_SECOND_GUARDIAN,
+    IGNORED_THIRD_GUARDIAN,
     IGNORED_UNKNOWN,
     IGNORED_WHOSE,
     Roster,
@@ -240,6 +241,7 @@ def what_was_read(
             (IGNORED_SAYS_LESS, "note.says_less_columns"),
             (IGNORED_SECOND_GUARDIAN, "note.second_guardian_columns"),
             (IGNORED_GUARDIAN_MORE, "note.guardian_more_columns"),
+            (IGNORED_THIRD_GUARDIAN, "note.third_guardian_columns"),
             (IGNORED_HIDDEN, "note.hidden_columns"),
         ):
             left = [(letter, label) for letter, label, whys, _ in table.ignored if whys == why]
