@@ -663,3 +663,20 @@ def test_a_third_guardians_columns_are_said_unread(tmp_path: Path) -> None:
         *((letter, "second_guardian") for letter in "MNO"),
         *((letter, "third_guardian") for letter in "PQR"),
     ]
+
+
+def test_a_relation_column_after_two_sets_headed_alike_is_every_rows(tmp_path: Path) -> None:
+    """Two sets both headed 监护人 (the second a 监护人姓名 again), 与儿童关系 after both:
+    every row's, as where the sets name two roles; by its place it was the second's, and
+    the first guardian's 祖母 was lost."""
+    header = [*HEADER[:9], "监护人姓名", "监护人电话", "监护人姓名", "监护人电话", "与儿童关系"]
+    rows = [
+        _row(0, ["王奶奶", "13700000003"], [None, None, "祖母"]),
+        _row(1, [None, None], ["张大爷", "13700000013", "祖父"]),
+    ]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
+    assert _found(tmp_path) == []
+    assert run("cards", "r.xlsx", "--out", "cards.html", cwd=tmp_path).exit_code == 0
+    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    assert "王奶奶\u3000关系：祖母\u3000电话：13700000003" in html
+    assert "张大爷\u3000关系：祖父\u3000电话：13700000013" in html

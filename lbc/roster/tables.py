@@ -2777,11 +2777,16 @@ class _HeaderReader:
         kept = [entry for entry in ignored if entry[0] not in past]
         unknown[:] = [entry for entry in unknown if entry[0] not in past]
         said = [(col.letter, col.label, IGNORED_REPEAT, col.lower) for col in names[1:]]
-        # Where the second's set ends: its last column naming its role (none where the two
-        # sets' headers name no roles apart, each column then read by its place alone).
+        # Where the second's set ends: its last column naming its role (监护人电话 after a
+        # second 监护人姓名 too; none where her name column names no role, each column then
+        # read by its place alone).
         end = sys.maxsize
-        if roles[1] is not None and roles[0] != roles[1]:
-            end = max(c.index for c in [*everyone, *repeats] if _role(c) == roles[1])
+        if roles[1] is not None:
+            end = max(
+                c.index
+                for c in [*everyone, *repeats]
+                if c.index >= hers.index and _role(c) == roles[1]
+            )
         sets: dict[str, tuple[list[Column], list[Column]]] = {}
         for col in sorted([*everyone, *(c for c in repeats if c not in names[1:])], key=_at):
             sets.setdefault(col.key, ([], []))[second(col)].append(col)
