@@ -350,6 +350,130 @@ def test_a_move_to_another_county_with_a_like_named_community_is_a_change(
     assert [c["field"] for c in changed["changes"]] == ["home_address"]
 
 
+def address_moved(folder: Path, old: str, new: str) -> bool:
+    """Whether ``lbc diff`` says the one child's 家庭住址 changed from ``old`` to ``new``."""
+    write_xlsx(folder / "上学期.xlsx", {"花名册": table([kid(1, 家庭住址=old)])})
+    write_xlsx(folder / "本学期.xlsx", {"花名册": table([kid(1, 家庭住址=new)])})
+    changed = diff(folder, "--format", "json").json()["changed"]
+    fields = [c["field"] for x in changed for c in x["changes"]]
+    assert fields in ([], ["home_address"])
+    return fields == ["home_address"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("成都天府新区华阳街道正东街8号", "四川省成都市天府新区华阳街道正东街8号"),
+        ("四川成都天府新区华阳街道正东街8号", "成都市天府新区华阳街道正东街8号"),
+        ("四川南充市南部县青山镇幸福村3组", "南充市南部县青山镇幸福村3组"),
+        ("四川南充市阆中市千佛镇双河村3组", "四川省阆中市千佛镇双河村3组"),
+        ("南充阆中市千佛镇双河村3组", "四川省南充市阆中市千佛镇双河村3组"),
+        ("重庆万州区龙驹镇梨树村", "万州区龙驹镇梨树村"),
+        ("南京鼓楼区湖南路街道中山北路8号", "南京市鼓楼区湖南路街道中山北路8号"),
+        ("湘西州吉首市乾州街道世纪大道5号", "湘西土家族苗族自治州吉首市乾州街道世纪大道5号"),
+        ("湘西州乾州街道世纪大道5号", "湘西土家族苗族自治州乾州街道世纪大道5号"),
+        ("凉山州昭觉县竹核乡木渣洛村2组", "凉山彝族自治州昭觉县竹核乡木渣洛村2组"),
+        ("黔东南州凯里市大十字街道韶山社区", "黔东南苗族侗族自治州凯里市大十字街道韶山社区"),
+        ("恩施州利川市都亭街道清江社区", "湖北省恩施土家族苗族自治州利川市都亭街道清江社区"),
+        ("云南省大理州宾川县金牛镇金牛村", "大理白族自治州宾川县金牛镇金牛村"),
+        ("新疆伊犁州伊宁市解放路街道1号", "伊犁哈萨克自治州伊宁市解放路街道1号"),
+        ("重庆市石柱土家族自治县南宾街道城南社区", "石柱县南宾街道城南社区"),
+        ("广西壮族自治区百色市田阳区那坡镇那坡村", "广西百色市田阳区那坡镇那坡村"),
+    ],
+)
+def test_a_division_written_short_is_one_place(tmp_path: Path, old: str, new: str) -> None:
+    """A city or province written without its level's word, run into the next division
+    (成都天府新区, 四川南充市, 重庆万州区), and an autonomous prefecture or county by its short
+    form, its name before the peoples it is named for and 州 or 县 (湘西州, 凉山州, 黔东南州,
+    恩施州, 石柱县), are the divisions written out: no change, nor a reason to watch the
+    child."""
+    assert not address_moved(tmp_path, old, new)
+    assert not address_moved(tmp_path, new, old)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("南充市阆中市千佛镇双河村3组", "广元市阆中市千佛镇双河村3组"),
+        ("四川省南充市阆中市千佛镇双河村3组", "广元市阆中市千佛镇双河村3组"),
+        ("南充阆中市千佛镇双河村3组", "广元市阆中市千佛镇双河村3组"),
+        ("四川南充市阆中市千佛镇双河村3组", "甘肃省阆中市千佛镇双河村3组"),
+        ("湘西州吉首市乾州街道世纪大道5号", "怀化市吉首市乾州街道世纪大道5号"),
+        ("凉山州西昌市长安街道三岔口社区", "攀枝花市西昌市长安街道三岔口社区"),
+        ("云南省大理州宾川县金牛镇金牛村", "云南省楚雄州宾川县金牛镇金牛村"),
+        ("四川省阆中市千佛镇双河村3组", "甘肃省阆中市千佛镇双河村3组"),
+        ("重庆市石柱土家族自治县南宾街道城南社区", "重庆市丰都县南宾街道城南社区"),
+    ],
+)
+def test_one_county_named_under_two_cities_is_a_move(tmp_path: Path, old: str, new: str) -> None:
+    """Two cities or prefectures (南充市, 广元市), or provinces, named before one county or
+    county-level city's name (阆中市) are two places of that name: a move; and so is a
+    name written without its level's word (南充 of 南充阆中市) beside another city."""
+    assert address_moved(tmp_path, old, new)
+    assert address_moved(tmp_path, new, old)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "moved"),
+    [
+        ("四川省顺庆区阳光小区3栋2单元301", "四川省南充市顺庆区阳光小区3栋2单元301", True),
+        ("江苏省鼓楼区中山路1号", "江苏省徐州市鼓楼区中山路1号", True),
+        ("鼓楼区中山路1号", "南京市鼓楼区中山路1号", True),
+        ("南京鼓楼区中山路1号", "鼓楼区中山路1号", True),
+        ("四川省南充市南部县城南新区幸福路3号", "城南新区幸福路3号", True),
+        ("南部县城南新区幸福路3号", "四川省城南新区幸福路3号", True),
+        ("内蒙古包头市青山区钢铁大街5号", "湖北省武汉市青山区钢铁大街5号", True),
+        ("四川省南充市顺庆区新建街道红光社区", "四川省遂宁市顺庆区新建街道红光社区", True),
+        ("四川省顺庆区新建街道红光社区", "顺庆区新建街道红光社区", False),
+        ("四川顺庆区新建街道红光社区", "顺庆区新建街道红光社区", False),
+        ("四川顺庆区新建街道红光社区", "南充市顺庆区新建街道红光社区", True),
+        ("四川省南充市顺庆区新建街道红光社区", "南充市顺庆区新建街道红光社区", False),
+        ("江苏省南京市鼓楼区中山路1号", "南京市鼓楼区中山路1号", False),
+        ("重庆市万州区龙驹镇梨树村", "万州区龙驹镇梨树村", False),
+        ("南部县城南新区幸福路3号", "四川省南充市南部县城南新区幸福路3号", False),
+        ("吉林省吉林市船营区北京路5号", "吉林市船营区北京路5号", False),
+    ],
+)
+def test_a_district_is_placed_by_its_city(tmp_path: Path, old: str, new: str, moved: bool) -> None:
+    """A district, 新区 or 开发区 (顺庆区, 鼓楼区, 城南新区) is one of a city or county, and
+    many share a name (江苏 has two 鼓楼区): named with its city on one side and with none,
+    or a province alone, on the other, it is not said the same place (a false alarm is the
+    lesser fault than a move hidden). Both naming the same city, or neither, or only a
+    province-level city (重庆市), it is."""
+    assert address_moved(tmp_path, old, new) is moved
+    assert address_moved(tmp_path, new, old) is moved
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "moved"),
+    [
+        ("湖南省湘西州凤凰县沱江镇虹桥路8号", "湘西土家族苗族自治州凤凰县沱江镇虹桥路8号", False),
+        ("湖南省湘西州凤凰县沱江镇虹桥路8号", "湖南省湘西州泸溪县沱江镇虹桥路8号", True),
+        ("贵州省黔东南州镇远县舞阳镇顺城街", "黔东南苗族侗族自治州镇远县舞阳镇顺城街", False),
+        ("甘孜州乡城县香巴拉镇夏日村", "甘孜藏族自治州乡城县香巴拉镇夏日村", False),
+        ("四川省南部县杭州路12号", "南部县杭州路12号", False),
+        ("四川省南部县杭州路12号", "四川省营山县杭州路12号", True),
+        ("辽宁省沈阳市铁西区兴华街道兴工社区", "辽宁省鞍山市铁西区兴华街道兴工社区", True),
+        ("成都天府新区华阳街道正东街8号", "重庆两江新区华阳街道正东街8号", True),
+        ("广东省广州市白云区京溪街道云景路", "贵州省贵阳市白云区京溪街道云景路", True),
+        ("广州白云区京溪街道云景路", "贵阳市白云区京溪街道云景路", True),
+        ("内蒙古自治区包头市青山区钢铁大街5号", "内蒙古包头市青山区钢铁大街5号", False),
+        ("河北省石家庄市桥西区友谊街道", "河北省邢台市桥西区友谊街道", True),
+        ("青海省海南藏族自治州共和县恰卜恰镇", "海南州共和县恰卜恰镇", False),
+        ("青海省海南藏族自治州共和县恰卜恰镇", "海南省共和县恰卜恰镇", True),
+        ("天津市河北区望海楼街道建国道8号", "河北区望海楼街道建国道8号", False),
+    ],
+)
+def test_addresses_of_other_places(tmp_path: Path, old: str, new: str, moved: bool) -> None:
+    """More places, read both ways round: a short form or a province written or not is one
+    place (凤凰县 in 湘西州, 镇远县 in 黔东南州, 乡城县 in 甘孜州, 海南州 no 海南省 but
+    海南藏族自治州, 天津's 河北区 no province, a 杭州路 no 州); another
+    county or a like-named district of another city (铁西区 of 鞍山市 for 沈阳's, 白云区
+    of 贵阳市 for 广州's, 桥西区 of 邢台市 for 石家庄's) a move."""
+    assert address_moved(tmp_path, old, new) is moved
+    assert address_moved(tmp_path, new, old) is moved
+
+
 # ---- CSV ----
 
 

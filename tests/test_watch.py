@@ -466,6 +466,34 @@ def listed_reasons(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return [r for g in doc["classes"] for c in g["children"] for r in c["reasons"]]
 
 
+@pytest.mark.parametrize(
+    ("before", "now", "moved"),
+    [
+        ("成都天府新区华阳街道正东街8号", "四川省成都市天府新区华阳街道正东街8号", False),
+        ("湘西州吉首市乾州街道世纪大道5号", "湘西土家族苗族自治州吉首市乾州街道世纪大道5号", False),
+        ("凉山州昭觉县竹核乡木渣洛村2组", "凉山彝族自治州昭觉县竹核乡木渣洛村2组", False),
+        ("恩施州利川市都亭街道清江社区", "恩施土家族苗族自治州利川市都亭街道清江社区", False),
+        ("南充市阆中市千佛镇双河村3组", "广元市阆中市千佛镇双河村3组", True),
+        ("湘西州吉首市乾州街道世纪大道5号", "怀化市吉首市乾州街道世纪大道5号", True),
+        ("四川省顺庆区阳光小区3栋2单元301", "四川省南充市顺庆区阳光小区3栋2单元301", True),
+        ("鼓楼区中山路1号", "南京市鼓楼区中山路1号", True),
+        ("重庆市万州区龙驹镇梨树村", "万州区龙驹镇梨树村", False),
+    ],
+)
+def test_an_address_written_short_is_no_reason_one_city_for_another_is(
+    tmp_path: Path, before: str, now: str, moved: bool
+) -> None:
+    """WCH017 as lbc diff says a move: 成都 for 成都市, 湘西州 for 湘西土家族苗族自治州 is
+    the same home, no reason to watch the child; 阆中市 of 广元市 for 南充市's, and a
+    district with its city one term and without it the other (江苏 has two 鼓楼区), are a
+    move, listed."""
+    form(tmp_path / "登记表.xlsx", [form_child(1, 现居住地=now)])
+    form(tmp_path / "上学期.xlsx", [form_child(1, 现居住地=before)])
+    settings(tmp_path, "[watch]\nthreshold = 1")
+    reasons = listed_reasons(watch(tmp_path)[1])
+    assert [r["code"] for r in reasons] == (["WCH017"] if moved else [])
+
+
 def test_a_child_who_left_is_not_listed_a_child_not_left_behind_is(tmp_path: Path) -> None:
     """A child 转出 is no longer the school's to watch; a 非留守 child on the roster (an
     orphan, a child in difficulty) is in its care like any other."""

@@ -567,12 +567,41 @@ def _differ(key: str, before: object, after: object) -> bool:
 # The divisions an address opens with, province to county (四川省, 南充市, 南部县,
 # 镇雄县, 永州市, 凉山彝族自治州), each a name of one to eight characters (州 in it before
 # 市, 省, 区 or 县: 永州市, 万州区) and its level's word; they end where a town's or a
-# village's name comes (城关镇东街社区, 幸福村市场: _TOWN).
+# village's name comes (城关镇东街社区, 幸福村市场: _TOWN), or a street's or 街道's named
+# after a 州 (乾州街道, 杭州路: no 州 of their own).
 _DIVISION = re.compile(
     r"(?:[^省市县区州盟旗]|州(?=[市省区县])){1,8}?"
-    r"(?:自治区|自治州|自治县|地区|省|市|州(?![市省区县])|盟|县|区|旗)"
+    r"(?:自治区|自治州|自治县|地区|省|市|州(?![市省区县]|街|路|大道|巷)|盟|县|区|旗)"
 )
 _TOWN = re.compile(r"[^省市县区州盟旗]{1,6}?(?:镇|乡|街道|村|社区|小区|街)")
+# The province-level cities, whose districts (万州区) are placed by no other city.
+_MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+# The provinces as written without their level's word (四川 of 四川顺庆区), each with the
+# division it is (_key: 广西 for 广西壮族自治区, 重庆 for 重庆市).
+_PROVINCES = [
+    *((name, f"{name}省") for name in (
+        "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+        "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南",
+        "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾",
+    )),
+    *((city[:-1], city) for city in sorted(_MUNICIPALITIES)),
+]  # fmt: skip
+# The peoples an autonomous division is named for (凉山彝族自治州, 伊犁哈萨克自治州), as its
+# name writes them: with 族, the longest first (土家族 before 土族), else a name of two or
+# more characters alone (哈萨克; 白 only as 白族).
+_PEOPLE_NAMES = (
+    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家",
+    "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇",
+    "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌",
+    "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔",
+    "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+)  # fmt: skip
+_PEOPLES = [
+    *sorted((f"{p}族" for p in _PEOPLE_NAMES), key=len, reverse=True),
+    *sorted((p for p in _PEOPLE_NAMES if len(p) > 1), key=len, reverse=True),
+]
+# The characters of a level's word: a name written without its word holds none.
+_LEVEL_WORDS = frozenset("省市县区州盟旗")
 
 
 def _divisions(place: str) -> tuple[list[str], str]:
@@ -587,37 +616,164 @@ def _divisions(place: str) -> tuple[list[str], str]:
     return units, place[at:]
 
 
+def _stem(name: str) -> str:
+    """An autonomous division's name before the peoples it is named for (湘西土家族苗族:
+    湘西; 伊犁哈萨克: 伊犁), never shorter than two characters (内蒙古 stays whole)."""
+    while (
+        word := next((w for w in _PEOPLES if name.endswith(w) and len(name) - len(w) >= 2), None)
+    ) is not None:
+        name = name[: -len(word)]
+    return name
+
+
+def _key(unit: str) -> str:
+    """A division as compared: an autonomous prefecture or county as its short form says it
+    (湘西土家族苗族自治州 and 湘西州, 石柱土家族自治县 and 石柱县), a region as a province
+    (广西壮族自治区: 广西省); any other as written."""
+    for word, level in (("自治州", "州"), ("自治县", "县"), ("自治区", "省")):
+        if unit.endswith(word) and len(unit) > len(word):
+            return _stem(unit[: -len(word)]) + level
+    return unit
+
+
+def _forms(unit: str) -> list[str]:
+    """The ways a division is written inside another's name, its level's word left out
+    (成都天府新区: 成都 for 成都市; 四川南充市: 四川 for 四川省), the longest first."""
+    key = _key(unit)
+    forms = [unit, key] if key != unit else [unit]
+    if key.endswith(("省", "市", "州")) and len(key) >= 3:
+        forms.append(key[:-1])
+    return forms
+
+
+def _level(unit: str) -> str | None:
+    """A division's level as its word says it (a 市 a prefecture's or a county's by where
+    it stands); None for a name written without its word (四川 of 四川南充市)."""
+    if unit in _MUNICIPALITIES or unit.endswith("省"):
+        return "province"
+    if unit.endswith(("州", "地区", "盟")):
+        return "prefecture"
+    if unit.endswith("市"):
+        return "city"
+    if unit.endswith(("县", "旗")):
+        return "county"
+    return "district" if unit.endswith("区") else None
+
+
+def _peeled(units: list[str]) -> list[str]:
+    """Divisions with a province written without its word before another split off
+    (四川南充市: 四川省, 南充市; 江苏南京市: 江苏省, 南京市), where what is left is a division of
+    a name of its own (not 海南藏族自治州, 吉林市 or 西藏自治区, named as the province is)."""
+    peeled = []
+    for unit in units:
+        rest = next(
+            (
+                (province, unit[len(name) :])
+                for name, province in _PROVINCES
+                if unit.startswith(name)
+                and _key(unit)[:-1] != name
+                and _DIVISION.fullmatch(unit, len(name)) is not None
+            ),
+            None,
+        )
+        peeled.extend(rest or [unit])
+    return peeled
+
+
+def _read(units: list[str], other: list[str]) -> list[str]:
+    """One place's divisions (_divisions) as compared with another's (``other``): each as
+    its key (_key), and one the other does not name read as the other's, or a province,
+    written together without their levels' words (成都天府新区: 成都市, 天府新区; 四川顺庆区:
+    四川省, 顺庆区), or as such after a name of no level (南京鼓楼区 beside 鼓楼区: 南京,
+    鼓楼区)."""
+    known = {_key(unit) for unit in other}
+    forms = [(form, _key(unit)) for unit in other for form in _forms(unit)] + _PROVINCES
+    read: list[str] = []
+    for unit in units:
+        key = _key(unit)
+        pieces = None if key in known else _written_of(unit, forms)
+        read.extend(pieces or [key])
+    return read
+
+
+def _written_of(unit: str, forms: list[tuple[str, str]]) -> list[str] | None:
+    """``unit`` as divisions ``forms`` writes, whole, or after a name of two or more
+    characters holding no level's word; None where it is not."""
+
+    def pieces(at: int) -> list[str] | None:
+        if at == len(unit):
+            return []
+        for form, key in forms:
+            if unit.startswith(form, at) and (after := pieces(at + len(form))) is not None:
+                return [key, *after]
+        return None
+
+    if (whole := pieces(0)) is not None:
+        return whole
+    for at in range(1, len(unit)):
+        if unit[at - 1] in _LEVEL_WORDS:
+            return None
+        if at >= 2 and (after := pieces(at)):
+            return [unit[:at], *after]
+    return None
+
+
 def _same_place(was: str, now: str) -> bool:
     """Whether two places (nz.place_key) are one, spelled out further one term: a province,
     city or county written before it (四川省南部县… and 南部县…), or between (四川省南充市南部县…
-    and 四川省南部县…). The rest after the divisions is the same, and the divisions one
-    names are among the other's, in order, or both end in one county or county-level
-    city (南充市南部县 and 四川省南部县); another county or city (营山县, 阆中市 for 南部县)
-    is another place."""
+    and 四川省南部县…), or short (成都天府新区… for 四川省成都市天府新区…, 湘西州 for 湘西土家族
+    苗族自治州: _read). The rest after the divisions is the same, and the divisions one
+    names are among the other's, in order, or both end in one county or county-level city
+    (南充市南部县 and 四川省南部县) with no two provinces, cities or counties named before
+    it (南充市阆中市 and 广元市阆中市); another county or city (营山县, 阆中市 for 南部县) is
+    another place. A district (顺庆区, 鼓楼区, 城南新区) is placed by its city or county:
+    named with one on one side only, it is not said the same place (江苏 has two 鼓楼区)."""
+    (a, rest_a), (b, rest_b) = _divisions(was), _divisions(now)
+    a, b = _peeled(a), _peeled(b)
+    a, b = _read(a, b), _read(b, a)
+    shared = list(
+        itertools.takewhile(lambda pair: pair[0] == pair[1], zip(a[::-1], b[::-1], strict=False))
+    )
+    above_a, above_b = a[: len(a) - len(shared)], b[: len(b) - len(shared)]
+    if shared and _level(shared[-1][0]) == "district" and _placed(above_a) != _placed(above_b):
+        return False
     shorter, longer = sorted((was, now), key=len)
     if len(shorter) >= 6 and longer.endswith(shorter):
         return True
-    (a, rest_a), (b, rest_b) = _divisions(was), _divisions(now)
     if rest_a != rest_b or len(rest_a) < 4:
         return False
     # The same county or county-level city (南部县, 阆中市) among the divisions both end
     # in (西昌市经济开发区), not a district of any city's alone (经济开发区, 城南新区), with
-    # no two counties named before it.
-    shared = list(
-        itertools.takewhile(lambda pair: pair[0] == pair[1], zip(a[::-1], b[::-1], strict=False))
-    )
-    if any(unit.endswith(("县", "旗", "市")) for unit, _ in shared):
-        return not _counties_differ(a, b)
+    # no two provinces, cities or counties named before it.
+    if any(_level(unit) in ("city", "county") for unit, _ in shared):
+        return not _apart(above_a, above_b)
     fewer, more = sorted((a, b), key=len)
     it = iter(more)
     return all(unit in it for unit in fewer)
 
 
-def _counties_differ(a: list[str], b: list[str]) -> bool:
-    """Whether two lists of divisions name two counties (南部县 and 营山县): a district
-    after them (城南新区) is no place of its own."""
-    counties = [{unit for unit in units if unit.endswith(("县", "旗"))} for units in (a, b)]
-    return all(counties) and counties[0] != counties[1]
+def _placed(above: list[str]) -> bool:
+    """Whether the divisions named above a district name a city or county it is in (南充市
+    of 南充市顺庆区; a name of no level, 南京 of 南京鼓楼区): a province (四川省) or a
+    province-level city (重庆市 of 重庆市万州区) places none."""
+    return any(_level(unit) != "province" for unit in above)
+
+
+_ABOVE_A_COUNTY = ("province", "prefecture", "city")
+
+
+def _apart(a: list[str], b: list[str]) -> bool:
+    """Whether two lists of the divisions named above one county or city name two of one
+    level: two provinces, two cities (南充市 and 广元市, above 阆中市) or two counties
+    (南部县 and 营山县); or a name of no level (南充 of 南充阆中市, which may be a city's)
+    beside a province or city the other names (广元市): they may be two."""
+    for level in (("province",), ("prefecture", "city"), ("county",)):
+        named = [{u for u in units if _level(u) in level} for units in (a, b)]
+        if all(named) and named[0] != named[1]:
+            return True
+    unleveled = [any(_level(u) is None for u in units) for units in (a, b)]
+    above = [any(_level(u) in _ABOVE_A_COUNTY for u in units) for units in (a, b)]
+    return (unleveled[0] and above[1]) or (unleveled[1] and above[0])
 
 
 def _categories(value: object) -> object:
