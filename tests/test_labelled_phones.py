@@ -609,6 +609,27 @@ def test_an_extension_in_brackets_is_the_numbers(tmp_path: Path) -> None:
     ]
 
 
+def test_a_labelled_number_with_its_extension_in_brackets_is_its_persons(
+    tmp_path: Path,
+) -> None:
+    """A labelled number with its extension in brackets among others (父：138…；
+    母：0817-5521234（分机8012）) is that person's, as one without the brackets is: each
+    number of the cell was read as the father's, the mother's printed on his card as his
+    (and PHN001 said of the cell)."""
+    kids = [
+        kid(1, 父亲电话="父：13800000001；母：0817-5521234（分机8012）", 母亲电话=None),
+        kid(2, 父亲电话="母：0817-5521234 (转8012)；父：13800000002", 母亲电话=None),
+        kid(3, 父亲电话="13800000003/母0817-5521234（分机8012）", 母亲电话=None),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert found(path) == []
+    assert card_phones(path, tmp_path / "c.html") == [
+        ("13800000001", "0817-5521234 转 8012"),
+        ("13800000002", "0817-5521234 转 8012"),
+        ("13800000003", "0817-5521234 转 8012"),
+    ]
+
+
 def test_a_labelled_number_with_an_extension_is_the_number(tmp_path: Path) -> None:
     """A number with its extension among labelled numbers (父：0817-5521234 分机 3；母：…)
     is read as the one alone is: the father's number, no PHN001, the mother's hers (and

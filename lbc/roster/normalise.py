@@ -734,9 +734,10 @@ _LABEL_WORDS = "|".join(word for word in _WHO.split("|") if word != "父母")
 _PHONE_LABEL = re.compile(rf"(?P<who>{_LABEL_WORDS})\s*(?::\s*|(?=\+?\d))")
 _LABELLED_NUMBER = re.compile(
     rf"(?:(?P<before>{_WHO})(?:电话|手机)?\s*:?\s*)?"
-    # An area code may stand in brackets: (0817)5521234.
+    # An area code may stand in brackets: (0817)5521234; an extension too, as _EXTENSION
+    # reads one: 0817-5521234(分机8012).
     r"(?P<number>(?:\+|\(0\d{2,3}\)[\-\s]*)?\d[\d\-\s]{5,}\d"
-    r"(?:\s*(?:转|分机|(?i:ext)\.?)\s*\d{1,6})?)"
+    r"(?:\s*(?:转|分机|(?i:ext)\.?)\s*\d{1,6}|\s*\(\s*(?:转|分机|(?i:ext)\.?)\s*\d{1,6}\s*\))?)"
     rf"(?:\s*\((?P<after>{_WHO})\))?"
 )
 # What may stand between two labelled numbers: a mark or a space.
