@@ -696,6 +696,47 @@ def test_a_number_filled_in_from_anothers_cell_keeps_its_extension(tmp_path: Pat
     ]
 
 
+def test_a_guardian_parents_labelled_number_keeps_its_extension(tmp_path: Path) -> None:
+    """父：0817-5521234转8012；母：… in 监护人电话 of a guardian who is the father is his
+    number with its extension on the card and the record sheet; of a guardian who is the
+    mother, at one switchboard with the father, hers. The extension was looked for only
+    under a guardian's label (监护人, 爷爷), so the father's was printed bare."""
+    kids = [
+        kid(
+            1,
+            kind="母亲外出",
+            父亲电话=None,
+            母亲电话=None,
+            监护人姓名="张三",
+            与儿童关系="父亲",
+            监护人电话="父：0817-5521234转8012；母：13900000001",
+            帮扶教师="王芳",
+        ),
+        kid(
+            2,
+            父亲电话=None,
+            母亲电话=None,
+            监护人姓名="李四",
+            与儿童关系="母亲",
+            监护人电话="父：0817-5521234转8012；母：0817-5521234转8013",
+        ),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, [teacher("王芳", C32)])
+    away = "监护人电话就是外出的父亲的电话：在家照看孩子的人没有电话"  # one switchboard
+    assert found(path) == [("CON009", 3, "N", "guardian_phone", away)]
+    assert guardian_phones(path, tmp_path / "c.html") == [
+        "0817-5521234 转 8012",
+        "0817-5521234 转 8013",
+    ]
+    sheets = tmp_path / "rs"
+    made = run("record-sheets", path, "--term", "2024-autumn", "--out", sheets)
+    assert made.exit_code == 0, made.stderr
+    book = load_workbook(sheets / "帮扶记录表_2024年秋季学期_王芳.xlsx")["结对儿童"]
+    assert [r[6:8] for r in book.iter_rows(min_row=3, values_only=True)] == [
+        ("0817-5521234 转 8012", "母亲 13900000001")
+    ]
+
+
 def test_a_csv_export_lacks_the_column_its_roster_lacks(tmp_path: Path) -> None:
     """A roster with no 母亲电话 column, one mother's number in 父亲电话 (父：…；母：…): the
     CSV export holds that number as hers, but its 母亲电话 is still no column of the

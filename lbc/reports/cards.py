@@ -177,12 +177,20 @@ def _extension(table: Table, key: str, i: int, number: str) -> str | None:
     母亲电话 filled from 父亲电话 of 父：…；母：0817-5521234转8012: nz.fill_owners); None
     where neither gives one."""
     raw = table.raw.get(key)
-    if raw is not None and (found := nz.extension(raw[i], number, nz.column_owns(key))):
+    owns = nz.column_owns(key)
+
+    def mine(word: str) -> bool:
+        # 父：… in 监护人电话 is the guardian's where the guardian is the father, as the
+        # column is read (Columns.is_guardian).
+        guardians = key == "guardian_phone" and table.values.is_guardian(i, word)
+        return nz.whose(word) in owns or guardians
+
+    if raw is not None and (found := nz.extension(raw[i], number, mine)):
         return found
     for other in nz.PHONES_TOGETHER:
         _, numbers = table.values.elsewhere(other).get(i, ((), ()))
-        whose = {nz.whose(word) for word, n, owner in numbers if owner == key and n == number}
-        if whose and (found := nz.extension(table.raw[other][i], number, whose)):
+        words = {word for word, n, owner in numbers if owner == key and n == number}
+        if words and (found := nz.extension(table.raw[other][i], number, words.__contains__)):
             return found
     return None
 

@@ -15,7 +15,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import compress
@@ -421,15 +421,15 @@ def _local_before_extension(body: str) -> str | None:
     return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
-def extension(value: Any, number: str, whose: Collection[str] = ()) -> str | None:
+def extension(value: Any, number: str, mine: Callable[[str], bool] | None = None) -> str | None:
     """The extension a phone cell gives after ``number``, the number read of it, as typed
     (0817-5521234转8012, 分机 3, ext 12, a landline's 0817-5521234-8012 or -1; in a cell of
     two or more numbers, labelled or not, after that one): its digits; None when it gives
     none, or the cell is not where ``number`` was read (同上). In a cell of labelled
-    numbers, only one labelled as ``whose`` says (father, guardian: :func:`whose`), when
-    given: 父：0817-5521234转8012；母：0817-5521234转8013 gives the father and the mother
-    one switchboard, each their own extension. The number alone is the one to dial
-    (:func:`phone`); a card shows both."""
+    numbers, only after one whose label ``mine`` takes (the label as written, a key of
+    ``_WHOSE``: 父, 爷爷; 本人 for none), when given: 父：0817-5521234转8012；
+    母：0817-5521234转8013 gives the father and the mother one switchboard, each their own
+    extension. The number alone is the one to dial (:func:`phone`); a card shows both."""
     s = _as_text(value)
     if s is None or s.isdigit():
         return None
@@ -438,12 +438,12 @@ def extension(value: Any, number: str, whose: Collection[str] = ()) -> str | Non
             found = (
                 m["number"]
                 for m in _LABELLED_NUMBER.finditer(s)
-                if not whose or _WHOSE[m["before"] or m["after"] or "本人"] in whose
+                if mine is None or mine(m["before"] or m["after"] or "本人")
             )
         else:  # 13812345678 0817-5521234转8012: each number's own extension
             found = iter(_number_parts(s))
-        mine = (n for n in found if phone(n) == number)
-        return next((extension(n, number) for n in mine), None)
+        same = (n for n in found if phone(n) == number)
+        return next((extension(n, number) for n in same), None)
     body = _number_alone(s)  # 父：0817-5521234-1
     if (m := _EXTENSION.search(body)) and m.end() == len(body) and m.start():
         return m["digits"]

@@ -298,7 +298,7 @@ class Columns(dict[str, list[Any]]):
         # 父：…；母：… there, the father's is, and the mother's is still hers).
         theirs = elsewhere.get("guardian_phone", {})
         for i, numbers in [(i, numbers) for i, (labels, numbers) in theirs.items() if labels]:
-            mine = [n for n in numbers if self._is_guardian(i, n[0])]
+            mine = [n for n in numbers if self.is_guardian(i, n[0])]
             if mine:  # 父：…；爸爸：… of a guardian who is the father: both the guardian's
                 own = tuple(dict.fromkeys(n[1] for n in mine))
                 typed = nz.phone(self._raw["guardian_phone"][i])
@@ -309,7 +309,7 @@ class Columns(dict[str, list[Any]]):
                 else:
                     del theirs[i]
         self._other_kin(read, elsewhere)
-        nz.fill_owners(read, self._raw, elsewhere, self._is_guardian)
+        nz.fill_owners(read, self._raw, elsewhere, self.is_guardian)
         self._family_numbers(read)
         for key, column in read.items():
             if not dict.__contains__(self, key):
@@ -355,7 +355,7 @@ class Columns(dict[str, list[Any]]):
                 if key in read and read[key][i] is None and (typed is None or not typed[i]):
                     read[key][i] = number
 
-    def _is_guardian(self, i: int, word: str) -> bool:
+    def is_guardian(self, i: int, word: str) -> bool:
         """Whether the child of row ``i``'s guardian is the one a phone label names (爷爷:
         a guardian whose 与儿童关系 is 祖父 or 祖父母; 父: 父亲, or the father's name), by
         nz.names_guardian; its cells read alone, as only the few rows of a number labelled
