@@ -435,6 +435,40 @@ def test_each_number_of_a_cell_keeps_its_extension_property(
         assert nz.extension(cell, number) == (extension and extension[2]), cell
 
 
+@FAST
+@given(
+    numbers=st.tuples(NUMBER, NUMBER),
+    extensions=st.tuples(EXTENSION, EXTENSION),
+    brackets=st.tuples(st.booleans(), st.booleans()),
+    labels=st.sampled_from([("父", "母"), ("妈妈", "爸爸"), ("爷爷", "母亲")]),
+    between=st.sampled_from(["；", "，", " ", "、", "/"]),
+)
+def test_each_labelled_number_keeps_its_persons_extension_property(
+    numbers: tuple[str, str],
+    extensions: tuple[tuple[str, str, str] | None, tuple[str, str, str] | None],
+    brackets: tuple[bool, bool],
+    labels: tuple[str, str],
+    between: str,
+) -> None:
+    """A cell of two people's labelled numbers, either with an extension written after it
+    bare or in brackets (父：138…；母：0817-5521234（分机8012）): each number is its
+    person's, with its own extension. One in brackets left the cell no cell of labelled
+    numbers, and each of its numbers was read as the column's person's."""
+    assume(numbers[0] != numbers[1])
+
+    def written(number: str, extension: tuple[str, str, str] | None, bracket: bool) -> str:
+        if extension is None:
+            return number
+        return number + ("（{0}{2}）" if bracket else "{1}{0}{1}{2}").format(*extension)
+
+    parts = zip(labels, numbers, extensions, brackets, strict=True)
+    cell = between.join(f"{label}：{written(n, e, b)}" for label, n, e, b in parts)
+    assert nz.labelled_words(nz.phone(cell).raw) == tuple(zip(labels, numbers, strict=True)), cell
+    for label, number, extension in zip(labels, numbers, extensions, strict=True):
+        got = nz.extension(cell, number, lambda word, label=label: word == label)
+        assert got == (extension and extension[2]), cell
+
+
 @pytest.mark.parametrize(
     ("raw", "want"),
     [
