@@ -117,6 +117,43 @@ def test_a_record_sheet_belongs_to_the_school_its_title_names(tmp_path: Path) ->
     }
 
 
+@pytest.mark.parametrize(
+    ("title", "school"),
+    [
+        ("侯军 帮扶记录（2024秋）", "青山镇中心小学"),
+        ("侯军老师帮扶记录表", "青山镇中心小学"),
+        ("2024秋季帮扶记录", "青山镇中心小学"),
+        ("白鹤村小帮扶记录（侯军）", "白鹤村小"),
+    ],
+)
+def test_a_retitled_record_sheet_names_a_school_only_by_a_schools_name(
+    tmp_path: Path, title: str, school: str
+) -> None:
+    """A teacher overwrites the title lbc wrote on her record sheet with her own words. What
+    stands before 帮扶记录 is a school only when it ends as one: 侯军帮扶记录 is no school, so
+    her records are of the roster's school and each finds its child (no REC002); a title
+    naming another school still says that school's."""
+    roster = write_xlsx(
+        tmp_path / "名册.xlsx",
+        {"花名册": [["青山镇中心小学留守儿童花名册"], CHILD_HEADER, child_row(1)]},
+    )
+    filled = [
+        1,
+        "张雨涵",
+        "三年级(2)班",
+        "谈心",
+        "2024年10月",
+        dt.date(2024, 10, 8),
+        "谈心",
+        "侯军",
+    ]
+    sheet = write_xlsx(tmp_path / "侯军.xlsx", {"帮扶记录": [[title], LAID_OUT, filled]})
+    assert schools_of(read_roster([roster, sheet])).by_file[str(sheet)] == school
+    found = run("validate", roster, sheet, "--format", "json").json()["findings"]
+    unknown = [f["message"] for f in found if f["code"] == "REC002"]
+    assert unknown == ([] if school == "青山镇中心小学" else ["记录中的学生“张雨涵”不在花名册中"])
+
+
 def test_a_titled_record_sheet_finds_its_child_in_a_roster_that_names_no_school(
     tmp_path: Path,
 ) -> None:
