@@ -474,6 +474,37 @@ def test_addresses_of_other_places(tmp_path: Path, old: str, new: str, moved: bo
     assert address_moved(tmp_path, new, old) is moved
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "moved"),
+    [
+        ("广东深圳", "广东省深圳市", False),
+        ("广东省东莞市", "东莞市", False),
+        ("东莞", "广东省东莞市", False),
+        ("浙江杭州", "杭州", False),
+        ("广西南宁", "广西壮族自治区南宁市", False),
+        ("吉林省吉林市", "吉林市", False),
+        ("广东省深圳市宝安区", "深圳宝安区", False),
+        ("海南", "海南省", False),
+        ("广东深圳", "浙江深圳", True),
+        ("广东省深圳市", "广东省东莞市", True),
+        ("广东", "广东深圳", True),
+        ("青海省海南藏族自治州", "海南省", True),
+    ],
+)
+def test_a_work_place_written_with_or_without_its_province_is_one(
+    tmp_path: Path, old: str, new: str, moved: bool
+) -> None:
+    """A parent's work place is a city more often than an address: 广东深圳 one term and
+    广东省深圳市 the next, or the province left out (东莞), is where the father worked
+    before, no change to log; another city, another province, or a city named where only
+    the province was, is."""
+    write_xlsx(tmp_path / "上学期.xlsx", {"花名册": table([kid(1, 父亲务工地点=old)])})
+    write_xlsx(tmp_path / "本学期.xlsx", {"花名册": table([kid(1, 父亲务工地点=new)])})
+    changed = diff(tmp_path, "--format", "json").json()["changed"]
+    fields = [c["field"] for x in changed for c in x["changes"]]
+    assert fields == (["father_work_place"] if moved else [])
+
+
 # ---- CSV ----
 
 

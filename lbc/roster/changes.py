@@ -555,6 +555,8 @@ def _differ(key: str, before: object, after: object) -> bool:
         return False
     if was is None or now is None:
         return True
+    if key in _WORK_PLACES and _same_work_place(was, now):
+        return False
     if key in _PLACES:
         return not _same_place(was, now)
     if key in _NAMES:
@@ -750,6 +752,38 @@ def _same_place(was: str, now: str) -> bool:
     fewer, more = sorted((a, b), key=len)
     it = iter(more)
     return all(unit in it for unit in fewer)
+
+
+_WORK_PLACES = _PLACES - {"home_address"}
+_PROVINCE_KEYS = frozenset(province for _, province in _PROVINCES)
+# A city's 市 after its name, where a district, a town or nothing follows (深圳市宝安区,
+# 东莞市长安镇, 东莞市), not inside a name (市中区, 沙市).
+_CITY_WORD = re.compile(r"^([^省市县区盟旗]{2,4}?)市(?=[^区场]|$)")
+
+
+def _same_work_place(was: str, now: str) -> bool:
+    """Whether two parents' work places are one (广东省东莞市, 广东东莞 and 东莞): the same
+    place after the province (_work_place), with the same province or one left unsaid. A
+    work place is a city more often than an address, and schools write it every way."""
+    (province_a, a), (province_b, b) = _work_place(was), _work_place(now)
+    return a == b and (province_a == province_b or None in (province_a, province_b))
+
+
+def _work_place(place: str) -> tuple[str | None, str]:
+    """A work place as the province written before it, if one (广东省 for 广东省 and 广东,
+    广西省 for 广西壮族自治区: _key), and the rest with a city's 市 left out (东莞市: 东莞)."""
+    province, rest = None, place
+    unit = _DIVISION.match(place)
+    if unit is not None and _key(unit.group()) in _PROVINCE_KEYS:
+        province, rest = _key(unit.group()), place[unit.end() :]
+    else:
+        for name, key in _PROVINCES:
+            after = place[len(name) :]
+            if place.startswith(name) and (not after or after[0] not in _LEVEL_WORDS):
+                if not after.startswith(tuple(_PEOPLES)):  # 海南藏族自治州: no 海南省
+                    province, rest = key, after
+                break
+    return province, _CITY_WORD.sub(r"\1", rest)
 
 
 def _placed(above: list[str]) -> bool:
