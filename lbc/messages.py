@@ -4575,6 +4575,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "due.last": ("{date}（{days} 天前）", "{date} ({days} {days:day|days} ago)"),
     "due.month": ("{month}月", "{year}-{month:02d}"),
     "due.owed_and_missed": ("{owed}；漏谈：{months}", "{owed}; no talk in {months}"),
+    "due.missed_only": ("漏谈：{months}", "no talk in {months}"),
     "due.yes": ("是", "yes"),
     "due.no": ("否", "no"),
     "due.none": ("截至 {date}，没有待办事项。", "nothing owed as of {date}."),

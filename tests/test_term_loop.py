@@ -852,6 +852,21 @@ def test_due_in_english_lists_the_months_without_a_talk_with_english_commas(
     assert "、" not in english.stdout
 
 
+@pytest.mark.parametrize(("lang", "owed"), [("zh", "漏谈：10月"), ("en", "no talk in 2024-10")])
+def test_a_child_owing_nothing_now_but_a_month_missed_says_the_month_alone(
+    samples: Path, lang: str, owed: str
+) -> None:
+    """黄浩然 was talked with this month and visited and warmed this term, but not talked
+    with in October: what he owes says that month alone, with no separator before it
+    (it read ；漏谈：10月)."""
+    shown = run("--lang", lang, "due", "--term", "2024-autumn", cwd=samples).stdout
+    [line] = [line for line in shown.splitlines() if "黄浩然" in line]
+    assert f"   {owed}   " in line
+    assert run("due", "--term", "2024-autumn", "--out", "待办.xlsx", cwd=samples).exit_code == 1
+    cells = [c.value for row in load_workbook(samples / "待办.xlsx").active for c in row]
+    assert "漏谈：10月" in cells
+
+
 def test_record_sheets_already_written_is_said_in_the_users_language(term: Path) -> None:
     """The sheets are Chinese whatever --lang says, but what lbc says to the user is not:
     with --lang en, a second run refusing to overwrite the returned sheets says so in

@@ -523,6 +523,9 @@ def _owed_text(c: Owed) -> str:
     if not c.missed_months:
         return owed
     months = as_list(t("due.month", year=y, month=m) for y, m in c.missed_months)
+    # Owing nothing now (talked with this month, visited, warmed) but a month missed earlier.
+    if not owed:
+        return t("due.missed_only", months=months)
     return t("due.owed_and_missed", owed=owed, months=months)
 
 
