@@ -3114,6 +3114,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         ": the number {raw} was typed into a date-formatted cell, which Excel shows as a day"
         " of the 1900s; write a date such as 2024-09-15",
     ),
+    "rule.DATE001.no_term": (
+        "：没有写年份，按月日也不在学校的任何学期内（如寒暑假），这条记录不计入任何学期；请写上年份",
+        ": it has no year, and its month and day are in none of the school's terms (a"
+        " holiday): the record counts for no term; write its year",
+    ),
     "rule.DATE001.title": ("日期无法识别", "unreadable date"),
     "rule.DATE001.example": ("“去年春天”、“2015-13-01”", "“去年春天”, “2015-13-01”"),
     "rule.DATE001.why": (

@@ -574,6 +574,57 @@ def test_validate_points_at_a_day_without_its_year_that_no_term_holds(tmp_path: 
     assert spring.json()["summary"]["records"] == 0
 
 
+def test_validate_points_at_a_day_without_its_year_in_the_schools_own_holiday(
+    tmp_path: Path,
+) -> None:
+    """The school's autumn term ends on 2025-01-10 and its spring starts on 2025-02-15:
+    a home visit written 1月20日 is of the winter holiday between them. lbc due and the
+    summary of either term count it nowhere; validate said nothing, as the default dates
+    of some other year (a 2023 autumn to 2024-01-31) hold it, and due's note left it out:
+    the visit was gone without a word. The school's own terms, and those beside them, are
+    the ones its yearless dates are of: validate points at it (DATE001) and says why, and
+    due, counting it nowhere still, says so."""
+    rows = [
+        ["10月8日", "王芳", "张雨涵", None, "家访", "入户"],
+        ["1月20日", "王芳", "李明轩", None, "家访", "寒假家访"],
+    ]
+    _roster(tmp_path, rows)
+    (tmp_path / "lbc.toml").write_text(
+        '[files]\nroster = ["roster.xlsx"]\n\n'
+        '[terms."2024-autumn"]\nstart = 2024-09-01\nend = 2025-01-10\n\n'
+        '[terms."2025-spring"]\nstart = 2025-02-15\nend = 2025-07-04\n',
+        encoding="utf-8",
+    )
+    found = run("validate", "--select", "DATE", "--format", "json", cwd=tmp_path).json()
+    assert [
+        (f["code"], f["row"], f["column"], f["value"], f["message"]) for f in found["findings"]
+    ] == [
+        (
+            "DATE001",
+            3,
+            "A",
+            "1月20日",
+            "“日期”无法识别为日期：没有写年份，按月日也不在学校的任何学期内（如寒暑假），"
+            "这条记录不计入任何学期；请写上年份",
+        )
+    ]
+    undated = (
+        "提示：1 条帮扶记录的日期无法识别（首个在 roster.xlsx 的“帮扶记录”第 3 行），"
+        "不在任何学期，没有计入；请按 lbc validate 所指（DATE001）改正\n"
+    )
+    autumn = run("due", "--as-of", "2025-01-10", "--format", "json", cwd=tmp_path)
+    assert autumn.stderr == undated
+    assert autumn.json()["summary"]["records"] == 1
+    assert _owed(autumn)[-1] == ("last", ["2024-10-08", None])
+    spring = run("due", "--as-of", "2025-03-31", "--format", "json", cwd=tmp_path)
+    assert spring.stderr == undated
+    assert spring.json()["summary"]["records"] == 0
+    summary = run("summary", "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    named = "提示：未设置学校名称（lbc.toml 的 [school] name），总结中以“（学校名称）”代替\n"
+    assert summary.stderr == named + undated
+    assert summary.json()["records"]["home_visits"] == 1
+
+
 @given(st.integers(2001, 2098), st.integers(0, 152), st.booleans())
 def test_a_day_without_its_year_is_of_the_one_year_in_the_term(
     year: int, into: int, month_only: bool

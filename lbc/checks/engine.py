@@ -710,27 +710,36 @@ def _each_bad_class(out: _Out) -> None:
             out.add(R.CLS001, i, "class", why=why)
 
 
-def _bad_date(out: _Out, i: int, key: str, value: nz.Bad) -> None:
+def _bad_date(out: _Out, i: int, key: str, value: nz.Bad, in_no_term: bool = False) -> None:
     """DATE001 for one unreadable date, saying when its text looks like an Excel date
-    serial (42554, a column copied as text) which day that would be, and of a number typed
-    into a date-formatted cell (9.15, shown as 1900-01-09) that it was."""
+    serial (42554, a column copied as text) which day that would be, of a number typed
+    into a date-formatted cell (9.15, shown as 1900-01-09) that it was, and of a record's
+    date without its year that no term of the school holds (``in_no_term``: 1月20日 in its
+    winter break) why: it reads as a date, so "unreadable" alone would not say what to fix."""
     day = nz.serial_date(value.raw, key)
     serial = t("rule.DATE001.serial", date=day.isoformat()) if day else ""
     if value.reason == nz.TYPED_IN_A_DATE_CELL:
         serial = t("rule.DATE001.typed", raw=value.raw)
+    if in_no_term:
+        serial = t("rule.DATE001.no_term")
     out.add(R.DATE001, i, key, label=out.label(key), serial=serial)
 
 
-def _each_bad_date(out: _Out, key: str, awaiting: Collection[int] = ()) -> None:
+def _each_bad_date(
+    out: _Out, key: str, awaiting: Collection[int] = (), own_sheet: bool = False
+) -> None:
     """DATE001 for every unreadable value of date column ``key`` (_bad_date), but those of
     the rows ``awaiting`` a term to give them their year (a record's 10月8日, which lbc due
-    counts: dated_by_a_term)."""
+    counts: dated_by_a_term). On a school's ``own_sheet`` of records (giving no term) a
+    date without its year left is one no term of the school holds."""
     column = out.table.values.get(key, ())
     if nz.Bad not in set(map(type, column)):
         return
+    cells = out.table.raw[key]
     for i, value in enumerate(column):
         if value.__class__ is nz.Bad and i not in awaiting:
-            _bad_date(out, i, key, value)
+            in_no_term = own_sheet and record_sheets.without_year(value, cells[i])
+            _bad_date(out, i, key, value, in_no_term)
 
 
 def _several_own(value: nz.Bad, key: str) -> bool:
@@ -1656,7 +1665,8 @@ def check_records(
     if not table.has("student") and kinds_seen - GROUP_KINDS:
         _missing_columns(out, ["student"])  # child-level records must name the child
     _each_empty(out, "date")
-    _each_bad_date(out, "date", dated_by_a_term(table, terms))
+    own_sheet = record_sheets.sheet_term(table) is None
+    _each_bad_date(out, "date", dated_by_a_term(table, terms), own_sheet)
     _each_empty(out, "teacher")
     _each_bad(out, "kind", R.REC004, allowed=as_list(nz.RECORD_KINDS))
     for i, kind in enumerate(table.values.get("kind") or ()):

@@ -343,13 +343,15 @@ def date_records_by_own_term(roster: Roster, dates: Dates | None) -> None:
 def dated_by_a_term(table: Table, dates: Dates | None) -> set[int]:
     """The rows of a records ``table`` giving no term (a school's own sheet, not lbc's
     with its title) whose 日期 is written without its year (10月8日) and is still unread
-    (``date_records_in``: the run names no term, or not one that holds it) although a term
-    of some year holds it, by the school's ``dates``: lbc due, lbc summary and lbc watch,
-    each asked about a term, count it there in the year that puts it there, and a record
-    of another term nowhere else, as one dated in full. Such a date is no error: lbc
-    validate, asked about no term, has no year to give it and no mistake to point at, and
-    the notes of records counted for nobody leave it out. 8月15日 between the default
-    terms is in none, whatever its year: unreadable to every command (DATE001)."""
+    (``date_records_in``: the run names no term, or not one that holds it) although one
+    of the school's terms holds it in some year, by its ``dates`` (``_own_terms``): lbc
+    due, lbc summary and lbc watch, each asked about a term, count it there in the year
+    that puts it there, and a record of another term nowhere else, as one dated in full.
+    Such a date is no error: lbc validate, asked about no term, has no year to give it
+    and no mistake to point at, and the notes of records counted for nobody leave it out.
+    8月15日 between the default terms is in none, whatever its year, nor 1月20日 between
+    a school's autumn ending 01-10 and its spring starting 02-15: unreadable to every
+    command about those terms (DATE001)."""
     if "date" not in table.raw or record_sheets.sheet_term(table) is not None:
         return set()
     cells = table.raw["date"]
@@ -366,18 +368,32 @@ def dated_by_a_term(table: Table, dates: Dates | None) -> set[int]:
 
 
 def _of_a_term(text: str, dates: Dates | None) -> bool:
-    """Whether a date without its year is of a term in some year, read as a run asked
-    about that term reads it (``date_records_in``). The terms tried: those of the years
-    the school sets the dates of and of the years beside them (their neighbours are cut
-    clear of them: ``_dates``), and a leap year's of the default dates away from them
-    (2月29日; the default terms are alike every year else)."""
-    near = {int(key[:4]) + d for key in dates or () for d in (-1, 0, 1)}
-    first, last = TERM_YEARS
-    leap = next(y for y in range(first + 4, last, 4) if not {y - 1, y, y + 1} & near)
-    for year in sorted({y for y in near if first < y < last} | {leap}):
-        for season, school_year in ((SPRING, year - 1), (AUTUMN, year)):
-            span = _dates(season, year, dates)
-            spans = (span, _school_year(school_year, dates))
-            if record_sheets.with_year_in(text, span, spans) is not None:
-                return True
+    """Whether a date without its year is of one of the school's terms in some year, read
+    as a run asked about that term reads it (``date_records_in``): ``_own_terms``."""
+    for season, year in _own_terms(dates):
+        span = _dates(season, year, dates)
+        school_year = year - 1 if season == SPRING else year
+        spans = (span, _school_year(school_year, dates))
+        if record_sheets.with_year_in(text, span, spans) is not None:
+            return True
     return False
+
+
+def _own_terms(dates: Dates | None) -> list[tuple[str, int]]:
+    """The terms (season, year) a school's records sheet written without years is of: the
+    two of each school year the school sets the dates of a term of (the other cut clear
+    of it: ``_dates``), as its runs about that year ask. Not those of other years, by
+    the default dates: a 2025 autumn to 2026-01-31 holds 1月20日 of the winter break
+    between the school's own 2024 autumn and 2025 spring, which no run about them counts,
+    and validate would not say it. A school setting none has the default terms, alike
+    every year but a leap year's (2月29日)."""
+    first, last = TERM_YEARS
+    if not dates:
+        leap = first + 4
+        return [(SPRING, leap), (AUTUMN, leap)]
+    own = set()
+    for key in dates:
+        year, season = int(key[:4]), key[5:]
+        autumn = year if season == AUTUMN else year - 1
+        own |= {(AUTUMN, autumn), (SPRING, autumn + 1)}
+    return sorted(term for term in own if first <= term[1] <= last)
