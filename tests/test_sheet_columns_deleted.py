@@ -97,6 +97,32 @@ def test_a_sheet_without_its_teacher_column_is_the_teacher_its_title_names(
     assert (checked.exit_code, checked.json()["findings"]) == (0, [])
 
 
+def test_a_sheet_without_its_title_and_teacher_column_still_counts(tmp_path: Path) -> None:
+    """王芳 deletes both the title row and the 帮扶教师 column: the 应完成 column still marks the
+    sheet as lbc's, so her talk counts for her child, and validate says which column is
+    missing rather than the sheet being skipped with its records uncounted."""
+    kids = [kid(1, 帮扶教师="王芳"), kid(2, 帮扶教师="李强")]
+    ws = workspace(tmp_path, kids, [teacher("王芳", "13800000002"), teacher("李强", "13800000001")])
+    path = sheet(ws, "王芳")
+    fill_first_row_and_delete(path, dt.date(2024, 9, 10), "谈学习", "帮扶教师")
+    wb = load_workbook(path)
+    records = wb["帮扶记录"]
+    for merged in list(records.merged_cells.ranges):
+        records.unmerge_cells(str(merged))
+    records.delete_rows(1)
+    wb.save(path)
+
+    assert owed(ws) == [("王芳", "张雨涵", 1, "2024-09-10"), ("李强", "李明轩", 0, None)]
+    due = run("due", "--as-of", "2024-09-20", cwd=ws)
+    assert "已跳过" not in due.stderr
+
+    summary_counts_one_record(ws)
+
+    checked = run("validate", "--format", "json", cwd=ws)
+    found = [(f["code"], f["sheet"], f["row"], f["message"]) for f in checked.json()["findings"]]
+    assert found == [("COL001", "帮扶记录", None, "缺少必需的列“帮扶教师”")]
+
+
 FIRST, SECOND = dt.date(2015, 3, 1), dt.date(2015, 9, 9)
 
 

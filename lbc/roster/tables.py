@@ -37,6 +37,7 @@ from lbc.roster.fields import (
     IGNORED_HEADERS,
     MOST_PLACES,
     OWN_HEADERS,
+    PLAN,
     ROLE_ATTRIBUTES,
     ROLES,
     Kind,
@@ -2369,10 +2370,11 @@ TEACHER_ANCHORS = frozenset(
 )
 
 
-def _anchors_ok(kind: Kind, keys: set[str], own_title: Callable[[], bool] = bool) -> bool:
+def _anchors_ok(kind: Kind, keys: set[str], own_lbc: Callable[[], bool] = bool) -> bool:
     """Whether the matched keys are enough to call a sheet this kind. A records sheet
-    without a 帮扶教师 column is one when ``own_title()``: the title above the header is
-    the one lbc writes on a teacher's record sheet, naming her (``title_teacher``)."""
+    without a 帮扶教师 column is one when ``own_lbc()``: the sheet is the one lbc writes for
+    a teacher, by its title naming her (``title_teacher``) or by its header's 应完成 column
+    (a teacher who deleted both 帮扶教师 and the title still hands back her records)."""
     if kind is Kind.CHILDREN:
         strong = {"id_number", "birth_date", *CHILD_ANCHORS}
         return "name" in keys and len(keys & strong) >= 2 and not keys.isdisjoint(CHILD_ANCHORS)
@@ -2381,7 +2383,7 @@ def _anchors_ok(kind: Kind, keys: set[str], own_title: Callable[[], bool] = bool
     return (
         "date" in keys
         and bool(keys & {"student", "kind", "content"})
-        and ("teacher" in keys or own_title())
+        and ("teacher" in keys or own_lbc())
     )
 
 
@@ -2963,7 +2965,10 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
             if _anchors_ok(
                 kind,
                 set(found.columns),
-                lambda i=i: record_sheets.title_teacher(_title_above(sheet.rows, i)) is not None,
+                lambda i=i, found=found: (
+                    record_sheets.title_teacher(_title_above(sheet.rows, i)) is not None
+                    or any(label == PLAN for _, label, _, _ in found.ignored)
+                ),
             ) and not _pupils_by_class(kind, found, reader, sheet, i):
                 row_best[kind] = _Header(
                     kind, found.score, i, height, found.columns, found.unknown, found.ignored
