@@ -517,6 +517,55 @@ def test_a_column_one_guardian_lacks_is_missing_from_an_export_or_a_merge(
         assert _findings(tmp_path / made) == own, made
 
 
+def test_a_column_one_guardian_lacks_is_missing_from_a_merged_workbook(tmp_path: Path) -> None:
+    """Merged to a workbook beside another school's roster, the school whose first
+    guardian's set has no phone column was read back with each such row's cell of the
+    merged sheet to fill: CON001 at 王奶奶's 监护人电话 (AE3) and at the second guardians'
+    与儿童关系 (AD4, AD5), three errors on its line where its own file says two columns
+    missing. The merged workbook, that merged again and each exported from it say the
+    columns missing at the school's own sheet, as over its folder; a finding on a cell
+    points at the cell of the workbook read."""
+    folder = tmp_path / "县" / "青山小学"
+    folder.mkdir(parents=True)
+    _without_a_phone(folder)
+    other = _row(6, ["赵奶奶", "祖母", "13700000063"], [])
+    (tmp_path / "县" / "白鹤小学").mkdir()
+    write_xlsx(tmp_path / "县" / "白鹤小学" / "b.xlsx", {"花名册": [HEADER[:12], other]})
+    assert run("merge", "县", "--out", "m.xlsx", cwd=tmp_path).exit_code == 1
+    assert run("merge", "m.xlsx", "--out", "m2.xlsx", cwd=tmp_path).exit_code == 1
+    assert run("export", "m.xlsx", "--out", "x.xlsx", cwd=tmp_path).exit_code == 0
+    assert run("export", "m.xlsx", "--out", "x.parquet", cwd=tmp_path).exit_code == 0
+    own = ("县/青山小学/r.xlsx", "花名册")
+    missing = [
+        ("COL001", *own, "", "guardian_phone", "缺少必需的列“监护人电话”"),
+        ("COL001", *own, "", "guardian_relation", "缺少必需的列“委托监护人与儿童关系”"),
+    ]
+    bad = "格式不对：应为11位手机号（1开头）或带区号的座机号"
+    assert _said(tmp_path, "县") == (
+        [*missing, ("PHN001", *own, "M4", "guardian_phone", f"“委托监护人电话”{bad}")],
+        [("白鹤小学", 0), ("青山小学", 3)],
+    )
+    # A Parquet file's rows are of the sheet they were exported from.
+    for made, sheet in [("m.xlsx", "m.xlsx"), ("m2.xlsx", "m2.xlsx"), ("x.xlsx", "x.xlsx"),
+                        ("x.parquet", "m.xlsx")]:  # fmt: skip
+        phone = ("PHN001", sheet, "留守儿童花名册", "AE5", "guardian_phone", f"“监护人电话”{bad}")
+        assert _said(tmp_path, made) == (
+            [phone, *missing],
+            [("白鹤小学", 0), ("青山小学", 3)],
+        ), made
+
+
+def _said(tmp_path: Path, target: str) -> tuple[list[tuple[str, ...]], list[tuple[str, int]]]:
+    """Each finding's code, file, sheet, cell, field and message, and each school's errors."""
+    said = run("validate", target, "--format", "json", cwd=tmp_path).json()
+    keys = ("code", "file", "sheet", "cell", "field", "message")
+    found = [
+        tuple({**f, "cell": f"{f['column'] or ''}{f['row'] or ''}"}[k] for k in keys)
+        for f in said["findings"]
+    ]
+    return found, [(s["school"], s["errors"]) for s in said["summary"]["schools"]]
+
+
 def test_a_merged_rosters_own_second_guardian_lacking_a_column_says_it_missing(
     tmp_path: Path,
 ) -> None:

@@ -507,6 +507,8 @@ class RosterChecks:
         for n, tbl in enumerate(roster.tables()):  # a column its school's sheet lacked
             if tbl.lacks and (where := tbl.lacks_where):
                 order.setdefault(where, n)
+            if tbl.unheld_at:
+                order.setdefault(tbl.unheld_at, n)
         self.found.sort(key=lambda f: (order.get((f.file, f.sheet), 0), *f.sort_key))
         return _once_per_file(self.found)
 
@@ -621,8 +623,11 @@ def _missing_columns(out: _Out, keys: Iterable[str]) -> None:
                 out.findings[-1].file, out.findings[-1].sheet = where
         elif key in table.unheld:
             # One guardian's set of columns lacks it (监护人电话 beside 监护人姓名, the
-            # 委托监护人电话 being the other guardian's): that column is missing.
+            # 委托监护人电话 being the other guardian's): that column is missing, at the
+            # school's own sheet where a merged roster's piece says it (Table.unheld_at).
             out.add(R.COL001, None, key, label=table.lacking_label(key))
+            if table.unheld_at:
+                out.findings[-1].file, out.findings[-1].sheet = table.unheld_at
 
 
 def _classes_of_another_grade(out: _Out) -> None:

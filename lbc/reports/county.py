@@ -63,6 +63,7 @@ from lbc.roster.tables import (
     SCHOOL_TERMS_SHEET,
     SCHOOL_WATCH_HEADER,
     SCHOOL_WATCH_SHEET,
+    UNHELD_HEADER,
     WATCH_LABELS,
     WEIGHT_LABEL,
     Roster,
@@ -1718,6 +1719,8 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
     # of its sheet (RUNS_HEADER), said where its school's pieces there lacked them apart.
     runs: dict[tuple[str, str, str, str], list[list[Any]]] = {}
     before: dict[tuple[str, str, str], int] = {}  # the rows of each sheet written so far
+    # And each sheet's runs of rows whose guardian's set lacked a field (UNHELD_HEADER).
+    unheld: dict[tuple[str, str, str], list[list[Any]]] = {}
     written = schools.source if schools else str
     for x in tables:
         school, where = piece_school(x), lacked_at(x)
@@ -1735,6 +1738,13 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
                 run = [at[0], written(x.file), at[2], ",".join(x.columns), None, school]
                 run += [*where, first + 1, rows]
                 runs.setdefault(at, []).append(run)
+            # Said missing where the school's own file says it: its sheet, else the one
+            # a merged roster's piece carries (merged again).
+            lacking = x.unheld_at or (written(x.file), x.sheet)
+            for key, start, count in unheld_runs(x, sheet):
+                run = [at[0], written(x.file), at[2], key, None, school, *[None] * 4]
+                run += [x.lacking_label(key), *lacking, first + start + 1, count]
+                unheld.setdefault(at[:3], []).append(run)
     out = []
     for (kind, file, sheet), said in by.items():
         apart = [
@@ -1767,6 +1777,28 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
             for school, (keys, (n,)) in said.items()
         ]
         out += apart
+        out += unheld.get((kind, file, sheet), [])
+    return out
+
+
+def unheld_runs(table: Table, sheet: str) -> list[tuple[str, int, int]]:
+    """The runs of rows of ``table`` on ``sheet`` whose guardian's set of columns lacks a
+    field (Table.unheld): each field, the place of the run's first row among the table's
+    rows there (from 0), and how many. Runs, not rows: a school's guardians are mostly of
+    one set, so a few rows of COLUMNS_SHEET say a thousand children's."""
+    if not table.unheld:
+        return []
+    on = [i for i in range(len(table)) if table.sheet_at(i) == sheet]
+    out = []
+    for key, rows in table.unheld.items():
+        start = None
+        for place, i in enumerate([*on, None]):
+            if i is not None and table.rows[i] in rows:
+                if start is None:
+                    start = place
+            elif start is not None:
+                out.append((key, start, place - start))
+                start = None
     return out
 
 
@@ -1790,7 +1822,7 @@ def columns_sheet(rows: list[list[Any]]) -> Sheet:
 
     head = [*COLUMNS_HEADER]
     widest = max(map(len, rows), default=0)
-    for more in (LACKS_HEADER, RUNS_HEADER):  # where a school's sheet lacked columns
+    for more in (LACKS_HEADER, RUNS_HEADER, UNHELD_HEADER):  # where a sheet lacked columns
         if widest > len(head):
             head += more
     if widest > len(COLUMNS_HEADER):

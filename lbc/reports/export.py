@@ -39,6 +39,7 @@ from lbc.roster.parquet import (
     TITLE_COLUMN,
     TITLE_ROWS,
     TYPED_ROWS,
+    UNHELD_AT,
     UNHELD_CELLS,
     UNHELD_COLUMNS,
     school_key,
@@ -163,6 +164,8 @@ def layout(table: Table, sheet: str | None = None) -> dict[str, Any]:
             if unheld
             else {}
         ),
+        # A merged roster's piece: its school's own sheet, where they are said missing.
+        **({UNHELD_AT: list(table.unheld_at)} if unheld and table.unheld_at else {}),
         # A merged roster's piece whose school's own sheet lacked columns the merged sheet
         # has (Table.lacks): that sheet, where a column it lacked is said (COL001) read back.
         **({LACKS_AT: list(where)} if (where := lacked_at(table)) else {}),

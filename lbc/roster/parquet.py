@@ -100,6 +100,9 @@ MOVED_CELLS, MOVED_COLUMNS = "moved_cells", "moved_columns"
 # of each such field's missing column, by key. Read back, the column is said missing
 # (COL001) as over the school's own file, not each row at the other guardian's cell.
 UNHELD_CELLS, UNHELD_COLUMNS = "unheld_cells", "unheld_columns"
+# And where a merged roster's piece says them missing (Table.unheld_at): its school's own
+# file and sheet, which its rows' source (the merged sheet) is not.
+UNHELD_AT = "unheld_at"
 T = TypeVar("T")
 
 
@@ -887,6 +890,9 @@ def _table(sheet: SourceSheet, index: list[int], layout: dict[str, Any] | None) 
         _moved_back(table, at, moved, (layout or {}).get(MOVED_COLUMNS))
     if at is not None and unheld:
         _unheld_back(table, at, unheld, (layout or {}).get(UNHELD_COLUMNS))
+        where = (layout or {}).get(UNHELD_AT)
+        if table.unheld and isinstance(where, list) and [*map(type, where)] == [str, str]:
+            table.unheld_at = (where[0], where[1])
     complete(table)
     return table
 

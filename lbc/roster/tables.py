@@ -567,8 +567,13 @@ class Table:
     # other guardian's, and is not read on the row.
     unheld: dict[str, set[int]] = field(default_factory=dict)
     # The header of each column ``unheld`` says missing, by key, where the columns do not
-    # tell it: a table read back from a Parquet file (its layout's unheld_columns).
+    # tell it: a table read back from a Parquet file (its layout's unheld_columns) or from
+    # a merged workbook (its COLUMNS_SHEET, UNHELD_HEADER).
     unheld_labels: dict[str, str] = field(default_factory=dict)
+    # A merged roster's piece whose school's own sheet said ``unheld`` (its COLUMNS_SHEET,
+    # UNHELD_HEADER): that sheet's file and sheet, where the column is said missing
+    # (COL001), as over the school's folder; None where ``unheld`` is the table's own.
+    unheld_at: tuple[str, str] | None = None
     # A table over numbered sheets (``row_sheets``): each sheet's own marks, in order, as
     # ``hidden``, ``hidden_rows`` and ``filtered`` say only the first's (``sheet``); a
     # row hidden on the second is its, though the first may hide one of the same number.
@@ -4892,13 +4897,20 @@ def load_roster(
         had = {k: v for s in sheets if s.source_columns for k, v in s.source_columns.items()}
         empty = {k: v for s in sheets if s.empty_sources for k, v in s.empty_sources.items()}
         joined = join_numbered_sheets(tables)
+        unheld = {k: v for s in sheets if s.unheld_runs for k, v in s.unheld_runs.items()}
+        held = [unheld_rows(table, unheld) if unheld else {} for table in joined]
         runs = {k: v for s in sheets if s.lacks_runs for k, v in s.lacks_runs.items()}
         for table in joined if runs else ():
             lacking_runs(table, runs, had)
         # Each school's own settings (各校要求, 各校学期) go by its rows' 学校 where one
         # 来源文件 is several schools' (a merged roster's, merged again).
         by_school = any(s.school_terms for s in sheets)
-        pieces = [piece for table in joined for piece in by_source(table, had, by_school)]
+        pieces = []
+        for table, rows in zip(joined, held, strict=True):
+            for piece in by_source(table, had, by_school):
+                if rows:
+                    unheld_back(piece, rows)
+                pieces.append(piece)
         lacks = {k: v for s in sheets if s.lacks_at for k, v in s.lacks_at.items()}
         for piece in pieces:
             if lacks and piece.sources and not piece.lacks:
@@ -5046,6 +5058,20 @@ LACKS_HEADER = ("缺列的来源文件", "缺列的来源工作表")
 # that sheet (LACKS_HEADER), and the place of its first row (from 1) among the rows the
 # workbook holds of its 来源文件 and 来源工作表, and how many, as Parquet's LACKS_RUNS.
 RUNS_HEADER = ("缺列的首行序号", "缺列的行数")
+# Where a school's sheet had two guardians' sets of columns, one lacking a field the other
+# has (Table.unheld), a row after them for each run of rows read as that guardian's: the
+# field (in 列), the header of its missing column, the school's own file and sheet where
+# it is said missing (Table.unheld_at), and the place of the run's first row (from 1)
+# among the rows the workbook holds of its 来源文件 and 来源工作表, and how many, as
+# Parquet's UNHELD_CELLS. Read back, the column is said missing there (COL001), not each
+# row's cell at the merged sheet's column, which is the other guardian's.
+UNHELD_HEADER = (
+    "监护人缺的列",
+    "监护人缺列的来源文件",
+    "监护人缺列的来源工作表",
+    "监护人缺列的首行序号",
+    "监护人缺列的行数",
+)
 # Each source sheet's columns, by its kind, file, sheet and school ("": the whole sheet's).
 SourceColumns = dict[tuple[str, str, str, str], frozenset[str]]
 # The school's own file and sheet each lacked columns at, likewise (LACKS_HEADER).
@@ -5056,6 +5082,13 @@ LacksAt = dict[tuple[str, str, str, str], tuple[str, str]]
 LacksRuns = dict[tuple[str, str, str], list[tuple[tuple[str, str], int, int, frozenset[str]]]]
 # The source sheets said to have had no row, by kind, file and sheet, each with its school.
 EmptySources = dict[tuple[str, str, str], str]
+# Each source sheet's runs of rows whose guardian's set lacked a field (UNHELD_HEADER), by
+# kind, file and sheet: the field, its missing column's header, the school's own file and
+# sheet it is said missing at, the place of the first row (from 0) and how many.
+UnheldRuns = dict[tuple[str, str, str], list[tuple[str, str, tuple[str, str], int, int]]]
+# The rows of a merged sheet in those runs, by their sheet and row: each one's fields, with
+# the header of each one's missing column and where it is said missing.
+UnheldRows = dict[tuple[str, int], list[tuple[str, str, tuple[str, str]]]]
 
 
 def columns_had(
@@ -5562,6 +5595,7 @@ class SheetRead:
     empty_sources: EmptySources | None = None  # and the sheets it says had no row
     lacks_at: LacksAt | None = None  # and where a school's sheet lacked columns
     lacks_runs: LacksRuns | None = None  # and where some of its rows did
+    unheld_runs: UnheldRuns | None = None  # and the rows whose guardian's set lacked a field
     # A merged workbook's sheet of a school's own settings (SETTINGS_SHEETS, by ``name``):
     # its first column (0-based) and its rows below the header, each with its Excel row.
     school_terms: tuple[int, list[tuple[int, list[Any]]]] | None = None
@@ -5585,7 +5619,7 @@ def school_terms_rows(sheet: RawSheet) -> tuple[int, list[tuple[int, list[Any]]]
 
 def columns_said(
     rows: list[list[Any]],
-) -> tuple[SourceColumns, EmptySources, LacksAt, LacksRuns] | None:
+) -> tuple[SourceColumns, EmptySources, LacksAt, LacksRuns, UnheldRuns] | None:
     """What a merged workbook's COLUMNS_SHEET says: each source sheet's columns (school by
     school where it says whose), and the sheets it says had no row (行数 0), each with the
     school it names; None when the sheet is not that (a county's own sheet of that name).
@@ -5599,13 +5633,23 @@ def columns_said(
     counted, named = at.get(COLUMNS_ROWS), at.get(COLUMNS_SCHOOL)
     lacked = [at.get(name) for name in LACKS_HEADER]
     first_at, count_at = (at.get(name) for name in RUNS_HEADER)
+    guardians = [at.get(name) for name in UNHELD_HEADER]
     lacks_at: LacksAt = {}
     runs: LacksRuns = {}
+    unheld: UnheldRuns = {}
     had: SourceColumns = {}
     counts: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
     for row in rows[1:]:
         cells = [_cell_text(c) for c in [*row, *[None] * len(head)][: len(head)]]
         kind, file, sheet, keys = cells[:width]
+        if guardians[0] is not None and cells[guardians[0]]:
+            # A run of rows whose guardian's set lacked a field, not a sheet's row.
+            if None not in guardians:
+                label, *where, first, count = (cells[j] for j in guardians if j is not None)
+                if all(where) and keys and first.isdigit() and count.isdigit():
+                    run = (keys, label, (where[0], where[1]), int(first) - 1, int(count))
+                    unheld.setdefault((kind, file, sheet), []).append(run)
+            continue
         if first_at is not None and count_at is not None and cells[first_at]:
             # A run of rows that lacked columns at a sheet of their own, not a sheet's row.
             where = [cells[j] for j in lacked if j is not None]
@@ -5631,7 +5675,43 @@ def columns_said(
         if all(count == "0" for count, _ in said):
             schools = {school for _, school in said if school}
             empty[source] = schools.pop() if len(schools) == 1 else ""
-    return had, empty, lacks_at, runs
+    return had, empty, lacks_at, runs, unheld
+
+
+def unheld_rows(table: Table, runs: UnheldRuns) -> UnheldRows:
+    """The rows of ``table`` in a run its workbook says their guardian's set lacked a field
+    (``runs``, UNHELD_HEADER: by its place among the table's rows of its 来源文件 and
+    来源工作表), by their sheet and row, each with the field, its missing column's header and
+    the school's own file and sheet it is said missing at (unheld_back). Counted before
+    lacking_runs gives a row another source."""
+    out: UnheldRows = {}
+    if table.sources is None:
+        return out
+    kind = table.kind.value
+    mine = {(file, sheet) for k, file, sheet in runs if k == kind}
+    seen: Counter[tuple[str, str]] = Counter()
+    for i, source in enumerate(table.sources):
+        if source not in mine:
+            continue
+        n = seen[source]
+        seen[source] += 1
+        for key, label, where, first, count in runs[(kind, *source)]:
+            if first <= n < first + count:
+                out.setdefault((table.sheet_at(i), table.rows[i]), []).append((key, label, where))
+    return out
+
+
+def unheld_back(piece: Table, rows: UnheldRows) -> None:
+    """A merged roster's piece given the fields its rows' guardian's set lacked at the
+    school's own sheet (``rows``: unheld_rows), where the piece has their column: asked
+    of such a row, the column is missing (COL001) at that sheet (Table.unheld_at), as over
+    the school's folder, not the merged sheet's cell of it to fill."""
+    for i, row in enumerate(piece.rows):
+        for key, label, where in rows.get((piece.sheet_at(i), row), ()):
+            if key in piece.columns:
+                piece.unheld.setdefault(key, set()).add(row)
+                piece.unheld_labels[key] = label
+                piece.unheld_at = where
 
 
 def lacking_runs(table: Table, runs: LacksRuns, had: SourceColumns) -> None:
