@@ -63,7 +63,9 @@ def fill_table(
             widths = last_filling_the_page(header, rows, widths)
     first: Cell | None = None
     for i, row in enumerate(rows, 3):
-        for j, value in enumerate(row, 1):
+        # A row shorter than the table (a list of nobody's （无）) is bordered across it:
+        # its grid is printed whole, not open on the right.
+        for j, value in enumerate([*row, *[None] * (shown - len(row))], 1):
             cell = ws.cell(i, j)
             set_list_text(cell, value)
             if first is None:
