@@ -18,3 +18,17 @@ def test_a_list_of_nobody_is_a_whole_grid(samples: Path) -> None:
     assert [c.value for c in ws[3]] == [None, "（无）", None, None]
     assert [c.border.right.style for c in ws[3]] == ["thin"] * 4
     assert [c.border.bottom.style for c in ws[3]] == ["thin"] * 4
+
+
+def test_the_due_lists_totals_are_printed_within_the_tables_width(samples: Path) -> None:
+    """The totals under the follow-up list are a sentence wider than its seven columns: left
+    in one cell it ran past the last column, off the printed page; wrapped across the
+    table's columns, it is printed whole."""
+    due = run("due", "--term", "2024-autumn", "--out", "due.xlsx", cwd=samples)
+    assert due.exit_code == 1, due.stderr  # some talks are overdue
+    ws = load_workbook(samples / "due.xlsx").active
+    last = ws.max_row
+    assert ws.cell(last, 1).value.startswith("截至 2025年1月31日（2024年秋季学期）：结对儿童 22 名")
+    assert sorted(map(str, ws.merged_cells.ranges)) == [f"A{last}:G{last}", "A1:G1"]
+    assert ws.cell(last, 1).alignment.wrap_text
+    assert ws.row_dimensions[last].height > 15  # two lines in the table's width

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from lbc.documents.printable import fill_table
+from lbc.documents.printable import fill_table, note_below
 from lbc.messages import long_date, t
-from lbc.output.files import set_text, write_atomic
+from lbc.output.files import write_atomic
 from lbc.reports.owed import Due, summary_line, table_header, table_rows
 
 
@@ -33,7 +33,7 @@ def write_due_book(
     title = t("due.title", school=school, date=long_date(result.as_of))
     none = [["", t("due.none", date=long_date(result.as_of))]]
     fill_table(ws, title, [t("due.col.teacher"), *table_header()], body or none)
-    set_text(ws.cell(ws.max_row + 2, 1), summary_line(result, long_date))
+    note_below(ws, summary_line(result, long_date), 1 + len(table_header()))
     write_atomic(out, wb.save, inputs=inputs)
 
 
