@@ -32,3 +32,31 @@ def test_the_due_lists_totals_are_printed_within_the_tables_width(samples: Path)
     assert sorted(map(str, ws.merged_cells.ranges)) == [f"A{last}:G{last}", "A1:G1"]
     assert ws.cell(last, 1).alignment.wrap_text
     assert ws.row_dimensions[last].height > 15  # two lines in the table's width
+
+
+def test_the_blank_roster_prints_landscape_with_its_header_on_every_page(
+    tmp_path: Path,
+) -> None:
+    """A school fills in lbc init's roster and prints it for the county: its 28 columns
+    printed portrait, seven pages across, and only the first page said which column was
+    which. Each sheet prints as every list lbc writes: A4 landscape, the header row on
+    each page, as few pages across as keep the text readable."""
+    assert run("init", "ws", cwd=tmp_path).exit_code == 0
+    wb = load_workbook(tmp_path / "ws" / "roster.xlsx")
+    setups = {
+        ws.title: (
+            ws.print_title_rows,
+            ws.page_setup.orientation,
+            ws.page_setup.paperSize,
+            ws.sheet_properties.pageSetUpPr.fitToPage,
+            ws.page_setup.fitToWidth,
+            ws.page_setup.fitToHeight,
+            ws.freeze_panes,
+        )
+        for ws in wb
+    }
+    assert setups == {
+        "留守儿童花名册": ("$1:$1", "landscape", 9, True, 2, 0, "A2"),
+        "教师名单": ("$1:$1", "landscape", 9, True, 1, 0, "A2"),
+        "帮扶记录": ("$1:$1", "landscape", 9, True, 1, 0, "A2"),
+    }

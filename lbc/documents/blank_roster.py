@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from lbc.errors import LbcError
 from lbc.messages import os_reason, t
 from lbc.output.files import write_atomic
+from lbc.output.sheet_style import style_sheet
 from lbc.roster import normalise as nz
 from lbc.roster.fields import FIELDS, Kind
 from lbc.workspace.config import CONFIG_NAME
@@ -118,14 +118,9 @@ DROPDOWNS: dict[str, tuple[tuple[str, ...], bool]] = {
 
 def _sheet(wb: Workbook, title: str, columns: tuple[str, ...]) -> None:
     ws = wb.create_sheet(title)
-    header_fill = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
     for j, label in enumerate(columns, 1):
-        cell = ws.cell(1, j, label)
-        cell.font = Font(bold=True)
-        cell.fill = header_fill
-        cell.alignment = Alignment(horizontal="center")
+        ws.cell(1, j, label)
         letter = get_column_letter(j)
-        ws.column_dimensions[letter].width = 20 if label in TEXT_COLUMNS else 12
         rng = f"{letter}2:{letter}{TEMPLATE_ROWS + 1}"
         if label in TEXT_COLUMNS or label in DATE_COLUMNS:
             fmt = "@" if label in TEXT_COLUMNS else "yyyy-mm-dd"
@@ -142,7 +137,9 @@ def _sheet(wb: Workbook, title: str, columns: tuple[str, ...]) -> None:
             )
             dv.add(rng)
             ws.add_data_validation(dv)
-    ws.freeze_panes = "A2"
+    # Filled in, it is the roster a school prints and hands in: printed as every list lbc
+    # writes, landscape with the header on each page, not portrait seven pages across.
+    style_sheet(ws, 1, [20 if label in TEXT_COLUMNS else 12 for label in columns])
 
 
 def blank_roster() -> Workbook:
