@@ -2428,6 +2428,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "book.added": ("新增", "新增"),
     "book.gone": ("离开", "离开"),
     "book.changed": ("信息变更", "信息变更"),
+    "book.changes_heading": ("留守儿童花名册变更记录：{part}", "留守儿童花名册变更记录：{part}"),
     # ---- cards ----
     "err.cards_need_out": (
         "联系卡含有电话号码，请用 --out 指定输出文件，如 --out 联系卡.html",

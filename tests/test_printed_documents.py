@@ -60,3 +60,16 @@ def test_the_blank_roster_prints_landscape_with_its_header_on_every_page(
         "教师名单": ("$1:$1", "landscape", 9, True, 1, 0, "A2"),
         "帮扶记录": ("$1:$1", "landscape", 9, True, 1, 0, "A2"),
     }
+
+
+def test_each_printed_page_of_the_change_log_says_which_part_it_is(samples: Path) -> None:
+    """新增 and 离开 have the same columns and no title: printed, a page of children who
+    came and a page of children who left looked alike. Each page is headed with its part."""
+    out = run("diff", "上学期/roster.xlsx", "roster.xlsx", "--out", "diff.xlsx", cwd=samples)
+    assert out.exit_code == 0, out.stderr
+    wb = load_workbook(samples / "diff.xlsx")
+    assert {ws.title: ws.oddHeader.center.text for ws in wb} == {
+        "新增": "留守儿童花名册变更记录：新增",
+        "离开": "留守儿童花名册变更记录：离开",
+        "信息变更": "留守儿童花名册变更记录：信息变更",
+    }

@@ -36,7 +36,7 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
         for n, row in enumerate(rows, 1):
             w = found.describe(row)
             lines.append([n, w["class"], w["child"], w["sheet"], w["row"]])
-        _fill(ws, ROWS_HEADER, lines)
+        _fill(ws, ROWS_HEADER, lines, title)
     columns: dict[tuple[int, str], list[Any]] = {}
 
     def written(row: Row, key: str) -> Any:
@@ -63,7 +63,7 @@ def write_changes_book(out: Path, found: RosterDiff, inputs: Iterable[Path]) -> 
                 [len(lines) + 1, w["class"], w["child"], w["row"], label(c.field), old, new,
                  t(f"diff.by.{m.rule}")]
             )  # fmt: skip
-    _fill(wb.create_sheet(t("book.changed")), CHANGES_HEADER, lines)
+    _fill(wb.create_sheet(t("book.changed")), CHANGES_HEADER, lines, t("book.changed"))
     write_atomic(out, wb.save, inputs=inputs)
 
 
@@ -80,7 +80,11 @@ def _grade_apart(*rows: Row) -> bool:
     return any("grade" in table.raw for table, _ in rows)
 
 
-def _fill(ws: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> None:
+def _fill(ws: Worksheet, header: Sequence[str], rows: list[list[Any]], part: str) -> None:
+    """The table, printed under a heading on each page that says which part of the log it
+    is: the three sheets' pages are otherwise alike on paper, 新增 and 离开 column for
+    column."""
+    ws.oddHeader.center.text = t("book.changes_heading", part=part)
     ws.append(list(header))
     for i, values in enumerate(rows, 2):
         for j, value in enumerate(values, 1):
