@@ -3879,6 +3879,24 @@ _TEXT: dict[str, tuple[str, str]] = {
         "reach the child again and write that contact down; if the contact was made, say in"
         " the content whom you met",
     ),
+    "rule.REC010": (
+        "“类型”未填写：这条记录只算一次联系，不算谈心、家访或送温暖",
+        "the kind is empty: the record counts as a contact, not as a talk, a home visit or warmth",
+    ),
+    "rule.REC010.title": ("记录没有写类型", "record without a kind"),
+    "rule.REC010.example": (
+        "日期、内容都写了（到家中家访，见到奶奶），“类型”空着",
+        "a dated record (到家中家访，见到奶奶) with an empty 类型",
+    ),
+    "rule.REC010.why": (
+        "谈心、家访、送温暖按“类型”统计，类型空着的记录不计入，孩子会被列为漏谈、未家访",
+        "talks, visits and warmth are counted by 类型: a record without one counts for none,"
+        " and the child is listed as owing them",
+    ),
+    "rule.REC010.fix": (
+        "按实际填上类型，如“谈心”“家访”“电话联系”",
+        "fill in the kind, such as 谈心, 家访 or 电话联系",
+    ),
     "rule.REC008.title": ("记录写的是没有联系上", "record of no contact"),
     "rule.REC008.example": (
         "类型填“未家访”“家访未遇”“计划家访”",

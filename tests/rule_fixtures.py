@@ -350,6 +350,10 @@ FIXTURES: dict[str, Fixture] = {
         records([SEPT, "王芳", "张雨涵", "三年级(2)班", "家访", "家访未遇，家中无人"]),
         (ROSTER, RECORDS, 2, "F", "content"),
     ),
+    "REC010": Fixture(  # a home visit written up, its 类型 left empty
+        records([SEPT, "王芳", "张雨涵", "三年级(2)班", None, "到家中家访，见到奶奶"]),
+        (ROSTER, RECORDS, 2, "E", "kind"),
+    ),
     "TRM001": Fixture(  # a school's own term, edited in by hand, with a day of no month
         children(
             child_row(1),

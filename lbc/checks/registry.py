@@ -178,6 +178,7 @@ class R:
     REC007 = Rule(WARNING, RuleKind.RECORD, "date")
     REC008 = Rule(WARNING, RuleKind.RECORD, "kind")
     REC009 = Rule(WARNING, RuleKind.RECORD, "content")
+    REC010 = Rule(WARNING, RuleKind.RECORD, "kind")
     TRM001 = Rule(ERROR, RuleKind.VALUE, "school, term, term_start, term_end")
     QTA001 = Rule(ERROR, RuleKind.VALUE, "school, quota, count")
     WST001 = Rule(ERROR, RuleKind.VALUE, "school, setting, value")
