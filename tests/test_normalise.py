@@ -607,6 +607,14 @@ def test_the_official_forms_words_are_read(
         ("父：13812345678", ("13812345678",)),
         ("13812345678（停机）", ()),  # a remark saying the number is dead
         ("13812345678（父）/13987654321（母）", ("13812345678", "13987654321")),
+        # A landline with a space between its area code and number, beside a mobile.
+        ("13812345678 0817 5521234", ("13812345678", "0817-5521234")),
+        ("138 1234 5678 0817 5521234", ("13812345678", "0817-5521234")),
+        ("0817 5521234 13812345678", ("0817-5521234", "13812345678")),
+        ("13812345678 0817 5521234/13987654321", ("13812345678", "0817-5521234", "13987654321")),
+        ("13812345678 0817 5521234 5", ()),  # a digit left over: where does a number end?
+        ("511321 20131008 123X", ()),  # an ID number typed in groups
+        ("13812345678 511321 20131008 123X", ()),
     ],
 )
 def test_numbers_to_call_examples(raw: Any, want: tuple[str, ...]) -> None:
@@ -626,6 +634,31 @@ def test_numbers_to_call_property(numbers: list[str], between: str, dashed: bool
     cell = between.join(typed)
     assert nz.numbers_to_call(nz.phone(cell)) == tuple(dict.fromkeys(numbers))
     assert nz.numbers_to_call(nz.phone(f"{cell}{between}已停机")) == ()
+
+
+SPACED = st.one_of(
+    st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True).map(lambda n: (n, n)),
+    st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True).map(
+        lambda n: (n, f"{n[:3]} {n[3:7]} {n[7:]}")
+    ),
+    st.tuples(
+        st.from_regex(r"0[3-9][0-9]{2}", fullmatch=True),
+        st.from_regex(r"[2-9][0-9]{6,7}", fullmatch=True),
+    ).map(lambda n: (f"{n[0]}-{n[1]}", f"{n[0]} {n[1]}")),
+)
+
+
+@FAST
+@given(numbers=st.lists(SPACED, min_size=2, max_size=3), between=st.sampled_from([" ", "  "]))
+def test_numbers_with_spaces_in_and_between_them_property(
+    numbers: list[tuple[str, str]], between: str
+) -> None:
+    """Numbers typed with spaces between them and inside them (13812345678 0817 5521234,
+    138 1234 5678 0817 5521234) are each a number to call, in order. A landline with a
+    space after its area code left the cell no number at all."""
+    cell = between.join(typed for _, typed in numbers)
+    want = tuple(dict.fromkeys(number for number, _ in numbers))
+    assert nz.numbers_to_call(nz.phone(cell)) == want, cell
 
 
 # ---------------------------------------------------------------------------------------------

@@ -222,3 +222,28 @@ def test_the_watch_list_says_both_parents_are_away_of_either_phone(tmp_path: Pat
             for c in g["children"]
         ]
         assert said == words
+
+
+def test_a_landline_with_a_space_after_its_area_code_beside_a_mobile(tmp_path: Path) -> None:
+    """13812345678 0817 5521234 (a mobile, then a landline with a space between its area
+    code and number) gives both numbers, the mobile first: flag no longer lists the father
+    as without a phone, and the card prints both where it printed a blank. A mobile typed
+    in groups before it is read as well; a cell of a number and an ID number in groups
+    still gives none."""
+    kids = [CHILD_HEADER]
+    for n, cell in enumerate(
+        ["13812345678 0817 5521234", "138 1234 5678 0817 5521234", "13812345678 511321 2016"], 1
+    ):
+        kids.append(child_row(n, kind="父亲外出", 父亲电话=cell))
+    write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids, "教师": [TEACHER_HEADER]})
+    flag = run("flag", "roster.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert [(c["row"], c["missing"]) for g in flag["classes"] for c in g["children"]] == [
+        (4, ["father_phone"])
+    ]
+    assert run("cards", "roster.xlsx", "--out", "c.html", cwd=tmp_path).exit_code == 0
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert re.findall(r"<th>父亲</th><td[^>]*>姓名：＿+　电话：([^　<]*)", page) == [
+        "13812345678、0817-5521234",
+        "13812345678、0817-5521234",
+        f"{BLANK}（13812345678 511321 2016）",
+    ]

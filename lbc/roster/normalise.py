@@ -824,7 +824,7 @@ def own_numbers(raw: str, key: str) -> tuple[str, ...]:
 
 # What a school types between two numbers in one phone cell: a mark, else a space (a space
 # is also typed inside one number, 138 1234 5678, which phone() reads first).
-_BETWEEN_NUMBERS = (re.compile(r"[/／、,，;；|｜\n]|或"), re.compile(r"[/／、,，;；|｜或\s]+"))
+_BETWEEN_NUMBERS = (re.compile(r"[/／、,，;；|｜\n]|或"),)
 
 
 def numbers_to_call(value: object) -> tuple[str, ...]:
@@ -852,14 +852,33 @@ _SPACED_EXTENSION = re.compile(r"\s*(转|分机|(?i:ext)\.?)\s*(?=\d)")
 
 def _number_parts(raw: str) -> list[str]:
     """The text of each number of a phone cell holding two or more (13812345678/139…,
-    13812345678 0817-5521234 转 8012), each part one :func:`phone` reads, its extension
-    kept on it; [] when the cell is no such cell."""
+    13812345678 0817-5521234 转 8012, 13812345678 0817 5521234), each part one
+    :func:`phone` reads, its extension kept on it; [] when the cell is no such cell."""
     joined = _SPACED_EXTENSION.sub(r"\1", raw)
-    for between in _BETWEEN_NUMBERS:
-        parts = [part for part in between.split(joined) if part.strip()]
-        if len(parts) > 1 and all(phone(part).__class__ is str for part in parts):
-            return parts
+    parts = [part for part in _BETWEEN_NUMBERS[0].split(joined) if part.strip()]
+    if len(parts) > 1 and all(phone(part).__class__ is str for part in parts):
+        return parts
+    spaced = [_spaced_numbers(part) for part in parts]
+    if all(spaced) and sum(map(len, spaced)) > 1:
+        return [number for numbers in spaced for number in numbers]
     return []
+
+
+def _spaced_numbers(part: str) -> list[str]:
+    """The numbers of a phone cell's text with only spaces between them, each the fewest
+    words from where the last ended that :func:`phone` reads (13812345678 0817 5521234 is
+    13812345678 and 0817 5521234: a space may stand inside a number as well as between
+    two); [] when a word is left that ends no number (1381234567 13987654321, an ID
+    number typed in groups), rather than guess where a number a digit short ends."""
+    words = part.split()
+    numbers = []
+    start = 0
+    for end in range(1, len(words) + 1):
+        run = " ".join(words[start:end])
+        if phone(run).__class__ is str:
+            numbers.append(run)
+            start = end
+    return numbers if start == len(words) else []
 
 
 def numbers_text(value: object) -> str:
