@@ -921,3 +921,19 @@ def test_a_number_in_the_guardians_cell_labelled_as_another_households_is_not_he
         ("CON001", 3, "N", "guardian_phone", "父母均外出，缺少监护人电话"),
         ("PHN002", 3, "N", "guardian_phone", not_hers("外公")),
     ]
+
+
+def test_the_pairs_workbook_prints_a_teachers_extension(tmp_path: Path) -> None:
+    """A teacher's 0817-5521234转8012 is printed in the pairs workbook as the card prints
+    it, on the pairs sheet and the teachers' sheet alike: it was written without its
+    extension, the number of a switchboard with no one to ask for."""
+    staff = [teacher("王芳", C32, 联系电话="0817-5521234转8012")]
+    path = roster(tmp_path / "r.xlsx", [kid(1, 帮扶教师="王芳")], staff)
+    assert run("pair", path, "--out", tmp_path / "pairs.xlsx").exit_code == 0
+    book = load_workbook(tmp_path / "pairs.xlsx")
+    assert [r[6:8] for r in book["结对名单"].iter_rows(min_row=3, max_row=3, values_only=True)] == [
+        ("王芳", "0817-5521234 转 8012")
+    ]
+    assert [r[1:4] for r in book["教师帮扶名单"].iter_rows(min_row=3, values_only=True)] == [
+        ("王芳", "科任教师", "0817-5521234 转 8012")
+    ]

@@ -50,6 +50,7 @@ from lbc.roster.tables import (
     file_names,
     id_of,
     named_schools,
+    phone_to_call,
     repeated_rows,
     shows_an_error,
     shows_an_error_whole,
@@ -130,7 +131,8 @@ class TeacherRow:
     row: int
     school: str
     role: str
-    phone: str | None
+    phone: str | None  # as the cards print it: each number to call, with its extension
+    numbers: tuple[str, ...]  # the numbers alone, which a 帮扶教师 cell may tag her by
     subjects: str  # every row's, in list order
     capacity: int
     why_none: str  # why the teacher has no places, in words; empty when it has some
@@ -454,7 +456,6 @@ def _teachers(
             # As validate says the cell: one showing a formula's error by VAL007 alone.
             code = "VAL007" if shows_an_error_whole(tb.raw["classes"][k]) else "CLS001"
             notes.append(t(wording, **where, value=cell.raw, code=code))
-        phone = table.get("phone", i)
         out.append(
             TeacherRow(
                 name=name,
@@ -464,7 +465,8 @@ def _teachers(
                 row=table.rows[i],
                 school=_text(table.get("school", i)),
                 role=role,
-                phone=nz.numbers_text(phone) or None,
+                phone=phone_to_call(table, "phone", i) or None,
+                numbers=nz.numbers_to_call(table.get("phone", i)),
                 subjects="、".join(subjects),
                 capacity=places,
                 why_none=why,
@@ -667,7 +669,11 @@ def _namesake_meant(
     digits = "".join(c for c in said if c.isdigit())
     for meant in (
         [j for j in found if isinstance(ref, nz.ClassRef) and ref in teachers[j].problem.teaches],
-        [j for j in found if len(digits) >= 7 and (teachers[j].phone or "").endswith(digits)],
+        [
+            j
+            for j in found
+            if len(digits) >= 7 and any(n.endswith(digits) for n in teachers[j].numbers)
+        ],
     ):
         if len(meant) == 1:
             return tuple(meant)
