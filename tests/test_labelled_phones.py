@@ -7,6 +7,7 @@ import csv
 import re
 from pathlib import Path
 
+import pyarrow.parquet as pq
 from openpyxl import load_workbook
 from test_forms import validate
 from test_pair import C32, kid, roster, teacher
@@ -502,7 +503,8 @@ def test_two_numbers_labelled_as_one_persons_are_both_theirs(tmp_path: Path) -> 
 def test_a_card_shows_the_extension_after_the_number(tmp_path: Path) -> None:
     """The contact card shows a phone's extension after the number, as the school typed it
     (0817-5521234 转 8012), in the HTML and the Word cards alike, a teacher's too; the
-    number alone is the one read (the export, no PHN001). One to four digits after a whole
+    number is the one read (no PHN001), the export writing the extension after it
+    (0817-5521234转8012). One to four digits after a whole
     local number (0817-5521234-1) are an extension, not an eighth digit; a local number
     typed in two groups (0817-552-1234) is one number."""
     from docx import Document
@@ -521,10 +523,10 @@ def test_a_card_shows_the_extension_after_the_number(tmp_path: Path) -> None:
     with out.open(encoding="utf-8-sig") as fh:
         rows = [r for r in csv.DictReader(fh) if r["table"] == "children"]
     assert [r["father_phone"] for r in rows] == [
+        "0817-5521234转8012",
+        "0817-5521234转1",
         "0817-5521234",
-        "0817-5521234",
-        "0817-5521234",
-        "010-12345678",
+        "010-12345678转12",
     ]
     shown = [
         ("0817-5521234 转 8012", "13912345678"),
@@ -583,7 +585,7 @@ def test_each_number_of_a_cell_of_two_keeps_its_extension(tmp_path: Path) -> Non
     assert run("export", path, "--out", out).exit_code == 0
     with out.open(encoding="utf-8-sig") as fh:
         rows = [r for r in csv.DictReader(fh) if r["table"] == "children"]
-    assert rows[5]["father_phone"] == "0817-5521234"
+    assert rows[5]["father_phone"] == "0817-5521234转8012"
     sheets = tmp_path / "rs"
     made = run("record-sheets", path, "--term", "2024-autumn", "--out", sheets)
     assert made.exit_code == 0, made.stderr
@@ -937,3 +939,56 @@ def test_the_pairs_workbook_prints_a_teachers_extension(tmp_path: Path) -> None:
     assert [r[1:4] for r in book["教师帮扶名单"].iter_rows(min_row=3, values_only=True)] == [
         ("王芳", "科任教师", "0817-5521234 转 8012")
     ]
+
+
+def test_the_export_keeps_a_numbers_extension(tmp_path: Path) -> None:
+    """A guardian's phone cell of a landline and its extension alone (0817-5521234转8012),
+    a teacher's, and a labelled one filling another's empty cell are exported with the
+    extension after the number, in the CSV, the Parquet file and the workbook: the CSV
+    and the Parquet file wrote the number alone. Read back, the Parquet files (lbc merge
+    writes one too) are validated as the school's own file is, the CSV and the workbook
+    say the same findings at their own rows, and the cards of each print what the
+    roster's print."""
+    kids = [
+        kid(1, 监护人电话="0817-5521234转8012"),
+        kid(2, 父亲电话="父：13800000002；母：0817-5521234（分机8013）", 母亲电话=None),
+        kid(3, 父亲电话="母：0817-5521234转8012"),
+    ]
+    staff = [teacher("王芳", C32, 联系电话="0817-5520000 转 21")]
+    path = roster(tmp_path / "r.xlsx", kids, staff)
+    keys = ("father_phone", "mother_phone", "guardian_phone")
+    want = [
+        ("13812345678", "13912345678", "0817-5521234转8012"),
+        ("13800000002", "0817-5521234转8013", "13712345678"),
+        ("", "13912345678", "13712345678"),
+        ("0817-5520000转21",),
+    ]
+    cards = card_phones(path, tmp_path / "c.html")
+    assert run("merge", path, "--out", tmp_path / "m.parquet").exit_code == 1
+    for out in ("x.csv", "x.parquet", "x.xlsx"):
+        assert run("export", path, "--out", tmp_path / out).exit_code == 0
+    with (tmp_path / "x.csv").open(encoding="utf-8-sig") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["table"] in ("children", "teachers")]
+    assert [tuple(r[k] for k in keys) for r in rows[:3]] + [(rows[3]["phone"],)] == want
+    rows = pq.read_table(tmp_path / "x.parquet").to_pylist()
+    assert [tuple(r[k] or "" for k in keys) for r in rows[:3]] + [(rows[3]["phone"],)] == want
+    book = load_workbook(tmp_path / "x.xlsx")
+    assert [r[30] for r in book["留守儿童花名册"].iter_rows(min_row=2, values_only=True)] == [
+        "0817-5521234转8012",
+        "13712345678",
+        "13712345678",
+    ]
+    assert [r[6] for r in book["教师名单"].iter_rows(min_row=2, values_only=True)] == [
+        "0817-5520000 转 21"
+    ]
+    source = run("validate", path, "--format", "json").json()["findings"]
+    assert [f["code"] for f in source] == ["CON003", "PHN002", "PHN003"]
+    for out in ("m.parquet", "x.parquet"):
+        assert run("validate", tmp_path / out, "--format", "json").json()["findings"] == source
+        assert card_phones(tmp_path / out, tmp_path / f"{out}.html") == cards
+    for out in ("x.csv", "x.xlsx"):
+        back = run("validate", tmp_path / out, "--format", "json").json()["findings"]
+        assert [(f["code"], f["field"], f["value"]) for f in back] == [
+            (f["code"], f["field"], f["value"]) for f in source
+        ]
+        assert card_phones(tmp_path / out, tmp_path / f"{out}.html") == cards

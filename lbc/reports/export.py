@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
+from itertools import compress
+from operator import is_not
 from typing import TYPE_CHECKING, Any
 
 from lbc.reports.county import LAYOUT, lacked_at
@@ -52,6 +54,7 @@ from lbc.roster.tables import (
     any_filled,
     kept_as_typed,
     names_grades,
+    phone_extension,
     piece_school,
 )
 from lbc.workspace.schools import Schools, schools_of
@@ -104,7 +107,26 @@ def table_columns(
             ]
         elif raw is not None:
             columns[key] = kept_as_typed(columns[key], raw)
+        if values is not None and free.get(key, (None,))[0] is nz.phone:
+            _with_extensions(table, key, columns[key])
     return columns
+
+
+def _with_extensions(table: Table, key: str, shown: list[Any]) -> None:
+    """Each number of the phone column ``key`` (``shown``, as written out) that its cell,
+    or another's labelling it as this one's, gives an extension after (0817-5521234转8012),
+    with it (nz.with_extension), as a card prints it with it. A cell of several numbers is
+    written as typed, theirs with them. Only the cells read otherwise than they were typed
+    are looked at, and no number cell: a clean mobile, the roster's every other phone, and
+    a number, as many schools' are, give none."""
+    values = table.values[key]
+    raw = table.raw.get(key) or [None] * len(values)
+    for i in compress(range(len(values)), map(is_not, values, raw)):
+        number, cell = values[i], raw[i]
+        if number.__class__ is not str or cell.__class__ in (int, float):
+            continue
+        if extension := phone_extension(table, key, i, number):
+            shown[i] = nz.with_extension(number, extension)
 
 
 def layout(table: Table, sheet: str | None = None) -> dict[str, Any]:

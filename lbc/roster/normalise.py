@@ -452,6 +452,14 @@ def extension(value: Any, number: str, mine: Callable[[str], bool] | None = None
     return None
 
 
+def with_extension(number: str, extension: str) -> str:
+    """A number to call and the extension its cell gives after it as the canonical tables
+    write them (lbc export, lbc merge --out x.parquet): 0817-5521234转8012, as schools type
+    it, so that read back :func:`phone` gives the number and :func:`extension` the
+    extension; the number alone would leave a teacher at the switchboard."""
+    return f"{number}转{extension}"
+
+
 def _with_extra(s: str) -> str | Bad:
     """The number of a phone cell :func:`phone` does not read as one, when what else the
     cell holds is a label in Latin letters before it or an extension after it (the main
