@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
 from conftest import (
@@ -199,3 +200,33 @@ def summary_counts_one_record(ws: Path) -> None:
     assert summary.exit_code == 0, summary.stderr
     records = summary.json()["records"]
     assert (records["total"], records["matched"]) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("column", "renamed"),
+    [
+        ("日期", "完成日期"),
+        ("日期", "实际完成日期"),
+        ("学生姓名", "结对学生"),
+        ("学生姓名", "学生"),
+    ],
+)
+def test_a_sheet_with_a_column_renamed_still_counts(
+    tmp_path: Path, column: str, renamed: str
+) -> None:
+    """王芳 renames a column of her sheet as she would say it (完成日期 beside 应完成, 结对学生):
+    her talk still counts for her child, and validate finds nothing."""
+    kids = [kid(1, 帮扶教师="王芳"), kid(2, 帮扶教师="李强")]
+    ws = workspace(tmp_path, kids, [teacher("王芳", "13800000002"), teacher("李强", "13800000001")])
+    path = sheet(ws, "王芳")
+    wb = load_workbook(path)
+    records = wb["帮扶记录"]
+    header = [c.value for c in records[2]]
+    records.cell(3, header.index("日期") + 1).value = dt.date(2024, 9, 10)
+    records.cell(3, header.index("内容") + 1).value = "谈学习"
+    records.cell(2, header.index(column) + 1).value = renamed
+    wb.save(path)
+
+    assert owed(ws) == [("王芳", "张雨涵", 1, "2024-09-10"), ("李强", "李明轩", 0, None)]
+    checked = run("validate", "--format", "json", cwd=ws)
+    assert (checked.exit_code, checked.json()["findings"]) == (0, [])

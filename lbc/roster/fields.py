@@ -312,9 +312,19 @@ TEACHER_FIELDS: tuple[Field, ...] = (
 )
 
 RECORD_FIELDS: tuple[Field, ...] = (
-    Field("date", "日期", ("时间", "记录日期", "帮扶日期"), required=True),
+    # 完成日期 beside lbc's own 应完成 (what was owed): a teacher renames 日期 so.
+    Field(
+        "date",
+        "日期",
+        ("时间", "记录日期", "帮扶日期", "完成日期", "实际完成日期", "完成时间"),
+        required=True,
+    ),
     Field("teacher", "帮扶教师", ("教师", "记录人", "教师姓名"), required=True),
-    Field("student", "学生姓名", ("帮扶对象", "姓名", "儿童姓名")),
+    Field(
+        "student",
+        "学生姓名",
+        ("帮扶对象", "姓名", "儿童姓名", "学生", "结对学生", "结对儿童", "结对对象"),
+    ),
     Field("class", "班级"),
     # Its values: normalise.RECORD_KINDS (谈心, 家访, 电话联系, 视频通话, 亲情通话 …).
     Field("kind", "类型", ("形式", "方式", "帮扶形式", "帮扶类型", "记录类型")),
