@@ -783,6 +783,19 @@ def test_excel_serial_real_values() -> None:
         "2015年3月4日（星期三）",
         "2015.03.04（周三）",
         "2015-03-04T08:00",
+        # Written as a person reads it one way only: spaced, ending a sentence, with _ for -,
+        # in Chinese numerals, or with its weekday spaced after it.
+        "2015 - 03 - 04",
+        "2015 / 3 / 4",
+        "2015.3.4.",
+        "2015-03-04，",
+        "2015年3月4日。",
+        "2015_3_4",
+        "二〇一五年三月四日",
+        "二零一五年三月四日",
+        "2015年三月四日",
+        "2015-03-04 星期三",
+        "2015.3.4 礼拜三",
         42067.0,
         42067,
         dt.date(2015, 3, 4),
@@ -802,6 +815,13 @@ def test_date_spellings(raw: Any) -> None:
         (20151301, Bad("20151301")),
         ("2015年13月", Bad("2015年13月")),
         ("三月四日", Bad("三月四日")),
+        # A weekday that is not the day's (2015-03-04 was a Wednesday): which one is wrong?
+        ("2015-03-04（周四）", Bad("2015-03-04(周四)")),
+        ("2015年3月4日 星期日", Bad("2015年3月4日 星期日")),
+        ("2015年十三月四日", Bad("2015年十三月四日")),
+        ("2015年二月三十日", Bad("2015年二月三十日")),
+        ("2015年3月三十二日", Bad("2015年3月三十二日")),
+        ("2015.3.4 - 3.6", Bad("2015.3.4 - 3.6")),
         ("2015.3.4-3.6", Bad("2015.3.4-3.6")),  # a span of days is no one day
         ("2015年3月4日-6日", Bad("2015年3月4日-6日")),
         ("2015年3月4日至6日", Bad("2015年3月4日至6日")),
@@ -889,8 +909,20 @@ def test_date_spellings_property(d: dt.date) -> None:
         f"{d.year}年{d.month}月{d.day}日",
         f"{d.year} 年 {d.month} 月 {d.day} 号",
         f"{d:%Y%m%d}",
+        f"{d.year} - {d.month} - {d.day}",
+        f"{d.year}_{d.month}_{d.day}",
+        f"{d.year}.{d.month}.{d.day}.",
+        f"{d.isoformat()}，",
+        f"{d.year}年{d.month}月{d.day}日。",
+        f"{''.join('〇一二三四五六七八九'[int(c)] for c in str(d.year))}年"
+        f"{_in_words(d.month)}月{_in_words(d.day)}日",
+        f"{d.year}年{_in_words(d.month)}月{_in_words(d.day)}号",
+        f"{d.isoformat()}（星期{'一二三四五六日'[d.weekday()]}）",
+        f"{d.year}年{d.month}月{d.day}日 周{'一二三四五六天'[d.weekday()]}",
     ):
         assert nz.date(spelling) == d, spelling
+    other = "一二三四五六日"[(d.weekday() + 1) % 7]
+    assert nz.date(f"{d.isoformat()}（周{other}）") == Bad(f"{d.isoformat()}(周{other})")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -785,3 +785,112 @@ NOTED = [
 @pytest.mark.parametrize("cell", NOTED)
 def test_a_note_after_the_day_is_no_second_day(cell: str) -> None:
     assert nz.record_date(cell) == dt.date(2024, 10, 8)
+
+
+AUTUMN_2024 = (dt.date(2024, 9, 1), dt.date(2025, 1, 31))
+
+
+def _read_in_autumn(cell: str) -> object:
+    """A record's 日期 as a run about the 2024 autumn term reads it (dates_in_span)."""
+    read = nz.record_date(cell, (AUTUMN_2024,))
+    if record_sheets.without_year(read, cell):
+        return record_sheets.with_year_in(read.raw, AUTUMN_2024) or read  # type: ignore[union-attr]
+    return read
+
+
+# From an attack on the 日期 column: days a person reads one way only, each unreadable
+# (DATE001) and counted for nobody.
+WRITTEN_OUT = [
+    ("10 月 8 日", dt.date(2024, 10, 8)),
+    ("2024 年 10 月 8 日", dt.date(2024, 10, 8)),
+    ("2024 - 10 - 08", dt.date(2024, 10, 8)),
+    ("2024.10.8.", dt.date(2024, 10, 8)),
+    ("10月8日。", dt.date(2024, 10, 8)),
+    ("2024-10-08，", dt.date(2024, 10, 8)),
+    ("10.8（周二）", dt.date(2024, 10, 8)),
+    ("2024年10月8日（星期二）", dt.date(2024, 10, 8)),
+    ("10月8日 周二", dt.date(2024, 10, 8)),
+    ("10月8日上午", dt.date(2024, 10, 8)),
+    ("2024-10-08 下午", dt.date(2024, 10, 8)),
+    ("2024年10月8日晚", dt.date(2024, 10, 8)),
+    ("十月八日", dt.date(2024, 10, 8)),
+    ("二〇二四年十月八日", dt.date(2024, 10, 8)),
+    ("2024年十月八日", dt.date(2024, 10, 8)),
+    ("十月二十一日", dt.date(2024, 10, 21)),
+    ("2024_10_8", dt.date(2024, 10, 8)),
+    ("2024年9月3日、十月八日", (dt.date(2024, 9, 3), dt.date(2024, 10, 8))),
+]
+
+
+@pytest.mark.parametrize(("cell", "read"), WRITTEN_OUT, ids=str)
+def test_a_day_written_out_by_hand_is_read(cell: str, read: object) -> None:
+    assert _read_in_autumn(cell) == read
+
+
+# Still asked about (DATE001): a day that may be another (10.1 as text may be 10.10), a span
+# or a list lbc reads as none, and a weekday that is not the day's (2024-10-08 was a
+# Tuesday). Spaced apart, 10.8 - 10.9 and 2024.9.3 / 10.8 were read as their first day.
+STILL_ASKED = [
+    "10.1（周二）",
+    "10.1.",
+    "10月8日-10月9日",
+    "10.8 - 10.9",
+    "2024.9.3 / 10.8",
+    "2024.9.30 10.20",
+    "2024年10月8日（周三）",
+    "2024-10-08 星期日",
+    "2024年10月8日（十月九日回访）",
+    "十三月八日",
+]
+
+
+@pytest.mark.parametrize("cell", STILL_ASKED, ids=str)
+def test_a_day_written_out_that_may_be_another_is_asked_about(cell: str) -> None:
+    assert _read_in_autumn(cell).__class__ is nz.Bad
+
+
+@given(st.integers(0, 152), st.sampled_from(["spaced", "stop", "weekday", "words", "noon"]))
+def test_a_day_of_the_term_written_out_without_its_year_is_that_day(into: int, how: str) -> None:
+    """Any day of the 2024 autumn term, written without its year spaced, ending a sentence,
+    with its weekday or the time of day after it, or in Chinese numerals, is that day."""
+    day = AUTUMN_2024[0] + dt.timedelta(days=into)
+    words = "〇一二三四五六七八九"
+
+    def in_words(n: int) -> str:
+        tens, ones = divmod(n, 10)
+        return (words[tens] if tens > 1 else "") + ("十" if tens else "") + words[ones] * (ones > 0)
+
+    cell = {
+        "spaced": f"{day.month} 月 {day.day} 日",
+        "stop": f"{day.month}.{day.day:02}。",
+        "weekday": f"{day.month}-{day.day}（星期{'一二三四五六日'[day.weekday()]}）",
+        "words": f"{in_words(day.month)}月{in_words(day.day)}日",
+        "noon": f"{day.month}月{day.day}日中午",
+    }[how]
+    assert _read_in_autumn(cell) == day, cell
+
+
+def test_a_schools_sheet_of_days_written_out_is_counted(tmp_path: Path) -> None:
+    """A school's own 帮扶记录 sheet dated by hand, spaced, with a stop, a weekday, the time
+    of day or in Chinese numerals: each was unreadable (DATE001) and counted for nobody,
+    so lbc due said every talk was missed. Each is its day now; a weekday that is not the
+    day's (2024-10-15 was a Tuesday) is still asked about."""
+    days = [cell for cell, _ in WRITTEN_OUT]
+    rows = [[cell, "王芳", "张雨涵", None, "谈心", "谈学习"] for cell in days]
+    rows.append(["2024年10月15日（周三）", "王芳", "李明轩", None, "谈心", "谈学习"])
+    path = _roster(tmp_path, rows)
+    due = run("due", path, "--term", "2024-autumn", "--as-of", "2024-10-31", "--format", "json")
+    assert due.stderr == (
+        f"提示：1 条帮扶记录的日期无法识别（首个在 {path} 的“帮扶记录”第 {len(days) + 2} 行），"
+        "不在任何学期，没有计入；请按 lbc validate 所指（DATE001）改正\n"
+    )
+    assert due.json()["summary"]["records"] == len(days) + 1  # 2024年9月3日、十月八日: two
+    assert _owed(due) == [
+        ("张雨涵", ["home_visit", "warmth"], [], 18, 0),
+        ("李明轩", ["talk", "home_visit", "warmth"], ["2024-09"], 0, 0),
+        ("last", ["2024-10-21", None]),
+    ]
+    found = run("validate", path, "--select", "DATE", "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["value"]) for f in found] == [
+        ("DATE001", len(days) + 2, "2024年10月15日（周三）")
+    ]

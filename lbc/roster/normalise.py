@@ -1125,11 +1125,56 @@ _MONTH_PATTERNS = (
     re.compile(r"(\d{4})(\d{2})"),
 )
 
+# A year, month and day written in Chinese numerals (二〇二四年十月八日, 十月二十一日): the
+# year digit by digit, a month and a day before their 月 and 日 as numbers up to 12 and 31.
+_CN_NUMERAL = "〇零○一二三四五六七八九十"
+_CN_DATE_PART = re.compile(
+    rf"(?<![{_CN_NUMERAL}\d])[〇零○一二三四五六七八九]{{4}}(?=\s*年)"
+    rf"|(?<![{_CN_NUMERAL}\d])(?:十[一二]?|[一二三四五六七八九])(?=\s*月)"
+    r"|(?<=月)(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+    r"(?=\s*[日号])"
+)
+# A mark between two numbers of a date, spaced apart (2024 - 10 - 08) or typed as _
+# (2024_10_8). Closed up, a span or list spaced apart (10.8 - 10.9, 2024.9.3 / 10.8) is
+# one as lbc reads none, never its first day.
+_SPACED_MARK = re.compile(r"(?<=\d)\s*([-/._])\s*(?=\d)")
+# A full stop or comma ending a cell, as a sentence ends (2024.10.8., 10月8日。).
+_END_MARK = re.compile(r"[.。,;、]+$")
+# The day of the week written after a day (2024-10-08（周二）, 2024年10月8日 星期二).
+_WEEKDAY = re.compile(r"[日号]?\s*\(?\s*(?:周|星期|礼拜)\s*([一二三四五六日天])")
+_WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)\s*[一二三四五六日天]")
+_WEEKDAYS = "一二三四五六日"
+
+
+def date_text(s: str) -> str:
+    """A hand-typed date's text as lbc's patterns read it: its Chinese numerals as digits,
+    the spaces around a mark between its numbers dropped and _ as -, without the full stop
+    or comma it ends with. Each of these a person reads one way only."""
+    s = _CN_DATE_PART.sub(lambda m: _cn_count(m[0].replace("○", "〇")), s)
+    s = _SPACED_MARK.sub(lambda m: "-" if m[1] == "_" else m[1], s)
+    return _END_MARK.sub("", s)
+
+
+def without_weekday(s: str) -> str:
+    """A date's text without the days of the week it names (10月8日（周二）): a day written
+    without its year takes the year from a term, and validate, knowing no term, could not
+    say which year's weekday was meant; the weekday is a note then, not checked."""
+    return _WEEKDAY_WORD.sub("", s)
+
+
+def _weekday_differs(day: dt.date, after: str) -> bool:
+    """Whether the day of the week written right after ``day`` (``after``: the text that
+    follows its digits) is another day's: 2024-10-08（周三） is no day read."""
+    m = _WEEKDAY.match(after)
+    return m is not None and _WEEKDAYS.index(m[1].replace("天", "日")) != day.weekday()
+
 
 def date(value: Any) -> dt.date | YearMonth | Bad | None:
     """A date from an Excel date, a serial number, or 2015-03-04 / 2015/3/4 / 2015.3.4 /
-    2015年3月4日 / 20150304. A year and month alone (2015年3月, 2015.03, 2015-3, 201503)
-    reads as a :class:`YearMonth`, never as a made-up day."""
+    2015年3月4日 / 20150304, as typed by hand too (``date_text``: 2015 - 3 - 4, 2015.3.4.,
+    二〇一五年三月四日). A year and month alone (2015年3月, 2015.03, 2015-3, 201503)
+    reads as a :class:`YearMonth`, never as a made-up day. A day followed by a weekday
+    that is not its own (2015-03-04（周四）) is unreadable: either may be the mistake."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -1159,14 +1204,16 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
     s = _as_text(value)
     if s is None:
         return None
-    read = _DATE_SPACES.sub("", s) if "年" in s else s
+    read = date_text(s)
+    read = _DATE_SPACES.sub("", read) if "年" in read else read
     for pattern in _DATE_PATTERNS:
         m = pattern.fullmatch(read)
         if m:
             try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 return Bad(s)
+            return Bad(s) if _weekday_differs(day, read[m.end(3) :]) else day
     for pattern in _MONTH_PATTERNS:
         m = pattern.fullmatch(read)
         if m:
@@ -1240,10 +1287,11 @@ def record_date(value: Any, spans: Spans = ()) -> dt.date | YearMonth | Dates | 
     s = _as_text(value) if value.__class__ is str else None
     if s is None:
         return one
-    bare = _DATE_NOTE.sub("", s)
+    read = date_text(s)
+    bare = _DATE_NOTE.sub("", read)
     bare = _DATE_SPACES.sub("", bare) if "年" in bare else bare
     # The whole text, its notes kept, without its times of day: where a later day may be.
-    spaced = _DATE_SPACES.sub("", s) if "年" in s else s
+    spaced = _DATE_SPACES.sub("", read) if "年" in read else read
     timeless = _TIME_OF_DAY.sub("", spaced)
     parts = [p for p in _DAY_LIST.split(bare) if p]
     if len(parts) < 2:

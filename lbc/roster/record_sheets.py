@@ -40,11 +40,11 @@ _DAY = r"(\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日)"
 _DATES = re.compile(rf"（[^（）]*?{_DAY}至{_DAY}）\s*$")
 # The teacher the title names (rs.title: …帮扶记录表（王芳，2024年9月1日至2025年1月31日）).
 _TEACHER = re.compile(rf"帮扶记录表（(.+)，{_DAY}至{_DAY}）\s*$")
-_NO_YEAR = re.compile(r"\d{1,2}月")
+_NO_YEAR = re.compile(r"\d{1,2}\s*月")
 # A month and day typed as text without a year, 9.15, 9-15 or 9/15 (9/15 as a US
 # date is the same day). Not a number cell, nor 10.1, 10.2 or 10.3 as text: a number
 # cell's text (an export, a CSV saved from Excel) may be 10.10 with its zero dropped.
-_NO_YEAR_TYPED = re.compile(r"\d{1,2}(?:[/-]\d{1,2}|\.(?:\d{2}|[4-9]))(?:[、,;\s]|$)")
+_NO_YEAR_TYPED = re.compile(r"\d{1,2}(?:[/-]\d{1,2}|\.(?:\d{2}|[4-9]))(?:[、,;\s(]|$)")
 
 
 def is_record_sheet(table: Table) -> bool:
@@ -168,14 +168,16 @@ def without_year(read: object, cell: object) -> bool:
     (10月8日, 9月3日、10月8日, 10月, 9.15 typed as text): a term gives it one."""
     if read.__class__ is not nz.Bad:
         return False
-    raw = read.raw  # type: ignore[attr-defined]
+    raw = nz.date_text(read.raw)  # type: ignore[attr-defined]
     return bool(_NO_YEAR.match(raw) or (cell.__class__ is str and _NO_YEAR_TYPED.match(raw)))
 
 
 def with_year_in(text: str, span: tuple[dt.date, dt.date], spans: nz.Spans = ()) -> object | None:
     """A record's 日期 written without its year (10月8日, 9月3日、10月8日, 10月) read as of
     the one year that puts it within ``span``; None when no year does, or two. ``spans``:
-    as ``nz.record_date`` takes them, for the days after the first."""
+    as ``nz.record_date`` takes them, for the days after the first. A weekday written
+    after it is not checked (``nz.without_weekday``)."""
+    text = nz.without_weekday(text)
     found = {
         day
         for year in range(span[0].year, span[1].year + 1)
