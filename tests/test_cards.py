@@ -105,6 +105,11 @@ def written(count: int, path: str) -> str:
     return f"已写出 {count} 张联系卡：{path}（含完整电话号码，仅本人可读，请妥善保管）\n"
 
 
+# Every label a card's lines hold.
+LABELS = {"性别", "班级", "出生日期", "健康状况", "留守类型", "家庭住址", "姓名", "电话"}
+LABELS |= {"务工地点", "关系", "住址", "年龄", "身体状况"}
+
+
 def line(*pairs: tuple[str, str]) -> str:
     return SEP.join(f"{k}：{v}" for k, v in pairs)
 
@@ -375,9 +380,13 @@ def test_no_school_contact_in_the_config_is_a_blank(school: Path) -> None:
 # ---- Word ----
 
 
-def test_docx_two_cards_a_page_each_in_its_bordered_half_a_cut_line_between(
-    school: Path,
-) -> None:
+def docx_grid(card: Any) -> list[tuple[str, ...]]:
+    """A Word card's grid, each row's lines read as one (its items joined by SEP)."""
+    [grid] = card.tables
+    return [tuple(c.text.replace("\n", SEP) for c in r.cells) for r in grid.rows]
+
+
+def test_docx_cards_boxed_as_tall_as_they_hold_a_cut_line_between(school: Path) -> None:
     from docx import Document
 
     result = cards(school, "--format", "docx", "--out", "联系卡.docx")
@@ -388,47 +397,67 @@ def test_docx_two_cards_a_page_each_in_its_bordered_half_a_cut_line_between(
     doc = Document(str(out))
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    usable = section.page_height.mm - section.top_margin.mm - section.bottom_margin.mm
-    # One layout table a page: card, cut line, card (the fifth card alone on page 3).
-    pages = doc.tables
-    assert [len(t.rows) for t in pages] == [3, 3, 1]
+    # One layout table: card, cut line, card, ... for as many to a page as fit.
+    [layout] = doc.tables
+    assert len(layout.rows) == 9
     grids, headings, footers = [], [], []
-    for page in pages:
-        heights = []
-        for i, row in enumerate(page.rows):
-            tr = row._tr
-            assert tr.find(f"{W}trPr/{W}cantSplit") is not None  # a card never splits
-            heights.append(int(tr.find(f"{W}trPr/{W}trHeight").get(f"{W}val")) * 25.4 / 1440)
-            borders = tr.find(f"{W}tc/{W}tcPr/{W}tcBorders")
-            cell = row.cells[0]
-            if i == 1:  # the cut line: a dashed rule, no box
-                assert [b.get(f"{W}val") for b in borders] == ["nil", "nil"]
-                rule = cell._tc.find(f"{W}p/{W}pPr/{W}pBdr/{W}bottom")
-                assert rule.get(f"{W}val") == "dashed"
-                continue
-            assert {b.tag[len(W) :]: b.get(f"{W}val") for b in borders} == dict.fromkeys(
-                ("top", "left", "bottom", "right"), "single"
-            )
-            texts = [p.text for p in cell.paragraphs if p.text]
-            headings.append(texts[0])
-            # The watch list's mark: small, before the class in the heading, as on the HTML
-            # card; on a line of its own it was a stray symbol at the card's right edge.
-            runs = [(r.text, r.font.size.pt) for r in cell.paragraphs[0].runs]
-            if MARK in texts[0]:
-                assert [size for _, size in runs] == [14, 8, 14] and runs[1][0] == f"{MARK} "
-            else:
-                assert [size for _, size in runs] == [14, 14]
-            footers += texts[1:]
-            (grid,) = cell.tables
-            grids.append([[c.text for c in r.cells] for r in grid.rows])
-        if len(heights) == 3:  # each card half the page less the cut line, all on one page
-            assert heights[0] == heights[2] > 0.45 * usable and sum(heights) < usable
-    assert grids == [[list(r) for r in rows] for _, _, rows in EXPECTED]
+    for i, row in enumerate(layout.rows):
+        tr = row._tr
+        assert tr.find(f"{W}trPr/{W}cantSplit") is not None  # a card never splits
+        borders = tr.find(f"{W}tc/{W}tcPr/{W}tcBorders")
+        cell = row.cells[0]
+        if i % 2:  # the cut line: a dashed rule, no box
+            assert [b.get(f"{W}val") for b in borders] == ["nil", "nil"]
+            rule = cell._tc.find(f"{W}p/{W}pPr/{W}pBdr/{W}bottom")
+            assert rule.get(f"{W}val") == "dashed"
+            continue
+        # A card's box as tall as what it holds: no height of its own.
+        assert tr.find(f"{W}trPr/{W}trHeight") is None
+        assert {b.tag[len(W) :]: b.get(f"{W}val") for b in borders} == dict.fromkeys(
+            ("top", "left", "bottom", "right"), "single"
+        )
+        texts = [p.text for p in cell.paragraphs if p.text]
+        headings.append(texts[0])
+        # The watch list's mark: small, before the class in the heading, as on the HTML
+        # card; on a line of its own it was a stray symbol at the card's right edge.
+        runs = [(r.text, r.font.size.pt) for r in cell.paragraphs[0].runs]
+        if MARK in texts[0]:
+            assert [size for _, size in runs] == [14, 8, 14] and runs[1][0] == f"{MARK} "
+        else:
+            assert [size for _, size in runs] == [14, 14]
+        footers += texts[1:]
+        grids.append(docx_grid(cell))
+    assert grids == [list(rows) for _, _, rows in EXPECTED]
     assert headings == [f"留守儿童联系卡 · {name}{SEP}{cls}" for name, cls, _ in EXPECTED]
     assert footers == [FOOTER] * 5
     with zipfile.ZipFile(out) as z:
         body = z.read("word/document.xml").decode("utf-8")
-    assert body.count('w:br w:type="page"') == 2  # before cards 3 and 5
+    assert 'w:br w:type="page"' not in body
+
+
+def test_docx_card_lines_break_between_items_never_inside_one(school: Path) -> None:
+    """Word broke a card's long line wherever it was full: inside a label (留 / 守类型)
+    or between a label and its value (年龄： / 56). Each line of a card now holds whole
+    items (label：value) and fits the value column's width: 10.5-point characters in its
+    8,805 twentieths of a point less the cell's margins."""
+    from docx import Document
+
+    from lbc.documents.titles import width
+
+    assert cards(school, "--out", "c.docx").exit_code == 0
+    doc = Document(str(school / "c.docx"))
+    room = (8805 - 2 * 108) / 20 / 10.5  # full-width characters of a line
+    broken = 0
+    for grid in (g for t in doc.tables for row in t.rows for g in row.cells[0].tables):
+        for r in grid.rows:
+            lines = r.cells[1].text.split("\n")
+            broken += len(lines) - 1
+            for line in lines:
+                assert width(line) <= room, line
+                for item in line.split(SEP):  # each item whole: a label, ：, a value
+                    label, _, value = item.partition("：")
+                    assert label in LABELS and value, line
+    assert broken == 10  # each card's child and guardian lines take two
 
 
 def test_docx_fonts_inside_cover_the_text(school: Path) -> None:
@@ -632,8 +661,7 @@ def test_an_address_is_on_the_card_as_the_school_wrote_it(tmp_path: Path) -> Non
         assert shown - cmap(base64.b64decode(data)) == set()
     assert cards(ws, "--format", "docx", "--out", "c.docx").exit_code == 0
     [page] = Document(str(ws / "c.docx")).tables
-    [grid] = page.rows[0].cells[0].tables
-    assert [[c.text for c in r.cells] for r in grid.rows][:2] == [list(x) for x in lines[:2]]
+    assert docx_grid(page.rows[0].cells[0])[:2] == lines[:2]
 
 
 def test_a_health_code_is_on_the_card_as_its_words(tmp_path: Path) -> None:
@@ -697,7 +725,6 @@ def test_an_address_showing_na_is_worded_as_the_error_on_the_card(tmp_path: Path
         assert cards(ws, "--out", "c.docx").exit_code == 0
         for page in Document(str(ws / "c.docx")).tables:
             for row in page.rows[::2]:
-                [grid] = row.cells[0].tables
-                grids.append([tuple(c.text for c in r.cells) for r in grid.rows])
+                grids.append(docx_grid(row.cells[0]))
     assert shown == expected
     assert grids == expected
