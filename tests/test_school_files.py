@@ -140,8 +140,25 @@ def test_a_record_sheets_rows_grow_with_what_a_teacher_types(samples: Path):
         xml = z.read("xl/worksheets/sheet1.xml").decode()
     rows = re.findall(r'<row r="(\d+)"([^>]*)>', xml)
     assert rows[:3] == [("1", ' ht="24" customHeight="1"'), ("2", ""), ("3", ' ht="30"')]
-    assert len(rows) == 2 + 7 + 30  # 7 laid out for 袁涛, 30 spare
+    assert len(rows) == 2 + 7 + 20  # 7 laid out for 袁涛, 20 spare: two pages
     assert all(attrs == ' ht="30"' for _, attrs in rows[2:])
+
+
+def test_a_record_sheets_blank_rows_fill_the_page_the_laid_out_rows_end_on(samples: Path):
+    """30 blank rows below 侯军's 7 laid-out ones printed on three pages, the third holding
+    four blank rows. The blank rows now fill the page the laid-out ones end on, ten at
+    the fewest: an A4 landscape page prints 443.8 points of rows in Excel (its margins
+    and header's), so the first page holds the title (24), the header (15) and 13 rows of
+    30 points, the next the header and 14. 侯军's 7 rows leave room for 6 blank ones, too
+    few: 20 fill the second page; 蒋娟's 14 run onto it, leaving room for 13."""
+    assert run("record-sheets", "--term", "2024-autumn", "--out", "rs", cwd=samples).exit_code == 0
+    for teacher, laid_out in (("侯军", 7), ("蒋娟", 14)):
+        ws = load_workbook(samples / "rs" / f"帮扶记录表_2024年秋季学期_{teacher}.xlsx")["帮扶记录"]
+        numbers = [ws.cell(r, 1).value for r in range(3, ws.max_row + 1)]
+        assert numbers == list(range(1, 28))
+        names = [ws.cell(r, 2).value for r in range(3, ws.max_row + 1)]
+        assert names.index(None) == laid_out and set(names[laid_out:]) == {None}
+        assert {ws.cell(r, 8).value for r in range(3, ws.max_row + 1)} == {teacher}
 
 
 def test_the_annotated_copys_problem_list_speaks_the_runs_language_whole(samples: Path):

@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lbc.documents.printable import fill_table, rows_that_grow
 from lbc.messages import long_date, t
 from lbc.output.files import write_atomic
+from lbc.output.sheet_style import LINE_POINTS, PAGE_HEIGHT, print_scale, row_height
 from lbc.reports.owed import Planned, SheetChild
 from lbc.roster import normalise as nz
 from lbc.roster.fields import FIELDS, PLAN, Kind
@@ -54,7 +55,10 @@ CHILDREN_HEADER = (
     "重点帮扶原因",
 )
 CHILDREN_WIDTHS = (6, 10, 14, 6, 10, 10, 16, 28, 20)
-SPARE_ROWS = 30  # blank rows below the laid-out ones, for records nobody planned
+# Blank rows below the laid-out ones, for records nobody planned: at least so many, and
+# as many more as fill the page they end on (_spare_rows).
+LEAST_SPARE = 10
+TITLE_POINTS = 24  # the title row's height (fill_table)
 MAX_CONTENT = 500  # characters of 内容: a paragraph, not an essay pasted by mistake
 
 HANDWRITING = 30  # points: a row a teacher can write a date and a line into by pen
@@ -77,17 +81,14 @@ def write_record_book(
         [n, children[p.child].name, children[p.child].cls, p.kind, p.when, None, None, teacher]
         for n, p in enumerate(planned, 1)
     ]
-    first_spare = len(rows) + 1
-    rows += [
-        [n, None, None, None, None, None, None, teacher]
-        for n in range(first_spare, first_spare + SPARE_ROWS)
-    ]
     header, widths = RECORD_HEADER, WIDTHS
     if any(c.born for c in children):  # namesakes in one class: each row says which one
         header, widths = (*header[:3], BORN, *header[3:]), (*widths[:3], 12, *widths[3:])
-        born = [children[p.child].born for p in planned] + [None] * SPARE_ROWS
-        for row, day in zip(rows, born, strict=True):
-            row.insert(3, day)
+        for row, p in zip(rows, planned, strict=True):
+            row.insert(3, children[p.child].born)
+    first_spare = len(rows) + 1
+    for n in range(first_spare, first_spare + _spare_rows(rows, widths)):
+        rows.append([n, *[None] * (len(header) - 2), teacher])
     _table(ws, title, header, widths, rows)
     last = len(rows) + 2
     letter = {h: get_column_letter(j) for j, h in enumerate(header, 1)}
@@ -159,6 +160,27 @@ def write_record_book(
         for col in ("G", "H"):
             kids[f"{col}{i}"].number_format = "@"
     write_atomic(out, wb.save, inputs=inputs)
+
+
+def _spare_rows(planned: Sequence[Sequence[object]], widths: Sequence[int]) -> int:
+    """How many blank rows to put below the ``planned`` ones: as many as fill the page
+    they end on, LEAST_SPARE at the fewest (the next page filled too, when the last has
+    room for fewer). A fixed 30 printed 7 laid-out rows on three pages, the third holding
+    four blank rows. Pages are counted as Excel prints them (lbc.output.sheet_style): each
+    headed by the header row, the first by the title too; a renderer fitting more rows to
+    a page (LibreOffice shrinking wide columns) prints fewer, fuller pages, never a row
+    more on a page of its own."""
+    page = PAGE_HEIGHT / print_scale(widths) - LINE_POINTS  # below the header row
+    room = page - TITLE_POINTS
+    for row in planned:
+        height = max(HANDWRITING, row_height(row, widths))
+        if height > room:
+            room = page
+        room -= height
+    spare = int(room // HANDWRITING)
+    if spare < LEAST_SPARE:
+        spare += int(page // HANDWRITING)
+    return spare
 
 
 def _validate(ws: Worksheet, cells: str, *, error: str, strict: bool = True, **rule: str) -> None:

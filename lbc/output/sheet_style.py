@@ -129,12 +129,16 @@ def pages_wide(widths: Sequence[float]) -> int:
     return max(1, math.ceil(CHAR_POINTS * sum(widths) * SMALLEST_PRINT / PAGE_WIDTH))
 
 
+def print_scale(widths: Sequence[float]) -> float:
+    """How much a table of columns ``widths`` is shrunk to print pages_wide pages across."""
+    return min(1.0, pages_wide(widths) * PAGE_WIDTH / (CHAR_POINTS * sum(widths)))
+
+
 def pages_high(widths: Sequence[float], rows: Iterable[Sequence[Any]]) -> int:
     """How many pages tall to fit a table to (Excel's fitToHeight, 0 for as many as it
     takes): when its last page would hold a row or two, one page fewer, so the rows are
     shrunk a little onto the pages before rather than a page printed for them alone."""
-    scale = min(1.0, pages_wide(widths) * PAGE_WIDTH / (CHAR_POINTS * sum(widths)))
-    height = sum(row_height(row, widths) for row in rows) * scale
+    height = sum(row_height(row, widths) for row in rows) * print_scale(widths)
     pages = math.ceil(height / PAGE_HEIGHT)
     if pages > 1 and height - (pages - 1) * PAGE_HEIGHT < SHORT_LAST_PAGE * PAGE_HEIGHT:
         return pages - 1
