@@ -73,3 +73,22 @@ def test_each_printed_page_of_the_change_log_says_which_part_it_is(samples: Path
         "离开": "留守儿童花名册变更记录：离开",
         "信息变更": "留守儿童花名册变更记录：信息变更",
     }
+
+
+def test_a_watch_reason_that_fits_its_column_is_printed_on_one_line(samples: Path) -> None:
+    """Each space in a row's text was counted a whole unit of column width, where Calibri,
+    whose digit is the unit, sets it in under half: 侯雨彤's reason, 28 Chinese characters
+    (two units each), 11 digits and 4 spaces, fits the 70 units of 关注原因 on one line
+    in Excel (and in LibreOffice with Calibri's metrics), but was given a second, empty
+    line. A reason of 30 characters more is given its second line."""
+    watch = run("watch", "--as-of", "2026-12-04", "--out", "w.xlsx", cwd=samples)
+    assert watch.exit_code == 1, watch.stderr  # children on the list
+    ws = load_workbook(samples / "w.xlsx").active
+    assert ws.column_dimensions["G"].width == 70
+    rows = {ws.cell(r, 4).value: r for r in range(3, ws.max_row + 1)}
+    fits, wraps = rows["侯雨彤"], rows["张梓萱"]
+    reason = "孤儿；超过 30 天没有谈心或联系（最近一次：2025年1月20日）；监护人 71 岁"
+    assert ws.cell(fits, 7).value == reason
+    assert ws.row_dimensions[fits].height == 15
+    assert ws.cell(wraps, 7).value.startswith("监护人身体状况：较差；超过 30 天")
+    assert ws.row_dimensions[wraps].height == 36
