@@ -211,7 +211,10 @@ class _Cards(HTMLParser):
         classes = (dict(attrs).get("class") or "").split()
         if tag == "section" and "card" in classes:
             self.cards.append(([], [], ""))
-        if tag in ("span", "th", "td") or (tag == "div" and "school" in classes):
+        # A td's items (span.item) are its text: the buffer starts at the td.
+        if tag in ("th", "td") or (tag == "span" and "item" not in classes):
+            self._buf = []
+        if tag == "div" and "school" in classes:
             self._buf = []
         if tag == "tr":
             self._row = []
@@ -269,6 +272,21 @@ def test_html_has_one_card_per_child_on_the_books(school: Path) -> None:
     # phones in full, never masked
     assert "****" not in page
     assert phones("".join(parse(page).text)).count("13900001111") == 2
+
+
+def test_html_cards_keep_each_item_whole_in_boxes_as_tall_as_they_hold(school: Path) -> None:
+    """Printed from a browser, a card of a fixed half page was half blank paper, and a line
+    broke inside a label (留 / 守类型): each label and value is one unbreakable item, the
+    lines break between items, and the cards follow one another with a cut line between."""
+    assert cards(school, "--out", "c.html").exit_code == 0
+    page = (school / "c.html").read_text(encoding="utf-8")
+    card_rule = re.search(r"\.card \{([^}]*)\}", page)
+    assert card_rule is not None and "height" not in card_rule[1]
+    assert re.search(r"\.item \{[^}]*display: inline-block", page)
+    assert "break-after: page" not in page
+    assert page.count('<section class="card">') == page.count('<hr class="cut">') + 1 == 5
+    rows = re.findall(r"<td colspan=\"3\">(.*?)</td>", page)
+    assert rows and all(re.fullmatch(r'(<span class="item">[^<]+</span>　?)+', r) for r in rows)
 
 
 def test_html_font_covers_every_character_shown(school: Path) -> None:
