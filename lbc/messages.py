@@ -1308,6 +1308,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "提示：{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，已跳过",
         "note: {file} sheet '{sheet}' is not a children, teachers or records sheet; skipped",
     ),
+    "note.records_no_teacher": (
+        "提示：{file} 的工作表“{sheet}”有“日期”和“学生姓名”列，像是帮扶记录，但没有“帮扶教师”列，"
+        "也看不出是哪位老师的，已跳过，其中的记录没有计入；请加上“帮扶教师”列并填写",
+        "note: {file} sheet '{sheet}' has 日期 and 学生姓名 columns like records, but no "
+        "帮扶教师 column and nothing naming the teacher: skipped, its records not counted; "
+        "add a 帮扶教师 column and fill it in",
+    ),
     "note.annotated": (
         "已写出标注文件：{path}（{count} 个单元格被标注）",
         "wrote annotated copy: {path} ({count} {count:cell|cells} marked)",

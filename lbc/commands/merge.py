@@ -59,6 +59,7 @@ from lbc.workspace.notes import (
     pairs_used,
     parts_apart_notes,
     pooled_notes,
+    skipped_note,
     two_workspaces_notes,
     unlike_title_note,
 )
@@ -124,7 +125,7 @@ def merge(
     common.note(t("merge.note.written", path=out, files=len(good)))
     for part in parts:
         for file, sheet in part.skipped:
-            common.note(t("note.sheet_skipped", file=file, sheet=sheet))
+            common.note(skipped_note(file, sheet, part.unnamed_records))
         common.note_each(part.sheet_notes)
         if part.unlike_title is not None:
             common.note(unlike_title_note(part.file, *part.unlike_title))

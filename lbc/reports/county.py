@@ -159,6 +159,7 @@ class SchoolPart:
     alone: bool = False  # teachers or records, no children: of a school beside it
     listless: bool = False  # no list at all (a stray spreadsheet): passed over, as validate does
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, sheet) not a list
+    unnamed_records: list[tuple[str, str]] = field(default_factory=list)  # Roster's, of those
     # The notes on its sheets' rows read and their classes (notes.sheet_notes: the sheets
     # and rows the workbook hides, where a sheet's classes came from), as the worker words
     # them, to be said as every command says them.
@@ -336,6 +337,7 @@ def read_part(
     part.own_watch = roster.watch.get(str(path)) or {}
     part.carried_watch = {s: roster.watch[o] for o, s in roster.watch_schools.items()}
     part.skipped = roster.skipped
+    part.unnamed_records = roster.unnamed_records
     part.sheet_notes = [
         note for x in whole_sheets(roster.tables()) for note in sheet_notes(x, merged=True)
     ]

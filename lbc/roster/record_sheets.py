@@ -15,8 +15,10 @@ children and their guardians' phones. When the workbooks come back:
 
 A records sheet is lbc's own when its header has the 应完成 column, or its title is the
 one lbc wrote (the teacher and the term's dates: a teacher who deleted the 应完成 column
-as of no use to her still hands back lbc's sheet); a workbook copied or saved under
-another name is still recognised. So is the 结对儿童 sheet by its own title.
+as of no use to her still hands back lbc's sheet), or the workbook holds lbc's 结对儿童
+sheet (its name and title, which name the teacher: she may have deleted the records
+sheet's title, 应完成 and 帮扶教师 all); a workbook copied or saved under another name is
+still recognised. So is the 结对儿童 sheet by its own title.
 """
 
 from __future__ import annotations
@@ -51,7 +53,9 @@ def is_record_sheet(table: Table) -> bool:
     """Whether a records table is one of lbc's record sheets: its header has 应完成, or
     its title is lbc's (``sheet_term``)."""
     return table.kind is Kind.RECORDS and (
-        any(label == PLAN for _, label, _, _ in table.ignored) or sheet_term(table) is not None
+        table.laid_out
+        or any(label == PLAN for _, label, _, _ in table.ignored)
+        or sheet_term(table) is not None
     )
 
 
@@ -65,6 +69,22 @@ def has_children_title(table: Table | None) -> bool:
     """Whether a sheet has the title lbc writes above a record sheet's 结对儿童 (王芳老师结对
     儿童): beside lbc's records sheet, it is that list under whatever name it was given."""
     return table is not None and table.title.endswith(CHILDREN_TITLE)
+
+
+def list_teacher(table: Table) -> str:
+    """The teacher a 结对儿童 list's title names (王芳 of 王芳老师结对儿童), "" if none."""
+    return table.title.removesuffix(CHILDREN_TITLE).strip()
+
+
+def beside_children_list(table: Table, teacher: str) -> None:
+    """Make a records sheet beside lbc's 结对儿童 list lbc's (``Table.laid_out``) where its
+    title and 应完成 column are gone, its rows not filled in dropped; and give it the
+    list's ``teacher`` on every row where neither a 帮扶教师 column nor its title names her."""
+    if not is_record_sheet(table):
+        table.laid_out = True
+        drop_unfilled(table)
+    if "teacher" not in table.raw and teacher:
+        table.raw["teacher"] = [teacher] * len(table)
 
 
 def sheet_term(table: Table) -> tuple[dt.date, dt.date] | None:

@@ -531,6 +531,9 @@ class Table:
     # A records sheet without a 类型 column: what named every row's kind (KIND_FROM_SHEET,
     # KIND_FROM_TITLE, KIND_FROM_HEADER) and the kind; None when nothing did (kind_named).
     kind_from: tuple[str, str] | None = None
+    # A records sheet that its workbook says is lbc's record sheet, the sheet itself no
+    # longer saying so (record_sheets.beside_children_list): read as one (is_record_sheet).
+    laid_out: bool = False
     # A children sheet without a 班级 column whose name, title or file's name names one
     # class, or whose every row is under a class's heading row: what named it
     # (CLASS_FROM_SHEET, CLASS_FROM_SHEET_UNREAD, CLASS_FROM_TITLE, CLASS_FROM_FILE,
@@ -885,6 +888,9 @@ class Roster:
     teachers: list[Table]
     records: list[Table]
     skipped: list[tuple[str, str]]  # (file, sheet) not recognised
+    # Those of ``skipped`` that are records but name no teacher (SheetRead.teacherless):
+    # a note says what to add, not that the sheet is no list.
+    unnamed_records: list[tuple[str, str]] = field(default_factory=list)
     # Pairs lists (lbc pair's workbook, however it reached the command) and last term's
     # rosters given to ``lbc pair --keep``: joined onto the children by lbc/roster/pairs.py.
     pairs: list[Table] = field(default_factory=list)
@@ -2947,8 +2953,12 @@ def _coded(sheet: RawSheet, j: int) -> bool:
     return any(j < len(row) and _code(row[j]) is not None for row in sheet.rows)
 
 
-def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -> _Header | None:
-    """The best header (kind, row, columns) among the first rows of a sheet, if any."""
+def find_header(
+    sheet: RawSheet, synonyms: dict[str, list[str]] | None = None, teacherless: bool = False
+) -> _Header | None:
+    """The best header (kind, row, columns) among the first rows of a sheet, if any.
+    ``teacherless``: a records header of 日期 and 学生姓名 without 帮扶教师 is one, as on
+    lbc's record sheet that the workbook still says is lbc's (``SheetRead.teacherless``)."""
     reader = _HeaderReader(synonyms)
     one_row: dict[tuple[Kind, int], _Header] = {}
     labels_of: dict[int, list[tuple[str, str, bool]] | None] = {}  # None: names nothing
@@ -3009,7 +3019,8 @@ def find_header(sheet: RawSheet, synonyms: dict[str, list[str]] | None = None) -
                 kind,
                 set(found.columns),
                 lambda i=i, found=found: (
-                    record_sheets.title_teacher(_title_above(sheet.rows, i)) is not None
+                    (teacherless and "student" in found.columns)
+                    or record_sheets.title_teacher(_title_above(sheet.rows, i)) is not None
                     or any(label == PLAN for _, label, _, _ in found.ignored)
                 ),
             ) and not _pupils_by_class(kind, found, reader, sheet, i):
@@ -3713,10 +3724,14 @@ def _normalise_column(values: list[Any], fn: Normaliser, memo: bool, key: str) -
 
 
 def build_table(
-    file: str, sheet: RawSheet, synonyms: dict[str, list[str]] | None = None
+    file: str,
+    sheet: RawSheet,
+    synonyms: dict[str, list[str]] | None = None,
+    teacherless: bool = False,
 ) -> Table | None:
-    """The sheet as a canonical :class:`Table`, or None when it is no roster sheet."""
-    maker = TableMaker.start(file, sheet, synonyms)
+    """The sheet as a canonical :class:`Table`, or None when it is no roster sheet
+    (``teacherless``: see find_header)."""
+    maker = TableMaker.start(file, sheet, synonyms, teacherless)
     if maker is None:
         return None
     maker.add(sheet.rows)
@@ -3859,11 +3874,16 @@ class TableMaker:
 
     @classmethod
     def start(
-        cls, file: str, sheet: RawSheet, synonyms: dict[str, list[str]] | None = None
+        cls,
+        file: str,
+        sheet: RawSheet,
+        synonyms: dict[str, list[str]] | None = None,
+        teacherless: bool = False,
     ) -> TableMaker | None:
         """The maker of ``sheet``'s table, its header found in ``sheet.rows`` (its first
-        HEADER_SEARCH_ROWS + 1 rows at least, unless it has fewer); None: no roster sheet."""
-        header = find_header(sheet, synonyms)
+        HEADER_SEARCH_ROWS + 1 rows at least, unless it has fewer); None: no roster sheet
+        (``teacherless``: see find_header)."""
+        header = find_header(sheet, synonyms, teacherless)
         return None if header is None else cls(file, sheet, header)
 
     def add(self, grid: list[list[Any]]) -> None:
@@ -4908,6 +4928,7 @@ def load_roster(
             roster.failed.append((name, str(exc)))
             continue
         roster.files.append(name)
+        _beside_children_list(sheets)
         if any(s.table is not None and record_sheets.is_record_sheet(s.table) for s in sheets):
             # A teacher's record sheet: its list of the teacher's children is no roster, by
             # its name or, renamed (Sheet2, 我的学生), by the title lbc wrote above it.
@@ -4932,6 +4953,7 @@ def load_roster(
             roster.previous += previous
             continue
         roster.skipped += [(name, s.name) for s in sheets if s.table is None and s.filled]
+        roster.unnamed_records += [(name, s.name) for s in sheets if s.teacherless is not None]
         had = {k: v for s in sheets if s.source_columns for k, v in s.source_columns.items()}
         empty = {k: v for s in sheets if s.empty_sources for k, v in s.empty_sources.items()}
         joined = join_numbered_sheets(tables)
@@ -5637,6 +5659,11 @@ class SheetRead:
     # A merged workbook's sheet of a school's own settings (SETTINGS_SHEETS, by ``name``):
     # its first column (0-based) and its rows below the header, each with its Excel row.
     school_terms: tuple[int, list[tuple[int, list[Any]]]] | None = None
+    # A sheet of no list (``table`` None) that is records but for its 帮扶教师 column (日期
+    # and 学生姓名: find_header's ``teacherless``), as lbc's record sheet is with the column
+    # and the title naming the teacher deleted: the records, read as hers when the
+    # workbook's 结对儿童 list names her (load_roster), else passed over and said so.
+    teacherless: Table | None = None
 
 
 def school_terms_rows(sheet: RawSheet) -> tuple[int, list[tuple[int, list[Any]]]] | None:
@@ -5795,9 +5822,11 @@ class SheetReader:
             return SheetRead(sheet.name, False, None, *said)
         if sheet.name in SETTINGS_SHEETS and (rows := school_terms_rows(sheet)) is not None:
             return SheetRead(sheet.name, False, None, school_terms=rows)
-        return self.made(
-            sheet.name, bool(sheet.rows), build_table(str(self.path), sheet, self.synonyms)
-        )
+        table = build_table(str(self.path), sheet, self.synonyms)
+        if table is None and sheet.rows:
+            unnamed = build_table(str(self.path), sheet, self.synonyms, teacherless=True)
+            return SheetRead(sheet.name, True, None, teacherless=unnamed)
+        return self.made(sheet.name, bool(sheet.rows), table)
 
     def in_pieces(self, sheet: RawSheet) -> PiecesRead:
         """What makes the sheet's table as its rows come in pieces (lbc.roster.reading)."""
@@ -5811,6 +5840,26 @@ class SheetReader:
         if self.park and table is not None and table.kind is Kind.CHILDREN and not table.is_pairs:
             table.park()
         return SheetRead(name, filled, table)
+
+
+def _beside_children_list(sheets: list[SheetRead]) -> None:
+    """A workbook holding the 结对儿童 list lbc writes (``record_sheets.is_children_list``)
+    is a teacher's record sheet whatever she deleted from its records sheet (its title, its
+    应完成 and 帮扶教师 columns): that sheet is lbc's, its rows not filled in dropped, and
+    hers, whom the list's title names, where no 帮扶教师 column names anyone."""
+    listed = [
+        s.table
+        for s in sheets
+        if s.table is not None and record_sheets.is_children_list(s.name, s.table)
+    ]
+    if not listed:
+        return
+    teacher = record_sheets.list_teacher(listed[0])
+    for s in sheets:
+        if s.teacherless is not None and teacher:
+            s.table, s.teacherless = s.teacherless, None
+        if s.table is not None and s.table.kind is Kind.RECORDS:
+            record_sheets.beside_children_list(s.table, teacher)
 
 
 class PiecesRead:

@@ -210,8 +210,7 @@ def what_was_read(
     notes += generic_pooled_notes(roster.generic_pooled())
     for file, (roster_file, school) in roster.named_as.items():
         notes.append(t("note.named_as", file=file, roster=roster_file, school=school))
-    for file, sheet in roster.skipped:
-        notes.append(t("note.sheet_skipped", file=file, sheet=sheet))
+    notes += [skipped_note(*skipped, roster.unnamed_records) for skipped in roster.skipped]
     # The names in a teachers list's 帮扶学生 column that pair nobody, by list: lbc validate
     # says each (TCH005-TCH007), every other command how many.
     listed = Counter(id(x.table) for x in roster.joined.listed) if roster.joined else Counter()
@@ -316,6 +315,13 @@ def sheet_notes(table: Table, checked: bool = False, merged: bool = False) -> li
         source, kind = table.kind_from
         notes.append(t(f"note.kind_from.{source}", kind=kind, **where))
     return notes
+
+
+def skipped_note(file: str, sheet: str, unnamed: list[tuple[str, str]]) -> str:
+    """The note on a sheet passed over: as records naming no teacher where it is one of
+    ``unnamed`` (Roster.unnamed_records), which the school mends by adding the column."""
+    key = "note.records_no_teacher" if (file, sheet) in unnamed else "note.sheet_skipped"
+    return t(key, file=file, sheet=sheet)
 
 
 def unlike_title_note(file: str, title: str, school: str) -> str:
