@@ -1052,6 +1052,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: {file} says no school and is named as {roster} is, so it is counted as {school}'s, "
         "the school {roster} declares; if it is not that school's, add a 学校 column to it",
     ),
+    "note.titled_as": (
+        "提示：{file} 的标题写的学校是“{title}”，本次读取的花名册只有{school}的，其中的记录按{school}的算；"
+        "如果不是同一所学校，请改正标题",
+        "note: {file} is titled with the school “{title}”, but the rosters read are {school}'s "
+        "alone: its records are counted as {school}'s; if the two are not one school, correct "
+        "the title",
+    ),
     "note.unlike_title": (
         "提示：{file} 的标题写的是“{title}”，“学校”列写的却是“{school}”：其中的儿童按“学校”列算作{school}的；"
         "如果两者不是同一所学校，请改正标题或“学校”列",

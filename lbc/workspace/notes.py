@@ -210,6 +210,8 @@ def what_was_read(
     notes += generic_pooled_notes(roster.generic_pooled())
     for file, (roster_file, school) in roster.named_as.items():
         notes.append(t("note.named_as", file=file, roster=roster_file, school=school))
+    for file, (title, school) in roster.titled_as.items():
+        notes.append(t("note.titled_as", file=file, title=title, school=school))
     notes += [skipped_note(*skipped, roster.unnamed_records) for skipped in roster.skipped]
     # The names in a teachers list's 帮扶学生 column that pair nobody, by list: lbc validate
     # says each (TCH005-TCH007), every other command how many.

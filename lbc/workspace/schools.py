@@ -151,6 +151,7 @@ def read_roster(
     _unlike_the_title(roster, files)
     if named is None:
         _namesakes_apart(roster, files)
+        _titled_outside_the_run(roster, files)
     else:
         roster.declared.update((file, name) for file, name in named.items() if file in roster.files)
         for piece in merged_pieces(roster, files):
@@ -634,6 +635,32 @@ def _unlike_the_title(roster: Roster, files: list[Path]) -> None:
             continue
         if len(cells) == 1 and title not in cells and title == titled_school(path, roster):
             roster.unlike_title[file] = (title, cells.pop())
+
+
+def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
+    """A record sheet whose title names a school no file of children declares (青山镇小学
+    for 青山镇中心小学), in a run whose children are of one school, is that school's: a
+    teacher's sheet returned to her own school, whose children its records name; else
+    every record would name a child of no school's roster (REC002) and count for none.
+    Not where the file's 学校 column names its rows' school, nor a name from lbc.toml.
+    ``Roster.titled_as`` keeps the name the title gave, for the commands to say."""
+    holding = {table.file for table in roster.children}
+    # Not a file of children, nor one whose 学校 column says its rows' school.
+    said = holding | {x.file for x in [*roster.teachers, *roster.records] if x.has("school")}
+    alone = [path for path in files if roster.declared.get(str(path)) and str(path) not in said]
+    schools = {roster.declared.get(file, "") for file in holding} if alone else set()
+    if len(schools) != 1 or "" in schools:
+        return
+    for file in holding:
+        schools |= column_schools(roster, file)
+    if len(schools) != 1:
+        return
+    (school,) = schools
+    for path in alone:
+        name = roster.declared[str(path)]
+        if name != school and workspace_school(path) is None:
+            roster.declared[str(path)] = school
+            roster.titled_as[str(path)] = (name, school)
 
 
 def column_schools(roster: Roster, file: str) -> set[str]:

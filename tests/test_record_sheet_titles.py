@@ -1,0 +1,55 @@
+"""A teacher's record sheet titled with her school's name written otherwise.
+
+lbc titles each record sheet with the school (青山镇中心小学2024年秋季学期帮扶记录表…); a
+teacher who types the title again may shorten the name (青山镇小学). In a run of one school,
+with no roster of that name, the records are her own school's, through the real CLI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+
+SCHOOL = "青山镇中心小学"
+LAID_OUT = ["序号", "学生姓名", "班级", "类型", "应完成", "日期", "内容", "帮扶教师"]
+DATES = "2024年9月1日至2025年1月31日"
+
+
+def school_folder(tmp_path: Path, title: str) -> Path:
+    """A school's folder (no lbc.toml): its titled roster, with 张雨涵 supported by 王芳, and
+    王芳's record sheet titled ``title``, one talk written into it and one row left blank."""
+    folder = tmp_path / SCHOOL
+    folder.mkdir()
+    roster = [[f"{SCHOOL}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    wang = ["王芳", "女", "13800000002", "班主任", "三年级(2)班", "语文", "否", "是"]
+    staff = [TEACHER_HEADER, wang]
+    write_xlsx(folder / "花名册.xlsx", {"花名册": roster, "教师": staff})
+    rows = [
+        [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"],
+        [2, "张雨涵", "三年级(2)班", "谈心", "2024年10月", None, None, "王芳"],
+    ]
+    write_xlsx(folder / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, *rows]})
+    return folder
+
+
+def test_a_record_sheet_titled_with_no_school_of_the_run_is_the_run_schools(
+    tmp_path: Path,
+) -> None:
+    """王芳 titles her sheet 青山镇小学…: no roster of the run is of that name, and the run's
+    one school is 青山镇中心小学, so her talk is for its 张雨涵, not a child of no roster on
+    the sheet's every row (REC002); a note says how the title was read."""
+    school_folder(tmp_path, f"青山镇小学2024年秋季学期帮扶记录表（王芳，{DATES}）")
+
+    checked = run("validate", SCHOOL, "--format", "json", cwd=tmp_path)
+    assert (checked.exit_code, checked.json()["findings"]) == (0, [])
+    assert checked.stderr.splitlines() == [
+        f"提示：{SCHOOL}/王芳.xlsx 的标题写的学校是“青山镇小学”，本次读取的花名册只有"
+        f"{SCHOOL}的，其中的记录按{SCHOOL}的算；如果不是同一所学校，请改正标题"
+    ]
+    due = run("due", SCHOOL, "--as-of", "2024-09-20", "--format", "json", cwd=tmp_path)
+    contacts = [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]]
+    assert contacts == ["2024-09-10"]
+    summary = run("summary", SCHOOL, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
+    records = summary.json()["records"]
+    assert (records["total"], records["matched"]) == (1, 1)
