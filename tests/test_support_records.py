@@ -156,6 +156,24 @@ def test_a_retitled_record_sheet_names_a_school_only_by_a_schools_name(
     assert [f["code"] for f in found if f["code"] == "REC002"] == []
 
 
+def test_the_title_lbc_wrote_names_its_school_however_the_name_ends(tmp_path: Path) -> None:
+    """A county's folder of two schools, each with a 张雨涵 in 三年级(2)班, and 王芳's record
+    sheet as lbc titled it for 青山初中, a name without 小学, 中学 or 学校 at its end. The title
+    lbc wrote names the school it was told: her talk is 青山初中's child's, not one that
+    lbc cannot tell whose and counts for neither school."""
+    for school in ("青山初中", "白鹤小学"):
+        (tmp_path / school).mkdir()
+        write_xlsx(
+            tmp_path / school / f"{school}花名册.xlsx", {"儿童": [CHILD_HEADER, child_row(1)]}
+        )
+    title = ["青山初中2024年秋季学期帮扶记录表（王芳，2024-09-01至2025-01-31）"]
+    filled = [1, "张雨涵", "三年级(2)班", "谈心", "", dt.date(2024, 9, 20), "谈学习", "王芳"]
+    sheet = write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [title, LAID_OUT, filled]})
+    files = sorted(tmp_path.rglob("*.xlsx"))
+    assert schools_of(read_roster(files)).by_file[str(sheet)] == "青山初中"
+    assert run("validate", tmp_path, "--select", "REC").stderr == ""
+
+
 def test_a_titled_record_sheet_finds_its_child_in_a_roster_that_names_no_school(
     tmp_path: Path,
 ) -> None:
