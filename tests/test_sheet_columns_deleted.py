@@ -300,3 +300,41 @@ def test_a_records_sheet_naming_no_teacher_is_said_so(tmp_path: Path) -> None:
         "像是帮扶记录，但没有“帮扶教师”列，也看不出是哪位老师的，已跳过，其中的记录没有计入；"
         "请加上“帮扶教师”列并填写"
     )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["序号", "教师", "学生", "班级", "日期"],
+        ["序号", "教师姓名", "结对儿童", "班级", "时间"],
+        ["学生", "班级", "帮扶教师", "完成时间"],
+    ],
+)
+def test_a_pairs_list_naming_its_children_as_a_sheet_renamed_is_no_records(
+    tmp_path: Path, header: list[str]
+) -> None:
+    """A school's pairs list (结对名单) names its children by a header a teacher may rename
+    her record sheet's 学生姓名 to (学生, 结对儿童), beside the day of the pairing: with no
+    类型 or 内容 column it is no records sheet, so the day each pair was made is no contact
+    with the child (lbc due said 张雨涵 last contacted on 2024-09-01)."""
+    values = {"序号": 1, "学生": "张雨涵", "结对儿童": "张雨涵", "班级": "三年级(2)班"}
+    values |= {"教师": "王芳", "教师姓名": "王芳", "帮扶教师": "王芳"}
+    values |= {"日期": "2024-09-01", "时间": "2024-09-01", "完成时间": "2024-09-01"}
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    path = write_xlsx(
+        tmp_path / "r.xlsx",
+        {
+            "儿童": kids,
+            "教师": [["姓名", "在岗"], ["王芳", "是"]],
+            "结对名单": [header, [values[h] for h in header]],
+        },
+    )
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    said = due.json()
+    assert [c["last_contact"] for x in said["teachers"] for c in x["children"]] == [None]
+    assert said["summary"]["records"] == 0
+    assert due.stderr == (
+        f"提示：{path} 的工作表“结对名单”不是花名册、教师名单或帮扶记录，已跳过\n"
+        "提示：没有读到帮扶记录；请把交回的记录表文件夹一并给出，"
+        "或在 lbc.toml 的 [files] 中写 records\n"
+    )

@@ -311,6 +311,11 @@ TEACHER_FIELDS: tuple[Field, ...] = (
     Field("children", "帮扶学生", tuple(sorted(TEACHER_CHILDREN_HEADERS - {"帮扶学生"}))),
 )
 
+# How a teacher may rename her record sheet's 学生姓名, and a school's pairs list name its
+# children (教师 | 结对学生 | 日期, the day of the pairing): read as a record's child, but
+# no mark of a records sheet without a 类型 or 内容 column (tables._anchors_ok).
+PAIRED_STUDENT_HEADERS = ("学生", "结对学生", "结对儿童", "结对对象")
+
 RECORD_FIELDS: tuple[Field, ...] = (
     # 完成日期 beside lbc's own 应完成 (what was owed): a teacher renames 日期 so.
     Field(
@@ -323,7 +328,7 @@ RECORD_FIELDS: tuple[Field, ...] = (
     Field(
         "student",
         "学生姓名",
-        ("帮扶对象", "姓名", "儿童姓名", "学生", "结对学生", "结对儿童", "结对对象"),
+        ("帮扶对象", "姓名", "儿童姓名", *PAIRED_STUDENT_HEADERS),
     ),
     Field("class", "班级"),
     # Its values: normalise.RECORD_KINDS (谈心, 家访, 电话联系, 视频通话, 亲情通话 …).

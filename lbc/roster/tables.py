@@ -37,6 +37,7 @@ from lbc.roster.fields import (
     IGNORED_HEADERS,
     MOST_PLACES,
     OWN_HEADERS,
+    PAIRED_STUDENT_HEADERS,
     PLAN,
     ROLE_ATTRIBUTES,
     ROLES,
@@ -2422,19 +2423,24 @@ TEACHER_ANCHORS = frozenset(
 )
 
 
-def _anchors_ok(kind: Kind, keys: set[str], own_lbc: Callable[[], bool] = bool) -> bool:
-    """Whether the matched keys are enough to call a sheet this kind. A records sheet
+def _anchors_ok(kind: Kind, columns: dict[str, Column], own_lbc: Callable[[], bool] = bool) -> bool:
+    """Whether the matched columns are enough to call a sheet this kind. A records sheet
     without a 帮扶教师 column is one when ``own_lbc()``: the sheet is the one lbc writes for
     a teacher, by its title naming her (``title_teacher``) or by its header's 应完成 column
-    (a teacher who deleted both 帮扶教师 and the title still hands back her records)."""
+    (a teacher who deleted both 帮扶教师 and the title still hands back her records). A
+    child named by a pairs list's header (结对学生: PAIRED_STUDENT_HEADERS) marks none
+    without a 类型 or 内容 column, or each pair would be a contact on the day it was made."""
+    keys = set(columns)
     if kind is Kind.CHILDREN:
         strong = {"id_number", "birth_date", *CHILD_ANCHORS}
         return "name" in keys and len(keys & strong) >= 2 and not keys.isdisjoint(CHILD_ANCHORS)
     if kind is Kind.TEACHERS:
         return "name" in keys and not keys.isdisjoint(TEACHER_ANCHORS)
+    student = columns.get("student")
+    named = student is not None and "".join(student.label.split()) not in PAIRED_STUDENT_HEADERS
     return (
         "date" in keys
-        and bool(keys & {"student", "kind", "content"})
+        and (named or bool(keys & {"kind", "content"}))
         and ("teacher" in keys or own_lbc())
     )
 
@@ -3020,7 +3026,7 @@ def find_header(
                     found, height = deeper, 3
             if _anchors_ok(
                 kind,
-                set(found.columns),
+                found.columns,
                 lambda i=i, found=found: (
                     (teacherless and "student" in found.columns)
                     or record_sheets.title_teacher(_title_above(sheet.rows, i)) is not None
