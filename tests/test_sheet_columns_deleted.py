@@ -338,3 +338,16 @@ def test_a_pairs_list_naming_its_children_as_a_sheet_renamed_is_no_records(
         "提示：没有读到帮扶记录；请把交回的记录表文件夹一并给出，"
         "或在 lbc.toml 的 [files] 中写 records\n"
     )
+
+
+def test_a_time_of_day_column_before_the_date_leaves_the_date_read(tmp_path: Path) -> None:
+    """A school's records sheet with a 完成时间 column of the time of day (14:30) before its
+    日期: the 日期 column is the record's date, and the talk counts."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    header = ["完成时间", "帮扶教师", "学生姓名", "类型", "内容", "日期"]
+    row = ["14:30", "王芳", "张雨涵", "谈心", "谈学习", dt.date(2024, 10, 8)]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": kids, "帮扶记录": [header, row]})
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]] == [
+        "2024-10-08"
+    ]
