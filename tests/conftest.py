@@ -418,3 +418,10 @@ def patterns_compiled(*args: str | os.PathLike[str]) -> tuple[int, list[str]]:
     )
     line = next(x for x in done.stdout.splitlines() if x.startswith("PATTERNS "))
     return done.returncode, ast.literal_eval(line.split(" ", 1)[1])
+
+
+def card_page(path: Path) -> str:
+    """An HTML cards page as the tests read a card's lines: each item (姓名：张大爷), an
+    unbreakable span so that a printed line breaks between items, unwrapped to its text."""
+    page = path.read_text(encoding="utf-8")
+    return re.sub(r'<span class="item">([^<]*)</span>', r"\1", page)

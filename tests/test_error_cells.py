@@ -18,6 +18,7 @@ from conftest import (
     CHILD_HEADER,
     RECORD_HEADER,
     TEACHER_HEADER,
+    card_page,
     child_row,
     run,
     without,
@@ -100,9 +101,7 @@ def test_two_ids_showing_na_are_two_children(tmp_path: Path) -> None:
     paired = run("pair", school, "--format", "json").json()["summary"]
     assert (paired["children"], paired["duplicates"]) == (10, 0)
     assert run("cards", school, "--out", tmp_path / "联系卡.html").exit_code == 0
-    assert (tmp_path / "联系卡.html").read_text(encoding="utf-8").count(
-        "<h2><span>留守儿童联系卡 · "
-    ) == 10
+    assert card_page(tmp_path / "联系卡.html").count("<h2><span>留守儿童联系卡 · ") == 10
 
 
 def test_a_phone_showing_na_is_no_phone(tmp_path: Path) -> None:
@@ -136,7 +135,7 @@ def test_a_phone_showing_na_is_no_phone(tmp_path: Path) -> None:
         for c in g["children"]
     ] == [(3, ["父亲外出，没有电话"])]
     assert run("cards", path, "--out", tmp_path / "联系卡.html").exit_code == 0
-    card = (tmp_path / "联系卡.html").read_text(encoding="utf-8")
+    card = card_page(tmp_path / "联系卡.html")
     assert "#N/A" not in card
 
 
@@ -157,7 +156,7 @@ def test_a_class_or_an_id_showing_na_is_shown_as_no_value(tmp_path: Path) -> Non
         ("", ["李明轩"])
     ]
     assert run("cards", path, "--out", tmp_path / "联系卡.html").exit_code == 0
-    card = (tmp_path / "联系卡.html").read_text(encoding="utf-8")
+    card = card_page(tmp_path / "联系卡.html")
     assert "<h2><span>留守儿童联系卡 · 李明轩</span><span>＿＿＿＿＿＿</span></h2>" in card
     assert "#N/A" not in card
 
@@ -447,7 +446,7 @@ def test_a_support_teacher_showing_an_error_is_no_teacher_on_cards_birthdays_wat
     blank = "姓名：＿＿＿＿＿＿\u3000电话：＿＿＿＿＿＿"
     for phone in ("＿＿＿＿＿＿", "13800000001"):  # no teachers list, then 王芳 on one
         assert run("cards", school, "--out", tmp_path / "联系卡.html").exit_code == 0
-        page = (tmp_path / "联系卡.html").read_text(encoding="utf-8")
+        page = card_page(tmp_path / "联系卡.html")
         card = r"联系卡 · (\S+?)</span>.*?<th>帮扶教师</th><td[^>]*>(.*?)</td>"
         assert re.findall(card, page, re.S) == [
             ("张雨涵", f"姓名：王芳\u3000电话：{phone}"),

@@ -10,7 +10,7 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import TYPE_ERROR
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, TEACHER_HEADER, card_page, child_row, run, write_xlsx
 
 HEADER = [*CHILD_HEADER, "父亲姓名", "监护类型", "帮扶教师"]  # O, P, Q
 TEACHERS = [
@@ -94,7 +94,7 @@ def test_a_guardian_named_na_is_no_guardian(tmp_path: Path) -> None:
         for c in g["children"]
     ] == [(3, [nobody, ("WCH002", "监护类型为无人监护")]), (2, [nobody])]
     assert run("cards", school, "--out", tmp_path / "联系卡.html").exit_code == 0
-    card = (tmp_path / "联系卡.html").read_text(encoding="utf-8")
+    card = card_page(tmp_path / "联系卡.html")
     guardian_lines = [x for x in card.splitlines() if x.startswith("<tr><th>监护人</th>")]
     blank = "＿＿＿＿＿＿"
     home = "四川省南部县青山镇幸福村3组"
@@ -188,7 +188,7 @@ def test_a_name_typed_like_an_error_is_the_text_it_is(tmp_path: Path) -> None:
     ]
     assert reasons(school) == [(2, [("WCH002", "监护类型为无人监护")])]
     assert run("cards", school, "--out", tmp_path / "联系卡.html").exit_code == 0
-    card = (tmp_path / "联系卡.html").read_text(encoding="utf-8")
+    card = card_page(tmp_path / "联系卡.html")
     lines = [x for x in card.splitlines() if "<th>监护人</th>" in x]
     assert [x.split("住址：")[1].split("　")[0] for x in lines] == [
         "四川省南部县青山镇幸福村3组"

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from test_forms import validate
 from test_pair import C32, kid, roster, teacher
 
-from conftest import run
+from conftest import card_page, run
 
 
 def found(path: Path) -> list[tuple[str, int, str, str, str]]:
@@ -23,7 +23,7 @@ def found(path: Path) -> list[tuple[str, int, str, str, str]]:
 def card_phones(path: Path, out: Path) -> list[tuple[str, str]]:
     """Each card's (father's phone, mother's phone), as printed."""
     assert run("cards", path, "--out", out).exit_code == 0
-    page = out.read_text(encoding="utf-8")
+    page = card_page(out)
     phones = {
         who: re.findall(rf"<th>{who}</th><td[^>]*>姓名：[^　]*　电话：([^　<]*)", page)
         for who in ("父亲", "母亲")
@@ -201,7 +201,7 @@ def test_the_other_parents_labelled_number_is_theirs_without_their_column(tmp_pa
 def guardian_phones(path: Path, out: Path) -> list[str]:
     """Each card's guardian's phone, as printed."""
     assert run("cards", path, "--out", out).exit_code == 0
-    page = out.read_text(encoding="utf-8")
+    page = card_page(out)
     return re.findall(r"<th>监护人</th><td[^>]*>姓名：[^　]*　关系：[^　]*　电话：([^　<]*)", page)
 
 
@@ -824,7 +824,7 @@ def test_a_parent_at_home_by_the_work_places_is_the_guardian_of_a_one_parent_chi
     ]
     cards = tmp_path / "c.html"
     assert guardian_phones(path, cards) == ["13912345001", "13912345002", "＿＿＿＿＿＿"]
-    page = cards.read_text(encoding="utf-8")
+    page = card_page(cards)
     assert re.findall(r"留守类型：([^　<]*)", page) == ["父亲外出", "父亲外出", "母亲外出"]
 
 

@@ -24,6 +24,7 @@ from conftest import (
     CHILD_HEADER,
     RECORD_HEADER,
     TEACHER_HEADER,
+    card_page,
     child_row,
     last_contacts,
     make_id,
@@ -87,7 +88,7 @@ def cards(ws: Path) -> tuple[list[tuple[str, str, str]], str]:
     """(child, birth date, support teacher) of each card, and what lbc cards said."""
     made = run("cards", "--out", "联系卡.html", cwd=ws)
     assert made.exit_code == 0, made.stderr
-    return CARD.findall((ws / "联系卡.html").read_text(encoding="utf-8")), made.stderr
+    return CARD.findall(card_page(ws / "联系卡.html")), made.stderr
 
 
 def today() -> str:

@@ -10,7 +10,15 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_child_csv, write_xlsx
+from conftest import (
+    CHILD_HEADER,
+    TEACHER_HEADER,
+    card_page,
+    child_row,
+    run,
+    write_child_csv,
+    write_xlsx,
+)
 
 # The mother is away; the father and the guardian have a number each.
 MOTHERS = [
@@ -95,7 +103,7 @@ def test_every_command_agrees_on_which_phone_cells_give_a_number(tmp_path: Path)
     )
 
     assert run("cards", "--out", "c.html", cwd=ws).exit_code == 0
-    page = (ws / "c.html").read_text(encoding="utf-8")
+    page = card_page(ws / "c.html")
     mothers = re.findall(r"<th>母亲</th><td[^>]*>姓名：＿+　电话：([^　]*)　", page)
     assert mothers == [
         "13912345678、13612345678",
@@ -241,7 +249,7 @@ def test_a_landline_with_a_space_after_its_area_code_beside_a_mobile(tmp_path: P
         (4, ["father_phone"])
     ]
     assert run("cards", "roster.xlsx", "--out", "c.html", cwd=tmp_path).exit_code == 0
-    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    page = card_page(tmp_path / "c.html")
     assert re.findall(r"<th>父亲</th><td[^>]*>姓名：＿+　电话：([^　<]*)", page) == [
         "13812345678、0817-5521234",
         "13812345678、0817-5521234",

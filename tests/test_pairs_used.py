@@ -24,6 +24,7 @@ from conftest import (
     PAIRS_PENDING,
     TEACHER_HEADER,
     Result,
+    card_page,
     child_row,
     one_error_line,
     run,
@@ -84,7 +85,7 @@ TEACHER_CELL = re.compile(r'<th>帮扶教师</th><td colspan="3">姓名：([^　
 
 
 def card_teachers(page: Path) -> list[str]:
-    return TEACHER_CELL.findall(page.read_text(encoding="utf-8"))
+    return TEACHER_CELL.findall(card_page(page))
 
 
 # ---- the samples' term: pair once, every command after it uses the pairs ----

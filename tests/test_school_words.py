@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from test_forms import spots, validate, watched
 from test_pair import ANYONE, C32, C51, SHORT_1, kid, pair_json, roster, teacher, who
 
-from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from conftest import CHILD_HEADER, card_page, child_row, run, write_xlsx
 from lbc.roster import normalise as nz
 from lbc.roster.reading import RawSheet
 from lbc.roster.tables import GRADE_CODES, build_table
@@ -228,7 +228,7 @@ def test_a_phone_cell_with_both_parents_numbers_labelled(tmp_path: Path) -> None
         ("PHN001", 7, "J", "father_phone"),
     ]
     assert run("cards", path, "--out", tmp_path / "c.html").exit_code == 0
-    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    page = card_page(tmp_path / "c.html")
     fathers = re.findall(r"<th>父亲</th><td[^>]*>姓名：[^　]*　电话：([^　<]*)", page)
     mothers = re.findall(r"<th>母亲</th><td[^>]*>姓名：[^　]*　电话：([^　<]*)", page)
     default_father, default_mother = "13812345678", "13912345678"  # conftest's

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import NAMES, make_id, run, write_xlsx
+from conftest import NAMES, card_page, make_id, run, write_xlsx
 
 HEADER = ["姓名", "性别", "身份证号", "班级", "健康状况", "家庭住址", "留守类型", "父亲电话",
           "母亲电话", "监护人姓名", "与儿童关系", "监护人电话", "委托监护人姓名",
@@ -70,7 +70,7 @@ def test_the_second_guardian_reaches_cards_and_the_columns_listing(tmp_path: Pat
     _roster(tmp_path)
     cards = run("cards", "r.xlsx", "--out", "cards.html", cwd=tmp_path)
     assert cards.exit_code == 0, cards.stderr
-    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    html = card_page(tmp_path / "cards.html")
     assert "张大爷\u3000关系：祖父\u3000电话：13700000003" in html
     (read,) = run("columns", "r.xlsx", "--format", "json", cwd=tmp_path).json()["files"]
     (sheet,) = read["sheets"]
@@ -335,7 +335,7 @@ def test_a_first_guardian_without_a_phone_column_is_not_given_the_seconds(
         ("PHN001", "M5", "“委托监护人电话”格式不对：应为11位手机号（1开头）或带区号的座机号"),
     ]
     assert run("cards", "r.xlsx", "--out", "cards.html", cwd=tmp_path).exit_code == 0
-    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    html = card_page(tmp_path / "cards.html")
     assert "王奶奶\u3000关系：祖母\u3000电话：＿" in html and "13700000013" not in html
     assert "张大爷\u3000关系：＿＿＿＿＿＿\u3000电话：13700000023" in html
     assert _ignored(tmp_path) == (
@@ -378,7 +378,7 @@ def test_a_second_guardians_phone_is_read_after_two_of_the_first(tmp_path: Path)
         ("CON009", "P6", "监护人电话就是外出的父亲的电话：在家照看孩子的人没有电话"),
     ]
     assert run("cards", "r.xlsx", "--out", "cards.html", cwd=tmp_path).exit_code == 0
-    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    html = card_page(tmp_path / "cards.html")
     assert "张大爷\u3000关系：祖父\u3000电话：13700000023" in html
     assert _ignored(tmp_path) == (
         ["J:guardian_name", "K:guardian_relation", "L:guardian_phone"],
@@ -621,7 +621,7 @@ def test_a_relation_column_after_both_sets_is_every_rows(tmp_path: Path) -> None
         [("L", "second_guardian"), ("M", "second_guardian")],
     )
     assert run("cards", "r.xlsx", "--out", "cards.html", cwd=tmp_path).exit_code == 0
-    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    html = card_page(tmp_path / "cards.html")
     assert "王奶奶\u3000关系：祖母\u3000电话：13700000003" in html
     assert "张大爷\u3000关系：祖父\u3000电话：13700000013" in html
 
@@ -726,6 +726,6 @@ def test_a_relation_column_after_two_sets_headed_alike_is_every_rows(tmp_path: P
     write_xlsx(tmp_path / "r.xlsx", {"花名册": [header, *rows]})
     assert _found(tmp_path) == []
     assert run("cards", "r.xlsx", "--out", "cards.html", cwd=tmp_path).exit_code == 0
-    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    html = card_page(tmp_path / "cards.html")
     assert "王奶奶\u3000关系：祖母\u3000电话：13700000003" in html
     assert "张大爷\u3000关系：祖父\u3000电话：13700000013" in html

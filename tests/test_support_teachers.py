@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import TEACHER_HEADER, Row, child_cells, run, table, write_xlsx
+from conftest import TEACHER_HEADER, Row, card_page, child_cells, run, table, write_xlsx
 
 TERM = ("--term", "2026-autumn")
 AS_OF = ("--as-of", "2026-11-20")
@@ -84,7 +84,7 @@ def who_supports_whom(ws: Path) -> dict[str, object]:
             for c in birthdays.json()["classes"]
             for b in c["children"]
         },
-        "cards": card_teachers((ws / "卡.html").read_text(encoding="utf-8")),
+        "cards": card_teachers(card_page(ws / "卡.html")),
         "record_sheets": sorted(p.name for p in (ws / "记录表").iterdir()),
     }
 
@@ -230,7 +230,7 @@ def test_a_childs_teacher_is_of_its_own_school(tmp_path: Path) -> None:
     schools = ("青山小学", "白石小学")
     cards = run("cards", *schools, "--out", "卡.html", cwd=folder)
     assert cards.exit_code == 0, cards.stderr
-    assert card_teachers((folder / "卡.html").read_text(encoding="utf-8")) == {
+    assert card_teachers(card_page(folder / "卡.html")) == {
         "张雨涵": "姓名：王芳\u3000电话：13900001111",
         "李明轩": "姓名：王芳\u3000电话：13900001111",
         "王梓萱": "姓名：王芳\u3000电话：13900003333",
@@ -461,7 +461,7 @@ def test_two_namesakes_of_one_school_are_two_teachers_once_paired(tmp_path: Path
     pairing = run("summary", *TERM, "--format", "json", cwd=ws).json()["pairing"]
     assert (pairing["teachers"], pairing["teachers_with_children"]) == (2, 2)
     assert run("cards", "--out", "卡.html", cwd=ws).exit_code == 0
-    assert card_teachers((ws / "卡.html").read_text(encoding="utf-8")) == {
+    assert card_teachers(card_page(ws / "卡.html")) == {
         "张雨涵": "姓名：王芳（三年级(2)班）\u3000电话：13900001111",
         "李明轩": "姓名：王芳（五年级(1)班）\u3000电话：13900002222",
     }
@@ -477,7 +477,7 @@ def test_a_cell_naming_one_of_two_namesakes_gives_no_one_elses_phone(tmp_path: P
         child_cells(2, 班级="五年级(1)班", 帮扶教师="王芳（五年级(1)班）"),
     )
     assert run("cards", "--out", "卡.html", cwd=ws).exit_code == 0
-    assert card_teachers((ws / "卡.html").read_text(encoding="utf-8")) == {
+    assert card_teachers(card_page(ws / "卡.html")) == {
         "张雨涵": "姓名：王芳\u3000电话：＿＿＿＿＿＿",
         "李明轩": "姓名：王芳（五年级(1)班）\u3000电话：13900002222",
     }
@@ -502,7 +502,7 @@ def test_a_card_gives_the_phone_of_the_namesake_in_post(tmp_path: Path) -> None:
         {"留守儿童": table([child_cells(1, 帮扶教师="王芳")]), "教师": staff},
     )
     assert run("cards", roster, "--out", tmp_path / "卡.html").exit_code == 0
-    assert card_teachers((tmp_path / "卡.html").read_text(encoding="utf-8")) == {
+    assert card_teachers(card_page(tmp_path / "卡.html")) == {
         "张雨涵": "姓名：王芳\u3000电话：13900002222"
     }
 

@@ -17,7 +17,7 @@ from test_namesakes import kid as kid51
 from test_namesakes import teacher as teacher51
 from test_pair import C32, C51, KEPT, kid, pair_json, roster, teacher, who
 
-from conftest import RECORD_HEADER, run, table, write_xlsx
+from conftest import RECORD_HEADER, card_page, run, table, write_xlsx
 
 
 def findings(path: Path, select: str = "TCH") -> list[tuple[str, str, int, str, str, str]]:
@@ -60,7 +60,7 @@ def test_a_teachers_list_of_their_children_is_the_pairs_in_force(tmp_path: Path)
     ]
     made = run("cards", path, "--out", tmp_path / "卡.html", cwd=tmp_path)
     assert made.exit_code == 0, made.stderr
-    shown = CARD.findall((tmp_path / "卡.html").read_text(encoding="utf-8"))
+    shown = CARD.findall(card_page(tmp_path / "卡.html"))
     assert [(name, teacher) for name, _, teacher in shown] == [
         ("张雨涵", "王芳"),
         ("李明轩", "王芳"),
