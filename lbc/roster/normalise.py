@@ -1139,7 +1139,9 @@ _CN_DATE_PART = re.compile(
 # one as lbc reads none, never its first day.
 _SPACED_MARK = re.compile(r"(?<=\d)\s*([-/._])\s*(?=\d)")
 # A full stop or comma ending a cell, as a sentence ends (2024.10.8., 10月8日。).
-_END_MARK = re.compile(r"[.。,;、]+$")
+_END_MARKS = ".。,;、"
+_END_MARK = re.compile(rf"[{_END_MARKS}]+$")
+_CN_NUMERALS = frozenset(_CN_NUMERAL)
 # The day of the week written after a day (2024-10-08（周二）, 2024年10月8日 星期二).
 _WEEKDAY = re.compile(r"[日号]?\s*\(?\s*(?:周|星期|礼拜)\s*([一二三四五六日天])")
 _WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)\s*[一二三四五六日天]")
@@ -1149,10 +1151,13 @@ _WEEKDAYS = "一二三四五六日"
 def date_text(s: str) -> str:
     """A hand-typed date's text as lbc's patterns read it: its Chinese numerals as digits,
     the spaces around a mark between its numbers dropped and _ as -, without the full stop
-    or comma it ends with. Each of these a person reads one way only."""
-    s = _CN_DATE_PART.sub(lambda m: _cn_count(m[0].replace("○", "〇")), s)
-    s = _SPACED_MARK.sub(lambda m: "-" if m[1] == "_" else m[1], s)
-    return _END_MARK.sub("", s)
+    or comma it ends with. Each of these a person reads one way only. A county's birth
+    dates are a million such texts, nearly all 2015-03-04: only what needs one is rewritten."""
+    if not s.isascii() and _CN_NUMERALS.intersection(s):
+        s = _CN_DATE_PART.sub(lambda m: _cn_count(m[0].replace("○", "〇")), s)
+    if "_" in s or " " in s or "\u3000" in s:
+        s = _SPACED_MARK.sub(lambda m: "-" if m[1] == "_" else m[1], s)
+    return _END_MARK.sub("", s) if s and s[-1] in _END_MARKS else s
 
 
 def without_weekday(s: str) -> str:
@@ -1213,7 +1218,8 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
                 day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 return Bad(s)
-            return Bad(s) if _weekday_differs(day, read[m.end(3) :]) else day
+            after = m.end(3)
+            return Bad(s) if after < len(read) and _weekday_differs(day, read[after:]) else day
     for pattern in _MONTH_PATTERNS:
         m = pattern.fullmatch(read)
         if m:
