@@ -332,3 +332,23 @@ def test_a_contact_made_after_all_is_made(kind: str, content: str) -> None:
 @pytest.mark.parametrize(("kind", "content"), CONTENT_NOT_MADE_FOR_ALL_THAT)
 def test_a_contact_not_made_for_all_that_is_not_made(kind: str, content: str) -> None:
     assert nz.said_not_made(kind, content)
+
+
+def test_a_dated_record_of_a_child_without_its_kind_is_said_and_a_childless_row_is_not(
+    tmp_path: Path,
+) -> None:
+    """张雨涵's home visit written up with its 类型 left empty counts for no visit: REC010
+    at the 类型 cell. A row naming no child (a class meeting) is no child's contact, and is
+    said for its missing 学生姓名 alone, not as a contact of no kind."""
+    kids = [CHILD_HEADER, child_row(1)]
+    records = [
+        RECORD_HEADER,
+        [dt.date(2024, 10, 8), "王芳", "张雨涵", None, None, "到家中家访，见到奶奶"],
+        [dt.date(2024, 10, 9), "王芳", None, None, None, "全班主题班会"],
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": kids, "帮扶记录": records})
+    found = run("validate", path, "--format", "json", "--select", "REC,REQ").json()["findings"]
+    assert [(f["code"], f["row"], f["column"]) for f in found] == [
+        ("REC010", 2, "E"),
+        ("REQ001", 3, "C"),
+    ]

@@ -1674,12 +1674,13 @@ def check_records(
     _each_bad_date(out, "date", dated_by_a_term(table, terms), own_sheet)
     _each_empty(out, "teacher")
     _each_bad(out, "kind", R.REC004, allowed=as_list(nz.RECORD_KINDS))
-    # A dated record left without its kind on a sheet of kinds: a contact, but no talk or
-    # visit, which due and the summary would count as owed with no word why.
-    if "kind" in table.columns:
-        kinds, dates = table.values["kind"], table.values.get("date") or ()
-        for i, (kind, date) in enumerate(zip(kinds, dates, strict=False)):
-            if kind is None and date is not None:
+    # A dated record of a child left without its kind on a sheet of kinds: a contact, but
+    # no talk or visit, which due and the summary would count as owed with no word why. A
+    # row naming no child is no child's contact at all.
+    if "kind" in table.columns and "student" in table.columns:
+        kinds, dates, students = (table.values.get(k) or () for k in ("kind", "date", "student"))
+        for i, (kind, date, student) in enumerate(zip(kinds, dates, students, strict=False)):
+            if kind is None and date is not None and student is not None:
                 out.add(R.REC010, i, "kind")
     for i, kind in enumerate(table.values.get("kind") or ()):
         if kind.__class__ is nz.NotHeld:
