@@ -53,3 +53,26 @@ def test_a_record_sheet_titled_with_no_school_of_the_run_is_the_run_schools(
     summary = run("summary", SCHOOL, "--term", "2024-autumn", "--format", "json", cwd=tmp_path)
     records = summary.json()["records"]
     assert (records["total"], records["matched"]) == (1, 1)
+
+
+def test_a_record_sheet_in_another_schools_folder_is_of_the_school_its_title_names(
+    tmp_path: Path,
+) -> None:
+    """A county's folder: 青山镇中心小学/ with its roster, 白鹤小学/ with 王芳's record sheet
+    titled for 白鹤小学 but not its roster. Her talk is with 白鹤小学's 张雨涵, not 青山镇中心
+    小学's child of the same name and class, who is still owed a contact (lbc due said she
+    was contacted on 2024-09-10)."""
+    roster = [[f"{SCHOOL}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]
+    (tmp_path / SCHOOL).mkdir()
+    write_xlsx(tmp_path / SCHOOL / "花名册.xlsx", {"花名册": roster})
+    (tmp_path / "白鹤小学").mkdir()
+    title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
+    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
+    write_xlsx(tmp_path / "白鹤小学" / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, row]})
+
+    due = run("due", ".", "--as-of", "2024-09-20", "--format", "json", cwd=tmp_path)
+    contacts = [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]]
+    assert contacts == [None]
+    checked = run("validate", ".", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["file"], f["row"]) for f in checked.json()["findings"]]
+    assert found == [("REC002", "白鹤小学/王芳.xlsx", 3)]

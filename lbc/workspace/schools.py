@@ -642,9 +642,13 @@ def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
     for 青山镇中心小学), in a run whose children are of one school, is that school's: a
     teacher's sheet returned to her own school, whose children its records name; else
     every record would name a child of no school's roster (REC002) and count for none.
-    Not where the file's 学校 column names its rows' school, nor a name from lbc.toml.
+    Not where the file's 学校 column names its rows' school, nor a name from lbc.toml,
+    nor a sheet outside the folders of the children (县/白鹤小学/ beside 县/青山镇中心小学/):
+    that is the school its title names, whose roster the run lacks, and a namesake child
+    of the school read (张雨涵 of 三年级(2)班 in both) is not the one its records are of.
     ``Roster.titled_as`` keeps the name the title gave, for the commands to say."""
     holding = {table.file for table in roster.children}
+    folders = {Path(file).resolve().parent for file in holding}
     # Not a file of children, nor one whose 学校 column says its rows' school.
     said = holding | {x.file for x in [*roster.teachers, *roster.records] if x.has("school")}
     alone = [path for path in files if roster.declared.get(str(path)) and str(path) not in said]
@@ -658,7 +662,8 @@ def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
     (school,) = schools
     for path in alone:
         name = roster.declared[str(path)]
-        if name != school and workspace_school(path) is None:
+        inside = not folders.isdisjoint(path.resolve().parents)
+        if name != school and inside and workspace_school(path) is None:
             roster.declared[str(path)] = school
             roster.titled_as[str(path)] = (name, school)
 
