@@ -351,3 +351,74 @@ def test_a_time_of_day_column_before_the_date_leaves_the_date_read(tmp_path: Pat
     assert [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]] == [
         "2024-10-08"
     ]
+
+
+LIST_HEADER = ["序号", "姓名", "班级", "性别", "出生日期", "留守类型", "监护人姓名", "监护人电话"]
+LISTED = [1, "张雨涵", "三年级(2)班", "女", "2016-05-01", "父母均外出", "张大爷", "13712345678"]
+
+
+def test_a_schools_roster_beside_a_children_list_keeps_its_records_as_written(
+    tmp_path: Path,
+) -> None:
+    """A school's own workbook: its roster, its records sheet, and a 结对儿童 sheet copied
+    from 王芳's record sheet (王芳老师结对儿童). A workbook with a roster is no teacher's
+    record sheet: its record without a date is said (REQ001), not dropped as a row left
+    blank, and its records sheet without 帮扶教师 is not made 王芳's every row (李明轩 is
+    李强's child, and was counted as contacted by 王芳)."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "李强"]]
+    children_list = [["王芳老师结对儿童"], LIST_HEADER, LISTED]
+    records = [
+        ["日期", "帮扶教师", "学生姓名", "班级", "类型", "内容"],
+        ["2024-09-10", "王芳", "张雨涵", "三年级(2)班", "谈心", "谈学习"],
+        [None, "李强", "李明轩", "三年级(2)班", "家访", None],
+    ]
+    path = write_xlsx(
+        tmp_path / "r.xlsx", {"花名册": kids, "帮扶记录": records, "结对儿童": children_list}
+    )
+    found = run("validate", path, "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["message"]) for f in found] == [("REQ001", 3, "“日期”未填写")]
+
+    unnamed = [["日期", "学生姓名", "班级", "类型", "内容"], [dt.date(2024, 9, 12), "李明轩"]]
+    path = write_xlsx(
+        tmp_path / "s.xlsx", {"花名册": kids, "帮扶记录": unnamed, "结对儿童": children_list}
+    )
+    due = run("due", path, "--as-of", "2024-09-20", "--format", "json")
+    assert [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]] == [
+        None,
+        None,
+    ]
+    assert due.stderr.splitlines()[0] == (
+        f"提示：{path} 的工作表“帮扶记录”有“日期”和“学生姓名”列，"
+        "像是帮扶记录，但没有“帮扶教师”列，也看不出是哪位老师的，已跳过，其中的记录没有计入；"
+        "请加上“帮扶教师”列并填写"
+    )
+
+
+def test_two_teachers_sheets_in_one_workbook_name_neither_teacher(tmp_path: Path) -> None:
+    """王芳's and 李强's record sheets copied into one workbook, each records sheet without
+    its title and 帮扶教师 column: which teacher wrote which is not known, so 李强's talk with
+    his own 李明轩 is not made 王芳's (REC006, a talk by another teacher); both sheets are
+    passed over and said so."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"], [*child_row(2), "李强"]]
+    roster = write_xlsx(tmp_path / "名册.xlsx", {"花名册": kids})
+    header = ["序号", "学生姓名", "班级", "类型", "日期", "内容"]
+    wang = [header, [1, "张雨涵", "三年级(2)班", "谈心", dt.date(2024, 9, 10), "谈学习"]]
+    li = [header, [1, "李明轩", "三年级(2)班", "谈心", dt.date(2024, 9, 11), "谈学习"]]
+    path = write_xlsx(
+        tmp_path / "记录.xlsx",
+        {
+            "帮扶记录": wang,
+            "结对儿童": [["王芳老师结对儿童"], LIST_HEADER, LISTED],
+            "帮扶记录 (2)": li,
+            "结对儿童 (2)": [["李强老师结对儿童"], LIST_HEADER, LISTED],
+        },
+    )
+    found = run("validate", roster, path, "--format", "json").json()["findings"]
+    assert [f["code"] for f in found if f["code"].startswith("REC")] == []
+    due = run("due", roster, path, "--as-of", "2024-09-20")
+    skipped = "有“日期”和“学生姓名”列，像是帮扶记录，但没有“帮扶教师”列"
+    said = [line for line in due.stderr.splitlines() if skipped in line]
+    assert [line.split("的工作表")[1].split(skipped)[0] for line in said] == [
+        "“帮扶记录”",
+        "“帮扶记录 (2)”",
+    ]

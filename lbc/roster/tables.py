@@ -5855,15 +5855,17 @@ def _beside_children_list(sheets: list[SheetRead]) -> None:
     """A workbook holding the 结对儿童 list lbc writes (``record_sheets.is_children_list``)
     is a teacher's record sheet whatever she deleted from its records sheet (its title, its
     应完成 and 帮扶教师 columns): that sheet is lbc's, its rows not filled in dropped, and
-    hers, whom the list's title names, where no 帮扶教师 column names anyone."""
-    listed = [
-        s.table
-        for s in sheets
-        if s.table is not None and record_sheets.is_children_list(s.name, s.table)
-    ]
-    if not listed:
+    hers, whom the list's title names, where no 帮扶教师 column names anyone. Not a
+    workbook holding a roster beside such a list (a school's own records are no laid-out
+    rows to drop); and no teacher where two teachers' sheets were copied into one workbook
+    (王芳老师结对儿童 and 李强老师结对儿童): which of them wrote a records sheet is not known."""
+    tables = [s.table for s in sheets if s.table is not None]
+    if not any(record_sheets.is_children_list(s.name, s.table) for s in sheets):
         return
-    teacher = record_sheets.list_teacher(listed[0])
+    if any(x.kind is Kind.CHILDREN and not record_sheets.has_children_title(x) for x in tables):
+        return
+    named = {record_sheets.list_teacher(x) for x in tables if record_sheets.has_children_title(x)}
+    teacher = named.pop() if len(named) == 1 else ""
     for s in sheets:
         if s.teacherless is not None and teacher:
             s.table, s.teacherless = s.teacherless, None
