@@ -174,6 +174,24 @@ def test_the_title_lbc_wrote_names_its_school_however_the_name_ends(tmp_path: Pa
     assert run("validate", tmp_path, "--select", "REC").stderr == ""
 
 
+def test_a_teachers_words_before_lbcs_title_tail_name_no_school(tmp_path: Path) -> None:
+    """王芳 retypes her sheet's title as 王芳的帮扶记录表 but keeps the teacher and the term's
+    dates lbc wrote after it: without the term's label it is not the title lbc wrote, so
+    王芳的帮扶记录表 is no school; the sheet is of the school whose folder it is in, and her
+    talk counts for its 李明轩 (it was REC002, a child of no roster of school 王芳的帮扶记录表)."""
+    for n, school in ((1, "白鹤小学"), (2, "青山镇中心小学")):
+        (tmp_path / school).mkdir()
+        kids = [[f"{school}留守儿童花名册"], CHILD_HEADER, child_row(n)]
+        write_xlsx(tmp_path / school / "花名册.xlsx", {"花名册": kids})
+    title = ["王芳的帮扶记录表（王芳，2024年9月1日至2025年1月31日）"]
+    filled = [1, "李明轩", "三年级(2)班", "谈心", "", dt.date(2024, 9, 20), "谈学习", "王芳"]
+    sheet = tmp_path / "青山镇中心小学" / "王芳.xlsx"
+    write_xlsx(sheet, {"帮扶记录": [title, LAID_OUT, filled]})
+    files = sorted(tmp_path.rglob("*.xlsx"))
+    assert schools_of(read_roster(files)).by_file[str(sheet)] == "青山镇中心小学"
+    assert run("validate", tmp_path, "--select", "REC").stderr == ""
+
+
 def test_a_titled_record_sheet_finds_its_child_in_a_roster_that_names_no_school(
     tmp_path: Path,
 ) -> None:

@@ -42,6 +42,8 @@ _DAY = r"(\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日)"
 _DATES = re.compile(rf"（[^（）]*?{_DAY}至{_DAY}）\s*$")
 # The teacher the title names (rs.title: …帮扶记录表（王芳，2024年9月1日至2025年1月31日）).
 _TEACHER = re.compile(rf"帮扶记录表（(.+)，{_DAY}至{_DAY}）\s*$")
+# The whole title lbc writes (rs.title): the school, the term's label, then as _TEACHER.
+_WHOLE = re.compile(rf"\d{{4}}年[春秋]季学期帮扶记录表（.+，{_DAY}至{_DAY}）\s*$")
 _NO_YEAR = re.compile(r"\d{1,2}\s*月")
 # A month and day typed as text without a year, 9.15, 9-15 or 9/15 (9/15 as a US
 # date is the same day). Not a number cell, nor 10.1, 10.2 or 10.3 as text: a number
@@ -110,6 +112,13 @@ def title_teacher(title: str) -> str | None:
     except ValueError:
         return None
     return found[1].strip() or None
+
+
+def whole_title(title: str) -> bool:
+    """Whether a title is the whole one lbc writes, the term's label (2024年秋季学期) before
+    帮扶记录表: what stands before the term is the school lbc was told, however its name ends
+    (青山初中); a teacher's own words before 帮扶记录表 (王芳的帮扶记录表) name none."""
+    return _WHOLE.search(title) is not None
 
 
 def teacher_from_title(table: Table) -> None:

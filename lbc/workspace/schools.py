@@ -1125,7 +1125,7 @@ def titled_school(path: Path, roster: Roster) -> str:
         # title names a school by a school's name alone, not by what stands before 帮扶记录,
         # else her records would be of a school 侯军帮扶记录 where none of her children is.
         # The title lbc wrote names the school lbc was told, however it ends (青山初中).
-        own = record_sheets.title_teacher(table.title) is not None
+        own = record_sheets.whole_title(table.title)
         if name and (table.kind is Kind.CHILDREN or own or ends_as_a_school(name)):
             return qualified(name, path)
     return ""
