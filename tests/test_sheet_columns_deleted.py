@@ -308,6 +308,7 @@ def test_a_records_sheet_naming_no_teacher_is_said_so(tmp_path: Path) -> None:
         ["序号", "教师", "学生", "班级", "日期"],
         ["序号", "教师姓名", "结对儿童", "班级", "时间"],
         ["学生", "班级", "帮扶教师", "完成时间"],
+        ["序号", "教师", "学生", "班级", "日期", "备注"],
     ],
 )
 def test_a_pairs_list_naming_its_children_as_a_sheet_renamed_is_no_records(
@@ -317,7 +318,13 @@ def test_a_pairs_list_naming_its_children_as_a_sheet_renamed_is_no_records(
     her record sheet's 学生姓名 to (学生, 结对儿童), beside the day of the pairing: with no
     类型 or 内容 column it is no records sheet, so the day each pair was made is no contact
     with the child (lbc due said 张雨涵 last contacted on 2024-09-01)."""
-    values = {"序号": 1, "学生": "张雨涵", "结对儿童": "张雨涵", "班级": "三年级(2)班"}
+    values = {
+        "序号": 1,
+        "学生": "张雨涵",
+        "结对儿童": "张雨涵",
+        "班级": "三年级(2)班",
+        "备注": "新结对",
+    }
     values |= {"教师": "王芳", "教师姓名": "王芳", "帮扶教师": "王芳"}
     values |= {"日期": "2024-09-01", "时间": "2024-09-01", "完成时间": "2024-09-01"}
     kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
@@ -338,6 +345,31 @@ def test_a_pairs_list_naming_its_children_as_a_sheet_renamed_is_no_records(
         "提示：没有读到帮扶记录；请把交回的记录表文件夹一并给出，"
         "或在 lbc.toml 的 [files] 中写 records\n"
     )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["时间", "教师", "结对学生", "记录"],
+        ["日期", "帮扶教师", "结对对象", "帮扶措施"],
+        ["帮扶日期", "帮扶教师", "学生", "帮扶过程"],
+    ],
+)
+def test_a_records_sheet_naming_its_children_as_a_pairs_list_does_still_counts(
+    tmp_path: Path, header: list[str]
+) -> None:
+    """A school's records sheet heading its children 学生 or 结对学生, as a pairs list may,
+    and what was done 记录, 帮扶措施 or 帮扶过程 (no 类型 or 内容 column): it is records, not a
+    pairs list, and its talk counts (the sheet was skipped, 张雨涵 never contacted); what
+    was done is under a header lbc has no name for, and said so."""
+    kids = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "王芳"]]
+    row = [dt.date(2024, 10, 8), "王芳", "张雨涵", "谈学习情况"]
+    path = write_xlsx(tmp_path / "r.xlsx", {"花名册": kids, "记录": [header, row]})
+    due = run("due", path, "--as-of", "2024-10-15", "--format", "json")
+    assert [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]] == [
+        "2024-10-08"
+    ]
+    assert due.stderr == f"提示：{path} 的“记录”有未识别的列，已忽略：{header[3]}(D)\n"
 
 
 def test_a_time_of_day_column_before_the_date_leaves_the_date_read(tmp_path: Path) -> None:

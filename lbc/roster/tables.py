@@ -2423,13 +2423,16 @@ TEACHER_ANCHORS = frozenset(
 )
 
 
-def _anchors_ok(kind: Kind, columns: dict[str, Column], own_lbc: Callable[[], bool] = bool) -> bool:
+def _anchors_ok(kind: Kind, header: _Header, own_lbc: Callable[[], bool] = bool) -> bool:
     """Whether the matched columns are enough to call a sheet this kind. A records sheet
     without a 帮扶教师 column is one when ``own_lbc()``: the sheet is the one lbc writes for
     a teacher, by its title naming her (``title_teacher``) or by its header's 应完成 column
     (a teacher who deleted both 帮扶教师 and the title still hands back her records). A
     child named by a pairs list's header (结对学生: PAIRED_STUDENT_HEADERS) marks none
-    without a 类型 or 内容 column, or each pair would be a contact on the day it was made."""
+    without a 类型 or 内容 column, or a column lbc has no name for headed as where a school
+    writes what was done (记录, 帮扶措施: RECORD_TEXT_WORDS): else each pair would be a
+    contact on the day it was made. Not 备注, which a pairs list may have too."""
+    columns = header.columns
     keys = set(columns)
     if kind is Kind.CHILDREN:
         strong = {"id_number", "birth_date", *CHILD_ANCHORS}
@@ -2440,9 +2443,19 @@ def _anchors_ok(kind: Kind, columns: dict[str, Column], own_lbc: Callable[[], bo
     named = student is not None and "".join(student.label.split()) not in PAIRED_STUDENT_HEADERS
     return (
         "date" in keys
-        and (named or bool(keys & {"kind", "content"}))
+        and (named or bool(keys & {"kind", "content"}) or _record_text(header))
         and ("teacher" in keys or own_lbc())
     )
+
+
+# Words of a header lbc has no name for under which a school writes what a talk or visit
+# did (记录, 帮扶措施, 帮扶过程): a records sheet's, as no pairs list's column is.
+RECORD_TEXT_WORDS = ("记录", "措施", "过程")
+
+
+def _record_text(header: _Header) -> bool:
+    """Whether a header has a column lbc has no name for headed by RECORD_TEXT_WORDS."""
+    return any(word in label for _, label in header.unknown for word in RECORD_TEXT_WORDS)
 
 
 def _title_above(grid: Sequence[Sequence[Any]], first: int) -> str:
@@ -3026,7 +3039,7 @@ def find_header(
                     found, height = deeper, 3
             if _anchors_ok(
                 kind,
-                found.columns,
+                found,
                 lambda i=i, found=found: (
                     (teacherless and "student" in found.columns)
                     or record_sheets.title_teacher(_title_above(sheet.rows, i)) is not None
