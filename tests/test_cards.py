@@ -283,6 +283,9 @@ def test_html_cards_keep_each_item_whole_in_boxes_as_tall_as_they_hold(school: P
     card_rule = re.search(r"\.card \{([^}]*)\}", page)
     assert card_rule is not None and "height" not in card_rule[1]
     assert re.search(r"\.item \{[^}]*display: inline-block", page)
+    # An item longer than a line (an address typed in Latin letters without a space) wraps
+    # inside the box rather than running past it.
+    assert re.search(r"\.item \{[^}]*max-width: 100%; overflow-wrap: anywhere", page)
     assert "break-after: page" not in page
     assert page.count('<section class="card">') == page.count('<hr class="cut">') + 1 == 5
     rows = re.findall(r"<td colspan=\"3\">(.*?)</td>", page)
