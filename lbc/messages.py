@@ -741,6 +741,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "（前面的监护人没填的）",
         "(where the guardian before is empty)",
     ),
+    "columns.no_teacher": (
+        "{file} 的工作表“{sheet}”有“日期”和“学生姓名”列，像是帮扶记录，但没有“帮扶教师”列，"
+        "也看不出是哪位老师的，未读；请加上“帮扶教师”列并填写",
+        "{file} sheet '{sheet}' has 日期 and 学生姓名 columns like records, but no 帮扶教师 "
+        "column and nothing naming the teacher: not read; add a 帮扶教师 column and fill it in",
+    ),
     "columns.skipped": (
         "{file} 的工作表“{sheet}”不是花名册、教师名单或帮扶记录，未读",
         "{file} sheet '{sheet}' is not a children, teachers or records sheet; not read",

@@ -300,6 +300,12 @@ def test_a_records_sheet_naming_no_teacher_is_said_so(tmp_path: Path) -> None:
         "像是帮扶记录，但没有“帮扶教师”列，也看不出是哪位老师的，已跳过，其中的记录没有计入；"
         "请加上“帮扶教师”列并填写"
     )
+    # lbc columns, asked how the workbook was read, says the same of the sheet.
+    shown = run("columns", cwd=ws).stdout.splitlines()
+    assert (
+        f"记录表/帮扶记录表_{TERM}_王芳.xlsx 的工作表“帮扶记录”有“日期”和“学生姓名”列，"
+        "像是帮扶记录，但没有“帮扶教师”列，也看不出是哪位老师的，未读；请加上“帮扶教师”列并填写"
+    ) in shown
 
 
 @pytest.mark.parametrize(

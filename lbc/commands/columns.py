@@ -41,13 +41,14 @@ def columns(
     """说明每个工作表是怎样读的。"""
     common.check_format(fmt)
     paths, cfg, runs = common.inputs(files, config)
-    described = describe_roster(common.read(paths, cfg, runs, notes=False, pairs_alone=True))
+    roster = common.read(paths, cfg, runs, notes=False, pairs_alone=True)
+    described = describe_roster(roster)
     common.emit(
         fmt,
         document=lambda: {"files": described},
         rows=lambda: _rows(described),
         columns=CSV_COLUMNS,
-        table=lambda: _print(described),
+        table=lambda: _print(described, set(roster.unnamed_records)),
         bom=not no_bom,
         json_keys=json_keys,
     )
@@ -111,7 +112,10 @@ def _print_marks(console: Console, sheet: dict[str, Any]) -> None:
             console.print(words, markup=False)
 
 
-def _print(described: list[dict[str, Any]]) -> None:
+def _print(described: list[dict[str, Any]], teacherless: set[tuple[str, str]]) -> None:
+    """Each sheet's columns as read; a sheet passed over said why: ``teacherless`` (file,
+    sheet) has records' columns but names no teacher (Roster.unnamed_records), which the
+    school mends by adding the column, not by being told it holds no list."""
     console = common.stdout()
     headers = [t(f"columns.col.{c}") for c in ("column", "header", "cells", "field", "note")]
     for entry in described:
@@ -133,4 +137,7 @@ def _print(described: list[dict[str, Any]]) -> None:
                 said = sheet["class_from"]
                 console.print(t(f"columns.class_from.{said['source']}", cls=said["class"]))
         for name in entry["skipped_sheets"]:
-            console.print(t("columns.skipped", file=entry["file"], sheet=name), markup=False)
+            key = (
+                "columns.no_teacher" if (entry["file"], name) in teacherless else "columns.skipped"
+            )
+            console.print(t(key, file=entry["file"], sheet=name), markup=False)
