@@ -5772,8 +5772,20 @@ def unheld_rows(table: Table, runs: UnheldRuns) -> UnheldRows:
     the school's own file and sheet it is said missing at (unheld_back). Counted before
     lacking_runs gives a row another source."""
     out: UnheldRows = {}
+    for i, n, said in _by_place(table, runs):
+        for key, label, where, first, count in said:
+            if first <= n < first + count:
+                out.setdefault((table.sheet_at(i), table.rows[i]), []).append((key, label, where))
+    return out
+
+
+def _by_place(table: Table, runs: Mapping[tuple[str, str, str], list[Any]]) -> Iterator[Any]:
+    """Each row of ``table`` whose 来源文件 and 来源工作表 ``runs`` (a merged workbook's
+    runs of rows, by kind, file and sheet) speaks of: its index, its place among the
+    table's rows of that source (from 0), and the runs said of that source, which give
+    their rows by that place (RUNS_HEADER, UNHELD_HEADER)."""
     if table.sources is None:
-        return out
+        return
     kind = table.kind.value
     mine = {(file, sheet) for k, file, sheet in runs if k == kind}
     seen: Counter[tuple[str, str]] = Counter()
@@ -5782,10 +5794,7 @@ def unheld_rows(table: Table, runs: UnheldRuns) -> UnheldRows:
             continue
         n = seen[source]
         seen[source] += 1
-        for key, label, where, first, count in runs[(kind, *source)]:
-            if first <= n < first + count:
-                out.setdefault((table.sheet_at(i), table.rows[i]), []).append((key, label, where))
-    return out
+        yield i, n, runs[(kind, *source)]
 
 
 def unheld_back(piece: Table, rows: UnheldRows) -> None:
@@ -5808,19 +5817,11 @@ def lacking_runs(table: Table, runs: LacksRuns, had: SourceColumns) -> None:
     (``had``): by_source makes them a piece of their own lacking the rest there, as the
     merged workbook's rows are, so a required column they lacked is said there (COL001),
     not as an empty cell on each row (REQ001)."""
-    if table.sources is None:
-        return
     kind = table.kind.value
-    mine = {(file, sheet) for k, file, sheet in runs if k == kind}
-    seen: Counter[tuple[str, str]] = Counter()
-    for i, source in enumerate(table.sources):
-        if source not in mine:
-            continue
-        n = seen[source]
-        seen[source] += 1
-        for place, first, count, keys in runs[(kind, *source)]:
+    for i, n, said in _by_place(table, runs):
+        for place, first, count, keys in said:
             if first <= n < first + count:
-                table.sources[i] = place
+                table.sources[i] = place  # type: ignore[index]  # None: no row given
                 had[(kind, *place, "")] = keys
                 break
 
