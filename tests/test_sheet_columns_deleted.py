@@ -49,6 +49,25 @@ def workspace(tmp_path: Path, kids: list[dict[str, Any]], staff: list[dict[str, 
     return ws
 
 
+def wang_and_li(tmp_path: Path) -> Path:
+    """A workspace where 王芳 supports 张雨涵 and 李强 李明轩, their record sheets written."""
+    kids = [kid(1, 帮扶教师="王芳"), kid(2, 帮扶教师="李强")]
+    return workspace(
+        tmp_path, kids, [teacher("王芳", "13800000002"), teacher("李强", "13800000001")]
+    )
+
+
+def counted_as_handed_back(ws: Path) -> None:
+    """王芳's talk of 2024-09-10 with 张雨涵 counts in due and the summary, no sheet is said
+    skipped, and validate finds nothing: as if her sheet came back untouched."""
+    assert owed(ws) == [("王芳", "张雨涵", 1, "2024-09-10"), ("李强", "李明轩", 0, None)]
+    due = run("due", "--as-of", "2024-09-20", cwd=ws)
+    assert "已跳过" not in due.stderr
+    summary_counts_one_record(ws)
+    checked = run("validate", "--format", "json", cwd=ws)
+    assert (checked.exit_code, checked.json()["findings"]) == (0, [])
+
+
 def sheet(ws: Path, name: str) -> Path:
     return ws / "记录表" / f"帮扶记录表_{TERM}_{name}.xlsx"
 
@@ -81,29 +100,20 @@ def test_a_sheet_without_its_teacher_column_is_the_teacher_its_title_names(
     """王芳 deletes the 帮扶教师 column from her sheet: its title (…帮扶记录表（王芳，2024年9月1日
     至2025年1月31日）) names her, so her talk counts for her child, in due, the summary and
     validate alike, and nothing says the sheet was skipped or the column is missing."""
-    kids = [kid(1, 帮扶教师="王芳"), kid(2, 帮扶教师="李强")]
-    ws = workspace(tmp_path, kids, [teacher("王芳", "13800000002"), teacher("李强", "13800000001")])
+    ws = wang_and_li(tmp_path)
     path = sheet(ws, "王芳")
     title = load_workbook(path)["帮扶记录"]["A1"].value
     assert title == "2024年秋季学期帮扶记录表（王芳，2024年9月1日至2025年1月31日）"
     fill_first_row_and_delete(path, dt.date(2024, 9, 10), "谈学习", "帮扶教师")
 
-    assert owed(ws) == [("王芳", "张雨涵", 1, "2024-09-10"), ("李强", "李明轩", 0, None)]
-    due = run("due", "--as-of", "2024-09-20", cwd=ws)
-    assert "已跳过" not in due.stderr
-
-    summary_counts_one_record(ws)
-
-    checked = run("validate", "--format", "json", cwd=ws)
-    assert (checked.exit_code, checked.json()["findings"]) == (0, [])
+    counted_as_handed_back(ws)
 
 
 def test_a_sheet_without_its_title_and_teacher_column_still_counts(tmp_path: Path) -> None:
     """王芳 deletes both the title row and the 帮扶教师 column: the 应完成 column still marks the
     sheet as lbc's, so her talk counts for her child, and the 结对儿童 sheet's title (王芳老师
     结对儿童) names her, so no column is missing."""
-    kids = [kid(1, 帮扶教师="王芳"), kid(2, 帮扶教师="李强")]
-    ws = workspace(tmp_path, kids, [teacher("王芳", "13800000002"), teacher("李强", "13800000001")])
+    ws = wang_and_li(tmp_path)
     path = sheet(ws, "王芳")
     fill_first_row_and_delete(path, dt.date(2024, 9, 10), "谈学习", "帮扶教师")
     wb = load_workbook(path)
@@ -113,14 +123,7 @@ def test_a_sheet_without_its_title_and_teacher_column_still_counts(tmp_path: Pat
     records.delete_rows(1)
     wb.save(path)
 
-    assert owed(ws) == [("王芳", "张雨涵", 1, "2024-09-10"), ("李强", "李明轩", 0, None)]
-    due = run("due", "--as-of", "2024-09-20", cwd=ws)
-    assert "已跳过" not in due.stderr
-
-    summary_counts_one_record(ws)
-
-    checked = run("validate", "--format", "json", cwd=ws)
-    assert (checked.exit_code, checked.json()["findings"]) == (0, [])
+    counted_as_handed_back(ws)
 
 
 FIRST, SECOND = dt.date(2015, 3, 1), dt.date(2015, 9, 9)
@@ -215,8 +218,7 @@ def test_a_sheet_with_a_column_renamed_still_counts(
 ) -> None:
     """王芳 renames a column of her sheet as she would say it (完成日期 beside 应完成, 结对学生):
     her talk still counts for her child, and validate finds nothing."""
-    kids = [kid(1, 帮扶教师="王芳"), kid(2, 帮扶教师="李强")]
-    ws = workspace(tmp_path, kids, [teacher("王芳", "13800000002"), teacher("李强", "13800000001")])
+    ws = wang_and_li(tmp_path)
     path = sheet(ws, "王芳")
     wb = load_workbook(path)
     records = wb["帮扶记录"]
@@ -253,8 +255,7 @@ def test_a_sheet_without_its_title_and_plan_column_drops_its_rows_not_filled_in(
     """王芳 deletes the title row and the 应完成 column: the 结对儿童 sheet lbc wrote beside
     her records still says the workbook is her record sheet, so the rows she left blank
     are rows to fill, not records missing a date (REQ001), and her talk counts."""
-    kids = [kid(1, 帮扶教师="王芳"), kid(2, 帮扶教师="李强")]
-    ws = workspace(tmp_path, kids, [teacher("王芳", "13800000002"), teacher("李强", "13800000001")])
+    ws = wang_and_li(tmp_path)
     path = sheet(ws, "王芳")
     fill_first_row_and_delete(path, dt.date(2024, 9, 10), "谈学习", "应完成")
     strip_sheet(path)
@@ -270,25 +271,18 @@ def test_a_sheet_without_its_title_plan_and_teacher_columns_is_the_teacher_its_l
 ) -> None:
     """王芳 deletes the title row, the 应完成 and the 帮扶教师 columns: the 结对儿童 sheet's
     title (王芳老师结对儿童) names her, so the sheet is read as her records, not skipped."""
-    kids = [kid(1, 帮扶教师="王芳"), kid(2, 帮扶教师="李强")]
-    ws = workspace(tmp_path, kids, [teacher("王芳", "13800000002"), teacher("李强", "13800000001")])
+    ws = wang_and_li(tmp_path)
     path = sheet(ws, "王芳")
     fill_first_row_and_delete(path, dt.date(2024, 9, 10), "谈学习", "应完成")
     strip_sheet(path, "帮扶教师")
 
-    assert owed(ws) == [("王芳", "张雨涵", 1, "2024-09-10"), ("李强", "李明轩", 0, None)]
-    due = run("due", "--as-of", "2024-09-20", cwd=ws)
-    assert "已跳过" not in due.stderr
-    summary_counts_one_record(ws)
-    checked = run("validate", "--format", "json", cwd=ws)
-    assert (checked.exit_code, checked.json()["findings"]) == (0, [])
+    counted_as_handed_back(ws)
 
 
 def test_a_records_sheet_naming_no_teacher_is_said_so(tmp_path: Path) -> None:
     """With the 结对儿童 sheet deleted too, nothing names the teacher: the sheet is passed
     over, and the note says it is records lacking a 帮扶教师 column, not that it is no list."""
-    kids = [kid(1, 帮扶教师="王芳"), kid(2, 帮扶教师="李强")]
-    ws = workspace(tmp_path, kids, [teacher("王芳", "13800000002"), teacher("李强", "13800000001")])
+    ws = wang_and_li(tmp_path)
     path = sheet(ws, "王芳")
     fill_first_row_and_delete(path, dt.date(2024, 9, 10), "谈学习", "应完成")
     strip_sheet(path, "帮扶教师", children_list=False)

@@ -830,9 +830,9 @@ def own_numbers(raw: str, key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for who, n in labelled_numbers(raw) if who in owns))
 
 
-# What a school types between two numbers in one phone cell: a mark, else a space (a space
-# is also typed inside one number, 138 1234 5678, which phone() reads first).
-_BETWEEN_NUMBERS = (re.compile(r"[/／、,，;；|｜\n]|或"),)
+# What a school types between two numbers in one phone cell: a mark. A space is typed inside
+# one number too (138 1234 5678): numbers with only spaces between are _spaced_numbers'.
+_BETWEEN_NUMBERS = re.compile(r"[/／、,，;；|｜\n]|或")
 
 
 def numbers_to_call(value: object) -> tuple[str, ...]:
@@ -863,7 +863,7 @@ def _number_parts(raw: str) -> list[str]:
     13812345678 0817-5521234 转 8012, 13812345678 0817 5521234), each part one
     :func:`phone` reads, its extension kept on it; [] when the cell is no such cell."""
     joined = _SPACED_EXTENSION.sub(r"\1", raw)
-    parts = [part for part in _BETWEEN_NUMBERS[0].split(joined) if part.strip()]
+    parts = [part for part in _BETWEEN_NUMBERS.split(joined) if part.strip()]
     if len(parts) > 1 and all(phone(part).__class__ is str for part in parts):
         return parts
     spaced = [_spaced_numbers(part) for part in parts]
@@ -953,7 +953,7 @@ def lost_in_scientific(text: str) -> bool:
     … (父)) or a label in brackets before it ((父)…); not with one saying the number is
     dead. Or one of the numbers a cell gives with a mark between them (…(父)；139…(母),
     …/139…): that one is still lost. Width folded."""
-    parts = _BETWEEN_NUMBERS[0].split(_scientific_folded(text))
+    parts = _BETWEEN_NUMBERS.split(_scientific_folded(text))
     return any(_lost_alone(part) for part in parts)
 
 
