@@ -76,3 +76,27 @@ def test_a_record_sheet_in_another_schools_folder_is_of_the_school_its_title_nam
     checked = run("validate", ".", "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["file"], f["row"]) for f in checked.json()["findings"]]
     assert found == [("REC002", "白鹤小学/王芳.xlsx", 3)]
+
+
+def test_a_record_sheet_of_a_teacher_not_on_the_runs_list_keeps_the_school_its_title_names(
+    tmp_path: Path,
+) -> None:
+    """One flat folder: 青山镇中心小学's roster and teachers list (李强 alone), and 王芳's
+    record sheet titled for 白鹤小学, put there by mistake. 王芳 is none of the run's
+    teachers, so the sheet is not 青山镇中心小学's retitled: her talk is not counted for
+    青山镇中心小学's 张雨涵 of the same name and class (lbc due said she was contacted on
+    2024-09-10), and validate says the record names a child of no roster read."""
+    roster = [[f"{SCHOOL}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]
+    li = ["李强", "男", "13800000003", "班主任", "三年级(2)班", "数学", "否", "是"]
+    write_xlsx(tmp_path / "花名册.xlsx", {"花名册": roster, "教师": [TEACHER_HEADER, li]})
+    title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
+    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
+    write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, row]})
+
+    due = run("due", ".", "--as-of", "2024-09-20", "--format", "json", cwd=tmp_path)
+    contacts = [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]]
+    assert contacts == [None]
+    assert "白鹤小学" not in due.stderr
+    checked = run("validate", ".", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["file"], f["row"]) for f in checked.json()["findings"]]
+    assert found == [("REC002", "王芳.xlsx", 3), ("REC001", "王芳.xlsx", 3)]

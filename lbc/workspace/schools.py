@@ -646,6 +646,8 @@ def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
     nor a sheet outside the folders of the children (县/白鹤小学/ beside 县/青山镇中心小学/):
     that is the school its title names, whose roster the run lacks, and a namesake child
     of the school read (张雨涵 of 三年级(2)班 in both) is not the one its records are of.
+    Nor, for the same reason, a sheet none of whose teachers is on the run's teachers list
+    (another school's sheet dropped into the folder), where the run has one.
     ``Roster.titled_as`` keeps the name the title gave, for the commands to say."""
     holding = {table.file for table in roster.children}
     folders = {Path(file).resolve().parent for file in holding}
@@ -660,12 +662,25 @@ def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
     if len(schools) != 1:
         return
     (school,) = schools
+    staff = {name for x in roster.teachers for name in x.values.get("name") or ()}
     for path in alone:
         name = roster.declared[str(path)]
         inside = not folders.isdisjoint(path.resolve().parents)
-        if name != school and inside and workspace_school(path) is None:
+        if name != school and inside and _of_the_staff(roster, str(path), staff):
             roster.declared[str(path)] = school
             roster.titled_as[str(path)] = (name, school)
+
+
+def _of_the_staff(roster: Roster, file: str, staff: set[object]) -> bool:
+    """Whether ``file`` may be a record sheet of the run's own school: no lbc.toml of its
+    own names it, and one of its records' teachers is on the run's teachers list
+    (``staff``, their names), or the run has none to tell by."""
+    if workspace_school(Path(file)) is not None:
+        return False
+    if not staff:
+        return True
+    tables = [x for x in roster.records if x.file == file]
+    return any(name in staff for x in tables for name in x.values.get("teacher") or ())
 
 
 def column_schools(roster: Roster, file: str) -> set[str]:
