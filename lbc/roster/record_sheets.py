@@ -36,6 +36,8 @@ if TYPE_CHECKING:  # tables reads record sheets through this module
 RECORDS_SHEET = "帮扶记录"
 CHILDREN_SHEET = "结对儿童"
 CHILDREN_TITLE = "老师结对儿童"  # after the teacher's name: the 结对儿童 sheet's title
+# The number Excel (结对儿童 (2)) and WPS (结对儿童(2)) put after a copied sheet's name.
+_COPY_NUMBER = re.compile(r"\s*[(（]\d+[)）]$")
 # The term's first and last days at the title's end, as lbc writes them (2024年9月1日至
 # 2025年1月31日, the messages' rs.title) or wrote them before (2024-09-01至2025-01-31).
 _DAY = r"(\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日)"
@@ -63,8 +65,10 @@ def is_record_sheet(table: Table) -> bool:
 
 def is_children_list(name: str, table: Table | None) -> bool:
     """Whether a sheet is a record sheet's 结对儿童: its name and the title lbc wrote above
-    it (王芳老师结对儿童), which outlive its records sheet's 应完成 column."""
-    return name == CHILDREN_SHEET and has_children_title(table)
+    it (王芳老师结对儿童), which outlive its records sheet's 应完成 column. Its name with the
+    number Excel or WPS gives a copy (结对儿童 (2)) too: two teachers' sheets copied into
+    one workbook."""
+    return _COPY_NUMBER.sub("", name) == CHILDREN_SHEET and has_children_title(table)
 
 
 def has_children_title(table: Table | None) -> bool:
