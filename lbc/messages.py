@@ -787,7 +787,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the codes do not tell their coding (only 1 and 2, or both 0 and 3): none read; "
         "write the words instead",
     ),
-    "columns.why.numbering": ("序号等编号列，不含数据", "a numbering column, no data"),
+    "columns.why.numbering": (
+        "序号、来源、应完成等辅助列，不作为数据读取",
+        "a helper column (序号, 来源…, 应完成), not read as data",
+    ),
     "columns.why.form": (
         "官方表格中的列，lbc 不使用",
         "a column of the official forms that lbc does not use",

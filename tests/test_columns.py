@@ -66,7 +66,8 @@ def test_coded_column_repeats_and_unknown_in_the_table(tmp_path: Path) -> None:
         f"{path} 的“学生”：留守儿童花名册，表头在第 1 行，4 行数据",
         "",
         "  列   表头           表头单元格   读作字段                      说明",
-        "  A    序号           A1           （未读）                      序号等编号列，不含数据",
+        "  A    序号           A1           （未读）                      "
+        "序号、来源、应完成等辅助列，不作为数据读取",
         "  B    姓名           B1           姓名 (name)",
         "  C    身份证件号     C1           身份证号 (id_number)",
         "  D    班级           D1           班级 (class)",
@@ -125,7 +126,7 @@ def test_columns_as_csv(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
         "\ufeff文件,工作表,列,表头,表头单元格,字段,说明",
-        f"{path},Sheet1,A,序号,A1,（未读）,序号等编号列，不含数据",
+        f"{path},Sheet1,A,序号,A1,（未读）,序号、来源、应完成等辅助列，不作为数据读取",
         f"{path},Sheet1,B,姓名,B1,姓名 (name),",
         f"{path},Sheet1,C,身份证件号,C1,身份证号 (id_number),",
         f"{path},Sheet1,D,班级,D1,班级 (class),",
@@ -192,3 +193,26 @@ def test_a_hidden_column_gives_way_to_the_shown_one_of_its_field(tmp_path: Path)
         ("N", "hidden"),
     ]
     assert {c["field"]: c["column"] for c in read["columns"]}["left_behind_type"] == "I"
+
+
+def test_a_teachers_record_sheet_alone_is_described(tmp_path: Path) -> None:
+    """A teacher asking why her returned sheet was not counted runs lbc columns on it
+    alone: its records sheet is described (lbc said no roster was found in it), lbc's 应完成
+    column as a helper column."""
+    title = "青山镇中心小学2024年秋季学期帮扶记录表（王芳，2024年9月1日至2025年1月31日）"
+    header = ["序号", "学生姓名", "班级", "类型", "应完成", "日期", "内容", "帮扶教师"]
+    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
+    path = write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [[title], header, row]})
+    result = run("columns", path, "--format", "csv")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "\ufeff文件,工作表,列,表头,表头单元格,字段,说明",
+        f"{path},帮扶记录,A,序号,A2,（未读）,序号、来源、应完成等辅助列，不作为数据读取",
+        f"{path},帮扶记录,B,学生姓名,B2,学生姓名 (student),",
+        f"{path},帮扶记录,C,班级,C2,班级 (class),",
+        f"{path},帮扶记录,D,类型,D2,类型 (kind),",
+        f"{path},帮扶记录,E,应完成,E2,（未读）,序号、来源、应完成等辅助列，不作为数据读取",
+        f"{path},帮扶记录,F,日期,F2,日期 (date),",
+        f"{path},帮扶记录,G,内容,G2,内容 (content),",
+        f"{path},帮扶记录,H,帮扶教师,H2,帮扶教师 (teacher),",
+    ]

@@ -41,7 +41,7 @@ def columns(
     """说明每个工作表是怎样读的。"""
     common.check_format(fmt)
     paths, cfg, runs = common.inputs(files, config)
-    roster = common.read(paths, cfg, runs, notes=False, pairs_alone=True)
+    roster = common.read(paths, cfg, runs, notes=False, lists_alone=True)
     described = describe_roster(roster)
     common.emit(
         fmt,

@@ -448,7 +448,7 @@ def read(
     notes: bool = True,
     keep: Path | None = None,
     pairs_matter: bool = False,
-    pairs_alone: bool = False,
+    lists_alone: bool = False,
     park: bool = False,
     term: Callable[[Dates | None], Term] | None = None,
     checked: bool = False,
@@ -459,10 +459,11 @@ def read(
     notes on stderr about what was skipped or not known and which pairs are used, unless
     the command's own output says it (``lbc columns``). ``pairs_matter``: a command whose
     result is about who supports whom also says when the workspace's pairs file is not
-    made yet. ``pairs_alone``: a pairs workbook given without its roster is read, not
-    refused (``lbc columns``); ``park``: see ``read_roster``. ``term``: the term the
-    command was asked about (``--term``, or the one ``--as-of`` falls in) by a school's
-    dates (``each_schools_term``), else the one its lbc.toml sets, if it sets one: the
+    made yet. ``lists_alone``: a pairs workbook, teachers list or record sheet given
+    without its roster is read, not refused (``lbc columns``); ``park``: see
+    ``read_roster``. ``term``: the term the command was asked about (``--term``, or the
+    one ``--as-of`` falls in) by a school's dates (``each_schools_term``), else the one
+    its lbc.toml sets, if it sets one: the
     year of a record's date written without it (``date_records_in``), each school's own
     in a county's folder. ``checked``: the command lists the findings (lbc validate),
     which say what a note would. ``whole``: the command's output counts every file's
@@ -480,7 +481,7 @@ def read(
             cfg.synonyms,
             carry_on=several,
             keep=extra,
-            pairs_alone=pairs_alone,
+            lists_alone=lists_alone,
             park=park,
             runs=runs,
             terms=cfg.terms,

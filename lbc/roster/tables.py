@@ -4902,7 +4902,7 @@ def load_roster(
     synonyms: dict[str, list[str]] | None = None,
     carry_on: bool = False,
     keep: Sequence[Path] = (),
-    pairs_alone: bool = False,
+    lists_alone: bool = False,
     park: bool = False,
     children_elsewhere: bool = False,
     own_synonyms: Mapping[Path, dict[str, list[str]]] | None = None,
@@ -4920,8 +4920,9 @@ def load_roster(
     ``Roster.pairs`` and its other lists (教师帮扶名单 is no teachers list to pair from) are
     passed over, so naming it beside the roster counts no child twice. ``keep`` files
     (``lbc pair --keep``) are pairs workbooks or last term's rosters (``Roster.previous``).
-    Pairs workbooks with no roster are refused (:class:`PairsOnlyError`), unless
-    ``pairs_alone`` (``lbc columns``, which says how they are read). With ``park`` each
+    Pairs workbooks with no roster are refused (:class:`PairsOnlyError`), and so are
+    teachers lists and record sheets, unless ``lists_alone`` (``lbc columns``, which says
+    how they are read: a teacher asking why her records were not counted). With ``park`` each
     children table is parked (Table.park) as it is read, in the reading child if there is
     one (SheetReader). With ``children_elsewhere`` (lbc merge, which reads each school's
     files one at a time) teachers or records with no children are no error: the children
@@ -5011,7 +5012,7 @@ def load_roster(
     if roster.failed and not roster.files:
         raise LbcError(roster.failed[0][1])
     if not roster.children:
-        if roster.pairs and pairs_alone:
+        if lists_alone and (roster.pairs or roster.teachers or roster.records or roster.skipped):
             return roster
         if children_elsewhere and not roster.pairs:
             return roster

@@ -84,7 +84,7 @@ def read_roster(
     synonyms: dict[str, list[str]] | None = None,
     carry_on: bool = False,
     keep: list[Path] | None = None,
-    pairs_alone: bool = False,
+    lists_alone: bool = False,
     park: bool = False,
     children_elsewhere: bool = False,
     named: dict[str, str] | None = None,
@@ -92,7 +92,7 @@ def read_roster(
     terms: dict[str, tuple[dt.date, dt.date]] | None = None,
 ) -> Roster:
     """The files' tables, with the school each file declares and the pairs in force joined
-    onto the children (``carry_on``, ``keep``, ``pairs_alone``, ``children_elsewhere``:
+    onto the children (``carry_on``, ``keep``, ``lists_alone``, ``children_elsewhere``:
     see ``load_roster``). A file of a school's workspace (``workspace_of``) is read with
     its lbc.toml's header synonyms too, and dated by its terms (Roster.terms), as the
     school's own run reads it.
@@ -113,7 +113,7 @@ def read_roster(
     own = {path: found[1].synonyms for path, found in workspaces.items() if found is not None}
     readable = [path for path in files if path not in unread]
     roster = load_roster(
-        readable, synonyms, carry_on, keep or (), pairs_alone, park, children_elsewhere, own
+        readable, synonyms, carry_on, keep or (), lists_alone, park, children_elsewhere, own
     )
     # A school's files left out for one lbc.toml it cannot read: said once, naming them all
     # (each file's entry carries the one text, which notes.files_left_out says once).
