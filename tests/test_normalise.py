@@ -1433,6 +1433,14 @@ def test_text(raw: Any, want: Any) -> None:
         ("二十名", 20),
         ("七十五岁", 75),
         ("九十九", 99),
+        ("约70", 70),  # an age given roughly, as a grandparent's often is
+        ("大约 70 岁", 70),
+        ("70岁左右", 70),
+        ("七十左右", 70),
+        ("大概七十五岁", 75),
+        ("70多", Bad("70多")),  # anything from 70 to 79
+        ("约", Bad("约")),
+        ("左右", Bad("左右")),
         ("十十", Bad("十十")),
         ("两十", Bad("两十")),
         ("人", Bad("人")),

@@ -1188,3 +1188,21 @@ def test_a_guardians_birth_year_alone_says_an_aged_or_young_guardian(tmp_path: P
 
     shown = [youngest(y) for y in (1950, 1950, 2010, 1956, 1985)]
     assert ages == [*shown, blank, youngest(2026), blank]
+
+
+def test_a_guardians_age_given_roughly_is_that_age(tmp_path: Path) -> None:
+    """A grandparent's age is often known no better than 约75 or 七十岁左右: that is the age,
+    on the list as a guardian of 70 or more (WCH004), not VAL001 and no reason at all; 70多
+    (anything from 70 to 79) is still asked for as a number."""
+    ages = ["约75", "七十岁左右", "70多"]
+    rows = [[*child_row(n), age] for n, age in enumerate(ages, 1)]
+    write_xlsx(tmp_path / "r.xlsx", {"花名册": [[*CHILD_HEADER, "监护人年龄"], *rows]})
+    (tmp_path / "lbc.toml").write_text("[watch]\nthreshold = 1\n", encoding="utf-8")
+    doc = run("watch", "r.xlsx", "--format", "json", cwd=tmp_path).json()
+    assert [
+        (c["row"], [(r["code"], r["message"]) for r in c["reasons"]])
+        for g in doc["classes"]
+        for c in g["children"]
+    ] == [(2, [("WCH004", "监护人 75 岁")]), (3, [("WCH004", "监护人 70 岁")])]
+    found = run("validate", "r.xlsx", "--format", "json", cwd=tmp_path).json()["findings"]
+    assert [(f["code"], f["row"], f["value"]) for f in found] == [("VAL001", 4, "70多")]

@@ -2880,7 +2880,9 @@ def says_something(value: object) -> bool:
 
 
 def integer(value: Any) -> int | Bad | None:
-    """A whole number (an age, a capacity); "3人", "70岁" and "70周岁" read too.
+    """A whole number (an age, a capacity); "3人", "70岁" and "70周岁" read too, and an age
+    given roughly ("约70", "70岁左右"): a grandparent's age is often known no better, and
+    left unread it put no guardian of 约75 on the watch list as aged (WCH004).
 
     NaN is an empty cell here as in every other normaliser, not a Bad.
     """
@@ -2893,16 +2895,20 @@ def integer(value: Any) -> int | Bad | None:
     s = _as_text(value)
     if s is None:
         return None
-    m = re.fullmatch(r"(\d{1,4})\s*(?:[人岁名个]|周岁)?", s)
+    n = _ROUGHLY.sub("", s)
+    m = re.fullmatch(r"(\d{1,4})\s*(?:[人岁名个]|周岁)?", n)
     if m:
         return int(m.group(1))
-    m = _CN_WHOLE.fullmatch(s)  # 两人, 七十岁, 十二
+    m = _CN_WHOLE.fullmatch(n)  # 两人, 七十岁, 十二
     if m and m.group("ten", "ones") != (None, None):
         tens = _CN_DIGITS[m["tens"]] if m["tens"] else 1 if m["ten"] else 0
         return tens * 10 + (_CN_DIGITS[m["ones"]] if m["ones"] else 0)
     return Bad(s)
 
 
+# The words of a number given roughly: 约70, 大约70岁, 70左右, 七十岁左右 (not 70多, which
+# is anything from 70 to 79).
+_ROUGHLY = re.compile(r"^(?:大约|大概|约)\s*|\s*左右$")
 # A whole number under 100 in Chinese numerals, as a count or an age is written out.
 _CN_WHOLE = re.compile(
     r"(?:(?P<tens>[二三四五六七八九])?(?P<ten>十))?(?P<ones>[一二两三四五六七八九])?"
