@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from conftest import CHILD_HEADER, TEACHER_HEADER, child_row, run, write_xlsx
 
 SCHOOL = "青山镇中心小学"
 LAID_OUT = ["序号", "学生姓名", "班级", "类型", "应完成", "日期", "内容", "帮扶教师"]
 DATES = "2024年9月1日至2025年1月31日"
+TITLED_AS = (
+    f"提示：{SCHOOL}/王芳.xlsx 的标题写的学校是“青山镇小学”，本次读取的花名册只有"
+    f"{SCHOOL}的，其中的记录按{SCHOOL}的算；如果不是同一所学校，请改正标题"
+)
 
 
 def school_folder(tmp_path: Path, title: str) -> Path:
@@ -43,10 +49,7 @@ def test_a_record_sheet_titled_with_no_school_of_the_run_is_the_run_schools(
 
     checked = run("validate", SCHOOL, "--format", "json", cwd=tmp_path)
     assert (checked.exit_code, checked.json()["findings"]) == (0, [])
-    assert checked.stderr.splitlines() == [
-        f"提示：{SCHOOL}/王芳.xlsx 的标题写的学校是“青山镇小学”，本次读取的花名册只有"
-        f"{SCHOOL}的，其中的记录按{SCHOOL}的算；如果不是同一所学校，请改正标题"
-    ]
+    assert checked.stderr.splitlines() == [TITLED_AS]
     due = run("due", SCHOOL, "--as-of", "2024-09-20", "--format", "json", cwd=tmp_path)
     contacts = [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]]
     assert contacts == ["2024-09-10"]
@@ -100,3 +103,64 @@ def test_a_record_sheet_of_a_teacher_not_on_the_runs_list_keeps_the_school_its_t
     checked = run("validate", ".", "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["file"], f["row"]) for f in checked.json()["findings"]]
     assert found == [("REC002", "王芳.xlsx", 3), ("REC001", "王芳.xlsx", 3)]
+    (tmp_path / "out").mkdir()
+    merged = run("merge", "花名册.xlsx", "王芳.xlsx", "--out", "out/county.xlsx", cwd=tmp_path)
+    assert (merged.exit_code, "白鹤小学" in merged.stderr) == (0, False)
+    assert merged_records(tmp_path / "out" / "county.xlsx") == [
+        ("白鹤小学", "王芳.xlsx", 3, "张雨涵")
+    ]
+
+
+def merged_records(out: Path) -> list[tuple[object, ...]]:
+    """The merged workbook's 帮扶记录 rows: 学校, 来源文件, 来源行, 学生姓名."""
+    header, *rows = load_workbook(out)["帮扶记录"].iter_rows(values_only=True)
+    at = [header.index(name) for name in ("学校", "来源文件", "来源行", "学生姓名")]
+    return [tuple(row[i] for i in at) for row in rows]
+
+
+def test_merge_writes_a_record_sheet_titled_with_no_school_of_the_run_as_the_run_schools(
+    tmp_path: Path,
+) -> None:
+    """lbc merge of the same folder merges 王芳's talk under 青山镇中心小学, as due and
+    validate read it, not under a school 青山镇小学 whose records name no child, and says
+    how the title was read; the merged roster read back counts the talk as 张雨涵's."""
+    school_folder(tmp_path, f"青山镇小学2024年秋季学期帮扶记录表（王芳，{DATES}）")
+
+    merged = run("merge", SCHOOL, "--out", "county.xlsx", "--format", "json", cwd=tmp_path)
+    assert merged.exit_code == 0
+    assert merged.stderr.splitlines() == ["已写出合并名册：county.xlsx（2 个文件）", TITLED_AS]
+    schools = [(x["school"], x["files"], x["records"]) for x in merged.json()["schools"]]
+    assert schools == [(SCHOOL, [f"{SCHOOL}/花名册.xlsx", f"{SCHOOL}/王芳.xlsx"], 1)]
+    assert merged_records(tmp_path / "county.xlsx") == [
+        (SCHOOL, f"{SCHOOL}/王芳.xlsx", 3, "张雨涵")
+    ]
+
+    due = run("due", "county.xlsx", "--as-of", "2024-09-20", "--format", "json", cwd=tmp_path)
+    contacts = [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]]
+    assert (contacts, due.stderr) == (["2024-09-10"], "")
+    checked = run("validate", "county.xlsx", "--format", "json", cwd=tmp_path)
+    assert (checked.exit_code, checked.json()["findings"]) == (0, [])
+
+
+def test_merge_keeps_a_record_sheet_in_another_schools_folder_of_its_titles_school(
+    tmp_path: Path,
+) -> None:
+    """lbc merge of the county's folder: 白鹤小学/王芳.xlsx stays 白鹤小学's, with no note,
+    and read back, 青山镇中心小学's 张雨涵 is still owed a contact."""
+    county = tmp_path / "县"
+    roster = [[f"{SCHOOL}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]
+    (county / SCHOOL).mkdir(parents=True)
+    write_xlsx(county / SCHOOL / "花名册.xlsx", {"花名册": roster})
+    (county / "白鹤小学").mkdir()
+    title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
+    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
+    write_xlsx(county / "白鹤小学" / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, row]})
+
+    merged = run("merge", "县", "--out", "county.xlsx", "--format", "json", cwd=tmp_path)
+    assert merged.stderr.splitlines() == ["已写出合并名册：county.xlsx（2 个文件）"]
+    assert merged_records(tmp_path / "county.xlsx") == [
+        ("白鹤小学", "县/白鹤小学/王芳.xlsx", 3, "张雨涵")
+    ]
+    due = run("due", "county.xlsx", "--as-of", "2024-09-20", "--format", "json", cwd=tmp_path)
+    contacts = [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]]
+    assert contacts == [None]

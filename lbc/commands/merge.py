@@ -129,6 +129,9 @@ def merge(
         common.note_each(part.sheet_notes)
         if part.unlike_title is not None:
             common.note(unlike_title_note(part.file, *part.unlike_title))
+        if part.titled_as is not None:
+            title, school = part.titled_as
+            common.note(t("note.titled_as", file=part.file, title=title, school=school))
         common.note_each(namesakes_note(*told) for told in part.namesakes)
     for part in good:
         if part.joined is not None:

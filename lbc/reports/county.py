@@ -92,6 +92,10 @@ from lbc.workspace.schools import (
     namesake,
     read_roster,
     schools_of,
+    staff,
+    titled_as_the_run,
+    titles_alone,
+    told_schools,
 )
 from lbc.workspace.terms import date_records_by_own_term, parse_term
 
@@ -165,6 +169,14 @@ class SchoolPart:
     # them, to be said as every command says them.
     sheet_notes: list[str] = field(default_factory=list)
     unlike_title: tuple[str, str] | None = None  # Roster.unlike_title: its title, its cells
+    # By which a record sheet titled with a school no file of children declares is read as
+    # the run's one school (_titled_as_the_run): a file of children's told_schools; a file
+    # of teachers or records alone's school as it declares it and its records' teachers
+    # (titles_alone), else None; the names on its teachers lists (staff).
+    told: set[str] = field(default_factory=set)
+    titled: tuple[str, set[str]] | None = None
+    staff: set[str] = field(default_factory=set)
+    titled_as: tuple[str, str] | None = None  # so read: Roster.titled_as, the title, the school
     # The name it declares that another folder's school might (schools.namesake), else
     # the schools of a merged roster (schools.merged_pieces), and how each is told from a
     # namesake school of another folder (Roster.namesakes), where one is.
@@ -346,6 +358,11 @@ def read_part(
     # A merged roster is told from namesakes by its schools' own files, not by itself.
     part.declares = None if part.pieces else namesake(roster, path)
     part.declared = roster.declared.get(str(path), "")
+    if roster.children:
+        part.told = told_schools(roster, str(path))
+    else:
+        part.titled = titles_alone(roster, [path]).get(path)
+    part.staff = staff(roster).get(str(path), set())
     if not roster.tables():
         part.listless = True
         return part
@@ -1175,6 +1192,7 @@ def _placed_last(
                     settle(held.take(keep=job is None), job)
             yield from ready(AHEAD * (os.cpu_count() or 1))
         yield from ready(0)
+        _titled_as_the_run(every)
         renamed = _renamed(every, settling.runs) if settling.known is None else {}
         place_alone(every, parquet, again, by_child, settling.runs)
         lists = lists_by_school(every, lambda p: p.school)
@@ -1200,6 +1218,25 @@ def _placed_last(
             if pending is not None:
                 pending.cancel()
     copies_across_files(every, copies)
+
+
+def _titled_as_the_run(parts: list[SchoolPart]) -> None:
+    """A file of teachers or records alone titled with a school no file of children
+    declares (青山镇小学's record sheet in 青山镇中心小学's folder), where every file of
+    children is of one school, is of that school, as every command reads it
+    (titled_as_the_run), now that every file is read: else its records would be merged
+    under a school of no child. Its rows are not yet written (place_alone)."""
+    titled = {Path(p.file): p for p in parts if p.titled and p.pending is not None}
+    told = [(p.file, p.told) for p in parts if p.told]
+    lists = {p.file: p.staff for p in parts if p.staff}
+    found = titled_as_the_run({path: p.titled for path, p in titled.items()}, told, lists)
+    for path, (name, school) in found.items():
+        part = titled[path]
+        assert part.pending is not None
+        part.school = part.declared = part.pending[1].by_file[part.file] = school
+        part.titled_as = (name, school)
+        # A teachers list's rows, none saying its school, are the file's.
+        part.list_schools = {school if s == name else s for s in part.list_schools}
 
 
 def _renamed(parts: list[SchoolPart], runs: RunFolders) -> dict[str, str]:

@@ -639,48 +639,89 @@ def _unlike_the_title(roster: Roster, files: list[Path]) -> None:
 
 def _titled_outside_the_run(roster: Roster, files: list[Path]) -> None:
     """A record sheet whose title names a school no file of children declares (青山镇小学
-    for 青山镇中心小学), in a run whose children are of one school, is that school's: a
-    teacher's sheet returned to her own school, whose children its records name; else
-    every record would name a child of no school's roster (REC002) and count for none.
-    Not where the file's 学校 column names its rows' school, nor a name from lbc.toml,
-    nor a sheet outside the folders of the children (县/白鹤小学/ beside 县/青山镇中心小学/):
-    that is the school its title names, whose roster the run lacks, and a namesake child
-    of the school read (张雨涵 of 三年级(2)班 in both) is not the one its records are of.
-    Nor, for the same reason, a sheet none of whose teachers is on the run's teachers list
-    (another school's sheet dropped into the folder), where the run has one.
-    ``Roster.titled_as`` keeps the name the title gave, for the commands to say."""
+    for 青山镇中心小学), in a run whose children are of one school, is that school's
+    (``titled_as_the_run``). ``Roster.titled_as`` keeps the name the title gave, for the
+    commands to say."""
     holding = {table.file for table in roster.children}
-    folders = {Path(file).resolve().parent for file in holding}
-    # Not a file of children, nor one whose 学校 column says its rows' school.
+    told = [(file, told_schools(roster, file)) for file in holding]
+    titled = titles_alone(roster, files)
+    for path, (name, school) in titled_as_the_run(titled, told, staff(roster)).items():
+        roster.declared[str(path)] = school
+        roster.titled_as[str(path)] = (name, school)
+
+
+def titles_alone(roster: Roster, files: Iterable[Path]) -> dict[Path, tuple[str, set[str]]]:
+    """The files of ``files`` of teachers or records alone that declare a school, and no
+    学校 column saying their rows' own: each with the school it declares and the teachers
+    its records name."""
+    holding = {table.file for table in roster.children}
     said = holding | {x.file for x in [*roster.teachers, *roster.records] if x.has("school")}
-    alone = [path for path in files if roster.declared.get(str(path)) and str(path) not in said]
-    schools = {roster.declared.get(file, "") for file in holding} if alone else set()
+    return {
+        path: (name, _names(x.values.get("teacher") for x in roster.records if x.file == file))
+        for path in files
+        if (name := roster.declared.get(file := str(path))) and file not in said
+    }
+
+
+def staff(roster: Roster) -> dict[str, set[str]]:
+    """The names on the teachers lists of the run, by file."""
+    out: dict[str, set[str]] = {}
+    for x in roster.teachers:
+        out.setdefault(x.file, set()).update(_names([x.values.get("name")]))
+    return out
+
+
+def _names(columns: Iterable[list[object] | None]) -> set[str]:
+    return {name for column in columns for name in column or () if isinstance(name, str)}
+
+
+def told_schools(roster: Roster, file: str) -> set[str]:
+    """The schools a file of children tells its children are of: the one it declares, as
+    declared before its 学校 cells respelled it ("" for none), and those its cells name."""
+    return {roster.respelled.get(file) or roster.declared.get(file, "")} | column_schools(
+        roster, file
+    )
+
+
+def titled_as_the_run(
+    titled: dict[Path, tuple[str, set[str]]],
+    told: Iterable[tuple[str, set[str]]],
+    lists: dict[str, set[str]],
+) -> dict[Path, tuple[str, str]]:
+    """Of the files of teachers or records alone ``titled`` (``titles_alone``), those read
+    as the run's school, each with the name it declares and that school: where the files
+    of children (``told``: each with its ``told_schools``) are of one school, a file's
+    title naming another (青山镇小学 for 青山镇中心小学) is a teacher's sheet returned to her
+    own school, whose children its records name; else every record would name a child of
+    no school's roster (REC002) and count for none. Not a name from lbc.toml, nor a sheet
+    outside the folders of the children (县/白鹤小学/ beside 县/青山镇中心小学/): that is the
+    school its title names, whose roster the run lacks, and a namesake child of the school
+    read (张雨涵 of 三年级(2)班 in both) is not the one its records are of. Nor, for the
+    same reason, a sheet none of whose records' teachers is on the teachers list of
+    another file of the run (``lists``: ``staff``), where there is one: another school's
+    sheet dropped into the folder. lbc merge, reading each file alone, places them so too
+    once all are read."""
+    told = list(told)
+    schools = set().union(*(schools for _, schools in told)) if titled and told else set()
     if len(schools) != 1 or "" in schools:
-        return
-    for file in holding:
-        schools |= column_schools(roster, file)
-    if len(schools) != 1:
-        return
+        return {}
     (school,) = schools
-    staff = {name for x in roster.teachers for name in x.values.get("name") or ()}
-    for path in alone:
-        name = roster.declared[str(path)]
-        inside = not folders.isdisjoint(path.resolve().parents)
-        if name != school and inside and _of_the_staff(roster, str(path), staff):
-            roster.declared[str(path)] = school
-            roster.titled_as[str(path)] = (name, school)
+    folders = {Path(file).resolve().parent for file, _ in told}
+    return {
+        path: (name, school)
+        for path, (name, teachers) in titled.items()
+        if name != school
+        and not folders.isdisjoint(path.resolve().parents)
+        and workspace_school(path) is None
+        and _of_the_staff(str(path), teachers, lists)
+    }
 
 
-def _of_the_staff(roster: Roster, file: str, staff: set[object]) -> bool:
-    """Whether ``file`` may be a record sheet of the run's own school: no lbc.toml of its
-    own names it, and one of its records' teachers is on the run's teachers list
-    (``staff``, their names), or the run has none to tell by."""
-    if workspace_school(Path(file)) is not None:
-        return False
-    if not staff:
-        return True
-    tables = [x for x in roster.records if x.file == file]
-    return any(name in staff for x in tables for name in x.values.get("teacher") or ())
+def _of_the_staff(file: str, teachers: set[str], lists: dict[str, set[str]]) -> bool:
+    """Whether one of ``teachers`` (a sheet's, in ``file``) is on a teachers list of another
+    file (``lists``), or no other file has one to tell by."""
+    others = set().union(*(names for name, names in lists.items() if name != file))
+    return not others or not others.isdisjoint(teachers)
 
 
 def column_schools(roster: Roster, file: str) -> set[str]:
