@@ -164,3 +164,36 @@ def test_merge_keeps_a_record_sheet_in_another_schools_folder_of_its_titles_scho
     due = run("due", "county.xlsx", "--as-of", "2024-09-20", "--format", "json", cwd=tmp_path)
     contacts = [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]]
     assert contacts == [None]
+
+
+def test_merge_pairs_by_the_list_beside_a_record_sheet_titled_with_no_school_of_the_run(
+    tmp_path: Path,
+) -> None:
+    """王芳's workbook holds her record sheet titled 青山镇小学… and her row of a teachers
+    list naming 张雨涵 (帮扶学生), the roster no 帮扶教师: merged, both are 青山镇中心小学's,
+    as lbc due reads the folder, so the merged roster pairs 张雨涵 with 王芳, and read back,
+    her talk counts for 张雨涵."""
+    folder = tmp_path / SCHOOL
+    folder.mkdir()
+    roster = [[f"{SCHOOL}留守儿童花名册"], CHILD_HEADER, child_row(1)]
+    write_xlsx(folder / "花名册.xlsx", {"花名册": roster})
+    title = f"青山镇小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
+    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
+    wang = ["王芳", "女", "13800000002", "班主任", "三年级(2)班", "语文", "否", "是", "张雨涵"]
+    sheets = {"帮扶记录": [[title], LAID_OUT, row], "教师": [[*TEACHER_HEADER, "帮扶学生"], wang]}
+    write_xlsx(folder / "王芳.xlsx", sheets)
+
+    merged = run("merge", SCHOOL, "--out", "county.xlsx", "--format", "json", cwd=tmp_path)
+    assert merged.stderr.splitlines() == ["已写出合并名册：county.xlsx（2 个文件）", TITLED_AS]
+    book = load_workbook(tmp_path / "county.xlsx")
+    header, *children = book["留守儿童花名册"].iter_rows(values_only=True)
+    assert [x[header.index("帮扶教师")] for x in children] == ["王芳"]
+    assert [x[0] for x in book["教师名单"].iter_rows(min_row=2, values_only=True)] == [SCHOOL]
+    assert merged_records(tmp_path / "county.xlsx") == [
+        (SCHOOL, f"{SCHOOL}/王芳.xlsx", 3, "张雨涵")
+    ]
+    due = run("due", "county.xlsx", "--as-of", "2024-09-20", "--format", "json", cwd=tmp_path)
+    paired = [
+        (x["teacher"], c["last_contact"]) for x in due.json()["teachers"] for c in x["children"]
+    ]
+    assert (paired, due.stderr) == ([("王芳", "2024-09-10")], "")
