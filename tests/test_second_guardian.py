@@ -555,6 +555,99 @@ def test_a_column_one_guardian_lacks_is_missing_from_a_merged_workbook(tmp_path:
         ), made
 
 
+def _merged_then_edited(tmp_path: Path) -> Path:
+    """县/青山小学/r.xlsx's first guardian's set has no phone column, its second no relation
+    column: 张大爷's and 杨爷爷's rows (2, 4) are the second's, 杨爷爷's phone unreadable;
+    王奶奶's (3) the first's. Merged after 白鹤小学's roster: merged rows 3 to 5."""
+    folder = tmp_path / "县" / "青山小学"
+    folder.mkdir(parents=True)
+    header = [*HEADER[:9], "监护人姓名", "监护人关系", "委托监护人姓名", "委托监护人电话"]
+    rows = [
+        _row(1, [None, None], ["张大爷", "13700000013"]),
+        _row(0, ["王奶奶", "祖母"], [None, None]),
+        _row(2, [None, None], ["杨爷爷", "1370000"]),
+    ]
+    write_xlsx(folder / "r.xlsx", {"花名册": [header, *rows]})
+    (tmp_path / "县" / "白鹤小学").mkdir()
+    other = _row(6, ["赵奶奶", "祖母", "13700000063"], [])
+    write_xlsx(tmp_path / "县" / "白鹤小学" / "b.xlsx", {"花名册": [HEADER[:12], other]})
+    assert run("merge", "县", "--out", "m.xlsx", cwd=tmp_path).exit_code == 1
+    return tmp_path / "m.xlsx"
+
+
+_OWN = ("县/青山小学/r.xlsx", "花名册")
+_MISSING = [
+    ("COL001", *_OWN, "", "guardian_phone", "缺少必需的列“监护人电话”"),
+    ("COL001", *_OWN, "", "guardian_relation", "缺少必需的列“委托监护人与儿童关系”"),
+]
+_BAD = "“监护人电话”格式不对：应为11位手机号（1开头）或带区号的座机号"
+
+
+def test_a_merged_workbook_a_row_was_deleted_from_keeps_its_guardians_missing_columns(
+    tmp_path: Path,
+) -> None:
+    """The county deleted 张大爷's row (3) from the merged sheet: the rows below it were
+    read as the rows that many places down had been, 王奶奶 as a second guardian's (CON001
+    at her 监护人电话) and 杨爷爷 as a first's (CON001 at his 与儿童关系, his unreadable
+    phone not read). Each row is known by its 来源文件, 来源工作表 and 来源行."""
+    from openpyxl import load_workbook
+
+    merged = _merged_then_edited(tmp_path)
+    book = load_workbook(merged)
+    book.worksheets[0].delete_rows(3)
+    book.save(merged)
+    phone = ("PHN001", "m.xlsx", "留守儿童花名册", "AE4", "guardian_phone", _BAD)
+    assert _said(tmp_path, "m.xlsx") == ([phone, *_MISSING], [("白鹤小学", 0), ("青山小学", 3)])
+
+
+def test_a_merged_workbook_a_row_was_put_in_keeps_its_guardians_missing_columns(
+    tmp_path: Path,
+) -> None:
+    """The county put a child of 青山小学 of its own in above the school's rows (its
+    学校, 来源文件 and 来源工作表 given, no 来源行): each row below was read as the one
+    above it had been. The new row is of no school's run, every cell of it asked for."""
+    from openpyxl import load_workbook
+
+    merged = _merged_then_edited(tmp_path)
+    book = load_workbook(merged)
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    sheet.insert_rows(3)
+    given = dict(zip(HEADER[:12], _row(7, ["周奶奶", "祖母", "13700000073"], []), strict=True))
+    given.update({"学校": "青山小学", "来源文件": _OWN[0], "来源工作表": _OWN[1]})
+    for label, value in given.items():
+        if label in header:
+            sheet.cell(3, header.index(label) + 1, value)
+    book.save(merged)
+    phone = ("PHN001", "m.xlsx", "留守儿童花名册", "AE6", "guardian_phone", _BAD)
+    assert _said(tmp_path, "m.xlsx") == ([phone, *_MISSING], [("白鹤小学", 0), ("青山小学", 3)])
+
+
+def test_a_workbook_merged_when_runs_said_places_keeps_its_guardians_missing_columns(
+    tmp_path: Path,
+) -> None:
+    """A workbook merged before said each run of rows whose guardian's set lacked a field
+    by the place of its first row among the rows of its 来源文件 and 来源工作表, and how
+    many: read as it was, while no row was deleted or put in."""
+    from openpyxl import load_workbook
+
+    merged = _merged_then_edited(tmp_path)
+    book = load_workbook(merged)
+    said = book["来源列"]
+    header = [cell.value for cell in said[1]]
+    first, last = header.index("监护人缺列的首个来源行"), header.index("监护人缺列的末个来源行")
+    said.cell(1, first + 1, "监护人缺列的首行序号")
+    said.cell(1, last + 1, "监护人缺列的行数")
+    rows = [2, 3, 4]  # 青山小学's 来源行, in the merged sheet's order
+    for row in said.iter_rows(min_row=2):
+        if row[first].value is not None:
+            at, to = rows.index(row[first].value), rows.index(row[last].value)
+            row[first].value, row[last].value = at + 1, to - at + 1
+    book.save(merged)
+    phone = ("PHN001", "m.xlsx", "留守儿童花名册", "AE5", "guardian_phone", _BAD)
+    assert _said(tmp_path, "m.xlsx") == ([phone, *_MISSING], [("白鹤小学", 0), ("青山小学", 3)])
+
+
 def _said(tmp_path: Path, target: str) -> tuple[list[tuple[str, ...]], list[tuple[str, int]]]:
     """Each finding's code, file, sheet, cell, field and message, and each school's errors."""
     said = run("validate", target, "--format", "json", cwd=tmp_path).json()

@@ -1758,8 +1758,12 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
     # of its sheet (RUNS_HEADER), said where its school's pieces there lacked them apart.
     runs: dict[tuple[str, str, str, str], list[list[Any]]] = {}
     before: dict[tuple[str, str, str], int] = {}  # the rows of each sheet written so far
-    # And each sheet's runs of rows whose guardian's set lacked a field (UNHELD_HEADER).
-    unheld: dict[tuple[str, str, str], list[list[Any]]] = {}
+    # And each sheet's rows whose guardian's set lacked a field, by the field, its missing
+    # column's header, where it is said missing and whose, said in runs (UNHELD_HEADER);
+    # and every piece written of each sheet, whose rows a run's may not skip.
+    unheld: dict[tuple[str, str, str], dict[tuple[str, str, tuple[str, str], str], set[int]]]
+    unheld = {}
+    written_of: dict[tuple[str, str, str], list[tuple[Table, str]]] = {}
     written = schools.source if schools else str
     for x in tables:
         school, where = piece_school(x), lacked_at(x)
@@ -1777,13 +1781,15 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
                 run = [at[0], written(x.file), at[2], ",".join(x.columns), None, school]
                 run += [*where, first + 1, rows]
                 runs.setdefault(at, []).append(run)
+            written_of.setdefault(at[:3], []).append((x, sheet))
             # Said missing where the school's own file says it: its sheet, else the one
             # a merged roster's piece carries (merged again).
             lacking = x.unheld_at or (written(x.file), x.sheet)
-            for key, start, count in unheld_runs(x, sheet):
-                run = [at[0], written(x.file), at[2], key, None, school, *[None] * 4]
-                run += [x.lacking_label(key), *lacking, first + start + 1, count]
-                unheld.setdefault(at[:3], []).append(run)
+            for key, rows in x.unheld.items():
+                mine = rows.intersection(_rows_on(x, sheet))
+                if mine:
+                    whose = (key, x.lacking_label(key), lacking, school)
+                    unheld.setdefault(at[:3], {}).setdefault(whose, set()).update(mine)
     out = []
     for (kind, file, sheet), said in by.items():
         apart = [
@@ -1816,28 +1822,41 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
             for school, (keys, (n,)) in said.items()
         ]
         out += apart
-        out += unheld.get((kind, file, sheet), [])
+        if not (held := unheld.get((kind, file, sheet))):
+            continue
+        rows = sorted(r for x, on in written_of[(kind, file, sheet)] for r in _rows_on(x, on))
+        for (key, label, lacking, school), mine in held.items():
+            for start, end in unheld_runs(rows, mine):
+                run = [kind, written(file), sheet, key, None, school, *[None] * 4]
+                out.append([*run, label, *lacking, start, end])
     return out
 
 
-def unheld_runs(table: Table, sheet: str) -> list[tuple[str, int, int]]:
-    """The runs of rows of ``table`` on ``sheet`` whose guardian's set of columns lacks a
-    field (Table.unheld): each field, the place of the run's first row among the table's
-    rows there (from 0), and how many. Runs, not rows: a school's guardians are mostly of
-    one set, so a few rows of COLUMNS_SHEET say a thousand children's."""
-    if not table.unheld:
-        return []
-    on = [i for i in range(len(table)) if table.sheet_at(i) == sheet]
+def _rows_on(table: Table, sheet: str) -> list[int]:
+    """The rows of ``table`` on ``sheet`` (its 来源行 in a merged workbook)."""
+    if table.row_sheets is None:
+        return table.rows
+    return [row for row, at in zip(table.rows, table.row_sheets, strict=True) if at == sheet]
+
+
+def unheld_runs(rows: list[int], mine: set[int]) -> list[tuple[int, int]]:
+    """The runs of ``mine`` (rows whose guardian's set of columns lacks a field) among
+    ``rows`` (in order, every row written of their 来源文件 and 来源工作表): each run's
+    first and last row, which hold no other row of that source between them, so that read
+    back by their 来源行 (UNHELD_HEADER) they are found wherever they then stand. Runs,
+    not rows: a school's guardians are mostly of one set, so a few rows of COLUMNS_SHEET
+    say a thousand children's."""
     out = []
-    for key, rows in table.unheld.items():
-        start = None
-        for place, i in enumerate([*on, None]):
-            if i is not None and table.rows[i] in rows:
-                if start is None:
-                    start = place
-            elif start is not None:
-                out.append((key, start, place - start))
-                start = None
+    start = None
+    for n, row in enumerate(rows):
+        if row in mine:
+            if start is None:
+                start = row
+        elif start is not None:
+            out.append((start, rows[n - 1]))
+            start = None
+    if start is not None:
+        out.append((start, rows[-1]))
     return out
 
 

@@ -18,6 +18,7 @@ import pickle
 import re
 import sys
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -529,6 +530,11 @@ class Table:
     # its 学校 where the county took that out, and 来源工作表), by which load_roster gives
     # each school's rows their own columns (by_source); None on any other sheet.
     sources: list[tuple[str, str]] | None = None
+    # And each row's 来源行 there, the row of the school's sheet it came from, as a number
+    # (0 where the cell holds none: a row the county put in); None with ``sources``. By
+    # it the merged workbook's runs of rows are found whatever rows the county deleted or
+    # put in above them (unheld_rows). An array: a county's million rows are a few MB.
+    source_rows: array[float] | None = None
     # A records sheet without a 类型 column: what named every row's kind (KIND_FROM_SHEET,
     # KIND_FROM_TITLE, KIND_FROM_HEADER) and the kind; None when nothing did (kind_named).
     kind_from: tuple[str, str] | None = None
@@ -3892,6 +3898,7 @@ class TableMaker:
         self.shared_phone = (name.index, phone.index) if teachers else None
         if any(label == MERGED_MARK for _, label, _, _ in header.ignored):
             self.table.sources = _merged_sources(self.header_row, [], self.school_at)
+            self.table.source_rows = array("d")
             self.table.schools_written = True
 
     @classmethod
@@ -4008,6 +4015,8 @@ class TableMaker:
             share = self.sources_seen.setdefault
             sources = _merged_sources(self.header_row, kept, self.school_at) or []
             table.sources += [share(source, source) for source in sources]
+            if table.source_rows is not None:
+                table.source_rows += _merged_source_rows(self.header_row, kept)
 
     def _header_again(self, row: Sequence[Any]) -> bool:
         """Whether a row is the header printed again on a later page, no child: its name
@@ -4193,6 +4202,30 @@ def _merged_sources(
     if at is None:
         return None
     return list(zip(_texts_of(rows, at), _texts_of(rows, sheet_at), strict=True))
+
+
+def _merged_source_rows(header: Sequence[Any], rows: list[list[Any]]) -> array[float]:
+    """Each row's 来源行 on a sheet lbc merge wrote, as a number (0: none), the column
+    taken whole where every cell is a number, as merge writes them."""
+    if MERGED_MARK not in header:
+        return array("d", bytes(8 * len(rows)))
+    j = header.index(MERGED_MARK)
+    if min(map(len, rows), default=0) > j:
+        cells = list(map(itemgetter(j), rows))
+    else:
+        cells = [r[j] if j < len(r) else None for r in rows]
+    try:
+        return array("d", cells)
+    except TypeError:  # a row the county put in, or a number typed as text
+        return array("d", map(_row_number, cells))
+
+
+def _row_number(cell: Any) -> float:
+    """A 来源行 cell's row number (a whole number, or its digits as text); else 0."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return float(cell)
+    text = _cell_text(cell)
+    return float(text) if text.isdigit() else 0.0
 
 
 def _texts_of(rows: list[list[Any]], j: int | None) -> list[str]:
@@ -5144,17 +5177,23 @@ RUNS_HEADER = ("缺列的首行序号", "缺列的行数")
 # Where a school's sheet had two guardians' sets of columns, one lacking a field the other
 # has (Table.unheld), a row after them for each run of rows read as that guardian's: the
 # field (in 列), the header of its missing column, the school's own file and sheet where
-# it is said missing (Table.unheld_at), and the place of the run's first row (from 1)
-# among the rows the workbook holds of its 来源文件 and 来源工作表, and how many, as
-# Parquet's UNHELD_CELLS. Read back, the column is said missing there (COL001), not each
-# row's cell at the merged sheet's column, which is the other guardian's.
+# it is said missing (Table.unheld_at), and the 来源行 of the run's first and last rows
+# among the rows the workbook holds of its 来源文件 and 来源工作表, as Parquet's
+# UNHELD_CELLS. Read back, the column is said missing there (COL001), not each row's cell
+# at the merged sheet's column, which is the other guardian's. Each row is found by its
+# own 来源文件, 来源工作表 and 来源行, not by its place: the county deletes rows and puts
+# rows in.
 UNHELD_HEADER = (
     "监护人缺的列",
     "监护人缺列的来源文件",
     "监护人缺列的来源工作表",
-    "监护人缺列的首行序号",
-    "监护人缺列的行数",
+    "监护人缺列的首个来源行",
+    "监护人缺列的末个来源行",
 )
+# A workbook merged before said each run by the place of its first row (from 1) among the
+# rows it held of that source, and how many, in place of UNHELD_HEADER's last two: read as
+# it was, right where the county has not deleted or put in a row of that source above.
+UNHELD_PLACES = ("监护人缺列的首行序号", "监护人缺列的行数")
 # Each source sheet's columns, by its kind, file, sheet and school ("": the whole sheet's).
 SourceColumns = dict[tuple[str, str, str, str], frozenset[str]]
 # The school's own file and sheet each lacked columns at, likewise (LACKS_HEADER).
@@ -5167,8 +5206,9 @@ LacksRuns = dict[tuple[str, str, str], list[tuple[tuple[str, str], int, int, fro
 EmptySources = dict[tuple[str, str, str], str]
 # Each source sheet's runs of rows whose guardian's set lacked a field (UNHELD_HEADER), by
 # kind, file and sheet: the field, its missing column's header, the school's own file and
-# sheet it is said missing at, the place of the first row (from 0) and how many.
-UnheldRuns = dict[tuple[str, str, str], list[tuple[str, str, tuple[str, str], int, int]]]
+# sheet it is said missing at, the 来源行 of the first row and of the last, and whether
+# those are places instead (UNHELD_PLACES: the first row's and the last's, from 0).
+UnheldRuns = dict[tuple[str, str, str], list[tuple[str, str, tuple[str, str], int, int, bool]]]
 # The rows of a merged sheet in those runs, by their sheet and row: each one's fields, with
 # the header of each one's missing column and where it is said missing.
 UnheldRows = dict[tuple[str, int], list[tuple[str, str, tuple[str, str]]]]
@@ -5292,6 +5332,9 @@ def _joined(run: list[Table]) -> Table:
         sources=None
         if any(part.sources is None for part in run)
         else [source for part in run for source in part.sources or ()],
+        source_rows=None
+        if any(part.source_rows is None for part in run)
+        else array("d", itertools.chain.from_iterable(part.source_rows or () for part in run)),
         formula_errors=any(part.formula_errors for part in run),
         hidden=first.hidden,
         hidden_rows=first.hidden_rows,
@@ -5722,6 +5765,9 @@ def columns_said(
     lacked = [at.get(name) for name in LACKS_HEADER]
     first_at, count_at = (at.get(name) for name in RUNS_HEADER)
     guardians = [at.get(name) for name in UNHELD_HEADER]
+    placed = None in guardians[3:]  # a workbook merged before (UNHELD_PLACES)
+    if placed:
+        guardians[3:] = [at.get(name) for name in UNHELD_PLACES]
     lacks_at: LacksAt = {}
     runs: LacksRuns = {}
     unheld: UnheldRuns = {}
@@ -5735,7 +5781,10 @@ def columns_said(
             if None not in guardians:
                 label, *where, first, count = (cells[j] for j in guardians if j is not None)
                 if all(where) and keys and first.isdigit() and count.isdigit():
-                    run = (keys, label, (where[0], where[1]), int(first) - 1, int(count))
+                    start, end = int(first), int(count)
+                    if placed:  # the first's place from 1, and how many
+                        start, end = start - 1, start + end - 2
+                    run = (keys, label, (where[0], where[1]), start, end, placed)
                     unheld.setdefault((kind, file, sheet), []).append(run)
             continue
         if first_at is not None and count_at is not None and cells[first_at]:
@@ -5768,14 +5817,43 @@ def columns_said(
 
 def unheld_rows(table: Table, runs: UnheldRuns) -> UnheldRows:
     """The rows of ``table`` in a run its workbook says their guardian's set lacked a field
-    (``runs``, UNHELD_HEADER: by its place among the table's rows of its 来源文件 and
-    来源工作表), by their sheet and row, each with the field, its missing column's header and
-    the school's own file and sheet it is said missing at (unheld_back). Counted before
+    (``runs``, UNHELD_HEADER: by its 来源文件, 来源工作表 and 来源行), by their sheet and
+    row, each with the field, its missing column's header and the school's own file and
+    sheet it is said missing at (unheld_back). Only the rows of a source said of are looked
+    at, each run of a field found by halving (a school's guardians may alternate sets);
+    a workbook merged before says its runs by place (UNHELD_PLACES). Counted before
     lacking_runs gives a row another source."""
     out: UnheldRows = {}
-    for i, n, said in _by_place(table, runs):
-        for key, label, where, first, count in said:
-            if first <= n < first + count:
+    rows = table.source_rows
+    if table.sources is None or rows is None or len(rows) != len(table.sources):
+        return out
+    kind = table.kind.value
+    # Each source's runs of each field, by their first row: (firsts, runs).
+    mine: dict[tuple[str, str], list[tuple[list[int], list[Any]]]] = {}
+    placed: UnheldRuns = {}
+    for (k, file, sheet), said in runs.items():
+        if k != kind:
+            continue
+        if by_place := [run for run in said if run[5]]:
+            placed[(k, file, sheet)] = by_place
+        by_key: dict[str, list[Any]] = {}
+        for run in sorted((run for run in said if not run[5]), key=itemgetter(0, 3)):
+            by_key.setdefault(run[0], []).append(run)
+        if by_key:
+            mine[(file, sheet)] = [([run[3] for run in v], v) for v in by_key.values()]
+    sources = table.sources
+    for i in itertools.compress(itertools.count(), map(mine.__contains__, sources)):
+        n = rows[i]
+        if not n.is_integer():
+            continue
+        for firsts, said in mine[sources[i]]:
+            at = bisect.bisect_right(firsts, n) - 1
+            if at >= 0 and n <= said[at][4]:
+                key, label, where = said[at][:3]
+                out.setdefault((table.sheet_at(i), table.rows[i]), []).append((key, label, where))
+    for i, n, said in _by_place(table, placed):
+        for key, label, where, first, last, _ in said:
+            if first <= n <= last:
                 out.setdefault((table.sheet_at(i), table.rows[i]), []).append((key, label, where))
     return out
 
