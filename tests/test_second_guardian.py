@@ -589,15 +589,24 @@ def test_a_merged_workbook_a_row_was_deleted_from_keeps_its_guardians_missing_co
     """The county deleted 张大爷's row (3) from the merged sheet: the rows below it were
     read as the rows that many places down had been, 王奶奶 as a second guardian's (CON001
     at her 监护人电话) and 杨爷爷 as a first's (CON001 at his 与儿童关系, his unreadable
-    phone not read). Each row is known by its 来源文件, 来源工作表 and 来源行."""
+    phone not read). Each row is known by its 来源文件, 来源工作表 and 来源行, and so is
+    it merged again or exported from the workbook, to a workbook or a Parquet file."""
     from openpyxl import load_workbook
 
     merged = _merged_then_edited(tmp_path)
     book = load_workbook(merged)
     book.worksheets[0].delete_rows(3)
     book.save(merged)
-    phone = ("PHN001", "m.xlsx", "留守儿童花名册", "AE4", "guardian_phone", _BAD)
-    assert _said(tmp_path, "m.xlsx") == ([phone, *_MISSING], [("白鹤小学", 0), ("青山小学", 3)])
+    assert run("merge", "m.xlsx", "--out", "m2.xlsx", cwd=tmp_path).exit_code == 1
+    assert run("merge", "m.xlsx", "--out", "m2.parquet", cwd=tmp_path).exit_code == 1
+    assert run("export", "m.xlsx", "--out", "x.xlsx", cwd=tmp_path).exit_code == 0
+    assert run("export", "m.xlsx", "--out", "x.parquet", cwd=tmp_path).exit_code == 0
+    # A Parquet file's rows are of the sheet they were exported from.
+    for made, sheet in [("m.xlsx", "m.xlsx"), ("m2.xlsx", "m2.xlsx"), ("x.xlsx", "x.xlsx"),
+                        ("m2.parquet", "m.xlsx"), ("x.parquet", "m.xlsx")]:  # fmt: skip
+        phone = ("PHN001", sheet, "留守儿童花名册", "AE4", "guardian_phone", _BAD)
+        said = _said(tmp_path, made)
+        assert said == ([phone, *_MISSING], [("白鹤小学", 0), ("青山小学", 3)]), made
 
 
 def test_a_merged_workbook_a_row_was_put_in_keeps_its_guardians_missing_columns(
