@@ -657,6 +657,28 @@ def test_a_workbook_merged_when_runs_said_places_keeps_its_guardians_missing_col
     assert _said(tmp_path, "m.xlsx") == ([phone, *_MISSING], [("白鹤小学", 0), ("青山小学", 3)])
 
 
+def test_a_parquet_file_a_row_was_taken_from_keeps_its_guardians_missing_columns(
+    tmp_path: Path,
+) -> None:
+    """Merged to Parquet, 张大爷's row taken out and the file written again with lbc's
+    metadata: each cell the metadata names by its row and its place among its sheet's rows
+    was lost, the rows having moved up, and the columns 王奶奶's and 杨爷爷's guardians
+    lack asked for on their rows (CON001 at M3, K4). The file holds one sheet of that
+    name, so a cell goes to the one row of its number."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    _merged_then_edited(tmp_path)
+    assert run("merge", "县", "--out", "m.parquet", cwd=tmp_path).exit_code == 1
+    table = pq.read_table(tmp_path / "m.parquet")
+    said = pq.read_metadata(tmp_path / "m.parquet").metadata
+    his = pc.and_(pc.equal(table["source_file"], _OWN[0]), pc.equal(table["source_row"], 2))
+    table = table.filter(pc.invert(his)).replace_schema_metadata({b"lbc": said[b"lbc"]})
+    pq.write_table(table, tmp_path / "m.parquet")
+    phone = ("PHN001", *_OWN, "M4", "guardian_phone", f"“委托{_BAD[1:]}")
+    assert _said(tmp_path, "m.parquet") == ([*_MISSING, phone], [("白鹤小学", 0), ("青山小学", 3)])
+
+
 def _said(tmp_path: Path, target: str) -> tuple[list[tuple[str, ...]], list[tuple[str, int]]]:
     """Each finding's code, file, sheet, cell, field and message, and each school's errors."""
     said = run("validate", target, "--format", "json", cwd=tmp_path).json()

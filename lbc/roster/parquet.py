@@ -16,6 +16,7 @@ pyarrow is imported here only, on the paths that read Parquet.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import json
 from collections import Counter
@@ -970,8 +971,10 @@ def _cell_places(
     folder, name their schools' files alike; a file written before cells said their
     place); one named by its row and its place among the rows the file holds of its
     source sheet (``group``, the first of which is at ``first`` there;
-    lbc.reports.export.layout) goes to that row, if it is of that number and of the table.
-    A child's cells are never another's."""
+    lbc.reports.export.layout) goes to that row, if it is of that number and of the table;
+    where the row at that place is not (rows taken out of the file, or put in), to the one
+    row of that number, if every row of the group has a number of its own (the file holds
+    one source sheet of that name). A child's cells are never another's."""
     at: dict[int, int] = {}
     twice: set[int] = set()
     mine: dict[int, int] = {}
@@ -993,8 +996,12 @@ def _cell_places(
             return None
         row, spot = cell[0], cell[1] - first
         if not 0 <= spot < len(group) or rows[group[spot]] != row:
-            return None
+            return at.get(row) if distinct() else None
         return mine.get(group[spot])
+
+    @functools.cache
+    def distinct() -> bool:
+        return len({rows[i] for i in group}) == len(group)
 
     return place
 
