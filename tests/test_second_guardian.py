@@ -632,6 +632,25 @@ def test_a_merged_workbook_a_row_was_put_in_keeps_its_guardians_missing_columns(
     assert _said(tmp_path, "m.xlsx") == ([phone, *_MISSING], [("白鹤小学", 0), ("青山小学", 3)])
 
 
+def test_a_merged_workbook_reordered_keeps_its_guardians_missing_columns(tmp_path: Path) -> None:
+    """The county moved 杨爷爷's row (5) to the top of the merged sheet, as sorting it
+    does: 张大爷 was read as a first guardian's (CON001 at his 与儿童关系) and 王奶奶 as a
+    second's (CON001 at her 监护人电话). Each row's guardian is found by its 来源行,
+    wherever the row stands."""
+    from openpyxl import load_workbook
+
+    merged = _merged_then_edited(tmp_path)
+    book = load_workbook(merged)
+    sheet = book.worksheets[0]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    for i, row in enumerate([rows[-1], *rows[:-1]], start=2):
+        for j, value in enumerate(row, start=1):
+            sheet.cell(i, j).value = value
+    book.save(merged)
+    phone = ("PHN001", "m.xlsx", "留守儿童花名册", "AE2", "guardian_phone", _BAD)
+    assert _said(tmp_path, "m.xlsx") == ([*_MISSING, phone], [("青山小学", 3), ("白鹤小学", 0)])
+
+
 def test_a_workbook_merged_when_runs_said_places_keeps_its_guardians_missing_columns(
     tmp_path: Path,
 ) -> None:
