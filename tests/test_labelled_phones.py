@@ -992,3 +992,22 @@ def test_the_export_keeps_a_numbers_extension(tmp_path: Path) -> None:
             (f["code"], f["field"], f["value"]) for f in source
         ]
         assert card_phones(tmp_path / out, tmp_path / f"{out}.html") == cards
+
+
+def test_a_remark_after_a_labelled_number_is_no_part_of_it(tmp_path: Path) -> None:
+    """父：…（微信同号）；母：… is the father's number and the mother's, the remark saying
+    nothing of whose it is, as it says nothing after a number alone (it was PHN001, and
+    neither parent had a number); a remark saying the number is dead (（停机）) leaves the
+    cell for the school to mend."""
+    kids = [
+        kid(1, 父亲电话="父：13800001111（微信同号）；母：13900002222", 母亲电话=None),
+        kid(2, 父亲电话="父亲13800001112（微信），母亲13900002223（微信同号）", 母亲电话=None),
+        kid(3, 父亲电话="父：13800001113（停机）；母：13900002224", 母亲电话=None),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert [(code, row, column) for code, row, column, _, _ in found(path)] == [("PHN001", 4, "J")]
+    assert card_phones(path, tmp_path / "c.html") == [
+        ("13800001111", "13900002222"),
+        ("13800001112", "13900002223"),
+        ("＿＿＿＿＿＿（父:13800001113(停机);母:13900002224）", "＿＿＿＿＿＿"),
+    ]

@@ -746,7 +746,9 @@ _LABELLED_NUMBER = re.compile(
     # reads one: 0817-5521234(分机8012).
     r"(?P<number>(?:\+|\(0\d{2,3}\)[\-\s]*)?\d[\d\-\s]{5,}\d"
     r"(?:\s*(?:转|分机|(?i:ext)\.?)\s*\d{1,6}|\s*\(\s*(?:转|分机|(?i:ext)\.?)\s*\d{1,6}\s*\))?)"
-    rf"(?:\s*\((?P<after>{_WHO})\))?"
+    # Whose it is, in brackets after it, or a remark that says nothing of whose it is
+    # (父：13812345678（微信同号）；母：…), as _number_alone reads one after a single number.
+    rf"(?:\s*\((?P<after>{_WHO})\)|\s*\((?P<remark>[^()\d]*)\))?"
 )
 # What may stand between two labelled numbers: a mark or a space.
 _BETWEEN_LABELLED = re.compile(r"[\s/、,;|或]*")
@@ -795,6 +797,8 @@ def labelled_words(raw: str) -> tuple[tuple[str, str], ...]:
     for m in _LABELLED_NUMBER.finditer(raw):
         if not _BETWEEN_LABELLED.fullmatch(raw, at, m.start()):
             return ()
+        if m["remark"] is not None and _DEAD_NUMBER.search(m["remark"]):
+            return ()  # 父：13812345678（停机）；母：…: a number not to call, PHN001 shows it
         number = phone(m["number"])
         if number.__class__ is not str:
             return ()
