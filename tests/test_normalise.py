@@ -925,6 +925,70 @@ def test_date_spellings_property(d: dt.date) -> None:
     assert nz.date(f"{d.isoformat()}（周{other}）") == Bad(f"{d.isoformat()}(周{other})")
 
 
+def _spellings(d: dt.date) -> tuple[str, ...]:
+    """A day as schools type it by hand, its year written."""
+    return (
+        d.isoformat(),
+        f"{d.year}/{d.month}/{d.day}",
+        f"{d.year}.{d.month}.{d.day}",
+        f"{d.year}年{d.month}月{d.day}日",
+        f"{d.year}年{d.month}月{d.day}号",
+        f"{d.year}年{d.month}月{d.day}",
+        f"{d.year} - {d.month} - {d.day}",
+        f"{''.join('〇一二三四五六七八九'[int(c)] for c in str(d.year))}年"
+        f"{_in_words(d.month)}月{_in_words(d.day)}日",
+    )
+
+
+DAYTIMES = ("上午", "下午", "中午", "晚上", "早上", "傍晚")
+# What a time of day may go on with: the hour, by the clock or in words.
+CLOCKS = ("", "3点", "3点半", "三点", "15:30", " 9:00", "2:30-3:10")
+DAYS = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31))
+
+
+@FAST
+@given(
+    d=DAYS,
+    spelling=st.integers(0, 7),
+    space=st.sampled_from(["", " "]),
+    word=st.sampled_from(DAYTIMES),
+    clock=st.sampled_from(CLOCKS),
+)
+def test_a_day_with_its_time_of_day_after_it_is_the_day(
+    d: dt.date, spelling: int, space: str, word: str, clock: str
+) -> None:
+    """A record's 日期 saying when the talk was had (2024-10-08下午, 2024.10.8 晚上3点) is
+    its day, the time of day written right after its digits or spaced apart: glued on, it
+    was unreadable (DATE001) where spaced it was read."""
+    cell = f"{_spellings(d)[spelling]}{space}{word}{clock}"
+    assert nz.date(cell) == d, cell
+    assert nz.record_date(cell) == d, cell
+
+
+@FAST
+@given(
+    before=st.one_of(
+        st.text(alphabet="0123456789-./年月日号周三() 、", max_size=14),
+        DAYS.map(lambda d: _spellings(d)[0]),
+        DAYS.map(lambda d: f"{d.month}.{d.day}"),
+    ),
+    word=st.sampled_from(DAYTIMES),
+    clock=st.sampled_from(CLOCKS),
+)
+def test_a_time_of_day_makes_nothing_a_day(before: str, word: str, clock: str) -> None:
+    """A time of day after a text reads as that text does, or not at all: it makes no day of
+    what is none (下午 alone, 10.8下午 without its year) nor another day."""
+    for read in (nz.date, nz.record_date):
+        got = read(f"{before}{word}{clock}")
+        assert got.__class__ is Bad or got == read(before), (before, got)
+
+
+@pytest.mark.parametrize("cell", ["下午", "下午3点", "中午 12:00", "10.8中午", "10月8日上午"])
+def test_a_time_of_day_alone_or_without_a_year_is_no_date(cell: str) -> None:
+    """Without a term to give a year (lbc validate on a school's own sheet waits for one)."""
+    assert nz.date(cell) == nz.record_date(cell) == Bad(cell)
+
+
 # ---------------------------------------------------------------------------------------------
 # Classes and grades
 

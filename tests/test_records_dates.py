@@ -813,6 +813,10 @@ WRITTEN_OUT = [
     ("10月8日上午", dt.date(2024, 10, 8)),
     ("2024-10-08 下午", dt.date(2024, 10, 8)),
     ("2024年10月8日晚", dt.date(2024, 10, 8)),
+    ("2024-10-08下午", dt.date(2024, 10, 8)),  # the time of day right after the digits
+    ("2024.10.8晚上", dt.date(2024, 10, 8)),
+    ("10.8中午", dt.date(2024, 10, 8)),
+    ("2024-10-09下午3点", dt.date(2024, 10, 9)),
     ("十月八日", dt.date(2024, 10, 8)),
     ("二〇二四年十月八日", dt.date(2024, 10, 8)),
     ("2024年十月八日", dt.date(2024, 10, 8)),
@@ -872,7 +876,8 @@ def test_a_day_of_the_term_written_out_without_its_year_is_that_day(into: int, h
 
 def test_a_schools_sheet_of_days_written_out_is_counted(tmp_path: Path) -> None:
     """A school's own 帮扶记录 sheet dated by hand, spaced, with a stop, a weekday, the time
-    of day or in Chinese numerals: each was unreadable (DATE001) and counted for nobody,
+    of day (spaced or right after the digits: 2024-10-08下午, 10.8中午) or in Chinese
+    numerals: each was unreadable (DATE001) and counted for nobody,
     so lbc due said every talk was missed. Each is its day now; a weekday that is not the
     day's (2024-10-15 was a Tuesday) is still asked about."""
     days = [cell for cell, _ in WRITTEN_OUT]
@@ -886,7 +891,7 @@ def test_a_schools_sheet_of_days_written_out_is_counted(tmp_path: Path) -> None:
     )
     assert due.json()["summary"]["records"] == len(days) + 1  # 2024年9月3日、十月八日: two
     assert _owed(due) == [
-        ("张雨涵", ["home_visit", "warmth"], [], 18, 0),
+        ("张雨涵", ["home_visit", "warmth"], [], 22, 0),
         ("李明轩", ["talk", "home_visit", "warmth"], ["2024-09"], 0, 0),
         ("last", ["2024-10-21", None]),
     ]

@@ -1146,6 +1146,11 @@ _SPACED_MARK = re.compile(r"(?<=\d)\s*([-/._])\s*(?=\d)")
 _END_MARKS = ".。,;、"
 _END_MARK = re.compile(rf"[{_END_MARKS}]+$")
 _CN_NUMERALS = frozenset(_CN_NUMERAL)
+# The times of day a teacher writes after the day a talk was had (2024-10-08下午, 10月8日上午).
+_DAYTIME = "上午|下午|中午|晚上|早上|傍晚"
+# One written right after the day's last digit (2024-10-08下午3点, 10.8中午): read as it is
+# with a space between (2024-10-08 下午3点), which lbc reads as the day.
+_GLUED_DAYTIME = re.compile(rf"(?<=\d)(?={_DAYTIME})")
 # The day of the week written after a day (2024-10-08（周二）, 2024年10月8日 星期二).
 _WEEKDAY = re.compile(r"[日号]?\s*\(?\s*(?:周|星期|礼拜)\s*([一二三四五六日天])")
 _WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)\s*[一二三四五六日天]")
@@ -1154,11 +1159,14 @@ _WEEKDAYS = "一二三四五六日"
 
 def date_text(s: str) -> str:
     """A hand-typed date's text as lbc's patterns read it: its Chinese numerals as digits,
-    the spaces around a mark between its numbers dropped and _ as -, without the full stop
-    or comma it ends with. Each of these a person reads one way only. A county's birth
-    dates are a million such texts, nearly all 2015-03-04: only what needs one is rewritten."""
-    if not s.isascii() and _CN_NUMERALS.intersection(s):
-        s = _CN_DATE_PART.sub(lambda m: _cn_count(m[0].replace("○", "〇")), s)
+    the spaces around a mark between its numbers dropped and _ as -, a space before a time
+    of day written right after its digits, without the full stop or comma it ends with.
+    Each of these a person reads one way only. A county's birth dates are a million such
+    texts, nearly all 2015-03-04: only what needs one is rewritten."""
+    if not s.isascii():
+        if _CN_NUMERALS.intersection(s):
+            s = _CN_DATE_PART.sub(lambda m: _cn_count(m[0].replace("○", "〇")), s)
+        s = _GLUED_DAYTIME.sub(" ", s)
     if "_" in s or " " in s or "\u3000" in s:
         s = _SPACED_MARK.sub(lambda m: "-" if m[1] == "_" else m[1], s)
     return _END_MARK.sub("", s) if s and s[-1] in _END_MARKS else s
@@ -1183,7 +1191,8 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
     2015年3月4日 / 20150304, as typed by hand too (``date_text``: 2015 - 3 - 4, 2015.3.4.,
     二〇一五年三月四日). A year and month alone (2015年3月, 2015.03, 2015-3, 201503)
     reads as a :class:`YearMonth`, never as a made-up day. A day followed by a weekday
-    that is not its own (2015-03-04（周四）) is unreadable: either may be the mistake."""
+    that is not its own (2015-03-04（周四）) is unreadable: either may be the mistake. A
+    time of day written after a day (2024-10-08下午3点) is no part of it."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -1251,9 +1260,9 @@ _DATE_NOTE = re.compile(r"[(（][^()（）]*[)）]")
 # The time of a day in a list (2024-10-08 14:30、2024-10-15 9:00-10:00, 10月8日下午): no
 # day of its own, nor a piece of the list.
 _TIME_OF_DAY = re.compile(
-    r"\s*(?:上午|下午|中午|晚上)?\s*\d{1,2}:\d{2}(?::\d{2})?"
+    rf"\s*(?:{_DAYTIME})?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
     r"(?:\s*[-—~至到]\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|(?<=[日号])(?:上午|下午|中午|晚上)"
+    rf"|(?<=[日号])(?:{_DAYTIME})"
 )
 # What lists days: 、 , ; 和 及, and spaces (only when every piece is a day: 2024-09-03 08:00
 # is one day and its time).
@@ -1306,7 +1315,7 @@ def record_date(value: Any, spans: Spans = ()) -> dt.date | YearMonth | Dates | 
     parts = [p for p in _DAY_LIST.split(bare) if p]
     if len(parts) < 2:
         return _alone(one, s, timeless)
-    timed = ":" in bare or "午" in bare or "晚上" in bare
+    timed = ":" in bare or "午" in bare or "晚上" in bare or "早上" in bare or "傍晚" in bare
     if timed:
         parts = [p for p in _DAY_LIST.split(_TIME_OF_DAY.sub("", bare)) if p]
         if len(parts) < 2:
