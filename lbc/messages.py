@@ -3143,6 +3143,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         ": it has no year, and its month and day are in none of the school's terms (a"
         " holiday): the record counts for no term; write its year",
     ),
+    "rule.DATE001.lunar": (
+        "：写的是农历日期，不能当作公历日期；请改写成公历日期",
+        ": it is marked as a lunar-calendar (农历) date, which is not the Gregorian date;"
+        " write the Gregorian date",
+    ),
+    "rule.DATE001.lunar_birth": (
+        "：写的是农历日期，不能当作公历日期；请改写成与身份证上一致的公历出生日期",
+        ": it is marked as a lunar-calendar (农历) date, which is not the Gregorian date;"
+        " write the Gregorian birth date, as on the ID card",
+    ),
     "rule.DATE001.title": ("日期无法识别", "unreadable date"),
     "rule.DATE001.example": ("“去年春天”、“2015-13-01”", "“去年春天”, “2015-13-01”"),
     "rule.DATE001.why": (

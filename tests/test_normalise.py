@@ -989,6 +989,69 @@ def test_a_time_of_day_alone_or_without_a_year_is_no_date(cell: str) -> None:
     assert nz.date(cell) == nz.record_date(cell) == Bad(cell)
 
 
+LUNAR_MARKED = [
+    "2015年二月十四日（农历）",
+    "2015-02-14(农历)",
+    "2015-02-14 （阴历）",
+    "2015.2.14农历",
+    "2015-02-14 农历",
+    "农历2015年2月14日",
+    "农历：2015-02-14",
+    "阴历二月十四",
+    "农历 2月14日",
+    "（农历）2015年2月14日",
+    "農曆2015年2月14日",
+    "2024-10-08（农历）、2024-10-09",
+]
+
+
+@pytest.mark.parametrize("cell", LUNAR_MARKED)
+def test_a_day_marked_lunar_is_no_day(cell: str) -> None:
+    """A birth date written as the family keeps it, by the lunar calendar: its digits were
+    read as the day they would be of the solar one (2015-02-14), a wrong birthday and an ID
+    said to disagree (ID006). Unreadable now, of its own reason (DATE001 says why)."""
+    want = Bad(nz.text(cell), nz.LUNAR)  # type: ignore[arg-type]
+    assert nz.date(cell) == nz.record_date(cell) == want
+
+
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        ("2024.10.8(农历9月6日)", dt.date(2024, 10, 8)),
+        ("2015-04-02（农历二月十四）", dt.date(2015, 4, 2)),
+    ],
+)
+def test_a_lunar_day_beside_the_day_is_a_note(cell: str, read: object) -> None:
+    """The lunar day written in a note after the day is no mark of the day itself."""
+    assert nz.date(cell) == read
+
+
+@FAST
+@given(
+    d=DAYS,
+    spelling=st.integers(0, 10),
+    mark=st.sampled_from(["农历", "阴历"]),
+    where=st.sampled_from(
+        ["{m}{d}", "{m} {d}", "{m}：{d}", "{d}{m}", "{d} {m}", "{d}（{m}）", "{d}({m})"]
+    ),
+    after=st.sampled_from(["", " 下午", "（周三）", "。"]),
+)
+def test_a_day_marked_lunar_never_reads_as_a_day(
+    d: dt.date, spelling: int, mark: str, where: str, after: str
+) -> None:
+    """Whatever its spelling, with its year or without, and wherever the mark stands."""
+    day = (
+        *_spellings(d),
+        f"{d.month}月{d.day}日",
+        f"{_in_words(d.month)}月{_in_words(d.day)}",
+        f"{d.month}.{d.day}",
+    )[spelling]
+    cell = where.format(m=mark, d=day) + after
+    spans = ((d - dt.timedelta(days=100), d + dt.timedelta(days=100)),)
+    for got in (nz.date(cell), nz.record_date(cell, spans)):
+        assert got.__class__ is Bad and got.reason == nz.LUNAR, (cell, got)  # type: ignore[union-attr]
+
+
 # ---------------------------------------------------------------------------------------------
 # Classes and grades
 

@@ -899,3 +899,79 @@ def test_a_schools_sheet_of_days_written_out_is_counted(tmp_path: Path) -> None:
     assert [(f["code"], f["row"], f["value"]) for f in found] == [
         ("DATE001", len(days) + 2, "2024年10月15日（周三）")
     ]
+
+
+def test_a_time_of_day_glued_on_and_a_lunar_day_through_validate(tmp_path: Path) -> None:
+    """王芳 wrote when each talk was had right after its day (2024-10-08下午, 2024.10.8晚上,
+    2024-10-09下午3点, 10.8中午): each was unreadable (DATE001) and counted for nobody,
+    where 2024-10-08 下午 was read. Each is its day now. A day marked as a lunar one
+    (2024-10-08(农历), 阴历九月初六) and a time of day alone (下午) are still asked about,
+    the lunar ones saying why. So is a 出生日期 written by the lunar calendar: 张雨涵's
+    2015年二月十四日（农历） was read as 2015-02-14, and her ID's 2015-04-02 said to
+    disagree (ID006); her birthday is her ID's, as for any 出生日期 not read. 李明轩, with
+    no ID, is on no month's list, as before."""
+    kids = [
+        [*CHILD_HEADER, "帮扶教师"],
+        [*child_row(1, birth=dt.date(2015, 4, 2), 出生日期="2015年二月十四日（农历）"), "王芳"],
+        [*child_row(2, 出生日期="农历2015年2月14日", 身份证号=None), "王芳"],
+        [*child_row(3, birth=dt.date(2015, 4, 2), 出生日期="2015-04-02下午"), "王芳"],
+    ]
+    records = [
+        ["2024-10-08下午", "王芳", "张雨涵", None, "谈心", "谈学习"],
+        ["2024.10.8晚上", "王芳", "李明轩", None, "谈心", "谈学习"],
+        ["2024-10-09下午3点", "王芳", "王梓萱", None, "谈心", "谈学习"],
+        ["10.8中午", "王芳", "张雨涵", None, "家访", "入户"],
+        ["2024-10-08(农历)", "王芳", "李明轩", None, "家访", "入户"],
+        ["阴历九月初六", "王芳", "王梓萱", None, "家访", "入户"],
+        ["下午", "王芳", "王梓萱", None, "家访", "入户"],
+    ]
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"儿童": kids, "教师": TEACHERS, "帮扶记录": [RECORD_HEADER, *records]},
+    )
+    found = run("validate", path, "--select", "DATE,ID", "--format", "json").json()["findings"]
+    birth = "“出生日期”无法识别为日期：写的是农历日期，不能当作公历日期；"
+    birth += "请改写成与身份证上一致的公历出生日期"
+    day = "“日期”无法识别为日期：写的是农历日期，不能当作公历日期；请改写成公历日期"
+    assert [(f["code"], f["sheet"], f["row"], f["column"], f["message"]) for f in found] == [
+        ("DATE001", "儿童", 2, "E", birth),
+        ("DATE001", "儿童", 3, "E", birth),
+        ("DATE001", "帮扶记录", 6, "A", day),
+        ("DATE001", "帮扶记录", 7, "A", day),
+        ("DATE001", "帮扶记录", 8, "A", "“日期”无法识别为日期"),
+    ]
+    english = run("--lang", "en", "validate", path, "--select", "DATE", "--format", "json")
+    assert english.json()["findings"][0]["message"] == (
+        "'出生日期' is not a readable date: it is marked as a lunar-calendar (农历) date, which"
+        " is not the Gregorian date; write the Gregorian birth date, as on the ID card"
+    )
+    due = run("due", path, "--term", "2024-autumn", "--as-of", "2024-10-31", "--format", "json")
+    assert due.json()["summary"]["records"] == 4
+    assert due.stderr == (
+        f"提示：3 条帮扶记录的日期无法识别（首个在 {path} 的“帮扶记录”第 6 行），"
+        "不在任何学期，没有计入；请按 lbc validate 所指（DATE001）改正\n"
+    )
+    assert _owed(due)[-1] == ("last", ["2024-10-08", "2024-10-08", "2024-10-09"])
+    april = run("birthdays", path, "--month", "4", "--format", "json")
+    listed = [
+        (c["name"], c["birth_date"], c["row"])
+        for g in april.json()["classes"]
+        for c in g["children"]
+    ]
+    assert listed == [("张雨涵", "2015-04-02", 2), ("王梓萱", "2015-04-02", 4)]
+    assert april.stderr == (
+        "提示：1 名留守儿童的出生日期未填或无法识别，身份证号也看不出"
+        f"（首个在 {path} 的“儿童”第 3 行），不在任何月份的生日名单上；请按 lbc validate 所指改正\n"
+    )
+    february = run("birthdays", path, "--month", "2", "--format", "json")
+    assert february.json()["children"] == 0
+
+
+@given(st.integers(0, 152), st.sampled_from(["{d}（农历）", "农历{d}", "阴历{d}", "{d} 阴历"]))
+def test_a_day_of_the_term_marked_lunar_is_no_day_of_it(into: int, how: str) -> None:
+    """A record's day without its year marked as a lunar one (10月8日（农历）) is no day of
+    the term a run gives it a year from: it stays unreadable, saying why."""
+    day = AUTUMN_2024[0] + dt.timedelta(days=into)
+    for written in (f"{day.month}月{day.day}日", f"{day.month}.{day.day}"):
+        read = _read_in_autumn(how.format(d=written))
+        assert read.__class__ is nz.Bad and read.reason == nz.LUNAR, read  # type: ignore[union-attr]

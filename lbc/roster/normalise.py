@@ -1151,6 +1151,15 @@ _DAYTIME = "上午|下午|中午|晚上|早上|傍晚"
 # One written right after the day's last digit (2024-10-08下午3点, 10.8中午): read as it is
 # with a space between (2024-10-08 下午3点), which lbc reads as the day.
 _GLUED_DAYTIME = re.compile(rf"(?<=\d)(?={_DAYTIME})")
+# 农历 or 阴历 marking a date as of the lunar calendar: before it (农历2015年2月14日, 阴历二月
+# 十四) or after it with no day of its own (2015-02-14（农历）, 2015.2.14农历). Its digits are
+# no day of the calendar every date is of, and never read as one (a child's birthday, her
+# ID's birth date checked against it); lbc does not convert it. Not a note after a day
+# giving the lunar day beside it (2024.10.8（农历9月6日）).
+_LUNAR_MARK = re.compile(r"农历|阴历|農曆|陰曆|農歷|陰歷")
+_LUNAR_DAY_AFTER = re.compile(r"\s*[:：]?\s*[\d〇零○一二三四五六七八九十正腊臘冬闰閏廿初]")
+# Bad.reason of a date marked as a lunar one (_LUNAR_MARK).
+LUNAR = "lunar"
 # The day of the week written after a day (2024-10-08（周二）, 2024年10月8日 星期二).
 _WEEKDAY = re.compile(r"[日号]?\s*\(?\s*(?:周|星期|礼拜)\s*([一二三四五六日天])")
 _WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)\s*[一二三四五六日天]")
@@ -1170,6 +1179,18 @@ def date_text(s: str) -> str:
     if "_" in s or " " in s or "\u3000" in s:
         s = _SPACED_MARK.sub(lambda m: "-" if m[1] == "_" else m[1], s)
     return _END_MARK.sub("", s) if s and s[-1] in _END_MARKS else s
+
+
+def lunar(s: str) -> bool:
+    """Whether a date's text is marked as a lunar-calendar date (``_LUNAR_MARK``): the mark
+    before its first number, or after it with no day after the mark."""
+    for m in _LUNAR_MARK.finditer(s):
+        before = s[: m.start()]
+        if not any(c.isdigit() or c in _CN_NUMERALS for c in before):
+            return True
+        if not _LUNAR_DAY_AFTER.match(s, m.end()):
+            return True
+    return False
 
 
 def without_weekday(s: str) -> str:
@@ -1192,7 +1213,9 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
     二〇一五年三月四日). A year and month alone (2015年3月, 2015.03, 2015-3, 201503)
     reads as a :class:`YearMonth`, never as a made-up day. A day followed by a weekday
     that is not its own (2015-03-04（周四）) is unreadable: either may be the mistake. A
-    time of day written after a day (2024-10-08下午3点) is no part of it."""
+    date marked as a lunar one (2015-02-14（农历）, 农历2015年2月14日) is unreadable
+    (``LUNAR``), never read as the day its digits would be: a time of day written after a
+    day (2024-10-08下午3点) is no part of it."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -1222,6 +1245,8 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
     s = _as_text(value)
     if s is None:
         return None
+    if not s.isascii() and _LUNAR_MARK.search(s) and lunar(s):
+        return Bad(s, LUNAR)
     read = date_text(s)
     read = _DATE_SPACES.sub("", read) if "年" in read else read
     for pattern in _DATE_PATTERNS:
@@ -1304,8 +1329,8 @@ def record_date(value: Any, spans: Spans = ()) -> dt.date | YearMonth | Dates | 
     only (``_near``)."""
     one = date(value)
     s = _as_text(value) if value.__class__ is str else None
-    if s is None:
-        return one
+    if s is None or (one.__class__ is Bad and one.reason == LUNAR):  # type: ignore[union-attr]
+        return one  # one lunar day marks the list it is in: no day of it is read
     read = date_text(s)
     bare = _DATE_NOTE.sub("", read)
     bare = _DATE_SPACES.sub("", bare) if "年" in bare else bare
