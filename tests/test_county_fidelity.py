@@ -318,3 +318,84 @@ def test_a_workbook_export_merged_again_keeps_each_schools_sheets_columns(
     )
     for source in ("m.xlsx", "x.xlsx", "m2.xlsx", "m2.parquet"):
         assert said(source) == said("县"), source
+
+
+def _edited(path: Path, how: str) -> None:
+    """The workbook's first sheet edited as a county does: its first row of children
+    deleted, a child of 青山镇中心小学 put in above the rest (its 学校, 来源文件 and
+    来源工作表 copied from the row below, no 来源行), or its 四年级 child's row moved to the
+    top, as sorting it does."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    if how == "delete":
+        sheet.delete_rows(2)
+    elif how == "insert":
+        sheet.insert_rows(2)
+        given = dict(zip(CHILD_HEADER, child_row(7), strict=True))
+        given.update(zip(header[:3], rows[0][:3], strict=True))
+        for label, value in zip(header, rows[0], strict=True):
+            if label != "来源行":
+                sheet.cell(2, header.index(label) + 1, given.get(label, value))
+    else:
+        fourth = [row for row in rows if "四年级(1)班" in row]
+        moved = [*fourth, *(row for row in rows if row not in fourth)]
+        for i, row in enumerate(moved, start=2):
+            for j, value in enumerate(row, start=1):
+                sheet.cell(i, j).value = value
+    book.save(path)
+
+
+@pytest.mark.parametrize("how", ["delete", "insert", "move"])
+@pytest.mark.parametrize("label", ["健康状况", "监护人电话"])
+def test_a_workbook_export_a_row_was_deleted_from_or_put_in_keeps_each_sheets_columns(
+    tmp_path: Path, label: str, how: str
+) -> None:
+    """青山镇中心小学's 四年级 sheet has no ``label`` column, its 三年级 sheet has. The merged
+    roster exported to a workbook, or merged again to one, says the 四年级 rows by their
+    place among its rows of m.xlsx's sheet: the county deleting a row above them, putting
+    one in or sorting the sheet moved that place onto another row, so COL001 was said of a
+    三年级 or 红星小学 row and the 四年级 child's empty cell said as a cell left empty
+    (REQ001, or CON001 of a contact's) at the workbook's row. Each row is found by its
+    来源文件, 来源工作表 and 来源行, and so it is merged again or exported from the edited
+    workbook, to a workbook or a Parquet file."""
+    folder = two_sheets(tmp_path, label)
+    assert run("export", "m.xlsx", "--out", "x.xlsx", cwd=tmp_path).exit_code == 0
+    assert run("merge", "m.xlsx", "--out", "m2.xlsx", cwd=tmp_path).exit_code == 1
+    qs = {"delete": 2, "insert": 4, "move": 3}[how]  # 青山镇中心小学's children now
+    schools = [{**line, "children": qs} if line["school"] == QS else line for line in folder[1]]
+    for made in ("x.xlsx", "m2.xlsx"):
+        _edited(tmp_path / made, how)
+        assert validated(tmp_path, made) == (folder[0], schools), made
+    assert run("merge", "x.xlsx", "--out", "y.parquet", cwd=tmp_path).exit_code == 1
+    for out in ("y.xlsx", "z.parquet"):
+        assert run("export", "x.xlsx", "--out", out, cwd=tmp_path).exit_code == 0
+    for made in ("y.parquet", "y.xlsx", "z.parquet"):
+        assert validated(tmp_path, made) == (folder[0], schools), made
+
+
+def test_a_workbook_export_said_by_places_is_read_as_it_was(tmp_path: Path) -> None:
+    """A workbook exported before said each run of rows that lacked a column at a sheet of
+    their own by the place of its first row (from 1) among the rows of its 来源文件 and
+    来源工作表, and how many: read as it was, while no row was deleted or put in."""
+    from openpyxl import load_workbook
+
+    folder = two_sheets(tmp_path)
+    assert run("export", "m.xlsx", "--out", "x.xlsx", cwd=tmp_path).exit_code == 0
+    book = load_workbook(tmp_path / "x.xlsx")
+    said = book["来源列"]
+    header = [cell.value for cell in said[1]]
+    first, last = header.index("缺列的首个来源行"), header.index("缺列的末个来源行")
+    said.cell(1, first + 1, "缺列的首行序号")
+    said.cell(1, last + 1, "缺列的行数")
+    rows = [cell.value for cell in book.worksheets[0]["D"][1:]]  # each row's 来源行
+    runs = [row for row in said.iter_rows(min_row=2) if row[first].value is not None]
+    assert [(row[first].value, row[last].value) for row in runs] == [(4, 4)]
+    for row in runs:
+        at, to = rows.index(row[first].value), rows.index(row[last].value)
+        row[first].value, row[last].value = at + 1, to - at + 1
+    book.save(tmp_path / "x.xlsx")
+    assert validated(tmp_path, "x.xlsx") == folder

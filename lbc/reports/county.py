@@ -1754,10 +1754,10 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
     # Where a school's own sheet lacked a column its rows' sheet has that is said (lacked_at):
     # said after the school's row (LACKS_HEADER), none where its sheets lacked it apart.
     lacks: dict[tuple[str, str, str, str], tuple[str, str] | None] = {}
-    # And each piece that lacked columns at a sheet of its own, as a run of the rows written
-    # of its sheet (RUNS_HEADER), said where its school's pieces there lacked them apart.
-    runs: dict[tuple[str, str, str, str], list[list[Any]]] = {}
-    before: dict[tuple[str, str, str], int] = {}  # the rows of each sheet written so far
+    # And each piece that lacked columns at a sheet of its own, and its sheet there, its
+    # rows said in runs of the rows written of that sheet (RUNS_HEADER), where its
+    # school's pieces there lacked them apart.
+    runs: dict[tuple[str, str, str, str], list[tuple[list[Any], Table, str]]] = {}
     # And each sheet's rows whose guardian's set lacked a field, by the field, its missing
     # column's header, where it is said missing and whose, said in runs (UNHELD_HEADER);
     # and every piece written of each sheet, whose rows a run's may not skip.
@@ -1775,12 +1775,9 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
             count[0] += rows
             at = (x.kind.value, x.file, sheet, school)
             lacks[at] = where if lacks.get(at, where) == where else None
-            first = before.get(at[:3], 0)
-            before[at[:3]] = first + rows
             if where and rows:
                 run = [at[0], written(x.file), at[2], ",".join(x.columns), None, school]
-                run += [*where, first + 1, rows]
-                runs.setdefault(at, []).append(run)
+                runs.setdefault(at, []).append(([*run, *where], x, sheet))
             written_of.setdefault(at[:3], []).append((x, sheet))
             # Said missing where the school's own file says it: its sheet, else the one
             # a merged roster's piece carries (merged again).
@@ -1798,6 +1795,13 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
             if lacks.get((kind, file, sheet, school)) is None
             for run in runs.get((kind, file, sheet, school), ())
         ]
+        held = unheld.get((kind, file, sheet))
+        # Every row written of the sheet, by its 来源行, which a run's may not skip.
+        every = (
+            sorted(r for x, on in written_of[(kind, file, sheet)] for r in _rows_on(x, on))
+            if apart or held
+            else []
+        )
         # One row for the sheet where its schools' columns are alike and none lacked a
         # column at a sheet of its own (each says its own), nor did some of a school's
         # rows (``apart``): read back, the sheet's other rows are each school's then, not
@@ -1821,12 +1825,15 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
             ]
             for school, (keys, (n,)) in said.items()
         ]
-        out += apart
-        if not (held := unheld.get((kind, file, sheet))):
-            continue
-        rows = sorted(r for x, on in written_of[(kind, file, sheet)] for r in _rows_on(x, on))
-        for (key, label, lacking, school), mine in held.items():
-            for start, end in unheld_runs(rows, mine):
+        # Each piece's runs, every row of the sheet walked once: a province's sheet merged
+        # again holds a million rows of five hundred schools.
+        pieces = source_runs(
+            every, {r: k for k, (_, x, on) in enumerate(apart) for r in _rows_on(x, on)}
+        )
+        for k, (run, _, _) in enumerate(apart):
+            out += [[*run, start, end] for start, end in pieces.get(k, ())]
+        for (key, label, lacking, school), mine in (held or {}).items():
+            for start, end in source_runs(every, dict.fromkeys(mine, 0)).get(0, ()):
                 run = [kind, written(file), sheet, key, None, school, *[None] * 4]
                 out.append([*run, label, *lacking, start, end])
     return out
@@ -1839,24 +1846,25 @@ def _rows_on(table: Table, sheet: str) -> list[int]:
     return [row for row, at in zip(table.rows, table.row_sheets, strict=True) if at == sheet]
 
 
-def unheld_runs(rows: list[int], mine: set[int]) -> list[tuple[int, int]]:
-    """The runs of ``mine`` (rows whose guardian's set of columns lacks a field) among
-    ``rows`` (in order, every row written of their 来源文件 and 来源工作表): each run's
-    first and last row, which hold no other row of that source between them, so that read
-    back by their 来源行 (UNHELD_HEADER) they are found wherever they then stand. Runs,
-    not rows: a school's guardians are mostly of one set, so a few rows of COLUMNS_SHEET
-    say a thousand children's."""
-    out = []
-    start = None
-    for n, row in enumerate(rows):
-        if row in mine:
-            if start is None:
-                start = row
-        elif start is not None:
-            out.append((start, rows[n - 1]))
-            start = None
-    if start is not None:
-        out.append((start, rows[-1]))
+def source_runs(rows: list[int], owners: dict[int, int]) -> dict[int, list[tuple[int, int]]]:
+    """The runs of each owner's rows (``owners``: rows that lacked columns at a sheet of
+    their own, or whose guardian's set of columns lacks a field, each with its piece's or
+    field's number) among ``rows`` (in order, every row written of their 来源文件 and
+    来源工作表), walked once: each run's first and last row, which hold no other row of
+    that source between them, so that read back by their 来源行 (RUNS_HEADER,
+    UNHELD_HEADER) they are found wherever they then stand. Runs, not rows: a school's
+    sheet's rows, and its guardians' mostly of one set, are written together, so a few rows
+    of COLUMNS_SHEET say a thousand children's."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    owner, start, last = None, 0, 0
+    for row in rows:
+        if (mine := owners.get(row)) != owner:
+            if owner is not None:
+                out.setdefault(owner, []).append((start, last))
+            owner, start = mine, row
+        last = row
+    if owner is not None:
+        out.setdefault(owner, []).append((start, last))
     return out
 
 

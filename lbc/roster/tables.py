@@ -5171,9 +5171,15 @@ LACKS_HEADER = ("缺列的来源文件", "缺列的来源工作表")
 # Where only some of a school's rows there lacked columns at a sheet of their own (two
 # sheets of one school, one lacking a column the other has, merged, then exported or
 # merged again), a row after the school's for each such run of rows: the columns it had,
-# that sheet (LACKS_HEADER), and the place of its first row (from 1) among the rows the
-# workbook holds of its 来源文件 and 来源工作表, and how many, as Parquet's LACKS_RUNS.
-RUNS_HEADER = ("缺列的首行序号", "缺列的行数")
+# that sheet (LACKS_HEADER), and the 来源行 of its first and last rows among the rows the
+# workbook holds of its 来源文件 and 来源工作表, as Parquet's LACKS_RUNS. Each row is found
+# by its own 来源文件, 来源工作表 and 来源行, not by its place: the county deletes rows,
+# puts rows in and sorts them.
+RUNS_HEADER = ("缺列的首个来源行", "缺列的末个来源行")
+# A workbook merged before said each run by the place of its first row (from 1) among the
+# rows it held of that source, and how many, in place of RUNS_HEADER: read as it was,
+# right where the county has not deleted, put in or moved a row of that source.
+RUNS_PLACES = ("缺列的首行序号", "缺列的行数")
 # Where a school's sheet had two guardians' sets of columns, one lacking a field the other
 # has (Table.unheld), a row after them for each run of rows read as that guardian's: the
 # field (in 列), the header of its missing column, the school's own file and sheet where
@@ -5199,9 +5205,10 @@ SourceColumns = dict[tuple[str, str, str, str], frozenset[str]]
 # The school's own file and sheet each lacked columns at, likewise (LACKS_HEADER).
 LacksAt = dict[tuple[str, str, str, str], tuple[str, str]]
 # Each source sheet's runs of rows that lacked columns at a sheet of their own (RUNS_HEADER),
-# by kind, file and sheet: that sheet, the place of its first row (from 0), how many, and
-# the columns they had.
-LacksRuns = dict[tuple[str, str, str], list[tuple[tuple[str, str], int, int, frozenset[str]]]]
+# by kind, file and sheet: that sheet, the 来源行 of the first row and of the last, the
+# columns they had, and whether those are places instead (RUNS_PLACES: the first row's
+# and the last's, from 0).
+LacksRuns = dict[tuple[str, str, str], list[tuple[tuple[str, str], int, int, frozenset[str], bool]]]
 # The source sheets said to have had no row, by kind, file and sheet, each with its school.
 EmptySources = dict[tuple[str, str, str], str]
 # Each source sheet's runs of rows whose guardian's set lacked a field (UNHELD_HEADER), by
@@ -5764,6 +5771,9 @@ def columns_said(
     counted, named = at.get(COLUMNS_ROWS), at.get(COLUMNS_SCHOOL)
     lacked = [at.get(name) for name in LACKS_HEADER]
     first_at, count_at = (at.get(name) for name in RUNS_HEADER)
+    runs_placed = first_at is None or count_at is None  # merged before (RUNS_PLACES)
+    if runs_placed:
+        first_at, count_at = (at.get(name) for name in RUNS_PLACES)
     guardians = [at.get(name) for name in UNHELD_HEADER]
     placed = None in guardians[3:]  # a workbook merged before (UNHELD_PLACES)
     if placed:
@@ -5792,12 +5802,11 @@ def columns_said(
             where = [cells[j] for j in lacked if j is not None]
             first, count = cells[first_at], cells[count_at]
             if len(where) == 2 and all(where) and first.isdigit() and count.isdigit():
-                run = (
-                    (where[0], where[1]),
-                    int(first) - 1,
-                    int(count),
-                    frozenset(keys.split(",")) - {""},
-                )
+                start, end = int(first), int(count)
+                if runs_placed:  # the first's place from 1, and how many
+                    start, end = start - 1, start + end - 2
+                keys_had = frozenset(keys.split(",")) - {""}
+                run = ((where[0], where[1]), start, end, keys_had, runs_placed)
                 runs.setdefault((kind, file, sheet), []).append(run)
             continue
         school = "" if named is None else cells[named]
@@ -5891,15 +5900,37 @@ def unheld_back(piece: Table, rows: UnheldRows) -> None:
 
 def lacking_runs(table: Table, runs: LacksRuns, had: SourceColumns) -> None:
     """Each row of ``table`` in a run its workbook says lacked columns at a sheet of its own
-    (``runs``, RUNS_HEADER: by its place among the table's rows of its 来源文件 and
-    来源工作表) given that sheet as its source, and the sheet the columns the run had
-    (``had``): by_source makes them a piece of their own lacking the rest there, as the
-    merged workbook's rows are, so a required column they lacked is said there (COL001),
-    not as an empty cell on each row (REQ001)."""
+    (``runs``, RUNS_HEADER: by its 来源文件, 来源工作表 and 来源行) given that sheet as its
+    source, and the sheet the columns the run had (``had``): by_source makes them a piece
+    of their own lacking the rest there, as the merged workbook's rows are, so a required
+    column they lacked is said there (COL001), not as an empty cell on each row (REQ001).
+    Only the rows of a source said of are looked at, each one's run found by halving (a
+    source's runs are apart); a workbook merged before says its runs by place
+    (RUNS_PLACES)."""
     kind = table.kind.value
-    for i, n, said in _by_place(table, runs):
-        for place, first, count, keys in said:
-            if first <= n < first + count:
+    placed: LacksRuns = {}
+    mine: dict[tuple[str, str], tuple[list[int], list[Any]]] = {}
+    for (k, file, sheet), said in runs.items():
+        if k != kind:
+            continue
+        if by_place := [run for run in said if run[4]]:
+            placed[(k, file, sheet)] = by_place
+        if by_row := sorted((run for run in said if not run[4]), key=itemgetter(1)):
+            mine[(file, sheet)] = ([run[1] for run in by_row], by_row)
+    rows, sources = table.source_rows, table.sources
+    if mine and sources is not None and rows is not None and len(rows) == len(sources):
+        found = itertools.compress(itertools.count(), map(mine.__contains__, sources))
+        for i in list(found):  # sources[i] is given another below
+            n = rows[i]
+            firsts, said = mine[sources[i]]
+            at = bisect.bisect_right(firsts, n) - 1
+            if n.is_integer() and at >= 0 and n <= said[at][2]:
+                place, keys = said[at][0], said[at][3]
+                sources[i] = place
+                had[(kind, *place, "")] = keys
+    for i, n, said in _by_place(table, placed):
+        for place, first, last, keys, _ in said:
+            if first <= n <= last:
                 table.sources[i] = place  # type: ignore[index]  # None: no row given
                 had[(kind, *place, "")] = keys
                 break
