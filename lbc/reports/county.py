@@ -1832,8 +1832,14 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
         )
         for k, (run, _, _) in enumerate(apart):
             out += [[*run, start, end] for start, end in pieces.get(k, ())]
-        for (key, label, lacking, school), mine in (held or {}).items():
-            for start, end in source_runs(every, dict.fromkeys(mine, 0)).get(0, ()):
+        # And each field's, whose runs are apart, a row being of one piece.
+        groups = list((held or {}).items())
+        by_key: dict[str, dict[int, int]] = {}
+        for g, ((key, *_), mine) in enumerate(groups):
+            by_key.setdefault(key, {}).update(dict.fromkeys(mine, g))
+        found = {g: r for owners in by_key.values() for g, r in source_runs(every, owners).items()}
+        for g, ((key, label, lacking, school), _) in enumerate(groups):
+            for start, end in found.get(g, ()):
                 run = [kind, written(file), sheet, key, None, school, *[None] * 4]
                 out.append([*run, label, *lacking, start, end])
     return out
