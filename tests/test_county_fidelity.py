@@ -399,3 +399,29 @@ def test_a_workbook_export_said_by_places_is_read_as_it_was(tmp_path: Path) -> N
         row[first].value, row[last].value = at + 1, to - at + 1
     book.save(tmp_path / "x.xlsx")
     assert validated(tmp_path, "x.xlsx") == folder
+
+
+@pytest.mark.parametrize("label", ["健康状况", "监护人电话"])
+def test_a_parquet_export_a_row_was_taken_from_keeps_each_sheets_columns(
+    tmp_path: Path, label: str
+) -> None:
+    """The merged roster exported to Parquet, or merged again to it, and 青山镇中心小学's
+    first row taken out, the file written again with lbc's metadata: the 四年级 rows, said
+    by their place among the file's rows of m.xlsx's sheet, were read as the row after
+    them, 红星小学's, and the 四年级 child's empty cell said as one left empty (REQ001, or
+    CON001 of a contact's). The metadata says their source rows too, by which they are
+    found where the rows at their places are not theirs."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    folder = two_sheets(tmp_path, label)
+    assert run("export", "m.xlsx", "--out", "x.parquet", cwd=tmp_path).exit_code == 0
+    assert run("merge", "m.xlsx", "--out", "m2.parquet", cwd=tmp_path).exit_code == 1
+    schools = [{**line, "children": 2} if line["school"] == QS else line for line in folder[1]]
+    for made in ("x.parquet", "m2.parquet"):
+        table = pq.read_table(tmp_path / made)
+        said = pq.read_metadata(tmp_path / made).metadata
+        first = pc.and_(pc.equal(table["school"], QS), pc.equal(table["source_row"], 2))
+        table = table.filter(pc.invert(first)).replace_schema_metadata({b"lbc": said[b"lbc"]})
+        pq.write_table(table, tmp_path / made)
+        assert validated(tmp_path, made) == (folder[0], schools), made

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import compress
 from operator import is_not
 from typing import TYPE_CHECKING, Any
@@ -305,6 +305,8 @@ def typed_classes(table: Table) -> dict[str, list[tuple[int, str]]]:
 # A piece's own rows that lacked columns at a sheet of their own, while combined: said
 # (LACKS_RUNS) only where its school's other rows of the sheet lacked them elsewhere.
 _OWN = "_lacks_own"
+# And their source rows, as runs of numbers (row_runs), till then.
+_ROWS = "_lacks_rows"
 # One source sheet's layout from one table (pieces): its metadata name, the school of the
 # table's rows, the layout, and how many rows of the sheet the table holds.
 Piece = tuple[str, str, dict[str, Any], int]
@@ -319,6 +321,13 @@ def pieces(tables: list[Table], schools: Schools | None = None) -> list[Piece]:
         school = piece_school(tbl)
         for sheet in dict.fromkeys(tbl.row_sheets or [tbl.sheet]):
             mine = layout(tbl, sheet)
+            if LACKS_AT in mine:
+                rows = (
+                    tbl.rows
+                    if tbl.row_sheets is None
+                    else compress(tbl.rows, (at == sheet for at in tbl.row_sheets))
+                )
+                mine[_ROWS] = row_runs(rows)
             if schools is not None and tbl.kind is Kind.CHILDREN and not len(tbl):
                 mine[SCHOOL] = schools.by_file.get(tbl.file, "")
             count = len(tbl) if tbl.row_sheets is None else tbl.row_sheets.count(sheet)
@@ -348,8 +357,10 @@ def combined(written: list[Piece]) -> dict[str, dict[str, Any]]:
         first = before.get(key, 0)
         mine = _moved(mine, first)
         before[key] = first + count
+        rows = mine.pop(_ROWS, None)
         if LACKS_AT in mine:  # its rows, should another piece of its school lack no column
-            mine[_OWN] = [[*mine[LACKS_AT], first, count, sorted(mine["columns"])]]
+            run = [*mine[LACKS_AT], first, count, sorted(mine["columns"])]
+            mine[_OWN] = [[*run, rows] if rows is not None else run]
         said = by.setdefault(key, {})
         if school in said:  # two sheets of one school: the columns of either
             was = said[school]
@@ -382,6 +393,21 @@ def combined(written: list[Piece]) -> dict[str, dict[str, Any]]:
             out[key] = first
         else:
             out |= {school_key(key, school): x for school, x in said.items()}
+    return out
+
+
+def row_runs(rows: Iterable[int]) -> list[list[int]]:
+    """``rows`` (a piece's source rows) as runs of numbers one after another, each its
+    first and last: a run of LACKS_RUNS says them beside its rows' places, so that its
+    rows are found by their source row where rows were taken out of the file or put in
+    (lbc.roster.parquet._lacking_apart). A sheet's rows are written together: one run,
+    mostly."""
+    out: list[list[int]] = []
+    for row in sorted(rows):
+        if out and row <= out[-1][1] + 1:
+            out[-1][1] = max(row, out[-1][1])
+        else:
+            out.append([row, row])
     return out
 
 

@@ -15,6 +15,7 @@ pyarrow is imported here only, on the paths that read Parquet.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import itertools
@@ -86,7 +87,9 @@ LACKS_AT = "lacks_at"
 # Where only some of a school's rows there lacked columns at a sheet of their own (two
 # sheets of one school, one lacking a column the other has, merged and then exported),
 # its layout names each such run of rows instead: the sheet, the place of its first row
-# among the rows the file holds of the source sheet, how many, and the columns they had.
+# among the rows the file holds of the source sheet, how many, the columns they had, and
+# their source rows as runs of numbers, by which they are found where rows were taken
+# out of the file or put in (a file written before says no rows: read by places).
 LACKS_RUNS = "lacks_runs"
 LACKS_ROWS = {kind: f"{name}_lacks_at" for kind, name in TABLE_NAMES.items()}
 _LACKS_KINDS = {name: kind for kind, name in LACKS_ROWS.items()}
@@ -678,10 +681,12 @@ def _lacking_apart(
         spot = {i: sheet.first + n for n, i in enumerate(sheet.group)}
         placed = layout.get("columns", {})
         for run in runs:
-            if not (isinstance(run, list) and len(run) == 5 and all(map(_whole, run[2:4]))):
+            if not (isinstance(run, list) and len(run) in (5, 6) and all(map(_whole, run[2:4]))):
                 continue
             where, (first, count), keys = run[:2], run[2:4], run[4]
             mine = [i for i in rest if first <= spot[i] < first + count]
+            if len(run) == 6 and (by_row := _by_row(sheet, rest, run[5], mine, count)):
+                mine = by_row
             if not mine or not isinstance(keys, list):
                 continue
             theirs = {**layout, "columns": {k: v for k, v in placed.items() if k in keys}}
@@ -697,6 +702,34 @@ def _lacking_apart(
         lacking(table, where)
         out.append(table)
     return out
+
+
+def _by_row(
+    sheet: SourceSheet, index: list[int], said: Any, placed: list[int], count: int
+) -> list[int] | None:
+    """The rows of ``index`` a run of LACKS_RUNS names by their source row (``said``: runs
+    of numbers, each its first and last; lbc.reports.export.row_runs), where the rows at
+    its places (``placed``) are not its ``count`` rows of those numbers: rows were taken
+    out of the file or put in. Only where every row of the source sheet in the file has a
+    number of its own (the file holds one source sheet of that name); else None, and the
+    run's places go, as from a file written before runs said their rows."""
+    if not (isinstance(said, list) and all(isinstance(r, list) and len(r) == 2 for r in said)):
+        return None
+    if not all(_whole(n) for r in said for n in r):
+        return None
+    firsts = [r[0] for r in said]
+    rows = sheet.rows
+
+    def named(i: int) -> bool:
+        n = rows[i]
+        at = bisect.bisect_right(firsts, n) - 1 if _whole(n) else -1
+        return at >= 0 and n <= said[at][1]
+
+    if len(placed) == count and all(map(named, placed)):
+        return None
+    if len({rows[i] for i in sheet.group}) != len(sheet.group):
+        return None
+    return [i for i in index if named(i)]
 
 
 def _lacking_rows(
