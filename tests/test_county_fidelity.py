@@ -410,13 +410,23 @@ def test_a_parquet_export_a_row_was_taken_from_keeps_each_sheets_columns(
     by their place among the file's rows of m.xlsx's sheet, were read as the row after
     them, 红星小学's, and the 四年级 child's empty cell said as one left empty (REQ001, or
     CON001 of a contact's). The metadata says their source rows too, by which they are
-    found where the rows at their places are not theirs."""
+    found where the rows at their places are not theirs; a file written before, which
+    says no source rows, by their places as it was."""
+    import json
+
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     folder = two_sheets(tmp_path, label)
     assert run("export", "m.xlsx", "--out", "x.parquet", cwd=tmp_path).exit_code == 0
     assert run("merge", "m.xlsx", "--out", "m2.parquet", cwd=tmp_path).exit_code == 1
+    table = pq.read_table(tmp_path / "x.parquet")
+    layouts = json.loads(pq.read_metadata(tmp_path / "x.parquet").metadata[b"lbc"])
+    runs = [x for x in layouts["sources"].values() if "lacks_runs" in x]
+    assert [x.pop("lacks_run_rows") for x in runs] == [[[[4, 4]]]]
+    before = table.replace_schema_metadata({b"lbc": json.dumps(layouts, ensure_ascii=False)})
+    pq.write_table(before, tmp_path / "before.parquet")
+    assert validated(tmp_path, "before.parquet") == folder
     schools = [{**line, "children": 2} if line["school"] == QS else line for line in folder[1]]
     for made in ("x.parquet", "m2.parquet"):
         table = pq.read_table(tmp_path / made)

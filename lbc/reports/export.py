@@ -27,6 +27,7 @@ from lbc.roster.parquet import (
     COLUMN_ROWS,
     LACKS_AT,
     LACKS_ROWS,
+    LACKS_RUN_ROWS,
     LACKS_RUNS,
     LEAD,
     METADATA_KEY,
@@ -379,6 +380,9 @@ def combined(written: list[Piece]) -> dict[str, dict[str, Any]]:
     for said in by.values():
         for x in said.values():
             x.pop(_OWN, None)
+            if runs := x.get(LACKS_RUNS):  # their source rows beside them: an older lbc
+                x[LACKS_RUNS] = [run[:5] for run in runs]  # reads the runs as it did
+                x[LACKS_RUN_ROWS] = [run[5] if len(run) > 5 else None for run in runs]
     out: dict[str, dict[str, Any]] = {}
     for key, said in by.items():
         # One layout for the sheet where its schools' columns are alike, and none lacked
@@ -398,7 +402,7 @@ def combined(written: list[Piece]) -> dict[str, dict[str, Any]]:
 
 def row_runs(rows: Iterable[int]) -> list[list[int]]:
     """``rows`` (a piece's source rows) as runs of numbers one after another, each its
-    first and last: a run of LACKS_RUNS says them beside its rows' places, so that its
+    first and last: a run of LACKS_RUNS is said with them (LACKS_RUN_ROWS), so that its
     rows are found by their source row where rows were taken out of the file or put in
     (lbc.roster.parquet._lacking_apart). A sheet's rows are written together: one run,
     mostly."""

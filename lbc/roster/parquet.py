@@ -87,10 +87,12 @@ LACKS_AT = "lacks_at"
 # Where only some of a school's rows there lacked columns at a sheet of their own (two
 # sheets of one school, one lacking a column the other has, merged and then exported),
 # its layout names each such run of rows instead: the sheet, the place of its first row
-# among the rows the file holds of the source sheet, how many, the columns they had, and
-# their source rows as runs of numbers, by which they are found where rows were taken
-# out of the file or put in (a file written before says no rows: read by places).
+# among the rows the file holds of the source sheet, how many, and the columns they had;
+# and beside them (LACKS_RUN_ROWS), each run's source rows as runs of numbers, by which
+# they are found where rows were taken out of the file or put in (a file written before
+# says none: read by places, as an older lbc reads a file that says them).
 LACKS_RUNS = "lacks_runs"
+LACKS_RUN_ROWS = "lacks_run_rows"
 LACKS_ROWS = {kind: f"{name}_lacks_at" for kind, name in TABLE_NAMES.items()}
 _LACKS_KINDS = {name: kind for kind, name in LACKS_ROWS.items()}
 # A source sheet's cells read from another column where their own was empty (Table.moved:
@@ -680,12 +682,15 @@ def _lacking_apart(
     if isinstance(runs, list) and layout is not None:
         spot = {i: sheet.first + n for n, i in enumerate(sheet.group)}
         placed = layout.get("columns", {})
-        for run in runs:
-            if not (isinstance(run, list) and len(run) in (5, 6) and all(map(_whole, run[2:4]))):
+        said = layout.get(LACKS_RUN_ROWS)
+        if not (isinstance(said, list) and len(said) == len(runs)):
+            said = [None] * len(runs)
+        for run, rows in zip(runs, said, strict=True):
+            if not (isinstance(run, list) and len(run) == 5 and all(map(_whole, run[2:4]))):
                 continue
             where, (first, count), keys = run[:2], run[2:4], run[4]
             mine = [i for i in rest if first <= spot[i] < first + count]
-            if len(run) == 6 and (by_row := _by_row(sheet, rest, run[5], mine, count)):
+            if rows is not None and (by_row := _by_row(sheet, rest, rows, mine, count)):
                 mine = by_row
             if not mine or not isinstance(keys, list):
                 continue
