@@ -435,3 +435,38 @@ def test_a_parquet_export_a_row_was_taken_from_keeps_each_sheets_columns(
         table = table.filter(pc.invert(first)).replace_schema_metadata({b"lbc": said[b"lbc"]})
         pq.write_table(table, tmp_path / made)
         assert validated(tmp_path, made) == (folder[0], schools), made
+
+
+def test_a_parquet_export_whose_lacking_rows_were_all_taken_keeps_the_next_sheets_columns(
+    tmp_path: Path,
+) -> None:
+    """青山镇中心小学's 四年级 sheet has no 健康状况 column, its 三年级 and 五年级 sheets have.
+    Exported from the merged roster to Parquet and 四年级's one row taken out: the run its
+    place named held 五年级's row then, read as lacking the column (COL001 at 四年级), its
+    健康状况 left unread. The run's rows are none now: nothing lacked the column."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    root = tmp_path / "县"
+    (root / "a").mkdir(parents=True)
+    fourth = without("健康状况", CHILD_HEADER, child_row(3, cls="四年级(1)班"))
+    fifth = [CHILD_HEADER, child_row(4, cls="五年级(1)班", 健康状况="")]
+    books = {"三年级": [CHILD_HEADER, child_row(1)], "四年级": fourth, "五年级": fifth}
+    write_xlsx(root / "a" / "roster.xlsx", books)
+    (root / "a" / "lbc.toml").write_text(f'[school]\nname = "{QS}"\n', encoding="utf-8")
+    school(root / "c", HX, CHILD_HEADER, [child_row(5)])
+    assert run("merge", "县", "--out", "m.xlsx", cwd=tmp_path).exit_code == 1
+    assert run("export", "m.xlsx", "--out", "x.parquet", cwd=tmp_path).exit_code == 0
+    table = pq.read_table(tmp_path / "x.parquet")
+    said = pq.read_metadata(tmp_path / "x.parquet").metadata
+    fourth_row = pc.and_(pc.equal(table["school"], QS), pc.equal(table["source_row"], 3))
+    table = table.filter(pc.invert(fourth_row)).replace_schema_metadata({b"lbc": said[b"lbc"]})
+    pq.write_table(table, tmp_path / "x.parquet")
+    empty = ("REQ001", "m.xlsx", "留守儿童花名册", "health", "“健康状况”未填写")
+    assert validated(tmp_path, "x.parquet") == (
+        [empty],
+        [
+            {"school": QS, "children": 2, "errors": 1, "warnings": 0},
+            {"school": HX, "children": 1, "errors": 0, "warnings": 0},
+        ],
+    )

@@ -690,8 +690,8 @@ def _lacking_apart(
                 continue
             where, (first, count), keys = run[:2], run[2:4], run[4]
             mine = [i for i in rest if first <= spot[i] < first + count]
-            if rows is not None and (by_row := _by_row(sheet, rest, rows, mine, count)):
-                mine = by_row
+            if rows is not None and (by_row := _by_row(sheet, rest, rows, mine, count)) is not None:
+                mine = by_row  # none, where its rows were all taken out
             if not mine or not isinstance(keys, list):
                 continue
             theirs = {**layout, "columns": {k: v for k, v in placed.items() if k in keys}}
