@@ -5,12 +5,16 @@ nobody kept, under its own name, in every file made of the county."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
 
 from conftest import CHILD_HEADER, child_row, run, write_xlsx
+from rule_fixtures import TEACHER_ROWS
 
 
 def county(tmp_path: Path, nobody: bool = True) -> Path:
@@ -192,3 +196,32 @@ def test_a_blank_school_cell_keeps_its_rows_columns_in_a_parquet_export(
         said, (checked("空校.xlsx", tmp_path), relief("空校.xlsx", tmp_path))
     )
     assert said["空校.parquet"][0][0] == [("REQ002", "县/丁/花名册.xlsx", "花名册")]
+
+
+def test_a_county_merged_before_of_many_schools_merges_again(tmp_path: Path) -> None:
+    """A merged workbook of 30 schools holds, in its 来源列 sheet, more than 50 lists of
+    columns (each school's roster and teachers list); merging it again (a province
+    merging its counties' files) ended with the reader said to have crashed on it
+    (Python's pickler, in the mode that keeps no memo, fails on more than 50 frozen sets
+    in one object)."""
+    root = tmp_path / "县"
+    for k in range(30):
+        name = f"第{k + 1}小学"
+        (root / name).mkdir(parents=True)
+        roster = [[f"{name}留守儿童花名册"], CHILD_HEADER, child_row(k + 1)]
+        write_xlsx(root / name / "花名册.xlsx", {"花名册": roster, "教师": TEACHER_ROWS})
+    (tmp_path / "out").mkdir()
+    first = run("merge", root, "--out", tmp_path / "out" / "县.xlsx", "--format", "json")
+    assert first.exit_code == 0, first.stderr
+    # The console script, whose reading child sends what it read to the process above it.
+    lbc = [sys.executable, "-c", "from lbc.cli import main; main()"]
+    again = subprocess.run(
+        [*lbc, "merge", "县.xlsx", "--out", "../省.xlsx", "--format", "json"],
+        cwd=tmp_path / "out",
+        capture_output=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert (again.returncode, again.stderr) == (0, "已写出合并名册：../省.xlsx（1 个文件）\n")
+    summary = json.loads(again.stdout)["summary"]
+    assert (summary["schools"], summary["children"]) == (30, 30)

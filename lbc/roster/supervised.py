@@ -916,11 +916,7 @@ def _run(conn: Connection, target: Callable[..., None], args: Any) -> bool:
     """Run one read, sending its items and how it ended; False when memory ran out."""
 
     def put(kind: str, value: Any) -> None:
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.fast = True
-        pickler.dump((kind, value))
-        conn.send_bytes(buffer.getbuffer())
+        conn.send_bytes(_pickled((kind, value)))
 
     try:
         target(lambda value: put("item", value), *args)
@@ -931,6 +927,24 @@ def _run(conn: Connection, target: Callable[..., None], args: Any) -> bool:
         put("memory", None)
         return False
     return True
+
+
+def _pickled(item: Any) -> memoryview:
+    """``item`` pickled for the parent, without the memo (fast mode): a county's sheet is
+    millions of cells, each kept in the memo otherwise, which made sending it two fifths
+    slower. Python's fast mode fails with a KeyError on an object holding more than 50
+    frozen sets (CPython gh-146059, mended in later releases): the 来源列 sheet of a county
+    merged from some twenty schools or more, whose merge again was said to have crashed
+    the reader. Such an item is pickled again with the memo."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    try:
+        pickler.dump(item)
+    except KeyError:
+        buffer = io.BytesIO()
+        pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(item)
+    return buffer.getbuffer()
 
 
 def _quiet() -> None:
