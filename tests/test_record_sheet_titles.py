@@ -105,10 +105,96 @@ def test_a_record_sheet_of_a_teacher_not_on_the_runs_list_keeps_the_school_its_t
     assert found == [("REC002", "王芳.xlsx", 3), ("REC001", "王芳.xlsx", 3)]
     (tmp_path / "out").mkdir()
     merged = run("merge", "花名册.xlsx", "王芳.xlsx", "--out", "out/county.xlsx", cwd=tmp_path)
-    assert (merged.exit_code, "白鹤小学" in merged.stderr) == (0, False)
+    # It exits as validate does: on the two errors of 白鹤小学's record.
+    assert (
+        (merged.exit_code, "白鹤小学" in merged.stderr) == (checked.exit_code, False) == (1, False)
+    )
     assert merged_records(tmp_path / "out" / "county.xlsx") == [
         ("白鹤小学", "王芳.xlsx", 3, "张雨涵")
     ]
+
+
+def test_merge_counts_the_findings_of_a_school_of_records_alone_as_validate_does(
+    tmp_path: Path,
+) -> None:
+    """The same files merged: 王芳's sheet is 白鹤小学's, a school of records alone, whose
+    row and the summary count the two errors validate says of it (REC002, REC001), not
+    none; the merged workbook read back says the same of 白鹤小学."""
+    roster = [[f"{SCHOOL}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]
+    li = ["李强", "男", "13800000003", "班主任", "三年级(2)班", "数学", "否", "是"]
+    write_xlsx(tmp_path / "花名册.xlsx", {"花名册": roster, "教师": [TEACHER_HEADER, li]})
+    title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
+    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
+    write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, row]})
+    (tmp_path / "out").mkdir()
+
+    checked = run("validate", "花名册.xlsx", "王芳.xlsx", "--format", "json", cwd=tmp_path)
+    merged = run(
+        "merge", "花名册.xlsx", "王芳.xlsx", "--out", "out/c.xlsx", "--format", "json", cwd=tmp_path
+    )
+    assert (merged.exit_code, checked.exit_code) == (1, 1)
+    assert merged.json()["schools"] == [
+        {
+            "school": SCHOOL,
+            "files": ["花名册.xlsx"],
+            "children": 1,
+            "teachers": 1,
+            "records": 0,
+            "errors": 0,
+            "warnings": 0,
+        },
+        {
+            "school": "白鹤小学",
+            "files": ["王芳.xlsx"],
+            "children": 0,
+            "teachers": 0,
+            "records": 1,
+            "errors": 2,
+            "warnings": 0,
+        },
+    ]
+    summary = merged.json()["summary"]
+    assert (summary["errors"], summary["warnings"]) == (2, 0)
+    said = checked.json()["summary"]
+    assert (said["errors"], said["warnings"]) == (2, 0)
+    by_school = [(x["school"], x["errors"], x["warnings"]) for x in merged.json()["schools"]]
+    assert by_school == [(x["school"], x["errors"], x["warnings"]) for x in said["schools"]]
+
+    text = run("merge", "花名册.xlsx", "王芳.xlsx", "--out", "out/c.xlsx", cwd=tmp_path)
+    assert "校验发现 2 个错误、0 个警告" in text.stdout
+    again = run("validate", "out/c.xlsx", "--format", "json", cwd=tmp_path).json()["summary"]
+    assert (again["by_code"], again["schools"]) == ({"REC001": 1, "REC002": 1}, said["schools"])
+
+
+def test_merge_looks_for_a_child_at_the_school_a_record_of_a_school_of_records_alone_names(
+    tmp_path: Path,
+) -> None:
+    """王芳's sheet for 白鹤小学, one row of which says 学校 青山镇中心小学 and names its
+    张雨涵 with her own teacher 李强: that record is found, as validate finds it; only the
+    other row, 白鹤小学's, names a child of no roster and a teacher on no list."""
+    roster = [[f"{SCHOOL}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]
+    li = ["李强", "男", "13800000003", "班主任", "三年级(2)班", "数学", "否", "是"]
+    write_xlsx(tmp_path / "花名册.xlsx", {"花名册": roster, "教师": [TEACHER_HEADER, li]})
+    title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
+    rows = [
+        [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "李强", SCHOOL],
+        [2, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-11", "谈学习", "王芳", None],
+    ]
+    write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [[title], [*LAID_OUT, "学校"], *rows]})
+    (tmp_path / "out").mkdir()
+
+    checked = run("validate", "花名册.xlsx", "王芳.xlsx", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["row"]) for f in checked.json()["findings"]]
+    assert found == [("REC002", 4), ("REC001", 4)]
+    merged = run(
+        "merge", "花名册.xlsx", "王芳.xlsx", "--out", "out/c.xlsx", "--format", "json", cwd=tmp_path
+    )
+    said = [(x["school"], x["errors"], x["warnings"]) for x in merged.json()["schools"]]
+    assert said == [(SCHOOL, 0, 0), ("白鹤小学", 2, 0)]
+    assert said == [
+        (x["school"], x["errors"], x["warnings"]) for x in checked.json()["summary"]["schools"]
+    ]
+    assert merged.json()["summary"]["errors"] == 2
 
 
 def merged_records(out: Path) -> list[tuple[object, ...]]:
@@ -158,6 +244,10 @@ def test_merge_keeps_a_record_sheet_in_another_schools_folder_of_its_titles_scho
 
     merged = run("merge", "县", "--out", "county.xlsx", "--format", "json", cwd=tmp_path)
     assert merged.stderr.splitlines() == ["已写出合并名册：county.xlsx（2 个文件）"]
+    # No teachers list read: validate's one error of 白鹤小学, a child of no roster (REC002).
+    said = [(x["school"], x["records"], x["errors"]) for x in merged.json()["schools"]]
+    assert said == [(SCHOOL, 0, 0), ("白鹤小学", 1, 1)]
+    assert (merged.exit_code, merged.json()["summary"]["errors"]) == (1, 1)
     assert merged_records(tmp_path / "county.xlsx") == [
         ("白鹤小学", "县/白鹤小学/王芳.xlsx", 3, "张雨涵")
     ]

@@ -632,6 +632,8 @@ def _check_again(
             rosters = [*(p.file for p in holding), *books]
             told = {f: name for p in holding for f, name in p.pieces_named.items()}
             work.append((rosters, [p.file for p in theirs], school, told))
+        else:
+            _of_no_children(theirs, parts)
     for (rosters, files, school, _), found in zip(work, again(work), strict=True):
         for part in (p for p in alone if p.file in files):
             _records_checked(part, found.get(part.file, []))
@@ -648,6 +650,37 @@ def _check_again(
             counts = part.tally.setdefault(school, [0] * len(TALLIED))
             for f, step in [*((f, -1) for f in dropped), *((f, 1) for f in added)]:
                 counts[TALLIED.index("errors" if f.severity == "error" else "warnings")] += step
+
+
+def _of_no_children(alone: list[SchoolPart], parts: list[SchoolPart]) -> None:
+    """Check the records of a school's files of records alone, a school no file of
+    children of the run is of (a teacher's record sheet titled with another county's
+    school), against the run as lbc validate checks them: a record naming a child names
+    none of its school's (REC002, once the run read children), and its teacher is looked
+    for on every teachers list of the run (REC001). Alone, neither was said, and merge
+    counted fewer errors than validate. Nothing is read again: its records are at hand
+    (``pending``), and such a school is rare."""
+    from lbc.checks.engine import check_records
+    from lbc.roster.support import ChildIndex
+
+    listed = [p for p in parts if Kind.TEACHERS in p.counts]
+    teachers = set().union(*(p.staff for p in listed)) if listed else None
+    children = ChildIndex[object]() if any(Kind.CHILDREN in p.counts for p in parts) else None
+    held = set().union(*(p.children_schools for p in parts))
+    today, codes = dt.date.today(), {R.REC001.code, R.REC002.code}
+    for part in alone:
+        assert part.pending is not None
+        tables, schools = part.pending
+        found = [
+            f
+            for x in tables
+            if x.kind is Kind.RECORDS
+            for f in check_records(x, today, teachers, children, part.school)
+            # A row whose 学校 cell names a school of children: its child is not looked for.
+            if f.code == R.REC001.code
+            or (f.code == R.REC002.code and schools.at(f.file, f.sheet, f.row) not in held)
+        ]
+        part.findings = [f for f in part.findings if f.code not in codes] + found
 
 
 def records_again(
