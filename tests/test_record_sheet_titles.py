@@ -197,6 +197,34 @@ def test_merge_looks_for_a_child_at_the_school_a_record_of_a_school_of_records_a
     assert merged.json()["summary"]["errors"] == 2
 
 
+def test_merge_finds_the_child_of_a_record_of_a_school_of_records_alone_on_a_files_own_roster(
+    tmp_path: Path,
+) -> None:
+    """某校/花名册.xlsx declares no school: a record of 白鹤小学, which no roster is of, may
+    name its 张雨涵, as validate finds her (another teacher's child, REC006) with 王芳 on no
+    list (REC001); merge counts the same for 白鹤小学, not a child of no roster (REC002)."""
+    roster = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]
+    li = ["李强", "男", "13800000003", "班主任", "三年级(2)班", "数学", "否", "是"]
+    (tmp_path / "某校").mkdir()
+    write_xlsx(tmp_path / "某校" / "花名册.xlsx", {"花名册": roster, "教师": [TEACHER_HEADER, li]})
+    title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
+    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
+    write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, row]})
+    files = ["某校/花名册.xlsx", "王芳.xlsx"]
+
+    checked = run("validate", *files, "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["file"], f["row"]) for f in checked.json()["findings"]]
+    assert found == [("REC006", "王芳.xlsx", 3), ("REC001", "王芳.xlsx", 3)]
+    merged = run("merge", *files, "--out", "c.xlsx", "--format", "json", cwd=tmp_path)
+    said = [(x["school"], x["errors"], x["warnings"]) for x in merged.json()["schools"]]
+    assert said == [("某校", 0, 0), ("白鹤小学", 1, 1)]
+    assert said == [
+        (x["school"], x["errors"], x["warnings"]) for x in checked.json()["summary"]["schools"]
+    ]
+    summary = merged.json()["summary"]
+    assert (summary["errors"], summary["warnings"]) == (1, 1)
+
+
 def merged_records(out: Path) -> list[tuple[object, ...]]:
     """The merged workbook's 帮扶记录 rows: 学校, 来源文件, 来源行, 学生姓名."""
     header, *rows = load_workbook(out)["帮扶记录"].iter_rows(values_only=True)

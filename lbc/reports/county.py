@@ -527,7 +527,7 @@ def place_alone(
             _records_checked(part, found)
         if not school and any(not schools.of(x, i) for x in tables for i in range(len(x))):
             part.unplaced = among
-    _check_again(parts, [part for part, _ in waiting], again)
+    _check_again(parts, [part for part, _ in waiting], again, by_child)
     for part, (tables, schools) in waiting:
         _render(part, tables, schools, parquet)
         part.count(tables, schools)
@@ -605,7 +605,10 @@ Found = dict[str, list[Finding]]  # each file's findings
 
 
 def _check_again(
-    parts: list[SchoolPart], alone: list[SchoolPart], again: Callable[[list[Again]], list[Found]]
+    parts: list[SchoolPart],
+    alone: list[SchoolPart],
+    again: Callable[[list[Again]], list[Found]],
+    by_child: Callable[[ByChild], Placed],
 ) -> None:
     """Check the records of each school's files of teachers or records alone again, with
     its children (and teachers), as lbc validate checks them: alone, a record naming
@@ -633,7 +636,7 @@ def _check_again(
             told = {f: name for p in holding for f, name in p.pieces_named.items()}
             work.append((rosters, [p.file for p in theirs], school, told))
         else:
-            _of_no_children(theirs, parts)
+            _of_no_children(theirs, parts, by_child)
     for (rosters, files, school, _), found in zip(work, again(work), strict=True):
         for part in (p for p in alone if p.file in files):
             _records_checked(part, found.get(part.file, []))
@@ -652,14 +655,17 @@ def _check_again(
                 counts[TALLIED.index("errors" if f.severity == "error" else "warnings")] += step
 
 
-def _of_no_children(alone: list[SchoolPart], parts: list[SchoolPart]) -> None:
+def _of_no_children(
+    alone: list[SchoolPart], parts: list[SchoolPart], by_child: Callable[[ByChild], Placed]
+) -> None:
     """Check the records of a school's files of records alone, a school no file of
     children of the run is of (a teacher's record sheet titled with another county's
-    school), against the run as lbc validate checks them: a record naming a child names
-    none of its school's (REC002, once the run read children), and its teacher is looked
-    for on every teachers list of the run (REC001). Alone, neither was said, and merge
-    counted fewer errors than validate. Nothing is read again: its records are at hand
-    (``pending``), and such a school is rare."""
+    school), against the run as lbc validate checks them: its teacher is looked for on
+    every teachers list of the run (REC001), and its child among the children of no
+    declared school (ChildIndex.find: a file's own), read again with it (``by_child``),
+    else none is its school's (REC002, once the run read children). Alone, neither was
+    said, and merge counted fewer errors than validate. Such a school is rare: merge does
+    this for it only."""
     from lbc.checks.engine import check_records
     from lbc.roster.support import ChildIndex
 
@@ -667,20 +673,32 @@ def _of_no_children(alone: list[SchoolPart], parts: list[SchoolPart]) -> None:
     teachers = set().union(*(p.staff for p in listed)) if listed else None
     children = ChildIndex[object]() if any(Kind.CHILDREN in p.counts for p in parts) else None
     held = set().union(*(p.children_schools for p in parts))
-    today, codes = dt.date.today(), {R.REC001.code, R.REC002.code}
+    named = set().union(*(p.told for p in parts)) - {""}
+    # The files of children of a school no file declares nor 学校 cell names: a file's own.
+    own = [p.file for p in parts if not p.declared and p.children_schools - named]
+    today, codes = dt.date.today(), {R.REC001.code, *CHILD_CODES}
     for part in alone:
         assert part.pending is not None
         tables, schools = part.pending
+        records = [x for x in tables if x.kind is Kind.RECORDS]
         found = [
+            f for x in records for f in check_records(x, today, teachers, children, part.school)
+        ]
+        if own and records:
+            _, _, again = by_child((own, part.file, {part.file: part.school}))
+            found = [f for f in found if f.code not in CHILD_CODES]
+            found += [f for f in again if f.code in CHILD_CODES]
+        part.findings = [f for f in part.findings if f.code not in codes] + [
             f
-            for x in tables
-            if x.kind is Kind.RECORDS
-            for f in check_records(x, today, teachers, children, part.school)
+            for f in found
             # A row whose 学校 cell names a school of children: its child is not looked for.
             if f.code == R.REC001.code
-            or (f.code == R.REC002.code and schools.at(f.file, f.sheet, f.row) not in held)
+            or (f.code in CHILD_CODES and schools.at(f.file, f.sheet, f.row) not in held)
         ]
-        part.findings = [f for f in part.findings if f.code not in codes] + found
+
+
+# The findings of a record that its child's roster decides.
+CHILD_CODES = frozenset({R.REC002.code, R.REC003.code, R.REC006.code})
 
 
 def records_again(
