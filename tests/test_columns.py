@@ -216,3 +216,20 @@ def test_a_teachers_record_sheet_alone_is_described(tmp_path: Path) -> None:
         f"{path},帮扶记录,G,内容,G2,内容 (content),",
         f"{path},帮扶记录,H,帮扶教师,H2,帮扶教师 (teacher),",
     ]
+
+
+def test_a_roster_whose_header_is_not_read_still_says_what_a_roster_needs(
+    tmp_path: Path,
+) -> None:
+    """A school running lbc columns on its roster whose header lbc cannot read (名字,
+    身份号) is told which columns a roster needs and gets a failing exit, in every format,
+    as before a teachers list or record sheet alone was described: not an empty table that
+    says nothing of the sheet (CSV) and exits 0."""
+    header = ["序号", "名字", "性别", "身份号", "班别"]
+    path = write_xlsx(
+        tmp_path / "花名册.xlsx", {"花名册": [header, [1, "张三", "男", "x", "三年级"]]}
+    )
+    said = f"lbc: 错误：在 {path} 中没有找到留守儿童名册（表头需含“姓名”“身份证号”“班级”等列）\n"
+    for fmt in ("table", "json", "csv"):
+        result = run("columns", path, "--format", fmt)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", said)

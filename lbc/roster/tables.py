@@ -5045,7 +5045,11 @@ def load_roster(
     if roster.failed and not roster.files:
         raise LbcError(roster.failed[0][1])
     if not roster.children:
-        if lists_alone and (roster.pairs or roster.teachers or roster.records or roster.skipped):
+        # A sheet read as no list at all is no teachers list or record sheet to describe:
+        # the error says which header a roster needs (a typo in 身份证号 left it unread).
+        if lists_alone and (
+            roster.pairs or roster.teachers or roster.records or roster.unnamed_records
+        ):
             return roster
         if children_elsewhere and not roster.pairs:
             return roster
