@@ -1011,3 +1011,27 @@ def test_a_remark_after_a_labelled_number_is_no_part_of_it(tmp_path: Path) -> No
         ("13800001112", "13900002223"),
         ("＿＿＿＿＿＿（父:13800001113(停机);母:13900002224）", "＿＿＿＿＿＿"),
     ]
+
+
+def test_a_remark_naming_someone_after_a_labelled_number_leaves_it_unread(
+    tmp_path: Path,
+) -> None:
+    """A remark after a labelled number that names someone (（母亲的）, （爷爷在用）), or
+    another person than its label (父：…（妈妈）), says the number may be that person's:
+    the cell is left for the school to mend (PHN001), never the label's number. So is one
+    saying the number is cancelled (（已销号）), as （停机） is."""
+    kids = [
+        kid(1, 父亲电话="父：13800001111（母亲的）；母：13900002222", 母亲电话=None),
+        kid(2, 父亲电话="父：13800001112（爷爷在用）；母：13900002223", 母亲电话=None),
+        kid(3, 父亲电话="父：13800001113（妈妈）；母：13900002224", 母亲电话=None),
+        kid(4, 父亲电话="父：13800001114（已销号）；母：13900002225", 母亲电话=None),
+        kid(5, 父亲电话="父：13800001115（微信同号）；母：13900002226", 母亲电话=None),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert [(code, row, column) for code, row, column, _, _ in found(path)] == [
+        ("PHN001", 2, "J"),
+        ("PHN001", 3, "J"),
+        ("PHN001", 4, "J"),
+        ("PHN001", 5, "J"),
+    ]
+    assert card_phones(path, tmp_path / "c.html")[4] == ("13800001115", "13900002226")

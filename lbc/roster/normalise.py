@@ -342,7 +342,7 @@ _LANDLINE = re.compile(r"(0(?:10|2\d)|0[3-9]\d{2})(\d{7,8})")
 # A remark in brackets after a number (13812345678（微信同号）); one saying the number is
 # dead (（停机）, （空号）) leaves the cell no number to call.
 _PHONE_REMARK = re.compile(r"\s*\(([^()\d]*)\)")
-_DEAD_NUMBER = re.compile(r"停|空号|错|无效|注销|不通|欠费|不用|弃用|作废|旧|换号")
+_DEAD_NUMBER = re.compile(r"停|空号|错|无效|注销|销号|失效|过期|不通|欠费|不用|弃用|作废|旧|换号")
 # What a cell's text holds when it may have a label (父：, or 爸爸 first) or a remark ((母)),
 # before it is folded (the full-width and small forms fold to ":" and ")").
 _MAY_LABEL = re.compile(r"[:：︓﹕)）﹚︶⁾₎]|^\D")
@@ -750,6 +750,12 @@ _LABELLED_NUMBER = re.compile(
     # (父：13812345678（微信同号）；母：…), as _number_alone reads one after a single number.
     rf"(?:\s*\((?P<after>{_WHO})\)|\s*\((?P<remark>[^()\d]*)\))?"
 )
+# A remark after a labelled number naming someone (（母亲的）, （爷爷在用）, （妈妈）): the
+# number may be that person's, not its label's, and is read as nobody's.
+_SOMEONE = re.compile(
+    "|".join(word for word, whose in _WHOSE.items() if whose != "own")
+    + "|爷|奶|哥|姐|嫂|亲戚|邻居|他人|别人"
+)
 # What may stand between two labelled numbers: a mark or a space.
 _BETWEEN_LABELLED = re.compile(r"[\s/、,;|或]*")
 # A parent's own phone column, and whose numbers in it are not that parent's: the other
@@ -799,6 +805,10 @@ def labelled_words(raw: str) -> tuple[tuple[str, str], ...]:
             return ()
         if m["remark"] is not None and _DEAD_NUMBER.search(m["remark"]):
             return ()  # 父：13812345678（停机）；母：…: a number not to call, PHN001 shows it
+        if m["remark"] is not None and _SOMEONE.search(m["remark"]):
+            return ()  # 父：13812345678（母亲的）, （爷爷用）: whose is it? PHN001 asks
+        if m["before"] and m["after"] and _WHOSE[m["after"]] not in ("own", _WHOSE[m["before"]]):
+            return ()  # 父：13812345678（妈妈）: one label or the other is the mistake
         number = phone(m["number"])
         if number.__class__ is not str:
             return ()
