@@ -1035,3 +1035,19 @@ def test_a_remark_naming_someone_after_a_labelled_number_leaves_it_unread(
         ("PHN001", 5, "J"),
     ]
     assert card_phones(path, tmp_path / "c.html")[4] == ("13800001115", "13900002226")
+
+
+def test_a_remark_naming_someone_after_a_number_alone_leaves_it_unread(tmp_path: Path) -> None:
+    """A number with a remark naming someone after it (（母亲的）, （奶奶在用）) is not read
+    as the column's person's, as the same remark after a labelled number is not: PHN001
+    asks whose it is. （微信同号） after a number is still read past."""
+    kids = [
+        kid(1, 父亲电话="13800001111（母亲的）"),
+        kid(2, 监护人电话="13700001112（奶奶在用）"),
+        kid(3, 父亲电话="13800001113（微信同号）"),
+    ]
+    path = roster(tmp_path / "r.xlsx", kids, None)
+    assert [(code, row, column) for code, row, column, _, _ in found(path)] == [
+        ("PHN001", 2, "J"),
+        ("PHN001", 3, "N"),
+    ]

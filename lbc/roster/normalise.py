@@ -483,14 +483,19 @@ def _with_extra(s: str) -> str | Bad:
 
 def _number_alone(s: str) -> str:
     """A phone cell's text without a label before the number (父：) or a remark in brackets
-    after it (（微信同号）), unless the remark says the number is dead (（停机）)."""
+    after it (（微信同号）), unless the remark says the number is dead (（停机）) or names
+    someone (（母亲的）): it may be that person's, not the column's."""
     label = _PHONE_LABEL.match(s)
     if label:
         s = s[label.end() :]
     remark = _PHONE_REMARK.search(s)
-    if remark and remark.end() == len(s) and not _DEAD_NUMBER.search(remark[1]):
-        s = s[: remark.start()]
-    return s
+    if remark is None or remark.end() != len(s) or _DEAD_NUMBER.search(remark[1]):
+        return s
+    # Not one naming someone (（母亲的）, （奶奶在用）): whose is it? A label alone (（母）) is
+    # taken off, phone_label reading it.
+    return (
+        s[: remark.start()] if remark[1].strip() in _WHOSE or not _SOMEONE.search(remark[1]) else s
+    )
 
 
 # A phone cell saying its number is the one in the cell above, as a school types it for a
