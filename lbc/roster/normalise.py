@@ -1171,8 +1171,15 @@ _GLUED_DAYTIME = re.compile(rf"(?<=\d)(?={_DAYTIME})")
 # no day of the calendar every date is of, and never read as one (a child's birthday, her
 # ID's birth date checked against it); lbc does not convert it. Not a note after a day
 # giving the lunar day beside it (2024.10.8（农历9月6日）).
-_LUNAR_MARK = re.compile(r"农历|阴历|農曆|陰曆|農歷|陰歷")
+_LUNAR_MARK = re.compile(
+    r"农历|阴历|旧历|老历|農曆|陰曆|農歷|陰歷|舊曆|舊歷"
+    # The one word 阴 or 农 a school writes for it: in brackets (2015-02-14（阴）), or
+    # right after the day's digits (2015.2.14阴).
+    r"|[(（]\s*[阴农陰農]\s*[)）]|(?<=\d)[阴农陰農](?![\u4e00-\u9fff])"
+)
 _LUNAR_DAY_AFTER = re.compile(r"\s*[:：]?\s*[\d〇零○一二三四五六七八九十正腊臘冬闰閏廿初]")
+# A character every _LUNAR_MARK has: a county's million birth dates are not searched.
+_LUNAR_CHARS = frozenset("农阴旧老農陰舊")
 # Bad.reason of a date marked as a lunar one (_LUNAR_MARK).
 LUNAR = "lunar"
 # The day of the week written after a day (2024-10-08（周二）, 2024年10月8日 星期二).
@@ -1260,7 +1267,7 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
     s = _as_text(value)
     if s is None:
         return None
-    if not s.isascii() and _LUNAR_MARK.search(s) and lunar(s):
+    if not s.isascii() and not _LUNAR_CHARS.isdisjoint(s) and lunar(s):
         return Bad(s, LUNAR)
     read = date_text(s)
     read = _DATE_SPACES.sub("", read) if "年" in read else read
