@@ -315,3 +315,24 @@ def test_merge_pairs_by_the_list_beside_a_record_sheet_titled_with_no_school_of_
         (x["teacher"], c["last_contact"]) for x in due.json()["teachers"] for c in x["children"]
     ]
     assert (paired, due.stderr) == ([("王芳", "2024-09-10")], "")
+
+
+def test_a_record_sheet_signed_with_a_bracket_after_the_name_is_of_the_runs_teacher(
+    tmp_path: Path,
+) -> None:
+    """王芳 signs her retitled sheet (青山镇小学) 王芳（班主任）, as lbc reads her records as
+    hers. She is on the run's teachers list, so the sheet is 青山镇中心小学's, as it was
+    before a sheet's teachers were looked for on the list: her talk with 张雨涵 counts, not
+    REC002 for a record of a school no roster holds."""
+    folder = school_folder(tmp_path, f"青山镇小学2024年秋季学期帮扶记录表（王芳，{DATES}）")
+    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习"]
+    row.append("王芳（班主任）")
+    title = f"青山镇小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
+    write_xlsx(folder / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, row]})
+    due = run("due", ".", "--as-of", "2024-09-20", "--format", "json", cwd=tmp_path)
+    contacts = [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]]
+    assert contacts == ["2024-09-10"]
+    other = "提示：1 条记录由儿童的帮扶教师以外的老师填写，已计入该儿童\n"
+    assert due.stderr == TITLED_AS + "\n" + other
+    checked = run("validate", ".", "--format", "json", cwd=tmp_path)
+    assert checked.json()["findings"] == []

@@ -31,6 +31,7 @@ from lbc.roster import normalise as nz
 from lbc.roster import record_sheets
 from lbc.roster.fields import Kind
 from lbc.roster.pairs import join_pairs
+from lbc.roster.people import untagged
 from lbc.roster.tables import (
     GENERIC_SCHOOLS,
     QUOTA_LABELS,
@@ -719,9 +720,16 @@ def titled_as_the_run(
 
 def _of_the_staff(file: str, teachers: set[str], lists: dict[str, set[str]]) -> bool:
     """Whether one of ``teachers`` (a sheet's, in ``file``) is on a teachers list of another
-    file (``lists``), or no other file has one to tell by."""
+    file (``lists``), or no other file has one to tell by. A name is compared as a record
+    signs it: 王芳 for the list's 王芳老师, and for 王芳（班主任） or lbc's tag for one of two
+    王芳 (王芳（三年级(2)班）) on either."""
     others = set().union(*(names for name, names in lists.items() if name != file))
-    return not others or not others.isdisjoint(teachers)
+    return not others or not _signed(others).isdisjoint(_signed(teachers))
+
+
+def _signed(names: set[str]) -> set[str]:
+    """Each of ``names`` as a record signs a teacher: no title after it, no bracket."""
+    return {untagged(nz.teacher_name(name) or name) for name in names}
 
 
 def column_schools(roster: Roster, file: str) -> set[str]:
