@@ -170,9 +170,11 @@ def test_phone_reads_the_number_past_a_label_and_a_remark(
     number: str, remark: str, label: str
 ) -> None:
     """A label before a mobile and a remark in brackets after it leave the number; a
-    remark saying the number is dead leaves none."""
+    remark saying the number is dead, or naming someone other than by a label alone
+    (（母亲的）: whose is it?), leaves none."""
     cell = f"{label}{number}（{remark}）"
-    if nz._DEAD_NUMBER.search(remark):
+    naming = nz._SOMEONE.search(remark) and remark.strip() not in nz._WHOSE
+    if nz._DEAD_NUMBER.search(remark) or naming:
         assert nz.phone(cell).__class__ is nz.Bad
     else:
         assert nz.phone(cell) == number
