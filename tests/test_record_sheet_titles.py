@@ -31,12 +31,32 @@ def school_folder(tmp_path: Path, title: str) -> Path:
     wang = ["王芳", "女", "13800000002", "班主任", "三年级(2)班", "语文", "否", "是"]
     staff = [TEACHER_HEADER, wang]
     write_xlsx(folder / "花名册.xlsx", {"花名册": roster, "教师": staff})
-    rows = [
-        [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"],
-        [2, "张雨涵", "三年级(2)班", "谈心", "2024年10月", None, None, "王芳"],
-    ]
+    rows = [TALK, [2, "张雨涵", "三年级(2)班", "谈心", "2024年10月", None, None, "王芳"]]
     write_xlsx(folder / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, *rows]})
     return folder
+
+
+# 王芳's talk with 张雨涵, as she writes it into lbc's record sheet.
+TALK = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
+
+
+def qingshan_roster(path: Path, teachers: bool = False, titled: bool = True) -> None:
+    """青山镇中心小学's roster at ``path``: 张雨涵, supported by 李强; with ``teachers`` a 教师
+    sheet of 李强 alone; not ``titled``, no title row, so that it declares no school."""
+    title = [[f"{SCHOOL}留守儿童花名册"]] if titled else []
+    sheets = {"花名册": [*title, [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]}
+    if teachers:
+        li = ["李强", "男", "13800000003", "班主任", "三年级(2)班", "数学", "否", "是"]
+        sheets["教师"] = [TEACHER_HEADER, li]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_xlsx(path, sheets)
+
+
+def baihe_sheet(path: Path) -> None:
+    """王芳's record sheet at ``path``, titled for 白鹤小学, her talk with 张雨涵 (TALK)."""
+    title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_xlsx(path, {"帮扶记录": [[title], LAID_OUT, TALK]})
 
 
 def test_a_record_sheet_titled_with_no_school_of_the_run_is_the_run_schools(
@@ -65,13 +85,8 @@ def test_a_record_sheet_in_another_schools_folder_is_of_the_school_its_title_nam
     titled for 白鹤小学 but not its roster. Her talk is with 白鹤小学's 张雨涵, not 青山镇中心
     小学's child of the same name and class, who is still owed a contact (lbc due said she
     was contacted on 2024-09-10)."""
-    roster = [[f"{SCHOOL}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]
-    (tmp_path / SCHOOL).mkdir()
-    write_xlsx(tmp_path / SCHOOL / "花名册.xlsx", {"花名册": roster})
-    (tmp_path / "白鹤小学").mkdir()
-    title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
-    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
-    write_xlsx(tmp_path / "白鹤小学" / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, row]})
+    qingshan_roster(tmp_path / SCHOOL / "花名册.xlsx")
+    baihe_sheet(tmp_path / "白鹤小学" / "王芳.xlsx")
 
     due = run("due", ".", "--as-of", "2024-09-20", "--format", "json", cwd=tmp_path)
     contacts = [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]]
@@ -89,12 +104,8 @@ def test_a_record_sheet_of_a_teacher_not_on_the_runs_list_keeps_the_school_its_t
     teachers, so the sheet is not 青山镇中心小学's retitled: her talk is not counted for
     青山镇中心小学's 张雨涵 of the same name and class (lbc due said she was contacted on
     2024-09-10), and validate says the record names a child of no roster read."""
-    roster = [[f"{SCHOOL}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]
-    li = ["李强", "男", "13800000003", "班主任", "三年级(2)班", "数学", "否", "是"]
-    write_xlsx(tmp_path / "花名册.xlsx", {"花名册": roster, "教师": [TEACHER_HEADER, li]})
-    title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
-    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
-    write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, row]})
+    qingshan_roster(tmp_path / "花名册.xlsx", teachers=True)
+    baihe_sheet(tmp_path / "王芳.xlsx")
 
     due = run("due", ".", "--as-of", "2024-09-20", "--format", "json", cwd=tmp_path)
     contacts = [c["last_contact"] for x in due.json()["teachers"] for c in x["children"]]
@@ -120,12 +131,8 @@ def test_merge_counts_the_findings_of_a_school_of_records_alone_as_validate_does
     """The same files merged: 王芳's sheet is 白鹤小学's, a school of records alone, whose
     row and the summary count the two errors validate says of it (REC002, REC001), not
     none; the merged workbook read back says the same of 白鹤小学."""
-    roster = [[f"{SCHOOL}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]
-    li = ["李强", "男", "13800000003", "班主任", "三年级(2)班", "数学", "否", "是"]
-    write_xlsx(tmp_path / "花名册.xlsx", {"花名册": roster, "教师": [TEACHER_HEADER, li]})
-    title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
-    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
-    write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, row]})
+    qingshan_roster(tmp_path / "花名册.xlsx", teachers=True)
+    baihe_sheet(tmp_path / "王芳.xlsx")
     (tmp_path / "out").mkdir()
 
     checked = run("validate", "花名册.xlsx", "王芳.xlsx", "--format", "json", cwd=tmp_path)
@@ -172,9 +179,7 @@ def test_merge_looks_for_a_child_at_the_school_a_record_of_a_school_of_records_a
     """王芳's sheet for 白鹤小学, one row of which says 学校 青山镇中心小学 and names its
     张雨涵 with her own teacher 李强: that record is found, as validate finds it; only the
     other row, 白鹤小学's, names a child of no roster and a teacher on no list."""
-    roster = [[f"{SCHOOL}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]
-    li = ["李强", "男", "13800000003", "班主任", "三年级(2)班", "数学", "否", "是"]
-    write_xlsx(tmp_path / "花名册.xlsx", {"花名册": roster, "教师": [TEACHER_HEADER, li]})
+    qingshan_roster(tmp_path / "花名册.xlsx", teachers=True)
     title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
     rows = [
         [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "李强", SCHOOL],
@@ -203,13 +208,8 @@ def test_merge_finds_the_child_of_a_record_of_a_school_of_records_alone_on_a_fil
     """某校/花名册.xlsx declares no school: a record of 白鹤小学, which no roster is of, may
     name its 张雨涵, as validate finds her (another teacher's child, REC006) with 王芳 on no
     list (REC001); merge counts the same for 白鹤小学, not a child of no roster (REC002)."""
-    roster = [[*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]
-    li = ["李强", "男", "13800000003", "班主任", "三年级(2)班", "数学", "否", "是"]
-    (tmp_path / "某校").mkdir()
-    write_xlsx(tmp_path / "某校" / "花名册.xlsx", {"花名册": roster, "教师": [TEACHER_HEADER, li]})
-    title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
-    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
-    write_xlsx(tmp_path / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, row]})
+    qingshan_roster(tmp_path / "某校" / "花名册.xlsx", teachers=True, titled=False)
+    baihe_sheet(tmp_path / "王芳.xlsx")
     files = ["某校/花名册.xlsx", "王芳.xlsx"]
 
     checked = run("validate", *files, "--format", "json", cwd=tmp_path)
@@ -261,14 +261,8 @@ def test_merge_keeps_a_record_sheet_in_another_schools_folder_of_its_titles_scho
 ) -> None:
     """lbc merge of the county's folder: 白鹤小学/王芳.xlsx stays 白鹤小学's, with no note,
     and read back, 青山镇中心小学's 张雨涵 is still owed a contact."""
-    county = tmp_path / "县"
-    roster = [[f"{SCHOOL}留守儿童花名册"], [*CHILD_HEADER, "帮扶教师"], [*child_row(1), "李强"]]
-    (county / SCHOOL).mkdir(parents=True)
-    write_xlsx(county / SCHOOL / "花名册.xlsx", {"花名册": roster})
-    (county / "白鹤小学").mkdir()
-    title = f"白鹤小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
-    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
-    write_xlsx(county / "白鹤小学" / "王芳.xlsx", {"帮扶记录": [[title], LAID_OUT, row]})
+    qingshan_roster(tmp_path / "县" / SCHOOL / "花名册.xlsx")
+    baihe_sheet(tmp_path / "县" / "白鹤小学" / "王芳.xlsx")
 
     merged = run("merge", "县", "--out", "county.xlsx", "--format", "json", cwd=tmp_path)
     assert merged.stderr.splitlines() == ["已写出合并名册：county.xlsx（2 个文件）"]
@@ -296,9 +290,8 @@ def test_merge_pairs_by_the_list_beside_a_record_sheet_titled_with_no_school_of_
     roster = [[f"{SCHOOL}留守儿童花名册"], CHILD_HEADER, child_row(1)]
     write_xlsx(folder / "花名册.xlsx", {"花名册": roster})
     title = f"青山镇小学2024年秋季学期帮扶记录表（王芳，{DATES}）"
-    row = [1, "张雨涵", "三年级(2)班", "谈心", "2024年9月", "2024-09-10", "谈学习", "王芳"]
     wang = ["王芳", "女", "13800000002", "班主任", "三年级(2)班", "语文", "否", "是", "张雨涵"]
-    sheets = {"帮扶记录": [[title], LAID_OUT, row], "教师": [[*TEACHER_HEADER, "帮扶学生"], wang]}
+    sheets = {"帮扶记录": [[title], LAID_OUT, TALK], "教师": [[*TEACHER_HEADER, "帮扶学生"], wang]}
     write_xlsx(folder / "王芳.xlsx", sheets)
 
     merged = run("merge", SCHOOL, "--out", "county.xlsx", "--format", "json", cwd=tmp_path)
