@@ -1834,7 +1834,7 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
             # a merged roster's piece carries (merged again).
             lacking = x.unheld_at or (written(x.file), x.sheet)
             for key, rows in x.unheld.items():
-                mine = rows.intersection(_rows_on(x, sheet))
+                mine = rows.intersection(x.rows_on(sheet))
                 if mine:
                     whose = (key, x.lacking_label(key), lacking, school)
                     unheld.setdefault(at[:3], {}).setdefault(whose, set()).update(mine)
@@ -1849,7 +1849,7 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
         held = unheld.get((kind, file, sheet))
         # Every row written of the sheet, by its 来源行, which a run's may not skip.
         every = (
-            sorted(r for x, on in written_of[(kind, file, sheet)] for r in _rows_on(x, on))
+            sorted(r for x, on in written_of[(kind, file, sheet)] for r in x.rows_on(on))
             if apart or held
             else []
         )
@@ -1879,7 +1879,7 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
         # Each piece's runs, every row of the sheet walked once: a province's sheet merged
         # again holds a million rows of five hundred schools.
         pieces = source_runs(
-            every, {r: k for k, (_, x, on) in enumerate(apart) for r in _rows_on(x, on)}
+            every, {r: k for k, (_, x, on) in enumerate(apart) for r in x.rows_on(on)}
         )
         for k, (run, _, _) in enumerate(apart):
             out += [[*run, start, end] for start, end in pieces.get(k, ())]
@@ -1894,13 +1894,6 @@ def source_columns(tables: Iterable[Table], schools: Schools | None = None) -> l
                 run = [kind, written(file), sheet, key, None, school, *[None] * 4]
                 out.append([*run, label, *lacking, start, end])
     return out
-
-
-def _rows_on(table: Table, sheet: str) -> list[int]:
-    """The rows of ``table`` on ``sheet`` (its 来源行 in a merged workbook)."""
-    if table.row_sheets is None:
-        return table.rows
-    return [row for row, at in zip(table.rows, table.row_sheets, strict=True) if at == sheet]
 
 
 def source_runs(rows: list[int], owners: dict[int, int]) -> dict[int, list[tuple[int, int]]]:

@@ -323,12 +323,7 @@ def pieces(tables: list[Table], schools: Schools | None = None) -> list[Piece]:
         for sheet in dict.fromkeys(tbl.row_sheets or [tbl.sheet]):
             mine = layout(tbl, sheet)
             if LACKS_AT in mine:
-                rows = (
-                    tbl.rows
-                    if tbl.row_sheets is None
-                    else compress(tbl.rows, (at == sheet for at in tbl.row_sheets))
-                )
-                mine[_ROWS] = row_runs(rows)
+                mine[_ROWS] = row_runs(tbl.rows_on(sheet))
             if schools is not None and tbl.kind is Kind.CHILDREN and not len(tbl):
                 mine[SCHOOL] = schools.by_file.get(tbl.file, "")
             count = len(tbl) if tbl.row_sheets is None else tbl.row_sheets.count(sheet)

@@ -797,6 +797,13 @@ class Table:
         """The sheet row ``i`` is on: ``sheet``, unless the table runs over numbered sheets."""
         return self.sheet if self.row_sheets is None else self.row_sheets[i]
 
+    def rows_on(self, sheet: str) -> list[int]:
+        """The rows (as numbered in the sheet) of those on ``sheet``: of a merged workbook's
+        table, read back, their 来源行."""
+        if self.row_sheets is None:
+            return self.rows
+        return [row for row, at in zip(self.rows, self.row_sheets, strict=True) if at == sheet]
+
     @property
     def lacks_where(self) -> tuple[str, str] | None:
         """The school's own file and sheet that lacked ``lacks`` (COL001 is said there):
