@@ -133,7 +133,8 @@ class SchoolPart:
     school: str = ""
     declared: str = ""  # the school the file declares (Roster.declared), "" for none
     counts: dict[Kind, int] = field(default_factory=dict)
-    xml: dict[Kind, bytes] = field(default_factory=dict)
+    # Each kind's rows as XML, a block a sheet read (_render).
+    xml: dict[Kind, list[bytes]] = field(default_factory=dict)
     widths: dict[Kind, list[int]] = field(default_factory=dict)  # from its first rows
     arrow: dict[Kind, list[bytes]] = field(default_factory=dict)  # for a Parquet merge
     # Each source sheet's columns, as its tables' rows are written (export.pieces).
@@ -461,9 +462,12 @@ def _render(
     part: SchoolPart, tables: list[Table], schools: Schools, parquet: bool, paired: bool = False
 ) -> None:
     """Each kind's rows of ``tables`` as the merged file holds them: the workbook's rows
-    as XML and their column widths, or (``parquet``) Arrow batches of the stacked columns;
-    ``paired``: as ``sheet_rows``."""
-    from lbc.output.sheet_style import column_widths
+    as XML, a block a table, and their column widths, or (``parquet``) Arrow batches of the
+    stacked columns; ``paired``: as ``sheet_rows``. A table at a time, not the file's rows
+    all at once: a merged province merged again is one file of a million rows, whose rows
+    as lists and as one text took 6 GB beside the roster, and were made several times
+    slower (a million rows' texts are more than rows_xml keeps a memo of)."""
+    from lbc.output.sheet_style import WIDTH_SAMPLE, column_widths
 
     for kind in Kind:
         mine = [x for x in tables if x.kind is kind]
@@ -473,9 +477,13 @@ def _render(
 
             part.arrow[kind] = [to_bytes(b) for b in stacked_batches(mine, schools)]
         else:
-            rows = [row for x in mine for row in sheet_rows(x, schools, paired)]
-            part.xml[kind] = rows_xml(rows)
-            part.widths[kind] = column_widths(header(kind), rows)
+            blocks, first = [], []  # the first rows, to size the columns by
+            for x in mine:
+                rows = sheet_rows(x, schools, paired)
+                first += rows[: WIDTH_SAMPLE - len(first)]
+                blocks.append(rows_xml(rows))
+            part.xml[kind] = blocks
+            part.widths[kind] = column_widths(header(kind), first)
 
 
 def place_alone(
@@ -731,7 +739,7 @@ def records_again(
 Relist = tuple[str, tuple[str, ...], tuple[str, ...], dict[str, str]]
 # What relisted renders: the file's children as the workbook's row XML and its column
 # widths, or (for a Parquet merge) as Arrow batches.
-Relisted = tuple[bytes, list[int], list[bytes], list[Any]]
+Relisted = tuple[list[bytes], list[int], list[bytes], list[Any]]
 
 
 class Unsettled(Exception):
@@ -812,7 +820,7 @@ def relisted(
 
         part.layouts = pieces(mine, schools)
     return (
-        part.xml.get(Kind.CHILDREN, b""),
+        part.xml.get(Kind.CHILDREN, []),
         part.widths.get(Kind.CHILDREN, []),
         part.arrow.get(Kind.CHILDREN, []),
         part.layouts,
@@ -950,7 +958,7 @@ class _Held:
         if self.spool is None:
             self.spool = tempfile.SpooledTemporaryFile(self.MEMORY, dir=self.folder)  # noqa: SIM115 - closed by close()
         arrow = Kind.CHILDREN in part.arrow
-        blocks = part.arrow.pop(Kind.CHILDREN) if arrow else [part.xml.pop(Kind.CHILDREN, b"")]
+        blocks = part.arrow.pop(Kind.CHILDREN) if arrow else part.xml.pop(Kind.CHILDREN, [])
         self.spool.seek(0, os.SEEK_END)
         at = self.spool.tell()
         for block in blocks:
@@ -964,10 +972,7 @@ class _Held:
         if keep:
             self.spool.seek(at)
             blocks = [self.spool.read(n) for n in sizes]
-            if arrow:
-                part.arrow[Kind.CHILDREN] = blocks
-            else:
-                part.xml[Kind.CHILDREN] = blocks[0]
+            (part.arrow if arrow else part.xml)[Kind.CHILDREN] = blocks
         if not self.parts:
             self.spool.seek(0)
             self.spool.truncate()
@@ -1625,7 +1630,7 @@ def merged_sheets(
     def children() -> Iterator[bytes]:
         for part in itertools.chain(ahead, parts):
             seen.append(part)
-            yield part.xml.pop(Kind.CHILDREN, b"")
+            yield from part.xml.pop(Kind.CHILDREN, [])
 
     top = header(Kind.CHILDREN)
     widths = (first.widths if first else {}).get(Kind.CHILDREN) or column_widths(top, [])
@@ -1634,7 +1639,7 @@ def merged_sheets(
     _check_some_read(seen)
     for kind in (Kind.TEACHERS, Kind.RECORDS):
         if any(part.counts.get(kind) for part in seen):
-            blocks = (part.xml.get(kind, b"") for part in seen)
+            blocks = (block for part in seen for block in part.xml.get(kind, []))
             widths = widest_of(p.widths[kind] for p in seen if kind in p.widths)
             yield from numbered_sheets(SHEET_TITLES[kind], header(kind), widths, blocks)
     if rows := school_terms(seen):
