@@ -1026,6 +1026,44 @@ def test_a_lunar_day_beside_the_day_is_a_note(cell: str, read: object) -> None:
     assert nz.date(cell) == read
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "2015-02-14（农历2月14日）",
+        "2015年2月14日（农历二月十四）",
+        "2015.2.14(阴历2.14)",
+        "2015-12-05（农历腊月初五）",
+        "2015-12-25（农历腊月廿五）",
+        "2015-12-21（农历十二月二十一）",
+        "2015-01-01（农历正月初一）",
+        "2015-10-08 （阴历10月8日）",
+    ],
+)
+def test_a_lunar_day_of_the_days_own_month_and_day_is_no_day(cell: str) -> None:
+    """No lunar day has the month and day of its solar one (the lunar year runs three to
+    seven weeks behind): a note giving them says one of the two is misnamed. Read as the
+    solar day before, a birthday and an ID's date checked against it may both be wrong."""
+    want = Bad(nz.text(cell), nz.LUNAR_ALIKE)  # type: ignore[arg-type]
+    assert nz.date(cell) == nz.record_date(cell) == want
+
+
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        ("公历2015-04-02（农历2月14日）", dt.date(2015, 4, 2)),
+        ("公历2015-04-02", dt.date(2015, 4, 2)),
+        ("阳历2015年4月2日", dt.date(2015, 4, 2)),
+        ("新历：2015-04-02", dt.date(2015, 4, 2)),
+        ("2015-01-25（农历腊月廿五）", dt.date(2015, 1, 25)),
+        ("2015年3月4日（农历正月十四）", dt.date(2015, 3, 4)),
+    ],
+)
+def test_a_day_said_to_be_solar_is_read(cell: str, read: object) -> None:
+    """公历 (阳历, 新历) before a day says it is of the calendar lbc reads: it was
+    unreadable (DATE001). A lunar note of another month and day is read past, as before."""
+    assert nz.date(cell) == read
+
+
 @FAST
 @given(
     d=DAYS,

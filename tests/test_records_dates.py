@@ -977,6 +977,37 @@ def test_a_day_of_the_term_marked_lunar_is_no_day_of_it(into: int, how: str) -> 
         assert read.__class__ is nz.Bad and read.reason == nz.LUNAR, read  # type: ignore[union-attr]
 
 
+def test_a_lunar_note_of_the_days_own_month_and_day_is_asked_about(tmp_path: Path) -> None:
+    """张雨涵's 出生日期 2015-02-14（农历2月14日） was read as 2015-02-14, and her ID's
+    2015-04-02 said to disagree (ID006): but no day is 2月14日 of both calendars, so one of
+    the two is misnamed. It is asked about, saying so, and her birthday is her ID's, as for
+    any 出生日期 not read. 公历2015-04-02（农历2月14日） was unreadable; it is read now."""
+    kids = [
+        CHILD_HEADER,
+        child_row(1, birth=dt.date(2015, 4, 2), 出生日期="2015-02-14（农历2月14日）"),
+        child_row(2, birth=dt.date(2015, 4, 2), 出生日期="公历2015-04-02（农历2月14日）"),
+    ]
+    path = write_xlsx(tmp_path / "roster.xlsx", {"儿童": kids})
+    found = run("validate", path, "--select", "DATE,ID", "--format", "json").json()["findings"]
+    assert [(f["code"], f["row"], f["column"], f["message"]) for f in found] == [
+        (
+            "DATE001",
+            2,
+            "E",
+            "“出生日期”无法识别为日期：括号里的农历日期与前面的日期月、日相同，两者不可能是"
+            "同一天，其中一个写错了；请写与身份证上一致的公历出生日期",
+        )
+    ]
+    english = run("--lang", "en", "validate", path, "--select", "DATE", "--format", "json")
+    assert english.json()["findings"][0]["message"] == (
+        "'出生日期' is not a readable date: the lunar (农历) date in brackets has the same"
+        " month and day as the date before it, which no one day has: one of them is wrong;"
+        " write the Gregorian birth date, as on the ID card"
+    )
+    april = run("birthdays", path, "--month", "4", "--format", "json")
+    assert [c["row"] for g in april.json()["classes"] for c in g["children"]] == [2, 3]
+
+
 def test_a_birth_date_marked_lunar_by_one_word_is_asked_about(tmp_path: Path) -> None:
     """A family's lunar birthday marked the way a school writes it short, （阴） or （农）
     after the day, 旧历 or 老历, or 阴 right after its digits, was read as the solar day its

@@ -721,7 +721,8 @@ def _bad_date(out: _Out, i: int, key: str, value: nz.Bad, in_no_term: bool = Fal
     into a date-formatted cell (9.15, shown as 1900-01-09) that it was, and of a record's
     date without its year that no term of the school holds (``in_no_term``: 1月20日 in its
     winter break) why: it reads as a date, so "unreadable" alone would not say what to fix.
-    So of a date marked as a lunar one (2015-02-14（农历）): its digits read as a date,
+    So of a date marked as a lunar one (2015-02-14（农历）), or one with a lunar day of
+    its own month and day beside it (2015-02-14（农历2月14日）): its digits read as a date,
     and a child's birth date is asked for as her ID card gives it."""
     day = nz.serial_date(value.raw, key)
     serial = t("rule.DATE001.serial", date=day.isoformat()) if day else ""
@@ -729,8 +730,9 @@ def _bad_date(out: _Out, i: int, key: str, value: nz.Bad, in_no_term: bool = Fal
         serial = t("rule.DATE001.typed", raw=value.raw)
     if in_no_term:
         serial = t("rule.DATE001.no_term")
-    if value.reason == nz.LUNAR:
-        serial = t("rule.DATE001.lunar_birth" if key == "birth_date" else "rule.DATE001.lunar")
+    if value.reason in nz.LUNAR_REASONS:
+        lunar = "rule.DATE001." + value.reason
+        serial = t(lunar + "_birth" if key == "birth_date" else lunar)
     out.add(R.DATE001, i, key, label=out.label(key), serial=serial)
 
 

@@ -1180,8 +1180,26 @@ _LUNAR_MARK = re.compile(
 _LUNAR_DAY_AFTER = re.compile(r"\s*[:：]?\s*[\d〇零○一二三四五六七八九十正腊臘冬闰閏廿初]")
 # A character every _LUNAR_MARK has: a county's million birth dates are not searched.
 _LUNAR_CHARS = frozenset("农阴旧老農陰舊")
-# Bad.reason of a date marked as a lunar one (_LUNAR_MARK).
+# Bad.reason of a date marked as a lunar one (_LUNAR_MARK), and of one whose note gives a
+# lunar day of its own month and day (_LUNAR_REMARK): neither is read as a day.
 LUNAR = "lunar"
+LUNAR_ALIKE = "lunar_alike"
+LUNAR_REASONS = frozenset({LUNAR, LUNAR_ALIKE})
+# The lunar day a note after a day gives (2015-04-02（农历2月14日）, （阴历正月十四）): its
+# month and its day. No lunar day has a solar day's month and day: the lunar year runs
+# three to seven weeks behind. A note giving the day's own (2015-02-14（农历2月14日）) says
+# that one of the two is not what it is called: no day is read (LUNAR_ALIKE).
+_LUNAR_REMARK = re.compile(
+    r"(?:农历|阴历|旧历|老历|農曆|陰曆|農歷|陰歷|舊曆|舊歷|[阴农陰農])\s*[:：]?\s*"
+    r"(?:[\d〇零○一二三四五六七八九]{2,4}\s*年\s*)?[闰閏]?"
+    r"(正|腊|臘|冬|十[一二]?|[一二三四五六七八九]|\d{1,2})\s*(?:月|[./-])\s*"
+    r"(初十|初[一二三四五六七八九]|[二廿]十?[一二三四五六七八九]?|三十|十[一二三四五六七八九]?"
+    r"|[一二三四五六七八九]|\d{1,2})(?![\d一二三四五六七八九十])"
+)
+_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12, "臘": 12}
+# A day written as the solar calendar's, before it (公历2015-04-02, 阳历2015年4月2日): read
+# as the day without the word.
+_SOLAR_MARK = re.compile(r"^\s*(?:公历|阳历|新历|公曆|陽曆|新曆)\s*[:：]?\s*")
 # The day of the week written after a day (2024-10-08（周二）, 2024年10月8日 星期二).
 _WEEKDAY = re.compile(r"[日号]?\s*\(?\s*(?:周|星期|礼拜)\s*([一二三四五六日天])")
 _WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)\s*[一二三四五六日天]")
@@ -1220,6 +1238,19 @@ def without_weekday(s: str) -> str:
     without its year takes the year from a term, and validate, knowing no term, could not
     say which year's weekday was meant; the weekday is a note then, not checked."""
     return _WEEKDAY_WORD.sub("", s)
+
+
+def _lunar_day_alike(day: dt.date, after: str) -> bool:
+    """Whether a note after ``day`` (``after``) gives a lunar day of its month and day
+    (_LUNAR_REMARK)."""
+    m = _LUNAR_REMARK.search(after)
+    if m is None:
+        return False
+    month = _LUNAR_MONTHS.get(m[1]) or int(_cn_count(m[1]) if not m[1].isdigit() else m[1])
+    words = m[2].removeprefix("初").replace("廿", "二十")
+    if words.startswith("二") and "十" not in words:  # 二 alone, or 廿一 written 二一
+        words = words if len(words) == 1 else "二十" + words[1:]
+    return (month, int(words if words.isdigit() else _cn_count(words))) == (day.month, day.day)
 
 
 def _weekday_differs(day: dt.date, after: str) -> bool:
@@ -1269,7 +1300,7 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
         return None
     if not s.isascii() and not _LUNAR_CHARS.isdisjoint(s) and lunar(s):
         return Bad(s, LUNAR)
-    read = date_text(s)
+    read = date_text(_SOLAR_MARK.sub("", s) if not s.isascii() else s)
     read = _DATE_SPACES.sub("", read) if "年" in read else read
     for pattern in _DATE_PATTERNS:
         m = pattern.fullmatch(read)
@@ -1279,6 +1310,8 @@ def date(value: Any) -> dt.date | YearMonth | Bad | None:
             except ValueError:
                 return Bad(s)
             after = m.end(3)
+            if after < len(read) and _lunar_day_alike(day, read[after:]):
+                return Bad(s, LUNAR_ALIKE)
             return Bad(s) if after < len(read) and _weekday_differs(day, read[after:]) else day
     for pattern in _MONTH_PATTERNS:
         m = pattern.fullmatch(read)
@@ -1351,7 +1384,7 @@ def record_date(value: Any, spans: Spans = ()) -> dt.date | YearMonth | Dates | 
     only (``_near``)."""
     one = date(value)
     s = _as_text(value) if value.__class__ is str else None
-    if s is None or (one.__class__ is Bad and one.reason == LUNAR):  # type: ignore[union-attr]
+    if s is None or (one.__class__ is Bad and one.reason in LUNAR_REASONS):  # type: ignore[union-attr]
         return one  # one lunar day marks the list it is in: no day of it is read
     read = date_text(s)
     bare = _DATE_NOTE.sub("", read)

@@ -200,7 +200,7 @@ def without_year(read: object, cell: object) -> bool:
     """Whether a record's unread 日期 (``read``, of ``cell``) was written without its year
     (10月8日, 9月3日、10月8日, 10月, 9.15 typed as text): a term gives it one. Not a lunar
     day (10月8日（农历）): no year makes it a day of the term."""
-    if read.__class__ is not nz.Bad or read.reason == nz.LUNAR:  # type: ignore[attr-defined]
+    if read.__class__ is not nz.Bad or read.reason in nz.LUNAR_REASONS:  # type: ignore[attr-defined]
         return False
     raw = nz.date_text(read.raw)  # type: ignore[attr-defined]
     return bool(_NO_YEAR.match(raw) or (cell.__class__ is str and _NO_YEAR_TYPED.match(raw)))
